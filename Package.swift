@@ -1,0 +1,71 @@
+// swift-tools-version:6.0
+// dip: a batch processor for the PPID's Daftar Informasi Publik (see README.md).
+// Stages are modules: OfficeFormats (readers/writers, no domain) → DIPCore (model) →
+// Intake → Rules → Register → Publish, orchestrated by Pipeline and driven by the `dip` CLI.
+import PackageDescription
+
+let package = Package(
+    name: "dip",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dip", targets: ["dip"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // C libraries, wrapped once each (imported only by OfficeFormats).
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(
+            name: "CLibZip", pkgConfig: "libzip",
+            providers: [.apt(["libzip-dev"])]),
+
+        // Format readers and writers: XLSX, CSV, DOCX, zip. Knows nothing of DIP.
+        .target(name: "OfficeFormats", dependencies: ["CLibXML2", "CLibZip"]),
+        // The domain model: items, categories, problems, classification, clock. Foundation only.
+        .target(name: "DIPCore"),
+        // Reading submissions into DIP items, with problems for the unit.
+        .target(name: "Intake", dependencies: [
+            "DIPCore", "OfficeFormats",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // The PPID's editable classification rules.
+        .target(name: "Rules", dependencies: ["DIPCore", "Yams"]),
+        // The SQLite register of every version.
+        .target(name: "Register", dependencies: [
+            "DIPCore", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Generators: documents, review pack, website feed, archive packages.
+        .target(name: "Publish", dependencies: [
+            "DIPCore", "OfficeFormats", "Register",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // The workspace and the run: intake → classify → register → publish.
+        .target(name: "Pipeline", dependencies: [
+            "DIPCore", "Intake", "Rules", "Register", "Publish",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "dip", dependencies: [
+            "Pipeline", "DIPCore", "Intake", "Rules", "Register", "Publish", "OfficeFormats",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "OfficeFormatsTests", dependencies: ["OfficeFormats"]),
+        .testTarget(name: "DIPCoreTests", dependencies: ["DIPCore"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "OfficeFormats"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "RegisterTests", dependencies: ["Register"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "Register"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "dipTests", dependencies: ["dip"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

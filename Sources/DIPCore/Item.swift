@@ -1,0 +1,148 @@
+/// Where a piece of a submission came from: the file, the sheet and the 1-based row a
+/// spreadsheet program shows (for CSV, the record number counting the header as 1).
+public struct SourceLocation: Codable, Hashable, Sendable {
+    public var file: String
+    public var sheet: String?
+    public var row: Int
+
+    public init(file: String, sheet: String?, row: Int) {
+        self.file = file
+        self.sheet = sheet
+        self.row = row
+    }
+}
+
+/// One entry of a unit's list: the seven legal DIP fields (Perki 1/2010 Pasal 13) as the unit
+/// wrote them, the category it declared, and normalised forms for the later stages.
+///
+/// The original text is kept untouched (trimmed, inner whitespace collapsed) because decrees
+/// and feedback quote it; the normalised forms are only for matching and checks.
+public struct InformationItem: Codable, Hashable, Sendable {
+    public var source: SourceLocation
+    /// The number as written, without a trailing period ("1", "a", "3.2").
+    public var nomor: String
+    /// *Ringkasan isi informasi*.
+    public var ringkasan: String
+    /// *Pejabat atau unit/satuan kerja yang menguasai informasi*.
+    public var pejabatPenguasa: String
+    /// *Penanggung jawab pembuatan atau penerbitan informasi*.
+    public var penanggungJawab: String
+    /// *Waktu pembuatan*; a real date cell is given as an ISO date. When the source has one
+    /// "waktu dan tempat" column its whole text is here.
+    public var waktuPembuatan: String
+    /// *Tempat pembuatan*; empty when the source has one combined column.
+    public var tempatPembuatan: String
+    /// *Bentuk informasi yang tersedia*, as written (or "Cetak", "Online", "Cetak dan Online"
+    /// from tick columns).
+    public var bentuk: String
+    /// *Jangka waktu penyimpanan atau retensi arsip*, as written.
+    public var retensi: String
+    /// The category text as the unit declared it (column or section row), if any.
+    public var kategoriText: String?
+    /// The category the unit declared, when the text was understood.
+    public var kategori: Category?
+    /// The sub-group heading text when the source has one.
+    public var subkelompok: String?
+    /// Optional extra columns units often add.
+    public var judul: String?
+    public var keterangan: String?
+    /// An explicit stable code from the unit's file (e.g. the hidden id of the update template).
+    public var kode: String?
+    /// Exemption grounds the unit named itself (e.g. "Pasal 17 huruf h"), original text.
+    public var dasarHukumText: String?
+
+    // Normalised forms.
+    public var form: InformationForm
+    public var retention: RetentionPeriod
+    /// The place split from a combined "waktu dan tempat" text when possible.
+    public var tempatNormalised: String?
+    /// The time part split from a combined text, or the ISO date.
+    public var waktuNormalised: String?
+
+    public init(
+        source: SourceLocation, nomor: String, ringkasan: String, pejabatPenguasa: String,
+        penanggungJawab: String, waktuPembuatan: String, tempatPembuatan: String,
+        bentuk: String, retensi: String, kategoriText: String? = nil, kategori: Category? = nil,
+        subkelompok: String? = nil, judul: String? = nil, keterangan: String? = nil,
+        kode: String? = nil, dasarHukumText: String? = nil,
+        form: InformationForm = InformationForm(printed: false, electronic: false),
+        retention: RetentionPeriod = .unknown, tempatNormalised: String? = nil,
+        waktuNormalised: String? = nil
+    ) {
+        self.source = source
+        self.nomor = nomor
+        self.ringkasan = ringkasan
+        self.pejabatPenguasa = pejabatPenguasa
+        self.penanggungJawab = penanggungJawab
+        self.waktuPembuatan = waktuPembuatan
+        self.tempatPembuatan = tempatPembuatan
+        self.bentuk = bentuk
+        self.retensi = retensi
+        self.kategoriText = kategoriText
+        self.kategori = kategori
+        self.subkelompok = subkelompok
+        self.judul = judul
+        self.keterangan = keterangan
+        self.kode = kode
+        self.dasarHukumText = dasarHukumText
+        self.form = form
+        self.retention = retention
+        self.tempatNormalised = tempatNormalised
+        self.waktuNormalised = waktuNormalised
+    }
+
+    /// The text the rules read: summary plus title and remarks.
+    public var searchableText: String {
+        [judul, ringkasan, keterangan].compactMap { $0 }.filter { !$0.isEmpty }
+            .joined(separator: " ")
+    }
+}
+
+/// *Bentuk informasi*: printed (cetak, hardcopy) and/or electronic (online, softcopy).
+public struct InformationForm: Codable, Hashable, Sendable {
+    public var printed: Bool
+    public var electronic: Bool
+
+    public init(printed: Bool, electronic: Bool) {
+        self.printed = printed
+        self.electronic = electronic
+    }
+
+    /// "Cetak", "Online", "Cetak dan Online", or "" when unknown.
+    public var label: String {
+        switch (printed, electronic) {
+        case (true, true): return "Cetak dan Online"
+        case (true, false): return "Cetak"
+        case (false, true): return "Online"
+        case (false, false): return ""
+        }
+    }
+}
+
+/// A structured retention or exemption period (*retensi*, *jangka waktu pengecualian*).
+public enum RetentionPeriod: Codable, Hashable, Sendable {
+    /// *Permanen*.
+    case permanent
+    /// A number of years ("5 (lima) tahun", "5 Thn").
+    case years(Int)
+    /// A number of months.
+    case months(Int)
+    /// *Selama berlaku* / while the information is in force.
+    case whileValid
+    /// Until an event ("Sampai pengumuman pemenang"); the text names the event.
+    case untilEvent(String)
+    /// Not understood (or empty): the original text stands alone.
+    case unknown
+
+    /// A short machine-readable code: "permanen", "5y", "6m", "selama_berlaku", "sampai", "".
+    public var code: String {
+        switch self {
+        case .permanent: return "permanen"
+        case .years(let n): return "\(n)y"
+        case .months(let n): return "\(n)m"
+        case .whileValid: return "selama_berlaku"
+        case .untilEvent: return "sampai_peristiwa"
+        case .unknown: return ""
+        }
+    }
+}

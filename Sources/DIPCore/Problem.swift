@@ -1,0 +1,65 @@
+/// How serious a problem is for the unit's submission.
+public enum Severity: String, Codable, Sendable, Comparable {
+    /// The file cannot be used at all.
+    case error
+    /// A row or cell is wrong; the item is kept but must be fixed.
+    case warning
+    /// Something worth knowing; nothing to fix.
+    case info
+
+    private var rank: Int {
+        switch self {
+        case .error: return 0
+        case .warning: return 1
+        case .info: return 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A problem found in a submission, told to the unit in Indonesian.
+///
+/// `code` is stable (tools and tests match on it); `message` says what is wrong and `hint`
+/// what to do, both in Bahasa Indonesia.
+public struct Problem: Codable, Hashable, Sendable {
+    public var file: String
+    public var sheet: String?
+    /// 1-based row, when the problem is in a row.
+    public var row: Int?
+    /// Column letter ("C") or CSV column number as text, when the problem is in a cell.
+    public var column: String?
+    /// The column's header text, to help the unit find it.
+    public var columnName: String?
+    public var severity: Severity
+    public var code: String
+    public var message: String
+    public var hint: String
+
+    public init(
+        file: String, sheet: String? = nil, row: Int? = nil, column: String? = nil,
+        columnName: String? = nil, severity: Severity, code: String, message: String,
+        hint: String
+    ) {
+        self.file = file
+        self.sheet = sheet
+        self.row = row
+        self.column = column
+        self.columnName = columnName
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.hint = hint
+    }
+
+    /// "sheet 'DIP', baris 12, kolom C (Ringkasan)" — where the problem is, in Indonesian.
+    public var locationText: String {
+        var parts: [String] = []
+        if let sheet { parts.append("sheet '\(sheet)'") }
+        if let row { parts.append("baris \(row)") }
+        if let column {
+            parts.append(columnName.map { "kolom \(column) (\($0))" } ?? "kolom \(column)")
+        }
+        return parts.joined(separator: ", ")
+    }
+}

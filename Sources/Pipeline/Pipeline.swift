@@ -1,0 +1,2 @@
+/// The Pipeline stage (see README.md).
+public enum PipelineModule {}

@@ -1,0 +1,2 @@
+/// The Publish stage (see README.md).
+public enum PublishModule {}

@@ -1,0 +1,2 @@
+/// The Register stage (see README.md).
+public enum RegisterModule {}

@@ -1,0 +1,2 @@
+/// The Rules stage (see README.md).
+public enum RulesModule {}
