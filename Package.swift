@@ -57,6 +57,11 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Benchmarks: `make bench` runs this in release mode and prints figures.
+        .executableTarget(name: "dip-bench", dependencies: [
+            "Pipeline", "DIPCore", "Intake", "Rules", "Register", "Publish", "OfficeFormats",
+        ]),
+
         .testTarget(name: "OfficeFormatsTests", dependencies: ["OfficeFormats"]),
         .testTarget(name: "DIPCoreTests", dependencies: ["DIPCore"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "OfficeFormats"]),

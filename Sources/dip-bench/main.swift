@@ -1,0 +1,19 @@
+// dip-bench: prints speed and memory figures for `make bench`. Never asserts: targets are
+// compared by a person (DEVELOPERS.md: no timed unit tests on shared machines).
+//
+// Usage: dip-bench [NAME…]   (no name: every benchmark)
+// Each benchmark lives in its own file and registers one line here.
+import Foundation
+
+let benchmarks: [(name: String, run: () throws -> Void)] = [
+]
+
+let wanted = Set(CommandLine.arguments.dropFirst())
+for bench in benchmarks where wanted.isEmpty || wanted.contains(bench.name) {
+    do {
+        try bench.run()
+    } catch {
+        FileHandle.standardError.write("benchmark \(bench.name) failed: \(error)\n".data(using: .utf8)!)
+        exit(1)
+    }
+}
