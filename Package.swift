@@ -50,6 +50,7 @@ let package = Package(
         .target(name: "Pipeline", dependencies: [
             "DIPCore", "Intake", "Rules", "Register", "Publish",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "dip", dependencies: [
             "Pipeline", "DIPCore", "Intake", "Rules", "Register", "Publish", "OfficeFormats",

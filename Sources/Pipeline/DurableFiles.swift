@@ -1,0 +1,132 @@
+import Crypto
+import Foundation
+
+/// File operations that survive a crash: write to a temporary name in the same folder,
+/// fsync, rename over the target, fsync the folder. A reader sees the old file or the new
+/// one, never half of one (POSIX rename is atomic within a file system).
+public enum DurableFiles {
+    /// Writes `data` to `url` atomically and durably, creating parent folders.
+    public static func write(_ data: Data, to url: URL) throws {
+        let dir = url.deletingLastPathComponent()
+        try createDirectory(dir)
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw posixError("membuat", temp.path) }
+        var ok = true
+        data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 { if errno == EINTR { continue }; ok = false; return }
+                offset += n
+            }
+        }
+        let err = errno
+        if !ok || fsync(fd) != 0 {
+            close(fd)
+            unlink(temp.path)
+            throw WorkspaceError.io(operation: "menulis", path: url.path, reason: String(cString: strerror(ok ? errno : err)))
+        }
+        close(fd)
+        guard rename(temp.path, url.path) == 0 else {
+            unlink(temp.path)
+            throw posixError("mengganti nama ke", url.path)
+        }
+        syncDirectory(dir)
+    }
+
+    /// Writes UTF-8 text atomically.
+    public static func write(_ text: String, to url: URL) throws {
+        try write(Data(text.utf8), to: url)
+    }
+
+    /// Copies `source` to `destination` durably (temp name, fsync, rename) and returns the
+    /// SHA-256 of the bytes copied, so the hash always describes exactly what was archived.
+    @discardableResult
+    public static func copy(_ source: URL, to destination: URL) throws -> String {
+        let dir = destination.deletingLastPathComponent()
+        try createDirectory(dir)
+        let input = open(source.path, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw posixError("membuka", source.path) }
+        defer { close(input) }
+        let temp = dir.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(getpid())")
+        let output = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw posixError("membuat", temp.path) }
+        var hasher = SHA256()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var failure: WorkspaceError?
+        copyLoop: while true {
+            let n = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress!, $0.count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = posixError("membaca", source.path)
+                break
+            }
+            hasher.update(data: buffer[0..<n])
+            var offset = 0
+            while offset < n {
+                let w = buffer.withUnsafeBytes { Foundation.write(output, $0.baseAddress! + offset, n - offset) }
+                if w < 0 {
+                    if errno == EINTR { continue }
+                    failure = posixError("menulis", temp.path)
+                    break copyLoop
+                }
+                offset += w
+            }
+        }
+        if failure == nil && fsync(output) != 0 { failure = posixError("menyimpan", temp.path) }
+        close(output)
+        if let failure {
+            unlink(temp.path)
+            throw failure
+        }
+        guard rename(temp.path, destination.path) == 0 else {
+            unlink(temp.path)
+            throw posixError("mengganti nama ke", destination.path)
+        }
+        syncDirectory(dir)
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// SHA-256 of a file, streamed.
+    public static func sha256(of url: URL) throws -> String {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw posixError("membuka", url.path) }
+        defer { close(fd) }
+        var hasher = SHA256()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+            if n == 0 { break }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw posixError("membaca", url.path)
+            }
+            hasher.update(data: buffer[0..<n])
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Creates a folder and its parents; an existing folder is fine.
+    public static func createDirectory(_ url: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        } catch {
+            throw WorkspaceError.io(operation: "membuat folder", path: url.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// Makes a rename inside `dir` durable.
+    static func syncDirectory(_ dir: URL) {
+        let fd = open(dir.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 {
+            fsync(fd)
+            close(fd)
+        }
+    }
+
+    static func posixError(_ operation: String, _ path: String) -> WorkspaceError {
+        WorkspaceError.io(operation: operation, path: path, reason: String(cString: strerror(errno)))
+    }
+}

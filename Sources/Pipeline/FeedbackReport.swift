@@ -1,0 +1,72 @@
+import DIPCore
+import Foundation
+
+/// The plain-text feedback a unit reads after each run that took in its files: per file,
+/// what was accepted, and every problem with its sheet, row and column and what to do.
+///
+/// Plain text so that it opens anywhere (Notepad, a phone); written in Bahasa Indonesia.
+public enum FeedbackReport {
+    /// The report text for one unit's files of this run.
+    public static func text(unit: WorkUnit, outcomes: [FileOutcome], clock: Clock,
+                            classify: (InformationItem) -> Classification? = { _ in nil }) -> String {
+        var out: [String] = []
+        out.append("UMPAN BALIK DAFTAR INFORMASI PUBLIK (DIP)")
+        out.append("Unit kerja : \(unit.name) (\(unit.code))")
+        out.append("Diproses   : \(clock.indonesianDate()), \(timeText(clock)) WIB")
+        out.append("")
+        for outcome in outcomes.sorted(by: { $0.fileName < $1.fileName }) {
+            out.append(String(repeating: "=", count: 72))
+            out.append("Berkas: \(outcome.fileName)")
+            switch outcome.status {
+            case .accepted:
+                let sheet = outcome.sheet.map { " dari sheet '\($0)'" } ?? ""
+                out.append("Status: DITERIMA. \(outcome.items.count) informasi dibaca\(sheet).")
+            case .refused:
+                out.append("Status: DITOLAK. \(outcome.reason ?? "Berkas tidak dapat dibaca.")")
+                out.append("Berkas asli tetap disimpan di arsip PPID. Perbaiki lalu kirim ulang ke folder unit Anda.")
+            case .duplicate:
+                out.append("Status: SAMA dengan berkas yang sudah diterima sebelumnya; tidak diproses ulang.")
+            }
+            let problems = outcome.problems.sorted { lhs, rhs in
+                (lhs.sheet ?? "", lhs.row ?? 0, lhs.column ?? "", lhs.code) < (rhs.sheet ?? "", rhs.row ?? 0, rhs.column ?? "", rhs.code)
+            }
+            if problems.isEmpty {
+                if outcome.status == .accepted { out.append("Tidak ada masalah yang ditemukan.") }
+            } else {
+                out.append("")
+                out.append("Masalah yang perlu diperbaiki (\(problems.count)):")
+                for (index, problem) in problems.enumerated() {
+                    let location = problem.locationText.isEmpty ? "" : "\(problem.locationText): "
+                    out.append("  \(index + 1). [\(severityText(problem.severity))] \(location)\(problem.message)")
+                    if !problem.hint.isEmpty { out.append("     Yang perlu dilakukan: \(problem.hint)") }
+                }
+            }
+            if !outcome.items.isEmpty {
+                out.append("")
+                out.append("Informasi yang diterima:")
+                for item in outcome.items {
+                    let declared = item.kategori?.shortLabel ?? item.kategoriText ?? "kategori belum diisi"
+                    out.append("  - baris \(item.source.row), no. \(item.nomor): \(item.ringkasan) [\(declared)]")
+                    if let c = classify(item) {
+                        for note in c.notes { out.append("      catatan PPID: \(note)") }
+                    }
+                }
+            }
+            out.append("")
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func severityText(_ s: Severity) -> String {
+        switch s {
+        case .error: return "GALAT"
+        case .warning: return "PERINGATAN"
+        case .info: return "INFO"
+        }
+    }
+
+    static func timeText(_ clock: Clock) -> String {
+        let t = clock.rfc3339().dropFirst(11).prefix(5)
+        return t.replacingOccurrences(of: ":", with: ".")
+    }
+}

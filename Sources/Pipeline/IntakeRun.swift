@@ -1,0 +1,118 @@
+import DIPCore
+import Foundation
+import Intake
+import Logging
+
+/// What happened to one submitted file in a run.
+public struct FileOutcome: Sendable {
+    public enum Status: String, Sendable {
+        /// Read; its items are the unit's current list.
+        case accepted = "diterima"
+        /// Kept in the archive but not usable; the unit is told why.
+        case refused = "ditolak"
+        /// The same bytes were already taken in from this unit.
+        case duplicate = "sama_dengan_sebelumnya"
+    }
+
+    public var unit: String
+    public var fileName: String
+    public var sha256: String
+    public var status: Status
+    public var reason: String?
+    public var sheet: String?
+    public var items: [InformationItem]
+    public var problems: [Problem]
+}
+
+/// The result of a run, for the log, the exit code and the reports.
+public struct RunSummary: Sendable {
+    public var outcomes: [FileOutcome] = []
+    public var skipped: [SkippedFile] = []
+
+    public var accepted: Int { outcomes.filter { $0.status == .accepted }.count }
+    public var refused: Int { outcomes.filter { $0.status == .refused }.count }
+    public var duplicates: Int { outcomes.filter { $0.status == .duplicate }.count }
+    public var problemCount: Int { outcomes.reduce(0) { $0 + $1.problems.count } }
+}
+
+/// Options of a run that the operator may set.
+public struct RunOptions: Sendable {
+    /// Files modified more recently than this are left for the next run (still being copied).
+    public var settleSeconds: TimeInterval
+    /// The run's single clock (fixed by SOURCE_DATE_EPOCH when set).
+    public var clock: Clock
+    /// Wait for another run to finish instead of exiting at once.
+    public var waitForLock: Bool
+
+    public init(settleSeconds: TimeInterval = 10, clock: Clock, waitForLock: Bool = false) {
+        self.settleSeconds = settleSeconds
+        self.clock = clock
+        self.waitForLock = waitForLock
+    }
+}
+
+/// The intake stage of `dip run`: every ready inbox file is archived first, then read, then
+/// removed from the inbox; each unit gets feedback.
+///
+/// Order matters for "nothing is ever lost": the archived copy is durable before the file is
+/// read, and the inbox file is removed only after everything about it has been recorded. A
+/// run killed in between leaves the inbox file in place, and the next run completes it.
+public struct IntakeStage {
+    public var workspace: Workspace
+    public var options: RunOptions
+    public var logger: Logger
+
+    public init(workspace: Workspace, options: RunOptions, logger: Logger) {
+        self.workspace = workspace
+        self.options = options
+        self.logger = logger
+    }
+
+    /// Takes in every ready file; `record` is called for each outcome before the inbox file
+    /// is removed (the register stage hooks in there).
+    public func run(record: (FileOutcome) throws -> Void = { _ in }) throws -> RunSummary {
+        let scanner = InboxScanner(workspace: workspace, settleSeconds: options.settleSeconds,
+                                   isIgnorable: { SubmissionFiles.isIgnorable(fileName: $0) })
+        let (ready, skipped) = try scanner.scan()
+        var summary = RunSummary(skipped: skipped)
+        for file in skipped {
+            logger.info("berkas dilewati", metadata: ["path": "\(file.path)", "alasan": "\(file.reason)"])
+        }
+        let archive = OriginalsArchive(workspace: workspace)
+        let receivedAt = options.clock.rfc3339()
+        for file in ready {
+            let stored: OriginalsArchive.Stored
+            do {
+                stored = try archive.store(file.url, unit: file.unit, receivedAt: receivedAt)
+            } catch {
+                // A file that vanished or cannot be read stays where it is for the next run.
+                logger.error("gagal mengarsipkan berkas", metadata: ["path": "\(file.url.path)", "error": "\(error)"])
+                continue
+            }
+            let outcome: FileOutcome
+            if stored.seenBefore {
+                outcome = FileOutcome(unit: file.unit, fileName: file.fileName, sha256: stored.sha256,
+                                      status: .duplicate, reason: nil, sheet: nil, items: [], problems: [])
+            } else {
+                // Read the archived copy: what is processed is exactly what is kept.
+                let result = readSubmission(at: stored.path.path, displayName: file.fileName)
+                outcome = FileOutcome(
+                    unit: file.unit, fileName: file.fileName, sha256: stored.sha256,
+                    status: result.status == .accepted ? .accepted : .refused,
+                    reason: result.reason, sheet: result.sheet, items: result.items,
+                    problems: result.problems)
+            }
+            try record(outcome)
+            logger.info("berkas diproses", metadata: [
+                "unit": "\(file.unit)", "berkas": "\(file.fileName)", "status": "\(outcome.status.rawValue)",
+                "informasi": "\(outcome.items.count)", "masalah": "\(outcome.problems.count)",
+                "sha256": "\(stored.sha256)",
+            ])
+            if unlink(file.url.path) != 0 && errno != ENOENT {
+                logger.warning("berkas inbox tidak dapat dihapus", metadata: ["path": "\(file.url.path)"])
+            }
+            summary.outcomes.append(outcome)
+        }
+        return summary
+    }
+}

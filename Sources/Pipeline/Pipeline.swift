@@ -1,2 +1,0 @@
-/// The Pipeline stage (see README.md).
-public enum PipelineModule {}

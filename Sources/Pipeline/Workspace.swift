@@ -1,0 +1,66 @@
+import Foundation
+
+/// A dip workspace: the four folders a deployment works in.
+///
+/// - `inbox/<unit>/`: units drop their lists here (`inbox/_ppid/` is reserved for the
+///   PPID's returned review workbooks);
+/// - `rules/`: the PPID's editable rules and configuration;
+/// - `reports/`: everything dip generates for people (feedback, review pack, website);
+/// - `archive/`: the durable records (original submissions, the register, packages).
+public struct Workspace: Sendable {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    public var inbox: URL { root.appendingPathComponent("inbox", isDirectory: true) }
+    public var rules: URL { root.appendingPathComponent("rules", isDirectory: true) }
+    public var reports: URL { root.appendingPathComponent("reports", isDirectory: true) }
+    public var archive: URL { root.appendingPathComponent("archive", isDirectory: true) }
+
+    /// Where original submissions are kept, content-addressed by SHA-256.
+    public var originals: URL { archive.appendingPathComponent("originals", isDirectory: true) }
+    /// The SQLite register.
+    public var registerPath: URL { archive.appendingPathComponent("register.sqlite") }
+    /// Per-unit feedback for unit staff.
+    public var feedback: URL { reports.appendingPathComponent("umpan-balik", isDirectory: true) }
+    /// The lock file that keeps runs one at a time.
+    public var lockFile: URL { archive.appendingPathComponent(".dip.lock") }
+
+    /// Inbox folders that are not work units.
+    public static let reservedInboxFolders: Set<String> = ["_ppid"]
+
+    /// The four folder names, in the order they are created.
+    public static let folderNames = ["inbox", "rules", "reports", "archive"]
+
+    /// Throws `WorkspaceError.notAWorkspace` naming the first missing folder.
+    public func requireLayout() throws {
+        let fm = FileManager.default
+        for name in Workspace.folderNames {
+            var isDir: ObjCBool = false
+            let path = root.appendingPathComponent(name).path
+            if !fm.fileExists(atPath: path, isDirectory: &isDir) || !isDir.boolValue {
+                throw WorkspaceError.notAWorkspace(root: root.path, missing: name)
+            }
+        }
+    }
+}
+
+/// Errors about the workspace itself (not about a submission).
+public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
+    case notAWorkspace(root: String, missing: String)
+    case locked(lockFile: String)
+    case io(operation: String, path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notAWorkspace(let root, let missing):
+            return "\(root) bukan workspace dip: folder '\(missing)/' tidak ada. Buat dengan `dip init \(root)`."
+        case .locked(let lockFile):
+            return "Workspace sedang dipakai oleh proses dip lain (kunci: \(lockFile)). Coba lagi nanti."
+        case .io(let operation, let path, let reason):
+            return "Gagal \(operation) \(path): \(reason)"
+        }
+    }
+}

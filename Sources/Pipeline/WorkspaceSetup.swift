@@ -1,0 +1,62 @@
+import Foundation
+
+/// Creates a workspace: the four folders with a short README each. Existing files are kept.
+public enum WorkspaceSetup {
+    /// Creates what is missing and returns the paths created (relative to the workspace).
+    @discardableResult
+    public static func initialise(_ workspace: Workspace, extraFiles: [(path: String, contents: String)] = []) throws -> [String] {
+        var created: [String] = []
+        for name in Workspace.folderNames {
+            let url = workspace.root.appendingPathComponent(name, isDirectory: true)
+            if !FileManager.default.fileExists(atPath: url.path) {
+                try DurableFiles.createDirectory(url)
+                created.append(name + "/")
+            }
+        }
+        let files = readmes.map { (path: $0.key, contents: $0.value) }.sorted { $0.path < $1.path } + extraFiles
+        for file in files {
+            let url = workspace.root.appendingPathComponent(file.path)
+            if !FileManager.default.fileExists(atPath: url.path) {
+                try DurableFiles.write(file.contents, to: url)
+                created.append(file.path)
+            }
+        }
+        return created
+    }
+
+    /// The README of each workspace folder (for the IT officer and PPID staff).
+    public static let readmes: [String: String] = [
+        "inbox/README.md": """
+            # inbox/
+
+            Units drop their DIP lists here, one folder per unit named by its code in
+            `rules/unit.yaml` (for example `inbox/dinkes/`). XLSX and CSV are read; lock files
+            (`~$…`, `.~lock…#`) and files still being copied are left alone. After a run each
+            file is moved into `archive/originals/` and the unit's feedback is in
+            `reports/umpan-balik/`. `inbox/_ppid/` is reserved for the PPID's review workbook.
+
+            """,
+        "rules/README.md": """
+            # rules/
+
+            The PPID's editable rules and configuration (YAML). `dip rules check` validates
+            them; `dip run` refuses to run while they are broken.
+
+            """,
+        "reports/README.md": """
+            # reports/
+
+            Everything dip generates for people: `umpan-balik/` (feedback per unit), the review
+            pack, decree drafts and the website output. Generated; safe to delete.
+
+            """,
+        "archive/README.md": """
+            # archive/
+
+            The durable records: `originals/` (every submitted file, named by its SHA-256, with
+            a receipt), the register `register.sqlite`, and the archive packages. Back this
+            folder up; never edit it by hand.
+
+            """,
+    ]
+}
