@@ -1,0 +1,119 @@
+import Foundation
+import Logging
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Set by SIGTERM/SIGINT; read between runs so a run is never cut in half.
+/// A plain global because a C signal handler cannot capture context.
+nonisolated(unsafe) private var stopRequested: sig_atomic_t = 0
+
+/// `dip watch`: runs the pipeline whenever the inbox changes, until SIGTERM or SIGINT.
+///
+/// inotify wakes it early where the kernel delivers events; a poll interval is the fallback,
+/// because SMB/CIFS shares often deliver none. Each wake-up is debounced by the settle window
+/// (the Runner itself leaves files modified within it for the next pass). A signal stops the
+/// loop only between runs: the current run finishes or, if killed harder, the next run
+/// completes it (every stage is crash-safe).
+public struct Watcher {
+    public var runner: Runner
+    /// Seconds between passes when no event arrives.
+    public var pollInterval: TimeInterval
+    public var logger: Logger
+
+    public init(runner: Runner, pollInterval: TimeInterval, logger: Logger) {
+        self.runner = runner
+        self.pollInterval = pollInterval
+        self.logger = logger
+    }
+
+    /// Loops until a stop signal; `onRun` sees each pass's summary (or error).
+    public func run(maxPasses: Int? = nil, onRun: (Result<RunSummary, Error>) -> Void) {
+        installSignalHandlers()
+        let notify = InboxNotifier(inbox: runner.workspace.inbox)
+        var passes = 0
+        logger.info("watch dimulai", metadata: ["inbox": "\(runner.workspace.inbox.path)", "inotify": "\(notify.isActive)"])
+        while stopRequested == 0 {
+            var options = runner.options
+            options.clock = .fromEnvironment()
+            var pass = runner
+            pass.options = options
+            onRun(Result { try pass.run() })
+            passes += 1
+            if let maxPasses, passes >= maxPasses { break }
+            // Wait for an event or the poll interval, then let a burst settle.
+            if notify.wait(seconds: pollInterval), stopRequested == 0 {
+                notify.wait(seconds: max(1, runner.options.settleSeconds), drainOnly: true)
+            }
+        }
+        logger.info("watch berhenti", metadata: ["putaran": "\(passes)"])
+    }
+
+    private func installSignalHandlers() {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = { _ in stopRequested = 1 }
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0 // no SA_RESTART: poll() returns EINTR so the loop sees the flag
+        sigaction(SIGTERM, &action, nil)
+        sigaction(SIGINT, &action, nil)
+    }
+}
+
+/// inotify on `inbox/` and its unit folders; inactive (pure polling) when unavailable.
+final class InboxNotifier {
+    private let fd: Int32
+    private let inbox: URL
+    private var watched: Set<String> = []
+
+    var isActive: Bool { fd >= 0 }
+
+    init(inbox: URL) {
+        self.inbox = inbox
+        fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+        refreshWatches()
+    }
+
+    deinit {
+        if fd >= 0 { close(fd) }
+    }
+
+    /// Watches the inbox and every unit folder (new unit folders are picked up on each wait).
+    private func refreshWatches() {
+        guard fd >= 0 else { return }
+        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_ATTRIB)
+        var paths = [inbox.path]
+        let units = (try? FileManager.default.contentsOfDirectory(atPath: inbox.path)) ?? []
+        paths += units.filter { !$0.hasPrefix(".") }.map { inbox.appendingPathComponent($0).path }
+        for path in paths where !watched.contains(path) {
+            if inotify_add_watch(fd, path, mask) >= 0 { watched.insert(path) }
+        }
+    }
+
+    /// Waits up to `seconds`; true when something changed. With `drainOnly`, keeps reading
+    /// events until the folder is quiet for `seconds` (debouncing a burst of copies).
+    @discardableResult
+    func wait(seconds: TimeInterval, drainOnly: Bool = false) -> Bool {
+        guard fd >= 0 else {
+            if !drainOnly { sleepInterruptibly(seconds) }
+            return false
+        }
+        var changed = false
+        repeat {
+            var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            let n = poll(&pfd, 1, Int32(seconds * 1000))
+            if n <= 0 { break } // timeout, or EINTR from a stop signal
+            var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+            while buffer.withUnsafeMutableBytes({ read(fd, $0.baseAddress!, $0.count) }) > 0 {}
+            changed = true
+            refreshWatches()
+        } while drainOnly && stopRequested == 0
+        return changed
+    }
+
+    private func sleepInterruptibly(_ seconds: TimeInterval) {
+        var remaining = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - floor(seconds)) * 1e9))
+        var left = timespec()
+        // nanosleep returns early on a signal, so a stop request is seen at once.
+        _ = nanosleep(&remaining, &left)
+    }
+}

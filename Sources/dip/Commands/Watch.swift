@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Pipeline
+
+extension DIP {
+    /// `dip watch`: process files as they arrive, until SIGTERM/SIGINT.
+    struct Watch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Memantau inbox/ dan memproses kiriman begitu selesai disalin (berhenti dengan SIGTERM/Ctrl-C).")
+
+        @OptionGroup var options: WorkspaceOptions
+
+        @Option(name: .long, help: "Detik antarpemeriksaan bila tidak ada notifikasi (share jaringan sering tidak mengirimnya).")
+        var pollSeconds: Double = 60
+
+        @Option(name: .long, help: "Berkas yang berubah kurang dari N detik lalu dianggap masih disalin.")
+        var settleSeconds: Double = 10
+
+        func run() throws {
+            let logger = Logger(label: "dip")
+            let workspace = options.resolved
+            do { try workspace.requireLayout() } catch let error as WorkspaceError {
+                printError(error.description)
+                throw DIPExit.configuration
+            }
+            // Wait for the lock: a cron `dip run` overlapping the watcher simply goes first.
+            let runner = Runner(workspace: workspace,
+                                options: RunOptions(settleSeconds: settleSeconds, clock: .fromEnvironment(), waitForLock: true),
+                                logger: logger)
+            Watcher(runner: runner, pollInterval: pollSeconds, logger: logger).run { result in
+                if case .failure(let error) = result {
+                    logger.error("putaran gagal", metadata: ["error": "\(error)"])
+                }
+            }
+        }
+    }
+}

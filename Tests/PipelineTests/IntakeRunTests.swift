@@ -1,0 +1,132 @@
+import DIPCore
+import Foundation
+import Logging
+import XCTest
+@testable import Pipeline
+
+/// The intake stage of `dip run` on real folders: archive first, nothing lost, no duplicates.
+final class IntakeRunTests: XCTestCase {
+    var root: URL!
+    var workspace: Workspace!
+
+    static let csv = """
+        No;Ringkasan Isi Informasi;Pejabat yang Menguasai Informasi;Penanggung Jawab Pembuatan Informasi;Waktu dan Tempat Pembuatan;Bentuk Informasi;Jangka Waktu Penyimpanan;Jenis Informasi\r
+        1;Profil Dinas Sosial;Sekretariat;Kepala Dinas Sosial;Serang, 2026;Softcopy;Selama berlaku;Berkala\r
+        2;Rencana Kerja Dinas Sosial Tahun 2026;Sub Bagian Perencanaan;Kepala Dinas Sosial;Serang, 2026;Hardcopy;5 tahun;Berkala\r
+
+        """
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-run-\(UUID().uuidString)")
+        workspace = Workspace(root: root)
+        try WorkspaceSetup.initialise(workspace)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    func drop(_ text: String, unit: String, name: String) throws -> URL {
+        let dir = workspace.inbox.appendingPathComponent(unit)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    func runOnce(settle: TimeInterval = 0) throws -> RunSummary {
+        let options = RunOptions(settleSeconds: settle, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+        return try Runner(workspace: workspace, options: options, logger: Logger(label: "test")).run()
+    }
+
+    func testFileIsArchivedReadFedBackAndRemovedFromInbox() throws {
+        let file = try drop(Self.csv, unit: "dinsos", name: "dip dinsos.csv")
+        let summary = try runOnce()
+        XCTAssertEqual(summary.accepted, 1)
+        XCTAssertEqual(summary.outcomes.first?.items.map(\.ringkasan),
+                       ["Profil Dinas Sosial", "Rencana Kerja Dinas Sosial Tahun 2026"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: file.path), "inbox file removed after intake")
+        let sha = summary.outcomes[0].sha256
+        let archived = workspace.originals.appendingPathComponent("\(sha).csv")
+        XCTAssertEqual(try Data(contentsOf: archived), Data(Self.csv.utf8), "archived copy is byte-identical")
+        let record = try XCTUnwrap(OriginalsArchive(workspace: workspace).record(sha256: sha))
+        XCTAssertEqual(record.receipts.map(\.unit), ["dinsos"])
+        XCTAssertEqual(record.receipts.map(\.fileName), ["dip dinsos.csv"])
+        let feedback = try String(contentsOf: workspace.feedback.appendingPathComponent("dinsos.txt"), encoding: .utf8)
+        XCTAssertTrue(feedback.contains("Status: DITERIMA. 2 informasi dibaca"), feedback)
+        XCTAssertTrue(feedback.contains("Profil Dinas Sosial"))
+    }
+
+    func testSameFileDroppedAgainIsRecognisedNotDuplicated() throws {
+        _ = try drop(Self.csv, unit: "dinsos", name: "a.csv")
+        _ = try runOnce()
+        _ = try drop(Self.csv, unit: "dinsos", name: "a (salinan).csv")
+        let second = try runOnce()
+        XCTAssertEqual(second.duplicates, 1)
+        XCTAssertEqual(second.accepted, 0)
+        let stored = try FileManager.default.contentsOfDirectory(atPath: workspace.originals.path)
+            .filter { $0.hasSuffix(".csv") }
+        XCTAssertEqual(stored.count, 1, "one archived copy of identical bytes")
+    }
+
+    func testLockAndTemporaryFilesAreLeftAlone() throws {
+        let lock = try drop("x", unit: "dinkes", name: "~$DIP.xlsx")
+        let office = try drop("x", unit: "dinkes", name: ".~lock.DIP.xlsx#")
+        let summary = try runOnce()
+        XCTAssertTrue(summary.outcomes.isEmpty)
+        XCTAssertTrue(summary.skipped.isEmpty, "lock files are skipped silently")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: lock.path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: office.path))
+    }
+
+    func testFileStillBeingWrittenWaitsForTheNextRun() throws {
+        let file = try drop(Self.csv, unit: "dinsos", name: "baru.csv")
+        let summary = try runOnce(settle: 3600)
+        XCTAssertTrue(summary.outcomes.isEmpty)
+        XCTAssertEqual(summary.skipped.map(\.path), [file.path])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: file.path))
+    }
+
+    func testRefusedFileIsKeptAndTheUnitIsToldWhy() throws {
+        let dir = workspace.inbox.appendingPathComponent("satpolpp")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let cfb = Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))
+        try cfb.write(to: dir.appendingPathComponent("DIP.xlsx"))
+        let summary = try runOnce()
+        XCTAssertEqual(summary.refused, 1)
+        let sha = summary.outcomes[0].sha256
+        XCTAssertTrue(FileManager.default.fileExists(atPath: workspace.originals.appendingPathComponent("\(sha).xlsx").path))
+        let feedback = try String(contentsOf: workspace.feedback.appendingPathComponent("satpolpp.txt"), encoding: .utf8)
+        XCTAssertTrue(feedback.contains("DITOLAK"), feedback)
+        XCTAssertTrue(feedback.lowercased().contains(".xlsx"), "tells the unit to save as .xlsx: \(feedback)")
+    }
+
+    func testSymlinkInInboxIsNeverFollowed() throws {
+        let outside = root.appendingPathComponent("rahasia.csv")
+        try Data(Self.csv.utf8).write(to: outside)
+        let dir = workspace.inbox.appendingPathComponent("dinsos")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("link.csv"), withDestinationURL: outside)
+        let summary = try runOnce()
+        XCTAssertTrue(summary.outcomes.isEmpty)
+        XCTAssertEqual(summary.skipped.count, 1)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: outside.path), "target untouched")
+    }
+
+    func testSecondRunWhileLockedExitsWithLocked() throws {
+        let held = try RunLock(workspace: workspace, wait: false)
+        XCTAssertThrowsError(try runOnce()) { error in
+            XCTAssertEqual(error as? WorkspaceError, .locked(lockFile: workspace.lockFile.path))
+        }
+        withExtendedLifetime(held) {}
+        XCTAssertNoThrow(try runOnce(), "lock released with its holder")
+    }
+
+    func testNotAWorkspaceIsAConfigurationError() throws {
+        let empty = Workspace(root: root.appendingPathComponent("kosong"))
+        XCTAssertThrowsError(try Runner(workspace: empty, options: RunOptions(clock: Clock(now: Date())), logger: Logger(label: "t")).run()) { error in
+            guard case .notAWorkspace(_, let missing)? = error as? WorkspaceError else { return XCTFail("\(error)") }
+            XCTAssertEqual(missing, "inbox")
+        }
+    }
+}
