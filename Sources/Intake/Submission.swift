@@ -135,15 +135,19 @@ enum SubmissionKind {
         }
         let isZip = head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06])
         if isZip {
-            switch ext {
-            case "docx", "doc", "odt", "rtf":
-                return .refused(.unsupportedType, message: "File ini adalah dokumen Word/teks, bukan tabel DIP.",
-                                hint: "Salin tabel DIP ke Excel dan simpan sebagai .xlsx.")
-            case "pptx", "ods", "zip", "rar":
-                return .refused(.unsupportedType, message: "Jenis file .\(ext) tidak diterima.",
+            switch try? sniffFileKind(path: path) {
+            case .xlsx?:
+                return .xlsx
+            case .zipNotWorkbook?:
+                if ["docx", "doc", "odt", "rtf"].contains(ext) {
+                    return .refused(.unsupportedType, message: "File ini adalah dokumen Word/teks, bukan tabel DIP.",
+                                    hint: "Salin tabel DIP ke Excel dan simpan sebagai .xlsx.")
+                }
+                return .refused(.unsupportedType, message: "File ini arsip zip yang tidak berisi buku kerja Excel.",
                                 hint: "Kirim DIP dalam bentuk tabel Excel (.xlsx) atau CSV.")
             default:
-                return .xlsx
+                return .refused(.corruptFile, message: "File ini rusak atau tidak utuh (arsip zip tidak dapat dibaca).",
+                                hint: resave)
             }
         }
         switch ext {
