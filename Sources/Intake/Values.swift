@@ -70,23 +70,16 @@ enum Values {
         if Text.hasWord(w, "permanen") || Text.hasWord(w, "permanent") || Text.hasPhrase(w, ["selamanya"]) {
             return (.permanent, false)
         }
-        if Text.hasWord(w, "berlaku") || Text.hasPhrase(w, ["masih", "berlaku"]) {
-            if !(w.first.map { Text.similar($0, "sampai") || $0 == "hingga" } ?? false) {
-                return (.whileValid, false)
-            }
-        }
-        let untilWords: Set<Substring> = ["sampai", "hingga", "sd", "sampe"]
-        if let first = w.first, untilWords.contains(first) || Text.similar(first, "sampai") {
-            var rest = Text.clean(text)
-            if let space = rest.firstIndex(where: { $0 == " " }) {
-                rest = String(rest[rest.index(after: space)...])
-            } else {
-                rest = ""
-            }
-            if rest.lowercased().hasPrefix("d ") || rest.lowercased().hasPrefix("d.") {
-                rest = String(rest.dropFirst(2)).trimmingSpaces()
-            }
-            return (.untilEvent(rest), false)
+        let startsUntil = w.first.map { Text.similar($0, "sampai") || $0 == "hingga" || $0 == "s" || $0 == "sd" } ?? false
+        if Text.hasWord(w, "berlaku") && !startsUntil { return (.whileValid, false) }
+        // "Sampai pengumuman pemenang", "Hingga …", "s.d. berakhirnya kontrak".
+        let cleaned = Text.clean(text)
+        let lower = cleaned.lowercased()
+        for prefix in ["sampai dengan", "sampai", "sampe", "hingga", "s.d.", "s/d", "s.d", "sd"] {
+            guard lower.hasPrefix(prefix) else { continue }
+            let rest = cleaned.dropFirst(prefix.count)
+            guard prefix.hasSuffix(".") || rest.isEmpty || rest.first == " " else { continue }
+            return (.untilEvent(String(rest).trimmingSpaces()), false)
         }
         // "5 (lima) tahun", "5 Thn", "lima tahun", "6 bulan".
         let yearUnits = ["tahun", "thn", "th", "thun", "tahunn", "year", "years"]
