@@ -67,7 +67,9 @@ public struct XLSXLimits: Sendable, Equatable {
     /// Maximum uncompressed size of a single part, declared or actually inflated.
     public var maxPartSize: Int = 2 << 30
     /// Maximum uncompressed/compressed ratio of a part, once it has inflated `ratioGraceBytes`.
-    public var maxCompressionRatio: Int = 100
+    /// POI uses 100, but real Excel sheets reach 121 (sheetjs large_strings); deflate's ceiling
+    /// is about 1,030, which is where bombs sit.
+    public var maxCompressionRatio: Int = 500
     /// Bytes a part may inflate before the ratio is enforced (small parts compress very well).
     public var ratioGraceBytes: Int = 1 << 20
     /// Maximum bytes of a single XML text value (a cell, a shared string).

@@ -52,7 +52,7 @@ public final class ZipArchive {
         handle = za
         let count = Int(zip_get_num_entries(za, 0))
         if count > limits.maxEntryCount {
-            zip_discard(za)
+            // All stored properties are set, so deinit runs and discards the handle.
             throw OfficeError.limitExceeded(what: "zip entry count \(count)", limit: limits.maxEntryCount)
         }
         entries.reserveCapacity(count)
