@@ -29,6 +29,13 @@ struct TableBuilder {
     private let dataColumns: [Int]
     private let col: [Int]
     private let ticks: Bool
+    /// Value caches: units repeat the same bentuk, retensi, category and waktu texts on every
+    /// row, and parsing them is the costly part of a row. Bounded so memory stays small.
+    private var formCache: [String: InformationForm] = [:]
+    private var retentionCache: [String: (RetentionPeriod, Bool)] = [:]
+    private var categoryCache: [String: Category?] = [:]
+    private var splitCache: [String: (waktu: String, tempat: String)?] = [:]
+    private static let cacheLimit = 50_000
 
     init(map: ColumnMap, sheet: String?, factory: ProblemFactory, deferItems: Bool) {
         self.map = map
@@ -72,10 +79,10 @@ struct TableBuilder {
         let dataFilled = dataColumns.filter { $0 < texts.count && !texts[$0].isEmpty }.count
 
         if inSignature && dataFilled < 3 { return }
-        if ColumnMap.looksLikeHeader(texts) { return }
+        if isRepeatedHeader(texts, nomor: nomor) { return }
         if Self.isColumnNumberRow(nonEmpty) { return }
-        if nonEmpty.allSatisfy({ HeaderMatcher.subField($0) != nil }) && dataFilled == nonEmpty.count
-            && nomor.isEmpty && ringkasan.isEmpty && !nonEmpty.allSatisfy(Values.isTick)
+        if nomor.isEmpty && ringkasan.isEmpty && dataFilled == nonEmpty.count
+            && nonEmpty.allSatisfy({ HeaderMatcher.subField($0) != nil }) && !nonEmpty.allSatisfy(Values.isTick)
         {
             return  // a repeated sub-header (Cetak / Online)
         }
@@ -114,6 +121,29 @@ struct TableBuilder {
         } else {
             items.append(makeItem(p))
         }
+    }
+
+    /// A header repeated under a section: three cells equal to the header's labels, or (for a
+    /// reworded copy) a non-numeric nomor cell and three recognised labels.
+    private func isRepeatedHeader(_ texts: [String], nomor: String) -> Bool {
+        var same = 0
+        for (c, label) in map.labels where c < texts.count && texts[c] == label {
+            same += 1
+            if same >= 3 { return true }
+        }
+        if let first = nomor.unicodeScalars.first, ("0"..."9").contains(first) { return false }
+        let n = Text.fold(nomor)
+        guard n.isEmpty || n == "no" || n == "nomor" || n.count > 3 else { return false }
+        return ColumnMap.looksLikeHeader(texts)
+    }
+
+    private static func cached<V>(
+        _ cache: inout [String: V], _ key: String, _ compute: (String) -> V
+    ) -> V {
+        if let v = cache[key] { return v }
+        let v = compute(key)
+        if cache.count < cacheLimit { cache[key] = v }
+        return v
     }
 
     /// Applies vertical merges to the kept rows and builds their items.
@@ -159,7 +189,7 @@ struct TableBuilder {
             if waktu.isEmpty && tempat.isEmpty {
                 waktu = combined
                 tempat = ""
-                if let split = Values.splitWaktuTempat(combined) {
+                if let split = Self.cached(&splitCache, combined, Values.splitWaktuTempat) {
                     waktuNormalised = split.waktu
                     tempatNormalised = split.tempat
                 } else {
@@ -169,7 +199,7 @@ struct TableBuilder {
             }
         }
         var bentuk = at(.bentuk)
-        var form = Values.form(bentuk)
+        var form = Self.cached(&formCache, bentuk, Values.form)
         if ticks {
             let cetak = Values.isTick(at(.bentukCetak))
             let online = Values.isTick(at(.bentukOnline))
@@ -182,7 +212,7 @@ struct TableBuilder {
         let kategoriColumn = at(.kategori)
         let kategoriText = kategoriColumn.isEmpty ? p.sectionText : kategoriColumn
         let retensi = at(.retensi)
-        let (retention, bareYear) = Values.retention(retensi)
+        let (retention, bareYear) = Self.cached(&retentionCache, retensi) { Values.retention($0) }
         func opt(_ f: Field) -> String? {
             let s = at(f)
             return s.isEmpty ? nil : s
@@ -192,7 +222,7 @@ struct TableBuilder {
             nomor: Values.nomor(at(.nomor)), ringkasan: at(.ringkasan),
             pejabatPenguasa: at(.pejabat), penanggungJawab: at(.penanggungJawab),
             waktuPembuatan: waktu, tempatPembuatan: tempat, bentuk: bentuk, retensi: retensi,
-            kategoriText: kategoriText, kategori: kategoriText.flatMap(Values.category),
+            kategoriText: kategoriText, kategori: kategoriText.flatMap { Self.cached(&categoryCache, $0, Values.category) },
             subkelompok: p.subgroup, judul: has(.judul) == has(.ringkasan) ? nil : opt(.judul),
             keterangan: opt(.keterangan), kode: opt(.kode), dasarHukumText: opt(.dasarHukum),
             form: form, retention: retention, tempatNormalised: tempatNormalised,
