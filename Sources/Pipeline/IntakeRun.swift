@@ -72,7 +72,7 @@ public struct IntakeStage {
     /// is removed (the register stage hooks in there).
     public func run(record: (FileOutcome) throws -> Void = { _ in }) throws -> RunSummary {
         let scanner = InboxScanner(workspace: workspace, settleSeconds: options.settleSeconds,
-                                   isIgnorable: { SubmissionFiles.isIgnorable(fileName: $0) })
+                                   isIgnorable: { Intake.isIgnorable(fileName: $0) })
         let (ready, skipped) = try scanner.scan()
         var summary = RunSummary(skipped: skipped)
         for file in skipped {

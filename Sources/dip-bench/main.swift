@@ -6,6 +6,8 @@
 import Foundation
 
 let benchmarks: [(name: String, run: () throws -> Void)] = [
+    ("csv", runCSVBench),
+    ("normalise", runNormaliseBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

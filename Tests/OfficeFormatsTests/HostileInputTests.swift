@@ -1,0 +1,160 @@
+import Foundation
+import XCTest
+@testable import OfficeFormats
+
+/// Hostile and extreme packages, built at test time. Each test asserts the precise outcome.
+final class HostileInputTests: XCTestCase {
+    private var paths: [String] = []
+
+    override func tearDown() {
+        for p in paths { try? FileManager.default.removeItem(atPath: p) }
+        paths = []
+    }
+
+    private func zipFile(_ files: [(String, [UInt8])]) throws -> String {
+        let path = temporaryPath()
+        paths.append(path)
+        try writeZip(path, files)
+        return path
+    }
+
+    func testBillionLaughsInSharedStringsIsRefused() throws {
+        var dtd = "<!DOCTYPE sst [<!ENTITY lol \"lol\">"
+        dtd += "<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+        for i in 2...9 { dtd += "<!ENTITY lol\(i) \"" + String(repeating: "&lol\(i - 1);", count: 10) + "\">" }
+        dtd += "]>"
+        let sst = "<?xml version=\"1.0\"?>" + dtd +
+            "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>&lol9;</t></si></sst>"
+        let path = try zipFile(minimalWorkbook(sheetData: "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>",
+                                               sharedStrings: sst))
+        assertThrows(.doctypeRefused(part: "xl/sharedStrings.xml"), try readAllRows(path))
+    }
+
+    func testExternalEntityIsNeverRead() throws {
+        let sheet = """
+        <?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\
+        <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>\
+        <row r="1"><c r="A1" t="inlineStr"><is><t>&xxe;</t></is></c></row></sheetData></worksheet>
+        """
+        let path = try zipFile(minimalWorkbook(sheetData: "", sheetXML: sheet))
+        assertThrows(.doctypeRefused(part: "xl/worksheets/sheet1.xml"), try readAllRows(path))
+    }
+
+    func testUndeclaredEntityIsAnXMLErrorNotALookup() throws {
+        let path = try zipFile(minimalWorkbook(
+            sheetData: "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&xxe;</t></is></c></row>"))
+        guard case .xmlError(let part, _, let message)? = officeError(try readAllRows(path)) else { return }
+        XCTAssertEqual(part, "xl/worksheets/sheet1.xml")
+        XCTAssertTrue(message.contains("xxe"), message)
+    }
+
+    func testZipBombByRatioIsRefused() throws {
+        // 64 MB of blanks inside sheetData deflate about 1000:1.
+        let padding = String(repeating: " ", count: 64 << 20)
+        let path = try zipFile(minimalWorkbook(sheetData: "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>" + padding))
+        guard case .limitExceeded(let what, let limit)? = officeError(try readAllRows(path)) else { return }
+        XCTAssertTrue(what.contains("compression ratio of xl/worksheets/sheet1.xml"), what)
+        XCTAssertEqual(limit, XLSXLimits().maxCompressionRatio)
+    }
+
+    func testPartLargerThanSizeCapIsRefused() throws {
+        var limits = XLSXLimits()
+        limits.maxPartSize = 1 << 20
+        let rows = (1...40_000).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>\($0)</v></c></row>" }.joined()
+        let path = try zipFile(minimalWorkbook(sheetData: rows))
+        guard case .limitExceeded(let what, let limit)? = officeError(try readAllRows(path, limits: limits)) else { return }
+        XCTAssertTrue(what.contains("size of xl/worksheets/sheet1.xml"), what)
+        XCTAssertEqual(limit, 1 << 20)
+    }
+
+    func testTenMegabyteCellIsReadWholeAndCapIsEnforced() throws {
+        // Pseudo-random letters so the part does not trip the compression-ratio cap.
+        var seed: UInt32 = 12_345
+        var bytes = [UInt8](repeating: 0, count: 10_000_000)
+        for i in bytes.indices { seed = seed &* 1_103_515_245 &+ 12_345; bytes[i] = 0x61 + UInt8((seed >> 16) % 26) }
+        let big = String(decoding: bytes, as: UTF8.self)
+        let path = try zipFile(minimalWorkbook(
+            sheetData: "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>\(big)</t></is></c><c r=\"B1\"><v>2</v></c></row>"))
+        let rows = try readAllRows(path)
+        XCTAssertEqual(rows.count, 1)
+        guard case .string(let s) = rows[0][0] else { return XCTFail("A1 is \(rows[0][0])") }
+        XCTAssertEqual(s.utf8.count, 10_000_000)
+        XCTAssertEqual(rows[0][1], .number(2))
+
+        var limits = XLSXLimits()
+        limits.maxTextBytes = 1 << 20
+        assertThrows(.limitExceeded(what: "text length of one cell in xl/worksheets/sheet1.xml", limit: 1 << 20),
+                     try readAllRows(path, limits: limits))
+    }
+
+    func testRowWith16384ColumnsAndOneMore() throws {
+        let cells = (0..<16_384).map { "<c r=\"\(columnLetters($0))1\"><v>\($0)</v></c>" }.joined()
+        let path = try zipFile(minimalWorkbook(sheetData: "<row r=\"1\">\(cells)</row>"))
+        let rows = try readAllRows(path)
+        XCTAssertEqual(rows.first?.cells.count, 16_384)
+        XCTAssertEqual(rows.first?[16_383], .number(16_383))
+
+        let over = try zipFile(minimalWorkbook(sheetData: "<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row>"))
+        assertThrows(.limitExceeded(what: "column 16385 in row 1 of xl/worksheets/sheet1.xml", limit: 16_384),
+                     try readAllRows(over))
+    }
+
+    func testInvalidUTF8InSharedStringsIsAnXMLError() throws {
+        var sst = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>ab".utf8)
+        sst += [0xC3, 0x28, 0xFF]
+        sst += Array("</t></si></sst>".utf8)
+        let path = try zipFile(minimalWorkbook(sheetData: "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>",
+                                               extra: [("xl/sharedStrings.xml", sst)]))
+        guard case .xmlError(let part, let line, _)? = officeError(try readAllRows(path)) else { return }
+        XCTAssertEqual(part, "xl/sharedStrings.xml")
+        XCTAssertEqual(line, 1)
+    }
+
+    func testZeroByteFile() throws {
+        let path = temporaryPath()
+        paths.append(path)
+        _ = FileManager.default.createFile(atPath: path, contents: Data())
+        XCTAssertEqual(try sniffFileKind(path: path), .empty)
+        assertThrows(.emptyFile, try XLSXWorkbook(path: path))
+    }
+
+    func testTextFileIsNotAZip() throws {
+        let path = temporaryPath("csv")
+        paths.append(path)
+        _ = FileManager.default.createFile(atPath: path, contents: Data("No;Nama\n1;Dinas\n".utf8))
+        XCTAssertEqual(try sniffFileKind(path: path), .text)
+        assertThrows(.notAZip("no zip signature"), try XLSXWorkbook(path: path))
+    }
+
+    func testDotDotEntryNamesAreNeverUsed() throws {
+        let rns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let rels = """
+        <?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+        <Relationship Id="rId1" Type="\(rns)/worksheet" Target="../../evil.xml"/></Relationships>
+        """
+        let path = try zipFile(minimalWorkbook(sheetData: "", extra: [
+            ("../evil.xml", Array("<worksheet><sheetData/></worksheet>".utf8)),
+            ("xl/_rels/workbook.xml.rels", Array(rels.utf8)),
+        ]))
+        let archive = try ZipArchive(path: path)
+        XCTAssertEqual(archive.unsafeEntryNames, ["../evil.xml"])
+        assertThrows(.unsafePartName("../evil.xml"), try archive.entry(named: "../evil.xml"))
+        assertThrows(.unsafePartName("../../evil.xml"), try XLSXWorkbook(path: path))
+    }
+
+    func testTooManyEntries() throws {
+        var limits = XLSXLimits()
+        limits.maxEntryCount = 5
+        let path = try zipFile(minimalWorkbook(sheetData: "", sharedStrings: "<sst/>"))
+        assertThrows(.limitExceeded(what: "zip entry count 6", limit: 5), try XLSXWorkbook(path: path, limits: limits))
+    }
+
+    func testOutOfRangeSharedStringIndexIsReported() throws {
+        let path = try zipFile(minimalWorkbook(
+            sheetData: "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row>",
+            sharedStrings: "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>a</t></si></sst>"))
+        guard case .invalidContent(let part, let message)? = officeError(try readAllRows(path)) else { return }
+        XCTAssertEqual(part, "xl/worksheets/sheet1.xml")
+        XCTAssertTrue(message.contains("shared string index 7"), message)
+    }
+}
