@@ -45,7 +45,7 @@ public struct InboxScanner: Sendable {
                 continue
             }
             guard kind == .typeDirectory else {
-                if !isIgnorable(unit) {
+                if !isIgnorable(unit) && unit != "README.md" {
                     skipped.append(SkippedFile(path: unitURL.path, reason: "berkas langsung di inbox/, harus di dalam folder unit"))
                 }
                 continue

@@ -114,11 +114,12 @@ final class IntakeRunTests: XCTestCase {
     }
 
     func testSecondRunWhileLockedExitsWithLocked() throws {
-        let held = try RunLock(workspace: workspace, wait: false)
+        var held: RunLock? = try RunLock(workspace: workspace, wait: false)
         XCTAssertThrowsError(try runOnce()) { error in
             XCTAssertEqual(error as? WorkspaceError, .locked(lockFile: workspace.lockFile.path))
         }
-        withExtendedLifetime(held) {}
+        XCTAssertNotNil(held)
+        held = nil
         XCTAssertNoThrow(try runOnce(), "lock released with its holder")
     }
 
