@@ -52,12 +52,15 @@ public struct DOCXParagraph: Sendable {
     public var indentFirstLine: Int?
     /// Tab stops (left-aligned) at these positions.
     public var tabStops: [Int]
+    /// A rule under the paragraph (letterheads).
+    public var bottomBorder: Bool
 
     public init(_ runs: [DOCXRun] = [], style: String? = nil, alignment: DOCXAlignment? = nil,
                 keepWithNext: Bool = false, keepLinesTogether: Bool = false, pageBreakBefore: Bool = false,
                 numbering: (id: Int, level: Int)? = nil, spaceBefore: Int? = nil, spaceAfter: Int? = nil,
                 lineSpacing: Int? = nil, indentLeft: Int? = nil, indentRight: Int? = nil,
-                indentHanging: Int? = nil, indentFirstLine: Int? = nil, tabStops: [Int] = []) {
+                indentHanging: Int? = nil, indentFirstLine: Int? = nil, tabStops: [Int] = [],
+                bottomBorder: Bool = false) {
         self.runs = runs
         self.style = style
         self.alignment = alignment
@@ -73,6 +76,7 @@ public struct DOCXParagraph: Sendable {
         self.indentHanging = indentHanging
         self.indentFirstLine = indentFirstLine
         self.tabStops = tabStops
+        self.bottomBorder = bottomBorder
     }
 
     /// A one-run paragraph.

@@ -164,7 +164,7 @@ public enum DOCXWriter {
         let hasPPr = p.style != nil || p.keepWithNext || p.keepLinesTogether || p.pageBreakBefore
             || p.numbering != nil || !p.tabStops.isEmpty || p.spaceBefore != nil || p.spaceAfter != nil
             || p.lineSpacing != nil || p.indentLeft != nil || p.indentRight != nil || p.indentHanging != nil
-            || p.indentFirstLine != nil || p.alignment != nil || section != nil
+            || p.indentFirstLine != nil || p.alignment != nil || section != nil || p.bottomBorder
         if hasPPr {
             x.start("w:pPr")
             if let s = p.style { x.element("w:pStyle", [("w:val", s)]) }
@@ -175,6 +175,11 @@ public enum DOCXWriter {
                 x.element("w:numPr") {
                     x.element("w:ilvl", [("w:val", String(n.level))])
                     x.element("w:numId", [("w:val", String(n.id))])
+                }
+            }
+            if p.bottomBorder {
+                x.element("w:pBdr") {
+                    x.element("w:bottom", [("w:val", "thickThinSmallGap"), ("w:sz", "18"), ("w:space", "1"), ("w:color", "000000")])
                 }
             }
             if !p.tabStops.isEmpty {
