@@ -71,19 +71,26 @@ public enum ConsequenceTestForm {
                         indentLeft: width / 2),
             L.empty(true),
         ]
-        // Signature spaces side by side: Atasan PPID (approves) left, PPID right.
+        // Signature spaces side by side: Atasan PPID (approves) left, PPID right. Titles and
+        // names sit in separate rows so the two names line up whatever the titles' lengths.
         let half = width / 2
-        func column(_ heading: String, _ o: Official) -> DOCXCell {
+        func titleCell(_ heading: String, _ o: Official) -> DOCXCell {
             DOCXCell([
-                DOCXParagraph([DOCXRun(heading)], alignment: .center),
-                DOCXParagraph([DOCXRun(o.title ?? "", bold: true)], alignment: .center),
-                DOCXParagraph(), DOCXParagraph(), DOCXParagraph(),
-                DOCXParagraph([DOCXRun(o.name, bold: true, underline: true)], alignment: .center),
+                DOCXParagraph([DOCXRun(heading)], alignment: .center, keepWithNext: true),
+                DOCXParagraph([DOCXRun(o.title ?? "", bold: true)], alignment: .center, keepWithNext: true),
+            ])
+        }
+        func nameCell(_ o: Official) -> DOCXCell {
+            DOCXCell([
+                DOCXParagraph(keepWithNext: true), DOCXParagraph(keepWithNext: true), DOCXParagraph(keepWithNext: true),
+                DOCXParagraph([DOCXRun(o.name, bold: true, underline: true)], alignment: .center, keepWithNext: true),
                 DOCXParagraph([DOCXRun("NIP. \(o.nip ?? "………………………………")")], alignment: .center),
             ])
         }
+        let a = L.settings.atasanPPID, p = L.settings.ppid
         blocks.append(.table(DOCXTable(columnWidths: [half, width - half], rows: [
-            DOCXRow([column("Menyetujui,", L.settings.atasanPPID), column("Yang menguji,", L.settings.ppid)], cantSplit: true),
+            DOCXRow([titleCell("Menyetujui,", a), titleCell("Yang menguji,", p)], cantSplit: true),
+            DOCXRow([nameCell(a), nameCell(p)], cantSplit: true),
         ], borders: false)))
         return blocks
     }

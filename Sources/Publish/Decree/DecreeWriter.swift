@@ -136,15 +136,29 @@ public enum DecreeWriter {
             DOCXRow((1...columns).map { L.headerCell("(\($0))") }, isHeader: true),
         ]
         let groupFill = "F2F2F2"
-        func groupRow(_ letter: String, _ text: String) -> DOCXRow {
-            DOCXRow([L.bodyCell(letter, alignment: .center, bold: true, shading: groupFill),
-                     L.bodyCell(text, bold: true, gridSpan: columns - 1, shading: groupFill)], cantSplit: true)
+        // Heading rows keep with the next row so they never end a page alone.
+        func keep(_ row: DOCXRow) -> DOCXRow {
+            var row = row
+            for c in row.cells.indices {
+                for p in row.cells[c].paragraphs.indices { row.cells[c].paragraphs[p].keepWithNext = true }
+            }
+            return row
         }
+        func groupRow(_ letter: String, _ text: String) -> DOCXRow {
+            keep(DOCXRow([L.bodyCell(letter, alignment: .center, bold: true, shading: groupFill),
+                          L.bodyCell(text, bold: true, gridSpan: columns - 1, shading: groupFill)], cantSplit: true))
+        }
+        func subgroupRow(_ text: String) -> DOCXRow {
+            keep(DOCXRow([L.bodyCell(""), L.bodyCell(text, bold: true, gridSpan: columns - 1)], cantSplit: true))
+        }
+        // Items are numbered 1… within each category, across its sub-groups.
+        var counter = 0
         func itemRows(_ list: [VersionItem]) -> [DOCXRow] {
             if list.isEmpty {
                 return [DOCXRow([L.bodyCell(""), L.bodyCell("Tidak ada informasi pada kelompok ini.", gridSpan: columns - 1)])]
             }
-            return list.sorted(by: decreeOrder).enumerated().map { i, v in
+            return list.sorted(by: decreeOrder).map { v in
+                counter += 1
                 let it = v.item
                 var place = it.waktuPembuatan
                 if !it.tempatPembuatan.isEmpty { place += place.isEmpty ? it.tempatPembuatan : ", \(it.tempatPembuatan)" }
@@ -152,7 +166,7 @@ public enum DecreeWriter {
                     ? (it.pejabatPenguasa.isEmpty ? v.unit.name : it.pejabatPenguasa)
                     : "\(it.pejabatPenguasa)\n(\(v.unit.name))"
                 return DOCXRow([
-                    L.bodyCell("\(i + 1)", alignment: .center),
+                    L.bodyCell("\(counter)", alignment: .center),
                     L.bodyCell(it.ringkasan),
                     L.bodyCell(holder),
                     L.bodyCell(it.penanggungJawab),
@@ -165,6 +179,7 @@ public enum DecreeWriter {
         let open = items.filter { $0.category.isOpen }
         for (letter, category) in [("A", Category.berkala), ("B", .sertaMerta), ("C", .setiapSaat)] {
             rows.append(groupRow(letter, category.label.uppercased()))
+            counter = 0
             let inCategory = open.filter { $0.category == category }
             guard category == .berkala else {
                 rows += itemRows(inCategory)
@@ -173,19 +188,27 @@ public enum DecreeWriter {
             for sub in BerkalaSubgroup.allCases {
                 let list = inCategory.filter { $0.subgroup == sub }
                 guard !list.isEmpty else { continue }
-                rows.append(DOCXRow([L.bodyCell(""), L.bodyCell("Kelompok \(sub.rawValue) – \(sub.title)", bold: true,
-                                                                 gridSpan: columns - 1)], cantSplit: true))
+                rows.append(subgroupRow("Kelompok \(sub.rawValue) – \(sub.title)"))
                 rows += itemRows(list)
             }
             let rest = inCategory.filter { $0.subgroup == nil }
             if !rest.isEmpty {
-                rows.append(DOCXRow([L.bodyCell(""), L.bodyCell("Informasi Berkala Lainnya", bold: true, gridSpan: columns - 1)],
-                                    cantSplit: true))
+                rows.append(subgroupRow("Informasi Berkala Lainnya"))
                 rows += itemRows(rest)
             }
             if inCategory.isEmpty { rows += itemRows([]) }
         }
-        return DOCXTable(columnWidths: widths, rows: rows)
+        return DOCXTable(columnWidths: widths, rows: keepLastRowWithNext(rows))
+    }
+
+    /// Marks the last row's paragraphs keep-with-next so the signature after the table does
+    /// not stand alone on a page.
+    static func keepLastRowWithNext(_ rows: [DOCXRow]) -> [DOCXRow] {
+        guard var last = rows.last, !last.isHeader else { return rows }
+        for c in last.cells.indices {
+            for p in last.cells[c].paragraphs.indices { last.cells[c].paragraphs[p].keepWithNext = true }
+        }
+        return rows.dropLast() + [last]
     }
 
     static func dikTable(_ items: [VersionItem], layout L: DecreeLayout, width: Int) -> DOCXTable {
@@ -216,7 +239,7 @@ public enum DecreeWriter {
         if items.isEmpty {
             rows.append(DOCXRow([L.bodyCell(""), L.bodyCell("Tidak ada informasi yang dikecualikan.", gridSpan: dikColumns.count - 1)]))
         }
-        return DOCXTable(columnWidths: widths, rows: rows)
+        return DOCXTable(columnWidths: widths, rows: keepLastRowWithNext(rows))
     }
 
     /// "17h2" → "Pasal 17 huruf h angka 2 UU 14/2008".
