@@ -63,6 +63,16 @@ final class WriterDOCXTests: XCTestCase {
         XCTAssertLessThan(numbering.range(of: "<w:abstractNum ")!.lowerBound, numbering.range(of: "<w:num ")!.lowerBound)
     }
 
+    func testWriteToFileLeavesNoTemporary() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("keputusan.docx")
+        try DOCXWriter.write(sampleDocument(rows: 2), to: url)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["keputusan.docx"])
+        XCTAssertEqual([UInt8](try Data(contentsOf: url)), try DOCXWriter.write(sampleDocument(rows: 2)))
+    }
+
     func testDeterministic() throws {
         XCTAssertEqual(try DOCXWriter.write(sampleDocument(rows: 20)), try DOCXWriter.write(sampleDocument(rows: 20)))
     }

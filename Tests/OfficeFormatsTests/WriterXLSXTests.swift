@@ -4,7 +4,9 @@ import XCTest
 final class WriterXLSXTests: XCTestCase {
     let when = Date(timeIntervalSince1970: 1_767_225_600)
 
-    func sampleWorkbook(rows: Int = 30) -> XLSXWorkbook {
+    func sampleWorkbook(rows: Int = 30) -> XLSXWorkbook { Self.sampleWorkbook(rows: rows, when: when) }
+
+    static func sampleWorkbook(rows: Int, when: Date) -> XLSXWorkbook {
         var data: [[XLSXCell]] = [["id", "Ringkasan", "Unit", "Tanggal", "Jumlah", "Setuju", "Keputusan"].map { XLSXCell($0, style: .header) }]
         for i in 1...rows {
             data.append([
@@ -97,5 +99,56 @@ final class WriterXLSXTests: XCTestCase {
         let r = try Checkers.run("check-xlsx", [url.path])
         XCTAssertEqual(r.status, 0, r.output)
         XCTAssertTrue(r.output.contains("OK"), r.output)
+    }
+}
+
+final class WriterXLSXOpenpyxlTests: XCTestCase {
+    /// openpyxl (from the checkers' venv) reads back what a spreadsheet program would see:
+    /// values and types, dropdowns, hidden id column, hidden sheet, frozen pane, print setup.
+    func testOpenpyxlReadsBack() throws {
+        _ = try Checkers.require("check-xlsx")
+        let venv = ProcessInfo.processInfo.environment["DIP_CHECKERS_VENV"] ?? (NSHomeDirectory() + "/.cache/dip-checkers/venv")
+        let url = try Checkers.temporaryFile("uji.xlsx", try XLSXWriter.write(WriterXLSXTests.sampleWorkbook(rows: 5, when: Date(timeIntervalSince1970: 1_767_225_600))))
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let script = """
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['Berkala']
+out = {
+  'sheets': [[s.title, s.sheet_state] for s in wb.worksheets],
+  'a1': ws['A1'].value, 'b2': ws['B2'].value, 'd2': ws['D2'].value.isoformat(), 'e3': ws['E3'].value,
+  'f3': ws['F3'].value, 'bold': ws['A1'].font.b, 'hiddenA': ws.column_dimensions['A'].hidden,
+  'freeze': ws.freeze_panes, 'paper': ws.page_setup.paperSize, 'orient': ws.page_setup.orientation,
+  'titles': str(ws.print_title_rows),
+  'dv': sorted([[str(d.sqref), d.formula1] for d in ws.data_validations.dataValidation]),
+  'protected': ws.protection.sheet, 'g2locked': ws['G2'].protection.locked,
+}
+print(json.dumps(out))
+"""
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: venv + "/bin/python")
+        p.arguments = ["-c", script, url.path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0)
+        let o = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertEqual(o["sheets"] as? [[String]], [["Berkala", "visible"], ["Daftar Pilihan", "hidden"], ["Catatan", "visible"]])
+        XCTAssertEqual(o["a1"] as? String, "id")
+        XCTAssertEqual(o["b2"] as? String, " Ringkasan & <informasi> 1\nbaris dua")
+        XCTAssertEqual(o["d2"] as? String, "2026-01-02T00:00:00")
+        XCTAssertEqual(o["e3"] as? Double, 3)
+        XCTAssertEqual(o["f3"] as? Bool, true)
+        XCTAssertEqual(o["bold"] as? Bool, true)
+        XCTAssertEqual(o["hiddenA"] as? Bool, true)
+        XCTAssertEqual(o["freeze"] as? String, "A2")
+        XCTAssertEqual(o["paper"] as? String ?? (o["paper"] as? Int).map(String.init), "14")
+        XCTAssertEqual(o["orient"] as? String, "landscape")
+        XCTAssertEqual(o["titles"] as? String, "$1:$1")
+        XCTAssertEqual(o["dv"] as? [[String]], [["C2:C6", "'Daftar Pilihan'!$A$1:$A$2"], ["G2:G6", "\"Setuju,Ubah,Tolak\""]])
+        XCTAssertEqual(o["protected"] as? Bool, true)
+        XCTAssertEqual(o["g2locked"] as? Bool, false)
     }
 }

@@ -84,13 +84,7 @@ public enum DOCXWriter {
 
     /// Writes the package to `url` through a temporary name.
     public static func write(_ doc: DOCXDocument, to url: URL) throws {
-        let bytes = try write(doc)
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp")
-        try Data(bytes).write(to: tmp)
-        if rename(tmp.path, url.path) != 0 {
-            try? FileManager.default.removeItem(at: tmp)
-            throw ZipWriterError.cannotRename(from: tmp.path, to: url.path, reason: String(cString: strerror(errno)))
-        }
+        try OPCPackage.writeAtomically(try write(doc), to: url)
     }
 
     // MARK: - Validation

@@ -96,4 +96,18 @@ public enum OPCPackage {
         for p in parts { try zw.add(path: p.name, data: p.data, modified: modified) }
         return try zw.closeToBytes()
     }
+
+    /// Writes bytes to a unique temporary name next to `url`, then renames it into place.
+    public static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        do { try Data(bytes).write(to: tmp) } catch {
+            throw ZipWriterError.cannotOpen(path: tmp.path, reason: "\(error)")
+        }
+        if rename(tmp.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: tmp)
+            throw ZipWriterError.cannotRename(from: tmp.path, to: url.path, reason: reason)
+        }
+    }
 }
