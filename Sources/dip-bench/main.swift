@@ -8,6 +8,7 @@ import Foundation
 let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("csv", runCSVBench),
     ("normalise", runNormaliseBench),
+    ("writers", benchWriters),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -1,0 +1,113 @@
+import Foundation
+
+/// One part of an OPC package (a .docx or .xlsx ZIP entry) with its content type.
+public struct OPCPart: Sendable {
+    /// Entry name without a leading slash, e.g. `word/document.xml`.
+    public var name: String
+    /// The part's content type; nil for parts covered by a `Default` (e.g. `.rels`).
+    public var contentType: String?
+    public var data: [UInt8]
+
+    public init(name: String, contentType: String?, data: [UInt8]) {
+        self.name = name
+        self.contentType = contentType
+        self.data = data
+    }
+}
+
+/// One relationship in a `.rels` part.
+public struct OPCRelationship: Sendable {
+    public var id: String
+    public var type: String
+    public var target: String
+
+    public init(id: String, type: String, target: String) {
+        self.id = id
+        self.type = type
+        self.target = target
+    }
+}
+
+/// Shared OPC plumbing for the DOCX and XLSX writers: content types, relationships, core and
+/// extended properties, and zipping the parts with `[Content_Types].xml` first.
+public enum OPCPackage {
+    public static let relationshipsNS = "http://schemas.openxmlformats.org/package/2006/relationships"
+    public static let officeDocumentRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+    public static let corePropertiesRel = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+    public static let extendedPropertiesRel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+    public static let relBase = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+    /// A `.rels` part.
+    public static func relationships(_ rels: [OPCRelationship]) throws -> [UInt8] {
+        let x = try XMLWriter()
+        x.element("Relationships", [("xmlns", relationshipsNS)]) {
+            for r in rels { x.element("Relationship", [("Id", r.id), ("Type", r.type), ("Target", r.target)]) }
+        }
+        return try x.finish()
+    }
+
+    /// `docProps/core.xml` with fixed dates (the caller's clock), so packages are reproducible.
+    public static func coreProperties(title: String, creator: String, created: Date) throws -> [UInt8] {
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.formatOptions = [.withInternetDateTime]
+        let stamp = f.string(from: created)
+        let x = try XMLWriter()
+        x.element("cp:coreProperties", [
+            ("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"),
+            ("xmlns:dc", "http://purl.org/dc/elements/1.1/"),
+            ("xmlns:dcterms", "http://purl.org/dc/terms/"),
+            ("xmlns:dcmitype", "http://purl.org/dc/dcmitype/"),
+            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+        ]) {
+            x.element("dc:title", text: title)
+            x.element("dc:creator", text: creator)
+            x.element("cp:lastModifiedBy", text: creator)
+            x.element("dcterms:created", [("xsi:type", "dcterms:W3CDTF")], text: stamp)
+            x.element("dcterms:modified", [("xsi:type", "dcterms:W3CDTF")], text: stamp)
+        }
+        return try x.finish()
+    }
+
+    /// `docProps/app.xml` naming the generating application.
+    public static func appProperties(application: String) throws -> [UInt8] {
+        let x = try XMLWriter()
+        x.element("Properties", [
+            ("xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"),
+            ("xmlns:vt", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"),
+        ]) {
+            x.element("Application", text: application)
+        }
+        return try x.finish()
+    }
+
+    /// Zips `[Content_Types].xml` (built from the parts) followed by the parts in the given order.
+    public static func zip(parts: [OPCPart], modified: Date) throws -> [UInt8] {
+        let x = try XMLWriter()
+        x.element("Types", [("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")]) {
+            x.element("Default", [("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml")])
+            x.element("Default", [("Extension", "xml"), ("ContentType", "application/xml")])
+            for p in parts {
+                if let ct = p.contentType { x.element("Override", [("PartName", "/" + p.name), ("ContentType", ct)]) }
+            }
+        }
+        let zw = try ZipWriter(inMemoryWithTimeZone: TimeZone(identifier: "UTC")!)
+        try zw.add(path: "[Content_Types].xml", data: try x.finish(), modified: modified)
+        for p in parts { try zw.add(path: p.name, data: p.data, modified: modified) }
+        return try zw.closeToBytes()
+    }
+
+    /// Writes bytes to a unique temporary name next to `url`, then renames it into place.
+    public static func writeAtomically(_ bytes: [UInt8], to url: URL) throws {
+        let tmp = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        do { try Data(bytes).write(to: tmp) } catch {
+            throw ZipWriterError.cannotOpen(path: tmp.path, reason: "\(error)")
+        }
+        if rename(tmp.path, url.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: tmp)
+            throw ZipWriterError.cannotRename(from: tmp.path, to: url.path, reason: reason)
+        }
+    }
+}

@@ -1,0 +1,591 @@
+import Foundation
+
+/// A value to write into a cell.
+public enum XLSXValue: Sendable, Equatable {
+    case empty
+    case string(String)
+    case number(Double)
+    /// Written as an Excel serial (1900 system) in the workbook's time zone, with a date format.
+    case date(Date)
+    /// Date and time, same as `.date` with a date-time format.
+    case dateTime(Date)
+    case bool(Bool)
+}
+
+/// Horizontal alignment of a cell.
+public enum XLSXHorizontalAlignment: String, Sendable, Hashable {
+    case left, center, right
+}
+
+/// A cell format. Equal styles share one `cellXfs` entry.
+public struct XLSXStyle: Sendable, Hashable {
+    public var bold: Bool
+    public var wrap: Bool
+    public var border: Bool
+    /// Solid fill, RGB hex ("D9D9D9").
+    public var fill: String?
+    public var horizontal: XLSXHorizontalAlignment?
+    public var verticalTop: Bool
+    /// False marks an input cell that stays editable when the sheet is protected.
+    public var locked: Bool
+
+    public init(bold: Bool = false, wrap: Bool = false, border: Bool = false, fill: String? = nil,
+                horizontal: XLSXHorizontalAlignment? = nil, verticalTop: Bool = false, locked: Bool = true) {
+        self.bold = bold
+        self.wrap = wrap
+        self.border = border
+        self.fill = fill
+        self.horizontal = horizontal
+        self.verticalTop = verticalTop
+        self.locked = locked
+    }
+
+    public static let plain = XLSXStyle()
+    /// Bold, grey fill, wrapped, bordered: the usual header row.
+    public static let header = XLSXStyle(bold: true, wrap: true, border: true, fill: "D9D9D9", verticalTop: true)
+    /// Wrapped and bordered body cell.
+    public static let body = XLSXStyle(wrap: true, border: true, verticalTop: true)
+}
+
+/// A cell: a value with a style.
+public struct XLSXCell: Sendable {
+    public var value: XLSXValue
+    public var style: XLSXStyle
+
+    public init(_ value: XLSXValue, style: XLSXStyle = .plain) {
+        self.value = value
+        self.style = style
+    }
+
+    public init(_ text: String, style: XLSXStyle = .plain) { self.init(.string(text), style: style) }
+}
+
+/// A column's width (in characters) and visibility.
+public struct XLSXColumn: Sendable {
+    public var width: Double
+    public var hidden: Bool
+
+    public init(width: Double, hidden: Bool = false) {
+        self.width = width
+        self.hidden = hidden
+    }
+}
+
+/// A list dropdown on a range of cells.
+public struct XLSXListValidation: Sendable {
+    /// Cell range, e.g. "F2:F500".
+    public var range: String
+    /// Either the allowed values (written inline, ≤255 characters in total)…
+    public var options: [String]
+    /// …or a reference to cells holding them, e.g. "'Daftar'!$A$1:$A$4" (takes precedence).
+    public var sourceRange: String?
+    public var allowBlank: Bool
+    /// Shown when a value outside the list is typed.
+    public var errorMessage: String?
+
+    public init(range: String, options: [String] = [], sourceRange: String? = nil, allowBlank: Bool = true,
+                errorMessage: String? = nil) {
+        self.range = range
+        self.options = options
+        self.sourceRange = sourceRange
+        self.allowBlank = allowBlank
+        self.errorMessage = errorMessage
+    }
+}
+
+/// Print setup of a sheet.
+public struct XLSXPrintSetup: Sendable {
+    /// Excel paper size code: 14 = Folio 8.5 × 13 in, which LibreOffice renders as F4; 9 = A4.
+    public var paperSize: Int
+    public var landscape: Bool
+    /// Fit all columns on one page width (pages run as long as needed).
+    public var fitToWidth: Bool
+    /// Rows repeated on every printed page (1-based, inclusive), e.g. 1...1.
+    public var titleRows: ClosedRange<Int>?
+
+    public init(paperSize: Int = 14, landscape: Bool = true, fitToWidth: Bool = true, titleRows: ClosedRange<Int>? = 1...1) {
+        self.paperSize = paperSize
+        self.landscape = landscape
+        self.fitToWidth = fitToWidth
+        self.titleRows = titleRows
+    }
+
+    /// F4 landscape, fit to width, header row repeated.
+    public static let f4Landscape = XLSXPrintSetup()
+}
+
+/// One worksheet.
+public struct XLSXSheet: Sendable {
+    public var name: String
+    /// Rows from row 1; a row's cells from column A.
+    public var rows: [[XLSXCell]]
+    public var columns: [XLSXColumn]
+    /// Rows frozen at the top (0: none).
+    public var frozenRows: Int
+    /// An autofilter over the first row and all data columns.
+    public var autoFilter: Bool
+    public var print: XLSXPrintSetup?
+    public var validations: [XLSXListValidation]
+    public var merges: [MergedRange]
+    public var hidden: Bool
+    /// Protect the sheet (no password); cells with `locked: false` stay editable.
+    public var protected: Bool
+
+    public init(name: String, rows: [[XLSXCell]], columns: [XLSXColumn] = [], frozenRows: Int = 0,
+                autoFilter: Bool = false, print: XLSXPrintSetup? = nil, validations: [XLSXListValidation] = [],
+                merges: [MergedRange] = [], hidden: Bool = false, protected: Bool = false) {
+        self.name = name
+        self.rows = rows
+        self.columns = columns
+        self.frozenRows = frozenRows
+        self.autoFilter = autoFilter
+        self.print = print
+        self.validations = validations
+        self.merges = merges
+        self.hidden = hidden
+        self.protected = protected
+    }
+
+    /// Number of columns: the widest row or the column definitions.
+    public var columnCount: Int { max(columns.count, rows.map(\.count).max() ?? 0) }
+}
+
+/// A workbook to write.
+public struct XLSXWorkbook: Sendable {
+    public var sheets: [XLSXSheet]
+    public var title: String
+    public var creator: String
+    public var created: Date
+    /// Zone in which dates become serials (e.g. WIB).
+    public var timeZone: TimeZone
+
+    public init(sheets: [XLSXSheet], title: String = "", creator: String = "", created: Date,
+                timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+        self.sheets = sheets
+        self.title = title
+        self.creator = creator
+        self.created = created
+        self.timeZone = timeZone
+    }
+}
+
+/// Errors Excel would answer with its repair dialog.
+public enum XLSXWriterError: Error, Equatable, CustomStringConvertible {
+    case invalidSheetName(String)
+    case duplicateSheetName(String)
+    case noVisibleSheet
+    case cellTooLong(sheet: String, cell: String)
+    case listTooLong(sheet: String, range: String)
+    case overlappingMerges(sheet: String)
+    case tooManyRows(sheet: String)
+
+    public var description: String {
+        switch self {
+        case .invalidSheetName(let n): return "invalid sheet name: \(n)"
+        case .duplicateSheetName(let n): return "duplicate sheet name: \(n)"
+        case .noVisibleSheet: return "a workbook needs at least one visible sheet"
+        case .cellTooLong(let s, let c): return "cell \(s)!\(c) exceeds 32767 characters"
+        case .listTooLong(let s, let r): return "dropdown list on \(s)!\(r) exceeds 255 characters"
+        case .overlappingMerges(let s): return "overlapping merged ranges on \(s)"
+        case .tooManyRows(let s): return "sheet \(s) exceeds 1048576 rows"
+        }
+    }
+}
+
+/// Serialises an `XLSXWorkbook` into a .xlsx package (outputs.md §2): shared strings, a
+/// deduplicated style table, worksheet children in `CT_Worksheet` order, defined names for the
+/// autofilter and print titles.
+public enum XLSXWriter {
+    static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let rNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    /// The package bytes.
+    public static func write(_ wb: XLSXWorkbook) throws -> [UInt8] {
+        try validate(wb)
+        var strings = SharedStrings()
+        var styles = StyleTable()
+        var sheetParts: [OPCPart] = []
+        for (i, sheet) in wb.sheets.enumerated() {
+            let data = try sheetXML(sheet, index: i, selected: i == firstVisible(wb), strings: &strings,
+                                    styles: &styles, timeZone: wb.timeZone)
+            sheetParts.append(OPCPart(name: "xl/worksheets/sheet\(i + 1).xml",
+                                      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+                                      data: data))
+        }
+        var wbRels = wb.sheets.indices.map {
+            OPCRelationship(id: "rId\($0 + 1)", type: OPCPackage.relBase + "worksheet", target: "worksheets/sheet\($0 + 1).xml")
+        }
+        let n = wb.sheets.count
+        wbRels.append(OPCRelationship(id: "rId\(n + 1)", type: OPCPackage.relBase + "styles", target: "styles.xml"))
+        wbRels.append(OPCRelationship(id: "rId\(n + 2)", type: OPCPackage.relBase + "sharedStrings", target: "sharedStrings.xml"))
+        var parts: [OPCPart] = [
+            OPCPart(name: "_rels/.rels", contentType: nil, data: try OPCPackage.relationships([
+                OPCRelationship(id: "rId1", type: OPCPackage.officeDocumentRel, target: "xl/workbook.xml"),
+                OPCRelationship(id: "rId2", type: OPCPackage.corePropertiesRel, target: "docProps/core.xml"),
+                OPCRelationship(id: "rId3", type: OPCPackage.extendedPropertiesRel, target: "docProps/app.xml"),
+            ])),
+            OPCPart(name: "xl/workbook.xml",
+                    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                    data: try workbookXML(wb)),
+            OPCPart(name: "xl/_rels/workbook.xml.rels", contentType: nil, data: try OPCPackage.relationships(wbRels)),
+        ]
+        parts += sheetParts
+        parts.append(OPCPart(name: "xl/styles.xml",
+                             contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+                             data: try styles.xml()))
+        parts.append(OPCPart(name: "xl/sharedStrings.xml",
+                             contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
+                             data: try strings.xml()))
+        parts.append(OPCPart(name: "docProps/core.xml",
+                             contentType: "application/vnd.openxmlformats-package.core-properties+xml",
+                             data: try OPCPackage.coreProperties(title: wb.title, creator: wb.creator, created: wb.created)))
+        parts.append(OPCPart(name: "docProps/app.xml",
+                             contentType: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+                             data: try OPCPackage.appProperties(application: "dip")))
+        return try OPCPackage.zip(parts: parts, modified: wb.created)
+    }
+
+    /// Writes the package to `url` through a temporary name.
+    public static func write(_ wb: XLSXWorkbook, to url: URL) throws {
+        try OPCPackage.writeAtomically(try write(wb), to: url)
+    }
+
+    /// Whether Excel accepts `name` as a sheet name.
+    public static func isValidSheetName(_ name: String) -> Bool {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || name.count > 31 || name.hasPrefix("'") || name.hasSuffix("'") { return false }
+        if name.lowercased() == "history" { return false }
+        return !name.contains(where: { "[]:*?/\\".contains($0) })
+    }
+
+    /// Makes a valid sheet name from arbitrary text (drops forbidden characters, cuts to 31).
+    public static func sanitizedSheetName(_ text: String) -> String {
+        var s = String(text.filter { !"[]:*?/\\".contains($0) && !$0.isNewline })
+        s = s.trimmingCharacters(in: CharacterSet(charactersIn: "' ").union(.whitespaces))
+        if s.count > 31 { s = String(s.prefix(31)).trimmingCharacters(in: CharacterSet(charactersIn: "' ")) }
+        return s.isEmpty || s.lowercased() == "history" ? "Sheet" : s
+    }
+
+    static func firstVisible(_ wb: XLSXWorkbook) -> Int { wb.sheets.firstIndex { !$0.hidden } ?? 0 }
+
+    static func validate(_ wb: XLSXWorkbook) throws {
+        var seen = Set<String>()
+        for s in wb.sheets {
+            guard isValidSheetName(s.name) else { throw XLSXWriterError.invalidSheetName(s.name) }
+            guard seen.insert(s.name.lowercased()).inserted else { throw XLSXWriterError.duplicateSheetName(s.name) }
+            if s.rows.count > 1_048_576 { throw XLSXWriterError.tooManyRows(sheet: s.name) }
+            for (r, row) in s.rows.enumerated() {
+                for (c, cell) in row.enumerated() {
+                    if case .string(let t) = cell.value, t.utf16.count > 32_767 {
+                        throw XLSXWriterError.cellTooLong(sheet: s.name, cell: "\(columnLetters(c))\(r + 1)")
+                    }
+                }
+            }
+            for v in s.validations where v.sourceRange == nil {
+                if v.options.joined(separator: ",").count > 255 {
+                    throw XLSXWriterError.listTooLong(sheet: s.name, range: v.range)
+                }
+            }
+            for (i, a) in s.merges.enumerated() {
+                for b in s.merges[(i + 1)...] where a.firstRow <= b.lastRow && b.firstRow <= a.lastRow
+                    && a.firstColumn <= b.lastColumn && b.firstColumn <= a.lastColumn {
+                    throw XLSXWriterError.overlappingMerges(sheet: s.name)
+                }
+            }
+        }
+        if wb.sheets.allSatisfy(\.hidden) { throw XLSXWriterError.noVisibleSheet }
+    }
+
+    /// `'Name'` quoted for formulas and defined names.
+    static func quoted(_ name: String) -> String { "'" + name.replacingOccurrences(of: "'", with: "''") + "'" }
+
+    static func lastCell(_ s: XLSXSheet) -> String {
+        "\(columnLetters(max(s.columnCount, 1) - 1))\(max(s.rows.count, 1))"
+    }
+
+    static func workbookXML(_ wb: XLSXWorkbook) throws -> [UInt8] {
+        let x = try XMLWriter()
+        let active = firstVisible(wb)
+        x.element("workbook", [("xmlns", mainNS), ("xmlns:r", rNS)]) {
+            x.element("workbookPr", [("date1904", "0")])
+            x.element("bookViews") {
+                x.element("workbookView", [("firstSheet", String(active)), ("activeTab", String(active))])
+            }
+            x.element("sheets") {
+                for (i, s) in wb.sheets.enumerated() {
+                    var a = [("name", s.name), ("sheetId", String(i + 1))]
+                    if s.hidden { a.append(("state", "hidden")) }
+                    a.append(("r:id", "rId\(i + 1)"))
+                    x.element("sheet", a)
+                }
+            }
+            var names: [(String, Int, Bool, String)] = []
+            for (i, s) in wb.sheets.enumerated() {
+                if s.autoFilter {
+                    let last = "$\(columnLetters(max(s.columnCount, 1) - 1))$\(max(s.rows.count, 1))"
+                    names.append(("_xlnm._FilterDatabase", i, true, "\(quoted(s.name))!$A$1:\(last)"))
+                }
+                if let p = s.print, let t = p.titleRows {
+                    names.append(("_xlnm.Print_Titles", i, false, "\(quoted(s.name))!$\(t.lowerBound):$\(t.upperBound)"))
+                }
+            }
+            if !names.isEmpty {
+                x.element("definedNames") {
+                    for (name, sheet, hidden, ref) in names {
+                        var a = [("name", name), ("localSheetId", String(sheet))]
+                        if hidden { a.append(("hidden", "1")) }
+                        x.element("definedName", a, text: ref)
+                    }
+                }
+            }
+            x.element("calcPr", [("calcId", "191029")])
+        }
+        return try x.finish()
+    }
+
+    static func sheetXML(_ s: XLSXSheet, index: Int, selected: Bool, strings: inout SharedStrings,
+                         styles: inout StyleTable, timeZone: TimeZone) throws -> [UInt8] {
+        let x = try XMLWriter()
+        x.start("worksheet")
+        x.attribute("xmlns", mainNS)
+        x.attribute("xmlns:r", rNS)
+        if s.print?.fitToWidth == true {
+            x.element("sheetPr") { x.element("pageSetUpPr", [("fitToPage", "1")]) }
+        }
+        x.element("dimension", [("ref", "A1:\(lastCell(s))")])
+        x.element("sheetViews") {
+            var a = [("workbookViewId", "0")]
+            if selected { a.insert(("tabSelected", "1"), at: 0) }
+            x.element("sheetView", a) {
+                if s.frozenRows > 0 {
+                    let top = "A\(s.frozenRows + 1)"
+                    x.element("pane", [("ySplit", String(s.frozenRows)), ("topLeftCell", top),
+                                       ("activePane", "bottomLeft"), ("state", "frozen")])
+                    x.element("selection", [("pane", "bottomLeft"), ("activeCell", top), ("sqref", top)])
+                }
+            }
+        }
+        x.element("sheetFormatPr", [("defaultRowHeight", "15")])
+        if !s.columns.isEmpty {
+            x.element("cols") {
+                for (i, c) in s.columns.enumerated() {
+                    var a = [("min", String(i + 1)), ("max", String(i + 1)),
+                             ("width", format(min(max(c.width, 0), 255))), ("customWidth", "1")]
+                    if c.hidden { a.append(("hidden", "1")) }
+                    x.element("col", a)
+                }
+            }
+        }
+        x.element("sheetData") {
+            for (r, row) in s.rows.enumerated() {
+                x.element("row", [("r", String(r + 1))]) {
+                    for (c, cell) in row.enumerated() {
+                        writeCell(x, cell, ref: "\(columnLetters(c))\(r + 1)", strings: &strings, styles: &styles,
+                                  timeZone: timeZone)
+                    }
+                }
+            }
+        }
+        if s.protected {
+            x.element("sheetProtection", [("sheet", "1"), ("objects", "1"), ("scenarios", "1"),
+                                          ("formatColumns", "0"), ("formatRows", "0"), ("sort", "0"), ("autoFilter", "0")])
+        }
+        if s.autoFilter { x.element("autoFilter", [("ref", "A1:\(lastCell(s))")]) }
+        if !s.merges.isEmpty {
+            x.element("mergeCells", [("count", String(s.merges.count))]) {
+                for m in s.merges {
+                    let ref = "\(columnLetters(m.firstColumn))\(m.firstRow):\(columnLetters(m.lastColumn))\(m.lastRow)"
+                    x.element("mergeCell", [("ref", ref)])
+                }
+            }
+        }
+        if !s.validations.isEmpty {
+            x.element("dataValidations", [("count", String(s.validations.count))]) {
+                for v in s.validations {
+                    var a = [("type", "list"), ("allowBlank", v.allowBlank ? "1" : "0"), ("showInputMessage", "1"),
+                             ("showErrorMessage", "1")]
+                    if let e = v.errorMessage { a.append(("error", e)) }
+                    a.append(("sqref", v.range))
+                    x.element("dataValidation", a) {
+                        let formula = v.sourceRange ?? "\"" + v.options.map { $0.replacingOccurrences(of: "\"", with: "\"\"") }
+                            .joined(separator: ",") + "\""
+                        x.element("formula1", text: formula)
+                    }
+                }
+            }
+        }
+        x.element("pageMargins", [("left", "0.5"), ("right", "0.5"), ("top", "0.75"), ("bottom", "0.75"),
+                                  ("header", "0.3"), ("footer", "0.3")])
+        if let p = s.print {
+            var a = [("paperSize", String(p.paperSize)), ("orientation", p.landscape ? "landscape" : "portrait")]
+            if p.fitToWidth { a += [("fitToWidth", "1"), ("fitToHeight", "0")] }
+            x.element("pageSetup", a)
+        }
+        x.end()
+        return try x.finish()
+    }
+
+    static func writeCell(_ x: XMLWriter, _ cell: XLSXCell, ref: String, strings: inout SharedStrings,
+                          styles: inout StyleTable, timeZone: TimeZone) {
+        var numFmt = 0
+        switch cell.value {
+        case .date: numFmt = 164
+        case .dateTime: numFmt = 165
+        default: break
+        }
+        let s = styles.index(cell.style, numFmt: numFmt)
+        var a = [("r", ref)]
+        if s != 0 { a.append(("s", String(s))) }
+        switch cell.value {
+        case .empty:
+            if s != 0 { x.element("c", a) }
+        case .string(let t):
+            if t.isEmpty { if s != 0 { x.element("c", a) }; return }
+            a.append(("t", "s"))
+            x.element("c", a) { x.element("v", text: String(strings.index(t))) }
+        case .number(let d):
+            guard d.isFinite else { if s != 0 { x.element("c", a) }; return }
+            x.element("c", a) { x.element("v", text: format(d)) }
+        case .date(let d), .dateTime(let d):
+            x.element("c", a) { x.element("v", text: format(serial(d, timeZone: timeZone))) }
+        case .bool(let b):
+            a.append(("t", "b"))
+            x.element("c", a) { x.element("v", text: b ? "1" : "0") }
+        }
+    }
+
+    /// Excel 1900-system serial of `date` as a wall-clock time in `timeZone`.
+    public static func serial(_ date: Date, timeZone: TimeZone) -> Double {
+        let local = date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))
+        return local / 86_400 + 25_569
+    }
+
+    /// Shortest round-tripping decimal text for a number ("3", "2.5").
+    static func format(_ d: Double) -> String {
+        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        return "\(d)"
+    }
+
+    /// The shared string table, in order of first use.
+    struct SharedStrings {
+        var indexes: [String: Int] = [:]
+        var list: [String] = []
+        var count = 0
+
+        mutating func index(_ s: String) -> Int {
+            count += 1
+            if let i = indexes[s] { return i }
+            indexes[s] = list.count
+            list.append(s)
+            return list.count - 1
+        }
+
+        func xml() throws -> [UInt8] {
+            let x = try XMLWriter()
+            x.element("sst", [("xmlns", XLSXWriter.mainNS), ("count", String(count)), ("uniqueCount", String(list.count))]) {
+                for s in list {
+                    x.element("si") {
+                        let preserve = s.first?.isWhitespace == true || s.last?.isWhitespace == true || s.contains("\n")
+                        x.element("t", preserve ? [("xml:space", "preserve")] : [], text: s)
+                    }
+                }
+            }
+            return try x.finish()
+        }
+    }
+
+    /// Fonts, fills, borders and cell formats, deduplicated in order of first use.
+    struct StyleTable {
+        struct Key: Hashable { var style: XLSXStyle; var numFmt: Int }
+        var xfs: [Key] = [Key(style: .plain, numFmt: 0)]
+        var xfIndex: [Key: Int] = [Key(style: .plain, numFmt: 0): 0]
+        var fills: [String] = []
+
+        mutating func index(_ style: XLSXStyle, numFmt: Int) -> Int {
+            let key = Key(style: style, numFmt: numFmt)
+            if let i = xfIndex[key] { return i }
+            if let f = style.fill, !fills.contains(f) { fills.append(f) }
+            xfIndex[key] = xfs.count
+            xfs.append(key)
+            return xfs.count - 1
+        }
+
+        func xml() throws -> [UInt8] {
+            let x = try XMLWriter()
+            x.element("styleSheet", [("xmlns", XLSXWriter.mainNS)]) {
+                x.element("numFmts", [("count", "2")]) {
+                    x.element("numFmt", [("numFmtId", "164"), ("formatCode", "dd/mm/yyyy")])
+                    x.element("numFmt", [("numFmtId", "165"), ("formatCode", "dd/mm/yyyy hh:mm")])
+                }
+                // Font 0 regular, 1 bold.
+                x.element("fonts", [("count", "2")]) {
+                    for bold in [false, true] {
+                        x.element("font") {
+                            if bold { x.element("b") }
+                            x.element("sz", [("val", "11")])
+                            x.element("name", [("val", "Arial")])
+                            x.element("family", [("val", "2")])
+                        }
+                    }
+                }
+                // Fills 0 and 1 are reserved (none, gray125); custom fills start at 2.
+                x.element("fills", [("count", String(2 + fills.count))]) {
+                    x.element("fill") { x.element("patternFill", [("patternType", "none")]) }
+                    x.element("fill") { x.element("patternFill", [("patternType", "gray125")]) }
+                    for f in fills {
+                        x.element("fill") {
+                            x.element("patternFill", [("patternType", "solid")]) {
+                                x.element("fgColor", [("rgb", "FF" + f.uppercased())])
+                                x.element("bgColor", [("indexed", "64")])
+                            }
+                        }
+                    }
+                }
+                // Border 0 none, 1 thin all round.
+                x.element("borders", [("count", "2")]) {
+                    x.element("border") {
+                        for side in ["left", "right", "top", "bottom", "diagonal"] { x.element(side) }
+                    }
+                    x.element("border") {
+                        for side in ["left", "right", "top", "bottom"] {
+                            x.element(side, [("style", "thin")]) { x.element("color", [("indexed", "64")]) }
+                        }
+                        x.element("diagonal")
+                    }
+                }
+                x.element("cellStyleXfs", [("count", "1")]) {
+                    x.element("xf", [("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0")])
+                }
+                x.element("cellXfs", [("count", String(xfs.count))]) {
+                    for k in xfs {
+                        let s = k.style
+                        let fillID = s.fill.map { 2 + (fills.firstIndex(of: $0) ?? 0) } ?? 0
+                        var a = [("numFmtId", String(k.numFmt)), ("fontId", s.bold ? "1" : "0"),
+                                 ("fillId", String(fillID)), ("borderId", s.border ? "1" : "0"), ("xfId", "0")]
+                        if k.numFmt != 0 { a.append(("applyNumberFormat", "1")) }
+                        if s.bold { a.append(("applyFont", "1")) }
+                        if s.fill != nil { a.append(("applyFill", "1")) }
+                        if s.border { a.append(("applyBorder", "1")) }
+                        let hasAlignment = s.wrap || s.horizontal != nil || s.verticalTop
+                        if hasAlignment { a.append(("applyAlignment", "1")) }
+                        if !s.locked { a.append(("applyProtection", "1")) }
+                        x.element("xf", a) {
+                            if hasAlignment {
+                                var al: [(String, String)] = []
+                                if let h = s.horizontal { al.append(("horizontal", h.rawValue)) }
+                                if s.verticalTop { al.append(("vertical", "top")) }
+                                if s.wrap { al.append(("wrapText", "1")) }
+                                x.element("alignment", al)
+                            }
+                            if !s.locked { x.element("protection", [("locked", "0")]) }
+                        }
+                    }
+                }
+                x.element("cellStyles", [("count", "1")]) {
+                    x.element("cellStyle", [("name", "Normal"), ("xfId", "0"), ("builtinId", "0")])
+                }
+            }
+            return try x.finish()
+        }
+    }
+}

@@ -1,0 +1,137 @@
+internal import CLibXML2
+import Foundation
+
+/// Errors from serialising XML.
+public enum XMLWriterError: Error, Equatable, CustomStringConvertible {
+    /// libxml2 could not allocate its writer or buffer.
+    case cannotCreate
+    /// A libxml2 call failed (e.g. `end()` without an open element); names the operation.
+    case writeFailed(String)
+    /// `finish()` was called with elements still open.
+    case unclosedElements([String])
+
+    public var description: String {
+        switch self {
+        case .cannotCreate: return "cannot create the XML writer"
+        case .writeFailed(let op): return "XML write failed: \(op)"
+        case .unclosedElements(let names): return "unclosed XML elements: \(names.joined(separator: ", "))"
+        }
+    }
+}
+
+/// A typed wrapper over libxml2's `xmlTextWriter` writing UTF-8 into memory.
+///
+/// Names are written as given (`"w:p"`); namespaces are declared explicitly with
+/// `attribute("xmlns:w", …)`, which keeps the output exactly what OOXML consumers expect.
+/// Text and attribute values are escaped by libxml2; characters XML 1.0 cannot carry
+/// (C0 controls other than TAB/LF/CR, U+FFFE, U+FFFF) are dropped first. Calls never throw:
+/// the first failure is remembered and reported by `finish()`, so building code stays linear.
+public final class XMLWriter {
+    private var buffer: xmlBufferPtr?
+    private var writer: xmlTextWriterPtr?
+    private var openElements: [String] = []
+    private var firstError: XMLWriterError?
+
+    /// Starts a document with `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`
+    /// (the declaration Office writes; `standalone: false` omits the standalone attribute).
+    public init(standalone: Bool = true) throws {
+        guard let buf = xmlBufferCreate() else { throw XMLWriterError.cannotCreate }
+        guard let w = xmlNewTextWriterMemory(buf, 0) else {
+            xmlBufferFree(buf)
+            throw XMLWriterError.cannotCreate
+        }
+        buffer = buf
+        writer = w
+        check(xmlTextWriterStartDocument(w, "1.0", "UTF-8", standalone ? "yes" : nil), "declaration")
+    }
+
+    deinit {
+        if let w = writer { xmlFreeTextWriter(w) }
+        if let b = buffer { xmlBufferFree(b) }
+    }
+
+    /// Opens an element.
+    public func start(_ name: String) {
+        guard let w = writer else { return }
+        openElements.append(name)
+        check(xmlTextWriterStartElement(w, name), "start \(name)")
+    }
+
+    /// Adds an attribute to the element just opened.
+    public func attribute(_ name: String, _ value: String) {
+        guard let w = writer else { return }
+        check(xmlTextWriterWriteAttribute(w, name, XMLWriter.sanitize(value)), "attribute \(name)")
+    }
+
+    /// Adds an integer attribute.
+    public func attribute(_ name: String, _ value: Int) { attribute(name, String(value)) }
+
+    /// Writes escaped character data.
+    public func text(_ value: String) {
+        guard let w = writer else { return }
+        let clean = XMLWriter.sanitize(value)
+        if clean.isEmpty { return }
+        check(xmlTextWriterWriteString(w, clean), "text")
+    }
+
+    /// Closes the innermost open element (self-closing when it had no content).
+    public func end() {
+        guard let w = writer else { return }
+        guard let name = openElements.popLast() else {
+            if firstError == nil { firstError = .writeFailed("end without an open element") }
+            return
+        }
+        check(xmlTextWriterEndElement(w), "end \(name)")
+    }
+
+    /// Writes `<name a="…">text</name>` (or `<name a="…"/>` when `text` is nil or empty).
+    public func element(_ name: String, _ attributes: [(String, String)] = [], text value: String? = nil) {
+        start(name)
+        for (k, v) in attributes { attribute(k, v) }
+        if let value { text(value) }
+        end()
+    }
+
+    /// Opens `name` with attributes, runs `body`, closes it.
+    public func element(_ name: String, _ attributes: [(String, String)] = [], _ body: () -> Void) {
+        start(name)
+        for (k, v) in attributes { attribute(k, v) }
+        body()
+        end()
+    }
+
+    /// Ends the document and returns its UTF-8 bytes.
+    public func finish() throws -> [UInt8] {
+        guard let w = writer, let buf = buffer else { throw XMLWriterError.writeFailed("finish twice") }
+        if !openElements.isEmpty { throw XMLWriterError.unclosedElements(openElements) }
+        check(xmlTextWriterEndDocument(w), "end document")
+        xmlFreeTextWriter(w)  // flushes into the buffer
+        writer = nil
+        if let e = firstError { throw e }
+        let count = Int(xmlBufferLength(buf))
+        guard count > 0, let content = xmlBufferContent(buf) else { return [] }
+        return Array(UnsafeBufferPointer(start: content, count: count))
+    }
+
+    private func check(_ rc: Int32, _ operation: String) {
+        if rc < 0 && firstError == nil { firstError = .writeFailed(operation) }
+    }
+
+    /// Removes the characters XML 1.0 cannot represent (fast path when there are none).
+    public static func sanitize(_ s: String) -> String {
+        if !s.unicodeScalars.contains(where: { !isAllowed($0) }) { return s }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: s.unicodeScalars.filter(isAllowed))
+        return String(out)
+    }
+
+    /// XML 1.0 `Char` production (Swift strings hold no lone surrogates).
+    public static func isAllowed(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x9, 0xA, 0xD: return true
+        case 0x20...0xFFFD: return true
+        case 0x10000...0x10FFFF: return true
+        default: return false
+        }
+    }
+}

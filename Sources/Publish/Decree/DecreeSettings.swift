@@ -1,0 +1,142 @@
+import DIPCore
+import Foundation
+
+/// Margins of a page in centimetres.
+public struct PageMargins: Codable, Hashable, Sendable {
+    public var top: Double
+    public var right: Double
+    public var bottom: Double
+    public var left: Double
+
+    public init(top: Double, right: Double, bottom: Double, left: Double) {
+        self.top = top
+        self.right = right
+        self.bottom = bottom
+        self.left = left
+    }
+}
+
+/// Paper sizes the decrees can be printed on.
+public enum DecreePaper: String, Codable, Sendable {
+    /// 215 × 330 mm, what Indonesian offices use.
+    case f4 = "F4"
+    case a4 = "A4"
+}
+
+/// Everything a deployment words or sets in its decrees (DIP.md §5): letterhead, officials,
+/// numbering, considerations, legal bases, copies, paper and font. Loaded by the integrator
+/// from a file in `rules/` (JSON, see `rules/keputusan.json`); `kabupatenSerang` is the default.
+public struct DecreeSettings: Codable, Hashable, Sendable {
+    /// "Pemerintah Kabupaten Serang".
+    public var bodyName: String
+    /// Letterhead lines, top to bottom; the first ones are printed larger and bold.
+    public var letterhead: [String]
+    /// Who issues the decree, in capitals after "KEPUTUSAN", e.g. "KEPALA DINAS … SELAKU PPID UTAMA".
+    public var issuer: String
+    /// The PPID Utama who signs (title printed above the name).
+    public var ppid: Official
+    /// The Atasan PPID who approves consequence tests.
+    public var atasanPPID: Official
+    /// City of issue ("Ditetapkan di Serang").
+    public var city: String
+    /// Number pattern; `{tahun}` becomes the year, `___` stays blank until registered.
+    public var numberPattern: String
+    /// *Menimbang* a–c of the DIP decree.
+    public var menimbang: [String]
+    /// *Menimbang* of the classification (DIK) decree.
+    public var menimbangKlasifikasi: [String]
+    /// *Mengingat* 1–n, shared by both decrees.
+    public var mengingat: [String]
+    /// Diktum KETIGA of the DIP decree (how the list is kept current and published).
+    public var diktumPemutakhiran: String
+    /// *Tembusan*, in order.
+    public var tembusan: [String]
+    public var paper: DecreePaper
+    public var font: String
+    /// Font size in points.
+    public var fontSize: Double
+    /// Margins of the decree body (portrait).
+    public var margins: PageMargins
+    /// Margins of the landscape Lampiran pages.
+    public var lampiranMargins: PageMargins
+
+    public init(bodyName: String, letterhead: [String], issuer: String, ppid: Official, atasanPPID: Official,
+                city: String, numberPattern: String, menimbang: [String], menimbangKlasifikasi: [String],
+                mengingat: [String], diktumPemutakhiran: String, tembusan: [String], paper: DecreePaper,
+                font: String, fontSize: Double, margins: PageMargins, lampiranMargins: PageMargins) {
+        self.bodyName = bodyName
+        self.letterhead = letterhead
+        self.issuer = issuer
+        self.ppid = ppid
+        self.atasanPPID = atasanPPID
+        self.city = city
+        self.numberPattern = numberPattern
+        self.menimbang = menimbang
+        self.menimbangKlasifikasi = menimbangKlasifikasi
+        self.mengingat = mengingat
+        self.diktumPemutakhiran = diktumPemutakhiran
+        self.tembusan = tembusan
+        self.paper = paper
+        self.font = font
+        self.fontSize = fontSize
+        self.margins = margins
+        self.lampiranMargins = lampiranMargins
+    }
+
+    /// The number for a year with the registration number still blank.
+    public func blankNumber(year: Int) -> String {
+        numberPattern.replacingOccurrences(of: "{tahun}", with: String(year))
+    }
+
+    /// Defaults for Kabupaten Serang. Names and NIPs are left as dotted lines for the PPID to
+    /// fill in (a draft must not invent officials); letterhead wording should be checked once.
+    public static let kabupatenSerang = DecreeSettings(
+        bodyName: "Pemerintah Kabupaten Serang",
+        letterhead: [
+            "PEMERINTAH KABUPATEN SERANG",
+            "DINAS KOMUNIKASI, INFORMATIKA, SANDI DAN STATISTIK",
+            "Serang – Banten",
+        ],
+        issuer: "KEPALA DINAS KOMUNIKASI, INFORMATIKA, SANDI DAN STATISTIK KABUPATEN SERANG SELAKU PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI UTAMA",
+        ppid: Official(
+            name: "………………………………………", nip: "………………………………………",
+            title: "KEPALA DINAS KOMUNIKASI, INFORMATIKA, SANDI DAN STATISTIK KABUPATEN SERANG SELAKU PPID UTAMA",
+            rank: "………………………………………"),
+        atasanPPID: Official(
+            name: "………………………………………", nip: "………………………………………",
+            title: "SEKRETARIS DAERAH KABUPATEN SERANG SELAKU ATASAN PPID", rank: "………………………………………"),
+        city: "Serang",
+        numberPattern: "000.9/___/Diskominfosatik/{tahun}",
+        menimbang: [
+            "bahwa berdasarkan Pasal 7 ayat (1) Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, Badan Publik wajib menyediakan, memberikan dan/atau menerbitkan Informasi Publik yang berada di bawah kewenangannya kepada Pemohon Informasi Publik, selain informasi yang dikecualikan sesuai dengan ketentuan;",
+            "bahwa berdasarkan Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik, Pejabat Pengelola Informasi dan Dokumentasi wajib menyusun dan menetapkan Daftar Informasi Publik yang dimutakhirkan secara berkala;",
+            "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan tentang Penetapan Daftar Informasi Publik di Lingkungan Pemerintah Kabupaten Serang;",
+        ],
+        menimbangKlasifikasi: [
+            "bahwa berdasarkan Pasal 17 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, setiap Badan Publik wajib membuka akses bagi setiap Pemohon Informasi Publik untuk mendapatkan Informasi Publik, kecuali informasi yang dikecualikan;",
+            "bahwa berdasarkan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 dan Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik, Pejabat Pengelola Informasi dan Dokumentasi wajib melakukan pengujian tentang konsekuensi sebelum menyatakan Informasi Publik tertentu dikecualikan;",
+            "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan tentang Klasifikasi Informasi yang Dikecualikan di Lingkungan Pemerintah Kabupaten Serang;",
+        ],
+        mengingat: [
+            "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik (Lembaran Negara Republik Indonesia Tahun 2008 Nomor 61, Tambahan Lembaran Negara Republik Indonesia Nomor 4846);",
+            "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik (Lembaran Negara Republik Indonesia Tahun 2009 Nomor 112, Tambahan Lembaran Negara Republik Indonesia Nomor 5038);",
+            "Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan (Lembaran Negara Republik Indonesia Tahun 2009 Nomor 152, Tambahan Lembaran Negara Republik Indonesia Nomor 5071);",
+            "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587) sebagaimana telah beberapa kali diubah, terakhir dengan Undang-Undang Nomor 6 Tahun 2023;",
+            "Peraturan Pemerintah Nomor 61 Tahun 2010 tentang Pelaksanaan Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik (Lembaran Negara Republik Indonesia Tahun 2010 Nomor 99, Tambahan Lembaran Negara Republik Indonesia Nomor 5149);",
+            "Peraturan Menteri Dalam Negeri Nomor 3 Tahun 2017 tentang Pedoman Pengelolaan Pelayanan Informasi dan Dokumentasi Kementerian Dalam Negeri dan Pemerintahan Daerah;",
+            "Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;",
+        ],
+        diktumPemutakhiran: "Daftar Informasi Publik sebagaimana dimaksud dalam Diktum KESATU dimutakhirkan secara berkala paling sedikit 1 (satu) kali dalam sebulan dan diumumkan melalui laman resmi PPID Pemerintah Kabupaten Serang.",
+        tembusan: [
+            "Bupati Serang (sebagai laporan);",
+            "Ketua Komisi Informasi Provinsi Banten;",
+            "Sekretaris Daerah Kabupaten Serang selaku Atasan PPID;",
+            "Inspektur Kabupaten Serang;",
+            "Kepala Perangkat Daerah di Lingkungan Pemerintah Kabupaten Serang.",
+        ],
+        paper: .f4,
+        font: "Arial",
+        fontSize: 12,
+        margins: PageMargins(top: 2.5, right: 2.5, bottom: 3, left: 3),
+        lampiranMargins: PageMargins(top: 2, right: 1.5, bottom: 2, left: 1.5))
+}

@@ -1,0 +1,53 @@
+import Foundation
+import XCTest
+
+/// Runs the shared checkers (../shared/tools/checkers) on generated files.
+enum Checkers {
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let directory = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/checkers")
+
+    /// Skips the test (printing why) when the checkers or their venv are not installed.
+    static func require(_ name: String) throws -> URL {
+        let tool = directory.appendingPathComponent(name)
+        guard FileManager.default.isExecutableFile(atPath: tool.path) else {
+            let why = "checker \(tool.path) not found; run ../shared/tools/checkers/setup.sh"
+            print("SKIP: \(why)")
+            throw XCTSkip(why)
+        }
+        let venv = ProcessInfo.processInfo.environment["DIP_CHECKERS_VENV"]
+            ?? (NSHomeDirectory() + "/.cache/dip-checkers/venv")
+        guard FileManager.default.fileExists(atPath: venv + "/bin/python") else {
+            let why = "checkers venv \(venv) missing; run ../shared/tools/checkers/setup.sh as root"
+            print("SKIP: \(why)")
+            throw XCTSkip(why)
+        }
+        return tool
+    }
+
+    /// Runs a checker; returns its exit status and combined output.
+    static func run(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+        let tool = try require(name)
+        let p = Process()
+        p.executableURL = tool
+        p.arguments = arguments
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let output = String(decoding: data, as: UTF8.self)
+        print("\(name) \(arguments.joined(separator: " ")):\n\(output)")
+        return (p.terminationStatus, output)
+    }
+
+    /// Writes bytes to a fresh temporary file with the given name.
+    static func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dip-writers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let url = dir.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url
+    }
+}

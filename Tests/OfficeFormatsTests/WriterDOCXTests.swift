@@ -1,0 +1,107 @@
+import XCTest
+@testable import OfficeFormats
+
+final class WriterDOCXTests: XCTestCase {
+    let when = Date(timeIntervalSince1970: 1_767_225_600)
+
+    func sampleDocument(rows: Int) -> DOCXDocument {
+        let numbering = DOCXNumbering(id: 1, levels: [DOCXNumberingLevel(format: .lowerLetter, text: "%1.")])
+        var blocks: [DOCXBlock] = [
+            .paragraph(DOCXParagraph([DOCXRun("JUDUL & <UJI>", bold: true, size: 14)], style: "Judul", alignment: .center)),
+            .paragraph(DOCXParagraph([DOCXRun("butir satu")], numbering: (1, 0))),
+            .paragraph(DOCXParagraph([DOCXRun("butir dua\tdengan tab\nbaris baru  spasi ")], numbering: (1, 0))),
+            .sectionBreak(DOCXSection(paperWidth: DOCXSection.f4Width, paperHeight: DOCXSection.f4Height)),
+        ]
+        let widths = [800, 6000, 3000, 3000, 4000]
+        var tableRows = [DOCXRow(widths.indices.map { DOCXCell(text: "Kolom Kepala \($0 + 1)", bold: true, shading: "D9D9D9") },
+                                 isHeader: true)]
+        tableRows.append(DOCXRow([DOCXCell(text: "Bagian A", bold: true, gridSpan: 5)]))
+        for i in 1...rows {
+            tableRows.append(DOCXRow([
+                DOCXCell(text: "\(i)"),
+                DOCXCell(text: "Ringkasan informasi nomor \(i) yang cukup panjang agar baris membungkus"),
+                DOCXCell(i % 2 == 1 ? [] : [DOCXParagraph(text: "unit")], verticalMerge: i % 2 == 1 ? .restart : .continue),
+                DOCXCell(),
+                DOCXCell(text: "5 tahun"),
+            ], cantSplit: true))
+        }
+        blocks.append(.table(DOCXTable(columnWidths: widths, rows: tableRows)))
+        blocks.append(.paragraph(DOCXParagraph(text: "Akhir.")))
+        return DOCXDocument(
+            blocks: blocks,
+            finalSection: DOCXSection(paperWidth: DOCXSection.f4Width, paperHeight: DOCXSection.f4Height,
+                                      orientation: .landscape, marginTop: 1134, marginRight: 850, marginBottom: 1134,
+                                      marginLeft: 850),
+            styles: [DOCXStyle(id: "Judul", name: "Judul Dokumen", bold: true, size: 14, alignment: .center)],
+            numberings: [numbering], pageNumbers: true, title: "Uji", creator: "dip", created: when)
+    }
+
+    func testPartsOrderAndContentTypes() throws {
+        let bytes = try DOCXWriter.write(sampleDocument(rows: 3))
+        let entries = try readZipEntries(bytes)
+        XCTAssertEqual(entries.map(\.name), [
+            "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
+            "word/styles.xml", "word/settings.xml", "word/numbering.xml", "word/footer1.xml",
+            "docProps/core.xml", "docProps/app.xml",
+        ])
+        let ct = String(decoding: entries[0].data, as: UTF8.self)
+        for part in entries.map(\.name) where part.hasSuffix(".xml") && part != "[Content_Types].xml" {
+            XCTAssertTrue(ct.contains("PartName=\"/\(part)\""), "content type for \(part)")
+        }
+        XCTAssertTrue(ct.contains("wordprocessingml.document.main+xml"))
+        let doc = String(decoding: entries[2].data, as: UTF8.self)
+        XCTAssertTrue(doc.contains("JUDUL &amp; &lt;UJI&gt;"))
+        XCTAssertTrue(doc.contains("<w:t>butir dua</w:t><w:tab/><w:t>dengan tab</w:t><w:br/><w:t xml:space=\"preserve\">baris baru  spasi </w:t>"), doc)
+        XCTAssertTrue(doc.contains("<w:pgSz w:w=\"12189\" w:h=\"18709\"/>"))
+        XCTAssertTrue(doc.contains("<w:pgSz w:w=\"18709\" w:h=\"12189\" w:orient=\"landscape\"/>"))
+        XCTAssertTrue(doc.contains("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"))
+        XCTAssertTrue(doc.hasSuffix("</w:sectPr></w:body></w:document>\n"), "final sectPr is the body's last child")
+        // Every cell ends with a paragraph, even the empty ones.
+        XCTAssertFalse(doc.contains("</w:tcPr></w:tc>"))
+        XCTAssertTrue(String(decoding: entries[5].data, as: UTF8.self).contains("compatibilityMode"))
+        let numbering = String(decoding: entries[6].data, as: UTF8.self)
+        XCTAssertLessThan(numbering.range(of: "<w:abstractNum ")!.lowerBound, numbering.range(of: "<w:num ")!.lowerBound)
+    }
+
+    func testWriteToFileLeavesNoTemporary() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("docx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("keputusan.docx")
+        try DOCXWriter.write(sampleDocument(rows: 2), to: url)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["keputusan.docx"])
+        XCTAssertEqual([UInt8](try Data(contentsOf: url)), try DOCXWriter.write(sampleDocument(rows: 2)))
+    }
+
+    func testDeterministic() throws {
+        XCTAssertEqual(try DOCXWriter.write(sampleDocument(rows: 20)), try DOCXWriter.write(sampleDocument(rows: 20)))
+    }
+
+    func testRejectsBrokenModels() throws {
+        var d = sampleDocument(rows: 1)
+        d.numberings = []
+        XCTAssertThrowsError(try DOCXWriter.write(d)) { XCTAssertEqual($0 as? DOCXWriterError, .undefinedNumbering(1)) }
+        d = sampleDocument(rows: 1)
+        d.styles = []
+        XCTAssertThrowsError(try DOCXWriter.write(d)) { XCTAssertEqual($0 as? DOCXWriterError, .undefinedStyle("Judul")) }
+        d = sampleDocument(rows: 1)
+        d.blocks.append(.table(DOCXTable(columnWidths: [100, 100], rows: [DOCXRow([DOCXCell()])])))
+        XCTAssertThrowsError(try DOCXWriter.write(d)) {
+            XCTAssertEqual($0 as? DOCXWriterError, .gridMismatch(tableIndex: 1, row: 0, spans: 1, columns: 2))
+        }
+        d = sampleDocument(rows: 1)
+        d.blocks.append(.table(DOCXTable(columnWidths: [100], rows: [DOCXRow([DOCXCell()]), DOCXRow([DOCXCell()], isHeader: true)])))
+        XCTAssertThrowsError(try DOCXWriter.write(d)) {
+            XCTAssertEqual($0 as? DOCXWriterError, .headerRowNotLeading(tableIndex: 1, row: 1))
+        }
+    }
+
+    func testCheckDocxAcceptsLongLandscapeTableWithRepeatedHeader() throws {
+        let url = try Checkers.temporaryFile("uji.docx", try DOCXWriter.write(sampleDocument(rows: 150)))
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let r = try Checkers.run("check-docx", [url.path, "--text", "Kolom Kepala 2", "--text-min-pages", "3"])
+        XCTAssertEqual(r.status, 0, r.output)
+        XCTAssertTrue(r.output.contains("OK"), r.output)
+        XCTAssertTrue(r.output.contains("landscape"), r.output)
+    }
+}

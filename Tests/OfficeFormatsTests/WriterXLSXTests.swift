@@ -1,0 +1,154 @@
+import XCTest
+@testable import OfficeFormats
+
+final class WriterXLSXTests: XCTestCase {
+    let when = Date(timeIntervalSince1970: 1_767_225_600)
+
+    func sampleWorkbook(rows: Int = 30) -> XLSXWorkbook { Self.sampleWorkbook(rows: rows, when: when) }
+
+    static func sampleWorkbook(rows: Int, when: Date) -> XLSXWorkbook {
+        var data: [[XLSXCell]] = [["id", "Ringkasan", "Unit", "Tanggal", "Jumlah", "Setuju", "Keputusan"].map { XLSXCell($0, style: .header) }]
+        for i in 1...rows {
+            data.append([
+                XLSXCell("dinkes-\(String(format: "%04d", i))"),
+                XLSXCell(" Ringkasan & <informasi> \(i)\nbaris dua", style: .body),
+                XLSXCell("Dinas Kesehatan", style: .body),
+                XLSXCell(.date(when.addingTimeInterval(Double(i) * 86_400 - 7 * 3600)), style: .body),
+                XLSXCell(.number(Double(i) * 1.5), style: .body),
+                XLSXCell(.bool(i % 2 == 0), style: .body),
+                XLSXCell(.empty, style: XLSXStyle(border: true, fill: "FFF2CC", locked: false)),
+            ])
+        }
+        let main = XLSXSheet(
+            name: "Berkala", rows: data,
+            columns: [XLSXColumn(width: 12, hidden: true), XLSXColumn(width: 60), XLSXColumn(width: 25),
+                      XLSXColumn(width: 12), XLSXColumn(width: 10), XLSXColumn(width: 8), XLSXColumn(width: 20)],
+            frozenRows: 1, autoFilter: true, print: .f4Landscape,
+            validations: [XLSXListValidation(range: "G2:G\(rows + 1)", options: ["Setuju", "Ubah", "Tolak"]),
+                          XLSXListValidation(range: "C2:C\(rows + 1)", sourceRange: "'Daftar Pilihan'!$A$1:$A$2")],
+            merges: [], protected: true)
+        let lists = XLSXSheet(name: "Daftar Pilihan", rows: [[XLSXCell("Dinas Kesehatan")], [XLSXCell("Dinas Pendidikan")]],
+                              hidden: true)
+        let notes = XLSXSheet(name: "Catatan", rows: [[XLSXCell("Judul")], [XLSXCell("isi")]],
+                              merges: [MergedRange(firstRow: 1, lastRow: 1, firstColumn: 0, lastColumn: 3)])
+        return XLSXWorkbook(sheets: [main, lists, notes], title: "Uji", creator: "dip", created: when,
+                            timeZone: TimeZone(secondsFromGMT: 7 * 3600)!)
+    }
+
+    func testStructure() throws {
+        let entries = try readZipEntries(try XLSXWriter.write(sampleWorkbook()))
+        XCTAssertEqual(entries.map(\.name), [
+            "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+            "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml",
+            "xl/styles.xml", "xl/sharedStrings.xml", "docProps/core.xml", "docProps/app.xml",
+        ])
+        func text(_ n: String) -> String { String(decoding: entries.first { $0.name == n }!.data, as: UTF8.self) }
+        let wb = text("xl/workbook.xml")
+        XCTAssertTrue(wb.contains("<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"0\" hidden=\"1\">'Berkala'!$A$1:$G$31</definedName>"), wb)
+        XCTAssertTrue(wb.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'Berkala'!$1:$1</definedName>"), wb)
+        XCTAssertTrue(wb.contains("name=\"Daftar Pilihan\" sheetId=\"2\" state=\"hidden\""), wb)
+        let s1 = text("xl/worksheets/sheet1.xml")
+        let order = ["<sheetPr>", "<dimension", "<sheetViews>", "<sheetFormatPr", "<cols>", "<sheetData>",
+                     "<sheetProtection", "<autoFilter", "<dataValidations", "<pageMargins", "<pageSetup"]
+        let positions = order.map { s1.range(of: $0)?.lowerBound }
+        XCTAssertFalse(positions.contains(nil), s1)
+        XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted(), "CT_Worksheet order")
+        XCTAssertTrue(s1.contains("<pageSetup paperSize=\"14\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"))
+        XCTAssertTrue(s1.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
+        XCTAssertTrue(s1.contains("<col min=\"1\" max=\"1\" width=\"12\" customWidth=\"1\" hidden=\"1\"/>"))
+        XCTAssertTrue(s1.contains("<formula1>&quot;Setuju,Ubah,Tolak&quot;</formula1>"), s1)
+        // 2026-01-02 00:00 WIB = serial 46024.
+        XCTAssertTrue(s1.contains("<v>46024</v>"), s1)
+        let sst = text("xl/sharedStrings.xml")
+        XCTAssertTrue(sst.contains("uniqueCount="))
+        XCTAssertEqual(sst.components(separatedBy: "<t>Dinas Kesehatan</t>").count, 2, "shared once")
+        XCTAssertTrue(sst.contains("<t xml:space=\"preserve\"> Ringkasan &amp; &lt;informasi&gt; 1\nbaris dua</t>"), sst)
+        let styles = text("xl/styles.xml")
+        XCTAssertTrue(styles.contains("<patternFill patternType=\"gray125\"/>"))
+        XCTAssertTrue(styles.contains("<protection locked=\"0\"/>"))
+    }
+
+    func testDeterministic() throws {
+        XCTAssertEqual(try XLSXWriter.write(sampleWorkbook()), try XLSXWriter.write(sampleWorkbook()))
+    }
+
+    func testRejectsWhatExcelRepairs() throws {
+        var wb = sampleWorkbook(rows: 2)
+        wb.sheets[2].name = "Dinas Komunikasi dan Informatika Kabupaten"
+        XCTAssertThrowsError(try XLSXWriter.write(wb)) {
+            XCTAssertEqual($0 as? XLSXWriterError, .invalidSheetName("Dinas Komunikasi dan Informatika Kabupaten"))
+        }
+        XCTAssertEqual(XLSXWriter.sanitizedSheetName("Dinas [Kominfo]: Data/Statistik dan Persandian"), "Dinas Kominfo DataStatistik dan")
+        wb = sampleWorkbook(rows: 2)
+        wb.sheets[2].name = "berkala"
+        XCTAssertThrowsError(try XLSXWriter.write(wb)) { XCTAssertEqual($0 as? XLSXWriterError, .duplicateSheetName("berkala")) }
+        wb = sampleWorkbook(rows: 2)
+        wb.sheets[0].validations = [XLSXListValidation(range: "A1:A2", options: Array(repeating: "pilihan panjang", count: 30))]
+        XCTAssertThrowsError(try XLSXWriter.write(wb)) { XCTAssertEqual($0 as? XLSXWriterError, .listTooLong(sheet: "Berkala", range: "A1:A2")) }
+        wb = sampleWorkbook(rows: 2)
+        wb.sheets[2].merges.append(MergedRange(firstRow: 1, lastRow: 2, firstColumn: 1, lastColumn: 1))
+        XCTAssertThrowsError(try XLSXWriter.write(wb)) { XCTAssertEqual($0 as? XLSXWriterError, .overlappingMerges(sheet: "Catatan")) }
+        wb = sampleWorkbook(rows: 2)
+        for i in wb.sheets.indices { wb.sheets[i].hidden = true }
+        XCTAssertThrowsError(try XLSXWriter.write(wb)) { XCTAssertEqual($0 as? XLSXWriterError, .noVisibleSheet) }
+    }
+
+    func testCheckXlsxAccepts() throws {
+        let url = try Checkers.temporaryFile("uji.xlsx", try XLSXWriter.write(sampleWorkbook(rows: 200)))
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let r = try Checkers.run("check-xlsx", [url.path])
+        XCTAssertEqual(r.status, 0, r.output)
+        XCTAssertTrue(r.output.contains("OK"), r.output)
+    }
+}
+
+final class WriterXLSXOpenpyxlTests: XCTestCase {
+    /// openpyxl (from the checkers' venv) reads back what a spreadsheet program would see:
+    /// values and types, dropdowns, hidden id column, hidden sheet, frozen pane, print setup.
+    func testOpenpyxlReadsBack() throws {
+        _ = try Checkers.require("check-xlsx")
+        let venv = ProcessInfo.processInfo.environment["DIP_CHECKERS_VENV"] ?? (NSHomeDirectory() + "/.cache/dip-checkers/venv")
+        let url = try Checkers.temporaryFile("uji.xlsx", try XLSXWriter.write(WriterXLSXTests.sampleWorkbook(rows: 5, when: Date(timeIntervalSince1970: 1_767_225_600))))
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let script = """
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['Berkala']
+out = {
+  'sheets': [[s.title, s.sheet_state] for s in wb.worksheets],
+  'a1': ws['A1'].value, 'b2': ws['B2'].value, 'd2': ws['D2'].value.isoformat(), 'e3': ws['E3'].value,
+  'f3': ws['F3'].value, 'bold': ws['A1'].font.b, 'hiddenA': ws.column_dimensions['A'].hidden,
+  'freeze': ws.freeze_panes, 'paper': ws.page_setup.paperSize, 'orient': ws.page_setup.orientation,
+  'titles': str(ws.print_title_rows),
+  'dv': sorted([[str(d.sqref), d.formula1] for d in ws.data_validations.dataValidation]),
+  'protected': ws.protection.sheet, 'g2locked': ws['G2'].protection.locked,
+}
+print(json.dumps(out))
+"""
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: venv + "/bin/python")
+        p.arguments = ["-c", script, url.path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0)
+        let o = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertEqual(o["sheets"] as? [[String]], [["Berkala", "visible"], ["Daftar Pilihan", "hidden"], ["Catatan", "visible"]])
+        XCTAssertEqual(o["a1"] as? String, "id")
+        XCTAssertEqual(o["b2"] as? String, " Ringkasan & <informasi> 1\nbaris dua")
+        XCTAssertEqual(o["d2"] as? String, "2026-01-02T00:00:00")
+        XCTAssertEqual(o["e3"] as? Double, 3)
+        XCTAssertEqual(o["f3"] as? Bool, true)
+        XCTAssertEqual(o["bold"] as? Bool, true)
+        XCTAssertEqual(o["hiddenA"] as? Bool, true)
+        XCTAssertEqual(o["freeze"] as? String, "A2")
+        XCTAssertEqual(o["paper"] as? String ?? (o["paper"] as? Int).map(String.init), "14")
+        XCTAssertEqual(o["orient"] as? String, "landscape")
+        XCTAssertEqual(o["titles"] as? String, "$1:$1")
+        XCTAssertEqual(o["dv"] as? [[String]], [["C2:C6", "'Daftar Pilihan'!$A$1:$A$2"], ["G2:G6", "\"Setuju,Ubah,Tolak\""]])
+        XCTAssertEqual(o["protected"] as? Bool, true)
+        XCTAssertEqual(o["g2locked"] as? Bool, false)
+    }
+}

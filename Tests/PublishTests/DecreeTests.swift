@@ -1,0 +1,180 @@
+import DIPCore
+import Foundation
+import OfficeFormats
+import XCTest
+@testable import Publish
+
+/// Reads the visible text of `word/document.xml` of a .docx: every w:t, unescaped, one string.
+func docxParts(_ bytes: [UInt8]) throws -> [(name: String, text: String)] {
+    let url = try Checkers.temporaryFile("read.docx", bytes)
+    defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    p.arguments = ["python3", "-c", """
+import json, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+print(json.dumps([[n, z.read(n).decode('utf-8')] for n in z.namelist()]))
+""", url.path]
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    let list = try JSONSerialization.jsonObject(with: data) as! [[String]]
+    return list.map { ($0[0], $0[1]) }
+}
+
+/// Concatenated w:t texts of a document part, XML entities decoded.
+func visibleText(_ xml: String) -> [String] {
+    let regex = try! NSRegularExpression(pattern: "<w:t(?: [^>]*)?>([^<]*)</w:t>")
+    let ns = xml as NSString
+    return regex.matches(in: xml, range: NSRange(location: 0, length: ns.length)).map {
+        ns.substring(with: $0.range(at: 1)).replacingOccurrences(of: "&lt;", with: "<")
+            .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+}
+
+final class DecreeTests: XCTestCase {
+    let settings = DecreeSettings.kabupatenSerang
+    let clock = DecreeFixtures.clock
+
+    func testSettingsFileMatchesDefaults() throws {
+        let url = Checkers.repoRoot.appendingPathComponent("rules/keputusan.json")
+        let decoded = try JSONDecoder().decode(DecreeSettings.self, from: Data(contentsOf: url))
+        XCTAssertEqual(decoded, DecreeSettings.kabupatenSerang)
+        XCTAssertEqual(settings.blankNumber(year: 2026), "000.9/___/Diskominfosatik/2026")
+    }
+
+    func testDIPDecreeStructureAndContent() throws {
+        let version = try DecreeFixtures.sampleVersion()
+        XCTAssertFalse(version.exempted.isEmpty)
+        let bytes = try DecreeWriter.penetapanDIP(version: version, settings: settings, clock: clock)
+        let parts = try docxParts(bytes)
+        XCTAssertEqual(parts.map(\.name), [
+            "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
+            "word/styles.xml", "word/settings.xml", "word/numbering.xml", "word/footer1.xml",
+            "docProps/core.xml", "docProps/app.xml",
+        ])
+        let xml = parts[2].text
+        let text = visibleText(xml)
+        let joined = text.joined(separator: "\n")
+        // A line break in a summary becomes <w:br/>, so each line is its own w:t.
+        for v in version.items {
+            for line in v.item.ringkasan.split(separator: "\n") {
+                XCTAssertTrue(text.contains(String(line)), "open item \(v.id) in the decree")
+            }
+        }
+        for v in version.exempted { XCTAssertFalse(joined.contains(v.item.ringkasan), "exempted item \(v.id) absent") }
+        XCTAssertTrue(joined.contains("NOMOR 000.9/___/Diskominfosatik/2026"))
+        XCTAssertTrue(joined.contains("PENETAPAN DAFTAR INFORMASI PUBLIK DI LINGKUNGAN PEMERINTAH KABUPATEN SERANG TAHUN 2026"))
+        XCTAssertTrue(joined.contains("Nomor 000.9/123/Diskominfosatik/2025 tanggal 15 Juni 2025"), "KEEMPAT revokes the previous decree")
+        XCTAssertTrue(joined.contains("Ditetapkan di Serang"))
+        for label in ["Menimbang", "Mengingat", "KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "Tembusan:"] {
+            XCTAssertTrue(text.contains(label), label)
+        }
+        for sub in Set(version.items.compactMap(\.subgroup)) {
+            XCTAssertTrue(text.contains("Kelompok \(sub.rawValue) – \(sub.title)"), "sub-group \(sub.rawValue)")
+        }
+        // Group order A berkala, B serta merta, C setiap saat.
+        let a = joined.range(of: Category.berkala.label.uppercased())!.lowerBound
+        let b = joined.range(of: Category.sertaMerta.label.uppercased())!.lowerBound
+        let c = joined.range(of: Category.setiapSaat.label.uppercased())!.lowerBound
+        XCTAssertTrue(a < b && b < c)
+        XCTAssertTrue(xml.contains("<w:pgSz w:w=\"12189\" w:h=\"18709\"/>"))
+        XCTAssertTrue(xml.contains("<w:pgSz w:w=\"18709\" w:h=\"12189\" w:orient=\"landscape\"/>"))
+
+        let first = try DecreeWriter.penetapanDIP(version: try DecreeFixtures.sampleVersion(previous: false),
+                                                  settings: settings, clock: clock)
+        let firstText = visibleText(try docxParts(first)[2].text).joined(separator: "\n")
+        XCTAssertTrue(firstText.contains("tidak terdapat Keputusan sebelumnya yang dicabut"))
+    }
+
+    func testDeterministic() throws {
+        let v = try DecreeFixtures.sampleVersion()
+        XCTAssertEqual(try DecreeWriter.penetapanDIP(version: v, settings: settings, clock: clock),
+                       try DecreeWriter.penetapanDIP(version: v, settings: settings, clock: clock))
+        XCTAssertEqual(try DecreeWriter.klasifikasiDIK(version: v, settings: settings, clock: clock),
+                       try DecreeWriter.klasifikasiDIK(version: v, settings: settings, clock: clock))
+        XCTAssertEqual(try ConsequenceTestForm.document(items: v.exempted, settings: settings, clock: clock),
+                       try ConsequenceTestForm.document(items: v.exempted, settings: settings, clock: clock))
+    }
+
+    func testDIKDecreeListsExemptedWithTheirTests() throws {
+        let v = try DecreeFixtures.sampleVersion()
+        let text = visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: v, settings: settings, clock: clock))[2].text)
+        let joined = text.joined(separator: "\n")
+        for e in v.exempted { XCTAssertTrue(joined.contains(e.item.ringkasan), e.id) }
+        for o in v.items { XCTAssertFalse(text.contains(o.item.ringkasan), "open item \(o.id) not in the DIK") }
+        XCTAssertTrue(text.contains("Pasal 17 huruf h angka 2 UU 14/2008"))
+        XCTAssertTrue(text.contains("Mengungkap rahasia pribadi & data kesehatan"))
+        XCTAssertTrue(text.contains("Dikecualikan seluruhnya"))
+        XCTAssertTrue(text.contains("5 (lima) tahun"))
+    }
+
+    func testTerbilang() {
+        XCTAssertEqual(Terbilang.words(0), "nol")
+        XCTAssertEqual(Terbilang.words(11), "sebelas")
+        XCTAssertEqual(Terbilang.words(19), "sembilan belas")
+        XCTAssertEqual(Terbilang.words(100), "seratus")
+        XCTAssertEqual(Terbilang.words(312), "tiga ratus dua belas")
+        XCTAssertEqual(Terbilang.words(1_001), "seribu satu")
+        XCTAssertEqual(Terbilang.words(25_000), "dua puluh lima ribu")
+    }
+
+    /// The real consumers: a 320-item decree through check-docx (structure, python-docx,
+    /// LibreOffice), header row on every Lampiran page, F4 portrait body and landscape
+    /// Lampiran, every item's marker in the PDF text and no exempted one.
+    func testLargeDecreePassesCheckDocx() throws {
+        let version = try DecreeFixtures.largeVersion(count: 320)
+        let url = try Checkers.temporaryFile("keputusan-dip.docx", try DecreeWriter.penetapanDIP(version: version, settings: settings, clock: clock))
+        let dir = url.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try Checkers.run("check-docx", [url.path, "--text", "Ringkasan Isi Informasi", "--text-min-pages", "10",
+                                                "--pdf", dir.path])
+        XCTAssertEqual(r.status, 0, r.output)
+        XCTAssertTrue(r.output.contains("section 1: F4 (215x330mm) portrait"), r.output)
+        XCTAssertTrue(r.output.contains("section 2: F4 (215x330mm) landscape"), r.output)
+        XCTAssertTrue(r.output.contains("repeating header rows: 2"), r.output)
+        // PDF pages: the body portrait, then only landscape pages.
+        let pdfLine = r.output.split(separator: "\n").first { $0.contains("INFO  PDF:") }.map(String.init) ?? ""
+        XCTAssertTrue(pdfLine.contains("F4 portrait") && pdfLine.contains("F4 landscape"), pdfLine)
+        XCTAssertFalse(pdfLine.contains("A4"), pdfLine)
+        // Header text on every Lampiran page.
+        let pagesLine = r.output.split(separator: "\n").first { $0.contains("text 'Ringkasan Isi Informasi' on pages") }.map(String.init) ?? ""
+        let headerPages = pagesLine.components(separatedBy: "[").last?.components(separatedBy: "]").first?
+            .split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? []
+        let landscape = Int(pdfLine.components(separatedBy: "x F4 landscape").first?.split(separator: " ").last ?? "") ?? 0
+        XCTAssertGreaterThanOrEqual(landscape, 10, pdfLine)
+        XCTAssertGreaterThanOrEqual(headerPages.count, landscape, "header on each landscape page: \(pagesLine)")
+
+        let pdf = try FileManager.default.contentsOfDirectory(atPath: dir.path).first { $0.hasSuffix(".pdf") }
+        let pdfURL = dir.appendingPathComponent(try XCTUnwrap(pdf, "check-docx --pdf kept the PDF"))
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["pdftotext", pdfURL.path, "-"]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        for i in 1...320 { XCTAssertTrue(text.contains("KODE-\(String(format: "%04d", i))"), "item \(i) in the PDF") }
+        XCTAssertFalse(text.contains("RAHASIA-"), "no exempted item in the PDF")
+    }
+
+    func testDIKDecreeAndFormPassCheckDocx() throws {
+        let v = try DecreeFixtures.sampleVersion()
+        let dik = try Checkers.temporaryFile("keputusan-dik.docx", try DecreeWriter.klasifikasiDIK(version: v, settings: settings, clock: clock))
+        defer { try? FileManager.default.removeItem(at: dik.deletingLastPathComponent()) }
+        let r1 = try Checkers.run("check-docx", [dik.path])
+        XCTAssertEqual(r1.status, 0, r1.output)
+        XCTAssertTrue(r1.output.contains("landscape"), r1.output)
+
+        let form = try Checkers.temporaryFile("uji-konsekuensi.docx",
+                                              try ConsequenceTestForm.document(items: v.exempted, settings: settings, clock: clock))
+        defer { try? FileManager.default.removeItem(at: form.deletingLastPathComponent()) }
+        let r2 = try Checkers.run("check-docx", [form.path, "--expect-pages", String(v.exempted.count),
+                                                 "--text", "LEMBAR UJI KONSEKUENSI", "--text-min-pages", String(v.exempted.count)])
+        XCTAssertEqual(r2.status, 0, r2.output)
+    }
+}
