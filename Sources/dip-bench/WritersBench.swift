@@ -32,7 +32,7 @@ func benchWriters() throws {
         [XLSXCell("id-\(i)"), XLSXCell("Ringkasan informasi nomor \(i)", style: .body), XLSXCell("Dinas \(i % 40)", style: .body),
          XLSXCell(.number(Double(i)), style: .body), XLSXCell(.date(clock.now), style: .body), XLSXCell(.bool(i % 2 == 0))]
     }
-    let wb = XLSXWorkbook(sheets: [XLSXSheet(name: "Data", rows: rows, frozenRows: 1, autoFilter: true, print: .f4Landscape)],
+    let wb = XLSXDocument(sheets: [XLSXSheet(name: "Data", rows: rows, frozenRows: 1, autoFilter: true, print: .f4Landscape)],
                           created: clock.now)
     let xlsx = try measureSeconds { bytes = try XLSXWriter.write(wb) }
     report("writers: XLSX 20000 rows x 6 cols", xlsx, "s")

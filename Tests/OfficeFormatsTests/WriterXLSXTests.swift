@@ -4,9 +4,9 @@ import XCTest
 final class WriterXLSXTests: XCTestCase {
     let when = Date(timeIntervalSince1970: 1_767_225_600)
 
-    func sampleWorkbook(rows: Int = 30) -> XLSXWorkbook { Self.sampleWorkbook(rows: rows, when: when) }
+    func sampleWorkbook(rows: Int = 30) -> XLSXDocument { Self.sampleWorkbook(rows: rows, when: when) }
 
-    static func sampleWorkbook(rows: Int, when: Date) -> XLSXWorkbook {
+    static func sampleWorkbook(rows: Int, when: Date) -> XLSXDocument {
         var data: [[XLSXCell]] = [["id", "Ringkasan", "Unit", "Tanggal", "Jumlah", "Setuju", "Keputusan"].map { XLSXCell($0, style: .header) }]
         for i in 1...rows {
             data.append([
@@ -31,7 +31,7 @@ final class WriterXLSXTests: XCTestCase {
                               hidden: true)
         let notes = XLSXSheet(name: "Catatan", rows: [[XLSXCell("Judul")], [XLSXCell("isi")]],
                               merges: [MergedRange(firstRow: 1, lastRow: 1, firstColumn: 0, lastColumn: 3)])
-        return XLSXWorkbook(sheets: [main, lists, notes], title: "Uji", creator: "dip", created: when,
+        return XLSXDocument(sheets: [main, lists, notes], title: "Uji", creator: "dip", created: when,
                             timeZone: TimeZone(secondsFromGMT: 7 * 3600)!)
     }
 

@@ -151,7 +151,7 @@ public struct XLSXSheet: Sendable {
 }
 
 /// A workbook to write.
-public struct XLSXWorkbook: Sendable {
+public struct XLSXDocument: Sendable {
     public var sheets: [XLSXSheet]
     public var title: String
     public var creator: String
@@ -192,7 +192,7 @@ public enum XLSXWriterError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// Serialises an `XLSXWorkbook` into a .xlsx package (outputs.md §2): shared strings, a
+/// Serialises an `XLSXDocument` into a .xlsx package (outputs.md §2): shared strings, a
 /// deduplicated style table, worksheet children in `CT_Worksheet` order, defined names for the
 /// autofilter and print titles.
 public enum XLSXWriter {
@@ -200,7 +200,7 @@ public enum XLSXWriter {
     static let rNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
     /// The package bytes.
-    public static func write(_ wb: XLSXWorkbook) throws -> [UInt8] {
+    public static func write(_ wb: XLSXDocument) throws -> [UInt8] {
         try validate(wb)
         var strings = SharedStrings()
         var styles = StyleTable()
@@ -246,7 +246,7 @@ public enum XLSXWriter {
     }
 
     /// Writes the package to `url` through a temporary name.
-    public static func write(_ wb: XLSXWorkbook, to url: URL) throws {
+    public static func write(_ wb: XLSXDocument, to url: URL) throws {
         try OPCPackage.writeAtomically(try write(wb), to: url)
     }
 
@@ -266,9 +266,9 @@ public enum XLSXWriter {
         return s.isEmpty || s.lowercased() == "history" ? "Sheet" : s
     }
 
-    static func firstVisible(_ wb: XLSXWorkbook) -> Int { wb.sheets.firstIndex { !$0.hidden } ?? 0 }
+    static func firstVisible(_ wb: XLSXDocument) -> Int { wb.sheets.firstIndex { !$0.hidden } ?? 0 }
 
-    static func validate(_ wb: XLSXWorkbook) throws {
+    static func validate(_ wb: XLSXDocument) throws {
         var seen = Set<String>()
         for s in wb.sheets {
             guard isValidSheetName(s.name) else { throw XLSXWriterError.invalidSheetName(s.name) }
@@ -303,7 +303,7 @@ public enum XLSXWriter {
         "\(columnLetters(max(s.columnCount, 1) - 1))\(max(s.rows.count, 1))"
     }
 
-    static func workbookXML(_ wb: XLSXWorkbook) throws -> [UInt8] {
+    static func workbookXML(_ wb: XLSXDocument) throws -> [UInt8] {
         let x = try XMLWriter()
         let active = firstVisible(wb)
         x.element("workbook", [("xmlns", mainNS), ("xmlns:r", rNS)]) {
