@@ -1,2 +1,0 @@
-/// The Publish stage (see README.md).
-public enum PublishModule {}
