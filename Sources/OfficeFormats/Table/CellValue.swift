@@ -17,7 +17,8 @@ public enum CellValue: Hashable, Sendable {
 public struct ExcelDateTime: Hashable, Sendable {
     public var serial: Double
     public var is1904: Bool
-    /// True when the format shows only a time or a duration ("[h]:mm").
+    /// True when the format is an elapsed-time (duration) format ("[h]:mm", built-in 46).
+    /// Time-of-day formats ("hh:mm") give false; their serials are below 1.
     public var isDuration: Bool
 
     public init(serial: Double, is1904: Bool, isDuration: Bool = false) {

@@ -1,0 +1,73 @@
+import Foundation
+
+/// What a file is, judged from its first bytes rather than its extension (units rename files).
+public enum SpreadsheetFileKind: Equatable, Sendable {
+    /// A zip archive holding an OOXML workbook (xlsx, xlsm).
+    case xlsx
+    /// A CFB (OLE2) container: a legacy .xls, or an encrypted OOXML file when `encrypted`.
+    case cfbContainer(encrypted: Bool)
+    /// A zip archive that holds no workbook (docx, ods, a plain archive).
+    case zipNotWorkbook
+    /// 0 bytes.
+    case empty
+    /// Plain text (CSV, HTML, SpreadsheetML 2003 XML): no NUL bytes in the sample.
+    case text
+    /// Anything else.
+    case unknown
+}
+
+private let zipMagic: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+private let emptyZipMagic: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
+private let cfbMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+/// Sniffs the kind of file at `path`. Reads the head of the file; for zips it opens the
+/// central directory to tell a workbook from other archives; for CFB it looks for the
+/// `EncryptedPackage` stream name (UTF-16LE) that marks an encrypted OOXML package.
+public func sniffFileKind(path: String) throws -> SpreadsheetFileKind {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+        throw OfficeError.io(path: path, message: "cannot open file")
+    }
+    defer { try? handle.close() }
+    let head = [UInt8]((try? handle.read(upToCount: 8192)) ?? Data())
+    if head.isEmpty { return .empty }
+    if head.starts(with: zipMagic) || head.starts(with: emptyZipMagic) {
+        guard let archive = try? ZipArchive(path: path) else { return .unknown }
+        return archive.containsWorkbook ? .xlsx : .zipNotWorkbook
+    }
+    if head.starts(with: cfbMagic) {
+        // Directory sectors can sit anywhere; CFB files of interest are small, so scan a bounded prefix.
+        try? handle.seek(toOffset: 0)
+        let body = [UInt8]((try? handle.read(upToCount: 32 << 20)) ?? Data())
+        return .cfbContainer(encrypted: containsUTF16LE(body, "EncryptedPackage"))
+    }
+    return looksLikeText(head) ? .text : .unknown
+}
+
+/// True when the sample has no NUL bytes and few control characters (or starts with a
+/// UTF-16 BOM, which has NULs by design).
+func looksLikeText(_ bytes: [UInt8]) -> Bool {
+    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
+    var control = 0
+    for b in bytes {
+        if b == 0 { return false }
+        if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C { control += 1 }
+    }
+    return control * 100 <= bytes.count
+}
+
+func containsUTF16LE(_ haystack: [UInt8], _ needle: String) -> Bool {
+    var pattern: [UInt8] = []
+    for unit in needle.utf16 { pattern.append(UInt8(unit & 0xFF)); pattern.append(UInt8(unit >> 8)) }
+    guard haystack.count >= pattern.count, let first = pattern.first else { return false }
+    var i = 0
+    let last = haystack.count - pattern.count
+    while i <= last {
+        if haystack[i] == first {
+            var j = 1
+            while j < pattern.count && haystack[i + j] == pattern[j] { j += 1 }
+            if j == pattern.count { return true }
+        }
+        i += 1
+    }
+    return false
+}

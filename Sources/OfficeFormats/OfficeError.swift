@@ -1,0 +1,85 @@
+/// Everything that can go wrong while reading an office file. Cases carry the context a
+/// caller needs to tell the user precisely what is wrong (Intake turns them into Indonesian
+/// messages); `description` is English, for logs.
+public enum OfficeError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// A CFB (OLE2) container: a legacy .xls or an encrypted/password-protected OOXML file.
+    /// `encrypted` is true when the container holds an `EncryptedPackage` stream.
+    case cfbContainer(encrypted: Bool)
+    /// The file is not a zip archive at all (or its central directory is unreadable).
+    case notAZip(String)
+    /// A zip archive that is not an OOXML workbook (no officeDocument relationship, no workbook).
+    case notAWorkbook(String)
+    /// The file has 0 bytes.
+    case emptyFile
+    /// The file could not be opened or read from disk.
+    case io(path: String, message: String)
+    /// A part the workbook needs is missing from the package.
+    case missingPart(String)
+    /// Several zip entries match a part name once case is ignored.
+    case ambiguousPart(String, candidates: [String])
+    /// A part or relationship target escapes the package root (`..`) or is otherwise unsafe.
+    case unsafePartName(String)
+    /// libzip reported an error reading an entry (bad CRC, truncated data, unsupported method).
+    case zipError(part: String, message: String)
+    /// The XML of a part is not well-formed (or not UTF-8/UTF-16 as declared).
+    case xmlError(part: String, line: Int, message: String)
+    /// A part carries a DOCTYPE; no legitimate OOXML part has one (entity bombs, XXE).
+    case doctypeRefused(part: String)
+    /// A security or resource cap was hit (zip bomb, huge text, too many cells).
+    case limitExceeded(what: String, limit: Int)
+    /// A value in a part is invalid in a way that stops reading (bad shared-string index …).
+    case invalidContent(part: String, message: String)
+    /// The sheet index asked for does not exist.
+    case noSuchSheet(Int)
+    /// The workbook part is a binary `.xlsb` workbook, which this reader does not read.
+    case unsupportedFormat(String)
+
+    public var description: String {
+        switch self {
+        case .cfbContainer(let encrypted):
+            return encrypted
+                ? "encrypted (password-protected) workbook: a CFB container with an EncryptedPackage stream"
+                : "CFB (OLE2) container: a legacy .xls workbook or an encrypted OOXML file, not a zip"
+        case .notAZip(let msg): return "not a zip archive: \(msg)"
+        case .notAWorkbook(let msg): return "zip archive is not an XLSX workbook: \(msg)"
+        case .emptyFile: return "the file is empty (0 bytes)"
+        case .io(let path, let msg): return "cannot read \(path): \(msg)"
+        case .missingPart(let name): return "missing package part \(name)"
+        case .ambiguousPart(let name, let candidates):
+            return "part \(name) matches several zip entries: \(candidates.joined(separator: ", "))"
+        case .unsafePartName(let name): return "unsafe part name \(name)"
+        case .zipError(let part, let msg): return "zip error in \(part): \(msg)"
+        case .xmlError(let part, let line, let msg): return "XML error in \(part) line \(line): \(msg)"
+        case .doctypeRefused(let part): return "DOCTYPE refused in \(part) (entity expansion / external entities are not allowed)"
+        case .limitExceeded(let what, let limit): return "limit exceeded: \(what) (limit \(limit))"
+        case .invalidContent(let part, let msg): return "invalid content in \(part): \(msg)"
+        case .noSuchSheet(let index): return "no sheet with index \(index)"
+        case .unsupportedFormat(let msg): return "unsupported format: \(msg)"
+        }
+    }
+}
+
+/// Caps that protect the reader against hostile or broken files (zip bombs, huge parts,
+/// amplification). Defaults are generous for real workbooks and modelled on POI's ZipSecureFile.
+public struct XLSXLimits: Sendable, Equatable {
+    /// Maximum number of entries in the zip central directory.
+    public var maxEntryCount: Int = 10_000
+    /// Maximum uncompressed size of a single part, declared or actually inflated.
+    public var maxPartSize: Int = 2 << 30
+    /// Maximum uncompressed/compressed ratio of a part, once it has inflated `ratioGraceBytes`.
+    public var maxCompressionRatio: Int = 100
+    /// Bytes a part may inflate before the ratio is enforced (small parts compress very well).
+    public var ratioGraceBytes: Int = 1 << 20
+    /// Maximum bytes of a single XML text value (a cell, a shared string).
+    public var maxTextBytes: Int = 32 << 20
+    /// Maximum total bytes of the shared-string table.
+    public var maxSharedStringBytes: Int = 1 << 30
+    /// Maximum number of shared strings.
+    public var maxSharedStringCount: Int = 10_000_000
+    /// Highest column count in a row (Excel: 16,384 = XFD).
+    public var maxColumns: Int = 16_384
+    /// Highest row number (Excel: 1,048,576).
+    public var maxRows: Int = 1_048_576
+
+    public init() {}
+}

@@ -1,0 +1,381 @@
+/// Streams the rows of one worksheet part. Rows come out in document order, each with its
+/// cells from column A (gaps `.empty`, trailing empties trimmed). Memory holds at most the rows
+/// of one 64 KB chunk of XML, never the whole sheet. Merged ranges are stored after the cells,
+/// so `mergedRanges` is complete once `nextRow()` has returned nil.
+public final class XLSXSheetReader: RowSource {
+    private let parser: XMLStreamParser?
+    private let handler: SheetHandler?
+
+    init(stream: ZipEntryStream, sharedStrings: [String], styles: [NumberFormatKind], is1904: Bool,
+         limits: XLSXLimits) {
+        let handler = SheetHandler(sharedStrings: sharedStrings, styles: styles, is1904: is1904, limits: limits)
+        self.handler = handler
+        parser = XMLStreamParser(stream: stream, handler: handler)
+    }
+
+    /// A reader with no rows (chartsheets).
+    init(empty: Void) {
+        parser = nil
+        handler = nil
+    }
+
+    /// The next row, or nil at the end of the sheet.
+    public func nextRow() throws -> SheetRow? {
+        guard let handler, let parser else { return nil }
+        while true {
+            if let row = handler.popRow() { return row }
+            if !(try parser.step()) { return handler.popRow() }
+        }
+    }
+
+    /// Merged ranges of the sheet (complete once `nextRow()` has returned nil).
+    public var mergedRanges: [MergedRange] { handler?.mergedRanges ?? [] }
+
+    /// Rows whose `r` could not be parsed (repaired from the running index), for warnings.
+    public var repairedReferenceCount: Int { handler?.repairedReferences ?? 0 }
+    /// Formula cells that had no cached value (read as empty), for warnings.
+    public var formulasWithoutValue: Int { handler?.formulasWithoutValue ?? 0 }
+}
+
+/// `t` of a `<c>` (ST_CellType).
+private enum CellType: UInt8 {
+    case number, sharedString, inlineString, formulaString, boolean, error, isoDate
+}
+
+/// SAX handler for a worksheet: builds rows from `<row>`/`<c>` events, comparing names as
+/// bytes and reusing one text buffer for every value.
+final class SheetHandler: XMLHandler {
+    private let sharedStrings: [String]
+    private let styles: [NumberFormatKind]
+    private let is1904: Bool
+    private let limits: XLSXLimits
+
+    private(set) var mergedRanges: [MergedRange] = []
+    private(set) var repairedReferences = 0
+    private(set) var formulasWithoutValue = 0
+
+    private var queue: [SheetRow] = []
+    private var queueHead = 0
+    private var pending: SheetRow?
+
+    private var inSheetData = false
+    private var inRow = false
+    private var rowNumber = 0
+    private var rowHidden = false
+    private var cells: [CellValue] = []
+    private var lastWidth = 8
+    private var nextColumn = 0
+
+    private var inCell = false
+    private var cellColumn = 0
+    private var cellType = CellType.number
+    private var cellStyle = 0
+    private var hasValue = false
+    private var hasInline = false
+    private var hasFormula = false
+    private var inValue = false
+    private var inInline = false
+    private var inInlineText = false
+    private var phoneticDepth = 0
+    private var text: TextBuffer
+
+    init(sharedStrings: [String], styles: [NumberFormatKind], is1904: Bool, limits: XLSXLimits) {
+        self.sharedStrings = sharedStrings
+        self.styles = styles
+        self.is1904 = is1904
+        self.limits = limits
+        text = TextBuffer(limit: limits.maxTextBytes)
+    }
+
+    func popRow() -> SheetRow? {
+        if queueHead < queue.count {
+            let row = queue[queueHead]
+            queueHead += 1
+            if queueHead == queue.count {
+                queue.removeAll(keepingCapacity: true)
+                queueHead = 0
+            }
+            return row
+        }
+        return nil
+    }
+
+    override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
+        if phoneticDepth > 0 { phoneticDepth += 1; return }
+        if inCell {
+            if name.is("v") {
+                inValue = true
+                text.reset()
+            } else if name.is("is") {
+                inInline = true
+                text.reset()
+            } else if inInline {
+                if name.is("t") { inInlineText = true } else if name.is("rPh") { phoneticDepth = 1 }
+            } else if name.is("f") {
+                hasFormula = true
+            }
+            return
+        }
+        if inRow {
+            if name.is("c") { startCell(attributes) }
+            return
+        }
+        if inSheetData {
+            if name.is("row") { startRow(attributes) }
+            return
+        }
+        if name.is("sheetData") {
+            inSheetData = true
+        } else if name.is("mergeCell"), let ref = attributes.value("ref"), let range = parseRange(ref) {
+            mergedRanges.append(range)
+        }
+    }
+
+    override func endElement(_ name: XMLName) {
+        if phoneticDepth > 0 { phoneticDepth -= 1; return }
+        if inCell {
+            if name.is("c") {
+                endCell()
+            } else if name.is("v") {
+                if inValue { hasValue = true; inValue = false }
+            } else if name.is("t") {
+                inInlineText = false
+            } else if name.is("is") {
+                inInline = false
+                hasInline = true
+            }
+            return
+        }
+        if inRow {
+            if name.is("row") { endRow() }
+            return
+        }
+        if inSheetData && name.is("sheetData") {
+            inSheetData = false
+            flushPending()
+        }
+    }
+
+    override func characters(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
+        guard inValue || (inInlineText && phoneticDepth == 0) else { return }
+        if !text.append(bytes, count) {
+            fail(.limitExceeded(what: "text length of one cell in \(part)", limit: limits.maxTextBytes))
+        }
+    }
+
+    // MARK: rows
+
+    private func startRow(_ attributes: XMLAttributes) {
+        inRow = true
+        var number = rowNumber + 1
+        if let r = attributes.value("r") {
+            if let n = parseDigits(r), n > 0 { number = n } else { repairedReferences += 1 }
+        }
+        if number > limits.maxRows {
+            fail(.limitExceeded(what: "row number \(number) in \(part)", limit: limits.maxRows))
+            return
+        }
+        rowNumber = number
+        rowHidden = false
+        if let h = attributes.value("hidden"), let first = h.first { rowHidden = first == 0x31 || first == 0x74 } // "1", "true"
+        cells = []
+        cells.reserveCapacity(lastWidth)
+        nextColumn = 0
+    }
+
+    private func endRow() {
+        inRow = false
+        while let last = cells.last, last == .empty { cells.removeLast() }
+        if !cells.isEmpty { lastWidth = cells.count }
+        let row = SheetRow(number: rowNumber, cells: cells, isHidden: rowHidden)
+        cells = []
+        if var p = pending, p.number == row.number {
+            // The same row written twice in a row: merge, last write wins per cell.
+            for (i, v) in row.cells.enumerated() where v != .empty {
+                while p.cells.count <= i { p.cells.append(.empty) }
+                p.cells[i] = v
+            }
+            p.isHidden = p.isHidden || row.isHidden
+            pending = p
+            return
+        }
+        if let p = pending { queue.append(p) }
+        pending = row
+    }
+
+    private func flushPending() {
+        if let p = pending { queue.append(p); pending = nil }
+    }
+
+    // MARK: cells
+
+    private func startCell(_ attributes: XMLAttributes) {
+        inCell = true
+        hasValue = false
+        hasInline = false
+        hasFormula = false
+        text.reset()
+        var column = nextColumn
+        if let r = attributes.value("r") {
+            if let c = parseColumn(r) { column = c } else { repairedReferences += 1 }
+        }
+        cellColumn = column
+        cellType = .number
+        if let t = attributes.value("t"), let first = t.first {
+            switch first {
+            case 0x73: cellType = t.count == 1 ? .sharedString : .formulaString // s, str
+            case 0x69: cellType = .inlineString // inlineStr
+            case 0x62: cellType = .boolean
+            case 0x65: cellType = .error
+            case 0x64: cellType = .isoDate
+            default: cellType = .number
+            }
+        }
+        cellStyle = 0
+        if let s = attributes.value("s"), let n = parseDigits(s) { cellStyle = n }
+    }
+
+    private func endCell() {
+        inCell = false
+        inValue = false
+        inInline = false
+        inInlineText = false
+        let column = cellColumn
+        nextColumn = column + 1
+        if column >= limits.maxColumns {
+            fail(.limitExceeded(what: "column \(column + 1) in row \(rowNumber) of \(part)", limit: limits.maxColumns))
+            return
+        }
+        let value = cellValue()
+        if value == .empty {
+            if column < cells.count { cells[column] = .empty }
+            return
+        }
+        if column < cells.count {
+            cells[column] = value
+        } else {
+            while cells.count < column { cells.append(.empty) }
+            cells.append(value)
+        }
+    }
+
+    private func cellValue() -> CellValue {
+        switch cellType {
+        case .sharedString:
+            guard hasValue, !text.bytes.isEmpty else { return .empty }
+            guard let index = parseDigits(text.bytes), index < sharedStrings.count else {
+                fail(.invalidContent(part: part, message:
+                    "shared string index \(text.string) out of range (\(sharedStrings.count) strings) at row \(rowNumber)"))
+                return .empty
+            }
+            return .string(sharedStrings[index])
+        case .inlineString:
+            if hasInline { return .string(decodeXString(text.bytes)) }
+            return .empty
+        case .formulaString:
+            guard hasValue else {
+                if hasFormula { formulasWithoutValue += 1 }
+                return .empty
+            }
+            return text.bytes.isEmpty ? .empty : .string(decodeXString(text.bytes))
+        case .boolean:
+            guard hasValue, let first = text.bytes.first else { return .empty }
+            return .bool(first == 0x31 || first == 0x74 || first == 0x54)
+        case .error:
+            guard hasValue, !text.bytes.isEmpty else { return .empty }
+            return .error(text.string)
+        case .isoDate:
+            guard hasValue, !text.bytes.isEmpty else { return .empty }
+            return .isoDateTime(text.string)
+        case .number:
+            guard hasValue, !text.bytes.isEmpty else {
+                if hasFormula && !hasValue { formulasWithoutValue += 1 }
+                return .empty
+            }
+            guard let number = parseNumber(text.bytes) else { return .string(text.string) }
+            let kind = cellStyle < styles.count ? styles[cellStyle] : .general
+            switch kind {
+            case .general:
+                return .number(number)
+            case .dateTime:
+                // Outside Excel's date range the "date" is really a number (long IDs, negatives).
+                if number < 0 || number > 2_958_466 { return .number(number) }
+                return .dateTime(ExcelDateTime(serial: number, is1904: is1904))
+            case .duration:
+                return .dateTime(ExcelDateTime(serial: number, is1904: is1904, isDuration: true))
+            }
+        }
+    }
+}
+
+// MARK: - byte-level parsing helpers
+
+/// Decimal digits → Int, nil when empty, not all digits, or absurdly long.
+@inline(__always)
+func parseDigits<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
+    if bytes.isEmpty || bytes.count > 18 { return nil }
+    var n = 0
+    for b in bytes {
+        let d = Int(b) &- 48
+        if d < 0 || d > 9 { return nil }
+        n = n * 10 + d
+    }
+    return n
+}
+
+/// The 0-based column of an A1 reference (`B7`, `e3`, `$C$2`); nil when there are no letters.
+@inline(__always)
+func parseColumn<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
+    var column = 0
+    var letters = 0
+    for b in bytes {
+        if b == 0x24 { continue } // $
+        var u = b
+        if u >= 0x61 && u <= 0x7A { u -= 32 }
+        if u >= 0x41 && u <= 0x5A {
+            column = column * 26 + Int(u - 0x40)
+            letters += 1
+            if letters > 4 { return nil }
+        } else {
+            break
+        }
+    }
+    return letters == 0 ? nil : column - 1
+}
+
+/// The 1-based row of an A1 reference, nil when absent.
+func parseRowOfReference<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
+    let digits = bytes.drop { b in !(b >= 0x30 && b <= 0x39) }
+    return parseDigits(digits.filter { $0 != 0x24 })
+}
+
+/// Parses `A1:C3` (or a single cell) into a merged range.
+func parseRange<C: Collection>(_ bytes: C) -> MergedRange? where C.Element == UInt8 {
+    let parts = bytes.split(separator: 0x3A, maxSplits: 1)
+    guard let first = parts.first, let c1 = parseColumn(first), let r1 = parseRowOfReference(first) else { return nil }
+    var c2 = c1, r2 = r1
+    if parts.count == 2 {
+        guard let c = parseColumn(parts[1]), let r = parseRowOfReference(parts[1]) else { return nil }
+        c2 = c; r2 = r
+    }
+    return MergedRange(firstRow: min(r1, r2), lastRow: max(r1, r2), firstColumn: min(c1, c2), lastColumn: max(c1, c2))
+}
+
+/// A `<v>` number: integers parsed directly, anything else through the C-locale parser of
+/// `Double(String)` (accepts exponents like `1.23E+22`; `<v>` always uses a `.`).
+@inline(__always)
+func parseNumber(_ bytes: [UInt8]) -> Double? {
+    if bytes.count <= 15, let n = parseDigits(bytes) { return Double(n) }
+    if bytes.first == 0x2D, bytes.count <= 16, let n = parseDigits(bytes.dropFirst()) { return -Double(n) }
+    let s = String(decoding: bytes, as: UTF8.self).trimmingASCIIWhitespace()
+    return Double(s)
+}
+
+extension String {
+    func trimmingASCIIWhitespace() -> String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" || f == "\n" || f == "\r" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import OfficeFormats
+
+/// `dip dump FILE`: shows what the readers see in a spreadsheet, as JSON or a table.
+struct Dump: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dump",
+        abstract: "Tampilkan isi berkas XLSX apa adanya (untuk pemeriksaan pembaca).")
+
+    enum Format: String, ExpressibleByArgument { case text, json }
+
+    @Argument(help: "Berkas XLSX.")
+    var file: String
+
+    @Option(help: "Format keluaran: text atau json.")
+    var format: Format = .text
+
+    @Option(help: "Hanya lembar dengan nama ini.")
+    var sheet: String?
+
+    func run() throws {
+        let dump: WorkbookDump
+        do {
+            if file.lowercased().hasSuffix(".csv") || (try? sniffFileKind(path: file)) == .text {
+                throw ValidationError("Berkas CSV belum didukung oleh `dip dump`.")
+            }
+            dump = try WorkbookDump.xlsx(path: file, sheet: sheet)
+        } catch let error as OfficeError {
+            FileHandle.standardError.write(Data("dip dump: \(Dump.message(for: error, file: file))\n".utf8))
+            throw ExitCode(2)
+        }
+        print(format == .json ? dump.json : dump.text, terminator: "")
+    }
+
+    /// A short Indonesian message for the user, with the English detail for logs.
+    static func message(for error: OfficeError, file: String) -> String {
+        let reason: String
+        switch error {
+        case .cfbContainer(true): reason = "berkas dilindungi kata sandi (terenkripsi)"
+        case .cfbContainer(false): reason = "berkas Excel lama (.xls) atau terenkripsi; simpan ulang sebagai .xlsx"
+        case .emptyFile: reason = "berkas kosong (0 bita)"
+        case .notAZip, .notAWorkbook: reason = "bukan berkas XLSX"
+        case .doctypeRefused: reason = "berkas memuat DOCTYPE yang tidak diizinkan (kemungkinan berbahaya)"
+        case .limitExceeded: reason = "berkas melampaui batas keamanan"
+        case .noSuchSheet: reason = "lembar tidak ditemukan"
+        default: reason = "berkas tidak dapat dibaca"
+        }
+        return "\(file): \(reason) (\(error))"
+    }
+}
