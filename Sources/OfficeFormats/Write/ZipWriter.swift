@@ -1,4 +1,4 @@
-import CLibZip
+internal import CLibZip
 import Foundation
 
 /// Errors from writing a ZIP archive.
