@@ -59,7 +59,7 @@ enum IndexPage {
         h += "</ul>\n</nav>\n"
 
         h += "<main id=\"daftar\">\n"
-        h += "<form class=\"saring\" id=\"saring\" role=\"search\" action=\"\" method=\"get\" hidden>\n"
+        h += "<form class=\"saring\" id=\"saring\" role=\"search\" method=\"get\" hidden>\n"
         h += "<label for=\"q\">Cari dalam daftar (ringkasan, unit, pejabat, bentuk, …)</label>\n"
         h += "<input type=\"search\" id=\"q\" name=\"q\" autocomplete=\"off\" spellcheck=\"false\">\n"
         h += "<p id=\"saring-status\" role=\"status\" aria-live=\"polite\"></p>\n"
@@ -147,7 +147,7 @@ enum IndexPage {
             h += "<h3 id=\"\(anchor)-judul\">\(e(title))</h3>\n"
         } else {
             title = g.category.label
-            h += "<section class=\"dip-kelompok\" id=\"\(anchor)\">\n"
+            h += "<div class=\"dip-kelompok\" id=\"\(anchor)\">\n"
         }
         h += "<div class=\"tabel\" role=\"region\" aria-labelledby=\"\(anchor)-keterangan\" tabindex=\"0\">\n"
         h += "<table>\n<caption id=\"\(anchor)-keterangan\">\(e(title)) (\(g.items.count) informasi)</caption>\n"
@@ -168,7 +168,8 @@ enum IndexPage {
             h += "<td>\(e(it.retensi))</td>"
             h += "</tr>\n"
         }
-        h += "</tbody>\n</table>\n</div>\n</section>\n"
+        h += "</tbody>\n</table>\n</div>\n"
+        h += g.category == .berkala ? "</section>\n" : "</div>\n"
         return h
     }
 
@@ -246,7 +247,7 @@ enum IndexPage {
       var status = document.getElementById('saring-status');
       if (!form || !input) { return; }
       var rows = Array.prototype.slice.call(document.querySelectorAll('tr.dip-item'));
-      var sections = Array.prototype.slice.call(document.querySelectorAll('section.dip-kelompok, section.dip-kategori'));
+      var sections = Array.prototype.slice.call(document.querySelectorAll('.dip-kelompok, .dip-kategori'));
       function norm(s) { return s.normalize('NFKD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase(); }
       var texts = rows.map(function (r) { return norm(r.textContent); });
       function apply() {
