@@ -298,7 +298,8 @@ public struct ArchivePackager: Sendable {
                 throw bad("memuat karakter kendali (misalnya baris baru)")
             }
             if path.contains("%") { throw bad("memuat tanda %; gunakan ArchivePayload.safeName") }
-            if path.precomposedStringWithCanonicalMapping != path { throw bad("tidak dalam bentuk Unicode NFC") }
+            // String == ignores normalisation, so compare the scalars themselves.
+            if !path.precomposedStringWithCanonicalMapping.unicodeScalars.elementsEqual(path.unicodeScalars) { throw bad("tidak dalam bentuk Unicode NFC") }
             let segments = path.split(separator: "/", omittingEmptySubsequences: false)
             if segments.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
                 throw bad("memuat segmen kosong, \".\" atau \"..\"")
