@@ -95,7 +95,7 @@ public enum ArchiveVerifier {
         } catch {
             return ArchiveCheck(package: name, filesChecked: 0, damages: [ArchiveDamage(
                 package: name, file: nil, kind: .unreadablePackage,
-                detail: "paket tidak dapat dibuka sebagai zip (\(error))")])
+                detail: "paket tidak dapat dibuka sebagai berkas zip")])
         }
         let (checked, found) = verifyBag(source, package: name)
         return ArchiveCheck(package: name, filesChecked: checked, damages: damages + found)
@@ -109,6 +109,9 @@ public enum ArchiveVerifier {
     }
 
     // MARK: - The checks, independent of the container
+
+    static let unreadableDetail =
+        "isi berkas rusak dan tidak dapat dibaca utuh (pemeriksaan CRC atau dekompresi zip gagal)"
 
     static func verifyBag(_ bag: BagSource, package: String) -> (checked: Int, damages: [ArchiveDamage]) {
         var damages: [ArchiveDamage] = []
@@ -129,7 +132,7 @@ public enum ArchiveVerifier {
                 return d
             } catch {
                 unreadable.insert(path)
-                damage(path, .unreadableFile, "berkas tidak dapat dibaca utuh (\(error))")
+                damage(path, .unreadableFile, unreadableDetail)
                 return nil
             }
         }
@@ -143,7 +146,7 @@ public enum ArchiveVerifier {
                 }
                 return s.hasPrefix("\u{FEFF}") ? String(s.dropFirst()) : s
             } catch {
-                damage(path, .unreadableFile, "berkas tidak dapat dibaca utuh (\(error))")
+                damage(path, .unreadableFile, unreadableDetail)
                 return nil
             }
         }
