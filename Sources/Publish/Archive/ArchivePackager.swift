@@ -239,6 +239,16 @@ public struct ArchivePackager: Sendable {
             try? fm.removeItem(at: partial)
             throw ArchiveError.writeFailed(path: destination.path, reason: "\(error)")
         }
+        // Re-read the finished zip before it becomes the package: libzip streams source files
+        // at close time, so a file changed after hashing must not be archived unnoticed.
+        let selfCheck = ArchiveVerifier.check(package: partial, bagName: name)
+        if !selfCheck.isIntact {
+            try? fm.removeItem(at: partial)
+            throw ArchiveError.writeFailed(
+                path: destination.path,
+                reason: "paket yang baru ditulis tidak lolos pemeriksaan: "
+                    + selfCheck.damages.map(\.description).joined(separator: "; "))
+        }
         try Self.publishWithoutOverwrite(partial, as: destination)
         return ArchivePackage(
             url: destination, name: name,

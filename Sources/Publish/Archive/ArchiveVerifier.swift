@@ -82,8 +82,13 @@ public enum ArchiveVerifier {
 
     /// Checks one zipped bag.
     public static func check(package url: URL) -> ArchiveCheck {
+        check(package: url, bagName: String(url.lastPathComponent.dropLast(4)))
+    }
+
+    /// Checks a zip whose bag folder is `bagName` (the packager's self-check of its
+    /// temporary file, whose name is not the final one).
+    static func check(package url: URL, bagName stem: String) -> ArchiveCheck {
         let name = url.lastPathComponent
-        let stem = String(name.dropLast(4))
         let source: BagSource
         var damages: [ArchiveDamage] = []
         do {
