@@ -6,6 +6,7 @@
 import Foundation
 
 let benchmarks: [(name: String, run: () throws -> Void)] = [
+    ("publish", benchPublish),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
