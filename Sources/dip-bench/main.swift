@@ -9,6 +9,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("csv", runCSVBench),
     ("normalise", runNormaliseBench),
     ("writers", benchWriters),
+    ("publish", benchPublish),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

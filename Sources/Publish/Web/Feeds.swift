@@ -1,0 +1,220 @@
+import DIPCore
+import Foundation
+
+/// One feed entry: an item revision as it was first published.
+struct FeedEntry: Sendable {
+    var item: VersionItem
+    /// Publication date of the first version that carried this revision.
+    var date: Date
+    /// The version number that first published it.
+    var versionNumber: Int
+    /// true when this is the first published revision of the item.
+    var isNew: Bool
+
+    var changeLabel: String { isNew ? "Baru" : "Berubah" }
+}
+
+/// Builds the change feeds (Atom 1.0 and JSON Feed 1.1) from a version and its predecessors.
+///
+/// Entries are the revisions of the items the version publishes, each as first published
+/// (one entry per item version added or changed). Items no longer published are left out so
+/// the feed, page and CSV always name the same items.
+enum Feeds {
+    static func entries(_ list: PublishedList, history: [DIPVersion]) -> [FeedEntry] {
+        let current = list.version
+        let publishedIDs = Set(list.items.map(\.id))
+        let versions = (history.filter { $0.number < current.number && $0.status != .draft }
+            .sorted { $0.number < $1.number }) + [current]
+        var seen: [String: Set<Int>] = [:]
+        var out: [FeedEntry] = []
+        for v in versions {
+            let date = PublishedList.publicationDate(of: v)
+            let items = v.number == current.number ? list.items
+                : v.items.filter(PublishedList.isPublishable).sorted(by: PublishedList.order)
+            for item in items where publishedIDs.contains(item.id) {
+                var revs = seen[item.id, default: []]
+                guard !revs.contains(item.revision) else { continue }
+                let isNew = revs.isEmpty && (item.revision <= 1 || item.change == .added)
+                revs.insert(item.revision)
+                seen[item.id] = revs
+                out.append(FeedEntry(item: item, date: date, versionNumber: v.number, isNew: isNew))
+            }
+        }
+        return out.sorted { a, b in
+            if a.date != b.date { return a.date > b.date }
+            if a.item.id != b.item.id { return a.item.id < b.item.id }
+            return a.item.revision > b.item.revision
+        }
+    }
+
+    static func entryID(_ item: VersionItem, settings: WebsiteSettings) -> String {
+        "tag:\(settings.tagDomain),\(settings.tagDate):dip/\(WebText.pathSegment(item.id))/r\(item.revision)"
+    }
+
+    static func feedID(settings: WebsiteSettings) -> String {
+        "tag:\(settings.tagDomain),\(settings.tagDate):dip"
+    }
+
+    static func itemURL(_ item: VersionItem, settings: WebsiteSettings) -> String {
+        settings.normalizedBaseURL + "#" + IndexPage.itemAnchor(item)
+    }
+
+    static func title(_ e: FeedEntry) -> String {
+        "\(e.changeLabel): \(e.item.item.ringkasan)"
+    }
+
+    static func categoryText(_ item: VersionItem) -> String {
+        var s = "\(item.category.decreeLetter). \(item.category.shortLabel)"
+        if item.category == .berkala, let sg = item.subgroup { s += " — \(sg.rawValue). \(sg.title)" }
+        return s
+    }
+
+    /// The entry body as plain text, one field per line.
+    static func contentText(_ e: FeedEntry) -> String {
+        let it = e.item.item
+        return [
+            "Unit kerja: \(e.item.unit.name)",
+            "Kategori: \(categoryText(e.item))",
+            "Nomor: \(it.nomor)",
+            "Ringkasan isi informasi: \(it.ringkasan)",
+            "Pejabat atau unit yang menguasai informasi: \(it.pejabatPenguasa)",
+            "Penanggung jawab pembuatan atau penerbitan informasi: \(it.penanggungJawab)",
+            "Waktu pembuatan: \(it.waktuPembuatan)",
+            "Tempat pembuatan: \(it.tempatPembuatan)",
+            "Bentuk informasi: \(e.item.bentukText)",
+            "Jangka waktu penyimpanan (retensi): \(it.retensi)",
+            "Perubahan: \(e.changeLabel.lowercased()), revisi \(e.item.revision), DIP versi \(e.versionNumber)",
+        ].joined(separator: "\n")
+    }
+
+    static func updated(_ entries: [FeedEntry], _ list: PublishedList) -> Date {
+        max(entries.map(\.date).max() ?? .distantPast, PublishedList.publicationDate(of: list.version))
+    }
+
+    // MARK: Atom
+
+    static func atom(_ list: PublishedList, entries: [FeedEntry], settings: WebsiteSettings,
+                     clock: Clock) -> String {
+        let e = WebText.escape
+        let base = settings.normalizedBaseURL
+        var x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        x += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"id\">\n"
+        x += "<id>\(e(feedID(settings: settings)))</id>\n"
+        x += "<title type=\"text\">\(e("Perubahan " + settings.siteTitle))</title>\n"
+        x += "<subtitle type=\"text\">\(e("Informasi publik yang baru atau berubah pada Daftar Informasi Publik \(settings.bodyName)."))</subtitle>\n"
+        x += "<updated>\(clock.rfc3339(updated(entries, list)))</updated>\n"
+        x += "<link rel=\"self\" type=\"application/atom+xml\" href=\"\(e(base + IndexPage.atomName))\"/>\n"
+        x += "<link rel=\"alternate\" type=\"text/html\" href=\"\(e(base))\"/>\n"
+        x += "<author><name>\(e(settings.bodyName))</name></author>\n"
+        x += "<rights type=\"text\">\(e("\(settings.licenseTitle) (\(settings.licenseID))"))</rights>\n"
+        x += "<generator>dip</generator>\n"
+        for entry in entries {
+            let item = entry.item
+            let date = clock.rfc3339(entry.date)
+            x += "<entry>\n"
+            x += "<id>\(e(entryID(item, settings: settings)))</id>\n"
+            x += "<title type=\"text\">\(e(title(entry)))</title>\n"
+            x += "<link rel=\"alternate\" type=\"text/html\" href=\"\(e(itemURL(item, settings: settings)))\"/>\n"
+            x += "<published>\(date)</published>\n<updated>\(date)</updated>\n"
+            x += "<category term=\"\(e(item.category.rawValue))\" label=\"\(e(item.category.shortLabel))\"/>\n"
+            x += "<content type=\"text\">\(e(contentText(entry)))</content>\n"
+            x += "</entry>\n"
+        }
+        x += "</feed>\n"
+        return x
+    }
+
+    // MARK: JSON Feed
+
+    struct JSONFeed: Encodable {
+        var version = "https://jsonfeed.org/version/1.1"
+        var title: String
+        var description: String
+        var homePageURL: String
+        var feedURL: String
+        var language = "id"
+        var authors: [Author]
+        var items: [Item]
+
+        struct Author: Encodable { var name: String }
+
+        struct Item: Encodable {
+            var id: String
+            var url: String
+            var title: String
+            var contentText: String
+            var datePublished: String
+            var dateModified: String
+            var tags: [String]
+            var dip: Extension
+
+            enum CodingKeys: String, CodingKey {
+                case id, url, title, tags
+                case contentText = "content_text"
+                case datePublished = "date_published"
+                case dateModified = "date_modified"
+                case dip = "_dip"
+            }
+        }
+
+        /// Machine-readable fields under the `_dip` extension key.
+        struct Extension: Encodable {
+            var id: String
+            var revisi: Int
+            var versi: Int
+            var perubahan: String
+            var kategori: String
+            var subkelompok: String?
+            var unitKode: String
+            var unit: String
+
+            enum CodingKeys: String, CodingKey {
+                case id, revisi, versi, perubahan, kategori, subkelompok, unit
+                case unitKode = "unit_kode"
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case version, title, description, language, authors, items
+            case homePageURL = "home_page_url"
+            case feedURL = "feed_url"
+        }
+    }
+
+    static func jsonFeed(_ list: PublishedList, entries: [FeedEntry], settings: WebsiteSettings,
+                         clock: Clock) throws -> Data {
+        let base = settings.normalizedBaseURL
+        let feed = JSONFeed(
+            title: "Perubahan " + settings.siteTitle,
+            description: "Informasi publik yang baru atau berubah pada Daftar Informasi Publik \(settings.bodyName).",
+            homePageURL: base, feedURL: base + IndexPage.jsonFeedName,
+            authors: [.init(name: settings.bodyName)],
+            items: entries.map { entry in
+                let item = entry.item
+                let date = clock.rfc3339(entry.date)
+                return JSONFeed.Item(
+                    id: entryID(item, settings: settings), url: itemURL(item, settings: settings),
+                    title: WebText.xmlSafe(title(entry)),
+                    contentText: WebText.xmlSafe(contentText(entry)),
+                    datePublished: date, dateModified: date,
+                    tags: [item.category.shortLabel, item.unit.name],
+                    dip: .init(id: item.id, revisi: item.revision, versi: entry.versionNumber,
+                               perubahan: entry.isNew ? "baru" : "berubah",
+                               kategori: item.category.rawValue,
+                               subkelompok: item.category == .berkala ? item.subgroup?.rawValue : nil,
+                               unitKode: item.unit.code, unit: item.unit.name))
+            })
+        return try WebJSON.encode(feed)
+    }
+}
+
+/// Deterministic JSON: sorted keys, unescaped slashes, two-space indentation, final newline.
+enum WebJSON {
+    static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try enc.encode(value)
+        data.append(0x0A)
+        return data
+    }
+}

@@ -1,0 +1,274 @@
+import DIPCore
+import Foundation
+
+/// The public page `index.html`: the published DIP grouped as the decree groups it, readable
+/// without JavaScript, with a small inline filter, feed autodiscovery and open-data links.
+/// Self-contained (inline CSS and JS, no external resources) so it can be copied anywhere.
+enum IndexPage {
+    /// File names of the sibling outputs the page links to.
+    static let atomName = "feed.atom"
+    static let jsonFeedName = "feed.json"
+    static let csvName = "dip.csv"
+    static let dataPackageName = "datapackage.json"
+
+    static let columns = [
+        "No.", "Unit kerja", "Ringkasan isi informasi",
+        "Pejabat atau unit yang menguasai informasi",
+        "Penanggung jawab pembuatan atau penerbitan informasi",
+        "Waktu pembuatan", "Tempat pembuatan", "Bentuk informasi",
+        "Jangka waktu penyimpanan (retensi)",
+    ]
+
+    static func render(_ list: PublishedList, settings: WebsiteSettings, clock: Clock) -> String {
+        let e = WebText.escape
+        let version = list.version
+        var h = ""
+        h += "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
+        h += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        h += "<title>\(e(settings.siteTitle))</title>\n"
+        h += "<meta name=\"description\" content=\"\(e(description(version, settings: settings, clock: clock)))\">\n"
+        h += "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Perubahan DIP (Atom)\" href=\"\(atomName)\">\n"
+        h += "<link rel=\"alternate\" type=\"application/feed+json\" title=\"Perubahan DIP (JSON Feed)\" href=\"\(jsonFeedName)\">\n"
+        h += "<style>\n\(css)</style>\n</head>\n<body>\n"
+        h += "<a class=\"lompat\" href=\"#daftar\">Langsung ke daftar informasi</a>\n"
+        h += "<header>\n<h1>\(e(settings.siteTitle))</h1>\n"
+        h += "<p class=\"badan\">\(e(settings.bodyName))</p>\n"
+        h += "<p class=\"penetapan\">\(e(decreeSentence(version, clock: clock)))</p>\n"
+        h += "<p>Versi DIP ke-\(version.number) · \(list.items.count) informasi publik.</p>\n"
+        h += "</header>\n"
+
+        let groups = list.groups
+        h += "<nav aria-label=\"Daftar isi\">\n<h2 id=\"isi\">Daftar isi</h2>\n<ul>\n"
+        var lastCategory: Category?
+        for g in groups {
+            if g.category != lastCategory {
+                if lastCategory != nil && lastCategory == .berkala { h += "</ul></li>\n" }
+                h += "<li><a href=\"#\(categoryAnchor(g.category))\">\(e(categoryHeading(g.category)))</a>"
+                h += g.category == .berkala ? "\n<ul>\n" : "</li>\n"
+                lastCategory = g.category
+            }
+            if g.category == .berkala {
+                h += "<li><a href=\"#\(groupAnchor(g))\">\(e(subgroupHeading(g.subgroup)))</a></li>\n"
+            }
+        }
+        if lastCategory == .berkala { h += "</ul></li>\n" }
+        if settings.listExemptedTitles && !list.exemptedTitles.isEmpty {
+            h += "<li><a href=\"#dikecualikan\">Informasi yang dikecualikan (judul saja)</a></li>\n"
+        }
+        h += "<li><a href=\"#data-terbuka\">Umpan perubahan dan data terbuka</a></li>\n"
+        h += "</ul>\n</nav>\n"
+
+        h += "<main id=\"daftar\">\n"
+        h += "<form class=\"saring\" id=\"saring\" role=\"search\" method=\"get\" hidden>\n"
+        h += "<label for=\"q\">Cari dalam daftar (ringkasan, unit, pejabat, bentuk, …)</label>\n"
+        h += "<input type=\"search\" id=\"q\" name=\"q\" autocomplete=\"off\" spellcheck=\"false\">\n"
+        h += "<p id=\"saring-status\" role=\"status\" aria-live=\"polite\"></p>\n"
+        h += "</form>\n"
+        h += "<noscript><p class=\"catatan\">Kotak pencarian memerlukan JavaScript. Seluruh daftar tetap dapat dibaca di bawah ini; gunakan fitur cari pada peramban (Ctrl+F).</p></noscript>\n"
+        if groups.isEmpty {
+            h += "<p>Belum ada informasi publik yang diterbitkan pada versi ini.</p>\n"
+        }
+
+        var open = false
+        lastCategory = nil
+        for g in groups {
+            if g.category != lastCategory {
+                if open { h += "</section>\n" }
+                h += "<section class=\"dip-kategori\" id=\"\(categoryAnchor(g.category))\" aria-labelledby=\"\(categoryAnchor(g.category))-judul\">\n"
+                h += "<h2 id=\"\(categoryAnchor(g.category))-judul\">\(e(categoryHeading(g.category)))</h2>\n"
+                h += "<p class=\"dasar\">Dasar hukum: \(e(g.category.legalBasis)).</p>\n"
+                open = true
+                lastCategory = g.category
+            }
+            h += renderGroup(g)
+        }
+        if open { h += "</section>\n" }
+
+        if settings.listExemptedTitles && !list.exemptedTitles.isEmpty {
+            h += renderExempted(list.exemptedTitles)
+        }
+        h += "</main>\n"
+
+        h += "<footer id=\"data-terbuka\">\n<h2>Umpan perubahan dan data terbuka</h2>\n<ul>\n"
+        h += "<li><a href=\"\(atomName)\" type=\"application/atom+xml\">Umpan perubahan (Atom)</a></li>\n"
+        h += "<li><a href=\"\(jsonFeedName)\" type=\"application/feed+json\">Umpan perubahan (JSON Feed)</a></li>\n"
+        h += "<li><a href=\"\(csvName)\" type=\"text/csv\">Data DIP (CSV, UTF-8)</a></li>\n"
+        h += "<li><a href=\"\(dataPackageName)\" type=\"application/json\">Deskripsi data (Frictionless Data Package)</a></li>\n"
+        h += "</ul>\n"
+        h += "<p>Data dapat digunakan ulang dengan lisensi <a href=\"\(e(settings.licenseURL))\">\(e(settings.licenseTitle)) (\(e(settings.licenseID)))</a>.</p>\n"
+        h += "<p>Halaman ini dibuat pada \(e(clock.indonesianDate())).</p>\n"
+        h += "</footer>\n"
+        h += "<script>\n\(script)</script>\n"
+        h += "</body>\n</html>\n"
+        return h
+    }
+
+    static func description(_ v: DIPVersion, settings: WebsiteSettings, clock: Clock) -> String {
+        "Daftar Informasi Publik \(settings.bodyName), versi \(v.number)."
+    }
+
+    static func decreeSentence(_ v: DIPVersion, clock: Clock) -> String {
+        switch (v.decreeNumber, v.decreeDate) {
+        case let (n?, d?):
+            return "Ditetapkan dengan Keputusan Nomor \(n) tanggal \(clock.indonesianDate(d))."
+        case let (n?, nil):
+            return "Ditetapkan dengan Keputusan Nomor \(n)."
+        case let (nil, d?):
+            return "Ditetapkan pada \(clock.indonesianDate(d))."
+        case (nil, nil):
+            return "Versi \(v.number), diterbitkan \(clock.indonesianDate(PublishedList.publicationDate(of: v)))."
+        }
+    }
+
+    static func categoryAnchor(_ c: Category) -> String { "kategori-\(c.rawValue)" }
+
+    static func groupAnchor(_ g: PublishedList.Group) -> String {
+        if g.category == .berkala { return "berkala-\(g.subgroup?.rawValue ?? "lainnya")" }
+        return "tabel-\(g.category.rawValue)"
+    }
+
+    static func categoryHeading(_ c: Category) -> String { "\(c.decreeLetter). \(c.label)" }
+
+    static func subgroupHeading(_ s: BerkalaSubgroup?) -> String {
+        guard let s else { return "Informasi berkala lainnya" }
+        return "\(s.rawValue). \(s.title)"
+    }
+
+    static func itemAnchor(_ item: VersionItem) -> String { "item-\(WebText.anchor(item.id))" }
+
+    static func renderGroup(_ g: PublishedList.Group) -> String {
+        let e = WebText.escape
+        let anchor = groupAnchor(g)
+        var h = ""
+        let title: String
+        if g.category == .berkala {
+            title = subgroupHeading(g.subgroup)
+            h += "<section class=\"dip-kelompok\" id=\"\(anchor)\" aria-labelledby=\"\(anchor)-judul\">\n"
+            h += "<h3 id=\"\(anchor)-judul\">\(e(title))</h3>\n"
+        } else {
+            title = g.category.label
+            h += "<div class=\"dip-kelompok\" id=\"\(anchor)\">\n"
+        }
+        h += "<div class=\"tabel\" role=\"region\" aria-labelledby=\"\(anchor)-keterangan\" tabindex=\"0\">\n"
+        h += "<table>\n<caption id=\"\(anchor)-keterangan\">\(e(title)) (\(g.items.count) informasi)</caption>\n"
+        h += "<thead>\n<tr>"
+        for c in columns { h += "<th scope=\"col\">\(e(c))</th>" }
+        h += "</tr>\n</thead>\n<tbody>\n"
+        for (i, item) in g.items.enumerated() {
+            let it = item.item
+            h += "<tr class=\"dip-item\" id=\"\(itemAnchor(item))\" data-id=\"\(e(item.id))\">"
+            h += "<th scope=\"row\">\(i + 1)</th>"
+            h += "<td>\(e(item.unit.name))</td>"
+            h += "<td>\(e(it.ringkasan))</td>"
+            h += "<td>\(e(it.pejabatPenguasa))</td>"
+            h += "<td>\(e(it.penanggungJawab))</td>"
+            h += "<td>\(e(it.waktuPembuatan))</td>"
+            h += "<td>\(e(it.tempatPembuatan))</td>"
+            h += "<td>\(e(item.bentukText))</td>"
+            h += "<td>\(e(it.retensi))</td>"
+            h += "</tr>\n"
+        }
+        h += "</tbody>\n</table>\n</div>\n"
+        h += g.category == .berkala ? "</section>\n" : "</div>\n"
+        return h
+    }
+
+    static func renderExempted(_ items: [VersionItem]) -> String {
+        let e = WebText.escape
+        var h = "<section id=\"dikecualikan\" aria-labelledby=\"dikecualikan-judul\">\n"
+        h += "<h2 id=\"dikecualikan-judul\">Informasi yang Dikecualikan</h2>\n"
+        h += "<p>Berikut hanya judul informasi yang dikecualikan berdasarkan uji konsekuensi, dengan dasar hukum dan jangka waktu pengecualiannya (UU 14/2008 Pasal 17 dan Pasal 19). Isi informasinya tidak dipublikasikan.</p>\n"
+        h += "<div class=\"tabel\" role=\"region\" aria-labelledby=\"dikecualikan-keterangan\" tabindex=\"0\">\n"
+        h += "<table>\n<caption id=\"dikecualikan-keterangan\">Judul informasi yang dikecualikan (\(items.count) informasi)</caption>\n"
+        h += "<thead>\n<tr><th scope=\"col\">No.</th><th scope=\"col\">Unit kerja</th><th scope=\"col\">Judul informasi</th><th scope=\"col\">Dasar hukum pengecualian</th><th scope=\"col\">Jangka waktu pengecualian</th></tr>\n</thead>\n<tbody>\n"
+        for (i, item) in items.enumerated() {
+            let basis = item.consequenceTest?.legalBasis ?? item.item.dasarHukumText ?? ""
+            let period = item.consequenceTest?.periodText ?? ""
+            h += "<tr class=\"dik-item\"><th scope=\"row\">\(i + 1)</th>"
+            h += "<td>\(e(item.unit.name))</td><td>\(e(item.exemptedTitle))</td>"
+            h += "<td>\(e(basis.isEmpty ? "-" : basis))</td><td>\(e(period.isEmpty ? "-" : period))</td></tr>\n"
+        }
+        h += "</tbody>\n</table>\n</div>\n</section>\n"
+        return h
+    }
+
+    static let css = """
+    [hidden]{display:none!important}
+    html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans",Arial,sans-serif;line-height:1.5;color:#1a1a1a;background:#fff}
+    body{margin:0 auto;max-width:90rem;padding:0 1rem 2rem}
+    a{color:#0b4f9c}
+    a:focus,input:focus,.tabel:focus{outline:3px solid #f2a900;outline-offset:2px}
+    .lompat{position:absolute;left:-999px;top:0;background:#fff;padding:.5rem}
+    .lompat:focus{left:1rem}
+    h1{font-size:1.6rem;margin:1rem 0 .25rem}
+    h2{font-size:1.3rem;margin:2rem 0 .5rem;border-bottom:2px solid #0b4f9c}
+    h3{font-size:1.1rem;margin:1.5rem 0 .5rem}
+    .badan{font-weight:600;margin:0}
+    .dasar,.catatan{color:#444;font-size:.95rem}
+    nav ul{padding-left:1.25rem}
+    .saring{margin:1rem 0;padding:.75rem;background:#f1f5fa;border:1px solid #c9d6e6;border-radius:4px}
+    .saring label{display:block;font-weight:600;margin-bottom:.25rem}
+    .saring input{width:100%;max-width:40rem;box-sizing:border-box;font-size:1rem;padding:.5rem;border:1px solid #555;border-radius:3px}
+    #saring-status{margin:.5rem 0 0}
+    .tabel{overflow-x:auto;margin-bottom:1rem}
+    table{border-collapse:collapse;width:100%;min-width:60rem;font-size:.92rem}
+    caption{text-align:left;font-weight:600;padding:.25rem 0}
+    th,td{border:1px solid #b8c2cc;padding:.35rem .5rem;vertical-align:top;text-align:left}
+    thead th{background:#e3ebf4}
+    tbody th{font-weight:normal;white-space:nowrap}
+    tbody tr:nth-child(even){background:#f8fafc}
+    footer{margin-top:2rem;font-size:.95rem}
+    @media (max-width:40rem){
+    body{padding:0 .5rem 1rem}
+    h1{font-size:1.3rem}
+    table{min-width:44rem;font-size:.85rem}
+    th,td{padding:.25rem .35rem}
+    }
+    @media print{
+    .lompat,.saring,nav,noscript{display:none!important}
+    body{max-width:none;padding:0}
+    .tabel{overflow:visible}
+    table{min-width:0;font-size:9pt}
+    thead{display:table-header-group}
+    tr{break-inside:avoid}
+    a{color:inherit;text-decoration:none}
+    h2,h3{break-after:avoid}
+    }
+
+    """
+
+    /// The filter: shows the box (hidden without JS), hides rows not containing every word of
+    /// the query (accents ignored), hides empty groups, and reads `?q=` so a filtered view can
+    /// be linked (and tested headless).
+    static let script = """
+    (function () {
+      var form = document.getElementById('saring');
+      var input = document.getElementById('q');
+      var status = document.getElementById('saring-status');
+      if (!form || !input) { return; }
+      var rows = Array.prototype.slice.call(document.querySelectorAll('tr.dip-item'));
+      var sections = Array.prototype.slice.call(document.querySelectorAll('.dip-kelompok, .dip-kategori'));
+      function norm(s) { return s.normalize('NFKD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase(); }
+      var texts = rows.map(function (r) { return norm(r.textContent); });
+      function apply() {
+        var words = norm(input.value).split(/\\s+/).filter(function (w) { return w.length > 0; });
+        var shown = 0;
+        rows.forEach(function (r, i) {
+          var ok = words.every(function (w) { return texts[i].indexOf(w) >= 0; });
+          r.hidden = !ok;
+          if (ok) { shown += 1; }
+        });
+        sections.forEach(function (s) { s.hidden = !s.querySelector('tr.dip-item:not([hidden])'); });
+        status.textContent = words.length ? shown + ' dari ' + rows.length + ' informasi cocok.' : 'Menampilkan semua ' + rows.length + ' informasi.';
+        document.body.setAttribute('data-tampil', String(shown));
+      }
+      form.hidden = false;
+      form.addEventListener('submit', function (ev) { ev.preventDefault(); apply(); });
+      input.addEventListener('input', apply);
+      var q = new URLSearchParams(window.location.search).get('q');
+      if (q) { input.value = q; }
+      apply();
+    })();
+
+    """
+}

@@ -1,0 +1,151 @@
+import DIPCore
+import Foundation
+
+/// The open-data export for the Satu Data portal: `dip.csv` (UTF-8, no BOM, RFC 4180, CRLF
+/// record ends, fixed columns) and a Frictionless `datapackage.json` describing it.
+enum OpenData {
+    /// (machine name, Indonesian title, Table Schema type) in column order.
+    static let columns: [(name: String, title: String, type: String)] = [
+        ("id", "Kode informasi", "string"),
+        ("revisi", "Revisi", "integer"),
+        ("kategori", "Kategori informasi", "string"),
+        ("subkelompok", "Sub-kelompok informasi berkala (A–K)", "string"),
+        ("unit_kode", "Kode unit kerja", "string"),
+        ("unit", "Unit kerja", "string"),
+        ("nomor", "Nomor pada daftar unit", "string"),
+        ("ringkasan", "Ringkasan isi informasi", "string"),
+        ("pejabat_penguasa", "Pejabat atau unit/satuan kerja yang menguasai informasi", "string"),
+        ("penanggung_jawab", "Penanggung jawab pembuatan atau penerbitan informasi", "string"),
+        ("waktu_pembuatan", "Waktu pembuatan informasi", "string"),
+        ("tempat_pembuatan", "Tempat pembuatan informasi", "string"),
+        ("bentuk_informasi", "Bentuk informasi yang tersedia", "string"),
+        ("retensi", "Jangka waktu penyimpanan atau retensi arsip", "string"),
+    ]
+
+    static func row(_ item: VersionItem) -> [String] {
+        let it = item.item
+        return [
+            item.id, String(item.revision), item.category.rawValue,
+            item.category == .berkala ? (item.subgroup?.rawValue ?? "") : "",
+            item.unit.code, item.unit.name, it.nomor, it.ringkasan, it.pejabatPenguasa,
+            it.penanggungJawab, it.waktuPembuatan, it.tempatPembuatan, item.bentukText, it.retensi,
+        ]
+    }
+
+    /// RFC 4180 field: quoted when it holds a comma, quote, CR or LF (or edge spaces).
+    static func field(_ raw: String) -> String {
+        let s = WebText.xmlSafe(raw)
+        let needs = s.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+            || s.hasPrefix(" ") || s.hasSuffix(" ")
+        guard needs else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func csv(_ list: PublishedList) -> String {
+        var out = columns.map(\.name).joined(separator: ",") + "\r\n"
+        for item in list.items {
+            out += row(item).map(field).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    // MARK: datapackage.json
+
+    struct Package: Encodable {
+        var profile = "tabular-data-package"
+        var name: String
+        var title: String
+        var description: String
+        var version: String
+        var created: String
+        var keywords: [String]
+        var licenses: [License]
+        var contributors: [Contributor]
+        var resources: [Resource]
+    }
+
+    struct License: Encodable { var name: String; var path: String; var title: String }
+    struct Contributor: Encodable { var title: String; var role: String }
+
+    struct Resource: Encodable {
+        var name = "dip"
+        var path = IndexPage.csvName
+        var profile = "tabular-data-resource"
+        var title: String
+        var description: String
+        var format = "csv"
+        var mediatype = "text/csv"
+        var encoding = "utf-8"
+        var dialect = Dialect()
+        var schema: Schema
+    }
+
+    struct Dialect: Encodable {
+        var delimiter = ","
+        var doubleQuote = true
+        var header = true
+        var lineTerminator = "\r\n"
+        var quoteChar = "\""
+    }
+
+    struct Schema: Encodable {
+        var fields: [Field]
+        var primaryKey = ["id"]
+        var missingValues = [""]
+    }
+
+    struct Field: Encodable {
+        var name: String
+        var title: String
+        var type: String
+        var constraints: Constraints?
+    }
+
+    struct Constraints: Encodable {
+        var required: Bool?
+        var unique: Bool?
+        var minimum: Int?
+        var `enum`: [String]?
+    }
+
+    static func constraints(for name: String) -> Constraints? {
+        switch name {
+        case "id": return Constraints(required: true, unique: true)
+        case "revisi": return Constraints(required: true, minimum: 1)
+        case "kategori":
+            return Constraints(required: true,
+                               enum: Category.allCases.filter(\.isOpen).map(\.rawValue))
+        case "subkelompok": return Constraints(enum: BerkalaSubgroup.allCases.map(\.rawValue))
+        case "unit_kode", "unit", "ringkasan": return Constraints(required: true)
+        default: return nil
+        }
+    }
+
+    static func dataPackage(_ list: PublishedList, settings: WebsiteSettings, clock: Clock) throws -> Data {
+        let version = list.version
+        let slugSource = settings.tagDomain.lowercased()
+        let slug = "dip-" + String(slugSource.map { c -> Character in
+            (c.isASCII && (c.isLetter || c.isNumber)) || c == "-" || c == "." ? c : "-"
+        })
+        let pkg = Package(
+            name: slug,
+            title: settings.siteTitle,
+            description: "Daftar Informasi Publik \(settings.bodyName), versi \(version.number). "
+                + IndexPage.decreeSentence(version, clock: clock)
+                + " Satu baris per informasi publik yang diterbitkan (berkala, serta merta, setiap saat); informasi yang dikecualikan tidak dimuat.",
+            version: "\(version.number).0.0",
+            created: clock.rfc3339(PublishedList.publicationDate(of: version)),
+            keywords: ["daftar informasi publik", "DIP", "PPID", "keterbukaan informasi publik"],
+            licenses: [License(name: settings.licenseID, path: settings.licenseURL,
+                               title: settings.licenseTitle)],
+            contributors: [Contributor(title: settings.bodyName, role: "publisher")],
+            resources: [Resource(
+                title: "Daftar Informasi Publik versi \(version.number)",
+                description: "Informasi publik yang diterbitkan, diurutkan menurut kategori, sub-kelompok, unit kerja dan nomor.",
+                schema: Schema(fields: columns.map {
+                    Field(name: $0.name, title: $0.title, type: $0.type,
+                          constraints: constraints(for: $0.name))
+                }))])
+        return try WebJSON.encode(pkg)
+    }
+}

@@ -1,0 +1,104 @@
+import DIPCore
+import Foundation
+
+/// The items a published version puts before the public, in publication order. Every web
+/// output (page, feeds, CSV) reads this one list, so they always agree on which items appear.
+///
+/// Only open items from `version.items` qualify; anything exempted, or still waiting for or
+/// closed by a consequence test, is left out even if it reached `items` by mistake.
+public struct PublishedList: Sendable {
+    public let version: DIPVersion
+    /// Published items sorted: category, sub-group, unit, number, id.
+    public let items: [VersionItem]
+    /// Exempted items whose titles may be listed, sorted by unit, number and id.
+    public let exemptedTitles: [VersionItem]
+
+    public init(version: DIPVersion) {
+        self.version = version
+        items = version.items.filter(PublishedList.isPublishable).sorted(by: PublishedList.order)
+        exemptedTitles = version.exempted.filter { item in
+            switch item.consequenceTest?.conclusion {
+            case .exemptWhole?, .exemptPart?: return true
+            case .pending?, .open?: return false
+            case nil: return item.category == .dikecualikan
+            }
+        }.sorted(by: PublishedList.order)
+    }
+
+    /// Whether an item may appear in public outputs.
+    public static func isPublishable(_ item: VersionItem) -> Bool {
+        guard item.category.isOpen, item.change != .withdrawn else { return false }
+        switch item.consequenceTest?.conclusion {
+        case .pending?, .exemptWhole?: return false
+        case .exemptPart?, .open?, nil: return true
+        }
+    }
+
+    /// Publication order; total, so output never depends on input order.
+    static func order(_ a: VersionItem, _ b: VersionItem) -> Bool {
+        if a.category != b.category { return a.category < b.category }
+        let sa = a.subgroup?.rawValue ?? "~", sb = b.subgroup?.rawValue ?? "~"
+        if sa != sb { return sa < sb }
+        if a.unit.code != b.unit.code { return a.unit.code < b.unit.code }
+        let n = a.item.nomor.compare(b.item.nomor, options: [.numeric])
+        if n != .orderedSame { return n == .orderedAscending }
+        if a.id != b.id { return a.id < b.id }
+        return a.revision < b.revision
+    }
+
+    /// A group of the page: one per category, and per sub-group within berkala.
+    public struct Group: Sendable {
+        public var category: Category
+        /// nil for serta merta, setiap saat, and berkala items without a sub-group.
+        public var subgroup: BerkalaSubgroup?
+        public var items: [VersionItem]
+    }
+
+    /// The items grouped as the decree groups them (A berkala by A–K, B serta merta,
+    /// C setiap saat); empty groups are omitted.
+    public var groups: [Group] {
+        var out: [Group] = []
+        for item in items {
+            let sub = item.category == .berkala ? item.subgroup : nil
+            if let last = out.last, last.category == item.category, last.subgroup == sub {
+                out[out.count - 1].items.append(item)
+            } else {
+                out.append(Group(category: item.category, subgroup: sub, items: [item]))
+            }
+        }
+        return out
+    }
+
+    /// The version's publication date: approval, else decree date, else creation.
+    public static func publicationDate(of version: DIPVersion) -> Date {
+        version.approvedAt ?? version.decreeDate ?? version.createdAt
+    }
+}
+
+extension Category {
+    /// The decree's letter for an open category: A berkala, B serta merta, C setiap saat.
+    var decreeLetter: String {
+        switch self {
+        case .berkala: return "A"
+        case .sertaMerta: return "B"
+        case .setiapSaat: return "C"
+        case .dikecualikan: return "D"
+        }
+    }
+}
+
+extension VersionItem {
+    /// "Cetak", "Online", … as the unit wrote it, or the normalised form label.
+    var bentukText: String {
+        let t = item.bentuk.trimmingCharacters(in: .whitespacesAndNewlines)
+        return t.isEmpty ? item.form.label : t
+    }
+
+    /// The title shown for an exempted item: its own title, else its summary.
+    var exemptedTitle: String {
+        if let j = item.judul?.trimmingCharacters(in: .whitespacesAndNewlines), !j.isEmpty {
+            return j
+        }
+        return item.ringkasan
+    }
+}

@@ -1,0 +1,271 @@
+import DIPCore
+import Foundation
+import XCTest
+@testable import Publish
+
+final class WebsiteTests: XCTestCase {
+    func writeSite(_ settings: WebsiteSettings = .serang) throws -> URL {
+        let dir = try makeTempDir().appendingPathComponent("website")
+        try WebsiteWriter.write(version: Fixture.version3(), history: Fixture.history(),
+                                settings: settings, clock: Fixture.clock, to: dir)
+        return dir
+    }
+
+    func text(_ dir: URL, _ name: String) throws -> String {
+        try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    // MARK: Real consumers
+
+    func testCheckersAcceptEveryWebsiteFile() throws {
+        try Checkers.requireInstalled()
+        let dir = try writeSite()
+        try Checkers.assertOK("check-feed", [dir.appendingPathComponent("feed.atom").path])
+        try Checkers.assertOK("check-feed", [dir.appendingPathComponent("feed.json").path])
+        try Checkers.assertOK("check-datapackage", [dir.path])
+        try Checkers.assertOK("check-html", ["--expect-feed-links", dir.appendingPathComponent("index.html").path])
+    }
+
+    // MARK: Same items everywhere, nothing else
+
+    func testPageFeedsAndCSVListExactlyThePublishedItems() throws {
+        let dir = try writeSite()
+        let page = Set(WebParse.pageIDs(try text(dir, "index.html")))
+        let atom = Set(WebParse.atomItemIDs(try text(dir, "feed.atom")))
+        let json = Set(try WebParse.jsonFeedItemIDs(Data(contentsOf: dir.appendingPathComponent("feed.json"))))
+        let rows = WebParse.csv(try text(dir, "dip.csv"))
+        let csv = rows.dropFirst().map { $0[0] }
+
+        XCTAssertEqual(Fixture.expectedIDs.count, 24)
+        XCTAssertEqual(page, Fixture.expectedIDs)
+        XCTAssertEqual(atom, Fixture.expectedIDs)
+        XCTAssertEqual(json, Fixture.expectedIDs)
+        XCTAssertEqual(Set(csv), Fixture.expectedIDs)
+        XCTAssertEqual(csv.count, 24, "one CSV row per item")
+        XCTAssertEqual(WebParse.pageIDs(try text(dir, "index.html")).count, 24, "one page row per item")
+        for id in ["dinkes-0009", "disdukcapil-0009", "dinkes-0010", "diskominfo-9999"] {
+            XCTAssertFalse(page.contains(id) || atom.contains(id) || json.contains(id) || csv.contains(id), id)
+        }
+    }
+
+    func testExemptedAndPendingContentNeverPublished() throws {
+        for listTitles in [true, false] {
+            var settings = WebsiteSettings.serang
+            settings.listExemptedTitles = listTitles
+            let dir = try writeSite(settings)
+            for name in WebsiteWriter.fileNames {
+                let body = try text(dir, name)
+                for marker in Fixture.secretMarkers {
+                    XCTAssertFalse(body.contains(marker), "\(marker) leaked into \(name)")
+                }
+                if name != "index.html" || !listTitles {
+                    XCTAssertFalse(body.contains("Rekam medis pasien puskesmas"), name)
+                    XCTAssertFalse(body.contains("Data pribadi penduduk"), name)
+                }
+            }
+            let page = try text(dir, "index.html")
+            XCTAssertEqual(page.contains("id=\"dikecualikan\""), listTitles)
+            if listTitles {
+                // Titles with basis and period only (DIP.md §8); judul preferred over ringkasan.
+                XCTAssertTrue(page.contains("<td>Rekam medis pasien puskesmas</td>"))
+                XCTAssertTrue(page.contains("<td>Data pribadi penduduk</td>"))
+                XCTAssertFalse(page.contains("Data kependudukan perseorangan"))
+                XCTAssertTrue(page.contains("UU 14/2008 Pasal 17 huruf h angka 2; UU 17/2023"))
+                XCTAssertTrue(page.contains("25 (dua puluh lima) tahun"))
+                XCTAssertEqual(page.components(separatedBy: "<tr class=\"dik-item\">").count - 1, 2)
+            }
+        }
+    }
+
+    // MARK: Page structure
+
+    func testPageGroupsByCategoryAndSubgroupWithDecree() throws {
+        let page = try text(try writeSite(), "index.html")
+        XCTAssertTrue(page.hasPrefix("<!DOCTYPE html>\n<html lang=\"id\">"))
+        XCTAssertTrue(page.contains("<meta charset=\"utf-8\">"))
+        XCTAssertTrue(page.contains("Ditetapkan dengan Keputusan Nomor 480/Kep.03-PPID/2025 tanggal 17 November 2025."))
+        XCTAssertTrue(page.contains("<link rel=\"alternate\" type=\"application/atom+xml\""))
+        XCTAssertTrue(page.contains("<link rel=\"alternate\" type=\"application/feed+json\""))
+        for link in ["href=\"dip.csv\"", "href=\"datapackage.json\"", "href=\"feed.atom\"", "href=\"feed.json\""] {
+            XCTAssertTrue(page.contains(link), link)
+        }
+        // Order: A berkala (A…K, then without sub-group), B serta merta, C setiap saat.
+        let anchors = ["id=\"kategori-berkala\"", "id=\"berkala-A\"", "id=\"berkala-B\"", "id=\"berkala-K\"",
+                       "id=\"berkala-lainnya\"", "id=\"kategori-serta_merta\"", "id=\"kategori-setiap_saat\"",
+                       "id=\"dikecualikan\""]
+        let positions = anchors.map { page.range(of: $0)?.lowerBound }
+        XCTAssertFalse(positions.contains(nil), "\(zip(anchors, positions).filter { $0.1 == nil })")
+        XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())
+        XCTAssertTrue(page.contains("<h3 id=\"berkala-G-judul\">G. Informasi tentang Hak dan Tata Cara"))
+        // Real header cells and captions, one table per group: 11 sub-groups + none + 2 categories + DIK.
+        XCTAssertEqual(page.components(separatedBy: "<table>").count - 1, 15)
+        XCTAssertEqual(page.components(separatedBy: "<caption").count - 1, 15)
+        XCTAssertTrue(page.contains("<th scope=\"col\">Ringkasan isi informasi</th>"))
+        XCTAssertTrue(page.contains("<th scope=\"row\">1</th>"))
+        // Numbers restart per table and follow the units' numbers naturally (9 before 10).
+        let setiapSaat = page.components(separatedBy: "id=\"kategori-setiap_saat\"")[1]
+        let nine = try XCTUnwrap(setiapSaat.range(of: "Surat-menyurat pimpinan"))
+        let ten = try XCTUnwrap(setiapSaat.range(of: "Perjanjian kerja sama"))
+        XCTAssertLessThan(nine.lowerBound, ten.lowerBound)
+        // Readable without JS: the filter box starts hidden, a noscript note explains.
+        XCTAssertTrue(page.contains("<form class=\"saring\" id=\"saring\" role=\"search\" method=\"get\" hidden>"))
+        XCTAssertTrue(page.contains("<noscript>"))
+        XCTAssertTrue(page.contains("@media print"))
+        XCTAssertTrue(page.contains("@media (max-width:40rem)"))
+        // Self-contained: no external scripts, styles, images or fonts.
+        for external in ["<script src", "<link rel=\"stylesheet\"", "<img", "@import", "url(", "http://"] {
+            XCTAssertFalse(page.contains(external), external)
+        }
+    }
+
+    func testTextIsEscaped() throws {
+        let dir = try writeSite()
+        let page = try text(dir, "index.html")
+        XCTAssertTrue(page.contains("Struktur organisasi dan profil pejabat &lt;eselon III&gt;"))
+        XCTAssertTrue(page.contains("Rencana kerja (Renja) &quot;tahunan&quot; dan DPA"))
+        XCTAssertTrue(page.contains("Dinas Kependudukan &amp; Pencatatan Sipil"))
+        XCTAssertFalse(page.contains("<eselon III>"))
+        let atom = try text(dir, "feed.atom")
+        XCTAssertTrue(atom.contains("&lt;eselon III&gt;"))
+        let rows = WebParse.csv(try text(dir, "dip.csv"))
+        let kinerja = try XCTUnwrap(rows.first { $0[0] == "diskominfo-0001" })
+        XCTAssertEqual(kinerja[7], "Indikator kinerja utama, baris\nkedua")
+        let renja = try XCTUnwrap(rows.first { $0[0] == "dinkes-0003" })
+        XCTAssertEqual(renja[7], "Rencana kerja (Renja) \"tahunan\" dan DPA")
+        XCTAssertEqual(renja[1], "3")
+        XCTAssertEqual(rows[0], OpenData.columns.map(\.name))
+        XCTAssertTrue(rows.allSatisfy { $0.count == OpenData.columns.count })
+        let csvBytes = try Data(contentsOf: dir.appendingPathComponent("dip.csv"))
+        XCTAssertFalse(csvBytes.starts(with: [0xEF, 0xBB, 0xBF]), "no BOM")
+    }
+
+    // MARK: Feeds
+
+    func testFeedHasOneEntryPerPublishedRevisionNewestFirst() throws {
+        let dir = try writeSite()
+        let doc = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("feed.json"))) as! [String: Any]
+        let items = doc["items"] as! [[String: Any]]
+        // 24 first revisions + dinkes-0003 r2 and r3 + dinkes-0004 r2.
+        XCTAssertEqual(items.count, 27)
+        let ids = items.map { $0["id"] as! String }
+        XCTAssertEqual(Set(ids).count, ids.count)
+        XCTAssertEqual(ids.first, "tag:serangkab.go.id,2025:dip/dinkes-0003/r3")
+        XCTAssertTrue(ids.contains("tag:serangkab.go.id,2025:dip/dinkes-0003/r2"))
+        XCTAssertTrue(ids.contains("tag:serangkab.go.id,2025:dip/dinkes-0003/r1"))
+        let dates = items.map { $0["date_published"] as! String }
+        XCTAssertTrue(dates.allSatisfy { $0.hasSuffix("+07:00") })
+        XCTAssertEqual(dates, dates.sorted(by: >), "newest first")
+        // A revision keeps the date of the version that first published it.
+        let r2 = items.first { ($0["id"] as! String).hasSuffix("dinkes-0003/r2") }!
+        XCTAssertEqual(r2["date_published"] as? String, Fixture.clock.rfc3339(Fixture.day(120)))
+        XCTAssertEqual((r2["_dip"] as! [String: Any])["perubahan"] as? String, "berubah")
+        let added = items.first { ($0["id"] as! String).hasSuffix("bpbd-0005/r1") }!
+        XCTAssertEqual(added["date_published"] as? String, Fixture.clock.rfc3339(Fixture.day(120)))
+        XCTAssertEqual(doc["feed_url"] as? String, "https://ppid.serangkab.go.id/dip/feed.json")
+        XCTAssertEqual(doc["language"] as? String, "id")
+
+        let atom = try text(dir, "feed.atom")
+        XCTAssertEqual(atom.components(separatedBy: "<entry>").count - 1, 27)
+        XCTAssertTrue(atom.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"id\">"))
+        XCTAssertTrue(atom.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://ppid.serangkab.go.id/dip/feed.atom\"/>"))
+        XCTAssertTrue(atom.contains("<updated>2025-11-17T10:00:00+07:00</updated>"))
+        XCTAssertEqual(WebParse.atomEntryIDs(atom), ids, "Atom and JSON Feed list the same entries in the same order")
+    }
+
+    // MARK: Determinism, errors
+
+    func testOutputIsByteIdenticalWhateverTheInputOrder() throws {
+        let a = try WebsiteWriter.render(version: Fixture.version3(), history: Fixture.history(),
+                                         settings: .serang, clock: Fixture.clock)
+        var v = Fixture.version3()
+        v.items.reverse()
+        v.exempted.reverse()
+        let b = try WebsiteWriter.render(version: v, history: Fixture.history().reversed(),
+                                         settings: .serang, clock: Fixture.clock)
+        XCTAssertEqual(a.keys.sorted(), WebsiteWriter.fileNames.sorted())
+        for name in WebsiteWriter.fileNames {
+            XCTAssertEqual(a[name], b[name], name)
+        }
+        // And on disk, twice.
+        let d1 = try writeSite(), d2 = try writeSite()
+        for name in WebsiteWriter.fileNames {
+            XCTAssertEqual(try Data(contentsOf: d1.appendingPathComponent(name)),
+                           try Data(contentsOf: d2.appendingPathComponent(name)), name)
+        }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: d1.path).filter { $0.hasPrefix(".") }
+        XCTAssertEqual(leftovers, [], "no temporary files left")
+    }
+
+    func testDraftIsRefused() throws {
+        var v = Fixture.version3()
+        v.status = .draft
+        XCTAssertThrowsError(try WebsiteWriter.render(version: v, history: [], settings: .serang, clock: Fixture.clock)) {
+            XCTAssertEqual($0 as? WebsiteError, .versionNotApproved(number: 3))
+        }
+    }
+
+    func testSettingsDecodeWithDefaults() throws {
+        let s = try JSONDecoder().decode(WebsiteSettings.self, from: Data(#"{"baseURL":"https://contoh.go.id/dip"}"#.utf8))
+        XCTAssertEqual(s.baseURL, "https://contoh.go.id/dip")
+        XCTAssertEqual(s.normalizedBaseURL, "https://contoh.go.id/dip/")
+        XCTAssertEqual(s.bodyName, "Pemerintah Kabupaten Serang")
+        XCTAssertEqual(s.licenseID, "CC-BY-4.0")
+    }
+}
+
+/// Parsers the tests use to read the outputs back.
+enum WebParse {
+    static func matches(_ pattern: String, in text: String) -> [String] {
+        let re = try! NSRegularExpression(pattern: pattern)
+        return re.matches(in: text, range: NSRange(text.startIndex..., in: text)).map {
+            String(text[Range($0.range(at: 1), in: text)!])
+        }
+    }
+
+    static func pageIDs(_ html: String) -> [String] {
+        matches(#"<tr class="dip-item" id="[^"]*" data-id="([^"]*)""#, in: html)
+    }
+
+    static func atomEntryIDs(_ atom: String) -> [String] {
+        matches(#"<entry>\n<id>([^<]*)</id>"#, in: atom)
+    }
+
+    static func atomItemIDs(_ atom: String) -> [String] {
+        atomEntryIDs(atom).map { id in
+            let parts = id.split(separator: "/")
+            return String(parts[parts.count - 2])
+        }
+    }
+
+    static func jsonFeedItemIDs(_ data: Data) throws -> [String] {
+        let doc = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        return (doc["items"] as! [[String: Any]]).map { ($0["_dip"] as! [String: Any])["id"] as! String }
+    }
+
+    /// RFC 4180 reader (quoted fields, doubled quotes, CRLF records).
+    static func csv(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var chars = Array(text.unicodeScalars)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" {
+                    if chars.first == "\"" { field.unicodeScalars.append("\""); chars.removeFirst() } else { quoted = false }
+                } else { field.unicodeScalars.append(c) }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(field); field = ""
+            } else if c == "\r" && chars.first == "\n" {
+                chars.removeFirst()
+                row.append(field); rows.append(row); row = []; field = ""
+            } else {
+                field.unicodeScalars.append(c)
+            }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+}

@@ -1,0 +1,79 @@
+import DIPCore
+import Foundation
+import Publish
+import XCTest
+
+/// Runs the built `dip` binary: `dip verify-archive` on a workspace with an intact and a
+/// damaged package.
+final class VerifyArchiveCommandTests: XCTestCase {
+    /// The products folder: the .xctest bundle's folder (macOS) or the bundle URL itself (Linux).
+    var dipBinary: URL {
+        let bundle = Bundle(for: VerifyArchiveCommandTests.self).bundleURL
+        let products = bundle.pathExtension == "xctest" ? bundle.deletingLastPathComponent() : bundle
+        return products.appendingPathComponent("dip")
+    }
+
+    func run(_ args: [String]) throws -> (status: Int32, output: String) {
+        let p = Process()
+        p.executableURL = dipBinary
+        p.arguments = args
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func version(_ n: Int) -> DIPVersion {
+        DIPVersion(number: n, status: .published, createdAt: Date(timeIntervalSince1970: 0),
+                   decreeNumber: "480/\(n)", decreeDate: nil, approvedBy: nil, approvedAt: nil,
+                   items: [], exempted: [], previousDecreeNumber: nil, previousDecreeDate: nil)
+    }
+
+    func testVerifyArchiveNamesTheDamagedFileAndFails() throws {
+        guard FileManager.default.isExecutableFile(atPath: dipBinary.path) else {
+            throw XCTSkip("dip binary not built at \(dipBinary.path)")
+        }
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-verify-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let packages = workspace.appendingPathComponent("archive/packages")
+        let clock = Clock(now: Date(timeIntervalSince1970: 1_767_225_600))
+        let payload: [ArchivePayload] = [
+            .bytes("website/index.html", Data(String(repeating: "<p>Daftar Informasi Publik</p>\n", count: 200).utf8)),
+            .bytes("register/dip.csv", Data("id\r\na-1\r\n".utf8)),
+        ]
+        try ArchivePackager().package(version: version(1), payload: payload, clock: clock, into: packages)
+        let second = try ArchivePackager().package(version: version(2), payload: payload, clock: clock, into: packages)
+
+        var ok = try run(["verify-archive", "--workspace", workspace.path])
+        XCTAssertEqual(ok.status, 0, ok.output)
+        XCTAssertTrue(ok.output.contains("UTUH   dip-v0001.zip"), ok.output)
+        XCTAssertTrue(ok.output.contains("Hasil: 2 paket utuh, 0 paket rusak."), ok.output)
+
+        // Flip one byte inside the stored data of data/website/index.html.
+        var bytes = [UInt8](try Data(contentsOf: second.url))
+        let name = Array("dip-v0002/data/website/index.html".utf8)
+        let header: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+        let start = try XCTUnwrap((0..<(bytes.count - 30)).first { i in
+            Array(bytes[i..<(i + 4)]) == header && Array(bytes[(i + 30)..<min(i + 30 + name.count, bytes.count)]) == name
+        })
+        let nameLength = Int(bytes[start + 26]) | Int(bytes[start + 27]) << 8
+        let extraLength = Int(bytes[start + 28]) | Int(bytes[start + 29]) << 8
+        let compressed = Int(bytes[start + 18]) | Int(bytes[start + 19]) << 8
+        bytes[start + 30 + nameLength + extraLength + compressed / 2] ^= 0xFF
+        try Data(bytes).write(to: second.url)
+
+        let bad = try run(["verify-archive", "--workspace", workspace.path])
+        XCTAssertEqual(bad.status, 1, bad.output)
+        XCTAssertTrue(bad.output.contains("UTUH   dip-v0001.zip"), bad.output)
+        XCTAssertTrue(bad.output.contains("RUSAK  dip-v0002.zip"), bad.output)
+        XCTAssertTrue(bad.output.contains("  - data/website/index.html: "), bad.output)
+        XCTAssertTrue(bad.output.contains("Hasil: 1 paket utuh, 1 paket rusak."), bad.output)
+
+        ok = try run(["verify-archive", "--workspace", workspace.appendingPathComponent("kosong").path])
+        XCTAssertEqual(ok.status, 0)
+        XCTAssertTrue(ok.output.hasPrefix("Tidak ada paket arsip di "), ok.output)
+    }
+}
