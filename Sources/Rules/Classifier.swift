@@ -46,12 +46,18 @@ public struct Classifier: Sendable {
         let declared = item.kategori
         var notes: [String] = []
 
-        // Pasal 18 lifts, told once per lifting rule.
+        // Pasal 18 lifts, told once per Pasal 18 provision.
+        var liftNotes: [String: (grounds: [String], rules: [String])] = [:]
         for firing in firings where !firing.rule.lifts.isEmpty {
             let lifted = firings.flatMap { $0.rule.grounds }.filter(firing.rule.lifts.contains)
-            guard !lifted.isEmpty else { continue }
-            let title = firing.rule.pasal18.flatMap { code in ruleSet.pasal18.first { $0.code == code }?.title } ?? "Pasal 18"
-            notes.append("Pasal 18 (\(title)): dasar \(unique(lifted).joined(separator: ", ")) tidak berlaku (aturan \(firing.rule.id): \(firing.matchedWords.joined(separator: ", "))).")
+            guard !lifted.isEmpty, let code = firing.rule.pasal18 else { continue }
+            liftNotes[code, default: ([], [])].grounds += lifted
+            liftNotes[code, default: ([], [])].rules.append(firing.rule.id)
+        }
+        for code in liftNotes.keys.sorted() {
+            let entry = liftNotes[code]!
+            let title = ruleSet.pasal18.first { $0.code == code }?.title ?? "Pasal 18"
+            notes.append("Pasal 18 (\(title)): dasar \(unique(entry.grounds).joined(separator: ", ")) tidak berlaku (aturan \(entry.rules.joined(separator: ", "))).")
         }
 
         // The suggestion: the highest-priority rule naming a category (file order breaks ties).

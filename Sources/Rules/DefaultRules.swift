@@ -276,12 +276,13 @@ aturan:
     keterangan: Rincian HPS sebelum tender diumumkan dan dokumen penawaran peserta (persaingan usaha tidak sehat)
     prioritas: 100
     salah_satu: [hps, harga perkiraan sendiri, owner estimate, engineer estimate, rincian hps, dokumen penawaran, penawaran peserta, penawaran harga, harga penawaran, rincian penawaran, evaluasi penawaran, berita acara evaluasi penawaran, kalkulasi harga, rahasia dagang]
-    kecuali: [pengumuman tender, pengumuman lelang, pengumuman pengadaan, pengumuman pemenang, nilai total hps, tata cara, sop, pedoman, prosedur]
+    kecuali: [nilai total hps, tata cara, sop, pedoman, prosedur]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
       - Harga Perkiraan Sendiri (HPS) paket pembangunan jalan
       - Dokumen penawaran peserta tender
+      - Rincian HPS pengadaan alat kesehatan sebelum pengumuman tender
     contoh_tidak_cocok:
       - Pengumuman tender beserta nilai total HPS
       - Pedoman penyusunan HPS
@@ -509,11 +510,12 @@ aturan:
     keterangan: Penyebaran penyakit menular
     prioritas: 70
     salah_satu: [penyakit menular, penyebaran penyakit, outbreak, difteri, flu burung, antraks, rabies, covid, covid 19, penularan]
-    kecuali: [laporan, rekapitulasi, statistik, rencana, prosedur, sop, tata cara, kajian, program, kegiatan, imunisasi, sosialisasi, pedoman, profil]
+    kecuali: [laporan, rekapitulasi, statistik, rencana, prosedur, sop, tata cara, kajian, program, kegiatan, sosialisasi, pedoman, profil]
     kategori: serta_merta
     butir: penyakit_menular
     contoh_cocok:
       - Informasi penyebaran penyakit difteri di wilayah Kabupaten Serang
+      - Informasi penyebaran penyakit difteri dan lokasi imunisasi darurat
     contoh_tidak_cocok:
       - Program imunisasi dasar lengkap
 
@@ -674,7 +676,7 @@ aturan:
 
   - id: berkala-f-peraturan
     keterangan: Peraturan daerah, peraturan bupati dan rancangannya
-    prioritas: 40
+    prioritas: 52
     salah_satu: [perda, peraturan daerah, perbup, peraturan bupati, raperda, rancangan peraturan daerah, rancangan peraturan, ranperbup, rancangan peraturan bupati, produk hukum, jdih, peraturan perundang undangan, peraturan gubernur]
     kategori: berkala
     kategori_alternatif: [setiap_saat]
@@ -683,6 +685,7 @@ aturan:
     contoh_cocok:
       - Peraturan Bupati Serang tentang Standar Pelayanan Minimal
       - Raperda perubahan tarif retribusi (konsultasi publik)
+      - Peraturan Bupati tentang Penjabaran APBD 2026
     contoh_tidak_cocok:
       - Surat Keputusan Kepala Dinas tentang Tim Teknis
 
