@@ -1,0 +1,145 @@
+import DIPCore
+
+/// Applies a rule set to items: suggests a category and berkala sub-group, flags items that
+/// need a consequence test with their Pasal 17 grounds, and compares with what the unit declared.
+///
+/// Stateless after construction and `Sendable`: one classifier may serve many threads.
+public struct Classifier: Sendable {
+    public let ruleSet: RuleSet
+    private let active: [CompiledRule]
+    private let groundOrder: [String: Int]
+
+    public init(ruleSet: RuleSet) {
+        self.ruleSet = ruleSet
+        active = ruleSet.compiled.filter(\.rule.enabled)
+        groundOrder = Dictionary(uniqueKeysWithValues: ruleSet.grounds.enumerated().map { ($1.code, $0) })
+    }
+
+    /// One fired rule with what it matched and whether a Pasal 18 lift cancelled its grounds.
+    public struct Firing: Hashable, Sendable {
+        public var rule: Rule
+        public var matchedWords: [String]
+        /// Its grounds that still apply after Pasal 18 lifts.
+        public var remainingGrounds: [String]
+        /// True when the rule had grounds and every one was lifted.
+        public var lifted: Bool
+    }
+
+    /// The rules that fire on `text`, in file order.
+    public func firings(_ text: String) -> [Firing] {
+        let found = ruleSet.matcher.match(text)
+        var fired: [(CompiledRule, [String])] = []
+        for compiled in active where compiled.fires(found) {
+            fired.append((compiled, compiled.matchedPhrases(found, matcher: ruleSet.matcher)))
+        }
+        let lifts = fired.flatMap { $0.0.rule.lifts }
+        return fired.map { compiled, words in
+            let remaining = compiled.rule.grounds.filter { !lifts.contains($0) }
+            return Firing(rule: compiled.rule, matchedWords: words, remainingGrounds: remaining,
+                          lifted: !compiled.rule.grounds.isEmpty && remaining.isEmpty)
+        }
+    }
+
+    /// Classifies one item (its title, summary and remarks).
+    public func classify(_ item: InformationItem) -> Classification {
+        let firings = firings(item.searchableText)
+        let declared = item.kategori
+        var notes: [String] = []
+
+        // Pasal 18 lifts, told once per Pasal 18 provision.
+        var liftNotes: [String: (grounds: [String], rules: [String])] = [:]
+        for firing in firings where !firing.rule.lifts.isEmpty {
+            let lifted = firings.flatMap { $0.rule.grounds }.filter(firing.rule.lifts.contains)
+            guard !lifted.isEmpty, let code = firing.rule.pasal18 else { continue }
+            liftNotes[code, default: ([], [])].grounds += lifted
+            liftNotes[code, default: ([], [])].rules.append(firing.rule.id)
+        }
+        for code in liftNotes.keys.sorted() {
+            let entry = liftNotes[code]!
+            let title = ruleSet.pasal18.first { $0.code == code }?.title ?? "Pasal 18"
+            notes.append("Pasal 18 (\(title)): dasar \(unique(entry.grounds).joined(separator: ", ")) tidak berlaku (aturan \(entry.rules.joined(separator: ", "))).")
+        }
+
+        // The suggestion: the highest-priority rule naming a category (file order breaks ties).
+        let deciding = firings.filter { $0.rule.category != nil && !$0.lifted }
+        var ruleSuggestion: Category?
+        var top: Firing?
+        if let best = deciding.max(by: { $0.rule.priority < $1.rule.priority }) {
+            let tied = deciding.filter { $0.rule.priority == best.rule.priority }
+            top = tied.first
+            ruleSuggestion = top?.rule.category
+            if let declared, declared != ruleSuggestion {
+                // The unit's choice stands when a top rule names it, or allows it as an alternative.
+                if let accepting = tied.first(where: { $0.rule.category == declared || $0.rule.alternatives.contains(declared) }) {
+                    top = accepting
+                    ruleSuggestion = declared
+                    if accepting.rule.category != declared {
+                        notes.append("Kategori yang dinyatakan unit (\(declared.shortLabel)) dapat diterima menurut aturan \(accepting.rule.id) (kategori utama: \(accepting.rule.category!.shortLabel)).")
+                    }
+                }
+            }
+        }
+
+        var grounds = unique(firings.flatMap(\.remainingGrounds))
+        let suggested = ruleSuggestion ?? declared
+        var needsReview = false
+        var needsTest = false
+        var missingBasis = false
+
+        if let declared, let ruleSuggestion, declared != ruleSuggestion, let top {
+            needsReview = true
+            notes.append("Unit menyatakan \(declared.shortLabel), aturan menyarankan \(ruleSuggestion.shortLabel) (aturan \(top.rule.id): \(top.matchedWords.joined(separator: ", "))).")
+        }
+        if declared == .dikecualikan {
+            needsTest = true
+            var unitText = item.dasarHukumText ?? ""
+            if let remark = item.keterangan { unitText += " " + remark }
+            let unitGrounds = GroundParser.grounds(in: unitText, known: ruleSet.isKnownGround)
+            grounds = unique(grounds + unitGrounds)
+            if grounds.isEmpty {
+                missingBasis = true
+                needsReview = true
+                notes.append("Dinyatakan dikecualikan tanpa dasar hukum: sebutkan huruf/angka Pasal 17 UU 14/2008 yang menjadi dasarnya.")
+            } else {
+                notes.append("Dinyatakan dikecualikan: wajib uji konsekuensi (Pasal 19) dengan dasar \(grounds.joined(separator: ", ")).")
+            }
+        } else if !grounds.isEmpty {
+            needsTest = true
+            let described = grounds.map { code in ruleSet.groundTitle(code).map { "\(code): \($0)" } ?? code }
+            if let declared {
+                needsReview = true
+                notes.append("Dinyatakan terbuka (\(declared.shortLabel)) tetapi memuat informasi yang dapat dikecualikan (\(described.joined(separator: "; "))): lakukan uji konsekuensi sebelum dipublikasikan.")
+            } else {
+                notes.append("Memuat informasi yang dapat dikecualikan (\(described.joined(separator: "; "))): lakukan uji konsekuensi sebelum dipublikasikan.")
+            }
+        }
+        if suggested == nil {
+            needsReview = true
+            notes.append("Tidak ada aturan yang cocok dan unit tidak menyatakan kategori: tentukan kategorinya.")
+        }
+
+        var subgroup: BerkalaSubgroup?
+        if suggested == .berkala {
+            subgroup = (top?.rule.category == .berkala ? top?.rule.subgroup : nil)
+                ?? firings.first { $0.rule.subgroup != nil && !$0.lifted }?.rule.subgroup
+            if subgroup == nil, let heading = item.subkelompok {
+                subgroup = self.firings(heading).first { $0.rule.subgroup != nil }?.rule.subgroup
+            }
+        }
+
+        let hits = firings.map { firing in
+            RuleHit(ruleID: firing.rule.id,
+                    description: firing.lifted ? firing.rule.description + " (dicabut berdasarkan Pasal 18)" : firing.rule.description,
+                    matchedWords: firing.matchedWords)
+        }
+        return Classification(
+            declared: declared, suggested: suggested, subgroup: subgroup,
+            needsConsequenceTest: needsTest, exemptionGrounds: grounds, needsReview: needsReview,
+            missingLegalBasis: missingBasis, hits: hits, notes: notes)
+    }
+
+    /// Grounds without repeats, in the order of pengecualian.yaml.
+    private func unique(_ codes: [String]) -> [String] {
+        Array(Set(codes)).sorted { (groundOrder[$0] ?? Int.max, $0) < (groundOrder[$1] ?? Int.max, $1) }
+    }
+}

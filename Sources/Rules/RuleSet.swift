@@ -1,0 +1,358 @@
+import DIPCore
+import Foundation
+import Yams
+
+/// The PPID's rules: categories, sub-groups, the serta merta and setiap saat lists, the
+/// Pasal 17/18 grounds, the keyword rules and the work units, read from a `rules/` folder.
+///
+/// Loading checks structure (syntax, unknown fields, duplicate ids, unknown codes) and throws
+/// `RuleSetError.invalid` listing every error; `validate()` additionally runs each rule's
+/// examples and looks for rules that can never fire.
+public struct RuleSet: Sendable {
+    /// The files a rules folder holds.
+    public static let fileNames = ["kategori.yaml", "pengecualian.yaml", "aturan.yaml", "unit.yaml"]
+
+    public private(set) var categories: [CategoryInfo] = []
+    public private(set) var subgroups: [SubgroupInfo] = []
+    /// The serta merta list (kategori.yaml `serta_merta`).
+    public private(set) var sertaMerta: [ListEntry] = []
+    /// The setiap saat list (kategori.yaml `setiap_saat`), checked by `Completeness`.
+    public private(set) var setiapSaat: [ListEntry] = []
+    public private(set) var grounds: [ExemptionGround] = []
+    public private(set) var pasal18: [Pasal18Lift] = []
+    /// The keyword rules in file order (disabled ones included).
+    public private(set) var rules: [Rule] = []
+    public private(set) var units = UnitDirectory(units: [])
+    /// Warnings found while loading (errors make `load` throw).
+    public private(set) var loadIssues: [RuleIssue] = []
+
+    var matcher = PhraseMatcher(phrases: [])
+    var compiled: [CompiledRule] = []
+    private var groundCodes: Set<String> = []
+
+    /// Reads and checks the rule files in `directory`.
+    ///
+    /// - Throws: `RuleSetError.invalid` with every error (file and line) found.
+    public static func load(directory: URL) throws -> RuleSet {
+        var files: [(name: String, contents: String)] = []
+        var issues: [RuleIssue] = []
+        let manager = FileManager.default
+        guard let present = try? manager.contentsOfDirectory(atPath: directory.path) else {
+            throw RuleSetError.unreadable(path: directory.path, reason: "folder tidak ada")
+        }
+        for name in fileNames {
+            let url = directory.appendingPathComponent(name)
+            guard present.contains(name) else {
+                if name == "unit.yaml" {
+                    issues.append(RuleIssue(severity: .warning, location: RuleFileLocation(file: name, line: 0),
+                                            code: "missing_file", message: "Berkas unit.yaml tidak ada: daftar unit kerja kosong."))
+                } else {
+                    issues.append(RuleIssue(severity: .error, location: RuleFileLocation(file: name, line: 0),
+                                            code: "missing_file", message: "Berkas \(name) wajib ada di folder aturan."))
+                }
+                continue
+            }
+            guard let data = manager.contents(atPath: url.path),
+                  let text = String(data: data, encoding: .utf8) else {
+                issues.append(RuleIssue(severity: .error, location: RuleFileLocation(file: name, line: 0),
+                                        code: "encoding", message: "Berkas \(name) tidak dapat dibaca sebagai teks UTF-8."))
+                continue
+            }
+            files.append((name, text))
+        }
+        for name in present.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            if !fileNames.contains(name) {
+                issues.append(RuleIssue(severity: .warning, location: RuleFileLocation(file: name, line: 0),
+                                        code: "unknown_file", message: "Berkas \(name) tidak dikenal dan tidak dibaca."))
+            }
+        }
+        return try load(files: files, extraIssues: issues)
+    }
+
+    /// The rule set shipped inside the program (`DefaultRules`).
+    public static func defaults() throws -> RuleSet {
+        try load(files: DefaultRules.files.filter { fileNames.contains($0.name) })
+    }
+
+    /// Reads rule files given as text (name → contents); used for the embedded defaults and tests.
+    public static func load(files: [(name: String, contents: String)], extraIssues: [RuleIssue] = []) throws -> RuleSet {
+        var set = RuleSet()
+        var issues = extraIssues
+        let byName = Dictionary(files.map { ($0.name, $0.contents) }, uniquingKeysWith: { a, _ in a })
+        // Order matters: rules refer to codes of the other files.
+        if let text = byName["kategori.yaml"] { issues += set.readCategories(text) }
+        if let text = byName["pengecualian.yaml"] { issues += set.readGrounds(text) }
+        if let text = byName["aturan.yaml"] { issues += set.readRules(text) }
+        if let text = byName["unit.yaml"] {
+            var reader = YAMLReader(file: "unit.yaml")
+            set.units = UnitDirectory.read(text, reader: &reader)
+            issues += reader.issues
+        }
+        set.matcher = PhraseMatcher(phrases: set.rules.flatMap { $0.all.flatMap { $0 } + $0.any + $0.none })
+        set.compiled = set.rules.map { CompiledRule(rule: $0, matcher: set.matcher) }
+        issues.sort()
+        if issues.contains(where: { $0.severity == .error }) { throw RuleSetError.invalid(issues) }
+        set.loadIssues = issues
+        return set
+    }
+
+    /// Loads, then fails also on the errors `validate()` finds: what `dip run` uses so it never
+    /// works with broken rules.
+    public static func loadValidated(directory: URL) throws -> RuleSet {
+        let set = try load(directory: directory)
+        let issues = set.validate()
+        if issues.contains(where: { $0.severity == .error }) { throw RuleSetError.invalid(issues) }
+        return set
+    }
+
+    /// Whether a Pasal 17 code is defined in pengecualian.yaml.
+    public func isKnownGround(_ code: String) -> Bool { groundCodes.contains(code) }
+
+    /// The title of a ground code ("Riwayat, kondisi dan perawatan kesehatan …").
+    public func groundTitle(_ code: String) -> String? { grounds.first { $0.code == code }?.title }
+
+    /// The list entry (serta merta or setiap saat) with this code.
+    public func listEntry(_ code: String) -> ListEntry? {
+        (sertaMerta + setiapSaat).first { $0.code == code }
+    }
+
+    // MARK: - kategori.yaml
+
+    private mutating func readCategories(_ text: String) -> [RuleIssue] {
+        var r = YAMLReader(file: "kategori.yaml")
+        guard let root = r.root(of: text),
+              let top = r.fields(root, allowed: ["kategori", "subkelompok_berkala", "serta_merta", "setiap_saat"],
+                                 what: "kategori.yaml") else { return r.issues }
+        var seen = Set<String>()
+        for node in r.list(top["kategori"], field: "kategori") {
+            guard let f = r.fields(node, allowed: ["kode", "label", "dasar_hukum", "keterangan"], what: "kategori") else { continue }
+            guard let code = r.string(f["kode"], field: "kode", required: true, what: "kategori") else { continue }
+            guard let category = Category(rawValue: code) else {
+                r.error(f["kode"], "unknown_category", "Kode kategori `\(code)` tidak dikenal. Kode yang sah: berkala, serta_merta, setiap_saat, dikecualikan.")
+                continue
+            }
+            if !seen.insert(code).inserted { r.error(f["kode"], "duplicate_id", "Kategori `\(code)` ditulis dua kali.") }
+            categories.append(CategoryInfo(
+                category: category,
+                label: r.string(f["label"], field: "label", required: true, what: "kategori \(code)") ?? category.label,
+                legalBasis: r.string(f["dasar_hukum"], field: "dasar_hukum", required: true, what: "kategori \(code)") ?? category.legalBasis,
+                description: r.string(f["keterangan"], field: "keterangan", what: "kategori \(code)") ?? ""))
+        }
+        for category in Category.allCases where !seen.contains(category.rawValue) {
+            r.error(top["kategori"], "missing_category", "Kategori `\(category.rawValue)` belum ditulis.")
+        }
+        seen = []
+        for node in r.list(top["subkelompok_berkala"], field: "subkelompok_berkala") {
+            guard let f = r.fields(node, allowed: ["kode", "judul", "keterangan"], what: "subkelompok") else { continue }
+            guard let code = r.string(f["kode"], field: "kode", required: true, what: "subkelompok") else { continue }
+            guard let subgroup = BerkalaSubgroup(rawValue: code) else {
+                r.error(f["kode"], "unknown_subgroup", "Kode subkelompok `\(code)` tidak dikenal. Kode yang sah: A sampai K.")
+                continue
+            }
+            if !seen.insert(code).inserted { r.error(f["kode"], "duplicate_id", "Subkelompok `\(code)` ditulis dua kali.") }
+            subgroups.append(SubgroupInfo(
+                subgroup: subgroup,
+                title: r.string(f["judul"], field: "judul", required: true, what: "subkelompok \(code)") ?? subgroup.title,
+                description: r.string(f["keterangan"], field: "keterangan", what: "subkelompok \(code)") ?? ""))
+        }
+        for subgroup in BerkalaSubgroup.allCases where !seen.contains(subgroup.rawValue) {
+            r.error(top["subkelompok_berkala"], "missing_subgroup", "Subkelompok `\(subgroup.rawValue)` belum ditulis.")
+        }
+        seen = []
+        for (field, category) in [("serta_merta", Category.sertaMerta), ("setiap_saat", .setiapSaat)] {
+            for node in r.list(top[field], field: field) {
+                guard let f = r.fields(node, allowed: ["kode", "nama", "dasar_hukum"], what: "butir \(field)") else { continue }
+                guard let code = r.string(f["kode"], field: "kode", required: true, what: "butir \(field)") else { continue }
+                if !seen.insert(code).inserted { r.error(f["kode"], "duplicate_id", "Kode butir `\(code)` ditulis dua kali.") }
+                let entry = ListEntry(
+                    code: code,
+                    name: r.string(f["nama"], field: "nama", required: true, what: "butir \(code)") ?? code,
+                    legalBasis: r.string(f["dasar_hukum"], field: "dasar_hukum", what: "butir \(code)") ?? "",
+                    category: category, location: r.location(node))
+                if category == .sertaMerta { sertaMerta.append(entry) } else { setiapSaat.append(entry) }
+            }
+        }
+        return r.issues
+    }
+
+    // MARK: - pengecualian.yaml
+
+    private mutating func readGrounds(_ text: String) -> [RuleIssue] {
+        var r = YAMLReader(file: "pengecualian.yaml")
+        guard let root = r.root(of: text),
+              let top = r.fields(root, allowed: ["pasal_17", "pasal_18"], what: "pengecualian.yaml") else { return r.issues }
+        for node in r.list(top["pasal_17"], field: "pasal_17") {
+            guard let f = r.fields(node, allowed: ["huruf", "judul", "dasar_hukum", "butir"], what: "dasar Pasal 17") else { continue }
+            guard let letter = r.string(f["huruf"], field: "huruf", required: true, what: "dasar Pasal 17") else { continue }
+            guard letter.count == 1, "abcdefghij".contains(letter) else {
+                r.error(f["huruf"], "unknown_ground", "Huruf `\(letter)` tidak ada pada Pasal 17 (a sampai j).")
+                continue
+            }
+            let code = "17" + letter
+            let basis = r.string(f["dasar_hukum"], field: "dasar_hukum", what: "Pasal 17 huruf \(letter)") ?? "UU 14/2008 Pasal 17 huruf \(letter)"
+            addGround(ExemptionGround(code: code, title: r.string(f["judul"], field: "judul", required: true, what: "Pasal 17 huruf \(letter)") ?? code,
+                                      legalBasis: basis), node: f["huruf"], reader: &r)
+            guard let points = f["butir"] else { continue }
+            for pointNode in r.list(points, field: "butir") {
+                guard let pf = r.fields(pointNode, allowed: ["angka", "judul", "dasar_hukum"], what: "butir Pasal 17 huruf \(letter)") else { continue }
+                guard let number = r.string(pf["angka"], field: "angka", required: true, what: "butir Pasal 17 huruf \(letter)") else { continue }
+                guard Int(number) != nil else {
+                    r.error(pf["angka"], "wrong_type", "`angka` harus berupa bilangan (1, 2, …).")
+                    continue
+                }
+                addGround(ExemptionGround(
+                    code: code + number,
+                    title: r.string(pf["judul"], field: "judul", required: true, what: "Pasal 17 huruf \(letter) angka \(number)") ?? code + number,
+                    legalBasis: r.string(pf["dasar_hukum"], field: "dasar_hukum", what: "butir") ?? "\(basis) angka \(number)"),
+                          node: pf["angka"], reader: &r)
+            }
+        }
+        for node in r.list(top["pasal_18"], field: "pasal_18") {
+            guard let f = r.fields(node, allowed: ["kode", "judul", "mencabut"], what: "ketentuan Pasal 18") else { continue }
+            guard let code = r.string(f["kode"], field: "kode", required: true, what: "ketentuan Pasal 18") else { continue }
+            if pasal18.contains(where: { $0.code == code }) { r.error(f["kode"], "duplicate_id", "Kode `\(code)` ditulis dua kali.") }
+            let lifts = r.strings(f["mencabut"], field: "mencabut", what: "Pasal 18 \(code)")
+            for lift in lifts where !groundCodes.contains(lift) {
+                r.error(f["mencabut"], "unknown_ground", "Kode dasar `\(lift)` pada `mencabut` tidak ada di pasal_17.")
+            }
+            if lifts.isEmpty { r.error(node, "missing_field", "Isian `mencabut` wajib ada pada \(code).") }
+            pasal18.append(Pasal18Lift(code: code, title: r.string(f["judul"], field: "judul", required: true, what: code) ?? code, lifts: lifts))
+        }
+        return r.issues
+    }
+
+    private mutating func addGround(_ ground: ExemptionGround, node: Node?, reader: inout YAMLReader) {
+        if !groundCodes.insert(ground.code).inserted {
+            reader.error(node, "duplicate_id", "Kode dasar `\(ground.code)` ditulis dua kali.")
+            return
+        }
+        grounds.append(ground)
+    }
+
+    // MARK: - aturan.yaml
+
+    static let ruleFields = [
+        "id", "keterangan", "prioritas", "aktif", "semua", "salah_satu", "kecuali", "kategori",
+        "kategori_alternatif", "subkelompok", "pengecualian", "butir", "pasal_18", "cabut",
+        "contoh_cocok", "contoh_tidak_cocok",
+    ]
+
+    private mutating func readRules(_ text: String) -> [RuleIssue] {
+        var r = YAMLReader(file: "aturan.yaml")
+        guard let root = r.root(of: text),
+              let top = r.fields(root, allowed: ["aturan"], what: "aturan.yaml") else { return r.issues }
+        var ids: [String: RuleFileLocation] = [:]
+        for node in r.list(top["aturan"], field: "aturan") {
+            guard let f = r.fields(node, allowed: Self.ruleFields, what: "aturan") else { continue }
+            guard let id = r.string(f["id"], field: "id", required: true, what: "aturan") else { continue }
+            let what = "aturan `\(id)`"
+            if let first = ids[id] {
+                r.error(f["id"], "duplicate_id", "Id aturan `\(id)` sudah dipakai di baris \(first.line); setiap aturan harus punya id sendiri.")
+            } else {
+                ids[id] = r.location(f["id"])
+            }
+            var priority = 0
+            if let text = r.string(f["prioritas"], field: "prioritas", what: what) {
+                if let value = Int(text) { priority = value } else {
+                    r.error(f["prioritas"], "wrong_type", "`prioritas` pada \(what) harus berupa bilangan bulat.")
+                }
+            }
+            var enabled = true
+            if let text = r.string(f["aktif"], field: "aktif", what: what) {
+                switch text.lowercased() {
+                case "ya", "true", "yes": enabled = true
+                case "tidak", "false", "no": enabled = false
+                default: r.error(f["aktif"], "wrong_type", "`aktif` pada \(what) harus `ya` atau `tidak`.")
+                }
+            }
+            var all: [[String]] = []
+            if let allNode = f["semua"] {
+                if let sequence = allNode.sequence {
+                    // A nested list is a group of alternatives: `- [bansos, bantuan sosial]`.
+                    for element in sequence { all.append(r.strings(element, field: "semua", what: what)) }
+                } else {
+                    all = r.strings(allNode, field: "semua", what: what).map { [$0] }
+                }
+            }
+            var category: Category?
+            if let code = r.string(f["kategori"], field: "kategori", what: what) {
+                category = Category(rawValue: code)
+                if category == nil {
+                    r.error(f["kategori"], "unknown_category", "Kategori `\(code)` pada \(what) tidak dikenal (berkala, serta_merta, setiap_saat, dikecualikan).")
+                }
+            }
+            var alternatives: [Category] = []
+            for code in r.strings(f["kategori_alternatif"], field: "kategori_alternatif", what: what) {
+                if let c = Category(rawValue: code) { alternatives.append(c) } else {
+                    r.error(f["kategori_alternatif"], "unknown_category", "Kategori `\(code)` pada \(what) tidak dikenal.")
+                }
+            }
+            var subgroup: BerkalaSubgroup?
+            if let code = r.string(f["subkelompok"], field: "subkelompok", what: what) {
+                subgroup = BerkalaSubgroup(rawValue: code.uppercased())
+                if subgroup == nil {
+                    r.error(f["subkelompok"], "unknown_subgroup", "Subkelompok `\(code)` pada \(what) tidak dikenal (A sampai K).")
+                } else if let category, category != .berkala, !alternatives.contains(.berkala) {
+                    r.error(f["subkelompok"], "subgroup_without_berkala", "\(what) menyebut subkelompok \(code) tetapi kategorinya bukan berkala.")
+                }
+            }
+            let grounds = r.strings(f["pengecualian"], field: "pengecualian", what: what)
+            for code in grounds where !groundCodes.contains(code) {
+                r.error(f["pengecualian"], "unknown_ground", "Dasar pengecualian `\(code)` pada \(what) tidak ada di pengecualian.yaml (contoh kode: 17h2, 17a1).")
+            }
+            if category == .dikecualikan && grounds.isEmpty {
+                r.error(f["kategori"], "missing_ground", "\(what) menyarankan `dikecualikan` tetapi tidak menyebut `pengecualian` (dasar Pasal 17).")
+            }
+            let listEntry = r.string(f["butir"], field: "butir", what: what)
+            if let code = listEntry {
+                if let entry = self.listEntry(code) {
+                    if let category, category != entry.category, !alternatives.contains(entry.category) {
+                        r.error(f["butir"], "list_category_mismatch", "Butir `\(code)` termasuk \(entry.category.rawValue), tetapi \(what) menyarankan \(category.rawValue).")
+                    }
+                } else {
+                    r.error(f["butir"], "unknown_list_entry", "Butir `\(code)` pada \(what) tidak ada di daftar serta_merta/setiap_saat kategori.yaml.")
+                }
+            }
+            let pasal18Code = r.string(f["pasal_18"], field: "pasal_18", what: what)
+            let lifts = r.strings(f["cabut"], field: "cabut", what: what)
+            if let code = pasal18Code {
+                if let lift = pasal18.first(where: { $0.code == code }) {
+                    if lifts.isEmpty { r.error(f["pasal_18"], "missing_field", "\(what) menyebut pasal_18 tetapi tidak menyebut `cabut` (kode dasar yang dicabut).") }
+                    for code in lifts where !lift.lifts.contains(where: { Self.covers($0, code) }) {
+                        r.error(f["cabut"], "lift_not_allowed", "Pasal 18 `\(lift.code)` tidak dapat mencabut `\(code)`; yang boleh: \(lift.lifts.joined(separator: ", ")).")
+                    }
+                } else {
+                    r.error(f["pasal_18"], "unknown_pasal18", "Kode `\(code)` pada \(what) tidak ada di pasal_18 pengecualian.yaml.")
+                }
+            } else if !lifts.isEmpty {
+                r.error(f["cabut"], "missing_field", "\(what) menyebut `cabut` tanpa `pasal_18` (dasar pencabutannya).")
+            }
+            for code in lifts where !groundCodes.contains(code) {
+                r.error(f["cabut"], "unknown_ground", "Kode dasar `\(code)` pada `cabut` \(what) tidak dikenal.")
+            }
+            if category == nil && subgroup == nil && grounds.isEmpty && lifts.isEmpty && listEntry == nil {
+                r.error(node, "no_effect", "\(what) tidak berpengaruh apa pun: isi `kategori`, `subkelompok`, `pengecualian`, `butir` atau `cabut`.")
+            }
+            rules.append(Rule(
+                id: id,
+                description: r.string(f["keterangan"], field: "keterangan", required: true, what: what) ?? id,
+                priority: priority, enabled: enabled, all: all,
+                any: r.strings(f["salah_satu"], field: "salah_satu", what: what),
+                none: r.strings(f["kecuali"], field: "kecuali", what: what),
+                category: category ?? (subgroup != nil ? .berkala : nil),
+                alternatives: alternatives, subgroup: subgroup, grounds: grounds, listEntry: listEntry,
+                pasal18: pasal18Code, lifts: lifts,
+                mustMatch: r.strings(f["contoh_cocok"], field: "contoh_cocok", what: what),
+                mustNotMatch: r.strings(f["contoh_tidak_cocok"], field: "contoh_tidak_cocok", what: what),
+                location: r.location(f["id"])))
+        }
+        return r.issues
+    }
+
+    /// Whether a lift entry covers a ground: the same code, or a letter ("17h") covering its
+    /// sub-points ("17h2").
+    static func covers(_ lift: String, _ ground: String) -> Bool {
+        if lift == ground { return true }
+        return lift.count == 3 && ground.hasPrefix(lift)
+    }
+}

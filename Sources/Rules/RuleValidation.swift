@@ -1,0 +1,75 @@
+import DIPCore
+
+extension RuleSet {
+    /// Every problem of the rule set: what loading found (warnings), plus rules that can never
+    /// fire, examples that fail, rules without examples, and setiap saat entries no rule finds.
+    public func validate() -> [RuleIssue] {
+        var issues = loadIssues
+        for compiled in compiled {
+            let rule = compiled.rule
+            let what = "Aturan `\(rule.id)`"
+            func issue(_ severity: Severity, _ code: String, _ message: String) {
+                issues.append(RuleIssue(severity: severity, location: rule.location, code: code, message: message))
+            }
+            for phrase in rule.all.flatMap({ $0 }) + rule.any + rule.none where TextNormalizer.tokens(phrase).isEmpty {
+                issue(.error, "empty_phrase", "\(what): kata `\(phrase)` tidak berisi huruf atau angka sehingga tidak pernah cocok.")
+            }
+            if let reason = neverFiresReason(rule) {
+                issue(rule.enabled ? .error : .warning, "never_fires", "\(what) tidak akan pernah berlaku: \(reason).")
+            }
+            if !rule.enabled { issue(.info, "disabled", "\(what) dinonaktifkan (`aktif: tidak`).") }
+            if rule.mustMatch.isEmpty {
+                issue(.error, "missing_example", "\(what) belum punya `contoh_cocok` (teks yang harus cocok).")
+            }
+            if rule.mustNotMatch.isEmpty {
+                issue(.warning, "missing_counter_example", "\(what) belum punya `contoh_tidak_cocok` (teks yang tidak boleh cocok).")
+            }
+            for example in rule.mustMatch where !compiled.fires(matcher.match(example)) {
+                issue(.error, "example_fails", "\(what): contoh_cocok \"\(example)\" ternyata tidak cocok dengan aturan ini.")
+            }
+            for example in rule.mustNotMatch where compiled.fires(matcher.match(example)) {
+                let words = compiled.matchedPhrases(matcher.match(example), matcher: matcher).joined(separator: ", ")
+                issue(.error, "counter_example_fails", "\(what): contoh_tidak_cocok \"\(example)\" ternyata cocok (kata: \(words)).")
+            }
+        }
+        let found = Set(rules.filter(\.enabled).compactMap(\.listEntry))
+        for entry in setiapSaat where !found.contains(entry.code) {
+            issues.append(RuleIssue(severity: .warning, location: entry.location, code: "list_entry_unused",
+                                    message: "Butir setiap saat `\(entry.code)` tidak dikenali aturan mana pun; kelengkapannya tidak dapat diperiksa."))
+        }
+        return issues.sorted()
+    }
+
+    /// Why a rule can never fire, or nil when it can.
+    func neverFiresReason(_ rule: Rule) -> String? {
+        if rule.all.isEmpty && rule.any.isEmpty { return "tidak ada `semua` maupun `salah_satu`" }
+        let none = rule.none.map(TextNormalizer.tokens).filter { !$0.isEmpty }
+        func excluded(_ phrase: String) -> String? {
+            let words = TextNormalizer.tokens(phrase)
+            return none.first { Self.contains(words, $0) }.map { $0.joined(separator: " ") }
+        }
+        for group in rule.all {
+            if group.isEmpty { return "ada kelompok `semua` yang kosong" }
+            let blocked = group.compactMap(excluded)
+            if blocked.count == group.count {
+                return "setiap kata `semua` (\(group.joined(separator: " / "))) juga memuat kata `kecuali` (\(blocked[0]))"
+            }
+        }
+        if !rule.any.isEmpty {
+            let blocked = rule.any.compactMap(excluded)
+            if blocked.count == rule.any.count {
+                return "setiap kata `salah_satu` juga memuat kata `kecuali` (\(blocked[0]))"
+            }
+        }
+        return nil
+    }
+
+    /// Whether `needle` occurs as consecutive words in `haystack`.
+    static func contains(_ haystack: [String], _ needle: [String]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        for start in 0...(haystack.count - needle.count) where Array(haystack[start..<start + needle.count]) == needle {
+            return true
+        }
+        return false
+    }
+}

@@ -1,2 +1,0 @@
-/// The Rules stage (see README.md).
-public enum RulesModule {}

@@ -1,0 +1,137 @@
+import Foundation
+import DIPCore
+import Yams
+
+/// Walks one YAML rule file as nodes (not Codable) so every problem can name its line, and
+/// collects issues instead of stopping at the first.
+struct YAMLReader {
+    let file: String
+    private(set) var issues: [RuleIssue] = []
+
+    init(file: String) { self.file = file }
+
+    /// The document's root node, or nil after recording a syntax error with its line.
+    mutating func root(of text: String) -> Node? {
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                error(nil, "empty_file", "Berkas kosong.")
+                return nil
+            }
+            return node
+        } catch let yamlError as YamlError {
+            var line = 0, column = 0
+            var problem = "\(yamlError)"
+            switch yamlError {
+            case .scanner(_, let p, let mark, _), .parser(_, let p, let mark, _),
+                 .composer(_, let p, let mark, _):
+                line = mark.line
+                column = mark.column
+                problem = p
+            case .reader(let p, _, _, _):
+                problem = p
+            default:
+                break
+            }
+            issues.append(RuleIssue(
+                severity: .error, location: RuleFileLocation(file: file, line: line, column: column),
+                code: "yaml_syntax",
+                message: "Kesalahan penulisan YAML (kolom \(column)): \(problem). Periksa indentasi (spasi, bukan tab), tanda titik dua dan tanda kutip."))
+            return nil
+        } catch {
+            self.error(nil, "yaml_syntax", "Berkas tidak dapat dibaca sebagai YAML: \(error)")
+            return nil
+        }
+    }
+
+    func location(_ node: Node?) -> RuleFileLocation {
+        RuleFileLocation(file: file, line: node?.mark?.line ?? 0, column: node?.mark?.column ?? 0)
+    }
+
+    mutating func error(_ node: Node?, _ code: String, _ message: String) {
+        issues.append(RuleIssue(severity: .error, location: location(node), code: code, message: message))
+    }
+
+    mutating func warning(_ node: Node?, _ code: String, _ message: String) {
+        issues.append(RuleIssue(severity: .warning, location: location(node), code: code, message: message))
+    }
+
+    /// The fields of a mapping by key, reporting duplicate keys and keys not in `allowed`.
+    mutating func fields(_ node: Node, allowed: [String], what: String) -> [String: Node]? {
+        guard let mapping = node.mapping else {
+            error(node, "wrong_type", "\(what) harus berupa daftar isian `nama: nilai`.")
+            return nil
+        }
+        var result: [String: Node] = [:]
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else {
+                error(key, "wrong_type", "Nama isian pada \(what) harus berupa teks.")
+                continue
+            }
+            if result[name] != nil {
+                error(key, "duplicate_field", "Isian `\(name)` ditulis dua kali pada \(what).")
+                continue
+            }
+            if !allowed.contains(name) {
+                error(key, "unknown_field",
+                      "Isian `\(name)` tidak dikenal pada \(what). Isian yang boleh: \(allowed.joined(separator: ", ")).")
+                continue
+            }
+            result[name] = value
+        }
+        return result
+    }
+
+    /// A scalar as text (never YAML-typed: `no` stays "no").
+    mutating func string(_ node: Node?, field: String, required: Bool = false, what: String) -> String? {
+        guard let node else {
+            if required { error(nil, "missing_field", "Isian `\(field)` wajib ada pada \(what).") }
+            return nil
+        }
+        guard let scalar = node.scalar else {
+            error(node, "wrong_type", "Isian `\(field)` pada \(what) harus berupa teks tunggal.")
+            return nil
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty && required {
+            error(node, "missing_field", "Isian `\(field)` pada \(what) tidak boleh kosong.")
+            return nil
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    /// A list of scalars; a single scalar is accepted as a one-element list.
+    mutating func strings(_ node: Node?, field: String, what: String) -> [String] {
+        guard let node else { return [] }
+        if let scalar = node.scalar {
+            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty ? [] : [text]
+        }
+        guard let sequence = node.sequence else {
+            error(node, "wrong_type", "Isian `\(field)` pada \(what) harus berupa daftar.")
+            return []
+        }
+        var result: [String] = []
+        for element in sequence {
+            guard let scalar = element.scalar else {
+                error(element, "wrong_type", "Setiap isi `\(field)` pada \(what) harus berupa teks.")
+                continue
+            }
+            let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !text.isEmpty { result.append(text) }
+        }
+        return result
+    }
+
+    /// The elements of a top-level list field.
+    mutating func list(_ node: Node?, field: String) -> [Node] {
+        guard let node else {
+            error(nil, "missing_field", "Bagian `\(field)` wajib ada.")
+            return []
+        }
+        guard let sequence = node.sequence else {
+            error(node, "wrong_type", "Bagian `\(field)` harus berupa daftar (setiap butir diawali `- `).")
+            return []
+        }
+        return Array(sequence)
+    }
+}

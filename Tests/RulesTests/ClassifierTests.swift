@@ -1,0 +1,216 @@
+import DIPCore
+import Foundation
+import XCTest
+@testable import Rules
+
+final class ClassifierTests: XCTestCase {
+    let classifier = Classifier(ruleSet: defaultRules)
+
+    func testNormalisationAndWholeWords() {
+        XCTAssertEqual(TextNormalizer.tokens("KTP-el, HIV/AIDS; No. 5  Tahun"), ["ktp", "el", "hiv", "aids", "no", "5", "tahun"])
+        XCTAssertEqual(TextNormalizer.normalise("Rékam  Médis"), "rekam medis")
+        // "nik" must not match inside "teknik".
+        let c = classifier.classify(item("Petunjuk teknik pengolahan sampah", declared: .berkala))
+        XCTAssertFalse(c.needsConsequenceTest)
+        XCTAssertFalse(c.hits.contains { $0.ruleID == "kependudukan-perorangan" })
+    }
+
+    func testAgreementIsAccepted() {
+        let c = classifier.classify(item("Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun 2025", declared: .berkala))
+        XCTAssertEqual(c.declared, .berkala)
+        XCTAssertEqual(c.suggested, .berkala)
+        XCTAssertEqual(c.subgroup, .C)
+        XCTAssertFalse(c.needsReview)
+        XCTAssertFalse(c.needsConsequenceTest)
+        XCTAssertEqual(c.hits.map(\.ruleID), ["berkala-c-kinerja"])
+        XCTAssertEqual(c.hits.first?.matchedWords, ["lkjip", "laporan kinerja"])
+    }
+
+    func testDisagreementNeedsReviewWithBothAndReason() {
+        let c = classifier.classify(item("Rencana Umum Pengadaan (RUP) melalui SiRUP 2026", declared: .setiapSaat))
+        XCTAssertEqual(c.declared, .setiapSaat)
+        XCTAssertEqual(c.suggested, .berkala)
+        XCTAssertEqual(c.subgroup, .I)
+        XCTAssertTrue(c.needsReview)
+        XCTAssertFalse(c.needsConsequenceTest)
+        let note = c.notes.joined(separator: " ")
+        XCTAssertTrue(note.contains("Setiap Saat") && note.contains("Berkala") && note.contains("berkala-i-pengadaan"), note)
+    }
+
+    func testOpenItemWithPersonalDataIsFlagged() {
+        let c = classifier.classify(item("daftar penerima bansos beserta NIK dan nomor rekening", declared: .setiapSaat))
+        XCTAssertTrue(c.needsConsequenceTest)
+        XCTAssertTrue(c.needsReview)
+        XCTAssertEqual(c.suggested, .dikecualikan)
+        XCTAssertEqual(c.exemptionGrounds, ["17h3", "17j1"])
+        XCTAssertFalse(c.missingLegalBasis)
+        XCTAssertTrue(c.notes.contains { $0.contains("uji konsekuensi") && $0.contains("Setiap Saat") })
+        let words = c.hits.flatMap(\.matchedWords)
+        XCTAssertTrue(words.contains("nik") && words.contains("nomor rekening"), "\(words)")
+    }
+
+    func testDeclaredExemptWithUnitGround() {
+        let c = classifier.classify(item("Notulen rapat koordinasi internal", declared: .dikecualikan,
+                                         basis: "Pasal 17 huruf i UU 14/2008"))
+        XCTAssertTrue(c.needsConsequenceTest)
+        XCTAssertEqual(c.exemptionGrounds, ["17i"])
+        XCTAssertFalse(c.missingLegalBasis)
+    }
+
+    func testDeclaredExemptWithRuleGround() {
+        let c = classifier.classify(item("Rekam medis pasien Puskesmas", declared: .dikecualikan))
+        XCTAssertTrue(c.needsConsequenceTest)
+        XCTAssertFalse(c.needsReview)
+        XCTAssertEqual(c.exemptionGrounds, ["17h2", "17j3"])
+        XCTAssertFalse(c.missingLegalBasis)
+    }
+
+    func testDeclaredExemptWithoutAnyGroundIsMissingLegalBasis() {
+        let c = classifier.classify(item("Dokumen internal bagian umum", declared: .dikecualikan))
+        XCTAssertTrue(c.needsConsequenceTest)
+        XCTAssertTrue(c.missingLegalBasis)
+        XCTAssertTrue(c.needsReview)
+        XCTAssertEqual(c.exemptionGrounds, [])
+        XCTAssertTrue(c.notes.contains { $0.contains("tanpa dasar hukum") })
+    }
+
+    func testGroundParser() {
+        let known = defaultRules.isKnownGround
+        XCTAssertEqual(GroundParser.grounds(in: "Pasal 17 huruf h angka 2 UU 14/2008", known: known), ["17h2"])
+        XCTAssertEqual(GroundParser.grounds(in: "Pasal 17 huruf a dan huruf j", known: known), ["17a", "17j"])
+        XCTAssertEqual(GroundParser.grounds(in: "17h3; 17b", known: known), ["17h3", "17b"])
+        XCTAssertEqual(GroundParser.grounds(in: "Pasal 17 ayat 1 huruf c angka 6", known: known), ["17c6"])
+        XCTAssertEqual(GroundParser.grounds(in: "UU Nomor 24 Tahun 2013 tentang Adminduk", known: known), ["17j1"])
+        XCTAssertEqual(GroundParser.grounds(in: "Pasal 17 huruf h angka 9", known: known), ["17h"])
+        XCTAssertEqual(GroundParser.grounds(in: "rahasia", known: known), [])
+    }
+
+    func testPasal18PublicOfficeLiftsPersonalFinance() {
+        let c = classifier.classify(item("Laporan Harta Kekayaan Penyelenggara Negara (LHKPN) Kepala Dinas", declared: .berkala))
+        XCTAssertFalse(c.needsConsequenceTest)
+        XCTAssertFalse(c.needsReview)
+        XCTAssertEqual(c.suggested, .berkala)
+        XCTAssertEqual(c.subgroup, .A)
+        XCTAssertTrue(c.notes.contains { $0.hasPrefix("Pasal 18") && $0.contains("17h3") })
+        XCTAssertTrue(c.hits.contains { $0.ruleID == "keuangan-pribadi" && $0.description.contains("dicabut") })
+        // The same words about an ordinary person stay flagged.
+        let private_ = classifier.classify(item("Daftar harta kekayaan dan rekening bank warga", declared: .berkala))
+        XCTAssertTrue(private_.needsConsequenceTest)
+        XCTAssertEqual(private_.exemptionGrounds, ["17h3"])
+    }
+
+    func testPasal18PublicOfficeLiftsEvaluation() {
+        let official = classifier.classify(item("Hasil asesmen kompetensi pejabat administrator", declared: .berkala))
+        XCTAssertFalse(official.needsConsequenceTest)
+        let staff = classifier.classify(item("Hasil asesmen kompetensi pegawai pelaksana", declared: .berkala))
+        XCTAssertTrue(staff.needsConsequenceTest)
+        XCTAssertEqual(staff.exemptionGrounds, ["17h4"])
+    }
+
+    func testPasal18WrittenConsentLiftsOnlyPersonalSecrets() {
+        let consent = classifier.classify(item("Daftar gaji pegawai yang diumumkan atas persetujuan tertulis yang bersangkutan", declared: .setiapSaat))
+        XCTAssertFalse(consent.needsConsequenceTest, "\(consent.notes)")
+        XCTAssertTrue(consent.notes.contains { $0.contains("persetujuan tertulis") })
+        // Population data (Pasal 17 huruf j) is not lifted by consent under Pasal 18.
+        let nik = classifier.classify(item("Daftar NIK warga dengan persetujuan tertulis", declared: .setiapSaat))
+        XCTAssertTrue(nik.needsConsequenceTest)
+        XCTAssertEqual(nik.exemptionGrounds, ["17j1"])
+        // "tanpa persetujuan tertulis" does not lift.
+        let without = classifier.classify(item("Rekam medis pasien tanpa persetujuan tertulis", declared: .setiapSaat))
+        XCTAssertTrue(without.needsConsequenceTest)
+    }
+
+    func testAlternativeCategoryAccepted() {
+        let asBerkala = classifier.classify(item("Rencana Strategis (Renstra) Dinas Kesehatan 2021-2026", declared: .berkala))
+        XCTAssertEqual(asBerkala.suggested, .berkala)
+        XCTAssertEqual(asBerkala.subgroup, .B)
+        XCTAssertFalse(asBerkala.needsReview)
+        let asSetiapSaat = classifier.classify(item("Rencana Strategis (Renstra) Dinas Kesehatan 2021-2026", declared: .setiapSaat))
+        XCTAssertEqual(asSetiapSaat.suggested, .setiapSaat)
+        XCTAssertNil(asSetiapSaat.subgroup)
+        XCTAssertFalse(asSetiapSaat.needsReview)
+        let undeclared = classifier.classify(item("Rencana Strategis (Renstra) Dinas Kesehatan 2021-2026"))
+        XCTAssertEqual(undeclared.suggested, .setiapSaat)
+    }
+
+    func testNoRuleKeepsDeclaredAndNoDeclarationNeedsReview() {
+        let kept = classifier.classify(item("Laporan kejadian bencana dan kerugian tahun 2025", declared: .berkala))
+        XCTAssertEqual(kept.suggested, .berkala)
+        XCTAssertFalse(kept.needsReview)
+        let unknown = classifier.classify(item("Dokumen lain-lain"))
+        XCTAssertNil(unknown.suggested)
+        XCTAssertTrue(unknown.needsReview)
+    }
+
+    func testSubgroupFromHeadingWhenTextIsSilent() {
+        let c = classifier.classify(item("Alamat dan nomor telepon kantor", declared: .berkala,
+                                         heading: "1. Informasi tentang Profil Badan Publik"))
+        XCTAssertEqual(c.subgroup, .A, "the unit's sub-group heading decides when the text is silent")
+        let d = classifier.classify(item("Daftar paket pekerjaan 2026", declared: .berkala,
+                                         heading: "Pengumuman Pengadaan Barang dan Jasa"))
+        XCTAssertEqual(d.subgroup, .I)
+    }
+
+    func testSertaMertaAndEvacuation() {
+        let klb = classifier.classify(item("Informasi Kejadian Luar Biasa (KLB) Demam Berdarah Dengue", declared: .sertaMerta))
+        XCTAssertEqual(klb.suggested, .sertaMerta)
+        XCTAssertFalse(klb.needsReview)
+        let plan = classifier.classify(item("Rencana Kontinjensi Bencana Banjir Kabupaten Serang", declared: .sertaMerta))
+        XCTAssertEqual(plan.suggested, .sertaMerta, "K allows serta merta as alternative")
+        let asBerkala = classifier.classify(item("Rencana Kontinjensi Bencana Banjir Kabupaten Serang", declared: .berkala))
+        XCTAssertEqual(asBerkala.subgroup, .K)
+    }
+
+    func testKlasifikasiJSONContract() throws {
+        let c = classifier.classify(item("daftar penerima bansos beserta NIK dan nomor rekening", declared: .setiapSaat))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: encoder.encode(KlasifikasiJSON(c))) as? [String: Any])
+        XCTAssertEqual(Set(json.keys), ["kategori", "subkelompok", "perlu_uji_konsekuensi", "dasar_pengecualian",
+                                        "perlu_ditinjau", "kategori_unit", "tanpa_dasar_hukum", "alasan", "catatan"])
+        XCTAssertEqual(json["kategori"] as? String, "dikecualikan")
+        XCTAssertTrue(json["subkelompok"] is NSNull)
+        XCTAssertEqual(json["perlu_uji_konsekuensi"] as? Bool, true)
+        XCTAssertEqual(json["dasar_pengecualian"] as? [String], ["17h3", "17j1"])
+        XCTAssertEqual(json["kategori_unit"] as? String, "setiap_saat")
+        let reasons = try XCTUnwrap(json["alasan"] as? [[String: Any]])
+        XCTAssertEqual(reasons.first?["aturan"] as? String, "kependudukan-perorangan")
+        XCTAssertEqual(reasons.first?["kata"] as? [String], ["nik"])
+        XCTAssertNotNil(reasons.first?["keterangan"] as? String)
+        let berkala = try encoder.encode(KlasifikasiJSON(classifier.classify(item("DPA 2026", declared: .berkala))))
+        XCTAssertTrue(String(decoding: berkala, as: UTF8.self).contains("\"subkelompok\":\"B\""))
+        XCTAssertEqual(try JSONDecoder().decode(KlasifikasiJSON.self, from: berkala).subkelompok, "B")
+    }
+
+    func testCompletenessPerUnitAndBody() {
+        let completeness = Completeness(ruleSet: defaultRules)
+        let rows: [(String, String, Category)] = [
+            ("dinkes", "Profil Dinas Kesehatan", .berkala),
+            ("dinkes", "DPA Dinas Kesehatan 2026", .berkala),
+            ("dinkes", "SOP pelayanan perizinan", .setiapSaat),
+            ("dinkes", "Rekam medis pasien", .setiapSaat),
+            ("bpbd", "Rencana Kontinjensi Bencana Banjir", .berkala),
+            ("bpbd", "Perjanjian kerja sama dengan PMI", .setiapSaat),
+        ]
+        let classified = rows.map { unit, text, declared in
+            (unit: unit, item: item(text, declared: declared),
+             classification: Classifier(ruleSet: defaultRules).classify(item(text, declared: declared)))
+        }
+        let report = completeness.report(items: classified)
+        XCTAssertEqual(report.units.map(\.unit), ["bpbd", "dinkes"])
+        let dinkes = report.units[1]
+        XCTAssertEqual(dinkes.itemCount, 4)
+        XCTAssertEqual(dinkes.subgroupCounts, ["A": 1, "B": 1])
+        XCTAssertEqual(dinkes.missingSubgroups, [.C, .D, .E, .F, .G, .H, .I, .J, .K])
+        XCTAssertFalse(dinkes.missingSetiapSaat.contains("prosedur_kerja"))
+        XCTAssertFalse(dinkes.missingSetiapSaat.contains("perizinan"))
+        XCTAssertTrue(dinkes.missingSetiapSaat.contains("perjanjian"))
+        XCTAssertTrue(dinkes.missingSetiapSaat.contains("dip"))
+        let body = report.body
+        XCTAssertNil(body.unit)
+        XCTAssertEqual(body.itemCount, 6)
+        XCTAssertEqual(body.missingSubgroups, [.C, .D, .E, .F, .G, .H, .I, .J])
+        XCTAssertFalse(body.missingSetiapSaat.contains("perjanjian"))
+        XCTAssertEqual(body.missingSetiapSaat.count, defaultRules.setiapSaat.count - 3)
+    }
+}

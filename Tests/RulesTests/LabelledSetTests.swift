@@ -1,0 +1,120 @@
+import DIPCore
+import Foundation
+import XCTest
+import Yams
+@testable import Rules
+
+/// The default rules against items labelled from the law (Fixtures/labelled-items.yaml) and
+/// against the shared samples.
+final class LabelledSetTests: XCTestCase {
+    struct Labelled: Decodable {
+        var unit: String
+        var teks: String
+        var dinyatakan: String
+        var kategori: String
+        var sub: String?
+        var uji: Bool?
+        var dasar: [String]?
+        var jenis: String?
+    }
+
+    struct Fixture: Decodable { var items: [Labelled] }
+
+    func testLabelledItems() throws {
+        let text = try String(contentsOf: Paths.fixtures.appendingPathComponent("labelled-items.yaml"), encoding: .utf8)
+        let items = try YAMLDecoder().decode(Fixture.self, from: text).items
+        XCTAssertGreaterThanOrEqual(items.count, 150)
+        XCTAssertGreaterThanOrEqual(Set(items.map(\.unit)).count, 10)
+
+        let classifier = Classifier(ruleSet: defaultRules)
+        var categoryAgree = 0, subgroupTotal = 0, subgroupAgree = 0
+        var exemptTotal = 0, exemptFlagged = 0, groundAgree = 0, falseFlags = 0, openTotal = 0
+        var mismatches: [String] = []
+        var missedSensitive: [String] = []
+        for labelled in items {
+            let declared = try XCTUnwrap(Category(rawValue: labelled.dinyatakan), labelled.teks)
+            let expected = try XCTUnwrap(Category(rawValue: labelled.kategori), labelled.teks)
+            let c = classifier.classify(item(labelled.teks, declared: declared))
+            if c.suggested == expected { categoryAgree += 1 } else {
+                mismatches.append("kategori \(c.suggested?.rawValue ?? "-") ≠ \(expected.rawValue): \(labelled.teks)")
+            }
+            if let sub = labelled.sub, expected == .berkala {
+                subgroupTotal += 1
+                if c.subgroup?.rawValue == sub { subgroupAgree += 1 } else {
+                    mismatches.append("subkelompok \(c.subgroup?.rawValue ?? "-") ≠ \(sub): \(labelled.teks)")
+                }
+            }
+            if labelled.uji == true {
+                exemptTotal += 1
+                if c.needsConsequenceTest {
+                    exemptFlagged += 1
+                    let letters = Set(c.exemptionGrounds.map { String($0.dropFirst(2).prefix(1)) })
+                    if !letters.isDisjoint(with: labelled.dasar ?? []) { groundAgree += 1 } else {
+                        mismatches.append("dasar \(c.exemptionGrounds) ≠ \(labelled.dasar ?? []): \(labelled.teks)")
+                    }
+                } else {
+                    mismatches.append("pengecualian terlewat: \(labelled.teks)")
+                    if ["pribadi", "penyidikan", "hps", "persandian"].contains(labelled.jenis ?? "") {
+                        missedSensitive.append(labelled.teks)
+                    }
+                }
+            } else {
+                openTotal += 1
+                if c.needsConsequenceTest {
+                    falseFlags += 1
+                    mismatches.append("ditandai tanpa perlu (\(c.exemptionGrounds)): \(labelled.teks)")
+                }
+            }
+        }
+        let agreement = Double(categoryAgree) / Double(items.count)
+        let recall = Double(exemptFlagged) / Double(exemptTotal)
+        print(String(format: "labelled set: %d items, %d unit kinds", items.count, Set(items.map(\.unit)).count))
+        print(String(format: "category agreement: %d/%d = %.1f%%", categoryAgree, items.count, agreement * 100))
+        print(String(format: "sub-group agreement: %d/%d", subgroupAgree, subgroupTotal))
+        print(String(format: "exemption-flag recall: %d/%d = %.1f%%; ground letter agreement %d/%d; false flags on open items %d/%d",
+                     exemptFlagged, exemptTotal, recall * 100, groundAgree, exemptFlagged, falseFlags, openTotal))
+        for line in mismatches { print("  " + line) }
+        XCTAssertGreaterThanOrEqual(agreement, 0.90)
+        XCTAssertEqual(missedSensitive, [], "missed exemptions among personal data, investigation, HPS or persandian items")
+    }
+
+    /// Items of ../shared/samples/expected: every item declared dikecualikan gets a ground.
+    func testSamplesClassifySensibly() throws {
+        let expected = Paths.samples.appendingPathComponent("expected")
+        let units = try FileManager.default.contentsOfDirectory(atPath: expected.path).sorted()
+        let classifier = Classifier(ruleSet: defaultRules)
+        var exempted = 0, total = 0
+        for unit in units {
+            let folder = expected.appendingPathComponent(unit)
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".json") {
+                let data = try Data(contentsOf: folder.appendingPathComponent(name))
+                let object = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+                for row in object["items"] as? [[String: Any]] ?? [] {
+                    total += 1
+                    let declared = (row["kategori"] as? String).flatMap(Category.init(rawValue:))
+                    let sample = InformationItem(
+                        source: SourceLocation(file: name, sheet: nil, row: row["row"] as? Int ?? 0),
+                        nomor: row["nomor"] as? String ?? "", ringkasan: row["ringkasan"] as? String ?? "",
+                        pejabatPenguasa: row["pejabat_penguasa"] as? String ?? "",
+                        penanggungJawab: row["penanggung_jawab"] as? String ?? "",
+                        waktuPembuatan: row["waktu_pembuatan"] as? String ?? "",
+                        tempatPembuatan: row["tempat_pembuatan"] as? String ?? "",
+                        bentuk: row["bentuk"] as? String ?? "", retensi: row["retensi"] as? String ?? "",
+                        kategori: declared, subkelompok: row["subkelompok"] as? String)
+                    let c = classifier.classify(sample)
+                    print("\(unit): \(declared?.rawValue ?? "-") → \(c.suggested?.rawValue ?? "-")\(c.subgroup.map { "/" + $0.rawValue } ?? "") uji=\(c.needsConsequenceTest) \(c.exemptionGrounds) tinjau=\(c.needsReview) | \(sample.ringkasan)")
+                    if declared == .dikecualikan {
+                        exempted += 1
+                        XCTAssertTrue(c.needsConsequenceTest, sample.ringkasan)
+                        XCTAssertFalse(c.exemptionGrounds.isEmpty, "no ground: \(sample.ringkasan)")
+                        XCTAssertFalse(c.missingLegalBasis, sample.ringkasan)
+                    } else {
+                        XCTAssertFalse(c.needsConsequenceTest, "open sample item flagged: \(sample.ringkasan)")
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(total, 0)
+        XCTAssertGreaterThan(exempted, 0)
+    }
+}

@@ -1,0 +1,245 @@
+import DIPCore
+import Foundation
+import XCTest
+@testable import Rules
+
+final class RuleSetTests: XCTestCase {
+    func testDefaultRulesLoadAndValidateWithoutErrors() throws {
+        let issues = defaultRules.validate()
+        let errors = issues.filter { $0.severity == .error }
+        XCTAssertEqual(errors.map(\.text), [])
+        XCTAssertEqual(issues.filter { $0.severity == .warning }.map(\.text), [])
+        XCTAssertEqual(defaultRules.categories.map(\.category), Category.allCases)
+        XCTAssertEqual(defaultRules.subgroups.map(\.subgroup), BerkalaSubgroup.allCases)
+        XCTAssertGreaterThanOrEqual(defaultRules.rules.count, 50)
+        XCTAssertTrue(defaultRules.isKnownGround("17h2"))
+        XCTAssertTrue(defaultRules.isKnownGround("17b"))
+        XCTAssertFalse(defaultRules.isKnownGround("17k"))
+        XCTAssertEqual(defaultRules.pasal18.map(\.code), ["18-2a", "18-2b"])
+    }
+
+    func testEmbeddedCopyEqualsRulesFolder() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Paths.rules.path).sorted()
+        XCTAssertEqual(DefaultRules.files.map(\.name), names, "run scripts/embed-rules.sh")
+        for file in DefaultRules.files {
+            let onDisk = try String(contentsOf: Paths.rules.appendingPathComponent(file.name), encoding: .utf8)
+            XCTAssertEqual(file.contents, onDisk, "\(file.name) differs from the embedded copy: run scripts/embed-rules.sh")
+        }
+        let embedded = try RuleSet.defaults()
+        XCTAssertEqual(embedded.rules, defaultRules.rules)
+    }
+
+    func testInstallWritesDefaultsIntoNewWorkspace() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dip-init-\(UUID().uuidString)/rules")
+        try DefaultRules.install(into: directory)
+        let loaded = try RuleSet.load(directory: directory)
+        XCTAssertEqual(loaded.rules.count, defaultRules.rules.count)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".tmp") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testUnitDirectory() throws {
+        let units = defaultRules.units
+        for code in ["bpbd", "dinkes", "disdukcapil", "satpolpp", "diskominfosatik", "kec-ciruas", "rsud-drajat"] {
+            XCTAssertNotNil(units.unit(code), code)
+        }
+        XCTAssertEqual(units.unit("dinkes")?.name, "Dinas Kesehatan")
+        XCTAssertEqual(units.unit("dinkes")?.headTitle, "Kepala Dinas Kesehatan")
+        XCTAssertEqual(units.unit("dinkes")?.ppidPelaksana, "Sekretaris Dinas Kesehatan")
+        let direct = try UnitDirectory.load(directory: Paths.rules)
+        XCTAssertEqual(direct.units, units.units)
+    }
+
+    // MARK: - Broken rule files
+
+    private func issues(replacing replacements: [String: String], validate: Bool = false) throws -> [RuleIssue] {
+        let directory = try temporaryRules(replacing: replacements)
+        do {
+            let set = try RuleSet.load(directory: directory)
+            return validate ? set.validate() : set.loadIssues
+        } catch let error as RuleSetError {
+            return error.issues
+        }
+    }
+
+    private let ruleHeader = "aturan:\n"
+
+    func testSyntaxErrorNamesFileAndLine() throws {
+        let text = ruleHeader + """
+          - id: satu
+            keterangan: Aturan satu
+            salah_satu: [nik
+            kategori: dikecualikan
+
+        """
+        let found = try issues(replacing: ["aturan.yaml": text])
+        let syntax = try XCTUnwrap(found.first { $0.code == "yaml_syntax" })
+        XCTAssertEqual(syntax.severity, .error)
+        XCTAssertEqual(syntax.location.file, "aturan.yaml")
+        XCTAssertGreaterThanOrEqual(syntax.location.line, 4)
+        XCTAssertTrue(syntax.text.hasPrefix("aturan.yaml:\(syntax.location.line): galat:"), syntax.text)
+    }
+
+    func testUnknownFieldIsAnErrorWithLine() throws {
+        let text = ruleHeader + """
+          - id: satu
+            keterangan: Aturan satu
+            salah_satu: [renja]
+            kategori: berkala
+            subkelompok: B
+            contoh_cocok: [Renja 2026]
+            contoh_tidak_cocok: [DPA 2026]
+            kategorii: berkala
+
+        """
+        let found = try issues(replacing: ["aturan.yaml": text])
+        let unknown = try XCTUnwrap(found.first { $0.code == "unknown_field" })
+        XCTAssertEqual(unknown.location.line, 9)
+        XCTAssertTrue(unknown.message.contains("kategorii"))
+    }
+
+    func testDuplicateIDIsAnError() throws {
+        let rule = """
+          - id: sama
+            keterangan: Aturan
+            salah_satu: [renja]
+            kategori: berkala
+            contoh_cocok: [Renja 2026]
+            contoh_tidak_cocok: [DPA 2026]
+
+        """
+        let found = try issues(replacing: ["aturan.yaml": ruleHeader + rule + rule])
+        let duplicate = try XCTUnwrap(found.first { $0.code == "duplicate_id" })
+        XCTAssertEqual(duplicate.location.line, 8)
+        XCTAssertTrue(duplicate.message.contains("baris 2"), duplicate.message)
+    }
+
+    func testUnknownCodesAreErrors() throws {
+        let text = ruleHeader + """
+          - id: satu
+            keterangan: Aturan
+            salah_satu: [nik]
+            kategori: rahasia
+            pengecualian: [17z9]
+            subkelompok: Z
+            butir: tidak_ada
+            contoh_cocok: [NIK]
+            contoh_tidak_cocok: [DPA]
+
+        """
+        let codes = Set(try issues(replacing: ["aturan.yaml": text]).map(\.code))
+        XCTAssertTrue(codes.isSuperset(of: ["unknown_category", "unknown_ground", "unknown_subgroup", "unknown_list_entry"]), "\(codes)")
+    }
+
+    func testFailingExamplesAreErrors() throws {
+        let text = ruleHeader + """
+          - id: renja
+            keterangan: Renja
+            salah_satu: [renja]
+            kategori: berkala
+            subkelompok: B
+            contoh_cocok: [Rencana Strategis 2026]
+            contoh_tidak_cocok: [Renja Kecamatan]
+
+        """
+        let found = try issues(replacing: ["aturan.yaml": text], validate: true)
+        let errors = found.filter { $0.severity == .error }
+        XCTAssertEqual(Set(errors.map(\.code)), ["example_fails", "counter_example_fails"])
+        XCTAssertTrue(errors.allSatisfy { $0.location.line == 2 && $0.location.file == "aturan.yaml" })
+    }
+
+    func testNeverFiringRulesAreErrors() throws {
+        let text = ruleHeader + """
+          - id: dibatalkan-kecuali
+            keterangan: Semua kata juga ada di kecuali
+            salah_satu: [data pasien, nama pasien]
+            kecuali: [pasien]
+            kategori: dikecualikan
+            pengecualian: [17h2]
+            contoh_cocok: [data pasien]
+            contoh_tidak_cocok: [data siswa]
+          - id: tanpa-syarat
+            keterangan: Tidak ada kata
+            kategori: berkala
+            contoh_cocok: [apa saja]
+            contoh_tidak_cocok: [apa saja]
+
+        """
+        let found = try issues(replacing: ["aturan.yaml": text], validate: true)
+        let never = found.filter { $0.code == "never_fires" }
+        XCTAssertEqual(never.map(\.location.line), [2, 10])
+        XCTAssertTrue(never.allSatisfy { $0.severity == .error })
+    }
+
+    func testMissingExamplesAndEffect() throws {
+        let text = ruleHeader + """
+          - id: tanpa-contoh
+            keterangan: Aturan tanpa contoh
+            salah_satu: [renja]
+          - id: dikecualikan-tanpa-dasar
+            keterangan: Tanpa dasar
+            salah_satu: [rahasia]
+            kategori: dikecualikan
+            contoh_cocok: [rahasia]
+
+        """
+        let codes = try issues(replacing: ["aturan.yaml": text]).map(\.code)
+        XCTAssertTrue(codes.contains("no_effect"), "\(codes)")
+        XCTAssertTrue(codes.contains("missing_ground"), "\(codes)")
+    }
+
+    func testPasal18LiftMustStayWithinTheLaw() throws {
+        let text = ruleHeader + """
+          - id: cabut-salah
+            keterangan: Mencabut dasar yang tidak boleh
+            salah_satu: [pejabat]
+            pasal_18: 18-2b
+            cabut: [17a1]
+            contoh_cocok: [pejabat]
+            contoh_tidak_cocok: [pegawai]
+
+        """
+        let codes = try issues(replacing: ["aturan.yaml": text]).map(\.code)
+        XCTAssertEqual(codes.filter { $0 == "lift_not_allowed" }.count, 1)
+    }
+
+    func testBrokenUnitFile() throws {
+        let text = """
+        unit:
+          - kode: Dinas Kesehatan
+            nama: Dinas Kesehatan
+          - kode: bpbd
+            nama: BPBD
+          - kode: bpbd
+            nama: BPBD lagi
+
+        """
+        let found = try issues(replacing: ["unit.yaml": text])
+        XCTAssertEqual(found.filter { $0.severity == .error }.map(\.code).sorted(), ["bad_unit_code", "duplicate_id"])
+        XCTAssertEqual(found.first { $0.code == "duplicate_id" }?.location.line, 6)
+    }
+
+    func testMissingFileAndUnreadableFolder() throws {
+        XCTAssertThrowsError(try RuleSet.load(directory: URL(fileURLWithPath: "/nonexistent/rules")))
+        let directory = try temporaryRules(replacing: [:])
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("aturan.yaml"))
+        XCTAssertThrowsError(try RuleSet.load(directory: directory)) { error in
+            XCTAssertEqual((error as? RuleSetError)?.issues.first?.code, "missing_file")
+        }
+    }
+
+    func testLoadValidatedRefusesFailingExamples() throws {
+        let text = ruleHeader + """
+          - id: renja
+            keterangan: Renja
+            salah_satu: [renja]
+            kategori: berkala
+            contoh_cocok: [DPA]
+            contoh_tidak_cocok: [LKjIP]
+
+        """
+        let directory = try temporaryRules(replacing: ["aturan.yaml": text])
+        XCTAssertNoThrow(try RuleSet.load(directory: directory))
+        XCTAssertThrowsError(try RuleSet.loadValidated(directory: directory))
+    }
+}
