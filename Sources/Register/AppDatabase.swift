@@ -67,3 +67,26 @@ public struct AppDatabase: Sendable {
         try writer.read(body)
     }
 }
+
+extension AppDatabase {
+    /// The number of rows of a register table, for checks and the benchmark.
+    ///
+    /// - Throws: `RegisterError.invalidInput` for a name that is not a register table.
+    public func rowCount(table: String) throws -> Int {
+        let tables: Set<String> = [
+            "units", "submissions", "submission_problems", "items", "item_revisions",
+            "item_states", "consequence_tests", "decisions", "versions", "version_items",
+        ]
+        guard tables.contains(table) else {
+            throw RegisterError.invalidInput("Tabel \(table) tidak dikenal.")
+        }
+        return try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+    }
+}
+
+extension AppDatabase {
+    /// SQLite's journal mode ("wal" for file registers), for checks.
+    public func journalMode() throws -> String {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
+    }
+}
