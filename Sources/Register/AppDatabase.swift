@@ -90,3 +90,51 @@ extension AppDatabase {
         try read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "" }
     }
 }
+
+/// Cross-table invariants of the register, checked after crashes (tests, `dip status`).
+public struct ConsistencyFacts: Codable, Hashable, Sendable {
+    /// SQLite's `PRAGMA integrity_check` answer ("ok").
+    public var integrity: String
+    /// Accepted submissions whose state rows do not cover exactly the items they listed.
+    public var submissionsWithWrongStateCount: Int
+    /// Items whose current revision has no row.
+    public var itemsWithMissingRevision: Int
+    /// Versions with no items (a version is written with its items in one transaction).
+    public var versionsWithoutItems: Int
+    /// Current (not withdrawn) items of all units.
+    public var currentItems: Int
+    /// Sum over units of the item count of their last accepted submission.
+    public var lastAcceptedItemCount: Int
+}
+
+extension AppDatabase {
+    /// Checks the invariants every completed stage leaves.
+    public func consistencyFacts() throws -> ConsistencyFacts {
+        try read { db in
+            ConsistencyFacts(
+                integrity: try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "",
+                submissionsWithWrongStateCount: try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM submissions s WHERE s.outcome = 'accepted' AND
+                      s.item_count <> (SELECT COUNT(*) FROM item_states t
+                                       WHERE t.submission = s.id AND t.change <> 'ditarik')
+                    """) ?? -1,
+                itemsWithMissingRevision: try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM items i WHERE NOT EXISTS (
+                      SELECT 1 FROM item_revisions r
+                      WHERE r.item = i.id AND r.revision = i.current_revision)
+                    """) ?? -1,
+                versionsWithoutItems: try Int.fetchOne(db, sql: """
+                    SELECT COUNT(*) FROM versions v WHERE NOT EXISTS (
+                      SELECT 1 FROM version_items x WHERE x.version = v.number)
+                    """) ?? -1,
+                currentItems: try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM items WHERE withdrawn_at IS NULL") ?? -1,
+                lastAcceptedItemCount: try Int.fetchOne(db, sql: """
+                    SELECT COALESCE(SUM(s.item_count), 0) FROM submissions s
+                    WHERE s.outcome = 'accepted' AND s.id = (
+                      SELECT MAX(id) FROM submissions x
+                      WHERE x.unit = s.unit AND x.outcome = 'accepted')
+                    """) ?? -1)
+        }
+    }
+}
