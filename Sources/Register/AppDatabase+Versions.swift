@@ -284,3 +284,14 @@ extension AppDatabase {
             previousDecreeDate: previous?.decreeDate)
     }
 }
+
+extension AppDatabase {
+    /// The number of the newest published version older than `version`, if any.
+    public func publishedBefore(version: Int) throws -> Int? {
+        try read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT MAX(number) FROM versions WHERE status = 'published' AND number < ?",
+                arguments: [version])
+        }
+    }
+}

@@ -7,6 +7,6 @@ struct DIP: ParsableCommand {
         commandName: "dip",
         abstract: "Penetapan dan pemutakhiran Daftar Informasi Publik (DIP).",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [Status.self, Diff.self, History.self, Approve.self, Return.self, RecordTest.self]
     )
 }
