@@ -3,7 +3,12 @@ import DIPCore
 import Foundation
 import Register
 
-extension ConsequenceConclusion: ExpressibleByArgument {}
+extension ConsequenceConclusion: ExpressibleByArgument {
+    /// Help lists only the conclusions a test can reach.
+    public static var allValueStrings: [String] {
+        allCases.filter { $0 != .pending }.map(\.rawValue)
+    }
+}
 
 extension DIP {
     /// `dip test ITEM`: records a consequence test (*uji konsekuensi*) from the command line.
