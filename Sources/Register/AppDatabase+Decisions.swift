@@ -8,8 +8,8 @@ extension AppDatabase {
         try read { db in try Self.pendingTests(db) }
     }
 
-    static func pendingTests(_ db: Database) throws -> [PendingTest] {
-        let state = try CurrentState.load(db)
+    static func pendingTests(_ db: Database, state: CurrentState? = nil) throws -> [PendingTest] {
+        let state = try state ?? CurrentState.load(db)
         var units: [String: WorkUnit] = [:]
         for unit in try UnitRecord.fetchAll(db) { units[unit.code] = unit.unit }
         return state.pendingTests.map { held in

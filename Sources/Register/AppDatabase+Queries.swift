@@ -8,13 +8,17 @@ extension AppDatabase {
     public func status() throws -> RegisterStatus {
         try read { db in
             let state = try CurrentState.load(db)
-            let pending = try Self.pendingTests(db)
+            let pending = try Self.pendingTests(db, state: state)
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT unit, COUNT(*) AS n FROM items WHERE withdrawn_at IS NULL GROUP BY unit
+                """) {
+                counts[row["unit"]] = row["n"]
+            }
             var units: [UnitStatus] = []
             for unit in try UnitRecord.order(Column("code")).fetchAll(db) {
                 let last = try RegisterQueries.lastSubmission(db, unit: unit.code)
-                let itemCount = try ItemRecord
-                    .filter(Column("unit") == unit.code && Column("withdrawn_at") == nil)
-                    .fetchCount(db)
+                let itemCount = counts[unit.code] ?? 0
                 units.append(UnitStatus(
                     unit: unit.unit, lastSubmission: last.map(Self.summary),
                     itemCount: itemCount, problemCount: last?.problemCount ?? 0,

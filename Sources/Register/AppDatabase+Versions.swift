@@ -247,20 +247,49 @@ extension AppDatabase {
         var units: [String: WorkUnit] = [:]
         for unit in try UnitRecord.fetchAll(db) { units[unit.code] = unit.unit }
 
+        // Bulk reads: one query per table, not per item.
+        var itemUnit: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT i.id, i.unit FROM items i JOIN version_items v ON v.item = i.id
+            WHERE v.version = ?
+            """, arguments: [number])
+        {
+            itemUnit[row["id"]] = row["unit"]
+        }
+        var revisions: [String: RevisionRecord] = [:]
+        for r in try RevisionRecord.fetchAll(db, sql: """
+            SELECT r.* FROM item_revisions r
+            JOIN version_items v ON v.item = r.item AND v.revision = r.revision
+            WHERE v.version = ?
+            """, arguments: [number])
+        {
+            revisions[r.item] = r
+        }
+        var tests: [Int64: ConsequenceTestRecord] = [:]
+        for t in try ConsequenceTestRecord.fetchAll(db, sql: """
+            SELECT t.* FROM consequence_tests t JOIN version_items v ON v.test = t.id
+            WHERE v.version = ?
+            """, arguments: [number])
+        {
+            tests[t.id!] = t
+        }
+
         var entries: [(row: VersionItemRecord, unit: String, value: VersionItem)] = []
         for row in rows {
-            let item = try RegisterQueries.item(db, id: row.item)
-            let revision = try RegisterQueries.revision(db, item: row.item, revision: row.revision)
+            guard let unitCode = itemUnit[row.item] else { throw RegisterError.unknownItem(row.item) }
+            guard let revision = revisions[row.item] else {
+                throw RegisterError.unknownItem("\(row.item) revisi \(row.revision)")
+            }
             var information = revision.information
             information.nomor = row.nomor
-            let test = try row.test.flatMap { try ConsequenceTestRecord.fetchOne(db, key: $0) }
+            let test = row.test.flatMap { tests[$0] }
             let value = VersionItem(
                 id: row.item, revision: row.revision,
-                unit: units[item.unit] ?? WorkUnit(code: item.unit, name: item.unit),
+                unit: units[unitCode] ?? WorkUnit(code: unitCode, name: unitCode),
                 item: information, category: row.category, subgroup: row.subgroup,
                 classification: try? revision.decodedClassification(), change: row.change,
                 recordedAt: revision.recordedAt, consequenceTest: test?.test)
-            entries.append((row, item.unit, value))
+            entries.append((row, unitCode, value))
         }
         let open = entries.filter { !$0.row.exempted }.sorted { l, r in
             if l.row.category != r.row.category { return l.row.category < r.row.category }

@@ -6,6 +6,7 @@
 import Foundation
 
 let benchmarks: [(name: String, run: () throws -> Void)] = [
+    ("register", registerBenchmark),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

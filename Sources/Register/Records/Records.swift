@@ -148,7 +148,7 @@ struct RevisionRecord: RegisterAutoRecord {
     var dasarHukumText: String?
     var formPrinted: Bool
     var formElectronic: Bool
-    /// RetentionPeriod as JSON.
+    /// RetentionPeriod as a PeriodColumn text.
     var retention: String
     var tempatNormalised: String?
     var waktuNormalised: String?
@@ -192,7 +192,7 @@ struct RevisionRecord: RegisterAutoRecord {
         dasarHukumText = i.dasarHukumText
         formPrinted = i.form.printed
         formElectronic = i.form.electronic
-        retention = try JSONText.encode(i.retention)
+        retention = PeriodColumn.encode(i.retention)
         tempatNormalised = i.tempatNormalised
         waktuNormalised = i.waktuNormalised
         classification = try JSONText.encode(c)
@@ -213,7 +213,7 @@ struct RevisionRecord: RegisterAutoRecord {
             kategoriText: kategoriText, kategori: declaredCategory, subkelompok: subkelompok,
             judul: judul, keterangan: keterangan, kode: kode, dasarHukumText: dasarHukumText,
             form: InformationForm(printed: formPrinted, electronic: formElectronic),
-            retention: (try? JSONText.decode(RetentionPeriod.self, retention)) ?? .unknown,
+            retention: PeriodColumn.decode(retention),
             tempatNormalised: tempatNormalised, waktuNormalised: waktuNormalised)
     }
 
@@ -248,7 +248,7 @@ struct ConsequenceTestRecord: RegisterAutoRecord {
     var consequence: String
     var publicInterest: String
     var conclusion: ConsequenceConclusion
-    /// RetentionPeriod as JSON.
+    /// RetentionPeriod as a PeriodColumn text.
     var period: String
     var periodText: String
     var conditionsForOpening: String
@@ -274,7 +274,7 @@ struct ConsequenceTestRecord: RegisterAutoRecord {
         consequence = test.consequence
         publicInterest = test.publicInterest
         conclusion = test.conclusion
-        period = try JSONText.encode(test.period)
+        period = PeriodColumn.encode(test.period)
         periodText = test.periodText
         conditionsForOpening = test.conditionsForOpening
         testerName = test.tester?.name
@@ -291,7 +291,7 @@ struct ConsequenceTestRecord: RegisterAutoRecord {
             specificInformation: specificInformation, legalBasis: legalBasis,
             grounds: grounds.split(separator: ",").map(String.init), consequence: consequence,
             publicInterest: publicInterest, conclusion: conclusion,
-            period: (try? JSONText.decode(RetentionPeriod.self, period)) ?? .unknown,
+            period: PeriodColumn.decode(period),
             periodText: periodText, conditionsForOpening: conditionsForOpening,
             tester: testerName.map { Official(name: $0, nip: testerNip, title: testerTitle) },
             testedOn: testedAt)
@@ -351,18 +351,51 @@ struct VersionItemRecord: RegisterRecord {
     var nomor: String
 }
 
-/// JSON text columns, with sorted keys so equal values give equal text.
+/// JSON text columns, with sorted keys so equal values give equal text. The coders are
+/// made once: creating them per row dominated reading large versions.
 enum JSONText {
-    static func encode<T: Encodable>(_ value: T) throws -> String {
+    nonisolated(unsafe) private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .secondsSince1970
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return encoder
+    }()
+
+    nonisolated(unsafe) private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return decoder
+    }()
+
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
     static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .secondsSince1970
-        return try decoder.decode(type, from: Data(text.utf8))
+        try decoder.decode(type, from: Data(text.utf8))
+    }
+}
+
+/// A retention or exemption period as one short text column: "permanen", "years:5",
+/// "months:6", "selama_berlaku", "until:<event>", "" (unknown).
+enum PeriodColumn {
+    static func encode(_ period: RetentionPeriod) -> String {
+        switch period {
+        case .permanent: return "permanen"
+        case .years(let n): return "years:\(n)"
+        case .months(let n): return "months:\(n)"
+        case .whileValid: return "selama_berlaku"
+        case .untilEvent(let event): return "until:\(event)"
+        case .unknown: return ""
+        }
+    }
+
+    static func decode(_ text: String) -> RetentionPeriod {
+        if text == "permanen" { return .permanent }
+        if text == "selama_berlaku" { return .whileValid }
+        if text.hasPrefix("years:"), let n = Int(text.dropFirst(6)) { return .years(n) }
+        if text.hasPrefix("months:"), let n = Int(text.dropFirst(7)) { return .months(n) }
+        if text.hasPrefix("until:") { return .untilEvent(String(text.dropFirst(6))) }
+        return .unknown
     }
 }
