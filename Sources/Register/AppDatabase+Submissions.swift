@@ -37,42 +37,51 @@ extension AppDatabase {
         receivedAt: Date, result: SubmissionResult,
         items: [(InformationItem, Classification)], problems: [Problem]
     ) throws -> SubmissionUpdate {
-        try write { db in
-            try UnitRecord(unit).save(db)
-            if let existing = try SubmissionRecord
-                .filter(Column("unit") == unit.code && Column("sha256") == sha256)
-                .fetchOne(db)
-            {
-                return SubmissionUpdate(
-                    outcome: .duplicate, unit: unit.code, submissionID: existing.id!)
-            }
+        let input = SubmissionInput(
+            unit: unit, fileName: fileName, sha256: sha256, archivedPath: archivedPath,
+            receivedAt: receivedAt, result: result, items: items.map { ClassifiedItem(item: $0.0, classification: $0.1) },
+            problems: problems)
+        return try write { db in try Self.record(db, input) }
+    }
 
-            var outcome = "accepted"
-            var reason: String?
-            if case .refused(let why) = result {
-                outcome = "refused"
-                reason = why
-            }
-            var submission = SubmissionRecord(
-                id: nil, unit: unit.code, sha256: sha256, fileName: fileName,
-                archivedPath: archivedPath, receivedAt: receivedAt, outcome: outcome,
-                reason: reason, problemCount: problems.count,
-                itemCount: outcome == "accepted" ? items.count : 0)
-            try submission.insert(db)
-            let submissionID = submission.id!
-            for (ordinal, problem) in problems.enumerated() {
-                var record = ProblemRecord(
-                    submission: submissionID, ordinal: ordinal + 1, problem: problem)
-                try record.insert(db)
-            }
-            guard outcome == "accepted" else {
-                return SubmissionUpdate(
-                    outcome: .refused, unit: unit.code, submissionID: submissionID)
-            }
-            return try Self.applyList(
-                db, unit: unit.code, submissionID: submissionID, receivedAt: receivedAt,
-                items: items)
+    /// Records several files in ONE transaction (the whole intake stage of a run), in the
+    /// given order; same rules as `recordSubmission` for each.
+    public func recordSubmissions(_ inputs: [SubmissionInput]) throws -> [SubmissionUpdate] {
+        try write { db in try inputs.map { try Self.record(db, $0) } }
+    }
+
+    private static func record(_ db: Database, _ input: SubmissionInput) throws -> SubmissionUpdate {
+        let unit = input.unit
+        try UnitRecord(unit).save(db)
+        if let existing = try SubmissionRecord
+            .filter(Column("unit") == unit.code && Column("sha256") == input.sha256)
+            .fetchOne(db)
+        {
+            return SubmissionUpdate(outcome: .duplicate, unit: unit.code, submissionID: existing.id!)
         }
+        var outcome = "accepted"
+        var reason: String?
+        if case .refused(let why) = input.result {
+            outcome = "refused"
+            reason = why
+        }
+        var submission = SubmissionRecord(
+            id: nil, unit: unit.code, sha256: input.sha256, fileName: input.fileName,
+            archivedPath: input.archivedPath, receivedAt: input.receivedAt, outcome: outcome,
+            reason: reason, problemCount: input.problems.count,
+            itemCount: outcome == "accepted" ? input.items.count : 0)
+        try submission.insert(db)
+        let submissionID = submission.id!
+        for (ordinal, problem) in input.problems.enumerated() {
+            var record = ProblemRecord(submission: submissionID, ordinal: ordinal + 1, problem: problem)
+            try record.insert(db)
+        }
+        guard outcome == "accepted" else {
+            return SubmissionUpdate(outcome: .refused, unit: unit.code, submissionID: submissionID)
+        }
+        return try applyList(
+            db, unit: unit.code, submissionID: submissionID, receivedAt: input.receivedAt,
+            items: input.items.map { ($0.item, $0.classification) })
     }
 
     /// Makes `items` the unit's current list (inside `recordSubmission`'s transaction).
@@ -85,9 +94,13 @@ extension AppDatabase {
             .order(Column("seq"))
             .fetchAll(db)
         var currentRevision: [String: RevisionRecord] = [:]
-        for item in current {
-            currentRevision[item.id] = try RegisterQueries.revision(
-                db, item: item.id, revision: item.currentRevision)
+        for r in try RevisionRecord.fetchAll(db, sql: """
+            SELECT r.* FROM item_revisions r
+            JOIN items i ON i.id = r.item AND r.revision = i.current_revision
+            WHERE i.unit = ? AND i.withdrawn_at IS NULL
+            """, arguments: [unit])
+        {
+            currentRevision[r.item] = r
         }
         let candidates = current.map { item in
             ItemMatching.Candidate(

@@ -31,6 +31,43 @@ public enum SubmissionResult: Hashable, Sendable {
     case refused(reason: String)
 }
 
+/// An item read from a file with its classification.
+public struct ClassifiedItem: Hashable, Sendable {
+    public var item: InformationItem
+    public var classification: Classification
+
+    public init(item: InformationItem, classification: Classification) {
+        self.item = item
+        self.classification = classification
+    }
+}
+
+/// One file to record, for `recordSubmissions(_:)` (see `recordSubmission` for the fields).
+public struct SubmissionInput: Hashable, Sendable {
+    public var unit: WorkUnit
+    public var fileName: String
+    public var sha256: String
+    public var archivedPath: String
+    public var receivedAt: Date
+    public var result: SubmissionResult
+    public var items: [ClassifiedItem]
+    public var problems: [Problem]
+
+    public init(
+        unit: WorkUnit, fileName: String, sha256: String, archivedPath: String,
+        receivedAt: Date, result: SubmissionResult, items: [ClassifiedItem], problems: [Problem]
+    ) {
+        self.unit = unit
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.archivedPath = archivedPath
+        self.receivedAt = receivedAt
+        self.result = result
+        self.items = items
+        self.problems = problems
+    }
+}
+
 /// One item's part in a submission or a difference between versions.
 public struct ItemDelta: Codable, Hashable, Sendable {
     public var itemID: String
@@ -38,7 +75,8 @@ public struct ItemDelta: Codable, Hashable, Sendable {
     /// The revision after the change (for withdrawn items, the last revision).
     public var revision: Int
     public var change: ItemChange
-    /// Changed field codes ("ringkasan", "bentuk", …, "kategori", "subkelompok"), sorted.
+    /// Changed field codes ("ringkasan", "bentuk", …, "kategori", "subkelompok",
+    /// "klasifikasi"), in the fixed order of docs/register.md.
     public var fields: [String]
     /// The summary as it now reads (for withdrawn items, as it last read).
     public var ringkasan: String

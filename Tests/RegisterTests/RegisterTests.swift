@@ -338,3 +338,23 @@ final class RegisterTests: XCTestCase {
                        .duplicate)
     }
 }
+
+final class BatchSubmissionTests: XCTestCase {
+    func testRecordSubmissionsIsOneStageAndIdempotent() throws {
+        let db = try AppDatabase.inMemory()
+        let inputs = [Fixture.dinkes, Fixture.bpbd].map { unit in
+            SubmissionInput(
+                unit: unit, fileName: "dip.xlsx", sha256: "sha-\(unit.code)",
+                archivedPath: "archive/originals/\(unit.code)/dip.xlsx",
+                receivedAt: Fixture.date(0), result: .accepted,
+                items: Fixture.baseList.map { ClassifiedItem(item: $0.0, classification: $0.1) },
+                problems: [])
+        }
+        let first = try db.recordSubmissions(inputs)
+        XCTAssertEqual(first.map(\.outcome), [.accepted, .accepted])
+        XCTAssertEqual(first.last?.added.first?.itemID, "bpbd-0001")
+        let second = try db.recordSubmissions(inputs)
+        XCTAssertEqual(second.map(\.outcome), [.duplicate, .duplicate])
+        XCTAssertEqual(try Fixture.count(db, "items"), 8)
+    }
+}

@@ -354,14 +354,14 @@ struct VersionItemRecord: RegisterRecord {
 /// JSON text columns, with sorted keys so equal values give equal text. The coders are
 /// made once: creating them per row dominated reading large versions.
 enum JSONText {
-    nonisolated(unsafe) private static let encoder: JSONEncoder = {
+    private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .secondsSince1970
         return encoder
     }()
 
-    nonisolated(unsafe) private static let decoder: JSONDecoder = {
+    private static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
         return decoder
