@@ -10,6 +10,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("normalise", runNormaliseBench),
     ("writers", benchWriters),
     ("publish", benchPublish),
+    ("register", registerBenchmark),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

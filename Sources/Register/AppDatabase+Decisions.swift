@@ -1,0 +1,126 @@
+import DIPCore
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Items waiting for a consequence test on their current revision, by unit and position.
+    public func pendingConsequenceTests() throws -> [PendingTest] {
+        try read { db in try Self.pendingTests(db) }
+    }
+
+    static func pendingTests(_ db: Database, state: CurrentState? = nil) throws -> [PendingTest] {
+        let state = try state ?? CurrentState.load(db)
+        var units: [String: WorkUnit] = [:]
+        for unit in try UnitRecord.fetchAll(db) { units[unit.code] = unit.unit }
+        return state.pendingTests.map { held in
+            PendingTest(
+                itemID: held.item.id, revision: held.revision.revision,
+                unit: units[held.item.unit] ?? WorkUnit(code: held.item.unit, name: held.item.unit),
+                item: held.revision.information, classification: held.classification)
+        }.sorted { ($0.unit.code, $0.itemID) < ($1.unit.code, $1.itemID) }
+    }
+
+    /// Records a consequence test of one revision of an item. One transaction.
+    ///
+    /// - Parameters:
+    ///   - itemID: The register id ("dinkes-0007").
+    ///   - revision: The revision the tester saw (printed on the form or the draft).
+    ///   - test: The test; its conclusion must not be *menunggu*.
+    ///   - enteredBy: Who typed it in.
+    ///   - source: Command line or review workbook.
+    ///   - at: When it was entered (the run's clock).
+    /// - Returns: The test's row id.
+    /// - Throws: `RegisterError.staleRevision` when the item changed since the form was made;
+    ///   `.itemWithdrawn`, `.unknownItem`, `.invalidInput`.
+    @discardableResult
+    public func recordConsequenceTest(
+        itemID: String, revision: Int, test: ConsequenceTest, enteredBy: String,
+        source: EntrySource, at date: Date
+    ) throws -> Int64 {
+        guard test.conclusion != .pending else {
+            throw RegisterError.invalidInput(
+                "Kesimpulan uji konsekuensi untuk \(itemID) belum diisi (terbuka, "
+                    + "dikecualikan sebagian, atau dikecualikan seluruhnya).")
+        }
+        if test.conclusion != .open,
+            test.legalBasis.trimmingCharacters(in: .whitespaces).isEmpty && test.grounds.isEmpty
+        {
+            throw RegisterError.invalidInput(
+                "Uji konsekuensi untuk \(itemID) menyimpulkan dikecualikan tanpa dasar hukum "
+                    + "(Pasal 17 UU 14/2008); isi dasar hukumnya.")
+        }
+        return try write { db in
+            try Self.checkCurrent(db, itemID: itemID, revision: revision)
+            var record = try ConsequenceTestRecord(
+                item: itemID, revision: revision, test: test, enteredBy: enteredBy,
+                enteredAt: date, source: source)
+            try record.insert(db)
+            return record.id!
+        }
+    }
+
+    /// The PPID sends a revision of an item back to its unit with a correction note. The item
+    /// stays out of versions until the unit sends a new revision; the note is in
+    /// `returnNotes(unit:)` until then. One transaction.
+    ///
+    /// - Throws: `RegisterError.staleRevision` when the item changed since the draft.
+    public func returnItem(
+        itemID: String, revision: Int, note: String, by official: Official, at date: Date,
+        source: EntrySource = .cli
+    ) throws {
+        let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else {
+            throw RegisterError.invalidInput(
+                "Catatan perbaikan wajib diisi saat mengembalikan \(itemID).")
+        }
+        try recordDecision(
+            itemID: itemID, revision: revision, action: .return, note: text, by: official,
+            at: date, source: source)
+    }
+
+    /// Records a PPID decision on one revision of an item (approve undoes an earlier return
+    /// of the same revision). One transaction.
+    ///
+    /// - Throws: `RegisterError.staleRevision` when the item changed since the draft.
+    public func recordDecision(
+        itemID: String, revision: Int, action: DecisionAction, note: String,
+        by official: Official, at date: Date, source: EntrySource
+    ) throws {
+        let name = official.name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else {
+            throw RegisterError.invalidInput("Nama pejabat yang memutuskan wajib diisi.")
+        }
+        try write { db in
+            try Self.checkCurrent(db, itemID: itemID, revision: revision)
+            var record = DecisionRecord(
+                id: nil, item: itemID, revision: revision, action: action, note: note,
+                byName: name, byNip: official.nip, at: date, source: source)
+            try record.insert(db)
+        }
+    }
+
+    /// The correction notes on a unit's items that the unit has not answered with a new
+    /// revision yet, for its next feedback; in list order.
+    public func returnNotes(unit: String) throws -> [ReturnNote] {
+        try read { db in
+            let state = try CurrentState.load(db)
+            return state.returned.filter { $0.item.unit == unit }.compactMap { held in
+                guard let d = held.decision else { return nil }
+                return ReturnNote(
+                    itemID: held.item.id, revision: held.revision.revision,
+                    nomor: held.revision.nomor, ringkasan: held.revision.ringkasan,
+                    note: d.note, by: d.byName, at: d.at)
+            }.sorted { $0.itemID < $1.itemID }
+        }
+    }
+
+    /// Refuses a decision on an unknown, withdrawn or changed item.
+    static func checkCurrent(_ db: Database, itemID: String, revision: Int) throws {
+        let item = try RegisterQueries.item(db, id: itemID)
+        if item.withdrawnAt != nil { throw RegisterError.itemWithdrawn(itemID) }
+        if item.currentRevision != revision {
+            throw RegisterError.staleRevision(
+                item: itemID, given: revision, current: item.currentRevision)
+        }
+    }
+}

@@ -1,0 +1,267 @@
+import DIPCore
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// The register at a glance: each unit's last submission, items and problems; items
+    /// waiting for a test; the draft waiting for approval; the last published version.
+    public func status() throws -> RegisterStatus {
+        try read { db in
+            let state = try CurrentState.load(db)
+            let pending = try Self.pendingTests(db, state: state)
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT unit, COUNT(*) AS n FROM items WHERE withdrawn_at IS NULL GROUP BY unit
+                """) {
+                counts[row["unit"]] = row["n"]
+            }
+            var units: [UnitStatus] = []
+            for unit in try UnitRecord.order(Column("code")).fetchAll(db) {
+                let last = try RegisterQueries.lastSubmission(db, unit: unit.code)
+                let itemCount = counts[unit.code] ?? 0
+                units.append(UnitStatus(
+                    unit: unit.unit, lastSubmission: last.map(Self.summary),
+                    itemCount: itemCount, problemCount: last?.problemCount ?? 0,
+                    pendingTestCount: state.pendingTests.filter { $0.item.unit == unit.code }.count,
+                    returnedCount: state.returned.filter { $0.item.unit == unit.code }.count))
+            }
+            let published = try VersionRecord.filter(Column("status") == VersionStatus.published)
+                .order(Column("number").desc).fetchOne(db)
+            return RegisterStatus(
+                units: units, pendingTests: pending,
+                draft: try Self.currentDraftRecord(db).map { try Self.summary(db, $0) },
+                approved: try Self.awaitingRecord(db).map { try Self.summary(db, $0) },
+                lastPublished: try published.map { try Self.summary(db, $0) })
+        }
+    }
+
+    /// Differences between two versions. `to: nil` compares with the register's current
+    /// state (what the next draft would hold); `from: nil` compares with nothing.
+    public func diff(from: Int?, to: Int?) throws -> VersionDiff {
+        try read { db in try Self.diff(db, from: from, to: to) }
+    }
+
+    /// Differences between the last published version (the last decree) and the register's
+    /// current state.
+    public func diffSinceLastDecree() throws -> VersionDiff {
+        try read { db in
+            let published = try Int.fetchOne(
+                db, sql: "SELECT MAX(number) FROM versions WHERE status = 'published'")
+            return try Self.diff(db, from: published, to: nil)
+        }
+    }
+
+    /// Every revision, state, test, decision and version membership of one item.
+    public func history(itemID: String) throws -> ItemHistory {
+        try read { db in
+            let item = try RegisterQueries.item(db, id: itemID)
+            let unit = try UnitRecord.fetchOne(db, key: item.unit)?.unit
+                ?? WorkUnit(code: item.unit, name: item.unit)
+            var submissions: [Int64: SubmissionRecord] = [:]
+            for s in try SubmissionRecord.filter(Column("unit") == item.unit).fetchAll(db) {
+                submissions[s.id!] = s
+            }
+            let stateRows = try ItemStateRecord.filter(Column("item") == itemID)
+                .order(Column("submission")).fetchAll(db)
+            let states = stateRows.map { s in
+                ItemHistory.State(
+                    submissionID: s.submission, fileName: submissions[s.submission]?.fileName ?? "",
+                    receivedAt: submissions[s.submission]?.receivedAt ?? item.createdAt,
+                    revision: s.revision, change: s.change, fields: Self.split(s.fields))
+            }
+            let revisions = try RevisionRecord.filter(Column("item") == itemID)
+                .order(Column("revision")).fetchAll(db).map { r in
+                    let made = stateRows.first {
+                        $0.revision == r.revision && $0.submission == r.submission
+                    }
+                    return ItemHistory.Revision(
+                        revision: r.revision, submissionID: r.submission,
+                        fileName: submissions[r.submission]?.fileName ?? "",
+                        recordedAt: r.recordedAt, item: r.information,
+                        classification: try r.decodedClassification(),
+                        change: made?.change ?? (r.revision == 1 ? .added : .changed),
+                        fields: Self.split(made?.fields ?? ""))
+                }
+            let tests = try ConsequenceTestRecord.filter(Column("item") == itemID)
+                .order(Column("id")).fetchAll(db).map {
+                    ItemHistory.Test(
+                        id: $0.id!, revision: $0.revision, test: $0.test,
+                        enteredBy: $0.enteredBy, enteredAt: $0.enteredAt, source: $0.source)
+                }
+            let decisions = try DecisionRecord.filter(Column("item") == itemID)
+                .order(Column("id")).fetchAll(db).map {
+                    ItemHistory.Decision(
+                        revision: $0.revision, action: $0.action, note: $0.note,
+                        by: Official(name: $0.byName, nip: $0.byNip), at: $0.at,
+                        source: $0.source)
+                }
+            var versions: [ItemHistory.Membership] = []
+            for row in try VersionItemRecord.filter(Column("item") == itemID)
+                .order(Column("version")).fetchAll(db)
+            {
+                guard let v = try VersionRecord.fetchOne(db, key: row.version) else { continue }
+                versions.append(ItemHistory.Membership(
+                    version: row.version, status: v.status, revision: row.revision,
+                    category: row.category, subgroup: row.subgroup, exempted: row.exempted))
+            }
+            return ItemHistory(
+                id: item.id, unit: unit, kode: item.kode, createdAt: item.createdAt,
+                withdrawnAt: item.withdrawnAt, currentRevision: item.currentRevision,
+                state: try Self.itemState(db, item: item), revisions: revisions, states: states,
+                tests: tests, decisions: decisions, versions: versions)
+        }
+    }
+
+    /// The items of a version as flat rows for the archive, open items first (in decree
+    /// order), then exempted ones.
+    public func exportRows(version number: Int) throws -> [RegisterRow] {
+        let version = try version(number: number)
+        return (version.items + version.exempted).map { v in
+            RegisterRow(
+                version: number, itemID: v.id, revision: v.revision, unitCode: v.unit.code,
+                unitName: v.unit.name, category: v.category.rawValue,
+                subgroup: v.subgroup?.rawValue ?? "",
+                exempted: v.category == .dikecualikan, nomor: v.item.nomor,
+                ringkasan: v.item.ringkasan, pejabatPenguasa: v.item.pejabatPenguasa,
+                penanggungJawab: v.item.penanggungJawab, waktuPembuatan: v.item.waktuPembuatan,
+                tempatPembuatan: v.item.tempatPembuatan, bentuk: v.item.bentuk,
+                retensi: v.item.retensi, change: v.change.rawValue,
+                conclusion: v.consequenceTest?.conclusion.rawValue ?? "",
+                grounds: (v.consequenceTest?.grounds ?? v.classification?.exemptionGrounds ?? [])
+                    .joined(separator: ","),
+                recordedAt: v.recordedAt)
+        }
+    }
+
+    // MARK: - Internals
+
+    static func split(_ fields: String) -> [String] {
+        fields.split(separator: ",").map(String.init)
+    }
+
+    static func summary(_ s: SubmissionRecord) -> SubmissionSummary {
+        SubmissionSummary(
+            id: s.id!, fileName: s.fileName, sha256: s.sha256, receivedAt: s.receivedAt,
+            outcome: s.outcome, reason: s.reason, problemCount: s.problemCount,
+            itemCount: s.itemCount)
+    }
+
+    static func summary(_ db: Database, _ v: VersionRecord) throws -> VersionSummary {
+        let exempted = try VersionItemRecord
+            .filter(Column("version") == v.number && Column("exempted") == true).fetchCount(db)
+        let all = try VersionItemRecord.filter(Column("version") == v.number).fetchCount(db)
+        return VersionSummary(
+            number: v.number, status: v.status, createdAt: v.createdAt,
+            itemCount: all - exempted, exemptedCount: exempted, decreeNumber: v.decreeNumber,
+            decreeDate: v.decreeDate, approvedBy: v.approvedBy, approvedAt: v.approvedAt,
+            publishedAt: v.publishedAt)
+    }
+
+    /// "ditarik", "dikembalikan", "menunggu_uji", "dikecualikan" or "terbuka".
+    static func itemState(_ db: Database, item: ItemRecord) throws -> String {
+        if item.withdrawnAt != nil { return "ditarik" }
+        if let d = try RegisterQueries.latestDecision(
+            db, item: item.id, revision: item.currentRevision), d.action == .return
+        {
+            return "dikembalikan"
+        }
+        let revision = try RegisterQueries.revision(db, item: item.id, revision: item.currentRevision)
+        let test = try RegisterQueries.latestTest(db, item: item.id, revision: item.currentRevision)
+        guard let placed = CurrentState.resolve(
+            classification: try revision.decodedClassification(),
+            information: revision.information, conclusion: test?.conclusion)
+        else { return "menunggu_uji" }
+        return placed.exempted ? "dikecualikan" : "terbuka"
+    }
+
+    /// One side of a difference: item → (revision, category, subgroup, exempted).
+    private struct Side {
+        var revision: Int
+        var category: DIPCore.Category
+        var subgroup: BerkalaSubgroup?
+        var exempted: Bool
+        var unit: String
+        var nomor: String
+    }
+
+    private static func side(_ db: Database, version: Int?) throws -> [String: Side] {
+        guard let version else {
+            var result: [String: Side] = [:]
+            for p in try CurrentState.load(db).placed {
+                result[p.item.id] = Side(
+                    revision: p.revision.revision, category: p.category, subgroup: p.subgroup,
+                    exempted: p.exempted, unit: p.item.unit, nomor: p.nomor)
+            }
+            return result
+        }
+        guard try VersionRecord.fetchOne(db, key: version) != nil else {
+            throw RegisterError.unknownVersion(version)
+        }
+        var result: [String: Side] = [:]
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT v.*, i.unit AS unit FROM version_items v JOIN items i ON i.id = v.item
+            WHERE v.version = ?
+            """, arguments: [version])
+        for row in rows {
+            let category: String = row["category"]
+            let subgroup: String? = row["subgroup"]
+            result[row["item"]] = Side(
+                revision: row["revision"], category: DIPCore.Category(rawValue: category) ?? .setiapSaat,
+                subgroup: subgroup.flatMap(BerkalaSubgroup.init(rawValue:)),
+                exempted: row["exempted"], unit: row["unit"], nomor: row["nomor"])
+        }
+        return result
+    }
+
+    static func diff(_ db: Database, from: Int?, to: Int?) throws
+        -> VersionDiff
+    {
+        let old = try from.map { try side(db, version: $0) } ?? [:]
+        let new = try side(db, version: to)
+        var result = VersionDiff(
+            from: from, to: to, added: [], changed: [], reclassified: [], withdrawn: [])
+        for id in new.keys.sorted() {
+            let n = new[id]!
+            let revision = try RegisterQueries.revision(db, item: id, revision: n.revision)
+            guard let o = old[id] else {
+                result.added.append(ItemDelta(
+                    itemID: id, unit: n.unit, revision: n.revision, change: .added, fields: [],
+                    ringkasan: revision.ringkasan, nomor: n.nomor, fromCategory: nil,
+                    toCategory: n.category))
+                continue
+            }
+            var fields: [String] = []
+            if o.revision != n.revision {
+                let before = try RegisterQueries.revision(db, item: id, revision: o.revision)
+                fields = ItemMatching.changedFields(before.information, revision.information)
+                if fields.isEmpty { fields = ["klasifikasi"] }
+            }
+            let moved = o.category != n.category || o.subgroup != n.subgroup
+                || o.exempted != n.exempted
+            if moved {
+                if o.category != n.category && !fields.contains("kategori") {
+                    fields.append("kategori")
+                }
+                if o.subgroup != n.subgroup && !fields.contains("subkelompok") {
+                    fields.append("subkelompok")
+                }
+            }
+            guard moved || !fields.isEmpty else { continue }
+            let delta = ItemDelta(
+                itemID: id, unit: n.unit, revision: n.revision,
+                change: moved ? .reclassified : .changed, fields: fields,
+                ringkasan: revision.ringkasan, nomor: n.nomor, fromCategory: o.category,
+                toCategory: n.category)
+            if moved { result.reclassified.append(delta) } else { result.changed.append(delta) }
+        }
+        for id in old.keys.sorted() where new[id] == nil {
+            let o = old[id]!
+            let revision = try RegisterQueries.revision(db, item: id, revision: o.revision)
+            result.withdrawn.append(ItemDelta(
+                itemID: id, unit: o.unit, revision: o.revision, change: .withdrawn, fields: [],
+                ringkasan: revision.ringkasan, nomor: o.nomor, fromCategory: o.category,
+                toCategory: nil))
+        }
+        return result
+    }
+}

@@ -1,0 +1,255 @@
+import DIPCore
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Records the units named in `rules/` (code, full name, head's title, PPID pelaksana),
+    /// adding new ones and updating changed names. One transaction.
+    public func saveUnits(_ units: [WorkUnit]) throws {
+        try write { db in
+            for unit in units.sorted(by: { $0.code < $1.code }) {
+                try UnitRecord(unit).save(db)
+            }
+        }
+    }
+
+    /// Records one file a unit dropped, and — when accepted — makes its items the unit's
+    /// current full list. One transaction.
+    ///
+    /// Idempotent on (unit, sha256): the same file again writes nothing and returns
+    /// `.duplicate`. Each new row is matched to the unit's current items (explicit `kode`,
+    /// then equal normalised summary, then similar summary ≥ 0.85, best pair first,
+    /// one-to-one) and recorded as added, changed (with the fields), unchanged or
+    /// reclassified; current items left unmatched are withdrawn.
+    ///
+    /// - Parameters:
+    ///   - unit: The unit (its code is the inbox folder).
+    ///   - fileName: The original file name as dropped.
+    ///   - sha256: Hex SHA-256 of the file's bytes.
+    ///   - archivedPath: Where the original is kept (relative to the workspace).
+    ///   - receivedAt: When the run took the file in (from the run's Clock).
+    ///   - result: Accepted, or refused with the reason told to the unit.
+    ///   - items: The items read from the file, in list order, each with its classification.
+    ///   - problems: Problems found in the file.
+    /// - Returns: What happened to the unit's list.
+    public func recordSubmission(
+        unit: WorkUnit, fileName: String, sha256: String, archivedPath: String,
+        receivedAt: Date, result: SubmissionResult,
+        items: [(InformationItem, Classification)], problems: [Problem]
+    ) throws -> SubmissionUpdate {
+        let input = SubmissionInput(
+            unit: unit, fileName: fileName, sha256: sha256, archivedPath: archivedPath,
+            receivedAt: receivedAt, result: result, items: items.map { ClassifiedItem(item: $0.0, classification: $0.1) },
+            problems: problems)
+        return try write { db in try Self.record(db, input) }
+    }
+
+    /// Records several files in ONE transaction (the whole intake stage of a run), in the
+    /// given order; same rules as `recordSubmission` for each.
+    public func recordSubmissions(_ inputs: [SubmissionInput]) throws -> [SubmissionUpdate] {
+        try write { db in try inputs.map { try Self.record(db, $0) } }
+    }
+
+    private static func record(_ db: Database, _ input: SubmissionInput) throws -> SubmissionUpdate {
+        let unit = input.unit
+        try UnitRecord(unit).save(db)
+        if let existing = try SubmissionRecord
+            .filter(Column("unit") == unit.code && Column("sha256") == input.sha256)
+            .fetchOne(db)
+        {
+            return SubmissionUpdate(outcome: .duplicate, unit: unit.code, submissionID: existing.id!)
+        }
+        var outcome = "accepted"
+        var reason: String?
+        if case .refused(let why) = input.result {
+            outcome = "refused"
+            reason = why
+        }
+        var submission = SubmissionRecord(
+            id: nil, unit: unit.code, sha256: input.sha256, fileName: input.fileName,
+            archivedPath: input.archivedPath, receivedAt: input.receivedAt, outcome: outcome,
+            reason: reason, problemCount: input.problems.count,
+            itemCount: outcome == "accepted" ? input.items.count : 0)
+        try submission.insert(db)
+        let submissionID = submission.id!
+        for (ordinal, problem) in input.problems.enumerated() {
+            var record = ProblemRecord(submission: submissionID, ordinal: ordinal + 1, problem: problem)
+            try record.insert(db)
+        }
+        guard outcome == "accepted" else {
+            return SubmissionUpdate(outcome: .refused, unit: unit.code, submissionID: submissionID)
+        }
+        return try applyList(
+            db, unit: unit.code, submissionID: submissionID, receivedAt: input.receivedAt,
+            items: input.items.map { ($0.item, $0.classification) })
+    }
+
+    /// Makes `items` the unit's current list (inside `recordSubmission`'s transaction).
+    private static func applyList(
+        _ db: Database, unit: String, submissionID: Int64, receivedAt: Date,
+        items: [(InformationItem, Classification)]
+    ) throws -> SubmissionUpdate {
+        let current = try ItemRecord
+            .filter(Column("unit") == unit && Column("withdrawn_at") == nil)
+            .order(Column("seq"))
+            .fetchAll(db)
+        var currentRevision: [String: RevisionRecord] = [:]
+        for r in try RevisionRecord.fetchAll(db, sql: """
+            SELECT r.* FROM item_revisions r
+            JOIN items i ON i.id = r.item AND r.revision = i.current_revision
+            WHERE i.unit = ? AND i.withdrawn_at IS NULL
+            """, arguments: [unit])
+        {
+            currentRevision[r.item] = r
+        }
+        let candidates = current.map { item in
+            ItemMatching.Candidate(
+                itemID: item.id, kode: currentRevision[item.id]?.kode ?? item.kode,
+                key: currentRevision[item.id]?.matchKey ?? "")
+        }
+        let rows = items.map { (kode: $0.0.kode, key: ItemMatching.normalisedKey($0.0.ringkasan)) }
+        let matches = ItemMatching.match(newRows: rows, candidates: candidates)
+
+        var update = SubmissionUpdate(outcome: .accepted, unit: unit, submissionID: submissionID)
+        var nextSeq = (try Int.fetchOne(
+            db, sql: "SELECT MAX(seq) FROM items WHERE unit = ?", arguments: [unit]) ?? 0) + 1
+        var matched = Set<String>()
+
+        for (index, (information, classification)) in items.enumerated() {
+            let position = index + 1
+            if let itemID = matches[index], let old = currentRevision[itemID] {
+                matched.insert(itemID)
+                let oldClassification = try? old.decodedClassification()
+                var fields = ItemMatching.changedFields(old.information, information)
+                let classChanged = ItemMatching.classificationChanged(
+                    oldClassification, classification)
+                if fields.isEmpty && !classChanged {
+                    try ItemStateRecord(
+                        submission: submissionID, item: itemID, revision: old.revision,
+                        change: .unchanged, fields: "", position: position,
+                        nomor: information.nomor, sourceRow: information.source.row
+                    ).insert(db)
+                    update.unchanged.append(ItemDelta(
+                        itemID: itemID, unit: unit, revision: old.revision, change: .unchanged,
+                        fields: [], ringkasan: information.ringkasan, nomor: information.nomor))
+                    continue
+                }
+                if classChanged { fields.append("klasifikasi") }
+                let change: ItemChange =
+                    ItemMatching.categoryChanged(oldClassification, classification)
+                    ? .reclassified : .changed
+                let revision = old.revision + 1
+                var record = try RevisionRecord(
+                    item: itemID, revision: revision, submission: submissionID,
+                    recordedAt: receivedAt, information: information,
+                    classification: classification)
+                try record.insert(db)
+                try db.execute(
+                    sql: "UPDATE items SET current_revision = ?, kode = ? WHERE id = ?",
+                    arguments: [revision, information.kode, itemID])
+                try ItemStateRecord(
+                    submission: submissionID, item: itemID, revision: revision, change: change,
+                    fields: fields.joined(separator: ","), position: position,
+                    nomor: information.nomor, sourceRow: information.source.row
+                ).insert(db)
+                let delta = ItemDelta(
+                    itemID: itemID, unit: unit, revision: revision, change: change,
+                    fields: fields, ringkasan: information.ringkasan, nomor: information.nomor)
+                if change == .reclassified {
+                    update.reclassified.append(delta)
+                } else {
+                    update.changed.append(delta)
+                }
+            } else {
+                let itemID = Self.itemID(unit: unit, seq: nextSeq)
+                try ItemRecord(
+                    id: itemID, unit: unit, seq: nextSeq, kode: information.kode,
+                    currentRevision: 1, createdAt: receivedAt,
+                    createdSubmission: submissionID, withdrawnAt: nil, withdrawnSubmission: nil
+                ).insert(db)
+                nextSeq += 1
+                var record = try RevisionRecord(
+                    item: itemID, revision: 1, submission: submissionID, recordedAt: receivedAt,
+                    information: information, classification: classification)
+                try record.insert(db)
+                try ItemStateRecord(
+                    submission: submissionID, item: itemID, revision: 1, change: .added,
+                    fields: "", position: position, nomor: information.nomor,
+                    sourceRow: information.source.row
+                ).insert(db)
+                update.added.append(ItemDelta(
+                    itemID: itemID, unit: unit, revision: 1, change: .added, fields: [],
+                    ringkasan: information.ringkasan, nomor: information.nomor))
+            }
+        }
+
+        for item in current where !matched.contains(item.id) {
+            try db.execute(
+                sql: "UPDATE items SET withdrawn_at = ?, withdrawn_submission = ? WHERE id = ?",
+                arguments: [receivedAt, submissionID, item.id])
+            try ItemStateRecord(
+                submission: submissionID, item: item.id, revision: item.currentRevision,
+                change: .withdrawn, fields: "", position: nil, nomor: nil, sourceRow: nil
+            ).insert(db)
+            update.withdrawn.append(ItemDelta(
+                itemID: item.id, unit: unit, revision: item.currentRevision, change: .withdrawn,
+                fields: [], ringkasan: currentRevision[item.id]?.ringkasan ?? "", nomor: nil))
+        }
+        return update
+    }
+
+    /// "dinkes-0007": the unit code and a per-unit sequence, never reused.
+    static func itemID(unit: String, seq: Int) -> String {
+        let digits = String(seq)
+        return "\(unit)-\(String(repeating: "0", count: max(0, 4 - digits.count)))\(digits)"
+    }
+
+    /// The problems recorded for a unit's last submission, in file order.
+    public func lastProblems(unit: String) throws -> [Problem] {
+        try read { db in
+            guard let last = try RegisterQueries.lastSubmission(db, unit: unit) else { return [] }
+            return try ProblemRecord.filter(Column("submission") == last.id!)
+                .order(Column("ordinal")).fetchAll(db).map(\.problem)
+        }
+    }
+}
+
+/// Reusable reads shared by the operations.
+enum RegisterQueries {
+    static func revision(_ db: Database, item: String, revision: Int) throws -> RevisionRecord {
+        guard let record = try RevisionRecord
+            .filter(Column("item") == item && Column("revision") == revision).fetchOne(db)
+        else { throw RegisterError.unknownItem("\(item) revisi \(revision)") }
+        return record
+    }
+
+    static func item(_ db: Database, id: String) throws -> ItemRecord {
+        guard let record = try ItemRecord.fetchOne(db, key: id) else {
+            throw RegisterError.unknownItem(id)
+        }
+        return record
+    }
+
+    static func lastSubmission(_ db: Database, unit: String) throws -> SubmissionRecord? {
+        try SubmissionRecord.filter(Column("unit") == unit)
+            .order(Column("received_at").desc, Column("id").desc).fetchOne(db)
+    }
+
+    /// The newest test recorded for an item's revision.
+    static func latestTest(_ db: Database, item: String, revision: Int) throws
+        -> ConsequenceTestRecord?
+    {
+        try ConsequenceTestRecord
+            .filter(Column("item") == item && Column("revision") == revision)
+            .order(Column("id").desc).fetchOne(db)
+    }
+
+    /// The newest decision on an item's revision.
+    static func latestDecision(_ db: Database, item: String, revision: Int) throws
+        -> DecisionRecord?
+    {
+        try DecisionRecord
+            .filter(Column("item") == item && Column("revision") == revision)
+            .order(Column("id").desc).fetchOne(db)
+    }
+}

@@ -1,0 +1,326 @@
+import DIPCore
+import Foundation
+import GRDB
+
+extension AppDatabase {
+    /// Makes a new draft version from the current items of all units, when they differ from
+    /// the newest version (draft, approved or published). One transaction.
+    ///
+    /// Items waiting for a consequence test and items the PPID returned stay out. Running it
+    /// twice with nothing new creates nothing. A new draft supersedes older unapproved drafts.
+    ///
+    /// - Returns: The new draft, or nil when nothing changed.
+    public func makeDraft(clock: Clock) throws -> DIPVersion? {
+        try write { db in
+            let state = try CurrentState.load(db)
+            let latest = try VersionRecord.order(Column("number").desc).fetchOne(db)
+            if let latest {
+                let old = try VersionItemRecord.filter(Column("version") == latest.number)
+                    .fetchAll(db)
+                if Self.fingerprint(old) == Self.fingerprint(state.placed) { return nil }
+            } else if state.placed.isEmpty {
+                return nil
+            }
+            let number = (latest?.number ?? 0) + 1
+            let published = try VersionRecord.filter(Column("status") == VersionStatus.published)
+                .order(Column("number").desc).fetchOne(db)
+            let publishedItems = try published.map {
+                try VersionItemRecord.filter(Column("version") == $0.number).fetchAll(db)
+            } ?? []
+            let before = Dictionary(publishedItems.map { ($0.item, $0) }, uniquingKeysWith: { a, _ in a })
+
+            try VersionRecord(
+                number: number, status: .draft, createdAt: clock.now, supersededBy: nil,
+                decreeNumber: nil, decreeDate: nil, approvedByName: nil, approvedByNip: nil,
+                approvedByTitle: nil, approvedAt: nil, approvalSource: nil, publishedAt: nil,
+                previousVersion: published?.number
+            ).insert(db)
+            for p in state.placed {
+                let change: ItemChange
+                if let old = before[p.item.id] {
+                    if old.category != p.category || old.subgroup != p.subgroup
+                        || old.exempted != p.exempted
+                    {
+                        change = .reclassified
+                    } else if old.revision != p.revision.revision {
+                        change = .changed
+                    } else {
+                        change = .unchanged
+                    }
+                } else {
+                    change = .added
+                }
+                try VersionItemRecord(
+                    version: number, item: p.item.id, revision: p.revision.revision,
+                    category: p.category, subgroup: p.subgroup, exempted: p.exempted,
+                    test: p.test?.id, change: change, position: p.position, nomor: p.nomor
+                ).insert(db)
+            }
+            try db.execute(
+                sql: """
+                    UPDATE versions SET superseded_by = ?
+                    WHERE status = 'draft' AND superseded_by IS NULL AND number < ?
+                    """,
+                arguments: [number, number])
+            return try Self.buildVersion(db, number: number)
+        }
+    }
+
+    /// The PPID approves a draft, with the decree that sets it. One transaction.
+    ///
+    /// - Throws: `RegisterError` when the version is unknown, not a draft, superseded by a
+    ///   newer draft, or when any of its items changed, was withdrawn, returned or re-tested
+    ///   after the draft was made (the approval is then refused, never silently applied).
+    @discardableResult
+    public func approve(
+        version number: Int, by official: Official, decreeNumber: String, decreeDate: Date,
+        at date: Date, source: EntrySource = .cli
+    ) throws -> DIPVersion {
+        let name = official.name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else {
+            throw RegisterError.invalidInput("Nama pejabat yang menyetujui wajib diisi.")
+        }
+        guard !decreeNumber.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw RegisterError.invalidInput("Nomor keputusan wajib diisi.")
+        }
+        return try write { db in
+            guard var version = try VersionRecord.fetchOne(db, key: number) else {
+                throw RegisterError.unknownVersion(number)
+            }
+            guard version.status == .draft else {
+                throw RegisterError.wrongVersionStatus(
+                    number: number, status: version.status.rawValue, expected: "draft")
+            }
+            if let newer = version.supersededBy {
+                throw RegisterError.versionSuperseded(number: number, by: newer)
+            }
+            let outdated = try Self.outdatedItems(db, version: number)
+            guard outdated.isEmpty else {
+                throw RegisterError.draftOutdated(number: number, items: outdated)
+            }
+            let published = try VersionRecord.filter(Column("status") == VersionStatus.published)
+                .order(Column("number").desc).fetchOne(db)
+            version.status = .approved
+            version.decreeNumber = decreeNumber.trimmingCharacters(in: .whitespaces)
+            version.decreeDate = decreeDate
+            version.approvedByName = name
+            version.approvedByNip = official.nip
+            version.approvedByTitle = official.title
+            version.approvedAt = date
+            version.approvalSource = source
+            version.previousVersion = published?.number
+            try version.update(db)
+            return try Self.buildVersion(db, number: number)
+        }
+    }
+
+    /// Marks an approved version published, once its documents and feeds are written.
+    /// One transaction.
+    ///
+    /// - Throws: `RegisterError` when the version is not approved, or a newer one is already
+    ///   published.
+    @discardableResult
+    public func publish(version number: Int, at date: Date) throws -> DIPVersion {
+        try write { db in
+            guard var version = try VersionRecord.fetchOne(db, key: number) else {
+                throw RegisterError.unknownVersion(number)
+            }
+            guard version.status == .approved else {
+                throw RegisterError.wrongVersionStatus(
+                    number: number, status: version.status.rawValue, expected: "approved")
+            }
+            let published = try VersionRecord.filter(Column("status") == VersionStatus.published)
+                .order(Column("number").desc).fetchOne(db)
+            if let published, published.number > number {
+                throw RegisterError.newerVersionPublished(
+                    number: number, published: published.number)
+            }
+            version.status = .published
+            version.publishedAt = date
+            version.previousVersion = published?.number
+            try version.update(db)
+            return try Self.buildVersion(db, number: number)
+        }
+    }
+
+    /// A version as generators read it.
+    public func version(number: Int) throws -> DIPVersion {
+        try read { db in try Self.buildVersion(db, number: number) }
+    }
+
+    /// The newest published version, if any.
+    public func lastPublished() throws -> DIPVersion? {
+        try read { db in
+            try VersionRecord.filter(Column("status") == VersionStatus.published)
+                .order(Column("number").desc).fetchOne(db)
+                .map { try Self.buildVersion(db, number: $0.number) }
+        }
+    }
+
+    /// The newest draft that no newer draft replaced, if any: the one waiting for approval.
+    public func currentDraft() throws -> DIPVersion? {
+        try read { db in
+            try Self.currentDraftRecord(db).map { try Self.buildVersion(db, number: $0.number) }
+        }
+    }
+
+    /// The newest approved version not yet published (newer than the last published one).
+    public func awaitingPublication() throws -> DIPVersion? {
+        try read { db in
+            try Self.awaitingRecord(db).map { try Self.buildVersion(db, number: $0.number) }
+        }
+    }
+
+    // MARK: - Internals
+
+    static func currentDraftRecord(_ db: Database) throws -> VersionRecord? {
+        try VersionRecord
+            .filter(Column("status") == VersionStatus.draft && Column("superseded_by") == nil)
+            .order(Column("number").desc).fetchOne(db)
+    }
+
+    static func awaitingRecord(_ db: Database) throws -> VersionRecord? {
+        let lastPublished = try Int.fetchOne(
+            db, sql: "SELECT MAX(number) FROM versions WHERE status = 'published'") ?? 0
+        return try VersionRecord
+            .filter(Column("status") == VersionStatus.approved && Column("number") > lastPublished)
+            .order(Column("number").desc).fetchOne(db)
+    }
+
+    /// What makes two versions the same list: each item's revision, category, place and test.
+    private struct Key: Hashable {
+        var item: String
+        var revision: Int
+        var category: DIPCore.Category
+        var subgroup: BerkalaSubgroup?
+        var exempted: Bool
+        var test: Int64?
+    }
+
+    private static func fingerprint(_ rows: [VersionItemRecord]) -> Set<Key> {
+        Set(rows.map {
+            Key(item: $0.item, revision: $0.revision, category: $0.category,
+                subgroup: $0.subgroup, exempted: $0.exempted, test: $0.test)
+        })
+    }
+
+    private static func fingerprint(_ rows: [CurrentState.Placement]) -> Set<Key> {
+        Set(rows.map {
+            Key(item: $0.item.id, revision: $0.revision.revision, category: $0.category,
+                subgroup: $0.subgroup, exempted: $0.exempted, test: $0.test?.id)
+        })
+    }
+
+    /// Items of a version whose register state moved on since the version was made.
+    static func outdatedItems(_ db: Database, version: Int) throws -> [String] {
+        var outdated: [String] = []
+        let rows = try VersionItemRecord.filter(Column("version") == version)
+            .order(Column("item")).fetchAll(db)
+        for row in rows {
+            let item = try RegisterQueries.item(db, id: row.item)
+            if item.withdrawnAt != nil || item.currentRevision != row.revision {
+                outdated.append(row.item)
+                continue
+            }
+            if let decision = try RegisterQueries.latestDecision(
+                db, item: row.item, revision: row.revision), decision.action == .return
+            {
+                outdated.append(row.item)
+                continue
+            }
+            let test = try RegisterQueries.latestTest(db, item: row.item, revision: row.revision)
+            if row.test != nil && test?.id != row.test {
+                outdated.append(row.item)
+            }
+        }
+        return outdated
+    }
+
+    /// Reads one version into the model generators consume; open items ordered by category,
+    /// sub-group, unit and list position; exempted items by unit and position.
+    static func buildVersion(_ db: Database, number: Int) throws -> DIPVersion {
+        guard let version = try VersionRecord.fetchOne(db, key: number) else {
+            throw RegisterError.unknownVersion(number)
+        }
+        let previous = try version.previousVersion.flatMap { try VersionRecord.fetchOne(db, key: $0) }
+        let rows = try VersionItemRecord.filter(Column("version") == number).fetchAll(db)
+        var units: [String: WorkUnit] = [:]
+        for unit in try UnitRecord.fetchAll(db) { units[unit.code] = unit.unit }
+
+        // Bulk reads: one query per table, not per item.
+        var itemUnit: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT i.id, i.unit FROM items i JOIN version_items v ON v.item = i.id
+            WHERE v.version = ?
+            """, arguments: [number])
+        {
+            itemUnit[row["id"]] = row["unit"]
+        }
+        var revisions: [String: RevisionRecord] = [:]
+        for r in try RevisionRecord.fetchAll(db, sql: """
+            SELECT r.* FROM item_revisions r
+            JOIN version_items v ON v.item = r.item AND v.revision = r.revision
+            WHERE v.version = ?
+            """, arguments: [number])
+        {
+            revisions[r.item] = r
+        }
+        var tests: [Int64: ConsequenceTestRecord] = [:]
+        for t in try ConsequenceTestRecord.fetchAll(db, sql: """
+            SELECT t.* FROM consequence_tests t JOIN version_items v ON v.test = t.id
+            WHERE v.version = ?
+            """, arguments: [number])
+        {
+            tests[t.id!] = t
+        }
+
+        var entries: [(row: VersionItemRecord, unit: String, value: VersionItem)] = []
+        for row in rows {
+            guard let unitCode = itemUnit[row.item] else { throw RegisterError.unknownItem(row.item) }
+            guard let revision = revisions[row.item] else {
+                throw RegisterError.unknownItem("\(row.item) revisi \(row.revision)")
+            }
+            var information = revision.information
+            information.nomor = row.nomor
+            let test = row.test.flatMap { tests[$0] }
+            let value = VersionItem(
+                id: row.item, revision: row.revision,
+                unit: units[unitCode] ?? WorkUnit(code: unitCode, name: unitCode),
+                item: information, category: row.category, subgroup: row.subgroup,
+                classification: try? revision.decodedClassification(), change: row.change,
+                recordedAt: revision.recordedAt, consequenceTest: test?.test)
+            entries.append((row, unitCode, value))
+        }
+        let open = entries.filter { !$0.row.exempted }.sorted { l, r in
+            if l.row.category != r.row.category { return l.row.category < r.row.category }
+            let ls = l.row.subgroup?.rawValue ?? "~", rs = r.row.subgroup?.rawValue ?? "~"
+            if ls != rs { return ls < rs }
+            if l.unit != r.unit { return l.unit < r.unit }
+            if l.row.position != r.row.position { return l.row.position < r.row.position }
+            return l.row.item < r.row.item
+        }
+        let exempted = entries.filter { $0.row.exempted }.sorted { l, r in
+            if l.unit != r.unit { return l.unit < r.unit }
+            if l.row.position != r.row.position { return l.row.position < r.row.position }
+            return l.row.item < r.row.item
+        }
+        return DIPVersion(
+            number: version.number, status: version.status, createdAt: version.createdAt,
+            decreeNumber: version.decreeNumber, decreeDate: version.decreeDate,
+            approvedBy: version.approvedBy, approvedAt: version.approvedAt,
+            items: open.map(\.value), exempted: exempted.map(\.value),
+            previousDecreeNumber: previous?.decreeNumber,
+            previousDecreeDate: previous?.decreeDate)
+    }
+}
+
+extension AppDatabase {
+    /// The number of the newest published version older than `version`, if any.
+    public func publishedBefore(version: Int) throws -> Int? {
+        try read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT MAX(number) FROM versions WHERE status = 'published' AND number < ?",
+                arguments: [version])
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import GRDB
+
+/// The register schema. Migrations are appended and never edited once released; they use
+/// string table and column names, never record types, so old migrations keep compiling as
+/// the records evolve.
+enum RegisterMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+
+        migrator.registerMigration("v1-register") { db in
+            try db.create(table: "units") { t in
+                t.primaryKey("code", .text)
+                t.column("name", .text).notNull()
+                t.column("head_title", .text)
+                t.column("ppid_pelaksana", .text)
+            }
+
+            try db.create(table: "submissions") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("unit", .text).notNull().indexed()
+                    .references("units", onDelete: .restrict)
+                t.column("sha256", .text).notNull()
+                t.column("file_name", .text).notNull()
+                t.column("archived_path", .text).notNull()
+                t.column("received_at", .datetime).notNull()
+                t.column("outcome", .text).notNull()
+                    .check(sql: "outcome IN ('accepted', 'refused')")
+                t.column("reason", .text)
+                t.column("problem_count", .integer).notNull()
+                t.column("item_count", .integer).notNull()
+                t.uniqueKey(["unit", "sha256"])
+            }
+
+            try db.create(table: "submission_problems") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("submission", .integer).notNull().indexed()
+                    .references("submissions", onDelete: .cascade)
+                t.column("ordinal", .integer).notNull()
+                t.column("file", .text).notNull()
+                t.column("sheet", .text)
+                t.column("row", .integer)
+                t.column("column", .text)
+                t.column("column_name", .text)
+                t.column("severity", .text).notNull()
+                t.column("code", .text).notNull()
+                t.column("message", .text).notNull()
+                t.column("hint", .text).notNull()
+                t.uniqueKey(["submission", "ordinal"])
+            }
+
+            try db.create(table: "items") { t in
+                t.primaryKey("id", .text)
+                t.column("unit", .text).notNull().indexed()
+                    .references("units", onDelete: .restrict)
+                t.column("seq", .integer).notNull()
+                t.column("kode", .text)
+                t.column("current_revision", .integer).notNull()
+                t.column("created_at", .datetime).notNull()
+                t.column("created_submission", .integer).notNull()
+                    .references("submissions", onDelete: .restrict)
+                t.column("withdrawn_at", .datetime)
+                t.column("withdrawn_submission", .integer)
+                    .references("submissions", onDelete: .restrict)
+                t.uniqueKey(["unit", "seq"])
+            }
+
+            try db.create(table: "item_revisions") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("item", .text).notNull()
+                    .references("items", onDelete: .restrict)
+                t.column("revision", .integer).notNull()
+                t.column("submission", .integer).notNull().indexed()
+                    .references("submissions", onDelete: .restrict)
+                t.column("recorded_at", .datetime).notNull()
+                t.column("source_file", .text).notNull()
+                t.column("source_sheet", .text)
+                t.column("source_row", .integer).notNull()
+                t.column("nomor", .text).notNull()
+                t.column("ringkasan", .text).notNull()
+                t.column("pejabat_penguasa", .text).notNull()
+                t.column("penanggung_jawab", .text).notNull()
+                t.column("waktu_pembuatan", .text).notNull()
+                t.column("tempat_pembuatan", .text).notNull()
+                t.column("bentuk", .text).notNull()
+                t.column("retensi", .text).notNull()
+                t.column("kategori_text", .text)
+                t.column("declared_category", .text)
+                t.column("subkelompok", .text)
+                t.column("judul", .text)
+                t.column("keterangan", .text)
+                t.column("kode", .text)
+                t.column("dasar_hukum_text", .text)
+                t.column("form_printed", .boolean).notNull()
+                t.column("form_electronic", .boolean).notNull()
+                t.column("retention", .text).notNull()
+                t.column("tempat_normalised", .text)
+                t.column("waktu_normalised", .text)
+                t.column("classification", .text).notNull()
+                t.column("suggested_category", .text)
+                t.column("subgroup", .text)
+                t.column("needs_test", .boolean).notNull()
+                t.column("grounds", .text).notNull()
+                t.column("needs_review", .boolean).notNull()
+                t.column("match_key", .text).notNull()
+                t.uniqueKey(["item", "revision"])
+            }
+
+            try db.create(table: "item_states") { t in
+                t.column("submission", .integer).notNull()
+                    .references("submissions", onDelete: .restrict)
+                t.column("item", .text).notNull().indexed()
+                    .references("items", onDelete: .restrict)
+                t.column("revision", .integer).notNull()
+                t.column("change", .text).notNull()
+                t.column("fields", .text).notNull()
+                t.column("position", .integer)
+                t.column("nomor", .text)
+                t.column("source_row", .integer)
+                t.primaryKey(["submission", "item"])
+            }
+
+            try db.create(table: "consequence_tests") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("item", .text).notNull().indexed()
+                    .references("items", onDelete: .restrict)
+                t.column("revision", .integer).notNull()
+                t.column("specific_information", .text).notNull()
+                t.column("legal_basis", .text).notNull()
+                t.column("grounds", .text).notNull()
+                t.column("consequence", .text).notNull()
+                t.column("public_interest", .text).notNull()
+                t.column("conclusion", .text).notNull()
+                t.column("period", .text).notNull()
+                t.column("period_text", .text).notNull()
+                t.column("conditions_for_opening", .text).notNull()
+                t.column("tester_name", .text)
+                t.column("tester_nip", .text)
+                t.column("tester_title", .text)
+                t.column("tested_at", .datetime)
+                t.column("entered_by", .text).notNull()
+                t.column("entered_at", .datetime).notNull()
+                t.column("source", .text).notNull()
+                    .check(sql: "source IN ('cli', 'workbook')")
+            }
+
+            try db.create(table: "decisions") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("item", .text).notNull().indexed()
+                    .references("items", onDelete: .restrict)
+                t.column("revision", .integer).notNull()
+                t.column("action", .text).notNull()
+                    .check(sql: "action IN ('approve', 'return')")
+                t.column("note", .text).notNull()
+                t.column("by_name", .text).notNull()
+                t.column("by_nip", .text)
+                t.column("at", .datetime).notNull()
+                t.column("source", .text).notNull()
+                    .check(sql: "source IN ('cli', 'workbook')")
+            }
+
+            try db.create(table: "versions") { t in
+                t.primaryKey("number", .integer)
+                t.column("status", .text).notNull()
+                    .check(sql: "status IN ('draft', 'approved', 'published')")
+                t.column("created_at", .datetime).notNull()
+                t.column("superseded_by", .integer)
+                t.column("decree_number", .text)
+                t.column("decree_date", .datetime)
+                t.column("approved_by_name", .text)
+                t.column("approved_by_nip", .text)
+                t.column("approved_by_title", .text)
+                t.column("approved_at", .datetime)
+                t.column("approval_source", .text)
+                t.column("published_at", .datetime)
+                t.column("previous_version", .integer)
+                    .references("versions", onDelete: .restrict)
+            }
+
+            try db.create(table: "version_items") { t in
+                t.column("version", .integer).notNull()
+                    .references("versions", onDelete: .restrict)
+                t.column("item", .text).notNull().indexed()
+                    .references("items", onDelete: .restrict)
+                t.column("revision", .integer).notNull()
+                t.column("category", .text).notNull()
+                t.column("subgroup", .text)
+                t.column("exempted", .boolean).notNull()
+                t.column("test", .integer)
+                    .references("consequence_tests", onDelete: .restrict)
+                t.column("change", .text).notNull()
+                t.column("position", .integer).notNull()
+                t.column("nomor", .text).notNull()
+                t.primaryKey(["version", "item"])
+            }
+        }
+
+        return migrator
+    }
+}

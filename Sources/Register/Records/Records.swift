@@ -1,0 +1,401 @@
+import DIPCore
+import Foundation
+import GRDB
+
+// One record type per table. Columns are snake_case; the coding strategies map them to
+// the camelCase properties, so the records need no CodingKeys.
+
+/// Shared snake_case mapping of the register's records.
+protocol RegisterRecord: Codable, FetchableRecord, PersistableRecord {}
+
+extension RegisterRecord {
+    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy {
+        .convertFromSnakeCase
+    }
+    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy {
+        .convertToSnakeCase
+    }
+}
+
+/// Same as `RegisterRecord` for tables with an auto-incremented `id`.
+protocol RegisterAutoRecord: Codable, FetchableRecord, MutablePersistableRecord {}
+
+extension RegisterAutoRecord {
+    static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy {
+        .convertFromSnakeCase
+    }
+    static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy {
+        .convertToSnakeCase
+    }
+}
+
+/// A row of `units`.
+struct UnitRecord: RegisterRecord {
+    static let databaseTableName = "units"
+    var code: String
+    var name: String
+    var headTitle: String?
+    var ppidPelaksana: String?
+
+    init(_ unit: WorkUnit) {
+        code = unit.code
+        name = unit.name
+        headTitle = unit.headTitle
+        ppidPelaksana = unit.ppidPelaksana
+    }
+
+    var unit: WorkUnit {
+        WorkUnit(code: code, name: name, headTitle: headTitle, ppidPelaksana: ppidPelaksana)
+    }
+}
+
+/// A row of `submissions`: one file a unit dropped, accepted or refused.
+struct SubmissionRecord: RegisterAutoRecord {
+    static let databaseTableName = "submissions"
+    var id: Int64?
+    var unit: String
+    var sha256: String
+    var fileName: String
+    var archivedPath: String
+    var receivedAt: Date
+    var outcome: String
+    var reason: String?
+    var problemCount: Int
+    var itemCount: Int
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A row of `submission_problems`.
+struct ProblemRecord: RegisterAutoRecord {
+    static let databaseTableName = "submission_problems"
+    var id: Int64?
+    var submission: Int64
+    var ordinal: Int
+    var file: String
+    var sheet: String?
+    var row: Int?
+    var column: String?
+    var columnName: String?
+    var severity: String
+    var code: String
+    var message: String
+    var hint: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    init(submission: Int64, ordinal: Int, problem: Problem) {
+        self.submission = submission
+        self.ordinal = ordinal
+        file = problem.file
+        sheet = problem.sheet
+        row = problem.row
+        column = problem.column
+        columnName = problem.columnName
+        severity = problem.severity.rawValue
+        code = problem.code
+        message = problem.message
+        hint = problem.hint
+    }
+
+    var problem: Problem {
+        Problem(
+            file: file, sheet: sheet, row: row, column: column, columnName: columnName,
+            severity: Severity(rawValue: severity) ?? .warning, code: code, message: message,
+            hint: hint)
+    }
+}
+
+/// A row of `items`: the stable identity of one entry of a unit's list.
+struct ItemRecord: RegisterRecord {
+    static let databaseTableName = "items"
+    var id: String
+    var unit: String
+    var seq: Int
+    var kode: String?
+    var currentRevision: Int
+    var createdAt: Date
+    var createdSubmission: Int64
+    var withdrawnAt: Date?
+    var withdrawnSubmission: Int64?
+}
+
+/// A row of `item_revisions`: every version of an item's fields and classification.
+struct RevisionRecord: RegisterAutoRecord {
+    static let databaseTableName = "item_revisions"
+    var id: Int64?
+    var item: String
+    var revision: Int
+    var submission: Int64
+    var recordedAt: Date
+    var sourceFile: String
+    var sourceSheet: String?
+    var sourceRow: Int
+    var nomor: String
+    var ringkasan: String
+    var pejabatPenguasa: String
+    var penanggungJawab: String
+    var waktuPembuatan: String
+    var tempatPembuatan: String
+    var bentuk: String
+    var retensi: String
+    var kategoriText: String?
+    var declaredCategory: Category?
+    var subkelompok: String?
+    var judul: String?
+    var keterangan: String?
+    var kode: String?
+    var dasarHukumText: String?
+    var formPrinted: Bool
+    var formElectronic: Bool
+    /// RetentionPeriod as a PeriodColumn text.
+    var retention: String
+    var tempatNormalised: String?
+    var waktuNormalised: String?
+    /// Classification as JSON.
+    var classification: String
+    var suggestedCategory: Category?
+    var subgroup: BerkalaSubgroup?
+    var needsTest: Bool
+    /// Pasal 17 grounds, comma-separated.
+    var grounds: String
+    var needsReview: Bool
+    var matchKey: String
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    init(
+        item: String, revision: Int, submission: Int64, recordedAt: Date,
+        information i: InformationItem, classification c: Classification
+    ) throws {
+        self.item = item
+        self.revision = revision
+        self.submission = submission
+        self.recordedAt = recordedAt
+        sourceFile = i.source.file
+        sourceSheet = i.source.sheet
+        sourceRow = i.source.row
+        nomor = i.nomor
+        ringkasan = i.ringkasan
+        pejabatPenguasa = i.pejabatPenguasa
+        penanggungJawab = i.penanggungJawab
+        waktuPembuatan = i.waktuPembuatan
+        tempatPembuatan = i.tempatPembuatan
+        bentuk = i.bentuk
+        retensi = i.retensi
+        kategoriText = i.kategoriText
+        declaredCategory = i.kategori
+        subkelompok = i.subkelompok
+        judul = i.judul
+        keterangan = i.keterangan
+        kode = i.kode
+        dasarHukumText = i.dasarHukumText
+        formPrinted = i.form.printed
+        formElectronic = i.form.electronic
+        retention = PeriodColumn.encode(i.retention)
+        tempatNormalised = i.tempatNormalised
+        waktuNormalised = i.waktuNormalised
+        classification = try JSONText.encode(c)
+        suggestedCategory = c.suggested
+        subgroup = c.subgroup
+        needsTest = c.needsConsequenceTest
+        grounds = c.exemptionGrounds.joined(separator: ",")
+        needsReview = c.needsReview
+        matchKey = ItemMatching.normalisedKey(i.ringkasan)
+    }
+
+    var information: InformationItem {
+        InformationItem(
+            source: SourceLocation(file: sourceFile, sheet: sourceSheet, row: sourceRow),
+            nomor: nomor, ringkasan: ringkasan, pejabatPenguasa: pejabatPenguasa,
+            penanggungJawab: penanggungJawab, waktuPembuatan: waktuPembuatan,
+            tempatPembuatan: tempatPembuatan, bentuk: bentuk, retensi: retensi,
+            kategoriText: kategoriText, kategori: declaredCategory, subkelompok: subkelompok,
+            judul: judul, keterangan: keterangan, kode: kode, dasarHukumText: dasarHukumText,
+            form: InformationForm(printed: formPrinted, electronic: formElectronic),
+            retention: PeriodColumn.decode(retention),
+            tempatNormalised: tempatNormalised, waktuNormalised: waktuNormalised)
+    }
+
+    func decodedClassification() throws -> Classification {
+        try JSONText.decode(Classification.self, classification)
+    }
+}
+
+/// A row of `item_states`: what one accepted submission did to one item.
+struct ItemStateRecord: RegisterRecord {
+    static let databaseTableName = "item_states"
+    var submission: Int64
+    var item: String
+    var revision: Int
+    var change: ItemChange
+    /// Changed field codes, comma-separated.
+    var fields: String
+    var position: Int?
+    var nomor: String?
+    var sourceRow: Int?
+}
+
+/// A row of `consequence_tests`.
+struct ConsequenceTestRecord: RegisterAutoRecord {
+    static let databaseTableName = "consequence_tests"
+    var id: Int64?
+    var item: String
+    var revision: Int
+    var specificInformation: String
+    var legalBasis: String
+    var grounds: String
+    var consequence: String
+    var publicInterest: String
+    var conclusion: ConsequenceConclusion
+    /// RetentionPeriod as a PeriodColumn text.
+    var period: String
+    var periodText: String
+    var conditionsForOpening: String
+    var testerName: String?
+    var testerNip: String?
+    var testerTitle: String?
+    var testedAt: Date?
+    var enteredBy: String
+    var enteredAt: Date
+    var source: EntrySource
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    init(
+        item: String, revision: Int, test: ConsequenceTest, enteredBy: String, enteredAt: Date,
+        source: EntrySource
+    ) throws {
+        self.item = item
+        self.revision = revision
+        specificInformation = test.specificInformation
+        legalBasis = test.legalBasis
+        grounds = test.grounds.joined(separator: ",")
+        consequence = test.consequence
+        publicInterest = test.publicInterest
+        conclusion = test.conclusion
+        period = PeriodColumn.encode(test.period)
+        periodText = test.periodText
+        conditionsForOpening = test.conditionsForOpening
+        testerName = test.tester?.name
+        testerNip = test.tester?.nip
+        testerTitle = test.tester?.title
+        testedAt = test.testedOn
+        self.enteredBy = enteredBy
+        self.enteredAt = enteredAt
+        self.source = source
+    }
+
+    var test: ConsequenceTest {
+        ConsequenceTest(
+            specificInformation: specificInformation, legalBasis: legalBasis,
+            grounds: grounds.split(separator: ",").map(String.init), consequence: consequence,
+            publicInterest: publicInterest, conclusion: conclusion,
+            period: PeriodColumn.decode(period),
+            periodText: periodText, conditionsForOpening: conditionsForOpening,
+            tester: testerName.map { Official(name: $0, nip: testerNip, title: testerTitle) },
+            testedOn: testedAt)
+    }
+}
+
+/// A row of `decisions`: the PPID approving or returning one revision of an item.
+struct DecisionRecord: RegisterAutoRecord {
+    static let databaseTableName = "decisions"
+    var id: Int64?
+    var item: String
+    var revision: Int
+    var action: DecisionAction
+    var note: String
+    var byName: String
+    var byNip: String?
+    var at: Date
+    var source: EntrySource
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A row of `versions`.
+struct VersionRecord: RegisterRecord {
+    static let databaseTableName = "versions"
+    var number: Int
+    var status: VersionStatus
+    var createdAt: Date
+    var supersededBy: Int?
+    var decreeNumber: String?
+    var decreeDate: Date?
+    var approvedByName: String?
+    var approvedByNip: String?
+    var approvedByTitle: String?
+    var approvedAt: Date?
+    var approvalSource: EntrySource?
+    var publishedAt: Date?
+    var previousVersion: Int?
+
+    var approvedBy: Official? {
+        approvedByName.map { Official(name: $0, nip: approvedByNip, title: approvedByTitle) }
+    }
+}
+
+/// A row of `version_items`: one item's place in one version.
+struct VersionItemRecord: RegisterRecord {
+    static let databaseTableName = "version_items"
+    var version: Int
+    var item: String
+    var revision: Int
+    var category: DIPCore.Category
+    var subgroup: BerkalaSubgroup?
+    var exempted: Bool
+    var test: Int64?
+    var change: ItemChange
+    var position: Int
+    var nomor: String
+}
+
+/// JSON text columns, with sorted keys so equal values give equal text. The coders are
+/// made once: creating them per row dominated reading large versions.
+enum JSONText {
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .secondsSince1970
+        return encoder
+    }()
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .secondsSince1970
+        return decoder
+    }()
+
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ text: String) throws -> T {
+        try decoder.decode(type, from: Data(text.utf8))
+    }
+}
+
+/// A retention or exemption period as one short text column: "permanen", "years:5",
+/// "months:6", "selama_berlaku", "until:<event>", "" (unknown).
+enum PeriodColumn {
+    static func encode(_ period: RetentionPeriod) -> String {
+        switch period {
+        case .permanent: return "permanen"
+        case .years(let n): return "years:\(n)"
+        case .months(let n): return "months:\(n)"
+        case .whileValid: return "selama_berlaku"
+        case .untilEvent(let event): return "until:\(event)"
+        case .unknown: return ""
+        }
+    }
+
+    static func decode(_ text: String) -> RetentionPeriod {
+        if text == "permanen" { return .permanent }
+        if text == "selama_berlaku" { return .whileValid }
+        if text.hasPrefix("years:"), let n = Int(text.dropFirst(6)) { return .years(n) }
+        if text.hasPrefix("months:"), let n = Int(text.dropFirst(7)) { return .months(n) }
+        if text.hasPrefix("until:") { return .untilEvent(String(text.dropFirst(6))) }
+        return .unknown
+    }
+}

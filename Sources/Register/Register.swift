@@ -1,2 +1,0 @@
-/// The Register stage (see README.md).
-public enum RegisterModule {}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Why the register refused an operation. Each message is Indonesian, for the officer.
+public enum RegisterError: Error, Equatable, Sendable, LocalizedError {
+    /// The database could not be opened or migrated.
+    case cannotOpen(path: String, reason: String)
+    /// No item has this id.
+    case unknownItem(String)
+    /// The unit withdrew the item; nothing more can be decided on it.
+    case itemWithdrawn(String)
+    /// The decision names a revision that is no longer the item's current one.
+    case staleRevision(item: String, given: Int, current: Int)
+    /// No version has this number.
+    case unknownVersion(Int)
+    /// The version is not in the state the operation needs (e.g. approving a published one).
+    case wrongVersionStatus(number: Int, status: String, expected: String)
+    /// A newer draft replaced this one.
+    case versionSuperseded(number: Int, by: Int)
+    /// Items of the draft changed, were withdrawn or returned after the draft was made.
+    case draftOutdated(number: Int, items: [String])
+    /// A newer version is already published; publishing an older one would go backwards.
+    case newerVersionPublished(number: Int, published: Int)
+    /// A required value is empty or invalid.
+    case invalidInput(String)
+
+    public var errorDescription: String? { message }
+
+    /// The Indonesian message.
+    public var message: String {
+        switch self {
+        case .cannotOpen(let path, let reason):
+            return "Register di \(path) tidak dapat dibuka: \(reason)"
+        case .unknownItem(let id):
+            return "Informasi dengan kode \(id) tidak ada di register."
+        case .itemWithdrawn(let id):
+            return "Informasi \(id) sudah ditarik oleh unit kerja; keputusan tidak dapat dicatat."
+        case .staleRevision(let item, let given, let current):
+            return "Keputusan untuk \(item) merujuk revisi \(given), padahal revisi terkini "
+                + "adalah \(current): informasi ini telah berubah sejak draf atau formulir "
+                + "dibuat. Keputusan tidak diterapkan; periksa revisi \(current) lalu ulangi."
+        case .unknownVersion(let n):
+            return "Versi DIP nomor \(n) tidak ada di register."
+        case .wrongVersionStatus(let n, let status, let expected):
+            return "Versi \(n) berstatus \(VersionStatusText.label(status)); "
+                + "tindakan ini hanya untuk versi berstatus \(VersionStatusText.label(expected))."
+        case .versionSuperseded(let n, let by):
+            return "Draf versi \(n) sudah digantikan oleh draf versi \(by); "
+                + "periksa dan setujui draf versi \(by)."
+        case .draftOutdated(let n, let items):
+            return "Draf versi \(n) tidak dapat disetujui karena informasi berikut berubah, "
+                + "ditarik, atau dikembalikan setelah draf dibuat: "
+                + items.joined(separator: ", ")
+                + ". Jalankan `dip run` untuk membuat draf baru."
+        case .newerVersionPublished(let n, let published):
+            return "Versi \(n) tidak dapat diterbitkan karena versi \(published) yang lebih "
+                + "baru sudah diterbitkan."
+        case .invalidInput(let text):
+            return text
+        }
+    }
+}
+
+/// Indonesian words for version states.
+public enum VersionStatusText {
+    /// "draft" → "draf", "approved" → "disetujui", "published" → "diterbitkan".
+    public static func label(_ status: String) -> String {
+        switch status {
+        case "draft": return "draf"
+        case "approved": return "disetujui"
+        case "published": return "diterbitkan"
+        default: return status
+        }
+    }
+}

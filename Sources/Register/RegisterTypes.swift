@@ -1,0 +1,426 @@
+import DIPCore
+import Foundation
+import GRDB
+
+/// How a decision or a test reached the register: typed on the command line, or read from
+/// the review workbook dropped in the inbox.
+public enum EntrySource: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+    case cli
+    case workbook
+}
+
+/// What the PPID decided on one revision of an item.
+public enum DecisionAction: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+    /// Accepted as is (undoes an earlier return of the same revision).
+    case approve
+    /// Sent back to the unit with a correction note.
+    case `return`
+}
+
+extension ItemChange: DatabaseValueConvertible {}
+extension VersionStatus: DatabaseValueConvertible {}
+extension ConsequenceConclusion: DatabaseValueConvertible {}
+extension DIPCore.Category: DatabaseValueConvertible {}
+extension BerkalaSubgroup: DatabaseValueConvertible {}
+
+/// How the intake stage judged a file.
+public enum SubmissionResult: Hashable, Sendable {
+    /// Readable: its items are the unit's new full list.
+    case accepted
+    /// Not usable; the unit's current list stays as it was.
+    case refused(reason: String)
+}
+
+/// An item read from a file with its classification.
+public struct ClassifiedItem: Hashable, Sendable {
+    public var item: InformationItem
+    public var classification: Classification
+
+    public init(item: InformationItem, classification: Classification) {
+        self.item = item
+        self.classification = classification
+    }
+}
+
+/// One file to record, for `recordSubmissions(_:)` (see `recordSubmission` for the fields).
+public struct SubmissionInput: Hashable, Sendable {
+    public var unit: WorkUnit
+    public var fileName: String
+    public var sha256: String
+    public var archivedPath: String
+    public var receivedAt: Date
+    public var result: SubmissionResult
+    public var items: [ClassifiedItem]
+    public var problems: [Problem]
+
+    public init(
+        unit: WorkUnit, fileName: String, sha256: String, archivedPath: String,
+        receivedAt: Date, result: SubmissionResult, items: [ClassifiedItem], problems: [Problem]
+    ) {
+        self.unit = unit
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.archivedPath = archivedPath
+        self.receivedAt = receivedAt
+        self.result = result
+        self.items = items
+        self.problems = problems
+    }
+}
+
+/// One item's part in a submission or a difference between versions.
+public struct ItemDelta: Codable, Hashable, Sendable {
+    public var itemID: String
+    public var unit: String
+    /// The revision after the change (for withdrawn items, the last revision).
+    public var revision: Int
+    public var change: ItemChange
+    /// Changed field codes ("ringkasan", "bentuk", …, "kategori", "subkelompok",
+    /// "klasifikasi"), in the fixed order of docs/register.md.
+    public var fields: [String]
+    /// The summary as it now reads (for withdrawn items, as it last read).
+    public var ringkasan: String
+    /// The number in the unit's list, when the item is in it.
+    public var nomor: String?
+    /// Category before and after, for differences between versions.
+    public var fromCategory: DIPCore.Category?
+    public var toCategory: DIPCore.Category?
+
+    public init(
+        itemID: String, unit: String, revision: Int, change: ItemChange, fields: [String],
+        ringkasan: String, nomor: String?, fromCategory: DIPCore.Category? = nil,
+        toCategory: DIPCore.Category? = nil
+    ) {
+        self.itemID = itemID
+        self.unit = unit
+        self.revision = revision
+        self.change = change
+        self.fields = fields
+        self.ringkasan = ringkasan
+        self.nomor = nomor
+        self.fromCategory = fromCategory
+        self.toCategory = toCategory
+    }
+}
+
+/// What recording a submission did to the unit's list.
+public struct SubmissionUpdate: Codable, Hashable, Sendable {
+    /// Outcome of recording the file.
+    public enum Outcome: String, Codable, Sendable {
+        case accepted
+        case refused
+        /// The same file (same unit, same SHA-256) was recorded before: nothing was written.
+        case duplicate
+    }
+
+    public var outcome: Outcome
+    public var unit: String
+    /// The submission row (the earlier one for duplicates).
+    public var submissionID: Int64
+    public var added: [ItemDelta]
+    public var changed: [ItemDelta]
+    public var unchanged: [ItemDelta]
+    public var reclassified: [ItemDelta]
+    public var withdrawn: [ItemDelta]
+
+    public init(
+        outcome: Outcome, unit: String, submissionID: Int64, added: [ItemDelta] = [],
+        changed: [ItemDelta] = [], unchanged: [ItemDelta] = [], reclassified: [ItemDelta] = [],
+        withdrawn: [ItemDelta] = []
+    ) {
+        self.outcome = outcome
+        self.unit = unit
+        self.submissionID = submissionID
+        self.added = added
+        self.changed = changed
+        self.unchanged = unchanged
+        self.reclassified = reclassified
+        self.withdrawn = withdrawn
+    }
+
+    /// Whether the unit's list changed at all.
+    public var hasChanges: Bool {
+        !(added.isEmpty && changed.isEmpty && reclassified.isEmpty && withdrawn.isEmpty)
+    }
+}
+
+/// An item waiting for a consequence test on its current revision.
+public struct PendingTest: Codable, Hashable, Sendable {
+    public var itemID: String
+    public var revision: Int
+    public var unit: WorkUnit
+    public var item: InformationItem
+    public var classification: Classification
+
+    public init(
+        itemID: String, revision: Int, unit: WorkUnit, item: InformationItem,
+        classification: Classification
+    ) {
+        self.itemID = itemID
+        self.revision = revision
+        self.unit = unit
+        self.item = item
+        self.classification = classification
+    }
+}
+
+/// A correction note the PPID attached when returning an item: told to the unit in its next
+/// feedback, until the unit sends a new revision of the item.
+public struct ReturnNote: Codable, Hashable, Sendable {
+    public var itemID: String
+    public var revision: Int
+    public var nomor: String
+    public var ringkasan: String
+    public var note: String
+    public var by: String
+    public var at: Date
+
+    public init(
+        itemID: String, revision: Int, nomor: String, ringkasan: String, note: String,
+        by: String, at: Date
+    ) {
+        self.itemID = itemID
+        self.revision = revision
+        self.nomor = nomor
+        self.ringkasan = ringkasan
+        self.note = note
+        self.by = by
+        self.at = at
+    }
+}
+
+/// A short description of a version for status lines.
+public struct VersionSummary: Codable, Hashable, Sendable {
+    public var number: Int
+    public var status: VersionStatus
+    public var createdAt: Date
+    public var itemCount: Int
+    public var exemptedCount: Int
+    public var decreeNumber: String?
+    public var decreeDate: Date?
+    public var approvedBy: Official?
+    public var approvedAt: Date?
+    public var publishedAt: Date?
+
+    public init(
+        number: Int, status: VersionStatus, createdAt: Date, itemCount: Int,
+        exemptedCount: Int, decreeNumber: String?, decreeDate: Date?, approvedBy: Official?,
+        approvedAt: Date?, publishedAt: Date?
+    ) {
+        self.number = number
+        self.status = status
+        self.createdAt = createdAt
+        self.itemCount = itemCount
+        self.exemptedCount = exemptedCount
+        self.decreeNumber = decreeNumber
+        self.decreeDate = decreeDate
+        self.approvedBy = approvedBy
+        self.approvedAt = approvedAt
+        self.publishedAt = publishedAt
+    }
+}
+
+/// A unit's last submission.
+public struct SubmissionSummary: Codable, Hashable, Sendable {
+    public var id: Int64
+    public var fileName: String
+    public var sha256: String
+    public var receivedAt: Date
+    /// "accepted" or "refused".
+    public var outcome: String
+    public var reason: String?
+    public var problemCount: Int
+    public var itemCount: Int
+
+    public init(
+        id: Int64, fileName: String, sha256: String, receivedAt: Date, outcome: String,
+        reason: String?, problemCount: Int, itemCount: Int
+    ) {
+        self.id = id
+        self.fileName = fileName
+        self.sha256 = sha256
+        self.receivedAt = receivedAt
+        self.outcome = outcome
+        self.reason = reason
+        self.problemCount = problemCount
+        self.itemCount = itemCount
+    }
+}
+
+/// One unit's line in `dip status`.
+public struct UnitStatus: Codable, Hashable, Sendable {
+    public var unit: WorkUnit
+    public var lastSubmission: SubmissionSummary?
+    /// Items in the unit's current list.
+    public var itemCount: Int
+    /// Problems in the last submission.
+    public var problemCount: Int
+    /// Items of the unit waiting for a consequence test.
+    public var pendingTestCount: Int
+    /// Items the PPID returned and the unit has not corrected yet.
+    public var returnedCount: Int
+
+    public init(
+        unit: WorkUnit, lastSubmission: SubmissionSummary?, itemCount: Int, problemCount: Int,
+        pendingTestCount: Int, returnedCount: Int
+    ) {
+        self.unit = unit
+        self.lastSubmission = lastSubmission
+        self.itemCount = itemCount
+        self.problemCount = problemCount
+        self.pendingTestCount = pendingTestCount
+        self.returnedCount = returnedCount
+    }
+}
+
+/// The whole register at a glance (`dip status`).
+public struct RegisterStatus: Codable, Hashable, Sendable {
+    public var units: [UnitStatus]
+    public var pendingTests: [PendingTest]
+    /// The newest draft, when it waits for approval.
+    public var draft: VersionSummary?
+    /// An approved version not yet published.
+    public var approved: VersionSummary?
+    public var lastPublished: VersionSummary?
+
+    public init(
+        units: [UnitStatus], pendingTests: [PendingTest], draft: VersionSummary?,
+        approved: VersionSummary?, lastPublished: VersionSummary?
+    ) {
+        self.units = units
+        self.pendingTests = pendingTests
+        self.draft = draft
+        self.approved = approved
+        self.lastPublished = lastPublished
+    }
+}
+
+/// The differences between two versions (or a version and the register's current state).
+public struct VersionDiff: Codable, Hashable, Sendable {
+    /// The older side; nil for "nothing" (before the first version).
+    public var from: Int?
+    /// The newer side; nil for the register's current state (not yet a version).
+    public var to: Int?
+    public var added: [ItemDelta]
+    public var changed: [ItemDelta]
+    public var reclassified: [ItemDelta]
+    public var withdrawn: [ItemDelta]
+
+    public init(
+        from: Int?, to: Int?, added: [ItemDelta], changed: [ItemDelta],
+        reclassified: [ItemDelta], withdrawn: [ItemDelta]
+    ) {
+        self.from = from
+        self.to = to
+        self.added = added
+        self.changed = changed
+        self.reclassified = reclassified
+        self.withdrawn = withdrawn
+    }
+
+    public var isEmpty: Bool {
+        added.isEmpty && changed.isEmpty && reclassified.isEmpty && withdrawn.isEmpty
+    }
+}
+
+/// Everything the register knows about one item (`dip history ITEM`).
+public struct ItemHistory: Codable, Hashable, Sendable {
+    /// One revision of the item.
+    public struct Revision: Codable, Hashable, Sendable {
+        public var revision: Int
+        public var submissionID: Int64
+        public var fileName: String
+        public var recordedAt: Date
+        public var item: InformationItem
+        public var classification: Classification
+        public var change: ItemChange
+        public var fields: [String]
+    }
+
+    /// What one accepted submission of the unit did to the item.
+    public struct State: Codable, Hashable, Sendable {
+        public var submissionID: Int64
+        public var fileName: String
+        public var receivedAt: Date
+        public var revision: Int
+        public var change: ItemChange
+        public var fields: [String]
+    }
+
+    /// A recorded consequence test.
+    public struct Test: Codable, Hashable, Sendable {
+        public var id: Int64
+        public var revision: Int
+        public var test: ConsequenceTest
+        public var enteredBy: String
+        public var enteredAt: Date
+        public var source: EntrySource
+    }
+
+    /// A PPID decision.
+    public struct Decision: Codable, Hashable, Sendable {
+        public var revision: Int
+        public var action: DecisionAction
+        public var note: String
+        public var by: Official
+        public var at: Date
+        public var source: EntrySource
+    }
+
+    /// The item's place in one version.
+    public struct Membership: Codable, Hashable, Sendable {
+        public var version: Int
+        public var status: VersionStatus
+        public var revision: Int
+        public var category: DIPCore.Category
+        public var subgroup: BerkalaSubgroup?
+        public var exempted: Bool
+    }
+
+    public var id: String
+    public var unit: WorkUnit
+    public var kode: String?
+    public var createdAt: Date
+    public var withdrawnAt: Date?
+    public var currentRevision: Int
+    /// Where the item stands now: "menunggu_uji", "terbuka", "dikecualikan", "dikembalikan",
+    /// "ditarik" (see docs/register.md).
+    public var state: String
+    public var revisions: [Revision]
+    public var states: [State]
+    public var tests: [Test]
+    public var decisions: [Decision]
+    public var versions: [Membership]
+}
+
+/// One flat row of a version, for the archive (CSV/data package).
+public struct RegisterRow: Codable, Hashable, Sendable {
+    public var version: Int
+    public var itemID: String
+    public var revision: Int
+    public var unitCode: String
+    public var unitName: String
+    public var category: String
+    public var subgroup: String
+    public var exempted: Bool
+    public var nomor: String
+    public var ringkasan: String
+    public var pejabatPenguasa: String
+    public var penanggungJawab: String
+    public var waktuPembuatan: String
+    public var tempatPembuatan: String
+    public var bentuk: String
+    public var retensi: String
+    public var change: String
+    public var conclusion: String
+    public var grounds: String
+    public var recordedAt: Date
+
+    /// Column names of `RegisterRow` in order, for CSV headers.
+    public static let columns = [
+        "version", "item_id", "revision", "unit_code", "unit_name", "category", "subgroup",
+        "exempted", "nomor", "ringkasan", "pejabat_penguasa", "penanggung_jawab",
+        "waktu_pembuatan", "tempat_pembuatan", "bentuk", "retensi", "change", "conclusion",
+        "grounds", "recorded_at",
+    ]
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import DIPCore
+import Foundation
+import Register
+
+extension DIP {
+    /// `dip history ITEM`: everything the register knows about one item.
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Riwayat satu informasi: setiap revisi, uji konsekuensi, keputusan PPID, "
+                + "dan versi DIP yang memuatnya.")
+
+        @OptionGroup var options: WorkspaceOptions
+
+        @Argument(help: "Kode informasi di register, misalnya dinkes-0007.")
+        var item: String
+
+        @Option(help: "Format keluaran.")
+        var format: OutputFormat = .text
+
+        func run() throws {
+            try RegisterOutput.run {
+                let history = try options.openRegister().history(itemID: item)
+                switch format {
+                case .json: print(try RegisterOutput.json(history))
+                case .text: print(Self.text(history), terminator: "")
+                }
+            }
+        }
+
+        static func text(_ h: ItemHistory) -> String {
+            var out = "RIWAYAT \(h.id) — \(h.unit.name)\n"
+            out += "Keadaan: \(RegisterOutput.stateLabel(h.state)); revisi terkini \(h.currentRevision)\n"
+            out += "Tercatat sejak \(RegisterOutput.dateTime(h.createdAt))"
+            if let w = h.withdrawnAt { out += "; ditarik \(RegisterOutput.dateTime(w))" }
+            out += "\n\nRevisi:\n"
+            for r in h.revisions {
+                out += "  Revisi \(r.revision) — \(RegisterOutput.changeLabel(r.change)), "
+                    + "\(r.fileName), \(RegisterOutput.dateTime(r.recordedAt))\n"
+                if !r.fields.isEmpty {
+                    out += "    Kolom berubah: \(RegisterOutput.fieldList(r.fields))\n"
+                }
+                out += "    Ringkasan: \(r.item.ringkasan)\n"
+                let category = r.classification.suggested ?? r.classification.declared
+                out += "    Kategori usulan: \(category?.shortLabel ?? "-")"
+                if r.classification.needsConsequenceTest { out += "; perlu uji konsekuensi" }
+                out += "\n"
+            }
+            out += "\nKiriman unit kerja:\n"
+            for s in h.states {
+                out += "  \(s.fileName) (\(RegisterOutput.dateTime(s.receivedAt))): "
+                    + "\(RegisterOutput.changeLabel(s.change)), revisi \(s.revision)\n"
+            }
+            out += "\nUji konsekuensi:\n"
+            if h.tests.isEmpty { out += "  (belum ada)\n" }
+            for t in h.tests {
+                out += "  Revisi \(t.revision): \(t.test.conclusion.label); dasar: "
+                    + "\(t.test.legalBasis); penguji: \(t.test.tester?.name ?? "-"); "
+                    + "dicatat oleh \(t.enteredBy) (\(t.source.rawValue))\n"
+            }
+            out += "\nKeputusan PPID:\n"
+            if h.decisions.isEmpty { out += "  (belum ada)\n" }
+            for d in h.decisions {
+                let action = d.action == .return ? "dikembalikan" : "disetujui"
+                out += "  Revisi \(d.revision): \(action) oleh \(d.by.name), "
+                    + "\(RegisterOutput.dateTime(d.at))"
+                if !d.note.isEmpty { out += " — \(d.note)" }
+                out += "\n"
+            }
+            out += "\nVersi DIP:\n"
+            if h.versions.isEmpty { out += "  (belum masuk versi mana pun)\n" }
+            for v in h.versions {
+                out += "  Versi \(v.version) (\(VersionStatusText.label(v.status.rawValue))): "
+                    + "revisi \(v.revision), \(v.category.shortLabel)"
+                if let g = v.subgroup { out += " \(g.rawValue)" }
+                out += "\n"
+            }
+            return out
+        }
+    }
+}

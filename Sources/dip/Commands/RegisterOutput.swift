@@ -1,0 +1,77 @@
+import ArgumentParser
+import DIPCore
+import Foundation
+import Register
+
+/// Output helpers shared by the register commands: JSON with sorted keys and WIB dates,
+/// Indonesian dates and labels for text, and the mapping of register errors to exit codes.
+enum RegisterOutput {
+    /// Pretty JSON, keys sorted, dates as RFC 3339 in +07:00; ends with a newline.
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Clock(now: date).rfc3339())
+        }
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// "26 November 2026".
+    static func date(_ date: Date?) -> String {
+        guard let date else { return "-" }
+        return Clock(now: date).indonesianDate()
+    }
+
+    /// "26 November 2026 22.09 WIB".
+    static func dateTime(_ date: Date) -> String {
+        let text = Clock(now: date).rfc3339()
+        let time = text.dropFirst(11).prefix(5).replacingOccurrences(of: ":", with: ".")
+        return "\(Clock(now: date).indonesianDate()) \(time) WIB"
+    }
+
+    static func changeLabel(_ change: ItemChange) -> String {
+        switch change {
+        case .added: return "baru"
+        case .changed: return "berubah"
+        case .unchanged: return "tetap"
+        case .reclassified: return "klasifikasi berubah"
+        case .withdrawn: return "ditarik"
+        }
+    }
+
+    static func stateLabel(_ state: String) -> String {
+        switch state {
+        case "menunggu_uji": return "menunggu uji konsekuensi"
+        case "terbuka": return "terbuka (masuk DIP)"
+        case "dikecualikan": return "dikecualikan (masuk DIK)"
+        case "dikembalikan": return "dikembalikan ke unit kerja untuk diperbaiki"
+        case "ditarik": return "ditarik oleh unit kerja"
+        default: return state
+        }
+    }
+
+    static func fieldList(_ fields: [String]) -> String {
+        fields.map(FieldLabels.label).joined(separator: ", ")
+    }
+
+    /// Parses an ISO date ("2026-11-26") as a WIB calendar day.
+    static func parseDay(_ text: String) -> Date? {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = Clock.wib
+        return cal.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
+    }
+
+    /// Runs a register operation, turning its refusals into a message on stderr and exit
+    /// code 1 (documented in docs/register.md).
+    static func run(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as RegisterError {
+            FileHandle.standardError.write(Data(("dip: " + error.message + "\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+}

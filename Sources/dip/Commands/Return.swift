@@ -1,0 +1,51 @@
+import ArgumentParser
+import DIPCore
+import Foundation
+import Register
+
+extension DIP {
+    /// `dip return ITEM`: the PPID sends an item back to its unit with a correction note.
+    struct Return: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mengembalikan satu informasi ke unit kerja dengan catatan perbaikan.",
+            discussion: "Catatan muncul pada umpan balik unit kerja berikutnya; informasi "
+                + "tidak dimuat dalam DIP sampai unit kerja mengirim revisi baru.")
+
+        @OptionGroup var options: WorkspaceOptions
+
+        @Argument(help: "Kode informasi di register, misalnya dinkes-0007.")
+        var item: String
+
+        @Option(help: "Revisi yang diperiksa (tertera pada draf).")
+        var revision: Int
+
+        @Option(help: "Catatan perbaikan untuk unit kerja.")
+        var note: String
+
+        @Option(help: "Nama PPID yang mengembalikan.")
+        var name: String
+
+        @Option(help: "NIP PPID.")
+        var nip: String?
+
+        @Option(help: "Format keluaran.")
+        var format: OutputFormat = .text
+
+        func run() throws {
+            try RegisterOutput.run {
+                let db = try options.openRegister()
+                try db.returnItem(
+                    itemID: item, revision: revision, note: note,
+                    by: Official(name: name, nip: nip), at: Clock.fromEnvironment().now,
+                    source: .cli)
+                switch format {
+                case .json:
+                    print(try RegisterOutput.json(
+                        ["item": item, "revision": String(revision), "action": "return"]))
+                case .text:
+                    print("\(item) revisi \(revision) dikembalikan ke unit kerja. Catatan: \(note)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import DIPCore
+import Foundation
+import Register
+
+extension DIP {
+    /// `dip status`: the register at a glance.
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ringkasan register: kiriman terakhir tiap unit, uji konsekuensi yang "
+                + "tertunda, draf yang menunggu persetujuan, dan versi terakhir yang terbit.")
+
+        @OptionGroup var options: WorkspaceOptions
+
+        @Option(help: "Format keluaran.")
+        var format: OutputFormat = .text
+
+        func run() throws {
+            try RegisterOutput.run {
+                let status = try options.openRegister().status()
+                switch format {
+                case .json: print(try RegisterOutput.json(status))
+                case .text: print(Self.text(status), terminator: "")
+                }
+            }
+        }
+
+        static func text(_ s: RegisterStatus) -> String {
+            var out = "STATUS REGISTER DIP\n\nUnit kerja:\n"
+            if s.units.isEmpty { out += "  (belum ada unit kerja yang mengirim daftar)\n" }
+            for u in s.units {
+                out += "  \(u.unit.code) — \(u.unit.name)\n"
+                if let last = u.lastSubmission {
+                    let outcome = last.outcome == "accepted" ? "diterima" : "ditolak"
+                    out += "    Kiriman terakhir: \(last.fileName), "
+                        + "\(RegisterOutput.dateTime(last.receivedAt)), \(outcome)"
+                    if let reason = last.reason { out += " (\(reason))" }
+                    out += "\n"
+                } else {
+                    out += "    Belum ada kiriman.\n"
+                }
+                out += "    Informasi: \(u.itemCount); masalah: \(u.problemCount); "
+                    + "menunggu uji: \(u.pendingTestCount); dikembalikan: \(u.returnedCount)\n"
+            }
+            out += "\nMenunggu uji konsekuensi: \(s.pendingTests.count)\n"
+            for p in s.pendingTests {
+                out += "  \(p.itemID) (revisi \(p.revision)): \(p.item.ringkasan)\n"
+            }
+            out += "\n"
+            if let d = s.draft {
+                out += "Draf menunggu persetujuan: versi \(d.number), dibuat "
+                    + "\(RegisterOutput.dateTime(d.createdAt)); \(d.itemCount) informasi "
+                    + "terbuka, \(d.exemptedCount) dikecualikan.\n"
+            } else {
+                out += "Tidak ada draf yang menunggu persetujuan.\n"
+            }
+            if let a = s.approved {
+                out += "Disetujui, belum diterbitkan: versi \(a.number) "
+                    + "(keputusan \(a.decreeNumber ?? "-")).\n"
+            }
+            if let p = s.lastPublished {
+                out += "Versi terakhir yang diterbitkan: versi \(p.number), keputusan "
+                    + "\(p.decreeNumber ?? "-") tanggal \(RegisterOutput.date(p.decreeDate)); "
+                    + "\(p.itemCount) informasi terbuka, \(p.exemptedCount) dikecualikan.\n"
+            } else {
+                out += "Belum ada versi yang diterbitkan.\n"
+            }
+            return out
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import DIPCore
+import Foundation
+import Register
+
+extension ConsequenceConclusion: ExpressibleByArgument {
+    /// Help lists only the conclusions a test can reach.
+    public static var allValueStrings: [String] {
+        allCases.filter { $0 != .pending }.map(\.rawValue)
+    }
+}
+
+extension DIP {
+    /// `dip test ITEM`: records a consequence test (*uji konsekuensi*) from the command line.
+    struct RecordTest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "test",
+            abstract: "Mencatat hasil uji konsekuensi satu informasi (DIP.md §4).")
+
+        @OptionGroup var options: WorkspaceOptions
+
+        @Argument(help: "Kode informasi di register, misalnya dinkes-0007.")
+        var item: String
+
+        @Option(help: "Revisi yang diuji (tertera pada formulir atau draf).")
+        var revision: Int
+
+        @Option(help: "Kesimpulan: terbuka, dikecualikan_sebagian, atau dikecualikan_seluruhnya.")
+        var conclusion: ConsequenceConclusion
+
+        @Option(name: .customLong("ground"),
+                help: "Dasar pengecualian Pasal 17, misalnya 17h2 (boleh berulang).")
+        var grounds: [String] = []
+
+        @Option(name: .customLong("legal-basis"),
+                help: "Dasar hukum sebagai teks (Pasal 17 dan undang-undang sektoral).")
+        var legalBasis: String?
+
+        @Option(help: "Bagian informasi yang dikecualikan.")
+        var specific: String?
+
+        @Option(help: "Akibat yang timbul bila informasi dibuka.")
+        var consequence: String
+
+        @Option(name: .customLong("public-interest"), help: "Pertimbangan kepentingan publik.")
+        var publicInterest: String
+
+        @Option(help: "Jangka waktu pengecualian: permanen, '5 tahun', 'selama berlaku', 'sampai …'.")
+        var period: String
+
+        @Option(help: "Syarat informasi dapat dibuka.")
+        var conditions: String = ""
+
+        @Option(help: "Nama penguji.")
+        var tester: String
+
+        @Option(name: .customLong("tester-nip"), help: "NIP penguji.")
+        var testerNIP: String?
+
+        @Option(name: .customLong("tested-on"), help: "Tanggal uji (YYYY-MM-DD; kosong: hari ini).")
+        var testedOn: String?
+
+        @Option(help: "Format keluaran.")
+        var format: OutputFormat = .text
+
+        func validate() throws {
+            if conclusion == .pending {
+                throw ValidationError("Kesimpulan 'menunggu' tidak dapat dicatat sebagai hasil uji.")
+            }
+            if let testedOn, RegisterOutput.parseDay(testedOn) == nil {
+                throw ValidationError("Tanggal uji harus berbentuk YYYY-MM-DD.")
+            }
+        }
+
+        func run() throws {
+            try RegisterOutput.run {
+                let db = try options.openRegister()
+                let now = Clock.fromEnvironment().now
+                let test = ConsequenceTest(
+                    specificInformation: specific ?? "",
+                    legalBasis: legalBasis ?? grounds.map(PeriodText.groundText).joined(separator: "; "),
+                    grounds: grounds, consequence: consequence, publicInterest: publicInterest,
+                    conclusion: conclusion, period: PeriodText.parse(period), periodText: period,
+                    conditionsForOpening: conditions,
+                    tester: Official(name: tester, nip: testerNIP),
+                    testedOn: testedOn.flatMap(RegisterOutput.parseDay) ?? now)
+                let id = try db.recordConsequenceTest(
+                    itemID: item, revision: revision, test: test, enteredBy: tester,
+                    source: .cli, at: now)
+                switch format {
+                case .json:
+                    print(try RegisterOutput.json(
+                        ["item": item, "revision": String(revision), "test_id": String(id),
+                         "conclusion": conclusion.rawValue]))
+                case .text:
+                    print("Uji konsekuensi \(item) revisi \(revision) dicatat: \(conclusion.label).")
+                }
+            }
+        }
+    }
+}
