@@ -6,7 +6,7 @@ import OfficeFormats
 // C reader on the same file when `python3 -c 'import pandas'` works.
 // "normalise": the full readSubmission on that CSV and on an equivalent XLSX.
 
-let benchRows = 1_000_000
+private let benchRows = 1_000_000
 let benchCSVPath = "/tmp/dip-bench-1m.csv"
 let benchXLSXPath = "/tmp/dip-bench-1m.xlsx"
 

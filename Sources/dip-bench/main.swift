@@ -11,6 +11,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("writers", benchWriters),
     ("publish", benchPublish),
     ("register", registerBenchmark),
+    ("xlsx", runXLSXBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

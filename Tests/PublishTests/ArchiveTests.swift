@@ -18,7 +18,7 @@ final class ArchiveTests: XCTestCase {
             .bytes("penelaahan/lembar-kerja-v3.xlsx", Data(repeating: 0x41, count: 70_000)),
         ]
         files += try ArchivePayload.directory(site, under: "website")
-        files += try ArchivePayload.directory(Checkers.sharedDir.appendingPathComponent("samples/inbox"), under: "usulan")
+        files += try ArchivePayload.directory(WebCheckers.sharedDir.appendingPathComponent("samples/inbox"), under: "usulan")
         let published = PublishedList(version: version).items
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys]
@@ -45,10 +45,10 @@ final class ArchiveTests: XCTestCase {
     // MARK: Real consumer
 
     func testCheckBagAcceptsThePackage() throws {
-        try Checkers.requireInstalled()
+        try WebCheckers.requireInstalled()
         let (pkg, _) = try makePackage()
         XCTAssertEqual(pkg.url.lastPathComponent, "dip-v0003.zip")
-        try Checkers.assertOK("check-bag", [pkg.url.path])
+        try WebCheckers.assertOK("check-bag", [pkg.url.path])
     }
 
     // MARK: Layout and tag files
@@ -91,7 +91,7 @@ final class ArchiveTests: XCTestCase {
                            ["bag-info.txt", "bagit.txt", "manifest-sha256.txt", "manifest-sha512.txt"])
         }
         // An original submission is carried byte for byte.
-        let original = try Data(contentsOf: Checkers.sharedDir.appendingPathComponent("samples/inbox/bpbd/dip_bpbd.xlsx"))
+        let original = try Data(contentsOf: WebCheckers.sharedDir.appendingPathComponent("samples/inbox/bpbd/dip_bpbd.xlsx"))
         let inBag = try archive.readAll(try XCTUnwrap(try archive.entry(named: "dip-v0003/data/usulan/bpbd/dip_bpbd.xlsx")))
         XCTAssertEqual(Data(inBag), original)
     }

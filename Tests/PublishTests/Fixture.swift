@@ -180,7 +180,7 @@ enum Fixture {
 }
 
 /// Runs the shared checkers (../shared/tools/checkers) and other programs from tests.
-enum Checkers {
+enum WebCheckers {
     static let repoRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let sharedDir = repoRoot.deletingLastPathComponent().appendingPathComponent("shared")

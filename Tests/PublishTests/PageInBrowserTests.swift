@@ -14,8 +14,8 @@ final class PageInBrowserTests: XCTestCase {
         let site = try makeTempDir().appendingPathComponent("website")
         try WebsiteWriter.write(version: Fixture.version3(), history: Fixture.history(), clock: Fixture.clock, to: site)
         let artifacts = ProcessInfo.processInfo.environment["DIP_TEST_ARTIFACTS"].map { URL(fileURLWithPath: $0) }
-            ?? Checkers.repoRoot.appendingPathComponent(".build/artifacts/check-page")
-        let script = Checkers.repoRoot.appendingPathComponent("scripts/check-page.sh").path
+            ?? WebCheckers.repoRoot.appendingPathComponent(".build/artifacts/check-page")
+        let script = WebCheckers.repoRoot.appendingPathComponent("scripts/check-page.sh").path
         let started = Date()
         // "banjir" is in two items: bpbd-0003 (berkala K) and bpbd-0004 (serta merta).
         let r = try Shell.run("/bin/bash", [script, site.appendingPathComponent("index.html").path, artifacts.path, "banjir", "2"])

@@ -18,12 +18,12 @@ final class WebsiteTests: XCTestCase {
     // MARK: Real consumers
 
     func testCheckersAcceptEveryWebsiteFile() throws {
-        try Checkers.requireInstalled()
+        try WebCheckers.requireInstalled()
         let dir = try writeSite()
-        try Checkers.assertOK("check-feed", [dir.appendingPathComponent("feed.atom").path])
-        try Checkers.assertOK("check-feed", [dir.appendingPathComponent("feed.json").path])
-        try Checkers.assertOK("check-datapackage", [dir.path])
-        try Checkers.assertOK("check-html", ["--expect-feed-links", dir.appendingPathComponent("index.html").path])
+        try WebCheckers.assertOK("check-feed", [dir.appendingPathComponent("feed.atom").path])
+        try WebCheckers.assertOK("check-feed", [dir.appendingPathComponent("feed.json").path])
+        try WebCheckers.assertOK("check-datapackage", [dir.path])
+        try WebCheckers.assertOK("check-html", ["--expect-feed-links", dir.appendingPathComponent("index.html").path])
     }
 
     // MARK: Same items everywhere, nothing else

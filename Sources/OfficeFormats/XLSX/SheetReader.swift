@@ -185,7 +185,7 @@ final class SheetHandler: XMLHandler {
 
     private func endRow() {
         inRow = false
-        while let last = cells.last, last == .empty { cells.removeLast() }
+        while let last = cells.last, case .empty = last { cells.removeLast() }
         if !cells.isEmpty { lastWidth = cells.count }
         let row = SheetRow(number: rowNumber, cells: cells, isHidden: rowHidden)
         cells = []
@@ -247,7 +247,7 @@ final class SheetHandler: XMLHandler {
             return
         }
         let value = cellValue()
-        if value == .empty {
+        if case .empty = value {
             if column < cells.count { cells[column] = .empty }
             return
         }
