@@ -147,7 +147,7 @@ def rsud():
     for row in ws.iter_rows(min_row=3, min_col=5, max_col=5):
         for c in row:
             c.number_format = "dd/mm/yyyy"
-    save(wb, "rsud", "dip-rsud-2026.xlsx")
+    save(wb, "rsud-drajat", "dip-rsud-2026.xlsx")
 
 
 def kecamatan():

@@ -1057,6 +1057,74 @@ setiap_saat:
     dasar_hukum: Perki 1/2021
 
 """##),
+        ("keputusan.json", ##"""
+{
+  "atasanPPID" : {
+    "name" : "………………………………………",
+    "nip" : "………………………………………",
+    "rank" : "………………………………………",
+    "title" : "SEKRETARIS DAERAH KABUPATEN SERANG SELAKU ATASAN PPID"
+  },
+  "bodyName" : "Pemerintah Kabupaten Serang",
+  "city" : "Serang",
+  "diktumPemutakhiran" : "Daftar Informasi Publik sebagaimana dimaksud dalam Diktum KESATU dimutakhirkan secara berkala paling sedikit 1 (satu) kali dalam sebulan dan diumumkan melalui laman resmi PPID Pemerintah Kabupaten Serang.",
+  "font" : "Arial",
+  "fontSize" : 12,
+  "issuer" : "KEPALA DINAS KOMUNIKASI, INFORMATIKA, SANDI DAN STATISTIK KABUPATEN SERANG SELAKU PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI UTAMA",
+  "lampiranMargins" : {
+    "bottom" : 2,
+    "left" : 1.5,
+    "right" : 1.5,
+    "top" : 2
+  },
+  "letterhead" : [
+    "PEMERINTAH KABUPATEN SERANG",
+    "DINAS KOMUNIKASI, INFORMATIKA, SANDI DAN STATISTIK",
+    "Serang – Banten"
+  ],
+  "margins" : {
+    "bottom" : 3,
+    "left" : 3,
+    "right" : 2.5,
+    "top" : 2.5
+  },
+  "mengingat" : [
+    "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik (Lembaran Negara Republik Indonesia Tahun 2008 Nomor 61, Tambahan Lembaran Negara Republik Indonesia Nomor 4846);",
+    "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik (Lembaran Negara Republik Indonesia Tahun 2009 Nomor 112, Tambahan Lembaran Negara Republik Indonesia Nomor 5038);",
+    "Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan (Lembaran Negara Republik Indonesia Tahun 2009 Nomor 152, Tambahan Lembaran Negara Republik Indonesia Nomor 5071);",
+    "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587) sebagaimana telah beberapa kali diubah, terakhir dengan Undang-Undang Nomor 6 Tahun 2023;",
+    "Peraturan Pemerintah Nomor 61 Tahun 2010 tentang Pelaksanaan Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik (Lembaran Negara Republik Indonesia Tahun 2010 Nomor 99, Tambahan Lembaran Negara Republik Indonesia Nomor 5149);",
+    "Peraturan Menteri Dalam Negeri Nomor 3 Tahun 2017 tentang Pedoman Pengelolaan Pelayanan Informasi dan Dokumentasi Kementerian Dalam Negeri dan Pemerintahan Daerah;",
+    "Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;"
+  ],
+  "menimbang" : [
+    "bahwa berdasarkan Pasal 7 ayat (1) Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, Badan Publik wajib menyediakan, memberikan dan/atau menerbitkan Informasi Publik yang berada di bawah kewenangannya kepada Pemohon Informasi Publik, selain informasi yang dikecualikan sesuai dengan ketentuan;",
+    "bahwa berdasarkan Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik, Pejabat Pengelola Informasi dan Dokumentasi wajib menyusun dan menetapkan Daftar Informasi Publik yang dimutakhirkan secara berkala;",
+    "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan tentang Penetapan Daftar Informasi Publik di Lingkungan Pemerintah Kabupaten Serang;"
+  ],
+  "menimbangKlasifikasi" : [
+    "bahwa berdasarkan Pasal 17 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, setiap Badan Publik wajib membuka akses bagi setiap Pemohon Informasi Publik untuk mendapatkan Informasi Publik, kecuali informasi yang dikecualikan;",
+    "bahwa berdasarkan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 dan Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik, Pejabat Pengelola Informasi dan Dokumentasi wajib melakukan pengujian tentang konsekuensi sebelum menyatakan Informasi Publik tertentu dikecualikan;",
+    "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan tentang Klasifikasi Informasi yang Dikecualikan di Lingkungan Pemerintah Kabupaten Serang;"
+  ],
+  "numberPattern" : "000.9/___/Diskominfosatik/{tahun}",
+  "paper" : "F4",
+  "ppid" : {
+    "name" : "………………………………………",
+    "nip" : "………………………………………",
+    "rank" : "………………………………………",
+    "title" : "KEPALA DINAS KOMUNIKASI, INFORMATIKA, SANDI DAN STATISTIK KABUPATEN SERANG SELAKU PPID UTAMA"
+  },
+  "tembusan" : [
+    "Bupati Serang (sebagai laporan);",
+    "Ketua Komisi Informasi Provinsi Banten;",
+    "Sekretaris Daerah Kabupaten Serang selaku Atasan PPID;",
+    "Inspektur Kabupaten Serang;",
+    "Kepala Perangkat Daerah di Lingkungan Pemerintah Kabupaten Serang."
+  ]
+}
+
+"""##),
         ("pengecualian.yaml", ##"""
 # =============================================================================
 # DASAR PENGECUALIAN INFORMASI — UU 14/2008 Pasal 17 dan Pasal 18
