@@ -6,6 +6,7 @@
 import Foundation
 
 let benchmarks: [(name: String, run: () throws -> Void)] = [
+    ("classify", classifyBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
