@@ -75,14 +75,18 @@ aturan:
   - id: kependudukan-perorangan
     keterangan: Data kependudukan perorangan (NIK, nomor KK, biodata, database SIAK) dirahasiakan UU Administrasi Kependudukan
     prioritas: 100
-    salah_satu: [nik, nomor induk kependudukan, nomor kk, no kk, nomor kartu keluarga, nkk, nomor ktp, fotokopi ktp, salinan ktp, biodata penduduk, database siak, data siak, database kependudukan, data kependudukan perorangan, data pribadi penduduk]
-    kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, mekanisme, formulir, blangko, blanko, sosialisasi, jumlah penduduk, cakupan kepemilikan, persentase, data agregat, agregat, statistik]
+    salah_satu: [nik, nomor induk kependudukan, nomor kk, no kk, nomor kartu keluarga, nkk, nomor ktp, no ktp, fotokopi ktp, fotocopy ktp, foto copy ktp, fc ktp, copy ktp, salinan ktp, scan ktp, fotokopi kk, fotocopy kk, foto copy kk, fc kk, copy kk, salinan kk, scan kk, ktp pemohon, kk pemohon, ktp warga, biodata penduduk, biodata keluarga, database siak, data siak, database kependudukan, data kependudukan perorangan, data pribadi penduduk, data kependudukan by name]
+    kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, mekanisme, formulir kosong, contoh formulir, format formulir, blangko, blanko, sosialisasi, jumlah penduduk, cakupan kepemilikan, persentase, data agregat, agregat, statistik]
     kategori: dikecualikan
     pengecualian: [17j1]
     contoh_cocok:
       - Daftar penerima bansos beserta NIK dan nomor rekening
       - Data pribadi penduduk (NIK, Nomor KK, alamat) dalam database SIAK
+      - Arsip formulir F-1.03 dan fotocopy KK pemohon pindah datang
+      - Data warga penerima BLT Dana Desa dengan nomor KK
     contoh_tidak_cocok:
+      - Persyaratan pembuatan KK baru krn pisah KK
+      - Blangko formulir F-1.01 biodata keluarga
       - Persyaratan penerbitan KTP-el dan KK
       - Data agregat kependudukan berdasarkan NIK per kecamatan
       - Daftar teknik pengolahan sampah
@@ -90,14 +94,21 @@ aturan:
   - id: data-pribadi
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
-    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, nomor telepon pribadi, nomor hp, nomor handphone, tanggal lahir, tempat tanggal lahir, biodata, nama dan alamat, data diri, sidik jari, biometrik, data biometrik, rekaman wajah]
-    kecuali: [pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan]
+    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor telepon, no telepon, no telp, nomor telp, no tlp, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama alamat, nama nik, nik alamat, beserta alamat, berikut alamat, dengan alamat, dgn alamat, lengkap dengan alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah]
+    kecuali: [pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, jumlah, rekapitulasi jumlah, agregat, statistik]
     kategori: dikecualikan
     pengecualian: [17j2]
     contoh_cocok:
       - Daftar nama dan alamat peserta pelatihan UMKM
       - Data pribadi pemohon izin usaha
+      - Daftar balita stunting by name by address
+      - Data anggota Linmas per desa (nama, alamat, no HP)
+      - Data ibu hamil risiko tinggi beserta alamat per desa
+      - Daftar siswa penerima PIP beserta NISN dan nama ibu kandung
     contoh_tidak_cocok:
+      - Daftar aplikasi layanan publik dan alamat website OPD
+      - Daftar LKS terakreditasi beserta alamat kantor
+      - Alamat dan nomor telepon kantor
       - Kebijakan pelindungan data pribadi di lingkungan Pemerintah Kabupaten Serang
       - Daftar peserta pelatihan UMKM per kecamatan
 
@@ -105,15 +116,16 @@ aturan:
     keterangan: Daftar/berkas orang per orang (pemohon, penerima, pasien, siswa) yang memuat identitas atau alamat
     prioritas: 100
     semua:
-      - [data, daftar, register, buku register, berkas, arsip, database]
-      - [pemohon, penerima, peserta, pasien, siswa, warga, penghuni, pelanggan, pelaku usaha]
-    salah_satu: [alamat, identitas, nomor telepon, nama lengkap, foto, ktp]
-    kecuali: [persyaratan, tata cara, prosedur, sop, jumlah, statistik, agregat, alamat kantor]
+      - [data, daftar, register, buku register, berkas, arsip, database, usulan, usulan calon, rekap nama, list]
+      - [pemohon, penerima, peserta, pasien, siswa, murid, warga, penghuni, pelanggan, pelaku usaha, ibu hamil, bumil, bayi, balita, anggota, pemilik, penduduk, pengungsi, korban, sasaran, guru, pegawai, tenaga honorer, kader, ppks, gelandangan, pengemis, penyandang disabilitas, lansia]
+    salah_satu: [alamat, alamt, identitas, identitasnya, nomor telepon, nama lengkap, foto, ktp, nip, nuptk]
+    kecuali: [persyaratan, tata cara, prosedur, sop, jumlah, statistik, agregat, alamat kantor, alamat website, rekapitulasi jumlah, rekap jumlah]
     kategori: dikecualikan
     pengecualian: [17j2]
     contoh_cocok:
       - Register pemohon izin beserta alamat dan nomor telepon
       - Daftar penerima beasiswa lengkap dengan identitas
+      - Data PPKS (gelandangan, pengemis) hasil penjangkauan beserta identitasnya
     contoh_tidak_cocok:
       - Daftar penerima penghargaan Adipura
       - Jumlah pemohon izin per bulan
@@ -121,7 +133,7 @@ aturan:
   - id: keuangan-pribadi
     keterangan: Kondisi keuangan, gaji, harta dan rekening bank seseorang
     prioritas: 100
-    salah_satu: [nomor rekening, no rekening, rekening bank, rekening pribadi, rekening penerima, buku rekening, buku tabungan, slip gaji, daftar gaji, rincian gaji, daftar penerimaan gaji, penghasilan pegawai, penghasilan pribadi, harta kekayaan, kekayaan pribadi, spt tahunan, utang pribadi, pinjaman pegawai, kredit pegawai, sktm, surat keterangan tidak mampu, kondisi keuangan]
+    salah_satu: [nomor rekening, no rekening, no rek, nomor rek, norek, no rekening bank, rek bank, rekening bank, rekening pribadi, rekening penerima, rekening pegawai, data rekening, rekening kks, rekening simpel, rekening siswa, buku rekening, buku tabungan, slip gaji, daftar gaji, rincian gaji, daftar penerimaan gaji, penghasilan pegawai, penghasilan pribadi, harta kekayaan, kekayaan pribadi, spt tahunan, utang pribadi, pinjaman pegawai, kredit pegawai, sktm, surat keterangan tidak mampu, kondisi keuangan]
     kecuali: [rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, rekening bendahara, rekening instansi, tata cara, prosedur, sop, persyaratan, syarat]
     kategori: dikecualikan
     pengecualian: [17h3]
@@ -129,6 +141,7 @@ aturan:
       - Daftar penerima bansos beserta NIK dan nomor rekening
       - Daftar gaji pegawai bulan Januari
       - Arsip SKTM warga Desa Kramatwatu
+      - Data rekening pegawai penerima TPP (nama, NIP, no rek Bank BJB)
     contoh_tidak_cocok:
       - Persyaratan penerbitan surat keterangan tidak mampu (SKTM)
       - Nomor rekening kas umum daerah untuk pembayaran retribusi
@@ -136,29 +149,37 @@ aturan:
   - id: kesejahteraan-sosial-perorangan
     keterangan: Data orang per orang dalam DTKS/P3KE/PKH menunjukkan kondisi ekonomi seseorang
     prioritas: 100
-    salah_satu: [dtks, data terpadu kesejahteraan sosial, p3ke, data keluarga miskin, data rumah tangga miskin, penerima pkh, keluarga penerima manfaat, kpm, data penerima bansos, daftar penerima bansos, daftar penerima bantuan sosial]
+    salah_satu: [dtks, data terpadu kesejahteraan sosial, dtsen, p3ke, miskin ekstrem by name, data warga miskin, data keluarga miskin, daftar kpm, data kpm, daftar keluarga penerima manfaat, data ppks, daftar ppks, penerima blt, data rumah tangga miskin, penerima pkh, keluarga penerima manfaat, kpm, data penerima bansos, daftar penerima bansos, daftar penerima bantuan sosial]
     kecuali: [jumlah, statistik, agregat, persentase, tata cara, prosedur, sop, persyaratan, mekanisme, alur, sosialisasi, rekapitulasi jumlah, kuota]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
       - Data Terpadu Kesejahteraan Sosial (DTKS) by name by address
       - Daftar penerima bansos beserta NIK dan nomor rekening
+      - Daftar KPM PKH tahap 3
     contoh_tidak_cocok:
+      - Jumlah KPM BLT-DD per dusun
       - Jumlah keluarga penerima manfaat PKH per kecamatan
       - Tata cara pengusulan DTKS
 
   - id: kesehatan-perorangan
     keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis)
     prioritas: 100
-    salah_satu: [rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, catatan medis, data pasien, identitas pasien, nama pasien, penderita, kartu berobat, hasil skrining, hasil tes kesehatan]
-    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program]
+    salah_satu: [rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht]
+    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
       - Rekam medis pasien Puskesmas
       - Data hasil pemeriksaan laboratorium perorangan (HIV/AIDS, TBC)
       - Daftar nama penderita gangguan jiwa yang dipasung
+      - Data cuti sakit pegawai beserta surat keterangan dokter
+      - Hasil Medical Check Up (MCU) calon pegawai per individu
+      - Register kohort ibu hamil (nama ibu, alamat, HPHT)
+      - Surat keterangan kematian dan penyebab kematian pasien
     contoh_tidak_cocok:
+      - Rekapitulasi jumlah pasien rawat jalan dan rawat inap per bulan
+      - Rekapitulasi 10 besar penyakit rawat jalan per bulan
       - Jumlah kasus HIV per kecamatan tahun 2025
       - SOP pengelolaan rekam medis
       - Program penanggulangan HIV/AIDS
@@ -195,13 +216,15 @@ aturan:
   - id: catatan-pendidikan
     keterangan: Catatan pribadi siswa di satuan pendidikan (rapor, nilai, catatan konseling)
     prioritas: 100
-    salah_satu: [rapor, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid]
+    salah_satu: [rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid]
     kecuali: [jumlah, statistik, agregat, persyaratan, tata cara, prosedur, sop, jadwal, pengumuman, legalisir, rata rata, rekapitulasi jumlah]
     kategori: dikecualikan
     pengecualian: [17h5]
     contoh_cocok:
       - Rapor dan catatan konseling siswa SD Negeri
       - Data peserta didik perorangan dari Dapodik
+      - Berkas mutasi siswa (surat pindah, rapot)
+      - Daftar siswa penerima Program Indonesia Pintar beserta NISN
     contoh_tidak_cocok:
       - Jumlah peserta didik per jenjang
       - Tata cara legalisir ijazah
@@ -209,13 +232,14 @@ aturan:
   - id: penyelidikan
     keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif)
     prioritas: 100
-    salah_satu: [penyelidikan, penyidikan, penyidik, berkas perkara, bap, berita acara pemeriksaan, pemeriksaan khusus, audit investigatif, audit investigasi, investigasi, barang bukti, tersangka, terlapor, pemeriksaan saksi, keterangan saksi, tindak pidana, penanganan perkara, dugaan korupsi, dugaan pelanggaran]
+    salah_satu: [penyelidikan, penyidikan, penyidik, berkas perkara, bap, berita acara pemeriksaan, pemeriksaan khusus, audit investigatif, audit investigasi, investigasi, barang bukti, tersangka, terlapor, pemeriksaan saksi, keterangan saksi, tindak pidana, penanganan perkara, dugaan korupsi, dugaan pelanggaran, dugaan penyalahgunaan, dugaan penyimpangan, dugaan pungli, dugaan pungutan liar, hasil klarifikasi, klarifikasi dumas, klarifikasi pengaduan, pemeriksaan investigatif, lhp investigatif, pulbaket, pengumpulan bahan keterangan, bahan keterangan]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
       - Berita Acara Pemeriksaan (BAP) pelanggar Perda oleh PPNS
       - Laporan hasil audit investigatif atas dugaan penyimpangan dana desa
+      - Laporan hasil klarifikasi atas dumas dugaan penyalahgunaan dana desa oleh kades
     contoh_tidak_cocok:
       - Berita acara pemeriksaan hasil pekerjaan jalan
       - SOP penyidikan pelanggaran Perda
@@ -223,13 +247,14 @@ aturan:
   - id: identitas-pelapor-korban
     keterangan: Identitas pelapor, saksi, informan atau korban
     prioritas: 100
-    salah_satu: [identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, berkas pengaduan, isi pengaduan]
+    salah_satu: [identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, nama pengadu, nama dan nomor pengadu, identitas pelapor dumas, berkas pengaduan, isi pengaduan]
     kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, dirahasiakan]
     kategori: dikecualikan
     pengecualian: [17a2]
     contoh_cocok:
       - Data korban kekerasan terhadap perempuan dan anak
       - Berkas pengaduan masyarakat beserta identitas pelapor
+      - Data pengaduan layanan perizinan (nama pengadu, No WA)
     contoh_tidak_cocok:
       - Jumlah kasus kekerasan terhadap perempuan dan anak per kecamatan
       - Tata cara pengaduan whistleblowing system (identitas pelapor dirahasiakan)
@@ -238,25 +263,28 @@ aturan:
     keterangan: Identitas anak yang berhadapan dengan hukum atau anak korban
     prioritas: 100
     salah_satu: [anak berhadapan dengan hukum, anak berkonflik dengan hukum, abh, identitas anak, data anak korban, anak korban]
-    kecuali: [jumlah, statistik, jumlah kasus, tata cara, prosedur, sop, program, agregat]
+    kecuali: [jumlah, statistik, jumlah kasus, tata cara, prosedur, sop, program, agregat, kartu identitas anak, kia, cakupan, kepemilikan]
     kategori: dikecualikan
     pengecualian: [17j4]
     contoh_cocok:
       - Berkas pendampingan anak berhadapan dengan hukum (ABH)
     contoh_tidak_cocok:
       - Jumlah kasus anak berhadapan dengan hukum tahun 2025
+      - Cakupan kepemilikan KIA (Kartu Identitas Anak) per kecamatan
 
   - id: rencana-operasi
     keterangan: Rencana dan jadwal operasi penegakan hukum/intelijen sebelum dilaksanakan
     prioritas: 100
-    salah_satu: [rencana operasi, jadwal operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, intelijen, informasi intelijen, data intelijen, laporan intelijen, rencana pengamanan, pengamanan vip, pengamanan vvip]
-    kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, jumlah, pedoman]
+    salah_satu: [rencana operasi, jadwal operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, jadwal giat, sasaran giat, rencana giat, target giat, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, intelijen, informasi intelijen, data intelijen, laporan intelijen, rencana pengamanan, pengamanan vip, pengamanan vvip]
+    kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman]
     kategori: dikecualikan
     pengecualian: [17a3, 17a4]
     contoh_cocok:
       - Rencana operasi penertiban pedagang kaki lima
       - Jadwal razia pekat bulan Ramadan
+      - Jadwal dan sasaran giat penertiban PKL minggu depan
     contoh_tidak_cocok:
+      - Rekap hasil penertiban reklame liar per bulan
       - Laporan hasil operasi penertiban PKL
       - SOP operasi penertiban
 
@@ -290,28 +318,37 @@ aturan:
   - id: persandian
     keterangan: Sistem dan materiil persandian, kunci kriptografi, kata sandi dan kredensial
     prioritas: 100
-    salah_satu: [sistem persandian, kunci sandi, materiil sandi, peralatan sandi, alat sandi, palsan, jaring komunikasi sandi, jks, kata sandi, password, kriptografi, kunci kriptografi, enkripsi, kunci enkripsi, kunci dekripsi, kunci privat, private key, kredensial, kode akses, dokumen persandian, sandi negara, buku kode, tabel sandi]
+    salah_satu: [sistem persandian, kunci sandi, materiil sandi, peralatan sandi, alat sandi, palsan, jaring komunikasi sandi, jks, kata sandi, password, kriptografi, kunci kriptografi, enkripsi, kunci enkripsi, kunci dekripsi, kunci privat, private key, kredensial, kode akses, dokumen persandian, sandi negara, buku kode, tabel sandi, pasword, paswd, passwd, passphrase, pass phrase, frasa sandi, pin penandatangan, pin tte, pin sertifikat elektronik, user dan password, username dan password, akun dan password, user dan pasword, komunikasi sandi, pola hubungan komunikasi sandi, hubungan komunikasi sandi, jaring sandi, kunci publik dan privat, token otp, seed otp]
     kecuali: [tata cara, sop, standar operasional prosedur, prosedur, pedoman, sosialisasi, bimbingan teknis, bimtek, pelatihan, literasi, kebijakan, peraturan, perbup, program, anggaran]
     kategori: dikecualikan
     pengecualian: [17c6]
     contoh_cocok:
       - Dokumen kunci sandi dan jaring komunikasi sandi (JKS) Pemerintah Daerah
       - Daftar akun dan kata sandi server aplikasi
+      - Daftar user dan pasword admin website OPD
+      - Sertifikat elektronik dan passphrase pejabat
+      - Pola hubungan komunikasi sandi antar perangkat daerah
     contoh_tidak_cocok:
+      - Kebijakan keamanan informasi dan penggunaan kata sandi bagi ASN
       - Profil Dinas Komunikasi, Informatika, Statistik dan Persandian
       - SOP penggunaan sertifikat elektronik dan kata sandi
 
   - id: keamanan-sistem
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan)
     prioritas: 100
-    salah_satu: [topologi jaringan, konfigurasi server, konfigurasi jaringan, alamat ip, ip address, log server, celah keamanan, kerentanan sistem, uji penetrasi, penetration test, vulnerability assessment]
-    kecuali: [tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan]
+    salah_satu: [topologi jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, vpn, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber]
+    kecuali: [tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
       - Topologi jaringan dan alamat IP server pusat data
       - Laporan hasil uji penetrasi aplikasi pelayanan
+      - Konfigurasi firewall dan VPN jaringan intra pemerintah
+      - Konfigurasi Mikrotik / router dan rule firewall Pemkab
+      - Laporan insiden siber dan hasil VA aplikasi SIMPEG
     contoh_tidak_cocok:
+      - Pengadaan perangkat firewall melalui e-katalog
+      - Jumlah insiden siber yang ditangani per tahun
       - Pedoman keamanan informasi
 
   - id: kekayaan-alam
@@ -409,6 +446,34 @@ aturan:
     contoh_tidak_cocok:
       - Pedoman tata naskah dinas surat rahasia
       - Nota dinas undangan rapat
+
+  - id: identitas-petugas-operasi
+    keterangan: Identitas petugas penegak hukum (Satpol PP, PPNS) yang bertugas dalam operasi dapat membahayakan keselamatan mereka
+    prioritas: 100
+    semua:
+      - [identitas anggota, nama anggota, data anggota, identitas petugas, nama petugas, data petugas, identitas personel, data personel, nama personel]
+    salah_satu: [operasi, bertugas, penertiban, razia, patroli, penyidik, ppns, penyidikan, intelijen, giat]
+    kecuali: [jumlah, rekapitulasi jumlah, statistik, tata cara, sop, prosedur]
+    kategori: dikecualikan
+    pengecualian: [17a4]
+    contoh_cocok:
+      - Identitas anggota Satpol PP yang bertugas dalam operasi malam
+    contoh_tidak_cocok:
+      - Jumlah anggota Satpol PP yang bertugas per regu
+
+  - id: pajak-perorangan
+    keterangan: Data perpajakan wajib pajak orang per orang (SPTPD, omzet, tunggakan per wajib pajak) adalah kondisi keuangan seseorang dan rahasia jabatan perpajakan
+    prioritas: 100
+    salah_satu: [sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omzet, omset, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak]
+    kecuali: [jumlah, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak]
+    kategori: dikecualikan
+    pengecualian: [17h3]
+    contoh_cocok:
+      - Data SPTPD wajib pajak hotel dan restoran per WP (omzet bulanan)
+      - Daftar tunggakan PBB-P2 per wajib pajak (nama, NOP, alamat objek pajak)
+    contoh_tidak_cocok:
+      - Jumlah wajib pajak terdaftar per jenis pajak
+      - Tata cara pelaporan SPTPD secara daring
 
   - id: riwayat-hidup
     keterangan: Daftar riwayat hidup dan berkas kepegawaian perorangan
@@ -588,13 +653,14 @@ aturan:
   - id: berkala-b-anggaran
     keterangan: Ringkasan anggaran program/kegiatan (RKA, DPA, APBD)
     prioritas: 50
-    salah_satu: [dpa, dppa, dokumen pelaksanaan anggaran, dokumen pelaksanaan perubahan anggaran, rka, rencana kerja dan anggaran, apbd, anggaran pendapatan dan belanja daerah, ringkasan anggaran, pagu anggaran, pagu indikatif, kua ppas, kebijakan umum anggaran]
+    salah_satu: [apbdes, apb desa, anggaran pendapatan dan belanja desa, rkp desa, rkpdes, pkpt, program kerja pengawasan tahunan, dpa, dppa, dokumen pelaksanaan anggaran, dokumen pelaksanaan perubahan anggaran, rka, rencana kerja dan anggaran, apbd, anggaran pendapatan dan belanja daerah, ringkasan anggaran, pagu anggaran, pagu indikatif, kua ppas, kebijakan umum anggaran]
     kecuali: [realisasi, laporan realisasi, lra]
     kategori: berkala
     subkelompok: B
     contoh_cocok:
       - Dokumen Pelaksanaan Anggaran (DPA) Tahun Anggaran 2026
       - Rencana Kerja dan Anggaran (RKA) Kecamatan Ciruas
+      - APBDes Desa Kramatwatu TA 2026
     contoh_tidak_cocok:
       - Laporan Realisasi Anggaran (LRA) semester I
 
@@ -639,26 +705,32 @@ aturan:
   - id: berkala-c-kinerja
     keterangan: Ringkasan kinerja (LKjIP/LAKIP, IKU, perjanjian kinerja, LPPD, LKPJ)
     prioritas: 50
-    salah_satu: [lkjip, lakip, laporan kinerja, iku, indikator kinerja utama, indikator kinerja, perjanjian kinerja, capaian kinerja, lppd, laporan penyelenggaraan pemerintahan daerah, lkpj, laporan keterangan pertanggungjawaban, profil kesehatan, sakip, pohon kinerja, cascading kinerja, indeks kepuasan masyarakat, survei kepuasan masyarakat, skm]
+    salah_satu: [lkjip, lakip, laporan kinerja, iku, indikator kinerja utama, indikator kinerja, perjanjian kinerja, capaian kinerja, lppd, laporan penyelenggaraan pemerintahan daerah, lkpj, laporan keterangan pertanggungjawaban, profil kesehatan, sakip, pohon kinerja, cascading kinerja, indeks kepuasan masyarakat, survei kepuasan masyarakat, skm, indikator mutu, indikator nasional mutu, inm, indeks spbe, nilai indeks spbe, indeks reformasi birokrasi, cakupan, capaian spm, bor, bor los toi]
     kecuali: [pegawai, perorangan]
     kategori: berkala
     subkelompok: C
     contoh_cocok:
       - Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun 2025
       - Perjanjian Kinerja Kepala Dinas Tahun 2026
+      - Laporan Indikator Nasional Mutu (INM) RSUD triwulan III
+      - Cakupan kepemilikan KIA (Kartu Identitas Anak) per kecamatan
     contoh_tidak_cocok:
       - Penilaian kinerja pegawai perorangan
 
   - id: berkala-d-keuangan
     keterangan: Ringkasan laporan keuangan (LRA, neraca, CALK, aset)
     prioritas: 50
-    salah_satu: [lra, laporan realisasi anggaran, neraca, calk, catatan atas laporan keuangan, laporan keuangan, lkpd, laporan operasional, laporan arus kas, laporan perubahan ekuitas, realisasi anggaran, realisasi belanja, realisasi pendapatan, daftar aset, laporan aset, laporan barang milik daerah, laporan bmd]
+    salah_satu: [lra, laporan realisasi anggaran, neraca, calk, catatan atas laporan keuangan, laporan keuangan, lkpd, laporan operasional, laporan arus kas, laporan perubahan ekuitas, realisasi anggaran, realisasi belanja, realisasi pendapatan, realisasi penerimaan, realisasi pad, target dan realisasi, realisasi dana desa, realisasi penggunaan dana desa, laporan realisasi, daftar aset, laporan aset, laporan barang milik daerah, laporan bmd]
+    kecuali: [kib, kartu inventaris barang]
     kategori: berkala
     subkelompok: D
     contoh_cocok:
       - Laporan Realisasi Anggaran (LRA) semester I
       - Neraca dan Catatan atas Laporan Keuangan (CALK) 2025
+      - Realisasi penerimaan pajak daerah per jenis pajak s.d. Desember 2025
+      - Laporan realisasi penggunaan Dana Desa tahap II
     contoh_tidak_cocok:
+      - Daftar aset tanah Pemda (KIB A) beserta status sertifikat
       - Dokumen Pelaksanaan Anggaran 2026
 
   - id: berkala-e-akses-informasi
@@ -743,12 +815,14 @@ aturan:
   - id: berkala-i-pengadaan
     keterangan: Pengumuman pengadaan barang dan jasa (RUP/SiRUP, LPSE, pemenang)
     prioritas: 50
-    salah_satu: [rup, sirup, rencana umum pengadaan, lpse, pengumuman tender, pengumuman lelang, pengumuman pengadaan, pengadaan barang dan jasa, pengadaan barang jasa, pemenang tender, pengumuman pemenang, hasil tender, e katalog, e purchasing, paket pengadaan, pengadaan langsung]
+    salah_satu: [rup, sirup, rencana umum pengadaan, lpse, pengumuman tender, pengumuman lelang, pengumuman pengadaan, pengadaan barang dan jasa, pengadaan barang jasa, pemenang tender, pengumuman pemenang, hasil tender, e katalog, e purchasing, paket pengadaan, pengadaan langsung, jadwal tender, jadwal pelaksanaan tender, jadwal lelang, daftar hitam, daftar hitam penyedia, blacklist penyedia, penyedia barang dan jasa, pengumuman pemilihan, pengumuman seleksi penyedia]
     kategori: berkala
     subkelompok: I
     contoh_cocok:
       - Rencana Umum Pengadaan (RUP) melalui SiRUP 2026
       - Pengumuman pemenang tender di LPSE
+      - Daftar hitam penyedia barang dan jasa
+      - Jadwal pelaksanaan tender paket konstruksi 2026
     contoh_tidak_cocok:
       - Pengadaan tanah untuk kepentingan umum
 
@@ -766,13 +840,15 @@ aturan:
   - id: berkala-k-evakuasi
     keterangan: Prosedur peringatan dini dan evakuasi keadaan darurat, rencana kontinjensi, peta rawan bencana
     prioritas: 75
-    salah_satu: [jalur evakuasi, titik kumpul, prosedur evakuasi, rencana evakuasi, rambu evakuasi, peta evakuasi, denah evakuasi, tempat evakuasi, simulasi evakuasi, tata cara evakuasi, rencana kontinjensi, kontinjensi, prosedur peringatan dini, sop peringatan dini, sistem peringatan dini, prosedur keadaan darurat, prosedur tanggap darurat, peta rawan bencana, kawasan rawan bencana, peta risiko bencana, kajian risiko bencana]
+    salah_satu: [jalur evakuasi, titik kumpul, prosedur evakuasi, rencana evakuasi, rambu evakuasi, peta evakuasi, denah evakuasi, tempat evakuasi, simulasi evakuasi, tata cara evakuasi, rencana kontinjensi, kontinjensi, prosedur peringatan dini, sop peringatan dini, sistem peringatan dini, early warning system, ews, aktivasi ews, sop aktivasi, aktivasi sirine, aktivasi sirene, sirine peringatan dini, sirene peringatan dini, sirine tsunami, sirene tsunami, prosedur keadaan darurat, prosedur tanggap darurat, peta rawan bencana, kawasan rawan bencana, peta risiko bencana, kajian risiko bencana]
     kategori: berkala
     kategori_alternatif: [serta_merta]
     subkelompok: K
     contoh_cocok:
       - Rencana Kontinjensi Bencana Banjir Kabupaten Serang
       - Informasi jalur dan titik kumpul evakuasi tsunami pesisir Anyer-Cinangka
+      - SOP aktivasi sirine peringatan dini tsunami
+      - SOP aktivasi EWS (early warning system) tsunami
     contoh_tidak_cocok:
       - Peringatan dini cuaca ekstrem
 
