@@ -165,7 +165,7 @@ aturan:
   - id: kesehatan-perorangan
     keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis)
     prioritas: 100
-    salah_satu: [rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht]
+    salah_satu: [rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, radiologi, hasil radiologi, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien]
     kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
@@ -216,7 +216,7 @@ aturan:
   - id: catatan-pendidikan
     keterangan: Catatan pribadi siswa di satuan pendidikan (rapor, nilai, catatan konseling)
     prioritas: 100
-    salah_satu: [rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid]
+    salah_satu: [ijazah siswa, ijazah dan skhun, skhun, ijazah yang belum diambil, ijazah yg belum diambil, rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid]
     kecuali: [jumlah, statistik, agregat, persyaratan, tata cara, prosedur, sop, jadwal, pengumuman, legalisir, rata rata, rekapitulasi jumlah]
     kategori: dikecualikan
     pengecualian: [17h5]
@@ -318,7 +318,7 @@ aturan:
   - id: persandian
     keterangan: Sistem dan materiil persandian, kunci kriptografi, kata sandi dan kredensial
     prioritas: 100
-    salah_satu: [sistem persandian, kunci sandi, materiil sandi, peralatan sandi, alat sandi, palsan, jaring komunikasi sandi, jks, kata sandi, password, kriptografi, kunci kriptografi, enkripsi, kunci enkripsi, kunci dekripsi, kunci privat, private key, kredensial, kode akses, dokumen persandian, sandi negara, buku kode, tabel sandi, pasword, paswd, passwd, passphrase, pass phrase, frasa sandi, pin penandatangan, pin tte, pin sertifikat elektronik, user dan password, username dan password, akun dan password, user dan pasword, komunikasi sandi, pola hubungan komunikasi sandi, hubungan komunikasi sandi, jaring sandi, kunci publik dan privat, token otp, seed otp]
+    salah_satu: [sistem persandian, kunci sandi, materiil sandi, peralatan sandi, alat sandi, palsan, jaring komunikasi sandi, jks, kata sandi, password, kriptografi, kunci kriptografi, enkripsi, kunci enkripsi, kunci dekripsi, kunci privat, private key, kredensial, kode akses, dokumen persandian, sandi negara, buku kode, tabel sandi, pasword, paswd, passwd, passphrase, pass phrase, frasa sandi, pin penandatangan, pin tte, akun admin, akun administrator, password admin, kata kunci, kata kunci server, pin sertifikat elektronik, user dan password, username dan password, akun dan password, user dan pasword, komunikasi sandi, pola hubungan komunikasi sandi, hubungan komunikasi sandi, jaring sandi, kunci publik dan privat, token otp, seed otp]
     kecuali: [tata cara, sop, standar operasional prosedur, prosedur, pedoman, sosialisasi, bimbingan teknis, bimtek, pelatihan, literasi, kebijakan, peraturan, perbup, program, anggaran]
     kategori: dikecualikan
     pengecualian: [17c6]
@@ -464,7 +464,7 @@ aturan:
   - id: pajak-perorangan
     keterangan: Data perpajakan wajib pajak orang per orang (SPTPD, omzet, tunggakan per wajib pajak) adalah kondisi keuangan seseorang dan rahasia jabatan perpajakan
     prioritas: 100
-    salah_satu: [sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omzet, omset, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak]
+    salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omzet, omset, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak]
     kecuali: [jumlah, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak]
     kategori: dikecualikan
     pengecualian: [17h3]
@@ -474,6 +474,33 @@ aturan:
     contoh_tidak_cocok:
       - Jumlah wajib pajak terdaftar per jenis pajak
       - Tata cara pelaporan SPTPD secara daring
+
+  - id: berkas-pemohon
+    keterangan: Salinan dokumen yang diserahkan pemohon (KTP, KK, buku nikah, ijazah) memuat data pribadi dan data kependudukan
+    prioritas: 100
+    salah_satu: [scan dokumen persyaratan, dokumen persyaratan pemohon, berkas persyaratan pemohon, arsip persyaratan pemohon, berkas pemohon, arsip berkas pemohon, berkas permohonan pemohon, dokumen pemohon]
+    kecuali: [jumlah, rekapitulasi jumlah, statistik, tata cara, sop, alur]
+    kategori: dikecualikan
+    pengecualian: [17j1, 17j2]
+    contoh_cocok:
+      - Scan dokumen persyaratan pemohon akta kelahiran (KK, buku nikah ortu)
+    contoh_tidak_cocok:
+      - Persyaratan pembuatan akta kelahiran
+
+  - id: daftar-per-orang
+    keterangan: Daftar atau data orang per orang (daftar nama, per nama, atas nama) memuat data pribadi yang dilindungi
+    prioritas: 100
+    salah_satu: [daftar nama, per nama, per orang, per individu, per anak, per pasien, per siswa, per pegawai, per penerima, atas nama, a n]
+    kecuali: [jumlah, rekapitulasi, rekap, agregat, statistik, pengumuman, kelulusan, lulus, seleksi, pemenang, penghargaan, pejabat, jabatan, tata cara, sop, prosedur, persyaratan, formulir kosong, lembaga, per sekolah]
+    kategori: dikecualikan
+    pengecualian: [17j2]
+    contoh_cocok:
+      - Daftar nama pengungsi dan kebutuhan khusus (lansia, ibu hamil) di posko
+      - Data penduduk rentan adminduk per nama
+    contoh_tidak_cocok:
+      - Rekapitulasi jumlah pengungsi per posko
+      - Pengumuman daftar nama peserta lulus seleksi PPPK
+      - Daftar nama pejabat struktural
 
   - id: riwayat-hidup
     keterangan: Daftar riwayat hidup dan berkas kepegawaian perorangan
@@ -705,7 +732,7 @@ aturan:
   - id: berkala-c-kinerja
     keterangan: Ringkasan kinerja (LKjIP/LAKIP, IKU, perjanjian kinerja, LPPD, LKPJ)
     prioritas: 50
-    salah_satu: [lkjip, lakip, laporan kinerja, iku, indikator kinerja utama, indikator kinerja, perjanjian kinerja, capaian kinerja, lppd, laporan penyelenggaraan pemerintahan daerah, lkpj, laporan keterangan pertanggungjawaban, profil kesehatan, sakip, pohon kinerja, cascading kinerja, indeks kepuasan masyarakat, survei kepuasan masyarakat, skm, indikator mutu, indikator nasional mutu, inm, indeks spbe, nilai indeks spbe, indeks reformasi birokrasi, cakupan, capaian spm, bor, bor los toi]
+    salah_satu: [lkjip, lakip, laporan kinerja, iku, indikator kinerja utama, indikator kinerja, perjanjian kinerja, capaian kinerja, lppd, laporan penyelenggaraan pemerintahan daerah, lkpj, laporan keterangan pertanggungjawaban, profil kesehatan, sakip, pohon kinerja, cascading kinerja, indeks kepuasan masyarakat, survei kepuasan masyarakat, skm, indikator mutu, indikator nasional mutu, inm, indeks spbe, nilai indeks spbe, indeks reformasi birokrasi, cakupan, capaian spm, capaian, bor, bor los toi]
     kecuali: [pegawai, perorangan]
     kategori: berkala
     subkelompok: C
@@ -749,7 +776,7 @@ aturan:
   - id: berkala-f-peraturan
     keterangan: Peraturan daerah, peraturan bupati dan rancangannya
     prioritas: 52
-    salah_satu: [perda, peraturan daerah, perbup, peraturan bupati, raperda, rancangan peraturan daerah, rancangan peraturan, ranperbup, rancangan peraturan bupati, produk hukum, jdih, peraturan perundang undangan, peraturan gubernur]
+    salah_satu: [peraturan desa, perdes, peraturan kepala desa, perkades, perda, peraturan daerah, perbup, peraturan bupati, raperda, rancangan peraturan daerah, rancangan peraturan, ranperbup, rancangan peraturan bupati, produk hukum, jdih, peraturan perundang undangan, peraturan gubernur]
     kategori: berkala
     kategori_alternatif: [setiap_saat]
     subkelompok: F
