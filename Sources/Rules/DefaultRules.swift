@@ -94,8 +94,8 @@ aturan:
   - id: data-pribadi
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
-    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor telepon, no telepon, no telp, nomor telp, no tlp, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama alamat, nama nik, nik alamat, beserta alamat, berikut alamat, dengan alamat, dgn alamat, lengkap dengan alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah]
-    kecuali: [pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, jumlah, rekapitulasi jumlah, agregat, statistik]
+    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah]
+    kecuali: [pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik]
     kategori: dikecualikan
     pengecualian: [17j2]
     contoh_cocok:
@@ -103,12 +103,14 @@ aturan:
       - Data pribadi pemohon izin usaha
       - Daftar balita stunting by name by address
       - Data anggota Linmas per desa (nama, alamat, no HP)
-      - Data ibu hamil risiko tinggi beserta alamat per desa
       - Daftar siswa penerima PIP beserta NISN dan nama ibu kandung
     contoh_tidak_cocok:
       - Daftar aplikasi layanan publik dan alamat website OPD
       - Daftar LKS terakreditasi beserta alamat kantor
       - Alamat dan nomor telepon kantor
+      - Nomor telepon dan alamat email PPID
+      - Daftar nomor telepon penting (pemadam kebakaran, ambulans, polsek)
+      - No HP / WA layanan pengaduan Disdukcapil
       - Kebijakan pelindungan data pribadi di lingkungan Pemerintah Kabupaten Serang
       - Daftar peserta pelatihan UMKM per kecamatan
 
@@ -118,15 +120,18 @@ aturan:
     semua:
       - [data, daftar, register, buku register, berkas, arsip, database, usulan, usulan calon, rekap nama, list]
       - [pemohon, penerima, peserta, pasien, siswa, murid, warga, penghuni, pelanggan, pelaku usaha, ibu hamil, bumil, bayi, balita, anggota, pemilik, penduduk, pengungsi, korban, sasaran, guru, pegawai, tenaga honorer, kader, ppks, gelandangan, pengemis, penyandang disabilitas, lansia]
-    salah_satu: [alamat, alamt, identitas, identitasnya, nomor telepon, nama lengkap, foto, ktp, nip, nuptk]
-    kecuali: [persyaratan, tata cara, prosedur, sop, jumlah, statistik, agregat, alamat kantor, alamat website, rekapitulasi jumlah, rekap jumlah]
+    salah_satu: [alamat, alamt, identitas, identitasnya, nomor telepon, no telepon, no telp, nomor telp, no tlp, no hp, nomor hp, no wa, nama lengkap, foto, ktp, nip, nuptk]
+    kecuali: [persyaratan, tata cara, prosedur, sop, jumlah, statistik, agregat, alamat kantor, alamat website, rekapitulasi jumlah, rekap jumlah, lembaga, per lembaga, yayasan, organisasi, perusahaan, badan usaha, fasilitas kesehatan, alamat sekolah, nama sekolah]
     kategori: dikecualikan
     pengecualian: [17j2]
     contoh_cocok:
       - Register pemohon izin beserta alamat dan nomor telepon
       - Daftar penerima beasiswa lengkap dengan identitas
       - Data PPKS (gelandangan, pengemis) hasil penjangkauan beserta identitasnya
+      - Daftar pasien TB paru yg sedang pengobatan beserta no telp
+      - Data ibu hamil risiko tinggi beserta alamat per desa
     contoh_tidak_cocok:
+      - Daftar penerima hibah per lembaga beserta alamat
       - Daftar penerima penghargaan Adipura
       - Jumlah pemohon izin per bulan
 
@@ -276,7 +281,7 @@ aturan:
     keterangan: Rencana dan jadwal operasi penegakan hukum/intelijen sebelum dilaksanakan
     prioritas: 100
     salah_satu: [rencana operasi, jadwal operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, jadwal giat, sasaran giat, rencana giat, target giat, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, intelijen, informasi intelijen, data intelijen, laporan intelijen, rencana pengamanan, pengamanan vip, pengamanan vvip]
-    kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman]
+    kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi]
     kategori: dikecualikan
     pengecualian: [17a3, 17a4]
     contoh_cocok:
@@ -285,6 +290,7 @@ aturan:
       - Jadwal dan sasaran giat penertiban PKL minggu depan
     contoh_tidak_cocok:
       - Rekap hasil penertiban reklame liar per bulan
+      - Jadwal penertiban bangunan liar yang sudah diumumkan kepada warga
       - Laporan hasil operasi penertiban PKL
       - SOP operasi penertiban
 
@@ -318,7 +324,7 @@ aturan:
   - id: persandian
     keterangan: Sistem dan materiil persandian, kunci kriptografi, kata sandi dan kredensial
     prioritas: 100
-    salah_satu: [sistem persandian, kunci sandi, materiil sandi, peralatan sandi, alat sandi, palsan, jaring komunikasi sandi, jks, kata sandi, password, kriptografi, kunci kriptografi, enkripsi, kunci enkripsi, kunci dekripsi, kunci privat, private key, kredensial, kode akses, dokumen persandian, sandi negara, buku kode, tabel sandi, pasword, paswd, passwd, passphrase, pass phrase, frasa sandi, pin penandatangan, pin tte, akun admin, akun administrator, password admin, kata kunci, kata kunci server, pin sertifikat elektronik, user dan password, username dan password, akun dan password, user dan pasword, komunikasi sandi, pola hubungan komunikasi sandi, hubungan komunikasi sandi, jaring sandi, kunci publik dan privat, token otp, seed otp]
+    salah_satu: [sistem persandian, kunci sandi, materiil sandi, peralatan sandi, alat sandi, palsan, jaring komunikasi sandi, jks, kata sandi, password, kriptografi, kunci kriptografi, enkripsi, kunci enkripsi, kunci dekripsi, kunci privat, private key, kredensial, kode akses, dokumen persandian, sandi negara, buku kode, tabel sandi, pasword, paswd, passwd, passphrase, pass phrase, frasa sandi, pin penandatangan, pin tte, akun admin, akun administrator, password admin, kata kunci server, kata kunci akun, kata kunci admin, pin sertifikat elektronik, user dan password, username dan password, akun dan password, user dan pasword, komunikasi sandi, pola hubungan komunikasi sandi, hubungan komunikasi sandi, jaring sandi, kunci publik dan privat, token otp, seed otp]
     kecuali: [tata cara, sop, standar operasional prosedur, prosedur, pedoman, sosialisasi, bimbingan teknis, bimtek, pelatihan, literasi, kebijakan, peraturan, perbup, program, anggaran]
     kategori: dikecualikan
     pengecualian: [17c6]
@@ -330,13 +336,14 @@ aturan:
       - Pola hubungan komunikasi sandi antar perangkat daerah
     contoh_tidak_cocok:
       - Kebijakan keamanan informasi dan penggunaan kata sandi bagi ASN
+      - Kata kunci pencarian informasi di website
       - Profil Dinas Komunikasi, Informatika, Statistik dan Persandian
       - SOP penggunaan sertifikat elektronik dan kata sandi
 
   - id: keamanan-sistem
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan)
     prioritas: 100
-    salah_satu: [topologi jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, vpn, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber]
+    salah_satu: [topologi jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber]
     kecuali: [tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik]
     kategori: dikecualikan
     pengecualian: [17c]
@@ -348,6 +355,7 @@ aturan:
       - Laporan insiden siber dan hasil VA aplikasi SIMPEG
     contoh_tidak_cocok:
       - Pengadaan perangkat firewall melalui e-katalog
+      - Pelayanan VPN bagi OPD
       - Jumlah insiden siber yang ditangani per tahun
       - Pedoman keamanan informasi
 
@@ -464,7 +472,7 @@ aturan:
   - id: pajak-perorangan
     keterangan: Data perpajakan wajib pajak orang per orang (SPTPD, omzet, tunggakan per wajib pajak) adalah kondisi keuangan seseorang dan rahasia jabatan perpajakan
     prioritas: 100
-    salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omzet, omset, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak]
+    salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak]
     kecuali: [jumlah, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak]
     kategori: dikecualikan
     pengecualian: [17h3]
@@ -473,6 +481,7 @@ aturan:
       - Daftar tunggakan PBB-P2 per wajib pajak (nama, NOP, alamat objek pajak)
     contoh_tidak_cocok:
       - Jumlah wajib pajak terdaftar per jenis pajak
+      - Nilai omzet pasar hewan per bulan
       - Tata cara pelaporan SPTPD secara daring
 
   - id: berkas-pemohon
@@ -490,7 +499,7 @@ aturan:
   - id: daftar-per-orang
     keterangan: Daftar atau data orang per orang (daftar nama, per nama, atas nama) memuat data pribadi yang dilindungi
     prioritas: 100
-    salah_satu: [daftar nama, per nama, per orang, per individu, per anak, per pasien, per siswa, per pegawai, per penerima, atas nama, a n]
+    salah_satu: [daftar nama pengungsi, daftar nama warga, daftar nama penerima, daftar nama pasien, daftar nama siswa, daftar nama pegawai, daftar nama korban, daftar nama penduduk, daftar nama anggota, daftar nama peserta, daftar nama keluarga, daftar nama ppns, daftar nama petugas, per nama, per orang, per individu, per anak, per pasien, per siswa, per pegawai, per penerima]
     kecuali: [jumlah, rekapitulasi, rekap, agregat, statistik, pengumuman, kelulusan, lulus, seleksi, pemenang, penghargaan, pejabat, jabatan, tata cara, sop, prosedur, persyaratan, formulir kosong, lembaga, per sekolah]
     kategori: dikecualikan
     pengecualian: [17j2]
@@ -501,6 +510,8 @@ aturan:
       - Rekapitulasi jumlah pengungsi per posko
       - Pengumuman daftar nama peserta lulus seleksi PPPK
       - Daftar nama pejabat struktural
+      - Daftar nama desa dan kelurahan per kecamatan
+      - Surat tugas a.n. Kepala Dinas
 
   - id: riwayat-hidup
     keterangan: Daftar riwayat hidup dan berkas kepegawaian perorangan
