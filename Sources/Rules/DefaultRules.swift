@@ -121,7 +121,7 @@ aturan:
       - [data, daftar, register, buku register, berkas, arsip, database, usulan, usulan calon, rekap nama, list]
       - [pemohon, penerima, peserta, pasien, siswa, murid, warga, penghuni, pelanggan, pelaku usaha, ibu hamil, bumil, bayi, balita, anggota, pemilik, penduduk, pengungsi, korban, sasaran, guru, pegawai, tenaga honorer, kader, ppks, gelandangan, pengemis, penyandang disabilitas, lansia]
     salah_satu: [alamat, alamt, identitas, identitasnya, nomor telepon, no telepon, no telp, nomor telp, no tlp, no hp, nomor hp, no wa, nama lengkap, foto, ktp, nip, nuptk]
-    kecuali: [persyaratan, tata cara, prosedur, sop, jumlah, statistik, agregat, alamat kantor, alamat website, rekapitulasi jumlah, rekap jumlah, lembaga, per lembaga, yayasan, organisasi, perusahaan, badan usaha, fasilitas kesehatan, alamat sekolah, nama sekolah]
+    kecuali: [persyaratan, tata cara, prosedur, sop, jumlah, statistik, agregat, alamat kantor, alamat website, rekapitulasi jumlah, rekap jumlah, lembaga, per lembaga, yayasan, organisasi, perusahaan, badan usaha, fasilitas kesehatan, alamat sekolah, nama sekolah, alamat posyandu, alamat puskesmas, alamat lokasi, alamat tps, alamat kegiatan]
     kategori: dikecualikan
     pengecualian: [17j2]
     contoh_cocok:
@@ -132,6 +132,7 @@ aturan:
       - Data ibu hamil risiko tinggi beserta alamat per desa
     contoh_tidak_cocok:
       - Daftar penerima hibah per lembaga beserta alamat
+      - Daftar kader posyandu per desa beserta alamat posyandu
       - Daftar penerima penghargaan Adipura
       - Jumlah pemohon izin per bulan
 
@@ -170,8 +171,8 @@ aturan:
   - id: kesehatan-perorangan
     keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis)
     prioritas: 100
-    salah_satu: [rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, radiologi, hasil radiologi, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien]
-    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit]
+    salah_satu: [rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien]
+    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
@@ -185,6 +186,7 @@ aturan:
     contoh_tidak_cocok:
       - Rekapitulasi jumlah pasien rawat jalan dan rawat inap per bulan
       - Rekapitulasi 10 besar penyakit rawat jalan per bulan
+      - Standar pelayanan instalasi radiologi
       - Jumlah kasus HIV per kecamatan tahun 2025
       - SOP pengelolaan rekam medis
       - Program penanggulangan HIV/AIDS
@@ -280,7 +282,7 @@ aturan:
   - id: rencana-operasi
     keterangan: Rencana dan jadwal operasi penegakan hukum/intelijen sebelum dilaksanakan
     prioritas: 100
-    salah_satu: [rencana operasi, jadwal operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, jadwal giat, sasaran giat, rencana giat, target giat, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, intelijen, informasi intelijen, data intelijen, laporan intelijen, rencana pengamanan, pengamanan vip, pengamanan vvip]
+    salah_satu: [rencana operasi, jadwal operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, sasaran giat, target giat, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, intelijen, informasi intelijen, data intelijen, laporan intelijen, rencana pengamanan, pengamanan vip, pengamanan vvip]
     kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi]
     kategori: dikecualikan
     pengecualian: [17a3, 17a4]
@@ -291,6 +293,7 @@ aturan:
     contoh_tidak_cocok:
       - Rekap hasil penertiban reklame liar per bulan
       - Jadwal penertiban bangunan liar yang sudah diumumkan kepada warga
+      - Jadwal giat Jumat bersih
       - Laporan hasil operasi penertiban PKL
       - SOP operasi penertiban
 
