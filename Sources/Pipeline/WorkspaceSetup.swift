@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 
 /// Creates a workspace: the four folders with a short README each. Existing files are kept.
 public enum WorkspaceSetup {
@@ -11,6 +12,14 @@ public enum WorkspaceSetup {
             if !FileManager.default.fileExists(atPath: url.path) {
                 try DurableFiles.createDirectory(url)
                 created.append(name + "/")
+            }
+        }
+        // The default rules (embedded in the binary), each file only where none exists.
+        for file in DefaultRules.files {
+            let url = workspace.rules.appendingPathComponent(file.name)
+            if !FileManager.default.fileExists(atPath: url.path) {
+                try DurableFiles.write(file.contents, to: url)
+                created.append("rules/" + file.name)
             }
         }
         let files = readmes.map { (path: $0.key, contents: $0.value) }.sorted { $0.path < $1.path } + extraFiles
@@ -34,13 +43,6 @@ public enum WorkspaceSetup {
             (`~$…`, `.~lock…#`) and files still being copied are left alone. After a run each
             file is moved into `archive/originals/` and the unit's feedback is in
             `reports/umpan-balik/`. `inbox/_ppid/` is reserved for the PPID's review workbook.
-
-            """,
-        "rules/README.md": """
-            # rules/
-
-            The PPID's editable rules and configuration (YAML). `dip rules check` validates
-            them; `dip run` refuses to run while they are broken.
 
             """,
         "reports/README.md": """

@@ -34,7 +34,7 @@ extension AppDatabase {
     /// - Returns: What happened to the unit's list.
     public func recordSubmission(
         unit: WorkUnit, fileName: String, sha256: String, archivedPath: String,
-        receivedAt: Date, result: SubmissionResult,
+        receivedAt: Date, result: SubmissionAcceptance,
         items: [(InformationItem, Classification)], problems: [Problem]
     ) throws -> SubmissionUpdate {
         let input = SubmissionInput(
