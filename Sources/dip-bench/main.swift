@@ -7,6 +7,8 @@ import Foundation
 
 let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("xlsx", runXLSXBench),
+    ("csv", runCSVBench),
+    ("normalise", runNormaliseBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

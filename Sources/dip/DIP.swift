@@ -7,6 +7,6 @@ struct DIP: ParsableCommand {
         commandName: "dip",
         abstract: "Penetapan dan pemutakhiran Daftar Informasi Publik (DIP).",
         version: "0.1.0",
-        subcommands: [Dump.self]
+        subcommands: [Check.self, Dump.self]
     )
 }

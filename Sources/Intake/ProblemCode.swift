@@ -1,0 +1,64 @@
+import DIPCore
+import OfficeFormats
+
+/// Every problem the intake reports, with its stable code and severity. Messages and hints are
+/// Indonesian (the unit reads them); docs/problems.md lists them all.
+public enum ProblemCode: String, CaseIterable, Sendable {
+    // Refusals: the file cannot be used (severity error, status refused).
+    case fileEmpty = "file-empty"
+    case fileUnreadable = "file-unreadable"
+    case legacyOrEncrypted = "legacy-or-encrypted"
+    case unsupportedType = "unsupported-type"
+    case corruptFile = "corrupt-file"
+    case zipBomb = "zip-bomb"
+    case encodingUnsupported = "encoding-unsupported"
+    case noDIPTable = "no-dip-table"
+    // Cells and rows (warning: keep the item, fix the list).
+    case missingColumn = "missing-column"
+    case missingValue = "missing-value"
+    case unknownCategory = "unknown-category"
+    case retentionBareYear = "retention-bare-year"
+    case duplicateItem = "duplicate-item"
+    case errorValue = "error-value"
+    // Worth knowing (info).
+    case missingCategory = "missing-category"
+    case retentionUnknown = "retention-unknown"
+    case formUnknown = "form-unknown"
+    case encodingGuess = "encoding-guess"
+    case delimiterGuess = "delimiter-guess"
+    case hiddenSheet = "hidden-sheet"
+    case rowIgnored = "row-ignored"
+
+    /// How serious the problem is.
+    public var severity: Severity {
+        switch self {
+        case .fileEmpty, .fileUnreadable, .legacyOrEncrypted, .unsupportedType, .corruptFile,
+             .zipBomb, .encodingUnsupported, .noDIPTable:
+            return .error
+        case .missingColumn, .missingValue, .unknownCategory, .retentionBareYear, .duplicateItem,
+             .errorValue:
+            return .warning
+        case .missingCategory, .retentionUnknown, .formUnknown, .encodingGuess, .delimiterGuess,
+             .hiddenSheet, .rowIgnored:
+            return .info
+        }
+    }
+
+    /// Whether the problem refuses the whole file.
+    public var refuses: Bool { severity == .error }
+}
+
+/// Builds problems with the file name filled in.
+struct ProblemFactory {
+    let file: String
+
+    func make(
+        _ code: ProblemCode, sheet: String? = nil, row: Int? = nil, column: Int? = nil,
+        columnName: String? = nil, message: String, hint: String
+    ) -> Problem {
+        Problem(
+            file: file, sheet: sheet, row: row, column: column.map(columnLetters),
+            columnName: columnName, severity: code.severity, code: code.rawValue,
+            message: message, hint: hint)
+    }
+}

@@ -1,0 +1,290 @@
+import DIPCore
+import Foundation
+import OfficeFormats
+
+/// What reading one submitted file gave: its items and problems, or why it was refused.
+public struct SubmissionResult: Codable, Hashable, Sendable {
+    /// Whether the file can be used.
+    public enum Status: String, Codable, Sendable {
+        case accepted
+        case refused
+    }
+
+    /// The path as given to `readSubmission`.
+    public var path: String
+    public var status: Status
+    /// For a refused file: the Indonesian reason told to the unit.
+    public var reason: String?
+    /// The items in source order (empty when refused).
+    public var items: [InformationItem]
+    /// Every problem, sorted by sheet, row, column and code.
+    public var problems: [Problem]
+    /// The sheet the DIP table was read from (nil for CSV).
+    public var sheet: String?
+    /// For CSV: the dialect used, e.g. "pemisah ';', UTF-8 dengan BOM".
+    public var dialect: String?
+
+    public init(
+        path: String, status: Status, reason: String? = nil, items: [InformationItem] = [],
+        problems: [Problem] = [], sheet: String? = nil, dialect: String? = nil
+    ) {
+        self.path = path
+        self.status = status
+        self.reason = reason
+        self.items = items
+        self.problems = problems
+        self.sheet = sheet
+        self.dialect = dialect
+    }
+}
+
+/// The intake stage: reads unit submissions into `InformationItem`s with `Problem`s.
+public enum Intake {
+    /// Whether a file in an inbox is not a submission at all and must be skipped silently:
+    /// Office lock files (`~$x.xlsx`), LibreOffice locks (`.~lock.x.xlsx#`), other dot files,
+    /// temporary files (`*.tmp`, `*~`, `*.part`, `*.crdownload`).
+    public static func isIgnorable(fileName: String) -> Bool {
+        let name = (fileName as NSString).lastPathComponent
+        if name.isEmpty || name.hasPrefix("~$") || name.hasPrefix(".") { return true }
+        let lower = name.lowercased()
+        if lower.hasPrefix(".~lock") || lower.hasSuffix("#") || lower.hasSuffix("~") { return true }
+        for ext in [".tmp", ".temp", ".part", ".crdownload", ".swp"] where lower.hasSuffix(ext) {
+            return true
+        }
+        return lower == "thumbs.db" || lower == "desktop.ini"
+    }
+}
+
+/// Reads one submitted file (XLSX or CSV) into items and problems. Never throws: a file that
+/// cannot be used comes back `.refused` with a reason and an error problem.
+///
+/// - Parameters:
+///   - path: the file.
+///   - displayName: the name used in problems (default: the file name).
+public func readSubmission(at path: String, displayName: String? = nil) -> SubmissionResult {
+    let name = displayName ?? (path as NSString).lastPathComponent
+    let factory = ProblemFactory(file: name)
+    let kind = SubmissionKind.sniff(path: path)
+    var result: SubmissionResult
+    var maps: [String?: ColumnMap] = [:]
+    switch kind {
+    case .refused(let code, let message, let hint):
+        result = refusal(path: path, factory.make(code, message: message, hint: hint))
+    case .csv:
+        (result, maps) = readCSVSubmission(path: path, factory: factory)
+    case .xlsx:
+        (result, maps) = readXLSXSubmission(path: path, factory: factory)
+    }
+    if result.status == .accepted {
+        result.problems += TableBuilder.duplicateProblems(result.items, factory: factory, map: maps)
+    }
+    result.problems = sortProblems(result.problems)
+    return result
+}
+
+func refusal(path: String, _ problem: Problem) -> SubmissionResult {
+    SubmissionResult(
+        path: path, status: .refused, reason: problem.message + " " + problem.hint,
+        problems: [problem])
+}
+
+func sortProblems(_ problems: [Problem]) -> [Problem] {
+    func columnKey(_ c: String?) -> (Int, String) { (c?.count ?? 0, c ?? "") }
+    return problems.enumerated().sorted { a, b in
+        let x = a.element, y = b.element
+        if (x.sheet ?? "") != (y.sheet ?? "") { return (x.sheet ?? "") < (y.sheet ?? "") }
+        if (x.row ?? 0) != (y.row ?? 0) { return (x.row ?? 0) < (y.row ?? 0) }
+        if columnKey(x.column) != columnKey(y.column) { return columnKey(x.column) < columnKey(y.column) }
+        if x.code != y.code { return x.code < y.code }
+        return a.offset < b.offset
+    }.map(\.element)
+}
+
+
+// MARK: - File kinds
+
+/// What a file is, from its first bytes and its extension.
+enum SubmissionKind {
+    case csv
+    case xlsx
+    case refused(ProblemCode, message: String, hint: String)
+
+    static let resave = "Buka file di Excel atau LibreOffice, lalu simpan ulang sebagai .xlsx (Excel Workbook) tanpa kata sandi dan kirim kembali."
+
+    static func sniff(path: String) -> SubmissionKind {
+        let ext = (path as NSString).pathExtension.lowercased()
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            return .refused(.fileUnreadable, message: "File tidak dapat dibuka.",
+                            hint: "Periksa apakah file masih disalin atau dikunci, lalu kirim ulang.")
+        }
+        defer { try? handle.close() }
+        let head = [UInt8]((try? handle.read(upToCount: 8)) ?? Data())
+        if head.isEmpty {
+            return .refused(.fileEmpty, message: "File kosong (0 byte).",
+                            hint: "Kirim ulang file DIP yang lengkap; kemungkinan file belum selesai disalin.")
+        }
+        if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            return .refused(
+                .legacyOrEncrypted,
+                message: "File ini berformat Excel 97-2003 (.xls) atau dilindungi kata sandi, sehingga tidak dapat dibaca.",
+                hint: resave)
+        }
+        if head.starts(with: Array("%PDF".utf8)) {
+            return .refused(.unsupportedType, message: "File ini adalah PDF, bukan tabel DIP.",
+                            hint: "Kirim DIP dalam bentuk tabel Excel (.xlsx) atau CSV.")
+        }
+        let isZip = head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06])
+        if isZip {
+            switch try? sniffFileKind(path: path) {
+            case .xlsx?:
+                return .xlsx
+            case .zipNotWorkbook?:
+                if ["docx", "doc", "odt", "rtf"].contains(ext) {
+                    return .refused(.unsupportedType, message: "File ini adalah dokumen Word/teks, bukan tabel DIP.",
+                                    hint: "Salin tabel DIP ke Excel dan simpan sebagai .xlsx.")
+                }
+                return .refused(.unsupportedType, message: "File ini arsip zip yang tidak berisi buku kerja Excel.",
+                                hint: "Kirim DIP dalam bentuk tabel Excel (.xlsx) atau CSV.")
+            default:
+                return .refused(.corruptFile, message: "File ini rusak atau tidak utuh (arsip zip tidak dapat dibaca).",
+                                hint: resave)
+            }
+        }
+        switch ext {
+        case "xlsx", "xlsm", "xltx":
+            return .refused(.corruptFile, message: "File .\(ext) ini rusak atau tidak utuh (bukan arsip Excel yang sah).",
+                            hint: resave)
+        case "xls":
+            return .refused(.legacyOrEncrypted, message: "File .xls ini tidak dapat dibaca.", hint: resave)
+        case "csv", "txt", "tsv", "tab", "":
+            return .csv
+        default:
+            return .refused(.unsupportedType, message: "Jenis file .\(ext) tidak diterima.",
+                            hint: "Kirim DIP dalam bentuk tabel Excel (.xlsx) atau CSV.")
+        }
+    }
+}
+
+// MARK: - Tables
+
+/// The outcome of looking for and reading the DIP table of one sheet.
+struct SheetTable {
+    var map: ColumnMap
+    var items: [InformationItem]
+    var problems: [Problem]
+}
+
+/// Looks for the header in the first 30 rows; when found, reads the rest of the sheet.
+/// Returns nil when the sheet has no DIP header.
+func readTable<S: RowSource>(
+    _ source: inout S, sheet: String?, factory: ProblemFactory, deferItems: Bool
+) throws -> SheetTable? {
+    var buffered: [SheetRow] = []
+    while buffered.count < 30, let r = try source.nextRow() { buffered.append(r) }
+    var best: (index: Int, map: ColumnMap, score: Int)?
+    for (i, row) in buffered.enumerated() {
+        guard let (map, _) = ColumnMap.detect(header: row, next: i + 1 < buffered.count ? buffered[i + 1] : nil)
+        else { continue }
+        let score = HeaderMatcher.coreCount(Array(map.fields.values))
+        if best == nil || score > best!.score { best = (i, map, score) }
+    }
+    guard let best else { return nil }
+    var builder = TableBuilder(map: best.map, sheet: sheet, factory: factory, deferItems: deferItems)
+    for row in buffered[(best.index + 1)...] { builder.consume(row) }
+    buffered = []
+    while let r = try source.nextRow() { builder.consume(r) }
+    builder.finish(mergedRanges: source.mergedRanges)
+    var problems = builder.problems
+    for f in [Field.nomor, .ringkasan, .pejabat, .penanggungJawab, .bentuk, .retensi] where best.map.column(f) == nil {
+        if f == .bentuk && best.map.hasTicks { continue }
+        problems.append(missingColumn(f, sheet: sheet, factory: factory, headerRow: best.map.headerRows[0]))
+    }
+    if best.map.column(.waktu) == nil && best.map.column(.waktuTempat) == nil {
+        problems.append(missingColumn(.waktuTempat, sheet: sheet, factory: factory, headerRow: best.map.headerRows[0]))
+    }
+    return SheetTable(map: best.map, items: builder.items, problems: problems)
+}
+
+func missingColumn(_ f: Field, sheet: String?, factory: ProblemFactory, headerRow: Int) -> Problem {
+    factory.make(
+        .missingColumn, sheet: sheet, row: headerRow,
+        message: "Kolom \(f.label) tidak ditemukan pada judul tabel.",
+        hint: "Tambahkan kolom \(f.label); DIP wajib memuat ketujuh unsur (Perki 1/2010 Pasal 13).")
+}
+
+func noTable(path: String, factory: ProblemFactory) -> SubmissionResult {
+    refusal(path: path, factory.make(
+        .noDIPTable,
+        message: "Tabel DIP tidak ditemukan: tidak ada baris judul kolom seperti No, Ringkasan Isi Informasi, Pejabat yang Menguasai Informasi, Penanggung Jawab, Waktu dan Tempat, Bentuk Informasi, Retensi.",
+        hint: "Gunakan format tabel DIP dengan baris judul kolom di 30 baris pertama sheet."))
+}
+
+// MARK: - CSV
+
+/// Reads a CSV submission; also returns the column map (for duplicate problems).
+func readCSVSubmission(path: String, factory: ProblemFactory) -> (SubmissionResult, [String?: ColumnMap]) {
+    var reader: CSVReader
+    do {
+        reader = try CSVReader(path: path)
+    } catch let error as CSVError {
+        return (refusal(path: path, csvProblem(error, factory: factory)), [:])
+    } catch {
+        return (refusal(path: path, factory.make(.fileUnreadable, message: "File tidak dapat dibaca.", hint: "Kirim ulang file.")), [:])
+    }
+    let table: SheetTable?
+    do {
+        table = try readTable(&reader, sheet: nil, factory: factory, deferItems: false)
+    } catch let error as CSVError {
+        return (refusal(path: path, csvProblem(error, factory: factory)), [:])
+    } catch {
+        return (refusal(path: path, factory.make(.fileUnreadable, message: "File tidak dapat dibaca.", hint: "Kirim ulang file.")), [:])
+    }
+    guard let table else { return (noTable(path: path, factory: factory), [:]) }
+    let d = reader.dialect
+    let delimiterName: String
+    switch d.delimiter {
+    case UInt8(ascii: ";"): delimiterName = "titik koma (;)"
+    case UInt8(ascii: ","): delimiterName = "koma (,)"
+    case 9: delimiterName = "tab"
+    case UInt8(ascii: "|"): delimiterName = "garis tegak (|)"
+    default: delimiterName = "'\(d.delimiterText)'"
+    }
+    let encodingName = d.encoding == .utf8 ? (d.hadBOM ? "UTF-8 dengan BOM" : "UTF-8") : "Windows-1252"
+    var problems = table.problems
+    problems.append(factory.make(
+        .delimiterGuess,
+        message: "File CSV dibaca dengan pemisah kolom \(delimiterName) dan pengodean \(encodingName).",
+        hint: "Jika kolom tampak tergeser, simpan ulang dari Excel sebagai \"CSV UTF-8\" atau kirim dalam bentuk .xlsx."))
+    if d.encoding == .windows1252 || reader.windows1252Records > 0 {
+        var message = d.encoding == .windows1252
+            ? "File CSV ini bukan UTF-8; dibaca sebagai Windows-1252."
+            : "\(reader.windows1252Records) baris bukan UTF-8 yang sah dan dibaca sebagai Windows-1252."
+        if reader.undefinedBytes > 0 {
+            message += " \(reader.undefinedBytes) karakter tidak dapat dibaca dan diganti dengan \u{FFFD}."
+        }
+        problems.append(factory.make(
+            .encodingGuess, message: message,
+            hint: "Periksa huruf beraksen pada hasil; sebaiknya simpan dari Excel sebagai \"CSV UTF-8 (Comma delimited)\"."))
+    }
+    let result = SubmissionResult(
+        path: path, status: .accepted, items: table.items, problems: problems, sheet: nil,
+        dialect: "pemisah \(d.delimiterText == "\t" ? "tab" : d.delimiterText), \(encodingName)")
+    return (result, [nil: table.map])
+}
+
+func csvProblem(_ error: CSVError, factory: ProblemFactory) -> Problem {
+    switch error {
+    case .unsupportedEncoding(let name):
+        return factory.make(
+            .encodingUnsupported, message: "Pengodean teks file CSV ini (\(name)) tidak didukung.",
+            hint: "Simpan ulang dari Excel sebagai \"CSV UTF-8 (Comma delimited)\" atau kirim dalam bentuk .xlsx.")
+    case .binaryContent:
+        return factory.make(
+            .unsupportedType, message: "File ini bukan teks CSV (berisi data biner).",
+            hint: "Kirim DIP dalam bentuk tabel Excel (.xlsx) atau CSV.")
+    case .cannotOpen, .readFailed:
+        return factory.make(
+            .fileUnreadable, message: "File tidak dapat dibaca.",
+            hint: "Periksa apakah file masih disalin atau dikunci, lalu kirim ulang.")
+    }
+}

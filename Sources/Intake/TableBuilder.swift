@@ -1,0 +1,378 @@
+import DIPCore
+import OfficeFormats
+
+/// A data row kept until merges are known (XLSX stores them after the cells).
+struct PendingRow {
+    var number: Int
+    var texts: [String]
+    var errorColumns: [Int]
+    var sectionText: String?
+    var subgroup: String?
+}
+
+/// Turns the rows under a header into items: skips section, sub-group, repeated-header,
+/// column-number, blank and signature rows; keeps the declared category and sub-group.
+struct TableBuilder {
+    let map: ColumnMap
+    let sheet: String?
+    let factory: ProblemFactory
+    /// Keep rows until the end so vertical merges can be applied (XLSX); CSV builds at once.
+    let deferItems: Bool
+
+    private(set) var items: [InformationItem] = []
+    private(set) var problems: [Problem] = []
+    private var pending: [PendingRow] = []
+    private var sectionText: String?
+    private var subgroup: String?
+    private var inSignature = false
+    private let width: Int
+    private let dataColumns: [Int]
+    private let col: [Int]
+    private let ticks: Bool
+    /// Value caches: units repeat the same bentuk, retensi, category and waktu texts on every
+    /// row, and parsing them is the costly part of a row. Bounded so memory stays small.
+    private var formCache: [String: InformationForm] = [:]
+    private var retentionCache: [String: (RetentionPeriod, Bool)] = [:]
+    private var categoryCache: [String: Category?] = [:]
+    private var splitCache: [String: (waktu: String, tempat: String)?] = [:]
+    private static let cacheLimit = 50_000
+
+    init(map: ColumnMap, sheet: String?, factory: ProblemFactory, deferItems: Bool) {
+        self.map = map
+        self.sheet = sheet
+        self.factory = factory
+        self.deferItems = deferItems
+        width = (map.fields.keys.max() ?? 0) + 1
+        col = map.columnTable()
+        ticks = map.hasTicks
+        let data: [Field] = [.pejabat, .penanggungJawab, .waktu, .tempat, .waktuTempat, .bentuk,
+                             .retensi, .bentukCetak, .bentukOnline]
+        dataColumns = map.fields.filter { data.contains($0.value) }.map(\.key).sorted()
+    }
+
+    /// Reads one row under the header.
+    mutating func consume(_ row: SheetRow) {
+        if map.headerRows.contains(row.number) { return }
+        var texts = [String](repeating: "", count: max(width, row.cells.count))
+        var errorColumns: [Int] = []
+        var any = false
+        for (c, cell) in row.cells.enumerated() {
+            switch cell {
+            case .empty: continue
+            case .string(let s): texts[c] = Text.clean(s)
+            case .error(let e):
+                texts[c] = e
+                errorColumns.append(c)
+            case .dateTime, .isoDateTime, .number, .bool:
+                texts[c] = Text.clean(CellText.text(cell))
+            }
+            if !texts[c].isEmpty { any = true }
+        }
+        if !any { return }
+        func at(_ f: Field) -> String {
+            let c = col[f.rawValue]
+            return c >= 0 && c < texts.count ? texts[c] : ""
+        }
+        let nonEmpty = texts.filter { !$0.isEmpty }
+        let nomor = at(.nomor)
+        let ringkasan = at(.ringkasan)
+        let dataFilled = dataColumns.filter { $0 < texts.count && !texts[$0].isEmpty }.count
+
+        if inSignature && dataFilled < 3 { return }
+        if isRepeatedHeader(texts, nomor: nomor) { return }
+        if Self.isColumnNumberRow(nonEmpty) { return }
+        if nomor.isEmpty && ringkasan.isEmpty && dataFilled == nonEmpty.count
+            && nonEmpty.allSatisfy({ HeaderMatcher.subField($0) != nil }) && !nonEmpty.allSatisfy(Values.isTick)
+        {
+            return  // a repeated sub-header (Cetak / Online)
+        }
+        let allText = nonEmpty.joined(separator: " ")
+
+        if dataFilled == 0 && nonEmpty.count <= 3 {
+            if let _ = Values.category(allText), Self.isSectionShape(allText, nonEmpty: nonEmpty) {
+                sectionText = allText
+                subgroup = nil
+                return
+            }
+            if Self.isSignature(allText) && nomor.isEmpty {
+                inSignature = true
+                return
+            }
+            if let heading = Self.subgroupHeading(nonEmpty: nonEmpty, nomor: nomor, ringkasan: ringkasan) {
+                subgroup = heading
+                return
+            }
+        }
+        if nomor.isEmpty && ringkasan.isEmpty && dataFilled <= 2 {
+            if Self.isSignature(allText) {
+                inSignature = true
+                return
+            }
+            problems.append(factory.make(
+                .rowIgnored, sheet: sheet, row: row.number,
+                message: "Baris ini tidak dibaca sebagai informasi: tidak ada nomor dan ringkasan isi informasi (\"\(Self.shorten(allText))\").",
+                hint: "Jika baris ini memang sebuah informasi, isi kolom Nomor dan Ringkasan Isi Informasi; jika bukan, abaikan pesan ini."))
+            return
+        }
+        let p = PendingRow(number: row.number, texts: texts, errorColumns: errorColumns,
+                           sectionText: sectionText, subgroup: subgroup)
+        if deferItems {
+            pending.append(p)
+        } else {
+            items.append(makeItem(p))
+        }
+    }
+
+    /// A header repeated under a section: three cells equal to the header's labels, or (for a
+    /// reworded copy) a non-numeric nomor cell and three recognised labels.
+    private func isRepeatedHeader(_ texts: [String], nomor: String) -> Bool {
+        var same = 0
+        for (c, label) in map.labels where c < texts.count && texts[c] == label {
+            same += 1
+            if same >= 3 { return true }
+        }
+        if let first = nomor.unicodeScalars.first, ("0"..."9").contains(first) { return false }
+        let n = Text.fold(nomor)
+        guard n.isEmpty || n == "no" || n == "nomor" || n.count > 3 else { return false }
+        return ColumnMap.looksLikeHeader(texts)
+    }
+
+    private static func cached<V>(
+        _ cache: inout [String: V], _ key: String, _ compute: (String) -> V
+    ) -> V {
+        if let v = cache[key] { return v }
+        let v = compute(key)
+        if cache.count < cacheLimit { cache[key] = v }
+        return v
+    }
+
+    /// Applies vertical merges to the kept rows and builds their items.
+    mutating func finish(mergedRanges: [MergedRange]) {
+        guard deferItems else { return }
+        if !mergedRanges.isEmpty {
+            var index: [Int: Int] = [:]
+            for (k, p) in pending.enumerated() { index[p.number] = k }
+            for m in mergedRanges where m.lastRow > m.firstRow {
+                guard let anchor = index[m.firstRow] else { continue }
+                let c = m.firstColumn
+                guard c < pending[anchor].texts.count else { continue }
+                let value = pending[anchor].texts[c]
+                if value.isEmpty { continue }
+                for r in (m.firstRow + 1)...m.lastRow {
+                    guard let k = index[r], c < pending[k].texts.count, pending[k].texts[c].isEmpty else { continue }
+                    pending[k].texts[c] = value
+                }
+            }
+        }
+        items.reserveCapacity(pending.count)
+        for p in pending { items.append(makeItem(p)) }
+        pending = []
+    }
+
+    /// The column of a field, nil when the sheet has none.
+    private func has(_ f: Field) -> Int? {
+        let c = col[f.rawValue]
+        return c >= 0 ? c : nil
+    }
+
+    private mutating func makeItem(_ p: PendingRow) -> InformationItem {
+        func at(_ f: Field) -> String {
+            let c = col[f.rawValue]
+            return c >= 0 && c < p.texts.count ? p.texts[c] : ""
+        }
+        var waktu = at(.waktu)
+        var tempat = at(.tempat)
+        var waktuNormalised: String? = waktu.isEmpty ? nil : waktu
+        var tempatNormalised: String? = tempat.isEmpty ? nil : tempat
+        if has(.waktuTempat) != nil {
+            let combined = at(.waktuTempat)
+            if waktu.isEmpty && tempat.isEmpty {
+                waktu = combined
+                tempat = ""
+                if let split = Self.cached(&splitCache, combined, Values.splitWaktuTempat) {
+                    waktuNormalised = split.waktu
+                    tempatNormalised = split.tempat
+                } else {
+                    waktuNormalised = nil
+                    tempatNormalised = nil
+                }
+            }
+        }
+        var bentuk = at(.bentuk)
+        var form = Self.cached(&formCache, bentuk, Values.form)
+        if ticks {
+            let cetak = Values.isTick(at(.bentukCetak))
+            let online = Values.isTick(at(.bentukOnline))
+            let ticked = InformationForm(printed: cetak, electronic: online)
+            if bentuk.isEmpty || ticked.label != "" {
+                bentuk = ticked.label
+                form = ticked
+            }
+        }
+        let kategoriColumn = at(.kategori)
+        let kategoriText = kategoriColumn.isEmpty ? p.sectionText : kategoriColumn
+        let retensi = at(.retensi)
+        let (retention, bareYear) = Self.cached(&retentionCache, retensi) { Values.retention($0) }
+        func opt(_ f: Field) -> String? {
+            let s = at(f)
+            return s.isEmpty ? nil : s
+        }
+        let item = InformationItem(
+            source: SourceLocation(file: factory.file, sheet: sheet, row: p.number),
+            nomor: Values.nomor(at(.nomor)), ringkasan: at(.ringkasan),
+            pejabatPenguasa: at(.pejabat), penanggungJawab: at(.penanggungJawab),
+            waktuPembuatan: waktu, tempatPembuatan: tempat, bentuk: bentuk, retensi: retensi,
+            kategoriText: kategoriText, kategori: kategoriText.flatMap { Self.cached(&categoryCache, $0, Values.category) },
+            subkelompok: p.subgroup, judul: has(.judul) == has(.ringkasan) ? nil : opt(.judul),
+            keterangan: opt(.keterangan), kode: opt(.kode), dasarHukumText: opt(.dasarHukum),
+            form: form, retention: retention, tempatNormalised: tempatNormalised,
+            waktuNormalised: waktuNormalised)
+        checkItem(item, p, bareYear: bareYear)
+        return item
+    }
+
+    private mutating func checkItem(_ item: InformationItem, _ p: PendingRow, bareYear: Bool) {
+        let row = p.number
+        func problem(_ code: ProblemCode, _ f: Field?, _ message: String, _ hint: String) {
+            let c = f.flatMap { has($0) }
+            problems.append(factory.make(
+                code, sheet: sheet, row: row, column: c,
+                columnName: c.flatMap { map.labels[$0] }, message: message, hint: hint))
+        }
+        var required: [(Field, String, String)] = [
+            (.nomor, item.nomor, "nomor"),
+            (.ringkasan, item.ringkasan, "ringkasan isi informasi"),
+            (.pejabat, item.pejabatPenguasa, "pejabat atau unit yang menguasai informasi"),
+            (.penanggungJawab, item.penanggungJawab, "penanggung jawab pembuatan atau penerbitan informasi"),
+        ]
+        if has(.waktuTempat) != nil && has(.waktu) == nil {
+            required.append((.waktuTempat, item.waktuPembuatan, "waktu dan tempat pembuatan informasi"))
+        } else {
+            required.append((.waktu, item.waktuPembuatan, "waktu pembuatan informasi"))
+            if has(.tempat) != nil {
+                required.append((.tempat, item.tempatPembuatan, "tempat pembuatan informasi"))
+            }
+        }
+        required.append((has(.bentuk) == nil && ticks ? .bentukCetak : .bentuk,
+                         item.bentuk, "bentuk informasi yang tersedia"))
+        required.append((.retensi, item.retensi, "jangka waktu penyimpanan atau retensi arsip"))
+        for (f, value, name) in required where value.isEmpty && has(f) != nil {
+            problem(.missingValue, f, "Kolom \(name) kosong.",
+                    "Isi \(name) untuk informasi ini; setiap informasi dalam DIP wajib memuat ketujuh unsur (Perki 1/2010 Pasal 13).")
+        }
+        for c in p.errorColumns {
+            problems.append(factory.make(
+                .errorValue, sheet: sheet, row: row, column: c, columnName: map.labels[c],
+                message: "Sel berisi nilai galat \(p.texts[c]).",
+                hint: "Perbaiki rumus atau ganti dengan teks biasa."))
+        }
+        if let text = item.kategoriText, !text.isEmpty, item.kategori == nil {
+            problem(.unknownCategory, has(.kategori) != nil && text == (has(.kategori).map { p.texts[$0] } ?? "") ? .kategori : nil,
+                    "Jenis informasi \"\(Self.shorten(text))\" tidak dikenali.",
+                    "Tulis salah satu: Berkala, Serta Merta, Setiap Saat, atau Dikecualikan.")
+        } else if item.kategoriText == nil || item.kategoriText?.isEmpty == true {
+            problem(.missingCategory, has(.kategori) != nil ? .kategori : nil,
+                    "Jenis informasi (Berkala, Serta Merta, Setiap Saat, Dikecualikan) tidak dinyatakan.",
+                    "Tambahkan kolom Jenis Informasi atau baris judul bagian (A. Berkala, B. Serta Merta, …); PPID akan mengusulkan jenisnya.")
+        }
+        if bareYear {
+            problem(.retentionBareYear, .retensi,
+                    "Retensi \"\(item.retensi)\" adalah tahun, bukan jangka waktu penyimpanan.",
+                    "Tulis lamanya penyimpanan, misalnya \"5 (lima) tahun\", \"Selama berlaku\" atau \"Permanen\".")
+        } else if !item.retensi.isEmpty, item.retention == .unknown {
+            problem(.retentionUnknown, .retensi,
+                    "Retensi \"\(Self.shorten(item.retensi))\" tidak dapat dibaca sebagai jangka waktu.",
+                    "Gunakan bentuk seperti \"5 (lima) tahun\", \"Selama berlaku\", \"Permanen\" atau \"Sampai …\".")
+        }
+        if !item.bentuk.isEmpty, !item.form.printed, !item.form.electronic {
+            problem(.formUnknown, .bentuk,
+                    "Bentuk informasi \"\(Self.shorten(item.bentuk))\" tidak dikenali sebagai cetak atau elektronik.",
+                    "Tulis misalnya \"Softcopy\", \"Hardcopy\" atau \"Softcopy dan Hardcopy\".")
+        }
+    }
+
+    /// Reports items whose summary repeats an earlier one in the same file.
+    static func duplicateProblems(_ items: [InformationItem], factory: ProblemFactory, map: [String?: ColumnMap]) -> [Problem] {
+        var first: [String: InformationItem] = [:]
+        var out: [Problem] = []
+        for item in items where !item.ringkasan.isEmpty {
+            let key = Text.fold(item.ringkasan)
+            if let earlier = first[key] {
+                let m = map[item.source.sheet]
+                let c = m?.column(.ringkasan)
+                out.append(factory.make(
+                    .duplicateItem, sheet: item.source.sheet, row: item.source.row, column: c,
+                    columnName: c.flatMap { m?.labels[$0] },
+                    message: "Ringkasan informasi ini sama dengan baris \(earlier.source.row).",
+                    hint: "Hapus salah satu baris, atau bedakan ringkasannya bila memang dua informasi yang berbeda."))
+            } else {
+                first[key] = item
+            }
+        }
+        return out
+    }
+
+    // MARK: Row shapes
+
+    static func isColumnNumberRow(_ nonEmpty: [String]) -> Bool {
+        guard nonEmpty.count >= 3 else { return false }
+        for (k, t) in nonEmpty.enumerated() {
+            let digits = t.hasPrefix("(") && t.hasSuffix(")") ? String(t.dropFirst().dropLast()) : t
+            guard Int(digits) == k + 1 else { return false }
+        }
+        return true
+    }
+
+    /// A category heading: "A. INFORMASI … BERKALA", "1. Serta Merta", "BERKALA".
+    static func isSectionShape(_ text: String, nonEmpty: [String]) -> Bool {
+        let w = Text.words(Text.fold(text))
+        if w.count <= 4 { return true }
+        if Text.hasWord(w, "informasi") { return true }
+        return stripMarker(text) != text
+    }
+
+    /// "1. Informasi tentang Profil Badan Publik" as a heading text, or nil.
+    static func subgroupHeading(nonEmpty: [String], nomor: String, ringkasan: String) -> String? {
+        guard nonEmpty.count <= 2 else { return nil }
+        let label = ringkasan.isEmpty ? nonEmpty.last! : ringkasan
+        if nonEmpty.count == 2 && ringkasan.isEmpty && nomor.isEmpty { return nil }
+        let stripped = stripMarker(label)
+        let w = Text.words(Text.fold(stripped))
+        if w.isEmpty { return nil }
+        let headingLike = Text.hasPhrase(w, ["informasi", "tentang"]) || w.first.map { Text.similar($0, "ringkasan") } == true
+            || BerkalaSubgroup.allCases.contains { Text.fold($0.title) == w.joined(separator: " ") }
+            || (w.first.map { Text.similar($0, "informasi") } == true && w.count <= 8 && label != stripped)
+        return headingLike ? stripped : nil
+    }
+
+    /// Removes a leading "1.", "a.", "I.", "A)", "(1)" marker.
+    static func stripMarker(_ text: String) -> String {
+        var s = Substring(text)
+        if s.first == "(" { s.removeFirst() }
+        let marker = s.prefix { $0.isLetter || $0.isNumber }
+        let isMarker = !marker.isEmpty && (marker.allSatisfy(\.isNumber) && marker.count <= 3
+            || marker.count == 1 || marker.allSatisfy { "IVXLivxl".contains($0) } && marker.count <= 4)
+        guard isMarker else { return text }
+        let rest = s.dropFirst(marker.count)
+        guard let sep = rest.first, sep == "." || sep == ")" else { return text }
+        let body = rest.dropFirst().drop { $0 == " " || $0 == "." || $0 == ")" }
+        return body.isEmpty ? text : String(body)
+    }
+
+    /// "Serang, 12 Maret 2026", "Kepala Dinas …", "NIP 1970…", "Mengetahui,".
+    static func isSignature(_ text: String) -> Bool {
+        let w = Text.words(Text.fold(text))
+        guard let first = w.first else { return false }
+        let starters: Set<Substring> = ["nip", "mengetahui", "ditetapkan", "kepala", "plt", "plh",
+                                        "sekretaris", "pembina", "penata", "ttd", "pengelola", "camat",
+                                        "direktur", "an", "a", "ppid", "menyetujui", "dibuat"]
+        if starters.contains(first) { return true }
+        let hasMonth = w.contains { Values.monthNames.contains(String($0)) }
+        let hasYear = w.contains { $0.count == 4 && Int($0).map { (1990...2100).contains($0) } == true }
+        return hasMonth && hasYear && text.contains(",") && w.count <= 6
+    }
+
+    static func shorten(_ s: String) -> String {
+        s.count <= 60 ? s : String(s.prefix(57)) + "…"
+    }
+}

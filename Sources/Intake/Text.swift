@@ -1,0 +1,209 @@
+import OfficeFormats
+
+/// Text helpers shared by header matching and value parsing.
+enum Text {
+    /// The field text as kept in items: trimmed, runs of spaces/tabs collapsed to one space,
+    /// line breaks kept (as "\n", one per run) because multi-line cells are deliberate.
+    static func clean(_ s: String) -> String {
+        // Fast path: nothing to do for plain single-spaced text.
+        var needsWork = false
+        var prevSpace = true
+        for u in s.utf8 {
+            if u == 32 {
+                if prevSpace { needsWork = true; break }
+                prevSpace = true
+            } else if u < 32 || u == 0xC2 || u == 0xE2 || u == 0xE3 {
+                needsWork = true
+                break
+            } else {
+                prevSpace = false
+            }
+        }
+        if !needsWork && !prevSpace { return s }
+        if !needsWork && s.isEmpty { return s }
+        var out = ""
+        var pendingSpace = false
+        var pendingNewline = false
+        for ch in s.unicodeScalars {
+            if ch == "\n" || ch == "\r" || ch == "\u{2028}" {
+                pendingNewline = true
+                pendingSpace = false
+            } else if ch.properties.isWhitespace || ch.value < 32 {
+                pendingSpace = true
+            } else {
+                if !out.isEmpty {
+                    if pendingNewline { out.append("\n") } else if pendingSpace { out.append(" ") }
+                }
+                pendingSpace = false
+                pendingNewline = false
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// A matching key: lower case, diacritics folded, anything not a letter or digit turned
+    /// into a single space.
+    static func fold(_ s: String) -> String {
+        var out = ""
+        var space = true
+        for ch in s.lowercased().unicodeScalars {
+            var c = ch
+            if c.value >= 0xC0, c.value <= 0xFF { c = latinBase(c) }
+            if c.properties.isAlphabetic || ("0"..."9").contains(c) {
+                out.unicodeScalars.append(c)
+                space = false
+            } else if !space {
+                out.append(" ")
+                space = true
+            }
+        }
+        if out.hasSuffix(" ") { out.removeLast() }
+        return out
+    }
+
+    /// The base letter of an accented Latin-1 letter (é → e).
+    static func latinBase(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0xC0...0xC5, 0xE0...0xE5: return "a"
+        case 0xC8...0xCB, 0xE8...0xEB: return "e"
+        case 0xCC...0xCF, 0xEC...0xEF: return "i"
+        case 0xD2...0xD6, 0xF2...0xF6: return "o"
+        case 0xD9...0xDC, 0xF9...0xFC: return "u"
+        case 0xC7, 0xE7: return "c"
+        case 0xD1, 0xF1: return "n"
+        default: return s
+        }
+    }
+
+    static func words(_ folded: String) -> [Substring] {
+        folded.split(separator: " ")
+    }
+
+    /// Levenshtein distance, bounded: returns `limit + 1` as soon as it is exceeded.
+    static func distance(_ a: Substring, _ b: String, limit: Int) -> Int {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        if abs(x.count - y.count) > limit { return limit + 1 }
+        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
+        var prev = Array(0...y.count)
+        var cur = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            cur[0] = i
+            var rowMin = cur[0]
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                rowMin = min(rowMin, cur[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            swap(&prev, &cur)
+        }
+        return prev[y.count]
+    }
+
+    /// Whether a word is the keyword or a small typo of it: exact for words under 5 letters,
+    /// one edit under 8, two edits from 8 letters on.
+    static func similar(_ word: Substring, _ keyword: String) -> Bool {
+        if word == keyword { return true }
+        let n = keyword.utf8.count
+        let limit = n < 5 ? 0 : (n < 8 ? 1 : 2)
+        if limit == 0 { return false }
+        return distance(word, keyword, limit: limit) <= limit
+    }
+
+    /// Whether any word of `words` is similar to `keyword`.
+    static func hasWord(_ words: [Substring], _ keyword: String) -> Bool {
+        words.contains { similar($0, keyword) }
+    }
+
+    /// Whether the words contain the phrase (consecutive words, each similar), or the
+    /// squashed text contains the squashed phrase ("penanggungjawab").
+    static func hasPhrase(_ words: [Substring], _ phrase: [String]) -> Bool {
+        guard !phrase.isEmpty, words.count >= phrase.count else {
+            return squashedContains(words, phrase)
+        }
+        for i in 0...(words.count - phrase.count) {
+            var ok = true
+            for (k, p) in phrase.enumerated() where !similar(words[i + k], p) {
+                ok = false
+                break
+            }
+            if ok { return true }
+        }
+        return squashedContains(words, phrase)
+    }
+
+    private static func squashedContains(_ words: [Substring], _ phrase: [String]) -> Bool {
+        let target = phrase.joined()
+        return words.contains { w in
+            w.count >= target.count && (w.contains(target) || similar(w, target))
+        }
+    }
+}
+
+/// Turning reader cells into text.
+enum CellText {
+    /// The text of a cell: numbers without a needless ".0", dates as ISO dates.
+    static func text(_ cell: CellValue) -> String {
+        switch cell {
+        case .empty: return ""
+        case .string(let s): return s
+        case .number(let d): return number(d)
+        case .bool(let b): return b ? "TRUE" : "FALSE"
+        case .error(let e): return e
+        case .dateTime(let dt): return isoDate(dt) ?? number(dt.serial)
+        case .isoDateTime(let s): return s.count >= 10 && s.contains("T00:00:00") ? String(s.prefix(10)) : s
+        }
+    }
+
+    static func number(_ d: Double) -> String {
+        if d.isFinite, d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        return String(d)
+    }
+
+    /// An Excel serial as "YYYY-MM-DD" (with "THH:MM:SS" when it has a time part). Durations
+    /// and impossible serials give nil.
+    static func isoDate(_ dt: ExcelDateTime) -> String? {
+        guard !dt.isDuration, dt.serial.isFinite, dt.serial >= 0, dt.serial < 2_958_466 else {
+            return nil
+        }
+        var days = Int(dt.serial.rounded(.down))
+        let seconds = Int(((dt.serial - Double(days)) * 86400).rounded())
+        // Days since 1970-01-01. 1900 system: serial 25569 is 1970-01-01, and serials below 61
+        // are off by one because of Lotus' fictitious 1900-02-29 (serial 60).
+        let unixDays: Int
+        if dt.is1904 {
+            unixDays = days - 24107
+        } else {
+            if days < 61 { days += 1 }
+            unixDays = days - 25569
+        }
+        let (y, m, d) = civil(fromDays: unixDays)
+        var s = String(format4(y)) + "-" + pad2(m) + "-" + pad2(d)
+        if seconds > 0, seconds < 86400 {
+            s += "T" + pad2(seconds / 3600) + ":" + pad2(seconds / 60 % 60) + ":" + pad2(seconds % 60)
+        }
+        return s
+    }
+
+    private static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    private static func format4(_ n: Int) -> String {
+        let s = String(n)
+        return String(repeating: "0", count: max(0, 4 - s.count)) + s
+    }
+
+    /// Howard Hinnant's days → civil date.
+    static func civil(fromDays z0: Int) -> (Int, Int, Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+}

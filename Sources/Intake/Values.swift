@@ -1,0 +1,171 @@
+import DIPCore
+
+/// Understanding the values units write: categories, forms, retention, "waktu dan tempat".
+enum Values {
+    // MARK: Category
+
+    /// The category a text names ("Berkala", "B. INFORMASI … SERTA MERTA", "Sertamerta",
+    /// "Dikecualikan"), tolerating small typos. Nil when none is named.
+    static func category(_ text: String) -> Category? {
+        let w = Text.words(Text.fold(text))
+        if w.isEmpty { return nil }
+        if Text.hasWord(w, "dikecualikan") || Text.hasWord(w, "kecuali") || Text.hasWord(w, "rahasia")
+            || Text.hasWord(w, "tertutup")
+        {
+            return .dikecualikan
+        }
+        if Text.hasPhrase(w, ["serta", "merta"]) { return .sertaMerta }
+        if Text.hasPhrase(w, ["setiap", "saat"]) || Text.hasPhrase(w, ["tiap", "saat"]) {
+            return .setiapSaat
+        }
+        if Text.hasWord(w, "berkala") { return .berkala }
+        return nil
+    }
+
+    // MARK: Form
+
+    /// Printed and/or electronic from a *bentuk* text: "Softcopy dan Hardcopy", "Hard & Soft
+    /// File", "Cetak dan Online", "Hardcopy & Sofcopy", "Digital", "Website".
+    static func form(_ text: String) -> InformationForm {
+        let folded = Text.fold(text)
+        let squashed = folded.replacingAll(" ", with: "")
+        let w = Text.words(folded)
+        let printedWords = ["cetak", "tercetak", "hardcopy", "hardfile", "fisik", "kertas", "print",
+                            "printed", "buku", "luring"]
+        let electronicWords = ["online", "daring", "softcopy", "softfile", "elektronik", "digital",
+                               "website", "web", "pdf", "email", "internet", "aplikasi", "scan",
+                               "file", "flashdisk", "cd", "dvd"]
+        let printed = squashed.contains("hard") || squashed.contains("cetak")
+            || printedWords.contains { Text.hasWord(w, $0) }
+        var electronic = squashed.contains("soft") || squashed.contains("sofcop")
+            || squashed.contains("online") || squashed.contains("elektronik")
+            || electronicWords.filter { $0 != "file" }.contains { Text.hasWord(w, $0) }
+        // "Hard File" alone is printed; "File" alone (no hard) means an electronic file.
+        if !electronic, !printed, Text.hasWord(w, "file") { electronic = true }
+        return InformationForm(printed: printed, electronic: electronic)
+    }
+
+    /// Whether a tick-column cell says "yes": ✓ ✔ √ v V x X "ada" "ya" 1 "o".
+    static func isTick(_ text: String) -> Bool {
+        let t = Text.clean(text).lowercased()
+        if t.isEmpty { return false }
+        let ticks: Set<String> = ["✓", "✔", "√", "v", "x", "ada", "ya", "yes", "1", "o", "●", "•", "☑", "✅", "true"]
+        return ticks.contains(t)
+    }
+
+    // MARK: Retention
+
+    static let numberWords: [String: Int] = [
+        "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+        "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "dua belas": 12,
+        "lima belas": 15, "dua puluh": 20, "dua puluh lima": 25, "tiga puluh": 30,
+    ]
+
+    /// The structured retention of a text, and whether it is wrongly a bare year ("2026").
+    static func retention(_ text: String) -> (RetentionPeriod, bareYear: Bool) {
+        let folded = Text.fold(text)
+        let w = Text.words(folded)
+        if w.isEmpty { return (.unknown, false) }
+        if w.count == 1, let n = Int(w[0]), (1900...2100).contains(n) { return (.unknown, true) }
+        if Text.hasWord(w, "permanen") || Text.hasWord(w, "permanent") || Text.hasPhrase(w, ["selamanya"]) {
+            return (.permanent, false)
+        }
+        let startsUntil = w.first.map { Text.similar($0, "sampai") || $0 == "hingga" || $0 == "s" || $0 == "sd" } ?? false
+        if Text.hasWord(w, "berlaku") && !startsUntil { return (.whileValid, false) }
+        // "Sampai pengumuman pemenang", "Hingga …", "s.d. berakhirnya kontrak".
+        let cleaned = Text.clean(text)
+        let lower = cleaned.lowercased()
+        for prefix in ["sampai dengan", "sampai", "sampe", "hingga", "s.d.", "s/d", "s.d", "sd"] {
+            guard lower.hasPrefix(prefix) else { continue }
+            let rest = cleaned.dropFirst(prefix.count)
+            guard prefix.hasSuffix(".") || rest.isEmpty || rest.first == " " else { continue }
+            return (.untilEvent(String(rest).trimmingSpaces()), false)
+        }
+        // "5 (lima) tahun", "5 Thn", "lima tahun", "6 bulan".
+        let yearUnits = ["tahun", "thn", "th", "thun", "tahunn", "year", "years"]
+        let monthUnits = ["bulan", "bln", "bl"]
+        func unitIndex(_ units: [String]) -> Int? {
+            w.firstIndex { word in units.contains(String(word)) || (word.count >= 5 && Text.similar(word, units[0])) }
+        }
+        let yearAt = unitIndex(yearUnits)
+        let monthAt = unitIndex(monthUnits)
+        if let at = yearAt ?? monthAt {
+            var number: Int?
+            for word in w[..<at] {
+                if let n = Int(word) { number = n; break }
+            }
+            if number == nil {
+                let phrase = w[..<at].joined(separator: " ")
+                for (k, v) in numberWords.sorted(by: { $0.key.count > $1.key.count }) where phrase.hasSuffix(k) {
+                    number = v
+                    break
+                }
+            }
+            if let n = number, n > 0, n < 1000 {
+                return (yearAt != nil && (monthAt == nil || yearAt! <= monthAt!) ? .years(n) : .months(n), false)
+            }
+        }
+        return (.unknown, false)
+    }
+
+    // MARK: Waktu dan tempat
+
+    static let monthNames = [
+        "januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli", "agustus",
+        "september", "oktober", "nopember", "november", "desember",
+        "jan", "feb", "mar", "apr", "jun", "jul", "agu", "agt", "sep", "okt", "nov", "des",
+    ]
+    static let timeWords = ["saat", "setiap", "tahun", "tiap", "semester", "triwulan", "bulan",
+                            "berkala", "tahunan", "bulanan", "harian", "mingguan", "periode", "tanggal",
+                            "terjadi", "sewaktu", "waktu", "diperlukan", "kegiatan", "pelayanan",
+                            "pemeriksaan", "update", "real", "time"]
+
+    /// Splits a combined "waktu dan tempat" text ("Serang, 2026", "2026 / Serang",
+    /// "Saat terjadi, Serang") into its time and place. Nil when it cannot tell which is which.
+    static func splitWaktuTempat(_ text: String) -> (waktu: String, tempat: String)? {
+        let separators: [Character] = ["/", ",", ";", "|", "-", "–"]
+        for sep in separators {
+            let parts = text.split(separator: sep, omittingEmptySubsequences: false)
+                .map { String($0).trimmingSpaces() }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { continue }
+            let t0 = looksLikeTime(parts[0]), t1 = looksLikeTime(parts[1])
+            if t0 && !t1 { return (parts[0], parts[1]) }
+            if t1 && !t0 { return (parts[1], parts[0]) }
+        }
+        return nil
+    }
+
+    static func looksLikeTime(_ s: String) -> Bool {
+        if s.contains(where: { $0.isNumber }) { return true }
+        let w = Text.words(Text.fold(s))
+        return w.contains { word in
+            monthNames.contains(String(word)) || timeWords.contains(String(word))
+        }
+    }
+
+    // MARK: Nomor
+
+    /// The number as written without a trailing period or closing parenthesis ("1." → "1",
+    /// "a)" → "a").
+    static func nomor(_ text: String) -> String {
+        var s = Text.clean(text)
+        while let last = s.last, last == "." || last == ")" || last == ":" {
+            s.removeLast()
+        }
+        return s.trimmingSpaces()
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: Character(target), omittingEmptySubsequences: false)
+            .joined(separator: replacement)
+    }
+}

@@ -1,0 +1,39 @@
+/// The character encoding a CSV file was decoded with.
+public enum CSVEncoding: String, Sendable, Hashable, Codable {
+    case utf8 = "UTF-8"
+    case windows1252 = "Windows-1252"
+}
+
+/// What the reader decided about a CSV file before reading its records.
+public struct CSVDialect: Sendable, Hashable {
+    /// The field separator byte (`;`, `,`, tab or `|`).
+    public var delimiter: UInt8
+    /// The encoding chosen from the sample (see `CSVReader` for the rule).
+    public var encoding: CSVEncoding
+    /// The file started with a UTF-8 byte order mark (skipped).
+    public var hadBOM: Bool
+    /// The file started with an Excel `sep=X` line (honoured and skipped).
+    public var hadSepLine: Bool
+
+    public init(delimiter: UInt8, encoding: CSVEncoding, hadBOM: Bool, hadSepLine: Bool = false) {
+        self.delimiter = delimiter
+        self.encoding = encoding
+        self.hadBOM = hadBOM
+        self.hadSepLine = hadSepLine
+    }
+
+    /// The delimiter as a one-character string.
+    public var delimiterText: String { String(UnicodeScalar(delimiter)) }
+}
+
+/// Why a CSV file cannot be read.
+public enum CSVError: Error, Equatable, Sendable {
+    /// open(2) failed; errno given.
+    case cannotOpen(path: String, errno: Int32)
+    /// read(2) failed; errno given.
+    case readFailed(path: String, errno: Int32)
+    /// A UTF-16 or UTF-32 file (by BOM or by NUL-byte pattern): not supported.
+    case unsupportedEncoding(String)
+    /// The file holds binary data (NUL bytes outside a UTF-16 pattern).
+    case binaryContent
+}

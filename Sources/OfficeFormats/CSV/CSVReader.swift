@@ -1,0 +1,496 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A streaming CSV reader: one record at a time from a file read in chunks, so memory holds
+/// one chunk plus the longest record, whatever the file size.
+///
+/// Dialect (decided once, from a sample of the first 256 KiB):
+/// - a `sep=X` first line (Excel's hint) fixes the delimiter and is skipped;
+/// - otherwise each candidate (`;` `,` tab `|`) is used to parse the sample with the same
+///   quote-aware parser, and the one whose records most consistently have the same field count
+///   (more than one field) wins; near-ties go to the larger field count, then to the order above;
+/// - a UTF-8 BOM is skipped; UTF-16/32 files are refused (`CSVError.unsupportedEncoding`).
+///
+/// Encoding: UTF-8 when the sample is valid UTF-8, Windows-1252 otherwise (Excel's ANSI
+/// "CSV (Comma delimited)"). Because a valid sample does not prove the rest of the file, every
+/// record holding non-ASCII bytes is validated again as it is read; a record that is not valid
+/// UTF-8 is decoded as Windows-1252 and counted in `windows1252Records`.
+///
+/// Quoting follows RFC 4180 with the usual leniency: quoted fields may hold delimiters, line
+/// breaks and doubled quotes; text after a closing quote is kept; a quote inside an unquoted
+/// field is literal; an unterminated quote runs to the end of the file. CRLF, LF and lone CR
+/// all end a record. Row numbers are record numbers (the first record is row 1), so a quoted
+/// line break does not start a new row. Cells are `.string`, or `.empty` for empty fields;
+/// trailing empty fields are dropped, as a spreadsheet row ends at its last value.
+public struct CSVReader: RowSource {
+    /// The dialect decided from the sample.
+    public let dialect: CSVDialect
+    /// Records of a UTF-8 file that were not valid UTF-8 and were decoded as Windows-1252.
+    public private(set) var windows1252Records = 0
+    /// Windows-1252 bytes with no character (0x81, 0x8D, 0x8F, 0x90, 0x9D), given as U+FFFD.
+    public private(set) var undefinedBytes = 0
+    /// CSV has no merged cells.
+    public var mergedRanges: [MergedRange] { [] }
+
+    private let input: ChunkedFile
+    private var fields: [FieldSpan] = []
+    private var pendingCR = false
+    private var recordNumber = 0
+    private var scratch: [UInt8] = []
+
+    /// Opens a file and decides its dialect.
+    ///
+    /// - Parameters:
+    ///   - path: the file to read.
+    ///   - chunkSize: bytes read at a time (grows only for a record longer than this).
+    /// - Throws: `CSVError`.
+    public init(path: String, chunkSize: Int = 1 << 20) throws {
+        input = try ChunkedFile(path: path, capacity: max(chunkSize, 1 << 16))
+        try input.fill()
+        let base = input.buffer
+        var start = input.start
+        let end = input.end
+        func has(_ bytes: [UInt8], at offset: Int) -> Bool {
+            guard offset + bytes.count <= end else { return false }
+            for (k, b) in bytes.enumerated() where base[offset + k] != b { return false }
+            return true
+        }
+        if has([0x00, 0x00, 0xFE, 0xFF], at: start) || has([0xFF, 0xFE, 0x00, 0x00], at: start) {
+            throw CSVError.unsupportedEncoding("UTF-32")
+        }
+        if has([0xFE, 0xFF], at: start) || has([0xFF, 0xFE], at: start) {
+            throw CSVError.unsupportedEncoding("UTF-16")
+        }
+        var hadBOM = false
+        if has([0xEF, 0xBB, 0xBF], at: start) {
+            hadBOM = true
+            start += 3
+        }
+        let sampleEnd = min(end, start + CSVReader.sampleBytes)
+        let sampleIsWhole = input.eof && sampleEnd == end
+        try CSVReader.rejectBinary(base, start, sampleEnd)
+
+        // Excel's `sep=;` line.
+        var forced: UInt8?
+        var hadSepLine = false
+        if has(Array("sep=".utf8), at: start), start + 4 < end {
+            let d = base[start + 4]
+            let after = start + 5
+            if d != 10, d != 13, after == end || base[after] == 10 || base[after] == 13 {
+                forced = d
+                hadSepLine = true
+                start = after
+                if start < end, base[start] == 13 { start += 1 }
+                if start < end, base[start] == 10 { start += 1 }
+            }
+        }
+        input.start = start
+
+        let encoding: CSVEncoding =
+            hadBOM || UTF8Check.isValid(base + start, sampleEnd - start, allowTruncatedEnd: !sampleIsWhole)
+            ? .utf8 : .windows1252
+        let delimiter = forced
+            ?? CSVReader.sniffDelimiter(base, start, sampleEnd, sampleIsWhole: sampleIsWhole)
+        dialect = CSVDialect(
+            delimiter: delimiter, encoding: encoding, hadBOM: hadBOM, hadSepLine: hadSepLine)
+    }
+
+    static let sampleBytes = 256 * 1024
+    static let candidates: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), 9, UInt8(ascii: "|")]
+
+    public mutating func nextRow() throws -> SheetRow? {
+        while true {
+            let p = input.buffer
+            if pendingCR {
+                if input.start < input.end {
+                    if p[input.start] == 10 { input.start += 1 }
+                    pendingCR = false
+                } else if !input.eof {
+                    try input.fill()
+                    continue
+                } else {
+                    pendingCR = false
+                }
+            }
+            let from = input.start
+            let outcome = CSVParser.parseRecord(
+                p, from: from, end: input.end, eof: input.eof, delimiter: dialect.delimiter,
+                fields: &fields)
+            switch outcome {
+            case .needMore:
+                try input.fill()
+            case .endOfInput:
+                return nil
+            case .record(let next, let endedWithCR):
+                recordNumber += 1
+                let cells = decodeFields(p, recordStart: from, recordEnd: next)
+                input.start = next
+                pendingCR = endedWithCR
+                return SheetRow(number: recordNumber, cells: cells)
+            }
+        }
+    }
+
+    private mutating func decodeFields(
+        _ p: UnsafeMutablePointer<UInt8>, recordStart: Int, recordEnd: Int
+    ) -> [CellValue] {
+        var last = fields.count - 1
+        while last >= 0, fields[last].isEmpty { last -= 1 }
+        if last < 0 { return [] }
+        var useWindows1252 = dialect.encoding == .windows1252
+        if !useWindows1252, UTF8Check.hasNonASCII(p + recordStart, recordEnd - recordStart),
+            !UTF8Check.isValid(p + recordStart, recordEnd - recordStart, allowTruncatedEnd: false)
+        {
+            useWindows1252 = true
+            windows1252Records += 1
+        }
+        var cells: [CellValue] = []
+        cells.reserveCapacity(last + 1)
+        for k in 0...last {
+            let f = fields[k]
+            if f.isEmpty {
+                cells.append(.empty)
+                continue
+            }
+            let text: String
+            if f.kind == .quotedComplex {
+                CSVParser.unescape(p, f.start, f.end, into: &scratch)
+                if scratch.isEmpty {
+                    cells.append(.empty)
+                    continue
+                }
+                text = scratch.withUnsafeBufferPointer { decode($0, windows1252: useWindows1252) }
+            } else {
+                text = decode(
+                    UnsafeBufferPointer(start: p + f.start, count: f.end - f.start),
+                    windows1252: useWindows1252)
+            }
+            cells.append(.string(text))
+        }
+        return cells
+    }
+
+    private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, windows1252: Bool) -> String {
+        if !windows1252 { return String(decoding: bytes, as: UTF8.self) }
+        var scalars = String.UnicodeScalarView()
+        for b in bytes {
+            let v = Windows1252.table[Int(b)]
+            if v == 0xFFFD { undefinedBytes += 1 }
+            scalars.append(UnicodeScalar(v)!)
+        }
+        return String(scalars)
+    }
+
+    /// Refuses UTF-16 without a BOM and binary files: NUL bytes in more than 1% of the sample.
+    static func rejectBinary(_ p: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int) throws {
+        guard end > start else { return }
+        var nuls = 0
+        var evenNuls = 0
+        for i in start..<end where p[i] == 0 {
+            nuls += 1
+            if (i - start) % 2 == 0 { evenNuls += 1 }
+        }
+        let n = end - start
+        guard nuls * 100 > n else { return }
+        // Text in UTF-16 has a NUL in every other byte, all on one parity.
+        if nuls * 10 >= n * 4, evenNuls * 10 >= nuls * 9 || evenNuls * 10 <= nuls {
+            throw CSVError.unsupportedEncoding("UTF-16")
+        }
+        throw CSVError.binaryContent
+    }
+
+    /// Parses the sample with each candidate and keeps the most consistent one.
+    static func sniffDelimiter(
+        _ p: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int, sampleIsWhole: Bool
+    ) -> UInt8 {
+        var best: (delimiter: UInt8, consistency: Double, fields: Int)?
+        var spans: [FieldSpan] = []
+        for d in candidates {
+            var counts: [Int: Int] = [:]
+            var total = 0
+            var pos = start
+            var records = 0
+            var skipLF = false
+            while records < 200 {
+                if skipLF, pos < end, p[pos] == 10 { pos += 1 }
+                let r = CSVParser.parseRecord(
+                    p, from: pos, end: end, eof: sampleIsWhole, delimiter: d, fields: &spans)
+                guard case .record(let next, let cr) = r else { break }
+                pos = next
+                skipLF = cr
+                records += 1
+                if spans.count == 1, spans[0].isEmpty { continue }  // blank line
+                counts[spans.count, default: 0] += 1
+                total += 1
+            }
+            guard total > 0,
+                let mode = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }),
+                mode.key > 1
+            else { continue }
+            let consistency = Double(mode.value) / Double(total)
+            if let b = best {
+                if consistency > b.consistency + 0.1
+                    || (consistency > b.consistency - 0.1 && mode.key > b.fields)
+                {
+                    best = (d, consistency, mode.key)
+                }
+            } else {
+                best = (d, consistency, mode.key)
+            }
+        }
+        return best?.delimiter ?? candidates[0]
+    }
+}
+
+/// One field of the record being parsed: byte offsets into the chunk buffer.
+struct FieldSpan {
+    enum Kind: UInt8 {
+        /// Content is exactly `start..<end`.
+        case plain
+        /// A quoted field with no doubled quotes: content `start..<end` (quotes excluded).
+        case quotedSimple
+        /// Raw bytes `start..<end` including quotes; needs `CSVParser.unescape`.
+        case quotedComplex
+    }
+    var start: Int
+    var end: Int
+    var kind: Kind
+
+    var isEmpty: Bool { kind != .quotedComplex && start == end }
+}
+
+/// The byte-level RFC 4180 state machine shared by reading and sniffing.
+enum CSVParser {
+    enum Outcome {
+        case record(next: Int, endedWithCR: Bool)
+        case needMore
+        case endOfInput
+    }
+
+    static let quote = UInt8(ascii: "\"")
+
+    /// Parses one record starting at `from`; `needMore` when the buffer ends inside it and more
+    /// input may follow.
+    @inline(__always)
+    static func parseRecord(
+        _ p: UnsafeMutablePointer<UInt8>, from: Int, end: Int, eof: Bool, delimiter: UInt8,
+        fields: inout [FieldSpan]
+    ) -> Outcome {
+        fields.removeAll(keepingCapacity: true)
+        if from >= end { return eof ? .endOfInput : .needMore }
+        var i = from
+        while true {
+            if i < end, p[i] == quote {
+                let rawStart = i
+                var j = i + 1
+                var complex = false
+                var closed = -1
+                while true {
+                    guard j < end, let q = memchr(p + j, Int32(quote), end - j) else {
+                        if !eof { return .needMore }
+                        j = end
+                        break
+                    }
+                    let qi = UnsafeMutableRawPointer(p).distance(to: q)
+                    if qi + 1 < end, p[qi + 1] == quote {
+                        complex = true
+                        j = qi + 2
+                        continue
+                    }
+                    if qi + 1 == end, !eof { return .needMore }
+                    closed = qi
+                    j = qi + 1
+                    break
+                }
+                var k = j
+                while k < end {
+                    let b = p[k]
+                    if b == delimiter || b == 10 || b == 13 { break }
+                    k += 1
+                }
+                if k == end, !eof { return .needMore }
+                if complex || closed < 0 || k > j {
+                    fields.append(FieldSpan(start: rawStart, end: k, kind: .quotedComplex))
+                } else {
+                    fields.append(FieldSpan(start: rawStart + 1, end: closed, kind: .quotedSimple))
+                }
+                i = k
+            } else {
+                let s = i
+                while i < end {
+                    let b = p[i]
+                    if b == delimiter || b == 10 || b == 13 { break }
+                    i += 1
+                }
+                if i == end, !eof { return .needMore }
+                fields.append(FieldSpan(start: s, end: i, kind: .plain))
+            }
+            if i == end { return .record(next: end, endedWithCR: false) }
+            let b = p[i]
+            if b == delimiter {
+                i += 1
+                continue
+            }
+            return .record(next: i + 1, endedWithCR: b == 13)
+        }
+    }
+
+    /// The content of a raw quoted field: outer quotes removed, doubled quotes undoubled, any
+    /// text after the closing quote kept.
+    static func unescape(
+        _ p: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int, into out: inout [UInt8]
+    ) {
+        out.removeAll(keepingCapacity: true)
+        var i = start
+        var inQuotes = false
+        if i < end, p[i] == quote {
+            inQuotes = true
+            i += 1
+        }
+        while i < end {
+            let c = p[i]
+            if inQuotes, c == quote {
+                if i + 1 < end, p[i + 1] == quote {
+                    out.append(quote)
+                    i += 2
+                    continue
+                }
+                inQuotes = false
+                i += 1
+                continue
+            }
+            out.append(c)
+            i += 1
+        }
+    }
+}
+
+/// A file read in chunks into one growable buffer; `start..<end` holds unconsumed bytes.
+final class ChunkedFile {
+    let path: String
+    let fd: Int32
+    private(set) var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    var start = 0
+    private(set) var end = 0
+    private(set) var eof = false
+
+    init(path: String, capacity: Int) throws {
+        self.path = path
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { throw CSVError.cannotOpen(path: path, errno: errno) }
+        self.fd = fd
+        self.capacity = capacity
+        buffer = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        close(fd)
+        buffer.deallocate()
+    }
+
+    /// Moves the unconsumed bytes to the front, grows the buffer when they fill it, and reads
+    /// until the buffer is full or the file ends.
+    func fill() throws {
+        if eof { return }
+        if start > 0 {
+            memmove(buffer, buffer + start, end - start)
+            end -= start
+            start = 0
+        }
+        if end == capacity {
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            bigger.update(from: buffer, count: end)
+            buffer.deallocate()
+            buffer = bigger
+            capacity *= 2
+        }
+        while end < capacity {
+            let n = read(fd, buffer + end, capacity - end)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CSVError.readFailed(path: path, errno: errno)
+            }
+            if n == 0 {
+                eof = true
+                break
+            }
+            end += n
+        }
+    }
+}
+
+/// UTF-8 validation on raw bytes (no String built).
+enum UTF8Check {
+    /// Whether any byte is ≥ 0x80, eight bytes at a time.
+    static func hasNonASCII(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        let raw = UnsafeRawPointer(p)
+        while i + 8 <= n {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                return true
+            }
+            i += 8
+        }
+        while i < n {
+            if p[i] >= 0x80 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether `n` bytes are valid UTF-8 (no overlongs, surrogates or values above U+10FFFF).
+    /// With `allowTruncatedEnd`, a sequence cut by the end of a sample is accepted.
+    static func isValid(_ p: UnsafePointer<UInt8>, _ n: Int, allowTruncatedEnd: Bool) -> Bool {
+        var i = 0
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let len: Int
+            var lo: UInt8 = 0x80
+            var hi: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: len = 2
+            case 0xE0: len = 3; lo = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: len = 3
+            case 0xED: len = 3; hi = 0x9F
+            case 0xF0: len = 4; lo = 0x90
+            case 0xF1...0xF3: len = 4
+            case 0xF4: len = 4; hi = 0x8F
+            default: return false
+            }
+            for k in 1..<len {
+                if i + k >= n { return allowTruncatedEnd }
+                let c = p[i + k]
+                if k == 1 {
+                    if c < lo || c > hi { return false }
+                } else if c & 0xC0 != 0x80 {
+                    return false
+                }
+            }
+            i += len
+        }
+        return true
+    }
+}
+
+/// Windows-1252 to Unicode; the five undefined bytes map to U+FFFD.
+enum Windows1252 {
+    static let table: [UInt32] = {
+        var t = (0..<256).map { UInt32($0) }
+        let high: [UInt32] = [
+            0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+            0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+            0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+            0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+        ]
+        for (k, v) in high.enumerated() { t[0x80 + k] = v }
+        return t
+    }()
+}

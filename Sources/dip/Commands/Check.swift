@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import Intake
+
+/// `dip check FILE…`: reads submissions as the pipeline would and reports items and problems,
+/// touching no workspace. Exit 0 when every file is usable, 1 when any is refused.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Periksa berkas usulan DIP (XLSX/CSV) tanpa mengubah ruang kerja.",
+        discussion: """
+            Keluar dengan kode 0 bila semua berkas dapat dipakai, 1 bila ada berkas yang ditolak.
+            Berkas kunci/sementara (~$…, .~lock…#, *.tmp) dilewati. Format JSON: docs/json.md.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "Berkas usulan DIP (.xlsx atau .csv).")
+    var files: [String]
+
+    @Option(help: "Format keluaran: text atau json.")
+    var format: Format = .text
+
+    func run() throws {
+        let results = files.filter { !Intake.isIgnorable(fileName: $0) }
+            .map { readSubmission(at: $0) }
+        switch format {
+        case .json: FileHandle.standardOutput.write(try CheckReport(results).jsonData())
+        case .text: print(checkReportText(results), terminator: "")
+        }
+        if results.contains(where: { $0.status == .refused }) { throw ExitCode.failure }
+    }
+}

@@ -1,0 +1,287 @@
+import DIPCore
+import Foundation
+import XCTest
+
+@testable import Intake
+
+/// Hand-made submissions, one per layout of DIP.md §6.
+final class LayoutTests: XCTestCase {
+    private var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("intake-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    func write(_ text: String, _ name: String = "dip.csv") throws -> String {
+        try write(Array(text.utf8), name)
+    }
+
+    func write(_ bytes: [UInt8], _ name: String) throws -> String {
+        let url = dir.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    func codes(_ r: SubmissionResult, except ignored: Set<String> = ["delimiter-guess"]) -> [String] {
+        r.problems.map(\.code).filter { !ignored.contains($0) }
+    }
+
+    static let header = "No;Ringkasan Isi Informasi;Pejabat yang Menguasai Informasi;Penanggung Jawab;Waktu dan Tempat;Bentuk Informasi;Retensi;Jenis Informasi"
+
+    // MARK: Delimiters and encodings
+
+    func testSemicolonCommaAndTabGiveTheSameItems() throws {
+        let rows = [
+            ["No", "Ringkasan Isi Informasi", "Pejabat/Unit yang Menguasai Informasi", "Penanggung Jawab", "Waktu dan Tempat Pembuatan", "Bentuk Informasi", "Retensi Arsip", "Kategori"],
+            ["1.", "Profil  Kecamatan", "Sekretariat", "Camat", "Serang, 2026", "Hard & Soft File", "5 Thn", "Berkala"],
+            ["2", "Rencana kerja, tahun 2026", "Seksi Pemerintahan", "Camat", "2026 / Serang", "Soft Copy", "Selama berlaku", "setiap saat"],
+        ]
+        var results: [SubmissionResult] = []
+        for (d, name) in [(";", "semi.csv"), (",", "comma.csv"), ("\t", "tab.csv")] {
+            let text = rows.map { $0.map { $0.contains(d) ? "\"\($0)\"" : $0 }.joined(separator: d) }
+                .joined(separator: "\r\n")
+            results.append(readSubmission(at: try write(text, name)))
+        }
+        for r in results {
+            XCTAssertEqual(r.status, .accepted)
+            XCTAssertEqual(r.items.count, 2)
+            let a = r.items[0], b = r.items[1]
+            XCTAssertEqual(a.nomor, "1")
+            XCTAssertEqual(a.ringkasan, "Profil Kecamatan")
+            XCTAssertEqual(a.waktuPembuatan, "Serang, 2026")
+            XCTAssertEqual(a.tempatPembuatan, "")
+            XCTAssertEqual(a.waktuNormalised, "2026")
+            XCTAssertEqual(a.tempatNormalised, "Serang")
+            XCTAssertEqual(a.form, InformationForm(printed: true, electronic: true))
+            XCTAssertEqual(a.retention, .years(5))
+            XCTAssertEqual(a.kategori, .berkala)
+            XCTAssertEqual(b.ringkasan, "Rencana kerja, tahun 2026")
+            XCTAssertEqual(b.form, InformationForm(printed: false, electronic: true))
+            XCTAssertEqual(b.retention, .whileValid)
+            XCTAssertEqual(b.kategori, .setiapSaat)
+            XCTAssertEqual(b.source.row, 3)
+            XCTAssertEqual(codes(r), [])
+        }
+        XCTAssertEqual(results.map(\.dialect), ["pemisah ;, UTF-8", "pemisah ,, UTF-8", "pemisah tab, UTF-8"])
+    }
+
+    func testWindows1252CSV() throws {
+        var bytes = Array((Self.header + "\r\n1;Daftar ").utf8) + [0x93] + Array("caf".utf8) + [0xE9, 0x94]
+        bytes += Array(" kantin;Sekretariat;Camat;2026, Serang;Hardcopy;Permanen;Berkala\r\n".utf8)
+        let r = readSubmission(at: try write(bytes, "ansi.csv"))
+        XCTAssertEqual(r.status, .accepted)
+        XCTAssertEqual(r.items.map(\.ringkasan), ["Daftar \u{201C}café\u{201D} kantin"])
+        XCTAssertEqual(codes(r), ["encoding-guess"])
+        XCTAssertEqual(r.dialect, "pemisah ;, Windows-1252")
+    }
+
+    func testUTF16CSVIsRefused() throws {
+        let bytes: [UInt8] = [0xFF, 0xFE] + Array(Self.header.utf8).flatMap { [$0, UInt8(0)] }
+        let r = readSubmission(at: try write(bytes, "u16.csv"))
+        XCTAssertEqual(r.status, .refused)
+        XCTAssertEqual(codes(r), ["encoding-unsupported"])
+        XCTAssertEqual(r.problems[0].severity, .error)
+    }
+
+    func testEmbeddedLineBreaksKeepRecordNumbers() throws {
+        let text = "\u{FEFF}" + Self.header + "\r\n1;\"Baris satu\nbaris dua\";Sekretariat;Camat;2026;\"Cetak\r\ndan Online\";1 tahun;Berkala\r\n2;Kedua;Sekretariat;Camat;2026;Softcopy;1 tahun;Berkala\r\n"
+        let r = readSubmission(at: try write(text))
+        XCTAssertEqual(r.items.map(\.source.row), [2, 3])
+        XCTAssertEqual(r.items[0].ringkasan, "Baris satu\nbaris dua")
+        XCTAssertEqual(r.items[0].bentuk, "Cetak\ndan Online")
+        XCTAssertEqual(r.items[0].form, InformationForm(printed: true, electronic: true))
+    }
+
+    // MARK: Report-style layouts
+
+    func testTitleRowsSectionsSubgroupsSignatureAndRepeatedHeaders() throws {
+        let text = """
+            DAFTAR INFORMASI PUBLIK;;;;;;
+            KECAMATAN CIKANDE TAHUN 2026;;;;;;
+            ;;;;;;
+            NO.;RINGKASAN INFORMASI;PEJABAT/UNIT/SATKER YANG MENGUASI INFORMASI;PENANGGUNGJAWAB PEMBUATAN ATAU PENERBITAN INFORMASI;TEMPAT DAN WAKTU PEMBUATAN;FORMAT INFORMASI YANG TERSEDIA;JANGKA WAKTU PENYIMPANAN ATAU RETENSI ARSIP
+            1;2;3;4;5;6;7
+            A. INFORMASI YANG WAJIB DISEDIAKAN DAN DIUMUMKAN SECARA BERKALA;;;;;;
+            1.;Informasi tentang Profil Badan Publik;;;;;
+            a.;Struktur organisasi kecamatan;Sekretariat;Camat;Cikande, 2026;Softcopy;Selama berlaku
+            b.;Profil pejabat struktural;Sekretariat;Camat;Cikande, 2026;Softcopy;Selama berlaku
+            2.;Ringkasan Laporan Keuangan;;;;;
+            a.;Laporan realisasi anggaran 2025;Subbag Keuangan;Camat;Cikande, 2026;Hardcopy;10 (sepuluh) tahun
+            ;;;;;;
+            B. INFORMASI YANG WAJIB DIUMUMKAN SECARA SERTA MERTA;;;;;;
+            NO.;RINGKASAN INFORMASI;PEJABAT/UNIT/SATKER YANG MENGUASI INFORMASI;PENANGGUNGJAWAB PEMBUATAN ATAU PENERBITAN INFORMASI;TEMPAT DAN WAKTU PEMBUATAN;FORMAT INFORMASI YANG TERSEDIA;JANGKA WAKTU PENYIMPANAN ATAU RETENSI ARSIP
+            1;Informasi banjir dan jalur evakuasi;Seksi Trantib;Camat;Saat terjadi, Cikande;Softcopy;Sampai keadaan darurat berakhir
+            C. SETIAP SAAT;;;;;;
+            1;Daftar informasi publik;Sekretariat;Camat;2026, Cikande;Softcopy;Selama berlaku
+            ;;;;;;
+            ;;;;Cikande, 12 Maret 2026;;
+            ;;;;Camat Cikande;;
+            ;;;;;;
+            ;;;;Drs. H. Ahmad Fauzi, M.Si;;
+            ;;;;NIP 19700101 199003 1 001;;
+            """
+        let r = readSubmission(at: try write(text, "laporan.csv"))
+        XCTAssertEqual(r.status, .accepted)
+        XCTAssertEqual(r.items.map(\.nomor), ["a", "b", "a", "1", "1"])
+        XCTAssertEqual(r.items.map(\.source.row), [8, 9, 11, 15, 17])
+        XCTAssertEqual(r.items.map(\.kategori), [.berkala, .berkala, .berkala, .sertaMerta, .setiapSaat])
+        XCTAssertEqual(r.items.map(\.subkelompok), [
+            "Informasi tentang Profil Badan Publik", "Informasi tentang Profil Badan Publik",
+            "Ringkasan Laporan Keuangan", nil, nil,
+        ])
+        XCTAssertEqual(r.items[0].kategoriText, "A. INFORMASI YANG WAJIB DISEDIAKAN DAN DIUMUMKAN SECARA BERKALA")
+        XCTAssertEqual(r.items[2].retention, .years(10))
+        XCTAssertEqual(r.items[3].retention, .untilEvent("keadaan darurat berakhir"))
+        XCTAssertEqual(r.items[3].waktuNormalised, "Saat terjadi")
+        XCTAssertEqual(r.items[3].tempatNormalised, "Cikande")
+        XCTAssertEqual(codes(r), [])
+    }
+
+    func testTwoRowHeaderWithCetakOnlineTicks() throws {
+        let text = """
+            No;Ringkasan Isi Informasi;Pejabat yang Menguasai Informasi;Penanggung Jawab;Waktu;Tempat;Bentuk Informasi;;Retensi;Jenis
+            ;;;;;;Cetak;Online;;
+            1;Renstra 2021-2026;Subbag Program;Kepala Dinas;2021;Serang;✓;✓;5 tahun;Berkala
+            2;LKjIP 2025;Subbag Program;Kepala Dinas;2026;Serang;v;;5 tahun;Berkala
+            3;Agenda kegiatan;Subbag Umum;Kepala Dinas;2026;Serang;;ada;1 tahun;Berkala
+            4;Peta rawan bencana;Bidang Teknis;Kepala Dinas;2025;Serang;;;1 tahun;Berkala
+            """
+        let r = readSubmission(at: try write(text))
+        XCTAssertEqual(r.items.map(\.bentuk), ["Cetak dan Online", "Cetak", "Online", ""])
+        XCTAssertEqual(r.items.map(\.form.printed), [true, true, false, false])
+        XCTAssertEqual(r.items.map(\.source.row), [3, 4, 5, 6])
+        XCTAssertEqual(r.items[0].waktuPembuatan, "2021")
+        XCTAssertEqual(r.items[0].tempatPembuatan, "Serang")
+        let missing = r.problems.filter { $0.code == "missing-value" }
+        XCTAssertEqual(missing.map(\.row), [6])
+        XCTAssertEqual(missing.map(\.column), ["G"])
+        XCTAssertEqual(missing.map(\.columnName), ["Bentuk Informasi / Cetak"])
+    }
+
+    func testTwoRowHeaderSplittingWaktuTempat() throws {
+        let text = """
+            No;Ringkasan Informasi;Unit Kerja;Penanggung Jawab;Waktu dan Tempat Pembuatan;;Bentuk;Retensi
+            ;;;;Waktu;Tempat;;
+            1;Profil RSUD;Bagian Umum;Direktur;2026;Serang;Softcopy;Selama berlaku
+            """
+        let r = readSubmission(at: try write(text))
+        XCTAssertEqual(r.items.count, 1)
+        XCTAssertEqual(r.items[0].waktuPembuatan, "2026")
+        XCTAssertEqual(r.items[0].tempatPembuatan, "Serang")
+        XCTAssertEqual(codes(r), ["missing-category"])
+    }
+
+    // MARK: Problems
+
+    func testProblemsAreReportedPerCell() throws {
+        let text = Self.header + """
+
+            1;Profil dinas;Sekretariat;Kepala Dinas;2026, Serang;Softcopy;2026;Berkala
+            2;Data pegawai;;Kepala Dinas;2026, Serang;Softcopy;5 tahun;Rahasia Negara
+            3;Profil Dinas;Sekretariat;;;Softcopy;5 tahun;Sangat penting
+            4;Rencana kerja;Sekretariat;Kepala Dinas;2026, Serang;Softcopy;5 tahun;
+            """
+        let r = readSubmission(at: try write(text))
+        XCTAssertEqual(r.status, .accepted)
+        XCTAssertEqual(r.items.count, 4)
+        let got = r.problems.filter { $0.code != "delimiter-guess" }
+            .map { "\($0.row ?? 0) \($0.column ?? "-") \($0.code) \($0.severity.rawValue)" }
+        XCTAssertEqual(got, [
+            "2 G retention-bare-year warning",
+            "3 C missing-value warning",
+            "4 B duplicate-item warning",
+            "4 D missing-value warning",
+            "4 E missing-value warning",
+            "4 H unknown-category warning",
+            "5 H missing-category info",
+        ])
+        XCTAssertEqual(r.items[1].kategori, .dikecualikan)  // "Rahasia Negara" names the exempt category
+        let dup = r.problems.first { $0.code == "duplicate-item" }!
+        XCTAssertEqual(dup.message, "Ringkasan informasi ini sama dengan baris 2.")
+        XCTAssertEqual(dup.columnName, "Ringkasan Isi Informasi")
+        let missing = r.problems.first { $0.code == "missing-value" }!
+        XCTAssertEqual(missing.columnName, "Pejabat yang Menguasai Informasi")
+        XCTAssertEqual(missing.message, "Kolom pejabat atau unit yang menguasai informasi kosong.")
+    }
+
+    func testHeaderTyposAndMissingColumn() throws {
+        let text = """
+            Nomor;Ringkasan Informsi;Pejabat Penguasa Informasi;Penangung Jawab;Waktu Pembuatan;Jangka Waktu Penyimpanana
+            1;Profil;Sekretariat;Kepala;2026;Permanen
+            """
+        let r = readSubmission(at: try write(text))
+        XCTAssertEqual(r.items.count, 1)
+        XCTAssertEqual(r.items[0].penanggungJawab, "Kepala")
+        XCTAssertEqual(r.items[0].waktuPembuatan, "2026")
+        XCTAssertEqual(r.items[0].retention, .permanent)
+        XCTAssertEqual(codes(r), ["missing-column", "missing-category"])
+        let missing = r.problems.first { $0.code == "missing-column" }!
+        XCTAssertEqual(missing.row, 1)
+        XCTAssertEqual(missing.message, "Kolom Bentuk Informasi yang Tersedia tidak ditemukan pada judul tabel.")
+    }
+
+    func testNoTableIsRefused() throws {
+        let r = readSubmission(at: try write("Nama;Alamat\nAni;Serang\n"))
+        XCTAssertEqual(r.status, .refused)
+        XCTAssertEqual(codes(r), ["no-dip-table"])
+        XCTAssertEqual(r.items, [])
+    }
+
+    func testRefusedFileTypes() throws {
+        let cases: [(String, [UInt8], String)] = [
+            ("kosong.xlsx", [], "file-empty"),
+            ("lama.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504), "legacy-or-encrypted"),
+            ("surat.pdf", Array("%PDF-1.4\n".utf8), "unsupported-type"),
+            ("rusak.xlsx", Array("bukan zip sama sekali".utf8), "corrupt-file"),
+            ("gambar.png", [0x89, 0x50, 0x4E, 0x47], "unsupported-type"),
+        ]
+        for (name, bytes, code) in cases {
+            let r = readSubmission(at: try write(bytes, name))
+            XCTAssertEqual(r.status, .refused, name)
+            XCTAssertEqual(r.problems.map(\.code), [code], name)
+            XCTAssertEqual(r.problems.first?.file, name)
+            XCTAssertNotNil(r.reason)
+        }
+        let cfb = readSubmission(at: try write([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504), "x.xlsx"))
+        XCTAssertTrue(cfb.reason!.contains("simpan ulang sebagai .xlsx"))
+        XCTAssertTrue(cfb.reason!.contains("tanpa kata sandi"))
+        let missing = readSubmission(at: dir.appendingPathComponent("tidak-ada.xlsx").path)
+        XCTAssertEqual(missing.problems.map(\.code), ["file-unreadable"])
+    }
+
+    func testDisplayNameIsUsedInProblems() throws {
+        let r = readSubmission(at: try write("Nama;Alamat\nAni;Serang\n"), displayName: "dinkes/usulan.csv")
+        XCTAssertEqual(r.problems.first?.file, "dinkes/usulan.csv")
+    }
+
+    // MARK: JSON
+
+    func testCheckJSONShape() throws {
+        let r = readSubmission(at: try write(Self.header + "\n1.;Profil;Sekretariat;Kepala;2026 / Serang;Softcopy;5 (lima) tahun;Berkala\n"))
+        let data = try CheckReport([r]).jsonData()
+        let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        let file = (json["files"] as! [[String: Any]])[0]
+        XCTAssertEqual(file["status"] as? String, "accepted")
+        let item = (file["items"] as! [[String: Any]])[0]
+        XCTAssertEqual(item["nomor"] as? String, "1")
+        XCTAssertEqual(item["row"] as? Int, 2)
+        XCTAssertEqual(item["kategori"] as? String, "berkala")
+        XCTAssertEqual(item["kategori_teks"] as? String, "Berkala")
+        XCTAssertEqual(item["waktu_normal"] as? String, "2026")
+        XCTAssertEqual(item["tempat_normal"] as? String, "Serang")
+        XCTAssertEqual(item["bentuk_normal"] as? [String: Bool], ["cetak": false, "elektronik": true])
+        let retensi = item["retensi_normal"] as! [String: Any]
+        XCTAssertEqual(retensi["jenis"] as? String, "tahun")
+        XCTAssertEqual(retensi["nilai"] as? Int, 5)
+        XCTAssertTrue(item["klasifikasi"] is NSNull)
+        let problem = (file["problems"] as! [[String: Any]])[0]
+        XCTAssertEqual(Set(problem.keys), ["sheet", "row", "column", "column_name", "severity", "code", "message", "hint"])
+        // Deterministic: the same input gives the same bytes.
+        XCTAssertEqual(try CheckReport([r]).jsonData(), data)
+    }
+}

@@ -1,0 +1,83 @@
+import DIPCore
+import Foundation
+import XCTest
+
+@testable import Intake
+
+/// Every file of ../shared/samples/inbox gives exactly its expected items, or is refused.
+final class SampleTests: XCTestCase {
+    static let samples = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/samples")
+
+    struct Expected: Decodable {
+        var items: [ExpectedItem]?
+        var reject: String?
+    }
+
+    struct ExpectedItem: Decodable, Equatable {
+        var row: Int
+        var nomor, ringkasan, pejabat_penguasa, penanggung_jawab: String
+        var waktu_pembuatan, tempat_pembuatan, bentuk, retensi, kategori: String
+        var subkelompok: String?
+    }
+
+    func inboxFiles() throws -> [URL] {
+        let inbox = Self.samples.appendingPathComponent("inbox")
+        let units = try FileManager.default.contentsOfDirectory(atPath: inbox.path).sorted()
+        var files: [URL] = []
+        for unit in units {
+            let dir = inbox.appendingPathComponent(unit)
+            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() {
+                files.append(dir.appendingPathComponent(name))
+            }
+        }
+        return files
+    }
+
+    func testEverySampleMatchesItsExpectedFile() throws {
+        let files = try inboxFiles()
+        XCTAssertGreaterThanOrEqual(files.count, 5)
+        var checked = 0
+        for file in files {
+            let unit = file.deletingLastPathComponent().lastPathComponent
+            let expectedURL = Self.samples.appendingPathComponent("expected/\(unit)/\(file.lastPathComponent).json")
+            guard FileManager.default.fileExists(atPath: expectedURL.path) else {
+                XCTAssertTrue(Intake.isIgnorable(fileName: file.lastPathComponent), "\(file.lastPathComponent) has no expected file")
+                continue
+            }
+            let expected = try JSONDecoder().decode(Expected.self, from: Data(contentsOf: expectedURL))
+            let result = readSubmission(at: file.path)
+            if expected.reject != nil {
+                XCTAssertEqual(result.status, .refused, file.lastPathComponent)
+                XCTAssertEqual(result.items, [])
+                XCTAssertEqual(result.problems.first?.severity, .error)
+            } else {
+                XCTAssertEqual(result.status, .accepted, "\(file.lastPathComponent): \(result.reason ?? "")")
+                let got = result.items.map {
+                    ExpectedItem(
+                        row: $0.source.row, nomor: $0.nomor, ringkasan: $0.ringkasan,
+                        pejabat_penguasa: $0.pejabatPenguasa, penanggung_jawab: $0.penanggungJawab,
+                        waktu_pembuatan: $0.waktuPembuatan, tempat_pembuatan: $0.tempatPembuatan,
+                        bentuk: $0.bentuk, retensi: $0.retensi, kategori: $0.kategori?.rawValue ?? "",
+                        subkelompok: $0.subkelompok)
+                }
+                let want = expected.items ?? []
+                XCTAssertEqual(got.count, want.count, file.lastPathComponent)
+                for (g, w) in zip(got, want) { XCTAssertEqual(g, w, file.lastPathComponent) }
+                XCTAssertFalse(result.problems.contains { $0.severity != .info }, "\(file.lastPathComponent): \(result.problems)")
+            }
+            checked += 1
+        }
+        XCTAssertEqual(checked, 4)
+    }
+
+    func testLockFileIsIgnorable() {
+        XCTAssertTrue(Intake.isIgnorable(fileName: "~$DIP Dinkes 2026.xlsx"))
+        XCTAssertTrue(Intake.isIgnorable(fileName: ".~lock.DIP.xlsx#"))
+        XCTAssertTrue(Intake.isIgnorable(fileName: ".DS_Store"))
+        XCTAssertTrue(Intake.isIgnorable(fileName: "upload.tmp"))
+        XCTAssertFalse(Intake.isIgnorable(fileName: "DIP Dinkes 2026.xlsx"))
+        XCTAssertFalse(Intake.isIgnorable(fileName: "usulan_dip.csv"))
+    }
+}

@@ -1,0 +1,173 @@
+import DIPCore
+import Foundation
+import XCTest
+
+@testable import Intake
+
+/// XLSX-only layouts (merged cells, several sheets, hidden sheets, date cells), built in the
+/// test from literal XML with the `zip` command.
+final class XLSXLayoutTests: XCTestCase {
+    private var dir: URL!
+
+    override func setUpWithError() throws {
+        dir = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    struct Sheet {
+        var name: String
+        var hidden = false
+        /// Row number → cells (reference, XML of the `<c>` content and attributes).
+        var rows: [(Int, [String])]
+        var merges: [String] = []
+    }
+
+    /// An inline-string cell.
+    static func s(_ ref: String, _ text: String) -> String {
+        "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(text)</t></is></c>"
+    }
+
+    /// A number cell; style 1 is a date format.
+    static func n(_ ref: String, _ value: Double, date: Bool = false) -> String {
+        "<c r=\"\(ref)\"\(date ? " s=\"1\"" : "")><v>\(value)</v></c>"
+    }
+
+    func makeXLSX(_ name: String, _ sheets: [Sheet]) throws -> String {
+        let root = dir.appendingPathComponent(name + ".d")
+        let fm = FileManager.default
+        for sub in ["_rels", "xl/_rels", "xl/worksheets"] {
+            try fm.createDirectory(at: root.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        func put(_ path: String, _ text: String) throws {
+            try Data(text.utf8).write(to: root.appendingPathComponent(path))
+        }
+        let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        var overrides = ""
+        var rels = ""
+        var list = ""
+        for (k, sheet) in sheets.enumerated() {
+            let i = k + 1
+            overrides += "<Override PartName=\"/xl/worksheets/sheet\(i).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
+            rels += "<Relationship Id=\"rId\(i)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet\(i).xml\"/>"
+            list += "<sheet name=\"\(sheet.name)\" sheetId=\"\(i)\"\(sheet.hidden ? " state=\"hidden\"" : "") r:id=\"rId\(i)\"/>"
+            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"\(ns)\"><sheetData>"
+            for (r, cells) in sheet.rows { xml += "<row r=\"\(r)\">" + cells.joined() + "</row>" }
+            xml += "</sheetData>"
+            if !sheet.merges.isEmpty {
+                xml += "<mergeCells count=\"\(sheet.merges.count)\">"
+                    + sheet.merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
+            }
+            xml += "</worksheet>"
+            try put("xl/worksheets/sheet\(i).xml", xml)
+        }
+        rels += "<Relationship Id=\"rIdS\" Type=\"\(rel)/styles\" Target=\"styles.xml\"/>"
+        try put("[Content_Types].xml", """
+            <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\(overrides)</Types>
+            """)
+        try put("_rels/.rels", """
+            <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\(rel)/officeDocument" Target="xl/workbook.xml"/></Relationships>
+            """)
+        try put("xl/_rels/workbook.xml.rels", """
+            <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(rels)</Relationships>
+            """)
+        try put("xl/workbook.xml", """
+            <?xml version="1.0" encoding="UTF-8"?><workbook xmlns="\(ns)" xmlns:r="\(rel)"><sheets>\(list)</sheets></workbook>
+            """)
+        try put("xl/styles.xml", """
+            <?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="\(ns)"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>
+            """)
+        let out = dir.appendingPathComponent(name).path
+        let zip = Process()
+        zip.executableURL = URL(fileURLWithPath: "/usr/bin/zip")
+        zip.currentDirectoryURL = root
+        zip.arguments = ["-q", "-X", "-r", out, "."]
+        try zip.run()
+        zip.waitUntilExit()
+        XCTAssertEqual(zip.terminationStatus, 0)
+        return out
+    }
+
+    static let instructions = Sheet(name: "Petunjuk", rows: [
+        (1, [s("A1", "Petunjuk pengisian")]),
+        (2, [s("A2", "Isi tabel pada sheet DIP. Kolom No, Ringkasan, Bentuk wajib diisi.")]),
+    ])
+
+    static func dipSheet(name: String = "DIP", hidden: Bool = false) -> Sheet {
+        Sheet(name: name, hidden: hidden, rows: [
+            (1, [s("A1", "DAFTAR INFORMASI PUBLIK DINAS KESEHATAN")]),
+            (3, [s("A3", "No"), s("B3", "Ringkasan Isi Informasi"), s("C3", "Pejabat yang Menguasai Informasi"),
+                 s("D3", "Penanggung Jawab"), s("E3", "Tanggal Pembuatan"), s("F3", "Tempat"),
+                 s("G3", "Bentuk Informasi"), s("I3", "Retensi")]),
+            (4, [s("G4", "Hardcopy"), s("H4", "Softcopy")]),
+            (5, [s("A5", "1"), s("B5", "2"), s("C5", "3"), s("D5", "4"), s("E5", "5"), s("F5", "6"), s("G5", "7"), s("H5", "8"), s("I5", "9")]),
+            (6, [s("A6", "A. BERKALA")]),
+            (7, [n("A7", 1), s("B7", "Renstra 2021-2026"), s("C7", "Sekretariat"), s("D7", "Kepala Dinas"),
+                 n("E7", 45658, date: true), s("F7", "Serang"), s("G7", "✓"), s("H7", "✓"), s("I7", "5 tahun")]),
+            (8, [n("A8", 2), s("B8", "LKjIP 2025"), n("E8", 45700, date: true), s("F8", "Serang"), s("H8", "v"), s("I8", "Permanen")]),
+            (9, [n("A9", 3), s("B9", "DPA 2026"), s("E9", "Januari 2026"), s("F9", "Serang"), s("G9", "x"), s("I9", "1 tahun")]),
+            (10, [s("A10", "B. SERTA MERTA")]),
+            (11, [n("A11", 1), s("B11", "Informasi KLB DBD"), s("C11", "Bidang P2P"), s("D11", "Kepala Dinas"),
+                  s("E11", "Saat terjadi"), s("F11", "Serang"), s("H11", "√"), s("I11", "1 tahun")]),
+            (13, [s("F13", "Serang, 12 Maret 2026")]),
+            (14, [s("F14", "Kepala Dinas Kesehatan")]),
+            (17, [s("F17", "dr. Nama Pejabat")]),
+            (18, [s("F18", "NIP 197001011990031001")]),
+        ], merges: ["A1:I1", "G3:H3", "A6:I6", "C7:C9", "D7:D9", "A10:I10"])
+    }
+
+    func testMergedCellsTicksDatesAndSections() throws {
+        let path = try makeXLSX("dip.xlsx", [Self.instructions, Self.dipSheet(name: "Lama", hidden: true), Self.dipSheet()])
+        let r = readSubmission(at: path)
+        XCTAssertEqual(r.status, .accepted, r.reason ?? "")
+        XCTAssertEqual(r.sheet, "DIP")
+        XCTAssertEqual(r.items.map(\.source.row), [7, 8, 9, 11])
+        XCTAssertEqual(r.items.map(\.source.sheet), ["DIP", "DIP", "DIP", "DIP"])
+        XCTAssertEqual(r.items.map(\.nomor), ["1", "2", "3", "1"])
+        XCTAssertEqual(r.items.map(\.pejabatPenguasa), ["Sekretariat", "Sekretariat", "Sekretariat", "Bidang P2P"])
+        XCTAssertEqual(r.items.map(\.penanggungJawab), ["Kepala Dinas", "Kepala Dinas", "Kepala Dinas", "Kepala Dinas"])
+        XCTAssertEqual(r.items.map(\.waktuPembuatan), ["2025-01-01", "2025-02-12", "Januari 2026", "Saat terjadi"])
+        XCTAssertEqual(r.items.map(\.tempatPembuatan), ["Serang", "Serang", "Serang", "Serang"])
+        XCTAssertEqual(r.items.map(\.bentuk), ["Cetak dan Online", "Online", "Cetak", "Online"])
+        XCTAssertEqual(r.items.map(\.kategori), [.berkala, .berkala, .berkala, .sertaMerta])
+        XCTAssertEqual(r.items.map(\.retention), [.years(5), .permanent, .years(1), .years(1)])
+        XCTAssertEqual(r.problems.map(\.code), [])
+    }
+
+    func testHiddenSheetIsUsedWhenNoVisibleSheetHasATable() throws {
+        let path = try makeXLSX("hidden.xlsx", [Self.instructions, Self.dipSheet(name: "Data", hidden: true)])
+        let r = readSubmission(at: path)
+        XCTAssertEqual(r.status, .accepted)
+        XCTAssertEqual(r.sheet, "Data")
+        XCTAssertEqual(r.items.count, 4)
+        XCTAssertEqual(r.problems.map(\.code), ["hidden-sheet"])
+        XCTAssertEqual(r.problems.first?.severity, .info)
+    }
+
+    func testWorkbookWithoutTableIsRefused() throws {
+        let path = try makeXLSX("petunjuk.xlsx", [Self.instructions])
+        let r = readSubmission(at: path)
+        XCTAssertEqual(r.status, .refused)
+        XCTAssertEqual(r.problems.map(\.code), ["no-dip-table"])
+    }
+
+    func testZipWithoutWorkbookIsUnsupported() throws {
+        let root = dir.appendingPathComponent("docx.d/word")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try Data("<w:document/>".utf8).write(to: root.appendingPathComponent("document.xml"))
+        let out = dir.appendingPathComponent("surat.docx").path
+        let zip = Process()
+        zip.executableURL = URL(fileURLWithPath: "/usr/bin/zip")
+        zip.currentDirectoryURL = root.deletingLastPathComponent()
+        zip.arguments = ["-q", "-r", out, "."]
+        try zip.run()
+        zip.waitUntilExit()
+        let r = readSubmission(at: out)
+        XCTAssertEqual(r.status, .refused)
+        XCTAssertEqual(r.problems.map(\.code), ["unsupported-type"])
+    }
+}
