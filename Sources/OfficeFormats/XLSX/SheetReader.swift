@@ -37,6 +37,10 @@ public final class XLSXSheetReader: RowSource {
     public var formulasWithoutValue: Int { handler?.formulasWithoutValue ?? 0 }
 }
 
+/// Stands in for a shared-string cell until the row ends. Readers never produce an empty
+/// ISO date (an empty `<v>` is `.empty`), so it cannot be confused with a real value.
+private let sharedPlaceholder = CellValue.isoDateTime("")
+
 /// `t` of a `<c>` (ST_CellType).
 private enum CellType: UInt8 {
     case number, sharedString, inlineString, formulaString, boolean, error, isoDate
@@ -78,6 +82,8 @@ final class SheetHandler: XMLHandler {
     private var inInlineText = false
     private var phoneticDepth = 0
     private var text: TextBuffer
+    /// Shared-string cells of the current row: (column, index), resolved when the row ends.
+    private var pendingShared: [(column: Int, index: Int)] = []
 
     init(sharedStrings: [String], styles: [NumberFormatKind], is1904: Bool, limits: XLSXLimits) {
         self.sharedStrings = sharedStrings
@@ -185,6 +191,7 @@ final class SheetHandler: XMLHandler {
 
     private func endRow() {
         inRow = false
+        if !pendingShared.isEmpty { resolveSharedStrings() }
         while let last = cells.last, case .empty = last { cells.removeLast() }
         if !cells.isEmpty { lastWidth = cells.count }
         let row = SheetRow(number: rowNumber, cells: cells, isHidden: rowHidden)
@@ -201,6 +208,26 @@ final class SheetHandler: XMLHandler {
         }
         if let p = pending { queue.append(p) }
         pending = row
+    }
+
+    /// Fills the shared-string cells of a row. Random references into a big table miss the
+    /// cache, and the atomic retain of each string serialises those misses; touching every
+    /// string's bytes first with plain loads lets the CPU overlap the misses, so the retains
+    /// that follow hit the cache.
+    private func resolveSharedStrings() {
+        sharedStrings.withUnsafeBufferPointer { table in
+            var touch = 0
+            for (_, index) in pendingShared {
+                touch &+= Int(table[index].utf8.first ?? 0)
+            }
+            withExtendedLifetime(touch) {}
+            for (column, index) in pendingShared {
+                if column < cells.count, case .isoDateTime(let marker) = cells[column], marker.isEmpty {
+                    cells[column] = .string(table[index])
+                }
+            }
+        }
+        pendingShared.removeAll(keepingCapacity: true)
     }
 
     private func flushPending() {
@@ -268,7 +295,9 @@ final class SheetHandler: XMLHandler {
                     "shared string index \(text.string) out of range (\(sharedStrings.count) strings) at row \(rowNumber)"))
                 return .empty
             }
-            return .string(sharedStrings[index])
+            // Resolved at the end of the row (see resolveSharedStrings); a placeholder keeps the slot.
+            pendingShared.append((cellColumn, index))
+            return sharedPlaceholder
         case .inlineString:
             if hasInline { return .string(decodeXString(text.bytes)) }
             return .empty
