@@ -58,7 +58,8 @@ final class SheetHandler: XMLHandler {
     private(set) var repairedReferences = 0
     private(set) var formulasWithoutValue = 0
 
-    private var queue: [SheetRow] = []
+    // Hot, touched only from SAX callbacks on one thread: no dynamic exclusivity checks.
+    @exclusivity(unchecked) private var queue: [SheetRow] = []
     private var queueHead = 0
     private var pending: SheetRow?
 
@@ -66,7 +67,8 @@ final class SheetHandler: XMLHandler {
     private var inRow = false
     private var rowNumber = 0
     private var rowHidden = false
-    private var cells: [CellValue] = []
+    // Hot, touched only from SAX callbacks on one thread: no dynamic exclusivity checks.
+    @exclusivity(unchecked) private var cells: [CellValue] = []
     private var lastWidth = 8
     private var nextColumn = 0
 
@@ -81,9 +83,11 @@ final class SheetHandler: XMLHandler {
     private var inInline = false
     private var inInlineText = false
     private var phoneticDepth = 0
-    private var text: TextBuffer
+    // Hot, touched only from SAX callbacks on one thread: no dynamic exclusivity checks.
+    @exclusivity(unchecked) private var text: TextBuffer
     /// Shared-string cells of the current row: (column, index), resolved when the row ends.
-    private var pendingShared: [(column: Int, index: Int)] = []
+    // Hot, touched only from SAX callbacks on one thread: no dynamic exclusivity checks.
+    @exclusivity(unchecked) private var pendingShared: [(column: Int, index: Int)] = []
 
     init(sharedStrings: [String], styles: [NumberFormatKind], is1904: Bool, limits: XLSXLimits) {
         self.sharedStrings = sharedStrings
