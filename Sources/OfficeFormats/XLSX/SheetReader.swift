@@ -114,8 +114,11 @@ final class SheetHandler: XMLHandler {
         if phoneticDepth > 0 { phoneticDepth += 1; return }
         if inCell {
             if name.is("v") {
-                inValue = true
-                text.reset()
+                // An inline string's text is in <is>; a <v> next to it is ignored (calamine#633).
+                if cellType != .inlineString {
+                    inValue = true
+                    text.reset()
+                }
             } else if name.is("is") {
                 inInline = true
                 text.reset()
