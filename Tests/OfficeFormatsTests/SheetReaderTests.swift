@@ -52,4 +52,31 @@ final class SheetReaderTests: XCTestCase {
         let got = try rows("<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"Z1\" s=\"3\"/></row><row r=\"1048576\"><c r=\"A1048576\" s=\"1\"/></row>")
         XCTAssertEqual(got.map(\.cells), [[.number(1)], []])
     }
+
+    func testBigSheetsReadThroughThePrefetchThreadGiveTheSameRows() throws {
+        // Digits from a counter keep the part incompressible enough to pass the ratio cap.
+        let count = 120_000
+        let data = (1...count).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>\($0 &* 7919 % 1_000_003)</v></c><c r=\"B\($0)\" t=\"inlineStr\"><is><t>r\($0)</t></is></c></row>" }.joined()
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try writeZip(path, minimalWorkbook(sheetData: data))
+        let workbook = try XLSXWorkbook(path: path)
+        let entry = try XCTUnwrap(try workbook.archive.entry(named: "xl/worksheets/sheet1.xml"))
+        XCTAssertGreaterThanOrEqual(entry.size, XLSXSheetReader.prefetchThreshold)
+        let reader = try workbook.rows(sheet: 0)
+        var n = 0
+        while let row = try reader.nextRow() {
+            n += 1
+            XCTAssertEqual(row.number, n)
+            XCTAssertEqual(row.cells, [.number(Double(n &* 7919 % 1_000_003)), .string("r\(n)")])
+            if n != row.number { break }
+        }
+        XCTAssertEqual(n, count)
+
+        // Dropping a reader in the middle stops its thread cleanly.
+        for _ in 0..<20 {
+            let early = try workbook.rows(sheet: 0)
+            _ = try early.nextRow()
+        }
+    }
 }

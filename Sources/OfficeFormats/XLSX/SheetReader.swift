@@ -10,8 +10,14 @@ public final class XLSXSheetReader: RowSource {
          limits: XLSXLimits) {
         let handler = SheetHandler(sharedStrings: sharedStrings, styles: styles, is1904: is1904, limits: limits)
         self.handler = handler
-        parser = XMLStreamParser(stream: stream, handler: handler)
+        // Big sheets are inflated ahead on a helper thread; small ones are not worth a thread.
+        let source: ByteChunkSource = stream.entry.size >= XLSXSheetReader.prefetchThreshold
+            ? PrefetchingStream(stream: stream) : stream
+        parser = XMLStreamParser(stream: source, handler: handler)
     }
+
+    /// Declared part size from which a sheet is inflated on a helper thread.
+    static let prefetchThreshold = 4 << 20
 
     /// A reader with no rows (chartsheets).
     init(empty: Void) {

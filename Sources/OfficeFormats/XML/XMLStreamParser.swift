@@ -130,7 +130,7 @@ private let saxError: xmlStructuredErrorFunc = { ctx, error in
 /// no recovery, no XML_PARSE_HUGE; DOCTYPEs are refused outright.
 final class XMLStreamParser {
     let handler: XMLHandler
-    private let stream: ZipEntryStream
+    private let stream: ByteChunkSource
     private var context: xmlParserCtxtPtr?
     private var buffer: UnsafeMutableRawBufferPointer
     private var sax = xmlSAXHandler()
@@ -138,7 +138,7 @@ final class XMLStreamParser {
 
     static let chunkSize = 65_536
 
-    init(stream: ZipEntryStream, handler: XMLHandler) {
+    init(stream: ByteChunkSource, handler: XMLHandler) {
         _ = libxmlInitialised
         self.stream = stream
         self.handler = handler
@@ -157,6 +157,7 @@ final class XMLStreamParser {
     }
 
     deinit {
+        stream.cancel()
         if let context { xmlFreeParserCtxt(context) }
         buffer.deallocate()
     }
