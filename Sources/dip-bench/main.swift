@@ -12,6 +12,9 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("publish", benchPublish),
     ("register", registerBenchmark),
     ("xlsx", runXLSXBench),
+    ("xlsx", runXLSXBench),
+    ("csv", runCSVBench),
+    ("normalise", runNormaliseBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
