@@ -6,15 +6,13 @@
 import Foundation
 
 let benchmarks: [(name: String, run: () throws -> Void)] = [
+    ("xlsx", runXLSXBench),
     ("csv", runCSVBench),
     ("normalise", runNormaliseBench),
+    ("classify", classifyBench),
+    ("register", registerBenchmark),
     ("writers", benchWriters),
     ("publish", benchPublish),
-    ("register", registerBenchmark),
-    ("xlsx", runXLSXBench),
-    ("xlsx", runXLSXBench),
-    ("csv", runCSVBench),
-    ("normalise", runNormaliseBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

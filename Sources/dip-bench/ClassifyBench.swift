@@ -1,0 +1,39 @@
+import DIPCore
+import Foundation
+import Rules
+
+/// "classify": 100,000 generated items through the default rules; prints items/s and seconds.
+func classifyBench() throws {
+    let ruleSet = try RuleSet.defaults()
+    let classifier = Classifier(ruleSet: ruleSet)
+    let subjects = [
+        "Laporan Kinerja Instansi Pemerintah (LKjIP)", "Dokumen Pelaksanaan Anggaran (DPA)",
+        "Daftar penerima bansos beserta NIK dan nomor rekening", "Rekam medis pasien Puskesmas",
+        "Rencana Umum Pengadaan (RUP) melalui SiRUP", "Harga Perkiraan Sendiri (HPS) paket pekerjaan",
+        "Standar Operasional Prosedur (SOP) pelayanan perizinan", "Informasi Kejadian Luar Biasa (KLB) DBD",
+        "Profil Dinas dan struktur organisasi", "Perjanjian kerja sama dengan pihak ketiga",
+        "Berita Acara Pemeriksaan (BAP) pelanggar Perda", "Laporan Harta Kekayaan Penyelenggara Negara (LHKPN)",
+        "Jadwal pengangkutan sampah dan lokasi TPS", "Dokumen kunci sandi dan jaring komunikasi sandi",
+    ]
+    let units = ["Dinas Kesehatan", "BPBD", "Kecamatan Ciruas", "RSUD", "Disdukcapil", "Satpol PP", "Bappeda"]
+    let categories: [Category?] = [.berkala, .setiapSaat, .sertaMerta, .dikecualikan, nil]
+    var items: [InformationItem] = []
+    items.reserveCapacity(100_000)
+    for index in 0..<100_000 {
+        let text = "\(subjects[index % subjects.count]) \(units[(index / 7) % units.count]) Tahun \(2020 + index % 7)"
+        items.append(InformationItem(
+            source: SourceLocation(file: "bench.xlsx", sheet: nil, row: index + 2), nomor: "\(index + 1)",
+            ringkasan: text, pejabatPenguasa: "Sekretariat", penanggungJawab: "Kepala",
+            waktuPembuatan: "2026", tempatPembuatan: "Serang", bentuk: "Softcopy", retensi: "5 tahun",
+            kategori: categories[index % categories.count]))
+    }
+    var flagged = 0
+    let seconds = measureSeconds {
+        for item in items where classifier.classify(item).needsConsequenceTest { flagged += 1 }
+    }
+    report("classify: items", Double(items.count), "items")
+    report("classify: total", seconds, "s")
+    report("classify: throughput", Double(items.count) / seconds, "items/s")
+    report("classify: flagged for consequence test", Double(flagged), "items")
+    report("classify: peak RSS", Double(peakRSSBytes()) / 1_048_576, "MiB")
+}
