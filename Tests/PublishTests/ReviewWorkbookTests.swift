@@ -180,6 +180,17 @@ final class ReviewWorkbookTests: XCTestCase {
         XCTAssertThrowsError(try ReviewWorkbookReader.read(path: junk.path))
     }
 
+    func testEmptyRegisterStillGivesAValidWorkbook() throws {
+        let empty = ReviewInput(draft: nil, pending: [], diff: VersionDiff(from: nil, to: nil, added: [], changed: [],
+                                reclassified: [], withdrawn: []), problemsByUnit: [:], completeness: nil)
+        let url = try Checkers.temporaryFile("kosong.xlsx", try ReviewWorkbook.build(empty, clock: ReviewFixtures.clock))
+        let r = try Checkers.run("check-xlsx", [url.path])
+        XCTAssertEqual(r.status, 0, r.output)
+        let d = try ReviewWorkbookReader.read(path: url.path)
+        XCTAssertNil(d.draftVersion)
+        XCTAssertTrue(d.problems.isEmpty && d.decisions.isEmpty && d.tests.isEmpty)
+    }
+
     func testLegalBasisGroundsAreParsed() {
         XCTAssertEqual(ReviewWorkbookReader.grounds("Pasal 17 huruf h angka 2 dan 17a1"), ["17h2", "17a1"])
         XCTAssertEqual(ReviewWorkbookReader.grounds("UU 36/2009 tentang Kesehatan"), [])
