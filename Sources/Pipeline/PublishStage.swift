@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Publish
 import Register
+import Rules
 
 /// The generating stages of a run: documents for the current draft, and publication of an
 /// approved version (archive package, website, then the register's mark).
@@ -84,6 +85,34 @@ public struct PublishStage {
         try register.publish(version: version.number, at: clock.now)
         logger.info("DIP diterbitkan", metadata: ["versi": "\(version.number)", "informasi": "\(version.items.count)"])
         return version.number
+    }
+
+    /// Writes the review pack (workbook + page) and the consequence-test forms per unit.
+    /// Skipped when nothing changed and the files exist (the warm run does no work).
+    public func writeReviewPack(force: Bool) throws {
+        let workbookURL = workspace.review.appendingPathComponent("pemeriksaan-dip.xlsx")
+        if !force && FileManager.default.fileExists(atPath: workbookURL.path) { return }
+        let draft = try register.currentDraft()
+        let pending = try register.pendingConsequenceTests()
+        let diff = try register.diffSinceLastDecree()
+        var problemsByUnit: [String: [Problem]] = [:]
+        var completenessItems: [(unit: String, item: InformationItem, classification: Classification)] = []
+        for unit in config.units.units {
+            let problems = try register.lastProblems(unit: unit.code)
+            if !problems.isEmpty { problemsByUnit[unit.code] = problems }
+            for current in try register.currentItems(unit: unit.code) {
+                completenessItems.append((unit: unit.code, item: current.item, classification: current.classification))
+            }
+        }
+        let completeness = Completeness(ruleSet: config.ruleSet).report(items: completenessItems)
+        let input = ReviewInput(draft: draft, pending: pending, diff: diff, problemsByUnit: problemsByUnit,
+                                completeness: completeness, units: config.units.units)
+        try DurableFiles.write(Data(try ReviewWorkbook.build(input, clock: clock)), to: workbookURL)
+        try DurableFiles.write(ReviewPage.html(input, clock: clock), to: workspace.review.appendingPathComponent("index.html"))
+        let forms = try ConsequenceTestForm.documentsPerUnit(pending: pending, settings: config.decree, clock: clock)
+        try replaceFolder(workspace.reports.appendingPathComponent("uji-konsekuensi", isDirectory: true),
+                          with: forms.map { (name: $0.fileName, data: Data($0.bytes)) })
+        logger.info("paket pemeriksaan ditulis", metadata: ["folder": "\(workspace.review.path)", "uji": "\(pending.count)"])
     }
 
     /// The decree drafts for a draft version.

@@ -95,6 +95,10 @@ public struct Runner {
         try register.saveUnits(config.units.units)
         let classifier = Classifier(ruleSet: config.ruleSet)
 
+        // The PPID's decisions first: they refer to the draft the PPID saw, before this run's
+        // submissions change anything (a decision on a changed item is then refused).
+        let review = try applyReviewWorkbooks(workspace: workspace, register: register, clock: options.clock, logger: logger)
+
         let intake = IntakeStage(workspace: workspace, options: options, logger: logger,
                                  knownUnits: Set(config.units.units.map(\.code)))
         let receivedAt = options.clock.now
@@ -117,7 +121,10 @@ public struct Runner {
 
         let publisher = PublishStage(workspace: workspace, config: config, register: register,
                                      clock: options.clock, logger: logger)
+        let draftBefore = try register.currentDraft()?.number
         summary.draftVersion = try publisher.updateDraft()
+        let changed = !summary.outcomes.isEmpty || review.changedRegister || draftBefore != summary.draftVersion
+        try publisher.writeReviewPack(force: changed)
         summary.publishedVersion = try publisher.publishApproved()
 
         summary.seconds = Date().timeIntervalSince(started)
@@ -139,8 +146,23 @@ public struct Runner {
             let notes = try register.returnNotes(unit: code).map { note in
                 "No. \(note.nomor) \"\(note.ringkasan)\" dikembalikan oleh PPID (\(note.by)): \(note.note)"
             }
-            let text = FeedbackReport.text(unit: unit, outcomes: byUnit[code]!, clock: options.clock, notes: notes)
+            let outcomes = byUnit[code]!
+            let text = FeedbackReport.text(unit: unit, outcomes: outcomes, clock: options.clock, notes: notes)
             try DurableFiles.write(text, to: workspace.feedback.appendingPathComponent("\(code).txt"))
+            // The newest file's rows with their problems, as a workbook and a page.
+            let latest = outcomes.last { $0.status != .duplicate } ?? outcomes.last!
+            let returned = try register.returnNotes(unit: code)
+            let workbook = try UnitFeedback.workbook(
+                unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
+                classifications: latest.classifications, clock: options.clock)
+            try DurableFiles.write(Data(workbook), to: workspace.feedback.appendingPathComponent("\(code).xlsx"))
+            let page = UnitFeedback.html(
+                unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
+                classifications: latest.classifications, clock: options.clock)
+            try DurableFiles.write(page, to: workspace.feedback.appendingPathComponent("\(code).html"))
+            // A fresh update template with the unit's current items (hidden stable ids).
+            let template = try UpdateTemplate.workbook(unit: unit, items: register.currentItems(unit: code), clock: options.clock)
+            try DurableFiles.write(Data(template), to: workspace.templates.appendingPathComponent("DIP-\(code).xlsx"))
         }
     }
 

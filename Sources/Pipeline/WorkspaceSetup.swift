@@ -1,11 +1,14 @@
 import Foundation
+import DIPCore
+import Publish
 import Rules
 
 /// Creates a workspace: the four folders with a short README each. Existing files are kept.
 public enum WorkspaceSetup {
     /// Creates what is missing and returns the paths created (relative to the workspace).
     @discardableResult
-    public static func initialise(_ workspace: Workspace, extraFiles: [(path: String, contents: String)] = []) throws -> [String] {
+    public static func initialise(_ workspace: Workspace, clock: Clock = .fromEnvironment(),
+                                  extraFiles: [(path: String, contents: String)] = []) throws -> [String] {
         var created: [String] = []
         for name in Workspace.folderNames {
             let url = workspace.root.appendingPathComponent(name, isDirectory: true)
@@ -30,8 +33,17 @@ public enum WorkspaceSetup {
                 created.append(file.path)
             }
         }
+        // A blank update template for units that have never submitted.
+        let template = workspace.inbox.appendingPathComponent(blankTemplateName)
+        if !FileManager.default.fileExists(atPath: template.path) {
+            try DurableFiles.write(Data(try UpdateTemplate.blank(clock: clock)), to: template)
+            created.append("inbox/" + blankTemplateName)
+        }
         return created
     }
+
+    /// The blank template `dip init` places in `inbox/` (copied by units into their folder).
+    public static let blankTemplateName = "TEMPLAT-DIP.xlsx"
 
     /// The README of each workspace folder (for the IT officer and PPID staff).
     public static let readmes: [String: String] = [
