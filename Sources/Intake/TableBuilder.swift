@@ -335,6 +335,10 @@ struct TableBuilder {
     static func subgroupHeading(nonEmpty: [String], nomor: String, ringkasan: String) -> String? {
         guard nonEmpty.count <= 2 else { return nil }
         let label = ringkasan.isEmpty ? nonEmpty.last! : ringkasan
+        // Text alone in the nomor column (a merged heading row such as "Bidang Pelayanan").
+        if ringkasan.isEmpty, nonEmpty.count == 1, label.count > 4, label.contains(where: \.isLetter) {
+            return stripMarker(label)
+        }
         if nonEmpty.count == 2 && ringkasan.isEmpty && nomor.isEmpty { return nil }
         let stripped = stripMarker(label)
         let w = Text.words(Text.fold(stripped))

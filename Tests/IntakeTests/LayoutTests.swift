@@ -176,6 +176,18 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(codes(r), ["missing-category"])
     }
 
+    func testHeadingInNomorColumnIsASubgroup() throws {
+        let text = Self.header + """
+
+            Bidang Pelayanan Pendaftaran Penduduk;;;;;;;
+            1;Persyaratan KTP-el;Bidang Dafduk;Kepala Dinas;2026 / Serang;Softcopy;Selama berlaku;Setiap Saat
+            """
+        let r = readSubmission(at: try write(text))
+        XCTAssertEqual(r.items.map(\.subkelompok), ["Bidang Pelayanan Pendaftaran Penduduk"])
+        XCTAssertEqual(r.items.map(\.source.row), [3])
+        XCTAssertEqual(codes(r), [])
+    }
+
     // MARK: Problems
 
     func testProblemsAreReportedPerCell() throws {
