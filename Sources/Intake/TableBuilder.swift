@@ -86,11 +86,12 @@ struct TableBuilder {
         {
             return  // a repeated sub-header (Cetak / Online)
         }
-        let allText = nonEmpty.joined(separator: " ")
+        var allText: String { nonEmpty.joined(separator: " ") }
 
         if dataFilled == 0 && nonEmpty.count <= 3 {
-            if let _ = Values.category(allText), Self.isSectionShape(allText, nonEmpty: nonEmpty) {
-                sectionText = allText
+            let text = allText
+            if let _ = Values.category(text), Self.isSectionShape(text, nonEmpty: nonEmpty) {
+                sectionText = text
                 subgroup = nil
                 return
             }
@@ -293,20 +294,21 @@ struct TableBuilder {
 
     /// Reports items whose summary repeats an earlier one in the same file.
     static func duplicateProblems(_ items: [InformationItem], factory: ProblemFactory, map: [String?: ColumnMap]) -> [Problem] {
-        var first: [String: InformationItem] = [:]
+        var first: [String: Int] = [:]
+        first.reserveCapacity(items.count)
         var out: [Problem] = []
         for item in items where !item.ringkasan.isEmpty {
             let key = Text.fold(item.ringkasan)
-            if let earlier = first[key] {
+            if let earlierRow = first[key] {
                 let m = map[item.source.sheet]
                 let c = m?.column(.ringkasan)
                 out.append(factory.make(
                     .duplicateItem, sheet: item.source.sheet, row: item.source.row, column: c,
                     columnName: c.flatMap { m?.labels[$0] },
-                    message: "Ringkasan informasi ini sama dengan baris \(earlier.source.row).",
+                    message: "Ringkasan informasi ini sama dengan baris \(earlierRow).",
                     hint: "Hapus salah satu baris, atau bedakan ringkasannya bila memang dua informasi yang berbeda."))
             } else {
-                first[key] = item
+                first[key] = item.source.row
             }
         }
         return out
