@@ -124,9 +124,12 @@ enum SubmissionKind {
                             hint: "Kirim ulang file DIP yang lengkap; kemungkinan file belum selesai disalin.")
         }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            let encrypted = (try? sniffFileKind(path: path)) == .cfbContainer(encrypted: true)
             return .refused(
                 .legacyOrEncrypted,
-                message: "File ini berformat Excel 97-2003 (.xls) atau dilindungi kata sandi, sehingga tidak dapat dibaca.",
+                message: encrypted
+                    ? "File ini dilindungi kata sandi (terenkripsi), sehingga tidak dapat dibaca."
+                    : "File ini berformat Excel 97-2003 (.xls) atau dilindungi kata sandi, sehingga tidak dapat dibaca.",
                 hint: resave)
         }
         if head.starts(with: Array("%PDF".utf8)) {

@@ -155,6 +155,27 @@ final class XLSXLayoutTests: XCTestCase {
         XCTAssertEqual(r.problems.map(\.code), ["no-dip-table"])
     }
 
+    func testHostileAndProtectedWorkbooksAreRefused() throws {
+        let corpus = SampleTests.samples.appendingPathComponent("xlsx-corpus")
+        let bomb = readSubmission(at: corpus.appendingPathComponent("poi__poc-xmlbomb.xlsx").path)
+        XCTAssertEqual(bomb.status, .refused)
+        XCTAssertEqual(bomb.problems.map(\.code), ["zip-bomb"])
+        let locked = readSubmission(at: corpus.appendingPathComponent("calamine__pass_protected.xlsx").path)
+        XCTAssertEqual(locked.status, .refused)
+        XCTAssertEqual(locked.problems.map(\.code), ["legacy-or-encrypted"])
+        XCTAssertEqual(locked.problems.first?.message, "File ini dilindungi kata sandi (terenkripsi), sehingga tidak dapat dibaca.")
+        XCTAssertTrue(locked.reason!.contains("simpan ulang sebagai .xlsx"))
+    }
+
+    func testCompressionBombIsRefused() throws {
+        // 40 MB of spaces inside the sheet: deflates about 1000:1, above the reader's cap.
+        var sheet = Self.dipSheet()
+        sheet.rows.append((30, [Self.s("A30", String(repeating: " ", count: 40 << 20))]))
+        let r = readSubmission(at: try makeXLSX("bomb.xlsx", [sheet]))
+        XCTAssertEqual(r.status, .refused)
+        XCTAssertEqual(r.problems.map(\.code), ["zip-bomb"])
+    }
+
     func testZipWithoutWorkbookIsUnsupported() throws {
         let root = dir.appendingPathComponent("docx.d/word")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
