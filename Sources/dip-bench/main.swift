@@ -6,6 +6,7 @@
 import Foundation
 
 let benchmarks: [(name: String, run: () throws -> Void)] = [
+    ("xlsx", runXLSXBench),
     ("csv", runCSVBench),
     ("normalise", runNormaliseBench),
 ]
