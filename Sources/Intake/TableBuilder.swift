@@ -95,7 +95,7 @@ struct TableBuilder {
                 subgroup = nil
                 return
             }
-            if Self.isSignature(allText) && nomor.isEmpty {
+            if Self.isSignature(text) {
                 inSignature = true
                 return
             }

@@ -148,8 +148,8 @@ final class LayoutTests: XCTestCase {
             ;;;;;;Cetak;Online;;
             1;Renstra 2021-2026;Subbag Program;Kepala Dinas;2021;Serang;✓;✓;5 tahun;Berkala
             2;LKjIP 2025;Subbag Program;Kepala Dinas;2026;Serang;v;;5 tahun;Berkala
-            3;Agenda kegiatan;Subbag Umum;Kepala Dinas;2026;Serang;;ada;1 tahun;Berkala
-            4;Peta rawan bencana;Bidang Teknis;Kepala Dinas;2025;Serang;;;1 tahun;Berkala
+            3;Agenda kegiatan;Subbag Umum;Kepala Dinas;2026;Serang;tidak;ada;1 tahun;Berkala
+            4;Peta rawan bencana;Bidang Teknis;Kepala Dinas;2025;Serang;;-;1 tahun;Berkala
             """
         let r = readSubmission(at: try write(text))
         XCTAssertEqual(r.items.map(\.bentuk), ["Cetak dan Online", "Cetak", "Online", ""])
@@ -174,6 +174,26 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(r.items[0].waktuPembuatan, "2026")
         XCTAssertEqual(r.items[0].tempatPembuatan, "Serang")
         XCTAssertEqual(codes(r), ["missing-category"])
+    }
+
+    func testNumberedSectionsAndSignatureInFirstColumn() throws {
+        let text = Self.header.replacingOccurrences(of: ";Jenis Informasi", with: "") + """
+
+            I;INFORMASI YANG WAJIB DISEDIAKAN DAN DIUMUMKAN SECARA BERKALA;;;;;
+            1;Profil;Sekretariat;Kepala;2026, Serang;Softcopy;Selama berlaku
+            II;INFORMASI YANG WAJIB DIUMUMKAN SERTA-MERTA;;;;;
+            1;Peringatan dini banjir;Bidang Darurat;Kepala;Saat terjadi, Serang;Softcopy;1 tahun
+            3. Informasi yang dikecualikan;;;;;;
+            1;Data pribadi pasien;Bidang Yankes;Kepala;2026, Serang;Hardcopy;Permanen
+            Mengetahui,;;;;;;
+            Kepala Dinas;;;;;;
+            """
+        let r = readSubmission(at: try write(text))
+        XCTAssertEqual(r.items.map(\.ringkasan), ["Profil", "Peringatan dini banjir", "Data pribadi pasien"])
+        XCTAssertEqual(r.items.map(\.kategori), [.berkala, .sertaMerta, .dikecualikan])
+        XCTAssertEqual(r.items.map(\.subkelompok), [nil, nil, nil])
+        XCTAssertEqual(r.items[1].kategoriText, "II INFORMASI YANG WAJIB DIUMUMKAN SERTA-MERTA")
+        XCTAssertEqual(codes(r), [])
     }
 
     func testHeadingInNomorColumnIsASubgroup() throws {
