@@ -217,10 +217,11 @@ final class LayoutTests: XCTestCase {
             2;Data pegawai;;Kepala Dinas;2026, Serang;Softcopy;5 tahun;Rahasia Negara
             3;Profil Dinas;Sekretariat;;;Softcopy;5 tahun;Sangat penting
             4;Rencana kerja;Sekretariat;Kepala Dinas;2026, Serang;Softcopy;5 tahun;
+            5;Laporan berkala;;;;;;Berkala
             """
         let r = readSubmission(at: try write(text))
         XCTAssertEqual(r.status, .accepted)
-        XCTAssertEqual(r.items.count, 4)
+        XCTAssertEqual(r.items.count, 5)
         let got = r.problems.filter { $0.code != "delimiter-guess" }
             .map { "\($0.row ?? 0) \($0.column ?? "-") \($0.code) \($0.severity.rawValue)" }
         XCTAssertEqual(got, [
@@ -231,6 +232,11 @@ final class LayoutTests: XCTestCase {
             "4 E missing-value warning",
             "4 H unknown-category warning",
             "5 H missing-category info",
+            "6 C missing-value warning",
+            "6 D missing-value warning",
+            "6 E missing-value warning",
+            "6 F missing-value warning",
+            "6 G missing-value warning",
         ])
         XCTAssertEqual(r.items[1].kategori, .dikecualikan)  // "Rahasia Negara" names the exempt category
         let dup = r.problems.first { $0.code == "duplicate-item" }!

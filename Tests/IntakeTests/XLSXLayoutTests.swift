@@ -138,6 +138,26 @@ final class XLSXLayoutTests: XCTestCase {
         XCTAssertEqual(r.problems.map(\.code), [])
     }
 
+    func testRowsAreClassifiedAfterMergesAreApplied() throws {
+        // Row 3 has only nomor and a summary mentioning "berkala" until the merges fill it:
+        // it must be an item, not a section row.
+        let sheet = Sheet(name: "DIP", rows: [
+            (1, [Self.s("A1", "No"), Self.s("B1", "Ringkasan Informasi"), Self.s("C1", "Unit Penguasa Informasi"),
+                 Self.s("D1", "Penanggung Jawab"), Self.s("E1", "Waktu dan Tempat"), Self.s("F1", "Bentuk"),
+                 Self.s("G1", "Retensi"), Self.s("H1", "Jenis")]),
+            (2, [Self.n("A2", 1), Self.s("B2", "Laporan keuangan"), Self.s("C2", "Subbag Keuangan"), Self.s("D2", "Kepala Badan"),
+                 Self.s("E2", "2026, Serang"), Self.s("F2", "Softcopy"), Self.s("G2", "5 tahun"), Self.s("H2", "Berkala")]),
+            (3, [Self.n("A3", 2), Self.s("B3", "Laporan berkala")]),
+        ], merges: ["C2:C3", "D2:D3", "E2:E3", "F2:F3", "G2:G3", "H2:H3"])
+        let r = readSubmission(at: try makeXLSX("merged.xlsx", [sheet]))
+        XCTAssertEqual(r.items.map(\.ringkasan), ["Laporan keuangan", "Laporan berkala"])
+        XCTAssertEqual(r.items[1].pejabatPenguasa, "Subbag Keuangan")
+        XCTAssertEqual(r.items[1].waktuPembuatan, "2026, Serang")
+        XCTAssertEqual(r.items[1].kategori, .berkala)
+        XCTAssertEqual(r.items[1].source.row, 3)
+        XCTAssertEqual(r.problems.map(\.code), [])
+    }
+
     func testHiddenSheetIsUsedWhenNoVisibleSheetHasATable() throws {
         let path = try makeXLSX("hidden.xlsx", [Self.instructions, Self.dipSheet(name: "Data", hidden: true)])
         let r = readSubmission(at: path)
