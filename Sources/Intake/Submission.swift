@@ -153,6 +153,10 @@ enum SubmissionKind {
                                 hint: resave)
             }
         }
+        // A CSV saved under a spreadsheet name (or an HTML "Excel" export) is read as text.
+        if ["xlsx", "xlsm", "xls"].contains(ext), (try? sniffFileKind(path: path)) == .text {
+            return .csv
+        }
         switch ext {
         case "xlsx", "xlsm", "xltx":
             return .refused(.corruptFile, message: "File .\(ext) ini rusak atau tidak utuh (bukan arsip Excel yang sah).",

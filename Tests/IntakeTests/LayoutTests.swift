@@ -275,7 +275,7 @@ final class LayoutTests: XCTestCase {
             ("kosong.xlsx", [], "file-empty"),
             ("lama.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504), "legacy-or-encrypted"),
             ("surat.pdf", Array("%PDF-1.4\n".utf8), "unsupported-type"),
-            ("rusak.xlsx", Array("bukan zip sama sekali".utf8), "corrupt-file"),
+            ("rusak.xlsx", [0x01, 0x02, 0x00, 0x00, 0xFF, 0x00, 0x13], "corrupt-file"),
             ("gambar.png", [0x89, 0x50, 0x4E, 0x47], "unsupported-type"),
         ]
         for (name, bytes, code) in cases {
@@ -290,6 +290,23 @@ final class LayoutTests: XCTestCase {
         XCTAssertTrue(cfb.reason!.contains("tanpa kata sandi"))
         let missing = readSubmission(at: dir.appendingPathComponent("tidak-ada.xlsx").path)
         XCTAssertEqual(missing.problems.map(\.code), ["file-unreadable"])
+    }
+
+    func testCSVSavedWithAnXLSXNameIsReadAsText() throws {
+        let r = readSubmission(at: try write(Self.header + "\n1;Profil;Sekretariat;Kepala;2026;Softcopy;5 tahun;Berkala\n", "salah-nama.xlsx"))
+        XCTAssertEqual(r.status, .accepted)
+        XCTAssertEqual(r.items.map(\.ringkasan), ["Profil"])
+    }
+
+    func testTextReportCapsProblemsPerCode() throws {
+        var text = Self.header + "\n"
+        for k in 1...25 { text += "\(k);Informasi \(k);;Kepala;2026;Softcopy;5 tahun;Berkala\n" }
+        let r = readSubmission(at: try write(text))
+        XCTAssertEqual(r.problems.filter { $0.code == "missing-value" }.count, 25)
+        let report = checkReportText([r])
+        XCTAssertEqual(report.components(separatedBy: "Kolom pejabat atau unit yang menguasai informasi kosong.").count - 1, 20)
+        XCTAssertTrue(report.contains("… dan 5 masalah lain berkode missing-value (lihat --format json)."), report)
+        XCTAssertTrue(report.contains("DITERIMA, 25 informasi (pemisah ;, UTF-8)"), report)
     }
 
     func testDisplayNameIsUsedInProblems() throws {
