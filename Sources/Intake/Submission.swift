@@ -226,6 +226,13 @@ func noTable(path: String, factory: ProblemFactory) -> SubmissionResult {
         hint: "Gunakan format tabel DIP dengan baris judul kolom di 30 baris pertama sheet."))
 }
 
+func emptyTable(path: String, sheet: String?, factory: ProblemFactory) -> SubmissionResult {
+    refusal(path: path, factory.make(
+        .emptyTable, sheet: sheet,
+        message: "Tabel DIP ditemukan, tetapi tidak berisi satu pun informasi di bawah judul kolomnya.",
+        hint: "Isi daftar informasi di bawah baris judul kolom, lalu kirim ulang."))
+}
+
 // MARK: - CSV
 
 /// Reads a CSV submission; also returns the column map (for duplicate problems).
@@ -247,6 +254,7 @@ func readCSVSubmission(path: String, factory: ProblemFactory) -> (SubmissionResu
         return (refusal(path: path, factory.make(.fileUnreadable, message: "File tidak dapat dibaca.", hint: "Kirim ulang file.")), [:])
     }
     guard let table else { return (noTable(path: path, factory: factory), [:]) }
+    if table.items.isEmpty { return (emptyTable(path: path, sheet: nil, factory: factory), [:]) }
     let d = reader.dialect
     let delimiterName: String
     switch d.delimiter {

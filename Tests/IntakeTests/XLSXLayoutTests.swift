@@ -168,6 +168,20 @@ final class XLSXLayoutTests: XCTestCase {
         XCTAssertEqual(r.problems.first?.severity, .info)
     }
 
+    func testTemplateHeaderOnInstructionsSheetIsSkipped() throws {
+        let template = Sheet(name: "Contoh", rows: [
+            (1, [Self.s("A1", "No"), Self.s("B1", "Ringkasan Isi Informasi"), Self.s("C1", "Pejabat yang Menguasai Informasi"),
+                 Self.s("D1", "Penanggung Jawab"), Self.s("E1", "Waktu dan Tempat"), Self.s("F1", "Bentuk"), Self.s("G1", "Retensi")]),
+        ])
+        let r = readSubmission(at: try makeXLSX("template.xlsx", [template, Self.dipSheet()]))
+        XCTAssertEqual(r.sheet, "DIP")
+        XCTAssertEqual(r.items.count, 4)
+        let only = readSubmission(at: try makeXLSX("only-template.xlsx", [template]))
+        XCTAssertEqual(only.status, .refused)
+        XCTAssertEqual(only.problems.map(\.code), ["empty-table"])
+        XCTAssertEqual(only.problems.first?.sheet, "Contoh")
+    }
+
     func testWorkbookWithoutTableIsRefused() throws {
         let path = try makeXLSX("petunjuk.xlsx", [Self.instructions])
         let r = readSubmission(at: path)
