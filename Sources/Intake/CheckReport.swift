@@ -184,7 +184,11 @@ public func checkReportText(_ results: [SubmissionResult]) -> String {
             let w = shown.filter { $0.severity == .warning }.count
             let i = shown.filter { $0.severity == .info }.count
             out += "  Masalah: \(e) galat, \(w) peringatan, \(i) catatan\n"
+            // The text report shows the first 20 problems of each code; JSON has them all.
+            var perCode: [String: Int] = [:]
             for p in shown {
+                perCode[p.code, default: 0] += 1
+                if perCode[p.code]! > 20 { continue }
                 let level: String
                 switch p.severity {
                 case .error: level = "galat"
@@ -194,6 +198,9 @@ public func checkReportText(_ results: [SubmissionResult]) -> String {
                 let location = p.locationText
                 out += "  - [\(level)] " + (location.isEmpty ? "" : "\(location): ") + p.message + "\n"
                 out += "    Saran: \(p.hint)\n"
+            }
+            for (code, n) in perCode.sorted(by: { $0.key < $1.key }) where n > 20 {
+                out += "  … dan \(n - 20) masalah lain berkode \(code) (lihat --format json).\n"
             }
         }
     }

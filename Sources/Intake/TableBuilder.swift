@@ -1,7 +1,14 @@
 import DIPCore
 import OfficeFormats
 
-/// A data row kept until merges are known (XLSX stores them after the cells).
+/// A non-blank row kept until merges are known (XLSX stores them after the cells).
+struct RawRow {
+    var number: Int
+    var texts: [String]
+    var errorColumns: [Int]
+}
+
+/// A row classified as an item, with the section and sub-group it sits under.
 struct PendingRow {
     var number: Int
     var texts: [String]
@@ -16,12 +23,13 @@ struct TableBuilder {
     let map: ColumnMap
     let sheet: String?
     let factory: ProblemFactory
-    /// Keep rows until the end so vertical merges can be applied (XLSX); CSV builds at once.
+    /// Keep rows until the end so vertical merges are applied before rows are classified
+    /// (XLSX); CSV classifies and builds at once.
     let deferItems: Bool
 
     private(set) var items: [InformationItem] = []
     private(set) var problems: [Problem] = []
-    private var pending: [PendingRow] = []
+    private var raw: [RawRow] = []
     private var sectionText: String?
     private var subgroup: String?
     private var inSignature = false
@@ -69,6 +77,18 @@ struct TableBuilder {
             if !texts[c].isEmpty { any = true }
         }
         if !any { return }
+        if deferItems {
+            raw.append(RawRow(number: row.number, texts: texts, errorColumns: errorColumns))
+        } else {
+            classify(RawRow(number: row.number, texts: texts, errorColumns: errorColumns))
+        }
+    }
+
+    /// Decides what a non-blank row is (section, sub-group, header, signature, item) and
+    /// builds the item.
+    private mutating func classify(_ rawRow: RawRow) {
+        let texts = rawRow.texts
+        let errorColumns = rawRow.errorColumns
         func at(_ f: Field) -> String {
             let c = col[f.rawValue]
             return c >= 0 && c < texts.count ? texts[c] : ""
@@ -86,15 +106,17 @@ struct TableBuilder {
         {
             return  // a repeated sub-header (Cetak / Online)
         }
-        let allText = nonEmpty.joined(separator: " ")
+        var allText: String { nonEmpty.joined(separator: " ") }
 
-        if dataFilled == 0 && nonEmpty.count <= 3 {
-            if let _ = Values.category(allText), Self.isSectionShape(allText, nonEmpty: nonEmpty) {
-                sectionText = allText
+        // A value in the category column marks an item: section rows do not fill it.
+        if dataFilled == 0 && nonEmpty.count <= 3 && at(.kategori).isEmpty {
+            let text = allText
+            if let _ = Values.category(text), Self.isSectionShape(text, nomor: nomor, ringkasan: ringkasan) {
+                sectionText = text
                 subgroup = nil
                 return
             }
-            if Self.isSignature(allText) && nomor.isEmpty {
+            if Self.isSignature(text) {
                 inSignature = true
                 return
             }
@@ -109,18 +131,14 @@ struct TableBuilder {
                 return
             }
             problems.append(factory.make(
-                .rowIgnored, sheet: sheet, row: row.number,
+                .rowIgnored, sheet: sheet, row: rawRow.number,
                 message: "Baris ini tidak dibaca sebagai informasi: tidak ada nomor dan ringkasan isi informasi (\"\(Self.shorten(allText))\").",
                 hint: "Jika baris ini memang sebuah informasi, isi kolom Nomor dan Ringkasan Isi Informasi; jika bukan, abaikan pesan ini."))
             return
         }
-        let p = PendingRow(number: row.number, texts: texts, errorColumns: errorColumns,
+        let p = PendingRow(number: rawRow.number, texts: texts, errorColumns: errorColumns,
                            sectionText: sectionText, subgroup: subgroup)
-        if deferItems {
-            pending.append(p)
-        } else {
-            items.append(makeItem(p))
-        }
+        items.append(makeItem(p))
     }
 
     /// A header repeated under a section: three cells equal to the header's labels, or (for a
@@ -146,27 +164,29 @@ struct TableBuilder {
         return v
     }
 
-    /// Applies vertical merges to the kept rows and builds their items.
+    /// Applies vertical merges to the kept rows (the top cell's value to every row the range
+    /// spans, in its first column), then classifies them and builds their items.
     mutating func finish(mergedRanges: [MergedRange]) {
         guard deferItems else { return }
         if !mergedRanges.isEmpty {
             var index: [Int: Int] = [:]
-            for (k, p) in pending.enumerated() { index[p.number] = k }
+            for (k, r) in raw.enumerated() { index[r.number] = k }
             for m in mergedRanges where m.lastRow > m.firstRow {
                 guard let anchor = index[m.firstRow] else { continue }
                 let c = m.firstColumn
-                guard c < pending[anchor].texts.count else { continue }
-                let value = pending[anchor].texts[c]
+                guard c < raw[anchor].texts.count else { continue }
+                let value = raw[anchor].texts[c]
                 if value.isEmpty { continue }
                 for r in (m.firstRow + 1)...m.lastRow {
-                    guard let k = index[r], c < pending[k].texts.count, pending[k].texts[c].isEmpty else { continue }
-                    pending[k].texts[c] = value
+                    guard let k = index[r], c < raw[k].texts.count, raw[k].texts[c].isEmpty else { continue }
+                    raw[k].texts[c] = value
                 }
             }
         }
-        items.reserveCapacity(pending.count)
-        for p in pending { items.append(makeItem(p)) }
-        pending = []
+        let rows = raw
+        raw = []
+        items.reserveCapacity(rows.count)
+        for r in rows { classify(r) }
     }
 
     /// The column of a field, nil when the sheet has none.
@@ -293,20 +313,21 @@ struct TableBuilder {
 
     /// Reports items whose summary repeats an earlier one in the same file.
     static func duplicateProblems(_ items: [InformationItem], factory: ProblemFactory, map: [String?: ColumnMap]) -> [Problem] {
-        var first: [String: InformationItem] = [:]
+        var first: [String: Int] = [:]
+        first.reserveCapacity(items.count)
         var out: [Problem] = []
         for item in items where !item.ringkasan.isEmpty {
             let key = Text.fold(item.ringkasan)
-            if let earlier = first[key] {
+            if let earlierRow = first[key] {
                 let m = map[item.source.sheet]
                 let c = m?.column(.ringkasan)
                 out.append(factory.make(
                     .duplicateItem, sheet: item.source.sheet, row: item.source.row, column: c,
                     columnName: c.flatMap { m?.labels[$0] },
-                    message: "Ringkasan informasi ini sama dengan baris \(earlier.source.row).",
+                    message: "Ringkasan informasi ini sama dengan baris \(earlierRow).",
                     hint: "Hapus salah satu baris, atau bedakan ringkasannya bila memang dua informasi yang berbeda."))
             } else {
-                first[key] = item
+                first[key] = item.source.row
             }
         }
         return out
@@ -324,7 +345,16 @@ struct TableBuilder {
     }
 
     /// A category heading: "A. INFORMASI … BERKALA", "1. Serta Merta", "BERKALA".
-    static func isSectionShape(_ text: String, nonEmpty: [String]) -> Bool {
+    static func isSectionShape(_ text: String, nomor: String, ringkasan: String) -> Bool {
+        // "3 | Laporan berkala keuangan" with empty data cells is an item missing its fields,
+        // not a heading: under a plain number the text must read like a category heading.
+        if !nomor.isEmpty, !ringkasan.isEmpty, nomor.allSatisfy(\.isNumber) {
+            let r = Text.words(Text.fold(ringkasan))
+            let headingWords: Set<Substring> = ["informasi", "berkala", "serta", "merta", "sertamerta",
+                                                "setiap", "saat", "dikecualikan", "tersedia", "secara"]
+            return r.allSatisfy { headingWords.contains($0) } || Text.hasWord(r, "wajib")
+                || Text.hasPhrase(r, ["informasi", "yang"])
+        }
         let w = Text.words(Text.fold(text))
         if w.count <= 4 { return true }
         if Text.hasWord(w, "informasi") { return true }
@@ -335,6 +365,10 @@ struct TableBuilder {
     static func subgroupHeading(nonEmpty: [String], nomor: String, ringkasan: String) -> String? {
         guard nonEmpty.count <= 2 else { return nil }
         let label = ringkasan.isEmpty ? nonEmpty.last! : ringkasan
+        // Text alone in the nomor column (a merged heading row such as "Bidang Pelayanan").
+        if ringkasan.isEmpty, nonEmpty.count == 1, label.count > 4, label.contains(where: \.isLetter) {
+            return stripMarker(label)
+        }
         if nonEmpty.count == 2 && ringkasan.isEmpty && nomor.isEmpty { return nil }
         let stripped = stripMarker(label)
         let w = Text.words(Text.fold(stripped))
