@@ -40,6 +40,26 @@ final class CheckCommandTests: XCTestCase {
                        ["berkala", "berkala", "setiap_saat", "setiap_saat", "dikecualikan", "serta_merta"])
     }
 
+    func testEachItemCarriesItsClassification() throws {
+        let csv = Self.inbox.appendingPathComponent("disdukcapil/usulan_dip_disdukcapil.csv").path
+        let (status, data) = try run(["check", "--format", "json", csv])
+        XCTAssertEqual(status, 0)
+        let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        let items = (json["files"] as! [[String: Any]])[0]["items"] as! [[String: Any]]
+        let klasifikasi = items.map { $0["klasifikasi"] as! [String: Any] }
+        for k in klasifikasi {
+            for key in ["kategori", "subkelompok", "perlu_uji_konsekuensi", "dasar_pengecualian", "perlu_ditinjau", "alasan"] {
+                XCTAssertTrue(k.keys.contains(key), "klasifikasi lacks \(key): \(k)")
+            }
+        }
+        // The item the unit declared dikecualikan needs a consequence test with a named ground.
+        let exempt = zip(items, klasifikasi).filter { $0.0["kategori"] as? String == "dikecualikan" }
+        XCTAssertEqual(exempt.count, 1)
+        XCTAssertEqual(exempt[0].1["perlu_uji_konsekuensi"] as? Bool, true)
+        XCTAssertFalse((exempt[0].1["dasar_pengecualian"] as? [String] ?? []).isEmpty)
+        XCTAssertFalse((exempt[0].1["alasan"] as? [Any] ?? []).isEmpty, "explains which rule fired")
+    }
+
     func testRefusedFileExitsOneWithIndonesianText() throws {
         let xls = Self.inbox.appendingPathComponent("satpolpp/DIP satpol.xlsx").path
         let xlsx = Self.inbox.appendingPathComponent("bpbd/dip_bpbd.xlsx").path
