@@ -37,6 +37,8 @@ struct TableBuilder {
     private let dataColumns: [Int]
     private let col: [Int]
     private let ticks: Bool
+    /// The header labels by column, as an array for the per-row repeated-header check.
+    private let headerLabels: [(column: Int, label: String)]
     /// Value caches: units repeat the same bentuk, retensi, category and waktu texts on every
     /// row, and parsing them is the costly part of a row. Bounded so memory stays small.
     private var formCache: [String: InformationForm] = [:]
@@ -53,6 +55,7 @@ struct TableBuilder {
         width = (map.fields.keys.max() ?? 0) + 1
         col = map.columnTable()
         ticks = map.hasTicks
+        headerLabels = map.labels.sorted { $0.key < $1.key }.map { (column: $0.key, label: $0.value) }
         let data: [Field] = [.pejabat, .penanggungJawab, .waktu, .tempat, .waktuTempat, .bentuk,
                              .retensi, .bentukCetak, .bentukOnline]
         dataColumns = map.fields.filter { data.contains($0.value) }.map(\.key).sorted()
@@ -145,7 +148,7 @@ struct TableBuilder {
     /// reworded copy) a non-numeric nomor cell and three recognised labels.
     private func isRepeatedHeader(_ texts: [String], nomor: String) -> Bool {
         var same = 0
-        for (c, label) in map.labels where c < texts.count && texts[c] == label {
+        for (c, label) in headerLabels where c < texts.count && texts[c] == label {
             same += 1
             if same >= 3 { return true }
         }
@@ -213,7 +216,8 @@ struct TableBuilder {
                     waktuNormalised = split.waktu
                     tempatNormalised = split.tempat
                 } else {
-                    waktuNormalised = nil
+                    // Only a time ("2026", "Saat terjadi"): the whole text is the time part.
+                    waktuNormalised = !combined.isEmpty && Values.looksLikeTime(combined) ? combined : nil
                     tempatNormalised = nil
                 }
             }
