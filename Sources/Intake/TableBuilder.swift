@@ -46,6 +46,9 @@ struct TableBuilder {
     private var categoryCache: [String: Category?] = [:]
     private var splitCache: [String: (waktu: String, tempat: String)?] = [:]
     private static let cacheLimit = 50_000
+    /// Interned copies of long texts that repeat across rows (units, officials, forms), so a
+    /// big list holds each once rather than once per item.
+    private var pool: [String: String] = [:]
 
     init(map: ColumnMap, sheet: String?, factory: ProblemFactory, deferItems: Bool) {
         self.map = map
@@ -158,6 +161,13 @@ struct TableBuilder {
         return ColumnMap.looksLikeHeader(texts)
     }
 
+    private mutating func intern(_ s: String) -> String {
+        if s.utf8.count <= 15 { return s }  // small strings live inline anyway
+        if let shared = pool[s] { return shared }
+        if pool.count < Self.cacheLimit { pool[s] = s }
+        return s
+    }
+
     private static func cached<V>(
         _ cache: inout [String: V], _ key: String, _ compute: (String) -> V
     ) -> V {
@@ -186,10 +196,13 @@ struct TableBuilder {
                 }
             }
         }
-        let rows = raw
+        var rows = raw
         raw = []
         items.reserveCapacity(rows.count)
-        for r in rows { classify(r) }
+        for k in rows.indices {
+            classify(rows[k])
+            rows[k].texts = []  // free each row's cells as soon as its item exists
+        }
     }
 
     /// The column of a field, nil when the sheet has none.
@@ -244,9 +257,9 @@ struct TableBuilder {
         let item = InformationItem(
             source: SourceLocation(file: factory.file, sheet: sheet, row: p.number),
             nomor: Values.nomor(at(.nomor)), ringkasan: at(.ringkasan),
-            pejabatPenguasa: at(.pejabat), penanggungJawab: at(.penanggungJawab),
-            waktuPembuatan: waktu, tempatPembuatan: tempat, bentuk: bentuk, retensi: retensi,
-            kategoriText: kategoriText, kategori: kategoriText.flatMap { Self.cached(&categoryCache, $0, Values.category) },
+            pejabatPenguasa: intern(at(.pejabat)), penanggungJawab: intern(at(.penanggungJawab)),
+            waktuPembuatan: intern(waktu), tempatPembuatan: intern(tempat), bentuk: intern(bentuk),
+            retensi: intern(retensi), kategoriText: kategoriText.map { intern($0) }, kategori: kategoriText.flatMap { Self.cached(&categoryCache, $0, Values.category) },
             subkelompok: p.subgroup, judul: has(.judul) == has(.ringkasan) ? nil : opt(.judul),
             keterangan: opt(.keterangan), kode: opt(.kode), dasarHukumText: opt(.dasarHukum),
             form: form, retention: retention, tempatNormalised: tempatNormalised,
