@@ -37,6 +37,8 @@ struct TableBuilder {
     private let dataColumns: [Int]
     private let col: [Int]
     private let ticks: Bool
+    /// The header labels by column, as an array for the per-row repeated-header check.
+    private let headerLabels: [(column: Int, label: String)]
     /// Value caches: units repeat the same bentuk, retensi, category and waktu texts on every
     /// row, and parsing them is the costly part of a row. Bounded so memory stays small.
     private var formCache: [String: InformationForm] = [:]
@@ -44,6 +46,9 @@ struct TableBuilder {
     private var categoryCache: [String: Category?] = [:]
     private var splitCache: [String: (waktu: String, tempat: String)?] = [:]
     private static let cacheLimit = 50_000
+    /// Interned copies of long texts that repeat across rows (units, officials, forms), so a
+    /// big list holds each once rather than once per item.
+    private var pool: [String: String] = [:]
 
     init(map: ColumnMap, sheet: String?, factory: ProblemFactory, deferItems: Bool) {
         self.map = map
@@ -53,6 +58,7 @@ struct TableBuilder {
         width = (map.fields.keys.max() ?? 0) + 1
         col = map.columnTable()
         ticks = map.hasTicks
+        headerLabels = map.labels.sorted { $0.key < $1.key }.map { (column: $0.key, label: $0.value) }
         let data: [Field] = [.pejabat, .penanggungJawab, .waktu, .tempat, .waktuTempat, .bentuk,
                              .retensi, .bentukCetak, .bentukOnline]
         dataColumns = map.fields.filter { data.contains($0.value) }.map(\.key).sorted()
@@ -145,7 +151,7 @@ struct TableBuilder {
     /// reworded copy) a non-numeric nomor cell and three recognised labels.
     private func isRepeatedHeader(_ texts: [String], nomor: String) -> Bool {
         var same = 0
-        for (c, label) in map.labels where c < texts.count && texts[c] == label {
+        for (c, label) in headerLabels where c < texts.count && texts[c] == label {
             same += 1
             if same >= 3 { return true }
         }
@@ -153,6 +159,13 @@ struct TableBuilder {
         let n = Text.fold(nomor)
         guard n.isEmpty || n == "no" || n == "nomor" || n.count > 3 else { return false }
         return ColumnMap.looksLikeHeader(texts)
+    }
+
+    private mutating func intern(_ s: String) -> String {
+        if s.utf8.count <= 15 { return s }  // small strings live inline anyway
+        if let shared = pool[s] { return shared }
+        if pool.count < Self.cacheLimit { pool[s] = s }
+        return s
     }
 
     private static func cached<V>(
@@ -183,10 +196,13 @@ struct TableBuilder {
                 }
             }
         }
-        let rows = raw
+        var rows = raw
         raw = []
         items.reserveCapacity(rows.count)
-        for r in rows { classify(r) }
+        for k in rows.indices {
+            classify(rows[k])
+            rows[k].texts = []  // free each row's cells as soon as its item exists
+        }
     }
 
     /// The column of a field, nil when the sheet has none.
@@ -213,7 +229,8 @@ struct TableBuilder {
                     waktuNormalised = split.waktu
                     tempatNormalised = split.tempat
                 } else {
-                    waktuNormalised = nil
+                    // Only a time ("2026", "Saat terjadi"): the whole text is the time part.
+                    waktuNormalised = !combined.isEmpty && Values.looksLikeTime(combined) ? combined : nil
                     tempatNormalised = nil
                 }
             }
@@ -240,9 +257,9 @@ struct TableBuilder {
         let item = InformationItem(
             source: SourceLocation(file: factory.file, sheet: sheet, row: p.number),
             nomor: Values.nomor(at(.nomor)), ringkasan: at(.ringkasan),
-            pejabatPenguasa: at(.pejabat), penanggungJawab: at(.penanggungJawab),
-            waktuPembuatan: waktu, tempatPembuatan: tempat, bentuk: bentuk, retensi: retensi,
-            kategoriText: kategoriText, kategori: kategoriText.flatMap { Self.cached(&categoryCache, $0, Values.category) },
+            pejabatPenguasa: intern(at(.pejabat)), penanggungJawab: intern(at(.penanggungJawab)),
+            waktuPembuatan: intern(waktu), tempatPembuatan: intern(tempat), bentuk: intern(bentuk),
+            retensi: intern(retensi), kategoriText: kategoriText.map { intern($0) }, kategori: kategoriText.flatMap { Self.cached(&categoryCache, $0, Values.category) },
             subkelompok: p.subgroup, judul: has(.judul) == has(.ringkasan) ? nil : opt(.judul),
             keterangan: opt(.keterangan), kode: opt(.kode), dasarHukumText: opt(.dasarHukum),
             form: form, retention: retention, tempatNormalised: tempatNormalised,

@@ -149,6 +149,8 @@ enum Values {
     /// The number as written without a trailing period or closing parenthesis ("1." → "1",
     /// "a)" → "a").
     static func nomor(_ text: String) -> String {
+        // Fast path: plain digits, the usual case.
+        if !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return text }
         var s = Text.clean(text)
         while let last = s.last, last == "." || last == ")" || last == ":" {
             s.removeLast()

@@ -95,6 +95,8 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(r.items[0].ringkasan, "Baris satu\nbaris dua")
         XCTAssertEqual(r.items[0].bentuk, "Cetak\ndan Online")
         XCTAssertEqual(r.items[0].form, InformationForm(printed: true, electronic: true))
+        XCTAssertEqual(r.items[0].waktuNormalised, "2026")
+        XCTAssertNil(r.items[0].tempatNormalised)
     }
 
     // MARK: Report-style layouts
