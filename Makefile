@@ -17,6 +17,10 @@ checkers:
 	@if [ -x "$(SHARED)/tools/checkers/setup.sh" ] || [ -f "$(SHARED)/tools/checkers/setup.sh" ]; then \
 		bash "$(SHARED)/tools/checkers/setup.sh"; \
 	else echo "checkers: $(SHARED)/tools/checkers not found; tests that need them are skipped"; fi
+	@command -v chromium >/dev/null || { echo "installing chromium (headless page checks)"; \
+		SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium >/dev/null \
+		|| { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium; }; }
 
 build: deps
 	$(SWIFT) build

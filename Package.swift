@@ -43,7 +43,7 @@ let package = Package(
         ]),
         // Generators: documents, review pack, website feed, archive packages.
         .target(name: "Publish", dependencies: [
-            "DIPCore", "OfficeFormats", "Register",
+            "DIPCore", "OfficeFormats", "Register", "Rules",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The workspace and the run: intake → classify → register → publish.
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RegisterTests", dependencies: ["Register"]),
-        .testTarget(name: "PublishTests", dependencies: ["Publish", "Register"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "Register", "Rules", "Intake"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
         .testTarget(name: "dipTests", dependencies: ["dip"]),
     ],

@@ -5,8 +5,10 @@ import Foundation
 public struct CheckReport: Encodable, Sendable {
     public var files: [FileReport]
 
-    public init(_ results: [SubmissionResult]) {
-        files = results.map(FileReport.init)
+    /// - Parameter classify: the rules stage, when available; each item then carries its
+    ///   `klasifikasi` (null without it).
+    public init(_ results: [SubmissionResult], classify: ((InformationItem) -> Classification)? = nil) {
+        files = results.map { FileReport($0, classify: classify) }
     }
 
     /// The report as JSON bytes: sorted keys, pretty-printed, slashes unescaped, final newline.
@@ -29,13 +31,13 @@ public struct FileReport: Encodable, Sendable {
     public var items: [ItemReport]
     public var problems: [ProblemReport]
 
-    public init(_ r: SubmissionResult) {
+    public init(_ r: SubmissionResult, classify: ((InformationItem) -> Classification)? = nil) {
         path = r.path
         status = r.status.rawValue
         reason = r.reason
         sheet = r.sheet
         dialect = r.dialect
-        items = r.items.map { ItemReport($0) }
+        items = r.items.map { ItemReport($0, klasifikasi: classify?($0)) }
         problems = r.problems.map(ProblemReport.init)
     }
 
@@ -129,7 +131,7 @@ public struct ItemReport: Encodable, Sendable {
         try c.encode(RetentionReport(retention: item.retention), forKey: .retensi_normal)
         try c.encode(item.waktuNormalised, forKey: .waktu_normal)
         try c.encode(item.tempatNormalised, forKey: .tempat_normal)
-        try c.encode(klasifikasi, forKey: .klasifikasi)
+        try c.encode(klasifikasi.map(KlasifikasiJSON.init), forKey: .klasifikasi)
     }
 }
 
@@ -184,7 +186,11 @@ public func checkReportText(_ results: [SubmissionResult]) -> String {
             let w = shown.filter { $0.severity == .warning }.count
             let i = shown.filter { $0.severity == .info }.count
             out += "  Masalah: \(e) galat, \(w) peringatan, \(i) catatan\n"
+            // The text report shows the first 20 problems of each code; JSON has them all.
+            var perCode: [String: Int] = [:]
             for p in shown {
+                perCode[p.code, default: 0] += 1
+                if perCode[p.code]! > 20 { continue }
                 let level: String
                 switch p.severity {
                 case .error: level = "galat"
@@ -194,6 +200,9 @@ public func checkReportText(_ results: [SubmissionResult]) -> String {
                 let location = p.locationText
                 out += "  - [\(level)] " + (location.isEmpty ? "" : "\(location): ") + p.message + "\n"
                 out += "    Saran: \(p.hint)\n"
+            }
+            for (code, n) in perCode.sorted(by: { $0.key < $1.key }) where n > 20 {
+                out += "  … dan \(n - 20) masalah lain berkode \(code) (lihat --format json).\n"
             }
         }
     }

@@ -13,6 +13,7 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     case zipBomb = "zip-bomb"
     case encodingUnsupported = "encoding-unsupported"
     case noDIPTable = "no-dip-table"
+    case emptyTable = "empty-table"
     // Cells and rows (warning: keep the item, fix the list).
     case missingColumn = "missing-column"
     case missingValue = "missing-value"
@@ -33,7 +34,7 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     public var severity: Severity {
         switch self {
         case .fileEmpty, .fileUnreadable, .legacyOrEncrypted, .unsupportedType, .corruptFile,
-             .zipBomb, .encodingUnsupported, .noDIPTable:
+             .zipBomb, .encodingUnsupported, .noDIPTable, .emptyTable:
             return .error
         case .missingColumn, .missingValue, .unknownCategory, .retentionBareYear, .duplicateItem,
              .errorValue:

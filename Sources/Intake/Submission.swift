@@ -124,9 +124,12 @@ enum SubmissionKind {
                             hint: "Kirim ulang file DIP yang lengkap; kemungkinan file belum selesai disalin.")
         }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            let encrypted = (try? sniffFileKind(path: path)) == .cfbContainer(encrypted: true)
             return .refused(
                 .legacyOrEncrypted,
-                message: "File ini berformat Excel 97-2003 (.xls) atau dilindungi kata sandi, sehingga tidak dapat dibaca.",
+                message: encrypted
+                    ? "File ini dilindungi kata sandi (terenkripsi), sehingga tidak dapat dibaca."
+                    : "File ini berformat Excel 97-2003 (.xls) atau dilindungi kata sandi, sehingga tidak dapat dibaca.",
                 hint: resave)
         }
         if head.starts(with: Array("%PDF".utf8)) {
@@ -149,6 +152,10 @@ enum SubmissionKind {
                 return .refused(.corruptFile, message: "File ini rusak atau tidak utuh (arsip zip tidak dapat dibaca).",
                                 hint: resave)
             }
+        }
+        // A CSV saved under a spreadsheet name (or an HTML "Excel" export) is read as text.
+        if ["xlsx", "xlsm", "xls"].contains(ext), (try? sniffFileKind(path: path)) == .text {
+            return .csv
         }
         switch ext {
         case "xlsx", "xlsm", "xltx":
@@ -219,6 +226,13 @@ func noTable(path: String, factory: ProblemFactory) -> SubmissionResult {
         hint: "Gunakan format tabel DIP dengan baris judul kolom di 30 baris pertama sheet."))
 }
 
+func emptyTable(path: String, sheet: String?, factory: ProblemFactory) -> SubmissionResult {
+    refusal(path: path, factory.make(
+        .emptyTable, sheet: sheet,
+        message: "Tabel DIP ditemukan, tetapi tidak berisi satu pun informasi di bawah judul kolomnya.",
+        hint: "Isi daftar informasi di bawah baris judul kolom, lalu kirim ulang."))
+}
+
 // MARK: - CSV
 
 /// Reads a CSV submission; also returns the column map (for duplicate problems).
@@ -240,6 +254,7 @@ func readCSVSubmission(path: String, factory: ProblemFactory) -> (SubmissionResu
         return (refusal(path: path, factory.make(.fileUnreadable, message: "File tidak dapat dibaca.", hint: "Kirim ulang file.")), [:])
     }
     guard let table else { return (noTable(path: path, factory: factory), [:]) }
+    if table.items.isEmpty { return (emptyTable(path: path, sheet: nil, factory: factory), [:]) }
     let d = reader.dialect
     let delimiterName: String
     switch d.delimiter {

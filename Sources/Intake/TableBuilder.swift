@@ -1,7 +1,14 @@
 import DIPCore
 import OfficeFormats
 
-/// A data row kept until merges are known (XLSX stores them after the cells).
+/// A non-blank row kept until merges are known (XLSX stores them after the cells).
+struct RawRow {
+    var number: Int
+    var texts: [String]
+    var errorColumns: [Int]
+}
+
+/// A row classified as an item, with the section and sub-group it sits under.
 struct PendingRow {
     var number: Int
     var texts: [String]
@@ -16,12 +23,13 @@ struct TableBuilder {
     let map: ColumnMap
     let sheet: String?
     let factory: ProblemFactory
-    /// Keep rows until the end so vertical merges can be applied (XLSX); CSV builds at once.
+    /// Keep rows until the end so vertical merges are applied before rows are classified
+    /// (XLSX); CSV classifies and builds at once.
     let deferItems: Bool
 
     private(set) var items: [InformationItem] = []
     private(set) var problems: [Problem] = []
-    private var pending: [PendingRow] = []
+    private var raw: [RawRow] = []
     private var sectionText: String?
     private var subgroup: String?
     private var inSignature = false
@@ -29,6 +37,8 @@ struct TableBuilder {
     private let dataColumns: [Int]
     private let col: [Int]
     private let ticks: Bool
+    /// The header labels by column, as an array for the per-row repeated-header check.
+    private let headerLabels: [(column: Int, label: String)]
     /// Value caches: units repeat the same bentuk, retensi, category and waktu texts on every
     /// row, and parsing them is the costly part of a row. Bounded so memory stays small.
     private var formCache: [String: InformationForm] = [:]
@@ -36,6 +46,9 @@ struct TableBuilder {
     private var categoryCache: [String: Category?] = [:]
     private var splitCache: [String: (waktu: String, tempat: String)?] = [:]
     private static let cacheLimit = 50_000
+    /// Interned copies of long texts that repeat across rows (units, officials, forms), so a
+    /// big list holds each once rather than once per item.
+    private var pool: [String: String] = [:]
 
     init(map: ColumnMap, sheet: String?, factory: ProblemFactory, deferItems: Bool) {
         self.map = map
@@ -45,6 +58,7 @@ struct TableBuilder {
         width = (map.fields.keys.max() ?? 0) + 1
         col = map.columnTable()
         ticks = map.hasTicks
+        headerLabels = map.labels.sorted { $0.key < $1.key }.map { (column: $0.key, label: $0.value) }
         let data: [Field] = [.pejabat, .penanggungJawab, .waktu, .tempat, .waktuTempat, .bentuk,
                              .retensi, .bentukCetak, .bentukOnline]
         dataColumns = map.fields.filter { data.contains($0.value) }.map(\.key).sorted()
@@ -69,6 +83,18 @@ struct TableBuilder {
             if !texts[c].isEmpty { any = true }
         }
         if !any { return }
+        if deferItems {
+            raw.append(RawRow(number: row.number, texts: texts, errorColumns: errorColumns))
+        } else {
+            classify(RawRow(number: row.number, texts: texts, errorColumns: errorColumns))
+        }
+    }
+
+    /// Decides what a non-blank row is (section, sub-group, header, signature, item) and
+    /// builds the item.
+    private mutating func classify(_ rawRow: RawRow) {
+        let texts = rawRow.texts
+        let errorColumns = rawRow.errorColumns
         func at(_ f: Field) -> String {
             let c = col[f.rawValue]
             return c >= 0 && c < texts.count ? texts[c] : ""
@@ -86,15 +112,17 @@ struct TableBuilder {
         {
             return  // a repeated sub-header (Cetak / Online)
         }
-        let allText = nonEmpty.joined(separator: " ")
+        var allText: String { nonEmpty.joined(separator: " ") }
 
-        if dataFilled == 0 && nonEmpty.count <= 3 {
-            if let _ = Values.category(allText), Self.isSectionShape(allText, nonEmpty: nonEmpty) {
-                sectionText = allText
+        // A value in the category column marks an item: section rows do not fill it.
+        if dataFilled == 0 && nonEmpty.count <= 3 && at(.kategori).isEmpty {
+            let text = allText
+            if let _ = Values.category(text), Self.isSectionShape(text, nomor: nomor, ringkasan: ringkasan) {
+                sectionText = text
                 subgroup = nil
                 return
             }
-            if Self.isSignature(allText) && nomor.isEmpty {
+            if Self.isSignature(text) {
                 inSignature = true
                 return
             }
@@ -109,25 +137,21 @@ struct TableBuilder {
                 return
             }
             problems.append(factory.make(
-                .rowIgnored, sheet: sheet, row: row.number,
+                .rowIgnored, sheet: sheet, row: rawRow.number,
                 message: "Baris ini tidak dibaca sebagai informasi: tidak ada nomor dan ringkasan isi informasi (\"\(Self.shorten(allText))\").",
                 hint: "Jika baris ini memang sebuah informasi, isi kolom Nomor dan Ringkasan Isi Informasi; jika bukan, abaikan pesan ini."))
             return
         }
-        let p = PendingRow(number: row.number, texts: texts, errorColumns: errorColumns,
+        let p = PendingRow(number: rawRow.number, texts: texts, errorColumns: errorColumns,
                            sectionText: sectionText, subgroup: subgroup)
-        if deferItems {
-            pending.append(p)
-        } else {
-            items.append(makeItem(p))
-        }
+        items.append(makeItem(p))
     }
 
     /// A header repeated under a section: three cells equal to the header's labels, or (for a
     /// reworded copy) a non-numeric nomor cell and three recognised labels.
     private func isRepeatedHeader(_ texts: [String], nomor: String) -> Bool {
         var same = 0
-        for (c, label) in map.labels where c < texts.count && texts[c] == label {
+        for (c, label) in headerLabels where c < texts.count && texts[c] == label {
             same += 1
             if same >= 3 { return true }
         }
@@ -135,6 +159,13 @@ struct TableBuilder {
         let n = Text.fold(nomor)
         guard n.isEmpty || n == "no" || n == "nomor" || n.count > 3 else { return false }
         return ColumnMap.looksLikeHeader(texts)
+    }
+
+    private mutating func intern(_ s: String) -> String {
+        if s.utf8.count <= 15 { return s }  // small strings live inline anyway
+        if let shared = pool[s] { return shared }
+        if pool.count < Self.cacheLimit { pool[s] = s }
+        return s
     }
 
     private static func cached<V>(
@@ -146,27 +177,32 @@ struct TableBuilder {
         return v
     }
 
-    /// Applies vertical merges to the kept rows and builds their items.
+    /// Applies vertical merges to the kept rows (the top cell's value to every row the range
+    /// spans, in its first column), then classifies them and builds their items.
     mutating func finish(mergedRanges: [MergedRange]) {
         guard deferItems else { return }
         if !mergedRanges.isEmpty {
             var index: [Int: Int] = [:]
-            for (k, p) in pending.enumerated() { index[p.number] = k }
+            for (k, r) in raw.enumerated() { index[r.number] = k }
             for m in mergedRanges where m.lastRow > m.firstRow {
                 guard let anchor = index[m.firstRow] else { continue }
                 let c = m.firstColumn
-                guard c < pending[anchor].texts.count else { continue }
-                let value = pending[anchor].texts[c]
+                guard c < raw[anchor].texts.count else { continue }
+                let value = raw[anchor].texts[c]
                 if value.isEmpty { continue }
                 for r in (m.firstRow + 1)...m.lastRow {
-                    guard let k = index[r], c < pending[k].texts.count, pending[k].texts[c].isEmpty else { continue }
-                    pending[k].texts[c] = value
+                    guard let k = index[r], c < raw[k].texts.count, raw[k].texts[c].isEmpty else { continue }
+                    raw[k].texts[c] = value
                 }
             }
         }
-        items.reserveCapacity(pending.count)
-        for p in pending { items.append(makeItem(p)) }
-        pending = []
+        var rows = raw
+        raw = []
+        items.reserveCapacity(rows.count)
+        for k in rows.indices {
+            classify(rows[k])
+            rows[k].texts = []  // free each row's cells as soon as its item exists
+        }
     }
 
     /// The column of a field, nil when the sheet has none.
@@ -193,7 +229,8 @@ struct TableBuilder {
                     waktuNormalised = split.waktu
                     tempatNormalised = split.tempat
                 } else {
-                    waktuNormalised = nil
+                    // Only a time ("2026", "Saat terjadi"): the whole text is the time part.
+                    waktuNormalised = !combined.isEmpty && Values.looksLikeTime(combined) ? combined : nil
                     tempatNormalised = nil
                 }
             }
@@ -220,9 +257,9 @@ struct TableBuilder {
         let item = InformationItem(
             source: SourceLocation(file: factory.file, sheet: sheet, row: p.number),
             nomor: Values.nomor(at(.nomor)), ringkasan: at(.ringkasan),
-            pejabatPenguasa: at(.pejabat), penanggungJawab: at(.penanggungJawab),
-            waktuPembuatan: waktu, tempatPembuatan: tempat, bentuk: bentuk, retensi: retensi,
-            kategoriText: kategoriText, kategori: kategoriText.flatMap { Self.cached(&categoryCache, $0, Values.category) },
+            pejabatPenguasa: intern(at(.pejabat)), penanggungJawab: intern(at(.penanggungJawab)),
+            waktuPembuatan: intern(waktu), tempatPembuatan: intern(tempat), bentuk: intern(bentuk),
+            retensi: intern(retensi), kategoriText: kategoriText.map { intern($0) }, kategori: kategoriText.flatMap { Self.cached(&categoryCache, $0, Values.category) },
             subkelompok: p.subgroup, judul: has(.judul) == has(.ringkasan) ? nil : opt(.judul),
             keterangan: opt(.keterangan), kode: opt(.kode), dasarHukumText: opt(.dasarHukum),
             form: form, retention: retention, tempatNormalised: tempatNormalised,
@@ -293,20 +330,21 @@ struct TableBuilder {
 
     /// Reports items whose summary repeats an earlier one in the same file.
     static func duplicateProblems(_ items: [InformationItem], factory: ProblemFactory, map: [String?: ColumnMap]) -> [Problem] {
-        var first: [String: InformationItem] = [:]
+        var first: [String: Int] = [:]
+        first.reserveCapacity(items.count)
         var out: [Problem] = []
         for item in items where !item.ringkasan.isEmpty {
             let key = Text.fold(item.ringkasan)
-            if let earlier = first[key] {
+            if let earlierRow = first[key] {
                 let m = map[item.source.sheet]
                 let c = m?.column(.ringkasan)
                 out.append(factory.make(
                     .duplicateItem, sheet: item.source.sheet, row: item.source.row, column: c,
                     columnName: c.flatMap { m?.labels[$0] },
-                    message: "Ringkasan informasi ini sama dengan baris \(earlier.source.row).",
+                    message: "Ringkasan informasi ini sama dengan baris \(earlierRow).",
                     hint: "Hapus salah satu baris, atau bedakan ringkasannya bila memang dua informasi yang berbeda."))
             } else {
-                first[key] = item
+                first[key] = item.source.row
             }
         }
         return out
@@ -324,7 +362,16 @@ struct TableBuilder {
     }
 
     /// A category heading: "A. INFORMASI … BERKALA", "1. Serta Merta", "BERKALA".
-    static func isSectionShape(_ text: String, nonEmpty: [String]) -> Bool {
+    static func isSectionShape(_ text: String, nomor: String, ringkasan: String) -> Bool {
+        // "3 | Laporan berkala keuangan" with empty data cells is an item missing its fields,
+        // not a heading: under a plain number the text must read like a category heading.
+        if !nomor.isEmpty, !ringkasan.isEmpty, nomor.allSatisfy(\.isNumber) {
+            let r = Text.words(Text.fold(ringkasan))
+            let headingWords: Set<Substring> = ["informasi", "berkala", "serta", "merta", "sertamerta",
+                                                "setiap", "saat", "dikecualikan", "tersedia", "secara"]
+            return r.allSatisfy { headingWords.contains($0) } || Text.hasWord(r, "wajib")
+                || Text.hasPhrase(r, ["informasi", "yang"])
+        }
         let w = Text.words(Text.fold(text))
         if w.count <= 4 { return true }
         if Text.hasWord(w, "informasi") { return true }
@@ -335,6 +382,10 @@ struct TableBuilder {
     static func subgroupHeading(nonEmpty: [String], nomor: String, ringkasan: String) -> String? {
         guard nonEmpty.count <= 2 else { return nil }
         let label = ringkasan.isEmpty ? nonEmpty.last! : ringkasan
+        // Text alone in the nomor column (a merged heading row such as "Bidang Pelayanan").
+        if ringkasan.isEmpty, nonEmpty.count == 1, label.count > 4, label.contains(where: \.isLetter) {
+            return stripMarker(label)
+        }
         if nonEmpty.count == 2 && ringkasan.isEmpty && nomor.isEmpty { return nil }
         let stripped = stripMarker(label)
         let w = Text.words(Text.fold(stripped))

@@ -45,6 +45,24 @@ enum Text {
     /// A matching key: lower case, diacritics folded, anything not a letter or digit turned
     /// into a single space.
     static func fold(_ s: String) -> String {
+        // ASCII fast path: no Unicode property lookups (this runs once per item for duplicates).
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(s.utf8.count)
+            var space = true
+            for b in s.utf8 {
+                let c = b >= 65 && b <= 90 ? b + 32 : b
+                if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) {
+                    bytes.append(c)
+                    space = false
+                } else if !space {
+                    bytes.append(32)
+                    space = true
+                }
+            }
+            if bytes.last == 32 { bytes.removeLast() }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out = ""
         var space = true
         for ch in s.lowercased().unicodeScalars {

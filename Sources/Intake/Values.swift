@@ -45,12 +45,13 @@ enum Values {
         return InformationForm(printed: printed, electronic: electronic)
     }
 
-    /// Whether a tick-column cell says "yes": ✓ ✔ √ v V x X "ada" "ya" 1 "o".
+    /// Whether a tick-column cell says "yes": any mark (✓ ✔ √ v V x X "ada" "ya" 1, or the
+    /// form's own name) except an explicit no ("-", "tidak", "tidak ada", "0", "no").
     static func isTick(_ text: String) -> Bool {
         let t = Text.clean(text).lowercased()
         if t.isEmpty { return false }
-        let ticks: Set<String> = ["✓", "✔", "√", "v", "x", "ada", "ya", "yes", "1", "o", "●", "•", "☑", "✅", "true"]
-        return ticks.contains(t)
+        let negatives: Set<String> = ["-", "–", "—", "tidak", "tidak ada", "tdk", "0", "no", "n", "false", "belum", "belum ada"]
+        return !negatives.contains(t)
     }
 
     // MARK: Retention
@@ -148,6 +149,8 @@ enum Values {
     /// The number as written without a trailing period or closing parenthesis ("1." → "1",
     /// "a)" → "a").
     static func nomor(_ text: String) -> String {
+        // Fast path: plain digits, the usual case.
+        if !text.isEmpty, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return text }
         var s = Text.clean(text)
         while let last = s.last, last == "." || last == ")" || last == ":" {
             s.removeLast()

@@ -12,11 +12,17 @@ func readXLSXSubmission(path: String, factory: ProblemFactory) -> (SubmissionRes
                 let ha = workbook.sheets[a].isHidden, hb = workbook.sheets[b].isHidden
                 return ha != hb ? !ha : a < b
             }
+        var emptySheet: String?
         for index in order {
             let info = workbook.sheets[index]
             var reader = try workbook.rows(sheet: index)
             guard let table = try readTable(&reader, sheet: info.name, factory: factory, deferItems: true)
             else { continue }
+            // A header with nothing under it (a template on an instructions sheet): look on.
+            if table.items.isEmpty {
+                if emptySheet == nil { emptySheet = info.name }
+                continue
+            }
             var problems = table.problems
             if info.isHidden {
                 problems.append(factory.make(
@@ -34,6 +40,7 @@ func readXLSXSubmission(path: String, factory: ProblemFactory) -> (SubmissionRes
                 path: path, status: .accepted, items: table.items, problems: problems, sheet: info.name)
             return (result, [info.name: table.map])
         }
+        if let emptySheet { return (emptyTable(path: path, sheet: emptySheet, factory: factory), [:]) }
         return (noTable(path: path, factory: factory), [:])
     } catch let error as OfficeError {
         return (refusal(path: path, officeProblem(error, factory: factory)), [:])

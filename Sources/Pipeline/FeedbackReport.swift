@@ -7,13 +7,17 @@ import Foundation
 /// Plain text so that it opens anywhere (Notepad, a phone); written in Bahasa Indonesia.
 public enum FeedbackReport {
     /// The report text for one unit's files of this run.
-    public static func text(unit: WorkUnit, outcomes: [FileOutcome], clock: Clock,
-                            classify: (InformationItem) -> Classification? = { _ in nil }) -> String {
+    public static func text(unit: WorkUnit, outcomes: [FileOutcome], clock: Clock, notes: [String] = []) -> String {
         var out: [String] = []
         out.append("UMPAN BALIK DAFTAR INFORMASI PUBLIK (DIP)")
         out.append("Unit kerja : \(unit.name) (\(unit.code))")
         out.append("Diproses   : \(clock.indonesianDate()), \(timeText(clock)) WIB")
         out.append("")
+        if !notes.isEmpty {
+            out.append("Catatan dari PPID:")
+            for note in notes { out.append("  - \(note)") }
+            out.append("")
+        }
         for outcome in outcomes.sorted(by: { $0.fileName < $1.fileName }) {
             out.append(String(repeating: "=", count: 72))
             out.append("Berkas: \(outcome.fileName)")
@@ -44,11 +48,16 @@ public enum FeedbackReport {
             if !outcome.items.isEmpty {
                 out.append("")
                 out.append("Informasi yang diterima:")
-                for item in outcome.items {
+                for (index, item) in outcome.items.enumerated() {
                     let declared = item.kategori?.shortLabel ?? item.kategoriText ?? "kategori belum diisi"
                     out.append("  - baris \(item.source.row), no. \(item.nomor): \(item.ringkasan) [\(declared)]")
-                    if let c = classify(item) {
-                        for note in c.notes { out.append("      catatan PPID: \(note)") }
+                    if index < outcome.classifications.count {
+                        let c = outcome.classifications[index]
+                        if c.needsConsequenceTest {
+                            let grounds = c.exemptionGrounds.isEmpty ? "" : " (dasar: \(c.exemptionGrounds.joined(separator: ", ")))"
+                            out.append("      Perlu uji konsekuensi oleh PPID sebelum diumumkan\(grounds).")
+                        }
+                        for note in c.notes { out.append("      Catatan: \(note)") }
                     }
                 }
             }

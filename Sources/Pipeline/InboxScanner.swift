@@ -45,7 +45,7 @@ public struct InboxScanner: Sendable {
                 continue
             }
             guard kind == .typeDirectory else {
-                if !isIgnorable(unit) && unit != "README.md" {
+                if !isIgnorable(unit) && unit != "README.md" && unit != WorkspaceSetup.blankTemplateName {
                     skipped.append(SkippedFile(path: unitURL.path, reason: "berkas langsung di inbox/, harus di dalam folder unit"))
                 }
                 continue

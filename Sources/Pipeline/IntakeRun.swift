@@ -21,7 +21,13 @@ public struct FileOutcome: Sendable {
     public var reason: String?
     public var sheet: String?
     public var items: [InformationItem]
+    /// The classification of each item, in the same order (empty until classified).
+    public var classifications: [Classification] = []
     public var problems: [Problem]
+    /// The archived copy.
+    public var archivedPath: URL? = nil
+    /// Notes for the unit from the register (e.g. items the PPID returned), not file problems.
+    public var notes: [String] = []
 }
 
 /// The result of a run, for the log, the exit code and the reports.
@@ -33,6 +39,12 @@ public struct RunSummary: Sendable {
     public var refused: Int { outcomes.filter { $0.status == .refused }.count }
     public var duplicates: Int { outcomes.filter { $0.status == .duplicate }.count }
     public var problemCount: Int { outcomes.reduce(0) { $0 + $1.problems.count } }
+    /// The draft version made or kept by this run, if any.
+    public var draftVersion: Int?
+    /// The version published by this run, if any.
+    public var publishedVersion: Int?
+    /// Wall-clock duration of the run.
+    public var seconds: TimeInterval = 0
 }
 
 /// Options of a run that the operator may set.
@@ -61,19 +73,39 @@ public struct IntakeStage {
     public var workspace: Workspace
     public var options: RunOptions
     public var logger: Logger
+    /// Unit codes from rules/unit.yaml; nil accepts every folder.
+    public var knownUnits: Set<String>?
 
-    public init(workspace: Workspace, options: RunOptions, logger: Logger) {
+    public init(workspace: Workspace, options: RunOptions, logger: Logger, knownUnits: Set<String>? = nil) {
         self.workspace = workspace
         self.options = options
         self.logger = logger
+        self.knownUnits = knownUnits
     }
 
-    /// Takes in every ready file; `record` is called for each outcome before the inbox file
-    /// is removed (the register stage hooks in there).
-    public func run(record: (FileOutcome) throws -> Void = { _ in }) throws -> RunSummary {
+    /// Takes in every ready file.
+    ///
+    /// - Parameters:
+    ///   - isDuplicate: whether this unit already delivered these bytes (the register knows;
+    ///     by default the archive's receipts tell).
+    ///   - prepare: completes an outcome before it is recorded (classification).
+    ///   - record: records an outcome durably; called before the inbox file is removed.
+    public func run(
+        isDuplicate: ((String, OriginalsArchive.Stored) throws -> Bool)? = nil,
+        prepare: (inout FileOutcome) throws -> Void = { _ in },
+        record: (FileOutcome) throws -> Void = { _ in }
+    ) throws -> RunSummary {
         let scanner = InboxScanner(workspace: workspace, settleSeconds: options.settleSeconds,
                                    isIgnorable: { Intake.isIgnorable(fileName: $0) })
-        let (ready, skipped) = try scanner.scan()
+        var (ready, skipped) = try scanner.scan()
+        if let knownUnits {
+            // A folder not in rules/unit.yaml: leave its files for when the PPID registers it.
+            for file in ready where !knownUnits.contains(file.unit) {
+                skipped.append(SkippedFile(path: file.url.path,
+                    reason: "folder unit '\(file.unit)' tidak terdaftar di rules/unit.yaml; berkas dibiarkan sampai unit didaftarkan"))
+            }
+            ready.removeAll { !knownUnits.contains($0.unit) }
+        }
         var summary = RunSummary(skipped: skipped)
         for file in skipped {
             logger.info("berkas dilewati", metadata: ["path": "\(file.path)", "alasan": "\(file.reason)"])
@@ -89,8 +121,8 @@ public struct IntakeStage {
                 logger.error("gagal mengarsipkan berkas", metadata: ["path": "\(file.url.path)", "error": "\(error)"])
                 continue
             }
-            let outcome: FileOutcome
-            if stored.seenBefore {
+            var outcome: FileOutcome
+            if try isDuplicate?(file.unit, stored) ?? stored.seenBefore {
                 outcome = FileOutcome(unit: file.unit, fileName: file.fileName, sha256: stored.sha256,
                                       status: .duplicate, reason: nil, sheet: nil, items: [], problems: [])
             } else {
@@ -102,6 +134,8 @@ public struct IntakeStage {
                     reason: result.reason, sheet: result.sheet, items: result.items,
                     problems: result.problems)
             }
+            outcome.archivedPath = stored.path
+            try prepare(&outcome)
             try record(outcome)
             logger.info("berkas diproses", metadata: [
                 "unit": "\(file.unit)", "berkas": "\(file.fileName)", "status": "\(outcome.status.rawValue)",

@@ -1,21 +1,78 @@
 import DIPCore
 import Foundation
 import Logging
+import Publish
+import Register
+import Rules
 
 /// Errors that stop a run before anything is done.
 public enum RunError: Error, CustomStringConvertible {
     case brokenRules([String])
+    case brokenConfiguration(file: String, reason: String)
 
     public var description: String {
         switch self {
         case .brokenRules(let messages):
             return "Aturan di rules/ rusak; dip tidak menjalankan apa pun sampai diperbaiki:\n"
                 + messages.map { "  - \($0)" }.joined(separator: "\n")
+                + "\nPeriksa dengan `dip rules check`."
+        case .brokenConfiguration(let file, let reason):
+            return "Konfigurasi \(file) tidak dapat dibaca: \(reason)"
         }
     }
 }
 
-/// `dip run`: takes the lock, then runs each stage in order.
+/// Everything a run needs from `rules/`, loaded and checked before anything is touched.
+public struct Configuration {
+    public var ruleSet: RuleSet
+    public var units: UnitDirectory
+    public var decree: DecreeSettings
+    public var website: WebsiteSettings
+    public var archive: ArchiveSettings
+
+    /// Loads and validates `rules/`; throws `RunError` naming what is broken.
+    public static func load(_ workspace: Workspace) throws -> Configuration {
+        let ruleSet: RuleSet
+        do {
+            ruleSet = try RuleSet.loadValidated(directory: workspace.rules)
+        } catch let error as RuleSetError {
+            switch error {
+            case .invalid(let issues):
+                throw RunError.brokenRules(issues.filter { $0.severity == .error }.map { "\($0)" })
+            default:
+                throw RunError.brokenRules(["\(error)"])
+            }
+        }
+        let units: UnitDirectory
+        do {
+            units = try UnitDirectory.load(directory: workspace.rules)
+        } catch {
+            throw RunError.brokenRules(["unit.yaml: \(error)"])
+        }
+        let decree: DecreeSettings = try loadJSON(workspace.rules.appendingPathComponent("keputusan.json"),
+                                                  default: .kabupatenSerang)
+        let website: WebsiteSettings = try loadJSON(workspace.rules.appendingPathComponent("situs.json"),
+                                                    default: .serang)
+        return Configuration(ruleSet: ruleSet, units: units, decree: decree, website: website,
+                             archive: ArchiveSettings())
+    }
+
+    static func loadJSON<T: Decodable>(_ url: URL, default fallback: T) throws -> T {
+        guard let data = try? Data(contentsOf: url) else { return fallback }
+        do {
+            return try JSONDecoder().decode(T.self, from: data)
+        } catch {
+            throw RunError.brokenConfiguration(file: "rules/\(url.lastPathComponent)", reason: "\(error)")
+        }
+    }
+}
+
+/// `dip run`: takes the lock, checks the configuration, then runs each stage in order.
+///
+/// Stages: intake (archive first, read, classify, record in the register: one transaction
+/// per file) → feedback → draft version → documents for the draft → publication of an
+/// approved version (archive package, website, then the register's `published` mark).
+/// Every stage is idempotent, so a run killed anywhere is completed by the next one.
 public struct Runner {
     public var workspace: Workspace
     public var options: RunOptions
@@ -31,22 +88,86 @@ public struct Runner {
         try workspace.requireLayout()
         let lock = try RunLock(workspace: workspace, wait: options.waitForLock)
         defer { withExtendedLifetime(lock) {} }
-        let intake = IntakeStage(workspace: workspace, options: options, logger: logger)
-        let summary = try intake.run()
-        try writeFeedback(summary)
+        let started = Date()
+        // Broken rules stop the run before anything is touched.
+        let config = try Configuration.load(workspace)
+        let register = try AppDatabase.open(path: workspace.registerPath.path)
+        try register.saveUnits(config.units.units)
+        let classifier = Classifier(ruleSet: config.ruleSet)
+
+        // The PPID's decisions first: they refer to the draft the PPID saw, before this run's
+        // submissions change anything (a decision on a changed item is then refused).
+        let review = try applyReviewWorkbooks(workspace: workspace, register: register, clock: options.clock, logger: logger)
+
+        let intake = IntakeStage(workspace: workspace, options: options, logger: logger,
+                                 knownUnits: Set(config.units.units.map(\.code)))
+        let receivedAt = options.clock.now
+        var summary = try intake.run(
+            isDuplicate: { unit, stored in try register.hasSubmission(unit: unit, sha256: stored.sha256) },
+            prepare: { outcome in
+                outcome.classifications = outcome.items.map(classifier.classify)
+            },
+            record: { outcome in
+                guard outcome.status != .duplicate else { return }
+                let unit = config.units.unit(outcome.unit) ?? WorkUnit(code: outcome.unit, name: outcome.unit)
+                let relative = outcome.archivedPath.map { relativePath($0) } ?? ""
+                _ = try register.recordSubmission(
+                    unit: unit, fileName: outcome.fileName, sha256: outcome.sha256,
+                    archivedPath: relative, receivedAt: receivedAt,
+                    result: outcome.status == .accepted ? .accepted : .refused(reason: outcome.reason ?? ""),
+                    items: Array(zip(outcome.items, outcome.classifications)), problems: outcome.problems)
+            })
+        try writeFeedback(&summary, config: config, register: register)
+
+        let publisher = PublishStage(workspace: workspace, config: config, register: register,
+                                     clock: options.clock, logger: logger)
+        let draftBefore = try register.currentDraft()?.number
+        summary.draftVersion = try publisher.updateDraft()
+        let changed = !summary.outcomes.isEmpty || review.changedRegister || draftBefore != summary.draftVersion
+        try publisher.writeReviewPack(force: changed)
+        summary.publishedVersion = try publisher.publishApproved()
+
+        summary.seconds = Date().timeIntervalSince(started)
         logger.info("run selesai", metadata: [
             "diterima": "\(summary.accepted)", "ditolak": "\(summary.refused)",
             "duplikat": "\(summary.duplicates)", "masalah": "\(summary.problemCount)",
+            "draf": "\(summary.draftVersion.map(String.init) ?? "-")",
+            "terbit": "\(summary.publishedVersion.map(String.init) ?? "-")",
+            "detik": "\(String(format: "%.3f", summary.seconds))",
         ])
         return summary
     }
 
     /// One feedback file per unit that sent something this run.
-    func writeFeedback(_ summary: RunSummary) throws {
+    func writeFeedback(_ summary: inout RunSummary, config: Configuration, register: AppDatabase) throws {
         let byUnit = Dictionary(grouping: summary.outcomes, by: \.unit)
-        for unit in byUnit.keys.sorted() {
-            let text = FeedbackReport.text(unit: WorkUnit(code: unit, name: unit), outcomes: byUnit[unit]!, clock: options.clock)
-            try DurableFiles.write(text, to: workspace.feedback.appendingPathComponent("\(unit).txt"))
+        for code in byUnit.keys.sorted() {
+            let unit = config.units.unit(code) ?? WorkUnit(code: code, name: code)
+            let notes = try register.returnNotes(unit: code).map { note in
+                "No. \(note.nomor) \"\(note.ringkasan)\" dikembalikan oleh PPID (\(note.by)): \(note.note)"
+            }
+            let outcomes = byUnit[code]!
+            let text = FeedbackReport.text(unit: unit, outcomes: outcomes, clock: options.clock, notes: notes)
+            try DurableFiles.write(text, to: workspace.feedback.appendingPathComponent("\(code).txt"))
+            // The newest file's rows with their problems, as a workbook and a page.
+            let latest = outcomes.last { $0.status != .duplicate } ?? outcomes.last!
+            let returned = try register.returnNotes(unit: code)
+            let workbook = try UnitFeedback.workbook(
+                unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
+                classifications: latest.classifications, clock: options.clock)
+            try DurableFiles.write(Data(workbook), to: workspace.feedback.appendingPathComponent("\(code).xlsx"))
+            let page = UnitFeedback.html(
+                unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
+                classifications: latest.classifications, clock: options.clock)
+            try DurableFiles.write(page, to: workspace.feedback.appendingPathComponent("\(code).html"))
+            // A fresh update template with the unit's current items (hidden stable ids).
+            let template = try UpdateTemplate.workbook(unit: unit, items: register.currentItems(unit: code), clock: options.clock)
+            try DurableFiles.write(Data(template), to: workspace.templates.appendingPathComponent("DIP-\(code).xlsx"))
         }
+    }
+
+    func relativePath(_ url: URL) -> String {
+        let root = workspace.root.path.hasSuffix("/") ? workspace.root.path : workspace.root.path + "/"
+        return url.path.hasPrefix(root) ? String(url.path.dropFirst(root.count)) : url.path
     }
 }

@@ -25,6 +25,10 @@ public struct Workspace: Sendable {
     public var registerPath: URL { archive.appendingPathComponent("register.sqlite") }
     /// Per-unit feedback for unit staff.
     public var feedback: URL { reports.appendingPathComponent("umpan-balik", isDirectory: true) }
+    /// Update templates per unit, prefilled with the unit's current items.
+    public var templates: URL { reports.appendingPathComponent("templat", isDirectory: true) }
+    /// The review pack for the PPID and the Tim Pelayanan Informasi.
+    public var review: URL { reports.appendingPathComponent("review", isDirectory: true) }
     /// The lock file that keeps runs one at a time.
     public var lockFile: URL { archive.appendingPathComponent(".dip.lock") }
 

@@ -1,16 +1,28 @@
 import Foundation
+import DIPCore
+import Publish
+import Rules
 
 /// Creates a workspace: the four folders with a short README each. Existing files are kept.
 public enum WorkspaceSetup {
     /// Creates what is missing and returns the paths created (relative to the workspace).
     @discardableResult
-    public static func initialise(_ workspace: Workspace, extraFiles: [(path: String, contents: String)] = []) throws -> [String] {
+    public static func initialise(_ workspace: Workspace, clock: Clock = .fromEnvironment(),
+                                  extraFiles: [(path: String, contents: String)] = []) throws -> [String] {
         var created: [String] = []
         for name in Workspace.folderNames {
             let url = workspace.root.appendingPathComponent(name, isDirectory: true)
             if !FileManager.default.fileExists(atPath: url.path) {
                 try DurableFiles.createDirectory(url)
                 created.append(name + "/")
+            }
+        }
+        // The default rules (embedded in the binary), each file only where none exists.
+        for file in DefaultRules.files {
+            let url = workspace.rules.appendingPathComponent(file.name)
+            if !FileManager.default.fileExists(atPath: url.path) {
+                try DurableFiles.write(file.contents, to: url)
+                created.append("rules/" + file.name)
             }
         }
         let files = readmes.map { (path: $0.key, contents: $0.value) }.sorted { $0.path < $1.path } + extraFiles
@@ -21,8 +33,17 @@ public enum WorkspaceSetup {
                 created.append(file.path)
             }
         }
+        // A blank update template for units that have never submitted.
+        let template = workspace.inbox.appendingPathComponent(blankTemplateName)
+        if !FileManager.default.fileExists(atPath: template.path) {
+            try DurableFiles.write(Data(try UpdateTemplate.blank(clock: clock)), to: template)
+            created.append("inbox/" + blankTemplateName)
+        }
         return created
     }
+
+    /// The blank template `dip init` places in `inbox/` (copied by units into their folder).
+    public static let blankTemplateName = "TEMPLAT-DIP.xlsx"
 
     /// The README of each workspace folder (for the IT officer and PPID staff).
     public static let readmes: [String: String] = [
@@ -34,13 +55,6 @@ public enum WorkspaceSetup {
             (`~$…`, `.~lock…#`) and files still being copied are left alone. After a run each
             file is moved into `archive/originals/` and the unit's feedback is in
             `reports/umpan-balik/`. `inbox/_ppid/` is reserved for the PPID's review workbook.
-
-            """,
-        "rules/README.md": """
-            # rules/
-
-            The PPID's editable rules and configuration (YAML). `dip rules check` validates
-            them; `dip run` refuses to run while they are broken.
 
             """,
         "reports/README.md": """

@@ -34,7 +34,7 @@ extension AppDatabase {
     /// - Returns: What happened to the unit's list.
     public func recordSubmission(
         unit: WorkUnit, fileName: String, sha256: String, archivedPath: String,
-        receivedAt: Date, result: SubmissionResult,
+        receivedAt: Date, result: SubmissionAcceptance,
         items: [(InformationItem, Classification)], problems: [Problem]
     ) throws -> SubmissionUpdate {
         let input = SubmissionInput(
@@ -115,10 +115,16 @@ extension AppDatabase {
             db, sql: "SELECT MAX(seq) FROM items WHERE unit = ?", arguments: [unit]) ?? 0) + 1
         var matched = Set<String>()
 
-        for (index, (information, classification)) in items.enumerated() {
+        for (index, (read, classification)) in items.enumerated() {
             let position = index + 1
+            var information = read
             if let itemID = matches[index], let old = currentRevision[itemID] {
                 matched.insert(itemID)
+                // A code equal to the register id comes from the update template: it names
+                // the item, it is not the unit's own code and not a change.
+                if information.kode?.trimmingCharacters(in: .whitespaces) == itemID {
+                    information.kode = old.information.kode
+                }
                 let oldClassification = try? old.decodedClassification()
                 var fields = ItemMatching.changedFields(old.information, information)
                 let classChanged = ItemMatching.classificationChanged(

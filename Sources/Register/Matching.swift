@@ -86,6 +86,9 @@ enum ItemMatching {
                 byKode[k, default: []].append(c.itemID)
             }
         }
+        // The register id itself, as the update template carries it in its hidden code
+        // column; after the unit's own codes so those win on a clash.
+        for c in candidates { byKode[c.itemID, default: []].append(c.itemID) }
         for (i, row) in newRows.enumerated() {
             guard let k = row.kode?.trimmingCharacters(in: .whitespaces), !k.isEmpty,
                 let id = byKode[k]?.first(where: { !taken.contains($0) })

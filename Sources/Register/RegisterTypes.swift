@@ -24,7 +24,7 @@ extension DIPCore.Category: DatabaseValueConvertible {}
 extension BerkalaSubgroup: DatabaseValueConvertible {}
 
 /// How the intake stage judged a file.
-public enum SubmissionResult: Hashable, Sendable {
+public enum SubmissionAcceptance: Hashable, Sendable {
     /// Readable: its items are the unit's new full list.
     case accepted
     /// Not usable; the unit's current list stays as it was.
@@ -49,13 +49,13 @@ public struct SubmissionInput: Hashable, Sendable {
     public var sha256: String
     public var archivedPath: String
     public var receivedAt: Date
-    public var result: SubmissionResult
+    public var result: SubmissionAcceptance
     public var items: [ClassifiedItem]
     public var problems: [Problem]
 
     public init(
         unit: WorkUnit, fileName: String, sha256: String, archivedPath: String,
-        receivedAt: Date, result: SubmissionResult, items: [ClassifiedItem], problems: [Problem]
+        receivedAt: Date, result: SubmissionAcceptance, items: [ClassifiedItem], problems: [Problem]
     ) {
         self.unit = unit
         self.fileName = fileName

@@ -9,25 +9,25 @@ import CLibZip
 import Foundation
 import OfficeFormats
 
-private let benchRows = 1_000_000
-private let benchColumns = 8
-private let benchUniqueStrings = 200_000
-private let benchDirectory = NSTemporaryDirectory() + "dip-bench-xlsx"
-private let benchFile = benchDirectory + "/rows-1m-x8-text.xlsx"
+private let xlsxBenchRows = 1_000_000
+private let xlsxBenchColumns = 8
+private let xlsxBenchUniqueStrings = 200_000
+private let xlsxBenchDirectory = NSTemporaryDirectory() + "dip-bench-xlsx"
+private let xlsxBenchFile = xlsxBenchDirectory + "/rows-1m-x8-text.xlsx"
 
 func runXLSXBench() throws {
     try generateBenchWorkbook()
-    let size = (try? FileManager.default.attributesOfItem(atPath: benchFile)[.size] as? Int) ?? 0
-    print("xlsx: \(benchFile) (\(size / 1_048_576) MB zip, \(benchRows) rows × \(benchColumns) text cells)")
+    let size = (try? FileManager.default.attributesOfItem(atPath: xlsxBenchFile)[.size] as? Int) ?? 0
+    print("xlsx: \(xlsxBenchFile) (\(size / 1_048_576) MB zip, \(xlsxBenchRows) rows × \(xlsxBenchColumns) text cells)")
 
     var inflated = 0
-    let inflateSeconds = try measureSeconds { inflated = try rawPass(parse: false) }
-    report("xlsx inflate only (sheet + sst)", Double(benchRows) / inflateSeconds, "rows/s")
+    let inflateSeconds = try measureSeconds { inflated = try xlsxRawPass(parse: false) }
+    report("xlsx inflate only (sheet + sst)", Double(xlsxBenchRows) / inflateSeconds, "rows/s")
     report("xlsx inflate only, wall", inflateSeconds, "s")
     report("xlsx inflated XML", Double(inflated) / 1_048_576, "MB")
 
-    let saxSeconds = try measureSeconds { _ = try rawPass(parse: true) }
-    report("xlsx inflate + libxml2 SAX, no callbacks", Double(benchRows) / saxSeconds, "rows/s")
+    let saxSeconds = try measureSeconds { _ = try xlsxRawPass(parse: true) }
+    report("xlsx inflate + libxml2 SAX, no callbacks", Double(xlsxBenchRows) / saxSeconds, "rows/s")
     report("xlsx inflate + libxml2 SAX, wall", saxSeconds, "s")
     report("xlsx peak RSS after baseline", Double(peakRSSBytes()) / 1_048_576, "MB")
 
@@ -35,7 +35,7 @@ func runXLSXBench() throws {
     var cellCount = 0
     var stringBytes = 0
     let readerSeconds = try measureSeconds {
-        let workbook = try XLSXWorkbook(path: benchFile)
+        let workbook = try XLSXWorkbook(path: xlsxBenchFile)
         let reader = try workbook.rows(sheet: 0)
         stringBytes = try workbook.sharedStrings().reduce(0) { $0 + $1.utf8.count }
         while let row = try reader.nextRow() {
@@ -43,36 +43,36 @@ func runXLSXBench() throws {
             cellCount += row.cells.count
         }
     }
-    guard rowCount == benchRows, cellCount == benchRows * benchColumns else {
-        throw BenchError.wrongCount("read \(rowCount) rows, \(cellCount) cells")
+    guard rowCount == xlsxBenchRows, cellCount == xlsxBenchRows * xlsxBenchColumns else {
+        throw XLSXBenchError.wrongCount("read \(rowCount) rows, \(cellCount) cells")
     }
-    report("xlsx XLSXSheetReader (incl. shared strings)", Double(benchRows) / readerSeconds, "rows/s")
+    report("xlsx XLSXSheetReader (incl. shared strings)", Double(xlsxBenchRows) / readerSeconds, "rows/s")
     report("xlsx XLSXSheetReader, wall", readerSeconds, "s")
     report("xlsx reader / SAX floor", readerSeconds / saxSeconds, "×")
     report("xlsx shared strings (UTF-8 payload)", Double(stringBytes) / 1_048_576, "MB")
     report("xlsx peak RSS after reader", Double(peakRSSBytes()) / 1_048_576, "MB")
 
     if let seconds = pythonCalamineSeconds() {
-        report("xlsx python-calamine iter_rows", Double(benchRows) / seconds, "rows/s")
+        report("xlsx python-calamine iter_rows", Double(xlsxBenchRows) / seconds, "rows/s")
         report("xlsx XLSXSheetReader / python-calamine speed", seconds / readerSeconds, "×")
     } else {
         print("xlsx python-calamine: not importable, skipped (pip install python-calamine)")
     }
 }
 
-private enum BenchError: Error { case wrongCount(String), zip(String) }
+private enum XLSXBenchError: Error { case wrongCount(String), zip(String) }
 
 /// Inflates the sheet and shared-strings parts (and parses them with libxml2's SAX2 push
 /// parser with every callback unset when `parse`). Returns the inflated byte count.
-private func rawPass(parse: Bool) throws -> Int {
+private func xlsxRawPass(parse: Bool) throws -> Int {
     var code: Int32 = 0
-    guard let za = zip_open(benchFile, ZIP_RDONLY, &code) else { throw BenchError.zip("open \(code)") }
+    guard let za = zip_open(xlsxBenchFile, ZIP_RDONLY, &code) else { throw XLSXBenchError.zip("open \(code)") }
     defer { zip_discard(za) }
     var total = 0
     let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: 65_536)
     defer { buffer.deallocate() }
     for name in ["xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"] {
-        guard let file = zip_fopen(za, name, 0) else { throw BenchError.zip("fopen \(name)") }
+        guard let file = zip_fopen(za, name, 0) else { throw XLSXBenchError.zip("fopen \(name)") }
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
         var context: xmlParserCtxtPtr?
@@ -112,7 +112,7 @@ private func pythonCalamineSeconds() -> Double? {
     """
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, benchFile]
+    process.arguments = ["python3", "-c", script, xlsxBenchFile]
     let pipe = Pipe()
     process.standardOutput = pipe
     process.standardError = FileHandle.nullDevice
@@ -128,8 +128,8 @@ private func pythonCalamineSeconds() -> Double? {
 /// Writes the benchmark workbook once: parts streamed to a staging folder, zipped by the
 /// `zip` CLI (deflate level 6, as Excel writes).
 private func generateBenchWorkbook() throws {
-    if FileManager.default.fileExists(atPath: benchFile) { return }
-    let staging = benchDirectory + "/staging"
+    if FileManager.default.fileExists(atPath: xlsxBenchFile) { return }
+    let staging = xlsxBenchDirectory + "/staging"
     try? FileManager.default.removeItem(atPath: staging)
     for folder in ["_rels", "xl/_rels", "xl/worksheets"] {
         try FileManager.default.createDirectory(atPath: staging + "/" + folder, withIntermediateDirectories: true)
@@ -161,23 +161,23 @@ private func generateBenchWorkbook() throws {
     let words = ["Laporan", "Keuangan", "Dinas", "Pendidikan", "Kesehatan", "Anggaran", "Realisasi",
                  "Program", "Kegiatan", "Daerah", "Tahunan", "Informasi", "Publik", "Peraturan", "Bupati",
                  "Rencana", "Strategis", "Pengadaan", "Barang", "Jasa", "Perjalanan", "Pegawai"]
-    try writeStreamed(staging + "/xl/sharedStrings.xml") { emit in
-        emit("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns=\"\(ns)\" count=\"\(benchRows * benchColumns)\" uniqueCount=\"\(benchUniqueStrings)\">")
-        for i in 0..<benchUniqueStrings {
+    try writeXLSXBenchPart(staging + "/xl/sharedStrings.xml") { emit in
+        emit("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<sst xmlns=\"\(ns)\" count=\"\(xlsxBenchRows * xlsxBenchColumns)\" uniqueCount=\"\(xlsxBenchUniqueStrings)\">")
+        for i in 0..<xlsxBenchUniqueStrings {
             let a = words[i % words.count], b = words[(i / 7) % words.count], c = words[(i / 131) % words.count]
             emit("<si><t>\(a) \(b) \(c) Nomor \(i)</t></si>")
         }
         emit("</sst>")
     }
-    try writeStreamed(staging + "/xl/worksheets/sheet1.xml") { emit in
-        emit("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"\(ns)\"><dimension ref=\"A1:H\(benchRows)\"/><sheetData>")
+    try writeXLSXBenchPart(staging + "/xl/worksheets/sheet1.xml") { emit in
+        emit("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"\(ns)\"><dimension ref=\"A1:H\(xlsxBenchRows)\"/><sheetData>")
         let letters = ["A", "B", "C", "D", "E", "F", "G", "H"]
         var state: UInt64 = 42
-        for r in 1...benchRows {
+        for r in 1...xlsxBenchRows {
             var row = "<row r=\"\(r)\" spans=\"1:8\">"
-            for c in 0..<benchColumns {
+            for c in 0..<xlsxBenchColumns {
                 state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                row += "<c r=\"\(letters[c])\(r)\" t=\"s\"><v>\(Int(state >> 33) % benchUniqueStrings)</v></c>"
+                row += "<c r=\"\(letters[c])\(r)\" t=\"s\"><v>\(Int(state >> 33) % xlsxBenchUniqueStrings)</v></c>"
             }
             emit(row + "</row>")
         }
@@ -186,18 +186,18 @@ private func generateBenchWorkbook() throws {
     let zip = Process()
     zip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     zip.currentDirectoryURL = URL(fileURLWithPath: staging)
-    zip.arguments = ["zip", "-q", "-X", "-r", benchFile + ".tmp", "[Content_Types].xml", "_rels", "xl"]
+    zip.arguments = ["zip", "-q", "-X", "-r", xlsxBenchFile + ".tmp", "[Content_Types].xml", "_rels", "xl"]
     try zip.run()
     zip.waitUntilExit()
-    guard zip.terminationStatus == 0 else { throw BenchError.zip("zip CLI exit \(zip.terminationStatus)") }
-    try FileManager.default.moveItem(atPath: benchFile + ".tmp", toPath: benchFile)
+    guard zip.terminationStatus == 0 else { throw XLSXBenchError.zip("zip CLI exit \(zip.terminationStatus)") }
+    try FileManager.default.moveItem(atPath: xlsxBenchFile + ".tmp", toPath: xlsxBenchFile)
     try? FileManager.default.removeItem(atPath: staging)
 }
 
 /// Streams text to a file through a 1 MB buffer.
-private func writeStreamed(_ path: String, _ body: ((String) -> Void) throws -> Void) throws {
+private func writeXLSXBenchPart(_ path: String, _ body: ((String) -> Void) throws -> Void) throws {
     _ = FileManager.default.createFile(atPath: path, contents: nil)
-    guard let handle = FileHandle(forWritingAtPath: path) else { throw BenchError.zip("cannot write \(path)") }
+    guard let handle = FileHandle(forWritingAtPath: path) else { throw XLSXBenchError.zip("cannot write \(path)") }
     defer { try? handle.close() }
     var buffer = Data()
     buffer.reserveCapacity(1 << 20)

@@ -6,13 +6,13 @@
 import Foundation
 
 let benchmarks: [(name: String, run: () throws -> Void)] = [
+    ("xlsx", runXLSXBench),
     ("csv", runCSVBench),
     ("normalise", runNormaliseBench),
+    ("classify", classifyBench),
+    ("register", registerBenchmark),
     ("writers", benchWriters),
     ("publish", benchPublish),
-    ("register", registerBenchmark),
-    ("xlsx", runXLSXBench),
-    ("classify", classifyBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -95,6 +95,8 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(r.items[0].ringkasan, "Baris satu\nbaris dua")
         XCTAssertEqual(r.items[0].bentuk, "Cetak\ndan Online")
         XCTAssertEqual(r.items[0].form, InformationForm(printed: true, electronic: true))
+        XCTAssertEqual(r.items[0].waktuNormalised, "2026")
+        XCTAssertNil(r.items[0].tempatNormalised)
     }
 
     // MARK: Report-style layouts
@@ -148,8 +150,8 @@ final class LayoutTests: XCTestCase {
             ;;;;;;Cetak;Online;;
             1;Renstra 2021-2026;Subbag Program;Kepala Dinas;2021;Serang;✓;✓;5 tahun;Berkala
             2;LKjIP 2025;Subbag Program;Kepala Dinas;2026;Serang;v;;5 tahun;Berkala
-            3;Agenda kegiatan;Subbag Umum;Kepala Dinas;2026;Serang;;ada;1 tahun;Berkala
-            4;Peta rawan bencana;Bidang Teknis;Kepala Dinas;2025;Serang;;;1 tahun;Berkala
+            3;Agenda kegiatan;Subbag Umum;Kepala Dinas;2026;Serang;tidak;ada;1 tahun;Berkala
+            4;Peta rawan bencana;Bidang Teknis;Kepala Dinas;2025;Serang;;-;1 tahun;Berkala
             """
         let r = readSubmission(at: try write(text))
         XCTAssertEqual(r.items.map(\.bentuk), ["Cetak dan Online", "Cetak", "Online", ""])
@@ -176,6 +178,38 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(codes(r), ["missing-category"])
     }
 
+    func testNumberedSectionsAndSignatureInFirstColumn() throws {
+        let text = Self.header.replacingOccurrences(of: ";Jenis Informasi", with: "") + """
+
+            I;INFORMASI YANG WAJIB DISEDIAKAN DAN DIUMUMKAN SECARA BERKALA;;;;;
+            1;Profil;Sekretariat;Kepala;2026, Serang;Softcopy;Selama berlaku
+            II;INFORMASI YANG WAJIB DIUMUMKAN SERTA-MERTA;;;;;
+            1;Peringatan dini banjir;Bidang Darurat;Kepala;Saat terjadi, Serang;Softcopy;1 tahun
+            3. Informasi yang dikecualikan;;;;;;
+            1;Data pribadi pasien;Bidang Yankes;Kepala;2026, Serang;Hardcopy;Permanen
+            Mengetahui,;;;;;;
+            Kepala Dinas;;;;;;
+            """
+        let r = readSubmission(at: try write(text))
+        XCTAssertEqual(r.items.map(\.ringkasan), ["Profil", "Peringatan dini banjir", "Data pribadi pasien"])
+        XCTAssertEqual(r.items.map(\.kategori), [.berkala, .sertaMerta, .dikecualikan])
+        XCTAssertEqual(r.items.map(\.subkelompok), [nil, nil, nil])
+        XCTAssertEqual(r.items[1].kategoriText, "II INFORMASI YANG WAJIB DIUMUMKAN SERTA-MERTA")
+        XCTAssertEqual(codes(r), [])
+    }
+
+    func testHeadingInNomorColumnIsASubgroup() throws {
+        let text = Self.header + """
+
+            Bidang Pelayanan Pendaftaran Penduduk;;;;;;;
+            1;Persyaratan KTP-el;Bidang Dafduk;Kepala Dinas;2026 / Serang;Softcopy;Selama berlaku;Setiap Saat
+            """
+        let r = readSubmission(at: try write(text))
+        XCTAssertEqual(r.items.map(\.subkelompok), ["Bidang Pelayanan Pendaftaran Penduduk"])
+        XCTAssertEqual(r.items.map(\.source.row), [3])
+        XCTAssertEqual(codes(r), [])
+    }
+
     // MARK: Problems
 
     func testProblemsAreReportedPerCell() throws {
@@ -185,10 +219,11 @@ final class LayoutTests: XCTestCase {
             2;Data pegawai;;Kepala Dinas;2026, Serang;Softcopy;5 tahun;Rahasia Negara
             3;Profil Dinas;Sekretariat;;;Softcopy;5 tahun;Sangat penting
             4;Rencana kerja;Sekretariat;Kepala Dinas;2026, Serang;Softcopy;5 tahun;
+            5;Laporan berkala;;;;;;Berkala
             """
         let r = readSubmission(at: try write(text))
         XCTAssertEqual(r.status, .accepted)
-        XCTAssertEqual(r.items.count, 4)
+        XCTAssertEqual(r.items.count, 5)
         let got = r.problems.filter { $0.code != "delimiter-guess" }
             .map { "\($0.row ?? 0) \($0.column ?? "-") \($0.code) \($0.severity.rawValue)" }
         XCTAssertEqual(got, [
@@ -199,6 +234,11 @@ final class LayoutTests: XCTestCase {
             "4 E missing-value warning",
             "4 H unknown-category warning",
             "5 H missing-category info",
+            "6 C missing-value warning",
+            "6 D missing-value warning",
+            "6 E missing-value warning",
+            "6 F missing-value warning",
+            "6 G missing-value warning",
         ])
         XCTAssertEqual(r.items[1].kategori, .dikecualikan)  // "Rahasia Negara" names the exempt category
         let dup = r.problems.first { $0.code == "duplicate-item" }!
@@ -237,7 +277,7 @@ final class LayoutTests: XCTestCase {
             ("kosong.xlsx", [], "file-empty"),
             ("lama.xls", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504), "legacy-or-encrypted"),
             ("surat.pdf", Array("%PDF-1.4\n".utf8), "unsupported-type"),
-            ("rusak.xlsx", Array("bukan zip sama sekali".utf8), "corrupt-file"),
+            ("rusak.xlsx", [0x01, 0x02, 0x00, 0x00, 0xFF, 0x00, 0x13], "corrupt-file"),
             ("gambar.png", [0x89, 0x50, 0x4E, 0x47], "unsupported-type"),
         ]
         for (name, bytes, code) in cases {
@@ -252,6 +292,23 @@ final class LayoutTests: XCTestCase {
         XCTAssertTrue(cfb.reason!.contains("tanpa kata sandi"))
         let missing = readSubmission(at: dir.appendingPathComponent("tidak-ada.xlsx").path)
         XCTAssertEqual(missing.problems.map(\.code), ["file-unreadable"])
+    }
+
+    func testCSVSavedWithAnXLSXNameIsReadAsText() throws {
+        let r = readSubmission(at: try write(Self.header + "\n1;Profil;Sekretariat;Kepala;2026;Softcopy;5 tahun;Berkala\n", "salah-nama.xlsx"))
+        XCTAssertEqual(r.status, .accepted)
+        XCTAssertEqual(r.items.map(\.ringkasan), ["Profil"])
+    }
+
+    func testTextReportCapsProblemsPerCode() throws {
+        var text = Self.header + "\n"
+        for k in 1...25 { text += "\(k);Informasi \(k);;Kepala;2026;Softcopy;5 tahun;Berkala\n" }
+        let r = readSubmission(at: try write(text))
+        XCTAssertEqual(r.problems.filter { $0.code == "missing-value" }.count, 25)
+        let report = checkReportText([r])
+        XCTAssertEqual(report.components(separatedBy: "Kolom pejabat atau unit yang menguasai informasi kosong.").count - 1, 20)
+        XCTAssertTrue(report.contains("… dan 5 masalah lain berkode missing-value (lihat --format json)."), report)
+        XCTAssertTrue(report.contains("DITERIMA, 25 informasi (pemisah ;, UTF-8)"), report)
     }
 
     func testDisplayNameIsUsedInProblems() throws {

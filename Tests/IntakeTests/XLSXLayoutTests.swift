@@ -138,6 +138,26 @@ final class XLSXLayoutTests: XCTestCase {
         XCTAssertEqual(r.problems.map(\.code), [])
     }
 
+    func testRowsAreClassifiedAfterMergesAreApplied() throws {
+        // Row 3 has only nomor and a summary mentioning "berkala" until the merges fill it:
+        // it must be an item, not a section row.
+        let sheet = Sheet(name: "DIP", rows: [
+            (1, [Self.s("A1", "No"), Self.s("B1", "Ringkasan Informasi"), Self.s("C1", "Unit Penguasa Informasi"),
+                 Self.s("D1", "Penanggung Jawab"), Self.s("E1", "Waktu dan Tempat"), Self.s("F1", "Bentuk"),
+                 Self.s("G1", "Retensi"), Self.s("H1", "Jenis")]),
+            (2, [Self.n("A2", 1), Self.s("B2", "Laporan keuangan"), Self.s("C2", "Subbag Keuangan"), Self.s("D2", "Kepala Badan"),
+                 Self.s("E2", "2026, Serang"), Self.s("F2", "Softcopy"), Self.s("G2", "5 tahun"), Self.s("H2", "Berkala")]),
+            (3, [Self.n("A3", 2), Self.s("B3", "Laporan berkala")]),
+        ], merges: ["C2:C3", "D2:D3", "E2:E3", "F2:F3", "G2:G3", "H2:H3"])
+        let r = readSubmission(at: try makeXLSX("merged.xlsx", [sheet]))
+        XCTAssertEqual(r.items.map(\.ringkasan), ["Laporan keuangan", "Laporan berkala"])
+        XCTAssertEqual(r.items[1].pejabatPenguasa, "Subbag Keuangan")
+        XCTAssertEqual(r.items[1].waktuPembuatan, "2026, Serang")
+        XCTAssertEqual(r.items[1].kategori, .berkala)
+        XCTAssertEqual(r.items[1].source.row, 3)
+        XCTAssertEqual(r.problems.map(\.code), [])
+    }
+
     func testHiddenSheetIsUsedWhenNoVisibleSheetHasATable() throws {
         let path = try makeXLSX("hidden.xlsx", [Self.instructions, Self.dipSheet(name: "Data", hidden: true)])
         let r = readSubmission(at: path)
@@ -148,11 +168,46 @@ final class XLSXLayoutTests: XCTestCase {
         XCTAssertEqual(r.problems.first?.severity, .info)
     }
 
+    func testTemplateHeaderOnInstructionsSheetIsSkipped() throws {
+        let template = Sheet(name: "Contoh", rows: [
+            (1, [Self.s("A1", "No"), Self.s("B1", "Ringkasan Isi Informasi"), Self.s("C1", "Pejabat yang Menguasai Informasi"),
+                 Self.s("D1", "Penanggung Jawab"), Self.s("E1", "Waktu dan Tempat"), Self.s("F1", "Bentuk"), Self.s("G1", "Retensi")]),
+        ])
+        let r = readSubmission(at: try makeXLSX("template.xlsx", [template, Self.dipSheet()]))
+        XCTAssertEqual(r.sheet, "DIP")
+        XCTAssertEqual(r.items.count, 4)
+        let only = readSubmission(at: try makeXLSX("only-template.xlsx", [template]))
+        XCTAssertEqual(only.status, .refused)
+        XCTAssertEqual(only.problems.map(\.code), ["empty-table"])
+        XCTAssertEqual(only.problems.first?.sheet, "Contoh")
+    }
+
     func testWorkbookWithoutTableIsRefused() throws {
         let path = try makeXLSX("petunjuk.xlsx", [Self.instructions])
         let r = readSubmission(at: path)
         XCTAssertEqual(r.status, .refused)
         XCTAssertEqual(r.problems.map(\.code), ["no-dip-table"])
+    }
+
+    func testHostileAndProtectedWorkbooksAreRefused() throws {
+        let corpus = SampleTests.samples.appendingPathComponent("xlsx-corpus")
+        let bomb = readSubmission(at: corpus.appendingPathComponent("poi__poc-xmlbomb.xlsx").path)
+        XCTAssertEqual(bomb.status, .refused)
+        XCTAssertEqual(bomb.problems.map(\.code), ["zip-bomb"])
+        let locked = readSubmission(at: corpus.appendingPathComponent("calamine__pass_protected.xlsx").path)
+        XCTAssertEqual(locked.status, .refused)
+        XCTAssertEqual(locked.problems.map(\.code), ["legacy-or-encrypted"])
+        XCTAssertEqual(locked.problems.first?.message, "File ini dilindungi kata sandi (terenkripsi), sehingga tidak dapat dibaca.")
+        XCTAssertTrue(locked.reason!.contains("simpan ulang sebagai .xlsx"))
+    }
+
+    func testCompressionBombIsRefused() throws {
+        // 40 MB of spaces inside the sheet: deflates about 1000:1, above the reader's cap.
+        var sheet = Self.dipSheet()
+        sheet.rows.append((30, [Self.s("A30", String(repeating: " ", count: 40 << 20))]))
+        let r = readSubmission(at: try makeXLSX("bomb.xlsx", [sheet]))
+        XCTAssertEqual(r.status, .refused)
+        XCTAssertEqual(r.problems.map(\.code), ["zip-bomb"])
     }
 
     func testZipWithoutWorkbookIsUnsupported() throws {

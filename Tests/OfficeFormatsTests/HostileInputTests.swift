@@ -142,6 +142,20 @@ final class HostileInputTests: XCTestCase {
         assertThrows(.unsafePartName("../../evil.xml"), try XLSXWorkbook(path: path))
     }
 
+    func testWordDocumentIsNotAWorkbook() throws {
+        let rns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let path = try zipFile([
+            ("_rels/.rels", Array("""
+            <?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="\(rns)/officeDocument" Target="word/document.xml"/></Relationships>
+            """.utf8)),
+            ("word/document.xml", Array("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"/>".utf8)),
+        ])
+        XCTAssertEqual(try sniffFileKind(path: path), .zipNotWorkbook)
+        assertThrows(.notAWorkbook("officeDocument part word/document.xml is <document>, not <workbook>"),
+                     try XLSXWorkbook(path: path))
+    }
+
     func testTooManyEntries() throws {
         var limits = XLSXLimits()
         limits.maxEntryCount = 5

@@ -1,4 +1,5 @@
 import XCTest
+import Foundation
 @testable import OfficeFormats
 
 final class DateConversionTests: XCTestCase {
@@ -110,5 +111,52 @@ final class NumberFormatTests: XCTestCase {
             ("\\d0", .general),
         ]
         for (code, kind) in cases { XCTAssertEqual(classifyFormatCode(code), kind, code) }
+    }
+}
+
+final class WorkbookDumpTests: XCTestCase {
+    func testJSONIsDeterministicWithSortedKeysAndNullRows() throws {
+        let dump = WorkbookDump(sheetNames: ["Zeta", "Alpha"], sheets: [
+            "Zeta": [[.string("a\"b\n"), .int(3)], [.null, .double(0.5)]],
+            "Alpha": [],
+        ])
+        XCTAssertEqual(dump.json, """
+        {
+         "sheet_names": ["Zeta", "Alpha"],
+         "sheets": {
+          "Alpha": [],
+          "Zeta": [
+           ["a\\"b\\n", 3],
+           [null, 0.5]
+          ]
+         }
+        }
+
+        """)
+    }
+
+    func testGridFillsMissingRowsAndMergesDuplicates() throws {
+        struct Rows: RowSource {
+            var rows: [SheetRow]
+            var mergedRanges: [MergedRange] { [] }
+            mutating func nextRow() throws -> SheetRow? { rows.isEmpty ? nil : rows.removeFirst() }
+        }
+        var source = Rows(rows: [
+            SheetRow(number: 3, cells: [.empty, .string("x")]),
+            SheetRow(number: 1, cells: [.number(1)]),
+            SheetRow(number: 3, cells: [.string("y")]),
+            SheetRow(number: 5, cells: [.empty, .empty, .string("")]),
+        ])
+        let grid = try WorkbookDump.grid(from: &source)
+        XCTAssertEqual(grid, [[.int(1), .null], [.null, .null], [.string("y"), .string("x")]])
+    }
+
+    func testCSVDumpUsesTheCSVReader() throws {
+        let path = temporaryPath("csv")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("No;Nama\r\n1;Dinas Kesehatan\r\n".utf8).write(to: URL(fileURLWithPath: path))
+        let dump = try WorkbookDump.csv(path: path)
+        let name = String(path.split(separator: "/").last!)
+        XCTAssertEqual(dump.sheets[name], [[.string("No"), .string("Nama")], [.string("1"), .string("Dinas Kesehatan")]])
     }
 }

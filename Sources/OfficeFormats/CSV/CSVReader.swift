@@ -320,6 +320,19 @@ enum CSVParser {
                 i = k
             } else {
                 let s = i
+                // Eight bytes at a time while none is the delimiter, LF or CR (SWAR zero-byte
+                // test on the word XORed with each special byte repeated).
+                let raw = UnsafeRawPointer(p)
+                let dMask = 0x0101_0101_0101_0101 &* UInt64(delimiter)
+                while i + 8 <= end {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if hasZeroByte(w ^ dMask) | hasZeroByte(w ^ 0x0A0A_0A0A_0A0A_0A0A)
+                        | hasZeroByte(w ^ 0x0D0D_0D0D_0D0D_0D0D) != 0
+                    {
+                        break
+                    }
+                    i += 8
+                }
                 while i < end {
                     let b = p[i]
                     if b == delimiter || b == 10 || b == 13 { break }
@@ -336,6 +349,12 @@ enum CSVParser {
             }
             return .record(next: i + 1, endedWithCR: b == 13)
         }
+    }
+
+    /// Non-zero when some byte of `v` is zero.
+    @inline(__always)
+    static func hasZeroByte(_ v: UInt64) -> UInt64 {
+        (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
     }
 
     /// The content of a raw quoted field: outer quotes removed, doubled quotes undoubled, any

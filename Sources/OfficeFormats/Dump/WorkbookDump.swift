@@ -29,6 +29,14 @@ public struct WorkbookDump: Sendable {
         return WorkbookDump(sheetNames: workbook.sheets.map(\.name), sheets: grids)
     }
 
+    /// Reads a CSV file (dialect and encoding detected by `CSVReader`) as one sheet named
+    /// after the file. Throws `CSVError`.
+    public static func csv(path: String) throws -> WorkbookDump {
+        var reader = try CSVReader(path: path)
+        let name = String(path.split(separator: "/").last ?? Substring(path))
+        return WorkbookDump(sheetNames: [name], sheets: [name: try grid(from: &reader)])
+    }
+
     /// Builds a rectangular grid from any row source. Rows written twice are merged, last write
     /// wins per cell.
     public static func grid<R: RowSource>(from source: inout R) throws -> [[DumpValue]] {

@@ -38,9 +38,12 @@ struct WorkbookSheetEntry {
 final class WorkbookHandler: XMLHandler {
     var sheets: [WorkbookSheetEntry] = []
     var date1904 = false
+    /// Local name of the root element: `workbook` for a SpreadsheetML workbook part.
+    var rootName: String?
     private var skipDepth = 0
 
     override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
+        if rootName == nil { rootName = name.string }
         if skipDepth > 0 { skipDepth += 1; return }
         if name.is("Choice") { skipDepth = 1; return }
         if name.is("sheet") {

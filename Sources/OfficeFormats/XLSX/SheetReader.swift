@@ -10,8 +10,14 @@ public final class XLSXSheetReader: RowSource {
          limits: XLSXLimits) {
         let handler = SheetHandler(sharedStrings: sharedStrings, styles: styles, is1904: is1904, limits: limits)
         self.handler = handler
-        parser = XMLStreamParser(stream: stream, handler: handler)
+        // Big sheets are inflated ahead on a helper thread; small ones are not worth a thread.
+        let source: ByteChunkSource = stream.entry.size >= XLSXSheetReader.prefetchThreshold
+            ? PrefetchingStream(stream: stream) : stream
+        parser = XMLStreamParser(stream: source, handler: handler)
     }
+
+    /// Declared part size from which a sheet is inflated on a helper thread.
+    static let prefetchThreshold = 4 << 20
 
     /// A reader with no rows (chartsheets).
     init(empty: Void) {
@@ -37,6 +43,10 @@ public final class XLSXSheetReader: RowSource {
     public var formulasWithoutValue: Int { handler?.formulasWithoutValue ?? 0 }
 }
 
+/// Stands in for a shared-string cell until the row ends. Readers never produce an empty
+/// ISO date (an empty `<v>` is `.empty`), so it cannot be confused with a real value.
+private let sharedPlaceholder = CellValue.isoDateTime("")
+
 /// `t` of a `<c>` (ST_CellType).
 private enum CellType: UInt8 {
     case number, sharedString, inlineString, formulaString, boolean, error, isoDate
@@ -54,7 +64,8 @@ final class SheetHandler: XMLHandler {
     private(set) var repairedReferences = 0
     private(set) var formulasWithoutValue = 0
 
-    private var queue: [SheetRow] = []
+    // Hot, touched only from SAX callbacks on one thread: no dynamic exclusivity checks.
+    @exclusivity(unchecked) private var queue: [SheetRow] = []
     private var queueHead = 0
     private var pending: SheetRow?
 
@@ -62,7 +73,8 @@ final class SheetHandler: XMLHandler {
     private var inRow = false
     private var rowNumber = 0
     private var rowHidden = false
-    private var cells: [CellValue] = []
+    // Hot, touched only from SAX callbacks on one thread: no dynamic exclusivity checks.
+    @exclusivity(unchecked) private var cells: [CellValue] = []
     private var lastWidth = 8
     private var nextColumn = 0
 
@@ -77,7 +89,11 @@ final class SheetHandler: XMLHandler {
     private var inInline = false
     private var inInlineText = false
     private var phoneticDepth = 0
-    private var text: TextBuffer
+    // Hot, touched only from SAX callbacks on one thread: no dynamic exclusivity checks.
+    @exclusivity(unchecked) private var text: TextBuffer
+    /// Shared-string cells of the current row: (column, index), resolved when the row ends.
+    // Hot, touched only from SAX callbacks on one thread: no dynamic exclusivity checks.
+    @exclusivity(unchecked) private var pendingShared: [(column: Int, index: Int)] = []
 
     init(sharedStrings: [String], styles: [NumberFormatKind], is1904: Bool, limits: XLSXLimits) {
         self.sharedStrings = sharedStrings
@@ -104,8 +120,11 @@ final class SheetHandler: XMLHandler {
         if phoneticDepth > 0 { phoneticDepth += 1; return }
         if inCell {
             if name.is("v") {
-                inValue = true
-                text.reset()
+                // An inline string's text is in <is>; a <v> next to it is ignored (calamine#633).
+                if cellType != .inlineString {
+                    inValue = true
+                    text.reset()
+                }
             } else if name.is("is") {
                 inInline = true
                 text.reset()
@@ -185,6 +204,7 @@ final class SheetHandler: XMLHandler {
 
     private func endRow() {
         inRow = false
+        if !pendingShared.isEmpty { resolveSharedStrings() }
         while let last = cells.last, case .empty = last { cells.removeLast() }
         if !cells.isEmpty { lastWidth = cells.count }
         let row = SheetRow(number: rowNumber, cells: cells, isHidden: rowHidden)
@@ -201,6 +221,26 @@ final class SheetHandler: XMLHandler {
         }
         if let p = pending { queue.append(p) }
         pending = row
+    }
+
+    /// Fills the shared-string cells of a row. Random references into a big table miss the
+    /// cache, and the atomic retain of each string serialises those misses; touching every
+    /// string's bytes first with plain loads lets the CPU overlap the misses, so the retains
+    /// that follow hit the cache.
+    private func resolveSharedStrings() {
+        sharedStrings.withUnsafeBufferPointer { table in
+            var touch = 0
+            for (_, index) in pendingShared {
+                touch &+= Int(table[index].utf8.first ?? 0)
+            }
+            withExtendedLifetime(touch) {}
+            for (column, index) in pendingShared {
+                if column < cells.count, case .isoDateTime(let marker) = cells[column], marker.isEmpty {
+                    cells[column] = .string(table[index])
+                }
+            }
+        }
+        pendingShared.removeAll(keepingCapacity: true)
     }
 
     private func flushPending() {
@@ -268,7 +308,9 @@ final class SheetHandler: XMLHandler {
                     "shared string index \(text.string) out of range (\(sharedStrings.count) strings) at row \(rowNumber)"))
                 return .empty
             }
-            return .string(sharedStrings[index])
+            // Resolved at the end of the row (see resolveSharedStrings); a placeholder keeps the slot.
+            pendingShared.append((cellColumn, index))
+            return sharedPlaceholder
         case .inlineString:
             if hasInline { return .string(decodeXString(text.bytes)) }
             return .empty

@@ -89,6 +89,10 @@ public final class XLSXWorkbook {
         guard let workbookEntry = try archive.entry(named: workbookPart) else { throw OfficeError.missingPart(workbookPart) }
         let handler = WorkbookHandler()
         try XMLStreamParser(stream: try archive.openStream(workbookEntry), handler: handler).parseAll()
+        // A docx or pptx also has an officeDocument relationship: never read it as zero sheets.
+        guard handler.rootName == "workbook" else {
+            throw OfficeError.notAWorkbook("officeDocument part \(workbookPart) is <\(handler.rootName ?? "")>, not <workbook>")
+        }
         is1904 = handler.date1904
 
         var sheets: [SheetInfo] = []

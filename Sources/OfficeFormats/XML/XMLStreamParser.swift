@@ -53,6 +53,8 @@ struct XMLAttributes {
 /// `fail` records the first error and stops libxml2 at once.
 class XMLHandler {
     private(set) var failure: OfficeError?
+    /// Set with `failure`; a plain flag is cheaper to test on every SAX event.
+    final private(set) var stopped = false
     fileprivate var context: xmlParserCtxtPtr?
     /// Name of the part being parsed, for error messages.
     var part: String = ""
@@ -63,6 +65,7 @@ class XMLHandler {
 
     final func fail(_ error: OfficeError) {
         if failure == nil { failure = error }
+        stopped = true
         if let context { xmlStopParser(context) }
     }
 }
@@ -76,25 +79,25 @@ private func handler(_ ctx: UnsafeMutableRawPointer?) -> XMLHandler {
 
 private let saxStart: startElementNsSAX2Func = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
     let h = handler(ctx)
-    if h.failure != nil { return }
+    if h.stopped { return }
     h.startElement(XMLName(pointer: localname!), XMLAttributes(base: attributes, count: Int(nbAttributes)))
 }
 
 private let saxEnd: endElementNsSAX2Func = { ctx, localname, _, _ in
     let h = handler(ctx)
-    if h.failure != nil { return }
+    if h.stopped { return }
     h.endElement(XMLName(pointer: localname!))
 }
 
 private let saxCharacters: charactersSAXFunc = { ctx, ch, len in
     let h = handler(ctx)
-    if h.failure != nil { return }
+    if h.stopped { return }
     h.characters(ch!, Int(len))
 }
 
 private let saxCDATA: cdataBlockSAXFunc = { ctx, ch, len in
     let h = handler(ctx)
-    if h.failure != nil { return }
+    if h.stopped { return }
     h.characters(ch!, Int(len))
 }
 
@@ -127,7 +130,7 @@ private let saxError: xmlStructuredErrorFunc = { ctx, error in
 /// no recovery, no XML_PARSE_HUGE; DOCTYPEs are refused outright.
 final class XMLStreamParser {
     let handler: XMLHandler
-    private let stream: ZipEntryStream
+    private let stream: ByteChunkSource
     private var context: xmlParserCtxtPtr?
     private var buffer: UnsafeMutableRawBufferPointer
     private var sax = xmlSAXHandler()
@@ -135,7 +138,7 @@ final class XMLStreamParser {
 
     static let chunkSize = 65_536
 
-    init(stream: ZipEntryStream, handler: XMLHandler) {
+    init(stream: ByteChunkSource, handler: XMLHandler) {
         _ = libxmlInitialised
         self.stream = stream
         self.handler = handler
@@ -154,6 +157,7 @@ final class XMLStreamParser {
     }
 
     deinit {
+        stream.cancel()
         if let context { xmlFreeParserCtxt(context) }
         buffer.deallocate()
     }

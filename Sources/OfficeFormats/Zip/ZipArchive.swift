@@ -29,6 +29,8 @@ public final class ZipArchive {
     public private(set) var unsafeEntryNames: [String] = []
 
     private let handle: OpaquePointer
+    /// libzip archives are not thread-safe; a prefetching thread and the caller may both read.
+    let lock = NSLock()
     /// Normalised name (backslashes → slashes, no leading slash) → entry index.
     private var exact: [String: Int] = [:]
     /// Lower-cased normalised name → entry indexes (several when names differ only by case).
@@ -124,6 +126,8 @@ public final class ZipArchive {
                 what: "declared compression ratio of \(entry.name) (\(entry.size)/\(entry.compressedSize))",
                 limit: limits.maxCompressionRatio)
         }
+        lock.lock()
+        defer { lock.unlock() }
         guard let file = zip_fopen_index(handle, zip_uint64_t(entry.index), 0) else {
             throw OfficeError.zipError(part: entry.name, message: String(cString: zip_strerror(handle)))
         }
@@ -180,7 +184,9 @@ public final class ZipEntryStream {
     /// Reads up to `buffer.count` bytes; returns 0 at the end of the entry.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let f = file, let base = buffer.baseAddress else { return 0 }
+        archive.lock.lock()
         let n = zip_fread(f, base, zip_uint64_t(buffer.count))
+        archive.lock.unlock()
         if n < 0 {
             let message = String(cString: zip_file_strerror(f))
             close()
@@ -203,6 +209,11 @@ public final class ZipEntryStream {
 
     /// Releases the libzip file handle early (also done at the end and on deinit).
     public func close() {
-        if let f = file { zip_fclose(f); file = nil }
+        if let f = file {
+            archive.lock.lock()
+            zip_fclose(f)
+            archive.lock.unlock()
+            file = nil
+        }
     }
 }

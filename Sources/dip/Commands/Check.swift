@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Intake
+import Rules
 
 /// `dip check FILE…`: reads submissions as the pipeline would and reports items and problems,
 /// touching no workspace. Exit 0 when every file is usable, 1 when any is refused.
@@ -21,13 +22,35 @@ struct Check: ParsableCommand {
     @Option(help: "Format keluaran: text atau json.")
     var format: Format = .text
 
+    @Option(help: "Folder aturan untuk klasifikasi (bawaan: ./rules bila ada, selain itu aturan bawaan).")
+    var rules: String?
+
     func run() throws {
         let results = files.filter { !Intake.isIgnorable(fileName: $0) }
             .map { readSubmission(at: $0) }
+        let classifier = Classifier(ruleSet: try loadRules())
         switch format {
-        case .json: FileHandle.standardOutput.write(try CheckReport(results).jsonData())
+        case .json: FileHandle.standardOutput.write(try CheckReport(results, classify: classifier.classify).jsonData())
         case .text: print(checkReportText(results), terminator: "")
         }
         if results.contains(where: { $0.status == .refused }) { throw ExitCode.failure }
+    }
+
+    /// The rules named by --rules, else ./rules when it exists, else the built-in defaults.
+    func loadRules() throws -> RuleSet {
+        let directory = rules ?? "rules"
+        if FileManager.default.fileExists(atPath: directory + "/aturan.yaml") {
+            do {
+                return try RuleSet.load(directory: URL(fileURLWithPath: directory, isDirectory: true))
+            } catch {
+                printError("Aturan di \(directory) tidak dapat dibaca; periksa dengan `dip rules check`.\n\(error)")
+                throw ExitCode(3)
+            }
+        }
+        if rules != nil {
+            printError("Folder aturan \(directory) tidak berisi aturan.yaml.")
+            throw ExitCode(3)
+        }
+        return try RuleSet.defaults()
     }
 }

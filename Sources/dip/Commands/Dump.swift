@@ -6,11 +6,11 @@ import OfficeFormats
 struct Dump: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump",
-        abstract: "Tampilkan isi berkas XLSX apa adanya (untuk pemeriksaan pembaca).")
+        abstract: "Tampilkan isi berkas XLSX atau CSV apa adanya (untuk pemeriksaan pembaca).")
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
-    @Argument(help: "Berkas XLSX.")
+    @Argument(help: "Berkas XLSX atau CSV.")
     var file: String
 
     @Option(help: "Format keluaran: text atau json.")
@@ -23,11 +23,15 @@ struct Dump: ParsableCommand {
         let dump: WorkbookDump
         do {
             if file.lowercased().hasSuffix(".csv") || (try? sniffFileKind(path: file)) == .text {
-                throw ValidationError("Berkas CSV belum didukung oleh `dip dump`.")
+                dump = try WorkbookDump.csv(path: file)
+            } else {
+                dump = try WorkbookDump.xlsx(path: file, sheet: sheet)
             }
-            dump = try WorkbookDump.xlsx(path: file, sheet: sheet)
         } catch let error as OfficeError {
             FileHandle.standardError.write(Data("dip dump: \(Dump.message(for: error, file: file))\n".utf8))
+            throw ExitCode(2)
+        } catch let error as CSVError {
+            FileHandle.standardError.write(Data("dip dump: \(file): berkas CSV tidak dapat dibaca (\(error))\n".utf8))
             throw ExitCode(2)
         }
         print(format == .json ? dump.json : dump.text, terminator: "")

@@ -8,7 +8,7 @@ extension DIP {
     /// `dip run`: one pass of the SOP over the workspace.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Memproses kiriman baru di inbox/: arsip, baca, umpan balik per unit.")
+            abstract: "Satu putaran SOP: arsipkan dan baca kiriman baru, klasifikasi, perbarui register, tulis umpan balik, draf dan paket pemeriksaan, terbitkan versi yang disetujui.")
 
         @OptionGroup var options: WorkspaceOptions
 

@@ -1,4 +1,3 @@
-import DIPCore
 
 /// The `"klasifikasi"` object of `dip check --format json` (documented in docs/rules.md).
 /// Keys are Indonesian snake_case; `subkelompok` is written as null when absent.

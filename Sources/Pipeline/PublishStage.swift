@@ -1,0 +1,197 @@
+import DIPCore
+import Foundation
+import Logging
+import Publish
+import Register
+import Rules
+
+/// The generating stages of a run: documents for the current draft, and publication of an
+/// approved version (archive package, website, then the register's mark).
+///
+/// Generators only read the register. Each output is written under a temporary name and
+/// renamed; a folder of documents is built aside and swapped in whole.
+public struct PublishStage {
+    public var workspace: Workspace
+    public var config: Configuration
+    public var register: AppDatabase
+    public var clock: Clock
+    public var logger: Logger
+
+    public init(workspace: Workspace, config: Configuration, register: AppDatabase, clock: Clock, logger: Logger) {
+        self.workspace = workspace
+        self.config = config
+        self.register = register
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Folder of the documents for the current draft.
+    public var draftFolder: URL { workspace.reports.appendingPathComponent("draf", isDirectory: true) }
+    /// Folder of the website output for the last published version.
+    public var websiteFolder: URL { workspace.reports.appendingPathComponent("situs", isDirectory: true) }
+    /// Folder of the archive packages.
+    public var packagesFolder: URL { workspace.archive.appendingPathComponent("paket", isDirectory: true) }
+
+    /// Makes a new draft when the register's current items differ from the last version,
+    /// and (re)writes the draft documents when they are missing or stale.
+    /// - Returns: the current draft's number, if there is a draft.
+    @discardableResult
+    public func updateDraft() throws -> Int? {
+        if let made = try register.makeDraft(clock: clock) {
+            logger.info("draf DIP baru", metadata: ["versi": "\(made.number)", "informasi": "\(made.items.count)"])
+        }
+        guard let draft = try register.currentDraft() else { return nil }
+        let marker = draftFolder.appendingPathComponent("VERSI.txt")
+        let stamp = "draf-v\(draft.number)\n"
+        if (try? String(contentsOf: marker, encoding: .utf8)) == stamp { return draft.number }
+        var files = try draftDocuments(draft)
+        files.append((name: "VERSI.txt", data: Data(stamp.utf8)))
+        try replaceFolder(draftFolder, with: files)
+        logger.info("dokumen draf ditulis", metadata: ["versi": "\(draft.number)", "folder": "\(draftFolder.path)"])
+        return draft.number
+    }
+
+    /// Publishes the newest approved version, if one waits: its archive package (never
+    /// overwritten), the website, then the register's `published` mark (last, so a crash
+    /// before it simply repeats the identical, deterministic work).
+    /// - Returns: the number published, if any.
+    @discardableResult
+    public func publishApproved() throws -> Int? {
+        guard let version = try register.awaitingPublication() else { return nil }
+        let history = try publishedHistory(before: version.number)
+        let website = try WebsiteWriter.render(version: version, history: history, settings: config.website, clock: clock)
+        let documents = try decreeDocuments(version, prefix: "")
+        var payload: [ArchivePayload] = documents.map { ArchivePayload.bytes("keputusan/" + $0.name, $0.data) }
+        payload += website.keys.sorted().map { ArchivePayload.bytes("situs/" + $0, website[$0]!) }
+        for source in try register.sourceSubmissions(version: version.number) {
+            let url = workspace.root.appendingPathComponent(source.archivedPath)
+            payload.append(.file("usulan/\(source.unit)/\(ArchivePayload.safeName(source.fileName))", url))
+        }
+        let rows = try register.exportRows(version: version.number)
+        payload.append(.bytes("register/dip-v\(version.number).csv", Data(RegisterExport.csv(rows).utf8)))
+        payload.append(.bytes("register/dip-v\(version.number).json", try RegisterExport.json(rows)))
+
+        let packageURL = packagesFolder.appendingPathComponent(ArchivePackager.packageName(forVersion: version.number) + ".zip")
+        if FileManager.default.fileExists(atPath: packageURL.path) {
+            logger.info("paket arsip sudah ada", metadata: ["paket": "\(packageURL.path)"])
+        } else {
+            try DurableFiles.createDirectory(packagesFolder)
+            try ArchivePackager(settings: config.archive).package(version: version, payload: payload, clock: clock, into: packagesFolder)
+            logger.info("paket arsip dibuat", metadata: ["paket": "\(packageURL.path)"])
+        }
+        try replaceFolder(websiteFolder, with: website.keys.sorted().map { (name: $0, data: website[$0]!) })
+        let published = workspace.reports.appendingPathComponent("terbit/v\(version.number)", isDirectory: true)
+        try replaceFolder(published, with: documents)
+        try register.publish(version: version.number, at: clock.now)
+        logger.info("DIP diterbitkan", metadata: ["versi": "\(version.number)", "informasi": "\(version.items.count)"])
+        return version.number
+    }
+
+    /// Writes the review pack (workbook + page) and the consequence-test forms per unit.
+    /// Skipped when nothing changed and the files exist (the warm run does no work).
+    public func writeReviewPack(force: Bool) throws {
+        let workbookURL = workspace.review.appendingPathComponent("pemeriksaan-dip.xlsx")
+        if !force && FileManager.default.fileExists(atPath: workbookURL.path) { return }
+        let draft = try register.currentDraft()
+        let pending = try register.pendingConsequenceTests()
+        let diff = try register.diffSinceLastDecree()
+        var problemsByUnit: [String: [Problem]] = [:]
+        var completenessItems: [(unit: String, item: InformationItem, classification: Classification)] = []
+        for unit in config.units.units {
+            let problems = try register.lastProblems(unit: unit.code)
+            if !problems.isEmpty { problemsByUnit[unit.code] = problems }
+            for current in try register.currentItems(unit: unit.code) {
+                completenessItems.append((unit: unit.code, item: current.item, classification: current.classification))
+            }
+        }
+        let completeness = Completeness(ruleSet: config.ruleSet).report(items: completenessItems)
+        let input = ReviewInput(draft: draft, pending: pending, diff: diff, problemsByUnit: problemsByUnit,
+                                completeness: completeness, units: config.units.units)
+        try DurableFiles.write(Data(try ReviewWorkbook.build(input, clock: clock)), to: workbookURL)
+        try DurableFiles.write(ReviewPage.html(input, clock: clock), to: workspace.review.appendingPathComponent("index.html"))
+        let forms = try ConsequenceTestForm.documentsPerUnit(pending: pending, settings: config.decree, clock: clock)
+        try replaceFolder(workspace.reports.appendingPathComponent("uji-konsekuensi", isDirectory: true),
+                          with: forms.map { (name: $0.fileName, data: Data($0.bytes)) })
+        logger.info("paket pemeriksaan ditulis", metadata: ["folder": "\(workspace.review.path)", "uji": "\(pending.count)"])
+    }
+
+    /// The decree drafts for a draft version.
+    func draftDocuments(_ draft: DIPVersion) throws -> [(name: String, data: Data)] {
+        try decreeDocuments(draft, prefix: "draf-")
+    }
+
+    func decreeDocuments(_ version: DIPVersion, prefix: String) throws -> [(name: String, data: Data)] {
+        let dip = try DecreeWriter.penetapanDIP(version: version, settings: config.decree, clock: clock)
+        var files = [(name: "\(prefix)keputusan-penetapan-dip-v\(version.number).docx", data: Data(dip))]
+        if !version.exempted.isEmpty {
+            let dik = try DecreeWriter.klasifikasiDIK(version: version, settings: config.decree, clock: clock)
+            files.append((name: "\(prefix)keputusan-klasifikasi-dik-v\(version.number).docx", data: Data(dik)))
+        }
+        return files
+    }
+
+    /// Earlier published versions, newest first, for the change feeds.
+    func publishedHistory(before number: Int) throws -> [DIPVersion] {
+        var history: [DIPVersion] = []
+        var cursor = try register.publishedBefore(version: number)
+        while let n = cursor {
+            history.append(try register.version(number: n))
+            cursor = try register.publishedBefore(version: n)
+        }
+        return history
+    }
+
+    /// Writes `files` into a fresh sibling folder, then swaps it in place of `folder`, so a
+    /// reader never sees a mix of two versions' documents.
+    func replaceFolder(_ folder: URL, with files: [(name: String, data: Data)]) throws {
+        let parent = folder.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).baru")
+        let old = parent.appendingPathComponent(".\(folder.lastPathComponent).lama")
+        let fm = FileManager.default
+        try? fm.removeItem(at: staging)
+        try? fm.removeItem(at: old)
+        try DurableFiles.createDirectory(staging)
+        for file in files {
+            try DurableFiles.write(file.data, to: staging.appendingPathComponent(file.name))
+        }
+        if fm.fileExists(atPath: folder.path), rename(folder.path, old.path) != 0 {
+            throw DurableFiles.posixError("mengganti", folder.path)
+        }
+        guard rename(staging.path, folder.path) == 0 else { throw DurableFiles.posixError("mengganti", folder.path) }
+        DurableFiles.syncDirectory(parent)
+        try? fm.removeItem(at: old)
+    }
+}
+
+/// The register rows of a version as CSV and JSON, for the archive package.
+public enum RegisterExport {
+    public static func csv(_ rows: [RegisterRow]) -> String {
+        var out = RegisterRow.columns.joined(separator: ",") + "\r\n"
+        let clock = Clock(now: Date())
+        for r in rows {
+            let fields: [String] = [
+                "\(r.version)", r.itemID, "\(r.revision)", r.unitCode, r.unitName, r.category, r.subgroup,
+                r.exempted ? "true" : "false", r.nomor, r.ringkasan, r.pejabatPenguasa, r.penanggungJawab,
+                r.waktuPembuatan, r.tempatPembuatan, r.bentuk, r.retensi, r.change, r.conclusion, r.grounds,
+                clock.rfc3339(r.recordedAt),
+            ]
+            out += fields.map(quote).joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    public static func json(_ rows: [RegisterRow]) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, enc in
+            var c = enc.singleValueContainer()
+            try c.encode(Clock(now: date).rfc3339())
+        }
+        return try encoder.encode(rows)
+    }
+
+    static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

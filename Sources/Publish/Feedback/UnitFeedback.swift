@@ -1,0 +1,132 @@
+import DIPCore
+import Foundation
+import OfficeFormats
+import Register
+
+/// Feedback for one unit (*umpan balik*): its own rows, each with the problems found in it,
+/// the suggested classification and the PPID's return notes, plus the problems of the file
+/// as a whole. As XLSX (`reports/umpan-balik/<unit>.xlsx`) and HTML (`.html`).
+public enum UnitFeedback {
+    static let itemsSheet = "Daftar"
+    static let fileProblemsSheet = "Masalah Berkas"
+    static let notesSheet = "Catatan PPID"
+
+    /// The feedback workbook.
+    ///
+    /// - Parameters:
+    ///   - items: The rows read from the unit's last file.
+    ///   - problems: The problems of that file; those on an item's row are shown with it.
+    ///   - returnNotes: `AppDatabase.returnNotes(unit:)`.
+    ///   - classifications: One per item, in the same order (may be empty).
+    public static func workbook(
+        unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
+        classifications: [Classification], clock: Clock
+    ) throws -> [UInt8] {
+        let c = content(unit: unit, items: items, problems: problems, returnNotes: returnNotes,
+                        classifications: classifications, clock: clock)
+        var sheets: [XLSXSheet] = []
+        for t in c.tables {
+            var rows = [t.headers.map { XLSXCell($0, style: .header) }]
+            for r in t.rows { rows.append(r.map { XLSXCell($0.isEmpty ? .empty : .string($0), style: .body) }) }
+            sheets.append(XLSXSheet(
+                name: t.sheet, rows: rows, columns: t.widths.map { XLSXColumn(width: $0) }, frozenRows: 1,
+                autoFilter: true, print: .f4Landscape))
+        }
+        let doc = XLSXDocument(sheets: sheets, title: "Umpan Balik DIP – \(unit.name)", creator: "dip",
+                               created: clock.now, timeZone: Clock.wib)
+        return try XLSXWriter.write(doc)
+    }
+
+    /// The same feedback as a self-contained HTML page.
+    public static func html(
+        unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
+        classifications: [Classification], clock: Clock
+    ) -> String {
+        let c = content(unit: unit, items: items, problems: problems, returnNotes: returnNotes,
+                        classifications: classifications, clock: clock)
+        var body = "<header><h1>\(HTMLTables.escape("Umpan Balik Daftar Informasi Publik – \(unit.name)"))</h1>\n"
+        for line in c.summary { body += "<p>\(HTMLTables.escape(line))</p>\n" }
+        body += "</header>\n<main>\n"
+        for t in c.tables {
+            body += "<section>\n<h2>\(HTMLTables.escape(t.title))</h2>\n"
+            body += HTMLTables.table(headers: t.headers, rows: t.rows, empty: t.empty)
+            body += "</section>\n"
+        }
+        body += "</main>\n"
+        return HTMLTables.page(title: "Umpan Balik DIP – \(unit.name)", body: body)
+    }
+
+    struct Table {
+        var sheet: String
+        var title: String
+        var headers: [String]
+        var widths: [Double]
+        var rows: [[String]]
+        var empty: String
+    }
+
+    static func content(
+        unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
+        classifications: [Classification], clock: Clock
+    ) -> (summary: [String], tables: [Table]) {
+        // Problems on a row that holds an item go with that item; the rest concern the file.
+        var byRow: [String: [Problem]] = [:]
+        func key(_ sheet: String?, _ row: Int) -> String { "\(sheet ?? "")\u{1}\(row)" }
+        let itemRows = Set(items.map { key($0.source.sheet, $0.source.row) })
+        var fileProblems: [Problem] = []
+        for p in problems {
+            if let row = p.row, itemRows.contains(key(p.sheet, row)) {
+                byRow[key(p.sheet, row), default: []].append(p)
+            } else {
+                fileProblems.append(p)
+            }
+        }
+        func notes(for item: InformationItem) -> [ReturnNote] {
+            returnNotes.filter { $0.nomor == item.nomor && $0.ringkasan == item.ringkasan }
+        }
+        let rows = items.enumerated().map { (i, item) -> [String] in
+            let c = i < classifications.count ? classifications[i] : nil
+            let suggested = c.flatMap { $0.suggested }.map { s -> String in
+                var t = s.shortLabel
+                if s == .berkala, let g = c?.subgroup { t += " (\(g.rawValue))" }
+                if c?.needsConsequenceTest == true { t += "; perlu uji konsekuensi" }
+                return t
+            } ?? ""
+            let rowProblems = (byRow[key(item.source.sheet, item.source.row)] ?? []).map {
+                "• \($0.message)" + ($0.hint.isEmpty ? "" : " Saran: \($0.hint)")
+            }
+            let ppid = notes(for: item).map { "\($0.note) (\($0.by), \(clock.indonesianDate($0.at)))" }
+            return [
+                "\(item.source.row)", item.nomor, item.ringkasan, item.kategoriText ?? "", suggested,
+                c.map { ReviewContent.explanation($0) } ?? "", rowProblems.joined(separator: "\n"),
+                ppid.joined(separator: "\n"),
+            ]
+        }
+        let withProblems = rows.filter { !$0[6].isEmpty }.count
+        let summary = [
+            "Dibuat \(clock.indonesianDate()). \(items.count) informasi dibaca; \(withProblems) baris memiliki masalah; "
+                + "\(fileProblems.count) masalah berkas; \(returnNotes.count) informasi dikembalikan oleh PPID.",
+            "Perbaiki berkas Anda sesuai catatan berikut lalu kirim ulang daftar lengkap ke folder inbox/\(unit.code)/.",
+        ]
+        let tables = [
+            Table(sheet: itemsSheet, title: "Daftar Informasi dan Catatannya",
+                  headers: ["Baris", "Nomor", "Ringkasan Isi Informasi", "Kategori dari Unit", "Usulan Klasifikasi",
+                            "Penjelasan Klasifikasi", "Masalah pada Baris Ini", "Catatan PPID"],
+                  widths: [7, 8, 48, 16, 20, 40, 48, 36], rows: rows, empty: "Tidak ada informasi yang terbaca."),
+            Table(sheet: fileProblemsSheet, title: "Masalah pada Berkas",
+                  headers: ["Berkas", "Lokasi", "Tingkat", "Kode", "Masalah", "Saran Perbaikan"],
+                  widths: [24, 28, 11, 18, 48, 40],
+                  rows: fileProblems.map { [$0.file, $0.locationText, ReviewContent.severityLabel($0.severity),
+                                           $0.code, $0.message, $0.hint] },
+                  empty: "Tidak ada masalah pada berkas secara keseluruhan."),
+            Table(sheet: notesSheet, title: "Informasi yang Dikembalikan PPID",
+                  headers: ["ID DIP", "Revisi", "Nomor", "Ringkasan Isi Informasi", "Catatan Perbaikan", "Oleh", "Tanggal"],
+                  widths: [16, 8, 8, 48, 48, 20, 16],
+                  rows: returnNotes.sorted { $0.itemID < $1.itemID }.map {
+                      [$0.itemID, "\($0.revision)", $0.nomor, $0.ringkasan, $0.note, $0.by, clock.indonesianDate($0.at)]
+                  },
+                  empty: "Tidak ada informasi yang dikembalikan."),
+        ]
+        return (summary, tables)
+    }
+}

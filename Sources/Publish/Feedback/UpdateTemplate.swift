@@ -1,0 +1,104 @@
+import DIPCore
+import Foundation
+import OfficeFormats
+import Register
+
+/// The update template (*templat pemutakhiran*) for a unit: its current list prefilled, a
+/// hidden "Kode DIP" column holding each item's register id (read by the intake as
+/// `InformationItem.kode`, which the register matches first), category and form dropdowns,
+/// empty rows for new items and an instructions sheet in Indonesian.
+public enum UpdateTemplate {
+    /// The sheet the intake reads.
+    public static let sheetName = "DIP"
+    /// Header of the hidden id column; the intake's header matcher reads it as the code column.
+    public static let idHeader = "Kode DIP (jangan diubah)"
+    /// Empty rows offered for new items.
+    public static let blankRows = 50
+
+    static let headers = [
+        "No", "Ringkasan Isi Informasi", "Judul Informasi", "Pejabat/Unit yang Menguasai Informasi",
+        "Penanggung Jawab Pembuatan atau Penerbitan Informasi", "Waktu Pembuatan", "Tempat Pembuatan",
+        "Bentuk Informasi yang Tersedia", "Jangka Waktu Penyimpanan atau Retensi Arsip",
+        "Kategori Informasi", "Dasar Hukum Pengecualian", "Keterangan", idHeader,
+    ]
+    static let widths: [Double] = [6, 48, 24, 24, 24, 16, 16, 16, 18, 16, 22, 24, 18]
+    static let categoryOptions = ["Berkala", "Serta Merta", "Setiap Saat", "Dikecualikan"]
+    static let formOptions = ["Cetak", "Online", "Cetak dan Online"]
+
+    /// The template for one unit, prefilled with its current items (`AppDatabase.currentItems`).
+    public static func workbook(unit: WorkUnit, items: [CurrentItem], clock: Clock) throws -> [UInt8] {
+        let rows = items.map { c -> [String] in
+            let i = c.item
+            return [
+                i.nomor, i.ringkasan, i.judul ?? "", i.pejabatPenguasa, i.penanggungJawab, i.waktuPembuatan,
+                i.tempatPembuatan, i.bentuk, i.retensi, i.kategoriText ?? (i.kategori?.shortLabel ?? ""),
+                i.dasarHukumText ?? "", i.keterangan ?? "", c.itemID,
+            ]
+        }
+        return try write(unit: unit, rows: rows, clock: clock)
+    }
+
+    /// A blank template for units that have never submitted (`dip init` puts it in `inbox/`).
+    public static func blank(clock: Clock) throws -> [UInt8] {
+        try write(unit: nil, rows: [], clock: clock)
+    }
+
+    static func write(unit: WorkUnit?, rows: [[String]], clock: Clock) throws -> [UInt8] {
+        let input = XLSXStyle(wrap: true, border: true, verticalTop: true, locked: false)
+        var sheetRows: [[XLSXCell]] = [headers.map { XLSXCell($0, style: .header) }]
+        for values in rows {
+            sheetRows.append(values.map { XLSXCell($0.isEmpty ? .empty : .string($0), style: input) })
+        }
+        for _ in 0..<blankRows {
+            sheetRows.append(headers.map { _ in XLSXCell(.empty, style: input) })
+        }
+        let last = sheetRows.count
+        let kategori = columnLetters(headers.firstIndex(of: "Kategori Informasi")!)
+        let bentuk = columnLetters(headers.firstIndex(of: "Bentuk Informasi yang Tersedia")!)
+        var columns = widths.map { XLSXColumn(width: $0) }
+        columns[columns.count - 1].hidden = true
+        let dip = XLSXSheet(
+            name: sheetName, rows: sheetRows, columns: columns, frozenRows: 1, autoFilter: true,
+            print: .f4Landscape,
+            validations: [
+                XLSXListValidation(range: "\(kategori)2:\(kategori)\(last)", options: categoryOptions,
+                                   errorMessage: "Pilih kategori: " + categoryOptions.joined(separator: ", ")),
+                // Forms are often written freely ("Softcopy dan Hardcopy"): the list helps, a
+                // different text is still accepted by the intake.
+                XLSXListValidation(range: "\(bentuk)2:\(bentuk)\(last)", options: formOptions),
+            ])
+        let doc = XLSXDocument(
+            sheets: [dip, instructions(unit: unit, clock: clock)],
+            title: "Templat Pemutakhiran DIP" + (unit.map { " – \($0.name)" } ?? ""),
+            creator: "dip", created: clock.now, timeZone: Clock.wib)
+        return try XLSXWriter.write(doc)
+    }
+
+    static func instructions(unit: WorkUnit?, clock: Clock) -> XLSXSheet {
+        var lines = [
+            "Petunjuk Pengisian Daftar Informasi Publik (DIP)",
+            unit.map { "Perangkat daerah: \($0.name) (folder inbox/\($0.code)/)." }
+                ?? "Templat kosong untuk perangkat daerah yang belum pernah mengirim daftar.",
+            "Dibuat \(clock.indonesianDate()).",
+            "",
+            "1. Isi daftar pada sheet DIP, satu baris untuk satu informasi. Daftar yang dikirim adalah daftar lengkap: informasi yang dihapus dari daftar dianggap ditarik.",
+            "2. Ubah isi baris yang sudah ada bila ada perubahan; tambahkan informasi baru pada baris kosong di bawahnya.",
+            "3. Ringkasan isi informasi, pejabat/unit yang menguasai, penanggung jawab, waktu dan tempat pembuatan, bentuk informasi, dan jangka waktu penyimpanan wajib diisi (Perki 1/2010 Pasal 13).",
+            "4. Kategori dipilih dari daftar: Berkala, Serta Merta, Setiap Saat, atau Dikecualikan. Informasi yang dikecualikan wajib menyebut dasar hukumnya (Pasal 17 UU 14/2008) dan akan diuji konsekuensi oleh PPID.",
+            "5. Bentuk informasi dipilih dari daftar (Cetak, Online, Cetak dan Online) atau ditulis sendiri.",
+            "6. Kolom tersembunyi \"\(idHeader)\" menandai setiap informasi; jangan diubah atau dipindahkan ke baris lain. Baris baru dibiarkan kosong pada kolom tersebut.",
+            "7. Simpan sebagai .xlsx dan letakkan di folder inbox perangkat daerah Anda. Hasil pemeriksaan ada di reports/umpan-balik/.",
+        ]
+        if unit == nil {
+            lines[lines.count - 1] = "7. Simpan sebagai .xlsx dan letakkan di folder inbox/<kode perangkat daerah>/ (misalnya inbox/dinkes/). Hasil pemeriksaan ada di reports/umpan-balik/."
+        }
+        lines.append("")
+        lines.append("Kategori informasi (UU 14/2008):")
+        for c in DIPCore.Category.allCases { lines.append("• \(c.shortLabel): \(c.label) (\(c.legalBasis)).") }
+        let rows = lines.enumerated().map { i, line in
+            [XLSXCell(line.isEmpty ? .empty : .string(line), style: i == 0 ? XLSXStyle(bold: true) : XLSXStyle(wrap: true))]
+        }
+        return XLSXSheet(name: "Petunjuk", rows: rows, columns: [XLSXColumn(width: 110)],
+                         print: XLSXPrintSetup(paperSize: 14, landscape: false, fitToWidth: true, titleRows: nil))
+    }
+}

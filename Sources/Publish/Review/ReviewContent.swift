@@ -1,0 +1,362 @@
+import DIPCore
+import Foundation
+import Register
+import Rules
+
+/// Everything the review pack shows: the draft waiting for approval, the items waiting for a
+/// consequence test, the changes since the last decree, the problems per unit and the
+/// completeness of each unit's berkala list.
+public struct ReviewInput: Sendable {
+    public var draft: DIPVersion?
+    public var pending: [PendingTest]
+    public var diff: VersionDiff
+    /// Problems of each unit's last submission, by unit code.
+    public var problemsByUnit: [String: [Problem]]
+    public var completeness: CompletenessReport?
+    /// Unit names for codes that appear only in problems or completeness (optional).
+    public var units: [WorkUnit]
+
+    public init(
+        draft: DIPVersion?, pending: [PendingTest], diff: VersionDiff,
+        problemsByUnit: [String: [Problem]], completeness: CompletenessReport?, units: [WorkUnit] = []
+    ) {
+        self.draft = draft
+        self.pending = pending
+        self.diff = diff
+        self.problemsByUnit = problemsByUnit
+        self.completeness = completeness
+        self.units = units
+    }
+}
+
+/// The fixed vocabulary of the review workbook: sheet names, header texts, dropdown values
+/// and the format marker. The writer and the reader share it, so a workbook dropped back is
+/// read with exactly the columns it was written with (located by header text, so a reviewer
+/// who inserts or moves a column does not break the round trip).
+public enum ReviewFormat {
+    /// Written in the hidden `_dip` sheet; the reader refuses any other value.
+    public static let marker = "dip-review-workbook/1"
+    public static let metaSheet = "_dip"
+    public static let instructionsSheet = "Petunjuk"
+    public static let testSheet = "Uji Konsekuensi"
+    public static let changesSheet = "Perubahan"
+    public static let problemsSheet = "Masalah"
+    public static let completenessSheet = "Kelengkapan"
+
+    /// Category sheets, in decree order (exempted items of the draft included).
+    public static func sheetName(_ category: DIPCore.Category) -> String { category.shortLabel }
+
+    // Hidden identity columns.
+    public static let idHeader = "ID DIP (jangan diubah)"
+    public static let revisionHeader = "Revisi (jangan diubah)"
+
+    // Decision columns.
+    public static let decisionHeader = "Keputusan"
+    public static let noteHeader = "Catatan"
+    public static let approve = "Setujui"
+    public static let returnToUnit = "Kembalikan"
+    public static let decisionOptions = [approve, returnToUnit]
+
+    // Consequence-test columns (DIP.md §4).
+    public static let specificHeader = "Informasi Spesifik yang Dikecualikan"
+    public static let legalBasisHeader = "Dasar Hukum (Pasal)"
+    public static let consequenceHeader = "Konsekuensi apabila Dibuka"
+    public static let publicInterestHeader = "Pertimbangan Kepentingan Publik"
+    public static let conclusionHeader = "Kesimpulan"
+    public static let periodHeader = "Jangka Waktu Pengecualian"
+    public static let conditionsHeader = "Syarat Dibukanya Informasi"
+    public static let testerHeader = "Nama Penguji"
+    public static let testerNipHeader = "NIP Penguji"
+    public static let testedOnHeader = "Tanggal Uji"
+    public static let conclusionOptions: [(String, ConsequenceConclusion)] = [
+        ("Dikecualikan seluruhnya", .exemptWhole),
+        ("Dikecualikan sebagian", .exemptPart),
+        ("Terbuka", .open),
+    ]
+
+    // Reviewer cells on the instructions sheet (label in column A, value in column B).
+    public static let reviewerNameLabel = "Nama pemeriksa"
+    public static let reviewerNipLabel = "NIP pemeriksa"
+    public static let reviewerTitleLabel = "Jabatan pemeriksa"
+
+    /// "baru" → "Baru", … for the change column.
+    public static func changeLabel(_ change: ItemChange) -> String {
+        switch change {
+        case .added: return "Baru"
+        case .changed: return "Berubah"
+        case .unchanged: return "Tetap"
+        case .reclassified: return "Klasifikasi berubah"
+        case .withdrawn: return "Ditarik"
+        }
+    }
+}
+
+/// One column of a review table.
+struct ReviewColumn {
+    var header: String
+    var width: Double
+    var hidden = false
+    /// Dropdown values for an input column.
+    var options: [String] = []
+    /// A column the reviewer fills in (unlocked, shaded).
+    var input = false
+    /// Cells hold counts (written as numbers).
+    var numeric = false
+}
+
+/// One table of the review pack: a sheet in the workbook and a section of the page.
+struct ReviewTable {
+    var sheet: String
+    var title: String
+    var intro: String
+    var columns: [ReviewColumn]
+    var rows: [[String]]
+}
+
+/// Builds the tables once, for both the workbook and the page, so both show the same content.
+enum ReviewContent {
+    static func tables(_ input: ReviewInput) -> [ReviewTable] {
+        var tables: [ReviewTable] = []
+        let draftItems = (input.draft?.items ?? []) + (input.draft?.exempted ?? [])
+        for category in DIPCore.Category.allCases {
+            let items = draftItems.filter { $0.category == category }.sorted(by: order)
+            tables.append(categoryTable(category, items, draft: input.draft?.number))
+        }
+        tables.append(testTable(input.pending))
+        tables.append(changesTable(input.diff))
+        tables.append(problemsTable(input))
+        tables.append(completenessTable(input))
+        return tables
+    }
+
+    static func order(_ a: VersionItem, _ b: VersionItem) -> Bool {
+        let sa = a.subgroup?.rawValue ?? "", sb = b.subgroup?.rawValue ?? ""
+        if sa != sb { return sa < sb }
+        if a.unit.code != b.unit.code { return a.unit.code < b.unit.code }
+        return a.id < b.id
+    }
+
+    static let decisionColumns = [
+        ReviewColumn(header: ReviewFormat.decisionHeader, width: 14,
+                     options: ReviewFormat.decisionOptions, input: true),
+        ReviewColumn(header: ReviewFormat.noteHeader, width: 36, input: true),
+    ]
+    static let idColumns = [
+        ReviewColumn(header: ReviewFormat.idHeader, width: 18, hidden: true),
+        ReviewColumn(header: ReviewFormat.revisionHeader, width: 10, hidden: true),
+    ]
+
+    static func categoryTable(_ category: DIPCore.Category, _ items: [VersionItem], draft: Int?) -> ReviewTable {
+        let columns = [
+            ReviewColumn(header: "No", width: 5),
+            ReviewColumn(header: "Perangkat Daerah", width: 22),
+            ReviewColumn(header: "Nomor di Daftar Unit", width: 8),
+            ReviewColumn(header: "Ringkasan Isi Informasi", width: 48),
+            ReviewColumn(header: "Pejabat/Unit yang Menguasai Informasi", width: 22),
+            ReviewColumn(header: "Penanggung Jawab Pembuatan", width: 20),
+            ReviewColumn(header: "Waktu Pembuatan", width: 14),
+            ReviewColumn(header: "Tempat Pembuatan", width: 14),
+            ReviewColumn(header: "Bentuk Informasi", width: 14),
+            ReviewColumn(header: "Jangka Waktu Penyimpanan", width: 14),
+            ReviewColumn(header: "Kategori dari Unit", width: 14),
+            ReviewColumn(header: "Usulan Klasifikasi", width: 22),
+            ReviewColumn(header: "Penjelasan Klasifikasi", width: 48),
+            ReviewColumn(header: "Perubahan", width: 14),
+        ] + decisionColumns + idColumns
+        let rows = items.enumerated().map { (i, v) -> [String] in
+            [
+                "\(i + 1)", v.unit.name, v.item.nomor, v.item.ringkasan, v.item.pejabatPenguasa,
+                v.item.penanggungJawab, v.item.waktuPembuatan, v.item.tempatPembuatan,
+                v.item.bentuk, v.item.retensi,
+                v.item.kategori?.shortLabel ?? (v.item.kategoriText ?? ""),
+                suggestion(v), explanation(v.classification, test: v.consequenceTest),
+                ReviewFormat.changeLabel(v.change), "", "", v.id, "\(v.revision)",
+            ]
+        }
+        let versionText = draft.map { "rancangan DIP versi \($0)" } ?? "rancangan DIP"
+        return ReviewTable(
+            sheet: ReviewFormat.sheetName(category), title: category.label,
+            intro: "Informasi \(category.shortLabel.lowercased()) dalam \(versionText), dengan usulan klasifikasi "
+                + "dan penjelasannya. Isi kolom Keputusan (Setujui/Kembalikan); catatan wajib bila dikembalikan.",
+            columns: columns, rows: rows)
+    }
+
+    static func suggestion(_ v: VersionItem) -> String {
+        var text = v.category.shortLabel
+        if let g = v.subgroup { text += " – sub-kelompok \(g.rawValue) (\(g.title))" }
+        if let t = v.consequenceTest { text += " – hasil uji: \(t.conclusion.label)" }
+        return text
+    }
+
+    /// The rules that fired and the reviewer notes, in plain Indonesian.
+    static func explanation(_ c: Classification?, test: ConsequenceTest? = nil) -> String {
+        var lines: [String] = []
+        if let c {
+            for hit in c.hits {
+                var line = "Aturan \(hit.ruleID): \(hit.description)"
+                if !hit.matchedWords.isEmpty { line += " (kata: \(hit.matchedWords.joined(separator: ", ")))" }
+                lines.append(line)
+            }
+            if !c.exemptionGrounds.isEmpty {
+                lines.append("Dasar pengecualian: " + c.exemptionGrounds.map(PeriodText.groundText).joined(separator: "; "))
+            }
+            lines += c.notes
+            if c.needsReview { lines.append("Perlu ditinjau.") }
+            if c.missingLegalBasis { lines.append("Dasar hukum pengecualian belum disebutkan.") }
+        }
+        if let test, !test.legalBasis.isEmpty { lines.append("Dasar hukum uji: \(test.legalBasis)") }
+        if lines.isEmpty { lines.append("Tidak ada aturan yang berlaku; mengikuti kategori dari unit.") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func testTable(_ pending: [PendingTest]) -> ReviewTable {
+        let options = ReviewFormat.conclusionOptions.map(\.0)
+        let columns = [
+            ReviewColumn(header: "No", width: 5),
+            ReviewColumn(header: "Perangkat Daerah", width: 22),
+            ReviewColumn(header: "Nomor di Daftar Unit", width: 8),
+            ReviewColumn(header: "Ringkasan Isi Informasi", width: 40),
+            ReviewColumn(header: "Pejabat/Unit yang Menguasai Informasi", width: 20),
+            ReviewColumn(header: "Usulan Klasifikasi", width: 16),
+            ReviewColumn(header: "Alasan Perlu Uji", width: 36),
+            ReviewColumn(header: ReviewFormat.specificHeader, width: 30, input: true),
+            ReviewColumn(header: ReviewFormat.legalBasisHeader, width: 26, input: true),
+            ReviewColumn(header: ReviewFormat.consequenceHeader, width: 30, input: true),
+            ReviewColumn(header: ReviewFormat.publicInterestHeader, width: 30, input: true),
+            ReviewColumn(header: ReviewFormat.conclusionHeader, width: 22, options: options, input: true),
+            ReviewColumn(header: ReviewFormat.periodHeader, width: 16, input: true),
+            ReviewColumn(header: ReviewFormat.conditionsHeader, width: 24, input: true),
+            ReviewColumn(header: ReviewFormat.testerHeader, width: 20, input: true),
+            ReviewColumn(header: ReviewFormat.testerNipHeader, width: 20, input: true),
+            ReviewColumn(header: ReviewFormat.testedOnHeader, width: 12, input: true),
+        ] + decisionColumns + idColumns
+        let rows = pending.sorted { ($0.unit.code, $0.itemID) < ($1.unit.code, $1.itemID) }
+            .enumerated().map { (i, p) -> [String] in
+                let c = p.classification
+                let suggested = (c.suggested ?? c.declared ?? p.item.kategori)?.shortLabel ?? "Belum ada"
+                return [
+                    "\(i + 1)", p.unit.name, p.item.nomor, p.item.ringkasan, p.item.pejabatPenguasa,
+                    suggested, explanation(c), "",
+                    c.exemptionGrounds.map(PeriodText.groundText).joined(separator: "; "),
+                    "", "", "", "", "", "", "", "", "", "", p.itemID, "\(p.revision)",
+                ]
+            }
+        return ReviewTable(
+            sheet: ReviewFormat.testSheet, title: "Informasi yang Memerlukan Uji Konsekuensi",
+            intro: "Isi setiap kolom uji (UU 14/2008 Pasal 17 dan 19). Kesimpulan dipilih dari daftar; "
+                + "kesimpulan dikecualikan wajib disertai dasar hukum. Baris tanpa kesimpulan tidak dicatat.",
+            columns: columns, rows: rows)
+    }
+
+    static func changesTable(_ diff: VersionDiff) -> ReviewTable {
+        let columns = [
+            ReviewColumn(header: "Perangkat Daerah", width: 16),
+            ReviewColumn(header: "Nomor di Daftar Unit", width: 8),
+            ReviewColumn(header: "Ringkasan Isi Informasi", width: 48),
+            ReviewColumn(header: "Perubahan", width: 18),
+            ReviewColumn(header: "Kolom yang Berubah", width: 28),
+            ReviewColumn(header: "Kategori Sebelumnya", width: 16),
+            ReviewColumn(header: "Kategori Sekarang", width: 16),
+        ] + idColumns
+        let deltas = (diff.added + diff.changed + diff.reclassified + diff.withdrawn)
+            .sorted { ($0.unit, $0.itemID) < ($1.unit, $1.itemID) }
+        let rows = deltas.map { d -> [String] in
+            [
+                d.unit, d.nomor ?? "", d.ringkasan, ReviewFormat.changeLabel(d.change),
+                d.fields.joined(separator: ", "), d.fromCategory?.shortLabel ?? "",
+                d.toCategory?.shortLabel ?? "", d.itemID, "\(d.revision)",
+            ]
+        }
+        let since = diff.from.map { "versi \($0)" } ?? "awal (belum ada keputusan sebelumnya)"
+        return ReviewTable(
+            sheet: ReviewFormat.changesSheet, title: "Perubahan sejak Keputusan Terakhir",
+            intro: "Informasi yang baru, berubah, berpindah kategori, atau ditarik dibandingkan dengan \(since).",
+            columns: columns, rows: rows)
+    }
+
+    static func unitNames(_ input: ReviewInput) -> [String: String] {
+        var names: [String: String] = [:]
+        for u in input.units { names[u.code] = u.name }
+        for v in (input.draft?.items ?? []) + (input.draft?.exempted ?? []) { names[v.unit.code] = v.unit.name }
+        for p in input.pending { names[p.unit.code] = p.unit.name }
+        return names
+    }
+
+    static func severityLabel(_ s: Severity) -> String {
+        switch s {
+        case .error: return "Galat"
+        case .warning: return "Peringatan"
+        case .info: return "Info"
+        }
+    }
+
+    static func problemsTable(_ input: ReviewInput) -> ReviewTable {
+        let names = unitNames(input)
+        let columns = [
+            ReviewColumn(header: "Perangkat Daerah", width: 22),
+            ReviewColumn(header: "Berkas", width: 24),
+            ReviewColumn(header: "Lokasi", width: 26),
+            ReviewColumn(header: "Tingkat", width: 11),
+            ReviewColumn(header: "Kode", width: 18),
+            ReviewColumn(header: "Masalah", width: 48),
+            ReviewColumn(header: "Saran Perbaikan", width: 40),
+        ]
+        var rows: [[String]] = []
+        for unit in input.problemsByUnit.keys.sorted() {
+            for p in input.problemsByUnit[unit] ?? [] {
+                rows.append([names[unit] ?? unit, p.file, p.locationText, severityLabel(p.severity),
+                             p.code, p.message, p.hint])
+            }
+        }
+        return ReviewTable(
+            sheet: ReviewFormat.problemsSheet, title: "Masalah dalam Berkas Perangkat Daerah",
+            intro: "Masalah yang ditemukan pada berkas terakhir setiap perangkat daerah.",
+            columns: columns, rows: rows)
+    }
+
+    static func completenessTable(_ input: ReviewInput) -> ReviewTable {
+        let names = unitNames(input)
+        var columns = [
+            ReviewColumn(header: "Perangkat Daerah", width: 24),
+            ReviewColumn(header: "Jumlah Informasi", width: 10, numeric: true),
+        ]
+        for g in BerkalaSubgroup.allCases {
+            columns.append(ReviewColumn(header: g.rawValue, width: 5, numeric: true))
+        }
+        columns.append(ReviewColumn(header: "Sub-kelompok Berkala yang Belum Ada", width: 24))
+        columns.append(ReviewColumn(header: "Informasi Setiap Saat yang Belum Ada", width: 36))
+        var rows: [[String]] = []
+        if let report = input.completeness {
+            func row(_ e: CompletenessEntry, name: String) -> [String] {
+                [name, "\(e.itemCount)"]
+                    + BerkalaSubgroup.allCases.map { "\(e.subgroupCounts[$0.rawValue] ?? 0)" }
+                    + [e.missingSubgroups.map(\.rawValue).joined(separator: ", "),
+                       e.missingSetiapSaat.joined(separator: ", ")]
+            }
+            for e in report.units.sorted(by: { ($0.unit ?? "") < ($1.unit ?? "") }) {
+                rows.append(row(e, name: e.unit.map { names[$0] ?? $0 } ?? "Seluruh badan publik"))
+            }
+            rows.append(row(report.body, name: "Seluruh badan publik"))
+        }
+        return ReviewTable(
+            sheet: ReviewFormat.completenessSheet, title: "Kelengkapan Informasi Berkala (Sub-kelompok A–K)",
+            intro: "Jumlah informasi per sub-kelompok berkala Perki 1/2021 (A–K) untuk setiap perangkat daerah. "
+                + BerkalaSubgroup.allCases.map { "\($0.rawValue): \($0.title)" }.joined(separator: "; ") + ".",
+            columns: columns, rows: rows)
+    }
+
+    /// The instructions shown first (sheet "Petunjuk" and the page's introduction).
+    static func instructions(_ input: ReviewInput, clock: Clock) -> [String] {
+        let version = input.draft.map { "Rancangan DIP versi \($0.number)" } ?? "Belum ada rancangan DIP"
+        return [
+            "Lembar Kerja Pemeriksaan Daftar Informasi Publik",
+            "\(version); dibuat \(clock.indonesianDate()).",
+            "1. Periksa usulan klasifikasi pada sheet Berkala, Serta Merta, Setiap Saat, dan Dikecualikan.",
+            "2. Pada kolom Keputusan pilih Setujui atau Kembalikan. Bila Kembalikan, isi Catatan untuk perangkat daerah.",
+            "3. Pada sheet Uji Konsekuensi isi kolom uji dan pilih Kesimpulan; kesimpulan dikecualikan wajib disertai dasar hukum (Pasal 17 UU 14/2008).",
+            "4. Isi nama dan NIP pemeriksa di bawah ini.",
+            "5. Simpan berkas dan letakkan di folder inbox/_ppid/. Keputusan dicatat pada proses berikutnya; hasilnya ada di reports/review/.",
+            "Jangan mengubah kolom tersembunyi (ID DIP dan Revisi) maupun nama sheet. Keputusan untuk informasi yang sudah berubah sejak lembar ini dibuat akan ditolak.",
+        ]
+    }
+}

@@ -1,0 +1,94 @@
+import DIPCore
+import Foundation
+import OfficeFormats
+import Register
+import Rules
+
+/// The review workbook (*lembar kerja pemeriksaan*) for the PPID and the Tim Pelayanan
+/// Informasi: one sheet per category of the draft, the items waiting for a consequence test,
+/// the changes since the last decree, the problems per unit and the completeness per unit.
+/// Decision and test columns carry dropdowns; hidden columns carry each row's item id and
+/// revision and the hidden sheet `_dip` the format marker and draft number, so that the
+/// workbook dropped back into `inbox/_ppid/` is read by `ReviewWorkbookReader`.
+public enum ReviewWorkbook {
+    /// Fill shading input cells, so the reviewer sees where to type.
+    static let inputFill = "FFF2CC"
+    /// Dropdown validations cover this many rows beyond the data (a reviewer may add none,
+    /// but a validation on an empty table still shows the intent).
+    static let validationSlack = 0
+
+    /// The workbook as .xlsx bytes; the same input and clock give the same bytes.
+    public static func build(
+        draft: DIPVersion?, pending: [PendingTest], diff: VersionDiff,
+        problemsByUnit: [String: [Problem]], completeness: CompletenessReport?, clock: Clock
+    ) throws -> [UInt8] {
+        try build(ReviewInput(draft: draft, pending: pending, diff: diff,
+                              problemsByUnit: problemsByUnit, completeness: completeness), clock: clock)
+    }
+
+    /// The workbook for a prepared input (unit names for problem-only units included).
+    public static func build(_ input: ReviewInput, clock: Clock) throws -> [UInt8] {
+        var sheets = [instructionsSheet(input, clock: clock)]
+        for table in ReviewContent.tables(input) { sheets.append(sheet(table)) }
+        sheets.append(metaSheet(input, clock: clock))
+        let doc = XLSXDocument(
+            sheets: sheets, title: "Lembar Kerja Pemeriksaan DIP", creator: "dip",
+            created: clock.now, timeZone: Clock.wib)
+        return try XLSXWriter.write(doc)
+    }
+
+    static func instructionsSheet(_ input: ReviewInput, clock: Clock) -> XLSXSheet {
+        let lines = ReviewContent.instructions(input, clock: clock)
+        var rows: [[XLSXCell]] = [[XLSXCell(lines[0], style: XLSXStyle(bold: true))]]
+        for line in lines.dropFirst() { rows.append([XLSXCell(line, style: XLSXStyle(wrap: true))]) }
+        rows.append([])
+        let input = XLSXStyle(border: true, fill: inputFill, locked: false)
+        for label in [ReviewFormat.reviewerNameLabel, ReviewFormat.reviewerNipLabel, ReviewFormat.reviewerTitleLabel] {
+            rows.append([XLSXCell(label, style: XLSXStyle(bold: true, border: true)), XLSXCell(.empty, style: input)])
+        }
+        return XLSXSheet(
+            name: ReviewFormat.instructionsSheet, rows: rows,
+            columns: [XLSXColumn(width: 24), XLSXColumn(width: 60)],
+            print: XLSXPrintSetup(paperSize: 14, landscape: false, fitToWidth: true, titleRows: nil))
+    }
+
+    static func sheet(_ table: ReviewTable) -> XLSXSheet {
+        let header = table.columns.map { XLSXCell($0.header, style: .header) }
+        let inputStyle = XLSXStyle(wrap: true, border: true, fill: inputFill, verticalTop: true, locked: false)
+        var rows = [header]
+        for values in table.rows {
+            var cells: [XLSXCell] = []
+            for (i, column) in table.columns.enumerated() {
+                let text = i < values.count ? values[i] : ""
+                let style = column.input ? inputStyle : .body
+                if column.numeric, let n = Double(text) {
+                    cells.append(XLSXCell(.number(n), style: style))
+                } else {
+                    cells.append(XLSXCell(text.isEmpty ? .empty : .string(text), style: style))
+                }
+            }
+            rows.append(cells)
+        }
+        let last = max(2, table.rows.count + 1 + validationSlack)
+        var validations: [XLSXListValidation] = []
+        for (i, column) in table.columns.enumerated() where !column.options.isEmpty {
+            let letter = columnLetters(i)
+            validations.append(XLSXListValidation(
+                range: "\(letter)2:\(letter)\(last)", options: column.options,
+                errorMessage: "Pilih salah satu: " + column.options.joined(separator: ", ")))
+        }
+        return XLSXSheet(
+            name: table.sheet, rows: rows,
+            columns: table.columns.map { XLSXColumn(width: $0.width, hidden: $0.hidden) },
+            frozenRows: 1, autoFilter: true, print: .f4Landscape, validations: validations)
+    }
+
+    static func metaSheet(_ input: ReviewInput, clock: Clock) -> XLSXSheet {
+        let rows: [[XLSXCell]] = [
+            [XLSXCell("format"), XLSXCell(ReviewFormat.marker)],
+            [XLSXCell("versi_draf"), input.draft.map { XLSXCell(.number(Double($0.number))) } ?? XLSXCell(.empty)],
+            [XLSXCell("dibuat"), XLSXCell(clock.rfc3339())],
+        ]
+        return XLSXSheet(name: ReviewFormat.metaSheet, rows: rows, hidden: true)
+    }
+}

@@ -1,0 +1,302 @@
+import DIPCore
+import Foundation
+import OfficeFormats
+import Register
+
+/// A consequence test filled in on one row of the review workbook.
+public struct ReviewTestEntry: Hashable, Sendable {
+    public var itemID: String
+    public var revision: Int
+    public var sheet: String
+    public var row: Int
+    public var test: ConsequenceTest
+}
+
+/// An approve/return decision on one row of the review workbook.
+public struct ReviewDecisionEntry: Hashable, Sendable {
+    public var itemID: String
+    public var revision: Int
+    public var sheet: String
+    public var row: Int
+    public var action: DecisionAction
+    public var note: String
+}
+
+/// What a review workbook dropped back into the inbox says.
+public struct ReviewDecisions: Hashable, Sendable {
+    /// The draft the workbook was made for (nil when there was none).
+    public var draftVersion: Int?
+    /// The reviewer named on the instructions sheet.
+    public var reviewer: Official?
+    public var tests: [ReviewTestEntry]
+    public var decisions: [ReviewDecisionEntry]
+    /// Cells that could not be read (Indonesian, with sheet, row and column); those rows are
+    /// left out of `tests` and `decisions`.
+    public var problems: [Problem]
+}
+
+/// Why a file cannot be read as a review workbook at all.
+public enum ReviewWorkbookError: Error, Equatable, CustomStringConvertible {
+    /// Not an XLSX file, or damaged.
+    case unreadable(file: String, reason: String)
+    /// An XLSX without the `_dip` marker: not a review workbook made by dip.
+    case notReviewWorkbook(file: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let f, let r):
+            return "Berkas \(f) tidak dapat dibaca sebagai lembar kerja Excel (\(r))."
+        case .notReviewWorkbook(let f):
+            return "Berkas \(f) bukan lembar kerja pemeriksaan DIP (sheet tersembunyi _dip tidak ada "
+                + "atau telah diubah). Gunakan lembar kerja dari reports/review/."
+        }
+    }
+}
+
+/// Reads decisions and consequence tests back from a review workbook (`ReviewWorkbook`).
+/// Columns are found by their header text in row 1; the hidden id and revision columns
+/// name the item revision each row decides on.
+public enum ReviewWorkbookReader {
+    public static func read(path: String) throws -> ReviewDecisions {
+        let file = (path as NSString).lastPathComponent
+        let workbook: XLSXWorkbook
+        do {
+            workbook = try XLSXWorkbook(path: path)
+        } catch {
+            throw ReviewWorkbookError.unreadable(file: file, reason: "\(error)")
+        }
+        func rows(_ name: String) throws -> [SheetRow]? {
+            guard let index = workbook.sheetIndex(named: name) else { return nil }
+            let reader = try workbook.rows(sheet: index)
+            var out: [SheetRow] = []
+            while let row = try reader.nextRow() { out.append(row) }
+            return out
+        }
+        var result = ReviewDecisions(draftVersion: nil, reviewer: nil, tests: [], decisions: [], problems: [])
+        do {
+            guard let meta = try rows(ReviewFormat.metaSheet),
+                  meta.contains(where: { text($0[0]) == "format" && text($0[1]) == ReviewFormat.marker })
+            else { throw ReviewWorkbookError.notReviewWorkbook(file: file) }
+            if let v = meta.first(where: { text($0[0]) == "versi_draf" }) { result.draftVersion = Int(text(v[1])) }
+
+            if let instructions = try rows(ReviewFormat.instructionsSheet) {
+                func value(_ label: String) -> String? {
+                    let t = instructions.first { text($0[0]).lowercased() == label.lowercased() }.map { text($0[1]) }
+                    return (t?.isEmpty ?? true) ? nil : t
+                }
+                if let name = value(ReviewFormat.reviewerNameLabel) {
+                    result.reviewer = Official(name: name, nip: value(ReviewFormat.reviewerNipLabel),
+                                               title: value(ReviewFormat.reviewerTitleLabel))
+                }
+            }
+            var context = Context(file: file, result: result)
+            for category in DIPCore.Category.allCases {
+                let name = ReviewFormat.sheetName(category)
+                if let sheetRows = try rows(name) { context.readDecisions(sheet: name, rows: sheetRows) }
+            }
+            if let sheetRows = try rows(ReviewFormat.testSheet) {
+                context.readDecisions(sheet: ReviewFormat.testSheet, rows: sheetRows)
+                context.readTests(rows: sheetRows)
+            }
+            result = context.result
+        } catch let error as ReviewWorkbookError {
+            throw error
+        } catch {
+            throw ReviewWorkbookError.unreadable(file: file, reason: "\(error)")
+        }
+        return result
+    }
+
+    /// The text of a cell, trimmed; numbers without ".0".
+    static func text(_ cell: CellValue) -> String {
+        switch cell {
+        case .empty: return ""
+        case .string(let s): return s.trimmingCharacters(in: .whitespacesAndNewlines)
+        case .number(let d): return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        case .bool(let b): return b ? "TRUE" : "FALSE"
+        case .error(let e): return e
+        case .dateTime(let dt): return isoDate(dt) ?? String(dt.serial)
+        case .isoDateTime(let s): return String(s.prefix(10))
+        }
+    }
+
+    static func isoDate(_ dt: ExcelDateTime) -> String? {
+        guard dt.serial.isFinite, dt.serial >= 1, dt.serial < 2_958_466 else { return nil }
+        let base = dt.is1904 ? Date(timeIntervalSince1970: -2_082_844_800) : Date(timeIntervalSince1970: -2_209_161_600)
+        let date = base.addingTimeInterval(dt.serial.rounded(.down) * 86_400)
+        let f = DateFormatter()
+        f.calendar = Calendar(identifier: .gregorian)
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: date)
+    }
+
+    /// A test date typed as a date cell, "2026-11-26", "26/11/2026" or "26-11-2026"; noon WIB.
+    static func date(_ cell: CellValue) -> Date? {
+        let t = text(cell)
+        if t.isEmpty { return nil }
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = Clock.wib
+        let parts = t.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map { Int($0) }
+        guard parts.count == 3, let a = parts[0], let b = parts[1], let c = parts[2] else { return nil }
+        let (y, m, d) = a > 31 ? (a, b, c) : (c, b, a)
+        guard (1...12).contains(m), (1...31).contains(d), y >= 1900,
+              let date = cal.date(from: DateComponents(year: y, month: m, day: d, hour: 12)),
+              cal.component(.day, from: date) == d
+        else { return nil }
+        return date
+    }
+
+    /// Pasal 17 ground codes ("17h2") named in a legal-basis text: "17h2", "17 h 2",
+    /// "Pasal 17 huruf h angka 2".
+    static func grounds(_ text: String) -> [String] {
+        let folded = text.lowercased()
+        var out: [String] = []
+        let patterns = [
+            #"17\s*huruf\s*([a-j])(?:\s*angka\s*(\d+))?"#,
+            #"\b17\s*([a-j])\s*(\d*)\b"#,
+        ]
+        for pattern in patterns {
+            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
+            let ns = folded as NSString
+            for m in regex.matches(in: folded, range: NSRange(location: 0, length: ns.length)) {
+                var code = "17" + ns.substring(with: m.range(at: 1))
+                if m.range(at: 2).location != NSNotFound { code += ns.substring(with: m.range(at: 2)) }
+                if !out.contains(code) { out.append(code) }
+            }
+        }
+        return out
+    }
+
+    /// Reading state for one workbook.
+    struct Context {
+        var file: String
+        var result: ReviewDecisions
+
+        func columns(_ header: SheetRow?) -> [String: Int] {
+            var map: [String: Int] = [:]
+            for (i, cell) in (header?.cells ?? []).enumerated() {
+                let t = ReviewWorkbookReader.text(cell).lowercased()
+                if !t.isEmpty, map[t] == nil { map[t] = i }
+            }
+            return map
+        }
+
+        mutating func problem(_ sheet: String, _ row: Int, _ column: Int?, _ header: String?, _ message: String, _ hint: String) {
+            result.problems.append(Problem(
+                file: file, sheet: sheet, row: row, column: column.map(columnLetters), columnName: header,
+                severity: .warning, code: "lembar_pemeriksaan", message: message, hint: hint))
+        }
+
+        /// The item id and revision of a row, or a problem.
+        mutating func identity(sheet: String, row: SheetRow, map: [String: Int]) -> (String, Int)? {
+            guard let idc = map[ReviewFormat.idHeader.lowercased()], let rc = map[ReviewFormat.revisionHeader.lowercased()] else {
+                problem(sheet, row.number, nil, nil, "Kolom tersembunyi ID DIP atau Revisi tidak ditemukan di sheet \(sheet).",
+                        "Gunakan lembar kerja asli dari reports/review/ tanpa menghapus kolom.")
+                return nil
+            }
+            let id = ReviewWorkbookReader.text(row[idc])
+            guard !id.isEmpty else {
+                problem(sheet, row.number, idc, ReviewFormat.idHeader, "ID DIP kosong; keputusan pada baris ini tidak dapat dicatat.",
+                        "Jangan menambah baris baru atau mengosongkan kolom ID DIP.")
+                return nil
+            }
+            guard let revision = Int(ReviewWorkbookReader.text(row[rc])), revision > 0 else {
+                problem(sheet, row.number, rc, ReviewFormat.revisionHeader,
+                        "Nomor revisi '\(ReviewWorkbookReader.text(row[rc]))' tidak dapat dibaca.",
+                        "Jangan mengubah kolom Revisi.")
+                return nil
+            }
+            return (id, revision)
+        }
+
+        mutating func readDecisions(sheet: String, rows: [SheetRow]) {
+            let map = columns(rows.first)
+            guard let dc = map[ReviewFormat.decisionHeader.lowercased()] else {
+                if rows.count > 1 {
+                    problem(sheet, 1, nil, nil, "Kolom Keputusan tidak ditemukan di sheet \(sheet).",
+                            "Jangan mengubah judul kolom.")
+                }
+                return
+            }
+            let nc = map[ReviewFormat.noteHeader.lowercased()]
+            for row in rows.dropFirst() {
+                let choice = ReviewWorkbookReader.text(row[dc])
+                if choice.isEmpty { continue }
+                let note = nc.map { ReviewWorkbookReader.text(row[$0]) } ?? ""
+                let action: DecisionAction
+                switch choice.lowercased() {
+                case ReviewFormat.approve.lowercased(): action = .approve
+                case ReviewFormat.returnToUnit.lowercased(): action = .return
+                default:
+                    problem(sheet, row.number, dc, ReviewFormat.decisionHeader,
+                            "Keputusan '\(choice)' tidak dikenali.", "Pilih Setujui atau Kembalikan dari daftar.")
+                    continue
+                }
+                guard let (id, revision) = identity(sheet: sheet, row: row, map: map) else { continue }
+                if action == .return && note.isEmpty {
+                    problem(sheet, row.number, nc ?? dc, ReviewFormat.noteHeader,
+                            "Informasi \(id) dikembalikan tanpa catatan.",
+                            "Isi kolom Catatan dengan perbaikan yang diminta dari perangkat daerah.")
+                    continue
+                }
+                result.decisions.append(ReviewDecisionEntry(
+                    itemID: id, revision: revision, sheet: sheet, row: row.number, action: action, note: note))
+            }
+        }
+
+        mutating func readTests(rows: [SheetRow]) {
+            let sheet = ReviewFormat.testSheet
+            let map = columns(rows.first)
+            guard let cc = map[ReviewFormat.conclusionHeader.lowercased()] else {
+                if rows.count > 1 {
+                    problem(sheet, 1, nil, nil, "Kolom Kesimpulan tidak ditemukan di sheet \(sheet).",
+                            "Jangan mengubah judul kolom.")
+                }
+                return
+            }
+            func value(_ row: SheetRow, _ header: String) -> String {
+                map[header.lowercased()].map { ReviewWorkbookReader.text(row[$0]) } ?? ""
+            }
+            for row in rows.dropFirst() {
+                let choice = ReviewWorkbookReader.text(row[cc])
+                if choice.isEmpty { continue }
+                guard let conclusion = ReviewFormat.conclusionOptions.first(where: {
+                    $0.0.lowercased() == choice.lowercased()
+                })?.1 else {
+                    problem(sheet, row.number, cc, ReviewFormat.conclusionHeader,
+                            "Kesimpulan '\(choice)' tidak dikenali.",
+                            "Pilih Dikecualikan seluruhnya, Dikecualikan sebagian, atau Terbuka dari daftar.")
+                    continue
+                }
+                guard let (id, revision) = identity(sheet: sheet, row: row, map: map) else { continue }
+                var testedOn: Date?
+                if let tc = map[ReviewFormat.testedOnHeader.lowercased()], !ReviewWorkbookReader.text(row[tc]).isEmpty {
+                    guard let d = ReviewWorkbookReader.date(row[tc]) else {
+                        problem(sheet, row.number, tc, ReviewFormat.testedOnHeader,
+                                "Tanggal uji '\(ReviewWorkbookReader.text(row[tc]))' tidak dapat dibaca.",
+                                "Tulis tanggal seperti 26/11/2026.")
+                        continue
+                    }
+                    testedOn = d
+                }
+                let testerName = value(row, ReviewFormat.testerHeader)
+                let nip = value(row, ReviewFormat.testerNipHeader)
+                let tester = testerName.isEmpty
+                    ? result.reviewer
+                    : Official(name: testerName, nip: nip.isEmpty ? nil : nip)
+                let legalBasis = value(row, ReviewFormat.legalBasisHeader)
+                let periodText = value(row, ReviewFormat.periodHeader)
+                let test = ConsequenceTest(
+                    specificInformation: value(row, ReviewFormat.specificHeader), legalBasis: legalBasis,
+                    grounds: ReviewWorkbookReader.grounds(legalBasis),
+                    consequence: value(row, ReviewFormat.consequenceHeader),
+                    publicInterest: value(row, ReviewFormat.publicInterestHeader), conclusion: conclusion,
+                    period: PeriodText.parse(periodText), periodText: periodText,
+                    conditionsForOpening: value(row, ReviewFormat.conditionsHeader), tester: tester,
+                    testedOn: testedOn)
+                result.tests.append(ReviewTestEntry(itemID: id, revision: revision, sheet: sheet, row: row.number, test: test))
+            }
+        }
+    }
+}

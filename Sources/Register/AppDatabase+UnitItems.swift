@@ -1,0 +1,72 @@
+import DIPCore
+import Foundation
+import GRDB
+
+/// One item in a unit's current list, with its register identity: what the unit's update
+/// template is prefilled with.
+public struct CurrentItem: Codable, Hashable, Sendable {
+    public var itemID: String
+    public var revision: Int
+    public var unit: WorkUnit
+    /// The current revision's fields, numbered as in the unit's newest list.
+    public var item: InformationItem
+    public var classification: Classification
+    /// The category the item stands in now (nil while a consequence test is pending or
+    /// when it was returned).
+    public var category: DIPCore.Category?
+    public var subgroup: BerkalaSubgroup?
+    /// "terbuka", "dikecualikan", "menunggu_uji" or "dikembalikan".
+    public var state: String
+
+    public init(
+        itemID: String, revision: Int, unit: WorkUnit, item: InformationItem,
+        classification: Classification, category: DIPCore.Category?, subgroup: BerkalaSubgroup?,
+        state: String
+    ) {
+        self.itemID = itemID
+        self.revision = revision
+        self.unit = unit
+        self.item = item
+        self.classification = classification
+        self.category = category
+        self.subgroup = subgroup
+        self.state = state
+    }
+}
+
+extension AppDatabase {
+    /// The unit's current (not withdrawn) items in the order of its newest list: placed,
+    /// pending a test and returned ones alike.
+    public func currentItems(unit code: String) throws -> [CurrentItem] {
+        try read { db in
+            let state = try CurrentState.load(db)
+            let unit = try UnitRecord.fetchAll(db).first { $0.code == code }?.unit
+                ?? WorkUnit(code: code, name: code)
+            let positions = try Row.fetchAll(db, sql: """
+                SELECT s.item, s.position FROM item_states s
+                JOIN items i ON i.id = s.item
+                WHERE i.unit = ? AND i.withdrawn_at IS NULL AND s.change <> 'ditarik'
+                  AND s.submission = (SELECT MAX(submission) FROM item_states WHERE item = s.item)
+                """, arguments: [code])
+            var position: [String: Int] = [:]
+            for row in positions { position[row["item"]] = row["position"] ?? 0 }
+            var out: [(Int, CurrentItem)] = []
+            for p in state.placed where p.item.unit == code {
+                var info = p.revision.information
+                info.nomor = p.nomor
+                out.append((p.position, CurrentItem(
+                    itemID: p.item.id, revision: p.revision.revision, unit: unit, item: info,
+                    classification: p.classification, category: p.category, subgroup: p.subgroup,
+                    state: p.exempted ? "dikecualikan" : "terbuka")))
+            }
+            for (held, label) in state.pendingTests.map({ ($0, "menunggu_uji") }) + state.returned.map({ ($0, "dikembalikan") })
+            where held.item.unit == code {
+                out.append((position[held.item.id] ?? Int.max, CurrentItem(
+                    itemID: held.item.id, revision: held.revision.revision, unit: unit,
+                    item: held.revision.information, classification: held.classification,
+                    category: nil, subgroup: nil, state: label)))
+            }
+            return out.sorted { ($0.0, $0.1.itemID) < ($1.0, $1.1.itemID) }.map(\.1)
+        }
+    }
+}

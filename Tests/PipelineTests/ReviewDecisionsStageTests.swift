@@ -1,0 +1,209 @@
+import DIPCore
+import Foundation
+import Intake
+import Logging
+import Publish
+import Register
+import XCTest
+
+@testable import Pipeline
+
+/// The review round trip on a real workspace: register → review workbook → edited with
+/// openpyxl as a reviewer would → dropped in inbox/_ppid/ → decisions in the register.
+final class ReviewDecisionsStageTests: XCTestCase {
+    var root: URL!
+    var workspace: Workspace!
+    let clock = Clock(now: Date(timeIntervalSince1970: 1_767_225_600))
+    let dinkes = WorkUnit(code: "dinkes", name: "Dinas Kesehatan")
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-review-\(UUID().uuidString)")
+        workspace = Workspace(root: root)
+        _ = try WorkspaceSetup.initialise(workspace)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    func item(_ n: Int, _ ringkasan: String, _ category: DIPCore.Category) -> InformationItem {
+        InformationItem(
+            source: SourceLocation(file: "dip.xlsx", sheet: "DIP", row: n + 1), nomor: "\(n)", ringkasan: ringkasan,
+            pejabatPenguasa: "Sekretariat", penanggungJawab: "Kepala Dinas Kesehatan", waktuPembuatan: "2025",
+            tempatPembuatan: "Serang", bentuk: "Softcopy", retensi: "5 tahun", kategoriText: category.shortLabel,
+            kategori: category, form: InformationForm(printed: false, electronic: true), retention: .years(5))
+    }
+
+    func classification(_ i: InformationItem) -> Classification {
+        let exempt = i.kategori == .dikecualikan
+        return Classification(
+            declared: i.kategori, suggested: i.kategori, subgroup: i.kategori == .berkala ? .A : nil,
+            needsConsequenceTest: exempt, exemptionGrounds: exempt ? ["17h2"] : [], needsReview: false,
+            missingLegalBasis: false, hits: [], notes: [])
+    }
+
+    func record(_ register: AppDatabase, _ items: [InformationItem], sha: String, at: Date) throws -> SubmissionUpdate {
+        try register.recordSubmission(
+            unit: dinkes, fileName: "dip-\(sha).xlsx", sha256: sha, archivedPath: "archive/originals/\(sha).xlsx",
+            receivedAt: at, result: .accepted, items: items.map { ($0, classification($0)) }, problems: [])
+    }
+
+    static let editScript = """
+        import json, sys, openpyxl
+        path = sys.argv[1]
+        wb = openpyxl.load_workbook(path)
+        for sheet, item, header, value in json.loads(sys.argv[2]):
+            ws = wb[sheet]
+            heads = {c.value: c.column for c in ws[1]}
+            idc = heads["ID DIP (jangan diubah)"]
+            row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, idc).value == item)
+            ws.cell(row, heads[header]).value = value
+        p = wb["Petunjuk"]
+        for r in range(1, p.max_row + 1):
+            if p.cell(r, 1).value == "Nama pemeriksa": p.cell(r, 2).value = "Hj. Siti Pemeriksa"
+        wb.save(path)
+        """
+
+    func edit(_ path: String, _ edits: [[String]]) throws {
+        let venv = ProcessInfo.processInfo.environment["DIP_CHECKERS_VENV"]
+            ?? (NSHomeDirectory() + "/.cache/dip-checkers/venv")
+        guard FileManager.default.isExecutableFile(atPath: venv + "/bin/python") else {
+            throw XCTSkip("no checkers venv with openpyxl")
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: venv + "/bin/python")
+        p.arguments = ["-c", Self.editScript, path,
+                       String(decoding: try JSONSerialization.data(withJSONObject: edits), as: UTF8.self)]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let out = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, String(decoding: out, as: UTF8.self))
+    }
+
+    func testDecisionsAndTestsFromTheWorkbookReachTheRegisterAndStaleRowsAreRefused() throws {
+        let register = try AppDatabase.open(path: workspace.registerPath.path)
+        try register.saveUnits([dinkes])
+        var items = [
+            item(1, "Profil Dinas Kesehatan", .berkala),
+            item(2, "Struktur organisasi Dinas Kesehatan", .berkala),
+            item(3, "Rekam medis pasien puskesmas", .dikecualikan),
+            item(4, "Daftar puskesmas dan jam layanan", .setiapSaat),
+        ]
+        _ = try record(register, items, sha: "a1", at: clock.now.addingTimeInterval(-7200))
+        let draft = try XCTUnwrap(try register.makeDraft(clock: Clock(now: clock.now.addingTimeInterval(-3600))))
+        let pending = try register.pendingConsequenceTests()
+        XCTAssertEqual(pending.map(\.itemID), ["dinkes-0003"])
+
+        let bytes = try ReviewWorkbook.build(
+            draft: draft, pending: pending, diff: try register.diffSinceLastDecree(),
+            problemsByUnit: ["dinkes": try register.lastProblems(unit: "dinkes")], completeness: nil, clock: clock)
+        let inbox = workspace.inbox.appendingPathComponent("_ppid")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let dropped = inbox.appendingPathComponent("pemeriksaan DIP.xlsx")
+        try Data(bytes).write(to: dropped)
+        try edit(dropped.path, [
+            ["Berkala", "dinkes-0001", "Keputusan", "Setujui"],
+            ["Berkala", "dinkes-0002", "Keputusan", "Kembalikan"],
+            ["Berkala", "dinkes-0002", "Catatan", "Pisahkan struktur organisasi dari profil pejabat."],
+            ["Setiap Saat", "dinkes-0004", "Keputusan", "Setujui"],
+            ["Uji Konsekuensi", "dinkes-0003", "Informasi Spesifik yang Dikecualikan", "Identitas dan diagnosis pasien"],
+            ["Uji Konsekuensi", "dinkes-0003", "Konsekuensi apabila Dibuka", "Mengungkap rahasia pribadi"],
+            ["Uji Konsekuensi", "dinkes-0003", "Pertimbangan Kepentingan Publik", "Perlindungan data pribadi lebih besar"],
+            ["Uji Konsekuensi", "dinkes-0003", "Kesimpulan", "Dikecualikan seluruhnya"],
+            ["Uji Konsekuensi", "dinkes-0003", "Jangka Waktu Pengecualian", "25 tahun"],
+            ["Uji Konsekuensi", "dinkes-0003", "Nama Penguji", "dr. Penguji"],
+        ])
+
+        // Meanwhile the unit changed item 4: the workbook's decision on revision 1 is stale.
+        items[3].bentuk = "Softcopy dan Hardcopy"
+        let update = try record(register, items, sha: "a2", at: clock.now.addingTimeInterval(-600))
+        XCTAssertEqual(update.changed.map(\.itemID), ["dinkes-0004"])
+
+        let summary = try applyReviewWorkbooks(workspace: workspace, register: register, clock: clock,
+                                               logger: Logger(label: "test"))
+        let file = try XCTUnwrap(summary.files.first)
+        XCTAssertTrue(file.recognised)
+        XCTAssertEqual(file.testsRecorded, 1)
+        XCTAssertEqual(file.approved, 1)
+        XCTAssertEqual(file.returned, 1)
+        XCTAssertEqual(file.refused.count, 1)
+        XCTAssertTrue(file.refused[0].contains("dinkes-0004") && file.refused[0].contains("revisi 1"), file.refused[0])
+        XCTAssertTrue(summary.changedRegister)
+
+        // The register changed accordingly.
+        XCTAssertTrue(try register.pendingConsequenceTests().isEmpty)
+        let notes = try register.returnNotes(unit: "dinkes")
+        XCTAssertEqual(notes.map(\.itemID), ["dinkes-0002"])
+        XCTAssertEqual(notes.first?.note, "Pisahkan struktur organisasi dari profil pejabat.")
+        XCTAssertEqual(notes.first?.by, "Hj. Siti Pemeriksa")
+        let history = try register.history(itemID: "dinkes-0003")
+        XCTAssertEqual(history.tests.first?.source, .workbook)
+        XCTAssertEqual(history.tests.first?.test.conclusion, .exemptWhole)
+        XCTAssertEqual(history.tests.first?.test.grounds, ["17h2"], "the prefilled legal basis was kept")
+        XCTAssertEqual(history.state, "dikecualikan")
+        XCTAssertTrue(try register.history(itemID: "dinkes-0004").decisions.isEmpty)
+
+        // Archived, removed from the inbox, result written in Indonesian.
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dropped.path))
+        XCTAssertNotNil(OriginalsArchive(workspace: workspace).record(sha256: file.sha256))
+        let text = try String(contentsOf: workspace.reports.appendingPathComponent("review/hasil-pemeriksaan DIP.txt"))
+        XCTAssertTrue(text.contains("Uji konsekuensi dicatat: 1"), text)
+        XCTAssertTrue(text.contains("Ditolak (tidak diterapkan):"), text)
+        XCTAssertTrue(text.contains("revisi terkini adalah 2"), text)
+
+        // Dropping the very same file again applies nothing twice.
+        try Data(try Data(contentsOf: workspace.originals.appendingPathComponent("\(file.sha256).xlsx"))).write(to: dropped)
+        let again = try applyReviewWorkbooks(workspace: workspace, register: register, clock: clock, logger: Logger(label: "test"))
+        XCTAssertEqual(again.files.first?.duplicate, true)
+        XCTAssertEqual(try register.history(itemID: "dinkes-0003").tests.count, 1)
+    }
+
+    func testForeignSpreadsheetIsReportedNotApplied() throws {
+        let register = try AppDatabase.open(path: workspace.registerPath.path)
+        let inbox = workspace.inbox.appendingPathComponent("_ppid")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try Data(try UpdateTemplate.blank(clock: clock)).write(to: inbox.appendingPathComponent("lain.xlsx"))
+        try Data("kunci".utf8).write(to: inbox.appendingPathComponent("~$buka.xlsx"))
+        try Data(try UpdateTemplate.blank(clock: clock)).write(to: inbox.appendingPathComponent("buka.xlsx"))
+        let summary = try applyReviewWorkbooks(workspace: workspace, register: register, clock: clock,
+                                               logger: Logger(label: "test"))
+        XCTAssertEqual(summary.skipped, ["buka.xlsx"])
+        XCTAssertEqual(summary.files.map(\.fileName), ["lain.xlsx"])
+        XCTAssertFalse(summary.files[0].recognised)
+        let text = try String(contentsOf: summary.files[0].resultFile)
+        XCTAssertTrue(text.contains("bukan lembar kerja pemeriksaan DIP"), text)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: inbox.appendingPathComponent("buka.xlsx").path))
+    }
+
+    /// The update template names each item by its register id: sent back unedited, nothing
+    /// changes; an edited row stays the same item even when its summary is rewritten.
+    func testUpdateTemplateRoundTripKeepsIdentity() throws {
+        let register = try AppDatabase.open(path: workspace.registerPath.path)
+        try register.saveUnits([dinkes])
+        let items = [
+            item(1, "Profil Dinas Kesehatan", .berkala),
+            item(2, "Rencana kerja tahunan", .berkala),
+            item(3, "Daftar puskesmas", .setiapSaat),
+        ]
+        _ = try record(register, items, sha: "b1", at: clock.now.addingTimeInterval(-7200))
+        let current = try register.currentItems(unit: "dinkes")
+        XCTAssertEqual(current.map(\.itemID), ["dinkes-0001", "dinkes-0002", "dinkes-0003"])
+        let url = root.appendingPathComponent("templat.xlsx")
+        try Data(try UpdateTemplate.workbook(unit: dinkes, items: current, clock: clock)).write(to: url)
+        let read = readSubmission(at: url.path)
+        XCTAssertEqual(read.items.map(\.kode), ["dinkes-0001", "dinkes-0002", "dinkes-0003"])
+        let same = try record(register, read.items, sha: "b2", at: clock.now.addingTimeInterval(-3600))
+        XCTAssertEqual(same.unchanged.count, 3, "\(same)")
+        XCTAssertFalse(same.hasChanges)
+
+        var edited = read.items
+        edited[1].ringkasan = "Dokumen perencanaan: Renja, Renstra, dan DPA"
+        let update = try record(register, edited, sha: "b3", at: clock.now)
+        XCTAssertEqual(update.changed.map(\.itemID), ["dinkes-0002"])
+        XCTAssertEqual(update.changed.first?.fields, ["ringkasan"])
+        XCTAssertTrue(update.added.isEmpty && update.withdrawn.isEmpty)
+    }
+}

@@ -1,0 +1,96 @@
+import DIPCore
+import Foundation
+import Logging
+import Register
+import XCTest
+@testable import Pipeline
+
+/// The shared sample inbox through the whole pipeline to a published decree, checked by its
+/// real consumer: LibreOffice (check-docx) renders an F4 portrait body and landscape Lampiran
+/// whose header row repeats, with every approved item and no exempted one.
+final class SampleInboxDecreeTests: XCTestCase {
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let shared = repoRoot.deletingLastPathComponent().appendingPathComponent("shared")
+
+    func testSampleInboxDecreeRendersWithEveryApprovedItem() throws {
+        let checker = Self.shared.appendingPathComponent("tools/checkers/check-docx")
+        let venv = ProcessInfo.processInfo.environment["DIP_CHECKERS_VENV"] ?? (NSHomeDirectory() + "/.cache/dip-checkers/venv")
+        guard FileManager.default.isExecutableFile(atPath: checker.path),
+              FileManager.default.fileExists(atPath: venv + "/bin/python") else {
+            throw XCTSkip("checkers not installed (run ../shared/tools/checkers/setup.sh)")
+        }
+        let samples = Self.shared.appendingPathComponent("samples/inbox")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-sample-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = Workspace(root: root)
+        try WorkspaceSetup.initialise(workspace)
+        for unit in try FileManager.default.contentsOfDirectory(atPath: samples.path) {
+            try FileManager.default.copyItem(at: samples.appendingPathComponent(unit),
+                                             to: workspace.inbox.appendingPathComponent(unit))
+        }
+        func run(_ t: TimeInterval) throws -> RunSummary {
+            try Runner(workspace: workspace,
+                       options: RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600 + t))),
+                       logger: Logger(label: "test")).run()
+        }
+        let first = try run(0)
+        XCTAssertEqual(first.accepted, 3)
+        XCTAssertEqual(first.refused, 1, "the .xls in disguise is refused")
+
+        let register = try AppDatabase.open(path: workspace.registerPath.path)
+        for pending in try register.pendingConsequenceTests() {
+            try register.recordConsequenceTest(
+                itemID: pending.itemID, revision: pending.revision,
+                test: ConsequenceTest(
+                    specificInformation: pending.item.ringkasan, legalBasis: "UU 14/2008 Pasal 17",
+                    grounds: pending.classification.exemptionGrounds, consequence: "Mengungkap rahasia pribadi.",
+                    publicInterest: "Tidak lebih besar.", conclusion: .exemptWhole, period: .permanent,
+                    periodText: "Permanen", conditionsForOpening: "-", tester: Official(name: "Tim"), testedOn: nil),
+                enteredBy: "test", source: .cli, at: Date(timeIntervalSince1970: 1_767_225_700))
+        }
+        let draft = try XCTUnwrap(try run(60).draftVersion)
+        try register.approve(version: draft, by: Official(name: "PPID Utama", nip: "197001011995031002"),
+                             decreeNumber: "000.9/7/Diskominfosatik/2026",
+                             decreeDate: Date(timeIntervalSince1970: 1_767_225_600), at: Date(timeIntervalSince1970: 1_767_225_800))
+        XCTAssertEqual(try run(120).publishedVersion, draft)
+        let version = try register.version(number: draft)
+        XCTAssertFalse(version.items.isEmpty)
+        XCTAssertFalse(version.exempted.isEmpty, "the samples' declared exemptions are in the DIK")
+
+        let decree = root.appendingPathComponent("reports/terbit/v\(draft)/keputusan-penetapan-dip-v\(draft).docx")
+        let artifacts = Self.repoRoot.appendingPathComponent(".build/artifacts/sample-decree")
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        let (status, output) = try shell(checker.path, [decree.path, "--text", "Ringkasan Isi Informasi", "--text-min-pages", "1",
+                                                        "--pdf", artifacts.path, "--png", artifacts.path, "--png-page", "1", "--png-page", "3"])
+        XCTAssertEqual(status, 0, output)
+        XCTAssertTrue(output.contains("F4 (215x330mm) portrait"), output)
+        XCTAssertTrue(output.contains("F4 (215x330mm) landscape"), output)
+        XCTAssertTrue(output.contains("repeating header rows"), output)
+
+        let pdf = artifacts.appendingPathComponent(decree.lastPathComponent + ".pdf")
+        let (_, text) = try shell("/usr/bin/env", ["pdftotext", pdf.path, "-"])
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for item in version.items {
+            // Table cells wrap; compare the first words of each summary.
+            let head = item.item.ringkasan.split(separator: " ").prefix(3).joined(separator: " ")
+            XCTAssertTrue(flat.contains(head), "decree lacks \(item.item.ringkasan)")
+        }
+        for item in version.exempted {
+            XCTAssertFalse(flat.contains(item.item.ringkasan), "exempted item in the DIP decree: \(item.item.ringkasan)")
+        }
+    }
+
+    func shell(_ tool: String, _ arguments: [String]) throws -> (Int32, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: tool)
+        p.arguments = arguments
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,231 @@
+import DIPCore
+import Foundation
+import OfficeFormats
+import Register
+import XCTest
+
+@testable import Publish
+
+final class ReviewWorkbookTests: XCTestCase {
+    /// openpyxl script: edits = [[sheet, item id, header, value]]; rows are found by the hidden
+    /// id column, columns by header text, as a reviewer would see them.
+    static let editScript = """
+        import json, sys, openpyxl
+        path = sys.argv[1]
+        edits = json.loads(sys.argv[2])
+        wb = openpyxl.load_workbook(path)
+        for sheet, item, header, value in edits:
+            ws = wb[sheet]
+            heads = {c.value: c.column for c in ws[1]}
+            idc = heads["ID DIP (jangan diubah)"]
+            row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, idc).value == item)
+            ws.cell(row, heads[header]).value = value
+        p = wb["Petunjuk"]
+        for r in range(1, p.max_row + 1):
+            if p.cell(r, 1).value == "Nama pemeriksa": p.cell(r, 2).value = "Hj. Siti Pemeriksa, S.Sos."
+            if p.cell(r, 1).value == "NIP pemeriksa": p.cell(r, 2).value = "197001012000032001"
+        wb.save(path)
+        """
+
+    static func edit(_ path: String, _ edits: [[String]]) throws {
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: edits), as: UTF8.self)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try ReviewFixtures.python())
+        p.arguments = ["-c", editScript, path, json]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        p.standardError = pipe
+        try p.run()
+        let out = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, String(decoding: out, as: UTF8.self))
+    }
+
+    func testWorkbookPassesCheckerAndHasEverySheet() throws {
+        let bytes = try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock)
+        let url = try Checkers.temporaryFile("pemeriksaan.xlsx", bytes)
+        let r = try Checkers.run("check-xlsx", [url.path])
+        XCTAssertEqual(r.status, 0, r.output)
+
+        let wb = try XLSXWorkbook(path: url.path)
+        XCTAssertEqual(wb.sheets.map(\.name), [
+            "Petunjuk", "Berkala", "Serta Merta", "Setiap Saat", "Dikecualikan", "Uji Konsekuensi",
+            "Perubahan", "Masalah", "Kelengkapan", "_dip",
+        ])
+        XCTAssertTrue(wb.sheets.last!.isHidden)
+        XCTAssertFalse(wb.sheets.dropLast().contains { $0.isHidden })
+    }
+
+    func testHiddenIdsMarkerAndIndonesianText() throws {
+        let input = try ReviewFixtures.input()
+        let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(input, clock: ReviewFixtures.clock))
+        let meta = try ReviewFixtures.rows(url.path, sheet: "_dip")
+        XCTAssertEqual(ReviewFixtures.text(meta[0][1]), ReviewFormat.marker)
+        XCTAssertEqual(ReviewFixtures.text(meta[1][1]), "3")
+
+        let berkala = try ReviewFixtures.rows(url.path, sheet: "Berkala")
+        let header = berkala[0].cells.map(ReviewFixtures.text)
+        let idc = try XCTUnwrap(header.firstIndex(of: ReviewFormat.idHeader))
+        let rc = try XCTUnwrap(header.firstIndex(of: ReviewFormat.revisionHeader))
+        XCTAssertTrue(header.contains("Usulan Klasifikasi"))
+        XCTAssertTrue(header.contains("Penjelasan Klasifikasi"))
+        let ids = berkala.dropFirst().map { ReviewFixtures.text($0[idc]) }
+        let expected = input.draft!.items.filter { $0.category == .berkala }.map(\.id)
+        XCTAssertEqual(Set(ids), Set(expected))
+        XCTAssertTrue(berkala.dropFirst().allSatisfy { Int(ReviewFixtures.text($0[rc])) != nil })
+
+        // The id and revision columns are hidden, the decision column has a dropdown.
+        let sheetXML = try unzipText(url.path, "xl/worksheets/sheet2.xml")
+        XCTAssertTrue(sheetXML.contains("hidden=\"1\""))
+        XCTAssertTrue(sheetXML.contains("&quot;Setujui,Kembalikan&quot;"))
+        XCTAssertTrue(sheetXML.contains("<pane ySplit=\"1\""))
+        XCTAssertTrue(sheetXML.contains("paperSize=\"14\"") && sheetXML.contains("orientation=\"landscape\""))
+        let testXML = try unzipText(url.path, "xl/worksheets/sheet6.xml")
+        XCTAssertTrue(testXML.contains("Dikecualikan seluruhnya,Dikecualikan sebagian,Terbuka"))
+        let workbook = try unzipText(url.path, "xl/workbook.xml")
+        XCTAssertTrue(workbook.contains("_xlnm.Print_Titles"))
+        XCTAssertTrue(workbook.contains("_xlnm._FilterDatabase"))
+
+        let tests = try ReviewFixtures.rows(url.path, sheet: "Uji Konsekuensi")
+        let theader = tests[0].cells.map(ReviewFixtures.text)
+        for h in [ReviewFormat.specificHeader, ReviewFormat.legalBasisHeader, ReviewFormat.consequenceHeader,
+                  ReviewFormat.publicInterestHeader, ReviewFormat.conclusionHeader, ReviewFormat.periodHeader,
+                  ReviewFormat.conditionsHeader, ReviewFormat.testerHeader, ReviewFormat.testedOnHeader] {
+            XCTAssertTrue(theader.contains(h), h)
+        }
+        XCTAssertEqual(tests.count, 3)
+        let strings = try XLSXWorkbook(path: url.path).sharedStrings().joined(separator: "\n")
+        XCTAssertTrue(strings.contains("Pasal 17 huruf h angka 2 UU 14/2008"))
+        XCTAssertTrue(strings.contains("Aturan data-pribadi: Data pribadi pasien <rahasia>"))
+        XCTAssertTrue(strings.contains("Bentuk informasi kosong."))
+        XCTAssertTrue(strings.contains("Lembar Kerja Pemeriksaan Daftar Informasi Publik"))
+        let kel = try ReviewFixtures.rows(url.path, sheet: "Kelengkapan")
+        XCTAssertEqual(kel.count, 3)
+        XCTAssertEqual(ReviewFixtures.text(kel[1][0]), "Dinas Kesehatan")
+        XCTAssertEqual(kel[1][2], .number(2)) // sub-group A
+    }
+
+    func testSameInputAndClockGiveIdenticalBytes() throws {
+        let a = try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock)
+        let b = try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock)
+        XCTAssertEqual(a, b)
+        XCTAssertEqual(ReviewPage.html(try ReviewFixtures.input(), clock: ReviewFixtures.clock),
+                       ReviewPage.html(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
+    }
+
+    func testUnfilledWorkbookReadsBackWithNothingToApply() throws {
+        let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
+        let d = try ReviewWorkbookReader.read(path: url.path)
+        XCTAssertEqual(d.draftVersion, 3)
+        XCTAssertNil(d.reviewer)
+        XCTAssertTrue(d.tests.isEmpty)
+        XCTAssertTrue(d.decisions.isEmpty)
+        XCTAssertTrue(d.problems.isEmpty, "\(d.problems)")
+    }
+
+    func testDecisionsFilledWithOpenpyxlAreReadBack() throws {
+        let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
+        try Self.edit(url.path, [
+            ["Berkala", "dinkes-0001", "Keputusan", "Setujui"],
+            ["Berkala", "dinkes-0002", "Keputusan", "Kembalikan"],
+            ["Berkala", "dinkes-0002", "Catatan", "Pisahkan profil pejabat dari struktur organisasi."],
+            ["Berkala", "bpbd-0001", "Keputusan", "Kembalikan"], // no note: a problem
+            ["Setiap Saat", Fixture.openItemsV3().first { $0.category == .setiapSaat }!.id, "Keputusan", "boleh"],
+            ["Uji Konsekuensi", "dinkes-0099", "Informasi Spesifik yang Dikecualikan", "Nama dan diagnosis pasien"],
+            ["Uji Konsekuensi", "dinkes-0099", "Dasar Hukum (Pasal)", "Pasal 17 huruf h angka 2 UU 14/2008"],
+            ["Uji Konsekuensi", "dinkes-0099", "Konsekuensi apabila Dibuka", "Mengungkap rahasia pribadi"],
+            ["Uji Konsekuensi", "dinkes-0099", "Pertimbangan Kepentingan Publik", "Tidak lebih besar"],
+            ["Uji Konsekuensi", "dinkes-0099", "Kesimpulan", "Dikecualikan seluruhnya"],
+            ["Uji Konsekuensi", "dinkes-0099", "Jangka Waktu Pengecualian", "25 tahun"],
+            ["Uji Konsekuensi", "dinkes-0099", "Syarat Dibukanya Informasi", "Persetujuan pasien"],
+            ["Uji Konsekuensi", "dinkes-0099", "Nama Penguji", "dr. Penguji"],
+            ["Uji Konsekuensi", "dinkes-0099", "Tanggal Uji", "26/11/2026"],
+            ["Uji Konsekuensi", "bpbd-0042", "Kesimpulan", "Terbuka"],
+            ["Uji Konsekuensi", "bpbd-0042", "Tanggal Uji", "kemarin"],
+        ])
+        let d = try ReviewWorkbookReader.read(path: url.path)
+        XCTAssertEqual(d.reviewer?.name, "Hj. Siti Pemeriksa, S.Sos.")
+        XCTAssertEqual(d.reviewer?.nip, "197001012000032001")
+        XCTAssertEqual(d.decisions.map(\.itemID), ["dinkes-0001", "dinkes-0002"])
+        XCTAssertEqual(d.decisions.map(\.action), [.approve, .return])
+        XCTAssertEqual(d.decisions[1].note, "Pisahkan profil pejabat dari struktur organisasi.")
+        XCTAssertEqual(d.decisions[0].revision, Fixture.openItemsV3().first { $0.id == "dinkes-0001" }!.revision)
+
+        XCTAssertEqual(d.tests.count, 1)
+        let t = try XCTUnwrap(d.tests.first)
+        XCTAssertEqual(t.itemID, "dinkes-0099")
+        XCTAssertEqual(t.revision, 2)
+        XCTAssertEqual(t.test.conclusion, .exemptWhole)
+        XCTAssertEqual(t.test.grounds, ["17h2"])
+        XCTAssertEqual(t.test.period, .years(25))
+        XCTAssertEqual(t.test.tester?.name, "dr. Penguji")
+        XCTAssertEqual(ReviewFixtures.clock.isoDate(t.test.testedOn), "2026-11-26")
+
+        // Three unreadable rows, each located, in Indonesian.
+        XCTAssertEqual(d.problems.count, 3, "\(d.problems)")
+        let messages = d.problems.map { "\($0.sheet ?? "") \($0.row ?? 0) \($0.column ?? "") \($0.message)" }
+        XCTAssertTrue(messages.contains { $0.hasPrefix("Berkala") && $0.contains("dikembalikan tanpa catatan") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.hasPrefix("Setiap Saat") && $0.contains("'boleh' tidak dikenali") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.hasPrefix("Uji Konsekuensi") && $0.contains("Tanggal uji 'kemarin'") }, "\(messages)")
+        XCTAssertTrue(d.problems.allSatisfy { $0.row != nil && $0.column != nil })
+    }
+
+    func testOtherSpreadsheetIsNotTakenForAReviewWorkbook() throws {
+        let bytes = try UpdateTemplate.blank(clock: ReviewFixtures.clock)
+        let url = try Checkers.temporaryFile("lain.xlsx", bytes)
+        XCTAssertThrowsError(try ReviewWorkbookReader.read(path: url.path)) { error in
+            XCTAssertEqual(error as? ReviewWorkbookError, .notReviewWorkbook(file: "lain.xlsx"))
+        }
+        let junk = try Checkers.temporaryFile("rusak.xlsx", Array("bukan zip".utf8))
+        XCTAssertThrowsError(try ReviewWorkbookReader.read(path: junk.path))
+    }
+
+    func testEmptyRegisterStillGivesAValidWorkbook() throws {
+        let empty = ReviewInput(draft: nil, pending: [], diff: VersionDiff(from: nil, to: nil, added: [], changed: [],
+                                reclassified: [], withdrawn: []), problemsByUnit: [:], completeness: nil)
+        let url = try Checkers.temporaryFile("kosong.xlsx", try ReviewWorkbook.build(empty, clock: ReviewFixtures.clock))
+        let r = try Checkers.run("check-xlsx", [url.path])
+        XCTAssertEqual(r.status, 0, r.output)
+        let d = try ReviewWorkbookReader.read(path: url.path)
+        XCTAssertNil(d.draftVersion)
+        XCTAssertTrue(d.problems.isEmpty && d.decisions.isEmpty && d.tests.isEmpty)
+    }
+
+    func testLegalBasisGroundsAreParsed() {
+        XCTAssertEqual(ReviewWorkbookReader.grounds("Pasal 17 huruf h angka 2 dan 17a1"), ["17h2", "17a1"])
+        XCTAssertEqual(ReviewWorkbookReader.grounds("UU 36/2009 tentang Kesehatan"), [])
+    }
+
+    func testReviewPageIsSelfContainedEscapedAndComplete() throws {
+        let input = try ReviewFixtures.input()
+        let html = ReviewPage.html(input, clock: ReviewFixtures.clock)
+        XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertTrue(html.contains("<html lang=\"id\">"))
+        XCTAssertFalse(html.contains("<script"))
+        XCTAssertFalse(html.contains("http://") || html.contains("https://"))
+        XCTAssertTrue(html.contains("Data pribadi pasien &lt;rahasia&gt;"))
+        XCTAssertFalse(html.contains("<rahasia>"))
+        XCTAssertTrue(html.contains("Informasi yang Memerlukan Uji Konsekuensi"))
+        XCTAssertTrue(html.contains("Kelengkapan Informasi Berkala"))
+        XCTAssertTrue(html.contains("@media print"))
+        for v in input.draft!.items { XCTAssertTrue(html.contains(v.id), v.id) }
+        for p in input.pending { XCTAssertTrue(html.contains(p.itemID)) }
+        let url = try Checkers.temporaryFile("index.html", Array(html.utf8))
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/java") {
+            let r = try Checkers.run("check-html", [url.path])
+            XCTAssertEqual(r.status, 0, r.output)
+        }
+    }
+
+    func unzipText(_ path: String, _ entry: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        p.arguments = ["-p", path, entry]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

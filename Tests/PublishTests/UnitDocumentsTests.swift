@@ -1,0 +1,140 @@
+import DIPCore
+import Foundation
+import Intake
+import OfficeFormats
+import Register
+import XCTest
+
+@testable import Publish
+
+/// Update template, unit feedback and per-unit consequence-test forms.
+final class UnitDocumentsTests: XCTestCase {
+    let clock = ReviewFixtures.clock
+
+    func currentItems() -> [CurrentItem] {
+        Fixture.openItemsV3().filter { $0.unit.code == "dinkes" }.map { v in
+            var item = v.item
+            item.kategoriText = v.category.shortLabel
+            item.keterangan = "Catatan & <lampiran>"
+            return CurrentItem(itemID: v.id, revision: v.revision, unit: v.unit, item: item,
+                               classification: ReviewFixtures.classification(v.category), category: v.category,
+                               subgroup: v.subgroup, state: "terbuka")
+        }
+    }
+
+    func testTemplateReadsBackAsSubmissionWithIdsAndFieldsIntact() throws {
+        let items = currentItems()
+        let bytes = try UpdateTemplate.workbook(unit: Fixture.dinkes, items: items, clock: clock)
+        let url = try Checkers.temporaryFile("templat-dinkes.xlsx", bytes)
+        let r = try Checkers.run("check-xlsx", [url.path])
+        XCTAssertEqual(r.status, 0, r.output)
+
+        let result = readSubmission(at: url.path)
+        XCTAssertEqual(result.status, .accepted, "\(result.problems)")
+        XCTAssertEqual(result.sheet, "DIP")
+        XCTAssertEqual(result.items.count, items.count, "blank rows must not become items")
+        for (read, c) in zip(result.items, items) {
+            XCTAssertEqual(read.kode, c.itemID)
+            XCTAssertEqual(read.nomor, c.item.nomor)
+            XCTAssertEqual(read.ringkasan, c.item.ringkasan)
+            XCTAssertEqual(read.pejabatPenguasa, c.item.pejabatPenguasa)
+            XCTAssertEqual(read.penanggungJawab, c.item.penanggungJawab)
+            XCTAssertEqual(read.waktuPembuatan, c.item.waktuPembuatan)
+            XCTAssertEqual(read.tempatPembuatan, c.item.tempatPembuatan)
+            XCTAssertEqual(read.bentuk, c.item.bentuk)
+            XCTAssertEqual(read.retensi, c.item.retensi)
+            XCTAssertEqual(read.kategori, c.category)
+            XCTAssertEqual(read.keterangan, "Catatan & <lampiran>")
+        }
+        // The id column is hidden; dropdowns for category and form; instructions in Indonesian.
+        let strings = try XLSXWorkbook(path: url.path).sharedStrings().joined(separator: "\n")
+        XCTAssertTrue(strings.contains("Petunjuk Pengisian Daftar Informasi Publik"))
+        XCTAssertTrue(strings.contains(UpdateTemplate.idHeader))
+        let wb = try XLSXWorkbook(path: url.path)
+        XCTAssertEqual(wb.sheets.map(\.name), ["DIP", "Petunjuk"])
+        XCTAssertEqual(try UpdateTemplate.workbook(unit: Fixture.dinkes, items: items, clock: clock), bytes)
+    }
+
+    func testBlankTemplatePassesCheckerAndReadsAsEmptyList() throws {
+        let bytes = try UpdateTemplate.blank(clock: clock)
+        let url = try Checkers.temporaryFile("TEMPLAT-DIP.xlsx", bytes)
+        let r = try Checkers.run("check-xlsx", [url.path])
+        XCTAssertEqual(r.status, 0, r.output)
+        XCTAssertEqual(readSubmission(at: url.path).items.count, 0)
+        XCTAssertEqual(try UpdateTemplate.blank(clock: clock), bytes)
+    }
+
+    func feedbackInputs() -> (items: [InformationItem], problems: [Problem], notes: [ReturnNote], classes: [Classification]) {
+        var items = Fixture.openItemsV3().filter { $0.unit.code == "dinkes" }.map(\.item)
+        for i in items.indices { items[i].source.row = 5 + i }
+        let problems = [
+            Problem(file: "dinkes.xlsx", sheet: "DIP", row: 6, column: "F", columnName: "Bentuk", severity: .warning,
+                    code: "bentuk_kosong", message: "Bentuk informasi kosong.", hint: "Isi Cetak atau Online."),
+            Problem(file: "dinkes.xlsx", sheet: nil, row: nil, severity: .info, code: "sheet_lain",
+                    message: "Sheet 'Rekap' tidak dibaca.", hint: ""),
+        ]
+        let notes = [ReturnNote(itemID: "dinkes-0002", revision: 1, nomor: items[1].nomor, ringkasan: items[1].ringkasan,
+                                note: "Pisahkan profil pejabat.", by: "PPID Utama", at: clock.now)]
+        let classes = items.map { _ in ReviewFixtures.classification(.berkala) }
+        return (items, problems, notes, classes)
+    }
+
+    func testUnitFeedbackWorkbookAndPage() throws {
+        let f = feedbackInputs()
+        let bytes = try UnitFeedback.workbook(unit: Fixture.dinkes, items: f.items, problems: f.problems,
+                                              returnNotes: f.notes, classifications: f.classes, clock: clock)
+        let url = try Checkers.temporaryFile("dinkes.xlsx", bytes)
+        let r = try Checkers.run("check-xlsx", [url.path])
+        XCTAssertEqual(r.status, 0, r.output)
+        XCTAssertEqual(try XLSXWorkbook(path: url.path).sheets.map(\.name), ["Daftar", "Masalah Berkas", "Catatan PPID"])
+        let daftar = try ReviewFixtures.rows(url.path, sheet: "Daftar")
+        XCTAssertEqual(daftar.count, f.items.count + 1)
+        // Row 6 holds the second item: its problem and the PPID's note are on its line.
+        XCTAssertTrue(ReviewFixtures.text(daftar[2][6]).contains("Bentuk informasi kosong."))
+        XCTAssertTrue(ReviewFixtures.text(daftar[2][7]).contains("Pisahkan profil pejabat."))
+        XCTAssertEqual(ReviewFixtures.text(daftar[1][6]), "")
+        let fileProblems = try ReviewFixtures.rows(url.path, sheet: "Masalah Berkas")
+        XCTAssertEqual(fileProblems.count, 2)
+        XCTAssertEqual(ReviewFixtures.text(fileProblems[1][4]), "Sheet 'Rekap' tidak dibaca.")
+
+        let html = UnitFeedback.html(unit: Fixture.dinkes, items: f.items, problems: f.problems,
+                                     returnNotes: f.notes, classifications: f.classes, clock: clock)
+        XCTAssertTrue(html.contains("Umpan Balik Daftar Informasi Publik – Dinas Kesehatan"))
+        XCTAssertTrue(html.contains("Pisahkan profil pejabat."))
+        XCTAssertTrue(html.contains("Struktur organisasi dan profil pejabat &lt;eselon III&gt;"))
+        XCTAssertEqual(try UnitFeedback.workbook(unit: Fixture.dinkes, items: f.items, problems: f.problems,
+                                                 returnNotes: f.notes, classifications: f.classes, clock: clock), bytes)
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/java") {
+            let page = try Checkers.temporaryFile("dinkes.html", Array(html.utf8))
+            let h = try Checkers.run("check-html", [page.path])
+            XCTAssertEqual(h.status, 0, h.output)
+        }
+    }
+
+    func testConsequenceTestFormsPerUnit() throws {
+        let files = try ConsequenceTestForm.documentsPerUnit(
+            pending: ReviewFixtures.pending(), settings: .kabupatenSerang, clock: clock)
+        XCTAssertEqual(files.map(\.fileName), ["uji-konsekuensi-bpbd.docx", "uji-konsekuensi-dinkes.docx"])
+        let url = try Checkers.temporaryFile(files[1].fileName, files[1].bytes)
+        let r = try Checkers.run("check-docx", [url.path])
+        XCTAssertEqual(r.status, 0, r.output)
+        let xml = try unzip(url.path, "word/document.xml")
+        XCTAssertTrue(xml.contains("dinkes-0099 (revisi 2)"))
+        XCTAssertTrue(xml.contains("Rekam medis pasien &amp; hasil laboratorium"))
+        XCTAssertFalse(xml.contains("bpbd-0042"))
+        XCTAssertEqual(try ConsequenceTestForm.documentsPerUnit(
+            pending: ReviewFixtures.pending(), settings: .kabupatenSerang, clock: clock), files)
+    }
+
+    func unzip(_ path: String, _ entry: String) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+        p.arguments = ["-p", path, entry]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,7 +1,0 @@
-import XCTest
-
-final class dipSmokeTests: XCTestCase {
-    func testModuleLinks() throws {
-        XCTAssertTrue(true) // replaced by real tests as the module grows
-    }
-}
