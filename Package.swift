@@ -48,7 +48,7 @@ let package = Package(
         ]),
         // The workspace and the run: intake → classify → register → publish.
         .target(name: "Pipeline", dependencies: [
-            "DIPCore", "Intake", "Rules", "Register", "Publish",
+            "DIPCore", "Intake", "Rules", "Register", "Publish", "OfficeFormats",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),

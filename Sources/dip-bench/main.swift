@@ -12,6 +12,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("publish", benchPublish),
     ("register", registerBenchmark),
     ("xlsx", runXLSXBench),
+    ("e2e", runEndToEndBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
