@@ -192,7 +192,13 @@ func readTable<S: RowSource>(
     var builder = TableBuilder(map: best.map, sheet: sheet, factory: factory, deferItems: deferItems)
     for row in buffered[(best.index + 1)...] { builder.consume(row) }
     buffered = []
-    while let r = try source.nextRow() { builder.consume(r) }
+    var count = 0
+    while let r = try source.nextRow() {
+        // Items and problems are kept per row: cap the rows so a huge file costs bounded memory.
+        count += 1
+        if count > maxDataRows { throw TooManyRows(sheet: sheet, limit: maxDataRows) }
+        builder.consume(r)
+    }
     builder.finish(mergedRanges: source.mergedRanges)
     var problems = builder.problems
     for f in [Field.nomor, .ringkasan, .pejabat, .penanggungJawab, .bentuk, .retensi] where best.map.column(f) == nil {
@@ -203,6 +209,21 @@ func readTable<S: RowSource>(
         problems.append(missingColumn(.waktuTempat, sheet: sheet, factory: factory, headerRow: best.map.headerRows[0]))
     }
     return SheetTable(map: best.map, items: builder.items, problems: problems)
+}
+
+/// More data rows than any DIP list has (a regency's largest unit lists a few thousand).
+public let maxDataRows = 50_000
+
+/// Thrown by `readTable` past `maxDataRows`; the file is refused.
+struct TooManyRows: Error {
+    var sheet: String?
+    var limit: Int
+
+    func problem(_ factory: ProblemFactory) -> Problem {
+        factory.make(.tooManyRows, sheet: sheet,
+                     message: "File berisi lebih dari \(limit) baris data; ini bukan daftar DIP yang wajar dan tidak dibaca.",
+                     hint: "Kirim hanya tabel DIP unit Anda (satu baris per informasi), tanpa data lain.")
+    }
 }
 
 func missingColumn(_ f: Field, sheet: String?, factory: ProblemFactory, headerRow: Int) -> Problem {
@@ -234,6 +255,8 @@ func readCSVSubmission(path: String, factory: ProblemFactory) -> (SubmissionResu
     let table: SheetTable?
     do {
         table = try readTable(&reader, sheet: nil, factory: factory, deferItems: false)
+    } catch let error as TooManyRows {
+        return (refusal(path: path, error.problem(factory)), [:])
     } catch let error as CSVError {
         return (refusal(path: path, csvProblem(error, factory: factory)), [:])
     } catch {

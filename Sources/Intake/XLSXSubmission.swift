@@ -35,6 +35,8 @@ func readXLSXSubmission(path: String, factory: ProblemFactory) -> (SubmissionRes
             return (result, [info.name: table.map])
         }
         return (noTable(path: path, factory: factory), [:])
+    } catch let error as TooManyRows {
+        return (refusal(path: path, error.problem(factory)), [:])
     } catch let error as OfficeError {
         return (refusal(path: path, officeProblem(error, factory: factory)), [:])
     } catch {

@@ -141,7 +141,8 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertTrue(result.exitCode == 0 || result.exitCode == 2, result.stderr)
         XCTAssertLessThan(result.maxRSSKB, 500 * 1024, "peak RSS of dip run on a 50 MB file")
         XCTAssertFalse(FileManager.default.fileExists(atPath: inbox.appendingPathComponent("bpbd/raksasa.csv").path))
-        XCTAssertTrue(FileManager.default.fileExists(atPath: ws.workspace.feedback.appendingPathComponent("bpbd.txt").path))
+        let feedback = try String(contentsOf: ws.workspace.feedback.appendingPathComponent("bpbd.txt"), encoding: .utf8)
+        XCTAssertTrue(feedback.contains("DITOLAK") && feedback.contains("lebih dari"), String(feedback.prefix(2000)))
     }
 
     func testBrokenRulesRefuseBeforeTouchingAnything() throws {
