@@ -159,11 +159,11 @@ final class HostileInboxTests: XCTestCase {
     func testFullDiskFailsClearlyLosesNothingAndTheNextRunRecovers() throws {
         _ = try DipProcess.requireBinary()
         let archive = ws.workspace.archive
-        guard mountTmpfs(archive, size: "1m") else { throw XCTSkip("cannot mount a small tmpfs here (needs root): full disk not simulated") }
+        guard mountTmpfs(archive, size: "512k") else { throw XCTSkip("cannot mount a small tmpfs here (needs root): full disk not simulated") }
         defer { _ = shell("umount", archive.path) }
-        // 3 MB of rows: the archived copy cannot fit in 1 MB.
+        // About 800 KB of rows: the archived copy and the register cannot both fit in 512 KB.
         var text = String(decoding: Self.goodCSV, as: UTF8.self)
-        for n in 3...40_000 { text += "\(n),Laporan kegiatan nomor \(n) tahun 2025,Sekretariat,Kepala Dinas,2025,Serang,Softcopy,5 tahun,Berkala\n" }
+        for n in 3...8_000 { text += "\(n),Laporan kegiatan nomor \(n) tahun 2025,Sekretariat,Kepala Dinas,2025,Serang,Softcopy,5 tahun,Berkala\n" }
         let url = try put("bpbd", "besar.csv", Array(text.utf8))
         let full = try DipProcess.run(ws.runArgs)
         XCTAssertEqual(full.exitCode, 1, full.stderr)
@@ -171,7 +171,7 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: url.path), "the file stays in the inbox")
         XCTAssertEqual(shell("mount", "-o", "remount,size=64m", archive.path), 0)
         let after = try DipProcess.run(ws.runArgs)
-        XCTAssertEqual(after.exitCode, 0, after.stderr)
+        XCTAssertTrue(after.exitCode == 0 || after.exitCode == 2, after.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
         XCTAssertNotNil(OriginalsArchive(workspace: ws.workspace).record(sha256: try DurableFiles.sha256(of: try XCTUnwrap(
             FileManager.default.contentsOfDirectory(at: ws.workspace.originals, includingPropertiesForKeys: nil)
@@ -190,7 +190,7 @@ final class HostileInboxTests: XCTestCase {
         let url = try put("bpbd", "dip.csv", Self.goodCSV)
         let blocked = try DipProcess.run(ws.runArgs)
         XCTAssertEqual(blocked.exitCode, 1, blocked.stderr)
-        XCTAssertTrue(blocked.stderr.contains("Read-only") || blocked.stderr.contains("hanya-baca"), blocked.stderr)
+        XCTAssertTrue(blocked.stderr.contains("Run gagal") && blocked.stderr.contains("reports/umpan-balik"), blocked.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: url.path), "the file stays until its feedback is written")
         XCTAssertEqual(shell("umount", reports.path), 0)
         mounted = false
