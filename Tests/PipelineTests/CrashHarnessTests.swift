@@ -7,14 +7,14 @@ import XCTest
 /// Kills the real `dip run` with SIGKILL at random moments, then lets it finish, and checks
 /// that nothing was lost, nothing was taken twice, and the outputs match the register and a
 /// clean reference run. Seeded, so a failure is reproducible (DIP_CRASH_SEED overrides;
-/// DIP_CRASH_KILLS sets the number of kills, default 25).
+/// DIP_CRASH_KILLS sets the number of kills, default 20).
 final class CrashHarnessTests: XCTestCase {
     let env = ProcessInfo.processInfo.environment
 
     func testRandomKillsNeverLoseOrDuplicateAnything() throws {
         _ = try DipProcess.requireBinary()
         let seed = UInt64(env["DIP_CRASH_SEED"] ?? "") ?? 20260101
-        let kills = Int(env["DIP_CRASH_KILLS"] ?? "") ?? 25
+        let kills = Int(env["DIP_CRASH_KILLS"] ?? "") ?? 20
         var rng = SplitMix(seed: seed)
 
         // A clean reference run on the same inbox.
@@ -37,7 +37,7 @@ final class CrashHarnessTests: XCTestCase {
             while killed < kills {
                 attempts += 1
                 let child = try DipProcess.start(ws.runArgs)
-                let delay = Double(rng.next() % 1000) / 1000 * cleanSeconds * 1.1
+                let delay = Double(rng.next() % 1000) / 1000 * cleanSeconds * 0.85
                 usleep(useconds_t(delay * 1_000_000))
                 kill(child.pid, SIGKILL)
                 let result = child.wait()
