@@ -49,6 +49,7 @@ test: deps checkers
 ## Speed and memory figures (printed, never asserted).
 bench: deps
 	$(SWIFT) build -c release --product dip-bench
+	$(SWIFT) build -c release --product dip
 	"$$($(SWIFT) build -c release --show-bin-path)/dip-bench" $(BENCH)
 
 clean:

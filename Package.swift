@@ -48,7 +48,7 @@ let package = Package(
         ]),
         // The workspace and the run: intake → classify → register → publish.
         .target(name: "Pipeline", dependencies: [
-            "DIPCore", "Intake", "Rules", "Register", "Publish",
+            "DIPCore", "Intake", "Rules", "Register", "Publish", "OfficeFormats",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
@@ -70,7 +70,11 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RegisterTests", dependencies: ["Register"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Register", "Rules", "Intake"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline"]),
+        .testTarget(name: "PipelineTests", dependencies: [
+            "Pipeline", "DIPCore", "Intake", "Rules", "Register", "Publish", "OfficeFormats",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "dipTests", dependencies: ["dip"]),
     ],
     swiftLanguageModes: [.v5]

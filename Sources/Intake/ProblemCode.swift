@@ -29,12 +29,14 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     case delimiterGuess = "delimiter-guess"
     case hiddenSheet = "hidden-sheet"
     case rowIgnored = "row-ignored"
+    /// More rows than any DIP list has: refused before memory grows without bound.
+    case tooManyRows = "too-many-rows"
 
     /// How serious the problem is.
     public var severity: Severity {
         switch self {
         case .fileEmpty, .fileUnreadable, .legacyOrEncrypted, .unsupportedType, .corruptFile,
-             .zipBomb, .encodingUnsupported, .noDIPTable, .emptyTable:
+             .zipBomb, .encodingUnsupported, .noDIPTable, .emptyTable, .tooManyRows:
             return .error
         case .missingColumn, .missingValue, .unknownCategory, .retentionBareYear, .duplicateItem,
              .errorValue:

@@ -61,7 +61,7 @@ public enum Intake {
 /// - Parameters:
 ///   - path: the file.
 ///   - displayName: the name used in problems (default: the file name).
-public func readSubmission(at path: String, displayName: String? = nil) -> SubmissionResult {
+public func readSubmission(at path: String, displayName: String? = nil, maxDataRows: Int = defaultMaxDataRows) -> SubmissionResult {
     let name = displayName ?? (path as NSString).lastPathComponent
     let factory = ProblemFactory(file: name)
     let kind = SubmissionKind.sniff(path: path)
@@ -71,9 +71,9 @@ public func readSubmission(at path: String, displayName: String? = nil) -> Submi
     case .refused(let code, let message, let hint):
         result = refusal(path: path, factory.make(code, message: message, hint: hint))
     case .csv:
-        (result, maps) = readCSVSubmission(path: path, factory: factory)
+        (result, maps) = readCSVSubmission(path: path, factory: factory, maxDataRows: maxDataRows)
     case .xlsx:
-        (result, maps) = readXLSXSubmission(path: path, factory: factory)
+        (result, maps) = readXLSXSubmission(path: path, factory: factory, maxDataRows: maxDataRows)
     }
     if result.status == .accepted {
         result.problems += TableBuilder.duplicateProblems(result.items, factory: factory, map: maps)
@@ -184,7 +184,7 @@ struct SheetTable {
 /// Looks for the header in the first 30 rows; when found, reads the rest of the sheet.
 /// Returns nil when the sheet has no DIP header.
 func readTable<S: RowSource>(
-    _ source: inout S, sheet: String?, factory: ProblemFactory, deferItems: Bool
+    _ source: inout S, sheet: String?, factory: ProblemFactory, deferItems: Bool, maxDataRows: Int
 ) throws -> SheetTable? {
     var buffered: [SheetRow] = []
     while buffered.count < 30, let r = try source.nextRow() { buffered.append(r) }
@@ -199,7 +199,13 @@ func readTable<S: RowSource>(
     var builder = TableBuilder(map: best.map, sheet: sheet, factory: factory, deferItems: deferItems)
     for row in buffered[(best.index + 1)...] { builder.consume(row) }
     buffered = []
-    while let r = try source.nextRow() { builder.consume(r) }
+    var count = 0
+    while let r = try source.nextRow() {
+        // Items and problems are kept per row: cap the rows so a huge file costs bounded memory.
+        count += 1
+        if count > maxDataRows { throw TooManyRows(sheet: sheet, limit: maxDataRows) }
+        builder.consume(r)
+    }
     builder.finish(mergedRanges: source.mergedRanges)
     var problems = builder.problems
     for f in [Field.nomor, .ringkasan, .pejabat, .penanggungJawab, .bentuk, .retensi] where best.map.column(f) == nil {
@@ -210,6 +216,22 @@ func readTable<S: RowSource>(
         problems.append(missingColumn(.waktuTempat, sheet: sheet, factory: factory, headerRow: best.map.headerRows[0]))
     }
     return SheetTable(map: best.map, items: builder.items, problems: problems)
+}
+
+/// More data rows than any DIP list has (a regency's largest unit lists a few thousand);
+/// `readSubmission(maxDataRows:)` lifts it for benchmarks.
+public let defaultMaxDataRows = 50_000
+
+/// Thrown by `readTable` past `maxDataRows`; the file is refused.
+struct TooManyRows: Error {
+    var sheet: String?
+    var limit: Int
+
+    func problem(_ factory: ProblemFactory) -> Problem {
+        factory.make(.tooManyRows, sheet: sheet,
+                     message: "File berisi lebih dari \(limit) baris data; ini bukan daftar DIP yang wajar dan tidak dibaca.",
+                     hint: "Kirim hanya tabel DIP unit Anda (satu baris per informasi), tanpa data lain.")
+    }
 }
 
 func missingColumn(_ f: Field, sheet: String?, factory: ProblemFactory, headerRow: Int) -> Problem {
@@ -236,7 +258,7 @@ func emptyTable(path: String, sheet: String?, factory: ProblemFactory) -> Submis
 // MARK: - CSV
 
 /// Reads a CSV submission; also returns the column map (for duplicate problems).
-func readCSVSubmission(path: String, factory: ProblemFactory) -> (SubmissionResult, [String?: ColumnMap]) {
+func readCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int) -> (SubmissionResult, [String?: ColumnMap]) {
     var reader: CSVReader
     do {
         reader = try CSVReader(path: path)
@@ -247,7 +269,9 @@ func readCSVSubmission(path: String, factory: ProblemFactory) -> (SubmissionResu
     }
     let table: SheetTable?
     do {
-        table = try readTable(&reader, sheet: nil, factory: factory, deferItems: false)
+        table = try readTable(&reader, sheet: nil, factory: factory, deferItems: false, maxDataRows: maxDataRows)
+    } catch let error as TooManyRows {
+        return (refusal(path: path, error.problem(factory)), [:])
     } catch let error as CSVError {
         return (refusal(path: path, csvProblem(error, factory: factory)), [:])
     } catch {

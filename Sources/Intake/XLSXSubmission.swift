@@ -4,7 +4,7 @@ import OfficeFormats
 /// Reads an XLSX submission: the first sheet with a DIP header wins, visible sheets in tab
 /// order before hidden ones (an instructions sheet often comes first). Items are built after
 /// each sheet's stream ends, because merged ranges are only known then.
-func readXLSXSubmission(path: String, factory: ProblemFactory) -> (SubmissionResult, [String?: ColumnMap]) {
+func readXLSXSubmission(path: String, factory: ProblemFactory, maxDataRows: Int) -> (SubmissionResult, [String?: ColumnMap]) {
     do {
         let workbook = try XLSXWorkbook(path: path)
         let order = workbook.sheets.indices.filter { workbook.sheets[$0].kind == .worksheet }
@@ -16,7 +16,7 @@ func readXLSXSubmission(path: String, factory: ProblemFactory) -> (SubmissionRes
         for index in order {
             let info = workbook.sheets[index]
             var reader = try workbook.rows(sheet: index)
-            guard let table = try readTable(&reader, sheet: info.name, factory: factory, deferItems: true)
+            guard let table = try readTable(&reader, sheet: info.name, factory: factory, deferItems: true, maxDataRows: maxDataRows)
             else { continue }
             // A header with nothing under it (a template on an instructions sheet): look on.
             if table.items.isEmpty {
@@ -42,6 +42,8 @@ func readXLSXSubmission(path: String, factory: ProblemFactory) -> (SubmissionRes
         }
         if let emptySheet { return (emptyTable(path: path, sheet: emptySheet, factory: factory), [:]) }
         return (noTable(path: path, factory: factory), [:])
+    } catch let error as TooManyRows {
+        return (refusal(path: path, error.problem(factory)), [:])
     } catch let error as OfficeError {
         return (refusal(path: path, officeProblem(error, factory: factory)), [:])
     } catch {

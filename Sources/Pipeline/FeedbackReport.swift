@@ -29,7 +29,8 @@ public enum FeedbackReport {
                 out.append("Status: DITOLAK. \(outcome.reason ?? "Berkas tidak dapat dibaca.")")
                 out.append("Berkas asli tetap disimpan di arsip PPID. Perbaiki lalu kirim ulang ke folder unit Anda.")
             case .duplicate:
-                out.append("Status: SAMA dengan berkas yang sudah diterima sebelumnya; tidak diproses ulang.")
+                out.append("Status: SAMA dengan berkas yang sudah diterima sebelumnya; tidak dicatat ulang.")
+                if !outcome.problems.isEmpty { out.append("Hasil pemeriksaan berkas itu diulang di bawah ini.") }
             }
             let problems = outcome.problems.sorted { lhs, rhs in
                 (lhs.sheet ?? "", lhs.row ?? 0, lhs.column ?? "", lhs.code) < (rhs.sheet ?? "", rhs.row ?? 0, rhs.column ?? "", rhs.code)

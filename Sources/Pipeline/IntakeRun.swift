@@ -34,17 +34,34 @@ public struct FileOutcome: Sendable {
 public struct RunSummary: Sendable {
     public var outcomes: [FileOutcome] = []
     public var skipped: [SkippedFile] = []
+    /// Files that could not be archived (full disk, I/O error); left in the inbox.
+    public var failures: [SkippedFile] = []
 
     public var accepted: Int { outcomes.filter { $0.status == .accepted }.count }
     public var refused: Int { outcomes.filter { $0.status == .refused }.count }
     public var duplicates: Int { outcomes.filter { $0.status == .duplicate }.count }
-    public var problemCount: Int { outcomes.reduce(0) { $0 + $1.problems.count } }
+    public var problemCount: Int { outcomes.filter { $0.status != .duplicate }.reduce(0) { $0 + $1.problems.count } }
     /// The draft version made or kept by this run, if any.
     public var draftVersion: Int?
     /// The version published by this run, if any.
     public var publishedVersion: Int?
     /// Wall-clock duration of the run.
     public var seconds: TimeInterval = 0
+    /// Wall-clock duration of each stage, in the order run (for the run's summary log line).
+    public var stages: [StageTiming] = []
+    /// Half-written files of an earlier, killed run removed at the start of this one.
+    public var leftoversRemoved: [String] = []
+}
+
+/// How long one stage of a run took.
+public struct StageTiming: Sendable, Hashable {
+    public var stage: String
+    public var seconds: TimeInterval
+
+    public init(stage: String, seconds: TimeInterval) {
+        self.stage = stage
+        self.seconds = seconds
+    }
 }
 
 /// Options of a run that the operator may set.
@@ -75,6 +92,9 @@ public struct IntakeStage {
     public var logger: Logger
     /// Unit codes from rules/unit.yaml; nil accepts every folder.
     public var knownUnits: Set<String>?
+    /// Told before each ready file is taken in: (1-based position, count, file); the CLI
+    /// draws a progress line from it when stderr is a terminal.
+    public var progress: ((Int, Int, InboxFile) -> Void)?
 
     public init(workspace: Workspace, options: RunOptions, logger: Logger, knownUnits: Set<String>? = nil) {
         self.workspace = workspace
@@ -90,10 +110,12 @@ public struct IntakeStage {
     ///     by default the archive's receipts tell).
     ///   - prepare: completes an outcome before it is recorded (classification).
     ///   - record: records an outcome durably; called before the inbox file is removed.
+    ///   - recorded: called after `record`, still before the inbox file is removed (feedback).
     public func run(
         isDuplicate: ((String, OriginalsArchive.Stored) throws -> Bool)? = nil,
         prepare: (inout FileOutcome) throws -> Void = { _ in },
-        record: (FileOutcome) throws -> Void = { _ in }
+        record: (FileOutcome) throws -> Void = { _ in },
+        recorded: (FileOutcome) throws -> Void = { _ in }
     ) throws -> RunSummary {
         let scanner = InboxScanner(workspace: workspace, settleSeconds: options.settleSeconds,
                                    isIgnorable: { Intake.isIgnorable(fileName: $0) })
@@ -112,31 +134,40 @@ public struct IntakeStage {
         }
         let archive = OriginalsArchive(workspace: workspace)
         let receivedAt = options.clock.rfc3339()
-        for file in ready {
+        for (index, file) in ready.enumerated() {
+            progress?(index + 1, ready.count, file)
             let stored: OriginalsArchive.Stored
             do {
                 stored = try archive.store(file.url, unit: file.unit, receivedAt: receivedAt)
             } catch {
-                // A file that vanished or cannot be read stays where it is for the next run.
+                if !FileManager.default.fileExists(atPath: file.url.path) {
+                    // The unit took it back between the scan and now: nothing to keep.
+                    summary.skipped.append(SkippedFile(path: file.url.path, reason: "berkas hilang sebelum diarsipkan (ditarik kembali oleh unit?)"))
+                    logger.warning("berkas hilang sebelum diarsipkan", metadata: ["path": "\(file.url.path)"])
+                    continue
+                }
+                // Cannot be archived (full disk, I/O error): it stays in the inbox for the next
+                // run, the other files go on, and the run ends with a failure exit code.
+                summary.failures.append(SkippedFile(path: file.url.path, reason: "\(error)"))
                 logger.error("gagal mengarsipkan berkas", metadata: ["path": "\(file.url.path)", "error": "\(error)"])
                 continue
             }
-            var outcome: FileOutcome
+            // Read the archived copy: what is processed is exactly what is kept. A duplicate is
+            // read too (reading is deterministic), so its feedback repeats the problems found;
+            // this matters when a killed run already recorded the file but not its feedback.
+            let result = readSubmission(at: stored.path.path, displayName: file.fileName)
+            var outcome = FileOutcome(
+                unit: file.unit, fileName: file.fileName, sha256: stored.sha256,
+                status: result.status == .accepted ? .accepted : .refused,
+                reason: result.reason, sheet: result.sheet, items: result.items,
+                problems: result.problems)
             if try isDuplicate?(file.unit, stored) ?? stored.seenBefore {
-                outcome = FileOutcome(unit: file.unit, fileName: file.fileName, sha256: stored.sha256,
-                                      status: .duplicate, reason: nil, sheet: nil, items: [], problems: [])
-            } else {
-                // Read the archived copy: what is processed is exactly what is kept.
-                let result = readSubmission(at: stored.path.path, displayName: file.fileName)
-                outcome = FileOutcome(
-                    unit: file.unit, fileName: file.fileName, sha256: stored.sha256,
-                    status: result.status == .accepted ? .accepted : .refused,
-                    reason: result.reason, sheet: result.sheet, items: result.items,
-                    problems: result.problems)
+                outcome.status = .duplicate
             }
             outcome.archivedPath = stored.path
             try prepare(&outcome)
             try record(outcome)
+            try recorded(outcome)
             logger.info("berkas diproses", metadata: [
                 "unit": "\(file.unit)", "berkas": "\(file.fileName)", "status": "\(outcome.status.rawValue)",
                 "informasi": "\(outcome.items.count)", "masalah": "\(outcome.problems.count)",

@@ -77,6 +77,8 @@ public struct Runner {
     public var workspace: Workspace
     public var options: RunOptions
     public var logger: Logger
+    /// Told before each inbox file is taken in (position, count, file); see `IntakeStage`.
+    public var progress: ((Int, Int, InboxFile) -> Void)?
 
     public init(workspace: Workspace, options: RunOptions, logger: Logger) {
         self.workspace = workspace
@@ -91,16 +93,34 @@ public struct Runner {
         let started = Date()
         // Broken rules stop the run before anything is touched.
         let config = try Configuration.load(workspace)
+        // Under the lock: whatever a killed run left half-written is garbage now.
+        let leftovers = Housekeeping.removeLeftovers(in: workspace)
+        for path in leftovers {
+            logger.warning("sisa run terputus dihapus", metadata: ["path": "\(path)"])
+        }
+        var stageStart = Date()
+        var stages: [StageTiming] = []
+        func endStage(_ name: String) {
+            let now = Date()
+            stages.append(StageTiming(stage: name, seconds: now.timeIntervalSince(stageStart)))
+            stageStart = now
+        }
         let register = try AppDatabase.open(path: workspace.registerPath.path)
         try register.saveUnits(config.units.units)
         let classifier = Classifier(ruleSet: config.ruleSet)
 
+        endStage("persiapan")
         // The PPID's decisions first: they refer to the draft the PPID saw, before this run's
         // submissions change anything (a decision on a changed item is then refused).
         let review = try applyReviewWorkbooks(workspace: workspace, register: register, clock: options.clock, logger: logger)
+        endStage("keputusan_ppid")
 
-        let intake = IntakeStage(workspace: workspace, options: options, logger: logger,
+        var intake = IntakeStage(workspace: workspace, options: options, logger: logger,
                                  knownUnits: Set(config.units.units.map(\.code)))
+        intake.progress = progress
+        // Feedback is written after each file is recorded and before it leaves the inbox,
+        // so a run killed later never loses a unit's feedback (the harness found this).
+        var feedbackSoFar = RunSummary()
         let receivedAt = options.clock.now
         var summary = try intake.run(
             isDuplicate: { unit, stored in try register.hasSubmission(unit: unit, sha256: stored.sha256) },
@@ -116,32 +136,45 @@ public struct Runner {
                     archivedPath: relative, receivedAt: receivedAt,
                     result: outcome.status == .accepted ? .accepted : .refused(reason: outcome.reason ?? ""),
                     items: Array(zip(outcome.items, outcome.classifications)), problems: outcome.problems)
+            },
+            recorded: { outcome in
+                feedbackSoFar.outcomes.append(outcome)
+                try writeFeedback(&feedbackSoFar, config: config, register: register, only: outcome.unit)
             })
-        try writeFeedback(&summary, config: config, register: register)
+        endStage("terima")
+        summary.leftoversRemoved = leftovers
 
         let publisher = PublishStage(workspace: workspace, config: config, register: register,
                                      clock: options.clock, logger: logger)
         let draftBefore = try register.currentDraft()?.number
         summary.draftVersion = try publisher.updateDraft()
+        endStage("draf")
         let changed = !summary.outcomes.isEmpty || review.changedRegister || draftBefore != summary.draftVersion
         try publisher.writeReviewPack(force: changed)
+        endStage("pemeriksaan")
         summary.publishedVersion = try publisher.publishApproved()
+        endStage("terbit")
 
         summary.seconds = Date().timeIntervalSince(started)
-        logger.info("run selesai", metadata: [
+        summary.stages = stages
+        var timing: Logger.Metadata = [:]
+        for stage in stages { timing["detik_\(stage.stage)"] = "\(String(format: "%.3f", stage.seconds))" }
+        logger.info("run selesai", metadata: timing.merging([
             "diterima": "\(summary.accepted)", "ditolak": "\(summary.refused)",
             "duplikat": "\(summary.duplicates)", "masalah": "\(summary.problemCount)",
             "draf": "\(summary.draftVersion.map(String.init) ?? "-")",
             "terbit": "\(summary.publishedVersion.map(String.init) ?? "-")",
             "detik": "\(String(format: "%.3f", summary.seconds))",
-        ])
+            "dilewati": "\(summary.skipped.count)", "gagal": "\(summary.failures.count)",
+        ]) { _, new in new })
         return summary
     }
 
     /// One feedback file per unit that sent something this run.
-    func writeFeedback(_ summary: inout RunSummary, config: Configuration, register: AppDatabase) throws {
+    func writeFeedback(_ summary: inout RunSummary, config: Configuration, register: AppDatabase,
+                       only: String? = nil) throws {
         let byUnit = Dictionary(grouping: summary.outcomes, by: \.unit)
-        for code in byUnit.keys.sorted() {
+        for code in byUnit.keys.sorted() where only == nil || only == code {
             let unit = config.units.unit(code) ?? WorkUnit(code: code, name: code)
             let notes = try register.returnNotes(unit: code).map { note in
                 "No. \(note.nomor) \"\(note.ringkasan)\" dikembalikan oleh PPID (\(note.by)): \(note.note)"

@@ -13,6 +13,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("register", registerBenchmark),
     ("writers", benchWriters),
     ("publish", benchPublish),
+    ("e2e", runEndToEndBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -11,6 +11,7 @@ extension DIP {
             abstract: "Satu putaran SOP: arsipkan dan baca kiriman baru, klasifikasi, perbarui register, tulis umpan balik, draf dan paket pemeriksaan, terbitkan versi yang disetujui.")
 
         @OptionGroup var options: WorkspaceOptions
+        @OptionGroup var log: LogOptions
 
         @Option(name: .long, help: "Berkas yang berubah kurang dari N detik lalu dianggap masih disalin dan dilewati.")
         var settleSeconds: Double = 10
@@ -19,25 +20,49 @@ extension DIP {
         var wait = false
 
         func run() throws {
-            let logger = Logger(label: "dip")
             let workspace = options.resolved
+            let logger = OperatorLog.logger(workspace: workspace, options: log)
             let runOptions = RunOptions(settleSeconds: settleSeconds, clock: .fromEnvironment(), waitForLock: wait)
+            var runner = Runner(workspace: workspace, options: runOptions, logger: logger)
+            runner.progress = OperatorLog.progress(quiet: log.quiet)
+            let summary: RunSummary
             do {
-                let summary = try Runner(workspace: workspace, options: runOptions, logger: logger).run()
-                print("Selesai: \(summary.accepted) diterima, \(summary.refused) ditolak, \(summary.duplicates) sama dengan sebelumnya, \(summary.problemCount) masalah.")
-                print("Umpan balik unit: \(workspace.feedback.path)")
-                if summary.refused > 0 || summary.problemCount > 0 { throw DIPExit.finishedWithProblems }
-            } catch let error as WorkspaceError {
-                printError(error.description)
-                switch error {
-                case .locked: throw DIPExit.locked
-                case .notAWorkspace: throw DIPExit.configuration
-                case .io: throw DIPExit.failure
-                }
-            } catch let error as RunError {
-                printError(error.description)
-                throw DIPExit.configuration
+                summary = try runner.run()
+            } catch {
+                throw Self.exit(for: error, logger: logger)
             }
+            print("Selesai: \(summary.accepted) diterima, \(summary.refused) ditolak, \(summary.duplicates) sama dengan sebelumnya, \(summary.problemCount) masalah.")
+            print("Umpan balik unit: \(workspace.feedback.path)")
+            if !summary.failures.isEmpty {
+                printError("\(summary.failures.count) berkas tidak dapat diarsipkan dan tetap di inbox/ untuk run berikutnya:")
+                for failure in summary.failures { printError("  - \(failure.path): \(failure.reason)") }
+                throw DIPExit.failure
+            }
+            if summary.refused > 0 || summary.problemCount > 0 { throw DIPExit.finishedWithProblems }
+        }
+
+        /// Prints the error in Indonesian, logs it, and picks the documented exit code.
+        static func exit(for error: Error, logger: Logger) -> ExitCode {
+            let code: ExitCode
+            switch error {
+            case let error as WorkspaceError:
+                switch error {
+                case .locked: code = DIPExit.locked
+                case .notAWorkspace: code = DIPExit.configuration
+                case .io: code = DIPExit.failure
+                }
+            case is RunError:
+                code = DIPExit.configuration
+            default:
+                code = DIPExit.failure
+            }
+            let message = "\(error)"
+            let text = code == DIPExit.failure
+                ? "Run gagal dan dihentikan; tidak ada kiriman yang hilang, run berikutnya melanjutkan. Penyebab: \(message)"
+                : message
+            printError(text)
+            logger.error("run gagal", metadata: ["kode_keluar": "\(code.rawValue)", "error": "\(message)"])
+            return code
         }
     }
 }

@@ -10,6 +10,7 @@ extension DIP {
             abstract: "Memantau inbox/ dan memproses kiriman begitu selesai disalin (berhenti dengan SIGTERM/Ctrl-C).")
 
         @OptionGroup var options: WorkspaceOptions
+        @OptionGroup var log: LogOptions
 
         @Option(name: .long, help: "Detik antarpemeriksaan bila tidak ada notifikasi (share jaringan sering tidak mengirimnya).")
         var pollSeconds: Double = 60
@@ -18,16 +19,17 @@ extension DIP {
         var settleSeconds: Double = 10
 
         func run() throws {
-            let logger = Logger(label: "dip")
             let workspace = options.resolved
+            let logger = OperatorLog.logger(workspace: workspace, options: log)
             do { try workspace.requireLayout() } catch let error as WorkspaceError {
                 printError(error.description)
                 throw DIPExit.configuration
             }
             // Wait for the lock: a cron `dip run` overlapping the watcher simply goes first.
-            let runner = Runner(workspace: workspace,
+            var runner = Runner(workspace: workspace,
                                 options: RunOptions(settleSeconds: settleSeconds, clock: .fromEnvironment(), waitForLock: true),
                                 logger: logger)
+            runner.progress = OperatorLog.progress(quiet: log.quiet)
             Watcher(runner: runner, pollInterval: pollSeconds, logger: logger).run { result in
                 if case .failure(let error) = result {
                     logger.error("putaran gagal", metadata: ["error": "\(error)"])

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Pipeline
+
+/// `--quiet` / `--verbose`, shared by `dip run` and `dip watch`.
+struct LogOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Hanya galat dan ringkasan di layar (log berkas tetap lengkap).")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Tampilkan juga pesan debug.")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet dan --verbose tidak dapat dipakai bersamaan.") }
+    }
+}
+
+/// The process's log: logfmt lines to stderr and to `reports/log/dip-YYYY-MM-DD.log`.
+enum OperatorLog {
+    /// One sink per process, so every Logger (and the progress line) shares it.
+    static let sink = LogSink(toStandardError: true)
+
+    /// Events shown on stderr even with `--quiet`.
+    static let summaryEvents: Set<String> = ["run selesai", "watch dimulai", "watch berhenti"]
+
+    /// Bootstraps swift-log once and returns the "dip" logger. The log file is attached only
+    /// when the workspace exists (a typo in --workspace must not create folders).
+    static func logger(workspace: Workspace, options: LogOptions) -> Logger {
+        if (try? workspace.requireLayout()) != nil {
+            sink.attach(folder: workspace.reports.appendingPathComponent("log", isDirectory: true))
+        }
+        let level: Logger.Level = options.verbose ? .debug : .info
+        let quiet = options.quiet
+        var logger = Logger(label: "dip") { label in
+            var handler = LogfmtHandler(label: label, sink: sink, level: level)
+            if quiet { handler.standardErrorFilter = { lvl, event in lvl >= .error || summaryEvents.contains(event) } }
+            return handler
+        }
+        logger.logLevel = level
+        return logger
+    }
+
+    /// A progress line on stderr ("[3/60] dinkes: DIP.xlsx"), only when stderr is a terminal.
+    static func progress(quiet: Bool) -> ((Int, Int, InboxFile) -> Void)? {
+        guard !quiet, isatty(STDERR_FILENO) != 0 else { return nil }
+        return { index, count, file in
+            sink.showProgress("[\(index)/\(count)] \(file.unit): \(file.fileName.replacingOccurrences(of: "\n", with: "\\n"))")
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import Logging
+import XCTest
+@testable import Pipeline
+
+/// What the IT officer relies on: exit codes, the log file, `dip watch` start and stop.
+final class OperatorTests: XCTestCase {
+    var ws: HarnessWorkspace!
+
+    override func setUpWithError() throws {
+        ws = try HarnessWorkspace()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: ws.root)
+    }
+
+    func testExitCodesOfDipRun() throws {
+        // 0: nothing to do.
+        let idle = try DipProcess.run(ws.runArgs)
+        XCTAssertEqual(idle.exitCode, 0, idle.stderr)
+        // 2: finished, but the synthetic lists have malformed rows.
+        _ = try SyntheticInbox.write(into: ws.workspace.inbox, units: Array(ws.units().prefix(2)), itemsPerUnit: 30)
+        let problems = try DipProcess.run(ws.runArgs)
+        XCTAssertEqual(problems.exitCode, 2, problems.stderr)
+        // 4: another process holds the lock; the message says so in Indonesian.
+        do {
+            let lock = try RunLock(workspace: ws.workspace, wait: false)
+            let locked = try DipProcess.run(ws.runArgs)
+            XCTAssertEqual(locked.exitCode, 4, locked.stderr)
+            XCTAssertTrue(locked.stderr.contains("sedang dipakai oleh proses dip lain"), locked.stderr)
+            withExtendedLifetime(lock) {}
+        }
+        // 3: not a workspace.
+        let missing = try DipProcess.run(["run", "--workspace", ws.root.appendingPathComponent("tidak-ada").path])
+        XCTAssertEqual(missing.exitCode, 3, missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("bukan workspace dip"), missing.stderr)
+    }
+
+    func testLogIsLogfmtOnStderrAndInTheDailyFileWithASummary() throws {
+        _ = try SyntheticInbox.write(into: ws.workspace.inbox, units: Array(ws.units().prefix(2)), itemsPerUnit: 10)
+        let result = try DipProcess.run(ws.runArgs.filter { $0 != "--quiet" })
+        XCTAssertTrue(result.exitCode == 0 || result.exitCode == 2, result.stderr)
+        let logFolder = ws.workspace.reports.appendingPathComponent("log")
+        let files = try FileManager.default.contentsOfDirectory(atPath: logFolder.path)
+        XCTAssertEqual(files.count, 1)
+        XCTAssertTrue(files[0].hasPrefix("dip-") && files[0].hasSuffix(".log"), files[0])
+        let text = try String(contentsOf: logFolder.appendingPathComponent(files[0]), encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        XCTAssertFalse(lines.isEmpty)
+        for line in lines {
+            XCTAssertTrue(line.hasPrefix("ts=") && line.contains(" level=") && line.contains(" event="), String(line))
+        }
+        let summary = try XCTUnwrap(lines.last { $0.contains("event=\"run selesai\"") })
+        for key in ["diterima=", "ditolak=", "masalah=", "detik=", "detik_terima=", "detik_draf=", "detik_terbit="] {
+            XCTAssertTrue(summary.contains(key), "\(key) missing in \(summary)")
+        }
+        XCTAssertEqual(lines.filter { $0.contains("event=\"berkas diproses\"") }.count, 2)
+        // stderr carries the same lines (no progress bar: stderr is not a terminal here).
+        XCTAssertTrue(result.stderr.contains("event=\"run selesai\""), result.stderr)
+        XCTAssertFalse(result.stderr.contains("[1/2]"))
+        // --quiet keeps the summary and drops the per-file lines from stderr only.
+        _ = try SyntheticInbox.write(into: ws.workspace.inbox, units: Array(ws.units().prefix(2)), itemsPerUnit: 10, round: 1)
+        let quiet = try DipProcess.run(ws.runArgs)
+        XCTAssertTrue(quiet.stderr.contains("event=\"run selesai\""), quiet.stderr)
+        XCTAssertFalse(quiet.stderr.contains("event=\"berkas diproses\""), quiet.stderr)
+        let after = try String(contentsOf: logFolder.appendingPathComponent(files[0]), encoding: .utf8)
+        XCTAssertEqual(after.split(separator: "\n").filter { $0.contains("event=\"berkas diproses\"") }.count, 4)
+    }
+
+    func testLogfmtQuotesAndEscapes() {
+        let line = LogfmtHandler.format(date: Date(timeIntervalSince1970: 0), level: .info, event: "berkas diproses",
+                                        metadata: ["berkas": "baris\nbaru \"x\".csv", "unit": "dinkes"])
+        XCTAssertEqual(line, "ts=1970-01-01T07:00:00.000+07:00 level=info event=\"berkas diproses\" berkas=\"baris\\nbaru \\\"x\\\".csv\" unit=dinkes")
+    }
+
+    func testWatchTakesAFileOnceCompleteAndStopsCleanlyOnSIGTERM() throws {
+        let watch = try DipProcess.start(["watch", "--workspace", ws.root.path, "--poll-seconds", "1", "--settle-seconds", "1"])
+        var stopped = false
+        defer { if !stopped { kill(watch.pid, SIGKILL); _ = watch.wait() } }
+        // A file written in three steps, 0.5 s apart: taken only once complete.
+        let folder = ws.workspace.inbox.appendingPathComponent("bpbd")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent("dip.csv")
+        let bytes = HostileInboxTests.goodCSV
+        let thirds = [0, bytes.count / 3, 2 * bytes.count / 3, bytes.count]
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        for i in 0..<3 {
+            try handle.write(contentsOf: Data(bytes[thirds[i]..<thirds[i + 1]]))
+            usleep(500_000)
+        }
+        try handle.close()
+        let sha = try DurableFiles.sha256(of: url)
+        let deadline = Date().addingTimeInterval(30)
+        while FileManager.default.fileExists(atPath: url.path) && Date() < deadline { usleep(200_000) }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: url.path), "watch did not take the file within 30 s")
+        // Exactly one archived original: the complete file, never a partial one.
+        let originals = try FileManager.default.contentsOfDirectory(atPath: ws.workspace.originals.path).filter { $0.hasSuffix(".csv") }
+        XCTAssertEqual(originals, ["\(sha).csv"])
+        XCTAssertEqual(kill(watch.pid, SIGTERM), 0)
+        let result = watch.wait()
+        stopped = true
+        XCTAssertEqual(result.exitCode, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("event=\"watch berhenti\""), result.stderr)
+        XCTAssertTrue(result.stderr.contains("event=\"watch dimulai\""), result.stderr)
+    }
+}
