@@ -116,6 +116,9 @@ public struct Runner {
         // Feedback is written after each file is recorded and before it leaves the inbox,
         // so a run killed later never loses a unit's feedback (the harness found this).
         var feedbackSoFar = RunSummary()
+        // Return notes read once (a whole-register read): lazily before the first file, and
+        // once more after intake, when the new lists may have settled some of them.
+        var notesSnapshot: [String: [ReturnNote]]?
         let receivedAt = options.clock.now
         var summary = try intake.run(
             isDuplicate: { unit, stored in try register.hasSubmission(unit: unit, sha256: stored.sha256) },
@@ -134,8 +137,12 @@ public struct Runner {
             },
             recorded: { outcome in
                 feedbackSoFar.outcomes.append(outcome)
-                try writeFeedback(&feedbackSoFar, config: config, register: register, only: outcome.unit)
+                if notesSnapshot == nil { notesSnapshot = try register.returnNotesByUnit() }
+                try writeFeedback(&feedbackSoFar, config: config, notes: notesSnapshot ?? [:], only: outcome.unit)
             })
+        if !summary.outcomes.isEmpty {
+            try writeFeedback(&summary, config: config, notes: try register.returnNotesByUnit())
+        }
         endStage("terima")
         summary.leftoversRemoved = leftovers
 
@@ -162,15 +169,15 @@ public struct Runner {
     }
 
     /// One feedback file per unit that sent something this run.
-    func writeFeedback(_ summary: inout RunSummary, config: Configuration, register: AppDatabase,
+    func writeFeedback(_ summary: inout RunSummary, config: Configuration, notes: [String: [ReturnNote]],
                        only: String? = nil) throws {
         let byUnit = Dictionary(grouping: summary.outcomes, by: \.unit)
         for code in byUnit.keys.sorted() where only == nil || only == code {
             let unit = config.units.unit(code) ?? WorkUnit(code: code, name: code)
-            let notes = try register.returnNotes(unit: code).map { note in
+            let lines = (notes[code] ?? []).map { note in
                 "No. \(note.nomor) \"\(note.ringkasan)\" dikembalikan oleh PPID (\(note.by)): \(note.note)"
             }
-            let text = FeedbackReport.text(unit: unit, outcomes: byUnit[code]!, clock: options.clock, notes: notes)
+            let text = FeedbackReport.text(unit: unit, outcomes: byUnit[code]!, clock: options.clock, notes: lines)
             try DurableFiles.write(text, to: workspace.feedback.appendingPathComponent("\(code).txt"))
         }
     }
