@@ -36,6 +36,27 @@ public struct PublishStage {
     /// - Returns: the current draft's number, if there is a draft.
     @discardableResult
     public func updateDraft() throws -> Int? {
+        // Warm path: nothing recorded since the last pass and the documents are in place.
+        let stampFile = workspace.archive.appendingPathComponent(".draf-stamp")
+        let stampBefore = try register.changeStamp()
+        if let saved = try? String(contentsOf: stampFile, encoding: .utf8),
+           let (number, stamp) = Self.parseStamp(saved), stamp == stampBefore {
+            let marker = (try? String(contentsOf: draftFolder.appendingPathComponent("VERSI.txt"), encoding: .utf8))
+            if number == nil || marker == "draf-v\(number!)\n" { return number }
+        }
+        let number = try updateDraftFully()
+        // Written last: a crash before it just means the next run takes the full path.
+        try DurableFiles.write("\(number.map(String.init) ?? "-")\n\(try register.changeStamp())\n", to: stampFile)
+        return number
+    }
+
+    static func parseStamp(_ text: String) -> (Int?, String)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 2 else { return nil }
+        return (Int(lines[0]), String(lines[1]))
+    }
+
+    func updateDraftFully() throws -> Int? {
         if let made = try register.makeDraft(clock: clock) {
             logger.info("draf DIP baru", metadata: ["versi": "\(made.number)", "informasi": "\(made.items.count)"])
         }

@@ -20,3 +20,23 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// A cheap fingerprint of everything a new draft depends on: row counts of the tables
+    /// that only grow (submissions, revisions, tests, decisions) and each version's status.
+    /// Equal stamps mean `makeDraft` would find nothing new, so a warm run can skip the
+    /// whole-register read.
+    public func changeStamp() throws -> String {
+        try read { db in
+            var parts: [String] = []
+            for table in ["submissions", "items", "item_revisions", "consequence_tests", "decisions", "versions"] {
+                parts.append("\(table)=\(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0)")
+            }
+            let withdrawn = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM items WHERE withdrawn_at IS NOT NULL") ?? 0
+            parts.append("withdrawn=\(withdrawn)")
+            let statuses = try String.fetchAll(db, sql: "SELECT number || ':' || status FROM versions ORDER BY number")
+            parts.append("versions=" + statuses.joined(separator: ","))
+            return parts.joined(separator: " ")
+        }
+    }
+}
