@@ -37,6 +37,27 @@ public struct PublishStage {
     /// - Returns: the current draft's number, if there is a draft.
     @discardableResult
     public func updateDraft() throws -> Int? {
+        // Warm path: nothing recorded since the last pass and the documents are in place.
+        let stampFile = workspace.archive.appendingPathComponent(".draf-stamp")
+        let stampBefore = try register.changeStamp()
+        if let saved = try? String(contentsOf: stampFile, encoding: .utf8),
+           let (number, stamp) = Self.parseStamp(saved), stamp == stampBefore {
+            let marker = (try? String(contentsOf: draftFolder.appendingPathComponent("VERSI.txt"), encoding: .utf8))
+            if number == nil || marker == "draf-v\(number!)\n" { return number }
+        }
+        let number = try updateDraftFully()
+        // Written last: a crash before it just means the next run takes the full path.
+        try DurableFiles.write("\(number.map(String.init) ?? "-")\n\(try register.changeStamp())\n", to: stampFile)
+        return number
+    }
+
+    static func parseStamp(_ text: String) -> (Int?, String)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= 2 else { return nil }
+        return (Int(lines[0]), String(lines[1]))
+    }
+
+    func updateDraftFully() throws -> Int? {
         if let made = try register.makeDraft(clock: clock) {
             logger.info("draf DIP baru", metadata: ["versi": "\(made.number)", "informasi": "\(made.items.count)"])
         }
@@ -88,10 +109,15 @@ public struct PublishStage {
     }
 
     /// Writes the review pack (workbook + page) and the consequence-test forms per unit.
-    /// Skipped when nothing changed and the files exist (the warm run does no work).
-    public func writeReviewPack(force: Bool) throws {
+    /// Skipped when the register has not changed since the pack was written and the files
+    /// exist (the warm run does no work); the stamp is written last, so a crash in between
+    /// only means the next run writes the pack again.
+    public func writeReviewPack() throws {
         let workbookURL = workspace.review.appendingPathComponent("pemeriksaan-dip.xlsx")
-        if !force && FileManager.default.fileExists(atPath: workbookURL.path) { return }
+        let stampFile = workspace.archive.appendingPathComponent(".review-stamp")
+        let stamp = try register.changeStamp() + "\n"
+        if FileManager.default.fileExists(atPath: workbookURL.path),
+           (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp { return }
         let draft = try register.currentDraft()
         let pending = try register.pendingConsequenceTests()
         let diff = try register.diffSinceLastDecree()
@@ -112,6 +138,7 @@ public struct PublishStage {
         let forms = try ConsequenceTestForm.documentsPerUnit(pending: pending, settings: config.decree, clock: clock)
         try replaceFolder(workspace.reports.appendingPathComponent("uji-konsekuensi", isDirectory: true),
                           with: forms.map { (name: $0.fileName, data: Data($0.bytes)) })
+        try DurableFiles.write(stamp, to: stampFile)
         logger.info("paket pemeriksaan ditulis", metadata: ["folder": "\(workspace.review.path)", "uji": "\(pending.count)"])
     }
 

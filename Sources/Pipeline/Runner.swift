@@ -112,7 +112,7 @@ public struct Runner {
         endStage("persiapan")
         // The PPID's decisions first: they refer to the draft the PPID saw, before this run's
         // submissions change anything (a decision on a changed item is then refused).
-        let review = try applyReviewWorkbooks(workspace: workspace, register: register, clock: options.clock, logger: logger)
+        _ = try applyReviewWorkbooks(workspace: workspace, register: register, clock: options.clock, logger: logger)
         endStage("keputusan_ppid")
 
         var intake = IntakeStage(workspace: workspace, options: options, logger: logger,
@@ -121,6 +121,9 @@ public struct Runner {
         // Feedback is written after each file is recorded and before it leaves the inbox,
         // so a run killed later never loses a unit's feedback (the harness found this).
         var feedbackSoFar = RunSummary()
+        // Return notes read once (a whole-register read): lazily before the first file, and
+        // once more after intake, when the new lists may have settled some of them.
+        var notesSnapshot: [String: [ReturnNote]]?
         let receivedAt = options.clock.now
         var summary = try intake.run(
             isDuplicate: { unit, stored in try register.hasSubmission(unit: unit, sha256: stored.sha256) },
@@ -139,18 +142,20 @@ public struct Runner {
             },
             recorded: { outcome in
                 feedbackSoFar.outcomes.append(outcome)
-                try writeFeedback(&feedbackSoFar, config: config, register: register, only: outcome.unit)
+                if notesSnapshot == nil { notesSnapshot = try register.returnNotesByUnit() }
+                try writeFeedback(&feedbackSoFar, config: config, register: register, notes: notesSnapshot ?? [:], only: outcome.unit)
             })
+        if !summary.outcomes.isEmpty {
+            try writeFeedback(&summary, config: config, register: register, notes: try register.returnNotesByUnit())
+        }
         endStage("terima")
         summary.leftoversRemoved = leftovers
 
         let publisher = PublishStage(workspace: workspace, config: config, register: register,
                                      clock: options.clock, logger: logger)
-        let draftBefore = try register.currentDraft()?.number
         summary.draftVersion = try publisher.updateDraft()
         endStage("draf")
-        let changed = !summary.outcomes.isEmpty || review.changedRegister || draftBefore != summary.draftVersion
-        try publisher.writeReviewPack(force: changed)
+        try publisher.writeReviewPack()
         endStage("pemeriksaan")
         summary.publishedVersion = try publisher.publishApproved()
         endStage("terbit")
@@ -172,19 +177,19 @@ public struct Runner {
 
     /// One feedback file per unit that sent something this run.
     func writeFeedback(_ summary: inout RunSummary, config: Configuration, register: AppDatabase,
-                       only: String? = nil) throws {
+                       notes: [String: [ReturnNote]], only: String? = nil) throws {
         let byUnit = Dictionary(grouping: summary.outcomes, by: \.unit)
         for code in byUnit.keys.sorted() where only == nil || only == code {
             let unit = config.units.unit(code) ?? WorkUnit(code: code, name: code)
-            let notes = try register.returnNotes(unit: code).map { note in
+            let lines = (notes[code] ?? []).map { note in
                 "No. \(note.nomor) \"\(note.ringkasan)\" dikembalikan oleh PPID (\(note.by)): \(note.note)"
             }
             let outcomes = byUnit[code]!
-            let text = FeedbackReport.text(unit: unit, outcomes: outcomes, clock: options.clock, notes: notes)
+            let text = FeedbackReport.text(unit: unit, outcomes: outcomes, clock: options.clock, notes: lines)
             try DurableFiles.write(text, to: workspace.feedback.appendingPathComponent("\(code).txt"))
             // The newest file's rows with their problems, as a workbook and a page.
             let latest = outcomes.last { $0.status != .duplicate } ?? outcomes.last!
-            let returned = try register.returnNotes(unit: code)
+            let returned = notes[code] ?? []
             let workbook = try UnitFeedback.workbook(
                 unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
                 classifications: latest.classifications, clock: options.clock)
