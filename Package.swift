@@ -63,19 +63,21 @@ let package = Package(
             "Pipeline", "DIPCore", "Intake", "Rules", "Register", "Publish", "OfficeFormats",
         ]),
 
-        .testTarget(name: "OfficeFormatsTests", dependencies: ["OfficeFormats"]),
+        // Helpers shared by test targets: running the output checkers and other programs.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "OfficeFormatsTests", dependencies: ["OfficeFormats", "TestSupport"]),
         .testTarget(name: "DIPCoreTests", dependencies: ["DIPCore"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "OfficeFormats"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RegisterTests", dependencies: ["Register"]),
-        .testTarget(name: "PublishTests", dependencies: ["Publish", "Register", "Rules", "Intake"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "Register", "Rules", "Intake", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: [
-            "Pipeline", "DIPCore", "Intake", "Rules", "Register", "Publish", "OfficeFormats",
+            "Pipeline", "DIPCore", "Intake", "Rules", "Register", "Publish", "OfficeFormats", "TestSupport",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "dipTests", dependencies: ["dip"]),
+        .testTarget(name: "dipTests", dependencies: ["dip", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

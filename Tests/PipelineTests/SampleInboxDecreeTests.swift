@@ -2,6 +2,7 @@ import DIPCore
 import Foundation
 import Logging
 import Register
+import TestSupport
 import XCTest
 @testable import Pipeline
 
@@ -14,12 +15,7 @@ final class SampleInboxDecreeTests: XCTestCase {
     static let shared = repoRoot.deletingLastPathComponent().appendingPathComponent("shared")
 
     func testSampleInboxDecreeRendersWithEveryApprovedItem() throws {
-        let checker = Self.shared.appendingPathComponent("tools/checkers/check-docx")
-        let venv = ProcessInfo.processInfo.environment["DIP_CHECKERS_VENV"] ?? (NSHomeDirectory() + "/.cache/dip-checkers/venv")
-        guard FileManager.default.isExecutableFile(atPath: checker.path),
-              FileManager.default.fileExists(atPath: venv + "/bin/python") else {
-            throw XCTSkip("checkers not installed (run ../shared/tools/checkers/setup.sh)")
-        }
+        _ = try Checkers.require("check-docx")
         let samples = Self.shared.appendingPathComponent("samples/inbox")
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-sample-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -61,7 +57,7 @@ final class SampleInboxDecreeTests: XCTestCase {
         let decree = root.appendingPathComponent("reports/terbit/v\(draft)/keputusan-penetapan-dip-v\(draft).docx")
         let artifacts = Self.repoRoot.appendingPathComponent(".build/artifacts/sample-decree")
         try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
-        let (status, output) = try shell(checker.path, [decree.path, "--text", "Ringkasan Isi Informasi", "--text-min-pages", "1",
+        let (status, output) = try Checkers.run("check-docx", [decree.path, "--text", "Ringkasan Isi Informasi", "--text-min-pages", "1",
                                                         "--pdf", artifacts.path, "--png", artifacts.path, "--png-page", "1", "--png-page", "3"])
         XCTAssertEqual(status, 0, output)
         XCTAssertTrue(output.contains("F4 (215x330mm) portrait"), output)
@@ -69,7 +65,7 @@ final class SampleInboxDecreeTests: XCTestCase {
         XCTAssertTrue(output.contains("repeating header rows"), output)
 
         let pdf = artifacts.appendingPathComponent(decree.lastPathComponent + ".pdf")
-        let (_, text) = try shell("/usr/bin/env", ["pdftotext", pdf.path, "-"])
+        let (_, text) = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["pdftotext", pdf.path, "-"])
         let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for item in version.items {
             // Table cells wrap; compare the first words of each summary.
@@ -81,16 +77,4 @@ final class SampleInboxDecreeTests: XCTestCase {
         }
     }
 
-    func shell(_ tool: String, _ arguments: [String]) throws -> (Int32, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = arguments
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
 }

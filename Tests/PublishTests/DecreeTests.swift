@@ -1,6 +1,7 @@
 import DIPCore
 import Foundation
 import OfficeFormats
+import TestSupport
 import XCTest
 @testable import Publish
 

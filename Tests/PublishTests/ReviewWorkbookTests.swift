@@ -2,6 +2,7 @@ import DIPCore
 import Foundation
 import OfficeFormats
 import Register
+import TestSupport
 import XCTest
 
 @testable import Publish

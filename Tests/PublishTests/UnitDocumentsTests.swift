@@ -3,6 +3,7 @@ import Foundation
 import Intake
 import OfficeFormats
 import Register
+import TestSupport
 import XCTest
 
 @testable import Publish

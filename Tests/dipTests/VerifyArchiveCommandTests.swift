@@ -1,6 +1,7 @@
 import DIPCore
 import Foundation
 import Publish
+import TestSupport
 import XCTest
 
 /// Runs the built `dip` binary: `dip verify-archive` on a workspace with an intact and a
@@ -14,16 +15,7 @@ final class VerifyArchiveCommandTests: XCTestCase {
     }
 
     func run(_ args: [String]) throws -> (status: Int32, output: String) {
-        let p = Process()
-        p.executableURL = dipBinary
-        p.arguments = args
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+        try runProcess(dipBinary, args)
     }
 
     func version(_ n: Int) -> DIPVersion {

@@ -1,14 +1,15 @@
 import Foundation
 import XCTest
 
-/// Runs the shared checkers (../shared/tools/checkers) on generated files.
-enum Checkers {
-    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+/// Runs the shared checkers (../shared/tools/checkers) on generated files. Shared by every
+/// test target that checks outputs with their real consumers.
+public enum Checkers {
+    public static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    static let directory = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/checkers")
+    public static let directory = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/checkers")
 
     /// Skips the test (printing why) when the checkers or their venv are not installed.
-    static func require(_ name: String) throws -> URL {
+    public static func require(_ name: String) throws -> URL {
         let tool = directory.appendingPathComponent(name)
         guard FileManager.default.isExecutableFile(atPath: tool.path) else {
             let why = "checker \(tool.path) not found; run ../shared/tools/checkers/setup.sh"
@@ -26,28 +27,33 @@ enum Checkers {
     }
 
     /// Runs a checker; returns its exit status and combined output.
-    static func run(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    public static func run(_ name: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
         let tool = try require(name)
-        let p = Process()
-        p.executableURL = tool
-        p.arguments = arguments
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let output = String(decoding: data, as: UTF8.self)
+        let (status, output) = try runProcess(tool, arguments)
         print("\(name) \(arguments.joined(separator: " ")):\n\(output)")
-        return (p.terminationStatus, output)
+        return (status, output)
     }
 
     /// Writes bytes to a fresh temporary file with the given name.
-    static func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> URL {
+    public static func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dip-writers-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let url = dir.appendingPathComponent(name)
         try Data(bytes).write(to: url)
         return url
     }
+}
+
+/// Runs a program to completion; returns its exit status and its stdout and stderr together.
+public func runProcess(_ tool: URL, _ arguments: [String]) throws -> (status: Int32, output: String) {
+    let p = Process()
+    p.executableURL = tool
+    p.arguments = arguments
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    p.standardError = pipe
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (p.terminationStatus, String(decoding: data, as: UTF8.self))
 }
