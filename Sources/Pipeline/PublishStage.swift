@@ -123,10 +123,11 @@ public struct PublishStage {
         let diff = try register.diffSinceLastDecree()
         var problemsByUnit: [String: [Problem]] = [:]
         var completenessItems: [(unit: String, item: InformationItem, classification: Classification)] = []
+        let currentByUnit = try register.currentItemsByUnit()
         for unit in config.units.units {
             let problems = try register.lastProblems(unit: unit.code)
             if !problems.isEmpty { problemsByUnit[unit.code] = problems }
-            for current in try register.currentItems(unit: unit.code) {
+            for current in currentByUnit[unit.code] ?? [] {
                 completenessItems.append((unit: unit.code, item: current.item, classification: current.classification))
             }
         }

@@ -143,10 +143,11 @@ public struct Runner {
             recorded: { outcome in
                 feedbackSoFar.outcomes.append(outcome)
                 if notesSnapshot == nil { notesSnapshot = try register.returnNotesByUnit() }
-                try writeFeedback(&feedbackSoFar, config: config, register: register, notes: notesSnapshot ?? [:], only: outcome.unit)
+                try writeFeedback(&feedbackSoFar, config: config, notes: notesSnapshot ?? [:], only: outcome.unit)
             })
         if !summary.outcomes.isEmpty {
-            try writeFeedback(&summary, config: config, register: register, notes: try register.returnNotesByUnit())
+            try writeFeedback(&summary, config: config, notes: try register.returnNotesByUnit())
+            try writeTemplates(units: Set(summary.outcomes.map(\.unit)), config: config, register: register)
         }
         endStage("terima")
         summary.leftoversRemoved = leftovers
@@ -176,7 +177,7 @@ public struct Runner {
     }
 
     /// One feedback file per unit that sent something this run.
-    func writeFeedback(_ summary: inout RunSummary, config: Configuration, register: AppDatabase,
+    func writeFeedback(_ summary: inout RunSummary, config: Configuration,
                        notes: [String: [ReturnNote]], only: String? = nil) throws {
         let byUnit = Dictionary(grouping: summary.outcomes, by: \.unit)
         for code in byUnit.keys.sorted() where only == nil || only == code {
@@ -198,8 +199,17 @@ public struct Runner {
                 unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
                 classifications: latest.classifications, clock: options.clock)
             try DurableFiles.write(page, to: workspace.feedback.appendingPathComponent("\(code).html"))
-            // A fresh update template with the unit's current items (hidden stable ids).
-            let template = try UpdateTemplate.workbook(unit: unit, items: register.currentItems(unit: code), clock: options.clock)
+        }
+    }
+
+    /// A fresh update template per unit that sent something, with its current items (hidden
+    /// stable ids); one read of the register state for all of them.
+    func writeTemplates(units codes: Set<String>, config: Configuration, register: AppDatabase) throws {
+        guard !codes.isEmpty else { return }
+        let current = try register.currentItemsByUnit(codes)
+        for code in codes.sorted() {
+            let unit = config.units.unit(code) ?? WorkUnit(code: code, name: code)
+            let template = try UpdateTemplate.workbook(unit: unit, items: current[code] ?? [], clock: options.clock)
             try DurableFiles.write(Data(template), to: workspace.templates.appendingPathComponent("DIP-\(code).xlsx"))
         }
     }

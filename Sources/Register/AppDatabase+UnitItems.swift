@@ -38,35 +38,45 @@ extension AppDatabase {
     /// The unit's current (not withdrawn) items in the order of its newest list: placed,
     /// pending a test and returned ones alike.
     public func currentItems(unit code: String) throws -> [CurrentItem] {
+        try currentItemsByUnit([code])[code] ?? []
+    }
+
+    /// The current items of several units (all when `codes` is nil), keyed by unit code,
+    /// from one read of the register state: callers that need many units use this rather
+    /// than `currentItems(unit:)` in a loop, which would reload the whole state each time.
+    public func currentItemsByUnit(_ codes: Set<String>? = nil) throws -> [String: [CurrentItem]] {
         try read { db in
             let state = try CurrentState.load(db)
-            let unit = try UnitRecord.fetchAll(db).first { $0.code == code }?.unit
-                ?? WorkUnit(code: code, name: code)
+            let units = Dictionary(try UnitRecord.fetchAll(db).map { ($0.code, $0.unit) }) { a, _ in a }
+            let wanted: (String) -> Bool = { codes?.contains($0) ?? true }
             let positions = try Row.fetchAll(db, sql: """
                 SELECT s.item, s.position FROM item_states s
                 JOIN items i ON i.id = s.item
-                WHERE i.unit = ? AND i.withdrawn_at IS NULL AND s.change <> 'ditarik'
+                WHERE i.withdrawn_at IS NULL AND s.change <> 'ditarik'
                   AND s.submission = (SELECT MAX(submission) FROM item_states WHERE item = s.item)
-                """, arguments: [code])
+                """)
             var position: [String: Int] = [:]
             for row in positions { position[row["item"]] = row["position"] ?? 0 }
-            var out: [(Int, CurrentItem)] = []
-            for p in state.placed where p.item.unit == code {
+            var out: [String: [(Int, CurrentItem)]] = [:]
+            func unit(_ code: String) -> WorkUnit { units[code] ?? WorkUnit(code: code, name: code) }
+            for p in state.placed where wanted(p.item.unit) {
                 var info = p.revision.information
                 info.nomor = p.nomor
-                out.append((p.position, CurrentItem(
-                    itemID: p.item.id, revision: p.revision.revision, unit: unit, item: info,
+                out[p.item.unit, default: []].append((p.position, CurrentItem(
+                    itemID: p.item.id, revision: p.revision.revision, unit: unit(p.item.unit), item: info,
                     classification: p.classification, category: p.category, subgroup: p.subgroup,
                     state: p.exempted ? "dikecualikan" : "terbuka")))
             }
             for (held, label) in state.pendingTests.map({ ($0, "menunggu_uji") }) + state.returned.map({ ($0, "dikembalikan") })
-            where held.item.unit == code {
-                out.append((position[held.item.id] ?? Int.max, CurrentItem(
-                    itemID: held.item.id, revision: held.revision.revision, unit: unit,
+            where wanted(held.item.unit) {
+                out[held.item.unit, default: []].append((position[held.item.id] ?? Int.max, CurrentItem(
+                    itemID: held.item.id, revision: held.revision.revision, unit: unit(held.item.unit),
                     item: held.revision.information, classification: held.classification,
                     category: nil, subgroup: nil, state: label)))
             }
-            return out.sorted { ($0.0, $0.1.itemID) < ($1.0, $1.1.itemID) }.map(\.1)
+            return out.mapValues { list in
+                list.sorted { ($0.0, $0.1.itemID) < ($1.0, $1.1.itemID) }.map(\.1)
+            }
         }
     }
 }
