@@ -13,7 +13,10 @@ func runEndToEndBench() throws {
         throw EndToEndBenchError.missing("dip binary not found at \(dip.path); build it: swift build -c release --product dip")
     }
     var baseline: (cold: Double, warm: Double)?
-    for scale in [1, 2, 4] {
+    let scales = ProcessInfo.processInfo.environment["DIP_BENCH_E2E_SCALES"].map {
+        $0.split(separator: ",").compactMap { Int($0) }
+    } ?? [1, 2, 4]
+    for scale in scales {
         let units = 60 * scale
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-bench-e2e-\(getpid())-\(scale)")
         defer { try? FileManager.default.removeItem(at: root) }
@@ -39,6 +42,14 @@ func runEndToEndBench() throws {
         report("\(label) cold peak RSS", Double(cold.maxRSSKB) / 1024, "MB")
         report("\(label) warm", warm.seconds, "s")
         report("\(label) warm peak RSS", Double(warm.maxRSSKB) / 1024, "MB")
+        // Where the cold run's time went: the per-stage seconds of its summary log line.
+        let logs = (try? FileManager.default.contentsOfDirectory(atPath: workspace.reports.appendingPathComponent("log").path)) ?? []
+        if let log = logs.sorted().first,
+           let text = try? String(contentsOf: workspace.reports.appendingPathComponent("log/\(log)"), encoding: .utf8),
+           let summary = text.split(separator: "\n").first(where: { $0.contains("run selesai") }) {
+            let stages = summary.split(separator: " ").filter { $0.hasPrefix("detik_") }.joined(separator: " ")
+            print("  \(label) cold stages: \(stages)")
+        }
         if cold.exitCode != 2 && cold.exitCode != 0 { throw EndToEndBenchError.missing("cold run exited \(cold.exitCode)") }
         if let baseline {
             report("e2e growth ×\(scale) cold (time / 1× time)", cold.seconds / baseline.cold, "×")

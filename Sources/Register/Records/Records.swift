@@ -164,6 +164,46 @@ struct RevisionRecord: RegisterAutoRecord {
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
+    /// Decodes by column name. Hand-written because every stage loads all current
+    /// revisions, and the Codable path cost a quarter of a cold run at 18,000 items.
+    init(row: Row) throws {
+        id = row["id"]
+        item = row["item"]
+        revision = row["revision"]
+        submission = row["submission"]
+        recordedAt = row["recorded_at"]
+        sourceFile = row["source_file"]
+        sourceSheet = row["source_sheet"]
+        sourceRow = row["source_row"]
+        nomor = row["nomor"]
+        ringkasan = row["ringkasan"]
+        pejabatPenguasa = row["pejabat_penguasa"]
+        penanggungJawab = row["penanggung_jawab"]
+        waktuPembuatan = row["waktu_pembuatan"]
+        tempatPembuatan = row["tempat_pembuatan"]
+        bentuk = row["bentuk"]
+        retensi = row["retensi"]
+        kategoriText = row["kategori_text"]
+        declaredCategory = row["declared_category"]
+        subkelompok = row["subkelompok"]
+        judul = row["judul"]
+        keterangan = row["keterangan"]
+        kode = row["kode"]
+        dasarHukumText = row["dasar_hukum_text"]
+        formPrinted = row["form_printed"]
+        formElectronic = row["form_electronic"]
+        retention = row["retention"]
+        tempatNormalised = row["tempat_normalised"]
+        waktuNormalised = row["waktu_normalised"]
+        classification = row["classification"]
+        suggestedCategory = row["suggested_category"]
+        subgroup = row["subgroup"]
+        needsTest = row["needs_test"]
+        grounds = row["grounds"]
+        needsReview = row["needs_review"]
+        matchKey = row["match_key"]
+    }
+
     init(
         item: String, revision: Int, submission: Int64, recordedAt: Date,
         information i: InformationItem, classification c: Classification
