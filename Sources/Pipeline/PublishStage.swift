@@ -190,36 +190,3 @@ public struct PublishStage {
         try? fm.removeItem(at: old)
     }
 }
-
-/// The register rows of a version as CSV and JSON, for the archive package.
-public enum RegisterExport {
-    public static func csv(_ rows: [RegisterRow]) -> String {
-        var out = RegisterRow.columns.joined(separator: ",") + "\r\n"
-        let clock = Clock(now: Date())
-        for r in rows {
-            let fields: [String] = [
-                "\(r.version)", r.itemID, "\(r.revision)", r.unitCode, r.unitName, r.category, r.subgroup,
-                r.exempted ? "true" : "false", r.nomor, r.ringkasan, r.pejabatPenguasa, r.penanggungJawab,
-                r.waktuPembuatan, r.tempatPembuatan, r.bentuk, r.retensi, r.change, r.conclusion, r.grounds,
-                clock.rfc3339(r.recordedAt),
-            ]
-            out += fields.map(quote).joined(separator: ",") + "\r\n"
-        }
-        return out
-    }
-
-    public static func json(_ rows: [RegisterRow]) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, enc in
-            var c = enc.singleValueContainer()
-            try c.encode(Clock(now: date).rfc3339())
-        }
-        return try encoder.encode(rows)
-    }
-
-    static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
