@@ -146,7 +146,13 @@ public struct Runner {
                 try writeFeedback(&feedbackSoFar, config: config, notes: notesSnapshot ?? [:], only: outcome.unit)
             })
         if !summary.outcomes.isEmpty {
-            try writeFeedback(&summary, config: config, notes: try register.returnNotesByUnit())
+            // Each unit's feedback is already written; only a unit whose PPID notes this
+            // run's lists settled (a returned item resubmitted) needs it again.
+            let notesAfter = try register.returnNotesByUnit()
+            for code in Set(summary.outcomes.map(\.unit)).sorted()
+            where notesAfter[code] ?? [] != notesSnapshot?[code] ?? [] {
+                try writeFeedback(&summary, config: config, notes: notesAfter, only: code)
+            }
             try writeTemplates(units: Set(summary.outcomes.map(\.unit)), config: config, register: register)
         }
         endStage("terima")
