@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import OfficeFormats
 
 /// Why the website output could not be written.
 public enum WebsiteError: Error, Equatable, Sendable {
@@ -92,21 +93,12 @@ public enum WebsiteWriter {
 
 /// Write-to-temporary-then-rename for the website files.
 enum AtomicFile {
+    /// OfficeFormats' temporary-name-then-rename write, with the website's error type.
     static func write(_ data: Data, to url: URL) throws {
-        let tmp = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         do {
-            try data.write(to: tmp)
-            if rename(tmp.path, url.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: tmp)
-                throw WebsiteError.writeFailed(path: url.path, reason: reason)
-            }
-        } catch let e as WebsiteError {
-            throw e
+            try OPCPackage.writeAtomically([UInt8](data), to: url)
         } catch {
-            try? FileManager.default.removeItem(at: tmp)
-            throw WebsiteError.writeFailed(path: url.path, reason: error.localizedDescription)
+            throw WebsiteError.writeFailed(path: url.path, reason: "\(error)")
         }
     }
 }
