@@ -79,4 +79,40 @@ final class SheetReaderTests: XCTestCase {
             _ = try early.nextRow()
         }
     }
+
+    func testSharedStringsResolveAcrossChunksAndDuplicateRows() throws {
+        // Heap (long) and inline (short) strings; enough rows for several 64 KB chunks, since
+        // shared strings are filled in per chunk of queued rows.
+        let items = (0..<500).map { $0 % 3 == 0 ? "s\($0)" : "a longer shared string, number \($0)" }
+        let sst = "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            + items.map { "<si><t>\($0)</t></si>" }.joined() + "</sst>"
+        var data = ""
+        var expected: [SheetRow] = []
+        for r in 1...5_000 {
+            let a = r * 7 % 500, c = r * 13 % 500
+            data += "<row r=\"\(r)\"><c r=\"A\(r)\" t=\"s\"><v>\(a)</v></c><c r=\"B\(r)\"><v>\(r)</v></c>"
+                + "<c r=\"C\(r)\" t=\"s\"><v>\(c)</v></c></row>"
+            expected.append(SheetRow(number: r, cells: [.string(items[a]), .number(Double(r)), .string(items[c])]))
+        }
+        // The same row twice: a shared string replaced by a number, a number by a shared string,
+        // and a shared string cell written twice in one row (last wins).
+        data += "<row r=\"5001\"><c r=\"A5001\" t=\"s\"><v>1</v></c><c r=\"B5001\"><v>2</v></c></row>"
+            + "<row r=\"5001\"><c r=\"A5001\"><v>3</v></c><c r=\"B5001\" t=\"s\"><v>4</v></c>"
+            + "<c r=\"C5001\" t=\"s\"><v>5</v></c><c r=\"C5001\" t=\"s\"><v>6</v></c></row>"
+        expected.append(SheetRow(number: 5001, cells: [.number(3), .string(items[4]), .string(items[6])]))
+        XCTAssertEqual(try rows(data, sharedStrings: sst), expected)
+    }
+
+    func testSharedStringPrefetchChecksTheStringLayout() {
+        // Built at run time: heap strings, as the shared-string parser makes them.
+        let heap = String(decoding: Array("a string longer than fifteen bytes".utf8), as: UTF8.self)
+        let small = String(decoding: Array("short".utf8), as: UTF8.self)
+        // On 64-bit Swift the raw path is taken; it only ever changes speed, not values.
+        XCTAssertTrue(SharedStringPrefetch.layoutVerified([small, heap, small]))
+        // No heap string: nothing to touch raw.
+        XCTAssertFalse(SharedStringPrefetch.layoutVerified([small]))
+        XCTAssertFalse(SharedStringPrefetch.layoutVerified([]))
+        // A long literal is immortal, not a heap object: refused, so the safe touch is used.
+        XCTAssertFalse(SharedStringPrefetch.layoutVerified([heap, "a long immortal literal string"]))
+    }
 }

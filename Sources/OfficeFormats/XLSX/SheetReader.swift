@@ -11,10 +11,14 @@ public final class XLSXSheetReader: RowSource {
         let handler = SheetHandler(sharedStrings: sharedStrings, styles: styles, is1904: is1904, limits: limits)
         self.handler = handler
         // Big sheets are inflated ahead on a helper thread; small ones are not worth a thread.
-        let source: ByteChunkSource = stream.entry.size >= XLSXSheetReader.prefetchThreshold
-            ? PrefetchingStream(stream: stream) : stream
+        inflatesAhead = stream.entry.size >= XLSXSheetReader.prefetchThreshold
+        let source: ByteChunkSource = inflatesAhead ? PrefetchingStream(stream: stream) : stream
         parser = XMLStreamParser(stream: source, handler: handler)
     }
+
+    /// True when the sheet is inflated ahead on a helper thread (parts of 4 MB and more), so
+    /// reading it can use a second core. For benchmarks and diagnostics.
+    public let inflatesAhead: Bool
 
     /// Declared part size from which a sheet is inflated on a helper thread.
     static let prefetchThreshold = 4 << 20
@@ -23,6 +27,7 @@ public final class XLSXSheetReader: RowSource {
     init(empty: Void) {
         parser = nil
         handler = nil
+        inflatesAhead = false
     }
 
     /// The next row, or nil at the end of the sheet.
@@ -43,9 +48,6 @@ public final class XLSXSheetReader: RowSource {
     public var formulasWithoutValue: Int { handler?.formulasWithoutValue ?? 0 }
 }
 
-/// Stands in for a shared-string cell until the row ends. Readers never produce an empty
-/// ISO date (an empty `<v>` is `.empty`), so it cannot be confused with a real value.
-private let sharedPlaceholder = CellValue.isoDateTime("")
 
 /// `t` of a `<c>` (ST_CellType).
 private enum CellType: UInt8 {
@@ -67,6 +69,8 @@ final class SheetHandler: XMLHandler {
     // Hot, touched only from SAX callbacks on one thread: no dynamic exclusivity checks.
     @exclusivity(unchecked) private var queue: [SheetRow] = []
     private var queueHead = 0
+    /// Rows of `queue` below this index have their shared strings filled in.
+    private var queueResolved = 0
     private var pending: SheetRow?
 
     private var inSheetData = false
@@ -91,9 +95,13 @@ final class SheetHandler: XMLHandler {
     private var phoneticDepth = 0
     // Hot, touched only from SAX callbacks on one thread: no dynamic exclusivity checks.
     @exclusivity(unchecked) private var text: TextBuffer
-    /// Shared-string cells of the current row: (column, index), resolved when the row ends.
-    // Hot, touched only from SAX callbacks on one thread: no dynamic exclusivity checks.
-    @exclusivity(unchecked) private var pendingShared: [(column: Int, index: Int)] = []
+    /// Shared-string cells of the queued rows being resolved: (row in queue, column, index).
+    // Hot, touched only from one thread: no dynamic exclusivity checks.
+    @exclusivity(unchecked) private var pendingShared: [(row: Int, column: Int, index: Int)] = []
+    /// True when the raw words of the table's strings were checked to hold their storage
+    /// object's address (see `SharedStringPrefetch`); otherwise the safe, slower touch is used.
+    private let rawPrefetch: Bool
+    private var prefetchSink: UInt = 0
 
     init(sharedStrings: [String], styles: [NumberFormatKind], is1904: Bool, limits: XLSXLimits) {
         self.sharedStrings = sharedStrings
@@ -101,15 +109,18 @@ final class SheetHandler: XMLHandler {
         self.is1904 = is1904
         self.limits = limits
         text = TextBuffer(limit: limits.maxTextBytes)
+        rawPrefetch = SharedStringPrefetch.layoutVerified(sharedStrings)
     }
 
     func popRow() -> SheetRow? {
+        if queueResolved < queue.count { resolveSharedStrings() }
         if queueHead < queue.count {
             let row = queue[queueHead]
             queueHead += 1
             if queueHead == queue.count {
                 queue.removeAll(keepingCapacity: true)
                 queueHead = 0
+                queueResolved = 0
             }
             return row
         }
@@ -204,7 +215,6 @@ final class SheetHandler: XMLHandler {
 
     private func endRow() {
         inRow = false
-        if !pendingShared.isEmpty { resolveSharedStrings() }
         while let last = cells.last, case .empty = last { cells.removeLast() }
         if !cells.isEmpty { lastWidth = cells.count }
         let row = SheetRow(number: rowNumber, cells: cells, isHidden: rowHidden)
@@ -223,21 +233,39 @@ final class SheetHandler: XMLHandler {
         pending = row
     }
 
-    /// Fills the shared-string cells of a row. Random references into a big table miss the
-    /// cache, and the atomic retain of each string serialises those misses; touching every
-    /// string's bytes first with plain loads lets the CPU overlap the misses, so the retains
+    /// A shared-string cell until its row is resolved: a date with a negative serial and the
+    /// other date system, which no real cell has (a dateTime cell always carries the
+    /// workbook's system, and negative serials are read as numbers). Holds the index, so rows
+    /// written twice merge as usual, and costs no allocation.
+    @inline(__always)
+    private func sharedMarker(_ index: Int) -> CellValue {
+        .dateTime(ExcelDateTime(serial: -Double(index) - 1, is1904: !is1904))
+    }
+
+    /// Fills the shared-string cells of every row queued by the last chunk at once. Random
+    /// references into a big table miss the cache, and the atomic retain of each string
+    /// serialises those misses; touching every string's table slot and storage first with
+    /// plain loads, over a whole chunk of rows, lets the CPU overlap the misses so the retains
     /// that follow hit the cache.
     private func resolveSharedStrings() {
-        sharedStrings.withUnsafeBufferPointer { table in
-            var touch = 0
-            for (_, index) in pendingShared {
-                touch &+= Int(table[index].utf8.first ?? 0)
-            }
-            withExtendedLifetime(touch) {}
-            for (column, index) in pendingShared {
-                if column < cells.count, case .isoDateTime(let marker) = cells[column], marker.isEmpty {
-                    cells[column] = .string(table[index])
+        let is1904 = self.is1904
+        for r in queueResolved..<queue.count {
+            queue[r].cells.withUnsafeBufferPointer { cells in
+                for c in cells.indices {
+                    if case .dateTime(let d) = cells[c], d.is1904 != is1904, d.serial < 0, !d.isDuration {
+                        pendingShared.append((r, c, Int(-d.serial) - 1))
+                    }
                 }
+            }
+        }
+        queueResolved = queue.count
+        if pendingShared.isEmpty { return }
+        sharedStrings.withUnsafeBufferPointer { table in
+            // Stored so the loads are not optimised away.
+            prefetchSink &+= rawPrefetch ? SharedStringPrefetch.touchRaw(table, pendingShared)
+                                         : SharedStringPrefetch.touchSafe(table, pendingShared)
+            for (row, column, index) in pendingShared {
+                queue[row].cells[column] = .string(table[index])
             }
         }
         pendingShared.removeAll(keepingCapacity: true)
@@ -255,13 +283,31 @@ final class SheetHandler: XMLHandler {
         hasInline = false
         hasFormula = false
         text.reset()
+        // One pass over the attributes for the three one-letter names a cell uses (the first
+        // of each wins, as with `XMLAttributes.value`).
+        var r: UnsafeBufferPointer<UInt8>?
+        var t: UnsafeBufferPointer<UInt8>?
+        var st: UnsafeBufferPointer<UInt8>?
+        if let base = attributes.base {
+            for i in 0..<attributes.count {
+                guard let local = base[5 * i], local[0] != 0, local[1] == 0,
+                      let start = base[5 * i + 3], let end = base[5 * i + 4] else { continue }
+                let value = UnsafeBufferPointer(start: start, count: end - start)
+                switch local[0] {
+                case 0x72: if r == nil { r = value } // r
+                case 0x74: if t == nil { t = value } // t
+                case 0x73: if st == nil { st = value } // s
+                default: break
+                }
+            }
+        }
         var column = nextColumn
-        if let r = attributes.value("r") {
+        if let r {
             if let c = parseColumn(r) { column = c } else { repairedReferences += 1 }
         }
         cellColumn = column
         cellType = .number
-        if let t = attributes.value("t"), let first = t.first {
+        if let t, let first = t.first {
             switch first {
             case 0x73: cellType = t.count == 1 ? .sharedString : .formulaString // s, str
             case 0x69: cellType = .inlineString // inlineStr
@@ -272,7 +318,7 @@ final class SheetHandler: XMLHandler {
             }
         }
         cellStyle = 0
-        if let s = attributes.value("s"), let n = parseDigits(s) { cellStyle = n }
+        if let st, let n = parseDigits(st) { cellStyle = n }
     }
 
     private func endCell() {
@@ -308,9 +354,8 @@ final class SheetHandler: XMLHandler {
                     "shared string index \(text.string) out of range (\(sharedStrings.count) strings) at row \(rowNumber)"))
                 return .empty
             }
-            // Resolved at the end of the row (see resolveSharedStrings); a placeholder keeps the slot.
-            pendingShared.append((cellColumn, index))
-            return sharedPlaceholder
+            // Resolved once the chunk's rows are queued (see resolveSharedStrings).
+            return sharedMarker(index)
         case .inlineString:
             if hasInline { return .string(decodeXString(text.bytes)) }
             return .empty
@@ -347,6 +392,64 @@ final class SheetHandler: XMLHandler {
                 return .dateTime(ExcelDateTime(serial: number, is1904: is1904, isDuration: true))
             }
         }
+    }
+}
+
+/// Cache warming for shared-string lookups (see `SheetHandler.resolveSharedStrings`).
+enum SharedStringPrefetch {
+    /// Mask of the high nibble of a String's object word: zero for a native (heap) string,
+    /// non-zero for small, immortal and foreign ones.
+    private static let discriminatorMask: UInt = 0xF000_0000_0000_0000
+
+    /// True when every string's second word is what `touchRaw` assumes: for a heap string the
+    /// address of its storage object, whose UTF-8 starts 32 bytes in (Swift's 64-bit String
+    /// layout). Checked on the table itself, so a different layout only costs speed.
+    static func layoutVerified(_ table: [String]) -> Bool {
+        guard MemoryLayout<String>.size == 16, MemoryLayout<UInt>.size == 8, !table.isEmpty else { return false }
+        var sawHeapString = false
+        let ok = table.withUnsafeBufferPointer { buffer -> Bool in
+            let raw = UnsafeRawPointer(buffer.baseAddress!)
+            for i in buffer.indices {
+                let object = raw.load(fromByteOffset: 16 * i + 8, as: UInt.self)
+                var s = buffer[i]
+                let content = s.withUTF8 { UInt(bitPattern: $0.baseAddress) }
+                if object & discriminatorMask == 0 {
+                    // A heap string: its UTF-8 must live inside the object the word points to.
+                    if content != object &+ 32 { return false }
+                    sawHeapString = true
+                } else if s.utf8.count > 15 {
+                    return false // a long string that is not native: no raw touching
+                }
+            }
+            return true
+        }
+        return ok && sawHeapString
+    }
+
+    /// Loads each referenced table slot, then each heap string's reference-count word, in
+    /// two tight independent passes so many misses are in flight at once.
+    static func touchRaw(_ table: UnsafeBufferPointer<String>, _ refs: [(row: Int, column: Int, index: Int)]) -> UInt {
+        let raw = UnsafeRawPointer(table.baseAddress!)
+        var sink: UInt = 0
+        for ref in refs {
+            sink &+= raw.load(fromByteOffset: 16 * ref.index + 8, as: UInt.self)
+        }
+        for ref in refs {
+            let object = raw.load(fromByteOffset: 16 * ref.index + 8, as: UInt.self)
+            if object & discriminatorMask == 0, object != 0 {
+                sink &+= UnsafeRawPointer(bitPattern: object)!.load(fromByteOffset: 8, as: UInt.self)
+            }
+        }
+        return sink
+    }
+
+    /// Portable fallback: reads each string's first byte (slower, but no layout assumption).
+    static func touchSafe(_ table: UnsafeBufferPointer<String>, _ refs: [(row: Int, column: Int, index: Int)]) -> UInt {
+        var sink: UInt = 0
+        for ref in refs {
+            sink &+= UInt(table[ref.index].utf8.first ?? 0)
+        }
+        return sink
     }
 }
 
