@@ -1,6 +1,6 @@
 /// Streams the rows of one worksheet part. Rows come out in document order, each with its
 /// cells from column A (gaps `.empty`, trailing empties trimmed). Memory holds at most the rows
-/// of one 64 KB chunk of XML, never the whole sheet. Merged ranges are stored after the cells,
+/// of one 256 KB chunk of XML, never the whole sheet. Merged ranges are stored after the cells,
 /// so `mergedRanges` is complete once `nextRow()` has returned nil.
 public final class XLSXSheetReader: RowSource {
     private let parser: XMLStreamParser?
@@ -282,7 +282,7 @@ final class SheetHandler: XMLHandler {
         hasValue = false
         hasInline = false
         hasFormula = false
-        text.reset()
+        // No text reset here: `<v>` and `<is>` reset it, and text is read only after one of them.
         // One pass over the attributes for the three one-letter names a cell uses (the first
         // of each wins, as with `XMLAttributes.value`).
         var r: UnsafeBufferPointer<UInt8>?

@@ -14,7 +14,8 @@ extension ZipEntryStream: ByteChunkSource {
 
 /// Inflates a zip entry on a helper thread into a small ring of chunks while the caller
 /// parses the previous ones (inflate is a third of the cost of reading a sheet). Memory is
-/// bounded by the ring (4 × 64 KB). Errors from the stream are delivered in order, after the
+/// bounded by the ring (4 × 256 KB). The helper sleeps once the ring is full until half of it
+/// is free, so it is woken once per two chunks rather than once per chunk. Errors from the stream are delivered in order, after the
 /// chunks read before them. `cancel()` (also called by the parser's deinit) stops the thread
 /// and waits for it, so the stream is never used after its owner is gone.
 final class PrefetchingStream: ByteChunkSource {
@@ -42,7 +43,9 @@ final class PrefetchingStream: ByteChunkSource {
         func produce() {
             while true {
                 condition.lock()
-                while filled == slots.count && !cancelled { condition.wait() }
+                if filled == slots.count {
+                    while filled > slots.count / 2 && !cancelled { condition.wait() }
+                }
                 if cancelled { break }
                 let slot = (head + filled) % slots.count
                 condition.unlock()
@@ -99,7 +102,8 @@ final class PrefetchingStream: ByteChunkSource {
         buffer.baseAddress!.copyMemory(from: s.slots[slot].baseAddress!, byteCount: n)
         s.head = (s.head + 1) % s.slots.count
         s.filled -= 1
-        s.condition.broadcast()
+        // The helper, if asleep, waits for half the ring to be free.
+        if s.filled == s.slots.count / 2 { s.condition.broadcast() }
         return n
     }
 
