@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file read in chunks into one growable buffer; `start..<end` holds unconsumed bytes.
+final class ChunkedFile {
+    let path: String
+    let fd: Int32
+    private(set) var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    var start = 0
+    private(set) var end = 0
+    private(set) var eof = false
+
+    init(path: String, capacity: Int) throws {
+        self.path = path
+        let fd = open(path, O_RDONLY)
+        if fd < 0 { throw CSVError.cannotOpen(path: path, errno: errno) }
+        self.fd = fd
+        self.capacity = capacity
+        buffer = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        close(fd)
+        buffer.deallocate()
+    }
+
+    /// Moves the unconsumed bytes to the front, grows the buffer when they fill it, and reads
+    /// until the buffer is full or the file ends.
+    func fill() throws {
+        if eof { return }
+        if start > 0 {
+            memmove(buffer, buffer + start, end - start)
+            end -= start
+            start = 0
+        }
+        if end == capacity {
+            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            bigger.update(from: buffer, count: end)
+            buffer.deallocate()
+            buffer = bigger
+            capacity *= 2
+        }
+        while end < capacity {
+            let n = read(fd, buffer + end, capacity - end)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw CSVError.readFailed(path: path, errno: errno)
+            }
+            if n == 0 {
+                eof = true
+                break
+            }
+            end += n
+        }
+    }
+}
+
+/// UTF-8 validation on raw bytes (no String built).
+enum UTF8Check {
+    /// Whether any byte is ≥ 0x80, eight bytes at a time.
+    static func hasNonASCII(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        let raw = UnsafeRawPointer(p)
+        while i + 8 <= n {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
+                return true
+            }
+            i += 8
+        }
+        while i < n {
+            if p[i] >= 0x80 { return true }
+            i += 1
+        }
+        return false
+    }
+
+    /// Whether `n` bytes are valid UTF-8 (no overlongs, surrogates or values above U+10FFFF).
+    /// With `allowTruncatedEnd`, a sequence cut by the end of a sample is accepted.
+    static func isValid(_ p: UnsafePointer<UInt8>, _ n: Int, allowTruncatedEnd: Bool) -> Bool {
+        var i = 0
+        while i < n {
+            let b = p[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            let len: Int
+            var lo: UInt8 = 0x80
+            var hi: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: len = 2
+            case 0xE0: len = 3; lo = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: len = 3
+            case 0xED: len = 3; hi = 0x9F
+            case 0xF0: len = 4; lo = 0x90
+            case 0xF1...0xF3: len = 4
+            case 0xF4: len = 4; hi = 0x8F
+            default: return false
+            }
+            for k in 1..<len {
+                if i + k >= n { return allowTruncatedEnd }
+                let c = p[i + k]
+                if k == 1 {
+                    if c < lo || c > hi { return false }
+                } else if c & 0xC0 != 0x80 {
+                    return false
+                }
+            }
+            i += len
+        }
+        return true
+    }
+}
+
+/// Windows-1252 to Unicode; the five undefined bytes map to U+FFFD.
+enum Windows1252 {
+    static let table: [UInt32] = {
+        var t = (0..<256).map { UInt32($0) }
+        let high: [UInt32] = [
+            0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+            0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+            0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+            0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+        ]
+        for (k, v) in high.enumerated() { t[0x80 + k] = v }
+        return t
+    }()
+}
