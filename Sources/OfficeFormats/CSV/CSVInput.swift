@@ -5,7 +5,12 @@ import Darwin
 #endif
 
 /// A file read in chunks into one growable buffer; `start..<end` holds unconsumed bytes.
+/// The whole allocation is initialised and `padding` bytes follow the buffer, so a word load
+/// starting inside it never reads past the allocation or uninitialised memory
+/// (`CSVStrings.make` loads 16 bytes for a field of up to 15; the extra bytes are masked).
 final class ChunkedFile {
+    static let padding = 16
+
     let path: String
     let fd: Int32
     private(set) var buffer: UnsafeMutablePointer<UInt8>
@@ -20,7 +25,13 @@ final class ChunkedFile {
         if fd < 0 { throw CSVError.cannotOpen(path: path, errno: errno) }
         self.fd = fd
         self.capacity = capacity
-        buffer = .allocate(capacity: capacity)
+        buffer = ChunkedFile.allocate(capacity)
+    }
+
+    private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + padding)
+        p.initialize(repeating: 0, count: capacity + padding)
+        return p
     }
 
     deinit {
@@ -38,7 +49,7 @@ final class ChunkedFile {
             start = 0
         }
         if end == capacity {
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+            let bigger = ChunkedFile.allocate(capacity * 2)
             bigger.update(from: buffer, count: end)
             buffer.deallocate()
             buffer = bigger

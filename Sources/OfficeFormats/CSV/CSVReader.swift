@@ -36,10 +36,13 @@ public struct CSVReader: RowSource {
     public var mergedRanges: [MergedRange] { [] }
 
     private let input: ChunkedFile
-    private var fields: [FieldSpan] = []
+    private var fields = FieldList()
     private var pendingCR = false
     private var recordNumber = 0
     private var scratch: [UInt8] = []
+    private let stringCache = FieldStringCache()
+    /// The last row's cells, shared with the caller.
+    private var cells: [CellValue] = []
 
     /// Opens a file and decides its dialect.
     ///
@@ -147,30 +150,30 @@ public struct CSVReader: RowSource {
             useWindows1252 = true
             windows1252Records += 1
         }
-        var cells: [CellValue] = []
+        // When the caller has let go of the last row, its storage is reused (no allocation).
+        cells.removeAll(keepingCapacity: true)
         cells.reserveCapacity(last + 1)
         for k in 0...last {
-            let f = fields[k]
-            if f.isEmpty {
-                cells.append(.empty)
-                continue
-            }
-            let text: String
-            if f.kind == .quotedComplex {
-                CSVParser.unescape(p, f.start, f.end, into: &scratch)
-                if scratch.isEmpty {
-                    cells.append(.empty)
-                    continue
-                }
-                text = scratch.withUnsafeBufferPointer { decode($0, windows1252: useWindows1252) }
-            } else {
-                text = decode(
-                    UnsafeBufferPointer(start: p + f.start, count: f.end - f.start),
-                    windows1252: useWindows1252)
-            }
-            cells.append(.string(text))
+            cells.append(cell(fields[k], column: k, p, windows1252: useWindows1252))
         }
         return cells
+    }
+
+    @inline(__always)
+    private mutating func cell(
+        _ f: FieldSpan, column: Int, _ p: UnsafeMutablePointer<UInt8>, windows1252: Bool
+    ) -> CellValue {
+        if f.isEmpty { return .empty }
+        if f.kind == .quotedComplex {
+            CSVParser.unescape(p, f.start, f.end, into: &scratch)
+            if scratch.isEmpty { return .empty }
+            return .string(scratch.withUnsafeBufferPointer { decode($0, windows1252: windows1252) })
+        }
+        if windows1252 {
+            return .string(
+                decode(UnsafeBufferPointer(start: p + f.start, count: f.end - f.start), windows1252: true))
+        }
+        return .string(stringCache.string(p + f.start, f.end - f.start, column: column))
     }
 
     private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, windows1252: Bool) -> String {
@@ -207,7 +210,7 @@ public struct CSVReader: RowSource {
         _ p: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int, sampleIsWhole: Bool
     ) -> UInt8 {
         var best: (delimiter: UInt8, consistency: Double, fields: Int)?
-        var spans: [FieldSpan] = []
+        var spans = FieldList()
         for d in candidates {
             var counts: [Int: Int] = [:]
             var total = 0
