@@ -72,14 +72,21 @@ final class ChunkedFile {
 
 /// UTF-8 validation on raw bytes (no String built).
 enum UTF8Check {
-    /// Whether any byte is ≥ 0x80, eight bytes at a time.
+    /// Whether any byte is ≥ 0x80: 32 bytes a step (four words ORed), then words, then bytes.
     static func hasNonASCII(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        var i = 0
+        let high: UInt64 = 0x8080_8080_8080_8080
         let raw = UnsafeRawPointer(p)
+        var i = 0
+        while i + 32 <= n {
+            let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self)
+                | raw.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self)
+            if w & high != 0 { return true }
+            i += 32
+        }
         while i + 8 <= n {
-            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
-                return true
-            }
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & high != 0 { return true }
             i += 8
         }
         while i < n {

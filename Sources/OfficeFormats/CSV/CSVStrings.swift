@@ -7,11 +7,14 @@ import Darwin
 /// Building the cell Strings of a record already known to be valid UTF-8: the part of reading
 /// that costs most, since every field becomes a String.
 enum CSVStrings {
-    /// A String from bytes that are valid UTF-8. Up to 15 bytes this fills a small (inline)
-    /// String directly: no allocation, and the standard library re-checks only its ASCII bit.
+    /// A String from bytes that are valid UTF-8. Up to 15 ASCII bytes, with `inlineLayout`
+    /// (the value of `inlineLayoutHolds`, passed in to avoid a lazy-global check per call), the
+    /// small String's bits are built directly; other short text fills a small String through
+    /// the standard initialiser, which re-checks only its ASCII bit. The 16 bytes from `p` must
+    /// be readable (see `ChunkedFile.padding`).
     @inline(__always)
-    static func make(_ p: UnsafePointer<UInt8>, _ n: Int) -> String {
-        if n <= 15, inlineLayoutHolds {
+    static func make(_ p: UnsafePointer<UInt8>, _ n: Int, inlineLayout: Bool) -> String {
+        if n <= 15, inlineLayout {
             let raw = UnsafeRawPointer(p)
             let lo = raw.loadUnaligned(as: UInt64.self)
                 & (n >= 8 ? ~0 : (1 &<< UInt64(n &* 8)) &- 1)
@@ -80,6 +83,7 @@ final class FieldStringCache {
     /// to skip while paused. Raw memory, as class properties would be checked for exclusive
     /// access on every use.
     private let counters: UnsafeMutablePointer<Int>
+    private let inlineLayout = CSVStrings.inlineLayoutHolds
 
     init() {
         let slots = Self.columns * Self.slotsPerColumn
@@ -105,7 +109,7 @@ final class FieldStringCache {
     @inline(__always)
     func string(_ p: UnsafePointer<UInt8>, _ n: Int, column: Int) -> String {
         guard n >= Self.minLength, n <= Self.maxLength, column < Self.columns else {
-            return CSVStrings.make(p, n)
+            return CSVStrings.make(p, n, inlineLayout: inlineLayout)
         }
         return lookUp(p, n, column: column)
     }
@@ -114,7 +118,7 @@ final class FieldStringCache {
         let counter = counters + column * 3
         if counter[2] > 0 {
             counter[2] -= 1
-            return CSVStrings.make(p, n)
+            return CSVStrings.make(p, n, inlineLayout: inlineLayout)
         }
         let raw = UnsafeRawPointer(p)
         let first = raw.loadUnaligned(as: UInt64.self)
@@ -132,7 +136,7 @@ final class FieldStringCache {
             counter[1] += 1
             return strings[slot]
         }
-        let s = CSVStrings.make(p, n)
+        let s = CSVStrings.make(p, n, inlineLayout: inlineLayout)
         stored.update(from: p, count: n)
         lengths[slot] = n
         strings[slot] = s
