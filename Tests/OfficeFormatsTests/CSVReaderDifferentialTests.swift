@@ -41,7 +41,7 @@ final class CSVReaderDifferentialTests: XCTestCase {
             let bytes = randomFile(&rng, bytes: 300_000 + round * 7_001, invalidAfter: 270_000)
             let path = dir.appendingPathComponent("r\(round).csv").path
             try Data(bytes).write(to: URL(fileURLWithPath: path))
-            let expected = ReferenceCSV.rows(bytes, headerLength: 6)
+            let expected = ReferenceCSV.rows(bytes, from: 6, delimiter: UInt8(ascii: ";"))
             var reader = try CSVReader(path: path, chunkSize: 1 << 16)
             XCTAssertEqual(reader.dialect.encoding, .utf8)
             var k = 0
@@ -55,6 +55,29 @@ final class CSVReaderDifferentialTests: XCTestCase {
             XCTAssertEqual(reader.windows1252Records, expected.filter(\.windows1252).count)
             XCTAssertGreaterThan(reader.windows1252Records, 0)
         }
+    }
+
+    /// A sniffed comma file long enough for the block scanner, with semicolons in its values:
+    /// every candidate delimiter parses the same bytes, and must not see another's marks.
+    func testSniffedCommaFileMatchesReference() throws {
+        let values = ["a;b", "Softcopy", "x", "Bidang Pelayanan;Umum", "\"p,q\"", "12;5", "é;è", ""]
+        var rng = SplitMix(seed: 7)
+        var text = ""
+        for _ in 0..<3_000 {
+            let record = (0..<5).map { _ in values[Int(rng.next() % UInt64(values.count))] }
+            text += record.joined(separator: ",") + "\r\n"
+        }
+        let bytes = Array(text.utf8)
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("csvsniff-\(UUID().uuidString).csv")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var reader = try CSVReader(path: url.path, chunkSize: 1 << 16)
+        XCTAssertEqual(reader.dialect.delimiter, UInt8(ascii: ","))
+        let expected = ReferenceCSV.rows(bytes, from: 0, delimiter: UInt8(ascii: ","))
+        var rows: [[CellValue]] = []
+        while let row = try reader.nextRow() { rows.append(row.cells) }
+        XCTAssertEqual(rows, expected.map(\.cells))
     }
 }
 
@@ -71,16 +94,16 @@ struct SplitMix {
     }
 }
 
-/// The rules of `CSVReader` (delimiter `;`), one byte at a time.
+/// The rules of `CSVReader` for a known delimiter, one byte at a time.
 enum ReferenceCSV {
     struct Row {
         var cells: [CellValue]
         var windows1252: Bool
     }
 
-    static func rows(_ b: [UInt8], headerLength: Int) -> [Row] {
+    static func rows(_ b: [UInt8], from start: Int, delimiter: UInt8) -> [Row] {
         var rows: [Row] = []
-        var i = headerLength
+        var i = start
         let n = b.count
         while i < n {
             let recordStart = i
@@ -109,19 +132,19 @@ enum ReferenceCSV {
                         i += 1
                     }
                     if !closed { droppable = false }
-                    while i < n, b[i] != 0x3B, b[i] != 10, b[i] != 13 {
+                    while i < n, b[i] != delimiter, b[i] != 10, b[i] != 13 {
                         content.append(b[i])
                         droppable = false
                         i += 1
                     }
                 } else {
-                    while i < n, b[i] != 0x3B, b[i] != 10, b[i] != 13 {
+                    while i < n, b[i] != delimiter, b[i] != 10, b[i] != 13 {
                         content.append(b[i])
                         i += 1
                     }
                 }
                 fields.append((content, droppable && content.isEmpty))
-                if i < n, b[i] == 0x3B {
+                if i < n, b[i] == delimiter {
                     i += 1
                 } else {
                     ended = true

@@ -37,6 +37,7 @@ public struct CSVReader: RowSource {
 
     private let input: ChunkedFile
     private var fields = FieldList()
+    private var block = CSVParser.SpecialBlock()
     private var pendingCR = false
     private var recordNumber = 0
     private var scratch: [UInt8] = []
@@ -113,6 +114,7 @@ public struct CSVReader: RowSource {
                     pendingCR = false
                 } else if !input.eof {
                     try input.fill()
+                    block = CSVParser.SpecialBlock()
                     continue
                 } else {
                     pendingCR = false
@@ -121,10 +123,11 @@ public struct CSVReader: RowSource {
             let from = input.start
             let outcome = CSVParser.parseRecord(
                 p, from: from, end: input.end, eof: input.eof, delimiter: dialect.delimiter,
-                fields: &fields)
+                fields: &fields, block: &block)
             switch outcome {
             case .needMore:
                 try input.fill()
+                block = CSVParser.SpecialBlock()
             case .endOfInput:
                 return nil
             case .record(let next, let endedWithCR):
@@ -217,10 +220,12 @@ public struct CSVReader: RowSource {
             var pos = start
             var records = 0
             var skipLF = false
+            var block = CSVParser.SpecialBlock()
             while records < 200 {
                 if skipLF, pos < end, p[pos] == 10 { pos += 1 }
                 let r = CSVParser.parseRecord(
-                    p, from: pos, end: end, eof: sampleIsWhole, delimiter: d, fields: &spans)
+                    p, from: pos, end: end, eof: sampleIsWhole, delimiter: d, fields: &spans,
+                    block: &block)
                 guard case .record(let next, let cr) = r else { break }
                 pos = next
                 skipLF = cr
