@@ -172,6 +172,7 @@ enum CSVParser {
     /// product's terms never overlap, so no carry disturbs the top byte).
     @inline(__always)
     static func blockMask(_ p: UnsafeRawPointer, _ delimiter: UInt8) -> UInt64 {
+        #if _endian(little)
         let d = SIMD16<UInt8>(repeating: delimiter)
         let lf = SIMD16<UInt8>(repeating: 10)
         let cr = SIMD16<UInt8>(repeating: 13)
@@ -187,6 +188,15 @@ enum CSVParser {
             result |= (low | high << 8) << UInt64(16 &* k)
         }
         return result
+        #else
+        // Lane order within a word is reversed on big-endian machines: test byte by byte.
+        var result: UInt64 = 0
+        for k in 0..<64 {
+            let b = p.load(fromByteOffset: k, as: UInt8.self)
+            if b == delimiter || b == 10 || b == 13 { result |= 1 << UInt64(k) }
+        }
+        return result
+        #endif
     }
 
     @inline(__always)
