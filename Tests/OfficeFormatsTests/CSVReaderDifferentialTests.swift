@@ -57,6 +57,25 @@ final class CSVReaderDifferentialTests: XCTestCase {
         }
     }
 
+    /// A file that is not UTF-8 from its first records: every record, ASCII or not, reads as
+    /// Windows-1252 (ASCII ones through the UTF-8 fast path, which gives the same text).
+    func testWindows1252FileMatchesReference() throws {
+        var rng = SplitMix(seed: 1252)
+        let bytes = randomFile(&rng, bytes: 200_000, invalidAfter: 0)
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("csv1252-\(UUID().uuidString).csv")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var reader = try CSVReader(path: url.path, chunkSize: 1 << 16)
+        XCTAssertEqual(reader.dialect.encoding, .windows1252)
+        let expected = ReferenceCSV.rows(
+            bytes, from: 6, delimiter: UInt8(ascii: ";"), windows1252File: true)
+        var rows: [[CellValue]] = []
+        while let row = try reader.nextRow() { rows.append(row.cells) }
+        XCTAssertEqual(rows, expected.map(\.cells))
+        XCTAssertEqual(reader.windows1252Records, 0)
+    }
+
     /// A sniffed comma file long enough for the block scanner, with semicolons in its values:
     /// every candidate delimiter parses the same bytes, and must not see another's marks.
     func testSniffedCommaFileMatchesReference() throws {
@@ -101,7 +120,10 @@ enum ReferenceCSV {
         var windows1252: Bool
     }
 
-    static func rows(_ b: [UInt8], from start: Int, delimiter: UInt8) -> [Row] {
+    /// With `windows1252File`, every record is Windows-1252 (the sample was not UTF-8).
+    static func rows(
+        _ b: [UInt8], from start: Int, delimiter: UInt8, windows1252File: Bool = false
+    ) -> [Row] {
         var rows: [Row] = []
         var i = start
         let n = b.count
@@ -155,7 +177,8 @@ enum ReferenceCSV {
                 if b[i] == 13, i + 1 < n, b[i + 1] == 10 { i += 1 }
                 i += 1
             }
-            let valid = String(validating: b[recordStart..<recordEnd], as: UTF8.self) != nil
+            let valid = !windows1252File
+                && String(validating: b[recordStart..<recordEnd], as: UTF8.self) != nil
             while let last = fields.last, last.droppable { fields.removeLast() }
             let cells: [CellValue] = fields.map { f in
                 if f.bytes.isEmpty { return .empty }

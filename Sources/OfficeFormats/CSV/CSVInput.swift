@@ -136,6 +136,31 @@ enum UTF8Check {
 
 /// Windows-1252 to Unicode; the five undefined bytes map to U+FFFD.
 enum Windows1252 {
+    /// The text of Windows-1252 bytes, through UTF-8 written into `scratch` (one String built,
+    /// no per-character appends). Undefined bytes become U+FFFD and are counted in `undefined`.
+    static func string(
+        _ bytes: UnsafeBufferPointer<UInt8>, undefined: inout Int, scratch: inout [UInt8]
+    ) -> String {
+        scratch.removeAll(keepingCapacity: true)
+        for b in bytes {
+            if b < 0x80 {
+                scratch.append(b)
+                continue
+            }
+            let v = table[Int(b)]
+            if v == 0xFFFD { undefined += 1 }
+            if v < 0x800 {
+                scratch.append(UInt8(0xC0 | v >> 6))
+                scratch.append(UInt8(0x80 | v & 0x3F))
+            } else {
+                scratch.append(UInt8(0xE0 | v >> 12))
+                scratch.append(UInt8(0x80 | (v >> 6) & 0x3F))
+                scratch.append(UInt8(0x80 | v & 0x3F))
+            }
+        }
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
     static let table: [UInt32] = {
         var t = (0..<256).map { UInt32($0) }
         let high: [UInt32] = [

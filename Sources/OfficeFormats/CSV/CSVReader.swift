@@ -45,6 +45,7 @@ public struct CSVReader: RowSource {
     private var pendingCR = false
     private var recordNumber = 0
     private var scratch: [UInt8] = []
+    private var windows1252Scratch: [UInt8] = []
     private let stringCache = FieldStringCache()
     /// The last row's cells, shared with the caller.
     private var cells: [CellValue] = []
@@ -150,12 +151,18 @@ public struct CSVReader: RowSource {
         var last = fields.count - 1
         while last >= 0, fields[last].isEmpty { last -= 1 }
         if last < 0 { return [] }
-        var useWindows1252 = dialect.encoding == .windows1252
-        if !useWindows1252, UTF8Check.hasNonASCII(p + recordStart, recordEnd - recordStart),
-            !UTF8Check.isValid(p + recordStart, recordEnd - recordStart, allowTruncatedEnd: false)
-        {
-            useWindows1252 = true
-            windows1252Records += 1
+        // An ASCII record reads the same in both encodings: the fast path, even in a
+        // Windows-1252 file.
+        var useWindows1252 = false
+        if UTF8Check.hasNonASCII(p + recordStart, recordEnd - recordStart) {
+            if dialect.encoding == .windows1252 {
+                useWindows1252 = true
+            } else if !UTF8Check.isValid(
+                p + recordStart, recordEnd - recordStart, allowTruncatedEnd: false)
+            {
+                useWindows1252 = true
+                windows1252Records += 1
+            }
         }
         // When the caller has let go of the last row, its storage is reused (no allocation).
         cells.removeAll(keepingCapacity: true)
@@ -185,13 +192,7 @@ public struct CSVReader: RowSource {
 
     private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, windows1252: Bool) -> String {
         if !windows1252 { return String(decoding: bytes, as: UTF8.self) }
-        var scalars = String.UnicodeScalarView()
-        for b in bytes {
-            let v = Windows1252.table[Int(b)]
-            if v == 0xFFFD { undefinedBytes += 1 }
-            scalars.append(UnicodeScalar(v)!)
-        }
-        return String(scalars)
+        return Windows1252.string(bytes, undefined: &undefinedBytes, scratch: &windows1252Scratch)
     }
 
     /// Refuses UTF-16 without a BOM and binary files: NUL bytes in more than 1% of the sample.
