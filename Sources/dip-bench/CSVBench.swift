@@ -154,6 +154,7 @@ func runCSVBench() throws {
     report("csv: CSVReader rows/s (1M x 8, wall)", Double(rows) / seconds, "rows/s")
     report("csv: CSVReader rows/s (1M x 8, CPU time)", Double(rows) / cpu, "rows/s")
     report("csv: CSVReader seconds (wall)", seconds, "s")
+    report("csv: CSVReader ns per field (wall)", seconds * 1e9 / Double(rows * 8), "ns")
     report("csv: CSVReader peak RSS", Double(peakRSSBytes()) / 1_048_576, "MiB")
 
     // pandas keeps the whole frame; the same for CSVReader (every row held until the end),
@@ -194,6 +195,7 @@ func runCSVBench() throws {
     if python.terminationStatus == 0, parts.count == 4, parts[1] > 0, parts[2] > 0 {
         report("csv: pandas read_csv (C engine) rows/s (wall)", parts[0] / parts[1], "rows/s")
         report("csv: pandas read_csv (C engine) rows/s (CPU time)", parts[0] / parts[2], "rows/s")
+        report("csv: pandas ns per field (wall)", parts[1] * 1e9 / (parts[0] * 8), "ns")
         report("csv: speed-up over pandas (wall)", (Double(rows) / seconds) / (parts[0] / parts[1]), "x")
         report("csv: speed-up over pandas (CPU time)", (Double(rows) / cpu) / (parts[0] / parts[2]), "x")
         report("csv: speed-up over pandas, all rows kept (wall)",

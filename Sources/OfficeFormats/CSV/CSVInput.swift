@@ -7,7 +7,7 @@ import Darwin
 /// A file read in chunks into one growable buffer; `start..<end` holds unconsumed bytes.
 /// The whole allocation is initialised and `padding` bytes follow the buffer, so a word load
 /// starting inside it never reads past the allocation or uninitialised memory
-/// (`CSVStrings.make` loads 16 bytes for a field of up to 15; the extra bytes are masked).
+/// (`CellStrings.make` loads 16 bytes for a field of up to 15; the extra bytes are masked).
 final class ChunkedFile {
     static let padding = 16
 

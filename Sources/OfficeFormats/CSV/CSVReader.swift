@@ -46,7 +46,7 @@ public struct CSVReader: RowSource {
     private var recordNumber = 0
     private var scratch: [UInt8] = []
     private var windows1252Scratch: [UInt8] = []
-    private let stringCache = FieldStringCache()
+    private let strings = CellStrings()
     /// The last row's cells, shared with the caller.
     private var cells: [CellValue] = []
 
@@ -187,7 +187,7 @@ public struct CSVReader: RowSource {
             return .string(
                 decode(UnsafeBufferPointer(start: p + f.start, count: f.end - f.start), windows1252: true))
         }
-        return .string(stringCache.string(p + f.start, f.end - f.start, column: column))
+        return .string(strings.string(p + f.start, f.end - f.start, column: column))
     }
 
     private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, windows1252: Bool) -> String {

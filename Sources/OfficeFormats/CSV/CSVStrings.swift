@@ -4,38 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Building the cell Strings of a record already known to be valid UTF-8: the part of reading
-/// that costs most, since every field becomes a String.
+/// Facts about the standard library's Strings that `CellStrings` relies on.
 enum CSVStrings {
-    /// A String from bytes that are valid UTF-8. Up to 15 ASCII bytes, with `inlineLayout`
-    /// (the value of `inlineLayoutHolds`, passed in to avoid a lazy-global check per call), the
-    /// small String's bits are built directly; other short text fills a small String through
-    /// the standard initialiser, which re-checks only its ASCII bit. The 16 bytes from `p` must
-    /// be readable (see `ChunkedFile.padding`).
-    @inline(__always)
-    static func make(_ p: UnsafePointer<UInt8>, _ n: Int, inlineLayout: Bool) -> String {
-        if n <= 15, inlineLayout {
-            let raw = UnsafeRawPointer(p)
-            let lo = raw.loadUnaligned(as: UInt64.self)
-                & (n >= 8 ? ~0 : (1 &<< UInt64(n &* 8)) &- 1)
-            let hi = n > 8 ? raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-                & ((1 &<< UInt64((n &- 8) &* 8)) &- 1) : 0
-            if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
-                return unsafeBitCast((lo, hi | UInt64(0xE0 | n) &<< 56), to: String.self)
-            }
-        }
-        if n <= 15 {
-            return String(unsafeUninitializedCapacity: n) { out in
-                out.baseAddress!.initialize(from: p, count: n)
-                return n
-            }
-        }
-        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
-    }
-}
-
-extension CSVStrings {
-    /// Whether the standard library lays out short ASCII Strings as `make` builds them (the
+    /// Whether the standard library lays out short ASCII Strings as `CellStrings.make` builds them (the
     /// 64-bit little-endian small-string form: bytes 0-7, bytes 8-14 and a tag byte
     /// `0xE0 | count`). Checked once by comparing the bits of Strings the standard library
     /// built itself, so no String of another layout is ever made; when it does not hold, the
@@ -57,22 +28,26 @@ extension CSVStrings {
     }()
 }
 
-/// Reuses the String of a long field whose bytes equal a recent field of the same column, as
-/// pandas' C reader does with its per-column string table. DIP lists repeat the unit, form,
-/// retention and category columns on every row; a reused String costs a comparison and a
-/// retain instead of an allocation, a copy, validation and later a free.
+/// Builds the cell Strings of records already known to be valid UTF-8: the part of reading
+/// that costs most, since every field becomes a String.
+///
+/// Short fields (up to 15 bytes) become small inline Strings, with no allocation. Long ones of
+/// up to 64 bytes are looked up first: the String of a long field whose bytes equal a recent
+/// field of the same column is reused, as pandas' C reader does with its per-column string
+/// table. DIP lists repeat the unit, form, retention and category columns on every row; a
+/// reused String costs a comparison and a retain instead of an allocation, a copy, validation
+/// and later a free.
 ///
 /// Per column a small direct-mapped table: the slot is chosen by a hash of the length and the
-/// first and last eight bytes, and holds the bytes and the String last seen there. Only fields
-/// of 16...64 bytes are considered (shorter ones are inline Strings, cheap to build). A column
+/// first and last eight bytes, and holds the bytes and the String last seen there. A column
 /// whose fields rarely repeat (a running number, a summary) stops being looked up after a
 /// while, and is tried again later in case the file changes.
-final class FieldStringCache {
+final class CellStrings {
     static let columns = 32
     static let slotsPerColumn = 16
     static let minLength = 16
     static let maxLength = 64
-    /// Lookups between verdicts on a column, and records a column stays off after a bad one.
+    /// Lookups between verdicts on a column, and lookups skipped after a bad one.
     static let window = 512
     static let pause = 1 << 14
 
@@ -83,7 +58,11 @@ final class FieldStringCache {
     /// to skip while paused. Raw memory, as class properties would be checked for exclusive
     /// access on every use.
     private let counters: UnsafeMutablePointer<Int>
+    /// `CSVStrings.inlineLayoutHolds`, read once (a lazy global is checked on every use).
     private let inlineLayout = CSVStrings.inlineLayoutHolds
+    /// Where an inline String's two words are assembled before being moved out as a String.
+    private let inlineBits = UnsafeMutableRawPointer.allocate(
+        byteCount: MemoryLayout<String>.size, alignment: MemoryLayout<String>.alignment)
 
     init() {
         let slots = Self.columns * Self.slotsPerColumn
@@ -103,22 +82,52 @@ final class FieldStringCache {
         strings.deinitialize(count: slots)
         strings.deallocate()
         counters.deallocate()
+        inlineBits.deallocate()
     }
 
-    /// The String for `n` valid UTF-8 bytes of field `column`.
+    /// The String for `n` valid UTF-8 bytes of field `column`. The 16 bytes from `p` must be
+    /// readable (see `ChunkedFile.padding`).
     @inline(__always)
     func string(_ p: UnsafePointer<UInt8>, _ n: Int, column: Int) -> String {
         guard n >= Self.minLength, n <= Self.maxLength, column < Self.columns else {
-            return CSVStrings.make(p, n, inlineLayout: inlineLayout)
+            return make(p, n)
         }
         return lookUp(p, n, column: column)
+    }
+
+    /// A String from bytes that are valid UTF-8. Up to 15 ASCII bytes, when `inlineLayout`
+    /// holds, the small String's two words are built here and moved out as a String (moved,
+    /// so not even the no-op retain of a copy is paid); other short text fills a small String
+    /// through the standard initialiser, which re-checks only its ASCII bit.
+    @inline(__always)
+    func make(_ p: UnsafePointer<UInt8>, _ n: Int) -> String {
+        if n <= 15, inlineLayout {
+            let raw = UnsafeRawPointer(p)
+            let lo = raw.loadUnaligned(as: UInt64.self)
+                & (n >= 8 ? ~0 : (1 &<< UInt64(n &* 8)) &- 1)
+            let hi = n > 8 ? raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                & ((1 &<< UInt64((n &- 8) &* 8)) &- 1) : 0
+            if (lo | hi) & 0x8080_8080_8080_8080 == 0 {
+                inlineBits.storeBytes(of: lo, as: UInt64.self)
+                inlineBits.storeBytes(
+                    of: hi | UInt64(0xE0 | n) &<< 56, toByteOffset: 8, as: UInt64.self)
+                return inlineBits.bindMemory(to: String.self, capacity: 1).move()
+            }
+        }
+        if n <= 15 {
+            return String(unsafeUninitializedCapacity: n) { out in
+                out.baseAddress!.initialize(from: p, count: n)
+                return n
+            }
+        }
+        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
     }
 
     private func lookUp(_ p: UnsafePointer<UInt8>, _ n: Int, column: Int) -> String {
         let counter = counters + column * 3
         if counter[2] > 0 {
             counter[2] -= 1
-            return CSVStrings.make(p, n, inlineLayout: inlineLayout)
+            return make(p, n)
         }
         let raw = UnsafeRawPointer(p)
         let first = raw.loadUnaligned(as: UInt64.self)
@@ -136,7 +145,7 @@ final class FieldStringCache {
             counter[1] += 1
             return strings[slot]
         }
-        let s = CSVStrings.make(p, n, inlineLayout: inlineLayout)
+        let s = make(p, n)
         stored.update(from: p, count: n)
         lengths[slot] = n
         strings[slot] = s
