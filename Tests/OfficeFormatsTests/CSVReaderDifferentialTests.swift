@@ -76,6 +76,24 @@ final class CSVReaderDifferentialTests: XCTestCase {
         XCTAssertEqual(reader.windows1252Records, 0)
     }
 
+    /// The validator skips ASCII eight bytes at a time: errors right after, inside and at the
+    /// end of long ASCII runs must still be found, at every alignment.
+    func testUTF8ValidatorAfterASCIIRuns() {
+        func valid(_ b: [UInt8], truncated: Bool = false) -> Bool {
+            b.withUnsafeBufferPointer {
+                UTF8Check.isValid($0.baseAddress!, b.count, allowTruncatedEnd: truncated)
+            }
+        }
+        for run in 0..<20 {
+            let ascii = [UInt8](repeating: UInt8(ascii: "a"), count: run)
+            XCTAssertTrue(valid(ascii + Array("é€😀".utf8) + ascii), "run \(run)")
+            XCTAssertFalse(valid(ascii + [0xC0, 0xAF] + ascii), "run \(run)")
+            XCTAssertFalse(valid(ascii + [0xE9] + ascii + ascii), "run \(run)")
+            XCTAssertFalse(valid(ascii + [0xE2, 0x82]), "run \(run)")
+            XCTAssertTrue(valid(ascii + [0xE2, 0x82], truncated: true), "run \(run)")
+        }
+    }
+
     /// A sniffed comma file long enough for the block scanner, with semicolons in its values:
     /// every candidate delimiter parses the same bytes, and must not see another's marks.
     func testSniffedCommaFileMatchesReference() throws {

@@ -99,11 +99,18 @@ enum UTF8Check {
     /// Whether `n` bytes are valid UTF-8 (no overlongs, surrogates or values above U+10FFFF).
     /// With `allowTruncatedEnd`, a sequence cut by the end of a sample is accepted.
     static func isValid(_ p: UnsafePointer<UInt8>, _ n: Int, allowTruncatedEnd: Bool) -> Bool {
+        let raw = UnsafeRawPointer(p)
         var i = 0
         while i < n {
             let b = p[i]
             if b < 0x80 {
+                // Runs of ASCII eight bytes at a time.
                 i += 1
+                while i + 8 <= n,
+                    raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    i += 8
+                }
                 continue
             }
             let len: Int

@@ -183,7 +183,8 @@ public struct CSVReader: RowSource {
             if scratch.isEmpty { return .empty }
             return .string(scratch.withUnsafeBufferPointer { decode($0, windows1252: windows1252) })
         }
-        if windows1252 {
+        // Within a Windows-1252 record, an ASCII field still takes the fast path.
+        if windows1252, UTF8Check.hasNonASCII(p + f.start, f.end - f.start) {
             return .string(
                 decode(UnsafeBufferPointer(start: p + f.start, count: f.end - f.start), windows1252: true))
         }
