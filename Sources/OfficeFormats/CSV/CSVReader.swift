@@ -25,6 +25,10 @@ import Darwin
 /// all end a record. Row numbers are record numbers (the first record is row 1), so a quoted
 /// line break does not start a new row. Cells are `.string`, or `.empty` for empty fields;
 /// trailing empty fields are dropped, as a spreadsheet row ends at its last value.
+///
+/// Speed (docs/csv-reader.md): fields are found 64 bytes at a time with vector compares, short
+/// ASCII fields become inline Strings without allocation, long values repeated in a column
+/// share one String, and a row's cell storage is reused once the caller has let go of it.
 public struct CSVReader: RowSource {
     /// The dialect decided from the sample.
     public let dialect: CSVDialect
@@ -36,10 +40,15 @@ public struct CSVReader: RowSource {
     public var mergedRanges: [MergedRange] { [] }
 
     private let input: ChunkedFile
-    private var fields: [FieldSpan] = []
+    private var fields = FieldList()
+    private var block = CSVParser.SpecialBlock()
     private var pendingCR = false
     private var recordNumber = 0
     private var scratch: [UInt8] = []
+    private var windows1252Scratch: [UInt8] = []
+    private let strings = CellStrings()
+    /// The last row's cells, shared with the caller.
+    private var cells: [CellValue] = []
 
     /// Opens a file and decides its dialect.
     ///
@@ -110,6 +119,7 @@ public struct CSVReader: RowSource {
                     pendingCR = false
                 } else if !input.eof {
                     try input.fill()
+                    block = CSVParser.SpecialBlock()
                     continue
                 } else {
                     pendingCR = false
@@ -118,10 +128,11 @@ public struct CSVReader: RowSource {
             let from = input.start
             let outcome = CSVParser.parseRecord(
                 p, from: from, end: input.end, eof: input.eof, delimiter: dialect.delimiter,
-                fields: &fields)
+                fields: &fields, block: &block)
             switch outcome {
             case .needMore:
                 try input.fill()
+                block = CSVParser.SpecialBlock()
             case .endOfInput:
                 return nil
             case .record(let next, let endedWithCR):
@@ -140,48 +151,49 @@ public struct CSVReader: RowSource {
         var last = fields.count - 1
         while last >= 0, fields[last].isEmpty { last -= 1 }
         if last < 0 { return [] }
-        var useWindows1252 = dialect.encoding == .windows1252
-        if !useWindows1252, UTF8Check.hasNonASCII(p + recordStart, recordEnd - recordStart),
-            !UTF8Check.isValid(p + recordStart, recordEnd - recordStart, allowTruncatedEnd: false)
-        {
-            useWindows1252 = true
-            windows1252Records += 1
+        // An ASCII record reads the same in both encodings: the fast path, even in a
+        // Windows-1252 file.
+        var useWindows1252 = false
+        if UTF8Check.hasNonASCII(p + recordStart, recordEnd - recordStart) {
+            if dialect.encoding == .windows1252 {
+                useWindows1252 = true
+            } else if !UTF8Check.isValid(
+                p + recordStart, recordEnd - recordStart, allowTruncatedEnd: false)
+            {
+                useWindows1252 = true
+                windows1252Records += 1
+            }
         }
-        var cells: [CellValue] = []
+        // When the caller has let go of the last row, its storage is reused (no allocation).
+        cells.removeAll(keepingCapacity: true)
         cells.reserveCapacity(last + 1)
         for k in 0...last {
-            let f = fields[k]
-            if f.isEmpty {
-                cells.append(.empty)
-                continue
-            }
-            let text: String
-            if f.kind == .quotedComplex {
-                CSVParser.unescape(p, f.start, f.end, into: &scratch)
-                if scratch.isEmpty {
-                    cells.append(.empty)
-                    continue
-                }
-                text = scratch.withUnsafeBufferPointer { decode($0, windows1252: useWindows1252) }
-            } else {
-                text = decode(
-                    UnsafeBufferPointer(start: p + f.start, count: f.end - f.start),
-                    windows1252: useWindows1252)
-            }
-            cells.append(.string(text))
+            cells.append(cell(fields[k], column: k, p, windows1252: useWindows1252))
         }
         return cells
     }
 
+    @inline(__always)
+    private mutating func cell(
+        _ f: FieldSpan, column: Int, _ p: UnsafeMutablePointer<UInt8>, windows1252: Bool
+    ) -> CellValue {
+        if f.isEmpty { return .empty }
+        if f.kind == .quotedComplex {
+            CSVParser.unescape(p, f.start, f.end, into: &scratch)
+            if scratch.isEmpty { return .empty }
+            return .string(scratch.withUnsafeBufferPointer { decode($0, windows1252: windows1252) })
+        }
+        // Within a Windows-1252 record, an ASCII field still takes the fast path.
+        if windows1252, UTF8Check.hasNonASCII(p + f.start, f.end - f.start) {
+            return .string(
+                decode(UnsafeBufferPointer(start: p + f.start, count: f.end - f.start), windows1252: true))
+        }
+        return .string(strings.string(p + f.start, f.end - f.start, column: column))
+    }
+
     private mutating func decode(_ bytes: UnsafeBufferPointer<UInt8>, windows1252: Bool) -> String {
         if !windows1252 { return String(decoding: bytes, as: UTF8.self) }
-        var scalars = String.UnicodeScalarView()
-        for b in bytes {
-            let v = Windows1252.table[Int(b)]
-            if v == 0xFFFD { undefinedBytes += 1 }
-            scalars.append(UnicodeScalar(v)!)
-        }
-        return String(scalars)
+        return Windows1252.string(bytes, undefined: &undefinedBytes, scratch: &windows1252Scratch)
     }
 
     /// Refuses UTF-16 without a BOM and binary files: NUL bytes in more than 1% of the sample.
@@ -207,17 +219,19 @@ public struct CSVReader: RowSource {
         _ p: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int, sampleIsWhole: Bool
     ) -> UInt8 {
         var best: (delimiter: UInt8, consistency: Double, fields: Int)?
-        var spans: [FieldSpan] = []
+        var spans = FieldList()
         for d in candidates {
             var counts: [Int: Int] = [:]
             var total = 0
             var pos = start
             var records = 0
             var skipLF = false
+            var block = CSVParser.SpecialBlock()
             while records < 200 {
                 if skipLF, pos < end, p[pos] == 10 { pos += 1 }
                 let r = CSVParser.parseRecord(
-                    p, from: pos, end: end, eof: sampleIsWhole, delimiter: d, fields: &spans)
+                    p, from: pos, end: end, eof: sampleIsWhole, delimiter: d, fields: &spans,
+                    block: &block)
                 guard case .record(let next, let cr) = r else { break }
                 pos = next
                 skipLF = cr
@@ -243,273 +257,4 @@ public struct CSVReader: RowSource {
         }
         return best?.delimiter ?? candidates[0]
     }
-}
-
-/// One field of the record being parsed: byte offsets into the chunk buffer.
-struct FieldSpan {
-    enum Kind: UInt8 {
-        /// Content is exactly `start..<end`.
-        case plain
-        /// A quoted field with no doubled quotes: content `start..<end` (quotes excluded).
-        case quotedSimple
-        /// Raw bytes `start..<end` including quotes; needs `CSVParser.unescape`.
-        case quotedComplex
-    }
-    var start: Int
-    var end: Int
-    var kind: Kind
-
-    var isEmpty: Bool { kind != .quotedComplex && start == end }
-}
-
-/// The byte-level RFC 4180 state machine shared by reading and sniffing.
-enum CSVParser {
-    enum Outcome {
-        case record(next: Int, endedWithCR: Bool)
-        case needMore
-        case endOfInput
-    }
-
-    static let quote = UInt8(ascii: "\"")
-
-    /// Parses one record starting at `from`; `needMore` when the buffer ends inside it and more
-    /// input may follow.
-    @inline(__always)
-    static func parseRecord(
-        _ p: UnsafeMutablePointer<UInt8>, from: Int, end: Int, eof: Bool, delimiter: UInt8,
-        fields: inout [FieldSpan]
-    ) -> Outcome {
-        fields.removeAll(keepingCapacity: true)
-        if from >= end { return eof ? .endOfInput : .needMore }
-        var i = from
-        while true {
-            if i < end, p[i] == quote {
-                let rawStart = i
-                var j = i + 1
-                var complex = false
-                var closed = -1
-                while true {
-                    guard j < end, let q = memchr(p + j, Int32(quote), end - j) else {
-                        if !eof { return .needMore }
-                        j = end
-                        break
-                    }
-                    let qi = UnsafeMutableRawPointer(p).distance(to: q)
-                    if qi + 1 < end, p[qi + 1] == quote {
-                        complex = true
-                        j = qi + 2
-                        continue
-                    }
-                    if qi + 1 == end, !eof { return .needMore }
-                    closed = qi
-                    j = qi + 1
-                    break
-                }
-                var k = j
-                while k < end {
-                    let b = p[k]
-                    if b == delimiter || b == 10 || b == 13 { break }
-                    k += 1
-                }
-                if k == end, !eof { return .needMore }
-                if complex || closed < 0 || k > j {
-                    fields.append(FieldSpan(start: rawStart, end: k, kind: .quotedComplex))
-                } else {
-                    fields.append(FieldSpan(start: rawStart + 1, end: closed, kind: .quotedSimple))
-                }
-                i = k
-            } else {
-                let s = i
-                // Eight bytes at a time while none is the delimiter, LF or CR (SWAR zero-byte
-                // test on the word XORed with each special byte repeated).
-                let raw = UnsafeRawPointer(p)
-                let dMask = 0x0101_0101_0101_0101 &* UInt64(delimiter)
-                while i + 8 <= end {
-                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    if hasZeroByte(w ^ dMask) | hasZeroByte(w ^ 0x0A0A_0A0A_0A0A_0A0A)
-                        | hasZeroByte(w ^ 0x0D0D_0D0D_0D0D_0D0D) != 0
-                    {
-                        break
-                    }
-                    i += 8
-                }
-                while i < end {
-                    let b = p[i]
-                    if b == delimiter || b == 10 || b == 13 { break }
-                    i += 1
-                }
-                if i == end, !eof { return .needMore }
-                fields.append(FieldSpan(start: s, end: i, kind: .plain))
-            }
-            if i == end { return .record(next: end, endedWithCR: false) }
-            let b = p[i]
-            if b == delimiter {
-                i += 1
-                continue
-            }
-            return .record(next: i + 1, endedWithCR: b == 13)
-        }
-    }
-
-    /// Non-zero when some byte of `v` is zero.
-    @inline(__always)
-    static func hasZeroByte(_ v: UInt64) -> UInt64 {
-        (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
-    }
-
-    /// The content of a raw quoted field: outer quotes removed, doubled quotes undoubled, any
-    /// text after the closing quote kept.
-    static func unescape(
-        _ p: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int, into out: inout [UInt8]
-    ) {
-        out.removeAll(keepingCapacity: true)
-        var i = start
-        var inQuotes = false
-        if i < end, p[i] == quote {
-            inQuotes = true
-            i += 1
-        }
-        while i < end {
-            let c = p[i]
-            if inQuotes, c == quote {
-                if i + 1 < end, p[i + 1] == quote {
-                    out.append(quote)
-                    i += 2
-                    continue
-                }
-                inQuotes = false
-                i += 1
-                continue
-            }
-            out.append(c)
-            i += 1
-        }
-    }
-}
-
-/// A file read in chunks into one growable buffer; `start..<end` holds unconsumed bytes.
-final class ChunkedFile {
-    let path: String
-    let fd: Int32
-    private(set) var buffer: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    var start = 0
-    private(set) var end = 0
-    private(set) var eof = false
-
-    init(path: String, capacity: Int) throws {
-        self.path = path
-        let fd = open(path, O_RDONLY)
-        if fd < 0 { throw CSVError.cannotOpen(path: path, errno: errno) }
-        self.fd = fd
-        self.capacity = capacity
-        buffer = .allocate(capacity: capacity)
-    }
-
-    deinit {
-        close(fd)
-        buffer.deallocate()
-    }
-
-    /// Moves the unconsumed bytes to the front, grows the buffer when they fill it, and reads
-    /// until the buffer is full or the file ends.
-    func fill() throws {
-        if eof { return }
-        if start > 0 {
-            memmove(buffer, buffer + start, end - start)
-            end -= start
-            start = 0
-        }
-        if end == capacity {
-            let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-            bigger.update(from: buffer, count: end)
-            buffer.deallocate()
-            buffer = bigger
-            capacity *= 2
-        }
-        while end < capacity {
-            let n = read(fd, buffer + end, capacity - end)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CSVError.readFailed(path: path, errno: errno)
-            }
-            if n == 0 {
-                eof = true
-                break
-            }
-            end += n
-        }
-    }
-}
-
-/// UTF-8 validation on raw bytes (no String built).
-enum UTF8Check {
-    /// Whether any byte is ≥ 0x80, eight bytes at a time.
-    static func hasNonASCII(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
-        var i = 0
-        let raw = UnsafeRawPointer(p)
-        while i + 8 <= n {
-            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 {
-                return true
-            }
-            i += 8
-        }
-        while i < n {
-            if p[i] >= 0x80 { return true }
-            i += 1
-        }
-        return false
-    }
-
-    /// Whether `n` bytes are valid UTF-8 (no overlongs, surrogates or values above U+10FFFF).
-    /// With `allowTruncatedEnd`, a sequence cut by the end of a sample is accepted.
-    static func isValid(_ p: UnsafePointer<UInt8>, _ n: Int, allowTruncatedEnd: Bool) -> Bool {
-        var i = 0
-        while i < n {
-            let b = p[i]
-            if b < 0x80 {
-                i += 1
-                continue
-            }
-            let len: Int
-            var lo: UInt8 = 0x80
-            var hi: UInt8 = 0xBF
-            switch b {
-            case 0xC2...0xDF: len = 2
-            case 0xE0: len = 3; lo = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: len = 3
-            case 0xED: len = 3; hi = 0x9F
-            case 0xF0: len = 4; lo = 0x90
-            case 0xF1...0xF3: len = 4
-            case 0xF4: len = 4; hi = 0x8F
-            default: return false
-            }
-            for k in 1..<len {
-                if i + k >= n { return allowTruncatedEnd }
-                let c = p[i + k]
-                if k == 1 {
-                    if c < lo || c > hi { return false }
-                } else if c & 0xC0 != 0x80 {
-                    return false
-                }
-            }
-            i += len
-        }
-        return true
-    }
-}
-
-/// Windows-1252 to Unicode; the five undefined bytes map to U+FFFD.
-enum Windows1252 {
-    static let table: [UInt32] = {
-        var t = (0..<256).map { UInt32($0) }
-        let high: [UInt32] = [
-            0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-            0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-            0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-            0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-        ]
-        for (k, v) in high.enumerated() { t[0x80 + k] = v }
-        return t
-    }()
 }
