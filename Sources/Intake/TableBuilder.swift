@@ -1,13 +1,6 @@
 import DIPCore
 import OfficeFormats
 
-/// A non-blank row kept until merges are known (XLSX stores them after the cells).
-struct RawRow {
-    var number: Int
-    var texts: [String]
-    var errorColumns: [Int]
-}
-
 /// A row classified as an item, with the section and sub-group it sits under.
 struct PendingRow {
     var number: Int
@@ -17,19 +10,17 @@ struct PendingRow {
     var subgroup: String?
 }
 
-/// Turns the rows under a header into items: skips section, sub-group, repeated-header,
-/// column-number, blank and signature rows; keeps the declared category and sub-group.
+/// Turns the rows under a header into items as they are read: skips section, sub-group,
+/// repeated-header, column-number, blank and signature rows; keeps the declared category and
+/// sub-group. Items and problems go to a `TableSink` at once; what the builder keeps between
+/// rows is bounded (the section state, value caches capped at `cacheLimit`, and the anchor
+/// value of each vertical merge until its last row), except the duplicate index of the sink.
 struct TableBuilder {
     let map: ColumnMap
     let sheet: String?
     let factory: ProblemFactory
-    /// Keep rows until the end so vertical merges are applied before rows are classified
-    /// (XLSX); CSV classifies and builds at once.
-    let deferItems: Bool
+    let sink: TableSink
 
-    private(set) var items: [InformationItem] = []
-    private(set) var problems: [Problem] = []
-    private var raw: [RawRow] = []
     private var sectionText: String?
     private var subgroup: String?
     private var inSignature = false
@@ -50,11 +41,34 @@ struct TableBuilder {
     /// big list holds each once rather than once per item.
     private var pool: [String: String] = [:]
 
-    init(map: ColumnMap, sheet: String?, factory: ProblemFactory, deferItems: Bool) {
+    /// Vertical merges (spanning more than one row) by first row, document order kept among
+    /// equal first rows; `nextMerge` is the first not yet reached.
+    private let merges: [(order: Int, range: MergedRange)]
+    private var nextMerge = 0
+    /// Merges whose anchor row has been read and whose last row has not: the anchor's text,
+    /// copied into the rows below. Sorted by document order.
+    private var activeMerges: [(order: Int, range: MergedRange, value: String)] = []
+
+    /// What the builder holds between rows, for tests of bounded memory.
+    struct Retained: Equatable {
+        /// Vertical merges whose anchor value is kept.
+        var activeMerges: Int
+        /// Merges not reached yet (known from the start; they do not grow with rows).
+        var pendingMerges: Int
+    }
+
+    var retained: Retained {
+        Retained(activeMerges: activeMerges.count, pendingMerges: merges.count - nextMerge)
+    }
+
+    /// - Parameter mergedRanges: the sheet's merged ranges, known before the rows (XLSX:
+    ///   `XLSXWorkbook.mergedRanges(sheet:)`); vertical ones copy their top cell's text into
+    ///   the rows they span.
+    init(map: ColumnMap, sheet: String?, factory: ProblemFactory, sink: TableSink, mergedRanges: [MergedRange] = []) {
         self.map = map
         self.sheet = sheet
         self.factory = factory
-        self.deferItems = deferItems
+        self.sink = sink
         width = (map.fields.keys.max() ?? 0) + 1
         col = map.columnTable()
         ticks = map.hasTicks
@@ -62,6 +76,10 @@ struct TableBuilder {
         let data: [Field] = [.pejabat, .penanggungJawab, .waktu, .tempat, .waktuTempat, .bentuk,
                              .retensi, .bentukCetak, .bentukOnline]
         dataColumns = map.fields.filter { data.contains($0.value) }.map(\.key).sorted()
+        merges = mergedRanges.enumerated()
+            .filter { $0.element.lastRow > $0.element.firstRow }
+            .map { (order: $0.offset, range: $0.element) }
+            .sorted { ($0.range.firstRow, $0.order) < ($1.range.firstRow, $1.order) }
     }
 
     /// Reads one row under the header.
@@ -83,18 +101,56 @@ struct TableBuilder {
             if !texts[c].isEmpty { any = true }
         }
         if !any { return }
-        if deferItems {
-            raw.append(RawRow(number: row.number, texts: texts, errorColumns: errorColumns))
-        } else {
-            classify(RawRow(number: row.number, texts: texts, errorColumns: errorColumns))
+        if nextMerge < merges.count || !activeMerges.isEmpty {
+            applyMerges(&texts, row: row.number)
+        }
+        classify(number: row.number, texts: texts, errorColumns: errorColumns)
+    }
+
+    /// Vertical merges: the anchor (top) row's text in the merge's first column is copied into
+    /// the empty cells of that column in the non-blank rows the range spans. Merges are taken
+    /// in document order within a row, so an overlapping later merge sees an earlier one's
+    /// copy, exactly as applying them one after the other to the whole sheet would. Rows are
+    /// in ascending order (the spec requires it; the reader merges a row written twice in a
+    /// row); a merge whose anchor row is blank, a header row or above the header copies nothing.
+    private mutating func applyMerges(_ texts: inout [String], row r: Int) {
+        activeMerges.removeAll { $0.range.lastRow < r }
+        while nextMerge < merges.count && merges[nextMerge].range.firstRow < r { nextMerge += 1 }
+        var starting = nextMerge
+        while starting < merges.count && merges[starting].range.firstRow == r { starting += 1 }
+        let newMerges = merges[nextMerge..<starting]
+        nextMerge = starting
+        if newMerges.isEmpty {
+            for m in activeMerges {
+                let c = m.range.firstColumn
+                if c < texts.count && texts[c].isEmpty { texts[c] = m.value }
+            }
+            return
+        }
+        // Interleave the active merges (filling this row) and the new ones (anchored here) in
+        // document order.
+        var work: [(order: Int, range: MergedRange, value: String?)] =
+            activeMerges.map { ($0.order, $0.range, $0.value) } + newMerges.map { ($0.order, $0.range, nil) }
+        work.sort { $0.order < $1.order }
+        var anchored: [(order: Int, range: MergedRange, value: String)] = []
+        for m in work {
+            let c = m.range.firstColumn
+            guard c < texts.count else { continue }
+            if let value = m.value {
+                if texts[c].isEmpty { texts[c] = value }
+            } else if !texts[c].isEmpty {
+                anchored.append((m.order, m.range, texts[c]))
+            }
+        }
+        if !anchored.isEmpty {
+            activeMerges += anchored
+            activeMerges.sort { $0.order < $1.order }
         }
     }
 
     /// Decides what a non-blank row is (section, sub-group, header, signature, item) and
     /// builds the item.
-    private mutating func classify(_ rawRow: RawRow) {
-        let texts = rawRow.texts
-        let errorColumns = rawRow.errorColumns
+    private mutating func classify(number: Int, texts: [String], errorColumns: [Int]) {
         func at(_ f: Field) -> String {
             let c = col[f.rawValue]
             return c >= 0 && c < texts.count ? texts[c] : ""
@@ -136,15 +192,17 @@ struct TableBuilder {
                 inSignature = true
                 return
             }
-            problems.append(factory.make(
-                .rowIgnored, sheet: sheet, row: rawRow.number,
+            sink.problem(factory.make(
+                .rowIgnored, sheet: sheet, row: number,
                 message: "Baris ini tidak dibaca sebagai informasi: tidak ada nomor dan ringkasan isi informasi (\"\(Self.shorten(allText))\").",
                 hint: "Jika baris ini memang sebuah informasi, isi kolom Nomor dan Ringkasan Isi Informasi; jika bukan, abaikan pesan ini."))
             return
         }
-        let p = PendingRow(number: rawRow.number, texts: texts, errorColumns: errorColumns,
+        let p = PendingRow(number: number, texts: texts, errorColumns: errorColumns,
                            sectionText: sectionText, subgroup: subgroup)
-        items.append(makeItem(p))
+        let item = makeItem(p)
+        sink.item(item, duplicateColumn: has(.ringkasan), columnName: has(.ringkasan).flatMap { map.labels[$0] },
+                  factory: factory)
     }
 
     /// A header repeated under a section: three cells equal to the header's labels, or (for a
@@ -175,34 +233,6 @@ struct TableBuilder {
         let v = compute(key)
         if cache.count < cacheLimit { cache[key] = v }
         return v
-    }
-
-    /// Applies vertical merges to the kept rows (the top cell's value to every row the range
-    /// spans, in its first column), then classifies them and builds their items.
-    mutating func finish(mergedRanges: [MergedRange]) {
-        guard deferItems else { return }
-        if !mergedRanges.isEmpty {
-            var index: [Int: Int] = [:]
-            for (k, r) in raw.enumerated() { index[r.number] = k }
-            for m in mergedRanges where m.lastRow > m.firstRow {
-                guard let anchor = index[m.firstRow] else { continue }
-                let c = m.firstColumn
-                guard c < raw[anchor].texts.count else { continue }
-                let value = raw[anchor].texts[c]
-                if value.isEmpty { continue }
-                for r in (m.firstRow + 1)...m.lastRow {
-                    guard let k = index[r], c < raw[k].texts.count, raw[k].texts[c].isEmpty else { continue }
-                    raw[k].texts[c] = value
-                }
-            }
-        }
-        var rows = raw
-        raw = []
-        items.reserveCapacity(rows.count)
-        for k in rows.indices {
-            classify(rows[k])
-            rows[k].texts = []  // free each row's cells as soon as its item exists
-        }
     }
 
     /// The column of a field, nil when the sheet has none.
@@ -272,7 +302,7 @@ struct TableBuilder {
         let row = p.number
         func problem(_ code: ProblemCode, _ f: Field?, _ message: String, _ hint: String) {
             let c = f.flatMap { has($0) }
-            problems.append(factory.make(
+            sink.problem(factory.make(
                 code, sheet: sheet, row: row, column: c,
                 columnName: c.flatMap { map.labels[$0] }, message: message, hint: hint))
         }
@@ -298,7 +328,7 @@ struct TableBuilder {
                     "Isi \(name) untuk informasi ini; setiap informasi dalam DIP wajib memuat ketujuh unsur (Perki 1/2010 Pasal 13).")
         }
         for c in p.errorColumns {
-            problems.append(factory.make(
+            sink.problem(factory.make(
                 .errorValue, sheet: sheet, row: row, column: c, columnName: map.labels[c],
                 message: "Sel berisi nilai galat \(p.texts[c]).",
                 hint: "Perbaiki rumus atau ganti dengan teks biasa."))
@@ -326,28 +356,6 @@ struct TableBuilder {
                     "Bentuk informasi \"\(Self.shorten(item.bentuk))\" tidak dikenali sebagai cetak atau elektronik.",
                     "Tulis misalnya \"Softcopy\", \"Hardcopy\" atau \"Softcopy dan Hardcopy\".")
         }
-    }
-
-    /// Reports items whose summary repeats an earlier one in the same file.
-    static func duplicateProblems(_ items: [InformationItem], factory: ProblemFactory, map: [String?: ColumnMap]) -> [Problem] {
-        var first: [String: Int] = [:]
-        first.reserveCapacity(items.count)
-        var out: [Problem] = []
-        for item in items where !item.ringkasan.isEmpty {
-            let key = Text.fold(item.ringkasan)
-            if let earlierRow = first[key] {
-                let m = map[item.source.sheet]
-                let c = m?.column(.ringkasan)
-                out.append(factory.make(
-                    .duplicateItem, sheet: item.source.sheet, row: item.source.row, column: c,
-                    columnName: c.flatMap { m?.labels[$0] },
-                    message: "Ringkasan informasi ini sama dengan baris \(earlierRow).",
-                    hint: "Hapus salah satu baris, atau bedakan ringkasannya bila memang dua informasi yang berbeda."))
-            } else {
-                first[key] = item.source.row
-            }
-        }
-        return out
     }
 
     // MARK: Row shapes

@@ -80,6 +80,32 @@ enum Text {
         return out
     }
 
+    /// A 64-bit hash of `fold(s)`; plain ASCII text is hashed as it is folded, without building
+    /// the folded string (this runs once per item, for the duplicate index).
+    static func foldedHash(_ s: String) -> UInt64 {
+        var h = KeyHasher()
+        var space = true
+        var pendingSpace = false
+        for b in s.utf8 {
+            if b >= 0x80 {
+                h = KeyHasher()
+                for f in fold(s).utf8 { h.add(f) }
+                return h.finish()
+            }
+            let c = b >= 65 && b <= 90 ? b + 32 : b
+            if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) {
+                if pendingSpace { h.add(32) }
+                pendingSpace = false
+                h.add(c)
+                space = false
+            } else if !space {
+                pendingSpace = true  // written only if a letter or digit follows, as fold drops a trailing space
+                space = true
+            }
+        }
+        return h.finish()
+    }
+
     /// The base letter of an accented Latin-1 letter (é → e).
     static func latinBase(_ s: Unicode.Scalar) -> Unicode.Scalar {
         switch s.value {
