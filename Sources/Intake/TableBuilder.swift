@@ -37,9 +37,6 @@ struct TableBuilder {
     private var categoryCache: [String: Category?] = [:]
     private var splitCache: [String: (waktu: String, tempat: String)?] = [:]
     private static let cacheLimit = 50_000
-    /// Interned copies of long texts that repeat across rows (units, officials, forms), so a
-    /// big list holds each once rather than once per item.
-    private var pool: [String: String] = [:]
 
     /// Vertical merges (spanning more than one row) by first row, document order kept among
     /// equal first rows; `nextMerge` is the first not yet reached.
@@ -55,10 +52,15 @@ struct TableBuilder {
         var activeMerges: Int
         /// Merges not reached yet (known from the start; they do not grow with rows).
         var pendingMerges: Int
+        /// Problems held by the sink until the table's first item.
+        var heldProblems: Int
+        /// Distinct summaries in the duplicate index (the one thing that grows with items).
+        var distinctSummaries: Int
     }
 
     var retained: Retained {
-        Retained(activeMerges: activeMerges.count, pendingMerges: merges.count - nextMerge)
+        Retained(activeMerges: activeMerges.count, pendingMerges: merges.count - nextMerge,
+                 heldProblems: sink.held.count, distinctSummaries: sink.distinctSummaries)
     }
 
     /// - Parameter mergedRanges: the sheet's merged ranges, known before the rows (XLSX:
@@ -155,15 +157,26 @@ struct TableBuilder {
             let c = col[f.rawValue]
             return c >= 0 && c < texts.count ? texts[c] : ""
         }
-        let nonEmpty = texts.filter { !$0.isEmpty }
+        // Counted without building arrays: most rows are items, and the non-empty texts are
+        // only needed for the rarer row shapes below.
+        var nonEmptyCount = 0
+        var firstNonEmpty = ""
+        for t in texts where !t.isEmpty {
+            if nonEmptyCount == 0 { firstNonEmpty = t }
+            nonEmptyCount += 1
+        }
+        var nonEmpty: [String] { texts.filter { !$0.isEmpty } }
         let nomor = at(.nomor)
         let ringkasan = at(.ringkasan)
-        let dataFilled = dataColumns.filter { $0 < texts.count && !texts[$0].isEmpty }.count
+        var dataFilled = 0
+        for c in dataColumns where c < texts.count && !texts[c].isEmpty { dataFilled += 1 }
 
         if inSignature && dataFilled < 3 { return }
         if isRepeatedHeader(texts, nomor: nomor) { return }
-        if Self.isColumnNumberRow(nonEmpty) { return }
-        if nomor.isEmpty && ringkasan.isEmpty && dataFilled == nonEmpty.count
+        if nonEmptyCount >= 3 && Self.isColumnNumber(firstNonEmpty, 1) && Self.isColumnNumberRow(nonEmpty) {
+            return
+        }
+        if nomor.isEmpty && ringkasan.isEmpty && dataFilled == nonEmptyCount
             && nonEmpty.allSatisfy({ HeaderMatcher.subField($0) != nil }) && !nonEmpty.allSatisfy(Values.isTick)
         {
             return  // a repeated sub-header (Cetak / Online)
@@ -171,7 +184,7 @@ struct TableBuilder {
         var allText: String { nonEmpty.joined(separator: " ") }
 
         // A value in the category column marks an item: section rows do not fill it.
-        if dataFilled == 0 && nonEmpty.count <= 3 && at(.kategori).isEmpty {
+        if dataFilled == 0 && nonEmptyCount <= 3 && at(.kategori).isEmpty {
             let text = allText
             if let _ = Values.category(text), Self.isSectionShape(text, nomor: nomor, ringkasan: ringkasan) {
                 sectionText = text
@@ -217,13 +230,6 @@ struct TableBuilder {
         let n = Text.fold(nomor)
         guard n.isEmpty || n == "no" || n == "nomor" || n.count > 3 else { return false }
         return ColumnMap.looksLikeHeader(texts)
-    }
-
-    private mutating func intern(_ s: String) -> String {
-        if s.utf8.count <= 15 { return s }  // small strings live inline anyway
-        if let shared = pool[s] { return shared }
-        if pool.count < Self.cacheLimit { pool[s] = s }
-        return s
     }
 
     private static func cached<V>(
@@ -287,9 +293,9 @@ struct TableBuilder {
         let item = InformationItem(
             source: SourceLocation(file: factory.file, sheet: sheet, row: p.number),
             nomor: Values.nomor(at(.nomor)), ringkasan: at(.ringkasan),
-            pejabatPenguasa: intern(at(.pejabat)), penanggungJawab: intern(at(.penanggungJawab)),
-            waktuPembuatan: intern(waktu), tempatPembuatan: intern(tempat), bentuk: intern(bentuk),
-            retensi: intern(retensi), kategoriText: kategoriText.map { intern($0) }, kategori: kategoriText.flatMap { Self.cached(&categoryCache, $0, Values.category) },
+            pejabatPenguasa: at(.pejabat), penanggungJawab: at(.penanggungJawab),
+            waktuPembuatan: waktu, tempatPembuatan: tempat, bentuk: bentuk,
+            retensi: retensi, kategoriText: kategoriText, kategori: kategoriText.flatMap { Self.cached(&categoryCache, $0, Values.category) },
             subkelompok: p.subgroup, judul: has(.judul) == has(.ringkasan) ? nil : opt(.judul),
             keterangan: opt(.keterangan), kode: opt(.kode), dasarHukumText: opt(.dasarHukum),
             form: form, retention: retention, tempatNormalised: tempatNormalised,
@@ -306,27 +312,28 @@ struct TableBuilder {
                 code, sheet: sheet, row: row, column: c,
                 columnName: c.flatMap { map.labels[$0] }, message: message, hint: hint))
         }
-        var required: [(Field, String, String)] = [
-            (.nomor, item.nomor, "nomor"),
-            (.ringkasan, item.ringkasan, "ringkasan isi informasi"),
-            (.pejabat, item.pejabatPenguasa, "pejabat atau unit yang menguasai informasi"),
-            (.penanggungJawab, item.penanggungJawab, "penanggung jawab pembuatan atau penerbitan informasi"),
-        ]
-        if has(.waktuTempat) != nil && has(.waktu) == nil {
-            required.append((.waktuTempat, item.waktuPembuatan, "waktu dan tempat pembuatan informasi"))
-        } else {
-            required.append((.waktu, item.waktuPembuatan, "waktu pembuatan informasi"))
-            if has(.tempat) != nil {
-                required.append((.tempat, item.tempatPembuatan, "tempat pembuatan informasi"))
-            }
-        }
-        required.append((has(.bentuk) == nil && ticks ? .bentukCetak : .bentuk,
-                         item.bentuk, "bentuk informasi yang tersedia"))
-        required.append((.retensi, item.retensi, "jangka waktu penyimpanan atau retensi arsip"))
-        for (f, value, name) in required where value.isEmpty && has(f) != nil {
+        // The seven elements in column order of the message list; checked one by one (no
+        // per-row array: this runs for every item).
+        func required(_ f: Field, _ value: String, _ name: @autoclosure () -> String) {
+            guard value.isEmpty, has(f) != nil else { return }
+            let name = name()
             problem(.missingValue, f, "Kolom \(name) kosong.",
                     "Isi \(name) untuk informasi ini; setiap informasi dalam DIP wajib memuat ketujuh unsur (Perki 1/2010 Pasal 13).")
         }
+        required(.nomor, item.nomor, "nomor")
+        required(.ringkasan, item.ringkasan, "ringkasan isi informasi")
+        required(.pejabat, item.pejabatPenguasa, "pejabat atau unit yang menguasai informasi")
+        required(.penanggungJawab, item.penanggungJawab, "penanggung jawab pembuatan atau penerbitan informasi")
+        if has(.waktuTempat) != nil && has(.waktu) == nil {
+            required(.waktuTempat, item.waktuPembuatan, "waktu dan tempat pembuatan informasi")
+        } else {
+            required(.waktu, item.waktuPembuatan, "waktu pembuatan informasi")
+            if has(.tempat) != nil {
+                required(.tempat, item.tempatPembuatan, "tempat pembuatan informasi")
+            }
+        }
+        required(has(.bentuk) == nil && ticks ? .bentukCetak : .bentuk, item.bentuk, "bentuk informasi yang tersedia")
+        required(.retensi, item.retensi, "jangka waktu penyimpanan atau retensi arsip")
         for c in p.errorColumns {
             sink.problem(factory.make(
                 .errorValue, sheet: sheet, row: row, column: c, columnName: map.labels[c],
@@ -362,11 +369,14 @@ struct TableBuilder {
 
     static func isColumnNumberRow(_ nonEmpty: [String]) -> Bool {
         guard nonEmpty.count >= 3 else { return false }
-        for (k, t) in nonEmpty.enumerated() {
-            let digits = t.hasPrefix("(") && t.hasSuffix(")") ? String(t.dropFirst().dropLast()) : t
-            guard Int(digits) == k + 1 else { return false }
-        }
+        for (k, t) in nonEmpty.enumerated() where !isColumnNumber(t, k + 1) { return false }
         return true
+    }
+
+    /// "3" or "(3)" for column 3.
+    static func isColumnNumber(_ t: String, _ n: Int) -> Bool {
+        let digits = t.hasPrefix("(") && t.hasSuffix(")") ? String(t.dropFirst().dropLast()) : t
+        return Int(digits) == n
     }
 
     /// A category heading: "A. INFORMASI … BERKALA", "1. Serta Merta", "BERKALA".
