@@ -32,11 +32,11 @@ struct TableBuilder {
     private let headerLabels: [(column: Int, label: String)]
     /// Value caches: units repeat the same bentuk, retensi, category and waktu texts on every
     /// row, and parsing them is the costly part of a row. Bounded so memory stays small.
-    private var formCache: [String: InformationForm] = [:]
-    private var retentionCache: [String: (RetentionPeriod, Bool)] = [:]
-    private var categoryCache: [String: Category?] = [:]
-    private var splitCache: [String: (waktu: String, tempat: String)?] = [:]
-    private static let cacheLimit = 50_000
+    private var formCache = ValueCache<InformationForm>()
+    private var retentionCache = ValueCache<(RetentionPeriod, Bool)>()
+    private var categoryCache = ValueCache<Category?>()
+    private var splitCache = ValueCache<(waktu: String, tempat: String)?>()
+    private var rowTexts: [String] = []
 
     /// Vertical merges (spanning more than one row) by first row, document order kept among
     /// equal first rows; `nextMerge` is the first not yet reached.
@@ -87,7 +87,12 @@ struct TableBuilder {
     /// Reads one row under the header.
     mutating func consume(_ row: SheetRow) {
         if map.headerRows.contains(row.number) { return }
-        var texts = [String](repeating: "", count: max(width, row.cells.count))
+        // One array reused for every row (nothing keeps a row's texts once it is classified).
+        var texts = rowTexts
+        rowTexts = []
+        defer { rowTexts = texts }
+        texts.removeAll(keepingCapacity: true)
+        texts.append(contentsOf: repeatElement("", count: max(width, row.cells.count)))
         var errorColumns: [Int] = []
         var any = false
         for (c, cell) in row.cells.enumerated() {
@@ -222,7 +227,10 @@ struct TableBuilder {
     /// reworded copy) a non-numeric nomor cell and three recognised labels.
     private func isRepeatedHeader(_ texts: [String], nomor: String) -> Bool {
         var same = 0
-        for (c, label) in headerLabels where c < texts.count && texts[c] == label {
+        // Lengths first: a data cell rarely has its header label's length, and comparing
+        // counts is cheaper than comparing strings.
+        for (c, label) in headerLabels
+        where c < texts.count && texts[c].utf8.count == label.utf8.count && texts[c] == label {
             same += 1
             if same >= 3 { return true }
         }
@@ -230,15 +238,6 @@ struct TableBuilder {
         let n = Text.fold(nomor)
         guard n.isEmpty || n == "no" || n == "nomor" || n.count > 3 else { return false }
         return ColumnMap.looksLikeHeader(texts)
-    }
-
-    private static func cached<V>(
-        _ cache: inout [String: V], _ key: String, _ compute: (String) -> V
-    ) -> V {
-        if let v = cache[key] { return v }
-        let v = compute(key)
-        if cache.count < cacheLimit { cache[key] = v }
-        return v
     }
 
     /// The column of a field, nil when the sheet has none.
@@ -261,7 +260,7 @@ struct TableBuilder {
             if waktu.isEmpty && tempat.isEmpty {
                 waktu = combined
                 tempat = ""
-                if let split = Self.cached(&splitCache, combined, Values.splitWaktuTempat) {
+                if let split = splitCache.value(combined, Values.splitWaktuTempat) {
                     waktuNormalised = split.waktu
                     tempatNormalised = split.tempat
                 } else {
@@ -272,7 +271,7 @@ struct TableBuilder {
             }
         }
         var bentuk = at(.bentuk)
-        var form = Self.cached(&formCache, bentuk, Values.form)
+        var form = formCache.value(bentuk, Values.form)
         if ticks {
             let cetak = Values.isTick(at(.bentukCetak))
             let online = Values.isTick(at(.bentukOnline))
@@ -285,7 +284,7 @@ struct TableBuilder {
         let kategoriColumn = at(.kategori)
         let kategoriText = kategoriColumn.isEmpty ? p.sectionText : kategoriColumn
         let retensi = at(.retensi)
-        let (retention, bareYear) = Self.cached(&retentionCache, retensi) { Values.retention($0) }
+        let (retention, bareYear) = retentionCache.value(retensi) { Values.retention($0) }
         func opt(_ f: Field) -> String? {
             let s = at(f)
             return s.isEmpty ? nil : s
@@ -295,7 +294,7 @@ struct TableBuilder {
             nomor: Values.nomor(at(.nomor)), ringkasan: at(.ringkasan),
             pejabatPenguasa: at(.pejabat), penanggungJawab: at(.penanggungJawab),
             waktuPembuatan: waktu, tempatPembuatan: tempat, bentuk: bentuk,
-            retensi: retensi, kategoriText: kategoriText, kategori: kategoriText.flatMap { Self.cached(&categoryCache, $0, Values.category) },
+            retensi: retensi, kategoriText: kategoriText, kategori: kategoriText.flatMap { categoryCache.value($0, Values.category) },
             subkelompok: p.subgroup, judul: has(.judul) == has(.ringkasan) ? nil : opt(.judul),
             keterangan: opt(.keterangan), kode: opt(.kode), dasarHukumText: opt(.dasarHukum),
             form: form, retention: retention, tempatNormalised: tempatNormalised,
@@ -443,5 +442,29 @@ struct TableBuilder {
 
     static func shorten(_ s: String) -> String {
         s.count <= 60 ? s : String(s.prefix(57)) + "…"
+    }
+}
+
+/// A parsed-value cache for texts that repeat on many rows (bentuk, retensi, category, waktu):
+/// a 16-slot direct-mapped front, its slot picked from the text's length and end bytes (no
+/// hashing of the whole text), before a dictionary capped at `limit` entries.
+struct ValueCache<V> {
+    private var front = [(key: String, value: V)?](repeating: nil, count: 16)
+    private var table: [String: V] = [:]
+    static var limit: Int { 50_000 }
+
+    mutating func value(_ key: String, _ compute: (String) -> V) -> V {
+        let u = key.utf8
+        let slot = (u.count &* 7 &+ Int(u.first ?? 0) &* 3 &+ Int(u.last ?? 0)) & 15
+        if let entry = front[slot], entry.key == key { return entry.value }
+        let v: V
+        if let known = table[key] {
+            v = known
+        } else {
+            v = compute(key)
+            if table.count < Self.limit { table[key] = v }
+        }
+        front[slot] = (key, v)
+        return v
     }
 }
