@@ -139,3 +139,32 @@ final class StreamTests: XCTestCase {
         XCTAssertEqual(capped.problems.map(\.code), ["too-many-rows"])
     }
 }
+
+extension XLSXLayoutTests {
+    /// Merges are applied while rows stream, in document order within a row: overlapping
+    /// ranges give what applying each range to the whole sheet one after the other gives.
+    /// D5:D8 comes before D4:D6 in the file, so when it is applied its anchor D5 is still empty
+    /// and it copies nothing; D4:D6 then fills D5 and D6.
+    func testOverlappingMergesApplyInDocumentOrderWhileStreaming() throws {
+        let s = Self.s
+        var rows: [(Int, [String])] = [
+            (1, [s("A1", "No"), s("B1", "Ringkasan Isi Informasi"), s("C1", "Pejabat yang Menguasai Informasi"),
+                 s("D1", "Penanggung Jawab"), s("E1", "Waktu dan Tempat"), s("F1", "Bentuk Informasi"),
+                 s("G1", "Retensi"), s("H1", "Jenis Informasi")]),
+        ]
+        for r in 2...9 {
+            var cells = [s("A\(r)", "\(r - 1)"), s("B\(r)", "Laporan \(r)")]
+            if r == 2 { cells += [s("C2", "Sekretariat"), s("D2", "Kepala")] }
+            if r == 4 { cells.append(s("D4", "Kabid")) }
+            if r == 6 { cells.append(s("C6", "Bidang A")) }
+            cells += [s("E\(r)", "2026"), s("F\(r)", "Softcopy"), s("G\(r)", "5 tahun"), s("H\(r)", "Berkala")]
+            rows.append((r, cells))
+        }
+        let sheet = Sheet(name: "DIP", rows: rows, merges: ["C2:C4", "C4:C7", "D5:D8", "D4:D6"])
+        let r = readSubmission(at: try makeXLSX("tumpang.xlsx", [sheet]))
+        XCTAssertEqual(r.status, .accepted, r.reason ?? "")
+        XCTAssertEqual(r.items.map(\.pejabatPenguasa),
+                       ["Sekretariat", "Sekretariat", "Sekretariat", "Sekretariat", "Bidang A", "Sekretariat", "", ""])
+        XCTAssertEqual(r.items.map(\.penanggungJawab), ["Kepala", "", "Kabid", "Kabid", "Kabid", "", "", ""])
+    }
+}
