@@ -216,8 +216,9 @@ func streamTable<S: RowSource>(
     return best.map
 }
 
-/// More data rows than any DIP list has (a regency's largest unit lists a few thousand);
-/// `readSubmission(maxDataRows:)` lifts it for benchmarks.
+/// More data rows than any DIP list has (a regency's largest unit lists a few thousand). It
+/// bounds what `readSubmission` (and so `dip run` / `dip check`) collects; `streamSubmission`
+/// keeps no rows and runs with it lifted (`maxDataRows: .max`).
 public let defaultMaxDataRows = 50_000
 
 /// Thrown by `streamTable` past `maxDataRows`; the file is refused.
