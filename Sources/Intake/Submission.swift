@@ -56,30 +56,23 @@ public enum Intake {
 }
 
 /// Reads one submitted file (XLSX or CSV) into items and problems. Never throws: a file that
-/// cannot be used comes back `.refused` with a reason and an error problem.
+/// cannot be used comes back `.refused` with a reason and an error problem. Collects what
+/// `streamSubmission` hands over, then sorts the problems.
 ///
 /// - Parameters:
 ///   - path: the file.
 ///   - displayName: the name used in problems (default: the file name).
+///   - maxDataRows: data rows after which the file is refused (items are kept in memory here).
 public func readSubmission(at path: String, displayName: String? = nil, maxDataRows: Int = defaultMaxDataRows) -> SubmissionResult {
-    let name = displayName ?? (path as NSString).lastPathComponent
-    let factory = ProblemFactory(file: name)
-    let kind = SubmissionKind.sniff(path: path)
-    var result: SubmissionResult
-    var maps: [String?: ColumnMap] = [:]
-    switch kind {
-    case .refused(let code, let message, let hint):
-        result = refusal(path: path, factory.make(code, message: message, hint: hint))
-    case .csv:
-        (result, maps) = readCSVSubmission(path: path, factory: factory, maxDataRows: maxDataRows)
-    case .xlsx:
-        (result, maps) = readXLSXSubmission(path: path, factory: factory, maxDataRows: maxDataRows)
+    var items: [InformationItem] = []
+    var problems: [Problem] = []
+    let summary = streamSubmission(at: path, displayName: displayName, maxDataRows: maxDataRows,
+                                   onItem: { items.append($0) }, onProblem: { problems.append($0) })
+    if summary.status == .refused, let problem = problems.last {
+        return refusal(path: path, problem)  // what was handed over before the refusal is void
     }
-    if result.status == .accepted {
-        result.problems += TableBuilder.duplicateProblems(result.items, factory: factory, map: maps)
-    }
-    result.problems = sortProblems(result.problems)
-    return result
+    return SubmissionResult(path: path, status: .accepted, items: items, problems: sortProblems(problems),
+                            sheet: summary.sheet, dialect: summary.dialect)
 }
 
 func refusal(path: String, _ problem: Problem) -> SubmissionResult {
@@ -174,18 +167,16 @@ enum SubmissionKind {
 
 // MARK: - Tables
 
-/// The outcome of looking for and reading the DIP table of one sheet.
-struct SheetTable {
-    var map: ColumnMap
-    var items: [InformationItem]
-    var problems: [Problem]
-}
-
-/// Looks for the header in the first 30 rows; when found, reads the rest of the sheet.
-/// Returns nil when the sheet has no DIP header.
-func readTable<S: RowSource>(
-    _ source: inout S, sheet: String?, factory: ProblemFactory, deferItems: Bool, maxDataRows: Int
-) throws -> SheetTable? {
+/// Looks for the header in the first 30 rows; when found, streams the rest of the sheet into
+/// `sink` and returns the column map. Returns nil when the sheet has no DIP header.
+///
+/// - Parameter mergedRanges: called once the header is found (so a sheet without one costs no
+///   scan); an error from it is thrown only if reading the rows does not fail first, so a
+///   broken part reports the reader's error, as it did when merges came from the reader.
+func streamTable<S: RowSource>(
+    _ source: inout S, sheet: String?, factory: ProblemFactory, sink: TableSink, maxDataRows: Int,
+    mergedRanges: () throws -> [MergedRange] = { [] }
+) throws -> ColumnMap? {
     var buffered: [SheetRow] = []
     while buffered.count < 30, let r = try source.nextRow() { buffered.append(r) }
     var best: (index: Int, map: ColumnMap, score: Int)?
@@ -196,33 +187,41 @@ func readTable<S: RowSource>(
         if best == nil || score > best!.score { best = (i, map, score) }
     }
     guard let best else { return nil }
-    var builder = TableBuilder(map: best.map, sheet: sheet, factory: factory, deferItems: deferItems)
-    for row in buffered[(best.index + 1)...] { builder.consume(row) }
+    var merges: [MergedRange] = []
+    var scanError: Error?
+    do { merges = try mergedRanges() } catch { scanError = error }
+    let observe = sink.observe
+    var builder = TableBuilder(map: best.map, sheet: sheet, factory: factory, sink: sink, mergedRanges: merges)
+    for row in buffered[(best.index + 1)...] {
+        builder.consume(row)
+        observe?(builder.retained)
+    }
     buffered = []
     var count = 0
     while let r = try source.nextRow() {
-        // Items and problems are kept per row: cap the rows so a huge file costs bounded memory.
+        // The cap keeps `readSubmission`'s collected items bounded; streaming lifts it.
         count += 1
         if count > maxDataRows { throw TooManyRows(sheet: sheet, limit: maxDataRows) }
         builder.consume(r)
+        observe?(builder.retained)
     }
-    builder.finish(mergedRanges: source.mergedRanges)
-    var problems = builder.problems
+    if let scanError { throw scanError }
     for f in [Field.nomor, .ringkasan, .pejabat, .penanggungJawab, .bentuk, .retensi] where best.map.column(f) == nil {
         if f == .bentuk && best.map.hasTicks { continue }
-        problems.append(missingColumn(f, sheet: sheet, factory: factory, headerRow: best.map.headerRows[0]))
+        sink.problem(missingColumn(f, sheet: sheet, factory: factory, headerRow: best.map.headerRows[0]))
     }
     if best.map.column(.waktu) == nil && best.map.column(.waktuTempat) == nil {
-        problems.append(missingColumn(.waktuTempat, sheet: sheet, factory: factory, headerRow: best.map.headerRows[0]))
+        sink.problem(missingColumn(.waktuTempat, sheet: sheet, factory: factory, headerRow: best.map.headerRows[0]))
     }
-    return SheetTable(map: best.map, items: builder.items, problems: problems)
+    return best.map
 }
 
-/// More data rows than any DIP list has (a regency's largest unit lists a few thousand);
-/// `readSubmission(maxDataRows:)` lifts it for benchmarks.
+/// More data rows than any DIP list has (a regency's largest unit lists a few thousand). It
+/// bounds what `readSubmission` (and so `dip run` / `dip check`) collects; `streamSubmission`
+/// keeps no rows and runs with it lifted (`maxDataRows: .max`).
 public let defaultMaxDataRows = 50_000
 
-/// Thrown by `readTable` past `maxDataRows`; the file is refused.
+/// Thrown by `streamTable` past `maxDataRows`; the file is refused.
 struct TooManyRows: Error {
     var sheet: String?
     var limit: Int
@@ -241,15 +240,15 @@ func missingColumn(_ f: Field, sheet: String?, factory: ProblemFactory, headerRo
         hint: "Tambahkan kolom \(f.label); DIP wajib memuat ketujuh unsur (Perki 1/2010 Pasal 13).")
 }
 
-func noTable(path: String, factory: ProblemFactory) -> SubmissionResult {
-    refusal(path: path, factory.make(
+func noTable(factory: ProblemFactory) -> StreamOutcome {
+    .refused(factory.make(
         .noDIPTable,
         message: "Tabel DIP tidak ditemukan: tidak ada baris judul kolom seperti No, Ringkasan Isi Informasi, Pejabat yang Menguasai Informasi, Penanggung Jawab, Waktu dan Tempat, Bentuk Informasi, Retensi.",
         hint: "Gunakan format tabel DIP dengan baris judul kolom di 30 baris pertama sheet."))
 }
 
-func emptyTable(path: String, sheet: String?, factory: ProblemFactory) -> SubmissionResult {
-    refusal(path: path, factory.make(
+func emptyTable(sheet: String?, factory: ProblemFactory) -> StreamOutcome {
+    .refused(factory.make(
         .emptyTable, sheet: sheet,
         message: "Tabel DIP ditemukan, tetapi tidak berisi satu pun informasi di bawah judul kolomnya.",
         hint: "Isi daftar informasi di bawah baris judul kolom, lalu kirim ulang."))
@@ -257,28 +256,32 @@ func emptyTable(path: String, sheet: String?, factory: ProblemFactory) -> Submis
 
 // MARK: - CSV
 
-/// Reads a CSV submission; also returns the column map (for duplicate problems).
-func readCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int) -> (SubmissionResult, [String?: ColumnMap]) {
+/// Streams a CSV submission into `output`.
+func streamCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int, output: TableOutput) -> StreamOutcome {
+    func unreadable() -> StreamOutcome {
+        .refused(factory.make(.fileUnreadable, message: "File tidak dapat dibaca.", hint: "Kirim ulang file."))
+    }
     var reader: CSVReader
     do {
         reader = try CSVReader(path: path)
     } catch let error as CSVError {
-        return (refusal(path: path, csvProblem(error, factory: factory)), [:])
+        return .refused(csvProblem(error, factory: factory))
     } catch {
-        return (refusal(path: path, factory.make(.fileUnreadable, message: "File tidak dapat dibaca.", hint: "Kirim ulang file.")), [:])
+        return unreadable()
     }
-    let table: SheetTable?
+    let sink = TableSink(output)
+    let map: ColumnMap?
     do {
-        table = try readTable(&reader, sheet: nil, factory: factory, deferItems: false, maxDataRows: maxDataRows)
+        map = try streamTable(&reader, sheet: nil, factory: factory, sink: sink, maxDataRows: maxDataRows)
     } catch let error as TooManyRows {
-        return (refusal(path: path, error.problem(factory)), [:])
+        return .refused(error.problem(factory))
     } catch let error as CSVError {
-        return (refusal(path: path, csvProblem(error, factory: factory)), [:])
+        return .refused(csvProblem(error, factory: factory))
     } catch {
-        return (refusal(path: path, factory.make(.fileUnreadable, message: "File tidak dapat dibaca.", hint: "Kirim ulang file.")), [:])
+        return unreadable()
     }
-    guard let table else { return (noTable(path: path, factory: factory), [:]) }
-    if table.items.isEmpty { return (emptyTable(path: path, sheet: nil, factory: factory), [:]) }
+    guard map != nil else { return noTable(factory: factory) }
+    if sink.itemCount == 0 { return emptyTable(sheet: nil, factory: factory) }
     let d = reader.dialect
     let delimiterName: String
     switch d.delimiter {
@@ -289,8 +292,7 @@ func readCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int) 
     default: delimiterName = "'\(d.delimiterText)'"
     }
     let encodingName = d.encoding == .utf8 ? (d.hadBOM ? "UTF-8 dengan BOM" : "UTF-8") : "Windows-1252"
-    var problems = table.problems
-    problems.append(factory.make(
+    sink.problem(factory.make(
         .delimiterGuess,
         message: "File CSV dibaca dengan pemisah kolom \(delimiterName) dan pengodean \(encodingName).",
         hint: "Jika kolom tampak tergeser, simpan ulang dari Excel sebagai \"CSV UTF-8\" atau kirim dalam bentuk .xlsx."))
@@ -301,14 +303,12 @@ func readCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int) 
         if reader.undefinedBytes > 0 {
             message += " \(reader.undefinedBytes) karakter tidak dapat dibaca dan diganti dengan \u{FFFD}."
         }
-        problems.append(factory.make(
+        sink.problem(factory.make(
             .encodingGuess, message: message,
             hint: "Periksa huruf beraksen pada hasil; sebaiknya simpan dari Excel sebagai \"CSV UTF-8 (Comma delimited)\"."))
     }
-    let result = SubmissionResult(
-        path: path, status: .accepted, items: table.items, problems: problems, sheet: nil,
-        dialect: "pemisah \(d.delimiterText == "\t" ? "tab" : d.delimiterText), \(encodingName)")
-    return (result, [nil: table.map])
+    return .accepted(sheet: nil, dialect: "pemisah \(d.delimiterText == "\t" ? "tab" : d.delimiterText), \(encodingName)",
+                     sink)
 }
 
 func csvProblem(_ error: CSVError, factory: ProblemFactory) -> Problem {

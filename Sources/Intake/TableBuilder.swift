@@ -1,13 +1,6 @@
 import DIPCore
 import OfficeFormats
 
-/// A non-blank row kept until merges are known (XLSX stores them after the cells).
-struct RawRow {
-    var number: Int
-    var texts: [String]
-    var errorColumns: [Int]
-}
-
 /// A row classified as an item, with the section and sub-group it sits under.
 struct PendingRow {
     var number: Int
@@ -17,19 +10,17 @@ struct PendingRow {
     var subgroup: String?
 }
 
-/// Turns the rows under a header into items: skips section, sub-group, repeated-header,
-/// column-number, blank and signature rows; keeps the declared category and sub-group.
+/// Turns the rows under a header into items as they are read: skips section, sub-group,
+/// repeated-header, column-number, blank and signature rows; keeps the declared category and
+/// sub-group. Items and problems go to a `TableSink` at once; what the builder keeps between
+/// rows is bounded (the section state, value caches capped at `cacheLimit`, and the anchor
+/// value of each vertical merge until its last row), except the duplicate index of the sink.
 struct TableBuilder {
     let map: ColumnMap
     let sheet: String?
     let factory: ProblemFactory
-    /// Keep rows until the end so vertical merges are applied before rows are classified
-    /// (XLSX); CSV classifies and builds at once.
-    let deferItems: Bool
+    let sink: TableSink
 
-    private(set) var items: [InformationItem] = []
-    private(set) var problems: [Problem] = []
-    private var raw: [RawRow] = []
     private var sectionText: String?
     private var subgroup: String?
     private var inSignature = false
@@ -41,20 +32,45 @@ struct TableBuilder {
     private let headerLabels: [(column: Int, label: String)]
     /// Value caches: units repeat the same bentuk, retensi, category and waktu texts on every
     /// row, and parsing them is the costly part of a row. Bounded so memory stays small.
-    private var formCache: [String: InformationForm] = [:]
-    private var retentionCache: [String: (RetentionPeriod, Bool)] = [:]
-    private var categoryCache: [String: Category?] = [:]
-    private var splitCache: [String: (waktu: String, tempat: String)?] = [:]
-    private static let cacheLimit = 50_000
-    /// Interned copies of long texts that repeat across rows (units, officials, forms), so a
-    /// big list holds each once rather than once per item.
-    private var pool: [String: String] = [:]
+    private var formCache = ValueCache<InformationForm>()
+    private var retentionCache = ValueCache<(RetentionPeriod, Bool)>()
+    private var categoryCache = ValueCache<Category?>()
+    private var splitCache = ValueCache<(waktu: String, tempat: String)?>()
+    private var rowTexts: [String] = []
 
-    init(map: ColumnMap, sheet: String?, factory: ProblemFactory, deferItems: Bool) {
+    /// Vertical merges (spanning more than one row) by first row, document order kept among
+    /// equal first rows; `nextMerge` is the first not yet reached.
+    private let merges: [(order: Int, range: MergedRange)]
+    private var nextMerge = 0
+    /// Merges whose anchor row has been read and whose last row has not: the anchor's text,
+    /// copied into the rows below. Sorted by document order.
+    private var activeMerges: [(order: Int, range: MergedRange, value: String)] = []
+
+    /// What the builder holds between rows, for tests of bounded memory.
+    struct Retained: Equatable {
+        /// Vertical merges whose anchor value is kept.
+        var activeMerges: Int
+        /// Merges not reached yet (known from the start; they do not grow with rows).
+        var pendingMerges: Int
+        /// Problems held by the sink until the table's first item.
+        var heldProblems: Int
+        /// Distinct summaries in the duplicate index (the one thing that grows with items).
+        var distinctSummaries: Int
+    }
+
+    var retained: Retained {
+        Retained(activeMerges: activeMerges.count, pendingMerges: merges.count - nextMerge,
+                 heldProblems: sink.held.count, distinctSummaries: sink.distinctSummaries)
+    }
+
+    /// - Parameter mergedRanges: the sheet's merged ranges, known before the rows (XLSX:
+    ///   `XLSXWorkbook.mergedRanges(sheet:)`); vertical ones copy their top cell's text into
+    ///   the rows they span.
+    init(map: ColumnMap, sheet: String?, factory: ProblemFactory, sink: TableSink, mergedRanges: [MergedRange] = []) {
         self.map = map
         self.sheet = sheet
         self.factory = factory
-        self.deferItems = deferItems
+        self.sink = sink
         width = (map.fields.keys.max() ?? 0) + 1
         col = map.columnTable()
         ticks = map.hasTicks
@@ -62,12 +78,21 @@ struct TableBuilder {
         let data: [Field] = [.pejabat, .penanggungJawab, .waktu, .tempat, .waktuTempat, .bentuk,
                              .retensi, .bentukCetak, .bentukOnline]
         dataColumns = map.fields.filter { data.contains($0.value) }.map(\.key).sorted()
+        merges = mergedRanges.enumerated()
+            .filter { $0.element.lastRow > $0.element.firstRow }
+            .map { (order: $0.offset, range: $0.element) }
+            .sorted { ($0.range.firstRow, $0.order) < ($1.range.firstRow, $1.order) }
     }
 
     /// Reads one row under the header.
     mutating func consume(_ row: SheetRow) {
         if map.headerRows.contains(row.number) { return }
-        var texts = [String](repeating: "", count: max(width, row.cells.count))
+        // One array reused for every row (nothing keeps a row's texts once it is classified).
+        var texts = rowTexts
+        rowTexts = []
+        defer { rowTexts = texts }
+        texts.removeAll(keepingCapacity: true)
+        texts.append(contentsOf: repeatElement("", count: max(width, row.cells.count)))
         var errorColumns: [Int] = []
         var any = false
         for (c, cell) in row.cells.enumerated() {
@@ -83,31 +108,80 @@ struct TableBuilder {
             if !texts[c].isEmpty { any = true }
         }
         if !any { return }
-        if deferItems {
-            raw.append(RawRow(number: row.number, texts: texts, errorColumns: errorColumns))
-        } else {
-            classify(RawRow(number: row.number, texts: texts, errorColumns: errorColumns))
+        if nextMerge < merges.count || !activeMerges.isEmpty {
+            applyMerges(&texts, row: row.number)
+        }
+        classify(number: row.number, texts: texts, errorColumns: errorColumns)
+    }
+
+    /// Vertical merges: the anchor (top) row's text in the merge's first column is copied into
+    /// the empty cells of that column in the non-blank rows the range spans. Merges are taken
+    /// in document order within a row, so an overlapping later merge sees an earlier one's
+    /// copy, exactly as applying them one after the other to the whole sheet would. Rows are
+    /// in ascending order (the spec requires it; the reader merges a row written twice in a
+    /// row); a merge whose anchor row is blank, a header row or above the header copies nothing.
+    private mutating func applyMerges(_ texts: inout [String], row r: Int) {
+        activeMerges.removeAll { $0.range.lastRow < r }
+        while nextMerge < merges.count && merges[nextMerge].range.firstRow < r { nextMerge += 1 }
+        var starting = nextMerge
+        while starting < merges.count && merges[starting].range.firstRow == r { starting += 1 }
+        let newMerges = merges[nextMerge..<starting]
+        nextMerge = starting
+        if newMerges.isEmpty {
+            for m in activeMerges {
+                let c = m.range.firstColumn
+                if c < texts.count && texts[c].isEmpty { texts[c] = m.value }
+            }
+            return
+        }
+        // Interleave the active merges (filling this row) and the new ones (anchored here) in
+        // document order.
+        var work: [(order: Int, range: MergedRange, value: String?)] =
+            activeMerges.map { ($0.order, $0.range, $0.value) } + newMerges.map { ($0.order, $0.range, nil) }
+        work.sort { $0.order < $1.order }
+        var anchored: [(order: Int, range: MergedRange, value: String)] = []
+        for m in work {
+            let c = m.range.firstColumn
+            guard c < texts.count else { continue }
+            if let value = m.value {
+                if texts[c].isEmpty { texts[c] = value }
+            } else if !texts[c].isEmpty {
+                anchored.append((m.order, m.range, texts[c]))
+            }
+        }
+        if !anchored.isEmpty {
+            activeMerges += anchored
+            activeMerges.sort { $0.order < $1.order }
         }
     }
 
     /// Decides what a non-blank row is (section, sub-group, header, signature, item) and
     /// builds the item.
-    private mutating func classify(_ rawRow: RawRow) {
-        let texts = rawRow.texts
-        let errorColumns = rawRow.errorColumns
+    private mutating func classify(number: Int, texts: [String], errorColumns: [Int]) {
         func at(_ f: Field) -> String {
             let c = col[f.rawValue]
             return c >= 0 && c < texts.count ? texts[c] : ""
         }
-        let nonEmpty = texts.filter { !$0.isEmpty }
+        // Counted without building arrays: most rows are items, and the non-empty texts are
+        // only needed for the rarer row shapes below.
+        var nonEmptyCount = 0
+        var firstNonEmpty = ""
+        for t in texts where !t.isEmpty {
+            if nonEmptyCount == 0 { firstNonEmpty = t }
+            nonEmptyCount += 1
+        }
+        var nonEmpty: [String] { texts.filter { !$0.isEmpty } }
         let nomor = at(.nomor)
         let ringkasan = at(.ringkasan)
-        let dataFilled = dataColumns.filter { $0 < texts.count && !texts[$0].isEmpty }.count
+        var dataFilled = 0
+        for c in dataColumns where c < texts.count && !texts[c].isEmpty { dataFilled += 1 }
 
         if inSignature && dataFilled < 3 { return }
         if isRepeatedHeader(texts, nomor: nomor) { return }
-        if Self.isColumnNumberRow(nonEmpty) { return }
-        if nomor.isEmpty && ringkasan.isEmpty && dataFilled == nonEmpty.count
+        if nonEmptyCount >= 3 && Self.isColumnNumber(firstNonEmpty, 1) && Self.isColumnNumberRow(nonEmpty) {
+            return
+        }
+        if nomor.isEmpty && ringkasan.isEmpty && dataFilled == nonEmptyCount
             && nonEmpty.allSatisfy({ HeaderMatcher.subField($0) != nil }) && !nonEmpty.allSatisfy(Values.isTick)
         {
             return  // a repeated sub-header (Cetak / Online)
@@ -115,7 +189,7 @@ struct TableBuilder {
         var allText: String { nonEmpty.joined(separator: " ") }
 
         // A value in the category column marks an item: section rows do not fill it.
-        if dataFilled == 0 && nonEmpty.count <= 3 && at(.kategori).isEmpty {
+        if dataFilled == 0 && nonEmptyCount <= 3 && at(.kategori).isEmpty {
             let text = allText
             if let _ = Values.category(text), Self.isSectionShape(text, nomor: nomor, ringkasan: ringkasan) {
                 sectionText = text
@@ -136,22 +210,27 @@ struct TableBuilder {
                 inSignature = true
                 return
             }
-            problems.append(factory.make(
-                .rowIgnored, sheet: sheet, row: rawRow.number,
+            sink.problem(factory.make(
+                .rowIgnored, sheet: sheet, row: number,
                 message: "Baris ini tidak dibaca sebagai informasi: tidak ada nomor dan ringkasan isi informasi (\"\(Self.shorten(allText))\").",
                 hint: "Jika baris ini memang sebuah informasi, isi kolom Nomor dan Ringkasan Isi Informasi; jika bukan, abaikan pesan ini."))
             return
         }
-        let p = PendingRow(number: rawRow.number, texts: texts, errorColumns: errorColumns,
+        let p = PendingRow(number: number, texts: texts, errorColumns: errorColumns,
                            sectionText: sectionText, subgroup: subgroup)
-        items.append(makeItem(p))
+        let item = makeItem(p)
+        sink.item(item, duplicateColumn: has(.ringkasan), columnName: has(.ringkasan).flatMap { map.labels[$0] },
+                  factory: factory)
     }
 
     /// A header repeated under a section: three cells equal to the header's labels, or (for a
     /// reworded copy) a non-numeric nomor cell and three recognised labels.
     private func isRepeatedHeader(_ texts: [String], nomor: String) -> Bool {
         var same = 0
-        for (c, label) in headerLabels where c < texts.count && texts[c] == label {
+        // Lengths first: a data cell rarely has its header label's length, and comparing
+        // counts is cheaper than comparing strings.
+        for (c, label) in headerLabels
+        where c < texts.count && texts[c].utf8.count == label.utf8.count && texts[c] == label {
             same += 1
             if same >= 3 { return true }
         }
@@ -159,50 +238,6 @@ struct TableBuilder {
         let n = Text.fold(nomor)
         guard n.isEmpty || n == "no" || n == "nomor" || n.count > 3 else { return false }
         return ColumnMap.looksLikeHeader(texts)
-    }
-
-    private mutating func intern(_ s: String) -> String {
-        if s.utf8.count <= 15 { return s }  // small strings live inline anyway
-        if let shared = pool[s] { return shared }
-        if pool.count < Self.cacheLimit { pool[s] = s }
-        return s
-    }
-
-    private static func cached<V>(
-        _ cache: inout [String: V], _ key: String, _ compute: (String) -> V
-    ) -> V {
-        if let v = cache[key] { return v }
-        let v = compute(key)
-        if cache.count < cacheLimit { cache[key] = v }
-        return v
-    }
-
-    /// Applies vertical merges to the kept rows (the top cell's value to every row the range
-    /// spans, in its first column), then classifies them and builds their items.
-    mutating func finish(mergedRanges: [MergedRange]) {
-        guard deferItems else { return }
-        if !mergedRanges.isEmpty {
-            var index: [Int: Int] = [:]
-            for (k, r) in raw.enumerated() { index[r.number] = k }
-            for m in mergedRanges where m.lastRow > m.firstRow {
-                guard let anchor = index[m.firstRow] else { continue }
-                let c = m.firstColumn
-                guard c < raw[anchor].texts.count else { continue }
-                let value = raw[anchor].texts[c]
-                if value.isEmpty { continue }
-                for r in (m.firstRow + 1)...m.lastRow {
-                    guard let k = index[r], c < raw[k].texts.count, raw[k].texts[c].isEmpty else { continue }
-                    raw[k].texts[c] = value
-                }
-            }
-        }
-        var rows = raw
-        raw = []
-        items.reserveCapacity(rows.count)
-        for k in rows.indices {
-            classify(rows[k])
-            rows[k].texts = []  // free each row's cells as soon as its item exists
-        }
     }
 
     /// The column of a field, nil when the sheet has none.
@@ -225,7 +260,7 @@ struct TableBuilder {
             if waktu.isEmpty && tempat.isEmpty {
                 waktu = combined
                 tempat = ""
-                if let split = Self.cached(&splitCache, combined, Values.splitWaktuTempat) {
+                if let split = splitCache.value(combined, Values.splitWaktuTempat) {
                     waktuNormalised = split.waktu
                     tempatNormalised = split.tempat
                 } else {
@@ -236,7 +271,7 @@ struct TableBuilder {
             }
         }
         var bentuk = at(.bentuk)
-        var form = Self.cached(&formCache, bentuk, Values.form)
+        var form = formCache.value(bentuk, Values.form)
         if ticks {
             let cetak = Values.isTick(at(.bentukCetak))
             let online = Values.isTick(at(.bentukOnline))
@@ -249,7 +284,7 @@ struct TableBuilder {
         let kategoriColumn = at(.kategori)
         let kategoriText = kategoriColumn.isEmpty ? p.sectionText : kategoriColumn
         let retensi = at(.retensi)
-        let (retention, bareYear) = Self.cached(&retentionCache, retensi) { Values.retention($0) }
+        let (retention, bareYear) = retentionCache.value(retensi) { Values.retention($0) }
         func opt(_ f: Field) -> String? {
             let s = at(f)
             return s.isEmpty ? nil : s
@@ -257,9 +292,9 @@ struct TableBuilder {
         let item = InformationItem(
             source: SourceLocation(file: factory.file, sheet: sheet, row: p.number),
             nomor: Values.nomor(at(.nomor)), ringkasan: at(.ringkasan),
-            pejabatPenguasa: intern(at(.pejabat)), penanggungJawab: intern(at(.penanggungJawab)),
-            waktuPembuatan: intern(waktu), tempatPembuatan: intern(tempat), bentuk: intern(bentuk),
-            retensi: intern(retensi), kategoriText: kategoriText.map { intern($0) }, kategori: kategoriText.flatMap { Self.cached(&categoryCache, $0, Values.category) },
+            pejabatPenguasa: at(.pejabat), penanggungJawab: at(.penanggungJawab),
+            waktuPembuatan: waktu, tempatPembuatan: tempat, bentuk: bentuk,
+            retensi: retensi, kategoriText: kategoriText, kategori: kategoriText.flatMap { categoryCache.value($0, Values.category) },
             subkelompok: p.subgroup, judul: has(.judul) == has(.ringkasan) ? nil : opt(.judul),
             keterangan: opt(.keterangan), kode: opt(.kode), dasarHukumText: opt(.dasarHukum),
             form: form, retention: retention, tempatNormalised: tempatNormalised,
@@ -272,33 +307,34 @@ struct TableBuilder {
         let row = p.number
         func problem(_ code: ProblemCode, _ f: Field?, _ message: String, _ hint: String) {
             let c = f.flatMap { has($0) }
-            problems.append(factory.make(
+            sink.problem(factory.make(
                 code, sheet: sheet, row: row, column: c,
                 columnName: c.flatMap { map.labels[$0] }, message: message, hint: hint))
         }
-        var required: [(Field, String, String)] = [
-            (.nomor, item.nomor, "nomor"),
-            (.ringkasan, item.ringkasan, "ringkasan isi informasi"),
-            (.pejabat, item.pejabatPenguasa, "pejabat atau unit yang menguasai informasi"),
-            (.penanggungJawab, item.penanggungJawab, "penanggung jawab pembuatan atau penerbitan informasi"),
-        ]
-        if has(.waktuTempat) != nil && has(.waktu) == nil {
-            required.append((.waktuTempat, item.waktuPembuatan, "waktu dan tempat pembuatan informasi"))
-        } else {
-            required.append((.waktu, item.waktuPembuatan, "waktu pembuatan informasi"))
-            if has(.tempat) != nil {
-                required.append((.tempat, item.tempatPembuatan, "tempat pembuatan informasi"))
-            }
-        }
-        required.append((has(.bentuk) == nil && ticks ? .bentukCetak : .bentuk,
-                         item.bentuk, "bentuk informasi yang tersedia"))
-        required.append((.retensi, item.retensi, "jangka waktu penyimpanan atau retensi arsip"))
-        for (f, value, name) in required where value.isEmpty && has(f) != nil {
+        // The seven elements in column order of the message list; checked one by one (no
+        // per-row array: this runs for every item).
+        func required(_ f: Field, _ value: String, _ name: @autoclosure () -> String) {
+            guard value.isEmpty, has(f) != nil else { return }
+            let name = name()
             problem(.missingValue, f, "Kolom \(name) kosong.",
                     "Isi \(name) untuk informasi ini; setiap informasi dalam DIP wajib memuat ketujuh unsur (Perki 1/2010 Pasal 13).")
         }
+        required(.nomor, item.nomor, "nomor")
+        required(.ringkasan, item.ringkasan, "ringkasan isi informasi")
+        required(.pejabat, item.pejabatPenguasa, "pejabat atau unit yang menguasai informasi")
+        required(.penanggungJawab, item.penanggungJawab, "penanggung jawab pembuatan atau penerbitan informasi")
+        if has(.waktuTempat) != nil && has(.waktu) == nil {
+            required(.waktuTempat, item.waktuPembuatan, "waktu dan tempat pembuatan informasi")
+        } else {
+            required(.waktu, item.waktuPembuatan, "waktu pembuatan informasi")
+            if has(.tempat) != nil {
+                required(.tempat, item.tempatPembuatan, "tempat pembuatan informasi")
+            }
+        }
+        required(has(.bentuk) == nil && ticks ? .bentukCetak : .bentuk, item.bentuk, "bentuk informasi yang tersedia")
+        required(.retensi, item.retensi, "jangka waktu penyimpanan atau retensi arsip")
         for c in p.errorColumns {
-            problems.append(factory.make(
+            sink.problem(factory.make(
                 .errorValue, sheet: sheet, row: row, column: c, columnName: map.labels[c],
                 message: "Sel berisi nilai galat \(p.texts[c]).",
                 hint: "Perbaiki rumus atau ganti dengan teks biasa."))
@@ -328,37 +364,18 @@ struct TableBuilder {
         }
     }
 
-    /// Reports items whose summary repeats an earlier one in the same file.
-    static func duplicateProblems(_ items: [InformationItem], factory: ProblemFactory, map: [String?: ColumnMap]) -> [Problem] {
-        var first: [String: Int] = [:]
-        first.reserveCapacity(items.count)
-        var out: [Problem] = []
-        for item in items where !item.ringkasan.isEmpty {
-            let key = Text.fold(item.ringkasan)
-            if let earlierRow = first[key] {
-                let m = map[item.source.sheet]
-                let c = m?.column(.ringkasan)
-                out.append(factory.make(
-                    .duplicateItem, sheet: item.source.sheet, row: item.source.row, column: c,
-                    columnName: c.flatMap { m?.labels[$0] },
-                    message: "Ringkasan informasi ini sama dengan baris \(earlierRow).",
-                    hint: "Hapus salah satu baris, atau bedakan ringkasannya bila memang dua informasi yang berbeda."))
-            } else {
-                first[key] = item.source.row
-            }
-        }
-        return out
-    }
-
     // MARK: Row shapes
 
     static func isColumnNumberRow(_ nonEmpty: [String]) -> Bool {
         guard nonEmpty.count >= 3 else { return false }
-        for (k, t) in nonEmpty.enumerated() {
-            let digits = t.hasPrefix("(") && t.hasSuffix(")") ? String(t.dropFirst().dropLast()) : t
-            guard Int(digits) == k + 1 else { return false }
-        }
+        for (k, t) in nonEmpty.enumerated() where !isColumnNumber(t, k + 1) { return false }
         return true
+    }
+
+    /// "3" or "(3)" for column 3.
+    static func isColumnNumber(_ t: String, _ n: Int) -> Bool {
+        let digits = t.hasPrefix("(") && t.hasSuffix(")") ? String(t.dropFirst().dropLast()) : t
+        return Int(digits) == n
     }
 
     /// A category heading: "A. INFORMASI … BERKALA", "1. Serta Merta", "BERKALA".
@@ -425,5 +442,29 @@ struct TableBuilder {
 
     static func shorten(_ s: String) -> String {
         s.count <= 60 ? s : String(s.prefix(57)) + "…"
+    }
+}
+
+/// A parsed-value cache for texts that repeat on many rows (bentuk, retensi, category, waktu):
+/// a 16-slot direct-mapped front, its slot picked from the text's length and end bytes (no
+/// hashing of the whole text), before a dictionary capped at `limit` entries.
+struct ValueCache<V> {
+    private var front = [(key: String, value: V)?](repeating: nil, count: 16)
+    private var table: [String: V] = [:]
+    static var limit: Int { 50_000 }
+
+    mutating func value(_ key: String, _ compute: (String) -> V) -> V {
+        let u = key.utf8
+        let slot = (u.count &* 7 &+ Int(u.first ?? 0) &* 3 &+ Int(u.last ?? 0)) & 15
+        if let entry = front[slot], entry.key == key { return entry.value }
+        let v: V
+        if let known = table[key] {
+            v = known
+        } else {
+            v = compute(key)
+            if table.count < Self.limit { table[key] = v }
+        }
+        front[slot] = (key, v)
+        return v
     }
 }

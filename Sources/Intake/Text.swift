@@ -5,22 +5,10 @@ enum Text {
     /// The field text as kept in items: trimmed, runs of spaces/tabs collapsed to one space,
     /// line breaks kept (as "\n", one per run) because multi-line cells are deliberate.
     static func clean(_ s: String) -> String {
-        // Fast path: nothing to do for plain single-spaced text.
-        var needsWork = false
-        var prevSpace = true
-        for u in s.utf8 {
-            if u == 32 {
-                if prevSpace { needsWork = true; break }
-                prevSpace = true
-            } else if u < 32 || u == 0xC2 || u == 0xE2 || u == 0xE3 {
-                needsWork = true
-                break
-            } else {
-                prevSpace = false
-            }
-        }
-        if !needsWork && !prevSpace { return s }
-        if !needsWork && s.isEmpty { return s }
+        // Fast path: nothing to do for plain single-spaced text (runs for every cell, so over
+        // the contiguous UTF-8 bytes, which native strings have).
+        let unchanged = s.utf8.withContiguousStorageIfAvailable(isClean) ?? Array(s.utf8).withUnsafeBufferPointer(isClean)
+        if unchanged { return s }
         var out = ""
         var pendingSpace = false
         var pendingNewline = false
@@ -40,6 +28,23 @@ enum Text {
             }
         }
         return out
+    }
+
+    /// True when `clean` would return the text unchanged: no leading, trailing or doubled
+    /// space, no control character, no byte that may start a Unicode space (C2, E2, E3).
+    private static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var prevSpace = true
+        for u in bytes {
+            if u == 32 {
+                if prevSpace { return false }
+                prevSpace = true
+            } else if u < 32 || u == 0xC2 || u == 0xE2 || u == 0xE3 {
+                return false
+            } else {
+                prevSpace = false
+            }
+        }
+        return !prevSpace || bytes.isEmpty
     }
 
     /// A matching key: lower case, diacritics folded, anything not a letter or digit turned
@@ -78,6 +83,38 @@ enum Text {
         }
         if out.hasSuffix(" ") { out.removeLast() }
         return out
+    }
+
+    /// A 64-bit hash of `fold(s)`; plain ASCII text is hashed as it is folded, without building
+    /// the folded string (this runs once per item, for the duplicate index).
+    static func foldedHash(_ s: String) -> UInt64 {
+        let ascii = s.utf8.withContiguousStorageIfAvailable(foldedASCIIHash)
+            ?? Array(s.utf8).withUnsafeBufferPointer(foldedASCIIHash)
+        if let ascii { return ascii }
+        var h = KeyHasher()
+        for f in fold(s).utf8 { h.add(f) }
+        return h.finish()
+    }
+
+    /// `foldedHash` of ASCII bytes, folded as `fold` does; nil when a byte is not ASCII.
+    private static func foldedASCIIHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        var h = KeyHasher()
+        var space = true
+        var pendingSpace = false
+        for b in bytes {
+            if b >= 0x80 { return nil }
+            let c = b >= 65 && b <= 90 ? b + 32 : b
+            if (c >= 97 && c <= 122) || (c >= 48 && c <= 57) {
+                if pendingSpace { h.add(32) }
+                pendingSpace = false
+                h.add(c)
+                space = false
+            } else if !space {
+                pendingSpace = true  // written only if a letter or digit follows: fold drops a trailing space
+                space = true
+            }
+        }
+        return h.finish()
     }
 
     /// The base letter of an accented Latin-1 letter (é → e).

@@ -1,10 +1,11 @@
 import DIPCore
 import OfficeFormats
 
-/// Reads an XLSX submission: the first sheet with a DIP header wins, visible sheets in tab
-/// order before hidden ones (an instructions sheet often comes first). Items are built after
-/// each sheet's stream ends, because merged ranges are only known then.
-func readXLSXSubmission(path: String, factory: ProblemFactory, maxDataRows: Int) -> (SubmissionResult, [String?: ColumnMap]) {
+/// Streams an XLSX submission into `output`: the first sheet with a DIP header and at least one
+/// item wins, visible sheets in tab order before hidden ones (an instructions sheet often comes
+/// first). A sheet's merged ranges are scanned before its rows (XLSX stores them after the
+/// cells) so vertical merges are applied as rows stream.
+func streamXLSXSubmission(path: String, factory: ProblemFactory, maxDataRows: Int, output: TableOutput) -> StreamOutcome {
     do {
         let workbook = try XLSXWorkbook(path: path)
         let order = workbook.sheets.indices.filter { workbook.sheets[$0].kind == .worksheet }
@@ -16,39 +17,38 @@ func readXLSXSubmission(path: String, factory: ProblemFactory, maxDataRows: Int)
         for index in order {
             let info = workbook.sheets[index]
             var reader = try workbook.rows(sheet: index)
-            guard let table = try readTable(&reader, sheet: info.name, factory: factory, deferItems: true, maxDataRows: maxDataRows)
+            let sink = TableSink(output)
+            guard try streamTable(&reader, sheet: info.name, factory: factory, sink: sink, maxDataRows: maxDataRows,
+                                  mergedRanges: { try workbook.mergedRanges(sheet: index) }) != nil
             else { continue }
             // A header with nothing under it (a template on an instructions sheet): look on.
-            if table.items.isEmpty {
+            if sink.itemCount == 0 {
                 if emptySheet == nil { emptySheet = info.name }
                 continue
             }
-            var problems = table.problems
             if info.isHidden {
-                problems.append(factory.make(
+                sink.problem(factory.make(
                     .hiddenSheet, sheet: info.name,
                     message: "Tabel DIP dibaca dari sheet tersembunyi '\(info.name)'.",
                     hint: "Pastikan sheet ini memang daftar yang diusulkan; tampilkan sheet tersebut atau hapus sheet lain yang tidak dipakai."))
             }
             if reader.formulasWithoutValue > 0 {
-                problems.append(factory.make(
+                sink.problem(factory.make(
                     .errorValue, sheet: info.name,
                     message: "\(reader.formulasWithoutValue) sel berisi rumus tanpa nilai tersimpan dan dibaca kosong.",
                     hint: "Buka file di Excel, biarkan rumus dihitung, lalu simpan ulang."))
             }
-            let result = SubmissionResult(
-                path: path, status: .accepted, items: table.items, problems: problems, sheet: info.name)
-            return (result, [info.name: table.map])
+            return .accepted(sheet: info.name, dialect: nil, sink)
         }
-        if let emptySheet { return (emptyTable(path: path, sheet: emptySheet, factory: factory), [:]) }
-        return (noTable(path: path, factory: factory), [:])
+        if let emptySheet { return emptyTable(sheet: emptySheet, factory: factory) }
+        return noTable(factory: factory)
     } catch let error as TooManyRows {
-        return (refusal(path: path, error.problem(factory)), [:])
+        return .refused(error.problem(factory))
     } catch let error as OfficeError {
-        return (refusal(path: path, officeProblem(error, factory: factory)), [:])
+        return .refused(officeProblem(error, factory: factory))
     } catch {
-        return (refusal(path: path, factory.make(
-            .corruptFile, message: "File tidak dapat dibaca: \(error).", hint: SubmissionKind.resave)), [:])
+        return .refused(factory.make(
+            .corruptFile, message: "File tidak dapat dibaca: \(error).", hint: SubmissionKind.resave))
     }
 }
 

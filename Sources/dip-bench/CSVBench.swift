@@ -4,7 +4,7 @@ import OfficeFormats
 
 // "csv": CSVReader over a 1M-row × 8-column text CSV (DIP-shaped, `;`, CRLF), and pandas'
 // C reader on the same file when `python3 -c 'import pandas'` works.
-// "normalise": the full readSubmission on that CSV and on an equivalent XLSX.
+// "normalise" (NormaliseBench.swift) streams the same CSV and an equivalent XLSX.
 
 private let benchRows = 1_000_000
 let benchCSVPath = "/tmp/dip-bench-1m.csv"
@@ -203,23 +203,5 @@ func runCSVBench() throws {
         report("csv: pandas process peak RSS (with pandas)", parts[3] / 1024, "MiB")
     } else {
         print("csv: pandas not available (python3 -c 'import pandas' failed); skipped")
-    }
-}
-
-func runNormaliseBench() throws {
-    try ensureBenchCSV()
-    for (label, path) in [("csv", benchCSVPath), ("xlsx", benchXLSXPath)] {
-        if label == "xlsx" { try ensureBenchXLSX() }
-        resetPeakRSS()
-        var result: SubmissionResult?
-        let cpu0 = cpuSeconds()
-        let seconds = measureSeconds { result = readSubmission(at: path, maxDataRows: .max) }
-        let cpu = cpuSeconds() - cpu0
-        let items = result?.items.count ?? 0
-        report("normalise \(label): readSubmission items/s (wall)", Double(items) / seconds, "items/s")
-        report("normalise \(label): readSubmission items/s (CPU time)", Double(items) / cpu, "items/s")
-        report("normalise \(label): seconds (\(items) items, \(result?.problems.count ?? 0) problems)", seconds, "s")
-        report("normalise \(label): peak RSS", Double(peakRSSBytes()) / 1_048_576, "MiB")
-        result = nil
     }
 }

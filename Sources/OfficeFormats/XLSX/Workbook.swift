@@ -155,6 +155,21 @@ public final class XLSXWorkbook {
                                styles: context.kinds, is1904: is1904, limits: limits)
     }
 
+    /// The merged ranges of sheet `index`, known before its rows are read (XLSX stores them
+    /// after the cells): a byte scan of the inflated part, not a second XML parse (see
+    /// MergeScan.swift). Equal to the reader's `mergedRanges` once it has read the last row.
+    public func mergedRanges(sheet index: Int) throws -> [MergedRange] {
+        guard sheets.indices.contains(index) else { throw OfficeError.noSuchSheet(index) }
+        let info = sheets[index]
+        guard info.kind == .worksheet || info.kind == .macrosheet || info.kind == .dialogsheet,
+              let part = info.partName, let entry = try lookup(part) else { return [] }
+        let open: () throws -> ByteChunkSource = { [archive] in
+            let stream = try archive.openStream(entry)
+            return entry.size >= XLSXSheetReader.prefetchThreshold ? PrefetchingStream(stream: stream) : stream
+        }
+        return try scanMergedRanges(try open(), reopen: open)
+    }
+
     private func load() throws -> (strings: [String], kinds: [NumberFormatKind]) {
         if let loaded { return loaded }
         var strings: [String] = []

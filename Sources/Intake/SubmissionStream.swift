@@ -1,0 +1,260 @@
+import DIPCore
+import Foundation
+import OfficeFormats
+
+/// What streaming one submitted file gave, without its items and problems (those went to the
+/// closures of `streamSubmission`).
+public struct SubmissionSummary: Codable, Hashable, Sendable {
+    /// The path as given to `streamSubmission`.
+    public var path: String
+    public var status: SubmissionResult.Status
+    /// For a refused file: the Indonesian reason told to the unit.
+    public var reason: String?
+    /// The sheet the DIP table was read from (nil for CSV).
+    public var sheet: String?
+    /// For CSV: the dialect used, e.g. "pemisah ';', UTF-8 dengan BOM".
+    public var dialect: String?
+    /// Items of the result: every item handed over when accepted, 0 when refused.
+    public var itemCount: Int
+    /// Problems of the result: every problem handed over when accepted, 1 (the refusal
+    /// problem) when refused.
+    public var problemCount: Int
+
+    public init(
+        path: String, status: SubmissionResult.Status, reason: String? = nil, sheet: String? = nil,
+        dialect: String? = nil, itemCount: Int = 0, problemCount: Int = 0
+    ) {
+        self.path = path
+        self.status = status
+        self.reason = reason
+        self.sheet = sheet
+        self.dialect = dialect
+        self.itemCount = itemCount
+        self.problemCount = problemCount
+    }
+}
+
+/// Reads one submitted file (XLSX or CSV) and hands each item and problem over as its row is
+/// read, so memory does not grow with the number of rows (apart from the duplicate index: one
+/// 64-bit hash and a row number per distinct summary). Never throws. `readSubmission` is this
+/// with both closures collecting.
+///
+/// What the stream guarantees:
+/// - Items come in source order; every problem of an item comes before the item.
+/// - Problems of a table met before its first item (rows not read as items) are held until
+///   that item; a sheet whose table has no item is skipped together with its problems.
+/// - File-level problems (missing columns, hidden sheet, formulas without value, CSV dialect and
+///   encoding) come after the last row. Problems are therefore not sorted: `readSubmission`
+///   sorts them by sheet, row, column and code.
+/// - A refused file ends with its refusal problem (an error) and a `.refused` summary. A refusal
+///   can come after items were handed over (a read error or `maxDataRows` met mid-file): the
+///   items and problems handed over before it are then void, as `readSubmission`'s empty
+///   items show.
+///
+/// - Parameters:
+///   - path: the file.
+///   - displayName: the name used in problems (default: the file name).
+///   - maxDataRows: data rows after which the file is refused (`Int.max`: no cap).
+public func streamSubmission(
+    at path: String, displayName: String? = nil, maxDataRows: Int = defaultMaxDataRows,
+    onItem: (InformationItem) -> Void, onProblem: (Problem) -> Void
+) -> SubmissionSummary {
+    streamSubmission(at: path, displayName: displayName, maxDataRows: maxDataRows,
+                     onItem: onItem, onProblem: onProblem, observe: nil)
+}
+
+/// `streamSubmission` with a hook called after each row the table builder consumed (tests
+/// check that what it keeps stays bounded).
+func streamSubmission(
+    at path: String, displayName: String?, maxDataRows: Int,
+    onItem: (InformationItem) -> Void, onProblem: (Problem) -> Void,
+    observe: ((TableBuilder.Retained) -> Void)?
+) -> SubmissionSummary {
+    let name = displayName ?? (path as NSString).lastPathComponent
+    let factory = ProblemFactory(file: name)
+    return withoutActuallyEscaping(onItem) { onItem in
+        withoutActuallyEscaping(onProblem) { onProblem in
+            let output = TableOutput(onItem: onItem, onProblem: onProblem, observe: observe)
+            let outcome: StreamOutcome
+            switch SubmissionKind.sniff(path: path) {
+            case .refused(let code, let message, let hint):
+                outcome = .refused(factory.make(code, message: message, hint: hint))
+            case .csv:
+                outcome = streamCSVSubmission(path: path, factory: factory, maxDataRows: maxDataRows, output: output)
+            case .xlsx:
+                outcome = streamXLSXSubmission(path: path, factory: factory, maxDataRows: maxDataRows, output: output)
+            }
+            switch outcome {
+            case .refused(let problem):
+                onProblem(problem)
+                return SubmissionSummary(path: path, status: .refused, reason: problem.message + " " + problem.hint,
+                                         itemCount: 0, problemCount: 1)
+            case .accepted(let sheet, let dialect, let sink):
+                return SubmissionSummary(path: path, status: .accepted, sheet: sheet, dialect: dialect,
+                                         itemCount: sink.itemCount, problemCount: sink.problemCount)
+            }
+        }
+    }
+}
+
+/// How a streamed file ended; the accepted table's sink has the counts.
+enum StreamOutcome {
+    case accepted(sheet: String?, dialect: String?, TableSink)
+    case refused(Problem)
+}
+
+/// The caller's closures, shared by the sinks of every table tried in one file.
+final class TableOutput {
+    let onItem: (InformationItem) -> Void
+    let onProblem: (Problem) -> Void
+    let observe: ((TableBuilder.Retained) -> Void)?
+
+    init(onItem: @escaping (InformationItem) -> Void, onProblem: @escaping (Problem) -> Void,
+         observe: ((TableBuilder.Retained) -> Void)?) {
+        self.onItem = onItem
+        self.onProblem = onProblem
+        self.observe = observe
+    }
+}
+
+/// Receives one table's items and problems as its rows are read. Problems met before the
+/// table's first item are held (a table without items is skipped with its problems, and the
+/// next sheet is tried); duplicate summaries are found here.
+final class TableSink {
+    private let output: TableOutput
+    private(set) var itemCount = 0
+    private(set) var problemCount = 0
+    /// Problems before the first item (for a table that turns out empty, dropped with the sink).
+    private(set) var held: [Problem] = []
+    private var duplicates = DuplicateIndex()
+
+    init(_ output: TableOutput) {
+        self.output = output
+    }
+
+    var observe: ((TableBuilder.Retained) -> Void)? { output.observe }
+
+    /// Distinct summaries seen so far (the only state that grows with the rows).
+    var distinctSummaries: Int { duplicates.count }
+
+    func problem(_ problem: Problem) {
+        if itemCount == 0 {
+            held.append(problem)
+        } else {
+            problemCount += 1
+            output.onProblem(problem)
+        }
+    }
+
+    /// Hands an item over, after a `duplicate-item` problem when its summary repeats an
+    /// earlier one (compared folded: case, accents and punctuation ignored).
+    func item(_ item: InformationItem, duplicateColumn: Int?, columnName: String?, factory: ProblemFactory) {
+        if !item.ringkasan.isEmpty,
+           let earlierRow = duplicates.firstRow(hash: Text.foldedHash(item.ringkasan), row: item.source.row) {
+            problem(factory.make(
+                .duplicateItem, sheet: item.source.sheet, row: item.source.row, column: duplicateColumn,
+                columnName: columnName,
+                message: "Ringkasan informasi ini sama dengan baris \(earlierRow).",
+                hint: "Hapus salah satu baris, atau bedakan ringkasannya bila memang dua informasi yang berbeda."))
+        }
+        if itemCount == 0 && !held.isEmpty {
+            problemCount += held.count
+            for p in held { output.onProblem(p) }
+            held = []
+        }
+        itemCount += 1
+        output.onItem(item)
+    }
+}
+
+/// The first row of each distinct summary, keyed by a 64-bit hash of its folded text rather
+/// than the text: 12 bytes a summary instead of the whole string, so a million-row file keeps
+/// about 20 MB here. Two different summaries with the same hash would be reported as
+/// duplicates; for n distinct summaries that happens with probability about n²/2⁶⁵ (3·10⁻⁸
+/// for a million rows, 10⁻¹² for a DIP list of a few thousand). Sharded by the top hash bits so
+/// growing never copies more than one shard at a time (a whole-table rehash would briefly
+/// hold both tables).
+struct DuplicateIndex {
+    private struct Shard {
+        /// 0 marks an empty slot (a hash of 0 is stored as 1).
+        var keys: [UInt64] = []
+        var rows: [Int32] = []
+        var count = 0
+    }
+
+    private static let shardBits = 6
+    private var shards = [Shard](repeating: Shard(), count: 1 << DuplicateIndex.shardBits)
+    private(set) var count = 0
+
+    /// The row recorded for `hash`, or nil after recording `row` for it.
+    mutating func firstRow(hash: UInt64, row: Int) -> Int? {
+        let key = hash == 0 ? 1 : hash
+        let s = Int(key >> UInt64(64 - Self.shardBits))
+        if shards[s].count * 4 >= shards[s].keys.count * 3 { grow(s) }
+        let mask = shards[s].keys.count - 1
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let k = shards[s].keys[slot]
+            if k == key { return Int(shards[s].rows[slot]) }
+            if k == 0 {
+                shards[s].keys[slot] = key
+                shards[s].rows[slot] = Int32(clamping: row)
+                shards[s].count += 1
+                count += 1
+                return nil
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private mutating func grow(_ s: Int) {
+        let old = shards[s]
+        let capacity = max(16, old.keys.count * 2)
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var rows = [Int32](repeating: 0, count: capacity)
+        let mask = capacity - 1
+        for (k, r) in zip(old.keys, old.rows) where k != 0 {
+            var slot = Int(truncatingIfNeeded: k) & mask
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = k
+            rows[slot] = r
+        }
+        shards[s] = Shard(keys: keys, rows: rows, count: old.count)
+    }
+}
+
+/// A 64-bit hash of a byte sequence fed one byte at a time (no allocation): 8-byte words mixed
+/// by multiply and shift, finished with the splitmix64 finaliser. Not cryptographic; equal
+/// inputs give equal hashes in every process (unlike `Hasher`, which is seeded per process).
+struct KeyHasher {
+    private var state: UInt64 = 0x243F_6A88_85A3_08D3
+    private var word: UInt64 = 0
+    private var filled: UInt64 = 0
+    private var length: UInt64 = 0
+
+    @inline(__always)
+    mutating func add(_ byte: UInt8) {
+        word |= UInt64(byte) << (filled * 8)
+        filled += 1
+        length += 1
+        if filled == 8 {
+            mix(word)
+            word = 0
+            filled = 0
+        }
+    }
+
+    @inline(__always)
+    private mutating func mix(_ w: UInt64) {
+        state = (state ^ w) &* 0x9E37_79B9_7F4A_7C15
+        state ^= state >> 32
+    }
+
+    mutating func finish() -> UInt64 {
+        mix(word ^ (length << 56))
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

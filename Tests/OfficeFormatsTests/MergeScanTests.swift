@@ -1,0 +1,104 @@
+import Foundation
+import XCTest
+@testable import OfficeFormats
+
+/// `XLSXWorkbook.mergedRanges(sheet:)` (a byte pre-scan) must report exactly the merged ranges
+/// the SAX reader reports after the last row.
+final class MergeScanTests: XCTestCase {
+    /// Every sheet of every corpus and inbox-sample workbook the reader can read to the end.
+    func testPreScanEqualsReaderOnTheCorpus() throws {
+        var files = try FileManager.default.contentsOfDirectory(atPath: corpusDirectory.path)
+            .filter { $0.hasSuffix(".xlsx") }.sorted().map { corpusDirectory.appendingPathComponent($0).path }
+        XCTAssertGreaterThanOrEqual(files.count, 29)
+        let inbox = corpusDirectory.deletingLastPathComponent().appendingPathComponent("inbox").path
+        let samples = (FileManager.default.subpaths(atPath: inbox) ?? []).filter { $0.hasSuffix(".xlsx") && !$0.contains("~$") }
+        XCTAssertGreaterThanOrEqual(samples.count, 3)
+        files += samples.sorted().map { inbox + "/" + $0 }
+        var sheetsCompared = 0
+        var merges = 0
+        for file in files {
+            guard let workbook = try? XLSXWorkbook(path: file) else { continue }
+            for index in workbook.sheets.indices {
+                guard let reader = try? workbook.rows(sheet: index) else { continue }
+                do {
+                    while try reader.nextRow() != nil {}
+                } catch {
+                    continue  // a part the reader refuses: nothing to compare
+                }
+                let scanned = try workbook.mergedRanges(sheet: index)
+                XCTAssertEqual(scanned, reader.mergedRanges, "\(file) sheet \(index)")
+                sheetsCompared += 1
+                merges += scanned.count
+            }
+        }
+        XCTAssertGreaterThan(sheetsCompared, 40)
+        XCTAssertGreaterThanOrEqual(merges, 52, "the corpus and the Dinkes sample have merged cells")
+    }
+
+    /// Markup the scan must read as libxml2 does: prefixes, quotes, entities, comments, CDATA,
+    /// processing instructions, namespace declarations named `ref`, merges inside sheetData.
+    func testTrickyMarkupMatchesTheReader() throws {
+        let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let cases: [(String, [MergedRange])] = [
+            ("""
+            <?xml version="1.0"?><worksheet xmlns="\(ns)"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lt;mergeCell ref="A1:A9"/&gt;</t></is></c></row></sheetData>\
+            <mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell  ref = 'C3:C5' /></mergeCells></worksheet>
+            """, [range("A1:B2"), range("C3:C5")]),
+            ("""
+            <x:worksheet xmlns:x="\(ns)"><x:sheetData/><!-- <mergeCell ref="D1:D4"/> --><?pi <mergeCell ref="E1:E4"/> ?>\
+            <x:mergeCells><x:mergeCell xmlns:ref="urn:x" ref="&#x41;1:&#65;3"/><x:mergeCell\nref="B1:B&#x32;"></x:mergeCell></x:mergeCells></x:worksheet>
+            """, [range("A1:A3"), range("B1:B2")]),
+            ("""
+            <worksheet xmlns="\(ns)"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t><![CDATA[<mergeCell ref="F1:F9"/>]]></t></is></c></row>\
+            <mergeCell ref="G1:G2"/></sheetData><mergeCells><mergeCell foo="1" ref="$H$1:$H$3"/><mergeCell ref="bad"/>\
+            <mergeCellX ref="J1:J2"/><mergeCell ref="K5:K2"/></mergeCells></worksheet>
+            """, [range("H1:H3"), range("K2:K5")]),
+        ]
+        for (k, (xml, expected)) in cases.enumerated() {
+            let path = temporaryPath()
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            try writeZip(path, minimalWorkbook(sheetData: "", sheetXML: xml))
+            let workbook = try XLSXWorkbook(path: path)
+            let reader = try workbook.rows(sheet: 0)
+            while try reader.nextRow() != nil {}
+            XCTAssertEqual(reader.mergedRanges, expected, "case \(k): reader")
+            XCTAssertEqual(try workbook.mergedRanges(sheet: 0), expected, "case \(k): pre-scan")
+            // Every split of the bytes into chunks gives the same ranges.
+            for size in [1, 2, 3, 5, 7, 11, 64] {
+                XCTAssertEqual(scan(Array(xml.utf8), chunk: size), expected, "case \(k), chunks of \(size)")
+            }
+        }
+    }
+
+    /// A UTF-16 sheet part is legal XML; the byte scan hands it to libxml2.
+    func testUTF16PartFallsBackToTheXMLParser() throws {
+        let xml = """
+        <?xml version="1.0" encoding="UTF-16"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
+        <sheetData/><mergeCells><mergeCell ref="A1:A4"/></mergeCells></worksheet>
+        """
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in xml.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try writeZip(path, minimalWorkbook(sheetData: "", extra: [("xl/worksheets/sheet1.xml", bytes)]))
+        let workbook = try XLSXWorkbook(path: path)
+        let reader = try workbook.rows(sheet: 0)
+        while try reader.nextRow() != nil {}
+        XCTAssertEqual(reader.mergedRanges, [range("A1:A4")])
+        XCTAssertEqual(try workbook.mergedRanges(sheet: 0), [range("A1:A4")])
+    }
+
+    private func range(_ ref: String) -> MergedRange { parseRange(Array(ref.utf8))! }
+
+    private func scan(_ bytes: [UInt8], chunk: Int) -> [MergedRange] {
+        var scanner = MergeCellScanner()
+        var i = 0
+        while i < bytes.count {
+            let piece = Array(bytes[i..<min(i + chunk, bytes.count)])
+            piece.withUnsafeBytes { scanner.feed($0) }
+            i += chunk
+        }
+        scanner.finish()
+        return scanner.ranges
+    }
+}
