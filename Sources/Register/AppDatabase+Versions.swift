@@ -11,8 +11,10 @@ extension AppDatabase {
     ///
     /// - Returns: The new draft, or nil when nothing changed.
     public func makeDraft(clock: Clock) throws -> DIPVersion? {
-        try write { db in
-            let state = try CurrentState.load(db)
+        // The new version's items are kept for later reads only once the transaction commits.
+        let built = VersionItemsCache()
+        let made = try write { db -> DIPVersion? in
+            let state = try currentState(db)
             let latest = try VersionRecord.order(Column("number").desc).fetchOne(db)
             if let latest {
                 let old = try VersionItemRecord.filter(Column("version") == latest.number)
@@ -62,8 +64,10 @@ extension AppDatabase {
                     WHERE status = 'draft' AND superseded_by IS NULL AND number < ?
                     """,
                 arguments: [number, number])
-            return try Self.buildVersion(db, number: number)
+            return try Self.buildVersion(db, number: number, cache: built)
         }
+        if made != nil { versionCache.adopt(built) }
+        return made
     }
 
     /// The PPID approves a draft, with the decree that sets it. One transaction.
@@ -110,7 +114,7 @@ extension AppDatabase {
             version.approvalSource = source
             version.previousVersion = published?.number
             try version.update(db)
-            return try Self.buildVersion(db, number: number)
+            return try buildVersion(db, number: number)
         }
     }
 
@@ -139,13 +143,13 @@ extension AppDatabase {
             version.publishedAt = date
             version.previousVersion = published?.number
             try version.update(db)
-            return try Self.buildVersion(db, number: number)
+            return try buildVersion(db, number: number)
         }
     }
 
     /// A version as generators read it.
     public func version(number: Int) throws -> DIPVersion {
-        try read { db in try Self.buildVersion(db, number: number) }
+        try read { db in try buildVersion(db, number: number) }
     }
 
     /// The newest published version, if any.
@@ -153,21 +157,21 @@ extension AppDatabase {
         try read { db in
             try VersionRecord.filter(Column("status") == VersionStatus.published)
                 .order(Column("number").desc).fetchOne(db)
-                .map { try Self.buildVersion(db, number: $0.number) }
+                .map { try buildVersion(db, number: $0.number) }
         }
     }
 
     /// The newest draft that no newer draft replaced, if any: the one waiting for approval.
     public func currentDraft() throws -> DIPVersion? {
         try read { db in
-            try Self.currentDraftRecord(db).map { try Self.buildVersion(db, number: $0.number) }
+            try Self.currentDraftRecord(db).map { try buildVersion(db, number: $0.number) }
         }
     }
 
     /// The newest approved version not yet published (newer than the last published one).
     public func awaitingPublication() throws -> DIPVersion? {
         try read { db in
-            try Self.awaitingRecord(db).map { try Self.buildVersion(db, number: $0.number) }
+            try Self.awaitingRecord(db).map { try buildVersion(db, number: $0.number) }
         }
     }
 
@@ -238,14 +242,39 @@ extension AppDatabase {
 
     /// Reads one version into the model generators consume; open items ordered by category,
     /// sub-group, unit and list position; exempted items by unit and position.
-    static func buildVersion(_ db: Database, number: Int) throws -> DIPVersion {
+    func buildVersion(_ db: Database, number: Int) throws -> DIPVersion {
+        try Self.buildVersion(db, number: number, cache: versionCache)
+    }
+
+    static func buildVersion(_ db: Database, number: Int, cache: VersionItemsCache? = nil) throws -> DIPVersion {
         guard let version = try VersionRecord.fetchOne(db, key: number) else {
             throw RegisterError.unknownVersion(number)
         }
         let previous = try version.previousVersion.flatMap { try VersionRecord.fetchOne(db, key: $0) }
-        let rows = try VersionItemRecord.filter(Column("version") == number).fetchAll(db)
         var units: [String: WorkUnit] = [:]
         for unit in try UnitRecord.fetchAll(db) { units[unit.code] = unit.unit }
+        let lists: (open: [VersionItem], exempted: [VersionItem])
+        if let cached = cache?.items(version: number, units: units) {
+            lists = cached
+        } else {
+            lists = try versionItems(db, number: number, units: units)
+            cache?.store(version: number, units: units, items: lists)
+        }
+        return DIPVersion(
+            number: version.number, status: version.status, createdAt: version.createdAt,
+            decreeNumber: version.decreeNumber, decreeDate: version.decreeDate,
+            approvedBy: version.approvedBy, approvedAt: version.approvedAt,
+            items: lists.open, exempted: lists.exempted,
+            previousDecreeNumber: previous?.decreeNumber,
+            previousDecreeDate: previous?.decreeDate)
+    }
+
+    /// A version's open and exempted items, in decree order. A version's rows never change
+    /// once written (approval and publication touch only its `versions` row).
+    private static func versionItems(_ db: Database, number: Int, units: [String: WorkUnit]) throws
+        -> (open: [VersionItem], exempted: [VersionItem])
+    {
+        let rows = try VersionItemRecord.filter(Column("version") == number).fetchAll(db)
 
         // Bulk reads: one query per table, not per item.
         var itemUnit: [String: String] = [:]
@@ -304,13 +333,7 @@ extension AppDatabase {
             if l.row.position != r.row.position { return l.row.position < r.row.position }
             return l.row.item < r.row.item
         }
-        return DIPVersion(
-            number: version.number, status: version.status, createdAt: version.createdAt,
-            decreeNumber: version.decreeNumber, decreeDate: version.decreeDate,
-            approvedBy: version.approvedBy, approvedAt: version.approvedAt,
-            items: open.map(\.value), exempted: exempted.map(\.value),
-            previousDecreeNumber: previous?.decreeNumber,
-            previousDecreeDate: previous?.decreeDate)
+        return (open.map(\.value), exempted.map(\.value))
     }
 }
 
@@ -322,5 +345,37 @@ extension AppDatabase {
                 db, sql: "SELECT MAX(number) FROM versions WHERE status = 'published' AND number < ?",
                 arguments: [version])
         }
+    }
+}
+
+/// The items of the last version read, with the unit names they were read with: a run reads
+/// its draft for the decree and again for the review pack (a whole-version read each).
+final class VersionItemsCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var number: Int?
+    private var units: [String: WorkUnit] = [:]
+    private var lists: (open: [VersionItem], exempted: [VersionItem]) = ([], [])
+
+    func items(version: Int, units: [String: WorkUnit]) -> (open: [VersionItem], exempted: [VersionItem])? {
+        lock.lock()
+        defer { lock.unlock() }
+        return number == version && self.units == units ? lists : nil
+    }
+
+    /// Takes over what `other` holds.
+    func adopt(_ other: VersionItemsCache) {
+        other.lock.lock()
+        let (number, units, lists) = (other.number, other.units, other.lists)
+        other.lock.unlock()
+        guard let number else { return }
+        store(version: number, units: units, items: lists)
+    }
+
+    func store(version: Int, units: [String: WorkUnit], items: (open: [VersionItem], exempted: [VersionItem])) {
+        lock.lock()
+        defer { lock.unlock() }
+        number = version
+        self.units = units
+        lists = items
     }
 }
