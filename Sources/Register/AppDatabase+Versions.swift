@@ -303,24 +303,31 @@ extension AppDatabase {
             tests[t.id!] = t
         }
 
-        var entries: [(row: VersionItemRecord, unit: String, value: VersionItem)] = []
+        // Sorted as (row, unit) keys, and each item built once in its final place: sorting
+        // the built items copied them twice over, the peak of a cold run's memory.
+        var keys: [(row: VersionItemRecord, unit: String)] = []
+        keys.reserveCapacity(rows.count)
         for row in rows {
             guard let unitCode = itemUnit[row.item] else { throw RegisterError.unknownItem(row.item) }
-            guard let revision = revisions[row.item] else {
+            guard revisions[row.item] != nil else {
                 throw RegisterError.unknownItem("\(row.item) revisi \(row.revision)")
             }
+            keys.append((row, unitCode))
+        }
+        func value(_ key: (row: VersionItemRecord, unit: String)) -> VersionItem {
+            let row = key.row
+            let revision = revisions[row.item]!
             var information = revision.information
             information.nomor = row.nomor
             let test = row.test.flatMap { tests[$0] }
-            let value = VersionItem(
+            return VersionItem(
                 id: row.item, revision: row.revision,
-                unit: units[unitCode] ?? WorkUnit(code: unitCode, name: unitCode),
+                unit: units[key.unit] ?? WorkUnit(code: key.unit, name: key.unit),
                 item: information, category: row.category, subgroup: row.subgroup,
                 classification: try? revision.decodedClassification(), change: row.change,
                 recordedAt: revision.recordedAt, consequenceTest: test?.test)
-            entries.append((row, unitCode, value))
         }
-        let open = entries.filter { !$0.row.exempted }.sorted { l, r in
+        let open = keys.filter { !$0.row.exempted }.sorted { l, r in
             if l.row.category != r.row.category { return l.row.category < r.row.category }
             let ls = l.row.subgroup?.rawValue ?? "~", rs = r.row.subgroup?.rawValue ?? "~"
             if ls != rs { return ls < rs }
@@ -328,12 +335,12 @@ extension AppDatabase {
             if l.row.position != r.row.position { return l.row.position < r.row.position }
             return l.row.item < r.row.item
         }
-        let exempted = entries.filter { $0.row.exempted }.sorted { l, r in
+        let exempted = keys.filter { $0.row.exempted }.sorted { l, r in
             if l.unit != r.unit { return l.unit < r.unit }
             if l.row.position != r.row.position { return l.row.position < r.row.position }
             return l.row.item < r.row.item
         }
-        return (open.map(\.value), exempted.map(\.value))
+        return (open.map(value), exempted.map(value))
     }
 }
 

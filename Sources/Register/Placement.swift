@@ -109,6 +109,7 @@ struct CurrentState {
         }
 
         var state = CurrentState()
+        state.placed.reserveCapacity(items.count)  // exact: doubling left a third unused
         for item in items {
             guard let revision = revisionByItem[item.id] else { continue }
             let classification = try revision.decodedClassification()
