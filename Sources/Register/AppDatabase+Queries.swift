@@ -208,15 +208,7 @@ extension AppDatabase {
         guard try VersionRecord.fetchOne(db, key: version) != nil else {
             throw RegisterError.unknownVersion(version)
         }
-        var records: [String: RevisionRecord] = [:]
-        for r in try RevisionRecord.fetchAll(db, sql: """
-            SELECT r.* FROM item_revisions r
-            JOIN version_items v ON v.item = r.item AND v.revision = r.revision
-            WHERE v.version = ?
-            """, arguments: [version])
-        {
-            records[r.item] = r
-        }
+        let records = try RegisterQueries.revisions(db, version: version)
         var result: [String: Side] = [:]
         let rows = try Row.fetchAll(db, sql: """
             SELECT v.*, i.unit AS unit FROM version_items v JOIN items i ON i.id = v.item

@@ -285,15 +285,7 @@ extension AppDatabase {
         {
             itemUnit[row["id"]] = row["unit"]
         }
-        var revisions: [String: RevisionRecord] = [:]
-        for r in try RevisionRecord.fetchAll(db, sql: """
-            SELECT r.* FROM item_revisions r
-            JOIN version_items v ON v.item = r.item AND v.revision = r.revision
-            WHERE v.version = ?
-            """, arguments: [number])
-        {
-            revisions[r.item] = r
-        }
+        let revisions = try RegisterQueries.revisions(db, version: number)
         var tests: [Int64: ConsequenceTestRecord] = [:]
         for t in try ConsequenceTestRecord.fetchAll(db, sql: """
             SELECT t.* FROM consequence_tests t JOIN version_items v ON v.test = t.id
