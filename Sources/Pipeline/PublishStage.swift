@@ -58,10 +58,12 @@ public struct PublishStage {
     }
 
     func updateDraftFully() throws -> Int? {
-        if let made = try register.makeDraft(clock: clock) {
+        let made = try register.makeDraft(clock: clock)
+        if let made {
             logger.info("draf DIP baru", metadata: ["versi": "\(made.number)", "informasi": "\(made.items.count)"])
         }
-        guard let draft = try register.currentDraft() else { return nil }
+        // A new draft is the current one (it supersedes older drafts).
+        guard let draft = try made ?? register.currentDraft() else { return nil }
         let marker = draftFolder.appendingPathComponent("VERSI.txt")
         let stamp = "draf-v\(draft.number)\n"
         if (try? String(contentsOf: marker, encoding: .utf8)) == stamp { return draft.number }

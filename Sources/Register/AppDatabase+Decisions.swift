@@ -5,11 +5,10 @@ import GRDB
 extension AppDatabase {
     /// Items waiting for a consequence test on their current revision, by unit and position.
     public func pendingConsequenceTests() throws -> [PendingTest] {
-        try read { db in try Self.pendingTests(db) }
+        try read { db in try Self.pendingTests(db, state: try currentState(db)) }
     }
 
-    static func pendingTests(_ db: Database, state: CurrentState? = nil) throws -> [PendingTest] {
-        let state = try state ?? CurrentState.load(db)
+    static func pendingTests(_ db: Database, state: CurrentState) throws -> [PendingTest] {
         var units: [String: WorkUnit] = [:]
         for unit in try UnitRecord.fetchAll(db) { units[unit.code] = unit.unit }
         return state.pendingTests.map { held in
@@ -103,7 +102,7 @@ extension AppDatabase {
     /// revision yet, for its next feedback; in list order.
     public func returnNotes(unit: String) throws -> [ReturnNote] {
         try read { db in
-            let state = try CurrentState.load(db)
+            let state = try currentState(db)
             return state.returned.filter { $0.item.unit == unit }.compactMap { held in
                 guard let d = held.decision else { return nil }
                 return ReturnNote(

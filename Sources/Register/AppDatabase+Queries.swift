@@ -7,7 +7,7 @@ extension AppDatabase {
     /// waiting for a test; the draft waiting for approval; the last published version.
     public func status() throws -> RegisterStatus {
         try read { db in
-            let state = try CurrentState.load(db)
+            let state = try currentState(db)
             let pending = try Self.pendingTests(db, state: state)
             var counts: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
@@ -38,7 +38,7 @@ extension AppDatabase {
     /// Differences between two versions. `to: nil` compares with the register's current
     /// state (what the next draft would hold); `from: nil` compares with nothing.
     public func diff(from: Int?, to: Int?) throws -> VersionDiff {
-        try read { db in try Self.diff(db, from: from, to: to) }
+        try read { db in try Self.diff(db, from: from, to: to, current: { try currentState(db) }) }
     }
 
     /// Differences between the last published version (the last decree) and the register's
@@ -47,7 +47,7 @@ extension AppDatabase {
         try read { db in
             let published = try Int.fetchOne(
                 db, sql: "SELECT MAX(number) FROM versions WHERE status = 'published'")
-            return try Self.diff(db, from: published, to: nil)
+            return try Self.diff(db, from: published, to: nil, current: { try currentState(db) })
         }
     }
 
@@ -174,7 +174,9 @@ extension AppDatabase {
         return placed.exempted ? "dikecualikan" : "terbuka"
     }
 
-    /// One side of a difference: item → (revision, category, subgroup, exempted).
+    /// One side of a difference: item → (revision, category, subgroup, exempted), with the
+    /// revision's row (read in bulk: one query per item made the review pack's diff the
+    /// largest part of a cold run).
     private struct Side {
         var revision: Int
         var category: DIPCore.Category
@@ -182,21 +184,31 @@ extension AppDatabase {
         var exempted: Bool
         var unit: String
         var nomor: String
+        var record: RevisionRecord?
+
+        /// The revision's row; a missing one is an unknown item, as a single read reports it.
+        func revisionRecord(item: String) throws -> RevisionRecord {
+            guard let record else { throw RegisterError.unknownItem("\(item) revisi \(revision)") }
+            return record
+        }
     }
 
-    private static func side(_ db: Database, version: Int?) throws -> [String: Side] {
+    private static func side(
+        _ db: Database, version: Int?, current: () throws -> CurrentState
+    ) throws -> [String: Side] {
         guard let version else {
             var result: [String: Side] = [:]
-            for p in try CurrentState.load(db).placed {
+            for p in try current().placed {
                 result[p.item.id] = Side(
                     revision: p.revision.revision, category: p.category, subgroup: p.subgroup,
-                    exempted: p.exempted, unit: p.item.unit, nomor: p.nomor)
+                    exempted: p.exempted, unit: p.item.unit, nomor: p.nomor, record: p.revision)
             }
             return result
         }
         guard try VersionRecord.fetchOne(db, key: version) != nil else {
             throw RegisterError.unknownVersion(version)
         }
+        let records = try RegisterQueries.revisions(db, version: version)
         var result: [String: Side] = [:]
         let rows = try Row.fetchAll(db, sql: """
             SELECT v.*, i.unit AS unit FROM version_items v JOIN items i ON i.id = v.item
@@ -208,21 +220,23 @@ extension AppDatabase {
             result[row["item"]] = Side(
                 revision: row["revision"], category: DIPCore.Category(rawValue: category) ?? .setiapSaat,
                 subgroup: subgroup.flatMap(BerkalaSubgroup.init(rawValue:)),
-                exempted: row["exempted"], unit: row["unit"], nomor: row["nomor"])
+                exempted: row["exempted"], unit: row["unit"], nomor: row["nomor"],
+                record: records[row["item"]])
         }
         return result
     }
 
-    static func diff(_ db: Database, from: Int?, to: Int?) throws
+    /// `current` gives the register's current state when a side is nil.
+    static func diff(_ db: Database, from: Int?, to: Int?, current: () throws -> CurrentState) throws
         -> VersionDiff
     {
-        let old = try from.map { try side(db, version: $0) } ?? [:]
-        let new = try side(db, version: to)
+        let old = try from.map { try side(db, version: $0, current: current) } ?? [:]
+        let new = try side(db, version: to, current: current)
         var result = VersionDiff(
             from: from, to: to, added: [], changed: [], reclassified: [], withdrawn: [])
         for id in new.keys.sorted() {
             let n = new[id]!
-            let revision = try RegisterQueries.revision(db, item: id, revision: n.revision)
+            let revision = try n.revisionRecord(item: id)
             guard let o = old[id] else {
                 result.added.append(ItemDelta(
                     itemID: id, unit: n.unit, revision: n.revision, change: .added, fields: [],
@@ -232,7 +246,7 @@ extension AppDatabase {
             }
             var fields: [String] = []
             if o.revision != n.revision {
-                let before = try RegisterQueries.revision(db, item: id, revision: o.revision)
+                let before = try o.revisionRecord(item: id)
                 fields = ItemMatching.changedFields(before.information, revision.information)
                 if fields.isEmpty { fields = ["klasifikasi"] }
             }
@@ -256,7 +270,7 @@ extension AppDatabase {
         }
         for id in old.keys.sorted() where new[id] == nil {
             let o = old[id]!
-            let revision = try RegisterQueries.revision(db, item: id, revision: o.revision)
+            let revision = try o.revisionRecord(item: id)
             result.withdrawn.append(ItemDelta(
                 itemID: id, unit: o.unit, revision: o.revision, change: .withdrawn, fields: [],
                 ringkasan: revision.ringkasan, nomor: o.nomor, fromCategory: o.category,

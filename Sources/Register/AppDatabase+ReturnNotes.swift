@@ -7,7 +7,7 @@ extension AppDatabase {
     /// unit of a run made intake quadratic (3 s per file at 72,000 items).
     public func returnNotesByUnit() throws -> [String: [ReturnNote]] {
         try read { db in
-            let state = try CurrentState.load(db)
+            let state = try currentState(db)
             var notes: [String: [ReturnNote]] = [:]
             for held in state.returned {
                 guard let d = held.decision else { continue }

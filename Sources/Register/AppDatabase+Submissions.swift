@@ -229,6 +229,20 @@ enum RegisterQueries {
         return record
     }
 
+    /// The revision of each item of a version, by item id, in one query.
+    static func revisions(_ db: Database, version: Int) throws -> [String: RevisionRecord] {
+        var revisions: [String: RevisionRecord] = [:]
+        for r in try RevisionRecord.fetchAll(db, sql: """
+            SELECT r.* FROM item_revisions r
+            JOIN version_items v ON v.item = r.item AND v.revision = r.revision
+            WHERE v.version = ?
+            """, arguments: [version])
+        {
+            revisions[r.item] = r
+        }
+        return revisions
+    }
+
     static func item(_ db: Database, id: String) throws -> ItemRecord {
         guard let record = try ItemRecord.fetchOne(db, key: id) else {
             throw RegisterError.unknownItem(id)

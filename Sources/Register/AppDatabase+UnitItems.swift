@@ -46,7 +46,7 @@ extension AppDatabase {
     /// than `currentItems(unit:)` in a loop, which would reload the whole state each time.
     public func currentItemsByUnit(_ codes: Set<String>? = nil) throws -> [String: [CurrentItem]] {
         try read { db in
-            let state = try CurrentState.load(db)
+            let state = try currentState(db)
             let units = Dictionary(try UnitRecord.fetchAll(db).map { ($0.code, $0.unit) }) { a, _ in a }
             let wanted: (String) -> Bool = { codes?.contains($0) ?? true }
             let positions = try Row.fetchAll(db, sql: """

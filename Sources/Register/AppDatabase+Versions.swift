@@ -11,8 +11,10 @@ extension AppDatabase {
     ///
     /// - Returns: The new draft, or nil when nothing changed.
     public func makeDraft(clock: Clock) throws -> DIPVersion? {
-        try write { db in
-            let state = try CurrentState.load(db)
+        // The new version's items are kept for later reads only once the transaction commits.
+        let built = VersionItemsCache()
+        let made = try write { db -> DIPVersion? in
+            let state = try currentState(db)
             let latest = try VersionRecord.order(Column("number").desc).fetchOne(db)
             if let latest {
                 let old = try VersionItemRecord.filter(Column("version") == latest.number)
@@ -62,8 +64,10 @@ extension AppDatabase {
                     WHERE status = 'draft' AND superseded_by IS NULL AND number < ?
                     """,
                 arguments: [number, number])
-            return try Self.buildVersion(db, number: number)
+            return try Self.buildVersion(db, number: number, cache: built)
         }
+        if made != nil { versionCache.adopt(built) }
+        return made
     }
 
     /// The PPID approves a draft, with the decree that sets it. One transaction.
@@ -110,7 +114,7 @@ extension AppDatabase {
             version.approvalSource = source
             version.previousVersion = published?.number
             try version.update(db)
-            return try Self.buildVersion(db, number: number)
+            return try buildVersion(db, number: number)
         }
     }
 
@@ -139,13 +143,13 @@ extension AppDatabase {
             version.publishedAt = date
             version.previousVersion = published?.number
             try version.update(db)
-            return try Self.buildVersion(db, number: number)
+            return try buildVersion(db, number: number)
         }
     }
 
     /// A version as generators read it.
     public func version(number: Int) throws -> DIPVersion {
-        try read { db in try Self.buildVersion(db, number: number) }
+        try read { db in try buildVersion(db, number: number) }
     }
 
     /// The newest published version, if any.
@@ -153,21 +157,21 @@ extension AppDatabase {
         try read { db in
             try VersionRecord.filter(Column("status") == VersionStatus.published)
                 .order(Column("number").desc).fetchOne(db)
-                .map { try Self.buildVersion(db, number: $0.number) }
+                .map { try buildVersion(db, number: $0.number) }
         }
     }
 
     /// The newest draft that no newer draft replaced, if any: the one waiting for approval.
     public func currentDraft() throws -> DIPVersion? {
         try read { db in
-            try Self.currentDraftRecord(db).map { try Self.buildVersion(db, number: $0.number) }
+            try Self.currentDraftRecord(db).map { try buildVersion(db, number: $0.number) }
         }
     }
 
     /// The newest approved version not yet published (newer than the last published one).
     public func awaitingPublication() throws -> DIPVersion? {
         try read { db in
-            try Self.awaitingRecord(db).map { try Self.buildVersion(db, number: $0.number) }
+            try Self.awaitingRecord(db).map { try buildVersion(db, number: $0.number) }
         }
     }
 
@@ -238,14 +242,39 @@ extension AppDatabase {
 
     /// Reads one version into the model generators consume; open items ordered by category,
     /// sub-group, unit and list position; exempted items by unit and position.
-    static func buildVersion(_ db: Database, number: Int) throws -> DIPVersion {
+    func buildVersion(_ db: Database, number: Int) throws -> DIPVersion {
+        try Self.buildVersion(db, number: number, cache: versionCache)
+    }
+
+    static func buildVersion(_ db: Database, number: Int, cache: VersionItemsCache? = nil) throws -> DIPVersion {
         guard let version = try VersionRecord.fetchOne(db, key: number) else {
             throw RegisterError.unknownVersion(number)
         }
         let previous = try version.previousVersion.flatMap { try VersionRecord.fetchOne(db, key: $0) }
-        let rows = try VersionItemRecord.filter(Column("version") == number).fetchAll(db)
         var units: [String: WorkUnit] = [:]
         for unit in try UnitRecord.fetchAll(db) { units[unit.code] = unit.unit }
+        let lists: (open: [VersionItem], exempted: [VersionItem])
+        if let cached = cache?.items(version: number, units: units) {
+            lists = cached
+        } else {
+            lists = try versionItems(db, number: number, units: units)
+            cache?.store(version: number, units: units, items: lists)
+        }
+        return DIPVersion(
+            number: version.number, status: version.status, createdAt: version.createdAt,
+            decreeNumber: version.decreeNumber, decreeDate: version.decreeDate,
+            approvedBy: version.approvedBy, approvedAt: version.approvedAt,
+            items: lists.open, exempted: lists.exempted,
+            previousDecreeNumber: previous?.decreeNumber,
+            previousDecreeDate: previous?.decreeDate)
+    }
+
+    /// A version's open and exempted items, in decree order. A version's rows never change
+    /// once written (approval and publication touch only its `versions` row).
+    private static func versionItems(_ db: Database, number: Int, units: [String: WorkUnit]) throws
+        -> (open: [VersionItem], exempted: [VersionItem])
+    {
+        let rows = try VersionItemRecord.filter(Column("version") == number).fetchAll(db)
 
         // Bulk reads: one query per table, not per item.
         var itemUnit: [String: String] = [:]
@@ -256,15 +285,7 @@ extension AppDatabase {
         {
             itemUnit[row["id"]] = row["unit"]
         }
-        var revisions: [String: RevisionRecord] = [:]
-        for r in try RevisionRecord.fetchAll(db, sql: """
-            SELECT r.* FROM item_revisions r
-            JOIN version_items v ON v.item = r.item AND v.revision = r.revision
-            WHERE v.version = ?
-            """, arguments: [number])
-        {
-            revisions[r.item] = r
-        }
+        let revisions = try RegisterQueries.revisions(db, version: number)
         var tests: [Int64: ConsequenceTestRecord] = [:]
         for t in try ConsequenceTestRecord.fetchAll(db, sql: """
             SELECT t.* FROM consequence_tests t JOIN version_items v ON v.test = t.id
@@ -274,24 +295,31 @@ extension AppDatabase {
             tests[t.id!] = t
         }
 
-        var entries: [(row: VersionItemRecord, unit: String, value: VersionItem)] = []
+        // Sorted as (row, unit) keys, and each item built once in its final place: sorting
+        // the built items copied them twice over, the peak of a cold run's memory.
+        var keys: [(row: VersionItemRecord, unit: String)] = []
+        keys.reserveCapacity(rows.count)
         for row in rows {
             guard let unitCode = itemUnit[row.item] else { throw RegisterError.unknownItem(row.item) }
-            guard let revision = revisions[row.item] else {
+            guard revisions[row.item] != nil else {
                 throw RegisterError.unknownItem("\(row.item) revisi \(row.revision)")
             }
+            keys.append((row, unitCode))
+        }
+        func value(_ key: (row: VersionItemRecord, unit: String)) -> VersionItem {
+            let row = key.row
+            let revision = revisions[row.item]!
             var information = revision.information
             information.nomor = row.nomor
             let test = row.test.flatMap { tests[$0] }
-            let value = VersionItem(
+            return VersionItem(
                 id: row.item, revision: row.revision,
-                unit: units[unitCode] ?? WorkUnit(code: unitCode, name: unitCode),
+                unit: units[key.unit] ?? WorkUnit(code: key.unit, name: key.unit),
                 item: information, category: row.category, subgroup: row.subgroup,
                 classification: try? revision.decodedClassification(), change: row.change,
                 recordedAt: revision.recordedAt, consequenceTest: test?.test)
-            entries.append((row, unitCode, value))
         }
-        let open = entries.filter { !$0.row.exempted }.sorted { l, r in
+        let open = keys.filter { !$0.row.exempted }.sorted { l, r in
             if l.row.category != r.row.category { return l.row.category < r.row.category }
             let ls = l.row.subgroup?.rawValue ?? "~", rs = r.row.subgroup?.rawValue ?? "~"
             if ls != rs { return ls < rs }
@@ -299,18 +327,12 @@ extension AppDatabase {
             if l.row.position != r.row.position { return l.row.position < r.row.position }
             return l.row.item < r.row.item
         }
-        let exempted = entries.filter { $0.row.exempted }.sorted { l, r in
+        let exempted = keys.filter { $0.row.exempted }.sorted { l, r in
             if l.unit != r.unit { return l.unit < r.unit }
             if l.row.position != r.row.position { return l.row.position < r.row.position }
             return l.row.item < r.row.item
         }
-        return DIPVersion(
-            number: version.number, status: version.status, createdAt: version.createdAt,
-            decreeNumber: version.decreeNumber, decreeDate: version.decreeDate,
-            approvedBy: version.approvedBy, approvedAt: version.approvedAt,
-            items: open.map(\.value), exempted: exempted.map(\.value),
-            previousDecreeNumber: previous?.decreeNumber,
-            previousDecreeDate: previous?.decreeDate)
+        return (open.map(value), exempted.map(value))
     }
 }
 
@@ -322,5 +344,37 @@ extension AppDatabase {
                 db, sql: "SELECT MAX(number) FROM versions WHERE status = 'published' AND number < ?",
                 arguments: [version])
         }
+    }
+}
+
+/// The items of the last version read, with the unit names they were read with: a run reads
+/// its draft for the decree and again for the review pack (a whole-version read each).
+final class VersionItemsCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var number: Int?
+    private var units: [String: WorkUnit] = [:]
+    private var lists: (open: [VersionItem], exempted: [VersionItem]) = ([], [])
+
+    func items(version: Int, units: [String: WorkUnit]) -> (open: [VersionItem], exempted: [VersionItem])? {
+        lock.lock()
+        defer { lock.unlock() }
+        return number == version && self.units == units ? lists : nil
+    }
+
+    /// Takes over what `other` holds.
+    func adopt(_ other: VersionItemsCache) {
+        other.lock.lock()
+        let (number, units, lists) = (other.number, other.units, other.lists)
+        other.lock.unlock()
+        guard let number else { return }
+        store(version: number, units: units, items: lists)
+    }
+
+    func store(version: Int, units: [String: WorkUnit], items: (open: [VersionItem], exempted: [VersionItem])) {
+        lock.lock()
+        defer { lock.unlock() }
+        number = version
+        self.units = units
+        lists = items
     }
 }

@@ -10,6 +10,10 @@ import GRDB
 /// leaves either all of a stage or none of it.
 public struct AppDatabase: Sendable {
     private let writer: any DatabaseWriter
+    /// The register's current state, kept between queries until a write changes it.
+    private let stateCache = CurrentStateCache()
+    /// The last version's items, kept because versions' rows never change.
+    let versionCache = VersionItemsCache()
 
     private init(writer: any DatabaseWriter) throws {
         self.writer = writer
@@ -65,6 +69,11 @@ public struct AppDatabase: Sendable {
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         try writer.read(body)
+    }
+
+    /// The current state of every unit's items (see `CurrentState.current`).
+    func currentState(_ db: Database) throws -> CurrentState {
+        try CurrentState.current(db, cache: stateCache)
     }
 }
 

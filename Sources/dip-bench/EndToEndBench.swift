@@ -19,7 +19,9 @@ func runEndToEndBench() throws {
     for scale in scales {
         let units = 60 * scale
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-bench-e2e-\(getpid())-\(scale)")
-        defer { try? FileManager.default.removeItem(at: root) }
+        // DIP_BENCH_E2E_KEEP=1 keeps the workspaces (to compare outputs between builds).
+        let keep = ProcessInfo.processInfo.environment["DIP_BENCH_E2E_KEEP"] == "1"
+        defer { if !keep { try? FileManager.default.removeItem(at: root) } }
         let workspace = Workspace(root: root)
         _ = try WorkspaceSetup.initialise(workspace)
         let codes = (1...units).map { String(format: "unit-%03d", $0) }
@@ -35,6 +37,7 @@ func runEndToEndBench() throws {
             return total + (((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0)
         }
         let args = ["run", "--workspace", root.path, "--settle-seconds", "0", "--quiet"]
+        if keep { print("  workspace kept: \(root.path)") }
         let cold = try runChild(dip.path, args)
         let warm = try runChild(dip.path, args)
         let label = "e2e \(units) units × 300 items (\(units * 300) items, \(bytes / 1_048_576) MB)"

@@ -54,7 +54,7 @@ public enum DOCXWriter {
                 OPCRelationship(id: "rId3", type: OPCPackage.extendedPropertiesRel, target: "docProps/app.xml"),
             ])),
             OPCPart(name: "word/document.xml", contentType: mainType,
-                    data: try documentXML(doc, footerID: doc.pageNumbers ? footerID : nil)),
+                    xml: try documentXML(doc, footerID: doc.pageNumbers ? footerID : nil)),
             OPCPart(name: "word/_rels/document.xml.rels", contentType: nil, data: try OPCPackage.relationships(docRels)),
             OPCPart(name: "word/styles.xml",
                     contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
@@ -121,7 +121,7 @@ public enum DOCXWriter {
 
     // MARK: - document.xml
 
-    static func documentXML(_ doc: DOCXDocument, footerID: String?) throws -> [UInt8] {
+    static func documentXML(_ doc: DOCXDocument, footerID: String?) throws -> XMLBytes {
         let x = try XMLWriter()
         x.start("w:document")
         x.attribute("xmlns:w", wNS)
@@ -150,7 +150,7 @@ public enum DOCXWriter {
         sectPr(x, doc.finalSection, footerID: footerID)
         x.end()
         x.end()
-        return try x.finish()
+        return try x.finishBuffer()
     }
 
     static func paragraph(_ x: XMLWriter, _ p: DOCXParagraph, section: DOCXSection?, footerID: String?) {

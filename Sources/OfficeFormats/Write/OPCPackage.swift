@@ -6,12 +6,35 @@ public struct OPCPart: Sendable {
     public var name: String
     /// The part's content type; nil for parts covered by a `Default` (e.g. `.rels`).
     public var contentType: String?
-    public var data: [UInt8]
+    /// The part's bytes (a copy when the part holds a finished XML buffer).
+    public var data: [UInt8] {
+        get {
+            switch storage {
+            case .bytes(let bytes): return bytes
+            case .xml(let xml): return xml.bytes
+            }
+        }
+        set { storage = .bytes(newValue) }
+    }
+
+    /// Either plain bytes or an XML buffer zipped in place without a copy.
+    enum Storage: Sendable {
+        case bytes([UInt8])
+        case xml(XMLBytes)
+    }
+    var storage: Storage
 
     public init(name: String, contentType: String?, data: [UInt8]) {
         self.name = name
         self.contentType = contentType
-        self.data = data
+        self.storage = .bytes(data)
+    }
+
+    /// A part holding a finished XML document's buffer.
+    init(name: String, contentType: String?, xml: XMLBytes) {
+        self.name = name
+        self.contentType = contentType
+        self.storage = .xml(xml)
     }
 }
 
@@ -93,8 +116,14 @@ public enum OPCPackage {
         }
         let zw = try ZipWriter(inMemoryWithTimeZone: TimeZone(identifier: "UTC")!)
         try zw.add(path: "[Content_Types].xml", data: try x.finish(), modified: modified)
-        for p in parts { try zw.add(path: p.name, data: p.data, modified: modified) }
-        return try zw.closeToBytes()
+        for p in parts {
+            switch p.storage {
+            case .bytes(let bytes): try zw.add(path: p.name, data: bytes, modified: modified)
+            // libzip reads the buffer when the archive is closed, below, while `parts` holds it.
+            case .xml(let xml): try zw.addBorrowed(path: p.name, bytes: xml, modified: modified)
+            }
+        }
+        return try withExtendedLifetime(parts) { try zw.closeToBytes() }
     }
 
     /// Writes bytes to a unique temporary name next to `url`, then renames it into place.

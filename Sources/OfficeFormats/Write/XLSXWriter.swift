@@ -117,8 +117,23 @@ public struct XLSXPrintSetup: Sendable {
 /// One worksheet.
 public struct XLSXSheet: Sendable {
     public var name: String
-    /// Rows from row 1; a row's cells from column A.
-    public var rows: [[XLSXCell]]
+    /// Rows from row 1; a row's cells from column A. For a sheet made with
+    /// `init(name:rowCount:row:…)` reading this builds every row (the writer does not).
+    public var rows: [[XLSXCell]] {
+        get {
+            switch source {
+            case .rows(let rows): return rows
+            case .generated(let count, let make): return (0..<count).map(make)
+            }
+        }
+        set { source = .rows(newValue) }
+    }
+    /// The rows, held or made one at a time while the sheet is written.
+    enum RowSource: Sendable {
+        case rows([[XLSXCell]])
+        case generated(count: Int, row: @Sendable (Int) -> [XLSXCell])
+    }
+    var source: RowSource
     public var columns: [XLSXColumn]
     /// Rows frozen at the top (0: none).
     public var frozenRows: Int
@@ -135,7 +150,7 @@ public struct XLSXSheet: Sendable {
                 autoFilter: Bool = false, print: XLSXPrintSetup? = nil, validations: [XLSXListValidation] = [],
                 merges: [MergedRange] = [], hidden: Bool = false, protected: Bool = false) {
         self.name = name
-        self.rows = rows
+        self.source = .rows(rows)
         self.columns = columns
         self.frozenRows = frozenRows
         self.autoFilter = autoFilter
@@ -146,8 +161,41 @@ public struct XLSXSheet: Sendable {
         self.protected = protected
     }
 
+    /// A sheet whose `rowCount` rows are made by `row` (0-based) while it is written, so a
+    /// large sheet's cells are never all in memory (the review workbook's were a quarter of a
+    /// run's peak). Rows hold at most `columns.count` cells, which sets the sheet's width.
+    public init(name: String, rowCount: Int, row: @escaping @Sendable (Int) -> [XLSXCell], columns: [XLSXColumn],
+                frozenRows: Int = 0, autoFilter: Bool = false, print: XLSXPrintSetup? = nil,
+                validations: [XLSXListValidation] = [], merges: [MergedRange] = [], hidden: Bool = false,
+                protected: Bool = false) {
+        self.init(name: name, rows: [], columns: columns, frozenRows: frozenRows, autoFilter: autoFilter,
+                  print: print, validations: validations, merges: merges, hidden: hidden, protected: protected)
+        source = .generated(count: rowCount, row: row)
+    }
+
+    /// Number of rows.
+    public var rowCount: Int {
+        switch source {
+        case .rows(let rows): return rows.count
+        case .generated(let count, _): return count
+        }
+    }
+
+    /// Calls `body` with each row in order, making generated rows one at a time.
+    func forEachRow(_ body: (Int, [XLSXCell]) throws -> Void) rethrows {
+        switch source {
+        case .rows(let rows): for (r, row) in rows.enumerated() { try body(r, row) }
+        case .generated(let count, let make): for r in 0..<count { try body(r, make(r)) }
+        }
+    }
+
     /// Number of columns: the widest row or the column definitions.
-    public var columnCount: Int { max(columns.count, rows.map(\.count).max() ?? 0) }
+    public var columnCount: Int {
+        switch source {
+        case .rows(let rows): return max(columns.count, rows.map(\.count).max() ?? 0)
+        case .generated: return columns.count
+        }
+    }
 }
 
 /// A workbook to write.
@@ -210,7 +258,7 @@ public enum XLSXWriter {
                                     styles: &styles, timeZone: wb.timeZone)
             sheetParts.append(OPCPart(name: "xl/worksheets/sheet\(i + 1).xml",
                                       contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
-                                      data: data))
+                                      xml: data))
         }
         var wbRels = wb.sheets.indices.map {
             OPCRelationship(id: "rId\($0 + 1)", type: OPCPackage.relBase + "worksheet", target: "worksheets/sheet\($0 + 1).xml")
@@ -235,7 +283,7 @@ public enum XLSXWriter {
                              data: try styles.xml()))
         parts.append(OPCPart(name: "xl/sharedStrings.xml",
                              contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml",
-                             data: try strings.xml()))
+                             xml: try strings.xml()))
         parts.append(OPCPart(name: "docProps/core.xml",
                              contentType: "application/vnd.openxmlformats-package.core-properties+xml",
                              data: try OPCPackage.coreProperties(title: wb.title, creator: wb.creator, created: wb.created)))
@@ -273,13 +321,10 @@ public enum XLSXWriter {
         for s in wb.sheets {
             guard isValidSheetName(s.name) else { throw XLSXWriterError.invalidSheetName(s.name) }
             guard seen.insert(s.name.lowercased()).inserted else { throw XLSXWriterError.duplicateSheetName(s.name) }
-            if s.rows.count > 1_048_576 { throw XLSXWriterError.tooManyRows(sheet: s.name) }
-            for (r, row) in s.rows.enumerated() {
-                for (c, cell) in row.enumerated() {
-                    if case .string(let t) = cell.value, t.utf16.count > 32_767 {
-                        throw XLSXWriterError.cellTooLong(sheet: s.name, cell: "\(columnLetters(c))\(r + 1)")
-                    }
-                }
+            if s.rowCount > 1_048_576 { throw XLSXWriterError.tooManyRows(sheet: s.name) }
+            // Generated rows are checked as they are written (making them twice costs time).
+            if case .rows(let rows) = s.source {
+                for (r, row) in rows.enumerated() { try checkCells(row, sheet: s.name, row: r) }
             }
             for v in s.validations where v.sourceRange == nil {
                 if v.options.joined(separator: ",").count > 255 {
@@ -296,11 +341,19 @@ public enum XLSXWriter {
         if wb.sheets.allSatisfy(\.hidden) { throw XLSXWriterError.noVisibleSheet }
     }
 
+    static func checkCells(_ row: [XLSXCell], sheet: String, row r: Int) throws {
+        for (c, cell) in row.enumerated() {
+            if case .string(let t) = cell.value, t.utf16.count > 32_767 {
+                throw XLSXWriterError.cellTooLong(sheet: sheet, cell: "\(columnLetters(c))\(r + 1)")
+            }
+        }
+    }
+
     /// `'Name'` quoted for formulas and defined names.
     static func quoted(_ name: String) -> String { "'" + name.replacingOccurrences(of: "'", with: "''") + "'" }
 
     static func lastCell(_ s: XLSXSheet) -> String {
-        "\(columnLetters(max(s.columnCount, 1) - 1))\(max(s.rows.count, 1))"
+        "\(columnLetters(max(s.columnCount, 1) - 1))\(max(s.rowCount, 1))"
     }
 
     static func workbookXML(_ wb: XLSXDocument) throws -> [UInt8] {
@@ -322,7 +375,7 @@ public enum XLSXWriter {
             var names: [(String, Int, Bool, String)] = []
             for (i, s) in wb.sheets.enumerated() {
                 if s.autoFilter {
-                    let last = "$\(columnLetters(max(s.columnCount, 1) - 1))$\(max(s.rows.count, 1))"
+                    let last = "$\(columnLetters(max(s.columnCount, 1) - 1))$\(max(s.rowCount, 1))"
                     names.append(("_xlnm._FilterDatabase", i, true, "\(quoted(s.name))!$A$1:\(last)"))
                 }
                 if let p = s.print, let t = p.titleRows {
@@ -344,7 +397,7 @@ public enum XLSXWriter {
     }
 
     static func sheetXML(_ s: XLSXSheet, index: Int, selected: Bool, strings: inout SharedStrings,
-                         styles: inout StyleTable, timeZone: TimeZone) throws -> [UInt8] {
+                         styles: inout StyleTable, timeZone: TimeZone) throws -> XMLBytes {
         let x = try XMLWriter()
         x.start("worksheet")
         x.attribute("xmlns", mainNS)
@@ -376,16 +429,19 @@ public enum XLSXWriter {
                 }
             }
         }
-        x.element("sheetData") {
-            for (r, row) in s.rows.enumerated() {
-                x.element("row", [("r", String(r + 1))]) {
-                    for (c, cell) in row.enumerated() {
-                        writeCell(x, cell, ref: "\(columnLetters(c))\(r + 1)", strings: &strings, styles: &styles,
-                                  timeZone: timeZone)
-                    }
+        x.start("sheetData")
+        let generated: Bool
+        if case .generated = s.source { generated = true } else { generated = false }
+        try s.forEachRow { r, row in
+            if generated { try checkCells(row, sheet: s.name, row: r) }
+            x.element("row", [("r", String(r + 1))]) {
+                for (c, cell) in row.enumerated() {
+                    writeCell(x, cell, ref: "\(columnLetters(c))\(r + 1)", strings: &strings, styles: &styles,
+                              timeZone: timeZone)
                 }
             }
         }
+        x.end()
         if s.protected {
             x.element("sheetProtection", [("sheet", "1"), ("objects", "1"), ("scenarios", "1"),
                                           ("formatColumns", "0"), ("formatRows", "0"), ("sort", "0"), ("autoFilter", "0")])
@@ -422,7 +478,7 @@ public enum XLSXWriter {
             x.element("pageSetup", a)
         }
         x.end()
-        return try x.finish()
+        return try x.finishBuffer()
     }
 
     static func writeCell(_ x: XMLWriter, _ cell: XLSXCell, ref: String, strings: inout SharedStrings,
@@ -480,7 +536,7 @@ public enum XLSXWriter {
             return list.count - 1
         }
 
-        func xml() throws -> [UInt8] {
+        func xml() throws -> XMLBytes {
             let x = try XMLWriter()
             x.element("sst", [("xmlns", XLSXWriter.mainNS), ("count", String(count)), ("uniqueCount", String(list.count))]) {
                 for s in list {
@@ -490,7 +546,7 @@ public enum XLSXWriter {
                     }
                 }
             }
-            return try x.finish()
+            return try x.finishBuffer()
         }
     }
 

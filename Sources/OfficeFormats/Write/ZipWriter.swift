@@ -124,6 +124,22 @@ public final class ZipWriter {
         try insert(za, path: path, source: source, modified: modified, compression: compression)
     }
 
+    /// Adds an entry whose bytes libzip reads, without a copy, when the archive is closed:
+    /// the caller keeps `bytes` alive until then.
+    func addBorrowed(path: String, bytes: XMLBytes, modified: Date, compression: ZipCompression = .default) throws {
+        let za = try open(for: path)
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        let source = bytes.withUnsafeBytes { raw in
+            zip_source_buffer_create(raw.baseAddress, zip_uint64_t(raw.count), 0, &error)
+        }
+        guard let source else {
+            throw ZipWriterError.cannotAdd(path: path, reason: String(cString: zip_error_strerror(&error)))
+        }
+        try insert(za, path: path, source: source, modified: modified, compression: compression)
+    }
+
     /// Adds an entry from bytes.
     public func add(path: String, data: Data, modified: Date, compression: ZipCompression = .default) throws {
         try add(path: path, data: [UInt8](data), modified: modified, compression: compression)

@@ -92,7 +92,7 @@ public enum ReviewFormat {
 }
 
 /// One column of a review table.
-struct ReviewColumn {
+struct ReviewColumn: Sendable {
     var header: String
     var width: Double
     var hidden = false
@@ -105,7 +105,7 @@ struct ReviewColumn {
 }
 
 /// One table of the review pack: a sheet in the workbook and a section of the page.
-struct ReviewTable {
+struct ReviewTable: Sendable {
     var sheet: String
     var title: String
     var intro: String

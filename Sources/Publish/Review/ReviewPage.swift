@@ -45,11 +45,15 @@ public enum ReviewPage {
 
 /// Small helpers for the offline report pages (review page, unit feedback).
 enum HTMLTables {
-    static func escape(_ s: String) -> String { WebText.escape(WebText.xmlSafe(s)) }
+    static func escape(_ s: String) -> String {
+        // A clean value is its own escape (xmlSafe would rebuild it scalar by scalar).
+        WebText.isClean(s) ? s : WebText.escape(WebText.xmlSafe(s))
+    }
 
     /// Escaped text with line breaks kept.
     static func cell(_ s: String) -> String {
-        escape(s).replacingOccurrences(of: "\n", with: "<br>")
+        if WebText.isClean(s) && !s.utf8.contains(0x0A) { return s }
+        return escape(s).replacingOccurrences(of: "\n", with: "<br>")
     }
 
     static func table(headers: [String], rows: [[String]], empty: String) -> String {
@@ -58,7 +62,13 @@ enum HTMLTables {
         for h in headers { out += "<th scope=\"col\">\(escape(h))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         for row in rows {
-            out += "<tr>" + row.map { "<td>\(cell($0))</td>" }.joined() + "</tr>\n"
+            out += "<tr>"
+            for value in row {
+                out += "<td>"
+                out += cell(value)
+                out += "</td>"
+            }
+            out += "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"
     }

@@ -18,18 +18,7 @@ enum WebText {
 
     /// Escapes text for element content and for double-quoted attribute values.
     static func escape(_ s: String) -> String {
-        // Fast path: most values need nothing (bytes 0xC2/0xEF may start C1 controls or
-        // U+FFFE/U+FFFF, so they take the careful path).
-        var clean = true
-        for b in s.utf8 {
-            switch b {
-            case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x7F, 0xC2, 0xEF: clean = false
-            case 0x00..<0x20 where b != 0x09 && b != 0x0A && b != 0x0D: clean = false
-            default: continue
-            }
-            break
-        }
-        if clean { return s }
+        if isClean(s) { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in xmlSafe(s) {
@@ -43,6 +32,20 @@ enum WebText {
             }
         }
         return out
+    }
+
+    /// Whether `s` is unchanged by `xmlSafe` and `escape`: the fast path, as most values need
+    /// nothing (bytes 0xC2/0xEF may start C1 controls or U+FFFE/U+FFFF, so they count as not
+    /// clean and take the careful path).
+    static func isClean(_ s: String) -> Bool {
+        for b in s.utf8 {
+            switch b {
+            case 0x26, 0x3C, 0x3E, 0x22, 0x27, 0x7F, 0xC2, 0xEF: return false
+            case 0x00..<0x20 where b != 0x09 && b != 0x0A && b != 0x0D: return false
+            default: continue
+            }
+        }
+        return true
     }
 
     /// A fragment identifier safe in HTML ids and URLs: letters, digits, "-", "_", ".";
