@@ -7,25 +7,45 @@ import Foundation
 public enum DurableFiles {
     /// Writes `data` to `url` atomically and durably, creating parent folders.
     public static func write(_ data: Data, to url: URL) throws {
+        try write(to: url) { file in
+            try data.withUnsafeBytes { try file.write($0) }
+        }
+    }
+
+    /// Writes UTF-8 text that `produce` emits piece by piece to `url`, atomically and
+    /// durably, through a small buffer: a big report never has to exist whole in memory.
+    public static func write(to url: URL, streamingText produce: ((String) throws -> Void) throws -> Void) throws {
+        try write(to: url) { file in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 18)
+            try produce { text in
+                buffer.append(contentsOf: text.utf8)
+                if buffer.count >= 1 << 18 {
+                    try buffer.withUnsafeBytes { try file.write($0) }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try buffer.withUnsafeBytes { try file.write($0) }
+        }
+    }
+
+    /// The temp-name, fsync, rename and folder-sync protocol around a body that writes bytes.
+    static func write(to url: URL, body: (TemporaryFile) throws -> Void) throws {
         let dir = url.deletingLastPathComponent()
         try createDirectory(dir)
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw posixError("membuat", temp.path) }
-        var ok = true
-        data.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; ok = false; return }
-                offset += n
-            }
-        }
-        let err = errno
-        if !ok || fsync(fd) != 0 {
+        do {
+            try body(TemporaryFile(fd: fd))
+            if fsync(fd) != 0 { throw TemporaryFile.WriteFailed(code: errno) }
+        } catch {
             close(fd)
             unlink(temp.path)
-            throw WorkspaceError.io(operation: "menulis", path: url.path, reason: String(cString: strerror(ok ? errno : err)))
+            if let failed = error as? TemporaryFile.WriteFailed {
+                throw WorkspaceError.io(operation: "menulis", path: url.path, reason: String(cString: strerror(failed.code)))
+            }
+            throw error
         }
         close(fd)
         guard rename(temp.path, url.path) == 0 else {
@@ -33,6 +53,21 @@ public enum DurableFiles {
             throw posixError("mengganti nama ke", url.path)
         }
         syncDirectory(dir)
+    }
+
+    /// The open temporary file a `write(to:body:)` body fills.
+    struct TemporaryFile {
+        struct WriteFailed: Error { var code: Int32 }
+        let fd: Int32
+
+        func write(_ raw: UnsafeRawBufferPointer) throws {
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 { if errno == EINTR { continue }; throw WriteFailed(code: errno) }
+                offset += n
+            }
+        }
     }
 
     /// Writes UTF-8 text atomically.

@@ -24,7 +24,7 @@ public enum FeedbackReport {
             switch outcome.status {
             case .accepted:
                 let sheet = outcome.sheet.map { " dari sheet '\($0)'" } ?? ""
-                out.append("Status: DITERIMA. \(outcome.items.count) informasi dibaca\(sheet).")
+                out.append("Status: DITERIMA. \(outcome.itemCount) informasi dibaca\(sheet).")
             case .refused:
                 out.append("Status: DITOLAK. \(outcome.reason ?? "Berkas tidak dapat dibaca.")")
                 out.append("Berkas asli tetap disimpan di arsip PPID. Perbaiki lalu kirim ulang ke folder unit Anda.")

@@ -20,6 +20,9 @@ public struct FileOutcome: Sendable {
     public var status: Status
     public var reason: String?
     public var sheet: String?
+    /// The items read. `Runner.run` releases them (`releaseItems()`) once the file is
+    /// recorded and its feedback written: the register holds them, and a regency's worth of
+    /// items kept to the end of a run was a large share of its peak memory.
     public var items: [InformationItem]
     /// The classification of each item, in the same order (empty until classified).
     public var classifications: [Classification] = []
@@ -28,6 +31,17 @@ public struct FileOutcome: Sendable {
     public var archivedPath: URL? = nil
     /// Notes for the unit from the register (e.g. items the PPID returned), not file problems.
     public var notes: [String] = []
+    private(set) var releasedItemCount: Int? = nil
+
+    /// How many items the file yielded, also after `releaseItems()`.
+    public var itemCount: Int { releasedItemCount ?? items.count }
+
+    /// Drops the items and classifications, keeping their count.
+    public mutating func releaseItems() {
+        releasedItemCount = itemCount
+        items = []
+        classifications = []
+    }
 }
 
 /// The result of a run, for the log, the exit code and the reports.

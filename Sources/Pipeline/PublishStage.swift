@@ -136,8 +136,11 @@ public struct PublishStage {
         let completeness = Completeness(ruleSet: config.ruleSet).report(items: completenessItems)
         let input = ReviewInput(draft: draft, pending: pending, diff: diff, problemsByUnit: problemsByUnit,
                                 completeness: completeness, units: config.units.units)
-        try DurableFiles.write(Data(try ReviewWorkbook.build(input, clock: clock)), to: workbookURL)
-        try DurableFiles.write(ReviewPage.html(input, clock: clock), to: workspace.review.appendingPathComponent("index.html"))
+        let pack = ReviewPack(input)
+        try DurableFiles.write(Data(try pack.workbook(clock: clock)), to: workbookURL)
+        try DurableFiles.write(to: workspace.review.appendingPathComponent("index.html")) { emit in
+            try pack.writePage(clock: clock, to: emit)
+        }
         let forms = try ConsequenceTestForm.documentsPerUnit(pending: pending, settings: config.decree, clock: clock)
         try replaceFolder(workspace.reports.appendingPathComponent("uji-konsekuensi", isDirectory: true),
                           with: forms.map { (name: $0.fileName, data: Data($0.bytes)) })

@@ -155,6 +155,9 @@ public struct Runner {
             }
             try writeTemplates(units: Set(summary.outcomes.map(\.unit)), config: config, register: register)
         }
+        // The items are in the register now; the later stages read them from there.
+        feedbackSoFar = RunSummary()
+        for i in summary.outcomes.indices { summary.outcomes[i].releaseItems() }
         endStage("terima")
         summary.leftoversRemoved = leftovers
 
@@ -225,3 +228,4 @@ public struct Runner {
         return url.path.hasPrefix(root) ? String(url.path.dropFirst(root.count)) : url.path
     }
 }
+

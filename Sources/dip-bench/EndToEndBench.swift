@@ -21,7 +21,10 @@ func runEndToEndBench() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-bench-e2e-\(getpid())-\(scale)")
         // DIP_BENCH_E2E_KEEP=1 keeps the workspaces (to compare outputs between builds).
         let keep = ProcessInfo.processInfo.environment["DIP_BENCH_E2E_KEEP"] == "1"
-        defer { if !keep { try? FileManager.default.removeItem(at: root) } }
+        // DIP_BENCH_E2E_PREPARE=1 only writes the workspace and prints its path, to profile a
+        // cold `dip run` on it by hand (heaptrack, perf).
+        let prepareOnly = ProcessInfo.processInfo.environment["DIP_BENCH_E2E_PREPARE"] == "1"
+        defer { if !keep && !prepareOnly { try? FileManager.default.removeItem(at: root) } }
         let workspace = Workspace(root: root)
         _ = try WorkspaceSetup.initialise(workspace)
         let codes = (1...units).map { String(format: "unit-%03d", $0) }
@@ -37,6 +40,10 @@ func runEndToEndBench() throws {
             return total + (((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0)
         }
         let args = ["run", "--workspace", root.path, "--settle-seconds", "0", "--quiet"]
+        if prepareOnly {
+            print("e2e workspace prepared (\(units) units): \(root.path)")
+            continue
+        }
         if keep { print("  workspace kept: \(root.path)") }
         let cold = try runChild(dip.path, args)
         let warm = try runChild(dip.path, args)

@@ -97,6 +97,28 @@ final class WriterDOCXTests: XCTestCase {
         }
     }
 
+    func testGeneratedTableWritesTheSameBytesAsHeldRowsAndIsCheckedRowByRow() throws {
+        let held = sampleDocument(rows: 40)
+        var generated = held
+        for (i, block) in generated.blocks.enumerated() {
+            guard case .table(let t) = block else { continue }
+            let rows = t.rows
+            generated.blocks[i] = .table(DOCXTable(columnWidths: t.columnWidths, rowCount: rows.count, row: { rows[$0] }))
+        }
+        XCTAssertEqual(try DOCXWriter.write(generated), try DOCXWriter.write(held))
+
+        // A bad row deep in a generated table is still refused, with its index.
+        var bad = sampleDocument(rows: 1)
+        bad.blocks.append(.table(DOCXTable(columnWidths: [100, 100], rowCount: 500, row: { r in
+            r == 321 ? DOCXRow([DOCXCell()]) : DOCXRow([DOCXCell(), DOCXCell()])
+        })))
+        XCTAssertThrowsError(try DOCXWriter.write(bad)) {
+            XCTAssertEqual($0 as? DOCXWriterError, .gridMismatch(tableIndex: 1, row: 321, spans: 1, columns: 2))
+        }
+        bad.blocks[bad.blocks.count - 1] = .table(DOCXTable(columnWidths: [100], rowCount: 0, row: { _ in DOCXRow([]) }))
+        XCTAssertNoThrow(try DOCXWriter.write(bad), "an empty generated table is written (as a grid with no rows)")
+    }
+
     func testCheckDocxAcceptsLongLandscapeTableWithRepeatedHeader() throws {
         let url = try Checkers.temporaryFile("uji.docx", try DOCXWriter.write(sampleDocument(rows: 150)))
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }

@@ -1,6 +1,7 @@
 import DIPCore
 import Foundation
 import Logging
+import Register
 import XCTest
 @testable import Pipeline
 
@@ -43,7 +44,10 @@ final class IntakeRunTests: XCTestCase {
         let file = try drop(Self.csv, unit: "dinsos", name: "dip dinsos.csv")
         let summary = try runOnce()
         XCTAssertEqual(summary.accepted, 1)
-        XCTAssertEqual(summary.outcomes.first?.items.map(\.ringkasan),
+        XCTAssertEqual(summary.outcomes.first?.itemCount, 2)
+        XCTAssertEqual(summary.outcomes.first?.items.isEmpty, true, "items released after intake: the register has them")
+        let register = try AppDatabase.open(path: workspace.registerPath.path)
+        XCTAssertEqual(try register.currentItemsByUnit()["dinsos"]?.map(\.item.ringkasan).sorted(),
                        ["Profil Dinas Sosial", "Rencana Kerja Dinas Sosial Tahun 2026"])
         XCTAssertFalse(FileManager.default.fileExists(atPath: file.path), "inbox file removed after intake")
         let sha = summary.outcomes[0].sha256

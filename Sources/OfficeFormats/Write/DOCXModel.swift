@@ -138,16 +138,58 @@ public struct DOCXRow: Sendable {
 /// A table with a fixed grid (column widths in twips).
 public struct DOCXTable: Sendable {
     public var columnWidths: [Int]
-    public var rows: [DOCXRow]
+    /// The rows. For a table made with `init(columnWidths:rowCount:row:…)` reading this
+    /// builds every row (the writer does not: it makes each row while writing it).
+    public var rows: [DOCXRow] {
+        get {
+            switch source {
+            case .rows(let rows): return rows
+            case .generated(let count, let row): return (0..<count).map(row)
+            }
+        }
+        set { source = .rows(newValue) }
+    }
     /// Single-line borders around and inside the table.
     public var borders: Bool
     public var alignment: DOCXAlignment?
 
+    /// The rows, held or made one at a time while the table is written (a decree's annex of
+    /// a whole regency, held as cells, was the largest thing in a run's memory).
+    enum Source: Sendable {
+        case rows([DOCXRow])
+        case generated(count: Int, row: @Sendable (Int) -> DOCXRow)
+    }
+    var source: Source
+
     public init(columnWidths: [Int], rows: [DOCXRow], borders: Bool = true, alignment: DOCXAlignment? = nil) {
         self.columnWidths = columnWidths
-        self.rows = rows
+        self.source = .rows(rows)
         self.borders = borders
         self.alignment = alignment
+    }
+
+    /// A table whose row `i` (0-based, header rows first) is made by `row(i)` when written.
+    public init(columnWidths: [Int], rowCount: Int, row: @escaping @Sendable (Int) -> DOCXRow,
+                borders: Bool = true, alignment: DOCXAlignment? = nil) {
+        self.columnWidths = columnWidths
+        self.source = .generated(count: rowCount, row: row)
+        self.borders = borders
+        self.alignment = alignment
+    }
+
+    public var rowCount: Int {
+        switch source {
+        case .rows(let rows): return rows.count
+        case .generated(let count, _): return count
+        }
+    }
+
+    /// Row `i`, made now for a generated table.
+    public func row(_ i: Int) -> DOCXRow {
+        switch source {
+        case .rows(let rows): return rows[i]
+        case .generated(_, let row): return row(i)
+        }
     }
 
     public var width: Int { columnWidths.reduce(0, +) }

@@ -89,33 +89,47 @@ public enum DOCXWriter {
 
     // MARK: - Validation
 
+    /// Checks what can be checked before writing; each table row is checked as it is
+    /// written (`DocumentChecker.check(row:…)`), so a generated table is made only once.
     static func validate(_ doc: DOCXDocument) throws {
-        let numIDs = Set(doc.numberings.map(\.id))
-        let styleIDs = builtInStyleIDs.union(doc.styles.map(\.id))
-        func check(_ p: DOCXParagraph) throws {
-            if let n = p.numbering, !numIDs.contains(n.id) { throw DOCXWriterError.undefinedNumbering(n.id) }
-            if let s = p.style, !styleIDs.contains(s) { throw DOCXWriterError.undefinedStyle(s) }
-        }
+        let checker = DocumentChecker(doc)
         var tableIndex = 0
         for block in doc.blocks {
             switch block {
-            case .paragraph(let p): try check(p)
+            case .paragraph(let p): try checker.check(p)
             case .sectionBreak: break
             case .table(let t):
                 defer { tableIndex += 1 }
                 if t.columnWidths.isEmpty { throw DOCXWriterError.emptyTableStructure(tableIndex: tableIndex) }
-                var seenBody = false
-                for (r, row) in t.rows.enumerated() {
-                    if row.cells.isEmpty { throw DOCXWriterError.emptyTableStructure(tableIndex: tableIndex) }
-                    let spans = row.cells.reduce(0) { $0 + max($1.gridSpan, 1) }
-                    if spans != t.columnWidths.count {
-                        throw DOCXWriterError.gridMismatch(tableIndex: tableIndex, row: r, spans: spans, columns: t.columnWidths.count)
-                    }
-                    if row.isHeader && seenBody { throw DOCXWriterError.headerRowNotLeading(tableIndex: tableIndex, row: r) }
-                    if !row.isHeader { seenBody = true }
-                    for c in row.cells { for p in c.paragraphs { try check(p) } }
-                }
             }
+        }
+    }
+
+    /// References a document's paragraphs may make (numberings, styles) and the shape rules
+    /// of its tables.
+    struct DocumentChecker {
+        let numIDs: Set<Int>
+        let styleIDs: Set<String>
+
+        init(_ doc: DOCXDocument) {
+            numIDs = Set(doc.numberings.map(\.id))
+            styleIDs = builtInStyleIDs.union(doc.styles.map(\.id))
+        }
+
+        func check(_ p: DOCXParagraph) throws {
+            if let n = p.numbering, !numIDs.contains(n.id) { throw DOCXWriterError.undefinedNumbering(n.id) }
+            if let s = p.style, !styleIDs.contains(s) { throw DOCXWriterError.undefinedStyle(s) }
+        }
+
+        func check(row: DOCXRow, index r: Int, of t: DOCXTable, tableIndex: Int, seenBody: inout Bool) throws {
+            if row.cells.isEmpty { throw DOCXWriterError.emptyTableStructure(tableIndex: tableIndex) }
+            let spans = row.cells.reduce(0) { $0 + max($1.gridSpan, 1) }
+            if spans != t.columnWidths.count {
+                throw DOCXWriterError.gridMismatch(tableIndex: tableIndex, row: r, spans: spans, columns: t.columnWidths.count)
+            }
+            if row.isHeader && seenBody { throw DOCXWriterError.headerRowNotLeading(tableIndex: tableIndex, row: r) }
+            if !row.isHeader { seenBody = true }
+            for c in row.cells { for p in c.paragraphs { try check(p) } }
         }
     }
 
@@ -128,6 +142,8 @@ public enum DOCXWriter {
         x.attribute("xmlns:r", rNS)
         x.start("w:body")
         var i = 0
+        var tableIndex = 0
+        let checker = DocumentChecker(doc)
         let blocks = doc.blocks
         while i < blocks.count {
             switch blocks[i] {
@@ -140,7 +156,8 @@ public enum DOCXWriter {
                 }
                 paragraph(x, p, section: nil, footerID: footerID)
             case .table(let t):
-                table(x, t)
+                try table(x, t, checker: checker, tableIndex: tableIndex)
+                tableIndex += 1
             case .sectionBreak(let s):
                 // After a table (or at the start) the section needs a paragraph of its own.
                 paragraph(x, DOCXParagraph([], spaceBefore: 0, spaceAfter: 0), section: s, footerID: footerID)
@@ -242,7 +259,7 @@ public enum DOCXWriter {
         x.end()
     }
 
-    static func table(_ x: XMLWriter, _ t: DOCXTable) {
+    static func table(_ x: XMLWriter, _ t: DOCXTable, checker: DocumentChecker, tableIndex: Int) throws {
         x.start("w:tbl")
         x.element("w:tblPr") {
             x.element("w:tblW", [("w:w", String(t.width)), ("w:type", "dxa")])
@@ -265,7 +282,10 @@ public enum DOCXWriter {
         x.element("w:tblGrid") {
             for w in t.columnWidths { x.element("w:gridCol", [("w:w", String(w))]) }
         }
-        for row in t.rows {
+        var seenBody = false
+        for r in 0..<t.rowCount {
+            let row = t.row(r)
+            try checker.check(row: row, index: r, of: t, tableIndex: tableIndex, seenBody: &seenBody)
             x.start("w:tr")
             if row.isHeader || row.cantSplit {
                 x.element("w:trPr") {

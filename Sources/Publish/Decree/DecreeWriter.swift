@@ -128,45 +128,84 @@ public enum DecreeWriter {
         return a.id < b.id
     }
 
+    /// One row of the DIP annex, planned before the table is written.
+    enum DIPTableRow {
+        case group(letter: String, title: String)
+        case subgroup(String)
+        /// An item and its number within its category.
+        case item(VersionItem, number: Int)
+        case emptyGroup
+    }
+
     static func dipTable(_ items: [VersionItem], layout L: DecreeLayout, width: Int) -> DOCXTable {
         let widths = DecreeLayout.widths([1.1, 8.5, 4.6, 4.0, 3.6, 3.0, 3.2], total: width)
         let columns = dipColumns.count
-        var rows = [
+        // The rows are planned here and made as cells only while the table is written: a
+        // regency's annex held as cells was the largest thing in a run's memory.
+        var plan: [DIPTableRow] = []
+        plan.reserveCapacity(items.count + 24)
+        // Items are numbered 1… within each category, across its sub-groups.
+        var counter = 0
+        func itemRows(_ list: [VersionItem]) {
+            if list.isEmpty { plan.append(.emptyGroup); return }
+            for v in list.sorted(by: decreeOrder) {
+                counter += 1
+                plan.append(.item(v, number: counter))
+            }
+        }
+        let open = items.filter { $0.category.isOpen }
+        for (letter, category) in [("A", Category.berkala), ("B", .sertaMerta), ("C", .setiapSaat)] {
+            plan.append(.group(letter: letter, title: category.label.uppercased()))
+            counter = 0
+            let inCategory = open.filter { $0.category == category }
+            guard category == .berkala else {
+                itemRows(inCategory)
+                continue
+            }
+            for sub in BerkalaSubgroup.allCases {
+                let list = inCategory.filter { $0.subgroup == sub }
+                guard !list.isEmpty else { continue }
+                plan.append(.subgroup("Kelompok \(sub.rawValue) – \(sub.title)"))
+                itemRows(list)
+            }
+            let rest = inCategory.filter { $0.subgroup == nil }
+            if !rest.isEmpty {
+                plan.append(.subgroup("Informasi Berkala Lainnya"))
+                itemRows(rest)
+            }
+            if inCategory.isEmpty { itemRows([]) }
+        }
+        let header = [
             DOCXRow(dipColumns.map { L.headerCell($0) }, isHeader: true),
             DOCXRow((1...columns).map { L.headerCell("(\($0))") }, isHeader: true),
         ]
         let groupFill = "F2F2F2"
-        // Heading rows keep with the next row so they never end a page alone.
-        func keep(_ row: DOCXRow) -> DOCXRow {
-            var row = row
-            for c in row.cells.indices {
-                for p in row.cells[c].paragraphs.indices { row.cells[c].paragraphs[p].keepWithNext = true }
-            }
-            return row
-        }
-        func groupRow(_ letter: String, _ text: String) -> DOCXRow {
-            keep(DOCXRow([L.bodyCell(letter, alignment: .center, bold: true, shading: groupFill),
-                          L.bodyCell(text, bold: true, gridSpan: columns - 1, shading: groupFill)], cantSplit: true))
-        }
-        func subgroupRow(_ text: String) -> DOCXRow {
-            keep(DOCXRow([L.bodyCell(""), L.bodyCell(text, bold: true, gridSpan: columns - 1)], cantSplit: true))
-        }
-        // Items are numbered 1… within each category, across its sub-groups.
-        var counter = 0
-        func itemRows(_ list: [VersionItem]) -> [DOCXRow] {
-            if list.isEmpty {
-                return [DOCXRow([L.bodyCell(""), L.bodyCell("Tidak ada informasi pada kelompok ini.", gridSpan: columns - 1)])]
-            }
-            return list.sorted(by: decreeOrder).map { v in
-                counter += 1
+        let planned = plan
+        let count = header.count + planned.count
+        return DOCXTable(columnWidths: widths, rowCount: count, row: { index in
+            if index < header.count { return header[index] }
+            var row: DOCXRow
+            // Heading rows keep with the next row so they never end a page alone.
+            var keepWithNext = index == count - 1
+            switch planned[index - header.count] {
+            case .group(let letter, let title):
+                row = DOCXRow([L.bodyCell(letter, alignment: .center, bold: true, shading: groupFill),
+                               L.bodyCell(title, bold: true, gridSpan: columns - 1, shading: groupFill)], cantSplit: true)
+                keepWithNext = true
+            case .subgroup(let text):
+                row = DOCXRow([L.bodyCell(""), L.bodyCell(text, bold: true, gridSpan: columns - 1)], cantSplit: true)
+                keepWithNext = true
+            case .emptyGroup:
+                row = DOCXRow([L.bodyCell(""), L.bodyCell("Tidak ada informasi pada kelompok ini.", gridSpan: columns - 1)])
+            case .item(let v, let number):
                 let it = v.item
                 var place = it.waktuPembuatan
                 if !it.tempatPembuatan.isEmpty { place += place.isEmpty ? it.tempatPembuatan : ", \(it.tempatPembuatan)" }
                 let holder = it.pejabatPenguasa.localizedCaseInsensitiveContains(v.unit.name) || it.pejabatPenguasa.isEmpty
                     ? (it.pejabatPenguasa.isEmpty ? v.unit.name : it.pejabatPenguasa)
                     : "\(it.pejabatPenguasa)\n(\(v.unit.name))"
-                return DOCXRow([
-                    L.bodyCell("\(counter)", alignment: .center),
+                row = DOCXRow([
+                    L.bodyCell("\(number)", alignment: .center),
                     L.bodyCell(it.ringkasan),
                     L.bodyCell(holder),
                     L.bodyCell(it.penanggungJawab),
@@ -175,39 +214,23 @@ public enum DecreeWriter {
                     L.bodyCell(it.retensi),
                 ], cantSplit: true)
             }
+            if keepWithNext { markKeepWithNext(&row) }
+            return row
+        })
+    }
+
+    /// Keeps every paragraph of `row` with the next paragraph.
+    static func markKeepWithNext(_ row: inout DOCXRow) {
+        for c in row.cells.indices {
+            for p in row.cells[c].paragraphs.indices { row.cells[c].paragraphs[p].keepWithNext = true }
         }
-        let open = items.filter { $0.category.isOpen }
-        for (letter, category) in [("A", Category.berkala), ("B", .sertaMerta), ("C", .setiapSaat)] {
-            rows.append(groupRow(letter, category.label.uppercased()))
-            counter = 0
-            let inCategory = open.filter { $0.category == category }
-            guard category == .berkala else {
-                rows += itemRows(inCategory)
-                continue
-            }
-            for sub in BerkalaSubgroup.allCases {
-                let list = inCategory.filter { $0.subgroup == sub }
-                guard !list.isEmpty else { continue }
-                rows.append(subgroupRow("Kelompok \(sub.rawValue) – \(sub.title)"))
-                rows += itemRows(list)
-            }
-            let rest = inCategory.filter { $0.subgroup == nil }
-            if !rest.isEmpty {
-                rows.append(subgroupRow("Informasi Berkala Lainnya"))
-                rows += itemRows(rest)
-            }
-            if inCategory.isEmpty { rows += itemRows([]) }
-        }
-        return DOCXTable(columnWidths: widths, rows: keepLastRowWithNext(rows))
     }
 
     /// Marks the last row's paragraphs keep-with-next so the signature after the table does
     /// not stand alone on a page.
     static func keepLastRowWithNext(_ rows: [DOCXRow]) -> [DOCXRow] {
         guard var last = rows.last, !last.isHeader else { return rows }
-        for c in last.cells.indices {
-            for p in last.cells[c].paragraphs.indices { last.cells[c].paragraphs[p].keepWithNext = true }
-        }
+        markKeepWithNext(&last)
         return rows.dropLast() + [last]
     }
 

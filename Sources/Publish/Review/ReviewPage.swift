@@ -16,30 +16,63 @@ public enum ReviewPage {
     }
 
     public static func html(_ input: ReviewInput, clock: Clock) -> String {
+        var page = ""
+        write(input, tables: ReviewContent.tables(input), clock: clock) { page += $0 }
+        return page
+    }
+
+    /// Emits the page in pieces, a table row at a time, so a big draft's page is never held
+    /// whole in memory (as one String it was a quarter of a run's peak).
+    static func write(
+        _ input: ReviewInput, tables: [ReviewTable], clock: Clock, to emit: (String) throws -> Void
+    ) rethrows {
         let lines = ReviewContent.instructions(input, clock: clock)
-        let tables = ReviewContent.tables(input)
-        var body = "<header><h1>\(HTMLTables.escape(lines[0]))</h1>\n<p>\(HTMLTables.escape(lines[1]))</p>\n"
-        body += "<p>Halaman ini berisi hal yang sama dengan lembar kerja pemeriksaan (Excel). "
+        try emit(HTMLTables.pageHead(title: "Pemeriksaan Daftar Informasi Publik"))
+        var header = "<header><h1>\(HTMLTables.escape(lines[0]))</h1>\n<p>\(HTMLTables.escape(lines[1]))</p>\n"
+        header += "<p>Halaman ini berisi hal yang sama dengan lembar kerja pemeriksaan (Excel). "
             + "Keputusan diisi pada lembar kerja tersebut, bukan di halaman ini.</p>\n"
-        body += "<nav><ul>\n"
+        header += "<nav><ul>\n"
         for (i, t) in tables.enumerated() {
-            body += "<li><a href=\"#t\(i + 1)\">\(HTMLTables.escape(t.title))</a> (\(t.rows.count))</li>\n"
+            header += "<li><a href=\"#t\(i + 1)\">\(HTMLTables.escape(t.title))</a> (\(t.rows.count))</li>\n"
         }
-        body += "</ul></nav></header>\n<main>\n"
+        header += "</ul></nav></header>\n<main>\n"
+        try emit(header)
         for (i, t) in tables.enumerated() {
             // Input columns are empty here and ids are shown, so the page can be checked
             // against the workbook row by row.
             let keep = t.columns.indices.filter { !t.columns[$0].input || t.columns[$0].header == ReviewFormat.legalBasisHeader }
-            body += "<section id=\"t\(i + 1)\">\n<h2>\(HTMLTables.escape(t.title))</h2>\n"
-            body += "<p>\(HTMLTables.escape(t.intro))</p>\n"
-            body += HTMLTables.table(
+            try emit("<section id=\"t\(i + 1)\">\n<h2>\(HTMLTables.escape(t.title))</h2>\n<p>\(HTMLTables.escape(t.intro))</p>\n")
+            try HTMLTables.table(
                 headers: keep.map { t.columns[$0].header.replacingOccurrences(of: " (jangan diubah)", with: "") },
-                rows: t.rows.map { row in keep.map { $0 < row.count ? row[$0] : "" } },
-                empty: "Tidak ada data.")
-            body += "</section>\n"
+                rowCount: t.rows.count,
+                row: { r in keep.map { $0 < t.rows[r].count ? t.rows[r][$0] : "" } },
+                empty: "Tidak ada data.", to: emit)
+            try emit("</section>\n")
         }
-        body += "</main>\n"
-        return HTMLTables.page(title: "Pemeriksaan Daftar Informasi Publik", body: body)
+        try emit("</main>\n")
+        try emit(HTMLTables.pageTail)
+    }
+}
+
+/// The review pack's workbook and page from one set of tables (built once: they hold every
+/// row of the draft as text).
+public struct ReviewPack {
+    let input: ReviewInput
+    let tables: [ReviewTable]
+
+    public init(_ input: ReviewInput) {
+        self.input = input
+        self.tables = ReviewContent.tables(input)
+    }
+
+    /// The review workbook (.xlsx bytes).
+    public func workbook(clock: Clock) throws -> [UInt8] {
+        try ReviewWorkbook.build(input, tables: tables, clock: clock)
+    }
+
+    /// The review page, emitted in pieces of UTF-8 text.
+    public func writePage(clock: Clock, to emit: (String) throws -> Void) rethrows {
+        try ReviewPage.write(input, tables: tables, clock: clock, to: emit)
     }
 }
 
@@ -57,20 +90,32 @@ enum HTMLTables {
     }
 
     static func table(headers: [String], rows: [[String]], empty: String) -> String {
-        if rows.isEmpty { return "<p class=\"empty\">\(escape(empty))</p>\n" }
+        var out = ""
+        table(headers: headers, rowCount: rows.count, row: { rows[$0] }, empty: empty) { out += $0 }
+        return out
+    }
+
+    /// A table emitted a row at a time.
+    static func table(
+        headers: [String], rowCount: Int, row: (Int) -> [String], empty: String, to emit: (String) throws -> Void
+    ) rethrows {
+        if rowCount == 0 { return try emit("<p class=\"empty\">\(escape(empty))</p>\n") }
         var out = "<table>\n<thead><tr>"
         for h in headers { out += "<th scope=\"col\">\(escape(h))</th>" }
         out += "</tr></thead>\n<tbody>\n"
-        for row in rows {
+        try emit(out)
+        for r in 0..<rowCount {
+            out.removeAll(keepingCapacity: true)
             out += "<tr>"
-            for value in row {
+            for value in row(r) {
                 out += "<td>"
                 out += cell(value)
                 out += "</td>"
             }
             out += "</tr>\n"
+            try emit(out)
         }
-        return out + "</tbody>\n</table>\n"
+        try emit("</tbody>\n</table>\n")
     }
 
     static let css = """
@@ -86,6 +131,10 @@ enum HTMLTables {
         """
 
     static func page(title: String, body: String) -> String {
+        pageHead(title: title) + body + pageTail
+    }
+
+    static func pageHead(title: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="id">
@@ -98,9 +147,9 @@ enum HTMLTables {
         </style>
         </head>
         <body>
-        \(body)</body>
-        </html>
 
         """
     }
+
+    static let pageTail = "</body>\n</html>\n"
 }

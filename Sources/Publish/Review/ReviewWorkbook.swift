@@ -28,8 +28,12 @@ public enum ReviewWorkbook {
 
     /// The workbook for a prepared input (unit names for problem-only units included).
     public static func build(_ input: ReviewInput, clock: Clock) throws -> [UInt8] {
+        try build(input, tables: ReviewContent.tables(input), clock: clock)
+    }
+
+    static func build(_ input: ReviewInput, tables: [ReviewTable], clock: Clock) throws -> [UInt8] {
         var sheets = [instructionsSheet(input, clock: clock)]
-        for table in ReviewContent.tables(input) { sheets.append(sheet(table)) }
+        for table in tables { sheets.append(sheet(table)) }
         sheets.append(metaSheet(input, clock: clock))
         let doc = XLSXDocument(
             sheets: sheets, title: "Lembar Kerja Pemeriksaan DIP", creator: "dip",
