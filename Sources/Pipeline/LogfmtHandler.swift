@@ -98,14 +98,13 @@ public struct LogfmtHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    public func log(level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?,
-                    source: String, file: String, function: String, line: UInt) {
+    public func log(event logged: LogEvent) {
         let now = Date()
         var merged = metadata
-        if let explicit { merged.merge(explicit) { _, new in new } }
-        let event = message.description
-        sink.write(line: Self.format(date: now, level: level, event: event, metadata: merged), date: now,
-                   standardError: standardErrorFilter?(level, event) ?? true)
+        if let explicit = logged.metadata { merged.merge(explicit) { _, new in new } }
+        let event = logged.message.description
+        sink.write(line: Self.format(date: now, level: logged.level, event: event, metadata: merged), date: now,
+                   standardError: standardErrorFilter?(logged.level, event) ?? true)
     }
 
     /// One logfmt line (no trailing newline).

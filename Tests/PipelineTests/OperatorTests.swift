@@ -84,7 +84,7 @@ final class OperatorTests: XCTestCase {
         let url = folder.appendingPathComponent("dip.csv")
         let bytes = HostileInboxTests.goodCSV
         let thirds = [0, bytes.count / 3, 2 * bytes.count / 3, bytes.count]
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: url.path, contents: nil))
         let handle = try FileHandle(forWritingTo: url)
         for i in 0..<3 {
             try handle.write(contentsOf: Data(bytes[thirds[i]..<thirds[i + 1]]))
