@@ -198,12 +198,18 @@ func streamTable<S: RowSource>(
     }
     buffered = []
     var count = 0
-    while let r = try source.nextRow() {
-        // The cap keeps `readSubmission`'s collected items bounded; streaming lifts it.
-        count += 1
-        if count > maxDataRows { throw TooManyRows(sheet: sheet, limit: maxDataRows) }
-        builder.consume(r)
-        observe?(builder.retained)
+    do {
+        while let r = try source.nextRow() {
+            // The cap keeps `readSubmission`'s collected items bounded; streaming lifts it.
+            count += 1
+            if count > maxDataRows { throw TooManyRows(sheet: sheet, limit: maxDataRows) }
+            builder.consume(r)
+            observe?(builder.retained)
+        }
+    } catch {
+        // What was read before the failure is handed over before the refusal, as rows came.
+        sink.finish()
+        throw error
     }
     if let scanError { throw scanError }
     for f in [Field.nomor, .ringkasan, .pejabat, .penanggungJawab, .bentuk, .retensi] where best.map.column(f) == nil {

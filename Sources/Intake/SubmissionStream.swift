@@ -90,6 +90,7 @@ func streamSubmission(
                 return SubmissionSummary(path: path, status: .refused, reason: problem.message + " " + problem.hint,
                                          itemCount: 0, problemCount: 1)
             case .accepted(let sheet, let dialect, let sink):
+                sink.finish()
                 return SubmissionSummary(path: path, status: .accepted, sheet: sheet, dialect: dialect,
                                          itemCount: sink.itemCount, problemCount: sink.problemCount)
             }
@@ -120,50 +121,148 @@ final class TableOutput {
 /// Receives one table's items and problems as its rows are read. Problems met before the
 /// table's first item are held (a table without items is skipped with its problems, and the
 /// next sheet is tried); duplicate summaries are found here.
+///
+/// Items are handed over in batches of `batchSize`, each with the problems that came before
+/// it, in the order they came: the duplicate index is a table of a few megabytes looked up at
+/// random, and looking up a whole batch in one tight loop lets the processor wait for those
+/// memory reads together instead of one per row. `finish()` hands over what is still queued.
 final class TableSink {
     private let output: TableOutput
+    /// Items received (queued or handed over).
     private(set) var itemCount = 0
+    /// Problems handed over.
     private(set) var problemCount = 0
     /// Problems before the first item (for a table that turns out empty, dropped with the sink).
     private(set) var held: [Problem] = []
     private var duplicates = DuplicateIndex()
 
+    /// Items waiting for their duplicate look-up, and for each the number of queued problems
+    /// that come before it.
+    /// Queued items (the first `queuedCount` slots initialised): moved in and moved out, so an
+    /// item's sixteen-odd strings are never copied on the way (an array element read out of
+    /// its buffer would be).
+    private let queuedItems = UnsafeMutablePointer<InformationItem>.allocate(capacity: TableSink.batchSize)
+    private var queuedCount = 0
+    private var problemsBefore: [Int] = []
+    private var queuedProblems: [Problem] = []
+    private var hashes: [UInt64] = []
+    static let batchSize = 32
+
+    /// How a `duplicate-item` problem names its cell (set by the table builder).
+    private var duplicateColumn: Int?
+    private var duplicateColumnName: String?
+    private var factory: ProblemFactory?
+
     init(_ output: TableOutput) {
         self.output = output
+        problemsBefore.reserveCapacity(Self.batchSize)
+        hashes.reserveCapacity(Self.batchSize)
+    }
+
+    deinit {
+        queuedItems.deinitialize(count: queuedCount)
+        queuedItems.deallocate()
     }
 
     var observe: ((TableBuilder.Retained) -> Void)? { output.observe }
 
-    /// Distinct summaries seen so far (the only state that grows with the rows).
+    /// Distinct summaries recorded so far (the only state that grows with the rows).
     var distinctSummaries: Int { duplicates.count }
+
+    /// Items received but not handed over yet (at most `batchSize`).
+    var queuedItemCount: Int { queuedCount }
+
+    /// The summary column, for `duplicate-item` problems.
+    func describeSummaryColumn(_ column: Int?, name: String?, factory: ProblemFactory) {
+        duplicateColumn = column
+        duplicateColumnName = name
+        self.factory = factory
+    }
 
     func problem(_ problem: Problem) {
         if itemCount == 0 {
             held.append(problem)
-        } else {
+        } else if queuedCount == 0 {
             problemCount += 1
             output.onProblem(problem)
+        } else {
+            queuedProblems.append(problem)
         }
     }
 
-    /// Hands an item over, after a `duplicate-item` problem when its summary repeats an
-    /// earlier one (compared folded: case, accents and punctuation ignored).
-    func item(_ item: InformationItem, duplicateColumn: Int?, columnName: String?, factory: ProblemFactory) {
-        if !item.ringkasan.isEmpty,
-           let earlierRow = duplicates.firstRow(hash: Text.foldedHash(item.ringkasan), row: item.source.row) {
-            problem(factory.make(
-                .duplicateItem, sheet: item.source.sheet, row: item.source.row, column: duplicateColumn,
-                columnName: columnName,
-                message: "Ringkasan informasi ini sama dengan baris \(earlierRow).",
-                hint: "Hapus salah satu baris, atau bedakan ringkasannya bila memang dua informasi yang berbeda."))
-        }
+    /// Queues an item; it is handed over after a `duplicate-item` problem when its summary
+    /// repeats an earlier one (compared folded: case, accents and punctuation ignored).
+    func item(_ item: consuming InformationItem) {
         if itemCount == 0 && !held.isEmpty {
+            // Held problems come before the first item.
             problemCount += held.count
             for p in held { output.onProblem(p) }
             held = []
         }
         itemCount += 1
-        output.onItem(item)
+        hashes.append(item.ringkasan.isEmpty ? 0 : Text.foldedHash(item.ringkasan))
+        problemsBefore.append(queuedProblems.count)
+        (queuedItems + queuedCount).initialize(to: item)
+        queuedCount += 1
+        if queuedCount == Self.batchSize { finish() }
+    }
+
+    /// Hands over every queued item and problem.
+    func finish() {
+        // The queues are moved out and worked on as locals (no access to this object's
+        // storage while the caller's closures run), then moved back empty with their capacity.
+        var problems: [Problem] = []
+        var before: [Int] = []
+        var keys: [UInt64] = []
+        swap(&problems, &queuedProblems)
+        swap(&before, &problemsBefore)
+        swap(&keys, &hashes)
+        let item = queuedItems
+        let count = queuedCount
+        queuedCount = 0
+        // Read each item's home slot first: independent loads, so their cache misses overlap
+        // instead of coming one after the other.
+        var touched: UInt64 = 0
+        for k in 0..<count where !item[k].ringkasan.isEmpty {
+            touched |= duplicates.touch(hash: keys[k])
+        }
+        touchSink = touched
+        var nextProblem = 0
+        for k in 0..<count {
+            while nextProblem < before[k] {
+                output.onProblem(problems[nextProblem])
+                nextProblem += 1
+            }
+            let next = (item + k).move()
+            if !next.ringkasan.isEmpty,
+               let earlierRow = duplicates.firstRow(hash: keys[k], row: next.source.row) {
+                problemCount += 1
+                output.onProblem(duplicateProblem(next, earlierRow: earlierRow))
+            }
+            output.onItem(next)
+        }
+        while nextProblem < problems.count {
+            output.onProblem(problems[nextProblem])
+            nextProblem += 1
+        }
+        problemCount += problems.count
+        problems.removeAll(keepingCapacity: true)
+        before.removeAll(keepingCapacity: true)
+        keys.removeAll(keepingCapacity: true)
+        swap(&problems, &queuedProblems)
+        swap(&before, &problemsBefore)
+        swap(&keys, &hashes)
+    }
+
+    /// Where the touched keys go, so the reads are not optimised away.
+    private var touchSink: UInt64 = 0
+
+    private func duplicateProblem(_ item: InformationItem, earlierRow: Int) -> Problem {
+        (factory ?? ProblemFactory(file: item.source.file)).make(
+            .duplicateItem, sheet: item.source.sheet, row: item.source.row, column: duplicateColumn,
+            columnName: duplicateColumnName,
+            message: "Ringkasan informasi ini sama dengan baris \(earlierRow).",
+            hint: "Hapus salah satu baris, atau bedakan ringkasannya bila memang dua informasi yang berbeda.")
     }
 }
 
@@ -185,6 +284,17 @@ struct DuplicateIndex {
     private static let shardBits = 6
     private var shards = [Shard](repeating: Shard(), count: 1 << DuplicateIndex.shardBits)
     private(set) var count = 0
+
+    /// The key in `hash`'s home slot (0 when its shard is empty): a read whose only purpose
+    /// is to bring the slot into the cache ahead of `firstRow`.
+    @inline(__always)
+    func touch(hash: UInt64) -> UInt64 {
+        let key = hash == 0 ? 1 : hash
+        let s = Int(key >> UInt64(64 - Self.shardBits))
+        return shards[s].keys.withUnsafeBufferPointer { keys in
+            keys.isEmpty ? 0 : keys[Int(truncatingIfNeeded: key) & (keys.count - 1)]
+        }
+    }
 
     /// The row recorded for `hash`, or nil after recording `row` for it.
     mutating func firstRow(hash: UInt64, row: Int) -> Int? {

@@ -1,15 +1,6 @@
 import DIPCore
 import OfficeFormats
 
-/// A row classified as an item, with the section and sub-group it sits under.
-struct PendingRow {
-    var number: Int
-    var texts: [String]
-    var errorColumns: [Int]
-    var sectionText: String?
-    var subgroup: String?
-}
-
 /// Turns the rows under a header into items as they are read: skips section, sub-group,
 /// repeated-header, column-number, blank and signature rows; keeps the declared category and
 /// sub-group. Items and problems go to a `TableSink` at once; what the builder keeps between
@@ -56,11 +47,14 @@ struct TableBuilder {
         var heldProblems: Int
         /// Distinct summaries in the duplicate index (the one thing that grows with items).
         var distinctSummaries: Int
+        /// Items the sink has not handed over yet (at most `TableSink.batchSize`).
+        var queuedItems: Int = 0
     }
 
     var retained: Retained {
         Retained(activeMerges: activeMerges.count, pendingMerges: merges.count - nextMerge,
-                 heldProblems: sink.held.count, distinctSummaries: sink.distinctSummaries)
+                 heldProblems: sink.held.count, distinctSummaries: sink.distinctSummaries,
+                 queuedItems: sink.queuedItemCount)
     }
 
     /// - Parameter mergedRanges: the sheet's merged ranges, known before the rows (XLSX:
@@ -82,6 +76,9 @@ struct TableBuilder {
             .filter { $0.element.lastRow > $0.element.firstRow }
             .map { (order: $0.offset, range: $0.element) }
             .sorted { ($0.range.firstRow, $0.order) < ($1.range.firstRow, $1.order) }
+        let summaryColumn = col[Field.ringkasan.rawValue]
+        sink.describeSummaryColumn(summaryColumn >= 0 ? summaryColumn : nil,
+                                   name: summaryColumn >= 0 ? map.labels[summaryColumn] : nil, factory: factory)
     }
 
     /// Reads one row under the header.
@@ -216,11 +213,7 @@ struct TableBuilder {
                 hint: "Jika baris ini memang sebuah informasi, isi kolom Nomor dan Ringkasan Isi Informasi; jika bukan, abaikan pesan ini."))
             return
         }
-        let p = PendingRow(number: number, texts: texts, errorColumns: errorColumns,
-                           sectionText: sectionText, subgroup: subgroup)
-        let item = makeItem(p)
-        sink.item(item, duplicateColumn: has(.ringkasan), columnName: has(.ringkasan).flatMap { map.labels[$0] },
-                  factory: factory)
+        sink.item(makeItem(number: number, texts: texts, errorColumns: errorColumns))
     }
 
     /// A header repeated under a section: three cells equal to the header's labels, or (for a
@@ -246,10 +239,11 @@ struct TableBuilder {
         return c >= 0 ? c : nil
     }
 
-    private mutating func makeItem(_ p: PendingRow) -> InformationItem {
+    /// The item of a row classified as one, under the current section and sub-group.
+    private mutating func makeItem(number: Int, texts: [String], errorColumns: [Int]) -> InformationItem {
         func at(_ f: Field) -> String {
             let c = col[f.rawValue]
-            return c >= 0 && c < p.texts.count ? p.texts[c] : ""
+            return c >= 0 && c < texts.count ? texts[c] : ""
         }
         var waktu = at(.waktu)
         var tempat = at(.tempat)
@@ -282,7 +276,7 @@ struct TableBuilder {
             }
         }
         let kategoriColumn = at(.kategori)
-        let kategoriText = kategoriColumn.isEmpty ? p.sectionText : kategoriColumn
+        let kategoriText = kategoriColumn.isEmpty ? sectionText : kategoriColumn
         let retensi = at(.retensi)
         let (retention, bareYear) = retentionCache.value(retensi) { Values.retention($0) }
         func opt(_ f: Field) -> String? {
@@ -290,21 +284,21 @@ struct TableBuilder {
             return s.isEmpty ? nil : s
         }
         let item = InformationItem(
-            source: SourceLocation(file: factory.file, sheet: sheet, row: p.number),
+            source: SourceLocation(file: factory.file, sheet: sheet, row: number),
             nomor: Values.nomor(at(.nomor)), ringkasan: at(.ringkasan),
             pejabatPenguasa: at(.pejabat), penanggungJawab: at(.penanggungJawab),
             waktuPembuatan: waktu, tempatPembuatan: tempat, bentuk: bentuk,
             retensi: retensi, kategoriText: kategoriText, kategori: kategoriText.flatMap { categoryCache.value($0, Values.category) },
-            subkelompok: p.subgroup, judul: has(.judul) == has(.ringkasan) ? nil : opt(.judul),
+            subkelompok: subgroup, judul: has(.judul) == has(.ringkasan) ? nil : opt(.judul),
             keterangan: opt(.keterangan), kode: opt(.kode), dasarHukumText: opt(.dasarHukum),
             form: form, retention: retention, tempatNormalised: tempatNormalised,
             waktuNormalised: waktuNormalised)
-        checkItem(item, p, bareYear: bareYear)
+        checkItem(item, texts: texts, errorColumns: errorColumns, bareYear: bareYear)
         return item
     }
 
-    private mutating func checkItem(_ item: InformationItem, _ p: PendingRow, bareYear: Bool) {
-        let row = p.number
+    private mutating func checkItem(_ item: InformationItem, texts: [String], errorColumns: [Int], bareYear: Bool) {
+        let row = item.source.row
         func problem(_ code: ProblemCode, _ f: Field?, _ message: String, _ hint: String) {
             let c = f.flatMap { has($0) }
             sink.problem(factory.make(
@@ -333,14 +327,14 @@ struct TableBuilder {
         }
         required(has(.bentuk) == nil && ticks ? .bentukCetak : .bentuk, item.bentuk, "bentuk informasi yang tersedia")
         required(.retensi, item.retensi, "jangka waktu penyimpanan atau retensi arsip")
-        for c in p.errorColumns {
+        for c in errorColumns {
             sink.problem(factory.make(
                 .errorValue, sheet: sheet, row: row, column: c, columnName: map.labels[c],
-                message: "Sel berisi nilai galat \(p.texts[c]).",
+                message: "Sel berisi nilai galat \(texts[c]).",
                 hint: "Perbaiki rumus atau ganti dengan teks biasa."))
         }
         if let text = item.kategoriText, !text.isEmpty, item.kategori == nil {
-            problem(.unknownCategory, has(.kategori) != nil && text == (has(.kategori).map { p.texts[$0] } ?? "") ? .kategori : nil,
+            problem(.unknownCategory, has(.kategori) != nil && text == (has(.kategori).map { texts[$0] } ?? "") ? .kategori : nil,
                     "Jenis informasi \"\(Self.shorten(text))\" tidak dikenali.",
                     "Tulis salah satu: Berkala, Serta Merta, Setiap Saat, atau Dikecualikan.")
         } else if item.kategoriText == nil || item.kategoriText?.isEmpty == true {

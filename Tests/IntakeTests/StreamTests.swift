@@ -92,8 +92,8 @@ final class StreamTests: XCTestCase {
     }
 
     /// 200,000 rows streamed with the cap lifted: every item is handed over, and after every
-    /// row the builder keeps no merge, no held problem, and one duplicate-index entry per
-    /// distinct summary (a second copy of a summary adds nothing). The default cap still
+    /// row the builder keeps no merge, no held problem, at most one batch of queued items, and
+    /// one duplicate-index entry per distinct summary (a second copy of a summary adds nothing). The default cap still
     /// refuses the file for `dip run` / `dip check`.
     func testLargeFileStreamsWithBoundedState() throws {
         let rows = 200_000
@@ -125,6 +125,7 @@ final class StreamTests: XCTestCase {
                 XCTAssertEqual(state.activeMerges, 0)
                 XCTAssertEqual(state.pendingMerges, 0)
                 XCTAssertEqual(state.heldProblems, 0)
+                XCTAssertLessThanOrEqual(state.queuedItems, TableSink.batchSize)
                 maxDistinct = max(maxDistinct, state.distinctSummaries)
             })
         XCTAssertEqual(summary.status, .accepted, summary.reason ?? "")
