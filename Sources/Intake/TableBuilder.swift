@@ -83,7 +83,8 @@ struct TableBuilder {
 
     /// Reads one row under the header.
     mutating func consume(_ row: SheetRow) {
-        if map.headerRows.contains(row.number) { return }
+        let number = row.number
+        if map.headerRows.contains(number) { return }
         // One array reused for every row (nothing keeps a row's texts once it is classified).
         var texts = rowTexts
         rowTexts = []
@@ -92,23 +93,23 @@ struct TableBuilder {
         texts.append(contentsOf: repeatElement("", count: max(width, row.cells.count)))
         var errorColumns: [Int] = []
         var any = false
-        for (c, cell) in row.cells.enumerated() {
-            switch cell {
+        for c in row.cells.indices {
+            switch row.cells[c] {
             case .empty: continue
             case .string(let s): texts[c] = Text.clean(s)
             case .error(let e):
                 texts[c] = e
                 errorColumns.append(c)
-            case .dateTime, .isoDateTime, .number, .bool:
-                texts[c] = Text.clean(CellText.text(cell))
+            case let other:
+                texts[c] = Text.clean(CellText.text(other))
             }
             if !texts[c].isEmpty { any = true }
         }
         if !any { return }
         if nextMerge < merges.count || !activeMerges.isEmpty {
-            applyMerges(&texts, row: row.number)
+            applyMerges(&texts, row: number)
         }
-        classify(number: row.number, texts: texts, errorColumns: errorColumns)
+        classify(number: number, texts: &texts, errorColumns: errorColumns)
     }
 
     /// Vertical merges: the anchor (top) row's text in the merge's first column is copied into
@@ -154,28 +155,30 @@ struct TableBuilder {
 
     /// Decides what a non-blank row is (section, sub-group, header, signature, item) and
     /// builds the item.
-    private mutating func classify(number: Int, texts: [String], errorColumns: [Int]) {
+    private mutating func classify(number: Int, texts: inout [String], errorColumns: [Int]) {
+        let col = self.col
         func at(_ f: Field) -> String {
             let c = col[f.rawValue]
             return c >= 0 && c < texts.count ? texts[c] : ""
         }
-        // Counted without building arrays: most rows are items, and the non-empty texts are
-        // only needed for the rarer row shapes below.
+        // Counted without building arrays or copying texts: most rows are items, and the
+        // non-empty texts are only needed for the rarer row shapes below.
         var nonEmptyCount = 0
-        var firstNonEmpty = ""
-        for t in texts where !t.isEmpty {
-            if nonEmptyCount == 0 { firstNonEmpty = t }
+        var firstNonEmpty = -1
+        for i in texts.indices where !texts[i].isEmpty {
+            if nonEmptyCount == 0 { firstNonEmpty = i }
             nonEmptyCount += 1
         }
         var nonEmpty: [String] { texts.filter { !$0.isEmpty } }
-        let nomor = at(.nomor)
-        let ringkasan = at(.ringkasan)
+        // Computed where used, so an item row does not hold a second reference to its texts.
+        var nomor: String { at(.nomor) }
+        var ringkasan: String { at(.ringkasan) }
         var dataFilled = 0
         for c in dataColumns where c < texts.count && !texts[c].isEmpty { dataFilled += 1 }
 
         if inSignature && dataFilled < 3 { return }
         if isRepeatedHeader(texts, nomor: nomor) { return }
-        if nonEmptyCount >= 3 && Self.isColumnNumber(firstNonEmpty, 1) && Self.isColumnNumberRow(nonEmpty) {
+        if nonEmptyCount >= 3 && Self.isColumnNumber(texts[firstNonEmpty], 1) && Self.isColumnNumberRow(nonEmpty) {
             return
         }
         if nomor.isEmpty && ringkasan.isEmpty && dataFilled == nonEmptyCount
@@ -213,7 +216,7 @@ struct TableBuilder {
                 hint: "Jika baris ini memang sebuah informasi, isi kolom Nomor dan Ringkasan Isi Informasi; jika bukan, abaikan pesan ini."))
             return
         }
-        sink.item(makeItem(number: number, texts: texts, errorColumns: errorColumns))
+        sink.item(makeItem(number: number, texts: &texts, errorColumns: errorColumns))
     }
 
     /// A header repeated under a section: three cells equal to the header's labels, or (for a
@@ -240,10 +243,19 @@ struct TableBuilder {
     }
 
     /// The item of a row classified as one, under the current section and sub-group.
-    private mutating func makeItem(number: Int, texts: [String], errorColumns: [Int]) -> InformationItem {
+    ///
+    /// Each field's text is moved out of `texts` (the row's texts are not used after this),
+    /// except when the row has error cells, whose texts the problems quote.
+    private mutating func makeItem(number: Int, texts: inout [String], errorColumns: [Int]) -> InformationItem {
+        let col = self.col
+        let move = errorColumns.isEmpty
         func at(_ f: Field) -> String {
             let c = col[f.rawValue]
-            return c >= 0 && c < texts.count ? texts[c] : ""
+            guard c >= 0 && c < texts.count else { return "" }
+            if !move { return texts[c] }
+            var s = ""
+            swap(&s, &texts[c])
+            return s
         }
         var waktu = at(.waktu)
         var tempat = at(.tempat)
@@ -276,7 +288,8 @@ struct TableBuilder {
             }
         }
         let kategoriColumn = at(.kategori)
-        let kategoriText = kategoriColumn.isEmpty ? sectionText : kategoriColumn
+        let kategoriFromColumn = !kategoriColumn.isEmpty
+        let kategoriText = kategoriFromColumn ? kategoriColumn : sectionText
         let retensi = at(.retensi)
         let (retention, bareYear) = retentionCache.value(retensi) { Values.retention($0) }
         func opt(_ f: Field) -> String? {
@@ -293,11 +306,14 @@ struct TableBuilder {
             keterangan: opt(.keterangan), kode: opt(.kode), dasarHukumText: opt(.dasarHukum),
             form: form, retention: retention, tempatNormalised: tempatNormalised,
             waktuNormalised: waktuNormalised)
-        checkItem(item, texts: texts, errorColumns: errorColumns, bareYear: bareYear)
+        checkItem(item, texts: texts, errorColumns: errorColumns, kategoriFromColumn: kategoriFromColumn,
+                  bareYear: bareYear)
         return item
     }
 
-    private mutating func checkItem(_ item: InformationItem, texts: [String], errorColumns: [Int], bareYear: Bool) {
+    /// - Parameter texts: the row's texts, complete only when it has error columns.
+    private mutating func checkItem(_ item: InformationItem, texts: [String], errorColumns: [Int],
+                                    kategoriFromColumn: Bool, bareYear: Bool) {
         let row = item.source.row
         func problem(_ code: ProblemCode, _ f: Field?, _ message: String, _ hint: String) {
             let c = f.flatMap { has($0) }
@@ -334,7 +350,7 @@ struct TableBuilder {
                 hint: "Perbaiki rumus atau ganti dengan teks biasa."))
         }
         if let text = item.kategoriText, !text.isEmpty, item.kategori == nil {
-            problem(.unknownCategory, has(.kategori) != nil && text == (has(.kategori).map { texts[$0] } ?? "") ? .kategori : nil,
+            problem(.unknownCategory, has(.kategori) != nil && kategoriFromColumn ? .kategori : nil,
                     "Jenis informasi \"\(Self.shorten(text))\" tidak dikenali.",
                     "Tulis salah satu: Berkala, Serta Merta, Setiap Saat, atau Dikecualikan.")
         } else if item.kategoriText == nil || item.kategoriText?.isEmpty == true {

@@ -4,7 +4,7 @@ import OfficeFormats
 enum Text {
     /// The field text as kept in items: trimmed, runs of spaces/tabs collapsed to one space,
     /// line breaks kept (as "\n", one per run) because multi-line cells are deliberate.
-    static func clean(_ s: String) -> String {
+    static func clean(_ s: consuming String) -> String {
         // Fast path: nothing to do for plain single-spaced text (runs for every cell, so over
         // the contiguous UTF-8 bytes, which native strings have).
         let unchanged = s.utf8.withContiguousStorageIfAvailable(isClean) ?? Array(s.utf8).withUnsafeBufferPointer(isClean)
@@ -32,19 +32,52 @@ enum Text {
 
     /// True when `clean` would return the text unchanged: no leading, trailing or doubled
     /// space, no control character, no byte that may start a Unicode space (C2, E2, E3).
-    private static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var prevSpace = true
-        for u in bytes {
-            if u == 32 {
-                if prevSpace { return false }
-                prevSpace = true
-            } else if u < 32 || u == 0xC2 || u == 0xE2 || u == 0xE3 {
-                return false
+    /// Eight bytes at a time for ASCII (this runs for every cell); bytes of a word with a
+    /// non-ASCII byte are looked at one by one.
+    static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return true }
+        let n = bytes.count
+        if base[0] == 32 || base[n - 1] == 32 { return false }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let spaces = ones &* 32
+        var prevSpace = false
+        var i = 0
+        while i + 8 <= n {
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            if w & high == 0 {
+                // A byte below 32 (exact for ASCII bytes: no borrow crosses a byte).
+                if (w &- spaces) & ~w & high != 0 { return false }
+                // The high bit of each byte that is a space, exactly.
+                let t = w ^ spaces
+                let isSpace = ~(((t & low) &+ low) | t | low)
+                if isSpace & (isSpace << 8) != 0 { return false }
+                if prevSpace && isSpace & 0x80 != 0 { return false }
+                prevSpace = isSpace >> 63 != 0
             } else {
-                prevSpace = false
+                for k in i..<(i + 8) where !cleanByte(base[k], &prevSpace) { return false }
             }
+            i += 8
         }
-        return !prevSpace || bytes.isEmpty
+        while i < n {
+            if !cleanByte(base[i], &prevSpace) { return false }
+            i += 1
+        }
+        return true
+    }
+
+    @inline(__always)
+    private static func cleanByte(_ u: UInt8, _ prevSpace: inout Bool) -> Bool {
+        if u == 32 {
+            if prevSpace { return false }
+            prevSpace = true
+        } else if u < 32 || u == 0xC2 || u == 0xE2 || u == 0xE3 {
+            return false
+        } else {
+            prevSpace = false
+        }
+        return true
     }
 
     /// A matching key: lower case, diacritics folded, anything not a letter or digit turned
