@@ -198,13 +198,21 @@ func streamTable<S: RowSource>(
     }
     buffered = []
     var count = 0
+    // The rest of the rows are read on a helper thread while this one builds the items.
+    let pipe = RowPipe(source)
+    pipe.start()
     do {
-        while let r = try source.nextRow() {
-            // The cap keeps `readSubmission`'s collected items bounded; streaming lifts it.
-            count += 1
-            if count > maxDataRows { throw TooManyRows(sheet: sheet, limit: maxDataRows) }
-            builder.consume(r)
-            observe?(builder.retained)
+        defer { source = pipe.stop() }
+        while true {
+            let batch = try pipe.next()
+            if batch.isEmpty { break }
+            for r in batch {
+                // The cap keeps `readSubmission`'s collected items bounded; streaming lifts it.
+                count += 1
+                if count > maxDataRows { throw TooManyRows(sheet: sheet, limit: maxDataRows) }
+                builder.consume(r)
+                observe?(builder.retained)
+            }
         }
     } catch {
         // What was read before the failure is handed over before the refusal, as rows came.

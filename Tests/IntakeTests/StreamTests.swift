@@ -72,6 +72,43 @@ final class StreamTests: XCTestCase {
         XCTAssertEqual(accepted, 3)  // one sample is a refusal, one a lock file
     }
 
+    /// Over many sink batches (duplicates, missing values and section rows mixed in), each
+    /// row's problems come right before its item: after every item of an earlier row.
+    func testProblemsStayNextToTheirItemsAcrossBatches() throws {
+        let path = dir.appendingPathComponent("campur.csv").path
+        var text = LayoutTests.header + "\n"
+        for k in 1...3_000 {
+            if k % 97 == 0 { text += "B. INFORMASI SERTA MERTA\n" }
+            let summary = k % 7 == 0 ? "Laporan \(k / 3)" : "Laporan \(k)"
+            let pejabat = k % 11 == 0 ? "" : "Sekretariat"
+            let retensi = k % 13 == 0 ? "2020" : "5 tahun"
+            text += "\(k);\(summary);\(pejabat);Kepala;2026;Softcopy;\(retensi);Berkala\n"
+        }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let (summary, events) = stream(path)
+        XCTAssertEqual(summary.status, .accepted, summary.reason ?? "")
+        XCTAssertEqual(summary.itemCount, 3_000)
+        var lastItemRow = 0
+        var problemsByRow: [Int: Int] = [:]
+        for event in events {
+            switch event {
+            case .item(let item):
+                XCTAssertGreaterThan(item.source.row, lastItemRow)
+                lastItemRow = item.source.row
+            case .problem(let p):
+                guard let row = p.row else { continue }
+                XCTAssertGreaterThan(row, lastItemRow, "problem of row \(row) after the item of row \(lastItemRow)")
+                problemsByRow[row, default: 0] += 1
+            }
+        }
+        let codes = Set(events.compactMap { if case .problem(let p) = $0 { return p.code } else { return nil } })
+        XCTAssertTrue(codes.isSuperset(of: ["duplicate-item", "missing-value", "retention-bare-year"]), "\(codes)")
+        XCTAssertEqual(summary.problemCount, events.count - summary.itemCount)
+        let collected = readSubmission(at: path)
+        XCTAssertEqual(sortProblems(events.compactMap { if case .problem(let p) = $0 { return p } else { return nil } }),
+                       collected.problems)
+    }
+
     /// Problems before the first item of a sheet whose table turns out empty are dropped with
     /// the sheet; a refusal after items voids them (readSubmission keeps only the refusal).
     func testRefusalAfterItemsEndsTheStream() throws {
