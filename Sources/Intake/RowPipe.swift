@@ -8,7 +8,7 @@ import OfficeFormats
 /// order, and a read error arrives after the rows read before it, so the builder sees exactly
 /// what reading on its own thread would give.
 final class RowPipe<S: RowSource>: @unchecked Sendable {
-    static var batchRows: Int { 256 }
+    static var batchRows: Int { 512 }
     static var depth: Int { 4 }
 
     private let condition = NSCondition()
@@ -53,7 +53,11 @@ final class RowPipe<S: RowSource>: @unchecked Sendable {
                 end = true
             }
             condition.lock()
-            while batches.count >= Self.depth && !cancelled { condition.wait() }
+            // A full queue is refilled once half of it has been taken: one wake-up per two
+            // batches rather than one per batch.
+            if batches.count >= Self.depth {
+                while batches.count > Self.depth / 2 && !cancelled { condition.wait() }
+            }
             if cancelled {
                 end = true
             } else {
@@ -80,7 +84,7 @@ final class RowPipe<S: RowSource>: @unchecked Sendable {
         while true {
             if !batches.isEmpty {
                 let batch = batches.removeFirst()
-                condition.broadcast()
+                if batches.count == Self.depth / 2 { condition.broadcast() }
                 if batch.isEmpty { continue }
                 return batch
             }

@@ -220,29 +220,37 @@ final class TableSink {
         let item = queuedItems
         let count = queuedCount
         queuedCount = 0
+        // Locals for the loop: no exclusivity check or closure retain per item.
+        var index = DuplicateIndex()
+        swap(&index, &duplicates)
+        defer { swap(&index, &duplicates) }
+        let onItem = output.onItem
+        let onProblem = output.onProblem
         // Read each item's home slot first: independent loads, so their cache misses overlap
         // instead of coming one after the other.
         var touched: UInt64 = 0
         for k in 0..<count where !item[k].ringkasan.isEmpty {
-            touched |= duplicates.touch(hash: keys[k])
+            touched |= index.touch(hash: keys[k])
         }
         touchSink = touched
         var nextProblem = 0
+        var duplicateProblems = 0
         for k in 0..<count {
             while nextProblem < before[k] {
-                output.onProblem(problems[nextProblem])
+                onProblem(problems[nextProblem])
                 nextProblem += 1
             }
             let next = (item + k).move()
             if !next.ringkasan.isEmpty,
-               let earlierRow = duplicates.firstRow(hash: keys[k], row: next.source.row) {
-                problemCount += 1
-                output.onProblem(duplicateProblem(next, earlierRow: earlierRow))
+               let earlierRow = index.firstRow(hash: keys[k], row: next.source.row) {
+                duplicateProblems += 1
+                onProblem(duplicateProblem(next, earlierRow: earlierRow))
             }
-            output.onItem(next)
+            onItem(next)
         }
+        problemCount += duplicateProblems
         while nextProblem < problems.count {
-            output.onProblem(problems[nextProblem])
+            onProblem(problems[nextProblem])
             nextProblem += 1
         }
         problemCount += problems.count

@@ -16,6 +16,7 @@ struct TableBuilder {
     private var subgroup: String?
     private var inSignature = false
     private let width: Int
+    private let lastHeaderRow: Int
     private let dataColumns: [Int]
     private let col: [Int]
     private let ticks: Bool
@@ -66,6 +67,7 @@ struct TableBuilder {
         self.factory = factory
         self.sink = sink
         width = (map.fields.keys.max() ?? 0) + 1
+        lastHeaderRow = map.headerRows.max() ?? 0
         col = map.columnTable()
         ticks = map.hasTicks
         headerLabels = map.labels.sorted { $0.key < $1.key }.map { (column: $0.key, label: $0.value) }
@@ -84,7 +86,8 @@ struct TableBuilder {
     /// Reads one row under the header.
     mutating func consume(_ row: SheetRow) {
         let number = row.number
-        if map.headerRows.contains(number) { return }
+        // Only a row up to the last header row can be one: most rows skip the search.
+        if number <= lastHeaderRow && map.headerRows.contains(number) { return }
         // One array reused for every row (nothing keeps a row's texts once it is classified).
         var texts = rowTexts
         rowTexts = []
@@ -249,7 +252,7 @@ struct TableBuilder {
     private mutating func makeItem(number: Int, texts: inout [String], errorColumns: [Int]) -> InformationItem {
         let col = self.col
         let move = errorColumns.isEmpty
-        func at(_ f: Field) -> String {
+        @inline(__always) func at(_ f: Field) -> String {
             let c = col[f.rawValue]
             guard c >= 0 && c < texts.count else { return "" }
             if !move { return texts[c] }
@@ -464,8 +467,12 @@ struct ValueCache<V> {
     static var limit: Int { 50_000 }
 
     mutating func value(_ key: String, _ compute: (String) -> V) -> V {
-        let u = key.utf8
-        let slot = (u.count &* 7 &+ Int(u.first ?? 0) &* 3 &+ Int(u.last ?? 0)) & 15
+        // Over the contiguous bytes: `utf8.last` on a String walks a generic index path.
+        let slot = key.utf8.withContiguousStorageIfAvailable { u -> Int in
+            let first = Int(u.first ?? 0)
+            let last = Int(u.last ?? 0)
+            return (u.count &* 7 &+ first &* 3 &+ last) & 15
+        } ?? 0
         if let entry = front[slot], entry.key == key { return entry.value }
         let v: V
         if let known = table[key] {
