@@ -203,8 +203,10 @@ func streamTable<S: RowSource>(
     pipe.start()
     do {
         defer { source = pipe.stop() }
+        var spent: [SheetRow] = []
         while true {
-            let batch = try pipe.next()
+            // The last batch goes back to the reading thread, which frees its rows.
+            let batch = try pipe.next(recycling: consume spent)
             if batch.isEmpty { break }
             for r in batch {
                 // The cap keeps `readSubmission`'s collected items bounded; streaming lifts it.
@@ -213,6 +215,7 @@ func streamTable<S: RowSource>(
                 builder.consume(r)
                 observe?(builder.retained)
             }
+            spent = batch
         }
     } catch {
         // What was read before the failure is handed over before the refusal, as rows came.

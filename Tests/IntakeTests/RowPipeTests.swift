@@ -23,13 +23,16 @@ final class RowPipeTests: XCTestCase {
         }
     }
 
+    /// Takes every batch, giving each back once read (as `streamTable` does).
     private func drain(_ pipe: RowPipe<Numbers>) throws -> [SheetRow] {
         var rows: [SheetRow] = []
+        var spent: [SheetRow] = []
         while true {
-            let batch = try pipe.next()
+            let batch = try pipe.next(recycling: spent)
             if batch.isEmpty { return rows }
             XCTAssertLessThanOrEqual(batch.count, RowPipe<Numbers>.batchRows)
             rows += batch
+            spent = batch
         }
     }
 
