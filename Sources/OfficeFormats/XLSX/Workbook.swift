@@ -163,9 +163,10 @@ public final class XLSXWorkbook {
         let info = sheets[index]
         guard info.kind == .worksheet || info.kind == .macrosheet || info.kind == .dialogsheet,
               let part = info.partName, let entry = try lookup(part) else { return [] }
+        // No prefetching thread here (unlike the row reader): the scan is bound by the inflate
+        // itself, so handing chunks between threads cost 20 % more CPU for the same wall time.
         let open: () throws -> ByteChunkSource = { [archive] in
-            let stream = try archive.openStream(entry)
-            return entry.size >= XLSXSheetReader.prefetchThreshold ? PrefetchingStream(stream: stream) : stream
+            try archive.openStream(entry)
         }
         return try scanMergedRanges(try open(), reopen: open)
     }
