@@ -121,8 +121,8 @@ public struct Runner {
         // Feedback is written after each file is recorded and before it leaves the inbox,
         // so a run killed later never loses a unit's feedback (the harness found this).
         var feedbackSoFar = RunSummary()
-        // Return notes read once (a whole-register read): lazily before the first file, and
-        // once more after intake, when the new lists may have settled some of them.
+        // Return notes read lazily before the first file, and once more after intake, when
+        // the new lists may have settled some of them.
         var notesSnapshot: [String: [ReturnNote]]?
         let receivedAt = options.clock.now
         var summary = try intake.run(

@@ -98,21 +98,6 @@ extension AppDatabase {
         }
     }
 
-    /// The correction notes on a unit's items that the unit has not answered with a new
-    /// revision yet, for its next feedback; in list order.
-    public func returnNotes(unit: String) throws -> [ReturnNote] {
-        try read { db in
-            let state = try currentState(db)
-            return state.returned.filter { $0.item.unit == unit }.compactMap { held in
-                guard let d = held.decision else { return nil }
-                return ReturnNote(
-                    itemID: held.item.id, revision: held.revision.revision,
-                    nomor: held.revision.nomor, ringkasan: held.revision.ringkasan,
-                    note: d.note, by: d.byName, at: d.at)
-            }.sorted { $0.itemID < $1.itemID }
-        }
-    }
-
     /// Refuses a decision on an unknown, withdrawn or changed item.
     static func checkCurrent(_ db: Database, itemID: String, revision: Int) throws {
         let item = try RegisterQueries.item(db, id: itemID)

@@ -259,6 +259,41 @@ final class RegisterTests: XCTestCase {
         XCTAssertTrue(third.items.contains { $0.id == "dinkes-0003" && $0.revision == 2 })
     }
 
+    /// The return-note query reads only decisions; it must follow the same rule as the
+    /// whole current state: the newest decision on the current revision decides.
+    func testReturnNotesFollowTheNewestDecisionOnTheCurrentRevision() throws {
+        let db = try AppDatabase.inMemory()
+        try Fixture.submit(db, Fixture.baseList, sha: "v1")
+        try Fixture.submit(db, [Fixture.classified(Fixture.item("1", "Profil BPBD"))], sha: "b1", unit: Fixture.bpbd)
+        // Returned, then approved: no note.
+        try db.returnItem(itemID: "dinkes-0001", revision: 1, note: "Perbaiki.", by: Fixture.ppid, at: Fixture.date(1))
+        try db.recordDecision(itemID: "dinkes-0001", revision: 1, action: .approve, note: "",
+                              by: Fixture.ppid, at: Fixture.date(2), source: .cli)
+        // Approved, then returned twice: the newest note.
+        try db.recordDecision(itemID: "dinkes-0002", revision: 1, action: .approve, note: "",
+                              by: Fixture.ppid, at: Fixture.date(1), source: .cli)
+        try db.returnItem(itemID: "dinkes-0002", revision: 1, note: "Pertama.", by: Fixture.ppid, at: Fixture.date(2))
+        try db.returnItem(itemID: "dinkes-0002", revision: 1, note: "Kedua.", by: Fixture.ppid, at: Fixture.date(3))
+        // Returned, then answered with a new revision: no note.
+        try db.returnItem(itemID: "dinkes-0003", revision: 1, note: "Lengkapi.", by: Fixture.ppid, at: Fixture.date(1))
+        // Another unit's note.
+        try db.returnItem(itemID: "bpbd-0001", revision: 1, note: "Sebutkan tahun.", by: Fixture.ppid, at: Fixture.date(1))
+        var list = Fixture.baseList
+        list[2].0.ringkasan = "Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun 2025"
+        try Fixture.submit(db, list, sha: "v2", day: 4)
+
+        let byUnit = try db.returnNotesByUnit()
+        XCTAssertEqual(byUnit.keys.sorted(), ["bpbd", "dinkes"])
+        XCTAssertEqual(byUnit["dinkes"]?.map(\.itemID), ["dinkes-0002"])
+        XCTAssertEqual(byUnit["dinkes"]?.first?.note, "Kedua.")
+        XCTAssertEqual(byUnit["dinkes"]?.first?.ringkasan, Fixture.baseList[1].0.ringkasan)
+        XCTAssertEqual(byUnit["bpbd"]?.first?.nomor, "1")
+        XCTAssertEqual(try db.returnNotes(unit: "dinkes"), byUnit["dinkes"])
+        // The same items as the whole-state rule holds back as returned.
+        let returned = try db.read { try CurrentState.load($0).returned.map(\.item.id) }
+        XCTAssertEqual(returned.sorted(), ["bpbd-0001", "dinkes-0002"])
+    }
+
     func testVersionNumbering() throws {
         let db = try AppDatabase.inMemory()
         XCTAssertNil(try db.makeDraft(clock: clock), "empty register: no version")
