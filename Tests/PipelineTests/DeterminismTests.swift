@@ -1,0 +1,70 @@
+import Foundation
+import XCTest
+@testable import Pipeline
+
+/// DEVELOPERS.md: same inputs, same rules, same clock → byte-identical outputs. The whole SOP
+/// (intake, draft, approval, publication) runs in two fresh workspaces, in different
+/// machine time zones and folders, with the clock fixed by SOURCE_DATE_EPOCH; every file
+/// either leaves behind must be identical, the register and the archive package included.
+/// Only the operator's log differs (it records real time, by design).
+final class DeterminismTests: XCTestCase {
+    func testTheWholeCycleGivesIdenticalFilesInAnyTimeZone() throws {
+        _ = try DipProcess.requireBinary()
+        let utc = try cycle(timeZone: "UTC")
+        let tokyo = try cycle(timeZone: "Asia/Tokyo")
+        defer {
+            try? FileManager.default.removeItem(at: utc)
+            try? FileManager.default.removeItem(at: tokyo)
+        }
+        let files = try outputFiles(utc)
+        XCTAssertEqual(files, try outputFiles(tokyo))
+        // The cycle really produced what is compared: feedback, decree drafts, review pack,
+        // website, archive package and register.
+        for expected in ["archive/register.sqlite", "reports/review/pemeriksaan-dip.xlsx", "reports/situs/index.html"] {
+            XCTAssertTrue(files.contains(expected), "\(expected) missing from \(files)")
+        }
+        for prefix in ["archive/paket/", "archive/originals/", "reports/draf/", "reports/umpan-balik/", "reports/terbit/"] {
+            XCTAssertTrue(files.contains { $0.hasPrefix(prefix) }, "nothing under \(prefix)")
+        }
+        for path in files {
+            let a = try Data(contentsOf: utc.appendingPathComponent(path))
+            let b = try Data(contentsOf: tokyo.appendingPathComponent(path))
+            XCTAssertTrue(a == b, "\(path) differs between the two runs")
+        }
+    }
+
+    /// Intake of the bundled examples, approval of the draft, then the run that publishes it.
+    private func cycle(timeZone: String) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-det-\(UUID().uuidString)")
+        let env = ["TZ": timeZone]
+        let initialised = try DipProcess.run(["init", root.path], environment: env)
+        XCTAssertEqual(initialised.exitCode, 0, initialised.stderr)
+        let examples = DipProcess.repoRoot.appendingPathComponent("examples/inbox")
+        let inbox = root.appendingPathComponent("inbox")
+        for unit in try FileManager.default.contentsOfDirectory(atPath: examples.path) {
+            try FileManager.default.copyItem(at: examples.appendingPathComponent(unit),
+                                             to: inbox.appendingPathComponent(unit))
+        }
+        let run = ["run", "--workspace", root.path, "--settle-seconds", "0", "--quiet"]
+        let first = try DipProcess.run(run, environment: env.merging(["SOURCE_DATE_EPOCH": "1767225600"]) { $1 })
+        XCTAssertEqual(first.exitCode, 2, "the examples include a refused file: \(first.stderr)")
+        let approve = try DipProcess.run(
+            ["approve", "--workspace", root.path, "--name", "Drs. H. Ahmad Fauzi", "--nip", "197001011995031002",
+             "--title", "PPID Utama", "--decree-number", "000.9/12/PPID/2026", "--decree-date", "2026-01-02"],
+            environment: env.merging(["SOURCE_DATE_EPOCH": "1767229200"]) { $1 })
+        XCTAssertEqual(approve.exitCode, 0, approve.stderr)
+        let publish = try DipProcess.run(run, environment: env.merging(["SOURCE_DATE_EPOCH": "1767232800"]) { $1 })
+        XCTAssertEqual(publish.exitCode, 0, publish.stderr)
+        return root
+    }
+
+    /// Every regular file of the workspace but the operator's log, as sorted relative paths.
+    private func outputFiles(_ root: URL) throws -> [String] {
+        let all = FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []
+        return all.filter { path in
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            return exists && !isDirectory.boolValue && !path.hasPrefix("reports/log/")
+        }.sorted()
+    }
+}
