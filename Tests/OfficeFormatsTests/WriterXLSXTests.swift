@@ -69,6 +69,38 @@ final class WriterXLSXTests: XCTestCase {
         XCTAssertTrue(styles.contains("<protection locked=\"0\"/>"))
     }
 
+    /// Rows are serialised by hand (`XLSXWriter.RowXML`): every cell kind, exactly as the
+    /// element-by-element writer wrote them (empty rows self-closed, unstyled empty cells
+    /// left out, styled ones kept).
+    func testSheetDataRowsByteForByte() throws {
+        var wide = [XLSXCell](repeating: XLSXCell(.empty), count: 27)
+        wide[26] = XLSXCell(.number(-2.5))
+        let rows: [[XLSXCell]] = [
+            [XLSXCell("teks"), XLSXCell(.empty), XLSXCell(.empty, style: .body), XLSXCell(.number(3))],
+            [XLSXCell(.empty), XLSXCell("")],
+            [XLSXCell(.bool(true)), XLSXCell(.bool(false), style: .body), XLSXCell(.number(.nan)),
+             XLSXCell(.number(.infinity), style: .body), XLSXCell(.date(when))],
+            wide,
+            [XLSXCell("teks", style: .header)],
+        ]
+        let document = XLSXDocument(sheets: [XLSXSheet(name: "S", rows: rows)], title: "t", creator: "dip",
+                                    created: when, timeZone: TimeZone(secondsFromGMT: 7 * 3600)!)
+        let entries = try readZipEntries(try XLSXWriter.write(document))
+        let sheet = String(decoding: entries.first { $0.name == "xl/worksheets/sheet1.xml" }!.data, as: UTF8.self)
+        let body = try XCTUnwrap(sheet.range(of: "<sheetData>").map { sheet[$0.lowerBound...] })
+        let sheetData = String(body[..<body.range(of: "</sheetData>")!.upperBound])
+        XCTAssertEqual(sheetData, "<sheetData>"
+            + "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"C1\" s=\"1\"/><c r=\"D1\"><v>3</v></c></row>"
+            + "<row r=\"2\"/>"
+            + "<row r=\"3\"><c r=\"A3\" t=\"b\"><v>1</v></c><c r=\"B3\" s=\"1\" t=\"b\"><v>0</v></c>"
+            + "<c r=\"D3\" s=\"1\"/><c r=\"E3\" s=\"2\"><v>46023.29166666667</v></c></row>"
+            + "<row r=\"4\"><c r=\"AA4\"><v>-2.5</v></c></row>"
+            + "<row r=\"5\"><c r=\"A5\" s=\"3\" t=\"s\"><v>0</v></c></row>"
+            + "</sheetData>")
+        let sst = String(decoding: entries.first { $0.name == "xl/sharedStrings.xml" }!.data, as: UTF8.self)
+        XCTAssertTrue(sst.contains("count=\"2\" uniqueCount=\"1\""), sst)
+    }
+
     func testDeterministic() throws {
         XCTAssertEqual(try XLSXWriter.write(sampleWorkbook()), try XLSXWriter.write(sampleWorkbook()))
     }

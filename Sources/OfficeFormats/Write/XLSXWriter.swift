@@ -432,14 +432,11 @@ public enum XLSXWriter {
         x.start("sheetData")
         let generated: Bool
         if case .generated = s.source { generated = true } else { generated = false }
+        var rowXML = RowXML()
         try s.forEachRow { r, row in
             if generated { try checkCells(row, sheet: s.name, row: r) }
-            x.element("row", [("r", String(r + 1))]) {
-                for (c, cell) in row.enumerated() {
-                    writeCell(x, cell, ref: "\(columnLetters(c))\(r + 1)", strings: &strings, styles: &styles,
-                              timeZone: timeZone)
-                }
-            }
+            rowXML.write(row, index: r, strings: &strings, styles: &styles, timeZone: timeZone)
+            x.raw(rowXML.bytes)
         }
         x.end()
         if s.protected {
@@ -481,33 +478,73 @@ public enum XLSXWriter {
         return try x.finishBuffer()
     }
 
-    static func writeCell(_ x: XMLWriter, _ cell: XLSXCell, ref: String, strings: inout SharedStrings,
-                          styles: inout StyleTable, timeZone: TimeZone) {
-        var numFmt = 0
-        switch cell.value {
-        case .date: numFmt = 164
-        case .dateTime: numFmt = 165
-        default: break
+    /// One `<row>` of `sheetData` as bytes, exactly as libxml2's writer would serialise it.
+    ///
+    /// Written by hand because a row holds nothing that needs escaping (cell references,
+    /// style and shared-string indexes, numbers; text goes to the shared-string table, which
+    /// libxml2 writes), and element-by-element writer calls were a quarter of a cold
+    /// `dip run` (feedback, templates and review workbooks). The bytes go into the same
+    /// libxml2 buffer through `XMLWriter.raw`.
+    struct RowXML {
+        private(set) var bytes: [UInt8] = []
+        /// Column letters by index, made once per sheet.
+        private var letters: [[UInt8]] = []
+
+        mutating func write(_ row: [XLSXCell], index r: Int, strings: inout SharedStrings,
+                            styles: inout StyleTable, timeZone: TimeZone) {
+            bytes.removeAll(keepingCapacity: true)
+            let number = Array(String(r + 1).utf8)
+            append("<row r=\"")
+            bytes += number
+            append("\"")
+            let open = bytes.count
+            for (c, cell) in row.enumerated() {
+                var numFmt = 0
+                switch cell.value {
+                case .date: numFmt = 164
+                case .dateTime: numFmt = 165
+                default: break
+                }
+                let s = styles.index(cell.style, numFmt: numFmt)
+                // (type attribute, value text); nil value: an empty cell, written only when styled.
+                let content: (type: String?, value: String?)
+                switch cell.value {
+                case .empty: content = (nil, nil)
+                case .string(let t): content = t.isEmpty ? (nil, nil) : ("s", String(strings.index(t)))
+                case .number(let d): content = (nil, d.isFinite ? XLSXWriter.format(d) : nil)
+                case .date(let d), .dateTime(let d):
+                    content = (nil, XLSXWriter.format(XLSXWriter.serial(d, timeZone: timeZone)))
+                case .bool(let b): content = ("b", b ? "1" : "0")
+                }
+                if content.value == nil && s == 0 { continue }
+                if bytes.count == open { append(">") }
+                append("<c r=\"")
+                while letters.count <= c { letters.append(Array(columnLetters(letters.count).utf8)) }
+                bytes += letters[c]
+                bytes += number
+                append("\"")
+                if s != 0 {
+                    append(" s=\"")
+                    append(String(s))
+                    append("\"")
+                }
+                guard let value = content.value else {
+                    append("/>")
+                    continue
+                }
+                if let type = content.type {
+                    append(" t=\"")
+                    append(type)
+                    append("\"")
+                }
+                append("><v>")
+                append(value)
+                append("</v></c>")
+            }
+            append(bytes.count == open ? "/>" : "</row>")
         }
-        let s = styles.index(cell.style, numFmt: numFmt)
-        var a = [("r", ref)]
-        if s != 0 { a.append(("s", String(s))) }
-        switch cell.value {
-        case .empty:
-            if s != 0 { x.element("c", a) }
-        case .string(let t):
-            if t.isEmpty { if s != 0 { x.element("c", a) }; return }
-            a.append(("t", "s"))
-            x.element("c", a) { x.element("v", text: String(strings.index(t))) }
-        case .number(let d):
-            guard d.isFinite else { if s != 0 { x.element("c", a) }; return }
-            x.element("c", a) { x.element("v", text: format(d)) }
-        case .date(let d), .dateTime(let d):
-            x.element("c", a) { x.element("v", text: format(serial(d, timeZone: timeZone))) }
-        case .bool(let b):
-            a.append(("t", "b"))
-            x.element("c", a) { x.element("v", text: b ? "1" : "0") }
-        }
+
+        private mutating func append(_ s: String) { bytes += s.utf8 }
     }
 
     /// Excel 1900-system serial of `date` as a wall-clock time in `timeZone`.

@@ -74,6 +74,19 @@ public final class XMLWriter {
         check(xmlTextWriterWriteString(w, clean), "text")
     }
 
+    /// Writes bytes that are already well-formed, escaped XML content of the element open
+    /// now (libxml2 closes its start tag first). Only for content made by code that cannot
+    /// produce markup characters by accident (see `XLSXWriter.RowXML`).
+    func raw(_ bytes: [UInt8]) {
+        guard let w = writer, !bytes.isEmpty else { return }
+        let rc = bytes.withUnsafeBufferPointer { b in
+            b.baseAddress!.withMemoryRebound(to: xmlChar.self, capacity: b.count) {
+                xmlTextWriterWriteRawLen(w, $0, Int32(b.count))
+            }
+        }
+        check(rc, "raw")
+    }
+
     /// Closes the innermost open element (self-closing when it had no content).
     public func end() {
         guard let w = writer else { return }
