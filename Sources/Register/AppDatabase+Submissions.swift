@@ -115,6 +115,7 @@ extension AppDatabase {
             db, sql: "SELECT MAX(seq) FROM items WHERE unit = ?", arguments: [unit]) ?? 0) + 1
         var matched = Set<String>()
 
+        var classifications = ClassificationDecoder()
         for (index, (read, classification)) in items.enumerated() {
             let position = index + 1
             var information = read
@@ -125,7 +126,7 @@ extension AppDatabase {
                 if information.kode?.trimmingCharacters(in: .whitespaces) == itemID {
                     information.kode = old.information.kode
                 }
-                let oldClassification = try? old.decodedClassification()
+                let oldClassification = try? classifications.decode(old)
                 var fields = ItemMatching.changedFields(old.information, information)
                 let classChanged = ItemMatching.classificationChanged(
                     oldClassification, classification)

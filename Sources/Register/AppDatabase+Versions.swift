@@ -306,6 +306,7 @@ extension AppDatabase {
             }
             keys.append((row, unitCode))
         }
+        var classifications = ClassificationDecoder()
         func value(_ key: (row: VersionItemRecord, unit: String)) -> VersionItem {
             let row = key.row
             let revision = revisions[row.item]!
@@ -316,7 +317,7 @@ extension AppDatabase {
                 id: row.item, revision: row.revision,
                 unit: units[key.unit] ?? WorkUnit(code: key.unit, name: key.unit),
                 item: information, category: row.category, subgroup: row.subgroup,
-                classification: try? revision.decodedClassification(), change: row.change,
+                classification: try? classifications.decode(revision), change: row.change,
                 recordedAt: revision.recordedAt, consequenceTest: test?.test)
         }
         let open = keys.filter { !$0.row.exempted }.sorted { l, r in

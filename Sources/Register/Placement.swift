@@ -110,9 +110,10 @@ struct CurrentState {
 
         var state = CurrentState()
         state.placed.reserveCapacity(items.count)  // exact: doubling left a third unused
+        var classifications = ClassificationDecoder()
         for item in items {
             guard let revision = revisionByItem[item.id] else { continue }
-            let classification = try revision.decodedClassification()
+            let classification = try classifications.decode(revision)
             let decision = decisionByItem[item.id]
             if decision?.action == .return {
                 state.returned.append(Held(
