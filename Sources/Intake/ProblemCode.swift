@@ -21,6 +21,9 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     case retentionBareYear = "retention-bare-year"
     case duplicateItem = "duplicate-item"
     case errorValue = "error-value"
+    /// A cell longer than a spreadsheet cell can be (32,767 characters): the row is not taken,
+    /// since no workbook dip writes (feedback, review, templates) could carry it.
+    case cellTooLong = "cell-too-long"
     // Worth knowing (info).
     case missingCategory = "missing-category"
     case retentionUnknown = "retention-unknown"
@@ -39,7 +42,7 @@ public enum ProblemCode: String, CaseIterable, Sendable {
              .zipBomb, .encodingUnsupported, .noDIPTable, .emptyTable, .tooManyRows:
             return .error
         case .missingColumn, .missingValue, .unknownCategory, .retentionBareYear, .duplicateItem,
-             .errorValue:
+             .errorValue, .cellTooLong:
             return .warning
         case .missingCategory, .retentionUnknown, .formUnknown, .encodingGuess, .delimiterGuess,
              .hiddenSheet, .rowIgnored:

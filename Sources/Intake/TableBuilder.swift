@@ -96,6 +96,7 @@ struct TableBuilder {
         texts.append(contentsOf: repeatElement("", count: max(width, row.cells.count)))
         var errorColumns: [Int] = []
         var any = false
+        var tooLong: Int?
         for c in row.cells.indices {
             switch row.cells[c] {
             case .empty: continue
@@ -107,8 +108,19 @@ struct TableBuilder {
                 texts[c] = Text.clean(CellText.text(other))
             }
             if !texts[c].isEmpty { any = true }
+            // UTF-8 length first (constant time): UTF-16 is never longer.
+            if texts[c].utf8.count > Self.maxCellLength && texts[c].utf16.count > Self.maxCellLength && tooLong == nil {
+                tooLong = c
+            }
         }
         if !any { return }
+        if let c = tooLong {
+            sink.problem(factory.make(
+                .cellTooLong, sheet: sheet, row: number, column: c, columnName: map.labels[c],
+                message: "Isi sel terlalu panjang (\(Self.grouped(texts[c].count)) karakter; batas satu sel Excel 32.767 karakter), sehingga baris ini tidak diambil sebagai informasi.",
+                hint: "Persingkat isi sel ini (ringkasan informasi cukup beberapa kalimat), lalu kirim ulang berkasnya."))
+            return
+        }
         if nextMerge < merges.count || !activeMerges.isEmpty {
             applyMerges(&texts, row: number)
         }
@@ -451,6 +463,21 @@ struct TableBuilder {
         let hasMonth = w.contains { Values.monthNames.contains(String($0)) }
         let hasYear = w.contains { $0.count == 4 && Int($0).map { (1990...2100).contains($0) } == true }
         return hasMonth && hasYear && text.contains(",") && w.count <= 6
+    }
+
+    /// Excel's limit on a cell's text (UTF-16 code units), which every workbook dip writes
+    /// from the items must respect.
+    static let maxCellLength = 32_767
+
+    /// 37507 as "37.507", the way Indonesian text groups thousands.
+    static func grouped(_ n: Int) -> String {
+        var digits = String(n)
+        var out = ""
+        while digits.count > 3 {
+            out = "." + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return digits + out
     }
 
     static func shorten(_ s: String) -> String {

@@ -33,6 +33,30 @@ final class LayoutTests: XCTestCase {
 
     static let header = "No;Ringkasan Isi Informasi;Pejabat yang Menguasai Informasi;Penanggung Jawab;Waktu dan Tempat;Bentuk Informasi;Retensi;Jenis Informasi"
 
+    /// A cell no spreadsheet cell can hold (only a CSV or a generated file can carry one)
+    /// would stop every workbook dip writes: its row is not taken, and the unit is told.
+    func testOverlongCellRowIsNotTakenAndTheUnitIsTold() throws {
+        let long = "Laporan " + String(repeating: "sangat panjang ", count: 2_500)  // 37,507 once trimmed
+        let text = [Self.header,
+                    "1;\(long);Bidang A;Kepala;2026, Serang;Softcopy;5 tahun;Berkala",
+                    "2;Rencana kerja 2026;Bidang A;Kepala;2026, Serang;Softcopy;5 tahun;Berkala"].joined(separator: "\r\n")
+        let r = readSubmission(at: try write(text))
+        XCTAssertEqual(r.status, .accepted)
+        XCTAssertEqual(r.items.map(\.nomor), ["2"])
+        let problem = try XCTUnwrap(r.problems.first { $0.code == "cell-too-long" })
+        XCTAssertEqual(problem.row, 2)
+        XCTAssertEqual(problem.column, "B")
+        XCTAssertEqual(problem.columnName, "Ringkasan Isi Informasi")
+        XCTAssertEqual(problem.severity, .warning)
+        XCTAssertTrue(problem.message.contains("(37.507 karakter;"), problem.message)
+        // Exactly at the limit is still a cell.
+        let limit = String(repeating: "a", count: 32_767)
+        let atLimit = readSubmission(at: try write([Self.header, "1;\(limit);Bidang A;Kepala;2026, Serang;Softcopy;5 tahun;Berkala"]
+            .joined(separator: "\r\n"), "limit.csv"))
+        XCTAssertEqual(atLimit.items.map(\.ringkasan.count), [32_767])
+        XCTAssertFalse(codes(atLimit).contains("cell-too-long"))
+    }
+
     // MARK: Delimiters and encodings
 
     func testSemicolonCommaAndTabGiveTheSameItems() throws {

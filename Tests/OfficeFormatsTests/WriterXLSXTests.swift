@@ -101,6 +101,29 @@ final class WriterXLSXTests: XCTestCase {
         XCTAssertTrue(sst.contains("count=\"2\" uniqueCount=\"1\""), sst)
     }
 
+    /// Reports made from stored data truncate a text no cell can hold; the default refuses it.
+    func testOverlongTextIsRefusedByDefaultOrTruncatedOnACharacterBoundary() throws {
+        // 32,765 letters, then an emoji (two UTF-16 units) straddling the limit.
+        let long = String(repeating: "a", count: 32_765) + "📄" + String(repeating: "b", count: 10)
+        let sheet = XLSXSheet(name: "S", rows: [[XLSXCell(long)]])
+        XCTAssertThrowsError(try XLSXWriter.write(XLSXDocument(sheets: [sheet], created: when))) { error in
+            XCTAssertEqual(error as? XLSXWriterError, .cellTooLong(sheet: "S", cell: "A1"))
+        }
+        let generated = XLSXSheet(name: "G", rowCount: 1, row: { _ in [XLSXCell(long)] }, columns: [XLSXColumn(width: 10)])
+        let bytes = try XLSXWriter.write(XLSXDocument(sheets: [sheet, generated], created: when, longText: .truncate))
+        let entries = try readZipEntries(bytes)
+        let sst = String(decoding: entries.first { $0.name == "xl/sharedStrings.xml" }!.data, as: UTF8.self)
+        let expected = String(repeating: "a", count: 32_765) + "…"
+        XCTAssertTrue(sst.contains("<t>\(expected)</t>"), "cut before the emoji, never inside it")
+        XCTAssertEqual(expected.utf16.count, 32_766)
+        XCTAssertTrue(sst.contains("count=\"2\" uniqueCount=\"1\""), "both sheets share the cut text")
+        let path = NSTemporaryDirectory() + "dip-long-\(UUID().uuidString).xlsx"
+        defer { unlink(path) }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let dump = try WorkbookDump.xlsx(path: path)
+        XCTAssertEqual(dump.sheets["S"]?.first?.first, .string(expected))
+    }
+
     func testDeterministic() throws {
         XCTAssertEqual(try XLSXWriter.write(sampleWorkbook()), try XLSXWriter.write(sampleWorkbook()))
     }

@@ -102,6 +102,22 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertEqual(Set(again.skipped.map(\.path)), Set(summary.skipped.map(\.path)))
     }
 
+    /// A CSV cell longer than any workbook cell once stopped every run at the feedback
+    /// workbook: now its row is left out with a problem and the run completes.
+    func testOverlongCellDoesNotStopTheRun() throws {
+        var csv = String(decoding: Self.goodCSV, as: UTF8.self)
+        csv += "3,\(String(repeating: "Laporan panjang ", count: 2_500)),Sekretariat,Kepala Dinas,2025,Serang,Softcopy,5 tahun,Berkala\n"
+        let unit = try ws.units()[0]
+        _ = try put(unit, "panjang.csv", Array(csv.utf8))
+        let summary = try runInProcess()
+        XCTAssertEqual(summary.accepted, 1)
+        XCTAssertTrue(summary.failures.isEmpty)
+        XCTAssertEqual(summary.outcomes.first?.problems.filter { $0.code == "cell-too-long" }.map(\.row), [4])
+        let feedback = try String(contentsOf: ws.workspace.feedback.appendingPathComponent("\(unit).txt"), encoding: .utf8)
+        XCTAssertTrue(feedback.contains("Isi sel terlalu panjang"), feedback)
+        XCTAssertNotNil(summary.draftVersion)
+    }
+
     func testFileStillBeingCopiedIsLeftForALaterRun() throws {
         let url = try put("bpbd", "dip.csv", Self.goodCSV, age: 0)
         let first = try runInProcess(settle: 30)

@@ -198,6 +198,16 @@ public struct XLSXSheet: Sendable {
     }
 }
 
+/// What the writer does with a text longer than a cell can hold (32,767 UTF-16 code units;
+/// Excel repairs a file with a longer one).
+public enum XLSXLongText: Sendable {
+    /// Throw `XLSXWriterError.cellTooLong`: the caller made a text no cell can carry.
+    case refuse
+    /// Cut it to the limit, ending with "…": for reports made from stored data, which must be
+    /// written whatever the data holds (the full text stays where it is stored).
+    case truncate
+}
+
 /// A workbook to write.
 public struct XLSXDocument: Sendable {
     public var sheets: [XLSXSheet]
@@ -206,14 +216,17 @@ public struct XLSXDocument: Sendable {
     public var created: Date
     /// Zone in which dates become serials (e.g. WIB).
     public var timeZone: TimeZone
+    /// Texts longer than a cell: refused (the default) or truncated.
+    public var longText: XLSXLongText
 
     public init(sheets: [XLSXSheet], title: String = "", creator: String = "", created: Date,
-                timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
+                timeZone: TimeZone = TimeZone(identifier: "UTC")!, longText: XLSXLongText = .refuse) {
         self.sheets = sheets
         self.title = title
         self.creator = creator
         self.created = created
         self.timeZone = timeZone
+        self.longText = longText
     }
 }
 

@@ -15,7 +15,7 @@ public enum XLSXWriter {
         var sheetParts: [OPCPart] = []
         for (i, sheet) in wb.sheets.enumerated() {
             let data = try sheetXML(sheet, index: i, selected: i == firstVisible(wb), strings: &strings,
-                                    styles: &styles, timeZone: wb.timeZone)
+                                    styles: &styles, timeZone: wb.timeZone, longText: wb.longText)
             sheetParts.append(OPCPart(name: "xl/worksheets/sheet\(i + 1).xml",
                                       contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
                                       xml: data))
@@ -83,7 +83,7 @@ public enum XLSXWriter {
             guard seen.insert(s.name.lowercased()).inserted else { throw XLSXWriterError.duplicateSheetName(s.name) }
             if s.rowCount > 1_048_576 { throw XLSXWriterError.tooManyRows(sheet: s.name) }
             // Generated rows are checked as they are written (making them twice costs time).
-            if case .rows(let rows) = s.source {
+            if case .rows(let rows) = s.source, wb.longText == .refuse {
                 for (r, row) in rows.enumerated() { try checkCells(row, sheet: s.name, row: r) }
             }
             for v in s.validations where v.sourceRange == nil {
@@ -103,10 +103,32 @@ public enum XLSXWriter {
 
     static func checkCells(_ row: [XLSXCell], sheet: String, row r: Int) throws {
         for (c, cell) in row.enumerated() {
-            if case .string(let t) = cell.value, t.utf16.count > 32_767 {
+            if case .string(let t) = cell.value, isTooLong(t) {
                 throw XLSXWriterError.cellTooLong(sheet: sheet, cell: "\(columnLetters(c))\(r + 1)")
             }
         }
+    }
+
+    /// Excel's limit on a cell's text, in UTF-16 code units.
+    static let maxCellText = 32_767
+
+    /// Whether `t` is longer than a cell can hold (UTF-8 length first: constant time, and
+    /// UTF-16 is never longer).
+    static func isTooLong(_ t: String) -> Bool {
+        t.utf8.count > maxCellText && t.utf16.count > maxCellText
+    }
+
+    /// `t` cut on a character boundary so that it and a closing "…" fit in a cell.
+    static func truncated(_ t: String) -> String {
+        var kept = 0
+        var end = t.startIndex
+        for character in t {
+            let width = character.utf16.count
+            if kept + width > maxCellText - 1 { break }
+            kept += width
+            end = t.index(after: end)
+        }
+        return String(t[..<end]) + "…"
     }
 
     /// `'Name'` quoted for formulas and defined names.
@@ -157,7 +179,7 @@ public enum XLSXWriter {
     }
 
     static func sheetXML(_ s: XLSXSheet, index: Int, selected: Bool, strings: inout SharedStrings,
-                         styles: inout StyleTable, timeZone: TimeZone) throws -> XMLBytes {
+                         styles: inout StyleTable, timeZone: TimeZone, longText: XLSXLongText = .refuse) throws -> XMLBytes {
         let x = try XMLWriter()
         x.start("worksheet")
         x.attribute("xmlns", mainNS)
@@ -192,9 +214,9 @@ public enum XLSXWriter {
         x.start("sheetData")
         let generated: Bool
         if case .generated = s.source { generated = true } else { generated = false }
-        var rowXML = RowXML()
+        var rowXML = RowXML(longText: longText)
         try s.forEachRow { r, row in
-            if generated { try checkCells(row, sheet: s.name, row: r) }
+            if generated && longText == .refuse { try checkCells(row, sheet: s.name, row: r) }
             rowXML.write(row, index: r, strings: &strings, styles: &styles, timeZone: timeZone)
             x.raw(rowXML.bytes)
         }
@@ -246,9 +268,12 @@ public enum XLSXWriter {
     /// `dip run` (feedback, templates and review workbooks). The bytes go into the same
     /// libxml2 buffer through `XMLWriter.raw`.
     struct RowXML {
+        let longText: XLSXLongText
         private(set) var bytes: [UInt8] = []
         /// Column letters by index, made once per sheet.
         private var letters: [[UInt8]] = []
+
+        init(longText: XLSXLongText) { self.longText = longText }
 
         mutating func write(_ row: [XLSXCell], index r: Int, strings: inout SharedStrings,
                             styles: inout StyleTable, timeZone: TimeZone) {
@@ -270,7 +295,9 @@ public enum XLSXWriter {
                 let content: (type: String?, value: String?)
                 switch cell.value {
                 case .empty: content = (nil, nil)
-                case .string(let t): content = t.isEmpty ? (nil, nil) : ("s", String(strings.index(t)))
+                case .string(let t):
+                    let text = longText == .truncate && XLSXWriter.isTooLong(t) ? XLSXWriter.truncated(t) : t
+                    content = text.isEmpty ? (nil, nil) : ("s", String(strings.index(text)))
                 case .number(let d): content = (nil, d.isFinite ? XLSXWriter.format(d) : nil)
                 case .date(let d), .dateTime(let d):
                     content = (nil, XLSXWriter.format(XLSXWriter.serial(d, timeZone: timeZone)))

@@ -33,7 +33,7 @@ public enum UnitFeedback {
                 autoFilter: true, print: .f4Landscape))
         }
         let doc = XLSXDocument(sheets: sheets, title: "Umpan Balik DIP – \(unit.name)", creator: "dip",
-                               created: clock.now, timeZone: Clock.wib)
+                               created: clock.now, timeZone: Clock.wib, longText: .truncate)
         return try XLSXWriter.write(doc)
     }
 

@@ -70,7 +70,7 @@ public enum UpdateTemplate {
         let doc = XLSXDocument(
             sheets: [dip, instructions(unit: unit, clock: clock)],
             title: "Templat Pemutakhiran DIP" + (unit.map { " – \($0.name)" } ?? ""),
-            creator: "dip", created: clock.now, timeZone: Clock.wib)
+            creator: "dip", created: clock.now, timeZone: Clock.wib, longText: .truncate)
         return try XLSXWriter.write(doc)
     }
 

@@ -37,7 +37,7 @@ public enum ReviewWorkbook {
         sheets.append(metaSheet(input, clock: clock))
         let doc = XLSXDocument(
             sheets: sheets, title: "Lembar Kerja Pemeriksaan DIP", creator: "dip",
-            created: clock.now, timeZone: Clock.wib)
+            created: clock.now, timeZone: Clock.wib, longText: .truncate)
         return try XLSXWriter.write(doc)
     }
 
