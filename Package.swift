@@ -64,10 +64,10 @@ let package = Package(
         ]),
 
         // Helpers shared by test targets: running the output checkers and other programs.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "OfficeFormatsTests", dependencies: ["OfficeFormats", "TestSupport"]),
+        .target(name: "TestSupport", dependencies: ["DIPCore", "OfficeFormats"], path: "Tests/TestSupport"),
+        .testTarget(name: "OfficeFormatsTests", dependencies: ["OfficeFormats", "DIPCore", "TestSupport"]),
         .testTarget(name: "DIPCoreTests", dependencies: ["DIPCore"]),
-        .testTarget(name: "IntakeTests", dependencies: ["Intake", "OfficeFormats"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "OfficeFormats", "TestSupport"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RegisterTests", dependencies: ["Register"]),

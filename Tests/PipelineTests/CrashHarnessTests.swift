@@ -1,3 +1,4 @@
+import DIPCore
 import Foundation
 import GRDB
 import Rules
