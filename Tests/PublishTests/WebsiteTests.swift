@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import OfficeFormats
 import XCTest
 @testable import Publish
 
@@ -24,6 +25,7 @@ final class WebsiteTests: XCTestCase {
         try WebCheckers.assertOK("check-feed", [dir.appendingPathComponent("feed.json").path])
         try WebCheckers.assertOK("check-datapackage", [dir.path])
         try WebCheckers.assertOK("check-html", ["--expect-feed-links", dir.appendingPathComponent("index.html").path])
+        try WebCheckers.assertOK("check-xlsx", [dir.appendingPathComponent("dip.xlsx").path])
     }
 
     // MARK: Same items everywhere, nothing else
@@ -42,6 +44,21 @@ final class WebsiteTests: XCTestCase {
         XCTAssertEqual(json, Fixture.expectedIDs)
         XCTAssertEqual(Set(csv), Fixture.expectedIDs)
         XCTAssertEqual(csv.count, 24, "one CSV row per item")
+        // The workbook for Excel users holds the CSV's rows, value for value (the revision a
+        // number there).
+        let workbook = try XCTUnwrap(WorkbookDump.xlsx(path: dir.appendingPathComponent("dip.xlsx").path).sheets["DIP"])
+        XCTAssertEqual(workbook.count, rows.count)
+        for (cells, fields) in zip(workbook.dropFirst(), rows.dropFirst()) {
+            let texts = cells.map { cell -> String in
+                switch cell {
+                case .string(let s): return s
+                case .int(let n): return String(n)
+                case .null: return ""
+                default: return "\(cell)"
+                }
+            }
+            XCTAssertEqual(texts, fields)
+        }
         XCTAssertEqual(WebParse.pageIDs(try text(dir, "index.html")).count, 24, "one page row per item")
         for id in ["dinkes-0009", "disdukcapil-0009", "dinkes-0010", "diskominfo-9999"] {
             XCTAssertFalse(page.contains(id) || atom.contains(id) || json.contains(id) || csv.contains(id), id)
@@ -54,7 +71,10 @@ final class WebsiteTests: XCTestCase {
             settings.listExemptedTitles = listTitles
             let dir = try writeSite(settings)
             for name in WebsiteWriter.fileNames {
-                let body = try text(dir, name)
+                // The workbook is a zip: its cells are what a reader sees.
+                let body = name.hasSuffix(".xlsx")
+                    ? try WorkbookDump.xlsx(path: dir.appendingPathComponent(name).path).json
+                    : try text(dir, name)
                 for marker in Fixture.secretMarkers {
                     XCTAssertFalse(body.contains(marker), "\(marker) leaked into \(name)")
                 }

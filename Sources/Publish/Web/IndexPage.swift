@@ -9,6 +9,7 @@ enum IndexPage {
     static let atomName = "feed.atom"
     static let jsonFeedName = "feed.json"
     static let csvName = "dip.csv"
+    static let xlsxName = "dip.xlsx"
     static let dataPackageName = "datapackage.json"
 
     static let columns = [
@@ -92,6 +93,7 @@ enum IndexPage {
         h += "<footer id=\"data-terbuka\">\n<h2>Umpan perubahan dan data terbuka</h2>\n<ul>\n"
         h += "<li><a href=\"\(atomName)\" type=\"application/atom+xml\">Umpan perubahan (Atom)</a></li>\n"
         h += "<li><a href=\"\(jsonFeedName)\" type=\"application/feed+json\">Umpan perubahan (JSON Feed)</a></li>\n"
+        h += "<li><a href=\"\(xlsxName)\" type=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\">Data DIP (Excel, .xlsx)</a></li>\n"
         h += "<li><a href=\"\(csvName)\" type=\"text/csv\">Data DIP (CSV, UTF-8)</a></li>\n"
         h += "<li><a href=\"\(dataPackageName)\" type=\"application/json\">Deskripsi data (Frictionless Data Package)</a></li>\n"
         h += "</ul>\n"

@@ -1,8 +1,11 @@
 import DIPCore
 import Foundation
+import OfficeFormats
 
 /// The open-data export for the Satu Data portal: `dip.csv` (UTF-8, no BOM, RFC 4180, CRLF
-/// record ends, fixed columns) and a Frictionless `datapackage.json` describing it.
+/// record ends, fixed columns) and a Frictionless `datapackage.json` describing it; and the
+/// same rows as `dip.xlsx` for citizens who open data in Excel (outputs.md: the CSV stays
+/// for machines; a spreadsheet program reads the workbook's cells as text, never formulas).
 enum OpenData {
     /// (machine name, Indonesian title, Table Schema type) in column order.
     static let columns: [(name: String, title: String, type: String)] = [
@@ -47,6 +50,26 @@ enum OpenData {
             out += row(item).map(field).joined(separator: ",") + "\r\n"
         }
         return out
+    }
+
+    /// The CSV's rows as a workbook: Indonesian titles in a frozen header row with a filter,
+    /// every value a text cell (a summary that starts with "=" stays text), the revision a
+    /// number.
+    static func xlsx(_ list: PublishedList, settings: WebsiteSettings, clock: Clock) throws -> [UInt8] {
+        let widths: [Double] = [18, 8, 14, 10, 14, 28, 8, 60, 30, 30, 14, 14, 18, 22]
+        let items = list.items
+        let sheet = XLSXSheet(
+            name: "DIP", rowCount: items.count + 1,
+            row: { r in
+                if r == 0 { return columns.map { XLSXCell($0.title, style: .header) } }
+                return row(items[r - 1]).enumerated().map { c, text in
+                    c == 1 ? XLSXCell(.number(Double(text) ?? 0), style: .body) : XLSXCell(text, style: .body)
+                }
+            },
+            columns: widths.map { XLSXColumn(width: $0) }, frozenRows: 1, autoFilter: true, print: .f4Landscape)
+        return try XLSXWriter.write(XLSXDocument(
+            sheets: [sheet], title: settings.siteTitle, creator: "dip", created: clock.now,
+            timeZone: Clock.wib, longText: .truncate))
     }
 
     // MARK: datapackage.json

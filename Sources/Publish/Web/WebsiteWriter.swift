@@ -32,12 +32,13 @@ public struct WebsiteOutput: Sendable, Equatable {
 }
 
 /// Writes the public website folder for a published DIP version: `index.html`, `feed.atom`,
-/// `feed.json`, `dip.csv` and `datapackage.json`, ready to copy to the PPID's web server.
+/// `feed.json`, `dip.csv`, `dip.xlsx` and `datapackage.json`, ready to copy to the PPID's web
+/// server.
 public enum WebsiteWriter {
     /// The files in the order they are written.
     public static let fileNames = [
-        IndexPage.csvName, IndexPage.dataPackageName, IndexPage.atomName, IndexPage.jsonFeedName,
-        "index.html",
+        IndexPage.csvName, IndexPage.xlsxName, IndexPage.dataPackageName, IndexPage.atomName,
+        IndexPage.jsonFeedName, "index.html",
     ]
 
     /// Renders every website file in memory, keyed by file name.
@@ -62,6 +63,7 @@ public enum WebsiteWriter {
             IndexPage.jsonFeedName: try Feeds.jsonFeed(list, entries: entries, settings: settings,
                                                        clock: clock),
             IndexPage.csvName: Data(OpenData.csv(list).utf8),
+            IndexPage.xlsxName: Data(try OpenData.xlsx(list, settings: settings, clock: clock)),
             IndexPage.dataPackageName: try OpenData.dataPackage(list, settings: settings, clock: clock),
         ]
     }
