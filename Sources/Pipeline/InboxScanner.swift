@@ -12,6 +12,30 @@ public struct InboxFile: Hashable, Sendable {
 public struct SkippedFile: Hashable, Sendable {
     public var path: String
     public var reason: String
+    /// Set when the unit put something in its folder that dip never reads: the unit is told
+    /// (`UnreadNotice`), since it would otherwise wait for feedback that never comes.
+    public var unread: Unread?
+
+    /// Something in a unit's folder that dip never reads.
+    public struct Unread: Hashable, Sendable {
+        public enum Kind: Hashable, Sendable { case subfolder, link, special }
+        /// The unit folder it sits in.
+        public var unit: String
+        public var kind: Kind
+    }
+
+    /// The unit folder is not in `rules/unit.yaml`: its files wait until the PPID adds it.
+    public var unregisteredUnit = false
+
+    /// Left alone until someone acts (not merely until the file settles): logged as a warning.
+    public var needsAPerson: Bool { unread != nil || unregisteredUnit }
+
+    public init(path: String, reason: String, unread: Unread? = nil, unregisteredUnit: Bool = false) {
+        self.path = path
+        self.reason = reason
+        self.unread = unread
+        self.unregisteredUnit = unregisteredUnit
+    }
 }
 
 /// Lists the files waiting in `inbox/<unit>/`, oldest concerns first: skips lock and
@@ -65,11 +89,11 @@ public struct InboxScanner: Sendable {
                         ready.append(InboxFile(unit: unit, url: url))
                     }
                 case .typeSymbolicLink:
-                    skipped.append(SkippedFile(path: url.path, reason: "symlink tidak diikuti"))
+                    skipped.append(SkippedFile(path: url.path, reason: "symlink tidak diikuti", unread: .init(unit: unit, kind: .link)))
                 case .typeDirectory:
-                    skipped.append(SkippedFile(path: url.path, reason: "subfolder di folder unit diabaikan"))
+                    skipped.append(SkippedFile(path: url.path, reason: "subfolder di folder unit diabaikan", unread: .init(unit: unit, kind: .subfolder)))
                 default:
-                    skipped.append(SkippedFile(path: url.path, reason: "bukan berkas biasa"))
+                    skipped.append(SkippedFile(path: url.path, reason: "bukan berkas biasa", unread: .init(unit: unit, kind: .special)))
                 }
             }
         }

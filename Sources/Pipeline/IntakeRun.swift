@@ -138,13 +138,15 @@ public struct IntakeStage {
             // A folder not in rules/unit.yaml: leave its files for when the PPID registers it.
             for file in ready where !knownUnits.contains(file.unit) {
                 skipped.append(SkippedFile(path: file.url.path,
-                    reason: "folder unit '\(file.unit)' tidak terdaftar di rules/unit.yaml; berkas dibiarkan sampai unit didaftarkan"))
+                    reason: "folder unit '\(file.unit)' tidak terdaftar di rules/unit.yaml; berkas dibiarkan sampai unit didaftarkan",
+                    unregisteredUnit: true))
             }
             ready.removeAll { !knownUnits.contains($0.unit) }
         }
         var summary = RunSummary(skipped: skipped)
         for file in skipped {
-            logger.info("berkas dilewati", metadata: ["path": "\(file.path)", "alasan": "\(file.reason)"])
+            let level: Logger.Level = file.needsAPerson ? .warning : .info
+            logger.log(level: level, "berkas dilewati", metadata: ["path": "\(file.path)", "alasan": "\(file.reason)"])
         }
         let archive = OriginalsArchive(workspace: workspace)
         let receivedAt = options.clock.rfc3339()

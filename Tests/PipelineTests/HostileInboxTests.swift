@@ -118,6 +118,34 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertNotNil(summary.draftVersion)
     }
 
+    /// Files in a sub-folder of a unit folder are never read (an old list kept there must not
+    /// replace a newer one), but the unit never sees the log: it gets a notice beside its
+    /// feedback until the folder is tidy, and its last feedback is left as it was.
+    func testSubfolderIsLeftAloneAndTheUnitIsToldUntilTidied() throws {
+        let unit = try ws.units()[0]
+        _ = try put(unit, "dip.csv", Self.goodCSV)
+        _ = try runInProcess()
+        let feedback = ws.workspace.feedback.appendingPathComponent("\(unit).txt")
+        let before = try Data(contentsOf: feedback)
+
+        let folder = inbox.appendingPathComponent(unit).appendingPathComponent("Arsip 2025")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(Self.goodCSV).write(to: folder.appendingPathComponent("lama.csv"))
+        let summary = try runInProcess()
+        XCTAssertTrue(summary.outcomes.isEmpty)
+        XCTAssertEqual(summary.skipped.filter(\.needsAPerson).map(\.unread?.kind), [.subfolder])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("lama.csv").path), "never taken")
+        let notice = UnreadNotice.url(unit: unit, in: ws.workspace)
+        let text = try String(contentsOf: notice, encoding: .utf8)
+        XCTAssertTrue(text.contains("Arsip 2025: subfolder"), text)
+        XCTAssertTrue(text.contains("langsung di folder unit"), text)
+        XCTAssertEqual(try Data(contentsOf: feedback), before, "the last feedback stays as it was")
+
+        try FileManager.default.removeItem(at: folder)
+        _ = try runInProcess()
+        XCTAssertFalse(FileManager.default.fileExists(atPath: notice.path), "gone once the folder is tidy")
+    }
+
     func testFileStillBeingCopiedIsLeftForALaterRun() throws {
         let url = try put("bpbd", "dip.csv", Self.goodCSV, age: 0)
         let first = try runInProcess(settle: 30)

@@ -1,0 +1,69 @@
+import DIPCore
+import Foundation
+import Rules
+
+/// A notice for a unit that put something in its inbox folder that dip never reads (a
+/// sub-folder, a link, a device file): `reports/umpan-balik/<unit>-tidak-dibaca.txt`.
+///
+/// Unit staff never see the run log, and files in a sub-folder would otherwise wait forever
+/// with no word. A separate file, so the unit's last feedback stays as it was; it is made
+/// again on every run from what the inbox holds, and removed once the folder is tidy.
+public enum UnreadNotice {
+    static let suffix = "-tidak-dibaca.txt"
+
+    /// The notice file of a unit.
+    public static func url(unit: String, in workspace: Workspace) -> URL {
+        workspace.feedback.appendingPathComponent(unit + suffix)
+    }
+
+    /// Writes a notice for every unit with unread entries in `skipped` and removes the
+    /// notices of units that have none now. Returns the units noticed.
+    @discardableResult
+    public static func update(_ skipped: [SkippedFile], units: UnitDirectory, workspace: Workspace,
+                              clock: Clock) throws -> [String] {
+        var byUnit: [String: [SkippedFile]] = [:]
+        for file in skipped {
+            if let unread = file.unread { byUnit[unread.unit, default: []].append(file) }
+        }
+        for (code, files) in byUnit {
+            let unit = units.unit(code) ?? WorkUnit(code: code, name: code)
+            try DurableFiles.write(text(unit: unit, files: files, clock: clock), to: url(unit: code, in: workspace))
+        }
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: workspace.feedback.path)) ?? []
+        for name in existing where name.hasSuffix(suffix) && byUnit[String(name.dropLast(suffix.count))] == nil {
+            try? FileManager.default.removeItem(at: workspace.feedback.appendingPathComponent(name))
+        }
+        return byUnit.keys.sorted()
+    }
+
+    /// The notice, in Indonesian.
+    static func text(unit: WorkUnit, files: [SkippedFile], clock: Clock) -> String {
+        var out = [
+            "PERHATIAN: ADA ISI FOLDER UNIT YANG TIDAK DIBACA",
+            "Unit kerja : \(unit.name) (\(unit.code))",
+            "Diperiksa  : \(clock.indonesianDate())",
+            "",
+            "Isi folder unit Anda berikut ini tidak dibaca oleh sistem DIP:",
+        ]
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let name = URL(fileURLWithPath: file.path).lastPathComponent
+            out.append("  - \(name): \(description(file))")
+        }
+        out += [
+            "",
+            "Yang perlu dilakukan: letakkan berkas DIP (.xlsx atau .csv) langsung di folder unit",
+            "\"\(unit.code)\", bukan di dalam subfolder atau sebagai pintasan. Isi subfolder sengaja",
+            "tidak dibaca, supaya daftar lama yang disimpan di sana tidak menimpa daftar yang baru.",
+            "Pemberitahuan ini hilang dengan sendirinya setelah folder unit Anda rapi.",
+        ]
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func description(_ file: SkippedFile) -> String {
+        switch file.unread?.kind {
+        case .subfolder?: return "subfolder; berkas di dalamnya tidak dibaca."
+        case .link?: return "pintasan (tautan) ke berkas atau folder lain; tidak diikuti."
+        case .special?, nil: return "bukan berkas biasa; tidak dibaca."
+        }
+    }
+}
