@@ -156,6 +156,7 @@ public struct Runner {
             try writeTemplates(units: Set(summary.outcomes.map(\.unit)), config: config, register: register)
         }
         try UnreadNotice.update(summary.skipped, units: config.units, workspace: workspace, clock: options.clock)
+        try UnregisteredUnitsNotice.update(summary.skipped, workspace: workspace, clock: options.clock)
         // The items are in the register now; the later stages read them from there.
         feedbackSoFar = RunSummary()
         for i in summary.outcomes.indices { summary.outcomes[i].releaseItems() }

@@ -67,3 +67,46 @@ public enum UnreadNotice {
         }
     }
 }
+
+/// The PPID's notice of inbox folders that `rules/unit.yaml` does not know:
+/// `reports/folder-unit-belum-terdaftar.txt`. Their files wait, untouched, until the unit is
+/// registered; the notice says so where the PPID looks (the run log only reaches the IT
+/// officer), is made again on every run, and is removed once no such folder holds files.
+public enum UnregisteredUnitsNotice {
+    public static func url(in workspace: Workspace) -> URL {
+        workspace.reports.appendingPathComponent("folder-unit-belum-terdaftar.txt")
+    }
+
+    /// Writes or removes the notice from this run's skipped files. Returns the folders named.
+    @discardableResult
+    public static func update(_ skipped: [SkippedFile], workspace: Workspace, clock: Clock) throws -> [String] {
+        var waiting: [String: Int] = [:]
+        for file in skipped where file.unregisteredUnit {
+            waiting[URL(fileURLWithPath: file.path).deletingLastPathComponent().lastPathComponent, default: 0] += 1
+        }
+        let notice = url(in: workspace)
+        guard !waiting.isEmpty else {
+            try? FileManager.default.removeItem(at: notice)
+            return []
+        }
+        var out = [
+            "PERHATIAN PPID: FOLDER UNIT YANG BELUM TERDAFTAR",
+            "Diperiksa: \(clock.indonesianDate())",
+            "",
+            "Folder berikut di inbox/ tidak terdaftar di rules/unit.yaml, sehingga berkas di dalamnya",
+            "belum diproses (berkas dibiarkan utuh):",
+        ]
+        for folder in waiting.keys.sorted() {
+            out.append("  - \(folder) (\(waiting[folder]!) berkas menunggu)")
+        }
+        out += [
+            "",
+            "Yang perlu dilakukan: bila folder itu milik sebuah unit kerja, tambahkan unit tersebut ke",
+            "rules/unit.yaml dengan kode sama dengan nama folder, periksa dengan `dip rules check`;",
+            "run berikutnya memproses berkasnya. Bila bukan, pindahkan folder itu keluar dari inbox/.",
+            "Pemberitahuan ini hilang dengan sendirinya setelah tidak ada lagi folder seperti itu.",
+        ]
+        try DurableFiles.write(out.joined(separator: "\n") + "\n", to: notice)
+        return waiting.keys.sorted()
+    }
+}

@@ -96,10 +96,21 @@ final class HostileInboxTests: XCTestCase {
             XCTAssertTrue(summary.skipped.contains { $0.path == url.path }, url.path)
         }
         XCTAssertEqual(try String(contentsOfFile: "/etc/passwd", encoding: .utf8).isEmpty, false)
+        // The unit is told of what it put where dip never reads; the PPID of the unknown folder.
+        let unread = try String(contentsOf: UnreadNotice.url(unit: "dinkes", in: ws.workspace), encoding: .utf8)
+        for line in ["tautan.csv: pintasan", "pipa.csv: bukan berkas biasa", "folder.xlsx: subfolder"] {
+            XCTAssertTrue(unread.contains(line), unread)
+        }
+        let unregistered = try String(contentsOf: UnregisteredUnitsNotice.url(in: ws.workspace), encoding: .utf8)
+        XCTAssertTrue(unregistered.contains("unit-tak-dikenal (1 berkas menunggu)"), unregistered)
         // A second run takes nothing twice and skips the same things again.
         let again = try runInProcess()
         XCTAssertEqual(again.outcomes.count, 0)
         XCTAssertEqual(Set(again.skipped.map(\.path)), Set(summary.skipped.map(\.path)))
+        // Once the stranger's folder is gone, so is the PPID's notice.
+        try fm.removeItem(at: stranger.deletingLastPathComponent())
+        _ = try runInProcess()
+        XCTAssertFalse(fm.fileExists(atPath: UnregisteredUnitsNotice.url(in: ws.workspace).path))
     }
 
     /// A CSV cell longer than any workbook cell once stopped every run at the feedback
