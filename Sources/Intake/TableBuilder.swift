@@ -108,10 +108,8 @@ struct TableBuilder {
                 texts[c] = Text.clean(CellText.text(other))
             }
             if !texts[c].isEmpty { any = true }
-            // UTF-8 length first (constant time): UTF-16 is never longer.
-            if texts[c].utf8.count > Self.maxCellLength && texts[c].utf16.count > Self.maxCellLength && tooLong == nil {
-                tooLong = c
-            }
+            // Longer than a spreadsheet cell: no workbook dip writes from items could carry it.
+            if tooLong == nil && XLSXWriter.isTooLong(texts[c]) { tooLong = c }
         }
         if !any { return }
         if let c = tooLong {
@@ -464,10 +462,6 @@ struct TableBuilder {
         let hasYear = w.contains { $0.count == 4 && Int($0).map { (1990...2100).contains($0) } == true }
         return hasMonth && hasYear && text.contains(",") && w.count <= 6
     }
-
-    /// Excel's limit on a cell's text (UTF-16 code units), which every workbook dip writes
-    /// from the items must respect.
-    static let maxCellLength = 32_767
 
     /// 37507 as "37.507", the way Indonesian text groups thousands.
     static func grouped(_ n: Int) -> String {

@@ -110,11 +110,11 @@ public enum XLSXWriter {
     }
 
     /// Excel's limit on a cell's text, in UTF-16 code units.
-    static let maxCellText = 32_767
+    public static let maxCellText = 32_767
 
     /// Whether `t` is longer than a cell can hold (UTF-8 length first: constant time, and
     /// UTF-16 is never longer).
-    static func isTooLong(_ t: String) -> Bool {
+    public static func isTooLong(_ t: String) -> Bool {
         t.utf8.count > maxCellText && t.utf16.count > maxCellText
     }
 
