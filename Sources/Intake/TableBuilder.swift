@@ -115,7 +115,7 @@ struct TableBuilder {
         if let c = tooLong {
             sink.problem(factory.make(
                 .cellTooLong, sheet: sheet, row: number, column: c, columnName: map.labels[c],
-                message: "Isi sel terlalu panjang (\(Self.grouped(texts[c].count)) karakter; batas satu sel Excel 32.767 karakter), sehingga baris ini tidak diambil sebagai informasi.",
+                message: "Isi sel terlalu panjang (\(Self.grouped(texts[c].count)) karakter; batas satu sel Excel \(Self.grouped(XLSXWriter.maxCellText)) karakter), sehingga baris ini tidak diambil sebagai informasi.",
                 hint: "Persingkat isi sel ini (ringkasan informasi cukup beberapa kalimat), lalu kirim ulang berkasnya."))
             return
         }
