@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "OfficeFormatsTests", dependencies: ["OfficeFormats", "DIPCore", "TestSupport"]),
         .testTarget(name: "DIPCoreTests", dependencies: ["DIPCore"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "OfficeFormats", "TestSupport"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules"],
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RegisterTests", dependencies: ["Register"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Register", "Rules", "Intake", "TestSupport"]),

@@ -18,7 +18,12 @@ public struct SkippedFile: Hashable, Sendable {
 
     /// Something in a unit's folder that dip never reads.
     public struct Unread: Hashable, Sendable {
-        public enum Kind: Hashable, Sendable { case subfolder, link, special }
+        public enum Kind: Hashable, Sendable {
+            case subfolder, link, special
+            /// A name that is not valid UTF-8 (copied from an old system): it cannot be opened
+            /// by the name the system lists, so it is never read until renamed.
+            case unreadableName
+        }
         /// The unit folder it sits in.
         public var unit: String
         public var kind: Kind
@@ -63,7 +68,14 @@ public struct InboxScanner: Sendable {
         for unit in units.sorted() {
             if unit.hasPrefix(".") || Workspace.reservedInboxFolders.contains(unit) { continue }
             let unitURL = workspace.inbox.appendingPathComponent(unit, isDirectory: true)
-            guard let kind = fileType(unitURL) else { continue }
+            guard let kind = fileType(unitURL) else {
+                // Listed but not there by that name: not valid UTF-8 (or gone since listing).
+                if unit.contains("\u{FFFD}") {
+                    skipped.append(SkippedFile(path: unitURL.path, reason: "nama folder bukan UTF-8 dan tidak dapat dibuka; ganti namanya",
+                                               unregisteredUnit: true))
+                }
+                continue
+            }
             if kind == .typeSymbolicLink {
                 skipped.append(SkippedFile(path: unitURL.path, reason: "folder unit berupa symlink, tidak diikuti"))
                 continue
@@ -78,7 +90,13 @@ public struct InboxScanner: Sendable {
             for name in names.sorted() {
                 if isIgnorable(name) { continue }
                 let url = unitURL.appendingPathComponent(name)
-                guard let type = fileType(url) else { continue }
+                guard let type = fileType(url) else {
+                    if name.contains("\u{FFFD}") {
+                        skipped.append(SkippedFile(path: url.path, reason: "nama berkas bukan UTF-8 dan tidak dapat dibuka",
+                                                   unread: .init(unit: unit, kind: .unreadableName)))
+                    }
+                    continue
+                }
                 switch type {
                 case .typeRegular:
                     let attributes = try? fm.attributesOfItem(atPath: url.path)

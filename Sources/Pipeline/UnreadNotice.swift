@@ -49,13 +49,15 @@ public enum UnreadNotice {
             let name = URL(fileURLWithPath: file.path).lastPathComponent
             out.append("  - \(name): \(description(file))")
         }
-        out += [
-            "",
-            "Yang perlu dilakukan: letakkan berkas DIP (.xlsx atau .csv) langsung di folder unit",
-            "\"\(unit.code)\", bukan di dalam subfolder atau sebagai pintasan. Isi subfolder sengaja",
-            "tidak dibaca, supaya daftar lama yang disimpan di sana tidak menimpa daftar yang baru.",
-            "Pemberitahuan ini hilang dengan sendirinya setelah folder unit Anda rapi.",
-        ]
+        out.append("")
+        if files.contains(where: { $0.unread?.kind != .unreadableName }) {
+            out += [
+                "Yang perlu dilakukan: letakkan berkas DIP (.xlsx atau .csv) langsung di folder unit",
+                "\"\(unit.code)\", bukan di dalam subfolder atau sebagai pintasan. Isi subfolder sengaja",
+                "tidak dibaca, supaya daftar lama yang disimpan di sana tidak menimpa daftar yang baru.",
+            ]
+        }
+        out.append("Pemberitahuan ini hilang dengan sendirinya setelah folder unit Anda rapi.")
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -63,6 +65,8 @@ public enum UnreadNotice {
         switch file.unread?.kind {
         case .subfolder?: return "subfolder; berkas di dalamnya tidak dibaca."
         case .link?: return "pintasan (tautan) ke berkas atau folder lain; tidak diikuti."
+        case .unreadableName?:
+            return "nama berkas memuat huruf yang tidak dapat dibaca sistem; ganti namanya (cukup huruf, angka dan spasi), lalu salin ulang."
         case .special?, nil: return "bukan berkas biasa; tidak dibaca."
         }
     }
@@ -81,9 +85,16 @@ public enum UnregisteredUnitsNotice {
     @discardableResult
     public static func update(_ skipped: [SkippedFile], workspace: Workspace, clock: Clock) throws -> [String] {
         var waiting: [String: Int] = [:]
-        for file in skipped where file.unregisteredUnit {
-            waiting[URL(fileURLWithPath: file.path).deletingLastPathComponent().lastPathComponent, default: 0] += 1
+        var unopenable: Set<String> = []
+        let inbox = workspace.inbox.path.hasSuffix("/") ? workspace.inbox.path : workspace.inbox.path + "/"
+        for file in skipped where file.unregisteredUnit && file.path.hasPrefix(inbox) {
+            // The folder under inbox/: the skipped path is a file in it, or the folder itself
+            // when its name cannot be opened.
+            let parts = file.path.dropFirst(inbox.count).split(separator: "/").map(String.init)
+            guard let folder = parts.first else { continue }
+            if parts.count == 1 { unopenable.insert(folder) } else { waiting[folder, default: 0] += 1 }
         }
+        for folder in unopenable { waiting[folder] = waiting[folder] ?? 0 }
         let notice = url(in: workspace)
         guard !waiting.isEmpty else {
             try? FileManager.default.removeItem(at: notice)
@@ -97,7 +108,9 @@ public enum UnregisteredUnitsNotice {
             "belum diproses (berkas dibiarkan utuh):",
         ]
         for folder in waiting.keys.sorted() {
-            out.append("  - \(folder) (\(waiting[folder]!) berkas menunggu)")
+            out.append(unopenable.contains(folder)
+                ? "  - \(folder) (nama folder memuat huruf yang tidak dapat dibaca sistem; ganti namanya)"
+                : "  - \(folder) (\(waiting[folder]!) berkas menunggu)")
         }
         out += [
             "",

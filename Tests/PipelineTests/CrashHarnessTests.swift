@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import TestSupport
 import GRDB
 import Rules
 import XCTest
@@ -59,7 +60,7 @@ struct HarnessWorkspace {
     let workspace: Workspace
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-crash-\(UUID().uuidString)")
+        root = try Scratch.directory("dip-crash")
         workspace = Workspace(root: root)
         _ = try WorkspaceSetup.initialise(workspace)
     }

@@ -157,6 +157,34 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: notice.path), "gone once the folder is tidy")
     }
 
+    /// A name that is not UTF-8 (copied from an old system) cannot be opened by the name the
+    /// system lists: such a file or folder was once skipped without a word.
+    func testNonUTF8NamesAreToldNotSilentlySkipped() throws {
+        let unit = try ws.units()[0]
+        _ = try put(unit, "dip.csv", Self.goodCSV)
+        func make(_ directory: URL, _ name: [UInt8], folder: Bool) {
+            let path = Array(directory.path.utf8) + [UInt8(ascii: "/")] + name + [0]
+            path.withUnsafeBufferPointer { p in
+                p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { c in
+                    if folder { XCTAssertEqual(mkdir(c, 0o755), 0) } else {
+                        let fd = open(c, O_CREAT | O_WRONLY, 0o644)
+                        XCTAssertGreaterThanOrEqual(fd, 0)
+                        close(fd)
+                    }
+                }
+            }
+        }
+        make(inbox.appendingPathComponent(unit), Array("caf".utf8) + [0xE9] + Array(".csv".utf8), folder: false)
+        make(inbox, Array("unit".utf8) + [0xE9], folder: true)
+        let summary = try runInProcess()
+        XCTAssertEqual(summary.accepted, 1, "the rest is taken in")
+        XCTAssertEqual(summary.skipped.compactMap(\.unread?.kind), [.unreadableName])
+        let notice = try String(contentsOf: UnreadNotice.url(unit: unit, in: ws.workspace), encoding: .utf8)
+        XCTAssertTrue(notice.contains("caf\u{FFFD}.csv: nama berkas memuat huruf yang tidak dapat dibaca"), notice)
+        let ppid = try String(contentsOf: UnregisteredUnitsNotice.url(in: ws.workspace), encoding: .utf8)
+        XCTAssertTrue(ppid.contains("unit\u{FFFD} (nama folder memuat huruf"), ppid)
+    }
+
     func testFileStillBeingCopiedIsLeftForALaterRun() throws {
         let url = try put("bpbd", "dip.csv", Self.goodCSV, age: 0)
         let first = try runInProcess(settle: 30)

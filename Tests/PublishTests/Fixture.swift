@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import TestSupport
 import XCTest
 
 /// A DIP in code: three versions of Kabupaten Serang's list. Version 3 (published) has 24
@@ -238,9 +239,7 @@ enum Shell {
 extension XCTestCase {
     func makeTempDir(_ name: String = #function) throws -> URL {
         let safe = name.filter { $0.isLetter || $0.isNumber }
-        let dir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dip-publish-tests-\(getpid())/\(safe)-\(UUID().uuidString.prefix(6))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try Scratch.directory("dip-publish-\(safe)")
         addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
         return dir
     }

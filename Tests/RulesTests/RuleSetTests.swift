@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import TestSupport
 import XCTest
 @testable import Rules
 
@@ -30,7 +31,7 @@ final class RuleSetTests: XCTestCase {
     }
 
     func testInstallWritesDefaultsIntoNewWorkspace() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dip-init-\(UUID().uuidString)/rules")
+        let directory = try Scratch.directory("dip-init").appendingPathComponent("rules")
         try DefaultRules.install(into: directory)
         let loaded = try RuleSet.load(directory: directory)
         XCTAssertEqual(loaded.rules.count, defaultRules.rules.count)

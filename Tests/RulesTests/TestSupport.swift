@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import TestSupport
 @testable import Rules
 
 /// The repository root (three levels up from this file) and the shared samples beside it.
@@ -28,9 +29,7 @@ let defaultRules: RuleSet = {
 
 /// A temporary rules folder holding copies of the default files with some replaced.
 func temporaryRules(replacing replacements: [String: String]) throws -> URL {
-    let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("dip-rules-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try Scratch.directory("dip-rules")
     for name in RuleSet.fileNames {
         let text = try replacements[name]
             ?? String(contentsOf: Paths.rules.appendingPathComponent(name), encoding: .utf8)

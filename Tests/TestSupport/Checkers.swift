@@ -36,9 +36,7 @@ public enum Checkers {
 
     /// Writes bytes to a fresh temporary file with the given name.
     public static func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dip-writers-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let url = dir.appendingPathComponent(name)
+        let url = try Scratch.directory("dip-writers").appendingPathComponent(name)
         try Data(bytes).write(to: url)
         return url
     }
