@@ -86,6 +86,9 @@ public struct RunOptions: Sendable {
     public var clock: Clock
     /// Wait for another run to finish instead of exiting at once.
     public var waitForLock: Bool
+    /// Skipped paths an earlier pass of `dip watch` already logged: logged again at debug
+    /// level, so a folder left for weeks does not repeat its warning every poll.
+    public var skipsAlreadyLogged: Set<String> = []
 
     public init(settleSeconds: TimeInterval = 10, clock: Clock, waitForLock: Bool = false) {
         self.settleSeconds = settleSeconds
@@ -145,7 +148,8 @@ public struct IntakeStage {
         }
         var summary = RunSummary(skipped: skipped)
         for file in skipped {
-            let level: Logger.Level = file.needsAPerson ? .warning : .info
+            let level: Logger.Level = options.skipsAlreadyLogged.contains(file.path) ? .debug
+                : file.needsAPerson ? .warning : .info
             logger.log(level: level, "berkas dilewati", metadata: ["path": "\(file.path)", "alasan": "\(file.reason)"])
         }
         let archive = OriginalsArchive(workspace: workspace)

@@ -32,13 +32,17 @@ public struct Watcher {
         installSignalHandlers()
         let notify = InboxNotifier(inbox: runner.workspace.inbox)
         var passes = 0
+        var logged: Set<String> = []
         logger.info("watch dimulai", metadata: ["inbox": "\(runner.workspace.inbox.path)", "inotify": "\(notify.isActive)"])
         while stopRequested == 0 {
             var options = runner.options
             options.clock = .fromEnvironment()
+            options.skipsAlreadyLogged = logged
             var pass = runner
             pass.options = options
-            onRun(Result { try pass.run() })
+            let result = Result { try pass.run() }
+            if case .success(let summary) = result { logged = Set(summary.skipped.map(\.path)) }
+            onRun(result)
             passes += 1
             if let maxPasses, passes >= maxPasses { break }
             // Wait for an event or the poll interval, then let a burst settle.

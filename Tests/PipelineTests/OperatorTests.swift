@@ -75,6 +75,9 @@ final class OperatorTests: XCTestCase {
     }
 
     func testWatchTakesAFileOnceCompleteAndStopsCleanlyOnSIGTERM() throws {
+        // A sub-folder left in a unit folder: warned about once, not on every poll.
+        let stray = ws.workspace.inbox.appendingPathComponent("dinkes/arsip lama")
+        try FileManager.default.createDirectory(at: stray, withIntermediateDirectories: true)
         let watch = try DipProcess.start(["watch", "--workspace", ws.root.path, "--poll-seconds", "1", "--settle-seconds", "1"])
         var stopped = false
         defer { if !stopped { kill(watch.pid, SIGKILL); _ = watch.wait() } }
@@ -104,5 +107,9 @@ final class OperatorTests: XCTestCase {
         XCTAssertEqual(result.exitCode, 0, result.stderr)
         XCTAssertTrue(result.stderr.contains("event=\"watch berhenti\""), result.stderr)
         XCTAssertTrue(result.stderr.contains("event=\"watch dimulai\""), result.stderr)
+        let strayLines = result.stderr.split(separator: "\n").filter { $0.contains("arsip lama") }
+        XCTAssertEqual(strayLines.count, 1, result.stderr)
+        XCTAssertTrue(strayLines.first?.contains("level=warning") ?? false, result.stderr)
+        XCTAssertTrue(result.stderr.contains("event=\"run selesai\""), "several passes ran")
     }
 }
