@@ -27,13 +27,20 @@ public enum UnreadNotice {
         }
         for (code, files) in byUnit {
             let unit = units.unit(code) ?? WorkUnit(code: code, name: code)
-            try DurableFiles.write(text(unit: unit, files: files, clock: clock), to: url(unit: code, in: workspace))
+            try writeIfChanged(text(unit: unit, files: files, clock: clock), to: url(unit: code, in: workspace))
         }
         let existing = (try? FileManager.default.contentsOfDirectory(atPath: workspace.feedback.path)) ?? []
         for name in existing where name.hasSuffix(suffix) && byUnit[String(name.dropLast(suffix.count))] == nil {
             try? FileManager.default.removeItem(at: workspace.feedback.appendingPathComponent(name))
         }
         return byUnit.keys.sorted()
+    }
+
+    /// `dip watch` makes the notices again on every poll: an unchanged one is not rewritten
+    /// (no fsync, no new modification time for a file server to sync).
+    static func writeIfChanged(_ text: String, to url: URL) throws {
+        if (try? String(contentsOf: url, encoding: .utf8)) == text { return }
+        try DurableFiles.write(text, to: url)
     }
 
     /// The notice, in Indonesian.
@@ -119,7 +126,7 @@ public enum UnregisteredUnitsNotice {
             "run berikutnya memproses berkasnya. Bila bukan, pindahkan folder itu keluar dari inbox/.",
             "Pemberitahuan ini hilang dengan sendirinya setelah tidak ada lagi folder seperti itu.",
         ]
-        try DurableFiles.write(out.joined(separator: "\n") + "\n", to: notice)
+        try UnreadNotice.writeIfChanged(out.joined(separator: "\n") + "\n", to: notice)
         return waiting.keys.sorted()
     }
 }
