@@ -77,7 +77,7 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "dipTests", dependencies: ["dip", "TestSupport"]),
+        .testTarget(name: "dipTests", dependencies: ["dip", "Pipeline", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -69,6 +69,48 @@ public struct OriginalsArchive: Sendable {
         return Stored(sha256: sha, path: target, seenBefore: seenBefore)
     }
 
+    /// One archived original that is not what its name and record say.
+    public struct Damage: Hashable, Sendable {
+        public var file: String
+        /// Indonesian: what is wrong.
+        public var detail: String
+    }
+
+    /// Fixity of the originals: every file's SHA-256 must be its name, every record must
+    /// name a file that is there. Returns the files checked and the damages found.
+    public func verify() -> (checked: Int, damages: [Damage]) {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { !$0.hasPrefix(".") }.sorted()
+        var checked = 0
+        var damages: [Damage] = []
+        for name in names where !name.hasSuffix(".json") {
+            checked += 1
+            let expected = String(name.prefix { $0 != "." })
+            do {
+                let actual = try DurableFiles.sha256(of: folder.appendingPathComponent(name))
+                if actual != expected {
+                    damages.append(Damage(file: name, detail: "isi berkas berubah (SHA-256 \(actual), seharusnya sesuai namanya)"))
+                }
+            } catch {
+                damages.append(Damage(file: name, detail: "tidak dapat dibaca: \(error)"))
+            }
+            if record(sha256: expected) == nil {
+                damages.append(Damage(file: name, detail: "catatan penerimaan \(expected).json hilang atau rusak"))
+            }
+        }
+        for name in names where name.hasSuffix(".json") {
+            let sha = String(name.dropLast(5))
+            guard let record = record(sha256: sha) else {
+                damages.append(Damage(file: name, detail: "catatan penerimaan tidak dapat dibaca"))
+                continue
+            }
+            if !names.contains(record.storedAs) {
+                damages.append(Damage(file: record.storedAs, detail: "berkas asli hilang (tercatat di \(name))"))
+            }
+        }
+        return (checked, damages)
+    }
+
     /// The archived copy of a submission, if present.
     public func record(sha256: String) -> Record? {
         let url = folder.appendingPathComponent("\(sha256).json")

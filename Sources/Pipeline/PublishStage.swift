@@ -30,7 +30,7 @@ public struct PublishStage {
     /// Folder of the website output for the last published version.
     public var websiteFolder: URL { workspace.reports.appendingPathComponent("situs", isDirectory: true) }
     /// Folder of the archive packages.
-    public var packagesFolder: URL { workspace.archive.appendingPathComponent("paket", isDirectory: true) }
+    public var packagesFolder: URL { workspace.packages }
 
     /// Makes a new draft when the register's current items differ from the last version,
     /// and (re)writes the draft documents when they are missing or stale.

@@ -21,6 +21,8 @@ public struct Workspace: Sendable {
 
     /// Where original submissions are kept, content-addressed by SHA-256.
     public var originals: URL { archive.appendingPathComponent("originals", isDirectory: true) }
+    /// The archive packages (zipped BagIt bags) of every published version.
+    public var packages: URL { archive.appendingPathComponent("paket", isDirectory: true) }
     /// The SQLite register.
     public var registerPath: URL { archive.appendingPathComponent("register.sqlite") }
     /// Per-unit feedback for unit staff.

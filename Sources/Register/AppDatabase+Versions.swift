@@ -152,6 +152,13 @@ extension AppDatabase {
         try read { db in try buildVersion(db, number: number) }
     }
 
+    /// The numbers of every published version, oldest first (each must have its package).
+    public func publishedVersionNumbers() throws -> [Int] {
+        try read { db in
+            try Int.fetchAll(db, sql: "SELECT number FROM versions WHERE status = 'published' ORDER BY number")
+        }
+    }
+
     /// The newest published version, if any.
     public func lastPublished() throws -> DIPVersion? {
         try read { db in

@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import Pipeline
 import Publish
 import TestSupport
 import XCTest
@@ -30,7 +31,8 @@ final class VerifyArchiveCommandTests: XCTestCase {
         }
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-verify-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: workspace) }
-        let packages = workspace.appendingPathComponent("archive/packages")
+        // Where `dip run` puts them (the command once looked in another folder and found none).
+        let packages = Workspace(root: workspace).packages
         let clock = Clock(now: Date(timeIntervalSince1970: 1_767_225_600))
         let payload: [ArchivePayload] = [
             .bytes("website/index.html", Data(String(repeating: "<p>Daftar Informasi Publik</p>\n", count: 200).utf8)),
@@ -42,7 +44,7 @@ final class VerifyArchiveCommandTests: XCTestCase {
         var ok = try run(["verify-archive", "--workspace", workspace.path])
         XCTAssertEqual(ok.status, 0, ok.output)
         XCTAssertTrue(ok.output.contains("UTUH   dip-v0001.zip"), ok.output)
-        XCTAssertTrue(ok.output.contains("Hasil: 2 paket utuh, 0 paket rusak."), ok.output)
+        XCTAssertTrue(ok.output.contains("Hasil: 2 paket utuh, 0 paket rusak, 0 paket hilang."), ok.output)
 
         // Flip one byte inside the stored data of data/website/index.html.
         var bytes = [UInt8](try Data(contentsOf: second.url))
@@ -62,10 +64,47 @@ final class VerifyArchiveCommandTests: XCTestCase {
         XCTAssertTrue(bad.output.contains("UTUH   dip-v0001.zip"), bad.output)
         XCTAssertTrue(bad.output.contains("RUSAK  dip-v0002.zip"), bad.output)
         XCTAssertTrue(bad.output.contains("  - data/website/index.html: "), bad.output)
-        XCTAssertTrue(bad.output.contains("Hasil: 1 paket utuh, 1 paket rusak."), bad.output)
+        XCTAssertTrue(bad.output.contains("Hasil: 1 paket utuh, 1 paket rusak, 0 paket hilang."), bad.output)
 
         ok = try run(["verify-archive", "--workspace", workspace.appendingPathComponent("kosong").path])
         XCTAssertEqual(ok.status, 0)
         XCTAssertTrue(ok.output.hasPrefix("Tidak ada paket arsip di "), ok.output)
+    }
+
+    /// A real workspace after a published cycle: intact, then a package gone and an original
+    /// changed on disk are both found, and the command fails.
+    func testVerifyArchiveFindsAMissingPackageAndAChangedOriginal() throws {
+        guard FileManager.default.isExecutableFile(atPath: dipBinary.path) else {
+            throw XCTSkip("dip binary not built at \(dipBinary.path)")
+        }
+        let root = try Scratch.directory("dip-verify")
+        let ws = Workspace(root: root)
+        XCTAssertEqual(try run(["init", root.path]).status, 0)
+        let examples = Checkers.repoRoot.appendingPathComponent("examples/inbox")
+        for unit in try FileManager.default.contentsOfDirectory(atPath: examples.path) {
+            try FileManager.default.copyItem(at: examples.appendingPathComponent(unit), to: ws.inbox.appendingPathComponent(unit))
+        }
+        let runArgs = ["run", "--workspace", root.path, "--settle-seconds", "0", "--quiet"]
+        _ = try run(runArgs)
+        XCTAssertEqual(try run(["approve", "--workspace", root.path, "--name", "Drs. H. Ahmad", "--decree-number", "1/2026",
+                                "--decree-date", "2026-01-02"]).status, 0)
+        _ = try run(runArgs)
+        var result = try run(["verify-archive", "--workspace", root.path])
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertTrue(result.output.contains("UTUH   dip-v0001.zip"), result.output)
+        XCTAssertTrue(result.output.contains("Hasil: 1 paket utuh, 0 paket rusak, 0 paket hilang."), result.output)
+        XCTAssertTrue(result.output.contains("0 masalah"), result.output)
+
+        try FileManager.default.removeItem(at: ws.packages.appendingPathComponent("dip-v0001.zip"))
+        let original = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: ws.originals.path)
+            .sorted().first { $0.hasSuffix(".csv") })
+        let handle = try FileHandle(forWritingTo: ws.originals.appendingPathComponent(original))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("x".utf8))
+        try handle.close()
+        result = try run(["verify-archive", "--workspace", root.path])
+        XCTAssertEqual(result.status, 1, result.output)
+        XCTAssertTrue(result.output.contains("HILANG dip-v0001.zip"), result.output)
+        XCTAssertTrue(result.output.contains("  - \(original): isi berkas berubah"), result.output)
     }
 }

@@ -1,44 +1,75 @@
 import ArgumentParser
 import Foundation
+import Pipeline
 import Publish
+import Register
 
-/// `dip verify-archive`: recomputes every checksum of every archive package (fixity check).
+/// `dip verify-archive`: the fixity check of everything dip keeps, for the IT officer and
+/// the archivist: every archive package (each checksum recomputed), one package for every
+/// version the register says was published, and every original submission (its SHA-256 is
+/// its name).
 struct VerifyArchive: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify-archive",
-        abstract: "Periksa keutuhan semua paket arsip (checksum setiap berkas).",
+        abstract: "Periksa keutuhan arsip: paket arsip, paket setiap versi terbit, dan berkas asli kiriman.",
         discussion: """
-            Membuka setiap paket .zip di <workspace>/archive/packages/, menghitung ulang \
-            checksum SHA-512 dan SHA-256 setiap berkas muatan dan berkas tag, serta \
-            memeriksa Payload-Oxum. Keluar dengan kode 1 bila ada paket yang rusak.
+            Membuka setiap paket .zip di <workspace>/archive/paket/ dan menghitung ulang \
+            checksum SHA-512 dan SHA-256 setiap berkas muatan dan berkas tag serta \
+            Payload-Oxum; memeriksa bahwa setiap versi DIP yang tercatat terbit di register \
+            mempunyai paketnya; dan menghitung ulang SHA-256 setiap berkas asli di \
+            <workspace>/archive/originals/. Keluar dengan kode 1 bila ada yang rusak atau hilang.
             """)
 
-    @Option(help: "Folder kerja (workspace) yang berisi archive/packages/.")
+    @Option(help: "Folder kerja (workspace) yang berisi archive/.")
     var workspace: String = "."
 
     func run() throws {
-        let dir = URL(fileURLWithPath: workspace).appendingPathComponent("archive/packages")
-        let checks = ArchiveVerifier.checkAll(packagesIn: dir)
-        print(VerifyArchive.report(checks, directory: dir.path), terminator: "")
-        if checks.contains(where: { !$0.isIntact }) { throw ExitCode.failure }
+        let ws = Workspace(root: URL(fileURLWithPath: workspace))
+        let checks = ArchiveVerifier.checkAll(packagesIn: ws.packages)
+        var missing: [String] = []
+        if FileManager.default.fileExists(atPath: ws.registerPath.path) {
+            let register = try AppDatabase.open(path: ws.registerPath.path)
+            let present = Set(checks.map(\.package))
+            missing = try register.publishedVersionNumbers()
+                .map { ArchivePackager.packageName(forVersion: $0) + ".zip" }
+                .filter { !present.contains($0) }
+        }
+        let originals = OriginalsArchive(workspace: ws).verify()
+        print(Self.report(checks, directory: ws.packages.path, missing: missing, originals: originals), terminator: "")
+        if checks.contains(where: { !$0.isIntact }) || !missing.isEmpty || !originals.damages.isEmpty {
+            throw ExitCode.failure
+        }
     }
 
-    /// The Indonesian report: one line per package, one indented line per damage.
-    static func report(_ checks: [ArchiveCheck], directory: String) -> String {
-        guard !checks.isEmpty else { return "Tidak ada paket arsip di \(directory).\n" }
-        var out = "Memeriksa \(checks.count) paket arsip di \(directory):\n"
-        for check in checks {
-            if check.isIntact {
-                out += "UTUH   \(check.package) (\(check.filesChecked) berkas diperiksa)\n"
-            } else {
-                out += "RUSAK  \(check.package)\n"
-                for d in check.damages {
-                    out += "  - \(d.file.map { "\($0): " } ?? "")\(d.detail)\n"
+    /// The Indonesian report: one line per package, one indented line per damage, then the
+    /// missing packages and the originals.
+    static func report(_ checks: [ArchiveCheck], directory: String, missing: [String] = [],
+                       originals: (checked: Int, damages: [OriginalsArchive.Damage]) = (0, [])) -> String {
+        var out = ""
+        if checks.isEmpty {
+            out += "Tidak ada paket arsip di \(directory).\n"
+        } else {
+            out += "Memeriksa \(checks.count) paket arsip di \(directory):\n"
+            for check in checks {
+                if check.isIntact {
+                    out += "UTUH   \(check.package) (\(check.filesChecked) berkas diperiksa)\n"
+                } else {
+                    out += "RUSAK  \(check.package)\n"
+                    for d in check.damages {
+                        out += "  - \(d.file.map { "\($0): " } ?? "")\(d.detail)\n"
+                    }
                 }
             }
         }
+        for name in missing {
+            out += "HILANG \(name) (versi ini tercatat terbit di register, tetapi paketnya tidak ada)\n"
+        }
         let damaged = checks.filter { !$0.isIntact }.count
-        out += "Hasil: \(checks.count - damaged) paket utuh, \(damaged) paket rusak.\n"
+        out += "Hasil: \(checks.count - damaged) paket utuh, \(damaged) paket rusak, \(missing.count) paket hilang.\n"
+        out += "Berkas asli kiriman: \(originals.checked) diperiksa, \(originals.damages.count) masalah.\n"
+        for d in originals.damages {
+            out += "  - \(d.file): \(d.detail)\n"
+        }
         return out
     }
 }
