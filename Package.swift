@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "OfficeFormats", "TestSupport"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "RegisterTests", dependencies: ["Register"]),
+        .testTarget(name: "RegisterTests", dependencies: ["Register", "TestSupport"]),
         .testTarget(name: "PublishTests", dependencies: ["Publish", "Register", "Rules", "Intake", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: [
             "Pipeline", "DIPCore", "Intake", "Rules", "Register", "Publish", "OfficeFormats", "TestSupport",

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import Pipeline
 
@@ -32,7 +33,7 @@ struct DipProcess {
     /// The binary, or an XCTSkip naming how to build it.
     static func requireBinary() throws -> String {
         guard let binary else {
-            throw XCTSkip("dip binary not built: run `swift build --build-tests` (make test does) before these tests")
+            throw missingTool("dip binary not built: run `swift build --build-tests` (make test does) before these tests")
         }
         return binary
     }

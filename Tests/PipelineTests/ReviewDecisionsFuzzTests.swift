@@ -61,7 +61,7 @@ final class ReviewDecisionsFuzzTests: XCTestCase {
         let environment = ProcessInfo.processInfo.environment
         let venv = environment["DIP_CHECKERS_VENV"] ?? (NSHomeDirectory() + "/.cache/dip-checkers/venv")
         guard FileManager.default.isExecutableFile(atPath: venv + "/bin/python") else {
-            throw XCTSkip("no checkers venv with openpyxl (make test installs it)")
+            throw missingTool("no checkers venv with openpyxl (make test installs it)")
         }
         let seed = UInt64(environment["DIP_FUZZ_SEED"] ?? "") ?? 20_261_127
         let rounds = Int(environment["DIP_DECISION_FUZZ_ROUNDS"] ?? "") ?? 4

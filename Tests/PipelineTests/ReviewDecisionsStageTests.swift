@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import TestSupport
 import Intake
 import Logging
 import Publish
@@ -68,7 +69,7 @@ final class ReviewDecisionsStageTests: XCTestCase {
         let venv = ProcessInfo.processInfo.environment["DIP_CHECKERS_VENV"]
             ?? (NSHomeDirectory() + "/.cache/dip-checkers/venv")
         guard FileManager.default.isExecutableFile(atPath: venv + "/bin/python") else {
-            throw XCTSkip("no checkers venv with openpyxl")
+            throw missingTool("no checkers venv with openpyxl")
         }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: venv + "/bin/python")

@@ -196,7 +196,7 @@ enum WebCheckers {
     }
 
     static func requireInstalled() throws {
-        if !installed { throw XCTSkip("checkers not installed (run ../shared/tools/checkers/setup.sh)") }
+        if !installed { throw missingTool("checkers not installed (run ../shared/tools/checkers/setup.sh)") }
     }
 
     /// Runs `check-<name> args…`; returns exit status and combined output.

@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import TestSupport
 import XCTest
 @testable import Publish
 
@@ -9,7 +10,7 @@ import XCTest
 final class PageInBrowserTests: XCTestCase {
     func testPageRendersAndFilterNarrowsTheTable() throws {
         guard Shell.which("chromium") ?? Shell.which("chromium-browser") ?? Shell.which("google-chrome") != nil else {
-            throw XCTSkip("chromium not installed (apt-get install -y chromium)")
+            throw missingTool("chromium not installed (apt-get install -y chromium)")
         }
         let site = try makeTempDir().appendingPathComponent("website")
         try WebsiteWriter.write(version: Fixture.version3(), history: Fixture.history(), clock: Fixture.clock, to: site)

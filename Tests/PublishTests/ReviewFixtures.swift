@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import TestSupport
 import OfficeFormats
 import Register
 import Rules
@@ -88,7 +89,7 @@ enum ReviewFixtures {
         let venv = ProcessInfo.processInfo.environment["DIP_CHECKERS_VENV"]
             ?? (NSHomeDirectory() + "/.cache/dip-checkers/venv")
         let py = venv + "/bin/python"
-        guard FileManager.default.isExecutableFile(atPath: py) else { throw XCTSkip("no checkers venv (openpyxl)") }
+        guard FileManager.default.isExecutableFile(atPath: py) else { throw missingTool("no checkers venv (openpyxl)") }
         return py
     }
 

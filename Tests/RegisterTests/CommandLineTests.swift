@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import Register
@@ -11,7 +12,7 @@ final class CommandLineTests: XCTestCase {
         let url = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("dip")
         guard FileManager.default.isExecutableFile(atPath: url.path) else {
-            throw XCTSkip("Binari dip belum dibangun (jalankan `swift build`).")
+            throw missingTool("Binari dip belum dibangun (jalankan `swift build`).")
         }
         return url
     }

@@ -14,14 +14,14 @@ public enum Checkers {
         guard FileManager.default.isExecutableFile(atPath: tool.path) else {
             let why = "checker \(tool.path) not found; run ../shared/tools/checkers/setup.sh"
             print("SKIP: \(why)")
-            throw XCTSkip(why)
+            throw missingTool(why)
         }
         let venv = ProcessInfo.processInfo.environment["DIP_CHECKERS_VENV"]
             ?? (NSHomeDirectory() + "/.cache/dip-checkers/venv")
         guard FileManager.default.fileExists(atPath: venv + "/bin/python") else {
             let why = "checkers venv \(venv) missing; run ../shared/tools/checkers/setup.sh as root"
             print("SKIP: \(why)")
-            throw XCTSkip(why)
+            throw missingTool(why)
         }
         return tool
     }

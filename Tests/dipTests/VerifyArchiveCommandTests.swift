@@ -27,7 +27,7 @@ final class VerifyArchiveCommandTests: XCTestCase {
 
     func testVerifyArchiveNamesTheDamagedFileAndFails() throws {
         guard FileManager.default.isExecutableFile(atPath: dipBinary.path) else {
-            throw XCTSkip("dip binary not built at \(dipBinary.path)")
+            throw missingTool("dip binary not built at \(dipBinary.path)")
         }
         let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-verify-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: workspace) }
@@ -75,7 +75,7 @@ final class VerifyArchiveCommandTests: XCTestCase {
     /// changed on disk are both found, and the command fails.
     func testVerifyArchiveFindsAMissingPackageAndAChangedOriginal() throws {
         guard FileManager.default.isExecutableFile(atPath: dipBinary.path) else {
-            throw XCTSkip("dip binary not built at \(dipBinary.path)")
+            throw missingTool("dip binary not built at \(dipBinary.path)")
         }
         let root = try Scratch.directory("dip-verify")
         let ws = Workspace(root: root)
