@@ -162,6 +162,59 @@ final class ReviewDecisionsStageTests: XCTestCase {
         XCTAssertEqual(try register.history(itemID: "dinkes-0003").tests.count, 1)
     }
 
+    /// The PPID works in a spreadsheet program: the workbook, filled in and saved again by
+    /// LibreOffice Calc (which rewrites every part: strings, styles, hidden columns), is still
+    /// recognised and its decisions and tests are applied.
+    func testWorkbookSavedAgainByLibreOfficeIsApplied() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice") else {
+            throw missingTool("LibreOffice (soffice) not installed (../shared/tools/checkers/setup.sh installs it)")
+        }
+        let register = try AppDatabase.open(path: workspace.registerPath.path)
+        try register.saveUnits([dinkes])
+        let items = [item(1, "Profil Dinas Kesehatan", .berkala), item(3, "Rekam medis pasien puskesmas", .dikecualikan)]
+        _ = try record(register, items, sha: "a1", at: clock.now.addingTimeInterval(-7200))
+        let draft = try XCTUnwrap(try register.makeDraft(clock: Clock(now: clock.now.addingTimeInterval(-3600))))
+        let pending = try register.pendingConsequenceTests()
+        let bytes = try ReviewWorkbook.build(
+            draft: draft, pending: pending, diff: try register.diffSinceLastDecree(),
+            problemsByUnit: [:], completeness: nil, clock: clock)
+        let work = try Scratch.directory("dip-lo")
+        let filled = work.appendingPathComponent("pemeriksaan.xlsx")
+        try Data(bytes).write(to: filled)
+        try edit(filled.path, [
+            ["Berkala", "dinkes-0001", "Keputusan", "Setujui"],
+            ["Uji Konsekuensi", "dinkes-0002", "Informasi Spesifik yang Dikecualikan", "Identitas dan diagnosis pasien"],
+            ["Uji Konsekuensi", "dinkes-0002", "Konsekuensi apabila Dibuka", "Mengungkap rahasia pribadi"],
+            ["Uji Konsekuensi", "dinkes-0002", "Pertimbangan Kepentingan Publik", "Perlindungan data pribadi lebih besar"],
+            ["Uji Konsekuensi", "dinkes-0002", "Kesimpulan", "Dikecualikan seluruhnya"],
+            ["Uji Konsekuensi", "dinkes-0002", "Jangka Waktu Pengecualian", "25 tahun"],
+            ["Uji Konsekuensi", "dinkes-0002", "Nama Penguji", "dr. Penguji"],
+        ])
+        // Saved again by Calc, as the PPID's "Save" would.
+        let out = work.appendingPathComponent("lo")
+        let soffice = Process()
+        soffice.executableURL = URL(fileURLWithPath: "/usr/bin/soffice")
+        soffice.arguments = ["-env:UserInstallation=file://\(work.path)/profile", "--headless", "--convert-to",
+                             "xlsx:Calc MS Excel 2007 XML", "--outdir", out.path, filled.path]
+        soffice.standardOutput = FileHandle.nullDevice
+        soffice.standardError = FileHandle.nullDevice
+        try soffice.run()
+        soffice.waitUntilExit()
+        let resaved = try Data(contentsOf: out.appendingPathComponent("pemeriksaan.xlsx"))
+        XCTAssertNotEqual(resaved, try Data(contentsOf: filled), "Calc wrote its own package")
+
+        let inbox = workspace.inbox.appendingPathComponent("_ppid")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try resaved.write(to: inbox.appendingPathComponent("pemeriksaan LibreOffice.xlsx"))
+        let summary = try applyReviewWorkbooks(workspace: workspace, register: register, clock: clock,
+                                               logger: Logger(label: "test"))
+        let file = try XCTUnwrap(summary.files.first)
+        XCTAssertTrue(file.recognised, "\(file.problems)")
+        XCTAssertEqual(file.approved, 1, "\(file.refused) \(file.problems)")
+        XCTAssertEqual(file.testsRecorded, 1, "\(file.refused) \(file.problems)")
+        XCTAssertEqual(try register.history(itemID: "dinkes-0002").state, "dikecualikan")
+    }
+
     func testForeignSpreadsheetIsReportedNotApplied() throws {
         let register = try AppDatabase.open(path: workspace.registerPath.path)
         let inbox = workspace.inbox.appendingPathComponent("_ppid")
