@@ -163,7 +163,6 @@ final class WriterXLSXOpenpyxlTests: XCTestCase {
     /// values and types, dropdowns, hidden id column, hidden sheet, frozen pane, print setup.
     func testOpenpyxlReadsBack() throws {
         _ = try Checkers.require("check-xlsx")
-        let venv = ProcessInfo.processInfo.environment["DIP_CHECKERS_VENV"] ?? (NSHomeDirectory() + "/.cache/dip-checkers/venv")
         let url = try Checkers.temporaryFile("uji.xlsx", try XLSXWriter.write(WriterXLSXTests.sampleWorkbook(rows: 5, when: Date(timeIntervalSince1970: 1_767_225_600))))
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let script = """
@@ -182,7 +181,7 @@ out = {
 print(json.dumps(out))
 """
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: venv + "/bin/python")
+        p.executableURL = URL(fileURLWithPath: try Checkers.python())
         p.arguments = ["-c", script, url.path]
         let pipe = Pipe()
         p.standardOutput = pipe

@@ -59,10 +59,7 @@ final class ReviewDecisionsFuzzTests: XCTestCase {
 
     func testRandomReviewDecisionsNeverStopARun() throws {
         let environment = ProcessInfo.processInfo.environment
-        let venv = environment["DIP_CHECKERS_VENV"] ?? (NSHomeDirectory() + "/.cache/dip-checkers/venv")
-        guard FileManager.default.isExecutableFile(atPath: venv + "/bin/python") else {
-            throw missingTool("no checkers venv with openpyxl (make test installs it)")
-        }
+        let pythonPath = try Checkers.python()
         let seed = UInt64(environment["DIP_FUZZ_SEED"] ?? "") ?? 20_261_127
         let rounds = Int(environment["DIP_DECISION_FUZZ_ROUNDS"] ?? "") ?? 4
         var rng = SplitMix(seed: seed)
@@ -84,7 +81,7 @@ final class ReviewDecisionsFuzzTests: XCTestCase {
             let review = ws.workspace.review.appendingPathComponent("pemeriksaan-dip.xlsx")
             let filled = ws.root.appendingPathComponent("filled.xlsx")
             let python = Process()
-            python.executableURL = URL(fileURLWithPath: venv + "/bin/python")
+            python.executableURL = URL(fileURLWithPath: pythonPath)
             python.arguments = ["-c", Self.fillScript, review.path, filled.path, String(rng.next() % 1_000_000), valuesJSON]
             let errors = Pipe()
             python.standardError = errors

@@ -65,14 +65,21 @@ final class ReviewDecisionsStageTests: XCTestCase {
         wb.save(path)
         """
 
+    /// The cells of a complete consequence test (exempted whole) for `item`, as `edit` takes them.
+    static func consequenceTestEdits(_ item: String) -> [[String]] {
+        [
+            ["Informasi Spesifik yang Dikecualikan", "Identitas dan diagnosis pasien"],
+            ["Konsekuensi apabila Dibuka", "Mengungkap rahasia pribadi"],
+            ["Pertimbangan Kepentingan Publik", "Perlindungan data pribadi lebih besar"],
+            ["Kesimpulan", "Dikecualikan seluruhnya"],
+            ["Jangka Waktu Pengecualian", "25 tahun"],
+            ["Nama Penguji", "dr. Penguji"],
+        ].map { ["Uji Konsekuensi", item] + $0 }
+    }
+
     func edit(_ path: String, _ edits: [[String]]) throws {
-        let venv = ProcessInfo.processInfo.environment["DIP_CHECKERS_VENV"]
-            ?? (NSHomeDirectory() + "/.cache/dip-checkers/venv")
-        guard FileManager.default.isExecutableFile(atPath: venv + "/bin/python") else {
-            throw missingTool("no checkers venv with openpyxl")
-        }
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: venv + "/bin/python")
+        p.executableURL = URL(fileURLWithPath: try Checkers.python())
         p.arguments = ["-c", Self.editScript, path,
                        String(decoding: try JSONSerialization.data(withJSONObject: edits), as: UTF8.self)]
         let pipe = Pipe()
@@ -110,13 +117,7 @@ final class ReviewDecisionsStageTests: XCTestCase {
             ["Berkala", "dinkes-0002", "Keputusan", "Kembalikan"],
             ["Berkala", "dinkes-0002", "Catatan", "Pisahkan struktur organisasi dari profil pejabat."],
             ["Setiap Saat", "dinkes-0004", "Keputusan", "Setujui"],
-            ["Uji Konsekuensi", "dinkes-0003", "Informasi Spesifik yang Dikecualikan", "Identitas dan diagnosis pasien"],
-            ["Uji Konsekuensi", "dinkes-0003", "Konsekuensi apabila Dibuka", "Mengungkap rahasia pribadi"],
-            ["Uji Konsekuensi", "dinkes-0003", "Pertimbangan Kepentingan Publik", "Perlindungan data pribadi lebih besar"],
-            ["Uji Konsekuensi", "dinkes-0003", "Kesimpulan", "Dikecualikan seluruhnya"],
-            ["Uji Konsekuensi", "dinkes-0003", "Jangka Waktu Pengecualian", "25 tahun"],
-            ["Uji Konsekuensi", "dinkes-0003", "Nama Penguji", "dr. Penguji"],
-        ])
+        ] + Self.consequenceTestEdits("dinkes-0003"))
 
         // Meanwhile the unit changed item 4: the workbook's decision on revision 1 is stale.
         items[3].bentuk = "Softcopy dan Hardcopy"
@@ -183,13 +184,7 @@ final class ReviewDecisionsStageTests: XCTestCase {
         try Data(bytes).write(to: filled)
         try edit(filled.path, [
             ["Berkala", "dinkes-0001", "Keputusan", "Setujui"],
-            ["Uji Konsekuensi", "dinkes-0002", "Informasi Spesifik yang Dikecualikan", "Identitas dan diagnosis pasien"],
-            ["Uji Konsekuensi", "dinkes-0002", "Konsekuensi apabila Dibuka", "Mengungkap rahasia pribadi"],
-            ["Uji Konsekuensi", "dinkes-0002", "Pertimbangan Kepentingan Publik", "Perlindungan data pribadi lebih besar"],
-            ["Uji Konsekuensi", "dinkes-0002", "Kesimpulan", "Dikecualikan seluruhnya"],
-            ["Uji Konsekuensi", "dinkes-0002", "Jangka Waktu Pengecualian", "25 tahun"],
-            ["Uji Konsekuensi", "dinkes-0002", "Nama Penguji", "dr. Penguji"],
-        ])
+        ] + Self.consequenceTestEdits("dinkes-0002"))
         // Saved again by Calc, as the PPID's "Save" would.
         let out = work.appendingPathComponent("lo")
         let soffice = Process()

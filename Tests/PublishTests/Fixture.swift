@@ -188,10 +188,7 @@ enum WebCheckers {
     static let checkersDir = sharedDir.appendingPathComponent("tools/checkers")
 
     static var installed: Bool {
-        let env = ProcessInfo.processInfo.environment
-        let venv = env["DIP_CHECKERS_VENV"]
-            ?? ((env["XDG_CACHE_HOME"] ?? (NSHomeDirectory() + "/.cache")) + "/dip-checkers/venv")
-        return FileManager.default.isExecutableFile(atPath: venv + "/bin/python")
+        FileManager.default.isExecutableFile(atPath: Checkers.venv + "/bin/python")
             && FileManager.default.fileExists(atPath: checkersDir.appendingPathComponent("check-bag").path)
     }
 

@@ -85,13 +85,7 @@ enum ReviewFixtures {
     }
 
     /// The checkers' Python, or a skip.
-    static func python() throws -> String {
-        let venv = ProcessInfo.processInfo.environment["DIP_CHECKERS_VENV"]
-            ?? (NSHomeDirectory() + "/.cache/dip-checkers/venv")
-        let py = venv + "/bin/python"
-        guard FileManager.default.isExecutableFile(atPath: py) else { throw missingTool("no checkers venv (openpyxl)") }
-        return py
-    }
+    static func python() throws -> String { try Checkers.python() }
 
     /// Runs a Python script with openpyxl on a file (the way a reviewer edits the workbook).
     static func openpyxl(_ script: String, _ path: String) throws {

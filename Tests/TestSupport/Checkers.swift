@@ -8,6 +8,22 @@ public enum Checkers {
         .deletingLastPathComponent().deletingLastPathComponent()
     public static let directory = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/checkers")
 
+    /// The checkers' Python venv, where setup.sh puts it: $DIP_CHECKERS_VENV, else
+    /// ${XDG_CACHE_HOME:-~/.cache}/dip-checkers/venv.
+    public static var venv: String {
+        let env = ProcessInfo.processInfo.environment
+        return env["DIP_CHECKERS_VENV"] ?? ((env["XDG_CACHE_HOME"] ?? (NSHomeDirectory() + "/.cache")) + "/dip-checkers/venv")
+    }
+
+    /// The venv's Python (it has openpyxl), or `missingTool`.
+    public static func python() throws -> String {
+        let python = venv + "/bin/python"
+        guard FileManager.default.isExecutableFile(atPath: python) else {
+            throw missingTool("no checkers venv with openpyxl at \(venv) (make test installs it)")
+        }
+        return python
+    }
+
     /// Skips the test (printing why) when the checkers or their venv are not installed.
     public static func require(_ name: String) throws -> URL {
         let tool = directory.appendingPathComponent(name)
@@ -16,8 +32,6 @@ public enum Checkers {
             print("SKIP: \(why)")
             throw missingTool(why)
         }
-        let venv = ProcessInfo.processInfo.environment["DIP_CHECKERS_VENV"]
-            ?? (NSHomeDirectory() + "/.cache/dip-checkers/venv")
         guard FileManager.default.fileExists(atPath: venv + "/bin/python") else {
             let why = "checkers venv \(venv) missing; run ../shared/tools/checkers/setup.sh as root"
             print("SKIP: \(why)")
