@@ -93,15 +93,17 @@ public enum UnregisteredUnitsNotice {
     public static func update(_ skipped: [SkippedFile], workspace: Workspace, clock: Clock) throws -> [String] {
         var waiting: [String: Int] = [:]
         var unopenable: Set<String> = []
-        let inbox = workspace.inbox.path.hasSuffix("/") ? workspace.inbox.path : workspace.inbox.path + "/"
-        for file in skipped where file.unregisteredUnit && file.path.hasPrefix(inbox) {
-            // The folder under inbox/: the skipped path is a file in it, or the folder itself
-            // when its name cannot be opened.
-            let parts = file.path.dropFirst(inbox.count).split(separator: "/").map(String.init)
-            guard let folder = parts.first else { continue }
-            if parts.count == 1 { unopenable.insert(folder) } else { waiting[folder, default: 0] += 1 }
+        for file in skipped {
+            guard let folder = file.unregisteredFolder else { continue }
+            // The skipped path is a file in the folder, or the folder itself when its name
+            // cannot be opened.
+            if file.path == workspace.inbox.appendingPathComponent(folder).path {
+                unopenable.insert(folder)
+                waiting[folder] = waiting[folder] ?? 0
+            } else {
+                waiting[folder, default: 0] += 1
+            }
         }
-        for folder in unopenable { waiting[folder] = waiting[folder] ?? 0 }
         let notice = url(in: workspace)
         guard !waiting.isEmpty else {
             try? FileManager.default.removeItem(at: notice)

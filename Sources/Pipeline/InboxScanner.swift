@@ -29,17 +29,18 @@ public struct SkippedFile: Hashable, Sendable {
         public var kind: Kind
     }
 
-    /// The unit folder is not in `rules/unit.yaml`: its files wait until the PPID adds it.
-    public var unregisteredUnit = false
+    /// The folder under `inbox/` that `rules/unit.yaml` does not know, when that is why: its
+    /// files wait until the PPID adds the unit (`UnregisteredUnitsNotice`).
+    public var unregisteredFolder: String?
 
     /// Left alone until someone acts (not merely until the file settles): logged as a warning.
-    public var needsAPerson: Bool { unread != nil || unregisteredUnit }
+    public var needsAPerson: Bool { unread != nil || unregisteredFolder != nil }
 
-    public init(path: String, reason: String, unread: Unread? = nil, unregisteredUnit: Bool = false) {
+    public init(path: String, reason: String, unread: Unread? = nil, unregisteredFolder: String? = nil) {
         self.path = path
         self.reason = reason
         self.unread = unread
-        self.unregisteredUnit = unregisteredUnit
+        self.unregisteredFolder = unregisteredFolder
     }
 }
 
@@ -72,7 +73,7 @@ public struct InboxScanner: Sendable {
                 // Listed but not there by that name: not valid UTF-8 (or gone since listing).
                 if unit.contains("\u{FFFD}") {
                     skipped.append(SkippedFile(path: unitURL.path, reason: "nama folder bukan UTF-8 dan tidak dapat dibuka; ganti namanya",
-                                               unregisteredUnit: true))
+                                               unregisteredFolder: unit))
                 }
                 continue
             }

@@ -142,7 +142,7 @@ public struct IntakeStage {
             for file in ready where !knownUnits.contains(file.unit) {
                 skipped.append(SkippedFile(path: file.url.path,
                     reason: "folder unit '\(file.unit)' tidak terdaftar di rules/unit.yaml; berkas dibiarkan sampai unit didaftarkan",
-                    unregisteredUnit: true))
+                    unregisteredFolder: file.unit))
             }
             ready.removeAll { !knownUnits.contains($0.unit) }
         }
