@@ -81,6 +81,12 @@ public struct OriginalsArchive: Sendable {
     public func verify() -> (checked: Int, damages: [Damage]) {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { !$0.hasPrefix(".") }.sorted()
+        // Each receipt read once, by the SHA-256 it is named by.
+        var records: [String: Record] = [:]
+        for name in names where name.hasSuffix(".json") {
+            let sha = String(name.dropLast(5))
+            records[sha] = record(sha256: sha)
+        }
         var checked = 0
         var damages: [Damage] = []
         for name in names where !name.hasSuffix(".json") {
@@ -94,13 +100,12 @@ public struct OriginalsArchive: Sendable {
             } catch {
                 damages.append(Damage(file: name, detail: "tidak dapat dibaca: \(error)"))
             }
-            if record(sha256: expected) == nil {
+            if records[expected] == nil {
                 damages.append(Damage(file: name, detail: "catatan penerimaan \(expected).json hilang atau rusak"))
             }
         }
         for name in names where name.hasSuffix(".json") {
-            let sha = String(name.dropLast(5))
-            guard let record = record(sha256: sha) else {
+            guard let record = records[String(name.dropLast(5))] else {
                 damages.append(Damage(file: name, detail: "catatan penerimaan tidak dapat dibaca"))
                 continue
             }
