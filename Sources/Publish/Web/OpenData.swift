@@ -7,22 +7,22 @@ import OfficeFormats
 /// same rows as `dip.xlsx` for citizens who open data in Excel (outputs.md: the CSV stays
 /// for machines; a spreadsheet program reads the workbook's cells as text, never formulas).
 enum OpenData {
-    /// (machine name, Indonesian title, Table Schema type) in column order.
-    static let columns: [(name: String, title: String, type: String)] = [
-        ("id", "Kode informasi", "string"),
-        ("revisi", "Revisi", "integer"),
-        ("kategori", "Kategori informasi", "string"),
-        ("subkelompok", "Sub-kelompok informasi berkala (A–K)", "string"),
-        ("unit_kode", "Kode unit kerja", "string"),
-        ("unit", "Unit kerja", "string"),
-        ("nomor", "Nomor pada daftar unit", "string"),
-        ("ringkasan", "Ringkasan isi informasi", "string"),
-        ("pejabat_penguasa", "Pejabat atau unit/satuan kerja yang menguasai informasi", "string"),
-        ("penanggung_jawab", "Penanggung jawab pembuatan atau penerbitan informasi", "string"),
-        ("waktu_pembuatan", "Waktu pembuatan informasi", "string"),
-        ("tempat_pembuatan", "Tempat pembuatan informasi", "string"),
-        ("bentuk_informasi", "Bentuk informasi yang tersedia", "string"),
-        ("retensi", "Jangka waktu penyimpanan atau retensi arsip", "string"),
+    /// (machine name, Indonesian title, Table Schema type, column width in dip.xlsx) in column order.
+    static let columns: [(name: String, title: String, type: String, width: Double)] = [
+        ("id", "Kode informasi", "string", 18),
+        ("revisi", "Revisi", "integer", 8),
+        ("kategori", "Kategori informasi", "string", 14),
+        ("subkelompok", "Sub-kelompok informasi berkala (A–K)", "string", 10),
+        ("unit_kode", "Kode unit kerja", "string", 14),
+        ("unit", "Unit kerja", "string", 28),
+        ("nomor", "Nomor pada daftar unit", "string", 8),
+        ("ringkasan", "Ringkasan isi informasi", "string", 60),
+        ("pejabat_penguasa", "Pejabat atau unit/satuan kerja yang menguasai informasi", "string", 30),
+        ("penanggung_jawab", "Penanggung jawab pembuatan atau penerbitan informasi", "string", 30),
+        ("waktu_pembuatan", "Waktu pembuatan informasi", "string", 14),
+        ("tempat_pembuatan", "Tempat pembuatan informasi", "string", 14),
+        ("bentuk_informasi", "Bentuk informasi yang tersedia", "string", 18),
+        ("retensi", "Jangka waktu penyimpanan atau retensi arsip", "string", 22),
     ]
 
     static func row(_ item: VersionItem) -> [String] {
@@ -56,17 +56,16 @@ enum OpenData {
     /// every value a text cell (a summary that starts with "=" stays text), the revision a
     /// number.
     static func xlsx(_ list: PublishedList, settings: WebsiteSettings, clock: Clock) throws -> [UInt8] {
-        let widths: [Double] = [18, 8, 14, 10, 14, 28, 8, 60, 30, 30, 14, 14, 18, 22]
         let items = list.items
         let sheet = XLSXSheet(
             name: "DIP", rowCount: items.count + 1,
             row: { r in
                 if r == 0 { return columns.map { XLSXCell($0.title, style: .header) } }
                 return row(items[r - 1]).enumerated().map { c, text in
-                    c == 1 ? XLSXCell(.number(Double(text) ?? 0), style: .body) : XLSXCell(text, style: .body)
+                    columns[c].type == "integer" ? XLSXCell(.number(Double(text) ?? 0), style: .body) : XLSXCell(text, style: .body)
                 }
             },
-            columns: widths.map { XLSXColumn(width: $0) }, frozenRows: 1, autoFilter: true, print: .f4Landscape)
+            columns: columns.map { XLSXColumn(width: $0.width) }, frozenRows: 1, autoFilter: true, print: .f4Landscape)
         return try XLSXWriter.write(XLSXDocument(
             sheets: [sheet], title: settings.siteTitle, creator: "dip", created: clock.now,
             timeZone: Clock.wib, longText: .truncate))
