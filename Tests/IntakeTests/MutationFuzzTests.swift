@@ -14,8 +14,7 @@ import XCTest
 /// DIP_FUZZ_SEED replays a run.
 final class MutationFuzzTests: XCTestCase {
     let environment = ProcessInfo.processInfo.environment
-    let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples/inbox")
+    let examples = Checkers.repoRoot.appendingPathComponent("examples/inbox")
     var scratch: URL!
 
     override func setUpWithError() throws {

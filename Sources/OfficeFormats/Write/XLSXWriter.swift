@@ -179,7 +179,7 @@ public enum XLSXWriter {
     }
 
     static func sheetXML(_ s: XLSXSheet, index: Int, selected: Bool, strings: inout SharedStrings,
-                         styles: inout StyleTable, timeZone: TimeZone, longText: XLSXLongText = .refuse) throws -> XMLBytes {
+                         styles: inout StyleTable, timeZone: TimeZone, longText: XLSXLongText) throws -> XMLBytes {
         let x = try XMLWriter()
         x.start("worksheet")
         x.attribute("xmlns", mainNS)
