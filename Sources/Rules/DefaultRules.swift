@@ -1369,6 +1369,227 @@ pasal_18:
     mencabut: [17g, 17h]
 
 """##),
+        ("preseden-SUMBER.md", ##"""
+# Sumber korpus preseden (`preseden.csv`)
+Every row of `preseden.csv` is one entry that a real Indonesian public body published in its
+Daftar Informasi Publik (DIP) or Daftar Informasi yang Dikecualikan (DIK). This file lists every
+source used, what was taken from it, and how. All sources were accessed on 2026-12-06 through the
+stored copies of public web pages and public GitHub repositories available to the project (no
+live fetch).
+## Method
+- Titles (`judul`) are copied as published. Only surrounding whitespace, list numbering
+  ("1.", "a.") and a trailing link label such as "(SK Penetapan)" were removed; spelling, case,
+  typos and trailing punctuation are kept. No entry was invented, merged or paraphrased. Where a
+  stored copy was cut off mid-row, that row was left out.
+- `kategori` is the body's own section: "Informasi yang Wajib Disediakan dan Diumumkan Secara
+  Berkala" -> `berkala`; "... Serta Merta" -> `serta_merta`; "... Tersedia Setiap Saat" ->
+  `setiap_saat`; "Informasi yang Dikecualikan" -> `dikecualikan`.
+- `pasal17` is the ground the body itself cites for the row, written `17` + huruf + angka
+  (e.g. "Pasal 17 huruf h angka 5" -> `17h5`; "huruf b dan i" -> `17b;17i`). It is left empty
+  when the body cites only "Pasal 17" without a letter, only a sectoral law (Perpres pengadaan,
+  UU Kearsipan, PP SPIP...) without naming huruf j, or nothing. A ground stated once for a whole
+  list (e.g. "sesuai Pasal 17 huruf h") is applied to every row of that list, and the source
+  note below says so. Grounds were never guessed from the wording of a title.
+- `badan` is the body as it names itself; `jenis_badan` its kind. A body that publishes
+  through a unit (a dinas of a regency) is recorded under that unit's name.
+- Rows are unique per (badan, judul) and sorted by badan, kategori, judul (code-point order).
+- Check: `python3 scripts/check-preseden.py` (columns, categories, ground syntax, counts).
+## Licence
+The entries are titles of public decisions (DIP/DIK decrees and PPID pages) that the bodies
+are required to publish under UU 14/2008 and Perki 1/2021; a title is a fact, not a creative
+work, and is reproduced with its source for each row. No code, layout or prose from the
+source repositories or pages was copied; only the list titles, categories and cited grounds.
+Repository sources are cited as `owner/repo:path`.
+## Sources
+| badan | jenis | sumber | what was taken | rows |
+|---|---|---|---|---|
+| Disdagnakerkop UKM Kabupaten Karanganyar | kabupaten | `https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/` | the item rows (1.a, 1.b, 2.a, 3.a, 4.a, 4.b) of the DIK table with the Pasal 17 letter each cites; group headings not taken; body named after its site (OPD of Kabupaten Karanganyar) | 6 |
+| Fakultas Kedokteran UIN Syarif Hidayatullah Jakarta | universitas | `https://fk.uinjkt.ac.id/id/daftar-informasi-publik-yang-dikecualikan` | rows 1-6 of the DIK table with the Pasal 17 letter each cites (huruf h; huruf d for the financial rows) | 6 |
+| IAIN Parepare | universitas | `https://ppid.iainpare.ac.id/id/informasi-publik-yang-dikecualikan` | rows 1-8 of "Informasi Publik Yang Dikecualikan" with the Pasal 17 letters as cited (including huruf g and i as the page cites them); row 9 is cut off and not taken | 8 |
+| ISBI Tanah Papua | universitas | `https://ppid.isbi-tanahpapua.ac.id/halaman/detail/informasi-yang-dikecualikan` | rows 1-4 of "Daftar Informasi Dikecualikan"; row 1 cites only UU Kearsipan and PP 61/2010 (ground left empty) | 4 |
+| LLDikti Wilayah XI | lembaga | `anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php` | DIK list of PPID LLDikti Wilayah XI; the page states all items rest on Pasal 17 huruf h | 7 |
+| Pemerintah Kabupaten Banyumas | kabupaten | `http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan` | first two rows of "Klasifikasi Informasi yang Dikecualikan Pemerintah Kabupaten Banyumas Tahun 2025" (Keputusan Kepala Dinas Kominfo 300.2.11/1864/IV/2025); grounds are PP 60/2008 and PP 12/2017, no Pasal 17 letter | 2 |
+| Pemerintah Kabupaten Bojonegoro | kabupaten | `https://ppid.bojonegorokab.go.id/informasi-dikecualikan` | the two specific items set by SK PPID Utama Pemkab Bojonegoro No 188/7/KEP/412.213/2025 (the generic Pasal 6/17 classes listed above them are not entries); no Pasal 17 letter cited | 2 |
+| Pengadilan Agama Klaten | pengadilan | `https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html` | items 1-6 of "Informasi yang Wajib Diumumkan Secara Berkala oleh Pengadilan - Informasi Profil dan Pelayanan Dasar Pengadilan" (per SK KMA 1-144/KMA/SK/I/2011); the stored copy is cut after item 6 | 6 |
+| Pengadilan Agama Sragen | pengadilan | `https://pa-sragen.go.id/ppid_pasragen/uji-kosekuensi-informasi-dikecualikan.html` | first item of "Informasi yang dikecualikan di Pengadilan" (the stored copy is cut after it) | 1 |
+| Pengadilan Tinggi Kalimantan Utara | pengadilan | `https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html` | "Jenis-jenis informasi yang dikecualikan" (items 1-7; item 8, a catch-all, not taken); no Pasal 17 letter per item | 7 |
+| Politeknik Kesehatan Kemenkes Jakarta III | universitas | `depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php` | DIK table of the Poltekkes Jakarta III PPID site (body identified by the site footer, poltekkesjakarta3.ac.id): titles and the Pasal 17 letter/angka of each row | 34 |
+| Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php` | titles of the DIP 2026 (berkala 25, setiap saat 10, serta merta 3) keyed from the decree KP-SKJ 9 Tahun 2026 per the file's comments | 38 |
+| Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:routes/web.php` | 11 of the 12 DIK records seeded there (the first record's title lies outside the part read), with their Pasal 17 huruf h angka | 11 |
+| Rumah Sakit Jiwa Grhasia Daerah Istimewa Yogyakarta | rumah_sakit | `https://123dok.com/article/akibat-informasi-batas-waktu-pengecualian-informasi-ditutup-bersangkuta.q53r003z` | first two rows of the consequence-test table (SKPD: RSJ Grhasia DIY) with Pasal 17 huruf h angka 1 and 2; the third row is cut off in the stored copy and was not taken | 2 |
+| Universitas Halu Oleo | universitas | `icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php` | "Daftar Informasi yang Dikecualikan Universitas Halu Oleo" (15 items, one listed twice; no ground per item) | 14 |
+| Universitas Halu Oleo | universitas | `icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php` | berkala (informasi_publik_id 1) and setiap saat (id 2) titles | 6 |
+| Universitas Terbuka | universitas | `https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan` | rows 1-8 of the DIK table with the Pasal 17 letter/angka each cites (the stored copy is cut during row 8's last column) | 8 |
+
+162 entries from 15 bodies; accessed 2026-12-06.
+
+"""##),
+        ("preseden.csv", ##"""
+judul,kategori,pasal17,badan,jenis_badan,sumber
+Arsip dinamis yang menurut sifatnya rahasia,dikecualikan,17i,Disdagnakerkop UKM Kabupaten Karanganyar,kabupaten,https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/
+Daftar nilai DP3 / SKP PNS,dikecualikan,17h,Disdagnakerkop UKM Kabupaten Karanganyar,kabupaten,https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/
+Identitas PNS yang melanggar disiplin dan atau dijatuhi hukuman disiplin,dikecualikan,17h,Disdagnakerkop UKM Kabupaten Karanganyar,kabupaten,https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/
+Identitas PNS yang mengajukan ijin perceraian / perkawinan,dikecualikan,17h,Disdagnakerkop UKM Kabupaten Karanganyar,kabupaten,https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/
+Naskah Dinas yang diklasifikasikan kedalam dokumen rahasia,dikecualikan,17i,Disdagnakerkop UKM Kabupaten Karanganyar,kabupaten,https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/
+Rahasia Jabatan,dikecualikan,,Disdagnakerkop UKM Kabupaten Karanganyar,kabupaten,https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/
+Bukti pengeluaran dan kuitansi pembayaran,dikecualikan,17d,Fakultas Kedokteran UIN Syarif Hidayatullah Jakarta,universitas,https://fk.uinjkt.ac.id/id/daftar-informasi-publik-yang-dikecualikan
+Data pribadi peserta Penerimaan Mahasiswa Baru,dikecualikan,17h,Fakultas Kedokteran UIN Syarif Hidayatullah Jakarta,universitas,https://fk.uinjkt.ac.id/id/daftar-informasi-publik-yang-dikecualikan
+Hasil evaluasi dan rekomendasi terkait kode etik dosen dan mahasiswa.,dikecualikan,17h,Fakultas Kedokteran UIN Syarif Hidayatullah Jakarta,universitas,https://fk.uinjkt.ac.id/id/daftar-informasi-publik-yang-dikecualikan
+"Informasi/data identitas pribadi dosen, tenaga kependidikan, mahasiswa/peserta didik, tamu, mitra kerjasama terdiri dari: a) Nomor Induk Pegawai",dikecualikan,17h,Fakultas Kedokteran UIN Syarif Hidayatullah Jakarta,universitas,https://fk.uinjkt.ac.id/id/daftar-informasi-publik-yang-dikecualikan
+Laporan keuangan sebelum diaudit,dikecualikan,17d,Fakultas Kedokteran UIN Syarif Hidayatullah Jakarta,universitas,https://fk.uinjkt.ac.id/id/daftar-informasi-publik-yang-dikecualikan
+Nilai hasil seleksi penerimaan mahasiswa baru,dikecualikan,17h,Fakultas Kedokteran UIN Syarif Hidayatullah Jakarta,universitas,https://fk.uinjkt.ac.id/id/daftar-informasi-publik-yang-dikecualikan
+Bukti pengeluaran dan kuitansi pembayaran (detail),dikecualikan,17g,IAIN Parepare,universitas,https://ppid.iainpare.ac.id/id/informasi-publik-yang-dikecualikan
+"Data identitas pribadi dosen, tenaga kependidikan, mahasiswa, tamu, mitra (keluarga, kesehatan, keuangan, rekening)",dikecualikan,17h,IAIN Parepare,universitas,https://ppid.iainpare.ac.id/id/informasi-publik-yang-dikecualikan
+Data pribadi peserta Penerimaan Mahasiswa Baru,dikecualikan,17h,IAIN Parepare,universitas,https://ppid.iainpare.ac.id/id/informasi-publik-yang-dikecualikan
+Data rincian gaji dan tunjangan pegawai (individu),dikecualikan,17h,IAIN Parepare,universitas,https://ppid.iainpare.ac.id/id/informasi-publik-yang-dikecualikan
+Dokumen dan Berita Acara Pemeriksaan Pegawai,dikecualikan,17a,IAIN Parepare,universitas,https://ppid.iainpare.ac.id/id/informasi-publik-yang-dikecualikan
+Dokumen proses dan hasil penjatuhan hukuman disiplin pegawai,dikecualikan,17a;17c,IAIN Parepare,universitas,https://ppid.iainpare.ac.id/id/informasi-publik-yang-dikecualikan
+Kode program komputer pada layanan TI,dikecualikan,17i,IAIN Parepare,universitas,https://ppid.iainpare.ac.id/id/informasi-publik-yang-dikecualikan
+Nilai hasil seleksi penerimaan mahasiswa baru (individu),dikecualikan,17h,IAIN Parepare,universitas,https://ppid.iainpare.ac.id/id/informasi-publik-yang-dikecualikan
+Data Gaji dan Tunjangan Pegawai,dikecualikan,17i,ISBI Tanah Papua,universitas,https://ppid.isbi-tanahpapua.ac.id/halaman/detail/informasi-yang-dikecualikan
+"Data Pribadi Pegawai, Mahasiswa, Alumni dan Mitra Kerjasama",dikecualikan,,ISBI Tanah Papua,universitas,https://ppid.isbi-tanahpapua.ac.id/halaman/detail/informasi-yang-dikecualikan
+Hasil Penilaian dalam proses penerimaan pegawai di lingkungan ISBI Tanah Papua,dikecualikan,17i,ISBI Tanah Papua,universitas,https://ppid.isbi-tanahpapua.ac.id/halaman/detail/informasi-yang-dikecualikan
+"Hasil Penilaian dalam proses seleksi bakal calon Rektor dan pemilihan calon Rektor, serta proses pengangkatan pejabat di lingkungan ISBI Tanah Papua",dikecualikan,17i,ISBI Tanah Papua,universitas,https://ppid.isbi-tanahpapua.ac.id/halaman/detail/informasi-yang-dikecualikan
+Informasi Data Pribadi Dosen Penerima Tunjangan Profesi/Kehormatan di LLDikti Wilayah XI,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
+Informasi Data Pribadi Pegawai di LLDikti Wilayah XI,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
+Informasi Data Pribadi Pelapor/Pengadu Layanan di LLDikti Wilayah XI,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
+Informasi Data Pribadi Penerima Bantuan Pemerintah/Bantuan Sosial di LLDikti Wilayah XI,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
+Informasi Laporan Keuangan LLDikti Wilayah XI yang belum diaudit,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
+Informasi Surat Menyurat yang bersifat Rahasia di LLDikti Wilayah XI,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
+Informasi infrastruktur pengelolaan TIK di LLDikti Wilayah XI,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
+Dokumen Laporan Hasil Pengawasan (LHP),dikecualikan,,Pemerintah Kabupaten Banyumas,kabupaten,http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan
+Dokumen Tindak Lanjut Hasil Pengawasan,dikecualikan,,Pemerintah Kabupaten Banyumas,kabupaten,http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan
+Informasi dan dokumentasi kuitansi pembayaran kegiatan barang dan jasa,dikecualikan,,Pemerintah Kabupaten Bojonegoro,kabupaten,https://ppid.bojonegorokab.go.id/informasi-dikecualikan
+Rincian informasi dan dokumentasi pengadaan barang dan jasa yang belum disampaikan hasil audit oleh BPK,dikecualikan,,Pemerintah Kabupaten Bojonegoro,kabupaten,https://ppid.bojonegorokab.go.id/informasi-dikecualikan
+"Alamat, telepon, faksimili, dan situs resmi Pengadilan;",berkala,,Pengadilan Agama Klaten,pengadilan,https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html
+Daftar nama pejabat dan hakim di Pengadilan;,berkala,,Pengadilan Agama Klaten,pengadilan,https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html
+"Fungsi, tugas dan yurisdiksi Pengadilan;",berkala,,Pengadilan Agama Klaten,pengadilan,https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html
+Laporan Harta Kekayaan Pejabat Negara (LHKPN) di Pengadilan tersebut yang telah diverifikasi dan dikirimkan oleh KPK.,berkala,,Pengadilan Agama Klaten,pengadilan,https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html
+Profil singkat pejabat struktural; dan,berkala,,Pengadilan Agama Klaten,pengadilan,https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html
+Struktur organisasi Pengadilan;,berkala,,Pengadilan Agama Klaten,pengadilan,https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html
+"Informasi dalam proses musyawarah hakim, termasuk advisblaad;",dikecualikan,,Pengadilan Agama Sragen,pengadilan,https://pa-sragen.go.id/ppid_pasragen/uji-kosekuensi-informasi-dikecualikan.html
+Catatan dan dokumen proses mediasi di Pengadilan;,dikecualikan,,Pengadilan Tinggi Kalimantan Utara,pengadilan,https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html
+DP3/evaluasi kinerja individu hakim/pegawai;,dikecualikan,,Pengadilan Tinggi Kalimantan Utara,pengadilan,https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html
+Identitas Hakim/Pegawai yang dilaporkan yang belum diketahui publik;,dikecualikan,,Pengadilan Tinggi Kalimantan Utara,pengadilan,https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html
+Identitas lengkap hakim dan pegawai yang diberikan sanksi;,dikecualikan,,Pengadilan Tinggi Kalimantan Utara,pengadilan,https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html
+Identitas pelapor dugaan pelanggaran hakim/pegawai;,dikecualikan,,Pengadilan Tinggi Kalimantan Utara,pengadilan,https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html
+"Informasi dalam proses musyawarah hakim, termasuk advisblaad;",dikecualikan,,Pengadilan Tinggi Kalimantan Utara,pengadilan,https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html
+Informasi yang dapat mengungkap identitas pihak-pihak tertentu dalam putusan atau penetapan hakim dalam perkara-perkara tertentu;,dikecualikan,,Pengadilan Tinggi Kalimantan Utara,pengadilan,https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html
+Biodata alumni,dikecualikan,17h,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Biodata mahasiswa,dikecualikan,17h5,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+"Blueprint/Desain Bangunan, Instalasi Listrik, Jaringan Telepon, Saluran Air dan Gas.",dikecualikan,,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Borang akreditasi dan data pendukung borang,dikecualikan,,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Daftar riwayat studi mahasiswa,dikecualikan,17h,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+"Data gaji dan tunjangan, remunerasi dosen dan pegawai",dikecualikan,17i,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Data nilai mahasiswa,dikecualikan,17h5,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Data pengaduan masyarakat dan laporan hasil pemeriksaan terhadap kinerja atau perilaku individu pejabat atau staf,dikecualikan,17h,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Data penilaian hasil rekrutmen dan seleksi,dikecualikan,17h,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Data pribadi dosen dan tenaga kependidikan,dikecualikan,17h,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Data pribadi mitra kerja sama,dikecualikan,17h,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Dokumen penawaran,dikecualikan,,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Dokumen pengadaan barang/jasa dari penyedia barang/jasa,dikecualikan,17j,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Dokumen perjanjian kerja sama,dikecualikan,,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Dokumen terkait sanksi penjatuhan hukuman disiplin atau pelanggaran etika dosen dan tenaga kependidikan,dikecualikan,17h,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Dokumen terkait sanksi penjatuhan hukuman disiplin atau pelanggaran etika mahasiswa,dikecualikan,17h5,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+"Dokumen usulan promosi, mutasi dan rotasi pegawai",dikecualikan,17i,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Hasil Detail Engineering Design (DED) dari Konsultan Perencana,dikecualikan,,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+IMB,dikecualikan,,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Ketetapan Pagu Definitif,dikecualikan,17h5,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Ketetapan Pagu Indikatif/Pagu Sementara,dikecualikan,17h5,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Laporan Hasil Audit Internal,dikecualikan,17h5,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Laporan keuangan sebelum diaudit,dikecualikan,17h5,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Nilai Monitoring Evaluasi,dikecualikan,17b,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Nilai Proposal,dikecualikan,17b,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Nilai Seminar Hasil,dikecualikan,17b,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Proposal Penelitian,dikecualikan,17b,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Proposal penelitian mahasiswa,dikecualikan,17b,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+RIncian harga perkiraan sendiri pada proses pengadaan barang dan jasa,dikecualikan,,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Rekening koran bank,dikecualikan,17h5,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Sertifikat Tanah,dikecualikan,,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Soal dan jawaban ujian dinas dan ujian penyesuaian ijazah,dikecualikan,17b;17i,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Soal dan jawaban ujian tes masuk,dikecualikan,17b;17i,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+"Tipologi Jaringan; Konfigurasi, Spesifikasi dan Layout Perangkat Infrastruktur, Data Center,",dikecualikan,,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+DIPA Induk PKTJ Tegal Tahun 2026,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Daftar Informasi Publik,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Informasi Diklat yang diselenggarakan,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Informasi Kanal Informasi dan Pengaduan PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Informasi Pengadaan Barang dan Jasa PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Informasi Sipencatar,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Jurnal Ilmiah,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Kalender Akademik,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+LAKIP PKTJ Tegal Tahun 2025,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+LHKPN Pejabat Negara,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Laporan Keuangan PKTJ Tegal Tahun 2025,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Laporan PPID,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Laporan Tahunan PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Peraturan Menteri tentang Ortaker Unit Kerja PKTJ,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Perjanjian Kinerja (PK) PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Profil Pejabat PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Profil Unit Kerja di PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+RKA-KL PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+RKT PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Renstra PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Statistik PKTJ Tegal Tahun 2025,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Struktur PPID PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Tata Cara Mengajukan Keberatan Informasi Publik,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Tata Cara Penyelesaian Sengketa Informasi Publik,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Tata Cara Permohonan Informasi Publik,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Analisis dan Hasil Audit External,dikecualikan,17h3,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
+Analisis dan Hasil Audit Internal,dikecualikan,17h3,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
+Hasil Proses Penjatuhan Hukuman,dikecualikan,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
+Hasil Proses Penjatuhan Hukuman Pegawai,dikecualikan,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
+Nilai Tes Mahasiswa/i,dikecualikan,17h4,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
+Nilai Tes Siswa Diklat,dikecualikan,17h4,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
+POK PKTJ,dikecualikan,17h3,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
+Realisasi Belanja,dikecualikan,17h3,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
+Realisasi Penerimaan,dikecualikan,17h3,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
+"Rekam Medis Calon Mahasiswa/i, dan Pegawai di Lingkungan PKTJ",dikecualikan,17h2,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
+"Rekam Medis Calon Taruna, Taruna, dan Pegawai di Lingkungan Politeknik Keselamatan Transportasi Jalan",dikecualikan,17h2,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
+Pengumuman Gangguan Publik karena Aktivitas Sekolah di Lingkungan BPSDMP,serta_merta,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Perubahan Alur Masuk Kendaraan Kantor Kementerian Perhubungan,serta_merta,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Perubahan Jadwal Layanan Publik di Lingkungan BPSDMP,serta_merta,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Dokumen Assesment di PKTJ Tegal,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Dokumen Terkait Bantuan Tugas Belajar,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Dokumen Terkait Ujian Dinas,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Dokumentasi Kegiatan Pimpinan,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Informasi Pengelolaan Arsip Unit Kerja,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Kurikulum dan Silabus Diklat,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Laporan Data Barang Milik Negara,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Laporan Sistem Pengendalian Intern Pemerintah (SPIP),setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+"Peraturan, Keputusan, dan Kebijakan Direktur / Kepala Unit Kerja",setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Standar Operational Prosedur (SOP),setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Data informasi kepegawaian menyangkut data pribadi yang menyangkut riwayat dan kondisi anggota keluarganya serta data lainnya yang berkenaan dengan pegawai tersebut (biodata elektronik PNS & arsip dokumen kepegawaian),dikecualikan,17h1,Rumah Sakit Jiwa Grhasia Daerah Istimewa Yogyakarta,rumah_sakit,https://123dok.com/article/akibat-informasi-batas-waktu-pengecualian-informasi-ditutup-bersangkuta.q53r003z
+Data pribadi pegawai yang menyangkut riawayat kondisi dan perawatan pengobatan kesehatan fisik dan psikis,dikecualikan,17h2,Rumah Sakit Jiwa Grhasia Daerah Istimewa Yogyakarta,rumah_sakit,https://123dok.com/article/akibat-informasi-batas-waktu-pengecualian-informasi-ditutup-bersangkuta.q53r003z
+Daftar Fakultas di Universitas Halu Oleo,berkala,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php
+Daftar Partner & Kerja Sama Universitas Halu Oleo,berkala,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php
+Informasi Tentang Profil Pimpinan Universitas Halu Oleo,berkala,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php
+Informasi Tentang Profil Universitas Halu Oleo,berkala,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php
+Borang Akreditasi.,dikecualikan,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php
+Data Evaluasi Diri Program Studi.,dikecualikan,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php
+Data Pribadi,dikecualikan,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php
+"Dokumen Audit Internal, Laporan Hasil Audit Internal, dan Laporan Keuangan yang Belum Diaudit (Unaudited).",dikecualikan,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php
+Dokumen Kerangka Acuan Kerja Perencanaan Pengadaan.,dikecualikan,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php
+Dokumen Pengadaan Barang/Jasa.,dikecualikan,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php
+Dokumen Perjanjian Kerja Sama.,dikecualikan,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php
+"Dokumen penilaian hasil pengujian skripsi, tesis, dan disertasi dari penilai (Hasil review proposal dan rekomendasi penilai).",dikecualikan,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php
+"Identitas Informan, Pelapor, Saksi, atau Korban.",dikecualikan,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php
+"Konfigurasi Data Centre, Database dan Aplikasi, serta User Name dan Password.",dikecualikan,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php
+"Kriteria Pengolahan Nilai, Penyajian Data, Dan Pertimbangan Seleksi Ujian Mandiri.",dikecualikan,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php
+Penelitian yang Masih Dalam Proses.,dikecualikan,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php
+Rancangan peraturan dan keputusan.,dikecualikan,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php
+Soal dan Jawaban Tes Ujian Masuk Mahasiswa.,dikecualikan,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php
+Peraturan Akademik di Lingkungan Universitas Halu Oleo,setiap_saat,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php
+Statuta Universitas Halu Oleo dalam Pengelolaan Perguruan Tinggi,setiap_saat,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php
+Biodata mahasiswa,dikecualikan,17h5,Universitas Terbuka,universitas,https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan
+Data identitas pribadi dan dokumen terkait sanksi penjatuhan hukuman disiplin atau pelanggaran etika Dosen dan Tenaga Kependidikan,dikecualikan,17h5,Universitas Terbuka,universitas,https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan
+Dokumen evaluasi dan rekomendasi terkait evaluasi hasil belajar mahasiswa,dikecualikan,17h5,Universitas Terbuka,universitas,https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan
+Hasil evaluasi dan rekomendasi terkait kinerja Dosen dan Tenaga Kependidikan,dikecualikan,17h5,Universitas Terbuka,universitas,https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan
+Laporan Keuangan yang belum diaudit oleh pihak yang berwenang,dikecualikan,17h5,Universitas Terbuka,universitas,https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan
+Lembar Informasi Pembayaran,dikecualikan,17h5,Universitas Terbuka,universitas,https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan
+Proposal penelitian mahasiswa,dikecualikan,17b,Universitas Terbuka,universitas,https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan
+Soal dan jawaban ujian tes masuk,dikecualikan,17b,Universitas Terbuka,universitas,https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan
+
+"""##),
         ("unit.yaml", ##"""
 # =============================================================================
 # UNIT KERJA — Pemerintah Kabupaten Serang
