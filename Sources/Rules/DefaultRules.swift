@@ -1412,8 +1412,10 @@ Repository sources are cited as `owner/repo:path`.
 | Pemerintah Kabupaten Bojonegoro | kabupaten | `https://ppid.bojonegorokab.go.id/informasi-dikecualikan` | the two specific items set by SK PPID Utama Pemkab Bojonegoro No 188/7/KEP/412.213/2025 (the generic Pasal 6/17 classes listed above them are not entries); no Pasal 17 letter cited | 2 |
 | Pengadilan Agama Klaten | pengadilan | `https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html` | items 1-6 of "Informasi yang Wajib Diumumkan Secara Berkala oleh Pengadilan - Informasi Profil dan Pelayanan Dasar Pengadilan" (per SK KMA 1-144/KMA/SK/I/2011); the stored copy is cut after item 6 | 6 |
 | Pengadilan Agama Sragen | pengadilan | `https://pa-sragen.go.id/ppid_pasragen/uji-kosekuensi-informasi-dikecualikan.html` | first item of "Informasi yang dikecualikan di Pengadilan" (the stored copy is cut after it) | 1 |
+| Pengadilan Negeri Nanga Bulik | pengadilan | `https://web.pn-nangabulik.go.id/artikel/2021/daftar-informasi-publik` | items 1)-4) of "E. Informasi yang Wajib Disediakan dan Diumumkan Secara Berkala oleh Pengadilan - 1. a. Profil Pengadilan" (per SK KMA 2-144/KMA/SK/VIII/2022); the stored copy is cut during item 5) | 4 |
 | Pengadilan Tinggi Kalimantan Utara | pengadilan | `https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html` | "Jenis-jenis informasi yang dikecualikan" (items 1-7; item 8, a catch-all, not taken); no Pasal 17 letter per item | 7 |
 | Politeknik Kesehatan Kemenkes Jakarta III | universitas | `depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php` | DIK table of the Poltekkes Jakarta III PPID site (body identified by the site footer, poltekkesjakarta3.ac.id): titles and the Pasal 17 letter/angka of each row | 34 |
+| Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:database/seeders/Dip2026SyncSeeder.php` | the 3 DIK 2026 rows ($dikData) with the Pasal 17 letter/angka each cites (jo. Keputusan Sekjen Kemenhub KP-SKJ 8 Tahun 2026) | 3 |
 | Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php` | titles of the DIP 2026 (berkala 25, setiap saat 10, serta merta 3) keyed from the decree KP-SKJ 9 Tahun 2026 per the file's comments | 38 |
 | Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:routes/web.php` | 11 of the 12 DIK records seeded there (the first record's title lies outside the part read), with their Pasal 17 huruf h angka | 11 |
 | Rumah Sakit Jiwa Grhasia Daerah Istimewa Yogyakarta | rumah_sakit | `https://123dok.com/article/akibat-informasi-batas-waktu-pengecualian-informasi-ditutup-bersangkuta.q53r003z` | first two rows of the consequence-test table (SKPD: RSJ Grhasia DIY) with Pasal 17 huruf h angka 1 and 2; the third row is cut off in the stored copy and was not taken | 2 |
@@ -1421,7 +1423,7 @@ Repository sources are cited as `owner/repo:path`.
 | Universitas Halu Oleo | universitas | `icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php` | berkala (informasi_publik_id 1) and setiap saat (id 2) titles | 6 |
 | Universitas Terbuka | universitas | `https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan` | rows 1-8 of the DIK table with the Pasal 17 letter/angka each cites (the stored copy is cut during row 8's last column) | 8 |
 
-162 entries from 15 bodies; accessed 2026-12-06.
+169 entries from 16 bodies; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -1468,6 +1470,10 @@ Laporan Harta Kekayaan Pejabat Negara (LHKPN) di Pengadilan tersebut yang telah 
 Profil singkat pejabat struktural; dan,berkala,,Pengadilan Agama Klaten,pengadilan,https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html
 Struktur organisasi Pengadilan;,berkala,,Pengadilan Agama Klaten,pengadilan,https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html
 "Informasi dalam proses musyawarah hakim, termasuk advisblaad;",dikecualikan,,Pengadilan Agama Sragen,pengadilan,https://pa-sragen.go.id/ppid_pasragen/uji-kosekuensi-informasi-dikecualikan.html
+"alamat, telepon, faksimili, situs resmi, dan pos-el Pengadilan;",berkala,,Pengadilan Negeri Nanga Bulik,pengadilan,https://web.pn-nangabulik.go.id/artikel/2021/daftar-informasi-publik
+profil singkat pimpinan Pengadilan;,berkala,,Pengadilan Negeri Nanga Bulik,pengadilan,https://web.pn-nangabulik.go.id/artikel/2021/daftar-informasi-publik
+struktur organisasi Pengadilan;,berkala,,Pengadilan Negeri Nanga Bulik,pengadilan,https://web.pn-nangabulik.go.id/artikel/2021/daftar-informasi-publik
+"tugas, fungsi, dan yurisdiksi Pengadilan;",berkala,,Pengadilan Negeri Nanga Bulik,pengadilan,https://web.pn-nangabulik.go.id/artikel/2021/daftar-informasi-publik
 Catatan dan dokumen proses mediasi di Pengadilan;,dikecualikan,,Pengadilan Tinggi Kalimantan Utara,pengadilan,https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html
 DP3/evaluasi kinerja individu hakim/pegawai;,dikecualikan,,Pengadilan Tinggi Kalimantan Utara,pengadilan,https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html
 Identitas Hakim/Pegawai yang dilaporkan yang belum diketahui publik;,dikecualikan,,Pengadilan Tinggi Kalimantan Utara,pengadilan,https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html
@@ -1536,8 +1542,10 @@ Tata Cara Penyelesaian Sengketa Informasi Publik,berkala,,Politeknik Keselamatan
 Tata Cara Permohonan Informasi Publik,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Analisis dan Hasil Audit External,dikecualikan,17h3,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
 Analisis dan Hasil Audit Internal,dikecualikan,17h3,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
+"Hak Akses CCTV di Lingkungan Kampus PKTJ Tegal: Gerbang Kampus, Ruang Kelas, Ruang Tenaga Pengajar, Laboratorium, Asrama, dan Ruang Pembina",dikecualikan,17j,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/Dip2026SyncSeeder.php
 Hasil Proses Penjatuhan Hukuman,dikecualikan,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
 Hasil Proses Penjatuhan Hukuman Pegawai,dikecualikan,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
+Informasi Terkait Data Rincian Penilaian Proses Penetapan Seleksi Penerimaan Calon Taruna (SIPENCATAR) PKTJ Tegal,dikecualikan,17h4,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/Dip2026SyncSeeder.php
 Nilai Tes Mahasiswa/i,dikecualikan,17h4,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
 Nilai Tes Siswa Diklat,dikecualikan,17h4,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
 POK PKTJ,dikecualikan,17h3,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
@@ -1545,6 +1553,7 @@ Realisasi Belanja,dikecualikan,17h3,Politeknik Keselamatan Transportasi Jalan (P
 Realisasi Penerimaan,dikecualikan,17h3,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
 "Rekam Medis Calon Mahasiswa/i, dan Pegawai di Lingkungan PKTJ",dikecualikan,17h2,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
 "Rekam Medis Calon Taruna, Taruna, dan Pegawai di Lingkungan Politeknik Keselamatan Transportasi Jalan",dikecualikan,17h2,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
+Topologi Infrastruktur Jaringan Server dan Sistem Keamanan Siber PKTJ Tegal,dikecualikan,17j,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/Dip2026SyncSeeder.php
 Pengumuman Gangguan Publik karena Aktivitas Sekolah di Lingkungan BPSDMP,serta_merta,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Perubahan Alur Masuk Kendaraan Kantor Kementerian Perhubungan,serta_merta,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Perubahan Jadwal Layanan Publik di Lingkungan BPSDMP,serta_merta,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
