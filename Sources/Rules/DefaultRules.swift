@@ -1421,9 +1421,10 @@ Repository sources are cited as `owner/repo:path`.
 | Rumah Sakit Jiwa Grhasia Daerah Istimewa Yogyakarta | rumah_sakit | `https://123dok.com/article/akibat-informasi-batas-waktu-pengecualian-informasi-ditutup-bersangkuta.q53r003z` | first two rows of the consequence-test table (SKPD: RSJ Grhasia DIY) with Pasal 17 huruf h angka 1 and 2; the third row is cut off in the stored copy and was not taken | 2 |
 | Universitas Halu Oleo | universitas | `icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php` | "Daftar Informasi yang Dikecualikan Universitas Halu Oleo" (15 items, one listed twice; no ground per item) | 14 |
 | Universitas Halu Oleo | universitas | `icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php` | berkala (informasi_publik_id 1) and setiap saat (id 2) titles | 6 |
+| Universitas Negeri Surabaya | universitas | `https://ppid.unesa.ac.id/page/informasi-yang-ditetapkan-sebagai-informasi-yang-dikecualikan` | rows A.1-A.5 ("Informasi data pegawai yang terdiri dari") of the SK DIK table with the Pasal 17 letters/angka each cites (huruf g as the page cites it); the stored copy is cut during row 5 | 5 |
 | Universitas Terbuka | universitas | `https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan` | rows 1-8 of the DIK table with the Pasal 17 letter/angka each cites (the stored copy is cut during row 8's last column) | 8 |
 
-169 entries from 16 bodies; accessed 2026-12-06.
+174 entries from 17 bodies; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -1589,6 +1590,11 @@ Rancangan peraturan dan keputusan.,dikecualikan,,Universitas Halu Oleo,universit
 Soal dan Jawaban Tes Ujian Masuk Mahasiswa.,dikecualikan,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php
 Peraturan Akademik di Lingkungan Universitas Halu Oleo,setiap_saat,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php
 Statuta Universitas Halu Oleo dalam Pengelolaan Perguruan Tinggi,setiap_saat,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php
+Alamat Rumah,dikecualikan,17g;17h3,Universitas Negeri Surabaya,universitas,https://ppid.unesa.ac.id/page/informasi-yang-ditetapkan-sebagai-informasi-yang-dikecualikan
+NPWP,dikecualikan,17g;17h3,Universitas Negeri Surabaya,universitas,https://ppid.unesa.ac.id/page/informasi-yang-ditetapkan-sebagai-informasi-yang-dikecualikan
+Nomor Induk Kependudukan,dikecualikan,17g,Universitas Negeri Surabaya,universitas,https://ppid.unesa.ac.id/page/informasi-yang-ditetapkan-sebagai-informasi-yang-dikecualikan
+Nomor Kartu Keluarga,dikecualikan,17g;17h1,Universitas Negeri Surabaya,universitas,https://ppid.unesa.ac.id/page/informasi-yang-ditetapkan-sebagai-informasi-yang-dikecualikan
+Nomor Rekening,dikecualikan,17g;17h3,Universitas Negeri Surabaya,universitas,https://ppid.unesa.ac.id/page/informasi-yang-ditetapkan-sebagai-informasi-yang-dikecualikan
 Biodata mahasiswa,dikecualikan,17h5,Universitas Terbuka,universitas,https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan
 Data identitas pribadi dan dokumen terkait sanksi penjatuhan hukuman disiplin atau pelanggaran etika Dosen dan Tenaga Kependidikan,dikecualikan,17h5,Universitas Terbuka,universitas,https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan
 Dokumen evaluasi dan rekomendasi terkait evaluasi hasil belajar mahasiswa,dikecualikan,17h5,Universitas Terbuka,universitas,https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan
