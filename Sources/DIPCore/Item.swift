@@ -50,6 +50,11 @@ public struct InformationItem: Codable, Hashable, Sendable {
     public var kode: String?
     /// Exemption grounds the unit named itself (e.g. "Pasal 17 huruf h"), original text.
     public var dasarHukumText: String?
+    /// Where the information can be read online: a hyperlink on the item's title cell or a
+    /// link column's value. Always an absolute `http`/`https` URL checked by the intake
+    /// (anything else in the unit's file is dropped), but still the unit's text: escape it
+    /// wherever it is written.
+    public var tautan: String?
 
     // Normalised forms.
     public var form: InformationForm
@@ -64,7 +69,7 @@ public struct InformationItem: Codable, Hashable, Sendable {
         penanggungJawab: String, waktuPembuatan: String, tempatPembuatan: String,
         bentuk: String, retensi: String, kategoriText: String? = nil, kategori: Category? = nil,
         subkelompok: String? = nil, judul: String? = nil, keterangan: String? = nil,
-        kode: String? = nil, dasarHukumText: String? = nil,
+        kode: String? = nil, dasarHukumText: String? = nil, tautan: String? = nil,
         form: InformationForm = InformationForm(printed: false, electronic: false),
         retention: RetentionPeriod = .unknown, tempatNormalised: String? = nil,
         waktuNormalised: String? = nil
@@ -85,6 +90,7 @@ public struct InformationItem: Codable, Hashable, Sendable {
         self.keterangan = keterangan
         self.kode = kode
         self.dasarHukumText = dasarHukumText
+        self.tautan = tautan
         self.form = form
         self.retention = retention
         self.tempatNormalised = tempatNormalised

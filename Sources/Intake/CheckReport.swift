@@ -69,7 +69,7 @@ public struct ItemReport: Encodable, Sendable {
     enum CodingKeys: String, CodingKey {
         case row, sheet, nomor, ringkasan, pejabat_penguasa, penanggung_jawab, waktu_pembuatan
         case tempat_pembuatan, bentuk, retensi, kategori, kategori_teks, subkelompok, judul
-        case keterangan, kode, dasar_hukum, bentuk_normal, retensi_normal, waktu_normal
+        case keterangan, kode, dasar_hukum, tautan, bentuk_normal, retensi_normal, waktu_normal
         case tempat_normal, klasifikasi
     }
 
@@ -127,6 +127,7 @@ public struct ItemReport: Encodable, Sendable {
         try c.encode(item.keterangan, forKey: .keterangan)
         try c.encode(item.kode, forKey: .kode)
         try c.encode(item.dasarHukumText, forKey: .dasar_hukum)
+        try c.encode(item.tautan, forKey: .tautan)
         try c.encode(FormReport(cetak: item.form.printed, elektronik: item.form.electronic), forKey: .bentuk_normal)
         try c.encode(RetentionReport(retention: item.retention), forKey: .retensi_normal)
         try c.encode(item.waktuNormalised, forKey: .waktu_normal)

@@ -5,6 +5,10 @@ import OfficeFormats
 enum Field: Int, CaseIterable, Sendable {
     case nomor, ringkasan, pejabat, penanggungJawab, waktu, tempat, waktuTempat, bentuk, retensi
     case kategori, judul, keterangan, kode, dasarHukum
+    /// The Perki sub-group ("kelompok", "sub kelompok") as a column.
+    case subkelompok
+    /// A link column ("Link", "Tautan", "URL").
+    case tautan
     /// Tick columns under a two-row *Bentuk* header.
     case bentukCetak, bentukOnline
 
@@ -25,6 +29,8 @@ enum Field: Int, CaseIterable, Sendable {
         case .keterangan: return "Keterangan"
         case .kode: return "Kode"
         case .dasarHukum: return "Dasar Hukum"
+        case .subkelompok: return "Kelompok Informasi"
+        case .tautan: return "Tautan"
         }
     }
 }
@@ -63,7 +69,13 @@ enum HeaderMatcher {
         if timeish { return .waktu }
         if Text.hasWord(w, "tempat") || Text.hasWord(w, "lokasi") { return .tempat }
         if Text.hasWord(w, "bentuk") || Text.hasWord(w, "format") { return .bentuk }
-        if Text.hasWord(w, "media") || Text.hasWord(w, "tautan") || Text.hasWord(w, "link") { return nil }
+        if Text.hasWord(w, "tautan") || Text.hasWord(w, "link") || joined == "url" || Text.hasWord(w, "hyperlink")
+            || joined == "alamat web" || joined == "alamat website"
+        {
+            return .tautan
+        }
+        if Text.hasWord(w, "media") { return nil }
+        if Text.hasWord(w, "kelompok") || Text.hasWord(w, "subkelompok") { return .subkelompok }
         if Text.hasWord(w, "kategori") || Text.hasWord(w, "klasifikasi") || Text.hasWord(w, "jenis")
             || Text.hasWord(w, "golongan")
         {
@@ -124,17 +136,26 @@ struct ColumnMap: Sendable {
 
     var hasTicks: Bool { column(.bentukCetak) != nil || column(.bentukOnline) != nil }
 
-    /// Builds a map from a header row and the row under it when that is a sub-header.
-    /// Returns nil when the row is not a DIP header (fewer than four core fields, or no
-    /// *ringkasan* column).
-    static func detect(header: SheetRow, next: SheetRow?) -> (ColumnMap, usesNext: Bool)? {
+    /// Builds a map from a header row and the row under it when that is a sub-header, with a
+    /// score (higher is a better header). A row naming four or more of the seven fields with a
+    /// *ringkasan* (or *judul*) column is a full DIP header; otherwise a row is a header when
+    /// one of its columns is a title column (see `titleColumn`): a list that keeps only a
+    /// title, a category and a link is still a DIP list, and the missing fields are asked
+    /// for. Returns nil when the row is neither.
+    ///
+    /// - Parameter below: the rows read after `next` (up to the first 30 of the sheet), whose
+    ///   content tells a title column from a column of categories, numbers or links.
+    static func detect(header: SheetRow, next: SheetRow?, below: ArraySlice<SheetRow> = []) -> (ColumnMap, usesNext: Bool, score: Int)? {
         let labels = header.cells.map { Text.clean(CellText.text($0)) }
         var map = ColumnMap()
         for (c, l) in labels.enumerated() where !l.isEmpty {
             map.labels[c] = l
             if let f = HeaderMatcher.field(l), map.column(f) == nil { map.fields[c] = f }
         }
-        guard HeaderMatcher.coreCount(Array(map.fields.values)) >= 4 else { return nil }
+        let core = HeaderMatcher.coreCount(Array(map.fields.values))
+        guard core >= 4 else {
+            return titleHeader(map: map, header: header, below: ArraySlice((next.map { [$0] } ?? []) + below))
+        }
         map.headerRows = [header.number]
 
         var usesNext = false
@@ -184,8 +205,100 @@ struct ColumnMap: Sendable {
         if map.column(.ringkasan) == nil, let j = map.column(.judul) {
             map.fields[j] = .ringkasan
         }
-        guard map.column(.ringkasan) != nil else { return nil }
-        return (map, usesNext)
+        guard map.column(.ringkasan) != nil else {
+            return titleHeader(map: map, header: header, below: usesNext ? below : ArraySlice((next.map { [$0] } ?? []) + below))
+        }
+        return (map, usesNext, 1000 + HeaderMatcher.coreCount(Array(map.fields.values)))
+    }
+
+    /// A header row without the full set of fields: the best title column by its header's
+    /// words and by what the rows under it hold. The row's cells must all be text (a row with
+    /// a number cell is data) and name at least two columns.
+    private static func titleHeader(map: ColumnMap, header: SheetRow, below: ArraySlice<SheetRow>) -> (ColumnMap, usesNext: Bool, score: Int)? {
+        var labelled = 0
+        for cell in header.cells {
+            switch cell {
+            case .empty: continue
+            case .string(let s):
+                if !Text.clean(s).isEmpty { labelled += 1 }
+            default: return nil
+            }
+        }
+        guard labelled >= 2 else { return nil }
+        var best: (column: Int, score: Int)?
+        for (c, label) in map.labels.sorted(by: { $0.key < $1.key }) {
+            let vocabulary = titleVocabulary(label, field: map.fields[c])
+            guard vocabulary > 0, let content = titleContent(column: c, below: below) else { continue }
+            let score = vocabulary * 10 + content
+            if best == nil || score > best!.score { best = (c, score) }
+        }
+        guard let best else { return nil }
+        var map = map
+        if map.headerRows.isEmpty { map.headerRows = [header.number] }
+        // A judul column kept beside the title column stays judul; the title column is the summary.
+        if let r = map.column(.ringkasan), r != best.column { map.fields[r] = nil }
+        map.fields[best.column] = .ringkasan
+        let recognised = map.fields.count
+        return (map, false, best.score + recognised * 5)
+    }
+
+    /// How strongly a header names a column of item titles: 0 when it does not.
+    static func titleVocabulary(_ label: String, field: Field?) -> Int {
+        let w = Text.words(Text.fold(label))
+        if w.isEmpty || w.count > 16 { return 0 }
+        switch field {
+        case .ringkasan?: return 6
+        case .judul?: return 5
+        case nil, .kategori?, .keterangan?:
+            let informasi = Text.hasWord(w, "informasi")
+            // A section title used as the header ("Informasi Wajib Disediakan dan Diumumkan
+            // Secara Berkala"), or "Informasi …", "Daftar Informasi", "Nama Informasi".
+            if field == nil, informasi { return 4 }
+            if field == nil, Values.category(label) != nil, w.count >= 2 { return 4 }
+            let document = Text.hasWord(w, "dokumen") || Text.hasWord(w, "arsip")
+            if document && (Text.hasWord(w, "nama") || Text.hasWord(w, "jenis") || Text.hasWord(w, "judul")) { return 4 }
+            if field == nil, document || Text.hasWord(w, "uraian") || Text.hasWord(w, "materi") { return 3 }
+            // "Jenis Informasi" is usually the category; its content decides.
+            if field == .kategori, informasi { return 2 }
+            return 0
+        default:
+            return 0
+        }
+    }
+
+    /// Whether the rows under a header hold item titles in column `c`: the score of its
+    /// content (0–10), nil when most of its texts are not titles (numbers, links, categories)
+    /// or it has none. Scoring stops at the first run of five blank cells after a title.
+    static func titleContent(column c: Int, below: ArraySlice<SheetRow>) -> Int? {
+        var texts = 0
+        var titles = 0
+        var blankRun = 0
+        for row in below {
+            let t = Text.clean(CellText.text(row[c]))
+            if t.isEmpty {
+                blankRun += 1
+                if titles > 0 && blankRun >= 5 { break }
+                continue
+            }
+            blankRun = 0
+            texts += 1
+            if case .string = row[c], isTitleLike(t) { titles += 1 }
+        }
+        guard titles > 0, titles * 2 >= texts else { return nil }
+        return min(10, titles)
+    }
+
+    /// A text that reads like an item's title: two or more words with letters, not a link,
+    /// not a bare category ("Berkala", "Informasi Setiap Saat").
+    static func isTitleLike(_ t: String) -> Bool {
+        let lower = t.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") { return false }
+        let w = Text.words(Text.fold(t))
+        var lettered = 0
+        for word in w where word.contains(where: { $0.isLetter }) { lettered += 1 }
+        guard lettered >= 2 else { return false }
+        if w.count <= 4, Values.category(t) != nil { return false }
+        return true
     }
 
     /// Whether a row repeats the header (three or more core labels).

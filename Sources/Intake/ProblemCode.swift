@@ -24,6 +24,9 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     /// A cell longer than a spreadsheet cell can be (32,767 characters): the row is not taken,
     /// since no workbook dip writes (feedback, review, templates) could carry it.
     case cellTooLong = "cell-too-long"
+    /// A hyperlink or link-column value that is not a plain web address (`javascript:`,
+    /// `file:`, a local path, spaces or quotes in it): dropped, the item keeps no link.
+    case linkUnsafe = "link-unsafe"
     // Worth knowing (info).
     case missingCategory = "missing-category"
     case retentionUnknown = "retention-unknown"
@@ -32,6 +35,9 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     case delimiterGuess = "delimiter-guess"
     case hiddenSheet = "hidden-sheet"
     case rowIgnored = "row-ignored"
+    /// Columns that are not DIP fields (unnamed, codes, helper formulas or SQL) held data: one
+    /// line for the whole table, their error values counted in it.
+    case columnsIgnored = "columns-ignored"
     /// More rows than any DIP list has: refused before memory grows without bound.
     case tooManyRows = "too-many-rows"
 
@@ -42,10 +48,10 @@ public enum ProblemCode: String, CaseIterable, Sendable {
              .zipBomb, .encodingUnsupported, .noDIPTable, .emptyTable, .tooManyRows:
             return .error
         case .missingColumn, .missingValue, .unknownCategory, .retentionBareYear, .duplicateItem,
-             .errorValue, .cellTooLong:
+             .errorValue, .cellTooLong, .linkUnsafe:
             return .warning
         case .missingCategory, .retentionUnknown, .formUnknown, .encodingGuess, .delimiterGuess,
-             .hiddenSheet, .rowIgnored:
+             .hiddenSheet, .rowIgnored, .columnsIgnored:
             return .info
         }
     }

@@ -170,28 +170,34 @@ enum SubmissionKind {
 /// Looks for the header in the first 30 rows; when found, streams the rest of the sheet into
 /// `sink` and returns the column map. Returns nil when the sheet has no DIP header.
 ///
-/// - Parameter mergedRanges: called once the header is found (so a sheet without one costs no
+/// - Parameter mergedRanges: the sheet's merged ranges and hyperlinks, called once the header is found (so a sheet without one costs no
 ///   scan); an error from it is thrown only if reading the rows does not fail first, so a
 ///   broken part reports the reader's error, as it did when merges came from the reader.
 func streamTable<S: RowSource>(
     _ source: inout S, sheet: String?, factory: ProblemFactory, sink: TableSink, maxDataRows: Int,
-    mergedRanges: () throws -> [MergedRange] = { [] }
+    mergedRanges: () throws -> (mergedRanges: [MergedRange], hyperlinks: [CellHyperlink]) = { ([], []) },
+    fillsFirstColumn: Bool = false
 ) throws -> ColumnMap? {
     var buffered: [SheetRow] = []
     while buffered.count < 30, let r = try source.nextRow() { buffered.append(r) }
     var best: (index: Int, map: ColumnMap, score: Int)?
     for (i, row) in buffered.enumerated() {
-        guard let (map, _) = ColumnMap.detect(header: row, next: i + 1 < buffered.count ? buffered[i + 1] : nil)
+        guard let (map, _, score) = ColumnMap.detect(
+            header: row, next: i + 1 < buffered.count ? buffered[i + 1] : nil,
+            below: buffered[min(i + 2, buffered.count)...])
         else { continue }
-        let score = HeaderMatcher.coreCount(Array(map.fields.values))
         if best == nil || score > best!.score { best = (i, map, score) }
     }
     guard let best else { return nil }
     var merges: [MergedRange] = []
+    var links: [CellHyperlink] = []
     var scanError: Error?
-    do { merges = try mergedRanges() } catch { scanError = error }
+    do { (merges, links) = try mergedRanges() } catch { scanError = error }
     let observe = sink.observe
-    var builder = TableBuilder(map: best.map, sheet: sheet, factory: factory, sink: sink, mergedRanges: merges)
+    var start = tableStart(above: buffered[..<best.index], map: best.map, sheet: sheet)
+    start.fillsFirstColumn = fillsFirstColumn
+    var builder = TableBuilder(map: best.map, sheet: sheet, factory: factory, sink: sink, mergedRanges: merges,
+                               hyperlinks: links, start: start)
     for row in buffered[(best.index + 1)...] {
         builder.consume(row)
         observe?(builder.retained)
@@ -223,6 +229,7 @@ func streamTable<S: RowSource>(
         throw error
     }
     if let scanError { throw scanError }
+    if let junk = builder.junkProblem(headerRow: best.map.headerRows[0]) { sink.problem(junk) }
     for f in [Field.nomor, .ringkasan, .pejabat, .penanggungJawab, .bentuk, .retensi] where best.map.column(f) == nil {
         if f == .bentuk && best.map.hasTicks { continue }
         sink.problem(missingColumn(f, sheet: sheet, factory: factory, headerRow: best.map.headerRows[0]))
@@ -231,6 +238,53 @@ func streamTable<S: RowSource>(
         sink.problem(missingColumn(.waktuTempat, sheet: sheet, factory: factory, headerRow: best.map.headerRows[0]))
     }
     return best.map
+}
+
+/// The category in force before a table's first section row, by precedence: the nearest
+/// category heading above the header row ("A. INFORMASI YANG WAJIB … BERKALA", with a
+/// sub-group heading between it and the header), the title column's header when it names a
+/// category ("Informasi Wajib Disediakan dan Diumumkan Secara Berkala"), the sheet's name
+/// ("Berkala", "Dikecualikan").
+func tableStart(above rows: ArraySlice<SheetRow>, map: ColumnMap, sheet: String?) -> TableStart {
+    var start = TableStart()
+    for row in rows.reversed() {
+        var texts: [String] = []
+        for cell in row.cells {
+            let t = Text.clean(CellText.text(cell))
+            if !t.isEmpty { texts.append(t) }
+            if texts.count > 3 { break }
+        }
+        guard !texts.isEmpty, texts.count <= 3 else { continue }
+        let text = texts.joined(separator: " ")
+        if isCategoryHeading(text) {
+            start.section = text
+            break
+        }
+        if start.subgroup == nil {
+            let stripped = TableBuilder.stripMarker(text)
+            let w = Text.words(Text.fold(stripped))
+            if stripped != text, Text.hasPhrase(w, ["informasi", "tentang"])
+                || w.first.map({ Text.similar($0, "ringkasan") }) == true
+                || BerkalaSubgroup.allCases.contains(where: { Text.fold($0.title) == w.joined(separator: " ") })
+            {
+                start.subgroup = stripped
+            }
+        }
+    }
+    if start.section == nil, let c = map.column(.ringkasan), let label = map.labels[c], Values.category(label) != nil {
+        start.section = label
+    }
+    if start.section == nil, let sheet, Values.category(sheet) != nil {
+        start.section = sheet
+    }
+    return start
+}
+
+/// A heading that declares a category for what follows ("A. INFORMASI … BERKALA", "SETIAP
+/// SAAT"); a list title ("DAFTAR INFORMASI PUBLIK … DIKECUALIKAN") is not one.
+func isCategoryHeading(_ text: String) -> Bool {
+    guard Values.category(text) != nil, TableBuilder.isSectionShape(text, nomor: "", ringkasan: "") else { return false }
+    return !Text.hasWord(Text.words(Text.fold(text)), "daftar")
 }
 
 /// More data rows than any DIP list has (a regency's largest unit lists a few thousand). It
@@ -260,8 +314,8 @@ func missingColumn(_ f: Field, sheet: String?, factory: ProblemFactory, headerRo
 func noTable(factory: ProblemFactory) -> StreamOutcome {
     .refused(factory.make(
         .noDIPTable,
-        message: "Tabel DIP tidak ditemukan: tidak ada baris judul kolom seperti No, Ringkasan Isi Informasi, Pejabat yang Menguasai Informasi, Penanggung Jawab, Waktu dan Tempat, Bentuk Informasi, Retensi.",
-        hint: "Gunakan format tabel DIP dengan baris judul kolom di 30 baris pertama sheet."))
+        message: "Tabel DIP tidak ditemukan: tidak ada kolom berisi judul atau ringkasan informasi dengan judul kolom seperti \"Ringkasan Isi Informasi\", \"Judul\", \"Nama/Jenis Dokumen\" atau \"Informasi …\".",
+        hint: "Gunakan tabel dengan baris judul kolom di 30 baris pertama sheet; sebaiknya memuat ketujuh unsur DIP: No, Ringkasan Isi Informasi, Pejabat yang Menguasai Informasi, Penanggung Jawab, Waktu dan Tempat, Bentuk Informasi, Retensi."))
 }
 
 func emptyTable(sheet: String?, factory: ProblemFactory) -> StreamOutcome {
@@ -289,7 +343,8 @@ func streamCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int
     let sink = TableSink(output)
     let map: ColumnMap?
     do {
-        map = try streamTable(&reader, sheet: nil, factory: factory, sink: sink, maxDataRows: maxDataRows)
+        map = try streamTable(&reader, sheet: nil, factory: factory, sink: sink, maxDataRows: maxDataRows,
+                              fillsFirstColumn: true)
     } catch let error as TooManyRows {
         return .refused(error.problem(factory))
     } catch let error as CSVError {

@@ -15,6 +15,23 @@ struct TableBuilder {
     private var sectionText: String?
     private var subgroup: String?
     private var inSignature = false
+    /// Columns that carry a field: only these decide what a row is (an unnamed column, an
+    /// `id_org` or a helper column of formulas is junk, see `junkColumns`).
+    private let mapped: [Bool]
+    /// Columns outside `mapped` that held something (their data is ignored; one info line).
+    private var junkColumns: [Bool] = []
+    /// Error values (`#REF!`, `#N/A`) met in junk columns: counted, not reported per row.
+    private var junkErrors = 0
+    /// Copy the first column down into the items below it when it is empty there: a CSV
+    /// exported from a sheet whose first column was merged down a block of rows keeps the
+    /// value only on the block's first row (an XLSX says so with merged ranges instead).
+    private let fillsFirstColumn: Bool
+    /// The leftmost column with a field.
+    private let firstMapped: Int
+    /// Hyperlink targets (as written, untrusted) on the title cell (key row·2) and the link
+    /// column's cell (row·2+1).
+    private let links: [Int: String]
+    private var lastFirstColumn = ""
     private let width: Int
     private let lastHeaderRow: Int
     private let dataColumns: [Int]
@@ -61,11 +78,32 @@ struct TableBuilder {
     /// - Parameter mergedRanges: the sheet's merged ranges, known before the rows (XLSX:
     ///   `XLSXWorkbook.mergedRanges(sheet:)`); vertical ones copy their top cell's text into
     ///   the rows they span.
-    init(map: ColumnMap, sheet: String?, factory: ProblemFactory, sink: TableSink, mergedRanges: [MergedRange] = []) {
+    /// - Parameter start: the category (and sub-group) in force before the first section row:
+    ///   a heading above the header row, the title column's header, or the sheet's name.
+    init(map: ColumnMap, sheet: String?, factory: ProblemFactory, sink: TableSink, mergedRanges: [MergedRange] = [],
+         hyperlinks: [CellHyperlink] = [], start: TableStart = TableStart()) {
         self.map = map
         self.sheet = sheet
         self.factory = factory
         self.sink = sink
+        sectionText = start.section
+        subgroup = start.subgroup
+        var mapped = [Bool](repeating: false, count: (map.fields.keys.max() ?? 0) + 1)
+        for c in map.fields.keys { mapped[c] = true }
+        self.mapped = mapped
+        // Only the title and link columns' hyperlinks are used (bounded by the reader's cap).
+        let titleColumn = map.column(.ringkasan) ?? -1
+        let linkColumn = map.column(.tautan) ?? -1
+        var links: [Int: String] = [:]
+        for h in hyperlinks where h.column == titleColumn || h.column == linkColumn {
+            let key = h.row &* 2 &+ (h.column == titleColumn ? 0 : 1)
+            if links[key] == nil { links[key] = h.target }
+        }
+        self.links = links
+        firstMapped = map.fields.keys.min() ?? 0
+        let first = map.fields[0]
+        fillsFirstColumn = mergedRanges.isEmpty && start.fillsFirstColumn
+            && (first == .pejabat || first == .penanggungJawab || first == .kategori || first == .subkelompok)
         width = (map.fields.keys.max() ?? 0) + 1
         lastHeaderRow = map.headerRows.max() ?? 0
         col = map.columnTable()
@@ -97,17 +135,41 @@ struct TableBuilder {
         var errorColumns: [Int] = []
         var any = false
         var tooLong: Int?
+        let mapped = self.mapped
         for c in row.cells.indices {
+            var isError = false
             switch row.cells[c] {
             case .empty: continue
-            case .string(let s): texts[c] = Text.clean(s)
+            case .string(let s):
+                texts[c] = Text.clean(s)
+                // A CSV carries Excel's error values and database NULLs as text.
+                if let first = texts[c].utf8.first, first == 0x23 || first == 0x4E || first == 0x6E {
+                    if Self.isErrorLiteral(texts[c]) {
+                        isError = true
+                    } else if Self.isNullLiteral(texts[c]) {
+                        texts[c] = ""
+                    }
+                }
             case .error(let e):
                 texts[c] = e
-                errorColumns.append(c)
+                isError = true
             case let other:
                 texts[c] = Text.clean(CellText.text(other))
             }
-            if !texts[c].isEmpty { any = true }
+            if texts[c].isEmpty { continue }
+            if c >= mapped.count || !mapped[c] {
+                // Junk: remembered for one info line; it never makes a row an item.
+                if c >= junkColumns.count { junkColumns += repeatElement(false, count: c + 1 - junkColumns.count) }
+                junkColumns[c] = true
+                if isError {
+                    junkErrors += 1
+                    texts[c] = ""
+                    continue
+                }
+            } else if isError {
+                errorColumns.append(c)
+            }
+            any = true
             // Longer than a spreadsheet cell: no workbook dip writes from items could carry it.
             if tooLong == nil && XLSXWriter.isTooLong(texts[c]) { tooLong = c }
         }
@@ -178,9 +240,12 @@ struct TableBuilder {
         // non-empty texts are only needed for the rarer row shapes below.
         var nonEmptyCount = 0
         var firstNonEmpty = -1
+        var mappedCount = 0
+        let mapped = self.mapped
         for i in texts.indices where !texts[i].isEmpty {
             if nonEmptyCount == 0 { firstNonEmpty = i }
             nonEmptyCount += 1
+            if i < mapped.count && mapped[i] { mappedCount += 1 }
         }
         var nonEmpty: [String] { texts.filter { !$0.isEmpty } }
         // Computed where used, so an item row does not hold a second reference to its texts.
@@ -193,6 +258,15 @@ struct TableBuilder {
         if isRepeatedHeader(texts, nomor: nomor) { return }
         if nonEmptyCount >= 3 && Self.isColumnNumber(texts[firstNonEmpty], 1) && Self.isColumnNumberRow(nonEmpty) {
             return
+        }
+        // A row with text only outside the table's columns (junk columns, or a heading merged
+        // from a column left of the table) is read whole, for headings and signatures only;
+        // otherwise only the table's columns decide what the row is.
+        let strayOnly = mappedCount == 0
+        if strayOnly && firstNonEmpty >= firstMapped { return }
+        if !strayOnly && mappedCount < nonEmptyCount {
+            for i in texts.indices where i >= mapped.count || !mapped[i] { texts[i] = "" }
+            nonEmptyCount = mappedCount
         }
         if nomor.isEmpty && ringkasan.isEmpty && dataFilled == nonEmptyCount
             && nonEmpty.allSatisfy({ HeaderMatcher.subField($0) != nil }) && !nonEmpty.allSatisfy(Values.isTick)
@@ -218,6 +292,7 @@ struct TableBuilder {
                 return
             }
         }
+        if strayOnly { return }  // junk beside the table: counted in the ignored-columns line
         if nomor.isEmpty && ringkasan.isEmpty && dataFilled <= 2 {
             if Self.isSignature(allText) {
                 inSignature = true
@@ -229,7 +304,41 @@ struct TableBuilder {
                 hint: "Jika baris ini memang sebuah informasi, isi kolom Nomor dan Ringkasan Isi Informasi; jika bukan, abaikan pesan ini."))
             return
         }
+        if fillsFirstColumn {
+            if texts[0].isEmpty { texts[0] = lastFirstColumn } else { lastFirstColumn = texts[0] }
+        }
         sink.item(makeItem(number: number, texts: &texts, errorColumns: errorColumns))
+    }
+
+    /// The one info line about junk: columns that are not DIP fields but held data, and the
+    /// error values in them. Nil when there was none.
+    func junkProblem(headerRow: Int) -> Problem? {
+        let columns = junkColumns.indices.filter { junkColumns[$0] }
+        guard !columns.isEmpty else { return nil }
+        let names = columns.prefix(8).map { c -> String in
+            if let label = map.labels[c] { return "\"\(Self.shorten(label))\" (\(columnLetters(c)))" }
+            return "tanpa judul (\(columnLetters(c)))"
+        }
+        var message = "Kolom yang bukan unsur DIP diabaikan: " + names.joined(separator: ", ")
+            + (columns.count > 8 ? ", dan \(columns.count - 8) kolom lain" : "") + "."
+        if junkErrors > 0 {
+            message += " Di dalamnya ada \(Self.grouped(junkErrors)) sel berisi nilai galat (misalnya #REF!)."
+        }
+        return factory.make(
+            .columnsIgnored, sheet: sheet, row: headerRow, message: message,
+            hint: "Tidak perlu diperbaiki; jika salah satu kolom itu memang unsur DIP, beri judul kolom yang jelas (misalnya \"Ringkasan Isi Informasi\" atau \"Tautan\").")
+    }
+
+    /// Excel's error values as text ("#REF!", "#N/A" …), as a CSV export writes them.
+    static func isErrorLiteral(_ t: String) -> Bool {
+        guard t.utf8.count <= 8, t.hasPrefix("#") else { return false }
+        return ["#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#N/A!"]
+            .contains(t.uppercased())
+    }
+
+    /// A database NULL exported as text ("NULL", "null").
+    static func isNullLiteral(_ t: String) -> Bool {
+        t.utf8.count == 4 && t.lowercased() == "null"
     }
 
     /// A header repeated under a section: three cells equal to the header's labels, or (for a
@@ -309,24 +418,42 @@ struct TableBuilder {
             let s = at(f)
             return s.isEmpty ? nil : s
         }
+        var unsafeLink: String?
+        var tautan: String?
+        if !links.isEmpty {
+            for key in [number &* 2, number &* 2 &+ 1] {
+                guard let target = links[key] else { continue }
+                if let url = Values.webLink(target) {
+                    tautan = url
+                    break
+                }
+                if unsafeLink == nil { unsafeLink = target }
+            }
+        }
+        let linkText = at(.tautan)
+        if tautan == nil, !linkText.isEmpty {
+            tautan = Values.webLink(linkText)
+            if tautan == nil, unsafeLink == nil, Values.looksLikeLink(linkText) { unsafeLink = linkText }
+        }
+        if tautan != nil { unsafeLink = nil }
         let item = InformationItem(
             source: SourceLocation(file: factory.file, sheet: sheet, row: number),
             nomor: Values.nomor(at(.nomor)), ringkasan: at(.ringkasan),
             pejabatPenguasa: at(.pejabat), penanggungJawab: at(.penanggungJawab),
             waktuPembuatan: waktu, tempatPembuatan: tempat, bentuk: bentuk,
             retensi: retensi, kategoriText: kategoriText, kategori: kategoriText.flatMap { categoryCache.value($0, Values.category) },
-            subkelompok: subgroup, judul: has(.judul) == has(.ringkasan) ? nil : opt(.judul),
-            keterangan: opt(.keterangan), kode: opt(.kode), dasarHukumText: opt(.dasarHukum),
+            subkelompok: opt(.subkelompok) ?? subgroup, judul: has(.judul) == has(.ringkasan) ? nil : opt(.judul),
+            keterangan: opt(.keterangan), kode: opt(.kode), dasarHukumText: opt(.dasarHukum), tautan: tautan,
             form: form, retention: retention, tempatNormalised: tempatNormalised,
             waktuNormalised: waktuNormalised)
         checkItem(item, texts: texts, errorColumns: errorColumns, kategoriFromColumn: kategoriFromColumn,
-                  bareYear: bareYear)
+                  bareYear: bareYear, unsafeLink: unsafeLink)
         return item
     }
 
     /// - Parameter texts: the row's texts, complete only when it has error columns.
     private mutating func checkItem(_ item: InformationItem, texts: [String], errorColumns: [Int],
-                                    kategoriFromColumn: Bool, bareYear: Bool) {
+                                    kategoriFromColumn: Bool, bareYear: Bool, unsafeLink: String?) {
         let row = item.source.row
         func problem(_ code: ProblemCode, _ f: Field?, _ message: String, _ hint: String) {
             let c = f.flatMap { has($0) }
@@ -379,6 +506,11 @@ struct TableBuilder {
             problem(.retentionUnknown, .retensi,
                     "Retensi \"\(Self.shorten(item.retensi))\" tidak dapat dibaca sebagai jangka waktu.",
                     "Gunakan bentuk seperti \"5 (lima) tahun\", \"Selama berlaku\", \"Permanen\" atau \"Sampai …\".")
+        }
+        if let unsafeLink {
+            problem(.linkUnsafe, has(.tautan) != nil ? .tautan : .ringkasan,
+                    "Tautan \"\(Self.shorten(unsafeLink))\" bukan alamat web (http:// atau https://), sehingga tidak dipakai.",
+                    "Tulis alamat lengkap halaman atau dokumennya, misalnya https://ppid.serangkab.go.id/dokumen.pdf, tanpa spasi.")
         }
         if !item.bentuk.isEmpty, !item.form.printed, !item.form.electronic {
             problem(.formUnknown, .bentuk,
@@ -477,6 +609,16 @@ struct TableBuilder {
     static func shorten(_ s: String) -> String {
         s.count <= 60 ? s : String(s.prefix(57)) + "…"
     }
+}
+
+/// What is in force when a table's first row is read: the category a heading above the header
+/// row, the title column's header or the sheet's name declares, and a sub-group heading between
+/// that heading and the header.
+struct TableStart {
+    var section: String?
+    var subgroup: String?
+    /// Whether an empty first column continues the value above it (CSV: no merges recorded).
+    var fillsFirstColumn = false
 }
 
 /// A parsed-value cache for texts that repeat on many rows (bentuk, retensi, category, waktu):

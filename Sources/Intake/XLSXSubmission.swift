@@ -19,7 +19,7 @@ func streamXLSXSubmission(path: String, factory: ProblemFactory, maxDataRows: In
             var reader = try workbook.rows(sheet: index)
             let sink = TableSink(output)
             guard try streamTable(&reader, sheet: info.name, factory: factory, sink: sink, maxDataRows: maxDataRows,
-                                  mergedRanges: { try workbook.mergedRanges(sheet: index) }) != nil
+                                  mergedRanges: { try workbook.sheetTail(sheet: index) }) != nil
             else { continue }
             // A header with nothing under it (a template on an instructions sheet): look on.
             if sink.itemCount == 0 {

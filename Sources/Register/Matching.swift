@@ -152,6 +152,7 @@ enum ItemMatching {
         check("keterangan", old.keterangan, new.keterangan)
         check("kode", old.kode, new.kode)
         check("dasar_hukum", old.dasarHukumText, new.dasarHukumText)
+        check("tautan", old.tautan, new.tautan)
         return fields
     }
 

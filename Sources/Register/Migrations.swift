@@ -194,6 +194,13 @@ enum RegisterMigrations {
             }
         }
 
+        // Issue 18: an item's web link (`InformationItem.tautan`), checked http(s) by the intake.
+        migrator.registerMigration("v2-item-link") { db in
+            try db.alter(table: "item_revisions") { t in
+                t.add(column: "tautan", .text)
+            }
+        }
+
         return migrator
     }
 }

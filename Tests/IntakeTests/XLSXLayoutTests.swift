@@ -24,6 +24,8 @@ final class XLSXLayoutTests: XCTestCase {
         /// Row number → cells (reference, XML of the `<c>` content and attributes).
         var rows: [(Int, [String])]
         var merges: [String] = []
+        /// External hyperlinks: cell or range reference → target (written to the sheet's rels).
+        var links: [(String, String)] = []
     }
 
     /// An inline-string cell.
@@ -55,12 +57,24 @@ final class XLSXLayoutTests: XCTestCase {
             overrides += "<Override PartName=\"/xl/worksheets/sheet\(i).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
             rels += "<Relationship Id=\"rId\(i)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet\(i).xml\"/>"
             list += "<sheet name=\"\(sheet.name)\" sheetId=\"\(i)\"\(sheet.hidden ? " state=\"hidden\"" : "") r:id=\"rId\(i)\"/>"
-            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"\(ns)\"><sheetData>"
+            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"\(ns)\" xmlns:r=\"\(rel)\"><sheetData>"
             for (r, cells) in sheet.rows { xml += "<row r=\"\(r)\">" + cells.joined() + "</row>" }
             xml += "</sheetData>"
             if !sheet.merges.isEmpty {
                 xml += "<mergeCells count=\"\(sheet.merges.count)\">"
                     + sheet.merges.map { "<mergeCell ref=\"\($0)\"/>" }.joined() + "</mergeCells>"
+            }
+            if !sheet.links.isEmpty {
+                xml += "<hyperlinks>" + sheet.links.enumerated().map {
+                    "<hyperlink ref=\"\($0.element.0)\" r:id=\"rIdL\($0.offset)\" display=\"x\"/>"
+                }.joined() + "</hyperlinks>"
+                let sheetRels = sheet.links.enumerated().map {
+                    "<Relationship Id=\"rIdL\($0.offset)\" Type=\"\(rel)/hyperlink\" Target=\"\($0.element.1)\" TargetMode=\"External\"/>"
+                }.joined()
+                try fm.createDirectory(at: root.appendingPathComponent("xl/worksheets/_rels"), withIntermediateDirectories: true)
+                try put("xl/worksheets/_rels/sheet\(i).xml.rels", """
+                    <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(sheetRels)</Relationships>
+                    """)
             }
             xml += "</worksheet>"
             try put("xl/worksheets/sheet\(i).xml", xml)
@@ -118,6 +132,68 @@ final class XLSXLayoutTests: XCTestCase {
             (17, [s("F17", "dr. Nama Pejabat")]),
             (18, [s("F18", "NIP 197001011990031001")]),
         ], merges: ["A1:I1", "G3:H3", "A6:I6", "C7:C9", "D7:D9", "A10:I10"])
+    }
+
+    /// A formatted empty cell (a style, no value), as Excel writes below a table.
+    static func e(_ ref: String) -> String { "<c r=\"\(ref)\" s=\"0\"/>" }
+
+    /// Issue 18's first list: the table starts in column B under a merged title; the title
+    /// column's header is the section title; the category is a column; the link column holds
+    /// hyperlinks (one plain-text URL, one hostile target); formatted empty rows follow.
+    func testColumnBTableUnderAMergedTitleWithHyperlinks() throws {
+        var rows: [(Int, [String])] = [
+            (2, [Self.s("B2", "DAFTAR INFORMASI PUBLIK DINAS KOMUNIKASI DAN INFORMATIKA")]),
+            (4, [Self.s("B4", "No"), Self.s("C4", "Informasi Wajib Disediakan dan Diumumkan Secara Berkala"),
+                 Self.s("D4", "Kategori"), Self.s("E4", "Link")]),
+            (5, [Self.n("B5", 1), Self.s("C5", "Profil Dinas Komunikasi dan Informatika"), Self.s("D5", "Informasi Berkala"),
+                 Self.s("E5", "Lihat")]),
+            (6, [Self.n("B6", 2), Self.s("C6", "Rencana Strategis Dinas 2025-2029"), Self.s("D6", "Informasi Berkala"),
+                 Self.s("E6", "Unduh")]),
+            (7, [Self.n("B7", 3), Self.s("C7", "Laporan Kinerja Instansi Pemerintah 2025"), Self.s("D7", "Informasi Berkala"),
+                 Self.s("E7", "https://diskominfo.serangkab.example/lkjip-2025.pdf")]),
+            (8, [Self.n("B8", 4), Self.s("C8", "Ringkasan laporan keuangan 2025"), Self.s("D8", "Informasi Berkala"),
+                 Self.s("E8", "Lihat")]),
+        ]
+        for r in 9...40 { rows.append((r, ["B", "C", "D", "E"].map { Self.e("\($0)\(r)") })) }
+        let sheet = Sheet(name: "Sheet1", rows: rows, merges: ["B2:E2"], links: [
+            ("E5", "https://diskominfo.serangkab.example/profil"),
+            ("C6", "https://diskominfo.serangkab.example/renstra.pdf?v=1&amp;t=2"),
+            ("E6", "https://diskominfo.serangkab.example/tidak-dipakai"),
+            ("E8", "javascript:alert(&quot;x&quot;)"),
+            ("E9:E40", "https://diskominfo.serangkab.example/kosong"),
+        ])
+        let r = readSubmission(at: try makeXLSX("dip-kominfo.xlsx", [sheet]))
+        XCTAssertEqual(r.status, .accepted, r.reason ?? "")
+        XCTAssertEqual(r.items.map(\.source.row), [5, 6, 7, 8])
+        XCTAssertEqual(r.items.map(\.nomor), ["1", "2", "3", "4"])
+        XCTAssertEqual(r.items.map(\.ringkasan).first, "Profil Dinas Komunikasi dan Informatika")
+        XCTAssertEqual(r.items.map(\.kategori), [.berkala, .berkala, .berkala, .berkala])
+        XCTAssertEqual(r.items.map(\.tautan), [
+            "https://diskominfo.serangkab.example/profil",
+            "https://diskominfo.serangkab.example/renstra.pdf?v=1&t=2",  // the title cell's link wins
+            "https://diskominfo.serangkab.example/lkjip-2025.pdf",
+            nil,
+        ])
+        XCTAssertEqual(r.problems.filter { $0.code == "missing-column" }.count, 5)
+        let unsafe = r.problems.filter { $0.code == "link-unsafe" }
+        XCTAssertEqual(unsafe.map(\.row), [8])
+        XCTAssertEqual(unsafe.map(\.column), ["E"])
+        XCTAssertEqual(Set(r.problems.map(\.code)), ["missing-column", "link-unsafe"])
+    }
+
+    /// The sheet's name declares the category when nothing else does; the title column's
+    /// header is "Nama/Jenis Dokumen".
+    func testSheetNameDeclaresTheCategory() throws {
+        let sheet = Sheet(name: "Dikecualikan", rows: [
+            (1, [Self.s("A1", "No"), Self.s("B1", "Nama/Jenis Dokumen"), Self.s("C1", "Alasan Pengecualian")]),
+            (2, [Self.n("A2", 1), Self.s("B2", "Rekam medis pasien"), Self.s("C2", "Pasal 17 huruf h")]),
+            (3, [Self.n("A3", 2), Self.s("B3", "Dokumen penawaran lelang sebelum pengumuman"), Self.s("C3", "Pasal 17 huruf b")]),
+        ])
+        let r = readSubmission(at: try makeXLSX("dik.xlsx", [sheet]))
+        XCTAssertEqual(r.status, .accepted, r.reason ?? "")
+        XCTAssertEqual(r.items.map(\.kategori), [.dikecualikan, .dikecualikan])
+        XCTAssertEqual(r.items.map(\.kategoriText), ["Dikecualikan", "Dikecualikan"])
+        XCTAssertEqual(r.items.map(\.dasarHukumText), ["Pasal 17 huruf h", "Pasal 17 huruf b"])
     }
 
     func testMergedCellsTicksDatesAndSections() throws {

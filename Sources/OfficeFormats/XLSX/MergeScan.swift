@@ -17,9 +17,23 @@ import Foundation
 // the inflate of the part plus a few fast searches. A part that is not ASCII-compatible (a UTF-16
 // sheet, legal but never written by Excel) falls back to a libxml2 pass with a merge-only handler.
 
-/// Collects the merged ranges of one worksheet part from its inflated bytes, fed in chunks.
+/// A `<hyperlink>` of a worksheet (after `<sheetData>`): the cells it covers and its
+/// relationship id (an external target in the sheet's rels) or in-workbook `location`.
+struct SheetHyperlinkEntry: Hashable {
+    var range: MergedRange
+    var relationshipId: String?
+    var location: String?
+}
+
+/// Collects the merged ranges (and hyperlinks) of one worksheet part from its inflated bytes,
+/// fed in chunks. `<hyperlink …>` start tags outside `<sheetData>` are read the same way as
+/// merges (`ref`, the first attribute with local name `id` under a prefix, `location`); inside
+/// `<sheetData>` they are not looked for.
 struct MergeCellScanner {
     private(set) var ranges: [MergedRange] = []
+    private(set) var hyperlinks: [SheetHyperlinkEntry] = []
+    /// Hyperlinks kept at most (a hostile part could list millions).
+    static let maxHyperlinks = 100_000
     private var buffer: [UInt8] = []
     /// Where the search continues (index into `buffer`).
     private var position = 0
@@ -37,6 +51,7 @@ struct MergeCellScanner {
 
     private static let mergeCell = Array("mergeCell".utf8)
     private static let sheetData = Array("sheetData".utf8)
+    private static let hyperlink = Array("hyperlink".utf8)
     private static let commentEnd = Array("-->".utf8)
     private static let cdataEnd = Array("]]>".utf8)
     private static let piEnd = Array("?>".utf8)
@@ -96,6 +111,7 @@ struct MergeCellScanner {
                 var kind = 0
                 if let p = find(Self.mergeCell, in: buf, from: position, to: next, end: end) { next = p; kind = 1 }
                 if let p = find(Self.sheetData, in: buf, from: position, to: next, end: end) { next = p; kind = 2 }
+                if !inSheetData, let p = find(Self.hyperlink, in: buf, from: position, to: next, end: end) { next = p; kind = 5 }
                 if let p = firstMarkup(0x21, in: buf, from: position, to: next) { next = p; kind = 3 } // <!
                 if let p = firstMarkup(0x3F, in: buf, from: position, to: next) { next = p; kind = 4 } // <?
                 if kind == 0 {
@@ -121,7 +137,7 @@ struct MergeCellScanner {
                     skipUntil = Self.piEnd
                     position = next + 1
                 default:
-                    switch element(buf, nameAt: next, nameLength: 9, end: end, final: final, isMerge: kind == 1) {
+                    switch element(buf, nameAt: next, nameLength: 9, end: end, final: final, kind: kind) {
                     case .needMoreData:
                         position = next
                         return
@@ -137,9 +153,11 @@ struct MergeCellScanner {
 
     /// Handles a name candidate at `p`: a `mergeCell` or `sheetData` start or end tag, or
     /// nothing (text, a longer name such as `mergeCells`).
+    /// - Parameter kind: 1 mergeCell, 2 sheetData, 5 hyperlink.
     private mutating func element(
-        _ buf: UnsafePointer<UInt8>, nameAt p: Int, nameLength: Int, end: Int, final: Bool, isMerge: Bool
+        _ buf: UnsafePointer<UInt8>, nameAt p: Int, nameLength: Int, end: Int, final: Bool, kind: Int
     ) -> ElementOutcome {
+        let isMerge = kind == 1
         let after = p + nameLength
         if after >= end { return final ? .done(end) : .needMoreData }
         let following = buf[after]
@@ -203,7 +221,14 @@ struct MergeCellScanner {
             attributes.append((take(nameStart, nameEnd), take(valueStart, i)))
             i += 1
         }
-        if isMerge {
+        if kind == 5 {
+            if !inSheetData, hyperlinks.count < Self.maxHyperlinks,
+               let ref = Self.refValue(attributes), let range = parseRange(ref) {
+                hyperlinks.append(SheetHyperlinkEntry(
+                    range: range, relationshipId: Self.attribute(attributes, local: "id", prefixed: true),
+                    location: Self.attribute(attributes, local: "location", prefixed: false)))
+            }
+        } else if isMerge {
             if !inSheetData, let ref = Self.refValue(attributes), let range = parseRange(ref) {
                 ranges.append(range)
             }
@@ -220,6 +245,20 @@ struct MergeCellScanner {
             if name.elementsEqual("xmlns".utf8) || name.starts(with: "xmlns:".utf8) { continue }
             let local = name.lastIndex(of: 0x3A).map { name[($0 + 1)...] } ?? name
             if local.elementsEqual("ref".utf8) { return decodeEntities(value) }
+        }
+        return nil
+    }
+
+    /// The decoded value of the first attribute with local name `local`, with a namespace
+    /// prefix (`r:id`) or without one (`location`).
+    static func attribute(_ attributes: [(name: ArraySlice<UInt8>, value: ArraySlice<UInt8>)], local: String,
+                          prefixed: Bool) -> String? {
+        for (name, value) in attributes {
+            if name.elementsEqual("xmlns".utf8) || name.starts(with: "xmlns:".utf8) { continue }
+            let colon = name.lastIndex(of: 0x3A)
+            if prefixed != (colon != nil) { continue }
+            let localName = colon.map { name[($0 + 1)...] } ?? name
+            if localName.elementsEqual(local.utf8) { return String(decoding: decodeEntities(value), as: UTF8.self) }
         }
         return nil
     }
@@ -310,6 +349,7 @@ struct MergeCellScanner {
 /// The libxml2 fallback for parts the byte scan cannot read: the reader's own merge rule.
 final class MergeCellsHandler: XMLHandler {
     private(set) var mergedRanges: [MergedRange] = []
+    private(set) var hyperlinks: [SheetHyperlinkEntry] = []
     private var inSheetData = false
 
     override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
@@ -318,6 +358,10 @@ final class MergeCellsHandler: XMLHandler {
             inSheetData = true
         } else if name.is("mergeCell"), let ref = attributes.value("ref"), let range = parseRange(ref) {
             mergedRanges.append(range)
+        } else if name.is("hyperlink"), hyperlinks.count < MergeCellScanner.maxHyperlinks,
+                  let ref = attributes.value("ref"), let range = parseRange(ref) {
+            hyperlinks.append(SheetHyperlinkEntry(range: range, relationshipId: attributes.string("id"),
+                                                  location: attributes.string("location")))
         }
     }
 
@@ -328,6 +372,12 @@ final class MergeCellsHandler: XMLHandler {
 
 /// Reads the merged ranges of a worksheet part from `stream` without parsing it (see above).
 func scanMergedRanges(_ stream: ByteChunkSource, reopen: () throws -> ByteChunkSource) throws -> [MergedRange] {
+    try scanSheetTail(stream, reopen: reopen).ranges
+}
+
+/// Reads the merged ranges and hyperlinks of a worksheet part without parsing it (see above).
+func scanSheetTail(_ stream: ByteChunkSource, reopen: () throws -> ByteChunkSource) throws
+    -> (ranges: [MergedRange], hyperlinks: [SheetHyperlinkEntry]) {
     var scanner = MergeCellScanner()
     let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: XMLStreamParser.chunkSize, alignment: 16)
     defer { chunk.deallocate() }
@@ -341,8 +391,8 @@ func scanMergedRanges(_ stream: ByteChunkSource, reopen: () throws -> ByteChunkS
         stream.cancel()
         let handler = MergeCellsHandler()
         try XMLStreamParser(stream: try reopen(), handler: handler).parseAll()
-        return handler.mergedRanges
+        return (handler.mergedRanges, handler.hyperlinks)
     }
     scanner.finish()
-    return scanner.ranges
+    return (scanner.ranges, scanner.hyperlinks)
 }

@@ -171,6 +171,41 @@ public final class XLSXWorkbook {
         return try scanMergedRanges(try open(), reopen: open)
     }
 
+    /// The merged ranges and the external hyperlinks of sheet `index`, known before its rows
+    /// (one byte scan of the part, as `mergedRanges(sheet:)`). A hyperlink's target comes from
+    /// the sheet's relationships (`TargetMode="External"`); in-workbook links (`location`) are
+    /// left out. Targets are as written: untrusted, for the caller to check.
+    public func sheetTail(sheet index: Int) throws -> (mergedRanges: [MergedRange], hyperlinks: [CellHyperlink]) {
+        guard sheets.indices.contains(index) else { throw OfficeError.noSuchSheet(index) }
+        let info = sheets[index]
+        guard info.kind == .worksheet || info.kind == .macrosheet || info.kind == .dialogsheet,
+              let part = info.partName, let entry = try lookup(part) else { return ([], []) }
+        let open: () throws -> ByteChunkSource = { [archive] in
+            try archive.openStream(entry)
+        }
+        let tail = try scanSheetTail(try open(), reopen: open)
+        guard tail.hyperlinks.contains(where: { $0.relationshipId != nil }) else { return (tail.ranges, []) }
+        var targets: [String: String] = [:]
+        if let relsEntry = try lookup(parentFolder(of: part) + "_rels/" + String(part.split(separator: "/").last ?? "") + ".rels") {
+            for rel in try XLSXWorkbook.parseRels(archive, relsEntry) where rel.isExternal && rel.typeName == "hyperlink" {
+                // libxml2 hands `&amp;` in an attribute over as `&#38;` (no entity substitution).
+                targets[rel.id] = String(decoding: MergeCellScanner.decodeEntities(ArraySlice(rel.target.utf8)), as: UTF8.self)
+            }
+        }
+        var links: [CellHyperlink] = []
+        for h in tail.hyperlinks {
+            guard let rid = h.relationshipId, let target = targets[rid] else { continue }
+            // A range link marks each of its cells (bounded: a hostile range is cut short).
+            outer: for row in h.range.firstRow...h.range.lastRow {
+                for column in h.range.firstColumn...h.range.lastColumn {
+                    if links.count >= MergeCellScanner.maxHyperlinks { break outer }
+                    links.append(CellHyperlink(row: row, column: column, target: target))
+                }
+            }
+        }
+        return (tail.ranges, links)
+    }
+
     private func load() throws -> (strings: [String], kinds: [NumberFormatKind]) {
         if let loaded { return loaded }
         var strings: [String] = []
@@ -200,6 +235,19 @@ public final class XLSXWorkbook {
         let handler = RelationshipsHandler()
         try XMLStreamParser(stream: try archive.openStream(entry), handler: handler).parseAll()
         return handler.relationships
+    }
+}
+
+/// An external hyperlink on a cell (1-based row, 0-based column); the target as written.
+public struct CellHyperlink: Hashable, Sendable {
+    public var row: Int
+    public var column: Int
+    public var target: String
+
+    public init(row: Int, column: Int, target: String) {
+        self.row = row
+        self.column = column
+        self.target = target
     }
 }
 

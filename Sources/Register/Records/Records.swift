@@ -146,6 +146,7 @@ struct RevisionRecord: RegisterAutoRecord {
     var keterangan: String?
     var kode: String?
     var dasarHukumText: String?
+    var tautan: String?
     var formPrinted: Bool
     var formElectronic: Bool
     /// RetentionPeriod as a PeriodColumn text.
@@ -190,6 +191,7 @@ struct RevisionRecord: RegisterAutoRecord {
         keterangan = row["keterangan"]
         kode = row["kode"]
         dasarHukumText = row["dasar_hukum_text"]
+        tautan = row["tautan"]
         formPrinted = row["form_printed"]
         formElectronic = row["form_electronic"]
         retention = row["retention"]
@@ -230,6 +232,7 @@ struct RevisionRecord: RegisterAutoRecord {
         keterangan = i.keterangan
         kode = i.kode
         dasarHukumText = i.dasarHukumText
+        tautan = i.tautan
         formPrinted = i.form.printed
         formElectronic = i.form.electronic
         retention = PeriodColumn.encode(i.retention)
@@ -251,7 +254,7 @@ struct RevisionRecord: RegisterAutoRecord {
             penanggungJawab: penanggungJawab, waktuPembuatan: waktuPembuatan,
             tempatPembuatan: tempatPembuatan, bentuk: bentuk, retensi: retensi,
             kategoriText: kategoriText, kategori: declaredCategory, subkelompok: subkelompok,
-            judul: judul, keterangan: keterangan, kode: kode, dasarHukumText: dasarHukumText,
+            judul: judul, keterangan: keterangan, kode: kode, dasarHukumText: dasarHukumText, tautan: tautan,
             form: InformationForm(printed: formPrinted, electronic: formElectronic),
             retention: PeriodColumn.decode(retention),
             tempatNormalised: tempatNormalised, waktuNormalised: waktuNormalised)
@@ -515,6 +518,7 @@ extension RevisionRecord {
         container["keterangan"] = keterangan
         container["kode"] = kode
         container["dasar_hukum_text"] = dasarHukumText
+        container["tautan"] = tautan
         container["form_printed"] = formPrinted
         container["form_electronic"] = formElectronic
         container["retention"] = retention
