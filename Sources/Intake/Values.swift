@@ -32,32 +32,9 @@ enum Values {
 
     // MARK: Links
 
-    /// A web address fit to publish, from a hyperlink target or a link cell: an absolute
-    /// `http`/`https` URL (scheme lower-cased; "www.…" gets "https://") with a host, at most
-    /// 2,000 bytes, printable ASCII only, none of `"<>\^`{}|` and no user info (`user@host`).
-    /// Nil for anything else (`javascript:`, `file:`, paths, text).
+    /// A web address fit to publish (`WebLink.checked`), from a hyperlink target or a link cell.
     static func webLink(_ raw: String) -> String? {
-        var s = Text.clean(raw)
-        if s.isEmpty || s.utf8.count > 2_000 { return nil }
-        let lower = s.lowercased()
-        if lower.hasPrefix("www.") { s = "https://" + s }
-        let scheme: String
-        if s.lowercased().hasPrefix("https://") { scheme = "https://" } else if s.lowercased().hasPrefix("http://") { scheme = "http://" } else { return nil }
-        let rest = s.utf8.dropFirst(scheme.utf8.count)
-        for b in rest {
-            if b <= 0x20 || b >= 0x7F { return nil }
-            switch b {
-            case 0x22, 0x3C, 0x3E, 0x5C, 0x5E, 0x60, 0x7B, 0x7D, 0x7C: return nil // " < > \ ^ ` { } |
-            default: continue
-            }
-        }
-        let authority = rest.prefix { $0 != 0x2F && $0 != 0x3F && $0 != 0x23 } // / ? #
-        if authority.isEmpty || authority.contains(0x40) { return nil } // @
-        let host = authority.prefix { $0 != 0x3A } // :
-        guard !host.isEmpty, host.allSatisfy({ b in
-            (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x2D || b == 0x2E
-        }) else { return nil }
-        return scheme + String(decoding: rest, as: UTF8.self)
+        WebLink.checked(raw)
     }
 
     /// Whether a dropped link value was meant as a link (a scheme, or a web-address shape):

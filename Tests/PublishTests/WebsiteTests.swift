@@ -159,6 +159,39 @@ final class WebsiteTests: XCTestCase {
         XCTAssertFalse(csvBytes.starts(with: [0xEF, 0xBB, 0xBF]), "no BOM")
     }
 
+    /// An item's own link (issue 18) is linked from its summary, the feeds and the CSV, escaped;
+    /// a link that is not http/https (however it got into the register) is never written.
+    func testItemLinksArePublishedOnlyWhenSafe() throws {
+        func withLinks(_ v: DIPVersion) -> DIPVersion {
+            var v = v
+            for k in v.items.indices {
+                switch v.items[k].id {
+                case "dinkes-0001": v.items[k].item.tautan = "https://dinkes.serangkab.example/profil?tahun=2026&bagian=1"
+                case "dinkes-0003": v.items[k].item.tautan = "javascript:alert(document.cookie)"
+                case "bpbd-0001": v.items[k].item.tautan = "https://bpbd.serangkab.example/\"><script>x</script>"
+                default: break
+                }
+            }
+            return v
+        }
+        let dir = try makeTempDir().appendingPathComponent("website")
+        try WebsiteWriter.write(version: withLinks(Fixture.version3()), history: Fixture.history().map(withLinks),
+                                settings: .serang, clock: Fixture.clock, to: dir)
+        let page = try text(dir, "index.html")
+        XCTAssertTrue(page.contains("<td><a href=\"https://dinkes.serangkab.example/profil?tahun=2026&amp;bagian=1\" rel=\"noopener noreferrer nofollow\">Profil Dinas Kesehatan: alamat, tugas &amp; fungsi</a></td>"))
+        XCTAssertEqual(page.components(separatedBy: "rel=\"noopener noreferrer nofollow\"").count - 1, 1)
+        for output in [page, try text(dir, "feed.atom"), try text(dir, "feed.json"), try text(dir, "dip.csv")] {
+            XCTAssertFalse(output.contains("javascript:"))
+            XCTAssertFalse(output.contains("<script>x"))
+        }
+        XCTAssertTrue(try text(dir, "feed.atom").contains("<link rel=\"related\" href=\"https://dinkes.serangkab.example/profil?tahun=2026&amp;bagian=1\""))
+        XCTAssertTrue(try text(dir, "feed.json").contains("\"external_url\" : \"https://dinkes.serangkab.example/profil?tahun=2026&bagian=1\""))
+        let rows = WebParse.csv(try text(dir, "dip.csv"))
+        XCTAssertEqual(rows[0].last, "tautan")
+        XCTAssertEqual(rows.first { $0[0] == "dinkes-0001" }?.last, "https://dinkes.serangkab.example/profil?tahun=2026&bagian=1")
+        XCTAssertEqual(rows.first { $0[0] == "dinkes-0003" }?.last, "")
+    }
+
     // MARK: Feeds
 
     func testFeedHasOneEntryPerPublishedRevisionNewestFirst() throws {

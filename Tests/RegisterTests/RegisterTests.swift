@@ -45,6 +45,21 @@ final class RegisterTests: XCTestCase {
         XCTAssertEqual(try Fixture.count(db, "item_revisions"), 6)
     }
 
+    /// An item's link (issue 18, migration v2-item-link) is stored, read back, and a changed
+    /// link is a changed field.
+    func testItemLinkIsRecordedAndAChangedLinkIsAChange() throws {
+        let db = try AppDatabase.inMemory()
+        var list = Fixture.baseList
+        list[0].0.tautan = "https://dinkes.serangkab.example/profil"
+        try Fixture.submit(db, list, sha: "v1")
+        XCTAssertEqual(try db.currentItems(unit: "dinkes").first { $0.itemID == "dinkes-0001" }?.item.tautan,
+                       "https://dinkes.serangkab.example/profil")
+        list[0].0.tautan = "https://dinkes.serangkab.example/profil-baru"
+        let update = try Fixture.submit(db, list, sha: "v2", day: 1)
+        XCTAssertEqual(update.changed.map(\.itemID), ["dinkes-0001"])
+        XCTAssertEqual(update.changed.first?.fields, ["tautan"])
+    }
+
     func testRenumberingAloneChangesNothing() throws {
         let db = try AppDatabase.inMemory()
         try Fixture.submit(db, Fixture.baseList, sha: "v1")

@@ -72,7 +72,9 @@ enum Feeds {
     /// The entry body as plain text, one field per line.
     static func contentText(_ e: FeedEntry) -> String {
         let it = e.item.item
-        return [
+        var tautan: [String] = []
+        if let link = it.tautan.flatMap(WebLink.checked) { tautan = ["Tautan: " + link] }
+        let fields: [String] = [
             "Unit kerja: \(e.item.unit.name)",
             "Kategori: \(categoryText(e.item))",
             "Nomor: \(it.nomor)",
@@ -83,8 +85,10 @@ enum Feeds {
             "Tempat pembuatan: \(it.tempatPembuatan)",
             "Bentuk informasi: \(e.item.bentukText)",
             "Jangka waktu penyimpanan (retensi): \(it.retensi)",
+        ]
+        return (fields + tautan + [
             "Perubahan: \(e.changeLabel.lowercased()), revisi \(e.item.revision), DIP versi \(e.versionNumber)",
-        ].joined(separator: "\n")
+        ]).joined(separator: "\n")
     }
 
     static func updated(_ entries: [FeedEntry], _ list: PublishedList) -> Date {
@@ -115,6 +119,9 @@ enum Feeds {
             x += "<id>\(e(entryID(item, settings: settings)))</id>\n"
             x += "<title type=\"text\">\(e(title(entry)))</title>\n"
             x += "<link rel=\"alternate\" type=\"text/html\" href=\"\(e(itemURL(item, settings: settings)))\"/>\n"
+            if let link = item.item.tautan.flatMap(WebLink.checked) {
+                x += "<link rel=\"related\" href=\"\(e(link))\" title=\"Tautan informasi\"/>\n"
+            }
             x += "<published>\(date)</published>\n<updated>\(date)</updated>\n"
             x += "<category term=\"\(e(item.category.rawValue))\" label=\"\(e(item.category.shortLabel))\"/>\n"
             x += "<content type=\"text\">\(e(contentText(entry)))</content>\n"
@@ -141,6 +148,8 @@ enum Feeds {
         struct Item: Encodable {
             var id: String
             var url: String
+            /// The unit's own link to the information (checked http/https).
+            var externalURL: String?
             var title: String
             var contentText: String
             var datePublished: String
@@ -150,6 +159,7 @@ enum Feeds {
 
             enum CodingKeys: String, CodingKey {
                 case id, url, title, tags
+                case externalURL = "external_url"
                 case contentText = "content_text"
                 case datePublished = "date_published"
                 case dateModified = "date_modified"
@@ -194,6 +204,7 @@ enum Feeds {
                 let date = clock.rfc3339(entry.date)
                 return JSONFeed.Item(
                     id: entryID(item, settings: settings), url: itemURL(item, settings: settings),
+                    externalURL: item.item.tautan.flatMap(WebLink.checked),
                     title: WebText.xmlSafe(title(entry)),
                     contentText: WebText.xmlSafe(contentText(entry)),
                     datePublished: date, dateModified: date,

@@ -161,7 +161,12 @@ enum IndexPage {
             h += "<tr class=\"dip-item\" id=\"\(itemAnchor(item))\" data-id=\"\(e(item.id))\">"
             h += "<th scope=\"row\">\(i + 1)</th>"
             h += "<td>\(e(item.unit.name))</td>"
-            h += "<td>\(e(it.ringkasan))</td>"
+            if let link = it.tautan.flatMap(WebLink.checked) {
+                // The unit's own link (checked http/https, escaped): the item's page or document.
+                h += "<td><a href=\"\(e(link))\" rel=\"noopener noreferrer nofollow\">\(e(it.ringkasan))</a></td>"
+            } else {
+                h += "<td>\(e(it.ringkasan))</td>"
+            }
             h += "<td>\(e(it.pejabatPenguasa))</td>"
             h += "<td>\(e(it.penanggungJawab))</td>"
             h += "<td>\(e(it.waktuPembuatan))</td>"

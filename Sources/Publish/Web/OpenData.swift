@@ -23,6 +23,7 @@ enum OpenData {
         ("tempat_pembuatan", "Tempat pembuatan informasi", "string", 14),
         ("bentuk_informasi", "Bentuk informasi yang tersedia", "string", 18),
         ("retensi", "Jangka waktu penyimpanan atau retensi arsip", "string", 22),
+        ("tautan", "Tautan informasi daring (http/https)", "string", 30),
     ]
 
     static func row(_ item: VersionItem) -> [String] {
@@ -32,6 +33,7 @@ enum OpenData {
             item.category == .berkala ? (item.subgroup?.rawValue ?? "") : "",
             item.unit.code, item.unit.name, it.nomor, it.ringkasan, it.pejabatPenguasa,
             it.penanggungJawab, it.waktuPembuatan, it.tempatPembuatan, item.bentukText, it.retensi,
+            it.tautan.flatMap(WebLink.checked) ?? "",
         ]
     }
 
