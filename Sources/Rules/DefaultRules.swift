@@ -1403,10 +1403,14 @@ Repository sources are cited as `owner/repo:path`.
 ## Sources
 | badan | jenis | sumber | what was taken | rows |
 |---|---|---|---|---|
+| Badan Keamanan Laut Republik Indonesia (Bakamla RI) | lembaga | `RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php` | the 14 rows of "Daftar Informasi Publik Dikecualikan" (read from the compiled copy of this view under storage/framework/views) with the Pasal 17 letters/angka each cites; row 11 cites only UU Kearsipan (ground left empty); row 13 cites huruf c with a list that does not follow the law's angka (recorded as `17c`) | 14 |
+| Badan Keamanan Laut Republik Indonesia (Bakamla RI) | lembaga | `RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopsm.blade.php` | the 4 rows of "Daftar Informasi Publik Serta Merta" | 4 |
+| Badan Keamanan Laut Republik Indonesia (Bakamla RI) | lembaga | `RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php` | rows 1 and 3-16 of "Daftar Informasi Publik Setiap Saat" (row 2, a heading with six sub-points in one cell, not taken) | 15 |
 | Disdagnakerkop UKM Kabupaten Karanganyar | kabupaten | `https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/` | the item rows (1.a, 1.b, 2.a, 3.a, 4.a, 4.b) of the DIK table with the Pasal 17 letter each cites; group headings not taken; body named after its site (OPD of Kabupaten Karanganyar) | 6 |
 | Fakultas Kedokteran UIN Syarif Hidayatullah Jakarta | universitas | `https://fk.uinjkt.ac.id/id/daftar-informasi-publik-yang-dikecualikan` | rows 1-6 of the DIK table with the Pasal 17 letter each cites (huruf h; huruf d for the financial rows) | 6 |
 | IAIN Parepare | universitas | `https://ppid.iainpare.ac.id/id/informasi-publik-yang-dikecualikan` | rows 1-8 of "Informasi Publik Yang Dikecualikan" with the Pasal 17 letters as cited (including huruf g and i as the page cites them); row 9 is cut off and not taken | 8 |
 | ISBI Tanah Papua | universitas | `https://ppid.isbi-tanahpapua.ac.id/halaman/detail/informasi-yang-dikecualikan` | rows 1-4 of "Daftar Informasi Dikecualikan"; row 1 cites only UU Kearsipan and PP 61/2010 (ground left empty) | 4 |
+| Kantor UPBU Tardamu | kementerian | `ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx` | PPID page of the Kemenhub airport unit (Sabu Raijua): berkala 38, setiap saat 11, serta merta 2, and the 10 DIK rows with the Pasal 17 letters/angka each cites | 61 |
 | LLDikti Wilayah XI | lembaga | `anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php` | DIK list of PPID LLDikti Wilayah XI; the page states all items rest on Pasal 17 huruf h | 7 |
 | Pemerintah Kabupaten Banyumas | kabupaten | `http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan` | first two rows of "Klasifikasi Informasi yang Dikecualikan Pemerintah Kabupaten Banyumas Tahun 2025" (Keputusan Kepala Dinas Kominfo 300.2.11/1864/IV/2025); grounds are PP 60/2008 and PP 12/2017, no Pasal 17 letter | 2 |
 | Pemerintah Kabupaten Bojonegoro | kabupaten | `https://ppid.bojonegorokab.go.id/informasi-dikecualikan` | the two specific items set by SK PPID Utama Pemkab Bojonegoro No 188/7/KEP/412.213/2025 (the generic Pasal 6/17 classes listed above them are not entries); no Pasal 17 letter cited | 2 |
@@ -1422,13 +1426,47 @@ Repository sources are cited as `owner/repo:path`.
 | Universitas Halu Oleo | universitas | `icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php` | "Daftar Informasi yang Dikecualikan Universitas Halu Oleo" (15 items, one listed twice; no ground per item) | 14 |
 | Universitas Halu Oleo | universitas | `icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php` | berkala (informasi_publik_id 1) and setiap saat (id 2) titles | 6 |
 | Universitas Negeri Surabaya | universitas | `https://ppid.unesa.ac.id/page/informasi-yang-ditetapkan-sebagai-informasi-yang-dikecualikan` | rows A.1-A.5 ("Informasi data pegawai yang terdiri dari") of the SK DIK table with the Pasal 17 letters/angka each cites (huruf g as the page cites it); the stored copy is cut during row 5 | 5 |
+| Universitas Pendidikan Ganesha | universitas | `Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md` | Markdown transcript of Keputusan Rektor Undiksha 571/UN48/PT/2024 (Daftar Informasi Publik 2024): the item rows of "berkala" and "setiap saat" (group headings without their own columns not taken; a row split over two pages joined); the decree states no DIK has expired and lists no DIK | 47 |
 | Universitas Terbuka | universitas | `https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan` | rows 1-8 of the DIK table with the Pasal 17 letter/angka each cites (the stored copy is cut during row 8's last column) | 8 |
 
-174 entries from 17 bodies; accessed 2026-12-06.
+315 entries from 20 bodies; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
 judul,kategori,pasal17,badan,jenis_badan,sumber
+Daftar alokasi Frekuensi dan Penggunaan Frekuensi untuk Keperluan Pertahanan dan Keamanan Negara (TNI/Polri) dan intelijen,dikecualikan,17c,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php
+Data Penanganan Jaringan,dikecualikan,17c6,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php
+Data Penanganan Masalah Absensi,dikecualikan,17c6;17h,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php
+Data Rekam Medis ASN Bakamla RI,dikecualikan,17h2,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php
+Data Server Virtual,dikecualikan,17c6,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php
+"Dokumen Proses Evaluasi dan seleksi Pemberian Program beasiswa, pelatihan dan sertifikasi berbasis SKKNI",dikecualikan,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php
+Dokumentasi Baperjakat,dikecualikan,17h4,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php
+Hasil Pemetaan talenta dan Penilaian Kompetensi Pegawai,dikecualikan,17h4,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php
+Kebijakan Pengelolaan Jaringan,dikecualikan,17b,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php
+"Laporan Hasil Pemantauan & Evaluasi Tindak Lanjut Hasil Pengawasan (Audit, Reviu, Monitoring, Evaluasi, Konsultasi, Pendampingan)",dikecualikan,17i;17j,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php
+Mou dan PKS yang memuat Klausa dirahasiakan,dikecualikan,17i,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php
+Surat Keputusan Sanksi / Penjatuhan Hukuman Disiplin yang pernah diterima,dikecualikan,17h5,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php
+Topologi Jaringan Data Center,dikecualikan,17c6,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php
+Username dan Password yang dikelola oleh Bakamla RI,dikecualikan,17c6,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php
+"Informasi Mengenai Infografis kejadian, keselamatan di laut",serta_merta,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopsm.blade.php
+"Informasi peringatan dini terkait cuaca, gempa, curah hujan dan tsunami",serta_merta,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopsm.blade.php
+Laporan Mengenai unsur Patroli,serta_merta,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopsm.blade.php
+Laporan Tentang Pergerakan anomali Kapal,serta_merta,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopsm.blade.php
+Agenda Kerja Pimpinan Satuan Kerja,setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
+Daftar Informasi Publik,setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
+Daftar Serta Hasil-Hasil Penelitian Yang Dilakukan,setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
+Data Perbendaharaan atau Inventaris,setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
+Informasi Publik Lain Yang Telah Dinyatakan Terbuka Bagi Masyarakat Berdasarkan Mekanisme Keberatan dan/atau Penyelesaian Sengketa,setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
+Informasi Tentang Standar Pengumuman Informasi Bagi Badan Publik Yang Memberikan Izin dan/dtau Melakukan Perjanjian Kerja Dengan Pihak Lain Yang Kegiatannya Berpotensi Mengancam Hajat Hidup Orang Banyak Dan Ketertiban Umum,setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
+Informasi dan Kebijakan Yang Disampaikan Pejabat Publik Dalam Pertemuan Yang Terbuka Untuk Umum,setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
+"Jumlah, Jenis, dan Gambaran Umum Pelanggaran Yang Dilaporkan Oleh Masyarakat Serta Laporan Penindakannya",setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
+"Jumlah, Jenis, dan Gambaran Umum Pelanggaran Yang Ditemukan Dalam Pengawasan Internal Serta Laporan Penindakannya",setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
+Laporan Tahunan Bakamla RI,setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
+Laporan Tahunan Setiap Unit Kerja Bakamla RI,setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
+Rencana Strategis dan Rencana Kerja Badan Publik,setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
+Surat Menyurat Pimpinan atau Pejabat Badan Publik Dalam Rangka Pelaksanaan Tugas Pokok Dan Fungsinya,setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
+Surat-Surat Perjanjian Dengan Pihak Ketiga Berikut Dokumen Pendukungnya,setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
+"Syarat-Syarat Perizinan, Izin Yang Diterbitkan dan/atau Dikeluarkan Berikut Dokumen Pendukungnya, dan Laporan Penaatan Izin Yang Diberikan",setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
 Arsip dinamis yang menurut sifatnya rahasia,dikecualikan,17i,Disdagnakerkop UKM Kabupaten Karanganyar,kabupaten,https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/
 Daftar nilai DP3 / SKP PNS,dikecualikan,17h,Disdagnakerkop UKM Kabupaten Karanganyar,kabupaten,https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/
 Identitas PNS yang melanggar disiplin dan atau dijatuhi hukuman disiplin,dikecualikan,17h,Disdagnakerkop UKM Kabupaten Karanganyar,kabupaten,https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/
@@ -1453,6 +1491,67 @@ Data Gaji dan Tunjangan Pegawai,dikecualikan,17i,ISBI Tanah Papua,universitas,ht
 "Data Pribadi Pegawai, Mahasiswa, Alumni dan Mitra Kerjasama",dikecualikan,,ISBI Tanah Papua,universitas,https://ppid.isbi-tanahpapua.ac.id/halaman/detail/informasi-yang-dikecualikan
 Hasil Penilaian dalam proses penerimaan pegawai di lingkungan ISBI Tanah Papua,dikecualikan,17i,ISBI Tanah Papua,universitas,https://ppid.isbi-tanahpapua.ac.id/halaman/detail/informasi-yang-dikecualikan
 "Hasil Penilaian dalam proses seleksi bakal calon Rektor dan pemilihan calon Rektor, serta proses pengangkatan pejabat di lingkungan ISBI Tanah Papua",dikecualikan,17i,ISBI Tanah Papua,universitas,https://ppid.isbi-tanahpapua.ac.id/halaman/detail/informasi-yang-dikecualikan
+Agenda Kantor UPBU Tardamu,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+DIPA,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Daftar Slot Time Penerbangan Angkutan Udara,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+"Daftar regulasi, peraturan, Surat Keputusan, dan kebijakan Kantor UPBU Tardamu",berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Data Jumlah Kedatangan dan Keberangkatan Penumpang di Terminal Bandara Tardamu,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Data Pengaduan dan Permohonan Informasi melalui sistem CC 151 Kementerian Perhubungan,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Data Pengaduan melalui Sistem SP4N LAPOR!,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Data Perbendaharaan dan Inventaris BMN,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Data Permohonan Informasi Publik melalui website PPID Kantor UPBU Tardamu,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Data pergerakan Lalu Lintas Angkutan Udara di Kantor UPBU Tardamu,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Dokumen Renstra Kantor UPBU Tardamu Tahun 2025-2029,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Dokumentasi Isu dan Kebijakan Kantor UPBU Tardamu,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Dokumentasi Kegiatan Pimpinan di Lingkungan Kantor UPBU Tardamu,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Hasil Survey Kepuasan Masyarakat,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Kegiatan Pelaksanaan Table TOP Keamanan Bandar Udara Tahun 2025,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Kelompok Kerja Penyusunan Dokumen Perencanaan dan Anggaran pada Kantor UPBU Tardamu Tahun 2025,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Koordinasi Kelembagaan,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+LHKPN Pejabat,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Laporan Akuntabilitas Kinerja Instansi Pemerintah (LAKIP) Kantor UPBU Tardamu,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Laporan Barang Milik Negara (BMN),berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Laporan Keuangan,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Laporan Monitoring Capaian Kinerja,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Laporan Tahunan Kantor UPBU Tardamu,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Monitoring dan Evaluasi Pelaksanaan Rencana dan Program,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Organisasi dan tata kerja Kantor UPBU Tardamu,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Peningkatan Kapasitas Pelaksanaan SAKIP Kantor UPBU Tardamu,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Penyelenggaraan SPIP Kantor UPBU Tardamu,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Penyusunan RKA KL,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+"Penyusunan Rencana Kerja, Program dan Kegiatan",berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Perjanjian Kinerja Kantor UPBU Tardamu,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Profil Kantor UPBU Tardamu,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Profil Pejabat Kantor UPBU Tardamu,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+"Program Penyelenggaraan Angkutan Lebaran, Natal Dan Tahun Baru 2024",berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Rekapitulasi Jumlah Pegawai Kantor UPBU Tardamu Selama 1 Tahun Terakhir,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Standart Operasional Prosedur (SOP),berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Struktur Organisasi Kantor UPBU Tardamu,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Struktur PPID Kantor UPBU Tardamu,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Surat Keputusan,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Data pribadi ASN Kementerian Perhubungan yang tercantum dalam Undang-Undang Nomor 14 Tahun 2008 huruf h,dikecualikan,17h,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Data pribadi responden survei,dikecualikan,17h1;17h3;17h5,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Hak akses CCTV area/daerah keamanan terbatas,dikecualikan,17j,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Informasi pengadaan barang dan jasa atas kegiatan/pembangunan yang belum melalui proses audit,dikecualikan,17b,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Informasi terkait Proses Pemeriksaan Tindak Pidana Penerbangan sebelum dilimpahkan ke Kejaksaan,dikecualikan,17a;17h,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Laporan Keuangan sebelum diaudit (unaudited) 2025,dikecualikan,17j,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Memorandum dan atau surat-surat yang menurut sifatnya dirahasiakan,dikecualikan,17i,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Proses mutasi pegawai,dikecualikan,17h,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Rancangan cetak biru sarana dan prasarana transportasi,dikecualikan,17b,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Rincian Satuan Harga Penawaran dan Nomor Rekening yang Terdapat Dalam Dokumen tender Barang/Jasa Pihak Ketiga (Perusahaan),dikecualikan,17b;17h3,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Data Pergerakan penumpang Datang dan Pergi Melalui Bandara Tardamu pada Masa Lebaran dan Nataru,serta_merta,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Informasi Posko Angkutan Lebaran dan Nataru 2024,serta_merta,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Data Inventaris Kendaraan Bermotor Kantor UPBU Tardamu,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Data Operasional Perkantoran UPBU Tardamu,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Data Statistik Jabatan Fungsional di Lingkungan Kantor UPBU Tardamu,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Data Statistik PNS dan Pegawai NonPNS Unit Kerja di Lingkungan Kantor UPBU Tardamu,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Data Stok Opname ATK Kantor UPBU Tardamu,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Data dan Laporan Penerimaan Negara Bukan Pajak (PNBP),setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Laporan perbendaharaan dan invetaris pada Kantor UPBU Tardamu,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Peta Jabatan,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+SOP Tata Naskah dan Persuratan Kantor UPBU Tardamu,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+SOP pada setiap Unit Kerja di Kantor UPBU Tardamu,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+SOP pengajuan Permintaan Informasi,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
 Informasi Data Pribadi Dosen Penerima Tunjangan Profesi/Kehormatan di LLDikti Wilayah XI,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
 Informasi Data Pribadi Pegawai di LLDikti Wilayah XI,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
 Informasi Data Pribadi Pelapor/Pengadu Layanan di LLDikti Wilayah XI,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
@@ -1595,6 +1694,53 @@ NPWP,dikecualikan,17g;17h3,Universitas Negeri Surabaya,universitas,https://ppid.
 Nomor Induk Kependudukan,dikecualikan,17g,Universitas Negeri Surabaya,universitas,https://ppid.unesa.ac.id/page/informasi-yang-ditetapkan-sebagai-informasi-yang-dikecualikan
 Nomor Kartu Keluarga,dikecualikan,17g;17h1,Universitas Negeri Surabaya,universitas,https://ppid.unesa.ac.id/page/informasi-yang-ditetapkan-sebagai-informasi-yang-dikecualikan
 Nomor Rekening,dikecualikan,17g;17h3,Universitas Negeri Surabaya,universitas,https://ppid.unesa.ac.id/page/informasi-yang-ditetapkan-sebagai-informasi-yang-dikecualikan
+Informasi Akademik,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi Lelang,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+"Informasi Pemenang Hibah Usulan Penelitian dan Pengabdian kepada Masyarakat Kompetitif Institusi, Desentralisasi dan Kompetitif Nasional",berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi Persyaratan Penerimaan CPNS setelah ada petunjuk dari Kepala Biro Sumber Daya Manusia Kemenristekdikti,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi Seleksi Penerimaan Mahasiswa Baru,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi mengenai laporan tata cara pengaduan penyalahgunaan wewenang atau pelanggaran di Undiksha,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi pengembangan dosen dan pegawai,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi perencanaan/kebutuhan dosen dan pegawai,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi tata cara pengajuan keberatan serta penyelesaian sengketa informasi publik,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi tentang Kinerja dalam Lingkup PPID berupa Narasi tentang realisasi kegiatan yang telah maupun sedang dijalankan beserta capaiannya,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi tentang Penerbitan Satya Lencana,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi tentang Proses Pelaksanan Ujian Dinas,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi tentang hak dan tata cara memperoleh informasi publik,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+"Informasi tentang kedudukan atau domisili beserta alamat lengkap, ruang lingkup kegiatan, maksud dan tujuan, tugas dan fungsi PPID Pelaksana;",berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi tentang pangkat Dosen dan Pegawai,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi tentang pelaksanaan Asesmen Pegawai Pejabat Eselon IV/III,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi tentang penerimaan CPNS setelah ada petunjuk dari Kepala Biro Sumber Daya Manusia Kemenristekdikti,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi tentang penerimaan PPNPN Dosen dan Pegawai,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi tentang pengumuman pengadaan barang dan jasa sesuai degan perundang-undangan terkait,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Laporan Keuangan Undiksha Audited,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+"Laporan harta kekayaan bagi pejabat negara yang wajib melakukannya yang telah diperiksa, diverifikasi, dan telah dikirimkan oleh Komisi Pemberantasan Korupsi untuk diumumkan;",berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Laporan tahunan Rektor,berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+"Struktur organisasi, gambaran umum setiap satuan kerja, profil singkat pejabat struktural;",berkala,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Agenda kerja pimpinan,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Daftar Informasi Publik Undiksha,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Daftar serta hasil penelitian dan pengabdian kepada masyarakat yang dilakukan oleh Undiksha (yang pelaksanannya dikoordinasikan oleh LP2M),setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Data inventaris;,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Dokumen surat menyurat pimpinan atau pejabat Undiksha dalam rangka pelaksanaan tugas pokok dan fungsi;,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi Surat Keputusan rektor;,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi mengenai surat-surat perjanjian dengan pihak ketiga;,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi pelanggaran yang dilaporkan oleh masyarakat serta laporan penindakannya,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi pelanggaran yang ditemukan dalam pengawasan internal serta laporan penindakannya,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi tentang Daftar Urut Kepangkatan (DUK) dosen dan pegawai Undiksha,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi tentang Data Pensiun,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi tentang Jabatan Dosen,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi tentang LHKPN,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi tentang Layanan Kepuasan Masyarakat,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi tentang PDDIKTI,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+"Informasi tentang peraturan, keputusan dan/atau kebijakan di Undiksha;",setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Informasi yang wajib diumumkan secara berkala;,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Pelayanan-pelayanan yang ada di fakultas/unit,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Rencana Induk Pengembangan/ RIPJP,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Rencana Operasional,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Rencana Strategis 2015—2019,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+Rencana Strategis 2020—2024,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+informasi tentang peta kampus,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
+informasi tentang sarana dan prasarana Undiksha,setiap_saat,,Universitas Pendidikan Ganesha,universitas,Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md
 Biodata mahasiswa,dikecualikan,17h5,Universitas Terbuka,universitas,https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan
 Data identitas pribadi dan dokumen terkait sanksi penjatuhan hukuman disiplin atau pelanggaran etika Dosen dan Tenaga Kependidikan,dikecualikan,17h5,Universitas Terbuka,universitas,https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan
 Dokumen evaluasi dan rekomendasi terkait evaluasi hasil belajar mahasiswa,dikecualikan,17h5,Universitas Terbuka,universitas,https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan
