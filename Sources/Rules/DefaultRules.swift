@@ -1414,6 +1414,7 @@ Repository sources are cited as `owner/repo:path`.
 | LLDikti Wilayah XI | lembaga | `anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php` | DIK list of PPID LLDikti Wilayah XI; the page states all items rest on Pasal 17 huruf h | 7 |
 | Pemerintah Kabupaten Banyumas | kabupaten | `http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan` | first two rows of "Klasifikasi Informasi yang Dikecualikan Pemerintah Kabupaten Banyumas Tahun 2025" (Keputusan Kepala Dinas Kominfo 300.2.11/1864/IV/2025); grounds are PP 60/2008 and PP 12/2017, no Pasal 17 letter | 2 |
 | Pemerintah Kabupaten Bojonegoro | kabupaten | `https://ppid.bojonegorokab.go.id/informasi-dikecualikan` | the two specific items set by SK PPID Utama Pemkab Bojonegoro No 188/7/KEP/412.213/2025 (the generic Pasal 6/17 classes listed above them are not entries); no Pasal 17 letter cited | 2 |
+| Pemerintah Kabupaten Malang | kabupaten | `noveliamp/ppid-collab:ppid_malangkab.sql` | table `informasi_dikecualikan` (rows 2-25, taken from the SK Klasifikasi Informasi yang Dikecualikan of the regency, listing the OPD that holds each): the `ringkasan` column (the `judul` column is a group name such as "Data Pribadi"); cells listing several items as "a. …; b. …" were split into one row per item with the letter and the separating ";" removed; row 1 (the SK itself) not taken; no Pasal 17 letter given | 55 |
 | Pengadilan Agama Klaten | pengadilan | `https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html` | items 1-6 of "Informasi yang Wajib Diumumkan Secara Berkala oleh Pengadilan - Informasi Profil dan Pelayanan Dasar Pengadilan" (per SK KMA 1-144/KMA/SK/I/2011); the stored copy is cut after item 6 | 6 |
 | Pengadilan Agama Sragen | pengadilan | `https://pa-sragen.go.id/ppid_pasragen/uji-kosekuensi-informasi-dikecualikan.html` | first item of "Informasi yang dikecualikan di Pengadilan" (the stored copy is cut after it) | 1 |
 | Pengadilan Negeri Nanga Bulik | pengadilan | `https://web.pn-nangabulik.go.id/artikel/2021/daftar-informasi-publik` | items 1)-4) of "E. Informasi yang Wajib Disediakan dan Diumumkan Secara Berkala oleh Pengadilan - 1. a. Profil Pengadilan" (per SK KMA 2-144/KMA/SK/VIII/2022); the stored copy is cut during item 5) | 4 |
@@ -1429,7 +1430,7 @@ Repository sources are cited as `owner/repo:path`.
 | Universitas Pendidikan Ganesha | universitas | `Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md` | Markdown transcript of Keputusan Rektor Undiksha 571/UN48/PT/2024 (Daftar Informasi Publik 2024): the item rows of "berkala" and "setiap saat" (group headings without their own columns not taken; a row split over two pages joined); the decree states no DIK has expired and lists no DIK | 47 |
 | Universitas Terbuka | universitas | `https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan` | rows 1-8 of the DIK table with the Pasal 17 letter/angka each cites (the stored copy is cut during row 8's last column) | 8 |
 
-315 entries from 20 bodies; accessed 2026-12-06.
+370 entries from 21 bodies; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -1563,6 +1564,61 @@ Dokumen Laporan Hasil Pengawasan (LHP),dikecualikan,,Pemerintah Kabupaten Banyum
 Dokumen Tindak Lanjut Hasil Pengawasan,dikecualikan,,Pemerintah Kabupaten Banyumas,kabupaten,http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan
 Informasi dan dokumentasi kuitansi pembayaran kegiatan barang dan jasa,dikecualikan,,Pemerintah Kabupaten Bojonegoro,kabupaten,https://ppid.bojonegorokab.go.id/informasi-dikecualikan
 Rincian informasi dan dokumentasi pengadaan barang dan jasa yang belum disampaikan hasil audit oleh BPK,dikecualikan,,Pemerintah Kabupaten Bojonegoro,kabupaten,https://ppid.bojonegorokab.go.id/informasi-dikecualikan
+Arsip Perizinan,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Bandwidth management,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Daftar tenaga kerja asing,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data Potensi Kerawanan IPOLEKSOSBUD,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data Sanksi Pelaku Usaha,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data alat pendukung utama persandian,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data base kependudukan,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data bekas tahanan politik Gerakan 30 September/Partai Komunis Indonesia,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data dan identitas korban kekerasan perempuan dan anak,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data debitur dan bergulir,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data dokumen desain sistem aplikasi,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data frekuensi pada setiap website yang dimanfaatkan,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data materiil sandi,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data pencarian kerja (AKII),dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data pengawasan yang dilaksanakan,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data penghuni dan pemanfaatan rumah susun sewa,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data penyandang gizi buruk,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data perangkat jaringan dan server,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data perselisihan,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data perusahaan yang menjadi sasaran pengawasan,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data potensi dan penanganan konflik sosial masyarakat,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data pribadi Pekerja Migran Indonesia(PMI),dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data pribadi guru,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data pribadi pelaku usaha,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data pribadi pemohon ijin,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data pribadi penderita HIV/AIDS dan penyakit pandemik (nama dan alamat),dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data pribadi siswa,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data pribadi transmigran,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data privat perusahaan,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+"Data privat perusahaan, Lembaga Pelatihan Kerja, Lembaga Keterampilan dan Pelatihan",dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data sistem keamanan jaringan,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data topologi jaringan,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Data wajib pajak. Informasi yang diketahui atau wajib diberikan oleh wajib pajak dalam rangka jabatan/pekerjaan untuk menjalankan perundang-undangan pajak daerah,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Database aplikasi sistem informasi user name dan password aplikasi internal Pemda,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Dokumen penyelesaian sengketa hubungan industri,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Dokumen peraturan hubungan industri,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Hasil test pemeriksaan kesehatan calon jamaah haji,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Identitas eks tahanan politik dan narapidana politik,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Identitas para pihak yang bersengketa,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Identitas pelapor dan isi laporan,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Identitas pelapor pribadi/badan hukum,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Internet protokol/IP address private,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Jadwal/agenda penggeledahan Perda,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Kode akses elektronik aplikasi,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Lokasi server perizinan,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Nama dan alamat data Penyandang Masalah Kesejahteraan Sosial yang ada di masyarakat,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Nomor HP Pengembang,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Perijinan Dokumen Rekomendasi Perijinan,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Perlindungan HAKI Informasi yang dilindungi Hak Atas Kekayaan Intelektual,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Rincian nilai produksi dan distribusi dan Data UMKM Kabupaten Malang,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Sistem Informasi pada Inspektorat Daerah Kabupaten Malang,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Sistem keamanan informasi,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Source code aplikasi,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Struktur skala upah perusahaan,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Whistle Blowing,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
 "Alamat, telepon, faksimili, dan situs resmi Pengadilan;",berkala,,Pengadilan Agama Klaten,pengadilan,https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html
 Daftar nama pejabat dan hakim di Pengadilan;,berkala,,Pengadilan Agama Klaten,pengadilan,https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html
 "Fungsi, tugas dan yurisdiksi Pengadilan;",berkala,,Pengadilan Agama Klaten,pengadilan,https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html
