@@ -125,6 +125,7 @@ extension AppDatabase {
                 // the item, it is not the unit's own code and not a change.
                 if information.kode?.trimmingCharacters(in: .whitespaces) == itemID {
                     information.kode = old.information.kode
+                    ItemMatching.keepWhatTheTemplateCannotSay(old.information, &information)
                 }
                 let oldClassification = try? classifications.decode(old)
                 var fields = ItemMatching.changedFields(old.information, information)

@@ -133,6 +133,23 @@ enum ItemMatching {
 
     /// The fields of two versions of an item that differ, by stable code. The list number
     /// and source row are not fields: renumbering a list does not change its items.
+    /// A row of the update template (its code is the register id) restates the item in the
+    /// template's columns, which cannot say everything the unit's own list said: it has no
+    /// sub-group headings, and time and place of a list with one "Waktu dan Tempat" column
+    /// come back split in two. Where the template's row says the same as the register, the
+    /// register's wording is kept, so a template sent back unchanged changes nothing.
+    static func keepWhatTheTemplateCannotSay(_ old: InformationItem, _ new: inout InformationItem) {
+        if new.subkelompok == nil { new.subkelompok = old.subkelompok }
+        if old.tempatPembuatan.isEmpty, !new.tempatPembuatan.isEmpty,
+           new.waktuPembuatan == old.waktuNormalised, new.tempatPembuatan == old.tempatNormalised {
+            new.waktuPembuatan = old.waktuPembuatan
+            new.tempatPembuatan = old.tempatPembuatan
+        }
+        // The category column names the category the heading named ("Berkala" for "A.
+        // INFORMASI YANG WAJIB DISEDIAKAN … BERKALA").
+        if new.kategori != nil, new.kategori == old.kategori { new.kategoriText = old.kategoriText }
+    }
+
     static func changedFields(_ old: InformationItem, _ new: InformationItem) -> [String] {
         var fields: [String] = []
         func check(_ code: String, _ a: String?, _ b: String?) {

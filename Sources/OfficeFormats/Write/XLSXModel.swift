@@ -82,14 +82,18 @@ public struct XLSXListValidation: Sendable {
     public var allowBlank: Bool
     /// Shown when a value outside the list is typed.
     public var errorMessage: String?
+    /// False lets a value outside the list stand after a warning (Excel's "warning" error
+    /// style): for lists that suggest rather than restrict.
+    public var strict: Bool
 
     public init(range: String, options: [String] = [], sourceRange: String? = nil, allowBlank: Bool = true,
-                errorMessage: String? = nil) {
+                errorMessage: String? = nil, strict: Bool = true) {
         self.range = range
         self.options = options
         self.sourceRange = sourceRange
         self.allowBlank = allowBlank
         self.errorMessage = errorMessage
+        self.strict = strict
     }
 }
 
@@ -145,6 +149,10 @@ public struct XLSXSheet: Sendable {
     public var hidden: Bool
     /// Protect the sheet (no password); cells with `locked: false` stay editable.
     public var protected: Bool
+    /// Write each row's height, estimated from its wrapped text and the column widths
+    /// (`XLSXRowHeight`), so that LibreOffice and WPS, which do not grow rows on opening,
+    /// show all of it. Rows whose text fits one line keep the default height.
+    public var rowHeights = true
 
     public init(name: String, rows: [[XLSXCell]], columns: [XLSXColumn] = [], frozenRows: Int = 0,
                 autoFilter: Bool = false, print: XLSXPrintSetup? = nil, validations: [XLSXListValidation] = [],

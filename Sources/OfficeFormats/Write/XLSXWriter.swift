@@ -215,9 +215,18 @@ public enum XLSXWriter {
         let generated: Bool
         if case .generated = s.source { generated = true } else { generated = false }
         var rowXML = RowXML(longText: longText)
+        let widths = s.columns.map(\.width)
+        // Widths of single-row merged ranges by 1-based row, then by first column.
+        var spans: [Int: [Int: Double]] = [:]
+        for m in s.merges where m.firstRow == m.lastRow && m.lastColumn > m.firstColumn {
+            spans[m.firstRow, default: [:]][m.firstColumn] = (m.firstColumn...m.lastColumn).reduce(0.0) {
+                $0 + ($1 < widths.count ? widths[$1] : 8.43)
+            }
+        }
         try s.forEachRow { r, row in
             if generated && longText == .refuse { try checkCells(row, sheet: s.name, row: r) }
-            rowXML.write(row, index: r, strings: &strings, styles: &styles, timeZone: timeZone)
+            let height = s.rowHeights ? XLSXRowHeight.height(row, widths: widths, spans: spans[r + 1] ?? [:]) : nil
+            rowXML.write(row, index: r, height: height, strings: &strings, styles: &styles, timeZone: timeZone)
             x.raw(rowXML.bytes)
         }
         x.end()
@@ -237,7 +246,9 @@ public enum XLSXWriter {
         if !s.validations.isEmpty {
             x.element("dataValidations", [("count", String(s.validations.count))]) {
                 for v in s.validations {
-                    var a = [("type", "list"), ("allowBlank", v.allowBlank ? "1" : "0"), ("showInputMessage", "1"),
+                    var a = [("type", "list")]
+                    if !v.strict { a.append(("errorStyle", "warning")) }
+                    a += [("allowBlank", v.allowBlank ? "1" : "0"), ("showInputMessage", "1"),
                              ("showErrorMessage", "1")]
                     if let e = v.errorMessage { a.append(("error", e)) }
                     a.append(("sqref", v.range))
@@ -275,13 +286,18 @@ public enum XLSXWriter {
 
         init(longText: XLSXLongText) { self.longText = longText }
 
-        mutating func write(_ row: [XLSXCell], index r: Int, strings: inout SharedStrings,
+        mutating func write(_ row: [XLSXCell], index r: Int, height: Double? = nil, strings: inout SharedStrings,
                             styles: inout StyleTable, timeZone: TimeZone) {
             bytes.removeAll(keepingCapacity: true)
             let number = Array(String(r + 1).utf8)
             append("<row r=\"")
             bytes += number
             append("\"")
+            if let height {
+                append(" ht=\"")
+                append(XLSXWriter.format(height))
+                append("\" customHeight=\"1\"")
+            }
             let open = bytes.count
             for (c, cell) in row.enumerated() {
                 var numFmt = 0

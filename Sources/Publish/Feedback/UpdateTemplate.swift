@@ -24,18 +24,45 @@ public enum UpdateTemplate {
     static let widths: [Double] = [6, 48, 24, 24, 24, 16, 16, 16, 18, 16, 22, 24, 18]
     static let categoryOptions = ["Berkala", "Serta Merta", "Setiap Saat", "Dikecualikan"]
     static let formOptions = ["Cetak", "Online", "Cetak dan Online"]
+    /// Hidden sheet holding dropdown values that do not fit an inline list.
+    static let choicesSheet = "Pilihan"
+
+    /// `base`, then the other non-empty values in order of first use.
+    static func choices(_ base: [String], _ values: [String]) -> [String] {
+        var list = base
+        var seen = Set(base)
+        for v in values where !v.isEmpty && seen.insert(v).inserted { list.append(v) }
+        return list
+    }
 
     /// The template for one unit, prefilled with its current items (`AppDatabase.currentItems`).
     public static func workbook(unit: WorkUnit, items: [CurrentItem], clock: Clock) throws -> [UInt8] {
         let rows = items.map { c -> [String] in
             let i = c.item
+            let (waktu, tempat) = waktuTempat(i)
             return [
-                i.nomor, i.ringkasan, i.judul ?? "", i.pejabatPenguasa, i.penanggungJawab, i.waktuPembuatan,
-                i.tempatPembuatan, i.bentuk, i.retensi, i.kategoriText ?? (i.kategori?.shortLabel ?? ""),
+                i.nomor, i.ringkasan, i.judul ?? "", i.pejabatPenguasa, i.penanggungJawab, waktu,
+                tempat, i.bentuk, i.retensi, kategori(i),
                 i.dasarHukumText ?? "", i.keterangan ?? "", c.itemID,
             ]
         }
         return try write(unit: unit, rows: rows, clock: clock)
+    }
+
+    /// Time and place in their own columns: a list sent with one "Waktu dan Tempat" column
+    /// keeps the combined text in `waktuPembuatan`, and the intake's split of it goes back
+    /// out as two cells (sent back unchanged, the register sees the same item).
+    static func waktuTempat(_ i: InformationItem) -> (String, String) {
+        if i.tempatPembuatan.isEmpty, let w = i.waktuNormalised, let t = i.tempatNormalised, !w.isEmpty, !t.isEmpty {
+            return (w, t)
+        }
+        return (i.waktuPembuatan, i.tempatPembuatan)
+    }
+
+    /// The category as its dropdown names it ("Berkala", not the section heading "A. INFORMASI
+    /// YANG WAJIB …" it was read from); a text naming none stays as written.
+    static func kategori(_ i: InformationItem) -> String {
+        i.kategori?.shortLabel ?? i.kategoriText ?? ""
     }
 
     /// A blank template for units that have never submitted (`dip init` puts it in `inbox/`).
@@ -53,22 +80,46 @@ public enum UpdateTemplate {
             sheetRows.append(headers.map { _ in XLSXCell(.empty, style: input) })
         }
         let last = sheetRows.count
-        let kategori = columnLetters(headers.firstIndex(of: "Kategori Informasi")!)
-        let bentuk = columnLetters(headers.firstIndex(of: "Bentuk Informasi yang Tersedia")!)
+        let kategoriColumn = headers.firstIndex(of: "Kategori Informasi")!
+        let bentukColumn = headers.firstIndex(of: "Bentuk Informasi yang Tersedia")!
+        let kategori = columnLetters(kategoriColumn)
+        let bentuk = columnLetters(bentukColumn)
         var columns = widths.map { XLSXColumn(width: $0) }
         columns[columns.count - 1].hidden = true
+        // Each dropdown offers the usual values and every value the template already holds,
+        // so a row sent back unchanged never meets its own list's refusal.
+        let kategoriList = choices(categoryOptions, rows.map { $0[kategoriColumn] })
+        let bentukList = choices(formOptions, rows.map { $0[bentukColumn] })
+        var choiceSheet: XLSXSheet?
+        func validation(_ range: String, _ list: [String], column: String, message: String?, strict: Bool) -> XLSXListValidation {
+            if list.joined(separator: ",").count <= 255, !list.contains(where: { $0.contains(",") || $0.contains("\"") }) {
+                return XLSXListValidation(range: range, options: list, errorMessage: message, strict: strict)
+            }
+            // Too long or with commas for an inline list: the values go on a hidden sheet.
+            var rows = choiceSheet?.rows ?? []
+            let c = column == "A" ? 0 : 1
+            for (r, value) in list.enumerated() {
+                while rows.count <= r { rows.append([XLSXCell(.empty), XLSXCell(.empty)]) }
+                rows[r][c] = XLSXCell(value)
+            }
+            choiceSheet = XLSXSheet(name: choicesSheet, rows: rows, hidden: true)
+            return XLSXListValidation(range: range, sourceRange: "'\(choicesSheet)'!$\(column)$1:$\(column)$\(list.count)",
+                                      errorMessage: message, strict: strict)
+        }
         let dip = XLSXSheet(
             name: sheetName, rows: sheetRows, columns: columns, frozenRows: 1, autoFilter: true,
             print: .f4Landscape,
             validations: [
-                XLSXListValidation(range: "\(kategori)2:\(kategori)\(last)", options: categoryOptions,
-                                   errorMessage: "Pilih kategori: " + categoryOptions.joined(separator: ", ")),
+                validation("\(kategori)2:\(kategori)\(last)", kategoriList, column: "A",
+                           message: "Pilih kategori: " + categoryOptions.joined(separator: ", "), strict: true),
                 // Forms are often written freely ("Softcopy dan Hardcopy"): the list helps, a
-                // different text is still accepted by the intake.
-                XLSXListValidation(range: "\(bentuk)2:\(bentuk)\(last)", options: formOptions),
+                // different text is still accepted after a warning, as it is by the intake.
+                validation("\(bentuk)2:\(bentuk)\(last)", bentukList, column: "B",
+                           message: "Bentuk informasi biasanya Cetak, Online, atau Cetak dan Online. Tetap pakai isian ini?",
+                           strict: false),
             ])
         let doc = XLSXDocument(
-            sheets: [dip, instructions(unit: unit, clock: clock)],
+            sheets: [dip, instructions(unit: unit, clock: clock)] + (choiceSheet.map { [$0] } ?? []),
             title: "Templat Pemutakhiran DIP" + (unit.map { " – \($0.name)" } ?? ""),
             creator: "dip", created: clock.now, timeZone: Clock.wib, longText: .truncate)
         return try XLSXWriter.write(doc)
@@ -98,7 +149,7 @@ public enum UpdateTemplate {
         let rows = lines.enumerated().map { i, line in
             [XLSXCell(line.isEmpty ? .empty : .string(line), style: i == 0 ? XLSXStyle(bold: true) : XLSXStyle(wrap: true))]
         }
-        return XLSXSheet(name: "Petunjuk", rows: rows, columns: [XLSXColumn(width: 110)],
+        return XLSXSheet(name: "Petunjuk", rows: rows, columns: [XLSXColumn(width: 86)],
                          print: XLSXPrintSetup(paperSize: 14, landscape: false, fitToWidth: true, titleRows: nil))
     }
 }

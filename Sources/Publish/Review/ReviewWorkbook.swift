@@ -43,8 +43,10 @@ public enum ReviewWorkbook {
 
     static func instructionsSheet(_ input: ReviewInput, clock: Clock) -> XLSXSheet {
         let lines = ReviewContent.instructions(input, clock: clock)
-        var rows: [[XLSXCell]] = [[XLSXCell(lines[0], style: XLSXStyle(bold: true))]]
-        for line in lines.dropFirst() { rows.append([XLSXCell(line, style: XLSXStyle(wrap: true))]) }
+        // Each instruction spans both columns (the label column alone is too narrow to read).
+        var rows: [[XLSXCell]] = [[XLSXCell(lines[0], style: XLSXStyle(bold: true, wrap: true))]]
+        for line in lines.dropFirst() { rows.append([XLSXCell(line, style: XLSXStyle(wrap: true, verticalTop: true))]) }
+        let merges = rows.indices.map { MergedRange(firstRow: $0 + 1, lastRow: $0 + 1, firstColumn: 0, lastColumn: 1) }
         rows.append([])
         let input = XLSXStyle(border: true, fill: inputFill, locked: false)
         for label in [ReviewFormat.reviewerNameLabel, ReviewFormat.reviewerNipLabel, ReviewFormat.reviewerTitleLabel] {
@@ -52,8 +54,8 @@ public enum ReviewWorkbook {
         }
         return XLSXSheet(
             name: ReviewFormat.instructionsSheet, rows: rows,
-            columns: [XLSXColumn(width: 24), XLSXColumn(width: 60)],
-            print: XLSXPrintSetup(paperSize: 14, landscape: false, fitToWidth: true, titleRows: nil))
+            columns: [XLSXColumn(width: 28), XLSXColumn(width: 72)],
+            print: XLSXPrintSetup(paperSize: 14, landscape: false, fitToWidth: true, titleRows: nil), merges: merges)
     }
 
     static func sheet(_ table: ReviewTable) -> XLSXSheet {

@@ -1,0 +1,109 @@
+import Foundation
+
+/// Estimates the height a row needs for its text, so that every output carries explicit row
+/// heights. Excel grows rows with wrapped text when it opens a file, but LibreOffice Calc and
+/// WPS show the stored (default) height and wrapped text overlaps the next row, on screen and
+/// in print. The estimate lays each wrapped cell's text out in its column width (the merged
+/// width for a merged cell) with Arial's advance widths (LibreOffice substitutes the
+/// metric-compatible Liberation Sans), rounding up: a row a little too tall is harmless, one
+/// too short hides text.
+public enum XLSXRowHeight {
+    /// Excel's default row height for the workbook's 11 pt Arial.
+    public static let defaultHeight = 15.0
+    /// Height of one text line of 11 pt Arial, with LibreOffice's and Excel's line gap.
+    public static let lineHeight = 13.0
+    /// Space above and below the text inside a cell.
+    public static let padding = 4.0
+    /// Excel's maximum row height.
+    public static let maximum = 409.0
+    /// Font size of the workbook's text (points).
+    static let fontSize = 11.0
+    /// Width of one "character" of a column width: Arial's digit (0.556 em) at 11 pt.
+    static let characterWidth = 0.556 * fontSize
+    /// Cell padding left and right (points), taken off the usable width.
+    static let cellPadding = 4.0
+
+    /// Points a text line may occupy in a column (or merged columns) `width` characters wide.
+    public static func usableWidth(columnWidth width: Double) -> Double {
+        max(width * characterWidth - cellPadding, characterWidth)
+    }
+
+    /// The number of lines `text` takes when wrapped in `width` points (bold a little wider).
+    public static func lineCount(_ text: String, width: Double, bold: Bool) -> Int {
+        let scale = (bold ? 1.08 : 1.0) * fontSize / 1000
+        let space = advance(" ") * scale
+        var lines = 0
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lines += 1
+            var used = 0.0
+            for word in paragraph.split(separator: " ", omittingEmptySubsequences: false) {
+                var w = 0.0
+                for ch in word.unicodeScalars { w += advance(ch) * scale }
+                if used > 0 && used + space + w <= width {
+                    used += space + w
+                    continue
+                }
+                if used > 0 { lines += 1 }
+                // A word wider than the line is broken wherever it reaches the edge.
+                if w > width {
+                    used = 0
+                    for ch in word.unicodeScalars {
+                        let a = advance(ch) * scale
+                        if used + a > width && used > 0 {
+                            lines += 1
+                            used = 0
+                        }
+                        used += a
+                    }
+                } else {
+                    used = w
+                }
+            }
+        }
+        return max(lines, 1)
+    }
+
+    /// The height (points) for a row of `cells` in columns of `widths` characters; `spans`
+    /// maps a cell's column to the width of the merged range it starts. Nil when the default
+    /// height suffices for every cell.
+    public static func height(_ cells: [XLSXCell], widths: [Double], spans: [Int: Double]) -> Double? {
+        var lines = 1
+        for (c, cell) in cells.enumerated() {
+            guard case .string(let text) = cell.value, !text.isEmpty else { continue }
+            let columnWidth = spans[c] ?? (c < widths.count ? widths[c] : 8.43)
+            let n: Int
+            if cell.style.wrap {
+                n = lineCount(text, width: usableWidth(columnWidth: columnWidth), bold: cell.style.bold)
+            } else {
+                // Unwrapped text stays on one line (it overflows into empty neighbours).
+                n = 1
+            }
+            lines = max(lines, n)
+        }
+        guard lines > 1 else { return nil }
+        return min((Double(lines) * lineHeight + padding).rounded(.up), maximum)
+    }
+
+    /// Advance width of a character in Arial, in thousandths of an em.
+    static func advance(_ scalar: Unicode.Scalar) -> Double {
+        let v = scalar.value
+        if v >= 32 && v < 127 { return Double(ascii[Int(v) - 32]) }
+        if v < 32 { return 0 }
+        // Latin letters with diacritics and other text: a wide letter, to err on the tall side.
+        return 667
+    }
+
+    static func advance(_ text: String) -> Double {
+        text.unicodeScalars.reduce(0) { $0 + advance($1) }
+    }
+
+    /// Arial (Liberation Sans) advance widths of ASCII 32…126, per 1000 em.
+    static let ascii: [Int] = [
+        278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space … /
+        556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0 … ?
+        1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // @ … O
+        667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // P … _
+        333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // ` … o
+        556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,      // p … ~
+    ]
+}
