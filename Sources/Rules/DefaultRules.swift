@@ -1412,6 +1412,7 @@ Repository sources are cited as `owner/repo:path`.
 | ISBI Tanah Papua | universitas | `https://ppid.isbi-tanahpapua.ac.id/halaman/detail/informasi-yang-dikecualikan` | rows 1-4 of "Daftar Informasi Dikecualikan"; row 1 cites only UU Kearsipan and PP 61/2010 (ground left empty) | 4 |
 | Kantor UPBU Tardamu | kementerian | `ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx` | PPID page of the Kemenhub airport unit (Sabu Raijua): berkala 38, setiap saat 11, serta merta 2, and the 10 DIK rows with the Pasal 17 letters/angka each cites | 61 |
 | LLDikti Wilayah XI | lembaga | `anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php` | DIK list of PPID LLDikti Wilayah XI; the page states all items rest on Pasal 17 huruf h | 7 |
+| Pemerintah Daerah Kabupaten Bantul | kabupaten | `https://dpmptsp.bantulkab.go.id/ppid/informasi/dikecualikan` | "Lembar Pengujian Konsekuensi PPID Pemerintah Daerah Kabupaten Bantul Nomor 1 Tahun 2021" as published on the DPMPTSP site: the "konten informasi" items of rows I.1 (Pengaduan; Pasal 17 huruf a) and I.2 (Penegakan Hukum; the stored copy is cut inside that row's ground, so no ground recorded for its two items); the separating ";" removed | 4 |
 | Pemerintah Kabupaten Banyumas | kabupaten | `http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan` | first two rows of "Klasifikasi Informasi yang Dikecualikan Pemerintah Kabupaten Banyumas Tahun 2025" (Keputusan Kepala Dinas Kominfo 300.2.11/1864/IV/2025); grounds are PP 60/2008 and PP 12/2017, no Pasal 17 letter | 2 |
 | Pemerintah Kabupaten Bojonegoro | kabupaten | `https://ppid.bojonegorokab.go.id/informasi-dikecualikan` | the two specific items set by SK PPID Utama Pemkab Bojonegoro No 188/7/KEP/412.213/2025 (the generic Pasal 6/17 classes listed above them are not entries); no Pasal 17 letter cited | 2 |
 | Pemerintah Kabupaten Malang | kabupaten | `noveliamp/ppid-collab:ppid_malangkab.sql` | table `informasi_dikecualikan` (rows 2-25, taken from the SK Klasifikasi Informasi yang Dikecualikan of the regency, listing the OPD that holds each): the `ringkasan` column (the `judul` column is a group name such as "Data Pribadi"); cells listing several items as "a. …; b. …" were split into one row per item with the letter and the separating ";" removed; row 1 (the SK itself) not taken; no Pasal 17 letter given | 55 |
@@ -1430,7 +1431,7 @@ Repository sources are cited as `owner/repo:path`.
 | Universitas Pendidikan Ganesha | universitas | `Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md` | Markdown transcript of Keputusan Rektor Undiksha 571/UN48/PT/2024 (Daftar Informasi Publik 2024): the item rows of "berkala" and "setiap saat" (group headings without their own columns not taken; a row split over two pages joined); the decree states no DIK has expired and lists no DIK | 47 |
 | Universitas Terbuka | universitas | `https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan` | rows 1-8 of the DIK table with the Pasal 17 letter/angka each cites (the stored copy is cut during row 8's last column) | 8 |
 
-370 entries from 21 bodies; accessed 2026-12-06.
+374 entries from 22 bodies; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -1560,6 +1561,10 @@ Informasi Data Pribadi Penerima Bantuan Pemerintah/Bantuan Sosial di LLDikti Wil
 Informasi Laporan Keuangan LLDikti Wilayah XI yang belum diaudit,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
 Informasi Surat Menyurat yang bersifat Rahasia di LLDikti Wilayah XI,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
 Informasi infrastruktur pengelolaan TIK di LLDikti Wilayah XI,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
+Dokumen pengaduan masyarakat,dikecualikan,17a,Pemerintah Daerah Kabupaten Bantul,kabupaten,https://dpmptsp.bantulkab.go.id/ppid/informasi/dikecualikan
+Dokumen penyelesaian perselisihan hubungan industrial,dikecualikan,,Pemerintah Daerah Kabupaten Bantul,kabupaten,https://dpmptsp.bantulkab.go.id/ppid/informasi/dikecualikan
+Identitas para pihak yang bersengketa,dikecualikan,,Pemerintah Daerah Kabupaten Bantul,kabupaten,https://dpmptsp.bantulkab.go.id/ppid/informasi/dikecualikan
+Identitas pelapor dan isi laporan dugaan tindak korupsi/penerimaan gratifikasi dan penyalahgunaan wewenang yang dilakukan oleh pegawai,dikecualikan,17a,Pemerintah Daerah Kabupaten Bantul,kabupaten,https://dpmptsp.bantulkab.go.id/ppid/informasi/dikecualikan
 Dokumen Laporan Hasil Pengawasan (LHP),dikecualikan,,Pemerintah Kabupaten Banyumas,kabupaten,http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan
 Dokumen Tindak Lanjut Hasil Pengawasan,dikecualikan,,Pemerintah Kabupaten Banyumas,kabupaten,http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan
 Informasi dan dokumentasi kuitansi pembayaran kegiatan barang dan jasa,dikecualikan,,Pemerintah Kabupaten Bojonegoro,kabupaten,https://ppid.bojonegorokab.go.id/informasi-dikecualikan
