@@ -1411,6 +1411,10 @@ Repository sources are cited as `owner/repo:path`.
 | IAIN Parepare | universitas | `https://ppid.iainpare.ac.id/id/informasi-publik-yang-dikecualikan` | rows 1-8 of "Informasi Publik Yang Dikecualikan" with the Pasal 17 letters as cited (including huruf g and i as the page cites them); row 9 is cut off and not taken | 8 |
 | ISBI Tanah Papua | universitas | `https://ppid.isbi-tanahpapua.ac.id/halaman/detail/informasi-yang-dikecualikan` | rows 1-4 of "Daftar Informasi Dikecualikan"; row 1 cites only UU Kearsipan and PP 61/2010 (ground left empty) | 4 |
 | Kantor UPBU Tardamu | kementerian | `ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx` | PPID page of the Kemenhub airport unit (Sabu Raijua): berkala 38, setiap saat 11, serta merta 2, and the 10 DIK rows with the Pasal 17 letters/angka each cites | 61 |
+| LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php` | the 19 items of "Daftar Informasi Publik Berkala" (both groups; group headings not taken) | 19 |
+| LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php` | PPID site of LLDIKTI Wilayah V (lldikti5.kemdikbud.go.id): all 44 rows of "Daftar Informasi Publik yang Dikecualikan" (typos of the source, e.g. "Peniatuhan", "intemal", kept; italic markup removed); no ground per row | 44 |
+| LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/sertamerta.php` | the 6 items of "Informasi Yang Wajib Diumumkan Secara Serta Merta" | 6 |
+| LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/setiap_saat.php` | the 5 items of "Informasi Yang Wajib Tersedia Setiap Saat" | 5 |
 | LLDikti Wilayah XI | lembaga | `anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php` | DIK list of PPID LLDikti Wilayah XI; the page states all items rest on Pasal 17 huruf h | 7 |
 | Pemerintah Daerah Kabupaten Bantul | kabupaten | `https://dpmptsp.bantulkab.go.id/ppid/informasi/dikecualikan` | "Lembar Pengujian Konsekuensi PPID Pemerintah Daerah Kabupaten Bantul Nomor 1 Tahun 2021" as published on the DPMPTSP site: the "konten informasi" items of rows I.1 (Pengaduan; Pasal 17 huruf a) and I.2 (Penegakan Hukum; the stored copy is cut inside that row's ground, so no ground recorded for its two items); the separating ";" removed | 4 |
 | Pemerintah Kabupaten Banyumas | kabupaten | `http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan` | first two rows of "Klasifikasi Informasi yang Dikecualikan Pemerintah Kabupaten Banyumas Tahun 2025" (Keputusan Kepala Dinas Kominfo 300.2.11/1864/IV/2025); grounds are PP 60/2008 and PP 12/2017, no Pasal 17 letter | 2 |
@@ -1431,7 +1435,7 @@ Repository sources are cited as `owner/repo:path`.
 | Universitas Pendidikan Ganesha | universitas | `Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md` | Markdown transcript of Keputusan Rektor Undiksha 571/UN48/PT/2024 (Daftar Informasi Publik 2024): the item rows of "berkala" and "setiap saat" (group headings without their own columns not taken; a row split over two pages joined); the decree states no DIK has expired and lists no DIK | 47 |
 | Universitas Terbuka | universitas | `https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan` | rows 1-8 of the DIK table with the Pasal 17 letter/angka each cites (the stored copy is cut during row 8's last column) | 8 |
 
-374 entries from 22 bodies; accessed 2026-12-06.
+448 entries from 23 bodies; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -1554,6 +1558,80 @@ Peta Jabatan,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandar
 SOP Tata Naskah dan Persuratan Kantor UPBU Tardamu,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
 SOP pada setiap Unit Kerja di Kantor UPBU Tardamu,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
 SOP pengajuan Permintaan Informasi,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+Agenda penting Lembaga Layanan Pendidikan Tinggi Wilayah V tahun 2021,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+DIPA dan RKAKL,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+Hasil survei kepuasan pemangku kepentingan,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+"Informasi mengenai, kedudukan, domisili beserta alamat lengkap dan kontak.",berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+Informasi tentang pengumuman pengadaan barang dan jasa,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+"Informasi tentang peraturan, keputusan, dan/atau kebijakan yang berdampak bagi publik yang di keluarkan oleh Pemerintah, Kemendikbudristek,dan Lembaga Layanan Pendidikan Tinggi Wilayah V",berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+Informasi tentang tata cara memperoleh infomasi publik,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+Informasi tentrng tata cara pengaduan penyalahgunaan wewenang atau p€langgaran yang dilakukan oleh pejabat Lembaga Layanan Pendidikan Tinggi Wilayah V,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+Laporan akuntabilitas kinerja Lembaga Layanan Pendidikan Tinggi Wilayah V,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+Logo Kemdikbudristek,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+PAGU APBN Lembaga Layanan Pendidikan Tinggi Wilayah V,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+Profil singkat pejabat struktural,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+Rencana Strategis (Renstra) Lembaga Layanan Pendidikan Tinggi Wilayah V,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+Ringkasan Laporan Layanan lnformasi,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+Ringkasan laporan Keuangan,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+Struktur Organisasi Lembaga Layanan Pendidikan Tinggi Wilayah V,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+Tugas dan fungsi Lembaga Layanan Pendidikan Tinggi Wilayah V,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+Visi dan Misi Lembaga Layanan Pendidikan Tinggi Wilayah V,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+lnformasi tentang penerimaan calon aparatur sipil negara di lingkungan Kemdikbudristek,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
+Dana Piutang Kepada Pegawai/Dosen,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Data Gaji dan Tunjangan Pegawai,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Data evaluasi diri PTS,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Data ijazah/ujian Negara,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+"Data pribadi dosen, staf, dan mahasiswa alumni serta mitra kerja sama",dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Data temuan/hasil audit eksternal,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Data temuan/hasil audit mutu internal,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Data tentang Pelapor pelanggaran kinerja dan perilaku individual pejabat terhadap dan/atau staf pegawai,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Dokumen Hasil Pengadaan Barang/Jasa(kontrak),dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Dokumen Minutes of Meeting(Rapat Tertutup),dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Dokumen Perjanjian Kerja Sama,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Dokumen penawaran pada proses Pengadaan Barang/Jasa,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Dokumen-dokumen dan Berita Acara Proses Pembinaan Aparatur,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Hasil Lembar Jawaban TKD dan TKB Penerimaan CPNS,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Hasil Proses Peniatuhan Hukuman Disiplin Pegawai,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Hasil Tes Wawancara Penerimaan CPNS,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Hasil jawaban ujian dinas/ujian penyesuaian ijazah/presentasi peningkatan pendidikan,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Hasil penilaian dalam Proses penerimaan Pegawai,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Hasil penilaian dalam Proses seleksi bakal calon serta proses pengangkatan pejabat,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Hasil penilaian evaluasi kinerja,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Hasil penilaian prestasi kerja PNS,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Hasil rapat Bapejakat tentang pengangkatan pejabat struktural,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Hasil rapat Baperjakat tentang mutasi pegawai,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+"Hasil review in static dan in dynamic, Monev dan Komentar dari Reviewer terhadap Proposal Penelitian dan Pengabdian kepada Masyarakat ( Program Penelitian dan Program Pengabdian kepada Masyarakat Kompetitif Institusi)",dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Jawaban tes ujian,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Kertas kerja audit,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Kertas kerja audit dan monitoring (lanjut hasil dan rekaPitulasi),dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+"Konfigurasi data center, disaster, recovery center, database dan aplikasi serta User Name dan Password",dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Kunci Jawaban Tes TKD dan TKB,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Laporan hasil monitoring tindak lanjut hasil audit,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Laporan keuangan sebelum diaudit (unaudited),dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Memo intemal di LLDIKTI Wilayah V,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Naskah Soal TKD dan TKB penerimaan CPNS,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Nilai Mahasiswa,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Nilai tes ujian,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Percncanaan mutasi Pegawai,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Proposal Penelitian dan Pengabdian kepada Masyarakat,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Rencana Anggaran Lembaga,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Rincian Harga Perkiraan Sendiri pada Proses Pengadaan Barang/Jasa,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Skema tunjangan kinerja,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Soal tes ujian,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Soal ujian dinas/ujian penyesuaian ijazah/presentasi peningkatan pendidikan,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Usulan Perencanaan Fisik dan Peralatan,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Usulan nama calon pejabat yang memangku suatu jabatan,dikecualikan,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php
+Berita Tentang Lembaga Layanan Pendidikan Tinggi Wilayah V,serta_merta,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/sertamerta.php
+Layanan Pengadaan Barang dan Jasa Elektronik,serta_merta,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/sertamerta.php
+Layanan Pengadaan Barang dan Jasa Secara Langsung,serta_merta,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/sertamerta.php
+Pengumuman CPNS,serta_merta,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/sertamerta.php
+Pengumunan Tentang Lembaga Layanan Pendidikan Tinggi Wilavah V,serta_merta,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/sertamerta.php
+Siaran Pers Tentang Lembaga Layanan Pendidikan Tinggi Wilayah V,serta_merta,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/sertamerta.php
+Daftar lnformasi Publik Lembaga Layanan Pendidikan Tinggi Wilayah V,setiap_saat,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/setiap_saat.php
+Data Perguruan Tinggi Swasta (PTS) di lingkup Lembaga Layanan Pendidikan Tinggi Wilavah V,setiap_saat,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/setiap_saat.php
+"Informasi tentang peraturan, keputusan, dan/atau kebijakan Lembaga Layanan Pendidikan Tinggi Wilayah V",setiap_saat,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/setiap_saat.php
+Jurnal ilmiah yang ada di Perguruan Tinggi Swasta (PTS) di lingkup Lembaga Layanan Pendidikan Tinggi wilayah V,setiap_saat,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/setiap_saat.php
+"Pedoman pengelolaan organisasi, administrasi, kepegawaian, dan keuangan",setiap_saat,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/setiap_saat.php
 Informasi Data Pribadi Dosen Penerima Tunjangan Profesi/Kehormatan di LLDikti Wilayah XI,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
 Informasi Data Pribadi Pegawai di LLDikti Wilayah XI,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
 Informasi Data Pribadi Pelapor/Pengadu Layanan di LLDikti Wilayah XI,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
