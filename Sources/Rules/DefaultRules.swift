@@ -1381,6 +1381,11 @@ live fetch).
   ("1.", "a.") and a trailing link label such as "(SK Penetapan)" were removed; spelling, case,
   typos and trailing punctuation are kept. No entry was invented, merged or paraphrased. Where a
   stored copy was cut off mid-row, that row was left out.
+- Where one cell lists several items as "a. …; b. …" (Kabupaten Malang, Bantul), each item became a
+  row with its letter and the separating ";" removed; a row split over two pages of a decree
+  transcript (Undiksha) was joined; HTML markup (italics) inside a title was dropped. Open lists
+  whose categories were assigned by a developer rather than the body (student projects, demo or
+  AI-generated sites) were not used.
 - `kategori` is the body's own section: "Informasi yang Wajib Disediakan dan Diumumkan Secara
   Berkala" -> `berkala`; "... Serta Merta" -> `serta_merta`; "... Tersedia Setiap Saat" ->
   `setiap_saat`; "Informasi yang Dikecualikan" -> `dikecualikan`.
