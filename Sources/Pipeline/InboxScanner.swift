@@ -4,8 +4,73 @@ import Foundation
 public struct InboxFile: Hashable, Sendable {
     /// The unit code: the folder name under `inbox/`.
     public var unit: String
+    /// Where the file is now: its name as dropped, or its claimed name (`InboxClaim`).
     public var url: URL
-    public var fileName: String { url.lastPathComponent }
+    /// The name the unit gave the file.
+    public var fileName: String
+
+    /// Whether an earlier run claimed it and was stopped before it finished (the file is then
+    /// resumed: what that run recorded about it is not a second arrival).
+    public var claimed: Bool { url.lastPathComponent != fileName }
+
+    public init(unit: String, url: URL, fileName: String? = nil) {
+        self.unit = unit
+        self.url = url
+        self.fileName = fileName ?? url.lastPathComponent
+    }
+}
+
+/// Claiming an inbox file before reading it: it is renamed to a private name in the same
+/// folder, so what is read, archived and finally removed is that very file. A unit that saves
+/// a newer version meanwhile (Excel saves by writing a new file and renaming it over the old
+/// name) leaves it at the original name, where the next run finds it.
+public enum InboxClaim {
+    /// The prefix of a claimed file's name (hidden, and ignored by the units' programs).
+    public static let prefix = ".dip-diambil-"
+
+    /// The name the unit gave a claimed file, or nil when `name` is not a claimed name.
+    public static func originalName(_ name: String) -> String? {
+        guard name.hasPrefix(prefix), name.count > prefix.count else { return nil }
+        return String(name.dropFirst(prefix.count))
+    }
+
+    public enum Outcome {
+        /// Claimed: the file is now at this URL.
+        case claimed(URL)
+        /// A claimed file of the same name is still waiting (an earlier run stopped): this
+        /// one waits for the next run.
+        case busy
+        /// The file is gone (taken back by the unit).
+        case gone
+    }
+
+    /// Gives a claimed file its own name back (nothing was recorded about it: archiving
+    /// failed), unless the unit put a newer file there meanwhile; then it stays claimed and
+    /// the next run takes it first.
+    public static func release(_ claimed: URL, as file: InboxFile) {
+        let original = claimed.deletingLastPathComponent().appendingPathComponent(file.fileName)
+        guard claimed != original else { return }
+        // link() never replaces an existing name, unlike rename().
+        if link(claimed.path, original.path) == 0 {
+            unlink(claimed.path)
+            DurableFiles.syncDirectory(claimed.deletingLastPathComponent())
+        }
+    }
+
+    /// Claims `file` (no-op for a file claimed by an earlier run). Runs under the workspace
+    /// lock, so no other dip process claims at the same time.
+    public static func claim(_ file: InboxFile) throws -> Outcome {
+        if file.claimed { return .claimed(file.url) }
+        let target = file.url.deletingLastPathComponent().appendingPathComponent(prefix + file.fileName)
+        var info = stat()
+        if lstat(target.path, &info) == 0 { return .busy }
+        guard rename(file.url.path, target.path) == 0 else {
+            if errno == ENOENT { return .gone }
+            throw DurableFiles.posixError("mengambil", file.url.path)
+        }
+        DurableFiles.syncDirectory(file.url.deletingLastPathComponent())
+        return .claimed(target)
+    }
 }
 
 /// Why a file in the inbox was left alone this time (reported in the run log).
@@ -89,8 +154,13 @@ public struct InboxScanner: Sendable {
             }
             let names = (try? fm.contentsOfDirectory(atPath: unitURL.path)) ?? []
             for name in names.sorted() {
-                if isIgnorable(name) { continue }
                 let url = unitURL.appendingPathComponent(name)
+                if let original = InboxClaim.originalName(name) {
+                    // Claimed by a run that was stopped: ready whatever its age.
+                    if fileType(url) == .typeRegular { ready.append(InboxFile(unit: unit, url: url, fileName: original)) }
+                    continue
+                }
+                if isIgnorable(name) { continue }
                 guard let type = fileType(url) else {
                     if name.contains("\u{FFFD}") {
                         skipped.append(SkippedFile(path: url.path, reason: "nama berkas bukan UTF-8 dan tidak dapat dibuka",

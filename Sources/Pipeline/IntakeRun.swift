@@ -29,6 +29,9 @@ public struct FileOutcome: Sendable {
     public var problems: [Problem]
     /// The archived copy.
     public var archivedPath: URL? = nil
+    /// Recorded by an earlier run that was stopped before it finished with the file: not
+    /// recorded again, and not called a duplicate.
+    public var alreadyRecorded = false
     /// Notes for the unit from the register (e.g. items the PPID returned), not file problems.
     public var notes: [String] = []
     private(set) var releasedItemCount: Int? = nil
@@ -156,18 +159,32 @@ public struct IntakeStage {
         let receivedAt = options.clock.rfc3339()
         for (index, file) in ready.enumerated() {
             progress?(index + 1, ready.count, file)
-            let stored: OriginalsArchive.Stored
+            // Claimed first: what is read, archived and removed is this very file, never a
+            // newer one the unit saves at the same name meanwhile.
+            let claimed: URL
             do {
-                stored = try archive.store(file.url, unit: file.unit, receivedAt: receivedAt)
-            } catch {
-                if !FileManager.default.fileExists(atPath: file.url.path) {
-                    // The unit took it back between the scan and now: nothing to keep.
+                switch try InboxClaim.claim(file) {
+                case .claimed(let url): claimed = url
+                case .busy:
+                    summary.skipped.append(SkippedFile(path: file.url.path, reason: "berkas bernama sama dari run sebelumnya belum selesai; diambil pada run berikutnya"))
+                    continue
+                case .gone:
                     summary.skipped.append(SkippedFile(path: file.url.path, reason: "berkas hilang sebelum diarsipkan (ditarik kembali oleh unit?)"))
                     logger.warning("berkas hilang sebelum diarsipkan", metadata: ["path": "\(file.url.path)"])
                     continue
                 }
+            } catch {
+                summary.failures.append(SkippedFile(path: file.url.path, reason: "\(error)"))
+                logger.error("gagal mengambil berkas", metadata: ["path": "\(file.url.path)", "error": "\(error)"])
+                continue
+            }
+            let stored: OriginalsArchive.Stored
+            do {
+                stored = try archive.store(claimed, fileName: file.fileName, unit: file.unit, receivedAt: receivedAt)
+            } catch {
                 // Cannot be archived (full disk, I/O error): it stays in the inbox for the next
                 // run, the other files go on, and the run ends with a failure exit code.
+                InboxClaim.release(claimed, as: file)
                 summary.failures.append(SkippedFile(path: file.url.path, reason: "\(error)"))
                 logger.error("gagal mengarsipkan berkas", metadata: ["path": "\(file.url.path)", "error": "\(error)"])
                 continue
@@ -182,7 +199,13 @@ public struct IntakeStage {
                 reason: result.reason, sheet: result.sheet, items: result.items,
                 problems: result.problems)
             if try isDuplicate?(file.unit, stored) ?? stored.seenBefore {
-                outcome.status = .duplicate
+                if file.claimed {
+                    // Claimed by a run that was stopped after recording it: the same arrival,
+                    // not a second one; the unit is told what was decided about it.
+                    outcome.alreadyRecorded = true
+                } else {
+                    outcome.status = .duplicate
+                }
             }
             outcome.archivedPath = stored.path
             try prepare(&outcome)
@@ -193,8 +216,8 @@ public struct IntakeStage {
                 "informasi": "\(outcome.items.count)", "masalah": "\(outcome.problems.count)",
                 "sha256": "\(stored.sha256)",
             ])
-            if unlink(file.url.path) != 0 && errno != ENOENT {
-                logger.warning("berkas inbox tidak dapat dihapus", metadata: ["path": "\(file.url.path)"])
+            if unlink(claimed.path) != 0 && errno != ENOENT {
+                logger.warning("berkas inbox tidak dapat dihapus", metadata: ["path": "\(claimed.path)"])
             }
             summary.outcomes.append(outcome)
         }

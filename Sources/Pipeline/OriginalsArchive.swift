@@ -37,13 +37,15 @@ public struct OriginalsArchive: Sendable {
     }
 
     /// Copies `file` into the archive durably (or finds it there) and records the receipt.
-    public func store(_ file: URL, unit: String, receivedAt: String) throws -> Stored {
+    /// `fileName` is the name the unit gave it (the file may sit under its claimed name).
+    public func store(_ file: URL, fileName: String? = nil, unit: String, receivedAt: String) throws -> Stored {
+        let fileName = fileName ?? file.lastPathComponent
         try DurableFiles.createDirectory(folder)
         // Hash while copying to a staging name, so the name reflects exactly the bytes kept
         // even if the unit overwrites the inbox file meanwhile.
         let staging = folder.appendingPathComponent(".incoming-\(getpid())")
         let sha = try DurableFiles.copy(file, to: staging)
-        let ext = file.pathExtension.lowercased()
+        let ext = (fileName as NSString).pathExtension.lowercased()
         let name = ext.isEmpty ? sha : "\(sha).\(ext)"
         let target = folder.appendingPathComponent(name)
         if FileManager.default.fileExists(atPath: target.path) {
@@ -58,7 +60,7 @@ public struct OriginalsArchive: Sendable {
         var record = (try? JSONDecoder().decode(Record.self, from: Data(contentsOf: recordURL)))
             ?? Record(sha256: sha, size: fileSize(target), storedAs: name, receipts: [])
         let seenBefore = record.receipts.contains { $0.unit == unit }
-        let receipt = Receipt(unit: unit, fileName: file.lastPathComponent, receivedAt: receivedAt)
+        let receipt = Receipt(unit: unit, fileName: fileName, receivedAt: receivedAt)
         if !record.receipts.contains(receipt) {
             record.receipts.append(receipt)
             record.receipts.sort { ($0.receivedAt, $0.unit, $0.fileName) < ($1.receivedAt, $1.unit, $1.fileName) }

@@ -1,9 +1,25 @@
+import Crypto
 import DIPCore
 import Foundation
 import Logging
 import Publish
 import Register
 import Rules
+
+/// Why a publication was stopped.
+public enum PublishError: Error, CustomStringConvertible {
+    /// `archive/paket/` already holds a package of this number that is not this version's.
+    case foreignPackage(path: String, version: Int)
+
+    public var description: String {
+        switch self {
+        case .foreignPackage(let path, let version):
+            return "Paket arsip \(path) sudah ada tetapi bukan paket versi \(version) yang akan diterbitkan "
+                + "(nomor keputusan atau isi register berbeda). Paket tidak ditimpa dan versi ini tidak diterbitkan: "
+                + "register kemungkinan dipulihkan dari cadangan lama; pulihkan archive/register.sqlite dari cadangan terbaru."
+        }
+    }
+}
 
 /// The generating stages of a run: documents for the current draft, and publication of an
 /// approved version (archive package, website, then the register's mark).
@@ -96,6 +112,12 @@ public struct PublishStage {
 
         let packageURL = packagesFolder.appendingPathComponent(ArchivePackager.packageName(forVersion: version.number) + ".zip")
         if FileManager.default.fileExists(atPath: packageURL.path) {
+            // Only this version's own package (left by a run stopped before the register's
+            // mark) is taken: same decree number, same register export in its manifest.
+            let registerCSV = Data(RegisterExport.csv(rows).utf8)
+            guard Self.isPackage(packageURL, of: version, registerCSV: registerCSV) else {
+                throw PublishError.foreignPackage(path: packageURL.path, version: version.number)
+            }
             logger.info("paket arsip sudah ada", metadata: ["paket": "\(packageURL.path)"])
         } else {
             try DurableFiles.createDirectory(packagesFolder)
@@ -108,6 +130,26 @@ public struct PublishStage {
         try register.publish(version: version.number, at: clock.now)
         logger.info("DIP diterbitkan", metadata: ["versi": "\(version.number)", "informasi": "\(version.items.count)"])
         return version.number
+    }
+
+    /// Whether the package at `url` is `version`'s: its bag-info names the version and its
+    /// decree number, and its SHA-256 manifest lists exactly this register export.
+    static func isPackage(_ url: URL, of version: DIPVersion, registerCSV: Data) -> Bool {
+        guard let info = ArchiveVerifier.tagFile("bag-info.txt", package: url),
+              let manifest = ArchiveVerifier.tagFile("manifest-sha256.txt", package: url) else { return false }
+        let identifier = ArchivePackager.externalIdentifier(forVersion: version.number)
+        guard info.split(whereSeparator: \.isNewline).contains(where: { $0 == "External-Identifier: \(identifier)" })
+        else { return false }
+        // Tag lines are folded at 79 characters: compare word by word.
+        func words(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        if let decree = version.decreeNumber, !words(info).contains(words("Keputusan Nomor \(decree):"))
+            && !words(info).contains(words("Keputusan Nomor \(decree) tanggal")) { return false }
+        let digest = SHA256.hash(data: registerCSV).map { String(format: "%02x", $0) }.joined()
+        let path = "data/register/dip-v\(version.number).csv"
+        return manifest.split(whereSeparator: \.isNewline).contains { line in
+            let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+            return parts.count == 2 && parts[0] == digest && parts[1].trimmingCharacters(in: .whitespaces) == path
+        }
     }
 
     /// Writes the review pack (workbook + page) and the consequence-test forms per unit.
@@ -134,8 +176,9 @@ public struct PublishStage {
             }
         }
         let completeness = Completeness(ruleSet: config.ruleSet).report(items: completenessItems)
+        let token = try reviewToken(draft: draft?.number, stamp: stamp)
         let input = ReviewInput(draft: draft, pending: pending, diff: diff, problemsByUnit: problemsByUnit,
-                                completeness: completeness, units: config.units.units)
+                                completeness: completeness, units: config.units.units, token: token)
         let pack = ReviewPack(input)
         try DurableFiles.write(Data(try pack.workbook(clock: clock)), to: workbookURL)
         try DurableFiles.write(to: workspace.review.appendingPathComponent("index.html")) { emit in
@@ -146,6 +189,23 @@ public struct PublishStage {
                           with: forms.map { (name: $0.fileName, data: Data($0.bytes)) })
         try DurableFiles.write(stamp, to: stampFile)
         logger.info("paket pemeriksaan ditulis", metadata: ["folder": "\(workspace.review.path)", "uji": "\(pending.count)"])
+    }
+
+    /// The token of the review workbook about to be written, issued in the register: an
+    /// HMAC of the pack's identity under the register's secret (random, made once; fixed by
+    /// `DIP_REVIEW_KEY` only for reproducibility tests), so nobody without the register can
+    /// make a workbook that decides.
+    func reviewToken(draft: Int?, stamp: String) throws -> String {
+        let secret = try register.reviewSecret {
+            if let fixed = ProcessInfo.processInfo.environment["DIP_REVIEW_KEY"], !fixed.isEmpty { return fixed }
+            var generator = SystemRandomNumberGenerator()
+            return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        }
+        let mac = HMAC<SHA256>.authenticationCode(
+            for: Data("dip-review|\(draft.map(String.init) ?? "-")|\(stamp)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        let token = mac.prefix(16).map { String(format: "%02x", $0) }.joined()
+        try register.issueReviewToken(token, draftVersion: draft, at: clock.now)
+        return token
     }
 
     /// The decree drafts for a draft version.

@@ -30,6 +30,9 @@ public struct ReviewDecisionsSummary: Hashable, Sendable {
     public var files: [ReviewFileResult]
     /// Files left in `inbox/_ppid/` because a spreadsheet program still has them open.
     public var skipped: [String]
+    /// Files left in `inbox/_ppid/` because the register could not take them (busy, I/O
+    /// error): nothing of them was applied; a later run applies them whole.
+    public var failures: [SkippedFile] = []
 
     /// Whether any decision or test reached the register (a new draft may be due).
     public var changedRegister: Bool {
@@ -50,61 +53,96 @@ public func applyReviewWorkbooks(
     let archive = OriginalsArchive(workspace: workspace)
     let receivedAt = clock.rfc3339()
     let reportDir = workspace.reports.appendingPathComponent("review", isDirectory: true)
-    for name in names.sorted() {
-        let url = folder.appendingPathComponent(name)
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue,
-              !Intake.isIgnorable(fileName: name)
+    for listed in names.sorted() {
+        let url = folder.appendingPathComponent(listed)
+        let name = InboxClaim.originalName(listed) ?? listed
+        // Regular files only: a link is never followed (its target could be anything).
+        guard (try? FileManager.default.attributesOfItem(atPath: url.path))?[.type] as? FileAttributeType == .typeRegular,
+              listed != name || !Intake.isIgnorable(fileName: name)
         else { continue }
         // Excel and LibreOffice keep a lock file next to a workbook that is open.
-        if names.contains("~$" + name) || names.contains(".~lock.\(name)#") {
+        if listed == name && (names.contains("~$" + name) || names.contains(".~lock.\(name)#")) {
             summary.skipped.append(name)
             logger.info("lembar pemeriksaan masih dibuka, dilewati", metadata: ["berkas": "\(name)"])
             continue
         }
+        // Claimed first, so a newer workbook saved at the same name meanwhile is never removed.
+        let claimed: URL
+        do {
+            guard case .claimed(let at) = try InboxClaim.claim(InboxFile(unit: "_ppid", url: url, fileName: name)) else { continue }
+            claimed = at
+        } catch {
+            summary.failures.append(SkippedFile(path: url.path, reason: "\(error)"))
+            logger.error("gagal mengambil lembar pemeriksaan", metadata: ["path": "\(url.path)", "error": "\(error)"])
+            continue
+        }
         let stored: OriginalsArchive.Stored
         do {
-            stored = try archive.store(url, unit: "_ppid", receivedAt: receivedAt)
+            stored = try archive.store(claimed, fileName: name, unit: "_ppid", receivedAt: receivedAt)
         } catch {
+            InboxClaim.release(claimed, as: InboxFile(unit: "_ppid", url: url, fileName: name))
+            summary.failures.append(SkippedFile(path: url.path, reason: "\(error)"))
             logger.error("gagal mengarsipkan lembar pemeriksaan", metadata: ["path": "\(url.path)", "error": "\(error)"])
             continue
         }
         let base = (name as NSString).deletingPathExtension
         var result = ReviewFileResult(
-            fileName: name, sha256: stored.sha256, recognised: false, duplicate: stored.seenBefore,
+            fileName: name, sha256: stored.sha256, recognised: false, duplicate: false,
             testsRecorded: 0, approved: 0, returned: 0, refused: [], problems: [],
             resultFile: reportDir.appendingPathComponent("hasil-\(base).txt"))
         var lines: [String] = []
-        if stored.seenBefore {
-            result.recognised = true
-            lines.append("Berkas yang sama persis sudah pernah diproses; tidak ada yang dicatat ulang.")
-        } else {
-            do {
-                let decisions = try ReviewWorkbookReader.read(path: stored.path.path)
+        // "Already applied" is the register's word (recorded in the same transaction as the
+        // decisions), never the archive's receipt: a run killed after archiving applies it.
+        do {
+            if let earlier = try register.appliedReviewWorkbook(sha256: stored.sha256) {
                 result.recognised = true
-                apply(decisions, register: register, clock: clock, result: &result, lines: &lines)
-            } catch let error as ReviewWorkbookError {
-                lines.append(error.description)
+                result.duplicate = true
+                lines.append("Berkas yang sama persis sudah diterapkan pada \(Clock(now: earlier.appliedAt).indonesianDate()); "
+                    + "tidak ada yang dicatat ulang.")
+            } else {
+                do {
+                    let decisions = try ReviewWorkbookReader.read(path: stored.path.path)
+                    // Only a workbook dip issued may decide: `inbox/_ppid/` may be reachable by
+                    // others, and a workbook built from scratch must not decide as the PPID.
+                    guard let token = decisions.token, try register.isIssuedReviewToken(token) else {
+                        lines.append(unissuedWorkbookNotice(name))
+                        logger.warning("lembar pemeriksaan tanpa token dip yang sah ditolak", metadata: ["berkas": "\(name)"])
+                        throw ReviewWorkbookError.notReviewWorkbook(file: name)
+                    }
+                    result.recognised = true
+                    try apply(decisions, register: register, clock: clock, result: &result, lines: &lines)
+                } catch let error as ReviewWorkbookError {
+                    if lines.isEmpty { lines.append(error.description) }
+                }
             }
+        } catch {
+            // The register could not take it (busy, I/O error): nothing of it was recorded;
+            // the file stays in the inbox and a later run applies it whole.
+            summary.failures.append(SkippedFile(path: claimed.path, reason: "\(error)"))
+            logger.error("lembar pemeriksaan tidak dapat diterapkan; dibiarkan di inbox", metadata: [
+                "berkas": "\(name)", "error": "\(error)"])
+            continue
         }
         try DurableFiles.write(resultText(result, lines: lines, clock: clock), to: result.resultFile)
         logger.info("lembar pemeriksaan diproses", metadata: [
             "berkas": "\(name)", "uji": "\(result.testsRecorded)", "disetujui": "\(result.approved)",
             "dikembalikan": "\(result.returned)", "ditolak": "\(result.refused.count)",
         ])
-        if unlink(url.path) != 0 && errno != ENOENT {
-            logger.warning("berkas inbox tidak dapat dihapus", metadata: ["path": "\(url.path)"])
+        if unlink(claimed.path) != 0 && errno != ENOENT {
+            logger.warning("berkas inbox tidak dapat dihapus", metadata: ["path": "\(claimed.path)"])
         }
         summary.files.append(result)
     }
     return summary
 }
 
-/// Records tests first (a decision on the same row may follow), then decisions.
+/// Records tests first (a decision on the same row may follow), then decisions, and that the
+/// workbook was applied: one register transaction (`AppDatabase.applyReviewWorkbook`).
+/// Throws when the register cannot take it (nothing is recorded then).
 func apply(
     _ decisions: ReviewDecisions, register: AppDatabase, clock: Clock,
     result: inout ReviewFileResult, lines: inout [String]
-) {
+) throws {
     result.problems = decisions.problems
     if let draft = decisions.draftVersion, case let current = (try? register.currentDraft()) ?? nil, current?.number != draft {
         // Rows are checked per revision below; the version only explains stale rows.
@@ -112,34 +150,40 @@ func apply(
             + (current.map { "rancangan terkini adalah versi \($0.number)." } ?? "saat ini tidak ada rancangan."))
     }
     let reviewerName = decisions.reviewer?.name
-    for entry in decisions.tests {
-        let by = reviewerName ?? entry.test.tester?.name ?? "lembar pemeriksaan"
-        do {
-            try register.recordConsequenceTest(
-                itemID: entry.itemID, revision: entry.revision, test: entry.test, enteredBy: by,
-                source: .workbook, at: clock.now)
-            result.testsRecorded += 1
-        } catch {
-            result.refused.append("Sheet '\(entry.sheet)' baris \(entry.row) (\(entry.itemID)): \(message(error))")
-        }
+    let tests = decisions.tests.map { entry in
+        WorkbookTest(itemID: entry.itemID, revision: entry.revision, test: entry.test,
+                     enteredBy: reviewerName ?? entry.test.tester?.name ?? "lembar pemeriksaan",
+                     location: "Sheet '\(entry.sheet)' baris \(entry.row)")
     }
+    let rows = decisions.decisions.map { entry in
+        WorkbookDecision(itemID: entry.itemID, revision: entry.revision, action: entry.action, note: entry.note,
+                         location: "Sheet '\(entry.sheet)' baris \(entry.row)")
+    }
+    guard let applied = try register.applyReviewWorkbook(
+        sha256: result.sha256, fileName: result.fileName, token: decisions.token, tests: tests,
+        decisions: rows, reviewer: decisions.reviewer, at: clock.now)
+    else {
+        result.duplicate = true
+        lines.append("Berkas yang sama persis sudah diterapkan; tidak ada yang dicatat ulang.")
+        return
+    }
+    result.testsRecorded = applied.testsRecorded
+    result.approved = applied.approved
+    result.returned = applied.returned
+    result.refused = applied.refused
     if !decisions.decisions.isEmpty && decisions.reviewer == nil {
         result.refused.append(
             "\(decisions.decisions.count) keputusan tidak dicatat: nama pemeriksa belum diisi di sheet "
                 + "'\(ReviewFormat.instructionsSheet)' (\(ReviewFormat.reviewerNameLabel)).")
-        return
     }
-    for entry in decisions.decisions {
-        guard let reviewer = decisions.reviewer else { break }
-        do {
-            try register.recordDecision(
-                itemID: entry.itemID, revision: entry.revision, action: entry.action, note: entry.note,
-                by: reviewer, at: clock.now, source: .workbook)
-            if entry.action == .approve { result.approved += 1 } else { result.returned += 1 }
-        } catch {
-            result.refused.append("Sheet '\(entry.sheet)' baris \(entry.row) (\(entry.itemID)): \(message(error))")
-        }
-    }
+}
+
+/// The PPID's notice for a workbook that does not carry a token dip issued.
+func unissuedWorkbookNotice(_ name: String) -> String {
+    "PERINGATAN untuk PPID: \(name) tidak membawa token lembar pemeriksaan yang diterbitkan dip untuk "
+        + "workspace ini (dibuat sendiri, diubah, atau dari workspace lain). Tidak ada uji konsekuensi "
+        + "atau keputusan yang diterapkan. Gunakan reports/review/pemeriksaan-dip.xlsx terbaru; bila berkas "
+        + "ini bukan kiriman PPID, periksa siapa yang dapat menulis ke folder inbox/_ppid/."
 }
 
 func message(_ error: Error) -> String {

@@ -9,6 +9,10 @@ import Rules
 public enum RunError: Error, CustomStringConvertible {
     case brokenRules([String])
     case brokenConfiguration(file: String, reason: String)
+    /// `archive/register.sqlite` is missing or empty while the archive holds history.
+    case registerLost([String])
+    /// The register does not know part of the archive's history (restored from an older backup).
+    case registerOlder([String])
 
     public var description: String {
         switch self {
@@ -18,7 +22,22 @@ public enum RunError: Error, CustomStringConvertible {
                 + "\nPeriksa dengan `dip rules check`."
         case .brokenConfiguration(let file, let reason):
             return "Konfigurasi \(file) tidak dapat dibaca: \(reason)"
+        case .registerLost(let things):
+            return "register hilang: pulihkan dari cadangan. archive/register.sqlite tidak ada atau kosong, "
+                + "padahal archive/ menyimpan riwayat (\(Self.listed(things))). dip tidak membuat register baru "
+                + "agar nomor versi tidak terulang; pulihkan archive/register.sqlite dari cadangan terbaru."
+        case .registerOlder(let things):
+            return "register lebih lama dari arsip: pulihkan dari cadangan terbaru. Register tidak mengenal "
+                + "\(Self.listed(things)); kemungkinan dipulihkan dari cadangan lama. dip tidak berjalan agar "
+                + "nomor versi dan paket arsip tidak tertukar."
         }
+    }
+}
+
+extension RunError {
+    static func listed(_ things: [String]) -> String {
+        let shown = things.prefix(5).joined(separator: "; ")
+        return things.count > 5 ? "\(shown); dan \(things.count - 5) lainnya" : shown
     }
 }
 
@@ -105,14 +124,20 @@ public struct Runner {
             stages.append(StageTiming(stage: name, seconds: now.timeIntervalSince(stageStart)))
             stageStart = now
         }
+        // A register that is missing, emptied or older than the archive is never replaced
+        // silently (nothing is created or touched before this check).
+        if !FileManager.default.fileExists(atPath: workspace.registerPath.path) {
+            try RegisterGuard.check(workspace, history: nil)
+        }
         let register = try AppDatabase.open(path: workspace.registerPath.path)
+        try RegisterGuard.check(workspace, history: try register.history())
         try register.saveUnits(config.units.units)
         let classifier = Classifier(ruleSet: config.ruleSet)
 
         endStage("persiapan")
         // The PPID's decisions first: they refer to the draft the PPID saw, before this run's
         // submissions change anything (a decision on a changed item is then refused).
-        _ = try applyReviewWorkbooks(workspace: workspace, register: register, clock: options.clock, logger: logger)
+        let review = try applyReviewWorkbooks(workspace: workspace, register: register, clock: options.clock, logger: logger)
         endStage("keputusan_ppid")
 
         var intake = IntakeStage(workspace: workspace, options: options, logger: logger,
@@ -131,7 +156,7 @@ public struct Runner {
                 outcome.classifications = outcome.items.map(classifier.classify)
             },
             record: { outcome in
-                guard outcome.status != .duplicate else { return }
+                guard outcome.status != .duplicate, !outcome.alreadyRecorded else { return }
                 let unit = config.units.unit(outcome.unit) ?? WorkUnit(code: outcome.unit, name: outcome.unit)
                 let relative = outcome.archivedPath.map { relativePath($0) } ?? ""
                 _ = try register.recordSubmission(
@@ -162,15 +187,17 @@ public struct Runner {
         for i in summary.outcomes.indices { summary.outcomes[i].releaseItems() }
         endStage("terima")
         summary.leftoversRemoved = leftovers
+        summary.failures += review.failures
 
         let publisher = PublishStage(workspace: workspace, config: config, register: register,
                                      clock: options.clock, logger: logger)
         summary.draftVersion = try publisher.updateDraft()
         endStage("draf")
-        try publisher.writeReviewPack()
-        endStage("pemeriksaan")
         summary.publishedVersion = try publisher.publishApproved()
         endStage("terbit")
+        // After publication, so "changes since the last decree" already counts this run's.
+        try publisher.writeReviewPack()
+        endStage("pemeriksaan")
 
         summary.seconds = Date().timeIntervalSince(started)
         summary.stages = stages

@@ -36,6 +36,15 @@ extension AppDatabase {
         itemID: String, revision: Int, test: ConsequenceTest, enteredBy: String,
         source: EntrySource, at date: Date
     ) throws -> Int64 {
+        try Self.validate(test, itemID: itemID)
+        return try write { db in
+            try Self.insertTest(db, itemID: itemID, revision: revision, test: test, enteredBy: enteredBy,
+                                source: source, at: date)
+        }
+    }
+
+    /// Refuses a test without a conclusion, or an exemption without a legal basis.
+    static func validate(_ test: ConsequenceTest, itemID: String) throws {
         guard test.conclusion != .pending else {
             throw RegisterError.invalidInput(
                 "Kesimpulan uji konsekuensi untuk \(itemID) belum diisi (terbuka, "
@@ -48,14 +57,20 @@ extension AppDatabase {
                 "Uji konsekuensi untuk \(itemID) menyimpulkan dikecualikan tanpa dasar hukum "
                     + "(Pasal 17 UU 14/2008); isi dasar hukumnya.")
         }
-        return try write { db in
-            try Self.checkCurrent(db, itemID: itemID, revision: revision)
-            var record = try ConsequenceTestRecord(
-                item: itemID, revision: revision, test: test, enteredBy: enteredBy,
-                enteredAt: date, source: source)
-            try record.insert(db)
-            return record.id!
-        }
+    }
+
+    /// Inserts a checked test inside the caller's transaction.
+    static func insertTest(
+        _ db: Database, itemID: String, revision: Int, test: ConsequenceTest, enteredBy: String,
+        source: EntrySource, at date: Date
+    ) throws -> Int64 {
+        try validate(test, itemID: itemID)
+        try checkCurrent(db, itemID: itemID, revision: revision)
+        var record = try ConsequenceTestRecord(
+            item: itemID, revision: revision, test: test, enteredBy: enteredBy,
+            enteredAt: date, source: source)
+        try record.insert(db)
+        return record.id!
     }
 
     /// The PPID sends a revision of an item back to its unit with a correction note. The item
@@ -85,17 +100,26 @@ extension AppDatabase {
         itemID: String, revision: Int, action: DecisionAction, note: String,
         by official: Official, at date: Date, source: EntrySource
     ) throws {
+        try write { db in
+            try Self.insertDecision(db, itemID: itemID, revision: revision, action: action, note: note,
+                                    by: official, at: date, source: source)
+        }
+    }
+
+    /// Inserts a checked decision inside the caller's transaction.
+    static func insertDecision(
+        _ db: Database, itemID: String, revision: Int, action: DecisionAction, note: String,
+        by official: Official, at date: Date, source: EntrySource
+    ) throws {
         let name = official.name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else {
             throw RegisterError.invalidInput("Nama pejabat yang memutuskan wajib diisi.")
         }
-        try write { db in
-            try Self.checkCurrent(db, itemID: itemID, revision: revision)
-            var record = DecisionRecord(
-                id: nil, item: itemID, revision: revision, action: action, note: note,
-                byName: name, byNip: official.nip, at: date, source: source)
-            try record.insert(db)
-        }
+        try checkCurrent(db, itemID: itemID, revision: revision)
+        var record = DecisionRecord(
+            id: nil, item: itemID, revision: revision, action: action, note: note,
+            byName: name, byNip: official.nip, at: date, source: source)
+        try record.insert(db)
     }
 
     /// Refuses a decision on an unknown, withdrawn or changed item.

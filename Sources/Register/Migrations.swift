@@ -201,6 +201,31 @@ enum RegisterMigrations {
             }
         }
 
+        // Issue 16: a review workbook is applied in one transaction that also records that
+        // it was applied (by SHA-256), so "already applied" comes from the register, never
+        // from the archive's receipt; only workbooks dip issued (by token) may decide.
+        migrator.registerMigration("v3-review-workbooks") { db in
+            try db.create(table: "review_workbooks") { t in
+                t.primaryKey("sha256", .text)
+                t.column("file_name", .text).notNull()
+                t.column("token", .text)
+                t.column("applied_at", .datetime).notNull()
+                t.column("tests", .integer).notNull()
+                t.column("approved", .integer).notNull()
+                t.column("returned", .integer).notNull()
+                t.column("refused", .text).notNull()
+            }
+            try db.create(table: "review_tokens") { t in
+                t.primaryKey("token", .text)
+                t.column("draft_version", .integer)
+                t.column("issued_at", .datetime).notNull()
+            }
+            try db.create(table: "register_secrets") { t in
+                t.primaryKey("name", .text)
+                t.column("value", .text).notNull()
+            }
+        }
+
         return migrator
     }
 }

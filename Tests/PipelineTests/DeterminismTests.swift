@@ -36,7 +36,9 @@ final class DeterminismTests: XCTestCase {
     /// Intake of the bundled examples, approval of the draft, then the run that publishes it.
     private func cycle(timeZone: String) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-det-\(UUID().uuidString)")
-        let env = ["TZ": timeZone]
+        // The review-workbook secret is random per register; fixed here so the register and
+        // the review workbook (its token) can be compared byte for byte.
+        let env = ["TZ": timeZone, "DIP_REVIEW_KEY": "determinism-test-key"]
         let initialised = try DipProcess.run(["init", root.path], environment: env)
         XCTAssertEqual(initialised.exitCode, 0, initialised.stderr)
         let examples = DipProcess.repoRoot.appendingPathComponent("examples/inbox")

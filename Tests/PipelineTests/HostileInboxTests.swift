@@ -274,14 +274,19 @@ final class HostileInboxTests: XCTestCase {
         let blocked = try DipProcess.run(ws.runArgs)
         XCTAssertEqual(blocked.exitCode, 1, blocked.stderr)
         XCTAssertTrue(blocked.stderr.contains("Run gagal") && blocked.stderr.contains("reports/umpan-balik"), blocked.stderr)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: url.path), "the file stays until its feedback is written")
+        // Claimed (renamed to its private name in the same folder) and recorded, not yet removed.
+        let claimed = url.deletingLastPathComponent().appendingPathComponent(InboxClaim.prefix + url.lastPathComponent)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: claimed.path), "the file stays until its feedback is written")
         XCTAssertEqual(shell("umount", reports.path), 0)
         mounted = false
         let after = try DipProcess.run(ws.runArgs)
-        XCTAssertEqual(after.exitCode, 0, after.stderr)
+        // As a clean run: the file's problem is reported (it is not hidden as a "duplicate").
+        XCTAssertEqual(after.exitCode, 2, after.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: claimed.path))
         let feedback = try String(contentsOf: ws.workspace.feedback.appendingPathComponent("bpbd.txt"), encoding: .utf8)
         XCTAssertTrue(feedback.contains("Berkas: dip.csv"), feedback)
+        XCTAssertTrue(feedback.contains("DITERIMA"), "told it was a duplicate (issue 16 #12): \(feedback)")
         XCTAssertEqual(try String(contentsOf: reports.appendingPathComponent("draf/VERSI.txt"), encoding: .utf8), "draf-v1\n")
     }
 

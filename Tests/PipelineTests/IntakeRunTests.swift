@@ -134,4 +134,72 @@ final class IntakeRunTests: XCTestCase {
             XCTAssertEqual(missing, "inbox")
         }
     }
+
+    /// Issue 16 #2: the unit saves a newer version (by rename, as Excel does) while dip reads
+    /// the previous one: the newer file stays in the inbox and the next run takes it.
+    func testNewerFileSavedWhileReadingIsNotDeleted() throws {
+        let file = try drop(Self.csv, unit: "dinsos", name: "DIP.csv")
+        let newer = Self.csv.replacingOccurrences(of: "Profil Dinas Sosial", with: "Profil Dinas Sosial 2027")
+        let options = RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+        let stage = IntakeStage(workspace: workspace, options: options, logger: Logger(label: "test"))
+        let first = try stage.run(prepare: { _ in
+            // Saved by rename while dip holds the old version.
+            let temp = file.deletingLastPathComponent().appendingPathComponent("~WRL0001.tmp")
+            try Data(newer.utf8).write(to: temp)
+            XCTAssertEqual(rename(temp.path, file.path), 0)
+        })
+        XCTAssertEqual(first.outcomes.count, 1)
+        XCTAssertEqual(try Data(contentsOf: file), Data(newer.utf8), "the newer version was deleted unread")
+        let second = try stage.run()
+        XCTAssertEqual(second.outcomes.map(\.status), [.accepted])
+        let taken = try XCTUnwrap(second.outcomes.first, "the newer version was never taken")
+        XCTAssertEqual(try Data(contentsOf: workspace.originals.appendingPathComponent("\(taken.sha256).csv")),
+                       Data(newer.utf8), "the newer version is what was archived")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: file.path))
+    }
+
+    /// Issue 16 #12: a run stopped after recording a file but before removing it: the next run
+    /// finishes it and tells the unit it was accepted, not that it was a duplicate.
+    func testFileRecordedByAStoppedRunIsNotCalledADuplicate() throws {
+        _ = try drop(Self.csv, unit: "dinsos", name: "DIP.csv")
+        let options = RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+        let runner = Runner(workspace: workspace, options: options, logger: Logger(label: "test"))
+        // Stand-in for the kill: recording succeeded, then the run stopped (an error thrown
+        // from the feedback step leaves the file in the inbox exactly as a kill there would).
+        struct Stop: Error {}
+        let stage = IntakeStage(workspace: workspace, options: options, logger: Logger(label: "test"))
+        let register = try AppDatabase.open(path: workspace.registerPath.path)
+        try register.saveUnits([WorkUnit(code: "dinsos", name: "Dinas Sosial")])
+        XCTAssertThrowsError(try stage.run(
+            isDuplicate: { unit, stored in try register.hasSubmission(unit: unit, sha256: stored.sha256) },
+            record: { outcome in
+                _ = try register.recordSubmission(
+                    unit: WorkUnit(code: "dinsos", name: "Dinas Sosial"), fileName: outcome.fileName, sha256: outcome.sha256,
+                    archivedPath: "", receivedAt: options.clock.now, result: .accepted,
+                    items: outcome.items.map { ($0, Classification(declared: $0.kategori, suggested: $0.kategori, subgroup: nil,
+                        needsConsequenceTest: false, exemptionGrounds: [], needsReview: false, missingLegalBasis: false,
+                        hits: [], notes: [])) }, problems: outcome.problems)
+            },
+            recorded: { _ in throw Stop() }))
+        let summary = try runner.run()
+        XCTAssertEqual(summary.outcomes.map(\.status), [.accepted], "told it was a duplicate")
+        XCTAssertEqual(summary.outcomes.first?.fileName, "DIP.csv")
+        let feedback = try String(contentsOf: workspace.feedback.appendingPathComponent("dinsos.txt"), encoding: .utf8)
+        XCTAssertTrue(feedback.contains("DITERIMA"), feedback)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: workspace.inbox.appendingPathComponent("dinsos").path), [])
+        XCTAssertEqual(try register.rowCount(table: "submissions"), 1)
+    }
+
+    /// Issue 16 #11: a link in `inbox/_ppid/` is never followed or archived.
+    func testSymlinkInPPIDFolderIsNeverFollowed() throws {
+        let outside = root.appendingPathComponent("rahasia.xlsx")
+        try Data("rahasia".utf8).write(to: outside)
+        let dir = workspace.inbox.appendingPathComponent("_ppid")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: dir.appendingPathComponent("pemeriksaan.xlsx"), withDestinationURL: outside)
+        _ = try runOnce()
+        let archived = (try? FileManager.default.contentsOfDirectory(atPath: workspace.originals.path)) ?? []
+        XCTAssertEqual(archived, [], "the link's target was archived")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: outside.path))
+    }
 }

@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import GRDB
 import TestSupport
 import Intake
 import Logging
@@ -77,6 +78,90 @@ final class ReviewDecisionsStageTests: XCTestCase {
         ].map { ["Uji Konsekuensi", item] + $0 }
     }
 
+    /// A token the register issued, as `PublishStage.writeReviewPack` issues one per pack.
+    func issuedToken(_ register: AppDatabase, draft: Int?) throws -> String {
+        let token = "uji-\(UUID().uuidString)"
+        try register.issueReviewToken(token, draftVersion: draft, at: clock.now)
+        return token
+    }
+
+    /// A register with a draft of two dinkes items (one needing a test) and a review workbook
+    /// for it in `inbox/_ppid/`, filled in: item 1 approved, item 2 tested (exempted whole).
+    func filledWorkbook(token: (AppDatabase, Int) throws -> String?) throws -> (AppDatabase, URL) {
+        let register = try AppDatabase.open(path: workspace.registerPath.path)
+        try register.saveUnits([dinkes])
+        let items = [item(1, "Profil Dinas Kesehatan", .berkala), item(2, "Rekam medis pasien puskesmas", .dikecualikan)]
+        _ = try record(register, items, sha: "a1", at: clock.now.addingTimeInterval(-7200))
+        let draft = try XCTUnwrap(try register.makeDraft(clock: Clock(now: clock.now.addingTimeInterval(-3600))))
+        let bytes = try ReviewWorkbook.build(
+            draft: draft, pending: try register.pendingConsequenceTests(), diff: try register.diffSinceLastDecree(),
+            problemsByUnit: [:], completeness: nil, token: try token(register, draft.number), clock: clock)
+        let inbox = workspace.inbox.appendingPathComponent("_ppid")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        let dropped = inbox.appendingPathComponent("pemeriksaan.xlsx")
+        try Data(bytes).write(to: dropped)
+        try edit(dropped.path, [["Berkala", "dinkes-0001", "Keputusan", "Setujui"]] + Self.consequenceTestEdits("dinkes-0002"))
+        return (register, dropped)
+    }
+
+    /// Issue 16 #1: a run killed after archiving the workbook (its receipt exists) but before
+    /// applying it: the next run applies it whole, it does not call it "already processed".
+    func testWorkbookArchivedByAKilledRunIsAppliedByTheNextRun() throws {
+        let (register, dropped) = try filledWorkbook { try self.issuedToken($0, draft: $1) }
+        _ = try OriginalsArchive(workspace: workspace).store(dropped, unit: "_ppid", receivedAt: clock.rfc3339())
+        let summary = try applyReviewWorkbooks(workspace: workspace, register: register, clock: clock,
+                                               logger: Logger(label: "test"))
+        let file = try XCTUnwrap(summary.files.first)
+        XCTAssertFalse(file.duplicate, "the receipt alone must not make it a duplicate")
+        XCTAssertEqual(file.testsRecorded, 1, "\(file.refused)")
+        XCTAssertEqual(file.approved, 1, "\(file.refused)")
+        XCTAssertEqual(try register.history(itemID: "dinkes-0002").state, "dikecualikan")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dropped.path))
+        XCTAssertNotNil(try register.appliedReviewWorkbook(sha256: file.sha256))
+    }
+
+    /// Issue 16 #1: a register error on one row (here a trigger standing in for an I/O
+    /// error) applies nothing, keeps the file in the inbox and fails the run; once the
+    /// register works again the same file is applied whole.
+    func testTransientRegisterErrorKeepsTheWorkbookForTheNextRun() throws {
+        let (register, dropped) = try filledWorkbook { try self.issuedToken($0, draft: $1) }
+        let raw = try DatabaseQueue(path: workspace.registerPath.path)
+        try raw.write { try $0.execute(sql: "CREATE TRIGGER gagal BEFORE INSERT ON decisions BEGIN SELECT RAISE(ABORT, 'I/O'); END") }
+        let failed = try applyReviewWorkbooks(workspace: workspace, register: register, clock: clock,
+                                              logger: Logger(label: "test"))
+        XCTAssertEqual(failed.failures.count, 1)
+        XCTAssertTrue(failed.files.isEmpty)
+        let left = try FileManager.default.contentsOfDirectory(atPath: dropped.deletingLastPathComponent().path)
+        XCTAssertEqual(left.filter { $0.hasSuffix("pemeriksaan.xlsx") }.count, 1, "the PPID's workbook was deleted: \(left)")
+        XCTAssertTrue(try register.history(itemID: "dinkes-0002").tests.isEmpty, "half a workbook was applied")
+        try raw.write { try $0.execute(sql: "DROP TRIGGER gagal") }
+        let again = try applyReviewWorkbooks(workspace: workspace, register: register, clock: clock,
+                                             logger: Logger(label: "test"))
+        let file = try XCTUnwrap(again.files.first)
+        XCTAssertEqual(file.testsRecorded, 1, "\(file.refused)")
+        XCTAssertEqual(file.approved, 1, "\(file.refused)")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dropped.deletingLastPathComponent().path), [])
+    }
+
+    /// Issue 16 #4: a workbook dip did not issue (no token, or a made-up one) decides nothing
+    /// and the PPID is told.
+    func testWorkbookWithoutAnIssuedTokenDecidesNothing() throws {
+        for token in [nil, "0123456789abcdef0123456789abcdef"] as [String?] {
+            try tearDownWithError()
+            try setUpWithError()
+            let (register, _) = try filledWorkbook { _, _ in token }
+            let summary = try applyReviewWorkbooks(workspace: workspace, register: register, clock: clock,
+                                                   logger: Logger(label: "test"))
+            let file = try XCTUnwrap(summary.files.first)
+            XCTAssertFalse(file.recognised)
+            XCTAssertEqual(file.testsRecorded + file.approved, 0)
+            XCTAssertTrue(try register.history(itemID: "dinkes-0002").tests.isEmpty)
+            XCTAssertTrue(try register.history(itemID: "dinkes-0001").decisions.isEmpty)
+            let text = try String(contentsOf: file.resultFile, encoding: .utf8)
+            XCTAssertTrue(text.contains("PERINGATAN untuk PPID") && text.contains("token"), text)
+        }
+    }
+
     func edit(_ path: String, _ edits: [[String]]) throws {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: try Checkers.python())
@@ -107,7 +192,8 @@ final class ReviewDecisionsStageTests: XCTestCase {
 
         let bytes = try ReviewWorkbook.build(
             draft: draft, pending: pending, diff: try register.diffSinceLastDecree(),
-            problemsByUnit: ["dinkes": try register.lastProblems(unit: "dinkes")], completeness: nil, clock: clock)
+            problemsByUnit: ["dinkes": try register.lastProblems(unit: "dinkes")], completeness: nil,
+            token: try issuedToken(register, draft: draft.number), clock: clock)
         let inbox = workspace.inbox.appendingPathComponent("_ppid")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         let dropped = inbox.appendingPathComponent("pemeriksaan DIP.xlsx")
@@ -178,7 +264,7 @@ final class ReviewDecisionsStageTests: XCTestCase {
         let pending = try register.pendingConsequenceTests()
         let bytes = try ReviewWorkbook.build(
             draft: draft, pending: pending, diff: try register.diffSinceLastDecree(),
-            problemsByUnit: [:], completeness: nil, clock: clock)
+            problemsByUnit: [:], completeness: nil, token: try issuedToken(register, draft: draft.number), clock: clock)
         let work = try Scratch.directory("dip-lo")
         let filled = work.appendingPathComponent("pemeriksaan.xlsx")
         try Data(bytes).write(to: filled)

@@ -106,6 +106,14 @@ public enum ArchiveVerifier {
         return ArchiveCheck(package: name, filesChecked: checked, damages: damages + found)
     }
 
+    /// The text of a top-level file of a zipped bag (`bag-info.txt`, `manifest-sha256.txt`),
+    /// or nil when the package or the file cannot be read.
+    public static func tagFile(_ name: String, package url: URL) -> String? {
+        guard let zip = try? ZipBag(url: url, stem: String(url.lastPathComponent.dropLast(4))),
+              let data = try? zip.read(name) else { return nil }
+        return String(data: data, encoding: .utf8)
+    }
+
     /// Checks an unpacked bag folder (for bags extracted by hand).
     public static func check(bagDirectory url: URL) -> ArchiveCheck {
         let name = url.lastPathComponent

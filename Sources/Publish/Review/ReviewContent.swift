@@ -15,11 +15,16 @@ public struct ReviewInput: Sendable {
     public var completeness: CompletenessReport?
     /// Unit names for codes that appear only in problems or completeness (optional).
     public var units: [WorkUnit]
+    /// The unguessable token written in the hidden `_dip` sheet and kept in the register:
+    /// only a workbook carrying a token dip issued may decide (a unit cannot forge one).
+    public var token: String?
 
     public init(
         draft: DIPVersion?, pending: [PendingTest], diff: VersionDiff,
-        problemsByUnit: [String: [Problem]], completeness: CompletenessReport?, units: [WorkUnit] = []
+        problemsByUnit: [String: [Problem]], completeness: CompletenessReport?, units: [WorkUnit] = [],
+        token: String? = nil
     ) {
+        self.token = token
         self.draft = draft
         self.pending = pending
         self.diff = diff

@@ -20,10 +20,10 @@ public enum ReviewWorkbook {
     /// The workbook as .xlsx bytes; the same input and clock give the same bytes.
     public static func build(
         draft: DIPVersion?, pending: [PendingTest], diff: VersionDiff,
-        problemsByUnit: [String: [Problem]], completeness: CompletenessReport?, clock: Clock
+        problemsByUnit: [String: [Problem]], completeness: CompletenessReport?, token: String? = nil, clock: Clock
     ) throws -> [UInt8] {
         try build(ReviewInput(draft: draft, pending: pending, diff: diff,
-                              problemsByUnit: problemsByUnit, completeness: completeness), clock: clock)
+                              problemsByUnit: problemsByUnit, completeness: completeness, token: token), clock: clock)
     }
 
     /// The workbook for a prepared input (unit names for problem-only units included).
@@ -97,7 +97,7 @@ public enum ReviewWorkbook {
             [XLSXCell("format"), XLSXCell(ReviewFormat.marker)],
             [XLSXCell("versi_draf"), input.draft.map { XLSXCell(.number(Double($0.number))) } ?? XLSXCell(.empty)],
             [XLSXCell("dibuat"), XLSXCell(clock.rfc3339())],
-        ]
+        ] + (input.token.map { [[XLSXCell("token"), XLSXCell($0)]] } ?? [])
         return XLSXSheet(name: ReviewFormat.metaSheet, rows: rows, hidden: true)
     }
 }

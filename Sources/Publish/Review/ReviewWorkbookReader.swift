@@ -26,6 +26,9 @@ public struct ReviewDecisionEntry: Hashable, Sendable {
 public struct ReviewDecisions: Hashable, Sendable {
     /// The draft the workbook was made for (nil when there was none).
     public var draftVersion: Int?
+    /// The token dip wrote in the hidden `_dip` sheet (`ReviewInput.token`); only a workbook
+    /// whose token the register issued may decide.
+    public var token: String? = nil
     /// The reviewer named on the instructions sheet.
     public var reviewer: Official?
     public var tests: [ReviewTestEntry]
@@ -78,6 +81,7 @@ public enum ReviewWorkbookReader {
                   meta.contains(where: { text($0[0]) == "format" && text($0[1]) == ReviewFormat.marker })
             else { throw ReviewWorkbookError.notReviewWorkbook(file: file) }
             if let v = meta.first(where: { text($0[0]) == "versi_draf" }) { result.draftVersion = Int(text(v[1])) }
+            if let t = meta.first(where: { text($0[0]) == "token" }), !text(t[1]).isEmpty { result.token = text(t[1]) }
 
             if let instructions = try rows(ReviewFormat.instructionsSheet) {
                 func value(_ label: String) -> String? {

@@ -61,7 +61,12 @@ extension DIP {
                 ? "Run gagal dan dihentikan; tidak ada kiriman yang hilang, run berikutnya melanjutkan. Penyebab: \(message)"
                 : message
             printError(text)
-            logger.error("run gagal", metadata: ["kode_keluar": "\(code.rawValue)", "error": "\(message)"])
+            if code == DIPExit.locked {
+                // Not a failure: the next run proceeds (README, exit 4).
+                logger.info("workspace sedang dipakai, run dilewati", metadata: ["kode_keluar": "\(code.rawValue)"])
+            } else {
+                logger.error("run gagal", metadata: ["kode_keluar": "\(code.rawValue)", "error": "\(message)"])
+            }
             return code
         }
     }

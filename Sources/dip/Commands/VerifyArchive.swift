@@ -27,16 +27,23 @@ struct VerifyArchive: ParsableCommand {
         let ws = Workspace(root: URL(fileURLWithPath: workspace))
         let checks = ArchiveVerifier.checkAll(packagesIn: ws.packages)
         var missing: [String] = []
+        var history: RegisterHistory?
         if FileManager.default.fileExists(atPath: ws.registerPath.path) {
             let register = try AppDatabase.open(path: ws.registerPath.path)
             let present = Set(checks.map(\.package))
             missing = try register.publishedVersionNumbers()
                 .map { ArchivePackager.packageName(forVersion: $0) + ".zip" }
                 .filter { !present.contains($0) }
+            history = try register.history()
         }
+        // Packages and originals the register does not know: a lost or older register.
+        // A bare copy of archive/ (no workspace around it) has no register to compare with.
+        let isWorkspace = (try? ws.requireLayout()) != nil
+        let unknown = history != nil || isWorkspace ? RegisterGuard.unknown(ws, history: history) : RegisterGuard.Unknown()
         let originals = OriginalsArchive(workspace: ws).verify()
-        print(Self.report(checks, directory: ws.packages.path, missing: missing, originals: originals), terminator: "")
-        if checks.contains(where: { !$0.isIntact }) || !missing.isEmpty || !originals.damages.isEmpty {
+        print(Self.report(checks, directory: ws.packages.path, missing: missing, originals: originals, unknown: unknown),
+              terminator: "")
+        if checks.contains(where: { !$0.isIntact }) || !missing.isEmpty || !originals.damages.isEmpty || !unknown.isEmpty {
             throw ExitCode.failure
         }
     }
@@ -44,7 +51,8 @@ struct VerifyArchive: ParsableCommand {
     /// The Indonesian report: one line per package, one indented line per damage, then the
     /// missing packages and the originals.
     static func report(_ checks: [ArchiveCheck], directory: String, missing: [String] = [],
-                       originals: (checked: Int, damages: [OriginalsArchive.Damage]) = (0, [])) -> String {
+                       originals: (checked: Int, damages: [OriginalsArchive.Damage]) = (0, []),
+                       unknown: RegisterGuard.Unknown = RegisterGuard.Unknown()) -> String {
         var out = ""
         if checks.isEmpty {
             out += "Tidak ada paket arsip di \(directory).\n"
@@ -63,6 +71,9 @@ struct VerifyArchive: ParsableCommand {
         }
         for name in missing {
             out += "HILANG \(name) (versi ini tercatat terbit di register, tetapi paketnya tidak ada)\n"
+        }
+        for line in unknown.lines {
+            out += "TIDAK DIKENAL REGISTER \(line): register hilang atau lebih lama dari arsip; pulihkan dari cadangan\n"
         }
         let damaged = checks.filter { !$0.isIntact }.count
         out += "Hasil: \(checks.count - damaged) paket utuh, \(damaged) paket rusak, \(missing.count) paket hilang.\n"

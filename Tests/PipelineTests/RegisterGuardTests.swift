@@ -1,0 +1,119 @@
+import DIPCore
+import Foundation
+import Logging
+import Register
+import XCTest
+@testable import Pipeline
+
+/// Issue 16 #3: a missing, emptied or older register is never silently replaced, and an
+/// existing package is never taken as another version's.
+final class RegisterGuardTests: XCTestCase {
+    var root: URL!
+    var workspace: Workspace!
+    let clock = Clock(now: Date(timeIntervalSince1970: 1_767_225_600))
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-guard-\(UUID().uuidString)")
+        workspace = Workspace(root: root)
+        try WorkspaceSetup.initialise(workspace)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    func drop(_ text: String, unit: String = "dinsos", name: String = "DIP.csv", in ws: Workspace? = nil) throws {
+        let dir = (ws ?? workspace).inbox.appendingPathComponent(unit)
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: dir.appendingPathComponent(name))
+    }
+
+    @discardableResult
+    func runDip(_ ws: Workspace? = nil, at offset: TimeInterval = 0) throws -> RunSummary {
+        let options = RunOptions(settleSeconds: 0, clock: Clock(now: clock.now.addingTimeInterval(offset)))
+        return try Runner(workspace: ws ?? workspace, options: options, logger: Logger(label: "test")).run()
+    }
+
+    func removeRegister(_ ws: Workspace? = nil) {
+        let path = (ws ?? workspace).registerPath.path
+        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+    }
+
+    func testMissingRegisterWithHistoryIsRefusedWithExit3() throws {
+        _ = try DipProcess.requireBinary()
+        try drop(IntakeRunTests.csv)
+        try runDip()
+        removeRegister()
+        XCTAssertThrowsError(try runDip()) { error in
+            guard case .registerLost? = error as? RunError else { return XCTFail("\(error)") }
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.registerPath.path), "a new register was started")
+        let cli = try DipProcess.run(["run", "--workspace", root.path, "--settle-seconds", "0", "--quiet"])
+        XCTAssertEqual(cli.exitCode, 3, cli.stderr)
+        XCTAssertTrue(cli.stderr.contains("register hilang: pulihkan dari cadangan"), cli.stderr)
+        // verify-archive names what the (absent) register does not know.
+        let verify = try DipProcess.run(["verify-archive", "--workspace", root.path])
+        XCTAssertEqual(verify.exitCode, 1, verify.stdout)
+        XCTAssertTrue(verify.stdout.contains("TIDAK DIKENAL REGISTER berkas asli"), verify.stdout)
+    }
+
+    func testEmptiedRegisterIsRefused() throws {
+        try drop(IntakeRunTests.csv)
+        try runDip()
+        removeRegister()
+        XCTAssertTrue(FileManager.default.createFile(atPath: workspace.registerPath.path, contents: Data()))
+        XCTAssertThrowsError(try runDip()) { error in
+            guard case .registerLost? = error as? RunError else { return XCTFail("\(error)") }
+        }
+    }
+
+    func testRegisterFromAnOlderBackupIsRefused() throws {
+        try drop(IntakeRunTests.csv)
+        try runDip()
+        let backup = root.appendingPathComponent("cadangan.sqlite")
+        try FileManager.default.copyItem(at: workspace.registerPath, to: backup)
+        try drop(IntakeRunTests.csv.replacingOccurrences(of: "Profil Dinas Sosial", with: "Profil Dinas Sosial 2027"))
+        try runDip(at: 60)
+        removeRegister()
+        try FileManager.default.copyItem(at: backup, to: workspace.registerPath)
+        XCTAssertThrowsError(try runDip(at: 120)) { error in
+            guard case .registerOlder(let things)? = error as? RunError else { return XCTFail("\(error)") }
+            XCTAssertEqual(things.count, 1, "\(things)")
+        }
+        XCTAssertEqual(RegisterGuard.unknown(workspace, history: nil).originals.count, 2)
+    }
+
+    /// Two workspaces with the same lists; A publishes v1 under decree A. B's register
+    /// approves its v1 under decree B while A's package sits in B's archive: B must not take
+    /// it as its own. The same package in a workspace whose v1 is that very version is taken.
+    func testPackageOfAnotherDecreeIsNeverTakenAsThisVersions() throws {
+        let other = Workspace(root: root.appendingPathComponent("b"))
+        try WorkspaceSetup.initialise(other)
+        let twin = Workspace(root: root.appendingPathComponent("c"))
+        try WorkspaceSetup.initialise(twin)
+        for ws in [workspace!, other, twin] {
+            try drop(IntakeRunTests.csv, in: ws)
+            try runDip(ws)
+        }
+        let official = Official(name: "Drs. H. Ahmad Fauzi", nip: "197001011995031002", title: "PPID Utama")
+        func approve(_ ws: Workspace, _ decree: String) throws {
+            let register = try AppDatabase.open(path: ws.registerPath.path)
+            try register.approve(version: 1, by: official, decreeNumber: decree, decreeDate: clock.now,
+                                 at: clock.now.addingTimeInterval(30))
+        }
+        try approve(workspace, "000.9/1/PPID/2026")
+        try approve(other, "000.9/2/PPID/2026")
+        try approve(twin, "000.9/1/PPID/2026")
+        XCTAssertEqual(try runDip(at: 60).publishedVersion, 1)
+        let package = workspace.packages.appendingPathComponent("dip-v0001.zip")
+        for ws in [other, twin] {
+            try DurableFiles.createDirectory(ws.packages)
+            try FileManager.default.copyItem(at: package, to: ws.packages.appendingPathComponent("dip-v0001.zip"))
+        }
+        XCTAssertThrowsError(try runDip(other, at: 60)) { error in
+            guard case .foreignPackage? = error as? PublishError else { return XCTFail("\(error)") }
+        }
+        XCTAssertEqual(try AppDatabase.open(path: other.registerPath.path).publishedVersionNumbers(), [])
+        XCTAssertEqual(try runDip(twin, at: 60).publishedVersion, 1, "its own package (a stopped run's) is taken")
+    }
+}
