@@ -1,18 +1,24 @@
 import DIPCore
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import Intake
 
-/// Every file of ../shared/samples/inbox gives exactly its expected items, or is refused.
+/// Every file of the example inbox (examples/inbox) gives exactly the items its
+/// examples/expected/<unit>/<file>.json lists, or is refused.
 final class SampleTests: XCTestCase {
-    static let samples = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/samples")
 
     struct Expected: Decodable {
         var items: [ExpectedItem]?
         var reject: String?
+        var problems: [ExpectedProblem]?
+    }
+
+    struct ExpectedProblem: Decodable, Equatable {
+        var row: Int?
+        var code: String
+        var severity: String
     }
 
     struct ExpectedItem: Decodable, Equatable {
@@ -22,26 +28,13 @@ final class SampleTests: XCTestCase {
         var subkelompok: String?
     }
 
-    func inboxFiles() throws -> [URL] {
-        let inbox = Self.samples.appendingPathComponent("inbox")
-        let units = try FileManager.default.contentsOfDirectory(atPath: inbox.path).sorted()
-        var files: [URL] = []
-        for unit in units {
-            let dir = inbox.appendingPathComponent(unit)
-            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() {
-                files.append(dir.appendingPathComponent(name))
-            }
-        }
-        return files
-    }
-
     func testEverySampleMatchesItsExpectedFile() throws {
-        let files = try inboxFiles()
+        let files = try Examples.inboxFiles()
         XCTAssertGreaterThanOrEqual(files.count, 5)
         var checked = 0
         for file in files {
             let unit = file.deletingLastPathComponent().lastPathComponent
-            let expectedURL = Self.samples.appendingPathComponent("expected/\(unit)/\(file.lastPathComponent).json")
+            let expectedURL = Examples.expected.appendingPathComponent("\(unit)/\(file.lastPathComponent).json")
             guard FileManager.default.fileExists(atPath: expectedURL.path) else {
                 XCTAssertTrue(Intake.isIgnorable(fileName: file.lastPathComponent), "\(file.lastPathComponent) has no expected file")
                 continue
@@ -65,11 +58,13 @@ final class SampleTests: XCTestCase {
                 let want = expected.items ?? []
                 XCTAssertEqual(got.count, want.count, file.lastPathComponent)
                 for (g, w) in zip(got, want) { XCTAssertEqual(g, w, file.lastPathComponent) }
-                XCTAssertFalse(result.problems.contains { $0.severity != .info }, "\(file.lastPathComponent): \(result.problems)")
+                let problems = result.problems.filter { $0.severity != .info }
+                    .map { ExpectedProblem(row: $0.row, code: $0.code, severity: $0.severity.rawValue) }
+                XCTAssertEqual(problems, expected.problems ?? [], "\(file.lastPathComponent): \(result.problems)")
             }
             checked += 1
         }
-        XCTAssertEqual(checked, 4)
+        XCTAssertEqual(checked, 5)
     }
 
     func testLockFileIsIgnorable() {

@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import Intake
@@ -31,15 +32,8 @@ final class StreamTests: XCTestCase {
     }
 
     func testStreamGivesReadSubmissionsItemsAndProblemsOnEverySample() throws {
-        let inbox = SampleTests.samples.appendingPathComponent("inbox")
-        var files: [String] = []
-        for unit in try FileManager.default.contentsOfDirectory(atPath: inbox.path).sorted() {
-            let folder = inbox.appendingPathComponent(unit)
-            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
-                files.append(folder.appendingPathComponent(name).path)
-            }
-        }
-        XCTAssertGreaterThanOrEqual(files.count, 5)
+        let files = try Examples.inboxFiles().map(\.path)
+        XCTAssertGreaterThanOrEqual(files.count, 6)
         var accepted = 0
         for path in files {
             let name = (path as NSString).lastPathComponent
@@ -69,7 +63,7 @@ final class StreamTests: XCTestCase {
                 XCTAssertLessThan(k, itemIndex, "\(name): problem of row \(row) after its item")
             }
         }
-        XCTAssertEqual(accepted, 3)  // one sample is a refusal, one a lock file
+        XCTAssertEqual(accepted, 4)  // one example is a refusal, one a lock file
     }
 
     /// Over many sink batches (duplicates, missing values and section rows mixed in), each

@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import Intake
@@ -266,11 +267,10 @@ final class XLSXLayoutTests: XCTestCase {
     }
 
     func testHostileAndProtectedWorkbooksAreRefused() throws {
-        let corpus = SampleTests.samples.appendingPathComponent("xlsx-corpus")
-        let bomb = readSubmission(at: corpus.appendingPathComponent("poi__poc-xmlbomb.xlsx").path)
+        let bomb = readSubmission(at: try FeatureWorkbooks.path("entity-bomb.xlsx"))
         XCTAssertEqual(bomb.status, .refused)
         XCTAssertEqual(bomb.problems.map(\.code), ["zip-bomb"])
-        let locked = readSubmission(at: corpus.appendingPathComponent("calamine__pass_protected.xlsx").path)
+        let locked = readSubmission(at: try FeatureWorkbooks.path("password-encrypted.xlsx"))
         XCTAssertEqual(locked.status, .refused)
         XCTAssertEqual(locked.problems.map(\.code), ["legacy-or-encrypted"])
         XCTAssertEqual(locked.problems.first?.message, "File ini dilindungi kata sandi (terenkripsi), sehingga tidak dapat dibaca.")

@@ -6,22 +6,21 @@ import TestSupport
 import XCTest
 @testable import Pipeline
 
-/// The shared sample inbox through the whole pipeline to a published decree, checked by its
+/// The project's example inbox (examples/inbox) through the whole pipeline to a published decree, checked by its
 /// real consumer: LibreOffice (check-docx) renders an F4 portrait body and landscape Lampiran
 /// whose header row repeats, with every approved item and no exempted one.
 final class SampleInboxDecreeTests: XCTestCase {
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    static let shared = repoRoot.deletingLastPathComponent().appendingPathComponent("shared")
 
     func testSampleInboxDecreeRendersWithEveryApprovedItem() throws {
         _ = try Checkers.require("check-docx")
-        let samples = Self.shared.appendingPathComponent("samples/inbox")
+        let samples = try existing(Examples.inbox)
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-sample-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let workspace = Workspace(root: root)
         try WorkspaceSetup.initialise(workspace)
-        for unit in try FileManager.default.contentsOfDirectory(atPath: samples.path) {
+        for unit in try FileManager.default.contentsOfDirectory(atPath: samples.path).sorted() {
             try FileManager.default.copyItem(at: samples.appendingPathComponent(unit),
                                              to: workspace.inbox.appendingPathComponent(unit))
         }
@@ -31,7 +30,7 @@ final class SampleInboxDecreeTests: XCTestCase {
                        logger: Logger(label: "test")).run()
         }
         let first = try run(0)
-        XCTAssertEqual(first.accepted, 3)
+        XCTAssertEqual(first.accepted, 4)
         XCTAssertEqual(first.refused, 1, "the .xls in disguise is refused")
 
         let register = try AppDatabase.open(path: workspace.registerPath.path)
@@ -52,7 +51,7 @@ final class SampleInboxDecreeTests: XCTestCase {
         XCTAssertEqual(try run(120).publishedVersion, draft)
         let version = try register.version(number: draft)
         XCTAssertFalse(version.items.isEmpty)
-        XCTAssertFalse(version.exempted.isEmpty, "the samples' declared exemptions are in the DIK")
+        XCTAssertFalse(version.exempted.isEmpty, "the examples' declared exemptions are in the DIK")
 
         let decree = root.appendingPathComponent("reports/terbit/v\(draft)/keputusan-penetapan-dip-v\(draft).docx")
         let artifacts = Self.repoRoot.appendingPathComponent(".build/artifacts/sample-decree")
@@ -69,7 +68,7 @@ final class SampleInboxDecreeTests: XCTestCase {
         let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         for item in version.items {
             // Table cells wrap; compare the first words of each summary.
-            let head = item.item.ringkasan.split(separator: " ").prefix(3).joined(separator: " ")
+            let head = item.item.ringkasan.split(whereSeparator: \.isWhitespace).prefix(3).joined(separator: " ")
             XCTAssertTrue(flat.contains(head), "decree lacks \(item.item.ringkasan)")
         }
         for item in version.exempted {

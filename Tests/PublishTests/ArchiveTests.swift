@@ -1,12 +1,13 @@
 import DIPCore
 import Foundation
 import OfficeFormats
+import TestSupport
 import XCTest
 @testable import Publish
 
 final class ArchiveTests: XCTestCase {
     /// The payload a published version's package holds: decree drafts, review workbook,
-    /// website output, original submissions (the real samples, streamed from disk) and a
+    /// website output, original submissions (the example inbox, streamed from disk) and a
     /// register export.
     func payload(in work: URL) throws -> [ArchivePayload] {
         let version = Fixture.version3()
@@ -18,7 +19,7 @@ final class ArchiveTests: XCTestCase {
             .bytes("penelaahan/lembar-kerja-v3.xlsx", Data(repeating: 0x41, count: 70_000)),
         ]
         files += try ArchivePayload.directory(site, under: "website")
-        files += try ArchivePayload.directory(WebCheckers.sharedDir.appendingPathComponent("samples/inbox"), under: "usulan")
+        files += try ArchivePayload.directory(try existing(Examples.inbox), under: "usulan")
         let published = PublishedList(version: version).items
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys]
@@ -85,14 +86,14 @@ final class ArchiveTests: XCTestCase {
             let paths = lines.map { String($0.split(separator: " ", maxSplits: 1)[1].drop(while: { $0 == " " })) }
             XCTAssertEqual(paths, paths.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
             XCTAssertTrue(paths.allSatisfy { $0.hasPrefix("data/") })
-            XCTAssertTrue(paths.contains("data/usulan/dinkes/DIP Dinkes 2026.xlsx"))
+            XCTAssertTrue(paths.contains("data/usulan/dinsos/DIP Dinsos 2026.xlsx"))
             let tags = try entryText(pkg.url, "dip-v0003/tagmanifest-\(alg).txt")
             XCTAssertEqual(tags.split(separator: "\n").map { String($0.split(separator: " ").last!) },
                            ["bag-info.txt", "bagit.txt", "manifest-sha256.txt", "manifest-sha512.txt"])
         }
         // An original submission is carried byte for byte.
-        let original = try Data(contentsOf: WebCheckers.sharedDir.appendingPathComponent("samples/inbox/bpbd/dip_bpbd.xlsx"))
-        let inBag = try archive.readAll(try XCTUnwrap(try archive.entry(named: "dip-v0003/data/usulan/bpbd/dip_bpbd.xlsx")))
+        let original = try Data(contentsOf: try Examples.file("rsud-drajat", "dip-rsud-2026.xlsx"))
+        let inBag = try archive.readAll(try XCTUnwrap(try archive.entry(named: "dip-v0003/data/usulan/rsud-drajat/dip-rsud-2026.xlsx")))
         XCTAssertEqual(Data(inBag), original)
     }
 

@@ -2,10 +2,10 @@ import TestSupport
 import DIPCore
 import Foundation
 
-/// Test versions built from the sample inbox's expected items (../shared/samples/expected).
+/// Test versions built from the example inbox's expected items (examples/expected).
 enum DecreeFixtures {
     static let clock = Clock(now: Date(timeIntervalSince1970: 1_795_700_000)) // 2026-11-26 WIB
-    static let expected = Checkers.repoRoot.deletingLastPathComponent().appendingPathComponent("shared/samples/expected")
+    static let expected = Examples.expected
 
     struct Expected: Decodable {
         struct Item: Decodable {
@@ -26,7 +26,7 @@ enum DecreeFixtures {
     /// Every sample item once, as a version item; exempted ones get a consequence test.
     static func sampleItems() throws -> [VersionItem] {
         var out: [VersionItem] = []
-        let units = try FileManager.default.contentsOfDirectory(atPath: expected.path).sorted()
+        let units = try FileManager.default.contentsOfDirectory(atPath: try existing(expected).path).sorted()
         for unit in units {
             let dir = expected.appendingPathComponent(unit)
             for file in try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() {
@@ -60,9 +60,11 @@ enum DecreeFixtures {
 
     static func unitName(_ code: String) -> String {
         switch code {
-        case "dinkes": return "Dinas Kesehatan"
-        case "bpbd": return "Badan Penanggulangan Bencana Daerah"
-        case "disdukcapil": return "Dinas Kependudukan dan Pencatatan Sipil"
+        case "bappeda": return "Badan Perencanaan Pembangunan Daerah"
+        case "dinsos": return "Dinas Sosial"
+        case "kec-cikande": return "Kecamatan Cikande"
+        case "rsud-drajat": return "RSUD dr. Drajat Prawiranegara"
+        case "satpolpp": return "Satuan Polisi Pamong Praja"
         default: return code.uppercased()
         }
     }
@@ -74,15 +76,17 @@ enum DecreeFixtures {
     }
 
     /// A version with at least `count` open items: sample items repeated with a unique marker
-    /// ("KODE-0001") appended to each summary so the PDF text can be checked item by item.
+    /// ("KODE0001", no hyphen for LibreOffice to break the line at) appended to each summary
+    /// so the PDF text can be checked item by item.
     static func largeVersion(count: Int) throws -> DIPVersion {
         let base = try sampleItems()
         let open = base.filter { $0.category.isOpen }
+        guard !open.isEmpty else { throw MissingFixture(description: "no open item in \(expected.path)") }
         var items: [VersionItem] = []
         for i in 0..<count {
             var v = open[i % open.count]
             v.id = "x-\(String(format: "%04d", i + 1))"
-            v.item.ringkasan += " KODE-\(String(format: "%04d", i + 1))"
+            v.item.ringkasan += " KODE\(String(format: "%04d", i + 1))"
             v.item.source.row = 1000 + i
             v.subgroup = v.category == .berkala ? BerkalaSubgroup.allCases[i % 11] : nil
             items.append(v)

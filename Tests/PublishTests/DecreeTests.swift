@@ -159,7 +159,7 @@ final class DecreeTests: XCTestCase {
         try p.run()
         let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
-        for i in 1...320 { XCTAssertTrue(text.contains("KODE-\(String(format: "%04d", i))"), "item \(i) in the PDF") }
+        for i in 1...320 { XCTAssertTrue(text.contains("KODE\(String(format: "%04d", i))"), "item \(i) in the PDF") }
         XCTAssertFalse(text.contains("RAHASIA-"), "no exempted item in the PDF")
     }
 

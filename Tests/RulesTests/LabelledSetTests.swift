@@ -1,11 +1,12 @@
 import DIPCore
 import Foundation
+import TestSupport
 import XCTest
 import Yams
 @testable import Rules
 
 /// The default rules against items labelled from the law (Fixtures/labelled-items.yaml) and
-/// against the shared samples.
+/// against the example inbox.
 final class LabelledSetTests: XCTestCase {
     struct Labelled: Decodable {
         var unit: String
@@ -124,12 +125,12 @@ final class LabelledSetTests: XCTestCase {
                           falseFlags: falseFlags, recall: recall, missedSensitive: missedSensitive)
     }
 
-    /// Items of ../shared/samples/expected: every item declared dikecualikan gets a ground.
+    /// Items of the example inbox (examples/expected): every item declared dikecualikan gets a ground.
     func testSamplesClassifySensibly() throws {
-        let expected = Paths.samples.appendingPathComponent("expected")
+        let expected = try existing(Examples.expected)
         let units = try FileManager.default.contentsOfDirectory(atPath: expected.path).sorted()
         let classifier = Classifier(ruleSet: defaultRules)
-        var exempted = 0, total = 0
+        var exempted = 0, total = 0, flaggedOpen = 0
         for unit in units {
             let folder = expected.appendingPathComponent(unit)
             for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name.hasSuffix(".json") {
@@ -154,6 +155,11 @@ final class LabelledSetTests: XCTestCase {
                         XCTAssertTrue(c.needsConsequenceTest, sample.ringkasan)
                         XCTAssertFalse(c.exemptionGrounds.isEmpty, "no ground: \(sample.ringkasan)")
                         XCTAssertFalse(c.missingLegalBasis, sample.ringkasan)
+                    } else if row["perlu_uji_konsekuensi"] as? Bool == true {
+                        // Declared open, but personal data the rules must catch.
+                        flaggedOpen += 1
+                        XCTAssertTrue(c.needsConsequenceTest, "open item with personal data not flagged: \(sample.ringkasan)")
+                        XCTAssertFalse(c.exemptionGrounds.isEmpty, "no ground: \(sample.ringkasan)")
                     } else {
                         XCTAssertFalse(c.needsConsequenceTest, "open sample item flagged: \(sample.ringkasan)")
                     }
@@ -162,5 +168,6 @@ final class LabelledSetTests: XCTestCase {
         }
         XCTAssertGreaterThan(total, 0)
         XCTAssertGreaterThan(exempted, 0)
+        XCTAssertGreaterThan(flaggedOpen, 0)
     }
 }

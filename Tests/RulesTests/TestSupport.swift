@@ -3,13 +3,12 @@ import Foundation
 import TestSupport
 @testable import Rules
 
-/// The repository root (three levels up from this file) and the shared samples beside it.
+/// The repository root (three levels up from this file), its rules and the rules tests' fixtures.
 enum Paths {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let rules = root.appendingPathComponent("rules")
     static let fixtures = root.appendingPathComponent("Tests/RulesTests/Fixtures")
-    static let samples = root.deletingLastPathComponent().appendingPathComponent("shared/samples")
 }
 
 /// An item with only the fields the rules read.

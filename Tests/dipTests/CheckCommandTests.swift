@@ -1,12 +1,10 @@
 import Foundation
+import TestSupport
 import XCTest
 
-/// Runs the built `dip check` on the shared samples and checks output and exit codes.
+/// Runs the built `dip check` on the project's example inbox (examples/inbox) and checks output
+/// and exit codes.
 final class CheckCommandTests: XCTestCase {
-    static let inbox = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/samples/inbox")
-
     func run(_ arguments: [String]) throws -> (status: Int32, output: Data) {
         // Linux: the bundle URL is the build directory; macOS: the .xctest bundle inside it.
         let bundle = Bundle(for: Self.self).bundleURL
@@ -25,28 +23,39 @@ final class CheckCommandTests: XCTestCase {
         return (process.terminationStatus, data)
     }
 
+    /// The JSON report's `files` array, failing (not crashing) when it is missing.
+    func reportedFiles(_ data: Data) throws -> [[String: Any]] {
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any],
+                                 "dip check printed no JSON object: \(String(decoding: data, as: UTF8.self))")
+        let files = try XCTUnwrap(json["files"] as? [[String: Any]], "no files in \(json)")
+        XCTAssertFalse(files.isEmpty, "dip check reported no file: \(json)")
+        return files
+    }
+
+    func items(_ file: [String: Any]) throws -> [[String: Any]] {
+        try XCTUnwrap(file["items"] as? [[String: Any]], "no items in \(file)")
+    }
+
     func testAcceptedFilesExitZeroWithJSON() throws {
-        let csv = Self.inbox.appendingPathComponent("disdukcapil/usulan_dip_disdukcapil.csv").path
-        let lock = Self.inbox.appendingPathComponent("dinkes/~$DIP Dinkes 2026.xlsx").path
+        let csv = try Examples.file("bappeda", "usulan_dip_bappeda.csv").path
+        let lock = try Examples.file("dinsos", "~$DIP Dinsos 2026.xlsx").path
         let (status, data) = try run(["check", "--format", "json", csv, lock])
         XCTAssertEqual(status, 0)
-        let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
-        let files = json["files"] as! [[String: Any]]
+        let files = try reportedFiles(data)
         XCTAssertEqual(files.count, 1)  // the lock file is skipped
-        XCTAssertEqual(files[0]["status"] as? String, "accepted")
-        let items = files[0]["items"] as! [[String: Any]]
-        XCTAssertEqual(items.map { $0["row"] as? Int }, [2, 3, 4, 5, 6, 7])
-        XCTAssertEqual(items.map { $0["kategori"] as? String },
-                       ["berkala", "berkala", "setiap_saat", "setiap_saat", "dikecualikan", "serta_merta"])
+        XCTAssertEqual(files.first?["status"] as? String, "accepted")
+        let items = try items(try XCTUnwrap(files.first, "no file reported"))
+        XCTAssertEqual(items.map { $0["row"] as? Int }, [2, 3, 4, 5])
+        XCTAssertEqual(items.map { $0["kategori"] as? String }, ["berkala", "berkala", "setiap_saat", "berkala"])
     }
 
     func testEachItemCarriesItsClassification() throws {
-        let csv = Self.inbox.appendingPathComponent("disdukcapil/usulan_dip_disdukcapil.csv").path
-        let (status, data) = try run(["check", "--format", "json", csv])
+        let xlsx = try Examples.file("rsud-drajat", "dip-rsud-2026.xlsx").path
+        let (status, data) = try run(["check", "--format", "json", xlsx])
         XCTAssertEqual(status, 0)
-        let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
-        let items = (json["files"] as! [[String: Any]])[0]["items"] as! [[String: Any]]
-        let klasifikasi = items.map { $0["klasifikasi"] as! [String: Any] }
+        let items = try items(try XCTUnwrap(try reportedFiles(data).first, "no file reported"))
+        XCTAssertFalse(items.isEmpty)
+        let klasifikasi = try items.map { try XCTUnwrap($0["klasifikasi"] as? [String: Any], "item without klasifikasi: \($0)") }
         for k in klasifikasi {
             for key in ["kategori", "subkelompok", "perlu_uji_konsekuensi", "dasar_pengecualian", "perlu_ditinjau", "alasan"] {
                 XCTAssertTrue(k.keys.contains(key), "klasifikasi lacks \(key): \(k)")
@@ -55,19 +64,20 @@ final class CheckCommandTests: XCTestCase {
         // The item the unit declared dikecualikan needs a consequence test with a named ground.
         let exempt = zip(items, klasifikasi).filter { $0.0["kategori"] as? String == "dikecualikan" }
         XCTAssertEqual(exempt.count, 1)
-        XCTAssertEqual(exempt[0].1["perlu_uji_konsekuensi"] as? Bool, true)
-        XCTAssertFalse((exempt[0].1["dasar_pengecualian"] as? [String] ?? []).isEmpty)
-        XCTAssertFalse((exempt[0].1["alasan"] as? [Any] ?? []).isEmpty, "explains which rule fired")
+        let only = try XCTUnwrap(exempt.first, "no item declared dikecualikan in \(items)")
+        XCTAssertEqual(only.1["perlu_uji_konsekuensi"] as? Bool, true)
+        XCTAssertFalse((only.1["dasar_pengecualian"] as? [String] ?? []).isEmpty)
+        XCTAssertFalse((only.1["alasan"] as? [Any] ?? []).isEmpty, "explains which rule fired")
     }
 
     func testRefusedFileExitsOneWithIndonesianText() throws {
-        let xls = Self.inbox.appendingPathComponent("satpolpp/DIP satpol.xlsx").path
-        let xlsx = Self.inbox.appendingPathComponent("bpbd/dip_bpbd.xlsx").path
+        let xls = try Examples.file("satpolpp", "DIP Satpol PP.xlsx").path
+        let xlsx = try Examples.file("rsud-drajat", "dip-rsud-2026.xlsx").path
         let (status, data) = try run(["check", xlsx, xls])
         XCTAssertEqual(status, 1)
         let text = String(decoding: data, as: UTF8.self)
-        XCTAssertTrue(text.contains("dip_bpbd.xlsx: DITERIMA, 6 informasi (sheet 'DIP BPBD')"), text)
-        XCTAssertTrue(text.contains("DIP satpol.xlsx: DITOLAK"), text)
+        XCTAssertTrue(text.contains("dip-rsud-2026.xlsx: DITERIMA, 6 informasi (sheet 'Daftar')"), text)
+        XCTAssertTrue(text.contains("DIP Satpol PP.xlsx: DITOLAK"), text)
         XCTAssertTrue(text.contains("tanpa kata sandi"), text)
     }
 }
