@@ -1,9 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import OfficeFormats
 
-/// Reads every workbook of ../shared/samples/xlsx-corpus and compares the dump with the
-/// expectation in its expected.json:
+/// The optional real-world check: when ../shared/samples/xlsx-corpus sits beside the checkout
+/// (CI has it), reads every workbook of it and compares the dump with the expectation in its
+/// expected.json; otherwise prints one "SKIP: …" line. The features these files exercise are
+/// reproduced by the project's own fixtures (FeatureWorkbookTests), which always run.
 /// - the reference reader is openpyxl (raw text kept, error cells as text: the notes call those
 ///   right), except where openpyxl failed or returned no sheets (backslash, odd case, Hancom,
 ///   Strict), where calamine is the reference;
@@ -12,9 +15,11 @@ import XCTest
 /// - date "representation" differences (openpyxl `…T00:00:00` vs calamine `…`) are not value
 ///   differences: a midnight date-time equals its date;
 /// - truncated grids (sheetjs large_strings) compare row/column counts and the head rows.
-/// No per-file exceptions are needed.
+/// No per-file exceptions are needed. The merge pre-scan must also agree with the reader on
+/// every sheet, and the two must-fail files must fail as the fixtures do.
 final class CorpusTests: XCTestCase {
     func testEveryWorkbookMatchesItsExpectation() throws {
+        let corpusDirectory = try SharedCorpus.require()
         let files = try FileManager.default.contentsOfDirectory(atPath: corpusDirectory.path)
             .filter { $0.hasSuffix(".xlsx.expected.json") }.sorted()
         XCTAssertGreaterThanOrEqual(files.count, 29, "corpus not found at \(corpusDirectory.path)")
@@ -58,45 +63,29 @@ final class CorpusTests: XCTestCase {
             }
         }
         XCTAssertEqual(compared, files.count - 2, "every workbook except the two must-fail files is compared")
-    }
 
-    func testEncryptedWorkbookIsReportedAsEncrypted() {
-        let path = corpusDirectory.appendingPathComponent("calamine__pass_protected.xlsx").path
-        XCTAssertEqual(try sniffFileKind(path: path), .cfbContainer(encrypted: true))
-        assertThrows(.cfbContainer(encrypted: true), try XLSXWorkbook(path: path))
-    }
+        // The two must-fail files.
+        let locked = corpusDirectory.appendingPathComponent("calamine__pass_protected.xlsx").path
+        XCTAssertEqual(try sniffFileKind(path: locked), .cfbContainer(encrypted: true))
+        assertThrows(.cfbContainer(encrypted: true), try XLSXWorkbook(path: locked))
+        let bomb = try XLSXWorkbook(path: corpusDirectory.appendingPathComponent("poi__poc-xmlbomb.xlsx").path)
+        assertThrows(.doctypeRefused(part: "xl/sharedStrings.xml"), try bomb.rows(sheet: 0))
 
-    func testXMLBombIsRefusedAtTheDoctype() throws {
-        let path = corpusDirectory.appendingPathComponent("poi__poc-xmlbomb.xlsx").path
-        let workbook = try XLSXWorkbook(path: path) // the bomb sits in sharedStrings, loaded on first read
-        assertThrows(.doctypeRefused(part: "xl/sharedStrings.xml"), try workbook.rows(sheet: 0))
-    }
-
-    func testReaderDetailsTheDumpDoesNotShow() throws {
-        // Empty <si/> keeps its index: A2 is an empty string, not a missing cell.
-        var rows = try readAllRows(corpusDirectory.appendingPathComponent("calamine__empty_shared_string.xlsx").path)
-        XCTAssertEqual(rows.map(\.cells), [[.string("abc")], [.string("")]])
-
-        // Error cells keep their text. The notes say "row 7 is hidden", but the sheet XML has
-        // the hidden flag on an empty <row r="20" hidden="1"/>: that is what must be reported.
-        rows = try readAllRows(corpusDirectory.appendingPathComponent("calamine__errors.xlsx").path)
-        XCTAssertEqual(rows.first?[0], .error("#DIV/0!"))
-        XCTAssertEqual(rows.filter(\.isHidden).map(\.number), [20])
-
-        // Merged ranges are complete after the last row.
-        let workbook = try XLSXWorkbook(path: corpusDirectory.appendingPathComponent("sheetjs__merge_cells.xlsx").path)
-        let reader = try workbook.rows(sheet: 0)
-        while try reader.nextRow() != nil {}
-        XCTAssertFalse(reader.mergedRanges.isEmpty)
-
-        // Formula without a cached value is empty and counted.
-        let missing = try XLSXWorkbook(path: corpusDirectory.appendingPathComponent("readxl__missing-v-node-xlsx.xlsx").path)
-        let r = try missing.rows(sheet: 0)
-        while try r.nextRow() != nil {}
-        XCTAssertEqual(r.formulasWithoutValue, 1)
-
-        // 1904 system detected.
-        XCTAssertTrue(try XLSXWorkbook(path: corpusDirectory.appendingPathComponent("sheetjs__1904__1904.xlsx").path).is1904)
+        // The merge pre-scan agrees with the reader on every sheet it can read to the end.
+        var sheetsCompared = 0, merges = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: corpusDirectory.path).filter({ $0.hasSuffix(".xlsx") }).sorted() {
+            guard let workbook = try? XLSXWorkbook(path: corpusDirectory.appendingPathComponent(file).path) else { continue }
+            for index in workbook.sheets.indices {
+                guard let reader = try? workbook.rows(sheet: index) else { continue }
+                do { while try reader.nextRow() != nil {} } catch { continue }
+                let scanned = try workbook.mergedRanges(sheet: index)
+                XCTAssertEqual(scanned, reader.mergedRanges, "\(file) sheet \(index)")
+                sheetsCompared += 1
+                merges += scanned.count
+            }
+        }
+        XCTAssertGreaterThan(sheetsCompared, 40)
+        XCTAssertGreaterThanOrEqual(merges, 40, "the corpus has merged cells")
     }
 
     // MARK: helpers

@@ -3,11 +3,9 @@ import Foundation
 import XCTest
 @testable import OfficeFormats
 
-/// The repository root (three levels up from Tests/OfficeFormatsTests/File.swift) and the
-/// shared corpus next to it.
+/// The repository root (three levels up from Tests/OfficeFormatsTests/File.swift).
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
-let corpusDirectory = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/samples/xlsx-corpus")
 
 /// Writes a zip with libzip (deflate by default), so tests build hostile packages at test time.
 func writeZip(_ path: String, _ files: [(String, [UInt8])], store: Bool = false) throws {
