@@ -254,7 +254,7 @@ final class ReviewDecisionsStageTests: XCTestCase {
     /// recognised and its decisions and tests are applied.
     func testWorkbookSavedAgainByLibreOfficeIsApplied() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice") else {
-            throw missingTool("LibreOffice (soffice) not installed (../shared/tools/checkers/setup.sh installs it)")
+            throw missingTool("LibreOffice (soffice) not installed (make checkers installs it)")
         }
         let register = try AppDatabase.open(path: workspace.registerPath.path)
         try register.saveUnits([dinkes])

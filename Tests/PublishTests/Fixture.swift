@@ -180,25 +180,17 @@ enum Fixture {
     static let expectedIDs: Set<String> = Set(openItemsV3().map(\.id))
 }
 
-/// Runs the shared checkers (../shared/tools/checkers) and other programs from tests.
+/// Runs the project's checkers (scripts/checkers, through `Checkers`) from the publishing tests.
 enum WebCheckers {
-    static let repoRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let sharedDir = repoRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    static let checkersDir = sharedDir.appendingPathComponent("tools/checkers")
-
-    static var installed: Bool {
-        FileManager.default.isExecutableFile(atPath: Checkers.venv + "/bin/python")
-            && FileManager.default.fileExists(atPath: checkersDir.appendingPathComponent("check-bag").path)
-    }
+    static let repoRoot = Checkers.repoRoot
 
     static func requireInstalled() throws {
-        if !installed { throw missingTool("checkers not installed (run ../shared/tools/checkers/setup.sh)") }
+        _ = try Checkers.require("check-bag")
     }
 
     /// Runs `check-<name> args…`; returns exit status and combined output.
     static func run(_ name: String, _ args: [String]) throws -> (status: Int32, output: String) {
-        try Shell.run(checkersDir.appendingPathComponent(name).path, args)
+        try Shell.run(try Checkers.require(name).path, args)
     }
 
     static func assertOK(_ name: String, _ args: [String], file: StaticString = #filePath, line: UInt = #line) throws {

@@ -1,39 +1,40 @@
 import Foundation
 import XCTest
 
-/// Runs the shared checkers (../shared/tools/checkers) on generated files. Shared by every
-/// test target that checks outputs with their real consumers.
+/// Runs the project's own output checkers (scripts/checkers/check-*: LibreOffice, python-docx,
+/// openpyxl, bagit-python, feedparser, Frictionless, the Nu Html Checker) on generated files.
+/// `make checkers`, part of `make test`, installs what they need. Shared by every test target
+/// that checks outputs with their real consumers.
 public enum Checkers {
     public static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
-    public static let directory = repoRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/checkers")
+    public static let directory = repoRoot.appendingPathComponent("scripts/checkers")
 
-    /// The checkers' Python venv, where setup.sh puts it: $DIP_CHECKERS_VENV, else
-    /// ${XDG_CACHE_HOME:-~/.cache}/dip-checkers/venv.
+    /// The checkers' Python venv, where scripts/checkers/setup.sh puts it: $DIP_CHECKERS_VENV,
+    /// else ${XDG_CACHE_HOME:-~/.cache}/dip/checkers-venv.
     public static var venv: String {
         let env = ProcessInfo.processInfo.environment
-        return env["DIP_CHECKERS_VENV"] ?? ((env["XDG_CACHE_HOME"] ?? (NSHomeDirectory() + "/.cache")) + "/dip-checkers/venv")
+        return env["DIP_CHECKERS_VENV"] ?? ((env["XDG_CACHE_HOME"] ?? (NSHomeDirectory() + "/.cache")) + "/dip/checkers-venv")
     }
 
-    /// The venv's Python (it has openpyxl), or `missingTool`.
+    /// The venv's Python (it has openpyxl and python-docx), or `missingTool`.
     public static func python() throws -> String {
         let python = venv + "/bin/python"
         guard FileManager.default.isExecutableFile(atPath: python) else {
-            throw missingTool("no checkers venv with openpyxl at \(venv) (make test installs it)")
+            throw missingTool("no checkers venv at \(venv) (make checkers installs it; make test runs it)")
         }
         return python
     }
 
-    /// Skips the test (printing why) when the checkers or their venv are not installed.
+    /// The checker `name`. A checker missing from the checkout is a failure; a venv not yet
+    /// installed is `missingTool` (a failure under `make test`, a skip saying why otherwise).
     public static func require(_ name: String) throws -> URL {
         let tool = directory.appendingPathComponent(name)
         guard FileManager.default.isExecutableFile(atPath: tool.path) else {
-            let why = "checker \(tool.path) not found; run ../shared/tools/checkers/setup.sh"
-            print("SKIP: \(why)")
-            throw missingTool(why)
+            throw MissingFixture(description: "checker \(tool.path) is not in the checkout")
         }
-        guard FileManager.default.fileExists(atPath: venv + "/bin/python") else {
-            let why = "checkers venv \(venv) missing; run ../shared/tools/checkers/setup.sh as root"
+        guard FileManager.default.isExecutableFile(atPath: venv + "/bin/python") else {
+            let why = "checkers venv \(venv) missing (make checkers installs it; make test runs it)"
             print("SKIP: \(why)")
             throw missingTool(why)
         }
