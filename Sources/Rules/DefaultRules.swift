@@ -1379,7 +1379,8 @@ live fetch).
 ## Method
 - Titles (`judul`) are copied as published. Only surrounding whitespace, list numbering
   ("1.", "a.") and a trailing link label such as "(SK Penetapan)" were removed; spelling, case,
-  typos and trailing punctuation are kept. No entry was invented, merged or paraphrased. Where a
+  typos and trailing punctuation are kept. No entry was invented, merged or paraphrased. Runs of
+  whitespace inside a title (HTML line breaks, `&nbsp;`, double spaces) were collapsed to one space. Where a
   stored copy was cut off mid-row, that row was left out.
 - Where one cell lists several items as "a. …; b. …" (Kabupaten Malang, Bantul), each item became a
   row with its letter and the separating ";" removed; a row split over two pages of a decree
@@ -1408,6 +1409,7 @@ Repository sources are cited as `owner/repo:path`.
 ## Sources
 | badan | jenis | sumber | what was taken | rows |
 |---|---|---|---|---|
+| BAZNAS Provinsi Jawa Barat | lembaga | `Giafn/ppid_baznas_jabar:database/sql/script.sql` | database dump of the PPID site ppid.baznasjabar.org (login ppid@baznasjabar.org; pages name "BAZNAS Provinsi Jawa Barat"): every row of table `informasi_publik_items` with its `golongan` (berkala 4, serta_merta 2, setiap_saat 4); no DIK rows in the dump | 10 |
 | Badan Keamanan Laut Republik Indonesia (Bakamla RI) | lembaga | `RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php` | the 14 rows of "Daftar Informasi Publik Dikecualikan" (read from the compiled copy of this view under storage/framework/views) with the Pasal 17 letters/angka each cites; row 11 cites only UU Kearsipan (ground left empty); row 13 cites huruf c with a list that does not follow the law's angka (recorded as `17c`) | 14 |
 | Badan Keamanan Laut Republik Indonesia (Bakamla RI) | lembaga | `RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopsm.blade.php` | the 4 rows of "Daftar Informasi Publik Serta Merta" | 4 |
 | Badan Keamanan Laut Republik Indonesia (Bakamla RI) | lembaga | `RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php` | rows 1 and 3-16 of "Daftar Informasi Publik Setiap Saat" (row 2, a heading with six sub-points in one cell, not taken) | 15 |
@@ -1422,6 +1424,7 @@ Repository sources are cited as `owner/repo:path`.
 | LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/setiap_saat.php` | the 5 items of "Informasi Yang Wajib Tersedia Setiap Saat" | 5 |
 | LLDikti Wilayah XI | lembaga | `anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php` | DIK list of PPID LLDikti Wilayah XI; the page states all items rest on Pasal 17 huruf h | 7 |
 | Pemerintah Daerah Kabupaten Bantul | kabupaten | `https://dpmptsp.bantulkab.go.id/ppid/informasi/dikecualikan` | "Lembar Pengujian Konsekuensi PPID Pemerintah Daerah Kabupaten Bantul Nomor 1 Tahun 2021" as published on the DPMPTSP site: the "konten informasi" items of rows I.1 (Pengaduan; Pasal 17 huruf a) and I.2 (Penegakan Hukum; the stored copy is cut inside that row's ground, so no ground recorded for its two items); the separating ";" removed | 4 |
+| Pemerintah Daerah Provinsi Jawa Barat | provinsi | `Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php` | a verbatim copy (in an internship project for PPID Sumatera Utara) of the "Daftar Informasi Publik Online" page of ppid.jabarprov.go.id (posted 11 September 2023; every row links to ppid.jabarprov.go.id / jabarprov.go.id; the page names itself "Daftar Informasi Publik Pemerintah Daerah Provinsi Jawa Barat"; the same table is in `risdamalau15/Website-PPID-SUMUT:resources/views/daftar-informasi-dikecualikan.blade.php`): the "Judul Informasi" of every item row of A (berkala, 32), B (serta merta, 2) and C (setiap saat, 18); group headings and sub-rows of the link column not taken; the file name says "dikecualikan" but the table is the DIP and lists no DIK | 52 |
 | Pemerintah Kabupaten Banyumas | kabupaten | `http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan` | first two rows of "Klasifikasi Informasi yang Dikecualikan Pemerintah Kabupaten Banyumas Tahun 2025" (Keputusan Kepala Dinas Kominfo 300.2.11/1864/IV/2025); grounds are PP 60/2008 and PP 12/2017, no Pasal 17 letter | 2 |
 | Pemerintah Kabupaten Bojonegoro | kabupaten | `https://ppid.bojonegorokab.go.id/informasi-dikecualikan` | the two specific items set by SK PPID Utama Pemkab Bojonegoro No 188/7/KEP/412.213/2025 (the generic Pasal 6/17 classes listed above them are not entries); no Pasal 17 letter cited | 2 |
 | Pemerintah Kabupaten Malang | kabupaten | `noveliamp/ppid-collab:ppid_malangkab.sql` | table `informasi_dikecualikan` (rows 2-25, taken from the SK Klasifikasi Informasi yang Dikecualikan of the regency, listing the OPD that holds each): the `ringkasan` column (the `judul` column is a group name such as "Data Pribadi"); cells listing several items as "a. …; b. …" were split into one row per item with the letter and the separating ";" removed; row 1 (the SK itself) not taken; no Pasal 17 letter given | 55 |
@@ -1440,11 +1443,21 @@ Repository sources are cited as `owner/repo:path`.
 | Universitas Pendidikan Ganesha | universitas | `Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md` | Markdown transcript of Keputusan Rektor Undiksha 571/UN48/PT/2024 (Daftar Informasi Publik 2024): the item rows of "berkala" and "setiap saat" (group headings without their own columns not taken; a row split over two pages joined); the decree states no DIK has expired and lists no DIK | 47 |
 | Universitas Terbuka | universitas | `https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan` | rows 1-8 of the DIK table with the Pasal 17 letter/angka each cites (the stored copy is cut during row 8's last column) | 8 |
 
-448 entries from 23 bodies; accessed 2026-12-06.
+510 entries from 25 bodies; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
 judul,kategori,pasal17,badan,jenis_badan,sumber
+Alamat Baznas Daerah Jawa Barat,berkala,,BAZNAS Provinsi Jawa Barat,lembaga,Giafn/ppid_baznas_jabar:database/sql/script.sql
+Alamat Kantor Layanan BAZNAS Jabar,berkala,,BAZNAS Provinsi Jawa Barat,lembaga,Giafn/ppid_baznas_jabar:database/sql/script.sql
+Laz Kab/Kota,berkala,,BAZNAS Provinsi Jawa Barat,lembaga,Giafn/ppid_baznas_jabar:database/sql/script.sql
+Struktur Organisasi BAZNAS Jabar,berkala,,BAZNAS Provinsi Jawa Barat,lembaga,Giafn/ppid_baznas_jabar:database/sql/script.sql
+Situation Report Banjir Sumedang #1 Per 6 Mei 2022,serta_merta,,BAZNAS Provinsi Jawa Barat,lembaga,Giafn/ppid_baznas_jabar:database/sql/script.sql
+Situation Report Banjir Sumedang #2 per 8 Mei 2022,serta_merta,,BAZNAS Provinsi Jawa Barat,lembaga,Giafn/ppid_baznas_jabar:database/sql/script.sql
+Facebook Baznas Jawa Barat,setiap_saat,,BAZNAS Provinsi Jawa Barat,lembaga,Giafn/ppid_baznas_jabar:database/sql/script.sql
+Instagram Baznas Jabar,setiap_saat,,BAZNAS Provinsi Jawa Barat,lembaga,Giafn/ppid_baznas_jabar:database/sql/script.sql
+WhatsApp Layanan Muzaki,setiap_saat,,BAZNAS Provinsi Jawa Barat,lembaga,Giafn/ppid_baznas_jabar:database/sql/script.sql
+Youtube Baznas Jabar,setiap_saat,,BAZNAS Provinsi Jawa Barat,lembaga,Giafn/ppid_baznas_jabar:database/sql/script.sql
 Daftar alokasi Frekuensi dan Penggunaan Frekuensi untuk Keperluan Pertahanan dan Keamanan Negara (TNI/Polri) dan intelijen,dikecualikan,17c,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php
 Data Penanganan Jaringan,dikecualikan,17c6,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php
 Data Penanganan Masalah Absensi,dikecualikan,17c6;17h,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php
@@ -1648,6 +1661,58 @@ Dokumen pengaduan masyarakat,dikecualikan,17a,Pemerintah Daerah Kabupaten Bantul
 Dokumen penyelesaian perselisihan hubungan industrial,dikecualikan,,Pemerintah Daerah Kabupaten Bantul,kabupaten,https://dpmptsp.bantulkab.go.id/ppid/informasi/dikecualikan
 Identitas para pihak yang bersengketa,dikecualikan,,Pemerintah Daerah Kabupaten Bantul,kabupaten,https://dpmptsp.bantulkab.go.id/ppid/informasi/dikecualikan
 Identitas pelapor dan isi laporan dugaan tindak korupsi/penerimaan gratifikasi dan penyalahgunaan wewenang yang dilakukan oleh pegawai,dikecualikan,17a,Pemerintah Daerah Kabupaten Bantul,kabupaten,https://dpmptsp.bantulkab.go.id/ppid/informasi/dikecualikan
+APBD Pemerintah Provinsi Jawa Barat Tahun 2022,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Agenda Pelaksanaan tugas Badan Publik 2023,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Aset Pemerintah Provinsi Jawa Barat Tahun 2022,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+CALK Tahun 2022,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Daftar Peraturan dan Keputusan Yang Telah Ditetapkan Pemerintah Provinsi Jawa Barat,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+"Daftar Rancangan Proses Peraturan Perundang – Undangan, Keputusan dan/atau Kebijakan Pemprov. Jabar",berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Dokumen Pelaksanaan Anggaran Tahun 2023,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Informasi Permohonan Informasi Publik,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Informasi khusus lainnya berkaitan dengan hak-hak masyarakat tahun 2023,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Informasi tentang penerimaan calon pegawai,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Jadwal pelaksanaan program dan kegiatan,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Kedudukan / domisili beserta alamat lengkap,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+LHKPN,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Laporan Arus Kas Pemerintah Provinsi Jawa Barat,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Laporan Kinerja Instansi Pemerintah (LKIP) Provinsi Jawa Barat,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Laporan Operasional Pemerintah Provinsi Jawa Barat,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Laporan Perubahan Ekuitas Pemerintah Provinsi Jawa Barat,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Laporan Perubahan Saldo Anggaran Lebih Pemerintah Provinsi Jawa Barat,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Laporan Realisasi Tahun 2022,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Laporan Tahunan PPID Provinsi Jawa Barat Tahun 2022,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Nama Program dan Kegiatan,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Neraca Tahun 2022,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Opini BPK RI,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Penanggungjawab Pelaksana Program dan Kegiatan serta Nomor Telepon dan atau alamat yang Dapat dihubungi,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Profil Pimpinan Pemprov Jawa Barat,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Register Permohonan Informasi Publik PPID Jawa Barat Tahun 2022,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Rencana Umum Pengadaan Barang dan Jasa Tahun 2023,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+"Struktur Organisasi, Tugas, Wewenang dan Fungsi",berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Target dan/atau capaian program dan kegiatan,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Tata cara pengaduan penyalahgunaan wewenang pejabat pemerintah Provinsi Jawa Barat,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Tugas dan Fungsi,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Visi dan Misi,berkala,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Berita Urgent,serta_merta,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Informasi mengenai prosedur peringatan dini dan prosedur evakuasi keadaan darudat,serta_merta,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Daftar Informasi Publik,setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Informasi Publik lain yang telah dinyatakan terbuka bagi masyarakat berdasarkan mekanisme keberatan dan/atau penyelesaian sengketa;,setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Informasi dan kebijakan yang disampaikan pejabat publik dalam pertemuan yang terbuka untuk umum;,setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Informasi mengenai kegiatan pelayanan Informasi Publik;,setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+"Informasi tentang organisasi, administrasi, kepegawaian, dan keuangan;",setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+"Informasi tentang peraturan, keputusan, dan/atau kebijakan Badan Publik",setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Informasi tentang standar pengumuman Informasi.,setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Informasi yang wajib disediakan dan diumumkan secara berkala,setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+Peraturan perundang-undangan yang telah disahkan beserta kajian akademiknya,setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+agenda kerja pimpinan satuan kerja;,setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+daftar serta hasil-hasil penelitian yang dilakukan;,setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+data perbendaharaan atau inventaris;,setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+"jumlah, jenis, dan gambaran umum pelanggaran yang dilaporkan oleh masyarakat serta laporan penindakannya;",setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+"jumlah, jenis, dan gambaran umum pelanggaran yang ditemukan dalam pengawasan internal serta laporan penindakannya;",setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+"persyaratan perizinan, izin yang diterbitkan dan/atau dikeluarkan berikut dokumen pendukungnya, dan laporan penaatan izin yang diberikan;",setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+rencana strategis dan rencana kerja Badan Publik;,setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+"surat menyurat pimpinan atau pejabat Badan Publik dalam rangka pelaksanaan tugas, fungsi, dan wewenangnya;",setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
+surat-surat perjanjian dengan pihak ketiga berikut dokumen pendukungnya;,setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
 Dokumen Laporan Hasil Pengawasan (LHP),dikecualikan,,Pemerintah Kabupaten Banyumas,kabupaten,http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan
 Dokumen Tindak Lanjut Hasil Pengawasan,dikecualikan,,Pemerintah Kabupaten Banyumas,kabupaten,http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan
 Informasi dan dokumentasi kuitansi pembayaran kegiatan barang dan jasa,dikecualikan,,Pemerintah Kabupaten Bojonegoro,kabupaten,https://ppid.bojonegorokab.go.id/informasi-dikecualikan
