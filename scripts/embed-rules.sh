@@ -23,6 +23,9 @@ tmp="$out.tmp"
   done
   echo '    ]'
   echo
+  echo '    /// The text of one default file, or nil when there is none of that name.'
+  echo '    public static func text(_ name: String) -> String? { files.first { $0.name == name }?.contents }'
+  echo
   echo '    /// Writes the default files into `directory` (created if needed), each through a'
   echo '    /// temporary name then renamed; existing files are left alone unless `overwrite`.'
   echo '    public static func install(into directory: URL, overwrite: Bool = false) throws {'

@@ -12,6 +12,37 @@ public struct RuleHit: Codable, Hashable, Sendable {
     }
 }
 
+/// A decision on a similar title that informed the suggestion (a precedent), for explanations.
+public struct PrecedentHit: Codable, Hashable, Sendable {
+    /// The precedent's title as published (or as the unit wrote it, for the PPID's own).
+    public var title: String
+    public var category: Category
+    /// Its Pasal 17 grounds ("17h2"), empty when none was stated.
+    public var grounds: [String]
+    /// The body that decided (one of them when several decided the same title).
+    public var body: String
+    /// How many bodies decided this title in this category.
+    public var bodies: Int
+    /// Where the decision is written (address, repository path, register entry).
+    public var source: String
+    /// Cosine similarity of the stemmed titles, 0…1.
+    public var similarity: Double
+    /// "korpus" (other bodies' published decisions) or "ppid" (this PPID's own decisions).
+    public var origin: String
+
+    public init(title: String, category: Category, grounds: [String], body: String, bodies: Int,
+                source: String, similarity: Double, origin: String) {
+        self.title = title
+        self.category = category
+        self.grounds = grounds
+        self.body = body
+        self.bodies = bodies
+        self.source = source
+        self.similarity = similarity
+        self.origin = origin
+    }
+}
+
 /// The outcome of classifying one item with the PPID's rules.
 public struct Classification: Codable, Hashable, Sendable {
     /// What the unit declared.
@@ -32,11 +63,26 @@ public struct Classification: Codable, Hashable, Sendable {
     public var hits: [RuleHit]
     /// Plain-Indonesian notes for the reviewer (why review, why a test).
     public var notes: [String]
+    /// The nearest precedents (most similar first) that informed the suggestion.
+    public var precedents: [PrecedentHit] = []
+    /// The category the precedents alone suggest (nil when none is near enough).
+    public var precedentCategory: Category?
 
     public init(
         declared: Category?, suggested: Category?, subgroup: BerkalaSubgroup?,
         needsConsequenceTest: Bool, exemptionGrounds: [String], needsReview: Bool,
         missingLegalBasis: Bool, hits: [RuleHit], notes: [String]
+    ) {
+        self.init(declared: declared, suggested: suggested, subgroup: subgroup, needsConsequenceTest: needsConsequenceTest,
+                  exemptionGrounds: exemptionGrounds, needsReview: needsReview, missingLegalBasis: missingLegalBasis,
+                  hits: hits, notes: notes, precedents: [], precedentCategory: nil)
+    }
+
+    public init(
+        declared: Category?, suggested: Category?, subgroup: BerkalaSubgroup?,
+        needsConsequenceTest: Bool, exemptionGrounds: [String], needsReview: Bool,
+        missingLegalBasis: Bool, hits: [RuleHit], notes: [String],
+        precedents: [PrecedentHit], precedentCategory: Category?
     ) {
         self.declared = declared
         self.suggested = suggested
@@ -47,5 +93,28 @@ public struct Classification: Codable, Hashable, Sendable {
         self.missingLegalBasis = missingLegalBasis
         self.hits = hits
         self.notes = notes
+        self.precedents = precedents
+        self.precedentCategory = precedentCategory
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case declared, suggested, subgroup, needsConsequenceTest, exemptionGrounds, needsReview
+        case missingLegalBasis, hits, notes, precedents, precedentCategory
+    }
+
+    /// Reads classifications stored before precedents existed too (the two new keys absent).
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        declared = try c.decodeIfPresent(Category.self, forKey: .declared)
+        suggested = try c.decodeIfPresent(Category.self, forKey: .suggested)
+        subgroup = try c.decodeIfPresent(BerkalaSubgroup.self, forKey: .subgroup)
+        needsConsequenceTest = try c.decode(Bool.self, forKey: .needsConsequenceTest)
+        exemptionGrounds = try c.decode([String].self, forKey: .exemptionGrounds)
+        needsReview = try c.decode(Bool.self, forKey: .needsReview)
+        missingLegalBasis = try c.decode(Bool.self, forKey: .missingLegalBasis)
+        hits = try c.decode([RuleHit].self, forKey: .hits)
+        notes = try c.decode([String].self, forKey: .notes)
+        precedents = try c.decodeIfPresent([PrecedentHit].self, forKey: .precedents) ?? []
+        precedentCategory = try c.decodeIfPresent(Category.self, forKey: .precedentCategory)
     }
 }

@@ -9,6 +9,24 @@ public struct KlasifikasiJSON: Codable, Hashable, Sendable {
         public var kata: [String]
     }
 
+    /// One precedent near the item (a decision on a similar title).
+    public struct Preseden: Codable, Hashable, Sendable {
+        public var judul: String
+        public var kategori: String
+        public var dasar: [String]
+        public var badan: String
+        public var jumlahBadan: Int
+        public var sumber: String
+        public var kemiripan: Double
+        public var asal: String
+
+        enum CodingKeys: String, CodingKey {
+            case judul, kategori, dasar, badan
+            case jumlahBadan = "jumlah_badan"
+            case sumber, kemiripan, asal
+        }
+    }
+
     public var kategori: String?
     public var subkelompok: String?
     public var perluUjiKonsekuensi: Bool
@@ -18,6 +36,10 @@ public struct KlasifikasiJSON: Codable, Hashable, Sendable {
     public var tanpaDasarHukum: Bool
     public var alasan: [Alasan]
     public var catatan: [String]
+    /// The category the precedents alone suggest (added with precedents; null when none).
+    public var kategoriPreseden: String?
+    /// The nearest precedents (added with precedents; empty when none).
+    public var preseden: [Preseden]
 
     enum CodingKeys: String, CodingKey {
         case kategori, subkelompok
@@ -27,6 +49,8 @@ public struct KlasifikasiJSON: Codable, Hashable, Sendable {
         case kategoriUnit = "kategori_unit"
         case tanpaDasarHukum = "tanpa_dasar_hukum"
         case alasan, catatan
+        case kategoriPreseden = "kategori_preseden"
+        case preseden
     }
 
     public init(_ c: Classification) {
@@ -39,6 +63,26 @@ public struct KlasifikasiJSON: Codable, Hashable, Sendable {
         tanpaDasarHukum = c.missingLegalBasis
         alasan = c.hits.map { Alasan(aturan: $0.ruleID, keterangan: $0.description, kata: $0.matchedWords) }
         catatan = c.notes
+        kategoriPreseden = c.precedentCategory?.rawValue
+        preseden = c.precedents.map {
+            Preseden(judul: $0.title, kategori: $0.category.rawValue, dasar: $0.grounds, badan: $0.body,
+                     jumlahBadan: $0.bodies, sumber: $0.source, kemiripan: $0.similarity, asal: $0.origin)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        kategori = try c.decodeIfPresent(String.self, forKey: .kategori)
+        subkelompok = try c.decodeIfPresent(String.self, forKey: .subkelompok)
+        perluUjiKonsekuensi = try c.decode(Bool.self, forKey: .perluUjiKonsekuensi)
+        dasarPengecualian = try c.decode([String].self, forKey: .dasarPengecualian)
+        perluDitinjau = try c.decode(Bool.self, forKey: .perluDitinjau)
+        kategoriUnit = try c.decodeIfPresent(String.self, forKey: .kategoriUnit)
+        tanpaDasarHukum = try c.decode(Bool.self, forKey: .tanpaDasarHukum)
+        alasan = try c.decode([Alasan].self, forKey: .alasan)
+        catatan = try c.decode([String].self, forKey: .catatan)
+        kategoriPreseden = try c.decodeIfPresent(String.self, forKey: .kategoriPreseden)
+        preseden = try c.decodeIfPresent([Preseden].self, forKey: .preseden) ?? []
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -52,5 +96,7 @@ public struct KlasifikasiJSON: Codable, Hashable, Sendable {
         try container.encode(tanpaDasarHukum, forKey: .tanpaDasarHukum)
         try container.encode(alasan, forKey: .alasan)
         try container.encode(catatan, forKey: .catatan)
+        try container.encode(kategoriPreseden, forKey: .kategoriPreseden)
+        try container.encode(preseden, forKey: .preseden)
     }
 }

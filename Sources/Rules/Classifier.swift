@@ -6,11 +6,31 @@ import DIPCore
 /// Stateless after construction and `Sendable`: one classifier may serve many threads.
 public struct Classifier: Sendable {
     public let ruleSet: RuleSet
+    /// The precedents compared with each item: the PPID's own decisions and the corpus.
+    public let precedentIndex: PrecedentIndex
+    public let policy: PrecedentPolicy
     private let active: [CompiledRule]
     private let groundOrder: [String: Int]
 
-    public init(ruleSet: RuleSet) {
+    /// A classifier with the rules, the shipped corpus (rules/preseden.csv) and the PPID's own
+    /// decisions from the register (which outrank the corpus).
+    public init(ruleSet: RuleSet, ppidDecisions: [Precedent] = [], policy: PrecedentPolicy = .standard) {
+        let index = ppidDecisions.isEmpty ? ruleSet.precedentIndex
+            : PrecedentIndex(precedents: ppidDecisions + ruleSet.precedents, morphology: ruleSet.morphology)
+        self.init(ruleSet: ruleSet, precedentIndex: index, policy: policy)
+    }
+
+    /// A classifier with an explicit set of precedents (e.g. only some bodies', to measure on
+    /// the others).
+    public init(ruleSet: RuleSet, precedents: [Precedent], policy: PrecedentPolicy = .standard) {
+        self.init(ruleSet: ruleSet, precedentIndex: PrecedentIndex(precedents: precedents, morphology: ruleSet.morphology),
+                  policy: policy)
+    }
+
+    init(ruleSet: RuleSet, precedentIndex: PrecedentIndex, policy: PrecedentPolicy) {
         self.ruleSet = ruleSet
+        self.precedentIndex = precedentIndex
+        self.policy = policy
         active = ruleSet.compiled.filter(\.rule.enabled)
         groundOrder = Dictionary(uniqueKeysWithValues: ruleSet.grounds.enumerated().map { ($1.code, $0) })
     }
@@ -27,7 +47,11 @@ public struct Classifier: Sendable {
 
     /// The rules that fire on `text`, in file order.
     public func firings(_ text: String) -> [Firing] {
-        let found = ruleSet.matcher.match(text)
+        firings(tokens: TextNormalizer.tokens(text))
+    }
+
+    func firings(tokens: [String]) -> [Firing] {
+        let found = ruleSet.matcher.match(tokens: tokens)
         var fired: [(CompiledRule, [String])] = []
         for compiled in active where compiled.fires(found) {
             fired.append((compiled, compiled.matchedPhrases(found, matcher: ruleSet.matcher)))
@@ -42,7 +66,9 @@ public struct Classifier: Sendable {
 
     /// Classifies one item (its title, summary and remarks).
     public func classify(_ item: InformationItem) -> Classification {
-        let firings = firings(item.searchableText)
+        let tokens = TextNormalizer.tokens(item.searchableText)
+        let firings = firings(tokens: tokens)
+        let verdict = precedentVerdict(tokens: tokens)
         let declared = item.kategori
         var notes: [String] = []
 
@@ -81,7 +107,7 @@ public struct Classifier: Sendable {
         }
 
         var grounds = unique(firings.flatMap(\.remainingGrounds))
-        let suggested = ruleSuggestion ?? declared
+        var suggested = ruleSuggestion ?? declared
         var needsReview = false
         var needsTest = false
         var missingBasis = false
@@ -90,6 +116,32 @@ public struct Classifier: Sendable {
             needsReview = true
             notes.append("Unit menyatakan \(declared.shortLabel), aturan menyarankan \(ruleSuggestion.shortLabel) (aturan \(top.rule.id): \(top.matchedWords.joined(separator: ", "))).")
         }
+
+        // Precedents: they decide where no rule does, flag what other bodies (or this PPID)
+        // withheld, and put a declared category that strong precedent contradicts to review.
+        var precedentFlag = false
+        if let verdict {
+            notes.append(contentsOf: verdict.explanation)
+            if verdict.exemptLike && grounds.isEmpty && declared != .dikecualikan
+                && (ruleSuggestion == nil || ruleSuggestion == .dikecualikan || verdict.strong) {
+                precedentFlag = true
+            }
+            if ruleSuggestion == nil {
+                if declared == nil {
+                    suggested = precedentFlag ? .dikecualikan : verdict.category
+                    if !verdict.decisive {
+                        needsReview = true
+                        notes.append("Tidak ada aturan yang cocok dan preseden yang mirip hanya sedikit: saran kategori \(verdict.category.shortLabel) lemah, tentukan kategorinya.")
+                    }
+                } else if let declared, verdict.strong, verdict.category != declared {
+                    needsReview = true
+                    notes.append("Unit menyatakan \(declared.shortLabel), preseden kuat menyarankan \(verdict.category.shortLabel) (\(verdict.summary)): tinjau keduanya.")
+                }
+            } else if let ruleSuggestion, verdict.strong, verdict.category != ruleSuggestion {
+                notes.append("Aturan menyarankan \(ruleSuggestion.shortLabel), preseden menyarankan \(verdict.category.shortLabel) (\(verdict.summary)); aturan PPID yang berlaku.")
+            }
+        }
+
         if declared == .dikecualikan {
             needsTest = true
             var unitText = item.dasarHukumText ?? ""
@@ -99,7 +151,11 @@ public struct Classifier: Sendable {
             if grounds.isEmpty {
                 missingBasis = true
                 needsReview = true
-                notes.append("Dinyatakan dikecualikan tanpa dasar hukum: sebutkan huruf/angka Pasal 17 UU 14/2008 yang menjadi dasarnya.")
+                var note = "Dinyatakan dikecualikan tanpa dasar hukum: sebutkan huruf/angka Pasal 17 UU 14/2008 yang menjadi dasarnya."
+                if let verdict, !verdict.grounds.isEmpty {
+                    note += " Badan publik lain memakai \(verdict.groundsText)."
+                }
+                notes.append(note)
             } else {
                 notes.append("Dinyatakan dikecualikan: wajib uji konsekuensi (Pasal 19) dengan dasar \(grounds.joined(separator: ", ")).")
             }
@@ -112,10 +168,20 @@ public struct Classifier: Sendable {
             } else {
                 notes.append("Memuat informasi yang dapat dikecualikan (\(described.joined(separator: "; "))): lakukan uji konsekuensi sebelum dipublikasikan.")
             }
+        } else if precedentFlag, let verdict {
+            needsTest = true
+            grounds = unique(verdict.grounds)
+            let basis = grounds.isEmpty ? "" : " dengan dasar \(verdict.groundsText)"
+            if let declared {
+                needsReview = true
+                notes.append("Dinyatakan terbuka (\(declared.shortLabel)) tetapi informasi yang mirip dikecualikan\(basis) (\(verdict.summary)): lakukan uji konsekuensi sebelum dipublikasikan.")
+            } else {
+                notes.append("Informasi yang mirip dikecualikan\(basis) (\(verdict.summary)): lakukan uji konsekuensi sebelum dipublikasikan.")
+            }
         }
         if suggested == nil {
             needsReview = true
-            notes.append("Tidak ada aturan yang cocok dan unit tidak menyatakan kategori: tentukan kategorinya.")
+            notes.append("Tidak ada aturan yang cocok, tidak ada preseden yang mirip, dan unit tidak menyatakan kategori: tentukan kategorinya.")
         }
 
         var subgroup: BerkalaSubgroup?
@@ -135,7 +201,8 @@ public struct Classifier: Sendable {
         return Classification(
             declared: declared, suggested: suggested, subgroup: subgroup,
             needsConsequenceTest: needsTest, exemptionGrounds: grounds, needsReview: needsReview,
-            missingLegalBasis: missingBasis, hits: hits, notes: notes)
+            missingLegalBasis: missingBasis, hits: hits, notes: notes,
+            precedents: verdict?.hits ?? [], precedentCategory: verdict?.category)
     }
 
     /// Grounds without repeats, in the order of pengecualian.yaml.

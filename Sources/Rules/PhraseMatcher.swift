@@ -1,42 +1,65 @@
-/// All phrases of a rule set compiled once: a vocabulary of word ids, and for each word the
-/// phrases that start with it. Matching a text is one pass over its tokens.
+/// All phrases of a rule set compiled once: a vocabulary of word keys (stems, see
+/// `Morphology`), and for each key the phrase variants that start with it. Matching a text is
+/// one pass over its keys (two when it holds an abbreviation: as written and expanded).
+///
+/// A phrase matches when its words' keys occur consecutively, so an exact phrase always
+/// matches and stems widen it ("penilaian kinerja" also meets "dinilai kinerjanya"). A phrase
+/// holding an abbreviation also matches its expansion, and the reverse.
 struct PhraseMatcher: Sendable {
-    /// Word → id. Words not in any phrase are never looked at again.
+    /// Key → id. Keys not in any phrase are never looked at again.
     private let vocabulary: [String: Int32]
-    /// Each phrase as word ids.
-    let phrases: [[Int32]]
+    /// Each phrase variant as key ids, and the phrase it belongs to.
+    private let variants: [[Int32]]
+    private let variantPhrase: [Int32]
+    /// How many phrases there are (ids 0..<count).
+    let count: Int
     /// Each phrase's display text (normalised).
     let phraseTexts: [String]
-    /// For each word id, the phrases starting with it.
+    /// For each key id, the variants starting with it.
     private let startingWith: [[Int32]]
     private let phraseIndex: [String: Int]
+    let morphology: Morphology
 
-    init(phrases texts: [String]) {
+    init(phrases texts: [String], morphology: Morphology = .identity) {
         var vocabulary: [String: Int32] = [:]
-        var phrases: [[Int32]] = []
+        var variants: [[Int32]] = []
+        var variantPhrase: [Int32] = []
         var phraseTexts: [String] = []
         var phraseIndex: [String: Int] = [:]
+        func ids(_ words: [String]) -> [Int32] {
+            words.map { word -> Int32 in
+                let key = morphology.key(word)
+                if let id = vocabulary[key] { return id }
+                let id = Int32(vocabulary.count)
+                vocabulary[key] = id
+                return id
+            }
+        }
         for text in texts {
             let words = TextNormalizer.tokens(text)
             let key = words.joined(separator: " ")
             guard !words.isEmpty, phraseIndex[key] == nil else { continue }
-            let ids = words.map { word -> Int32 in
-                if let id = vocabulary[word] { return id }
-                let id = Int32(vocabulary.count)
-                vocabulary[word] = id
-                return id
-            }
-            phraseIndex[key] = phrases.count
-            phrases.append(ids)
+            let phrase = phraseTexts.count
+            phraseIndex[key] = phrase
             phraseTexts.append(key)
+            var seen = Set<[Int32]>()
+            for form in [words, morphology.expanded(words)].compactMap({ $0 }) {
+                let variant = ids(form)
+                guard seen.insert(variant).inserted else { continue }
+                variants.append(variant)
+                variantPhrase.append(Int32(phrase))
+            }
         }
         var startingWith = [[Int32]](repeating: [], count: vocabulary.count)
-        for (index, ids) in phrases.enumerated() { startingWith[Int(ids[0])].append(Int32(index)) }
+        for (index, ids) in variants.enumerated() { startingWith[Int(ids[0])].append(Int32(index)) }
         self.vocabulary = vocabulary
-        self.phrases = phrases
+        self.variants = variants
+        self.variantPhrase = variantPhrase
+        self.count = phraseTexts.count
         self.phraseTexts = phraseTexts
         self.startingWith = startingWith
         self.phraseIndex = phraseIndex
+        self.morphology = morphology
     }
 
     /// The id of a phrase as written in a rule (nil when it normalises to nothing).
@@ -44,46 +67,48 @@ struct PhraseMatcher: Sendable {
         phraseIndex[TextNormalizer.normalise(text)]
     }
 
-    /// The word ids of `text` (-1 for words no phrase uses). A word not in the vocabulary but
-    /// ending in the suffix "-nya" ("izinnya") is looked up without it.
-    func wordIDs(_ text: String) -> [Int32] {
-        var ids: [Int32] = []
-        ids.reserveCapacity(24)
-        TextNormalizer.forEachToken(text) { bytes in
-            let word = String(decoding: bytes, as: UTF8.self)
-            if let id = vocabulary[word] {
-                ids.append(id)
-            } else if bytes.count > 5, bytes.suffix(3) == [110, 121, 97],
-                      let id = vocabulary[String(decoding: bytes.dropLast(3), as: UTF8.self)] {
-                ids.append(id)
-            } else {
-                ids.append(-1)
-            }
-        }
-        return ids
+    /// The key ids of `tokens` (-1 for keys no phrase uses).
+    func keyIDs(_ tokens: [String]) -> [Int32] {
+        tokens.map { vocabulary[morphology.key($0)] ?? -1 }
     }
 
     /// Which phrases occur in `text`, as a bit set indexed by phrase id.
     func match(_ text: String) -> PhraseSet {
-        var found = PhraseSet(count: phrases.count)
-        let ids = wordIDs(text)
+        match(tokens: TextNormalizer.tokens(text))
+    }
+
+    /// Which phrases occur in a text given as tokens.
+    func match(tokens: [String]) -> PhraseSet {
+        matchWithDirect(tokens: tokens).found
+    }
+
+    /// Which phrases occur, and which of them occur in the text as written (not only in the
+    /// expansion of its abbreviations).
+    func matchWithDirect(tokens: [String]) -> (found: PhraseSet, direct: PhraseSet) {
+        var direct = PhraseSet(count: count)
+        scan(keyIDs(tokens), into: &direct)
+        guard let expanded = morphology.expanded(tokens) else { return (direct, direct) }
+        var found = direct
+        scan(keyIDs(expanded), into: &found)
+        return (found, direct)
+    }
+
+    private func scan(_ ids: [Int32], into found: inout PhraseSet) {
         for start in ids.indices where ids[start] >= 0 {
             for candidate in startingWith[Int(ids[start])] {
-                let phrase = phrases[Int(candidate)]
-                if phrase.count == 1 {
-                    found.insert(Int(candidate))
-                    continue
+                let variant = variants[Int(candidate)]
+                if variant.count > 1 {
+                    guard start + variant.count <= ids.count else { continue }
+                    var same = true
+                    for offset in 1..<variant.count where ids[start + offset] != variant[offset] {
+                        same = false
+                        break
+                    }
+                    if !same { continue }
                 }
-                guard start + phrase.count <= ids.count else { continue }
-                var same = true
-                for offset in 1..<phrase.count where ids[start + offset] != phrase[offset] {
-                    same = false
-                    break
-                }
-                if same { found.insert(Int(candidate)) }
+                found.insert(Int(variantPhrase[Int(candidate)]))
             }
         }
-        return found
     }
 }
 
@@ -100,6 +125,39 @@ struct PhraseSet: Sendable {
     var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
 }
 
+/// The phrases of a rule set, matched two ways: `semua` and `salah_satu` phrases on word keys
+/// (stems and abbreviations widen them), `kecuali` phrases exactly as written (a word ending in
+/// "-nya" also without it), so an exception the PPID wrote never widens into more exceptions.
+struct RuleMatcher: Sendable {
+    let wide: PhraseMatcher
+    let exact: PhraseMatcher
+
+    init(rules: [Rule], morphology: Morphology) {
+        wide = PhraseMatcher(phrases: rules.flatMap { $0.all.flatMap { $0 } + $0.any }, morphology: morphology)
+        exact = PhraseMatcher(phrases: rules.flatMap(\.none), morphology: .exact)
+    }
+
+    init() {
+        wide = PhraseMatcher(phrases: [])
+        exact = PhraseMatcher(phrases: [])
+    }
+
+    /// What a text holds.
+    struct Found {
+        var wide: PhraseSet
+        /// Wide phrases found in the text as written (not only via abbreviation expansion).
+        var direct: PhraseSet
+        var exact: PhraseSet
+    }
+
+    func match(_ text: String) -> Found { match(tokens: TextNormalizer.tokens(text)) }
+
+    func match(tokens: [String]) -> Found {
+        let (found, direct) = wide.matchWithDirect(tokens: tokens)
+        return Found(wide: found, direct: direct, exact: exact.match(tokens: tokens))
+    }
+}
+
 /// A rule with its phrases replaced by phrase ids.
 struct CompiledRule: Sendable {
     let rule: Rule
@@ -107,31 +165,34 @@ struct CompiledRule: Sendable {
     let any: [Int]
     let none: [Int]
 
-    init(rule: Rule, matcher: PhraseMatcher) {
+    init(rule: Rule, matcher: RuleMatcher) {
         self.rule = rule
-        all = rule.all.map { $0.compactMap(matcher.id(of:)) }
-        any = rule.any.compactMap(matcher.id(of:))
-        none = rule.none.compactMap(matcher.id(of:))
+        all = rule.all.map { $0.compactMap(matcher.wide.id(of:)) }
+        any = rule.any.compactMap(matcher.wide.id(of:))
+        none = rule.none.compactMap(matcher.exact.id(of:))
     }
 
     /// Whether the rule has any condition that can be true at all.
     var hasConditions: Bool { !(all.isEmpty && any.isEmpty) }
 
     /// Whether the rule fires on a text whose phrases are `found`.
-    func fires(_ found: PhraseSet) -> Bool {
+    func fires(_ found: RuleMatcher.Found) -> Bool {
         guard hasConditions else { return false }
-        for group in all where !group.contains(where: found.contains) { return false }
-        if !any.isEmpty && !any.contains(where: found.contains) { return false }
-        if none.contains(where: found.contains) { return false }
+        for group in all where !group.contains(where: found.wide.contains) { return false }
+        if !any.isEmpty && !any.contains(where: found.wide.contains) { return false }
+        if none.contains(where: found.exact.contains) { return false }
         return true
     }
 
-    /// The phrases that made the rule fire, for the explanation.
-    func matchedPhrases(_ found: PhraseSet, matcher: PhraseMatcher) -> [String] {
+    /// The phrases that made the rule fire, for the explanation: those written in the text,
+    /// or (when it fired only through an abbreviation's expansion) the expanded ones.
+    func matchedPhrases(_ found: RuleMatcher.Found, matcher: RuleMatcher) -> [String] {
         var ids: [Int] = []
-        for group in all { ids.append(contentsOf: group.filter(found.contains)) }
-        ids.append(contentsOf: any.filter(found.contains))
+        for group in all { ids.append(contentsOf: group.filter(found.wide.contains)) }
+        ids.append(contentsOf: any.filter(found.wide.contains))
         var seen = Set<Int>()
-        return ids.filter { seen.insert($0).inserted }.map { matcher.phraseTexts[$0] }
+        ids = ids.filter { seen.insert($0).inserted }
+        if ids.contains(where: found.direct.contains) { ids = ids.filter(found.direct.contains) }
+        return ids.map { matcher.wide.phraseTexts[$0] }
     }
 }

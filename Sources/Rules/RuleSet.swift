@@ -11,6 +11,9 @@ import Yams
 public struct RuleSet: Sendable {
     /// The files a rules folder holds.
     public static let fileNames = ["kategori.yaml", "pengecualian.yaml", "aturan.yaml", "unit.yaml"]
+    /// Files a rules folder may hold; when one is absent (a workspace made by an older
+    /// version) the copy built into the program is used.
+    public static let optionalFileNames = [Morphology.dictionaryFileName, Morphology.rootsFileName, PrecedentCorpus.fileName]
 
     public private(set) var categories: [CategoryInfo] = []
     public private(set) var subgroups: [SubgroupInfo] = []
@@ -26,7 +29,14 @@ public struct RuleSet: Sendable {
     /// Warnings found while loading (errors make `load` throw).
     public private(set) var loadIssues: [RuleIssue] = []
 
-    var matcher = PhraseMatcher(phrases: [])
+    /// Stems, fixed words and abbreviations (kamus.yaml, kata-dasar.txt).
+    public private(set) var morphology = Morphology.identity
+    /// The shipped corpus of other bodies' decisions (preseden.csv).
+    public private(set) var precedents: [Precedent] = []
+    /// The corpus indexed by stems (built once when the rules are loaded).
+    public private(set) var precedentIndex = PrecedentIndex(precedents: [], morphology: .identity)
+
+    var matcher = RuleMatcher()
     var compiled: [CompiledRule] = []
     private var groundCodes: Set<String> = []
 
@@ -60,8 +70,17 @@ public struct RuleSet: Sendable {
             }
             files.append((name, text))
         }
+        for name in optionalFileNames where present.contains(name) {
+            let url = directory.appendingPathComponent(name)
+            guard let data = manager.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+                issues.append(RuleIssue(severity: .error, location: RuleFileLocation(file: name, line: 0),
+                                        code: "encoding", message: "Berkas \(name) tidak dapat dibaca sebagai teks UTF-8."))
+                continue
+            }
+            files.append((name, text))
+        }
         for name in present.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-            if !fileNames.contains(name) {
+            if !fileNames.contains(name) && !optionalFileNames.contains(name) {
                 issues.append(RuleIssue(severity: .warning, location: RuleFileLocation(file: name, line: 0),
                                         code: "unknown_file", message: "Berkas \(name) tidak dikenal dan tidak dibaca."))
             }
@@ -71,7 +90,7 @@ public struct RuleSet: Sendable {
 
     /// The rule set shipped inside the program (`DefaultRules`).
     public static func defaults() throws -> RuleSet {
-        try load(files: DefaultRules.files.filter { fileNames.contains($0.name) })
+        try load(files: DefaultRules.files.filter { fileNames.contains($0.name) || optionalFileNames.contains($0.name) })
     }
 
     /// Reads rule files given as text (name → contents); used for the embedded defaults and tests.
@@ -88,7 +107,20 @@ public struct RuleSet: Sendable {
             set.units = UnitDirectory.read(text, reader: &reader)
             issues += reader.issues
         }
-        set.matcher = PhraseMatcher(phrases: set.rules.flatMap { $0.all.flatMap { $0 } + $0.any + $0.none })
+        // Morphology and corpus: the folder's files, else the copies built into the program.
+        let morphology = Morphology.load(
+            dictionary: byName[Morphology.dictionaryFileName] ?? DefaultRules.text(Morphology.dictionaryFileName),
+            roots: byName[Morphology.rootsFileName] ?? DefaultRules.text(Morphology.rootsFileName))
+        issues += morphology.issues
+        set.morphology = morphology.morphology
+        if let corpus = byName[PrecedentCorpus.fileName] ?? DefaultRules.text(PrecedentCorpus.fileName) {
+            let known = set.groundCodes
+            let read = PrecedentCorpus.read(corpus, isKnownGround: { known.contains($0) })
+            issues += read.issues
+            set.precedents = read.precedents
+        }
+        set.precedentIndex = PrecedentIndex(precedents: set.precedents, morphology: set.morphology)
+        set.matcher = RuleMatcher(rules: set.rules, morphology: set.morphology)
         set.compiled = set.rules.map { CompiledRule(rule: $0, matcher: set.matcher) }
         issues.sort()
         if issues.contains(where: { $0.severity == .error }) { throw RuleSetError.invalid(issues) }

@@ -10,6 +10,8 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("csv", runCSVBench),
     ("normalise", runNormaliseBench),
     ("classify", classifyBench),
+    ("classify-real", classifyRealBench),
+    ("classify-train", classifyTrainBench),
     ("register", registerBenchmark),
     ("writers", benchWriters),
     ("publish", benchPublish),

@@ -167,7 +167,8 @@ final class ClassifierTests: XCTestCase {
         encoder.outputFormatting = [.sortedKeys]
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: encoder.encode(KlasifikasiJSON(c))) as? [String: Any])
         XCTAssertEqual(Set(json.keys), ["kategori", "subkelompok", "perlu_uji_konsekuensi", "dasar_pengecualian",
-                                        "perlu_ditinjau", "kategori_unit", "tanpa_dasar_hukum", "alasan", "catatan"])
+                                        "perlu_ditinjau", "kategori_unit", "tanpa_dasar_hukum", "alasan", "catatan",
+                                        "kategori_preseden", "preseden"])
         XCTAssertEqual(json["kategori"] as? String, "dikecualikan")
         XCTAssertTrue(json["subkelompok"] is NSNull)
         XCTAssertEqual(json["perlu_uji_konsekuensi"] as? Bool, true)

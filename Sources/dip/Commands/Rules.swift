@@ -9,7 +9,7 @@ extension DIP {
         static let configuration = CommandConfiguration(
             commandName: "rules",
             abstract: "Memeriksa dan mencoba aturan klasifikasi PPID.",
-            subcommands: [Check.self, Explain.self])
+            subcommands: [Check.self, Explain.self, Evaluate.self])
     }
 }
 
@@ -63,7 +63,7 @@ extension DIP.RulesCommand {
             for issue in issues where issue.severity != .info { print(issue.text) }
             let errors = issues.filter { $0.severity == .error }.count
             let warnings = issues.filter { $0.severity == .warning }.count
-            print("Aturan \(location.sourceLabel): \(ruleSet.rules.count) aturan, \(errors) galat, \(warnings) peringatan.")
+            print("Aturan \(location.sourceLabel): \(ruleSet.rules.count) aturan, \(ruleSet.precedents.count) preseden dari \(Set(ruleSet.precedents.map(\.body)).count) badan publik, \(ruleSet.morphology.roots.count) kata dasar, \(ruleSet.morphology.abbreviations.count) singkatan; \(errors) galat, \(warnings) peringatan.")
             if errors > 0 { throw ExitCode.failure }
         }
     }
@@ -98,7 +98,12 @@ extension DIP.RulesCommand {
                 bentuk: "", retensi: "", kategori: declared.flatMap(Category.init(rawValue:)),
                 dasarHukumText: basis)
             let c = Classifier(ruleSet: ruleSet).classify(item)
-            print("Teks ternormalisasi: \(TextNormalizer.normalise(text))")
+            let tokens = TextNormalizer.tokens(text)
+            print("Teks ternormalisasi: \(tokens.joined(separator: " "))")
+            print("Kata dasar: \(tokens.map { word in let key = ruleSet.morphology.key(word); return key == word ? word : "\(word)→\(key)" }.joined(separator: " "))")
+            if let expanded = ruleSet.morphology.expanded(tokens) {
+                print("Singkatan diuraikan: \(expanded.joined(separator: " "))")
+            }
             if c.hits.isEmpty { print("Tidak ada aturan yang berlaku.") }
             for hit in c.hits {
                 print("- \(hit.ruleID): \(hit.description) [kata: \(hit.matchedWords.joined(separator: ", "))]")
@@ -107,7 +112,58 @@ extension DIP.RulesCommand {
             print("Kategori saran: \(c.suggested?.rawValue ?? "-")\(c.subgroup.map { " (subkelompok \($0.rawValue))" } ?? "")")
             print("Perlu uji konsekuensi: \(c.needsConsequenceTest ? "ya" : "tidak")\(c.exemptionGrounds.isEmpty ? "" : " — dasar: " + c.exemptionGrounds.joined(separator: ", "))")
             print("Perlu ditinjau: \(c.needsReview ? "ya" : "tidak")")
+            if c.precedents.isEmpty {
+                print("Preseden: tidak ada judul yang mirip di \(ruleSet.precedents.count) preseden.")
+            } else {
+                print("Saran preseden: \(c.precedentCategory?.rawValue ?? "-")")
+            }
+            for hit in c.precedents {
+                let grounds = hit.grounds.isEmpty ? "" : " \(hit.grounds.joined(separator: ","))"
+                print("- preseden (\(hit.origin)) kemiripan \(String(format: "%.2f", hit.similarity)): '\(hit.title)' — \(hit.category.rawValue)\(grounds), \(hit.body)\(hit.bodies > 1 ? " dan \(hit.bodies - 1) badan lain" : ""); sumber: \(hit.source)")
+            }
             for note in c.notes { print("Catatan: \(note)") }
+        }
+    }
+
+    /// `dip rules evaluate FILE`: the figures of the rules and precedents on a labelled list.
+    struct Evaluate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Mengukur klasifikasi pada daftar berlabel (CSV: judul, kategori, dasar Pasal 17 opsional, badan opsional); kategori unit disembunyikan.")
+
+        @Argument(help: "Berkas CSV berlabel; tajuk preseden.csv (judul,kategori,pasal17,badan,…) juga diterima.")
+        var file: String
+
+        @Flag(name: .customLong("tanpa-preseden"), help: "Hanya aturan, tanpa preseden.")
+        var rulesOnly = false
+
+        @OptionGroup var location: RulesLocation
+
+        func run() throws {
+            let ruleSet = try location.load()
+            let url = URL(fileURLWithPath: file)
+            guard let data = FileManager.default.contents(atPath: url.path),
+                  let text = String(data: data, encoding: .utf8) else {
+                print("Berkas \(file) tidak dapat dibaca sebagai teks UTF-8.")
+                throw ExitCode.failure
+            }
+            let items: [LabelledItem]
+            do {
+                items = try LabelledList.read(text, file: url.lastPathComponent)
+            } catch let error as LabelledList.ReadError {
+                for message in error.messages { print(message) }
+                throw ExitCode.failure
+            }
+            let report: EvaluationReport
+            if rulesOnly {
+                report = Evaluator.evaluate(items, classifier: Classifier(ruleSet: ruleSet, precedents: []), file: url.lastPathComponent)
+                print("Dinilai: \(items.count) butir, hanya aturan (tanpa preseden).")
+            } else {
+                report = Evaluator.evaluateLeavingOutBodies(items, ruleSet: ruleSet, precedents: ruleSet.precedents, file: url.lastPathComponent)
+                print("Dinilai: \(items.count) butir; butir setiap badan publik dibandingkan hanya dengan preseden badan publik LAIN (\(ruleSet.precedents.count) preseden).")
+            }
+            for line in report.figureLines { print(line) }
+            print("Meleset (\(report.misses.count)):")
+            for miss in report.misses { print("- \(miss)") }
         }
     }
 }

@@ -1,0 +1,205 @@
+import DIPCore
+import Foundation
+
+/// One labelled title: what a body decided about it.
+public struct LabelledItem: Hashable, Sendable {
+    public var title: String
+    public var category: Category
+    /// Pasal 17 letters the body cited ("h", "j"); empty when none was stated.
+    public var groundLetters: [String]
+    /// The body that decided (empty when the list does not say).
+    public var body: String
+    public var line: Int
+
+    public init(title: String, category: Category, groundLetters: [String], body: String = "", line: Int = 0) {
+        self.title = title
+        self.category = category
+        self.groundLetters = groundLetters
+        self.body = body
+        self.line = line
+    }
+}
+
+/// Reads a labelled CSV: a title column (`judul`, `title`, `teks` or `ringkasan`), a category
+/// column (`kategori` or `category`), optionally a ground column (`pasal17`, `dasar` or
+/// `ground`: "17h2;17j", "h", "Pasal 17 huruf h") and a body column (`badan` or `body`).
+/// The header of rules/preseden.csv is accepted as it is.
+public enum LabelledList {
+    public struct ReadError: Error, CustomStringConvertible {
+        public var messages: [String]
+        public var description: String { messages.joined(separator: "\n") }
+    }
+
+    public static func read(_ text: String, file: String) throws -> [LabelledItem] {
+        let records = CSVText.records(text)
+        guard let header = records.first else { throw ReadError(messages: ["\(file): berkas kosong."]) }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        func column(_ options: [String]) -> Int? { names.firstIndex { options.contains($0) } }
+        guard let titleColumn = column(["judul", "title", "teks", "ringkasan", "judul informasi"]),
+              let categoryColumn = column(["kategori", "category"]) else {
+            throw ReadError(messages: ["\(file):\(header.line): baris pertama harus memuat kolom judul dan kategori (mis. judul,kategori,pasal17)."])
+        }
+        let groundColumn = column(["pasal17", "dasar", "ground", "pasal_17"])
+        let bodyColumn = column(["badan", "body"])
+        var items: [LabelledItem] = []
+        var errors: [String] = []
+        for record in records.dropFirst() {
+            let fields = record.fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            if fields.allSatisfy(\.isEmpty) { continue }
+            func value(_ index: Int?) -> String { index.flatMap { $0 < fields.count ? fields[$0] : nil } ?? "" }
+            let title = value(titleColumn)
+            guard !title.isEmpty else { errors.append("\(file):\(record.line): judul kosong."); continue }
+            guard let category = Category(rawValue: value(categoryColumn).lowercased()) else {
+                errors.append("\(file):\(record.line): kategori `\(value(categoryColumn))` tidak dikenal (berkala, serta_merta, setiap_saat, dikecualikan).")
+                continue
+            }
+            items.append(LabelledItem(title: title, category: category, groundLetters: letters(value(groundColumn)),
+                                      body: value(bodyColumn), line: record.line))
+        }
+        if !errors.isEmpty { throw ReadError(messages: errors) }
+        return items
+    }
+
+    /// Pasal 17 letters in a ground cell: codes ("17h2;17j"), bare letters ("h, j") or text.
+    static func letters(_ text: String) -> [String] {
+        var found: [String] = []
+        let tokens = TextNormalizer.tokens(text)
+        if !tokens.isEmpty && tokens.allSatisfy({ $0.count == 1 && GroundParser.letters.contains($0) }) {
+            found = tokens
+        } else {
+            for code in GroundParser.grounds(in: text, known: { _ in true }) {
+                found.append(String(code.dropFirst(2).prefix(1)))
+            }
+        }
+        var seen = Set<String>()
+        return found.filter { seen.insert($0).inserted }
+    }
+}
+
+/// The figures of a classifier on a labelled list, with the unit's category hidden: nothing
+/// the list says is given to the classifier except the title.
+public struct EvaluationReport: Sendable {
+    public var items = 0
+    public var exempt = 0
+    public var exemptFlagged = 0
+    public var open = 0
+    public var openFlagged = 0
+    public var suggested = 0
+    public var agreed = 0
+    public var withGround = 0
+    public var groundAgreed = 0
+    /// Every miss, one printable line each (Indonesian).
+    public var misses: [String] = []
+
+    public init() {}
+
+    static func share(_ part: Int, _ whole: Int) -> Double { whole == 0 ? 0 : Double(part) / Double(whole) }
+    public var exemptRecall: Double { Self.share(exemptFlagged, exempt) }
+    public var falseFlagRate: Double { Self.share(openFlagged, open) }
+    public var suggestionShare: Double { Self.share(suggested, items) }
+    public var categoryAgreement: Double { Self.share(agreed, items) }
+    public var groundAgreement: Double { Self.share(groundAgreed, withGround) }
+
+    /// Adds another report's counts (e.g. folds).
+    public mutating func add(_ other: EvaluationReport) {
+        items += other.items; exempt += other.exempt; exemptFlagged += other.exemptFlagged
+        open += other.open; openFlagged += other.openFlagged; suggested += other.suggested
+        agreed += other.agreed; withGround += other.withGround; groundAgreed += other.groundAgreed
+        misses += other.misses
+    }
+
+    /// The five figures, one line each.
+    public var figureLines: [String] {
+        func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+        return [
+            "Butir dikecualikan yang ditandai perlu uji konsekuensi: \(exemptFlagged)/\(exempt) = \(percent(exemptRecall)) (sasaran ≥ 90%)",
+            "Butir terbuka yang ikut ditandai: \(openFlagged)/\(open) = \(percent(falseFlagRate)) (sasaran ≤ 5%)",
+            "Butir yang diberi saran kategori: \(suggested)/\(items) = \(percent(suggestionShare)) (sasaran ≥ 95%)",
+            "Saran kategori sama dengan kategori badan publik: \(agreed)/\(items) = \(percent(categoryAgreement)) (sasaran ≥ 80%)",
+            "Huruf Pasal 17 sama dengan yang dikutip badan publik: \(groundAgreed)/\(withGround) = \(percent(groundAgreement)) (sasaran ≥ 80%)",
+        ]
+    }
+}
+
+public enum Evaluator {
+    /// Classifies each labelled title with no declared category and counts agreement.
+    public static func evaluate(_ items: [LabelledItem], classifier: Classifier, file: String = "") -> EvaluationReport {
+        var report = EvaluationReport()
+        for labelled in items {
+            let item = InformationItem(
+                source: SourceLocation(file: file, sheet: nil, row: labelled.line), nomor: "", ringkasan: labelled.title,
+                pejabatPenguasa: "", penanggungJawab: "", waktuPembuatan: "", tempatPembuatan: "",
+                bentuk: "", retensi: "")
+            let c = classifier.classify(item)
+            let place = file.isEmpty ? "baris \(labelled.line)" : "\(file):\(labelled.line)"
+            let who = labelled.body.isEmpty ? "" : " [\(labelled.body)]"
+            let said = "saran \(c.suggested?.rawValue ?? "-")\(c.needsConsequenceTest ? ", ditandai " + (c.exemptionGrounds.isEmpty ? "tanpa dasar" : c.exemptionGrounds.joined(separator: ",")) : "")"
+            report.items += 1
+            if c.suggested != nil { report.suggested += 1 }
+            if c.suggested == labelled.category {
+                report.agreed += 1
+            } else {
+                report.misses.append("\(place): kategori \(labelled.category.rawValue), \(said): \(labelled.title)\(who)")
+            }
+            if labelled.category == .dikecualikan {
+                report.exempt += 1
+                if c.needsConsequenceTest {
+                    report.exemptFlagged += 1
+                } else {
+                    report.misses.append("\(place): pengecualian terlewat (\(said)): \(labelled.title)\(who)")
+                }
+                if !labelled.groundLetters.isEmpty {
+                    report.withGround += 1
+                    let letters = Set(c.exemptionGrounds.map { String($0.dropFirst(2).prefix(1)) })
+                    if c.needsConsequenceTest && !letters.isDisjoint(with: labelled.groundLetters) {
+                        report.groundAgreed += 1
+                    } else {
+                        report.misses.append("\(place): dasar huruf \(labelled.groundLetters.joined(separator: ",")), \(said): \(labelled.title)\(who)")
+                    }
+                }
+            } else {
+                report.open += 1
+                if c.needsConsequenceTest {
+                    report.openFlagged += 1
+                    report.misses.append("\(place): terbuka (\(labelled.category.rawValue)) tetapi ditandai (\(said)): \(labelled.title)\(who)")
+                }
+            }
+        }
+        return report
+    }
+}
+
+extension Evaluator {
+    /// Evaluates with each body's items classified against the precedents of the OTHER bodies
+    /// only (items without a body: against every precedent of a body not named in the list),
+    /// so a list cannot be measured against its own decisions.
+    public static func evaluateLeavingOutBodies(_ items: [LabelledItem], ruleSet: RuleSet, precedents: [Precedent],
+                                                policy: PrecedentPolicy = .standard, file: String = "") -> EvaluationReport {
+        let listed = Set(items.map(\.body))
+        var byBody: [String: [LabelledItem]] = [:]
+        for item in items { byBody[item.body, default: []].append(item) }
+        var report = EvaluationReport()
+        for body in byBody.keys.sorted() {
+            let others = precedents.filter { body.isEmpty ? !listed.contains($0.body) : $0.body != body }
+            let classifier = Classifier(ruleSet: ruleSet, precedents: others, policy: policy)
+            report.add(evaluate(byBody[body]!, classifier: classifier, file: file))
+        }
+        return report
+    }
+
+    /// A stable split of bodies: the held-out ones are those whose name hashes (FNV-1a 64 of
+    /// the lower-cased name) to 0 modulo `folds`.
+    public static func isHeldOut(body: String, folds: Int = 5) -> Bool {
+        fold(of: body, folds: folds) == 0
+    }
+
+    /// The fold (0..<folds) of a body, by the FNV-1a 64 hash of its lower-cased name.
+    public static func fold(of body: String, folds: Int) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in body.lowercased().utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return Int(hash % UInt64(folds))
+    }
+}

@@ -1,0 +1,225 @@
+import Foundation
+
+/// Indonesian morphology for matching: an affix-stripping stemmer checked against a root-word
+/// list (rules/kata-dasar.txt), words that must keep their form, and the abbreviations offices
+/// write (rules/kamus.yaml).
+///
+/// `key(_:)` is what matching compares: two words meet when their keys are equal, so *nilai /
+/// penilaian / dinilai*, *audit / diaudit / pengauditan* and *rekam / perekaman* meet. Each
+/// distinct word is stemmed once and cached (thread-safe), which keeps classification fast.
+public final class Morphology: @unchecked Sendable {
+    /// The root words (lower case).
+    public let roots: Set<String>
+    /// Words that are never stripped (their key is themselves), e.g. "pengadaan", whose root
+    /// "ada" would otherwise meet the everyday verb.
+    public let fixedWords: Set<String>
+    /// Abbreviation → its expansion as tokens ("lhp" → ["laporan", "hasil", "pemeriksaan"]).
+    public let abbreviations: [String: [String]]
+
+    private var cache: [String: String] = [:]
+    private let lock = NSLock()
+
+    /// Only "-nya" is removed (from words longer than five letters): exact matching.
+    let nyaOnly: Bool
+
+    public convenience init(roots: Set<String>, fixedWords: Set<String> = [], abbreviations: [String: [String]] = [:]) {
+        self.init(roots: roots, fixedWords: fixedWords, abbreviations: abbreviations, nyaOnly: false)
+    }
+
+    private init(roots: Set<String>, fixedWords: Set<String>, abbreviations: [String: [String]], nyaOnly: Bool) {
+        self.nyaOnly = nyaOnly
+        self.roots = roots.union(fixedWords)
+        self.fixedWords = fixedWords
+        self.abbreviations = abbreviations
+    }
+
+    /// A morphology without roots: every word is its own key (no stripping).
+    public static let identity = Morphology(roots: [])
+
+    /// Words as written, except a final "-nya" ("izinnya" → "izin"): how `kecuali` phrases match.
+    static let exact = Morphology(roots: [], fixedWords: [], abbreviations: [:], nyaOnly: true)
+
+    /// The key a word is matched by: its stem, or the word itself.
+    public func key(_ word: String) -> String {
+        lock.lock()
+        if let hit = cache[word] {
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let stemmed = stem(word)
+        lock.lock()
+        if cache.count < 500_000 { cache[word] = stemmed }
+        lock.unlock()
+        return stemmed
+    }
+
+    /// The keys of a text's tokens, in order.
+    public func keys(_ text: String) -> [String] { TextNormalizer.tokens(text).map(key) }
+
+    /// The tokens with every known abbreviation replaced by its expansion, or nil when the
+    /// tokens hold no abbreviation.
+    public func expanded(_ tokens: [String]) -> [String]? {
+        guard !abbreviations.isEmpty, tokens.contains(where: { abbreviations[$0] != nil }) else { return nil }
+        return tokens.flatMap { abbreviations[$0] ?? [$0] }
+    }
+
+    // MARK: - The stemmer
+
+    /// The root of `word` (lower-case letters), or `word` when no affix stripping reaches a
+    /// root of the list. Words with digits, of three letters or fewer, roots, fixed words and
+    /// abbreviations are kept as they are.
+    public func stem(_ word: String) -> String {
+        if nyaOnly { return word.count > 5 && word.hasSuffix("nya") ? String(word.dropLast(3)) : word }
+        if roots.isEmpty || word.count <= 3 || roots.contains(word) || abbreviations[word] != nil { return word }
+        guard word.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return word }
+        // Inflectional particles and possessive pronouns.
+        var base = word
+        for particle in ["lah", "kah", "tah", "pun"] where base.hasSuffix(particle) && base.count > particle.count + 3 {
+            base = String(base.dropLast(particle.count))
+            break
+        }
+        if roots.contains(base) { return base }
+        for pronoun in ["nya", "ku", "mu"] where base.hasSuffix(pronoun) && base.count > pronoun.count + 3 {
+            base = String(base.dropLast(pronoun.count))
+            break
+        }
+        if roots.contains(base) { return base }
+        // Every reading: derivational suffix (-kan, -an, -i) or none, then up to three
+        // prefixes with nasal recoding. The longest root wins: it strips least ("dinilai" is
+        // di-+nilai, not di-+nila+-i).
+        var candidates: [String] = []
+        for suffix in ["kan", "an", "i"] where base.hasSuffix(suffix) && base.count > suffix.count + 2 {
+            candidates.append(String(base.dropLast(suffix.count)))
+        }
+        candidates.append(base)
+        var found: [String] = []
+        for candidate in candidates {
+            if roots.contains(candidate) { found.append(candidate) }
+            stripPrefixes(candidate, depth: 0, into: &found)
+        }
+        if let best = found.max(by: { $0.count < $1.count }) { return best }
+        // No root found: the word without "-nya" when it had one (old behaviour), else itself.
+        return base != word && word.hasSuffix("nya") ? base : word
+    }
+
+    private static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
+
+    /// Strips up to three prefixes (with nasal recoding), collecting every root reached.
+    private func stripPrefixes(_ word: String, depth: Int, into found: inout [String]) {
+        guard depth < 3, word.count >= 5 else { return }
+        for candidate in prefixRemovals(word) where candidate.count >= 3 {
+            if roots.contains(candidate) { found.append(candidate) }
+            stripPrefixes(candidate, depth: depth + 1, into: &found)
+        }
+    }
+
+    /// The words left after removing one prefix of `word`, most likely first.
+    private func prefixRemovals(_ word: String) -> [String] {
+        let chars = Array(word)
+        func rest(_ n: Int) -> String { String(chars[n...]) }
+        func isVowel(_ i: Int) -> Bool { i < chars.count && Self.vowels.contains(chars[i]) }
+        func at(_ i: Int) -> Character { i < chars.count ? chars[i] : " " }
+        var out: [String] = []
+        let start = String(chars.prefix(2))
+        switch start {
+        case "di", "ke", "se":
+            out.append(rest(2))
+        case "be":
+            if at(2) == "r" { out.append(rest(3)) }
+            if at(2) == "l" && word.hasPrefix("belajar") { out.append(rest(3)) }
+            out.append(rest(2))
+        case "te":
+            if at(2) == "r" { out.append(rest(3)) }
+            out.append(rest(2))
+        case "me", "pe":
+            let p = chars[0]
+            if p == "p" && at(2) == "r" { out.append(rest(3)) } // per-
+            if p == "p" && at(2) == "l" && isVowel(3) { out.append(rest(3)) } // pel-ajar
+            if at(2) == "n" && at(3) == "g" { // meng-/peng-
+                if isVowel(4) { out.append(rest(4)); out.append("k" + rest(4)) } else { out.append(rest(4)) }
+            } else if at(2) == "n" && at(3) == "y" { // meny-/peny-
+                if isVowel(4) { out.append("s" + rest(4)) }
+            } else if at(2) == "m" { // mem-/pem-
+                if isVowel(3) { out.append("p" + rest(3)); out.append("m" + rest(3)) } else { out.append(rest(3)) }
+            } else if at(2) == "n" { // men-/pen-
+                if isVowel(3) { out.append("t" + rest(3)); out.append("n" + rest(3)) } else { out.append(rest(3)) }
+            }
+            out.append(rest(2)) // me-/pe- before l, r, w, y (melapor, perekam → pe-rekam)
+        default:
+            break
+        }
+        return out
+    }
+
+    // MARK: - Loading
+
+    /// Reads a root-word list: one word a line; blank lines and lines starting with `#` are
+    /// skipped.
+    public static func readRoots(_ text: String) -> Set<String> {
+        var roots = Set<String>()
+        roots.reserveCapacity(32_000)
+        for line in text.split(whereSeparator: \.isNewline) {
+            let word = line.trimmingCharacters(in: .whitespaces).lowercased()
+            if word.isEmpty || word.hasPrefix("#") { continue }
+            roots.insert(word)
+        }
+        return roots
+    }
+}
+
+extension Morphology {
+    /// The file of fixed words and abbreviations.
+    public static let dictionaryFileName = "kamus.yaml"
+    /// The root-word list.
+    public static let rootsFileName = "kata-dasar.txt"
+
+    /// The built-in root list, parsed once.
+    private static let builtInRoots: (text: String?, roots: Set<String>) = {
+        let text = DefaultRules.text(rootsFileName)
+        return (text, text.map(readRoots) ?? [])
+    }()
+
+    /// Reads kamus.yaml and the root list (either may be nil: no stemming, no abbreviations).
+    static func load(dictionary: String?, roots rootsText: String?) -> (morphology: Morphology, issues: [RuleIssue]) {
+        let roots: Set<String>
+        if let rootsText {
+            roots = rootsText == builtInRoots.text ? builtInRoots.roots : readRoots(rootsText)
+        } else {
+            roots = []
+        }
+        var fixed = Set<String>()
+        var abbreviations: [String: [String]] = [:]
+        var reader = YAMLReader(file: dictionaryFileName)
+        if let dictionary, let root = reader.root(of: dictionary),
+           let top = reader.fields(root, allowed: ["kata_tetap", "singkatan"], what: dictionaryFileName) {
+            for word in reader.strings(top["kata_tetap"], field: "kata_tetap", what: dictionaryFileName) {
+                let tokens = TextNormalizer.tokens(word)
+                if tokens.count != 1 {
+                    reader.error(top["kata_tetap"], "not_a_word", "`\(word)` pada kata_tetap harus satu kata.")
+                    continue
+                }
+                fixed.insert(tokens[0])
+            }
+            if let node = top["singkatan"] {
+                if let mapping = node.mapping {
+                    for (key, value) in mapping {
+                        let short = TextNormalizer.tokens(key.string ?? "")
+                        let long = TextNormalizer.tokens(value.string ?? "")
+                        if short.count != 1 || long.isEmpty {
+                            reader.error(key, "bad_abbreviation", "Singkatan `\(key.string ?? "")` harus satu kata dengan kepanjangan berupa teks.")
+                            continue
+                        }
+                        if abbreviations[short[0]] != nil {
+                            reader.error(key, "duplicate_id", "Singkatan `\(short[0])` ditulis dua kali.")
+                        }
+                        abbreviations[short[0]] = long
+                    }
+                } else {
+                    reader.error(node, "wrong_type", "`singkatan` harus berupa pasangan singkatan: kepanjangan.")
+                }
+            }
+        }
+        return (Morphology(roots: roots, fixedWords: fixed, abbreviations: abbreviations), reader.issues)
+    }
+}

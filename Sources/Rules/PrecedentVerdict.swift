@@ -1,0 +1,150 @@
+import DIPCore
+import Foundation
+
+/// How precedents turn into a suggestion. The standard values were tuned on the training
+/// bodies of the corpus only (docs/classification.md).
+public struct PrecedentPolicy: Hashable, Sendable {
+    /// How many nearest precedents vote.
+    public var neighbours = 7
+    /// A precedent at least this similar (cosine of stemmed titles) may decide.
+    public var minimumSimilarity = 0.3
+    /// Below `minimumSimilarity` but at least this similar: a weak suggestion, put to review.
+    public var weakSimilarity = 0.1
+    /// Voters must be at least this share of the best one's similarity.
+    public var relativeCut = 0.6
+    /// The item is flagged for a consequence test when exempt precedents hold at least this
+    /// share of the vote.
+    public var flagShare = 0.4
+    /// A verdict is strong (it can contradict a declared category or an open rule) when its
+    /// best precedent is this similar and its category holds `strongAgreement` of the vote.
+    public var strongSimilarity = 0.6
+    public var strongAgreement = 0.75
+    /// Weight of the PPID's own decisions against the corpus (they also outrank it: when one is
+    /// near enough, only the PPID's decisions vote).
+    public var ppidWeight = 3.0
+
+    public init() {}
+
+    public static let standard = PrecedentPolicy()
+}
+
+/// What the nearest precedents say about one item.
+struct PrecedentVerdict {
+    var category: Category
+    /// At least one voter reached `minimumSimilarity`.
+    var decisive: Bool
+    var strong: Bool
+    var exemptLike: Bool
+    /// Pasal 17 grounds of the exempt voters, the most cited letter first.
+    var grounds: [String]
+    var hits: [PrecedentHit]
+    var explanation: [String]
+    /// "dikecualikan oleh 3 badan publik" — a short phrase for notes.
+    var summary: String
+
+    var groundsText: String { grounds.map(PrecedentVerdict.describe).joined(separator: ", ") }
+
+    /// "17h2" → "Pasal 17 huruf h angka 2".
+    static func describe(_ code: String) -> String {
+        let letter = code.dropFirst(2).prefix(1)
+        let number = code.dropFirst(3)
+        return "Pasal 17 huruf \(letter)" + (number.isEmpty ? "" : " angka \(number)")
+    }
+}
+
+extension Classifier {
+    /// The precedents' verdict on a text, or nil when no precedent is even weakly similar.
+    func precedentVerdict(tokens: [String]) -> PrecedentVerdict? {
+        let index = precedentIndex
+        let found = index.nearest(tokens: tokens, limit: max(policy.neighbours * 3, 20), minimum: policy.weakSimilarity)
+        guard let best = found.first else { return nil }
+        let decisive = best.similarity >= policy.minimumSimilarity
+        var voters = found.filter { $0.similarity >= best.similarity * policy.relativeCut }
+        if decisive {
+            voters = voters.filter { $0.similarity >= policy.minimumSimilarity }
+            // The PPID's own decisions outrank other bodies'.
+            let own = voters.filter { index.precedents[$0.index].origin == .ppid }
+            if !own.isEmpty { voters = own }
+        }
+        voters = Array(voters.prefix(policy.neighbours))
+
+        var score: [Category: Double] = [:]
+        var letterScore: [Character: Double] = [:]
+        var codeScore: [String: Double] = [:]
+        var total = 0.0
+        for voter in voters {
+            let precedent = index.precedents[voter.index]
+            let weight = voter.similarity * voter.similarity * (precedent.origin == .ppid ? policy.ppidWeight : 1)
+            score[precedent.category, default: 0] += weight
+            total += weight
+            if precedent.category == .dikecualikan {
+                for code in precedent.grounds {
+                    if let letter = code.dropFirst(2).first { letterScore[letter, default: 0] += weight }
+                    codeScore[code, default: 0] += weight
+                }
+            }
+        }
+        let ranked = score.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        let category = ranked[0].key
+        let agreement = total > 0 ? ranked[0].value / total : 0
+        let exemptShare = total > 0 ? (score[.dikecualikan] ?? 0) / total : 0
+        let strong = decisive && best.similarity >= policy.strongSimilarity && agreement >= policy.strongAgreement
+        let exemptLike = decisive && exemptShare >= policy.flagShare
+
+        // Grounds: the most cited letter, with its most cited code (a sub-point when one is
+        // cited as often as the bare letter).
+        var grounds: [String] = []
+        if let letter = letterScore.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).first?.key {
+            let codes = codeScore.filter { $0.key.dropFirst(2).first == letter }
+                .sorted { ($0.value, $0.key.count, $1.key) > ($1.value, $1.key.count, $0.key) }
+            if let code = codes.first?.key { grounds.append(code) }
+        }
+
+        // Explanation: voters grouped by the same stemmed title and category.
+        struct Group { var first: Int; var similarity: Double; var bodies: Set<String>; var grounds: [String] }
+        var groups: [String: Group] = [:]
+        var order: [String] = []
+        for voter in voters.isEmpty ? [best] : voters {
+            let precedent = index.precedents[voter.index]
+            let key = index.titleKeys[voter.index] + "|" + precedent.category.rawValue + "|" + precedent.origin.rawValue
+            if groups[key] == nil {
+                groups[key] = Group(first: voter.index, similarity: voter.similarity, bodies: [], grounds: [])
+                order.append(key)
+            }
+            groups[key]!.bodies.insert(precedent.body)
+            for code in precedent.grounds where !groups[key]!.grounds.contains(code) { groups[key]!.grounds.append(code) }
+        }
+        var hits: [PrecedentHit] = []
+        var explanation: [String] = []
+        for key in order.prefix(3) {
+            let group = groups[key]!
+            let precedent = index.precedents[group.first]
+            hits.append(PrecedentHit(title: precedent.title, category: precedent.category, grounds: group.grounds,
+                                     body: precedent.body, bodies: group.bodies.count, source: precedent.source,
+                                     similarity: (group.similarity * 1000).rounded() / 1000, origin: precedent.origin.rawValue))
+            let percent = Int((group.similarity * 100).rounded())
+            let verb = Self.verb(precedent.category)
+            let basis = group.grounds.isEmpty ? "" : ", " + group.grounds.map(PrecedentVerdict.describe).joined(separator: "; ")
+            if precedent.origin == .ppid {
+                explanation.append("Keputusan PPID sendiri: mirip dengan '\(precedent.title)' (kemiripan \(percent)%) — \(verb)\(basis) [\(precedent.source)].")
+            } else {
+                let who = group.bodies.count == 1 ? precedent.body : "\(group.bodies.count) badan publik"
+                explanation.append("Preseden: mirip dengan '\(precedent.title)' (kemiripan \(percent)%) — \(verb) oleh \(who)\(basis) [sumber: \(precedent.source)].")
+            }
+        }
+        let voterBodies = Set(voters.map { index.precedents[$0.index].body }).count
+        let summary = "\(Self.verb(category)) menurut \(Int((agreement * 100).rounded()))% bobot \(voters.count) preseden terdekat dari \(voterBodies) badan publik"
+        return PrecedentVerdict(category: category, decisive: decisive, strong: strong, exemptLike: exemptLike,
+                                grounds: grounds, hits: hits, explanation: explanation, summary: summary)
+    }
+
+    /// "dikecualikan", "diumumkan berkala", …
+    static func verb(_ category: Category) -> String {
+        switch category {
+        case .berkala: return "diumumkan berkala"
+        case .sertaMerta: return "diumumkan serta merta"
+        case .setiapSaat: return "tersedia setiap saat"
+        case .dikecualikan: return "dikecualikan"
+        }
+    }
+}

@@ -1,0 +1,310 @@
+import DIPCore
+import Foundation
+
+/// A decision some public body (or this PPID) took on one item: its title, the category it
+/// gave, the Pasal 17 grounds it cited, who decided and where it is written.
+public struct Precedent: Hashable, Sendable {
+    /// Where a precedent comes from. The PPID's own decisions outrank the shipped corpus.
+    public enum Origin: String, Codable, Hashable, Sendable {
+        /// rules/preseden.csv: decisions other bodies published.
+        case corpus = "korpus"
+        /// The register: this PPID's consequence tests, approvals, returns, reclassifications.
+        case ppid
+    }
+
+    public var title: String
+    public var category: Category
+    /// Pasal 17 codes ("17h2", "17b"); empty when the body stated none.
+    public var grounds: [String]
+    /// The public body (for the PPID's own decisions: the unit).
+    public var body: String
+    public var bodyKind: String
+    /// The address, repository path or register entry the decision is written in.
+    public var source: String
+    public var origin: Origin
+    /// The line of preseden.csv (corpus entries).
+    public var location: RuleFileLocation?
+
+    public init(title: String, category: Category, grounds: [String], body: String, bodyKind: String = "",
+                source: String, origin: Origin = .corpus, location: RuleFileLocation? = nil) {
+        self.title = title
+        self.category = category
+        self.grounds = grounds
+        self.body = body
+        self.bodyKind = bodyKind
+        self.source = source
+        self.origin = origin
+        self.location = location
+    }
+}
+
+/// What the register knows of the PPID's own decisions, given to the classifier as values so
+/// that Rules does not depend on the register.
+public protocol PPIDDecisionSource {
+    /// Every decision of the PPID usable as a precedent (the item's title, the category it
+    /// ended in, the grounds of its test).
+    func ppidDecisions() throws -> [Precedent]
+}
+
+// MARK: - The corpus file
+
+/// rules/preseden.csv: `judul,kategori,pasal17,badan,jenis_badan,sumber`.
+public enum PrecedentCorpus {
+    public static let fileName = "preseden.csv"
+    public static let columns = ["judul", "kategori", "pasal17", "badan", "jenis_badan", "sumber"]
+
+    /// Reads the corpus; every problem is an issue with file and line. Rows with errors are
+    /// left out.
+    public static func read(_ text: String, file: String = fileName,
+                            isKnownGround: (String) -> Bool) -> (precedents: [Precedent], issues: [RuleIssue]) {
+        var issues: [RuleIssue] = []
+        func error(_ line: Int, _ code: String, _ message: String) {
+            issues.append(RuleIssue(severity: .error, location: RuleFileLocation(file: file, line: line), code: code, message: message))
+        }
+        let records = CSVText.records(text)
+        guard let header = records.first else {
+            error(1, "missing_header", "Berkas \(file) kosong: baris pertama harus berisi kolom \(columns.joined(separator: ",")).")
+            return ([], issues)
+        }
+        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var index: [String: Int] = [:]
+        for (position, name) in names.enumerated() { index[name] = position }
+        let missing = columns.filter { index[$0] == nil }
+        if !missing.isEmpty {
+            error(header.line, "missing_column", "Kolom \(missing.joined(separator: ", ")) tidak ada. Baris pertama harus: \(columns.joined(separator: ",")).")
+            return ([], issues)
+        }
+        for unknown in names where !columns.contains(unknown) && !unknown.isEmpty {
+            issues.append(RuleIssue(severity: .warning, location: RuleFileLocation(file: file, line: header.line),
+                                    code: "unknown_column", message: "Kolom `\(unknown)` tidak dikenal dan diabaikan."))
+        }
+        var precedents: [Precedent] = []
+        for record in records.dropFirst() {
+            let fields = record.fields
+            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if fields.count != names.count {
+                error(record.line, "column_count", "Baris berisi \(fields.count) kolom, seharusnya \(names.count).")
+                continue
+            }
+            func value(_ column: String) -> String { fields[index[column]!].trimmingCharacters(in: .whitespacesAndNewlines) }
+            let title = value("judul")
+            var ok = true
+            if title.isEmpty { error(record.line, "missing_field", "Kolom judul kosong."); ok = false }
+            let categoryText = value("kategori")
+            let category = Category(rawValue: categoryText)
+            if category == nil {
+                error(record.line, "unknown_category", "Kategori `\(categoryText)` tidak dikenal. Kode yang sah: berkala, serta_merta, setiap_saat, dikecualikan.")
+                ok = false
+            }
+            var grounds: [String] = []
+            for code in value("pasal17").split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) where !code.isEmpty {
+                if isKnownGround(code) {
+                    grounds.append(code)
+                } else {
+                    error(record.line, "unknown_ground", "Dasar `\(code)` tidak ada di pengecualian.yaml (tulis seperti 17h2, 17b, 17j; beberapa dipisah `;`).")
+                    ok = false
+                }
+            }
+            if !grounds.isEmpty, let category, category != .dikecualikan {
+                error(record.line, "ground_on_open", "Dasar Pasal 17 hanya untuk kategori dikecualikan (baris ini: \(category.rawValue)).")
+                ok = false
+            }
+            let body = value("badan")
+            if body.isEmpty { error(record.line, "missing_field", "Kolom badan kosong: tulis nama badan publik yang memutuskan."); ok = false }
+            let source = value("sumber")
+            if source.isEmpty { error(record.line, "missing_field", "Kolom sumber kosong: tulis alamat atau dokumen sumbernya."); ok = false }
+            guard ok, let category else { continue }
+            precedents.append(Precedent(title: title, category: category, grounds: grounds, body: body,
+                                        bodyKind: value("jenis_badan"), source: source, origin: .corpus,
+                                        location: RuleFileLocation(file: file, line: record.line)))
+        }
+        return (precedents, issues)
+    }
+}
+
+/// A small RFC 4180 reader (comma or semicolon, quotes, line breaks inside quotes), enough for
+/// the corpus and labelled lists; each record keeps the line it starts on.
+public enum CSVText {
+    public struct Record: Sendable {
+        public var fields: [String]
+        public var line: Int
+    }
+
+    public static func records(_ text: String) -> [Record] {
+        var body = Substring(text)
+        if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
+        let firstLine = body.prefix { $0 != "\n" && $0 != "\r\n" }
+        let separator: Character = firstLine.filter { $0 == ";" }.count > firstLine.filter { $0 == "," }.count ? ";" : ","
+        var records: [Record] = []
+        var fields: [String] = []
+        var field = ""
+        var quoted = false
+        var line = 1
+        var recordLine = 1
+        var atFieldStart = true
+        var iterator = body.makeIterator()
+        var pending: Character?
+        func endRecord() {
+            fields.append(field)
+            records.append(Record(fields: fields, line: recordLine))
+            fields = []
+            field = ""
+            atFieldStart = true
+        }
+        while let char = pending ?? iterator.next() {
+            pending = nil
+            if quoted {
+                if char == "\"" {
+                    if let next = iterator.next() {
+                        if next == "\"" { field.append("\"") } else { quoted = false; pending = next }
+                    } else { quoted = false }
+                } else {
+                    if char == "\n" || char == "\r\n" { line += 1 }
+                    field.append(char)
+                }
+                continue
+            }
+            switch char {
+            case "\"" where atFieldStart:
+                quoted = true
+                atFieldStart = false
+            case separator:
+                fields.append(field)
+                field = ""
+                atFieldStart = true
+            case "\n", "\r\n", "\r":
+                endRecord()
+                line += 1
+                recordLine = line
+            default:
+                field.append(char)
+                atFieldStart = false
+            }
+        }
+        if !field.isEmpty || !fields.isEmpty { endRecord() }
+        return records
+    }
+}
+
+// MARK: - The index
+
+/// Precedents indexed by the stems of their titles (an inverted index with IDF weights), so
+/// that the nearest precedents of an item are found in a few microseconds.
+public final class PrecedentIndex: Sendable {
+    public let precedents: [Precedent]
+    let morphology: Morphology
+    private let termIDs: [String: Int32]
+    private let idf: [Float]
+    private let postings: [[Int32]]
+    private let norms: [Float]
+    /// Normalised titles, to group identical titles of several bodies.
+    let titleKeys: [String]
+
+    /// Words that carry no meaning for similarity.
+    static let stopWords: Set<String> = [
+        "dan", "atau", "yang", "di", "ke", "dari", "untuk", "dengan", "oleh", "pada", "dalam", "atas",
+        "tentang", "serta", "beserta", "per", "tahun", "th", "thn", "ta", "no", "nomor", "the", "of",
+        "a", "b", "c", "d", "e", "i", "ii", "iii", "iv", "v", "bagi", "sebagai", "secara", "lain",
+        "lainnya", "tersebut", "ini", "itu", "terkait", "mengenai", "kabupaten", "kota", "provinsi",
+        "pemerintah", "badan", "dinas", "kantor", "sd", "s", "yg", "dgn", "dll", "dsb",
+    ]
+
+    public init(precedents: [Precedent], morphology: Morphology) {
+        self.precedents = precedents
+        self.morphology = morphology
+        var termIDs: [String: Int32] = [:]
+        var documents: [[Int32]] = []
+        var titleKeys: [String] = []
+        for precedent in precedents {
+            let terms = Self.terms(precedent.title, morphology: morphology)
+            titleKeys.append(terms.sorted().joined(separator: " "))
+            var ids = Set<Int32>()
+            for term in terms {
+                let id = termIDs[term] ?? {
+                    let id = Int32(termIDs.count)
+                    termIDs[term] = id
+                    return id
+                }()
+                ids.insert(id)
+            }
+            documents.append(ids.sorted())
+        }
+        var df = [Int](repeating: 0, count: termIDs.count)
+        for document in documents { for id in document { df[Int(id)] += 1 } }
+        let count = Float(max(precedents.count, 1))
+        let idf = df.map { Float(log(1.0 + Double(count) / Double(max($0, 1)))) }
+        var postings = [[Int32]](repeating: [], count: termIDs.count)
+        var norms: [Float] = []
+        for (index, document) in documents.enumerated() {
+            var sum: Float = 0
+            for id in document {
+                postings[Int(id)].append(Int32(index))
+                sum += idf[Int(id)] * idf[Int(id)]
+            }
+            norms.append(sum.squareRoot())
+        }
+        self.termIDs = termIDs
+        self.idf = idf
+        self.postings = postings
+        self.norms = norms
+        self.titleKeys = titleKeys
+    }
+
+    /// The distinct similarity terms of a text: keys of its words (and of the expansion of its
+    /// abbreviations), without stop words and numbers.
+    static func terms(_ text: String, morphology: Morphology) -> Set<String> {
+        terms(tokens: TextNormalizer.tokens(text), morphology: morphology)
+    }
+
+    static func terms(tokens: [String], morphology: Morphology) -> Set<String> {
+        var terms = Set<String>()
+        func add(_ words: [String]) {
+            for word in words where word.count >= 2 && !stopWords.contains(word) && !word.allSatisfy(\.isNumber) {
+                let key = morphology.key(word)
+                if !stopWords.contains(key) { terms.insert(key) }
+            }
+        }
+        add(tokens)
+        if let expanded = morphology.expanded(tokens) { add(expanded) }
+        return terms
+    }
+
+    /// One precedent near a text.
+    public struct Neighbour: Hashable, Sendable {
+        public var index: Int
+        public var similarity: Double
+    }
+
+    /// The precedents whose titles share stems with the text, most similar first (cosine of
+    /// IDF-weighted stem sets), at most `limit`, each at least `minimum` similar. `allowed`
+    /// filters precedents (e.g. training bodies only).
+    public func nearest(tokens: [String], limit: Int = 12, minimum: Double = 0.05) -> [Neighbour] {
+        guard !precedents.isEmpty else { return [] }
+        let terms = Self.terms(tokens: tokens, morphology: morphology)
+        let query = terms.compactMap { termIDs[$0] }
+        guard !query.isEmpty else { return [] }
+        // Terms the corpus lacks still count in the text's norm (with the weight of a term
+        // seen once): an item about something no precedent mentions is not similar to anything.
+        let rare = Float(log(1.0 + Double(precedents.count)))
+        var queryNorm = Float(terms.count - query.count) * rare * rare
+        for id in query { queryNorm += idf[Int(id)] * idf[Int(id)] }
+        var scores = [Float](repeating: 0, count: precedents.count)
+        var touched: [Int32] = []
+        touched.reserveCapacity(128)
+        for id in query {
+            let weight = idf[Int(id)] * idf[Int(id)]
+            for document in postings[Int(id)] {
+                if scores[Int(document)] == 0 { touched.append(document) }
+                scores[Int(document)] += weight
+            }
+        }
+        let qn = queryNorm.squareRoot()
+        var found: [Neighbour] = []
+        for document in touched {
+            let similarity = Double(scores[Int(document)] / (qn * norms[Int(document)]))
+            if similarity >= minimum { found.append(Neighbour(index: Int(document), similarity: similarity)) }
+        }
+        found.sort { ($0.similarity, -$0.index) > ($1.similarity, -$1.index) }
+        return Array(found.prefix(limit))
+    }
+}

@@ -1,0 +1,84 @@
+import DIPCore
+import Foundation
+import XCTest
+@testable import Rules
+
+/// The stemmer and abbreviations (rules/kata-dasar.txt, rules/kamus.yaml).
+final class MorphologyTests: XCTestCase {
+    let morphology = defaultRules.morphology
+
+    func testDerivedFormsMeetTheirRoot() {
+        let groups: [[String]] = [
+            ["nilai", "penilaian", "dinilai", "menilai", "nilainya"],
+            ["audit", "diaudit", "pengauditan", "mengaudit"],
+            ["rekam", "perekaman", "direkam", "merekam", "rekaman"],
+            ["periksa", "pemeriksaan", "diperiksa", "memeriksa"],
+            ["lapor", "melaporkan", "dilaporkan"],
+            ["susun", "penyusunan", "menyusun", "disusun"],
+            ["kelola", "pengelolaan", "mengelola", "dikelola"],
+            ["terbit", "penerbitan", "menerbitkan", "diterbitkan"],
+            ["penduduk", "kependudukan"],
+            ["izin", "perizinan", "izinnya"],
+            ["ajar", "pelajaran", "belajar", "mengajar"],
+        ]
+        for group in groups {
+            let keys = Set(group.map(morphology.key))
+            XCTAssertEqual(keys.count, 1, "\(group) → \(group.map(morphology.key))")
+        }
+    }
+
+    func testWordsWhoseRootMeansSomethingElseKeepTheirForm() {
+        XCTAssertEqual(morphology.key("pengadaan"), "pengadaan")
+        XCTAssertEqual(morphology.key("pengumuman"), "pengumuman")
+        XCTAssertEqual(morphology.key("persalinan"), "persalinan")
+        XCTAssertEqual(morphology.key("laporan"), "laporan")
+        XCTAssertEqual(morphology.key("terlapor"), "terlapor")
+        XCTAssertNotEqual(morphology.key("pemerintahan"), morphology.key("perintah"))
+        XCTAssertEqual(morphology.key("kepesertaan"), "peserta")
+    }
+
+    func testShortWordsNumbersAndUnknownWordsAreKept() {
+        XCTAssertEqual(morphology.key("sp2d"), "sp2d")
+        XCTAssertEqual(morphology.key("2026"), "2026")
+        XCTAssertEqual(morphology.key("bpkad"), "bpkad")
+        XCTAssertEqual(morphology.key("server"), "server")
+        XCTAssertEqual(Morphology.identity.key("penilaian"), "penilaian")
+    }
+
+    func testAbbreviationsExpand() {
+        XCTAssertEqual(morphology.expanded(["lhp", "inspektorat"]), ["laporan", "hasil", "pemeriksaan", "inspektorat"])
+        XCTAssertNil(morphology.expanded(["laporan", "keuangan"]))
+        for short in ["spj", "lhp", "lkpd", "sp2d", "rka", "dpa", "bap", "skp", "ktp", "nik", "kk", "spt", "lpj", "ded"] {
+            XCTAssertNotNil(morphology.abbreviations[short], short)
+        }
+    }
+
+    /// Stems and abbreviations widen rule phrases; exact phrases still match.
+    func testRulePhrasesMatchOnStemsAndAbbreviations() throws {
+        let rules = """
+        aturan:
+          - id: uji-nilai
+            keterangan: Hasil penilaian seseorang
+            salah_satu: [hasil penilaian, laporan hasil pemeriksaan]
+            kategori: dikecualikan
+            pengecualian: [17h4]
+            contoh_cocok: [Hasil penilaian pegawai]
+            contoh_tidak_cocok: [Pedoman kerja]
+        """
+        let directory = try temporaryRules(replacing: ["aturan.yaml": rules])
+        let set = try RuleSet.load(directory: directory)
+        let classifier = Classifier(ruleSet: set, precedents: [])
+        for text in ["Hasil penilaian pegawai", "hasil dinilainya", "Hasil menilai kinerja", "LHP Inspektorat 2025",
+                     "Laporan hasil pemeriksaan BPK"] {
+            XCTAssertEqual(classifier.classify(item(text)).hits.map(\.ruleID), ["uji-nilai"], text)
+        }
+        XCTAssertEqual(classifier.classify(item("Nilai tukar petani")).hits, [])
+    }
+
+    func testStemmingEveryWordOnceIsCached() {
+        let m = Morphology(roots: ["nilai"])
+        XCTAssertEqual(m.key("penilaian"), "nilai")
+        XCTAssertEqual(m.key("penilaian"), "nilai")
+        XCTAssertEqual(m.key("dinilai"), "nilai")
+    }
+}

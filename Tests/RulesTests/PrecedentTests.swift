@@ -1,0 +1,131 @@
+import DIPCore
+import Foundation
+import XCTest
+@testable import Rules
+
+/// Precedents: the corpus file, the nearest-title index, the verdict and the flag policy.
+/// The rows of Fixtures/preseden-sintetis.csv are SYNTHETIC (written for these tests).
+final class PrecedentTests: XCTestCase {
+    func syntheticCorpus() throws -> [Precedent] {
+        let text = try String(contentsOf: Paths.fixtures.appendingPathComponent("preseden-sintetis.csv"), encoding: .utf8)
+        let read = PrecedentCorpus.read(text, isKnownGround: defaultRules.isKnownGround)
+        XCTAssertEqual(read.issues, [])
+        return read.precedents
+    }
+
+    func testCorpusReadsWithLinesAndQuotedCommas() throws {
+        let corpus = try syntheticCorpus()
+        XCTAssertEqual(corpus.count, 7)
+        XCTAssertEqual(corpus[0].grounds, ["17h5"])
+        XCTAssertEqual(corpus[0].location?.line, 2)
+        XCTAssertEqual(corpus[6].title, "Daftar ruang kuliah, gedung dan kapasitasnya")
+        XCTAssertEqual(corpus[6].category, .setiapSaat)
+    }
+
+    func testCorpusErrorsNameFileAndLine() {
+        let text = """
+        judul,kategori,pasal17,badan,jenis_badan,sumber
+        Judul baik,dikecualikan,17h2,Badan X,dinas,sumber x
+        Judul buruk,rahasia,,Badan X,dinas,sumber x
+        Dasar buruk,dikecualikan,17k,Badan X,dinas,sumber x
+        Tanpa badan,berkala,,,dinas,sumber x
+        Kolom kurang,berkala
+        Terbuka berdasar,berkala,17h,Badan X,dinas,sumber x
+        """
+        let read = PrecedentCorpus.read(text, isKnownGround: defaultRules.isKnownGround)
+        XCTAssertEqual(read.precedents.count, 1)
+        XCTAssertEqual(read.issues.map(\.location.line), [3, 4, 5, 6, 7])
+        XCTAssertTrue(read.issues.allSatisfy { $0.severity == .error && $0.location.file == "preseden.csv" })
+        XCTAssertEqual(read.issues.map(\.code), ["unknown_category", "unknown_ground", "missing_field", "column_count", "ground_on_open"])
+        let header = PrecedentCorpus.read("judul,kategori\nx,berkala\n", isKnownGround: { _ in true })
+        XCTAssertEqual(header.issues.map(\.code), ["missing_column"])
+    }
+
+    func testNearestTitlesMeetThroughStems() throws {
+        let index = PrecedentIndex(precedents: try syntheticCorpus(), morphology: defaultRules.morphology)
+        let found = index.nearest(tokens: TextNormalizer.tokens("Jawaban ujian para mahasiswa"))
+        XCTAssertEqual(found.first.map { index.precedents[$0.index].title }, "Lembar jawaban ujian mahasiswa")
+        XCTAssertGreaterThan(found.first?.similarity ?? 0, 0.5)
+        XCTAssertEqual(index.nearest(tokens: TextNormalizer.tokens("Jadwal pengangkutan sampah")), [])
+    }
+
+    func testPrecedentDecidesFlagsAndExplainsWhereNoRuleFires() throws {
+        let classifier = Classifier(ruleSet: defaultRules, precedents: try syntheticCorpus())
+        let c = classifier.classify(item("Lembar jawaban ujian mahasiswa semester genap"))
+        XCTAssertTrue(c.hits.isEmpty, "\(c.hits)")
+        XCTAssertEqual(c.suggested, .dikecualikan)
+        XCTAssertEqual(c.precedentCategory, .dikecualikan)
+        XCTAssertTrue(c.needsConsequenceTest)
+        XCTAssertEqual(c.exemptionGrounds, ["17h5"])
+        XCTAssertEqual(c.precedents.first?.bodies, 2)
+        let notes = c.notes.joined(separator: "\n")
+        XCTAssertTrue(notes.contains("mirip dengan 'Lembar jawaban ujian mahasiswa'"), notes)
+        XCTAssertTrue(notes.contains("dikecualikan oleh 2 badan publik, Pasal 17 huruf h angka 5"), notes)
+        XCTAssertTrue(notes.contains("SINTETIS"), notes)
+
+        let open = classifier.classify(item("Kalender akademik 2026"))
+        XCTAssertEqual(open.suggested, .berkala)
+        XCTAssertFalse(open.needsConsequenceTest)
+    }
+
+    func testDeclaredCategoryAgainstStrongPrecedentIsReviewedWithBoth() throws {
+        let classifier = Classifier(ruleSet: defaultRules, precedents: try syntheticCorpus())
+        let c = classifier.classify(item("Lembar jawaban ujian mahasiswa", declared: .setiapSaat))
+        XCTAssertEqual(c.suggested, .setiapSaat)
+        XCTAssertTrue(c.needsReview)
+        XCTAssertTrue(c.needsConsequenceTest)
+        XCTAssertTrue(c.notes.contains { $0.contains("Unit menyatakan Setiap Saat, preseden kuat menyarankan Dikecualikan") }, "\(c.notes)")
+    }
+
+    func testNothingDecidesMeansReviewWithReason() {
+        let classifier = Classifier(ruleSet: defaultRules, precedents: [])
+        let c = classifier.classify(item("Qwerty zxcvb"))
+        XCTAssertNil(c.suggested)
+        XCTAssertTrue(c.needsReview)
+        XCTAssertTrue(c.notes.contains { $0.contains("tidak ada preseden yang mirip") }, "\(c.notes)")
+    }
+
+    func testPPIDDecisionsOutrankTheCorpus() throws {
+        let own = Precedent(title: "Lembar jawaban ujian mahasiswa", category: .setiapSaat, grounds: [], body: "PPID sendiri",
+                            source: "register: uji konsekuensi 2026 (terbuka)", origin: .ppid)
+        let classifier = Classifier(ruleSet: defaultRules, precedents: [own] + (try syntheticCorpus()))
+        let c = classifier.classify(item("Lembar jawaban ujian mahasiswa"))
+        XCTAssertEqual(c.precedentCategory, .setiapSaat)
+        XCTAssertFalse(c.needsConsequenceTest)
+        XCTAssertTrue(c.notes.contains { $0.hasPrefix("Keputusan PPID sendiri") }, "\(c.notes)")
+    }
+
+    func testRulesWinWhereTheyFire() throws {
+        // A rule says berkala (LKjIP); a weak precedent saying otherwise does not change it.
+        let corpus = [Precedent(title: "Laporan kinerja rahasia", category: .dikecualikan, grounds: ["17i"], body: "X", source: "s")]
+        let c = Classifier(ruleSet: defaultRules, precedents: corpus)
+            .classify(item("Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun 2025"))
+        XCTAssertEqual(c.suggested, .berkala)
+        XCTAssertFalse(c.needsConsequenceTest)
+    }
+
+    func testEvaluationCountsWithCategoryHiddenAndLeavesOutOwnBody() throws {
+        let items = try LabelledList.read(String(contentsOf: Paths.fixtures.appendingPathComponent("preseden-sintetis.csv"), encoding: .utf8),
+                                          file: "preseden-sintetis.csv")
+        XCTAssertEqual(items.count, 7)
+        XCTAssertEqual(items[0].groundLetters, ["h"])
+        let report = Evaluator.evaluateLeavingOutBodies(items, ruleSet: defaultRules, precedents: try syntheticCorpus())
+        XCTAssertEqual(report.items, 7)
+        XCTAssertEqual(report.exempt, 4)
+        XCTAssertEqual(report.open, 3)
+        // The lecture-room item's nearest precedent is its own body's: it must not find itself.
+        XCTAssertTrue(report.misses.contains { $0.contains("Daftar ruang kuliah") && $0.contains("saran -") }, "\(report.misses)")
+        // The exam items find the other bodies' identical decisions.
+        XCTAssertGreaterThanOrEqual(report.exemptFlagged, 3)
+        XCTAssertEqual(report.figureLines.count, 5)
+        XCTAssertEqual(LabelledList.letters("Pasal 17 huruf h dan j"), ["h", "j"])
+        XCTAssertEqual(LabelledList.letters("h; j"), ["h", "j"])
+        XCTAssertEqual(LabelledList.letters("17h2;17j"), ["h", "j"])
+    }
+
+    func testHeldOutSplitIsStable() {
+        XCTAssertEqual(Evaluator.fold(of: "Badan Sintetis A", folds: 5), Evaluator.fold(of: "badan sintetis a", folds: 5))
+        let folds = Set((0..<50).map { Evaluator.fold(of: "Badan \($0)", folds: 5) })
+        XCTAssertEqual(folds, [0, 1, 2, 3, 4])
+    }
+}
