@@ -68,7 +68,8 @@ public struct Classifier: Sendable {
     public func classify(_ item: InformationItem) -> Classification {
         let tokens = TextNormalizer.tokens(item.searchableText)
         let firings = firings(tokens: tokens)
-        let verdict = precedentVerdict(tokens: tokens)
+        let openMarker = ruleSet.openMarker(in: tokens)
+        let verdict = precedentVerdict(tokens: tokens, openOnly: openMarker != nil)
         let declared = item.kategori
         var notes: [String] = []
 
@@ -122,9 +123,19 @@ public struct Classifier: Sendable {
         var precedentFlag = false
         if let verdict {
             notes.append(contentsOf: verdict.explanation)
-            if verdict.exemptLike && grounds.isEmpty && declared != .dikecualikan
-                && (ruleSuggestion == nil || ruleSuggestion == .dikecualikan || verdict.strong) {
-                precedentFlag = true
+            if let openMarker, verdict.setAside > 0 {
+                notes.append("Preseden yang dikecualikan tidak dipakai karena teks memuat \"\(openMarker)\" (penanda informasi terbuka, kamus.yaml).")
+            }
+            // Rules win where they fire: an open category named by a rule, or a Pasal 18 lift,
+            // is the PPID's explicit voice, and precedents then only ask for a review.
+            let lifted = firings.contains { $0.lifted || $0.rule.pasal18 != nil }
+            if verdict.exemptLike && grounds.isEmpty && declared != .dikecualikan {
+                if (ruleSuggestion == nil || ruleSuggestion == .dikecualikan) && !lifted {
+                    precedentFlag = true
+                } else if verdict.strong {
+                    needsReview = true
+                    notes.append("Aturan menyatakan informasi ini terbuka, tetapi informasi yang mirip dikecualikan badan publik lain (\(verdict.summary)): tinjau apakah perlu uji konsekuensi.")
+                }
             }
             if ruleSuggestion == nil {
                 if declared == nil {
@@ -137,7 +148,7 @@ public struct Classifier: Sendable {
                     needsReview = true
                     notes.append("Unit menyatakan \(declared.shortLabel), preseden kuat menyarankan \(verdict.category.shortLabel) (\(verdict.summary)): tinjau keduanya.")
                 }
-            } else if let ruleSuggestion, verdict.strong, verdict.category != ruleSuggestion {
+            } else if let ruleSuggestion, verdict.strong, verdict.category != ruleSuggestion, verdict.category != .dikecualikan {
                 notes.append("Aturan menyarankan \(ruleSuggestion.shortLabel), preseden menyarankan \(verdict.category.shortLabel) (\(verdict.summary)); aturan PPID yang berlaku.")
             }
         }

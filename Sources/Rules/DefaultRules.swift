@@ -1043,6 +1043,11 @@ aturan:
 #             misalnya "pengadaan" (bukan "ada"), "pengumuman" (bukan "umum"),
 #             "persalinan" (bukan "salin"). Bentuk turunannya ikut kata ini:
 #             "kepesertaan" → "peserta".
+# penanda_terbuka: kata/frasa yang menandai informasi terbuka (jumlah, agregat, tata cara,
+#             pedoman …). Bila teks memuatnya, preseden informasi yang DIKECUALIKAN badan
+#             publik lain tidak dipakai: "Jumlah penerima bansos per kecamatan" tidak ikut
+#             dikecualikan hanya karena "Daftar penerima bansos" dikecualikan. Dicocokkan
+#             persis seperti ditulis.
 # singkatan:  singkatan yang lazim di kantor pemerintah dan kepanjangannya. Teks yang
 #             memuat singkatan juga dicocokkan dengan kepanjangannya, dan sebaliknya:
 #             aturan berisi "laporan hasil pemeriksaan" cocok dengan "LHP Inspektorat".
@@ -1074,6 +1079,8 @@ kata_tetap:
   - terlapor
   - kejadian
   - kesatuan
+
+penanda_terbuka: [jumlah, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna]
 
 singkatan:
   spj: surat pertanggungjawaban

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// Indonesian morphology for matching: an affix-stripping stemmer checked against a root-word
 /// list (rules/kata-dasar.txt), words that must keep their form, and the abbreviations offices
@@ -15,6 +16,8 @@ public final class Morphology: @unchecked Sendable {
     public let fixedWords: Set<String>
     /// Abbreviation → its expansion as tokens ("lhp" → ["laporan", "hasil", "pemeriksaan"]).
     public let abbreviations: [String: [String]]
+    /// Phrases that mark open information (kamus.yaml `penanda_terbuka`), as written.
+    public internal(set) var openMarkers: [String] = []
 
     private var cache: [String: String] = [:]
     private let lock = NSLock()
@@ -192,7 +195,7 @@ extension Morphology {
         var abbreviations: [String: [String]] = [:]
         var reader = YAMLReader(file: dictionaryFileName)
         if let dictionary, let root = reader.root(of: dictionary),
-           let top = reader.fields(root, allowed: ["kata_tetap", "singkatan"], what: dictionaryFileName) {
+           let top = reader.fields(root, allowed: ["kata_tetap", "singkatan", "penanda_terbuka"], what: dictionaryFileName) {
             for word in reader.strings(top["kata_tetap"], field: "kata_tetap", what: dictionaryFileName) {
                 let tokens = TextNormalizer.tokens(word)
                 if tokens.count != 1 {
@@ -220,6 +223,12 @@ extension Morphology {
                 }
             }
         }
-        return (Morphology(roots: roots, fixedWords: fixed, abbreviations: abbreviations), reader.issues)
+        let morphology = Morphology(roots: roots, fixedWords: fixed, abbreviations: abbreviations)
+        if let dictionary, let root = try? Yams.compose(yaml: dictionary), let node = root.mapping?["penanda_terbuka"] {
+            var markerReader = YAMLReader(file: dictionaryFileName)
+            morphology.openMarkers = markerReader.strings(node, field: "penanda_terbuka", what: dictionaryFileName)
+                .filter { !TextNormalizer.tokens($0).isEmpty }
+        }
+        return (morphology, reader.issues)
     }
 }

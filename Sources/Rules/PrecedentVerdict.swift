@@ -15,6 +15,8 @@ public struct PrecedentPolicy: Hashable, Sendable {
     /// The item is flagged for a consequence test when exempt precedents hold at least this
     /// share of the vote.
     public var flagShare = 0.4
+    /// … and the most similar exempt precedent is at least this similar.
+    public var flagSimilarity = 0.5
     /// A verdict is strong (it can contradict a declared category or an open rule) when its
     /// best precedent is this similar and its category holds `strongAgreement` of the vote.
     public var strongSimilarity = 0.6
@@ -41,6 +43,8 @@ struct PrecedentVerdict {
     var explanation: [String]
     /// "dikecualikan oleh 3 badan publik" — a short phrase for notes.
     var summary: String
+    /// How many exempt precedents were set aside because the text is marked open.
+    var setAside = 0
 
     var groundsText: String { grounds.map(PrecedentVerdict.describe).joined(separator: ", ") }
 
@@ -54,9 +58,17 @@ struct PrecedentVerdict {
 
 extension Classifier {
     /// The precedents' verdict on a text, or nil when no precedent is even weakly similar.
-    func precedentVerdict(tokens: [String]) -> PrecedentVerdict? {
+    /// With `openOnly`, exempt precedents are set aside (the text carries a word the PPID's
+    /// exemption rules list under `kecuali`: an aggregate, a procedure, an office address).
+    func precedentVerdict(tokens: [String], openOnly: Bool = false) -> PrecedentVerdict? {
         let index = precedentIndex
-        let found = index.nearest(tokens: tokens, limit: max(policy.neighbours * 3, 20), minimum: policy.weakSimilarity)
+        var found = index.nearest(tokens: tokens, limit: max(policy.neighbours * 3, 20), minimum: policy.weakSimilarity)
+        var setAside = 0
+        if openOnly {
+            let count = found.count
+            found = found.filter { index.precedents[$0.index].category != .dikecualikan }
+            setAside = count - found.count
+        }
         guard let best = found.first else { return nil }
         let decisive = best.similarity >= policy.minimumSimilarity
         var voters = found.filter { $0.similarity >= best.similarity * policy.relativeCut }
@@ -89,7 +101,9 @@ extension Classifier {
         let agreement = total > 0 ? ranked[0].value / total : 0
         let exemptShare = total > 0 ? (score[.dikecualikan] ?? 0) / total : 0
         let strong = decisive && best.similarity >= policy.strongSimilarity && agreement >= policy.strongAgreement
-        let exemptLike = decisive && exemptShare >= policy.flagShare
+        let bestExempt = voters.first { index.precedents[$0.index].category == .dikecualikan }?.similarity ?? 0
+        let exemptLike = decisive && (category == .dikecualikan
+            || (exemptShare >= policy.flagShare && bestExempt >= policy.flagSimilarity))
 
         // Grounds: the most cited letter, with its most cited code (a sub-point when one is
         // cited as often as the bare letter).
@@ -135,7 +149,7 @@ extension Classifier {
         let voterBodies = Set(voters.map { index.precedents[$0.index].body }).count
         let summary = "\(Self.verb(category)) menurut \(Int((agreement * 100).rounded()))% bobot \(voters.count) preseden terdekat dari \(voterBodies) badan publik"
         return PrecedentVerdict(category: category, decisive: decisive, strong: strong, exemptLike: exemptLike,
-                                grounds: grounds, hits: hits, explanation: explanation, summary: summary)
+                                grounds: grounds, hits: hits, explanation: explanation, summary: summary, setAside: setAside)
     }
 
     /// "dikecualikan", "diumumkan berkala", …

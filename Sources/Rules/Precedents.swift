@@ -207,6 +207,8 @@ public final class PrecedentIndex: Sendable {
         "a", "b", "c", "d", "e", "i", "ii", "iii", "iv", "v", "bagi", "sebagai", "secara", "lain",
         "lainnya", "tersebut", "ini", "itu", "terkait", "mengenai", "kabupaten", "kota", "provinsi",
         "pemerintah", "badan", "dinas", "kantor", "sd", "s", "yg", "dgn", "dll", "dsb",
+        // Words nearly every title has ("dokumen …", "informasi …", "data …").
+        "dokumen", "informasi", "data", "berkas", "arsip", "hal", "segala", "jenis", "lingkungan",
     ]
 
     public init(precedents: [Precedent], morphology: Morphology) {

@@ -37,6 +37,7 @@ public struct RuleSet: Sendable {
     public private(set) var precedentIndex = PrecedentIndex(precedents: [], morphology: .identity)
 
     var matcher = RuleMatcher()
+    private var openMarkerMatcher = PhraseMatcher(phrases: [])
     var compiled: [CompiledRule] = []
     private var groundCodes: Set<String> = []
 
@@ -122,6 +123,7 @@ public struct RuleSet: Sendable {
         set.precedentIndex = PrecedentIndex(precedents: set.precedents, morphology: set.morphology)
         set.matcher = RuleMatcher(rules: set.rules, morphology: set.morphology)
         set.compiled = set.rules.map { CompiledRule(rule: $0, matcher: set.matcher) }
+        set.openMarkerMatcher = PhraseMatcher(phrases: set.morphology.openMarkers, morphology: .exact)
         issues.sort()
         if issues.contains(where: { $0.severity == .error }) { throw RuleSetError.invalid(issues) }
         set.loadIssues = issues
@@ -135,6 +137,15 @@ public struct RuleSet: Sendable {
         let issues = set.validate()
         if issues.contains(where: { $0.severity == .error }) { throw RuleSetError.invalid(issues) }
         return set
+    }
+
+    /// The first open-information marker of kamus.yaml (`penanda_terbuka`) found in the text as
+    /// written ("jumlah", "agregat", "tata cara"): it keeps precedents of withheld items from
+    /// flagging the text.
+    func openMarker(in tokens: [String]) -> String? {
+        guard openMarkerMatcher.count > 0 else { return nil }
+        let found = openMarkerMatcher.match(tokens: tokens)
+        return (0..<openMarkerMatcher.count).first(where: found.contains).map { openMarkerMatcher.phraseTexts[$0] }
     }
 
     /// Whether a Pasal 17 code is defined in pengecualian.yaml.

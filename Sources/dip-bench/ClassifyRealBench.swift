@@ -54,12 +54,34 @@ func classifyRealBench() throws {
     report("classify-real: time", seconds, "s")
 }
 
+/// A policy from the environment (DIP_POLICY="minimumSimilarity=0.4,flagShare=0.5"), for tuning.
+private func policyFromEnvironment() -> PrecedentPolicy {
+    var policy = PrecedentPolicy.standard
+    for pair in (ProcessInfo.processInfo.environment["DIP_POLICY"] ?? "").split(separator: ",") {
+        let parts = pair.split(separator: "=").map(String.init)
+        guard parts.count == 2, let value = Double(parts[1]) else { continue }
+        switch parts[0] {
+        case "neighbours": policy.neighbours = Int(value)
+        case "minimumSimilarity": policy.minimumSimilarity = value
+        case "weakSimilarity": policy.weakSimilarity = value
+        case "relativeCut": policy.relativeCut = value
+        case "flagShare": policy.flagShare = value
+        case "flagSimilarity": policy.flagSimilarity = value
+        case "strongSimilarity": policy.strongSimilarity = value
+        case "strongAgreement": policy.strongAgreement = value
+        default: print("unknown policy field \(parts[0])")
+        }
+    }
+    return policy
+}
+
 /// "classify-train": the training bodies only, each body against the OTHER training bodies'
-/// precedents, with every miss: what tuning may look at.
+/// precedents, with every miss: what tuning may look at (DIP_POLICY overrides the policy).
 func classifyTrainBench() throws {
     guard let split = try corpusSplit() else { return }
     describe("training", split.training)
-    let report = Evaluator.evaluateLeavingOutBodies(labelled(split.training), ruleSet: split.ruleSet, precedents: split.training)
+    let report = Evaluator.evaluateLeavingOutBodies(labelled(split.training), ruleSet: split.ruleSet, precedents: split.training,
+                                                    policy: policyFromEnvironment())
     for line in report.figureLines { print("   " + line) }
     for miss in report.misses { print("   miss: " + miss) }
 }
