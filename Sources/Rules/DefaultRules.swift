@@ -844,6 +844,20 @@ aturan:
     contoh_tidak_cocok:
       - Rekapitulasi permohonan informasi semester I
 
+  - id: laporan-penanganan-pengaduan
+    keterangan: Laporan/rekapitulasi penanganan pengaduan masyarakat dan tindak lanjutnya (tanpa identitas pelapor)
+    prioritas: 45
+    salah_satu: [laporan pengaduan, laporan penanganan pengaduan, laporan pengelolaan pengaduan, rekapitulasi pengaduan, rekap pengaduan, laporan tindak lanjut pengaduan]
+    kecuali: [identitas, identitas pelapor, nama pelapor, data pelapor, data pribadi, pelapor, terlapor, berkas pengaduan, dokumen pengaduan]
+    kategori: setiap_saat
+    kategori_alternatif: [berkala]
+    contoh_cocok:
+      - Laporan pengaduan masyarakat dan tindak lanjutnya
+      - Rekapitulasi pengaduan masyarakat triwulan III
+    contoh_tidak_cocok:
+      - Identitas pelapor pengaduan masyarakat
+      - Dokumen pengaduan masyarakat
+
   - id: berkala-h-pengaduan
     keterangan: Tata cara pengaduan penyalahgunaan wewenang atau pelanggaran (SP4N-LAPOR!, WBS)
     prioritas: 45
