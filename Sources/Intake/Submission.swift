@@ -100,9 +100,13 @@ func sortProblems(_ problems: [Problem]) -> [Problem] {
 enum SubmissionKind {
     case csv
     case xlsx
+    case ods
     case refused(ProblemCode, message: String, hint: String)
 
-    static let resave = "Buka file di Excel atau LibreOffice, lalu simpan ulang sebagai .xlsx (Excel Workbook) tanpa kata sandi dan kirim kembali."
+    static let resave = "Buka file di Excel atau LibreOffice, lalu simpan ulang sebagai .xlsx (Excel Workbook) atau .ods (LibreOffice) tanpa kata sandi dan kirim kembali."
+
+    /// Why a CFB container is refused, in plain words.
+    static let legacyMessage = "File ini berformat Excel 97-2003 (.xls) atau dilindungi kata sandi, sehingga tidak dapat dibaca. Format .xls (format biner lama Excel 97-2003) tidak didukung; yang dapat dibaca: .xlsx, .ods dan CSV."
 
     static func sniff(path: String) -> SubmissionKind {
         let ext = (path as NSString).pathExtension.lowercased()
@@ -122,25 +126,27 @@ enum SubmissionKind {
                 .legacyOrEncrypted,
                 message: encrypted
                     ? "File ini dilindungi kata sandi (terenkripsi), sehingga tidak dapat dibaca."
-                    : "File ini berformat Excel 97-2003 (.xls) atau dilindungi kata sandi, sehingga tidak dapat dibaca.",
+                    : SubmissionKind.legacyMessage,
                 hint: resave)
         }
         if head.starts(with: Array("%PDF".utf8)) {
             return .refused(.unsupportedType, message: "File ini adalah PDF, bukan tabel DIP.",
-                            hint: "Kirim DIP dalam bentuk tabel Excel (.xlsx) atau CSV.")
+                            hint: "Kirim DIP dalam bentuk tabel Excel (.xlsx), LibreOffice (.ods) atau CSV.")
         }
         let isZip = head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06])
         if isZip {
             switch try? sniffFileKind(path: path) {
             case .xlsx?:
                 return .xlsx
+            case .ods?:
+                return .ods
             case .zipNotWorkbook?:
                 if ["docx", "doc", "odt", "rtf"].contains(ext) {
                     return .refused(.unsupportedType, message: "File ini adalah dokumen Word/teks, bukan tabel DIP.",
                                     hint: "Salin tabel DIP ke Excel dan simpan sebagai .xlsx.")
                 }
                 return .refused(.unsupportedType, message: "File ini arsip zip yang tidak berisi buku kerja Excel.",
-                                hint: "Kirim DIP dalam bentuk tabel Excel (.xlsx) atau CSV.")
+                                hint: "Kirim DIP dalam bentuk tabel Excel (.xlsx), LibreOffice (.ods) atau CSV.")
             default:
                 return .refused(.corruptFile, message: "File ini rusak atau tidak utuh (arsip zip tidak dapat dibaca).",
                                 hint: resave)
@@ -151,16 +157,16 @@ enum SubmissionKind {
             return .csv
         }
         switch ext {
-        case "xlsx", "xlsm", "xltx":
-            return .refused(.corruptFile, message: "File .\(ext) ini rusak atau tidak utuh (bukan arsip Excel yang sah).",
+        case "xlsx", "xlsm", "xltx", "ods", "ots":
+            return .refused(.corruptFile, message: "File .\(ext) ini rusak atau tidak utuh (bukan arsip buku kerja yang sah).",
                             hint: resave)
         case "xls":
-            return .refused(.legacyOrEncrypted, message: "File .xls ini tidak dapat dibaca.", hint: resave)
+            return .refused(.legacyOrEncrypted, message: "File .xls ini tidak dapat dibaca: isinya bukan format Excel 97-2003 yang utuh.", hint: resave)
         case "csv", "txt", "tsv", "tab", "":
             return .csv
         default:
             return .refused(.unsupportedType, message: "Jenis file .\(ext) tidak diterima.",
-                            hint: "Kirim DIP dalam bentuk tabel Excel (.xlsx) atau CSV.")
+                            hint: "Kirim DIP dalam bentuk tabel Excel (.xlsx), LibreOffice (.ods) atau CSV.")
         }
     }
 }
@@ -392,7 +398,7 @@ func csvProblem(_ error: CSVError, factory: ProblemFactory) -> Problem {
     case .binaryContent:
         return factory.make(
             .unsupportedType, message: "File ini bukan teks CSV (berisi data biner).",
-            hint: "Kirim DIP dalam bentuk tabel Excel (.xlsx) atau CSV.")
+            hint: "Kirim DIP dalam bentuk tabel Excel (.xlsx), LibreOffice (.ods) atau CSV.")
     case .cannotOpen, .readFailed:
         return factory.make(
             .fileUnreadable, message: "File tidak dapat dibaca.",

@@ -83,6 +83,8 @@ func streamSubmission(
                 outcome = streamCSVSubmission(path: path, factory: factory, maxDataRows: maxDataRows, output: output)
             case .xlsx:
                 outcome = streamXLSXSubmission(path: path, factory: factory, maxDataRows: maxDataRows, output: output)
+            case .ods:
+                outcome = streamODSSubmission(path: path, factory: factory, maxDataRows: maxDataRows, output: output)
             }
             switch outcome {
             case .refused(let problem):

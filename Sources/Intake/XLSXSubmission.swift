@@ -6,8 +6,41 @@ import OfficeFormats
 /// first). A sheet's merged ranges are scanned before its rows (XLSX stores them after the
 /// cells) so vertical merges are applied as rows stream.
 func streamXLSXSubmission(path: String, factory: ProblemFactory, maxDataRows: Int, output: TableOutput) -> StreamOutcome {
+    streamWorkbookSubmission(factory: factory, maxDataRows: maxDataRows, output: output) { try XLSXWorkbook(path: path) }
+}
+
+/// Streams an ODS submission into `output`, as an XLSX one (sheets in the same order, merged
+/// ranges and hyperlinks known before the rows).
+func streamODSSubmission(path: String, factory: ProblemFactory, maxDataRows: Int, output: TableOutput) -> StreamOutcome {
+    streamWorkbookSubmission(factory: factory, maxDataRows: maxDataRows, output: output) { try ODSWorkbook(path: path) }
+}
+
+/// A workbook whose sheets the intake streams (XLSX, ODS).
+protocol StreamableWorkbook {
+    associatedtype Reader: WorkbookRowSource
+    var sheets: [SheetInfo] { get }
+    func rows(sheet index: Int) throws -> Reader
+    func sheetTail(sheet index: Int) throws -> (mergedRanges: [MergedRange], hyperlinks: [CellHyperlink])
+}
+
+/// A sheet's rows, with the count of formula cells read empty for want of a cached value.
+protocol WorkbookRowSource: RowSource {
+    var formulasWithoutValue: Int { get }
+}
+
+extension XLSXWorkbook: StreamableWorkbook {}
+extension XLSXSheetReader: WorkbookRowSource {}
+extension ODSWorkbook: StreamableWorkbook {}
+extension ODSSheetReader: WorkbookRowSource {
+    /// ODS stores every formula's result with it.
+    var formulasWithoutValue: Int { 0 }
+}
+
+func streamWorkbookSubmission<W: StreamableWorkbook>(
+    factory: ProblemFactory, maxDataRows: Int, output: TableOutput, open: () throws -> W
+) -> StreamOutcome {
     do {
-        let workbook = try XLSXWorkbook(path: path)
+        let workbook = try open()
         let order = workbook.sheets.indices.filter { workbook.sheets[$0].kind == .worksheet }
             .sorted { a, b in
                 let ha = workbook.sheets[a].isHidden, hb = workbook.sheets[b].isHidden
@@ -60,7 +93,7 @@ func officeProblem(_ error: OfficeError, factory: ProblemFactory) -> Problem {
             .legacyOrEncrypted,
             message: encrypted
                 ? "File ini dilindungi kata sandi (terenkripsi), sehingga tidak dapat dibaca."
-                : "File ini berformat Excel 97-2003 (.xls) atau dilindungi kata sandi, sehingga tidak dapat dibaca.",
+                : SubmissionKind.legacyMessage,
             hint: SubmissionKind.resave)
     case .emptyFile:
         return factory.make(.fileEmpty, message: "File kosong (0 byte).",
@@ -69,14 +102,14 @@ func officeProblem(_ error: OfficeError, factory: ProblemFactory) -> Problem {
         return factory.make(.fileUnreadable, message: "File tidak dapat dibuka.",
                             hint: "Periksa apakah file masih disalin atau dikunci, lalu kirim ulang.")
     case .notAWorkbook, .unsupportedFormat:
-        return factory.make(.unsupportedType, message: "File ini bukan buku kerja Excel (.xlsx) yang dapat dibaca.",
+        return factory.make(.unsupportedType, message: "File ini bukan buku kerja Excel (.xlsx) atau LibreOffice (.ods) yang dapat dibaca.",
                             hint: SubmissionKind.resave)
     case .doctypeRefused, .limitExceeded:
         return factory.make(
             .zipBomb, message: "File ditolak karena isinya berukuran tidak wajar atau berpotensi berbahaya (\(error)).",
             hint: "Simpan ulang tabel DIP di file .xlsx baru yang hanya berisi daftar tersebut.")
     case .notAZip, .missingPart, .ambiguousPart, .unsafePartName, .zipError, .xmlError, .invalidContent, .noSuchSheet:
-        return factory.make(.corruptFile, message: "File .xlsx ini rusak atau tidak utuh (\(error)).",
+        return factory.make(.corruptFile, message: "File ini rusak atau tidak utuh (\(error)).",
                             hint: SubmissionKind.resave)
     }
 }

@@ -6,8 +6,10 @@ public enum SpreadsheetFileKind: Equatable, Sendable {
     case xlsx
     /// A CFB (OLE2) container: a legacy .xls, or an encrypted OOXML file when `encrypted`.
     case cfbContainer(encrypted: Bool)
-    /// A zip archive that holds no workbook (docx, ods, a plain archive).
+    /// A zip archive that holds no workbook (docx, odt, a plain archive).
     case zipNotWorkbook
+    /// A zip archive holding an OpenDocument spreadsheet (ods, ots).
+    case ods
     /// 0 bytes.
     case empty
     /// Plain text (CSV, HTML, SpreadsheetML 2003 XML): no NUL bytes in the sample.
@@ -32,7 +34,8 @@ public func sniffFileKind(path: String) throws -> SpreadsheetFileKind {
     if head.isEmpty { return .empty }
     if head.starts(with: zipMagic) || head.starts(with: emptyZipMagic) {
         guard let archive = try? ZipArchive(path: path) else { return .unknown }
-        return archive.containsWorkbook ? .xlsx : .zipNotWorkbook
+        if archive.containsWorkbook { return .xlsx }
+        return archive.containsOpenDocumentSpreadsheet ? .ods : .zipNotWorkbook
     }
     if head.starts(with: cfbMagic) {
         // Directory sectors can sit anywhere; CFB files of interest are small, so scan a bounded prefix.

@@ -50,7 +50,7 @@ public final class XLSXWorkbook {
         case .empty: throw OfficeError.emptyFile
         case .cfbContainer(let encrypted): throw OfficeError.cfbContainer(encrypted: encrypted)
         case .text, .unknown: throw OfficeError.notAZip("no zip signature")
-        case .xlsx, .zipNotWorkbook: break
+        case .xlsx, .zipNotWorkbook, .ods: break
         }
         let archive = try ZipArchive(path: path, limits: limits)
         self.archive = archive

@@ -163,6 +163,22 @@ public final class ZipArchive {
     }
 }
 
+extension ZipArchive {
+    /// True for an OpenDocument spreadsheet: a `mimetype` entry naming one (ODF 1.2 §3.3),
+    /// or, without it, a `content.xml` with a manifest that names one.
+    public var containsOpenDocumentSpreadsheet: Bool {
+        let spreadsheet = "application/vnd.oasis.opendocument.spreadsheet"
+        if let m = try? entry(named: "mimetype"), m.size < 256, let bytes = try? readAll(m) {
+            let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            return text == spreadsheet || text == spreadsheet + "-template"
+        }
+        guard (try? entry(named: "content.xml")) != nil,
+              let manifest = try? entry(named: "META-INF/manifest.xml"), manifest.size < 1 << 20,
+              let bytes = try? readAll(manifest) else { return false }
+        return String(decoding: bytes, as: UTF8.self).contains(spreadsheet)
+    }
+}
+
 /// A stream over one zip entry's inflated bytes. Counts what it inflates and stops with
 /// `limitExceeded` when the part grows past the size cap or the compression-ratio cap.
 public final class ZipEntryStream {

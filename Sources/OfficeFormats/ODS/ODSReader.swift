@@ -1,0 +1,394 @@
+import Foundation
+
+// OpenDocument spreadsheets (.ods, LibreOffice's own format).
+//
+// Every sheet is a `<table:table>` in one part, `content.xml`, streamed through libzip and the
+// same libxml2 SAX2 parser as XLSX (no DTD, no entities, no XML_PARSE_HUGE; the zip caps of
+// `XLSXLimits`). What the reader understands:
+//   - rows `table:table-row` (`table:number-rows-repeated`), cells `table:table-cell` and
+//     `table:covered-table-cell` (`table:number-columns-repeated`); row groups and header-row
+//     groups are transparent; a table inside a cell (a nested `table:table`) is skipped;
+//   - values by `office:value-type`: float/percentage/currency (`office:value`), date
+//     (`office:date-value`, ISO), boolean (`office:boolean-value`), string/time (the text),
+//     `calcext:value-type="error"` (the shown text, e.g. `#REF!`);
+//   - text: `text:p` paragraphs joined by line breaks, `text:s` (`text:c` spaces),
+//     `text:tab`, `text:line-break`, spans and links transparent, `office:annotation` (comments)
+//     skipped;
+//   - merged cells: `table:number-rows-spanned` / `table:number-columns-spanned` on the anchor,
+//     the covered cells read as empty (as the sheet shows them);
+//   - hyperlinks: the first `text:a xlink:href` in a cell;
+//   - hidden sheets: a table whose automatic style has `table:display="false"`.
+// Repeats are bounded: an empty row or cell repeated a million times (LibreOffice writes one
+// to fill the sheet) only moves the position; a row or cell with content is expanded, but all
+// expansion beyond the written cells together may add at most `maxRepeatedCells` cells, and
+// positions past `XLSXLimits.maxRows` / `maxColumns` holding content stop the read
+// (`limitExceeded`), as a hostile XLSX would.
+
+/// An ODS workbook opened for streaming: `content.xml` is read once up front for the sheet
+/// list, hidden sheets, merged ranges and hyperlinks (SAX, no cell values kept), then once per
+/// sheet asked for by `rows(sheet:)`.
+public final class ODSWorkbook {
+    public let path: String
+    public let limits: XLSXLimits
+    /// Sheets in tab order (kind `.worksheet`, part `content.xml`).
+    public let sheets: [SheetInfo]
+    private let archive: ZipArchive
+    private let content: ZipEntry
+    private let tails: [(mergedRanges: [MergedRange], hyperlinks: [CellHyperlink])]
+
+    /// Cells that repetition may add to what is written, over the whole part.
+    public static let maxRepeatedCells = 2_000_000
+
+    public init(path: String, limits: XLSXLimits = XLSXLimits()) throws {
+        self.path = path
+        self.limits = limits
+        switch try sniffFileKind(path: path) {
+        case .empty: throw OfficeError.emptyFile
+        case .cfbContainer(let encrypted): throw OfficeError.cfbContainer(encrypted: encrypted)
+        case .text, .unknown: throw OfficeError.notAZip("no zip signature")
+        case .xlsx, .zipNotWorkbook, .ods: break
+        }
+        let archive = try ZipArchive(path: path, limits: limits)
+        self.archive = archive
+        guard let content = try archive.entry(named: "content.xml") else { throw OfficeError.missingPart("content.xml") }
+        self.content = content
+        let index = ODSContentHandler(mode: .index, limits: limits)
+        try XMLStreamParser(stream: try archive.openStream(content), handler: index).parseAll()
+        guard index.rootName == "document-content" else {
+            throw OfficeError.notAWorkbook("content.xml is <\(index.rootName ?? "")>, not <office:document-content>")
+        }
+        sheets = index.tables.map {
+            SheetInfo(name: $0.name, state: $0.style.map(index.hiddenStyles.contains) == true ? .hidden : .visible,
+                      kind: .worksheet, partName: "content.xml")
+        }
+        tails = index.tables.map { ($0.merges, $0.links) }
+    }
+
+    /// A streaming reader over the rows of sheet `index` (0-based, tab order).
+    public func rows(sheet index: Int) throws -> ODSSheetReader {
+        guard sheets.indices.contains(index) else { throw OfficeError.noSuchSheet(index) }
+        return ODSSheetReader(stream: try archive.openStream(content), table: index, limits: limits,
+                              mergedRanges: tails[index].mergedRanges)
+    }
+
+    /// The merged ranges and external hyperlinks of sheet `index` (known from the first pass).
+    public func sheetTail(sheet index: Int) throws -> (mergedRanges: [MergedRange], hyperlinks: [CellHyperlink]) {
+        guard sheets.indices.contains(index) else { throw OfficeError.noSuchSheet(index) }
+        return tails[index]
+    }
+}
+
+/// Streams the rows of one table of `content.xml` (rows with content only, numbered as the
+/// sheet shows them).
+public final class ODSSheetReader: RowSource {
+    private let parser: XMLStreamParser
+    private let handler: ODSContentHandler
+    public let mergedRanges: [MergedRange]
+
+    init(stream: ZipEntryStream, table: Int, limits: XLSXLimits, mergedRanges: [MergedRange]) {
+        handler = ODSContentHandler(mode: .rows(table: table), limits: limits)
+        parser = XMLStreamParser(stream: stream, handler: handler)
+        self.mergedRanges = mergedRanges
+    }
+
+    public func nextRow() throws -> SheetRow? {
+        while true {
+            if let row = handler.popRow() { return row }
+            if handler.tableEnded { return nil }
+            if !(try parser.step()) { return handler.popRow() }
+        }
+    }
+}
+
+/// SAX handler for `content.xml`, in one of two modes: `.index` (tables, hidden styles,
+/// merges, links; no values) or `.rows(table:)` (the rows of one table).
+final class ODSContentHandler: XMLHandler {
+    enum Mode { case index, rows(table: Int) }
+
+    struct Table {
+        var name: String
+        var style: String?
+        var merges: [MergedRange] = []
+        var links: [CellHyperlink] = []
+    }
+
+    private let mode: Mode
+    private let target: Int
+    private let limits: XLSXLimits
+    private(set) var rootName: String?
+    private(set) var tables: [Table] = []
+    private(set) var hiddenStyles: Set<String> = []
+    private(set) var tableEnded = false
+
+    private var queue: [SheetRow] = []
+    private var queueHead = 0
+
+    private var tableIndex = -1
+    /// Depth of `table:table` elements (a table inside a cell is skipped).
+    private var tableDepth = 0
+    private var skipDepth = 0
+    private var currentStyle: String?
+    private var currentStyleIsTable = false
+
+    private var rowNumber = 0
+    private var rowRepeat = 1
+    private var rowHidden = false
+    private var inRow = false
+    private var cells: [CellValue] = []
+    private var column = 0
+
+    private var inCell = false
+    private var cellRepeat = 1
+    private var cellCovered = false
+    private var valueType: UInt8 = 0  // first letter of office:value-type (0: none)
+    private var isError = false
+    private var numberValue: String?
+    private var dateValue: String?
+    private var booleanValue: String?
+    private var paragraphs = 0
+    private var inParagraph = 0
+    private var cellLink: String?
+    private var text: TextBuffer
+    private var repeatedCells = 0
+
+    init(mode: Mode, limits: XLSXLimits) {
+        self.mode = mode
+        if case .rows(let t) = mode { target = t } else { target = -1 }
+        self.limits = limits
+        text = TextBuffer(limit: limits.maxTextBytes)
+    }
+
+    private var indexing: Bool { target < 0 }
+    /// Whether the current position is inside the table whose rows are wanted.
+    private var wanted: Bool { tableDepth == 1 && (indexing || tableIndex == target) }
+
+    func popRow() -> SheetRow? {
+        guard queueHead < queue.count else { return nil }
+        let row = queue[queueHead]
+        queueHead += 1
+        if queueHead == queue.count {
+            queue.removeAll(keepingCapacity: true)
+            queueHead = 0
+        }
+        return row
+    }
+
+    // MARK: attributes
+
+    /// The value of the first attribute named `local` whose namespace URI contains `uriPart`
+    /// (nil `uriPart`: any namespace).
+    private func attribute(_ attributes: XMLAttributes, _ local: StaticString, uri uriPart: String? = nil) -> String? {
+        guard let base = attributes.base else { return nil }
+        for i in 0..<attributes.count {
+            guard let name = base[5 * i], XMLName(pointer: name).is(local),
+                  let start = base[5 * i + 3], let end = base[5 * i + 4] else { continue }
+            if let uriPart {
+                guard let uri = base[5 * i + 2], String(cString: uri).contains(uriPart) else { continue }
+            }
+            // libxml2 without entity substitution hands `&amp;` over as `&#38;`.
+            let raw = ArraySlice(UnsafeBufferPointer(start: start, count: end - start))
+            return String(decoding: MergeCellScanner.decodeEntities(raw), as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// A repeat or span count: 1 when absent or invalid, at most 2,000,000 (past every row and
+    /// column limit, so products of counts cannot overflow).
+    private func count(_ attributes: XMLAttributes, _ local: StaticString) -> Int {
+        guard let v = attributes.value(local), let n = parseDigits(v), n > 0 else { return 1 }
+        return min(n, 2_000_000)
+    }
+
+    // MARK: events
+
+    override func startElement(_ name: XMLName, _ attributes: XMLAttributes) {
+        if rootName == nil { rootName = name.string }
+        if skipDepth > 0 { skipDepth += 1; return }
+        if name.is("table") {
+            tableDepth += 1
+            if tableDepth == 1 {
+                tableIndex += 1
+                rowNumber = 0
+                if indexing {
+                    tables.append(Table(name: attribute(attributes, "name") ?? "Sheet\(tableIndex + 1)",
+                                        style: attribute(attributes, "style-name")))
+                }
+            }
+            return
+        }
+        if tableDepth == 0 {
+            // Automatic styles: which table styles hide their sheet.
+            if indexing {
+                if name.is("style") {
+                    currentStyle = attribute(attributes, "name")
+                    currentStyleIsTable = attribute(attributes, "family") == "table"
+                } else if name.is("table-properties"), currentStyleIsTable, let style = currentStyle,
+                          attribute(attributes, "display") == "false" {
+                    hiddenStyles.insert(style)
+                }
+            }
+            return
+        }
+        guard wanted else { return }
+        if inCell {
+            if name.is("annotation") { skipDepth = 1; return }
+            if name.is("p") || name.is("h") {
+                if paragraphs > 0 { appendText("\n") }
+                paragraphs += 1
+                inParagraph += 1
+            } else if name.is("s") {
+                let n = min(count(attributes, "c"), 1_000)
+                appendText(String(repeating: " ", count: n))
+            } else if name.is("tab") {
+                appendText("\t")
+            } else if name.is("line-break") {
+                appendText("\n")
+            } else if name.is("a"), cellLink == nil {
+                cellLink = attribute(attributes, "href")
+            }
+            return
+        }
+        if name.is("table-row") {
+            inRow = true
+            rowRepeat = count(attributes, "number-rows-repeated")
+            rowHidden = attribute(attributes, "visibility").map { $0 != "visible" } ?? false
+            cells.removeAll(keepingCapacity: true)
+            column = 0
+            return
+        }
+        guard inRow else { return }
+        let covered = name.is("covered-table-cell")
+        guard covered || name.is("table-cell") else { return }
+        inCell = true
+        cellCovered = covered
+        cellRepeat = count(attributes, "number-columns-repeated")
+        paragraphs = 0
+        inParagraph = 0
+        cellLink = nil
+        text.reset()
+        numberValue = nil
+        dateValue = nil
+        booleanValue = nil
+        isError = attribute(attributes, "value-type", uri: "calcext") == "error"
+        valueType = attribute(attributes, "value-type", uri: "opendocument:xmlns:office")?.utf8.first ?? 0
+        if !indexing && !covered {
+            numberValue = attribute(attributes, "value", uri: "opendocument:xmlns:office")
+            dateValue = attribute(attributes, "date-value")
+            booleanValue = attribute(attributes, "boolean-value")
+        }
+        if indexing && !covered {
+            let rows = count(attributes, "number-rows-spanned")
+            let columns = count(attributes, "number-columns-spanned")
+            if (rows > 1 || columns > 1), tables[tableIndex].merges.count < MergeCellScanner.maxHyperlinks {
+                tables[tableIndex].merges.append(MergedRange(
+                    firstRow: rowNumber + 1, lastRow: rowNumber + min(rows, limits.maxRows),
+                    firstColumn: column, lastColumn: column + min(columns, limits.maxColumns) - 1))
+            }
+        }
+    }
+
+    override func endElement(_ name: XMLName) {
+        if skipDepth > 0 { skipDepth -= 1; return }
+        if name.is("table") {
+            if tableDepth == 1, !indexing, tableIndex == target { tableEnded = true }
+            tableDepth -= 1
+            return
+        }
+        guard wanted else { return }
+        if inCell {
+            if name.is("table-cell") || name.is("covered-table-cell") {
+                endCell()
+            } else if name.is("p") || name.is("h") {
+                inParagraph -= 1
+            }
+            return
+        }
+        if inRow && name.is("table-row") { endRow() }
+    }
+
+    override func characters(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
+        guard !indexing, inCell, inParagraph > 0, skipDepth == 0, wanted else { return }
+        if !text.append(bytes, count) {
+            fail(.limitExceeded(what: "text length of one cell in \(part)", limit: limits.maxTextBytes))
+        }
+    }
+
+    private func appendText(_ s: String) {
+        guard !indexing else { return }
+        var s = s
+        s.withUTF8 { u in
+            if !text.append(u.baseAddress!, u.count) {
+                fail(.limitExceeded(what: "text length of one cell in \(part)", limit: limits.maxTextBytes))
+            }
+        }
+    }
+
+    // MARK: cells and rows
+
+    private func endCell() {
+        inCell = false
+        let first = column
+        column += cellRepeat
+        if cellCovered { return }
+        if indexing {
+            if let link = cellLink, first < limits.maxColumns, tables[tableIndex].links.count < MergeCellScanner.maxHyperlinks {
+                tables[tableIndex].links.append(CellHyperlink(row: rowNumber + 1, column: first, target: link))
+            }
+            return
+        }
+        let value = cellValue()
+        if case .empty = value { return }
+        if column > limits.maxColumns {
+            fail(.limitExceeded(what: "column \(column) in row \(rowNumber + 1) of \(part)", limit: limits.maxColumns))
+            return
+        }
+        if !spendRepeats(cellRepeat - 1) { return }
+        while cells.count < first { cells.append(.empty) }
+        for _ in 0..<cellRepeat { cells.append(value) }
+    }
+
+    private func cellValue() -> CellValue {
+        if isError {
+            return text.bytes.isEmpty ? .empty : .error(text.string)
+        }
+        switch valueType {
+        case 0x66, 0x70, 0x63:  // float, percentage, currency
+            if let v = numberValue, let d = Double(v) { return .number(d) }
+        case 0x64:  // date
+            if let v = dateValue, !v.isEmpty { return .isoDateTime(v) }
+        case 0x62:  // boolean
+            if let v = booleanValue { return .bool(v == "true" || v == "1") }
+        default:
+            break
+        }
+        return text.bytes.isEmpty ? .empty : .string(text.string)
+    }
+
+    private func endRow() {
+        inRow = false
+        let first = rowNumber + 1
+        rowNumber += rowRepeat
+        if indexing { return }
+        while let last = cells.last, case .empty = last { cells.removeLast() }
+        if cells.isEmpty { return }
+        if rowNumber > limits.maxRows {
+            fail(.limitExceeded(what: "row number \(rowNumber) in \(part)", limit: limits.maxRows))
+            return
+        }
+        if !spendRepeats((rowRepeat - 1) * cells.count) { return }
+        for k in 0..<rowRepeat {
+            queue.append(SheetRow(number: first + k, cells: cells, isHidden: rowHidden))
+        }
+    }
+
+    /// Counts cells added by repetition; false (and the read fails) past the cap.
+    private func spendRepeats(_ n: Int) -> Bool {
+        repeatedCells += n
+        if repeatedCells > ODSWorkbook.maxRepeatedCells {
+            fail(.limitExceeded(what: "cells repeated by number-rows/columns-repeated in \(part)",
+                                limit: ODSWorkbook.maxRepeatedCells))
+            return false
+        }
+        return true
+    }
+}
