@@ -32,8 +32,8 @@ demo: release
 	@"$$($(SWIFT) build -c release --show-bin-path)/dip" run --workspace "$(DEMO)" --settle-seconds 0; \
 		code=$$?; echo "(exit code $$code: 0 = semua diterima, 2 = ada berkas ditolak atau bermasalah)"; \
 		[ $$code -eq 0 ] || [ $$code -eq 2 ]
-	@echo "== umpan balik per unit: $(DEMO)/reports/umpan-balik/"
-	@ls -1 "$(DEMO)/reports/umpan-balik/"
+	@echo "== umpan balik per unit: $(DEMO)/reports/unit/"
+	@ls -1 "$(DEMO)/reports/unit/"
 	@echo "== laporan lain: $(DEMO)/reports/ ; arsip: $(DEMO)/archive/"
 
 ## Every test. CI (.ci/run) calls exactly this. Everything it needs is in the repository or

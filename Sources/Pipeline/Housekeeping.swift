@@ -14,6 +14,39 @@ public enum Housekeeping {
             || name.hasSuffix(".baru") || name.hasSuffix(".lama")
     }
 
+    /// Moves what the shared `reports/umpan-balik/` and `reports/templat/` of earlier
+    /// versions hold into the units' own outboxes (`reports/unit/<unit>/`), then removes those
+    /// folders, which every unit could read. Notices are not moved: each run makes them anew.
+    /// Returns the files moved.
+    @discardableResult
+    public static func moveSharedUnitFolders(in workspace: Workspace) throws -> [String] {
+        let fm = FileManager.default
+        var moved: [String] = []
+        for folder in workspace.formerSharedUnitFolders where fm.fileExists(atPath: folder.path) {
+            for name in ((try? fm.contentsOfDirectory(atPath: folder.path)) ?? []).sorted() where !name.hasPrefix(".") {
+                let source = folder.appendingPathComponent(name)
+                let stem = (name as NSString).deletingPathExtension
+                let ext = (name as NSString).pathExtension
+                let target: URL?
+                if folder.lastPathComponent == "templat", stem.hasPrefix("DIP-"), ext == "xlsx" {
+                    target = workspace.templateFile(unit: String(stem.dropFirst(4)))
+                } else if ["txt", "xlsx", "html"].contains(ext), !stem.hasSuffix("-tidak-dibaca"), !stem.isEmpty {
+                    target = workspace.feedbackFile(unit: stem, ext: ext)
+                } else {
+                    target = nil
+                }
+                guard let target else { continue }
+                if !fm.fileExists(atPath: target.path) {
+                    try DurableFiles.createDirectory(target.deletingLastPathComponent())
+                    guard rename(source.path, target.path) == 0 else { throw DurableFiles.posixError("memindahkan", source.path) }
+                    moved.append(target.path)
+                }
+            }
+            try fm.removeItem(at: folder)
+        }
+        return moved
+    }
+
     /// Deletes leftovers under `reports/` and `archive/` (never `inbox/`: files there
     /// belong to the units). Returns the paths removed, sorted.
     @discardableResult

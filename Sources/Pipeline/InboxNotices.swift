@@ -3,17 +3,15 @@ import Foundation
 import Rules
 
 /// A notice for a unit that put something in its inbox folder that dip never reads (a
-/// sub-folder, a link, a device file): `reports/umpan-balik/<unit>-tidak-dibaca.txt`.
+/// sub-folder, a link, a device file): `reports/unit/<unit>/tidak-dibaca-<unit>.txt` (`Workspace.unreadNoticeFile`).
 ///
 /// Unit staff never see the run log, and files in a sub-folder would otherwise wait forever
 /// with no word. A separate file, so the unit's last feedback stays as it was; it is made
 /// again on every run from what the inbox holds, and removed once the folder is tidy.
 public enum UnreadNotice {
-    static let suffix = "-tidak-dibaca.txt"
-
     /// The notice file of a unit.
     public static func url(unit: String, in workspace: Workspace) -> URL {
-        workspace.feedback.appendingPathComponent(unit + suffix)
+        workspace.unreadNoticeFile(unit: unit)
     }
 
     /// Writes a notice for every unit with unread entries in `skipped` and removes the
@@ -29,9 +27,9 @@ public enum UnreadNotice {
             let unit = units.unit(code) ?? WorkUnit(code: code, name: code)
             try writeIfChanged(text(unit: unit, files: files, clock: clock), to: url(unit: code, in: workspace))
         }
-        let existing = (try? FileManager.default.contentsOfDirectory(atPath: workspace.feedback.path)) ?? []
-        for name in existing where name.hasSuffix(suffix) && byUnit[String(name.dropLast(suffix.count))] == nil {
-            try? FileManager.default.removeItem(at: workspace.feedback.appendingPathComponent(name))
+        let outboxes = (try? FileManager.default.contentsOfDirectory(atPath: workspace.outboxes.path)) ?? []
+        for code in outboxes where byUnit[code] == nil {
+            try? FileManager.default.removeItem(at: url(unit: code, in: workspace))
         }
         return byUnit.keys.sorted()
     }

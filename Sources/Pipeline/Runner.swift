@@ -132,6 +132,10 @@ public struct Runner {
         let register = try AppDatabase.open(path: workspace.registerPath.path)
         try RegisterGuard.check(workspace, history: try register.history())
         try register.saveUnits(config.units.units)
+        // Each unit's outputs live in its own outbox; the former shared folders are emptied.
+        for path in try Housekeeping.moveSharedUnitFolders(in: workspace) {
+            logger.info("dipindahkan ke folder unit", metadata: ["path": "\(path)"])
+        }
         let classifier = Classifier(ruleSet: config.ruleSet)
 
         endStage("persiapan")
@@ -178,8 +182,10 @@ public struct Runner {
             where notesAfter[code] ?? [] != notesSnapshot?[code] ?? [] {
                 try writeFeedback(&summary, config: config, notes: notesAfter, only: code)
             }
-            try writeTemplates(units: Set(summary.outcomes.map(\.unit)), config: config, register: register)
         }
+        // Every unit's template follows the register (also after a crash, and when the PPID's
+        // decisions or a withdrawal changed a unit's list without a new file from it).
+        try updateTemplates(config: config, register: register)
         try UnreadNotice.update(summary.skipped, units: config.units, workspace: workspace, clock: options.clock)
         try UnregisteredUnitsNotice.update(summary.skipped, workspace: workspace, clock: options.clock)
         // The items are in the register now; the later stages read them from there.
@@ -225,31 +231,39 @@ public struct Runner {
             }
             let outcomes = byUnit[code]!
             let text = FeedbackReport.text(unit: unit, outcomes: outcomes, clock: options.clock, notes: lines)
-            try DurableFiles.write(text, to: workspace.feedback.appendingPathComponent("\(code).txt"))
+            try DurableFiles.write(text, to: workspace.feedbackFile(unit: code, ext: "txt"))
             // The newest file's rows with their problems, as a workbook and a page.
             let latest = outcomes.last { $0.status != .duplicate } ?? outcomes.last!
             let returned = notes[code] ?? []
             let workbook = try UnitFeedback.workbook(
                 unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
                 classifications: latest.classifications, clock: options.clock)
-            try DurableFiles.write(Data(workbook), to: workspace.feedback.appendingPathComponent("\(code).xlsx"))
+            try DurableFiles.write(Data(workbook), to: workspace.feedbackFile(unit: code, ext: "xlsx"))
             let page = UnitFeedback.html(
                 unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
                 classifications: latest.classifications, clock: options.clock)
-            try DurableFiles.write(page, to: workspace.feedback.appendingPathComponent("\(code).html"))
+            try DurableFiles.write(page, to: workspace.feedbackFile(unit: code, ext: "html"))
         }
     }
 
-    /// A fresh update template per unit that sent something, with its current items (hidden
-    /// stable ids); one read of the register state for all of them.
-    func writeTemplates(units codes: Set<String>, config: Configuration, register: AppDatabase) throws {
-        guard !codes.isEmpty else { return }
+    /// Rewrites the update template of every unit with current items (or with a template
+    /// already) when the register changed since they were written or one is missing; the
+    /// stamp is written last, so a crash in between only means the next run writes them again.
+    func updateTemplates(config: Configuration, register: AppDatabase) throws {
+        let stampFile = workspace.archive.appendingPathComponent(".templat-stamp")
+        let stamp = try register.changeStamp() + "\n"
+        let fm = FileManager.default
+        let codes = Set(config.units.units.map(\.code))
+        if (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp { return }
         let current = try register.currentItemsByUnit(codes)
         for code in codes.sorted() {
+            let items = current[code] ?? []
+            let url = workspace.templateFile(unit: code)
+            guard !items.isEmpty || fm.fileExists(atPath: url.path) else { continue }
             let unit = config.units.unit(code) ?? WorkUnit(code: code, name: code)
-            let template = try UpdateTemplate.workbook(unit: unit, items: current[code] ?? [], clock: options.clock)
-            try DurableFiles.write(Data(template), to: workspace.templates.appendingPathComponent("DIP-\(code).xlsx"))
+            try DurableFiles.write(Data(try UpdateTemplate.workbook(unit: unit, items: items, clock: options.clock)), to: url)
         }
+        try DurableFiles.write(stamp, to: stampFile)
     }
 
     func relativePath(_ url: URL) -> String {

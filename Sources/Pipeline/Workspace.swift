@@ -25,10 +25,27 @@ public struct Workspace: Sendable {
     public var packages: URL { archive.appendingPathComponent("paket", isDirectory: true) }
     /// The SQLite register.
     public var registerPath: URL { archive.appendingPathComponent("register.sqlite") }
-    /// Per-unit feedback for unit staff.
-    public var feedback: URL { reports.appendingPathComponent("umpan-balik", isDirectory: true) }
-    /// Update templates per unit, prefilled with the unit's current items.
-    public var templates: URL { reports.appendingPathComponent("templat", isDirectory: true) }
+    /// The units' outboxes: `reports/unit/<unit>/`, one folder per unit holding everything
+    /// for that unit alone (its feedback, its update template, its notices), so a share or ACL
+    /// can grant each unit its own folder and nothing else (docs/deploy/smb.conf).
+    public var outboxes: URL { reports.appendingPathComponent("unit", isDirectory: true) }
+    /// One unit's outbox.
+    public func outbox(unit: String) -> URL { outboxes.appendingPathComponent(unit, isDirectory: true) }
+    /// The unit's feedback on its last files: `umpan-balik-<unit>.txt`, `.xlsx`, `.html`.
+    public func feedbackFile(unit: String, ext: String) -> URL {
+        outbox(unit: unit).appendingPathComponent("umpan-balik-\(unit).\(ext)")
+    }
+    /// The unit's update template, prefilled with its current items (hidden stable ids).
+    public func templateFile(unit: String) -> URL { outbox(unit: unit).appendingPathComponent("DIP-\(unit).xlsx") }
+    /// The notice naming what the unit put in its inbox folder that dip never reads.
+    public func unreadNoticeFile(unit: String) -> URL {
+        outbox(unit: unit).appendingPathComponent("tidak-dibaca-\(unit).txt")
+    }
+    /// Where units' feedback and templates were kept before per-unit outboxes (one folder
+    /// every unit could read); removed by the first run that writes the outboxes.
+    public var formerSharedUnitFolders: [URL] {
+        ["umpan-balik", "templat"].map { reports.appendingPathComponent($0, isDirectory: true) }
+    }
     /// The review pack for the PPID and the Tim Pelayanan Informasi.
     public var review: URL { reports.appendingPathComponent("review", isDirectory: true) }
     /// The lock file that keeps runs one at a time.

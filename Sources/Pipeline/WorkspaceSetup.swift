@@ -54,13 +54,14 @@ public enum WorkspaceSetup {
             `rules/unit.yaml` (for example `inbox/dinkes/`). XLSX and CSV are read; lock files
             (`~$…`, `.~lock…#`) and files still being copied are left alone. After a run each
             file is moved into `archive/originals/` and the unit's feedback is in
-            `reports/umpan-balik/`. `inbox/_ppid/` is reserved for the PPID's review workbook.
+            `reports/unit/<unit>/`. `inbox/_ppid/` is reserved for the PPID's review workbook.
 
             """,
         "reports/README.md": """
             # reports/
 
-            Everything dip generates for people: `umpan-balik/` (feedback per unit), the review
+            Everything dip generates for people: `unit/<unit>/` (each unit's own feedback,
+            template and notices: share each with that unit alone), the review
             pack, decree drafts and the website output. Generated; safe to delete.
 
             """,

@@ -111,7 +111,7 @@ struct HarnessWorkspace {
         XCTAssertEqual(try? String(contentsOf: draf.appendingPathComponent("VERSI.txt"), encoding: .utf8),
                        "draf-v\(draftNumber)\n", file: file, line: line)
         for drop in drops {
-            XCTAssertTrue(fm.fileExists(atPath: workspace.feedback.appendingPathComponent("\(drop.unit).txt").path),
+            XCTAssertTrue(fm.fileExists(atPath: workspace.feedbackFile(unit: drop.unit, ext: "txt").path),
                           "feedback for \(drop.unit) lost", file: file, line: line)
         }
         // 5. No half-written leftovers anywhere in reports/ or archive/.

@@ -23,7 +23,7 @@ final class DeterminismTests: XCTestCase {
         for expected in ["archive/register.sqlite", "reports/review/pemeriksaan-dip.xlsx", "reports/situs/index.html"] {
             XCTAssertTrue(files.contains(expected), "\(expected) missing from \(files)")
         }
-        for prefix in ["archive/paket/", "archive/originals/", "reports/draf/", "reports/umpan-balik/", "reports/terbit/"] {
+        for prefix in ["archive/paket/", "archive/originals/", "reports/draf/", "reports/unit/", "reports/terbit/"] {
             XCTAssertTrue(files.contains { $0.hasPrefix(prefix) }, "nothing under \(prefix)")
         }
         for path in files {

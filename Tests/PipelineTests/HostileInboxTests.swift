@@ -85,7 +85,7 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertEqual(byName["DIP BPBD — revisi 2 (final).csv"]?.status, .accepted)
         XCTAssertEqual(byName["baris\nbaru.csv"]?.status, .accepted)
         // The unit is told, file by file.
-        let feedback = try String(contentsOf: ws.workspace.feedback.appendingPathComponent("dinkes.txt"), encoding: .utf8)
+        let feedback = try String(contentsOf: ws.workspace.feedbackFile(unit: "dinkes", ext: "txt"), encoding: .utf8)
         for name in ["bom-zip.xlsx", "bom-entitas.xlsx", "jalur-keluar.xlsx", "kosong.csv"] {
             XCTAssertTrue(feedback.contains("Berkas: \(name)"), name)
         }
@@ -124,7 +124,7 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertEqual(summary.accepted, 1)
         XCTAssertTrue(summary.failures.isEmpty)
         XCTAssertEqual(summary.outcomes.first?.problems.filter { $0.code == "cell-too-long" }.map(\.row), [4])
-        let feedback = try String(contentsOf: ws.workspace.feedback.appendingPathComponent("\(unit).txt"), encoding: .utf8)
+        let feedback = try String(contentsOf: ws.workspace.feedbackFile(unit: unit, ext: "txt"), encoding: .utf8)
         XCTAssertTrue(feedback.contains("Isi sel terlalu panjang"), feedback)
         XCTAssertNotNil(summary.draftVersion)
     }
@@ -136,7 +136,7 @@ final class HostileInboxTests: XCTestCase {
         let unit = try ws.units()[0]
         _ = try put(unit, "dip.csv", Self.goodCSV)
         _ = try runInProcess()
-        let feedback = ws.workspace.feedback.appendingPathComponent("\(unit).txt")
+        let feedback = ws.workspace.feedbackFile(unit: unit, ext: "txt")
         let before = try Data(contentsOf: feedback)
 
         let folder = inbox.appendingPathComponent(unit).appendingPathComponent("Arsip 2025")
@@ -224,7 +224,7 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertTrue(result.exitCode == 0 || result.exitCode == 2, result.stderr)
         XCTAssertLessThan(result.maxRSSKB, 500 * 1024, "peak RSS of dip run on a 50 MB file")
         XCTAssertFalse(FileManager.default.fileExists(atPath: inbox.appendingPathComponent("bpbd/raksasa.csv").path))
-        let feedback = try String(contentsOf: ws.workspace.feedback.appendingPathComponent("bpbd.txt"), encoding: .utf8)
+        let feedback = try String(contentsOf: ws.workspace.feedbackFile(unit: "bpbd", ext: "txt"), encoding: .utf8)
         XCTAssertTrue(feedback.contains("DITOLAK") && feedback.contains("lebih dari"), String(feedback.prefix(2000)))
     }
 
@@ -273,7 +273,7 @@ final class HostileInboxTests: XCTestCase {
         let url = try put("bpbd", "dip.csv", Self.goodCSV)
         let blocked = try DipProcess.run(ws.runArgs)
         XCTAssertEqual(blocked.exitCode, 1, blocked.stderr)
-        XCTAssertTrue(blocked.stderr.contains("Run gagal") && blocked.stderr.contains("reports/umpan-balik"), blocked.stderr)
+        XCTAssertTrue(blocked.stderr.contains("Run gagal") && blocked.stderr.contains("reports/unit/bpbd"), blocked.stderr)
         // Claimed (renamed to its private name in the same folder) and recorded, not yet removed.
         let claimed = url.deletingLastPathComponent().appendingPathComponent(InboxClaim.prefix + url.lastPathComponent)
         XCTAssertTrue(FileManager.default.fileExists(atPath: claimed.path), "the file stays until its feedback is written")
@@ -284,7 +284,7 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertEqual(after.exitCode, 2, after.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: claimed.path))
-        let feedback = try String(contentsOf: ws.workspace.feedback.appendingPathComponent("bpbd.txt"), encoding: .utf8)
+        let feedback = try String(contentsOf: ws.workspace.feedbackFile(unit: "bpbd", ext: "txt"), encoding: .utf8)
         XCTAssertTrue(feedback.contains("Berkas: dip.csv"), feedback)
         XCTAssertTrue(feedback.contains("DITERIMA"), "told it was a duplicate (issue 16 #12): \(feedback)")
         XCTAssertEqual(try String(contentsOf: reports.appendingPathComponent("draf/VERSI.txt"), encoding: .utf8), "draf-v1\n")

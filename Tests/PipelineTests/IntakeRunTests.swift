@@ -56,7 +56,7 @@ final class IntakeRunTests: XCTestCase {
         let record = try XCTUnwrap(OriginalsArchive(workspace: workspace).record(sha256: sha))
         XCTAssertEqual(record.receipts.map(\.unit), ["dinsos"])
         XCTAssertEqual(record.receipts.map(\.fileName), ["dip dinsos.csv"])
-        let feedback = try String(contentsOf: workspace.feedback.appendingPathComponent("dinsos.txt"), encoding: .utf8)
+        let feedback = try String(contentsOf: workspace.feedbackFile(unit: "dinsos", ext: "txt"), encoding: .utf8)
         XCTAssertTrue(feedback.contains("Status: DITERIMA. 2 informasi dibaca"), feedback)
         XCTAssertTrue(feedback.contains("Profil Dinas Sosial"))
     }
@@ -100,7 +100,7 @@ final class IntakeRunTests: XCTestCase {
         XCTAssertEqual(summary.refused, 1)
         let sha = summary.outcomes[0].sha256
         XCTAssertTrue(FileManager.default.fileExists(atPath: workspace.originals.appendingPathComponent("\(sha).xlsx").path))
-        let feedback = try String(contentsOf: workspace.feedback.appendingPathComponent("satpolpp.txt"), encoding: .utf8)
+        let feedback = try String(contentsOf: workspace.feedbackFile(unit: "satpolpp", ext: "txt"), encoding: .utf8)
         XCTAssertTrue(feedback.contains("DITOLAK"), feedback)
         XCTAssertTrue(feedback.lowercased().contains(".xlsx"), "tells the unit to save as .xlsx: \(feedback)")
     }
@@ -184,7 +184,7 @@ final class IntakeRunTests: XCTestCase {
         let summary = try runner.run()
         XCTAssertEqual(summary.outcomes.map(\.status), [.accepted], "told it was a duplicate")
         XCTAssertEqual(summary.outcomes.first?.fileName, "DIP.csv")
-        let feedback = try String(contentsOf: workspace.feedback.appendingPathComponent("dinsos.txt"), encoding: .utf8)
+        let feedback = try String(contentsOf: workspace.feedbackFile(unit: "dinsos", ext: "txt"), encoding: .utf8)
         XCTAssertTrue(feedback.contains("DITERIMA"), feedback)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: workspace.inbox.appendingPathComponent("dinsos").path), [])
         XCTAssertEqual(try register.rowCount(table: "submissions"), 1)
@@ -201,5 +201,41 @@ final class IntakeRunTests: XCTestCase {
         let archived = (try? FileManager.default.contentsOfDirectory(atPath: workspace.originals.path)) ?? []
         XCTAssertEqual(archived, [], "the link's target was archived")
         XCTAssertTrue(FileManager.default.fileExists(atPath: outside.path))
+    }
+
+    /// Issue 16 #5: everything for one unit sits in its own outbox, which a share can grant to
+    /// that unit alone; the former shared folders are moved into the outboxes.
+    func testEachUnitsOutputsSitInItsOwnOutbox() throws {
+        let old = workspace.reports.appendingPathComponent("umpan-balik")
+        try FileManager.default.createDirectory(at: old, withIntermediateDirectories: true)
+        try Data("umpan balik lama".utf8).write(to: old.appendingPathComponent("dinkes.txt"))
+        try Data("pemberitahuan lama".utf8).write(to: old.appendingPathComponent("dinkes-tidak-dibaca.txt"))
+        _ = try drop(Self.csv, unit: "dinsos", name: "DIP.csv")
+        _ = try drop(Self.csv.replacingOccurrences(of: "Dinas Sosial", with: "Dinas Kesehatan"), unit: "dinkes", name: "DIP.csv")
+        try FileManager.default.createDirectory(at: workspace.inbox.appendingPathComponent("dinsos/lama"), withIntermediateDirectories: true)
+        _ = try runOnce()
+        for unit in ["dinsos", "dinkes"] {
+            var expected = ["DIP-\(unit).xlsx", "umpan-balik-\(unit).html", "umpan-balik-\(unit).txt", "umpan-balik-\(unit).xlsx"]
+            if unit == "dinsos" { expected.append("tidak-dibaca-dinsos.txt") }
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: workspace.outbox(unit: unit).path).sorted(),
+                           expected.sorted())
+            let feedback = try String(contentsOf: workspace.feedbackFile(unit: unit, ext: "txt"), encoding: .utf8)
+            XCTAssertFalse(feedback.contains(unit == "dinsos" ? "Dinas Kesehatan" : "Dinas Sosial"), feedback)
+        }
+        let top = try FileManager.default.contentsOfDirectory(atPath: workspace.reports.path)
+        XCTAssertFalse(top.contains("umpan-balik") || top.contains("templat"), "a folder every unit reads: \(top)")
+    }
+
+    /// Issue 16 #17: a template lost by a run stopped before writing it (or stale) is rebuilt
+    /// from the register by the next run, without a new file from the unit.
+    func testTemplateIsRebuiltFromTheRegisterAfterAStoppedRun() throws {
+        _ = try drop(Self.csv, unit: "dinsos", name: "DIP.csv")
+        _ = try runOnce()
+        let template = workspace.templateFile(unit: "dinsos")
+        let written = try Data(contentsOf: template)
+        try FileManager.default.removeItem(at: template)
+        try? FileManager.default.removeItem(at: workspace.archive.appendingPathComponent(".templat-stamp"))
+        _ = try runOnce()
+        XCTAssertEqual(try? Data(contentsOf: template), written)
     }
 }

@@ -45,7 +45,7 @@ final class RunFuzzTests: XCTestCase {
             }
             for unit in Set(summary.outcomes.map(\.unit)) {
                 XCTAssertTrue(FileManager.default.fileExists(
-                    atPath: ws.workspace.feedback.appendingPathComponent("\(unit).xlsx").path), context)
+                    atPath: ws.workspace.feedbackFile(unit: unit, ext: "xlsx").path), context)
             }
         }
         // Every file archived once, none left in the inbox.

@@ -81,7 +81,7 @@ final class TemplateRoundTripTests: XCTestCase {
         let before = try revisionCount(register)
 
         for unit in units {
-            let template = workspace.templates.appendingPathComponent("DIP-\(unit).xlsx")
+            let template = workspace.templateFile(unit: unit)
             XCTAssertEqual(try valuesRefusedByDropdowns(template), [], "\(unit): dropdowns must accept the template's own values")
             let back = workspace.inbox.appendingPathComponent(unit).appendingPathComponent("DIP-\(unit) kembali.xlsx")
             try FileManager.default.copyItem(at: template, to: back)

@@ -5,7 +5,7 @@ import Register
 
 /// Feedback for one unit (*umpan balik*): its own rows, each with the problems found in it,
 /// the suggested classification and the PPID's return notes, plus the problems of the file
-/// as a whole. As XLSX (`reports/umpan-balik/<unit>.xlsx`) and HTML (`.html`).
+/// as a whole. As XLSX (`reports/unit/<unit>/umpan-balik-<unit>.xlsx`) and HTML (`.html`).
 public enum UnitFeedback {
     static let itemsSheet = "Daftar"
     static let fileProblemsSheet = "Masalah Berkas"

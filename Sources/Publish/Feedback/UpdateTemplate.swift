@@ -138,10 +138,10 @@ public enum UpdateTemplate {
             "4. Kategori dipilih dari daftar: Berkala, Serta Merta, Setiap Saat, atau Dikecualikan. Informasi yang dikecualikan wajib menyebut dasar hukumnya (Pasal 17 UU 14/2008) dan akan diuji konsekuensi oleh PPID.",
             "5. Bentuk informasi dipilih dari daftar (Cetak, Online, Cetak dan Online) atau ditulis sendiri.",
             "6. Kolom tersembunyi \"\(idHeader)\" menandai setiap informasi; jangan diubah atau dipindahkan ke baris lain. Baris baru dibiarkan kosong pada kolom tersebut.",
-            "7. Simpan sebagai .xlsx dan letakkan di folder inbox perangkat daerah Anda. Hasil pemeriksaan ada di reports/umpan-balik/.",
+            "7. Simpan sebagai .xlsx dan letakkan di folder inbox perangkat daerah Anda. Hasil pemeriksaan ada di folder umpan balik unit Anda (reports/unit/<kode perangkat daerah>/).",
         ]
         if unit == nil {
-            lines[lines.count - 1] = "7. Simpan sebagai .xlsx dan letakkan di folder inbox/<kode perangkat daerah>/ (misalnya inbox/dinkes/). Hasil pemeriksaan ada di reports/umpan-balik/."
+            lines[lines.count - 1] = "7. Simpan sebagai .xlsx dan letakkan di folder inbox/<kode perangkat daerah>/ (misalnya inbox/dinkes/). Hasil pemeriksaan ada di reports/unit/<kode perangkat daerah>/."
         }
         lines.append("")
         lines.append("Kategori informasi (UU 14/2008):")

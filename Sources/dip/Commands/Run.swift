@@ -32,7 +32,7 @@ extension DIP {
                 throw Self.exit(for: error, logger: logger)
             }
             print("Selesai: \(summary.accepted) diterima, \(summary.refused) ditolak, \(summary.duplicates) sama dengan sebelumnya, \(summary.problemCount) masalah.")
-            print("Umpan balik unit: \(workspace.feedback.path)")
+            print("Umpan balik unit: \(workspace.outboxes.path)/<unit>/")
             if !summary.failures.isEmpty {
                 printError("\(summary.failures.count) berkas tidak dapat diarsipkan dan tetap di inbox/ untuk run berikutnya:")
                 for failure in summary.failures { printError("  - \(failure.path): \(failure.reason)") }
