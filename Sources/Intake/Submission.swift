@@ -310,9 +310,11 @@ struct TooManyRows: Error {
     }
 }
 
+/// A field with no column. `columnName` is the field's label (the column the unit must add):
+/// the PPID's review lists these per unit (`ReviewInput.missingFieldsByUnit`).
 func missingColumn(_ f: Field, sheet: String?, factory: ProblemFactory, headerRow: Int) -> Problem {
     factory.make(
-        .missingColumn, sheet: sheet, row: headerRow,
+        .missingColumn, sheet: sheet, row: headerRow, columnName: f.label,
         message: "Kolom \(f.label) tidak ditemukan pada judul tabel.",
         hint: "Tambahkan kolom \(f.label); DIP wajib memuat ketujuh unsur (Perki 1/2010 Pasal 13).")
 }

@@ -106,6 +106,24 @@ final class ReviewWorkbookTests: XCTestCase {
         XCTAssertEqual(kel[1][2], .number(2)) // sub-group A
     }
 
+    /// A unit whose list lacks legal fields (accepted with `missing-column` problems, issue 18)
+    /// is shown with those fields on the completeness sheet.
+    func testMissingFieldsPerUnitAreShown() throws {
+        var input = try ReviewFixtures.input()
+        for field in ["Pejabat/Unit yang Menguasai Informasi", "Bentuk Informasi yang Tersedia", "Pejabat/Unit yang Menguasai Informasi"] {
+            input.problemsByUnit["dinkes", default: []].append(Problem(
+                file: "dip-dinkes.csv", sheet: nil, row: 1, column: nil, columnName: field, severity: .warning,
+                code: "missing-column", message: "Kolom \(field) tidak ditemukan pada judul tabel.", hint: "Tambahkan kolom."))
+        }
+        XCTAssertEqual(input.missingFieldsByUnit, ["dinkes": ["Pejabat/Unit yang Menguasai Informasi", "Bentuk Informasi yang Tersedia"]])
+        let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(input, clock: ReviewFixtures.clock))
+        let kel = try ReviewFixtures.rows(url.path, sheet: "Kelengkapan")
+        let dinkes = try XCTUnwrap(kel.first { ReviewFixtures.text($0[0]) == "Dinas Kesehatan" })
+        XCTAssertEqual(ReviewFixtures.text(dinkes.cells.last ?? .empty),
+                       "Pejabat/Unit yang Menguasai Informasi, Bentuk Informasi yang Tersedia")
+        XCTAssertTrue(ReviewPage.html(input, clock: ReviewFixtures.clock).contains("Unsur DIP yang Belum Ada Kolomnya"))
+    }
+
     func testSameInputAndClockGiveIdenticalBytes() throws {
         let a = try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock)
         let b = try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock)

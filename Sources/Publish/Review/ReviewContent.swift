@@ -32,6 +32,20 @@ public struct ReviewInput: Sendable {
         self.completeness = completeness
         self.units = units
     }
+
+    /// The DIP fields each unit's last file has no column for (the `missing-column` problems,
+    /// whose column name is the field), by unit code; units missing none are left out.
+    public var missingFieldsByUnit: [String: [String]] {
+        var out: [String: [String]] = [:]
+        for (unit, problems) in problemsByUnit {
+            var fields: [String] = []
+            for p in problems where p.code == "missing-column" {
+                if let name = p.columnName, !fields.contains(name) { fields.append(name) }
+            }
+            if !fields.isEmpty { out[unit] = fields }
+        }
+        return out
+    }
 }
 
 /// The fixed vocabulary of the review workbook: sheet names, header texts, dropdown values
@@ -330,13 +344,16 @@ enum ReviewContent {
         }
         columns.append(ReviewColumn(header: "Sub-kelompok Berkala yang Belum Ada", width: 24))
         columns.append(ReviewColumn(header: "Informasi Setiap Saat yang Belum Ada", width: 36))
+        columns.append(ReviewColumn(header: "Unsur DIP yang Belum Ada Kolomnya", width: 36))
+        let missingFields = input.missingFieldsByUnit
         var rows: [[String]] = []
         if let report = input.completeness {
             func row(_ e: CompletenessEntry, name: String) -> [String] {
                 [name, "\(e.itemCount)"]
                     + BerkalaSubgroup.allCases.map { "\(e.subgroupCounts[$0.rawValue] ?? 0)" }
                     + [e.missingSubgroups.map(\.rawValue).joined(separator: ", "),
-                       e.missingSetiapSaat.joined(separator: ", ")]
+                       e.missingSetiapSaat.joined(separator: ", "),
+                       e.unit.flatMap { missingFields[$0] }?.joined(separator: ", ") ?? ""]
             }
             for e in report.units.sorted(by: { ($0.unit ?? "") < ($1.unit ?? "") }) {
                 rows.append(row(e, name: e.unit.map { names[$0] ?? $0 } ?? "Seluruh badan publik"))
