@@ -31539,6 +31539,7 @@ Repository sources are cited as `owner/repo:path`.
 | Pemerintah Kabupaten Banyumas | kabupaten | `http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan` | first two rows of "Klasifikasi Informasi yang Dikecualikan Pemerintah Kabupaten Banyumas Tahun 2025" (Keputusan Kepala Dinas Kominfo 300.2.11/1864/IV/2025); grounds are PP 60/2008 and PP 12/2017, no Pasal 17 letter | 2 |
 | Pemerintah Kabupaten Bojonegoro | kabupaten | `https://ppid.bojonegorokab.go.id/informasi-dikecualikan` | the two specific items set by SK PPID Utama Pemkab Bojonegoro No 188/7/KEP/412.213/2025 (the generic Pasal 6/17 classes listed above them are not entries); no Pasal 17 letter cited | 2 |
 | Pemerintah Kabupaten Malang | kabupaten | `noveliamp/ppid-collab:ppid_malangkab.sql` | table `informasi_dikecualikan` (rows 2-25, taken from the SK Klasifikasi Informasi yang Dikecualikan of the regency, listing the OPD that holds each): the `ringkasan` column (the `judul` column is a group name such as "Data Pribadi"); cells listing several items as "a. …; b. …" were split into one row per item with the letter and the separating ";" removed; row 1 (the SK itself) not taken; no Pasal 17 letter given | 55 |
+| Pemerintah Kota Yogyakarta | kota | `https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html` | transcript of the Lampiran of Keputusan Sekretaris Daerah Kota Yogyakarta 19/SEKDA/2015 (perubahan atas 48/SEKDA/2014) tentang Daftar Informasi Publik dan Informasi yang Dikecualikan: rows 1-7 and 9-13 of "Daftar Informasi Publik" (all marked Berkala) and the sub-rows b-f of row 8 "Profil singkat pejabat struktural" (each with its own Berkala mark; row 8/a "nama;" and the group headings not taken); the stored copy is cut inside row 13's summary | 17 |
 | Pengadilan Agama Klaten | pengadilan | `https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html` | items 1-6 of "Informasi yang Wajib Diumumkan Secara Berkala oleh Pengadilan - Informasi Profil dan Pelayanan Dasar Pengadilan" (per SK KMA 1-144/KMA/SK/I/2011); the stored copy is cut after item 6 | 6 |
 | Pengadilan Agama Sragen | pengadilan | `https://pa-sragen.go.id/ppid_pasragen/uji-kosekuensi-informasi-dikecualikan.html` | first item of "Informasi yang dikecualikan di Pengadilan" (the stored copy is cut after it) | 1 |
 | Pengadilan Negeri Nanga Bulik | pengadilan | `https://web.pn-nangabulik.go.id/artikel/2021/daftar-informasi-publik` | items 1)-4) of "E. Informasi yang Wajib Disediakan dan Diumumkan Secara Berkala oleh Pengadilan - 1. a. Profil Pengadilan" (per SK KMA 2-144/KMA/SK/VIII/2022); the stored copy is cut during item 5) | 4 |
@@ -31554,7 +31555,7 @@ Repository sources are cited as `owner/repo:path`.
 | Universitas Pendidikan Ganesha | universitas | `Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md` | Markdown transcript of Keputusan Rektor Undiksha 571/UN48/PT/2024 (Daftar Informasi Publik 2024): the item rows of "berkala" and "setiap saat" (group headings without their own columns not taken; a row split over two pages joined); the decree states no DIK has expired and lists no DIK | 47 |
 | Universitas Terbuka | universitas | `https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan` | rows 1-8 of the DIK table with the Pasal 17 letter/angka each cites (the stored copy is cut during row 8's last column) | 8 |
 
-510 entries from 25 bodies; accessed 2026-12-06.
+527 entries from 26 bodies; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -31883,6 +31884,23 @@ Sistem keamanan informasi,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,no
 Source code aplikasi,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
 Struktur skala upah perusahaan,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
 Whistle Blowing,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+Anggaran program dan kegiatan yang meliputi sumber dan jumlah;,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
+Fungsi dan tugas,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
+Gambaran umum setiap satuan kerja,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
+Jadwal pelaksanaan program dan kegiatan;,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
+Kedudukan domisili beserta alamat lengkap,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
+Maksud dan tujuan,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
+Nama program dan kegiatan;,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
+"Penanggungjawab, pelaksana program dan kegiatan serta nomor telepon dan/atau alamat yang dapat dihubungi;",berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
+Ruang lingkup kegiatan,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
+Struktur organisasi,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
+Target dan/atau capaian program serta kegiatan;,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
+Visi dan Misi,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
+alamat unit/satuan kerja pejabat;,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
+laporan harta kekayaan bagi yang wajib melaksanakannya;,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
+latar belakang pendidikan;,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
+nomor telepon dan sarana komunikasi satuan unit kerja yang bisa dihubungi;,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
+penghargaan yang pernah diterima,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
 "Alamat, telepon, faksimili, dan situs resmi Pengadilan;",berkala,,Pengadilan Agama Klaten,pengadilan,https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html
 Daftar nama pejabat dan hakim di Pengadilan;,berkala,,Pengadilan Agama Klaten,pengadilan,https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html
 "Fungsi, tugas dan yurisdiksi Pengadilan;",berkala,,Pengadilan Agama Klaten,pengadilan,https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html
