@@ -71,6 +71,9 @@ enum ItemMatching {
 
     /// Pairs each new row (by index) with a registered item, one-to-one, in three passes:
     /// explicit code, equal normalised summary, then similarity ≥ threshold, best pair first.
+    /// The third pass scores only the pairs `SimilarKeys` finds through its indexes (the
+    /// same pairs and scores as scoring every open row against every open item, which made
+    /// a unit's resubmission cost rows × items × length²).
     ///
     /// - Returns: new-row index → item id, for the rows that matched.
     static func match(newRows: [(kode: String?, key: String)], candidates: [Candidate])
@@ -112,13 +115,10 @@ enum ItemMatching {
         let openRows = newRows.indices.filter { result[$0] == nil }
         let openCandidates = candidates.filter { !taken.contains($0.itemID) }
         guard !openRows.isEmpty, !openCandidates.isEmpty else { return result }
-        var pairs: [(score: Double, row: Int, id: String)] = []
-        for i in openRows {
-            for c in openCandidates {
-                let s = similarity(newRows[i].key, c.key)
-                if s >= similarityThreshold { pairs.append((s, i, c.itemID)) }
-            }
-        }
+        let similar = SimilarKeys.pairs(
+            rows: openRows.map { newRows[$0].key }, candidates: openCandidates.map(\.key),
+            threshold: similarityThreshold)
+        var pairs = similar.map { (score: $0.score, row: openRows[$0.row], id: openCandidates[$0.candidate].itemID) }
         pairs.sort { l, r in
             if l.score != r.score { return l.score > r.score }
             if l.row != r.row { return l.row < r.row }
