@@ -1,73 +1,124 @@
 import Foundation
 import Pipeline
 
-/// `dip run` end to end on a synthetic regency: 60 units × 300 items (mixed XLSX and CSV,
-/// some malformed rows), run cold (everything new) and warm (nothing changed), at 1×, 2×
-/// and 4× the number of units. Runs the release `dip` binary beside dip-bench as a child
-/// process, so the peak RSS is the run's own (wait4 rusage), not the benchmark's.
-/// Targets: cold < 10 s, warm < 0.5 s, peak RSS < 200 MB at 1×; cost linear in size.
+/// `dip run` end to end on two synthetic regencies of 60 units × 300 items (mixed XLSX and
+/// CSV), at 1×, 2× and 4× the number of units:
+/// - `synthetic`: `SyntheticInbox` (comma CSV, numbered summaries, some malformed rows), run
+///   cold (everything new) and warm (nothing changed);
+/// - `near`: `NearDuplicateInbox` (semicolon CSV, summaries from a pool of real-looking DIP
+///   titles, so many are near one another), run cold, then the update round (6 of every 60
+///   units send a revised list), then warm.
+/// Runs the release `dip` binary beside dip-bench as a child process, so the peak RSS is the
+/// run's own (wait4 rusage), not the benchmark's. Each run's stage times come from its
+/// summary log line. DIP_BENCH_E2E_CORPUS=synthetic|near picks one regency (default both).
+/// Targets (near-duplicate regency): cold < 5 s, update < 1.5 s, warm ≈ 0.06 s, peak RSS
+/// < 150 MB at 4×.
 func runEndToEndBench() throws {
     let dip = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         .deletingLastPathComponent().appendingPathComponent("dip")
     guard FileManager.default.isExecutableFile(atPath: dip.path) else {
         throw EndToEndBenchError.missing("dip binary not found at \(dip.path); build it: swift build -c release --product dip")
     }
-    var baseline: (cold: Double, warm: Double)?
-    let scales = ProcessInfo.processInfo.environment["DIP_BENCH_E2E_SCALES"].map {
+    let environment = ProcessInfo.processInfo.environment
+    let scales = environment["DIP_BENCH_E2E_SCALES"].map {
         $0.split(separator: ",").compactMap { Int($0) }
     } ?? [1, 2, 4]
-    for scale in scales {
-        let units = 60 * scale
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-bench-e2e-\(getpid())-\(scale)")
-        // DIP_BENCH_E2E_KEEP=1 keeps the workspaces (to compare outputs between builds).
-        let keep = ProcessInfo.processInfo.environment["DIP_BENCH_E2E_KEEP"] == "1"
-        // DIP_BENCH_E2E_PREPARE=1 only writes the workspace and prints its path, to profile a
-        // cold `dip run` on it by hand (heaptrack, perf).
-        let prepareOnly = ProcessInfo.processInfo.environment["DIP_BENCH_E2E_PREPARE"] == "1"
-        defer { if !keep && !prepareOnly { try? FileManager.default.removeItem(at: root) } }
-        let workspace = Workspace(root: root)
-        _ = try WorkspaceSetup.initialise(workspace)
-        let codes = (1...units).map { String(format: "unit-%03d", $0) }
-        let unitFile = workspace.rules.appendingPathComponent("unit.yaml")
-        var yaml = try String(contentsOf: unitFile, encoding: .utf8)
-        for code in codes {
-            yaml += "  - kode: \(code)\n    nama: Unit Kerja Sintetis \(code)\n    kepala: Kepala \(code)\n    ppid_pelaksana: Sekretaris \(code)\n"
+    let corpora = environment["DIP_BENCH_E2E_CORPUS"].map { [$0] } ?? ["synthetic", "near"]
+    for corpus in corpora {
+        guard corpus == "synthetic" || corpus == "near" else {
+            throw EndToEndBenchError.missing("DIP_BENCH_E2E_CORPUS: synthetic or near, not \(corpus)")
         }
-        try yaml.write(to: unitFile, atomically: true, encoding: .utf8)
-        let dropped = try SyntheticInbox.write(into: workspace.inbox, units: codes, itemsPerUnit: 300, seed: 42)
-        let bytes = dropped.reduce(0) { total, drop in
-            let url = workspace.inbox.appendingPathComponent(drop.unit).appendingPathComponent(drop.fileName)
-            return total + (((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0)
-        }
-        let args = ["run", "--workspace", root.path, "--settle-seconds", "0", "--quiet"]
-        if prepareOnly {
-            print("e2e workspace prepared (\(units) units): \(root.path)")
-            continue
-        }
-        if keep { print("  workspace kept: \(root.path)") }
-        let cold = try runChild(dip.path, args)
-        let warm = try runChild(dip.path, args)
-        let label = "e2e \(units) units × 300 items (\(units * 300) items, \(bytes / 1_048_576) MB)"
-        report("\(label) cold", cold.seconds, "s")
-        report("\(label) cold peak RSS", Double(cold.maxRSSKB) / 1024, "MB")
-        report("\(label) warm", warm.seconds, "s")
-        report("\(label) warm peak RSS", Double(warm.maxRSSKB) / 1024, "MB")
-        // Where the cold run's time went: the per-stage seconds of its summary log line.
-        let logs = (try? FileManager.default.contentsOfDirectory(atPath: workspace.reports.appendingPathComponent("log").path)) ?? []
-        if let log = logs.sorted().first,
-           let text = try? String(contentsOf: workspace.reports.appendingPathComponent("log/\(log)"), encoding: .utf8),
-           let summary = text.split(separator: "\n").first(where: { $0.contains("run selesai") }) {
-            let stages = summary.split(separator: " ").filter { $0.hasPrefix("detik_") }.joined(separator: " ")
-            print("  \(label) cold stages: \(stages)")
-        }
-        if cold.exitCode != 2 && cold.exitCode != 0 { throw EndToEndBenchError.missing("cold run exited \(cold.exitCode)") }
-        if let baseline {
-            report("e2e growth ×\(scale) cold (time / 1× time)", cold.seconds / baseline.cold, "×")
-            report("e2e growth ×\(scale) warm (time / 1× time)", warm.seconds / baseline.warm, "×")
-        } else {
-            baseline = (cold.seconds, warm.seconds)
+        var baseline: [String: Double] = [:]
+        for scale in scales {
+            try endToEnd(dip: dip, corpus: corpus, scale: scale, baseline: &baseline)
         }
     }
+}
+
+private func endToEnd(dip: URL, corpus: String, scale: Int, baseline: inout [String: Double]) throws {
+    let environment = ProcessInfo.processInfo.environment
+    let units = 60 * scale
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-bench-e2e-\(corpus)-\(getpid())-\(scale)")
+    // DIP_BENCH_E2E_KEEP=1 keeps the workspaces (to compare outputs between builds).
+    let keep = environment["DIP_BENCH_E2E_KEEP"] == "1"
+    // DIP_BENCH_E2E_PREPARE=1 only writes the workspace and prints its path, to profile a
+    // cold `dip run` on it by hand (heaptrack, perf); for `near` the update round's files
+    // are written beside it, in `<workspace>.update/`, to copy into the inbox after the cold run.
+    let prepareOnly = environment["DIP_BENCH_E2E_PREPARE"] == "1"
+    defer { if !keep && !prepareOnly { try? FileManager.default.removeItem(at: root) } }
+    try? FileManager.default.removeItem(at: root)
+    let workspace = Workspace(root: root)
+    _ = try WorkspaceSetup.initialise(workspace)
+    let codes = (1...units).map { String(format: "unit-%03d", $0) }
+    let unitFile = workspace.rules.appendingPathComponent("unit.yaml")
+    var yaml = try String(contentsOf: unitFile, encoding: .utf8)
+    for code in codes {
+        yaml += "  - kode: \(code)\n    nama: Unit Kerja Sintetis \(code)\n    kepala: Kepala \(code)\n    ppid_pelaksana: Sekretaris \(code)\n"
+    }
+    try yaml.write(to: unitFile, atomically: true, encoding: .utf8)
+    let dropped = corpus == "near"
+        ? try NearDuplicateInbox.write(into: workspace.inbox, units: codes, itemsPerUnit: 300, seed: 42)
+        : try SyntheticInbox.write(into: workspace.inbox, units: codes, itemsPerUnit: 300, seed: 42)
+    let bytes = dropped.reduce(0) { total, drop in
+        let url = workspace.inbox.appendingPathComponent(drop.unit).appendingPathComponent(drop.fileName)
+        return total + (((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0)
+    }
+    let updating = corpus == "near" ? NearDuplicateInbox.updatingUnits(codes) : []
+    let args = ["run", "--workspace", root.path, "--settle-seconds", "0", "--quiet"]
+    if prepareOnly {
+        if !updating.isEmpty {
+            let aside = URL(fileURLWithPath: root.path + ".update")
+            try? FileManager.default.removeItem(at: aside)
+            _ = try NearDuplicateInbox.write(into: aside, units: updating, itemsPerUnit: 300, seed: 42, round: 1)
+            print("e2e \(corpus) workspace prepared (\(units) units): \(root.path); update round: \(aside.path)")
+        } else {
+            print("e2e \(corpus) workspace prepared (\(units) units): \(root.path)")
+        }
+        return
+    }
+    if keep { print("  workspace kept: \(root.path)") }
+    let label = "e2e \(corpus) \(units)×300 (\(units * 300) items, \(bytes / 1_048_576) MB)"
+    var runs: [(name: String, run: (seconds: Double, exitCode: Int32, maxRSSKB: Int))] = []
+    let cold = try runChild(dip.path, args)
+    if cold.exitCode != 2 && cold.exitCode != 0 { throw EndToEndBenchError.missing("cold run exited \(cold.exitCode)") }
+    runs.append(("cold", cold))
+    if !updating.isEmpty {
+        _ = try NearDuplicateInbox.write(into: workspace.inbox, units: updating, itemsPerUnit: 300, seed: 42, round: 1)
+        let update = try runChild(dip.path, args)
+        if update.exitCode != 2 && update.exitCode != 0 { throw EndToEndBenchError.missing("update run exited \(update.exitCode)") }
+        runs.append(("update (\(updating.count) units)", update))
+    }
+    runs.append(("warm", try runChild(dip.path, args)))
+    let summaries = runSummaries(workspace)
+    for (index, entry) in runs.enumerated() {
+        report("\(label) \(entry.name)", entry.run.seconds, "s")
+        report("\(label) \(entry.name) peak RSS", Double(entry.run.maxRSSKB) / 1024, "MB")
+        // Where the time went: the per-stage seconds of the run's summary log line.
+        if index < summaries.count {
+            print("    stages: \(summaries[index])")
+        }
+        let key = entry.name
+        if let base = baseline[key] {
+            report("\(label) \(entry.name) growth (time / 1× time)", entry.run.seconds / base, "×")
+        } else {
+            baseline[key] = entry.run.seconds
+        }
+    }
+}
+
+/// The `detik_*` fields of every run's summary line in the workspace's log, in run order.
+private func runSummaries(_ workspace: Workspace) -> [String] {
+    let folder = workspace.reports.appendingPathComponent("log")
+    let logs = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+    var lines: [String] = []
+    for log in logs {
+        guard let text = try? String(contentsOf: folder.appendingPathComponent(log), encoding: .utf8) else { continue }
+        for line in text.split(separator: "\n") where line.contains("run selesai") {
+            lines.append(line.split(separator: " ").filter { $0.hasPrefix("detik_") }
+                .map { $0.replacingOccurrences(of: "detik_", with: "") }.joined(separator: " "))
+        }
+    }
+    return lines
 }
 
 enum EndToEndBenchError: Error, CustomStringConvertible {
