@@ -31524,6 +31524,18 @@ Repository sources are cited as `owner/repo:path`.
 | Badan Keamanan Laut Republik Indonesia (Bakamla RI) | lembaga | `RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infodkc.blade.php` | the 14 rows of "Daftar Informasi Publik Dikecualikan" (read from the compiled copy of this view under storage/framework/views) with the Pasal 17 letters/angka each cites; row 11 cites only UU Kearsipan (ground left empty); row 13 cites huruf c with a list that does not follow the law's angka (recorded as `17c`) | 14 |
 | Badan Keamanan Laut Republik Indonesia (Bakamla RI) | lembaga | `RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopsm.blade.php` | the 4 rows of "Daftar Informasi Publik Serta Merta" | 4 |
 | Badan Keamanan Laut Republik Indonesia (Bakamla RI) | lembaga | `RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php` | rows 1 and 3-16 of "Daftar Informasi Publik Setiap Saat" (row 2, a heading with six sub-points in one cell, not taken) | 15 |
+| Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1080/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 14 |
+| Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1080/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 3 |
+| Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1080/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 2 |
+| Badan Pendapatan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1087/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 29 |
+| Badan Pendapatan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1087/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 3 |
+| Badan Pendapatan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1087/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 11 |
+| Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1091/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 4 |
+| Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1091/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 2 |
+| Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1091/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 10 |
+| Dinas Perhubungan Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1116/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 12 |
+| Dinas Perhubungan Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1116/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 11 |
+| Dinas Perhubungan Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1116/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 2 |
 | Disdagnakerkop UKM Kabupaten Karanganyar | kabupaten | `https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/` | the item rows (1.a, 1.b, 2.a, 3.a, 4.a, 4.b) of the DIK table with the Pasal 17 letter each cites; group headings not taken; body named after its site (OPD of Kabupaten Karanganyar) | 6 |
 | Fakultas Kedokteran UIN Syarif Hidayatullah Jakarta | universitas | `https://fk.uinjkt.ac.id/id/daftar-informasi-publik-yang-dikecualikan` | rows 1-6 of the DIK table with the Pasal 17 letter each cites (huruf h; huruf d for the financial rows) | 6 |
 | IAIN Parepare | universitas | `https://ppid.iainpare.ac.id/id/informasi-publik-yang-dikecualikan` | rows 1-8 of "Informasi Publik Yang Dikecualikan" with the Pasal 17 letters as cited (including huruf g and i as the page cites them); row 9 is cut off and not taken | 8 |
@@ -31555,7 +31567,7 @@ Repository sources are cited as `owner/repo:path`.
 | Universitas Pendidikan Ganesha | universitas | `Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md` | Markdown transcript of Keputusan Rektor Undiksha 571/UN48/PT/2024 (Daftar Informasi Publik 2024): the item rows of "berkala" and "setiap saat" (group headings without their own columns not taken; a row split over two pages joined); the decree states no DIK has expired and lists no DIK | 47 |
 | Universitas Terbuka | universitas | `https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan` | rows 1-8 of the DIK table with the Pasal 17 letter/angka each cites (the stored copy is cut during row 8's last column) | 8 |
 
-527 entries from 26 bodies; accessed 2026-12-06.
+630 entries from 30 bodies; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -31603,6 +31615,109 @@ Rencana Strategis dan Rencana Kerja Badan Publik,setiap_saat,,Badan Keamanan Lau
 Surat Menyurat Pimpinan atau Pejabat Badan Publik Dalam Rangka Pelaksanaan Tugas Pokok Dan Fungsinya,setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
 Surat-Surat Perjanjian Dengan Pihak Ketiga Berikut Dokumen Pendukungnya,setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
 "Syarat-Syarat Perizinan, Izin Yang Diterbitkan dan/atau Dikeluarkan Berikut Dokumen Pendukungnya, dan Laporan Penaatan Izin Yang Diberikan",setiap_saat,,Badan Keamanan Laut Republik Indonesia (Bakamla RI),lembaga,RK380/ppid-bakamla:resources/views/halaman/daftarinfo/infopss.blade.php
+Daftar Pejabat Struktural di Lingkungan Pemerintah Kota Bekasi,berkala,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/berkala
+Daftar Pejabat Struktural di Lingkungan Pemerintah Kota Bekasi (Update Januari 2020),berkala,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/berkala
+Daftar Pejabat Struktural di Lingkungan Pemerintah Kota Bekasi (Update Mei 2020),berkala,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/berkala
+Entry data melalui SIAP dan Jadwal Pengiriman Berkas Usulan Kenaikan pangkat Periiode 01 OKTOBER 2018,berkala,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/berkala
+Formulir Permohonan Informasi Publik,berkala,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/berkala
+"Kedudukan, Susunan Organisasi, Tugas Pokok Dan Fungsi Serta Tata Kerja Pada Badan Kepegawaian, Pendidikan dan Pelatihan Daerah Kota Bekasi",berkala,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/berkala
+"Laporan Kinerja Harian Badan Kepegawaian, Pendidikan dan Pelatihan Daerah Kota Bekasi Periode April 2020",berkala,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/berkala
+"Laporan Kinerja Harian Badan Kepegawaian, Pendidikan dan Pelatihan Daerah Kota Bekasi Periode Februari 2020",berkala,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/berkala
+"Laporan Kinerja Harian Badan Kepegawaian, Pendidikan dan Pelatihan Daerah Kota Bekasi Periode Januari 2020",berkala,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/berkala
+"Laporan Kinerja Harian Badan Kepegawaian, Pendidikan dan Pelatihan Daerah Kota Bekasi Periode Maret 2020",berkala,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/berkala
+Laporan Kinerja Harian Perangkat Daerah Bulan Juli 2019,berkala,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/berkala
+Perwal Kode Etik dan Perilaku Pegawai Nomor 16 Tahun 2016,berkala,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/berkala
+SURAT EDARAN,berkala,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/berkala
+Struktur Organisasi BKPPD Kota Bekasi,berkala,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/berkala
+"KEGIATAN BKPPD KOTA BEKASI, 3 OKT 2017",serta_merta,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/sertamerta
+PEMBINAAN APARATUR,serta_merta,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/sertamerta
+PENILAIAN KINERJA APARATUR KOTA BEKASI,serta_merta,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/sertamerta
+PELAYAANAN BKPPD KOTA BEKASI,setiap_saat,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/setiapsaat
+kegiatan bkppd kota beksi,setiap_saat,,"Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1080/setiapsaat
+Daftar Inventaris Barang/Aset Bapenda Kota Bekasi,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+Hambatan dalam pemungutan Pajak Daerah,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+"Kedudukan, Susunan Organisasi, Tugas Pokok Dan Fungsi Serta Tata Kerja Pada Badan Pendapatan Daerah Kota Bekasi",berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+LKIP 2020,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+Laporan LHKPN Kepala Bapenda Kota Bekasi,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+Laporan LHKPN Kepala Bapenda Kota Bekasi thn 2021,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+MATRIK INDIKATOR KINERJA UTAMA BADAN PENDAPATAN DAERAH TAHUN 2021,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+PEDOMAN PENGELOLAAN DAN PELAYANAN PAJAK BUMI DAN BANGUNAN PERDESAAN DAN PERKOTAAN DAN BEA PEROLEHAN HAK ATAS TANAH DAN BANGUNAN SECARA ELEKTRONIK DALAM JARINGAN SISTEM ONLINE,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+PENETAPAN NOMOR OBJEK PAJAK BUMI DAN BANGUNAN PERDESAAN DAN PERKOTAAN BERSAMAAN DENGAN PELAYANAN VALIDASI BEA PEROLEHAN HAK ATAS TANAH DAN BANGUNAN,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+PENETAPAN TARIF PARKIR DI KOTA BEKASI,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+PENGENAAN TARIF PARKIR PADA PENYELENGGARAAN FASILITAS PARKIR UMUM DILUAR BADAN JALAN,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+PERKIN 2021 BAPENDA KOTA BEKASI,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+PERUBAHAN ATAS PERATURAN WALI KOTA BEKASI NOMOR 63 TAHUN 2015 TENTANG TATA CARA PENETAPAN DAN PENERBITAN SURAT PEMBERITAHUAN PAJAK TERUTANG PAJAK BUMI DAN BANGUNAN PERDESAAN DAN PERKOTAAN,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+PERUBAHAN ATAS PERATURAN WALI KOTA BEKASI NOMOR 92 TAHUN 2018 TENTANG TUGAS POKOK DAN FUNGSI SERTA TATA KERJA UNIT PELAKSANA TEKNIS DAERAH PADA BADAN DAN DINAS DAERAH DI LINGKUNGAN PEMERINTAH KOTA BEKASI,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+PETUNJUK PELAKSANAAN PERATURAN DAERAH NOMOR 02 TAHUN 2012 TENTANG PAJAK BUMI DAN BANGUNAN PERDESAAN DAN PERKOTAAN,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+PETUNJUK PELAKSANAAN PERATURAN DAERAH NOMOR 03 TAHUN 2010 TENTANG PAJAK PARKIR,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+PETUNJUK PELAKSANAAN PERATURAN DAERAH NOMOR 04 TAHUN 2011 TENTANG PAJAK AIR TANAH,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+PETUNJUK PELAKSANAAN PERATURAN DAERAH NOMOR 07 TAHUN 2011 TENTANG PAJAK HIBURAN,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+PETUNJUK PELAKSANAAN PERATURAN DAERAH NOMOR 08 TAHUN 2011 TENTANG PAJAK RESTORAN,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+PETUNJUK PELAKSANAAN PERATURAN DAERAH NOMOR 14 TAHUN 2011 TENTANG PAJAK HOTEL,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+Peraturan Daerah Kota Bekasi Nomor 02 Tahun 2012 Tentang Pajak Bumi Dan Bangunan Perdesaan Dan Perkotaan,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+RENCANA KERJA TAHUN 2019,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+RENCANA STRATEGIS (RENSTRA 2018 - 2023),berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+RENCANA STRATEGIS PERUBAHAN PERANGKAT DAERAH TAHUN 2018-2023 DI LINGKUNGAN PEMERINTAH KOTA BEKASI,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+RENSTRA BADAN PENDAPATAN DAERAH TAHUN 2013 - 2018,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+Realisasi Target APBD Pendapatan Daerah tahun 2013 - 2017,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+STANDAR PEL;AYANAN DI LINGKUNGAN BADAN PENDAPATAN DAERAH KOTA BEKASI,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+Struktur Organisasi Bapenda Kota Bekasi,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+Tata Cara Perhitungan Pajak Bumi dan Bangunan Menara Telekomunikasi di Kota Bekasi,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
+E-PBB,serta_merta,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/sertamerta
+LAPORAN HASIL SURVEI INDEKS KEPUASAN MASYARAKAT,serta_merta,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/sertamerta
+Upaya dalam meningkatkan Pendapatan Asli Daerah,serta_merta,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/sertamerta
+FORMULIR PERMOHONAN INFORMASI,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
+IKU BADAN PENDAPATAN DAERAH TAHUN 2017,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
+IKU BADAN PENDAPATAN DAERAH TAHUN 2018,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
+INDIKATOR KINERJA UTAMA (IKU),setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
+LAPORAN KINERJA INSTANSI PEMERINTAH (LKIP) 2018,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
+MAKLUMAT INFORMASI PUBLIK,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
+MEKANISME PERMOHONAN INFORMASI PUBLIK,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
+PERJANJIAN KINERJA 2019,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
+PERKIN BADAN PENDAPATAN DAERAH TAHUN 2017,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
+Rekapitulasi Laporan Pelayanan Informasi Publik,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
+SYARAT-SYARAT PELAYANAN PBB,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
+RENSTRA DPPPA 2013-2018,berkala,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/berkala
+Struktur Organisasi Dinas Pemberdayaan Perempuan dan Perlindungan Anak,berkala,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/berkala
+VISI DAN MISI DPPPA KOTA BEKASI,berkala,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/berkala
+web dpppa.bekasikotai.go.id,berkala,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/berkala
+"KEDUDUKAN, SUSUNAN ORGANISASI, TUGAS POKOK DAN FUNGSI SERTA TATA KERJA PADA DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK KOTA BEKASI",serta_merta,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/sertamerta
+Peraturan daerah Kota Layak Anak Kota Bekasi,serta_merta,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/sertamerta
+Keputusan Presiden No. 36 Tahun 1990,setiap_saat,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/setiapsaat
+Mekanisme Layanan Telepon Sahabat Anak,setiap_saat,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/setiapsaat
+Peraturan Daerah Kota Bekasi Nomor 12 Tahun 2012,setiap_saat,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/setiapsaat
+Peraturan Walikota Bekasi Nomor 33 Tahun 2014,setiap_saat,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/setiapsaat
+Perda Kota Bekasi Tentang Perlindungan Anak,setiap_saat,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/setiapsaat
+Perwal Dinas Pemberdayaan Perempuan Dan Perlindungan Anak Kota Bekasi,setiap_saat,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/setiapsaat
+Telepon Sahabat Anak,setiap_saat,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/setiapsaat
+Undang Undang No. 17 Tahun 2016,setiap_saat,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/setiapsaat
+Undang Undang No. 23 Tahun 2002,setiap_saat,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/setiapsaat
+Undang Undang No. 4 Tahun 1979,setiap_saat,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/setiapsaat
+DATA STATISTIK SEKTORAL DISHUB KOTA BEKASI,berkala,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/berkala
+Daftar Nama Aplikasi Dishub,berkala,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/berkala
+Event tahun 2018 Dinas Perhubungan Kota Bekasi,berkala,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/berkala
+Lakip Dinas Perhubungan Tahun 2016,berkala,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/berkala
+Pejabat Dinas Perhubungan Kota Bekasi,berkala,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/berkala
+Peninjauan Rekayasa Arus Lalin Jembatan Galaxy,berkala,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/berkala
+Peraturan wali Kota Bekasi Nomer 27 Tahun .2017,berkala,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/berkala
+Perjanjian Kinerja Pejabat Dinas Perhubungan Kota Bekasi,berkala,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/berkala
+RENJA I Dinas Perhubungan Kota Bekasi Tahun 2016,berkala,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/berkala
+Renstra Dinas Perhubungan Kota Bekasi Tahun 2013 s/d 2018,berkala,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/berkala
+Undang - Undang lalulintas dan Angkutan jalan Nomer 22 Tahun 2009,berkala,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/berkala
+tupoksi dishub,berkala,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/berkala
+Evaluasi Survey Skema Ganjil Genap Tanggal 15 Maret 2018,serta_merta,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/sertamerta
+Hasil Evaluasi Kebijakan Ganjil Genap Tanggal 14 Maret 2018,serta_merta,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/sertamerta
+Kabid Lalin Dishub Kota Bekasi Terjun Langsung Pemantauan Hari Pertama ganjil genap,serta_merta,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/sertamerta
+Koferensi Pers Rekayasa Lalulintas Jalan Kh Noer Ali Imbas Dari Tol Becakayu Bekasi Kota,serta_merta,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/sertamerta
+Pendaftaran Mudik gratis 2018,serta_merta,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/sertamerta
+Rapat Kesiapan Mudik Gratis 2018,serta_merta,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/sertamerta
+Rapat Koordinasi Rekayasa Lalu Lintas Perumahan Permaya Pekayon,serta_merta,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/sertamerta
+"Rapat Kordinasi, Tinjau Lapangan Dan Pembagian Brosur Tentang Kesiapan Pemberlakuan Ganjil Genap",serta_merta,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/sertamerta
+Rapat Tim Penilai Rspa Kota Bekasi,serta_merta,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/sertamerta
+Sosialisasi Ganjil Genap Di Tol Barat Bekasi Dan Tol Timur Bekasi,serta_merta,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/sertamerta
+Tim Penilai Rspa,serta_merta,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/sertamerta
+Konferensi Pers Penerapan Hari Pertama Ganjil Genap di Tol Bekasi Barat dan Tol Bekasi Timur,setiap_saat,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/setiapsaat
+Lanjutan Pemasangan Pier Tol Becakayu,setiap_saat,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/setiapsaat
 Arsip dinamis yang menurut sifatnya rahasia,dikecualikan,17i,Disdagnakerkop UKM Kabupaten Karanganyar,kabupaten,https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/
 Daftar nilai DP3 / SKP PNS,dikecualikan,17h,Disdagnakerkop UKM Kabupaten Karanganyar,kabupaten,https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/
 Identitas PNS yang melanggar disiplin dan atau dijatuhi hukuman disiplin,dikecualikan,17h,Disdagnakerkop UKM Kabupaten Karanganyar,kabupaten,https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/
