@@ -276,7 +276,8 @@ struct TableBuilder {
         var allText: String { nonEmpty.joined(separator: " ") }
 
         // A value in the category column marks an item: section rows do not fill it.
-        if dataFilled == 0 && nonEmptyCount <= 3 && at(.kategori).isEmpty {
+        // A link marks an item too (a table of titles and links has no data columns at all).
+        if dataFilled == 0 && nonEmptyCount <= 3 && at(.kategori).isEmpty && at(.tautan).isEmpty {
             let text = allText
             if let _ = Values.category(text), Self.isSectionShape(text, nomor: nomor, ringkasan: ringkasan) {
                 sectionText = text
@@ -409,7 +410,14 @@ struct TableBuilder {
                 form = ticked
             }
         }
-        let kategoriColumn = at(.kategori)
+        var kategoriColumn = at(.kategori)
+        var kelompok = at(.subkelompok)
+        // A "kelompok" column holding categories ("Informasi Berkala", "SM") is the category
+        // column of a list that has no other.
+        if kategoriColumn.isEmpty, !kelompok.isEmpty, has(.kategori) == nil,
+           Text.words(Text.fold(kelompok)).count <= 4, categoryCache.value(kelompok, Values.category) != nil {
+            swap(&kategoriColumn, &kelompok)
+        }
         let kategoriFromColumn = !kategoriColumn.isEmpty
         let kategoriText = kategoriFromColumn ? kategoriColumn : sectionText
         let retensi = at(.retensi)
@@ -442,7 +450,7 @@ struct TableBuilder {
             pejabatPenguasa: at(.pejabat), penanggungJawab: at(.penanggungJawab),
             waktuPembuatan: waktu, tempatPembuatan: tempat, bentuk: bentuk,
             retensi: retensi, kategoriText: kategoriText, kategori: kategoriText.flatMap { categoryCache.value($0, Values.category) },
-            subkelompok: opt(.subkelompok) ?? subgroup, judul: has(.judul) == has(.ringkasan) ? nil : opt(.judul),
+            subkelompok: kelompok.isEmpty ? subgroup : kelompok, judul: has(.judul) == has(.ringkasan) ? nil : opt(.judul),
             keterangan: opt(.keterangan), kode: opt(.kode), dasarHukumText: opt(.dasarHukum), tautan: tautan,
             form: form, retention: retention, tempatNormalised: tempatNormalised,
             waktuNormalised: waktuNormalised)

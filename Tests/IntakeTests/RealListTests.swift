@@ -144,6 +144,25 @@ final class RealListTests: XCTestCase {
         XCTAssertEqual(r.items.map(\.nomor), ["1", "2", "3"])
     }
 
+    /// A list of titles, a "kelompok" of categories and links: no data column at all. A row
+    /// with a link is an item even when its title reads like a heading.
+    func testTitlesKelompokAndLinksOnly() throws {
+        let text = """
+            No;Judul Informasi;Kelompok;Link
+            1;Informasi tentang pengadaan barang dan jasa 2026;Informasi Berkala;https://lpse.serangkab.example/
+            2;Peringatan dini banjir;Serta Merta;https://bpbd.serangkab.example/banjir
+            3;Daftar Informasi Publik;Setiap Saat;
+            """
+        let r = readSubmission(at: try write(text))
+        XCTAssertEqual(r.status, .accepted, r.reason ?? "")
+        XCTAssertEqual(r.items.map(\.ringkasan), [
+            "Informasi tentang pengadaan barang dan jasa 2026", "Peringatan dini banjir", "Daftar Informasi Publik",
+        ])
+        XCTAssertEqual(r.items.map(\.kategori), [.berkala, .sertaMerta, .setiapSaat])
+        XCTAssertEqual(r.items.map(\.subkelompok), [nil, nil, nil])
+        XCTAssertEqual(r.items.map(\.tautan), ["https://lpse.serangkab.example/", "https://bpbd.serangkab.example/banjir", nil])
+    }
+
     func testOnlyPlainWebAddressesAreKeptAsLinks() {
         XCTAssertEqual(Values.webLink(" HTTPS://ppid.serangkab.go.id/dip?tahun=2026#a "), "https://ppid.serangkab.go.id/dip?tahun=2026#a")
         XCTAssertEqual(Values.webLink("http://10.0.0.1:8080/x"), "http://10.0.0.1:8080/x")
