@@ -1,5 +1,7 @@
 import DIPCore
 import Foundation
+import Publish
+import Register
 
 /// The plain-text feedback a unit reads after each run that took in its files: per file,
 /// what was accepted, and every problem with its sheet, row and column and what to do.
@@ -14,8 +16,13 @@ public enum FeedbackReport {
         out.append("Diproses   : \(clock.indonesianDate()), \(timeText(clock)) WIB")
         out.append("")
         if !notes.isEmpty {
-            out.append("Catatan dari PPID:")
+            out.append("Catatan dari PPID (perbaiki lalu kirim ulang daftar Anda):")
             for note in notes { out.append("  - \(note)") }
+            out.append("")
+        }
+        if outcomes.isEmpty {
+            out.append("Tidak ada berkas baru dari unit Anda pada proses ini. Umpan balik ini diperbarui karena "
+                + (notes.isEmpty ? "catatan PPID untuk unit Anda sudah selesai ditanggapi." : "PPID memberi catatan di atas."))
             out.append("")
         }
         for outcome in outcomes.sorted(by: { $0.fileName < $1.fileName }) {
@@ -35,15 +42,26 @@ public enum FeedbackReport {
             let problems = outcome.problems.sorted { lhs, rhs in
                 (lhs.sheet ?? "", lhs.row ?? 0, lhs.column ?? "", lhs.code) < (rhs.sheet ?? "", rhs.row ?? 0, rhs.column ?? "", rhs.code)
             }
-            if problems.isEmpty {
-                if outcome.status == .accepted { out.append("Tidak ada masalah yang ditemukan.") }
+            // Errors and warnings ask for a correction; informational notes do not.
+            let toFix = problems.filter { $0.severity != .info }
+            let infos = problems.filter { $0.severity == .info }
+            if toFix.isEmpty {
+                if outcome.status == .accepted { out.append("Tidak ada yang perlu diperbaiki.") }
             } else {
                 out.append("")
-                out.append("Masalah yang perlu diperbaiki (\(problems.count)):")
-                for (index, problem) in problems.enumerated() {
+                out.append("Masalah yang perlu diperbaiki (\(toFix.count)):")
+                for (index, problem) in toFix.enumerated() {
                     let location = problem.locationText.isEmpty ? "" : "\(problem.locationText): "
                     out.append("  \(index + 1). [\(severityText(problem.severity))] \(location)\(problem.message)")
                     if !problem.hint.isEmpty { out.append("     Yang perlu dilakukan: \(problem.hint)") }
+                }
+            }
+            if !infos.isEmpty {
+                out.append("")
+                out.append("Untuk diketahui (tidak perlu diperbaiki):")
+                for problem in infos {
+                    let location = problem.locationText.isEmpty ? "" : "\(problem.locationText): "
+                    out.append("  - \(location)\(problem.message)")
                 }
             }
             if !outcome.items.isEmpty {
@@ -55,7 +73,8 @@ public enum FeedbackReport {
                     if index < outcome.classifications.count {
                         let c = outcome.classifications[index]
                         if c.needsConsequenceTest {
-                            let grounds = c.exemptionGrounds.isEmpty ? "" : " (dasar: \(c.exemptionGrounds.joined(separator: ", ")))"
+                            let grounds = c.exemptionGrounds.isEmpty ? ""
+                                : " (dasar: \(c.exemptionGrounds.map(PeriodText.groundText).joined(separator: "; ")))"
                             out.append("      Perlu uji konsekuensi oleh PPID sebelum diumumkan\(grounds).")
                         }
                         for note in c.notes { out.append("      Catatan: \(note)") }
@@ -65,6 +84,25 @@ public enum FeedbackReport {
             out.append("")
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A file's status for the workbook and page feedback, in the words of this text.
+    static func file(_ outcome: FileOutcome) -> FeedbackFile {
+        switch outcome.status {
+        case .accepted:
+            let sheet = outcome.sheet.map { " dari sheet '\($0)'" } ?? ""
+            let toFix = outcome.problems.filter { $0.severity != .info }.count
+            return FeedbackFile(fileName: outcome.fileName, status: .accepted,
+                                detail: "\(outcome.itemCount) informasi dibaca\(sheet). "
+                                    + (toFix == 0 ? "Tidak ada yang perlu diperbaiki." : "\(toFix) hal perlu diperbaiki."))
+        case .refused:
+            return FeedbackFile(fileName: outcome.fileName, status: .refused,
+                                detail: (outcome.reason ?? "Berkas tidak dapat dibaca.")
+                                    + " Perbaiki lalu kirim ulang ke folder unit Anda.")
+        case .duplicate:
+            return FeedbackFile(fileName: outcome.fileName, status: .duplicate,
+                                detail: "Berkas ini sama dengan berkas yang sudah diterima sebelumnya; tidak dicatat ulang.")
+        }
     }
 
     static func severityText(_ s: Severity) -> String {

@@ -186,6 +186,9 @@ public struct Runner {
         // Every unit's template follows the register (also after a crash, and when the PPID's
         // decisions or a withdrawal changed a unit's list without a new file from it).
         try updateTemplates(config: config, register: register)
+        // A return (workbook or `dip return`) reaches the unit at the next run even when it
+        // sends nothing: its feedback is rewritten whenever its notes change.
+        try refreshAfterPPIDNotes(sentThisRun: Set(summary.outcomes.map(\.unit)), config: config, register: register)
         try UnreadNotice.update(summary.skipped, units: config.units, workspace: workspace, clock: options.clock)
         try UnregisteredUnitsNotice.update(summary.skipped, workspace: workspace, clock: options.clock)
         // The items are in the register now; the later stages read them from there.
@@ -226,23 +229,84 @@ public struct Runner {
         let byUnit = Dictionary(grouping: summary.outcomes, by: \.unit)
         for code in byUnit.keys.sorted() where only == nil || only == code {
             let unit = config.units.unit(code) ?? WorkUnit(code: code, name: code)
-            let lines = (notes[code] ?? []).map { note in
-                "No. \(note.nomor) \"\(note.ringkasan)\" dikembalikan oleh PPID (\(note.by)): \(note.note)"
-            }
+            let lines = Self.noteLines(notes[code] ?? [])
             let outcomes = byUnit[code]!
             let text = FeedbackReport.text(unit: unit, outcomes: outcomes, clock: options.clock, notes: lines)
             try DurableFiles.write(text, to: workspace.feedbackFile(unit: code, ext: "txt"))
             // The newest file's rows with their problems, as a workbook and a page.
             let latest = outcomes.last { $0.status != .duplicate } ?? outcomes.last!
             let returned = notes[code] ?? []
+            let files = outcomes.sorted { $0.fileName < $1.fileName }.map(FeedbackReport.file)
             let workbook = try UnitFeedback.workbook(
                 unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
-                classifications: latest.classifications, clock: options.clock)
+                classifications: latest.classifications, files: files, clock: options.clock)
             try DurableFiles.write(Data(workbook), to: workspace.feedbackFile(unit: code, ext: "xlsx"))
             let page = UnitFeedback.html(
                 unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
-                classifications: latest.classifications, clock: options.clock)
+                classifications: latest.classifications, files: files, clock: options.clock)
             try DurableFiles.write(page, to: workspace.feedbackFile(unit: code, ext: "html"))
+        }
+    }
+
+    /// Where the PPID's notes each unit's feedback last showed are remembered.
+    var notesStateFile: URL { workspace.archive.appendingPathComponent(".catatan-ppid.json") }
+
+    /// The notes as the state file keeps them: one line per returned item.
+    static func notesFingerprint(_ notes: [ReturnNote]) -> [String] {
+        notes.sorted { $0.itemID < $1.itemID }.map {
+            "\($0.itemID)|\($0.revision)|\($0.by)|\(Int($0.at.timeIntervalSince1970))|\($0.note)"
+        }
+    }
+
+    /// Rewrites the feedback of every unit whose return notes differ from those its feedback
+    /// last showed (a return, an approval of a returned item, a note answered), from the
+    /// register: the unit's current items and its last file's problems. Units that sent a
+    /// file this run already have feedback with the current notes; templates follow the
+    /// register in `updateTemplates`. The state is written last: a crash in between only
+    /// means the next run writes the feedback again.
+    func refreshAfterPPIDNotes(sentThisRun: Set<String>, config: Configuration, register: AppDatabase) throws {
+        let notes = try register.returnNotesByUnit()
+        // A missing or unreadable state file: every unit with notes gets fresh feedback once.
+        let known = (try? Data(contentsOf: notesStateFile))
+            .flatMap { try? JSONDecoder().decode([String: [String]].self, from: $0) } ?? [:]
+        var state = known
+        var changed: [String] = []
+        for code in Set(notes.keys).union(known.keys).sorted() {
+            let now = Self.notesFingerprint(notes[code] ?? [])
+            guard now != known[code] ?? [] else { continue }
+            state[code] = now.isEmpty ? nil : now
+            if !sentThisRun.contains(code) { changed.append(code) }
+        }
+        if !changed.isEmpty {
+            let current = try register.currentItemsByUnit(Set(changed))
+            for code in changed {
+                let unit = config.units.unit(code) ?? WorkUnit(code: code, name: code)
+                let items = current[code] ?? []
+                let returned = notes[code] ?? []
+                let text = FeedbackReport.text(unit: unit, outcomes: [], clock: options.clock,
+                                               notes: Self.noteLines(returned))
+                try DurableFiles.write(text, to: workspace.feedbackFile(unit: code, ext: "txt"))
+                let problems = try register.lastProblems(unit: code)
+                let workbook = try UnitFeedback.workbook(
+                    unit: unit, items: items.map(\.item), problems: problems, returnNotes: returned,
+                    classifications: items.map(\.classification), clock: options.clock)
+                try DurableFiles.write(Data(workbook), to: workspace.feedbackFile(unit: code, ext: "xlsx"))
+                let page = UnitFeedback.html(
+                    unit: unit, items: items.map(\.item), problems: problems, returnNotes: returned,
+                    classifications: items.map(\.classification), clock: options.clock)
+                try DurableFiles.write(page, to: workspace.feedbackFile(unit: code, ext: "html"))
+                logger.info("umpan balik diperbarui karena catatan PPID", metadata: ["unit": "\(code)"])
+            }
+        }
+        if state != known {
+            let data = try JSONEncoder.sortedPretty.encode(state)
+            try DurableFiles.write(data, to: notesStateFile)
+        }
+    }
+
+    static func noteLines(_ notes: [ReturnNote]) -> [String] {
+        notes.map { note in
+            "No. \(note.nomor) \"\(note.ringkasan)\" dikembalikan oleh PPID (\(note.by)): \(note.note)"
         }
     }
 
@@ -272,3 +336,12 @@ public struct Runner {
     }
 }
 
+
+extension JSONEncoder {
+    /// Sorted keys, indented: a state file that diffs well and is the same for the same state.
+    static var sortedPretty: JSONEncoder {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .prettyPrinted]
+        return e
+    }
+}

@@ -1,6 +1,7 @@
 import DIPCore
 import Foundation
 import Logging
+import OfficeFormats
 import Publish
 import Register
 import TestSupport
@@ -112,5 +113,48 @@ final class TemplateRoundTripTests: XCTestCase {
                            "\(outcome.unit): the template itself must not be faulted")
         }
         XCTAssertEqual(try revisionCount(register), before, "an unchanged template must not make new revisions")
+    }
+
+    /// A return reaches the unit at the next run although the unit sends nothing: its text,
+    /// workbook and page feedback show the PPID's note, and its template is rewritten; an
+    /// approval of the returned item takes the note away again at the run after.
+    func testReturnReachesUnitAtNextRunWithoutNewSubmission() throws {
+        _ = try run(at: 0)
+        let register = try AppDatabase.open(path: workspace.registerPath.path)
+        let item = try XCTUnwrap(try register.currentItems(unit: "bappeda").first)
+        let template = workspace.templateFile(unit: "bappeda")
+        try FileManager.default.removeItem(at: template)
+        let note = "Pisahkan rencana kerja per bidang."
+        try register.returnItem(itemID: item.itemID, revision: item.revision, note: note,
+                                by: Official(name: "PPID Utama", nip: "197001011995031002"),
+                                at: Date(timeIntervalSince1970: 1_767_225_700))
+
+        let second = try run(at: 600)
+        XCTAssertTrue(second.outcomes.isEmpty, "nothing new was sent")
+        let text = try String(contentsOf: workspace.feedbackFile(unit: "bappeda", ext: "txt"), encoding: .utf8)
+        XCTAssertTrue(text.contains(note), text)
+        XCTAssertTrue(text.contains("Tidak ada berkas baru"), text)
+        let page = try String(contentsOf: workspace.feedbackFile(unit: "bappeda", ext: "html"), encoding: .utf8)
+        XCTAssertTrue(page.contains(note))
+        let strings = try XLSXWorkbook(path: workspace.feedbackFile(unit: "bappeda", ext: "xlsx").path).sharedStrings()
+        XCTAssertTrue(strings.contains(note))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: template.path), "the template is rewritten too")
+        // Other units' feedback is left alone.
+        let dinsos = try String(contentsOf: workspace.feedbackFile(unit: "dinsos", ext: "txt"), encoding: .utf8)
+        XCTAssertFalse(dinsos.contains(note))
+
+        // Unchanged notes: the feedback is not rewritten.
+        let bappedaText = workspace.feedbackFile(unit: "bappeda", ext: "txt")
+        try FileManager.default.removeItem(at: bappedaText)
+        _ = try run(at: 1200)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: bappedaText.path), "no change, no rewrite")
+
+        // The PPID approves the item after all: the note leaves the feedback.
+        try register.recordDecision(itemID: item.itemID, revision: item.revision, action: .approve, note: "",
+                                    by: Official(name: "PPID Utama", nip: "197001011995031002"),
+                                    at: Date(timeIntervalSince1970: 1_767_227_000), source: .cli)
+        _ = try run(at: 1800)
+        let after = try String(contentsOf: workspace.feedbackFile(unit: "bappeda", ext: "txt"), encoding: .utf8)
+        XCTAssertFalse(after.contains(note), after)
     }
 }

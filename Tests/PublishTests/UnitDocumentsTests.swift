@@ -87,22 +87,30 @@ final class UnitDocumentsTests: XCTestCase {
         let url = try Checkers.temporaryFile("dinkes.xlsx", bytes)
         let r = try Checkers.run("check-xlsx", [url.path])
         XCTAssertEqual(r.status, 0, r.output)
-        XCTAssertEqual(try XLSXWorkbook(path: url.path).sheets.map(\.name), ["Daftar", "Masalah Berkas", "Catatan PPID"])
+        XCTAssertEqual(try XLSXWorkbook(path: url.path).sheets.map(\.name),
+                       ["Ringkasan", "Daftar", "Masalah Berkas", "Untuk Diketahui", "Catatan PPID"])
         let daftar = try ReviewFixtures.rows(url.path, sheet: "Daftar")
         XCTAssertEqual(daftar.count, f.items.count + 1)
         // Row 6 holds the second item: its problem and the PPID's note are on its line.
         XCTAssertTrue(ReviewFixtures.text(daftar[2][6]).contains("Bentuk informasi kosong."))
         XCTAssertTrue(ReviewFixtures.text(daftar[2][7]).contains("Pisahkan profil pejabat."))
         XCTAssertEqual(ReviewFixtures.text(daftar[1][6]), "")
+        // An informational note is not a problem to fix: it has its own sheet.
         let fileProblems = try ReviewFixtures.rows(url.path, sheet: "Masalah Berkas")
-        XCTAssertEqual(fileProblems.count, 2)
-        XCTAssertEqual(ReviewFixtures.text(fileProblems[1][4]), "Sheet 'Rekap' tidak dibaca.")
+        XCTAssertEqual(fileProblems.count, 1)
+        let infos = try ReviewFixtures.rows(url.path, sheet: "Untuk Diketahui")
+        XCTAssertEqual(infos.count, 2)
+        XCTAssertEqual(ReviewFixtures.text(infos[1][2]), "Sheet 'Rekap' tidak dibaca.")
+        // No problem codes or rule ids where unit staff read.
+        let shown = try XLSXWorkbook(path: url.path).sharedStrings().joined(separator: "\n")
+        XCTAssertFalse(shown.contains("sheet_lain") || shown.contains("bentuk_kosong") || shown.contains("Aturan "), shown)
 
         let html = UnitFeedback.html(unit: Fixture.dinkes, items: f.items, problems: f.problems,
                                      returnNotes: f.notes, classifications: f.classes, clock: clock)
         XCTAssertTrue(html.contains("Umpan Balik Daftar Informasi Publik – Dinas Kesehatan"))
         XCTAssertTrue(html.contains("Pisahkan profil pejabat."))
         XCTAssertTrue(html.contains("Struktur organisasi dan profil pejabat &lt;eselon III&gt;"))
+        XCTAssertTrue(html.contains("Perbaiki berkas Anda"), "a returned item and a warning ask for a correction")
         XCTAssertEqual(try UnitFeedback.workbook(unit: Fixture.dinkes, items: f.items, problems: f.problems,
                                                  returnNotes: f.notes, classifications: f.classes, clock: clock), bytes)
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/java") {
@@ -110,6 +118,26 @@ final class UnitDocumentsTests: XCTestCase {
             let h = try Checkers.run("check-html", [page.path])
             XCTAssertEqual(h.status, 0, h.output)
         }
+    }
+
+    /// Feedback on a clean list says so; each file's status is stated in the workbook and the page.
+    func testFeedbackWithNothingToFixSaysSoAndStatesFileStatus() throws {
+        let f = feedbackInputs()
+        let infoOnly = f.problems.filter { $0.severity == .info }
+        let files = [FeedbackFile(fileName: "dinkes.xlsx", status: .accepted, detail: "4 informasi dibaca."),
+                     FeedbackFile(fileName: "lama.xls", status: .refused, detail: "Format .xls lama tidak dapat dibaca.")]
+        let html = UnitFeedback.html(unit: Fixture.dinkes, items: f.items, problems: infoOnly, returnNotes: [],
+                                     classifications: f.classes, files: [files[0]], clock: clock)
+        XCTAssertTrue(html.contains("Tidak ada yang perlu diperbaiki."), html)
+        XCTAssertFalse(html.contains("Perbaiki berkas Anda"), html)
+        XCTAssertTrue(html.contains("DITERIMA"), html)
+        let bytes = try UnitFeedback.workbook(unit: Fixture.dinkes, items: f.items, problems: infoOnly, returnNotes: [],
+                                              classifications: f.classes, files: files, clock: clock)
+        let url = try Checkers.temporaryFile("dinkes-status.xlsx", bytes)
+        let summary = try ReviewFixtures.rows(url.path, sheet: "Ringkasan").map { $0.cells.map(ReviewFixtures.text) }
+        XCTAssertTrue(summary.contains(["lama.xls", "DITOLAK", "Format .xls lama tidak dapat dibaca."]), "\(summary)")
+        XCTAssertTrue(summary.contains(["dinkes.xlsx", "DITERIMA", "4 informasi dibaca."]), "\(summary)")
+        XCTAssertTrue(summary.joined().joined().contains("Perbaiki berkas Anda"), "a refused file asks for a new one")
     }
 
     func testConsequenceTestFormsPerUnit() throws {

@@ -3,12 +3,38 @@ import Foundation
 import OfficeFormats
 import Register
 
+/// How a file a unit sent this run was taken, for its feedback.
+public struct FeedbackFile: Hashable, Sendable {
+    public enum Status: Hashable, Sendable { case accepted, refused, duplicate }
+    public var fileName: String
+    public var status: Status
+    /// For an accepted file "N informasi dibaca dari sheet 'X'"; for a refused one, why.
+    public var detail: String
+
+    public init(fileName: String, status: Status, detail: String) {
+        self.fileName = fileName
+        self.status = status
+        self.detail = detail
+    }
+
+    /// "DITERIMA", "DITOLAK" or "SAMA": the word the text feedback uses too.
+    public var statusText: String {
+        switch status {
+        case .accepted: return "DITERIMA"
+        case .refused: return "DITOLAK"
+        case .duplicate: return "SAMA dengan berkas yang sudah diterima"
+        }
+    }
+}
+
 /// Feedback for one unit (*umpan balik*): its own rows, each with the problems found in it,
 /// the suggested classification and the PPID's return notes, plus the problems of the file
 /// as a whole. As XLSX (`reports/unit/<unit>/umpan-balik-<unit>.xlsx`) and HTML (`.html`).
 public enum UnitFeedback {
+    static let summarySheet = "Ringkasan"
     static let itemsSheet = "Daftar"
     static let fileProblemsSheet = "Masalah Berkas"
+    static let infoSheet = "Untuk Diketahui"
     static let notesSheet = "Catatan PPID"
 
     /// The feedback workbook.
@@ -20,11 +46,24 @@ public enum UnitFeedback {
     ///   - classifications: One per item, in the same order (may be empty).
     public static func workbook(
         unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
-        classifications: [Classification], clock: Clock
+        classifications: [Classification], files: [FeedbackFile] = [], clock: Clock
     ) throws -> [UInt8] {
         let c = content(unit: unit, items: items, problems: problems, returnNotes: returnNotes,
-                        classifications: classifications, clock: clock)
-        var sheets: [XLSXSheet] = []
+                        classifications: classifications, files: files, clock: clock)
+        // First sheet: what to do, then each file's status.
+        var summaryRows: [[XLSXCell]] = [[XLSXCell("Umpan Balik Daftar Informasi Publik – \(unit.name)",
+                                                   style: XLSXStyle(bold: true, wrap: true))]]
+        for line in c.summary { summaryRows.append([XLSXCell(line, style: XLSXStyle(wrap: true, verticalTop: true))]) }
+        let merges = summaryRows.indices.map { MergedRange(firstRow: $0 + 1, lastRow: $0 + 1, firstColumn: 0, lastColumn: 2) }
+        summaryRows.append([])
+        summaryRows.append(c.files.headers.map { XLSXCell($0, style: .header) })
+        if c.files.rows.isEmpty {
+            summaryRows.append([XLSXCell(c.files.empty, style: .body), XLSXCell(.empty, style: .body), XLSXCell(.empty, style: .body)])
+        }
+        for r in c.files.rows { summaryRows.append(r.map { XLSXCell($0.isEmpty ? .empty : .string($0), style: .body) }) }
+        var sheets: [XLSXSheet] = [XLSXSheet(
+            name: summarySheet, rows: summaryRows, columns: c.files.widths.map { XLSXColumn(width: $0) },
+            print: XLSXPrintSetup(paperSize: 14, landscape: false, fitToWidth: true, titleRows: nil), merges: merges)]
         for t in c.tables {
             var rows = [t.headers.map { XLSXCell($0, style: .header) }]
             for r in t.rows { rows.append(r.map { XLSXCell($0.isEmpty ? .empty : .string($0), style: .body) }) }
@@ -40,14 +79,14 @@ public enum UnitFeedback {
     /// The same feedback as a self-contained HTML page.
     public static func html(
         unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
-        classifications: [Classification], clock: Clock
+        classifications: [Classification], files: [FeedbackFile] = [], clock: Clock
     ) -> String {
         let c = content(unit: unit, items: items, problems: problems, returnNotes: returnNotes,
-                        classifications: classifications, clock: clock)
+                        classifications: classifications, files: files, clock: clock)
         var body = "<header><h1>\(HTMLTables.escape("Umpan Balik Daftar Informasi Publik – \(unit.name)"))</h1>\n"
         for line in c.summary { body += "<p>\(HTMLTables.escape(line))</p>\n" }
         body += "</header>\n<main>\n"
-        for t in c.tables {
+        for t in [c.files] + c.tables {
             body += "<section>\n<h2>\(HTMLTables.escape(t.title))</h2>\n"
             body += HTMLTables.table(headers: t.headers, rows: t.rows, empty: t.empty)
             body += "</section>\n"
@@ -67,14 +106,16 @@ public enum UnitFeedback {
 
     static func content(
         unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
-        classifications: [Classification], clock: Clock
-    ) -> (summary: [String], tables: [Table]) {
+        classifications: [Classification], files: [FeedbackFile] = [], clock: Clock
+    ) -> (summary: [String], files: Table, tables: [Table]) {
         // Problems on a row that holds an item go with that item; the rest concern the file.
         var byRow: [String: [Problem]] = [:]
         func key(_ sheet: String?, _ row: Int) -> String { "\(sheet ?? "")\u{1}\(row)" }
         let itemRows = Set(items.map { key($0.source.sheet, $0.source.row) })
         var fileProblems: [Problem] = []
-        for p in problems {
+        // Informational notes (a CSV dialect guessed, a sheet not read) ask for nothing.
+        let infos = problems.filter { $0.severity == .info }
+        for p in problems where p.severity != .info {
             if let row = p.row, itemRows.contains(key(p.sheet, row)) {
                 byRow[key(p.sheet, row), default: []].append(p)
             } else {
@@ -89,7 +130,7 @@ public enum UnitFeedback {
             let suggested = c.flatMap { $0.suggested }.map { s -> String in
                 var t = s.shortLabel
                 if s == .berkala, let g = c?.subgroup { t += " (\(g.rawValue))" }
-                if c?.needsConsequenceTest == true { t += "; perlu uji konsekuensi" }
+                if c?.needsConsequenceTest == true { t += "; perlu uji konsekuensi oleh PPID" }
                 return t
             } ?? ""
             let rowProblems = (byRow[key(item.source.sheet, item.source.row)] ?? []).map {
@@ -98,27 +139,47 @@ public enum UnitFeedback {
             let ppid = notes(for: item).map { "\($0.note) (\($0.by), \(clock.indonesianDate($0.at)))" }
             return [
                 "\(item.source.row)", item.nomor, item.ringkasan, item.kategoriText ?? "", suggested,
-                c.map { ReviewContent.explanation($0) } ?? "", rowProblems.joined(separator: "\n"),
+                c.map(plainExplanation) ?? "", rowProblems.joined(separator: "\n"),
                 ppid.joined(separator: "\n"),
             ]
         }
         let withProblems = rows.filter { !$0[6].isEmpty }.count
-        let summary = [
-            "Dibuat \(clock.indonesianDate()). \(items.count) informasi dibaca; \(withProblems) baris memiliki masalah; "
-                + "\(fileProblems.count) masalah berkas; \(returnNotes.count) informasi dikembalikan oleh PPID.",
-            "Perbaiki berkas Anda sesuai catatan berikut lalu kirim ulang daftar lengkap ke folder inbox/\(unit.code)/.",
+        let refused = files.filter { $0.status == .refused }
+        var summary = [
+            "Dibuat \(clock.indonesianDate()). \(items.count) informasi dibaca; \(withProblems) baris perlu diperbaiki; "
+                + "\(fileProblems.count) masalah pada berkas; \(returnNotes.count) informasi dikembalikan oleh PPID.",
         ]
+        if files.isEmpty {
+            summary.append("Tidak ada berkas baru dari unit Anda pada proses ini; umpan balik ini memuat daftar Anda yang tercatat dan catatan PPID terbaru.")
+        }
+        if withProblems == 0 && fileProblems.isEmpty && returnNotes.isEmpty && refused.isEmpty {
+            summary.append("Tidak ada yang perlu diperbaiki.")
+        } else {
+            summary.append("Perbaiki berkas Anda sesuai catatan berikut lalu kirim ulang daftar lengkap ke folder inbox/\(unit.code)/.")
+        }
+        if !infos.isEmpty {
+            summary.append("\(infos.count) catatan untuk diketahui (tidak perlu diperbaiki).")
+        }
+        let fileTable = Table(
+            sheet: summarySheet, title: "Status Berkas", headers: ["Berkas", "Status", "Keterangan"],
+            widths: [30, 16, 60], rows: files.map { [$0.fileName, $0.statusText, $0.detail] },
+            empty: "Tidak ada berkas baru pada proses ini.")
         let tables = [
             Table(sheet: itemsSheet, title: "Daftar Informasi dan Catatannya",
                   headers: ["Baris", "Nomor", "Ringkasan Isi Informasi", "Kategori dari Unit", "Usulan Klasifikasi",
                             "Penjelasan Klasifikasi", "Masalah pada Baris Ini", "Catatan PPID"],
                   widths: [7, 8, 48, 16, 20, 40, 48, 36], rows: rows, empty: "Tidak ada informasi yang terbaca."),
             Table(sheet: fileProblemsSheet, title: "Masalah pada Berkas",
-                  headers: ["Berkas", "Lokasi", "Tingkat", "Kode", "Masalah", "Saran Perbaikan"],
-                  widths: [24, 28, 11, 18, 48, 40],
+                  headers: ["Berkas", "Lokasi", "Tingkat", "Masalah", "Saran Perbaikan"],
+                  widths: [24, 28, 12, 48, 40],
                   rows: fileProblems.map { [$0.file, $0.locationText, ReviewContent.severityLabel($0.severity),
-                                           $0.code, $0.message, $0.hint] },
+                                           $0.message, $0.hint] },
                   empty: "Tidak ada masalah pada berkas secara keseluruhan."),
+            Table(sheet: infoSheet, title: "Untuk Diketahui (tidak perlu diperbaiki)",
+                  headers: ["Berkas", "Lokasi", "Catatan"],
+                  widths: [24, 28, 70],
+                  rows: infos.map { [$0.file, $0.locationText, $0.message] },
+                  empty: "Tidak ada catatan."),
             Table(sheet: notesSheet, title: "Informasi yang Dikembalikan PPID",
                   headers: ["ID DIP", "Revisi", "Nomor", "Ringkasan Isi Informasi", "Catatan Perbaikan", "Oleh", "Tanggal"],
                   widths: [16, 8, 8, 48, 48, 20, 16],
@@ -127,6 +188,20 @@ public enum UnitFeedback {
                   },
                   empty: "Tidak ada informasi yang dikembalikan."),
         ]
-        return (summary, tables)
+        return (summary, fileTable, tables)
+    }
+
+    /// The classification explained for unit staff: what the rules saw, in words, with the
+    /// exemption grounds cited in full; no rule ids.
+    static func plainExplanation(_ c: Classification) -> String {
+        var lines = c.hits.map(\.description)
+        if !c.exemptionGrounds.isEmpty {
+            lines.append("Dasar pengecualian: " + c.exemptionGrounds.map(PeriodText.groundText).joined(separator: "; "))
+        }
+        lines += c.notes
+        if c.needsReview { lines.append("Akan ditinjau oleh PPID.") }
+        if c.missingLegalBasis { lines.append("Dasar hukum pengecualian belum disebutkan.") }
+        if lines.isEmpty { lines.append("Mengikuti kategori yang Anda isi.") }
+        return lines.joined(separator: "\n")
     }
 }
