@@ -31530,17 +31530,34 @@ Repository sources are cited as `owner/repo:path`.
 | Badan Pendapatan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1087/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 29 |
 | Badan Pendapatan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1087/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 3 |
 | Badan Pendapatan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1087/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 11 |
+| Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1119/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 11 |
+| Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1119/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 2 |
+| Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1119/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 8 |
+| Dinas Lingkungan Hidup Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1094/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 13 |
+| Dinas Lingkungan Hidup Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1094/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 2 |
+| Dinas Lingkungan Hidup Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1094/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 1 |
+| Dinas Pemadam Kebakaran Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1122/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 12 |
+| Dinas Pemadam Kebakaran Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1122/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 8 |
+| Dinas Pemadam Kebakaran Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1122/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 2 |
 | Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1091/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 4 |
 | Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1091/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 2 |
 | Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1091/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 10 |
+| Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1095/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings (the register spells the OPD "PelayananTerpadu"; its profile posting names it "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu (DPMPTSP) Kota Bekasi") | 16 |
+| Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1095/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 4 |
 | Dinas Perhubungan Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1116/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 12 |
 | Dinas Perhubungan Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1116/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 11 |
 | Dinas Perhubungan Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1116/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 2 |
+| Dinas Tenaga Kerja Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1102/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings (one posting whose title is only a URL, http://disnaker.bekasikota.go.id, not taken) | 15 |
+| Dinas Tenaga Kerja Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1102/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 1 |
+| Dinas Tenaga Kerja Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1102/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 1 |
 | Disdagnakerkop UKM Kabupaten Karanganyar | kabupaten | `https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/` | the item rows (1.a, 1.b, 2.a, 3.a, 4.a, 4.b) of the DIK table with the Pasal 17 letter each cites; group headings not taken; body named after its site (OPD of Kabupaten Karanganyar) | 6 |
 | Fakultas Kedokteran UIN Syarif Hidayatullah Jakarta | universitas | `https://fk.uinjkt.ac.id/id/daftar-informasi-publik-yang-dikecualikan` | rows 1-6 of the DIK table with the Pasal 17 letter each cites (huruf h; huruf d for the financial rows) | 6 |
 | IAIN Parepare | universitas | `https://ppid.iainpare.ac.id/id/informasi-publik-yang-dikecualikan` | rows 1-8 of "Informasi Publik Yang Dikecualikan" with the Pasal 17 letters as cited (including huruf g and i as the page cites them); row 9 is cut off and not taken | 8 |
 | ISBI Tanah Papua | universitas | `https://ppid.isbi-tanahpapua.ac.id/halaman/detail/informasi-yang-dikecualikan` | rows 1-4 of "Daftar Informasi Dikecualikan"; row 1 cites only UU Kearsipan and PP 61/2010 (ground left empty) | 4 |
 | Kantor UPBU Tardamu | kementerian | `ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx` | PPID page of the Kemenhub airport unit (Sabu Raijua): berkala 38, setiap saat 11, serta merta 2, and the 10 DIK rows with the Pasal 17 letters/angka each cites | 61 |
+| Kecamatan Jatisampurna Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1136/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings (the register names the OPD "Kecamatan Jatisampurna"; its postings add "Kota Bekasi") | 8 |
+| Kecamatan Jatisampurna Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1136/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 1 |
+| Kecamatan Jatisampurna Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1136/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 3 |
 | LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php` | the 19 items of "Daftar Informasi Publik Berkala" (both groups; group headings not taken) | 19 |
 | LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php` | PPID site of LLDIKTI Wilayah V (lldikti5.kemdikbud.go.id): all 44 rows of "Daftar Informasi Publik yang Dikecualikan" (typos of the source, e.g. "Peniatuhan", "intemal", kept; italic markup removed); no ground per row | 44 |
 | LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/sertamerta.php` | the 6 items of "Informasi Yang Wajib Diumumkan Secara Serta Merta" | 6 |
@@ -31561,13 +31578,15 @@ Repository sources are cited as `owner/repo:path`.
 | Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php` | titles of the DIP 2026 (berkala 25, setiap saat 10, serta merta 3) keyed from the decree KP-SKJ 9 Tahun 2026 per the file's comments | 38 |
 | Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:routes/web.php` | 11 of the 12 DIK records seeded there (the first record's title lies outside the part read), with their Pasal 17 huruf h angka | 11 |
 | Rumah Sakit Jiwa Grhasia Daerah Istimewa Yogyakarta | rumah_sakit | `https://123dok.com/article/akibat-informasi-batas-waktu-pengecualian-informasi-ditutup-bersangkuta.q53r003z` | first two rows of the consequence-test table (SKPD: RSJ Grhasia DIY) with Pasal 17 huruf h angka 1 and 2; the third row is cut off in the stored copy and was not taken | 2 |
+| Satuan Polisi Pamong Praja Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1124/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 6 |
+| Satuan Polisi Pamong Praja Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1124/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 3 |
 | Universitas Halu Oleo | universitas | `icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php` | "Daftar Informasi yang Dikecualikan Universitas Halu Oleo" (15 items, one listed twice; no ground per item) | 14 |
 | Universitas Halu Oleo | universitas | `icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php` | berkala (informasi_publik_id 1) and setiap saat (id 2) titles | 6 |
 | Universitas Negeri Surabaya | universitas | `https://ppid.unesa.ac.id/page/informasi-yang-ditetapkan-sebagai-informasi-yang-dikecualikan` | rows A.1-A.5 ("Informasi data pegawai yang terdiri dari") of the SK DIK table with the Pasal 17 letters/angka each cites (huruf g as the page cites it); the stored copy is cut during row 5 | 5 |
 | Universitas Pendidikan Ganesha | universitas | `Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md` | Markdown transcript of Keputusan Rektor Undiksha 571/UN48/PT/2024 (Daftar Informasi Publik 2024): the item rows of "berkala" and "setiap saat" (group headings without their own columns not taken; a row split over two pages joined); the decree states no DIK has expired and lists no DIK | 47 |
 | Universitas Terbuka | universitas | `https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan` | rows 1-8 of the DIK table with the Pasal 17 letter/angka each cites (the stored copy is cut during row 8's last column) | 8 |
 
-630 entries from 30 bodies; accessed 2026-12-06.
+747 entries from 37 bodies; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -31677,6 +31696,65 @@ PERJANJIAN KINERJA 2019,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pe
 PERKIN BADAN PENDAPATAN DAERAH TAHUN 2017,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
 Rekapitulasi Laporan Pelayanan Informasi Publik,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
 SYARAT-SYARAT PELAYANAN PBB,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
+Daftar Kelengkapan Permohonan username dan password PPK,berkala,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/berkala
+Formulir Pembuatan Akun PPK,berkala,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/berkala
+Kesepakatan bersama antara Pemerintah Kota Bekasi dengan PT. Telkom Witel Bekasi tentang Penyediaan dan Pemasangan 1000 Titik Wifi dan 1000 Titik CCTV di Ruang Publik dan Lingkungan Pemerintah Kota Bekasi,berkala,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/berkala
+LAPORAN PPID BULAN JANUARI - JULI TAHUN 2017,berkala,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/berkala
+PERWAL NO 79 TAHUN 2016 TENTANG KEDUDUKAN SUSUNAN ORGANISASI TUGAS POKOK DAN FUNGSI SERTA TATA KERJA DISKOMINFOSTANDI KOTA BEKASI,berkala,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/berkala
+Persyaratan Izin Mendirikan Bangunan,berkala,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/berkala
+Petunjuk Teknis Pengelolaan Jaringan Teknologi Informasi dan Komunikasi di Lingkungan Pemerintah Kota Bekasi,berkala,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/berkala
+Regristrasi Jelajah Bekasi Tempo Dulu Bersama Komunitas Sepedah,berkala,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/berkala
+Surat Edaran Wali Kota Bekasi Nomor : 503/4921-DPMPTSP,berkala,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/berkala
+Surat Permintaan username dan password PPK,berkala,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/berkala
+User Manual Aplikasi Si-Kepo 2018,berkala,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/berkala
+PENGUMUMAN LOMBA MENULIS SURAT REMAJA NASIONAL 2018,serta_merta,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/sertamerta
+Profil Pejabat Struktural Dinas Komunikasi Informatika Statistik dan Persandian Kota Bekasi,serta_merta,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/sertamerta
+Agenda Kerja Kepala Diskominfostandi Kota Bekasi,setiap_saat,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/setiapsaat
+Daftar Informasi Publik Dinas Komunikasi Informatika Statistik dan Persandian Kota Bekasi,setiap_saat,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/setiapsaat
+Instruksi Wali Kota Tentang Optimalisasi Komunikasi dan Informasi Publik,setiap_saat,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/setiapsaat
+Keputusan Wali Kota Tentang Petunjuk Teknis Pembangunan Sistem Informasi dan Layanan Berbasis E-goverment Perangkat Daerah Pemerintah Kota Bekasi,setiap_saat,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/setiapsaat
+"RENCANA KERJA DINAS KOMUNIKASI, INFORMATIKA, STATISTIK DAN PERSANDIAN KOTA BEKASI TAHUN 2017",setiap_saat,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/setiapsaat
+"RENCANA STRATEGIS DINAS KOMUNIKASI, INFORMATIKA, STATISTIK DAN PERSANDIAN KOTA BEKASI TAHUN 2017-2018",setiap_saat,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/setiapsaat
+STRUKTUR ORGANISASI DISKOMINFOSTANDI KOTA BEKASI,setiap_saat,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/setiapsaat
+"VISI MISI DINAS KOMUNIKASI, INFORMATIKA STATISTIK DAN PERSANDIAN KOTA BEKASI",setiap_saat,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/setiapsaat
+Jumlah Permohonan Informasi Publik yag dikabulkan baik sebagian atau seluruhnya dan permohonan informasi Publik yang ditolak,berkala,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/berkala
+Profil Dinas Lingkungan Hidup,berkala,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/berkala
+Program dan Kegiatan Dinas Lingkungan Hidup,berkala,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/berkala
+alasan penolakan permohonan informasi Publik yang ditolak,berkala,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/berkala
+bagan struktur Organisasi Dinas Lingkungan Hidup,berkala,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/berkala
+daftar rancangan peraturan perundang-undangan daerah yang dalam Proses Pembuatan,berkala,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/berkala
+daftar rancangan peraturan perundang-undangan daerah yang telah diundangkan,berkala,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/berkala
+gambaran umum Struktur Organisasi Dinas Lingkungan Hidup,berkala,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/berkala
+jumlah permohonan informasi publik yang diterima,berkala,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/berkala
+pengadaan barang dan/atau jasa Dinas Lingkungan Hidup,berkala,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/berkala
+ringkasan informasi tentang program dan atau kiatan yang sedang dijalankan dalam lingkup perangkat Daerah,berkala,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/berkala
+ringkasan laporan keuangan,berkala,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/berkala
+waktu yang diperlukan dalam memenuhi setiap permohonan informasi publik,berkala,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/berkala
+SOP Pengaduan masyarakat,serta_merta,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/sertamerta
+SOP penegakan Hukum,serta_merta,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/sertamerta
+"syarat-syarat perizinan,izin yang diterbitkan",setiap_saat,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/setiapsaat
+DAFTAR REKAPITULASI DAFTAR INFORMASI PUBLIK TAHUN 2021,berkala,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/berkala
+DATA PEGAWAI DINAS PEMADAM KEBAKARAN KOTA BEKASI,berkala,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/berkala
+DATA PENYEBAB KEBAKARAN TAHUN 2018 (Januari-Maret),berkala,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/berkala
+PROGRAM KERJA DINAS PEMADAM KEBAKARAN KOTA BEKASI TAHUN 2021,berkala,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/berkala
+Peraturan Wali Kota Bekasi Nomor 27 Tahun 2017,berkala,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/berkala
+REKAPITULASI KEBAKARAN TAHUN 2018 (Januari-Maret),berkala,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/berkala
+REKAPITULASI KEJADIAN KEBAKARAN DI WILAYAH KOTA BEKASI DAN SEKITAR 2017,berkala,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/berkala
+REKAPITULASI KEJADIAN KEBAKARAN DI WILAYAH KOTA BEKASI DAN SEKITAR 2017 (PER KELURAHAN),berkala,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/berkala
+SOP ALUR PENANGGULANGAN KEJADIAN KEBAKARAN,berkala,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/berkala
+STRUKTUR ORGANISASI DISDAMKAR 2021,berkala,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/berkala
+TATA CARA MEMPEROLEH INFORMASI PUBLIK,berkala,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/berkala
+UU NOMOR 28 TAHUN 2009 TENTANG PAJAK DAN RETRIBUSI,berkala,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/berkala
+DATA WILAYAH DINAS PEMADAM KEBAKARAN KOTA BEKASI,serta_merta,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/sertamerta
+"KEDUDUKAN, SUSUNAN ORGANISASI, TUGAS POKOK DAN FUNGSI SERTA TATA KERJA PADA DINAS PEMADAM KEBAKARAN KOTA BEKASI",serta_merta,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/sertamerta
+KONTAK DINAS PEMADAM KEBAKARAN KOTA BEKASI,serta_merta,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/sertamerta
+PERUBAHAN ATAS PERATURAN WALI KOTA BEKASI NOMOR 71 TAHUN 2016 TENTANG TUPOKSI DISDAMKAR,serta_merta,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/sertamerta
+REKAPITULASI KEJADIAN KEBAKARAN TAHUN 2021 (JANUARI-AGUSTUS 2021),serta_merta,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/sertamerta
+REKAPITULASI PENYELAMATAN NON KEBAKARAN TAHUN 2021 (JANUARI-AGUSTUS),serta_merta,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/sertamerta
+STRUKTUR ORGANISASI DINAS PEMADAM KEBAKARAN KOTA BEKASI,serta_merta,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/sertamerta
+VISI DAN MISI DINAS PEMADAM KABAKARAN KOTA BEKASI,serta_merta,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/sertamerta
+INFORMASI TENTANG KERJASAMA PERBATAS PEMERINTAH KOTA BEKASI DENGAN KABUPATEN BOGOR,setiap_saat,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/setiapsaat
+KEGIATAN - KEGIATAN DINAS PEMADAM KEBAKARAN KOTA BEKASI (website),setiap_saat,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/setiapsaat
 RENSTRA DPPPA 2013-2018,berkala,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/berkala
 Struktur Organisasi Dinas Pemberdayaan Perempuan dan Perlindungan Anak,berkala,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/berkala
 VISI DAN MISI DPPPA KOTA BEKASI,berkala,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/berkala
@@ -31693,6 +31771,26 @@ Telepon Sahabat Anak,setiap_saat,,Dinas Pemberdayaan Perempuan dan Perlindungan 
 Undang Undang No. 17 Tahun 2016,setiap_saat,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/setiapsaat
 Undang Undang No. 23 Tahun 2002,setiap_saat,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/setiapsaat
 Undang Undang No. 4 Tahun 1979,setiap_saat,,Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1091/setiapsaat
+Buku Agenda Pengadaan Barang dan Jasa Tahun 2016,berkala,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/berkala
+Jurnal Minggu Ke-2 Bulan Oktober DPMPTSP,berkala,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/berkala
+LAPORAN AKUNTABILITAS KINERJA INSTANSI PEMERINTAH (LAKIP) 2016,berkala,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/berkala
+Laporan Keuangan Tahun 2016,berkala,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/berkala
+Penghargaan dari Kementerian Investasi/BKPM Tahun 2021,berkala,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/berkala
+Penghargan Bekasi Innovasion Week 2021,berkala,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/berkala
+Peraturan Wali Kota Bekasi Nomor 49 Tahun 2020,berkala,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/berkala
+Profil dan Visi Misi DPM PTSP Kota Bekasi,berkala,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/berkala
+Program dan Kegiatan BLPU Tahun Anggaran 2021,berkala,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/berkala
+Program dan Kegiatan BLU Tahun Anggaran 2021,berkala,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/berkala
+RENJA 2017,berkala,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/berkala
+RENSTRA DPMPTSP 2013-2018,berkala,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/berkala
+Rekapitulasi Pengadaan Barang dan Jasa 2021,berkala,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/berkala
+Rekapitulasi Pengaduan Bulan Oktober 2021,berkala,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/berkala
+Rekapitulasi Pengaduan Bulan September 2021,berkala,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/berkala
+Talk Show di Radio Dakta,berkala,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/berkala
+Kunjungan Kerja Komisi III DPRD Kota Bekasi ke DPM PTSP Kota Bekasi,setiap_saat,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/setiapsaat
+Pengiriman Izin IUI yang telah selesai diproses langsung kepada pemohon / masyarakat di kota bekasi.,setiap_saat,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/setiapsaat
+Pengumuman Penerbitan Izin Pada Dinas Penanaman Modal dan Pelayanan Terpadu satu Pintu Kota Bekasi,setiap_saat,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/setiapsaat
+Rapat Kegiatan evaluasi perizinan Pada DPM PTSP Se Indonesia dalam Rangka Program membumikan implementasi Paket kebijakan ekonomi XVI,setiap_saat,,Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1095/setiapsaat
 DATA STATISTIK SEKTORAL DISHUB KOTA BEKASI,berkala,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/berkala
 Daftar Nama Aplikasi Dishub,berkala,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/berkala
 Event tahun 2018 Dinas Perhubungan Kota Bekasi,berkala,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/berkala
@@ -31718,6 +31816,23 @@ Sosialisasi Ganjil Genap Di Tol Barat Bekasi Dan Tol Timur Bekasi,serta_merta,,D
 Tim Penilai Rspa,serta_merta,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/sertamerta
 Konferensi Pers Penerapan Hari Pertama Ganjil Genap di Tol Bekasi Barat dan Tol Bekasi Timur,setiap_saat,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/setiapsaat
 Lanjutan Pemasangan Pier Tol Becakayu,setiap_saat,,Dinas Perhubungan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1116/setiapsaat
+Indikator Kinerja Utama (IKU) Tahun 2017,berkala,,Dinas Tenaga Kerja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1102/berkala
+Indikator Kinerja Utama (IKU) Tahun 2018,berkala,,Dinas Tenaga Kerja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1102/berkala
+Kegiatan evaluasi pemetaan populasi kunci di kota bekasi,berkala,,Dinas Tenaga Kerja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1102/berkala
+Kunjungan kerja dri Dinas Tenaga Kerja dan DPRD tambalong kalimantan selatan,berkala,,Dinas Tenaga Kerja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1102/berkala
+Laporan SIRUP Pada Dinas Tenaga Kerja Kota Bekasi Januari s.d April 2018,berkala,,Dinas Tenaga Kerja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1102/berkala
+Optimalisasi pelayanan dan program BPJS Ketenagakerjaan serta Inovasi kemudahan dalam pencairan untuk meningkatkan kepesertaan.,berkala,,Dinas Tenaga Kerja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1102/berkala
+"Pembinaan terhadap pptk, verifikatur dan pelaksanaan administrasi se-kota bekasi",berkala,,Dinas Tenaga Kerja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1102/berkala
+Pembuatan Kartu AK.1 dan Rekomendasi Izin Mempekerjakan Tenaga Kerja Asing (IMTA),berkala,,Dinas Tenaga Kerja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1102/berkala
+Perjanjian Kinerja Murni Tahun 2017,berkala,,Dinas Tenaga Kerja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1102/berkala
+Perjanjian Kinerja Murni Tahun 2018,berkala,,Dinas Tenaga Kerja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1102/berkala
+Perjanjian Kinerja Perubahan Tahun 2017,berkala,,Dinas Tenaga Kerja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1102/berkala
+Rapat DEPEKO.pembahasan sektor unggulan tahun 2019,berkala,,Dinas Tenaga Kerja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1102/berkala
+Rencana Kerja Dinas Tenaga Kerja Kota Bekasi Tahun 2018,berkala,,Dinas Tenaga Kerja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1102/berkala
+Rencana Strategis Perubahan Tahun 2014-2018 Dinas Tenaga Kerja,berkala,,Dinas Tenaga Kerja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1102/berkala
+Renstra Dinas Tenaga Kerja Kota Bekasi,berkala,,Dinas Tenaga Kerja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1102/berkala
+"Kementerian Ketenagakerjaan RI bersama Disnaker mengadakan Job Fair JAPAN CAREER EXPO pada Tgl, 20/10/2018. Di Ceves /BBPLK Bekasi",serta_merta,,Dinas Tenaga Kerja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1102/sertamerta
+May day Is a fun day 2018,setiap_saat,,Dinas Tenaga Kerja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1102/setiapsaat
 Arsip dinamis yang menurut sifatnya rahasia,dikecualikan,17i,Disdagnakerkop UKM Kabupaten Karanganyar,kabupaten,https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/
 Daftar nilai DP3 / SKP PNS,dikecualikan,17h,Disdagnakerkop UKM Kabupaten Karanganyar,kabupaten,https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/
 Identitas PNS yang melanggar disiplin dan atau dijatuhi hukuman disiplin,dikecualikan,17h,Disdagnakerkop UKM Kabupaten Karanganyar,kabupaten,https://disdagnakerkopukm.karanganyarkab.go.id/informasi-dikecualikan/
@@ -31803,6 +31918,18 @@ Peta Jabatan,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandar
 SOP Tata Naskah dan Persuratan Kantor UPBU Tardamu,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
 SOP pada setiap Unit Kerja di Kantor UPBU Tardamu,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
 SOP pengajuan Permintaan Informasi,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+BAGAN STRUKTUR ORGANISASI KEC. JATISAMPURNA KOTA BEKASI,berkala,,Kecamatan Jatisampurna Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1136/berkala
+INDIKATOR KINERJA UTAMA KECAMATAN JATISAMPURNA TAHUN 2018,berkala,,Kecamatan Jatisampurna Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1136/berkala
+Indikator Program pada Renstra Tahun 2018 Kecamatan Jatisampurna Kota Bekasi,berkala,,Kecamatan Jatisampurna Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1136/berkala
+LAKIP KECAMATAN JATISAMPURNA TAHUN 2017,berkala,,Kecamatan Jatisampurna Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1136/berkala
+LAPORAN KEPENDUDUKAN KECAMATAN JATISAMPURNA PADA BULAN MARET 2018,berkala,,Kecamatan Jatisampurna Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1136/berkala
+MONOGRAFI KECAMATAN JATISAMPURNA KEADAAN PADA BULAN DESEMBER TAHUN 2016,berkala,,Kecamatan Jatisampurna Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1136/berkala
+MONOGRAFI KECAMATAN JATISAMPURNA KEADAAN PADA BULAN DESEMBER TAHUN 2017,berkala,,Kecamatan Jatisampurna Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1136/berkala
+PETA JABATANKECAMATAN JATISAMPURNA,berkala,,Kecamatan Jatisampurna Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1136/berkala
+PERATURAN WALI KOTA BEKASI NOMOR 73 TAHUN 2018 TENTANG PEDOMAN PPID KOTA BEKASI,serta_merta,,Kecamatan Jatisampurna Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1136/sertamerta
+FORMULIR PERMOHONAN INFORMASI PUBLIK KECAMATAN JATISAMPURNA KOTA BEKASI,setiap_saat,,Kecamatan Jatisampurna Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1136/setiapsaat
+FORMULIR PERNYATAAN KEBERATAN ATAS PERMOHONAN INFORMASI KECAMATAN JATISAMPURNA,setiap_saat,,Kecamatan Jatisampurna Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1136/setiapsaat
+STANDAR OPERASIONAL PROSEDUR PPID KECAMATAN JATISAMPURNA KOTA BEKASI,setiap_saat,,Kecamatan Jatisampurna Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1136/setiapsaat
 Agenda penting Lembaga Layanan Pendidikan Tinggi Wilayah V tahun 2021,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
 DIPA dan RKAKL,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
 Hasil survei kepuasan pemangku kepentingan,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
@@ -32122,6 +32249,15 @@ Laporan Sistem Pengendalian Intern Pemerintah (SPIP),setiap_saat,,Politeknik Kes
 Standar Operational Prosedur (SOP),setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Data informasi kepegawaian menyangkut data pribadi yang menyangkut riwayat dan kondisi anggota keluarganya serta data lainnya yang berkenaan dengan pegawai tersebut (biodata elektronik PNS & arsip dokumen kepegawaian),dikecualikan,17h1,Rumah Sakit Jiwa Grhasia Daerah Istimewa Yogyakarta,rumah_sakit,https://123dok.com/article/akibat-informasi-batas-waktu-pengecualian-informasi-ditutup-bersangkuta.q53r003z
 Data pribadi pegawai yang menyangkut riawayat kondisi dan perawatan pengobatan kesehatan fisik dan psikis,dikecualikan,17h2,Rumah Sakit Jiwa Grhasia Daerah Istimewa Yogyakarta,rumah_sakit,https://123dok.com/article/akibat-informasi-batas-waktu-pengecualian-informasi-ditutup-bersangkuta.q53r003z
+LATIHAN KARATE SATPOL PP,berkala,,Satuan Polisi Pamong Praja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1124/berkala
+RAZIA PENJUAL OBAT PENENANG,berkala,,Satuan Polisi Pamong Praja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1124/berkala
+STRUKTUR ORGANISASI SATPOL PP KOTA BEKASI,berkala,,Satuan Polisi Pamong Praja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1124/berkala
+Struktur Organisasi Satuan Polisi Pamong Praja,berkala,,Satuan Polisi Pamong Praja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1124/berkala
+TUPOKSI SATPOL PP KOTA BEKASI,berkala,,Satuan Polisi Pamong Praja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1124/berkala
+VISI MISI SATUAN POLIS PAMONG PRAJA KOTA BEKASI,berkala,,Satuan Polisi Pamong Praja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1124/berkala
+PELAKSANAAN KEGIATAN APEL PAGI SATPOL PP KOTA BEKASI,setiap_saat,,Satuan Polisi Pamong Praja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1124/setiapsaat
+PERATURAN WALI KOTA BEKASI NOMOR 27 TAHUN 2017,setiap_saat,,Satuan Polisi Pamong Praja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1124/setiapsaat
+SATPOL PP KOTA BEKASI MERAIH PERINGKAT PERTAMA WALI KOTA AWARD,setiap_saat,,Satuan Polisi Pamong Praja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1124/setiapsaat
 Daftar Fakultas di Universitas Halu Oleo,berkala,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php
 Daftar Partner & Kerja Sama Universitas Halu Oleo,berkala,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php
 Informasi Tentang Profil Pimpinan Universitas Halu Oleo,berkala,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php
