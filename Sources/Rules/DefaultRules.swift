@@ -31530,6 +31530,13 @@ Repository sources are cited as `owner/repo:path`.
 | Badan Pendapatan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1087/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 29 |
 | Badan Pendapatan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1087/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 3 |
 | Badan Pendapatan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1087/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 11 |
+| Badan Penelitian dan Pengembangan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1082/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 2 |
+| Badan Penelitian dan Pengembangan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1082/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 1 |
+| Dinas Kepemudaan dan Olahraga Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1100/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 31 |
+| Dinas Kepemudaan dan Olahraga Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1100/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 1 |
+| Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1123/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 54 |
+| Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1123/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 20 |
+| Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1123/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 43 |
 | Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1119/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 11 |
 | Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1119/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 2 |
 | Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1119/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 8 |
@@ -31558,6 +31565,8 @@ Repository sources are cited as `owner/repo:path`.
 | Kecamatan Jatisampurna Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1136/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings (the register names the OPD "Kecamatan Jatisampurna"; its postings add "Kota Bekasi") | 8 |
 | Kecamatan Jatisampurna Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1136/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 1 |
 | Kecamatan Jatisampurna Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1136/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 3 |
+| Kecamatan Pondok Melati Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1137/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings (the register names the OPD "Kecamatan Pondok Melati"; its postings add "Kota Bekasi") | 2 |
+| Kecamatan Pondok Melati Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1137/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 1 |
 | LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php` | the 19 items of "Daftar Informasi Publik Berkala" (both groups; group headings not taken) | 19 |
 | LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php` | PPID site of LLDIKTI Wilayah V (lldikti5.kemdikbud.go.id): all 44 rows of "Daftar Informasi Publik yang Dikecualikan" (typos of the source, e.g. "Peniatuhan", "intemal", kept; italic markup removed); no ground per row | 44 |
 | LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/sertamerta.php` | the 6 items of "Informasi Yang Wajib Diumumkan Secara Serta Merta" | 6 |
@@ -31586,7 +31595,7 @@ Repository sources are cited as `owner/repo:path`.
 | Universitas Pendidikan Ganesha | universitas | `Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md` | Markdown transcript of Keputusan Rektor Undiksha 571/UN48/PT/2024 (Daftar Informasi Publik 2024): the item rows of "berkala" and "setiap saat" (group headings without their own columns not taken; a row split over two pages joined); the decree states no DIK has expired and lists no DIK | 47 |
 | Universitas Terbuka | universitas | `https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan` | rows 1-8 of the DIK table with the Pasal 17 letter/angka each cites (the stored copy is cut during row 8's last column) | 8 |
 
-747 entries from 37 bodies; accessed 2026-12-06.
+902 entries from 41 bodies; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -31696,6 +31705,158 @@ PERJANJIAN KINERJA 2019,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pe
 PERKIN BADAN PENDAPATAN DAERAH TAHUN 2017,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
 Rekapitulasi Laporan Pelayanan Informasi Publik,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
 SYARAT-SYARAT PELAYANAN PBB,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
+"Kedudukan, Susunan Organisasi, Tugas Pokok Dan Fungsi Serta Tata Kerja Pada Badan Penelitian Dan Pengembangan Daerah Kota Bekasi",berkala,,Badan Penelitian dan Pengembangan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1082/berkala
+Struktur Organisasi BPPD Kota Bekasi,berkala,,Badan Penelitian dan Pengembangan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1082/berkala
+Balitbang Kota Bekasi Gelar Lomba Teknologi Tepat Guna,setiap_saat,,Badan Penelitian dan Pengembangan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1082/setiapsaat
+Daftar Inventaris Barang Tahun 2017 (KIB A),berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Daftar Inventaris Barang Tahun 2017 (KIB B),berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Daftar Inventaris Barang Tahun 2017 (KIB C),berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Daftar Inventaris Barang Tahun 2017 (KIB E),berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+IKU Dinas Kepemudaan dan Olahraga Kota Bekasi Tahun 2017,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+"Informasi tentang peraturan, keputusan, dan/atau kebijakan yang mengikat dan/atau berdampak bagi publik;",berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+LAKIP TAHUN 2016 Dinas Kepemudaan dan Olahraga Kota Bekasi,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Laporan Harian Kinerja Bulan Oktober,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Laporan Harian Kinerja Tanggal 23 Oktober 2018,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Laporan Kinerja Harian Dispora Kota Bekasi Bulan April 2019,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Laporan Kinerja Harian Dispora Kota Bekasi Bulan Februari 2019,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Laporan Kinerja Harian Dispora Kota Bekasi Bulan Januari 2019,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Laporan Kinerja Harian Dispora Kota Bekasi Bulan Maret 2019,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Laporan Kinerja Harian Dispora Kota Bekasi Bulan Mei 2019,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Perkin Dinas Kepemudaan dan Olahraga Kota Bekasi,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Peta Jabatan Dinas Kepemudaan dan Olahraga,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Profile Unit Kerja Pada Dinas Kepemudaan dan Olahraga Kota Bekasi,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+RENJA Dinas Kepemudaan dan Olahraga Kota Bekasi (2016 dan 2017),berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+RENSTRA 2013 - 2018 Dinas Kepemudaan dan Olahraga Kota Bekasi,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Rangkaian Kegiatan menyambut HUT Kota Bekasi Ke-21,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Rekapitulasi Data Pegawai Dinas Kepemudaan dan Olahraga Kota Bekasi,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Rencana Kerja 2018,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Renstra 2013 - 2018,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Sertijab Kepala Dinas Kepemudaan dan Olahraga Kota Bekasi,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Sertijab Sekretaris Dinas Kepemudaan dan Olahraga Kota Bekasi,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Struktur Organisasi Dinas Kepemudaan dan Olahraga Kota Bekasi,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Syarat dan Ketentuan Konsumen (Pengguna) Sarana Olahraga,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Tugas Pokok dan Fungsi Serta Tata Kerja Pada Dinas Kepemudaan dan Olahraga Kota Bekasi,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Tupoksi Update 14 Juni 2019,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Visi dan Misi Dinas Kepemudaan dan Olahraga Kota Bekasi,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+matrik 5.1 dan 2.2 renstra dispora 2014-2018,berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
+Informasi Publik Dinas Kepemudaan dan Olahraga Kota Bekasi yang disediakan melalui Website,setiap_saat,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/setiapsaat
+Catatan Atas Laporan Keuangan & Laporan Arus Kas Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi Tahun 2020,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Catatan Atas Laporan Keuangan dan Laporan Arus Kas Disdukcapil Kota Bekasi Tahun 2019,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Daftar Media Sosial Disdukcapil Kota Bekasi,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Formulir Permohonan Informasi Publik Disdukcapil Kota Bekasi,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Himbauan Pelaksanaan 3M di lingkup Disdukcapil Kota Bekasi,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Akta Perkawinan dan Akta Kematian,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Akte Kelahiran dan Akte Kematian di Kantor Kel Sumur Batu Kec Bantargebang,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Akte Kelahiran di Kantor Kel Bojong Menteng Kec Rawalumbu,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Akte Kelahiran di Kantor Kel Bojong Rawalumbu Kec Rawalumbu,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Akte Kelahiran di Kantor Kel Cikiwul Kec Bantargebang,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Pelayanan Akta Kematian dan Akta Perkawinan,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Perekaman KTP-El,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Perekaman KTP-El Warga Keterbelakangan Mental di RT 02 RW 07 Kel Pejuang Medan Satria,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Perekaman KTP-El Warga Keterbelakangan Mental di RT 05 RW 01 Kel Cimuning Mustika Jaya,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Perekaman KTP-El Warga yang sakit di Rumah Sakit Umum Daerah Kota Bekasi,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Perekaman KTP-El Warga yang sudah lanjut usia di Kel Kranji Kec Bekasi Barat,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Perekaman KTP-El Warga yang sudah lanjut usia di RT 02 RW 07 Kel Jatirahayu Kec Pondok Melati,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Perekaman KTP-El Warga yang sudah lanjut usia di RT 02 RW 17 Kel Perwira Kec Bekasi Utara,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Perekaman KTP-El Warga yang sudah lanjut usia di RT 06 RW 01 Kel Harapan Mulya Kec Medan Satria,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Perekaman KTP-El Warga yang sudah lanjut usia di RT 25 RW 03 Kel Jatisari Kec Jatiasih,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Perekaman KTP-El Warga yang yang mengalami gangguan mental di RT 02 RW 01 Kel Harapan Jaya Kec Bekasi Utara,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Perekaman KTP-El Warga yang yang mengalami penyakit parah di RT 07 RW 02 Kelurahan Bekasi Jaya Kecamatan Bekasi Timur,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola Perekaman KTP-El warga lanjut usia di RT 02 RW 06 Kel Pedurenan Mustika Jaya,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Jemput Bola untuk Perekaman KTP-El,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Kunjungan Kerja,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Laporan Harta Kekayaan Peneyelenggraan Negara & Laporan Harta Kekayaan Aparatur Sipil Negara Disdukcapil 2020,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Laporan Harta Kekayaan Penyelenggaraan Negara di Disdukcapil Kota Bekasi,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Laporan Kinerja Harian Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi 20 September s.d 31 Oktober 2018,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Laporan Realisasi Anggaran Pendapatan dan Belanja Daerah 2019 Disdukcapil,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Laporan Realisasi Anggaran Pendapatan dan Belanja Daerah DInas Kependudukan dan Pencatatan Sipil Kota Bekasi Tahun 2020,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Laporan Rekapitulasi Pelayanan Informasi Publik Disdukcapil Kota Bekasi Tahun 2019,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Neraca Per 31 Desember 2019 Disdukcapil Kota Bekasi,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Neraca Per 31 Desember 2020 Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+PERSYARATAN PEMBUATAN AKTE KELAHIRAN,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Paduan Suara Disdukcapil Kota Bekasi,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Pelayanan Disdukcapil pada MPP Pondok Gede,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Pelayanan Jemput Bola (JEBOL) Dokumen Adminduk Terhadap Warga Terdampak Banjir,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Penyempurnaan Teknis Saluran Pengaduan melalui WA Center Disdukcapil Kota Bekasi,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Percetakan Kartu Sehat oleh Disdukcapil,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Perekaman KTP-el untuk siswa/i di Jemput Bola Perekaman KTP-El di Pondok Pesantren Rubath Arridhwan 2 Padurenan Mustika Jaya,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Perekaman KTP-el untuk siswa/i di Jemput Bola Perekaman KTP-El di Yayasan Pendidikan Santa Lusia Virgini Bojong Menteng Rawalumbu,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Perekaman KTP-el untuk warga di Kel. Jakasampurna,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Perekaman KTP-el untuk warga di SMAN 7 Jatisampurna,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Perekaman KTP-el untuk warga di Yayasan Galuh,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Rekap Layanan Aminduk Minggu Ke-1 s.d. K3-3 Bulan Oktober Tahun 2019,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Rekapitulasi Aset Tahun 2019 Disdukcapil,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Rekapitulasi Aset Tahun 2020 Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Rekapitulasi Pengaduan melalui WA Center,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Rencana Kerja (RENJA) Tahun Anggaran 2020 pada Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Rencana Strategis Disdukcapil 2019-2023,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Renja (Rencana Kerja) pada Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+STRUKTUR ORGANISASI DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL KOTA BEKASI,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+STRUKTUR ORGANISASI DISDUKCAPIL 2021,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+VISI MISI DISDUKCAPIL,berkala,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/berkala
+Ayo Gunakan Layanan Online e-Open,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Cara dan Syarat Mengganti Foto KTP Elektronik,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Daftar Nomor Penyelia dan PAMOR se-Kota Bekasi,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+"Disdukcapil Menyapa Masyarakat dengan Tema ""Validasi dan Konsolidasi Data Kependudukan""",serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Himbauan Upaya Pencegahan Paparan COVID-19 di Lingkup Disdukcapil Kota Bekasi,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Himbaun Penggunaan Masker Untuk Masyarakat Kota Bekasi,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+IKU DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL TAHUN 2018,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Informasi Terkait Gangguan Pelayanan Kondolidasi Data,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Informasi Terkait Nomor WA Center Disdukcapil Kota Bekasi Terbaru,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Jemput Bola Perekaman KTP-El untuk warga Kota Bekasi di RS Budiasih Jakarta Timur,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Jemput Bola Perekaman KTP-El untuk warga di RT 01 RW 012 Kel Jatikramat Kec Jatiasih,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Kunjungan Kerja Kepala Dinas Kependudukan dan Pencatatan Sipil Ke MPP BTC Bekasi Timur,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Layanan Adminduk Selama Masa PPKM Darurat,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Pelaksanaan Forum Perangkat Daerah di Ruang Rapat Disdukcapil Kota Bekasi Rabu 17 Maret 2021,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Pemberitahuan Pelayanan Disdukcapil,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Penggunaan Kertas HVS 80gram untuk Produk Adminduk Kecuali KTP dan KIA,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Pengumuman Gangguan Pelayanan Pencetakan KTP-El 17 Februari 2021,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Persyaratan Pembuatan Kartu Identitas Anak (KIA),serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Perubahan Nomor WA Admin E-Open Kelurahan Perwira dan Kelurahan Mustikasari,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Rencana Layout Vaksinasi Massal 50.000 Jiwa di Stadion PCB 8 Juli 2021,serta_merta,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/sertamerta
+Alur Registrasi Aplikasi e-Open,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Cara Pengajuan Dokumen Adminsitrasi Kependudukan,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Cek Status Aktivasi Dokumen Adminduk Mandiri,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Informasi Terkait Legalisir Dokumen Kependudukan,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+MAKLUMAT PELAYANAN DISDUKCAPIL KOTA BEKASI,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Pengajuan Cetak KTP El Luar Domisili,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Pencatatan Akta Pengakuan Anak,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Pencatatan Akta Pengangkatan Anak,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Pencatatan Akta Pengesahan Anak,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Pencatatan Biodata Penduduk,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Pencatatan Perubahan Status Kewarganegaraan,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Pencatatan Surat Keterangan Pelaporan Kematian,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Pencatatan dan Penerbitan Akta Kelahiran 0-60 Hari,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Pencatatan dan Penerbitan Akta Kelahiran di atas 60 hari,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Pencatatan dan Penerbitan Akta Kelahiran yang hilang/rusak/pembetulan Akta,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Pendataan Penduduk Rentan,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Akta Kematian,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Akta Kematian Warga Negara Asing (WNA) melalui Kantor Disdukcapil,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Akta Perceraian,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Akta Perkawinan,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan KTP el bagi orang asing tinggal tetap,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan KTP el karena adanya perubahan data,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan KTP el karena hilang atau rusak,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Kartu Identitas Anak (KIA),setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Kartu Keluarga,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Kartu Tanda Penduduk Elektronik (KTP-el) baru bagi penduduk WNI,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Kutipan Kedua Akta Kematian Melalui Aplikasi E-Open (Halo Pamor),setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Penerbitan Kartu keluarga karena hilang atau rusak,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Perubahan Kartu Keluarga karena Pengurangan anggota keluarga,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Perubahan Kartu Keluarga karena penambahan anggota keluarga bagi orang asing yang memiliki izin tinggal tetap untuk menumpang,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Perubahan Kartu Keluarga karena penambahan anggota keluarga karena kelahiran,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Perubahan Kartu Keluarga karena penambahan anggota keluarga untuk menumpang,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Surat Keterangan Datang WNI (SKDWNI) Dari Luar Kabupaten/Kota/Provinsi,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Surat Keterangan Kelahiran,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Surat Keterangan Kependudukan Lainnya,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Surat Keterangan Lahir Mati,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Surat Keterangan Pembatalan Perceraian,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Surat Keterangan Pembatalan Perkawinan,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Surat Keterangan Pencatatan Sipil,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Surat Keterangan Pindah Antar Kabupaten/Kota Dalam Satu Provinsi,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Penerbitan Surat Keterangan Tempat Tinggal (SKTT) Asing,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Permohonan Perekaman Kartu Tanda Penduduk elektronik,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
+Update foto KTP El,setiap_saat,,Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1123/setiapsaat
 Daftar Kelengkapan Permohonan username dan password PPK,berkala,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/berkala
 Formulir Pembuatan Akun PPK,berkala,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/berkala
 Kesepakatan bersama antara Pemerintah Kota Bekasi dengan PT. Telkom Witel Bekasi tentang Penyediaan dan Pemasangan 1000 Titik Wifi dan 1000 Titik CCTV di Ruang Publik dan Lingkungan Pemerintah Kota Bekasi,berkala,,"Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1119/berkala
@@ -31930,6 +32091,9 @@ PERATURAN WALI KOTA BEKASI NOMOR 73 TAHUN 2018 TENTANG PEDOMAN PPID KOTA BEKASI,
 FORMULIR PERMOHONAN INFORMASI PUBLIK KECAMATAN JATISAMPURNA KOTA BEKASI,setiap_saat,,Kecamatan Jatisampurna Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1136/setiapsaat
 FORMULIR PERNYATAAN KEBERATAN ATAS PERMOHONAN INFORMASI KECAMATAN JATISAMPURNA,setiap_saat,,Kecamatan Jatisampurna Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1136/setiapsaat
 STANDAR OPERASIONAL PROSEDUR PPID KECAMATAN JATISAMPURNA KOTA BEKASI,setiap_saat,,Kecamatan Jatisampurna Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1136/setiapsaat
+LETAK GEOGRAFIS KECAMATAN PONDOKMELATI KOTA BEKASI,berkala,,Kecamatan Pondok Melati Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1137/berkala
+STRUKTUR ORGANISASI KECAMATAN PONDOKMELATI,berkala,,Kecamatan Pondok Melati Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1137/berkala
+FORMULIR PERMOHONAN INFORMASI PUBLIK,setiap_saat,,Kecamatan Pondok Melati Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1137/setiapsaat
 Agenda penting Lembaga Layanan Pendidikan Tinggi Wilayah V tahun 2021,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
 DIPA dan RKAKL,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
 Hasil survei kepuasan pemangku kepentingan,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
