@@ -56,6 +56,20 @@ final class UnitDocumentsTests: XCTestCase {
         XCTAssertEqual(try UpdateTemplate.workbook(unit: Fixture.dinkes, items: items, clock: clock), bytes)
     }
 
+    /// An item's link goes out in the template's link column and comes back unchanged.
+    func testTemplateCarriesItemLinks() throws {
+        var items = currentItems()
+        items[0].item.tautan = "https://dinkes.serangkab.example/profil?tahun=2026&bagian=1"
+        items[1].item.tautan = "javascript:alert(1)"
+        let url = try Checkers.temporaryFile("templat-tautan.xlsx",
+                                             try UpdateTemplate.workbook(unit: Fixture.dinkes, items: items, clock: clock))
+        let result = readSubmission(at: url.path)
+        XCTAssertEqual(result.status, .accepted, "\(result.problems)")
+        XCTAssertEqual(result.items.first?.tautan, "https://dinkes.serangkab.example/profil?tahun=2026&bagian=1")
+        XCTAssertEqual(result.items.dropFirst().map(\.tautan), Array(repeating: nil, count: items.count - 1))
+        XCTAssertFalse(result.problems.contains { $0.code == "link-unsafe" })
+    }
+
     func testBlankTemplatePassesCheckerAndReadsAsEmptyList() throws {
         let bytes = try UpdateTemplate.blank(clock: clock)
         let url = try Checkers.temporaryFile("TEMPLAT-DIP.xlsx", bytes)

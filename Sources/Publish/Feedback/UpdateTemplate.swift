@@ -19,9 +19,11 @@ public enum UpdateTemplate {
         "No", "Ringkasan Isi Informasi", "Judul Informasi", "Pejabat/Unit yang Menguasai Informasi",
         "Penanggung Jawab Pembuatan atau Penerbitan Informasi", "Waktu Pembuatan", "Tempat Pembuatan",
         "Bentuk Informasi yang Tersedia", "Jangka Waktu Penyimpanan atau Retensi Arsip",
-        "Kategori Informasi", "Dasar Hukum Pengecualian", "Keterangan", idHeader,
+        "Kategori Informasi", "Dasar Hukum Pengecualian", "Keterangan", linkHeader, idHeader,
     ]
-    static let widths: [Double] = [6, 48, 24, 24, 24, 16, 16, 16, 18, 16, 22, 24, 18]
+    static let widths: [Double] = [6, 48, 24, 24, 24, 16, 16, 16, 18, 16, 22, 24, 30, 18]
+    /// The item's web link (`InformationItem.tautan`), read back by the intake as the link column.
+    static let linkHeader = "Tautan (alamat web)"
     static let categoryOptions = ["Berkala", "Serta Merta", "Setiap Saat", "Dikecualikan"]
     static let formOptions = ["Cetak", "Online", "Cetak dan Online"]
     /// Hidden sheet holding dropdown values that do not fit an inline list.
@@ -43,7 +45,7 @@ public enum UpdateTemplate {
             return [
                 i.nomor, i.ringkasan, i.judul ?? "", i.pejabatPenguasa, i.penanggungJawab, waktu,
                 tempat, i.bentuk, i.retensi, kategori(i),
-                i.dasarHukumText ?? "", i.keterangan ?? "", c.itemID,
+                i.dasarHukumText ?? "", i.keterangan ?? "", i.tautan.flatMap(WebLink.checked) ?? "", c.itemID,
             ]
         }
         return try write(unit: unit, rows: rows, clock: clock)
@@ -137,7 +139,7 @@ public enum UpdateTemplate {
             "3. Ringkasan isi informasi, pejabat/unit yang menguasai, penanggung jawab, waktu dan tempat pembuatan, bentuk informasi, dan jangka waktu penyimpanan wajib diisi (Perki 1/2010 Pasal 13).",
             "4. Kategori dipilih dari daftar: Berkala, Serta Merta, Setiap Saat, atau Dikecualikan. Informasi yang dikecualikan wajib menyebut dasar hukumnya (Pasal 17 UU 14/2008) dan akan diuji konsekuensi oleh PPID.",
             "5. Bentuk informasi dipilih dari daftar (Cetak, Online, Cetak dan Online) atau ditulis sendiri.",
-            "6. Kolom tersembunyi \"\(idHeader)\" menandai setiap informasi; jangan diubah atau dipindahkan ke baris lain. Baris baru dibiarkan kosong pada kolom tersebut.",
+            "6. Kolom \"\(linkHeader)\" boleh diisi alamat halaman atau dokumen informasi tersebut (diawali https:// atau http://); alamat ini ditautkan pada situs DIP. Kolom tersembunyi \"\(idHeader)\" menandai setiap informasi; jangan diubah atau dipindahkan ke baris lain. Baris baru dibiarkan kosong pada kolom tersebut.",
             "7. Simpan sebagai .xlsx dan letakkan di folder inbox perangkat daerah Anda. Hasil pemeriksaan ada di folder umpan balik unit Anda (reports/unit/<kode perangkat daerah>/).",
         ]
         if unit == nil {
