@@ -128,6 +128,19 @@ public struct PublishStage {
         let published = workspace.reports.appendingPathComponent("terbit/v\(version.number)", isDirectory: true)
         try replaceFolder(published, with: documents)
         try register.publish(version: version.number, at: clock.now)
+        // The draft just published is no longer a draft waiting for approval: its folder says
+        // so (a newer draft, made later, replaces the folder as usual).
+        let marker = draftFolder.appendingPathComponent("VERSI.txt")
+        if (try? String(contentsOf: marker, encoding: .utf8)) == "draf-v\(version.number)\n" {
+            let note = """
+                Tidak ada draf yang menunggu persetujuan.
+                Draf versi \(version.number) sudah diterbitkan sebagai keputusan nomor \(version.decreeNumber ?? "-") \
+                pada \(clock.indonesianDate()); dokumennya ada di reports/terbit/v\(version.number)/.
+                Draf baru dibuat di folder ini bila ada perubahan daftar berikutnya.
+
+                """
+            try replaceFolder(draftFolder, with: [(name: "BACA-INI.txt", data: Data(note.utf8))])
+        }
         logger.info("DIP diterbitkan", metadata: ["versi": "\(version.number)", "informasi": "\(version.items.count)"])
         return version.number
     }

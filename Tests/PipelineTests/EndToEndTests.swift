@@ -93,6 +93,11 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(publishing.publishedVersion, draftNumber)
         let published = try XCTUnwrap(register.lastPublished())
         XCTAssertEqual(published.number, draftNumber)
+        // The draft folder no longer offers the published version as a pending draft.
+        let draftFolder = root.appendingPathComponent("reports/draf")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: draftFolder.path), ["BACA-INI.txt"])
+        let readMe = try String(contentsOf: draftFolder.appendingPathComponent("BACA-INI.txt"), encoding: .utf8)
+        XCTAssertTrue(readMe.contains("Draf versi \(draftNumber) sudah diterbitkan"), readMe)
 
         // The website lists exactly the published open items, and no exempted text.
         let csv = try String(contentsOf: root.appendingPathComponent("reports/situs/dip.csv"), encoding: .utf8)

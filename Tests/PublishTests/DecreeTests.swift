@@ -178,4 +178,18 @@ final class DecreeTests: XCTestCase {
                                                  "--text", "LEMBAR UJI KONSEKUENSI", "--text-min-pages", String(v.exempted.count)])
         XCTAssertEqual(r2.status, 0, r2.output)
     }
+
+    /// The exemption period is printed with a capital, "Permanen" however it was typed.
+    func testPeriodLabelCapitalises() {
+        func test(_ text: String, _ period: RetentionPeriod) -> ConsequenceTest {
+            ConsequenceTest(specificInformation: "x", legalBasis: "", grounds: [], consequence: "", publicInterest: "",
+                            conclusion: .exemptWhole, period: period, periodText: text, conditionsForOpening: "",
+                            tester: nil, testedOn: nil)
+        }
+        XCTAssertEqual(DecreeWriter.periodLabel(test("permanen", .permanent)), "Permanen")
+        XCTAssertEqual(DecreeWriter.periodLabel(test("PERMANEN ", .permanent)), "Permanen")
+        XCTAssertEqual(DecreeWriter.periodLabel(test("selama proses hukum berjalan", .untilEvent("x"))),
+                       "Selama proses hukum berjalan")
+        XCTAssertEqual(DecreeWriter.periodLabel(test("", .years(5))), "5 (lima) tahun")
+    }
 }

@@ -51,6 +51,7 @@ final class UnitDocumentsTests: XCTestCase {
         let strings = try XLSXWorkbook(path: url.path).sharedStrings().joined(separator: "\n")
         XCTAssertTrue(strings.contains("Petunjuk Pengisian Daftar Informasi Publik"))
         XCTAssertTrue(strings.contains(UpdateTemplate.idHeader))
+        XCTAssertFalse(strings.contains("1/2010"), "the revoked Perki 1/2010 is not cited")
         let wb = try XLSXWorkbook(path: url.path)
         XCTAssertEqual(wb.sheets.map(\.name), ["DIP", "Petunjuk"])
         XCTAssertEqual(try UpdateTemplate.workbook(unit: Fixture.dinkes, items: items, clock: clock), bytes)

@@ -45,7 +45,7 @@ final class WebsiteTests: XCTestCase {
         XCTAssertEqual(Set(csv), Fixture.expectedIDs)
         XCTAssertEqual(csv.count, 24, "one CSV row per item")
         // The workbook for Excel users holds the CSV's rows, value for value (the revision a
-        // number there).
+        // number there, the category by its name: "Serta Merta" for "serta_merta").
         let workbook = try XCTUnwrap(WorkbookDump.xlsx(path: dir.appendingPathComponent("dip.xlsx").path).sheets["DIP"])
         XCTAssertEqual(workbook.count, rows.count)
         for (cells, fields) in zip(workbook.dropFirst(), rows.dropFirst()) {
@@ -57,8 +57,11 @@ final class WebsiteTests: XCTestCase {
                 default: return "\(cell)"
                 }
             }
-            XCTAssertEqual(texts, fields)
+            var expected = fields
+            expected[2] = DIPCore.Category(rawValue: fields[2])?.shortLabel ?? fields[2]
+            XCTAssertEqual(texts, expected)
         }
+        XCTAssertTrue(workbook.contains { $0.count > 2 && $0[2] == .string("Serta Merta") })
         XCTAssertEqual(WebParse.pageIDs(try text(dir, "index.html")).count, 24, "one page row per item")
         for id in ["dinkes-0009", "disdukcapil-0009", "dinkes-0010", "diskominfo-9999"] {
             XCTAssertFalse(page.contains(id) || atom.contains(id) || json.contains(id) || csv.contains(id), id)
@@ -146,7 +149,10 @@ final class WebsiteTests: XCTestCase {
         XCTAssertTrue(page.contains("Dinas Kependudukan &amp; Pencatatan Sipil"))
         XCTAssertFalse(page.contains("<eselon III>"))
         let atom = try text(dir, "feed.atom")
-        XCTAssertTrue(atom.contains("&lt;eselon III&gt;"))
+        // HTML content (line breaks kept), escaped once as HTML and once as XML.
+        XCTAssertTrue(atom.contains("&amp;lt;eselon III&amp;gt;"), atom)
+        XCTAssertTrue(atom.contains("<content type=\"html\">"))
+        XCTAssertTrue(atom.contains("&lt;br/&gt;Kategori: "))
         let rows = WebParse.csv(try text(dir, "dip.csv"))
         let kinerja = try XCTUnwrap(rows.first { $0[0] == "diskominfo-0001" })
         XCTAssertEqual(kinerja[7], "Indikator kinerja utama, baris\nkedua")

@@ -34,7 +34,7 @@ public enum ConsequenceTestForm {
         }
         let grounds = t.map { $0.legalBasis.isEmpty ? DecreeWriter.groundsText($0.grounds) : $0.legalBasis }
             ?? DecreeWriter.groundsText(v.classification?.exemptionGrounds ?? [])
-        let period = t.map { $0.periodText.isEmpty ? DecreeWriter.periodText($0.period) : $0.periodText }
+        let period = t.map(DecreeWriter.periodLabel)
         let conclusion = t?.conclusion ?? .pending
         let choices: [ConsequenceConclusion] = [.exemptWhole, .exemptPart, .open]
         let conclusionText = choices.map { ($0 == conclusion ? "☒ " : "☐ ") + $0.label }.joined(separator: "\n")

@@ -255,7 +255,7 @@ public enum DecreeWriter {
                 L.bodyCell(t?.consequence ?? pending),
                 L.bodyCell(t?.publicInterest ?? pending),
                 L.bodyCell(t?.conclusion.label ?? ConsequenceConclusion.pending.label),
-                L.bodyCell(t.map { $0.periodText.isEmpty ? periodText($0.period) : $0.periodText } ?? pending),
+                L.bodyCell(t.map(periodLabel) ?? pending),
                 L.bodyCell(t?.conditionsForOpening ?? pending),
             ], cantSplit: true))
         }
@@ -274,6 +274,15 @@ public enum DecreeWriter {
             let number = String(scalars.dropFirst(3))
             return "Pasal 17 huruf \(letter)" + (number.isEmpty ? "" : " angka \(number)") + " UU 14/2008"
         }.joined(separator: "; ")
+    }
+
+    /// The exemption period as printed: the officer's text with a capital first letter, and
+    /// "Permanen" for any spelling of permanent ("permanen", "PERMANEN"); the parsed period
+    /// in words when no text was given.
+    static func periodLabel(_ t: ConsequenceTest) -> String {
+        let text = t.periodText.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty || t.period == .permanent { return periodText(t.period).isEmpty ? text : periodText(t.period) }
+        return text.prefix(1).uppercased() + text.dropFirst()
     }
 
     static func periodText(_ p: RetentionPeriod) -> String {

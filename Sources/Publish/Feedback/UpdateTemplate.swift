@@ -136,7 +136,7 @@ public enum UpdateTemplate {
             "",
             "1. Isi daftar pada sheet DIP, satu baris untuk satu informasi. Daftar yang dikirim adalah daftar lengkap: informasi yang dihapus dari daftar dianggap ditarik.",
             "2. Ubah isi baris yang sudah ada bila ada perubahan; tambahkan informasi baru pada baris kosong di bawahnya.",
-            "3. Ringkasan isi informasi, pejabat/unit yang menguasai, penanggung jawab, waktu dan tempat pembuatan, bentuk informasi, dan jangka waktu penyimpanan wajib diisi (Perki 1/2010 Pasal 13).",
+            "3. Ringkasan isi informasi, pejabat/unit yang menguasai, penanggung jawab, waktu dan tempat pembuatan, bentuk informasi, dan jangka waktu penyimpanan wajib diisi (Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik).",
             "4. Kategori dipilih dari daftar: Berkala, Serta Merta, Setiap Saat, atau Dikecualikan. Informasi yang dikecualikan wajib menyebut dasar hukumnya (Pasal 17 UU 14/2008) dan akan diuji konsekuensi oleh PPID.",
             "5. Bentuk informasi dipilih dari daftar (Cetak, Online, Cetak dan Online) atau ditulis sendiri.",
             "6. Kolom \"\(linkHeader)\" boleh diisi alamat halaman atau dokumen informasi tersebut (diawali https:// atau http://); alamat ini ditautkan pada situs DIP. Kolom tersembunyi \"\(idHeader)\" menandai setiap informasi; jangan diubah atau dipindahkan ke baris lain. Baris baru dibiarkan kosong pada kolom tersebut.",

@@ -124,7 +124,11 @@ enum Feeds {
             }
             x += "<published>\(date)</published>\n<updated>\(date)</updated>\n"
             x += "<category term=\"\(e(item.category.rawValue))\" label=\"\(e(item.category.shortLabel))\"/>\n"
-            x += "<content type=\"text\">\(e(contentText(entry)))</content>\n"
+            // HTML content so that feed readers keep one field per line (text content
+            // loses the line breaks in most readers).
+            let html = contentText(entry).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { WebText.escape(String($0)) }.joined(separator: "<br/>")
+            x += "<content type=\"html\">\(e(html))</content>\n"
             x += "</entry>\n"
         }
         x += "</feed>\n"

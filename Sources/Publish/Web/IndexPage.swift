@@ -190,7 +190,7 @@ enum IndexPage {
         h += "<thead>\n<tr><th scope=\"col\">No.</th><th scope=\"col\">Unit kerja</th><th scope=\"col\">Judul informasi</th><th scope=\"col\">Dasar hukum pengecualian</th><th scope=\"col\">Jangka waktu pengecualian</th></tr>\n</thead>\n<tbody>\n"
         for (i, item) in items.enumerated() {
             let basis = item.consequenceTest?.legalBasis ?? item.item.dasarHukumText ?? ""
-            let period = item.consequenceTest?.periodText ?? ""
+            let period = item.consequenceTest.map(DecreeWriter.periodLabel) ?? ""
             h += "<tr class=\"dik-item\"><th scope=\"row\">\(i + 1)</th>"
             h += "<td>\(e(item.unit.name))</td><td>\(e(item.exemptedTitle))</td>"
             h += "<td>\(e(basis.isEmpty ? "-" : basis))</td><td>\(e(period.isEmpty ? "-" : period))</td></tr>\n"

@@ -63,7 +63,11 @@ enum OpenData {
             name: "DIP", rowCount: items.count + 1,
             row: { r in
                 if r == 0 { return columns.map { XLSXCell($0.title, style: .header) } }
-                return row(items[r - 1]).enumerated().map { c, text in
+                // People read the workbook: the category as its name ("Serta Merta"), the
+                // CSV keeps the machine value ("serta_merta").
+                var values = row(items[r - 1])
+                if let k = columns.firstIndex(where: { $0.name == "kategori" }) { values[k] = items[r - 1].category.shortLabel }
+                return values.enumerated().map { c, text in
                     columns[c].type == "integer" ? XLSXCell(.number(Double(text) ?? 0), style: .body) : XLSXCell(text, style: .body)
                 }
             },
