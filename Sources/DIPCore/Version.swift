@@ -140,6 +140,13 @@ public struct DIPVersion: Codable, Hashable, Sendable {
     /// The decree this version revokes (diktum KEEMPAT), if any.
     public var previousDecreeNumber: String?
     public var previousDecreeDate: Date?
+    /// The number of this version's DIK (classification) decree, given at approval.
+    public var dikDecreeNumber: String? = nil
+    /// The Atasan PPID recorded with the approval (the "Menyetujui" block of the DIK decree).
+    public var atasan: Official? = nil
+    /// The DIK decree this version's DIK decree revokes, if the previous version had one.
+    public var previousDIKDecreeNumber: String? = nil
+    public var previousDIKDecreeDate: Date? = nil
 
     public init(
         number: Int, status: VersionStatus, createdAt: Date, decreeNumber: String?,

@@ -2,6 +2,7 @@ import DIPCore
 import Foundation
 import Publish
 import Register
+import Rules
 
 /// The plain-text feedback a unit reads after each run that took in its files: per file,
 /// what was accepted, and every problem with its sheet, row and column and what to do.
@@ -9,7 +10,8 @@ import Register
 /// Plain text so that it opens anywhere (Notepad, a phone); written in Bahasa Indonesia.
 public enum FeedbackReport {
     /// The report text for one unit's files of this run.
-    public static func text(unit: WorkUnit, outcomes: [FileOutcome], clock: Clock, notes: [String] = []) -> String {
+    public static func text(unit: WorkUnit, outcomes: [FileOutcome], citations: LegalCitations = .builtIn, clock: Clock,
+                            notes: [String] = []) -> String {
         var out: [String] = []
         out.append("UMPAN BALIK DAFTAR INFORMASI PUBLIK (DIP)")
         out.append("Unit kerja : \(unit.name) (\(unit.code))")
@@ -73,8 +75,8 @@ public enum FeedbackReport {
                     if index < outcome.classifications.count {
                         let c = outcome.classifications[index]
                         if c.needsConsequenceTest {
-                            let grounds = c.exemptionGrounds.isEmpty ? ""
-                                : " (dasar: \(c.exemptionGrounds.map(PeriodText.groundText).joined(separator: "; ")))"
+                            let basis = citations.citation(codes: c.exemptionGrounds, text: item.dasarHukumText)
+                            let grounds = basis.isEmpty ? "" : " (dasar: \(basis))"
                             out.append("      Perlu uji konsekuensi oleh PPID sebelum diumumkan\(grounds).")
                         }
                         for note in c.notes { out.append("      Catatan: \(note)") }

@@ -41,6 +41,9 @@ public struct PublishStage {
         self.logger = logger
     }
 
+    /// How legal bases are cited: from the rules' `dasar_hukum`.
+    var citations: LegalCitations { LegalCitations(ruleSet: config.ruleSet) }
+
     /// Folder of the documents for the current draft.
     public var draftFolder: URL { workspace.reports.appendingPathComponent("draf", isDirectory: true) }
     /// Folder of the website output for the last published version.
@@ -98,7 +101,8 @@ public struct PublishStage {
     public func publishApproved() throws -> Int? {
         guard let version = try register.awaitingPublication() else { return nil }
         let history = try publishedHistory(before: version.number)
-        let website = try WebsiteWriter.render(version: version, history: history, settings: config.website, clock: clock)
+        let website = try WebsiteWriter.render(version: version, history: history, settings: config.website,
+                                              citations: citations, clock: clock)
         let documents = try decreeDocuments(version, prefix: "")
         var payload: [ArchivePayload] = documents.map { ArchivePayload.bytes("keputusan/" + $0.name, $0.data) }
         payload += website.keys.sorted().map { ArchivePayload.bytes("situs/" + $0, website[$0]!) }
@@ -109,6 +113,8 @@ public struct PublishStage {
         let rows = try register.exportRows(version: version.number)
         payload.append(.bytes("register/dip-v\(version.number).csv", Data(RegisterExport.csv(rows).utf8)))
         payload.append(.bytes("register/dip-v\(version.number).json", try RegisterExport.json(rows)))
+        // The full record of every consequence test the version rests on (not only its conclusion).
+        payload.append(.bytes("register/uji-konsekuensi-v\(version.number).json", try Self.testRecords(version)))
 
         let packageURL = packagesFolder.appendingPathComponent(ArchivePackager.packageName(forVersion: version.number) + ".zip")
         if FileManager.default.fileExists(atPath: packageURL.path) {
@@ -191,13 +197,15 @@ public struct PublishStage {
         let completeness = Completeness(ruleSet: config.ruleSet).report(items: completenessItems)
         let token = try reviewToken(draft: draft?.number, stamp: stamp)
         let input = ReviewInput(draft: draft, pending: pending, diff: diff, problemsByUnit: problemsByUnit,
-                                completeness: completeness, units: config.units.units, token: token)
+                                completeness: completeness, units: config.units.units, token: token,
+                                citations: citations)
         let pack = ReviewPack(input)
         try DurableFiles.write(Data(try pack.workbook(clock: clock)), to: workbookURL)
         try DurableFiles.write(to: workspace.review.appendingPathComponent("index.html")) { emit in
             try pack.writePage(clock: clock, to: emit)
         }
-        let forms = try ConsequenceTestForm.documentsPerUnit(pending: pending, settings: config.decree, clock: clock)
+        let forms = try ConsequenceTestForm.documentsPerUnit(pending: pending, settings: config.decree, citations: citations,
+                                                            clock: clock)
         try replaceFolder(workspace.reports.appendingPathComponent("uji-konsekuensi", isDirectory: true),
                           with: forms.map { (name: $0.fileName, data: Data($0.bytes)) })
         try DurableFiles.write(stamp, to: stampFile)
@@ -226,12 +234,43 @@ public struct PublishStage {
         try decreeDocuments(draft, prefix: "draf-")
     }
 
+    /// Every consequence test of a version (exempted items and items a test opened), in full.
+    static func testRecords(_ version: DIPVersion) throws -> Data {
+        struct Record: Encodable {
+            var item: String
+            var revision: Int
+            var unit: String
+            var ringkasan: String
+            var test: ConsequenceTest
+        }
+        let tested = (version.exempted + version.items).filter { $0.consequenceTest != nil }
+            .sorted { ($0.unit.code, $0.id) < ($1.unit.code, $1.id) }
+        let records = tested.map {
+            Record(item: $0.id, revision: $0.revision, unit: $0.unit.code, ringkasan: $0.item.ringkasan, test: $0.consequenceTest!)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(Clock(now: date).rfc3339())
+        }
+        return try encoder.encode(records)
+    }
+
     func decreeDocuments(_ version: DIPVersion, prefix: String) throws -> [(name: String, data: Data)] {
-        let dip = try DecreeWriter.penetapanDIP(version: version, settings: config.decree, clock: clock)
+        let dip = try DecreeWriter.penetapanDIP(version: version, settings: config.decree, citations: citations, clock: clock)
         var files = [(name: "\(prefix)keputusan-penetapan-dip-v\(version.number).docx", data: Data(dip))]
         if !version.exempted.isEmpty {
-            let dik = try DecreeWriter.klasifikasiDIK(version: version, settings: config.decree, clock: clock)
+            let dik = try DecreeWriter.klasifikasiDIK(version: version, settings: config.decree, citations: citations,
+                                                      clock: clock)
             files.append((name: "\(prefix)keputusan-klasifikasi-dik-v\(version.number).docx", data: Data(dik)))
+        }
+        // The signed record (berita acara) of each consequence test the version rests on.
+        let tested = (version.exempted + version.items).filter { $0.consequenceTest != nil }
+        if !tested.isEmpty {
+            let forms = try ConsequenceTestForm.document(items: tested, settings: config.decree, citations: citations,
+                                                         atasan: version.atasan, clock: clock)
+            files.append((name: "\(prefix)berita-acara-uji-konsekuensi-v\(version.number).docx", data: Data(forms)))
         }
         return files
     }

@@ -231,7 +231,9 @@ public struct Runner {
             let unit = config.units.unit(code) ?? WorkUnit(code: code, name: code)
             let lines = Self.noteLines(notes[code] ?? [])
             let outcomes = byUnit[code]!
-            let text = FeedbackReport.text(unit: unit, outcomes: outcomes, clock: options.clock, notes: lines)
+            let citations = LegalCitations(ruleSet: config.ruleSet)
+            let text = FeedbackReport.text(unit: unit, outcomes: outcomes, citations: citations, clock: options.clock,
+                                           notes: lines)
             try DurableFiles.write(text, to: workspace.feedbackFile(unit: code, ext: "txt"))
             // The newest file's rows with their problems, as a workbook and a page.
             let latest = outcomes.last { $0.status != .duplicate } ?? outcomes.last!
@@ -239,11 +241,11 @@ public struct Runner {
             let files = outcomes.sorted { $0.fileName < $1.fileName }.map(FeedbackReport.file)
             let workbook = try UnitFeedback.workbook(
                 unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
-                classifications: latest.classifications, files: files, clock: options.clock)
+                classifications: latest.classifications, files: files, citations: citations, clock: options.clock)
             try DurableFiles.write(Data(workbook), to: workspace.feedbackFile(unit: code, ext: "xlsx"))
             let page = UnitFeedback.html(
                 unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
-                classifications: latest.classifications, files: files, clock: options.clock)
+                classifications: latest.classifications, files: files, citations: citations, clock: options.clock)
             try DurableFiles.write(page, to: workspace.feedbackFile(unit: code, ext: "html"))
         }
     }
@@ -283,17 +285,18 @@ public struct Runner {
                 let unit = config.units.unit(code) ?? WorkUnit(code: code, name: code)
                 let items = current[code] ?? []
                 let returned = notes[code] ?? []
-                let text = FeedbackReport.text(unit: unit, outcomes: [], clock: options.clock,
+                let citations = LegalCitations(ruleSet: config.ruleSet)
+                let text = FeedbackReport.text(unit: unit, outcomes: [], citations: citations, clock: options.clock,
                                                notes: Self.noteLines(returned))
                 try DurableFiles.write(text, to: workspace.feedbackFile(unit: code, ext: "txt"))
                 let problems = try register.lastProblems(unit: code)
                 let workbook = try UnitFeedback.workbook(
                     unit: unit, items: items.map(\.item), problems: problems, returnNotes: returned,
-                    classifications: items.map(\.classification), clock: options.clock)
+                    classifications: items.map(\.classification), citations: citations, clock: options.clock)
                 try DurableFiles.write(Data(workbook), to: workspace.feedbackFile(unit: code, ext: "xlsx"))
                 let page = UnitFeedback.html(
                     unit: unit, items: items.map(\.item), problems: problems, returnNotes: returned,
-                    classifications: items.map(\.classification), clock: options.clock)
+                    classifications: items.map(\.classification), citations: citations, clock: options.clock)
                 try DurableFiles.write(page, to: workspace.feedbackFile(unit: code, ext: "html"))
                 logger.info("umpan balik diperbarui karena catatan PPID", metadata: ["unit": "\(code)"])
             }

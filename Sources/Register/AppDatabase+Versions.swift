@@ -35,7 +35,8 @@ extension AppDatabase {
                 number: number, status: .draft, createdAt: clock.now, supersededBy: nil,
                 decreeNumber: nil, decreeDate: nil, approvedByName: nil, approvedByNip: nil,
                 approvedByTitle: nil, approvedAt: nil, approvalSource: nil, publishedAt: nil,
-                previousVersion: published?.number
+                previousVersion: published?.number, dikDecreeNumber: nil, approvedByRank: nil,
+                atasanName: nil, atasanNip: nil, atasanTitle: nil, atasanRank: nil, approvalForced: false
             ).insert(db)
             for p in state.placed {
                 let change: ItemChange
@@ -77,21 +78,41 @@ extension AppDatabase {
     ///   after the draft was made (the approval is then refused, never silently applied).
     @discardableResult
     public func approve(
-        version number: Int, by official: Official, decreeNumber: String, decreeDate: Date,
-        at date: Date, source: EntrySource = .cli
+        version number: Int, by official: Official, decreeNumber: String, dikDecreeNumber: String? = nil,
+        decreeDate: Date, force: Bool = false, at date: Date, source: EntrySource = .cli
     ) throws -> DIPVersion {
-        let name = official.name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else {
+        try approve(version: number, ApprovalRequest(
+            decreeNumber: decreeNumber, dikDecreeNumber: dikDecreeNumber, decreeDate: decreeDate,
+            signatory: official, force: force), at: date, source: source)
+    }
+
+    /// The PPID approves a draft, or approves again an approved version not yet published
+    /// (replacing the earlier approval). One transaction; recorded in `approval_events`.
+    ///
+    /// - Throws: `RegisterError` when the version is unknown, published, superseded by a newer
+    ///   draft, outdated (an item changed, was withdrawn, returned or re-tested since the draft),
+    ///   when items are unreviewed or tests pending without `force`, when the version has
+    ///   exempted items and no DIK decree number, or when the decree date is before the draft.
+    @discardableResult
+    public func approve(version number: Int, _ request: ApprovalRequest, at date: Date,
+                        source: EntrySource = .cli) throws -> DIPVersion {
+        func clean(_ s: String?) -> String? {
+            let t = s?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            return t.isEmpty ? nil : t
+        }
+        guard let name = clean(request.signatory.name) else {
             throw RegisterError.invalidInput("Nama pejabat yang menyetujui wajib diisi.")
         }
-        guard !decreeNumber.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let decreeNumber = clean(request.decreeNumber) else {
             throw RegisterError.invalidInput("Nomor keputusan wajib diisi.")
         }
+        let dikNumber = clean(request.dikDecreeNumber)
         return try write { db in
             guard var version = try VersionRecord.fetchOne(db, key: number) else {
                 throw RegisterError.unknownVersion(number)
             }
-            guard version.status == .draft else {
+            let replacing = version.status == .approved
+            guard version.status == .draft || replacing else {
                 throw RegisterError.wrongVersionStatus(
                     number: number, status: version.status.rawValue, expected: "draft")
             }
@@ -102,20 +123,152 @@ extension AppDatabase {
             guard outdated.isEmpty else {
                 throw RegisterError.draftOutdated(number: number, items: outdated)
             }
+            if request.decreeDate < IndonesianDate.startOfDay(version.createdAt) {
+                throw RegisterError.invalidInput(
+                    "Tanggal keputusan lebih awal daripada draf versi \(number); keputusan tidak dapat "
+                        + "ditetapkan sebelum drafnya ada.")
+            }
+            let exempted = try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM version_items WHERE version = ? AND exempted = 1",
+                arguments: [number]) ?? 0
+            if exempted > 0 {
+                guard let dikNumber else {
+                    throw RegisterError.invalidInput(
+                        "Versi \(number) memuat \(exempted) informasi yang dikecualikan: nomor Keputusan "
+                            + "Klasifikasi Informasi yang Dikecualikan wajib diisi (`--dik-decree-number`).")
+                }
+                if dikNumber == decreeNumber {
+                    throw RegisterError.invalidInput(
+                        "Nomor Keputusan DIK sama dengan nomor Keputusan DIP; setiap keputusan bernomor sendiri.")
+                }
+            }
+            let ready = try readiness(db, version: number)
+            if !ready.isReady && !request.force {
+                throw RegisterError.notReviewed(
+                    number: number, unreviewed: ready.unreviewed.count,
+                    pendingTests: ready.pendingTests.count)
+            }
             let published = try VersionRecord.filter(Column("status") == VersionStatus.published)
                 .order(Column("number").desc).fetchOne(db)
+            let s = request.signatory, a = request.atasan
             version.status = .approved
-            version.decreeNumber = decreeNumber.trimmingCharacters(in: .whitespaces)
-            version.decreeDate = decreeDate
+            version.decreeNumber = decreeNumber
+            version.dikDecreeNumber = exempted > 0 ? dikNumber : nil
+            version.decreeDate = request.decreeDate
             version.approvedByName = name
-            version.approvedByNip = official.nip
-            version.approvedByTitle = official.title
+            version.approvedByNip = clean(s.nip)
+            version.approvedByTitle = clean(s.title)
+            version.approvedByRank = clean(s.rank)
+            version.atasanName = clean(a?.name)
+            version.atasanNip = clean(a?.nip)
+            version.atasanTitle = clean(a?.title)
+            version.atasanRank = clean(a?.rank)
+            version.approvalForced = request.force && !ready.isReady
             version.approvedAt = date
             version.approvalSource = source
             version.previousVersion = published?.number
             try version.update(db)
+            var event = ApprovalEventRecord(
+                id: nil, version: number, action: replacing ? .replace : .approve,
+                decreeNumber: decreeNumber, dikDecreeNumber: version.dikDecreeNumber,
+                decreeDate: request.decreeDate, byName: name, byNip: version.approvedByNip,
+                byTitle: version.approvedByTitle, byRank: version.approvedByRank,
+                atasanName: version.atasanName, atasanNip: version.atasanNip,
+                forced: version.approvalForced, unreviewed: ready.unreviewed.count,
+                pendingTests: ready.pendingTests.count, note: request.note, at: date, source: source)
+            try event.insert(db)
             return try buildVersion(db, number: number)
         }
+    }
+
+    /// The PPID withdraws the approval of a version not yet published: it is a draft again
+    /// (or superseded, when a newer draft exists), its decree data cleared. One transaction;
+    /// recorded in `approval_events` with who withdrew it and why.
+    ///
+    /// - Throws: `RegisterError.wrongVersionStatus` for a draft or a published version.
+    @discardableResult
+    public func withdrawApproval(version number: Int, by official: Official, reason: String, at date: Date,
+                                 source: EntrySource = .cli) throws -> DIPVersion {
+        let name = official.name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !name.isEmpty else {
+            throw RegisterError.invalidInput("Nama pejabat yang menarik persetujuan wajib diisi.")
+        }
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !why.isEmpty else {
+            throw RegisterError.invalidInput("Alasan penarikan persetujuan wajib diisi (`--reason`).")
+        }
+        return try write { db in
+            guard var version = try VersionRecord.fetchOne(db, key: number) else {
+                throw RegisterError.unknownVersion(number)
+            }
+            guard version.status == .approved else {
+                throw RegisterError.wrongVersionStatus(
+                    number: number, status: version.status.rawValue, expected: "approved")
+            }
+            var event = ApprovalEventRecord(
+                id: nil, version: number, action: .withdraw, decreeNumber: version.decreeNumber,
+                dikDecreeNumber: version.dikDecreeNumber, decreeDate: version.decreeDate, byName: name,
+                byNip: official.nip, byTitle: official.title, byRank: official.rank, atasanName: nil,
+                atasanNip: nil, forced: false, unreviewed: 0, pendingTests: 0, note: why, at: date,
+                source: source)
+            try event.insert(db)
+            version.status = .draft
+            version.decreeNumber = nil
+            version.dikDecreeNumber = nil
+            version.decreeDate = nil
+            version.approvedByName = nil
+            version.approvedByNip = nil
+            version.approvedByTitle = nil
+            version.approvedByRank = nil
+            version.atasanName = nil
+            version.atasanNip = nil
+            version.atasanTitle = nil
+            version.atasanRank = nil
+            version.approvalForced = false
+            version.approvedAt = nil
+            version.approvalSource = nil
+            // A newer draft made while this one was approved replaces it now.
+            let newer = try Int.fetchOne(
+                db, sql: "SELECT MAX(number) FROM versions WHERE status = 'draft' AND number > ?",
+                arguments: [number])
+            version.supersededBy = newer
+            try version.update(db)
+            return try buildVersion(db, number: number)
+        }
+    }
+
+    /// Unreviewed items and pending tests of a version (what `approve` refuses without force).
+    public func approvalReadiness(version number: Int) throws -> ApprovalReadiness {
+        try read { db in try readiness(db, version: number) }
+    }
+
+    /// Every approval, replacement and withdrawal, oldest first (of one version, or all).
+    public func approvalHistory(version number: Int? = nil) throws -> [ApprovalEvent] {
+        try read { db in
+            var request = ApprovalEventRecord.order(Column("id"))
+            if let number { request = request.filter(Column("version") == number) }
+            return try request.fetchAll(db).map { r in
+                ApprovalEvent(
+                    version: r.version, action: r.action, decreeNumber: r.decreeNumber,
+                    dikDecreeNumber: r.dikDecreeNumber, decreeDate: r.decreeDate,
+                    by: Official(name: r.byName, nip: r.byNip, title: r.byTitle, rank: r.byRank),
+                    atasan: r.atasanName.map { Official(name: $0, nip: r.atasanNip) }, forced: r.forced,
+                    unreviewed: r.unreviewed, pendingTests: r.pendingTests, note: r.note, at: r.at,
+                    source: r.source)
+            }
+        }
+    }
+
+    func readiness(_ db: Database, version number: Int) throws -> ApprovalReadiness {
+        // An item is reviewed when the PPID decided on the revision the version holds.
+        let unreviewed = try String.fetchAll(db, sql: """
+            SELECT v.item FROM version_items v
+            WHERE v.version = ? AND NOT EXISTS (
+                SELECT 1 FROM decisions d WHERE d.item = v.item AND d.revision = v.revision)
+            ORDER BY v.item
+            """, arguments: [number])
+        let pending = try Self.pendingTests(db, state: try currentState(db)).map(\.itemID)
+        return ApprovalReadiness(version: number, unreviewed: unreviewed, pendingTests: pending)
     }
 
     /// Marks an approved version published, once its documents and feeds are written.
@@ -267,13 +420,26 @@ extension AppDatabase {
             lists = try versionItems(db, number: number, units: units)
             cache?.store(version: number, units: units, items: lists)
         }
-        return DIPVersion(
+        var built = DIPVersion(
             number: version.number, status: version.status, createdAt: version.createdAt,
             decreeNumber: version.decreeNumber, decreeDate: version.decreeDate,
             approvedBy: version.approvedBy, approvedAt: version.approvedAt,
             items: lists.open, exempted: lists.exempted,
             previousDecreeNumber: previous?.decreeNumber,
             previousDecreeDate: previous?.decreeDate)
+        built.dikDecreeNumber = version.dikDecreeNumber
+        built.atasan = version.atasan
+        // The DIK decree revokes the newest earlier DIK decree (a version without exempted
+        // items has none, so look further back).
+        if let dik = try VersionRecord
+            .filter(Column("status") == VersionStatus.published && Column("number") < version.number
+                && Column("dik_decree_number") != nil)
+            .order(Column("number").desc).fetchOne(db)
+        {
+            built.previousDIKDecreeNumber = dik.dikDecreeNumber
+            built.previousDIKDecreeDate = dik.decreeDate
+        }
+        return built
     }
 
     /// A version's open and exempted items, in decree order. A version's rows never change

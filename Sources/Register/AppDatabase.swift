@@ -84,7 +84,7 @@ extension AppDatabase {
     public func rowCount(table: String) throws -> Int {
         let tables: Set<String> = [
             "units", "submissions", "submission_problems", "items", "item_revisions",
-            "item_states", "consequence_tests", "decisions", "versions", "version_items",
+            "item_states", "consequence_tests", "decisions", "versions", "version_items", "approval_events",
         ]
         guard tables.contains(table) else {
             throw RegisterError.invalidInput("Tabel \(table) tidak dikenal.")

@@ -226,6 +226,42 @@ enum RegisterMigrations {
             }
         }
 
+        // Issue 15: the DIK decree's own number, the full signatory and the Atasan PPID of
+        // an approval, and every approval, replacement and withdrawal as history.
+        migrator.registerMigration("v15-approval-history") { db in
+            try db.alter(table: "versions") { t in
+                t.add(column: "dik_decree_number", .text)
+                t.add(column: "approved_by_rank", .text)
+                t.add(column: "atasan_name", .text)
+                t.add(column: "atasan_nip", .text)
+                t.add(column: "atasan_title", .text)
+                t.add(column: "atasan_rank", .text)
+                t.add(column: "approval_forced", .boolean).notNull().defaults(to: false)
+            }
+            try db.create(table: "approval_events") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("version", .integer).notNull().indexed()
+                    .references("versions", onDelete: .restrict)
+                t.column("action", .text).notNull()
+                    .check(sql: "action IN ('approve', 'replace', 'withdraw')")
+                t.column("decree_number", .text)
+                t.column("dik_decree_number", .text)
+                t.column("decree_date", .datetime)
+                t.column("by_name", .text).notNull()
+                t.column("by_nip", .text)
+                t.column("by_title", .text)
+                t.column("by_rank", .text)
+                t.column("atasan_name", .text)
+                t.column("atasan_nip", .text)
+                t.column("forced", .boolean).notNull()
+                t.column("unreviewed", .integer).notNull()
+                t.column("pending_tests", .integer).notNull()
+                t.column("note", .text).notNull()
+                t.column("at", .datetime).notNull()
+                t.column("source", .text).notNull()
+            }
+        }
+
         return migrator
     }
 }

@@ -23,13 +23,4 @@ public enum PeriodText {
         }
         return .unknown
     }
-
-    /// "17h2" → "Pasal 17 huruf h angka 2 UU 14/2008"; other text unchanged.
-    public static func groundText(_ code: String) -> String {
-        let chars = Array(code.lowercased())
-        guard chars.count >= 3, String(chars[0...1]) == "17", chars[2].isLetter else { return code }
-        var text = "Pasal 17 huruf \(chars[2])"
-        if chars.count > 3 { text += " angka \(String(chars[3...]))" }
-        return text + " UU 14/2008"
-    }
 }

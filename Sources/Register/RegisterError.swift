@@ -22,6 +22,8 @@ public enum RegisterError: Error, Equatable, Sendable, LocalizedError {
     case newerVersionPublished(number: Int, published: Int)
     /// A required value is empty or invalid.
     case invalidInput(String)
+    /// Items of the draft were not reviewed or consequence tests are pending (no `--force`).
+    case notReviewed(number: Int, unreviewed: Int, pendingTests: Int)
 
     public var errorDescription: String? { message }
 
@@ -56,6 +58,13 @@ public enum RegisterError: Error, Equatable, Sendable, LocalizedError {
                 + "baru sudah diterbitkan."
         case .invalidInput(let text):
             return text
+        case .notReviewed(let n, let unreviewed, let pending):
+            var parts: [String] = []
+            if unreviewed > 0 { parts.append("\(unreviewed) informasi belum diperiksa (belum ada keputusan Setujui/Kembalikan)") }
+            if pending > 0 { parts.append("\(pending) uji konsekuensi belum dicatat") }
+            return "Draf versi \(n) belum dapat disetujui: " + parts.joined(separator: " dan ")
+                + ". Lengkapi lewat lembar kerja pemeriksaan dan `dip test`, atau setujui juga dengan "
+                + "`--force` (tercatat di riwayat persetujuan)."
         }
     }
 }

@@ -9,6 +9,68 @@ public enum EntrySource: String, Codable, Sendable, CaseIterable, DatabaseValueC
     case workbook
 }
 
+/// What happened to a version's approval.
+public enum ApprovalAction: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+    /// The PPID approved a draft.
+    case approve
+    /// The PPID approved again, replacing the earlier approval (before publication).
+    case replace
+    /// The PPID withdrew the approval; the version is a draft again.
+    case withdraw
+}
+
+/// What `dip approve` stores: the decree numbers and date, who signs, and the Atasan PPID.
+public struct ApprovalRequest: Sendable, Hashable {
+    public var decreeNumber: String
+    /// The number of the DIK (classification) decree; required when the version has exempted items.
+    public var dikDecreeNumber: String?
+    public var decreeDate: Date
+    /// The PPID who signs: what the decrees print.
+    public var signatory: Official
+    /// The Atasan PPID who approves the exemptions (printed in the "Menyetujui" block).
+    public var atasan: Official?
+    /// Approve although items are unreviewed or tests pending (recorded).
+    public var force: Bool
+    public var note: String
+
+    public init(decreeNumber: String, dikDecreeNumber: String? = nil, decreeDate: Date, signatory: Official,
+                atasan: Official? = nil, force: Bool = false, note: String = "") {
+        self.decreeNumber = decreeNumber
+        self.dikDecreeNumber = dikDecreeNumber
+        self.decreeDate = decreeDate
+        self.signatory = signatory
+        self.atasan = atasan
+        self.force = force
+        self.note = note
+    }
+}
+
+/// How far the PPID's review of a draft is: items without a decision on their revision, and
+/// items still waiting for a consequence test.
+public struct ApprovalReadiness: Codable, Sendable, Hashable {
+    public var version: Int
+    public var unreviewed: [String]
+    public var pendingTests: [String]
+    public var isReady: Bool { unreviewed.isEmpty && pendingTests.isEmpty }
+}
+
+/// One entry of a version's approval history.
+public struct ApprovalEvent: Codable, Sendable, Hashable {
+    public var version: Int
+    public var action: ApprovalAction
+    public var decreeNumber: String?
+    public var dikDecreeNumber: String?
+    public var decreeDate: Date?
+    public var by: Official
+    public var atasan: Official?
+    public var forced: Bool
+    public var unreviewed: Int
+    public var pendingTests: Int
+    public var note: String
+    public var at: Date
+    public var source: EntrySource
+}
+
 /// What the PPID decided on one revision of an item.
 public enum DecisionAction: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
     /// Accepted as is (undoes an earlier return of the same revision).

@@ -31288,9 +31288,7 @@ setiap_saat:
         ("keputusan.json", ##"""
 {
   "atasanPPID" : {
-    "name" : "………………………………………",
-    "nip" : "………………………………………",
-    "rank" : "………………………………………",
+    "name" : "",
     "title" : "SEKRETARIS DAERAH KABUPATEN SERANG SELAKU ATASAN PPID"
   },
   "bodyName" : "Pemerintah Kabupaten Serang",
@@ -31325,6 +31323,12 @@ setiap_saat:
     "Peraturan Menteri Dalam Negeri Nomor 3 Tahun 2017 tentang Pedoman Pengelolaan Pelayanan Informasi dan Dokumentasi Kementerian Dalam Negeri dan Pemerintahan Daerah;",
     "Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;"
   ],
+  "mengingatSektoral" : {
+    "UU 11/2012" : "Undang-Undang Nomor 11 Tahun 2012 tentang Sistem Peradilan Pidana Anak (Lembaran Negara Republik Indonesia Tahun 2012 Nomor 153, Tambahan Lembaran Negara Republik Indonesia Nomor 5332);",
+    "UU 17/2023" : "Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan (Lembaran Negara Republik Indonesia Tahun 2023 Nomor 105, Tambahan Lembaran Negara Republik Indonesia Nomor 6887);",
+    "UU 24/2013" : "Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2013 Nomor 232, Tambahan Lembaran Negara Republik Indonesia Nomor 5475);",
+    "UU 27/2022" : "Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi (Lembaran Negara Republik Indonesia Tahun 2022 Nomor 196, Tambahan Lembaran Negara Republik Indonesia Nomor 6820);"
+  },
   "menimbang" : [
     "bahwa berdasarkan Pasal 7 ayat (1) Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, Badan Publik wajib menyediakan, memberikan dan/atau menerbitkan Informasi Publik yang berada di bawah kewenangannya kepada Pemohon Informasi Publik, selain informasi yang dikecualikan sesuai dengan ketentuan;",
     "bahwa berdasarkan Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik, Pejabat Pengelola Informasi dan Dokumentasi wajib menyusun dan menetapkan Daftar Informasi Publik yang dimutakhirkan secara berkala;",
@@ -31338,10 +31342,7 @@ setiap_saat:
   "numberPattern" : "000.9/___/Diskominfosatik/{tahun}",
   "paper" : "F4",
   "ppid" : {
-    "name" : "………………………………………",
-    "nip" : "………………………………………",
-    "rank" : "………………………………………",
-    "title" : "KEPALA DINAS KOMUNIKASI, INFORMATIKA, SANDI DAN STATISTIK KABUPATEN SERANG SELAKU PPID UTAMA"
+    "name" : ""
   },
   "tembusan" : [
     "Bupati Serang (sebagai laporan);",

@@ -233,6 +233,10 @@ public struct RuleSet: Sendable {
             }
             let code = "17" + letter
             let basis = r.string(f["dasar_hukum"], field: "dasar_hukum", what: "Pasal 17 huruf \(letter)") ?? "UU 14/2008 Pasal 17 huruf \(letter)"
+            if LegalCitations.citesMissingPoint(basis) {
+                r.error(f["dasar_hukum"], "missing_provision", "`dasar_hukum` huruf \(letter) menyebut angka yang tidak ada pada Pasal 17 huruf \(letter) UU 14/2008.")
+            }
+            let hasPoints = !LegalCitations.lettersWithoutPoints.contains(Character(letter))
             addGround(ExemptionGround(code: code, title: r.string(f["judul"], field: "judul", required: true, what: "Pasal 17 huruf \(letter)") ?? code,
                                       legalBasis: basis), node: f["huruf"], reader: &r)
             guard let points = f["butir"] else { continue }
@@ -243,10 +247,19 @@ public struct RuleSet: Sendable {
                     r.error(pf["angka"], "wrong_type", "`angka` harus berupa bilangan (1, 2, …).")
                     continue
                 }
+                let pointBasis = r.string(pf["dasar_hukum"], field: "dasar_hukum", what: "butir")
+                // Letters b, d, g, i and j have no numbered points in the law: their `angka` is
+                // a local number, so the citation must be written out in `dasar_hukum`.
+                if pointBasis == nil && !hasPoints {
+                    r.error(pf["angka"], "missing_field", "Pasal 17 huruf \(letter) tidak mempunyai angka; butir \(code)\(number) wajib menulis `dasar_hukum` (misalnya \"UU 14/2008 Pasal 17 huruf \(letter) jo. UU …\").")
+                }
+                if let pointBasis, LegalCitations.citesMissingPoint(pointBasis) {
+                    r.error(pf["dasar_hukum"], "missing_provision", "`dasar_hukum` butir \(code)\(number) menyebut \"huruf \(letter) angka\", yang tidak ada pada UU 14/2008; tulis \"UU 14/2008 Pasal 17 huruf \(letter) jo. <undang-undang sektoral>\".")
+                }
                 addGround(ExemptionGround(
                     code: code + number,
                     title: r.string(pf["judul"], field: "judul", required: true, what: "Pasal 17 huruf \(letter) angka \(number)") ?? code + number,
-                    legalBasis: r.string(pf["dasar_hukum"], field: "dasar_hukum", what: "butir") ?? "\(basis) angka \(number)"),
+                    legalBasis: pointBasis ?? "\(basis) angka \(number)"),
                           node: pf["angka"], reader: &r)
             }
         }

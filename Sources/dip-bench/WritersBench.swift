@@ -2,6 +2,7 @@ import DIPCore
 import Foundation
 import OfficeFormats
 import Publish
+import Rules
 
 /// Decree generation for a large list and a large review-style workbook: seconds, bytes, RSS.
 func benchWriters() throws {
@@ -23,7 +24,7 @@ func benchWriters() throws {
                              previousDecreeNumber: nil, previousDecreeDate: nil)
     var bytes: [UInt8] = []
     let decree = try measureSeconds {
-        bytes = try DecreeWriter.penetapanDIP(version: version, settings: .kabupatenSerang, clock: clock)
+        bytes = try DecreeWriter.penetapanDIP(version: version, settings: .kabupatenSerang, citations: .builtIn, clock: clock)
     }
     report("writers: decree DOCX, 2000 items", decree, "s")
     report("writers: decree DOCX size", Double(bytes.count) / 1024, "KiB")

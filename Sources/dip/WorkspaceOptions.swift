@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import Pipeline
+import Publish
 import Register
+import Rules
 
 /// The `--workspace` option every workspace command shares: the folder holding inbox/,
 /// rules/, reports/ and archive/ (the register is `archive/register.sqlite`).
@@ -20,6 +22,24 @@ struct WorkspaceOptions: ParsableArguments {
     /// Opens the workspace's register, creating it on first use.
     func openRegister() throws -> AppDatabase {
         try AppDatabase.open(path: registerPath)
+    }
+
+    /// The workspace's rules (the built-in ones when it has no rules/ folder).
+    func ruleSet() throws -> RuleSet {
+        let folder = resolved.rules
+        guard FileManager.default.fileExists(atPath: folder.path) else { return try RuleSet.defaults() }
+        return try Configuration.load(resolved).ruleSet
+    }
+
+    /// rules/keputusan.json (the built-in settings when the workspace has none).
+    func decreeSettings() throws -> DecreeSettings {
+        let url = resolved.rules.appendingPathComponent("keputusan.json")
+        guard let data = try? Data(contentsOf: url) else { return .kabupatenSerang }
+        do {
+            return try JSONDecoder().decode(DecreeSettings.self, from: data)
+        } catch {
+            throw RegisterError.invalidInput("rules/keputusan.json tidak dapat dibaca: \(error)")
+        }
     }
 }
 

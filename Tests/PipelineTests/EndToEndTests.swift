@@ -88,7 +88,8 @@ final class EndToEndTests: XCTestCase {
         // 4. Approval, then the next run publishes.
         try register.approve(version: draftNumber, by: Official(name: "Kepala Dinas", nip: "197001011995031002"),
                              decreeNumber: "000.9/12/Diskominfosatik/2026",
-                             decreeDate: Date(timeIntervalSince1970: 1_767_225_600), at: Date(timeIntervalSince1970: 1_767_225_800))
+                             dikDecreeNumber: "000.9/12.1/Diskominfosatik/2026",
+                             decreeDate: Date(timeIntervalSince1970: 1_767_225_600), force: true, at: Date(timeIntervalSince1970: 1_767_225_800))
         let publishing = try run(at: 180)
         XCTAssertEqual(publishing.publishedVersion, draftNumber)
         let published = try XCTUnwrap(register.lastPublished())

@@ -47,7 +47,8 @@ final class SampleInboxDecreeTests: XCTestCase {
         let draft = try XCTUnwrap(try run(60).draftVersion)
         try register.approve(version: draft, by: Official(name: "PPID Utama", nip: "197001011995031002"),
                              decreeNumber: "000.9/7/Diskominfosatik/2026",
-                             decreeDate: Date(timeIntervalSince1970: 1_767_225_600), at: Date(timeIntervalSince1970: 1_767_225_800))
+                             dikDecreeNumber: "000.9/7.1/Diskominfosatik/2026",
+                             decreeDate: Date(timeIntervalSince1970: 1_767_225_600), force: true, at: Date(timeIntervalSince1970: 1_767_225_800))
         XCTAssertEqual(try run(120).publishedVersion, draft)
         let version = try register.version(number: draft)
         XCTAssertFalse(version.items.isEmpty)

@@ -41,8 +41,11 @@ enum DecreeFixtures {
                         kategori: category)
                     let subgroup = category == .berkala ? BerkalaSubgroup.allCases[i % 11] : nil
                     let test = category == .dikecualikan ? ConsequenceTest(
-                        specificInformation: "Data pribadi dalam \(it.ringkasan)", legalBasis: "",
-                        grounds: ["17h2"], consequence: "Mengungkap rahasia pribadi & data kesehatan",
+                        specificInformation: "Data pribadi dalam \(it.ringkasan)",
+                        // Every other test as old registers stored it: a local j-number spelt as
+                        // if the law had it. The citation must still come from `dasar_hukum`.
+                        legalBasis: i % 2 == 0 ? "" : "Pasal 17 huruf j angka 2 UU 14/2008",
+                        grounds: i % 2 == 0 ? ["17h2"] : ["17j2"], consequence: "Mengungkap rahasia pribadi & data kesehatan",
                         publicInterest: "Kepentingan publik tidak lebih besar daripada perlindungan data pribadi",
                         conclusion: .exemptWhole, period: .years(5), periodText: "",
                         conditionsForOpening: "Persetujuan tertulis pemilik data",

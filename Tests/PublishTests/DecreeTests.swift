@@ -1,6 +1,7 @@
 import DIPCore
 import Foundation
 import OfficeFormats
+import Rules
 import TestSupport
 import XCTest
 @testable import Publish
@@ -50,7 +51,7 @@ final class DecreeTests: XCTestCase {
     func testDIPDecreeStructureAndContent() throws {
         let version = try DecreeFixtures.sampleVersion()
         XCTAssertFalse(version.exempted.isEmpty)
-        let bytes = try DecreeWriter.penetapanDIP(version: version, settings: settings, clock: clock)
+        let bytes = try DecreeWriter.penetapanDIP(version: version, settings: settings, citations: .builtIn, clock: clock)
         let parts = try docxParts(bytes)
         XCTAssertEqual(parts.map(\.name), [
             "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
@@ -86,28 +87,46 @@ final class DecreeTests: XCTestCase {
         XCTAssertTrue(xml.contains("<w:pgSz w:w=\"18709\" w:h=\"12189\" w:orient=\"landscape\"/>"))
 
         let first = try DecreeWriter.penetapanDIP(version: try DecreeFixtures.sampleVersion(previous: false),
-                                                  settings: settings, clock: clock)
-        let firstText = visibleText(try docxParts(first)[2].text).joined(separator: "\n")
-        XCTAssertTrue(firstText.contains("tidak terdapat Keputusan sebelumnya yang dicabut"))
+                                                  settings: settings, citations: .builtIn, clock: clock)
+        let firstLines = visibleText(try docxParts(first)[2].text)
+        let firstText = firstLines.joined(separator: "\n")
+        // Nothing to revoke: no revocation diktum at all, and the numbering does not skip.
+        XCTAssertFalse(firstText.contains("dicabut"), firstText)
+        XCTAssertFalse(firstText.contains("tidak terdapat Keputusan sebelumnya"))
+        XCTAssertTrue(firstLines.contains("KEEMPAT"))
+        XCTAssertFalse(firstLines.contains("KELIMA"))
+        // The decree made before dip, configured, is revoked by the first dip decree in full.
+        var configured = settings
+        configured.keputusanSebelumnya = EarlierDecree(
+            number: "000.9/45/Diskominfosatik/2025", date: "2025-03-10",
+            title: "Penetapan Daftar Informasi Publik di Lingkungan Pemerintah Kabupaten Serang Tahun 2025")
+        let revoking = visibleText(try docxParts(try DecreeWriter.penetapanDIP(
+            version: try DecreeFixtures.sampleVersion(previous: false), settings: configured, citations: .builtIn,
+            clock: clock))[2].text).joined(separator: "\n")
+        XCTAssertTrue(revoking.contains("Nomor 000.9/45/Diskominfosatik/2025 tanggal 10 Maret 2025 tentang Penetapan Daftar "
+            + "Informasi Publik di Lingkungan Pemerintah Kabupaten Serang Tahun 2025, dicabut dan dinyatakan tidak berlaku"),
+                      revoking)
     }
 
     func testDeterministic() throws {
         let v = try DecreeFixtures.sampleVersion()
-        XCTAssertEqual(try DecreeWriter.penetapanDIP(version: v, settings: settings, clock: clock),
-                       try DecreeWriter.penetapanDIP(version: v, settings: settings, clock: clock))
-        XCTAssertEqual(try DecreeWriter.klasifikasiDIK(version: v, settings: settings, clock: clock),
-                       try DecreeWriter.klasifikasiDIK(version: v, settings: settings, clock: clock))
-        XCTAssertEqual(try ConsequenceTestForm.document(items: v.exempted, settings: settings, clock: clock),
-                       try ConsequenceTestForm.document(items: v.exempted, settings: settings, clock: clock))
+        XCTAssertEqual(try DecreeWriter.penetapanDIP(version: v, settings: settings, citations: .builtIn, clock: clock),
+                       try DecreeWriter.penetapanDIP(version: v, settings: settings, citations: .builtIn, clock: clock))
+        XCTAssertEqual(try DecreeWriter.klasifikasiDIK(version: v, settings: settings, citations: .builtIn, clock: clock),
+                       try DecreeWriter.klasifikasiDIK(version: v, settings: settings, citations: .builtIn, clock: clock))
+        XCTAssertEqual(try ConsequenceTestForm.document(items: v.exempted, settings: settings, citations: .builtIn, clock: clock),
+                       try ConsequenceTestForm.document(items: v.exempted, settings: settings, citations: .builtIn, clock: clock))
     }
 
     func testDIKDecreeListsExemptedWithTheirTests() throws {
         let v = try DecreeFixtures.sampleVersion()
-        let text = visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: v, settings: settings, clock: clock))[2].text)
+        let text = visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: v, settings: settings, citations: .builtIn, clock: clock))[2].text)
         let joined = text.joined(separator: "\n")
         for e in v.exempted { XCTAssertTrue(joined.contains(e.item.ringkasan), e.id) }
         for o in v.items { XCTAssertFalse(text.contains(o.item.ringkasan), "open item \(o.id) not in the DIK") }
-        XCTAssertTrue(text.contains("Pasal 17 huruf h angka 2 UU 14/2008"))
+        XCTAssertTrue(text.contains("UU 14/2008 Pasal 17 huruf h angka 2"), joined)
+        XCTAssertTrue(text.contains("UU 14/2008 Pasal 17 huruf j jo. UU 27/2022 tentang Pelindungan Data Pribadi"), joined)
+        XCTAssertFalse(joined.contains("huruf j angka"), joined)
         XCTAssertTrue(text.contains("Mengungkap rahasia pribadi & data kesehatan"))
         XCTAssertTrue(text.contains("Dikecualikan seluruhnya"))
         XCTAssertTrue(text.contains("5 (lima) tahun"))
@@ -128,7 +147,7 @@ final class DecreeTests: XCTestCase {
     /// Lampiran, every item's marker in the PDF text and no exempted one.
     func testLargeDecreePassesCheckDocx() throws {
         let version = try DecreeFixtures.largeVersion(count: 320)
-        let url = try Checkers.temporaryFile("keputusan-dip.docx", try DecreeWriter.penetapanDIP(version: version, settings: settings, clock: clock))
+        let url = try Checkers.temporaryFile("keputusan-dip.docx", try DecreeWriter.penetapanDIP(version: version, settings: settings, citations: .builtIn, clock: clock))
         let dir = url.deletingLastPathComponent()
         defer { try? FileManager.default.removeItem(at: dir) }
         let r = try Checkers.run("check-docx", [url.path, "--text", "Ringkasan Isi Informasi", "--text-min-pages", "10",
@@ -165,17 +184,17 @@ final class DecreeTests: XCTestCase {
 
     func testDIKDecreeAndFormPassCheckDocx() throws {
         let v = try DecreeFixtures.sampleVersion()
-        let dik = try Checkers.temporaryFile("keputusan-dik.docx", try DecreeWriter.klasifikasiDIK(version: v, settings: settings, clock: clock))
+        let dik = try Checkers.temporaryFile("keputusan-dik.docx", try DecreeWriter.klasifikasiDIK(version: v, settings: settings, citations: .builtIn, clock: clock))
         defer { try? FileManager.default.removeItem(at: dik.deletingLastPathComponent()) }
         let r1 = try Checkers.run("check-docx", [dik.path])
         XCTAssertEqual(r1.status, 0, r1.output)
         XCTAssertTrue(r1.output.contains("landscape"), r1.output)
 
         let form = try Checkers.temporaryFile("uji-konsekuensi.docx",
-                                              try ConsequenceTestForm.document(items: v.exempted, settings: settings, clock: clock))
+                                              try ConsequenceTestForm.document(items: v.exempted, settings: settings, citations: .builtIn, clock: clock))
         defer { try? FileManager.default.removeItem(at: form.deletingLastPathComponent()) }
         let r2 = try Checkers.run("check-docx", [form.path, "--expect-pages", String(v.exempted.count),
-                                                 "--text", "LEMBAR UJI KONSEKUENSI", "--text-min-pages", String(v.exempted.count)])
+                                                 "--text", "UJI KONSEKUENSI INFORMASI PUBLIK", "--text-min-pages", String(v.exempted.count)])
         XCTAssertEqual(r2.status, 0, r2.output)
     }
 

@@ -96,7 +96,8 @@ final class ReviewWorkbookTests: XCTestCase {
         }
         XCTAssertEqual(tests.count, 3)
         let strings = try XLSXWorkbook(path: url.path).sharedStrings().joined(separator: "\n")
-        XCTAssertTrue(strings.contains("Pasal 17 huruf h angka 2 UU 14/2008"))
+        XCTAssertTrue(strings.contains("UU 14/2008 Pasal 17 huruf h angka 2"), "the prefilled basis is the ground's dasar_hukum")
+        XCTAssertFalse(strings.contains("huruf j angka"))
         XCTAssertTrue(strings.contains("Aturan data-pribadi: Data pribadi pasien <rahasia>"))
         XCTAssertTrue(strings.contains("Bentuk informasi kosong."))
         XCTAssertTrue(strings.contains("Lembar Kerja Pemeriksaan Daftar Informasi Publik"))

@@ -2,6 +2,7 @@ import DIPCore
 import Foundation
 import Intake
 import OfficeFormats
+import Rules
 import Register
 import TestSupport
 import XCTest
@@ -157,7 +158,7 @@ final class UnitDocumentsTests: XCTestCase {
 
     func testConsequenceTestFormsPerUnit() throws {
         let files = try ConsequenceTestForm.documentsPerUnit(
-            pending: ReviewFixtures.pending(), settings: .kabupatenSerang, clock: clock)
+            pending: ReviewFixtures.pending(), settings: .kabupatenSerang, citations: .builtIn, clock: clock)
         XCTAssertEqual(files.map(\.fileName), ["uji-konsekuensi-bpbd.docx", "uji-konsekuensi-dinkes.docx"])
         let url = try Checkers.temporaryFile(files[1].fileName, files[1].bytes)
         let r = try Checkers.run("check-docx", [url.path])
@@ -167,7 +168,7 @@ final class UnitDocumentsTests: XCTestCase {
         XCTAssertTrue(xml.contains("Rekam medis pasien &amp; hasil laboratorium"))
         XCTAssertFalse(xml.contains("bpbd-0042"))
         XCTAssertEqual(try ConsequenceTestForm.documentsPerUnit(
-            pending: ReviewFixtures.pending(), settings: .kabupatenSerang, clock: clock), files)
+            pending: ReviewFixtures.pending(), settings: .kabupatenSerang, citations: .builtIn, clock: clock), files)
     }
 
     func unzip(_ path: String, _ entry: String) throws -> String {

@@ -93,7 +93,9 @@ final class WebsiteTests: XCTestCase {
                 XCTAssertTrue(page.contains("<td>Rekam medis pasien puskesmas</td>"))
                 XCTAssertTrue(page.contains("<td>Data pribadi penduduk</td>"))
                 XCTAssertFalse(page.contains("Data kependudukan perseorangan"))
-                XCTAssertTrue(page.contains("UU 14/2008 Pasal 17 huruf h angka 2; UU 17/2023"))
+                // The ground's dasar_hukum, and the sectoral law the officer typed beside it.
+                XCTAssertTrue(page.contains("UU 14/2008 Pasal 17 huruf h angka 2; UU 17/2023"), page)
+                XCTAssertFalse(page.contains("huruf j angka"))
                 XCTAssertTrue(page.contains("25 (dua puluh lima) tahun"))
                 XCTAssertEqual(page.components(separatedBy: "<tr class=\"dik-item\">").count - 1, 2)
             }

@@ -75,12 +75,41 @@ final class CommandLineTests: XCTestCase {
             let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
             XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
         }
-        let approve = try run(["approve", "--name", "Drs. Ahmad Fauzi", "--nip",
-                               "197001011990031001", "--decree-number", "000.9/7/2026",
-                               "--decree-date", "2026-06-01"] + ws)
+        let signatory = ["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
+                         "--decree-number", "000.9/7/2026", "--atasan-name", "H. Zaldi Dhuhana",
+                         "--atasan-nip", "196801011990031002"]
+        // The day-month-year an officer types is read as such; a two-digit year is refused.
+        let twoDigit = try run(signatory + ["--decree-date", "01-06-26", "--dik-decree-number", "000.9/8/2026"] + ws)
+        XCTAssertNotEqual(twoDigit.status, 0)
+        XCTAssertTrue(twoDigit.err.contains("tahun dua angka"), twoDigit.err)
+        let early = try run(signatory + ["--decree-date", "01-06-2025", "--dik-decree-number", "000.9/8/2026"] + ws)
+        XCTAssertEqual(early.status, 1)
+        XCTAssertTrue(early.err.contains("lebih awal daripada draf"), early.err)
+        // The version has an exempted item: the DIK decree needs its own number.
+        let noDIK = try run(signatory + ["--decree-date", "01-06-2026", "--force"] + ws)
+        XCTAssertEqual(noDIK.status, 1)
+        XCTAssertTrue(noDIK.err.contains("--dik-decree-number"), noDIK.err)
+        // Nothing was reviewed: refused, saying how many, unless --force.
+        let unreviewed = try run(signatory + ["--decree-date", "01-06-2026", "--dik-decree-number", "000.9/8/2026"] + ws)
+        XCTAssertEqual(unreviewed.status, 1)
+        XCTAssertTrue(unreviewed.err.contains("5 informasi belum diperiksa"), unreviewed.err)
+        let preview = try run(signatory + ["--decree-date", "1 Juni 2026", "--dik-decree-number", "000.9/8/2026",
+                                           "--preview"] + ws)
+        XCTAssertEqual(preview.status, 0, preview.err)
+        XCTAssertTrue(preview.out.contains("Nomor 000.9/8/2026, tanggal 1 Juni 2026"), preview.out)
+        XCTAssertTrue(preview.out.contains("belum ada yang disimpan"), preview.out)
+        let approve = try run(signatory + ["--decree-date", "1/6/2026", "--dik-decree-number", "000.9/8/2026",
+                                           "--force"] + ws)
         XCTAssertEqual(approve.status, 0, approve.err)
         XCTAssertTrue(approve.out.contains("Versi 1 disetujui"), approve.out)
         XCTAssertTrue(approve.out.contains("1 Juni 2026"), approve.out)
+        XCTAssertTrue(approve.out.contains("Drs. Ahmad Fauzi"), approve.out)
+        // The history shows who approved, with both numbers and the forced review.
+        let approvals = try run(["approvals"] + ws)
+        XCTAssertEqual(approvals.status, 0, approvals.err)
+        XCTAssertTrue(approvals.out.contains("Versi 1 disetujui"), approvals.out)
+        XCTAssertTrue(approvals.out.contains("Keputusan DIK Nomor 000.9/8/2026"), approvals.out)
+        XCTAssertTrue(approvals.out.contains("5 informasi belum diperiksa"), approvals.out)
 
         let history = try run(["history", "dinkes-0005"] + ws)
         XCTAssertEqual(history.status, 0, history.err)

@@ -210,7 +210,7 @@ final class RegisterTests: XCTestCase {
 
         let approved = try db.approve(
             version: draft.number, by: Fixture.ppid, decreeNumber: "000.9/12/Diskominfo/2026",
-            decreeDate: Fixture.date(3), at: Fixture.date(3))
+            decreeDate: Fixture.date(3), force: true, at: Fixture.date(3))
         XCTAssertEqual(approved.status, .approved)
         XCTAssertEqual(approved.approvedBy?.nip, Fixture.ppid.nip)
         let published = try db.publish(version: draft.number, at: Fixture.date(4))
@@ -316,7 +316,7 @@ final class RegisterTests: XCTestCase {
         XCTAssertEqual(try db.makeDraft(clock: clock)?.number, 1)
         XCTAssertNil(try db.makeDraft(clock: clock))
         try db.approve(version: 1, by: Fixture.ppid, decreeNumber: "A/1", decreeDate: Fixture.date(2),
-                       at: Fixture.date(2))
+                       force: true, at: Fixture.date(2))
         try db.publish(version: 1, at: Fixture.date(2))
         XCTAssertNil(try db.makeDraft(clock: clock), "published and unchanged: no version")
 

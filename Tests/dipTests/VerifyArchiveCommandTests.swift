@@ -86,8 +86,9 @@ final class VerifyArchiveCommandTests: XCTestCase {
         }
         let runArgs = ["run", "--workspace", root.path, "--settle-seconds", "0", "--quiet"]
         _ = try run(runArgs)
-        XCTAssertEqual(try run(["approve", "--workspace", root.path, "--name", "Drs. H. Ahmad", "--decree-number", "1/2026",
-                                "--decree-date", "2026-01-02"]).status, 0)
+        let approve = try run(["approve", "--workspace", root.path, "--name", "Drs. H. Ahmad", "--nip", "197001011995031002",
+                               "--decree-number", "1/2026", "--decree-date", Clock(now: Date()).isoDate(), "--force"])
+        XCTAssertEqual(approve.status, 0, approve.output)
         _ = try run(runArgs)
         var result = try run(["verify-archive", "--workspace", root.path])
         XCTAssertEqual(result.status, 0, result.output)

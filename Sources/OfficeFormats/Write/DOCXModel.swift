@@ -103,9 +103,13 @@ public struct DOCXCell: Sendable {
     /// Background fill as hex RGB ("D9D9D9").
     public var shading: String?
     public var verticalAlignment: DOCXVerticalAlignment?
+    /// Draw no left, right or bottom border (a borderless closing row of a bordered table,
+    /// e.g. a signature kept with the last rows).
+    public var openSides: Bool = false
 
     public init(_ paragraphs: [DOCXParagraph] = [], gridSpan: Int = 1, verticalMerge: DOCXVerticalMerge = .none,
-                shading: String? = nil, verticalAlignment: DOCXVerticalAlignment? = nil) {
+                shading: String? = nil, verticalAlignment: DOCXVerticalAlignment? = nil, openSides: Bool = false) {
+        self.openSides = openSides
         self.paragraphs = paragraphs
         self.gridSpan = gridSpan
         self.verticalMerge = verticalMerge

@@ -307,6 +307,11 @@ public enum DOCXWriter {
                     case .restart: x.element("w:vMerge", [("w:val", "restart")])
                     case .continue: x.element("w:vMerge")
                     }
+                    if cell.openSides {
+                        x.element("w:tcBorders") {
+                            for side in ["w:left", "w:bottom", "w:right"] { x.element(side, [("w:val", "nil")]) }
+                        }
+                    }
                     if let fill = cell.shading { x.element("w:shd", [("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)]) }
                     if let v = cell.verticalAlignment { x.element("w:vAlign", [("w:val", v.rawValue)]) }
                 }

@@ -1,6 +1,7 @@
 import DIPCore
 import Foundation
 import OfficeFormats
+import Rules
 
 /// The consequence-test form (*lembar uji konsekuensi*, DIP.md §4) as .docx: one page per item,
 /// prefilled from the register, with signature spaces for the PPID and the Atasan PPID.
@@ -9,14 +10,16 @@ public enum ConsequenceTestForm {
     static let blank = "……………………………………………………………………"
 
     /// A document with one form per item (sorted by unit and source position).
-    public static func document(items: [VersionItem], settings: DecreeSettings, clock: Clock) throws -> [UInt8] {
+    public static func document(items: [VersionItem], settings: DecreeSettings, citations: LegalCitations,
+                                atasan: Official? = nil, clock: Clock) throws -> [UInt8] {
         let L = DecreeLayout(settings: settings, clock: clock)
         let page = L.portrait
         let width = page.textWidth
         var blocks: [DOCXBlock] = []
         let sorted = items.sorted(by: DecreeWriter.decreeOrder)
         for (index, v) in sorted.enumerated() {
-            blocks += form(v, number: index + 1, layout: L, width: width, newPage: index > 0)
+            blocks += form(v, number: index + 1, layout: L, citations: citations, atasan: atasan, width: width,
+                           newPage: index > 0)
         }
         if sorted.isEmpty {
             blocks.append(L.paragraph("Tidak ada informasi yang memerlukan uji konsekuensi.", alignment: .center))
@@ -26,20 +29,23 @@ public enum ConsequenceTestForm {
         return try DOCXWriter.write(L.document(blocks: blocks, final: page, title: title))
     }
 
-    static func form(_ v: VersionItem, number: Int, layout L: DecreeLayout, width: Int, newPage: Bool) -> [DOCXBlock] {
+    static func form(_ v: VersionItem, number: Int, layout L: DecreeLayout, citations: LegalCitations,
+                     atasan: Official?, width: Int, newPage: Bool) -> [DOCXBlock] {
         let t = v.consequenceTest
         func value(_ s: String?) -> String {
             guard let s, !s.isEmpty else { return blank }
             return s
         }
-        let grounds = t.map { $0.legalBasis.isEmpty ? DecreeWriter.groundsText($0.grounds) : $0.legalBasis }
-            ?? DecreeWriter.groundsText(v.classification?.exemptionGrounds ?? [])
+        let grounds = citations.citation(test: t, grounds: v.classification?.exemptionGrounds ?? [],
+                                         unitText: v.item.dasarHukumText)
         let period = t.map(DecreeWriter.periodLabel)
         let conclusion = t?.conclusion ?? .pending
         let choices: [ConsequenceConclusion] = [.exemptWhole, .exemptPart, .open]
         let conclusionText = choices.map { ($0 == conclusion ? "☒ " : "☐ ") + $0.label }.joined(separator: "\n")
         var tested = ""
-        if let tester = t?.tester { tested = tester.name + (tester.title.map { ", \($0)" } ?? "") }
+        if let tester = t?.tester {
+            tested = tester.name + (tester.title.map { ", \($0)" } ?? "") + (tester.nip.map { ", NIP. \($0)" } ?? "")
+        }
         if let on = t?.testedOn { tested += (tested.isEmpty ? "" : "; ") + "tanggal \(L.clock.indonesianDate(on))" }
 
         let fields: [(String, String)] = [
@@ -49,7 +55,7 @@ public enum ConsequenceTestForm {
             ("Ringkasan isi informasi", v.item.ringkasan),
             ("Pejabat/Unit yang menguasai informasi", value(v.item.pejabatPenguasa)),
             ("Informasi spesifik yang dikecualikan", value(t?.specificInformation)),
-            ("Dasar hukum pengecualian (Pasal 17 UU 14/2008 dan peraturan sektoral)", value(grounds)),
+            ("Dasar hukum pengecualian (Pasal 17 UU 14/2008 jo. undang-undang sektoral)", value(grounds)),
             ("Konsekuensi apabila informasi dibuka", value(t?.consequence)),
             ("Pertimbangan kepentingan publik", value(t?.publicInterest)),
             ("Kesimpulan", conclusionText),
@@ -61,8 +67,10 @@ public enum ConsequenceTestForm {
         let table = DOCXTable(columnWidths: [labelWidth, width - labelWidth], rows: fields.map { label, text in
             DOCXRow([L.bodyCell(label, bold: true, shading: "F2F2F2"), L.bodyCell(text)], cantSplit: true)
         })
+        // A recorded test is its signed record (berita acara); an empty form is for filling in.
+        let heading = t == nil ? "LEMBAR UJI KONSEKUENSI INFORMASI PUBLIK" : "BERITA ACARA UJI KONSEKUENSI INFORMASI PUBLIK"
         var blocks: [DOCXBlock] = [
-            .paragraph(DOCXParagraph([DOCXRun("LEMBAR UJI KONSEKUENSI INFORMASI PUBLIK", bold: true)], alignment: .center,
+            .paragraph(DOCXParagraph([DOCXRun(heading, bold: true)], alignment: .center,
                                      pageBreakBefore: newPage)),
             L.paragraph(L.settings.bodyName.uppercased(), bold: true, alignment: .center, spaceAfter: 240),
             .table(table),
@@ -71,26 +79,23 @@ public enum ConsequenceTestForm {
                         indentLeft: width / 2),
             L.empty(true),
         ]
-        // Signature spaces side by side: Atasan PPID (approves) left, PPID right. Titles and
-        // names sit in separate rows so the two names line up whatever the titles' lengths.
+        // Signature spaces side by side: Atasan PPID (approves) left, the tester right. Both
+        // cells sit in one row that cannot split, kept with the place and date above it.
         let half = width / 2
-        func titleCell(_ heading: String, _ o: Official) -> DOCXCell {
-            DOCXCell([
-                DOCXParagraph([DOCXRun(heading)], alignment: .center, keepWithNext: true),
-                DOCXParagraph([DOCXRun(o.title ?? "", bold: true)], alignment: .center, keepWithNext: true),
-            ])
+        func cell(_ heading: String, _ lines: [(text: String, bold: Bool, underline: Bool, after: Int)]) -> DOCXCell {
+            DOCXCell(([(heading, false, false, 0)] + lines).map { l in
+                DOCXParagraph([DOCXRun(l.0, bold: l.1, underline: l.2)], alignment: .center, keepWithNext: true,
+                              keepLinesTogether: true)
+            })
         }
-        func nameCell(_ o: Official) -> DOCXCell {
-            DOCXCell([
-                DOCXParagraph(keepWithNext: true), DOCXParagraph(keepWithNext: true), DOCXParagraph(keepWithNext: true),
-                DOCXParagraph([DOCXRun(o.name, bold: true, underline: true)], alignment: .center, keepWithNext: true),
-                DOCXParagraph([DOCXRun("NIP. \(o.nip ?? "………………………………")")], alignment: .center),
-            ])
-        }
-        let a = L.settings.atasanPPID, p = L.settings.ppid
+        let a = atasan ?? L.settings.atasanPPID
+        let tester = t?.tester ?? L.settings.ppid
+        let final = t != nil
         blocks.append(.table(DOCXTable(columnWidths: [half, width - half], rows: [
-            DOCXRow([titleCell("Menyetujui,", a), titleCell("Yang menguji,", p)], cantSplit: true),
-            DOCXRow([nameCell(a), nameCell(p)], cantSplit: true),
+            DOCXRow([
+                cell("Menyetujui,", L.signatureLines(a, title: a.title ?? "Atasan PPID", final: final)),
+                cell("Yang menguji,", L.signatureLines(tester, title: tester.title ?? "Penguji", final: final)),
+            ], cantSplit: true),
         ], borders: false)))
         return blocks
     }

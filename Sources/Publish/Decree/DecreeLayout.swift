@@ -64,9 +64,21 @@ struct DecreeLayout {
         .paragraph(DOCXParagraph(keepWithNext: keepWithNext))
     }
 
-    /// Letterhead: centred lines, the first two larger, a double rule under the last.
+    /// The contact lines of the kop: "Jalan … Telepon …", "Pos-el … Laman …".
+    var contactLines: [String] {
+        guard let c = settings.contact else { return [] }
+        var first = c.address
+        if let t = c.telephone, !t.isEmpty { first += " Telepon \(t)" }
+        var second: [String] = []
+        if let e = c.email, !e.isEmpty { second.append("Pos-el: \(e)") }
+        if let w = c.website, !w.isEmpty { second.append("Laman: \(w)") }
+        return [first] + (second.isEmpty ? [] : [second.joined(separator: " – ")])
+    }
+
+    /// Letterhead: centred lines, the first two larger, then the contact lines, a rule under
+    /// the last.
     func letterhead() -> [DOCXBlock] {
-        let lines = settings.letterhead
+        let lines = settings.letterhead + contactLines
         return lines.enumerated().map { i, line in
             let size: Double = i == 0 ? settings.fontSize + 2 : (i == 1 ? settings.fontSize + 2 : settings.fontSize - 1)
             return .paragraph(DOCXParagraph([DOCXRun(line, bold: i < 2, size: size)], alignment: .center,
@@ -99,39 +111,147 @@ struct DecreeLayout {
     }
 
     /// A borderless three-column table: label, colon, text (Menimbang, Mengingat, diktum).
-    func labelTable(_ rows: [LabelRow], textWidth: Int) -> DOCXBlock {
+    /// With `keepLastRowWithNext` the last row cannot split and keeps with what follows (the
+    /// signature), so the signature never stands alone on a page.
+    func labelTable(_ rows: [LabelRow], textWidth: Int, keepLastRowWithNext: Bool = false) -> DOCXBlock {
         let label = Self.twips(cm: 3.0), colon = Self.twips(cm: 0.5)
         let widths = [label, colon, textWidth - label - colon]
-        return .table(DOCXTable(columnWidths: widths, rows: rows.map { row in
-            DOCXRow([
+        return .table(DOCXTable(columnWidths: widths, rows: rows.enumerated().map { i, row in
+            var r = DOCXRow([
                 DOCXCell([DOCXParagraph([DOCXRun(row.label, bold: true)])]),
                 DOCXCell([DOCXParagraph([DOCXRun(row.label.isEmpty ? "" : ":")])]),
                 DOCXCell(row.paragraphs),
-            ])
+            ], cantSplit: keepLastRowWithNext && i == rows.count - 1)
+            if keepLastRowWithNext && i == rows.count - 1 { DecreeWriter.markKeepWithNext(&r) }
+            return r
         }, borders: false))
     }
 
-    /// "Ditetapkan di … pada tanggal …", title, space, name, rank, NIP; kept on one page and
-    /// placed in the right half of the text width.
-    func signature(date: Date?, year: Int, textWidth: Int, official: Official? = nil) -> [DOCXBlock] {
-        let who = official ?? settings.ppid
-        let indent = textWidth / 2
-        func line(_ t: String, bold: Bool = false, underline: Bool = false, after: Int = 0) -> DOCXBlock {
-            .paragraph(DOCXParagraph([DOCXRun(t, bold: bold, underline: underline)], keepWithNext: true,
-                                     keepLinesTogether: true, spaceAfter: after, indentLeft: indent))
+    /// Column widths from `weights`, each at least wide enough for the longest word of its
+    /// header in the header font, so no header breaks inside a word ("Pengecualia-n").
+    func fitWidths(_ weights: [Double], headers: [String], total: Int) -> [Int] {
+        let size = settings.fontSize - 1
+        // Bold Arial averages about 0.62 em a character; 0.68 leaves room; plus cell margins.
+        let minimum = headers.map { h -> Int in
+            let longest = h.split(whereSeparator: { $0 == " " || $0 == "/" }).map(\.count).max() ?? 1
+            return Int((Double(longest) * size * 20 * 0.68).rounded(.up)) + 260
         }
-        var blocks: [DOCXBlock] = [
-            empty(true),
-            line("Ditetapkan di \(settings.city)"),
-            line("pada tanggal \(dateText(date, year: year))", after: 240),
-        ]
-        if let title = who.title { blocks.append(line("\(title),", bold: true)) }
-        blocks += [empty(true), empty(true), empty(true)]
-        blocks.append(line(who.name, bold: true, underline: true))
-        if let rank = who.rank { blocks.append(line(rank)) }
-        // The last line ends the keep-together chain.
-        blocks.append(.paragraph(DOCXParagraph([DOCXRun("NIP. \(who.nip ?? "………………………………")")], indentLeft: indent)))
-        return blocks
+        var widths = Self.widths(weights, total: total)
+        for _ in 0..<4 {
+            let short = widths.indices.filter { widths[$0] < minimum[$0] }
+            guard !short.isEmpty else { break }
+            for i in short { widths[i] = minimum[i] }
+            let fixed = short.reduce(0) { $0 + widths[$1] }
+            let rest = widths.indices.filter { !short.contains($0) && widths[$0] >= minimum[$0] }
+            let free = total - widths.indices.filter { !rest.contains($0) }.reduce(0) { $0 + widths[$1] }
+            _ = fixed
+            let scaled = Self.widths(rest.map { weights[$0] }, total: max(free, rest.count))
+            for (k, i) in rest.enumerated() { widths[i] = scaled[k] }
+        }
+        widths[widths.count - 1] += total - widths.reduce(0, +)
+        return widths
+    }
+
+    /// A dotted line for a name or NIP not known yet (drafts only).
+    static let blank = "………………………………"
+
+    /// The signature lines of `who`: title, space, name, rank, NIP. A published decree prints
+    /// the approval's signatory and never dotted lines (an unknown rank is left out).
+    func signatureLines(_ who: Official?, title: String, final: Bool) -> [(text: String, bold: Bool, underline: Bool, after: Int)] {
+        let name = who?.name.trimmingCharacters(in: .whitespaces) ?? ""
+        var lines: [(String, Bool, Bool, Int)] = [("\(title),", true, false, 0), ("", false, false, 0), ("", false, false, 0),
+                                                   ("", false, false, 0)]
+        lines.append((name.isEmpty ? (final ? "" : Self.blank) : name, true, !name.isEmpty, 0))
+        if let rank = who?.rank, !rank.isEmpty { lines.append((rank, false, false, 0)) }
+        if let nip = who?.nip, !nip.isEmpty {
+            lines.append(("NIP. \(nip)", false, false, 0))
+        } else if !final {
+            lines.append(("NIP. \(Self.blank)", false, false, 0))
+        }
+        return lines
+    }
+
+    /// "Ditetapkan di … pada tanggal …" (when `place`), then the signatory, indented by
+    /// `indent`; every line keeps with the next, so the block stays on one page.
+    func signatureParagraphs(date: Date?, year: Int, indent: Int, official: Official?, final: Bool,
+                             place: Bool) -> [DOCXParagraph] {
+        var lines: [(text: String, bold: Bool, underline: Bool, after: Int)] = []
+        if place {
+            lines.append(("Ditetapkan di \(settings.city)", false, false, 0))
+            lines.append(("pada tanggal \(dateText(date, year: year))", false, false, 240))
+        }
+        lines += signatureLines(official ?? settings.ppid, title: settings.signatureTitle(official), final: final)
+        return lines.enumerated().map { i, l in
+            DOCXParagraph([DOCXRun(l.text, bold: l.bold, underline: l.underline)], keepWithNext: i < lines.count - 1,
+                          keepLinesTogether: true, spaceAfter: l.after, indentLeft: indent)
+        }
+    }
+
+    /// The signature after the body: in the right half of the text width, kept with the text
+    /// before it (that text keeps with the block).
+    func signature(date: Date?, year: Int, textWidth: Int, official: Official? = nil, final: Bool = false,
+                   place: Bool = true) -> [DOCXBlock] {
+        [empty(true)] + signatureParagraphs(date: date, year: year, indent: textWidth / 2, official: official,
+                                            final: final, place: place).map { .paragraph($0) }
+    }
+
+    /// The closing row of a Lampiran table: the signature inside the table, without side or
+    /// bottom borders, kept with the last item row (LibreOffice and Word keep table rows with
+    /// keep-with-next together, but not a table with the paragraph after it).
+    func signatureRow(date: Date?, year: Int, widths: [Int], official: Official?, final: Bool) -> DOCXRow {
+        let total = widths.reduce(0, +)
+        var paragraphs = [DOCXParagraph(keepWithNext: true)]
+        paragraphs += signatureParagraphs(date: date, year: year, indent: total / 2, official: official, final: final,
+                                          place: false)
+        return DOCXRow([DOCXCell(paragraphs, gridSpan: widths.count, openSides: true)], cantSplit: true)
+    }
+
+    /// The two halves of the DIK decree's signature: "Menyetujui," and the Atasan PPID on the
+    /// left, "Ditetapkan di …" and the PPID on the right, centred, every line kept with the next.
+    func approvedSignatureColumns(date: Date?, year: Int, official: Official?, atasan: Official?, final: Bool,
+                                  place: Bool) -> (left: [DOCXParagraph], right: [DOCXParagraph]) {
+        func paragraphs(_ lines: [(text: String, bold: Bool, underline: Bool, after: Int)]) -> [DOCXParagraph] {
+            lines.map { l in
+                DOCXParagraph([DOCXRun(l.text, bold: l.bold, underline: l.underline)], alignment: .center,
+                              keepWithNext: true, keepLinesTogether: true, spaceAfter: l.after)
+            }
+        }
+        let a = atasan ?? settings.atasanPPID
+        let atasanTitle = a.title ?? settings.atasanPPID.title ?? "ATASAN PPID"
+        var left: [(text: String, bold: Bool, underline: Bool, after: Int)] = []
+        var right: [(text: String, bold: Bool, underline: Bool, after: Int)] = []
+        if place {
+            left += [("", false, false, 0), ("", false, false, 240)]
+            right += [("Ditetapkan di \(settings.city)", false, false, 0),
+                      ("pada tanggal \(dateText(date, year: year))", false, false, 240)]
+        }
+        left.append(("Menyetujui,", false, false, 0))
+        left += signatureLines(a, title: atasanTitle, final: final)
+        right.append(("", false, false, 0))
+        right += signatureLines(official ?? settings.ppid, title: settings.signatureTitle(official), final: final)
+        return (paragraphs(left), paragraphs(right))
+    }
+
+    /// The DIK decree's signature after the body (Perki 1/2017: the PPID sets the
+    /// classification with the Atasan PPID's approval): one borderless row that cannot split.
+    func approvedSignature(date: Date?, year: Int, textWidth: Int, official: Official?, atasan: Official?,
+                           final: Bool) -> [DOCXBlock] {
+        let half = textWidth / 2
+        let (left, right) = approvedSignatureColumns(date: date, year: year, official: official, atasan: atasan,
+                                                     final: final, place: true)
+        let row = DOCXRow([DOCXCell(left), DOCXCell(right)], cantSplit: true)
+        return [empty(true), .table(DOCXTable(columnWidths: [half, textWidth - half], rows: [row], borders: false))]
+    }
+
+    /// The DIK Lampiran's closing row: both signatures inside the table, kept with the last row.
+    func approvedSignatureRow(date: Date?, year: Int, widths: [Int], official: Official?, atasan: Official?,
+                              final: Bool) -> DOCXRow {
+        let (left, right) = approvedSignatureColumns(date: date, year: year, official: official, atasan: atasan,
+                                                     final: final, place: false)
+        let split = widths.count / 2
+        let spacer = DOCXParagraph(keepWithNext: true)
+        return DOCXRow([DOCXCell([spacer] + left, gridSpan: split, openSides: true),
+                        DOCXCell([spacer] + right, gridSpan: widths.count - split, openSides: true)], cantSplit: true)
     }
 
     func tembusan() -> [DOCXBlock] {

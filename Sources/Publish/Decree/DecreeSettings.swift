@@ -16,6 +16,42 @@ public struct PageMargins: Codable, Hashable, Sendable {
     }
 }
 
+/// A decree made outside dip that the first dip decree revokes (keputusan.json `keputusanSebelumnya`).
+public struct EarlierDecree: Codable, Hashable, Sendable {
+    /// "000.9/45/Diskominfosatik/2025".
+    public var number: String
+    /// ISO date "2025-03-10".
+    public var date: String
+    /// Its full title after "tentang", e.g. "Penetapan Daftar Informasi Publik di Lingkungan
+    /// Pemerintah Kabupaten Serang Tahun 2025".
+    public var title: String
+
+    public init(number: String, date: String, title: String) {
+        self.number = number
+        self.date = date
+        self.title = title
+    }
+}
+
+/// The letterhead's contact lines (kop surat): address, telephone, e-mail, website, logo.
+public struct LetterheadContact: Codable, Hashable, Sendable {
+    public var address: String
+    public var telephone: String?
+    public var email: String?
+    public var website: String?
+    /// A PNG or JPEG logo, relative to `rules/` (optional); printed left of the letterhead.
+    public var logo: String?
+
+    public init(address: String, telephone: String? = nil, email: String? = nil, website: String? = nil,
+                logo: String? = nil) {
+        self.address = address
+        self.telephone = telephone
+        self.email = email
+        self.website = website
+        self.logo = logo
+    }
+}
+
 /// Paper sizes the decrees can be printed on.
 public enum DecreePaper: String, Codable, Sendable {
     /// 215 × 330 mm, what Indonesian offices use.
@@ -59,11 +95,26 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
     public var margins: PageMargins
     /// Margins of the landscape Lampiran pages.
     public var lampiranMargins: PageMargins
+    /// Address, telephone, e-mail, website and logo of the letterhead.
+    public var contact: LetterheadContact? = nil
+    /// *Mengingat* entries of the local basis of competence (Perbup/SK on the PPID), added
+    /// after `mengingat` in both decrees.
+    public var mengingatDaerah: [String]? = nil
+    /// Full *Mengingat* text of a sectoral law, keyed by its short citation in pengecualian.yaml
+    /// ("UU 27/2022"); a law without an entry is written out from its short citation.
+    public var mengingatSektoral: [String: String]? = nil
+    /// The DIP decree in force before dip, revoked by the first dip decree.
+    public var keputusanSebelumnya: EarlierDecree? = nil
+    /// The DIK (classification) decree in force before dip, revoked by the first dip DIK decree.
+    public var keputusanDIKSebelumnya: EarlierDecree? = nil
 
     public init(bodyName: String, letterhead: [String], issuer: String, ppid: Official, atasanPPID: Official,
                 city: String, numberPattern: String, menimbang: [String], menimbangKlasifikasi: [String],
                 mengingat: [String], diktumPemutakhiran: String, tembusan: [String], paper: DecreePaper,
-                font: String, fontSize: Double, margins: PageMargins, lampiranMargins: PageMargins) {
+                font: String, fontSize: Double, margins: PageMargins, lampiranMargins: PageMargins,
+                contact: LetterheadContact? = nil, mengingatDaerah: [String]? = nil,
+                mengingatSektoral: [String: String]? = nil, keputusanSebelumnya: EarlierDecree? = nil,
+                keputusanDIKSebelumnya: EarlierDecree? = nil) {
         self.bodyName = bodyName
         self.letterhead = letterhead
         self.issuer = issuer
@@ -81,6 +132,11 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
         self.fontSize = fontSize
         self.margins = margins
         self.lampiranMargins = lampiranMargins
+        self.contact = contact
+        self.mengingatDaerah = mengingatDaerah
+        self.mengingatSektoral = mengingatSektoral
+        self.keputusanSebelumnya = keputusanSebelumnya
+        self.keputusanDIKSebelumnya = keputusanDIKSebelumnya
     }
 
     /// The number for a year with the registration number still blank.
@@ -88,8 +144,9 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
         numberPattern.replacingOccurrences(of: "{tahun}", with: String(year))
     }
 
-    /// Defaults for Kabupaten Serang. Names and NIPs are left as dotted lines for the PPID to
-    /// fill in (a draft must not invent officials); letterhead wording should be checked once.
+    /// Defaults for Kabupaten Serang. No official is invented: the signatory comes from the
+    /// approval, the Atasan PPID from the PPID (here or at approval); letterhead wording, contact
+    /// lines and the local basis of competence should be filled in once per deployment.
     public static let kabupatenSerang = DecreeSettings(
         bodyName: "Pemerintah Kabupaten Serang",
         letterhead: [
@@ -98,13 +155,10 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
             "Serang – Banten",
         ],
         issuer: "KEPALA DINAS KOMUNIKASI, INFORMATIKA, SANDI DAN STATISTIK KABUPATEN SERANG SELAKU PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI UTAMA",
-        ppid: Official(
-            name: "………………………………………", nip: "………………………………………",
-            title: "KEPALA DINAS KOMUNIKASI, INFORMATIKA, SANDI DAN STATISTIK KABUPATEN SERANG SELAKU PPID UTAMA",
-            rank: "………………………………………"),
-        atasanPPID: Official(
-            name: "………………………………………", nip: "………………………………………",
-            title: "SEKRETARIS DAERAH KABUPATEN SERANG SELAKU ATASAN PPID", rank: "………………………………………"),
+        // Name, NIP and rank of the PPID come from `dip approve`; the signature title is the
+        // issuer's. The Atasan PPID is named once here or at `dip approve`; never dotted lines.
+        ppid: Official(name: ""),
+        atasanPPID: Official(name: "", title: "SEKRETARIS DAERAH KABUPATEN SERANG SELAKU ATASAN PPID"),
         city: "Serang",
         numberPattern: "000.9/___/Diskominfosatik/{tahun}",
         menimbang: [
@@ -138,5 +192,11 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
         font: "Arial",
         fontSize: 12,
         margins: PageMargins(top: 2.5, right: 2.5, bottom: 3, left: 3),
-        lampiranMargins: PageMargins(top: 2, right: 1.5, bottom: 2, left: 1.5))
+        lampiranMargins: PageMargins(top: 2, right: 1.5, bottom: 2, left: 1.5),
+        mengingatSektoral: [
+            "UU 11/2012": "Undang-Undang Nomor 11 Tahun 2012 tentang Sistem Peradilan Pidana Anak (Lembaran Negara Republik Indonesia Tahun 2012 Nomor 153, Tambahan Lembaran Negara Republik Indonesia Nomor 5332);",
+            "UU 17/2023": "Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan (Lembaran Negara Republik Indonesia Tahun 2023 Nomor 105, Tambahan Lembaran Negara Republik Indonesia Nomor 6887);",
+            "UU 24/2013": "Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2013 Nomor 232, Tambahan Lembaran Negara Republik Indonesia Nomor 5475);",
+            "UU 27/2022": "Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi (Lembaran Negara Republik Indonesia Tahun 2022 Nomor 196, Tambahan Lembaran Negara Republik Indonesia Nomor 6820);",
+        ])
 }

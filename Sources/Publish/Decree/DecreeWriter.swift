@@ -1,21 +1,24 @@
 import DIPCore
 import Foundation
 import OfficeFormats
+import Rules
 
 /// Decree drafts (DIP.md §5) as .docx: the DIP decree with its landscape Lampiran, and the
 /// classification decree for the exempted information (DIK).
 public enum DecreeWriter {
     /// Column titles of the DIP Lampiran table.
+    /// The seven fields' full names (Perki 1/2010 Pasal 13 ayat (1) huruf a, DIP.md §3).
     public static let dipColumns = [
-        "No", "Ringkasan Isi Informasi", "Pejabat/Unit yang Menguasai Informasi", "Penanggung Jawab",
-        "Waktu dan Tempat Pembuatan", "Bentuk Informasi", "Jangka Waktu Penyimpanan",
+        "No.", "Ringkasan Isi Informasi", "Pejabat atau Unit/Satuan Kerja yang Menguasai Informasi",
+        "Penanggung Jawab Pembuatan atau Penerbitan Informasi", "Waktu dan Tempat Pembuatan Informasi",
+        "Bentuk Informasi yang Tersedia", "Jangka Waktu Penyimpanan atau Retensi Arsip",
     ]
 
     /// Column titles of the DIK Lampiran table.
     public static let dikColumns = [
-        "No", "Informasi yang Dikecualikan", "Pejabat/Unit yang Menguasai", "Dasar Hukum Pengecualian",
-        "Konsekuensi apabila Dibuka", "Pertimbangan Kepentingan Publik", "Kesimpulan",
-        "Jangka Waktu Pengecualian", "Syarat Dibukanya Informasi",
+        "No.", "Informasi yang Dikecualikan", "Pejabat atau Unit/Satuan Kerja yang Menguasai Informasi",
+        "Dasar Hukum Pengecualian", "Konsekuensi apabila Informasi Dibuka", "Pertimbangan Kepentingan Publik",
+        "Kesimpulan Uji Konsekuensi", "Jangka Waktu Pengecualian", "Syarat Dibukanya Informasi",
     ]
 
     /// The title after "tentang", e.g. "Penetapan Daftar Informasi Publik di Lingkungan
@@ -28,41 +31,68 @@ public enum DecreeWriter {
         "Klasifikasi Informasi yang Dikecualikan di Lingkungan \(settings.bodyName) Tahun \(year)"
     }
 
+    /// The diktum labels in order.
+    static let diktumLabels = ["KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH", "KEDELAPAN"]
+
+    /// Label rows for the diktums in order (KESATU, KEDUA, …), so that no diktum is empty and
+    /// the numbering never skips when one is left out.
+    static func dictums(_ texts: [[DOCXParagraph]]) -> [DecreeLayout.LabelRow] {
+        texts.enumerated().map { DecreeLayout.LabelRow(label: diktumLabels[$0.offset], paragraphs: $0.element) }
+    }
+
+    /// The revoked decree, cited in full: "Keputusan <issuer> Nomor … tanggal … tentang …".
+    static func revokedDecree(settings: DecreeSettings, number: String, date: Date?, title: String, clock: Clock) -> String {
+        let when = date.map { " tanggal \(clock.indonesianDate($0))" } ?? ""
+        return "Keputusan \(titleCase(settings.issuer)) Nomor \(number)\(when) tentang \(title)"
+    }
+
     /// *Keputusan … tentang Penetapan Daftar Informasi Publik …*: body on portrait pages, the
-    /// Lampiran (only `version.items`, never the exempted ones) on landscape pages.
-    public static func penetapanDIP(version: DIPVersion, settings: DecreeSettings, clock: Clock) throws -> [UInt8] {
+    /// Lampiran (the published list: open items and the open parts of items exempted in part,
+    /// never the exempted ones) on landscape pages.
+    public static func penetapanDIP(version: DIPVersion, settings: DecreeSettings, citations: LegalCitations,
+                                    clock: Clock) throws -> [UInt8] {
         let L = DecreeLayout(settings: settings, clock: clock)
         let year = L.year(version.decreeDate)
         let number = version.decreeNumber ?? settings.blankNumber(year: year)
         let title = dipTitle(settings: settings, year: year)
         let bodyWidth = L.portrait.textWidth
+        let list = PublishedList(version: version)
 
         var blocks = L.letterhead() + L.heading(number: number, title: title)
         blocks.append(L.labelTable([
             .init(label: "Menimbang", paragraphs: settings.menimbang.map { L.justified($0, numbering: DecreeLayout.menimbangList) }),
-            .init(label: "Mengingat", paragraphs: settings.mengingat.map { L.justified($0, numbering: DecreeLayout.mengingatList) }),
+            .init(label: "Mengingat", paragraphs: settings.mengingatDIP.map { L.justified($0, numbering: DecreeLayout.mengingatList) }),
         ], textWidth: bodyWidth))
         blocks.append(L.paragraph("MEMUTUSKAN:", bold: true, alignment: .center, spaceAfter: 240, keepWithNext: true))
 
-        let revocation: String
+        // The decree revoked: the previous dip version's, else the one made before dip.
+        var revocation: String?
         if let previous = version.previousDecreeNumber {
-            let when = version.previousDecreeDate.map { " tanggal \(clock.indonesianDate($0))" } ?? ""
-            revocation = "Pada saat Keputusan ini mulai berlaku, Keputusan \(titleCase(settings.issuer)) Nomor \(previous)\(when) tentang Penetapan Daftar Informasi Publik di Lingkungan \(settings.bodyName), dicabut dan dinyatakan tidak berlaku."
-        } else {
-            revocation = "Keputusan ini merupakan penetapan Daftar Informasi Publik yang pertama, sehingga tidak terdapat Keputusan sebelumnya yang dicabut."
+            let prevYear = L.year(version.previousDecreeDate)
+            revocation = revokedDecree(settings: settings, number: previous, date: version.previousDecreeDate,
+                                       title: dipTitle(settings: settings, year: prevYear), clock: clock)
+        } else if let earlier = settings.keputusanSebelumnya {
+            revocation = revokedDecree(settings: settings, number: earlier.number,
+                                       date: try? IndonesianDate.parse(earlier.date), title: earlier.title, clock: clock)
         }
         let categories: [Category] = [.berkala, .sertaMerta, .setiapSaat]
+        let count = list.items.count
+        var texts: [[DOCXParagraph]] = [
+            [L.justified("Menetapkan Daftar Informasi Publik di Lingkungan \(settings.bodyName) Tahun \(year) sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.")],
+            [L.justified("Daftar Informasi Publik sebagaimana dimaksud dalam Diktum KESATU terdiri atas:", spaceAfter: 0)]
+                + categories.map { L.justified("\($0.label);", numbering: DecreeLayout.kategoriList, spaceAfter: 0) }
+                + [L.justified("dengan jumlah seluruhnya \(count) (\(Terbilang.words(count))) informasi.")],
+            [L.justified(settings.diktumPemutakhiran)],
+        ]
+        if let revocation {
+            texts.append([L.justified("Pada saat Keputusan ini mulai berlaku, \(revocation), dicabut dan dinyatakan tidak berlaku.")])
+        }
+        texts.append([L.justified("Keputusan ini mulai berlaku pada tanggal ditetapkan.")])
         blocks.append(L.labelTable([
             .init(label: "Menetapkan", paragraphs: [L.justified("KEPUTUSAN \(settings.issuer) TENTANG \(title.uppercased()).", bold: true)]),
-            .init(label: "KESATU", paragraphs: [L.justified("Menetapkan Daftar Informasi Publik di Lingkungan \(settings.bodyName) Tahun \(year) sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.")]),
-            .init(label: "KEDUA", paragraphs: [L.justified("Daftar Informasi Publik sebagaimana dimaksud dalam Diktum KESATU terdiri atas:", spaceAfter: 0)]
-                + categories.map { L.justified("\($0.label);", numbering: DecreeLayout.kategoriList, spaceAfter: 0) }
-                + [L.justified("dengan jumlah seluruhnya \(version.items.count) (\(Terbilang.words(version.items.count))) informasi.")]),
-            .init(label: "KETIGA", paragraphs: [L.justified(settings.diktumPemutakhiran)]),
-            .init(label: "KEEMPAT", paragraphs: [L.justified(revocation)]),
-            .init(label: "KELIMA", paragraphs: [L.justified("Keputusan ini mulai berlaku pada tanggal ditetapkan.")]),
-        ], textWidth: bodyWidth))
-        blocks += L.signature(date: version.decreeDate, year: year, textWidth: bodyWidth)
+        ] + dictums(texts), textWidth: bodyWidth, keepLastRowWithNext: true))
+        blocks += L.signature(date: version.decreeDate, year: year, textWidth: bodyWidth, official: version.approvedBy,
+                              final: version.status != .draft)
         blocks += L.tembusan()
         blocks.append(.sectionBreak(L.portrait))
 
@@ -73,35 +103,64 @@ public enum DecreeWriter {
         blocks.append(L.paragraph("DAFTAR INFORMASI PUBLIK", bold: true, alignment: .center))
         blocks.append(L.paragraph("DI LINGKUNGAN \(settings.bodyName.uppercased()) TAHUN \(year)", bold: true,
                                   alignment: .center, spaceAfter: 240))
-        blocks.append(.table(dipTable(version.items, layout: L, width: lampiran.textWidth)))
-        blocks += L.signature(date: version.decreeDate, year: year, textWidth: lampiran.textWidth)
+        blocks.append(.table(dipTable(list, layout: L, width: lampiran.textWidth) { widths in
+            L.signatureRow(date: version.decreeDate, year: year, widths: widths, official: version.approvedBy,
+                           final: version.status != .draft)
+        }))
         let doc = L.document(blocks: blocks, final: lampiran, title: "Keputusan tentang \(title)")
         return try DOCXWriter.write(doc)
     }
 
-    /// *Keputusan … tentang Klasifikasi Informasi yang Dikecualikan* with the consequence-test
-    /// table of `version.exempted` as landscape Lampiran.
-    public static func klasifikasiDIK(version: DIPVersion, settings: DecreeSettings, clock: Clock) throws -> [UInt8] {
+    /// *Keputusan … tentang Klasifikasi Informasi yang Dikecualikan* (Perki 1/2017 Pasal 4):
+    /// the exemptions' sectoral laws in Mengingat, the Atasan PPID's approval ("Menyetujui")
+    /// beside the PPID's signature, the previous DIK decree revoked, and the consequence-test
+    /// table of `version.exempted` (only the withheld part of an item exempted in part) as
+    /// landscape Lampiran.
+    public static func klasifikasiDIK(version: DIPVersion, settings: DecreeSettings, citations: LegalCitations,
+                                      clock: Clock) throws -> [UInt8] {
         let L = DecreeLayout(settings: settings, clock: clock)
         let year = L.year(version.decreeDate)
-        let number = settings.blankNumber(year: year)
+        let number = version.dikDecreeNumber ?? settings.blankNumber(year: year)
         let title = dikTitle(settings: settings, year: year)
         let bodyWidth = L.portrait.textWidth
+        let final = version.status != .draft
 
+        let codes = version.exempted.flatMap { v -> [String] in
+            citations.codes((v.consequenceTest?.grounds ?? []) + (v.classification?.exemptionGrounds ?? []),
+                            text: v.consequenceTest?.legalBasis)
+        }
+        let mengingat = settings.mengingatDIK(sectoralLaws: citations.sectoralLaws(codes: codes))
         var blocks = L.letterhead() + L.heading(number: number, title: title)
         blocks.append(L.labelTable([
             .init(label: "Menimbang", paragraphs: settings.menimbangKlasifikasi.map { L.justified($0, numbering: DecreeLayout.menimbangList) }),
-            .init(label: "Mengingat", paragraphs: settings.mengingat.map { L.justified($0, numbering: DecreeLayout.mengingatList) }),
+            .init(label: "Mengingat", paragraphs: mengingat.map { L.justified($0, numbering: DecreeLayout.mengingatList) }),
         ], textWidth: bodyWidth))
         blocks.append(L.paragraph("MEMUTUSKAN:", bold: true, alignment: .center, spaceAfter: 240, keepWithNext: true))
+
+        var revocation: String?
+        if let previous = version.previousDIKDecreeNumber {
+            revocation = revokedDecree(settings: settings, number: previous, date: version.previousDIKDecreeDate,
+                                       title: dikTitle(settings: settings, year: L.year(version.previousDIKDecreeDate)), clock: clock)
+        } else if let earlier = settings.keputusanDIKSebelumnya {
+            revocation = revokedDecree(settings: settings, number: earlier.number,
+                                       date: try? IndonesianDate.parse(earlier.date), title: earlier.title, clock: clock)
+        }
+        let n = version.exempted.count
+        let atasanTitle = version.atasan?.title ?? settings.atasanPPID.title ?? "Atasan PPID"
+        var texts: [[DOCXParagraph]] = [
+            [L.justified("Menetapkan Klasifikasi Informasi yang Dikecualikan di Lingkungan \(settings.bodyName) sebanyak \(n) (\(Terbilang.words(n))) informasi sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini, yang memuat jenis informasi yang dikecualikan, pejabat atau unit yang menguasainya, dasar hukum dan alasan pengecualian, serta jangka waktu pengecualiannya.")],
+            [L.justified("Klasifikasi sebagaimana dimaksud dalam Diktum KESATU ditetapkan berdasarkan Uji Konsekuensi dan pertimbangan kepentingan publik sesuai dengan Pasal 17 dan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, sebagaimana tercatat dalam Lembar Uji Konsekuensi setiap informasi yang telah mendapat persetujuan \(titleCase(atasanTitle)).")],
+            [L.justified("Informasi yang Dikecualikan sebagaimana dimaksud dalam Diktum KESATU dapat dibuka setelah jangka waktu pengecualian berakhir atau syarat dibukanya informasi terpenuhi sebagaimana tercantum dalam Lampiran; informasi yang dikecualikan sebagian tetap diberikan dengan menghitamkan atau mengaburkan bagian yang dikecualikan.")],
+        ]
+        if let revocation {
+            texts.append([L.justified("Pada saat Keputusan ini mulai berlaku, \(revocation), dicabut dan dinyatakan tidak berlaku.")])
+        }
+        texts.append([L.justified("Keputusan ini mulai berlaku pada tanggal ditetapkan.")])
         blocks.append(L.labelTable([
             .init(label: "Menetapkan", paragraphs: [L.justified("KEPUTUSAN \(settings.issuer) TENTANG \(title.uppercased()).", bold: true)]),
-            .init(label: "KESATU", paragraphs: [L.justified("Menetapkan Klasifikasi Informasi yang Dikecualikan di Lingkungan \(settings.bodyName) sebanyak \(version.exempted.count) (\(Terbilang.words(version.exempted.count))) informasi sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.")]),
-            .init(label: "KEDUA", paragraphs: [L.justified("Klasifikasi sebagaimana dimaksud dalam Diktum KESATU ditetapkan berdasarkan Uji Konsekuensi dan pertimbangan kepentingan publik sesuai dengan Pasal 17 dan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik.")]),
-            .init(label: "KETIGA", paragraphs: [L.justified("Informasi yang Dikecualikan sebagaimana dimaksud dalam Diktum KESATU dapat dibuka setelah jangka waktu pengecualian berakhir atau syarat dibukanya informasi terpenuhi sebagaimana tercantum dalam Lampiran.")]),
-            .init(label: "KEEMPAT", paragraphs: [L.justified("Keputusan ini mulai berlaku pada tanggal ditetapkan.")]),
-        ], textWidth: bodyWidth))
-        blocks += L.signature(date: version.decreeDate, year: year, textWidth: bodyWidth)
+        ] + dictums(texts), textWidth: bodyWidth, keepLastRowWithNext: true))
+        blocks += L.approvedSignature(date: version.decreeDate, year: year, textWidth: bodyWidth,
+                                      official: version.approvedBy, atasan: version.atasan, final: final)
         blocks += L.tembusan()
         blocks.append(.sectionBreak(L.portrait))
 
@@ -111,8 +170,10 @@ public enum DecreeWriter {
         blocks.append(L.paragraph("KLASIFIKASI INFORMASI YANG DIKECUALIKAN", bold: true, alignment: .center))
         blocks.append(L.paragraph("DI LINGKUNGAN \(settings.bodyName.uppercased()) TAHUN \(year)", bold: true,
                                   alignment: .center, spaceAfter: 240))
-        blocks.append(.table(dikTable(version.exempted, layout: L, width: lampiran.textWidth)))
-        blocks += L.signature(date: version.decreeDate, year: year, textWidth: lampiran.textWidth)
+        blocks.append(.table(dikTable(version.exempted, layout: L, citations: citations, width: lampiran.textWidth) { widths in
+            L.approvedSignatureRow(date: version.decreeDate, year: year, widths: widths, official: version.approvedBy,
+                                   atasan: version.atasan, final: final)
+        }))
         let doc = L.document(blocks: blocks, final: lampiran, title: "Keputusan tentang \(title)")
         return try DOCXWriter.write(doc)
     }
@@ -132,41 +193,55 @@ public enum DecreeWriter {
     enum DIPTableRow {
         case group(letter: String, title: String)
         case subgroup(String)
-        /// An item and its number within its category.
+        /// An item and its number within its category (`PublishedList.numbers`).
         case item(VersionItem, number: Int)
         case emptyGroup
     }
 
-    static func dipTable(_ items: [VersionItem], layout L: DecreeLayout, width: Int) -> DOCXTable {
-        let widths = DecreeLayout.widths([1.1, 8.5, 4.6, 4.0, 3.6, 3.0, 3.2], total: width)
+    /// Text typed in a cell, as one cell prints it: CR/LF and CR become one line break, blank
+    /// lines and trailing spaces go, so a typed break never opens an empty line in a row.
+    static func cellText(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .joined(separator: "\n")
+    }
+
+    /// Column 5 in one pattern, "Serang, 1 Januari 2025": a typed or spreadsheet date is
+    /// written the Indonesian way; a year or other text ("Saat terjadi") is kept.
+    static func whenAndWhere(_ it: InformationItem, clock: Clock) -> String {
+        let waktu = cellText(it.waktuPembuatan)
+        let when = (try? IndonesianDate.parse(waktu)).map { clock.indonesianDate($0) } ?? waktu
+        let place = cellText(it.tempatPembuatan)
+        if place.isEmpty { return when }
+        if when.isEmpty { return place }
+        return "\(place), \(when)"
+    }
+
+    /// The DIP Lampiran table; `closing` makes its last row (the signature) from the widths.
+    static func dipTable(_ list: PublishedList, layout L: DecreeLayout, width: Int,
+                         closing: (([Int]) -> DOCXRow)? = nil) -> DOCXTable {
+        let widths = L.fitWidths([1.1, 8.5, 4.6, 4.0, 3.6, 3.0, 3.2], headers: dipColumns, total: width)
         let columns = dipColumns.count
         // The rows are planned here and made as cells only while the table is written: a
         // regency's annex held as cells was the largest thing in a run's memory.
         var plan: [DIPTableRow] = []
-        plan.reserveCapacity(items.count + 24)
-        // Items are numbered 1… within each category, across its sub-groups.
-        var counter = 0
-        func itemRows(_ list: [VersionItem]) {
-            if list.isEmpty { plan.append(.emptyGroup); return }
-            for v in list.sorted(by: decreeOrder) {
-                counter += 1
-                plan.append(.item(v, number: counter))
-            }
+        plan.reserveCapacity(list.items.count + 24)
+        func itemRows(_ items: [VersionItem]) {
+            if items.isEmpty { plan.append(.emptyGroup); return }
+            for v in items { plan.append(.item(v, number: list.numbers[v.id] ?? 0)) }
         }
-        let open = items.filter { $0.category.isOpen }
         for (letter, category) in [("A", Category.berkala), ("B", .sertaMerta), ("C", .setiapSaat)] {
             plan.append(.group(letter: letter, title: category.label.uppercased()))
-            counter = 0
-            let inCategory = open.filter { $0.category == category }
+            let inCategory = list.items.filter { $0.category == category }
             guard category == .berkala else {
                 itemRows(inCategory)
                 continue
             }
             for sub in BerkalaSubgroup.allCases {
-                let list = inCategory.filter { $0.subgroup == sub }
-                guard !list.isEmpty else { continue }
+                let items = inCategory.filter { $0.subgroup == sub }
+                guard !items.isEmpty else { continue }
                 plan.append(.subgroup("Kelompok \(sub.rawValue) – \(sub.title)"))
-                itemRows(list)
+                itemRows(items)
             }
             let rest = inCategory.filter { $0.subgroup == nil }
             if !rest.isEmpty {
@@ -181,11 +256,14 @@ public enum DecreeWriter {
         ]
         let groupFill = "F2F2F2"
         let planned = plan
+        let closingRow = closing?(widths)
         let count = header.count + planned.count
-        return DOCXTable(columnWidths: widths, rowCount: count, row: { index in
+        return DOCXTable(columnWidths: widths, rowCount: count + (closingRow == nil ? 0 : 1), row: { index in
             if index < header.count { return header[index] }
+            if index == count, let closingRow { return closingRow }
             var row: DOCXRow
-            // Heading rows keep with the next row so they never end a page alone.
+            // Heading rows keep with the next row so they never end a page alone; the last
+            // row keeps with the signature after the table.
             var keepWithNext = index == count - 1
             switch planned[index - header.count] {
             case .group(let letter, let title):
@@ -196,22 +274,24 @@ public enum DecreeWriter {
                 row = DOCXRow([L.bodyCell(""), L.bodyCell(text, bold: true, gridSpan: columns - 1)], cantSplit: true)
                 keepWithNext = true
             case .emptyGroup:
-                row = DOCXRow([L.bodyCell(""), L.bodyCell("Tidak ada informasi pada kelompok ini.", gridSpan: columns - 1)])
+                row = DOCXRow([L.bodyCell(""), L.bodyCell("Tidak ada informasi pada kelompok ini.", gridSpan: columns - 1)],
+                              cantSplit: true)
             case .item(let v, let number):
                 let it = v.item
-                var place = it.waktuPembuatan
-                if !it.tempatPembuatan.isEmpty { place += place.isEmpty ? it.tempatPembuatan : ", \(it.tempatPembuatan)" }
-                let holder = it.pejabatPenguasa.localizedCaseInsensitiveContains(v.unit.name) || it.pejabatPenguasa.isEmpty
-                    ? (it.pejabatPenguasa.isEmpty ? v.unit.name : it.pejabatPenguasa)
-                    : "\(it.pejabatPenguasa)\n(\(v.unit.name))"
+                let penguasa = cellText(it.pejabatPenguasa)
+                let holder = penguasa.localizedCaseInsensitiveContains(v.unit.name) || penguasa.isEmpty
+                    ? (penguasa.isEmpty ? v.unit.name : penguasa)
+                    : "\(penguasa)\n(\(v.unit.name))"
+                var summary = cellText(it.ringkasan)
+                if PublishedList.isPartial(v) { summary += "\n(\(PublishedList.partialNote))" }
                 row = DOCXRow([
                     L.bodyCell("\(number)", alignment: .center),
-                    L.bodyCell(it.ringkasan),
+                    L.bodyCell(summary),
                     L.bodyCell(holder),
-                    L.bodyCell(it.penanggungJawab),
-                    L.bodyCell(place),
-                    L.bodyCell(it.bentuk.isEmpty ? it.form.label : it.bentuk),
-                    L.bodyCell(it.retensi),
+                    L.bodyCell(cellText(it.penanggungJawab)),
+                    L.bodyCell(whenAndWhere(it, clock: L.clock)),
+                    L.bodyCell(it.bentuk.isEmpty ? it.form.label : cellText(it.bentuk)),
+                    L.bodyCell(cellText(it.retensi)),
                 ], cantSplit: true)
             }
             if keepWithNext { markKeepWithNext(&row) }
@@ -234,8 +314,9 @@ public enum DecreeWriter {
         return rows.dropLast() + [last]
     }
 
-    static func dikTable(_ items: [VersionItem], layout L: DecreeLayout, width: Int) -> DOCXTable {
-        let widths = DecreeLayout.widths([1.0, 4.6, 3.0, 3.4, 4.2, 4.2, 2.6, 2.6, 3.4], total: width)
+    static func dikTable(_ items: [VersionItem], layout L: DecreeLayout, citations: LegalCitations, width: Int,
+                         closing: (([Int]) -> DOCXRow)? = nil) -> DOCXTable {
+        let widths = L.fitWidths([1.0, 4.6, 3.0, 3.4, 4.2, 4.2, 2.6, 2.6, 3.4], headers: dikColumns, total: width)
         var rows = [
             DOCXRow(dikColumns.map { L.headerCell($0) }, isHeader: true),
             DOCXRow((1...dikColumns.count).map { L.headerCell("(\($0))") }, isHeader: true),
@@ -243,44 +324,43 @@ public enum DecreeWriter {
         let pending = "(belum diuji)"
         for (i, v) in items.sorted(by: decreeOrder).enumerated() {
             let t = v.consequenceTest
-            var info = v.item.ringkasan
-            if let specific = t?.specificInformation, !specific.isEmpty, specific != info { info += "\n\nBagian yang dikecualikan: \(specific)" }
-            let basis = t.map { $0.legalBasis.isEmpty ? groundsText($0.grounds) : $0.legalBasis }
-                ?? groundsText(v.classification?.exemptionGrounds ?? [])
+            let summary = cellText(v.item.ringkasan)
+            let specific = cellText(t?.specificInformation ?? "")
+            var info = summary
+            if t?.conclusion == .exemptPart {
+                // Only the withheld part is in the DIK; the rest stays in the DIP.
+                info = (specific.isEmpty ? "Bagian yang dikecualikan dari: " + summary
+                                         : "\(specific)\n(bagian dari: \(summary); bagian lainnya tercantum dalam DIP)")
+            } else if !specific.isEmpty, specific != summary {
+                info += "\n\nBagian yang dikecualikan: \(specific)"
+            }
+            let basis = citations.citation(test: t, grounds: v.classification?.exemptionGrounds ?? [],
+                                           unitText: v.item.dasarHukumText)
             rows.append(DOCXRow([
                 L.bodyCell("\(i + 1)", alignment: .center),
                 L.bodyCell(info),
-                L.bodyCell(v.item.pejabatPenguasa.isEmpty ? v.unit.name : "\(v.item.pejabatPenguasa)\n(\(v.unit.name))"),
+                L.bodyCell(cellText(v.item.pejabatPenguasa).isEmpty ? v.unit.name : "\(cellText(v.item.pejabatPenguasa))\n(\(v.unit.name))"),
                 L.bodyCell(basis.isEmpty ? pending : basis),
-                L.bodyCell(t?.consequence ?? pending),
-                L.bodyCell(t?.publicInterest ?? pending),
+                L.bodyCell(t.map { cellText($0.consequence) } ?? pending),
+                L.bodyCell(t.map { cellText($0.publicInterest) } ?? pending),
                 L.bodyCell(t?.conclusion.label ?? ConsequenceConclusion.pending.label),
                 L.bodyCell(t.map(periodLabel) ?? pending),
-                L.bodyCell(t?.conditionsForOpening ?? pending),
+                L.bodyCell(t.map { cellText($0.conditionsForOpening) } ?? pending),
             ], cantSplit: true))
         }
         if items.isEmpty {
             rows.append(DOCXRow([L.bodyCell(""), L.bodyCell("Tidak ada informasi yang dikecualikan.", gridSpan: dikColumns.count - 1)]))
         }
-        return DOCXTable(columnWidths: widths, rows: keepLastRowWithNext(rows))
-    }
-
-    /// "17h2" → "Pasal 17 huruf h angka 2 UU 14/2008".
-    static func groundsText(_ grounds: [String]) -> String {
-        grounds.map { g -> String in
-            let scalars = Array(g)
-            guard g.hasPrefix("17"), scalars.count >= 3 else { return g }
-            let letter = String(scalars[2])
-            let number = String(scalars.dropFirst(3))
-            return "Pasal 17 huruf \(letter)" + (number.isEmpty ? "" : " angka \(number)") + " UU 14/2008"
-        }.joined(separator: "; ")
+        rows = keepLastRowWithNext(rows)
+        if let closing { rows.append(closing(widths)) }
+        return DOCXTable(columnWidths: widths, rows: rows)
     }
 
     /// The exemption period as printed: the officer's text with a capital first letter, and
     /// "Permanen" for any spelling of permanent ("permanen", "PERMANEN"); the parsed period
     /// in words when no text was given.
     static func periodLabel(_ t: ConsequenceTest) -> String {
-        let text = t.periodText.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = cellText(t.periodText)
         if text.isEmpty || t.period == .permanent { return periodText(t.period).isEmpty ? text : periodText(t.period) }
         return text.prefix(1).uppercased() + text.dropFirst()
     }
@@ -299,8 +379,10 @@ public enum DecreeWriter {
     /// "KEPALA DINAS X" → "Kepala Dinas X" for use inside a sentence.
     static func titleCase(_ s: String) -> String {
         let small: Set<String> = ["dan", "selaku", "di", "atas", "yang"]
+        let acronyms: Set<String> = ["ppid", "dip", "dik", "opd", "rsud", "bpbd", "uptd"]
         return s.lowercased().split(separator: " ").enumerated().map { i, w in
             let word = String(w)
+            if acronyms.contains(word.trimmingCharacters(in: .punctuationCharacters)) { return word.uppercased() }
             if i > 0 && small.contains(word) { return word }
             return word.prefix(1).uppercased() + word.dropFirst()
         }.joined(separator: " ")

@@ -1,6 +1,7 @@
 import DIPCore
 import Foundation
 import Register
+import Rules
 
 /// A generated document to write: its file name and bytes.
 public struct GeneratedFile: Hashable, Sendable {
@@ -14,7 +15,7 @@ extension ConsequenceTestForm {
     /// revision tested is in the form's code field ("dinkes-0007 (revisi 2)") because a test
     /// is recorded for one revision.
     public static func documentsPerUnit(
-        pending: [PendingTest], settings: DecreeSettings, clock: Clock
+        pending: [PendingTest], settings: DecreeSettings, citations: LegalCitations, clock: Clock
     ) throws -> [GeneratedFile] {
         let byUnit = Dictionary(grouping: pending, by: \.unit.code)
         var out: [GeneratedFile] = []
@@ -28,7 +29,7 @@ extension ConsequenceTestForm {
             }
             out.append(GeneratedFile(
                 fileName: "uji-konsekuensi-\(code).docx",
-                bytes: try document(items: items, settings: settings, clock: clock)))
+                bytes: try document(items: items, settings: settings, citations: citations, clock: clock)))
         }
         return out
     }

@@ -2,6 +2,7 @@ import DIPCore
 import Foundation
 import OfficeFormats
 import Register
+import Rules
 
 /// How a file a unit sent this run was taken, for its feedback.
 public struct FeedbackFile: Hashable, Sendable {
@@ -46,10 +47,11 @@ public enum UnitFeedback {
     ///   - classifications: One per item, in the same order (may be empty).
     public static func workbook(
         unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
-        classifications: [Classification], files: [FeedbackFile] = [], clock: Clock
+        classifications: [Classification], files: [FeedbackFile] = [], citations: LegalCitations = .builtIn,
+        clock: Clock
     ) throws -> [UInt8] {
         let c = content(unit: unit, items: items, problems: problems, returnNotes: returnNotes,
-                        classifications: classifications, files: files, clock: clock)
+                        classifications: classifications, files: files, citations: citations, clock: clock)
         // First sheet: what to do, then each file's status.
         var summaryRows: [[XLSXCell]] = [[XLSXCell("Umpan Balik Daftar Informasi Publik – \(unit.name)",
                                                    style: XLSXStyle(bold: true, wrap: true))]]
@@ -79,10 +81,11 @@ public enum UnitFeedback {
     /// The same feedback as a self-contained HTML page.
     public static func html(
         unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
-        classifications: [Classification], files: [FeedbackFile] = [], clock: Clock
+        classifications: [Classification], files: [FeedbackFile] = [], citations: LegalCitations = .builtIn,
+        clock: Clock
     ) -> String {
         let c = content(unit: unit, items: items, problems: problems, returnNotes: returnNotes,
-                        classifications: classifications, files: files, clock: clock)
+                        classifications: classifications, files: files, citations: citations, clock: clock)
         var body = "<header><h1>\(HTMLTables.escape("Umpan Balik Daftar Informasi Publik – \(unit.name)"))</h1>\n"
         for line in c.summary { body += "<p>\(HTMLTables.escape(line))</p>\n" }
         body += "</header>\n<main>\n"
@@ -106,7 +109,8 @@ public enum UnitFeedback {
 
     static func content(
         unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
-        classifications: [Classification], files: [FeedbackFile] = [], clock: Clock
+        classifications: [Classification], files: [FeedbackFile] = [], citations: LegalCitations,
+        clock: Clock
     ) -> (summary: [String], files: Table, tables: [Table]) {
         // Problems on a row that holds an item go with that item; the rest concern the file.
         var byRow: [String: [Problem]] = [:]
@@ -139,7 +143,7 @@ public enum UnitFeedback {
             let ppid = notes(for: item).map { "\($0.note) (\($0.by), \(clock.indonesianDate($0.at)))" }
             return [
                 "\(item.source.row)", item.nomor, item.ringkasan, item.kategoriText ?? "", suggested,
-                c.map(plainExplanation) ?? "", rowProblems.joined(separator: "\n"),
+                c.map { plainExplanation($0, citations: citations) } ?? "", rowProblems.joined(separator: "\n"),
                 ppid.joined(separator: "\n"),
             ]
         }
@@ -193,10 +197,10 @@ public enum UnitFeedback {
 
     /// The classification explained for unit staff: what the rules saw, in words, with the
     /// exemption grounds cited in full; no rule ids.
-    static func plainExplanation(_ c: Classification) -> String {
+    static func plainExplanation(_ c: Classification, citations: LegalCitations) -> String {
         var lines = c.hits.map(\.description)
         if !c.exemptionGrounds.isEmpty {
-            lines.append("Dasar pengecualian: " + c.exemptionGrounds.map(PeriodText.groundText).joined(separator: "; "))
+            lines.append("Dasar pengecualian: " + citations.citation(codes: c.exemptionGrounds))
         }
         lines += c.notes
         if c.needsReview { lines.append("Akan ditinjau oleh PPID.") }

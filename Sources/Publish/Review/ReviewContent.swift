@@ -18,13 +18,16 @@ public struct ReviewInput: Sendable {
     /// The unguessable token written in the hidden `_dip` sheet and kept in the register:
     /// only a workbook carrying a token dip issued may decide (a unit cannot forge one).
     public var token: String?
+    /// How legal bases are cited (from the rules' `dasar_hukum`).
+    public var citations: LegalCitations
 
     public init(
         draft: DIPVersion?, pending: [PendingTest], diff: VersionDiff,
         problemsByUnit: [String: [Problem]], completeness: CompletenessReport?, units: [WorkUnit] = [],
-        token: String? = nil
+        token: String? = nil, citations: LegalCitations = .builtIn
     ) {
         self.token = token
+        self.citations = citations
         self.draft = draft
         self.pending = pending
         self.diff = diff
@@ -139,9 +142,9 @@ enum ReviewContent {
         let draftItems = (input.draft?.items ?? []) + (input.draft?.exempted ?? [])
         for category in DIPCore.Category.allCases {
             let items = draftItems.filter { $0.category == category }.sorted(by: order)
-            tables.append(categoryTable(category, items, draft: input.draft?.number))
+            tables.append(categoryTable(category, items, draft: input.draft?.number, citations: input.citations))
         }
-        tables.append(testTable(input.pending))
+        tables.append(testTable(input.pending, citations: input.citations))
         tables.append(changesTable(input.diff))
         tables.append(problemsTable(input))
         tables.append(completenessTable(input))
@@ -165,7 +168,8 @@ enum ReviewContent {
         ReviewColumn(header: ReviewFormat.revisionHeader, width: 10, hidden: true),
     ]
 
-    static func categoryTable(_ category: DIPCore.Category, _ items: [VersionItem], draft: Int?) -> ReviewTable {
+    static func categoryTable(_ category: DIPCore.Category, _ items: [VersionItem], draft: Int?,
+                              citations: LegalCitations) -> ReviewTable {
         let columns = [
             ReviewColumn(header: "No", width: 5),
             ReviewColumn(header: "Perangkat Daerah", width: 22),
@@ -188,7 +192,7 @@ enum ReviewContent {
                 v.item.penanggungJawab, v.item.waktuPembuatan, v.item.tempatPembuatan,
                 v.item.bentuk, v.item.retensi,
                 v.item.kategori?.shortLabel ?? (v.item.kategoriText ?? ""),
-                suggestion(v), explanation(v.classification, test: v.consequenceTest),
+                suggestion(v), explanation(v.classification, test: v.consequenceTest, citations: citations),
                 ReviewFormat.changeLabel(v.change), "", "", v.id, "\(v.revision)",
             ]
         }
@@ -208,7 +212,7 @@ enum ReviewContent {
     }
 
     /// The rules that fired and the reviewer notes, in plain Indonesian.
-    static func explanation(_ c: Classification?, test: ConsequenceTest? = nil) -> String {
+    static func explanation(_ c: Classification?, test: ConsequenceTest? = nil, citations: LegalCitations) -> String {
         var lines: [String] = []
         if let c {
             for hit in c.hits {
@@ -217,18 +221,21 @@ enum ReviewContent {
                 lines.append(line)
             }
             if !c.exemptionGrounds.isEmpty {
-                lines.append("Dasar pengecualian: " + c.exemptionGrounds.map(PeriodText.groundText).joined(separator: "; "))
+                lines.append("Dasar pengecualian: " + citations.citation(codes: c.exemptionGrounds))
             }
             lines += c.notes
             if c.needsReview { lines.append("Perlu ditinjau.") }
             if c.missingLegalBasis { lines.append("Dasar hukum pengecualian belum disebutkan.") }
         }
-        if let test, !test.legalBasis.isEmpty { lines.append("Dasar hukum uji: \(test.legalBasis)") }
+        if let test {
+            let basis = citations.citation(codes: test.grounds, text: test.legalBasis)
+            if !basis.isEmpty { lines.append("Dasar hukum uji: \(basis)") }
+        }
         if lines.isEmpty { lines.append("Tidak ada aturan yang berlaku; mengikuti kategori dari unit.") }
         return lines.joined(separator: "\n")
     }
 
-    static func testTable(_ pending: [PendingTest]) -> ReviewTable {
+    static func testTable(_ pending: [PendingTest], citations: LegalCitations) -> ReviewTable {
         let options = ReviewFormat.conclusionOptions.map(\.0)
         let columns = [
             ReviewColumn(header: "No", width: 5),
@@ -255,8 +262,8 @@ enum ReviewContent {
                 let suggested = (c.suggested ?? c.declared ?? p.item.kategori)?.shortLabel ?? "Belum ada"
                 return [
                     "\(i + 1)", p.unit.name, p.item.nomor, p.item.ringkasan, p.item.pejabatPenguasa,
-                    suggested, explanation(c), "",
-                    c.exemptionGrounds.map(PeriodText.groundText).joined(separator: "; "),
+                    suggested, explanation(c, citations: citations), "",
+                    citations.citation(codes: c.exemptionGrounds, text: p.item.dasarHukumText),
                     "", "", "", "", "", "", "", "", "", "", p.itemID, "\(p.revision)",
                 ]
             }

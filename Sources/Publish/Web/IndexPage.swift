@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import Rules
 
 /// The public page `index.html`: the published DIP grouped as the decree groups it, readable
 /// without JavaScript, with a small inline filter, feed autodiscovery and open-data links.
@@ -20,7 +21,7 @@ enum IndexPage {
         "Jangka waktu penyimpanan (retensi)",
     ]
 
-    static func render(_ list: PublishedList, settings: WebsiteSettings, clock: Clock) -> String {
+    static func render(_ list: PublishedList, settings: WebsiteSettings, citations: LegalCitations, clock: Clock) -> String {
         let e = WebText.escape
         let version = list.version
         var h = ""
@@ -81,12 +82,12 @@ enum IndexPage {
                 open = true
                 lastCategory = g.category
             }
-            h += renderGroup(g)
+            h += renderGroup(g, numbers: list.numbers)
         }
         if open { h += "</section>\n" }
 
         if settings.listExemptedTitles && !list.exemptedTitles.isEmpty {
-            h += renderExempted(list.exemptedTitles)
+            h += renderExempted(list.exemptedTitles, citations: citations)
         }
         h += "</main>\n"
 
@@ -138,7 +139,7 @@ enum IndexPage {
 
     static func itemAnchor(_ item: VersionItem) -> String { "item-\(WebText.anchor(item.id))" }
 
-    static func renderGroup(_ g: PublishedList.Group) -> String {
+    static func renderGroup(_ g: PublishedList.Group, numbers: [String: Int]) -> String {
         let e = WebText.escape
         let anchor = groupAnchor(g)
         var h = ""
@@ -159,13 +160,14 @@ enum IndexPage {
         for (i, item) in g.items.enumerated() {
             let it = item.item
             h += "<tr class=\"dip-item\" id=\"\(itemAnchor(item))\" data-id=\"\(e(item.id))\">"
-            h += "<th scope=\"row\">\(i + 1)</th>"
+            h += "<th scope=\"row\">\(numbers[item.id] ?? i + 1)</th>"
             h += "<td>\(e(item.unit.name))</td>"
+            let note = PublishedList.isPartial(item) ? "<br><small>\(e(PublishedList.partialNote))</small>" : ""
             if let link = it.tautan.flatMap(WebLink.checked) {
                 // The unit's own link (checked http/https, escaped): the item's page or document.
-                h += "<td><a href=\"\(e(link))\" rel=\"noopener noreferrer nofollow\">\(e(it.ringkasan))</a></td>"
+                h += "<td><a href=\"\(e(link))\" rel=\"noopener noreferrer nofollow\">\(e(it.ringkasan))</a>\(note)</td>"
             } else {
-                h += "<td>\(e(it.ringkasan))</td>"
+                h += "<td>\(e(it.ringkasan))\(note)</td>"
             }
             h += "<td>\(e(it.pejabatPenguasa))</td>"
             h += "<td>\(e(it.penanggungJawab))</td>"
@@ -180,7 +182,7 @@ enum IndexPage {
         return h
     }
 
-    static func renderExempted(_ items: [VersionItem]) -> String {
+    static func renderExempted(_ items: [VersionItem], citations: LegalCitations) -> String {
         let e = WebText.escape
         var h = "<section id=\"dikecualikan\" aria-labelledby=\"dikecualikan-judul\">\n"
         h += "<h2 id=\"dikecualikan-judul\">Informasi yang Dikecualikan</h2>\n"
@@ -189,7 +191,8 @@ enum IndexPage {
         h += "<table>\n<caption id=\"dikecualikan-keterangan\">Judul informasi yang dikecualikan (\(items.count) informasi)</caption>\n"
         h += "<thead>\n<tr><th scope=\"col\">No.</th><th scope=\"col\">Unit kerja</th><th scope=\"col\">Judul informasi</th><th scope=\"col\">Dasar hukum pengecualian</th><th scope=\"col\">Jangka waktu pengecualian</th></tr>\n</thead>\n<tbody>\n"
         for (i, item) in items.enumerated() {
-            let basis = item.consequenceTest?.legalBasis ?? item.item.dasarHukumText ?? ""
+            let basis = citations.citation(test: item.consequenceTest, grounds: item.classification?.exemptionGrounds ?? [],
+                                           unitText: item.item.dasarHukumText)
             let period = item.consequenceTest.map(DecreeWriter.periodLabel) ?? ""
             h += "<tr class=\"dik-item\"><th scope=\"row\">\(i + 1)</th>"
             h += "<td>\(e(item.unit.name))</td><td>\(e(item.exemptedTitle))</td>"

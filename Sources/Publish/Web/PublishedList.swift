@@ -13,9 +13,22 @@ public struct PublishedList: Sendable {
     /// Exempted items whose titles may be listed, sorted by unit, number and id.
     public let exemptedTitles: [VersionItem]
 
+    /// Each published item's number within its category (A, B, C), counted across the
+    /// berkala sub-groups in publication order: the decree's Lampiran and the website both
+    /// print it, so the two always agree.
+    public let numbers: [String: Int]
+
     public init(version: DIPVersion) {
         self.version = version
-        items = version.items.filter(PublishedList.isPublishable).sorted(by: PublishedList.order)
+        let partial = version.exempted.filter { $0.consequenceTest?.conclusion == .exemptPart }.map(Self.openPart)
+        items = (version.items + partial).filter(PublishedList.isPublishable).sorted(by: PublishedList.order)
+        var numbers: [String: Int] = [:]
+        var counters: [Category: Int] = [:]
+        for item in items {
+            counters[item.category, default: 0] += 1
+            numbers[item.id] = counters[item.category]
+        }
+        self.numbers = numbers
         exemptedTitles = version.exempted.filter { item in
             switch item.consequenceTest?.conclusion {
             case .exemptWhole?, .exemptPart?: return true
@@ -23,6 +36,25 @@ public struct PublishedList: Sendable {
             case nil: return item.category == .dikecualikan
             }
         }.sorted(by: PublishedList.order)
+    }
+
+    /// Note printed with the open part of an item *dikecualikan sebagian* (DIP and website).
+    public static let partialNote = "Dikecualikan sebagian: tersedia salinan yang bagian dikecualikannya dihitamkan."
+
+    /// The open part of an item exempted in part: it stays in the DIP, in the category the
+    /// unit declared (setiap saat when it declared none open), with `partialNote`; only the
+    /// withheld part goes to the DIK.
+    static func openPart(_ v: VersionItem) -> VersionItem {
+        var open = v
+        let declared = v.item.kategori
+        open.category = declared.map { $0.isOpen ? $0 : .setiapSaat } ?? .setiapSaat
+        if open.category != .berkala { open.subgroup = nil }
+        return open
+    }
+
+    /// Whether `item` is the open part of an item exempted in part.
+    public static func isPartial(_ item: VersionItem) -> Bool {
+        item.consequenceTest?.conclusion == .exemptPart
     }
 
     /// Whether an item may appear in public outputs.

@@ -1,6 +1,7 @@
 import DIPCore
 import Foundation
 import OfficeFormats
+import Rules
 
 /// Why the website output could not be written.
 public enum WebsiteError: Error, Equatable, Sendable {
@@ -49,7 +50,8 @@ public enum WebsiteWriter {
     ///     published keep those versions' dates); may be empty.
     /// - Throws: `WebsiteError.versionNotApproved` for a draft.
     public static func render(
-        version: DIPVersion, history: [DIPVersion], settings: WebsiteSettings, clock: Clock
+        version: DIPVersion, history: [DIPVersion], settings: WebsiteSettings,
+        citations: LegalCitations = .builtIn, clock: Clock
     ) throws -> [String: Data] {
         guard version.status != .draft else {
             throw WebsiteError.versionNotApproved(number: version.number)
@@ -57,7 +59,7 @@ public enum WebsiteWriter {
         let list = PublishedList(version: version)
         let entries = Feeds.entries(list, history: history)
         return [
-            "index.html": Data(IndexPage.render(list, settings: settings, clock: clock).utf8),
+            "index.html": Data(IndexPage.render(list, settings: settings, citations: citations, clock: clock).utf8),
             IndexPage.atomName: Data(Feeds.atom(list, entries: entries, settings: settings,
                                                 clock: clock).utf8),
             IndexPage.jsonFeedName: try Feeds.jsonFeed(list, entries: entries, settings: settings,

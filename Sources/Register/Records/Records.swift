@@ -388,10 +388,46 @@ struct VersionRecord: RegisterRecord {
     var approvalSource: EntrySource?
     var publishedAt: Date?
     var previousVersion: Int?
+    var dikDecreeNumber: String?
+    var approvedByRank: String?
+    var atasanName: String?
+    var atasanNip: String?
+    var atasanTitle: String?
+    var atasanRank: String?
+    var approvalForced: Bool = false
 
     var approvedBy: Official? {
-        approvedByName.map { Official(name: $0, nip: approvedByNip, title: approvedByTitle) }
+        approvedByName.map { Official(name: $0, nip: approvedByNip, title: approvedByTitle, rank: approvedByRank) }
     }
+
+    var atasan: Official? {
+        atasanName.map { Official(name: $0, nip: atasanNip, title: atasanTitle, rank: atasanRank) }
+    }
+}
+
+/// A row of `approval_events`: one approval, replacement or withdrawal, never changed.
+struct ApprovalEventRecord: RegisterAutoRecord {
+    static let databaseTableName = "approval_events"
+    var id: Int64?
+    var version: Int
+    var action: ApprovalAction
+    var decreeNumber: String?
+    var dikDecreeNumber: String?
+    var decreeDate: Date?
+    var byName: String
+    var byNip: String?
+    var byTitle: String?
+    var byRank: String?
+    var atasanName: String?
+    var atasanNip: String?
+    var forced: Bool
+    var unreviewed: Int
+    var pendingTests: Int
+    var note: String
+    var at: Date
+    var source: EntrySource
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A row of `version_items`: one item's place in one version.

@@ -1,66 +1,203 @@
 import ArgumentParser
 import DIPCore
 import Foundation
+import Pipeline
+import Publish
 import Register
 
 extension DIP {
-    /// `dip approve`: the PPID approves the draft, with the decree that sets it.
+    /// `dip approve`: the PPID approves the draft, with the decrees that set it; approves again
+    /// to correct it, or withdraws the approval, until the version is published.
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Menyetujui draf DIP beserta nomor dan tanggal keputusan PPID.")
+            abstract: "Menyetujui draf DIP beserta nomor dan tanggal keputusan PPID, atau menarik persetujuan.",
+            discussion: """
+                Persetujuan dapat diperbaiki sampai versi diterbitkan: jalankan `dip approve` lagi
+                (menggantikan persetujuan sebelumnya) atau `dip approve --withdraw --reason …`.
+                Setiap persetujuan, penggantian dan penarikan tercatat di riwayat (`dip approvals`).
+                Tanggal boleh ditulis 2026-12-08, 08-12-2026, 8/12/2026 atau "8 Desember 2026".
+                """)
 
         @OptionGroup var options: WorkspaceOptions
 
-        @Option(help: "Nomor versi draf (kosong: draf terbaru).")
+        @Option(help: "Nomor versi (kosong: draf terbaru; untuk --withdraw: versi yang disetujui).")
         var version: Int?
 
-        @Option(help: "Nama PPID yang menyetujui.")
-        var name: String
+        @Option(help: "Nama PPID yang menandatangani keputusan (dicetak apa adanya, dengan gelar).")
+        var name: String?
 
         @Option(help: "NIP PPID (18 digit).")
         var nip: String?
 
-        @Option(help: "Jabatan PPID.")
+        @Option(help: "Jabatan PPID (bawaan: jabatan di rules/keputusan.json).")
         var title: String?
 
-        @Option(name: .customLong("decree-number"), help: "Nomor keputusan.")
-        var decreeNumber: String
+        @Option(help: "Pangkat/golongan PPID, misalnya \"Pembina Utama Muda (IV/c)\".")
+        var rank: String?
 
-        @Option(name: .customLong("decree-date"), help: "Tanggal keputusan (YYYY-MM-DD).")
-        var decreeDate: String
+        @Option(name: .customLong("decree-number"), help: "Nomor Keputusan Penetapan DIP.")
+        var decreeNumber: String?
+
+        @Option(name: .customLong("dik-decree-number"),
+                help: "Nomor Keputusan Klasifikasi Informasi yang Dikecualikan (wajib bila ada informasi dikecualikan).")
+        var dikDecreeNumber: String?
+
+        @Option(name: .customLong("decree-date"), help: "Tanggal keputusan, misalnya 2026-12-08 atau \"8 Desember 2026\".")
+        var decreeDate: String?
+
+        @Option(name: .customLong("atasan-name"), help: "Nama Atasan PPID (bawaan: rules/keputusan.json).")
+        var atasanName: String?
+
+        @Option(name: .customLong("atasan-nip"), help: "NIP Atasan PPID (bawaan: rules/keputusan.json).")
+        var atasanNIP: String?
+
+        @Flag(help: "Setujui walaupun ada informasi yang belum diperiksa atau uji konsekuensi yang belum dicatat (tercatat di riwayat).")
+        var force = false
+
+        @Flag(help: "Tarik persetujuan versi yang belum diterbitkan.")
+        var withdraw = false
+
+        @Option(help: "Alasan penarikan atau penggantian persetujuan.")
+        var reason: String?
+
+        @Flag(name: .customLong("preview"), help: "Hanya tampilkan yang akan dicetak; tidak menyimpan apa pun.")
+        var preview = false
 
         @Option(help: "Format keluaran.")
         var format: OutputFormat = .text
 
         func validate() throws {
-            guard RegisterOutput.parseDay(decreeDate) != nil else {
-                throw ValidationError("Tanggal keputusan harus berbentuk YYYY-MM-DD.")
-            }
             if let nip, nip.count != 18 || !nip.allSatisfy(\.isNumber) {
                 throw ValidationError("NIP harus 18 digit angka.")
+            }
+            if let atasanNIP, atasanNIP.count != 18 || !atasanNIP.allSatisfy(\.isNumber) {
+                throw ValidationError("NIP Atasan PPID harus 18 digit angka.")
+            }
+            if withdraw {
+                if name == nil { throw ValidationError("Sebutkan nama pejabat yang menarik persetujuan (--name).") }
+                if reason == nil { throw ValidationError("Sebutkan alasan penarikan (--reason).") }
+                return
+            }
+            var missing: [String] = []
+            if name == nil { missing.append("--name") }
+            if nip == nil { missing.append("--nip") }
+            if decreeNumber == nil { missing.append("--decree-number") }
+            if decreeDate == nil { missing.append("--decree-date") }
+            if !missing.isEmpty {
+                throw ValidationError("Persetujuan memerlukan \(missing.joined(separator: ", ")): yang dicetak pada keputusan.")
+            }
+            do {
+                _ = try IndonesianDate.parse(decreeDate!)
+            } catch {
+                throw ValidationError("\(error)")
             }
         }
 
         func run() throws {
             try RegisterOutput.run {
+                let clock = Clock.fromEnvironment()
                 let db = try options.openRegister()
-                guard let number = try version ?? db.currentDraft()?.number else {
+                if withdraw {
+                    guard let number = try version ?? db.awaitingPublication()?.number else {
+                        throw RegisterError.invalidInput("Tidak ada versi disetujui yang menunggu terbit.")
+                    }
+                    let v = try db.withdrawApproval(
+                        version: number, by: Official(name: name!, nip: nip, title: title, rank: rank),
+                        reason: reason!, at: clock.now, source: .cli)
+                    switch format {
+                    case .json: print(try RegisterOutput.json(try db.approvalHistory(version: v.number)))
+                    case .text:
+                        print("Persetujuan versi \(v.number) ditarik oleh \(name!): \(reason!). "
+                            + "Versi ini kembali menjadi draf; tidak ada yang diterbitkan sampai disetujui lagi.")
+                    }
+                    return
+                }
+                let settings = try options.decreeSettings()
+                let placeholders = settings.placeholderFields()
+                guard placeholders.isEmpty else {
+                    throw RegisterError.invalidInput(
+                        "rules/keputusan.json masih berisi titik-titik pengisi pada: "
+                            + placeholders.joined(separator: ", ")
+                            + ". Isi atau hapus isian itu (periksa dengan `dip rules check`); keputusan tidak disetujui.")
+                }
+                // The newest draft, or the approved version being corrected.
+                let candidate = try version ?? db.currentDraft()?.number ?? db.awaitingPublication()?.number
+                guard let number = candidate else {
                     throw RegisterError.invalidInput(
                         "Tidak ada draf yang menunggu persetujuan. Jalankan `dip run` dahulu.")
                 }
-                let approved = try db.approve(
-                    version: number, by: Official(name: name, nip: nip, title: title),
-                    decreeNumber: decreeNumber, decreeDate: RegisterOutput.parseDay(decreeDate)!,
-                    at: Clock.fromEnvironment().now, source: .cli)
+                let draft = try db.version(number: number)
+                let date = try IndonesianDate.parse(decreeDate!)
+                if let why = IndonesianDate.implausibleDecreeDate(date, draftMade: draft.createdAt, now: clock.now) {
+                    throw RegisterError.invalidInput(why)
+                }
+                // The title under the signature is the issuer's (a Plt./Plh. may prefix it).
+                if let title {
+                    let bare = title.replacingOccurrences(of: #"^(Plt|Plh)\.?\s+"#, with: "", options: [.regularExpression, .caseInsensitive])
+                    if bare.uppercased() != settings.issuer.uppercased() {
+                        throw RegisterError.invalidInput(
+                            "Jabatan --title harus sama dengan pejabat yang menetapkan keputusan (\(settings.issuer)), "
+                                + "boleh diawali Plt./Plh.; tanpa --title jabatan itu yang dicetak.")
+                    }
+                }
+                let signatory = Official(name: name!, nip: nip, title: title, rank: rank)
+                var atasan = settings.atasanPPID
+                if let atasanName { atasan.name = atasanName }
+                if let atasanNIP { atasan.nip = atasanNIP }
+                if !draft.exempted.isEmpty, atasan.name.trimmingCharacters(in: .whitespaces).isEmpty || atasan.nip == nil {
+                    throw RegisterError.invalidInput(
+                        "Versi \(number) memuat informasi yang dikecualikan: nama dan NIP Atasan PPID (blok "
+                            + "\"Menyetujui\" pada Keputusan DIK) wajib ada, lewat --atasan-name/--atasan-nip "
+                            + "atau `atasanPPID` di rules/keputusan.json.")
+                }
+                let request = ApprovalRequest(
+                    decreeNumber: decreeNumber!, dikDecreeNumber: dikDecreeNumber, decreeDate: date,
+                    signatory: signatory, atasan: draft.exempted.isEmpty ? nil : atasan, force: force,
+                    note: reason ?? "")
+                let printed = Self.preview(request, version: draft, settings: settings, clock: clock)
+                if preview {
+                    print(printed)
+                    let readiness = try db.approvalReadiness(version: number)
+                    if !readiness.isReady {
+                        print("Perhatian: \(readiness.unreviewed.count) informasi belum diperiksa, "
+                            + "\(readiness.pendingTests.count) uji konsekuensi belum dicatat.")
+                    }
+                    print("Pratinjau saja: belum ada yang disimpan.")
+                    return
+                }
+                let approved = try db.approve(version: number, request, at: clock.now, source: .cli)
                 switch format {
                 case .json: print(try RegisterOutput.json(approved))
                 case .text:
-                    print("Versi \(approved.number) disetujui oleh \(name) dengan keputusan "
-                        + "nomor \(decreeNumber) tanggal \(RegisterOutput.date(approved.decreeDate)): "
-                        + "\(approved.items.count) informasi terbuka, \(approved.exempted.count) "
-                        + "dikecualikan. Versi ini diterbitkan pada `dip run` berikutnya.")
+                    print(printed)
+                    print("Versi \(approved.number) disetujui: \(approved.items.count) informasi terbuka, "
+                        + "\(approved.exempted.count) dikecualikan"
+                        + (force ? " (disetujui dengan --force; tercatat di riwayat)" : "")
+                        + ". Versi ini diterbitkan pada `dip run` berikutnya; sampai saat itu persetujuan "
+                        + "dapat diganti (jalankan `dip approve` lagi) atau ditarik (`dip approve --withdraw`).")
                 }
             }
+        }
+
+        /// What the decrees will print, for the PPID to check before it is stored.
+        static func preview(_ r: ApprovalRequest, version: DIPVersion, settings: DecreeSettings, clock: Clock) -> String {
+            let date = clock.indonesianDate(r.decreeDate)
+            var lines = [
+                "Yang akan dicetak pada keputusan versi \(version.number):",
+                "  Keputusan Penetapan DIP  : Nomor \(r.decreeNumber), tanggal \(date)",
+            ]
+            if !version.exempted.isEmpty {
+                lines.append("  Keputusan Klasifikasi DIK: Nomor \(r.dikDecreeNumber ?? "(belum diisi)"), tanggal \(date)")
+            }
+            lines.append("  Ditetapkan di \(settings.city) pada tanggal \(date)")
+            lines.append("  \(r.signatory.title ?? settings.issuer),")
+            lines.append("  \(r.signatory.name)")
+            if let rank = r.signatory.rank { lines.append("  \(rank)") }
+            lines.append("  NIP. \(r.signatory.nip ?? "-")")
+            if let a = r.atasan {
+                lines.append("  Menyetujui: \(a.title ?? "Atasan PPID"), \(a.name), NIP. \(a.nip ?? "-")")
+            }
+            return lines.joined(separator: "\n")
         }
     }
 }

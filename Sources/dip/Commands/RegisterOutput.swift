@@ -55,15 +55,6 @@ enum RegisterOutput {
         fields.map(FieldLabels.label).joined(separator: ", ")
     }
 
-    /// Parses an ISO date ("2026-11-26") as a WIB calendar day.
-    static func parseDay(_ text: String) -> Date? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = Clock.wib
-        return cal.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
-    }
-
     /// Runs a register operation, turning its refusals into a message on stderr and exit
     /// code 1 (documented in docs/register.md).
     static func run(_ body: () throws -> Void) throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DIPCore
 import Foundation
+import Publish
 import Rules
 
 extension DIP {
@@ -61,8 +62,24 @@ extension DIP.RulesCommand {
             let ruleSet = try location.load()
             let issues = ruleSet.validate()
             for issue in issues where issue.severity != .info { print(issue.text) }
-            let errors = issues.filter { $0.severity == .error }.count
-            let warnings = issues.filter { $0.severity == .warning }.count
+            var errors = issues.filter { $0.severity == .error }.count
+            var warnings = issues.filter { $0.severity == .warning }.count
+            // keputusan.json: what the decrees print (placeholders are errors).
+            if let directory = location.directory() {
+                let url = directory.appendingPathComponent("keputusan.json")
+                if let data = try? Data(contentsOf: url) {
+                    do {
+                        let settings = try JSONDecoder().decode(DecreeSettings.self, from: data)
+                        for issue in settings.issues() {
+                            print("keputusan.json: \(issue.error ? "galat" : "peringatan"): \(issue.message)")
+                            if issue.error { errors += 1 } else { warnings += 1 }
+                        }
+                    } catch {
+                        print("keputusan.json: galat: tidak dapat dibaca: \(error)")
+                        errors += 1
+                    }
+                }
+            }
             print("Aturan \(location.sourceLabel): \(ruleSet.rules.count) aturan, \(ruleSet.precedents.count) preseden dari \(Set(ruleSet.precedents.map(\.body)).count) badan publik, \(ruleSet.morphology.roots.count) kata dasar, \(ruleSet.morphology.abbreviations.count) singkatan; \(errors) galat, \(warnings) peringatan.")
             if errors > 0 { throw ExitCode.failure }
         }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import DIPCore
 import Foundation
+import Pipeline
 import Register
+import Rules
 
 extension ConsequenceConclusion: ExpressibleByArgument {
     /// Help lists only the conclusions a test can reach.
@@ -57,7 +59,7 @@ extension DIP {
         @Option(name: .customLong("tester-nip"), help: "NIP penguji.")
         var testerNIP: String?
 
-        @Option(name: .customLong("tested-on"), help: "Tanggal uji (YYYY-MM-DD; kosong: hari ini).")
+        @Option(name: .customLong("tested-on"), help: "Tanggal uji, misalnya 2026-12-08 atau \"8 Desember 2026\" (kosong: hari ini).")
         var testedOn: String?
 
         @Option(help: "Format keluaran.")
@@ -67,23 +69,31 @@ extension DIP {
             if conclusion == .pending {
                 throw ValidationError("Kesimpulan 'menunggu' tidak dapat dicatat sebagai hasil uji.")
             }
-            if let testedOn, RegisterOutput.parseDay(testedOn) == nil {
-                throw ValidationError("Tanggal uji harus berbentuk YYYY-MM-DD.")
+            if let testedOn {
+                do { _ = try IndonesianDate.parse(testedOn) } catch { throw ValidationError("\(error)") }
             }
         }
 
         func run() throws {
             try RegisterOutput.run {
+                // The citation comes from the rules' `dasar_hukum`, never from the local code.
+                let citations = LegalCitations(ruleSet: try options.ruleSet())
+                let unknown = grounds.filter { !citations.isKnown($0.lowercased()) }
+                guard unknown.isEmpty else {
+                    throw RegisterError.invalidInput(
+                        "Dasar pengecualian \(unknown.joined(separator: ", ")) tidak ada di rules/pengecualian.yaml.")
+                }
+                let codes = citations.codes(grounds, text: legalBasis)
                 let db = try options.openRegister()
                 let now = Clock.fromEnvironment().now
                 let test = ConsequenceTest(
                     specificInformation: specific ?? "",
-                    legalBasis: legalBasis ?? grounds.map(PeriodText.groundText).joined(separator: "; "),
-                    grounds: grounds, consequence: consequence, publicInterest: publicInterest,
+                    legalBasis: citations.citation(codes: codes, text: legalBasis),
+                    grounds: codes, consequence: consequence, publicInterest: publicInterest,
                     conclusion: conclusion, period: PeriodText.parse(period), periodText: period,
                     conditionsForOpening: conditions,
                     tester: Official(name: tester, nip: testerNIP),
-                    testedOn: testedOn.flatMap(RegisterOutput.parseDay) ?? now)
+                    testedOn: try testedOn.map(IndonesianDate.parse) ?? now)
                 let id = try db.recordConsequenceTest(
                     itemID: item, revision: revision, test: test, enteredBy: tester,
                     source: .cli, at: now)

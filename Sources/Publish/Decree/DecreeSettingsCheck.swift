@@ -1,0 +1,110 @@
+import DIPCore
+import Foundation
+import Rules
+
+extension DecreeSettings {
+    /// Whether `text` is a fill-in placeholder ("……", "...", "___") rather than a value.
+    static func isPlaceholder(_ text: String?) -> Bool {
+        guard let text else { return false }
+        return text.contains("…") || text.contains("...") || text.contains("___")
+    }
+
+    /// The fields of keputusan.json that still hold dotted placeholders (the number pattern's
+    /// blank `___` is the registration number, not a placeholder). A decree is never approved
+    /// while any remain.
+    public func placeholderFields() -> [String] {
+        var found: [String] = []
+        func check(_ name: String, _ value: String?) { if Self.isPlaceholder(value) { found.append(name) } }
+        check("bodyName", bodyName)
+        for (i, line) in letterhead.enumerated() { check("letterhead[\(i + 1)]", line) }
+        check("issuer", issuer)
+        check("city", city)
+        for (key, o) in [("ppid", ppid), ("atasanPPID", atasanPPID)] {
+            check("\(key).name", o.name)
+            check("\(key).nip", o.nip)
+            check("\(key).title", o.title)
+            check("\(key).rank", o.rank)
+        }
+        for (i, t) in menimbang.enumerated() { check("menimbang[\(i + 1)]", t) }
+        for (i, t) in menimbangKlasifikasi.enumerated() { check("menimbangKlasifikasi[\(i + 1)]", t) }
+        for (i, t) in mengingat.enumerated() { check("mengingat[\(i + 1)]", t) }
+        for (i, t) in (mengingatDaerah ?? []).enumerated() { check("mengingatDaerah[\(i + 1)]", t) }
+        for key in (mengingatSektoral ?? [:]).keys.sorted() { check("mengingatSektoral[\(key)]", mengingatSektoral?[key]) }
+        check("diktumPemutakhiran", diktumPemutakhiran)
+        for (i, t) in tembusan.enumerated() { check("tembusan[\(i + 1)]", t) }
+        if let c = contact {
+            check("contact.address", c.address)
+            check("contact.telephone", c.telephone)
+            check("contact.email", c.email)
+            check("contact.website", c.website)
+        }
+        for (key, d) in [("keputusanSebelumnya", keputusanSebelumnya), ("keputusanDIKSebelumnya", keputusanDIKSebelumnya)] {
+            guard let d else { continue }
+            check("\(key).number", d.number)
+            check("\(key).title", d.title)
+        }
+        return found
+    }
+
+    /// What `dip rules check` reports about keputusan.json: placeholders and mismatches are
+    /// errors; what a Bagian Hukum officer would still ask for is a warning.
+    public func issues() -> [(error: Bool, message: String)] {
+        var out: [(Bool, String)] = []
+        let placeholders = placeholderFields()
+        if !placeholders.isEmpty {
+            out.append((true, "titik-titik pengisi pada \(placeholders.joined(separator: ", ")); isi nilainya atau hapus isiannya "
+                + "(nama, NIP dan pangkat PPID diberikan saat `dip approve`)."))
+        }
+        if let title = ppid.title, !title.isEmpty, title != issuer {
+            out.append((true, "ppid.title berbeda dengan issuer; jabatan pada tanda tangan harus sama dengan jabatan "
+                + "pejabat yang menetapkan keputusan (hapus ppid.title atau samakan)."))
+        }
+        if let d = keputusanSebelumnya, (try? IndonesianDate.parse(d.date)) == nil {
+            out.append((true, "keputusanSebelumnya.date \"\(d.date)\" bukan tanggal (tulis misalnya 2025-03-10)."))
+        }
+        if let d = keputusanDIKSebelumnya, (try? IndonesianDate.parse(d.date)) == nil {
+            out.append((true, "keputusanDIKSebelumnya.date \"\(d.date)\" bukan tanggal (tulis misalnya 2025-03-10)."))
+        }
+        if contact == nil {
+            out.append((false, "kop surat belum memuat alamat, telepon, e-mail dan laman (`contact`)."))
+        }
+        if (mengingatDaerah ?? []).isEmpty {
+            out.append((false, "Mengingat belum memuat dasar kewenangan daerah (Peraturan Bupati/SK tentang PPID) di `mengingatDaerah`."))
+        }
+        if atasanPPID.name.trimmingCharacters(in: .whitespaces).isEmpty || atasanPPID.nip == nil {
+            out.append((false, "nama dan NIP Atasan PPID (`atasanPPID`) kosong: `dip approve` memintanya lewat "
+                + "--atasan-name/--atasan-nip bila ada informasi yang dikecualikan."))
+        }
+        return out
+    }
+
+    /// The local basis and the sectoral laws the exemptions rest on, as *Mengingat* entries
+    /// after the shared ones (each law once; its full text from `mengingatSektoral`, else
+    /// written out from the short citation).
+    func mengingatDIK(sectoralLaws: [String]) -> [String] {
+        var list = mengingat + (mengingatDaerah ?? [])
+        for law in sectoralLaws {
+            let key = law.components(separatedBy: " tentang ").first ?? law
+            let text = mengingatSektoral?[key] ?? (LegalCitations.formal(law) + ";")
+            if !list.contains(text) { list.append(text) }
+        }
+        return Self.punctuated(list)
+    }
+
+    var mengingatDIP: [String] { Self.punctuated(mengingat + (mengingatDaerah ?? [])) }
+
+    /// Each entry ends with ";" and the last with "." (the drafting convention for lists).
+    static func punctuated(_ list: [String]) -> [String] {
+        list.enumerated().map { i, raw in
+            var t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            while let last = t.last, last == ";" || last == "." { t.removeLast() }
+            return t + (i == list.count - 1 ? "." : ";")
+        }
+    }
+
+    /// The signature title: the approval's, else the issuer (they must be identical).
+    func signatureTitle(_ official: Official?) -> String {
+        if let t = official?.title, !t.isEmpty { return t }
+        return issuer
+    }
+}

@@ -1,0 +1,147 @@
+import DIPCore
+import Foundation
+
+/// The one place a legal basis for an exemption is written as text.
+///
+/// Every citation comes from the ground's `dasar_hukum` in pengecualian.yaml (Pasal 17 letter,
+/// the *angka* only where the law has one, *jo.* the sectoral law), never from the local code:
+/// "17j1" is a local number, and "Pasal 17 huruf j angka 1" does not exist. Decrees, forms,
+/// the review workbook, unit feedback and the website all call `citation(codes:text:)`.
+public struct LegalCitations: Sendable, Hashable {
+    /// Ground code → its `dasar_hukum`, in pengecualian.yaml order.
+    private let basis: [String: String]
+    private let order: [String: Int]
+
+    /// Pasal 17 letters whose text has no numbered points (UU 14/2008): a citation must never
+    /// give them an *angka*.
+    public static let lettersWithoutPoints: Set<Character> = ["b", "d", "g", "i", "j"]
+
+    public init(grounds: [ExemptionGround]) {
+        var basis: [String: String] = [:]
+        var order: [String: Int] = [:]
+        for (i, g) in grounds.enumerated() {
+            basis[g.code] = g.legalBasis.trimmingCharacters(in: .whitespacesAndNewlines)
+            order[g.code] = i
+        }
+        self.basis = basis
+        self.order = order
+    }
+
+    public init(ruleSet: RuleSet) {
+        self.init(grounds: ruleSet.grounds)
+    }
+
+    /// The citations of the rules shipped inside the program (what tests and benches use
+    /// when no `rules/` folder is at hand).
+    public static let builtIn: LegalCitations = {
+        guard let set = try? RuleSet.defaults() else { return LegalCitations(grounds: []) }
+        return LegalCitations(ruleSet: set)
+    }()
+
+    /// Whether `code` is a ground of the rules.
+    public func isKnown(_ code: String) -> Bool { basis[code] != nil }
+
+    /// The known grounds named by `codes` and by a typed legal-basis `text` ("Pasal 17 huruf h
+    /// angka 2", "17h2"), each once, in pengecualian.yaml order. A point the rules do not know
+    /// falls back to its letter.
+    public func codes(_ codes: [String], text: String? = nil) -> [String] {
+        var found: [String] = []
+        func add(_ raw: String) {
+            let code = raw.lowercased().filter { !$0.isWhitespace }
+            let accepted = isKnown(code) ? code : (code.count > 3 && isKnown(String(code.prefix(3))) ? String(code.prefix(3)) : nil)
+            if let accepted, !found.contains(accepted) { found.append(accepted) }
+        }
+        codes.forEach(add)
+        if let text, !text.isEmpty {
+            GroundParser.grounds(in: text, known: { self.isKnown($0) }).forEach(add)
+        }
+        // A letter named beside one of its points adds nothing ("17j" with "17j1").
+        let all = found
+        found.removeAll { code in code.count == 3 && all.contains { $0.count > 3 && $0.hasPrefix(code) } }
+        return found.sorted { (order[$0] ?? .max, $0) < (order[$1] ?? .max, $1) }
+    }
+
+    /// The legal basis to print: the `dasar_hukum` of every known ground named by `codes` or
+    /// `text`, joined with "; ". When no known ground is named, the typed `text` itself (an
+    /// officer's citation of another provision), unless it cites a point that does not exist.
+    public func citation(codes: [String], text: String? = nil) -> String {
+        let known = self.codes(codes, text: text)
+        let typed = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !known.isEmpty else { return Self.citesMissingPoint(typed) ? "" : typed }
+        var parts = known.compactMap { basis[$0] }
+        // A sectoral law the officer typed that no ground's dasar_hukum names is kept.
+        let cited = parts.joined(separator: " ")
+        for law in Self.laws(in: typed) where law != "UU 14/2008" && !cited.contains(law) && !parts.contains(law) {
+            parts.append(law)
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The legal basis of a consequence test (its grounds and typed text), else of the
+    /// classification's grounds, else of the unit's own text.
+    public func citation(test: ConsequenceTest?, grounds: [String], unitText: String? = nil) -> String {
+        if let test {
+            let text = citation(codes: test.grounds, text: test.legalBasis)
+            if !text.isEmpty { return text }
+        }
+        return citation(codes: grounds, text: unitText)
+    }
+
+    /// The sectoral laws the grounds rest on: what follows "jo." in each `dasar_hukum`, once
+    /// each, in order (e.g. "UU 27/2022 tentang Pelindungan Data Pribadi").
+    public func sectoralLaws(codes: [String]) -> [String] {
+        var laws: [String] = []
+        for code in self.codes(codes) {
+            guard let text = basis[code] else { continue }
+            for part in Self.sectoralParts(text) where !laws.contains(part) { laws.append(part) }
+        }
+        return laws
+    }
+
+    /// Short law citations in a text: "UU 17/2023", "PP 61/2010", "Permenkes 24/2022".
+    static func laws(in text: String) -> [String] {
+        let pattern = #"\b(UU|PP|Perpres|Permen[A-Za-z]*|Perda|Perbup|Perki)\s+(?:No\.?\s*)?\d+\s*/\s*\d{4}\b"#
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        let ns = text as NSString
+        var out: [String] = []
+        for m in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            let law = ns.substring(with: m.range).replacingOccurrences(of: #"\s*/\s*"#, with: "/", options: .regularExpression)
+            if !out.contains(law) { out.append(law) }
+        }
+        return out
+    }
+
+    static func sectoralParts(_ text: String) -> [String] {
+        let pieces = text.components(separatedBy: "jo.")
+        guard pieces.count > 1 else { return [] }
+        return pieces.dropFirst().flatMap { $0.components(separatedBy: ";") }
+            .map { $0.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: ",."))) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Whether `text` cites "Pasal 17 huruf X angka N" for a letter that has no points
+    /// ("huruf j angka 1"): such a provision does not exist.
+    public static func citesMissingPoint(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        for letter in lettersWithoutPoints {
+            if lower.range(of: #"huruf\s+\#(letter)\s+angka"#, options: .regularExpression) != nil { return true }
+        }
+        return false
+    }
+
+    /// "UU 24/2013 tentang …" → "Undang-Undang Nomor 24 Tahun 2013 tentang …" (also PP,
+    /// Perpres, Permen…, Perda, Perbup), the form a decree's Mengingat uses.
+    public static func formal(_ text: String) -> String {
+        let kinds: [(String, String)] = [
+            ("UU", "Undang-Undang"), ("PP", "Peraturan Pemerintah"), ("Perpres", "Peraturan Presiden"),
+            ("Permendagri", "Peraturan Menteri Dalam Negeri"), ("Permenkes", "Peraturan Menteri Kesehatan"),
+            ("Perki", "Peraturan Komisi Informasi"), ("Perda", "Peraturan Daerah"), ("Perbup", "Peraturan Bupati"),
+        ]
+        var out = text
+        for (short, long) in kinds {
+            let pattern = #"\b\#(short)\s+(?:No\.?\s*)?(\d+)\s*/\s*(\d{4})\b"#
+            out = out.replacingOccurrences(of: pattern, with: "\(long) Nomor $1 Tahun $2", options: .regularExpression)
+        }
+        return out
+    }
+}

@@ -1,0 +1,161 @@
+import DIPCore
+import Foundation
+import Logging
+import Register
+import TestSupport
+import XCTest
+@testable import Pipeline
+
+/// What the PPID signs, read the way the PPID reads it: the sample inbox through tests,
+/// review decisions and `approve` to publication, then every decree and consequence-test record
+/// rendered by LibreOffice to PDF and read page by page with pdftotext.
+final class SignableDecreeTests: XCTestCase {
+    static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+    static let shared = repoRoot.deletingLastPathComponent().appendingPathComponent("shared")
+
+    let signatory = Official(name: "Drs. H. Ahmad Fauzi, M.Si.", nip: "197001011995031002",
+                             rank: "Pembina Utama Muda (IV/c)")
+    let atasan = Official(name: "H. Zaldi Dhuhana, S.Sos., M.M.", nip: "196801011990031002",
+                          title: "SEKRETARIS DAERAH KABUPATEN SERANG SELAKU ATASAN PPID")
+
+    /// The pages of a document as LibreOffice lays them out (pdftotext, one string a page),
+    /// whitespace collapsed so wrapped lines compare as one text.
+    func pages(_ docx: URL, into dir: URL) throws -> [String] {
+        let (status, output) = try Checkers.run("check-docx", [docx.path, "--pdf", dir.path])
+        XCTAssertEqual(status, 0, output)
+        let pdf = dir.appendingPathComponent(docx.lastPathComponent + ".pdf")
+        let (_, text) = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["pdftotext", pdf.path, "-"])
+        return text.components(separatedBy: "\u{0C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+            .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    }
+
+    func testPublishedDecreesAndTestRecordsCanBeSigned() throws {
+        _ = try Checkers.require("check-docx")
+        let samples = Self.shared.appendingPathComponent("samples/inbox")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-signable-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = Workspace(root: root)
+        try WorkspaceSetup.initialise(workspace)
+        for unit in try FileManager.default.contentsOfDirectory(atPath: samples.path) {
+            try FileManager.default.copyItem(at: samples.appendingPathComponent(unit),
+                                             to: workspace.inbox.appendingPathComponent(unit))
+        }
+        func run(_ t: TimeInterval) throws -> RunSummary {
+            try Runner(workspace: workspace,
+                       options: RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600 + t))),
+                       logger: Logger(label: "test")).run()
+        }
+        _ = try run(0)
+        let register = try AppDatabase.open(path: workspace.registerPath.path)
+        let pending = try register.pendingConsequenceTests()
+        XCTAssertGreaterThanOrEqual(pending.count, 3)
+        // The population-data item rests on the local j-number 17j1 (UU 24/2013); one health
+        // item is exempted only in part.
+        for (i, p) in pending.enumerated() {
+            let population = p.unit.code == "disdukcapil"
+            let partial = !population && i % 2 == 1
+            try register.recordConsequenceTest(
+                itemID: p.itemID, revision: p.revision,
+                test: ConsequenceTest(
+                    specificInformation: partial ? "Nama, NIK dan alamat pasien pada hasil pemeriksaan" : p.item.ringkasan,
+                    legalBasis: "", grounds: population ? ["17j1"] : ["17h2", "17j3"],
+                    consequence: "Mengungkap rahasia pribadi.", publicInterest: "Tidak lebih besar daripada perlindungan data pribadi.",
+                    conclusion: partial ? .exemptPart : .exemptWhole, period: .permanent, periodText: "Permanen",
+                    conditionsForOpening: "Persetujuan tertulis pemilik data",
+                    tester: Official(name: "dr. Rina Marlina", nip: "198001012005012003", title: "PPID Pelaksana Dinas Kesehatan"),
+                    testedOn: Date(timeIntervalSince1970: 1_767_225_600)),
+                enteredBy: "test", source: .cli, at: Date(timeIntervalSince1970: 1_767_225_700))
+        }
+        let draftNumber = try XCTUnwrap(try run(60).draftVersion)
+        let draft = try register.version(number: draftNumber)
+        for item in draft.items + draft.exempted {
+            try register.recordDecision(itemID: item.id, revision: item.revision, action: .approve, note: "",
+                                        by: signatory, at: Date(timeIntervalSince1970: 1_767_225_750), source: .workbook)
+        }
+        XCTAssertTrue(try register.approvalReadiness(version: draftNumber).isReady)
+        let dipNumber = "000.9/7/Diskominfosatik/2026", dikNumber = "000.9/8/Diskominfosatik/2026"
+        try register.approve(version: draftNumber, ApprovalRequest(
+            decreeNumber: dipNumber, dikDecreeNumber: dikNumber, decreeDate: Date(timeIntervalSince1970: 1_767_225_600),
+            signatory: signatory, atasan: atasan), at: Date(timeIntervalSince1970: 1_767_225_800))
+        XCTAssertEqual(try run(120).publishedVersion, draftNumber)
+
+        let published = root.appendingPathComponent("reports/terbit/v\(draftNumber)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: published.path).sorted()
+        XCTAssertEqual(names, [
+            "berita-acara-uji-konsekuensi-v\(draftNumber).docx", "keputusan-klasifikasi-dik-v\(draftNumber).docx",
+            "keputusan-penetapan-dip-v\(draftNumber).docx",
+        ])
+        let artifacts = Self.repoRoot.appendingPathComponent(".build/artifacts/signable-decree")
+        try? FileManager.default.removeItem(at: artifacts)
+        try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
+        var rendered: [String: [String]] = [:]
+        for name in names {
+            rendered[name] = try pages(published.appendingPathComponent(name), into: artifacts)
+            try FileManager.default.copyItem(at: published.appendingPathComponent(name), to: artifacts.appendingPathComponent(name))
+        }
+        let dip = try XCTUnwrap(rendered["keputusan-penetapan-dip-v\(draftNumber).docx"])
+        let dik = try XCTUnwrap(rendered["keputusan-klasifikasi-dik-v\(draftNumber).docx"])
+        let records = try XCTUnwrap(rendered["berita-acara-uji-konsekuensi-v\(draftNumber).docx"])
+
+        for (name, doc) in rendered {
+            let text = doc.joined(separator: " ")
+            XCTAssertFalse(text.contains("huruf j angka"), "\(name) cites a provision that does not exist")
+            XCTAssertFalse(text.contains("……") || text.contains("...."), "\(name) prints placeholder dots")
+            XCTAssertTrue(text.contains(signatory.name) || name.hasPrefix("berita-acara"), name)
+            XCTAssertTrue(text.contains("1 Januari 2026"), "\(name): the decree date in Indonesian")
+        }
+        // Both numbers, each on its own decree (body and Lampiran).
+        XCTAssertTrue(dip[0].contains("NOMOR \(dipNumber)"), dip[0])
+        XCTAssertTrue(dik[0].contains("NOMOR \(dikNumber)"), dik[0])
+        XCTAssertTrue(dik.joined().contains("NOMOR : \(dikNumber)"), "the DIK Lampiran repeats its number")
+        // The sectoral laws the exemptions rest on are in the DIK decree's Mengingat.
+        let dikText = dik.joined(separator: " ")
+        XCTAssertTrue(dikText.contains("Undang-Undang Nomor 24 Tahun 2013"), dikText)
+        XCTAssertTrue(dikText.contains("Undang-Undang Nomor 17 Tahun 2023"), dikText)
+        XCTAssertTrue(dikText.contains("UU 14/2008 Pasal 17 huruf j jo. UU 24/2013"), dikText)
+
+        // The signature block is on a page with decree text, in the body and in the Lampiran.
+        for (doc, lastText) in [(dip, "mulai berlaku pada tanggal ditetapkan"), (dik, "mulai berlaku pada tanggal ditetapkan")] {
+            let signing = doc.indices.filter { doc[$0].contains("NIP. \(signatory.nip!)") }
+            XCTAssertEqual(signing.count, 2, "one signature after the body, one after the Lampiran")
+            if let body = signing.first {
+                XCTAssertTrue(doc[body].contains(lastText), "the body's signature stands with the last diktum: \(doc[body])")
+            }
+            if let lampiran = signing.last {
+                XCTAssertTrue(doc[lampiran].range(of: #"\b\d+ [A-Z][a-z]"#, options: .regularExpression) != nil
+                    && doc[lampiran].split(separator: " ").count > 60,
+                              "the Lampiran's signature stands with table rows: \(doc[lampiran])")
+            }
+        }
+        // The Atasan PPID's approval on the DIK decree, beside the PPID's signature.
+        for page in dik where page.contains("NIP. \(signatory.nip!)") {
+            XCTAssertTrue(page.contains("Menyetujui"), page)
+            XCTAssertTrue(page.contains(atasan.name) && page.contains("NIP. \(atasan.nip!)"), page)
+        }
+        // The DIP decree: no empty revocation diktum on a first decree; the open part of the
+        // item exempted in part stays, with its note; the kop and signature title agree.
+        let dipText = dip.joined(separator: " ")
+        XCTAssertFalse(dipText.contains("tidak terdapat Keputusan sebelumnya"))
+        XCTAssertTrue(dipText.contains("Dikecualikan sebagian: tersedia salinan"), "open part of a partial exemption in the DIP")
+        XCTAssertTrue(dipText.contains("Pejabat atau Unit/Satuan Kerja yang Menguasai Informasi"), "full legal field names")
+        // One record per test, each with both signature blocks.
+        XCTAssertEqual(records.count, pending.count, "one page per test")
+        for page in records {
+            XCTAssertTrue(page.contains("BERITA ACARA UJI KONSEKUENSI"), page)
+            XCTAssertTrue(page.contains("Menyetujui") && page.contains(atasan.name), page)
+            XCTAssertTrue(page.contains("Yang menguji") && page.contains("dr. Rina Marlina"), page)
+        }
+        // The website and the archive's full test record cite the same way.
+        let site = try String(contentsOf: root.appendingPathComponent("reports/situs/index.html"), encoding: .utf8)
+        XCTAssertFalse(site.contains("huruf j angka"))
+        XCTAssertTrue(site.contains("Dikecualikan sebagian: tersedia salinan"))
+        let png = try Checkers.run("check-docx", [published.appendingPathComponent(names[1]).path, "--png", artifacts.path,
+                                                  "--png-page", "1", "--png-page", "2", "--png-page", "3"])
+        XCTAssertEqual(png.status, 0, png.output)
+        let history = try register.approvalHistory(version: draftNumber)
+        XCTAssertEqual(history.map(\.action), [.approve])
+        XCTAssertEqual(history.first?.by.rank, signatory.rank)
+        XCTAssertEqual(history.first?.forced, false)
+    }
+}

@@ -1,0 +1,78 @@
+import DIPCore
+import Foundation
+import TestSupport
+import XCTest
+@testable import Rules
+
+/// Every citation comes from the ground's `dasar_hukum`; huruf j (and b, d, g, i) never gets
+/// an *angka*, whatever the local code or a stored text says.
+final class LegalCitationTests: XCTestCase {
+    let citations = LegalCitations(ruleSet: defaultRules)
+
+    func testCitationComesFromDasarHukum() {
+        XCTAssertEqual(citations.citation(codes: ["17h2"]), "UU 14/2008 Pasal 17 huruf h angka 2")
+        XCTAssertEqual(citations.citation(codes: ["17b"]), "UU 14/2008 Pasal 17 huruf b")
+        XCTAssertEqual(citations.citation(codes: ["17j1"]),
+                       "UU 14/2008 Pasal 17 huruf j jo. UU 24/2013 tentang Perubahan atas UU 23/2006 tentang Administrasi Kependudukan")
+        // Several grounds, in pengecualian.yaml order, each once.
+        XCTAssertEqual(citations.citation(codes: ["17j2", "17h2", "17j2"]),
+                       "UU 14/2008 Pasal 17 huruf h angka 2; UU 14/2008 Pasal 17 huruf j jo. UU 27/2022 tentang Pelindungan Data Pribadi")
+    }
+
+    func testStoredOrTypedTextIsReadForItsGroundsNeverPrintedWithAMissingPoint() {
+        // What old `dip test` runs stored: the local code spelt as if it were the law's.
+        let old = "Pasal 17 huruf j angka 3 UU 14/2008"
+        XCTAssertEqual(citations.citation(codes: [], text: old), "UU 14/2008 Pasal 17 huruf j jo. UU 17/2023 tentang Kesehatan")
+        // A point the rules do not know falls back to its letter.
+        XCTAssertEqual(citations.citation(codes: ["17h9"]), "UU 14/2008 Pasal 17 huruf h")
+        // Text citing no known ground is kept, unless it cites a provision that does not exist.
+        XCTAssertEqual(citations.citation(codes: [], text: "Pasal 5 Perbup Serang 12/2021"), "Pasal 5 Perbup Serang 12/2021")
+        XCTAssertTrue(LegalCitations.citesMissingPoint("pasal 17 huruf J angka 9"))
+        XCTAssertFalse(LegalCitations.citesMissingPoint("Pasal 17 huruf h angka 2"))
+        for code in ["17j1", "17j2", "17j3", "17j4"] {
+            XCTAssertFalse(LegalCitations.citesMissingPoint(citations.citation(codes: [code])), code)
+        }
+    }
+
+    func testTestGroundsWinOverClassification() {
+        let test = ConsequenceTest(
+            specificInformation: "", legalBasis: "", grounds: ["17j4"], consequence: "", publicInterest: "",
+            conclusion: .exemptWhole, period: .permanent, periodText: "", conditionsForOpening: "",
+            tester: nil, testedOn: nil)
+        XCTAssertEqual(citations.citation(test: test, grounds: ["17h2"]),
+                       "UU 14/2008 Pasal 17 huruf j jo. UU 11/2012 tentang Sistem Peradilan Pidana Anak")
+        XCTAssertEqual(citations.citation(test: nil, grounds: ["17h2"]), "UU 14/2008 Pasal 17 huruf h angka 2")
+    }
+
+    func testSectoralLawsAndFormalNames() {
+        XCTAssertEqual(citations.sectoralLaws(codes: ["17h2", "17j2", "17j1", "17j2"]), [
+            "UU 24/2013 tentang Perubahan atas UU 23/2006 tentang Administrasi Kependudukan",
+            "UU 27/2022 tentang Pelindungan Data Pribadi",
+        ])
+        XCTAssertEqual(LegalCitations.formal("UU 24/2013 tentang Perubahan atas UU 23/2006 tentang Administrasi Kependudukan"),
+                       "Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan")
+        XCTAssertEqual(LegalCitations.formal("Perbup 12/2021"), "Peraturan Bupati Nomor 12 Tahun 2021")
+    }
+
+    /// `dip rules check`: a point under a letter without points needs its own `dasar_hukum`,
+    /// and no `dasar_hukum` may cite "huruf j angka".
+    func testRulesCheckRefusesPointsTheLawDoesNotHave() throws {
+        let original = try String(contentsOf: Paths.rules.appendingPathComponent("pengecualian.yaml"), encoding: .utf8)
+        let withoutBasis = original.replacingOccurrences(
+            of: "        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 11/2012 tentang Sistem Peradilan Pidana Anak\n", with: "")
+        XCTAssertNotEqual(withoutBasis, original)
+        let dir1 = try temporaryRules(replacing: ["pengecualian.yaml": withoutBasis])
+        XCTAssertThrowsError(try RuleSet.load(directory: dir1)) { error in
+            let issue = (error as? RuleSetError)?.issues.first { $0.code == "missing_field" }
+            XCTAssertNotNil(issue, "\(error)")
+            XCTAssertTrue(issue?.message.contains("tidak mempunyai angka") == true, "\(String(describing: issue))")
+        }
+        let wrong = original.replacingOccurrences(
+            of: "dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 17/2023", with: "dasar_hukum: UU 14/2008 Pasal 17 huruf j angka 3 jo. UU 17/2023")
+        XCTAssertNotEqual(wrong, original)
+        let dir2 = try temporaryRules(replacing: ["pengecualian.yaml": wrong])
+        XCTAssertThrowsError(try RuleSet.load(directory: dir2)) { error in
+            XCTAssertTrue((error as? RuleSetError)?.issues.contains { $0.code == "missing_provision" } == true, "\(error)")
+        }
+    }
+}
