@@ -99,7 +99,7 @@ final class RegisterGuardTests: XCTestCase {
         func approve(_ ws: Workspace, _ decree: String) throws {
             let register = try AppDatabase.open(path: ws.registerPath.path)
             try register.approve(version: 1, by: official, decreeNumber: decree, decreeDate: clock.now,
-                                 at: clock.now.addingTimeInterval(30))
+                                 force: true, at: clock.now.addingTimeInterval(30))
         }
         try approve(workspace, "000.9/1/PPID/2026")
         try approve(other, "000.9/2/PPID/2026")
