@@ -74,6 +74,7 @@ final class LayoutTests: XCTestCase {
         for r in results {
             XCTAssertEqual(r.status, .accepted)
             XCTAssertEqual(r.items.count, 2)
+            guard r.items.count == 2 else { continue }
             let a = r.items[0], b = r.items[1]
             XCTAssertEqual(a.nomor, "1")
             XCTAssertEqual(a.ringkasan, "Profil Kecamatan")
@@ -345,10 +346,10 @@ final class LayoutTests: XCTestCase {
     func testCheckJSONShape() throws {
         let r = readSubmission(at: try write(Self.header + "\n1.;Profil;Sekretariat;Kepala;2026 / Serang;Softcopy;5 (lima) tahun;Berkala\n"))
         let data = try CheckReport([r]).jsonData()
-        let json = try JSONSerialization.jsonObject(with: data) as! [String: Any]
-        let file = (json["files"] as! [[String: Any]])[0]
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let file = try XCTUnwrap((json["files"] as? [[String: Any]])?.first, "no file in \(json)")
         XCTAssertEqual(file["status"] as? String, "accepted")
-        let item = (file["items"] as! [[String: Any]])[0]
+        let item = try XCTUnwrap((file["items"] as? [[String: Any]])?.first, "no item in \(file)")
         XCTAssertEqual(item["nomor"] as? String, "1")
         XCTAssertEqual(item["row"] as? Int, 2)
         XCTAssertEqual(item["kategori"] as? String, "berkala")
@@ -356,11 +357,11 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(item["waktu_normal"] as? String, "2026")
         XCTAssertEqual(item["tempat_normal"] as? String, "Serang")
         XCTAssertEqual(item["bentuk_normal"] as? [String: Bool], ["cetak": false, "elektronik": true])
-        let retensi = item["retensi_normal"] as! [String: Any]
+        let retensi = try XCTUnwrap(item["retensi_normal"] as? [String: Any])
         XCTAssertEqual(retensi["jenis"] as? String, "tahun")
         XCTAssertEqual(retensi["nilai"] as? Int, 5)
         XCTAssertTrue(item["klasifikasi"] is NSNull)
-        let problem = (file["problems"] as! [[String: Any]])[0]
+        let problem = try XCTUnwrap((file["problems"] as? [[String: Any]])?.first, "no problem in \(file)")
         XCTAssertEqual(Set(problem.keys), ["sheet", "row", "column", "column_name", "severity", "code", "message", "hint"])
         // Deterministic: the same input gives the same bytes.
         XCTAssertEqual(try CheckReport([r]).jsonData(), data)

@@ -44,8 +44,9 @@ final class OperatorTests: XCTestCase {
         let logFolder = ws.workspace.reports.appendingPathComponent("log")
         let files = try FileManager.default.contentsOfDirectory(atPath: logFolder.path)
         XCTAssertEqual(files.count, 1)
-        XCTAssertTrue(files[0].hasPrefix("dip-") && files[0].hasSuffix(".log"), files[0])
-        let text = try String(contentsOf: logFolder.appendingPathComponent(files[0]), encoding: .utf8)
+        let log = try XCTUnwrap(files.first, "no log file in \(logFolder.path)")
+        XCTAssertTrue(log.hasPrefix("dip-") && log.hasSuffix(".log"), log)
+        let text = try String(contentsOf: logFolder.appendingPathComponent(log), encoding: .utf8)
         let lines = text.split(separator: "\n")
         XCTAssertFalse(lines.isEmpty)
         for line in lines {
@@ -64,7 +65,7 @@ final class OperatorTests: XCTestCase {
         let quiet = try DipProcess.run(ws.runArgs)
         XCTAssertTrue(quiet.stderr.contains("event=\"run selesai\""), quiet.stderr)
         XCTAssertFalse(quiet.stderr.contains("event=\"berkas diproses\""), quiet.stderr)
-        let after = try String(contentsOf: logFolder.appendingPathComponent(files[0]), encoding: .utf8)
+        let after = try String(contentsOf: logFolder.appendingPathComponent(log), encoding: .utf8)
         XCTAssertEqual(after.split(separator: "\n").filter { $0.contains("event=\"berkas diproses\"") }.count, 4)
     }
 
