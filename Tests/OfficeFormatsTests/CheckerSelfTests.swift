@@ -36,9 +36,9 @@ final class CheckerSelfTests: XCTestCase {
         try assertFails("check-xlsx", [path, "--no-convert"], mentioning: "shared string 5 out of range")
     }
 
-    func testCheckDOCXFailsOnACellWithoutParagraph() throws {
-        let path = try directory().appendingPathComponent("rusak.docx").path
-        let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    /// A one-part .docx whose body is `body` (a section with an F4 page follows it).
+    private func docx(_ name: String, body: String) throws -> String {
+        let path = try directory().appendingPathComponent(name).path
         let types = """
         <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
         <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
@@ -50,13 +50,27 @@ final class CheckerSelfTests: XCTestCase {
         <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
         """
         let document = """
-        <?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="\(w)"><w:body>\
-        <w:tbl><w:tblGrid><w:gridCol w:w="2000"/></w:tblGrid><w:tr><w:tc><w:tcPr/></w:tc></w:tr></w:tbl><w:p/>\
-        <w:sectPr><w:pgSz w:w="12189" w:h="18709"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440"/></w:sectPr></w:body></w:document>
+        <?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\
+        \(body)<w:sectPr><w:pgSz w:w="12189" w:h="18709"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440"/></w:sectPr></w:body></w:document>
         """
         try writeZip(path, [("[Content_Types].xml", Array(types.utf8)), ("_rels/.rels", Array(rels.utf8)),
                             ("word/document.xml", Array(document.utf8))])
+        return path
+    }
+
+    func testCheckDOCXFailsOnACellWithoutParagraph() throws {
+        let path = try docx("sel.docx", body: "<w:tbl><w:tblGrid><w:gridCol w:w=\"2000\"/></w:tblGrid><w:tr><w:tc><w:tcPr/></w:tc></w:tr></w:tbl><w:p/>")
         try assertFails("check-docx", [path, "--no-convert"], mentioning: "does not end with a paragraph")
+    }
+
+    func testCheckDOCXFailsOnPropertiesOutOfSchemaOrder() throws {
+        let path = try docx("urutan.docx", body: "<w:p><w:r><w:rPr><w:sz w:val=\"22\"/><w:b/></w:rPr><w:t>Teks</w:t></w:r></w:p>")
+        try assertFails("check-docx", [path, "--no-convert"], mentioning: "w:b after w:sz in w:rPr")
+    }
+
+    func testCheckDOCXFailsOnAnUndefinedStyle() throws {
+        let path = try docx("gaya.docx", body: "<w:p><w:pPr><w:pStyle w:val=\"Judul\"/></w:pPr><w:r><w:t>Teks</w:t></w:r></w:p>")
+        try assertFails("check-docx", [path, "--no-convert"], mentioning: "'Judul' is not defined")
     }
 
     func testCheckBagFailsOnATamperedPayload() throws {

@@ -1,9 +1,10 @@
 """check-docx FILE: opens a .docx the way Word, python-docx and LibreOffice do.
 
 1. OPC package: zip, well-formed parts, content types, relationship targets.
-2. WordprocessingML rules Word enforces: every table cell ends with a paragraph, every section
-   has a page size whose orientation matches its width and height, tables fit the text width,
-   header rows (w:tblHeader) come first.
+2. WordprocessingML rules Word enforces: every table cell ends with a paragraph, property
+   elements (pPr, rPr, tblPr, tcPr, sectPr) in schema order, style and numbering references
+   that exist, every section has a page size whose orientation matches its width and height,
+   tables fit the text width, header rows (w:tblHeader) come first.
 3. python-docx loads the document.
 4. LibreOffice converts it to PDF: page count and paper per page (F4 = 215x330 mm), the page
    text (pdftotext) for --text, pages kept with --pdf/--png.
@@ -45,6 +46,80 @@ def section_name(w, h):
         if abs(short - a) <= 2 and abs(long_ - b) <= 2:
             return f"{name} ({a}x{b}mm) {orient}"
     return f"{mm_w:.0f}x{mm_h:.0f}mm {orient}"
+
+
+# Schema order (ECMA-376 Part 1, the CT_* sequences) of the property containers Word reads
+# strictly: a child out of order makes Word report the file as corrupt.
+ORDER = {
+    "pPr": ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+            "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+            "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd",
+            "snapToGrid", "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc",
+            "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
+            "sectPr", "pPrChange"],
+    "rPr": ["ins", "del", "moveFrom", "moveTo", "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps",
+            "smallCaps", "strike", "dstrike", "outline", "shadow", "emboss", "imprint", "noProof",
+            "snapToGrid", "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs",
+            "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+            "eastAsianLayout", "specVanish", "oMath", "rPrChange"],
+    "tblPr": ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
+              "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar",
+              "tblLook", "tblCaption", "tblDescription", "tblPrChange"],
+    "tcPr": ["cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+             "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge",
+             "tcPrChange"],
+    "sectPr": ["headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar",
+               "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote",
+               "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange"],
+    "tbl": ["tblPr", "tblGrid", "tr"],
+    "tc": ["tcPr", "p", "tbl"],
+}
+SAME_RANK = {"footerReference": "headerReference", "tbl": "p"}  # interleave freely
+
+
+def local(tag):
+    return tag.rsplit("}", 1)[-1] if tag.startswith(f"{{{W}}}") else None
+
+
+def check_order(parts, rep):
+    for name, root in parts.items():
+        if not (name.startswith("word/") and name.endswith(".xml")):
+            continue
+        for el in root.iter():
+            kind = local(el.tag)
+            order = ORDER.get(kind)
+            if not order:
+                continue
+            last, last_name = -1, None
+            for child in el:
+                tag = local(child.tag)
+                if tag is None or tag not in order:
+                    continue
+                rank = order.index(SAME_RANK.get(tag, tag))
+                if rank < last:
+                    rep.error(f"{name}: w:{tag} after w:{last_name} in w:{kind} (schema order; Word reports the file as corrupt)")
+                    return
+                last, last_name = rank, tag
+
+
+def check_references(parts, rep):
+    styles = parts.get("word/styles.xml")
+    ids = {s.get(q("styleId")) for s in styles.iter(q("style"))} if styles is not None else set()
+    numbering = parts.get("word/numbering.xml")
+    nums = {n.get(q("numId")) for n in numbering.iter(q("num"))} if numbering is not None else set()
+    for name, root in parts.items():
+        if not (name.startswith("word/") and name.endswith(".xml")) or name in ("word/styles.xml", "word/numbering.xml"):
+            continue
+        for tag in ("pStyle", "rStyle", "tblStyle"):
+            for el in root.iter(q(tag)):
+                if el.get(q("val")) not in ids:
+                    rep.error(f"{name}: w:{tag} {el.get(q('val'))!r} is not defined in word/styles.xml")
+                    return
+        for el in root.iter(q("numId")):
+            value = el.get(q("val"))
+            if value != "0" and value not in nums:
+                rep.error(f"{name}: w:numId {value} is not defined in word/numbering.xml")
+                return
 
 
 def check_body(parts, rep):
@@ -145,6 +220,8 @@ def main():
     if parts is None:
         return rep.finish("")
     sections = check_body(parts, rep)
+    check_order(parts, rep)
+    check_references(parts, rep)
     try:
         import docx
         d = docx.Document(args.file)
