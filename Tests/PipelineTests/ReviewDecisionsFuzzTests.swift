@@ -29,7 +29,11 @@ final class ReviewDecisionsFuzzTests: XCTestCase {
                 col = rng.choice(known) if known and rng.random() < 0.8 else rng.randint(1, max(1, len(heads)))
                 head = heads[col - 1] if col - 1 < len(heads) else None
                 pool = values.get(head or "", values["*"])
-                ws.cell(row, col).value = rng.choice(pool if rng.random() < 0.85 else values["*"])
+                value = rng.choice(pool if rng.random() < 0.85 else values["*"])
+                cell = ws.cell(row, col)
+                if type(cell).__name__ == "MergedCell":
+                    continue  # inside a merged range: Excel only lets a reviewer type in its first cell
+                cell.value = value
         if "Petunjuk" in wb.sheetnames:
             p = wb["Petunjuk"]
             for r in range(1, p.max_row + 1):
