@@ -1,6 +1,7 @@
 import DIPCore
 import Foundation
 import Logging
+import Publish
 import Register
 import TestSupport
 import XCTest
@@ -137,7 +138,13 @@ final class SignableDecreeTests: XCTestCase {
         let dipText = dip.joined(separator: " ")
         XCTAssertFalse(dipText.contains("tidak terdapat Keputusan sebelumnya"))
         XCTAssertTrue(dipText.contains("Dikecualikan sebagian: tersedia salinan"), "open part of a partial exemption in the DIP")
-        XCTAssertTrue(dipText.contains("Pejabat atau Unit/Satuan Kerja yang Menguasai Informasi"), "full legal field names")
+        XCTAssertEqual(DecreeWriter.dipColumns[2], "Pejabat atau Unit/Satuan Kerja yang Menguasai Informasi", "full legal field names")
+        // No column header broken inside a word ("Pengecualia-n"): every header word is whole.
+        for (text, headers) in [(dipText, DecreeWriter.dipColumns), (dikText, DecreeWriter.dikColumns)] {
+            for word in headers.flatMap({ $0.split(whereSeparator: { $0 == " " || $0 == "/" }) }) where word.count > 3 {
+                XCTAssertTrue(text.contains(String(word)), "header word \(word) broken")
+            }
+        }
         // One record per test, each with both signature blocks.
         XCTAssertEqual(records.count, pending.count, "one page per test")
         for page in records {

@@ -32,8 +32,9 @@ public enum ConsequenceTestForm {
     static func form(_ v: VersionItem, number: Int, layout L: DecreeLayout, citations: LegalCitations,
                      atasan: Official?, width: Int, newPage: Bool) -> [DOCXBlock] {
         let t = v.consequenceTest
+        // A recorded test is a signed record: an empty field reads "-", never dotted lines.
         func value(_ s: String?) -> String {
-            guard let s, !s.isEmpty else { return blank }
+            guard let s, !s.isEmpty else { return t == nil ? blank : "-" }
             return s
         }
         let grounds = citations.citation(test: t, grounds: v.classification?.exemptionGrounds ?? [],
@@ -79,24 +80,16 @@ public enum ConsequenceTestForm {
                         indentLeft: width / 2),
             L.empty(true),
         ]
-        // Signature spaces side by side: Atasan PPID (approves) left, the tester right. Both
-        // cells sit in one row that cannot split, kept with the place and date above it.
+        // Signature spaces side by side: Atasan PPID (approves) left, the tester right, names
+        // on one line; the rows cannot split and keep with the place and date above them.
         let half = width / 2
-        func cell(_ heading: String, _ lines: [(text: String, bold: Bool, underline: Bool, after: Int)]) -> DOCXCell {
-            DOCXCell(([(heading, false, false, 0)] + lines).map { l in
-                DOCXParagraph([DOCXRun(l.0, bold: l.1, underline: l.2)], alignment: .center, keepWithNext: true,
-                              keepLinesTogether: true)
-            })
-        }
-        let a = atasan ?? L.settings.atasanPPID
         let tester = t?.tester ?? L.settings.ppid
-        let final = t != nil
-        blocks.append(.table(DOCXTable(columnWidths: [half, width - half], rows: [
-            DOCXRow([
-                cell("Menyetujui,", L.signatureLines(a, title: a.title ?? "Atasan PPID", final: final)),
-                cell("Yang menguji,", L.signatureLines(tester, title: tester.title ?? "Penguji", final: final)),
-            ], cantSplit: true),
-        ], borders: false)))
+        let rows = L.approvalRows(date: t?.testedOn, year: L.year(nil), widths: (half, width - half), right: tester,
+                                  rightTitle: tester.title ?? "Penguji", rightHeading: [], atasan: atasan,
+                                  final: t != nil)
+        var headed = rows
+        headed[0].cells[1].paragraphs[0].runs = [DOCXRun("Yang menguji,")]
+        blocks.append(.table(DOCXTable(columnWidths: [half, width - half], rows: headed, borders: false)))
         return blocks
     }
 }

@@ -131,20 +131,21 @@ struct DecreeLayout {
     /// header in the header font, so no header breaks inside a word ("Pengecualia-n").
     func fitWidths(_ weights: [Double], headers: [String], total: Int) -> [Int] {
         let size = settings.fontSize - 1
-        // Bold Arial averages about 0.62 em a character; 0.68 leaves room; plus cell margins.
+        // Bold Arial averages about 0.62 em a character; 0.72 leaves room; plus cell margins.
         let minimum = headers.map { h -> Int in
             let longest = h.split(whereSeparator: { $0 == " " || $0 == "/" }).map(\.count).max() ?? 1
-            return Int((Double(longest) * size * 20 * 0.68).rounded(.up)) + 260
+            return Int((Double(longest) * size * 20 * 0.72).rounded(.up)) + 300
         }
         var widths = Self.widths(weights, total: total)
-        for _ in 0..<4 {
-            let short = widths.indices.filter { widths[$0] < minimum[$0] }
+        // Columns raised to their minimum stay there; the others share what is left by weight.
+        var fixed = Set<Int>()
+        while true {
+            let short = widths.indices.filter { !fixed.contains($0) && widths[$0] < minimum[$0] }
             guard !short.isEmpty else { break }
-            for i in short { widths[i] = minimum[i] }
-            let fixed = short.reduce(0) { $0 + widths[$1] }
-            let rest = widths.indices.filter { !short.contains($0) && widths[$0] >= minimum[$0] }
-            let free = total - widths.indices.filter { !rest.contains($0) }.reduce(0) { $0 + widths[$1] }
-            _ = fixed
+            for i in short { widths[i] = minimum[i]; fixed.insert(i) }
+            let rest = widths.indices.filter { !fixed.contains($0) }
+            guard !rest.isEmpty else { break }
+            let free = total - fixed.reduce(0) { $0 + widths[$1] }
             let scaled = Self.widths(rest.map { weights[$0] }, total: max(free, rest.count))
             for (k, i) in rest.enumerated() { widths[i] = scaled[k] }
         }
@@ -206,52 +207,60 @@ struct DecreeLayout {
         return DOCXRow([DOCXCell(paragraphs, gridSpan: widths.count, openSides: true)], cantSplit: true)
     }
 
-    /// The two halves of the DIK decree's signature: "Menyetujui," and the Atasan PPID on the
-    /// left, "Ditetapkan di …" and the PPID on the right, centred, every line kept with the next.
-    func approvedSignatureColumns(date: Date?, year: Int, official: Official?, atasan: Official?, final: Bool,
-                                  place: Bool) -> (left: [DOCXParagraph], right: [DOCXParagraph]) {
-        func paragraphs(_ lines: [(text: String, bold: Bool, underline: Bool, after: Int)]) -> [DOCXParagraph] {
-            lines.map { l in
+    /// The two halves of a signature with the Atasan PPID's approval: "Menyetujui," and the
+    /// Atasan PPID on the left, `rightHeading` (e.g. "Ditetapkan di …") and `right` on the
+    /// right. Two rows, titles then names, so both names stand on one line whatever the
+    /// titles' lengths; every line keeps with the next and neither row splits.
+    func approvalRows(date: Date?, year: Int, widths: (left: Int, right: Int), right: Official?, rightTitle: String,
+                      rightHeading: [String], atasan: Official?, final: Bool, openSides: Bool = false) -> [DOCXRow] {
+        func paragraphs(_ lines: [(text: String, bold: Bool, underline: Bool, after: Int)], last: Bool) -> [DOCXParagraph] {
+            lines.enumerated().map { i, l in
                 DOCXParagraph([DOCXRun(l.text, bold: l.bold, underline: l.underline)], alignment: .center,
-                              keepWithNext: true, keepLinesTogether: true, spaceAfter: l.after)
+                              keepWithNext: !(last && i == lines.count - 1), keepLinesTogether: true, spaceAfter: l.after)
             }
         }
         let a = atasan ?? settings.atasanPPID
-        let atasanTitle = a.title ?? settings.atasanPPID.title ?? "ATASAN PPID"
-        var left: [(text: String, bold: Bool, underline: Bool, after: Int)] = []
-        var right: [(text: String, bold: Bool, underline: Bool, after: Int)] = []
-        if place {
-            left += [("", false, false, 0), ("", false, false, 240)]
-            right += [("Ditetapkan di \(settings.city)", false, false, 0),
-                      ("pada tanggal \(dateText(date, year: year))", false, false, 240)]
-        }
-        left.append(("Menyetujui,", false, false, 0))
-        left += signatureLines(a, title: atasanTitle, final: final)
-        right.append(("", false, false, 0))
-        right += signatureLines(official ?? settings.ppid, title: settings.signatureTitle(official), final: final)
-        return (paragraphs(left), paragraphs(right))
+        let atasanLines = signatureLines(a, title: a.title ?? settings.atasanPPID.title ?? "ATASAN PPID", final: final)
+        let rightLines = signatureLines(right, title: rightTitle, final: final)
+        var leftTop: [(text: String, bold: Bool, underline: Bool, after: Int)] = rightHeading.map { _ in ("", false, false, 0) }
+        var rightTop: [(text: String, bold: Bool, underline: Bool, after: Int)] = rightHeading.map { ($0, false, false, 0) }
+        leftTop.append(("Menyetujui,", false, false, 0))
+        rightTop.append(("", false, false, 0))
+        leftTop.append(atasanLines[0])
+        rightTop.append(rightLines[0])
+        let top = DOCXRow([DOCXCell(paragraphs(leftTop, last: false), verticalAlignment: .bottom, openSides: openSides),
+                           DOCXCell(paragraphs(rightTop, last: false), verticalAlignment: .bottom, openSides: openSides)],
+                          cantSplit: true)
+        let bottom = DOCXRow([DOCXCell(paragraphs(Array(atasanLines.dropFirst()), last: true), openSides: openSides),
+                              DOCXCell(paragraphs(Array(rightLines.dropFirst()), last: true), openSides: openSides)],
+                             cantSplit: true)
+        return [top, bottom]
     }
 
     /// The DIK decree's signature after the body (Perki 1/2017: the PPID sets the
-    /// classification with the Atasan PPID's approval): one borderless row that cannot split.
+    /// classification with the Atasan PPID's approval), as a borderless table.
     func approvedSignature(date: Date?, year: Int, textWidth: Int, official: Official?, atasan: Official?,
                            final: Bool) -> [DOCXBlock] {
         let half = textWidth / 2
-        let (left, right) = approvedSignatureColumns(date: date, year: year, official: official, atasan: atasan,
-                                                     final: final, place: true)
-        let row = DOCXRow([DOCXCell(left), DOCXCell(right)], cantSplit: true)
-        return [empty(true), .table(DOCXTable(columnWidths: [half, textWidth - half], rows: [row], borders: false))]
+        let rows = approvalRows(date: date, year: year, widths: (half, textWidth - half), right: official ?? settings.ppid,
+                                rightTitle: settings.signatureTitle(official),
+                                rightHeading: ["Ditetapkan di \(settings.city)", "pada tanggal \(dateText(date, year: year))", ""],
+                                atasan: atasan, final: final)
+        return [empty(true), .table(DOCXTable(columnWidths: [half, textWidth - half], rows: rows, borders: false))]
     }
 
-    /// The DIK Lampiran's closing row: both signatures inside the table, kept with the last row.
-    func approvedSignatureRow(date: Date?, year: Int, widths: [Int], official: Official?, atasan: Official?,
-                              final: Bool) -> DOCXRow {
-        let (left, right) = approvedSignatureColumns(date: date, year: year, official: official, atasan: atasan,
-                                                     final: final, place: false)
+    /// The DIK Lampiran's closing rows: both signatures inside the table, kept with the last row.
+    func approvedSignatureRows(date: Date?, year: Int, widths: [Int], official: Official?, atasan: Official?,
+                               final: Bool) -> [DOCXRow] {
         let split = widths.count / 2
-        let spacer = DOCXParagraph(keepWithNext: true)
-        return DOCXRow([DOCXCell([spacer] + left, gridSpan: split, openSides: true),
-                        DOCXCell([spacer] + right, gridSpan: widths.count - split, openSides: true)], cantSplit: true)
+        var rows = approvalRows(date: date, year: year, widths: (0, 0), right: official ?? settings.ppid,
+                                rightTitle: settings.signatureTitle(official), rightHeading: [""], atasan: atasan,
+                                final: final, openSides: true)
+        for r in rows.indices {
+            rows[r].cells[0].gridSpan = split
+            rows[r].cells[1].gridSpan = widths.count - split
+        }
+        return rows
     }
 
     func tembusan() -> [DOCXBlock] {

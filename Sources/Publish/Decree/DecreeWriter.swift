@@ -171,8 +171,8 @@ public enum DecreeWriter {
         blocks.append(L.paragraph("DI LINGKUNGAN \(settings.bodyName.uppercased()) TAHUN \(year)", bold: true,
                                   alignment: .center, spaceAfter: 240))
         blocks.append(.table(dikTable(version.exempted, layout: L, citations: citations, width: lampiran.textWidth) { widths in
-            L.approvedSignatureRow(date: version.decreeDate, year: year, widths: widths, official: version.approvedBy,
-                                   atasan: version.atasan, final: final)
+            L.approvedSignatureRows(date: version.decreeDate, year: year, widths: widths, official: version.approvedBy,
+                                    atasan: version.atasan, final: final)
         }))
         let doc = L.document(blocks: blocks, final: lampiran, title: "Keputusan tentang \(title)")
         return try DOCXWriter.write(doc)
@@ -315,7 +315,7 @@ public enum DecreeWriter {
     }
 
     static func dikTable(_ items: [VersionItem], layout L: DecreeLayout, citations: LegalCitations, width: Int,
-                         closing: (([Int]) -> DOCXRow)? = nil) -> DOCXTable {
+                         closing: (([Int]) -> [DOCXRow])? = nil) -> DOCXTable {
         let widths = L.fitWidths([1.0, 4.6, 3.0, 3.4, 4.2, 4.2, 2.6, 2.6, 3.4], headers: dikColumns, total: width)
         var rows = [
             DOCXRow(dikColumns.map { L.headerCell($0) }, isHeader: true),
@@ -352,7 +352,7 @@ public enum DecreeWriter {
             rows.append(DOCXRow([L.bodyCell(""), L.bodyCell("Tidak ada informasi yang dikecualikan.", gridSpan: dikColumns.count - 1)]))
         }
         rows = keepLastRowWithNext(rows)
-        if let closing { rows.append(closing(widths)) }
+        if let closing { rows += closing(widths) }
         return DOCXTable(columnWidths: widths, rows: rows)
     }
 
