@@ -70,6 +70,7 @@ enum HeaderMatcher {
         if Text.hasWord(w, "tempat") || Text.hasWord(w, "lokasi") { return .tempat }
         if Text.hasWord(w, "bentuk") || Text.hasWord(w, "format") { return .bentuk }
         if Text.hasWord(w, "tautan") || Text.hasWord(w, "link") || joined == "url" || Text.hasWord(w, "hyperlink")
+            || joined == "unduh" || joined == "download" || joined == "unduhan"
             || joined == "alamat web" || joined == "alamat website"
         {
             return .tautan

@@ -28,8 +28,9 @@ struct TableBuilder {
     private let fillsFirstColumn: Bool
     /// The leftmost column with a field.
     private let firstMapped: Int
-    /// Hyperlink targets (as written, untrusted) on the title cell (key row·2) and the link
-    /// column's cell (row·2+1).
+    /// Hyperlink targets (as written, untrusted) on the title cell (key row·4), the link
+    /// column's cell (row·4+1) and the leftmost other cell of the row with one (row·4+2: a
+    /// "Lihat" link under a header that names no field).
     private let links: [Int: String]
     private var lastFirstColumn = ""
     private let width: Int
@@ -91,13 +92,21 @@ struct TableBuilder {
         var mapped = [Bool](repeating: false, count: (map.fields.keys.max() ?? 0) + 1)
         for c in map.fields.keys { mapped[c] = true }
         self.mapped = mapped
-        // Only the title and link columns' hyperlinks are used (bounded by the reader's cap).
+        // One link per slot and row (bounded by the reader's cap on hyperlinks).
         let titleColumn = map.column(.ringkasan) ?? -1
         let linkColumn = map.column(.tautan) ?? -1
         var links: [Int: String] = [:]
-        for h in hyperlinks where h.column == titleColumn || h.column == linkColumn {
-            let key = h.row &* 2 &+ (h.column == titleColumn ? 0 : 1)
-            if links[key] == nil { links[key] = h.target }
+        var otherColumn: [Int: Int] = [:]
+        for h in hyperlinks {
+            let slot = h.column == titleColumn ? 0 : h.column == linkColumn ? 1 : 2
+            let key = h.row &* 4 &+ slot
+            if slot == 2 {
+                if let c = otherColumn[h.row], c <= h.column { continue }
+                otherColumn[h.row] = h.column
+                links[key] = h.target
+            } else if links[key] == nil {
+                links[key] = h.target
+            }
         }
         self.links = links
         firstMapped = map.fields.keys.min() ?? 0
@@ -428,21 +437,21 @@ struct TableBuilder {
         }
         var unsafeLink: String?
         var tautan: String?
-        if !links.isEmpty {
-            for key in [number &* 2, number &* 2 &+ 1] {
-                guard let target = links[key] else { continue }
-                if let url = Values.webLink(target) {
-                    tautan = url
-                    break
-                }
-                if unsafeLink == nil { unsafeLink = target }
-            }
+        // In order: the title's hyperlink, the link column's hyperlink, the link column's text,
+        // a hyperlink elsewhere in the row.
+        func hyperlink(_ slot: Int) {
+            guard tautan == nil, !links.isEmpty, let target = links[number &* 4 &+ slot] else { return }
+            tautan = Values.webLink(target)
+            if tautan == nil, unsafeLink == nil { unsafeLink = target }
         }
+        hyperlink(0)
+        hyperlink(1)
         let linkText = at(.tautan)
         if tautan == nil, !linkText.isEmpty {
             tautan = Values.webLink(linkText)
             if tautan == nil, unsafeLink == nil, Values.looksLikeLink(linkText) { unsafeLink = linkText }
         }
+        hyperlink(2)
         if tautan != nil { unsafeLink = nil }
         let item = InformationItem(
             source: SourceLocation(file: factory.file, sheet: sheet, row: number),

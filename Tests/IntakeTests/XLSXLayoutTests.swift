@@ -189,12 +189,15 @@ final class XLSXLayoutTests: XCTestCase {
             (1, [Self.s("A1", "No"), Self.s("B1", "Nama/Jenis Dokumen"), Self.s("C1", "Alasan Pengecualian")]),
             (2, [Self.n("A2", 1), Self.s("B2", "Rekam medis pasien"), Self.s("C2", "Pasal 17 huruf h")]),
             (3, [Self.n("A3", 2), Self.s("B3", "Dokumen penawaran lelang sebelum pengumuman"), Self.s("C3", "Pasal 17 huruf b")]),
-        ])
+        ], links: [("C2", "https://jdih.serangkab.example/perbup-1.pdf"), ("A3", "file:///C:/rahasia.docx")])
         let r = readSubmission(at: try makeXLSX("dik.xlsx", [sheet]))
         XCTAssertEqual(r.status, .accepted, r.reason ?? "")
         XCTAssertEqual(r.items.map(\.kategori), [.dikecualikan, .dikecualikan])
         XCTAssertEqual(r.items.map(\.kategoriText), ["Dikecualikan", "Dikecualikan"])
         XCTAssertEqual(r.items.map(\.dasarHukumText), ["Pasal 17 huruf h", "Pasal 17 huruf b"])
+        // A hyperlink elsewhere in the row is the item's link when title and link column have none.
+        XCTAssertEqual(r.items.map(\.tautan), ["https://jdih.serangkab.example/perbup-1.pdf", nil])
+        XCTAssertEqual(r.problems.filter { $0.code == "link-unsafe" }.map(\.row), [3])
     }
 
     func testMergedCellsTicksDatesAndSections() throws {
