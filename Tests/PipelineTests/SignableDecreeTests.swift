@@ -1,6 +1,7 @@
 import DIPCore
 import Foundation
 import Logging
+import OfficeFormats
 import Publish
 import Register
 import TestSupport
@@ -156,6 +157,23 @@ final class SignableDecreeTests: XCTestCase {
         let site = try String(contentsOf: root.appendingPathComponent("reports/situs/index.html"), encoding: .utf8)
         XCTAssertFalse(site.contains("huruf j angka"))
         XCTAssertTrue(site.contains("Dikecualikan sebagian: tersedia salinan"))
+        // The website numbers each item as the Lampiran does (within its category, across sub-groups).
+        let list = PublishedList(version: try register.version(number: draftNumber))
+        let archive = try ZipArchive(path: published.appendingPathComponent(names[2]).path)
+        let xml = String(decoding: try archive.readAll(try XCTUnwrap(try archive.entry(named: "word/document.xml"))),
+                         as: UTF8.self)
+        let cells = xml.components(separatedBy: "<w:t").dropFirst().compactMap { part -> String? in
+            guard let start = part.firstIndex(of: ">"), let end = part.range(of: "</w:t>") else { return nil }
+            return String(part[part.index(after: start)..<end.lowerBound])
+        }
+        for item in list.items {
+            let n = try XCTUnwrap(list.numbers[item.id])
+            let first = String(item.item.ringkasan.split(separator: "\n").first ?? "")
+                .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            let inDecree = zip(cells, cells.dropFirst()).contains { $0 == "\(n)" && $1 == first }
+            XCTAssertTrue(inDecree, "Lampiran numbers \(item.id) as \(n)")
+            XCTAssertTrue(site.contains("data-id=\"\(item.id)\"><th scope=\"row\">\(n)</th>"), "website numbers \(item.id) as \(n)")
+        }
         let png = try Checkers.run("check-docx", [published.appendingPathComponent(names[1]).path, "--png", artifacts.path,
                                                   "--png-page", "1", "--png-page", "2", "--png-page", "3"])
         XCTAssertEqual(png.status, 0, png.output)

@@ -16,7 +16,7 @@ public enum ConsequenceTestForm {
         let page = L.portrait
         let width = page.textWidth
         var blocks: [DOCXBlock] = []
-        let sorted = items.sorted(by: DecreeWriter.decreeOrder)
+        let sorted = items.sorted(by: PublishedList.order)
         for (index, v) in sorted.enumerated() {
             blocks += form(v, number: index + 1, layout: L, citations: citations, atasan: atasan, width: width,
                            newPage: index > 0)

@@ -180,15 +180,6 @@ public enum DecreeWriter {
 
     // MARK: - Tables
 
-    /// Stable decree order inside a group: unit, then source position, then id.
-    static func decreeOrder(_ a: VersionItem, _ b: VersionItem) -> Bool {
-        if a.unit.name != b.unit.name { return a.unit.name < b.unit.name }
-        if a.unit.code != b.unit.code { return a.unit.code < b.unit.code }
-        if a.item.source.file != b.item.source.file { return a.item.source.file < b.item.source.file }
-        if a.item.source.row != b.item.source.row { return a.item.source.row < b.item.source.row }
-        return a.id < b.id
-    }
-
     /// One row of the DIP annex, planned before the table is written.
     enum DIPTableRow {
         case group(letter: String, title: String)
@@ -322,7 +313,7 @@ public enum DecreeWriter {
             DOCXRow((1...dikColumns.count).map { L.headerCell("(\($0))") }, isHeader: true),
         ]
         let pending = "(belum diuji)"
-        for (i, v) in items.sorted(by: decreeOrder).enumerated() {
+        for (i, v) in items.sorted(by: PublishedList.order).enumerated() {
             let t = v.consequenceTest
             let summary = cellText(v.item.ringkasan)
             let specific = cellText(t?.specificInformation ?? "")
