@@ -100,15 +100,18 @@ enum HTMLTables {
         headers: [String], rowCount: Int, row: (Int) -> [String], empty: String, to emit: (String) throws -> Void
     ) rethrows {
         if rowCount == 0 { return try emit("<p class=\"empty\">\(escape(empty))</p>\n") }
-        var out = "<table>\n<thead><tr>"
+        // A wide table becomes one card per row on a laptop and on a phone; every cell
+        // carries its column's name for the card (see `css`).
+        let labels = headers.map { " data-label=\"\(escape($0))\"" }
+        var out = headers.count > wideColumns ? "<table class=\"lebar\">\n<thead><tr>" : "<table>\n<thead><tr>"
         for h in headers { out += "<th scope=\"col\">\(escape(h))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         try emit(out)
         for r in 0..<rowCount {
             out.removeAll(keepingCapacity: true)
             out += "<tr>"
-            for value in row(r) {
-                out += "<td>"
+            for (c, value) in row(r).enumerated() {
+                out += c < labels.count ? "<td\(labels[c])>" : "<td>"
                 out += cell(value)
                 out += "</td>"
             }
@@ -118,13 +121,32 @@ enum HTMLTables {
         try emit("</tbody>\n</table>\n")
     }
 
+    /// Tables with more columns than this are shown as cards on screens up to 1600 px.
+    static let wideColumns = 8
+
+    /// Screen: tables up to `wideColumns` columns stay tables on a laptop and become stacked
+    /// label–value rows on a phone; wider tables (the review's 16 columns) become a card per
+    /// row with the fields in a grid below 1600 px, one field per line on a phone. Long words
+    /// (ids, links) break instead of widening the page. Print keeps the tables.
     static let css = """
         body{font-family:"Liberation Sans",Arial,sans-serif;font-size:11pt;margin:1.5em;color:#111}
         h1{font-size:16pt}h2{font-size:13pt;margin-top:1.5em;border-bottom:1px solid #999}
         table{border-collapse:collapse;width:100%;margin:.5em 0}
-        th,td{border:1px solid #777;padding:3px 5px;vertical-align:top;text-align:left}
+        th,td{border:1px solid #777;padding:3px 5px;vertical-align:top;text-align:left;overflow-wrap:anywhere}
         th{background:#d9d9d9}tbody tr:nth-child(even){background:#f5f5f5}
         .empty{font-style:italic;color:#555}
+        td::before{content:attr(data-label);display:none;font-weight:bold;font-size:9.5pt;color:#444}
+        @media screen and (max-width:1600px){
+        table.lebar,table.lebar tbody{display:block}table.lebar thead{display:none}
+        table.lebar tr{display:grid;grid-template-columns:repeat(auto-fill,minmax(15em,1fr));gap:2px 10px;
+        border:1px solid #777;border-left:4px solid #5b7fa6;margin:0 0 .8em;padding:6px 8px;background:#fff}
+        table.lebar td{display:block;border:0;padding:2px 0}table.lebar td:empty{display:none}
+        table.lebar td::before{display:block}}
+        @media screen and (max-width:700px){
+        body{margin:.6em;font-size:12pt}
+        table,tbody,tr{display:block}thead{display:none}
+        tr{border:1px solid #777;margin:0 0 .8em;padding:6px 8px}table.lebar tr{grid-template-columns:1fr}
+        td{display:block;border:0;padding:2px 0}td:empty{display:none}td::before{display:block}}
         @page{size:330mm 215mm;margin:12mm}
         @media print{nav{display:none}thead{display:table-header-group}tr{page-break-inside:avoid}
         section{page-break-before:always}section:first-of-type{page-break-before:auto}}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# check-width.sh PAGE.html WIDTH [SCREENSHOT.png]
+#
+# Lays PAGE out in headless Chromium in a viewport WIDTH px wide and prints
+# "WIDTH SCROLLWIDTH": the page's document.documentElement.scrollWidth. A page that fits has
+# SCROLLWIDTH <= WIDTH (no sideways scrolling). Headless Chromium will not make a window
+# narrower than 500 px, so the page is shown in an iframe of exactly WIDTH px (its own
+# viewport: media queries and layout see WIDTH) inside a wrapper page that reads the
+# measurement; the page's files are not changed. With SCREENSHOT, the wrapper is captured.
+# Exit 2 when no Chromium is installed.
+set -u
+page=$1
+width=$2
+shot=${3:-}
+chrome=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
+if [ -z "$chrome" ]; then
+  echo "SKIP check-width: chromium not installed"
+  exit 2
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp "$page" "$work/page.html"
+cat > "$work/wrapper.html" <<HTML
+<!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0}iframe{border:0;display:block}</style></head>
+<body><iframe id="f" src="page.html" width="$width" height="1400"></iframe>
+<script>document.getElementById("f").addEventListener("load",function(){
+var d=document.getElementById("f").contentDocument;var m=document.createElement("meta");
+m.name="dip-lebar";m.content=String(d.documentElement.scrollWidth);document.head.appendChild(m);});</script>
+</body></html>
+HTML
+window=$(( width < 500 ? 500 : width ))
+run_chrome() {
+  timeout 120 "$chrome" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --no-first-run \
+    --no-default-browser-check --user-data-dir="$work/profile" --hide-scrollbars --allow-file-access-from-files \
+    --virtual-time-budget=3000 --window-size="$window",1400 "$@" 2>/dev/null
+}
+measured=$(run_chrome --dump-dom "file://$work/wrapper.html" | grep -o 'name="dip-lebar" content="[0-9]*"' | grep -o '[0-9]*' | head -1)
+if [ -n "$shot" ]; then
+  run_chrome --screenshot="$shot" "file://$work/wrapper.html" >/dev/null
+fi
+if [ -z "$measured" ]; then
+  echo "FAIL check-width: no measurement (page did not load?)"
+  exit 1
+fi
+echo "$width $measured"
