@@ -276,10 +276,15 @@ public struct ArchivePackager: Sendable {
         var description = "Paket arsip Daftar Informasi Publik versi \(version.number)"
         if let n = version.decreeNumber {
             description += ", Keputusan Nomor \(n)"
+            if let dik = version.dikDecreeNumber { description += " dan Keputusan Klasifikasi DIK Nomor \(dik)" }
             if let d = version.decreeDate { description += " tanggal \(clock.indonesianDate(d))" }
         }
-        description += ": rancangan keputusan, lembar kerja penelaahan, keluaran situs web, "
-            + "berkas usulan asli dan ekspor register."
+        // What the payload holds (PublishStage.publishApproved), no more.
+        let tested = (version.exempted + version.items).contains { $0.consequenceTest != nil }
+        description += ": keputusan yang ditandatangani"
+            + (tested ? " beserta berita acara uji konsekuensi" : "")
+            + ", keluaran situs web, berkas usulan asli dan ekspor register"
+            + (tested ? " dengan catatan lengkap setiap uji konsekuensi." : ".")
         var text = BagFormat.tagLine("Source-Organization", settings.sourceOrganization)
         if let a = settings.organizationAddress { text += BagFormat.tagLine("Organization-Address", a) }
         if let c = settings.contactName { text += BagFormat.tagLine("Contact-Name", c) }
