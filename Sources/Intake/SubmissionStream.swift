@@ -174,11 +174,25 @@ final class TableSink {
     /// Items received but not handed over yet (at most `batchSize`).
     var queuedItemCount: Int { queuedCount }
 
-    /// The summary column, for `duplicate-item` problems.
-    func describeSummaryColumn(_ column: Int?, name: String?, factory: ProblemFactory) {
+    /// The sheets whose tables fed this sink (a list split over category sheets), and the
+    /// current one's place: the duplicate index keeps it with each row (row | sheet << 21).
+    private var sheetNames: [String?] = []
+    private var sheetOrdinal = 0
+    private static let rowBits = 21
+
+    /// The summary column, for `duplicate-item` problems, of the table about to be read (on
+    /// `sheet`); items queued from an earlier table are handed over first.
+    func describeSummaryColumn(_ column: Int?, name: String?, factory: ProblemFactory, sheet: String? = nil) {
+        if queuedCount > 0 { finish() }
         duplicateColumn = column
         duplicateColumnName = name
         self.factory = factory
+        if let i = sheetNames.firstIndex(where: { $0 == sheet }) {
+            sheetOrdinal = i
+        } else if sheetNames.count < 1 << (31 - Self.rowBits) {
+            sheetNames.append(sheet)
+            sheetOrdinal = sheetNames.count - 1
+        }
     }
 
     func problem(_ problem: Problem) {
@@ -228,6 +242,8 @@ final class TableSink {
         defer { swap(&index, &duplicates) }
         let onItem = output.onItem
         let onProblem = output.onProblem
+        let rowMask = (1 << Self.rowBits) - 1
+        let sheetBits = sheetOrdinal << Self.rowBits
         // Read each item's home slot first: independent loads, so their cache misses overlap
         // instead of coming one after the other.
         var touched: UInt64 = 0
@@ -244,9 +260,9 @@ final class TableSink {
             }
             let next = (item + k).move()
             if !next.ringkasan.isEmpty,
-               let earlierRow = index.firstRow(hash: keys[k], row: next.source.row) {
+               let earlier = index.firstRow(hash: keys[k], row: min(next.source.row, rowMask) | sheetBits) {
                 duplicateProblems += 1
-                onProblem(duplicateProblem(next, earlierRow: earlierRow))
+                onProblem(duplicateProblem(next, earlier: earlier))
             }
             onItem(next)
         }
@@ -267,11 +283,18 @@ final class TableSink {
     /// Where the touched keys go, so the reads are not optimised away.
     private var touchSink: UInt64 = 0
 
-    private func duplicateProblem(_ item: InformationItem, earlierRow: Int) -> Problem {
-        (factory ?? ProblemFactory(file: item.source.file)).make(
+    /// - Parameter earlier: the first row with the same summary, with its sheet's place.
+    private func duplicateProblem(_ item: InformationItem, earlier: Int) -> Problem {
+        let earlierRow = earlier & ((1 << Self.rowBits) - 1)
+        let earlierSheet = earlier >> Self.rowBits
+        var where_ = "baris \(earlierRow)"
+        if earlierSheet != sheetOrdinal, earlierSheet < sheetNames.count, let name = sheetNames[earlierSheet] {
+            where_ += " pada sheet '\(name)'"
+        }
+        return (factory ?? ProblemFactory(file: item.source.file)).make(
             .duplicateItem, sheet: item.source.sheet, row: item.source.row, column: duplicateColumn,
             columnName: duplicateColumnName,
-            message: "Ringkasan informasi ini sama dengan baris \(earlierRow).",
+            message: "Ringkasan informasi ini sama dengan \(where_).",
             hint: "Hapus salah satu baris, atau bedakan ringkasannya bila memang dua informasi yang berbeda.")
     }
 }

@@ -127,7 +127,8 @@ struct TableBuilder {
             .sorted { ($0.range.firstRow, $0.order) < ($1.range.firstRow, $1.order) }
         let summaryColumn = col[Field.ringkasan.rawValue]
         sink.describeSummaryColumn(summaryColumn >= 0 ? summaryColumn : nil,
-                                   name: summaryColumn >= 0 ? map.labels[summaryColumn] : nil, factory: factory)
+                                   name: summaryColumn >= 0 ? map.labels[summaryColumn] : nil, factory: factory,
+                                   sheet: sheet)
     }
 
     /// Reads one row under the header.

@@ -17,6 +17,8 @@ enum Values {
             default: break
             }
         }
+        // "DIK", "DIK 2026": the Daftar Informasi yang Dikecualikan (a sheet's usual name).
+        if w[0] == "dik", w.count <= 2, w.dropFirst().allSatisfy({ $0.allSatisfy(\.isNumber) }) { return .dikecualikan }
         if Text.hasWord(w, "dikecualikan") || Text.hasWord(w, "kecuali") || Text.hasWord(w, "rahasia")
             || Text.hasWord(w, "tertutup")
         {

@@ -3,7 +3,7 @@ import OfficeFormats
 
 /// Streams an XLSX submission into `output`: the first sheet with a DIP header and at least one
 /// item wins, visible sheets in tab order before hidden ones (an instructions sheet often comes
-/// first). A sheet's merged ranges are scanned before its rows (XLSX stores them after the
+/// first); the other visible sheets named after a category are read with it. A sheet's merged ranges are scanned before its rows (XLSX stores them after the
 /// cells) so vertical merges are applied as rows stream.
 func streamXLSXSubmission(path: String, factory: ProblemFactory, maxDataRows: Int, output: TableOutput) -> StreamOutcome {
     streamWorkbookSubmission(factory: factory, maxDataRows: maxDataRows, output: output) { try XLSXWorkbook(path: path) }
@@ -70,6 +70,22 @@ func streamWorkbookSubmission<W: StreamableWorkbook>(
                     .errorValue, sheet: info.name,
                     message: "\(reader.formulasWithoutValue) sel berisi rumus tanpa nilai tersimpan dan dibaca kosong.",
                     hint: "Buka file di Excel, biarkan rumus dihitung, lalu simpan ulang."))
+            }
+            // A list split by category over sheets ("Berkala", "Serta Merta", "DIK"): every
+            // other visible sheet named after a category is read too, into the same list
+            // (duplicates are found across sheets; each sheet's name declares its category).
+            for other in order where other != index {
+                let sheet = workbook.sheets[other]
+                guard !sheet.isHidden, Values.category(sheet.name) != nil else { continue }
+                var more = try workbook.rows(sheet: other)
+                _ = try streamTable(&more, sheet: sheet.name, factory: factory, sink: sink, maxDataRows: maxDataRows,
+                                    mergedRanges: { try workbook.sheetTail(sheet: other) })
+                if more.formulasWithoutValue > 0 {
+                    sink.problem(factory.make(
+                        .errorValue, sheet: sheet.name,
+                        message: "\(more.formulasWithoutValue) sel berisi rumus tanpa nilai tersimpan dan dibaca kosong.",
+                        hint: "Buka file di Excel, biarkan rumus dihitung, lalu simpan ulang."))
+                }
             }
             return .accepted(sheet: info.name, dialect: nil, sink)
         }

@@ -200,6 +200,36 @@ final class XLSXLayoutTests: XCTestCase {
         XCTAssertEqual(r.problems.filter { $0.code == "link-unsafe" }.map(\.row), [3])
     }
 
+    /// A list split over sheets named after categories: every such visible sheet is read, each
+    /// sheet's name giving its items' category; other sheets are not.
+    func testListSplitOverCategorySheets() throws {
+        func sheet(_ name: String, hidden: Bool = false, _ titles: [String]) -> Sheet {
+            var rows: [(Int, [String])] = [(1, [Self.s("A1", "No"), Self.s("B1", "Judul Informasi"), Self.s("C1", "Link")])]
+            for (k, t) in titles.enumerated() {
+                rows.append((k + 2, [Self.n("A\(k + 2)", Double(k + 1)), Self.s("B\(k + 2)", t)]))
+            }
+            return Sheet(name: name, hidden: hidden, rows: rows)
+        }
+        let path = try makeXLSX("terpisah.xlsx", [
+            Self.instructions,
+            sheet("Berkala", ["Profil dinas dan struktur organisasi", "Laporan keuangan tahunan"]),
+            sheet("Rekap", ["Rekap jumlah informasi per bidang"]),
+            sheet("Serta Merta", ["Peringatan dini bencana banjir"]),
+            sheet("Setiap Saat", ["Profil dinas dan struktur organisasi"]),
+            sheet("DIK 2026", ["Rekam medis pasien rumah sakit"]),
+            sheet("Dikecualikan Lama", hidden: true, ["Data lama yang tidak dipakai"]),
+        ])
+        let r = readSubmission(at: path)
+        XCTAssertEqual(r.status, .accepted, r.reason ?? "")
+        XCTAssertEqual(r.sheet, "Berkala")
+        XCTAssertEqual(r.items.map(\.source.sheet), ["Berkala", "Berkala", "Serta Merta", "Setiap Saat", "DIK 2026"])
+        XCTAssertEqual(r.items.map(\.kategori), [.berkala, .berkala, .sertaMerta, .setiapSaat, .dikecualikan])
+        // Duplicates are found across sheets.
+        let duplicate = r.problems.filter { $0.code == "duplicate-item" }
+        XCTAssertEqual(duplicate.map(\.sheet), ["Setiap Saat"])
+        XCTAssertEqual(duplicate.map(\.message), ["Ringkasan informasi ini sama dengan baris 2 pada sheet 'Berkala'."])
+    }
+
     func testMergedCellsTicksDatesAndSections() throws {
         let path = try makeXLSX("dip.xlsx", [Self.instructions, Self.dipSheet(name: "Lama", hidden: true), Self.dipSheet()])
         let r = readSubmission(at: path)
