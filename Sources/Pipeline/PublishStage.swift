@@ -57,17 +57,25 @@ public struct PublishStage {
     @discardableResult
     public func updateDraft() throws -> Int? {
         // Warm path: nothing recorded since the last pass and the documents are in place.
-        let stampFile = workspace.archive.appendingPathComponent(".draf-stamp")
         let stampBefore = try register.changeStamp()
-        if let saved = try? String(contentsOf: stampFile, encoding: .utf8),
+        if let saved = try? String(contentsOf: draftStampFile, encoding: .utf8),
            let (number, stamp) = Self.parseStamp(saved), stamp == stampBefore {
             let marker = (try? String(contentsOf: draftFolder.appendingPathComponent("VERSI.txt"), encoding: .utf8))
             if number == nil || marker == "draf-v\(number!)\n" { return number }
         }
         let number = try updateDraftFully()
         // Written last: a crash before it just means the next run takes the full path.
-        try DurableFiles.write("\(number.map(String.init) ?? "-")\n\(try register.changeStamp())\n", to: stampFile)
+        try stampDraft(number)
         return number
+    }
+
+    var draftStampFile: URL { workspace.archive.appendingPathComponent(".draf-stamp") }
+
+    /// Records that the draft documents of `number` match the register as it is now. Also
+    /// called after a publication (which changes no draft document), so the stamp is the
+    /// same whether or not the run was stopped in between.
+    func stampDraft(_ number: Int?) throws {
+        try DurableFiles.write("\(number.map(String.init) ?? "-")\n\(try register.changeStamp())\n", to: draftStampFile)
     }
 
     static func parseStamp(_ text: String) -> (Int?, String)? {

@@ -94,7 +94,11 @@ public func applyReviewWorkbooks(
         // "Already applied" is the register's word (recorded in the same transaction as the
         // decisions), never the archive's receipt: a run killed after archiving applies it.
         do {
-            if let earlier = try register.appliedReviewWorkbook(sha256: stored.sha256) {
+            let earlier = try register.appliedReviewWorkbook(sha256: stored.sha256)
+            // Claimed by a run that was stopped after applying it: the same arrival, reported
+            // as it was applied; the same bytes dropped again are a duplicate.
+            let resumed = listed != name
+            if let earlier, !resumed {
                 result.recognised = true
                 result.duplicate = true
                 lines.append("Berkas yang sama persis sudah diterapkan pada \(Clock(now: earlier.appliedAt).indonesianDate()); "
@@ -110,7 +114,11 @@ public func applyReviewWorkbooks(
                         throw ReviewWorkbookError.notReviewWorkbook(file: name)
                     }
                     result.recognised = true
-                    try apply(decisions, register: register, clock: clock, result: &result, lines: &lines)
+                    if let earlier {
+                        report(earlier, of: decisions, register: register, result: &result, lines: &lines)
+                    } else {
+                        try apply(decisions, register: register, clock: clock, result: &result, lines: &lines)
+                    }
                 } catch let error as ReviewWorkbookError {
                     if lines.isEmpty { lines.append(error.description) }
                 }
@@ -144,11 +152,7 @@ func apply(
     result: inout ReviewFileResult, lines: inout [String]
 ) throws {
     result.problems = decisions.problems
-    if let draft = decisions.draftVersion, case let current = (try? register.currentDraft()) ?? nil, current?.number != draft {
-        // Rows are checked per revision below; the version only explains stale rows.
-        lines.append("Catatan: lembar ini dibuat untuk rancangan DIP versi \(draft); "
-            + (current.map { "rancangan terkini adalah versi \($0.number)." } ?? "saat ini tidak ada rancangan."))
-    }
+    lines += draftNote(decisions, register: register)
     let reviewerName = decisions.reviewer?.name
     let tests = decisions.tests.map { entry in
         WorkbookTest(itemID: entry.itemID, revision: entry.revision, test: entry.test,
@@ -167,6 +171,18 @@ func apply(
         lines.append("Berkas yang sama persis sudah diterapkan; tidak ada yang dicatat ulang.")
         return
     }
+    fill(&result, from: applied, decisions: decisions)
+}
+
+/// The result of a workbook a stopped run applied, as that run would have reported it.
+func report(_ applied: ReviewWorkbookApplication, of decisions: ReviewDecisions, register: AppDatabase,
+            result: inout ReviewFileResult, lines: inout [String]) {
+    result.problems = decisions.problems
+    lines += draftNote(decisions, register: register)
+    fill(&result, from: applied, decisions: decisions)
+}
+
+func fill(_ result: inout ReviewFileResult, from applied: ReviewWorkbookApplication, decisions: ReviewDecisions) {
     result.testsRecorded = applied.testsRecorded
     result.approved = applied.approved
     result.returned = applied.returned
@@ -176,6 +192,15 @@ func apply(
             "\(decisions.decisions.count) keputusan tidak dicatat: nama pemeriksa belum diisi di sheet "
                 + "'\(ReviewFormat.instructionsSheet)' (\(ReviewFormat.reviewerNameLabel)).")
     }
+}
+
+/// Explains stale rows when the workbook was made for another draft than the current one.
+func draftNote(_ decisions: ReviewDecisions, register: AppDatabase) -> [String] {
+    guard let draft = decisions.draftVersion, case let current = (try? register.currentDraft()) ?? nil,
+          current?.number != draft else { return [] }
+    // Rows are checked per revision; the version only explains stale rows.
+    return ["Catatan: lembar ini dibuat untuk rancangan DIP versi \(draft); "
+        + (current.map { "rancangan terkini adalah versi \($0.number)." } ?? "saat ini tidak ada rancangan.")]
 }
 
 /// The PPID's notice for a workbook that does not carry a token dip issued.

@@ -150,9 +150,9 @@ public struct Runner {
         // Feedback is written after each file is recorded and before it leaves the inbox,
         // so a run killed later never loses a unit's feedback (the harness found this).
         var feedbackSoFar = RunSummary()
-        // Return notes read lazily before the first file, and once more after intake, when
-        // the new lists may have settled some of them.
-        var notesSnapshot: [String: [ReturnNote]]?
+        // Each unit's return notes are read right after its file is recorded (its new list
+        // may settle some): the feedback written then is final, also if the run is killed
+        // before the end (a snapshot rewritten after intake was lost by such a kill).
         let receivedAt = options.clock.now
         var summary = try intake.run(
             isDuplicate: { unit, stored in try register.hasSubmission(unit: unit, sha256: stored.sha256) },
@@ -171,21 +171,12 @@ public struct Runner {
             },
             recorded: { outcome in
                 feedbackSoFar.outcomes.append(outcome)
-                if notesSnapshot == nil { notesSnapshot = try register.returnNotesByUnit() }
-                try writeFeedback(&feedbackSoFar, config: config, notes: notesSnapshot ?? [:], only: outcome.unit)
+                let notes = [outcome.unit: try register.returnNotes(unit: outcome.unit)]
+                try writeFeedback(&feedbackSoFar, config: config, notes: notes, only: outcome.unit)
+                // The notes this feedback carries are delivered: a run killed before the end
+                // must not have the next one rewrite it as if the unit had sent nothing.
+                try markNotesDelivered(unit: outcome.unit, notes: notes[outcome.unit] ?? [])
             })
-        if !summary.outcomes.isEmpty {
-            // Each unit's feedback is already written; only a unit whose PPID notes this
-            // run's lists settled (a returned item resubmitted) needs it again.
-            let notesAfter = try register.returnNotesByUnit()
-            for code in Set(summary.outcomes.map(\.unit)).sorted()
-            where notesAfter[code] ?? [] != notesSnapshot?[code] ?? [] {
-                try writeFeedback(&summary, config: config, notes: notesAfter, only: code)
-            }
-        }
-        // Every unit's template follows the register (also after a crash, and when the PPID's
-        // decisions or a withdrawal changed a unit's list without a new file from it).
-        try updateTemplates(config: config, register: register)
         // A return (workbook or `dip return`) reaches the unit at the next run even when it
         // sends nothing: its feedback is rewritten whenever its notes change.
         try refreshAfterPPIDNotes(sentThisRun: Set(summary.outcomes.map(\.unit)), config: config, register: register)
@@ -203,9 +194,14 @@ public struct Runner {
         summary.draftVersion = try publisher.updateDraft()
         endStage("draf")
         summary.publishedVersion = try publisher.publishApproved()
+        if summary.publishedVersion != nil { try publisher.stampDraft(summary.draftVersion) }
         endStage("terbit")
         // After publication, so "changes since the last decree" already counts this run's.
         try publisher.writeReviewPack()
+        // Every unit's template follows the register (also after a crash, and when the PPID's
+        // decisions or a withdrawal changed a unit's list without a new file from it); last,
+        // so its stamp is the run's final state whatever run was stopped before.
+        try updateTemplates(config: config, register: register)
         endStage("pemeriksaan")
 
         summary.seconds = Date().timeIntervalSince(started)
@@ -305,6 +301,16 @@ public struct Runner {
             let data = try JSONEncoder.sortedPretty.encode(state)
             try DurableFiles.write(data, to: notesStateFile)
         }
+    }
+
+    /// Records in the notes state file that `unit`'s feedback now carries `notes`.
+    func markNotesDelivered(unit: String, notes: [ReturnNote]) throws {
+        var state = (try? Data(contentsOf: notesStateFile))
+            .flatMap { try? JSONDecoder().decode([String: [String]].self, from: $0) } ?? [:]
+        let now = Self.notesFingerprint(notes)
+        guard state[unit] ?? [] != now else { return }
+        state[unit] = now.isEmpty ? nil : now
+        try DurableFiles.write(try JSONEncoder.sortedPretty.encode(state), to: notesStateFile)
     }
 
     static func noteLines(_ notes: [ReturnNote]) -> [String] {

@@ -2,62 +2,89 @@ import DIPCore
 import Foundation
 import TestSupport
 import GRDB
+import OfficeFormats
+import Publish
 import Rules
 import XCTest
 @testable import Pipeline
 
-/// Kills the real `dip run` with SIGKILL at random moments, then lets it finish, and checks
-/// that nothing was lost, nothing was taken twice, and the outputs match the register and a
-/// clean reference run. Seeded, so a failure is reproducible (DIP_CRASH_SEED overrides;
-/// DIP_CRASH_KILLS sets the number of kills, default 20).
+/// Kills the real `dip run` with SIGKILL at random moments through a whole cycle, then lets
+/// it finish, and checks that nothing was lost, nothing was taken twice, and that **every**
+/// file under `archive/` and `reports/` and every register row equals a clean run's. The
+/// cycle: (1) intake of 15 units' lists; (2) the PPID's filled-in review workbook (made by
+/// dip) with revised lists of some units; (3) approval, then the run that publishes. Each
+/// phase runs with its own fixed clock, so a clean run and a killed-and-finished one must
+/// agree byte for byte. Seeded, so a failure is reproducible (DIP_CRASH_SEED overrides;
+/// DIP_CRASH_KILLS sets the number of kills, default 24).
 final class CrashHarnessTests: XCTestCase {
     let env = ProcessInfo.processInfo.environment
 
     func testRandomKillsNeverLoseOrDuplicateAnything() throws {
         _ = try DipProcess.requireBinary()
         let seed = UInt64(env["DIP_CRASH_SEED"] ?? "") ?? 20260101
-        let kills = Int(env["DIP_CRASH_KILLS"] ?? "") ?? 20
+        let kills = Int(env["DIP_CRASH_KILLS"] ?? "") ?? 24
         var rng = SplitMix(seed: seed)
 
-        // A clean reference run on the same inbox.
+        // A clean reference cycle.
         let reference = try HarnessWorkspace()
-        let referenceDrops = try reference.drop()
-        let started = Date()
-        let clean = try DipProcess.run(reference.runArgs)
-        let cleanSeconds = Date().timeIntervalSince(started)
-        XCTAssertEqual(clean.exitCode, 2, "synthetic inbox has malformed rows: \(clean.stderr)")
-        try reference.check(drops: referenceDrops, against: nil)
+        var seconds: [Double] = []
+        var referenceDrops: [SyntheticInbox.Dropped] = []
+        var snapshots: [HarnessWorkspace] = []
+        for phase in HarnessWorkspace.Phase.allCases {
+            referenceDrops += try reference.prepare(phase)
+            let started = Date()
+            let clean = try DipProcess.run(reference.runArgs, environment: reference.environment(phase))
+            seconds.append(Date().timeIntervalSince(started))
+            XCTAssertTrue(clean.exitCode == 2 || clean.exitCode == 0, "phase \(phase): \(clean.stderr)")
+            try reference.check(drops: referenceDrops, phase: phase, against: nil)
+            snapshots.append(try reference.snapshot())
+        }
+        XCTAssertEqual(try reference.publishedVersions(), [2], "the cycle publishes the second draft")
 
         var killed = 0
         var round = 0
         while killed < kills {
             round += 1
             let ws = try HarnessWorkspace()
-            let drops = try ws.drop()
-            // Kill until a run survives to its end (each kill leaves some progress behind).
-            var attempts = 0
-            while killed < kills {
-                attempts += 1
-                let child = try DipProcess.start(ws.runArgs)
-                let delay = Double(rng.next() % 1000) / 1000 * cleanSeconds * 0.85
-                usleep(useconds_t(delay * 1_000_000))
-                kill(child.pid, SIGKILL)
-                let result = child.wait()
-                if result.signal == SIGKILL { killed += 1 } else { break }
-                XCTAssertLessThan(attempts, 60, "round \(round) does not converge")
+            var drops: [SyntheticInbox.Dropped] = []
+            for phase in HarnessWorkspace.Phase.allCases {
+                drops += try ws.prepare(phase)
+                // Kill until a run survives to its end (each kill leaves some progress behind).
+                var attempts = 0
+                while killed < kills {
+                    attempts += 1
+                    let child = try DipProcess.start(ws.runArgs, environment: ws.environment(phase))
+                    let delay = Double(rng.next() % 1000) / 1000 * seconds[phase.rawValue] * 0.95
+                    usleep(useconds_t(delay * 1_000_000))
+                    kill(child.pid, SIGKILL)
+                    let result = child.wait()
+                    if result.signal == SIGKILL { killed += 1 } else { break }
+                    XCTAssertLessThan(attempts, 60, "round \(round) phase \(phase) does not converge")
+                    if rng.next() % 2 == 0 { break }
+                }
+                let final = try DipProcess.run(ws.runArgs, environment: ws.environment(phase))
+                XCTAssertTrue(final.exitCode == 2 || final.exitCode == 0, "round \(round) phase \(phase): \(final.stderr)")
+                try ws.check(drops: drops, phase: phase, against: snapshots[phase.rawValue])
             }
-            let final = try DipProcess.run(ws.runArgs)
-            XCTAssertTrue(final.exitCode == 2 || final.exitCode == 0, "round \(round): \(final.stderr)")
-            try ws.check(drops: drops, against: reference)
-            print("crash harness round \(round): \(attempts) runs, \(killed) kills so far (seed \(seed))")
+            print("crash harness round \(round): \(killed) kills so far (seed \(seed))")
+            if env["DIP_CRASH_KEEP"] == nil { try? FileManager.default.removeItem(at: ws.root) } else { print("kept \(ws.root.path)") }
+        }
+        if env["DIP_CRASH_KEEP"] == nil {
+            try? FileManager.default.removeItem(at: reference.root)
+            for snapshot in snapshots { try? FileManager.default.removeItem(at: snapshot.root) }
+        } else {
+            print("kept reference phases: \(snapshots.map(\.root.path))")
         }
     }
 }
 
-/// A temporary workspace with 15 units × 40 items of synthetic submissions.
+/// A temporary workspace with 15 units × 40 items of synthetic submissions, taken through
+/// the three phases of `CrashHarnessTests`.
 struct HarnessWorkspace {
     let root: URL
     let workspace: Workspace
+
+    enum Phase: Int, CaseIterable { case intake, review, publish }
 
     init() throws {
         root = try Scratch.directory("dip-crash")
@@ -65,18 +92,157 @@ struct HarnessWorkspace {
         _ = try WorkspaceSetup.initialise(workspace)
     }
 
+    private init(root: URL) {
+        self.root = root
+        workspace = Workspace(root: root)
+    }
+
+    /// A copy of this workspace as it is now (the clean run's state after a phase).
+    func snapshot() throws -> HarnessWorkspace {
+        let copy = try Scratch.directory("dip-crash-ref")
+        try FileManager.default.removeItem(at: copy)
+        try FileManager.default.copyItem(at: root, to: copy)
+        return HarnessWorkspace(root: copy)
+    }
+
+    static func text(_ cell: CellValue) -> String {
+        switch cell {
+        case .empty: return ""
+        case .string(let s): return s
+        case .number(let d): return d == d.rounded() ? String(Int64(d)) : String(d)
+        case .bool(let b): return b ? "TRUE" : "FALSE"
+        case .error(let e): return e
+        case .dateTime(let dt): return String(dt.serial)
+        case .isoDateTime(let s): return s
+        }
+    }
+
     var runArgs: [String] { ["run", "--workspace", root.path, "--settle-seconds", "0", "--quiet"] }
+
+    /// Each phase's own fixed clock; the review-workbook secret fixed so tokens compare.
+    func environment(_ phase: Phase) -> [String: String] {
+        ["SOURCE_DATE_EPOCH": "\(1_767_225_600 + 3600 * 2 * phase.rawValue)", "DIP_REVIEW_KEY": "crash-harness"]
+    }
 
     func units() throws -> [String] {
         Array(try UnitDirectory.load(directory: workspace.rules).units.map(\.code).sorted().prefix(15))
     }
 
-    func drop() throws -> [SyntheticInbox.Dropped] {
-        try SyntheticInbox.write(into: workspace.inbox, units: units(), itemsPerUnit: 40, seed: 7)
+    /// The 15 units' lists (the intake phase's drop).
+    func drop() throws -> [SyntheticInbox.Dropped] { try prepare(.intake) }
+
+    /// What a phase drops before its run: the lists; the filled review workbook and revised
+    /// lists of every third unit; the approval of the current draft (not killed: it is a
+    /// separate command).
+    func prepare(_ phase: Phase) throws -> [SyntheticInbox.Dropped] {
+        switch phase {
+        case .intake:
+            return try SyntheticInbox.write(into: workspace.inbox, units: units(), itemsPerUnit: 40, seed: 7)
+        case .review:
+            try fillReviewWorkbook()
+            let some = try units().enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
+            return try SyntheticInbox.write(into: workspace.inbox, units: some, itemsPerUnit: 38, seed: 7, round: 1)
+        case .publish:
+            let approve = try DipProcess.run(
+                ["approve", "--workspace", root.path, "--name", "Drs. H. Ahmad Fauzi", "--nip", "197001011995031002",
+                 "--decree-number", "000.9/12/PPID/2026", "--decree-date", "2026-01-02", "--force"],
+                environment: ["SOURCE_DATE_EPOCH": "\(1_767_225_600 + 3600 * 3)"])
+            XCTAssertEqual(approve.exitCode, 0, approve.stderr)
+            return []
+        }
+    }
+
+    /// The review workbook dip wrote, filled in as the PPID would: every third row approved,
+    /// every seventh returned with a note, the reviewer named; saved into `inbox/_ppid/`.
+    func fillReviewWorkbook() throws {
+        let source = workspace.review.appendingPathComponent("pemeriksaan-dip.xlsx")
+        let book = try XLSXWorkbook(path: source.path)
+        var sheets: [XLSXSheet] = []
+        for (index, info) in book.sheets.enumerated() {
+            let reader = try book.rows(sheet: index)
+            var rows: [[XLSXCell]] = []
+            var header: [String] = []
+            while let row = try reader.nextRow() {
+                var cells = row.cells.map { cell -> XLSXCell in
+                    switch cell {
+                    case .number(let d): return XLSXCell(.number(d))
+                    case .empty: return XLSXCell(.empty)
+                    default: return XLSXCell(HarnessWorkspace.text(cell))
+                    }
+                }
+                if rows.isEmpty { header = row.cells.map { HarnessWorkspace.text($0) } }
+                let n = rows.count
+                func set(_ column: String, _ value: String) {
+                    guard let i = header.firstIndex(of: column) else { return }
+                    while cells.count <= i { cells.append(XLSXCell(.empty)) }
+                    cells[i] = XLSXCell(value)
+                }
+                if info.name == ReviewFormat.instructionsSheet,
+                   HarnessWorkspace.text(row[0]).lowercased() == ReviewFormat.reviewerNameLabel.lowercased() {
+                    while cells.count < 2 { cells.append(XLSXCell(.empty)) }
+                    cells[1] = XLSXCell("Hj. Siti Pemeriksa")
+                } else if n > 0, header.contains(ReviewFormat.decisionHeader), info.name != ReviewFormat.testSheet {
+                    if n % 7 == 0 {
+                        set(ReviewFormat.decisionHeader, ReviewFormat.returnToUnit)
+                        set(ReviewFormat.noteHeader, "Perbaiki ringkasan baris \(n).")
+                    } else if n % 3 == 0 {
+                        set(ReviewFormat.decisionHeader, ReviewFormat.approve)
+                    }
+                }
+                rows.append(cells)
+            }
+            sheets.append(XLSXSheet(name: info.name, rows: rows, hidden: info.state != .visible))
+        }
+        let bytes = try XLSXWriter.write(XLSXDocument(sheets: sheets, created: Date(timeIntervalSince1970: 1_767_225_600)))
+        let folder = workspace.inbox.appendingPathComponent("_ppid", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent("pemeriksaan-dip (isi).xlsx")
+        try Data(bytes).write(to: url)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: url.path)
+    }
+
+    func publishedVersions() throws -> [Int] {
+        let db = try DatabaseQueue(path: workspace.registerPath.path)
+        return try db.read { try Int.fetchAll($0, sql: "SELECT number FROM versions WHERE status = 'published'") }
+    }
+
+    /// Every register row, table by table, as text (for comparing two registers).
+    func registerRows() throws -> [String: [String]] {
+        let db = try DatabaseQueue(path: workspace.registerPath.path)
+        return try db.read { db in
+            var out: [String: [String]] = [:]
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            for table in tables {
+                out[table] = try Row.fetchAll(db, sql: "SELECT * FROM \"\(table)\"").map { row in
+                    row.databaseValues.map { "\($0)" }.joined(separator: "|")
+                }.sorted()
+            }
+            return out
+        }
+    }
+
+    /// Every file under `archive/` and `reports/` but the register itself (compared by rows),
+    /// the lock and the operator's log, as relative paths.
+    func outputFiles() -> [String] {
+        let fm = FileManager.default
+        var out: [String] = []
+        for top in ["archive", "reports"] {
+            let all = fm.enumerator(atPath: root.appendingPathComponent(top).path)?.allObjects as? [String] ?? []
+            for path in all {
+                var isDirectory: ObjCBool = false
+                let full = root.appendingPathComponent(top).appendingPathComponent(path)
+                guard fm.fileExists(atPath: full.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                let relative = "\(top)/\(path)"
+                if relative.hasPrefix("archive/register.sqlite") || relative == "archive/.dip.lock"
+                    || relative.hasPrefix("reports/log/") { continue }
+                out.append(relative)
+            }
+        }
+        return out.sorted()
     }
 
     /// The invariants a finished run must satisfy, optionally compared with a reference.
-    func check(drops: [SyntheticInbox.Dropped], against reference: HarnessWorkspace?,
+    func check(drops: [SyntheticInbox.Dropped], phase: Phase, against reference: HarnessWorkspace?,
                file: StaticString = #filePath, line: UInt = #line) throws {
         let fm = FileManager.default
         // 1. Every dropped file is archived with a receipt naming its unit.
@@ -91,7 +257,7 @@ struct HarnessWorkspace {
                               file: file, line: line)
             }
         }
-        // 2. Nothing left in the inbox.
+        // 2. Nothing left in the inbox (the PPID's folder included).
         for unit in try fm.contentsOfDirectory(atPath: workspace.inbox.path) {
             let folder = workspace.inbox.appendingPathComponent(unit)
             let left = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
@@ -99,17 +265,21 @@ struct HarnessWorkspace {
         }
         // 3. Each (unit, sha) exactly once in the register.
         let db = try DatabaseQueue(path: workspace.registerPath.path)
-        let rows = try db.read { try Row.fetchAll($0, sql: "SELECT unit, sha256, item_count FROM submissions") }
+        let rows = try db.read { try Row.fetchAll($0, sql: "SELECT unit, sha256 FROM submissions") }
         let pairs = rows.map { "\($0["unit"] as String)/\($0["sha256"] as String)" }
         XCTAssertEqual(pairs.sorted(), drops.map { "\($0.unit)/\($0.sha256)" }.sorted(), file: file, line: line)
-        let itemCounts = Dictionary(uniqueKeysWithValues: rows.map { ($0["unit"] as String, $0["item_count"] as Int) })
-        let versions = try db.read { try Row.fetchAll($0, sql: "SELECT number, status FROM versions") }
-        XCTAssertEqual(versions.count, 1, "exactly one draft", file: file, line: line)
-        let draftNumber: Int = versions.first?["number"] ?? -1
+        if phase == .review {
+            let applied = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM review_workbooks") }
+            XCTAssertEqual(applied, 1, "the PPID's workbook applied exactly once", file: file, line: line)
+            let decisions = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM decisions") } ?? 0
+            XCTAssertGreaterThan(decisions, 0, "the PPID's decisions reached the register", file: file, line: line)
+        }
         // 4. Reports agree with the register.
-        let draf = workspace.reports.appendingPathComponent("draf")
-        XCTAssertEqual(try? String(contentsOf: draf.appendingPathComponent("VERSI.txt"), encoding: .utf8),
-                       "draf-v\(draftNumber)\n", file: file, line: line)
+        let draftNumber = try db.read { try Int.fetchOne($0, sql: "SELECT MAX(number) FROM versions") } ?? -1
+        if phase != .publish {
+            XCTAssertEqual(try? String(contentsOf: workspace.reports.appendingPathComponent("draf/VERSI.txt"), encoding: .utf8),
+                           "draf-v\(draftNumber)\n", file: file, line: line)
+        }
         for drop in drops {
             XCTAssertTrue(fm.fileExists(atPath: workspace.feedbackFile(unit: drop.unit, ext: "txt").path),
                           "feedback for \(drop.unit) lost", file: file, line: line)
@@ -120,22 +290,21 @@ struct HarnessWorkspace {
             let leftovers = all.filter { path in path.split(separator: "/").contains { Housekeeping.isLeftover(String($0)) } }
             XCTAssertEqual(leftovers, [], "leftovers in \(top.lastPathComponent)", file: file, line: line)
         }
-        // 6. Same counts and the same draft documents as the clean reference run.
+        // 6. Every file under archive/ and reports/ and every register row as the clean run's.
         if let reference {
-            let refDB = try DatabaseQueue(path: reference.workspace.registerPath.path)
-            let refRows = try refDB.read { try Row.fetchAll($0, sql: "SELECT unit, item_count FROM submissions") }
-            let refCounts = Dictionary(uniqueKeysWithValues: refRows.map { ($0["unit"] as String, $0["item_count"] as Int) })
-            XCTAssertEqual(itemCounts, refCounts, file: file, line: line)
-            let refVersionItems = try refDB.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM version_items") }
-            let versionItems = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM version_items") }
-            XCTAssertEqual(versionItems, refVersionItems, file: file, line: line)
-            let refDraf = reference.workspace.reports.appendingPathComponent("draf")
-            let names = try fm.contentsOfDirectory(atPath: refDraf.path).sorted()
-            XCTAssertEqual(try fm.contentsOfDirectory(atPath: draf.path).sorted(), names, file: file, line: line)
-            for name in names {
-                XCTAssertEqual(try Data(contentsOf: draf.appendingPathComponent(name)),
-                               try Data(contentsOf: refDraf.appendingPathComponent(name)),
-                               "draft document \(name) differs from the reference", file: file, line: line)
+            let names = reference.outputFiles()
+            XCTAssertEqual(outputFiles(), names, "phase \(phase)", file: file, line: line)
+            for name in names where fm.fileExists(atPath: root.appendingPathComponent(name).path) {
+                XCTAssertTrue(try Data(contentsOf: root.appendingPathComponent(name))
+                              == Data(contentsOf: reference.root.appendingPathComponent(name)),
+                              "phase \(phase): \(name) differs from the clean run", file: file, line: line)
+            }
+            let mine = try registerRows()
+            let theirs = try reference.registerRows()
+            XCTAssertEqual(mine.keys.sorted(), theirs.keys.sorted(), file: file, line: line)
+            for table in theirs.keys.sorted() where mine[table] != theirs[table] {
+                XCTFail("phase \(phase): register table \(table) differs from the clean run "
+                        + "(\(mine[table]?.count ?? 0) vs \(theirs[table]?.count ?? 0) rows)", file: file, line: line)
             }
         }
     }

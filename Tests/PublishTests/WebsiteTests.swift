@@ -167,6 +167,18 @@ final class WebsiteTests: XCTestCase {
         XCTAssertFalse(csvBytes.starts(with: [0xEF, 0xBB, 0xBF]), "no BOM")
     }
 
+    /// Issue 16 #8: a text a spreadsheet would run as a formula is neutralised in every CSV
+    /// dip writes (`dip.csv` and the package's register export share `OpenData.field`).
+    func testFormulaLikeTextIsNeutralisedInCSV() throws {
+        XCTAssertEqual(OpenData.field("=HYPERLINK(\"http://x\",\"klik\")"), "\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\"")
+        XCTAssertEqual(OpenData.field("@SUM(A1)"), "'@SUM(A1)")
+        XCTAssertEqual(OpenData.field("+62 812 3456"), "'+62 812 3456")
+        XCTAssertEqual(OpenData.field("-2+3"), "'-2+3")
+        XCTAssertEqual(OpenData.field("\tcmd"), "'\tcmd")
+        XCTAssertEqual(OpenData.field("-1"), "-1", "a plain number stays a number")
+        XCTAssertEqual(OpenData.field("Laporan = 3"), "Laporan = 3")
+    }
+
     /// An item's own link (issue 18) is linked from its summary, the feeds and the CSV, escaped;
     /// a link that is not http/https (however it got into the register) is never written.
     func testItemLinksArePublishedOnlyWhenSafe() throws {

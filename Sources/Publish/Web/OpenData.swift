@@ -37,13 +37,22 @@ enum OpenData {
         ]
     }
 
-    /// RFC 4180 field: quoted when it holds a comma, quote, CR or LF (or edge spaces).
+    /// RFC 4180 field: quoted when it holds a comma, quote, CR or LF (or edge spaces). A text
+    /// a spreadsheet program would run as a formula (starting with `=`, `+`, `-`, `@`, tab or
+    /// CR, and not a plain number) gets a leading apostrophe (OWASP "CSV injection"), in every
+    /// CSV dip writes (this one and the archive package's register export).
     static func field(_ raw: String) -> String {
-        let s = WebText.xmlSafe(raw)
+        let s = neutralised(WebText.xmlSafe(raw))
         let needs = s.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
             || s.hasPrefix(" ") || s.hasSuffix(" ")
         guard needs else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func neutralised(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return s }
+        if Double(s) != nil, s.allSatisfy({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == "." }) { return s }
+        return "'" + s
     }
 
     static func csv(_ list: PublishedList) -> String {
@@ -169,7 +178,9 @@ enum OpenData {
             contributors: [Contributor(title: settings.bodyName, role: "publisher")],
             resources: [Resource(
                 title: "Daftar Informasi Publik versi \(version.number)",
-                description: "Informasi publik yang diterbitkan, diurutkan menurut kategori, sub-kelompok, unit kerja dan nomor.",
+                description: "Informasi publik yang diterbitkan, diurutkan menurut kategori, sub-kelompok, unit kerja dan nomor. "
+                    + "Teks yang diawali =, +, -, @, tab atau CR diberi tanda petik tunggal (') di depannya agar tidak "
+                    + "dijalankan sebagai rumus oleh program lembar kerja.",
                 schema: Schema(fields: columns.map {
                     Field(name: $0.name, title: $0.title, type: $0.type,
                           constraints: constraints(for: $0.name))
