@@ -17,6 +17,11 @@ public struct CompletenessEntry: Codable, Hashable, Sendable {
 public struct CompletenessReport: Codable, Hashable, Sendable {
     public var units: [CompletenessEntry]
     public var body: CompletenessEntry
+    /// Indonesian names of the setiap saat entries by code (kategori.yaml), for people.
+    public var setiapSaatNames: [String: String]?
+
+    /// "Daftar Informasi Publik" for "dip"; the code itself when no name is known.
+    public func setiapSaatName(_ code: String) -> String { setiapSaatNames?[code] ?? code }
 }
 
 /// Computes *kelengkapan* from classified items. Items needing a consequence test or exempted
@@ -47,6 +52,7 @@ public struct Completeness: Sendable {
         let byUnit = Dictionary(grouping: items, by: \.unit)
         return CompletenessReport(
             units: byUnit.keys.sorted().map { entry($0, byUnit[$0]!) },
-            body: entry(nil, items))
+            body: entry(nil, items),
+            setiapSaatNames: Dictionary(ruleSet.setiapSaat.map { ($0.code, $0.name) }) { a, _ in a })
     }
 }

@@ -55,8 +55,9 @@ enum ReviewFixtures {
     static func completeness() throws -> CompletenessReport {
         let json = """
             {"units":[{"unit":"dinkes","itemCount":9,"subgroupCounts":{"A":2,"B":1},"missingSubgroups":["E","K"],
-            "missingSetiapSaat":["sop"]}],
-            "body":{"itemCount":24,"subgroupCounts":{"A":3},"missingSubgroups":[],"missingSetiapSaat":[]}}
+            "missingSetiapSaat":["rencana_kerja_proyek"]}],
+            "body":{"itemCount":24,"subgroupCounts":{"A":3},"missingSubgroups":[],"missingSetiapSaat":[]},
+            "setiapSaatNames":{"rencana_kerja_proyek":"Rencana kerja proyek dan anggarannya"}}
             """
         return try JSONDecoder().decode(CompletenessReport.self, from: Data(json.utf8))
     }

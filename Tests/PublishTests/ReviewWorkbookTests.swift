@@ -105,6 +105,12 @@ final class ReviewWorkbookTests: XCTestCase {
         XCTAssertEqual(kel.count, 3)
         XCTAssertEqual(ReviewFixtures.text(kel[1][0]), "Dinas Kesehatan")
         XCTAssertEqual(kel[1][2], .number(2)) // sub-group A
+        // Missing setiap saat entries by their names, missing sub-groups with their titles,
+        // and the A–K legend on the instructions sheet.
+        let missing = ReviewFixtures.text(kel[1][14])
+        XCTAssertEqual(missing, "Rencana kerja proyek dan anggarannya")
+        XCTAssertTrue(ReviewFixtures.text(kel[1][13]).contains("K. "), "\(kel[1])")
+        XCTAssertTrue(strings.contains("A. \(BerkalaSubgroup.A.title)"))
     }
 
     /// A unit whose list lacks legal fields (accepted with `missing-column` problems, issue 18)

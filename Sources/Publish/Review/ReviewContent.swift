@@ -358,8 +358,8 @@ enum ReviewContent {
             func row(_ e: CompletenessEntry, name: String) -> [String] {
                 [name, "\(e.itemCount)"]
                     + BerkalaSubgroup.allCases.map { "\(e.subgroupCounts[$0.rawValue] ?? 0)" }
-                    + [e.missingSubgroups.map(\.rawValue).joined(separator: ", "),
-                       e.missingSetiapSaat.joined(separator: ", "),
+                    + [e.missingSubgroups.map { "\($0.rawValue). \($0.title)" }.joined(separator: "\n"),
+                       e.missingSetiapSaat.map(report.setiapSaatName).joined(separator: "\n"),
                        e.unit.flatMap { missingFields[$0] }?.joined(separator: ", ") ?? ""]
             }
             for e in report.units.sorted(by: { ($0.unit ?? "") < ($1.unit ?? "") }) {
@@ -386,6 +386,7 @@ enum ReviewContent {
             "4. Isi nama dan NIP pemeriksa di bawah ini.",
             "5. Simpan berkas dan letakkan di folder inbox/_ppid/. Keputusan dicatat pada proses berikutnya; hasilnya ada di reports/review/.",
             "Jangan mengubah kolom tersembunyi (ID DIP dan Revisi) maupun nama sheet. Keputusan untuk informasi yang sudah berubah sejak lembar ini dibuat akan ditolak.",
-        ]
+            "Kolom A–K pada sheet Kelengkapan adalah sub-kelompok informasi berkala (Peraturan Komisi Informasi Nomor 1 Tahun 2021):",
+        ] + BerkalaSubgroup.allCases.map { "\($0.rawValue). \($0.title)" }
     }
 }
