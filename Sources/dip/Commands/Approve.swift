@@ -63,6 +63,9 @@ extension DIP {
         @Flag(name: .customLong("preview"), help: "Hanya tampilkan yang akan dicetak; tidak menyimpan apa pun.")
         var preview = false
 
+        @Flag(help: "Simpan tanpa bertanya (di terminal dip menampilkan yang akan dicetak dan meminta konfirmasi).")
+        var yes = false
+
         @Option(help: "Format keluaran.")
         var format: OutputFormat = .text
 
@@ -165,11 +168,21 @@ extension DIP {
                     print("Pratinjau saja: belum ada yang disimpan.")
                     return
                 }
+                // At a terminal the PPID confirms what will be printed before it is stored.
+                if isatty(STDIN_FILENO) == 1 && !yes {
+                    print(printed)
+                    print("Simpan persetujuan ini? Ketik y lalu Enter untuk menyimpan: ", terminator: "")
+                    let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+                    guard answer == "y" || answer == "ya" else {
+                        print("Tidak disimpan.")
+                        return
+                    }
+                }
                 let approved = try db.approve(version: number, request, at: clock.now, source: .cli)
                 switch format {
                 case .json: print(try RegisterOutput.json(approved))
                 case .text:
-                    print(printed)
+                    if isatty(STDIN_FILENO) != 1 || yes { print(printed) }
                     print("Versi \(approved.number) disetujui: \(approved.items.count) informasi terbuka, "
                         + "\(approved.exempted.count) dikecualikan"
                         + (force ? " (disetujui dengan --force; tercatat di riwayat)" : "")
