@@ -136,7 +136,10 @@ public struct Runner {
         for path in try Housekeeping.moveSharedUnitFolders(in: workspace) {
             logger.info("dipindahkan ke folder unit", metadata: ["path": "\(path)"])
         }
-        let classifier = Classifier(ruleSet: config.ruleSet)
+        // The PPID's own earlier decisions (tests, approvals) are precedents that outrank the
+        // shipped corpus.
+        let classifier = Classifier(ruleSet: config.ruleSet,
+                                    ppidDecisions: try register.ppidDecisions().map { PPIDPrecedents.precedent($0, units: config.units) })
 
         endStage("persiapan")
         // The PPID's decisions first: they refer to the draft the PPID saw, before this run's
