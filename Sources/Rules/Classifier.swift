@@ -140,6 +140,12 @@ public struct Classifier: Sendable {
             if ruleSuggestion == nil {
                 if declared == nil {
                     suggested = precedentFlag ? .dikecualikan : verdict.category
+                    if suggested == .dikecualikan && !precedentFlag {
+                        // Withheld precedents that do not hold the item's words do not flag it:
+                        // a person decides.
+                        needsReview = true
+                        notes.append("Preseden terdekat dikecualikan tetapi judulnya tidak cukup sama dengan butir ini sehingga tidak ditandai uji konsekuensi: tinjau kategorinya.")
+                    }
                     if !verdict.decisive {
                         needsReview = true
                         notes.append("Tidak ada aturan yang cocok dan preseden yang mirip hanya sedikit: saran kategori \(verdict.category.shortLabel) lemah, tentukan kategorinya.")

@@ -349,7 +349,7 @@ aturan:
   - id: keamanan-sistem
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan)
     prioritas: 100
-    salah_satu: [topologi jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber]
+    salah_satu: [topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber]
     kecuali: [tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik]
     kategori: dikecualikan
     pengecualian: [17c]
@@ -575,6 +575,125 @@ aturan:
   # ---------------------------------------------------------------------------
   # 3. SERTA MERTA
   # ---------------------------------------------------------------------------
+
+  # --- Ditambahkan dari DIK badan publik nyata (rules/preseden.csv, hanya badan latih;
+  #     lihat docs/classification.md). Huruf Pasal 17 mengikuti yang paling sering dikutip.
+  - id: keuangan-belum-diaudit
+    keterangan: Laporan keuangan yang belum diaudit/diperiksa (unaudited) — lazim dikecualikan sampai hasil audit terbit
+    prioritas: 100
+    salah_satu: [belum diaudit, sebelum diaudit, unaudited, belum diperiksa, belum disampaikan hasil audit, belum dilakukan audit, belum audit]
+    kecuali: [tata cara, sop, pedoman, jadwal, opini]
+    kategori: dikecualikan
+    pengecualian: [17h]
+    contoh_cocok:
+      - Laporan keuangan sebelum diaudit
+      - Laporan Keuangan Pemerintah Daerah yang belum diaudit BPK
+      - Laporan keuangan unaudited semester I
+    contoh_tidak_cocok:
+      - Laporan keuangan audited tahun 2024
+      - Opini BPK atas LKPD
+
+  - id: audit-pengawasan-internal
+    keterangan: Kertas kerja, temuan dan laporan hasil audit/pengawasan internal dan tindak lanjutnya
+    prioritas: 100
+    salah_satu: [hasil audit internal, audit internal, audit eksternal, hasil audit, laporan hasil audit, kertas kerja audit, kertas kerja pemeriksaan, temuan audit, temuan pemeriksaan, laporan hasil pengawasan, tindak lanjut hasil pengawasan, hasil pengawasan, data pengawasan, sasaran pengawasan, laporan hasil pemeriksaan inspektorat, hasil pemeriksaan reguler, laporan hasil reviu internal]
+    kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase]
+    kategori: dikecualikan
+    pengecualian: [17h]
+    contoh_cocok:
+      - Laporan Hasil Audit Internal
+      - Kertas kerja pemeriksaan reguler Inspektorat pada Dinas PUPR
+      - Dokumen tindak lanjut hasil pengawasan
+      - Temuan audit atas pengelolaan BOS
+    contoh_tidak_cocok:
+      - Program Kerja Pengawasan Tahunan (PKPT) Inspektorat
+      - Jumlah temuan audit per OPD
+      - Piagam audit internal
+
+  - id: soal-ujian
+    keterangan: Soal, kunci dan lembar jawaban ujian atau tes seleksi
+    prioritas: 100
+    salah_satu: [soal ujian, soal dan jawaban, soal tes, bank soal, naskah soal, kunci jawaban, lembar jawaban, jawaban ujian, soal seleksi, materi soal]
+    kecuali: [tata cara, pedoman, kisi kisi, jadwal, pengumuman, contoh soal, latihan soal]
+    kategori: dikecualikan
+    pengecualian: [17b]
+    contoh_cocok:
+      - Soal dan jawaban ujian tes masuk
+      - Lembar jawaban ujian mahasiswa
+      - Bank soal seleksi perangkat desa
+    contoh_tidak_cocok:
+      - Jadwal ujian seleksi perangkat desa
+      - Kisi-kisi soal ujian dinas
+
+  - id: nilai-perorangan
+    keterangan: Nilai dan hasil penilaian seseorang dalam ujian, tes, seleksi atau rekrutmen
+    prioritas: 100
+    salah_satu: [nilai ujian, nilai tes, nilai hasil seleksi, nilai seleksi, nilai mahasiswa, nilai peserta, nilai proposal, nilai seminar, nilai monitoring evaluasi, penilaian hasil rekrutmen, hasil penilaian dalam proses, rincian penilaian, penilaian kompetensi, hasil seleksi individu, penilaian hasil pengujian, kriteria pengolahan nilai, hasil tes seleksi, nilai skd, nilai skb, nilai cat, hasil wawancara, nilai wawancara]
+    kecuali: [pengumuman, jadwal, tata cara, rata rata, jumlah, statistik, persyaratan, kisi kisi, pedoman, sop, ambang batas, passing grade, nilai ambang, pppk, cpns, casn, sscasn]
+    kategori: dikecualikan
+    pengecualian: [17h4]
+    contoh_cocok:
+      - Nilai hasil seleksi penerimaan mahasiswa baru (individu)
+      - Data penilaian hasil rekrutmen dan seleksi
+      - Nilai tes siswa diklat
+      - Hasil wawancara calon perangkat desa
+    contoh_tidak_cocok:
+      - Pengumuman hasil seleksi perangkat desa
+      - Nilai ambang batas seleksi kompetensi dasar
+      - Nilai hasil seleksi kompetensi PPPK (diumumkan BKN)
+
+  - id: gambar-teknis-bangunan
+    keterangan: Cetak biru, desain dan gambar teknis bangunan serta instalasinya
+    prioritas: 100
+    salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung]
+    kecuali: [pengumuman, pengadaan, jumlah, tata cara, rup, jadwal, persyaratan]
+    kategori: dikecualikan
+    pengecualian: [17c]
+    contoh_cocok:
+      - Blueprint/Desain Bangunan, Instalasi Listrik, Jaringan Telepon, Saluran Air dan Gas
+      - Hasil Detail Engineering Design (DED) gedung kantor
+    contoh_tidak_cocok:
+      - Pengumuman pengadaan jasa konsultansi DED gedung kantor
+
+  - id: akta-otentik
+    keterangan: Akta otentik dan surat wasiat seseorang (sertifikat tanah, akta notaris)
+    prioritas: 100
+    salah_satu: [sertifikat tanah, sertipikat tanah, akta tanah, akta jual beli, akta notaris, surat wasiat, wasiat, akta otentik, sertifikat hak milik, sertipikat hak milik, bpkb]
+    kecuali: [persyaratan, tata cara, pedoman, sop, jumlah, pendaftaran tanah sistematis, ptsl]
+    kategori: dikecualikan
+    pengecualian: [17g]
+    contoh_cocok:
+      - Sertifikat tanah aset Pemda
+      - Salinan akta notaris pendirian yayasan
+    contoh_tidak_cocok:
+      - Persyaratan balik nama sertifikat tanah
+
+  - id: penelitian-berjalan
+    keterangan: Proposal dan penelitian yang masih berjalan (hak kekayaan intelektual penelitinya)
+    prioritas: 100
+    salah_satu: [proposal penelitian, penelitian yang masih dalam proses, penelitian yang sedang berjalan, draf penelitian, hasil review proposal, naskah penelitian]
+    kecuali: [hasil penelitian, daftar serta hasil, jumlah, pengumuman, pemenang, panduan, pedoman, jadwal]
+    kategori: dikecualikan
+    pengecualian: [17b]
+    contoh_cocok:
+      - Proposal penelitian mahasiswa
+      - Penelitian yang masih dalam proses
+    contoh_tidak_cocok:
+      - Daftar serta hasil penelitian yang dilakukan
+      - Pengumuman pemenang hibah proposal penelitian
+
+  - id: rahasia-perusahaan
+    keterangan: Data privat dan rahasia dagang perusahaan (skala upah, debitur, laporan keuangan perusahaan)
+    prioritas: 100
+    salah_satu: [data privat perusahaan, rahasia dagang, rahasia perusahaan, struktur skala upah, skala upah perusahaan, data debitur, laporan keuangan perusahaan, dokumen penawaran, evaluasi penawaran, dokumen kualifikasi penyedia, penawaran harga penyedia]
+    kecuali: [tata cara, pedoman, sop, jumlah, pengumuman, statistik, rekapitulasi]
+    kategori: dikecualikan
+    pengecualian: [17b]
+    contoh_cocok:
+      - Struktur skala upah perusahaan
+      - Dokumen penawaran peserta tender
+    contoh_tidak_cocok:
+      - Pengumuman hasil evaluasi penawaran
 
   - id: serta-merta-bencana-alam
     keterangan: Informasi bencana alam atau peringatan dini yang mengancam keselamatan orang banyak

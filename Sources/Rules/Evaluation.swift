@@ -133,7 +133,8 @@ public enum Evaluator {
             let c = classifier.classify(item)
             let place = file.isEmpty ? "baris \(labelled.line)" : "\(file):\(labelled.line)"
             let who = labelled.body.isEmpty ? "" : " [\(labelled.body)]"
-            let said = "saran \(c.suggested?.rawValue ?? "-")\(c.needsConsequenceTest ? ", ditandai " + (c.exemptionGrounds.isEmpty ? "tanpa dasar" : c.exemptionGrounds.joined(separator: ",")) : "")"
+            let layer = c.hits.isEmpty ? (c.precedents.isEmpty ? "" : "; preseden") : "; aturan " + c.hits.map(\.ruleID).joined(separator: ",")
+            let said = "saran \(c.suggested?.rawValue ?? "-")\(c.needsConsequenceTest ? ", ditandai " + (c.exemptionGrounds.isEmpty ? "tanpa dasar" : c.exemptionGrounds.joined(separator: ",")) : "")\(layer)"
             report.items += 1
             if c.suggested != nil { report.suggested += 1 }
             if c.suggested == labelled.category {

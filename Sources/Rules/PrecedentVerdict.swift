@@ -17,6 +17,10 @@ public struct PrecedentPolicy: Hashable, Sendable {
     public var flagShare = 0.4
     /// … and the most similar exempt precedent is at least this similar.
     public var flagSimilarity = 0.5
+    /// … and holds at least this share of that precedent's words (IDF-weighted): an item
+    /// lacking the word that made a title withheld ("nilai" in "Nilai hasil seleksi …") is not
+    /// flagged by it.
+    public var flagContainment = 0.6
     /// A verdict is strong (it can contradict a declared category or an open rule) when its
     /// best precedent is this similar and its category holds `strongAgreement` of the vote.
     public var strongSimilarity = 0.6
@@ -33,6 +37,8 @@ public struct PrecedentPolicy: Hashable, Sendable {
 /// What the nearest precedents say about one item.
 struct PrecedentVerdict {
     var category: Category
+    /// The best open category among the voters (nil when every voter withheld).
+    var openCategory: Category?
     /// At least one voter reached `minimumSimilarity`.
     var decisive: Bool
     var strong: Bool
@@ -97,12 +103,15 @@ extension Classifier {
             }
         }
         let ranked = score.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        let openCategory = ranked.first { $0.key != .dikecualikan }?.key
         let category = ranked[0].key
         let agreement = total > 0 ? ranked[0].value / total : 0
         let exemptShare = total > 0 ? (score[.dikecualikan] ?? 0) / total : 0
         let strong = decisive && best.similarity >= policy.strongSimilarity && agreement >= policy.strongAgreement
-        let bestExempt = voters.first { index.precedents[$0.index].category == .dikecualikan }?.similarity ?? 0
-        let exemptLike = decisive && (category == .dikecualikan
+        let exemptVoters = voters.filter { index.precedents[$0.index].category == .dikecualikan }
+        let bestExempt = exemptVoters.first?.similarity ?? 0
+        let contained = exemptVoters.contains { $0.containment >= policy.flagContainment }
+        let exemptLike = decisive && contained && (category == .dikecualikan
             || (exemptShare >= policy.flagShare && bestExempt >= policy.flagSimilarity))
 
         // Grounds: the most cited letter, with its most cited code (a sub-point when one is
@@ -148,7 +157,7 @@ extension Classifier {
         }
         let voterBodies = Set(voters.map { index.precedents[$0.index].body }).count
         let summary = "\(Self.verb(category)) menurut \(Int((agreement * 100).rounded()))% bobot \(voters.count) preseden terdekat dari \(voterBodies) badan publik"
-        return PrecedentVerdict(category: category, decisive: decisive, strong: strong, exemptLike: exemptLike,
+        return PrecedentVerdict(category: category, openCategory: openCategory, decisive: decisive, strong: strong, exemptLike: exemptLike,
                                 grounds: grounds, hits: hits, explanation: explanation, summary: summary, setAside: setAside)
     }
 

@@ -275,6 +275,9 @@ public final class PrecedentIndex: Sendable {
     public struct Neighbour: Hashable, Sendable {
         public var index: Int
         public var similarity: Double
+        /// The IDF-weighted share of the precedent's own stems that the text holds (1 when the
+        /// text contains every word of the precedent's title).
+        public var containment: Double = 0
     }
 
     /// The precedents whose titles share stems with the text, most similar first (cosine of
@@ -303,8 +306,12 @@ public final class PrecedentIndex: Sendable {
         let qn = queryNorm.squareRoot()
         var found: [Neighbour] = []
         for document in touched {
-            let similarity = Double(scores[Int(document)] / (qn * norms[Int(document)]))
-            if similarity >= minimum { found.append(Neighbour(index: Int(document), similarity: similarity)) }
+            let score = scores[Int(document)]
+            let norm = norms[Int(document)]
+            let similarity = Double(score / (qn * norm))
+            if similarity >= minimum {
+                found.append(Neighbour(index: Int(document), similarity: similarity, containment: Double(score / (norm * norm))))
+            }
         }
         found.sort { ($0.similarity, -$0.index) > ($1.similarity, -$1.index) }
         return Array(found.prefix(limit))

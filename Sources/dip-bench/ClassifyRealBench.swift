@@ -67,6 +67,7 @@ private func policyFromEnvironment() -> PrecedentPolicy {
         case "relativeCut": policy.relativeCut = value
         case "flagShare": policy.flagShare = value
         case "flagSimilarity": policy.flagSimilarity = value
+        case "flagContainment": policy.flagContainment = value
         case "strongSimilarity": policy.strongSimilarity = value
         case "strongAgreement": policy.strongAgreement = value
         default: print("unknown policy field \(parts[0])")

@@ -43,15 +43,15 @@ final class PrecedentTests: XCTestCase {
 
     func testNearestTitlesMeetThroughStems() throws {
         let index = PrecedentIndex(precedents: try syntheticCorpus(), morphology: defaultRules.morphology)
-        let found = index.nearest(tokens: TextNormalizer.tokens("Jawaban ujian para mahasiswa"))
-        XCTAssertEqual(found.first.map { index.precedents[$0.index].title }, "Lembar jawaban ujian mahasiswa")
+        let found = index.nearest(tokens: TextNormalizer.tokens("Catatan bimbingan para mahasiswa"))
+        XCTAssertEqual(found.first.map { index.precedents[$0.index].title }, "Catatan bimbingan skripsi mahasiswa")
         XCTAssertGreaterThan(found.first?.similarity ?? 0, 0.5)
         XCTAssertEqual(index.nearest(tokens: TextNormalizer.tokens("Jadwal pengangkutan sampah")), [])
     }
 
     func testPrecedentDecidesFlagsAndExplainsWhereNoRuleFires() throws {
         let classifier = Classifier(ruleSet: defaultRules, precedents: try syntheticCorpus())
-        let c = classifier.classify(item("Lembar jawaban ujian mahasiswa semester genap"))
+        let c = classifier.classify(item("Catatan bimbingan skripsi mahasiswa semester genap"))
         XCTAssertTrue(c.hits.isEmpty, "\(c.hits)")
         XCTAssertEqual(c.suggested, .dikecualikan)
         XCTAssertEqual(c.precedentCategory, .dikecualikan)
@@ -59,7 +59,7 @@ final class PrecedentTests: XCTestCase {
         XCTAssertEqual(c.exemptionGrounds, ["17h5"])
         XCTAssertEqual(c.precedents.first?.bodies, 2)
         let notes = c.notes.joined(separator: "\n")
-        XCTAssertTrue(notes.contains("mirip dengan 'Lembar jawaban ujian mahasiswa'"), notes)
+        XCTAssertTrue(notes.contains("mirip dengan 'Catatan bimbingan skripsi mahasiswa'"), notes)
         XCTAssertTrue(notes.contains("dikecualikan oleh 2 badan publik, Pasal 17 huruf h angka 5"), notes)
         XCTAssertTrue(notes.contains("SINTETIS"), notes)
 
@@ -70,7 +70,7 @@ final class PrecedentTests: XCTestCase {
 
     func testDeclaredCategoryAgainstStrongPrecedentIsReviewedWithBoth() throws {
         let classifier = Classifier(ruleSet: defaultRules, precedents: try syntheticCorpus())
-        let c = classifier.classify(item("Lembar jawaban ujian mahasiswa", declared: .setiapSaat))
+        let c = classifier.classify(item("Catatan bimbingan skripsi mahasiswa", declared: .setiapSaat))
         XCTAssertEqual(c.suggested, .setiapSaat)
         XCTAssertTrue(c.needsReview)
         XCTAssertTrue(c.needsConsequenceTest)
@@ -86,10 +86,10 @@ final class PrecedentTests: XCTestCase {
     }
 
     func testPPIDDecisionsOutrankTheCorpus() throws {
-        let own = Precedent(title: "Lembar jawaban ujian mahasiswa", category: .setiapSaat, grounds: [], body: "PPID sendiri",
+        let own = Precedent(title: "Catatan bimbingan skripsi mahasiswa", category: .setiapSaat, grounds: [], body: "PPID sendiri",
                             source: "register: uji konsekuensi 2026 (terbuka)", origin: .ppid)
         let classifier = Classifier(ruleSet: defaultRules, precedents: [own] + (try syntheticCorpus()))
-        let c = classifier.classify(item("Lembar jawaban ujian mahasiswa"))
+        let c = classifier.classify(item("Catatan bimbingan skripsi mahasiswa"))
         XCTAssertEqual(c.precedentCategory, .setiapSaat)
         XCTAssertFalse(c.needsConsequenceTest)
         XCTAssertTrue(c.notes.contains { $0.hasPrefix("Keputusan PPID sendiri") }, "\(c.notes)")
