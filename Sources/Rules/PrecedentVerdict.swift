@@ -110,7 +110,10 @@ extension Classifier {
         let strong = decisive && best.similarity >= policy.strongSimilarity && agreement >= policy.strongAgreement
         let exemptVoters = voters.filter { index.precedents[$0.index].category == .dikecualikan }
         let bestExempt = exemptVoters.first?.similarity ?? 0
-        let contained = exemptVoters.contains { $0.containment >= policy.flagContainment }
+        // One shared word is not enough evidence unless the withheld title is that one word.
+        let contained = exemptVoters.contains {
+            $0.containment >= policy.flagContainment && ($0.shared >= 2 || $0.terms == 1)
+        }
         let exemptLike = decisive && contained && (category == .dikecualikan
             || (exemptShare >= policy.flagShare && bestExempt >= policy.flagSimilarity))
 

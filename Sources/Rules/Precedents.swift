@@ -197,6 +197,7 @@ public final class PrecedentIndex: Sendable {
     private let idf: [Float]
     private let postings: [[Int32]]
     private let norms: [Float]
+    private let termCounts: [Int]
     /// Normalised titles, to group identical titles of several bodies.
     let titleKeys: [String]
 
@@ -249,6 +250,7 @@ public final class PrecedentIndex: Sendable {
         self.idf = idf
         self.postings = postings
         self.norms = norms
+        self.termCounts = documents.map(\.count)
         self.titleKeys = titleKeys
     }
 
@@ -278,6 +280,9 @@ public final class PrecedentIndex: Sendable {
         /// The IDF-weighted share of the precedent's own stems that the text holds (1 when the
         /// text contains every word of the precedent's title).
         public var containment: Double = 0
+        /// How many stems the text and the precedent share, and how many the precedent has.
+        public var shared = 0
+        public var terms = 0
     }
 
     /// The precedents whose titles share stems with the text, most similar first (cosine of
@@ -294,6 +299,7 @@ public final class PrecedentIndex: Sendable {
         var queryNorm = Float(terms.count - query.count) * rare * rare
         for id in query { queryNorm += idf[Int(id)] * idf[Int(id)] }
         var scores = [Float](repeating: 0, count: precedents.count)
+        var sharedCounts = [UInt8](repeating: 0, count: precedents.count)
         var touched: [Int32] = []
         touched.reserveCapacity(128)
         for id in query {
@@ -301,6 +307,7 @@ public final class PrecedentIndex: Sendable {
             for document in postings[Int(id)] {
                 if scores[Int(document)] == 0 { touched.append(document) }
                 scores[Int(document)] += weight
+                sharedCounts[Int(document)] &+= 1
             }
         }
         let qn = queryNorm.squareRoot()
@@ -310,7 +317,8 @@ public final class PrecedentIndex: Sendable {
             let norm = norms[Int(document)]
             let similarity = Double(score / (qn * norm))
             if similarity >= minimum {
-                found.append(Neighbour(index: Int(document), similarity: similarity, containment: Double(score / (norm * norm))))
+                found.append(Neighbour(index: Int(document), similarity: similarity, containment: Double(score / (norm * norm)),
+                                       shared: Int(sharedCounts[Int(document)]), terms: termCounts[Int(document)]))
             }
         }
         found.sort { ($0.similarity, -$0.index) > ($1.similarity, -$1.index) }
