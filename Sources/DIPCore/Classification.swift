@@ -102,6 +102,23 @@ public struct Classification: Codable, Hashable, Sendable {
         case missingLegalBasis, hits, notes, precedents, precedentCategory
     }
 
+    /// Writes every field but `precedents`: the register keeps a classification per revision,
+    /// and the precedent reasons are already in `notes` (the review pack and feedback print
+    /// them); `dip check` and `dip rules explain` classify afresh and show the full hits.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(declared, forKey: .declared)
+        try c.encodeIfPresent(suggested, forKey: .suggested)
+        try c.encodeIfPresent(subgroup, forKey: .subgroup)
+        try c.encode(needsConsequenceTest, forKey: .needsConsequenceTest)
+        try c.encode(exemptionGrounds, forKey: .exemptionGrounds)
+        try c.encode(needsReview, forKey: .needsReview)
+        try c.encode(missingLegalBasis, forKey: .missingLegalBasis)
+        try c.encode(hits, forKey: .hits)
+        try c.encode(notes, forKey: .notes)
+        try c.encodeIfPresent(precedentCategory, forKey: .precedentCategory)
+    }
+
     /// Reads classifications stored before precedents existed too (the two new keys absent).
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
