@@ -24,6 +24,14 @@ struct WorkspaceOptions: ParsableArguments {
         try AppDatabase.open(path: registerPath)
     }
 
+    /// The workspace lock, waited for: a command that writes the register (`dip test`,
+    /// `dip return`, `dip approve`) never writes while a run is between reading the register
+    /// and stamping what it read (issue 16 #9: a test made meanwhile was folded into the
+    /// draft's stamp and never reached a draft).
+    func lockForWriting() throws -> RunLock {
+        try RunLock(workspace: resolved, wait: true)
+    }
+
     /// The workspace's rules (the built-in ones when it has no rules/ folder).
     func ruleSet() throws -> RuleSet {
         let folder = resolved.rules

@@ -15,6 +15,48 @@ final class OperatorTests: XCTestCase {
         try? FileManager.default.removeItem(at: ws.root)
     }
 
+    /// Issue 16 #6: stderr on a full disk (the README's cron line appends it to a file on
+    /// the same disk): dip never traps; it ends with its documented exit code.
+    func testWritingToAFullStderrNeverTraps() throws {
+        let binary = try DipProcess.requireBinary()
+        guard let full = FileHandle(forWritingAtPath: "/dev/full") else { throw XCTSkip("no /dev/full") }
+        func run(_ args: [String]) throws -> (Int32, Process.TerminationReason) {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: binary)
+            p.arguments = args
+            p.standardOutput = full
+            p.standardError = full
+            try p.run()
+            p.waitUntilExit()
+            return (p.terminationStatus, p.terminationReason)
+        }
+        let missing = try run(["run", "--workspace", ws.root.appendingPathComponent("tidak-ada").path])
+        XCTAssertEqual(missing.1, .exit, "killed by a signal (\(missing.0))")
+        XCTAssertEqual(missing.0, 3)
+        _ = try SyntheticInbox.write(into: ws.workspace.inbox, units: Array(ws.units().prefix(2)), itemsPerUnit: 30)
+        let done = try run(ws.runArgs)
+        XCTAssertEqual(done.1, .exit, "killed by a signal (\(done.0))")
+        XCTAssertEqual(done.0, 2)
+    }
+
+    /// Issue 16 #9: `dip return` (like `dip test` and `dip approve`) waits while a run holds
+    /// the workspace, so a run's draft stamp always summarises what it read.
+    func testRegisterCommandsWaitForARunningRun() throws {
+        _ = try SyntheticInbox.write(into: ws.workspace.inbox, units: Array(ws.units().prefix(1)), itemsPerUnit: 5)
+        _ = try DipProcess.run(ws.runArgs)
+        let unit = try ws.units()[0]
+        var lock: RunLock? = try RunLock(workspace: ws.workspace, wait: false)
+        let child = try DipProcess.start(["return", "\(unit)-0001", "--workspace", ws.root.path, "--revision", "1",
+                                          "--note", "Perbaiki.", "--name", "Hj. Siti"])
+        usleep(1_500_000)
+        var status: Int32 = 0
+        XCTAssertEqual(waitpid(child.pid, &status, WNOHANG), 0, "wrote the register while a run held the workspace")
+        XCTAssertNotNil(lock)
+        lock = nil
+        let result = child.wait()
+        XCTAssertEqual(result.exitCode, 0, result.stderr)
+    }
+
     func testExitCodesOfDipRun() throws {
         // 0: nothing to do.
         let idle = try DipProcess.run(ws.runArgs)

@@ -98,6 +98,8 @@ extension DIP {
 
         func run() throws {
             try RegisterOutput.run {
+                let lock = try options.lockForWriting()
+                defer { withExtendedLifetime(lock) {} }
                 let clock = Clock.fromEnvironment()
                 let db = try options.openRegister()
                 if withdraw {

@@ -28,10 +28,10 @@ struct Dump: ParsableCommand {
                 dump = try WorkbookDump.xlsx(path: file, sheet: sheet)
             }
         } catch let error as OfficeError {
-            FileHandle.standardError.write(Data("dip dump: \(Dump.message(for: error, file: file))\n".utf8))
+            writeStandardError("dip dump: \(Dump.message(for: error, file: file))\n")
             throw ExitCode(2)
         } catch let error as CSVError {
-            FileHandle.standardError.write(Data("dip dump: \(file): berkas CSV tidak dapat dibaca (\(error))\n".utf8))
+            writeStandardError("dip dump: \(file): berkas CSV tidak dapat dibaca (\(error))\n")
             throw ExitCode(2)
         }
         print(format == .json ? dump.json : dump.text, terminator: "")

@@ -61,7 +61,7 @@ enum RegisterOutput {
         do {
             try body()
         } catch let error as RegisterError {
-            FileHandle.standardError.write(Data(("dip: " + error.message + "\n").utf8))
+            writeStandardError("dip: " + error.message + "\n")
             throw ExitCode.failure
         }
     }

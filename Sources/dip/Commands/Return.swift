@@ -33,6 +33,8 @@ extension DIP {
 
         func run() throws {
             try RegisterOutput.run {
+                let lock = try options.lockForWriting()
+                defer { withExtendedLifetime(lock) {} }
                 let db = try options.openRegister()
                 try db.returnItem(
                     itemID: item, revision: revision, note: note,

@@ -72,7 +72,22 @@ extension DIP {
     }
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error; never traps (a full disk or closed stderr loses the line,
+/// not the run: `FileHandle.write` ended dip with SIGILL there).
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    writeStandardError(message + "\n")
+}
+
+/// Writes text to fd 2 with write(2), ignoring failures (ENOSPC, EPIPE, EBADF).
+func writeStandardError(_ text: String) {
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+            let n = Foundation.write(2, raw.baseAddress! + offset, raw.count - offset)
+            if n < 0 { if errno == EINTR { continue }; return }
+            if n == 0 { return }
+            offset += n
+        }
+    }
 }

@@ -84,6 +84,8 @@ extension DIP {
                         "Dasar pengecualian \(unknown.joined(separator: ", ")) tidak ada di rules/pengecualian.yaml.")
                 }
                 let codes = citations.codes(grounds, text: legalBasis)
+                let lock = try options.lockForWriting()
+                defer { withExtendedLifetime(lock) {} }
                 let db = try options.openRegister()
                 let now = Clock.fromEnvironment().now
                 let test = ConsequenceTest(
