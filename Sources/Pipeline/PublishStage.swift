@@ -204,9 +204,22 @@ public struct PublishStage {
         }
         let completeness = Completeness(ruleSet: config.ruleSet).report(items: completenessItems)
         let token = try reviewToken(draft: draft?.number, stamp: stamp)
-        let input = ReviewInput(draft: draft, pending: pending, diff: diff, problemsByUnit: problemsByUnit,
+        var input = ReviewInput(draft: draft, pending: pending, diff: diff, problemsByUnit: problemsByUnit,
                                 completeness: completeness, units: config.units.units, token: token,
                                 citations: citations)
+        // What the PPID already decided, and the returned items waiting for their unit.
+        for (id, d) in try register.standingDecisions() {
+            input.standing[id] = d.action == .approve
+                ? "Disetujui \(clock.indonesianDate(d.at)) oleh \(d.by)."
+                : "DIKEMBALIKAN \(clock.indonesianDate(d.at)) oleh \(d.by): \(d.note) — menunggu perbaikan dari perangkat daerah."
+        }
+        input.returned = currentByUnit.values.joined().filter { $0.state == "dikembalikan" }.map { c in
+            VersionItem(
+                id: c.itemID, revision: c.revision, unit: c.unit, item: c.item,
+                category: c.classification.suggested ?? c.classification.declared ?? c.item.kategori ?? .berkala,
+                subgroup: c.subgroup ?? c.classification.subgroup, classification: c.classification, change: .unchanged,
+                recordedAt: clock.now, consequenceTest: nil)
+        }
         let pack = ReviewPack(input)
         try DurableFiles.write(Data(try pack.workbook(clock: clock)), to: workbookURL)
         try DurableFiles.write(to: workspace.review.appendingPathComponent("index.html")) { emit in

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension AppDatabase {
@@ -59,6 +60,38 @@ extension AppDatabase {
             let statuses = try String.fetchAll(db, sql: "SELECT number || ':' || status FROM versions ORDER BY number")
             parts.append("versions=" + statuses.joined(separator: ","))
             return parts.joined(separator: " ")
+        }
+    }
+}
+
+/// The PPID's newest decision on an item's current revision.
+public struct StandingDecision: Hashable, Sendable {
+    public var itemID: String
+    public var revision: Int
+    public var action: DecisionAction
+    public var note: String
+    public var by: String
+    public var at: Date
+}
+
+extension AppDatabase {
+    /// The newest decision on each current, not withdrawn item's current revision, by item
+    /// id: what the review workbook shows as already decided. A new revision from the unit
+    /// starts without one.
+    public func standingDecisions() throws -> [String: StandingDecision] {
+        try read { db in
+            let rows = try DecisionRecord.fetchAll(db, sql: """
+                SELECT d.* FROM decisions d
+                JOIN items i ON i.id = d.item AND d.revision = i.current_revision
+                WHERE i.withdrawn_at IS NULL
+                  AND d.id = (SELECT MAX(n.id) FROM decisions n WHERE n.item = d.item AND n.revision = d.revision)
+                """)
+            var out: [String: StandingDecision] = [:]
+            for d in rows {
+                out[d.item] = StandingDecision(itemID: d.item, revision: d.revision, action: d.action, note: d.note,
+                                               by: d.byName, at: d.at)
+            }
+            return out
         }
     }
 }

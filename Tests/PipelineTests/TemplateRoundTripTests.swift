@@ -157,4 +157,36 @@ final class TemplateRoundTripTests: XCTestCase {
         let after = try String(contentsOf: workspace.feedbackFile(unit: "bappeda", ext: "txt"), encoding: .utf8)
         XCTAssertFalse(after.contains(note), after)
     }
+
+    /// The next review workbook remembers: an approved item shows its approval, a returned
+    /// item stays on its category's sheet, marked, although it is in no draft.
+    func testReviewWorkbookShowsStandingDecisionsAndKeepsReturnedItems() throws {
+        _ = try run(at: 0)
+        let register = try AppDatabase.open(path: workspace.registerPath.path)
+        let draft = try XCTUnwrap(try register.currentDraft())
+        let approved = try XCTUnwrap(draft.items.first)
+        let returned = try XCTUnwrap(draft.items.first { $0.id != approved.id })
+        let ppid = Official(name: "PPID Utama", nip: "197001011995031002")
+        try register.recordDecision(itemID: approved.id, revision: approved.revision, action: .approve, note: "",
+                                    by: ppid, at: Date(timeIntervalSince1970: 1_767_225_700), source: .cli)
+        try register.returnItem(itemID: returned.id, revision: returned.revision, note: "Lengkapi tahun anggaran.",
+                                by: ppid, at: Date(timeIntervalSince1970: 1_767_225_700))
+        _ = try run(at: 600)
+
+        let dump = try WorkbookDump.xlsx(path: workspace.review.appendingPathComponent("pemeriksaan-dip.xlsx").path)
+        func row(of id: String) -> [String]? {
+            for name in dump.sheetNames {
+                for r in dump.sheets[name] ?? [] {
+                    let texts = r.map { v -> String in if case .string(let s) = v { return s }; return "" }
+                    if texts.contains(id) { return texts }
+                }
+            }
+            return nil
+        }
+        let a = try XCTUnwrap(row(of: approved.id), "the approved item is still listed")
+        XCTAssertTrue(a.contains { $0.hasPrefix("Disetujui ") && $0.contains("PPID Utama") }, "\(a)")
+        let r = try XCTUnwrap(row(of: returned.id), "a returned item stays visible until the unit answers")
+        XCTAssertTrue(r.contains { $0.hasPrefix("DIKEMBALIKAN ") && $0.contains("Lengkapi tahun anggaran.") }, "\(r)")
+        XCTAssertTrue(r.contains(returned.item.ringkasan))
+    }
 }

@@ -20,6 +20,12 @@ public struct ReviewInput: Sendable {
     public var token: String?
     /// How legal bases are cited (from the rules' `dasar_hukum`).
     public var citations: LegalCitations
+    /// The decision already taken on an item's current revision, as a sentence ("Disetujui
+    /// 2 Januari 2026 oleh …"), by item id: shown so the PPID need not decide twice.
+    public var standing: [String: String] = [:]
+    /// Items returned to their unit and not answered yet (they are in no draft): kept on
+    /// their category's sheet, marked, until the unit sends a new revision.
+    public var returned: [VersionItem] = []
 
     public init(
         draft: DIPVersion?, pending: [PendingTest], diff: VersionDiff,
@@ -58,6 +64,8 @@ public struct ReviewInput: Sendable {
 public enum ReviewFormat {
     /// Written in the hidden `_dip` sheet; the reader refuses any other value.
     public static let marker = "dip-review-workbook/1"
+    /// Read-only column with the decision already recorded on the row's revision.
+    public static let standingHeader = "Keputusan Tercatat"
     public static let metaSheet = "_dip"
     public static let instructionsSheet = "Petunjuk"
     public static let testSheet = "Uji Konsekuensi"
@@ -140,9 +148,12 @@ enum ReviewContent {
     static func tables(_ input: ReviewInput) -> [ReviewTable] {
         var tables: [ReviewTable] = []
         let draftItems = (input.draft?.items ?? []) + (input.draft?.exempted ?? [])
+        let inDraft = Set(draftItems.map(\.id))
+        let returned = input.returned.filter { !inDraft.contains($0.id) }
         for category in DIPCore.Category.allCases {
-            let items = draftItems.filter { $0.category == category }.sorted(by: order)
-            tables.append(categoryTable(category, items, draft: input.draft?.number, citations: input.citations))
+            let items = (draftItems + returned).filter { $0.category == category }.sorted(by: order)
+            tables.append(categoryTable(category, items, draft: input.draft?.number, citations: input.citations,
+                                        standing: input.standing))
         }
         tables.append(testTable(input.pending, citations: input.citations))
         tables.append(changesTable(input.diff))
@@ -169,7 +180,7 @@ enum ReviewContent {
     ]
 
     static func categoryTable(_ category: DIPCore.Category, _ items: [VersionItem], draft: Int?,
-                              citations: LegalCitations) -> ReviewTable {
+                              citations: LegalCitations, standing: [String: String] = [:]) -> ReviewTable {
         let columns = [
             ReviewColumn(header: "No", width: 5),
             ReviewColumn(header: "Perangkat Daerah", width: 22),
@@ -185,6 +196,7 @@ enum ReviewContent {
             ReviewColumn(header: "Usulan Klasifikasi", width: 22),
             ReviewColumn(header: "Penjelasan Klasifikasi", width: 48),
             ReviewColumn(header: "Perubahan", width: 14),
+            ReviewColumn(header: ReviewFormat.standingHeader, width: 28),
         ] + decisionColumns + idColumns
         let rows = items.enumerated().map { (i, v) -> [String] in
             [
@@ -193,14 +205,16 @@ enum ReviewContent {
                 v.item.bentuk, v.item.retensi,
                 v.item.kategori?.shortLabel ?? (v.item.kategoriText ?? ""),
                 suggestion(v), explanation(v.classification, test: v.consequenceTest, citations: citations),
-                ReviewFormat.changeLabel(v.change), "", "", v.id, "\(v.revision)",
+                ReviewFormat.changeLabel(v.change), standing[v.id] ?? "", "", "", v.id, "\(v.revision)",
             ]
         }
         let versionText = draft.map { "rancangan DIP versi \($0)" } ?? "rancangan DIP"
         return ReviewTable(
             sheet: ReviewFormat.sheetName(category), title: category.label,
             intro: "Informasi \(category.shortLabel.lowercased()) dalam \(versionText), dengan usulan klasifikasi "
-                + "dan penjelasannya. Isi kolom Keputusan (Setujui/Kembalikan); catatan wajib bila dikembalikan.",
+                + "dan penjelasannya. Isi kolom Keputusan (Setujui/Kembalikan); catatan wajib bila dikembalikan. "
+                + "Kolom \(ReviewFormat.standingHeader) menunjukkan keputusan yang sudah dicatat; informasi yang "
+                + "dikembalikan tetap tampil sampai perangkat daerah mengirim perbaikannya.",
             columns: columns, rows: rows)
     }
 
