@@ -55,7 +55,7 @@ public enum UnreadNotice {
             out.append("  - \(name): \(description(file))")
         }
         out.append("")
-        if files.contains(where: { $0.unread?.kind != .unreadableName }) {
+        if files.contains(where: { [.subfolder, .link, .special].contains($0.unread?.kind) }) {
             out += [
                 "Yang perlu dilakukan: letakkan berkas DIP (.xlsx atau .csv) langsung di folder unit",
                 "\"\(unit.code)\", bukan di dalam subfolder atau sebagai pintasan. Isi subfolder sengaja",
@@ -72,6 +72,11 @@ public enum UnreadNotice {
         case .link?: return "pintasan (tautan) ke berkas atau folder lain; tidak diikuti."
         case .unreadableName?:
             return "nama berkas memuat huruf yang tidak dapat dibaca sistem; ganti namanya (cukup huruf, angka dan spasi), lalu salin ulang."
+        case .futureTime?:
+            return "waktu simpan berkas lebih maju dari jam server (jam komputer pengirim salah), sehingga sistem tidak dapat "
+                + "memastikan berkas sudah selesai disalin; berkas menunggu. Betulkan tanggal dan jam komputer, lalu simpan dan salin ulang."
+        case .linkedFolder?:
+            return "folder unit ini berupa pintasan (tautan) ke folder lain; tidak diikuti. Minta petugas TI menjadikannya folder biasa."
         case .special?, nil: return "bukan berkas biasa; tidak dibaca."
         }
     }

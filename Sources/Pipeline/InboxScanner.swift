@@ -1,3 +1,4 @@
+import DIPCore
 import Foundation
 
 /// A file in a unit's inbox folder that is ready to be taken in.
@@ -88,6 +89,11 @@ public struct SkippedFile: Hashable, Sendable {
             /// A name that is not valid UTF-8 (copied from an old system): it cannot be opened
             /// by the name the system lists, so it is never read until renamed.
             case unreadableName
+            /// A file whose modification time is ahead of the server's clock (the sender's
+            /// clock is wrong): dip cannot tell when it is fully copied, so it waits.
+            case futureTime
+            /// The unit's folder itself is a link: never followed.
+            case linkedFolder
         }
         /// The unit folder it sits in.
         public var unit: String
@@ -143,7 +149,9 @@ public struct InboxScanner: Sendable {
                 continue
             }
             if kind == .typeSymbolicLink {
-                skipped.append(SkippedFile(path: unitURL.path, reason: "folder unit berupa symlink, tidak diikuti"))
+                // Waits for a person: a warning, and a notice in the unit's outbox.
+                skipped.append(SkippedFile(path: unitURL.path, reason: "folder unit berupa symlink, tidak diikuti",
+                                           unread: .init(unit: unit, kind: .linkedFolder)))
                 continue
             }
             guard kind == .typeDirectory else {
@@ -172,7 +180,12 @@ public struct InboxScanner: Sendable {
                 case .typeRegular:
                     let attributes = try? fm.attributesOfItem(atPath: url.path)
                     let modified = attributes?[.modificationDate] as? Date ?? .distantPast
-                    if now.timeIntervalSince(modified) < settleSeconds {
+                    if modified.timeIntervalSince(now) > max(60, settleSeconds) {
+                        // Ahead of the clock: it would wait silently until that time comes.
+                        skipped.append(SkippedFile(path: url.path,
+                            reason: "waktu ubah berkas di masa depan (\(Clock(now: modified).rfc3339())); jam komputer pengirim salah? berkas menunggu",
+                            unread: .init(unit: unit, kind: .futureTime)))
+                    } else if now.timeIntervalSince(modified) < settleSeconds {
                         skipped.append(SkippedFile(path: url.path, reason: "masih ditulis (berubah kurang dari \(Int(settleSeconds)) detik lalu)"))
                     } else {
                         ready.append(InboxFile(unit: unit, url: url))

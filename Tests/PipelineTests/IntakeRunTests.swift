@@ -238,4 +238,30 @@ final class IntakeRunTests: XCTestCase {
         _ = try runOnce()
         XCTAssertEqual(try? Data(contentsOf: template), written)
     }
+
+    /// Issue 16 #13: a file dated ahead of the clock does not wait silently: the unit and the
+    /// log (warning) are told.
+    func testFileDatedInTheFutureIsToldToTheUnit() throws {
+        let file = try drop(Self.csv, unit: "dinsos", name: "DIP.csv")
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(86_400)], ofItemAtPath: file.path)
+        let summary = try runOnce()
+        XCTAssertTrue(summary.outcomes.isEmpty)
+        XCTAssertEqual(summary.skipped.map(\.needsAPerson), [true], "\(summary.skipped)")
+        let notice = try String(contentsOf: workspace.unreadNoticeFile(unit: "dinsos"), encoding: .utf8)
+        XCTAssertTrue(notice.contains("jam komputer"), notice)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: file.path))
+    }
+
+    /// Issue 16 #15: a unit folder that is a link is a warning and a notice, not an info line.
+    func testLinkedUnitFolderIsToldToTheUnit() throws {
+        let elsewhere = root.appendingPathComponent("lain")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try Data(Self.csv.utf8).write(to: elsewhere.appendingPathComponent("DIP.csv"))
+        try FileManager.default.createSymbolicLink(at: workspace.inbox.appendingPathComponent("dinsos"), withDestinationURL: elsewhere)
+        let summary = try runOnce()
+        XCTAssertTrue(summary.outcomes.isEmpty)
+        XCTAssertEqual(summary.skipped.map(\.needsAPerson), [true], "\(summary.skipped)")
+        let notice = try String(contentsOf: workspace.unreadNoticeFile(unit: "dinsos"), encoding: .utf8)
+        XCTAssertTrue(notice.contains("pintasan"), notice)
+    }
 }
