@@ -59,6 +59,8 @@ public struct RunSummary: Sendable {
     public var duplicates: Int { outcomes.filter { $0.status == .duplicate }.count }
     public var problemCount: Int { outcomes.filter { $0.status != .duplicate }.reduce(0) { $0 + $1.problems.count } }
     /// The draft version made or kept by this run, if any.
+    /// What the PPID's review workbooks of this run decided.
+    public var review: ReviewDecisionsSummary?
     public var draftVersion: Int?
     /// The version published by this run, if any.
     public var publishedVersion: Int?

@@ -191,6 +191,7 @@ public struct Runner {
         endStage("terima")
         summary.leftoversRemoved = leftovers
         summary.failures += review.failures
+        summary.review = review
 
         let publisher = PublishStage(workspace: workspace, config: config, register: register,
                                      clock: options.clock, logger: logger)

@@ -33,12 +33,39 @@ extension DIP {
             }
             print("Selesai: \(summary.accepted) diterima, \(summary.refused) ditolak, \(summary.duplicates) sama dengan sebelumnya, \(summary.problemCount) masalah.")
             print("Umpan balik unit: \(workspace.outboxes.path)/<unit>/")
+            for line in Self.decisionLines(summary, workspace: workspace) { print(line) }
             if !summary.failures.isEmpty {
                 printError("\(summary.failures.count) berkas tidak dapat diarsipkan dan tetap di inbox/ untuk run berikutnya:")
                 for failure in summary.failures { printError("  - \(failure.path): \(failure.reason)") }
                 throw DIPExit.failure
             }
             if summary.refused > 0 || summary.problemCount > 0 { throw DIPExit.finishedWithProblems }
+        }
+
+        /// What the run did with the PPID's decisions and versions, for the terminal.
+        static func decisionLines(_ summary: RunSummary, workspace: Workspace) -> [String] {
+            var lines: [String] = []
+            if let review = summary.review, !review.files.isEmpty {
+                let approved = review.files.reduce(0) { $0 + $1.approved }
+                let returned = review.files.reduce(0) { $0 + $1.returned }
+                let tests = review.files.reduce(0) { $0 + $1.testsRecorded }
+                let refused = review.files.reduce(0) { $0 + $1.refused.count }
+                var line = "Keputusan PPID dari \(review.files.count) lembar pemeriksaan: \(approved) disetujui, "
+                    + "\(returned) dikembalikan, \(tests) uji konsekuensi dicatat"
+                if refused > 0 { line += ", \(refused) baris ditolak (lihat \(workspace.review.path)/hasil-*.txt)" }
+                lines.append(line + ".")
+            }
+            if let review = summary.review, !review.skipped.isEmpty {
+                lines.append("Lembar pemeriksaan masih terbuka di program lain, dicoba lagi nanti: "
+                    + review.skipped.joined(separator: ", ") + ".")
+            }
+            if let published = summary.publishedVersion {
+                lines.append("DIP versi \(published) diterbitkan: situs di \(workspace.reports.path)/situs/, "
+                    + "keputusan di \(workspace.reports.path)/terbit/v\(published)/, paket arsip di \(workspace.packages.path)/.")
+            } else if let draft = summary.draftVersion {
+                lines.append("Draf DIP versi \(draft) menunggu persetujuan (dip approve); paket pemeriksaan di \(workspace.review.path)/.")
+            }
+            return lines
         }
 
         /// Prints the error in Indonesian, logs it, and picks the documented exit code.

@@ -1,0 +1,32 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `dip run` tells the operator what became of the draft and the PPID's decisions: the draft
+/// waiting for approval, then the version it published.
+final class RunSummaryTests: XCTestCase {
+    func testRunSaysWhichDraftWaitsAndWhichVersionWasPublished() throws {
+        let binary = Checkers.repoRoot.appendingPathComponent(".build/debug/dip")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw missingTool("the dip binary is not built (swift build)")
+        }
+        let ws = try Scratch.directory("dip-run-summary").appendingPathComponent("ws")
+        XCTAssertEqual(try runProcess(binary, ["init", ws.path]).status, 0)
+        let examples = Checkers.repoRoot.appendingPathComponent("examples/inbox")
+        for unit in try FileManager.default.contentsOfDirectory(atPath: examples.path) {
+            let target = ws.appendingPathComponent("inbox").appendingPathComponent(unit)
+            try? FileManager.default.removeItem(at: target)
+            try FileManager.default.copyItem(at: examples.appendingPathComponent(unit), to: target)
+        }
+        let first = try runProcess(binary, ["run", "--workspace", ws.path, "-q", "--settle-seconds", "0"])
+        XCTAssertTrue(first.output.contains("Draf DIP versi 1 menunggu persetujuan (dip approve)"), first.output)
+        let approve = try runProcess(binary, [
+            "approve", "--workspace", ws.path, "--name", "Budi Santoso", "--nip", "197001011995031002",
+            "--decree-number", "000/1/2026", "--dik-decree-number", "000/2/2026", "--decree-date", "2026-12-08",
+            "--force", "--yes",
+        ])
+        XCTAssertEqual(approve.status, 0, approve.output)
+        let second = try runProcess(binary, ["run", "--workspace", ws.path, "-q", "--settle-seconds", "0"])
+        XCTAssertTrue(second.output.contains("DIP versi 1 diterbitkan: situs di "), second.output)
+    }
+}
