@@ -51,7 +51,9 @@ extension DIP {
                 guard !deltas.isEmpty else { return }
                 out += "\n\(title) (\(deltas.count)):\n"
                 for x in deltas {
-                    out += "  \(x.itemID) (revisi \(x.revision)): \(x.ringkasan)\n"
+                    // An exempted item is in the register, never in the open list: say so.
+                    let mark = x.toCategory == .dikecualikan ? " [DIKECUALIKAN – tidak diumumkan]" : ""
+                    out += "  \(x.itemID) (revisi \(x.revision))\(mark): \(x.ringkasan)\n"
                     if details && !x.fields.isEmpty {
                         out += "    Kolom berubah: \(RegisterOutput.fieldList(x.fields))\n"
                     }
