@@ -32,6 +32,8 @@ struct TableBuilder {
     /// column's cell (row·4+1) and the leftmost other cell of the row with one (row·4+2: a
     /// "Lihat" link under a header that names no field).
     private let links: [Int: String]
+    /// Links the current row's cells carry themselves (XLSX `HYPERLINK("…")` formulas).
+    private var rowLinks: [Int: String]?
     private var lastFirstColumn = ""
     private let width: Int
     private let lastHeaderRow: Int
@@ -194,6 +196,7 @@ struct TableBuilder {
         if nextMerge < merges.count || !activeMerges.isEmpty {
             applyMerges(&texts, row: number)
         }
+        rowLinks = row.links
         classify(number: number, texts: &texts, errorColumns: errorColumns)
     }
 
@@ -441,7 +444,17 @@ struct TableBuilder {
         // In order: the title's hyperlink, the link column's hyperlink, the link column's text,
         // a hyperlink elsewhere in the row.
         func hyperlink(_ slot: Int) {
-            guard tautan == nil, !links.isEmpty, let target = links[number &* 4 &+ slot] else { return }
+            guard tautan == nil else { return }
+            var found = links.isEmpty ? nil : links[number &* 4 &+ slot]
+            if found == nil, let own = rowLinks {
+                let title = col[Field.ringkasan.rawValue], link = col[Field.tautan.rawValue]
+                switch slot {
+                case 0: found = own[title]
+                case 1: found = own[link]
+                default: found = own.filter { $0.key != title && $0.key != link }.min { $0.key < $1.key }?.value
+                }
+            }
+            guard let target = found else { return }
             tautan = Values.webLink(target)
             if tautan == nil, unsafeLink == nil { unsafeLink = target }
         }

@@ -154,26 +154,30 @@ final class XLSXLayoutTests: XCTestCase {
                  Self.s("E7", "https://diskominfo.serangkab.example/lkjip-2025.pdf")]),
             (8, [Self.n("B8", 4), Self.s("C8", "Ringkasan laporan keuangan 2025"), Self.s("D8", "Informasi Berkala"),
                  Self.s("E8", "Lihat")]),
+            // A HYPERLINK formula (its cached text is what the cell shows).
+            (9, [Self.n("B9", 5), Self.s("C9", "Daftar aplikasi layanan publik"), Self.s("D9", "Informasi Berkala"),
+                 "<c r=\"E9\" t=\"str\"><f>_xlfn.hyperlink( \"https://diskominfo.serangkab.example/aplikasi?x=1&amp;y=2\" , \"Lihat\")</f><v>Lihat</v></c>"]),
         ]
-        for r in 9...40 { rows.append((r, ["B", "C", "D", "E"].map { Self.e("\($0)\(r)") })) }
+        for r in 10...40 { rows.append((r, ["B", "C", "D", "E"].map { Self.e("\($0)\(r)") })) }
         let sheet = Sheet(name: "Sheet1", rows: rows, merges: ["B2:E2"], links: [
             ("E5", "https://diskominfo.serangkab.example/profil"),
             ("C6", "https://diskominfo.serangkab.example/renstra.pdf?v=1&amp;t=2"),
             ("E6", "https://diskominfo.serangkab.example/tidak-dipakai"),
             ("E8", "javascript:alert(&quot;x&quot;)"),
-            ("E9:E40", "https://diskominfo.serangkab.example/kosong"),
+            ("E10:E40", "https://diskominfo.serangkab.example/kosong"),
         ])
         let r = readSubmission(at: try makeXLSX("dip-kominfo.xlsx", [sheet]))
         XCTAssertEqual(r.status, .accepted, r.reason ?? "")
-        XCTAssertEqual(r.items.map(\.source.row), [5, 6, 7, 8])
-        XCTAssertEqual(r.items.map(\.nomor), ["1", "2", "3", "4"])
+        XCTAssertEqual(r.items.map(\.source.row), [5, 6, 7, 8, 9])
+        XCTAssertEqual(r.items.map(\.nomor), ["1", "2", "3", "4", "5"])
         XCTAssertEqual(r.items.map(\.ringkasan).first, "Profil Dinas Komunikasi dan Informatika")
-        XCTAssertEqual(r.items.map(\.kategori), [.berkala, .berkala, .berkala, .berkala])
+        XCTAssertEqual(r.items.map(\.kategori), [.berkala, .berkala, .berkala, .berkala, .berkala])
         XCTAssertEqual(r.items.map(\.tautan), [
             "https://diskominfo.serangkab.example/profil",
             "https://diskominfo.serangkab.example/renstra.pdf?v=1&t=2",  // the title cell's link wins
             "https://diskominfo.serangkab.example/lkjip-2025.pdf",
             nil,
+            "https://diskominfo.serangkab.example/aplikasi?x=1&y=2",  // a HYPERLINK formula
         ])
         XCTAssertEqual(r.problems.filter { $0.code == "missing-column" }.count, 5)
         let unsafe = r.problems.filter { $0.code == "link-unsafe" }

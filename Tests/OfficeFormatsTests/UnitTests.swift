@@ -160,3 +160,17 @@ final class WorkbookDumpTests: XCTestCase {
         XCTAssertEqual(dump.sheets[name], [[.string("No"), .string("Nama")], [.string("1"), .string("Dinas Kesehatan")]])
     }
 }
+
+/// `HYPERLINK("url", …)` formulas give their literal target; nothing else does.
+final class HyperlinkFormulaTests: XCTestCase {
+    func testLiteralTargetsOnly() {
+        func target(_ f: String) -> String? { hyperlinkTarget(Array(f.utf8)) }
+        XCTAssertEqual(target("HYPERLINK(\"https://a.example/x\",\"Lihat\")"), "https://a.example/x")
+        XCTAssertEqual(target(" =hyperlink( \"https://a.example/\"\"q\"\"\" ; \"x\")"), "https://a.example/\"q\"")
+        XCTAssertEqual(target("_xlfn.HYPERLINK(\"http://b.example\")"), "http://b.example")
+        XCTAssertNil(target("HYPERLINK(A2,\"Lihat\")"))
+        XCTAssertNil(target("CONCATENATE(\"https://a.example\")"))
+        XCTAssertNil(target("HYPERLINK(\"https://unterminated"))
+        XCTAssertNil(target("HYPERLINKS(\"https://a.example\")"))
+    }
+}

@@ -34,11 +34,15 @@ public struct SheetRow: Hashable, Sendable {
     public var number: Int
     public var cells: [CellValue]
     public var isHidden: Bool
+    /// Link targets carried by the row's cells themselves, by 0-based column (XLSX
+    /// `HYPERLINK("url", …)` formulas); nil for most rows. As written: untrusted.
+    public var links: [Int: String]?
 
-    public init(number: Int, cells: [CellValue], isHidden: Bool = false) {
+    public init(number: Int, cells: [CellValue], isHidden: Bool = false, links: [Int: String]? = nil) {
         self.number = number
         self.cells = cells
         self.isHidden = isHidden
+        self.links = links
     }
 
     /// The cell at a 0-based column, `.empty` beyond the end.

@@ -90,6 +90,12 @@ final class SheetHandler: XMLHandler {
     private var hasInline = false
     private var hasFormula = false
     private var inValue = false
+    /// Inside `<f>`: its text is kept (up to `maxFormulaBytes`) only to find `HYPERLINK("…")`.
+    private var inFormula = false
+    private var formula: [UInt8] = []
+    private static let maxFormulaBytes = 4_096
+    /// Targets of `HYPERLINK("url", …)` formulas in the row being read, by column.
+    private var rowLinks: [Int: String] = [:]
     private var inInline = false
     private var inInlineText = false
     private var phoneticDepth = 0
@@ -143,6 +149,8 @@ final class SheetHandler: XMLHandler {
                 if name.is("t") { inInlineText = true } else if name.is("rPh") { phoneticDepth = 1 }
             } else if name.is("f") {
                 hasFormula = true
+                inFormula = true
+                formula.removeAll(keepingCapacity: true)
             }
             return
         }
@@ -168,6 +176,8 @@ final class SheetHandler: XMLHandler {
                 endCell()
             } else if name.is("v") {
                 if inValue { hasValue = true; inValue = false }
+            } else if name.is("f") {
+                inFormula = false
             } else if name.is("t") {
                 inInlineText = false
             } else if name.is("is") {
@@ -187,7 +197,12 @@ final class SheetHandler: XMLHandler {
     }
 
     override func characters(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
-        guard inValue || (inInlineText && phoneticDepth == 0) else { return }
+        guard inValue || (inInlineText && phoneticDepth == 0) else {
+            if inFormula && formula.count + count <= Self.maxFormulaBytes {
+                formula.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+            }
+            return
+        }
         if !text.append(bytes, count) {
             fail(.limitExceeded(what: "text length of one cell in \(part)", limit: limits.maxTextBytes))
         }
@@ -217,9 +232,14 @@ final class SheetHandler: XMLHandler {
         inRow = false
         while let last = cells.last, case .empty = last { cells.removeLast() }
         if !cells.isEmpty { lastWidth = cells.count }
-        let row = SheetRow(number: rowNumber, cells: cells, isHidden: rowHidden)
+        var row = SheetRow(number: rowNumber, cells: cells, isHidden: rowHidden)
         cells = []
+        if !rowLinks.isEmpty {
+            row.links = rowLinks
+            rowLinks = [:]
+        }
         if var p = pending, p.number == row.number {
+            if let links = row.links { p.links = (p.links ?? [:]).merging(links) { _, new in new } }
             // The same row written twice in a row: merge, last write wins per cell.
             for (i, v) in row.cells.enumerated() where v != .empty {
                 while p.cells.count <= i { p.cells.append(.empty) }
@@ -326,8 +346,12 @@ final class SheetHandler: XMLHandler {
         inValue = false
         inInline = false
         inInlineText = false
+        inFormula = false
         let column = cellColumn
         nextColumn = column + 1
+        if hasFormula && !formula.isEmpty && column < limits.maxColumns, let target = hyperlinkTarget(formula) {
+            rowLinks[column] = target
+        }
         if column >= limits.maxColumns {
             fail(.limitExceeded(what: "column \(column + 1) in row \(rowNumber) of \(part)", limit: limits.maxColumns))
             return
@@ -393,6 +417,51 @@ final class SheetHandler: XMLHandler {
             }
         }
     }
+}
+
+/// The literal target of a `HYPERLINK("url"; …)` / `HYPERLINK("url", …)` formula (any case, an
+/// optional `=` or `_xlfn.` prefix), with doubled quotes undone; nil for any other formula or
+/// a target that is not a string literal (a cell reference cannot be evaluated here).
+func hyperlinkTarget(_ formula: [UInt8]) -> String? {
+    var i = 0
+    let n = formula.count
+    func skipSpaces() { while i < n && (formula[i] == 0x20 || formula[i] == 0x0A || formula[i] == 0x0D || formula[i] == 0x09) { i += 1 } }
+    skipSpaces()
+    if i < n && formula[i] == 0x3D { i += 1; skipSpaces() } // =
+    let name = Array("hyperlink".utf8)
+    let prefix = Array("_xlfn.".utf8)
+    func matches(_ word: [UInt8]) -> Bool {
+        guard i + word.count <= n else { return false }
+        for k in 0..<word.count {
+            var b = formula[i + k]
+            if b >= 0x41 && b <= 0x5A { b += 32 }
+            if b != word[k] { return false }
+        }
+        return true
+    }
+    if matches(prefix) { i += prefix.count }
+    guard matches(name) else { return nil }
+    i += name.count
+    skipSpaces()
+    guard i < n, formula[i] == 0x28 else { return nil } // (
+    i += 1
+    skipSpaces()
+    guard i < n, formula[i] == 0x22 else { return nil } // "
+    i += 1
+    var out: [UInt8] = []
+    while i < n {
+        if formula[i] == 0x22 {
+            if i + 1 < n && formula[i + 1] == 0x22 {
+                out.append(0x22)
+                i += 2
+                continue
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        out.append(formula[i])
+        i += 1
+    }
+    return nil
 }
 
 /// Cache warming for shared-string lookups (see `SheetHandler.resolveSharedStrings`).
