@@ -38,6 +38,8 @@ extension AppDatabase {
                 previousVersion: published?.number, dikDecreeNumber: nil, approvedByRank: nil,
                 atasanName: nil, atasanNip: nil, atasanTitle: nil, atasanRank: nil, approvalForced: false
             ).insert(db)
+            var entries: [VersionEntry] = []
+            entries.reserveCapacity(state.placed.count)
             for p in state.placed {
                 let change: ItemChange
                 if let old = before[p.item.id] {
@@ -53,11 +55,14 @@ extension AppDatabase {
                 } else {
                     change = .added
                 }
-                try VersionItemRecord(
+                let row = VersionItemRecord(
                     version: number, item: p.item.id, revision: p.revision.revision,
                     category: p.category, subgroup: p.subgroup, exempted: p.exempted,
-                    test: p.test?.id, change: change, position: p.position, nomor: p.nomor
-                ).insert(db)
+                    test: p.test?.id, change: change, position: p.position, nomor: p.nomor)
+                try row.insert(db)
+                entries.append(VersionEntry(
+                    row: row, unit: p.item.unit, revision: p.revision,
+                    classification: p.classification, test: p.test))
             }
             try db.execute(
                 sql: """
@@ -65,7 +70,8 @@ extension AppDatabase {
                     WHERE status = 'draft' AND superseded_by IS NULL AND number < ?
                     """,
                 arguments: [number, number])
-            return try Self.buildVersion(db, number: number, cache: built)
+            // Built from the rows just written and the state they came from, not read back.
+            return try Self.buildVersion(db, number: number, cache: built, entries: entries)
         }
         if made != nil { versionCache.adopt(built) }
         return made
@@ -406,7 +412,11 @@ extension AppDatabase {
         try Self.buildVersion(db, number: number, cache: versionCache)
     }
 
-    static func buildVersion(_ db: Database, number: Int, cache: VersionItemsCache? = nil) throws -> DIPVersion {
+    /// - Parameter entries: the version's rows with what they refer to, when the caller has
+    ///   them (a draft just made); read from the register otherwise.
+    static func buildVersion(
+        _ db: Database, number: Int, cache: VersionItemsCache? = nil, entries: [VersionEntry]? = nil
+    ) throws -> DIPVersion {
         guard let version = try VersionRecord.fetchOne(db, key: number) else {
             throw RegisterError.unknownVersion(number)
         }
@@ -416,6 +426,9 @@ extension AppDatabase {
         let lists: (open: [VersionItem], exempted: [VersionItem])
         if let cached = cache?.items(version: number, units: units) {
             lists = cached
+        } else if let entries {
+            lists = ordered(entries, units: units)
+            cache?.store(version: number, units: units, items: lists)
         } else {
             lists = try versionItems(db, number: number, units: units)
             cache?.store(version: number, units: units, items: lists)
@@ -458,7 +471,7 @@ extension AppDatabase {
         {
             itemUnit[row["id"]] = row["unit"]
         }
-        let revisions = try RegisterQueries.revisions(db, version: number)
+        var revisions = try RegisterQueries.revisions(db, version: number)
         var tests: [Int64: ConsequenceTestRecord] = [:]
         for t in try ConsequenceTestRecord.fetchAll(db, sql: """
             SELECT t.* FROM consequence_tests t JOIN version_items v ON v.test = t.id
@@ -468,32 +481,43 @@ extension AppDatabase {
             tests[t.id!] = t
         }
 
-        // Sorted as (row, unit) keys, and each item built once in its final place: sorting
-        // the built items copied them twice over, the peak of a cold run's memory.
-        var keys: [(row: VersionItemRecord, unit: String)] = []
-        keys.reserveCapacity(rows.count)
+        var entries: [VersionEntry] = []
+        entries.reserveCapacity(rows.count)
+        var classifications = ClassificationDecoder()
         for row in rows {
             guard let unitCode = itemUnit[row.item] else { throw RegisterError.unknownItem(row.item) }
-            guard revisions[row.item] != nil else {
+            // Moved out: an item appears once in a version.
+            guard let revision = revisions.removeValue(forKey: row.item) else {
                 throw RegisterError.unknownItem("\(row.item) revisi \(row.revision)")
             }
-            keys.append((row, unitCode))
+            entries.append(VersionEntry(
+                row: row, unit: unitCode, revision: revision,
+                classification: try? classifications.decode(revision),
+                test: row.test.flatMap { tests[$0] }))
         }
-        var classifications = ClassificationDecoder()
-        func value(_ key: (row: VersionItemRecord, unit: String)) -> VersionItem {
-            let row = key.row
-            let revision = revisions[row.item]!
-            var information = revision.information
+        return ordered(entries, units: units)
+    }
+
+    /// A version's rows in decree order, each item built once in its final place (sorting
+    /// built items copied them twice over, the peak of a cold run's memory): open items by
+    /// category, sub-group, unit and list position; exempted ones by unit and position.
+    static func ordered(_ entries: [VersionEntry], units: [String: WorkUnit])
+        -> (open: [VersionItem], exempted: [VersionItem])
+    {
+        func value(_ index: Int) -> VersionItem {
+            let entry = entries[index]
+            let row = entry.row
+            var information = entry.revision.information
             information.nomor = row.nomor
-            let test = row.test.flatMap { tests[$0] }
             return VersionItem(
                 id: row.item, revision: row.revision,
-                unit: units[key.unit] ?? WorkUnit(code: key.unit, name: key.unit),
+                unit: units[entry.unit] ?? WorkUnit(code: entry.unit, name: entry.unit),
                 item: information, category: row.category, subgroup: row.subgroup,
-                classification: try? classifications.decode(revision), change: row.change,
-                recordedAt: revision.recordedAt, consequenceTest: test?.test)
+                classification: entry.classification, change: row.change,
+                recordedAt: entry.revision.recordedAt, consequenceTest: entry.test?.test)
         }
-        let open = keys.filter { !$0.row.exempted }.sorted { l, r in
+        let open = entries.indices.filter { !entries[$0].row.exempted }.sorted { a, b in
+            let l = entries[a], r = entries[b]
             if l.row.category != r.row.category { return l.row.category < r.row.category }
             let ls = l.row.subgroup?.rawValue ?? "~", rs = r.row.subgroup?.rawValue ?? "~"
             if ls != rs { return ls < rs }
@@ -501,7 +525,8 @@ extension AppDatabase {
             if l.row.position != r.row.position { return l.row.position < r.row.position }
             return l.row.item < r.row.item
         }
-        let exempted = keys.filter { $0.row.exempted }.sorted { l, r in
+        let exempted = entries.indices.filter { entries[$0].row.exempted }.sorted { a, b in
+            let l = entries[a], r = entries[b]
             if l.unit != r.unit { return l.unit < r.unit }
             if l.row.position != r.row.position { return l.row.position < r.row.position }
             return l.row.item < r.row.item
@@ -519,6 +544,15 @@ extension AppDatabase {
                 arguments: [version])
         }
     }
+}
+
+/// One row of a version with the revision, classification and test it refers to.
+struct VersionEntry {
+    var row: VersionItemRecord
+    var unit: String
+    var revision: RevisionRecord
+    var classification: Classification?
+    var test: ConsequenceTestRecord?
 }
 
 /// The items of the last version read, with the unit names they were read with: a run reads
