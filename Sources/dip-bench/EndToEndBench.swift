@@ -78,7 +78,7 @@ private func endToEnd(dip: URL, corpus: String, scale: Int, baseline: inout [Str
     }
     if keep { print("  workspace kept: \(root.path)") }
     let label = "e2e \(corpus) \(units)×300 (\(units * 300) items, \(bytes / 1_048_576) MB)"
-    var runs: [(name: String, run: (seconds: Double, exitCode: Int32, maxRSSKB: Int))] = []
+    var runs: [(name: String, run: (seconds: Double, exitCode: Int32, maxRSSKB: Int, cpuSeconds: Double))] = []
     let cold = try runChild(dip.path, args)
     if cold.exitCode != 2 && cold.exitCode != 0 { throw EndToEndBenchError.missing("cold run exited \(cold.exitCode)") }
     runs.append(("cold", cold))
@@ -92,6 +92,7 @@ private func endToEnd(dip: URL, corpus: String, scale: Int, baseline: inout [Str
     let summaries = runSummaries(workspace)
     for (index, entry) in runs.enumerated() {
         report("\(label) \(entry.name)", entry.run.seconds, "s")
+        report("\(label) \(entry.name) CPU (user+sys)", entry.run.cpuSeconds, "s")
         report("\(label) \(entry.name) peak RSS", Double(entry.run.maxRSSKB) / 1024, "MB")
         // Where the time went: the per-stage seconds of the run's summary log line.
         if index < summaries.count {
@@ -128,8 +129,9 @@ enum EndToEndBenchError: Error, CustomStringConvertible {
     }
 }
 
-/// Runs a child to completion: wall seconds, exit code, peak RSS (KB) from wait4.
-func runChild(_ path: String, _ args: [String]) throws -> (seconds: Double, exitCode: Int32, maxRSSKB: Int) {
+/// Runs a child to completion: wall seconds, exit code, peak RSS (KB) and CPU seconds (user
+/// + system) from wait4. On a shared machine the CPU seconds move less than the wall time.
+func runChild(_ path: String, _ args: [String]) throws -> (seconds: Double, exitCode: Int32, maxRSSKB: Int, cpuSeconds: Double) {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -148,5 +150,7 @@ func runChild(_ path: String, _ args: [String]) throws -> (seconds: Double, exit
     var usage = rusage()
     while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    return (seconds, (status >> 8) & 0xff, usage.ru_maxrss)
+    let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    return (seconds, (status >> 8) & 0xff, usage.ru_maxrss, cpu)
 }

@@ -19,5 +19,5 @@ func measureSeconds(_ body: () throws -> Void) rethrows -> Double {
 
 /// One printed line: "name: value unit".
 func report(_ name: String, _ value: Double, _ unit: String) {
-    print(String(format: "%-48@ %12.1f %@", name as NSString, value, unit as NSString))
+    print(String(format: "%-48@ %12.2f %@", name as NSString, value, unit as NSString))
 }
