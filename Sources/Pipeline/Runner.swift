@@ -324,11 +324,13 @@ public struct Runner {
     }
 
     /// Rewrites the update template of every unit with current items (or with a template
-    /// already) when the register changed since they were written or one is missing; the
+    /// already) when the current items changed since they were written or one is missing; the
     /// stamp is written last, so a crash in between only means the next run writes them again.
     func updateTemplates(config: Configuration, register: AppDatabase) throws {
         let stampFile = workspace.archive.appendingPathComponent(".templat-stamp")
-        let stamp = try register.changeStamp() + "\n"
+        // The current items' stamp, not the register's: the draft made after this stage
+        // changes the register but no template, and the next run need not rebuild them all.
+        let stamp = try register.currentItemsStamp() + "\n"
         let fm = FileManager.default
         let codes = Set(config.units.units.map(\.code))
         if (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp { return }

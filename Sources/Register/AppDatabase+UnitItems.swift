@@ -41,6 +41,15 @@ extension AppDatabase {
         try currentItemsByUnit([code])[code] ?? []
     }
 
+    /// What the current items of every unit are computed from, as one line of text: equal
+    /// stamps mean equal `currentItemsByUnit` (the row counts `CurrentState` is cached by;
+    /// those tables only grow). Unlike `changeStamp`, versions are not part of it: a new
+    /// draft, an approval or a publication changes no unit's current items, so documents made
+    /// from them (the update templates) need not be rebuilt for it.
+    public func currentItemsStamp() throws -> String {
+        try read { db in "items " + (try CurrentStateCache.stamp(db)).map(String.init).joined(separator: " ") }
+    }
+
     /// The current items of several units (all when `codes` is nil), keyed by unit code,
     /// from one read of the register state: callers that need many units use this rather
     /// than `currentItems(unit:)` in a loop, which would reload the whole state each time.
