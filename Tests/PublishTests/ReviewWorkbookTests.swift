@@ -98,7 +98,10 @@ final class ReviewWorkbookTests: XCTestCase {
         let strings = try XLSXWorkbook(path: url.path).sharedStrings().joined(separator: "\n")
         XCTAssertTrue(strings.contains("UU 14/2008 Pasal 17 huruf h angka 2"), "the prefilled basis is the ground's dasar_hukum")
         XCTAssertFalse(strings.contains("huruf j angka"))
-        XCTAssertTrue(strings.contains("Aturan data-pribadi: Data pribadi pasien <rahasia>"))
+        // The rule's finding in words, without its id; problems without their codes.
+        XCTAssertTrue(strings.contains("Data pribadi pasien <rahasia>"))
+        XCTAssertFalse(strings.contains("Aturan data-pribadi"))
+        XCTAssertFalse(strings.contains("bentuk_kosong"), "no problem codes where people read")
         XCTAssertTrue(strings.contains("Bentuk informasi kosong."))
         XCTAssertTrue(strings.contains("Lembar Kerja Pemeriksaan Daftar Informasi Publik"))
         let kel = try ReviewFixtures.rows(url.path, sheet: "Kelengkapan")

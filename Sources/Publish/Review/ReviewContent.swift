@@ -230,7 +230,9 @@ enum ReviewContent {
         var lines: [String] = []
         if let c {
             for hit in c.hits {
-                var line = "Aturan \(hit.ruleID): \(hit.description)"
+                // What the rule saw, in words; its id is for whoever edits the rules
+                // (`dip rules`), not for the reviewer.
+                var line = hit.description
                 if !hit.matchedWords.isEmpty { line += " (kata: \(hit.matchedWords.joined(separator: ", ")))" }
                 lines.append(line)
             }
@@ -337,7 +339,6 @@ enum ReviewContent {
             ReviewColumn(header: "Berkas", width: 24),
             ReviewColumn(header: "Lokasi", width: 26),
             ReviewColumn(header: "Tingkat", width: 11),
-            ReviewColumn(header: "Kode", width: 18),
             ReviewColumn(header: "Masalah", width: 48),
             ReviewColumn(header: "Saran Perbaikan", width: 40),
         ]
@@ -345,7 +346,7 @@ enum ReviewContent {
         for unit in input.problemsByUnit.keys.sorted() {
             for p in input.problemsByUnit[unit] ?? [] {
                 rows.append([names[unit] ?? unit, p.file, p.locationText, severityLabel(p.severity),
-                             p.code, p.message, p.hint])
+                             p.message, p.hint])
             }
         }
         return ReviewTable(
