@@ -132,6 +132,24 @@ final class DecreeTests: XCTestCase {
         XCTAssertTrue(text.contains("5 (lima) tahun"))
     }
 
+    func testMengingatOfTheDIKDecreeFollowsTheHierarchyOfLegislation() {
+        // The sectoral laws behind the grounds stand among the other Undang-Undang by year, before
+        // the Peraturan Pemerintah and the Perki; the local basis stays last (UU 12/2011, Lampiran II).
+        let list = settings.mengingatDIK(sectoralLaws: ["UU 17/2023 tentang Kesehatan", "UU 11/2012 tentang Sistem Peradilan Pidana Anak"])
+        func position(_ prefix: String) -> Int? { list.firstIndex { $0.hasPrefix(prefix) } }
+        let order = ["Undang-Undang Nomor 14 Tahun 2008", "Undang-Undang Nomor 11 Tahun 2012", "Undang-Undang Nomor 23 Tahun 2014",
+                     "Undang-Undang Nomor 17 Tahun 2023", "Peraturan Pemerintah Nomor 61 Tahun 2010",
+                     "Peraturan Menteri Dalam Negeri Nomor 3 Tahun 2017", "Peraturan Komisi Informasi Nomor 1 Tahun 2021"]
+        let positions = order.compactMap(position)
+        XCTAssertEqual(positions.count, order.count, list.joined(separator: "\n"))
+        XCTAssertEqual(positions, positions.sorted(), list.joined(separator: "\n"))
+        XCTAssertTrue(list.last?.hasSuffix(".") ?? false)
+        XCTAssertEqual(DecreeSettings.inHierarchyOrder(["Keputusan Bupati Serang Nomor 1 Tahun 2020", "Peraturan Bupati Serang Nomor 5 Tahun 2019",
+                                                         "Undang-Undang Nomor 14 Tahun 2008", "Surat Edaran X"]),
+                       ["Undang-Undang Nomor 14 Tahun 2008", "Peraturan Bupati Serang Nomor 5 Tahun 2019",
+                        "Keputusan Bupati Serang Nomor 1 Tahun 2020", "Surat Edaran X"])
+    }
+
     func testTerbilang() {
         XCTAssertEqual(Terbilang.words(0), "nol")
         XCTAssertEqual(Terbilang.words(11), "sebelas")

@@ -88,10 +88,37 @@ extension DecreeSettings {
             let text = mengingatSektoral?[key] ?? (LegalCitations.formal(law) + ";")
             if !list.contains(text) { list.append(text) }
         }
-        return Self.punctuated(list)
+        return Self.punctuated(Self.inHierarchyOrder(list))
     }
 
-    var mengingatDIP: [String] { Self.punctuated(mengingat + (mengingatDaerah ?? [])) }
+    var mengingatDIP: [String] { Self.punctuated(Self.inHierarchyOrder(mengingat + (mengingatDaerah ?? []))) }
+
+    /// *Mengingat* in the order UU 12/2011 (Lampiran II) prescribes: by the hierarchy of the
+    /// instrument (Undang-Undang, Peraturan Pemerintah, Peraturan Presiden, ministerial and
+    /// commission regulations, Perda, Perbup, decrees), then by year and number. A sectoral law
+    /// added for the DIK therefore stands among the other laws, not after the Perki. Entries
+    /// whose instrument is not recognised keep their place after the recognised ones, in the
+    /// order configured.
+    static func inHierarchyOrder(_ list: [String]) -> [String] {
+        let ranks: [(prefix: String, rank: Int)] = [
+            ("undang-undang", 1), ("peraturan pemerintah pengganti undang-undang", 1),
+            ("peraturan pemerintah", 2), ("peraturan presiden", 3), ("peraturan menteri", 4),
+            ("peraturan komisi", 5), ("peraturan badan", 5), ("peraturan lembaga", 5),
+            ("peraturan daerah provinsi", 6), ("peraturan daerah", 7), ("peraturan bupati", 8),
+            ("peraturan wali kota", 8), ("peraturan walikota", 8), ("keputusan", 9),
+        ]
+        func key(_ entry: String, _ index: Int) -> (Int, Int, Int, Int) {
+            let text = entry.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            // The longest matching prefix decides ("peraturan pemerintah pengganti…" before "peraturan pemerintah").
+            let rank = ranks.filter { text.hasPrefix($0.prefix) }.max { $0.prefix.count < $1.prefix.count }?.rank ?? 10
+            func number(after word: String) -> Int {
+                guard let r = text.range(of: word + " ") else { return Int.max }
+                return Int(text[r.upperBound...].prefix { $0.isNumber }) ?? Int.max
+            }
+            return rank == 10 ? (rank, 0, 0, index) : (rank, number(after: "tahun"), number(after: "nomor"), index)
+        }
+        return list.enumerated().sorted { key($0.element, $0.offset) < key($1.element, $1.offset) }.map(\.element)
+    }
 
     /// Each entry ends with ";" and the last with "." (the drafting convention for lists).
     static func punctuated(_ list: [String]) -> [String] {
