@@ -403,7 +403,22 @@ extension AppDatabase {
                 outdated.append(row.item)
             }
         }
-        return outdated
+        // Items the draft left out because their consequence test was pending, tested since:
+        // approving the old draft would publish without them (and without a DIK decree when
+        // they are exempted), so the draft is outdated too. An item returned after its test
+        // stays out of any draft and does not count.
+        let testedSince = try String.fetchAll(db, sql: """
+            SELECT DISTINCT i.id FROM items i
+            JOIN consequence_tests t ON t.item = i.id AND t.revision = i.current_revision
+            WHERE i.withdrawn_at IS NULL AND t.conclusion <> 'pending'
+              AND NOT EXISTS (SELECT 1 FROM version_items v WHERE v.version = ? AND v.item = i.id)
+              AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.item = i.id AND d.revision = i.current_revision
+                              AND d.id = (SELECT MAX(d2.id) FROM decisions d2
+                                          WHERE d2.item = i.id AND d2.revision = i.current_revision)
+                              AND d.action = 'return')
+            ORDER BY i.id
+            """, arguments: [version])
+        return (outdated + testedSince).sorted()
     }
 
     /// Reads one version into the model generators consume; open items ordered by category,

@@ -50,7 +50,7 @@ public enum RegisterError: Error, Equatable, Sendable, LocalizedError {
                 + "periksa dan setujui draf versi \(by)."
         case .draftOutdated(let n, let items):
             return "Draf versi \(n) tidak dapat disetujui karena informasi berikut berubah, "
-                + "ditarik, atau dikembalikan setelah draf dibuat: "
+                + "ditarik, dikembalikan, atau diuji konsekuensinya setelah draf dibuat: "
                 + items.joined(separator: ", ")
                 + ". Jalankan `dip run` untuk membuat draf baru."
         case .newerVersionPublished(let n, let published):

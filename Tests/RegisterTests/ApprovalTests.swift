@@ -31,6 +31,23 @@ final class ApprovalTests: XCTestCase {
                         signatory: signatory, atasan: atasan, force: force)
     }
 
+    func testDraftMadeBeforeAPendingTestWasRecordedCannotBeApproved() throws {
+        // The draft leaves dinkes-0006 out while its test is pending. Once the test is recorded,
+        // approving that old draft would publish without the item (and, exempted, without it in
+        // the DIK decree): the draft is outdated, even with --force, until `dip run` makes a new one.
+        let db = try AppDatabase.inMemory()
+        let draft = try draftWithExemption(db)
+        XCTAssertFalse((draft.items + draft.exempted).contains { $0.id == "dinkes-0006" })
+        try db.recordConsequenceTest(itemID: "dinkes-0006", revision: 1, test: Fixture.test(.exemptWhole),
+                                     enteredBy: "Tim", source: .cli, at: Fixture.date(3))
+        XCTAssertThrowsError(try db.approve(version: draft.number, request(force: true), at: Fixture.date(3))) {
+            XCTAssertEqual($0 as? RegisterError, .draftOutdated(number: draft.number, items: ["dinkes-0006"]))
+        }
+        let next = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(3))))
+        XCTAssertEqual(next.exempted.map(\.id), ["dinkes-0005", "dinkes-0006"])
+        XCTAssertNoThrow(try db.approve(version: next.number, request(force: true), at: Fixture.date(3)))
+    }
+
     func testApprovalRefusedUntilReviewedUnlessForcedAndRecorded() throws {
         let db = try AppDatabase.inMemory()
         let draft = try draftWithExemption(db)
