@@ -1,16 +1,46 @@
 import DIPCore
+import Foundation
 
 /// Applies a rule set to items: suggests a category and berkala sub-group, flags items that
 /// need a consequence test with their Pasal 17 grounds, and compares with what the unit declared.
 ///
 /// Stateless after construction and `Sendable`: one classifier may serve many threads.
 public struct Classifier: Sendable {
-    public let ruleSet: RuleSet
+    /// Everything the classifier holds, behind one reference so that copying a classifier (in
+    /// closures, across threads) costs one retain.
+    private final class Storage: @unchecked Sendable {
+        let ruleSet: RuleSet
+        let precedentIndex: PrecedentIndex
+        let policy: PrecedentPolicy
+        let active: [CompiledRule]
+        let groundOrder: [String: Int]
+        /// What depends on the text alone (fired rules, precedent verdict), by normalised text:
+        /// titles repeat across units and runs. Bounded; guarded by `lock`.
+        var memo: [String: TextAnalysis] = [:]
+        let lock = NSLock()
+
+        init(ruleSet: RuleSet, precedentIndex: PrecedentIndex, policy: PrecedentPolicy) {
+            self.ruleSet = ruleSet
+            self.precedentIndex = precedentIndex
+            self.policy = policy
+            active = ruleSet.compiled.filter(\.rule.enabled)
+            groundOrder = Dictionary(uniqueKeysWithValues: ruleSet.grounds.enumerated().map { ($1.code, $0) })
+        }
+    }
+
+    /// The part of a classification that depends on the text only.
+    struct TextAnalysis {
+        var firings: [Firing]
+        var openMarker: String?
+        var verdict: PrecedentVerdict?
+    }
+
+    private let storage: Storage
+    public var ruleSet: RuleSet { storage.ruleSet }
     /// The precedents compared with each item: the PPID's own decisions and the corpus.
-    public let precedentIndex: PrecedentIndex
-    public let policy: PrecedentPolicy
-    private let active: [CompiledRule]
-    private let groundOrder: [String: Int]
+    public var precedentIndex: PrecedentIndex { storage.precedentIndex }
+    public var policy: PrecedentPolicy { storage.policy }
+    private var active: [CompiledRule] { storage.active }
 
     /// A classifier with the rules, the shipped corpus (rules/preseden.csv) and the PPID's own
     /// decisions from the register (which outrank the corpus).
@@ -28,11 +58,27 @@ public struct Classifier: Sendable {
     }
 
     init(ruleSet: RuleSet, precedentIndex: PrecedentIndex, policy: PrecedentPolicy) {
-        self.ruleSet = ruleSet
-        self.precedentIndex = precedentIndex
-        self.policy = policy
-        active = ruleSet.compiled.filter(\.rule.enabled)
-        groundOrder = Dictionary(uniqueKeysWithValues: ruleSet.grounds.enumerated().map { ($1.code, $0) })
+        storage = Storage(ruleSet: ruleSet, precedentIndex: precedentIndex, policy: policy)
+    }
+
+    /// Fired rules, open marker and precedent verdict of a text, computed once per distinct
+    /// normalised text.
+    func analysis(tokens: [String]) -> TextAnalysis {
+        let key = tokens.joined(separator: " ")
+        storage.lock.lock()
+        if let known = storage.memo[key] {
+            storage.lock.unlock()
+            return known
+        }
+        storage.lock.unlock()
+        let openMarker = storage.ruleSet.openMarker(in: tokens)
+        let analysis = TextAnalysis(firings: firings(tokens: tokens), openMarker: openMarker,
+                                    verdict: precedentVerdict(tokens: tokens, openOnly: openMarker != nil))
+        storage.lock.lock()
+        if storage.memo.count >= 200_000 { storage.memo.removeAll(keepingCapacity: true) }
+        storage.memo[key] = analysis
+        storage.lock.unlock()
+        return analysis
     }
 
     /// One fired rule with what it matched and whether a Pasal 18 lift cancelled its grounds.
@@ -66,10 +112,10 @@ public struct Classifier: Sendable {
 
     /// Classifies one item (its title, summary and remarks).
     public func classify(_ item: InformationItem) -> Classification {
-        let tokens = TextNormalizer.tokens(item.searchableText)
-        let firings = firings(tokens: tokens)
-        let openMarker = ruleSet.openMarker(in: tokens)
-        let verdict = precedentVerdict(tokens: tokens, openOnly: openMarker != nil)
+        let analysis = analysis(tokens: TextNormalizer.tokens(item.searchableText))
+        let firings = analysis.firings
+        let openMarker = analysis.openMarker
+        let verdict = analysis.verdict
         let declared = item.kategori
         var notes: [String] = []
 
@@ -224,6 +270,7 @@ public struct Classifier: Sendable {
 
     /// Grounds without repeats, in the order of pengecualian.yaml.
     private func unique(_ codes: [String]) -> [String] {
-        Array(Set(codes)).sorted { (groundOrder[$0] ?? Int.max, $0) < (groundOrder[$1] ?? Int.max, $1) }
+        let order = storage.groundOrder
+        return Array(Set(codes)).sorted { (order[$0] ?? Int.max, $0) < (order[$1] ?? Int.max, $1) }
     }
 }

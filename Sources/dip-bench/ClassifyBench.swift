@@ -2,8 +2,16 @@ import DIPCore
 import Foundation
 import Rules
 
-/// "classify": 100,000 generated items through the default rules; prints items/s and seconds.
-func classifyBench() throws {
+/// "classify": 100,000 generated items (686 distinct texts, as titles repeat across units and
+/// years) through the default rules and precedents; prints items/s and seconds.
+func classifyBench() throws { try classifyBench(distinct: false) }
+
+/// "classify-distinct": the same with every text distinct (a serial number appended), so no
+/// text-level result is reused: the worst case.
+func classifyDistinctBench() throws { try classifyBench(distinct: true) }
+
+private func classifyBench(distinct: Bool) throws {
+    let name = distinct ? "classify-distinct" : "classify"
     let ruleSet = try RuleSet.defaults()
     let classifier = Classifier(ruleSet: ruleSet)
     let subjects = [
@@ -21,6 +29,7 @@ func classifyBench() throws {
     items.reserveCapacity(100_000)
     for index in 0..<100_000 {
         let text = "\(subjects[index % subjects.count]) \(units[(index / 7) % units.count]) Tahun \(2020 + index % 7)"
+            + (distinct ? " nomor \(index)" : "")
         items.append(InformationItem(
             source: SourceLocation(file: "bench.xlsx", sheet: nil, row: index + 2), nomor: "\(index + 1)",
             ringkasan: text, pejabatPenguasa: "Sekretariat", penanggungJawab: "Kepala",
@@ -31,9 +40,9 @@ func classifyBench() throws {
     let seconds = measureSeconds {
         for item in items where classifier.classify(item).needsConsequenceTest { flagged += 1 }
     }
-    report("classify: items", Double(items.count), "items")
-    report("classify: total", seconds, "s")
-    report("classify: throughput", Double(items.count) / seconds, "items/s")
-    report("classify: flagged for consequence test", Double(flagged), "items")
-    report("classify: peak RSS", Double(peakRSSBytes()) / 1_048_576, "MiB")
+    report("\(name): items", Double(items.count), "items")
+    report("\(name): total", seconds, "s")
+    report("\(name): throughput", Double(items.count) / seconds, "items/s")
+    report("\(name): flagged for consequence test", Double(flagged), "items")
+    report("\(name): peak RSS", Double(peakRSSBytes()) / 1_048_576, "MiB")
 }

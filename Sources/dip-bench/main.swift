@@ -10,6 +10,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("csv", runCSVBench),
     ("normalise", runNormaliseBench),
     ("classify", classifyBench),
+    ("classify-distinct", classifyDistinctBench),
     ("classify-real", classifyRealBench),
     ("classify-train", classifyTrainBench),
     ("register", registerBenchmark),
