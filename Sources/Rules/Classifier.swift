@@ -15,7 +15,7 @@ public struct Classifier: Sendable {
         let active: [CompiledRule]
         let groundOrder: [String: Int]
         /// What depends on the text alone (fired rules, precedent verdict), by normalised text:
-        /// titles repeat across units and runs. Bounded; guarded by `lock`.
+        /// titles repeat across units and runs. Bounded (20,000 texts, about a regency run); guarded by `lock`.
         var memo: [String: TextAnalysis] = [:]
         let lock = NSLock()
 
@@ -75,7 +75,7 @@ public struct Classifier: Sendable {
         let analysis = TextAnalysis(firings: firings(tokens: tokens), openMarker: openMarker,
                                     verdict: precedentVerdict(tokens: tokens, openOnly: openMarker != nil))
         storage.lock.lock()
-        if storage.memo.count >= 200_000 { storage.memo.removeAll(keepingCapacity: true) }
+        if storage.memo.count >= 20_000 { storage.memo.removeAll(keepingCapacity: true) }
         storage.memo[key] = analysis
         storage.lock.unlock()
         return analysis
