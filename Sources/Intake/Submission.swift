@@ -360,6 +360,12 @@ func streamCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int
     } catch {
         return unreadable()
     }
+    if reader.endsMidRecord {
+        // Half a file: taken, its missing rows would withdraw the unit's items.
+        return .refused(factory.make(
+            .corruptFile, message: "File CSV ini terpotong: baris terakhirnya berhenti di tengah (berkas belum selesai disalin?).",
+            hint: "Salin ulang file secara utuh ke folder unit, atau kirim dalam bentuk .xlsx."))
+    }
     guard map != nil else { return noTable(factory: factory) }
     if sink.itemCount == 0 { return emptyTable(sheet: nil, factory: factory) }
     let d = reader.dialect

@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import Intake
 import Logging
 import Register
 import XCTest
@@ -263,5 +264,20 @@ final class IntakeRunTests: XCTestCase {
         XCTAssertEqual(summary.skipped.map(\.needsAPerson), [true], "\(summary.skipped)")
         let notice = try String(contentsOf: workspace.unreadNoticeFile(unit: "dinsos"), encoding: .utf8)
         XCTAssertTrue(notice.contains("pintasan"), notice)
+    }
+
+    /// Issue 16 #7: a CSV copy cut short (ends mid-record) is refused, never taken as the
+    /// unit's whole list; a complete file without a final line break is read.
+    func testCSVCutShortIsRefused() throws {
+        let full = Self.csv.trimmingCharacters(in: .whitespacesAndNewlines)
+        let complete = try drop(full, unit: "dinsos", name: "utuh.csv")
+        XCTAssertEqual(readSubmission(at: complete.path).status, .accepted)
+        let cut = String(full.prefix(full.count - 30))
+        let half = try drop(cut, unit: "dinsos", name: "terpotong.csv")
+        let read = readSubmission(at: half.path)
+        XCTAssertEqual(read.status, .refused, "\(read.items.count) items from half a file")
+        XCTAssertEqual(read.problems.first?.code, "corrupt-file")
+        let quoted = try drop(full + "\r\n3;\"Laporan yang terpo", unit: "dinsos", name: "kutip.csv")
+        XCTAssertEqual(readSubmission(at: quoted.path).status, .refused)
     }
 }

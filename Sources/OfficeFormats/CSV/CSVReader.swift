@@ -38,6 +38,11 @@ public struct CSVReader: RowSource {
     public private(set) var undefinedBytes = 0
     /// CSV has no merged cells.
     public var mergedRanges: [MergedRange] { [] }
+    /// The file ends inside its last record: no line break after it and fewer fields than
+    /// the record before, or inside a quoted field. A copy cut short (a stalled network copy
+    /// taken after the settle window) looks like this; a complete file never does.
+    public private(set) var endsMidRecord = false
+    private var previousFieldCount = 0
 
     private let input: ChunkedFile
     private var fields = FieldList()
@@ -137,6 +142,12 @@ public struct CSVReader: RowSource {
                 return nil
             case .record(let next, let endedWithCR):
                 recordNumber += 1
+                if input.eof, next == input.end, next > from, p[next - 1] != 10, p[next - 1] != 13 {
+                    var quotes = 0
+                    for k in from..<next where p[k] == CSVParser.quote { quotes += 1 }
+                    endsMidRecord = quotes % 2 == 1 || fields.count < previousFieldCount
+                }
+                previousFieldCount = fields.count
                 let cells = decodeFields(p, recordStart: from, recordEnd: next)
                 input.start = next
                 pendingCR = endedWithCR
