@@ -182,19 +182,12 @@ enum SubmissionKind {
 func streamTable<S: RowSource>(
     _ source: inout S, sheet: String?, factory: ProblemFactory, sink: TableSink, maxDataRows: Int,
     mergedRanges: () throws -> (mergedRanges: [MergedRange], hyperlinks: [CellHyperlink]) = { ([], []) },
-    fillsFirstColumn: Bool = false
+    fillsFirstColumn: Bool = false, acceptHeader: (Int) throws -> Bool = { _ in true }
 ) throws -> ColumnMap? {
     var buffered: [SheetRow] = []
-    while buffered.count < 30, let r = try source.nextRow() { buffered.append(r) }
-    var best: (index: Int, map: ColumnMap, score: Int)?
-    for (i, row) in buffered.enumerated() {
-        guard let (map, _, score) = ColumnMap.detect(
-            header: row, next: i + 1 < buffered.count ? buffered[i + 1] : nil,
-            below: buffered[min(i + 2, buffered.count)...])
-        else { continue }
-        if best == nil || score > best!.score { best = (i, map, score) }
-    }
-    guard let best else { return nil }
+    while buffered.count < headerSearchRows, let r = try source.nextRow() { buffered.append(r) }
+    // `acceptHeader` may pass over a weak header (its score) for a better sheet.
+    guard let best = bestHeader(buffered), try acceptHeader(best.score) else { return nil }
     var merges: [MergedRange] = []
     var links: [CellHyperlink] = []
     var scanError: Error?
@@ -244,6 +237,30 @@ func streamTable<S: RowSource>(
         sink.problem(missingColumn(.waktuTempat, sheet: sheet, factory: factory, headerRow: best.map.headerRows[0]))
     }
     return best.map
+}
+
+/// Rows searched for the header at the top of a sheet.
+let headerSearchRows = 30
+
+/// The best header among the first rows of a sheet (`ColumnMap.detect`): its index, map and
+/// score (1000 and more for a full DIP header, less for a title-column header).
+func bestHeader(_ buffered: [SheetRow]) -> (index: Int, map: ColumnMap, score: Int)? {
+    var best: (index: Int, map: ColumnMap, score: Int)?
+    for (i, row) in buffered.enumerated() {
+        guard let (map, _, score) = ColumnMap.detect(
+            header: row, next: i + 1 < buffered.count ? buffered[i + 1] : nil,
+            below: buffered[min(i + 2, buffered.count)...])
+        else { continue }
+        if best == nil || score > best!.score { best = (i, map, score) }
+    }
+    return best
+}
+
+/// The score of the best header in the first rows of `source` (nil: none), reading nothing more.
+func peekHeaderScore<S: RowSource>(_ source: inout S) throws -> Int? {
+    var buffered: [SheetRow] = []
+    while buffered.count < headerSearchRows, let r = try source.nextRow() { buffered.append(r) }
+    return bestHeader(buffered)?.score
 }
 
 /// The category in force before a table's first section row, by precedence: the nearest

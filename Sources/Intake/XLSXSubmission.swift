@@ -47,12 +47,29 @@ func streamWorkbookSubmission<W: StreamableWorkbook>(
                 return ha != hb ? !ha : a < b
             }
         var emptySheet: String?
-        for index in order {
+        // Full DIP headers (score ≥ 1000) by sheet, peeked only when a sheet has a weaker
+        // title-column header: such a sheet (an instructions table with an "Informasi …"
+        // column) is passed over when a later visible sheet has a full DIP header.
+        var fullHeader: [Int: Bool] = [:]
+        func hasFullHeader(_ i: Int) throws -> Bool {
+            if let known = fullHeader[i] { return known }
+            var peek = try workbook.rows(sheet: i)
+            let full = (try peekHeaderScore(&peek) ?? 0) >= 1000
+            fullHeader[i] = full
+            return full
+        }
+        for (position, index) in order.enumerated() {
             let info = workbook.sheets[index]
             var reader = try workbook.rows(sheet: index)
             let sink = TableSink(output)
+            let acceptHeader: (Int) throws -> Bool = { score in
+                if score >= 1000 || info.isHidden { return true }
+                let later = order[(position + 1)...].filter { !workbook.sheets[$0].isHidden }
+                return try !later.contains(where: hasFullHeader)
+            }
             guard try streamTable(&reader, sheet: info.name, factory: factory, sink: sink, maxDataRows: maxDataRows,
-                                  mergedRanges: { try workbook.sheetTail(sheet: index) }) != nil
+                                  mergedRanges: { try workbook.sheetTail(sheet: index) },
+                                  acceptHeader: acceptHeader) != nil
             else { continue }
             // A header with nothing under it (a template on an instructions sheet): look on.
             if sink.itemCount == 0 {

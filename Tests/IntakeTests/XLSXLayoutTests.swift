@@ -234,6 +234,22 @@ final class XLSXLayoutTests: XCTestCase {
         XCTAssertEqual(duplicate.map(\.message), ["Ringkasan informasi ini sama dengan baris 2 pada sheet 'Berkala'."])
     }
 
+    /// An instructions sheet with a text table under an "Informasi …" header comes first: it is
+    /// passed over for a later sheet with a full DIP header, but read when there is none.
+    func testWeakTableOnAnEarlierSheetYieldsToAFullHeader() throws {
+        let petunjuk = Sheet(name: "Petunjuk", rows: [
+            (1, [Self.s("A1", "No"), Self.s("B1", "Informasi yang harus diisi"), Self.s("C1", "Contoh")]),
+            (2, [Self.n("A2", 1), Self.s("B2", "Judul dokumen yang dimiliki unit"), Self.s("C2", "Profil dinas")]),
+            (3, [Self.n("A3", 2), Self.s("B3", "Pejabat yang menguasai informasi"), Self.s("C3", "Sekretariat")]),
+        ])
+        let r = readSubmission(at: try makeXLSX("petunjuk.xlsx", [petunjuk, Self.dipSheet()]))
+        XCTAssertEqual(r.sheet, "DIP")
+        XCTAssertEqual(r.items.count, 4)
+        let alone = readSubmission(at: try makeXLSX("petunjuk-saja.xlsx", [petunjuk]))
+        XCTAssertEqual(alone.sheet, "Petunjuk")
+        XCTAssertEqual(alone.items.map(\.ringkasan), ["Judul dokumen yang dimiliki unit", "Pejabat yang menguasai informasi"])
+    }
+
     func testMergedCellsTicksDatesAndSections() throws {
         let path = try makeXLSX("dip.xlsx", [Self.instructions, Self.dipSheet(name: "Lama", hidden: true), Self.dipSheet()])
         let r = readSubmission(at: path)
