@@ -19,6 +19,7 @@ enum WebText {
     /// Escapes text for element content and for double-quoted attribute values.
     static func escape(_ s: String) -> String {
         if isClean(s) { return s }
+        if let latin = escapeLatin(s) { return latin }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in xmlSafe(s) {
@@ -32,6 +33,36 @@ enum WebText {
             }
         }
         return out
+    }
+
+    /// `escape` in one pass over the bytes, for text whose scalars are all below U+0300
+    /// (ASCII and Latin letters: every summary of a DIP list); nil otherwise. Below U+0300
+    /// no scalar joins a neighbour into one character (combining marks start at U+0300), so
+    /// escaping scalars gives what escaping characters gives, byte for byte; the careful
+    /// path's grapheme walk was most of the unit feedback pages' time.
+    static func escapeLatin(_ s: String) -> String? {
+        let bytes = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            i += 1
+            switch b {
+            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+            case 0x27: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+            case 0x09, 0x0A, 0x0D: out.append(b)
+            case 0x00..<0x20, 0x7F: continue  // dropped, as xmlSafe does
+            case 0xC2 where i < bytes.count && bytes[i] < 0xA0:
+                i += 1  // a C1 control (U+0080–U+009F): dropped, as xmlSafe does
+            case 0xCC...0xFF: return nil  // a scalar at or above U+0300
+            default: out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Whether `s` is unchanged by `xmlSafe` and `escape`: the fast path, as most values need

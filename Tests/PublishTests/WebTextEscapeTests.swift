@@ -1,0 +1,44 @@
+import XCTest
+
+@testable import Publish
+
+/// `WebText.escape`'s one-pass Latin path must give exactly what the character-by-character
+/// path gives (kept here as the reference), on random texts mixing markup characters,
+/// controls, C1 controls, Latin letters, combining marks and other scalars.
+final class WebTextEscapeTests: XCTestCase {
+    func testEscapeEqualsTheCharacterByCharacterEscape() {
+        let pieces: [String] = [
+            "a", "Z", "0", " ", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\r\n", "\u{1}", "\u{1F}",
+            "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "é", "ü", "ß", "\u{2BC}", "\u{2FF}", "\u{301}",
+            "e\u{301}", "&\u{301}", "\u{FFFE}", "\u{FFFF}", "€", "😀", "laporan keuangan ", "Dinas ",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        var latin = 0
+        for _ in 0..<20_000 {
+            let text = (0..<(next() % 12)).map { _ in pieces[next() % pieces.count] }.joined()
+            XCTAssertEqual(WebText.escape(text), reference(text), "\(text.unicodeScalars.map { $0.value })")
+            if !WebText.isClean(text) && WebText.escapeLatin(text) != nil { latin += 1 }
+        }
+        XCTAssertGreaterThan(latin, 1000, "the one-pass path is exercised")
+    }
+
+    /// The escape before the one-pass path: xmlSafe, then character by character.
+    private func reference(_ s: String) -> String {
+        var out = ""
+        for ch in WebText.xmlSafe(s) {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
