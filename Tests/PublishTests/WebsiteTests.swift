@@ -218,11 +218,17 @@ final class WebsiteTests: XCTestCase {
         let dir = try writeSite()
         let doc = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("feed.json"))) as! [String: Any]
         let items = doc["items"] as! [[String: Any]]
-        // 24 first revisions + dinkes-0003 r2 and r3 + dinkes-0004 r2.
-        XCTAssertEqual(items.count, 27)
+        // 24 first revisions + dinkes-0003 r2 and r3 + dinkes-0004 r2, and one entry per
+        // published decree (versions 1–3), each before the items it published.
+        XCTAssertEqual(items.count, 30)
         let ids = items.map { $0["id"] as! String }
         XCTAssertEqual(Set(ids).count, ids.count)
-        XCTAssertEqual(ids.first, "tag:serangkab.go.id,2025:dip/dinkes-0003/r3")
+        XCTAssertEqual(Array(ids.prefix(2)), ["tag:serangkab.go.id,2025:dip/keputusan/v3",
+                                              "tag:serangkab.go.id,2025:dip/dinkes-0003/r3"])
+        XCTAssertEqual(ids.filter { $0.contains("/keputusan/") }.count, 3)
+        let decree = try XCTUnwrap(items.first)
+        XCTAssertTrue((decree["title"] as? String ?? "").hasPrefix("Keputusan baru: Daftar Informasi Publik versi 3"), "\(decree)")
+        XCTAssertNil(decree["_dip"])
         XCTAssertTrue(ids.contains("tag:serangkab.go.id,2025:dip/dinkes-0003/r2"))
         XCTAssertTrue(ids.contains("tag:serangkab.go.id,2025:dip/dinkes-0003/r1"))
         let dates = items.map { $0["date_published"] as! String }
@@ -238,7 +244,7 @@ final class WebsiteTests: XCTestCase {
         XCTAssertEqual(doc["language"] as? String, "id")
 
         let atom = try text(dir, "feed.atom")
-        XCTAssertEqual(atom.components(separatedBy: "<entry>").count - 1, 27)
+        XCTAssertEqual(atom.components(separatedBy: "<entry>").count - 1, 30)
         XCTAssertTrue(atom.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"id\">"))
         XCTAssertTrue(atom.contains("<link rel=\"self\" type=\"application/atom+xml\" href=\"https://ppid.serangkab.go.id/dip/feed.atom\"/>"))
         XCTAssertTrue(atom.contains("<updated>2025-11-17T10:00:00+07:00</updated>"))
@@ -304,7 +310,7 @@ enum WebParse {
     }
 
     static func atomItemIDs(_ atom: String) -> [String] {
-        atomEntryIDs(atom).map { id in
+        atomEntryIDs(atom).filter { !$0.contains("/keputusan/") }.map { id in
             let parts = id.split(separator: "/")
             return String(parts[parts.count - 2])
         }
@@ -312,7 +318,7 @@ enum WebParse {
 
     static func jsonFeedItemIDs(_ data: Data) throws -> [String] {
         let doc = try JSONSerialization.jsonObject(with: data) as! [String: Any]
-        return (doc["items"] as! [[String: Any]]).map { ($0["_dip"] as! [String: Any])["id"] as! String }
+        return (doc["items"] as! [[String: Any]]).compactMap { ($0["_dip"] as? [String: Any])?["id"] as? String }
     }
 
     /// RFC 4180 reader (quoted fields, doubled quotes, CRLF records).

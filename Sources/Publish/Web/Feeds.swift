@@ -47,6 +47,52 @@ enum Feeds {
         }
     }
 
+    /// The published versions the feeds announce as decrees, newest first: the current one
+    /// and the earlier published ones.
+    static func decrees(_ list: PublishedList, history: [DIPVersion]) -> [DIPVersion] {
+        let current = list.version
+        return (history.filter { $0.number < current.number && $0.status != .draft } + [current])
+            .sorted { $0.number > $1.number }
+    }
+
+    static func decreeID(_ v: DIPVersion, settings: WebsiteSettings) -> String {
+        "tag:\(settings.tagDomain),\(settings.tagDate):dip/keputusan/v\(v.number)"
+    }
+
+    static func decreeTitle(_ v: DIPVersion) -> String {
+        "Keputusan baru: Daftar Informasi Publik versi \(v.number)" + (v.decreeNumber.map { " (Nomor \($0))" } ?? "")
+    }
+
+    static func decreeText(_ v: DIPVersion, clock: Clock) -> String {
+        var lines = ["Daftar Informasi Publik versi \(v.number) ditetapkan"
+            + (v.decreeNumber.map { " dengan Keputusan Nomor \($0)" } ?? "")
+            + (v.decreeDate.map { " tanggal \(clock.indonesianDate($0))" } ?? "") + "."]
+        lines.append("Jumlah informasi terbuka: \(v.items.filter(PublishedList.isPublishable).count).")
+        if let previous = v.previousDecreeNumber { lines.append("Keputusan ini mencabut Keputusan Nomor \(previous).") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Items and decrees in one newest-first order; a decree comes before the items it
+    /// published (same date).
+    enum Entry {
+        case item(FeedEntry)
+        case decree(DIPVersion)
+    }
+
+    static func merged(_ entries: [FeedEntry], _ decrees: [DIPVersion]) -> [Entry] {
+        var out: [Entry] = []
+        var pending = decrees[...]
+        for e in entries {
+            while let d = pending.first, PublishedList.publicationDate(of: d) >= e.date {
+                out.append(.decree(d))
+                pending.removeFirst()
+            }
+            out.append(.item(e))
+        }
+        out += pending.map { .decree($0) }
+        return out
+    }
+
     static func entryID(_ item: VersionItem, settings: WebsiteSettings) -> String {
         "tag:\(settings.tagDomain),\(settings.tagDate):dip/\(WebText.pathSegment(item.id))/r\(item.revision)"
     }
@@ -97,7 +143,7 @@ enum Feeds {
 
     // MARK: Atom
 
-    static func atom(_ list: PublishedList, entries: [FeedEntry], settings: WebsiteSettings,
+    static func atom(_ list: PublishedList, entries: [FeedEntry], history: [DIPVersion] = [], settings: WebsiteSettings,
                      clock: Clock) -> String {
         let e = WebText.escape
         let base = settings.normalizedBaseURL
@@ -112,7 +158,20 @@ enum Feeds {
         x += "<author><name>\(e(settings.bodyName))</name></author>\n"
         x += "<rights type=\"text\">\(e("\(settings.licenseTitle) (\(settings.licenseID))"))</rights>\n"
         x += "<generator>dip</generator>\n"
-        for entry in entries {
+        for merged in merged(entries, decrees(list, history: history)) {
+            guard case .item(let entry) = merged else {
+                guard case .decree(let v) = merged else { continue }
+                let date = clock.rfc3339(PublishedList.publicationDate(of: v))
+                let html = decreeText(v, clock: clock).split(separator: "\n").map { WebText.escape(String($0)) }
+                    .joined(separator: "<br/>")
+                x += "<entry>\n<id>\(e(decreeID(v, settings: settings)))</id>\n"
+                x += "<title type=\"text\">\(e(decreeTitle(v)))</title>\n"
+                x += "<link rel=\"alternate\" type=\"text/html\" href=\"\(e(base))\"/>\n"
+                x += "<published>\(date)</published>\n<updated>\(date)</updated>\n"
+                x += "<category term=\"keputusan\" label=\"Keputusan\"/>\n"
+                x += "<content type=\"html\">\(e(html))</content>\n</entry>\n"
+                continue
+            }
             let item = entry.item
             let date = clock.rfc3339(entry.date)
             x += "<entry>\n"
@@ -159,7 +218,8 @@ enum Feeds {
             var datePublished: String
             var dateModified: String
             var tags: [String]
-            var dip: Extension
+            /// Nil for a decree's entry.
+            var dip: Extension?
 
             enum CodingKeys: String, CodingKey {
                 case id, url, title, tags
@@ -195,7 +255,7 @@ enum Feeds {
         }
     }
 
-    static func jsonFeed(_ list: PublishedList, entries: [FeedEntry], settings: WebsiteSettings,
+    static func jsonFeed(_ list: PublishedList, entries: [FeedEntry], history: [DIPVersion] = [], settings: WebsiteSettings,
                          clock: Clock) throws -> Data {
         let base = settings.normalizedBaseURL
         let feed = JSONFeed(
@@ -203,7 +263,15 @@ enum Feeds {
             description: "Informasi publik yang baru atau berubah pada Daftar Informasi Publik \(settings.bodyName).",
             homePageURL: base, feedURL: base + IndexPage.jsonFeedName,
             authors: [.init(name: settings.bodyName)],
-            items: entries.map { entry in
+            items: merged(entries, decrees(list, history: history)).map { merged in
+                guard case .item(let entry) = merged else {
+                    guard case .decree(let v) = merged else { fatalError("unreachable") }
+                    let date = clock.rfc3339(PublishedList.publicationDate(of: v))
+                    return JSONFeed.Item(
+                        id: decreeID(v, settings: settings), url: base, externalURL: nil,
+                        title: WebText.xmlSafe(decreeTitle(v)), contentText: WebText.xmlSafe(decreeText(v, clock: clock)),
+                        datePublished: date, dateModified: date, tags: ["Keputusan"], dip: nil)
+                }
                 let item = entry.item
                 let date = clock.rfc3339(entry.date)
                 return JSONFeed.Item(

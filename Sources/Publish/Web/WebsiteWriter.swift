@@ -60,9 +60,9 @@ public enum WebsiteWriter {
         let entries = Feeds.entries(list, history: history)
         return [
             "index.html": Data(IndexPage.render(list, settings: settings, citations: citations, clock: clock).utf8),
-            IndexPage.atomName: Data(Feeds.atom(list, entries: entries, settings: settings,
+            IndexPage.atomName: Data(Feeds.atom(list, entries: entries, history: history, settings: settings,
                                                 clock: clock).utf8),
-            IndexPage.jsonFeedName: try Feeds.jsonFeed(list, entries: entries, settings: settings,
+            IndexPage.jsonFeedName: try Feeds.jsonFeed(list, entries: entries, history: history, settings: settings,
                                                        clock: clock),
             IndexPage.csvName: Data(OpenData.csv(list).utf8),
             IndexPage.xlsxName: Data(try OpenData.xlsx(list, settings: settings, clock: clock)),
