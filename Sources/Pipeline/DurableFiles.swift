@@ -77,6 +77,8 @@ public enum DurableFiles {
 
     /// Copies `source` to `destination` durably (temp name, fsync, rename) and returns the
     /// SHA-256 of the bytes copied, so the hash always describes exactly what was archived.
+    /// The copy is readable by its owner and group only (0640): units' submissions are kept
+    /// from other accounts on the server, whatever the source's mode.
     @discardableResult
     public static func copy(_ source: URL, to destination: URL) throws -> String {
         let dir = destination.deletingLastPathComponent()
@@ -85,8 +87,9 @@ public enum DurableFiles {
         guard input >= 0 else { throw posixError("membuka", source.path) }
         defer { close(input) }
         let temp = dir.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(getpid())")
-        let output = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let output = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
         guard output >= 0 else { throw posixError("membuat", temp.path) }
+        fchmod(output, 0o640)
         var hasher = SHA256()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var failure: WorkspaceError?

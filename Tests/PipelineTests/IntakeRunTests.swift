@@ -54,6 +54,8 @@ final class IntakeRunTests: XCTestCase {
         let sha = summary.outcomes[0].sha256
         let archived = workspace.originals.appendingPathComponent("\(sha).csv")
         XCTAssertEqual(try Data(contentsOf: archived), Data(Self.csv.utf8), "archived copy is byte-identical")
+        let mode = (try FileManager.default.attributesOfItem(atPath: archived.path)[.posixPermissions] as? NSNumber)?.intValue
+        XCTAssertEqual(mode, 0o640, "issue 16 #11: originals are not world-readable")
         let record = try XCTUnwrap(OriginalsArchive(workspace: workspace).record(sha256: sha))
         XCTAssertEqual(record.receipts.map(\.unit), ["dinsos"])
         XCTAssertEqual(record.receipts.map(\.fileName), ["dip dinsos.csv"])
