@@ -424,6 +424,10 @@ func csvProblem(_ error: CSVError, factory: ProblemFactory) -> Problem {
         return factory.make(
             .unsupportedType, message: "File ini bukan teks CSV (berisi data biner).",
             hint: "Kirim DIP dalam bentuk tabel Excel (.xlsx), LibreOffice (.ods) atau CSV.")
+    case .recordTooLarge(let record, let detail):
+        return factory.make(
+            .zipBomb, message: "File ditolak karena isinya berukuran tidak wajar: baris \(record) berisi \(detail).",
+            hint: "Kirim hanya tabel DIP unit Anda (satu baris per informasi, sekitar sepuluh kolom).")
     case .cannotOpen, .readFailed:
         return factory.make(
             .fileUnreadable, message: "File tidak dapat dibaca.",

@@ -282,4 +282,20 @@ final class IntakeRunTests: XCTestCase {
         let quoted = try drop(full + "\r\n3;\"Laporan yang terpo", unit: "dinsos", name: "kutip.csv")
         XCTAssertEqual(readSubmission(at: quoted.path).status, .refused)
     }
+
+    /// Issue 16 #10 (CSV part): a record's cost is bounded: more fields than a spreadsheet has
+    /// columns, or a record longer than `CSVReader.maxRecordBytes`, refuses the file at once.
+    func testCSVRecordsOfUnboundedShapeAreRefused() throws {
+        let header = Self.csv.components(separatedBy: "\r\n")[0]
+        let wide = header + "\r\n1;" + String(repeating: "x;", count: 20_000) + "x\r\n"
+        let long = header + "\r\n1;" + String(repeating: "y", count: 3 * 1_048_576) + ";a;b;c;d;e;Berkala\r\n"
+        for (name, text) in [("lebar.csv", wide), ("panjang.csv", long)] {
+            let url = try drop(text, unit: "dinsos", name: name)
+            let started = Date()
+            let read = readSubmission(at: url.path)
+            XCTAssertEqual(read.status, .refused, name)
+            XCTAssertEqual(read.problems.first?.code, "zip-bomb", "\(name): \(read.problems.first?.message ?? "")")
+            XCTAssertLessThan(Date().timeIntervalSince(started), 5, name)
+        }
+    }
 }

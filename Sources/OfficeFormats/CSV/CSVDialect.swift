@@ -36,4 +36,7 @@ public enum CSVError: Error, Equatable, Sendable {
     case unsupportedEncoding(String)
     /// The file holds binary data (NUL bytes outside a UTF-16 pattern).
     case binaryContent
+    /// One record is longer than `CSVReader.maxRecordBytes` or has more fields than
+    /// `CSVReader.maxFields` (issue 16 #10: a record's cost must stay bounded).
+    case recordTooLarge(record: Int, detail: String)
 }

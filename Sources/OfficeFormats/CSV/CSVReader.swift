@@ -113,6 +113,11 @@ public struct CSVReader: RowSource {
     }
 
     static let sampleBytes = 256 * 1024
+    /// The longest record read: 16 cells of a spreadsheet's 32,767 characters, 4 bytes each
+    /// (a DIP row has about ten cells); longer is refused before the buffer grows further.
+    public static let maxRecordBytes = 16 * 32_767 * 4
+    /// The most fields in a record: a spreadsheet's column limit (XFD).
+    public static let maxFields = 16_384
     static let candidates: [UInt8] = [UInt8(ascii: ";"), UInt8(ascii: ","), 9, UInt8(ascii: "|")]
 
     public mutating func nextRow() throws -> SheetRow? {
@@ -136,12 +141,21 @@ public struct CSVReader: RowSource {
                 fields: &fields, block: &block)
             switch outcome {
             case .needMore:
+                if input.end - from > Self.maxRecordBytes {
+                    throw CSVError.recordTooLarge(record: recordNumber + 1, detail: "lebih dari \(Self.maxRecordBytes / 1_048_576) MB")
+                }
                 try input.fill()
                 block = CSVParser.SpecialBlock()
             case .endOfInput:
                 return nil
             case .record(let next, let endedWithCR):
                 recordNumber += 1
+                if fields.count > Self.maxFields {
+                    throw CSVError.recordTooLarge(record: recordNumber, detail: "lebih dari \(Self.maxFields) kolom")
+                }
+                if next - from > Self.maxRecordBytes {
+                    throw CSVError.recordTooLarge(record: recordNumber, detail: "lebih dari \(Self.maxRecordBytes / 1_048_576) MB")
+                }
                 if input.eof, next == input.end, next > from, p[next - 1] != 10, p[next - 1] != 13 {
                     var quotes = 0
                     for k in from..<next where p[k] == CSVParser.quote { quotes += 1 }
