@@ -188,7 +188,9 @@ public struct Classifier: Sendable {
                     suggested = precedentFlag ? .dikecualikan : verdict.category
                     if suggested == .dikecualikan && !precedentFlag {
                         // Withheld precedents that do not hold the item's words do not flag it:
-                        // a person decides.
+                        // the best open category among the voters is suggested, and a person
+                        // decides.
+                        suggested = verdict.openCategory ?? .dikecualikan
                         needsReview = true
                         notes.append("Preseden terdekat dikecualikan tetapi judulnya tidak cukup sama dengan butir ini sehingga tidak ditandai uji konsekuensi: tinjau kategorinya.")
                     }
