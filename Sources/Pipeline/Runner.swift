@@ -136,16 +136,17 @@ public struct Runner {
         for path in try Housekeeping.moveSharedUnitFolders(in: workspace) {
             logger.info("dipindahkan ke folder unit", metadata: ["path": "\(path)"])
         }
-        // The PPID's own earlier decisions (tests, approvals) are precedents that outrank the
-        // shipped corpus.
-        let classifier = Classifier(ruleSet: config.ruleSet,
-                                    ppidDecisions: try register.ppidDecisions().map { PPIDPrecedents.precedent($0, units: config.units) })
-
         endStage("persiapan")
         // The PPID's decisions first: they refer to the draft the PPID saw, before this run's
         // submissions change anything (a decision on a changed item is then refused).
         let review = try applyReviewWorkbooks(workspace: workspace, register: register, clock: options.clock, logger: logger)
         endStage("keputusan_ppid")
+        // The PPID's own decisions (tests, approvals) are precedents that outrank the shipped
+        // corpus. Read after this run's workbooks are applied, so the submissions classify the
+        // same whether a killed run had applied them already or this run does (the crash
+        // harness compares every revision's classification with a clean run).
+        let classifier = Classifier(ruleSet: config.ruleSet,
+                                    ppidDecisions: try register.ppidDecisions().map { PPIDPrecedents.precedent($0, units: config.units) })
 
         var intake = IntakeStage(workspace: workspace, options: options, logger: logger,
                                  knownUnits: Set(config.units.units.map(\.code)))
