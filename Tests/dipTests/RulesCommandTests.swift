@@ -1,0 +1,50 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// `dip rules evaluate`, `dip rules check` on a broken corpus and `dip rules explain` (issue 14).
+final class RulesCommandTests: XCTestCase {
+    func dip(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let binary = Checkers.repoRoot.appendingPathComponent(".build/debug/dip")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw missingTool("the dip binary is not built (swift build)")
+        }
+        return try runProcess(binary, arguments)
+    }
+
+    var rules: String { Checkers.repoRoot.appendingPathComponent("rules").path }
+
+    func testEvaluatePrintsTheFiguresAndEveryMiss() throws {
+        let fixture = Checkers.repoRoot.appendingPathComponent("Tests/RulesTests/Fixtures/preseden-sintetis.csv").path
+        let result = try dip(["rules", "evaluate", fixture, "--rules", rules])
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertTrue(result.output.contains("Dinilai: 7 butir"), result.output)
+        XCTAssertTrue(result.output.contains("Butir dikecualikan yang ditandai perlu uji konsekuensi:"), result.output)
+        XCTAssertTrue(result.output.contains("Huruf Pasal 17 sama dengan yang dikutip badan publik:"), result.output)
+        XCTAssertTrue(result.output.contains("Meleset ("), result.output)
+        let rulesOnly = try dip(["rules", "evaluate", fixture, "--rules", rules, "--tanpa-preseden"])
+        XCTAssertTrue(rulesOnly.output.contains("hanya aturan"), rulesOnly.output)
+    }
+
+    func testCheckNamesCorpusErrorsWithFileAndLine() throws {
+        let directory = try Scratch.directory("dip-rules-corpus")
+        for name in try FileManager.default.contentsOfDirectory(atPath: rules) where name.hasSuffix(".yaml") || name.hasSuffix(".txt") || name.hasSuffix(".json") {
+            try FileManager.default.copyItem(atPath: rules + "/" + name, toPath: directory.appendingPathComponent(name).path)
+        }
+        try """
+        judul,kategori,pasal17,badan,jenis_badan,sumber
+        Judul baik,dikecualikan,17h2,Badan X,dinas,sumber x
+        Judul buruk,rahasia,,Badan X,dinas,sumber x
+        """.write(to: directory.appendingPathComponent("preseden.csv"), atomically: true, encoding: .utf8)
+        let result = try dip(["rules", "check", "--rules", directory.path])
+        XCTAssertEqual(result.status, 1, result.output)
+        XCTAssertTrue(result.output.contains("preseden.csv:3: galat: Kategori `rahasia` tidak dikenal"), result.output)
+    }
+
+    func testExplainShowsStemsAndPrecedents() throws {
+        let result = try dip(["rules", "explain", "Penilaian kinerja pegawai yang dinilai atasan", "--rules", rules])
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertTrue(result.output.contains("Kata dasar: penilaian→nilai"), result.output)
+        XCTAssertTrue(result.output.contains("dinilai→nilai"), result.output)
+    }
+}
