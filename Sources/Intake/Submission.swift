@@ -333,7 +333,7 @@ func missingColumn(_ f: Field, sheet: String?, factory: ProblemFactory, headerRo
     factory.make(
         .missingColumn, sheet: sheet, row: headerRow, columnName: f.label,
         message: "Kolom \(f.label) tidak ditemukan pada judul tabel.",
-        hint: "Tambahkan kolom \(f.label); DIP wajib memuat ketujuh unsur (Perki 1/2010 Pasal 13).")
+        hint: "Tambahkan kolom \(f.label); DIP wajib memuat ketujuh unsur (Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik).")
 }
 
 func noTable(factory: ProblemFactory) -> StreamOutcome {

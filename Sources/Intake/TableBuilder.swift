@@ -498,7 +498,7 @@ struct TableBuilder {
             guard value.isEmpty, has(f) != nil else { return }
             let name = name()
             problem(.missingValue, f, "Kolom \(name) kosong.",
-                    "Isi \(name) untuk informasi ini; setiap informasi dalam DIP wajib memuat ketujuh unsur (Perki 1/2010 Pasal 13).")
+                    "Isi \(name) untuk informasi ini; setiap informasi dalam DIP wajib memuat ketujuh unsur (Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik).")
         }
         required(.nomor, item.nomor, "nomor")
         required(.ringkasan, item.ringkasan, "ringkasan isi informasi")

@@ -14,6 +14,8 @@ public struct Classifier: Sendable {
         let policy: PrecedentPolicy
         let active: [CompiledRule]
         let groundOrder: [String: Int]
+        /// Grounds in words for the notes a unit reads (built once, not per item).
+        let citations: LegalCitations
         /// What depends on the text alone (fired rules, precedent verdict), by normalised text:
         /// titles repeat across units and runs. Bounded (20,000 texts, about a regency run); guarded by `lock`.
         var memo: [String: TextAnalysis] = [:]
@@ -25,6 +27,7 @@ public struct Classifier: Sendable {
             self.policy = policy
             active = ruleSet.compiled.filter(\.rule.enabled)
             groundOrder = Dictionary(uniqueKeysWithValues: ruleSet.grounds.enumerated().map { ($1.code, $0) })
+            citations = LegalCitations(ruleSet: ruleSet)
         }
     }
 
@@ -41,6 +44,9 @@ public struct Classifier: Sendable {
     public var precedentIndex: PrecedentIndex { storage.precedentIndex }
     public var policy: PrecedentPolicy { storage.policy }
     private var active: [CompiledRule] { storage.active }
+    private var citations: LegalCitations { storage.citations }
+    /// Below this similarity a precedent is not written into the notes (see `classify`).
+    static let shownPrecedentSimilarity = 0.3
 
     /// A classifier with the rules, the shipped corpus (rules/preseden.csv) and the PPID's own
     /// decisions from the register (which outrank the corpus).
@@ -161,14 +167,22 @@ public struct Classifier: Sendable {
 
         if let declared, let ruleSuggestion, declared != ruleSuggestion, let top {
             needsReview = true
-            notes.append("Unit menyatakan \(declared.shortLabel), aturan menyarankan \(ruleSuggestion.shortLabel) (aturan \(top.rule.id): \(top.matchedWords.joined(separator: ", "))).")
+            // Plain words for the unit: the matched keywords, not the rule id (kept in `hits`).
+            notes.append("Unit menyatakan \(declared.shortLabel), aturan menyarankan \(ruleSuggestion.shortLabel) (kata kunci: \(top.matchedWords.joined(separator: ", "))).")
         }
 
         // Precedents: they decide where no rule does, flag what other bodies (or this PPID)
         // withheld, and put a declared category that strong precedent contradicts to review.
         var precedentFlag = false
         if let verdict {
-            notes.append(contentsOf: verdict.explanation)
+            // A precedent is shown when it is close (a third of the weighted words or more) or
+            // when precedents alone suggest the category; distant ones only add noise for the
+            // unit and stay in `preseden` of the JSON.
+            let decidedByPrecedents = ruleSuggestion == nil && declared == nil
+            for (hit, line) in zip(verdict.hits, verdict.explanation)
+            where decidedByPrecedents || hit.similarity >= Self.shownPrecedentSimilarity {
+                notes.append(line)
+            }
             if let openMarker, verdict.setAside > 0 {
                 notes.append("Preseden yang dikecualikan tidak dipakai karena teks memuat \"\(openMarker)\" (penanda informasi terbuka, kamus.yaml).")
             }
@@ -222,11 +236,15 @@ public struct Classifier: Sendable {
                 }
                 notes.append(note)
             } else {
-                notes.append("Dinyatakan dikecualikan: wajib uji konsekuensi (Pasal 19) dengan dasar \(grounds.joined(separator: ", ")).")
+                notes.append("Dinyatakan dikecualikan: wajib uji konsekuensi (Pasal 19 UU 14/2008) dengan dasar \(citations.citation(codes: grounds)).")
             }
         } else if !grounds.isEmpty {
             needsTest = true
-            let described = grounds.map { code in ruleSet.groundTitle(code).map { "\(code): \($0)" } ?? code }
+            // In words, from each ground's dasar_hukum (never a local code such as "17j1").
+            let described = grounds.map { code in
+                let cited = citations.citation(codes: [code])
+                return ruleSet.groundTitle(code).map { "\(cited.isEmpty ? code : cited): \($0)" } ?? (cited.isEmpty ? code : cited)
+            }
             if let declared {
                 needsReview = true
                 notes.append("Dinyatakan terbuka (\(declared.shortLabel)) tetapi memuat informasi yang dapat dikecualikan (\(described.joined(separator: "; "))): lakukan uji konsekuensi sebelum dipublikasikan.")

@@ -34,7 +34,10 @@ final class ClassifierTests: XCTestCase {
         XCTAssertTrue(c.needsReview)
         XCTAssertFalse(c.needsConsequenceTest)
         let note = c.notes.joined(separator: " ")
-        XCTAssertTrue(note.contains("Setiap Saat") && note.contains("Berkala") && note.contains("berkala-i-pengadaan"), note)
+        XCTAssertTrue(note.contains("Setiap Saat") && note.contains("Berkala") && note.contains("kata kunci: rup"), note)
+        // The rule id is for the PPID's tools (hits, `dip rules explain`), not the unit's notes.
+        XCTAssertFalse(note.contains("berkala-i-pengadaan"), note)
+        XCTAssertTrue(c.hits.contains { $0.ruleID == "berkala-i-pengadaan" })
     }
 
     func testOpenItemWithPersonalDataIsFlagged() {
@@ -63,6 +66,11 @@ final class ClassifierTests: XCTestCase {
         XCTAssertFalse(c.needsReview)
         XCTAssertEqual(c.exemptionGrounds, ["17h2", "17j3"])
         XCTAssertFalse(c.missingLegalBasis)
+        // The note a unit reads cites the grounds in words from their dasar_hukum, never the
+        // local codes ("17j3" would read as a Pasal 17 huruf j angka 3 that does not exist).
+        let note = c.notes.joined(separator: " ")
+        XCTAssertTrue(note.contains("Pasal 17 huruf h angka 2") && note.contains("huruf j jo."), note)
+        XCTAssertFalse(note.contains("17j3") || note.contains("17h2"), note)
     }
 
     func testDeclaredExemptWithoutAnyGroundIsMissingLegalBasis() {
