@@ -98,9 +98,9 @@ aturan:
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
     salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah]
-    kecuali: [pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik]
+    kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik]
     kategori: dikecualikan
-    pengecualian: [17j2]
+    pengecualian: [17h, 17j2]
     contoh_cocok:
       - Daftar nama dan alamat peserta pelatihan UMKM
       - Data pribadi pemohon izin usaha
@@ -116,6 +116,7 @@ aturan:
       - No HP / WA layanan pengaduan Disdukcapil
       - Kebijakan pelindungan data pribadi di lingkungan Pemerintah Kabupaten Serang
       - Daftar peserta pelatihan UMKM per kecamatan
+      - Kedudukan/domisili kantor beserta alamat lengkap
 
   - id: pemohon-penerima-identitas
     keterangan: Daftar/berkas orang per orang (pemohon, penerima, pasien, siswa) yang memuat identitas atau alamat
@@ -126,7 +127,7 @@ aturan:
     salah_satu: [alamat, alamt, identitas, identitasnya, nomor telepon, no telepon, no telp, nomor telp, no tlp, no hp, nomor hp, no wa, nama lengkap, foto, ktp, nip, nuptk]
     kecuali: [persyaratan, tata cara, prosedur, sop, jumlah, statistik, agregat, alamat kantor, alamat website, rekapitulasi jumlah, rekap jumlah, lembaga, per lembaga, yayasan, organisasi, perusahaan, badan usaha, fasilitas kesehatan, alamat sekolah, nama sekolah, alamat posyandu, alamat puskesmas, alamat lokasi, alamat tps, alamat kegiatan]
     kategori: dikecualikan
-    pengecualian: [17j2]
+    pengecualian: [17h, 17j2]
     contoh_cocok:
       - Register pemohon izin beserta alamat dan nomor telepon
       - Daftar penerima beasiswa lengkap dengan identitas
@@ -143,7 +144,7 @@ aturan:
     keterangan: Kondisi keuangan, gaji, harta dan rekening bank seseorang
     prioritas: 100
     salah_satu: [data gaji, gaji dan tunjangan pegawai, data penghasilan pegawai, nomor rekening, no rekening, no rek, nomor rek, norek, no rekening bank, rek bank, rekening bank, rekening pribadi, rekening penerima, rekening pegawai, data rekening, rekening kks, rekening simpel, rekening siswa, buku rekening, buku tabungan, slip gaji, daftar gaji, rincian gaji, daftar penerimaan gaji, penghasilan pegawai, penghasilan pribadi, harta kekayaan, kekayaan pribadi, spt tahunan, utang pribadi, pinjaman pegawai, kredit pegawai, sktm, surat keterangan tidak mampu, kondisi keuangan]
-    kecuali: [rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, rekening bendahara, rekening instansi, tata cara, prosedur, sop, persyaratan, syarat]
+    kecuali: [yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, rekening bendahara, rekening instansi, tata cara, prosedur, sop, persyaratan, syarat]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
@@ -154,6 +155,7 @@ aturan:
     contoh_tidak_cocok:
       - Persyaratan penerbitan surat keterangan tidak mampu (SKTM)
       - Nomor rekening kas umum daerah untuk pembayaran retribusi
+      - Ringkasan laporan harta kekayaan pejabat yang wajib lapor, untuk diumumkan
 
   - id: kesejahteraan-sosial-perorangan
     keterangan: Data orang per orang dalam DTKS/P3KE/PKH menunjukkan kondisi ekonomi seseorang
@@ -174,7 +176,7 @@ aturan:
   - id: kesehatan-perorangan
     keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis)
     prioritas: 100
-    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien]
+    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk]
     kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
@@ -186,6 +188,7 @@ aturan:
       - Hasil Medical Check Up (MCU) calon pegawai per individu
       - Register kohort ibu hamil (nama ibu, alamat, HPHT)
       - Surat keterangan kematian dan penyebab kematian pasien
+      - Data balita penyandang gizi buruk di Desa Sukamaju
     contoh_tidak_cocok:
       - Rekapitulasi jumlah pasien rawat jalan dan rawat inap per bulan
       - Rekapitulasi 10 besar penyakit rawat jalan per bulan
@@ -226,8 +229,8 @@ aturan:
   - id: catatan-pendidikan
     keterangan: Catatan pribadi siswa di satuan pendidikan (rapor, nilai, catatan konseling)
     prioritas: 100
-    salah_satu: [riwayat studi mahasiswa, riwayat studi, data mahasiswa per orang, ijazah siswa, ijazah dan skhun, skhun, ijazah yang belum diambil, ijazah yg belum diambil, rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid]
-    kecuali: [jumlah, statistik, agregat, persyaratan, tata cara, prosedur, sop, jadwal, pengumuman, legalisir, rata rata, rekapitulasi jumlah]
+    salah_satu: [riwayat studi mahasiswa, riwayat studi, data mahasiswa per orang, ijazah siswa, ijazah dan skhun, skhun, ijazah yang belum diambil, ijazah yg belum diambil, rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid, hasil belajar mahasiswa, evaluasi hasil belajar, kartu hasil studi, khs, indeks prestasi mahasiswa]
+    kecuali: [pedoman, panduan, kalender akademik, jumlah, statistik, agregat, persyaratan, tata cara, prosedur, sop, jadwal, pengumuman, legalisir, rata rata, rekapitulasi jumlah]
     kategori: dikecualikan
     pengecualian: [17h5]
     contoh_cocok:
@@ -235,7 +238,9 @@ aturan:
       - Data peserta didik perorangan dari Dapodik
       - Berkas mutasi siswa (surat pindah, rapot)
       - Daftar siswa penerima Program Indonesia Pintar beserta NISN
+      - Kartu hasil studi (KHS) mahasiswa semester ganjil
     contoh_tidak_cocok:
+      - Pedoman evaluasi hasil belajar mahasiswa
       - Jumlah peserta didik per jenjang
       - Tata cara legalisir ijazah
 
@@ -260,7 +265,7 @@ aturan:
     salah_satu: [data pribadi pelapor, data pribadi pengadu, identitas pengadu, data pengadu, identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, nama pengadu, nama dan nomor pengadu, identitas pelapor dumas, berkas pengaduan, isi pengaduan]
     kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, dirahasiakan]
     kategori: dikecualikan
-    pengecualian: [17a2]
+    pengecualian: [17a2, 17h]
     contoh_cocok:
       - Data korban kekerasan terhadap perempuan dan anak
       - Berkas pengaduan masyarakat beserta identitas pelapor
@@ -285,7 +290,7 @@ aturan:
   - id: rencana-operasi
     keterangan: Rencana dan jadwal operasi penegakan hukum/intelijen sebelum dilaksanakan
     prioritas: 100
-    salah_satu: [rencana operasi, jadwal operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, sasaran giat, target giat, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, intelijen, informasi intelijen, data intelijen, laporan intelijen, rencana pengamanan, pengamanan vip, pengamanan vvip]
+    salah_satu: [rencana operasi, jadwal operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, sasaran giat, target giat, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, intelijen, informasi intelijen, data intelijen, laporan intelijen, rencana pengamanan, pengamanan vip, pengamanan vvip, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, rencana inspeksi mendadak]
     kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi]
     kategori: dikecualikan
     pengecualian: [17a3, 17a4]
@@ -293,6 +298,7 @@ aturan:
       - Rencana operasi penertiban pedagang kaki lima
       - Jadwal razia pekat bulan Ramadan
       - Jadwal dan sasaran giat penertiban PKL minggu depan
+      - Agenda penggeledahan tempat usaha yang diduga melanggar Perda
     contoh_tidak_cocok:
       - Rekap hasil penertiban reklame liar per bulan
       - Jadwal penertiban bangunan liar yang sudah diumumkan kepada warga
@@ -331,7 +337,7 @@ aturan:
     keterangan: Sistem dan materiil persandian, kunci kriptografi, kata sandi dan kredensial
     prioritas: 100
     salah_satu: [sistem persandian, kunci sandi, materiil sandi, peralatan sandi, alat sandi, palsan, jaring komunikasi sandi, jks, kata sandi, password, kriptografi, kunci kriptografi, enkripsi, kunci enkripsi, kunci dekripsi, kunci privat, private key, kredensial, kode akses, dokumen persandian, sandi negara, buku kode, tabel sandi, pasword, paswd, passwd, passphrase, pass phrase, frasa sandi, pin penandatangan, pin tte, akun admin, akun administrator, password admin, kata kunci server, kata kunci akun, kata kunci admin, pin sertifikat elektronik, user dan password, username dan password, akun dan password, user dan pasword, komunikasi sandi, pola hubungan komunikasi sandi, hubungan komunikasi sandi, jaring sandi, kunci publik dan privat, token otp, seed otp]
-    kecuali: [tata cara, sop, standar operasional prosedur, prosedur, pedoman, sosialisasi, bimbingan teknis, bimtek, pelatihan, literasi, kebijakan, peraturan, perbup, program, anggaran]
+    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, standar operasional prosedur, prosedur, pedoman, sosialisasi, bimbingan teknis, bimtek, pelatihan, literasi, kebijakan, peraturan, perbup, program, anggaran]
     kategori: dikecualikan
     pengecualian: [17c6]
     contoh_cocok:
@@ -345,14 +351,15 @@ aturan:
       - Kata kunci pencarian informasi di website
       - Profil Dinas Komunikasi, Informatika, Statistik dan Persandian
       - SOP penggunaan sertifikat elektronik dan kata sandi
+      - Formulir kelengkapan permohonan username dan password aplikasi
 
   - id: keamanan-sistem
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan)
     prioritas: 100
-    salah_satu: [alat pendukung utama persandian, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber]
-    kecuali: [tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik]
+    salah_satu: [alat pendukung utama persandian, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber]
+    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik]
     kategori: dikecualikan
-    pengecualian: [17c]
+    pengecualian: [17c, 17j]
     contoh_cocok:
       - Topologi jaringan dan alamat IP server pusat data
       - Laporan hasil uji penetrasi aplikasi pelayanan
@@ -508,7 +515,7 @@ aturan:
     salah_satu: [daftar nama pengungsi, daftar nama warga, daftar nama penerima, daftar nama pasien, daftar nama siswa, daftar nama pegawai, daftar nama korban, daftar nama penduduk, daftar nama anggota, daftar nama peserta, daftar nama keluarga, daftar nama ppns, daftar nama petugas, per nama, per orang, per individu, per anak, per pasien, per siswa, per pegawai, per penerima]
     kecuali: [jumlah, rekapitulasi, rekap, agregat, statistik, pengumuman, kelulusan, lulus, seleksi, pemenang, penghargaan, pejabat, jabatan, tata cara, sop, prosedur, persyaratan, formulir kosong, lembaga, per sekolah]
     kategori: dikecualikan
-    pengecualian: [17j2]
+    pengecualian: [17h, 17j2]
     contoh_cocok:
       - Daftar nama pengungsi dan kebutuhan khusus (lansia, ibu hamil) di posko
       - Data penduduk rentan adminduk per nama
@@ -685,15 +692,85 @@ aturan:
   - id: rahasia-perusahaan
     keterangan: Data privat dan rahasia dagang perusahaan (skala upah, debitur, laporan keuangan perusahaan)
     prioritas: 100
-    salah_satu: [data privat perusahaan, rahasia dagang, rahasia perusahaan, struktur skala upah, skala upah perusahaan, data debitur, laporan keuangan perusahaan, dokumen penawaran, evaluasi penawaran, dokumen kualifikasi penyedia, penawaran harga penyedia]
+    salah_satu: [data privat perusahaan, rahasia dagang, rahasia perusahaan, struktur skala upah, skala upah perusahaan, data debitur, laporan keuangan perusahaan, dokumen penawaran, evaluasi penawaran, dokumen kualifikasi penyedia, penawaran harga penyedia, dilindungi hak atas kekayaan intelektual, dilindungi haki, dilindungi hki, dilindungi hak cipta, dilindungi paten]
     kecuali: [tata cara, pedoman, sop, jumlah, pengumuman, statistik, rekapitulasi]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
       - Struktur skala upah perusahaan
       - Dokumen penawaran peserta tender
+      - Rancangan produk mitra yang dilindungi hak atas kekayaan intelektual
     contoh_tidak_cocok:
       - Pengumuman hasil evaluasi penawaran
+
+  - id: kerawanan-keamanan
+    keterangan: Peta dan data kerawanan keamanan, potensi konflik sosial, hasil deteksi dini dan produk intelijen (bahan kewaspadaan Kesbangpol dan aparat)
+    prioritas: 100
+    salah_satu: [potensi kerawanan, peta kerawanan, data kerawanan, kerawanan sosial, titik rawan konflik, potensi konflik, peta konflik, penanganan konflik sosial, konflik sosial masyarakat, ipoleksosbud, ipoleksosbudhankam, deteksi dini, hasil deteksi dini, laporan kewaspadaan dini, kewaspadaan dini, intelijen, informasi intelijen, data intelijen, laporan intelijen, produk intelijen]
+    kecuali: [rencana aksi, tata cara, pedoman, sop, sosialisasi, pelatihan, jumlah, statistik, rekapitulasi jumlah, forum, fkdm, pembentukan, keanggotaan, peraturan, kebijakan, anggaran]
+    kategori: dikecualikan
+    pengecualian: [17c, 17a3]
+    contoh_cocok:
+      - Peta kerawanan sosial menjelang pemilihan kepala desa
+      - Laporan hasil deteksi dini potensi konflik antarkelompok warga
+      - Laporan intelijen menjelang perayaan hari besar keagamaan
+    contoh_tidak_cocok:
+      - Rencana aksi daerah penanganan konflik sosial tahun 2025
+      - Keanggotaan Forum Kewaspadaan Dini Masyarakat (FKDM)
+
+  - id: riwayat-politik-perorangan
+    keterangan: Identitas dan riwayat seseorang sebagai tahanan atau narapidana politik
+    prioritas: 100
+    salah_satu: [tahanan politik, narapidana politik, tapol, napol, eks tapol, eks napol]
+    kecuali: [jumlah, statistik, sejarah, tata cara, pedoman]
+    kategori: dikecualikan
+    pengecualian: [17h]
+    contoh_cocok:
+      - Daftar nama warga eks tapol yang masih dipantau
+    contoh_tidak_cocok:
+      - Buku sejarah perjuangan tahanan politik masa kemerdekaan
+
+  - id: sengketa-para-pihak
+    keterangan: Berkas perselisihan dan mediasi yang memuat identitas dan urusan para pihak (hubungan industrial, sengketa warga)
+    prioritas: 100
+    salah_satu: [para pihak yang bersengketa, pihak yang bersengketa, identitas para pihak, data perselisihan, perselisihan hubungan industrial, sengketa hubungan industrial, sengketa hubungan industri, penyelesaian perselisihan, berkas perselisihan, risalah mediasi, berkas mediasi, anjuran mediator]
+    kecuali: [jumlah, statistik, rekapitulasi, rekap, tata cara, prosedur, sop, pedoman, peraturan, sosialisasi, persyaratan, alur, sengketa informasi, putusan komisi informasi, registrasi sengketa informasi]
+    kategori: dikecualikan
+    pengecualian: [17h]
+    contoh_cocok:
+      - Risalah mediasi perselisihan PHK antara pekerja dan PT Maju Jaya
+      - Berkas penyelesaian perselisihan hubungan industrial tahun 2025
+    contoh_tidak_cocok:
+      - Jumlah kasus perselisihan hubungan industrial per jenis
+      - Tata cara pengajuan penyelesaian perselisihan hubungan industrial
+
+  - id: data-tenaga-kerja-perorangan
+    keterangan: Data orang per orang pencari kerja, tenaga kerja asing dan penghuni rumah susun yang memuat identitas
+    prioritas: 100
+    salah_satu: [data pencari kerja, daftar pencari kerja, data pencarian kerja, akii, ak 1, data pencaker, kartu ak i, ak i, data tenaga kerja asing, daftar tenaga kerja asing, data tka, daftar tka, data penghuni, daftar penghuni]
+    kecuali: [jumlah, rekapitulasi, rekap, statistik, agregat, menurut, berdasarkan, per kecamatan, per pendidikan, per jenis kelamin, per negara, lowongan, pasar kerja, bursa kerja, job fair, tata cara, persyaratan, sop, prosedur, pengumuman, pembuatan, penerbitan]
+    kategori: dikecualikan
+    pengecualian: [17h, 17j2]
+    contoh_cocok:
+      - Data pencari kerja pemegang kartu AK-I beserta alamat
+      - Daftar tenaga kerja asing dan nomor paspornya
+      - Data penghuni rumah susun sewa Blok A
+    contoh_tidak_cocok:
+      - Jumlah pencari kerja terdaftar menurut tingkat pendidikan
+      - Persyaratan pembuatan kartu AK-I
+      - Informasi pasar kerja dan lowongan
+
+  - id: perjanjian-klausul-rahasia
+    keterangan: Perjanjian atau nota kesepahaman yang memuat klausul kerahasiaan yang disepakati para pihak
+    prioritas: 100
+    salah_satu: [klausa dirahasiakan, klausul dirahasiakan, klausula dirahasiakan, klausul kerahasiaan, klausula kerahasiaan, klausul rahasia, perjanjian kerahasiaan, non disclosure agreement]
+    kecuali: [tata cara, pedoman, sop, jumlah, daftar mitra]
+    kategori: dikecualikan
+    pengecualian: [17i, 17b]
+    contoh_cocok:
+      - Nota kesepahaman dengan perguruan tinggi yang memuat klausul kerahasiaan
+    contoh_tidak_cocok:
+      - Daftar mitra kerja sama tahun 2025
 
   - id: serta-merta-bencana-alam
     keterangan: Informasi bencana alam atau peringatan dini yang mengancam keselamatan orang banyak
