@@ -11,6 +11,7 @@ final class WebTextEscapeTests: XCTestCase {
             "a", "Z", "0", " ", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\r\n", "\u{1}", "\u{1F}",
             "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "é", "ü", "ß", "\u{2BC}", "\u{2FF}", "\u{301}",
             "e\u{301}", "&\u{301}", "\u{FFFE}", "\u{FFFF}", "€", "😀", "laporan keuangan ", "Dinas ",
+            "—", "–", "\u{600}", "\u{200D}", "\u{FFFD}", "\u{FEFF}", "\u{300}",
         ]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next() -> Int {
@@ -20,10 +21,34 @@ final class WebTextEscapeTests: XCTestCase {
         var latin = 0
         for _ in 0..<20_000 {
             let text = (0..<(next() % 12)).map { _ in pieces[next() % pieces.count] }.joined()
-            XCTAssertEqual(WebText.escape(text), reference(text), "\(text.unicodeScalars.map { $0.value })")
+            XCTAssertEqual(Array(WebText.escape(text).utf8), Array(reference(text).utf8), "\(text.unicodeScalars.map { $0.value })")
             if !WebText.isClean(text) && WebText.escapeLatin(text) != nil { latin += 1 }
         }
         XCTAssertGreaterThan(latin, 1000, "the one-pass path is exercised")
+    }
+
+    /// xmlSafe's shortcut (the text itself when nothing may be dropped) keeps exactly the
+    /// scalars the scalar filter keeps.
+    func testXMLSafeEqualsTheScalarFilter() {
+        let pieces: [String] = ["a", " ", "\t", "\n", "\r", "\u{1}", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}",
+                                "é", "—", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{EFFF}", "😀", "&"]
+        var state: UInt64 = 0x1234_5678_9ABC_DEF1
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<10_000 {
+            let text = (0..<(next() % 10)).map { _ in pieces[next() % pieces.count] }.joined()
+            var kept = String.UnicodeScalarView()
+            for u in text.unicodeScalars {
+                switch u.value {
+                case 0x09, 0x0A, 0x0D: kept.append(u)
+                case 0x00..<0x20, 0x7F..<0xA0, 0xFFFE, 0xFFFF: continue
+                default: kept.append(u)
+                }
+            }
+            XCTAssertEqual(Array(WebText.xmlSafe(text).utf8), Array(String(kept).utf8), "\(text.unicodeScalars.map { $0.value })")
+        }
     }
 
     /// The escape before the one-pass path: xmlSafe, then character by character.

@@ -242,9 +242,16 @@ public enum DOCXWriter {
         var piece = ""
         func flush() {
             guard !piece.isEmpty else { return }
-            let needsPreserve = piece.first == " " || piece.last == " " || piece.contains("  ")
-            x.element("w:t", needsPreserve ? [("xml:space", "preserve")] : [], text: piece)
+            x.element("w:t", needsPreserve(piece) ? [("xml:space", "preserve")] : [], text: piece)
             piece = ""
+        }
+        // No TAB, CR or LF (nearly every run): the whole text is one piece. Copying it scalar
+        // by scalar was a visible part of writing a regency's decree annexes.
+        if !r.text.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            piece = r.text
+            flush()
+            x.end()
+            return
         }
         var previousCR = false
         for ch in r.text.unicodeScalars {
@@ -257,6 +264,24 @@ public enum DOCXWriter {
         }
         flush()
         x.end()
+    }
+
+    /// Whether a w:t needs xml:space="preserve": it starts or ends with a space or holds two
+    /// in a row. Text whose scalars are all below U+0300 is tested on its bytes (there every
+    /// scalar is its own Character, so the byte tests agree with the Character ones); other
+    /// text keeps the Character and substring tests (the Foundation search was per run).
+    static func needsPreserve(_ piece: String) -> Bool {
+        let u = piece.utf8
+        if !u.contains(where: { $0 >= 0xCC }) {
+            if u.first == 0x20 || u.last == 0x20 { return true }
+            var previousSpace = false
+            for b in u {
+                if b == 0x20 && previousSpace { return true }
+                previousSpace = b == 0x20
+            }
+            return false
+        }
+        return piece.first == " " || piece.last == " " || piece.contains("  ")
     }
 
     static func table(_ x: XMLWriter, _ t: DOCXTable, checker: DocumentChecker, tableIndex: Int) throws {

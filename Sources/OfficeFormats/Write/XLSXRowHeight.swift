@@ -30,6 +30,76 @@ public enum XLSXRowHeight {
 
     /// The number of lines `text` takes when wrapped in `width` points (bold a little wider).
     public static func lineCount(_ text: String, width: Double, bold: Bool) -> Int {
+        // Every wrapped cell of every output row passes here (a cold run of a 60-unit regency:
+        // ~12 % of its CPU went to the Character walk below), so texts where bytes and
+        // Characters split alike take the byte path; it gives the same count (RowHeightTests).
+        var copy = text
+        if let n = copy.withUTF8({ lineCountBytes($0, width: width, bold: bold) }) { return n }
+        return lineCountCharacters(text, width: width, bold: bold)
+    }
+
+    /// `lineCountCharacters` over UTF-8 bytes, for text whose scalars are all below U+0300 and
+    /// that holds no CR; nil otherwise. There every scalar is its own Character (combining
+    /// marks start at U+0300, and CR LF is the only pair of lower scalars that joins), so "\n"
+    /// and " " bytes split where the Character split does, and each lead byte is one scalar
+    /// whose advance is summed in the same order (the same floating-point result).
+    static func lineCountBytes(_ bytes: UnsafeBufferPointer<UInt8>, width: Double, bold: Bool) -> Int? {
+        for b in bytes where b == 0x0D || b >= 0xCC { return nil }
+        let scale = (bold ? 1.08 : 1.0) * fontSize / 1000
+        let space = advance(" ") * scale
+        // Advance of the scalar a lead byte starts (a continuation byte starts none): ASCII
+        // from the table, U+0080…U+02FF as advance(_:) gives it for any scalar ≥ 127.
+        func leadAdvance(_ b: UInt8) -> Double? {
+            if b < 0x80 { return advance(Unicode.Scalar(b)) }
+            return b >= 0xC0 ? 667 : nil
+        }
+        var lines = 0
+        let n = bytes.count
+        var p = 0
+        while true {
+            // One paragraph: bytes p..<e up to the next line feed (or the end).
+            var e = p
+            while e < n && bytes[e] != 0x0A { e += 1 }
+            lines += 1
+            var used = 0.0
+            var ws = p
+            var k = p
+            while true {
+                if k == e || bytes[k] == 0x20 {
+                    var w = 0.0
+                    for j in ws..<k { if let a = leadAdvance(bytes[j]) { w += a * scale } }
+                    if used > 0 && used + space + w <= width {
+                        used += space + w
+                    } else {
+                        if used > 0 { lines += 1 }
+                        if w > width {
+                            used = 0
+                            for j in ws..<k {
+                                guard let adv = leadAdvance(bytes[j]) else { continue }
+                                let a = adv * scale
+                                if used + a > width && used > 0 {
+                                    lines += 1
+                                    used = 0
+                                }
+                                used += a
+                            }
+                        } else {
+                            used = w
+                        }
+                    }
+                    if k == e { break }
+                    ws = k + 1
+                }
+                k += 1
+            }
+            if e == n { break }
+            p = e + 1
+        }
+        return max(lines, 1)
+    }
+
+    /// The layout walking Characters: any text (the reference for `lineCountBytes`).
+    static func lineCountCharacters(_ text: String, width: Double, bold: Bool) -> Int {
         let scale = (bold ? 1.08 : 1.0) * fontSize / 1000
         let space = advance(" ") * scale
         var lines = 0

@@ -192,9 +192,22 @@ public enum DecreeWriter {
     /// Text typed in a cell, as one cell prints it: CR/LF and CR become one line break, blank
     /// lines and trailing spaces go, so a typed break never opens an empty line in a row.
     static func cellText(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // One line with nothing to trim (nearly every cell) is its own result: the Foundation
+        // replace/split/trim below ran several times per item of a regency's annexes.
+        if isPlainLine(text) { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             .joined(separator: "\n")
+    }
+
+    /// Whether `cellText` leaves `text` as it is: no CR or LF, and its first and last scalars
+    /// ASCII other than space or tab (so trimming `.whitespaces` takes nothing); or empty.
+    static func isPlainLine(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return true }
+        func edge(_ b: UInt8) -> Bool { b < 0x80 && b != 0x20 && b != 0x09 }
+        guard edge(first) && edge(last) else { return false }
+        return !utf8.contains { $0 == 0x0A || $0 == 0x0D }
     }
 
     /// Column 5 in one pattern, "Serang, 1 Januari 2025": a typed or spreadsheet date is

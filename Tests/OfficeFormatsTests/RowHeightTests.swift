@@ -1,0 +1,57 @@
+import XCTest
+
+@testable import OfficeFormats
+
+/// `XLSXRowHeight.lineCount`'s byte path must count exactly the lines the Character walk
+/// counts (kept as `lineCountCharacters`), on random texts mixing words, spaces, line feeds,
+/// CR LF, controls, Latin letters, combining marks, wide scalars and words longer than a line.
+final class RowHeightTests: XCTestCase {
+    func testByteLayoutEqualsTheCharacterLayout() {
+        let pieces: [String] = [
+            "a", "W", "0", " ", "  ", "\n", "\r", "\r\n", "\t", "\u{1}", "\u{7F}", "\u{A0}", "é", "ß",
+            "\u{2FF}", "\u{301}", " \u{301}", "\n\u{301}", "—", "😀", "laporan ", "keuangan ",
+            "Dinas Pendidikan ", "Peraturan Bupati Nomor 12 Tahun 2024 ", "WWWWWWWWWWWWWWWWWWWWWWWW",
+            "https://ppid.example.go.id/dokumen/laporan-keuangan-2024.pdf",
+        ]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        let widths = [8.43, 12, 20, 35, 60].map { XLSXRowHeight.usableWidth(columnWidth: $0) } + [0.5, 30]
+        var byBytes = 0
+        for _ in 0..<20_000 {
+            let text = (0..<(next() % 16)).map { _ in pieces[next() % pieces.count] }.joined()
+            let width = widths[next() % widths.count]
+            let bold = next() % 2 == 0
+            XCTAssertEqual(XLSXRowHeight.lineCount(text, width: width, bold: bold),
+                           XLSXRowHeight.lineCountCharacters(text, width: width, bold: bold),
+                           "\(text.unicodeScalars.map { $0.value }) width \(width) bold \(bold)")
+            var copy = text
+            if copy.withUTF8({ XLSXRowHeight.lineCountBytes($0, width: width, bold: bold) }) != nil { byBytes += 1 }
+        }
+        XCTAssertGreaterThan(byBytes, 3_000, "the byte path is exercised")
+    }
+}
+
+/// `DOCXWriter.needsPreserve`'s byte test must agree with the Character and substring test
+/// it shortcuts, on random texts with single and double spaces, combining marks and dashes.
+final class DOCXPreserveTests: XCTestCase {
+    func testByteTestEqualsTheCharacterTest() {
+        let pieces = ["a", " ", "  ", "\u{301}", " \u{301}", "é", "—", "\u{A0}", "Dinas", "\r\n", "x"]
+        var state: UInt64 = 0x5DEE_CE66_D1CE_4E5B
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        var preserved = 0
+        for _ in 0..<20_000 {
+            let text = (0..<(next() % 8)).map { _ in pieces[next() % pieces.count] }.joined()
+            let reference = text.first == " " || text.last == " " || text.contains("  ")
+            XCTAssertEqual(DOCXWriter.needsPreserve(text), reference, "\(text.unicodeScalars.map { $0.value })")
+            if reference { preserved += 1 }
+        }
+        XCTAssertGreaterThan(preserved, 2_000)
+        XCTAssertLessThan(preserved, 18_000)
+    }
+}
