@@ -38,13 +38,23 @@ public enum XLSXRowHeight {
         return lineCountCharacters(text, width: width, bold: bold)
     }
 
-    /// `lineCountCharacters` over UTF-8 bytes, for text whose scalars are all below U+0300 and
-    /// that holds no CR; nil otherwise. There every scalar is its own Character (combining
-    /// marks start at U+0300, and CR LF is the only pair of lower scalars that joins), so "\n"
-    /// and " " bytes split where the Character split does, and each lead byte is one scalar
-    /// whose advance is summed in the same order (the same floating-point result).
+    /// `lineCountCharacters` over UTF-8 bytes; nil for text holding a CR, or a space next to a
+    /// scalar at or above U+0300. Otherwise "\n" and " " bytes split where the Character
+    /// split does: an LF is a Character of its own unless after a CR (grapheme rules GB3–GB5),
+    /// and a space between scalars below U+0300 is one too (nothing below U+0300 extends or
+    /// prepends: combining marks start at U+0300, prepend marks at U+0600). The widths are
+    /// summed per scalar in both paths, in the same order (the same floating-point result).
+    /// A dash (U+2014) inside many titles must not send them to the Character walk.
     static func lineCountBytes(_ bytes: UnsafeBufferPointer<UInt8>, width: Double, bold: Bool) -> Int? {
-        for b in bytes where b == 0x0D || b >= 0xCC { return nil }
+        // Kind of the last scalar: 0 other below U+0300, 1 space, 2 at or above U+0300.
+        var last = 0
+        for b in bytes {
+            if b == 0x0D { return nil }
+            if b >= 0x80 && b < 0xC0 { continue }  // continuation byte
+            let kind = b == 0x20 ? 1 : (b >= 0xCC ? 2 : 0)
+            if (kind == 1 && last == 2) || (kind == 2 && last == 1) { return nil }
+            last = kind
+        }
         let scale = (bold ? 1.08 : 1.0) * fontSize / 1000
         let space = advance(" ") * scale
         // Advance of the scalar a lead byte starts (a continuation byte starts none): ASCII
