@@ -9,7 +9,7 @@ final class RowHeightTests: XCTestCase {
     func testByteLayoutEqualsTheCharacterLayout() {
         let pieces: [String] = [
             "a", "W", "0", " ", "  ", "\n", "\r", "\r\n", "\t", "\u{1}", "\u{7F}", "\u{A0}", "é", "ß",
-            "\u{2FF}", "\u{301}", " \u{301}", "\n\u{301}", "—", "😀", "laporan ", "keuangan ", "—", "2023—2024",
+            "\u{2FF}", "\u{301}", " \u{301}", "\n\u{301}", "—", "😀", "laporan ", "keuangan ", "—", "2023—2024", " — ", "“kutipan” ", " …", "\u{2028}", "\u{2060}", " \u{200D}",
             "\u{600}", "\u{200D}", "a\u{300}", "\u{FFFD}",
             "Dinas Pendidikan ", "Peraturan Bupati Nomor 12 Tahun 2024 ", "WWWWWWWWWWWWWWWWWWWWWWWW",
             "https://ppid.example.go.id/dokumen/laporan-keuangan-2024.pdf",

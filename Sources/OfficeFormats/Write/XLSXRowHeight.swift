@@ -39,21 +39,32 @@ public enum XLSXRowHeight {
     }
 
     /// `lineCountCharacters` over UTF-8 bytes; nil for text holding a CR, or a space next to a
-    /// scalar at or above U+0300. Otherwise "\n" and " " bytes split where the Character
-    /// split does: an LF is a Character of its own unless after a CR (grapheme rules GB3–GB5),
-    /// and a space between scalars below U+0300 is one too (nothing below U+0300 extends or
-    /// prepends: combining marks start at U+0300, prepend marks at U+0600). The widths are
-    /// summed per scalar in both paths, in the same order (the same floating-point result).
-    /// A dash (U+2014) inside many titles must not send them to the Character walk.
+    /// scalar that might join it into one Character. Otherwise "\n" and " " bytes split where
+    /// the Character split does: an LF is a Character of its own unless after a CR (grapheme
+    /// rules GB3–GB5), and a space is one between scalars below U+0300 (nothing there extends
+    /// or prepends: combining marks start at U+0300, prepend marks at U+0600) or the dashes,
+    /// quotes, bullets and ellipsis of U+2010–U+2027 and U+2030–U+205E (grapheme class Other).
+    /// The widths are summed per scalar in both paths, in the same order (the same
+    /// floating-point result). Titles like "Laporan 2023 — 2024" are common in DIP lists.
     static func lineCountBytes(_ bytes: UnsafeBufferPointer<UInt8>, width: Double, bold: Bool) -> Int? {
-        // Kind of the last scalar: 0 other below U+0300, 1 space, 2 at or above U+0300.
+        // Kind of the last scalar: 0 one that never joins a space, 1 space, 2 any other.
         var last = 0
-        for b in bytes {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
             if b == 0x0D { return nil }
-            if b >= 0x80 && b < 0xC0 { continue }  // continuation byte
-            let kind = b == 0x20 ? 1 : (b >= 0xCC ? 2 : 0)
+            var kind = b == 0x20 ? 1 : 0
+            if b >= 0xCC {
+                kind = 2
+                if b == 0xE2 && i + 2 < bytes.count {
+                    let v = (UInt32(b & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                    if (0x2010...0x2027).contains(v) || (0x2030...0x205E).contains(v) { kind = 0 }
+                }
+            }
             if (kind == 1 && last == 2) || (kind == 2 && last == 1) { return nil }
             last = kind
+            i += 1
+            while i < bytes.count && bytes[i] >= 0x80 && bytes[i] < 0xC0 { i += 1 }  // continuation
         }
         let scale = (bold ? 1.08 : 1.0) * fontSize / 1000
         let space = advance(" ") * scale
