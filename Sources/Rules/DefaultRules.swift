@@ -1290,7 +1290,7 @@ kata_tetap:
   - kejadian
   - kesatuan
 
-penanda_terbuka: [jumlah, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna]
+penanda_terbuka: [jumlah, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik]
 
 singkatan:
   spj: surat pertanggungjawaban
@@ -1373,6 +1373,11 @@ singkatan:
   kkp: kertas kerja pemeriksaan
   opd: organisasi perangkat daerah
   skpd: satuan kerja perangkat daerah
+  pencaker: pencari kerja
+  tka: tenaga kerja asing
+  haki: hak atas kekayaan intelektual
+  hki: hak kekayaan intelektual
+  rusunawa: rumah susun sederhana sewa
 
 """##),
         ("kata-dasar-SUMBER.md", ##"""
