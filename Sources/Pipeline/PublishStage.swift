@@ -279,11 +279,12 @@ public struct PublishStage {
     }
 
     func decreeDocuments(_ version: DIPVersion, prefix: String) throws -> [(name: String, data: Data)] {
-        let dip = try DecreeWriter.penetapanDIP(version: version, settings: config.decree, citations: citations, clock: clock)
+        let dip = try DecreeWriter.penetapanDIP(version: version, settings: config.decree, citations: citations, clock: clock,
+                                                logo: config.decreeLogo)
         var files = [(name: "\(prefix)keputusan-penetapan-dip-v\(version.number).docx", data: Data(dip))]
         if !version.exempted.isEmpty {
             let dik = try DecreeWriter.klasifikasiDIK(version: version, settings: config.decree, citations: citations,
-                                                      clock: clock)
+                                                      clock: clock, logo: config.decreeLogo)
             files.append((name: "\(prefix)keputusan-klasifikasi-dik-v\(version.number).docx", data: Data(dik)))
         }
         // The signed record (berita acara) of each consequence test the version rests on.

@@ -1,6 +1,7 @@
 import DIPCore
 import Foundation
 import Logging
+import OfficeFormats
 import Publish
 import Register
 import Rules
@@ -48,6 +49,9 @@ public struct Configuration {
     public var decree: DecreeSettings
     public var website: WebsiteSettings
     public var archive: ArchiveSettings
+    /// The kop's logo (`contact.logo`); nil when none is configured or it cannot be read
+    /// (`dip rules check` says why; the decrees then print without it).
+    public var decreeLogo: DOCXImage? = nil
 
     /// Loads and validates `rules/`; throws `RunError` naming what is broken.
     public static func load(_ workspace: Workspace) throws -> Configuration {
@@ -73,7 +77,8 @@ public struct Configuration {
         let website: WebsiteSettings = try loadJSON(workspace.rules.appendingPathComponent("situs.json"),
                                                     default: .serang)
         return Configuration(ruleSet: ruleSet, units: units, decree: decree, website: website,
-                             archive: ArchiveSettings())
+                             archive: ArchiveSettings(),
+                             decreeLogo: DecreeLogo.load(decree, rulesDirectory: workspace.rules).image)
     }
 
     static func loadJSON<T: Decodable>(_ url: URL, default fallback: T) throws -> T {

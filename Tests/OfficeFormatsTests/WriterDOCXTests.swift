@@ -128,3 +128,89 @@ final class WriterDOCXTests: XCTestCase {
         XCTAssertTrue(r.output.contains("landscape"), r.output)
     }
 }
+
+final class DOCXPictureTests: XCTestCase {
+    let when = Date(timeIntervalSince1970: 1_767_225_600)
+
+    func document(_ pictures: [DOCXPicture]) -> DOCXDocument {
+        var blocks = pictures.map { DOCXBlock.paragraph(DOCXParagraph(alignment: .center, picture: $0)) }
+        blocks.append(.paragraph(DOCXParagraph(text: "Teks di bawah gambar.")))
+        return DOCXDocument(blocks: blocks, finalSection: DOCXSection(paperWidth: DOCXSection.a4Width, paperHeight: DOCXSection.a4Height),
+                            created: when)
+    }
+
+    func testImageSizeFromPNGAndJPEGHeaders() throws {
+        let png = try DOCXImage(data: TestImages.png(width: 40, height: 20))
+        XCTAssertEqual([png.pixelWidth, png.pixelHeight], [40, 20])
+        XCTAssertEqual(png.format, .png)
+        let jpeg = try DOCXImage(data: TestImages.jpegHeader(width: 300, height: 450))
+        XCTAssertEqual([jpeg.pixelWidth, jpeg.pixelHeight], [300, 450])
+        XCTAssertEqual(jpeg.format, .jpeg)
+        // 2.5 cm wide keeps the 2:1 ratio in EMU.
+        let extent = DOCXPicture(image: png, widthCm: 2.5).extent
+        XCTAssertEqual([extent.cx, extent.cy], [900_000, 450_000])
+    }
+
+    func testImageRefusesOtherAndMalformedData() {
+        XCTAssertThrowsError(try DOCXImage(data: Array("GIF89a".utf8))) { XCTAssertEqual($0 as? DOCXImageError, .unsupportedFormat) }
+        let png = TestImages.png(width: 4, height: 4)
+        XCTAssertThrowsError(try DOCXImage(data: Array(png.prefix(20)))) {
+            guard case .malformed = $0 as? DOCXImageError else { return XCTFail("\($0)") }
+        }
+        var zeroWidth = png
+        zeroWidth.replaceSubrange(16..<20, with: [0, 0, 0, 0])
+        XCTAssertThrowsError(try DOCXImage(data: zeroWidth)) {
+            XCTAssertEqual($0 as? DOCXImageError, .badDimensions(width: 0, height: 4))
+        }
+        // A JPEG without a frame header, and one whose segment runs past the end.
+        XCTAssertThrowsError(try DOCXImage(data: [0xFF, 0xD8, 0xFF, 0xD9])) {
+            guard case .malformed = $0 as? DOCXImageError else { return XCTFail("\($0)") }
+        }
+        let jpeg = TestImages.jpegHeader(width: 10, height: 10)
+        XCTAssertThrowsError(try DOCXImage(data: Array(jpeg.prefix(12)))) {
+            guard case .malformed = $0 as? DOCXImageError else { return XCTFail("\($0)") }
+        }
+    }
+
+    func testPicturePartsRelationshipsAndContentTypes() throws {
+        let image = try DOCXImage(data: TestImages.png(width: 40, height: 20))
+        let bytes = try DOCXWriter.write(document([DOCXPicture(image: image, widthCm: 2.5, description: "Logo"),
+                                                   DOCXPicture(image: image, widthCm: 5)]))
+        XCTAssertEqual(bytes, try DOCXWriter.write(document([DOCXPicture(image: image, widthCm: 2.5, description: "Logo"),
+                                                             DOCXPicture(image: image, widthCm: 5)])), "deterministic")
+        let url = try Checkers.temporaryFile("gambar.docx", bytes)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        func entry(_ name: String) throws -> [UInt8] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+            p.arguments = ["-p", url.path, name]
+            let pipe = Pipe()
+            p.standardOutput = pipe
+            try p.run()
+            let data = pipe.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return [UInt8](data)
+        }
+        XCTAssertEqual(try entry("word/media/image1.png"), image.data)
+        XCTAssertEqual(try entry("word/media/image2.png"), image.data)
+        let rels = String(decoding: try entry("word/_rels/document.xml.rels"), as: UTF8.self)
+        XCTAssertTrue(rels.contains("Id=\"rIdImage1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/image1.png\""), rels)
+        // unzip reads "[" as a wildcard.
+        let types = String(decoding: try entry("\\[Content_Types].xml"), as: UTF8.self)
+        XCTAssertTrue(types.contains("<Default Extension=\"png\" ContentType=\"image/png\"/>"), types)
+        let xml = String(decoding: try entry("word/document.xml"), as: UTF8.self)
+        XCTAssertTrue(xml.contains("<wp:extent cx=\"900000\" cy=\"450000\"/>"), xml)
+        XCTAssertTrue(xml.contains("<wp:docPr id=\"1\"") && xml.contains("<wp:docPr id=\"2\""), xml)
+        XCTAssertTrue(xml.contains("r:embed=\"rIdImage2\""), xml)
+
+        let r = try Checkers.run("check-docx", [url.path, "--text", "Teks di bawah gambar."])
+        XCTAssertEqual(r.status, 0, r.output)
+        XCTAssertTrue(r.output.contains("OK"), r.output)
+    }
+
+    func testDocumentWithoutPicturesHasNoMediaDefaults() throws {
+        let bytes = try DOCXWriter.write(document([]))
+        let text = String(decoding: bytes, as: UTF8.self)
+        XCTAssertFalse(text.contains("word/media/"))
+    }
+}

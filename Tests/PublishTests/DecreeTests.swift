@@ -15,7 +15,7 @@ func docxParts(_ bytes: [UInt8]) throws -> [(name: String, text: String)] {
     p.arguments = ["python3", "-c", """
 import json, sys, zipfile
 z = zipfile.ZipFile(sys.argv[1])
-print(json.dumps([[n, z.read(n).decode('utf-8')] for n in z.namelist()]))
+print(json.dumps([[n, z.read(n).decode('utf-8', 'replace')] for n in z.namelist()]))
 """, url.path]
     let pipe = Pipe()
     p.standardOutput = pipe

@@ -41,6 +41,27 @@ final class RulesCommandTests: XCTestCase {
         XCTAssertTrue(result.output.contains("preseden.csv:3: galat: Kategori `rahasia` tidak dikenal"), result.output)
     }
 
+    /// A kop logo that cannot be printed is named with what is wrong; a readable one is not reported.
+    func testCheckReportsAnUnprintableLogo() throws {
+        let directory = try Scratch.directory("dip-rules-logo")
+        for name in try FileManager.default.contentsOfDirectory(atPath: rules) where name.hasSuffix(".yaml") || name.hasSuffix(".txt") || name.hasSuffix(".json") {
+            try FileManager.default.copyItem(atPath: rules + "/" + name, toPath: directory.appendingPathComponent(name).path)
+        }
+        let url = directory.appendingPathComponent("keputusan.json")
+        func setLogo(_ logo: String) throws {
+            var json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+            json["contact"] = ["address": "Jalan Veteran No. 1, Serang", "logo": logo]
+            try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys]).write(to: url)
+        }
+        try setLogo("logo-serang.png")
+        let missing = try dip(["rules", "check", "--rules", directory.path])
+        XCTAssertEqual(missing.status, 1, missing.output)
+        XCTAssertTrue(missing.output.contains("keputusan.json: galat: contact.logo \"logo-serang.png\": berkas tidak ditemukan"), missing.output)
+        try Data(TestImages.png(width: 8, height: 8)).write(to: directory.appendingPathComponent("logo-serang.png"))
+        let present = try dip(["rules", "check", "--rules", directory.path])
+        XCTAssertFalse(present.output.contains("contact.logo"), present.output)
+    }
+
     func testExplainShowsStemsAndPrecedents() throws {
         let result = try dip(["rules", "explain", "Penilaian kinerja pegawai yang dinilai atasan", "--rules", rules])
         XCTAssertEqual(result.status, 0, result.output)

@@ -54,14 +54,17 @@ public struct DOCXParagraph: Sendable {
     public var tabStops: [Int]
     /// A rule under the paragraph (letterheads).
     public var bottomBorder: Bool
+    /// An inline picture written before the runs (e.g. a letterhead's logo).
+    public var picture: DOCXPicture?
 
     public init(_ runs: [DOCXRun] = [], style: String? = nil, alignment: DOCXAlignment? = nil,
                 keepWithNext: Bool = false, keepLinesTogether: Bool = false, pageBreakBefore: Bool = false,
                 numbering: (id: Int, level: Int)? = nil, spaceBefore: Int? = nil, spaceAfter: Int? = nil,
                 lineSpacing: Int? = nil, indentLeft: Int? = nil, indentRight: Int? = nil,
                 indentHanging: Int? = nil, indentFirstLine: Int? = nil, tabStops: [Int] = [],
-                bottomBorder: Bool = false) {
+                bottomBorder: Bool = false, picture: DOCXPicture? = nil) {
         self.runs = runs
+        self.picture = picture
         self.style = style
         self.alignment = alignment
         self.keepWithNext = keepWithNext

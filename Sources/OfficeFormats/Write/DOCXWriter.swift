@@ -47,6 +47,12 @@ public enum DOCXWriter {
         if doc.pageNumbers {
             docRels.append(OPCRelationship(id: footerID, type: OPCPackage.relBase + "footer", target: "footer1.xml"))
         }
+        let media = MediaParts()
+        let documentXML = try documentXML(doc, footerID: doc.pageNumbers ? footerID : nil, media: media)
+        for (n, image) in media.images.enumerated() {
+            docRels.append(OPCRelationship(id: MediaParts.relationshipID(n), type: OPCPackage.relBase + "image",
+                                           target: "media/" + MediaParts.fileName(n, image)))
+        }
         var parts: [OPCPart] = [
             OPCPart(name: "_rels/.rels", contentType: nil, data: try OPCPackage.relationships([
                 OPCRelationship(id: "rId1", type: OPCPackage.officeDocumentRel, target: "word/document.xml"),
@@ -54,7 +60,7 @@ public enum DOCXWriter {
                 OPCRelationship(id: "rId3", type: OPCPackage.extendedPropertiesRel, target: "docProps/app.xml"),
             ])),
             OPCPart(name: "word/document.xml", contentType: mainType,
-                    xml: try documentXML(doc, footerID: doc.pageNumbers ? footerID : nil)),
+                    xml: documentXML),
             OPCPart(name: "word/_rels/document.xml.rels", contentType: nil, data: try OPCPackage.relationships(docRels)),
             OPCPart(name: "word/styles.xml",
                     contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
@@ -73,13 +79,33 @@ public enum DOCXWriter {
                                  contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml",
                                  data: try footerXML()))
         }
+        for (n, image) in media.images.enumerated() {
+            parts.append(OPCPart(name: "word/media/" + MediaParts.fileName(n, image), contentType: nil, data: image.data))
+        }
         parts.append(OPCPart(name: "docProps/core.xml",
                              contentType: "application/vnd.openxmlformats-package.core-properties+xml",
                              data: try OPCPackage.coreProperties(title: doc.title, creator: doc.creator, created: doc.created)))
         parts.append(OPCPart(name: "docProps/app.xml",
                              contentType: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
                              data: try OPCPackage.appProperties(application: "dip")))
-        return try OPCPackage.zip(parts: parts, modified: doc.created)
+        let formats = Set(media.images.map(\.format))
+        let defaults = [DOCXImageFormat.jpeg, .png].filter(formats.contains).map { ($0.fileExtension, $0.contentType) }
+        return try OPCPackage.zip(parts: parts, modified: doc.created, defaults: defaults)
+    }
+
+    /// The pictures of a document in the order they are written: picture `n` (0-based) is
+    /// `word/media/image<n+1>.<ext>`, related as `rIdImage<n+1>`, with `wp:docPr id` n+1.
+    final class MediaParts {
+        var images: [DOCXImage] = []
+
+        static func relationshipID(_ n: Int) -> String { "rIdImage\(n + 1)" }
+        static func fileName(_ n: Int, _ image: DOCXImage) -> String { "image\(n + 1).\(image.format.fileExtension)" }
+
+        /// Records an image and returns its index.
+        func add(_ image: DOCXImage) -> Int {
+            images.append(image)
+            return images.count - 1
+        }
     }
 
     /// Writes the package to `url` through a temporary name.
@@ -135,11 +161,18 @@ public enum DOCXWriter {
 
     // MARK: - document.xml
 
-    static func documentXML(_ doc: DOCXDocument, footerID: String?) throws -> XMLBytes {
+    static let wpNS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    static let aNS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    static let picNS = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+
+    static func documentXML(_ doc: DOCXDocument, footerID: String?, media: MediaParts) throws -> XMLBytes {
         let x = try XMLWriter()
         x.start("w:document")
         x.attribute("xmlns:w", wNS)
         x.attribute("xmlns:r", rNS)
+        x.attribute("xmlns:wp", wpNS)
+        x.attribute("xmlns:a", aNS)
+        x.attribute("xmlns:pic", picNS)
         x.start("w:body")
         var i = 0
         var tableIndex = 0
@@ -150,17 +183,17 @@ public enum DOCXWriter {
             case .paragraph(let p):
                 // A paragraph directly before a section break carries that section's properties.
                 if i + 1 < blocks.count, case .sectionBreak(let s) = blocks[i + 1] {
-                    paragraph(x, p, section: s, footerID: footerID)
+                    paragraph(x, p, section: s, footerID: footerID, media: media)
                     i += 2
                     continue
                 }
-                paragraph(x, p, section: nil, footerID: footerID)
+                paragraph(x, p, section: nil, footerID: footerID, media: media)
             case .table(let t):
-                try table(x, t, checker: checker, tableIndex: tableIndex)
+                try table(x, t, checker: checker, tableIndex: tableIndex, media: media)
                 tableIndex += 1
             case .sectionBreak(let s):
                 // After a table (or at the start) the section needs a paragraph of its own.
-                paragraph(x, DOCXParagraph([], spaceBefore: 0, spaceAfter: 0), section: s, footerID: footerID)
+                paragraph(x, DOCXParagraph([], spaceBefore: 0, spaceAfter: 0), section: s, footerID: footerID, media: media)
             }
             i += 1
         }
@@ -170,7 +203,7 @@ public enum DOCXWriter {
         return try x.finishBuffer()
     }
 
-    static func paragraph(_ x: XMLWriter, _ p: DOCXParagraph, section: DOCXSection?, footerID: String?) {
+    static func paragraph(_ x: XMLWriter, _ p: DOCXParagraph, section: DOCXSection?, footerID: String?, media: MediaParts) {
         x.start("w:p")
         let hasPPr = p.style != nil || p.keepWithNext || p.keepLinesTogether || p.pageBreakBefore
             || p.numbering != nil || !p.tabStops.isEmpty || p.spaceBefore != nil || p.spaceAfter != nil
@@ -218,8 +251,48 @@ public enum DOCXWriter {
             if let s = section { sectPr(x, s, footerID: footerID) }
             x.end()
         }
+        if let picture = p.picture { drawing(x, picture, index: media.add(picture.image)) }
         for r in p.runs { run(x, r) }
         x.end()
+    }
+
+    /// A run holding an inline picture (`w:drawing/wp:inline`), children in schema order.
+    static func drawing(_ x: XMLWriter, _ picture: DOCXPicture, index n: Int) {
+        let (cx, cy) = picture.extent
+        let name = MediaParts.fileName(n, picture.image)
+        x.element("w:r") {
+            x.element("w:drawing") {
+                x.element("wp:inline", [("distT", "0"), ("distB", "0"), ("distL", "0"), ("distR", "0")]) {
+                    x.element("wp:extent", [("cx", String(cx)), ("cy", String(cy))])
+                    x.element("wp:effectExtent", [("l", "0"), ("t", "0"), ("r", "0"), ("b", "0")])
+                    x.element("wp:docPr", [("id", String(n + 1)), ("name", "Picture \(n + 1)"), ("descr", picture.description)])
+                    x.element("wp:cNvGraphicFramePr") {
+                        x.element("a:graphicFrameLocks", [("noChangeAspect", "1")])
+                    }
+                    x.element("a:graphic") {
+                        x.element("a:graphicData", [("uri", picNS)]) {
+                            x.element("pic:pic") {
+                                x.element("pic:nvPicPr") {
+                                    x.element("pic:cNvPr", [("id", "0"), ("name", name)])
+                                    x.element("pic:cNvPicPr")
+                                }
+                                x.element("pic:blipFill") {
+                                    x.element("a:blip", [("r:embed", MediaParts.relationshipID(n))])
+                                    x.element("a:stretch") { x.element("a:fillRect") }
+                                }
+                                x.element("pic:spPr") {
+                                    x.element("a:xfrm") {
+                                        x.element("a:off", [("x", "0"), ("y", "0")])
+                                        x.element("a:ext", [("cx", String(cx)), ("cy", String(cy))])
+                                    }
+                                    x.element("a:prstGeom", [("prst", "rect")]) { x.element("a:avLst") }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
     }
 
     static func run(_ x: XMLWriter, _ r: DOCXRun) {
@@ -284,7 +357,7 @@ public enum DOCXWriter {
         return piece.first == " " || piece.last == " " || piece.contains("  ")
     }
 
-    static func table(_ x: XMLWriter, _ t: DOCXTable, checker: DocumentChecker, tableIndex: Int) throws {
+    static func table(_ x: XMLWriter, _ t: DOCXTable, checker: DocumentChecker, tableIndex: Int, media: MediaParts) throws {
         x.start("w:tbl")
         x.element("w:tblPr") {
             x.element("w:tblW", [("w:w", String(t.width)), ("w:type", "dxa")])
@@ -341,7 +414,7 @@ public enum DOCXWriter {
                     if let v = cell.verticalAlignment { x.element("w:vAlign", [("w:val", v.rawValue)]) }
                 }
                 let paragraphs = cell.paragraphs.isEmpty ? [DOCXParagraph()] : cell.paragraphs
-                for p in paragraphs { paragraph(x, p, section: nil, footerID: nil) }
+                for p in paragraphs { paragraph(x, p, section: nil, footerID: nil, media: media) }
                 x.end()
             }
             x.end()

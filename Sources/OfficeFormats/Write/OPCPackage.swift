@@ -105,11 +105,14 @@ public enum OPCPackage {
     }
 
     /// Zips `[Content_Types].xml` (built from the parts) followed by the parts in the given order.
-    public static func zip(parts: [OPCPart], modified: Date) throws -> [UInt8] {
+    /// `defaults` adds `Default` content types by extension (e.g. `("png", "image/png")` for media parts).
+    public static func zip(parts: [OPCPart], modified: Date,
+                           defaults: [(extension: String, contentType: String)] = []) throws -> [UInt8] {
         let x = try XMLWriter()
         x.element("Types", [("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")]) {
             x.element("Default", [("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml")])
             x.element("Default", [("Extension", "xml"), ("ContentType", "application/xml")])
+            for d in defaults { x.element("Default", [("Extension", d.extension), ("ContentType", d.contentType)]) }
             for p in parts {
                 if let ct = p.contentType { x.element("Override", [("PartName", "/" + p.name), ("ContentType", ct)]) }
             }

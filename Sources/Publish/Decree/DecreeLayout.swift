@@ -7,6 +7,8 @@ import OfficeFormats
 struct DecreeLayout {
     let settings: DecreeSettings
     let clock: Clock
+    /// The kop's logo (`DecreeLogo`), printed centred above the letterhead lines.
+    var logo: DOCXImage? = nil
 
     // Numbering ids used by the decrees (each list restarts at a/1).
     static let menimbangList = 1
@@ -75,11 +77,17 @@ struct DecreeLayout {
         return [first] + (second.isEmpty ? [] : [second.joined(separator: " – ")])
     }
 
-    /// Letterhead: centred lines, the first two larger, then the contact lines, a rule under
-    /// the last.
+    /// Letterhead: the logo if any, centred lines, the first two larger, then the contact lines,
+    /// a rule under the last.
     func letterhead() -> [DOCXBlock] {
         let lines = settings.letterhead + contactLines
-        return lines.enumerated().map { i, line in
+        var blocks: [DOCXBlock] = []
+        if let logo {
+            blocks.append(.paragraph(DOCXParagraph(alignment: .center, keepWithNext: true, spaceAfter: 60,
+                                                   picture: DOCXPicture(image: logo, widthCm: DecreeLogo.widthCm,
+                                                                        description: "Logo \(settings.bodyName)"))))
+        }
+        return blocks + lines.enumerated().map { i, line in
             let size: Double = i == 0 ? settings.fontSize + 2 : (i == 1 ? settings.fontSize + 2 : settings.fontSize - 1)
             return .paragraph(DOCXParagraph([DOCXRun(line, bold: i < 2, size: size)], alignment: .center,
                                             spaceAfter: i == lines.count - 1 ? 240 : 0,

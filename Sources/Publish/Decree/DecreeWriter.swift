@@ -50,8 +50,8 @@ public enum DecreeWriter {
     /// Lampiran (the published list: open items and the open parts of items exempted in part,
     /// never the exempted ones) on landscape pages.
     public static func penetapanDIP(version: DIPVersion, settings: DecreeSettings, citations: LegalCitations,
-                                    clock: Clock) throws -> [UInt8] {
-        let L = DecreeLayout(settings: settings, clock: clock)
+                                    clock: Clock, logo: DOCXImage? = nil) throws -> [UInt8] {
+        let L = DecreeLayout(settings: settings, clock: clock, logo: logo)
         let year = L.year(version.decreeDate)
         let number = version.decreeNumber ?? settings.blankNumber(year: year)
         let title = dipTitle(settings: settings, year: year)
@@ -117,8 +117,8 @@ public enum DecreeWriter {
     /// table of `version.exempted` (only the withheld part of an item exempted in part) as
     /// landscape Lampiran.
     public static func klasifikasiDIK(version: DIPVersion, settings: DecreeSettings, citations: LegalCitations,
-                                      clock: Clock) throws -> [UInt8] {
-        let L = DecreeLayout(settings: settings, clock: clock)
+                                      clock: Clock, logo: DOCXImage? = nil) throws -> [UInt8] {
+        let L = DecreeLayout(settings: settings, clock: clock, logo: logo)
         let year = L.year(version.decreeDate)
         let number = version.dikDecreeNumber ?? settings.blankNumber(year: year)
         let title = dikTitle(settings: settings, year: year)

@@ -74,6 +74,10 @@ extension DIP.RulesCommand {
                             print("keputusan.json: \(issue.error ? "galat" : "peringatan"): \(issue.message)")
                             if issue.error { errors += 1 } else { warnings += 1 }
                         }
+                        if let problem = DecreeLogo.load(settings, rulesDirectory: directory).problem {
+                            print("keputusan.json: galat: \(problem)")
+                            errors += 1
+                        }
                     } catch {
                         print("keputusan.json: galat: tidak dapat dibaca: \(error)")
                         errors += 1
