@@ -15,20 +15,11 @@ final class SampleInboxDecreeTests: XCTestCase {
 
     func testSampleInboxDecreeRendersWithEveryApprovedItem() throws {
         _ = try Checkers.require("check-docx")
-        let samples = try existing(Examples.inbox)
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-sample-\(UUID().uuidString)")
+        let example = try ExampleInboxWorkspace("dip-sample")
+        let root = example.root
         defer { try? FileManager.default.removeItem(at: root) }
-        let workspace = Workspace(root: root)
-        try WorkspaceSetup.initialise(workspace)
-        for unit in try FileManager.default.contentsOfDirectory(atPath: samples.path).sorted() {
-            try FileManager.default.copyItem(at: samples.appendingPathComponent(unit),
-                                             to: workspace.inbox.appendingPathComponent(unit))
-        }
-        func run(_ t: TimeInterval) throws -> RunSummary {
-            try Runner(workspace: workspace,
-                       options: RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600 + t))),
-                       logger: Logger(label: "test")).run()
-        }
+        let workspace = example.workspace
+        func run(_ t: TimeInterval) throws -> RunSummary { try example.run(t) }
         let first = try run(0)
         XCTAssertEqual(first.accepted, 4)
         XCTAssertEqual(first.refused, 1, "the .xls in disguise is refused")

@@ -33,20 +33,11 @@ final class SignableDecreeTests: XCTestCase {
 
     func testPublishedDecreesAndTestRecordsCanBeSigned() throws {
         _ = try Checkers.require("check-docx")
-        let samples = try existing(Examples.inbox)
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-signable-\(UUID().uuidString)")
+        let example = try ExampleInboxWorkspace("dip-signable")
+        let root = example.root
         defer { try? FileManager.default.removeItem(at: root) }
-        let workspace = Workspace(root: root)
-        try WorkspaceSetup.initialise(workspace)
-        for unit in try FileManager.default.contentsOfDirectory(atPath: samples.path).sorted() {
-            try FileManager.default.copyItem(at: samples.appendingPathComponent(unit),
-                                             to: workspace.inbox.appendingPathComponent(unit))
-        }
-        func run(_ t: TimeInterval) throws -> RunSummary {
-            try Runner(workspace: workspace,
-                       options: RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600 + t))),
-                       logger: Logger(label: "test")).run()
-        }
+        let workspace = example.workspace
+        func run(_ t: TimeInterval) throws -> RunSummary { try example.run(t) }
         _ = try run(0)
         let register = try AppDatabase.open(path: workspace.registerPath.path)
         let pending = try register.pendingConsequenceTests()
