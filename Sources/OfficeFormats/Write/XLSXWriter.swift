@@ -4,6 +4,25 @@ import Foundation
 /// deduplicated style table, worksheet children in `CT_Worksheet` order, defined names for the
 /// autofilter and print titles.
 public enum XLSXWriter {
+    /// `text.contains("\n")` without Foundation's search (a per-string cost in every shared
+    /// string table): the byte test when no CR is present and no LF is followed by a scalar
+    /// at or above U+0300, where no composed-character rule can hide an LF from the search;
+    /// otherwise Foundation's search itself (LineFeedSearchTests).
+    static func containsLineFeed(_ text: String) -> Bool {
+        lineFeedBytesDecide(text) ? text.utf8.contains(0x0A) : text.contains("\n")
+    }
+
+    /// Whether an LF search over `text`'s bytes finds what Foundation's finds: no CR, and no
+    /// LF followed by a byte starting a scalar at or above U+0300.
+    public static func lineFeedBytesDecide(_ text: String) -> Bool {
+        var afterLF = false
+        for b in text.utf8 {
+            if b == 0x0D || (afterLF && b >= 0xCC) { return false }
+            afterLF = b == 0x0A
+        }
+        return true
+    }
+
     static let mainNS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
     static let rNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
@@ -381,7 +400,7 @@ public enum XLSXWriter {
             x.element("sst", [("xmlns", XLSXWriter.mainNS), ("count", String(count)), ("uniqueCount", String(list.count))]) {
                 for s in list {
                     x.element("si") {
-                        let preserve = s.first?.isWhitespace == true || s.last?.isWhitespace == true || s.contains("\n")
+                        let preserve = s.first?.isWhitespace == true || s.last?.isWhitespace == true || XLSXWriter.containsLineFeed(s)
                         x.element("t", preserve ? [("xml:space", "preserve")] : [], text: s)
                     }
                 }

@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import OfficeFormats
 import Register
 import Rules
 
@@ -86,7 +87,20 @@ enum HTMLTables {
     /// Escaped text with line breaks kept.
     static func cell(_ s: String) -> String {
         if WebText.isClean(s) && !s.utf8.contains(0x0A) { return s }
-        return escape(s).replacingOccurrences(of: "\n", with: "<br>")
+        let escaped = escape(s)
+        // Foundation's replace was most of the review page's remaining time (every cell with
+        // a markup character or a dash passed here). Where the LF bytes are exactly what its
+        // search finds (XLSXWriter.lineFeedBytesDecide), replace them byte by byte.
+        guard XLSXWriter.lineFeedBytesDecide(escaped) else {
+            return escaped.replacingOccurrences(of: "\n", with: "<br>")
+        }
+        guard escaped.utf8.contains(0x0A) else { return escaped }
+        var out: [UInt8] = []
+        out.reserveCapacity(escaped.utf8.count + 16)
+        for b in escaped.utf8 {
+            if b == 0x0A { out.append(contentsOf: [0x3C, 0x62, 0x72, 0x3E]) } else { out.append(b) }  // <br>
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func table(headers: [String], rows: [[String]], empty: String) -> String {
