@@ -40,12 +40,16 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     case columnsIgnored = "columns-ignored"
     /// More rows than any DIP list has: refused before memory grows without bound.
     case tooManyRows = "too-many-rows"
+    /// Reading the file would expand it far beyond its size (cells far to the right, the same
+    /// long text referenced by many cells, a huge shared-string table): refused within the
+    /// per-file budget (docs/problems.md).
+    case contentTooLarge = "content-too-large"
 
     /// How serious the problem is.
     public var severity: Severity {
         switch self {
         case .fileEmpty, .fileUnreadable, .legacyOrEncrypted, .unsupportedType, .corruptFile,
-             .zipBomb, .encodingUnsupported, .noDIPTable, .emptyTable, .tooManyRows:
+             .zipBomb, .encodingUnsupported, .noDIPTable, .emptyTable, .tooManyRows, .contentTooLarge:
             return .error
         case .missingColumn, .missingValue, .unknownCategory, .retentionBareYear, .duplicateItem,
              .errorValue, .cellTooLong, .linkUnsafe:

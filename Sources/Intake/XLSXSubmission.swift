@@ -141,6 +141,18 @@ func officeProblem(_ error: OfficeError, factory: ProblemFactory) -> Problem {
         return factory.make(
             .zipBomb, message: "File ditolak karena isinya berukuran tidak wajar atau berpotensi berbahaya (\(error)).",
             hint: "Simpan ulang tabel DIP di file .xlsx baru yang hanya berisi daftar tersebut.")
+    case .expansionExceeded(let sheet, let what, _):
+        let isi: String
+        switch what {
+        case "cells": isi = "sel yang letaknya sangat jauh ke kanan atau sangat banyak"
+        case "shared strings": isi = "tabel teks bersama (shared strings) yang jauh lebih besar dari daftar mana pun"
+        default: isi = "teks panjang yang diulang di banyak sel"
+        }
+        let tempat = sheet.map { " pada lembar \"\($0)\"" } ?? ""
+        return factory.make(
+            .contentTooLarge, sheet: sheet,
+            message: "File \(factory.file) ditolak\(tempat): isinya bila dibaca jauh lebih besar dari ukuran filenya (\(isi)).",
+            hint: "Salin hanya tabel DIP ke buku kerja baru (tanpa sel di luar tabel dan tanpa teks yang diulang), lalu kirim ulang.")
     case .notAZip, .missingPart, .ambiguousPart, .unsafePartName, .zipError, .xmlError, .invalidContent, .noSuchSheet:
         return factory.make(.corruptFile, message: "File ini rusak atau tidak utuh (\(error)).",
                             hint: SubmissionKind.resave)

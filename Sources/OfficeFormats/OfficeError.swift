@@ -1,3 +1,4 @@
+import Foundation
 /// Everything that can go wrong while reading an office file. Cases carry the context a
 /// caller needs to tell the user precisely what is wrong (Intake turns them into Indonesian
 /// messages); `description` is English, for logs.
@@ -33,6 +34,9 @@ public enum OfficeError: Error, Equatable, Sendable, CustomStringConvertible {
     case noSuchSheet(Int)
     /// The workbook part is a binary `.xlsb` workbook, which this reader does not read.
     case unsupportedFormat(String)
+    /// Reading the file would expand it beyond its budget (`ExpansionBudget`): `what` is
+    /// "cells", "text" or "shared strings"; `sheet` is nil for workbook-level parts.
+    case expansionExceeded(sheet: String?, what: String, limit: Int)
 
     public var description: String {
         switch self {
@@ -55,6 +59,8 @@ public enum OfficeError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidContent(let part, let msg): return "invalid content in \(part): \(msg)"
         case .noSuchSheet(let index): return "no sheet with index \(index)"
         case .unsupportedFormat(let msg): return "unsupported format: \(msg)"
+        case .expansionExceeded(let sheet, let what, let limit):
+            return "expansion budget exceeded: \(what) over \(limit)" + (sheet.map { " in sheet \($0)" } ?? "")
         }
     }
 }
@@ -82,6 +88,54 @@ public struct XLSXLimits: Sendable, Equatable {
     public var maxColumns: Int = 16_384
     /// Highest row number (Excel: 1,048,576).
     public var maxRows: Int = 1_048_576
+    /// Per-file expansion budget (docs/problems.md, `content-too-large`): what reading a file
+    /// may produce is bounded by a fixed allowance plus a multiple of the file's size in bytes,
+    /// whatever its shape. Cells count every position a row holds up to its last cell (gaps
+    /// included), text counts the bytes of every string cell as read (a shared string once per
+    /// referencing cell), shared strings count the whole table whether referenced or not.
+    public var baseCells: Int = 1_000_000
+    public var cellsPerInputByte: Int = 2
+    public var baseTextBytes: Int = 8 << 20
+    public var textBytesPerInputByte: Int = 128
+    public var baseSharedStringBytes: Int = 16 << 20
+    public var sharedStringBytesPerInputByte: Int = 64
 
     public init() {}
+}
+
+/// What reading one file may still expand into (see `XLSXLimits.baseCells` and the
+/// following fields). One per opened file, shared by all its sheets, so reading every sheet
+/// of a workbook costs no more than the file's budget.
+public final class ExpansionBudget: @unchecked Sendable {
+    public let cellLimit: Int
+    public let textLimit: Int
+    public let sharedStringLimit: Int
+    private(set) var cells = 0
+    private(set) var textBytes = 0
+
+    public init(inputBytes: Int, limits: XLSXLimits) {
+        let n = max(0, inputBytes)
+        cellLimit = limits.baseCells &+ n.multipliedReportingOverflow(by: limits.cellsPerInputByte).partialValue
+        textLimit = limits.baseTextBytes &+ n.multipliedReportingOverflow(by: limits.textBytesPerInputByte).partialValue
+        sharedStringLimit = min(limits.maxSharedStringBytes,
+                                limits.baseSharedStringBytes &+ n.multipliedReportingOverflow(by: limits.sharedStringBytesPerInputByte).partialValue)
+    }
+
+    /// The size of the file at `path` (0 when it cannot be read: the reader fails anyway).
+    static func inputSize(_ path: String) -> Int {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : 0
+    }
+
+    /// Counts `n` cells; the error when the budget is exceeded.
+    func spendCells(_ n: Int, sheet: String?) -> OfficeError? {
+        cells &+= n
+        return cells > cellLimit ? .expansionExceeded(sheet: sheet, what: "cells", limit: cellLimit) : nil
+    }
+
+    /// Counts `n` bytes of cell text; the error when the budget is exceeded.
+    func spendText(_ n: Int, sheet: String?) -> OfficeError? {
+        textBytes &+= n
+        return textBytes > textLimit ? .expansionExceeded(sheet: sheet, what: "text", limit: textLimit) : nil
+    }
 }

@@ -355,3 +355,29 @@ final class XLSXLayoutTests: XCTestCase {
         XCTAssertEqual(r.problems.map(\.code), ["unsupported-type"])
     }
 }
+
+extension XLSXLayoutTests {
+    /// Issue 16 #10: a DIP list whose every row also holds one cell at column XFD would be
+    /// read as 16,384 cells a row; it is refused within the file's budget, naming file and sheet.
+    func testRowsReachingColumnXFDAreRefusedAsContentTooLarge() throws {
+        var sheet = Self.dipSheet()
+        for r in 4...300 {
+            sheet.rows.append((r, [Self.n("A\(r)", Double(r - 3)), Self.s("B\(r)", "Laporan kegiatan \(r)"),
+                                   Self.s("G\(r)", "Softcopy"), Self.n("XFD\(r)", 1)]))
+        }
+        let path = try makeXLSX("dip-lebar.xlsx", [sheet])
+        let r = readSubmission(at: path)
+        XCTAssertEqual(r.status, .refused)
+        XCTAssertEqual(r.problems.map(\.code), ["content-too-large"])
+        XCTAssertEqual(r.problems.first?.sheet, "DIP")
+        XCTAssertTrue(r.problems.first?.message.contains("dip-lebar.xlsx") ?? false, r.problems.first?.message ?? "")
+        XCTAssertTrue(r.problems.first?.message.contains("\"DIP\"") ?? false)
+
+        // The same list without the far cells is read.
+        var plain = Self.dipSheet()
+        for r in 4...300 {
+            plain.rows.append((r, [Self.n("A\(r)", Double(r - 3)), Self.s("B\(r)", "Laporan kegiatan \(r)"), Self.s("G\(r)", "Softcopy")]))
+        }
+        XCTAssertEqual(readSubmission(at: try makeXLSX("dip-biasa.xlsx", [plain])).status, .accepted)
+    }
+}

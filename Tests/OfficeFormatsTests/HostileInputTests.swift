@@ -172,3 +172,95 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(message.contains("shared string index 7"), message)
     }
 }
+
+/// Shapes whose reading would cost far more than their size (issue 16 #10): every one must be
+/// refused within the per-file expansion budget (`XLSXLimits.baseCells` and following).
+final class ExpansionBudgetTests: XCTestCase {
+    private var paths: [String] = []
+
+    override func tearDown() {
+        for p in paths { try? FileManager.default.removeItem(atPath: p) }
+        paths = []
+    }
+
+    private func zipFile(_ files: [(String, [UInt8])]) throws -> String {
+        let path = temporaryPath()
+        paths.append(path)
+        try writeZip(path, files)
+        return path
+    }
+
+    private func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int) ?? 0
+    }
+
+    func testOneCellAtColumnXFDPerRowIsRefusedWithinTheCellBudget() throws {
+        // 200 rows of one cell each at XFD: 3.3 million positions from a file of a few KB.
+        let rows = (1...200).map { "<row r=\"\($0)\"><c r=\"XFD\($0)\"><v>\($0)</v></c></row>" }.joined()
+        let path = try zipFile(minimalWorkbook(sheetData: rows))
+        XCTAssertLessThan(fileSize(path), 20_000)
+        guard case .expansionExceeded(let sheet, let what, let limit)? = officeError(try readAllRows(path)) else {
+            return XCTFail("a sparse sheet 16,384 cells wide was read whole")
+        }
+        XCTAssertEqual(sheet, "Data")
+        XCTAssertEqual(what, "cells")
+        XCTAssertEqual(limit, 1_000_000 + 2 * fileSize(path))
+
+        // A few such rows (a stray note far to the right) stay readable.
+        let few = (1...20).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>1</v></c><c r=\"XFD\($0)\"><v>2</v></c></row>" }.joined()
+        let fine = try readAllRows(try zipFile(minimalWorkbook(sheetData: few)))
+        XCTAssertEqual(fine.count, 20)
+        XCTAssertEqual(fine[19].cells.count, 16_384)
+    }
+
+    func testLongSharedStringsReferencedByManyCellsAreRefusedWithinTheTextBudget() throws {
+        // Six 30,000-character shared strings, each referenced by 2,000 cells: 360 MB of text.
+        let items = (0..<6).map { k in "<si><t>" + String(repeating: "Informasi\(k) ", count: 2_728).prefix(30_000) + "</t></si>" }
+        let sst = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\(items.joined())</sst>"
+        let rows = (1...2_000).map { r in
+            "<row r=\"\(r)\">" + (0..<6).map { "<c r=\"\(columnLetters($0))\(r)\" t=\"s\"><v>\($0)</v></c>" }.joined() + "</row>"
+        }.joined()
+        let path = try zipFile(minimalWorkbook(sheetData: rows, sharedStrings: sst))
+        XCTAssertLessThan(fileSize(path), 100_000)
+        guard case .expansionExceeded(let sheet, let what, let limit)? = officeError(try readAllRows(path)) else {
+            return XCTFail("360 MB of repeated shared text was read from a small file")
+        }
+        XCTAssertEqual(sheet, "Data")
+        XCTAssertEqual(what, "text")
+        XCTAssertEqual(limit, (8 << 20) + 128 * fileSize(path))
+
+        // The same strings referenced once each are read.
+        let once = "<row r=\"1\">" + (0..<6).map { "<c r=\"\(columnLetters($0))1\" t=\"s\"><v>\($0)</v></c>" }.joined() + "</row>"
+        let fine = try readAllRows(try zipFile(minimalWorkbook(sheetData: once, sharedStrings: sst)))
+        XCTAssertEqual(fine.first?.cells.count, 6)
+    }
+
+    func testOneMillionCharacterInlineTextRepeatedIsRefused() throws {
+        // Inline strings are counted too: a 1,000,000-character text in 24 cells, a small file.
+        let big = String(repeating: "a", count: 1_000_000)
+        let rows = (1...24).map { "<row r=\"\($0)\"><c r=\"A\($0)\" t=\"inlineStr\"><is><t>\(big)</t></is></c></row>" }.joined()
+        var limits = XLSXLimits()
+        limits.maxCompressionRatio = 5_000 // this shape is about the text budget, not the zip-bomb ratio
+        let path = try zipFile(minimalWorkbook(sheetData: rows))
+        guard case .expansionExceeded(_, let what, _)? = officeError(try readAllRows(path, limits: limits)) else {
+            return XCTFail("24 MB of text was read from a file of \(fileSize(path)) bytes")
+        }
+        XCTAssertEqual(what, "text")
+    }
+
+    func testUnreferencedSharedStringTableIsBoundedByTheFileSize() throws {
+        // A 4 MB table nothing refers to, compressing about 1,000 to 1.
+        let items = String(repeating: "<si><t>" + String(repeating: "a", count: 4_000) + "</t></si>", count: 1_000)
+        let sst = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\(items)</sst>"
+        let path = try zipFile(minimalWorkbook(sheetData: "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", sharedStrings: sst))
+        var limits = XLSXLimits()
+        limits.maxCompressionRatio = 5_000
+        limits.baseSharedStringBytes = 1 << 20
+        guard case .expansionExceeded(let sheet, let what, let limit)? = officeError(try readAllRows(path, limits: limits)) else {
+            return XCTFail("a 4 MB shared-string table was loaded from \(fileSize(path)) bytes")
+        }
+        XCTAssertNil(sheet)
+        XCTAssertEqual(what, "shared strings")
+        XCTAssertEqual(limit, (1 << 20) + 64 * fileSize(path))
+    }
+}

@@ -73,9 +73,12 @@ final class SharedStringsHandler: XMLHandler {
     private var phoneticDepth = 0
     private var totalBytes = 0
     private let limits: XLSXLimits
+    /// Bytes the whole table may hold: the file's budget (`ExpansionBudget.sharedStringLimit`).
+    private let byteLimit: Int
 
-    init(limits: XLSXLimits) {
+    init(limits: XLSXLimits, byteLimit: Int? = nil) {
         self.limits = limits
+        self.byteLimit = byteLimit ?? limits.maxSharedStringBytes
         text = TextBuffer(limit: limits.maxTextBytes)
     }
 
@@ -99,8 +102,10 @@ final class SharedStringsHandler: XMLHandler {
         } else if name.is("si") {
             inItem = false
             totalBytes += text.bytes.count
-            if totalBytes > limits.maxSharedStringBytes {
-                fail(.limitExceeded(what: "shared string table bytes", limit: limits.maxSharedStringBytes))
+            if totalBytes > byteLimit {
+                fail(byteLimit < limits.maxSharedStringBytes
+                     ? .expansionExceeded(sheet: nil, what: "shared strings", limit: byteLimit)
+                     : .limitExceeded(what: "shared string table bytes", limit: limits.maxSharedStringBytes))
                 return
             }
             if strings.count >= limits.maxSharedStringCount {

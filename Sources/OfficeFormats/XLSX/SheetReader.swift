@@ -7,8 +7,9 @@ public final class XLSXSheetReader: RowSource {
     private let handler: SheetHandler?
 
     init(stream: ZipEntryStream, sharedStrings: [String], styles: [NumberFormatKind], is1904: Bool,
-         limits: XLSXLimits) {
-        let handler = SheetHandler(sharedStrings: sharedStrings, styles: styles, is1904: is1904, limits: limits)
+         limits: XLSXLimits, budget: ExpansionBudget, sheetName: String) {
+        let handler = SheetHandler(sharedStrings: sharedStrings, styles: styles, is1904: is1904, limits: limits,
+                                   budget: budget, sheetName: sheetName)
         self.handler = handler
         // Big sheets are inflated ahead on a helper thread; small ones are not worth a thread.
         inflatesAhead = stream.entry.size >= XLSXSheetReader.prefetchThreshold
@@ -34,8 +35,15 @@ public final class XLSXSheetReader: RowSource {
     public func nextRow() throws -> SheetRow? {
         guard let handler, let parser else { return nil }
         while true {
-            if let row = handler.popRow() { return row }
-            if !(try parser.step()) { return handler.popRow() }
+            if let row = handler.popRow() {
+                if let error = handler.overBudget { throw error }
+                return row
+            }
+            if !(try parser.step()) {
+                let row = handler.popRow()
+                if let error = handler.overBudget { throw error }
+                return row
+            }
         }
     }
 
@@ -61,6 +69,11 @@ final class SheetHandler: XMLHandler {
     private let styles: [NumberFormatKind]
     private let is1904: Bool
     private let limits: XLSXLimits
+    private let budget: ExpansionBudget
+    private let sheetName: String
+    /// Set once the file's expansion budget is spent (shared strings are counted when a
+    /// chunk's rows are resolved, outside the parser, so the reader throws it).
+    private(set) var overBudget: OfficeError?
 
     private(set) var mergedRanges: [MergedRange] = []
     private(set) var repairedReferences = 0
@@ -109,7 +122,10 @@ final class SheetHandler: XMLHandler {
     private let rawPrefetch: Bool
     private var prefetchSink: UInt = 0
 
-    init(sharedStrings: [String], styles: [NumberFormatKind], is1904: Bool, limits: XLSXLimits) {
+    init(sharedStrings: [String], styles: [NumberFormatKind], is1904: Bool, limits: XLSXLimits,
+         budget: ExpansionBudget, sheetName: String) {
+        self.budget = budget
+        self.sheetName = sheetName
         self.sharedStrings = sharedStrings
         self.styles = styles
         self.is1904 = is1904
@@ -232,6 +248,10 @@ final class SheetHandler: XMLHandler {
         inRow = false
         while let last = cells.last, case .empty = last { cells.removeLast() }
         if !cells.isEmpty { lastWidth = cells.count }
+        if let error = budget.spendCells(cells.count, sheet: sheetName) {
+            fail(error)
+            return
+        }
         var row = SheetRow(number: rowNumber, cells: cells, isHidden: rowHidden)
         cells = []
         if !rowLinks.isEmpty {
@@ -284,9 +304,13 @@ final class SheetHandler: XMLHandler {
             // Stored so the loads are not optimised away.
             prefetchSink &+= rawPrefetch ? SharedStringPrefetch.touchRaw(table, pendingShared)
                                          : SharedStringPrefetch.touchSafe(table, pendingShared)
+            var bytes = 0
             for (row, column, index) in pendingShared {
-                queue[row].cells[column] = .string(table[index])
+                let string = table[index]
+                bytes &+= string.utf8.count
+                queue[row].cells[column] = .string(string)
             }
+            if overBudget == nil, let error = budget.spendText(bytes, sheet: sheetName) { overBudget = error }
         }
         pendingShared.removeAll(keepingCapacity: true)
     }
@@ -381,13 +405,17 @@ final class SheetHandler: XMLHandler {
             // Resolved once the chunk's rows are queued (see resolveSharedStrings).
             return sharedMarker(index)
         case .inlineString:
-            if hasInline { return .string(decodeXString(text.bytes)) }
+            if hasInline {
+                if let error = budget.spendText(text.bytes.count, sheet: sheetName) { fail(error) }
+                return .string(decodeXString(text.bytes))
+            }
             return .empty
         case .formulaString:
             guard hasValue else {
                 if hasFormula { formulasWithoutValue += 1 }
                 return .empty
             }
+            if let error = budget.spendText(text.bytes.count, sheet: sheetName) { fail(error) }
             return text.bytes.isEmpty ? .empty : .string(decodeXString(text.bytes))
         case .boolean:
             guard hasValue, let first = text.bytes.first else { return .empty }

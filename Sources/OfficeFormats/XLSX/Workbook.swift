@@ -37,6 +37,8 @@ public final class XLSXWorkbook {
     public let limits: XLSXLimits
 
     let archive: ZipArchive
+    /// What reading this file may still expand into (every sheet shares it).
+    public let budget: ExpansionBudget
     private let sharedStringsPart: String?
     private let stylesPart: String?
     private var loaded: (strings: [String], kinds: [NumberFormatKind])?
@@ -54,6 +56,7 @@ public final class XLSXWorkbook {
         }
         let archive = try ZipArchive(path: path, limits: limits)
         self.archive = archive
+        budget = ExpansionBudget(inputBytes: ExpansionBudget.inputSize(path), limits: limits)
 
         // 1. The workbook part, through the officeDocument relationship of the package.
         var workbookPart: String?
@@ -152,7 +155,8 @@ public final class XLSXWorkbook {
             return XLSXSheetReader(empty: ())
         }
         return XLSXSheetReader(stream: try archive.openStream(entry), sharedStrings: context.strings,
-                               styles: context.kinds, is1904: is1904, limits: limits)
+                               styles: context.kinds, is1904: is1904, limits: limits,
+                               budget: budget, sheetName: info.name)
     }
 
     /// The merged ranges of sheet `index`, known before its rows are read (XLSX stores them
@@ -210,7 +214,7 @@ public final class XLSXWorkbook {
         if let loaded { return loaded }
         var strings: [String] = []
         if let part = sharedStringsPart, let entry = try lookup(part) {
-            let handler = SharedStringsHandler(limits: limits)
+            let handler = SharedStringsHandler(limits: limits, byteLimit: budget.sharedStringLimit)
             try XMLStreamParser(stream: try archive.openStream(entry), handler: handler).parseAll()
             strings = handler.strings
         }
