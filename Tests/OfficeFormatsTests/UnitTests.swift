@@ -151,6 +151,39 @@ final class WorkbookDumpTests: XCTestCase {
         XCTAssertEqual(grid, [[.int(1), .null], [.null, .null], [.string("y"), .string("x")]])
     }
 
+    /// Issue 16 #10: `dip dump` writes each row before the next is read and cuts long texts.
+    func testStreamedDumpWritesRowByRowAndCutsLongTexts() throws {
+        final class Log { var writes = 0; var pulledAfterWrites: [Int] = [] }
+        struct Rows: RowSource {
+            var rows: [SheetRow]
+            let log: Log
+            var mergedRanges: [MergedRange] { [] }
+            mutating func nextRow() throws -> SheetRow? {
+                log.pulledAfterWrites.append(log.writes)
+                return rows.isEmpty ? nil : rows.removeFirst()
+            }
+        }
+        let log = Log()
+        let long = String(repeating: "é", count: 1_000_000)
+        var source = Rows(rows: [
+            SheetRow(number: 1, cells: [.string("No"), .string("Ringkasan")]),
+            SheetRow(number: 2, cells: [.number(1), .string(long), .empty, .empty]),
+            SheetRow(number: 3, cells: [.empty]),
+        ], log: log)
+        var out: [String] = []
+        try WorkbookDump.streamText(name: "DIP", from: &source, maxCharacters: 10) { out.append($0); log.writes += 1 }
+        // The sheet line is written before the first row is read, each row before the next.
+        XCTAssertEqual(log.pulledAfterWrites, [1, 2, 3, 3])
+        XCTAssertEqual(out, [
+            "== DIP\n",
+            "  1 | No | Ringkasan\n",
+            "  2 | 1 | éééééééééé… (+999990 karakter)\n",
+            "(2 baris)\n\n",
+        ])
+        XCTAssertEqual(WorkbookDump.cut(long, 0).count, 1_000_000)
+        XCTAssertEqual(WorkbookDump.cut("pendek", 10), "pendek")
+    }
+
     func testCSVDumpUsesTheCSVReader() throws {
         let path = temporaryPath("csv")
         defer { try? FileManager.default.removeItem(atPath: path) }

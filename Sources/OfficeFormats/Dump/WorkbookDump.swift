@@ -71,6 +71,57 @@ public struct WorkbookDump: Sendable {
         return grid
     }
 
+    /// Streams an XLSX workbook (or one sheet) as readable lines, each row written as it is
+    /// read, so no grid is held whatever the sheet's shape; texts longer than `maxCharacters`
+    /// are cut (0 keeps them whole). Rows written twice in the file are shown twice.
+    public static func streamXLSX(path: String, sheet: String? = nil, maxCharacters: Int,
+                                  limits: XLSXLimits = XLSXLimits(), write: (String) -> Void) throws {
+        let workbook = try XLSXWorkbook(path: path, limits: limits)
+        var indexes = Array(workbook.sheets.indices)
+        if let sheet {
+            guard let i = workbook.sheetIndex(named: sheet) else { throw OfficeError.noSuchSheet(-1) }
+            indexes = [i]
+        }
+        for i in indexes {
+            var reader = try workbook.rows(sheet: i)
+            try streamText(name: workbook.sheets[i].name, from: &reader, maxCharacters: maxCharacters, write: write)
+        }
+    }
+
+    /// Streams a CSV file as `streamXLSX` does.
+    public static func streamCSV(path: String, maxCharacters: Int, write: (String) -> Void) throws {
+        var reader = try CSVReader(path: path)
+        let name = String(path.split(separator: "/").last ?? Substring(path))
+        try streamText(name: name, from: &reader, maxCharacters: maxCharacters, write: write)
+    }
+
+    /// One sheet as `== name`, then `row | cell | cell …` lines (trailing empty cells left
+    /// out, empty rows skipped), then `(N baris)`.
+    public static func streamText<R: RowSource>(name: String, from source: inout R, maxCharacters: Int,
+                                                write: (String) -> Void) throws {
+        write("== \(name)\n")
+        var count = 0
+        while let row = try source.nextRow() {
+            let values = row.cells.map(DumpValue.init)
+            guard let last = values.lastIndex(where: { !$0.isNull }) else { continue }
+            count += 1
+            let cells = values[...last].map { cut($0.text, maxCharacters).replacingOccurrences(of: "\n", with: "\\n") }
+            write(String(row.number).leftPadded(3) + " | " + cells.joined(separator: " | ") + "\n")
+        }
+        write("(\(count) baris)\n\n")
+    }
+
+    /// `text` cut to `maxCharacters` characters with the number left out (0: whole).
+    public static func cut(_ text: String, _ maxCharacters: Int) -> String {
+        guard maxCharacters > 0, text.utf8.count > maxCharacters else { return text }
+        var end = text.startIndex
+        var kept = 0
+        while kept < maxCharacters, end < text.endIndex { end = text.index(after: end); kept += 1 }
+        guard end < text.endIndex else { return text }
+        let rest = text[end...].count
+        return String(text[..<end]) + "… (+\(rest) karakter)"
+    }
+
     /// `{"sheet_names": [...], "sheets": {name: [[...], ...]}}` with keys sorted, one row per line.
     public var json: String {
         var out = "{\n \"sheet_names\": [" + sheetNames.map(jsonString).joined(separator: ", ") + "],\n \"sheets\": {"

@@ -19,10 +19,26 @@ struct Dump: ParsableCommand {
     @Option(help: "Hanya lembar dengan nama ini.")
     var sheet: String?
 
+    @Option(name: .customLong("maks-karakter"),
+            help: "Potong teks sel yang lebih panjang dari ini (0: tampilkan utuh).")
+    var maxCharacters: Int = 200
+
     func run() throws {
         let dump: WorkbookDump
+        let isCSV = file.lowercased().hasSuffix(".csv") || (try? sniffFileKind(path: file)) == .text
         do {
-            if file.lowercased().hasSuffix(".csv") || (try? sniffFileKind(path: file)) == .text {
+            if format == .text {
+                // Row by row as read: nothing but the current row is held, long texts are cut.
+                let out = FileHandle.standardOutput
+                let write: (String) -> Void = { try? out.write(contentsOf: Data($0.utf8)) }
+                if isCSV {
+                    try WorkbookDump.streamCSV(path: file, maxCharacters: maxCharacters, write: write)
+                } else {
+                    try WorkbookDump.streamXLSX(path: file, sheet: sheet, maxCharacters: maxCharacters, write: write)
+                }
+                return
+            }
+            if isCSV {
                 dump = try WorkbookDump.csv(path: file)
             } else {
                 dump = try WorkbookDump.xlsx(path: file, sheet: sheet)
@@ -34,7 +50,7 @@ struct Dump: ParsableCommand {
             writeStandardError("dip dump: \(file): berkas CSV tidak dapat dibaca (\(error))\n")
             throw ExitCode(2)
         }
-        print(format == .json ? dump.json : dump.text, terminator: "")
+        print(dump.json, terminator: "")
     }
 
     /// A short Indonesian message for the user, with the English detail for logs.
@@ -47,6 +63,7 @@ struct Dump: ParsableCommand {
         case .notAZip, .notAWorkbook: reason = "bukan berkas XLSX"
         case .doctypeRefused: reason = "berkas memuat DOCTYPE yang tidak diizinkan (kemungkinan berbahaya)"
         case .limitExceeded: reason = "berkas melampaui batas keamanan"
+        case .expansionExceeded: reason = "isi berkas bila dibaca jauh lebih besar dari ukurannya"
         case .noSuchSheet: reason = "lembar tidak ditemukan"
         default: reason = "berkas tidak dapat dibaca"
         }
