@@ -156,6 +156,31 @@ final class ODSTests: XCTestCase {
         XCTAssertEqual(readSubmission(at: try makeODS("far.ods", tables: [far])).problems.map(\.code), ["zip-bomb"])
     }
 
+    /// Issue 16 #10: a long text in a row repeated within the repeat cap still expands to far
+    /// more text than the file holds; refused within the file's budget, naming file and sheet.
+    func testLongTextInRepeatedRowsIsRefusedAsContentTooLarge() throws {
+        let header = ["No", "Ringkasan Isi Informasi", "Pejabat", "Penanggung Jawab", "Waktu", "Bentuk", "Retensi"].map { Self.s($0) }
+        let long = String(repeating: "Laporan keuangan ", count: 1_760) // 29,920 characters
+        let sheet = Self.table("DIP", [
+            Self.row(header),
+            Self.row([Self.f(1), Self.s(long), Self.s("Sekretariat"), Self.s("PPID"), Self.s("2026"), Self.s("Softcopy"), Self.s("5 tahun")],
+                     repeated: 2_000),
+        ])
+        let r = readSubmission(at: try makeODS("ulang.ods", tables: [sheet]))
+        XCTAssertEqual(r.status, .refused)
+        XCTAssertEqual(r.problems.map(\.code), ["content-too-large"])
+        XCTAssertEqual(r.problems.first?.sheet, "DIP")
+        XCTAssertTrue(r.problems.first?.message.contains("ulang.ods") ?? false, r.problems.first?.message ?? "")
+
+        // The same row repeated a few times is read.
+        let few = Self.table("DIP", [
+            Self.row(header),
+            Self.row([Self.f(1), Self.s(long), Self.s("Sekretariat"), Self.s("PPID"), Self.s("2026"), Self.s("Softcopy"), Self.s("5 tahun")],
+                     repeated: 3),
+        ])
+        XCTAssertEqual(readSubmission(at: try makeODS("sedikit.ods", tables: [few])).status, .accepted)
+    }
+
     func testDoctypeAndNonSpreadsheetsAreRefused() throws {
         let doctype = "<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;\">]>"
         let r = readSubmission(at: try makeODS("dtd.ods", tables: [Self.classicSheet()], doctype: doctype))

@@ -35,6 +35,8 @@ public final class ODSWorkbook {
     private let archive: ZipArchive
     private let content: ZipEntry
     private let tails: [(mergedRanges: [MergedRange], hyperlinks: [CellHyperlink])]
+    /// What reading this file may still expand into (every sheet shares it; docs/problems.md).
+    public let budget: ExpansionBudget
 
     /// Cells that repetition may add to what is written, over the whole part.
     public static let maxRepeatedCells = 2_000_000
@@ -50,6 +52,7 @@ public final class ODSWorkbook {
         }
         let archive = try ZipArchive(path: path, limits: limits)
         self.archive = archive
+        budget = ExpansionBudget(inputBytes: ExpansionBudget.inputSize(path), limits: limits)
         guard let content = try archive.entry(named: "content.xml") else { throw OfficeError.missingPart("content.xml") }
         self.content = content
         let index = ODSContentHandler(mode: .index, limits: limits)
@@ -68,7 +71,7 @@ public final class ODSWorkbook {
     public func rows(sheet index: Int) throws -> ODSSheetReader {
         guard sheets.indices.contains(index) else { throw OfficeError.noSuchSheet(index) }
         return ODSSheetReader(stream: try archive.openStream(content), table: index, limits: limits,
-                              mergedRanges: tails[index].mergedRanges)
+                              mergedRanges: tails[index].mergedRanges, budget: budget, sheetName: sheets[index].name)
     }
 
     /// The merged ranges and external hyperlinks of sheet `index` (known from the first pass).
@@ -85,8 +88,11 @@ public final class ODSSheetReader: RowSource {
     private let handler: ODSContentHandler
     public let mergedRanges: [MergedRange]
 
-    init(stream: ZipEntryStream, table: Int, limits: XLSXLimits, mergedRanges: [MergedRange]) {
+    init(stream: ZipEntryStream, table: Int, limits: XLSXLimits, mergedRanges: [MergedRange],
+         budget: ExpansionBudget, sheetName: String) {
         handler = ODSContentHandler(mode: .rows(table: table), limits: limits)
+        handler.budget = budget
+        handler.sheetName = sheetName
         parser = XMLStreamParser(stream: stream, handler: handler)
         self.mergedRanges = mergedRanges
     }
@@ -150,6 +156,9 @@ final class ODSContentHandler: XMLHandler {
     private var cellLink: String?
     private var text: TextBuffer
     private var repeatedCells = 0
+    /// The file's expansion budget (rows mode): every row as repeated, cells and text.
+    var budget: ExpansionBudget?
+    var sheetName = ""
 
     init(mode: Mode, limits: XLSXLimits) {
         self.mode = mode
@@ -376,6 +385,20 @@ final class ODSContentHandler: XMLHandler {
             return
         }
         if !spendRepeats((rowRepeat - 1) * cells.count) { return }
+        if let budget {
+            var bytes = 0
+            for cell in cells {
+                switch cell {
+                case .string(let s), .error(let s), .isoDateTime(let s): bytes &+= s.utf8.count
+                default: break
+                }
+            }
+            if let error = budget.spendCells(cells.count &* rowRepeat, sheet: sheetName)
+                ?? budget.spendText(bytes &* rowRepeat, sheet: sheetName) {
+                fail(error)
+                return
+            }
+        }
         for k in 0..<rowRepeat {
             queue.append(SheetRow(number: first + k, cells: cells, isHidden: rowHidden))
         }
