@@ -17,6 +17,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("writers", benchWriters),
     ("publish", benchPublish),
     ("e2e", runEndToEndBench),
+    ("hostile", runHostileBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
