@@ -199,7 +199,7 @@ final class ODSTests: XCTestCase {
     /// and problems (rows, fields, categories, sub-groups, merged cells, dates).
     func testExamplesSavedAsODSByLibreOfficeReadTheSame() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice") else {
-            throw missingTool("LibreOffice (soffice) not installed (../shared/tools/checkers/setup.sh installs it)")
+            throw missingTool("LibreOffice (soffice) not installed (`make checkers`, run by `make test`, installs it)")
         }
         let inbox = Checkers.repoRoot.appendingPathComponent("examples/inbox")
         let fm = FileManager.default

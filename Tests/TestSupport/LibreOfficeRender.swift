@@ -86,7 +86,7 @@ public enum LibreOfficeRender {
         for dir in ["/usr/bin", "/usr/local/bin", "/bin"] where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") {
             return "\(dir)/\(name)"
         }
-        throw missingTool("\(name) not installed (../shared/tools/checkers/setup.sh installs LibreOffice and poppler-utils)")
+        throw missingTool("\(name) not installed (`make checkers`, run by `make test`, installs LibreOffice and poppler-utils)")
     }
 
     public struct RenderError: Error, CustomStringConvertible {

@@ -74,3 +74,17 @@ func containsUTF16LE(_ haystack: [UInt8], _ needle: String) -> Bool {
     }
     return false
 }
+
+/// Opens a spreadsheet package (XLSX or ODS) at `path`: refuses what is not a zip with its
+/// cause, then gives the archive and the file's expansion budget. The one opening of both
+/// readers, so they refuse the same files the same way.
+func openSpreadsheetPackage(path: String, limits: XLSXLimits) throws -> (ZipArchive, ExpansionBudget) {
+    switch try sniffFileKind(path: path) {
+    case .empty: throw OfficeError.emptyFile
+    case .cfbContainer(let encrypted): throw OfficeError.cfbContainer(encrypted: encrypted)
+    case .text, .unknown: throw OfficeError.notAZip("no zip signature")
+    case .xlsx, .zipNotWorkbook, .ods: break
+    }
+    let archive = try ZipArchive(path: path, limits: limits)
+    return (archive, ExpansionBudget(inputBytes: ExpansionBudget.inputSize(path), limits: limits))
+}

@@ -44,15 +44,9 @@ public final class ODSWorkbook {
     public init(path: String, limits: XLSXLimits = XLSXLimits()) throws {
         self.path = path
         self.limits = limits
-        switch try sniffFileKind(path: path) {
-        case .empty: throw OfficeError.emptyFile
-        case .cfbContainer(let encrypted): throw OfficeError.cfbContainer(encrypted: encrypted)
-        case .text, .unknown: throw OfficeError.notAZip("no zip signature")
-        case .xlsx, .zipNotWorkbook, .ods: break
-        }
-        let archive = try ZipArchive(path: path, limits: limits)
+        let (archive, budget) = try openSpreadsheetPackage(path: path, limits: limits)
         self.archive = archive
-        budget = ExpansionBudget(inputBytes: ExpansionBudget.inputSize(path), limits: limits)
+        self.budget = budget
         guard let content = try archive.entry(named: "content.xml") else { throw OfficeError.missingPart("content.xml") }
         self.content = content
         let index = ODSContentHandler(mode: .index, limits: limits)
