@@ -61,27 +61,10 @@ public enum NearDuplicateInbox {
                              year, "Serang", forms[Int(rng.next() % 3)], "\(1 + rng.next() % 10) tahun",
                              kinds[Int(rng.next() % 100 < 3 ? 3 : rng.next() % 3)]])
             }
-            let folder = inbox.appendingPathComponent(unit, isDirectory: true)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let suffix = round > 0 ? " pemutakhiran \(round)" : ""
-            let name: String
-            let bytes: [UInt8]
-            if index % 2 == 0 {
-                name = "DIP \(unit)\(suffix).xlsx"
-                let sheetRows = ([header] + rows).map { $0.map { XLSXCell($0) } }
-                bytes = try XLSXWriter.write(XLSXDocument(
-                    sheets: [XLSXSheet(name: "DIP", rows: sheetRows)], title: "DIP \(unit)",
-                    creator: unit, created: Date(timeIntervalSince1970: 1_767_225_600)))
-            } else {
-                name = "usulan_dip_\(unit)\(suffix).csv"
-                let text = ([header] + rows).map { $0.map(csvField).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
-                bytes = Array(text.utf8)
-            }
-            let url = folder.appendingPathComponent(name)
-            try Data(bytes).write(to: url)
-            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: url.path)
-            dropped.append(SyntheticInbox.Dropped(unit: unit, fileName: name, sha256: try DurableFiles.sha256(of: url),
-                                                  itemRows: rows.count))
+            dropped.append(try SyntheticInbox.drop(
+                unit: unit, rows: [header] + rows, into: inbox, asXLSX: index % 2 == 0,
+                xlsxName: "DIP \(unit)\(suffix).xlsx", csvName: "usulan_dip_\(unit)\(suffix).csv", separator: ";"))
         }
         return dropped
     }
@@ -135,7 +118,4 @@ public enum NearDuplicateInbox {
         return out
     }
 
-    static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
 }

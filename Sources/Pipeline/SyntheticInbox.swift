@@ -46,31 +46,40 @@ public enum SyntheticInbox {
                 }
                 rows.append(row)
             }
-            let folder = inbox.appendingPathComponent(unit, isDirectory: true)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let bytes: [UInt8]
-            let name: String
-            if index % 2 == 0 {
-                name = "DIP \(unit).xlsx"
-                let sheetRows = ([header] + rows).map { $0.map { XLSXCell($0) } }
-                bytes = try XLSXWriter.write(XLSXDocument(
-                    sheets: [XLSXSheet(name: "DIP", rows: sheetRows)], title: "DIP \(unit)",
-                    creator: unit, created: Date(timeIntervalSince1970: 1_767_225_600)))
-            } else {
-                name = "usulan_dip_\(unit).csv"
-                let text = ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-                bytes = Array(text.utf8)
-            }
-            let url = folder.appendingPathComponent(name)
-            try Data(bytes).write(to: url)
-            // Old enough to be past any settle window.
-            try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: url.path)
-            dropped.append(Dropped(unit: unit, fileName: name, sha256: try DurableFiles.sha256(of: url), itemRows: rows.count))
+            dropped.append(try drop(unit: unit, rows: [header] + rows, into: inbox, asXLSX: index % 2 == 0,
+                                    xlsxName: "DIP \(unit).xlsx", csvName: "usulan_dip_\(unit).csv", separator: ","))
         }
         return dropped
     }
 
-    static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    /// Writes one unit's list (header row first) into its inbox folder, as XLSX (sheet "DIP")
+    /// or as CSV with `separator`, dated an hour back so it is past any settle window. Shared by
+    /// the benches' generators (this one and `NearDuplicateInbox`).
+    static func drop(unit: String, rows: [[String]], into inbox: URL, asXLSX: Bool,
+                     xlsxName: String, csvName: String, separator: Character) throws -> Dropped {
+        let folder = inbox.appendingPathComponent(unit, isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let bytes: [UInt8]
+        let name: String
+        if asXLSX {
+            name = xlsxName
+            bytes = try XLSXWriter.write(XLSXDocument(
+                sheets: [XLSXSheet(name: "DIP", rows: rows.map { $0.map { XLSXCell($0) } })], title: "DIP \(unit)",
+                creator: unit, created: Date(timeIntervalSince1970: 1_767_225_600)))
+        } else {
+            name = csvName
+            let text = rows.map { $0.map { csvField($0, separator: separator) }.joined(separator: String(separator)) }
+                .joined(separator: "\r\n") + "\r\n"
+            bytes = Array(text.utf8)
+        }
+        let url = folder.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: url.path)
+        return Dropped(unit: unit, fileName: name, sha256: try DurableFiles.sha256(of: url), itemRows: rows.count - 1)
+    }
+
+    static func csvField(_ text: String, separator: Character) -> String {
+        text.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }
