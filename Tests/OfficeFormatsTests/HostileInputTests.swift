@@ -2,21 +2,27 @@ import Foundation
 import XCTest
 @testable import OfficeFormats
 
-/// Hostile and extreme packages, built at test time. Each test asserts the precise outcome.
-final class HostileInputTests: XCTestCase {
-    private var paths: [String] = []
+/// A test case that builds zip packages at test time and removes them afterwards.
+class ZipFixtureTestCase: XCTestCase {
+    /// Files to remove in tearDown (tests that write their own add them here too).
+    var paths: [String] = []
 
     override func tearDown() {
         for p in paths { try? FileManager.default.removeItem(atPath: p) }
         paths = []
+        super.tearDown()
     }
 
-    private func zipFile(_ files: [(String, [UInt8])]) throws -> String {
+    func zipFile(_ files: [(String, [UInt8])]) throws -> String {
         let path = temporaryPath()
         paths.append(path)
         try writeZip(path, files)
         return path
     }
+}
+
+/// Hostile and extreme packages, built at test time. Each test asserts the precise outcome.
+final class HostileInputTests: ZipFixtureTestCase {
 
     func testBillionLaughsInSharedStringsIsRefused() throws {
         var dtd = "<!DOCTYPE sst [<!ENTITY lol \"lol\">"
@@ -175,20 +181,7 @@ final class HostileInputTests: XCTestCase {
 
 /// Shapes whose reading would cost far more than their size (issue 16 #10): every one must be
 /// refused within the per-file expansion budget (`XLSXLimits.baseCells` and following).
-final class ExpansionBudgetTests: XCTestCase {
-    private var paths: [String] = []
-
-    override func tearDown() {
-        for p in paths { try? FileManager.default.removeItem(atPath: p) }
-        paths = []
-    }
-
-    private func zipFile(_ files: [(String, [UInt8])]) throws -> String {
-        let path = temporaryPath()
-        paths.append(path)
-        try writeZip(path, files)
-        return path
-    }
+final class ExpansionBudgetTests: ZipFixtureTestCase {
 
     private func fileSize(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int) ?? 0
