@@ -42,7 +42,7 @@ public struct PublishStage {
     }
 
     /// How legal bases are cited: from the rules' `dasar_hukum`.
-    var citations: LegalCitations { LegalCitations(ruleSet: config.ruleSet) }
+    var citations: LegalCitations { config.citations }
 
     /// Folder of the documents for the current draft.
     public var draftFolder: URL { workspace.reports.appendingPathComponent("draf", isDirectory: true) }

@@ -53,6 +53,9 @@ public struct Configuration {
     /// (`dip rules check` says why; the decrees then print without it).
     public var decreeLogo: DOCXImage? = nil
 
+    /// How legal bases are cited: from the rules' `dasar_hukum` (the one citation function).
+    public var citations: LegalCitations { LegalCitations(ruleSet: ruleSet) }
+
     /// Loads and validates `rules/`; throws `RunError` naming what is broken.
     public static func load(_ workspace: Workspace) throws -> Configuration {
         let ruleSet: RuleSet
@@ -237,7 +240,7 @@ public struct Runner {
             let unit = config.units.unit(code) ?? WorkUnit(code: code, name: code)
             let lines = Self.noteLines(notes[code] ?? [])
             let outcomes = byUnit[code]!
-            let citations = LegalCitations(ruleSet: config.ruleSet)
+            let citations = config.citations
             let text = FeedbackReport.text(unit: unit, outcomes: outcomes, citations: citations, clock: options.clock,
                                            notes: lines)
             try DurableFiles.write(text, to: workspace.feedbackFile(unit: code, ext: "txt"))
@@ -291,7 +294,7 @@ public struct Runner {
                 let unit = config.units.unit(code) ?? WorkUnit(code: code, name: code)
                 let items = current[code] ?? []
                 let returned = notes[code] ?? []
-                let citations = LegalCitations(ruleSet: config.ruleSet)
+                let citations = config.citations
                 let text = FeedbackReport.text(unit: unit, outcomes: [], citations: citations, clock: options.clock,
                                                notes: Self.noteLines(returned))
                 try DurableFiles.write(text, to: workspace.feedbackFile(unit: code, ext: "txt"))
