@@ -31763,6 +31763,7 @@ Repository sources are cited as `owner/repo:path`.
 | Fakultas Kedokteran UIN Syarif Hidayatullah Jakarta | universitas | `https://fk.uinjkt.ac.id/id/daftar-informasi-publik-yang-dikecualikan` | rows 1-6 of the DIK table with the Pasal 17 letter each cites (huruf h; huruf d for the financial rows) | 6 |
 | IAIN Parepare | universitas | `https://ppid.iainpare.ac.id/id/informasi-publik-yang-dikecualikan` | rows 1-8 of "Informasi Publik Yang Dikecualikan" with the Pasal 17 letters as cited (including huruf g and i as the page cites them); row 9 is cut off and not taken | 8 |
 | ISBI Tanah Papua | universitas | `https://ppid.isbi-tanahpapua.ac.id/halaman/detail/informasi-yang-dikecualikan` | rows 1-4 of "Daftar Informasi Dikecualikan"; row 1 cites only UU Kearsipan and PP 61/2010 (ground left empty) | 4 |
+| Kantor UPBU Harun Thohir - Gresik | kementerian | `hilmandr/bxwbawean:src/lib/ppid.constant.ts` | PPID pages of the Kemenhub airport unit on Bawean (Unit Penyelenggara Bandar Udara Kelas III Harun Thohir - Gresik), version of the file that lists "Laporan Keuangan" as berkala item 5 (links to the unit's own PDFs: LAKIP, RKA, CALK 2024, LHKPN of the head of office): the `judul` of every row of INFORMASIBERKALA and BERKALASUB (berkala 6), INFSERTAMERTA (serta merta 1) and INFSETIAPSAAT (setiap saat 2); the sub-links (document file labels) and the BARJAS procurement checklist, which has no category, not taken; typo "Negera" kept | 9 |
 | Kantor UPBU Tardamu | kementerian | `ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx` | PPID page of the Kemenhub airport unit (Sabu Raijua): berkala 38, setiap saat 11, serta merta 2, and the 10 DIK rows with the Pasal 17 letters/angka each cites | 61 |
 | Kecamatan Jatisampurna Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1136/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings (the register names the OPD "Kecamatan Jatisampurna"; its postings add "Kota Bekasi") | 8 |
 | Kecamatan Jatisampurna Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1136/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 1 |
@@ -31788,6 +31789,9 @@ Repository sources are cited as `owner/repo:path`.
 | Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:database/seeders/Dip2026SyncSeeder.php` | the 3 DIK 2026 rows ($dikData) with the Pasal 17 letter/angka each cites (jo. Keputusan Sekjen Kemenhub KP-SKJ 8 Tahun 2026) | 3 |
 | Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php` | titles of the DIP 2026 (berkala 25, setiap saat 10, serta merta 3) keyed from the decree KP-SKJ 9 Tahun 2026 per the file's comments | 38 |
 | Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:routes/web.php` | 11 of the 12 DIK records seeded there (the first record's title lies outside the part read), with their Pasal 17 huruf h angka | 11 |
+| RSUD Kebayoran Lama | rumah_sakit | `myudhiakbar/ppid-rsudkl:informasi-berkala.html` | static pages of the PPID portal of RSUD Kebayoran Lama (Jakarta): the 5 rows of "Informasi Berkala" (numbering removed); several links of the portal are still "#" (the list is the hospital's, the files are not all linked yet) | 5 |
+| RSUD Kebayoran Lama | rumah_sakit | `myudhiakbar/ppid-rsudkl:informasi-serta-merta.html` | the 3 rows of the serta merta table and the 7 rows of its second table "Informasi Potensi KLB" on the same "Serta Merta" page | 10 |
+| RSUD Kebayoran Lama | rumah_sakit | `myudhiakbar/ppid-rsudkl:informasi-setiap-saat.html` | the 11 rows of "Informasi Setiap Saat" | 11 |
 | Rumah Sakit Jiwa Grhasia Daerah Istimewa Yogyakarta | rumah_sakit | `https://123dok.com/article/akibat-informasi-batas-waktu-pengecualian-informasi-ditutup-bersangkuta.q53r003z` | first two rows of the consequence-test table (SKPD: RSJ Grhasia DIY) with Pasal 17 huruf h angka 1 and 2; the third row is cut off in the stored copy and was not taken | 2 |
 | Satuan Polisi Pamong Praja Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1124/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 6 |
 | Satuan Polisi Pamong Praja Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1124/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 3 |
@@ -31797,7 +31801,30 @@ Repository sources are cited as `owner/repo:path`.
 | Universitas Pendidikan Ganesha | universitas | `Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md` | Markdown transcript of Keputusan Rektor Undiksha 571/UN48/PT/2024 (Daftar Informasi Publik 2024): the item rows of "berkala" and "setiap saat" (group headings without their own columns not taken; a row split over two pages joined); the decree states no DIK has expired and lists no DIK | 47 |
 | Universitas Terbuka | universitas | `https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan` | rows 1-8 of the DIK table with the Pasal 17 letter/angka each cites (the stored copy is cut during row 8's last column) | 8 |
 
-902 entries from 41 bodies; accessed 2026-12-06.
+## Counts
+Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
+```
+entries: 937
+bodies: 43
+bodies with both exempt and open entries: 5
+per category:
+  berkala         412   44.0 %
+  serta_merta      83    8.9 %
+  setiap_saat     195   20.8 %
+  dikecualikan    247   26.4 %
+dikecualikan entries with a stated ground: 106 of 247
+per body kind (bodies, entries):
+  kabupaten                5     69
+  kota                    16    392
+  provinsi                 1     52
+  kementerian              2     70
+  lembaga                  4    124
+  rumah_sakit              2     28
+  universitas              9    184
+  pengadilan               4     18
+```
+
+937 entries from 43 bodies of 8 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -32220,6 +32247,15 @@ Data Gaji dan Tunjangan Pegawai,dikecualikan,17i,ISBI Tanah Papua,universitas,ht
 "Data Pribadi Pegawai, Mahasiswa, Alumni dan Mitra Kerjasama",dikecualikan,,ISBI Tanah Papua,universitas,https://ppid.isbi-tanahpapua.ac.id/halaman/detail/informasi-yang-dikecualikan
 Hasil Penilaian dalam proses penerimaan pegawai di lingkungan ISBI Tanah Papua,dikecualikan,17i,ISBI Tanah Papua,universitas,https://ppid.isbi-tanahpapua.ac.id/halaman/detail/informasi-yang-dikecualikan
 "Hasil Penilaian dalam proses seleksi bakal calon Rektor dan pemilihan calon Rektor, serta proses pengangkatan pejabat di lingkungan ISBI Tanah Papua",dikecualikan,17i,ISBI Tanah Papua,universitas,https://ppid.isbi-tanahpapua.ac.id/halaman/detail/informasi-yang-dikecualikan
+"Kegiatan, Program dan Rencana",berkala,,Kantor UPBU Harun Thohir - Gresik,kementerian,hilmandr/bxwbawean:src/lib/ppid.constant.ts
+Laporan Keuangan,berkala,,Kantor UPBU Harun Thohir - Gresik,kementerian,hilmandr/bxwbawean:src/lib/ppid.constant.ts
+Laporan Pelaksanaan Kegiatan,berkala,,Kantor UPBU Harun Thohir - Gresik,kementerian,hilmandr/bxwbawean:src/lib/ppid.constant.ts
+Profil Pejabat,berkala,,Kantor UPBU Harun Thohir - Gresik,kementerian,hilmandr/bxwbawean:src/lib/ppid.constant.ts
+Profil Unit Kerja,berkala,,Kantor UPBU Harun Thohir - Gresik,kementerian,hilmandr/bxwbawean:src/lib/ppid.constant.ts
+Statistik dan Informasi,berkala,,Kantor UPBU Harun Thohir - Gresik,kementerian,hilmandr/bxwbawean:src/lib/ppid.constant.ts
+Informasi yang Dapat Mengancam Hajat Hidup Orang Banyak dan Ketertiban Umum,serta_merta,,Kantor UPBU Harun Thohir - Gresik,kementerian,hilmandr/bxwbawean:src/lib/ppid.constant.ts
+Inventaris Barang Milik Negera (BMN),setiap_saat,,Kantor UPBU Harun Thohir - Gresik,kementerian,hilmandr/bxwbawean:src/lib/ppid.constant.ts
+Perizinan,setiap_saat,,Kantor UPBU Harun Thohir - Gresik,kementerian,hilmandr/bxwbawean:src/lib/ppid.constant.ts
 Agenda Kantor UPBU Tardamu,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
 DIPA,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
 Daftar Slot Time Penerbangan Angkutan Udara,berkala,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
@@ -32613,6 +32649,32 @@ Laporan Data Barang Milik Negara,setiap_saat,,Politeknik Keselamatan Transportas
 Laporan Sistem Pengendalian Intern Pemerintah (SPIP),setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 "Peraturan, Keputusan, dan Kebijakan Direktur / Kepala Unit Kerja",setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Standar Operational Prosedur (SOP),setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Kedudukan/Domisili beserta Alamat Lengkap,berkala,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-berkala.html
+Profil Singkat Pejabat Struktural RSUD Kebayoran Lama,berkala,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-berkala.html
+Struktur Organisasi RSUD Kebayoran Lama,berkala,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-berkala.html
+Tugas dan Fungsi,berkala,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-berkala.html
+Visi dan Misi,berkala,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-berkala.html
+Aktivitas Hospital Disaster Plan RSUD Kebayoran Lama,serta_merta,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-serta-merta.html
+Informasi Bantuan Sosial penanganan Covid-19,serta_merta,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-serta-merta.html
+Informasi Tentang Peraturan dan/atau keputusan yang mengikat publik,serta_merta,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-serta-merta.html
+Informasi berkaitan barang dan jasa penanganan Covid-19,serta_merta,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-serta-merta.html
+Informasi berkaitan dengan kebijakan/regulasi Covid-19,serta_merta,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-serta-merta.html
+Informasi berkaitan skrining Covid-19,serta_merta,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-serta-merta.html
+Informasi pelayanan kesehatan saat pandemi Covid-19/force majeure,serta_merta,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-serta-merta.html
+Informasi pelayanan vaksin Covid-19,serta_merta,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-serta-merta.html
+Prosedur Disaster Plan RSUD Kebayoran Lama,serta_merta,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-serta-merta.html
+Prosedur Evakuasi RSUD Kebayoran Lama,serta_merta,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-serta-merta.html
+Daftar Informasi Publik,setiap_saat,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-setiap-saat.html
+Data Pembendaharaan/Inventaris,setiap_saat,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-setiap-saat.html
+Informasi Kegiatan Pelayanan dan Standar Pelayanannya,setiap_saat,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-setiap-saat.html
+"Informasi tentang Organisasi, Administrasi, Kepegawaian dan Keuangan",setiap_saat,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-setiap-saat.html
+Informasi tentang Peraturan dan Dokumen Pendukungnya,setiap_saat,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-setiap-saat.html
+Informasi yang Disampaikan Secara Terbuka dan/atau Dinyatakan Terbuka,setiap_saat,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-setiap-saat.html
+"Jumlah, Jenis dan Gambaran Umum Pelanggaran yang Ditentukan",setiap_saat,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-setiap-saat.html
+Persyaratan Perizinan dan Izin yang Diterbitkan Beserta Dokumen Pendukungnya,setiap_saat,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-setiap-saat.html
+Rencana Strategis/Rencana Kerja Badan Publik,setiap_saat,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-setiap-saat.html
+Surat Menyurat dan Agenda Kerja Pimpinan,setiap_saat,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-setiap-saat.html
+Surat Perjanjian dengan Pihak Ketiga,setiap_saat,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-setiap-saat.html
 Data informasi kepegawaian menyangkut data pribadi yang menyangkut riwayat dan kondisi anggota keluarganya serta data lainnya yang berkenaan dengan pegawai tersebut (biodata elektronik PNS & arsip dokumen kepegawaian),dikecualikan,17h1,Rumah Sakit Jiwa Grhasia Daerah Istimewa Yogyakarta,rumah_sakit,https://123dok.com/article/akibat-informasi-batas-waktu-pengecualian-informasi-ditutup-bersangkuta.q53r003z
 Data pribadi pegawai yang menyangkut riawayat kondisi dan perawatan pengobatan kesehatan fisik dan psikis,dikecualikan,17h2,Rumah Sakit Jiwa Grhasia Daerah Istimewa Yogyakarta,rumah_sakit,https://123dok.com/article/akibat-informasi-batas-waktu-pengecualian-informasi-ditutup-bersangkuta.q53r003z
 LATIHAN KARATE SATPOL PP,berkala,,Satuan Polisi Pamong Praja Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1124/berkala
