@@ -31734,6 +31734,7 @@ Repository sources are cited as `owner/repo:path`.
 | Badan Pendapatan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1087/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 11 |
 | Badan Penelitian dan Pengembangan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1082/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 2 |
 | Badan Penelitian dan Pengembangan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1082/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 1 |
+| Balai Besar POM di Bandar Lampung | lembaga | `Mels-21/PEPADUN:pepadun.sql` | database dump of PEPADUN, a monitoring app for the PPID of Balai Besar POM di Bandar Lampung (BPOM unit; every row links to the body's own pages on lampung.pom.go.id or bpomlampung.net): the `name` of every row of table `master_informasi` in category 19 "Informasi Publik Berkala" (22), 21 "Informasi Publik Serta Merta" (6) and 23 "Informasi Publik Setiap Saat" (27); rows of the other categories (Profil PPID, Regulasi, Laporan, Insight, Standar Layanan, Galeri, Lainnya) are not DIP categories and were not taken; typo "Persyratan" kept | 55 |
 | Dinas Kepemudaan dan Olahraga Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1100/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 31 |
 | Dinas Kepemudaan dan Olahraga Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1100/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 1 |
 | Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1123/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 54 |
@@ -31801,30 +31802,33 @@ Repository sources are cited as `owner/repo:path`.
 | Universitas Pendidikan Ganesha | universitas | `Fieter955/defi-rag-agent:src/evaluation/data_md/real_md/SK-Daftar-Informasi-Informasi-Publik-Undiksha-Tahun-2024.md` | Markdown transcript of Keputusan Rektor Undiksha 571/UN48/PT/2024 (Daftar Informasi Publik 2024): the item rows of "berkala" and "setiap saat" (group headings without their own columns not taken; a row split over two pages joined); the decree states no DIK has expired and lists no DIK | 47 |
 | Universitas Terbuka | universitas | `https://ppid.ut.ac.id/daftar-informasi-yang-dikecualikan` | rows 1-8 of the DIK table with the Pasal 17 letter/angka each cites (the stored copy is cut during row 8's last column) | 8 |
 
+
+937 entries from 43 bodies of 8 kinds; accessed 2026-12-06.
+
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 937
-bodies: 43
+entries: 992
+bodies: 44
 bodies with both exempt and open entries: 5
 per category:
-  berkala         412   44.0 %
-  serta_merta      83    8.9 %
-  setiap_saat     195   20.8 %
-  dikecualikan    247   26.4 %
+  berkala         434   43.8 %
+  serta_merta      89    9.0 %
+  setiap_saat     222   22.4 %
+  dikecualikan    247   24.9 %
 dikecualikan entries with a stated ground: 106 of 247
 per body kind (bodies, entries):
   kabupaten                5     69
   kota                    16    392
   provinsi                 1     52
   kementerian              2     70
-  lembaga                  4    124
+  lembaga                  5    179
   rumah_sakit              2     28
   universitas              9    184
   pengadilan               4     18
 ```
 
-937 entries from 43 bodies of 8 kinds; accessed 2026-12-06.
+992 entries from 44 bodies of 8 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -31937,6 +31941,61 @@ SYARAT-SYARAT PELAYANAN PBB,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kot
 "Kedudukan, Susunan Organisasi, Tugas Pokok Dan Fungsi Serta Tata Kerja Pada Badan Penelitian Dan Pengembangan Daerah Kota Bekasi",berkala,,Badan Penelitian dan Pengembangan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1082/berkala
 Struktur Organisasi BPPD Kota Bekasi,berkala,,Badan Penelitian dan Pengembangan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1082/berkala
 Balitbang Kota Bekasi Gelar Lomba Teknologi Tepat Guna,setiap_saat,,Badan Penelitian dan Pengembangan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1082/setiapsaat
+DIPA,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Daftar Kontrak Pengadaan,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Informasi Ketenagakerjaan,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+LHKPN Kepala Balai Periodik 2022-2024,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Laporan Evaluasi Internal,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Laporan Evaluasi Layanan Informasi dan Pengaduan Masyarakat,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Laporan Keuangan,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Laporan Kinerja,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Laporan Kinerja Interim,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Laporan Tahunan (Informasi Publik Berkala),berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+POK Awal Tahun 2023-2025,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Penerimaan PNBP Tahun 2021-2024,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Pengadaan Barang dan Jasa,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Profil Unit Kerja - BBPOM Lampung,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Program dan Kegiatan,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Prosedur Memperoleh Informasi Publik,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Prosedur Peringatan Dini dan Evakuasi Keadaan Darurat,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Regulasi Obat dan Makanan,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Rencana Kerja Anggaran,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Ringkasan Laporan Akses Informasi Publik,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Sarana Prasarana Layanan Publik,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Usulan Daftar Informasi Publik dan Klasifikasi Informasi yang Dikecualikan Tahun 2023-2024,berkala,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Daftar Produk Obat Recall atau Ditarik,serta_merta,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Hot Issue Obat dan Makanan,serta_merta,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Informasi Sirup Obat,serta_merta,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Penjelasan Publik,serta_merta,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Prosedur Peringatan Dini dan Evakuasi Keadaan Darurat (Informasi Publik Serta Merta),serta_merta,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Siaran Pers,serta_merta,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Agenda Kerja Pimpinan,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Daftar Informasi Arsip,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Daftar Informasi Publik,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Dokumen Tahap Pelaksanaan Pengadaan,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Dokumen Tahap Pemilihan Pengadaan,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Hasil Penelitian,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Informasi Daftar Kontrak Pengadaan,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+"Informasi Organisasi, Administrasi, Kepegawaian, dan Keuangan",setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Informasi Terbuka Melalui Mekanisme Keberatan atau Penyelesaian Sengketa,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Informasi dan Kebijakan yang Disampaikan Terbuka untuk Umum,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Informasi yang Wajib Disediakan dan Diumumkan Secara Berkala,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Inovasi,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Izin yang Diterbitkan,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Jumlah Jenis Gambaran Umum Pelanggaran dan Laporan Penindakannya,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Kegiatan Pelayanan Informasi Publik,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Kehumasan,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+"Laporan BMN, Data Perbendaharaan, atau Inventaris",setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Peraturan Keputusan dan Kebijakan,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Peraturan Perundang-Undangan yang Telah Disahkan dan Kajian Analisis Hukum,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Perjanjian Kinerja Tahunan,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Persyratan Perizinan,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Rencana Kinerja,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Rencana Strategis,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Rencana Umum Pengadaan,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Siaran Pers BBPOM di Bandar Lampung,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Standar Pengumuman Informasi Publik,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Surat Perjanjian Pihak Ketiga,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
 Daftar Inventaris Barang Tahun 2017 (KIB A),berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
 Daftar Inventaris Barang Tahun 2017 (KIB B),berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
 Daftar Inventaris Barang Tahun 2017 (KIB C),berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
