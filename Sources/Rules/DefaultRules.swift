@@ -31784,7 +31784,10 @@ Repository sources are cited as `owner/repo:path`.
 | Pemerintah Kota Yogyakarta | kota | `https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html` | transcript of the Lampiran of Keputusan Sekretaris Daerah Kota Yogyakarta 19/SEKDA/2015 (perubahan atas 48/SEKDA/2014) tentang Daftar Informasi Publik dan Informasi yang Dikecualikan: rows 1-7 and 9-13 of "Daftar Informasi Publik" (all marked Berkala) and the sub-rows b-f of row 8 "Profil singkat pejabat struktural" (each with its own Berkala mark; row 8/a "nama;" and the group headings not taken); the stored copy is cut inside row 13's summary | 17 |
 | Pengadilan Agama Klaten | pengadilan | `https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html` | items 1-6 of "Informasi yang Wajib Diumumkan Secara Berkala oleh Pengadilan - Informasi Profil dan Pelayanan Dasar Pengadilan" (per SK KMA 1-144/KMA/SK/I/2011); the stored copy is cut after item 6 | 6 |
 | Pengadilan Agama Sragen | pengadilan | `https://pa-sragen.go.id/ppid_pasragen/uji-kosekuensi-informasi-dikecualikan.html` | first item of "Informasi yang dikecualikan di Pengadilan" (the stored copy is cut after it) | 1 |
+| Pengadilan Agama Tasikmalaya | pengadilan | `http://pa-tasikmalaya.go.id/layanan-publik/layanan-informasi-publik/kategorisasi-informasi` | "Kategorisasi Informasi" page: the numbered items of "A. Informasi yang wajib diumumkan secara berkala" under a. (1-4), b. (1-2), c. (1-3) and the item of d. (per SK KMA 1-144/KMA/I/2011 as the page cites it); group headings not taken; the stored copy is cut inside item e., which was left out; typos "verivikasi", "missal" and the stray ")" kept | 10 |
 | Pengadilan Negeri Nanga Bulik | pengadilan | `https://web.pn-nangabulik.go.id/artikel/2021/daftar-informasi-publik` | items 1)-4) of "E. Informasi yang Wajib Disediakan dan Diumumkan Secara Berkala oleh Pengadilan - 1. a. Profil Pengadilan" (per SK KMA 2-144/KMA/SK/VIII/2022); the stored copy is cut during item 5) | 4 |
+| Pengadilan Negeri Palembang | pengadilan | `https://www.pn-palembang.go.id/index.php/layanan-publik/prosedur-permohonan-informasi/prosedur-permohonan-informasi` | "DAFTAR INFORMASI PUBLIK PENGADILAN NEGERI PALEMBANG", part 1 (berkala): the six sub-items of "Profil Pengadilan", "Biaya berperkara...", items 1, 2, 4 and 6 of "Hak Masyarakat" and the first sub-item of "Program Kerja..."; items whose text on the page breaks off mid-sentence ("Prosedur beracara untuk setiap jenis perkara yang menjadi", "Agenda", "Hak-hak pelapor dugaan pelanggaran Hakim dan", "Hak-hak pemohon informasi dalam pelayanan") and everything after the stored copy's end were left out | 12 |
+| Pengadilan Negeri Parepare | pengadilan | `http://ppid.pn-parepare.go.id/informasisertamerta.php` | the three items the court must announce serta merta ("Informasi yang mengganggu pelayanan publik di Pengadilan") | 3 |
 | Pengadilan Tinggi Kalimantan Utara | pengadilan | `https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html` | "Jenis-jenis informasi yang dikecualikan" (items 1-7; item 8, a catch-all, not taken); no Pasal 17 letter per item | 7 |
 | Politeknik Kesehatan Kemenkes Jakarta III | universitas | `depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php` | DIK table of the Poltekkes Jakarta III PPID site (body identified by the site footer, poltekkesjakarta3.ac.id): titles and the Pasal 17 letter/angka of each row | 34 |
 | Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:database/seeders/Dip2026SyncSeeder.php` | the 3 DIK 2026 rows ($dikData) with the Pasal 17 letter/angka each cites (jo. Keputusan Sekjen Kemenhub KP-SKJ 8 Tahun 2026) | 3 |
@@ -31805,17 +31808,20 @@ Repository sources are cited as `owner/repo:path`.
 
 937 entries from 43 bodies of 8 kinds; accessed 2026-12-06.
 
+
+992 entries from 44 bodies of 8 kinds; accessed 2026-12-06.
+
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 992
-bodies: 44
+entries: 1017
+bodies: 47
 bodies with both exempt and open entries: 5
 per category:
-  berkala         434   43.8 %
-  serta_merta      89    9.0 %
-  setiap_saat     222   22.4 %
-  dikecualikan    247   24.9 %
+  berkala         456   44.8 %
+  serta_merta      92    9.0 %
+  setiap_saat     222   21.8 %
+  dikecualikan    247   24.3 %
 dikecualikan entries with a stated ground: 106 of 247
 per body kind (bodies, entries):
   kabupaten                5     69
@@ -31825,10 +31831,10 @@ per body kind (bodies, entries):
   lembaga                  5    179
   rumah_sakit              2     28
   universitas              9    184
-  pengadilan               4     18
+  pengadilan               7     43
 ```
 
-992 entries from 44 bodies of 8 kinds; accessed 2026-12-06.
+1017 entries from 47 bodies of 8 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -32611,10 +32617,35 @@ Laporan Harta Kekayaan Pejabat Negara (LHKPN) di Pengadilan tersebut yang telah 
 Profil singkat pejabat struktural; dan,berkala,,Pengadilan Agama Klaten,pengadilan,https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html
 Struktur organisasi Pengadilan;,berkala,,Pengadilan Agama Klaten,pengadilan,https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html
 "Informasi dalam proses musyawarah hakim, termasuk advisblaad;",dikecualikan,,Pengadilan Agama Sragen,pengadilan,https://pa-sragen.go.id/ppid_pasragen/uji-kosekuensi-informasi-dikecualikan.html
+Agenda sidang.,berkala,,Pengadilan Agama Tasikmalaya,pengadilan,http://pa-tasikmalaya.go.id/layanan-publik/layanan-informasi-publik/kategorisasi-informasi
+Biaya penyelesaian perkara dan biaya hak kepaniteraan lain;,berkala,,Pengadilan Agama Tasikmalaya,pengadilan,http://pa-tasikmalaya.go.id/layanan-publik/layanan-informasi-publik/kategorisasi-informasi
+"Hak masyarakat (hak bantuan hukum, biaya perkara cuma-cuma, dll);",berkala,,Pengadilan Agama Tasikmalaya,pengadilan,http://pa-tasikmalaya.go.id/layanan-publik/layanan-informasi-publik/kategorisasi-informasi
+"Profil Pengadilan (struktur organisasi, alamat/telepon/faksimili dan alamat situs, LHKPN Hakim / Panitera yang telah diverivikasi KPK, dll);",berkala,,Pengadilan Agama Tasikmalaya,pengadilan,http://pa-tasikmalaya.go.id/layanan-publik/layanan-informasi-publik/kategorisasi-informasi
+Prosedur beracara di Pengadilan;,berkala,,Pengadilan Agama Tasikmalaya,pengadilan,http://pa-tasikmalaya.go.id/layanan-publik/layanan-informasi-publik/kategorisasi-informasi
+Prosedur pengaduan dugaan pelanggaran Hakim/Pegawai dan hak-hak pelapor).,berkala,,Pengadilan Agama Tasikmalaya,pengadilan,http://pa-tasikmalaya.go.id/layanan-publik/layanan-informasi-publik/kategorisasi-informasi
+Ringkasan Laporan Akuntabilitas Kinerja Instansi Pemerintah (LAKIP);,berkala,,Pengadilan Agama Tasikmalaya,pengadilan,http://pa-tasikmalaya.go.id/layanan-publik/layanan-informasi-publik/kategorisasi-informasi
+Ringkasan Laporan laporan keuangan (termasuk rencana dan laporan realisasi anggaran).,berkala,,Pengadilan Agama Tasikmalaya,pengadilan,http://pa-tasikmalaya.go.id/layanan-publik/layanan-informasi-publik/kategorisasi-informasi
+Ringkasan laporan akses informasi (misal jumlah permohonan informasi yang diterima dan ditolak serta alasan penolakan).,berkala,,Pengadilan Agama Tasikmalaya,pengadilan,http://pa-tasikmalaya.go.id/layanan-publik/layanan-informasi-publik/kategorisasi-informasi
+"Ringkasan program/kegiatan Pengadilan (missal nama kegiatan, target, capaian, DIPA, dokumen negara lainnya, dll);",berkala,,Pengadilan Agama Tasikmalaya,pengadilan,http://pa-tasikmalaya.go.id/layanan-publik/layanan-informasi-publik/kategorisasi-informasi
 "alamat, telepon, faksimili, situs resmi, dan pos-el Pengadilan;",berkala,,Pengadilan Negeri Nanga Bulik,pengadilan,https://web.pn-nangabulik.go.id/artikel/2021/daftar-informasi-publik
 profil singkat pimpinan Pengadilan;,berkala,,Pengadilan Negeri Nanga Bulik,pengadilan,https://web.pn-nangabulik.go.id/artikel/2021/daftar-informasi-publik
 struktur organisasi Pengadilan;,berkala,,Pengadilan Negeri Nanga Bulik,pengadilan,https://web.pn-nangabulik.go.id/artikel/2021/daftar-informasi-publik
 "tugas, fungsi, dan yurisdiksi Pengadilan;",berkala,,Pengadilan Negeri Nanga Bulik,pengadilan,https://web.pn-nangabulik.go.id/artikel/2021/daftar-informasi-publik
+"Alamat, telepon, faksimili, dan situs resmi Pengadilan;",berkala,,Pengadilan Negeri Palembang,pengadilan,https://www.pn-palembang.go.id/index.php/layanan-publik/prosedur-permohonan-informasi/prosedur-permohonan-informasi
+Biaya berperkara di Pengadilan Negeri,berkala,,Pengadilan Negeri Palembang,pengadilan,https://www.pn-palembang.go.id/index.php/layanan-publik/prosedur-permohonan-informasi/prosedur-permohonan-informasi
+Biaya untuk memperoleh salinan,berkala,,Pengadilan Negeri Palembang,pengadilan,https://www.pn-palembang.go.id/index.php/layanan-publik/prosedur-permohonan-informasi/prosedur-permohonan-informasi
+Daftar nama pejabat dan hakim di Pengadilan;,berkala,,Pengadilan Negeri Palembang,pengadilan,https://www.pn-palembang.go.id/index.php/layanan-publik/prosedur-permohonan-informasi/prosedur-permohonan-informasi
+"Fungsi, tugas dan yurisdiksi Pengadilan;",berkala,,Pengadilan Negeri Palembang,pengadilan,https://www.pn-palembang.go.id/index.php/layanan-publik/prosedur-permohonan-informasi/prosedur-permohonan-informasi
+"Hak-hak para pihak yang berhubungan dengan peradilan, antara lain hak mendapat bantuan hukum, hak atas biaya perkara cuma-cuma, serta hak- hak pokok dalam proses persidangan.",berkala,,Pengadilan Negeri Palembang,pengadilan,https://www.pn-palembang.go.id/index.php/layanan-publik/prosedur-permohonan-informasi/prosedur-permohonan-informasi
+Laporan Harta Kekayaan Pejabat Negara (LHKPN) di Pengadilan Negeri Palembang yang telah diverifikasi dari KPK.,berkala,,Pengadilan Negeri Palembang,pengadilan,https://www.pn-palembang.go.id/index.php/layanan-publik/prosedur-permohonan-informasi/prosedur-permohonan-informasi
+Nama program dan kegiatan;,berkala,,Pengadilan Negeri Palembang,pengadilan,https://www.pn-palembang.go.id/index.php/layanan-publik/prosedur-permohonan-informasi/prosedur-permohonan-informasi
+Profil singkat pejabat struktural; dan,berkala,,Pengadilan Negeri Palembang,pengadilan,https://www.pn-palembang.go.id/index.php/layanan-publik/prosedur-permohonan-informasi/prosedur-permohonan-informasi
+Struktur organisasi Pengadilan;,berkala,,Pengadilan Negeri Palembang,pengadilan,https://www.pn-palembang.go.id/index.php/layanan-publik/prosedur-permohonan-informasi/prosedur-permohonan-informasi
+"Tata cara memperoleh pelayanan informasi, tata cara mengajukan keberatan terhadap pelayanan informasi serta nama dan nomor kontak pihak-pihak yang bertanggungjawab atas pelayanan informasi dan penanganan keberatan terhadap pelayanan informasi.",berkala,,Pengadilan Negeri Palembang,pengadilan,https://www.pn-palembang.go.id/index.php/layanan-publik/prosedur-permohonan-informasi/prosedur-permohonan-informasi
+Tata cara pengaduan dugaan pelanggaran yang dilakukan Hakim dan Pegawai;,berkala,,Pengadilan Negeri Palembang,pengadilan,https://www.pn-palembang.go.id/index.php/layanan-publik/prosedur-permohonan-informasi/prosedur-permohonan-informasi
+Informasi gangguan keamanan yang sedang terjadi; dan,serta_merta,,Pengadilan Negeri Parepare,pengadilan,http://ppid.pn-parepare.go.id/informasisertamerta.php
+Informasi rencana pemeliharaan dan/atau gangguan sarana dan prasarana utilitas publik;,serta_merta,,Pengadilan Negeri Parepare,pengadilan,http://ppid.pn-parepare.go.id/informasisertamerta.php
+Informasi tentang persebaran dan sumber penyakit yang berpotensi menular.,serta_merta,,Pengadilan Negeri Parepare,pengadilan,http://ppid.pn-parepare.go.id/informasisertamerta.php
 Catatan dan dokumen proses mediasi di Pengadilan;,dikecualikan,,Pengadilan Tinggi Kalimantan Utara,pengadilan,https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html
 DP3/evaluasi kinerja individu hakim/pegawai;,dikecualikan,,Pengadilan Tinggi Kalimantan Utara,pengadilan,https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html
 Identitas Hakim/Pegawai yang dilaporkan yang belum diketahui publik;,dikecualikan,,Pengadilan Tinggi Kalimantan Utara,pengadilan,https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html
