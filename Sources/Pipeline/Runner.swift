@@ -333,8 +333,11 @@ public struct Runner {
     }
 
     /// Rewrites the update template of every unit with current items (or with a template
-    /// already) when the current items changed since they were written or one is missing; the
-    /// stamp is written last, so a crash in between only means the next run writes them again.
+    /// already) whose prefilled rows changed since it was written, or whose file is missing or
+    /// not the one written (`PartKeys`, archive/.templat-unit.json); the others are kept, so
+    /// an update of a few units writes only their templates. The stamp of the current items is
+    /// written last (the warm run does no work); a crash in between only means the next run
+    /// checks the keys again.
     func updateTemplates(config: Configuration, register: AppDatabase) throws {
         let stampFile = workspace.archive.appendingPathComponent(".templat-stamp")
         // The current items' stamp, not the register's: the draft made after this stage
@@ -344,13 +347,26 @@ public struct Runner {
         let codes = Set(config.units.units.map(\.code))
         if (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp { return }
         let current = try register.currentItemsByUnit(codes)
+        var keys = PartKeys(file: workspace.archive.appendingPathComponent(".templat-unit.json"))
         for code in codes.sorted() {
             let items = current[code] ?? []
             let url = workspace.templateFile(unit: code)
             guard !items.isEmpty || fm.fileExists(atPath: url.path) else { continue }
             let unit = config.units.unit(code) ?? WorkUnit(code: code, name: code)
-            try DurableFiles.write(Data(try UpdateTemplate.workbook(unit: unit, items: items, clock: options.clock)), to: url)
+            let rows = UpdateTemplate.rows(items)
+            var fields = ["templat", unit.code, unit.name, unit.headTitle ?? "", unit.ppidPelaksana ?? ""]
+            fields.reserveCapacity(fields.count + rows.count * (rows.first?.count ?? 0) + rows.count)
+            for row in rows {
+                fields.append("\(row.count)")
+                fields += row
+            }
+            let key = PartKeys.key(fields)
+            if keys.isCurrent(code, key: key, url: url) { continue }
+            let data = Data(try UpdateTemplate.workbook(unit: unit, rows: rows, clock: options.clock))
+            try DurableFiles.write(data, to: url)
+            keys.wrote(code, key: key, bytes: data)
         }
+        try keys.save()
         try DurableFiles.write(stamp, to: stampFile)
     }
 

@@ -39,7 +39,18 @@ public enum UpdateTemplate {
 
     /// The template for one unit, prefilled with its current items (`AppDatabase.currentItems`).
     public static func workbook(unit: WorkUnit, items: [CurrentItem], clock: Clock) throws -> [UInt8] {
-        let rows = items.map { c -> [String] in
+        try workbook(unit: unit, rows: rows(items), clock: clock)
+    }
+
+    /// The template for one unit from its prefilled rows (`rows(_:)`): the run keeps each
+    /// unit's rows' digest and writes again only the units whose rows changed.
+    public static func workbook(unit: WorkUnit, rows: [[String]], clock: Clock) throws -> [UInt8] {
+        try write(unit: unit, rows: rows, clock: clock)
+    }
+
+    /// The prefilled rows of a unit's template: everything of its items the template shows.
+    public static func rows(_ items: [CurrentItem]) -> [[String]] {
+        items.map { c -> [String] in
             let i = c.item
             let (waktu, tempat) = waktuTempat(i)
             return [
@@ -48,7 +59,6 @@ public enum UpdateTemplate {
                 i.dasarHukumText ?? "", i.keterangan ?? "", i.tautan.flatMap(WebLink.checked) ?? "", c.itemID,
             ]
         }
-        return try write(unit: unit, rows: rows, clock: clock)
     }
 
     /// Time and place in their own columns: a list sent with one "Waktu dan Tempat" column

@@ -1,0 +1,86 @@
+import Foundation
+import XCTest
+@testable import Pipeline
+
+/// Documents kept per unit between runs (update templates; `PartKeys`) must be exactly what a
+/// run without any kept part writes: a near-duplicate regency is taken in, then a few units
+/// send a revised list. In one workspace the update run finds the parts of the first run; in
+/// the other every kept part and key file is removed before it. Every file must be identical
+/// (the operator's log aside), and the update must have kept the other units' templates.
+final class IncrementalDocumentsTests: XCTestCase {
+    static let keyFiles = [".templat-unit.json"]
+
+    func testAnUpdateWithKeptPartsWritesWhatAFullRebuildWrites() throws {
+        _ = try DipProcess.requireBinary()
+        let units = (1...8).map { String(format: "unit-%03d", $0) }
+        let updating = ["unit-002", "unit-005"]
+        let warm = try workspace(units: units)
+        let cold = try workspace(units: units)
+        defer {
+            try? FileManager.default.removeItem(at: warm)
+            try? FileManager.default.removeItem(at: cold)
+        }
+        for root in [warm, cold] { try run(root, epoch: "1767225600") }
+        let untouched = Workspace(root: warm).templateFile(unit: "unit-001")
+        let before = try FileManager.default.attributesOfItem(atPath: untouched.path)[.modificationDate] as? Date
+        for root in [warm, cold] {
+            _ = try NearDuplicateInbox.write(into: Workspace(root: root).inbox, units: updating, itemsPerUnit: 40,
+                                             seed: 7, round: 1)
+        }
+        // The cold workspace loses every kept part: its update run renders everything again.
+        for name in Self.keyFiles {
+            let url = Workspace(root: cold).archive.appendingPathComponent(name)
+            XCTAssertTrue(FileManager.default.fileExists(atPath: url.path), "\(name) was not written by the first run")
+            try FileManager.default.removeItem(at: url)
+        }
+        // Same clock: a kept template carries the date of the run that last changed it (as it did
+        // before, when templates followed the register's stamp), which a rebuild would not.
+        for root in [warm, cold] { try run(root, epoch: "1767225600") }
+
+        let files = try outputFiles(warm)
+        XCTAssertEqual(files, try outputFiles(cold))
+        for unit in units {
+            XCTAssertTrue(files.contains("reports/unit/\(unit)/DIP-\(unit).xlsx"), "template of \(unit) missing")
+        }
+        for path in files {
+            let a = try Data(contentsOf: warm.appendingPathComponent(path))
+            let b = try Data(contentsOf: cold.appendingPathComponent(path))
+            XCTAssertTrue(a == b, "\(path) differs between kept parts and a full rebuild")
+        }
+        // The kept template really was kept (not rewritten with the same bytes), and the
+        // updated units' templates changed.
+        let after = try FileManager.default.attributesOfItem(atPath: untouched.path)[.modificationDate] as? Date
+        XCTAssertEqual(before, after, "the template of a unit that sent nothing was written again")
+    }
+
+    private func workspace(units: [String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-incr-\(UUID().uuidString)")
+        let initialised = try DipProcess.run(["init", root.path])
+        XCTAssertEqual(initialised.exitCode, 0, initialised.stderr)
+        let workspace = Workspace(root: root)
+        let unitFile = workspace.rules.appendingPathComponent("unit.yaml")
+        var yaml = try String(contentsOf: unitFile, encoding: .utf8)
+        for code in units {
+            yaml += "  - kode: \(code)\n    nama: Unit Kerja \(code)\n    kepala: Kepala \(code)\n    ppid_pelaksana: Sekretaris \(code)\n"
+        }
+        try yaml.write(to: unitFile, atomically: true, encoding: .utf8)
+        _ = try NearDuplicateInbox.write(into: workspace.inbox, units: units, itemsPerUnit: 40, seed: 7)
+        return root
+    }
+
+    private func run(_ root: URL, epoch: String) throws {
+        let result = try DipProcess.run(["run", "--workspace", root.path, "--settle-seconds", "0", "--quiet"],
+                                        environment: ["SOURCE_DATE_EPOCH": epoch, "DIP_REVIEW_KEY": "incremental-test-key"])
+        XCTAssertTrue(result.exitCode == 0 || result.exitCode == 2, result.stderr)
+    }
+
+    /// Every regular file of the workspace but the operator's log, as sorted relative paths.
+    private func outputFiles(_ root: URL) throws -> [String] {
+        let all = FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []
+        return all.filter { path in
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory)
+            return exists && !isDirectory.boolValue && !path.hasPrefix("reports/log/")
+        }.sorted()
+    }
+}
