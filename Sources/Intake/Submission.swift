@@ -272,7 +272,7 @@ func tableStart(above rows: ArraySlice<SheetRow>, map: ColumnMap, sheet: String?
     var start = TableStart()
     for row in rows.reversed() {
         var texts: [String] = []
-        for cell in row.cells {
+        for (_, cell) in row.nonEmptyCells {
             let t = Text.clean(CellText.text(cell))
             if !t.isEmpty { texts.append(t) }
             if texts.count > 3 { break }

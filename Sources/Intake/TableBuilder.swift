@@ -49,6 +49,8 @@ struct TableBuilder {
     private var categoryCache = ValueCache<Category?>()
     private var splitCache = ValueCache<(waktu: String, tempat: String)?>()
     private var rowTexts: [String] = []
+    /// How many of the current row's texts sit at their column (see `consume`).
+    private var positional = 0
 
     /// Vertical merges (spanning more than one row) by first row, document order kept among
     /// equal first rows; `nextMerge` is the first not yet reached.
@@ -143,14 +145,27 @@ struct TableBuilder {
         rowTexts = []
         defer { rowTexts = texts }
         texts.removeAll(keepingCapacity: true)
-        texts.append(contentsOf: repeatElement("", count: max(width, row.cells.count)))
+        // A row stored sparse (cells far right of the table, say one at column XFD) is not
+        // spelled out to its last column: its cells right of the table's columns, all junk, are
+        // kept one slot each after them, in column order. Only merges in those far columns are
+        // not applied (see `applyMerges`); a dense row is laid out by column as always.
+        let positional = row.storedCellCount >= row.width ? max(width, row.width) : width
+        self.positional = positional
+        texts.append(contentsOf: repeatElement("", count: positional))
         var errorColumns: [Int] = []
         var any = false
-        var tooLong: Int?
+        var tooLong: (column: Int, slot: Int)?
         let mapped = self.mapped
-        for c in row.cells.indices {
+        for (column, cell) in row.nonEmptyCells {
             var isError = false
-            switch row.cells[c] {
+            let c: Int
+            if column < positional {
+                c = column
+            } else {
+                c = texts.count
+                texts.append("")
+            }
+            switch cell {
             case .empty: continue
             case .string(let s):
                 texts[c] = Text.clean(s)
@@ -171,8 +186,8 @@ struct TableBuilder {
             if texts[c].isEmpty { continue }
             if c >= mapped.count || !mapped[c] {
                 // Junk: remembered for one info line; it never makes a row an item.
-                if c >= junkColumns.count { junkColumns += repeatElement(false, count: c + 1 - junkColumns.count) }
-                junkColumns[c] = true
+                if column >= junkColumns.count { junkColumns += repeatElement(false, count: column + 1 - junkColumns.count) }
+                junkColumns[column] = true
                 if isError {
                     junkErrors += 1
                     texts[c] = ""
@@ -183,18 +198,18 @@ struct TableBuilder {
             }
             any = true
             // Longer than a spreadsheet cell: no workbook dip writes from items could carry it.
-            if tooLong == nil && XLSXWriter.isTooLong(texts[c]) { tooLong = c }
+            if tooLong == nil && XLSXWriter.isTooLong(texts[c]) { tooLong = (column, c) }
         }
         if !any { return }
-        if let c = tooLong {
+        if let (c, slot) = tooLong {
             sink.problem(factory.make(
                 .cellTooLong, sheet: sheet, row: number, column: c, columnName: map.labels[c],
-                message: "Isi sel terlalu panjang (\(Self.grouped(texts[c].count)) karakter; batas satu sel Excel \(Self.grouped(XLSXWriter.maxCellText)) karakter), sehingga baris ini tidak diambil sebagai informasi.",
+                message: "Isi sel terlalu panjang (\(Self.grouped(texts[slot].count)) karakter; batas satu sel Excel \(Self.grouped(XLSXWriter.maxCellText)) karakter), sehingga baris ini tidak diambil sebagai informasi.",
                 hint: "Persingkat isi sel ini (ringkasan informasi cukup beberapa kalimat), lalu kirim ulang berkasnya."))
             return
         }
         if nextMerge < merges.count || !activeMerges.isEmpty {
-            applyMerges(&texts, row: number)
+            applyMerges(&texts, row: number, positional: positional)
         }
         rowLinks = row.links
         classify(number: number, texts: &texts, errorColumns: errorColumns)
@@ -206,7 +221,8 @@ struct TableBuilder {
     /// copy, exactly as applying them one after the other to the whole sheet would. Rows are
     /// in ascending order (the spec requires it; the reader merges a row written twice in a
     /// row); a merge whose anchor row is blank, a header row or above the header copies nothing.
-    private mutating func applyMerges(_ texts: inout [String], row r: Int) {
+    /// Only the first `positional` slots of `texts` are columns (see `consume`).
+    private mutating func applyMerges(_ texts: inout [String], row r: Int, positional: Int) {
         activeMerges.removeAll { $0.range.lastRow < r }
         while nextMerge < merges.count && merges[nextMerge].range.firstRow < r { nextMerge += 1 }
         var starting = nextMerge
@@ -216,7 +232,7 @@ struct TableBuilder {
         if newMerges.isEmpty {
             for m in activeMerges {
                 let c = m.range.firstColumn
-                if c < texts.count && texts[c].isEmpty { texts[c] = m.value }
+                if c < positional && texts[c].isEmpty { texts[c] = m.value }
             }
             return
         }
@@ -228,7 +244,7 @@ struct TableBuilder {
         var anchored: [(order: Int, range: MergedRange, value: String)] = []
         for m in work {
             let c = m.range.firstColumn
-            guard c < texts.count else { continue }
+            guard c < positional else { continue }
             if let value = m.value {
                 if texts[c].isEmpty { texts[c] = value }
             } else if !texts[c].isEmpty {
@@ -362,7 +378,7 @@ struct TableBuilder {
         // Lengths first: a data cell rarely has its header label's length, and comparing
         // counts is cheaper than comparing strings.
         for (c, label) in headerLabels
-        where c < texts.count && texts[c].utf8.count == label.utf8.count && texts[c] == label {
+        where c < positional && texts[c].utf8.count == label.utf8.count && texts[c] == label {
             same += 1
             if same >= 3 { return true }
         }

@@ -90,8 +90,8 @@ public struct XLSXLimits: Sendable, Equatable {
     public var maxRows: Int = 1_048_576
     /// Per-file expansion budget (docs/problems.md, `content-too-large`): what reading a file
     /// may produce is bounded by a fixed allowance plus a multiple of the file's size in bytes,
-    /// whatever its shape. Cells count every position a row holds up to its last cell (gaps
-    /// included), text counts the bytes of every string cell as read (a shared string once per
+    /// whatever its shape. Cells count every position a row stores (`SheetRow.storedCellCount`:
+    /// gaps of an ordinary row included, only the filled cells of a sparse one), text counts the bytes of every string cell as read (a shared string once per
     /// referencing cell), shared strings count the whole table whether referenced or not.
     public var baseCells: Int = 1_000_000
     public var cellsPerInputByte: Int = 2

@@ -156,6 +156,26 @@ final class ODSTests: XCTestCase {
         XCTAssertEqual(readSubmission(at: try makeODS("far.ods", tables: [far])).problems.map(\.code), ["zip-bomb"])
     }
 
+    /// Issue 16 #10: a note 16,000 columns right of every row was spelled out cell by cell
+    /// (and the list refused over the cell budget); rows now cost the cells they hold.
+    func testNoteFarRightOfEveryRowCostsOnlyItsCells() throws {
+        let header = ["No", "Ringkasan Isi Informasi", "Pejabat", "Penanggung Jawab", "Waktu", "Bentuk", "Retensi"].map { Self.s($0) }
+        func list(far: Bool) -> String {
+            Self.table("DIP", [Self.row(header)] + (1...300).map { k in
+                Self.row([Self.f(Double(k)), Self.s("Laporan kegiatan \(k)"), Self.s("Sekretariat"), Self.s("PPID"),
+                          Self.s("2026"), Self.s("Softcopy"), Self.s("5 tahun")]
+                         + (far ? [Self.empty(15_990), Self.s("catatan \(k)")] : []))
+            })
+        }
+        let read = readSubmission(at: try makeODS("lebar.ods", tables: [list(far: true)]), displayName: "dip.ods")
+        let expected = readSubmission(at: try makeODS("biasa.ods", tables: [list(far: false)]), displayName: "dip.ods")
+        XCTAssertEqual(read.status, .accepted, read.problems.map(\.message).joined(separator: "\n"))
+        XCTAssertEqual(read.items.count, 300)
+        XCTAssertEqual(read.items, expected.items)
+        XCTAssertEqual(read.problems.filter { $0.code != "columns-ignored" }, expected.problems)
+        XCTAssertEqual(read.problems.filter { $0.code == "columns-ignored" }.count, 1)
+    }
+
     /// Issue 16 #10: a long text in a row repeated within the repeat cap still expands to far
     /// more text than the file holds; refused within the file's budget, naming file and sheet.
     func testLongTextInRepeatedRowsIsRefusedAsContentTooLarge() throws {

@@ -357,27 +357,29 @@ final class XLSXLayoutTests: XCTestCase {
 }
 
 extension XLSXLayoutTests {
-    /// Issue 16 #10: a DIP list whose every row also holds one cell at column XFD would be
-    /// read as 16,384 cells a row; it is refused within the file's budget, naming file and sheet.
-    func testRowsReachingColumnXFDAreRefusedAsContentTooLarge() throws {
-        var sheet = Self.dipSheet()
-        for r in 4...300 {
-            sheet.rows.append((r, [Self.n("A\(r)", Double(r - 3)), Self.s("B\(r)", "Laporan kegiatan \(r)"),
-                                   Self.s("G\(r)", "Softcopy"), Self.n("XFD\(r)", 1)]))
-        }
-        let path = try makeXLSX("dip-lebar.xlsx", [sheet])
-        let r = readSubmission(at: path)
-        XCTAssertEqual(r.status, .refused)
-        XCTAssertEqual(r.problems.map(\.code), ["content-too-large"])
-        XCTAssertEqual(r.problems.first?.sheet, "DIP")
-        XCTAssertTrue(r.problems.first?.message.contains("dip-lebar.xlsx") ?? false, r.problems.first?.message ?? "")
-        XCTAssertTrue(r.problems.first?.message.contains("\"DIP\"") ?? false)
-
-        // The same list without the far cells is read.
+    /// Issue 16 #10: a DIP list whose every row also holds one cell at column XFD was read as
+    /// 16,384 cells a row (and refused over the cell budget). Rows now cost the cells they
+    /// hold: the list is read as the same list without those cells, with one info line about
+    /// the far column.
+    func testRowsReachingColumnXFDAreReadAtTheCostOfTheirCells() throws {
         var plain = Self.dipSheet()
-        for r in 4...300 {
-            plain.rows.append((r, [Self.n("A\(r)", Double(r - 3)), Self.s("B\(r)", "Laporan kegiatan \(r)"), Self.s("G\(r)", "Softcopy")]))
+        for r in 20...320 {
+            plain.rows.append((r, [Self.n("A\(r)", Double(r)), Self.s("B\(r)", "Laporan kegiatan \(r)"),
+                                   Self.s("C\(r)", "Sekretariat"), Self.s("D\(r)", "Kepala Dinas"),
+                                   Self.s("E\(r)", "Januari 2026"), Self.s("F\(r)", "Serang"), Self.s("I\(r)", "5 tahun")]))
         }
-        XCTAssertEqual(readSubmission(at: try makeXLSX("dip-biasa.xlsx", [plain])).status, .accepted)
+        var wide = plain
+        // Every row from the section heading down, merged cells and signature included.
+        wide.rows = plain.rows.map { r, cells in (r, r >= 6 ? cells + [Self.s("XFD\(r)", "catatan \(r)")] : cells) }
+        let read = readSubmission(at: try makeXLSX("dip-lebar.xlsx", [wide]), displayName: "dip.xlsx")
+        let expected = readSubmission(at: try makeXLSX("dip-biasa.xlsx", [plain]), displayName: "dip.xlsx")
+        XCTAssertEqual(expected.status, .accepted)
+        XCTAssertEqual(read.status, .accepted, read.problems.map(\.message).joined(separator: "\n"))
+        XCTAssertEqual(read.items.count, 305)
+        XCTAssertEqual(read.items, expected.items)
+        XCTAssertEqual(read.problems.filter { $0.code != "columns-ignored" }, expected.problems)
+        let junk = read.problems.filter { $0.code == "columns-ignored" }
+        XCTAssertEqual(junk.count, 1)
+        XCTAssertTrue(junk.first?.message.contains("tanpa judul (XFD)") ?? false, junk.first?.message ?? "")
     }
 }

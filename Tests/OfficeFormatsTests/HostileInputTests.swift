@@ -187,23 +187,56 @@ final class ExpansionBudgetTests: ZipFixtureTestCase {
         ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? Int) ?? 0
     }
 
-    func testOneCellAtColumnXFDPerRowIsRefusedWithinTheCellBudget() throws {
-        // 200 rows of one cell each at XFD: 3.3 million positions from a file of a few KB.
+    func testOneCellAtColumnXFDCostsOneStoredCell() throws {
+        // 200 rows of one cell each at XFD: spelled out from column A that was 3.3 million
+        // positions from a file of a few KB. Each row must cost the one cell it holds.
         let rows = (1...200).map { "<row r=\"\($0)\"><c r=\"XFD\($0)\"><v>\($0)</v></c></row>" }.joined()
         let path = try zipFile(minimalWorkbook(sheetData: rows))
         XCTAssertLessThan(fileSize(path), 20_000)
-        guard case .expansionExceeded(let sheet, let what, let limit)? = officeError(try readAllRows(path)) else {
-            return XCTFail("a sparse sheet 16,384 cells wide was read whole")
+        let workbook = try XLSXWorkbook(path: path)
+        let reader = try workbook.rows(sheet: 0)
+        var read: [SheetRow] = []
+        while let row = try reader.nextRow() { read.append(row) }
+        XCTAssertEqual(read.count, 200)
+        XCTAssertEqual(workbook.budget.cells, 200, "cells stored for 200 rows of one cell each")
+        XCTAssertEqual(read.map(\.storedCellCount), Array(repeating: 1, count: 200))
+        let last = try XCTUnwrap(read.last)
+        XCTAssertEqual(last.width, 16_384)
+        XCTAssertEqual(last[16_383], .number(200))
+        XCTAssertEqual(last[0], .empty)
+        XCTAssertEqual(last.nonEmptyCells.map(\.column), [16_383])
+
+        // A cell in A and one at XFD: two cells stored, read back at their columns.
+        let two = try readAllRows(try zipFile(minimalWorkbook(sheetData:
+            "<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"B1\" t=\"inlineStr\"><is><t>b</t></is></c><c r=\"XFD1\"><v>2</v></c></row>")))
+        XCTAssertEqual(two.first?.storedCellCount, 3)
+        XCTAssertEqual(two.first?.nonEmptyCells.map(\.column), [0, 1, 16_383])
+        XCTAssertEqual(two.first?[1], .string("b"))
+        XCTAssertEqual(two.first, SheetRow(number: 1, cells: [.number(1), .string("b")]
+            + Array(repeating: .empty, count: 16_381) + [.number(2)]), "equal to the same row spelled out")
+
+        // An ordinary row is still stored by column, gaps included.
+        let plain = try readAllRows(try zipFile(minimalWorkbook(sheetData:
+            "<row r=\"1\"><c r=\"A1\"><v>1</v></c><c r=\"D1\"><v>4</v></c></row>")))
+        XCTAssertEqual(plain.first?.cells, [.number(1), .empty, .empty, .number(4)])
+        XCTAssertEqual(plain.first?.storedCellCount, 4)
+    }
+
+    func testManyCellsFromASmallFileAreRefusedWithinTheCellBudget() throws {
+        // 600 rows × 60 real cells compress to little: over a cell budget of 10,000 + 2 per byte.
+        let rows = String(repeating: "<row>" + String(repeating: "<c><v>1</v></c>", count: 60) + "</row>", count: 600)
+        var limits = XLSXLimits()
+        limits.baseCells = 10_000
+        limits.maxCompressionRatio = 5_000
+        let path = try zipFile(minimalWorkbook(sheetData: rows))
+        guard case .expansionExceeded(let sheet, let what, let limit)? = officeError(try readAllRows(path, limits: limits)) else {
+            return XCTFail("36,000 cells were read within a budget of \(10_000 + 2 * fileSize(path))")
         }
         XCTAssertEqual(sheet, "Data")
         XCTAssertEqual(what, "cells")
-        XCTAssertEqual(limit, 1_000_000 + 2 * fileSize(path))
-
-        // A few such rows (a stray note far to the right) stay readable.
-        let few = (1...20).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>1</v></c><c r=\"XFD\($0)\"><v>2</v></c></row>" }.joined()
-        let fine = try readAllRows(try zipFile(minimalWorkbook(sheetData: few)))
-        XCTAssertEqual(fine.count, 20)
-        XCTAssertEqual(fine[19].cells.count, 16_384)
+        XCTAssertEqual(limit, 10_000 + 2 * fileSize(path))
+        // Within the default budget the same file is read.
+        XCTAssertEqual(try readAllRows(path, limits: { var l = XLSXLimits(); l.maxCompressionRatio = 5_000; return l }()).count, 600)
     }
 
     func testLongSharedStringsReferencedByManyCellsAreRefusedWithinTheTextBudget() throws {

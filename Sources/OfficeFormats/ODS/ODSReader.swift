@@ -134,7 +134,7 @@ final class ODSContentHandler: XMLHandler {
     private var rowRepeat = 1
     private var rowHidden = false
     private var inRow = false
-    private var cells: [CellValue] = []
+    private var cells = RowCells()
     private var column = 0
 
     private var inCell = false
@@ -255,7 +255,7 @@ final class ODSContentHandler: XMLHandler {
             inRow = true
             rowRepeat = count(attributes, "number-rows-repeated")
             rowHidden = attribute(attributes, "visibility").map { $0 != "visible" } ?? false
-            cells.removeAll(keepingCapacity: true)
+            cells.removeAll()
             column = 0
             return
         }
@@ -346,8 +346,7 @@ final class ODSContentHandler: XMLHandler {
             return
         }
         if !spendRepeats(cellRepeat - 1) { return }
-        while cells.count < first { cells.append(.empty) }
-        for _ in 0..<cellRepeat { cells.append(value) }
+        for k in 0..<cellRepeat { cells.set(value, at: first + k) }
     }
 
     private func cellValue() -> CellValue {
@@ -372,29 +371,29 @@ final class ODSContentHandler: XMLHandler {
         let first = rowNumber + 1
         rowNumber += rowRepeat
         if indexing { return }
-        while let last = cells.last, case .empty = last { cells.removeLast() }
-        if cells.isEmpty { return }
+        cells.trimTrailingEmpties()
+        if cells.values.isEmpty { return }
         if rowNumber > limits.maxRows {
             fail(.limitExceeded(what: "row number \(rowNumber) in \(part)", limit: limits.maxRows))
             return
         }
-        if !spendRepeats((rowRepeat - 1) * cells.count) { return }
+        if !spendRepeats((rowRepeat - 1) * cells.values.count) { return }
         if let budget {
             var bytes = 0
-            for cell in cells {
+            for cell in cells.values {
                 switch cell {
                 case .string(let s), .error(let s), .isoDateTime(let s): bytes &+= s.utf8.count
                 default: break
                 }
             }
-            if let error = budget.spendCells(cells.count &* rowRepeat, sheet: sheetName)
+            if let error = budget.spendCells(cells.values.count &* rowRepeat, sheet: sheetName)
                 ?? budget.spendText(bytes &* rowRepeat, sheet: sheetName) {
                 fail(error)
                 return
             }
         }
         for k in 0..<rowRepeat {
-            queue.append(SheetRow(number: first + k, cells: cells, isHidden: rowHidden))
+            queue.append(SheetRow(number: first + k, storage: cells, isHidden: rowHidden))
         }
     }
 

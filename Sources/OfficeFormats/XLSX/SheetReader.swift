@@ -1,5 +1,6 @@
 /// Streams the rows of one worksheet part. Rows come out in document order, each with its
-/// cells from column A (gaps `.empty`, trailing empties trimmed). Memory holds at most the rows
+/// cells by column (trailing empties trimmed; a row stored sparse when its gaps outweigh its
+/// cells, see `SheetRow`). Memory holds at most the rows
 /// of one 256 KB chunk of XML, never the whole sheet. Merged ranges are stored after the cells,
 /// so `mergedRanges` is complete once `nextRow()` has returned nil.
 public final class XLSXSheetReader: RowSource {
@@ -91,7 +92,7 @@ final class SheetHandler: XMLHandler {
     private var rowNumber = 0
     private var rowHidden = false
     // Hot, touched only from SAX callbacks on one thread: no dynamic exclusivity checks.
-    @exclusivity(unchecked) private var cells: [CellValue] = []
+    @exclusivity(unchecked) private var cells = RowCells()
     private var lastWidth = 8
     private var nextColumn = 0
 
@@ -114,7 +115,8 @@ final class SheetHandler: XMLHandler {
     private var phoneticDepth = 0
     // Hot, touched only from SAX callbacks on one thread: no dynamic exclusivity checks.
     @exclusivity(unchecked) private var text: TextBuffer
-    /// Shared-string cells of the queued rows being resolved: (row in queue, column, index).
+    /// Shared-string cells of the queued rows being resolved: (row in queue, position in the
+    /// row's stored cells, index).
     // Hot, touched only from one thread: no dynamic exclusivity checks.
     @exclusivity(unchecked) private var pendingShared: [(row: Int, column: Int, index: Int)] = []
     /// True when the raw words of the table's strings were checked to hold their storage
@@ -239,21 +241,23 @@ final class SheetHandler: XMLHandler {
         rowNumber = number
         rowHidden = false
         if let h = attributes.value("hidden"), let first = h.first { rowHidden = first == 0x31 || first == 0x74 } // "1", "true"
-        cells = []
+        cells = RowCells()
         cells.reserveCapacity(lastWidth)
         nextColumn = 0
     }
 
     private func endRow() {
         inRow = false
-        while let last = cells.last, case .empty = last { cells.removeLast() }
-        if !cells.isEmpty { lastWidth = cells.count }
-        if let error = budget.spendCells(cells.count, sheet: sheetName) {
+        cells.trimTrailingEmpties()
+        let stored = cells.values.count
+        if stored > 0 && !cells.isSparse { lastWidth = stored }
+        // Stored positions, not columns: a row with one cell at XFD is stored sparse and costs one.
+        if let error = budget.spendCells(stored, sheet: sheetName) {
             fail(error)
             return
         }
-        var row = SheetRow(number: rowNumber, cells: cells, isHidden: rowHidden)
-        cells = []
+        var row = SheetRow(number: rowNumber, storage: cells, isHidden: rowHidden)
+        cells = RowCells()
         if !rowLinks.isEmpty {
             row.links = rowLinks
             rowLinks = [:]
@@ -261,10 +265,7 @@ final class SheetHandler: XMLHandler {
         if var p = pending, p.number == row.number {
             if let links = row.links { p.links = (p.links ?? [:]).merging(links) { _, new in new } }
             // The same row written twice in a row: merge, last write wins per cell.
-            for (i, v) in row.cells.enumerated() where v != .empty {
-                while p.cells.count <= i { p.cells.append(.empty) }
-                p.cells[i] = v
-            }
+            for (column, value) in row.nonEmptyCells { p.setCell(value, column: column) }
             p.isHidden = p.isHidden || row.isHidden
             pending = p
             return
@@ -290,7 +291,7 @@ final class SheetHandler: XMLHandler {
     private func resolveSharedStrings() {
         let is1904 = self.is1904
         for r in queueResolved..<queue.count {
-            queue[r].cells.withUnsafeBufferPointer { cells in
+            queue[r].storage.values.withUnsafeBufferPointer { cells in
                 for c in cells.indices {
                     if case .dateTime(let d) = cells[c], d.is1904 != is1904, d.serial < 0, !d.isDuration {
                         pendingShared.append((r, c, Int(-d.serial) - 1))
@@ -308,7 +309,7 @@ final class SheetHandler: XMLHandler {
             for (row, column, index) in pendingShared {
                 let string = table[index]
                 bytes &+= string.utf8.count
-                queue[row].cells[column] = .string(string)
+                queue[row].storage.values[column] = .string(string)
             }
             if overBudget == nil, let error = budget.spendText(bytes, sheet: sheetName) { overBudget = error }
         }
@@ -380,17 +381,7 @@ final class SheetHandler: XMLHandler {
             fail(.limitExceeded(what: "column \(column + 1) in row \(rowNumber) of \(part)", limit: limits.maxColumns))
             return
         }
-        let value = cellValue()
-        if case .empty = value {
-            if column < cells.count { cells[column] = .empty }
-            return
-        }
-        if column < cells.count {
-            cells[column] = value
-        } else {
-            while cells.count < column { cells.append(.empty) }
-            cells.append(value)
-        }
+        cells.set(cellValue(), at: column)
     }
 
     private func cellValue() -> CellValue {
