@@ -31780,6 +31780,7 @@ Repository sources are cited as `owner/repo:path`.
 | Pemerintah Daerah Provinsi Jawa Barat | provinsi | `Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php` | a verbatim copy (in an internship project for PPID Sumatera Utara) of the "Daftar Informasi Publik Online" page of ppid.jabarprov.go.id (posted 11 September 2023; every row links to ppid.jabarprov.go.id / jabarprov.go.id; the page names itself "Daftar Informasi Publik Pemerintah Daerah Provinsi Jawa Barat"; the same table is in `risdamalau15/Website-PPID-SUMUT:resources/views/daftar-informasi-dikecualikan.blade.php`): the "Judul Informasi" of every item row of A (berkala, 32), B (serta merta, 2) and C (setiap saat, 18); group headings and sub-rows of the link column not taken; the file name says "dikecualikan" but the table is the DIP and lists no DIK | 52 |
 | Pemerintah Kabupaten Banyumas | kabupaten | `http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan` | first two rows of "Klasifikasi Informasi yang Dikecualikan Pemerintah Kabupaten Banyumas Tahun 2025" (Keputusan Kepala Dinas Kominfo 300.2.11/1864/IV/2025); grounds are PP 60/2008 and PP 12/2017, no Pasal 17 letter | 2 |
 | Pemerintah Kabupaten Bojonegoro | kabupaten | `https://ppid.bojonegorokab.go.id/informasi-dikecualikan` | the two specific items set by SK PPID Utama Pemkab Bojonegoro No 188/7/KEP/412.213/2025 (the generic Pasal 6/17 classes listed above them are not entries); no Pasal 17 letter cited | 2 |
+| Pemerintah Kabupaten Lombok Tengah | kabupaten | `https://www.ppid.lomboktengahkab.go.id/daftar-informasi-dikecualikan.html` | rows 1-4 of the regency's "Daftar Informasi Dikecualikan" table (all four held by DINAS KESEHATAN): the information column, with "Pasal 17 huruf h" where the dasar-hukum cell cites it (row 1 cites only UU HAM, UU Kesehatan and a HIV/AIDS regulation: no ground); cell quotes and a line break inside row 3's title removed; the stored copy is cut inside row 4's fourth legal basis, after its Pasal 17 huruf h citation, so row 4 was kept and nothing after it | 4 |
 | Pemerintah Kabupaten Malang | kabupaten | `noveliamp/ppid-collab:ppid_malangkab.sql` | table `informasi_dikecualikan` (rows 2-25, taken from the SK Klasifikasi Informasi yang Dikecualikan of the regency, listing the OPD that holds each): the `ringkasan` column (the `judul` column is a group name such as "Data Pribadi"); cells listing several items as "a. …; b. …" were split into one row per item with the letter and the separating ";" removed; row 1 (the SK itself) not taken; no Pasal 17 letter given | 55 |
 | Pemerintah Kota Yogyakarta | kota | `https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html` | transcript of the Lampiran of Keputusan Sekretaris Daerah Kota Yogyakarta 19/SEKDA/2015 (perubahan atas 48/SEKDA/2014) tentang Daftar Informasi Publik dan Informasi yang Dikecualikan: rows 1-7 and 9-13 of "Daftar Informasi Publik" (all marked Berkala) and the sub-rows b-f of row 8 "Profil singkat pejabat struktural" (each with its own Berkala mark; row 8/a "nama;" and the group headings not taken); the stored copy is cut inside row 13's summary | 17 |
 | Pengadilan Agama Klaten | pengadilan | `https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html` | items 1-6 of "Informasi yang Wajib Diumumkan Secara Berkala oleh Pengadilan - Informasi Profil dan Pelayanan Dasar Pengadilan" (per SK KMA 1-144/KMA/SK/I/2011); the stored copy is cut after item 6 | 6 |
@@ -31792,7 +31793,7 @@ Repository sources are cited as `owner/repo:path`.
 | Politeknik Kesehatan Kemenkes Jakarta III | universitas | `depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php` | DIK table of the Poltekkes Jakarta III PPID site (body identified by the site footer, poltekkesjakarta3.ac.id): titles and the Pasal 17 letter/angka of each row | 34 |
 | Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:database/seeders/Dip2026SyncSeeder.php` | the 3 DIK 2026 rows ($dikData) with the Pasal 17 letter/angka each cites (jo. Keputusan Sekjen Kemenhub KP-SKJ 8 Tahun 2026) | 3 |
 | Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php` | titles of the DIP 2026 (berkala 25, setiap saat 10, serta merta 3) keyed from the decree KP-SKJ 9 Tahun 2026 per the file's comments | 38 |
-| Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:routes/web.php` | 11 of the 12 DIK records seeded there (the first record's title lies outside the part read), with their Pasal 17 huruf h angka | 11 |
+| Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:routes/web.php` | the 12 DIK records seeded there (route /seed-dikecualikan-safe-run), with the Pasal 17 huruf h angka each cites (2 cite only other laws: no ground recorded) | 12 |
 | RSUD Kebayoran Lama | rumah_sakit | `myudhiakbar/ppid-rsudkl:informasi-berkala.html` | static pages of the PPID portal of RSUD Kebayoran Lama (Jakarta): the 5 rows of "Informasi Berkala" (numbering removed); several links of the portal are still "#" (the list is the hospital's, the files are not all linked yet) | 5 |
 | RSUD Kebayoran Lama | rumah_sakit | `myudhiakbar/ppid-rsudkl:informasi-serta-merta.html` | the 3 rows of the serta merta table and the 7 rows of its second table "Informasi Potensi KLB" on the same "Serta Merta" page | 10 |
 | RSUD Kebayoran Lama | rumah_sakit | `myudhiakbar/ppid-rsudkl:informasi-setiap-saat.html` | the 11 rows of "Informasi Setiap Saat" | 11 |
@@ -31811,30 +31812,36 @@ Repository sources are cited as `owner/repo:path`.
 
 992 entries from 44 bodies of 8 kinds; accessed 2026-12-06.
 
+
+1017 entries from 47 bodies of 8 kinds; accessed 2026-12-06.
+
+
+1018 entries from 47 bodies of 8 kinds; accessed 2026-12-06.
+
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1017
-bodies: 47
+entries: 1022
+bodies: 48
 bodies with both exempt and open entries: 5
 per category:
-  berkala         456   44.8 %
+  berkala         456   44.6 %
   serta_merta      92    9.0 %
-  setiap_saat     222   21.8 %
-  dikecualikan    247   24.3 %
-dikecualikan entries with a stated ground: 106 of 247
+  setiap_saat     222   21.7 %
+  dikecualikan    252   24.7 %
+dikecualikan entries with a stated ground: 110 of 252
 per body kind (bodies, entries):
-  kabupaten                5     69
+  kabupaten                6     73
   kota                    16    392
   provinsi                 1     52
   kementerian              2     70
   lembaga                  5    179
   rumah_sakit              2     28
-  universitas              9    184
+  universitas              9    185
   pengadilan               7     43
 ```
 
-1017 entries from 47 bodies of 8 kinds; accessed 2026-12-06.
+1022 entries from 48 bodies of 8 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -32538,6 +32545,10 @@ Dokumen Laporan Hasil Pengawasan (LHP),dikecualikan,,Pemerintah Kabupaten Banyum
 Dokumen Tindak Lanjut Hasil Pengawasan,dikecualikan,,Pemerintah Kabupaten Banyumas,kabupaten,http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan
 Informasi dan dokumentasi kuitansi pembayaran kegiatan barang dan jasa,dikecualikan,,Pemerintah Kabupaten Bojonegoro,kabupaten,https://ppid.bojonegorokab.go.id/informasi-dikecualikan
 Rincian informasi dan dokumentasi pengadaan barang dan jasa yang belum disampaikan hasil audit oleh BPK,dikecualikan,,Pemerintah Kabupaten Bojonegoro,kabupaten,https://ppid.bojonegorokab.go.id/informasi-dikecualikan
+Data dan isi rekam medis pasien,dikecualikan,17h,Pemerintah Kabupaten Lombok Tengah,kabupaten,https://www.ppid.lomboktengahkab.go.id/daftar-informasi-dikecualikan.html
+Data pribadi penderita HIV/AIDS dan penyakit pandemik (nama dan alamat),dikecualikan,,Pemerintah Kabupaten Lombok Tengah,kabupaten,https://www.ppid.lomboktengahkab.go.id/daftar-informasi-dikecualikan.html
+Hasil Pemeriksaan Kesehatan Jiwa Untuk Kepentingan Penegakan Hukum / Visum ed Repertum,dikecualikan,17h,Pemerintah Kabupaten Lombok Tengah,kabupaten,https://www.ppid.lomboktengahkab.go.id/daftar-informasi-dikecualikan.html
+Hasil Test Pemeriksaan Kesehatan,dikecualikan,17h,Pemerintah Kabupaten Lombok Tengah,kabupaten,https://www.ppid.lomboktengahkab.go.id/daftar-informasi-dikecualikan.html
 Arsip Perizinan,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
 Bandwidth management,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
 Daftar tenaga kerja asing,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
@@ -32714,6 +32725,7 @@ Tata Cara Penyelesaian Sengketa Informasi Publik,berkala,,Politeknik Keselamatan
 Tata Cara Permohonan Informasi Publik,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Analisis dan Hasil Audit External,dikecualikan,17h3,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
 Analisis dan Hasil Audit Internal,dikecualikan,17h3,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
+Dokumen Hasil Penilaian Proses Penetapan Seleksi Penerimaan Calon Mahasiswa/i,dikecualikan,17h4,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
 "Hak Akses CCTV di Lingkungan Kampus PKTJ Tegal: Gerbang Kampus, Ruang Kelas, Ruang Tenaga Pengajar, Laboratorium, Asrama, dan Ruang Pembina",dikecualikan,17j,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/Dip2026SyncSeeder.php
 Hasil Proses Penjatuhan Hukuman,dikecualikan,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
 Hasil Proses Penjatuhan Hukuman Pegawai,dikecualikan,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
