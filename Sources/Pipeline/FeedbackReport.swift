@@ -39,7 +39,12 @@ public enum FeedbackReport {
                 out.append("Berkas asli tetap disimpan di arsip PPID. Perbaiki lalu kirim ulang ke folder unit Anda.")
             case .duplicate:
                 out.append("Status: SAMA dengan berkas yang sudah diterima sebelumnya; tidak dicatat ulang.")
+                if let held = outcome.supersededHold {
+                    out.append("Kiriman \(held) yang ditahan dibatalkan: daftar Anda yang tercatat tetap berlaku.")
+                }
                 if !outcome.problems.isEmpty { out.append("Hasil pemeriksaan berkas itu diulang di bawah ini.") }
+            case .held:
+                out.append("Status: DITAHAN. \(heldText(outcome, unit: unit.code))")
             }
             let problems = outcome.problems.sorted { lhs, rhs in
                 (lhs.sheet ?? "", lhs.row ?? 0, lhs.column ?? "", lhs.code) < (rhs.sheet ?? "", rhs.row ?? 0, rhs.column ?? "", rhs.code)
@@ -68,7 +73,7 @@ public enum FeedbackReport {
             }
             if !outcome.items.isEmpty {
                 out.append("")
-                out.append("Informasi yang diterima:")
+                out.append(outcome.status == .held ? "Informasi dalam berkas ini (belum diterapkan):" : "Informasi yang diterima:")
                 for (index, item) in outcome.items.enumerated() {
                     let declared = item.kategori?.shortLabel ?? item.kategoriText ?? "kategori belum diisi"
                     out.append("  - baris \(item.source.row), no. \(item.nomor): \(item.ringkasan) [\(declared)]")
@@ -88,6 +93,18 @@ public enum FeedbackReport {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// Why a file was held and what to do, in the unit's words (issue 16 #7).
+    static func heldText(_ outcome: FileOutcome, unit: String) -> String {
+        let count = outcome.hold ?? WithdrawalCount(withdrawn: 0, current: 0)
+        return "\(outcome.itemCount) informasi dibaca, tetapi bila diterapkan berkas ini menarik "
+            + "\(count.withdrawn) dari \(count.current) informasi unit Anda yang tercatat. Penarikan sebanyak itu "
+            + "biasanya berarti berkas belum selesai disalin, terpotong, atau daftar yang terkirim bukan daftar lengkap. "
+            + "Berkas ini BELUM diterapkan dan menunggu keputusan PPID; daftar Anda yang tercatat tetap berlaku. "
+            + "Yang perlu dilakukan: bila penarikan itu memang disengaja, minta PPID melepas kiriman ini "
+            + "(perintah `dip release \(unit)`); bila tidak, kirim ulang daftar lengkap ke folder unit Anda "
+            + "(kiriman baru menggantikan yang ditahan)."
+    }
+
     /// A file's status for the workbook and page feedback, in the words of this text.
     static func file(_ outcome: FileOutcome) -> FeedbackFile {
         switch outcome.status {
@@ -103,7 +120,10 @@ public enum FeedbackReport {
                                     + " Perbaiki lalu kirim ulang ke folder unit Anda.")
         case .duplicate:
             return FeedbackFile(fileName: outcome.fileName, status: .duplicate,
-                                detail: "Berkas ini sama dengan berkas yang sudah diterima sebelumnya; tidak dicatat ulang.")
+                                detail: "Berkas ini sama dengan berkas yang sudah diterima sebelumnya; tidak dicatat ulang."
+                                    + (outcome.supersededHold.map { " Kiriman \($0) yang ditahan dibatalkan." } ?? ""))
+        case .held:
+            return FeedbackFile(fileName: outcome.fileName, status: .held, detail: heldText(outcome, unit: outcome.unit))
         }
     }
 

@@ -2,6 +2,7 @@ import DIPCore
 import Foundation
 import Intake
 import Logging
+import Register
 
 /// What happened to one submitted file in a run.
 public struct FileOutcome: Sendable {
@@ -12,6 +13,9 @@ public struct FileOutcome: Sendable {
         case refused = "ditolak"
         /// The same bytes were already taken in from this unit.
         case duplicate = "sama_dengan_sebelumnya"
+        /// Readable, but it would withdraw most of the unit's list: held for the PPID
+        /// (`dip release`), the unit's list unchanged (issue 16 #7).
+        case held = "ditahan"
     }
 
     public var unit: String
@@ -34,6 +38,10 @@ public struct FileOutcome: Sendable {
     public var alreadyRecorded = false
     /// Notes for the unit from the register (e.g. items the PPID returned), not file problems.
     public var notes: [String] = []
+    /// For a held file: how many of the unit's current items it would withdraw.
+    public var hold: WithdrawalCount? = nil
+    /// The held file this one (the unit's current list sent again) superseded.
+    public var supersededHold: String? = nil
     private(set) var releasedItemCount: Int? = nil
 
     /// How many items the file yielded, also after `releaseItems()`.
@@ -57,6 +65,7 @@ public struct RunSummary: Sendable {
     public var accepted: Int { outcomes.filter { $0.status == .accepted }.count }
     public var refused: Int { outcomes.filter { $0.status == .refused }.count }
     public var duplicates: Int { outcomes.filter { $0.status == .duplicate }.count }
+    public var held: Int { outcomes.filter { $0.status == .held }.count }
     public var problemCount: Int { outcomes.filter { $0.status != .duplicate }.reduce(0) { $0 + $1.problems.count } }
     /// The draft version made or kept by this run, if any.
     /// What the PPID's review workbooks of this run decided.
@@ -131,12 +140,13 @@ public struct IntakeStage {
     ///   - isDuplicate: whether this unit already delivered these bytes (the register knows;
     ///     by default the archive's receipts tell).
     ///   - prepare: completes an outcome before it is recorded (classification).
-    ///   - record: records an outcome durably; called before the inbox file is removed.
+    ///   - record: records an outcome durably (and may say it was held); called before the
+    ///     inbox file is removed.
     ///   - recorded: called after `record`, still before the inbox file is removed (feedback).
     public func run(
         isDuplicate: ((String, OriginalsArchive.Stored) throws -> Bool)? = nil,
         prepare: (inout FileOutcome) throws -> Void = { _ in },
-        record: (FileOutcome) throws -> Void = { _ in },
+        record: (inout FileOutcome) throws -> Void = { _ in },
         recorded: (FileOutcome) throws -> Void = { _ in }
     ) throws -> RunSummary {
         let scanner = InboxScanner(workspace: workspace, settleSeconds: options.settleSeconds,
@@ -211,7 +221,7 @@ public struct IntakeStage {
             }
             outcome.archivedPath = stored.path
             try prepare(&outcome)
-            try record(outcome)
+            try record(&outcome)
             try recorded(outcome)
             logger.info("berkas diproses", metadata: [
                 "unit": "\(file.unit)", "berkas": "\(file.fileName)", "status": "\(outcome.status.rawValue)",

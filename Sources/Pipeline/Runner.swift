@@ -52,6 +52,8 @@ public struct Configuration {
     /// The kop's logo (`contact.logo`); nil when none is configured or it cannot be read
     /// (`dip rules check` says why; the decrees then print without it).
     public var decreeLogo: DOCXImage? = nil
+    /// `rules/penerimaan.json`: when a unit's new list is held for the PPID.
+    public var intake: IntakeSettings = IntakeSettings()
 
     /// How legal bases are cited: from the rules' `dasar_hukum` (the one citation function).
     public var citations: LegalCitations { LegalCitations(ruleSet: ruleSet) }
@@ -79,9 +81,17 @@ public struct Configuration {
                                                   default: .kabupatenSerang)
         let website: WebsiteSettings = try loadJSON(workspace.rules.appendingPathComponent("situs.json"),
                                                     default: .serang)
+        let intake: IntakeSettings = try loadJSON(workspace.rules.appendingPathComponent(IntakeSettings.fileName),
+                                                  default: IntakeSettings())
+        let invalid = intake.holdMassWithdrawal.problems
+        if !invalid.isEmpty {
+            throw RunError.brokenConfiguration(file: "rules/\(IntakeSettings.fileName)",
+                                               reason: "holdMassWithdrawal: " + invalid.joined(separator: "; "))
+        }
         return Configuration(ruleSet: ruleSet, units: units, decree: decree, website: website,
                              archive: ArchiveSettings(),
-                             decreeLogo: DecreeLogo.load(decree, rulesDirectory: workspace.rules).image)
+                             decreeLogo: DecreeLogo.load(decree, rulesDirectory: workspace.rules).image,
+                             intake: intake)
     }
 
     static func loadJSON<T: Decodable>(_ url: URL, default fallback: T) throws -> T {
@@ -91,6 +101,24 @@ public struct Configuration {
         } catch {
             throw RunError.brokenConfiguration(file: "rules/\(url.lastPathComponent)", reason: "\(error)")
         }
+    }
+}
+
+/// The intake's settings, `rules/penerimaan.json` (optional; missing keys take the defaults):
+/// `{"holdMassWithdrawal": {"minimumWithdrawn": 10, "percent": 50}}`.
+public struct IntakeSettings: Codable, Hashable, Sendable {
+    public static let fileName = "penerimaan.json"
+    /// A list that would withdraw at least `minimumWithdrawn` of the unit's current items and
+    /// more than `percent` % of them is held for the PPID (issue 16 #7, docs/problems.md).
+    public var holdMassWithdrawal: MassWithdrawalPolicy
+
+    public init(holdMassWithdrawal: MassWithdrawalPolicy = .standard) {
+        self.holdMassWithdrawal = holdMassWithdrawal
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        holdMassWithdrawal = try c.decodeIfPresent(MassWithdrawalPolicy.self, forKey: .holdMassWithdrawal) ?? .standard
     }
 }
 
@@ -153,8 +181,7 @@ public struct Runner {
         // corpus. Read after this run's workbooks are applied, so the submissions classify the
         // same whether a killed run had applied them already or this run does (the crash
         // harness compares every revision's classification with a clean run).
-        let classifier = Classifier(ruleSet: config.ruleSet,
-                                    ppidDecisions: try register.ppidDecisions().map { PPIDPrecedents.precedent($0, units: config.units) })
+        let classifier = try config.classifier(register: register)
 
         var intake = IntakeStage(workspace: workspace, options: options, logger: logger,
                                  knownUnits: Set(config.units.units.map(\.code)))
@@ -172,14 +199,23 @@ public struct Runner {
                 outcome.classifications = outcome.items.map(classifier.classify)
             },
             record: { outcome in
-                guard outcome.status != .duplicate, !outcome.alreadyRecorded else { return }
+                guard outcome.status != .duplicate, !outcome.alreadyRecorded else {
+                    try recordedBefore(&outcome, register: register, at: receivedAt)
+                    return
+                }
                 let unit = config.units.unit(outcome.unit) ?? WorkUnit(code: outcome.unit, name: outcome.unit)
                 let relative = outcome.archivedPath.map { relativePath($0) } ?? ""
-                _ = try register.recordSubmission(
+                let update = try register.recordSubmission(
                     unit: unit, fileName: outcome.fileName, sha256: outcome.sha256,
                     archivedPath: relative, receivedAt: receivedAt,
                     result: outcome.status == .accepted ? .accepted : .refused(reason: outcome.reason ?? ""),
-                    items: Array(zip(outcome.items, outcome.classifications)), problems: outcome.problems)
+                    items: Array(zip(outcome.items, outcome.classifications)), problems: outcome.problems,
+                    holdPolicy: config.intake.holdMassWithdrawal)
+                if update.outcome == .held {
+                    outcome.status = .held
+                    outcome.hold = update.hold
+                    logHold(outcome)
+                }
             },
             recorded: { outcome in
                 feedbackSoFar.outcomes.append(outcome)
@@ -193,6 +229,7 @@ public struct Runner {
         // sends nothing: its feedback is rewritten whenever its notes change.
         try refreshAfterPPIDNotes(sentThisRun: Set(summary.outcomes.map(\.unit)), config: config, register: register)
         try UnreadNotice.update(summary.skipped, units: config.units, workspace: workspace, clock: options.clock)
+        try HeldNotices.update(register: register, config: config, workspace: workspace, clock: options.clock)
         try UnregisteredUnitsNotice.update(summary.skipped, workspace: workspace, clock: options.clock)
         // The items are in the register now; the later stages read them from there.
         feedbackSoFar = RunSummary()
@@ -230,6 +267,32 @@ public struct Runner {
             "dilewati": "\(summary.skipped.count)", "gagal": "\(summary.failures.count)",
         ]) { _, new in new })
         return summary
+    }
+
+    /// A file recorded before (a duplicate, or claimed by a stopped run): still held, it is
+    /// told as held; the unit's current list sent again answers its held one (superseded).
+    func recordedBefore(_ outcome: inout FileOutcome, register: AppDatabase, at: Date) throws {
+        if let hold = try register.pendingHold(unit: outcome.unit), hold.sha256 == outcome.sha256 {
+            outcome.status = .held
+            outcome.hold = hold.count
+        } else if outcome.status == .duplicate,
+                  let superseded = try register.supersedeHoldByResend(
+                      unit: outcome.unit, sha256: outcome.sha256, fileName: outcome.fileName, at: at)
+        {
+            outcome.supersededHold = superseded.fileName
+            logger.info("kiriman ditahan dibatalkan oleh kiriman ulang", metadata: [
+                "unit": "\(outcome.unit)", "berkas": "\(outcome.fileName)", "ditahan": "\(superseded.fileName)",
+            ])
+        }
+    }
+
+    /// The run log's word to the IT officer and the PPID: a warning, so `grep level=warning` finds it.
+    func logHold(_ outcome: FileOutcome) {
+        logger.warning("kiriman ditahan: akan menarik sebagian besar daftar unit", metadata: [
+            "unit": "\(outcome.unit)", "berkas": "\(outcome.fileName)",
+            "ditarik": "\(outcome.hold?.withdrawn ?? 0)", "dari": "\(outcome.hold?.current ?? 0)",
+            "sha256": "\(outcome.sha256)", "lepas": "dip release \(outcome.unit)",
+        ])
     }
 
     /// One feedback file per unit that sent something this run.

@@ -41,6 +41,12 @@ public struct Workspace: Sendable {
     public func unreadNoticeFile(unit: String) -> URL {
         outbox(unit: unit).appendingPathComponent("tidak-dibaca-\(unit).txt")
     }
+    /// The notice of the unit's list held for the PPID, and of the PPID's decision on it.
+    public func heldNoticeFile(unit: String) -> URL {
+        outbox(unit: unit).appendingPathComponent("ditahan-\(unit).txt")
+    }
+    /// The PPID's notice of the lists held for a decision (`dip release`).
+    public var heldListsNotice: URL { review.appendingPathComponent("kiriman-ditahan.txt") }
     /// Where units' feedback and templates were kept before per-unit outboxes (one folder
     /// every unit could read); removed by the first run that writes the outboxes.
     public var formerSharedUnitFolders: [URL] {

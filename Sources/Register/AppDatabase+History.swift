@@ -27,7 +27,11 @@ extension AppDatabase {
                 if let decree: String = row["decree_number"] { decrees[row["number"]] = decree }
             }
             return RegisterHistory(
-                submissions: Set(try String.fetchAll(db, sql: "SELECT unit || '/' || sha256 FROM submissions")),
+                // A held file (issue 16 #7) is an arrival the register knows, applied or not.
+                submissions: Set(try String.fetchAll(db, sql: """
+                    SELECT unit || '/' || sha256 FROM submissions
+                    UNION SELECT unit || '/' || sha256 FROM held_submissions
+                    """)),
                 reviewWorkbooks: Set(try String.fetchAll(db, sql: "SELECT sha256 FROM review_workbooks")),
                 versions: versions, decreeNumbers: decrees)
         }

@@ -39,8 +39,11 @@ extension AppDatabase {
     /// Whether this unit already delivered exactly these bytes (then the file is a duplicate).
     public func hasSubmission(unit: String, sha256: String) throws -> Bool {
         try read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM submissions WHERE unit = ? AND sha256 = ?)",
-                              arguments: [unit, sha256]) ?? false
+            // A held file counts: it is the same arrival, judged already.
+            try Bool.fetchOne(db, sql: """
+                SELECT EXISTS(SELECT 1 FROM submissions WHERE unit = ? AND sha256 = ?)
+                    OR EXISTS(SELECT 1 FROM held_submissions WHERE unit = ? AND sha256 = ?)
+                """, arguments: [unit, sha256, unit, sha256]) ?? false
         }
     }
 }

@@ -31,16 +31,20 @@ extension AppDatabase {
     ///   - result: Accepted, or refused with the reason told to the unit.
     ///   - items: The items read from the file, in list order, each with its classification.
     ///   - problems: Problems found in the file.
+    ///   - holdPolicy: When set, a list that would withdraw most of the unit's current
+    ///     items is recorded in `held_submissions` and not applied (`.held`); any earlier
+    ///     held file of the unit is superseded by an accepted or held newer one.
     /// - Returns: What happened to the unit's list.
     public func recordSubmission(
         unit: WorkUnit, fileName: String, sha256: String, archivedPath: String,
         receivedAt: Date, result: SubmissionAcceptance,
-        items: [(InformationItem, Classification)], problems: [Problem]
+        items: [(InformationItem, Classification)], problems: [Problem],
+        holdPolicy: MassWithdrawalPolicy? = nil
     ) throws -> SubmissionUpdate {
         let input = SubmissionInput(
             unit: unit, fileName: fileName, sha256: sha256, archivedPath: archivedPath,
             receivedAt: receivedAt, result: result, items: items.map { ClassifiedItem(item: $0.0, classification: $0.1) },
-            problems: problems)
+            problems: problems, holdPolicy: holdPolicy)
         return try write { db in try Self.record(db, input) }
     }
 
@@ -59,6 +63,35 @@ extension AppDatabase {
         {
             return SubmissionUpdate(outcome: .duplicate, unit: unit.code, submissionID: existing.id!)
         }
+        if let held = try HeldSubmissionRecord
+            .filter(Column("unit") == unit.code && Column("sha256") == input.sha256)
+            .fetchOne(db)
+        {
+            // The same bytes as a held file: the same arrival, judged already.
+            return SubmissionUpdate(outcome: held.status == HoldStatus.held.rawValue ? .held : .duplicate,
+                                    unit: unit.code, submissionID: held.id!,
+                                    hold: WithdrawalCount(withdrawn: held.withdrawnCount, current: held.currentCount))
+        }
+        var plan: ListPlan?
+        if case .accepted = input.result {
+            let items = input.items.map { ($0.item, $0.classification) }
+            plan = try planList(db, unit: unit.code, items: items)
+            if let policy = input.holdPolicy, policy.holds(plan!.count) {
+                try supersedeHold(db, unit: unit.code, at: input.receivedAt,
+                                  note: "digantikan oleh kiriman \(input.fileName) yang juga ditahan")
+                var held = HeldSubmissionRecord(
+                    id: nil, unit: unit.code, sha256: input.sha256, fileName: input.fileName,
+                    archivedPath: input.archivedPath, receivedAt: input.receivedAt,
+                    itemCount: input.items.count, currentCount: plan!.count.current,
+                    withdrawnCount: plan!.count.withdrawn, status: HoldStatus.held.rawValue,
+                    decidedByName: nil, decidedByNip: nil, decidedAt: nil, note: nil, appliedSubmission: nil)
+                try held.insert(db)
+                return SubmissionUpdate(outcome: .held, unit: unit.code, submissionID: held.id!, hold: plan!.count)
+            }
+            // A newer list the unit sent settles its held one.
+            try supersedeHold(db, unit: unit.code, at: input.receivedAt,
+                              note: "digantikan oleh kiriman \(input.fileName)")
+        }
         var outcome = "accepted"
         var reason: String?
         if case .refused(let why) = input.result {
@@ -76,19 +109,28 @@ extension AppDatabase {
             var record = ProblemRecord(submission: submissionID, ordinal: ordinal + 1, problem: problem)
             try record.insert(db)
         }
-        guard outcome == "accepted" else {
+        guard outcome == "accepted", let plan else {
             return SubmissionUpdate(outcome: .refused, unit: unit.code, submissionID: submissionID)
         }
         return try applyList(
             db, unit: unit.code, submissionID: submissionID, receivedAt: input.receivedAt,
-            items: input.items.map { ($0.item, $0.classification) })
+            items: input.items.map { ($0.item, $0.classification) }, plan: plan)
     }
 
-    /// Makes `items` the unit's current list (inside `recordSubmission`'s transaction).
-    private static func applyList(
-        _ db: Database, unit: String, submissionID: Int64, receivedAt: Date,
-        items: [(InformationItem, Classification)]
-    ) throws -> SubmissionUpdate {
+    /// How a new list meets the unit's current items: read before anything is written, so
+    /// a list that would withdraw most of them can be held instead.
+    struct ListPlan {
+        var current: [ItemRecord]
+        var currentRevision: [String: RevisionRecord]
+        /// New row index → matched current item id.
+        var matches: [Int: String]
+
+        var count: WithdrawalCount {
+            WithdrawalCount(withdrawn: current.count - Set(matches.values).count, current: current.count)
+        }
+    }
+
+    static func planList(_ db: Database, unit: String, items: [(InformationItem, Classification)]) throws -> ListPlan {
         let current = try ItemRecord
             .filter(Column("unit") == unit && Column("withdrawn_at") == nil)
             .order(Column("seq"))
@@ -109,7 +151,15 @@ extension AppDatabase {
         }
         let rows = items.map { (kode: $0.0.kode, key: ItemMatching.normalisedKey($0.0.ringkasan)) }
         let matches = ItemMatching.match(newRows: rows, candidates: candidates)
+        return ListPlan(current: current, currentRevision: currentRevision, matches: matches)
+    }
 
+    /// Makes `items` the unit's current list (inside `recordSubmission`'s transaction).
+    static func applyList(
+        _ db: Database, unit: String, submissionID: Int64, receivedAt: Date,
+        items: [(InformationItem, Classification)], plan: ListPlan
+    ) throws -> SubmissionUpdate {
+        let (current, currentRevision, matches) = (plan.current, plan.currentRevision, plan.matches)
         var update = SubmissionUpdate(outcome: .accepted, unit: unit, submissionID: submissionID)
         var nextSeq = (try Int.fetchOne(
             db, sql: "SELECT MAX(seq) FROM items WHERE unit = ?", arguments: [unit]) ?? 0) + 1

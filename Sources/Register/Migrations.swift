@@ -262,6 +262,33 @@ enum RegisterMigrations {
             }
         }
 
+        // Issue 16 #7: a submission that would withdraw most of a unit's list is held for the
+        // PPID instead of applied; kept here (not in `submissions`, whose outcome is accepted or
+        // refused) until the PPID releases or refuses it, or a newer file supersedes it.
+        migrator.registerMigration("v16-held-submissions") { db in
+            try db.create(table: "held_submissions") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("unit", .text).notNull().indexed()
+                    .references("units", onDelete: .restrict)
+                t.column("sha256", .text).notNull()
+                t.column("file_name", .text).notNull()
+                t.column("archived_path", .text).notNull()
+                t.column("received_at", .datetime).notNull()
+                t.column("item_count", .integer).notNull()
+                t.column("current_count", .integer).notNull()
+                t.column("withdrawn_count", .integer).notNull()
+                t.column("status", .text).notNull()
+                    .check(sql: "status IN ('held', 'released', 'refused', 'superseded')")
+                t.column("decided_by_name", .text)
+                t.column("decided_by_nip", .text)
+                t.column("decided_at", .datetime)
+                t.column("note", .text)
+                t.column("applied_submission", .integer)
+                    .references("submissions", onDelete: .restrict)
+                t.uniqueKey(["unit", "sha256"])
+            }
+        }
+
         return migrator
     }
 }

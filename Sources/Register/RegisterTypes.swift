@@ -114,11 +114,16 @@ public struct SubmissionInput: Hashable, Sendable {
     public var result: SubmissionAcceptance
     public var items: [ClassifiedItem]
     public var problems: [Problem]
+    /// When set, an accepted list that would withdraw most of the unit's items is held
+    /// instead of applied (nil: always applied, as the PPID's `dip release` does).
+    public var holdPolicy: MassWithdrawalPolicy?
 
     public init(
         unit: WorkUnit, fileName: String, sha256: String, archivedPath: String,
-        receivedAt: Date, result: SubmissionAcceptance, items: [ClassifiedItem], problems: [Problem]
+        receivedAt: Date, result: SubmissionAcceptance, items: [ClassifiedItem], problems: [Problem],
+        holdPolicy: MassWithdrawalPolicy? = nil
     ) {
+        self.holdPolicy = holdPolicy
         self.unit = unit
         self.fileName = fileName
         self.sha256 = sha256
@@ -173,6 +178,9 @@ public struct SubmissionUpdate: Codable, Hashable, Sendable {
         case refused
         /// The same file (same unit, same SHA-256) was recorded before: nothing was written.
         case duplicate
+        /// Readable, but it would withdraw most of the unit's list: held for the PPID
+        /// (`held_submissions`), the unit's list unchanged (issue 16 #7).
+        case held
     }
 
     public var outcome: Outcome
@@ -184,12 +192,16 @@ public struct SubmissionUpdate: Codable, Hashable, Sendable {
     public var unchanged: [ItemDelta]
     public var reclassified: [ItemDelta]
     public var withdrawn: [ItemDelta]
+    /// For `.held`: what applying the file would have withdrawn (`submissionID` is then the
+    /// `held_submissions` row).
+    public var hold: WithdrawalCount? = nil
 
     public init(
         outcome: Outcome, unit: String, submissionID: Int64, added: [ItemDelta] = [],
         changed: [ItemDelta] = [], unchanged: [ItemDelta] = [], reclassified: [ItemDelta] = [],
-        withdrawn: [ItemDelta] = []
+        withdrawn: [ItemDelta] = [], hold: WithdrawalCount? = nil
     ) {
+        self.hold = hold
         self.outcome = outcome
         self.unit = unit
         self.submissionID = submissionID
@@ -204,6 +216,89 @@ public struct SubmissionUpdate: Codable, Hashable, Sendable {
     public var hasChanges: Bool {
         !(added.isEmpty && changed.isEmpty && reclassified.isEmpty && withdrawn.isEmpty)
     }
+}
+
+/// How many of a unit's current items a new list would withdraw.
+public struct WithdrawalCount: Codable, Hashable, Sendable {
+    /// Current items the list leaves out.
+    public var withdrawn: Int
+    /// The unit's current items before the list.
+    public var current: Int
+
+    public init(withdrawn: Int, current: Int) {
+        self.withdrawn = withdrawn
+        self.current = current
+    }
+}
+
+/// When a unit's new list is held for the PPID instead of applied (issue 16 #7: a copy that
+/// stalled past the settle window was taken half-written and 990 items were withdrawn).
+///
+/// Held when it would withdraw at least `minimumWithdrawn` current items AND more than
+/// `percent` % of them. Defaults: 10 items, 50 %; set in `rules/penerimaan.json`
+/// (docs/problems.md, `mass-withdrawal-held`). `percent: 100` never holds.
+public struct MassWithdrawalPolicy: Codable, Hashable, Sendable {
+    public var minimumWithdrawn: Int
+    public var percent: Int
+
+    public static let standard = MassWithdrawalPolicy(minimumWithdrawn: 10, percent: 50)
+
+    public init(minimumWithdrawn: Int, percent: Int) {
+        self.minimumWithdrawn = minimumWithdrawn
+        self.percent = percent
+    }
+
+    /// Missing keys take the defaults.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        minimumWithdrawn = try c.decodeIfPresent(Int.self, forKey: .minimumWithdrawn) ?? Self.standard.minimumWithdrawn
+        percent = try c.decodeIfPresent(Int.self, forKey: .percent) ?? Self.standard.percent
+    }
+
+    /// Whether a list withdrawing `count.withdrawn` of `count.current` items is held.
+    public func holds(_ count: WithdrawalCount) -> Bool {
+        count.withdrawn >= max(1, minimumWithdrawn) && count.withdrawn * 100 > count.current * percent
+    }
+
+    /// Problems with the values, in Indonesian (empty when valid).
+    public var problems: [String] {
+        var out: [String] = []
+        if minimumWithdrawn < 1 { out.append("minimumWithdrawn harus 1 atau lebih (sekarang \(minimumWithdrawn))") }
+        if !(0...100).contains(percent) { out.append("percent harus 0 sampai 100 (sekarang \(percent))") }
+        return out
+    }
+}
+
+/// What became of a held submission.
+public enum HoldStatus: String, Codable, Hashable, Sendable {
+    /// Waiting for the PPID.
+    case held
+    /// Applied by the PPID (`dip release`).
+    case released
+    /// Discarded by the PPID (`dip release --refuse`); the unit's list stayed.
+    case refused
+    /// The unit sent a newer list (or its current list again) before the PPID decided.
+    case superseded
+}
+
+/// A submission held for the PPID (`held_submissions`).
+public struct HeldSubmission: Codable, Hashable, Sendable {
+    public var id: Int64
+    public var unit: String
+    public var sha256: String
+    public var fileName: String
+    /// The archived original, relative to the workspace; applied from there on release.
+    public var archivedPath: String
+    public var receivedAt: Date
+    /// Rows read from the file.
+    public var itemCount: Int
+    public var count: WithdrawalCount
+    public var status: HoldStatus
+    public var decidedBy: Official?
+    public var decidedAt: Date?
+    public var note: String?
+    /// The `submissions` row made when it was released.
+    public var appliedSubmission: Int64?
 }
 
 /// An item waiting for a consequence test on its current revision.

@@ -9,7 +9,7 @@ struct DIP: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dip",
         abstract: "Penetapan dan pemutakhiran Daftar Informasi Publik (DIP).",
-        subcommands: [Init.self, Run.self, Watch.self, Check.self, Dump.self, VerifyArchive.self, RulesCommand.self, Status.self, Diff.self, History.self, Approve.self, Approvals.self, Return.self, RecordTest.self]
+        subcommands: [Init.self, Run.self, Watch.self, Check.self, Dump.self, VerifyArchive.self, RulesCommand.self, Status.self, Diff.self, History.self, Approve.self, Approvals.self, Return.self, Release.self, RecordTest.self]
     )
 
     // The version flag belongs to `dip` alone: the parser's own `--version` appeared on every

@@ -6,7 +6,7 @@ import Rules
 
 /// How a file a unit sent this run was taken, for its feedback.
 public struct FeedbackFile: Hashable, Sendable {
-    public enum Status: Hashable, Sendable { case accepted, refused, duplicate }
+    public enum Status: Hashable, Sendable { case accepted, refused, duplicate, held }
     public var fileName: String
     public var status: Status
     /// For an accepted file "N informasi dibaca dari sheet 'X'"; for a refused one, why.
@@ -24,6 +24,7 @@ public struct FeedbackFile: Hashable, Sendable {
         case .accepted: return "DITERIMA"
         case .refused: return "DITOLAK"
         case .duplicate: return "SAMA dengan berkas yang sudah diterima"
+        case .held: return "DITAHAN menunggu keputusan PPID"
         }
     }
 }
@@ -148,7 +149,7 @@ public enum UnitFeedback {
             ]
         }
         let withProblems = rows.filter { !$0[6].isEmpty }.count
-        let refused = files.filter { $0.status == .refused }
+        let refused = files.filter { $0.status == .refused || $0.status == .held }
         var summary = [
             "Dibuat \(clock.indonesianDate()). \(items.count) informasi dibaca; \(withProblems) baris perlu diperbaiki; "
                 + "\(fileProblems.count) masalah pada berkas; \(returnNotes.count) informasi dikembalikan oleh PPID.",

@@ -630,3 +630,36 @@ extension VersionItemRecord {
         container["nomor"] = nomor
     }
 }
+
+/// A row of `held_submissions`: a list held for the PPID because it would withdraw most of
+/// its unit's items (issue 16 #7).
+struct HeldSubmissionRecord: RegisterAutoRecord {
+    static let databaseTableName = "held_submissions"
+    var id: Int64?
+    var unit: String
+    var sha256: String
+    var fileName: String
+    var archivedPath: String
+    var receivedAt: Date
+    var itemCount: Int
+    var currentCount: Int
+    var withdrawnCount: Int
+    var status: String
+    var decidedByName: String?
+    var decidedByNip: String?
+    var decidedAt: Date?
+    var note: String?
+    var appliedSubmission: Int64?
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    var held: HeldSubmission {
+        HeldSubmission(
+            id: id!, unit: unit, sha256: sha256, fileName: fileName, archivedPath: archivedPath,
+            receivedAt: receivedAt, itemCount: itemCount,
+            count: WithdrawalCount(withdrawn: withdrawnCount, current: currentCount),
+            status: HoldStatus(rawValue: status) ?? .held,
+            decidedBy: decidedByName.map { Official(name: $0, nip: decidedByNip) }, decidedAt: decidedAt,
+            note: note, appliedSubmission: appliedSubmission)
+    }
+}

@@ -32,6 +32,10 @@ extension DIP {
                 throw Self.exit(for: error, logger: logger)
             }
             print("Selesai: \(summary.accepted) diterima, \(summary.refused) ditolak, \(summary.duplicates) sama dengan sebelumnya, \(summary.problemCount) masalah.")
+            if summary.held > 0 {
+                print("\(summary.held) kiriman DITAHAN karena akan menarik sebagian besar daftar unitnya; "
+                    + "lihat \(workspace.heldListsNotice.path) (dip release).")
+            }
             print("Umpan balik unit: \(workspace.outboxes.path)/<unit>/")
             for line in Self.decisionLines(summary, workspace: workspace) { print(line) }
             if !summary.failures.isEmpty {
@@ -39,7 +43,7 @@ extension DIP {
                 for failure in summary.failures { printError("  - \(failure.path): \(failure.reason)") }
                 throw DIPExit.failure
             }
-            if summary.refused > 0 || summary.problemCount > 0 { throw DIPExit.finishedWithProblems }
+            if summary.refused > 0 || summary.held > 0 || summary.problemCount > 0 { throw DIPExit.finishedWithProblems }
         }
 
         /// What the run did with the PPID's decisions and versions, for the terminal.
