@@ -31794,6 +31794,7 @@ Repository sources are cited as `owner/repo:path`.
 | Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:database/seeders/Dip2026SyncSeeder.php` | the 3 DIK 2026 rows ($dikData) with the Pasal 17 letter/angka each cites (jo. Keputusan Sekjen Kemenhub KP-SKJ 8 Tahun 2026) | 3 |
 | Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php` | titles of the DIP 2026 (berkala 25, setiap saat 10, serta merta 3) keyed from the decree KP-SKJ 9 Tahun 2026 per the file's comments | 38 |
 | Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:routes/web.php` | the 12 DIK records seeded there (route /seed-dikecualikan-safe-run), with the Pasal 17 huruf h angka each cites (2 cite only other laws: no ground recorded) | 12 |
+| Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php` | the 80 DIP 2025 records this migration seeds (judul_informasi, with tipe_informasi berkala / setiapsaat / sertamerta as the category); 4 whose title (ignoring case) is already in the 2026 list were not taken again ("Daftar Informasi Publik" and "Informasi Sipencatar" carry another category there) | 76 |
 | RSUD Kebayoran Lama | rumah_sakit | `myudhiakbar/ppid-rsudkl:informasi-berkala.html` | static pages of the PPID portal of RSUD Kebayoran Lama (Jakarta): the 5 rows of "Informasi Berkala" (numbering removed); several links of the portal are still "#" (the list is the hospital's, the files are not all linked yet) | 5 |
 | RSUD Kebayoran Lama | rumah_sakit | `myudhiakbar/ppid-rsudkl:informasi-serta-merta.html` | the 3 rows of the serta merta table and the 7 rows of its second table "Informasi Potensi KLB" on the same "Serta Merta" page | 10 |
 | RSUD Kebayoran Lama | rumah_sakit | `myudhiakbar/ppid-rsudkl:informasi-setiap-saat.html` | the 11 rows of "Informasi Setiap Saat" | 11 |
@@ -31818,17 +31819,20 @@ Repository sources are cited as `owner/repo:path`.
 
 1018 entries from 47 bodies of 8 kinds; accessed 2026-12-06.
 
+
+1022 entries from 48 bodies of 8 kinds; accessed 2026-12-06.
+
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1022
+entries: 1098
 bodies: 48
 bodies with both exempt and open entries: 5
 per category:
-  berkala         456   44.6 %
-  serta_merta      92    9.0 %
-  setiap_saat     222   21.7 %
-  dikecualikan    252   24.7 %
+  berkala         480   43.7 %
+  serta_merta      98    8.9 %
+  setiap_saat     268   24.4 %
+  dikecualikan    252   23.0 %
 dikecualikan entries with a stated ground: 110 of 252
 per body kind (bodies, entries):
   kabupaten                6     73
@@ -31837,11 +31841,11 @@ per body kind (bodies, entries):
   kementerian              2     70
   lembaga                  5    179
   rumah_sakit              2     28
-  universitas              9    185
+  universitas              9    261
   pengadilan               7     43
 ```
 
-1022 entries from 48 bodies of 8 kinds; accessed 2026-12-06.
+1098 entries from 48 bodies of 8 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -32698,28 +32702,52 @@ Sertifikat Tanah,dikecualikan,,Politeknik Kesehatan Kemenkes Jakarta III,univers
 Soal dan jawaban ujian dinas dan ujian penyesuaian ijazah,dikecualikan,17b;17i,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
 Soal dan jawaban ujian tes masuk,dikecualikan,17b;17i,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
 "Tipologi Jaringan; Konfigurasi, Spesifikasi dan Layout Perangkat Infrastruktur, Data Center,",dikecualikan,,Politeknik Kesehatan Kemenkes Jakarta III,universitas,depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php
+Berisi rekapitulasi PPID Pelaksana UPT beserta SK Pembentukannya,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Berisi tentang Jadwal Rencana Diklat Teknis di PKTJ,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Berisi tentang SK tentang Kurikulum Pendidikan Tinggi masing-masing Program Studi di PKTJ,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Buku Statistik,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+DIPA INDUK PKTJ Tahun 2025,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 DIPA Induk PKTJ Tegal Tahun 2026,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Daftar Informasi Publik,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Daftar Pejabat wajib lapor LHKPN,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Informasi Diklat yang diselenggarakan,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Informasi Kanal Informasi dan Pengaduan PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Informasi Pengadaan Barang dan Jasa PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Informasi Sipencatar,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Informasi pendidikan dan pelatihan yang diselenggarakan,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Informasi tentang biaya pendidikan dan pelatihan bidang transportasi darat,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Jurnal Ilmiah,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Kalender Akademik,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Kalender kegiatan akademik dalam satu tahun ajaran,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 LAKIP PKTJ Tegal Tahun 2025,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 LHKPN Pejabat Negara,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Laporan Keuangan PKTJ,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Laporan Keuangan PKTJ Tegal Tahun 2025,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Laporan Kinerja PKTJ,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Laporan PPID,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Laporan Tahunan,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Laporan Tahunan PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+PMK PSAK PKTJ,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Panduan pendaftaran pendidikan dan pelatihan yang diselenggarakan,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+"Penetapan Remunerasi Pejabat Pengelola, Dewas dan Pegawai di lingkungan PKTJ",berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Peraturan Menteri tentang Ortaker Unit Kerja PKTJ,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Perjanjian Kinerja (PK) PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Perjanjian Kinerja (PK) PKTJ tahun 2025,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Peta Jabatan di Unit kerja PKTJ,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Profil Pejabat PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Profil Singkat Pejabat PKTJ,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Profil Unit Kerja di PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Profil Unit Kerja di lingkungan PKTJ,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+RKA-KL PKTJ Tahun 2025,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 RKA-KL PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 RKT PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Rencana Kerja Tahunan (RKT) PKTJ Tahun 2025,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Rencana Strategis (Renstra) PKTJ,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Renstra PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Statistik PKTJ Tegal Tahun 2025,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Struktur PPID PKTJ Tegal,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Struktur PPID Pelaksana UPT PKTJ,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Tarif Akademik dan Penunjang Akademik,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Tata Cara Mengajukan Keberatan Informasi Publik,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Tata Cara Penyelesaian Sengketa Informasi Publik,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Tata Cara Permohonan Informasi Publik,berkala,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
@@ -32738,19 +32766,71 @@ Realisasi Penerimaan,dikecualikan,17h3,Politeknik Keselamatan Transportasi Jalan
 "Rekam Medis Calon Mahasiswa/i, dan Pegawai di Lingkungan PKTJ",dikecualikan,17h2,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
 "Rekam Medis Calon Taruna, Taruna, dan Pegawai di Lingkungan Politeknik Keselamatan Transportasi Jalan",dikecualikan,17h2,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:routes/web.php
 Topologi Infrastruktur Jaringan Server dan Sistem Keamanan Siber PKTJ Tegal,dikecualikan,17j,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/Dip2026SyncSeeder.php
+Panduan Pendaftaran Sipencatar,serta_merta,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Pengumuman Gangguan Publik karena Aktivitas Sekolah di Lingkungan BPSDMP,serta_merta,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Pengumuman hasil selekasi akhir sipencatar,serta_merta,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Pengumuman hasil seleksi Kesehatan Sipencatar,serta_merta,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Pengumuman hasil seleksi Psikologi Sipencatar,serta_merta,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Pengumuman hasil seleksi TPA Sipencatar,serta_merta,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Pengumuman hasil seleksi akhir sipencatar,serta_merta,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Perubahan Alur Masuk Kendaraan Kantor Kementerian Perhubungan,serta_merta,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Perubahan Jadwal Layanan Publik di Lingkungan BPSDMP,serta_merta,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Alur Prosedur Pelayanan Informasi,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Buku pedoman pengasuhan taruna,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar Absensi Laboratorium,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar Absensi Laboratorium Bahasa,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar Absensi Laboratorium CBT,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar Absensi perpustakaan,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar Asrama Dan Kapasitas,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar Inventaris Asrama,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar Inventarisasi Buku,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar Inventarisasi Laboratorium,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar Inventarisasi Laboratorium Bahasa,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar Inventarisasi Laboratorium CBT,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar Judul Buku,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar arsip unit kerja di lingkungan PKTJ,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar barang ruangan,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar nama Fungsional Dosen,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar nama Fungsional Instruktur,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar nominatif pegawai PKTJ,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar obat-obatan Poliklinik,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar penomoran surat di PKTJ,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar rekapan PNS dan Pegawai non PNS di lingkungan PKTJ,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Daftar stok opname ATK,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Data Operasional Perkantoran unit kerja di lingkungan PKTJ,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Data inventaris kendaraan bermotor,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Data inventaris peralatan kantor,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Dokumen Assesment di PKTJ Tegal,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Dokumen Terkait Bantuan Tugas Belajar,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Dokumen Terkait Ujian Dinas,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Dokumen dewan pengawas,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+"Dokumen hasil penelitian dosen, instruktur, dan/atau Taruna (peserta diklat)",setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Dokumen terkait Assesment Dosen,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Dokumen terkait Assesment Jabatan Struktural,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Dokumen terkait Beasiswa,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Dokumentasi Kegiatan Pimpinan,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Dokumentasi Sarana dan Prasarana Diklat PKTJ,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Dokumentasi kegiatan Pimpinan unit kerja PKTJ,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Informasi Pengelolaan Arsip Unit Kerja,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Keputusan Kepala Unit Kerja PKTJ,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Kurikulum dan Silabus Diklat,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Kurikulum dan Silabus Pendidikan dan Pelatihan Perhubungan,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Laporan Data Barang Milik Negara,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
 Laporan Sistem Pengendalian Intern Pemerintah (SPIP),setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Laporan data perbendaharaan dan inventaris unit kerja di PKTJ,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Ortaker Unit Kerja di lingkungan PKTJ,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Pedoman Mutu,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 "Peraturan, Keputusan, dan Kebijakan Direktur / Kepala Unit Kerja",setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+"Peraturan, keputusan, dan kebijakan Direktur PKTJ",setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Perjanjian dengan Pihak Ketiga,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Ringkasan atau statistik peserta diklat,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+SOP tata naskah dan persuratan,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Standar Operational Prosedur (SOP),setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php
+Surat Menyurat,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Tarif BLU di lingkungan PKTJ,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Tarif PNBP Diklat dan Sarana Prasarana,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Tata cara permohonan informasi publik dan pengajuan keberatan informasi publik,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Tata tertib asrama,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Kedudukan/Domisili beserta Alamat Lengkap,berkala,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-berkala.html
 Profil Singkat Pejabat Struktural RSUD Kebayoran Lama,berkala,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-berkala.html
 Struktur Organisasi RSUD Kebayoran Lama,berkala,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-berkala.html
