@@ -263,12 +263,19 @@ struct HarnessWorkspace {
             let left = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
             XCTAssertEqual(left, [], "inbox/\(unit) not emptied", file: file, line: line)
         }
-        // 3. Each (unit, sha) exactly once in the register.
+        // 3. Each (unit, sha) exactly once in the register: applied, or held for the PPID
+        //    (issue 16 #7: the synthetic revised lists rename every item, so they would
+        //    withdraw most of each unit's list and are held; kills land in that path too).
         let db = try DatabaseQueue(path: workspace.registerPath.path)
-        let rows = try db.read { try Row.fetchAll($0, sql: "SELECT unit, sha256 FROM submissions") }
+        let rows = try db.read { try Row.fetchAll($0, sql: """
+            SELECT unit, sha256 FROM submissions UNION ALL SELECT unit, sha256 FROM held_submissions
+            """) }
         let pairs = rows.map { "\($0["unit"] as String)/\($0["sha256"] as String)" }
         XCTAssertEqual(pairs.sorted(), drops.map { "\($0.unit)/\($0.sha256)" }.sorted(), file: file, line: line)
         if phase == .review {
+            let held = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM held_submissions WHERE status = 'held'") }
+            XCTAssertEqual(held, try units().enumerated().filter { $0.offset % 3 == 0 }.count,
+                           "the revised lists are held, each once", file: file, line: line)
             let applied = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM review_workbooks") }
             XCTAssertEqual(applied, 1, "the PPID's workbook applied exactly once", file: file, line: line)
             let decisions = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM decisions") } ?? 0
