@@ -31779,6 +31779,7 @@ Repository sources are cited as `owner/repo:path`.
 | Pemerintah Daerah Kabupaten Bantul | kabupaten | `https://dpmptsp.bantulkab.go.id/ppid/informasi/dikecualikan` | "Lembar Pengujian Konsekuensi PPID Pemerintah Daerah Kabupaten Bantul Nomor 1 Tahun 2021" as published on the DPMPTSP site: the "konten informasi" items of rows I.1 (Pengaduan; Pasal 17 huruf a) and I.2 (Penegakan Hukum; the stored copy is cut inside that row's ground, so no ground recorded for its two items); the separating ";" removed | 4 |
 | Pemerintah Daerah Provinsi Jawa Barat | provinsi | `Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php` | a verbatim copy (in an internship project for PPID Sumatera Utara) of the "Daftar Informasi Publik Online" page of ppid.jabarprov.go.id (posted 11 September 2023; every row links to ppid.jabarprov.go.id / jabarprov.go.id; the page names itself "Daftar Informasi Publik Pemerintah Daerah Provinsi Jawa Barat"; the same table is in `risdamalau15/Website-PPID-SUMUT:resources/views/daftar-informasi-dikecualikan.blade.php`): the "Judul Informasi" of every item row of A (berkala, 32), B (serta merta, 2) and C (setiap saat, 18); group headings and sub-rows of the link column not taken; the file name says "dikecualikan" but the table is the DIP and lists no DIK | 52 |
 | Pemerintah Kabupaten Banyumas | kabupaten | `http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan` | first two rows of "Klasifikasi Informasi yang Dikecualikan Pemerintah Kabupaten Banyumas Tahun 2025" (Keputusan Kepala Dinas Kominfo 300.2.11/1864/IV/2025); grounds are PP 60/2008 and PP 12/2017, no Pasal 17 letter | 2 |
+| Pemerintah Kabupaten Belitung Timur | kabupaten | `Jefrihjs/ppid-beltim:database/data/sql.csv` | the PPID Utama rows (kelompok "utama", 72) of the regency's DIP export (spreadsheet with the responsible OPD, the category berkala / serta merta / setiap saat and the link for each item; links go to the regency's own sites); the "pembantu" rows, one identical 10-item template repeated for four OPDs named only by abbreviation, were not taken; surrounding whitespace trimmed | 72 |
 | Pemerintah Kabupaten Bojonegoro | kabupaten | `https://ppid.bojonegorokab.go.id/informasi-dikecualikan` | the two specific items set by SK PPID Utama Pemkab Bojonegoro No 188/7/KEP/412.213/2025 (the generic Pasal 6/17 classes listed above them are not entries); no Pasal 17 letter cited | 2 |
 | Pemerintah Kabupaten Lombok Tengah | kabupaten | `https://www.ppid.lomboktengahkab.go.id/daftar-informasi-dikecualikan.html` | rows 1-4 of the regency's "Daftar Informasi Dikecualikan" table (all four held by DINAS KESEHATAN): the information column, with "Pasal 17 huruf h" where the dasar-hukum cell cites it (row 1 cites only UU HAM, UU Kesehatan and a HIV/AIDS regulation: no ground); cell quotes and a line break inside row 3's title removed; the stored copy is cut inside row 4's fourth legal basis, after its Pasal 17 huruf h citation, so row 4 was kept and nothing after it | 4 |
 | Pemerintah Kabupaten Malang | kabupaten | `noveliamp/ppid-collab:ppid_malangkab.sql` | table `informasi_dikecualikan` (rows 2-25, taken from the SK Klasifikasi Informasi yang Dikecualikan of the regency, listing the OPD that holds each): the `ringkasan` column (the `judul` column is a group name such as "Data Pribadi"); cells listing several items as "a. …; b. …" were split into one row per item with the letter and the separating ";" removed; row 1 (the SK itself) not taken; no Pasal 17 letter given | 55 |
@@ -31822,20 +31823,23 @@ Repository sources are cited as `owner/repo:path`.
 
 1022 entries from 48 bodies of 8 kinds; accessed 2026-12-06.
 
+
+1098 entries from 48 bodies of 8 kinds; accessed 2026-12-06.
+
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1098
-bodies: 48
+entries: 1170
+bodies: 49
 bodies with both exempt and open entries: 5
 per category:
-  berkala         480   43.7 %
-  serta_merta      98    8.9 %
-  setiap_saat     268   24.4 %
-  dikecualikan    252   23.0 %
+  berkala         534   45.6 %
+  serta_merta     105    9.0 %
+  setiap_saat     279   23.8 %
+  dikecualikan    252   21.5 %
 dikecualikan entries with a stated ground: 110 of 252
 per body kind (bodies, entries):
-  kabupaten                6     73
+  kabupaten                7    145
   kota                    16    392
   provinsi                 1     52
   kementerian              2     70
@@ -31845,7 +31849,7 @@ per body kind (bodies, entries):
   pengadilan               7     43
 ```
 
-1098 entries from 48 bodies of 8 kinds; accessed 2026-12-06.
+1170 entries from 49 bodies of 8 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -32547,6 +32551,78 @@ rencana strategis dan rencana kerja Badan Publik;,setiap_saat,,Pemerintah Daerah
 surat-surat perjanjian dengan pihak ketiga berikut dokumen pendukungnya;,setiap_saat,,Pemerintah Daerah Provinsi Jawa Barat,provinsi,Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php
 Dokumen Laporan Hasil Pengawasan (LHP),dikecualikan,,Pemerintah Kabupaten Banyumas,kabupaten,http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan
 Dokumen Tindak Lanjut Hasil Pengawasan,dikecualikan,,Pemerintah Kabupaten Banyumas,kabupaten,http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan
+APBD Pemerintah Kab. Belitung Timur,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Agenda Penting Terkait Pelaksanaan Tugas Badan Publik,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Alasan penolakan Pemintaan Informasi Publik,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Analisis Hasil Pengamatan Gejala Bencana,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Anggaran Program dan Kegiatan yang meliputi sumber dan jumlah,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Bagan Organisasi PPID Kabupaten Belitung Timur,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Bagan Struktur Organisasi Pemerintah Kabupaten Belitung Timur,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Daftar Pegawai Pemerintah Kabupaten Belitung Timur,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+"Daftar Peraturan Perundang-undangan, keputusan, dan/atau kebijakan yang telah disahkan atau",berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+"Daftar Rancangan dan tahap pembentukan peraturan perundang-undangan, keputusan, dan/atau kebijakan yang sedang dalam proses pembuatan",berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Geografis Dan Sejarah Kabupaten Belitung Timur,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Informasi Khusus Lainnya yang berkaitan langsung dengan Hak-Hak Masyarakat (Bantuan Sosial dan Sejenisnya),berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Informasi Tentang Ketenagakerjaan,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Informasi tentang Penerimaan Calon Pegawai/Pejabat Pemerintah Kabupaten Belitung Timur,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Informasi tentang Penerimaan Calon Peserta didik Pada Badan Publik yang Menyelenggarakan Kegiatan Pendidikan untuk Umum,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Jadwal Pelaksanaan Program dan Kegiatan,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Jumlah Permintaan Informasi Publik yang diterima,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Jumlah permintaan informasi publik yang dikabulkan baik sebagaian atau seluruhnya dan permintaan,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Kalender Kegiatan Pemerintah Kabupaten Belitung Timur,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Kebijakan Umum APBD Kab. Belitung Timur,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+"Kedudukan, Domisili beserta Alamat Lengkap Pemerintah Kabupaten Belitung Timur",berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+"Kedudukan, Domisili beserta Alamat Lengkap dan kontak Kantor Pemerintahan Kabupaten Belitung Timur",berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Kontak PPID Belitung Timur,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Laporan Harta Kekayaan Kabupaten Belitung Timur,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Laporan Pertanggungjawaban Keuangan Daerah (LKPD),berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Layanan Aspirasi Dan Pengaduan Online Warga Belitung Timur,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Lokasi Evakuasi,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Nama Program dan Kegiatan,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Opini BPK RI atas LKPD,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Pelaksanaan Penyelamatan dan Evakuasi,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+"Penanggungjawab, pelaksana Program dan Kegiatan Serta Nomor Telepon, Alamat yang Dapat di Hubungi",berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Pengadaan Barang Jasa,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Pengamatan Gejala Bencana,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Pengambilan Keputusan oleh pihak yang berwenang,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Pengambilan Tindakan Oleh masyarakat,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Peraturan Bupati tentang Penjabaran Anggaran Pendapatan dan Belanja Daerah,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Perda APBD beserta lampiran APBD dan perubahannya,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Prioritas dan Plafon Anggaran Sementara APBD Kab. Beltim,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Profil Bupati dan Wakil Bupati Kabupaten Belitung Timur,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Rencana Kerja Pemerintah Daerah (RKPD),berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Rencana Kerja Pemerintah Daerah Kabupaten Belitung Timur,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Ringkasan Dokumen Pelaksanaan Anggaran (DPA SKPD),berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Ringkasan Informasi Mengenai Kinerja Berupa Narasi Tentang Realisasi Kegiatan yang Telah Maupun Sedang di Jalankan Berserta Capaiannya,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Ringkasan Rencana Kerja dan Anggaran (RKA SKPD),berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Selayang Pandang Kabupaten Belitung Timur,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Standar Biaya Memperoleh Informasi Publik,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Target/Capaian Program dan Kegiatan,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Tata Cara Memperoleh Informasi,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Tata Cara Pengaduan Penyalahgunaan Wewenang Atau Pelanggaran Oleh Pihak Yang Mendapat Izin/Perjanjian Kerja dari Badan Publik Yang Bersangkutan,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Tata Cara Pengajuan Keberatan,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Tata Cara Pengajuan Sengketa Informasi,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Visi Dan Misi Kabupaten Belitung Timur,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Waktu yang Diperlukan dalam memenuhi setiap permintaan Informasi Publik,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+peringatan bencana,berkala,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Data Kasus COVID-19 Kabupaten Belitung Timur,serta_merta,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Data Vaksinasi COVID-19 Kabupaten Belitung Timur,serta_merta,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Informasi COVID-19 Kabupaten Belitung Timur,serta_merta,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Informasi Layanan Kesehatan COVID-19 Kabupaten Belitung Timur,serta_merta,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Kebijakan Badan Publik Dalam Penanganan Pandemi,serta_merta,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Ketersediaan Kamar Rumah Sakit Untuk Pasien Covid-19 di Belitung Timur,serta_merta,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Peta Sebaran Covid-19 di Belitung Timur,serta_merta,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Anggaran Badan Publik secara umum maupun anggaran secara khusus unit pelaksana,setiap_saat,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Dokumen Pendukung,setiap_saat,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+"Pedoman Pengelolaan organisasi, adimistrasi, personil dan keuangan",setiap_saat,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Propil Lengkap pimpinan dan pegawai,setiap_saat,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+"Rancangan Peraturan, Keputusan atau kebijakan yag dibentuk",setiap_saat,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Rencana Kerja Pemerintah Kabupaten Belitung Timur,setiap_saat,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+Teknis Serta Laporan Keuangannya,setiap_saat,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+data statistik yang dibuat dan dikelola oleh badan publik,setiap_saat,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+"masukan-Masukan dari berbagai pihak atas peraturan, keputusan atau kebijakan yang dibentuk",setiap_saat,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+"peraturan, keputusan dan/atau kebijakan yang telah diterbitkan",setiap_saat,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
+"tahap perumusan peraturan, keputusan atau kebijakan yang dibentuk",setiap_saat,,Pemerintah Kabupaten Belitung Timur,kabupaten,Jefrihjs/ppid-beltim:database/data/sql.csv
 Informasi dan dokumentasi kuitansi pembayaran kegiatan barang dan jasa,dikecualikan,,Pemerintah Kabupaten Bojonegoro,kabupaten,https://ppid.bojonegorokab.go.id/informasi-dikecualikan
 Rincian informasi dan dokumentasi pengadaan barang dan jasa yang belum disampaikan hasil audit oleh BPK,dikecualikan,,Pemerintah Kabupaten Bojonegoro,kabupaten,https://ppid.bojonegorokab.go.id/informasi-dikecualikan
 Data dan isi rekam medis pasien,dikecualikan,17h,Pemerintah Kabupaten Lombok Tengah,kabupaten,https://www.ppid.lomboktengahkab.go.id/daftar-informasi-dikecualikan.html
