@@ -105,13 +105,18 @@ public struct XLSXLimits: Sendable, Equatable {
 
 /// What reading one file may still expand into (see `XLSXLimits.baseCells` and the
 /// following fields). One per opened file, shared by all its sheets, so reading every sheet
-/// of a workbook costs no more than the file's budget.
+/// of a workbook costs no more than the file's budget. A sheet read again (intake peeks at
+/// a sheet's header, then reads it; `dip dump` reads it twice) draws nothing more than its
+/// largest read so far: each read goes through its own `SheetMeter`.
 public final class ExpansionBudget: @unchecked Sendable {
     public let cellLimit: Int
     public let textLimit: Int
     public let sharedStringLimit: Int
+    /// What the file's reads have drawn: per sheet, the most any one read of it has.
     private(set) var cells = 0
     private(set) var textBytes = 0
+    /// By sheet index: the most cells and text bytes any one read of the sheet has reached.
+    private var marks: [(cells: Int, text: Int)] = []
 
     public init(inputBytes: Int, limits: XLSXLimits) {
         let n = max(0, inputBytes)
@@ -127,15 +132,49 @@ public final class ExpansionBudget: @unchecked Sendable {
         return stat(path, &st) == 0 ? Int(st.st_size) : 0
     }
 
-    /// Counts `n` cells; the error when the budget is exceeded.
-    func spendCells(_ n: Int, sheet: String?) -> OfficeError? {
-        cells &+= n
-        return cells > cellLimit ? .expansionExceeded(sheet: sheet, what: "cells", limit: cellLimit) : nil
+    /// A meter for one read of sheet `index` (named `name` in errors).
+    func meter(sheet index: Int, name: String?) -> SheetMeter {
+        SheetMeter(budget: self, sheet: index, name: name)
     }
 
-    /// Counts `n` bytes of cell text; the error when the budget is exceeded.
-    func spendText(_ n: Int, sheet: String?) -> OfficeError? {
+    /// Records that a read of sheet `index` has reached `cells` cells and `text` bytes; the
+    /// file is charged only beyond what earlier reads of that sheet reached. The error when
+    /// the budget is exceeded.
+    fileprivate func reach(sheet index: Int, name: String?, cells readCells: Int, text readText: Int) -> OfficeError? {
+        // Called for every row (and every inline text): an array slot, no lock (the readers
+        // of one opened file are used from one thread, as the file itself is).
+        if index >= marks.count { marks += repeatElement((cells: 0, text: 0), count: index + 1 - marks.count) }
+        if readCells > marks[index].cells { cells &+= readCells &- marks[index].cells; marks[index].cells = readCells }
+        if readText > marks[index].text { textBytes &+= readText &- marks[index].text; marks[index].text = readText }
+        if cells > cellLimit { return .expansionExceeded(sheet: name, what: "cells", limit: cellLimit) }
+        if textBytes > textLimit { return .expansionExceeded(sheet: name, what: "text", limit: textLimit) }
+        return nil
+    }
+}
+
+/// Counts what one read of one sheet produces and draws it from the file's `ExpansionBudget`.
+final class SheetMeter {
+    private let budget: ExpansionBudget
+    private let sheet: Int
+    private let name: String?
+    private var cells = 0
+    private var textBytes = 0
+
+    fileprivate init(budget: ExpansionBudget, sheet: Int, name: String?) {
+        self.budget = budget
+        self.sheet = sheet
+        self.name = name
+    }
+
+    /// Counts `n` cells; the error when the file's budget is exceeded.
+    func spendCells(_ n: Int) -> OfficeError? {
+        cells &+= n
+        return budget.reach(sheet: sheet, name: name, cells: cells, text: textBytes)
+    }
+
+    /// Counts `n` bytes of cell text; the error when the file's budget is exceeded.
+    func spendText(_ n: Int) -> OfficeError? {
         textBytes &+= n
-        return textBytes > textLimit ? .expansionExceeded(sheet: sheet, what: "text", limit: textLimit) : nil
+        return budget.reach(sheet: sheet, name: name, cells: cells, text: textBytes)
     }
 }

@@ -239,6 +239,33 @@ final class ExpansionBudgetTests: ZipFixtureTestCase {
         XCTAssertEqual(try readAllRows(path, limits: { var l = XLSXLimits(); l.maxCompressionRatio = 5_000; return l }()).count, 600)
     }
 
+    func testASheetReadTwiceDrawsOnTheBudgetOnce() throws {
+        // 12,000 cells and 4.8 MB of text; the budget allows one and a half reads.
+        let text = String(repeating: "abcd", count: 100)
+        let rows = String(repeating: "<row>" + String(repeating: "<c t=\"inlineStr\"><is><t>\(text)</t></is></c>", count: 60) + "</row>", count: 200)
+        let path = try zipFile(minimalWorkbook(sheetData: rows))
+        let size = fileSize(path)
+        var limits = XLSXLimits()
+        limits.maxCompressionRatio = 5_000
+        limits.baseCells = 18_000 - limits.cellsPerInputByte * size
+        limits.baseTextBytes = 7_200_000 - limits.textBytesPerInputByte * size
+        XCTAssertGreaterThan(limits.baseTextBytes, 0)
+        let workbook = try XLSXWorkbook(path: path, limits: limits)
+        func readSheet() throws -> Int {
+            let reader = try workbook.rows(sheet: 0)
+            var n = 0
+            while let row = try reader.nextRow() { n += row.storedCellCount }
+            return n
+        }
+        XCTAssertEqual(try readSheet(), 12_000)
+        XCTAssertEqual(try readSheet(), 12_000, "the second read of the same sheet was charged again")
+        // Part of a read, then the whole: still one read's worth.
+        _ = try workbook.rows(sheet: 0).nextRow()
+        XCTAssertEqual(try readSheet(), 12_000)
+        XCTAssertEqual(workbook.budget.cells, 12_000)
+        XCTAssertEqual(workbook.budget.textBytes, 4_800_000)
+    }
+
     func testLongSharedStringsReferencedByManyCellsAreRefusedWithinTheTextBudget() throws {
         // Six 30,000-character shared strings, each referenced by 2,000 cells: 360 MB of text.
         let items = (0..<6).map { k in "<si><t>" + String(repeating: "Informasi\(k) ", count: 2_728).prefix(30_000) + "</t></si>" }

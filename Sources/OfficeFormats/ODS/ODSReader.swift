@@ -65,7 +65,8 @@ public final class ODSWorkbook {
     public func rows(sheet index: Int) throws -> ODSSheetReader {
         guard sheets.indices.contains(index) else { throw OfficeError.noSuchSheet(index) }
         return ODSSheetReader(stream: try archive.openStream(content), table: index, limits: limits,
-                              mergedRanges: tails[index].mergedRanges, budget: budget, sheetName: sheets[index].name)
+                              mergedRanges: tails[index].mergedRanges,
+                              budget: budget.meter(sheet: index, name: sheets[index].name))
     }
 
     /// The merged ranges and external hyperlinks of sheet `index` (known from the first pass).
@@ -83,10 +84,9 @@ public final class ODSSheetReader: RowSource {
     public let mergedRanges: [MergedRange]
 
     init(stream: ZipEntryStream, table: Int, limits: XLSXLimits, mergedRanges: [MergedRange],
-         budget: ExpansionBudget, sheetName: String) {
+         budget: SheetMeter) {
         handler = ODSContentHandler(mode: .rows(table: table), limits: limits)
         handler.budget = budget
-        handler.sheetName = sheetName
         parser = XMLStreamParser(stream: stream, handler: handler)
         self.mergedRanges = mergedRanges
     }
@@ -151,8 +151,7 @@ final class ODSContentHandler: XMLHandler {
     private var text: TextBuffer
     private var repeatedCells = 0
     /// The file's expansion budget (rows mode): every row as repeated, cells and text.
-    var budget: ExpansionBudget?
-    var sheetName = ""
+    var budget: SheetMeter?
 
     init(mode: Mode, limits: XLSXLimits) {
         self.mode = mode
@@ -386,8 +385,8 @@ final class ODSContentHandler: XMLHandler {
                 default: break
                 }
             }
-            if let error = budget.spendCells(cells.values.count &* rowRepeat, sheet: sheetName)
-                ?? budget.spendText(bytes &* rowRepeat, sheet: sheetName) {
+            if let error = budget.spendCells(cells.values.count &* rowRepeat)
+                ?? budget.spendText(bytes &* rowRepeat) {
                 fail(error)
                 return
             }

@@ -8,9 +8,9 @@ public final class XLSXSheetReader: RowSource {
     private let handler: SheetHandler?
 
     init(stream: ZipEntryStream, sharedStrings: [String], styles: [NumberFormatKind], is1904: Bool,
-         limits: XLSXLimits, budget: ExpansionBudget, sheetName: String) {
+         limits: XLSXLimits, budget: SheetMeter) {
         let handler = SheetHandler(sharedStrings: sharedStrings, styles: styles, is1904: is1904, limits: limits,
-                                   budget: budget, sheetName: sheetName)
+                                   budget: budget)
         self.handler = handler
         // Big sheets are inflated ahead on a helper thread; small ones are not worth a thread.
         inflatesAhead = stream.entry.size >= XLSXSheetReader.prefetchThreshold
@@ -70,8 +70,8 @@ final class SheetHandler: XMLHandler {
     private let styles: [NumberFormatKind]
     private let is1904: Bool
     private let limits: XLSXLimits
-    private let budget: ExpansionBudget
-    private let sheetName: String
+    /// This read's draw on the file's expansion budget.
+    private let budget: SheetMeter
     /// Set once the file's expansion budget is spent (shared strings are counted when a
     /// chunk's rows are resolved, outside the parser, so the reader throws it).
     private(set) var overBudget: OfficeError?
@@ -125,9 +125,8 @@ final class SheetHandler: XMLHandler {
     private var prefetchSink: UInt = 0
 
     init(sharedStrings: [String], styles: [NumberFormatKind], is1904: Bool, limits: XLSXLimits,
-         budget: ExpansionBudget, sheetName: String) {
+         budget: SheetMeter) {
         self.budget = budget
-        self.sheetName = sheetName
         self.sharedStrings = sharedStrings
         self.styles = styles
         self.is1904 = is1904
@@ -252,7 +251,7 @@ final class SheetHandler: XMLHandler {
         let stored = cells.values.count
         if stored > 0 && !cells.isSparse { lastWidth = stored }
         // Stored positions, not columns: a row with one cell at XFD is stored sparse and costs one.
-        if let error = budget.spendCells(stored, sheet: sheetName) {
+        if let error = budget.spendCells(stored) {
             fail(error)
             return
         }
@@ -311,7 +310,7 @@ final class SheetHandler: XMLHandler {
                 bytes &+= string.utf8.count
                 queue[row].storage.values[column] = .string(string)
             }
-            if overBudget == nil, let error = budget.spendText(bytes, sheet: sheetName) { overBudget = error }
+            if overBudget == nil, let error = budget.spendText(bytes) { overBudget = error }
         }
         pendingShared.removeAll(keepingCapacity: true)
     }
@@ -397,7 +396,7 @@ final class SheetHandler: XMLHandler {
             return sharedMarker(index)
         case .inlineString:
             if hasInline {
-                if let error = budget.spendText(text.bytes.count, sheet: sheetName) { fail(error) }
+                if let error = budget.spendText(text.bytes.count) { fail(error) }
                 return .string(decodeXString(text.bytes))
             }
             return .empty
@@ -406,7 +405,7 @@ final class SheetHandler: XMLHandler {
                 if hasFormula { formulasWithoutValue += 1 }
                 return .empty
             }
-            if let error = budget.spendText(text.bytes.count, sheet: sheetName) { fail(error) }
+            if let error = budget.spendText(text.bytes.count) { fail(error) }
             return text.bytes.isEmpty ? .empty : .string(decodeXString(text.bytes))
         case .boolean:
             guard hasValue, let first = text.bytes.first else { return .empty }

@@ -150,7 +150,7 @@ public final class XLSXWorkbook {
         }
         return XLSXSheetReader(stream: try archive.openStream(entry), sharedStrings: context.strings,
                                styles: context.kinds, is1904: is1904, limits: limits,
-                               budget: budget, sheetName: info.name)
+                               budget: budget.meter(sheet: index, name: info.name))
     }
 
     /// The merged ranges of sheet `index`, known before its rows are read (XLSX stores them
