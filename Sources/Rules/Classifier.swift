@@ -20,19 +20,62 @@ public struct Classifier: Sendable {
         /// titles repeat across units and runs. Bounded (20,000 texts, about a regency run); guarded by `lock`.
         var memo: [String: TextAnalysis] = [:]
         let lock = NSLock()
+        /// What each token means to the matchers and the precedent index, by token (see
+        /// `TokenFacts`); guarded by `lock`. Bounded like `memo`.
+        var tokenFacts: [String: TokenFacts] = [:]
+        /// Ids for similarity terms the corpus lacks, after the corpus's own (they count in
+        /// a text's norm, and two tokens with the same key count once).
+        var foreignTerms: [String: Int32] = [:]
+        /// The token table is valid only when every matcher stems with the rule set's morphology.
+        let tokenTableUsable: Bool
+        /// For each wide phrase id, the positions in `active` of the rules whose `semua` or
+        /// `salah_satu` conditions name it: only those rules can fire on a text holding it.
+        let rulesByPhrase: [[Int32]]
+        /// Keys made of ASCII digits that some matcher or the abbreviations know: any other
+        /// number token means nothing to the matchers and is not a similarity term.
+        let knownNumbers: Set<String>
+        /// Pasal 17 codes of pengecualian.yaml.
+        let groundCodes: Set<String>
 
-        init(ruleSet: RuleSet, precedentIndex: PrecedentIndex, policy: PrecedentPolicy) {
+        init(ruleSet: RuleSet, precedentIndex: PrecedentIndex, policy: PrecedentPolicy, plainPath: Bool) {
             self.ruleSet = ruleSet
             self.precedentIndex = precedentIndex
             self.policy = policy
             active = ruleSet.compiled.filter(\.rule.enabled)
             groundOrder = Dictionary(uniqueKeysWithValues: ruleSet.grounds.enumerated().map { ($1.code, $0) })
             citations = LegalCitations(ruleSet: ruleSet)
+            tokenTableUsable = !plainPath && precedentIndex.morphology === ruleSet.matcher.wide.morphology
+            var byPhrase = [[Int32]](repeating: [], count: ruleSet.matcher.wide.count)
+            for (position, rule) in active.enumerated() where rule.hasConditions {
+                for phrase in Set(rule.conditionPhrases) { byPhrase[phrase].append(Int32(position)) }
+            }
+            rulesByPhrase = byPhrase
+            let isNumber: (String) -> Bool = { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+            knownNumbers = Set((ruleSet.matcher.wide.vocabularyKeys + ruleSet.matcher.exact.vocabularyKeys
+                + ruleSet.openMarkerKeys + Array(ruleSet.matcher.wide.morphology.abbreviations.keys)).filter(isNumber))
+            groundCodes = ruleSet.knownGroundCodes
         }
     }
 
+    /// One token as the matchers see it, looked up once per distinct token instead of once per
+    /// matcher and item (stemming, abbreviation and vocabulary lookups were most of the cost of
+    /// classifying a text not seen before).
+    struct TokenFacts {
+        /// Key id in the `semua`/`salah_satu` phrase matcher (-1: no phrase uses its stem).
+        var wide: Int32
+        /// Key id in the `kecuali` phrase matcher.
+        var exact: Int32
+        /// Key id in the open-marker matcher (kamus.yaml `penanda_terbuka`).
+        var marker: Int32
+        /// Similarity term for precedents (-1: none, e.g. stop words and numbers); ids below
+        /// the corpus's term count are the corpus's own.
+        var term: Int32
+        /// The facts of an abbreviation's expansion ("lhp" → laporan, hasil, pemeriksaan).
+        var expansion: [TokenFacts]?
+    }
+
     /// The part of a classification that depends on the text only.
-    struct TextAnalysis {
+    struct TextAnalysis: Equatable {
         var firings: [Firing]
         var openMarker: String?
         var verdict: PrecedentVerdict?
@@ -64,8 +107,20 @@ public struct Classifier: Sendable {
     }
 
     init(ruleSet: RuleSet, precedentIndex: PrecedentIndex, policy: PrecedentPolicy) {
-        storage = Storage(ruleSet: ruleSet, precedentIndex: precedentIndex, policy: policy)
+        storage = Storage(ruleSet: ruleSet, precedentIndex: precedentIndex, policy: policy, plainPath: false)
     }
+
+    /// The same classifier analysing every text by the plain path (no token table): the
+    /// reference the fast path is compared with.
+    func withPlainPath() -> Classifier {
+        Classifier(storage: Storage(ruleSet: ruleSet, precedentIndex: precedentIndex, policy: policy, plainPath: true))
+    }
+
+    private init(storage: Storage) { self.storage = storage }
+
+    /// Whether a number token takes the token table's full path (a matcher or an abbreviation
+    /// knows it).
+    func storageKnowsNumber(_ token: String) -> Bool { storage.knownNumbers.contains(token) }
 
     /// Fired rules, open marker and precedent verdict of a text, computed once per distinct
     /// normalised text.
@@ -76,15 +131,94 @@ public struct Classifier: Sendable {
             storage.lock.unlock()
             return known
         }
+        let facts = storage.tokenTableUsable ? tokenFacts(tokens) : nil
         storage.lock.unlock()
-        let openMarker = storage.ruleSet.openMarker(in: tokens)
-        let analysis = TextAnalysis(firings: firings(tokens: tokens), openMarker: openMarker,
-                                    verdict: precedentVerdict(tokens: tokens, openOnly: openMarker != nil))
+        let analysis = facts.map(analysis(facts:)) ?? referenceAnalysis(tokens: tokens)
         storage.lock.lock()
         if storage.memo.count >= 20_000 { storage.memo.removeAll(keepingCapacity: true) }
         storage.memo[key] = analysis
         storage.lock.unlock()
         return analysis
+    }
+
+    /// The analysis by the plain path: each matcher and the precedent index tokenise, stem and
+    /// look up the words themselves. What `analysis(facts:)` must equal (`FastAnalysisTests`).
+    func referenceAnalysis(tokens: [String]) -> TextAnalysis {
+        let openMarker = storage.ruleSet.openMarker(in: tokens)
+        return TextAnalysis(firings: firings(tokens: tokens), openMarker: openMarker,
+                            verdict: precedentVerdict(tokens: tokens, openOnly: openMarker != nil))
+    }
+
+    /// The analysis from the token table's facts.
+    func analysis(facts: [TokenFacts]) -> TextAnalysis {
+        let ruleSet = storage.ruleSet
+        let expanded: [Int32]? = facts.contains { $0.expansion != nil }
+            ? facts.flatMap { token in token.expansion.map { $0.map(\.wide) } ?? [token.wide] } : nil
+        let found = ruleSet.matcher.match(wide: facts.map(\.wide), expanded: expanded, exact: facts.map(\.exact))
+        let openMarker = ruleSet.openMarker(keyIDs: facts.map(\.marker))
+        // The text's distinct similarity terms: its words' and its abbreviations' expansions'.
+        var terms: [Int32] = []
+        terms.reserveCapacity(facts.count + 4)
+        for token in facts {
+            if token.term >= 0 { terms.append(token.term) }
+            for part in token.expansion ?? [] where part.term >= 0 { terms.append(part.term) }
+        }
+        terms.sort()
+        var query: [Int32] = []
+        query.reserveCapacity(terms.count)
+        var unknown = 0
+        let corpusTerms = Int32(precedentIndex.termCount)
+        for (offset, term) in terms.enumerated() where offset == 0 || terms[offset - 1] != term {
+            if term < corpusTerms { query.append(term) } else { unknown += 1 }
+        }
+        let neighbours = precedentIndex.nearest(query: query, unknownTerms: unknown,
+                                                limit: max(policy.neighbours * 3, 20), minimum: policy.weakSimilarity)
+        return TextAnalysis(firings: firings(found: found), openMarker: openMarker,
+                            verdict: precedentVerdict(neighbours: neighbours, openOnly: openMarker != nil))
+    }
+
+    /// The facts of each token, from the table or worked out and added. Call with `lock` held.
+    private func tokenFacts(_ tokens: [String]) -> [TokenFacts] {
+        if storage.tokenFacts.count >= 200_000 {
+            storage.tokenFacts.removeAll(keepingCapacity: true)
+            storage.foreignTerms.removeAll(keepingCapacity: true)
+        }
+        return tokens.map { token in
+            if let known = storage.tokenFacts[token] { return known }
+            // A number no phrase names (serial numbers, most years): stemming keeps digits as
+            // they are, and numbers are never similarity terms. Not kept in the table.
+            if token.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) && !storage.knownNumbers.contains(token) {
+                return TokenFacts(wide: -1, exact: -1, marker: -1, term: -1, expansion: nil)
+            }
+            let facts = workOutFacts(token, expand: true)
+            storage.tokenFacts[token] = facts
+            return facts
+        }
+    }
+
+    /// What `PhraseMatcher.keyIDs`, `RuleSet.openMarker(in:)`, `PrecedentIndex.terms` and
+    /// `Morphology.expanded` make of one token. Call with `lock` held.
+    private func workOutFacts(_ token: String, expand: Bool) -> TokenFacts {
+        let ruleSet = storage.ruleSet
+        let index = storage.precedentIndex
+        var term: Int32 = -1
+        if token.count >= 2 && !PrecedentIndex.stopWords.contains(token) && !token.allSatisfy(\.isNumber) {
+            let key = index.morphology.key(token)
+            if !PrecedentIndex.stopWords.contains(key) {
+                if let id = index.termID(key) {
+                    term = id
+                } else if let id = storage.foreignTerms[key] {
+                    term = id
+                } else {
+                    term = Int32(index.termCount + storage.foreignTerms.count)
+                    storage.foreignTerms[key] = term
+                }
+            }
+        }
+        let morphology = ruleSet.matcher.wide.morphology
+        let expansion = expand ? morphology.abbreviations[token].map { $0.map { workOutFacts($0, expand: false) } } : nil
+        return TokenFacts(wide: ruleSet.matcher.wide.keyID(token), exact: ruleSet.matcher.exact.keyID(token),
+                          marker: ruleSet.openMarkerKeyID(token), term: term, expansion: expansion)
     }
 
     /// One fired rule with what it matched and whether a Pasal 18 lift cancelled its grounds.
@@ -103,10 +237,20 @@ public struct Classifier: Sendable {
     }
 
     func firings(tokens: [String]) -> [Firing] {
-        let found = ruleSet.matcher.match(tokens: tokens)
+        firings(found: ruleSet.matcher.match(tokens: tokens))
+    }
+
+    func firings(found: RuleMatcher.Found) -> [Firing] {
+        // Only rules naming a phrase the text holds can fire; checked in file order.
+        var candidates: [Int32] = []
+        found.wide.forEach { candidates.append(contentsOf: storage.rulesByPhrase[$0]) }
+        candidates.sort()
         var fired: [(CompiledRule, [String])] = []
-        for compiled in active where compiled.fires(found) {
-            fired.append((compiled, compiled.matchedPhrases(found, matcher: ruleSet.matcher)))
+        for (offset, position) in candidates.enumerated() where offset == 0 || candidates[offset - 1] != position {
+            let compiled = active[Int(position)]
+            if compiled.fires(found) {
+                fired.append((compiled, compiled.matchedPhrases(found, matcher: ruleSet.matcher)))
+            }
         }
         let lifts = fired.flatMap { $0.0.rule.lifts }
         return fired.map { compiled, words in
@@ -225,7 +369,8 @@ public struct Classifier: Sendable {
             needsTest = true
             var unitText = item.dasarHukumText ?? ""
             if let remark = item.keterangan { unitText += " " + remark }
-            let unitGrounds = GroundParser.grounds(in: unitText, known: ruleSet.isKnownGround)
+            let codes = storage.groundCodes
+            let unitGrounds = GroundParser.grounds(in: unitText, known: { codes.contains($0) })
             grounds = unique(grounds + unitGrounds)
             if grounds.isEmpty {
                 missingBasis = true

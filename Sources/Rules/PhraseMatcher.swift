@@ -93,6 +93,23 @@ struct PhraseMatcher: Sendable {
         return (found, direct)
     }
 
+    /// Every key a phrase uses.
+    var vocabularyKeys: [String] { Array(vocabulary.keys) }
+
+    /// The key id of one token (-1 when no phrase uses its key).
+    func keyID(_ token: String) -> Int32 { vocabulary[morphology.key(token)] ?? -1 }
+
+    /// `matchWithDirect` from key ids already looked up (`keyID` of each token, and of the
+    /// abbreviation-expanded tokens when the text holds an abbreviation).
+    func match(keyIDs: [Int32], expandedKeyIDs: [Int32]?) -> (found: PhraseSet, direct: PhraseSet) {
+        var direct = PhraseSet(count: count)
+        scan(keyIDs, into: &direct)
+        guard let expandedKeyIDs else { return (direct, direct) }
+        var found = direct
+        scan(expandedKeyIDs, into: &found)
+        return (found, direct)
+    }
+
     private func scan(_ ids: [Int32], into found: inout PhraseSet) {
         for start in ids.indices where ids[start] >= 0 {
             for candidate in startingWith[Int(ids[start])] {
@@ -123,6 +140,17 @@ struct PhraseSet: Sendable {
     func contains(_ index: Int) -> Bool { words[index >> 6] & (1 << UInt64(index & 63)) != 0 }
 
     var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+
+    /// Calls `body` with each member, ascending.
+    func forEach(_ body: (Int) -> Void) {
+        for (block, word) in words.enumerated() where word != 0 {
+            var rest = word
+            while rest != 0 {
+                body(block << 6 | rest.trailingZeroBitCount)
+                rest &= rest - 1
+            }
+        }
+    }
 }
 
 /// The phrases of a rule set, matched two ways: `semua` and `salah_satu` phrases on word keys
@@ -156,6 +184,13 @@ struct RuleMatcher: Sendable {
         let (found, direct) = wide.matchWithDirect(tokens: tokens)
         return Found(wide: found, direct: direct, exact: exact.match(tokens: tokens))
     }
+
+    /// `match(tokens:)` from key ids already looked up (the classifier's token table).
+    func match(wide wideIDs: [Int32], expanded: [Int32]?, exact exactIDs: [Int32]) -> Found {
+        let (found, direct) = wide.match(keyIDs: wideIDs, expandedKeyIDs: expanded)
+        // `exact` matches with a morphology without abbreviations: never an expansion.
+        return Found(wide: found, direct: direct, exact: exact.match(keyIDs: exactIDs, expandedKeyIDs: nil).found)
+    }
 }
 
 /// A rule with its phrases replaced by phrase ids.
@@ -171,6 +206,10 @@ struct CompiledRule: Sendable {
         any = rule.any.compactMap(matcher.wide.id(of:))
         none = rule.none.compactMap(matcher.exact.id(of:))
     }
+
+    /// The `semua` and `salah_satu` phrases: a rule fires only when the text holds one of them
+    /// (each `semua` group needs a phrase found, and `salah_satu` one when it has any).
+    var conditionPhrases: [Int] { all.flatMap { $0 } + any }
 
     /// Whether the rule has any condition that can be true at all.
     var hasConditions: Bool { !(all.isEmpty && any.isEmpty) }

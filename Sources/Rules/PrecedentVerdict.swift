@@ -35,7 +35,7 @@ public struct PrecedentPolicy: Hashable, Sendable {
 }
 
 /// What the nearest precedents say about one item.
-struct PrecedentVerdict {
+struct PrecedentVerdict: Equatable {
     var category: Category
     /// The best open category among the voters (nil when every voter withheld).
     var openCategory: Category?
@@ -67,12 +67,19 @@ extension Classifier {
     /// With `openOnly`, exempt precedents are set aside (the text carries a word the PPID's
     /// exemption rules list under `kecuali`: an aggregate, a procedure, an office address).
     func precedentVerdict(tokens: [String], openOnly: Bool = false) -> PrecedentVerdict? {
+        precedentVerdict(neighbours: precedentIndex.nearest(tokens: tokens, limit: max(policy.neighbours * 3, 20),
+                                                            minimum: policy.weakSimilarity),
+                         openOnly: openOnly)
+    }
+
+    /// The verdict of the nearest precedents found for a text.
+    func precedentVerdict(neighbours: [PrecedentIndex.Neighbour], openOnly: Bool) -> PrecedentVerdict? {
         let index = precedentIndex
-        var found = index.nearest(tokens: tokens, limit: max(policy.neighbours * 3, 20), minimum: policy.weakSimilarity)
+        var found = neighbours
         var setAside = 0
         if openOnly {
             let count = found.count
-            found = found.filter { index.precedents[$0.index].category != .dikecualikan }
+            found = found.filter { index.categories[$0.index] != .dikecualikan }
             setAside = count - found.count
         }
         guard let best = found.first else { return nil }
@@ -81,7 +88,7 @@ extension Classifier {
         if decisive {
             voters = voters.filter { $0.similarity >= policy.minimumSimilarity }
             // The PPID's own decisions outrank other bodies'.
-            let own = voters.filter { index.precedents[$0.index].origin == .ppid }
+            let own = voters.filter { index.origins[$0.index] == .ppid }
             if !own.isEmpty { voters = own }
         }
         voters = Array(voters.prefix(policy.neighbours))
@@ -91,12 +98,12 @@ extension Classifier {
         var codeScore: [String: Double] = [:]
         var total = 0.0
         for voter in voters {
-            let precedent = index.precedents[voter.index]
-            let weight = voter.similarity * voter.similarity * (precedent.origin == .ppid ? policy.ppidWeight : 1)
-            score[precedent.category, default: 0] += weight
+            let category = index.categories[voter.index]
+            let weight = voter.similarity * voter.similarity * (index.origins[voter.index] == .ppid ? policy.ppidWeight : 1)
+            score[category, default: 0] += weight
             total += weight
-            if precedent.category == .dikecualikan {
-                for code in precedent.grounds {
+            if category == .dikecualikan {
+                for code in index.groundLists[voter.index] {
                     if let letter = code.dropFirst(2).first { letterScore[letter, default: 0] += weight }
                     codeScore[code, default: 0] += weight
                 }
@@ -108,7 +115,7 @@ extension Classifier {
         let agreement = total > 0 ? ranked[0].value / total : 0
         let exemptShare = total > 0 ? (score[.dikecualikan] ?? 0) / total : 0
         let strong = decisive && best.similarity >= policy.strongSimilarity && agreement >= policy.strongAgreement
-        let exemptVoters = voters.filter { index.precedents[$0.index].category == .dikecualikan }
+        let exemptVoters = voters.filter { index.categories[$0.index] == .dikecualikan }
         let bestExempt = exemptVoters.first?.similarity ?? 0
         // One shared word is not enough evidence unless the withheld title is that one word.
         let contained = exemptVoters.contains {
@@ -131,14 +138,13 @@ extension Classifier {
         var groups: [String: Group] = [:]
         var order: [String] = []
         for voter in voters.isEmpty ? [best] : voters {
-            let precedent = index.precedents[voter.index]
-            let key = index.titleKeys[voter.index] + "|" + precedent.category.rawValue + "|" + precedent.origin.rawValue
+            let key = index.titleKeys[voter.index] + "|" + index.categories[voter.index].rawValue + "|" + index.origins[voter.index].rawValue
             if groups[key] == nil {
                 groups[key] = Group(first: voter.index, similarity: voter.similarity, bodies: [], grounds: [])
                 order.append(key)
             }
-            groups[key]!.bodies.insert(precedent.body)
-            for code in precedent.grounds where !groups[key]!.grounds.contains(code) { groups[key]!.grounds.append(code) }
+            groups[key]!.bodies.insert(index.bodies[voter.index])
+            for code in index.groundLists[voter.index] where !groups[key]!.grounds.contains(code) { groups[key]!.grounds.append(code) }
         }
         var hits: [PrecedentHit] = []
         var explanation: [String] = []
@@ -158,7 +164,7 @@ extension Classifier {
                 explanation.append("Preseden: mirip dengan '\(precedent.title)' (kemiripan \(percent)%) — \(verb) oleh \(who)\(basis) [sumber: \(precedent.source)].")
             }
         }
-        let voterBodies = Set(voters.map { index.precedents[$0.index].body }).count
+        let voterBodies = Set(voters.map { index.bodies[$0.index] }).count
         let summary = "\(Self.verb(category)) menurut \(Int((agreement * 100).rounded()))% bobot \(voters.count) preseden terdekat dari \(voterBodies) badan publik"
         return PrecedentVerdict(category: category, openCategory: openCategory, decisive: decisive, strong: strong, exemptLike: exemptLike,
                                 grounds: grounds, hits: hits, explanation: explanation, summary: summary, setAside: setAside)

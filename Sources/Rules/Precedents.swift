@@ -200,6 +200,12 @@ public final class PrecedentIndex: Sendable {
     private let termCounts: [Int]
     /// Normalised titles, to group identical titles of several bodies.
     let titleKeys: [String]
+    /// Each precedent's category, origin, grounds and body, apart: the verdict reads them for
+    /// every neighbour, and copying whole `Precedent` values was a large part of its cost.
+    let categories: [Category]
+    let origins: [Precedent.Origin]
+    let groundLists: [[String]]
+    let bodies: [String]
 
     /// Words that carry no meaning for similarity.
     static let stopWords: Set<String> = [
@@ -252,6 +258,10 @@ public final class PrecedentIndex: Sendable {
         self.norms = norms
         self.termCounts = documents.map(\.count)
         self.titleKeys = titleKeys
+        categories = precedents.map(\.category)
+        origins = precedents.map(\.origin)
+        groundLists = precedents.map(\.grounds)
+        bodies = precedents.map(\.body)
     }
 
     /// The distinct similarity terms of a text: keys of its words (and of the expansion of its
@@ -291,12 +301,26 @@ public final class PrecedentIndex: Sendable {
     public func nearest(tokens: [String], limit: Int = 12, minimum: Double = 0.05) -> [Neighbour] {
         guard !precedents.isEmpty else { return [] }
         let terms = Self.terms(tokens: tokens, morphology: morphology)
-        let query = terms.compactMap { termIDs[$0] }
-        guard !query.isEmpty else { return [] }
+        // Sorted: the sums below then add in one order, whatever the set's (seeded) order.
+        let query = terms.compactMap { termIDs[$0] }.sorted()
+        return nearest(query: query, unknownTerms: terms.count - query.count, limit: limit, minimum: minimum)
+    }
+
+    /// The id of a similarity term (a key from `terms`) in the corpus, or nil when no
+    /// precedent's title has it.
+    func termID(_ key: String) -> Int32? { termIDs[key] }
+
+    /// How many distinct terms the corpus has (ids 0..<termCount).
+    var termCount: Int { termIDs.count }
+
+    /// `nearest(tokens:)` from the text's distinct corpus term ids (ascending) and the number of
+    /// its distinct terms the corpus lacks.
+    func nearest(query: [Int32], unknownTerms: Int, limit: Int, minimum: Double) -> [Neighbour] {
+        guard !precedents.isEmpty, !query.isEmpty else { return [] }
         // Terms the corpus lacks still count in the text's norm (with the weight of a term
         // seen once): an item about something no precedent mentions is not similar to anything.
         let rare = Float(log(1.0 + Double(precedents.count)))
-        var queryNorm = Float(terms.count - query.count) * rare * rare
+        var queryNorm = Float(unknownTerms) * rare * rare
         for id in query { queryNorm += idf[Int(id)] * idf[Int(id)] }
         var scores = [Float](repeating: 0, count: precedents.count)
         var sharedCounts = [UInt8](repeating: 0, count: precedents.count)
@@ -311,17 +335,27 @@ public final class PrecedentIndex: Sendable {
             }
         }
         let qn = queryNorm.squareRoot()
+        // The best `limit`, kept sorted while scanning (most similar first, then the lower
+        // index): the same list as sorting every neighbour and taking the first `limit`, since
+        // the order is total. Common words touch hundreds of precedents.
         var found: [Neighbour] = []
+        found.reserveCapacity(limit + 1)
+        func before(_ a: Neighbour, _ b: Neighbour) -> Bool { (a.similarity, -a.index) > (b.similarity, -b.index) }
         for document in touched {
             let score = scores[Int(document)]
             let norm = norms[Int(document)]
             let similarity = Double(score / (qn * norm))
-            if similarity >= minimum {
-                found.append(Neighbour(index: Int(document), similarity: similarity, containment: Double(score / (norm * norm)),
-                                       shared: Int(sharedCounts[Int(document)]), terms: termCounts[Int(document)]))
+            guard similarity >= minimum, limit > 0 else { continue }
+            let neighbour = Neighbour(index: Int(document), similarity: similarity, containment: Double(score / (norm * norm)),
+                                      shared: Int(sharedCounts[Int(document)]), terms: termCounts[Int(document)])
+            if found.count == limit {
+                guard before(neighbour, found[limit - 1]) else { continue }
+                found.removeLast()
             }
+            var position = found.count
+            while position > 0 && before(neighbour, found[position - 1]) { position -= 1 }
+            found.insert(neighbour, at: position)
         }
-        found.sort { ($0.similarity, -$0.index) > ($1.similarity, -$1.index) }
-        return Array(found.prefix(limit))
+        return found
     }
 }

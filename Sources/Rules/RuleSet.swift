@@ -148,8 +148,24 @@ public struct RuleSet: Sendable {
         return (0..<openMarkerMatcher.count).first(where: found.contains).map { openMarkerMatcher.phraseTexts[$0] }
     }
 
+    /// The keys the open-marker matcher knows.
+    var openMarkerKeys: [String] { openMarkerMatcher.vocabularyKeys }
+
+    /// The open-marker matcher's key id of one token (see `openMarker(keyIDs:)`).
+    func openMarkerKeyID(_ token: String) -> Int32 { openMarkerMatcher.keyID(token) }
+
+    /// `openMarker(in:)` from the tokens' `openMarkerKeyID`s.
+    func openMarker(keyIDs: [Int32]) -> String? {
+        guard openMarkerMatcher.count > 0 else { return nil }
+        let found = openMarkerMatcher.match(keyIDs: keyIDs, expandedKeyIDs: nil).found
+        return (0..<openMarkerMatcher.count).first(where: found.contains).map { openMarkerMatcher.phraseTexts[$0] }
+    }
+
     /// Whether a Pasal 17 code is defined in pengecualian.yaml.
     public func isKnownGround(_ code: String) -> Bool { groundCodes.contains(code) }
+
+    /// The codes `isKnownGround` accepts.
+    var knownGroundCodes: Set<String> { groundCodes }
 
     /// The title of a ground code ("Riwayat, kondisi dan perawatan kesehatan …").
     public func groundTitle(_ code: String) -> String? { grounds.first { $0.code == code }?.title }

@@ -1,0 +1,109 @@
+import DIPCore
+import Foundation
+import XCTest
+import Yams
+@testable import Rules
+
+/// The classifier's token table (each token stemmed and looked up once, candidate rules by
+/// phrase, top-k precedents) must give exactly what the plain path gives: every matcher and
+/// the precedent index tokenising, stemming and looking words up themselves.
+final class FastAnalysisTests: XCTestCase {
+    /// Texts from every source at hand: the corpus titles, the labelled sets, the example inbox
+    /// lines, and variants (serial numbers, abbreviations, "-nya", case, open markers).
+    private func texts() throws -> [String] {
+        var texts = defaultRules.precedents.map(\.title)
+        for file in ["labelled-items.yaml", "heldout-items.yaml", "heldout2-items.yaml", "heldout3-items.yaml"] {
+            let text = try String(contentsOf: Paths.fixtures.appendingPathComponent(file), encoding: .utf8)
+            texts += try YAMLDecoder().decode(LabelledSetTests.Fixture.self, from: text).items.map(\.teks)
+        }
+        let inbox = Paths.root.appendingPathComponent("examples/inbox")
+        let files = FileManager.default.enumerator(at: inbox, includingPropertiesForKeys: nil)?
+            .compactMap { $0 as? URL }.filter { $0.pathExtension == "csv" }.sorted { $0.path < $1.path } ?? []
+        XCTAssertFalse(files.isEmpty, "example inbox CSV files")
+        for file in files {
+            texts += try String(contentsOf: file, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+        }
+        XCTAssertGreaterThan(texts.count, 1_000)
+        let base = texts
+        for (n, text) in base.enumerated() where n % 3 == 0 {
+            texts.append("\(text) nomor \(n) tahun \(2019 + n % 8)")
+            texts.append(text.uppercased() + "NYA")
+            texts.append("LHP SPJ \(text) jumlah rekap KTP")
+        }
+        texts += ["", "17", "2024", "Pasal 17 huruf h", "Rekam medis pasien; NIK; KK", "Data pribadinya dinilai",
+                  "Şifre sunucu — konfigurasi jaringan", "Qwerty zxcvb 123456"]
+        return texts
+    }
+
+    private func assertSameAnalyses(_ classifier: Classifier, _ texts: [String], file: StaticString = #filePath, line: UInt = #line) {
+        let plain = classifier.withPlainPath()
+        var differing: [String] = []
+        // Twice: the first pass fills the token table, the second reads it.
+        for _ in 0..<2 {
+            for text in texts {
+                let tokens = TextNormalizer.tokens(text)
+                let fast = classifier.analysis(tokens: tokens)
+                let reference = plain.referenceAnalysis(tokens: tokens)
+                if fast != reference { differing.append(text) }
+            }
+        }
+        XCTAssertEqual(differing, [], "texts analysed differently", file: file, line: line)
+    }
+
+    func testTokenTableEqualsThePlainPathOnCorpusLabelledAndExampleTexts() throws {
+        let texts = try texts()
+        let classifier = Classifier(ruleSet: defaultRules)
+        assertSameAnalyses(classifier, texts)
+        // Whole classifications, with each declared category.
+        let plain = classifier.withPlainPath()
+        var differing = 0
+        let declarations: [Category?] = [nil] + Category.allCases
+        for (n, text) in texts.enumerated() {
+            let probe = item(text, declared: declarations[n % declarations.count], basis: n % 7 == 0 ? "Pasal 17 huruf h" : nil)
+            if classifier.classify(probe) != plain.classify(probe) { differing += 1 }
+        }
+        XCTAssertEqual(differing, 0)
+        // The comparison can fail: a verdict and a firing list are compared field by field.
+        let some = classifier.analysis(tokens: TextNormalizer.tokens("Rekam medis pasien"))
+        XCTAssertNotEqual(some, plain.referenceAnalysis(tokens: TextNormalizer.tokens("Jadwal pengangkutan sampah")))
+    }
+
+    /// PPID decisions with words the shipped corpus lacks (ids after the corpus's own terms).
+    func testTokenTableEqualsThePlainPathWithPPIDDecisions() throws {
+        let own = [
+            Precedent(title: "Catatan qwerty bimbingan skripsi mahasiswa", category: .dikecualikan, grounds: ["17h"],
+                      body: "PPID sendiri", source: "register", origin: .ppid),
+            Precedent(title: "Zxcvb rekapitulasi pengaduan warga", category: .setiapSaat, grounds: [],
+                      body: "PPID sendiri", source: "register", origin: .ppid),
+        ]
+        let classifier = Classifier(ruleSet: defaultRules, ppidDecisions: own)
+        var texts = try texts()
+        texts += ["Catatan qwerty bimbingan", "zxcvb qwerty asdfg pengaduan", "Rekapitulasi pengaduan zxcvb 2025"]
+        assertSameAnalyses(classifier, texts)
+    }
+
+    func testNumbersThatRulesNameStillMatch() {
+        // Numbers outside every vocabulary skip the table; one a phrase names must not.
+        let rules = try? RuleSet.load(files: [("kategori.yaml", defaultRulesText("kategori.yaml")),
+                                              ("pengecualian.yaml", defaultRulesText("pengecualian.yaml")),
+                                              ("aturan.yaml", """
+        aturan:
+          - id: uu-17-2003
+            keterangan: Undang-undang 17 tahun 2003
+            prioritas: 50
+            kategori: setiap_saat
+            salah_satu: ["uu 17 2003"]
+            contoh_cocok: ["Salinan UU 17 2003"]
+        """)])
+        guard let rules else { return XCTFail("rules do not load") }
+        let classifier = Classifier(ruleSet: rules, precedents: [])
+        XCTAssertTrue(classifier.storageKnowsNumber("17"))
+        let tokens = TextNormalizer.tokens("Salinan UU 17 2003")
+        XCTAssertEqual(classifier.analysis(tokens: tokens).firings.map(\.rule.id), ["uu-17-2003"])
+        XCTAssertEqual(classifier.analysis(tokens: tokens), classifier.withPlainPath().referenceAnalysis(tokens: tokens))
+    }
+
+    private func defaultRulesText(_ name: String) -> String {
+        (try? String(contentsOf: Paths.rules.appendingPathComponent(name), encoding: .utf8)) ?? ""
+    }
+}
