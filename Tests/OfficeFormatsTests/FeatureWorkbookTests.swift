@@ -81,6 +81,26 @@ final class FeatureWorkbookTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(refused, 5)
     }
 
+    /// Issue 16 #10: `dip dump --format json` streams; for every readable feature workbook
+    /// (whole workbook and each sheet alone) its text is the grid dump's, byte for byte, and
+    /// valid JSON.
+    func testStreamedJSONDumpIsTheGridDump() throws {
+        var compared = 0
+        for name in try FeatureWorkbooks.names() {
+            let path = try FeatureWorkbooks.path(name)
+            guard let grid = try? WorkbookDump.xlsx(path: path) else { continue }
+            for sheet in [nil] + grid.sheetNames.map(Optional.some) {
+                let want = sheet == nil ? grid.json : try WorkbookDump.xlsx(path: path, sheet: sheet).json
+                var streamed = ""
+                try WorkbookDump.streamJSONXLSX(path: path, sheet: sheet, maxCharacters: 0) { streamed += $0 }
+                XCTAssertEqual(streamed, want, "\(name) \(sheet ?? "(all)")")
+                XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(streamed.utf8)), "\(name)")
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(compared, 22)
+    }
+
     /// The encrypted container is recognised as such before any zip reading.
     func testPasswordEncryptedFileIsRecognised() throws {
         let path = try FeatureWorkbooks.path("password-encrypted.xlsx")

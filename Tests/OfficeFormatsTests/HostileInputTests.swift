@@ -266,6 +266,40 @@ final class ExpansionBudgetTests: ZipFixtureTestCase {
         XCTAssertEqual(workbook.budget.textBytes, 4_800_000)
     }
 
+    /// Issue 16 #10: `dip dump --format json` of a sheet whose grid would be far larger than
+    /// the file (one cell at XFD per row, a cell in the last row) writes its filled cells
+    /// instead, cut as in the text format: valid JSON in proportion to the file.
+    func testStreamedJSONDumpOfAHugeGridIsBounded() throws {
+        let long = String(repeating: "Informasi ", count: 100_000)
+        let rows = (1...200).map { "<row r=\"\($0)\"><c r=\"A\($0)\"><v>\($0)</v></c><c r=\"XFD\($0)\"><v>1</v></c></row>" }.joined()
+            + "<row r=\"1048576\"><c r=\"B1048576\" t=\"inlineStr\"><is><t>\(long)</t></is></c></row>"
+        let path = try zipFile(minimalWorkbook(sheetData: rows))
+        var out = ""
+        var writes = 0
+        try WorkbookDump.streamJSONXLSX(path: path, maxCharacters: 20) { out += $0; writes += 1 }
+        // 200 × 16,384 × 1,048,576 positions as a grid; a few KB as filled cells.
+        XCTAssertLessThan(out.utf8.count, 20_000)
+        XCTAssertGreaterThan(writes, 400, "written cell by cell")
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        let sheet = try XCTUnwrap((json["sheets"] as? [String: Any])?["Data"] as? [String: Any])
+        XCTAssertEqual(sheet["rows"] as? Int, 1_048_576)
+        XCTAssertEqual(sheet["columns"] as? Int, 16_384)
+        let cells = try XCTUnwrap(sheet["cells"] as? [[Any]])
+        XCTAssertEqual(cells.count, 401)
+        XCTAssertEqual(cells[1][0] as? String, "XFD1")
+        XCTAssertEqual(cells[1][1] as? Int, 1)
+        XCTAssertEqual(cells.last?[0] as? String, "B1048576")
+        XCTAssertEqual(cells.last?[1] as? String, "Informasi Informasi … (+999980 karakter)")
+
+        // Rows out of order cannot be placed while streaming: filled cells too, in reading order.
+        let unordered = try zipFile(minimalWorkbook(sheetData:
+            "<row r=\"3\"><c r=\"B3\"><v>3</v></c></row><row r=\"1\"><c r=\"A1\"><v>1</v></c></row>"))
+        var text = ""
+        try WorkbookDump.streamJSONXLSX(path: unordered, maxCharacters: 0) { text += $0 }
+        XCTAssertTrue(text.contains("\"Data\": {\"rows\": 3, \"columns\": 2, \"cells\": [\n   [\"B3\", 3],\n   [\"A1\", 1]\n  ]}"), text)
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(text.utf8)))
+    }
+
     func testLongSharedStringsReferencedByManyCellsAreRefusedWithinTheTextBudget() throws {
         // Six 30,000-character shared strings, each referenced by 2,000 cells: 360 MB of text.
         let items = (0..<6).map { k in "<si><t>" + String(repeating: "Informasi\(k) ", count: 2_728).prefix(30_000) + "</t></si>" }

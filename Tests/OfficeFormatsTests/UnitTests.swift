@@ -184,6 +184,37 @@ final class WorkbookDumpTests: XCTestCase {
         XCTAssertEqual(WorkbookDump.cut("pendek", 10), "pendek")
     }
 
+    /// The streamed JSON of a CSV is the grid dump's; long texts are cut when asked.
+    func testStreamedJSONOfACSVIsTheGridDump() throws {
+        let path = temporaryPath("csv")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let long = String(repeating: "x", count: 500)
+        try Data("No;Nama;Catatan\r\n1;\"Dinas \"\"Kesehatan\"\"\";\r\n;;\r\n3;\(long);\r\n".utf8).write(to: URL(fileURLWithPath: path))
+        var streamed = ""
+        try WorkbookDump.streamJSONCSV(path: path, maxCharacters: 0) { streamed += $0 }
+        XCTAssertEqual(streamed, try WorkbookDump.csv(path: path).json)
+        var cut = ""
+        try WorkbookDump.streamJSONCSV(path: path, maxCharacters: 10) { cut += $0 }
+        XCTAssertTrue(cut.contains("\"xxxxxxxxxx… (+490 karakter)\""), cut)
+        XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(cut.utf8)))
+    }
+
+    /// A row stored sparse is written with its filled cells only, each named by its column.
+    func testStreamedTextOfASparseRowNamesItsCells() throws {
+        struct Rows: RowSource {
+            var rows: [SheetRow]
+            var mergedRanges: [MergedRange] { [] }
+            mutating func nextRow() throws -> SheetRow? { rows.isEmpty ? nil : rows.removeFirst() }
+        }
+        var row = SheetRow(number: 4, cells: [.string("a")])
+        row.setCell(.number(2), column: 16_383)
+        XCTAssertEqual(row.storedCellCount, 2)
+        var source = Rows(rows: [SheetRow(number: 1, cells: [.string("No"), .empty, .string("x")]), row])
+        var out = ""
+        try WorkbookDump.streamText(name: "DIP", from: &source, maxCharacters: 0) { out += $0 }
+        XCTAssertEqual(out, "== DIP\n  1 | No |  | x\n  4 | A: a | XFD: 2\n(2 baris)\n\n")
+    }
+
     func testCSVDumpUsesTheCSVReader() throws {
         let path = temporaryPath("csv")
         defer { try? FileManager.default.removeItem(atPath: path) }

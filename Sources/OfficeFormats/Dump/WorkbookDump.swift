@@ -96,19 +96,135 @@ public struct WorkbookDump: Sendable {
     }
 
     /// One sheet as `== name`, then `row | cell | cell …` lines (trailing empty cells left
-    /// out, empty rows skipped), then `(N baris)`.
+    /// out, empty rows skipped), then `(N baris)`. A row stored sparse (cells far apart, one
+    /// at column XFD) is written as `row | A: cell | XFD: cell`, its filled cells only.
     public static func streamText<R: RowSource>(name: String, from source: inout R, maxCharacters: Int,
                                                 write: (String) -> Void) throws {
         write("== \(name)\n")
         var count = 0
+        func shown(_ value: DumpValue) -> String {
+            cut(value.text, maxCharacters).replacingOccurrences(of: "\n", with: "\\n")
+        }
         while let row = try source.nextRow() {
+            if row.storedCellCount < row.width {
+                let cells = row.nonEmptyCells.map { ($0.column, DumpValue($0.value)) }.filter { !$0.1.isNull }
+                guard !cells.isEmpty else { continue }
+                count += 1
+                write(String(row.number).leftPadded(3) + " | "
+                      + cells.map { columnLetters($0.0) + ": " + shown($0.1) }.joined(separator: " | ") + "\n")
+                continue
+            }
             let values = row.cells.map(DumpValue.init)
             guard let last = values.lastIndex(where: { !$0.isNull }) else { continue }
             count += 1
-            let cells = values[...last].map { cut($0.text, maxCharacters).replacingOccurrences(of: "\n", with: "\\n") }
+            let cells = values[...last].map(shown)
             write(String(row.number).leftPadded(3) + " | " + cells.joined(separator: " | ") + "\n")
         }
         write("(\(count) baris)\n\n")
+    }
+
+    // MARK: streamed JSON
+
+    /// Streams an XLSX workbook (or one sheet) as `json` would write its dump, without holding
+    /// the grid: each sheet is read once to learn its size, then again row by row (the second
+    /// read draws nothing more on the file's budget). Texts longer than `maxCharacters` are cut
+    /// as in the text format (0 keeps them whole). A sheet whose grid would hold more positions
+    /// than the file's cell budget (`ExpansionBudget.cellLimit`), or whose rows are out of
+    /// order, is written as its filled cells instead (see `streamJSONSheets`).
+    public static func streamJSONXLSX(path: String, sheet: String? = nil, maxCharacters: Int,
+                                      limits: XLSXLimits = XLSXLimits(), write: (String) -> Void) throws {
+        let workbook = try XLSXWorkbook(path: path, limits: limits)
+        var indexes = Array(workbook.sheets.indices)
+        if let sheet {
+            guard let i = workbook.sheetIndex(named: sheet) else { throw OfficeError.noSuchSheet(-1) }
+            indexes = [i]
+        }
+        // As the grid dump's dictionary: a name used twice keeps its last sheet.
+        var byName: [String: Int] = [:]
+        for i in indexes { byName[workbook.sheets[i].name] = i }
+        try streamJSONSheets(sheetNames: workbook.sheets.map(\.name),
+                             sheets: byName.keys.sorted().map { name in (name, { try workbook.rows(sheet: byName[name]!) }) },
+                             gridLimit: workbook.budget.cellLimit, maxCharacters: maxCharacters, write: write)
+    }
+
+    /// Streams a CSV file as `streamJSONXLSX` does (one sheet named after the file; the grid
+    /// limit is the cell budget an XLSX file of the same size would have).
+    public static func streamJSONCSV(path: String, maxCharacters: Int, write: (String) -> Void) throws {
+        let name = String(path.split(separator: "/").last ?? Substring(path))
+        let limit = ExpansionBudget(inputBytes: ExpansionBudget.inputSize(path), limits: XLSXLimits()).cellLimit
+        try streamJSONSheets(sheetNames: [name], sheets: [(name, { try CSVReader(path: path) })],
+                             gridLimit: limit, maxCharacters: maxCharacters, write: write)
+    }
+
+    /// The streamed JSON dump of `sheets` (already in the order to write, names unique), each
+    /// opened twice by its `open`. The text is `json`'s for the same grids (cut texts aside):
+    /// `{"sheet_names": [...], "sheets": {name: [[row], ...]}}`. A sheet whose grid would
+    /// exceed `gridLimit` positions, or whose rows come out of order (so a row cannot be
+    /// written where it belongs), is written as
+    /// `{"rows": R, "columns": C, "cells": [["A1", value], ...]}`: its filled cells in reading
+    /// order (a cell written twice is listed twice; the later one wins), so the output stays
+    /// in proportion to what the file holds.
+    public static func streamJSONSheets(sheetNames: [String], sheets: [(name: String, open: () throws -> any RowSource)],
+                                        gridLimit: Int, maxCharacters: Int, write: (String) -> Void) throws {
+        write("{\n \"sheet_names\": [" + sheetNames.map(jsonString).joined(separator: ", ") + "],\n \"sheets\": {")
+        func value(_ cell: CellValue) -> DumpValue {
+            let v = DumpValue(cell)
+            if case .string(let s) = v { return .string(cut(s, maxCharacters)) }
+            return v
+        }
+        for (n, sheet) in sheets.enumerated() {
+            write((n == 0 ? "\n" : ",\n") + "  " + jsonString(sheet.name) + ": ")
+            // First read: the grid's size, and whether rows come in order.
+            var lastRow = 0
+            var width = 0
+            var inOrder = true
+            var previous = 0
+            var source = try sheet.open()
+            while let row = try source.nextRow() {
+                if row.number <= previous { inOrder = false }
+                previous = row.number
+                var last = -1
+                for (column, cell) in row.nonEmptyCells where !DumpValue(cell).isNull { last = column }
+                guard last >= 0 else { continue }
+                lastRow = max(lastRow, row.number)
+                width = max(width, last + 1)
+            }
+            let positions = lastRow.multipliedReportingOverflow(by: width)
+            source = try sheet.open()
+            if inOrder && !positions.overflow && positions.partialValue <= gridLimit {
+                // The grid, row by row: rows of nulls where the sheet has none.
+                guard lastRow > 0 else { write("[]"); continue }
+                write("[")
+                var next = 1
+                func emit(_ values: [DumpValue]) {
+                    write((next == 1 ? "\n" : ",\n") + "   [" + values.map(\.json).joined(separator: ", ") + "]")
+                    next += 1
+                }
+                let nullRow = [DumpValue](repeating: .null, count: width)
+                while next <= lastRow, let row = try source.nextRow() {
+                    guard row.number <= lastRow else { break }
+                    while next < row.number { emit(nullRow) }
+                    var values = nullRow
+                    for (column, cell) in row.nonEmptyCells where column < width { values[column] = value(cell) }
+                    emit(values)
+                }
+                while next <= lastRow { emit(nullRow) }
+                write("\n  ]")
+            } else {
+                write("{\"rows\": \(lastRow), \"columns\": \(width), \"cells\": [")
+                var first = true
+                while let row = try source.nextRow() {
+                    for (column, cell) in row.nonEmptyCells {
+                        let v = value(cell)
+                        if v.isNull { continue }
+                        write((first ? "\n" : ",\n") + "   [\"" + columnLetters(column) + String(row.number) + "\", " + v.json + "]")
+                        first = false
+                    }
+                }
+                write(first ? "]}" : "\n  ]}")
+            }
+        }
+        write(sheets.isEmpty ? "}\n}\n" : "\n }\n}\n")
     }
 
     /// `text` cut to `maxCharacters` characters with the number left out (0: whole).

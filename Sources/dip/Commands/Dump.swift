@@ -24,24 +24,21 @@ struct Dump: ParsableCommand {
     var maxCharacters: Int = 200
 
     func run() throws {
-        let dump: WorkbookDump
         let isCSV = file.lowercased().hasSuffix(".csv") || (try? sniffFileKind(path: file)) == .text
+        // Row by row as read, in both formats: nothing but the current row is held, long
+        // texts are cut.
+        let out = FileHandle.standardOutput
+        let write: (String) -> Void = { try? out.write(contentsOf: Data($0.utf8)) }
         do {
-            if format == .text {
-                // Row by row as read: nothing but the current row is held, long texts are cut.
-                let out = FileHandle.standardOutput
-                let write: (String) -> Void = { try? out.write(contentsOf: Data($0.utf8)) }
-                if isCSV {
-                    try WorkbookDump.streamCSV(path: file, maxCharacters: maxCharacters, write: write)
-                } else {
-                    try WorkbookDump.streamXLSX(path: file, sheet: sheet, maxCharacters: maxCharacters, write: write)
-                }
-                return
-            }
-            if isCSV {
-                dump = try WorkbookDump.csv(path: file)
-            } else {
-                dump = try WorkbookDump.xlsx(path: file, sheet: sheet)
+            switch (format, isCSV) {
+            case (.text, true):
+                try WorkbookDump.streamCSV(path: file, maxCharacters: maxCharacters, write: write)
+            case (.text, false):
+                try WorkbookDump.streamXLSX(path: file, sheet: sheet, maxCharacters: maxCharacters, write: write)
+            case (.json, true):
+                try WorkbookDump.streamJSONCSV(path: file, maxCharacters: maxCharacters, write: write)
+            case (.json, false):
+                try WorkbookDump.streamJSONXLSX(path: file, sheet: sheet, maxCharacters: maxCharacters, write: write)
             }
         } catch let error as OfficeError {
             writeStandardError("dip dump: \(Dump.message(for: error, file: file))\n")
@@ -50,7 +47,6 @@ struct Dump: ParsableCommand {
             writeStandardError("dip dump: \(file): berkas CSV tidak dapat dibaca (\(error))\n")
             throw ExitCode(2)
         }
-        print(dump.json, terminator: "")
     }
 
     /// A short Indonesian message for the user, with the English detail for logs.

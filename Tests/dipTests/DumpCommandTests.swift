@@ -1,0 +1,35 @@
+import Foundation
+import OfficeFormats
+import TestSupport
+import XCTest
+
+/// `dip dump --format json` streams (issue 16 #10); for an ordinary workbook its output is the
+/// grid dump's, byte for byte.
+final class DumpCommandTests: XCTestCase {
+    /// Runs the built `dip` (as `CheckCommandTests.run`), returning its status and stdout.
+    func run(_ arguments: [String]) throws -> (status: Int32, output: Data) {
+        let bundle = Bundle(for: Self.self).bundleURL
+        var binary = bundle.appendingPathComponent("dip")
+        if !FileManager.default.isExecutableFile(atPath: binary.path) {
+            binary = bundle.deletingLastPathComponent().appendingPathComponent("dip")
+        }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, data)
+    }
+
+    func testJSONDumpOfAnOrdinaryWorkbookIsTheGridDump() throws {
+        let xlsx = try Examples.file("rsud-drajat", "dip-rsud-2026.xlsx").path
+        let (status, data) = try run(["dump", "--format", "json", "--maks-karakter", "0", xlsx])
+        XCTAssertEqual(status, 0)
+        XCTAssertEqual(String(decoding: data, as: UTF8.self), try WorkbookDump.xlsx(path: xlsx).json)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        XCTAssertFalse((json["sheets"] as? [String: Any] ?? [:]).isEmpty)
+    }
+}
