@@ -64,3 +64,54 @@ struct PartKeys {
         digest.map { String(format: "%02x", $0) }.joined()
     }
 }
+
+/// Rendered parts kept between runs in `archive/.cache/<kind>/<name>`, each file holding the
+/// part's key and SHA-256 on its first line, then the bytes. A part is used only when both
+/// match (a torn or edited file is rendered again); files are written under a temporary name
+/// and renamed, without fsync: losing one only costs its rendering.
+struct KeptParts {
+    let folder: URL
+
+    init(workspace: Workspace, kind: String) {
+        folder = workspace.archive.appendingPathComponent(".cache", isDirectory: true)
+            .appendingPathComponent(kind, isDirectory: true)
+    }
+
+    func url(_ name: String) -> URL { folder.appendingPathComponent(name) }
+
+    /// The bytes kept under `name` for `key`, if they are intact.
+    func part(_ name: String, key: String) -> [UInt8]? {
+        guard let data = try? Data(contentsOf: url(name)),
+              let newline = data.firstIndex(of: 0x0A) else { return nil }
+        let header = String(decoding: data[data.startIndex..<newline], as: UTF8.self)
+        let body = data[data.index(after: newline)...]
+        guard header == "\(key) \(PartKeys.hex(SHA256.hash(data: body)))" else { return nil }
+        return Array(body)
+    }
+
+    /// Keeps `bytes` under `name` for `key`.
+    func keep(_ name: String, key: String, bytes: [UInt8]) throws {
+        try DurableFiles.createDirectory(folder)
+        var data = Data("\(key) \(PartKeys.hex(SHA256.hash(data: bytes)))\n".utf8)
+        data.append(contentsOf: bytes)
+        let target = url(name)
+        let temp = folder.appendingPathComponent(".\(name).tmp-\(getpid())")
+        do {
+            try data.write(to: temp)
+        } catch {
+            throw WorkspaceError.io(operation: "menulis", path: temp.path, reason: error.localizedDescription)
+        }
+        guard rename(temp.path, target.path) == 0 else {
+            unlink(temp.path)
+            throw DurableFiles.posixError("mengganti nama ke", target.path)
+        }
+    }
+
+    /// Removes the parts whose names are not in `names` (units with nothing to render now).
+    func keepOnly(_ names: Set<String>) {
+        let fm = FileManager.default
+        for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where !names.contains(name) {
+            try? fm.removeItem(at: url(name))
+        }
+    }
+}

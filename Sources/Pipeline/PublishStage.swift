@@ -226,11 +226,34 @@ public struct PublishStage {
             try pack.writePage(clock: clock, to: emit)
         }
         let forms = try ConsequenceTestForm.documentsPerUnit(pending: pending, settings: config.decree, citations: citations,
-                                                            clock: clock)
+                                                            clock: clock, kept: keptFormBodies(pending))
         try replaceFolder(workspace.reports.appendingPathComponent("uji-konsekuensi", isDirectory: true),
                           with: forms.map { (name: $0.fileName, data: Data($0.bytes)) })
         try DurableFiles.write(stamp, to: stampFile)
         logger.info("paket pemeriksaan ditulis", metadata: ["folder": "\(workspace.review.path)", "uji": "\(pending.count)"])
+    }
+
+    /// The bodies of the per-unit consequence-test forms kept from earlier runs
+    /// (`archive/.cache/uji-konsekuensi/`), keyed by everything a body is made from: the
+    /// unit's pending tests, the decree settings, the rules' citations, the day (WIB) the
+    /// form's year and blank dates come from, and the dip build. Units without pending tests
+    /// lose their kept body.
+    func keptFormBodies(_ pending: [PendingTest]) throws -> KeptBodies {
+        let parts = KeptParts(workspace: workspace, kind: "uji-konsekuensi")
+        parts.keepOnly(Set(pending.map { "\($0.unit.code).xml" }))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let frame = ["uji-konsekuensi", String(decoding: try encoder.encode(config.decree), as: UTF8.self),
+                     clock.indonesianDate()] + citations.fingerprint
+        func key(_ unit: String, _ tests: [PendingTest]) -> String? {
+            guard let json = try? encoder.encode(tests.sorted { $0.itemID < $1.itemID }) else { return nil }
+            return PartKeys.key(frame + [unit, String(decoding: json, as: UTF8.self)])
+        }
+        return KeptBodies(
+            body: { unit, tests in key(unit, tests).flatMap { parts.part("\(unit).xml", key: $0) } },
+            keep: { unit, tests, body in
+                if let key = key(unit, tests) { try parts.keep("\(unit).xml", key: key, bytes: body) }
+            })
     }
 
     /// The token of the review workbook about to be written, issued in the register: an

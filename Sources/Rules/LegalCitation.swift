@@ -38,6 +38,12 @@ public struct LegalCitations: Sendable, Hashable {
         return LegalCitations(ruleSet: set)
     }()
 
+    /// Everything the citations are made from (each ground's code, place and legal basis), as
+    /// lines: what a kept rendering of citations must be keyed by.
+    public var fingerprint: [String] {
+        basis.keys.sorted().map { "\($0)|\(order[$0] ?? -1)|\(basis[$0] ?? "")" }
+    }
+
     /// Whether `code` is a ground of the rules.
     public func isKnown(_ code: String) -> Bool { basis[code] != nil }
 

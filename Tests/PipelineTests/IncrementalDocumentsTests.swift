@@ -8,7 +8,7 @@ import XCTest
 /// the other every kept part and key file is removed before it. Every file must be identical
 /// (the operator's log aside), and the update must have kept the other units' templates.
 final class IncrementalDocumentsTests: XCTestCase {
-    static let keyFiles = [".templat-unit.json"]
+    static let keyFiles = [".templat-unit.json", ".cache"]
 
     func testAnUpdateWithKeptPartsWritesWhatAFullRebuildWrites() throws {
         _ = try DipProcess.requireBinary()
@@ -42,6 +42,10 @@ final class IncrementalDocumentsTests: XCTestCase {
         for unit in units {
             XCTAssertTrue(files.contains("reports/unit/\(unit)/DIP-\(unit).xlsx"), "template of \(unit) missing")
         }
+        // Consequence-test forms were written from kept bodies for the units that sent nothing.
+        let forms = files.filter { $0.hasPrefix("reports/uji-konsekuensi/uji-konsekuensi-") }
+        XCTAssertGreaterThan(forms.count, 4, "too few units with consequence-test forms to compare: \(forms)")
+        XCTAssertEqual(forms.count, files.filter { $0.hasPrefix("archive/.cache/uji-konsekuensi/") }.count)
         for path in files {
             let a = try Data(contentsOf: warm.appendingPathComponent(path))
             let b = try Data(contentsOf: cold.appendingPathComponent(path))

@@ -35,6 +35,29 @@ public enum DOCXWriter {
 
     /// The package bytes.
     public static func write(_ doc: DOCXDocument) throws -> [UInt8] {
+        try package(doc, body: nil).package
+    }
+
+    /// The package and its body (`word/document.xml`) as bytes, for a caller that keeps
+    /// bodies to pass back to `write(_:body:)`; the body is nil when the document holds
+    /// pictures (their relationships and media parts come from the blocks).
+    public static func writeKeepingBody(_ doc: DOCXDocument) throws -> (package: [UInt8], body: [UInt8]?) {
+        let written = try package(doc, body: nil)
+        return (written.package, written.pictures ? nil : written.body.bytes)
+    }
+
+    /// The package of `doc` with a body rendered earlier by `writeKeepingBody` from the same
+    /// blocks (the caller keeps it under a key of everything the blocks come from); `doc`'s
+    /// blocks are not read and may be empty. Every other part (styles, numbering, footer,
+    /// properties with `doc.created`) is written from `doc` as `write` does, so the bytes are
+    /// those `write` gives for the full document.
+    public static func write(_ doc: DOCXDocument, body: [UInt8]) throws -> [UInt8] {
+        try package(doc, body: body).package
+    }
+
+    static func package(_ doc: DOCXDocument, body given: [UInt8]?)
+        throws -> (package: [UInt8], body: XMLBytes, pictures: Bool)
+    {
         try validate(doc)
         var docRels = [
             OPCRelationship(id: "rId1", type: OPCPackage.relBase + "styles", target: "styles.xml"),
@@ -48,7 +71,8 @@ public enum DOCXWriter {
             docRels.append(OPCRelationship(id: footerID, type: OPCPackage.relBase + "footer", target: "footer1.xml"))
         }
         let media = MediaParts()
-        let documentXML = try documentXML(doc, footerID: doc.pageNumbers ? footerID : nil, media: media)
+        let documentXML = try given.map { try XMLBytes(copying: $0) }
+            ?? documentXML(doc, footerID: doc.pageNumbers ? footerID : nil, media: media)
         for (n, image) in media.images.enumerated() {
             docRels.append(OPCRelationship(id: MediaParts.relationshipID(n), type: OPCPackage.relBase + "image",
                                            target: "media/" + MediaParts.fileName(n, image)))
@@ -90,7 +114,8 @@ public enum DOCXWriter {
                              data: try OPCPackage.appProperties(application: "dip")))
         let formats = Set(media.images.map(\.format))
         let defaults = [DOCXImageFormat.jpeg, .png].filter(formats.contains).map { ($0.fileExtension, $0.contentType) }
-        return try OPCPackage.zip(parts: parts, modified: doc.created, defaults: defaults)
+        return (try OPCPackage.zip(parts: parts, modified: doc.created, defaults: defaults), documentXML,
+                !media.images.isEmpty)
     }
 
     /// The pictures of a document in the order they are written: picture `n` (0-based) is

@@ -12,21 +12,30 @@ public enum ConsequenceTestForm {
     /// A document with one form per item (sorted by unit and source position).
     public static func document(items: [VersionItem], settings: DecreeSettings, citations: LegalCitations,
                                 atasan: Official? = nil, clock: Clock) throws -> [UInt8] {
+        try DOCXWriter.write(model(items: items, settings: settings, citations: citations, atasan: atasan, clock: clock))
+    }
+
+    /// The document model; without `blocks` only its frame (styles, page, title, properties),
+    /// for a body kept from an earlier rendering (`DOCXWriter.write(_:body:)`).
+    static func model(items: [VersionItem], settings: DecreeSettings, citations: LegalCitations,
+                      atasan: Official?, clock: Clock, blocks withBlocks: Bool = true) -> DOCXDocument {
         let L = DecreeLayout(settings: settings, clock: clock)
         let page = L.portrait
         let width = page.textWidth
         var blocks: [DOCXBlock] = []
         let sorted = items.sorted(by: PublishedList.order)
-        for (index, v) in sorted.enumerated() {
-            blocks += form(v, number: index + 1, layout: L, citations: citations, atasan: atasan, width: width,
-                           newPage: index > 0)
-        }
-        if sorted.isEmpty {
-            blocks.append(L.paragraph("Tidak ada informasi yang memerlukan uji konsekuensi.", alignment: .center))
+        if withBlocks {
+            for (index, v) in sorted.enumerated() {
+                blocks += form(v, number: index + 1, layout: L, citations: citations, atasan: atasan, width: width,
+                               newPage: index > 0)
+            }
+            if sorted.isEmpty {
+                blocks.append(L.paragraph("Tidak ada informasi yang memerlukan uji konsekuensi.", alignment: .center))
+            }
         }
         let units = Set(sorted.map(\.unit.name)).sorted()
         let title = "Lembar Uji Konsekuensi" + (units.count == 1 ? " – \(units[0])" : "")
-        return try DOCXWriter.write(L.document(blocks: blocks, final: page, title: title))
+        return L.document(blocks: blocks, final: page, title: title)
     }
 
     static func form(_ v: VersionItem, number: Int, layout L: DecreeLayout, citations: LegalCitations,

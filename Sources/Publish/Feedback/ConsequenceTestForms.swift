@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import OfficeFormats
 import Register
 import Rules
 
@@ -9,27 +10,55 @@ public struct GeneratedFile: Hashable, Sendable {
     public var bytes: [UInt8]
 }
 
+/// Bodies (`word/document.xml`) of per-unit documents kept between runs by the caller, which
+/// keys each by everything the body is made from (`DOCXWriter.write(_:body:)`): an update of a
+/// few units renders only their bodies again.
+public struct KeptBodies {
+    /// The body kept for a unit's document made from `pending`, if any.
+    public var body: (_ unit: String, _ pending: [PendingTest]) -> [UInt8]?
+    /// Keeps the body just rendered for a unit's document made from `pending`.
+    public var keep: (_ unit: String, _ pending: [PendingTest], _ body: [UInt8]) throws -> Void
+
+    public init(body: @escaping (String, [PendingTest]) -> [UInt8]?,
+                keep: @escaping (String, [PendingTest], [UInt8]) throws -> Void) {
+        self.body = body
+        self.keep = keep
+    }
+}
+
 extension ConsequenceTestForm {
     /// One consequence-test form document per unit with pending tests, named
     /// `uji-konsekuensi-<unit>.docx`, sorted by unit code. Each form names the item id; the
     /// revision tested is in the form's code field ("dinkes-0007 (revisi 2)") because a test
-    /// is recorded for one revision.
+    /// is recorded for one revision. With `kept`, a unit's body kept for the same pending
+    /// tests is used instead of rendering it again (same bytes).
     public static func documentsPerUnit(
-        pending: [PendingTest], settings: DecreeSettings, citations: LegalCitations, clock: Clock
+        pending: [PendingTest], settings: DecreeSettings, citations: LegalCitations, clock: Clock,
+        kept: KeptBodies? = nil
     ) throws -> [GeneratedFile] {
         let byUnit = Dictionary(grouping: pending, by: \.unit.code)
         var out: [GeneratedFile] = []
         for code in byUnit.keys.sorted() {
-            let items = byUnit[code]!.sorted { $0.itemID < $1.itemID }.map { p in
+            let tests = byUnit[code]!
+            let items = tests.sorted { $0.itemID < $1.itemID }.map { p in
                 VersionItem(
                     id: "\(p.itemID) (revisi \(p.revision))", revision: p.revision, unit: p.unit, item: p.item,
                     category: p.classification.suggested ?? p.classification.declared ?? .dikecualikan,
                     subgroup: nil, classification: p.classification, change: .unchanged,
                     recordedAt: clock.now, consequenceTest: nil)
             }
-            out.append(GeneratedFile(
-                fileName: "uji-konsekuensi-\(code).docx",
-                bytes: try document(items: items, settings: settings, citations: citations, clock: clock)))
+            let bytes: [UInt8]
+            if let kept, let body = kept.body(code, tests) {
+                let frame = model(items: items, settings: settings, citations: citations, atasan: nil, clock: clock,
+                                  blocks: false)
+                bytes = try DOCXWriter.write(frame, body: body)
+            } else {
+                let doc = model(items: items, settings: settings, citations: citations, atasan: nil, clock: clock)
+                let written = try DOCXWriter.writeKeepingBody(doc)
+                if let kept, let body = written.body { try kept.keep(code, tests, body) }
+                bytes = written.package
+            }
+            out.append(GeneratedFile(fileName: "uji-konsekuensi-\(code).docx", bytes: bytes))
         }
         return out
     }
