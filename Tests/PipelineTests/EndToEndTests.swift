@@ -94,6 +94,11 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(publishing.publishedVersion, draftNumber)
         let published = try XCTUnwrap(register.lastPublished())
         XCTAssertEqual(published.number, draftNumber)
+        // Issue 16 #14: the review pack is written after publication, so the run that publishes
+        // already compares with the version it published (before, the pack compared with the
+        // previous decree for a whole cycle).
+        let reviewPage = try String(contentsOf: root.appendingPathComponent("reports/review/index.html"), encoding: .utf8)
+        XCTAssertTrue(reviewPage.contains("dibandingkan dengan versi \(draftNumber)."), "review pack stale after publication")
         // The draft folder no longer offers the published version as a pending draft.
         let draftFolder = root.appendingPathComponent("reports/draf")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: draftFolder.path), ["BACA-INI.txt"])

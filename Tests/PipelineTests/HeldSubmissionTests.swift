@@ -282,6 +282,9 @@ final class HeldSubmissionTests: XCTestCase {
     /// releases the held list.
     func testReleaseCommand() throws {
         _ = try holdHalfList()
+        let status = try DipProcess.run(["status", "--workspace", root.path])
+        XCTAssertTrue(status.stdout.contains("dinsos: DIP dinsos.csv"), status.stdout)
+        XCTAssertTrue(status.stdout.contains("menarik 28 dari 40 informasi"), status.stdout)
         let refusedFirst = try DipProcess.run(["release", "dinkes", "--workspace", root.path, "--name", "Siti"])
         XCTAssertEqual(refusedFirst.exitCode, 1, refusedFirst.stderr)
         XCTAssertTrue(refusedFirst.stderr.contains("Unit dinkes tidak mempunyai kiriman yang ditahan"), refusedFirst.stderr)

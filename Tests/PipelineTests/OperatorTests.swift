@@ -71,6 +71,14 @@ final class OperatorTests: XCTestCase {
             let locked = try DipProcess.run(ws.runArgs)
             XCTAssertEqual(locked.exitCode, 4, locked.stderr)
             XCTAssertTrue(locked.stderr.contains("sedang dipakai oleh proses dip lain"), locked.stderr)
+            // Issue 16 #16: a busy workspace is not a failure: logged at info, so the README's
+            // `grep level=error` does not report it.
+            XCTAssertFalse(locked.stderr.contains("level=error"), locked.stderr)
+            let logFolder = ws.workspace.reports.appendingPathComponent("log")
+            let logText = try FileManager.default.contentsOfDirectory(atPath: logFolder.path)
+                .map { try String(contentsOf: logFolder.appendingPathComponent($0), encoding: .utf8) }.joined()
+            XCTAssertTrue(logText.contains("level=info event=\"workspace sedang dipakai, run dilewati\""), logText)
+            XCTAssertFalse(logText.contains("level=error event=\"run gagal\""), logText)
             withExtendedLifetime(lock) {}
         }
         // 3: not a workspace.

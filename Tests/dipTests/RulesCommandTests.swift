@@ -41,6 +41,21 @@ final class RulesCommandTests: XCTestCase {
         XCTAssertTrue(result.output.contains("preseden.csv:3: galat: Kategori `rahasia` tidak dikenal"), result.output)
     }
 
+    /// rules/penerimaan.json (issue 16 #7: when a list is held for the PPID) is checked too.
+    func testCheckReportsInvalidHoldThresholds() throws {
+        let directory = try Scratch.directory("dip-rules-hold")
+        for name in try FileManager.default.contentsOfDirectory(atPath: rules) where name.hasSuffix(".yaml") || name.hasSuffix(".txt") || name.hasSuffix(".json") {
+            try FileManager.default.copyItem(atPath: rules + "/" + name, toPath: directory.appendingPathComponent(name).path)
+        }
+        let url = directory.appendingPathComponent("penerimaan.json")
+        try Data(#"{"holdMassWithdrawal": {"minimumWithdrawn": 0, "percent": 50}}"#.utf8).write(to: url)
+        let invalid = try dip(["rules", "check", "--rules", directory.path])
+        XCTAssertEqual(invalid.status, 1, invalid.output)
+        XCTAssertTrue(invalid.output.contains("penerimaan.json: galat: holdMassWithdrawal: minimumWithdrawn harus 1 atau lebih"), invalid.output)
+        try Data(#"{"holdMassWithdrawal": {"minimumWithdrawn": 5}}"#.utf8).write(to: url)
+        XCTAssertFalse(try dip(["rules", "check", "--rules", directory.path]).output.contains("penerimaan.json"))
+    }
+
     /// A kop logo that cannot be printed is named with what is wrong; a readable one is not reported.
     func testCheckReportsAnUnprintableLogo() throws {
         let directory = try Scratch.directory("dip-rules-logo")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DIPCore
 import Foundation
+import Pipeline
 import Publish
 import Rules
 
@@ -82,6 +83,20 @@ extension DIP.RulesCommand {
                         print("keputusan.json: galat: tidak dapat dibaca: \(error)")
                         errors += 1
                     }
+                }
+            }
+            // penerimaan.json: when a unit's list is held for the PPID (issue 16 #7).
+            if let directory = location.directory(),
+               let data = try? Data(contentsOf: directory.appendingPathComponent(IntakeSettings.fileName)) {
+                do {
+                    let settings = try JSONDecoder().decode(IntakeSettings.self, from: data)
+                    for problem in settings.holdMassWithdrawal.problems {
+                        print("\(IntakeSettings.fileName): galat: holdMassWithdrawal: \(problem)")
+                        errors += 1
+                    }
+                } catch {
+                    print("\(IntakeSettings.fileName): galat: tidak dapat dibaca: \(error)")
+                    errors += 1
                 }
             }
             print("Aturan \(location.sourceLabel): \(ruleSet.rules.count) aturan, \(ruleSet.precedents.count) preseden dari \(Set(ruleSet.precedents.map(\.body)).count) badan publik, \(ruleSet.morphology.roots.count) kata dasar, \(ruleSet.morphology.abbreviations.count) singkatan; \(errors) galat, \(warnings) peringatan.")

@@ -17,12 +17,24 @@ extension DIP {
 
         func run() throws {
             try RegisterOutput.run {
-                let status = try options.openRegister().status()
+                let db = try options.openRegister()
+                let status = try db.status()
                 switch format {
                 case .json: print(try RegisterOutput.json(status))
-                case .text: print(Self.text(status), terminator: "")
+                case .text: print(Self.text(status) + Self.heldText(try db.pendingHolds()), terminator: "")
                 }
             }
+        }
+
+        /// Lists held for the PPID (issue 16 #7), when there are any.
+        static func heldText(_ holds: [HeldSubmission]) -> String {
+            guard !holds.isEmpty else { return "" }
+            var out = "\nKiriman DITAHAN menunggu keputusan PPID (dip release UNIT / --refuse):\n"
+            for h in holds {
+                out += "  \(h.unit): \(h.fileName), \(RegisterOutput.dateTime(h.receivedAt)); menarik "
+                    + "\(h.count.withdrawn) dari \(h.count.current) informasi\n"
+            }
+            return out
         }
 
         static func text(_ s: RegisterStatus) -> String {
