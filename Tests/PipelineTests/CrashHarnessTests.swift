@@ -140,8 +140,22 @@ struct HarnessWorkspace {
             return try SyntheticInbox.write(into: workspace.inbox, units: units(), itemsPerUnit: 40, seed: 7)
         case .review:
             try fillReviewWorkbook()
+            // Every third unit renames every item (held for the PPID: it would withdraw most of
+            // the list, issue 16 #7); the next third sends a real revision, applied: the same
+            // list with its malformed rows (every 25th) filled in.
             let some = try units().enumerated().filter { $0.offset % 3 == 0 }.map(\.element)
-            return try SyntheticInbox.write(into: workspace.inbox, units: some, itemsPerUnit: 38, seed: 7, round: 1)
+            let revising = Set(try units().enumerated().filter { $0.offset % 3 == 1 }.map(\.element))
+            let aside = root.appendingPathComponent("revisi", isDirectory: true)
+            defer { try? FileManager.default.removeItem(at: aside) }
+            let revised = try SyntheticInbox.write(into: aside, units: try units(), itemsPerUnit: 40, seed: 7, malformedEvery: 0)
+                .filter { revising.contains($0.unit) }
+            for drop in revised {
+                let folder = workspace.inbox.appendingPathComponent(drop.unit, isDirectory: true)
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try FileManager.default.moveItem(at: aside.appendingPathComponent(drop.unit).appendingPathComponent(drop.fileName),
+                                                 to: folder.appendingPathComponent(drop.fileName))
+            }
+            return try SyntheticInbox.write(into: workspace.inbox, units: some, itemsPerUnit: 38, seed: 7, round: 1) + revised
         case .publish:
             let approve = try DipProcess.run(
                 ["approve", "--workspace", root.path, "--name", "Drs. H. Ahmad Fauzi", "--nip", "197001011995031002",
@@ -273,6 +287,11 @@ struct HarnessWorkspace {
         let pairs = rows.map { "\($0["unit"] as String)/\($0["sha256"] as String)" }
         XCTAssertEqual(pairs.sorted(), drops.map { "\($0.unit)/\($0.sha256)" }.sorted(), file: file, line: line)
         if phase == .review {
+            let revisedUnits = try db.read { try Int.fetchOne($0, sql: """
+                SELECT COUNT(DISTINCT unit) FROM submissions WHERE unit IN (SELECT unit FROM submissions GROUP BY unit HAVING COUNT(*) = 2)
+                """) }
+            XCTAssertEqual(revisedUnits, try units().enumerated().filter { $0.offset % 3 == 1 }.count,
+                           "the real revisions are applied", file: file, line: line)
             let held = try db.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM held_submissions WHERE status = 'held'") }
             XCTAssertEqual(held, try units().enumerated().filter { $0.offset % 3 == 0 }.count,
                            "the revised lists are held, each once", file: file, line: line)

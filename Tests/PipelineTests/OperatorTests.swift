@@ -147,7 +147,10 @@ final class OperatorTests: XCTestCase {
         try handle.close()
         let sha = try DurableFiles.sha256(of: url)
         let deadline = Date().addingTimeInterval(30)
-        while FileManager.default.fileExists(atPath: url.path) && Date() < deadline { usleep(200_000) }
+        // Done when the unit folder is empty: the file leaves its name when claimed (renamed),
+        // before it is archived, and its claimed name only after it is recorded.
+        func taken() -> Bool { ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? ["?"]).isEmpty }
+        while !taken() && Date() < deadline { usleep(200_000) }
         XCTAssertFalse(FileManager.default.fileExists(atPath: url.path), "watch did not take the file within 30 s")
         // Exactly one archived original: the complete file, never a partial one.
         let originals = try FileManager.default.contentsOfDirectory(atPath: ws.workspace.originals.path).filter { $0.hasSuffix(".csv") }
