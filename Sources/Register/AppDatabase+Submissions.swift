@@ -186,7 +186,7 @@ extension AppDatabase {
                         submission: submissionID, item: itemID, revision: old.revision,
                         change: .unchanged, fields: "", position: position,
                         nomor: information.nomor, sourceRow: information.source.row
-                    ).insert(db)
+                    ).insertPrepared(db)
                     update.unchanged.append(ItemDelta(
                         itemID: itemID, unit: unit, revision: old.revision, change: .unchanged,
                         fields: [], ringkasan: information.ringkasan, nomor: information.nomor))
@@ -201,7 +201,7 @@ extension AppDatabase {
                     item: itemID, revision: revision, submission: submissionID,
                     recordedAt: receivedAt, information: information,
                     classification: classification)
-                try record.insert(db)
+                try record.insertPrepared(db)
                 try db.execute(
                     sql: "UPDATE items SET current_revision = ?, kode = ? WHERE id = ?",
                     arguments: [revision, information.kode, itemID])
@@ -209,7 +209,7 @@ extension AppDatabase {
                     submission: submissionID, item: itemID, revision: revision, change: change,
                     fields: fields.joined(separator: ","), position: position,
                     nomor: information.nomor, sourceRow: information.source.row
-                ).insert(db)
+                ).insertPrepared(db)
                 let delta = ItemDelta(
                     itemID: itemID, unit: unit, revision: revision, change: change,
                     fields: fields, ringkasan: information.ringkasan, nomor: information.nomor)
@@ -224,17 +224,17 @@ extension AppDatabase {
                     id: itemID, unit: unit, seq: nextSeq, kode: information.kode,
                     currentRevision: 1, createdAt: receivedAt,
                     createdSubmission: submissionID, withdrawnAt: nil, withdrawnSubmission: nil
-                ).insert(db)
+                ).insertPrepared(db)
                 nextSeq += 1
                 var record = try RevisionRecord(
                     item: itemID, revision: 1, submission: submissionID, recordedAt: receivedAt,
                     information: information, classification: classification)
-                try record.insert(db)
+                try record.insertPrepared(db)
                 try ItemStateRecord(
                     submission: submissionID, item: itemID, revision: 1, change: .added,
                     fields: "", position: position, nomor: information.nomor,
                     sourceRow: information.source.row
-                ).insert(db)
+                ).insertPrepared(db)
                 update.added.append(ItemDelta(
                     itemID: itemID, unit: unit, revision: 1, change: .added, fields: [],
                     ringkasan: information.ringkasan, nomor: information.nomor))
@@ -248,7 +248,7 @@ extension AppDatabase {
             try ItemStateRecord(
                 submission: submissionID, item: item.id, revision: item.currentRevision,
                 change: .withdrawn, fields: "", position: nil, nomor: nil, sourceRow: nil
-            ).insert(db)
+            ).insertPrepared(db)
             update.withdrawn.append(ItemDelta(
                 itemID: item.id, unit: unit, revision: item.currentRevision, change: .withdrawn,
                 fields: [], ringkasan: currentRevision[item.id]?.ringkasan ?? "", nomor: nil))

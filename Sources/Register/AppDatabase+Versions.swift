@@ -59,7 +59,7 @@ extension AppDatabase {
                     version: number, item: p.item.id, revision: p.revision.revision,
                     category: p.category, subgroup: p.subgroup, exempted: p.exempted,
                     test: p.test?.id, change: change, position: p.position, nomor: p.nomor)
-                try row.insert(db)
+                try row.insertPrepared(db)
                 entries.append(VersionEntry(
                     row: row, unit: p.item.unit, revision: p.revision,
                     classification: p.classification, test: p.test))
