@@ -256,6 +256,15 @@ public struct PublishStage {
             })
     }
 
+    /// The annex rows of the draft decree kept from the last draft, for the decree settings
+    /// and dip build they were rendered with.
+    func keptDecreeRows() throws -> KeptRowFile {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let frame = PartKeys.key(["keputusan-dip-baris", String(decoding: try encoder.encode(config.decree), as: UTF8.self)])
+        return KeptRowFile(url: KeptParts(workspace: workspace, kind: "keputusan").url("draf-dip.rows"), frame: frame)
+    }
+
     /// The token of the review workbook about to be written, issued in the register: an
     /// HMAC of the pack's identity under the register's secret (random, made once; fixed by
     /// `DIP_REVIEW_KEY` only for reproducibility tests), so nobody without the register can
@@ -302,8 +311,12 @@ public struct PublishStage {
     }
 
     func decreeDocuments(_ version: DIPVersion, prefix: String) throws -> [(name: String, data: Data)] {
+        // The draft's decree is made again after every change: its annex rows are kept
+        // (archive/.cache/keputusan/) and only the rows whose texts changed are rendered.
+        let kept = prefix == "draf-" ? try keptDecreeRows() : nil
         let dip = try DecreeWriter.penetapanDIP(version: version, settings: config.decree, citations: citations, clock: clock,
-                                                logo: config.decreeLogo)
+                                                logo: config.decreeLogo, kept: kept?.rows)
+        try kept?.finish()
         var files = [(name: "\(prefix)keputusan-penetapan-dip-v\(version.number).docx", data: Data(dip))]
         if !version.exempted.isEmpty {
             let dik = try DecreeWriter.klasifikasiDIK(version: version, settings: config.decree, citations: citations,

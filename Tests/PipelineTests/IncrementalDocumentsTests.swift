@@ -46,6 +46,9 @@ final class IncrementalDocumentsTests: XCTestCase {
         let forms = files.filter { $0.hasPrefix("reports/uji-konsekuensi/uji-konsekuensi-") }
         XCTAssertGreaterThan(forms.count, 4, "too few units with consequence-test forms to compare: \(forms)")
         XCTAssertEqual(forms.count, files.filter { $0.hasPrefix("archive/.cache/uji-konsekuensi/") }.count)
+        // The draft decree of the update was made with the annex rows kept from the first draft.
+        XCTAssertTrue(files.contains("archive/.cache/keputusan/draf-dip.rows"))
+        XCTAssertTrue(files.contains { $0.hasPrefix("reports/draf/draf-keputusan-penetapan-dip-v2") }, "no second draft")
         for path in files {
             let a = try Data(contentsOf: warm.appendingPathComponent(path))
             let b = try Data(contentsOf: cold.appendingPathComponent(path))

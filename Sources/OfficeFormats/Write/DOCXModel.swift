@@ -159,6 +159,9 @@ public struct DOCXTable: Sendable {
     /// Single-line borders around and inside the table.
     public var borders: Bool
     public var alignment: DOCXAlignment?
+    /// Row `i` already rendered (`DOCXWriter.rowXML`, kept by the caller between runs), or
+    /// nil to make it with `row(i)`. A rendered row counts as a body row.
+    public var renderedRow: (@Sendable (Int) throws -> [UInt8]?)?
 
     /// The rows, held or made one at a time while the table is written (a decree's annex of
     /// a whole regency, held as cells, was the largest thing in a run's memory).

@@ -12,6 +12,9 @@ public enum DOCXWriterError: Error, Equatable, CustomStringConvertible {
     case gridMismatch(tableIndex: Int, row: Int, spans: Int, columns: Int)
     /// A header row follows a normal row (Word ignores it; the model is wrong).
     case headerRowNotLeading(tableIndex: Int, row: Int)
+    /// A row rendered on its own (`rowXML`) holds a picture, whose relationship belongs to
+    /// the document.
+    case pictureInRenderedRow
 
     public var description: String {
         switch self {
@@ -20,6 +23,7 @@ public enum DOCXWriterError: Error, Equatable, CustomStringConvertible {
         case .emptyTableStructure(let t): return "table \(t) has no columns or a row without cells"
         case .gridMismatch(let t, let r, let s, let c): return "table \(t) row \(r) spans \(s) of \(c) columns"
         case .headerRowNotLeading(let t, let r): return "table \(t) header row \(r) follows a body row"
+        case .pictureInRenderedRow: return "a row rendered on its own holds a picture"
         }
     }
 }
@@ -407,41 +411,75 @@ public enum DOCXWriter {
         }
         var seenBody = false
         for r in 0..<t.rowCount {
+            if let rendered = try t.renderedRow?(r) {
+                x.raw(rendered)
+                seenBody = true
+                continue
+            }
             let row = t.row(r)
             try checker.check(row: row, index: r, of: t, tableIndex: tableIndex, seenBody: &seenBody)
-            x.start("w:tr")
-            if row.isHeader || row.cantSplit {
-                x.element("w:trPr") {
-                    if row.cantSplit || row.isHeader { x.element("w:cantSplit") }
-                    if row.isHeader { x.element("w:tblHeader") }
-                }
+            tableRow(x, row, columnWidths: t.columnWidths, media: media)
+        }
+        x.end()
+    }
+
+    /// One `<w:tr>` exactly as `table` writes it inline, for a caller that keeps rendered
+    /// rows (`DOCXTable.renderedRow`). The row's grid is checked here; its paragraphs may use
+    /// no numbering or style (those are checked against the document) and no picture (whose
+    /// relationship belongs to the document).
+    public static func rowXML(_ row: DOCXRow, columnWidths: [Int]) throws -> [UInt8] {
+        let spans = row.cells.reduce(0) { $0 + max($1.gridSpan, 1) }
+        if row.cells.isEmpty || spans != columnWidths.count {
+            throw DOCXWriterError.gridMismatch(tableIndex: -1, row: -1, spans: spans, columns: columnWidths.count)
+        }
+        for cell in row.cells {
+            for p in cell.paragraphs {
+                if let n = p.numbering { throw DOCXWriterError.undefinedNumbering(n.id) }
+                if let style = p.style { throw DOCXWriterError.undefinedStyle(style) }
+                if p.picture != nil { throw DOCXWriterError.pictureInRenderedRow }
             }
-            var col = 0
-            for cell in row.cells {
-                let span = max(cell.gridSpan, 1)
-                let width = t.columnWidths[col..<min(col + span, t.columnWidths.count)].reduce(0, +)
-                col += span
-                x.start("w:tc")
-                x.element("w:tcPr") {
-                    x.element("w:tcW", [("w:w", String(width)), ("w:type", "dxa")])
-                    if span > 1 { x.element("w:gridSpan", [("w:val", String(span))]) }
-                    switch cell.verticalMerge {
-                    case .none: break
-                    case .restart: x.element("w:vMerge", [("w:val", "restart")])
-                    case .continue: x.element("w:vMerge")
-                    }
-                    if cell.openSides {
-                        x.element("w:tcBorders") {
-                            for side in ["w:left", "w:bottom", "w:right"] { x.element(side, [("w:val", "nil")]) }
-                        }
-                    }
-                    if let fill = cell.shading { x.element("w:shd", [("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)]) }
-                    if let v = cell.verticalAlignment { x.element("w:vAlign", [("w:val", v.rawValue)]) }
-                }
-                let paragraphs = cell.paragraphs.isEmpty ? [DOCXParagraph()] : cell.paragraphs
-                for p in paragraphs { paragraph(x, p, section: nil, footerID: nil, media: media) }
-                x.end()
+        }
+        let x = try XMLWriter()
+        tableRow(x, row, columnWidths: columnWidths, media: MediaParts())
+        let bytes = try x.finish()
+        // Without the declaration line libxml2 starts every document with, and its final LF.
+        guard let newline = bytes.firstIndex(of: 0x0A) else { return bytes }
+        let end = bytes.last == 0x0A ? bytes.count - 1 : bytes.count
+        return Array(bytes[(newline + 1)..<end])
+    }
+
+    static func tableRow(_ x: XMLWriter, _ row: DOCXRow, columnWidths: [Int], media: MediaParts) {
+        x.start("w:tr")
+        if row.isHeader || row.cantSplit {
+            x.element("w:trPr") {
+                if row.cantSplit || row.isHeader { x.element("w:cantSplit") }
+                if row.isHeader { x.element("w:tblHeader") }
             }
+        }
+        var col = 0
+        for cell in row.cells {
+            let span = max(cell.gridSpan, 1)
+            let width = columnWidths[col..<min(col + span, columnWidths.count)].reduce(0, +)
+            col += span
+            x.start("w:tc")
+            x.element("w:tcPr") {
+                x.element("w:tcW", [("w:w", String(width)), ("w:type", "dxa")])
+                if span > 1 { x.element("w:gridSpan", [("w:val", String(span))]) }
+                switch cell.verticalMerge {
+                case .none: break
+                case .restart: x.element("w:vMerge", [("w:val", "restart")])
+                case .continue: x.element("w:vMerge")
+                }
+                if cell.openSides {
+                    x.element("w:tcBorders") {
+                        for side in ["w:left", "w:bottom", "w:right"] { x.element(side, [("w:val", "nil")]) }
+                    }
+                }
+                if let fill = cell.shading { x.element("w:shd", [("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)]) }
+                if let v = cell.verticalAlignment { x.element("w:vAlign", [("w:val", v.rawValue)]) }
+            }
+            let paragraphs = cell.paragraphs.isEmpty ? [DOCXParagraph()] : cell.paragraphs
+            for p in paragraphs { paragraph(x, p, section: nil, footerID: nil, media: media) }
             x.end()
         }
         x.end()

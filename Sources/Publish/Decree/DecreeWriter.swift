@@ -50,7 +50,7 @@ public enum DecreeWriter {
     /// Lampiran (the published list: open items and the open parts of items exempted in part,
     /// never the exempted ones) on landscape pages.
     public static func penetapanDIP(version: DIPVersion, settings: DecreeSettings, citations: LegalCitations,
-                                    clock: Clock, logo: DOCXImage? = nil) throws -> [UInt8] {
+                                    clock: Clock, logo: DOCXImage? = nil, kept: KeptRows? = nil) throws -> [UInt8] {
         let L = DecreeLayout(settings: settings, clock: clock, logo: logo)
         let year = L.year(version.decreeDate)
         let number = version.decreeNumber ?? settings.blankNumber(year: year)
@@ -103,7 +103,7 @@ public enum DecreeWriter {
         blocks.append(L.paragraph("DAFTAR INFORMASI PUBLIK", bold: true, alignment: .center))
         blocks.append(L.paragraph("DI LINGKUNGAN \(settings.bodyName.uppercased()) TAHUN \(year)", bold: true,
                                   alignment: .center, spaceAfter: 240))
-        blocks.append(.table(dipTable(list, layout: L, width: lampiran.textWidth) { widths in
+        blocks.append(.table(dipTable(list, layout: L, width: lampiran.textWidth, kept: kept) { widths in
             L.signatureRow(date: version.decreeDate, year: year, widths: widths, official: version.approvedBy,
                            final: version.status != .draft)
         }))
@@ -222,7 +222,7 @@ public enum DecreeWriter {
     }
 
     /// The DIP Lampiran table; `closing` makes its last row (the signature) from the widths.
-    static func dipTable(_ list: PublishedList, layout L: DecreeLayout, width: Int,
+    static func dipTable(_ list: PublishedList, layout L: DecreeLayout, width: Int, kept: KeptRows? = nil,
                          closing: (([Int]) -> DOCXRow)? = nil) -> DOCXTable {
         let widths = L.fitWidths([1.1, 8.5, 4.6, 4.0, 3.6, 3.0, 3.2], headers: dipColumns, total: width)
         let columns = dipColumns.count
@@ -262,7 +262,24 @@ public enum DecreeWriter {
         let planned = plan
         let closingRow = closing?(widths)
         let count = header.count + planned.count
-        return DOCXTable(columnWidths: widths, rowCount: count + (closingRow == nil ? 0 : 1), row: { index in
+        // An item row: its texts after the number, as cells.
+        @Sendable func itemTexts(_ v: VersionItem) -> [String] {
+            let it = v.item
+            let penguasa = cellText(it.pejabatPenguasa)
+            let holder = penguasa.localizedCaseInsensitiveContains(v.unit.name) || penguasa.isEmpty
+                ? (penguasa.isEmpty ? v.unit.name : penguasa)
+                : "\(penguasa)\n(\(v.unit.name))"
+            var summary = cellText(it.ringkasan)
+            if PublishedList.isPartial(v) { summary += "\n(\(PublishedList.partialNote))" }
+            return [summary, holder, cellText(it.penanggungJawab), whenAndWhere(it, clock: L.clock),
+                    it.bentuk.isEmpty ? it.form.label : cellText(it.bentuk), cellText(it.retensi)]
+        }
+        @Sendable func itemRow(_ number: String, _ texts: [String], keepWithNext: Bool) -> DOCXRow {
+            var row = DOCXRow([L.bodyCell(number, alignment: .center)] + texts.map { L.bodyCell($0) }, cantSplit: true)
+            if keepWithNext { markKeepWithNext(&row) }
+            return row
+        }
+        var table = DOCXTable(columnWidths: widths, rowCount: count + (closingRow == nil ? 0 : 1), row: { index in
             if index < header.count { return header[index] }
             if index == count, let closingRow { return closingRow }
             var row: DOCXRow
@@ -281,26 +298,24 @@ public enum DecreeWriter {
                 row = DOCXRow([L.bodyCell(""), L.bodyCell("Tidak ada informasi pada kelompok ini.", gridSpan: columns - 1)],
                               cantSplit: true)
             case .item(let v, let number):
-                let it = v.item
-                let penguasa = cellText(it.pejabatPenguasa)
-                let holder = penguasa.localizedCaseInsensitiveContains(v.unit.name) || penguasa.isEmpty
-                    ? (penguasa.isEmpty ? v.unit.name : penguasa)
-                    : "\(penguasa)\n(\(v.unit.name))"
-                var summary = cellText(it.ringkasan)
-                if PublishedList.isPartial(v) { summary += "\n(\(PublishedList.partialNote))" }
-                row = DOCXRow([
-                    L.bodyCell("\(number)", alignment: .center),
-                    L.bodyCell(summary),
-                    L.bodyCell(holder),
-                    L.bodyCell(cellText(it.penanggungJawab)),
-                    L.bodyCell(whenAndWhere(it, clock: L.clock)),
-                    L.bodyCell(it.bentuk.isEmpty ? it.form.label : cellText(it.bentuk)),
-                    L.bodyCell(cellText(it.retensi)),
-                ], cantSplit: true)
+                return itemRow("\(number)", itemTexts(v), keepWithNext: keepWithNext)
             }
             if keepWithNext { markKeepWithNext(&row) }
             return row
         })
+        if let kept {
+            // Item rows come from the rows kept by an earlier run when their texts are the same.
+            let frame = widths.map(String.init).joined(separator: ",")
+            table.renderedRow = { index in
+                guard index >= header.count, index < count,
+                      case .item(let v, let number) = planned[index - header.count] else { return nil }
+                let keepWithNext = index == count - 1
+                let texts = itemTexts(v)
+                return try kept.row(fields: ["dip", frame, keepWithNext ? "1" : "0"] + texts, number: number,
+                                    columnWidths: widths) { itemRow($0, texts, keepWithNext: keepWithNext) }
+            }
+        }
+        return table
     }
 
     /// Keeps every paragraph of `row` with the next paragraph.
