@@ -43,6 +43,34 @@ public struct PrecedentHit: Codable, Hashable, Sendable {
     }
 }
 
+/// What the learned layer (naive Bayes over the stems of titles other bodies decided) says
+/// about an item, for explanations.
+public struct LearnedHint: Codable, Hashable, Sendable {
+    /// Probability (0–1, three decimals) that public bodies would withhold the item.
+    public var withheldProbability: Double
+    /// The item's words that pushed it towards withheld, strongest first.
+    public var withheldWords: [String]
+    /// The open category its words suggest (nil when the layer learned none).
+    public var openCategory: Category?
+    /// The Pasal 17 code its words suggest ("17h"), nil when none was learned.
+    public var ground: String?
+    /// The learned layer (not a rule, not a precedent) flagged the item for a consequence test.
+    public var flagged: Bool
+    /// The learned layer found the item likely withheld, not enough to flag it, and put it to
+    /// review (perlu ditinjau) with a note.
+    public var review: Bool
+
+    public init(withheldProbability: Double, withheldWords: [String], openCategory: Category?, ground: String?,
+                flagged: Bool = false, review: Bool = false) {
+        self.flagged = flagged
+        self.review = review
+        self.withheldProbability = withheldProbability
+        self.withheldWords = withheldWords
+        self.openCategory = openCategory
+        self.ground = ground
+    }
+}
+
 /// The outcome of classifying one item with the PPID's rules.
 public struct Classification: Codable, Hashable, Sendable {
     /// What the unit declared.
@@ -67,6 +95,9 @@ public struct Classification: Codable, Hashable, Sendable {
     public var precedents: [PrecedentHit] = []
     /// The category the precedents alone suggest (nil when none is near enough).
     public var precedentCategory: Category?
+    /// What the learned layer (naive Bayes over stems, trained on the precedents) says, nil
+    /// when it knows none of the item's words.
+    public var learned: LearnedHint?
 
     public init(
         declared: Category?, suggested: Category?, subgroup: BerkalaSubgroup?,
@@ -82,7 +113,7 @@ public struct Classification: Codable, Hashable, Sendable {
         declared: Category?, suggested: Category?, subgroup: BerkalaSubgroup?,
         needsConsequenceTest: Bool, exemptionGrounds: [String], needsReview: Bool,
         missingLegalBasis: Bool, hits: [RuleHit], notes: [String],
-        precedents: [PrecedentHit], precedentCategory: Category?
+        precedents: [PrecedentHit], precedentCategory: Category?, learned: LearnedHint? = nil
     ) {
         self.declared = declared
         self.suggested = suggested
@@ -95,6 +126,7 @@ public struct Classification: Codable, Hashable, Sendable {
         self.notes = notes
         self.precedents = precedents
         self.precedentCategory = precedentCategory
+        self.learned = learned
     }
 
     enum CodingKeys: String, CodingKey {
@@ -102,7 +134,7 @@ public struct Classification: Codable, Hashable, Sendable {
         case missingLegalBasis, hits, notes, precedents, precedentCategory
     }
 
-    /// Writes every field but `precedents`: the register keeps a classification per revision,
+    /// Writes every field but `precedents` and `learned`: the register keeps a classification per revision,
     /// and the precedent reasons are already in `notes` (the review pack and feedback print
     /// them); `dip check` and `dip rules explain` classify afresh and show the full hits.
     public func encode(to encoder: Encoder) throws {

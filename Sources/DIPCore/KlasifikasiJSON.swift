@@ -40,6 +40,13 @@ public struct KlasifikasiJSON: Codable, Hashable, Sendable {
     public var kategoriPreseden: String?
     /// The nearest precedents (added with precedents; empty when none).
     public var preseden: [Preseden]
+    /// The probability (0–1) that public bodies would withhold the item, by the learned layer
+    /// (added with the learned layer; null when it knows none of the item's words).
+    public var peluangDikecualikan: Double?
+    /// The item's words that pushed it towards withheld (added with the learned layer).
+    public var kataCondongDikecualikan: [String]
+    /// The open category the learned layer suggests (added with the learned layer; null when none).
+    public var kategoriModel: String?
 
     enum CodingKeys: String, CodingKey {
         case kategori, subkelompok
@@ -51,6 +58,9 @@ public struct KlasifikasiJSON: Codable, Hashable, Sendable {
         case alasan, catatan
         case kategoriPreseden = "kategori_preseden"
         case preseden
+        case peluangDikecualikan = "peluang_dikecualikan"
+        case kataCondongDikecualikan = "kata_condong_dikecualikan"
+        case kategoriModel = "kategori_model"
     }
 
     public init(_ c: Classification) {
@@ -68,6 +78,9 @@ public struct KlasifikasiJSON: Codable, Hashable, Sendable {
             Preseden(judul: $0.title, kategori: $0.category.rawValue, dasar: $0.grounds, badan: $0.body,
                      jumlahBadan: $0.bodies, sumber: $0.source, kemiripan: $0.similarity, asal: $0.origin)
         }
+        peluangDikecualikan = c.learned?.withheldProbability
+        kataCondongDikecualikan = c.learned?.withheldWords ?? []
+        kategoriModel = c.learned?.openCategory?.rawValue
     }
 
     public init(from decoder: Decoder) throws {
@@ -83,6 +96,9 @@ public struct KlasifikasiJSON: Codable, Hashable, Sendable {
         catatan = try c.decode([String].self, forKey: .catatan)
         kategoriPreseden = try c.decodeIfPresent(String.self, forKey: .kategoriPreseden)
         preseden = try c.decodeIfPresent([Preseden].self, forKey: .preseden) ?? []
+        peluangDikecualikan = try c.decodeIfPresent(Double.self, forKey: .peluangDikecualikan)
+        kataCondongDikecualikan = try c.decodeIfPresent([String].self, forKey: .kataCondongDikecualikan) ?? []
+        kategoriModel = try c.decodeIfPresent(String.self, forKey: .kategoriModel)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -98,5 +114,8 @@ public struct KlasifikasiJSON: Codable, Hashable, Sendable {
         try container.encode(catatan, forKey: .catatan)
         try container.encode(kategoriPreseden, forKey: .kategoriPreseden)
         try container.encode(preseden, forKey: .preseden)
+        try container.encode(peluangDikecualikan, forKey: .peluangDikecualikan)
+        try container.encode(kataCondongDikecualikan, forKey: .kataCondongDikecualikan)
+        try container.encode(kategoriModel, forKey: .kategoriModel)
     }
 }

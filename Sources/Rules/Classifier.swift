@@ -11,6 +11,8 @@ public struct Classifier: Sendable {
     private final class Storage: @unchecked Sendable {
         let ruleSet: RuleSet
         let precedentIndex: PrecedentIndex
+        /// The learned layer, trained on the same precedents as the index.
+        let model: LearnedModel
         let policy: PrecedentPolicy
         let active: [CompiledRule]
         let groundOrder: [String: Int]
@@ -37,9 +39,10 @@ public struct Classifier: Sendable {
         /// Pasal 17 codes of pengecualian.yaml.
         let groundCodes: Set<String>
 
-        init(ruleSet: RuleSet, precedentIndex: PrecedentIndex, policy: PrecedentPolicy, plainPath: Bool) {
+        init(ruleSet: RuleSet, precedentIndex: PrecedentIndex, model: LearnedModel, policy: PrecedentPolicy, plainPath: Bool) {
             self.ruleSet = ruleSet
             self.precedentIndex = precedentIndex
+            self.model = model
             self.policy = policy
             active = ruleSet.compiled.filter(\.rule.enabled)
             groundOrder = Dictionary(uniqueKeysWithValues: ruleSet.grounds.enumerated().map { ($1.code, $0) })
@@ -79,6 +82,7 @@ public struct Classifier: Sendable {
         var firings: [Firing]
         var openMarker: String?
         var verdict: PrecedentVerdict?
+        var assessment: LearnedModel.Assessment?
     }
 
     private let storage: Storage
@@ -86,6 +90,8 @@ public struct Classifier: Sendable {
     /// The precedents compared with each item: the PPID's own decisions and the corpus.
     public var precedentIndex: PrecedentIndex { storage.precedentIndex }
     public var policy: PrecedentPolicy { storage.policy }
+    /// The learned layer (naive Bayes over stems, trained on the same precedents).
+    public var learnedModel: LearnedModel { storage.model }
     private var active: [CompiledRule] { storage.active }
     private var citations: LegalCitations { storage.citations }
     /// Below this similarity a precedent is not written into the notes (see `classify`).
@@ -94,26 +100,36 @@ public struct Classifier: Sendable {
     /// A classifier with the rules, the shipped corpus (rules/preseden.csv) and the PPID's own
     /// decisions from the register (which outrank the corpus).
     public init(ruleSet: RuleSet, ppidDecisions: [Precedent] = [], policy: PrecedentPolicy = .standard) {
-        let index = ppidDecisions.isEmpty ? ruleSet.precedentIndex
-            : PrecedentIndex(precedents: ppidDecisions + ruleSet.precedents, morphology: ruleSet.morphology)
-        self.init(ruleSet: ruleSet, precedentIndex: index, policy: policy)
+        if ppidDecisions.isEmpty {
+            self.init(ruleSet: ruleSet, precedentIndex: ruleSet.precedentIndex, model: ruleSet.learnedModel, policy: policy)
+        } else {
+            let all = ppidDecisions + ruleSet.precedents
+            self.init(ruleSet: ruleSet, precedentIndex: PrecedentIndex(precedents: all, morphology: ruleSet.morphology),
+                      model: LearnedModel(precedents: all + ruleSet.statutoryExamples, morphology: ruleSet.morphology,
+                                          ppidWeight: policy.ppidWeight, smoothing: policy.modelSmoothing),
+                      policy: policy)
+        }
     }
 
     /// A classifier with an explicit set of precedents (e.g. only some bodies', to measure on
     /// the others).
     public init(ruleSet: RuleSet, precedents: [Precedent], policy: PrecedentPolicy = .standard) {
         self.init(ruleSet: ruleSet, precedentIndex: PrecedentIndex(precedents: precedents, morphology: ruleSet.morphology),
+                  // No precedents, no learned layer (rules alone): the law's lists only add
+                  // vocabulary to what bodies decided.
+                  model: LearnedModel(precedents: precedents.isEmpty ? [] : precedents + (policy.modelLearnsFromLaw ? ruleSet.statutoryExamples : []),
+                                      morphology: ruleSet.morphology, ppidWeight: policy.ppidWeight, smoothing: policy.modelSmoothing),
                   policy: policy)
     }
 
-    init(ruleSet: RuleSet, precedentIndex: PrecedentIndex, policy: PrecedentPolicy) {
-        storage = Storage(ruleSet: ruleSet, precedentIndex: precedentIndex, policy: policy, plainPath: false)
+    init(ruleSet: RuleSet, precedentIndex: PrecedentIndex, model: LearnedModel, policy: PrecedentPolicy) {
+        storage = Storage(ruleSet: ruleSet, precedentIndex: precedentIndex, model: model, policy: policy, plainPath: false)
     }
 
     /// The same classifier analysing every text by the plain path (no token table): the
     /// reference the fast path is compared with.
     func withPlainPath() -> Classifier {
-        Classifier(storage: Storage(ruleSet: ruleSet, precedentIndex: precedentIndex, policy: policy, plainPath: true))
+        Classifier(storage: Storage(ruleSet: ruleSet, precedentIndex: precedentIndex, model: storage.model, policy: policy, plainPath: true))
     }
 
     private init(storage: Storage) { self.storage = storage }
@@ -133,7 +149,9 @@ public struct Classifier: Sendable {
         }
         let facts = storage.tokenTableUsable ? tokenFacts(tokens) : nil
         storage.lock.unlock()
-        let analysis = facts.map(analysis(facts:)) ?? referenceAnalysis(tokens: tokens)
+        var analysis = facts.map(analysis(facts:)) ?? referenceAnalysis(tokens: tokens)
+        // The learned layer reads the tokens itself (its own feature table; both paths alike).
+        analysis.assessment = storage.model.assess(tokens: tokens)
         storage.lock.lock()
         if storage.memo.count >= 20_000 { storage.memo.removeAll(keepingCapacity: true) }
         storage.memo[key] = analysis
@@ -266,6 +284,7 @@ public struct Classifier: Sendable {
         let firings = analysis.firings
         let openMarker = analysis.openMarker
         let verdict = analysis.verdict
+        let assessment = analysis.assessment
         let declared = item.kategori
         var notes: [String] = []
 
@@ -318,6 +337,15 @@ public struct Classifier: Sendable {
         // Precedents: they decide where no rule does, flag what other bodies (or this PPID)
         // withheld, and put a declared category that strong precedent contradicts to review.
         var precedentFlag = false
+        // Rules win where they fire: an open category named by a rule, or a Pasal 18 lift, is
+        // the PPID's explicit voice, and precedents then only ask for a review.
+        let lifted = firings.contains { $0.lifted || $0.rule.pasal18 != nil }
+        // The learned layer's open category, used where neither a rule nor the unit names one.
+        var modelOpen: Category?
+        if let assessment, policy.modelChoosesOpenCategory, ruleSuggestion == nil, declared == nil,
+           !(policy.modelYieldsToStrongPrecedent && verdict?.strong == true) {
+            modelOpen = assessment.openCategory
+        }
         if let verdict {
             // A precedent is shown when it is close (a third of the weighted words or more) or
             // when precedents alone suggest the category; distant ones only add noise for the
@@ -330,9 +358,6 @@ public struct Classifier: Sendable {
             if let openMarker, verdict.setAside > 0 {
                 notes.append("Preseden yang dikecualikan tidak dipakai karena teks memuat \"\(openMarker)\" (penanda informasi terbuka, kamus.yaml).")
             }
-            // Rules win where they fire: an open category named by a rule, or a Pasal 18 lift,
-            // is the PPID's explicit voice, and precedents then only ask for a review.
-            let lifted = firings.contains { $0.lifted || $0.rule.pasal18 != nil }
             if verdict.exemptLike && grounds.isEmpty && declared != .dikecualikan {
                 if (ruleSuggestion == nil || ruleSuggestion == .dikecualikan) && !lifted {
                     precedentFlag = true
@@ -346,15 +371,19 @@ public struct Classifier: Sendable {
                     suggested = precedentFlag ? .dikecualikan : verdict.category
                     if suggested == .dikecualikan && !precedentFlag {
                         // Withheld precedents that do not hold the item's words do not flag it:
-                        // the best open category among the voters is suggested, and a person
-                        // decides.
-                        suggested = verdict.openCategory ?? .dikecualikan
+                        // the best open category among the voters (or the learned layer's) is
+                        // suggested, and a person decides.
+                        suggested = verdict.openCategory.map { modelOpen ?? $0 } ?? .dikecualikan
                         needsReview = true
                         notes.append("Preseden terdekat dikecualikan tetapi judulnya tidak cukup sama dengan butir ini sehingga tidak ditandai uji konsekuensi: tinjau kategorinya.")
                     }
+                    if let modelOpen, suggested != .dikecualikan, suggested != modelOpen {
+                        suggested = modelOpen
+                        if let assessment { notes.append(Self.modelCategoryNote(modelOpen, assessment)) }
+                    }
                     if !verdict.decisive {
                         needsReview = true
-                        notes.append("Tidak ada aturan yang cocok dan preseden yang mirip hanya sedikit: saran kategori \(verdict.category.shortLabel) lemah, tentukan kategorinya.")
+                        notes.append("Tidak ada aturan yang cocok dan preseden yang mirip hanya sedikit: saran kategori \(suggested?.shortLabel ?? verdict.category.shortLabel) lemah, tentukan kategorinya.")
                     }
                 } else if let declared, verdict.strong, verdict.category != declared {
                     needsReview = true
@@ -363,6 +392,42 @@ public struct Classifier: Sendable {
             } else if let ruleSuggestion, verdict.strong, verdict.category != ruleSuggestion, verdict.category != .dikecualikan {
                 notes.append("Aturan menyarankan \(ruleSuggestion.shortLabel), preseden menyarankan \(verdict.category.shortLabel) (\(verdict.summary)); aturan PPID yang berlaku.")
             }
+        }
+
+        // The learned layer flags what no rule and no precedent flagged when its words make
+        // withholding very likely (several words, high probability); when they make it only
+        // likely, it asks a person to look (perlu ditinjau) without flagging. An open rule, a
+        // lift, an open marker or a strong open precedent keeps it from either.
+        var modelFlag = false
+        var modelReview = false
+        if let assessment, !precedentFlag, grounds.isEmpty, declared != .dikecualikan, openMarker == nil, !lifted,
+           ruleSuggestion == nil || ruleSuggestion == .dikecualikan,
+           !(verdict.map { $0.strong && $0.category != .dikecualikan } ?? false) {
+            let leaning = verdict?.category == .dikecualikan
+            modelFlag = assessment.withheld >= (leaning ? policy.modelFlagWithPrecedent : policy.modelFlagProbability)
+                && assessment.withheldEvidence >= policy.modelMinimumEvidence
+            modelReview = !modelFlag
+                && assessment.withheld >= (leaning ? policy.modelReviewWithPrecedent : policy.modelReviewProbability)
+        }
+        if modelReview, let assessment {
+            needsReview = true
+            let words = assessment.withheldWords.isEmpty ? "" : "; kata yang condong dikecualikan: \(assessment.withheldWords.joined(separator: ", "))"
+            notes.append("Kata-katanya mirip informasi yang dikecualikan badan publik lain (peluang \(Int((assessment.withheld * 100).rounded()))%\(words)), tetapi tidak cukup kuat untuk ditandai: tinjau apakah perlu uji konsekuensi.")
+        }
+        if modelFlag {
+            if ruleSuggestion == nil && declared == nil {
+                suggested = .dikecualikan
+                // The precedents' weaker word on the category no longer applies.
+                notes.removeAll { $0.hasPrefix("Preseden terdekat dikecualikan tetapi") || $0.hasPrefix("Tidak ada aturan yang cocok dan preseden yang mirip hanya sedikit") }
+            }
+        }
+        if suggested == nil, let modelOpen, let assessment {
+            // No rule, no precedent even weakly similar, nothing declared: the learned layer's
+            // category is a weak suggestion for a person to decide.
+            suggested = modelOpen
+            needsReview = true
+            notes.append(Self.modelCategoryNote(modelOpen, assessment))
+            notes.append("Tidak ada aturan yang cocok dan tidak ada preseden yang mirip: saran kategori \(modelOpen.shortLabel) hanya dari kata-katanya (lemah), tentukan kategorinya.")
         }
 
         if declared == .dikecualikan {
@@ -399,12 +464,27 @@ public struct Classifier: Sendable {
         } else if precedentFlag, let verdict {
             needsTest = true
             grounds = unique(verdict.grounds)
+            if policy.modelGroundFirst || grounds.isEmpty, let ground = assessment?.ground { grounds = [ground] }
             let basis = grounds.isEmpty ? "" : " dengan dasar \(verdict.groundsText)"
             if let declared {
                 needsReview = true
                 notes.append("Dinyatakan terbuka (\(declared.shortLabel)) tetapi informasi yang mirip dikecualikan\(basis) (\(verdict.summary)): lakukan uji konsekuensi sebelum dipublikasikan.")
             } else {
                 notes.append("Informasi yang mirip dikecualikan\(basis) (\(verdict.summary)): lakukan uji konsekuensi sebelum dipublikasikan.")
+            }
+        } else if modelFlag, let assessment {
+            needsTest = true
+            var codes = verdict.map { $0.grounds } ?? []
+            if policy.modelGroundFirst || codes.isEmpty, let ground = assessment.ground { codes = [ground] }
+            grounds = unique(codes)
+            let basis = grounds.isEmpty ? "" : " dengan dasar \(grounds.map(PrecedentVerdict.describe).joined(separator: ", "))"
+            let reason = "kata-katanya mirip informasi yang dikecualikan badan publik lain (peluang \(Int((assessment.withheld * 100).rounded()))%"
+                + (assessment.withheldWords.isEmpty ? ")" : "; kata yang condong dikecualikan: \(assessment.withheldWords.joined(separator: ", ")))")
+            needsReview = true
+            if let declared {
+                notes.append("Dinyatakan terbuka (\(declared.shortLabel)) tetapi \(reason): lakukan uji konsekuensi\(basis) sebelum dipublikasikan.")
+            } else {
+                notes.append("Tidak ada aturan atau preseden yang sama, tetapi \(reason): lakukan uji konsekuensi\(basis) sebelum dipublikasikan.")
             }
         }
         if suggested == nil {
@@ -430,7 +510,17 @@ public struct Classifier: Sendable {
             declared: declared, suggested: suggested, subgroup: subgroup,
             needsConsequenceTest: needsTest, exemptionGrounds: grounds, needsReview: needsReview,
             missingLegalBasis: missingBasis, hits: hits, notes: notes,
-            precedents: verdict?.hits ?? [], precedentCategory: verdict?.category)
+            precedents: verdict?.hits ?? [], precedentCategory: verdict?.category,
+            learned: assessment.map {
+                LearnedHint(withheldProbability: ($0.withheld * 1000).rounded() / 1000, withheldWords: $0.withheldWords,
+                            openCategory: $0.openCategory, ground: $0.ground, flagged: modelFlag, review: modelReview)
+            })
+    }
+
+    /// "Lapisan pembelajaran: …" — why the learned layer chose an open category.
+    static func modelCategoryNote(_ category: Category, _ assessment: LearnedModel.Assessment) -> String {
+        let words = assessment.openWords.isEmpty ? "" : " (kata yang menentukan: \(assessment.openWords.joined(separator: ", ")))"
+        return "Dari kata-katanya, informasi seperti ini paling sering \(verb(category)) oleh badan publik lain\(words)."
     }
 
     /// Grounds without repeats, in the order of pengecualian.yaml.

@@ -88,6 +88,9 @@ public struct EvaluationReport: Sendable {
     public var agreed = 0
     public var withGround = 0
     public var groundAgreed = 0
+    /// Items not flagged but put to review by the learned layer as likely withheld.
+    public var exemptReviewed = 0
+    public var openReviewed = 0
     /// Every miss, one printable line each (Indonesian).
     public var misses: [String] = []
 
@@ -105,6 +108,7 @@ public struct EvaluationReport: Sendable {
         items += other.items; exempt += other.exempt; exemptFlagged += other.exemptFlagged
         open += other.open; openFlagged += other.openFlagged; suggested += other.suggested
         agreed += other.agreed; withGround += other.withGround; groundAgreed += other.groundAgreed
+        exemptReviewed += other.exemptReviewed; openReviewed += other.openReviewed
         misses += other.misses
     }
 
@@ -118,6 +122,13 @@ public struct EvaluationReport: Sendable {
             "Saran kategori sama dengan kategori badan publik: \(agreed)/\(items) = \(percent(categoryAgreement)) (sasaran ≥ 80%)",
             "Huruf Pasal 17 sama dengan yang dikutip badan publik: \(groundAgreed)/\(withGround) = \(percent(groundAgreement)) (sasaran ≥ 80%)",
         ]
+    }
+
+    /// The learned layer's review marks (not flags): withheld and open items it put to review
+    /// as likely withheld, and what flags and those marks reach together.
+    public var reviewLine: String {
+        func percent(_ part: Int, _ whole: Int) -> String { String(format: "%.1f%%", Self.share(part, whole) * 100) }
+        return "Ditandai ATAU ditinjau sebagai mungkin dikecualikan (lapisan pembelajaran): dikecualikan \(exemptFlagged + exemptReviewed)/\(exempt) = \(percent(exemptFlagged + exemptReviewed, exempt)), terbuka \(openFlagged + openReviewed)/\(open) = \(percent(openFlagged + openReviewed, open))"
     }
 }
 
@@ -133,7 +144,9 @@ public enum Evaluator {
             let c = classifier.classify(item)
             let place = file.isEmpty ? "baris \(labelled.line)" : "\(file):\(labelled.line)"
             let who = labelled.body.isEmpty ? "" : " [\(labelled.body)]"
-            let layer = c.hits.isEmpty ? (c.precedents.isEmpty ? "" : "; preseden") : "; aturan " + c.hits.map(\.ruleID).joined(separator: ",")
+            var layer = c.hits.isEmpty ? (c.precedents.isEmpty ? "" : "; preseden") : "; aturan " + c.hits.map(\.ruleID).joined(separator: ",")
+            if c.learned?.flagged == true { layer += "; pembelajaran" }
+            if c.learned?.review == true { layer += "; ditinjau pembelajaran" }
             let said = "saran \(c.suggested?.rawValue ?? "-")\(c.needsConsequenceTest ? ", ditandai " + (c.exemptionGrounds.isEmpty ? "tanpa dasar" : c.exemptionGrounds.joined(separator: ",")) : "")\(layer)"
             report.items += 1
             if c.suggested != nil { report.suggested += 1 }
@@ -147,6 +160,7 @@ public enum Evaluator {
                 if c.needsConsequenceTest {
                     report.exemptFlagged += 1
                 } else {
+                    if c.learned?.review == true { report.exemptReviewed += 1 }
                     report.misses.append("\(place): pengecualian terlewat (\(said)): \(labelled.title)\(who)")
                 }
                 if !labelled.groundLetters.isEmpty {
@@ -160,6 +174,7 @@ public enum Evaluator {
                 }
             } else {
                 report.open += 1
+                if !c.needsConsequenceTest && c.learned?.review == true { report.openReviewed += 1 }
                 if c.needsConsequenceTest {
                     report.openFlagged += 1
                     report.misses.append("\(place): terbuka (\(labelled.category.rawValue)) tetapi ditandai (\(said)): \(labelled.title)\(who)")

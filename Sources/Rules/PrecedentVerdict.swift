@@ -28,10 +28,50 @@ public struct PrecedentPolicy: Hashable, Sendable {
     /// Weight of the PPID's own decisions against the corpus (they also outrank it: when one is
     /// near enough, only the PPID's decisions vote).
     public var ppidWeight = 3.0
+    /// The learned layer (LearnedModel) flags an item no rule and no precedent flagged when the
+    /// probability that bodies withhold it reaches this (and no open rule, lift, open marker or
+    /// strong open precedent speaks against it).
+    public var modelFlagProbability = 0.999
+    /// … or this, when the nearest precedents lean withheld (their category is dikecualikan)
+    /// without holding the item's words closely enough to flag it themselves.
+    public var modelFlagWithPrecedent = 0.5
+    /// Below the flag, the learned layer puts an item to review (perlu ditinjau, with its
+    /// words) from this probability, or this one when the precedents lean withheld.
+    public var modelReviewProbability = 0.99
+    public var modelReviewWithPrecedent = 0.7
+    /// The learned layer flags only when at least this many of the item's words (or pairs of
+    /// words) push it towards withheld: one generic word ("pegawai", "dosen") is not enough.
+    public var modelMinimumEvidence = 3
+    /// Additive smoothing of the learned layer's counts.
+    public var modelSmoothing = 0.3
+    /// The learned layer chooses the open category where no rule and no unit names one.
+    public var modelChoosesOpenCategory = true
+    /// … except when the precedents' verdict is strong.
+    public var modelYieldsToStrongPrecedent = false
+    /// For items flagged by precedents or the learned layer (never by a rule), the learned
+    /// layer's Pasal 17 code is used even when the withheld precedents cite one: it weighs
+    /// every withheld title with a stated ground, not only the few nearest.
+    public var modelGroundFirst = true
+    /// The learned layer also learns from the law's own lists (RuleSet.statutoryExamples).
+    /// Only for measuring: the layer built when the rules are loaded always does.
+    public var modelLearnsFromLaw = true
 
     public init() {}
 
     public static let standard = PrecedentPolicy()
+
+    /// The standard policy with the learned layer silent (it neither flags, nor chooses a
+    /// category or a ground): rules and precedents as before the layer, for comparison.
+    public static var withoutLearnedLayer: PrecedentPolicy {
+        var policy = PrecedentPolicy()
+        policy.modelFlagProbability = .infinity
+        policy.modelFlagWithPrecedent = .infinity
+        policy.modelReviewProbability = .infinity
+        policy.modelReviewWithPrecedent = .infinity
+        policy.modelChoosesOpenCategory = false
+        policy.modelGroundFirst = false
+        return policy
+    }
 }
 
 /// What the nearest precedents say about one item.

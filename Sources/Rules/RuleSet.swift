@@ -35,6 +35,8 @@ public struct RuleSet: Sendable {
     public private(set) var precedents: [Precedent] = []
     /// The corpus indexed by stems (built once when the rules are loaded).
     public private(set) var precedentIndex = PrecedentIndex(precedents: [], morphology: .identity)
+    /// The learned layer trained on the corpus (built once when the rules are loaded).
+    public private(set) var learnedModel = LearnedModel(precedents: [], morphology: .identity)
 
     var matcher = RuleMatcher()
     private var openMarkerMatcher = PhraseMatcher(phrases: [])
@@ -121,6 +123,7 @@ public struct RuleSet: Sendable {
             set.precedents = read.precedents
         }
         set.precedentIndex = PrecedentIndex(precedents: set.precedents, morphology: set.morphology)
+        set.learnedModel = LearnedModel(precedents: set.precedents + set.statutoryExamples, morphology: set.morphology)
         set.matcher = RuleMatcher(rules: set.rules, morphology: set.morphology)
         set.compiled = set.rules.map { CompiledRule(rule: $0, matcher: set.matcher) }
         set.openMarkerMatcher = PhraseMatcher(phrases: set.morphology.openMarkers, morphology: .exact)

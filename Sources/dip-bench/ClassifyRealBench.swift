@@ -41,11 +41,16 @@ func classifyRealBench() throws {
     let rulesOnly = Evaluator.evaluate(items, classifier: Classifier(ruleSet: split.ruleSet, precedents: []))
     print("-- held out, rules only:")
     for line in rulesOnly.figureLines { print("   " + line) }
+    let withoutLayer = Evaluator.evaluate(items, classifier: Classifier(ruleSet: split.ruleSet, precedents: split.training,
+                                                                       policy: .withoutLearnedLayer))
+    print("-- held out, rules + precedents of the training bodies, without the learned layer:")
+    for line in withoutLayer.figureLines { print("   " + line) }
     let classifier = Classifier(ruleSet: split.ruleSet, precedents: split.training)
     var result = EvaluationReport()
     let seconds = measureSeconds { result = Evaluator.evaluate(items, classifier: classifier) }
-    print("-- held out, rules + precedents of the training bodies:")
+    print("-- held out, rules + precedents + learned layer, all from the training bodies:")
     for line in result.figureLines { print("   " + line) }
+    print("   " + result.reviewLine)
     report("classify-real: held-out exempt recall", result.exemptRecall * 100, "%")
     report("classify-real: held-out open items flagged", result.falseFlagRate * 100, "%")
     report("classify-real: held-out with a suggestion", result.suggestionShare * 100, "%")
@@ -70,6 +75,16 @@ private func policyFromEnvironment() -> PrecedentPolicy {
         case "flagContainment": policy.flagContainment = value
         case "strongSimilarity": policy.strongSimilarity = value
         case "strongAgreement": policy.strongAgreement = value
+        case "modelFlagProbability": policy.modelFlagProbability = value
+        case "modelChoosesOpenCategory": policy.modelChoosesOpenCategory = value != 0
+        case "modelYieldsToStrongPrecedent": policy.modelYieldsToStrongPrecedent = value != 0
+        case "modelGroundFirst": policy.modelGroundFirst = value != 0
+        case "modelFlagWithPrecedent": policy.modelFlagWithPrecedent = value
+        case "modelSmoothing": policy.modelSmoothing = value
+        case "modelReviewProbability": policy.modelReviewProbability = value
+        case "modelReviewWithPrecedent": policy.modelReviewWithPrecedent = value
+        case "modelMinimumEvidence": policy.modelMinimumEvidence = Int(value)
+        case "modelLearnsFromLaw": policy.modelLearnsFromLaw = value != 0
         default: print("unknown policy field \(parts[0])")
         }
     }
@@ -84,5 +99,103 @@ func classifyTrainBench() throws {
     let report = Evaluator.evaluateLeavingOutBodies(labelled(split.training), ruleSet: split.ruleSet, precedents: split.training,
                                                     policy: policyFromEnvironment())
     for line in report.figureLines { print("   " + line) }
+    print("   " + report.reviewLine)
+    learnedLayerAlone(split.training, ruleSet: split.ruleSet, policy: policyFromEnvironment())
     for miss in report.misses { print("   miss: " + miss) }
+}
+
+/// The learned layer on its own, leave-one-body-out over the training bodies: how many
+/// withheld items and how many open items reach each probability, and how often its open
+/// category equals the body's (open items only; and without the one-city register whose
+/// sub-categories are noisy).
+private func learnedLayerAlone(_ training: [Precedent], ruleSet: RuleSet, policy: PrecedentPolicy) {
+    var scored: [(probability: Double, withheld: Bool)] = []
+    var openAgreed = 0, openItems = 0, cleanAgreed = 0, cleanItems = 0, letterAgreed = 0, letterItems = 0
+    for body in Set(training.map(\.body)).sorted() {
+        let others = training.filter { $0.body != body }
+        let classifier = Classifier(ruleSet: ruleSet, precedents: others, policy: policy)
+        for precedent in training where precedent.body == body {
+            let assessment = classifier.learnedModel.assess(tokens: TextNormalizer.tokens(precedent.title))
+            scored.append((assessment?.withheld ?? 0, precedent.category == .dikecualikan))
+            if precedent.category == .dikecualikan {
+                if !precedent.grounds.isEmpty {
+                    letterItems += 1
+                    let letters = Set(precedent.grounds.map { $0.dropFirst(2).prefix(1) })
+                    if let ground = assessment?.ground, letters.contains(ground.dropFirst(2).prefix(1)) { letterAgreed += 1 }
+                }
+                continue
+            }
+            let agreed = assessment?.openCategory == precedent.category
+            openItems += 1
+            if agreed { openAgreed += 1 }
+            if !precedent.source.hasPrefix("pemkotbekasi/") {
+                cleanItems += 1
+                if agreed { cleanAgreed += 1 }
+            }
+        }
+    }
+    let withheld = scored.filter(\.withheld).count
+    let open = scored.count - withheld
+    print("-- learned layer alone (leave-one-body-out, training bodies):")
+    for threshold in [0.5, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99] {
+        let flaggedWithheld = scored.filter { $0.withheld && $0.probability >= threshold }.count
+        let flaggedOpen = scored.filter { !$0.withheld && $0.probability >= threshold }.count
+        print(String(format: "   p >= %.2f: withheld flagged %d/%d = %.1f%%, open flagged %d/%d = %.1f%%", threshold,
+                     flaggedWithheld, withheld, Double(flaggedWithheld) * 100 / Double(max(withheld, 1)),
+                     flaggedOpen, open, Double(flaggedOpen) * 100 / Double(max(open, 1))))
+    }
+    print("   open category = body's: \(openAgreed)/\(openItems); without pemkotbekasi/: \(cleanAgreed)/\(cleanItems)")
+    print("   Pasal 17 letter = body's (withheld items with a stated ground): \(letterAgreed)/\(letterItems)")
+}
+
+/// "classify-ceiling": how often public bodies in the corpus agree with EACH OTHER on the same
+/// title (identical stemmed words) or a near-identical one (cosine ≥ 0.8 of the stemmed
+/// words): over every pair of items from two different bodies, the share with the same
+/// category and the share with the same withheld/open decision. No classifier is involved: a
+/// method that predicts one body's category from other bodies' decisions cannot agree with
+/// bodies more often than they agree with each other. Printed for every body, and with the OPDs
+/// of the one-city register (`sumber` pemkotbekasi/…) counted as one body.
+func classifyCeilingBench() throws {
+    let ruleSet = try RuleSet.defaults()
+    let corpus = ruleSet.precedents
+    let index = ruleSet.precedentIndex
+    print("corpus: \(corpus.count) items from \(Set(corpus.map(\.body)).count) bodies")
+    for registerAsOneBody in [false, true] {
+        func body(_ p: Precedent) -> String {
+            registerAsOneBody && p.source.hasPrefix("pemkotbekasi/") ? "pemkotbekasi/" : p.body
+        }
+        for (name, minimum) in [("identical stemmed title", 0.999), ("near-identical (cosine >= 0.8)", 0.8)] {
+            var pairs = 0, sameCategory = 0, sameDecision = 0, openPairs = 0, sameOpenCategory = 0, groundPairs = 0, sameLetter = 0
+            var items = Set<Int>()
+            for (i, item) in corpus.enumerated() {
+                for neighbour in index.nearest(tokens: TextNormalizer.tokens(item.title), limit: corpus.count, minimum: minimum)
+                where neighbour.index > i && body(corpus[neighbour.index]) != body(item) {
+                    let other = corpus[neighbour.index]
+                    pairs += 1
+                    items.insert(i)
+                    items.insert(neighbour.index)
+                    if other.category == item.category { sameCategory += 1 }
+                    if (other.category == .dikecualikan) == (item.category == .dikecualikan) { sameDecision += 1 }
+                    let letters = Set(item.grounds.map { $0.dropFirst(2).prefix(1) })
+                    let otherLetters = Set(other.grounds.map { $0.dropFirst(2).prefix(1) })
+                    if !letters.isEmpty && !otherLetters.isEmpty {
+                        groundPairs += 1
+                        if !letters.isDisjoint(with: otherLetters) { sameLetter += 1 }
+                    }
+                    if other.category != .dikecualikan && item.category != .dikecualikan {
+                        openPairs += 1
+                        if other.category == item.category { sameOpenCategory += 1 }
+                    }
+                }
+            }
+            func percent(_ part: Int, _ whole: Int) -> String { String(format: "%d/%d = %.1f%%", part, whole, whole == 0 ? 0 : Double(part) * 100 / Double(whole)) }
+            print("-- \(name)\(registerAsOneBody ? ", pemkotbekasi/ register as one body" : ""): \(pairs) pairs of items from different bodies (\(items.count) items)")
+            print("   same category: \(percent(sameCategory, pairs))")
+            print("   same withheld/open decision: \(percent(sameDecision, pairs))")
+            print("   same open category (pairs where both are open): \(percent(sameOpenCategory, openPairs))")
+            print("   a Pasal 17 letter in common (pairs where both stated a ground): \(percent(sameLetter, groundPairs))")
+            report("classify-ceiling: \(name)\(registerAsOneBody ? " (register as one body)" : "") category agreement between bodies",
+                   pairs == 0 ? 0 : Double(sameCategory) * 100 / Double(pairs), "%")
+        }
+    }
 }

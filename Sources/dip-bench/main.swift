@@ -13,6 +13,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("classify-distinct", classifyDistinctBench),
     ("classify-real", classifyRealBench),
     ("classify-train", classifyTrainBench),
+    ("classify-ceiling", classifyCeilingBench),
     ("register", registerBenchmark),
     ("writers", benchWriters),
     ("publish", benchPublish),

@@ -176,7 +176,8 @@ final class ClassifierTests: XCTestCase {
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: encoder.encode(KlasifikasiJSON(c))) as? [String: Any])
         XCTAssertEqual(Set(json.keys), ["kategori", "subkelompok", "perlu_uji_konsekuensi", "dasar_pengecualian",
                                         "perlu_ditinjau", "kategori_unit", "tanpa_dasar_hukum", "alasan", "catatan",
-                                        "kategori_preseden", "preseden"])
+                                        "kategori_preseden", "preseden",
+                                        "peluang_dikecualikan", "kata_condong_dikecualikan", "kategori_model"])
         XCTAssertEqual(json["kategori"] as? String, "dikecualikan")
         XCTAssertTrue(json["subkelompok"] is NSNull)
         XCTAssertEqual(json["perlu_uji_konsekuensi"] as? Bool, true)

@@ -113,8 +113,10 @@ final class PrecedentTests: XCTestCase {
         XCTAssertEqual(report.items, 7)
         XCTAssertEqual(report.exempt, 4)
         XCTAssertEqual(report.open, 3)
-        // The lecture-room item's nearest precedent is its own body's: it must not find itself.
-        XCTAssertTrue(report.misses.contains { $0.contains("Daftar ruang kuliah") && $0.contains("saran -") }, "\(report.misses)")
+        // The lecture-room item's nearest precedent is its own body's: it must not find itself
+        // (no precedent; at most the learned layer's weak guess, trained on the other bodies).
+        XCTAssertTrue(report.misses.contains { $0.contains("Daftar ruang kuliah") && !$0.contains("preseden") && !$0.contains("saran setiap_saat") },
+                      "\(report.misses)")
         // The exam items find the other bodies' identical decisions.
         XCTAssertGreaterThanOrEqual(report.exemptFlagged, 3)
         XCTAssertEqual(report.figureLines.count, 5)

@@ -157,6 +157,16 @@ extension DIP.RulesCommand {
                 let grounds = hit.grounds.isEmpty ? "" : " \(hit.grounds.joined(separator: ","))"
                 print("- preseden (\(hit.origin)) kemiripan \(String(format: "%.2f", hit.similarity)): '\(hit.title)' — \(hit.category.rawValue)\(grounds), \(hit.body)\(hit.bodies > 1 ? " dan \(hit.bodies - 1) badan lain" : ""); sumber: \(hit.source)")
             }
+            if let learned = c.learned {
+                let words = learned.withheldWords.isEmpty ? "" : " (kata yang condong dikecualikan: \(learned.withheldWords.joined(separator: ", ")))"
+                print("Lapisan pembelajaran: peluang dikecualikan \(Int((learned.withheldProbability * 100).rounded()))%\(words)"
+                      + "; kategori terbuka menurut kata-katanya: \(learned.openCategory?.rawValue ?? "-")"
+                      + "; dasar menurut kata-katanya: \(learned.ground ?? "-")"
+                      + (learned.flagged ? "; lapisan ini menandai perlu uji konsekuensi" : "")
+                      + (learned.review ? "; lapisan ini meminta ditinjau" : ""))
+            } else {
+                print("Lapisan pembelajaran: tidak ada kata teks ini yang dikenal dari preseden.")
+            }
             for note in c.notes { print("Catatan: \(note)") }
         }
     }
@@ -169,8 +179,11 @@ extension DIP.RulesCommand {
         @Argument(help: "Berkas CSV berlabel; tajuk preseden.csv (judul,kategori,pasal17,badan,…) juga diterima.")
         var file: String
 
-        @Flag(name: .customLong("tanpa-preseden"), help: "Hanya aturan, tanpa preseden.")
+        @Flag(name: .customLong("tanpa-preseden"), help: "Hanya aturan, tanpa preseden (dan tanpa lapisan pembelajaran).")
         var rulesOnly = false
+
+        @Flag(name: .customLong("tanpa-pembelajaran"), help: "Aturan dan preseden, tanpa lapisan pembelajaran.")
+        var withoutLearnedLayer = false
 
         @OptionGroup var location: RulesLocation
 
@@ -194,10 +207,14 @@ extension DIP.RulesCommand {
                 report = Evaluator.evaluate(items, classifier: Classifier(ruleSet: ruleSet, precedents: []), file: url.lastPathComponent)
                 print("Dinilai: \(items.count) butir, hanya aturan (tanpa preseden).")
             } else {
-                report = Evaluator.evaluateLeavingOutBodies(items, ruleSet: ruleSet, precedents: ruleSet.precedents, file: url.lastPathComponent)
-                print("Dinilai: \(items.count) butir; butir setiap badan publik dibandingkan hanya dengan preseden badan publik LAIN (\(ruleSet.precedents.count) preseden).")
+                report = Evaluator.evaluateLeavingOutBodies(items, ruleSet: ruleSet, precedents: ruleSet.precedents,
+                                                            policy: withoutLearnedLayer ? .withoutLearnedLayer : .standard,
+                                                            file: url.lastPathComponent)
+                print("Dinilai: \(items.count) butir; butir setiap badan publik dibandingkan hanya dengan preseden badan publik LAIN (\(ruleSet.precedents.count) preseden)"
+                      + (withoutLearnedLayer ? ", tanpa lapisan pembelajaran." : "; lapisan pembelajaran dilatih ulang tanpa badan itu."))
             }
             for line in report.figureLines { print(line) }
+            if !rulesOnly && !withoutLearnedLayer { print(report.reviewLine) }
             print("Meleset (\(report.misses.count)):")
             for miss in report.misses { print("- \(miss)") }
         }

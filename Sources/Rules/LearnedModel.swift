@@ -1,0 +1,273 @@
+import DIPCore
+import Foundation
+
+/// The learned layer: naive Bayes over the stems of titles (single stems, the expansions of
+/// abbreviations and pairs of adjacent stems), trained when the rules are loaded from the
+/// precedents (rules/preseden.csv and the PPID's own decisions). Where the precedents need a
+/// near-identical title, it weighs single words ("nilai", "rekening", "pribadi"), so it reaches
+/// titles no body wrote the same way.
+///
+/// Three decisions, each a small multinomial naive Bayes (a document counts each of its
+/// features once):
+/// - **withheld or open**: the probability that bodies would withhold the item, and the words
+///   that pushed it there (for the note the PPID reads);
+/// - **the open category** (berkala, serta merta, setiap saat), trained on open items only;
+/// - **the Pasal 17 letter**, trained on withheld items whose body stated a ground.
+///
+/// Training weights: the items of one group of decisions (a body; all OPDs of one city register
+/// count as one group, see `group(of:)`) share a weight of √n, so one large list does not
+/// outvote many small ones; the PPID's own decisions weigh `PrecedentPolicy.ppidWeight` each
+/// (they outrank the corpus). The open-category head gives groups whose sub-category labels are
+/// noisy half weight.
+///
+/// Deterministic: vocabulary ids follow sorted feature order and every sum runs over sorted ids.
+/// Per item the cost is one stem lookup per word and one table read per feature per class.
+public final class LearnedModel: Sendable {
+    /// One naive Bayes head: log prior and per-feature log likelihood of each class.
+    struct Head: Sendable {
+        var classes: [String]
+        var logPrior: [Double]
+        /// logLikelihood[class][feature]
+        var logLikelihood: [[Double]]
+        var isEmpty: Bool { classes.count < 2 }
+
+        /// Log scores of each class for the (sorted, known) feature ids.
+        func scores(_ ids: [Int]) -> [Double] {
+            var result = logPrior
+            for c in classes.indices {
+                var sum = logPrior[c]
+                for id in ids { sum += logLikelihood[c][id] }
+                result[c] = sum
+            }
+            return result
+        }
+    }
+
+    /// What the model says about one text.
+    public struct Assessment: Hashable, Sendable {
+        /// Probability (0–1) that bodies would withhold the item.
+        public var withheld: Double
+        /// The words that pushed the item towards withheld, strongest first (as written in the
+        /// text; a pair of words when the pair counted).
+        public var withheldWords: [String]
+        /// The words that pushed the item towards open, strongest first.
+        public var openWords: [String]
+        /// The most likely open category, nil when the text has no word the model knows.
+        public var openCategory: Category?
+        /// The most likely Pasal 17 code (e.g. "17h"), nil when no letter head was learned.
+        public var ground: String?
+        /// How many of the text's features the model has seen in training.
+        public var knownFeatures: Int
+        /// How many of its features pushed it towards withheld (words and pairs).
+        public var withheldEvidence: Int
+    }
+
+    let morphology: Morphology
+    private let featureIDs: [String: Int]
+    private let withheldHead: Head
+    private let openHead: Head
+    private let letterHead: Head
+    /// The code cited most for each letter (the letter head gives a letter, this the code).
+    private let codeForLetter: [String: String]
+    /// Additive smoothing of the counts.
+    let smoothing: Double
+    /// Down-weight of groups with noisy open sub-categories in the open-category head.
+    static let noisyGroupWeight = 0.5
+
+    /// The group a precedent counts in for the weights: the OPDs of the Kota Bekasi register
+    /// (`sumber` starting with `pemkotbekasi/`) are one register of one city, posted by one
+    /// system, and count as one group; every other body is its own group; each PPID decision
+    /// is its own.
+    static func group(of precedent: Precedent) -> String {
+        if precedent.origin == .ppid { return "ppid" }
+        if precedent.source.hasPrefix("pemkotbekasi/") { return "pemkotbekasi/" }
+        return precedent.body
+    }
+
+    /// Groups whose open sub-categories (berkala / serta merta / setiap saat) are what an OPD
+    /// chose when posting a document, not a decision on the list (rules/preseden-SUMBER.md).
+    static func hasNoisyOpenCategories(_ group: String) -> Bool { group == "pemkotbekasi/" }
+
+    public init(precedents given: [Precedent], morphology: Morphology, ppidWeight: Double = 3.0, smoothing: Double = 0.3) {
+        self.morphology = morphology
+        self.smoothing = smoothing
+        // Sums of floating-point weights depend on their order: train in one order whatever
+        // order the precedents come in.
+        let precedents = given.sorted {
+            ($0.title, $0.category.rawValue, $0.body, $0.source, $0.grounds.joined(separator: ";"), $0.origin.rawValue)
+                < ($1.title, $1.category.rawValue, $1.body, $1.source, $1.grounds.joined(separator: ";"), $1.origin.rawValue)
+        }
+        // Features of every precedent, and their weights.
+        let documents = precedents.map { Self.features(tokens: TextNormalizer.tokens($0.title), morphology: morphology).keys }
+        var groupSizes: [String: Int] = [:]
+        for precedent in precedents where precedent.origin != .ppid { groupSizes[Self.group(of: precedent), default: 0] += 1 }
+        let weights = precedents.map { precedent -> Double in
+            if precedent.origin == .ppid { return ppidWeight }
+            let n = Double(groupSizes[Self.group(of: precedent)] ?? 1)
+            return n.squareRoot() / n
+        }
+        let vocabulary = Set(documents.flatMap { $0 }).sorted()
+        var ids: [String: Int] = [:]
+        for (id, feature) in vocabulary.enumerated() { ids[feature] = id }
+        featureIDs = ids
+        let idDocuments = documents.map { $0.compactMap { ids[$0] }.sorted() }
+
+        func head(_ labelled: [(document: [Int], label: String, weight: Double)]) -> Head {
+            let classes = Set(labelled.map(\.label)).sorted()
+            guard classes.count >= 2 else { return Head(classes: classes, logPrior: [], logLikelihood: []) }
+            let index = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
+            var counts = [[Double]](repeating: [Double](repeating: 0, count: vocabulary.count), count: classes.count)
+            var totals = [Double](repeating: 0, count: classes.count)
+            var priors = [Double](repeating: 0, count: classes.count)
+            for entry in labelled {
+                let c = index[entry.label]!
+                priors[c] += entry.weight
+                for id in entry.document {
+                    counts[c][id] += entry.weight
+                    totals[c] += entry.weight
+                }
+            }
+            let priorSum = priors.reduce(0, +)
+            let size = Double(vocabulary.count)
+            let logLikelihood = classes.indices.map { c in
+                counts[c].map { log(($0 + smoothing) / (totals[c] + smoothing * size)) }
+            }
+            return Head(classes: classes, logPrior: priors.map { log($0 / priorSum) }, logLikelihood: logLikelihood)
+        }
+
+        var withheld: [([Int], String, Double)] = []
+        var open: [([Int], String, Double)] = []
+        var letters: [([Int], String, Double)] = []
+        var codeCounts: [String: [String: Double]] = [:]
+        for (i, precedent) in precedents.enumerated() {
+            let document = idDocuments[i]
+            let weight = weights[i]
+            withheld.append((document, precedent.category == .dikecualikan ? "dikecualikan" : "terbuka", weight))
+            if precedent.category == .dikecualikan {
+                for letter in Set(precedent.grounds.compactMap { $0.dropFirst(2).first.map(String.init) }).sorted() {
+                    letters.append((document, letter, weight))
+                }
+                for code in precedent.grounds {
+                    if let letter = code.dropFirst(2).first.map(String.init) { codeCounts[letter, default: [:]][code, default: 0] += weight }
+                }
+            } else {
+                let noisy = Self.hasNoisyOpenCategories(Self.group(of: precedent))
+                open.append((document, precedent.category.rawValue, weight * (noisy ? Self.noisyGroupWeight : 1)))
+            }
+        }
+        withheldHead = head(withheld)
+        openHead = head(open)
+        letterHead = head(letters)
+        // The code cited most for each letter; ties: the shorter code (the bare letter), then order.
+        codeForLetter = codeCounts.mapValues { codes in
+            codes.sorted { ($0.value, -$0.key.count, $1.key) > ($1.value, -$1.key.count, $0.key) }.first!.key
+        }
+    }
+
+    /// Whether the model learned anything (at least one withheld and one open precedent).
+    public var isEmpty: Bool { withheldHead.isEmpty }
+
+    /// The features of a text, each with the words it stands for: single stems (and the stems
+    /// of abbreviation expansions), as in the precedent index, and pairs of adjacent stems
+    /// ("nilai orang").
+    static func features(tokens: [String], morphology: Morphology) -> [String: String] {
+        var features: [String: String] = [:]
+        var previous: (key: String, word: String)?
+        for word in tokens {
+            guard word.count >= 2, !PrecedentIndex.stopWords.contains(word), !word.allSatisfy(\.isNumber) else {
+                previous = nil
+                continue
+            }
+            let key = morphology.key(word)
+            guard !PrecedentIndex.stopWords.contains(key) else { previous = nil; continue }
+            if features[key] == nil { features[key] = word }
+            if let previous, previous.key != key {
+                let pair = previous.key + " " + key
+                if features[pair] == nil { features[pair] = previous.word + " " + word }
+            }
+            previous = (key, word)
+        }
+        if let expanded = morphology.expanded(tokens) {
+            for word in expanded where word.count >= 2 && !PrecedentIndex.stopWords.contains(word) && !word.allSatisfy(\.isNumber) {
+                let key = morphology.key(word)
+                if !PrecedentIndex.stopWords.contains(key) && features[key] == nil { features[key] = word }
+            }
+        }
+        return features
+    }
+
+    /// What the model says about a text (normalised tokens), or nil when the model is empty or
+    /// knows none of the text's words.
+    public func assess(tokens: [String]) -> Assessment? {
+        guard !withheldHead.isEmpty else { return nil }
+        let features = Self.features(tokens: tokens, morphology: morphology)
+        let known = features.keys.compactMap { key in featureIDs[key].map { ($0, key) } }.sorted { $0.0 < $1.0 }
+        guard !known.isEmpty else { return nil }
+        let ids = known.map(\.0)
+        let scores = withheldHead.scores(ids)
+        let w = withheldHead.classes.firstIndex(of: "dikecualikan")!
+        let o = 1 - w
+        let probability = 1 / (1 + exp(scores[o] - scores[w]))
+        // Each feature's push: the log ratio of its likelihood under withheld and open.
+        let pushes = known.map { id, key in (withheldHead.logLikelihood[w][id] - withheldHead.logLikelihood[o][id], features[key]!) }
+        let towardsWithheld = pushes.filter { $0.0 > 0.5 }.sorted { ($0.0, $1.1) > ($1.0, $0.1) }.map(\.1)
+        let towardsOpen = pushes.filter { $0.0 < -0.5 }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.1)
+        var openCategory: Category?
+        if !openHead.isEmpty {
+            let open = openHead.scores(ids)
+            let best = open.indices.max { (open[$0], openHead.classes[$1]) < (open[$1], openHead.classes[$0]) }!
+            openCategory = Category(rawValue: openHead.classes[best])
+        }
+        var ground: String?
+        if letterHead.classes.count == 1 {
+            ground = codeForLetter[letterHead.classes[0]]
+        } else if !letterHead.isEmpty {
+            let letters = letterHead.scores(ids)
+            let best = letters.indices.max { (letters[$0], letterHead.classes[$1]) < (letters[$1], letterHead.classes[$0]) }!
+            ground = codeForLetter[letterHead.classes[best]]
+        }
+        return Assessment(withheld: probability, withheldWords: Self.distinctWords(towardsWithheld),
+                          openWords: Self.distinctWords(towardsOpen), openCategory: openCategory, ground: ground,
+                          knownFeatures: known.count, withheldEvidence: towardsWithheld.count)
+    }
+
+    /// Words for a note, without a word already shown inside a shown pair (at most four).
+    static func distinctWords(_ words: [String]) -> [String] {
+        var shown: [String] = []
+        for word in words {
+            let parts = Set(word.split(separator: " "))
+            if shown.contains(where: { !parts.isDisjoint(with: $0.split(separator: " ")) }) { continue }
+            shown.append(word)
+            if shown.count == 4 { break }
+        }
+        return shown
+    }
+}
+
+extension RuleSet {
+    /// The body name of the statutory examples (never shown as a precedent: only the learned
+    /// layer reads them).
+    static let statutoryBody = "UU 14/2008 dan Perki 1/2021"
+
+    /// What the law itself says belongs where, as labelled examples for the learned layer: the
+    /// berkala sub-groups, the serta merta and setiap saat lists (kategori.yaml, from Perki
+    /// 1/2021) and the Pasal 17 grounds (pengecualian.yaml, from UU 14/2008). They give the
+    /// layer the vocabulary of the law for titles no body in the corpus wrote; they count as
+    /// one group, like one more body.
+    public var statutoryExamples: [Precedent] {
+        var examples: [Precedent] = []
+        for subgroup in subgroups {
+            examples.append(Precedent(title: subgroup.title + " " + subgroup.description, category: .berkala, grounds: [],
+                                      body: Self.statutoryBody, source: "kategori.yaml"))
+        }
+        for entry in sertaMerta + setiapSaat {
+            examples.append(Precedent(title: entry.name, category: entry.category, grounds: [], body: Self.statutoryBody,
+                                      source: "kategori.yaml"))
+        }
+        for ground in grounds {
+            examples.append(Precedent(title: ground.title, category: .dikecualikan, grounds: [ground.code], body: Self.statutoryBody,
+                                      source: "pengecualian.yaml"))
+        }
+        return examples
+    }
+}

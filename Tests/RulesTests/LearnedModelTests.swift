@@ -1,0 +1,149 @@
+import DIPCore
+import Foundation
+import XCTest
+@testable import Rules
+
+/// The learned layer (naive Bayes over stems). Every precedent here is SYNTHETIC, written for
+/// these tests: a few withheld titles about marks and bank accounts, open titles about
+/// calendars and budgets.
+final class LearnedModelTests: XCTestCase {
+    func precedent(_ title: String, _ category: Category, _ grounds: [String] = [], body: String,
+                   source: String = "SINTETIS", origin: Precedent.Origin = .corpus) -> Precedent {
+        Precedent(title: title, category: category, grounds: grounds, body: body, source: source, origin: origin)
+    }
+
+    var corpus: [Precedent] {
+        [
+            precedent("Nilai ujian mahasiswa perorangan", .dikecualikan, ["17h5"], body: "A"),
+            precedent("Daftar nilai perorangan peserta didik", .dikecualikan, ["17h5"], body: "B"),
+            precedent("Rekening koran bank", .dikecualikan, ["17h4"], body: "C"),
+            precedent("Nomor rekening pegawai perorangan", .dikecualikan, ["17h4"], body: "A"),
+            precedent("Konfigurasi server dan jaringan", .dikecualikan, ["17c"], body: "D"),
+            precedent("Kalender akademik", .berkala, body: "A"),
+            precedent("Ringkasan anggaran kegiatan", .berkala, body: "B"),
+            precedent("Laporan realisasi anggaran", .berkala, body: "C"),
+            precedent("Daftar peraturan dan keputusan", .setiapSaat, body: "B"),
+            precedent("Salinan keputusan pimpinan", .setiapSaat, body: "C"),
+        ]
+    }
+
+    func item(_ text: String) -> InformationItem {
+        InformationItem(source: SourceLocation(file: "t.xlsx", sheet: "DIP", row: 2), nomor: "1", ringkasan: text,
+                        pejabatPenguasa: "", penanggungJawab: "", waktuPembuatan: "", tempatPembuatan: "",
+                        bentuk: "", retensi: "")
+    }
+
+    func testWordsOfWithheldTitlesPushTowardsWithheldAndAreNamed() throws {
+        let model = LearnedModel(precedents: corpus, morphology: defaultRules.morphology)
+        // No title says "penilaian … perorangan … rekening" this way; the stems meet.
+        let withheld = try XCTUnwrap(model.assess(tokens: TextNormalizer.tokens("Penilaian perorangan dan rekening")))
+        XCTAssertGreaterThan(withheld.withheld, 0.9)
+        XCTAssertTrue(withheld.withheldWords.contains("perorangan"), "\(withheld.withheldWords)")
+        XCTAssertTrue(withheld.withheldWords.contains { $0.contains("penilaian") || $0.contains("rekening") }, "\(withheld.withheldWords)")
+        let open = try XCTUnwrap(model.assess(tokens: TextNormalizer.tokens("Anggaran kegiatan tahun 2026")))
+        XCTAssertLessThan(open.withheld, 0.5)
+        XCTAssertEqual(open.openCategory, .berkala)
+        XCTAssertEqual(model.assess(tokens: TextNormalizer.tokens("Salinan keputusan kepala"))?.openCategory, .setiapSaat)
+        // Nothing known: no assessment at all.
+        XCTAssertNil(model.assess(tokens: TextNormalizer.tokens("zzz qqq")))
+        XCTAssertNil(LearnedModel(precedents: [], morphology: defaultRules.morphology).assess(tokens: ["nilai"]))
+    }
+
+    func testLetterComesFromWithheldTitlesWithGrounds() throws {
+        let model = LearnedModel(precedents: corpus, morphology: defaultRules.morphology)
+        // The letter is learned per title; the code is the one cited most for that letter.
+        XCTAssertEqual(model.assess(tokens: TextNormalizer.tokens("Nilai mahasiswa"))?.ground?.prefix(3), "17h")
+        XCTAssertEqual(model.assess(tokens: TextNormalizer.tokens("Alamat server jaringan"))?.ground, "17c")
+    }
+
+    func testTrainingOrderDoesNotChangeTheResult() {
+        let a = LearnedModel(precedents: corpus, morphology: defaultRules.morphology)
+        let b = LearnedModel(precedents: corpus.reversed(), morphology: defaultRules.morphology)
+        for text in ["Nilai perorangan", "Anggaran kegiatan", "Rekening dan kalender", "Keputusan nilai"] {
+            XCTAssertEqual(a.assess(tokens: TextNormalizer.tokens(text)), b.assess(tokens: TextNormalizer.tokens(text)), text)
+        }
+    }
+
+    func testOneCityRegisterCountsAsOneGroup() {
+        // Twenty open postings of one register against two withheld titles of two bodies:
+        // counted per item, "perorangan" would look open; as one group it does not.
+        var precedents = (1...20).map { precedent("Laporan kegiatan perorangan \($0)", .berkala, body: "OPD \($0)", source: "pemkotbekasi/ppid_bekasi:data/\($0)") }
+        precedents += [precedent("Data perorangan", .dikecualikan, ["17h"], body: "A"),
+                       precedent("Berkas perorangan", .dikecualikan, ["17h"], body: "B"),
+                       precedent("Kalender", .berkala, body: "A")]
+        XCTAssertEqual(LearnedModel.group(of: precedents[0]), "pemkotbekasi/")
+        XCTAssertEqual(LearnedModel.group(of: precedents[20]), "A")
+        let model = LearnedModel(precedents: precedents, morphology: defaultRules.morphology)
+        let separate = LearnedModel(precedents: precedents.map { var p = $0; p.source = "lain"; return p }, morphology: defaultRules.morphology)
+        let text = TextNormalizer.tokens("Perorangan")
+        XCTAssertGreaterThan(model.assess(tokens: text)!.withheld, separate.assess(tokens: text)!.withheld)
+    }
+
+    func testPPIDDecisionsWeighMoreThanTheCorpus() {
+        let own = precedent("Rekening kas umum daerah", .berkala, body: "Bagian Keuangan", source: "register", origin: .ppid)
+        let without = LearnedModel(precedents: corpus, morphology: defaultRules.morphology)
+        let with = LearnedModel(precedents: corpus + [own], morphology: defaultRules.morphology)
+        let text = TextNormalizer.tokens("Rekening")
+        XCTAssertLessThan(with.assess(tokens: text)!.withheld, without.assess(tokens: text)!.withheld - 0.2)
+    }
+
+    func testClassifierFlagsOnlyWithEnoughConfidenceAndExplainsInIndonesian() throws {
+        var policy = PrecedentPolicy.standard
+        policy.modelFlagProbability = 0.9
+        let classifier = Classifier(ruleSet: defaultRules, precedents: corpus, policy: policy)
+        // No rule fires and no precedent title is near; the words are those of withheld titles.
+        let c = classifier.classify(item("Penilaian perorangan atas rekening"))
+        let learned = try XCTUnwrap(c.learned)
+        if learned.withheldProbability >= 0.9 && c.hits.isEmpty {
+            XCTAssertTrue(c.needsConsequenceTest)
+            XCTAssertTrue(learned.flagged)
+            XCTAssertEqual(c.suggested, .dikecualikan)
+            let note = try XCTUnwrap(c.notes.first { $0.contains("kata yang condong dikecualikan") }, "\(c.notes)")
+            XCTAssertTrue(note.contains("perorangan"), note)
+            XCTAssertFalse(note.contains("17h"), "no internal codes in the note: \(note)")
+        } else {
+            XCTFail("fixture must reach the learned layer alone: \(c.hits.map(\.ruleID)) \(c.notes) \(learned)")
+        }
+        // The same text with the layer silent is not flagged by it.
+        let silent = Classifier(ruleSet: defaultRules, precedents: corpus, policy: .withoutLearnedLayer)
+            .classify(item("Penilaian perorangan atas rekening"))
+        XCTAssertFalse(silent.learned?.flagged ?? false)
+        // Rules alone (no precedents): no learned layer either.
+        XCTAssertNil(Classifier(ruleSet: defaultRules, precedents: []).classify(item("Penilaian perorangan")).learned)
+    }
+
+    func testBelowTheFlagTheLayerAsksForReviewWithoutFlagging() throws {
+        var policy = PrecedentPolicy.standard
+        policy.modelFlagProbability = .infinity
+        policy.modelFlagWithPrecedent = .infinity
+        policy.modelReviewProbability = 0.9
+        policy.modelReviewWithPrecedent = 0.9
+        let c = Classifier(ruleSet: defaultRules, precedents: corpus, policy: policy).classify(item("Penilaian perorangan atas rekening"))
+        XCTAssertFalse(c.needsConsequenceTest)
+        XCTAssertTrue(c.needsReview)
+        XCTAssertEqual(c.learned?.review, true)
+        XCTAssertEqual(c.learned?.flagged, false)
+        let note = try XCTUnwrap(c.notes.first { $0.contains("tinjau apakah perlu uji konsekuensi") }, "\(c.notes)")
+        XCTAssertTrue(note.contains("perorangan"), note)
+    }
+
+    func testOpenMarkerAndOpenRuleKeepTheLayerFromFlagging() {
+        var policy = PrecedentPolicy.standard
+        policy.modelFlagProbability = 0.5
+        policy.modelMinimumEvidence = 1
+        policy.modelReviewProbability = 0.5
+        let classifier = Classifier(ruleSet: defaultRules, precedents: corpus, policy: policy)
+        // "jumlah" is an open marker (kamus.yaml penanda_terbuka).
+        let aggregate = classifier.classify(item("Jumlah rekening perorangan per kecamatan"))
+        XCTAssertFalse(aggregate.learned?.flagged ?? false, "\(aggregate.notes)")
+        XCTAssertFalse(aggregate.learned?.review ?? false, "\(aggregate.notes)")
+    }
+
+    func testStatutoryExamplesCoverEveryGroundAndList() {
+        let examples = defaultRules.statutoryExamples
+        XCTAssertEqual(examples.filter { $0.category == .dikecualikan }.count, defaultRules.grounds.count)
+        XCTAssertEqual(examples.filter { $0.category == .sertaMerta }.count, defaultRules.sertaMerta.count)
+        XCTAssertTrue(examples.allSatisfy { $0.body == RuleSet.statutoryBody })
+        XCTAssertFalse(defaultRules.learnedModel.isEmpty)
+    }
+}
