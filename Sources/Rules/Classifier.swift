@@ -149,9 +149,14 @@ public struct Classifier: Sendable {
         }
         let facts = storage.tokenTableUsable ? tokenFacts(tokens) : nil
         storage.lock.unlock()
-        var analysis = facts.map(analysis(facts:)) ?? referenceAnalysis(tokens: tokens)
-        // The learned layer reads the tokens itself (its own feature table; both paths alike).
-        analysis.assessment = storage.model.assess(tokens: tokens)
+        var analysis: TextAnalysis
+        if let facts {
+            analysis = self.analysis(facts: facts)
+            // The learned layer reads the tokens itself (as on the plain path).
+            analysis.assessment = storage.model.assess(tokens: tokens)
+        } else {
+            analysis = referenceAnalysis(tokens: tokens)
+        }
         storage.lock.lock()
         if storage.memo.count >= 20_000 { storage.memo.removeAll(keepingCapacity: true) }
         storage.memo[key] = analysis
@@ -164,7 +169,8 @@ public struct Classifier: Sendable {
     func referenceAnalysis(tokens: [String]) -> TextAnalysis {
         let openMarker = storage.ruleSet.openMarker(in: tokens)
         return TextAnalysis(firings: firings(tokens: tokens), openMarker: openMarker,
-                            verdict: precedentVerdict(tokens: tokens, openOnly: openMarker != nil))
+                            verdict: precedentVerdict(tokens: tokens, openOnly: openMarker != nil),
+                            assessment: storage.model.assess(tokens: tokens))
     }
 
     /// The analysis from the token table's facts.
