@@ -31,7 +31,9 @@ extension AppDatabase {
                 units: units, pendingTests: pending,
                 draft: try Self.currentDraftRecord(db).map { try Self.summary(db, $0) },
                 approved: try Self.awaitingRecord(db).map { try Self.summary(db, $0) },
-                lastPublished: try published.map { try Self.summary(db, $0) })
+                lastPublished: try published.map { try Self.summary(db, $0) },
+                held: try HeldSubmissionRecord.filter(Column("status") == HoldStatus.held.rawValue)
+                    .order(Column("unit"), Column("id")).fetchAll(db).map(\.held))
         }
     }
 

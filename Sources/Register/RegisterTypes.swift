@@ -439,11 +439,15 @@ public struct RegisterStatus: Codable, Hashable, Sendable {
     /// An approved version not yet published.
     public var approved: VersionSummary?
     public var lastPublished: VersionSummary?
+    /// Lists held for the PPID because they would withdraw most of their unit's items
+    /// (issue 16 #7), waiting for `dip release`.
+    public var held: [HeldSubmission]
 
     public init(
         units: [UnitStatus], pendingTests: [PendingTest], draft: VersionSummary?,
-        approved: VersionSummary?, lastPublished: VersionSummary?
+        approved: VersionSummary?, lastPublished: VersionSummary?, held: [HeldSubmission] = []
     ) {
+        self.held = held
         self.units = units
         self.pendingTests = pendingTests
         self.draft = draft

@@ -285,6 +285,8 @@ final class HeldSubmissionTests: XCTestCase {
         let status = try DipProcess.run(["status", "--workspace", root.path])
         XCTAssertTrue(status.stdout.contains("dinsos: DIP dinsos.csv"), status.stdout)
         XCTAssertTrue(status.stdout.contains("menarik 28 dari 40 informasi"), status.stdout)
+        let json = try DipProcess.run(["status", "--workspace", root.path, "--format", "json"])
+        XCTAssertTrue(json.stdout.contains("\"withdrawn\" : 28"), json.stdout)
         let refusedFirst = try DipProcess.run(["release", "dinkes", "--workspace", root.path, "--name", "Siti"])
         XCTAssertEqual(refusedFirst.exitCode, 1, refusedFirst.stderr)
         XCTAssertTrue(refusedFirst.stderr.contains("Unit dinkes tidak mempunyai kiriman yang ditahan"), refusedFirst.stderr)

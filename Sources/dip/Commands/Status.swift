@@ -17,11 +17,10 @@ extension DIP {
 
         func run() throws {
             try RegisterOutput.run {
-                let db = try options.openRegister()
-                let status = try db.status()
+                let status = try options.openRegister().status()
                 switch format {
                 case .json: print(try RegisterOutput.json(status))
-                case .text: print(Self.text(status) + Self.heldText(try db.pendingHolds()), terminator: "")
+                case .text: print(Self.text(status) + Self.heldText(status.held), terminator: "")
                 }
             }
         }
