@@ -98,7 +98,7 @@ aturan:
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
     salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah]
-    kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik]
+    kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -144,7 +144,7 @@ aturan:
     keterangan: Kondisi keuangan, gaji, harta dan rekening bank seseorang
     prioritas: 100
     salah_satu: [data gaji, gaji dan tunjangan pegawai, data penghasilan pegawai, nomor rekening, no rekening, no rek, nomor rek, norek, no rekening bank, rek bank, rekening bank, rekening pribadi, rekening penerima, rekening pegawai, data rekening, rekening kks, rekening simpel, rekening siswa, buku rekening, buku tabungan, slip gaji, daftar gaji, rincian gaji, daftar penerimaan gaji, penghasilan pegawai, penghasilan pribadi, harta kekayaan, kekayaan pribadi, spt tahunan, utang pribadi, pinjaman pegawai, kredit pegawai, sktm, surat keterangan tidak mampu, kondisi keuangan]
-    kecuali: [yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, rekening bendahara, rekening instansi, tata cara, prosedur, sop, persyaratan, syarat]
+    kecuali: [yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, rekening bendahara, rekening instansi, rekening penerimaan, rekening resmi, retribusi, harta kekayaan daerah, harta kekayaan kabupaten, harta kekayaan kota, harta kekayaan provinsi, harta kekayaan negara, kekayaan daerah, milik daerah, milik negara, tata cara, prosedur, sop, persyaratan, syarat, besaran, kelas jabatan, standar, standar biaya, peraturan, perbup, peraturan bupati, pedoman]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
@@ -263,7 +263,7 @@ aturan:
     keterangan: Identitas pelapor, saksi, informan atau korban
     prioritas: 100
     salah_satu: [data pribadi pelapor, data pribadi pengadu, identitas pengadu, data pengadu, identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, nama pengadu, nama dan nomor pengadu, identitas pelapor dumas, berkas pengaduan, isi pengaduan]
-    kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, dirahasiakan]
+    kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, dirahasiakan, bencana, banjir, longsor, tanah longsor, gempa, tsunami, erupsi, puting beliung, kebakaran, kecelakaan, pengungsian, pengungsi]
     kategori: dikecualikan
     pengecualian: [17a2, 17h]
     contoh_cocok:
@@ -356,7 +356,7 @@ aturan:
   - id: keamanan-sistem
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan)
     prioritas: 100
-    salah_satu: [alat pendukung utama persandian, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber]
+    salah_satu: [alat pendukung utama persandian, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber]
     kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik]
     kategori: dikecualikan
     pengecualian: [17c, 17j]
@@ -389,7 +389,7 @@ aturan:
     prioritas: 100
     semua:
       - [rencana, rencana awal, usulan, kajian awal, draf, konsep, calon lokasi]
-    salah_satu: [pembelian tanah, pengadaan tanah, pembebasan lahan, pembebasan tanah, pembelian lahan, harga tanah, appraisal, penilaian tanah, nilai ganti rugi, ganti kerugian, calon lokasi]
+    salah_satu: [pembelian tanah, pengadaan tanah, pembebasan lahan, pembebasan tanah, pembelian lahan, harga tanah, appraisal, penilaian tanah, nilai ganti rugi, ganti kerugian, calon lokasi, pelepasan aset, penjualan aset, pemindahtanganan aset, pemindahtanganan, tukar menukar aset, pelepasan tanah, penjualan tanah, pembelian gedung, penjualan gedung]
     kecuali: [penetapan lokasi, pengumuman, sosialisasi, tata cara, sop, realisasi, laporan]
     kategori: dikecualikan
     pengecualian: [17e4]
@@ -567,6 +567,25 @@ aturan:
     contoh_tidak_cocok:
       - Daftar riwayat hidup pegawai honorer
 
+  - id: profil-riwayat-pejabat
+    keterangan: Profil, biodata dan riwayat hidup singkat pimpinan/pejabat berkaitan dengan posisinya dalam jabatan publik — Perki 1/2021 (informasi berkala tentang profil badan publik); UU 14/2008 Pasal 18 ayat (2) huruf b
+    prioritas: 90
+    semua:
+      - [biodata, riwayat hidup, riwayat hidup singkat, profil, riwayat jabatan, riwayat pendidikan, riwayat pekerjaan, curriculum vitae]
+      - [bupati, wakil bupati, wali kota, walikota, wakil wali kota, gubernur, wakil gubernur, sekretaris daerah, sekda, kepala dinas, kepala badan, kepala kantor, camat, lurah, kepala desa, direktur, direksi, dewan pengawas, komisaris, rektor, wakil rektor, dekan, ketua, pimpinan, pejabat, anggota dprd]
+    kecuali: [pegawai honorer, formulir, tata cara, pedoman]
+    kategori: berkala
+    subkelompok: A
+    pasal_18: 18-2b
+    cabut: [17h]
+    contoh_cocok:
+      - Riwayat hidup singkat Sekretaris Daerah
+      - Biodata Kepala Dinas Pendidikan
+      - Profil direksi dan dewan pengawas Perumda Air Minum
+    contoh_tidak_cocok:
+      - Daftar riwayat hidup pegawai honorer
+      - Profil Dinas Kesehatan
+
   - id: persetujuan-tertulis
     keterangan: Ada persetujuan tertulis dari pihak yang rahasianya diungkap
     prioritas: 90
@@ -604,7 +623,7 @@ aturan:
     keterangan: Kertas kerja, temuan dan laporan hasil audit/pengawasan internal dan tindak lanjutnya
     prioritas: 100
     salah_satu: [hasil audit internal, audit internal, audit eksternal, hasil audit, laporan hasil audit, kertas kerja audit, kertas kerja pemeriksaan, temuan audit, temuan pemeriksaan, laporan hasil pengawasan, tindak lanjut hasil pengawasan, hasil pengawasan, data pengawasan, sasaran pengawasan, laporan hasil pemeriksaan inspektorat, hasil pemeriksaan reguler, laporan hasil reviu internal]
-    kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase]
+    kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, harga, pasar, kualitas, mutu, pemilu, pemilihan]
     kategori: dikecualikan
     pengecualian: [17h]
     contoh_cocok:
@@ -692,7 +711,7 @@ aturan:
   - id: rahasia-perusahaan
     keterangan: Data privat dan rahasia dagang perusahaan (skala upah, debitur, laporan keuangan perusahaan)
     prioritas: 100
-    salah_satu: [data privat perusahaan, rahasia dagang, rahasia perusahaan, struktur skala upah, skala upah perusahaan, data debitur, laporan keuangan perusahaan, dokumen penawaran, evaluasi penawaran, dokumen kualifikasi penyedia, penawaran harga penyedia, dilindungi hak atas kekayaan intelektual, dilindungi haki, dilindungi hki, dilindungi hak cipta, dilindungi paten]
+    salah_satu: [data privat perusahaan, rahasia dagang, rahasia perusahaan, dokumen dari penyedia, dokumen penyedia, berkas penyedia, dokumen administrasi penyedia, data kualifikasi penyedia, dokumen kualifikasi, dokumen teknis penyedia, struktur skala upah, skala upah perusahaan, data debitur, laporan keuangan perusahaan, dokumen penawaran, evaluasi penawaran, dokumen kualifikasi penyedia, penawaran harga penyedia, dilindungi hak atas kekayaan intelektual, dilindungi haki, dilindungi hki, dilindungi hak cipta, dilindungi paten]
     kecuali: [tata cara, pedoman, sop, jumlah, pengumuman, statistik, rekapitulasi]
     kategori: dikecualikan
     pengecualian: [17b]
@@ -707,7 +726,7 @@ aturan:
     keterangan: Peta dan data kerawanan keamanan, potensi konflik sosial, hasil deteksi dini dan produk intelijen (bahan kewaspadaan Kesbangpol dan aparat)
     prioritas: 100
     salah_satu: [potensi kerawanan, peta kerawanan, data kerawanan, kerawanan sosial, titik rawan konflik, potensi konflik, peta konflik, penanganan konflik sosial, konflik sosial masyarakat, ipoleksosbud, ipoleksosbudhankam, deteksi dini, hasil deteksi dini, laporan kewaspadaan dini, kewaspadaan dini, intelijen, informasi intelijen, data intelijen, laporan intelijen, produk intelijen]
-    kecuali: [rencana aksi, tata cara, pedoman, sop, sosialisasi, pelatihan, jumlah, statistik, rekapitulasi jumlah, forum, fkdm, pembentukan, keanggotaan, peraturan, kebijakan, anggaran]
+    kecuali: [rencana aksi, tata cara, pedoman, sop, sosialisasi, pelatihan, jumlah, statistik, rekapitulasi jumlah, forum, fkdm, pembentukan, keanggotaan, peraturan, kebijakan, anggaran, rawan bencana, bencana, longsor, tanah longsor, banjir, gempa, tsunami, kebakaran, kekeringan, abrasi, erupsi]
     kategori: dikecualikan
     pengecualian: [17c, 17a3]
     contoh_cocok:
@@ -771,6 +790,411 @@ aturan:
       - Nota kesepahaman dengan perguruan tinggi yang memuat klausul kerahasiaan
     contoh_tidak_cocok:
       - Daftar mitra kerja sama tahun 2025
+
+  # --- Ditulis dari UNDANG-UNDANG dan katalog peraturan (bukan dari judul korpus):
+  #     UU 14/2008 Pasal 17 dan Penjelasannya, UU 27/2022 Pasal 4 (data pribadi spesifik),
+  #     UU 24/2013 Pasal 84, UU 17/2023, UU 43/2009, SK KMA 1-144/KMA/SK/I/2011 (pengadilan),
+  #     PERJA 032/A/JA/08/2010 (kejaksaan). Contoh ditulis sendiri.
+  - id: keluarga-perkawinan
+    keterangan: Riwayat dan kondisi anggota keluarga seseorang (perkawinan, perceraian, susunan keluarga, anak angkat) — UU 14/2008 Pasal 17 huruf h angka 1
+    prioritas: 100
+    salah_satu: [izin perkawinan, izin kawin, izin menikah, izin beristri lebih dari satu, izin poligami, poligami, izin cerai, gugatan cerai, cerai gugat, cerai talak, perceraian pegawai, perceraian pns, surat keterangan tunjangan keluarga, tunjangan keluarga, tunjangan istri, tunjangan suami, tunjangan anak, daftar susunan keluarga, kp4, data istri, data suami, data anak pegawai, data keluarga, riwayat perkawinan, status perkawinan, kartu istri, karis, kartu suami, karsu, hak asuh anak, perwalian anak, anak angkat, register nikah, buku register nikah, akta nikah, duplikat buku nikah, berkas nikah, data nikah, data pernikahan, pemeriksaan nikah, isbat nikah, dispensasi kawin, dispensasi nikah]
+    kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, jumlah, statistik, agregat, rekapitulasi, rekap, program, keluarga berencana, pedoman, sosialisasi, penyuluhan, bimbingan perkawinan, formulir kosong, blangko, peraturan, ketentuan, besaran, biaya, tarif]
+    kategori: dikecualikan
+    pengecualian: [17h1]
+    contoh_cocok:
+      - Berkas permohonan izin beristri lebih dari satu seorang ASN
+      - Data istri dan anak pegawai untuk tunjangan keluarga (KP4)
+      - Buku register nikah KUA tahun 2024
+      - Berkas permohonan dispensasi kawin
+    contoh_tidak_cocok:
+      - Persyaratan pencatatan nikah di KUA
+      - Jumlah peristiwa nikah per kecamatan
+      - Jadwal bimbingan perkawinan calon pengantin
+
+  - id: kesehatan-perorangan-uu-kesehatan
+    keterangan: Riwayat, kondisi, perawatan dan pengobatan kesehatan fisik dan psikis seseorang (pengobatan, rehabilitasi, tes, klaim, rujukan) — UU 14/2008 Pasal 17 huruf h angka 2; rahasia kesehatan pasien menurut UU 17/2023 tentang Kesehatan
+    prioritas: 100
+    salah_satu: [riwayat pengobatan, catatan pengobatan, resep obat pasien, resep pasien, riwayat alergi, hasil tes urine, tes urine pegawai, hasil tes narkoba, hasil uji narkoba, hasil tes urin, pasien rehabilitasi, klien rehabilitasi, pecandu narkotika, penyalahguna narkotika, rehabilitasi medis, hasil swab, hasil pcr, hasil rapid test, hasil tes antigen, informed consent, persetujuan tindakan medis, persetujuan tindakan kedokteran, rujukan pasien, surat rujukan pasien, berkas klaim, klaim bpjs, data klaim pasien, dokumen klaim, hasil autopsi, hasil otopsi, hasil forensik, pemeriksaan forensik, hasil pemeriksaan psikiatri, pemeriksaan kejiwaan, kesehatan jiwa seseorang, catatan kesehatan, riwayat imunisasi, kartu imunisasi, buku kia, data genetik, data genetika, tes dna, hasil dna, hasil tes kesehatan pegawai, hasil pemeriksaan kesehatan pegawai, surat keterangan berbadan sehat, hasil tes kejiwaan, hasil tes bebas narkoba, surat keterangan bebas narkoba, skbn, data disabilitas perorangan, ragam disabilitas perorangan, status gizi balita per anak, hasil penimbangan per anak, data ibu hamil, daftar ibu hamil, data pasien, data pelayanan pasien, data kunjungan pasien per orang, riwayat pasien, identitas penderita, data penderita, nama penderita, pelayanan jenazah, data jenazah, identitas jenazah]
+    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, syarat, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, standar pelayanan, tarif, biaya, panduan, formulir kosong, blangko, pelayanan klaim, kebijakan, rata rata]
+    kategori: dikecualikan
+    pengecualian: [17h2, 17j3]
+    contoh_cocok:
+      - Hasil tes urine pegawai dalam razia narkoba internal
+      - Berkas klaim BPJS Kesehatan rawat inap bulan Maret
+      - Data klien rehabilitasi penyalahguna narkotika
+      - Lembar persetujuan tindakan kedokteran (informed consent) pasien bedah
+      - Hasil pemeriksaan forensik korban kecelakaan
+    contoh_tidak_cocok:
+      - SOP rujukan pasien antar fasilitas kesehatan
+      - Jumlah klien rehabilitasi per tahun
+      - Persyaratan surat keterangan bebas narkoba
+      - Tarif pelayanan pemulasaraan jenazah
+
+  - id: keuangan-pendapatan-perorangan
+    keterangan: Kondisi keuangan, aset, pendapatan dan rekening bank seseorang (penghasilan, potongan, pinjaman, simpanan) — UU 14/2008 Pasal 17 huruf h angka 3
+    prioritas: 100
+    salah_satu: [gaji pegawai, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs]
+    kecuali: [belanja, anggaran, realisasi, pagu, peraturan, ketentuan, standar, standar biaya, besaran tpp, kebijakan, pedoman, tata cara, prosedur, sop, persyaratan, syarat, jumlah, rekapitulasi jumlah, statistik, agregat, yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, perbup, peraturan bupati, keputusan bupati tentang besaran, sosialisasi, cakupan, persentase]
+    kategori: dikecualikan
+    pengecualian: [17h3]
+    contoh_cocok:
+      - Rincian pembagian jasa pelayanan medis per dokter
+      - Bukti potong PPh 21 pegawai tahun 2025
+      - Rekening koran bank bendahara pengeluaran
+      - Data nasabah dan agunan kredit usaha rakyat daerah
+      - Daftar remunerasi dosen dan tenaga kependidikan
+    contoh_tidak_cocok:
+      - Belanja gaji dan tunjangan ASN dalam DPA 2026
+      - Peraturan Bupati tentang besaran TPP ASN
+      - Tata cara pengajuan pensiun janda/duda
+
+  - id: evaluasi-kemampuan-seleksi
+    keterangan: Hasil evaluasi kapabilitas, intelektualitas dan rekomendasi kemampuan seseorang (nilai dan hasil tes/seleksi per orang, rekam jejak, angka kredit, calon pejabat yang diusulkan) — UU 14/2008 Pasal 17 huruf h angka 4
+    prioritas: 100
+    semua:
+      - [hasil penilaian, nilai, hasil tes, hasil ujian, hasil seleksi, hasil uji, rekam jejak, penilaian, hasil evaluasi, rekomendasi, usulan, lembar penilaian, berita acara penilaian, skor, peringkat, ranking, hasil wawancara, hasil psikotes, proses evaluasi dan seleksi, dokumen proses seleksi, dokumen proses evaluasi, proses penilaian]
+      - [peserta, calon, pegawai, asn, pns, individu, perorangan, pelamar, kandidat, dosen, tenaga harian lepas, thl, tenaga kontrak, pegawai kontrak, pegawai non asn, tenaga pendukung, pegawai tidak tetap, ptt, guru, perangkat desa, kepala sekolah, tenaga kependidikan, honorer, karyawan, taruna, mahasiswa, siswa, penerima beasiswa, beasiswa]
+    kecuali: [pengumuman, diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu]
+    kategori: dikecualikan
+    pengecualian: [17h4]
+    contoh_cocok:
+      - Lembar penilaian wawancara calon perangkat desa
+      - Hasil tes potensi akademik pelamar dosen tetap
+      - Peringkat dan skor peserta seleksi beasiswa per individu
+      - Usulan calon pejabat pengawas yang dibahas tim penilai
+    contoh_tidak_cocok:
+      - Pengumuman hasil seleksi administrasi calon perangkat desa
+      - Jadwal tes peserta seleksi PPPK
+      - Usulan kebutuhan formasi pegawai tahun 2026
+      - Hasil evaluasi kinerja perangkat daerah (SAKIP)
+
+  - id: evaluasi-kemampuan-kepegawaian
+    keterangan: Bahan penilaian kemampuan pegawai (angka kredit, uji kelayakan, assessment center, pemetaan kompetensi, talenta) — UU 14/2008 Pasal 17 huruf h angka 4
+    prioritas: 100
+    salah_satu: [uji kelayakan dan kepatutan, fit and proper test, fit and proper, penelusuran rekam jejak, rekam jejak calon, profil kompetensi pegawai, assessment center, hasil pemetaan kompetensi, pemetaan kompetensi pegawai, hasil uji kesesuaian, uji kesesuaian jabatan, penetapan angka kredit, dupak, daftar usulan penetapan angka kredit, penilaian angka kredit, usulan kenaikan jabatan fungsional, tim penilai kinerja, berita acara tim penilai, penilaian perilaku kerja, e kinerja pegawai, capaian kinerja pegawai, kinerja individu, kinerja perorangan, rencana suksesi, kelompok rencana suksesi, nine box, 9 box, hasil uji kompetensi pegawai, rekomendasi pengembangan kompetensi]
+    kecuali: [pengumuman, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, sosialisasi, peraturan, kebijakan, formasi]
+    kategori: dikecualikan
+    pengecualian: [17h4]
+    contoh_cocok:
+      - Berkas DUPAK guru untuk kenaikan pangkat
+      - Laporan assessment center pejabat pengawas
+      - Hasil uji kelayakan dan kepatutan calon direksi BUMD
+    contoh_tidak_cocok:
+      - Pedoman penilaian angka kredit jabatan fungsional
+      - Jadwal fit and proper test calon direksi
+
+  - id: pemeriksaan-etik-disiplin
+    keterangan: Pengaduan terhadap pegawai/pejabat tertentu dan pemeriksaan disiplin atau kode etiknya (belum diputus; menyangkut penilaian dan nama baik seseorang) — UU 14/2008 Pasal 17 huruf h angka 4 dan huruf a angka 1
+    prioritas: 100
+    salah_satu: [pengaduan terhadap pegawai, pengaduan terhadap pejabat, pengaduan terhadap hakim, pengaduan terhadap aparatur, pengaduan terhadap asn, pengaduan terhadap oknum, pengaduan oknum, aduan terhadap pegawai, laporan terhadap pegawai, laporan terhadap pejabat, oknum pegawai, oknum pejabat, oknum asn, pemeriksaan hakim, pemeriksaan terhadap hakim, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pelanggaran kode etik, sidang kode etik, sidang etik, majelis kode etik, pelanggaran etik, dugaan pelanggaran etik, pelanggaran disiplin, dugaan pelanggaran disiplin, berkas disiplin, penjatuhan hukuman disiplin, laporan hasil pemeriksaan disiplin, berita acara pemeriksaan disiplin, pengaduan yang sedang diproses, pengaduan dalam proses, pengaduan yang masih dalam proses, pengaduan yang belum selesai, dumas dalam proses, laporan gratifikasi, pelapor gratifikasi, masalah absensi, penanganan masalah absensi, ketidakhadiran pegawai, pegawai yang tidak masuk kerja, pelanggaran jam kerja, teguran tertulis, surat teguran pegawai, surat peringatan pegawai]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, pembentukan, keputusan pembentukan, susunan keanggotaan, pencegahan, kode etik dan kode perilaku, whistleblowing, wbs, formulir, laporan penindakan, gambaran umum, jenis pelanggaran]
+    kategori: dikecualikan
+    pengecualian: [17h4, 17a1]
+    contoh_cocok:
+      - Berkas pengaduan terhadap oknum pegawai kecamatan
+      - Risalah sidang kode etik pegawai
+      - Berita acara pemeriksaan disiplin PNS
+      - Laporan gratifikasi pegawai yang sedang ditelaah
+    contoh_tidak_cocok:
+      - Tata cara pelaporan gratifikasi
+      - Jumlah pelanggaran disiplin pegawai per tahun
+      - Keputusan pembentukan majelis kode etik
+
+  - id: catatan-pendidikan-perorangan
+    keterangan: Catatan pribadi peserta didik, mahasiswa, taruna atau warga belajar di satuan pendidikan formal dan nonformal — UU 14/2008 Pasal 17 huruf h angka 5
+    prioritas: 100
+    salah_satu: [kartu rencana studi, krs mahasiswa, presensi mahasiswa, presensi siswa, absensi siswa, absensi mahasiswa, daftar hadir mahasiswa, daftar hadir siswa, catatan akademik, rekam akademik, riwayat akademik, data akademik mahasiswa, portofolio siswa, sanksi akademik, pelanggaran akademik, skorsing mahasiswa, skorsing siswa, mahasiswa drop out, siswa drop out, putus studi, cuti akademik, nomor induk mahasiswa, nomor induk siswa, nilai akhir mahasiswa, nilai mata kuliah, nilai akhir siswa, berkas pendaftaran mahasiswa, berkas pendaftaran siswa, berkas ppdb, berkas spmb, berkas pendaftar, data pendaftar, data calon mahasiswa, data calon siswa, data calon peserta didik, data santri, data taruna, data calon taruna, nilai taruna, data warga belajar, data peserta kursus, data mahasiswa, database mahasiswa, biodata mahasiswa, biodata siswa, biodata taruna, data wisudawan, ijazah mahasiswa, ijazah taruna, transkrip akademik, skripsi yang belum diuji, tugas akhir yang belum diuji, hasil ujian akhir semester, hasil ujian tengah semester]
+    kecuali: [pedoman, panduan, kalender akademik, jumlah, statistik, agregat, rekapitulasi, rekap, persyaratan, syarat, tata cara, prosedur, sop, jadwal, pengumuman, rata rata, formulir kosong, peraturan akademik, kuota, daya tampung, legalisir, layanan, per program studi, per prodi, per fakultas, per angkatan, per jurusan]
+    kategori: dikecualikan
+    pengecualian: [17h5]
+    contoh_cocok:
+      - Presensi dan nilai mata kuliah mahasiswa semester genap
+      - Data taruna beserta asal daerah dan nomor induk
+      - Berkas SPMB calon peserta didik baru
+      - Catatan pelanggaran akademik dan skorsing mahasiswa
+    contoh_tidak_cocok:
+      - Jadwal ujian akhir semester
+      - Jumlah mahasiswa aktif per program studi
+      - Persyaratan pendaftaran calon taruna
+
+  - id: kesehatan-orang-tertentu
+    keterangan: Keterangan tentang kondisi, pemeriksaan, perawatan atau pengobatan kesehatan fisik dan psikis orang tertentu (pasien, pegawai, peserta, klien) — UU 14/2008 Pasal 17 huruf h angka 2; UU 27/2022 Pasal 4 ayat (2) huruf a (data kesehatan)
+    prioritas: 100
+    semua:
+      - [pasien, penderita, klien, pegawai, calon pegawai, peserta, warga binaan, tahanan, siswa, mahasiswa, taruna, pejabat, calon pejabat, karyawan, korban, jenazah, ibu hamil, bayi, balita]
+    salah_satu: [pengobatan, perawatan, resume, catatan perkembangan, perkembangan pasien, pemeriksaan kesehatan, tes kesehatan, kesehatan jiwa, kejiwaan, psikologis, psikiatri, narkoba, narkotika, urine, urin, riwayat penyakit, penyakit yang diderita, jenis penyakit, menderita, diagnosis, diagnosa, rekam medis, rekam medik, rekam kesehatan, resep, pemberian obat, isolasi, hasil terapi, catatan terapi, menjalani terapi, visum, autopsi, otopsi, hasil laboratorium, pemeriksaan laboratorium, rontgen, hasil radiologi, status gizi, gizi buruk, disabilitas, cacat]
+    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, prevalensi, angka, cakupan, sebaran, tata cara, prosedur, sop, standar, pedoman, panduan, petunjuk, persyaratan, syarat, alur, tarif, biaya, jadwal, layanan, pelayanan, ketersediaan, kebutuhan, program, pencegahan, penyuluhan, sosialisasi, kampanye, pengadaan, belanja, anggaran, formulir kosong, blangko, hak pasien, kewajiban pasien, hak dan kewajiban, keselamatan pasien, kepuasan, survei, indikator, mutu, tempat tidur, kamar, ruang, fasilitas, sarana, pemberantasan, peredaran, bahaya, penanggulangan, pelatihan, bimtek, bimbingan teknis, diklat, workshop, seminar, lomba, formasi, kuota, lowongan, seleksi, penerimaan, per kecamatan, per puskesmas, per wilayah]
+    kategori: dikecualikan
+    pengecualian: [17h2, 17j3]
+    contoh_cocok:
+      - Catatan perkembangan pasien rawat inap bangsal anak
+      - Hasil pemeriksaan narkoba calon pegawai
+      - Surat keterangan kesehatan jiwa calon pejabat
+    contoh_tidak_cocok:
+      - Hak dan kewajiban pasien rawat inap
+      - Jumlah pasien rawat inap per ruangan
+      - Pencegahan penyalahgunaan narkoba di kalangan pegawai
+      - Ketersediaan obat di puskesmas
+
+  - id: keuangan-orang-tertentu
+    keterangan: Penghasilan, tunjangan, simpanan, pinjaman atau rekening orang tertentu (pegawai, dosen, nasabah, anggota) — UU 14/2008 Pasal 17 huruf h angka 3
+    prioritas: 100
+    semua:
+      - [pegawai, dosen, guru, karyawan, nasabah, debitur, anggota koperasi, anggota, dokter, perawat, tenaga kesehatan, tenaga kependidikan, per nama, per orang, perorangan, individu, pensiunan]
+    salah_satu: [gaji, penghasilan, remunerasi, tunjangan kinerja, insentif, honor, honorarium, pinjaman, kredit, tabungan, simpanan, rekening, potongan, utang, piutang, aset pribadi, harta pribadi, slip, pajak penghasilan, pph 21, jasa pelayanan, uang lembur, pembayaran tunjangan]
+    kecuali: [belanja, anggaran, realisasi, pagu, standar, standar biaya, besaran, peraturan, perbup, peraturan bupati, keputusan bupati, ketentuan, pedoman, tata cara, prosedur, sop, jumlah, rekapitulasi jumlah, kelas jabatan, formasi, kebutuhan, sosialisasi, persyaratan, syarat, program, laporan harta kekayaan, lhkpn, lhkasn, yang wajib, untuk diumumkan, kebijakan, kas umum daerah, rekening kas, analisis, proyeksi, usulan kebutuhan, penetapan, keputusan, sk, anggota dprd, pimpinan dprd, dprd, kepala daerah]
+    kategori: dikecualikan
+    pengecualian: [17h3]
+    contoh_cocok:
+      - Rekapitulasi pembayaran remunerasi per nama pegawai
+      - Data pinjaman koperasi pegawai
+      - Slip penghasilan dosen
+    contoh_tidak_cocok:
+      - Standar biaya honorarium narasumber
+      - Realisasi belanja gaji pegawai triwulan III
+      - Peraturan Bupati tentang tunjangan kinerja pegawai
+
+  - id: catatan-peserta-didik
+    keterangan: Catatan pribadi peserta didik, mahasiswa atau taruna (biodata, kehadiran, pelanggaran, nilai, berkas pendaftaran, orang tua) — UU 14/2008 Pasal 17 huruf h angka 5
+    prioritas: 100
+    semua:
+      - [mahasiswa, siswa, peserta didik, murid, taruna, santri, warga belajar, calon mahasiswa, calon siswa, calon taruna, calon peserta didik, pelajar, lulusan, alumni]
+    salah_satu: [data pokok, biodata, berkas pendaftaran, data pendaftaran, formulir pendaftaran yang telah diisi, kehadiran, presensi, absensi, pelanggaran, tata tertib, nilai, transkrip, ijazah, rapor, konseling, sanksi, skorsing, alamat, orang tua, wali murid, nim, nisn, identitas, data pribadi]
+    kecuali: [jumlah, statistik, rekapitulasi jumlah, agregat, persentase, rata rata, pengumuman, jadwal, pedoman, panduan, tata cara, prosedur, sop, persyaratan, syarat, kalender, kuota, daya tampung, biaya, ukt, tarif, brosur, alur, formulir kosong, blangko, program, lomba, prestasi, wisuda, peraturan, kebijakan, sosialisasi, legalisir, layanan, kode etik, buku saku]
+    kategori: dikecualikan
+    pengecualian: [17h5]
+    contoh_cocok:
+      - Data kehadiran dan pelanggaran tata tertib taruna per semester
+      - Data pokok mahasiswa (nama, NIM, alamat orang tua)
+      - Berkas pendaftaran calon mahasiswa baru jalur mandiri
+    contoh_tidak_cocok:
+      - Peraturan tata tertib taruna
+      - Jadwal pendaftaran calon mahasiswa baru
+      - Jumlah lulusan per program studi
+
+  - id: perkara-badan-publik
+    keterangan: Bahan perkara/gugatan yang sedang berjalan di mana badan publik menjadi pihak (gugatan, jawaban, replik-duplik, memori banding/kasasi, pendapat kuasa hukum) — UU 14/2008 Pasal 17 huruf a dan huruf i
+    prioritas: 100
+    salah_satu: [gugatan yang sedang berjalan, sengketa yang sedang berjalan, dalam proses hukum, proses hukum yang sedang berjalan, berkas gugatan, dokumen gugatan, jawaban gugatan, replik, duplik, memori banding, kontra memori banding, memori kasasi, kontra memori kasasi, memori peninjauan kembali, surat kuasa khusus, bahan bantuan hukum, berkas bantuan hukum, pendampingan hukum perkara, strategi pembelaan, kesimpulan para pihak]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, penyuluhan hukum, bantuan hukum bagi masyarakat miskin, pos bantuan hukum, posbakum, layanan bantuan hukum, persyaratan, syarat]
+    kategori: dikecualikan
+    pengecualian: [17a, 17i]
+    contoh_cocok:
+      - Berkas jawaban gugatan dan duplik perkara tata usaha negara
+      - Memori kasasi Pemerintah Kabupaten atas sengketa lahan pasar
+    contoh_tidak_cocok:
+      - Persyaratan layanan bantuan hukum bagi masyarakat miskin
+      - Jumlah perkara gugatan terhadap pemerintah daerah
+
+  - id: data-kelompok-rentan-perorangan
+    keterangan: Data orang per orang kelompok rentan (penyandang disabilitas, lansia terlantar, ODGJ, korban perdagangan orang, pekerja migran, penerima rehabilitasi sosial) — UU 14/2008 Pasal 17 huruf h; UU 27/2022
+    prioritas: 100
+    salah_satu: [data penyandang disabilitas, daftar penyandang disabilitas, data disabilitas, data lansia, daftar lansia, data lansia terlantar, data odgj, daftar odgj, data pmks, daftar pmks, data penerima rehabilitasi sosial, data korban perdagangan orang, data pekerja migran, data pmi, data calon pekerja migran, data purna pekerja migran, data gelandangan, data pengemis, data anak jalanan, data tuna sosial, data eks napiter, data mantan pecandu]
+    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, menurut, berdasarkan jenis, per kecamatan, tata cara, prosedur, sop, persyaratan, syarat, program, kebijakan, sosialisasi, pedoman, layanan, perlindungan, rencana aksi]
+    kategori: dikecualikan
+    pengecualian: [17h, 17j2]
+    contoh_cocok:
+      - Data lansia terlantar penerima asistensi rehabilitasi sosial
+      - Data pekerja migran asal desa beserta negara penempatan
+    contoh_tidak_cocok:
+      - Jumlah penyandang disabilitas menurut ragam disabilitas
+      - Layanan perlindungan pekerja migran
+
+  - id: tanah-perorangan
+    keterangan: Data kepemilikan tanah dan warkah orang per orang (aset seseorang dan isi akta otentik) — UU 14/2008 Pasal 17 huruf h angka 3 dan huruf g
+    prioritas: 100
+    salah_satu: [warkah, warkah tanah, buku tanah, data pemilik tanah, daftar pemilik tanah, data kepemilikan tanah, riwayat kepemilikan tanah, riwayat tanah, letter c, buku letter c, data pemilik bidang, daftar nominatif pemilik, daftar nominatif pengadaan tanah, nominatif pemilik tanah, data pemilik kendaraan]
+    kecuali: [jumlah, statistik, rekapitulasi, tata cara, prosedur, sop, persyaratan, syarat, pedoman, sosialisasi, pendaftaran tanah sistematis lengkap, ptsl, program]
+    kategori: dikecualikan
+    pengecualian: [17h3, 17g]
+    contoh_cocok:
+      - Buku letter C desa
+      - Daftar nominatif pemilik tanah terdampak pembangunan jalan tol
+    contoh_tidak_cocok:
+      - Persyaratan pengecekan buku tanah
+
+  - id: catatan-kejahatan-perorangan
+    keterangan: Catatan kejahatan dan data tahanan/narapidana orang per orang (data pribadi spesifik) — UU 14/2008 Pasal 17 huruf h jo. huruf j, UU 27/2022 Pasal 4 ayat (2) huruf d
+    prioritas: 100
+    salah_satu: [catatan kejahatan, catatan kriminal, riwayat pidana, riwayat kriminal, data tahanan, daftar tahanan, register tahanan, identitas tahanan, data narapidana, daftar narapidana, data warga binaan, identitas warga binaan, data napi, data residivis, mantan narapidana, data klien pemasyarakatan, penelitian kemasyarakatan, litmas, berkas pembebasan bersyarat, data terpidana, identitas terpidana, data terdakwa, identitas terdakwa, data tersangka, identitas tersangka, data pelaku kejahatan, identitas pelaku kejahatan, identitas pelaku tindak pidana, identitas pelaku pelanggaran]
+    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persyaratan, syarat, tata cara, prosedur, sop, layanan kunjungan, jadwal kunjungan, pembinaan, program, sosialisasi, pedoman]
+    kategori: dikecualikan
+    pengecualian: [17h, 17j2]
+    contoh_cocok:
+      - Register tahanan rutan beserta pasal yang disangkakan
+      - Hasil penelitian kemasyarakatan (litmas) klien pemasyarakatan
+      - Identitas pelaku pelanggaran Perda yang masih diproses
+    contoh_tidak_cocok:
+      - Jadwal kunjungan tahanan
+      - Jumlah warga binaan per blok hunian
+
+  - id: perkara-peradilan-kejaksaan
+    keterangan: Bahan perkara yang belum selesai (musyawarah hakim, konsep putusan, rencana tuntutan, ekspose, perkembangan penyidikan) — UU 14/2008 Pasal 17 huruf a angka 1; SK KMA 1-144/KMA/SK/I/2011; PERJA 032/A/JA/08/2010
+    prioritas: 100
+    salah_satu: [musyawarah majelis hakim, musyawarah hakim, rapat permusyawaratan hakim, rapat permusyawaratan majelis, permusyawaratan hakim, konsep putusan, draf putusan, rancangan putusan, putusan yang belum dibacakan, putusan yang belum diucapkan, berkas minutasi, rencana tuntutan, rentut, rencana penuntutan, nota pendapat jaksa, ekspose perkara, gelar perkara, surat perintah penyelidikan, surat perintah penyidikan, sprint lidik, sprindik, laporan perkembangan penyidikan, perkembangan penyelidikan, surat dakwaan yang belum dibacakan, berkas perkara anak, perkara kesusilaan, perkara asusila, identitas para pihak, data para pihak, identitas pihak berperkara, berkas perkara yang belum putus, perkara yang sedang berjalan, perkara yang masih berjalan, perkara dalam proses]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, agregat, jadwal sidang, sosialisasi, salinan putusan, direktori putusan, penghentian penyidikan, penghentian penuntutan]
+    kategori: dikecualikan
+    pengecualian: [17a1]
+    contoh_cocok:
+      - Catatan rapat permusyawaratan majelis hakim
+      - Rencana tuntutan (rentut) perkara pidana khusus
+      - Laporan perkembangan penyidikan perkara korupsi dana hibah
+      - Data para pihak dalam perkara kesusilaan
+    contoh_tidak_cocok:
+      - Jumlah perkara yang diputus per bulan
+      - SOP gelar perkara
+
+  - id: rahasia-bisnis-bumd
+    keterangan: Rencana dan strategi bisnis, struktur biaya dan data pelanggan badan usaha milik negara/daerah (persaingan usaha tidak sehat) — UU 14/2008 Pasal 17 huruf b
+    prioritas: 100
+    salah_satu: [rkap, rencana kerja dan anggaran perusahaan, rencana jangka panjang perusahaan, rjpp, rencana bisnis, business plan, strategi bisnis, strategi pemasaran, strategi perusahaan, data pelanggan, daftar pelanggan, database pelanggan, data konsumen, harga pokok produksi, struktur biaya produksi, formula produk, resep produk, desain produk, kajian bisnis, analisis pesaing, data pemasok, rencana ekspansi usaha]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, statistik, rekapitulasi, rekap, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan]
+    kategori: dikecualikan
+    pengecualian: [17b]
+    contoh_cocok:
+      - Rencana Kerja dan Anggaran Perusahaan (RKAP) Perumda Air Minum 2026
+      - Database pelanggan PDAM beserta nomor sambungan
+      - Strategi pemasaran produk unggulan BUMD
+    contoh_tidak_cocok:
+      - Tarif air minum per golongan pelanggan
+      - Jumlah pelanggan per wilayah pelayanan
+
+  - id: keamanan-gedung-objek-vital
+    keterangan: Rincian pengamanan kantor, objek vital, uang dan pejabat (denah pengamanan, letak CCTV, brankas, jadwal patroli dan pengawalan) — UU 14/2008 Pasal 17 huruf c dan huruf a angka 5
+    prioritas: 100
+    salah_satu: [objek vital, obvit, obvitnas, denah ruang server, tata letak cctv, titik cctv, titik kamera cctv, lokasi kamera cctv, sistem pengamanan gedung, sistem pengamanan kantor, denah pengamanan, jadwal piket pengamanan, jadwal jaga satpam, jadwal patroli, rute patroli, ruang khazanah, khazanah, kunci brankas, kombinasi brankas, kode brankas, gudang amunisi, data kekuatan personel, kekuatan personel, gelar pasukan, pengamanan pimpinan, pengawalan pejabat, jadwal pengawalan, pengawalan vip, jadwal pengiriman uang, pengiriman uang, pengiriman uang tunai, rute pengawalan, pengangkutan uang, pengawalan uang, cash in transit, rencana pengamanan gedung, sistem alarm]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, pengadaan, belanja, rup, sosialisasi, pelatihan, simulasi, kebijakan, pemeliharaan, perawatan, pemasangan, penyediaan, ruang publik, kesepakatan bersama, perjanjian kerja sama]
+    kategori: dikecualikan
+    pengecualian: [17c, 17a5]
+    contoh_cocok:
+      - Denah dan titik kamera CCTV gedung kantor bupati
+      - Jadwal patroli dan rute pengamanan malam hari
+      - Jadwal pengiriman uang dari kas daerah ke bank
+    contoh_tidak_cocok:
+      - Pengadaan kamera CCTV gedung kantor
+      - SOP pengamanan gedung kantor
+
+  - id: kekayaan-alam-rinci
+    keterangan: Data rinci kekayaan alam (hasil eksplorasi, cadangan, koordinat potensi tambang, lokasi satwa dan sumber daya genetik dilindungi) — UU 14/2008 Pasal 17 huruf d
+    prioritas: 100
+    salah_satu: [potensi tambang, data eksplorasi, hasil eksplorasi, laporan eksplorasi, cadangan terbukti, sumber daya mineral, data geologi, titik koordinat tambang, koordinat tambang, koordinat potensi, wilayah potensi mineral, potensi panas bumi, sumber daya genetik, plasma nutfah, lokasi satwa dilindungi, habitat satwa dilindungi, lokasi sarang, titik sarang, lokasi tumbuhan dilindungi, kandungan emas, potensi migas]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, peta rencana tata ruang, rtrw, izin, perizinan, penyuluhan, kampanye]
+    kategori: dikecualikan
+    pengecualian: [17d]
+    contoh_cocok:
+      - Laporan hasil eksplorasi bijih besi di wilayah selatan
+      - Peta lokasi sarang penyu dan habitat satwa dilindungi
+    contoh_tidak_cocok:
+      - Sosialisasi perlindungan satwa dilindungi
+
+  - id: rencana-awal-ekonomi
+    keterangan: Rencana awal investasi, penjualan/pembelian saham dan aset, pinjaman daerah, serta proses dan hasil pengawasan lembaga keuangan — UU 14/2008 Pasal 17 huruf e
+    prioritas: 100
+    salah_satu: [rencana investasi, rencana penanaman modal, rencana divestasi, rencana penjualan saham, rencana pembelian saham, rencana penyertaan modal, kajian penyertaan modal, usulan penyertaan modal, rencana pinjaman daerah, usulan pinjaman daerah, rencana pemindahtanganan, rencana penjualan aset, rencana pelepasan aset, rencana tukar menukar, hasil penilaian kjpp, laporan penilaian kjpp, laporan appraisal, nilai wajar aset, hasil pengawasan bank, hasil pemeriksaan bpr, hasil pemeriksaan bank, tingkat kesehatan bank, tingkat kesehatan bpr, pengawasan lembaga keuangan, pemeriksaan lembaga keuangan, pengawasan koperasi simpan pinjam, pemeriksaan koperasi simpan pinjam, pemeriksaan ksp]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, peraturan daerah, perda, ditetapkan, sosialisasi, realisasi, laporan realisasi, rekapitulasi]
+    kategori: dikecualikan
+    pengecualian: [17e]
+    contoh_cocok:
+      - Kajian rencana penyertaan modal kepada Perseroda
+      - Laporan penilaian KJPP atas rencana pelepasan aset tanah
+      - Hasil pemeriksaan tingkat kesehatan BPR milik daerah
+    contoh_tidak_cocok:
+      - Perda penyertaan modal daerah pada PT BPR
+      - Realisasi investasi PMA dan PMDN per triwulan
+
+  - id: memorandum-internal
+    keterangan: Memorandum dan surat antar/intra badan publik yang menurut sifatnya dirahasiakan (telaahan staf, nota pertimbangan, disposisi, notulen rapat pimpinan/internal, pendapat hukum, konsep yang masih dibahas) — UU 14/2008 Pasal 17 huruf i
+    prioritas: 100
+    salah_satu: [telaahan staf, telaah staf, nota pertimbangan, memo internal, memorandum internal, nota dinas internal, lembar disposisi, disposisi pimpinan, notulen rapat pimpinan, notulen rapim, risalah rapat pimpinan, rapat pimpinan, rapim, rapat internal, notulen rapat internal, rapat terbatas, bahan rapat pimpinan, bahan rapat internal, korespondensi internal, surat menyurat internal, pendapat hukum, legal opinion, kajian hukum internal, masih dalam pembahasan, sedang dibahas, belum ditetapkan, dalam proses penyusunan, konsep yang belum ditetapkan, draf yang belum ditetapkan, surat bersifat terbatas, surat terbatas, sangat rahasia, rahasia jabatan, rahasia negara, dokumen rahasia, berklasifikasi rahasia]
+    kecuali: [tata cara, pedoman, sop, tata naskah, jumlah, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, pengumuman, sosialisasi, rencana kerja, program]
+    kategori: dikecualikan
+    pengecualian: [17i]
+    contoh_cocok:
+      - Telaahan staf kepada Bupati tentang penataan pasar
+      - Notulen rapat pimpinan (rapim) mingguan
+      - Pendapat hukum Bagian Hukum atas sengketa lahan
+      - Lembar disposisi surat masuk pimpinan
+    contoh_tidak_cocok:
+      - Pedoman tata naskah dinas
+      - Raperda tentang RTRW (uji publik)
+      - Agenda rapat pimpinan yang terbuka untuk umum
+
+  - id: arsip-tertutup
+    keterangan: Arsip yang dinyatakan tertutup atau arsip terjaga (kependudukan, kewilayahan, perbatasan, perjanjian internasional, kontrak karya, masalah pemerintahan strategis) — UU 14/2008 Pasal 17 huruf j jo. UU 43/2009 tentang Kearsipan
+    prioritas: 100
+    salah_satu: [arsip terjaga, daftar arsip terjaga, arsip tertutup, arsip yang dinyatakan tertutup, arsip rahasia, arsip sangat rahasia, arsip vital, daftar arsip vital, akses arsip tertutup, arsip dinamis tertutup]
+    kecuali: [tata cara, pedoman, sop, jadwal retensi arsip, jra, klasifikasi arsip, klasifikasi keamanan dan akses arsip, sosialisasi, pelatihan, jumlah, statistik, program arsip vital, kebijakan]
+    kategori: dikecualikan
+    pengecualian: [17j5]
+    contoh_cocok:
+      - Daftar arsip vital Pemerintah Kabupaten
+      - Berkas arsip terjaga batas wilayah desa
+    contoh_tidak_cocok:
+      - Jadwal Retensi Arsip (JRA) substantif
+      - Klasifikasi keamanan dan akses arsip dinamis
+
+  - id: data-anak-perorangan
+    keterangan: Data anak orang per orang (yatim, terlantar, anak jalanan, anak asuh, anak panti, anak binaan) — data pribadi spesifik menurut UU 27/2022 Pasal 4 ayat (2) huruf e; UU 14/2008 Pasal 17 huruf h
+    prioritas: 100
+    salah_satu: [data anak yatim, data anak yatim piatu, daftar anak yatim, data anak terlantar, daftar anak terlantar, data anak jalanan, daftar anak jalanan, data anak asuh, daftar anak asuh, data anak panti, daftar anak panti, data anak binaan, daftar anak binaan, data anak disabilitas, data anak putus sekolah, data anak tidak sekolah, data anak adopsi, data anak angkat, data anak, daftar anak, identitas anak, biodata anak]
+    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, tata cara, prosedur, sop, persyaratan, syarat, program, sosialisasi, kartu identitas anak, kia, cakupan, kepemilikan, kebijakan, pedoman, layak anak, forum anak, pemenuhan hak anak, anak perusahaan, anak usaha, anak cabang]
+    kategori: dikecualikan
+    pengecualian: [17h, 17j2]
+    contoh_cocok:
+      - Data anak yatim piatu penerima santunan beserta alamat
+      - Daftar anak jalanan hasil penjangkauan
+      - Data anak tidak sekolah per desa (by name)
+    contoh_tidak_cocok:
+      - Jumlah anak tidak sekolah per kecamatan
+      - Cakupan kepemilikan KIA
+      - Profil kabupaten layak anak
+
+  - id: data-pribadi-spesifik-adminduk
+    keterangan: Data pribadi penduduk yang wajib dilindungi (keterangan cacat fisik/mental, sidik jari, iris mata, tanda tangan, elemen data aib, hasil perekaman KTP-el) — UU 14/2008 Pasal 17 huruf j jo. UU 24/2013 Pasal 84
+    prioritas: 100
+    salah_satu: [keterangan cacat fisik, keterangan cacat mental, cacat fisik dan mental, iris mata, spesimen tanda tangan, contoh tanda tangan, tanda tangan penduduk, elemen data aib, data aib, aib seseorang, perekaman biometrik, data hasil perekaman ktp el, hasil perekaman ktp el, rekaman data penduduk, hak akses data kependudukan, user hak akses, data konsolidasi bersih per nik, data balikan, data by name by nik, pemanfaatan data kependudukan per nik]
+    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, cakupan, tata cara, prosedur, sop, persyaratan, syarat, jadwal, perjanjian kerja sama, pks, sosialisasi, pedoman]
+    kategori: dikecualikan
+    pengecualian: [17j1]
+    contoh_cocok:
+      - Data hasil perekaman KTP-el (sidik jari, iris mata, tanda tangan)
+      - Daftar user hak akses data kependudukan instansi pengguna
+    contoh_tidak_cocok:
+      - Jadwal perekaman KTP-el keliling
+      - Perjanjian kerja sama pemanfaatan data kependudukan
+
+  - id: data-responden-survei
+    keterangan: Data mentah survei dan identitas responden orang per orang (keterangan yang diberikan responden wajib dirahasiakan) — UU 14/2008 Pasal 17 huruf h dan huruf j, UU 27/2022
+    prioritas: 100
+    salah_satu: [data mentah survei, data mentah, raw data, data mikro, identitas responden, data responden, daftar responden, jawaban responden, kuesioner terisi, kuesioner yang telah diisi, kuesioner yang sudah diisi, diisi responden, isian responden, formulir survei terisi, data individu hasil sensus]
+    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, hasil survei, laporan survei, tata cara, prosedur, sop, pedoman, metodologi, kuesioner kosong, indeks]
+    kategori: dikecualikan
+    pengecualian: [17h, 17j2]
+    contoh_cocok:
+      - Data mentah survei kepuasan masyarakat beserta identitas responden
+      - Kuesioner yang telah diisi responden pendataan keluarga
+    contoh_tidak_cocok:
+      - Laporan hasil survei kepuasan masyarakat semester I
+      - Indeks kepuasan masyarakat per unit layanan
+
+  # --- Sisi TERBUKA menurut undang-undang (Pasal 18 ayat (1)) -------------------
+  - id: terbuka-pasal-18-ayat-1
+    keterangan: Menurut UU 14/2008 Pasal 18 ayat (1) bukan informasi yang dikecualikan - putusan badan peradilan, surat perintah penghentian penyidikan/penuntutan, rencana pengeluaran tahunan dan laporan keuangan tahunan lembaga penegak hukum, laporan pengembalian uang hasil korupsi
+    prioritas: 95
+    salah_satu: [salinan putusan, direktori putusan, putusan pengadilan, putusan perkara, putusan yang telah berkekuatan hukum tetap, putusan berkekuatan hukum tetap, penetapan pengadilan, surat perintah penghentian penyidikan, sp3, surat ketetapan penghentian penuntutan, skpp, penghentian penyidikan, penghentian penuntutan, pengembalian uang hasil korupsi, pemulihan kerugian negara, penyelamatan keuangan negara, uang pengganti, laporan pengembalian kerugian negara]
+    kecuali: [konsep putusan, draf putusan, rancangan putusan, belum dibacakan, belum diucapkan, perkara anak, kesusilaan, asusila, identitas para pihak, data para pihak]
+    kategori: setiap_saat
+    kategori_alternatif: [berkala]
+    pasal_18: 18-1
+    cabut: [17a, 17a1, 17a3]
+    contoh_cocok:
+      - Salinan putusan perkara tindak pidana korupsi yang telah berkekuatan hukum tetap
+      - Laporan pengembalian uang hasil korupsi ke kas negara
+      - Daftar perkara yang dihentikan penyidikannya (SP3)
+    contoh_tidak_cocok:
+      - Konsep putusan perkara perdata
+      - Data para pihak dalam perkara kesusilaan
 
   - id: serta-merta-bencana-alam
     keterangan: Informasi bencana alam atau peringatan dini yang mengancam keselamatan orang banyak
@@ -1157,6 +1581,31 @@ aturan:
     contoh_tidak_cocok:
       - Agenda kegiatan pimpinan
 
+  - id: setiap-saat-agenda-pimpinan
+    keterangan: Agenda kerja pimpinan satuan kerja — Perki 1/2021 (informasi yang wajib tersedia setiap saat)
+    prioritas: 46
+    salah_satu: [agenda pimpinan, agenda kerja pimpinan, agenda harian pimpinan, agenda kegiatan pimpinan, jadwal kegiatan pimpinan, agenda kepala dinas, agenda bupati, agenda wakil bupati, agenda sekretaris daerah, agenda rektor, agenda direktur]
+    kategori: setiap_saat
+    kategori_alternatif: [berkala]
+    subkelompok: B
+    contoh_cocok:
+      - Agenda kerja pimpinan satuan kerja minggu ini
+    contoh_tidak_cocok:
+      - Rencana kerja tahunan
+
+  - id: setiap-saat-pelanggaran-penindakan
+    keterangan: Jumlah, jenis dan gambaran umum pelanggaran yang ditemukan dalam pengawasan internal atau dilaporkan masyarakat, serta laporan penindakannya — Perki 1/2021 (informasi yang wajib tersedia setiap saat); tanpa identitas orang
+    prioritas: 46
+    salah_satu: [gambaran umum pelanggaran, jenis pelanggaran, jumlah pelanggaran, laporan penindakan, penindakan pelanggaran, rekapitulasi pelanggaran]
+    kecuali: [identitas, nama pelanggar, data pelanggar, berkas]
+    kategori: setiap_saat
+    kategori_alternatif: [berkala]
+    contoh_cocok:
+      - Jumlah, jenis dan gambaran umum pelanggaran hasil pengawasan internal
+      - Laporan penindakan atas pelanggaran disiplin pegawai
+    contoh_tidak_cocok:
+      - Identitas pegawai yang melanggar disiplin
+
   - id: setiap-saat-prosedur
     keterangan: Prosedur kerja pegawai untuk pelayanan masyarakat (SOP, standar pelayanan, maklumat, persyaratan)
     prioritas: 30
@@ -1290,7 +1739,7 @@ kata_tetap:
   - kejadian
   - kesatuan
 
-penanda_terbuka: [jumlah, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik]
+penanda_terbuka: [jumlah, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan]
 
 singkatan:
   spj: surat pertanggungjawaban
@@ -31672,6 +32121,9 @@ pasal_17:
       - angka: 4
         judul: Identitas anak yang berhadapan dengan hukum
         dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 11/2012 tentang Sistem Peradilan Pidana Anak
+      - angka: 5
+        judul: Arsip yang dinyatakan tertutup atau arsip terjaga
+        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 43/2009 tentang Kearsipan
 
 pasal_18:
   - kode: 18-2a
@@ -31680,6 +32132,9 @@ pasal_18:
   - kode: 18-2b
     judul: Pengungkapan berkaitan dengan posisi seseorang dalam jabatan publik (Pasal 18 ayat (2) huruf b)
     mencabut: [17g, 17h]
+  - kode: 18-1
+    judul: Bukan informasi yang dikecualikan menurut Pasal 18 ayat (1) (putusan badan peradilan, penghentian penyidikan/penuntutan, rencana pengeluaran dan laporan keuangan tahunan lembaga penegak hukum, laporan pengembalian uang hasil korupsi)
+    mencabut: [17a]
 
 """##),
         ("preseden-SUMBER.md", ##"""

@@ -16,7 +16,7 @@ final class RuleSetTests: XCTestCase {
         XCTAssertTrue(defaultRules.isKnownGround("17h2"))
         XCTAssertTrue(defaultRules.isKnownGround("17b"))
         XCTAssertFalse(defaultRules.isKnownGround("17k"))
-        XCTAssertEqual(defaultRules.pasal18.map(\.code), ["18-2a", "18-2b"])
+        XCTAssertEqual(defaultRules.pasal18.map(\.code), ["18-2a", "18-2b", "18-1"])
     }
 
     func testEmbeddedCopyEqualsRulesFolder() throws {
