@@ -854,7 +854,7 @@ aturan:
     prioritas: 100
     semua:
       - [hasil penilaian, nilai, hasil tes, hasil ujian, hasil seleksi, hasil uji, rekam jejak, penilaian, hasil evaluasi, rekomendasi, usulan, lembar penilaian, berita acara penilaian, skor, peringkat, ranking, hasil wawancara, hasil psikotes, proses evaluasi dan seleksi, dokumen proses seleksi, dokumen proses evaluasi, proses penilaian]
-      - [peserta, calon, pegawai, asn, pns, individu, perorangan, pelamar, kandidat, dosen, tenaga harian lepas, thl, tenaga kontrak, pegawai kontrak, pegawai non asn, tenaga pendukung, pegawai tidak tetap, ptt, guru, perangkat desa, kepala sekolah, tenaga kependidikan, honorer, karyawan, taruna, mahasiswa, siswa, penerima beasiswa, beasiswa]
+      - [peserta, calon, pegawai, asn, pns, individu, pelamar, kandidat, dosen, tenaga harian lepas, thl, tenaga kontrak, pegawai kontrak, pegawai non asn, tenaga pendukung, pegawai tidak tetap, ptt, guru, perangkat desa, kepala sekolah, tenaga kependidikan, honorer, karyawan, taruna, mahasiswa, siswa, penerima beasiswa, beasiswa]
     kecuali: [pengumuman, diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu]
     kategori: dikecualikan
     pengecualian: [17h4]
@@ -941,7 +941,7 @@ aturan:
     keterangan: Penghasilan, tunjangan, simpanan, pinjaman atau rekening orang tertentu (pegawai, dosen, nasabah, anggota) — UU 14/2008 Pasal 17 huruf h angka 3
     prioritas: 100
     semua:
-      - [pegawai, dosen, guru, karyawan, nasabah, debitur, anggota koperasi, anggota, dokter, perawat, tenaga kesehatan, tenaga kependidikan, per nama, per orang, perorangan, individu, pensiunan]
+      - [pegawai, dosen, guru, karyawan, nasabah, debitur, anggota koperasi, anggota, dokter, perawat, tenaga kesehatan, tenaga kependidikan, per nama, per orang, individu, pensiunan]
     salah_satu: [gaji, penghasilan, remunerasi, tunjangan kinerja, insentif, honor, honorarium, pinjaman, kredit, tabungan, simpanan, rekening, potongan, utang, piutang, aset pribadi, harta pribadi, slip, pajak penghasilan, pph 21, jasa pelayanan, uang lembur, pembayaran tunjangan]
     kecuali: [belanja, anggaran, realisasi, pagu, standar, standar biaya, besaran, peraturan, perbup, peraturan bupati, keputusan bupati, ketentuan, pedoman, tata cara, prosedur, sop, jumlah, rekapitulasi jumlah, kelas jabatan, formasi, kebutuhan, sosialisasi, persyaratan, syarat, program, laporan harta kekayaan, lhkpn, lhkasn, yang wajib, untuk diumumkan, kebijakan, kas umum daerah, rekening kas, analisis, proyeksi, usulan kebutuhan, penetapan, keputusan, sk, anggota dprd, pimpinan dprd, dprd, kepala daerah]
     kategori: dikecualikan
