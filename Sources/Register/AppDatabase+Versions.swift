@@ -531,20 +531,36 @@ extension AppDatabase {
                 classification: entry.classification, change: row.change,
                 recordedAt: entry.revision.recordedAt, consequenceTest: entry.test?.test)
         }
+        // The sort keys apart, once per entry: the comparators copied whole entries (every
+        // string retained and released) on each of the n log n comparisons.
+        struct Key {
+            var category: DIPCore.Category
+            var subgroup: String
+            var unit: String
+            var position: Int
+            var item: String
+        }
+        let keys = entries.map { entry in
+            Key(category: entry.row.category, subgroup: entry.row.subgroup?.rawValue ?? "~", unit: entry.unit,
+                position: entry.row.position, item: entry.row.item)
+        }
         let open = entries.indices.filter { !entries[$0].row.exempted }.sorted { a, b in
-            let l = entries[a], r = entries[b]
-            if l.row.category != r.row.category { return l.row.category < r.row.category }
-            let ls = l.row.subgroup?.rawValue ?? "~", rs = r.row.subgroup?.rawValue ?? "~"
-            if ls != rs { return ls < rs }
-            if l.unit != r.unit { return l.unit < r.unit }
-            if l.row.position != r.row.position { return l.row.position < r.row.position }
-            return l.row.item < r.row.item
+            keys.withUnsafeBufferPointer { keys in
+                let l = keys[a], r = keys[b]
+                if l.category != r.category { return l.category < r.category }
+                if l.subgroup != r.subgroup { return l.subgroup < r.subgroup }
+                if l.unit != r.unit { return l.unit < r.unit }
+                if l.position != r.position { return l.position < r.position }
+                return l.item < r.item
+            }
         }
         let exempted = entries.indices.filter { entries[$0].row.exempted }.sorted { a, b in
-            let l = entries[a], r = entries[b]
-            if l.unit != r.unit { return l.unit < r.unit }
-            if l.row.position != r.row.position { return l.row.position < r.row.position }
-            return l.row.item < r.row.item
+            keys.withUnsafeBufferPointer { keys in
+                let l = keys[a], r = keys[b]
+                if l.unit != r.unit { return l.unit < r.unit }
+                if l.position != r.position { return l.position < r.position }
+                return l.item < r.item
+            }
         }
         return (open.map(value), exempted.map(value))
     }

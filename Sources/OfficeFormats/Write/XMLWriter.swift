@@ -131,12 +131,18 @@ public final class XMLWriter {
         return XMLBytes(buffer: buf)
     }
 
-    private func check(_ rc: Int32, _ operation: String) {
-        if rc < 0 && firstError == nil { firstError = .writeFailed(operation) }
+    /// The operation's name is built only on failure: interpolating it for every element
+    /// was a visible share of writing the large workbooks and decrees.
+    private func check(_ rc: Int32, _ operation: @autoclosure () -> String) {
+        if rc < 0 && firstError == nil { firstError = .writeFailed(operation()) }
     }
 
     /// Removes the characters XML 1.0 cannot represent (fast path when there are none).
     public static func sanitize(_ s: String) -> String {
+        // Bytes first: a disallowed scalar is a C0 control other than TAB, LF, CR (one byte
+        // below 0x20) or U+FFFE / U+FFFF (EF BF BE / EF BF BF); text with neither byte
+        // pattern (0xEF opens the latter) is returned as is without decoding scalars.
+        if !s.utf8.contains(where: { $0 < 0x20 ? ($0 != 0x09 && $0 != 0x0A && $0 != 0x0D) : $0 == 0xEF }) { return s }
         if !s.unicodeScalars.contains(where: { !isAllowed($0) }) { return s }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: s.unicodeScalars.filter(isAllowed))
