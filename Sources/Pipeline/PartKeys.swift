@@ -131,16 +131,22 @@ struct KeptParts {
 /// dip build), then one record per row (SHA-256 of its fields, where its number goes, its
 /// bytes), then the SHA-256 of everything before. A file whose frame or digest does not match
 /// is ignored (every row is rendered again). The new file holds the rows used by this run,
-/// in order, and replaces the old one (temporary name, rename) when `finish()` is called.
+/// in order, written through a small buffer under a temporary name and renamed over the old
+/// one by `finish()`. Kept rows are read with pread, one at a time: neither file is ever
+/// held whole in memory (a regency's annex is ~20 MB of rows).
 final class KeptRowFile: @unchecked Sendable {
     struct Key: Hashable {
         var a: UInt64, b: UInt64, c: UInt64, d: UInt64
     }
     let url: URL
     let frame: String
-    private var old = Data()
+    private var input: Int32 = -1
     private var index: [Key: (offset: Int, split: Int, length: Int)] = [:]
-    private var out: [UInt8] = []
+    private let temporary: URL
+    private var output: Int32 = -1
+    private var buffer: [UInt8] = []
+    private var hasher = SHA256()
+    private var failure: Error?
     private var seen = Set<Key>()
     private(set) var reused = 0
     private(set) var rendered = 0
@@ -148,30 +154,86 @@ final class KeptRowFile: @unchecked Sendable {
     init(url: URL, frame: String) {
         self.url = url
         self.frame = frame
-        guard let data = try? Data(contentsOf: url, options: .alwaysMapped), data.count > 32,
-              let newline = data.firstIndex(of: 0x0A),
-              String(decoding: data[data.startIndex..<newline], as: UTF8.self) == frame else { return }
-        let body = data[data.startIndex..<(data.endIndex - 32)]
-        guard Array(SHA256.hash(data: body)) == Array(data[(data.endIndex - 32)...]) else { return }
-        var at = newline + 1
-        var parsed: [Key: (offset: Int, split: Int, length: Int)] = [:]
-        while at + 40 <= body.endIndex {
-            let key = Self.key(data[at..<(at + 32)])
-            let split = Int(Self.uint32(data, at + 32)), length = Int(Self.uint32(data, at + 36))
-            guard at + 40 + length <= body.endIndex, split <= length else { return }
-            parsed[key] = (at + 40, split, length)
-            at += 40 + length
+        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        if let parsed = Self.parse(fd, frame: frame) {
+            input = fd
+            index = parsed
+        } else {
+            close(fd)
         }
-        guard at == body.endIndex else { return }
-        old = data
-        index = parsed
+    }
+
+    deinit {
+        if input >= 0 { close(input) }
+        if output >= 0 {
+            close(output)
+            unlink(temporary.path)
+        }
+    }
+
+    /// The records' places, when the file is whole and made for `frame`: one pass over it in
+    /// chunks, checking the trailing digest.
+    static func parse(_ fd: Int32, frame: String) -> [Key: (offset: Int, split: Int, length: Int)]? {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        let head = Array((frame + "\n").utf8)
+        guard size >= head.count + 32 else { return nil }
+        let end = size - 32
+        var hasher = SHA256()
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var pending: [UInt8] = []
+        var offset = 0  // file offset of pending[0]
+        var read = 0
+        var parsed: [Key: (offset: Int, split: Int, length: Int)] = [:]
+        var at = head.count  // file offset of the next record
+        var checkedHead = false
+        while read < end {
+            let want = min(chunk.count, end - read)
+            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, want, off_t(read)) }
+            guard n > 0 else { return nil }
+            hasher.update(data: chunk[0..<n])
+            pending += chunk[0..<n]
+            read += n
+            if !checkedHead {
+                guard pending.count >= head.count || read == end else { continue }
+                guard pending.count >= head.count, Array(pending[0..<head.count]) == head else { return nil }
+                checkedHead = true
+            }
+            // Records wholly inside what was read.
+            while at + 40 <= read {
+                let p = at - offset
+                let length = Int(uint32(pending, p + 36))
+                guard at + 40 + length <= end else { return nil }
+                guard at + 40 + length <= read else { break }
+                let split = Int(uint32(pending, p + 32))
+                guard split <= length else { return nil }
+                parsed[key(pending[p..<(p + 32)])] = (at + 40, split, length)
+                at += 40 + length
+            }
+            // Keep only the unfinished record.
+            let drop = at - offset
+            if drop > 0 {
+                pending.removeFirst(drop)
+                offset += drop
+            }
+        }
+        guard at == end else { return nil }
+        var trailer = [UInt8](repeating: 0, count: 32)
+        guard trailer.withUnsafeMutableBytes({ pread(fd, $0.baseAddress!, 32, off_t(end)) }) == 32,
+              Array(hasher.finalize()) == trailer else { return nil }
+        return parsed
     }
 
     var rows: KeptRows {
         KeptRows(lookup: { [self] fields in
             let key = Self.digest(fields)
             guard let entry = index[key] else { return nil }
-            let bytes = Array(old[entry.offset..<(entry.offset + entry.length)])
+            var bytes = [UInt8](repeating: 0, count: entry.length)
+            let n = bytes.withUnsafeMutableBytes { pread(input, $0.baseAddress!, entry.length, off_t(entry.offset)) }
+            guard n == entry.length else { return nil }
             record(key, bytes, entry.split)
             reused += 1
             return (bytes, entry.split)
@@ -182,24 +244,69 @@ final class KeptRowFile: @unchecked Sendable {
     }
 
     private func record(_ key: Key, _ bytes: [UInt8], _ split: Int) {
-        guard seen.insert(key).inserted else { return }
-        if out.isEmpty { out = Array((frame + "\n").utf8) }
-        for word in [key.a, key.b, key.c, key.d] { withUnsafeBytes(of: word.bigEndian) { out += $0 } }
-        withUnsafeBytes(of: UInt32(split).bigEndian) { out += $0 }
-        withUnsafeBytes(of: UInt32(bytes.count).bigEndian) { out += $0 }
-        out += bytes
+        guard failure == nil, seen.insert(key).inserted else { return }
+        if output < 0 {
+            do {
+                try DurableFiles.createDirectory(url.deletingLastPathComponent())
+            } catch {
+                failure = error
+                return
+            }
+            output = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard output >= 0 else {
+                failure = DurableFiles.posixError("membuat", temporary.path)
+                return
+            }
+            buffer = Array((frame + "\n").utf8)
+        }
+        for word in [key.a, key.b, key.c, key.d] { withUnsafeBytes(of: word.bigEndian) { buffer += $0 } }
+        withUnsafeBytes(of: UInt32(split).bigEndian) { buffer += $0 }
+        withUnsafeBytes(of: UInt32(bytes.count).bigEndian) { buffer += $0 }
+        buffer += bytes
+        if buffer.count >= 1 << 20 { flush() }
     }
 
-    /// Replaces the file with the rows this run used.
+    private func flush() {
+        guard failure == nil, output >= 0, !buffer.isEmpty else { return }
+        hasher.update(data: buffer)
+        var offset = 0
+        while offset < buffer.count {
+            let n = buffer.withUnsafeBytes { Foundation.write(output, $0.baseAddress! + offset, buffer.count - offset) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = DurableFiles.posixError("menulis", temporary.path)
+                return
+            }
+            offset += n
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Replaces the file with the rows this run used (no rows: the file is removed).
     func finish() throws {
-        let fm = FileManager.default
-        guard !out.isEmpty else {
-            try? fm.removeItem(at: url)
+        guard output >= 0 else {
+            if failure == nil { try? FileManager.default.removeItem(at: url) }
+            if let failure { throw failure }
             return
         }
-        out += Array(SHA256.hash(data: out))
-        try KeptParts(folder: url.deletingLastPathComponent()).write(url.lastPathComponent, out)
-        out = []
+        flush()
+        buffer = Array(hasher.finalize())
+        let digest = buffer
+        buffer = []
+        if failure == nil {
+            let n = digest.withUnsafeBytes { Foundation.write(output, $0.baseAddress!, 32) }
+            if n != 32 { failure = DurableFiles.posixError("menulis", temporary.path) }
+        }
+        close(output)
+        output = -1
+        if let failure {
+            unlink(temporary.path)
+            throw failure
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            unlink(temporary.path)
+            throw DurableFiles.posixError("mengganti nama ke", url.path)
+        }
     }
 
     static func digest(_ fields: [String]) -> Key {
@@ -210,16 +317,16 @@ final class KeptRowFile: @unchecked Sendable {
             var text = field
             text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
         }
-        return key(Data(hasher.finalize()))
+        return key(Array(hasher.finalize())[...])
     }
 
-    static func key(_ bytes: Data) -> Key {
-        let b = Array(bytes)
-        func word(_ i: Int) -> UInt64 { b[i..<(i + 8)].reduce(0) { $0 << 8 | UInt64($1) } }
+    static func key(_ bytes: ArraySlice<UInt8>) -> Key {
+        let b = bytes.startIndex
+        func word(_ i: Int) -> UInt64 { bytes[(b + i)..<(b + i + 8)].reduce(0) { $0 << 8 | UInt64($1) } }
         return Key(a: word(0), b: word(8), c: word(16), d: word(24))
     }
 
-    static func uint32(_ data: Data, _ at: Int) -> UInt32 {
-        data[at..<(at + 4)].reduce(0) { $0 << 8 | UInt32($1) }
+    static func uint32(_ bytes: [UInt8], _ at: Int) -> UInt32 {
+        bytes[at..<(at + 4)].reduce(0) { $0 << 8 | UInt32($1) }
     }
 }

@@ -316,7 +316,11 @@ public struct PublishStage {
         let kept = prefix == "draf-" ? try keptDecreeRows() : nil
         let dip = try DecreeWriter.penetapanDIP(version: version, settings: config.decree, citations: citations, clock: clock,
                                                 logo: config.decreeLogo, kept: kept?.rows)
-        try kept?.finish()
+        if let kept {
+            try kept.finish()
+            logger.info("lampiran keputusan draf", metadata: [
+                "baris_dipakai_ulang": "\(kept.reused)", "baris_dibuat": "\(kept.rendered)"])
+        }
         var files = [(name: "\(prefix)keputusan-penetapan-dip-v\(version.number).docx", data: Data(dip))]
         if !version.exempted.isEmpty {
             let dik = try DecreeWriter.klasifikasiDIK(version: version, settings: config.decree, citations: citations,

@@ -54,6 +54,15 @@ final class IncrementalDocumentsTests: XCTestCase {
             let b = try Data(contentsOf: cold.appendingPathComponent(path))
             XCTAssertTrue(a == b, "\(path) differs between kept parts and a full rebuild")
         }
+        // The update's draft decree took most annex rows from the first draft, and rendered some.
+        let log = try logText(warm)
+        let line = try XCTUnwrap(log.split(separator: "\n").last { $0.contains("lampiran keputusan draf") })
+        func count(_ name: String) -> Int {
+            Int(line.split(separator: " ").first { $0.hasPrefix(name + "=") }?.split(separator: "=").last ?? "") ?? -1
+        }
+        XCTAssertGreaterThan(count("baris_dipakai_ulang"), 100, String(line))
+        XCTAssertGreaterThan(count("baris_dibuat"), 0, String(line))
+        XCTAssertLessThan(count("baris_dibuat"), count("baris_dipakai_ulang"), String(line))
         // The kept template really was kept (not rewritten with the same bytes), and the
         // updated units' templates changed.
         let after = try FileManager.default.attributesOfItem(atPath: untouched.path)[.modificationDate] as? Date
@@ -79,6 +88,13 @@ final class IncrementalDocumentsTests: XCTestCase {
         let result = try DipProcess.run(["run", "--workspace", root.path, "--settle-seconds", "0", "--quiet"],
                                         environment: ["SOURCE_DATE_EPOCH": epoch, "DIP_REVIEW_KEY": "incremental-test-key"])
         XCTAssertTrue(result.exitCode == 0 || result.exitCode == 2, result.stderr)
+    }
+
+    /// The operator's logs of a workspace, in order.
+    private func logText(_ root: URL) throws -> String {
+        let folder = root.appendingPathComponent("reports/log")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
     }
 
     /// Every regular file of the workspace but the operator's log, as sorted relative paths.
