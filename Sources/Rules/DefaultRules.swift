@@ -356,7 +356,7 @@ aturan:
   - id: keamanan-sistem
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan)
     prioritas: 100
-    salah_satu: [alat pendukung utama persandian, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber]
+    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber]
     kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik]
     kategori: dikecualikan
     pengecualian: [17c, 17j]
@@ -457,7 +457,7 @@ aturan:
     prioritas: 100
     semua:
       - [surat, nota dinas, memorandum, memo, telaahan staf, telaah staf, disposisi, korespondensi, notulen, risalah]
-    salah_satu: [rahasia, bersifat rahasia, sangat rahasia, klasifikasi rahasia]
+    salah_satu: [rahasia, bersifat rahasia, sangat rahasia, klasifikasi rahasia, bersifat terbatas, sifat terbatas, konfidensial, tidak untuk umum, tidak untuk dipublikasikan]
     kecuali: [tata cara, pedoman, sop, prosedur]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -559,6 +559,7 @@ aturan:
     keterangan: Informasi berkaitan dengan posisi seseorang dalam jabatan publik (profil pejabat, hasil seleksi jabatan)
     prioritas: 90
     salah_satu: [pejabat publik, jabatan publik, profil pejabat, profil pimpinan, pejabat struktural, pejabat eselon, pejabat pimpinan tinggi, jabatan pimpinan tinggi, penyelenggara negara, kepala daerah, anggota dprd, pejabat administrator]
+    kecuali: [calon, bakal calon, usulan calon]
     pasal_18: 18-2b
     cabut: [17h, 17h3, 17h4]
     contoh_cocok:
@@ -566,6 +567,7 @@ aturan:
       - Hasil asesmen kompetensi pejabat administrator
     contoh_tidak_cocok:
       - Daftar riwayat hidup pegawai honorer
+      - Hasil penilaian makalah calon pejabat pimpinan tinggi
 
   - id: profil-riwayat-pejabat
     keterangan: Profil, biodata dan riwayat hidup singkat pimpinan/pejabat berkaitan dengan posisinya dalam jabatan publik — Perki 1/2021 (informasi berkala tentang profil badan publik); UU 14/2008 Pasal 18 ayat (2) huruf b
@@ -575,6 +577,7 @@ aturan:
       - [bupati, wakil bupati, wali kota, walikota, wakil wali kota, gubernur, wakil gubernur, sekretaris daerah, sekda, kepala dinas, kepala badan, kepala kantor, camat, lurah, kepala desa, direktur, direksi, dewan pengawas, komisaris, rektor, wakil rektor, dekan, ketua, pimpinan, pejabat, anggota dprd]
     kecuali: [pegawai honorer, formulir, tata cara, pedoman]
     kategori: berkala
+    kategori_alternatif: [setiap_saat]
     subkelompok: A
     pasal_18: 18-2b
     cabut: [17h]
@@ -623,7 +626,7 @@ aturan:
     keterangan: Kertas kerja, temuan dan laporan hasil audit/pengawasan internal dan tindak lanjutnya
     prioritas: 100
     salah_satu: [hasil audit internal, audit internal, audit eksternal, hasil audit, laporan hasil audit, kertas kerja audit, kertas kerja pemeriksaan, temuan audit, temuan pemeriksaan, laporan hasil pengawasan, tindak lanjut hasil pengawasan, hasil pengawasan, data pengawasan, sasaran pengawasan, laporan hasil pemeriksaan inspektorat, hasil pemeriksaan reguler, laporan hasil reviu internal]
-    kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, harga, pasar, kualitas, mutu, pemilu, pemilihan]
+    kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, harga, pasar, kualitas, mutu, pemilu, pemilihan, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum]
     kategori: dikecualikan
     pengecualian: [17h]
     contoh_cocok:
@@ -798,7 +801,7 @@ aturan:
   - id: keluarga-perkawinan
     keterangan: Riwayat dan kondisi anggota keluarga seseorang (perkawinan, perceraian, susunan keluarga, anak angkat) — UU 14/2008 Pasal 17 huruf h angka 1
     prioritas: 100
-    salah_satu: [izin perkawinan, izin kawin, izin menikah, izin beristri lebih dari satu, izin poligami, poligami, izin cerai, gugatan cerai, cerai gugat, cerai talak, perceraian pegawai, perceraian pns, surat keterangan tunjangan keluarga, tunjangan keluarga, tunjangan istri, tunjangan suami, tunjangan anak, daftar susunan keluarga, kp4, data istri, data suami, data anak pegawai, data keluarga, riwayat perkawinan, status perkawinan, kartu istri, karis, kartu suami, karsu, hak asuh anak, perwalian anak, anak angkat, register nikah, buku register nikah, akta nikah, duplikat buku nikah, berkas nikah, data nikah, data pernikahan, pemeriksaan nikah, isbat nikah, dispensasi kawin, dispensasi nikah]
+    salah_satu: [izin perkawinan, izin kawin, izin menikah, izin beristri lebih dari satu, izin poligami, poligami, izin cerai, gugatan cerai, cerai gugat, cerai talak, perceraian pegawai, perceraian pns, surat keterangan tunjangan keluarga, tunjangan keluarga, tunjangan istri, tunjangan suami, tunjangan anak, tanggungan keluarga, data tanggungan, daftar tanggungan, daftar susunan keluarga, kp4, data istri, data suami, data anak pegawai, data keluarga, riwayat perkawinan, status perkawinan, kartu istri, karis, kartu suami, karsu, hak asuh anak, perwalian anak, anak angkat, register nikah, buku register nikah, akta nikah, duplikat buku nikah, berkas nikah, data nikah, data pernikahan, pemeriksaan nikah, isbat nikah, dispensasi kawin, dispensasi nikah]
     kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, jumlah, statistik, agregat, rekapitulasi, rekap, program, keluarga berencana, pedoman, sosialisasi, penyuluhan, bimbingan perkawinan, formulir kosong, blangko, peraturan, ketentuan, besaran, biaya, tarif]
     kategori: dikecualikan
     pengecualian: [17h1]
@@ -922,8 +925,8 @@ aturan:
     keterangan: Keterangan tentang kondisi, pemeriksaan, perawatan atau pengobatan kesehatan fisik dan psikis orang tertentu (pasien, pegawai, peserta, klien) — UU 14/2008 Pasal 17 huruf h angka 2; UU 27/2022 Pasal 4 ayat (2) huruf a (data kesehatan)
     prioritas: 100
     semua:
-      - [pasien, penderita, klien, pegawai, calon pegawai, peserta, warga binaan, tahanan, siswa, mahasiswa, taruna, pejabat, calon pejabat, karyawan, korban, jenazah, ibu hamil, bayi, balita]
-    salah_satu: [pengobatan, perawatan, resume, catatan perkembangan, perkembangan pasien, pemeriksaan kesehatan, tes kesehatan, kesehatan jiwa, kejiwaan, psikologis, psikiatri, narkoba, narkotika, urine, urin, riwayat penyakit, penyakit yang diderita, jenis penyakit, menderita, diagnosis, diagnosa, rekam medis, rekam medik, rekam kesehatan, resep, pemberian obat, isolasi, hasil terapi, catatan terapi, menjalani terapi, visum, autopsi, otopsi, hasil laboratorium, pemeriksaan laboratorium, rontgen, hasil radiologi, status gizi, gizi buruk, disabilitas, cacat]
+      - [pasien, penderita, klien, pegawai, calon pegawai, calon, peserta, warga binaan, tahanan, siswa, mahasiswa, taruna, pejabat, calon pejabat, karyawan, korban, jenazah, ibu hamil, bayi, balita, pensiunan, jemaah, pekerja, penghuni]
+    salah_satu: [pengobatan, perawatan, resume, catatan perkembangan, perkembangan pasien, pemeriksaan kesehatan, tes kesehatan, uji kesehatan, penguji kesehatan, keterangan dokter, surat keterangan dokter, catatan medis, hasil tes hiv, riwayat kesehatan, kesehatan jiwa, kejiwaan, psikologis, psikiatri, narkoba, narkotika, urine, urin, riwayat penyakit, penyakit yang diderita, jenis penyakit, menderita, diagnosis, diagnosa, rekam medis, rekam medik, rekam kesehatan, resep, pemberian obat, isolasi, hasil terapi, catatan terapi, menjalani terapi, visum, autopsi, otopsi, hasil laboratorium, pemeriksaan laboratorium, rontgen, hasil radiologi, status gizi, gizi buruk, disabilitas, cacat]
     kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, prevalensi, angka, cakupan, sebaran, tata cara, prosedur, sop, standar, pedoman, panduan, petunjuk, persyaratan, syarat, alur, tarif, biaya, jadwal, layanan, pelayanan, ketersediaan, kebutuhan, program, pencegahan, penyuluhan, sosialisasi, kampanye, pengadaan, belanja, anggaran, formulir kosong, blangko, hak pasien, kewajiban pasien, hak dan kewajiban, keselamatan pasien, kepuasan, survei, indikator, mutu, tempat tidur, kamar, ruang, fasilitas, sarana, pemberantasan, peredaran, bahaya, penanggulangan, pelatihan, bimtek, bimbingan teknis, diklat, workshop, seminar, lomba, formasi, kuota, lowongan, seleksi, penerimaan, per kecamatan, per puskesmas, per wilayah]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
@@ -959,9 +962,9 @@ aturan:
     keterangan: Catatan pribadi peserta didik, mahasiswa atau taruna (biodata, kehadiran, pelanggaran, nilai, berkas pendaftaran, orang tua) — UU 14/2008 Pasal 17 huruf h angka 5
     prioritas: 100
     semua:
-      - [mahasiswa, siswa, peserta didik, murid, taruna, santri, warga belajar, calon mahasiswa, calon siswa, calon taruna, calon peserta didik, pelajar, lulusan, alumni]
-    salah_satu: [data pokok, biodata, berkas pendaftaran, data pendaftaran, formulir pendaftaran yang telah diisi, kehadiran, presensi, absensi, pelanggaran, tata tertib, nilai, transkrip, ijazah, rapor, konseling, sanksi, skorsing, alamat, orang tua, wali murid, nim, nisn, identitas, data pribadi]
-    kecuali: [jumlah, statistik, rekapitulasi jumlah, agregat, persentase, rata rata, pengumuman, jadwal, pedoman, panduan, tata cara, prosedur, sop, persyaratan, syarat, kalender, kuota, daya tampung, biaya, ukt, tarif, brosur, alur, formulir kosong, blangko, program, lomba, prestasi, wisuda, peraturan, kebijakan, sosialisasi, legalisir, layanan, kode etik, buku saku]
+      - [mahasiswa, siswa, peserta didik, anak didik, murid, taruna, santri, warga belajar, calon mahasiswa, calon siswa, calon taruna, calon peserta didik, pelajar, lulusan, alumni, paud]
+    salah_satu: [data pokok, biodata, berkas pendaftaran, data pendaftaran, formulir pendaftaran yang telah diisi, perkembangan belajar, laporan perkembangan, hasil belajar, kehadiran, presensi, absensi, pelanggaran, tata tertib, nilai, transkrip, ijazah, rapor, konseling, sanksi, skorsing, alamat, orang tua, wali murid, nim, nisn, identitas, data pribadi]
+    kecuali: [jumlah, statistik, rekapitulasi jumlah, agregat, persentase, rata rata, pengumuman, jadwal, pedoman, panduan, tata cara, prosedur, sop, persyaratan, syarat, kalender, kuota, daya tampung, biaya, ukt, tarif, brosur, alur, formulir kosong, blangko, program, lomba, wisuda, peraturan, kebijakan, sosialisasi, legalisir, layanan, kode etik, buku saku]
     kategori: dikecualikan
     pengecualian: [17h5]
     contoh_cocok:
@@ -1226,8 +1229,8 @@ aturan:
   - id: serta-merta-bencana-sosial
     keterangan: Bencana sosial (kerusuhan, konflik sosial, teror)
     prioritas: 70
-    salah_satu: [kerusuhan, konflik sosial, tawuran, teror, terorisme, aksi teror, bentrokan, ancaman bom]
-    kecuali: [laporan, rekapitulasi, statistik, rencana, prosedur, sop, tata cara, kajian, pencegahan, penanganan konflik sosial, rencana aksi, sosialisasi, program]
+    salah_satu: [kerusuhan, konflik sosial, tawuran, teror, terorisme, aksi teror, bentrokan, ancaman bom, gangguan keamanan yang sedang terjadi, gangguan keamanan dan ketertiban, gangguan ketertiban umum, mengancam hajat hidup orang banyak, hajat hidup orang banyak]
+    kecuali: [laporan, rekapitulasi, statistik, rencana, prosedur, sop, tata cara, kajian, pencegahan, penanganan konflik sosial, rencana aksi, sosialisasi, program, standar pengumuman, perjanjian, izin]
     kategori: serta_merta
     butir: bencana_sosial
     contoh_cocok:
@@ -1251,7 +1254,7 @@ aturan:
   - id: serta-merta-keracunan
     keterangan: Keracunan pangan dan pangan yang mengandung racun
     prioritas: 70
-    salah_satu: [keracunan, keracunan pangan, keracunan makanan, pangan beracun, makanan beracun, formalin, boraks, zat berbahaya dalam pangan]
+    salah_satu: [keracunan, keracunan pangan, keracunan makanan, pangan beracun, makanan beracun, formalin, boraks, zat berbahaya dalam pangan, public warning, peringatan publik, penarikan produk, produk ditarik, obat ditarik, recall, produk yang ditarik dari peredaran, bahan berbahaya, obat dan makanan ilegal, kosmetik berbahaya, obat tradisional berbahaya]
     kecuali: [laporan, rekapitulasi, statistik, rencana, prosedur, sop, tata cara, sosialisasi, pedoman, program]
     kategori: serta_merta
     butir: keracunan_pangan
@@ -1264,7 +1267,7 @@ aturan:
   - id: serta-merta-gangguan-utilitas
     keterangan: Gangguan atau rencana gangguan utilitas dan layanan publik
     prioritas: 70
-    salah_satu: [gangguan layanan, pemadaman listrik, pemadaman bergilir, gangguan listrik, gangguan air, gangguan air bersih, gangguan pasokan air, penghentian layanan, gangguan jaringan, gangguan server, penutupan jalan, pengalihan arus lalu lintas]
+    salah_satu: [gangguan layanan, pemadaman listrik, pemadaman bergilir, gangguan listrik, gangguan air, gangguan air bersih, gangguan pasokan air, penghentian layanan, gangguan jaringan, gangguan server, penutupan jalan, pengalihan arus lalu lintas, rekayasa lalu lintas, penutupan sementara, utilitas publik, gangguan sarana dan prasarana, pemeliharaan jaringan, gangguan publik]
     kecuali: [laporan, rekapitulasi, statistik, sop, prosedur, tata cara]
     kategori: serta_merta
     butir: gangguan_utilitas
@@ -1369,7 +1372,7 @@ aturan:
   - id: berkala-c-kinerja
     keterangan: Ringkasan kinerja (LKjIP/LAKIP, IKU, perjanjian kinerja, LPPD, LKPJ)
     prioritas: 50
-    salah_satu: [lkjip, lakip, laporan kinerja, iku, indikator kinerja utama, indikator kinerja, perjanjian kinerja, capaian kinerja, lppd, laporan penyelenggaraan pemerintahan daerah, lkpj, laporan keterangan pertanggungjawaban, profil kesehatan, sakip, pohon kinerja, cascading kinerja, indeks kepuasan masyarakat, survei kepuasan masyarakat, skm, indikator mutu, indikator nasional mutu, inm, indeks spbe, nilai indeks spbe, indeks reformasi birokrasi, cakupan, capaian spm, capaian, bor, bor los toi]
+    salah_satu: [lkjip, lakip, laporan kinerja, iku, indikator kinerja utama, indikator kinerja, perjanjian kinerja, capaian kinerja, lppd, laporan penyelenggaraan pemerintahan daerah, lkpj, laporan keterangan pertanggungjawaban, profil kesehatan, sakip, pohon kinerja, cascading kinerja, indeks kepuasan masyarakat, survei kepuasan masyarakat, skm, indikator mutu, indikator nasional mutu, inm, indeks spbe, nilai indeks spbe, indeks reformasi birokrasi, cakupan, capaian spm, capaian, bor, bor los toi, hasil akreditasi, status akreditasi, sertifikat akreditasi, peringkat akreditasi]
     kecuali: [pegawai, perorangan]
     kategori: berkala
     subkelompok: C
@@ -1530,6 +1533,59 @@ aturan:
     contoh_tidak_cocok:
       - Peringatan dini cuaca ekstrem
 
+  - id: berkala-a-penghargaan
+    keterangan: Penghargaan yang diterima badan publik — bagian profil badan publik (Perki 1/2021, informasi berkala)
+    prioritas: 45
+    salah_satu: [penghargaan yang diterima, penghargaan yang pernah diterima, daftar penghargaan, penghargaan instansi, prestasi instansi, penghargaan yang diraih]
+    kecuali: [usulan, calon, penilaian, nilai, berkas]
+    kategori: berkala
+    subkelompok: A
+    contoh_cocok:
+      - Daftar penghargaan yang pernah diterima Pemerintah Kabupaten
+    contoh_tidak_cocok:
+      - Usulan calon penerima penghargaan Satyalancana
+
+  - id: berkala-penerimaan-peserta-didik
+    keterangan: Informasi penerimaan mahasiswa/peserta didik/taruna baru (jalur, jadwal, daya tampung, persyaratan) — diumumkan berkala; nilai dan berkas pendaftar tetap dikecualikan (Pasal 17 huruf h)
+    prioritas: 45
+    salah_satu: [penerimaan mahasiswa baru, pmb, seleksi penerimaan mahasiswa, penerimaan peserta didik baru, ppdb, spmb, sistem penerimaan murid baru, penerimaan taruna, penerimaan calon taruna, jalur masuk, informasi pendaftaran mahasiswa]
+    kecuali: [nilai, hasil, berkas, data pendaftar, data calon, soal, lembar jawaban, kunci jawaban, biodata, identitas, rincian, proses penetapan, dokumen hasil, penilaian]
+    kategori: berkala
+    kategori_alternatif: [setiap_saat]
+    subkelompok: J
+    contoh_cocok:
+      - Informasi seleksi penerimaan mahasiswa baru jalur mandiri
+      - Jadwal dan daya tampung PPDB tingkat SMP
+    contoh_tidak_cocok:
+      - Nilai hasil seleksi penerimaan mahasiswa baru per peserta
+      - Berkas pendaftaran PPDB
+
+  - id: berkala-b-kegiatan
+    keterangan: Informasi kegiatan yang sedang/telah dijalankan badan publik (laporan dan dokumentasi kegiatan, siaran pers, pelantikan, serah terima jabatan) — Perki 1/2021, ringkasan informasi program dan/atau kegiatan (berkala)
+    prioritas: 35
+    salah_satu: [laporan kegiatan, laporan pelaksanaan kegiatan, dokumentasi kegiatan, publikasi kegiatan, berita kegiatan, galeri kegiatan, siaran pers, press release, rilis pers, talk show, talkshow, sertijab, serah terima jabatan, pelantikan pejabat, pengambilan sumpah jabatan, upacara peringatan, peringatan hari, kegiatan sosialisasi, kegiatan penyuluhan, pameran]
+    kecuali: [intelijen, penyelidikan, penyidikan, operasi, rahasia, pengawasan, audit, pemeriksaan]
+    kategori: berkala
+    subkelompok: B
+    contoh_cocok:
+      - Dokumentasi kegiatan peringatan Hari Jadi Kabupaten
+      - Siaran pers kegiatan pelantikan pejabat administrator
+    contoh_tidak_cocok:
+      - Laporan kegiatan intelijen menjelang pemilihan kepala desa
+
+  - id: setiap-saat-data-statistik
+    keterangan: Data statistik dan data sektoral yang dibuat dan dikelola badan publik (angka agregat, tanpa data orang per orang) — UU 16/1997 tentang Statistik; Perki 1/2021
+    prioritas: 35
+    salah_satu: [data statistik, statistik sektoral, buku saku statistik, dalam angka, satu data, open data, portal data, data sektoral, indikator makro, data agregat]
+    kecuali: [data mentah, raw data, data mikro, identitas responden, data responden, by name, per nama]
+    kategori: setiap_saat
+    kategori_alternatif: [berkala]
+    contoh_cocok:
+      - Kabupaten dalam angka tahun 2025
+      - Data statistik sektoral bidang pertanian
+    contoh_tidak_cocok:
+      - Data mentah survei beserta identitas responden
+
   # ---------------------------------------------------------------------------
   # 5. SETIAP SAAT
   # ---------------------------------------------------------------------------
@@ -1559,7 +1615,7 @@ aturan:
   - id: setiap-saat-perjanjian
     keterangan: Perjanjian dengan pihak ketiga (PKS, MoU, kontrak)
     prioritas: 55
-    salah_satu: [perjanjian kerja sama, perjanjian kerjasama, pks, nota kesepahaman, mou, memorandum of understanding, kontrak, surat perjanjian, perjanjian dengan pihak ketiga, kerja sama dengan, kerjasama dengan, perjanjian]
+    salah_satu: [daftar kerja sama, daftar mitra, mitra kerja sama, daftar partner, partner kerja sama, perjanjian kerja sama, perjanjian kerjasama, pks, nota kesepahaman, mou, memorandum of understanding, kontrak, surat perjanjian, perjanjian dengan pihak ketiga, kerja sama dengan, kerjasama dengan, perjanjian]
     kecuali: [perjanjian kinerja, tenaga kontrak, pegawai kontrak]
     kategori: setiap_saat
     kategori_alternatif: [berkala]
@@ -1606,6 +1662,18 @@ aturan:
     contoh_tidak_cocok:
       - Identitas pegawai yang melanggar disiplin
 
+  - id: setiap-saat-kegiatan-layanan-informasi
+    keterangan: Kegiatan pelayanan informasi publik, sarana dan prasarananya, sumber daya manusia dan anggaran layanan informasi — Perki 1/2021 (informasi yang wajib tersedia setiap saat)
+    prioritas: 56
+    salah_satu: [kegiatan pelayanan informasi, kegiatan layanan informasi, sarana dan prasarana layanan informasi, sarana prasarana layanan informasi, sarana dan prasarana ppid, anggaran layanan informasi, anggaran ppid, sumber daya manusia layanan informasi, sdm layanan informasi, sdm ppid]
+    kategori: setiap_saat
+    kategori_alternatif: [berkala]
+    butir: laporan_layanan_informasi
+    contoh_cocok:
+      - Sarana dan prasarana layanan informasi publik beserta kondisinya
+    contoh_tidak_cocok:
+      - Laporan layanan informasi publik tahun 2025
+
   - id: setiap-saat-prosedur
     keterangan: Prosedur kerja pegawai untuk pelayanan masyarakat (SOP, standar pelayanan, maklumat, persyaratan)
     prioritas: 30
@@ -1621,7 +1689,7 @@ aturan:
   - id: setiap-saat-data-organisasi
     keterangan: Data organisasi, administrasi dan kepegawaian (jumlah pegawai, DUK)
     prioritas: 30
-    salah_satu: [data pegawai, jumlah pegawai, daftar urut kepangkatan, duk, data kepegawaian, rekapitulasi pegawai, bezetting, komposisi pegawai, daftar nominatif pegawai, data asn, jumlah asn]
+    salah_satu: [data pegawai, jumlah pegawai, daftar urut kepangkatan, duk, data kepegawaian, rekapitulasi pegawai, bezetting, komposisi pegawai, daftar nominatif pegawai, data asn, jumlah asn, rekap pegawai, rekapan pegawai, rekap pns, rekapan pns, rekap asn, jumlah pns, data pns dan non pns]
     kategori: setiap_saat
     butir: data_organisasi
     contoh_cocok:
