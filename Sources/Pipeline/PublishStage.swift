@@ -233,14 +233,14 @@ public struct PublishStage {
         logger.info("paket pemeriksaan ditulis", metadata: ["folder": "\(workspace.review.path)", "uji": "\(pending.count)"])
     }
 
-    /// The bodies of the per-unit consequence-test forms kept from earlier runs
-    /// (`archive/.cache/uji-konsekuensi/`), keyed by everything a body is made from: the
+    /// The per-unit consequence-test forms kept from earlier runs, whose compressed bodies the
+    /// new forms take (`archive/.cache/uji-konsekuensi/`), keyed by everything a body is made from: the
     /// unit's pending tests, the decree settings, the rules' citations, the day (WIB) the
     /// form's year and blank dates come from, and the dip build. Units without pending tests
     /// lose their kept body.
     func keptFormBodies(_ pending: [PendingTest]) throws -> KeptBodies {
         let parts = KeptParts(workspace: workspace, kind: "uji-konsekuensi")
-        parts.keepOnly(Set(pending.map { "\($0.unit.code).xml" }))
+        parts.keepOnly(Set(pending.map { "\($0.unit.code).docx" }))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let frame = ["uji-konsekuensi", String(decoding: try encoder.encode(config.decree), as: UTF8.self),
@@ -250,9 +250,9 @@ public struct PublishStage {
             return PartKeys.key(frame + [unit, String(decoding: json, as: UTF8.self)])
         }
         return KeptBodies(
-            body: { unit, tests in key(unit, tests).flatMap { parts.part("\(unit).xml", key: $0) } },
-            keep: { unit, tests, body in
-                if let key = key(unit, tests) { try parts.keep("\(unit).xml", key: key, bytes: body) }
+            body: { unit, tests in key(unit, tests).flatMap { parts.part("\(unit).docx", key: $0) } },
+            keep: { unit, tests, package in
+                if let key = key(unit, tests) { try parts.keep("\(unit).docx", key: key, bytes: package) }
             })
     }
 

@@ -6,9 +6,12 @@ import XCTest
 /// one rendered whole.
 final class DOCXRenderedRowTests: XCTestCase {
     let when = Date(timeIntervalSince1970: 1_767_225_600)
-    let widths = [800, 6000, 3000, 3000, 4000]
+    let widths = DOCXRenderedRowTests.widths
+    static let widths = [800, 6000, 3000, 3000, 4000]
 
-    func rows() -> [DOCXRow] {
+    func rows() -> [DOCXRow] { Self.rows() }
+
+    static func rows() -> [DOCXRow] {
         var rows = [DOCXRow(widths.indices.map { DOCXCell(text: "Kepala \($0 + 1)", bold: true, shading: "D9D9D9") },
                             isHeader: true)]
         rows.append(DOCXRow([DOCXCell(text: "A", bold: true, shading: "F2F2F2"),
@@ -53,5 +56,30 @@ final class DOCXRenderedRowTests: XCTestCase {
     func testARowThatDoesNotFitTheGridIsRefused() {
         let row = DOCXRow([DOCXCell(text: "satu")])
         XCTAssertThrowsError(try DOCXWriter.rowXML(row, columnWidths: widths))
+    }
+}
+
+/// A package made around the compressed body of an earlier one (`write(_:bodyFrom:)`) is the
+/// package written whole, whatever the new frame's clock.
+final class DOCXKeptBodyTests: XCTestCase {
+    func testABodyTakenFromAnEarlierPackageGivesTheSameBytes() throws {
+        let rows = DOCXRenderedRowTests.rows()
+        func document(_ created: Date, blocks: Bool) -> DOCXDocument {
+            let table = DOCXTable(columnWidths: DOCXRenderedRowTests.widths, rows: rows)
+            return DOCXDocument(
+                blocks: blocks ? [.paragraph(DOCXParagraph(text: "Lembar & uji")), .table(table)] : [],
+                finalSection: DOCXSection(paperWidth: DOCXSection.f4Width, paperHeight: DOCXSection.f4Height),
+                pageNumbers: true, title: "Uji", creator: "dip", created: created)
+        }
+        let first = Date(timeIntervalSince1970: 1_767_225_600), later = Date(timeIntervalSince1970: 1_767_400_000)
+        let earlier = try DOCXWriter.writeForKeeping(document(first, blocks: true))
+        XCTAssertTrue(earlier.keepable)
+        let whole = try DOCXWriter.write(document(later, blocks: true))
+        let lent = try DOCXWriter.write(document(later, blocks: false), bodyFrom: earlier.package)
+        XCTAssertEqual(whole, lent)
+        XCTAssertNotEqual(whole, earlier.package, "the clock must change the package, or the test proves nothing")
+        // The copied part reads back as the body.
+        let part = OPCPart(name: "word/document.xml", contentType: nil, copiedFrom: earlier.package, entry: "word/document.xml")
+        XCTAssertTrue(String(decoding: part.data, as: UTF8.self).contains("Lembar &amp; uji"))
     }
 }

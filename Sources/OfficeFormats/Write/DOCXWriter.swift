@@ -42,25 +42,26 @@ public enum DOCXWriter {
         try package(doc, body: nil).package
     }
 
-    /// The package and its body (`word/document.xml`) as bytes, for a caller that keeps
-    /// bodies to pass back to `write(_:body:)`; the body is nil when the document holds
-    /// pictures (their relationships and media parts come from the blocks).
-    public static func writeKeepingBody(_ doc: DOCXDocument) throws -> (package: [UInt8], body: [UInt8]?) {
+    /// The package, and whether it may be kept to lend its body to `write(_:bodyFrom:)`: not
+    /// when the document holds pictures (their relationships and media parts come from the
+    /// blocks).
+    public static func writeForKeeping(_ doc: DOCXDocument) throws -> (package: [UInt8], keepable: Bool) {
         let written = try package(doc, body: nil)
-        return (written.package, written.pictures ? nil : written.body.bytes)
+        return (written.package, !written.pictures)
     }
 
-    /// The package of `doc` with a body rendered earlier by `writeKeepingBody` from the same
-    /// blocks (the caller keeps it under a key of everything the blocks come from); `doc`'s
-    /// blocks are not read and may be empty. Every other part (styles, numbering, footer,
-    /// properties with `doc.created`) is written from `doc` as `write` does, so the bytes are
-    /// those `write` gives for the full document.
-    public static func write(_ doc: DOCXDocument, body: [UInt8]) throws -> [UInt8] {
-        try package(doc, body: body).package
+    /// The package of `doc` with the body of `earlier`, a package `write` made from the same
+    /// blocks (the caller keeps it under a key of everything the blocks come from), its
+    /// compressed `word/document.xml` copied as it is; `doc`'s blocks are not read and may be
+    /// empty. Every other part (styles, numbering, footer, properties with `doc.created`) is
+    /// written from `doc` as `write` does, so the bytes are those `write` gives for the full
+    /// document. Only for documents without pictures (`writeForKeeping` says).
+    public static func write(_ doc: DOCXDocument, bodyFrom earlier: [UInt8]) throws -> [UInt8] {
+        try package(doc, body: earlier).package
     }
 
-    static func package(_ doc: DOCXDocument, body given: [UInt8]?)
-        throws -> (package: [UInt8], body: XMLBytes, pictures: Bool)
+    static func package(_ doc: DOCXDocument, body earlier: [UInt8]?)
+        throws -> (package: [UInt8], body: XMLBytes?, pictures: Bool)
     {
         try validate(doc)
         var docRels = [
@@ -75,8 +76,8 @@ public enum DOCXWriter {
             docRels.append(OPCRelationship(id: footerID, type: OPCPackage.relBase + "footer", target: "footer1.xml"))
         }
         let media = MediaParts()
-        let documentXML = try given.map { try XMLBytes(copying: $0) }
-            ?? documentXML(doc, footerID: doc.pageNumbers ? footerID : nil, media: media)
+        let documentXML = earlier == nil
+            ? try documentXML(doc, footerID: doc.pageNumbers ? footerID : nil, media: media) : nil
         for (n, image) in media.images.enumerated() {
             docRels.append(OPCRelationship(id: MediaParts.relationshipID(n), type: OPCPackage.relBase + "image",
                                            target: "media/" + MediaParts.fileName(n, image)))
@@ -87,8 +88,8 @@ public enum DOCXWriter {
                 OPCRelationship(id: "rId2", type: OPCPackage.corePropertiesRel, target: "docProps/core.xml"),
                 OPCRelationship(id: "rId3", type: OPCPackage.extendedPropertiesRel, target: "docProps/app.xml"),
             ])),
-            OPCPart(name: "word/document.xml", contentType: mainType,
-                    xml: documentXML),
+            documentXML.map { OPCPart(name: "word/document.xml", contentType: mainType, xml: $0) }
+                ?? OPCPart(name: "word/document.xml", contentType: mainType, copiedFrom: earlier!, entry: "word/document.xml"),
             OPCPart(name: "word/_rels/document.xml.rels", contentType: nil, data: try OPCPackage.relationships(docRels)),
             OPCPart(name: "word/styles.xml",
                     contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",

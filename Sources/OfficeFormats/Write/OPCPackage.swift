@@ -12,6 +12,7 @@ public struct OPCPart: Sendable {
             switch storage {
             case .bytes(let bytes): return bytes
             case .xml(let xml): return xml.bytes
+            case .copied(let archive, let entry): return (try? ZipEntryReader.read(entry, of: archive)) ?? []
             }
         }
         set { storage = .bytes(newValue) }
@@ -21,6 +22,8 @@ public struct OPCPart: Sendable {
     enum Storage: Sendable {
         case bytes([UInt8])
         case xml(XMLBytes)
+        /// An entry of another package, its compressed data copied as it is (`ZipWriter.addCopy`).
+        case copied(archive: [UInt8], entry: String)
     }
     var storage: Storage
 
@@ -28,6 +31,13 @@ public struct OPCPart: Sendable {
         self.name = name
         self.contentType = contentType
         self.storage = .bytes(data)
+    }
+
+    /// A part copied, compressed as it is, from entry `entry` of the package `archive`.
+    public init(name: String, contentType: String?, copiedFrom archive: [UInt8], entry: String) {
+        self.name = name
+        self.contentType = contentType
+        self.storage = .copied(archive: archive, entry: entry)
     }
 
     /// A part holding a finished XML document's buffer.
@@ -124,6 +134,7 @@ public enum OPCPackage {
             case .bytes(let bytes): try zw.add(path: p.name, data: bytes, modified: modified)
             // libzip reads the buffer when the archive is closed, below, while `parts` holds it.
             case .xml(let xml): try zw.addBorrowed(path: p.name, bytes: xml, modified: modified)
+            case .copied(let archive, let entry): try zw.addCopy(path: p.name, entry: entry, of: archive, modified: modified)
             }
         }
         return try withExtendedLifetime(parts) { try zw.closeToBytes() }

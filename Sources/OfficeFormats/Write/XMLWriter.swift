@@ -166,19 +166,6 @@ final class XMLBytes: @unchecked Sendable {
 
     init(buffer: xmlBufferPtr) { self.buffer = buffer }
 
-    /// A buffer holding a copy of `bytes` (a part rendered by an earlier run).
-    convenience init(copying bytes: [UInt8]) throws {
-        guard let buffer = xmlBufferCreateSize(max(bytes.count, 1)) else { throw XMLWriterError.cannotCreate }
-        if !bytes.isEmpty {
-            let added = bytes.withUnsafeBufferPointer { xmlBufferAdd(buffer, $0.baseAddress, Int32(bytes.count)) }
-            guard added == 0 else {
-                xmlBufferFree(buffer)
-                throw XMLWriterError.cannotCreate
-            }
-        }
-        self.init(buffer: buffer)
-    }
-
     deinit { xmlBufferFree(buffer) }
 
     var count: Int { Int(xmlBufferLength(buffer)) }

@@ -58,6 +58,8 @@ public final class ZipWriter {
 
     private var archive: OpaquePointer?
     private let target: Target
+    /// Archives entries are copied from (`addCopy`): libzip reads them when this one closes.
+    private var copiedFrom: [OpaquePointer] = []
     private var names = Set<String>()
     /// The zone DOS timestamps are expressed in (DOS times carry no zone).
     public let timeZone: TimeZone
@@ -96,6 +98,7 @@ public final class ZipWriter {
     }
 
     deinit {
+        defer { discardCopySources() }
         if let za = archive {
             zip_discard(za)
             if case .file(_, let temporary) = target {
@@ -140,6 +143,42 @@ public final class ZipWriter {
         try insert(za, path: path, source: source, modified: modified, compression: compression)
     }
 
+    /// Adds entry `entry` of the ZIP archive `archive` as `path`, its compressed data copied as
+    /// it is: the bytes `add` gives for the entry's content when it was deflated with this
+    /// writer's default compression (libzip recompresses only when the methods differ).
+    public func addCopy(path: String, entry: String, of archive: [UInt8], modified: Date) throws {
+        let za = try open(for: path)
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        let count = archive.count
+        let copy = malloc(max(count, 1))!
+        archive.withUnsafeBytes { raw in
+            if let base = raw.baseAddress, count > 0 { memcpy(copy, base, count) }
+        }
+        guard let buffer = zip_source_buffer_create(copy, zip_uint64_t(count), 1, &error) else {
+            free(copy)
+            throw ZipWriterError.cannotAdd(path: path, reason: String(cString: zip_error_strerror(&error)))
+        }
+        guard let source = zip_open_from_source(buffer, ZIP_RDONLY, &error) else {
+            zip_source_free(buffer)
+            throw ZipWriterError.cannotAdd(path: path, reason: String(cString: zip_error_strerror(&error)))
+        }
+        copiedFrom.append(source)
+        let index = zip_name_locate(source, entry, 0)
+        guard index >= 0,
+              let data = zip_source_zip(za, source, zip_uint64_t(index), zip_flags_t(ZIP_FL_COMPRESSED), 0, -1)
+        else {
+            throw ZipWriterError.cannotAdd(path: path, reason: "\(entry) not found in the archive to copy from")
+        }
+        try insert(za, path: path, source: data, modified: modified, compression: .default)
+    }
+
+    private func discardCopySources() {
+        for source in copiedFrom { zip_discard(source) }
+        copiedFrom = []
+    }
+
     /// Adds an entry from bytes.
     public func add(path: String, data: Data, modified: Date, compression: ZipCompression = .default) throws {
         try add(path: path, data: [UInt8](data), modified: modified, compression: compression)
@@ -181,9 +220,11 @@ public final class ZipWriter {
         } else if zip_close(za) != 0 {
             let reason = String(cString: zip_strerror(za))
             zip_discard(za)
+            discardCopySources()
             try? FileManager.default.removeItem(at: temporary)
             throw ZipWriterError.cannotClose(reason: reason)
         }
+        discardCopySources()
         if rename(temporary.path, destination.path) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
@@ -206,8 +247,10 @@ public final class ZipWriter {
         if zip_close(za) != 0 {
             let reason = String(cString: zip_strerror(za))
             zip_discard(za)
+            discardCopySources()
             throw ZipWriterError.cannotClose(reason: reason)
         }
+        discardCopySources()
         var stat = zip_stat_t()
         zip_stat_init(&stat)
         guard zip_source_stat(source, &stat) == 0, zip_source_open(source) == 0 else {
@@ -287,5 +330,41 @@ public final class ZipWriter {
         zip_error_init_with_code(&error, code)
         defer { zip_error_fini(&error) }
         return String(cString: zip_error_strerror(&error))
+    }
+}
+
+/// Reads one entry of a ZIP archive held in memory (the content of a part copied with
+/// `ZipWriter.addCopy`, when it is asked for as bytes).
+enum ZipEntryReader {
+    static func read(_ entry: String, of archive: [UInt8]) throws -> [UInt8] {
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        let count = archive.count
+        let copy = malloc(max(count, 1))!
+        archive.withUnsafeBytes { raw in
+            if let base = raw.baseAddress, count > 0 { memcpy(copy, base, count) }
+        }
+        guard let buffer = zip_source_buffer_create(copy, zip_uint64_t(count), 1, &error) else {
+            free(copy)
+            throw ZipWriterError.cannotOpen(path: "<memory>", reason: String(cString: zip_error_strerror(&error)))
+        }
+        guard let za = zip_open_from_source(buffer, ZIP_RDONLY, &error) else {
+            zip_source_free(buffer)
+            throw ZipWriterError.cannotOpen(path: "<memory>", reason: String(cString: zip_error_strerror(&error)))
+        }
+        defer { zip_discard(za) }
+        var stat = zip_stat_t()
+        zip_stat_init(&stat)
+        guard zip_stat(za, entry, 0, &stat) == 0, let file = zip_fopen(za, entry, 0) else {
+            throw ZipWriterError.cannotOpen(path: entry, reason: String(cString: zip_strerror(za)))
+        }
+        defer { zip_fclose(file) }
+        var bytes = [UInt8](repeating: 0, count: Int(stat.size))
+        let read = bytes.withUnsafeMutableBytes { zip_fread(file, $0.baseAddress, stat.size) }
+        guard read == Int64(stat.size) else {
+            throw ZipWriterError.cannotOpen(path: entry, reason: "short read")
+        }
+        return bytes
     }
 }

@@ -10,14 +10,14 @@ public struct GeneratedFile: Hashable, Sendable {
     public var bytes: [UInt8]
 }
 
-/// Bodies (`word/document.xml`) of per-unit documents kept between runs by the caller, which
-/// keys each by everything the body is made from (`DOCXWriter.write(_:body:)`): an update of a
-/// few units renders only their bodies again.
+/// Per-unit documents kept between runs by the caller, which keys each by everything its body
+/// is made from; a kept document lends its compressed body to the new one
+/// (`DOCXWriter.write(_:bodyFrom:)`), so an update of a few units renders only theirs again.
 public struct KeptBodies {
-    /// The body kept for a unit's document made from `pending`, if any.
+    /// The document kept for a unit's document made from `pending`, if any.
     public var body: (_ unit: String, _ pending: [PendingTest]) -> [UInt8]?
-    /// Keeps the body just rendered for a unit's document made from `pending`.
-    public var keep: (_ unit: String, _ pending: [PendingTest], _ body: [UInt8]) throws -> Void
+    /// Keeps the document just rendered for a unit from `pending`.
+    public var keep: (_ unit: String, _ pending: [PendingTest], _ package: [UInt8]) throws -> Void
 
     public init(body: @escaping (String, [PendingTest]) -> [UInt8]?,
                 keep: @escaping (String, [PendingTest], [UInt8]) throws -> Void) {
@@ -48,14 +48,14 @@ extension ConsequenceTestForm {
                     recordedAt: clock.now, consequenceTest: nil)
             }
             let bytes: [UInt8]
-            if let kept, let body = kept.body(code, tests) {
+            if let kept, let earlier = kept.body(code, tests) {
                 let frame = model(items: items, settings: settings, citations: citations, atasan: nil, clock: clock,
                                   blocks: false)
-                bytes = try DOCXWriter.write(frame, body: body)
+                bytes = try DOCXWriter.write(frame, bodyFrom: earlier)
             } else {
                 let doc = model(items: items, settings: settings, citations: citations, atasan: nil, clock: clock)
-                let written = try DOCXWriter.writeKeepingBody(doc)
-                if let kept, let body = written.body { try kept.keep(code, tests, body) }
+                let written = try DOCXWriter.writeForKeeping(doc)
+                if let kept, written.keepable { try kept.keep(code, tests, written.package) }
                 bytes = written.package
             }
             out.append(GeneratedFile(fileName: "uji-konsekuensi-\(code).docx", bytes: bytes))
