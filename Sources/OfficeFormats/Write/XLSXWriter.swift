@@ -384,26 +384,15 @@ public enum XLSXWriter {
     /// The shared string table, in order of first use.
     struct SharedStrings {
         var indexes: [String: Int] = [:]
-        /// The same indexes by exact bytes, looked up first (see `ExactText`): hashing a
-        /// non-ASCII `String` normalises it, and that was most of this lookup's cost.
-        var exactIndexes: [ExactText: Int] = [:]
         var list: [String] = []
         var count = 0
 
         mutating func index(_ s: String) -> Int {
             count += 1
-            let exact = ExactText(s)
-            if let i = exactIndexes[exact] { return i }
-            let i: Int
-            if let known = indexes[s] {
-                i = known
-            } else {
-                i = list.count
-                indexes[s] = i
-                list.append(s)
-            }
-            exactIndexes[exact] = i
-            return i
+            if let i = indexes[s] { return i }
+            indexes[s] = list.count
+            list.append(s)
+            return list.count - 1
         }
 
         func xml() throws -> XMLBytes {
