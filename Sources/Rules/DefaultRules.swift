@@ -78,7 +78,7 @@ aturan:
   - id: kependudukan-perorangan
     keterangan: Data kependudukan perorangan (NIK, nomor KK, biodata, database SIAK) dirahasiakan UU Administrasi Kependudukan
     prioritas: 100
-    salah_satu: [data base kependudukan, database kependudukan, nik, nomor induk kependudukan, nomor kk, no kk, nomor kartu keluarga, nkk, nomor ktp, no ktp, fotokopi ktp, fotocopy ktp, foto copy ktp, fc ktp, copy ktp, salinan ktp, scan ktp, fotokopi kk, fotocopy kk, foto copy kk, fc kk, copy kk, salinan kk, scan kk, ktp pemohon, kk pemohon, ktp warga, biodata penduduk, biodata keluarga, database siak, data siak, database kependudukan, data kependudukan perorangan, data pribadi penduduk, data kependudukan by name]
+    salah_satu: [foto ktp, foto kk, foto kartu keluarga, foto kartu tanda penduduk, data base kependudukan, database kependudukan, nik, nomor induk kependudukan, nomor kk, no kk, nomor kartu keluarga, nkk, nomor ktp, no ktp, fotokopi ktp, fotocopy ktp, foto copy ktp, fc ktp, copy ktp, salinan ktp, scan ktp, fotokopi kk, fotocopy kk, foto copy kk, fc kk, copy kk, salinan kk, scan kk, ktp pemohon, kk pemohon, ktp warga, biodata penduduk, biodata keluarga, database siak, data siak, database kependudukan, data kependudukan perorangan, data pribadi penduduk, data kependudukan by name]
     kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, mekanisme, formulir kosong, contoh formulir, format formulir, blangko, blanko, sosialisasi, jumlah penduduk, cakupan kepemilikan, persentase, data agregat, agregat, statistik]
     kategori: dikecualikan
     pengecualian: [17j1]
@@ -714,8 +714,8 @@ aturan:
   - id: rahasia-perusahaan
     keterangan: Data privat dan rahasia dagang perusahaan (skala upah, debitur, laporan keuangan perusahaan)
     prioritas: 100
-    salah_satu: [data privat perusahaan, rahasia dagang, rahasia perusahaan, dokumen dari penyedia, dokumen penyedia, berkas penyedia, dokumen administrasi penyedia, data kualifikasi penyedia, dokumen kualifikasi, dokumen teknis penyedia, struktur skala upah, skala upah perusahaan, data debitur, laporan keuangan perusahaan, dokumen penawaran, evaluasi penawaran, dokumen kualifikasi penyedia, penawaran harga penyedia, dilindungi hak atas kekayaan intelektual, dilindungi haki, dilindungi hki, dilindungi hak cipta, dilindungi paten]
-    kecuali: [tata cara, pedoman, sop, jumlah, pengumuman, statistik, rekapitulasi]
+    salah_satu: [data privat perusahaan, rahasia dagang, rahasia perusahaan, perhitungan harga satuan, analisa harga satuan penyedia, rincian harga penawaran, harga satuan dari penyedia, hak cipta rancangan, formula pakan, formula pupuk, rahasia formula, draf paten, permohonan paten yang belum diumumkan, invensi yang belum didaftarkan, desain industri yang belum didaftarkan, prototipe yang belum didaftarkan, dokumen dari penyedia, dokumen penyedia, berkas penyedia, dokumen administrasi penyedia, data kualifikasi penyedia, dokumen kualifikasi, dokumen teknis penyedia, struktur skala upah, skala upah perusahaan, data debitur, laporan keuangan perusahaan, dokumen penawaran, evaluasi penawaran, dokumen kualifikasi penyedia, penawaran harga penyedia, dilindungi hak atas kekayaan intelektual, dilindungi haki, dilindungi hki, dilindungi hak cipta, dilindungi paten]
+    kecuali: [tata cara, pedoman, sop, jumlah, pengumuman, statistik, rekapitulasi, pendaftaran, fasilitasi, layanan, pelayanan, sosialisasi, persyaratan, syarat, klinik, telah diaudit, sudah diaudit, audited, ringkasan laporan keuangan]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -856,9 +856,9 @@ aturan:
     keterangan: Hasil evaluasi kapabilitas, intelektualitas dan rekomendasi kemampuan seseorang (nilai dan hasil tes/seleksi per orang, rekam jejak, angka kredit, calon pejabat yang diusulkan) — UU 14/2008 Pasal 17 huruf h angka 4
     prioritas: 100
     semua:
-      - [hasil penilaian, nilai, hasil tes, hasil ujian, hasil seleksi, hasil uji, rekam jejak, penilaian, hasil evaluasi, rekomendasi, usulan, lembar penilaian, berita acara penilaian, skor, peringkat, ranking, hasil wawancara, hasil psikotes, proses evaluasi dan seleksi, dokumen proses seleksi, dokumen proses evaluasi, proses penilaian]
+      - [hasil penilaian, nilai, hasil tes, hasil ujian, hasil seleksi, hasil uji, hasil verifikasi, verifikasi lapangan, rekam jejak, penilaian, hasil evaluasi, rekomendasi, usulan, lembar penilaian, berita acara penilaian, skor, peringkat, ranking, hasil wawancara, hasil psikotes, proses evaluasi dan seleksi, dokumen proses seleksi, dokumen proses evaluasi, proses penilaian]
       - [peserta, calon, pegawai, asn, pns, individu, pelamar, kandidat, dosen, tenaga harian lepas, thl, tenaga kontrak, pegawai kontrak, pegawai non asn, tenaga pendukung, pegawai tidak tetap, ptt, guru, perangkat desa, kepala sekolah, tenaga kependidikan, honorer, karyawan, taruna, mahasiswa, siswa, penerima beasiswa, beasiswa]
-    kecuali: [pengumuman, diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu]
+    kecuali: [pengumuman, diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, calon lokasi, hibah, telah ditetapkan, usulan peserta, usulan calon peserta, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -926,8 +926,8 @@ aturan:
     prioritas: 100
     semua:
       - [pasien, penderita, klien, pegawai, calon pegawai, calon, peserta, warga binaan, tahanan, siswa, mahasiswa, taruna, pejabat, calon pejabat, karyawan, korban, jenazah, ibu hamil, bayi, balita, pensiunan, jemaah, pekerja, penghuni]
-    salah_satu: [pengobatan, perawatan, resume, catatan perkembangan, perkembangan pasien, pemeriksaan kesehatan, tes kesehatan, uji kesehatan, penguji kesehatan, keterangan dokter, surat keterangan dokter, catatan medis, hasil tes hiv, riwayat kesehatan, kesehatan jiwa, kejiwaan, psikologis, psikiatri, narkoba, narkotika, urine, urin, riwayat penyakit, penyakit yang diderita, jenis penyakit, menderita, diagnosis, diagnosa, rekam medis, rekam medik, rekam kesehatan, resep, pemberian obat, isolasi, hasil terapi, catatan terapi, menjalani terapi, visum, autopsi, otopsi, hasil laboratorium, pemeriksaan laboratorium, rontgen, hasil radiologi, status gizi, gizi buruk, disabilitas, cacat]
-    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, prevalensi, angka, cakupan, sebaran, tata cara, prosedur, sop, standar, pedoman, panduan, petunjuk, persyaratan, syarat, alur, tarif, biaya, jadwal, layanan, pelayanan, ketersediaan, kebutuhan, program, pencegahan, penyuluhan, sosialisasi, kampanye, pengadaan, belanja, anggaran, formulir kosong, blangko, hak pasien, kewajiban pasien, hak dan kewajiban, keselamatan pasien, kepuasan, survei, indikator, mutu, tempat tidur, kamar, ruang, fasilitas, sarana, pemberantasan, peredaran, bahaya, penanggulangan, pelatihan, bimtek, bimbingan teknis, diklat, workshop, seminar, lomba, formasi, kuota, lowongan, seleksi, penerimaan, per kecamatan, per puskesmas, per wilayah]
+    salah_satu: [riwayat pengobatan, catatan pengobatan, hasil pengobatan, menjalani pengobatan, riwayat perawatan, catatan perawatan, menjalani perawatan, resume, catatan perkembangan, perkembangan pasien, pemeriksaan kesehatan, tes kesehatan, uji kesehatan, penguji kesehatan, keterangan dokter, surat keterangan dokter, catatan medis, hasil tes hiv, riwayat kesehatan, kesehatan jiwa, kejiwaan, psikologis, psikiatri, narkoba, narkotika, urine, urin, riwayat penyakit, penyakit yang diderita, menderita, diagnosis, diagnosa, rekam medis, rekam medik, rekam kesehatan, resep, pemberian obat, isolasi, hasil terapi, catatan terapi, menjalani terapi, visum, autopsi, otopsi, hasil laboratorium, pemeriksaan laboratorium, rontgen, hasil radiologi, status gizi, gizi buruk, disabilitas, cacat]
+    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, prevalensi, angka, cakupan, sebaran, tata cara, prosedur, sop, standar, pedoman, panduan, petunjuk, persyaratan, syarat, alur, tarif, biaya, jadwal, layanan, pelayanan, ketersediaan, kebutuhan, program, pencegahan, penyuluhan, sosialisasi, kampanye, pengadaan, belanja, anggaran, formulir kosong, blangko, hak pasien, kewajiban pasien, hak dan kewajiban, keselamatan pasien, kepuasan, survei, indikator, mutu, tempat tidur, kamar, ruang, fasilitas, sarana, pemberantasan, peredaran, bahaya, penanggulangan, pelatihan, bimtek, bimbingan teknis, diklat, workshop, seminar, lomba, formasi, kuota, lowongan, seleksi, penerimaan, per kecamatan, per puskesmas, per wilayah, terbanyak, tersedia, daftar obat, jenis, pola, tren, gratis]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
@@ -946,7 +946,7 @@ aturan:
     semua:
       - [pegawai, dosen, guru, karyawan, nasabah, debitur, anggota koperasi, anggota, dokter, perawat, tenaga kesehatan, tenaga kependidikan, per nama, per orang, individu, pensiunan]
     salah_satu: [gaji, penghasilan, remunerasi, tunjangan kinerja, insentif, honor, honorarium, pinjaman, kredit, tabungan, simpanan, rekening, potongan, utang, piutang, aset pribadi, harta pribadi, slip, pajak penghasilan, pph 21, jasa pelayanan, uang lembur, pembayaran tunjangan]
-    kecuali: [belanja, anggaran, realisasi, pagu, standar, standar biaya, besaran, peraturan, perbup, peraturan bupati, keputusan bupati, ketentuan, pedoman, tata cara, prosedur, sop, jumlah, rekapitulasi jumlah, kelas jabatan, formasi, kebutuhan, sosialisasi, persyaratan, syarat, program, laporan harta kekayaan, lhkpn, lhkasn, yang wajib, untuk diumumkan, kebijakan, kas umum daerah, rekening kas, analisis, proyeksi, usulan kebutuhan, penetapan, keputusan, sk, anggota dprd, pimpinan dprd, dprd, kepala daerah]
+    kecuali: [belanja, anggaran, realisasi, pagu, standar, standar biaya, besaran, peraturan, perbup, peraturan bupati, keputusan bupati, ketentuan, pedoman, tata cara, prosedur, sop, jumlah, rekapitulasi jumlah, kelas jabatan, formasi, kebutuhan, sosialisasi, persyaratan, syarat, program, laporan harta kekayaan, lhkpn, lhkasn, yang wajib, untuk diumumkan, kebijakan, kas umum daerah, rekening kas, analisis, proyeksi, usulan kebutuhan, penetapan, keputusan, sk, tabel, menurut golongan, skala gaji, anggota dprd, pimpinan dprd, dprd, kepala daerah]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
@@ -963,7 +963,7 @@ aturan:
     prioritas: 100
     semua:
       - [mahasiswa, siswa, peserta didik, anak didik, murid, taruna, santri, warga belajar, calon mahasiswa, calon siswa, calon taruna, calon peserta didik, pelajar, lulusan, alumni, paud]
-    salah_satu: [data pokok, biodata, berkas pendaftaran, data pendaftaran, formulir pendaftaran yang telah diisi, perkembangan belajar, laporan perkembangan, hasil belajar, kehadiran, presensi, absensi, pelanggaran, tata tertib, nilai, transkrip, ijazah, rapor, konseling, sanksi, skorsing, alamat, orang tua, wali murid, nim, nisn, identitas, data pribadi]
+    salah_satu: [data pokok, biodata, berkas pendaftaran, data pendaftaran, formulir pendaftaran yang telah diisi, perkembangan belajar, laporan perkembangan, hasil belajar, kehadiran, presensi, absensi, pelanggaran, tata tertib, nilai, transkrip, ijazah, rapor, konseling, sanksi, skorsing, alamat rumah, alamat tinggal, alamat orang tua, alamat lengkap, orang tua, wali murid, nim, nisn, identitas, data pribadi]
     kecuali: [jumlah, statistik, rekapitulasi jumlah, agregat, persentase, rata rata, pengumuman, jadwal, pedoman, panduan, tata cara, prosedur, sop, persyaratan, syarat, kalender, kuota, daya tampung, biaya, ukt, tarif, brosur, alur, formulir kosong, blangko, program, lomba, wisuda, peraturan, kebijakan, sosialisasi, legalisir, layanan, kode etik, buku saku]
     kategori: dikecualikan
     pengecualian: [17h5]
@@ -980,7 +980,7 @@ aturan:
     keterangan: Bahan perkara/gugatan yang sedang berjalan di mana badan publik menjadi pihak (gugatan, jawaban, replik-duplik, memori banding/kasasi, pendapat kuasa hukum) — UU 14/2008 Pasal 17 huruf a dan huruf i
     prioritas: 100
     salah_satu: [gugatan yang sedang berjalan, sengketa yang sedang berjalan, dalam proses hukum, proses hukum yang sedang berjalan, berkas gugatan, dokumen gugatan, jawaban gugatan, replik, duplik, memori banding, kontra memori banding, memori kasasi, kontra memori kasasi, memori peninjauan kembali, surat kuasa khusus, bahan bantuan hukum, berkas bantuan hukum, pendampingan hukum perkara, strategi pembelaan, kesimpulan para pihak]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, penyuluhan hukum, bantuan hukum bagi masyarakat miskin, pos bantuan hukum, posbakum, layanan bantuan hukum, persyaratan, syarat]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, penyuluhan hukum, bantuan hukum bagi masyarakat miskin, pos bantuan hukum, posbakum, layanan bantuan hukum, persyaratan, syarat, sudah dibacakan, telah dibacakan, persidangan terbuka, sidang terbuka, putusan, berkekuatan hukum tetap, daftar perkara, nomor perkara, status perkara]
     kategori: dikecualikan
     pengecualian: [17a, 17i]
     contoh_cocok:
@@ -1008,7 +1008,7 @@ aturan:
     keterangan: Data kepemilikan tanah dan warkah orang per orang (aset seseorang dan isi akta otentik) — UU 14/2008 Pasal 17 huruf h angka 3 dan huruf g
     prioritas: 100
     salah_satu: [warkah, warkah tanah, buku tanah, data pemilik tanah, daftar pemilik tanah, data kepemilikan tanah, riwayat kepemilikan tanah, riwayat tanah, letter c, buku letter c, data pemilik bidang, daftar nominatif pemilik, daftar nominatif pengadaan tanah, nominatif pemilik tanah, data pemilik kendaraan]
-    kecuali: [jumlah, statistik, rekapitulasi, tata cara, prosedur, sop, persyaratan, syarat, pedoman, sosialisasi, pendaftaran tanah sistematis lengkap, ptsl, program]
+    kecuali: [jumlah, statistik, rekapitulasi, tata cara, prosedur, sop, persyaratan, syarat, pedoman, sosialisasi, pendaftaran tanah sistematis lengkap, ptsl, program, kendaraan dinas, dinas, jabatan, inventaris, barang milik daerah, bmd, aset daerah]
     kategori: dikecualikan
     pengecualian: [17h3, 17g]
     contoh_cocok:
@@ -1016,6 +1016,51 @@ aturan:
       - Daftar nominatif pemilik tanah terdampak pembangunan jalan tol
     contoh_tidak_cocok:
       - Persyaratan pengecekan buku tanah
+
+  - id: dokumen-dalam-proses
+    keterangan: Dokumen yang masih konsep/dibahas atau tindakan yang belum dilaksanakan/diselesaikan (keputusan belum ditetapkan, rapat belum sepakat, penanganan belum selesai) — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan) dan Pasal 20 (pengecualian tidak permanen; dibuka setelah selesai)
+    prioritas: 100
+    semua:
+      - [konsep, draf, draft, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan]
+    salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, sosialisasi, daftar rancangan, program pembentukan, pekerjaan, proyek, pembangunan, paket, progres, kemajuan, realisasi, program kerja, capaian, target, tunggakan, piutang, rancangan peraturan, proses pembuatan]
+    kategori: dikecualikan
+    pengecualian: [17i]
+    contoh_cocok:
+      - Surat keputusan mutasi yang masih berupa konsep
+      - Risalah rapat tim anggaran yang belum disepakati
+      - Surat perintah operasi penertiban yang belum dilaksanakan
+    contoh_tidak_cocok:
+      - Raperda yang belum disahkan untuk uji publik
+      - Daftar paket pekerjaan yang belum selesai dikerjakan
+      - Program pembentukan peraturan daerah yang belum ditetapkan
+
+  - id: akta-otentik-umum
+    keterangan: Isi akta otentik yang bersifat pribadi (waris, hibah, wasiat, pendirian, jual beli, kuasa, perjanjian kawin) — UU 14/2008 Pasal 17 huruf g
+    prioritas: 100
+    semua:
+      - [akta, akte]
+    salah_satu: [waris, ahli waris, hibah, wasiat, pendirian, jual beli, notaris, kuasa, perjanjian kawin, pembagian, pelepasan hak, ppat]
+    kecuali: [persyaratan, syarat, tata cara, prosedur, sop, jumlah, statistik, formulir, blangko, layanan, pelayanan, biaya, tarif, sosialisasi, penyuluhan, perseroda, perumda, bumd, bumdes, badan usaha milik, perusahaan daerah, lembaran daerah]
+    kategori: dikecualikan
+    pengecualian: [17g]
+    contoh_cocok:
+      - Akta pembagian waris
+      - Salinan akta pendirian yayasan
+    contoh_tidak_cocok:
+      - Persyaratan pembuatan akta jual beli
+
+  - id: rekaman-perorangan
+    keterangan: Rekaman suara/gambar orang tertentu (percakapan layanan, panggilan, wawancara) adalah data pribadi — UU 14/2008 Pasal 17 huruf h; UU 27/2022
+    prioritas: 100
+    salah_satu: [rekaman percakapan, rekaman suara, rekaman panggilan, rekaman telepon, rekaman video pemohon, rekaman wawancara]
+    kecuali: [jumlah, statistik, sop, tata cara, prosedur, pedoman, kebijakan]
+    kategori: dikecualikan
+    pengecualian: [17h, 17j2]
+    contoh_cocok:
+      - Rekaman percakapan layanan pengaduan
+    contoh_tidak_cocok:
+      - SOP penyimpanan rekaman percakapan layanan
 
   - id: catatan-kejahatan-perorangan
     keterangan: Catatan kejahatan dan data tahanan/narapidana orang per orang (data pribadi spesifik) — UU 14/2008 Pasal 17 huruf h jo. huruf j, UU 27/2022 Pasal 4 ayat (2) huruf d
@@ -1066,8 +1111,8 @@ aturan:
   - id: keamanan-gedung-objek-vital
     keterangan: Rincian pengamanan kantor, objek vital, uang dan pejabat (denah pengamanan, letak CCTV, brankas, jadwal patroli dan pengawalan) — UU 14/2008 Pasal 17 huruf c dan huruf a angka 5
     prioritas: 100
-    salah_satu: [objek vital, obvit, obvitnas, denah ruang server, tata letak cctv, titik cctv, titik kamera cctv, lokasi kamera cctv, sistem pengamanan gedung, sistem pengamanan kantor, denah pengamanan, jadwal piket pengamanan, jadwal jaga satpam, jadwal patroli, rute patroli, ruang khazanah, khazanah, kunci brankas, kombinasi brankas, kode brankas, gudang amunisi, data kekuatan personel, kekuatan personel, gelar pasukan, pengamanan pimpinan, pengawalan pejabat, jadwal pengawalan, pengawalan vip, jadwal pengiriman uang, pengiriman uang, pengiriman uang tunai, rute pengawalan, pengangkutan uang, pengawalan uang, cash in transit, rencana pengamanan gedung, sistem alarm]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, pengadaan, belanja, rup, sosialisasi, pelatihan, simulasi, kebijakan, pemeliharaan, perawatan, pemasangan, penyediaan, ruang publik, kesepakatan bersama, perjanjian kerja sama]
+    salah_satu: [objek vital, obvit, obvitnas, kamera pengawas, titik kamera, lokasi kamera, denah ruang server, tata letak cctv, titik cctv, titik kamera cctv, lokasi kamera cctv, sistem pengamanan gedung, sistem pengamanan kantor, denah pengamanan, jadwal piket pengamanan, jadwal jaga satpam, jadwal patroli, rute patroli, ruang khazanah, khazanah, kunci brankas, kombinasi brankas, kode brankas, gudang amunisi, data kekuatan personel, kekuatan personel, gelar pasukan, pengamanan pimpinan, pengawalan pejabat, jadwal pengawalan, pengawalan vip, jadwal pengiriman uang, pengiriman uang, pengiriman uang tunai, rute pengawalan, pengangkutan uang, pengawalan uang, cash in transit, rencana pengamanan gedung, sistem alarm]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, pengadaan, belanja, rup, sosialisasi, pelatihan, simulasi, kebijakan, pemeliharaan, perawatan, pemasangan, penyediaan, ruang publik, kesepakatan bersama, perjanjian kerja sama, lalu lintas, atcs, untuk publik]
     kategori: dikecualikan
     pengecualian: [17c, 17a5]
     contoh_cocok:
@@ -1081,7 +1126,7 @@ aturan:
   - id: kekayaan-alam-rinci
     keterangan: Data rinci kekayaan alam (hasil eksplorasi, cadangan, koordinat potensi tambang, lokasi satwa dan sumber daya genetik dilindungi) — UU 14/2008 Pasal 17 huruf d
     prioritas: 100
-    salah_satu: [potensi tambang, data eksplorasi, hasil eksplorasi, laporan eksplorasi, cadangan terbukti, sumber daya mineral, data geologi, titik koordinat tambang, koordinat tambang, koordinat potensi, wilayah potensi mineral, potensi panas bumi, sumber daya genetik, plasma nutfah, lokasi satwa dilindungi, habitat satwa dilindungi, lokasi sarang, titik sarang, lokasi tumbuhan dilindungi, kandungan emas, potensi migas]
+    salah_satu: [cadangan bahan galian, potensi bahan galian, cadangan batuan, potensi tambang, data eksplorasi, hasil eksplorasi, laporan eksplorasi, cadangan terbukti, sumber daya mineral, data geologi, titik koordinat tambang, koordinat tambang, koordinat potensi, wilayah potensi mineral, potensi panas bumi, sumber daya genetik, plasma nutfah, lokasi satwa dilindungi, habitat satwa dilindungi, lokasi sarang, titik sarang, lokasi tumbuhan dilindungi, kandungan emas, potensi migas]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, peta rencana tata ruang, rtrw, izin, perizinan, penyuluhan, kampanye]
     kategori: dikecualikan
     pengecualian: [17d]
@@ -1094,7 +1139,7 @@ aturan:
   - id: rencana-awal-ekonomi
     keterangan: Rencana awal investasi, penjualan/pembelian saham dan aset, pinjaman daerah, serta proses dan hasil pengawasan lembaga keuangan — UU 14/2008 Pasal 17 huruf e
     prioritas: 100
-    salah_satu: [rencana investasi, rencana penanaman modal, rencana divestasi, rencana penjualan saham, rencana pembelian saham, rencana penyertaan modal, kajian penyertaan modal, usulan penyertaan modal, rencana pinjaman daerah, usulan pinjaman daerah, rencana pemindahtanganan, rencana penjualan aset, rencana pelepasan aset, rencana tukar menukar, hasil penilaian kjpp, laporan penilaian kjpp, laporan appraisal, nilai wajar aset, hasil pengawasan bank, hasil pemeriksaan bpr, hasil pemeriksaan bank, tingkat kesehatan bank, tingkat kesehatan bpr, pengawasan lembaga keuangan, pemeriksaan lembaga keuangan, pengawasan koperasi simpan pinjam, pemeriksaan koperasi simpan pinjam, pemeriksaan ksp]
+    salah_satu: [rencana awal penjualan saham, rencana awal pembelian saham, rencana awal investasi, rencana awal penyertaan modal, rencana awal pinjaman, rencana awal penjualan aset, rencana investasi, rencana penanaman modal, rencana divestasi, rencana penjualan saham, rencana pembelian saham, rencana penyertaan modal, kajian penyertaan modal, usulan penyertaan modal, rencana pinjaman daerah, usulan pinjaman daerah, rencana pemindahtanganan, rencana penjualan aset, rencana pelepasan aset, rencana tukar menukar, hasil penilaian kjpp, laporan penilaian kjpp, laporan appraisal, nilai wajar aset, hasil pengawasan bank, hasil pemeriksaan bpr, hasil pemeriksaan bank, tingkat kesehatan bank, tingkat kesehatan bpr, pengawasan lembaga keuangan, pemeriksaan lembaga keuangan, pengawasan koperasi simpan pinjam, pemeriksaan koperasi simpan pinjam, pemeriksaan ksp]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, peraturan daerah, perda, ditetapkan, sosialisasi, realisasi, laporan realisasi, rekapitulasi]
     kategori: dikecualikan
     pengecualian: [17e]
@@ -1110,7 +1155,7 @@ aturan:
     keterangan: Memorandum dan surat antar/intra badan publik yang menurut sifatnya dirahasiakan (telaahan staf, nota pertimbangan, disposisi, notulen rapat pimpinan/internal, pendapat hukum, konsep yang masih dibahas) — UU 14/2008 Pasal 17 huruf i
     prioritas: 100
     salah_satu: [telaahan staf, telaah staf, nota pertimbangan, memo internal, memorandum internal, nota dinas internal, lembar disposisi, disposisi pimpinan, notulen rapat pimpinan, notulen rapim, risalah rapat pimpinan, rapat pimpinan, rapim, rapat internal, notulen rapat internal, rapat terbatas, bahan rapat pimpinan, bahan rapat internal, korespondensi internal, surat menyurat internal, pendapat hukum, legal opinion, kajian hukum internal, masih dalam pembahasan, sedang dibahas, belum ditetapkan, dalam proses penyusunan, konsep yang belum ditetapkan, draf yang belum ditetapkan, surat bersifat terbatas, surat terbatas, sangat rahasia, rahasia jabatan, rahasia negara, dokumen rahasia, berklasifikasi rahasia]
-    kecuali: [tata cara, pedoman, sop, tata naskah, jumlah, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, pengumuman, sosialisasi, rencana kerja, program]
+    kecuali: [tata cara, pedoman, sop, tata naskah, jumlah, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, pengumuman, sosialisasi, rencana kerja, program, rancangan peraturan, daftar rancangan, proses pembuatan, peraturan, perbup, peraturan bupati, pekerjaan, proyek, pembangunan, terbuka, terbuka untuk umum, dprd, paripurna, jurnal, dimuat, diterbitkan, publikasi]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1807,7 +1852,7 @@ kata_tetap:
   - kejadian
   - kesatuan
 
-penanda_terbuka: [jumlah, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan]
+penanda_terbuka: [jumlah, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku]
 
 singkatan:
   spj: surat pertanggungjawaban
