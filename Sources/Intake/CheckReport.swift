@@ -172,20 +172,22 @@ public func checkReportText(_ results: [SubmissionResult]) -> String {
             if let dialect = r.dialect { where_.append(dialect) }
             out += "\(name): DITERIMA, \(r.items.count) informasi"
             out += where_.isEmpty ? "\n" : " (\(where_.joined(separator: "; ")))\n"
+            // Counted, not filtered: a filtered copy of a list of 50,000 items (or of its
+            // problems, below) would cost as much memory again.
             var counts: [String] = []
             for cat in Category.allCases {
-                let n = r.items.filter { $0.kategori == cat }.count
+                let n = r.items.reduce(0) { $0 + ($1.kategori == cat ? 1 : 0) }
                 if n > 0 { counts.append("\(cat.shortLabel) \(n)") }
             }
-            let none = r.items.filter { $0.kategori == nil }.count
+            let none = r.items.reduce(0) { $0 + ($1.kategori == nil ? 1 : 0) }
             if none > 0 { counts.append("tanpa jenis \(none)") }
             if !counts.isEmpty { out += "  Jenis: " + counts.joined(separator: ", ") + "\n" }
         }
         let shown = r.status == .refused ? [] : r.problems
         if !shown.isEmpty {
-            let e = shown.filter { $0.severity == .error }.count
-            let w = shown.filter { $0.severity == .warning }.count
-            let i = shown.filter { $0.severity == .info }.count
+            let e = shown.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) }
+            let w = shown.reduce(0) { $0 + ($1.severity == .warning ? 1 : 0) }
+            let i = shown.reduce(0) { $0 + ($1.severity == .info ? 1 : 0) }
             out += "  Masalah: \(e) galat, \(w) peringatan, \(i) catatan\n"
             // The text report shows the first 20 problems of each code; JSON has them all.
             var perCode: [String: Int] = [:]

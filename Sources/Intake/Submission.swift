@@ -71,7 +71,8 @@ public func readSubmission(at path: String, displayName: String? = nil, maxDataR
     if summary.status == .refused, let problem = problems.last {
         return refusal(path: path, problem)  // what was handed over before the refusal is void
     }
-    return SubmissionResult(path: path, status: .accepted, items: items, problems: sortProblems(problems),
+    sortProblems(in: &problems)
+    return SubmissionResult(path: path, status: .accepted, items: items, problems: problems,
                             sheet: summary.sheet, dialect: summary.dialect)
 }
 
@@ -82,15 +83,41 @@ func refusal(path: String, _ problem: Problem) -> SubmissionResult {
 }
 
 func sortProblems(_ problems: [Problem]) -> [Problem] {
+    var sorted = problems
+    sortProblems(in: &sorted)
+    return sorted
+}
+
+/// Sorts problems by sheet, row, column and code, keeping the order they were found in
+/// otherwise. In place, through a sorted index: a list of near-empty rows can hold hundreds
+/// of thousands of problems, and a sorted copy of them (with their offsets) doubled the
+/// memory `dip check` needs for it.
+func sortProblems(in problems: inout [Problem]) {
     func columnKey(_ c: String?) -> (Int, String) { (c?.count ?? 0, c ?? "") }
-    return problems.enumerated().sorted { a, b in
-        let x = a.element, y = b.element
+    let order = problems.indices.sorted { i, j in
+        let x = problems[i], y = problems[j]
         if (x.sheet ?? "") != (y.sheet ?? "") { return (x.sheet ?? "") < (y.sheet ?? "") }
         if (x.row ?? 0) != (y.row ?? 0) { return (x.row ?? 0) < (y.row ?? 0) }
         if columnKey(x.column) != columnKey(y.column) { return columnKey(x.column) < columnKey(y.column) }
         if x.code != y.code { return x.code < y.code }
-        return a.offset < b.offset
-    }.map(\.element)
+        return i < j
+    }
+    // Position k takes the problem at order[k]: follow each cycle of the permutation once.
+    var placed = [Bool](repeating: false, count: problems.count)
+    for start in problems.indices where !placed[start] {
+        let first = problems[start]
+        var k = start
+        while true {
+            placed[k] = true
+            let source = order[k]
+            if source == start {
+                problems[k] = first
+                break
+            }
+            problems[k] = problems[source]
+            k = source
+        }
+    }
 }
 
 

@@ -5,8 +5,10 @@ import OfficeFormats
 // `make bench BENCH=hostile`: the cost of reading one file per MB of input, over a corpus of
 // hostile shapes generated here (issue 16 #10; budget in docs/problems.md, "Cost budget per
 // file"). Each shape is read once through the intake (`readSubmission`), with the process's
-// peak RSS reset before it (/proc/self/clear_refs), and the worst seconds and MB per input
-// MB are printed last. Prints, never asserts.
+// peak RSS reset before it (/proc/self/clear_refs); then, when the release `dip` sits beside
+// dip-bench, `dip check FILE` and `dip dump --format json FILE` run as children, each with
+// its own peak RSS and CPU time (wait4). The worst seconds and MB per input MB are printed
+// last. Prints, never asserts.
 
 private let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 private let rns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -105,9 +107,32 @@ private func hostileShapes() throws -> [(String, String, [UInt8])] {
     odsRows += values.map(cell).joined()
     odsRows += "</table:table-row>"
     shapes.append(("ODS long text in a row repeated 40,000x", "ods", try hostileODS(rows: odsRows)))
+    // CSV: records of 16,000 fields (the field cap is 16,384), mostly empty.
+    var wide = headerCells.joined(separator: ";") + "\r\n"
+    let emptyFields = String(repeating: ";", count: 15_990)
+    for r in 1...500 { wide += "\(r);Laporan kegiatan \(r);Sekretariat;PPID;2026;Softcopy;5 tahun" + emptyFields + "catatan\r\n" }
+    shapes.append(("CSV 500 records of 16,000 fields", "csv", Array(wide.utf8)))
     return shapes
 }
 
+
+/// Runs `path` through `dip-bench --child` (see main.swift), so its peak RSS is its own.
+private func runMeasuredChild(_ path: String, _ args: [String]) throws -> (seconds: Double, exitCode: Int32, maxRSSKB: Int, cpuSeconds: Double) {
+    let helper = Process()
+    helper.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+    helper.arguments = ["--child", path] + args
+    let pipe = Pipe()
+    helper.standardOutput = pipe
+    try helper.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    helper.waitUntilExit()
+    let fields = String(decoding: data, as: UTF8.self).split(separator: " ").map { String($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    guard helper.terminationStatus == 0, fields.count == 4, let seconds = Double(fields[0]), let exitCode = Int32(fields[1]),
+          let rss = Int(fields[2]), let cpu = Double(fields[3]) else {
+        throw EndToEndBenchError.missing("dip-bench --child \(path) failed: \(String(decoding: data, as: UTF8.self))")
+    }
+    return (seconds, exitCode, rss, cpu)
+}
 
 func runHostileBench() throws {
     print("== hostile shapes: cost of reading one file through the intake, per MB of input")
@@ -115,6 +140,10 @@ func runHostileBench() throws {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     var worstSeconds = 0.0, worstMB = 0.0
+    let dip = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        .deletingLastPathComponent().appendingPathComponent("dip").path
+    let hasDip = FileManager.default.isExecutableFile(atPath: dip)
+    var children: [(shape: String, command: String, inputMB: Double, cpu: Double, wall: Double, rssMB: Double, exit: Int32)] = []
     for (k, (name, ext, bytes)) in try hostileShapes().enumerated() {
         let path = dir.appendingPathComponent("shape\(k).\(ext)").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
@@ -133,7 +162,29 @@ func runHostileBench() throws {
         worstMB = max(worstMB, grownMB / perMB)
         print(name.padding(toLength: 44, withPad: " ", startingAt: 0)
               + String(format: " %8.0f KB  %6.2f s  %7.1f MB peak  ", Double(bytes.count) / 1024, seconds, grownMB) + outcome)
+        guard hasDip else { continue }
+        for command in [["check"], ["dump", "--format", "json"]] {
+            let run = try runMeasuredChild(dip, command + [path])
+            children.append((name, command.joined(separator: " "), perMB, run.cpuSeconds, run.seconds,
+                             Double(run.maxRSSKB) / 1024, run.exitCode))
+        }
     }
     report("hostile worst seconds per input MB (inputs < 1 MB as 1)", worstSeconds, "s/MB")
     report("hostile worst peak RSS growth per input MB", worstMB, "MB/MB")
+    guard hasDip else {
+        print("(no release dip beside dip-bench: build it with `swift build -c release --product dip` for the per-command figures)")
+        return
+    }
+    // Whole processes: the peak RSS includes dip's own start-up (rules, runtime), so small
+    // inputs (counted as 1 MB) show that fixed allowance.
+    print("== the same shapes through the release dip (child process: CPU s, wall s, peak RSS, exit)")
+    var worstCPU = 0.0, worstRSS = 0.0
+    for c in children {
+        print((c.shape + " / dip " + c.command).padding(toLength: 70, withPad: " ", startingAt: 0)
+              + String(format: " %6.2f s CPU %6.2f s wall %7.1f MB peak  exit %d", c.cpu, c.wall, c.rssMB, c.exit))
+        worstCPU = max(worstCPU, c.cpu / c.inputMB)
+        worstRSS = max(worstRSS, c.rssMB / c.inputMB)
+    }
+    report("dip check/dump worst CPU seconds per input MB", worstCPU, "s/MB")
+    report("dip check/dump worst peak RSS per input MB", worstRSS, "MB/MB")
 }

@@ -21,6 +21,21 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("hostile", runHostileBench),
 ]
 
+// `dip-bench --child PATH ARGS…`: runs PATH as a child of this small, freshly started process
+// and prints "seconds exit maxRSSKB cpuSeconds". Linux carries a process's peak RSS across
+// exec, so a child spawned straight from a benchmark that holds hundreds of MB would report
+// the benchmark's peak as its own; spawned from here it reports its own.
+if CommandLine.arguments.count > 2 && CommandLine.arguments[1] == "--child" {
+    do {
+        let run = try runChild(CommandLine.arguments[2], Array(CommandLine.arguments.dropFirst(3)))
+        print("\(run.seconds) \(run.exitCode) \(run.maxRSSKB) \(run.cpuSeconds)")
+        exit(0)
+    } catch {
+        FileHandle.standardError.write("dip-bench --child: \(error)\n".data(using: .utf8)!)
+        exit(1)
+    }
+}
+
 let wanted = Set(CommandLine.arguments.dropFirst())
 for bench in benchmarks where wanted.isEmpty || wanted.contains(bench.name) {
     do {
