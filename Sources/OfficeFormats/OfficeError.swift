@@ -97,8 +97,12 @@ public struct XLSXLimits: Sendable, Equatable {
     public var cellsPerInputByte: Int = 2
     public var baseTextBytes: Int = 8 << 20
     public var textBytesPerInputByte: Int = 128
-    public var baseSharedStringBytes: Int = 16 << 20
-    public var sharedStringBytesPerInputByte: Int = 64
+    /// The shared-string table: a real workbook's table is smaller than its file (at most
+    /// 0.6 bytes per file byte in the xlsx corpus, the long-text sheetjs `large_strings`
+    /// included); a table up to 32 times the file, plus 4 MB, is read, which with Swift's
+    /// string overhead and dip's own start-up stays under 100 MB per MB of input.
+    public var baseSharedStringBytes: Int = 4 << 20
+    public var sharedStringBytesPerInputByte: Int = 32
 
     public init() {}
 }

@@ -348,6 +348,17 @@ final class ExpansionBudgetTests: ZipFixtureTestCase {
         }
         XCTAssertNil(sheet)
         XCTAssertEqual(what, "shared strings")
-        XCTAssertEqual(limit, (1 << 20) + 64 * fileSize(path))
+        XCTAssertEqual(limit, (1 << 20) + 32 * fileSize(path))
+
+        // With the default allowance (4 MB + 32 per byte), a 6 MB table from a file of a few KB.
+        let bigger = String(repeating: "<si><t>" + String(repeating: "b", count: 4_000) + "</t></si>", count: 1_500)
+        let big = try zipFile(minimalWorkbook(sheetData: "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>", sharedStrings:
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\(bigger)</sst>"))
+        var defaults = XLSXLimits()
+        defaults.maxCompressionRatio = 5_000
+        guard case .expansionExceeded(_, "shared strings", let defaultLimit)? = officeError(try readAllRows(big, limits: defaults)) else {
+            return XCTFail("a 6 MB shared-string table was loaded from \(fileSize(big)) bytes")
+        }
+        XCTAssertEqual(defaultLimit, (4 << 20) + 32 * fileSize(big))
     }
 }
