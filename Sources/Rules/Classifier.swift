@@ -349,7 +349,8 @@ public struct Classifier: Sendable {
         // The learned layer's open category, used where neither a rule nor the unit names one.
         var modelOpen: Category?
         if let assessment, policy.modelChoosesOpenCategory, ruleSuggestion == nil, declared == nil,
-           !(policy.modelYieldsToStrongPrecedent && verdict?.strong == true) {
+           !(policy.modelYieldsToStrongPrecedent && verdict?.strong == true),
+           !(policy.modelOnlyWherePrecedentsAreWeak && verdict?.decisive == true) {
             modelOpen = assessment.openCategory
         }
         if let verdict {

@@ -22,7 +22,7 @@ import Foundation
 ///
 /// Deterministic: vocabulary ids follow sorted feature order and every sum runs over sorted ids.
 /// Per item the cost is one stem lookup per word and one table read per feature per class.
-public final class LearnedModel: Sendable {
+public final class LearnedModel: @unchecked Sendable {
     /// One naive Bayes head: log prior and per-feature log likelihood of each class.
     struct Head: Sendable {
         var classes: [String]
@@ -63,7 +63,19 @@ public final class LearnedModel: Sendable {
     }
 
     let morphology: Morphology
-    private let featureIDs: [String: Int]
+    /// Ids of single-stem features (by stem) and of stem pairs (by the two stems' ids), so that
+    /// assessing a text builds no strings.
+    private let stemIDs: [String: Int32]
+    private let pairIDs: [UInt64: Int32]
+    /// Index of the withheld class in `withheldHead`.
+    private let withheldClass: Int
+    /// What each token is to the model, looked up once per distinct token: its stem's id,
+    /// `unknownStem` (a content word the model never saw) or `notAFeature` (stop word, number,
+    /// one letter). Guarded by `lock`; bounded.
+    private var tokenCache: [String: Int32] = [:]
+    private let lock = NSLock()
+    private static let unknownStem: Int32 = -1
+    private static let notAFeature: Int32 = -2
     private let withheldHead: Head
     private let openHead: Head
     private let letterHead: Head
@@ -109,7 +121,17 @@ public final class LearnedModel: Sendable {
         let vocabulary = Set(documents.flatMap { $0 }).sorted()
         var ids: [String: Int] = [:]
         for (id, feature) in vocabulary.enumerated() { ids[feature] = id }
-        featureIDs = ids
+        var stems: [String: Int32] = [:]
+        var pairs: [UInt64: Int32] = [:]
+        for (feature, id) in ids where !feature.contains(" ") { stems[feature] = Int32(id) }
+        for (feature, id) in ids where feature.contains(" ") {
+            let parts = feature.split(separator: " ").map(String.init)
+            if parts.count == 2, let a = stems[parts[0]], let b = stems[parts[1]] {
+                pairs[UInt64(UInt32(a)) << 32 | UInt64(UInt32(b))] = Int32(id)
+            }
+        }
+        stemIDs = stems
+        pairIDs = pairs
         let idDocuments = documents.map { $0.compactMap { ids[$0] }.sorted() }
 
         func head(_ labelled: [(document: [Int], label: String, weight: Double)]) -> Head {
@@ -156,6 +178,7 @@ public final class LearnedModel: Sendable {
             }
         }
         withheldHead = head(withheld)
+        withheldClass = withheldHead.classes.firstIndex(of: "dikecualikan") ?? 0
         openHead = head(open)
         letterHead = head(letters)
         // The code cited most for each letter; ties: the shorter code (the bare letter), then order.
@@ -197,21 +220,76 @@ public final class LearnedModel: Sendable {
     }
 
     /// What the model says about a text (normalised tokens), or nil when the model is empty or
-    /// knows none of the text's words.
+    /// knows none of the text's words. The same features as `features(tokens:morphology:)`,
+    /// looked up by id (no strings are built unless a word is named).
     public func assess(tokens: [String]) -> Assessment? {
         guard !withheldHead.isEmpty else { return nil }
-        let features = Self.features(tokens: tokens, morphology: morphology)
-        let known = features.keys.compactMap { key in featureIDs[key].map { ($0, key) } }.sorted { $0.0 < $1.0 }
-        guard !known.isEmpty else { return nil }
-        let ids = known.map(\.0)
+        // Known features with the token positions they stand for (second -1: a single word;
+        // first < 0: the expansion word at -first-1).
+        var found: [(id: Int32, first: Int, second: Int)] = []
+        found.reserveCapacity(tokens.count * 2)
+        func add(_ id: Int32, _ first: Int, _ second: Int) {
+            if !found.contains(where: { $0.id == id }) { found.append((id, first, second)) }
+        }
+        var previous: (id: Int32, position: Int)?
+        for (position, word) in tokens.enumerated() {
+            let id = stemID(word)
+            guard id != Self.notAFeature else {
+                previous = nil
+                continue
+            }
+            if id >= 0 { add(id, position, -1) }
+            if id >= 0, let before = previous, before.id >= 0, before.id != id,
+               let pair = pairIDs[UInt64(UInt32(before.id)) << 32 | UInt64(UInt32(id))] {
+                add(pair, before.position, position)
+            }
+            previous = (id, position)
+        }
+        let expanded = morphology.expanded(tokens) ?? []
+        for (n, word) in expanded.enumerated() {
+            let id = stemID(word)
+            if id >= 0 { add(id, -n - 1, -1) }
+        }
+        guard !found.isEmpty else { return nil }
+        found.sort { $0.id < $1.id }
+        let ids = found.map { Int($0.id) }
         let scores = withheldHead.scores(ids)
-        let w = withheldHead.classes.firstIndex(of: "dikecualikan")!
+        let w = withheldClass
         let o = 1 - w
         let probability = 1 / (1 + exp(scores[o] - scores[w]))
-        // Each feature's push: the log ratio of its likelihood under withheld and open.
-        let pushes = known.map { id, key in (withheldHead.logLikelihood[w][id] - withheldHead.logLikelihood[o][id], features[key]!) }
-        let towardsWithheld = pushes.filter { $0.0 > 0.5 }.sorted { ($0.0, $1.1) > ($1.0, $0.1) }.map(\.1)
-        let towardsOpen = pushes.filter { $0.0 < -0.5 }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.1)
+        // Each feature's push: the log ratio of its likelihood under withheld and open; only
+        // the clear ones are named.
+        func word(_ feature: (id: Int32, first: Int, second: Int)) -> String {
+            let first = feature.first >= 0 ? tokens[feature.first] : expanded[-feature.first - 1]
+            return feature.second >= 0 ? first + " " + tokens[feature.second] : first
+        }
+        typealias Feature = (id: Int32, first: Int, second: Int)
+        var towardsWithheld: [(push: Double, feature: Feature)] = []
+        var towardsOpen: [(push: Double, feature: Feature)] = []
+        for feature in found {
+            let push = withheldHead.logLikelihood[w][Int(feature.id)] - withheldHead.logLikelihood[o][Int(feature.id)]
+            if push > 0.5 { towardsWithheld.append((push, feature)) } else if push < -0.5 { towardsOpen.append((-push, feature)) }
+        }
+        // Strongest first; equal pushes by the words (built only for ties).
+        func strongerFirst(_ a: (push: Double, feature: Feature), _ b: (push: Double, feature: Feature)) -> Bool {
+            a.push != b.push ? a.push > b.push : word(a.feature) < word(b.feature)
+        }
+        towardsWithheld.sort(by: strongerFirst)
+        towardsOpen.sort(by: strongerFirst)
+        /// At most four, without a word already shown inside a shown pair (or a pair holding a
+        /// shown word): strings are built only for these.
+        func named(_ ranked: [(push: Double, feature: Feature)]) -> [String] {
+            var shown: [String] = []
+            var used = Set<Int>()
+            for entry in ranked {
+                let positions = entry.feature.second >= 0 ? [entry.feature.first, entry.feature.second] : [entry.feature.first]
+                if positions.contains(where: used.contains) { continue }
+                used.formUnion(positions)
+                shown.append(word(entry.feature))
+                if shown.count == 4 { break }
+            }
+            return shown
+        }
         var openCategory: Category?
         if !openHead.isEmpty {
             let open = openHead.scores(ids)
@@ -226,21 +304,30 @@ public final class LearnedModel: Sendable {
             let best = letters.indices.max { (letters[$0], letterHead.classes[$1]) < (letters[$1], letterHead.classes[$0]) }!
             ground = codeForLetter[letterHead.classes[best]]
         }
-        return Assessment(withheld: probability, withheldWords: Self.distinctWords(towardsWithheld),
-                          openWords: Self.distinctWords(towardsOpen), openCategory: openCategory, ground: ground,
-                          knownFeatures: known.count, withheldEvidence: towardsWithheld.count)
+        return Assessment(withheld: probability, withheldWords: named(towardsWithheld),
+                          openWords: named(towardsOpen), openCategory: openCategory, ground: ground,
+                          knownFeatures: found.count, withheldEvidence: towardsWithheld.count)
     }
 
-    /// Words for a note, without a word already shown inside a shown pair (at most four).
-    static func distinctWords(_ words: [String]) -> [String] {
-        var shown: [String] = []
-        for word in words {
-            let parts = Set(word.split(separator: " "))
-            if shown.contains(where: { !parts.isDisjoint(with: $0.split(separator: " ")) }) { continue }
-            shown.append(word)
-            if shown.count == 4 { break }
+    /// The id of a token's stem, `unknownStem` or `notAFeature` (see `tokenCache`): the same
+    /// filter as `features(tokens:morphology:)`.
+    private func stemID(_ word: String) -> Int32 {
+        lock.lock()
+        if let known = tokenCache[word] {
+            lock.unlock()
+            return known
         }
-        return shown
+        lock.unlock()
+        var id = Self.notAFeature
+        if word.count >= 2, !PrecedentIndex.stopWords.contains(word), !word.allSatisfy(\.isNumber) {
+            let key = morphology.key(word)
+            if !PrecedentIndex.stopWords.contains(key) { id = stemIDs[key] ?? Self.unknownStem }
+        }
+        lock.lock()
+        if tokenCache.count >= 200_000 { tokenCache.removeAll(keepingCapacity: true) }
+        tokenCache[word] = id
+        lock.unlock()
+        return id
     }
 }
 

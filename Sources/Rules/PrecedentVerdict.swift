@@ -30,11 +30,13 @@ public struct PrecedentPolicy: Hashable, Sendable {
     public var ppidWeight = 3.0
     /// The learned layer (LearnedModel) flags an item no rule and no precedent flagged when the
     /// probability that bodies withhold it reaches this (and no open rule, lift, open marker or
-    /// strong open precedent speaks against it).
-    public var modelFlagProbability = 0.999
+    /// strong open precedent speaks against it). Off (infinity) by default: on the training
+    /// bodies, leave-one-body-out, its flags added false flags and no withheld item
+    /// (docs/classification.md §6); it asks for review instead (`modelReviewProbability`).
+    public var modelFlagProbability = Double.infinity
     /// … or this, when the nearest precedents lean withheld (their category is dikecualikan)
     /// without holding the item's words closely enough to flag it themselves.
-    public var modelFlagWithPrecedent = 0.5
+    public var modelFlagWithPrecedent = Double.infinity
     /// Below the flag, the learned layer puts an item to review (perlu ditinjau, with its
     /// words) from this probability, or this one when the precedents lean withheld.
     public var modelReviewProbability = 0.99
@@ -48,6 +50,9 @@ public struct PrecedentPolicy: Hashable, Sendable {
     public var modelChoosesOpenCategory = true
     /// … except when the precedents' verdict is strong.
     public var modelYieldsToStrongPrecedent = false
+    /// … or only where no precedent is near enough to decide (similarity below
+    /// `minimumSimilarity`, or none at all).
+    public var modelOnlyWherePrecedentsAreWeak = true
     /// For items flagged by precedents or the learned layer (never by a rule), the learned
     /// layer's Pasal 17 code is used even when the withheld precedents cite one: it weighs
     /// every withheld title with a stated ground, not only the few nearest.

@@ -81,6 +81,7 @@ private func policyFromEnvironment() -> PrecedentPolicy {
         case "modelGroundFirst": policy.modelGroundFirst = value != 0
         case "modelFlagWithPrecedent": policy.modelFlagWithPrecedent = value
         case "modelSmoothing": policy.modelSmoothing = value
+        case "modelOnlyWherePrecedentsAreWeak": policy.modelOnlyWherePrecedentsAreWeak = value != 0
         case "modelReviewProbability": policy.modelReviewProbability = value
         case "modelReviewWithPrecedent": policy.modelReviewWithPrecedent = value
         case "modelMinimumEvidence": policy.modelMinimumEvidence = Int(value)
@@ -96,6 +97,11 @@ private func policyFromEnvironment() -> PrecedentPolicy {
 func classifyTrainBench() throws {
     guard let split = try corpusSplit() else { return }
     describe("training", split.training)
+    let withoutLayer = Evaluator.evaluateLeavingOutBodies(labelled(split.training), ruleSet: split.ruleSet, precedents: split.training,
+                                                          policy: .withoutLearnedLayer)
+    print("-- rules + precedents, without the learned layer:")
+    for line in withoutLayer.figureLines { print("   " + line) }
+    print("-- rules + precedents + learned layer (policy from DIP_POLICY when set):")
     let report = Evaluator.evaluateLeavingOutBodies(labelled(split.training), ruleSet: split.ruleSet, precedents: split.training,
                                                     policy: policyFromEnvironment())
     for line in report.figureLines { print("   " + line) }

@@ -90,6 +90,7 @@ final class LearnedModelTests: XCTestCase {
     func testClassifierFlagsOnlyWithEnoughConfidenceAndExplainsInIndonesian() throws {
         var policy = PrecedentPolicy.standard
         policy.modelFlagProbability = 0.9
+        policy.modelFlagWithPrecedent = 0.9
         let classifier = Classifier(ruleSet: defaultRules, precedents: corpus, policy: policy)
         // No rule fires and no precedent title is near; the words are those of withheld titles.
         let c = classifier.classify(item("Penilaian perorangan atas rekening"))
@@ -130,6 +131,7 @@ final class LearnedModelTests: XCTestCase {
     func testOpenMarkerAndOpenRuleKeepTheLayerFromFlagging() {
         var policy = PrecedentPolicy.standard
         policy.modelFlagProbability = 0.5
+        policy.modelFlagWithPrecedent = 0.5
         policy.modelMinimumEvidence = 1
         policy.modelReviewProbability = 0.5
         let classifier = Classifier(ruleSet: defaultRules, precedents: corpus, policy: policy)
