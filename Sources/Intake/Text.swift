@@ -170,9 +170,11 @@ enum Text {
 
     /// Levenshtein distance, bounded: returns `limit + 1` as soon as it is exceeded.
     static func distance(_ a: Substring, _ b: String, limit: Int) -> Int {
+        // The length bound before any copy: header detection compares every word of the first
+        // rows with every keyword, and most pairs differ in length by more than the limit.
+        if abs(a.utf8.count - b.utf8.count) > limit { return limit + 1 }
         let x = Array(a.utf8)
         let y = Array(b.utf8)
-        if abs(x.count - y.count) > limit { return limit + 1 }
         if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
         var prev = Array(0...y.count)
         var cur = [Int](repeating: 0, count: y.count + 1)
