@@ -450,6 +450,10 @@ public struct Classifier: Sendable {
                 var note = "Dinyatakan dikecualikan tanpa dasar hukum: sebutkan huruf/angka Pasal 17 UU 14/2008 yang menjadi dasarnya."
                 if let verdict, !verdict.grounds.isEmpty {
                     note += " Badan publik lain memakai \(verdict.groundsText)."
+                } else if let ground = assessment?.ground {
+                    // No near precedent states a ground: the letter other bodies cite most for
+                    // titles with these words (the learned layer).
+                    note += " Untuk judul dengan kata-kata seperti ini, badan publik lain paling sering memakai \(PrecedentVerdict.describe(ground))."
                 }
                 notes.append(note)
             } else {

@@ -128,6 +128,19 @@ final class LearnedModelTests: XCTestCase {
         XCTAssertTrue(note.contains("perorangan"), note)
     }
 
+    func testDeclaredWithheldWithoutGroundIsToldTheLetterOthersUse() throws {
+        // The nearest precedent is open (it states no ground); the layer names the letter that
+        // withheld titles sharing these words cite.
+        let classifier = Classifier(ruleSet: defaultRules, precedents: corpus)
+        var probe = item("Kalender akademik")
+        probe.kategori = .dikecualikan
+        let c = classifier.classify(probe)
+        XCTAssertTrue(c.missingLegalBasis)
+        let note = try XCTUnwrap(c.notes.first { $0.hasPrefix("Dinyatakan dikecualikan tanpa dasar hukum") }, "\(c.notes)")
+        XCTAssertTrue(note.contains("paling sering memakai Pasal 17 huruf"), note)
+        XCTAssertFalse(note.contains("Badan publik lain memakai"), note)
+    }
+
     func testOpenMarkerAndOpenRuleKeepTheLayerFromFlagging() {
         var policy = PrecedentPolicy.standard
         policy.modelFlagProbability = 0.5
