@@ -22,8 +22,13 @@ final class RulesCommandTests: XCTestCase {
         XCTAssertTrue(result.output.contains("Butir dikecualikan yang ditandai perlu uji konsekuensi:"), result.output)
         XCTAssertTrue(result.output.contains("Huruf Pasal 17 sama dengan yang dikutip badan publik:"), result.output)
         XCTAssertTrue(result.output.contains("Meleset ("), result.output)
+        XCTAssertTrue(result.output.contains("lapisan pembelajaran dilatih ulang tanpa badan itu"), result.output)
+        XCTAssertTrue(result.output.contains("Ditandai ATAU ditinjau sebagai mungkin dikecualikan"), result.output)
         let rulesOnly = try dip(["rules", "evaluate", fixture, "--rules", rules, "--tanpa-preseden"])
         XCTAssertTrue(rulesOnly.output.contains("hanya aturan"), rulesOnly.output)
+        XCTAssertFalse(rulesOnly.output.contains("Ditandai ATAU ditinjau"), rulesOnly.output)
+        let withoutLayer = try dip(["rules", "evaluate", fixture, "--rules", rules, "--tanpa-pembelajaran"])
+        XCTAssertTrue(withoutLayer.output.contains("tanpa lapisan pembelajaran"), withoutLayer.output)
     }
 
     func testCheckNamesCorpusErrorsWithFileAndLine() throws {
@@ -82,5 +87,9 @@ final class RulesCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.output)
         XCTAssertTrue(result.output.contains("Kata dasar: penilaian→nilai"), result.output)
         XCTAssertTrue(result.output.contains("dinilai→nilai"), result.output)
+        // The learned layer's line: its probability and the words that pushed the item.
+        let learned = try dip(["rules", "explain", "Data rekening gaji pegawai honorer", "--rules", rules])
+        XCTAssertTrue(learned.output.contains("Lapisan pembelajaran: peluang dikecualikan"), learned.output)
+        XCTAssertTrue(learned.output.contains("kata yang condong dikecualikan: rekening"), learned.output)
     }
 }
