@@ -235,9 +235,9 @@ public struct PublishStage {
 
     /// The per-unit consequence-test forms kept from earlier runs, whose compressed bodies the
     /// new forms take (`archive/.cache/uji-konsekuensi/`), keyed by everything a body is made from: the
-    /// unit's pending tests, the decree settings, the rules' citations, the day (WIB) the
-    /// form's year and blank dates come from, and the dip build. Units without pending tests
-    /// lose their kept body.
+    /// fields of the unit's pending tests the form shows (`ConsequenceTestForm.keyFields`), the
+    /// decree settings, the rules' citations, the day (WIB) the form's year and blank dates come
+    /// from, and the dip build. Units without pending tests lose their kept body.
     func keptFormBodies(_ pending: [PendingTest]) throws -> KeptBodies {
         let parts = KeptParts(workspace: workspace, kind: "uji-konsekuensi")
         parts.keepOnly(Set(pending.map { "\($0.unit.code).docx" }))
@@ -246,8 +246,13 @@ public struct PublishStage {
         let frame = ["uji-konsekuensi", String(decoding: try encoder.encode(config.decree), as: UTF8.self),
                      clock.indonesianDate()] + citations.fingerprint
         func key(_ unit: String, _ tests: [PendingTest]) -> String? {
-            guard let json = try? encoder.encode(tests.sorted { $0.itemID < $1.itemID }) else { return nil }
-            return PartKeys.key(frame + [unit, String(decoding: json, as: UTF8.self)])
+            var fields = frame + [unit]
+            for test in tests.sorted(by: { ($0.itemID, $0.revision) < ($1.itemID, $1.revision) }) {
+                let each = ConsequenceTestForm.keyFields(test)
+                fields.append(String(each.count))
+                fields += each
+            }
+            return PartKeys.key(fields)
         }
         return KeptBodies(
             body: { unit, tests in key(unit, tests).flatMap { parts.part("\(unit).docx", key: $0) } },

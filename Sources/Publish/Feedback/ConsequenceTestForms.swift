@@ -27,6 +27,18 @@ public struct KeptBodies {
 }
 
 extension ConsequenceTestForm {
+    /// Every field of a pending test its form prints or is sorted by (`form`, the category
+    /// and `PublishedList.order`): what a kept form's key is made of, with the decree settings,
+    /// the citations and the day, which the caller adds. A change of this code is a new dip
+    /// build, which no kept form survives. (Encoding whole tests as JSON for the key took
+    /// more time than the forms it saved.)
+    public static func keyFields(_ p: PendingTest) -> [String] {
+        let c = p.classification
+        return [p.itemID, String(p.revision), p.unit.code, p.unit.name, p.item.nomor, p.item.ringkasan,
+                p.item.pejabatPenguasa, p.item.dasarHukumText ?? "\u{0}", c.suggested?.rawValue ?? "-",
+                c.declared?.rawValue ?? "-", c.exemptionGrounds.joined(separator: "\u{1}")]
+    }
+
     /// One consequence-test form document per unit with pending tests, named
     /// `uji-konsekuensi-<unit>.docx`, sorted by unit code. Each form names the item id; the
     /// revision tested is in the form's code field ("dinkes-0007 (revisi 2)") because a test
