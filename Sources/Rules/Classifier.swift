@@ -48,6 +48,7 @@ public struct Classifier: Sendable {
             groundOrder = Dictionary(uniqueKeysWithValues: ruleSet.grounds.enumerated().map { ($1.code, $0) })
             citations = LegalCitations(ruleSet: ruleSet)
             tokenTableUsable = !plainPath && precedentIndex.morphology === ruleSet.matcher.wide.morphology
+                && model.morphology === precedentIndex.morphology
             var byPhrase = [[Int32]](repeating: [], count: ruleSet.matcher.wide.count)
             for (position, rule) in active.enumerated() where rule.hasConditions {
                 for phrase in Set(rule.conditionPhrases) { byPhrase[phrase].append(Int32(position)) }
@@ -73,6 +74,9 @@ public struct Classifier: Sendable {
         /// Similarity term for precedents (-1: none, e.g. stop words and numbers); ids below
         /// the corpus's term count are the corpus's own.
         var term: Int32
+        /// The learned layer's feature id (`LearnedModel.stemID`: a stem id, `unknownStem` or
+        /// `notAFeature`).
+        var model: Int32
         /// The facts of an abbreviation's expansion ("lhp" → laporan, hasil, pemeriksaan).
         var expansion: [TokenFacts]?
     }
@@ -152,8 +156,11 @@ public struct Classifier: Sendable {
         var analysis: TextAnalysis
         if let facts {
             analysis = self.analysis(facts: facts)
-            // The learned layer reads the tokens itself (as on the plain path).
-            analysis.assessment = storage.model.assess(tokens: tokens)
+            // The learned layer's feature ids come from the table too; the expanded stream is
+            // each token's expansion or the token itself (`Morphology.expanded`).
+            let expandedIDs: [Int32] = facts.contains { $0.expansion != nil }
+                ? facts.flatMap { token in token.expansion.map { $0.map(\.model) } ?? [token.model] } : []
+            analysis.assessment = storage.model.assess(tokens: tokens, ids: facts.map(\.model), expandedIDs: expandedIDs)
         } else {
             analysis = referenceAnalysis(tokens: tokens)
         }
@@ -212,7 +219,7 @@ public struct Classifier: Sendable {
             // A number no phrase names (serial numbers, most years): stemming keeps digits as
             // they are, and numbers are never similarity terms. Not kept in the table.
             if token.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) && !storage.knownNumbers.contains(token) {
-                return TokenFacts(wide: -1, exact: -1, marker: -1, term: -1, expansion: nil)
+                return TokenFacts(wide: -1, exact: -1, marker: -1, term: -1, model: LearnedModel.notAFeature, expansion: nil)
             }
             let facts = workOutFacts(token, expand: true)
             storage.tokenFacts[token] = facts
@@ -226,9 +233,13 @@ public struct Classifier: Sendable {
         let ruleSet = storage.ruleSet
         let index = storage.precedentIndex
         var term: Int32 = -1
+        // The learned layer filters and stems as the precedent index does (same morphology:
+        // `tokenTableUsable`), so its id comes from the same key.
+        var model = LearnedModel.notAFeature
         if token.count >= 2 && !PrecedentIndex.stopWords.contains(token) && !token.allSatisfy(\.isNumber) {
             let key = index.morphology.key(token)
             if !PrecedentIndex.stopWords.contains(key) {
+                model = storage.model.featureID(key: key)
                 if let id = index.termID(key) {
                     term = id
                 } else if let id = storage.foreignTerms[key] {
@@ -242,7 +253,7 @@ public struct Classifier: Sendable {
         let morphology = ruleSet.matcher.wide.morphology
         let expansion = expand ? morphology.abbreviations[token].map { $0.map { workOutFacts($0, expand: false) } } : nil
         return TokenFacts(wide: ruleSet.matcher.wide.keyID(token), exact: ruleSet.matcher.exact.keyID(token),
-                          marker: ruleSet.openMarkerKeyID(token), term: term, expansion: expansion)
+                          marker: ruleSet.openMarkerKeyID(token), term: term, model: model, expansion: expansion)
     }
 
     /// One fired rule with what it matched and whether a Pasal 18 lift cancelled its grounds.

@@ -74,8 +74,12 @@ public final class LearnedModel: @unchecked Sendable {
     /// one letter). Guarded by `lock`; bounded.
     private var tokenCache: [String: Int32] = [:]
     private let lock = NSLock()
-    private static let unknownStem: Int32 = -1
-    private static let notAFeature: Int32 = -2
+    static let unknownStem: Int32 = -1
+    static let notAFeature: Int32 = -2
+
+    /// The feature id of a stem that passed `stemID`'s filter (a word of two letters or more,
+    /// not a stop word nor a number, whose key is not a stop word): its id or `unknownStem`.
+    func featureID(key: String) -> Int32 { stemIDs[key] ?? Self.unknownStem }
     private let withheldHead: Head
     private let openHead: Head
     private let letterHead: Head
@@ -224,6 +228,16 @@ public final class LearnedModel: @unchecked Sendable {
     /// looked up by id (no strings are built unless a word is named).
     public func assess(tokens: [String]) -> Assessment? {
         guard !withheldHead.isEmpty else { return nil }
+        let expanded = morphology.expanded(tokens)
+        return assess(tokens: tokens, ids: tokens.map(stemID), expandedIDs: expanded?.map(stemID) ?? [], expanded: expanded)
+    }
+
+    /// The same as `assess(tokens:)` from each token's `featureID` and those of the tokens of
+    /// `Morphology.expanded(tokens)` (empty when nothing expands), looked up once per distinct
+    /// token by the classifier's token table: no stemming, no string hashing per text. The
+    /// expanded words are built only if one of them is named.
+    func assess(tokens: [String], ids: [Int32], expandedIDs: [Int32], expanded given: [String]? = nil) -> Assessment? {
+        guard !withheldHead.isEmpty else { return nil }
         // Known features with the token positions they stand for (second -1: a single word;
         // first < 0: the expansion word at -first-1).
         var found: [(id: Int32, first: Int, second: Int)] = []
@@ -232,8 +246,7 @@ public final class LearnedModel: @unchecked Sendable {
             if !found.contains(where: { $0.id == id }) { found.append((id, first, second)) }
         }
         var previous: (id: Int32, position: Int)?
-        for (position, word) in tokens.enumerated() {
-            let id = stemID(word)
+        for (position, id) in ids.enumerated() {
             guard id != Self.notAFeature else {
                 previous = nil
                 continue
@@ -245,10 +258,11 @@ public final class LearnedModel: @unchecked Sendable {
             }
             previous = (id, position)
         }
-        let expanded = morphology.expanded(tokens) ?? []
-        for (n, word) in expanded.enumerated() {
-            let id = stemID(word)
-            if id >= 0 { add(id, -n - 1, -1) }
+        for (n, id) in expandedIDs.enumerated() where id >= 0 { add(id, -n - 1, -1) }
+        var expandedWords = given
+        func expandedWord(_ n: Int) -> String {
+            if expandedWords == nil { expandedWords = morphology.expanded(tokens) ?? [] }
+            return expandedWords![n]
         }
         guard !found.isEmpty else { return nil }
         found.sort { $0.id < $1.id }
@@ -260,7 +274,7 @@ public final class LearnedModel: @unchecked Sendable {
         // Each feature's push: the log ratio of its likelihood under withheld and open; only
         // the clear ones are named.
         func word(_ feature: (id: Int32, first: Int, second: Int)) -> String {
-            let first = feature.first >= 0 ? tokens[feature.first] : expanded[-feature.first - 1]
+            let first = feature.first >= 0 ? tokens[feature.first] : expandedWord(-feature.first - 1)
             return feature.second >= 0 ? first + " " + tokens[feature.second] : first
         }
         typealias Feature = (id: Int32, first: Int, second: Int)
@@ -311,7 +325,7 @@ public final class LearnedModel: @unchecked Sendable {
 
     /// The id of a token's stem, `unknownStem` or `notAFeature` (see `tokenCache`): the same
     /// filter as `features(tokens:morphology:)`.
-    private func stemID(_ word: String) -> Int32 {
+    func stemID(_ word: String) -> Int32 {
         lock.lock()
         if let known = tokenCache[word] {
             lock.unlock()

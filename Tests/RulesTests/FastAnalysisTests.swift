@@ -68,6 +68,35 @@ final class FastAnalysisTests: XCTestCase {
         XCTAssertNotEqual(some, plain.referenceAnalysis(tokens: TextNormalizer.tokens("Jadwal pengangkutan sampah")))
     }
 
+    /// The learned layer fed from the token table (feature ids looked up once per distinct
+    /// word) assesses every text exactly as `LearnedModel.assess(tokens:)` does: probability,
+    /// named words, open category, Pasal 17 letter, evidence counts.
+    func testLearnedLayerFromTheTokenTableEqualsItsOwnReading() throws {
+        let classifier = Classifier(ruleSet: defaultRules)
+        let model = classifier.learnedModel
+        var differing: [String] = []
+        var assessed = 0, named = 0, expandedNamed = 0
+        for text in try texts() {
+            let tokens = TextNormalizer.tokens(text)
+            let table = classifier.analysis(tokens: tokens).assessment
+            let own = model.assess(tokens: tokens)
+            if table != own { differing.append(text) }
+            if let own {
+                assessed += 1
+                if !own.withheldWords.isEmpty || !own.openWords.isEmpty { named += 1 }
+                if defaultRules.morphology.expanded(tokens) != nil { expandedNamed += 1 }
+            }
+        }
+        XCTAssertEqual(differing, [], "texts the layer assessed differently from the token table")
+        // The comparison covers assessments with named words and with abbreviation expansions.
+        XCTAssertGreaterThan(assessed, 1_000)
+        XCTAssertGreaterThan(named, 500)
+        XCTAssertGreaterThan(expandedNamed, 100)
+        // And it can fail: two texts' assessments differ.
+        XCTAssertNotEqual(model.assess(tokens: TextNormalizer.tokens("Rekam medis pasien")),
+                          classifier.analysis(tokens: TextNormalizer.tokens("Jadwal pengangkutan sampah")).assessment)
+    }
+
     /// PPID decisions with words the shipped corpus lacks (ids after the corpus's own terms).
     func testTokenTableEqualsThePlainPathWithPPIDDecisions() throws {
         let own = [
