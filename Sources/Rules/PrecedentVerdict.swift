@@ -179,22 +179,25 @@ extension Classifier {
         }
 
         // Explanation: voters grouped by the same stemmed title and category.
-        struct Group { var first: Int; var similarity: Double; var bodies: Set<String>; var grounds: [String] }
-        var groups: [String: Group] = [:]
-        var order: [String] = []
+        // (Few voters: a linear search by group id beats hashing the title strings.)
+        struct Group { var id: Int32; var first: Int; var similarity: Double; var bodies: [Int32]; var grounds: [String] }
+        var groups: [Group] = []
         for voter in voters.isEmpty ? [best] : voters {
-            let key = index.titleKeys[voter.index] + "|" + index.categories[voter.index].rawValue + "|" + index.origins[voter.index].rawValue
-            if groups[key] == nil {
-                groups[key] = Group(first: voter.index, similarity: voter.similarity, bodies: [], grounds: [])
-                order.append(key)
+            let id = index.groupIDs[voter.index]
+            let g: Int
+            if let known = groups.firstIndex(where: { $0.id == id }) {
+                g = known
+            } else {
+                groups.append(Group(id: id, first: voter.index, similarity: voter.similarity, bodies: [], grounds: []))
+                g = groups.count - 1
             }
-            groups[key]!.bodies.insert(index.bodies[voter.index])
-            for code in index.groundLists[voter.index] where !groups[key]!.grounds.contains(code) { groups[key]!.grounds.append(code) }
+            let body = index.bodyIDs[voter.index]
+            if !groups[g].bodies.contains(body) { groups[g].bodies.append(body) }
+            for code in index.groundLists[voter.index] where !groups[g].grounds.contains(code) { groups[g].grounds.append(code) }
         }
         var hits: [PrecedentHit] = []
         var explanation: [String] = []
-        for key in order.prefix(3) {
-            let group = groups[key]!
+        for group in groups.prefix(3) {
             let precedent = index.precedents[group.first]
             hits.append(PrecedentHit(title: precedent.title, category: precedent.category, grounds: group.grounds,
                                      body: precedent.body, bodies: group.bodies.count, source: precedent.source,
@@ -209,7 +212,7 @@ extension Classifier {
                 explanation.append("Preseden: mirip dengan '\(precedent.title)' (kemiripan \(percent)%) — \(verb) oleh \(who)\(basis) [sumber: \(precedent.source)].")
             }
         }
-        let voterBodies = Set(voters.map { index.bodies[$0.index] }).count
+        let voterBodies = Set(voters.map { index.bodyIDs[$0.index] }).count
         let summary = "\(Self.verb(category)) menurut \(Int((agreement * 100).rounded()))% bobot \(voters.count) preseden terdekat dari \(voterBodies) badan publik"
         return PrecedentVerdict(category: category, openCategory: openCategory, decisive: decisive, strong: strong, exemptLike: exemptLike,
                                 grounds: grounds, hits: hits, explanation: explanation, summary: summary, setAside: setAside)

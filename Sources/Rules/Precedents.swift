@@ -206,6 +206,10 @@ public final class PrecedentIndex: Sendable {
     let origins: [Precedent.Origin]
     let groundLists: [[String]]
     let bodies: [String]
+    /// Ids of the explanation groups (same title key, category and origin) and of the bodies,
+    /// so that the verdict groups and counts its voters without building strings.
+    let groupIDs: [Int32]
+    let bodyIDs: [Int32]
 
     /// Words that carry no meaning for similarity.
     static let stopWords: Set<String> = [
@@ -262,6 +266,21 @@ public final class PrecedentIndex: Sendable {
         origins = precedents.map(\.origin)
         groundLists = precedents.map(\.grounds)
         bodies = precedents.map(\.body)
+        var groupIDs: [String: Int32] = [:]
+        var bodyIDs: [String: Int32] = [:]
+        self.groupIDs = precedents.indices.map { i in
+            let key = titleKeys[i] + "|" + precedents[i].category.rawValue + "|" + precedents[i].origin.rawValue
+            if let id = groupIDs[key] { return id }
+            let id = Int32(groupIDs.count)
+            groupIDs[key] = id
+            return id
+        }
+        self.bodyIDs = precedents.map { precedent in
+            if let id = bodyIDs[precedent.body] { return id }
+            let id = Int32(bodyIDs.count)
+            bodyIDs[precedent.body] = id
+            return id
+        }
     }
 
     /// The distinct similarity terms of a text: keys of its words (and of the expansion of its
