@@ -226,12 +226,18 @@ struct CompiledRule: Sendable {
     /// The phrases that made the rule fire, for the explanation: those written in the text,
     /// or (when it fired only through an abbreviation's expansion) the expanded ones.
     func matchedPhrases(_ found: RuleMatcher.Found, matcher: RuleMatcher) -> [String] {
+        // First occurrence of each found phrase, in condition order (a rule names few phrases:
+        // a linear check is cheaper than a Set per fired rule).
         var ids: [Int] = []
-        for group in all { ids.append(contentsOf: group.filter(found.wide.contains)) }
-        ids.append(contentsOf: any.filter(found.wide.contains))
-        var seen = Set<Int>()
-        ids = ids.filter { seen.insert($0).inserted }
-        if ids.contains(where: found.direct.contains) { ids = ids.filter(found.direct.contains) }
+        var direct = false
+        func add(_ id: Int) {
+            guard found.wide.contains(id), !ids.contains(id) else { return }
+            ids.append(id)
+            if found.direct.contains(id) { direct = true }
+        }
+        for group in all { for id in group { add(id) } }
+        for id in any { add(id) }
+        if direct { ids = ids.filter(found.direct.contains) }
         return ids.map { matcher.wide.phraseTexts[$0] }
     }
 }
