@@ -35,6 +35,10 @@ public struct Problem: Codable, Hashable, Sendable {
     public var code: String
     public var message: String
     public var hint: String
+    /// Set on a summary of alike problems (the intake's collector keeps only the first
+    /// `alikeProblemsKept` of one code in one column of a sheet): how many further rows have
+    /// the same problem. Such a summary stands for that many problems in counts (`standsFor`).
+    public var alsoInRows: Int?
 
     public init(
         file: String, sheet: String? = nil, row: Int? = nil, column: String? = nil,
@@ -51,6 +55,9 @@ public struct Problem: Codable, Hashable, Sendable {
         self.message = message
         self.hint = hint
     }
+
+    /// How many problems this one counts for: 1, or for a summary the rows it stands for.
+    public var standsFor: Int { alsoInRows ?? 1 }
 
     /// "sheet 'DIP', baris 12, kolom C (Ringkasan)" — where the problem is, in Indonesian.
     public var locationText: String {

@@ -185,15 +185,18 @@ public func checkReportText(_ results: [SubmissionResult]) -> String {
         }
         let shown = r.status == .refused ? [] : r.problems
         if !shown.isEmpty {
-            let e = shown.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) }
-            let w = shown.reduce(0) { $0 + ($1.severity == .warning ? 1 : 0) }
-            let i = shown.reduce(0) { $0 + ($1.severity == .info ? 1 : 0) }
+            let e = shown.reduce(0) { $0 + ($1.severity == .error ? $1.standsFor : 0) }
+            let w = shown.reduce(0) { $0 + ($1.severity == .warning ? $1.standsFor : 0) }
+            let i = shown.reduce(0) { $0 + ($1.severity == .info ? $1.standsFor : 0) }
             out += "  Masalah: \(e) galat, \(w) peringatan, \(i) catatan\n"
-            // The text report shows the first 20 problems of each code; JSON has them all.
+            // The text report shows the first 20 problems of each code (JSON has them all) and
+            // every summary of alike problems (`Problem.alsoInRows`), which counts for its rows.
             var perCode: [String: Int] = [:]
             for p in shown {
-                perCode[p.code, default: 0] += 1
-                if perCode[p.code]! > 20 { continue }
+                if p.alsoInRows == nil {
+                    perCode[p.code, default: 0] += 1
+                    if perCode[p.code]! > 20 { continue }
+                }
                 let level: String
                 switch p.severity {
                 case .error: level = "galat"

@@ -66,7 +66,7 @@ public struct RunSummary: Sendable {
     public var refused: Int { outcomes.filter { $0.status == .refused }.count }
     public var duplicates: Int { outcomes.filter { $0.status == .duplicate }.count }
     public var held: Int { outcomes.filter { $0.status == .held }.count }
-    public var problemCount: Int { outcomes.filter { $0.status != .duplicate }.reduce(0) { $0 + $1.problems.count } }
+    public var problemCount: Int { outcomes.filter { $0.status != .duplicate }.reduce(0) { $0 + $1.problems.reduce(0) { $0 + $1.standsFor } } }
     /// The draft version made or kept by this run, if any.
     /// What the PPID's review workbooks of this run decided.
     public var review: ReviewDecisionsSummary?
@@ -225,7 +225,7 @@ public struct IntakeStage {
             try recorded(outcome)
             logger.info("berkas diproses", metadata: [
                 "unit": "\(file.unit)", "berkas": "\(file.fileName)", "status": "\(outcome.status.rawValue)",
-                "informasi": "\(outcome.items.count)", "masalah": "\(outcome.problems.count)",
+                "informasi": "\(outcome.items.count)", "masalah": "\(outcome.problems.reduce(0) { $0 + $1.standsFor })",
                 "sha256": "\(stored.sha256)",
             ])
             if unlink(claimed.path) != 0 && errno != ENOENT {
