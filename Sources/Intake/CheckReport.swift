@@ -143,7 +143,7 @@ public struct ProblemReport: Encodable, Sendable {
     public init(_ problem: Problem) { self.problem = problem }
 
     enum CodingKeys: String, CodingKey {
-        case sheet, row, column, column_name, severity, code, message, hint
+        case sheet, row, column, column_name, severity, code, message, hint, also_in_rows
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -156,6 +156,8 @@ public struct ProblemReport: Encodable, Sendable {
         try c.encode(problem.code, forKey: .code)
         try c.encode(problem.message, forKey: .message)
         try c.encode(problem.hint, forKey: .hint)
+        // Only on a summary of alike problems: the rows it stands for.
+        try c.encodeIfPresent(problem.alsoInRows, forKey: .also_in_rows)
     }
 }
 

@@ -289,6 +289,16 @@ enum RegisterMigrations {
             }
         }
 
+
+        // Issue 16 #10: a problem that summarises alike problems beyond the first 200 of one
+        // code in one column (`Problem.alsoInRows`) keeps how many rows it stands for, so
+        // feedback counts stay the number of problems found.
+        migrator.registerMigration("v17-problem-also-in-rows") { db in
+            try db.alter(table: "submission_problems") { t in
+                t.add(column: "also_in_rows", .integer)
+            }
+        }
+
         return migrator
     }
 }

@@ -114,6 +114,24 @@ final class RegisterTests: XCTestCase {
         XCTAssertTrue(update.withdrawn.isEmpty)
     }
 
+    /// A summary of alike problems keeps the rows it stands for, and the unit's problem count
+    /// counts them (issue 16 #10).
+    func testSummaryOfAlikeProblemsKeepsItsRowCount() throws {
+        let db = try AppDatabase.inMemory()
+        var summary = Problem(
+            file: "daftar.xlsx", sheet: "DIP", row: 202, column: "D", columnName: "Penanggung Jawab",
+            severity: .warning, code: "missing-value", message: "… dan 4.800 baris lain.", hint: "Isi kolom itu.")
+        summary.alsoInRows = 4_800
+        let one = Problem(file: "daftar.xlsx", sheet: "DIP", row: 2, column: "D", severity: .warning,
+                          code: "missing-value", message: "Kolom kosong.", hint: "Isi.")
+        _ = try db.recordSubmission(
+            unit: Fixture.dinkes, fileName: "daftar.xlsx", sha256: "s1",
+            archivedPath: "archive/originals/dinkes/daftar.xlsx", receivedAt: Fixture.date(1),
+            result: .refused(reason: "Uji."), items: [], problems: [one, summary])
+        XCTAssertEqual(try db.lastProblems(unit: "dinkes"), [one, summary])
+        XCTAssertEqual(try db.status().units.first?.problemCount, 4_801)
+    }
+
     func testRefusedFileKeepsTheCurrentListAndItsProblems() throws {
         let db = try AppDatabase.inMemory()
         try Fixture.submit(db, Fixture.baseList, sha: "v1")

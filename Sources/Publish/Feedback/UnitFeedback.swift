@@ -148,10 +148,22 @@ public enum UnitFeedback {
                 ppid.joined(separator: "\n"),
             ]
         }
-        let withProblems = rows.filter { !$0[6].isEmpty }.count
+        // A summary of alike problems (`Problem.alsoInRows`) sits on the first row it stands
+        // for; the rows after it are not listed, so they are counted from it: at least the
+        // rows listed for that code and column plus the rows it stands for ("sedikitnya").
+        let listedRows = rows.filter { !$0[6].isEmpty }.count
+        var withProblems = listedRows
+        for s in problems where s.severity != .info {
+            guard let more = s.alsoInRows else { continue }
+            let listed = problems.filter {
+                $0.alsoInRows == nil && $0.sheet == s.sheet && $0.column == s.column && $0.code == s.code
+            }.count
+            withProblems = max(withProblems, listed + more)
+        }
+        let rowsToFix = withProblems > listedRows ? "sedikitnya \(withProblems)" : "\(withProblems)"
         let refused = files.filter { $0.status == .refused || $0.status == .held }
         var summary = [
-            "Dibuat \(clock.indonesianDate()). \(items.count) informasi dibaca; \(withProblems) baris perlu diperbaiki; "
+            "Dibuat \(clock.indonesianDate()). \(items.count) informasi dibaca; \(rowsToFix) baris perlu diperbaiki; "
                 + "\(fileProblems.count) masalah pada berkas; \(returnNotes.count) informasi dikembalikan oleh PPID.",
         ]
         if files.isEmpty {

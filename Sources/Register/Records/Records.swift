@@ -81,6 +81,7 @@ struct ProblemRecord: RegisterAutoRecord {
     var code: String
     var message: String
     var hint: String
+    var alsoInRows: Int?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -96,13 +97,16 @@ struct ProblemRecord: RegisterAutoRecord {
         code = problem.code
         message = problem.message
         hint = problem.hint
+        alsoInRows = problem.alsoInRows
     }
 
     var problem: Problem {
-        Problem(
+        var p = Problem(
             file: file, sheet: sheet, row: row, column: column, columnName: columnName,
             severity: Severity(rawValue: severity) ?? .warning, code: code, message: message,
             hint: hint)
+        p.alsoInRows = alsoInRows
+        return p
     }
 }
 
@@ -545,6 +549,7 @@ extension ProblemRecord {
         container["code"] = code
         container["message"] = message
         container["hint"] = hint
+        container["also_in_rows"] = alsoInRows
     }
 }
 
