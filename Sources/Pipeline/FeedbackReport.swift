@@ -56,7 +56,8 @@ public enum FeedbackReport {
                 if outcome.status == .accepted { out.append("Tidak ada yang perlu diperbaiki.") }
             } else {
                 out.append("")
-                out.append("Masalah yang perlu diperbaiki (\(toFix.count)):")
+                // A summary of alike problems counts for the rows it stands for (`Problem.standsFor`).
+                out.append("Masalah yang perlu diperbaiki (\(toFix.reduce(0) { $0 + $1.standsFor })):")
                 for (index, problem) in toFix.enumerated() {
                     let location = problem.locationText.isEmpty ? "" : "\(problem.locationText): "
                     out.append("  \(index + 1). [\(severityText(problem.severity))] \(location)\(problem.message)")
@@ -110,7 +111,7 @@ public enum FeedbackReport {
         switch outcome.status {
         case .accepted:
             let sheet = outcome.sheet.map { " dari sheet '\($0)'" } ?? ""
-            let toFix = outcome.problems.filter { $0.severity != .info }.count
+            let toFix = outcome.problems.filter { $0.severity != .info }.reduce(0) { $0 + $1.standsFor }
             return FeedbackFile(fileName: outcome.fileName, status: .accepted,
                                 detail: "\(outcome.itemCount) informasi dibaca\(sheet). "
                                     + (toFix == 0 ? "Tidak ada yang perlu diperbaiki." : "\(toFix) hal perlu diperbaiki."))
