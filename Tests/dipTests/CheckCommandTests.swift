@@ -6,21 +6,7 @@ import XCTest
 /// and exit codes.
 final class CheckCommandTests: XCTestCase {
     func run(_ arguments: [String]) throws -> (status: Int32, output: Data) {
-        // Linux: the bundle URL is the build directory; macOS: the .xctest bundle inside it.
-        let bundle = Bundle(for: Self.self).bundleURL
-        var binary = bundle.appendingPathComponent("dip")
-        if !FileManager.default.isExecutableFile(atPath: binary.path) {
-            binary = bundle.deletingLastPathComponent().appendingPathComponent("dip")
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, data)
+        try runBuiltDip(arguments, for: self)
     }
 
     /// The JSON report's `files` array, failing (not crashing) when it is missing.

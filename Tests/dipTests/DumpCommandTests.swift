@@ -6,22 +6,8 @@ import XCTest
 /// `dip dump --format json` streams (issue 16 #10); for an ordinary workbook its output is the
 /// grid dump's, byte for byte.
 final class DumpCommandTests: XCTestCase {
-    /// Runs the built `dip` (as `CheckCommandTests.run`), returning its status and stdout.
     func run(_ arguments: [String]) throws -> (status: Int32, output: Data) {
-        let bundle = Bundle(for: Self.self).bundleURL
-        var binary = bundle.appendingPathComponent("dip")
-        if !FileManager.default.isExecutableFile(atPath: binary.path) {
-            binary = bundle.deletingLastPathComponent().appendingPathComponent("dip")
-        }
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, data)
+        try runBuiltDip(arguments, for: self)
     }
 
     func testJSONDumpOfAnOrdinaryWorkbookIsTheGridDump() throws {

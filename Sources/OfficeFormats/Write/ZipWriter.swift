@@ -148,21 +148,10 @@ public final class ZipWriter {
     /// writer's default compression (libzip recompresses only when the methods differ).
     public func addCopy(path: String, entry: String, of archive: [UInt8], modified: Date) throws {
         let za = try open(for: path)
-        var error = zip_error_t()
-        zip_error_init(&error)
-        defer { zip_error_fini(&error) }
-        let count = archive.count
-        let copy = malloc(max(count, 1))!
-        archive.withUnsafeBytes { raw in
-            if let base = raw.baseAddress, count > 0 { memcpy(copy, base, count) }
-        }
-        guard let buffer = zip_source_buffer_create(copy, zip_uint64_t(count), 1, &error) else {
-            free(copy)
-            throw ZipWriterError.cannotAdd(path: path, reason: String(cString: zip_error_strerror(&error)))
-        }
-        guard let source = zip_open_from_source(buffer, ZIP_RDONLY, &error) else {
-            zip_source_free(buffer)
-            throw ZipWriterError.cannotAdd(path: path, reason: String(cString: zip_error_strerror(&error)))
+        let source: OpaquePointer
+        switch ZipEntryReader.openInMemory(archive) {
+        case .success(let opened): source = opened
+        case .failure(let failure): throw ZipWriterError.cannotAdd(path: path, reason: failure.reason)
         }
         copiedFrom.append(source)
         let index = zip_name_locate(source, entry, 0)
@@ -336,7 +325,9 @@ public final class ZipWriter {
 /// Reads one entry of a ZIP archive held in memory (the content of a part copied with
 /// `ZipWriter.addCopy`, when it is asked for as bytes).
 enum ZipEntryReader {
-    static func read(_ entry: String, of archive: [UInt8]) throws -> [UInt8] {
+    /// Opens a read-only archive over a private copy of `archive` (libzip frees the copy with the
+    /// archive); the caller discards the returned archive. Fails with libzip's reason.
+    static func openInMemory(_ archive: [UInt8]) -> Result<OpaquePointer, OpenFailure> {
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
@@ -347,11 +338,23 @@ enum ZipEntryReader {
         }
         guard let buffer = zip_source_buffer_create(copy, zip_uint64_t(count), 1, &error) else {
             free(copy)
-            throw ZipWriterError.cannotOpen(path: "<memory>", reason: String(cString: zip_error_strerror(&error)))
+            return .failure(OpenFailure(reason: String(cString: zip_error_strerror(&error))))
         }
         guard let za = zip_open_from_source(buffer, ZIP_RDONLY, &error) else {
             zip_source_free(buffer)
-            throw ZipWriterError.cannotOpen(path: "<memory>", reason: String(cString: zip_error_strerror(&error)))
+            return .failure(OpenFailure(reason: String(cString: zip_error_strerror(&error))))
+        }
+        return .success(za)
+    }
+
+    /// Why an in-memory archive could not be opened (libzip's text).
+    struct OpenFailure: Error { let reason: String }
+
+    static func read(_ entry: String, of archive: [UInt8]) throws -> [UInt8] {
+        let za: OpaquePointer
+        switch openInMemory(archive) {
+        case .success(let opened): za = opened
+        case .failure(let failure): throw ZipWriterError.cannotOpen(path: "<memory>", reason: failure.reason)
         }
         defer { zip_discard(za) }
         var stat = zip_stat_t()
