@@ -17,11 +17,7 @@ public struct WorkbookDump: Sendable {
     public static func xlsx(path: String, sheet: String? = nil, limits: XLSXLimits = XLSXLimits()) throws -> WorkbookDump {
         let workbook = try XLSXWorkbook(path: path, limits: limits)
         var grids: [String: [[DumpValue]]] = [:]
-        var indexes = Array(workbook.sheets.indices)
-        if let sheet {
-            guard let i = workbook.sheetIndex(named: sheet) else { throw OfficeError.noSuchSheet(-1) }
-            indexes = [i]
-        }
+        let indexes = try sheetIndexes(of: workbook, named: sheet)
         for i in indexes {
             var reader = try workbook.rows(sheet: i)
             grids[workbook.sheets[i].name] = try grid(from: &reader)
@@ -77,11 +73,7 @@ public struct WorkbookDump: Sendable {
     public static func streamXLSX(path: String, sheet: String? = nil, maxCharacters: Int,
                                   limits: XLSXLimits = XLSXLimits(), write: (String) -> Void) throws {
         let workbook = try XLSXWorkbook(path: path, limits: limits)
-        var indexes = Array(workbook.sheets.indices)
-        if let sheet {
-            guard let i = workbook.sheetIndex(named: sheet) else { throw OfficeError.noSuchSheet(-1) }
-            indexes = [i]
-        }
+        let indexes = try sheetIndexes(of: workbook, named: sheet)
         for i in indexes {
             var reader = try workbook.rows(sheet: i)
             try streamText(name: workbook.sheets[i].name, from: &reader, maxCharacters: maxCharacters, write: write)
@@ -123,6 +115,14 @@ public struct WorkbookDump: Sendable {
         write("(\(count) baris)\n\n")
     }
 
+    /// The sheets a dump covers: all of them, or only the one named `sheet`
+    /// (`noSuchSheet(-1)` when no sheet has that name).
+    static func sheetIndexes(of workbook: XLSXWorkbook, named sheet: String?) throws -> [Int] {
+        guard let sheet else { return Array(workbook.sheets.indices) }
+        guard let i = workbook.sheetIndex(named: sheet) else { throw OfficeError.noSuchSheet(-1) }
+        return [i]
+    }
+
     // MARK: streamed JSON
 
     /// Streams an XLSX workbook (or one sheet) as `json` would write its dump, without holding
@@ -134,11 +134,7 @@ public struct WorkbookDump: Sendable {
     public static func streamJSONXLSX(path: String, sheet: String? = nil, maxCharacters: Int,
                                       limits: XLSXLimits = XLSXLimits(), write: (String) -> Void) throws {
         let workbook = try XLSXWorkbook(path: path, limits: limits)
-        var indexes = Array(workbook.sheets.indices)
-        if let sheet {
-            guard let i = workbook.sheetIndex(named: sheet) else { throw OfficeError.noSuchSheet(-1) }
-            indexes = [i]
-        }
+        let indexes = try sheetIndexes(of: workbook, named: sheet)
         // As the grid dump's dictionary: a name used twice keeps its last sheet.
         var byName: [String: Int] = [:]
         for i in indexes { byName[workbook.sheets[i].name] = i }
