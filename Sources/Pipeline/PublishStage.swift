@@ -186,7 +186,11 @@ public struct PublishStage {
     public func writeReviewPack() throws {
         let workbookURL = workspace.review.appendingPathComponent("pemeriksaan-dip.xlsx")
         let stampFile = workspace.archive.appendingPathComponent(".review-stamp")
-        let stamp = try register.changeStamp() + "\n"
+        // The pack lists the held lists too: a hold, release, refusal or superseding rewrites
+        // it. Left out when none waits, so a register without holds keeps its stamp.
+        let held = try register.pendingHolds()
+        let stamp = try register.changeStamp()
+            + (held.isEmpty ? "" : " held=" + held.map { String($0.id) }.joined(separator: ",")) + "\n"
         if FileManager.default.fileExists(atPath: workbookURL.path),
            (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp { return }
         let draft = try register.currentDraft()
@@ -213,6 +217,7 @@ public struct PublishStage {
                 ? "Disetujui \(clock.indonesianDate(d.at)) oleh \(d.by)."
                 : "DIKEMBALIKAN \(clock.indonesianDate(d.at)) oleh \(d.by): \(d.note) — menunggu perbaikan dari perangkat daerah."
         }
+        input.held = held
         input.returned = currentByUnit.values.joined().filter { $0.state == "dikembalikan" }.map { c in
             VersionItem(
                 id: c.itemID, revision: c.revision, unit: c.unit, item: c.item,

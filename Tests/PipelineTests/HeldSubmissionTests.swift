@@ -2,7 +2,10 @@ import DIPCore
 import Foundation
 import Intake
 import Logging
+import OfficeFormats
+import Publish
 import Register
+import TestSupport
 import XCTest
 @testable import Pipeline
 
@@ -280,6 +283,77 @@ final class HeldSubmissionTests: XCTestCase {
 
     /// The PPID's command: refuses without a held list (exit 1, Indonesian message), then
     /// releases the held list.
+    var reviewPage: URL { workspace.review.appendingPathComponent("index.html") }
+    var reviewWorkbook: URL { workspace.review.appendingPathComponent("pemeriksaan-dip.xlsx") }
+
+    /// The held-lists sheet of the review workbook as text rows, nil when it has none.
+    func heldSheet() throws -> [[String]]? {
+        let workbook = try XLSXWorkbook(path: reviewWorkbook.path)
+        guard let index = workbook.sheetIndex(named: ReviewFormat.heldSheet) else { return nil }
+        let reader = try workbook.rows(sheet: index)
+        var out: [[String]] = []
+        while let row = try reader.nextRow() {
+            out.append(row.cells.map { cell -> String in
+                switch cell {
+                case .string(let s): return s
+                case .number(let n): return String(Int(n))
+                default: return ""
+                }
+            })
+        }
+        return out
+    }
+
+    /// The review pack (page and workbook) shows a held list with its counts and the exact
+    /// commands, until the PPID releases or refuses it; the workbook still reads back.
+    func testReviewPackShowsHeldListsUntilDecided() throws {
+        try drop(Self.list(1...40), name: "DIP dinsos.csv")
+        XCTAssertEqual(try runOnce().accepted, 1)
+        let before = try text(reviewPage)
+        XCTAssertFalse(before.contains("Ditahan"), "no hold, no section")
+        XCTAssertNil(try heldSheet())
+        try drop(Self.list(1...12), name: "DIP dinsos.csv")
+        XCTAssertEqual(try runOnce().held, 1)
+        let page = try text(reviewPage)
+        XCTAssertTrue(page.contains("<h2>PERHATIAN: Kiriman Daftar yang Ditahan (1)</h2>"), page)
+        XCTAssertTrue(page.contains("Dinas Sosial (dinsos)"), page)
+        XCTAssertTrue(page.contains("DIP dinsos.csv"), page)
+        XCTAssertTrue(page.contains(clock.indonesianDate(try register.pendingHold(unit: "dinsos")!.receivedAt)), page)
+        XCTAssertTrue(page.contains("<td data-label=\"Informasi dalam Berkas\">12</td><td data-label=\"Informasi Tercatat\">40</td>"
+            + "<td data-label=\"Akan Ditarik\">28</td>"), page)
+        XCTAssertTrue(page.contains("dip release dinsos --name &quot;Nama PPID&quot;"), page)
+        XCTAssertTrue(page.contains("dip release dinsos --refuse --name &quot;Nama PPID&quot;"), page)
+        // Above the contents list, so it is read first.
+        XCTAssertLessThan(try XCTUnwrap(page.range(of: "id=\"ditahan\"")).lowerBound,
+                          try XCTUnwrap(page.range(of: "<nav>")).lowerBound)
+        let sheet = try XCTUnwrap(try heldSheet(), "the workbook has no held-lists sheet")
+        XCTAssertTrue(sheet.contains(["Dinas Sosial (dinsos)", "DIP dinsos.csv",
+                                      clock.indonesianDate(try register.pendingHold(unit: "dinsos")!.receivedAt),
+                                      "12", "40", "28", "dip release dinsos --name \"Nama PPID\"",
+                                      "dip release dinsos --refuse --name \"Nama PPID\""]), "\(sheet)")
+        // The decisions reader still reads the workbook (reviewer cells found by label).
+        XCTAssertEqual(try ReviewWorkbookReader.read(path: reviewWorkbook.path).problems.count, 0)
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/java") {
+            let r = try Checkers.run("check-html", [reviewPage.path])
+            XCTAssertEqual(r.status, 0, r.output)
+        }
+        // A run with nothing new keeps it listed; refused, the next run drops it.
+        try runOnce()
+        XCTAssertTrue(try text(reviewPage).contains("id=\"ditahan\""))
+        try release(refuse: true)
+        try runOnce()
+        XCTAssertFalse(try text(reviewPage).contains("Ditahan"), "a refused list is still shown")
+        XCTAssertNil(try heldSheet())
+        // Held again and released: the next run's pack no longer lists it.
+        try drop(Self.list(1...11), name: "potong.csv")
+        XCTAssertEqual(try runOnce().held, 1)
+        XCTAssertTrue(try text(reviewPage).contains("potong.csv"))
+        try release()
+        try runOnce()
+        XCTAssertFalse(try text(reviewPage).contains("Ditahan"), "a released list is still shown")
+        XCTAssertNil(try heldSheet())
+    }
+
     func testReleaseCommand() throws {
         _ = try holdHalfList()
         let status = try DipProcess.run(["status", "--workspace", root.path])

@@ -26,6 +26,9 @@ public struct ReviewInput: Sendable {
     /// Items returned to their unit and not answered yet (they are in no draft): kept on
     /// their category's sheet, marked, until the unit sends a new revision.
     public var returned: [VersionItem] = []
+    /// Lists held for the PPID (would withdraw most of their unit's items), waiting for
+    /// `dip release`: shown first on the page and on their own sheet; none, nothing shown.
+    public var held: [HeldSubmission] = []
 
     public init(
         draft: DIPVersion?, pending: [PendingTest], diff: VersionDiff,
@@ -72,6 +75,8 @@ public enum ReviewFormat {
     public static let changesSheet = "Perubahan"
     public static let problemsSheet = "Masalah"
     public static let completenessSheet = "Kelengkapan"
+    /// Only when lists are held; the reader never reads it.
+    public static let heldSheet = "Kiriman Ditahan"
 
     /// Category sheets, in decree order (exempted items of the draft included).
     public static func sheetName(_ category: DIPCore.Category) -> String { category.shortLabel }

@@ -32,6 +32,7 @@ public enum ReviewPage {
         var header = "<header><h1>\(HTMLTables.escape(lines[0]))</h1>\n<p>\(HTMLTables.escape(lines[1]))</p>\n"
         header += "<p>Halaman ini berisi hal yang sama dengan lembar kerja pemeriksaan (Excel). "
             + "Keputusan diisi pada lembar kerja tersebut, bukan di halaman ini.</p>\n"
+        header += HeldListsSection.html(input, clock: clock)
         header += "<nav><ul>\n"
         for (i, t) in tables.enumerated() {
             header += "<li><a href=\"#t\(i + 1)\">\(HTMLTables.escape(t.title))</a> (\(t.rows.count))</li>\n"

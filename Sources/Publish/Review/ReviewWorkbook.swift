@@ -33,6 +33,7 @@ public enum ReviewWorkbook {
 
     static func build(_ input: ReviewInput, tables: [ReviewTable], clock: Clock) throws -> [UInt8] {
         var sheets = [instructionsSheet(input, clock: clock)]
+        if let held = HeldListsSection.sheet(input, clock: clock) { sheets.append(held) }
         for table in tables { sheets.append(sheet(table)) }
         sheets.append(metaSheet(input, clock: clock))
         let doc = XLSXDocument(
@@ -46,6 +47,12 @@ public enum ReviewWorkbook {
         // Each instruction spans both columns (the label column alone is too narrow to read).
         var rows: [[XLSXCell]] = [[XLSXCell(lines[0], style: XLSXStyle(bold: true, wrap: true))]]
         for line in lines.dropFirst() { rows.append([XLSXCell(line, style: XLSXStyle(wrap: true, verticalTop: true))]) }
+        if !input.held.isEmpty {
+            // Right under the title and draft lines, before the steps: a held list is not on any sheet.
+            rows.insert([XLSXCell("PERHATIAN: \(input.held.count) kiriman daftar ditahan dan belum diterapkan; "
+                                  + "lihat sheet \(ReviewFormat.heldSheet) untuk perintah melepas atau menolaknya.",
+                                  style: XLSXStyle(bold: true, wrap: true, verticalTop: true))], at: 2)
+        }
         let merges = rows.indices.map { MergedRange(firstRow: $0 + 1, lastRow: $0 + 1, firstColumn: 0, lastColumn: 1) }
         rows.append([])
         let input = XLSXStyle(border: true, fill: inputFill, locked: false)
