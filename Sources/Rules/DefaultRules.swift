@@ -1851,6 +1851,9 @@ kata_tetap:
   - terlapor
   - kejadian
   - kesatuan
+  # pengawas: "pengawasan" dibaca pe(N)- + kawasan (kawasan = wilayah) tanpa kata ini;
+  # dengan kata ini "pengawasan" → "pengawas".
+  - pengawas
 
 penanda_terbuka: [jumlah, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku]
 

@@ -35,6 +35,11 @@ final class MorphologyTests: XCTestCase {
         XCTAssertEqual(morphology.key("terlapor"), "terlapor")
         XCTAssertNotEqual(morphology.key("pemerintahan"), morphology.key("perintah"))
         XCTAssertEqual(morphology.key("kepesertaan"), "peserta")
+        // Without "pengawas" as a fixed word, pe(N)- with k-recoding read "pengawasan" as
+        // "kawasan" (an area), so "Peta kawasan rawan bencana" met "pengawasan".
+        XCTAssertEqual(morphology.key("pengawasan"), "pengawas")
+        XCTAssertEqual(morphology.key("pengawas"), "pengawas")
+        XCTAssertNotEqual(morphology.key("pengawasan"), morphology.key("kawasan"))
     }
 
     func testShortWordsNumbersAndUnknownWordsAreKept() {
