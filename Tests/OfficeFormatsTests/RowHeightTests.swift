@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 
 @testable import OfficeFormats
@@ -14,17 +15,13 @@ final class RowHeightTests: XCTestCase {
             "Dinas Pendidikan ", "Peraturan Bupati Nomor 12 Tahun 2024 ", "WWWWWWWWWWWWWWWWWWWWWWWW",
             "https://ppid.example.go.id/dokumen/laporan-keuangan-2024.pdf",
         ]
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
+        var texts = PieceTexts(pieces, maxPieces: 16, seed: 0x2545_F491_4F6C_DD1D)
         let widths = [8.43, 12, 20, 35, 60].map { XLSXRowHeight.usableWidth(columnWidth: $0) } + [0.5, 30]
         var byBytes = 0
         for _ in 0..<20_000 {
-            let text = (0..<(next() % 16)).map { _ in pieces[next() % pieces.count] }.joined()
-            let width = widths[next() % widths.count]
-            let bold = next() % 2 == 0
+            let text = texts.nextText()
+            let width = widths[texts.nextInt() % widths.count]
+            let bold = texts.nextInt() % 2 == 0
             XCTAssertEqual(XLSXRowHeight.lineCount(text, width: width, bold: bold),
                            XLSXRowHeight.lineCountCharacters(text, width: width, bold: bold),
                            "\(text.unicodeScalars.map { $0.value }) width \(width) bold \(bold)")
@@ -40,14 +37,10 @@ final class RowHeightTests: XCTestCase {
 final class DOCXPreserveTests: XCTestCase {
     func testByteTestEqualsTheCharacterTest() {
         let pieces = ["a", " ", "  ", "\u{301}", " \u{301}", "é", "—", "\u{A0}", "Dinas", "\r\n", "x"]
-        var state: UInt64 = 0x5DEE_CE66_D1CE_4E5B
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
+        var texts = PieceTexts(pieces, maxPieces: 8, seed: 0x5DEE_CE66_D1CE_4E5B)
         var preserved = 0
         for _ in 0..<20_000 {
-            let text = (0..<(next() % 8)).map { _ in pieces[next() % pieces.count] }.joined()
+            let text = texts.nextText()
             let reference = text.first == " " || text.last == " " || text.contains("  ")
             XCTAssertEqual(DOCXWriter.needsPreserve(text), reference, "\(text.unicodeScalars.map { $0.value })")
             if reference { preserved += 1 }

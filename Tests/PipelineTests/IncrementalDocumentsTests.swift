@@ -96,14 +96,4 @@ final class IncrementalDocumentsTests: XCTestCase {
         return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
             .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined(separator: "\n")
     }
-
-    /// Every regular file of the workspace but the operator's log, as sorted relative paths.
-    private func outputFiles(_ root: URL) throws -> [String] {
-        let all = FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []
-        return all.filter { path in
-            var isDirectory: ObjCBool = false
-            let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            return exists && !isDirectory.boolValue && !path.hasPrefix("reports/log/")
-        }.sorted()
-    }
 }

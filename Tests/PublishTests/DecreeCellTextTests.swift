@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 
 @testable import Publish
@@ -9,14 +10,10 @@ final class DecreeCellTextTests: XCTestCase {
     func testShortcutEqualsTheFullCleanUp() {
         let pieces = ["a", "Z", "9", " ", "\t", "\n", "\r", "\r\n", "\u{A0}", "\u{2003}", "\u{B}", "é", "—",
                       "\u{301}", "Laporan Keuangan", "Serang", "2024", "."]
-        var state: UInt64 = 0x0DDB_1A5E_5BAD_5EED
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
+        var texts = PieceTexts(pieces, maxPieces: 8, seed: 0x0DDB_1A5E_5BAD_5EED)
         var plain = 0
         for _ in 0..<20_000 {
-            let text = (0..<(next() % 8)).map { _ in pieces[next() % pieces.count] }.joined()
+            let text = texts.nextText()
             XCTAssertEqual(Array(DecreeWriter.cellText(text).utf8), Array(reference(text).utf8),
                            "\(text.unicodeScalars.map { $0.value })")
             if DecreeWriter.isPlainLine(text) { plain += 1 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import OfficeFormats
@@ -12,14 +13,10 @@ final class LineFeedSearchTests: XCTestCase {
     func testShortcutsEqualFoundation() {
         let pieces = ["a", " ", "\n", "\r", "\r\n", "\n\u{301}", "\u{301}", "—", "&", "<", "é", "\u{A0}", "\u{85}",
                       "\u{2028}", "Laporan ", "😀", "\n\n"]
-        var state: UInt64 = 0x7F4A_7C15_9E37_79B9
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
+        var texts = PieceTexts(pieces, maxPieces: 8, seed: 0x7F4A_7C15_9E37_79B9)
         var decided = 0
         for _ in 0..<20_000 {
-            let text = (0..<(next() % 8)).map { _ in pieces[next() % pieces.count] }.joined()
+            let text = texts.nextText()
             let codes = "\(text.unicodeScalars.map { $0.value })"
             XCTAssertEqual(XLSXWriter.containsLineFeed(text), text.contains("\n"), codes)
             let reference = WebText.isClean(text) && !text.utf8.contains(0x0A)

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 
 @testable import Publish
@@ -13,14 +14,10 @@ final class WebTextEscapeTests: XCTestCase {
             "e\u{301}", "&\u{301}", "\u{FFFE}", "\u{FFFF}", "€", "😀", "laporan keuangan ", "Dinas ",
             "—", "–", "\u{600}", "\u{200D}", "\u{FFFD}", "\u{FEFF}", "\u{300}",
         ]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
+        var texts = PieceTexts(pieces, maxPieces: 12, seed: 0x9E37_79B9_7F4A_7C15)
         var latin = 0
         for _ in 0..<20_000 {
-            let text = (0..<(next() % 12)).map { _ in pieces[next() % pieces.count] }.joined()
+            let text = texts.nextText()
             XCTAssertEqual(Array(WebText.escape(text).utf8), Array(reference(text).utf8), "\(text.unicodeScalars.map { $0.value })")
             if !WebText.isClean(text) && WebText.escapeLatin(text) != nil { latin += 1 }
         }
@@ -32,13 +29,9 @@ final class WebTextEscapeTests: XCTestCase {
     func testXMLSafeEqualsTheScalarFilter() {
         let pieces: [String] = ["a", " ", "\t", "\n", "\r", "\u{1}", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}",
                                 "é", "—", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{EFFF}", "😀", "&"]
-        var state: UInt64 = 0x1234_5678_9ABC_DEF1
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(truncatingIfNeeded: state >> 33)
-        }
+        var texts = PieceTexts(pieces, maxPieces: 10, seed: 0x1234_5678_9ABC_DEF1)
         for _ in 0..<10_000 {
-            let text = (0..<(next() % 10)).map { _ in pieces[next() % pieces.count] }.joined()
+            let text = texts.nextText()
             var kept = String.UnicodeScalarView()
             for u in text.unicodeScalars {
                 switch u.value {
