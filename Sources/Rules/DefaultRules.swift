@@ -1815,6 +1815,7 @@ aturan:
 #             misalnya "pengadaan" (bukan "ada"), "pengumuman" (bukan "umum"),
 #             "persalinan" (bukan "salin"). Bentuk turunannya ikut kata ini:
 #             "kepesertaan" → "peserta".
+# kata_dasar_khusus: kata turunan dengan kata dasar yang ditetapkan (lihat di bawah).
 # penanda_terbuka: kata/frasa yang menandai informasi terbuka (jumlah, agregat, tata cara,
 #             pedoman …). Bila teks memuatnya, preseden informasi yang DIKECUALIKAN badan
 #             publik lain tidak dipakai: "Jumlah penerima bansos per kecamatan" tidak ikut
@@ -1854,12 +1855,68 @@ kata_tetap:
   # pengawas: "pengawasan" dibaca pe(N)- + kawasan (kawasan = wilayah) tanpa kata ini;
   # dengan kata ini "pengawasan" → "pengawas".
   - pengawas
+  # Nama tempat dan kata yang kata dasarnya bermakna lain:
+  # "Bekasi" bukan "bekas"; "keberatan" (upaya keberatan atas layanan informasi) bukan
+  # "berat"; "pasukan" bukan "pasuk"; "kedudukan" bukan "keduduk".
+  - bekasi
+  - keberatan
+  - pasukan
+  - kedudukan
+
+# kata_dasar_khusus: kata turunan yang kata dasarnya ditetapkan di sini, karena pemenggalan
+#             imbuhan mencapai kata dasar lain di kata-dasar.txt (yang terpanjang menang):
+#             "perubahan" terbaca pe- + "rubah" (hewan), "pemohon" terbaca pe(N)- + "pohon",
+#             "pengisian" terbaca pe(N)- + "kisi". Ditulis: kata turunan: kata dasarnya.
+kata_dasar_khusus:
+  perubahan: ubah
+  mengubah: ubah
+  berubah: ubah
+  pengubahan: ubah
+  pemohon: mohon
+  memohon: mohon
+  pembelian: beli
+  pelaporan: laporan
+  berisi: isi
+  terisi: isi
+  pengisian: isi
+  mengisi: isi
+  pengesahan: sah
+  mengesahkan: sah
+  disahkan: sah
+  pengalihan: alih
+  mengalihkan: alih
+  pengalaman: alam
+  mengalami: alam
+  pengantar: antar
+  pengantaran: antar
+  mengantar: antar
+  mengantarkan: antar
+  pemasukan: masuk
+  memasukkan: masuk
+  pengoperasian: operasi
+  mengoperasikan: operasi
+  pengundangan: undang
+  mengundangkan: undang
+  mengundang: undang
+  pengupahan: upah
+  pencari: cari
+  perbankan: bank
+  peralatan: alat
+  kelulusan: lulus
+  kesiapan: siap
+  pengecekan: cek
+  pengamatan: amat
+  mengamati: amat
+  meminta: minta
+  mematikan: mati
+  terancam: ancam
 
 penanda_terbuka: [jumlah, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku]
 
 singkatan:
   spj: surat pertanggungjawaban
   lpj: laporan pertanggungjawaban
+  pemilu: pemilihan umum
   lhp: laporan hasil pemeriksaan
   lhr: laporan hasil reviu
   lkpd: laporan keuangan pemerintah daerah

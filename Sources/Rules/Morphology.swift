@@ -16,6 +16,9 @@ public final class Morphology: @unchecked Sendable {
     public let fixedWords: Set<String>
     /// Abbreviation → its expansion as tokens ("lhp" → ["laporan", "hasil", "pemeriksaan"]).
     public let abbreviations: [String: [String]]
+    /// Derived words whose root is set by hand (kamus.yaml `kata_dasar_khusus`): "perubahan" →
+    /// "ubah", where affix stripping alone reaches another root of the list ("rubah", a fox).
+    public let rootOverrides: [String: String]
     /// Phrases that mark open information (kamus.yaml `penanda_terbuka`), as written.
     public internal(set) var openMarkers: [String] = []
 
@@ -25,22 +28,25 @@ public final class Morphology: @unchecked Sendable {
     /// Only "-nya" is removed (from words longer than five letters): exact matching.
     let nyaOnly: Bool
 
-    public convenience init(roots: Set<String>, fixedWords: Set<String> = [], abbreviations: [String: [String]] = [:]) {
-        self.init(roots: roots, fixedWords: fixedWords, abbreviations: abbreviations, nyaOnly: false)
+    public convenience init(roots: Set<String>, fixedWords: Set<String> = [], abbreviations: [String: [String]] = [:],
+                            rootOverrides: [String: String] = [:]) {
+        self.init(roots: roots, fixedWords: fixedWords, abbreviations: abbreviations, rootOverrides: rootOverrides, nyaOnly: false)
     }
 
-    private init(roots: Set<String>, fixedWords: Set<String>, abbreviations: [String: [String]], nyaOnly: Bool) {
+    private init(roots: Set<String>, fixedWords: Set<String>, abbreviations: [String: [String]], rootOverrides: [String: String],
+                 nyaOnly: Bool) {
         self.nyaOnly = nyaOnly
         self.roots = roots.union(fixedWords)
         self.fixedWords = fixedWords
         self.abbreviations = abbreviations
+        self.rootOverrides = rootOverrides
     }
 
     /// A morphology without roots: every word is its own key (no stripping).
     public static let identity = Morphology(roots: [])
 
     /// Words as written, except a final "-nya" ("izinnya" → "izin"): how `kecuali` phrases match.
-    static let exact = Morphology(roots: [], fixedWords: [], abbreviations: [:], nyaOnly: true)
+    static let exact = Morphology(roots: [], fixedWords: [], abbreviations: [:], rootOverrides: [:], nyaOnly: true)
 
     /// The key a word is matched by: its stem, or the word itself.
     public func key(_ word: String) -> String {
@@ -71,39 +77,67 @@ public final class Morphology: @unchecked Sendable {
 
     /// The root of `word` (lower-case letters), or `word` when no affix stripping reaches a
     /// root of the list. Words with digits, of three letters or fewer, roots, fixed words and
-    /// abbreviations are kept as they are.
+    /// abbreviations are kept as they are; `kata_dasar_khusus` words get their set root.
     public func stem(_ word: String) -> String {
         if nyaOnly { return word.count > 5 && word.hasSuffix("nya") ? String(word.dropLast(3)) : word }
+        if let root = rootOverrides[word] { return root }
         if roots.isEmpty || word.count <= 3 || roots.contains(word) || abbreviations[word] != nil { return word }
         guard word.utf8.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return word }
-        // Inflectional particles and possessive pronouns.
-        var base = word
-        for particle in ["lah", "kah", "tah", "pun"] where base.hasSuffix(particle) && base.count > particle.count + 3 {
-            base = String(base.dropLast(particle.count))
+        if let root = derivedRoot(word) { return root }
+        // Inflectional particles only when the word as written reaches no root: "sekolah",
+        // "masalah", "jumlah" end in -lah without being particle forms ("bermasalah" is
+        // ber-+masalah, not ber-+masa+-lah).
+        for particle in ["lah", "kah", "tah", "pun"] where word.hasSuffix(particle) && word.count > particle.count + 3 {
+            if let root = derivedRoot(String(word.dropLast(particle.count))) { return root }
             break
         }
-        if roots.contains(base) { return base }
+        // No root found: the word without "-nya" when it had one (old behaviour), else itself.
+        return word.hasSuffix("nya") && word.count > 6 ? String(word.dropLast(3)) : word
+    }
+
+    /// Suffixes a reading may strip; `none` is the word as it stands.
+    private enum Suffix { case kan, an, i, none }
+
+    /// Prefix–suffix pairs Indonesian does not form (Nazief & Adriani's list, as Sastrawi uses
+    /// it: be-…-i, di-…-an, ke-…-i, ke-…-kan, me-…-an, se-…-i, se-…-kan, te-…-an; plus pe(N)-…-kan,
+    /// since pe(N)- nouns take -an). A reading whose outermost prefix and suffix form such a pair
+    /// is not a reading: "diberikan" is di-+beri+-kan, never di-+berik+-an; "mengajukan" is
+    /// meN-+aju+-kan, never meN-+ajuk+-an; "memetakan" is peta, not petak.
+    private static func isDisallowed(outerPrefix: String, _ suffix: Suffix) -> Bool {
+        switch (outerPrefix, suffix) {
+        case ("be", .i), ("di", .an), ("ke", .i), ("ke", .kan), ("me", .an), ("se", .i), ("se", .kan), ("te", .an), ("pe", .kan):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The root `word` reaches by stripping a possessive pronoun, a derivational suffix and up to
+    /// three prefixes, or nil. Every reading is tried; the longest root wins: it strips least
+    /// ("dinilai" is di-+nilai, not di-+nila+-i).
+    private func derivedRoot(_ word: String) -> String? {
+        var base = word
         for pronoun in ["nya", "ku", "mu"] where base.hasSuffix(pronoun) && base.count > pronoun.count + 3 {
             base = String(base.dropLast(pronoun.count))
             break
         }
-        if roots.contains(base) { return base }
-        // Every reading: derivational suffix (-kan, -an, -i) or none, then up to three
-        // prefixes with nasal recoding. The longest root wins: it strips least ("dinilai" is
-        // di-+nilai, not di-+nila+-i).
-        var candidates: [String] = []
-        for suffix in ["kan", "an", "i"] where base.hasSuffix(suffix) && base.count > suffix.count + 2 {
-            candidates.append(String(base.dropLast(suffix.count)))
+        if base != word {
+            if let root = rootOverrides[base] { return root }
+            if roots.contains(base) { return base }
         }
-        candidates.append(base)
+        var candidates: [(word: String, suffix: Suffix)] = []
+        for (text, suffix) in [("kan", Suffix.kan), ("an", .an), ("i", .i)] where base.hasSuffix(text) && base.count > text.count + 2 {
+            candidates.append((String(base.dropLast(text.count)), suffix))
+        }
+        candidates.append((base, .none))
         var found: [String] = []
         for candidate in candidates {
-            if roots.contains(candidate) { found.append(candidate) }
-            stripPrefixes(candidate, depth: 0, into: &found)
+            if roots.contains(candidate.word) { found.append(candidate.word) }
+            let outer = String(candidate.word.prefix(2))
+            if Self.isDisallowed(outerPrefix: outer, candidate.suffix) { continue }
+            stripPrefixes(candidate.word, depth: 0, into: &found)
         }
-        if let best = found.max(by: { $0.count < $1.count }) { return best }
-        // No root found: the word without "-nya" when it had one (old behaviour), else itself.
-        return base != word && word.hasSuffix("nya") ? base : word
+        return found.max(by: { $0.count < $1.count })
     }
 
     private static let vowels: Set<Character> = ["a", "e", "i", "o", "u"]
@@ -193,9 +227,10 @@ extension Morphology {
         }
         var fixed = Set<String>()
         var abbreviations: [String: [String]] = [:]
+        var overrides: [String: String] = [:]
         var reader = YAMLReader(file: dictionaryFileName)
         if let dictionary, let root = reader.root(of: dictionary),
-           let top = reader.fields(root, allowed: ["kata_tetap", "singkatan", "penanda_terbuka"], what: dictionaryFileName) {
+           let top = reader.fields(root, allowed: ["kata_tetap", "kata_dasar_khusus", "singkatan", "penanda_terbuka"], what: dictionaryFileName) {
             for word in reader.strings(top["kata_tetap"], field: "kata_tetap", what: dictionaryFileName) {
                 let tokens = TextNormalizer.tokens(word)
                 if tokens.count != 1 {
@@ -203,6 +238,24 @@ extension Morphology {
                     continue
                 }
                 fixed.insert(tokens[0])
+            }
+            if let node = top["kata_dasar_khusus"] {
+                if let mapping = node.mapping {
+                    for (key, value) in mapping {
+                        let word = TextNormalizer.tokens(key.string ?? "")
+                        let root = TextNormalizer.tokens(value.string ?? "")
+                        if word.count != 1 || root.count != 1 {
+                            reader.error(key, "not_a_word", "`\(key.string ?? "")` pada kata_dasar_khusus harus satu kata dengan kata dasarnya (satu kata).")
+                            continue
+                        }
+                        if overrides[word[0]] != nil {
+                            reader.error(key, "duplicate_id", "Kata `\(word[0])` pada kata_dasar_khusus ditulis dua kali.")
+                        }
+                        overrides[word[0]] = root[0]
+                    }
+                } else {
+                    reader.error(node, "wrong_type", "`kata_dasar_khusus` harus berupa pasangan kata: kata dasarnya.")
+                }
             }
             if let node = top["singkatan"] {
                 if let mapping = node.mapping {
@@ -223,7 +276,7 @@ extension Morphology {
                 }
             }
         }
-        let morphology = Morphology(roots: roots, fixedWords: fixed, abbreviations: abbreviations)
+        let morphology = Morphology(roots: roots, fixedWords: fixed, abbreviations: abbreviations, rootOverrides: overrides)
         if let dictionary, let root = try? Yams.compose(yaml: dictionary), let node = root.mapping?["penanda_terbuka"] {
             var markerReader = YAMLReader(file: dictionaryFileName)
             morphology.openMarkers = markerReader.strings(node, field: "penanda_terbuka", what: dictionaryFileName)

@@ -42,6 +42,57 @@ final class MorphologyTests: XCTestCase {
         XCTAssertNotEqual(morphology.key("pengawasan"), morphology.key("kawasan"))
     }
 
+    /// Collisions found by stemming every word of the corpus, the rules and the test lists and
+    /// listing the words whose readings reach more than one root: "longest root wins" picked
+    /// the wrong one for these (a fox in "perubahan", a tree in "pemohon", a grid in
+    /// "pengisian", a cooperative in "pengoperasian").
+    func testRootCollisionsMeetTheirRealRoot() {
+        let groups: [[String]] = [
+            ["ubah", "perubahan", "mengubah", "diubah", "berubah", "perubahannya"],
+            ["mohon", "pemohon", "permohonan", "memohon"],
+            ["beli", "pembelian", "membeli", "dibeli"],
+            ["beri", "diberikan", "memberikan", "pemberian"],
+            ["baca", "dibacakan", "membaca"],
+            ["aju", "mengajukan", "diajukan", "pengajuan"],
+            ["sah", "pengesahan", "disahkan", "mengesahkan"],
+            ["isi", "pengisian", "berisi", "terisi", "diisi", "mengisi"],
+            ["alat", "peralatan"],
+            ["lulus", "kelulusan"],
+            ["cari", "pencari", "mencari", "pencarian"],
+            ["bank", "perbankan"],
+            ["operasi", "pengoperasian", "mengoperasikan"],
+            ["undang", "pengundangan", "diundangkan"],
+            ["masuk", "pemasukan", "memasukkan"],
+            ["adu", "pengaduan", "mengadukan", "diadukan"],
+            ["peta", "pemetaan", "memetakan", "dipetakan"],
+            ["nikah", "menikah", "pernikahan"],
+            ["masalah", "bermasalah"],
+            ["laporan", "pelaporan"],
+        ]
+        for group in groups {
+            let keys = Set(group.map(morphology.key))
+            XCTAssertEqual(keys.count, 1, "\(group) → \(group.map(morphology.key))")
+        }
+        for (word, other) in [("perubahan", "rubah"), ("pemohon", "pohon"), ("pengisian", "kisi"), ("pengoperasian", "koperasi"),
+                              ("bekasi", "bekas"), ("keberatan", "berat"), ("pelaporan", "pelapor"), ("pemilu", "pilu")] {
+            XCTAssertNotEqual(morphology.key(word), morphology.key(other), word)
+        }
+    }
+
+    /// The disallowed prefix–suffix pairs and the particle rule on a tiny root list, so the
+    /// behaviour does not depend on kamus.yaml.
+    func testDisallowedAffixPairsAndParticles() {
+        let m = Morphology(roots: ["beri", "berik", "ajuk", "aju", "masa", "masalah", "rusa", "rusak", "buku"])
+        XCTAssertEqual(m.key("diberikan"), "beri")   // di-…-an is not a pair: not di-+berik+-an
+        XCTAssertEqual(m.key("mengajukan"), "aju")   // meN-…-an is not a pair
+        XCTAssertEqual(m.key("kerusakan"), "rusak")  // ke-…-kan is not a pair: not ke-+rusa+-kan
+        XCTAssertEqual(m.key("bermasalah"), "masalah") // -lah is a particle only when nothing else reads
+        XCTAssertEqual(m.key("bukulah"), "buku")
+        let overridden = Morphology(roots: ["rubah", "ubah"], rootOverrides: ["perubahan": "ubah"])
+        XCTAssertEqual(overridden.key("perubahan"), "ubah")
+        XCTAssertEqual(overridden.key("perubahannya"), "ubah")
+    }
+
     func testShortWordsNumbersAndUnknownWordsAreKept() {
         XCTAssertEqual(morphology.key("sp2d"), "sp2d")
         XCTAssertEqual(morphology.key("2026"), "2026")
