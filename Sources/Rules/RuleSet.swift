@@ -255,6 +255,7 @@ public struct RuleSet: Sendable {
             if LegalCitations.citesMissingPoint(basis) {
                 r.error(f["dasar_hukum"], "missing_provision", "`dasar_hukum` huruf \(letter) menyebut angka yang tidak ada pada Pasal 17 huruf \(letter) UU 14/2008.")
             }
+            Self.checkStatutes(basis, node: f["dasar_hukum"], reader: &r)
             let hasPoints = !LegalCitations.lettersWithoutPoints.contains(Character(letter))
             addGround(ExemptionGround(code: code, title: r.string(f["judul"], field: "judul", required: true, what: "Pasal 17 huruf \(letter)") ?? code,
                                       legalBasis: basis), node: f["huruf"], reader: &r)
@@ -272,6 +273,7 @@ public struct RuleSet: Sendable {
                 if pointBasis == nil && !hasPoints {
                     r.error(pf["angka"], "missing_field", "Pasal 17 huruf \(letter) tidak mempunyai angka; butir \(code)\(number) wajib menulis `dasar_hukum` (misalnya \"UU 14/2008 Pasal 17 huruf \(letter) jo. UU …\").")
                 }
+                if let pointBasis { Self.checkStatutes(pointBasis, node: pf["dasar_hukum"], reader: &r) }
                 if let pointBasis, LegalCitations.citesMissingPoint(pointBasis) {
                     r.error(pf["dasar_hukum"], "missing_provision", "`dasar_hukum` butir \(code)\(number) menyebut \"huruf \(letter) angka\", yang tidak ada pada UU 14/2008; tulis \"UU 14/2008 Pasal 17 huruf \(letter) jo. <undang-undang sektoral>\".")
                 }
@@ -294,6 +296,15 @@ public struct RuleSet: Sendable {
             pasal18.append(Pasal18Lift(code: code, title: r.string(f["judul"], field: "judul", required: true, what: code) ?? code, lifts: lifts))
         }
         return r.issues
+    }
+
+    /// A `dasar_hukum` printed in decrees must cite instruments in force, by their titles
+    /// (StatuteBook): a repealed law or a wrong title is an error, an unknown law a warning.
+    private static func checkStatutes(_ text: String, node: Node?, reader r: inout YAMLReader) {
+        for problem in StatuteBook.problems(in: text) {
+            if problem.error { r.error(node, "statute", "`dasar_hukum`: \(problem.message)") }
+            else { r.warning(node, "unknown_statute", "`dasar_hukum`: \(problem.message)") }
+        }
     }
 
     private mutating func addGround(_ ground: ExemptionGround, node: Node?, reader: inout YAMLReader) {

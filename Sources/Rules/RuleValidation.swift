@@ -18,6 +18,12 @@ extension RuleSet {
                 issue(rule.enabled ? .error : .warning, "never_fires", "\(what) tidak akan pernah berlaku: \(reason).")
             }
             if !rule.enabled { issue(.info, "disabled", "\(what) dinonaktifkan (`aktif: tidak`).") }
+            // The explanation is shown to units and the PPID as the reason: a law it cites must
+            // be in force and named by its title (StatuteBook).
+            for problem in StatuteBook.problems(in: rule.description) {
+                issue(problem.error ? .error : .warning, problem.error ? "statute" : "unknown_statute",
+                      "\(what), `keterangan`: \(problem.message)")
+            }
             if rule.mustMatch.isEmpty {
                 issue(.error, "missing_example", "\(what) belum punya `contoh_cocok` (teks yang harus cocok).")
             }

@@ -2,6 +2,7 @@ import DIPCore
 import Foundation
 import Logging
 import Register
+import Rules
 import TestSupport
 import XCTest
 @testable import Pipeline
@@ -66,6 +67,28 @@ final class SampleInboxDecreeTests: XCTestCase {
         for item in version.exempted {
             XCTAssertFalse(flat.contains(item.item.ringkasan), "exempted item in the DIP decree: \(item.item.ringkasan)")
         }
+        // The DIK decree and the test records, as a Bagian Hukum reads them: no instrument that
+        // is repealed, unknown or mistitled; no placeholder dots in what was signed; the tester
+        // without a position signs under "Yang menguji," alone (never "Yang menguji, Penguji,").
+        var texts = ["keputusan-penetapan-dip": SignableDecreeTests.reading(text.components(separatedBy: "\u{0C}")
+            .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") })]
+        for name in ["keputusan-klasifikasi-dik", "berita-acara-uji-konsekuensi"] {
+            let docx = root.appendingPathComponent("reports/terbit/v\(draft)/\(name)-v\(draft).docx")
+            let r = try Checkers.run("check-docx", [docx.path, "--pdf", artifacts.path])
+            XCTAssertEqual(r.status, 0, r.output)
+            let (_, raw) = try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
+                                          ["pdftotext", artifacts.appendingPathComponent(docx.lastPathComponent + ".pdf").path, "-"])
+            texts[name] = SignableDecreeTests.reading(raw.components(separatedBy: "\u{0C}")
+                .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") })
+        }
+        for (name, text) in texts {
+            XCTAssertEqual(StatuteBook.problems(in: text).map(\.message), [], name)
+            XCTAssertFalse(text.contains("……") || text.contains("...."), "\(name) prints placeholder dots")
+            XCTAssertFalse(text.contains("[nama]") || text.contains("XXX"), name)
+        }
+        let records = try XCTUnwrap(texts["berita-acara-uji-konsekuensi"])
+        XCTAssertFalse(records.contains("Penguji,"), records)
+        XCTAssertEqual(records.components(separatedBy: "Yang menguji,").count - 1, version.exempted.count, records)
     }
 
 }

@@ -4,6 +4,7 @@ import Logging
 import OfficeFormats
 import Publish
 import Register
+import Rules
 import TestSupport
 import XCTest
 @testable import Pipeline
@@ -29,6 +30,11 @@ final class SignableDecreeTests: XCTestCase {
         let (_, text) = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["pdftotext", pdf.path, "-"])
         return text.components(separatedBy: "\u{0C}").filter { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
             .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+    }
+
+    /// The text a reader follows across pages: each page without its footer number.
+    static func reading(_ pages: [String]) -> String {
+        pages.map { $0.replacingOccurrences(of: #"\s+\d+\s*$"#, with: "", options: .regularExpression) }.joined(separator: " ")
     }
 
     func testPublishedDecreesAndTestRecordsCanBeSigned() throws {
@@ -106,6 +112,18 @@ final class SignableDecreeTests: XCTestCase {
         XCTAssertTrue(dikText.contains("Undang-Undang Nomor 24 Tahun 2013"), dikText)
         XCTAssertTrue(dikText.contains("Undang-Undang Nomor 17 Tahun 2023"), dikText)
         XCTAssertTrue(dikText.contains("UU 14/2008 Pasal 17 huruf j jo. UU 24/2013"), dikText)
+
+        // Every instrument cited anywhere (Menimbang, Mengingat, Lampiran grounds, records) exists,
+        // is in force and carries its official title; the DIK decree rests on Perki 1/2017 and
+        // cites Adminduk as amended, the amendment of UU 23/2014 by its title.
+        for (name, doc) in rendered {
+            XCTAssertEqual(StatuteBook.problems(in: Self.reading(doc)).map(\.message), [], name)
+        }
+        XCTAssertTrue(dikText.contains("Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang Pengklasifikasian Informasi Publik"), dikText)
+        XCTAssertTrue(dikText.contains("Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan"), dikText)
+        for text in [Self.reading(dik), Self.reading(dip)] {
+            XCTAssertTrue(text.contains("terakhir dengan Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah Pengganti"), text)
+        }
 
         // The signature block is on a page with decree text, in the body and in the Lampiran.
         for (doc, lastText) in [(dip, "mulai berlaku pada tanggal ditetapkan"), (dik, "mulai berlaku pada tanggal ditetapkan")] {

@@ -48,6 +48,46 @@ final class DecreeTests: XCTestCase {
         XCTAssertEqual(settings.blankNumber(year: 2026), "000.9/___/Diskominfosatik/2026")
     }
 
+    /// Each Mengingat and Menimbang of both decrees, read as a Bagian Hukum reads them: every
+    /// instrument exists, is in force, has its official title and gazette numbers, an amended
+    /// law names its latest amendment; the DIK decree rests on Perki 1/2017 (Pengklasifikasian
+    /// Informasi Publik), which the DIP decree does not need.
+    func testDecreesCiteOnlyInstrumentsInForceByTheirTitles() throws {
+        XCTAssertEqual(settings.legalTextProblems().map(\.message), [])
+        let allSectoral = LegalCitations.builtIn.sectoralLaws(codes: defaultGroundCodes)
+        XCTAssertFalse(allSectoral.isEmpty)
+        let dik = settings.mengingatDIK(sectoralLaws: allSectoral)
+        for entry in dik + settings.mengingatDIP {
+            XCTAssertEqual(StatuteBook.problems(in: entry, mengingat: true).map(\.message), [], entry)
+        }
+        let perki2017 = "Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang Pengklasifikasian Informasi Publik"
+        XCTAssertTrue(dik.contains { $0.hasPrefix(perki2017) }, dik.joined(separator: "\n"))
+        XCTAssertFalse(settings.mengingatDIP.contains { $0.hasPrefix(perki2017) })
+        XCTAssertTrue(settings.menimbangKlasifikasi.joined().contains(perki2017))
+        // The rendered DIK decree: the same instruments, none unknown, none repealed.
+        let v = try DecreeFixtures.sampleVersion()
+        let text = visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: v, settings: settings, citations: .builtIn, clock: clock))[2].text)
+            .joined(separator: " ")
+        XCTAssertEqual(StatuteBook.problems(in: text).map(\.message), [])
+        XCTAssertTrue(text.contains(perki2017))
+        // The blank consequence-test form and a record whose tester has no position: "Yang
+        // menguji," once, never followed by a second label "Penguji,".
+        var untitled = v.exempted
+        for i in untitled.indices { untitled[i].consequenceTest?.tester = Official(name: "Siti Aminah", nip: "198203152006042011") }
+        for items in [v.exempted.map { var x = $0; x.consequenceTest = nil; return x }, untitled] {
+            let form = visibleText(try docxParts(try ConsequenceTestForm.document(items: items, settings: settings, citations: .builtIn,
+                                                                                  clock: clock))[2].text)
+            XCTAssertEqual(form.filter { $0.hasPrefix("Yang menguji") }.count, items.count, form.joined(separator: "|"))
+            XCTAssertFalse(form.contains("Penguji,"), form.joined(separator: "|"))
+        }
+        // A shipped setting citing a repealed law is reported as an error by `dip rules check`.
+        var old = settings
+        old.mengingat.append("Undang-Undang Nomor 36 Tahun 2009 tentang Kesehatan;")
+        XCTAssertTrue(old.issues().contains { $0.error && $0.message.contains("UU 36/2009") })
+    }
+
+    var defaultGroundCodes: [String] { (try? RuleSet.defaults())?.grounds.map(\.code) ?? [] }
+
     func testDIPDecreeStructureAndContent() throws {
         let version = try DecreeFixtures.sampleVersion()
         XCTAssertFalse(version.exempted.isEmpty)

@@ -93,11 +93,14 @@ public enum ConsequenceTestForm {
         // on one line; the rows cannot split and keep with the place and date above them.
         let half = width / 2
         let tester = t?.tester ?? L.settings.ppid
+        // "Yang menguji," once: above the tester's position when there is one, else as the
+        // position line itself (never "Yang menguji, / Penguji,").
+        let position = tester.title.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         let rows = L.approvalRows(date: t?.testedOn, year: L.year(nil), widths: (half, width - half), right: tester,
-                                  rightTitle: tester.title ?? "Penguji", rightHeading: [], atasan: atasan,
+                                  rightTitle: position ?? "Yang menguji", rightHeading: [], atasan: atasan,
                                   final: t != nil)
         var headed = rows
-        headed[0].cells[1].paragraphs[0].runs = [DOCXRun("Yang menguji,")]
+        if position != nil { headed[0].cells[1].paragraphs[0].runs = [DOCXRun("Yang menguji,")] }
         blocks.append(.table(DOCXTable(columnWidths: [half, width - half], rows: headed, borders: false)))
         return blocks
     }

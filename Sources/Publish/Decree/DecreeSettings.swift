@@ -100,6 +100,9 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
     /// *Mengingat* entries of the local basis of competence (Perbup/SK on the PPID), added
     /// after `mengingat` in both decrees.
     public var mengingatDaerah: [String]? = nil
+    /// *Mengingat* entries of the classification (DIK) decree only, e.g. Perki 1/2017 tentang
+    /// Pengklasifikasian Informasi Publik (the regulation the classification is made under).
+    public var mengingatKlasifikasi: [String]? = nil
     /// Full *Mengingat* text of a sectoral law, keyed by its short citation in pengecualian.yaml
     /// ("UU 27/2022"); a law without an entry is written out from its short citation.
     public var mengingatSektoral: [String: String]? = nil
@@ -113,7 +116,7 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
                 mengingat: [String], diktumPemutakhiran: String, tembusan: [String], paper: DecreePaper,
                 font: String, fontSize: Double, margins: PageMargins, lampiranMargins: PageMargins,
                 contact: LetterheadContact? = nil, mengingatDaerah: [String]? = nil,
-                mengingatSektoral: [String: String]? = nil, keputusanSebelumnya: EarlierDecree? = nil,
+                mengingatKlasifikasi: [String]? = nil, mengingatSektoral: [String: String]? = nil, keputusanSebelumnya: EarlierDecree? = nil,
                 keputusanDIKSebelumnya: EarlierDecree? = nil) {
         self.bodyName = bodyName
         self.letterhead = letterhead
@@ -134,6 +137,7 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
         self.lampiranMargins = lampiranMargins
         self.contact = contact
         self.mengingatDaerah = mengingatDaerah
+        self.mengingatKlasifikasi = mengingatKlasifikasi
         self.mengingatSektoral = mengingatSektoral
         self.keputusanSebelumnya = keputusanSebelumnya
         self.keputusanDIKSebelumnya = keputusanDIKSebelumnya
@@ -168,14 +172,14 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
         ],
         menimbangKlasifikasi: [
             "bahwa berdasarkan Pasal 17 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, setiap Badan Publik wajib membuka akses bagi setiap Pemohon Informasi Publik untuk mendapatkan Informasi Publik, kecuali informasi yang dikecualikan;",
-            "bahwa berdasarkan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 dan Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik, Pejabat Pengelola Informasi dan Dokumentasi wajib melakukan pengujian tentang konsekuensi sebelum menyatakan Informasi Publik tertentu dikecualikan;",
+            "bahwa berdasarkan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik dan Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang Pengklasifikasian Informasi Publik, Pejabat Pengelola Informasi dan Dokumentasi wajib melakukan pengujian tentang konsekuensi sebelum menyatakan Informasi Publik tertentu dikecualikan;",
             "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan tentang Klasifikasi Informasi yang Dikecualikan di Lingkungan Pemerintah Kabupaten Serang;",
         ],
         mengingat: [
             "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik (Lembaran Negara Republik Indonesia Tahun 2008 Nomor 61, Tambahan Lembaran Negara Republik Indonesia Nomor 4846);",
             "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik (Lembaran Negara Republik Indonesia Tahun 2009 Nomor 112, Tambahan Lembaran Negara Republik Indonesia Nomor 5038);",
             "Undang-Undang Nomor 43 Tahun 2009 tentang Kearsipan (Lembaran Negara Republik Indonesia Tahun 2009 Nomor 152, Tambahan Lembaran Negara Republik Indonesia Nomor 5071);",
-            "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587) sebagaimana telah beberapa kali diubah, terakhir dengan Undang-Undang Nomor 6 Tahun 2023;",
+            "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587) sebagaimana telah beberapa kali diubah, terakhir dengan Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi Undang-Undang (Lembaran Negara Republik Indonesia Tahun 2023 Nomor 41, Tambahan Lembaran Negara Republik Indonesia Nomor 6856);",
             "Peraturan Pemerintah Nomor 61 Tahun 2010 tentang Pelaksanaan Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik (Lembaran Negara Republik Indonesia Tahun 2010 Nomor 99, Tambahan Lembaran Negara Republik Indonesia Nomor 5149);",
             "Peraturan Menteri Dalam Negeri Nomor 3 Tahun 2017 tentang Pedoman Pengelolaan Pelayanan Informasi dan Dokumentasi Kementerian Dalam Negeri dan Pemerintahan Daerah;",
             "Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;",
@@ -193,10 +197,13 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
         fontSize: 12,
         margins: PageMargins(top: 2.5, right: 2.5, bottom: 3, left: 3),
         lampiranMargins: PageMargins(top: 2, right: 1.5, bottom: 2, left: 1.5),
+        mengingatKlasifikasi: [
+            "Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang Pengklasifikasian Informasi Publik;",
+        ],
         mengingatSektoral: [
             "UU 11/2012": "Undang-Undang Nomor 11 Tahun 2012 tentang Sistem Peradilan Pidana Anak (Lembaran Negara Republik Indonesia Tahun 2012 Nomor 153, Tambahan Lembaran Negara Republik Indonesia Nomor 5332);",
             "UU 17/2023": "Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan (Lembaran Negara Republik Indonesia Tahun 2023 Nomor 105, Tambahan Lembaran Negara Republik Indonesia Nomor 6887);",
-            "UU 24/2013": "Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2013 Nomor 232, Tambahan Lembaran Negara Republik Indonesia Nomor 5475);",
+            "UU 24/2013": "Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2006 Nomor 124, Tambahan Lembaran Negara Republik Indonesia Nomor 4674) sebagaimana telah diubah dengan Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2013 Nomor 232, Tambahan Lembaran Negara Republik Indonesia Nomor 5475);",
             "UU 27/2022": "Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi (Lembaran Negara Republik Indonesia Tahun 2022 Nomor 196, Tambahan Lembaran Negara Republik Indonesia Nomor 6820);",
         ])
 }

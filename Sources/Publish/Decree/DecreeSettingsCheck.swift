@@ -29,6 +29,7 @@ extension DecreeSettings {
         for (i, t) in menimbangKlasifikasi.enumerated() { check("menimbangKlasifikasi[\(i + 1)]", t) }
         for (i, t) in mengingat.enumerated() { check("mengingat[\(i + 1)]", t) }
         for (i, t) in (mengingatDaerah ?? []).enumerated() { check("mengingatDaerah[\(i + 1)]", t) }
+        for (i, t) in (mengingatKlasifikasi ?? []).enumerated() { check("mengingatKlasifikasi[\(i + 1)]", t) }
         for key in (mengingatSektoral ?? [:]).keys.sorted() { check("mengingatSektoral[\(key)]", mengingatSektoral?[key]) }
         check("diktumPemutakhiran", diktumPemutakhiran)
         for (i, t) in tembusan.enumerated() { check("tembusan[\(i + 1)]", t) }
@@ -44,6 +45,30 @@ extension DecreeSettings {
             check("\(key).title", d.title)
         }
         return found
+    }
+
+    /// Each legal text of the settings (field name, text, whether it is a *Mengingat* entry).
+    var legalTexts: [(field: String, text: String, mengingat: Bool)] {
+        var out: [(String, String, Bool)] = []
+        for (i, t) in menimbang.enumerated() { out.append(("menimbang[\(i + 1)]", t, false)) }
+        for (i, t) in menimbangKlasifikasi.enumerated() { out.append(("menimbangKlasifikasi[\(i + 1)]", t, false)) }
+        for (i, t) in mengingat.enumerated() { out.append(("mengingat[\(i + 1)]", t, true)) }
+        for (i, t) in (mengingatKlasifikasi ?? []).enumerated() { out.append(("mengingatKlasifikasi[\(i + 1)]", t, true)) }
+        for (i, t) in (mengingatDaerah ?? []).enumerated() { out.append(("mengingatDaerah[\(i + 1)]", t, true)) }
+        for key in (mengingatSektoral ?? [:]).keys.sorted() { out.append(("mengingatSektoral[\(key)]", mengingatSektoral?[key] ?? "", true)) }
+        out.append(("diktumPemutakhiran", diktumPemutakhiran, false))
+        return out
+    }
+
+    /// What a Bagian Hukum would object to in the cited instruments, one message per problem,
+    /// naming the field (errors: repealed, wrong title or gazette number, amendment or title
+    /// missing in a Mengingat entry; warnings: an instrument dip does not know).
+    public func legalTextProblems() -> [StatuteBook.Problem] {
+        legalTexts.flatMap { field, text, mengingat in
+            StatuteBook.problems(in: text, mengingat: mengingat).map {
+                StatuteBook.Problem(error: $0.error, message: "\(field): \($0.message)")
+            }
+        }
     }
 
     /// What `dip rules check` reports about keputusan.json: placeholders and mismatches are
@@ -65,6 +90,10 @@ extension DecreeSettings {
         if let d = keputusanDIKSebelumnya, (try? IndonesianDate.parse(d.date)) == nil {
             out.append((true, "keputusanDIKSebelumnya.date \"\(d.date)\" bukan tanggal (tulis misalnya 2025-03-10)."))
         }
+        // Every instrument the considerations and bases cite, read as a Bagian Hukum reads it:
+        // in force, with its official title and promulgation numbers, an amended law with its
+        // latest amendment (StatuteBook).
+        out += legalTextProblems().map { ($0.error, $0.message) }
         if contact == nil {
             out.append((false, "kop surat belum memuat alamat, telepon, e-mail dan laman (`contact`)."))
         }
@@ -82,7 +111,7 @@ extension DecreeSettings {
     /// after the shared ones (each law once; its full text from `mengingatSektoral`, else
     /// written out from the short citation).
     func mengingatDIK(sectoralLaws: [String]) -> [String] {
-        var list = mengingat + (mengingatDaerah ?? [])
+        var list = mengingat + (mengingatKlasifikasi ?? []) + (mengingatDaerah ?? [])
         for law in sectoralLaws {
             let key = law.components(separatedBy: " tentang ").first ?? law
             let text = mengingatSektoral?[key] ?? (LegalCitations.formal(law) + ";")

@@ -372,7 +372,10 @@ struct ConsequenceTestRecord: RegisterAutoRecord {
             period: PeriodColumn.decode(period),
             periodText: periodText, conditionsForOpening: conditionsForOpening,
             tester: testerName.map { Official(name: $0, nip: testerNip, title: testerTitle) },
-            testedOn: testedAt)
+            // A signed record (berita acara) carries a date: a test recorded without one (the
+            // review workbook's date cell left empty) is dated the day it was recorded, never
+            // printed as a blank "……… 2026".
+            testedOn: testedAt ?? enteredAt)
     }
 }
 

@@ -1,0 +1,287 @@
+import Foundation
+
+/// The statutes dip's legal texts may cite (decree *Mengingat*, `dasar_hukum` of the grounds,
+/// rule explanations), with their official titles, promulgation numbers and whether they are
+/// still in force, so that `dip rules check` and the tests can read a citation the way a Bagian
+/// Hukum does: does the instrument exist, is it in force, is its title right.
+///
+/// Written by hand from the instruments themselves (their titles and closing provisions; see
+/// docs/rules.md "Legal review" for the sources); a citation of an instrument not listed here
+/// is only a warning, since a deployment may rightly cite its own Perbup or a sectoral law.
+public enum StatuteBook {
+    /// Kinds of instrument, in the words a decree uses and their short forms.
+    public enum Kind: String, Sendable, CaseIterable {
+        case uu = "UU", perppu = "Perppu", pp = "PP", perpres = "Perpres", permendagri = "Permendagri"
+        case perki = "Perki"
+
+        /// The long form in a decree ("Undang-Undang Nomor 14 Tahun 2008").
+        public var formal: String {
+            switch self {
+            case .uu: return "Undang-Undang"
+            case .perppu: return "Peraturan Pemerintah Pengganti Undang-Undang"
+            case .pp: return "Peraturan Pemerintah"
+            case .perpres: return "Peraturan Presiden"
+            case .permendagri: return "Peraturan Menteri Dalam Negeri"
+            case .perki: return "Peraturan Komisi Informasi"
+            }
+        }
+    }
+
+    /// One instrument.
+    public struct Statute: Sendable, Hashable {
+        public var kind: Kind
+        public var number: Int
+        public var year: Int
+        /// The official title after "tentang".
+        public var title: String
+        /// Lembaran Negara number (its year is `year`) and Tambahan Lembaran Negara number, when
+        /// the instrument has them.
+        public var gazette: Int?
+        public var supplement: Int?
+        /// The instrument that repealed it ("UU 17/2023"), nil while in force.
+        public var repealedBy: String?
+        /// The latest amendment in force ("UU 6/2023"), which a Mengingat must name.
+        public var lastAmendedBy: String?
+        /// The law this one amends ("UU 23/2006"): a Mengingat cites that law "sebagaimana
+        /// telah diubah dengan" this one, never the amendment alone.
+        public var amends: String?
+
+        public var short: String { "\(kind.rawValue) \(number)/\(year)" }
+        public var inForce: Bool { repealedBy == nil }
+    }
+
+    /// Every instrument dip knows, in force or repealed.
+    public static let all: [Statute] = [
+        // In force: the openness regime and what the decrees rest on.
+        .init(kind: .uu, number: 14, year: 2008, title: "Keterbukaan Informasi Publik", gazette: 61, supplement: 4846),
+        .init(kind: .uu, number: 25, year: 2009, title: "Pelayanan Publik", gazette: 112, supplement: 5038),
+        .init(kind: .uu, number: 43, year: 2009, title: "Kearsipan", gazette: 152, supplement: 5071),
+        .init(kind: .uu, number: 23, year: 2014, title: "Pemerintahan Daerah", gazette: 244, supplement: 5587,
+              lastAmendedBy: "UU 6/2023"),
+        .init(kind: .uu, number: 6, year: 2023,
+              title: "Penetapan Peraturan Pemerintah Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi Undang-Undang",
+              gazette: 41, supplement: 6856),
+        .init(kind: .uu, number: 12, year: 2011, title: "Pembentukan Peraturan Perundang-undangan"),
+        .init(kind: .uu, number: 16, year: 1997, title: "Statistik"),
+        .init(kind: .pp, number: 61, year: 2010,
+              title: "Pelaksanaan Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik",
+              gazette: 99, supplement: 5149),
+        .init(kind: .permendagri, number: 3, year: 2017,
+              title: "Pedoman Pengelolaan Pelayanan Informasi dan Dokumentasi Kementerian Dalam Negeri dan Pemerintahan Daerah"),
+        .init(kind: .perki, number: 1, year: 2017, title: "Pengklasifikasian Informasi Publik"),
+        .init(kind: .perki, number: 1, year: 2021, title: "Standar Layanan Informasi Publik"),
+        .init(kind: .perki, number: 1, year: 2013, title: "Prosedur Penyelesaian Sengketa Informasi Publik"),
+        .init(kind: .perki, number: 1, year: 2018, title: "Standar Layanan Informasi Publik Desa"),
+        // Sectoral laws the grounds of Pasal 17 huruf j rest on.
+        .init(kind: .uu, number: 23, year: 2006, title: "Administrasi Kependudukan", gazette: 124, supplement: 4674,
+              lastAmendedBy: "UU 24/2013"),
+        .init(kind: .uu, number: 24, year: 2013,
+              title: "Perubahan atas Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan",
+              gazette: 232, supplement: 5475, amends: "UU 23/2006"),
+        .init(kind: .uu, number: 27, year: 2022, title: "Pelindungan Data Pribadi", gazette: 196, supplement: 6820),
+        .init(kind: .uu, number: 17, year: 2023, title: "Kesehatan", gazette: 105, supplement: 6887),
+        .init(kind: .uu, number: 11, year: 2012, title: "Sistem Peradilan Pidana Anak", gazette: 153, supplement: 5332),
+        .init(kind: .uu, number: 17, year: 2011, title: "Intelijen Negara"),
+        // Repealed: a decree of 2026 must not rest on them.
+        .init(kind: .uu, number: 36, year: 2009, title: "Kesehatan", repealedBy: "UU 17/2023"),
+        .init(kind: .uu, number: 29, year: 2004, title: "Praktik Kedokteran", repealedBy: "UU 17/2023"),
+        .init(kind: .uu, number: 44, year: 2009, title: "Rumah Sakit", repealedBy: "UU 17/2023"),
+        .init(kind: .uu, number: 36, year: 2014, title: "Tenaga Kesehatan", repealedBy: "UU 17/2023"),
+        .init(kind: .uu, number: 18, year: 2014, title: "Kesehatan Jiwa", repealedBy: "UU 17/2023"),
+        .init(kind: .uu, number: 32, year: 2004, title: "Pemerintahan Daerah", repealedBy: "UU 23/2014"),
+        .init(kind: .uu, number: 28, year: 2009, title: "Pajak Daerah dan Retribusi Daerah", repealedBy: "UU 1/2022"),
+        .init(kind: .uu, number: 1, year: 2022, title: "Hubungan Keuangan antara Pemerintah Pusat dan Pemerintahan Daerah"),
+        .init(kind: .uu, number: 3, year: 1997, title: "Pengadilan Anak", repealedBy: "UU 11/2012"),
+        .init(kind: .uu, number: 7, year: 1971, title: "Ketentuan-Ketentuan Pokok Kearsipan", repealedBy: "UU 43/2009"),
+        .init(kind: .perki, number: 1, year: 2010, title: "Standar Layanan Informasi Publik", repealedBy: "Perki 1/2021"),
+        .init(kind: .permendagri, number: 35, year: 2010,
+              title: "Pedoman Pengelolaan Pelayanan Informasi dan Dokumentasi di Lingkungan Kementerian Dalam Negeri dan Pemerintahan Daerah",
+              repealedBy: "Permendagri 3/2017"),
+    ]
+
+    /// The instrument with this short citation ("UU 14/2008").
+    public static func statute(_ short: String) -> Statute? {
+        let key = short.replacingOccurrences(of: " ", with: "").lowercased()
+        return all.first { $0.short.replacingOccurrences(of: " ", with: "").lowercased() == key }
+    }
+
+    /// One citation of an instrument found in a text.
+    public struct Citation: Sendable, Hashable {
+        public var kind: Kind
+        public var number: Int
+        public var year: Int
+        /// What follows "tentang" up to the end of the title (before "(", ";", " sebagaimana",
+        /// " jo."), nil when the citation names no title.
+        public var title: String?
+        /// "Lembaran Negara … Tahun Y Nomor N" and "Tambahan Lembaran Negara … Nomor M" right
+        /// after the title, when given.
+        public var gazetteYear: Int?
+        public var gazette: Int?
+        public var supplement: Int?
+        /// Where in the text it starts (for messages and ordering).
+        public var offset: Int
+
+        public var short: String { "\(kind.rawValue) \(number)/\(year)" }
+    }
+
+    /// Every citation of an instrument in `text`, long form ("Undang-Undang Nomor 14 Tahun
+    /// 2008 tentang …") or short ("UU 14/2008 tentang …"), in order. Instruments named inside
+    /// another's title ("Pelaksanaan Undang-Undang Nomor 14 Tahun 2008 tentang …") are found too.
+    public static func citations(in text: String) -> [Citation] {
+        let ns = text as NSString
+        var found: [(citation: Citation, titleEnd: Int)] = []
+        for (regex, isLong) in [(longPattern, true), (shortPattern, false)] {
+            guard let regex else { continue }
+            for m in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+                let kindText = ns.substring(with: m.range(at: 1)).lowercased()
+                let kind = Kind.allCases.first { (isLong ? $0.formal : $0.rawValue).lowercased() == kindText }
+                guard let kind, let number = Int(ns.substring(with: m.range(at: 2))),
+                      let year = Int(ns.substring(with: m.range(at: 3))) else { continue }
+                let end = m.range.location + m.range.length
+                let rest = ns.substring(from: end)
+                var citation = Citation(kind: kind, number: number, year: year, title: nil, offset: m.range.location)
+                let parsed = title(after: rest)
+                citation.title = parsed?.title
+                let afterTitle = ns.substring(from: min(ns.length, end + (parsed?.length ?? 0)))
+                (citation.gazetteYear, citation.gazette, citation.supplement) = gazette(after: afterTitle)
+                found.append((citation, end + (parsed?.length ?? 0)))
+            }
+        }
+        // An instrument named inside another's title ("Pelaksanaan Undang-Undang Nomor 14 Tahun
+        // 2008 tentang …") is part of that title, not a citation of its own.
+        let outer = found
+        return found.filter { c in
+            !outer.contains { $0.citation.offset < c.citation.offset && c.citation.offset < $0.titleEnd }
+        }.map(\.citation).sorted { $0.offset < $1.offset }
+    }
+
+    private static let longPattern = try? NSRegularExpression(
+        pattern: #"\b(Undang-Undang|Peraturan Pemerintah Pengganti Undang-Undang|Peraturan Pemerintah|Peraturan Presiden|Peraturan Menteri Dalam Negeri|Peraturan Komisi Informasi)(?:\s+Republik Indonesia)?\s+Nomor\s+(\d+)\s+Tahun\s+(\d{4})"#,
+        options: [.caseInsensitive])
+    private static let shortPattern = try? NSRegularExpression(
+        pattern: #"\b(UU|Perppu|PP|Perpres|Permendagri|Perki)\s+(?:No\.?\s*)?(\d+)\s*/\s*(\d{4})\b"#)
+
+    /// The title right after a citation (" tentang X" up to where the title ends) and how many
+    /// UTF-16 units of `rest` it spans.
+    static func title(after rest: String) -> (title: String, length: Int)? {
+        let lead = rest.prefix { $0 == " " }.count
+        let trimmed = rest.dropFirst(lead)
+        guard trimmed.lowercased().hasPrefix("tentang ") else { return nil }
+        var title = String(trimmed.dropFirst("tentang ".count))
+        // A title may itself name an instrument and its title ("Pelaksanaan Undang-Undang
+        // Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik"); it ends at the first
+        // mark no official title holds.
+        for end in ["(", ";", ":", " sebagaimana ", " jo. ", " jo ", ", ", " yang ", " dan Pasal", " Pasal ", " — ", " - "] {
+            if let r = title.range(of: end) { title = String(title[..<r.lowerBound]) }
+        }
+        // "… tentang Keterbukaan Informasi Publik dan Peraturan Komisi Informasi Nomor …": the
+        // next instrument named after "dan"/"serta" is not part of the title.
+        if let r = title.range(of: #"\s+(dan|serta)\s+(Undang-Undang|Peraturan|UU|PP|Perpres|Permendagri|Perki)\b"#,
+                               options: .regularExpression) {
+            title = String(title[..<r.lowerBound])
+        }
+        let length = lead + "tentang ".utf16.count + title.utf16.count
+        title = title.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ".,")))
+        return title.isEmpty ? nil : (title, length)
+    }
+
+    static func gazette(after rest: String) -> (Int?, Int?, Int?) {
+        // Only a bracket right after the title belongs to this citation.
+        let trimmed = rest.drop { $0 == " " }
+        guard trimmed.first == "(", let close = trimmed.firstIndex(of: ")") else { return (nil, nil, nil) }
+        let inside = String(trimmed[...close])
+        func number(_ pattern: String) -> [Int] {
+            guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+            let ns = inside as NSString
+            guard let m = regex.firstMatch(in: inside, range: NSRange(location: 0, length: ns.length)) else { return [] }
+            return (1..<m.numberOfRanges).compactMap { Int(ns.substring(with: m.range(at: $0))) }
+        }
+        let ln = number(#"(?<!Tambahan )Lembaran Negara Republik Indonesia Tahun (\d{4}) Nomor (\d+)"#)
+        let tln = number(#"Tambahan Lembaran Negara Republik Indonesia Nomor (\d+)"#)
+        return (ln.first, ln.count > 1 ? ln[1] : nil, tln.first)
+    }
+
+    /// Whether `text` continues a word at `offset` (a letter right before and right at it).
+    static func startsWord(_ text: String, at offset: Int) -> Bool {
+        let chars = Array(text)
+        guard offset > 0, offset < chars.count else { return false }
+        return chars[offset - 1].isLetter && chars[offset].isLetter
+    }
+
+    /// Whether two titles are the same words (case, spacing and a trailing mark aside).
+    static func sameTitle(_ a: String, _ b: String) -> Bool {
+        func norm(_ s: String) -> String {
+            expandShortForms(s).lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+                .trimmingCharacters(in: CharacterSet(charactersIn: ".,; "))
+        }
+        return norm(a) == norm(b)
+    }
+
+    /// What a Bagian Hukum would object to in a legal text, in Indonesian: a repealed
+    /// instrument (error), a wrong title or promulgation number of a known one (error), a
+    /// *Mengingat* entry naming an amended law without its latest amendment (error when
+    /// `mengingat`), an instrument dip does not know (warning, `unknown`).
+    /// "UU 23/2006" → "Undang-Undang Nomor 23 Tahun 2006" (every kind), so that a title
+    /// written with short forms compares with the official one.
+    static func expandShortForms(_ text: String) -> String {
+        var out = text
+        for kind in Kind.allCases {
+            out = out.replacingOccurrences(of: #"\b\#(kind.rawValue)\s+(?:No\.?\s*)?(\d+)\s*/\s*(\d{4})\b"#,
+                                           with: "\(kind.formal) Nomor $1 Tahun $2", options: .regularExpression)
+        }
+        return out
+    }
+
+    public struct Problem: Sendable, Hashable {
+        public var error: Bool
+        public var message: String
+
+        public init(error: Bool, message: String) {
+            self.error = error
+            self.message = message
+        }
+    }
+
+    public static func problems(in text: String, mengingat: Bool = false) -> [Problem] {
+        var out: [Problem] = []
+        let found = citations(in: text)
+        for c in found {
+            guard let s = statute(c.short) else {
+                out.append(Problem(error: false, message: "\(c.short) tidak ada dalam daftar peraturan yang dikenal dip; periksa nomor, tahun dan judulnya."))
+                continue
+            }
+            if let by = s.repealedBy {
+                out.append(Problem(error: true, message: "\(c.short) tentang \(s.title) telah dicabut oleh \(by) dan tidak dapat menjadi dasar hukum."))
+                continue
+            }
+            // In a Mengingat entry the title stands alone; in running text (a rendered page,
+            // an explanation) words of the next cell or sentence may follow it.
+            if let title = c.title, !sameTitle(title, s.title),
+               mengingat || !sameTitle(String(expandShortForms(title).prefix(expandShortForms(s.title).count)), s.title)
+                || startsWord(expandShortForms(title), at: expandShortForms(s.title).count) {
+                out.append(Problem(error: true, message: "\(c.short) berjudul \"\(s.title)\", bukan \"\(title)\"."))
+            }
+            if let g = c.gazette, let want = s.gazette, g != want || c.gazetteYear != s.year {
+                out.append(Problem(error: true, message: "\(c.short) diundangkan dalam Lembaran Negara Tahun \(s.year) Nomor \(want), bukan Tahun \(c.gazetteYear ?? 0) Nomor \(g)."))
+            }
+            if let t = c.supplement, let want = s.supplement, t != want {
+                out.append(Problem(error: true, message: "\(c.short): Tambahan Lembaran Negara Nomor \(want), bukan \(t)."))
+            }
+            if mengingat, let amended = s.lastAmendedBy, c.offset == found.first?.offset {
+                // The amendment must be named, with its title (a Mengingat cites each instrument in full).
+                let names = found.contains { $0.short == amended && $0.title != nil }
+                if !names {
+                    out.append(Problem(error: true, message: "\(c.short) telah diubah, terakhir dengan \(amended): sebutkan perubahan itu lengkap dengan judulnya (\"sebagaimana telah diubah … dengan … tentang …\")."))
+                }
+            }
+        }
+        if mengingat, let first = found.first, let s = statute(first.short), let base = s.amends {
+            out.append(Problem(error: true, message: "\(first.short) mengubah \(base): sebutkan \(base) lengkap dengan judulnya, \"sebagaimana telah diubah dengan \(first.short) tentang …\"."))
+        }
+        if mengingat, let first = found.first, found.contains(where: { $0.title == nil && $0.short != first.short && $0.offset > first.offset }) {
+            let bare = found.filter { $0.title == nil && $0.offset > first.offset }.map(\.short)
+            out.append(Problem(error: true, message: "Mengingat menyebut \(bare.joined(separator: ", ")) tanpa judul (\"tentang …\")."))
+        }
+        return out
+    }
+}

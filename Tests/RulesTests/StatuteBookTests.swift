@@ -1,0 +1,120 @@
+import DIPCore
+import Foundation
+import TestSupport
+import XCTest
+@testable import Rules
+
+/// Citations read the way a Bagian Hukum reads them: the instrument exists, is in force in 2026,
+/// carries its official title and promulgation numbers, and an amended law names its latest
+/// amendment in a *Mengingat*.
+final class StatuteBookTests: XCTestCase {
+    func errors(_ text: String, mengingat: Bool = false) -> [String] {
+        StatuteBook.problems(in: text, mengingat: mengingat).filter(\.error).map(\.message)
+    }
+
+    func testRepealedHealthAndRegionalLawsAreRefused() {
+        // Both repealed by UU 17/2023 (Pasal 454); a decree of 2026 cannot rest on them.
+        XCTAssertEqual(errors("UU 14/2008 Pasal 17 huruf j jo. UU 36/2009 tentang Kesehatan").count, 1)
+        XCTAssertTrue(errors("Undang-Undang Nomor 29 Tahun 2004 tentang Praktik Kedokteran;").first?.contains("UU 17/2023") ?? false)
+        XCTAssertEqual(errors("Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan Daerah;").count, 1)
+        XCTAssertEqual(errors("Peraturan Komisi Informasi Nomor 1 Tahun 2010 tentang Standar Layanan Informasi Publik;").count, 1)
+        XCTAssertEqual(errors("UU 14/2008 Pasal 17 huruf j jo. UU 17/2023 tentang Kesehatan"), [])
+    }
+
+    func testTitleAndGazetteMustBeTheOfficialOnes() {
+        XCTAssertEqual(errors("UU 27/2022 tentang Perlindungan Data Pribadi").count, 1, "the law's title says Pelindungan")
+        XCTAssertEqual(errors("Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik (Lembaran Negara Republik Indonesia Tahun 2008 Nomor 16, Tambahan Lembaran Negara Republik Indonesia Nomor 4846);").count, 1)
+        // An instrument named inside another's title is part of that title, and short forms
+        // inside a title compare with the long ones.
+        XCTAssertEqual(errors("Peraturan Pemerintah Nomor 61 Tahun 2010 tentang Pelaksanaan Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik (Lembaran Negara Republik Indonesia Tahun 2010 Nomor 99, Tambahan Lembaran Negara Republik Indonesia Nomor 5149);", mengingat: true), [])
+        XCTAssertEqual(errors("UU 14/2008 Pasal 17 huruf j jo. UU 24/2013 tentang Perubahan atas UU 23/2006 tentang Administrasi Kependudukan"), [])
+        // Two instruments joined by "dan": the second is not part of the first's title.
+        XCTAssertEqual(errors("bahwa berdasarkan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik dan Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang Pengklasifikasian Informasi Publik, Pejabat"), [])
+        // Unknown instruments are a warning, never silently accepted.
+        let unknown = StatuteBook.problems(in: "Undang-Undang Nomor 99 Tahun 2031 tentang Sesuatu;")
+        XCTAssertEqual(unknown.map(\.error), [false])
+    }
+
+    func testMengingatNamesTheLatestAmendmentAndTheAmendedLaw() {
+        // What keputusan.json said before: the amendment by number only.
+        let old = "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587) sebagaimana telah beberapa kali diubah, terakhir dengan Undang-Undang Nomor 6 Tahun 2023;"
+        XCTAssertFalse(errors(old, mengingat: true).isEmpty)
+        XCTAssertEqual(errors(DecreeSettingsText.uu23of2014, mengingat: true), [])
+        // The amending law alone (the old sectoral entry for UU 24/2013).
+        XCTAssertFalse(errors("Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2013 Nomor 232, Tambahan Lembaran Negara Republik Indonesia Nomor 5475);", mengingat: true).isEmpty)
+        XCTAssertEqual(errors(DecreeSettingsText.adminduk, mengingat: true), [])
+    }
+
+    /// Every `dasar_hukum` of the shipped grounds and every rule explanation cites laws in force
+    /// by their titles, and nothing the book does not know.
+    func testShippedGroundsAndExplanationsCiteLawsInForce() {
+        for ground in defaultRules.grounds {
+            XCTAssertEqual(StatuteBook.problems(in: ground.legalBasis).map(\.message), [], ground.code)
+        }
+        for rule in defaultRules.rules {
+            XCTAssertEqual(StatuteBook.problems(in: rule.description).map(\.message), [], rule.id)
+        }
+        // The book itself: every repealing or amending instrument it names is in it and in force.
+        for s in StatuteBook.all {
+            for other in [s.repealedBy, s.lastAmendedBy, s.amends].compactMap({ $0 }) {
+                XCTAssertEqual(StatuteBook.statute(other)?.inForce, true, "\(s.short) names \(other)")
+            }
+        }
+        XCTAssertFalse(StatuteBook.statute("UU 36/2009")?.inForce ?? true)
+        XCTAssertFalse(StatuteBook.statute("UU 29/2004")?.inForce ?? true)
+    }
+
+    /// The points of pengecualian.yaml are the law's: UU 14/2008 Pasal 17 gives angka only to
+    /// a, c, e, f and h (5, 7, 7, 4, 5 of them); j's numbers are local and each names its law;
+    /// each title carries the words that set the point apart in the law's own text.
+    func testGroundsFollowTheWordingOfPasal17() {
+        let codes = Set(defaultRules.grounds.map(\.code))
+        var law: Set<String> = ["17a", "17b", "17c", "17d", "17e", "17f", "17g", "17h", "17i", "17j"]
+        for (letter, count) in [("a", 5), ("c", 7), ("e", 7), ("f", 4), ("h", 5)] {
+            for n in 1...count { law.insert("17\(letter)\(n)") }
+        }
+        XCTAssertEqual(codes.filter { !$0.hasPrefix("17j") }, law.filter { !$0.hasPrefix("17j") })
+        for code in codes where code.hasPrefix("17j") && code.count > 3 {
+            XCTAssertFalse(defaultRules.grounds.first { $0.code == code }!.legalBasis.contains("huruf j angka"), code)
+            XCTAssertFalse(StatuteBook.citations(in: defaultRules.grounds.first { $0.code == code }!.legalBasis)
+                .filter { $0.short != "UU 14/2008" }.isEmpty, "\(code) names the law that closes the information")
+        }
+        // Words of the law (UU 14/2008 Pasal 17) each point's title must keep.
+        let words: [String: [String]] = [
+            "17a1": ["penyelidikan", "penyidikan", "tindak pidana"],
+            "17a2": ["informan", "pelapor", "saksi", "korban"],
+            "17a3": ["intelijen kriminal", "kejahatan transnasional"],
+            "17a4": ["keselamatan", "penegak hukum"],
+            "17a5": ["peralatan", "penegak hukum"],
+            "17b": ["kekayaan intelektual", "persaingan usaha tidak sehat"],
+            "17c": ["pertahanan dan keamanan negara"],
+            "17c4": ["instalasi militer"],
+            "17c6": ["persandian negara"],
+            "17d": ["kekayaan alam"],
+            "17e": ["ketahanan ekonomi nasional"],
+            "17e3": ["rencana awal", "pajak"],
+            "17e4": ["rencana awal", "tanah"],
+            "17e6": ["pengawasan perbankan"],
+            "17f": ["hubungan luar negeri"],
+            "17g": ["akta otentik", "wasiat"],
+            "17h": ["rahasia pribadi"],
+            "17h1": ["anggota keluarga"],
+            "17h2": ["kesehatan", "psikis"],
+            "17h3": ["keuangan", "rekening bank"],
+            "17h4": ["evaluasi", "kapabilitas", "intelektualitas"],
+            "17h5": ["satuan pendidikan"],
+            "17i": ["memorandum", "menurut sifatnya dirahasiakan"],
+        ]
+        for (code, required) in words {
+            let title = defaultRules.groundTitle(code)?.lowercased() ?? ""
+            for w in required { XCTAssertTrue(title.contains(w), "\(code) \"\(title)\" lacks \"\(w)\"") }
+        }
+    }
+}
+
+/// The shipped Mengingat texts the tests compare against (kept here so a change to the
+/// shipped settings is a visible change to the tests).
+enum DecreeSettingsText {
+    static let uu23of2014 = "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587) sebagaimana telah beberapa kali diubah, terakhir dengan Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi Undang-Undang (Lembaran Negara Republik Indonesia Tahun 2023 Nomor 41, Tambahan Lembaran Negara Republik Indonesia Nomor 6856);"
+    static let adminduk = "Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2006 Nomor 124, Tambahan Lembaran Negara Republik Indonesia Nomor 4674) sebagaimana telah diubah dengan Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2013 Nomor 232, Tambahan Lembaran Negara Republik Indonesia Nomor 5475);"
+}
