@@ -18,7 +18,7 @@ Indonesian for the officers who maintain them.
 | `pengecualian.yaml` | UU 14/2008 Pasal 17 grounds a–j with sub-points (`17h2`) and Pasal 18 lifts |
 | `aturan.yaml` | ordered, prioritised keyword rules with examples that must / must not match |
 | `unit.yaml` | work units: inbox folder code, name, head's title, PPID pelaksana |
-| `kamus.yaml` | words never stemmed (`kata_tetap`) and office abbreviations with their expansions (`singkatan`) |
+| `kamus.yaml` | words never stemmed (`kata_tetap`), derived words with a set root (`kata_dasar_khusus`) and office abbreviations with their expansions (`singkatan`) |
 | `kata-dasar.txt` | root-word list the stemmer checks against (provenance and licence: `kata-dasar-SUMBER.md`) |
 | `preseden.csv` | (when present) decisions real public bodies published: `judul,kategori,pasal17,badan,jenis_badan,sumber` |
 
