@@ -1329,7 +1329,7 @@ aturan:
   - id: berkala-a-profil
     keterangan: Profil badan publik (kedudukan, tugas dan fungsi, struktur organisasi, visi misi, alamat)
     prioritas: 40
-    salah_satu: [profil dinas, profil badan, profil kecamatan, profil kelurahan, profil rsud, profil rumah sakit, profil satuan, profil sekretariat, profil inspektorat, profil organisasi, profil perangkat daerah, profil opd, profil bpbd, profil uptd, profil puskesmas, profil kantor, struktur organisasi, tugas pokok, tugas dan fungsi, tupoksi, kedudukan tugas, visi misi, visi dan misi, alamat kantor, alamat dan kontak, sejarah singkat]
+    salah_satu: [profil dinas, profil badan, profil kecamatan, profil kelurahan, profil rsud, profil rumah sakit, profil satuan, profil sekretariat, profil inspektorat, profil organisasi, profil perangkat daerah, profil opd, profil bpbd, profil uptd, profil puskesmas, profil kantor, struktur organisasi, tugas pokok, tugas dan fungsi, tupoksi, kedudukan tugas, visi misi, visi dan misi, alamat kantor, alamat dan kontak, sejarah singkat, kedudukan atau domisili, kedudukan domisili, ruang lingkup kegiatan, maksud dan tujuan, gambaran umum setiap satuan kerja, gambaran umum satuan kerja, profil singkat pejabat]
     kategori: berkala
     subkelompok: A
     contoh_cocok:
@@ -1379,7 +1379,7 @@ aturan:
   - id: berkala-b-program
     keterangan: Program dan kegiatan, Renja, agenda pimpinan
     prioritas: 45
-    salah_satu: [renja, rencana kerja tahunan, rencana kerja perangkat daerah, program dan kegiatan, program kegiatan, daftar program, daftar kegiatan, agenda kegiatan, agenda pimpinan, agenda kerja, jadwal kegiatan, kalender kegiatan, rencana aksi, ringkasan program, program kerja]
+    salah_satu: [renja, rencana kerja tahunan, rencana kerja perangkat daerah, program dan kegiatan, program kegiatan, daftar program, daftar kegiatan, agenda kegiatan, agenda pimpinan, agenda kerja, jadwal kegiatan, kalender kegiatan, rencana aksi, ringkasan program, program kerja, agenda penting, agenda penting terkait pelaksanaan tugas, informasi khusus lainnya, hak hak masyarakat]
     kategori: berkala
     subkelompok: B
     contoh_cocok:
@@ -1448,7 +1448,7 @@ aturan:
   - id: berkala-e-akses-informasi
     keterangan: Ringkasan laporan layanan akses informasi publik
     prioritas: 55
-    salah_satu: [laporan layanan informasi, laporan pelayanan informasi, laporan akses informasi, laporan layanan ppid, laporan pelayanan informasi publik, laporan layanan informasi publik, rekapitulasi permohonan informasi, jumlah permohonan informasi, laporan tahunan ppid]
+    salah_satu: [laporan layanan informasi, laporan pelayanan informasi, laporan akses informasi, laporan layanan ppid, laporan pelayanan informasi publik, laporan layanan informasi publik, rekapitulasi permohonan informasi, jumlah permohonan informasi, laporan tahunan ppid, jumlah permintaan informasi, waktu yang diperlukan dalam memenuhi, permohonan yang dikabulkan, permintaan yang dikabulkan, permohonan yang ditolak, permintaan yang ditolak, alasan penolakan]
     kategori: berkala
     kategori_alternatif: [setiap_saat]
     subkelompok: E
@@ -1461,7 +1461,7 @@ aturan:
   - id: berkala-f-peraturan
     keterangan: Peraturan daerah, peraturan bupati dan rancangannya
     prioritas: 52
-    salah_satu: [peraturan desa, perdes, peraturan kepala desa, perkades, perda, peraturan daerah, perbup, peraturan bupati, raperda, rancangan peraturan daerah, rancangan peraturan, ranperbup, rancangan peraturan bupati, produk hukum, jdih, peraturan perundang undangan, peraturan gubernur]
+    salah_satu: [peraturan desa, perdes, peraturan kepala desa, perkades, perda, peraturan daerah, perbup, peraturan bupati, raperda, rancangan peraturan daerah, rancangan peraturan, ranperbup, rancangan peraturan bupati, produk hukum, jdih, peraturan perundang undangan, peraturan gubernur, berdampak bagi publik, mengikat publik, daftar rancangan, tahap pembentukan]
     kategori: berkala
     kategori_alternatif: [setiap_saat]
     subkelompok: F
@@ -1503,7 +1503,7 @@ aturan:
   - id: berkala-g-hak-informasi
     keterangan: Hak dan tata cara memperoleh informasi, keberatan dan sengketa informasi
     prioritas: 55
-    salah_satu: [permohonan informasi, tata cara memperoleh informasi, pengajuan keberatan, keberatan informasi, sengketa informasi, penyelesaian sengketa, hak memperoleh informasi, standar layanan informasi, maklumat pelayanan informasi, sop ppid, sop pelayanan informasi, biaya layanan informasi, formulir permohonan informasi, hak pemohon informasi]
+    salah_satu: [permohonan informasi, tata cara memperoleh informasi, pengajuan keberatan, keberatan informasi, sengketa informasi, penyelesaian sengketa, hak memperoleh informasi, standar layanan informasi, maklumat pelayanan informasi, sop ppid, sop pelayanan informasi, biaya layanan informasi, formulir permohonan informasi, hak pemohon informasi, prosedur memperoleh informasi, cara memperoleh informasi, mekanisme memperoleh informasi]
     kecuali: [jumlah permohonan informasi, rekapitulasi permohonan informasi, laporan]
     kategori: berkala
     subkelompok: G
@@ -1555,7 +1555,7 @@ aturan:
   - id: berkala-j-kepegawaian
     keterangan: Ketenagakerjaan badan publik (penerimaan CASN/CPNS/PPPK, seleksi jabatan)
     prioritas: 50
-    salah_satu: [casn, cpns, pppk, penerimaan pegawai, rekrutmen, seleksi calon, formasi, lowongan, pengadaan asn, seleksi terbuka, lelang jabatan, seleksi jpt, pengumuman seleksi, pengumuman kelulusan, ketenagakerjaan, penerimaan tenaga]
+    salah_satu: [casn, cpns, pppk, penerimaan pegawai, rekrutmen, seleksi calon, formasi, lowongan, pengadaan asn, seleksi terbuka, lelang jabatan, seleksi jpt, pengumuman seleksi, pengumuman kelulusan, ketenagakerjaan, penerimaan tenaga, penerimaan calon pegawai, penerimaan calon pejabat]
     kategori: berkala
     subkelompok: J
     contoh_cocok:
@@ -1593,7 +1593,7 @@ aturan:
   - id: berkala-penerimaan-peserta-didik
     keterangan: Informasi penerimaan mahasiswa/peserta didik/taruna baru (jalur, jadwal, daya tampung, persyaratan) — diumumkan berkala; nilai dan berkas pendaftar tetap dikecualikan (Pasal 17 huruf h)
     prioritas: 45
-    salah_satu: [penerimaan mahasiswa baru, pmb, seleksi penerimaan mahasiswa, penerimaan peserta didik baru, ppdb, spmb, sistem penerimaan murid baru, penerimaan taruna, penerimaan calon taruna, jalur masuk, informasi pendaftaran mahasiswa]
+    salah_satu: [penerimaan mahasiswa baru, pmb, seleksi penerimaan mahasiswa, penerimaan peserta didik baru, ppdb, spmb, sistem penerimaan murid baru, penerimaan taruna, penerimaan calon taruna, jalur masuk, informasi pendaftaran mahasiswa, penerimaan calon peserta didik]
     kecuali: [nilai, hasil, berkas, data pendaftar, data calon, soal, lembar jawaban, kunci jawaban, biodata, identitas, rincian, proses penetapan, dokumen hasil, penilaian]
     kategori: berkala
     kategori_alternatif: [setiap_saat]
@@ -1674,7 +1674,7 @@ aturan:
   - id: setiap-saat-pertemuan
     keterangan: Informasi yang disampaikan dalam pertemuan terbuka (Musrenbang, konsultasi publik)
     prioritas: 35
-    salah_satu: [musrenbang, konsultasi publik, forum perangkat daerah, forum konsultasi publik, rembuk stunting, notulen rapat, notulensi, risalah rapat, hasil rapat, berita acara musyawarah, hasil musyawarah, rapat dengar pendapat]
+    salah_satu: [musrenbang, konsultasi publik, forum perangkat daerah, forum konsultasi publik, rembuk stunting, notulen rapat, notulensi, risalah rapat, hasil rapat, berita acara musyawarah, hasil musyawarah, rapat dengar pendapat, pertemuan yang terbuka untuk umum, pertemuan terbuka untuk umum, pertemuan terbuka]
     kategori: setiap_saat
     butir: pertemuan_terbuka
     contoh_cocok:
@@ -1768,7 +1768,7 @@ aturan:
   - id: setiap-saat-inventaris
     keterangan: Data perbendaharaan atau inventaris barang milik daerah
     prioritas: 40
-    salah_satu: [inventaris, kartu inventaris barang, kib, buku inventaris, daftar barang milik daerah, daftar inventaris, barang milik daerah, bmd]
+    salah_satu: [inventaris, kartu inventaris barang, kib, buku inventaris, daftar barang milik daerah, daftar inventaris, barang milik daerah, bmd, perbendaharaan, data perbendaharaan]
     kecuali: [senjata, laporan barang milik daerah, laporan bmd]
     kategori: setiap_saat
     kategori_alternatif: [berkala]
@@ -1794,13 +1794,68 @@ aturan:
   - id: setiap-saat-putusan-ki
     keterangan: Informasi yang dibuka oleh putusan Komisi Informasi atau pengadilan
     prioritas: 60
-    salah_satu: [putusan komisi informasi, putusan ki, putusan pengadilan, dibuka berdasarkan putusan]
+    salah_satu: [putusan komisi informasi, putusan ki, putusan pengadilan, dibuka berdasarkan putusan, dinyatakan terbuka, mekanisme keberatan]
     kategori: setiap_saat
     butir: putusan_komisi_informasi
     contoh_cocok:
       - Dokumen yang dibuka berdasarkan putusan Komisi Informasi Provinsi Banten
     contoh_tidak_cocok:
       - Laporan kinerja
+
+  # ---------------------------------------------------------------------------
+  # Daftar Perki 1/2021 (informasi yang wajib tersedia setiap saat) yang ditulis badan publik
+  # hampir kata demi kata; ditulis dari teks Perki, bukan dari judul daftar badan publik.
+  # ---------------------------------------------------------------------------
+
+  - id: setiap-saat-informasi-berkala-lengkap
+    keterangan: Seluruh informasi lengkap yang wajib disediakan dan diumumkan secara berkala, sebagai satu butir — Perki 1/2021 (informasi yang wajib tersedia setiap saat)
+    prioritas: 57
+    salah_satu: [informasi yang wajib disediakan dan diumumkan secara berkala, seluruh informasi lengkap yang wajib disediakan, informasi berkala secara lengkap]
+    kategori: setiap_saat
+    kategori_alternatif: [berkala]
+    contoh_cocok:
+      - Seluruh informasi lengkap yang wajib disediakan dan diumumkan secara berkala
+    contoh_tidak_cocok:
+      - Laporan keuangan semester I
+
+  - id: setiap-saat-organisasi-administrasi
+    keterangan: Informasi tentang organisasi, administrasi, kepegawaian dan keuangan (pedoman pengelolaan organisasi, administrasi, personil dan keuangan; profil lengkap pimpinan dan pegawai; anggaran badan publik secara umum dan anggaran unit pelaksana teknis) — Perki 1/2021 (informasi yang wajib tersedia setiap saat); data pribadi pegawai tetap dinilai aturan lain
+    prioritas: 91
+    salah_satu: [organisasi administrasi kepegawaian, organisasi administrasi personil, organisasi administrasi personalia, profil lengkap pimpinan, profil lengkap pegawai, anggaran badan publik secara umum, anggaran secara khusus unit pelaksana]
+    kategori: setiap_saat
+    kategori_alternatif: [berkala]
+    butir: data_organisasi
+    contoh_cocok:
+      - Pedoman pengelolaan organisasi, administrasi, personil dan keuangan
+      - Profil lengkap pimpinan dan pegawai (nama, riwayat karier, pendidikan, penghargaan)
+    contoh_tidak_cocok:
+      - Profil singkat pejabat struktural
+      - Struktur organisasi dinas
+
+  - id: setiap-saat-standar-pengumuman
+    keterangan: Informasi tentang standar pengumuman informasi — Perki 1/2021 (informasi yang wajib tersedia setiap saat)
+    prioritas: 56
+    salah_satu: [standar pengumuman informasi, standar pengumuman]
+    kategori: setiap_saat
+    contoh_cocok:
+      - Standar pengumuman informasi PPID
+    contoh_tidak_cocok:
+      - Standar layanan informasi publik
+
+  - id: setiap-saat-peraturan-dokumen-pendukung
+    keterangan: Peraturan, keputusan atau kebijakan berikut dokumen pendukungnya (naskah akademis, kajian, pertimbangan, masukan, risalah rapat, tahap perumusan) — UU 14/2008 Pasal 11 ayat (1) huruf c; Perki 1/2021 (informasi yang wajib tersedia setiap saat). Daftar peraturan saja tetap berkala (subkelompok F).
+    prioritas: 53
+    semua:
+      - [peraturan, keputusan, kebijakan, perundang undangan, regulasi]
+      - [dokumen pendukung, naskah akademik, naskah akademis, kajian akademik, kajian analisis, pertimbangan, tahap perumusan]
+    kategori: setiap_saat
+    kategori_alternatif: [berkala]
+    butir: kebijakan
+    contoh_cocok:
+      - Peraturan bupati yang telah diundangkan beserta naskah akademiknya
+      - Kebijakan pengelolaan sampah dan dokumen pendukungnya
+    contoh_tidak_cocok:
+      - Daftar peraturan bupati tahun 2025
 
 """##),
         ("kamus.yaml", ##"""
