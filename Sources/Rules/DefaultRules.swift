@@ -354,12 +354,12 @@ aturan:
       - Formulir kelengkapan permohonan username dan password aplikasi
 
   - id: keamanan-sistem
-    keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan)
+    keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan, hak akses) — UU 14/2008 Pasal 17 huruf c (keamanan negara; angka 6 sistem persandian negara untuk persandian dan kunci kriptografi); bagi sistem pemerintahan daerah biasa hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi; huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut
     prioritas: 100
     salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber]
     kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik]
     kategori: dikecualikan
-    pengecualian: [17c, 17j]
+    pengecualian: [17c]
     contoh_cocok:
       - Topologi jaringan dan alamat IP server pusat data
       - Laporan hasil uji penetrasi aplikasi pelayanan
@@ -483,7 +483,7 @@ aturan:
       - Jumlah anggota Satpol PP yang bertugas per regu
 
   - id: pajak-perorangan
-    keterangan: Data perpajakan wajib pajak orang per orang (SPTPD, omzet, tunggakan per wajib pajak) adalah kondisi keuangan seseorang dan rahasia jabatan perpajakan
+    keterangan: Data perpajakan wajib pajak orang per orang (SPTPD, omzet, tunggakan per wajib pajak) adalah kondisi keuangan seseorang — UU 14/2008 Pasal 17 huruf h angka 3 (wajib pajak badan usaha; huruf b); kerahasiaan jabatan perpajakan daerah sebagai dasar huruf j perlu ditetapkan ahli hukum dengan menyebut undang-undangnya
     prioritas: 100
     salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak]
     kecuali: [jumlah, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak]
@@ -608,12 +608,12 @@ aturan:
   # --- Ditambahkan dari DIK badan publik nyata (rules/preseden.csv, hanya badan latih;
   #     lihat docs/classification.md). Huruf Pasal 17 mengikuti yang paling sering dikutip.
   - id: keuangan-belum-diaudit
-    keterangan: Laporan keuangan yang belum diaudit/diperiksa (unaudited) — lazim dikecualikan sampai hasil audit terbit
+    keterangan: Laporan keuangan yang belum diaudit/diperiksa (unaudited) — bukan rahasia pribadi (huruf h); dasar terdekat UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik yang menurut Penjelasannya merugikan proses kebijakan bila diungkap secara prematur); dasarnya lemah dan hanya sampai laporan hasil audit terbit, sesudahnya ringkasan laporan keuangan wajib diumumkan berkala (Perki 1/2021); bahas dalam uji konsekuensi
     prioritas: 100
     salah_satu: [belum diaudit, sebelum diaudit, unaudited, belum diperiksa, belum disampaikan hasil audit, belum dilakukan audit, belum audit]
     kecuali: [tata cara, sop, pedoman, jadwal, opini]
     kategori: dikecualikan
-    pengecualian: [17h]
+    pengecualian: [17i]
     contoh_cocok:
       - Laporan keuangan sebelum diaudit
       - Laporan Keuangan Pemerintah Daerah yang belum diaudit BPK
@@ -623,12 +623,12 @@ aturan:
       - Opini BPK atas LKPD
 
   - id: audit-pengawasan-internal
-    keterangan: Kertas kerja, temuan dan laporan hasil audit/pengawasan internal dan tindak lanjutnya
+    keterangan: Kertas kerja, konsep temuan dan laporan hasil audit/pengawasan internal yang belum selesai ditindaklanjuti — UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik; Penjelasan pengungkapan prematur menghambat proses), bukan huruf h (rahasia pribadi); audit investigatif atas dugaan tindak pidana; huruf a angka 1; nama dan data pribadi dalam temuan; huruf h, dikecualikan sebagian; laporan hasil pengawasan yang sudah final sering disengketakan di Komisi Informasi, sehingga kepentingan publiknya wajib ditimbang
     prioritas: 100
     salah_satu: [hasil audit internal, audit internal, audit eksternal, hasil audit, laporan hasil audit, kertas kerja audit, kertas kerja pemeriksaan, temuan audit, temuan pemeriksaan, laporan hasil pengawasan, tindak lanjut hasil pengawasan, hasil pengawasan, data pengawasan, sasaran pengawasan, laporan hasil pemeriksaan inspektorat, hasil pemeriksaan reguler, laporan hasil reviu internal]
     kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, harga, pasar, kualitas, mutu, pemilu, pemilihan, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum]
     kategori: dikecualikan
-    pengecualian: [17h]
+    pengecualian: [17i]
     contoh_cocok:
       - Laporan Hasil Audit Internal
       - Kertas kerja pemeriksaan reguler Inspektorat pada Dinas PUPR
@@ -640,12 +640,12 @@ aturan:
       - Piagam audit internal
 
   - id: soal-ujian
-    keterangan: Soal, kunci dan lembar jawaban ujian atau tes seleksi
+    keterangan: Soal dan kunci jawaban ujian atau tes seleksi sebelum/selama dipakai, serta lembar jawaban peserta — UU 14/2008 Pasal 17 huruf b (hak cipta penyusun soal, UU 28/2014 tentang Hak Cipta) dan huruf h angka 4 (hasil evaluasi kemampuan peserta); kerugian utamanya (ujian tidak lagi adil) tidak disebut Pasal 17, sehingga dasar huruf b perlu dibahas dalam uji konsekuensi
     prioritas: 100
     salah_satu: [soal ujian, soal dan jawaban, soal tes, bank soal, naskah soal, kunci jawaban, lembar jawaban, jawaban ujian, soal seleksi, materi soal]
     kecuali: [tata cara, pedoman, kisi kisi, jadwal, pengumuman, contoh soal, latihan soal]
     kategori: dikecualikan
-    pengecualian: [17b]
+    pengecualian: [17b, 17h4]
     contoh_cocok:
       - Soal dan jawaban ujian tes masuk
       - Lembar jawaban ujian mahasiswa
@@ -672,7 +672,7 @@ aturan:
       - Nilai hasil seleksi kompetensi PPPK (diumumkan BKN)
 
   - id: gambar-teknis-bangunan
-    keterangan: Cetak biru, desain dan gambar teknis bangunan serta instalasinya
+    keterangan: Cetak biru, desain dan gambar teknis bangunan serta instalasinya — UU 14/2008 Pasal 17 huruf c melindungi pertahanan dan keamanan negara (angka 4; pangkalan/instalasi militer); untuk gedung kantor biasa dasarnya lemah; uji konsekuensi harus menunjukkan bahaya nyata (objek vital, sistem pengamanan), bagian lain dibuka; hak cipta perencana (huruf b) hanya bila hak ciptanya bukan milik pemerintah daerah
     prioritas: 100
     salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung]
     kecuali: [pengumuman, pengadaan, jumlah, tata cara, rup, jadwal, persyaratan]
@@ -783,12 +783,12 @@ aturan:
       - Informasi pasar kerja dan lowongan
 
   - id: perjanjian-klausul-rahasia
-    keterangan: Perjanjian atau nota kesepahaman yang memuat klausul kerahasiaan yang disepakati para pihak
+    keterangan: Perjanjian atau nota kesepahaman yang memuat klausul kerahasiaan — perjanjian badan publik dengan pihak ketiga wajib tersedia setiap saat (UU 14/2008 Pasal 11 ayat (1) huruf e) dan klausul kontrak tidak dapat mengalahkan undang-undang; hanya bagian yang bila dibuka merugikan hak kekayaan intelektual atau persaingan usaha pihak ketiga (UU 14/2008 Pasal 17 huruf b) yang dapat dikecualikan, biasanya sebagian (dihitamkan)
     prioritas: 100
     salah_satu: [klausa dirahasiakan, klausul dirahasiakan, klausula dirahasiakan, klausul kerahasiaan, klausula kerahasiaan, klausul rahasia, perjanjian kerahasiaan, non disclosure agreement]
     kecuali: [tata cara, pedoman, sop, jumlah, daftar mitra]
     kategori: dikecualikan
-    pengecualian: [17i, 17b]
+    pengecualian: [17b]
     contoh_cocok:
       - Nota kesepahaman dengan perguruan tinggi yang memuat klausul kerahasiaan
     contoh_tidak_cocok:
@@ -888,12 +888,12 @@ aturan:
       - Jadwal fit and proper test calon direksi
 
   - id: pemeriksaan-etik-disiplin
-    keterangan: Pengaduan terhadap pegawai/pejabat tertentu dan pemeriksaan disiplin atau kode etiknya (belum diputus; menyangkut penilaian dan nama baik seseorang) — UU 14/2008 Pasal 17 huruf h angka 4 dan huruf a angka 1
+    keterangan: Pengaduan terhadap pegawai/pejabat tertentu dan pemeriksaan disiplin atau kode etiknya (belum diputus; menyangkut penilaian dan nama baik seseorang) — UU 14/2008 Pasal 17 huruf h angka 4; pemeriksaan disiplin bukan penyidikan tindak pidana, sehingga huruf a angka 1 hanya dipakai bila pengaduan itu sedang diselidiki/disidik aparat penegak hukum
     prioritas: 100
     salah_satu: [pengaduan terhadap pegawai, pengaduan terhadap pejabat, pengaduan terhadap hakim, pengaduan terhadap aparatur, pengaduan terhadap asn, pengaduan terhadap oknum, pengaduan oknum, aduan terhadap pegawai, laporan terhadap pegawai, laporan terhadap pejabat, oknum pegawai, oknum pejabat, oknum asn, pemeriksaan hakim, pemeriksaan terhadap hakim, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pelanggaran kode etik, sidang kode etik, sidang etik, majelis kode etik, pelanggaran etik, dugaan pelanggaran etik, pelanggaran disiplin, dugaan pelanggaran disiplin, berkas disiplin, penjatuhan hukuman disiplin, laporan hasil pemeriksaan disiplin, berita acara pemeriksaan disiplin, pengaduan yang sedang diproses, pengaduan dalam proses, pengaduan yang masih dalam proses, pengaduan yang belum selesai, dumas dalam proses, laporan gratifikasi, pelapor gratifikasi, masalah absensi, penanganan masalah absensi, ketidakhadiran pegawai, pegawai yang tidak masuk kerja, pelanggaran jam kerja, teguran tertulis, surat teguran pegawai, surat peringatan pegawai]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, pembentukan, keputusan pembentukan, susunan keanggotaan, pencegahan, kode etik dan kode perilaku, whistleblowing, wbs, formulir, laporan penindakan, gambaran umum, jenis pelanggaran]
     kategori: dikecualikan
-    pengecualian: [17h4, 17a1]
+    pengecualian: [17h4]
     contoh_cocok:
       - Berkas pengaduan terhadap oknum pegawai kecamatan
       - Risalah sidang kode etik pegawai
@@ -977,12 +977,12 @@ aturan:
       - Jumlah lulusan per program studi
 
   - id: perkara-badan-publik
-    keterangan: Bahan perkara/gugatan yang sedang berjalan di mana badan publik menjadi pihak (gugatan, jawaban, replik-duplik, memori banding/kasasi, pendapat kuasa hukum) — UU 14/2008 Pasal 17 huruf a dan huruf i
+    keterangan: Bahan perkara/gugatan yang sedang berjalan di mana badan publik menjadi pihak (gugatan, jawaban, replik-duplik, memori banding/kasasi, pendapat kuasa hukum) — UU 14/2008 Pasal 17 huruf i (pendapat hukum dan strategi berperkara intra badan publik); huruf a angka 1 hanya untuk perkara pidana yang sedang diselidiki/disidik; putusan pengadilan terbuka (Pasal 18 ayat (1) huruf a)
     prioritas: 100
     salah_satu: [gugatan yang sedang berjalan, sengketa yang sedang berjalan, dalam proses hukum, proses hukum yang sedang berjalan, berkas gugatan, dokumen gugatan, jawaban gugatan, replik, duplik, memori banding, kontra memori banding, memori kasasi, kontra memori kasasi, memori peninjauan kembali, surat kuasa khusus, bahan bantuan hukum, berkas bantuan hukum, pendampingan hukum perkara, strategi pembelaan, kesimpulan para pihak]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, penyuluhan hukum, bantuan hukum bagi masyarakat miskin, pos bantuan hukum, posbakum, layanan bantuan hukum, persyaratan, syarat, sudah dibacakan, telah dibacakan, persidangan terbuka, sidang terbuka, putusan, berkekuatan hukum tetap, daftar perkara, nomor perkara, status perkara]
     kategori: dikecualikan
-    pengecualian: [17a, 17i]
+    pengecualian: [17i]
     contoh_cocok:
       - Berkas jawaban gugatan dan duplik perkara tata usaha negara
       - Memori kasasi Pemerintah Kabupaten atas sengketa lahan pasar
@@ -1169,7 +1169,7 @@ aturan:
       - Agenda rapat pimpinan yang terbuka untuk umum
 
   - id: arsip-tertutup
-    keterangan: Arsip yang dinyatakan tertutup atau arsip terjaga (kependudukan, kewilayahan, perbatasan, perjanjian internasional, kontrak karya, masalah pemerintahan strategis) — UU 14/2008 Pasal 17 huruf j jo. UU 43/2009 tentang Kearsipan
+    keterangan: Arsip yang aksesnya ditutup oleh pencipta arsip dengan alasan UU 43/2009 Pasal 44 (kependudukan, kewilayahan, perbatasan, perjanjian internasional, kontrak karya, masalah pemerintahan strategis) — UU 14/2008 Pasal 17 huruf j jo. UU 43/2009 tentang Kearsipan; arsip terjaga wajib dijaga keutuhannya tetapi tidak dengan sendirinya tertutup
     prioritas: 100
     salah_satu: [arsip terjaga, daftar arsip terjaga, arsip tertutup, arsip yang dinyatakan tertutup, arsip rahasia, arsip sangat rahasia, arsip vital, daftar arsip vital, akses arsip tertutup, arsip dinamis tertutup]
     kecuali: [tata cara, pedoman, sop, jadwal retensi arsip, jra, klasifikasi arsip, klasifikasi keamanan dan akses arsip, sosialisasi, pelatihan, jumlah, statistik, program arsip vital, kebijakan]
@@ -32272,7 +32272,7 @@ pasal_17:
       - angka: 5
         judul: Membahayakan keamanan peralatan, sarana, dan/atau prasarana penegak hukum
   - huruf: b
-    judul: Mengganggu kepentingan perlindungan hak atas kekayaan intelektual dan perlindungan dari persaingan usaha tidak sehat (misalnya rincian HPS sebelum tender diumumkan, dokumen penawaran)
+    judul: Mengganggu kepentingan perlindungan hak atas kekayaan intelektual dan perlindungan dari persaingan usaha tidak sehat
   - huruf: c
     judul: Membahayakan pertahanan dan keamanan negara
     butir:
@@ -32313,7 +32313,7 @@ pasal_17:
     judul: Merugikan kepentingan hubungan luar negeri
     butir:
       - angka: 1
-        judul: Posisi, daya tawar dan strategi yang akan dan telah diambil dalam hubungan internasional
+        judul: Posisi, daya tawar dan strategi yang akan dan telah diambil oleh negara dalam hubungannya dengan negosiasi internasional
       - angka: 2
         judul: Korespondensi diplomatik antarnegara
       - angka: 3
@@ -32353,7 +32353,7 @@ pasal_17:
         judul: Identitas anak yang berhadapan dengan hukum
         dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 11/2012 tentang Sistem Peradilan Pidana Anak
       - angka: 5
-        judul: Arsip yang dinyatakan tertutup atau arsip terjaga
+        judul: Arsip yang aksesnya ditutup oleh pencipta arsip (UU 43/2009 Pasal 44)
         dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 43/2009 tentang Kearsipan
 
 pasal_18:

@@ -24,6 +24,12 @@ extension RuleSet {
                 issue(problem.error ? .error : .warning, problem.error ? "statute" : "unknown_statute",
                       "\(what), `keterangan`: \(problem.message)")
             }
+            // Huruf j alone names no law: the decree would cite "Pasal 17 huruf j" with nothing
+            // for the reader to check. Its local points (17j1…) each carry their Undang-Undang.
+            if rule.grounds.contains("17j") {
+                issue(.error, "ground_without_law", "\(what) memakai dasar 17j tanpa undang-undang: pakai butir 17j1 dst. "
+                      + "(pengecualian.yaml) yang menyebut undang-undang yang merahasiakan informasinya.")
+            }
             if rule.mustMatch.isEmpty {
                 issue(.error, "missing_example", "\(what) belum punya `contoh_cocok` (teks yang harus cocok).")
             }

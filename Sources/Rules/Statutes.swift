@@ -82,6 +82,7 @@ public enum StatuteBook {
         .init(kind: .uu, number: 17, year: 2023, title: "Kesehatan", gazette: 105, supplement: 6887),
         .init(kind: .uu, number: 11, year: 2012, title: "Sistem Peradilan Pidana Anak", gazette: 153, supplement: 5332),
         .init(kind: .uu, number: 17, year: 2011, title: "Intelijen Negara"),
+        .init(kind: .uu, number: 28, year: 2014, title: "Hak Cipta"),
         // Repealed: a decree of 2026 must not rest on them.
         .init(kind: .uu, number: 36, year: 2009, title: "Kesehatan", repealedBy: "UU 17/2023"),
         .init(kind: .uu, number: 29, year: 2004, title: "Praktik Kedokteran", repealedBy: "UU 17/2023"),

@@ -63,6 +63,14 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(stale.status, 1)
         XCTAssertTrue(stale.err.contains("revisi terkini adalah 1"), stale.err)
 
+        // Pasal 17 huruf j without the Undang-Undang that closes the information cites nothing
+        // a reader can check: refused, unless the law is named.
+        let bareJ = try run(["test", "dinkes-0005", "--revision", "1", "--conclusion",
+                             "dikecualikan_seluruhnya", "--ground", "17j", "--consequence", "x",
+                             "--public-interest", "y", "--period", "permanen", "--tester", "Tim"] + ws)
+        XCTAssertEqual(bareJ.status, 1, bareJ.out)
+        XCTAssertTrue(bareJ.err.contains("huruf j hanya berlaku"), bareJ.err)
+
         let test = try run(["test", "dinkes-0005", "--revision", "1", "--conclusion",
                             "dikecualikan_seluruhnya", "--ground", "17h2", "--consequence",
                             "Rahasia pribadi pasien terbuka", "--public-interest",

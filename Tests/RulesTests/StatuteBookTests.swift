@@ -64,6 +64,30 @@ final class StatuteBookTests: XCTestCase {
         XCTAssertFalse(StatuteBook.statute("UU 29/2004")?.inForce ?? true)
     }
 
+    /// The legal review of the rules' grounds (docs/rules.md "Legal review"): what the law's
+    /// wording does not cover is not cited. Each line: rule, grounds it must not cite, why.
+    func testRuleGroundsAreOnesTheLawSupports() throws {
+        let forbidden: [(rule: String, not: [String], why: String)] = [
+            ("audit-pengawasan-internal", ["17h"], "an audit of the body is not a person's secret"),
+            ("keuangan-belum-diaudit", ["17h"], "the body's own accounts are not a person's secret"),
+            ("perjanjian-klausul-rahasia", ["17i"], "an agreement with a third party is setiap saat (Pasal 11(1)e), not a memorandum"),
+            ("pemeriksaan-etik-disiplin", ["17a1"], "a disciplinary hearing is not a criminal investigation"),
+            ("rencana-operasi", ["17a3"], "17a3 is intelligence on transnational crime"),
+            ("kerawanan-keamanan", ["17a3"], "17a3 is intelligence on transnational crime"),
+            ("perkara-badan-publik", ["17a"], "huruf a has points, all about criminal enforcement"),
+            ("keamanan-sistem", ["17j"], "huruf j needs the law that closes the information"),
+        ]
+        for (id, not, why) in forbidden {
+            let rule = try XCTUnwrap(defaultRules.rules.first { $0.id == id }, id)
+            for code in not { XCTAssertFalse(rule.grounds.contains(code), "\(id) cites \(code): \(why)") }
+            XCTAssertFalse(rule.grounds.isEmpty, id)
+            // Where the law leaves room, the explanation says so for the consequence test.
+            XCTAssertTrue(rule.description.contains("UU 14/2008 Pasal 17"), "\(id): the explanation names its ground")
+        }
+        // No rule cites huruf j without its law, and rules check says so.
+        XCTAssertEqual(defaultRules.rules.filter { $0.grounds.contains("17j") }.map(\.id), [])
+    }
+
     /// The points of pengecualian.yaml are the law's: UU 14/2008 Pasal 17 gives angka only to
     /// a, c, e, f and h (5, 7, 7, 4, 5 of them); j's numbers are local and each names its law;
     /// each title carries the words that set the point apart in the law's own text.
