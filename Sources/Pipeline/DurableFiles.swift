@@ -30,6 +30,23 @@ public enum DurableFiles {
     }
 
     /// The temp-name, fsync, rename and folder-sync protocol around a body that writes bytes.
+    /// Writes the UTF-8 bytes that `produce` emits piece by piece to `url`, like
+    /// `write(to:streamingText:)`.
+    public static func write(to url: URL, streamingBytes produce: (([UInt8]) throws -> Void) throws -> Void) throws {
+        try write(to: url) { file in
+            var buffer: [UInt8] = []
+            buffer.reserveCapacity(1 << 18)
+            try produce { bytes in
+                buffer.append(contentsOf: bytes)
+                if buffer.count >= 1 << 18 {
+                    try buffer.withUnsafeBytes { try file.write($0) }
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+            try buffer.withUnsafeBytes { try file.write($0) }
+        }
+    }
+
     static func write(to url: URL, body: (TemporaryFile) throws -> Void) throws {
         let dir = url.deletingLastPathComponent()
         try createDirectory(dir)

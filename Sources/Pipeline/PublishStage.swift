@@ -227,9 +227,20 @@ public struct PublishStage {
         }
         let pack = ReviewPack(input)
         try DurableFiles.write(Data(try pack.workbook(clock: clock)), to: workbookURL)
-        try DurableFiles.write(to: workspace.review.appendingPathComponent("index.html")) { emit in
-            try pack.writePage(clock: clock, to: emit)
-        }
+        // The page's rows are kept between runs (archive/.cache/pemeriksaan/): after an
+        // update only the changed units' rows are rendered.
+        let pageURL = workspace.review.appendingPathComponent("index.html")
+        let pageRows = KeptPageIndex(url: KeptParts(workspace: workspace, kind: "pemeriksaan").url("halaman.index"),
+                                     page: pageURL, frame: PartKeys.key(["pemeriksaan-halaman"]))
+        try DurableFiles.write(to: pageURL, streamingBytes: { emit in
+            try pack.writePage(clock: clock, kept: ReviewKeptRows(page: pageRows.rows)) { piece in
+                pageRows.advance(piece.count)
+                try emit(piece)
+            }
+        })
+        try pageRows.finish()
+        logger.info("halaman pemeriksaan", metadata: [
+            "baris_dipakai_ulang": "\(pageRows.reused)", "baris_dibuat": "\(pageRows.rendered)"])
         let forms = try ConsequenceTestForm.documentsPerUnit(pending: pending, settings: config.decree, citations: citations,
                                                             clock: clock, kept: keptFormBodies(pending))
         try replaceFolder(workspace.reports.appendingPathComponent("uji-konsekuensi", isDirectory: true),

@@ -63,6 +63,14 @@ final class IncrementalDocumentsTests: XCTestCase {
         XCTAssertGreaterThan(count("baris_dipakai_ulang"), 100, String(line))
         XCTAssertGreaterThan(count("baris_dibuat"), 0, String(line))
         XCTAssertLessThan(count("baris_dibuat"), count("baris_dipakai_ulang"), String(line))
+        // The review page of the update took most rows from the first run's page.
+        let page = try XCTUnwrap(log.split(separator: "\n").last { $0.contains("halaman pemeriksaan") })
+        func pageCount(_ name: String) -> Int {
+            Int(page.split(separator: " ").first { $0.hasPrefix(name + "=") }?.split(separator: "=").last ?? "") ?? -1
+        }
+        XCTAssertGreaterThan(pageCount("baris_dipakai_ulang"), 100, String(page))
+        XCTAssertGreaterThan(pageCount("baris_dibuat"), 0, String(page))
+        XCTAssertTrue(files.contains("archive/.cache/pemeriksaan/halaman.index"))
         // The kept template really was kept (not rewritten with the same bytes), and the
         // updated units' templates changed.
         let after = try FileManager.default.attributesOfItem(atPath: untouched.path)[.modificationDate] as? Date

@@ -64,3 +64,77 @@ final class KeptRowFileTests: XCTestCase {
         XCTAssertNil(next.rows.lookup(["baris", "4"]))
     }
 }
+
+/// The review page's row index: rows are read back from the page written last, without their
+/// number, and only while their bytes are what was written.
+final class KeptPageIndexTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("dip-page-index-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Writes a page of `count` numbered rows through the index; row i is "<p>" + number + "|text i</p>".
+    func writePage(_ page: URL, index: URL, count: Int, first: Int = 1, frame: String = "f") throws -> KeptPageIndex {
+        let kept = KeptPageIndex(url: index, page: page, frame: frame)
+        var out: [UInt8] = []
+        func emit(_ bytes: [UInt8]) {
+            kept.advance(bytes.count)
+            out += bytes
+        }
+        emit(Array("<kepala>\n".utf8))
+        for i in 0..<count {
+            let number = Array(String(first + i).utf8)
+            let row: [UInt8]
+            if let found = kept.rows.lookup(["baris", "\(i)"]) {
+                row = Array(found.bytes[..<found.split]) + number + found.bytes[found.split...]
+            } else {
+                let template = Array("<p>|teks \(i)</p>\n".utf8)
+                kept.rows.keep(["baris", "\(i)"], template, 3)
+                row = Array(template[..<3]) + number + template[3...]
+            }
+            emit(row)
+        }
+        try Data(out).write(to: page)
+        try kept.finish()
+        return kept
+    }
+
+    func testRowsComeBackFromTheOldPageWhileTheyAreIntact() throws {
+        let page = folder.appendingPathComponent("index.html")
+        let index = folder.appendingPathComponent("halaman.index")
+        let first = try writePage(page, index: index, count: 50)
+        XCTAssertEqual([first.reused, first.rendered], [0, 50])
+        // Every row moves (numbers from 101): all are taken from the page, with their new number.
+        let second = try writePage(page, index: index, count: 50, first: 101)
+        XCTAssertEqual([second.reused, second.rendered], [50, 0])
+        let text = try String(contentsOf: page, encoding: .utf8)
+        XCTAssertTrue(text.contains("<p>137|teks 36</p>\n"), text)
+        XCTAssertFalse(text.contains("<p>37|"))
+
+        // A byte of one row changed by hand: that row alone is rendered again.
+        var data = try Data(contentsOf: page)
+        let at = try XCTUnwrap(text.range(of: "teks 7<")).lowerBound.utf16Offset(in: text)
+        data[at] = UInt8(ascii: "T")
+        try data.write(to: page)
+        let third = try writePage(page, index: index, count: 50, first: 1)
+        XCTAssertEqual([third.reused, third.rendered], [49, 1])
+        XCTAssertTrue(try String(contentsOf: page, encoding: .utf8).contains("<p>8|teks 7</p>\n"))
+
+        // Another frame, or a damaged index: nothing is taken.
+        XCTAssertEqual(try writePage(page, index: index, count: 50, frame: "g").reused, 0)
+        var damaged = try Data(contentsOf: index)
+        damaged[damaged.count / 2] ^= 1
+        try damaged.write(to: index)
+        XCTAssertEqual(try writePage(page, index: index, count: 50, frame: "g").reused, 0)
+        // The page gone: nothing is taken either.
+        _ = try writePage(page, index: index, count: 50)
+        try FileManager.default.removeItem(at: page)
+        XCTAssertEqual(try writePage(page, index: index, count: 50).reused, 0)
+    }
+}

@@ -146,6 +146,9 @@ struct ReviewTable: Sendable {
     var intro: String
     var columns: [ReviewColumn]
     var rows: [[String]]
+    /// Column 0 holds each row's running number ("1", "2", …): a kept row leaves it as a gap
+    /// (`ReviewKeptRows`), so a row moved by an item inserted above it is still reused.
+    var numbered = false
 }
 
 /// Builds the tables once, for both the workbook and the page, so both show the same content.
@@ -220,7 +223,7 @@ enum ReviewContent {
                 + "dan penjelasannya. Isi kolom Keputusan (Setujui/Kembalikan); catatan wajib bila dikembalikan. "
                 + "Kolom \(ReviewFormat.standingHeader) menunjukkan keputusan yang sudah dicatat; informasi yang "
                 + "dikembalikan tetap tampil sampai perangkat daerah mengirim perbaikannya.",
-            columns: columns, rows: rows)
+            columns: columns, rows: rows, numbered: true)
     }
 
     static func suggestion(_ v: VersionItem) -> String {
@@ -292,7 +295,7 @@ enum ReviewContent {
             sheet: ReviewFormat.testSheet, title: "Informasi yang Memerlukan Uji Konsekuensi",
             intro: "Isi setiap kolom uji (UU 14/2008 Pasal 17 dan 19). Kesimpulan dipilih dari daftar; "
                 + "kesimpulan dikecualikan wajib disertai dasar hukum. Baris tanpa kesimpulan tidak dicatat.",
-            columns: columns, rows: rows)
+            columns: columns, rows: rows, numbered: true)
     }
 
     static func changesTable(_ diff: VersionDiff) -> ReviewTable {

@@ -17,18 +17,21 @@ public enum ReviewPage {
     }
 
     public static func html(_ input: ReviewInput, clock: Clock) -> String {
-        var page = ""
+        var page: [UInt8] = []
         write(input, tables: ReviewContent.tables(input), clock: clock) { page += $0 }
-        return page
+        return String(decoding: page, as: UTF8.self)
     }
 
-    /// Emits the page in pieces, a table row at a time, so a big draft's page is never held
-    /// whole in memory (as one String it was a quarter of a run's peak).
+    /// Emits the page in pieces of UTF-8, a table row at a time, so a big draft's page is never
+    /// held whole in memory (as one String it was a quarter of a run's peak). Rows found in
+    /// `kept` are copied instead of rendered.
     static func write(
-        _ input: ReviewInput, tables: [ReviewTable], clock: Clock, to emit: (String) throws -> Void
+        _ input: ReviewInput, tables: [ReviewTable], clock: Clock, kept: KeptRows? = nil,
+        to emit: ([UInt8]) throws -> Void
     ) rethrows {
+        func emitText(_ text: String) throws { try emit(Array(text.utf8)) }
         let lines = ReviewContent.instructions(input, clock: clock)
-        try emit(HTMLTables.pageHead(title: "Pemeriksaan Daftar Informasi Publik"))
+        try emitText(HTMLTables.pageHead(title: "Pemeriksaan Daftar Informasi Publik"))
         var header = "<header><h1>\(HTMLTables.escape(lines[0]))</h1>\n<p>\(HTMLTables.escape(lines[1]))</p>\n"
         header += "<p>Halaman ini berisi hal yang sama dengan lembar kerja pemeriksaan (Excel). "
             + "Keputusan diisi pada lembar kerja tersebut, bukan di halaman ini.</p>\n"
@@ -38,21 +41,31 @@ public enum ReviewPage {
             header += "<li><a href=\"#t\(i + 1)\">\(HTMLTables.escape(t.title))</a> (\(t.rows.count))</li>\n"
         }
         header += "</ul></nav></header>\n<main>\n"
-        try emit(header)
+        try emitText(header)
+        var out: [UInt8] = []
         for (i, t) in tables.enumerated() {
             // Input columns are empty here and ids are shown, so the page can be checked
             // against the workbook row by row.
             let keep = t.columns.indices.filter { !t.columns[$0].input || t.columns[$0].header == ReviewFormat.legalBasisHeader }
-            try emit("<section id=\"t\(i + 1)\">\n<h2>\(HTMLTables.escape(t.title))</h2>\n<p>\(HTMLTables.escape(t.intro))</p>\n")
-            try HTMLTables.table(
-                headers: keep.map { t.columns[$0].header.replacingOccurrences(of: " (jangan diubah)", with: "") },
-                rowCount: t.rows.count,
-                row: { r in keep.map { $0 < t.rows[r].count ? t.rows[r][$0] : "" } },
-                empty: "Tidak ada data.", to: emit)
-            try emit("</section>\n")
+            try emitText("<section id=\"t\(i + 1)\">\n<h2>\(HTMLTables.escape(t.title))</h2>\n<p>\(HTMLTables.escape(t.intro))</p>\n")
+            let headers = keep.map { t.columns[$0].header.replacingOccurrences(of: " (jangan diubah)", with: "") }
+            if t.rows.isEmpty {
+                try emitText("<p class=\"empty\">\(HTMLTables.escape("Tidak ada data."))</p>\n")
+            } else {
+                try emitText(HTMLTables.tableStart(headers: headers))
+                let labels = HTMLTables.labelBytes(headers: headers)
+                for r in t.rows.indices {
+                    out.removeAll(keepingCapacity: true)
+                    let values = keep.map { $0 < t.rows[r].count ? t.rows[r][$0] : "" }
+                    row(t, r, values: values, labels: labels, kept: kept, into: &out)
+                    try emit(out)
+                }
+                try emitText(HTMLTables.tableEnd)
+            }
+            try emitText("</section>\n")
         }
-        try emit("</main>\n")
-        try emit(HTMLTables.pageTail)
+        try emitText("</main>\n")
+        try emitText(HTMLTables.pageTail)
     }
 }
 
@@ -72,9 +85,10 @@ public struct ReviewPack {
         try ReviewWorkbook.build(input, tables: tables, clock: clock)
     }
 
-    /// The review page, emitted in pieces of UTF-8 text.
-    public func writePage(clock: Clock, to emit: (String) throws -> Void) rethrows {
-        try ReviewPage.write(input, tables: tables, clock: clock, to: emit)
+    /// The review page, emitted in pieces of UTF-8; rows found in `kept.page` are copied.
+    public func writePage(clock: Clock, kept: ReviewKeptRows = ReviewKeptRows(),
+                          to emit: ([UInt8]) throws -> Void) rethrows {
+        try ReviewPage.write(input, tables: tables, clock: clock, kept: kept.page, to: emit)
     }
 }
 

@@ -1,0 +1,86 @@
+import Foundation
+import OfficeFormats
+
+/// Rows of the review pack rendered by an earlier run, kept by the caller (the run keeps them
+/// in `archive/.cache/pemeriksaan/`) under a digest of the row's texts, so that the pack made
+/// again after a few units changed renders only their rows; the others are copied. A numbered
+/// table's row is kept without its running number (a gap filled in when it is used), so a row
+/// moved down by an item inserted above it is still reused. The bytes are those of a row
+/// rendered in full (`ReviewKeptRowsTests`); a row missing from the store is rendered and kept.
+public struct ReviewKeptRows: Sendable {
+    /// Rows of the page (`reports/review/index.html`).
+    public var page: KeptRows?
+
+    public init(page: KeptRows? = nil) {
+        self.page = page
+    }
+}
+
+extension HTMLTables {
+    /// The start of a table (`table(headers:rowCount:row:empty:to:)` emits the same).
+    static func tableStart(headers: [String]) -> String {
+        var out = headers.count > wideColumns ? "<table class=\"lebar\">\n<thead><tr>" : "<table>\n<thead><tr>"
+        for h in headers { out += "<th scope=\"col\">\(escape(h))</th>" }
+        out += "</tr></thead>\n<tbody>\n"
+        return out
+    }
+
+    static let tableEnd = "</tbody>\n</table>\n"
+
+    /// The ` data-label="…"` attribute of each column, as bytes.
+    static func labelBytes(headers: [String]) -> [[UInt8]] {
+        headers.map { Array(" data-label=\"\(escape($0))\"".utf8) }
+    }
+
+    /// One `<tr>` of `table(headers:rowCount:row:empty:to:)` as bytes, appended to `out`.
+    /// - Returns: the offset in `out` where the first cell's text starts.
+    @discardableResult
+    static func rowBytes(_ values: [String], labels: [[UInt8]], into out: inout [UInt8]) -> Int {
+        out.append(contentsOf: [0x3C, 0x74, 0x72, 0x3E])  // <tr>
+        var first = out.count
+        for (c, value) in values.enumerated() {
+            out.append(contentsOf: [0x3C, 0x74, 0x64])  // <td
+            if c < labels.count { out.append(contentsOf: labels[c]) }
+            out.append(0x3E)  // >
+            if c == 0 { first = out.count }
+            out.append(contentsOf: cell(value).utf8)
+            out.append(contentsOf: [0x3C, 0x2F, 0x74, 0x64, 0x3E])  // </td>
+        }
+        out.append(contentsOf: [0x3C, 0x2F, 0x74, 0x72, 0x3E, 0x0A])  // </tr>\n
+        return first
+    }
+}
+
+extension ReviewPage {
+    /// Row `r` of table `t` on the page (its shown `values`), appended to `out`: kept from an
+    /// earlier run when its texts are the same, otherwise rendered (and kept).
+    static func row(_ t: ReviewTable, _ r: Int, values: [String], labels: [[UInt8]], kept: KeptRows?,
+                    into out: inout [UInt8]) {
+        guard let kept else {
+            HTMLTables.rowBytes(values, labels: labels, into: &out)
+            return
+        }
+        // A numbered table's first shown value is the running number (checked: anything else
+        // is kept whole).
+        let number = t.numbered && values.first == String(r + 1) ? values[0] : nil
+        var fields = ["halaman", t.sheet]
+        fields.reserveCapacity(values.count + 2)
+        fields += number == nil ? values : Array(values.dropFirst())
+        if let found = kept.lookup(fields), found.split <= found.bytes.count {
+            let bytes = found.bytes
+            out.append(contentsOf: bytes[..<found.split])
+            if let number { out.append(contentsOf: number.utf8) }
+            out.append(contentsOf: bytes[found.split...])
+            return
+        }
+        var rendered: [UInt8] = []
+        var shown = values
+        if number != nil { shown[0] = "" }
+        let first = HTMLTables.rowBytes(shown, labels: labels, into: &rendered)
+        let split = number == nil ? 0 : first
+        kept.keep(fields, rendered, split)
+        out.append(contentsOf: rendered[..<split])
+        if let number { out.append(contentsOf: number.utf8) }
+        out.append(contentsOf: rendered[split...])
+    }
+}
