@@ -80,6 +80,16 @@ final class DecreeTests: XCTestCase {
             XCTAssertEqual(form.filter { $0.hasPrefix("Yang menguji") }.count, items.count, form.joined(separator: "|"))
             XCTAssertFalse(form.contains("Penguji,"), form.joined(separator: "|"))
         }
+        // A recorded test with no conditions for opening: the signed decree's cell reads "-",
+        // never blank (as the berita acara prints it).
+        var noConditions = v
+        let tested = try XCTUnwrap(noConditions.exempted.firstIndex { $0.consequenceTest != nil })
+        noConditions.exempted[tested].consequenceTest?.conditionsForOpening = ""
+        func dashes(_ version: DIPVersion) throws -> Int {
+            visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: version, settings: settings, citations: .builtIn,
+                                                                      clock: clock))[2].text).filter { $0 == "-" }.count
+        }
+        XCTAssertEqual(try dashes(noConditions), try dashes(v) + 1)
         // A shipped setting citing a repealed law is reported as an error by `dip rules check`.
         var old = settings
         old.mengingat.append("Undang-Undang Nomor 36 Tahun 2009 tentang Kesehatan;")

@@ -360,11 +360,11 @@ public enum DecreeWriter {
                 L.bodyCell(info),
                 L.bodyCell(cellText(v.item.pejabatPenguasa).isEmpty ? v.unit.name : "\(cellText(v.item.pejabatPenguasa))\n(\(v.unit.name))"),
                 L.bodyCell(basis.isEmpty ? pending : basis),
-                L.bodyCell(t.map { cellText($0.consequence) } ?? pending),
-                L.bodyCell(t.map { cellText($0.publicInterest) } ?? pending),
+                L.bodyCell(t.map { filled(cellText($0.consequence)) } ?? pending),
+                L.bodyCell(t.map { filled(cellText($0.publicInterest)) } ?? pending),
                 L.bodyCell(t?.conclusion.label ?? ConsequenceConclusion.pending.label),
                 L.bodyCell(t.map(periodLabel) ?? pending),
-                L.bodyCell(t.map { cellText($0.conditionsForOpening) } ?? pending),
+                L.bodyCell(t.map { filled(cellText($0.conditionsForOpening)) } ?? pending),
             ], cantSplit: true))
         }
         if items.isEmpty {
@@ -374,6 +374,10 @@ public enum DecreeWriter {
         if let closing { rows += closing(widths) }
         return DOCXTable(columnWidths: widths, rows: rows)
     }
+
+    /// A field of a recorded test as the signed decree prints it: "-" when it was left empty,
+    /// as the berita acara does, so no cell of a decree is blank.
+    static func filled(_ text: String) -> String { text.isEmpty ? "-" : text }
 
     /// The exemption period as printed: the officer's text with a capital first letter, and
     /// "Permanen" for any spelling of permanent ("permanen", "PERMANEN"); the parsed period
