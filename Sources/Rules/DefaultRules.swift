@@ -32207,7 +32207,7 @@ setiap_saat:
   "mengingatSektoral" : {
     "UU 11/2012" : "Undang-Undang Nomor 11 Tahun 2012 tentang Sistem Peradilan Pidana Anak (Lembaran Negara Republik Indonesia Tahun 2012 Nomor 153, Tambahan Lembaran Negara Republik Indonesia Nomor 5332);",
     "UU 17/2023" : "Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan (Lembaran Negara Republik Indonesia Tahun 2023 Nomor 105, Tambahan Lembaran Negara Republik Indonesia Nomor 6887);",
-    "UU 24/2013" : "Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2006 Nomor 124, Tambahan Lembaran Negara Republik Indonesia Nomor 4674) sebagaimana telah diubah dengan Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2013 Nomor 232, Tambahan Lembaran Negara Republik Indonesia Nomor 5475);",
+    "UU 23/2006" : "Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2006 Nomor 124, Tambahan Lembaran Negara Republik Indonesia Nomor 4674) sebagaimana telah diubah dengan Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2013 Nomor 232, Tambahan Lembaran Negara Republik Indonesia Nomor 5475);",
     "UU 27/2022" : "Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi (Lembaran Negara Republik Indonesia Tahun 2022 Nomor 196, Tambahan Lembaran Negara Republik Indonesia Nomor 6820);"
   },
   "menimbang" : [
@@ -32342,7 +32342,7 @@ pasal_17:
     butir:
       - angka: 1
         judul: Data pribadi penduduk dalam administrasi kependudukan
-        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 24/2013 tentang Perubahan atas UU 23/2006 tentang Administrasi Kependudukan
+        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 23/2006 tentang Administrasi Kependudukan sebagaimana telah diubah dengan UU 24/2013
       - angka: 2
         judul: Data pribadi yang dilindungi undang-undang pelindungan data pribadi
         dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 27/2022 tentang Pelindungan Data Pribadi

@@ -111,7 +111,7 @@ final class SignableDecreeTests: XCTestCase {
         let dikText = dik.joined(separator: " ")
         XCTAssertTrue(dikText.contains("Undang-Undang Nomor 24 Tahun 2013"), dikText)
         XCTAssertTrue(dikText.contains("Undang-Undang Nomor 17 Tahun 2023"), dikText)
-        XCTAssertTrue(dikText.contains("UU 14/2008 Pasal 17 huruf j jo. UU 24/2013"), dikText)
+        XCTAssertTrue(dikText.contains("UU 14/2008 Pasal 17 huruf j jo. UU 23/2006 tentang Administrasi Kependudukan sebagaimana telah diubah dengan UU 24/2013"), dikText)
 
         // Every instrument cited anywhere (Menimbang, Mengingat, Lampiran grounds, records) exists,
         // is in force and carries its official title; the DIK decree rests on Perki 1/2017 and

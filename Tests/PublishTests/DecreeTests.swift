@@ -90,6 +90,12 @@ final class DecreeTests: XCTestCase {
                                                                       clock: clock))[2].text).filter { $0 == "-" }.count
         }
         XCTAssertEqual(try dashes(noConditions), try dashes(v) + 1)
+        // A keputusan.json written before 17j1 cited UU 23/2006 (keyed "UU 24/2013") still gives
+        // the full Mengingat text.
+        var olderKeys = settings
+        olderKeys.mengingatSektoral = ["UU 24/2013": try XCTUnwrap(settings.mengingatSektoral?["UU 23/2006"])]
+        XCTAssertTrue(olderKeys.mengingatDIK(sectoralLaws: LegalCitations.builtIn.sectoralLaws(codes: ["17j1"]))
+            .contains { $0.hasPrefix("Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara") })
         // A shipped setting citing a repealed law is reported as an error by `dip rules check`.
         var old = settings
         old.mengingat.append("Undang-Undang Nomor 36 Tahun 2009 tentang Kesehatan;")

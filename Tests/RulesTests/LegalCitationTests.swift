@@ -13,7 +13,7 @@ final class LegalCitationTests: XCTestCase {
         XCTAssertEqual(citations.citation(codes: ["17h2"]), "UU 14/2008 Pasal 17 huruf h angka 2")
         XCTAssertEqual(citations.citation(codes: ["17b"]), "UU 14/2008 Pasal 17 huruf b")
         XCTAssertEqual(citations.citation(codes: ["17j1"]),
-                       "UU 14/2008 Pasal 17 huruf j jo. UU 24/2013 tentang Perubahan atas UU 23/2006 tentang Administrasi Kependudukan")
+                       "UU 14/2008 Pasal 17 huruf j jo. UU 23/2006 tentang Administrasi Kependudukan sebagaimana telah diubah dengan UU 24/2013")
         // Several grounds, in pengecualian.yaml order, each once.
         XCTAssertEqual(citations.citation(codes: ["17j2", "17h2", "17j2"]),
                        "UU 14/2008 Pasal 17 huruf h angka 2; UU 14/2008 Pasal 17 huruf j jo. UU 27/2022 tentang Pelindungan Data Pribadi")
@@ -46,7 +46,7 @@ final class LegalCitationTests: XCTestCase {
 
     func testSectoralLawsAndFormalNames() {
         XCTAssertEqual(citations.sectoralLaws(codes: ["17h2", "17j2", "17j1", "17j2"]), [
-            "UU 24/2013 tentang Perubahan atas UU 23/2006 tentang Administrasi Kependudukan",
+            "UU 23/2006 tentang Administrasi Kependudukan sebagaimana telah diubah dengan UU 24/2013",
             "UU 27/2022 tentang Pelindungan Data Pribadi",
         ])
         XCTAssertEqual(LegalCitations.formal("UU 24/2013 tentang Perubahan atas UU 23/2006 tentang Administrasi Kependudukan"),

@@ -84,6 +84,15 @@ final class StatuteBookTests: XCTestCase {
             // Where the law leaves room, the explanation says so for the consequence test.
             XCTAssertTrue(rule.description.contains("UU 14/2008 Pasal 17"), "\(id): the explanation names its ground")
         }
+        // A decree's ground names the law itself, "as amended", never the amending law alone
+        // (17j1 said "UU 24/2013 tentang Perubahan atas UU 23/2006 …").
+        for ground in defaultRules.grounds {
+            let cited = StatuteBook.citations(in: ground.legalBasis).map(\.short)
+            for short in cited {
+                guard let base = StatuteBook.statute(short)?.amends else { continue }
+                XCTAssertTrue(cited.contains(base), "\(ground.code) cites \(short) without \(base): \(ground.legalBasis)")
+            }
+        }
         // No rule cites huruf j without its law, and rules check says so.
         XCTAssertEqual(defaultRules.rules.filter { $0.grounds.contains("17j") }.map(\.id), [])
     }

@@ -114,7 +114,10 @@ extension DecreeSettings {
         var list = mengingat + (mengingatKlasifikasi ?? []) + (mengingatDaerah ?? [])
         for law in sectoralLaws {
             let key = law.components(separatedBy: " tentang ").first ?? law
-            let text = mengingatSektoral?[key] ?? (LegalCitations.formal(law) + ";")
+            // A settings file keyed by another law the citation names (an older keputusan.json
+            // keyed "UU 24/2013" for Adminduk) still supplies the full text.
+            let other = (mengingatSektoral ?? [:]).keys.sorted().first { $0 != key && law.contains($0) }
+            let text = mengingatSektoral?[key] ?? other.flatMap { mengingatSektoral?[$0] } ?? (LegalCitations.formal(law) + ";")
             if !list.contains(text) { list.append(text) }
         }
         return Self.punctuated(Self.inHierarchyOrder(list))
