@@ -212,7 +212,7 @@ aturan:
       - Program keluarga berencana
 
   - id: evaluasi-kemampuan
-    keterangan: Hasil evaluasi kapabilitas dan kemampuan seseorang (asesmen, psikotes, penilaian kinerja, hukuman disiplin)
+    keterangan: Hasil evaluasi kapabilitas dan kemampuan seseorang (asesmen, psikotes, penilaian kinerja, hukuman disiplin) — UU 14/2008 Pasal 17 huruf h angka 4; yang menyangkut posisi seseorang dalam jabatan publik dapat dibuka (Pasal 18 ayat (2) huruf b)
     prioritas: 100
     salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, baperjakat, dokumentasi baperjakat, usulan calon pejabat, nama calon pejabat, hasil asesmen, hasil assessment, asesmen kompetensi, hasil uji kompetensi, nilai uji kompetensi, hasil psikotes, psikotes, tes psikologi, hasil tes psikologi, penilaian kinerja pegawai, sasaran kinerja pegawai, skp, penilaian prestasi kerja, dp3, hasil evaluasi kinerja pegawai, rekomendasi kemampuan, pemetaan talenta, manajemen talenta, talent pool, hukuman disiplin, sanksi disiplin, pemeriksaan disiplin]
     kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah]
@@ -319,7 +319,7 @@ aturan:
       - SOP penggunaan senjata oleh anggota
 
   - id: hps-penawaran
-    keterangan: Rincian HPS sebelum tender diumumkan dan dokumen penawaran peserta (persaingan usaha tidak sehat)
+    keterangan: Rincian HPS sebelum tender diumumkan dan dokumen penawaran peserta — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat, rahasia dagang peserta); nilai total HPS tidak rahasia menurut ketentuan pengadaan barang/jasa, dan pengecualian ini tidak permanen (Pasal 20) sehingga sebagian besar terbuka setelah pemenang ditetapkan
     prioritas: 100
     salah_satu: [hps, harga perkiraan sendiri, owner estimate, engineer estimate, rincian hps, dokumen penawaran, penawaran peserta, penawaran harga, harga penawaran, rincian penawaran, evaluasi penawaran, berita acara evaluasi penawaran, kalkulasi harga, rahasia dagang]
     kecuali: [nilai total hps, tata cara, sop, pedoman, prosedur]
@@ -334,7 +334,7 @@ aturan:
       - Pedoman penyusunan HPS
 
   - id: persandian
-    keterangan: Sistem dan materiil persandian, kunci kriptografi, kata sandi dan kredensial
+    keterangan: Sistem dan materiil persandian, kunci kriptografi, kata sandi dan kredensial — UU 14/2008 Pasal 17 huruf c angka 6 (sistem persandian negara); kata sandi dan kredensial aplikasi biasa bukan sistem persandian negara, sehingga hubungannya dengan keamanan negara harus diuraikan dalam uji konsekuensi
     prioritas: 100
     salah_satu: [sistem persandian, kunci sandi, materiil sandi, peralatan sandi, alat sandi, palsan, jaring komunikasi sandi, jks, kata sandi, password, kriptografi, kunci kriptografi, enkripsi, kunci enkripsi, kunci dekripsi, kunci privat, private key, kredensial, kode akses, dokumen persandian, sandi negara, buku kode, tabel sandi, pasword, paswd, passwd, passphrase, pass phrase, frasa sandi, pin penandatangan, pin tte, akun admin, akun administrator, password admin, kata kunci server, kata kunci akun, kata kunci admin, pin sertifikat elektronik, user dan password, username dan password, akun dan password, user dan pasword, komunikasi sandi, pola hubungan komunikasi sandi, hubungan komunikasi sandi, jaring sandi, kunci publik dan privat, token otp, seed otp]
     kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, standar operasional prosedur, prosedur, pedoman, sosialisasi, bimbingan teknis, bimtek, pelatihan, literasi, kebijakan, peraturan, perbup, program, anggaran]
@@ -1018,7 +1018,7 @@ aturan:
       - Persyaratan pengecekan buku tanah
 
   - id: dokumen-dalam-proses
-    keterangan: Dokumen yang masih konsep/dibahas atau tindakan yang belum dilaksanakan/diselesaikan (keputusan belum ditetapkan, rapat belum sepakat, penanganan belum selesai) — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan) dan Pasal 20 (pengecualian tidak permanen; dibuka setelah selesai)
+    keterangan: Dokumen yang masih konsep/dibahas atau tindakan yang belum dilaksanakan/diselesaikan (keputusan belum ditetapkan, rapat belum sepakat, penanganan belum selesai) — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan; Penjelasan — pengungkapan prematur menghambat kebijakan); dibuka setelah keputusan ditetapkan atau proses selesai, atau atas putusan Komisi Informasi/pengadilan, dengan jangka waktu yang ditetapkan dalam uji konsekuensi (Pasal 20 hanya mengatur huruf a–f)
     prioritas: 100
     semua:
       - [konsep, draf, draft, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan]
@@ -1137,7 +1137,7 @@ aturan:
       - Sosialisasi perlindungan satwa dilindungi
 
   - id: rencana-awal-ekonomi
-    keterangan: Rencana awal investasi, penjualan/pembelian saham dan aset, pinjaman daerah, serta proses dan hasil pengawasan lembaga keuangan — UU 14/2008 Pasal 17 huruf e
+    keterangan: Rencana awal investasi, penjualan/pembelian saham dan aset, pinjaman daerah, serta proses dan hasil pengawasan lembaga keuangan — UU 14/2008 Pasal 17 huruf e; huruf e hanya melindungi rencana awal (angka 1 saham dan aset vital, angka 3 pinjaman dan pendapatan daerah, angka 5 investasi asing, angka 6 pengawasan lembaga keuangan) dan tidak permanen (Pasal 20); setelah ditetapkan, misalnya dalam Perda penyertaan modal, informasinya terbuka
     prioritas: 100
     salah_satu: [rencana awal penjualan saham, rencana awal pembelian saham, rencana awal investasi, rencana awal penyertaan modal, rencana awal pinjaman, rencana awal penjualan aset, rencana investasi, rencana penanaman modal, rencana divestasi, rencana penjualan saham, rencana pembelian saham, rencana penyertaan modal, kajian penyertaan modal, usulan penyertaan modal, rencana pinjaman daerah, usulan pinjaman daerah, rencana pemindahtanganan, rencana penjualan aset, rencana pelepasan aset, rencana tukar menukar, hasil penilaian kjpp, laporan penilaian kjpp, laporan appraisal, nilai wajar aset, hasil pengawasan bank, hasil pemeriksaan bpr, hasil pemeriksaan bank, tingkat kesehatan bank, tingkat kesehatan bpr, pengawasan lembaga keuangan, pemeriksaan lembaga keuangan, pengawasan koperasi simpan pinjam, pemeriksaan koperasi simpan pinjam, pemeriksaan ksp]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, peraturan daerah, perda, ditetapkan, sosialisasi, realisasi, laporan realisasi, rekapitulasi]
