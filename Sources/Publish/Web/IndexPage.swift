@@ -195,7 +195,15 @@ enum IndexPage {
                                            unitText: item.item.dasarHukumText)
             let period = item.consequenceTest.map(DecreeWriter.periodLabel) ?? ""
             h += "<tr class=\"dik-item\"><th scope=\"row\">\(i + 1)</th>"
-            h += "<td>\(e(item.unit.name))</td><td>\(e(item.exemptedTitle))</td>"
+            // Exempted in part: the list names the withheld part, as the DIK decree's Lampiran
+            // does; the rest of the item is in the DIP above.
+            var title = e(item.exemptedTitle)
+            if let t = item.consequenceTest, t.conclusion == .exemptPart {
+                let part = t.specificInformation.trimmingCharacters(in: .whitespacesAndNewlines)
+                title += part.isEmpty ? "<br>(dikecualikan sebagian; bagian lainnya tercantum dalam DIP)"
+                    : "<br>Bagian yang dikecualikan: \(e(part)) (bagian lainnya tercantum dalam DIP)"
+            }
+            h += "<td>\(e(item.unit.name))</td><td>\(title)</td>"
             h += "<td>\(e(basis.isEmpty ? "-" : basis))</td><td>\(e(period.isEmpty ? "-" : period))</td></tr>\n"
         }
         h += "</tbody>\n</table>\n</div>\n</section>\n"
