@@ -126,6 +126,10 @@ public struct IntakeStage {
     /// Told before each ready file is taken in: (1-based position, count, file); the CLI
     /// draws a progress line from it when stderr is a terminal.
     public var progress: ((Int, Int, InboxFile) -> Void)?
+    /// Drops each outcome's items and classifications once `recorded` has returned (the
+    /// register holds them then), so the summary does not hold a regency's items to the end
+    /// of the intake (issue 19: the intake's memory grew with the number of files).
+    public var releaseItemsWhenRecorded = false
 
     public init(workspace: Workspace, options: RunOptions, logger: Logger, knownUnits: Set<String>? = nil) {
         self.workspace = workspace
@@ -231,6 +235,7 @@ public struct IntakeStage {
             if unlink(claimed.path) != 0 && errno != ENOENT {
                 logger.warning("berkas inbox tidak dapat dihapus", metadata: ["path": "\(claimed.path)"])
             }
+            if releaseItemsWhenRecorded { outcome.releaseItems() }
             summary.outcomes.append(outcome)
         }
         return summary

@@ -186,6 +186,7 @@ public struct Runner {
         var intake = IntakeStage(workspace: workspace, options: options, logger: logger,
                                  knownUnits: Set(config.units.units.map(\.code)))
         intake.progress = progress
+        intake.releaseItemsWhenRecorded = true
         // Feedback is written after each file is recorded and before it leaves the inbox,
         // so a run killed later never loses a unit's feedback (the harness found this).
         var feedbackSoFar = RunSummary()
@@ -224,6 +225,11 @@ public struct Runner {
                 // The notes this feedback carries are delivered: a run killed before the end
                 // must not have the next one rewrite it as if the unit had sent nothing.
                 try markNotesDelivered(unit: outcome.unit, notes: notes[outcome.unit] ?? [])
+                // Files come unit by unit (InboxScanner sorts them): the feedback of a unit
+                // done with needs its items no more, so the intake holds one unit's at a time.
+                for i in feedbackSoFar.outcomes.indices where feedbackSoFar.outcomes[i].unit != outcome.unit {
+                    feedbackSoFar.outcomes[i].releaseItems()
+                }
             })
         // A return (workbook or `dip return`) reaches the unit at the next run even when it
         // sends nothing: its feedback is rewritten whenever its notes change.

@@ -77,12 +77,21 @@ struct CurrentState {
     static func load(_ db: Database) throws -> CurrentState {
         let items = try ItemRecord.filter(Column("withdrawn_at") == nil)
             .order(Column("unit"), Column("seq")).fetchAll(db)
-        let revisions = try RevisionRecord.fetchAll(db, sql: """
+        // Row by row, each classification decoded once per distinct text and its JSON text
+        // shared, so the state holds no per-item copy of it (about 1 KB an item).
+        var classifications = ClassificationDecoder()
+        var revisionByItem: [String: (revision: RevisionRecord, classification: Classification)] = [:]
+        revisionByItem.reserveCapacity(items.count)
+        let revisions = try RevisionRecord.fetchCursor(db, sql: """
             SELECT r.* FROM item_revisions r
             JOIN items i ON i.id = r.item AND r.revision = i.current_revision
             WHERE i.withdrawn_at IS NULL
             """)
-        let revisionByItem = Dictionary(revisions.map { ($0.item, $0) }, uniquingKeysWith: { a, _ in a })
+        while var revision = try revisions.next() {
+            guard revisionByItem[revision.item] == nil else { continue }
+            let classification = try classifications.decodeSharing(&revision)
+            revisionByItem[revision.item] = (revision, classification)
+        }
         let tests = try ConsequenceTestRecord.fetchAll(db, sql: """
             SELECT t.* FROM consequence_tests t
             JOIN items i ON i.id = t.item AND t.revision = i.current_revision
@@ -110,10 +119,8 @@ struct CurrentState {
 
         var state = CurrentState()
         state.placed.reserveCapacity(items.count)  // exact: doubling left a third unused
-        var classifications = ClassificationDecoder()
         for item in items {
-            guard let revision = revisionByItem[item.id] else { continue }
-            let classification = try classifications.decode(revision)
+            guard let (revision, classification) = revisionByItem.removeValue(forKey: item.id) else { continue }
             let decision = decisionByItem[item.id]
             if decision?.action == .return {
                 state.returned.append(Held(

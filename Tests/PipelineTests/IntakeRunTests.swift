@@ -161,6 +161,35 @@ final class IntakeRunTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: file.path))
     }
 
+    /// Issue 19: with `releaseItemsWhenRecorded` the summary keeps no file's items (the
+    /// register holds them), while `record` and `recorded` still see them; a unit that sends
+    /// two files in one run is still told about the items of both.
+    func testItemsAreReleasedOnceRecordedAndAUnitsFeedbackStillListsAllItsFiles() throws {
+        _ = try drop(Self.csv, unit: "dinsos", name: "c.csv")
+        _ = try drop(Self.csv.replacingOccurrences(of: "Profil Dinas Sosial", with: "Profil Dinas Sosial Terbaru"),
+                     unit: "dinsos", name: "d.csv")
+        _ = try drop(Self.csv.replacingOccurrences(of: "Profil Dinas Sosial", with: "Profil Dinas Perhubungan"),
+                     unit: "dishub", name: "dip2.csv")
+        _ = try runOnce()
+        let feedback = try String(contentsOf: workspace.feedbackFile(unit: "dinsos", ext: "txt"), encoding: .utf8)
+        XCTAssertTrue(feedback.contains("Profil Dinas Sosial Terbaru"), feedback)
+        XCTAssertTrue(feedback.contains(": Profil Dinas Sosial ["), "the first file's items are listed too: \(feedback)")
+
+        _ = try drop(Self.csv, unit: "dinsos", name: "a.csv")
+        _ = try drop(Self.csv.replacingOccurrences(of: "Profil Dinas Sosial", with: "Profil Dinas Sosial Lengkap"),
+                     unit: "dinsos", name: "b.csv")
+        _ = try drop(Self.csv, unit: "dishub", name: "dip.csv")
+        let options = RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+        var stage = IntakeStage(workspace: workspace, options: options, logger: Logger(label: "test"))
+        stage.releaseItemsWhenRecorded = true
+        var seen: [Int] = []
+        let summary = try stage.run(recorded: { seen.append($0.items.count) })
+        // dishub is not in rules/unit.yaml: the runner left its dip2.csv, the bare stage takes it.
+        XCTAssertEqual(seen, [2, 2, 2, 2], "recorded sees each file's items")
+        XCTAssertEqual(summary.outcomes.map(\.itemCount), [2, 2, 2, 2])
+        XCTAssertEqual(summary.outcomes.map(\.items.count), [0, 0, 0, 0], "the summary holds no items")
+    }
+
     /// Issue 16 #12: a run stopped after recording a file but before removing it: the next run
     /// finishes it and tells the unit it was accepted, not that it was a duplicate.
     func testFileRecordedByAStoppedRunIsNotCalledADuplicate() throws {

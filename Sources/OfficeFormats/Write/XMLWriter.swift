@@ -19,7 +19,8 @@ public enum XMLWriterError: Error, Equatable, CustomStringConvertible {
     }
 }
 
-/// A typed wrapper over libxml2's `xmlTextWriter` writing UTF-8 into memory.
+/// A typed wrapper over libxml2's `xmlTextWriter` writing UTF-8 into an `XMLSpool` (memory
+/// for a small part, an unlinked temporary file once it grows past the spool's limit).
 ///
 /// Names are written as given (`"w:p"`); namespaces are declared explicitly with
 /// `attribute("xmlns:w", …)`, which keeps the output exactly what OOXML consumers expect.
@@ -27,27 +28,34 @@ public enum XMLWriterError: Error, Equatable, CustomStringConvertible {
 /// (C0 controls other than TAB/LF/CR, U+FFFE, U+FFFF) are dropped first. Calls never throw:
 /// the first failure is remembered and reported by `finish()`, so building code stays linear.
 public final class XMLWriter {
-    private var buffer: xmlBufferPtr?
+    private var spool: XMLSpool?
     private var writer: xmlTextWriterPtr?
     private var openElements: [String] = []
     private var firstError: XMLWriterError?
 
     /// Starts a document with `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`
     /// (the declaration Office writes; `standalone: false` omits the standalone attribute).
-    public init(standalone: Bool = true) throws {
-        guard let buf = xmlBufferCreate() else { throw XMLWriterError.cannotCreate }
-        guard let w = xmlNewTextWriterMemory(buf, 0) else {
-            xmlBufferFree(buf)
+    public convenience init(standalone: Bool = true) throws {
+        try self.init(standalone: standalone, spoolLimit: XMLSpool.defaultLimit)
+    }
+
+    /// `spoolLimit`: how many bytes stay in memory before the rest goes to a temporary file.
+    init(standalone: Bool = true, spoolLimit: Int) throws {
+        // The same output path as libxml2's memory writer (an IO output buffer without an
+        // encoder), only the bytes land in the spool: the serialisation is identical.
+        let spool = XMLSpool(limit: spoolLimit)
+        guard let out = spool.outputBuffer() else { throw XMLWriterError.cannotCreate }
+        guard let w = xmlNewTextWriter(out) else {
+            xmlOutputBufferClose(out)
             throw XMLWriterError.cannotCreate
         }
-        buffer = buf
+        self.spool = spool
         writer = w
         check(xmlTextWriterStartDocument(w, "1.0", "UTF-8", standalone ? "yes" : nil), "declaration")
     }
 
     deinit {
         if let w = writer { xmlFreeTextWriter(w) }
-        if let b = buffer { xmlBufferFree(b) }
     }
 
     /// Opens an element.
@@ -118,17 +126,19 @@ public final class XMLWriter {
         try finishBuffer().bytes
     }
 
-    /// Ends the document and hands over libxml2's buffer itself, so a large part goes into a
-    /// ZIP without being copied (a copy per step made the writers' peak memory thrice the XML).
+    /// Ends the document and hands over the spool itself, so a large part goes into a ZIP
+    /// without being copied (a copy per step made the writers' peak memory thrice the XML),
+    /// and read from its temporary file when it was spilled.
     func finishBuffer() throws -> XMLBytes {
-        guard let w = writer, let buf = buffer else { throw XMLWriterError.writeFailed("finish twice") }
+        guard let w = writer, let spool else { throw XMLWriterError.writeFailed("finish twice") }
         if !openElements.isEmpty { throw XMLWriterError.unclosedElements(openElements) }
         check(xmlTextWriterEndDocument(w), "end document")
-        xmlFreeTextWriter(w)  // flushes into the buffer
+        xmlFreeTextWriter(w)  // flushes into the spool
         writer = nil
+        if let failure = spool.failure { throw XMLWriterError.writeFailed(failure) }
         if let e = firstError { throw e }
-        buffer = nil
-        return XMLBytes(buffer: buf)
+        self.spool = nil
+        return XMLBytes(spool: spool)
     }
 
     /// The operation's name is built only on failure: interpolating it for every element
@@ -160,22 +170,18 @@ public final class XMLWriter {
     }
 }
 
-/// The bytes of a finished XML document, owned: libxml2's buffer, freed with this object.
+/// The bytes of a finished XML document, owned: its spool, in memory or in an unlinked
+/// temporary file, released with this object.
 final class XMLBytes: @unchecked Sendable {
-    private let buffer: xmlBufferPtr
+    let spool: XMLSpool
 
-    init(buffer: xmlBufferPtr) { self.buffer = buffer }
+    init(spool: XMLSpool) { self.spool = spool }
 
-    deinit { xmlBufferFree(buffer) }
+    var count: Int { spool.count }
 
-    var count: Int { Int(xmlBufferLength(buffer)) }
-
-    /// Calls `body` with the bytes (valid only inside `body`; kept alive by this object).
+    /// Calls `body` with the bytes (valid only inside `body`; a spilled part is read back whole).
     func withUnsafeBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-        guard count > 0, let content = xmlBufferContent(buffer) else {
-            return try body(UnsafeRawBufferPointer(start: nil, count: 0))
-        }
-        return try body(UnsafeRawBufferPointer(start: content, count: count))
+        try spool.withUnsafeBytes(body)
     }
 
     /// A copy as an array.

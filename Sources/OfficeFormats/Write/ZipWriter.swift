@@ -129,12 +129,13 @@ public final class ZipWriter {
 
     /// Adds an entry whose bytes libzip reads, without a copy, when the archive is closed:
     /// the caller keeps `bytes` alive until then.
+    /// A part spilled to its temporary file is read from there in chunks, never whole.
     func addBorrowed(path: String, bytes: XMLBytes, modified: Date, compression: ZipCompression = .default) throws {
         let za = try open(for: path)
         var error = zip_error_t()
         zip_error_init(&error)
         defer { zip_error_fini(&error) }
-        let source = bytes.withUnsafeBytes { raw in
+        let source = bytes.spool.isSpilled ? bytes.spool.zipSource(za) : bytes.withUnsafeBytes { raw in
             zip_source_buffer_create(raw.baseAddress, zip_uint64_t(raw.count), 0, &error)
         }
         guard let source else {
