@@ -97,7 +97,7 @@ aturan:
   - id: data-pribadi
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
-    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah]
+    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi]
     kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
@@ -230,7 +230,7 @@ aturan:
     keterangan: Catatan pribadi siswa di satuan pendidikan (rapor, nilai, catatan konseling)
     prioritas: 100
     salah_satu: [riwayat studi mahasiswa, riwayat studi, data mahasiswa per orang, ijazah siswa, ijazah dan skhun, skhun, ijazah yang belum diambil, ijazah yg belum diambil, rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid, hasil belajar mahasiswa, evaluasi hasil belajar, kartu hasil studi, khs, indeks prestasi mahasiswa]
-    kecuali: [pedoman, panduan, kalender akademik, jumlah, statistik, agregat, persyaratan, tata cara, prosedur, sop, jadwal, pengumuman, legalisir, rata rata, rekapitulasi jumlah]
+    kecuali: [pedoman, panduan, kalender akademik, jumlah, statistik, agregat, persyaratan, tata cara, prosedur, sop, jadwal, pengumuman, legalisir, rata rata, rekapitulasi jumlah, nilai jual, njop, nilai tanah, zona nilai, nilai perolehan]
     kategori: dikecualikan
     pengecualian: [17h5]
     contoh_cocok:
@@ -416,7 +416,7 @@ aturan:
   - id: hubungan-luar-negeri
     keterangan: Posisi, strategi dan korespondensi dalam hubungan internasional
     prioritas: 100
-    salah_satu: [korespondensi diplomatik, strategi negosiasi internasional, posisi tawar, perundingan internasional]
+    salah_satu: [korespondensi diplomatik, strategi negosiasi internasional, posisi tawar, perundingan internasional, korespondensi dengan kedutaan, surat menyurat dengan kedutaan, perundingan kerja sama luar negeri, negosiasi kerja sama luar negeri]
     kategori: dikecualikan
     pengecualian: [17f1, 17f2]
     contoh_cocok:
@@ -674,7 +674,7 @@ aturan:
   - id: gambar-teknis-bangunan
     keterangan: Cetak biru, desain dan gambar teknis bangunan serta instalasinya — UU 14/2008 Pasal 17 huruf c melindungi pertahanan dan keamanan negara (angka 4; pangkalan/instalasi militer); untuk gedung kantor biasa dasarnya lemah; uji konsekuensi harus menunjukkan bahaya nyata (objek vital, sistem pengamanan), bagian lain dibuka; hak cipta perencana (huruf b) hanya bila hak ciptanya bukan milik pemerintah daerah
     prioritas: 100
-    salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung]
+    salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung, gambar rinci, gambar detail]
     kecuali: [pengumuman, pengadaan, jumlah, tata cara, rup, jadwal, persyaratan]
     kategori: dikecualikan
     pengecualian: [17c]
@@ -856,7 +856,7 @@ aturan:
     keterangan: Hasil evaluasi kapabilitas, intelektualitas dan rekomendasi kemampuan seseorang (nilai dan hasil tes/seleksi per orang, rekam jejak, angka kredit, calon pejabat yang diusulkan) — UU 14/2008 Pasal 17 huruf h angka 4
     prioritas: 100
     semua:
-      - [hasil penilaian, nilai, hasil tes, hasil ujian, hasil seleksi, hasil uji, hasil verifikasi, verifikasi lapangan, rekam jejak, penilaian, hasil evaluasi, rekomendasi, usulan, lembar penilaian, berita acara penilaian, skor, peringkat, ranking, hasil wawancara, hasil psikotes, proses evaluasi dan seleksi, dokumen proses seleksi, dokumen proses evaluasi, proses penilaian]
+      - [hasil penilaian, nilai, hasil tes, hasil ujian, hasil seleksi, hasil uji, hasil verifikasi, verifikasi lapangan, rekam jejak, penilaian, hasil evaluasi, rekomendasi, usulan, lembar penilaian, berita acara penilaian, skor, peringkat, ranking, hasil wawancara, hasil psikotes, proses evaluasi dan seleksi, dokumen proses seleksi, dokumen proses evaluasi, proses penilaian, pemeriksaan psikologis, pemeriksaan psikologi, tes psikologi]
       - [peserta, calon, pegawai, asn, pns, individu, pelamar, kandidat, dosen, tenaga harian lepas, thl, tenaga kontrak, pegawai kontrak, pegawai non asn, tenaga pendukung, pegawai tidak tetap, ptt, guru, perangkat desa, kepala sekolah, tenaga kependidikan, honorer, karyawan, taruna, mahasiswa, siswa, penerima beasiswa, beasiswa]
     kecuali: [pengumuman, diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, calon lokasi, hibah, telah ditetapkan, usulan peserta, usulan calon peserta, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu]
     kategori: dikecualikan
@@ -925,8 +925,8 @@ aturan:
     keterangan: Keterangan tentang kondisi, pemeriksaan, perawatan atau pengobatan kesehatan fisik dan psikis orang tertentu (pasien, pegawai, peserta, klien) — UU 14/2008 Pasal 17 huruf h angka 2; UU 27/2022 Pasal 4 ayat (2) huruf a (data kesehatan)
     prioritas: 100
     semua:
-      - [pasien, penderita, klien, pegawai, calon pegawai, calon, peserta, warga binaan, tahanan, siswa, mahasiswa, taruna, pejabat, calon pejabat, karyawan, korban, jenazah, ibu hamil, bayi, balita, pensiunan, jemaah, pekerja, penghuni]
-    salah_satu: [riwayat pengobatan, catatan pengobatan, hasil pengobatan, menjalani pengobatan, riwayat perawatan, catatan perawatan, menjalani perawatan, resume, catatan perkembangan, perkembangan pasien, pemeriksaan kesehatan, tes kesehatan, uji kesehatan, penguji kesehatan, keterangan dokter, surat keterangan dokter, catatan medis, hasil tes hiv, riwayat kesehatan, kesehatan jiwa, kejiwaan, psikologis, psikiatri, narkoba, narkotika, urine, urin, riwayat penyakit, penyakit yang diderita, menderita, diagnosis, diagnosa, rekam medis, rekam medik, rekam kesehatan, resep, pemberian obat, isolasi, hasil terapi, catatan terapi, menjalani terapi, visum, autopsi, otopsi, hasil laboratorium, pemeriksaan laboratorium, rontgen, hasil radiologi, status gizi, gizi buruk, disabilitas, cacat]
+      - [pasien, penderita, klien, pegawai, calon pegawai, calon, peserta, warga binaan, tahanan, siswa, mahasiswa, taruna, pejabat, calon pejabat, karyawan, korban, jenazah, ibu hamil, bayi, balita, pensiunan, jemaah, pekerja, penghuni, donor, pendonor]
+    salah_satu: [riwayat pengobatan, catatan pengobatan, hasil pengobatan, menjalani pengobatan, riwayat perawatan, catatan perawatan, menjalani perawatan, resume, catatan perkembangan, perkembangan pasien, pemeriksaan kesehatan, tes kesehatan, uji kesehatan, penguji kesehatan, keterangan dokter, surat keterangan dokter, catatan medis, hasil tes hiv, riwayat kesehatan, kesehatan jiwa, kejiwaan, psikologis, psikiatri, narkoba, narkotika, urine, urin, riwayat penyakit, penyakit yang diderita, menderita, diagnosis, diagnosa, rekam medis, rekam medik, rekam kesehatan, resep, pemberian obat, isolasi, hasil terapi, catatan terapi, menjalani terapi, visum, autopsi, otopsi, hasil laboratorium, pemeriksaan laboratorium, rontgen, hasil radiologi, status gizi, gizi buruk, disabilitas, cacat, golongan darah]
     kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, prevalensi, angka, cakupan, sebaran, tata cara, prosedur, sop, standar, pedoman, panduan, petunjuk, persyaratan, syarat, alur, tarif, biaya, jadwal, layanan, pelayanan, ketersediaan, kebutuhan, program, pencegahan, penyuluhan, sosialisasi, kampanye, pengadaan, belanja, anggaran, formulir kosong, blangko, hak pasien, kewajiban pasien, hak dan kewajiban, keselamatan pasien, kepuasan, survei, indikator, mutu, tempat tidur, kamar, ruang, fasilitas, sarana, pemberantasan, peredaran, bahaya, penanggulangan, pelatihan, bimtek, bimbingan teknis, diklat, workshop, seminar, lomba, formasi, kuota, lowongan, seleksi, penerimaan, per kecamatan, per puskesmas, per wilayah, terbanyak, tersedia, daftar obat, jenis, pola, tren, gratis]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
@@ -1021,8 +1021,8 @@ aturan:
     keterangan: Dokumen yang masih konsep/dibahas atau tindakan yang belum dilaksanakan/diselesaikan (keputusan belum ditetapkan, rapat belum sepakat, penanganan belum selesai) — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan; Penjelasan — pengungkapan prematur menghambat kebijakan); dibuka setelah keputusan ditetapkan atau proses selesai, atau atas putusan Komisi Informasi/pengadilan, dengan jangka waktu yang ditetapkan dalam uji konsekuensi (Pasal 20 hanya mengatur huruf a–f)
     prioritas: 100
     semua:
-      - [konsep, draf, draft, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan]
-    salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan]
+      - [konsep, draf, draft, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan, reviu, laporan hasil reviu, rekomendasi, hasil seleksi, laporan hasil pemeriksaan, lhp]
+    salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan, belum ditandatangani, belum ditanda tangani, sebelum ditandatangani, belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, sosialisasi, daftar rancangan, program pembentukan, pekerjaan, proyek, pembangunan, paket, progres, kemajuan, realisasi, program kerja, capaian, target, tunggakan, piutang, rancangan peraturan, proses pembuatan]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -1065,7 +1065,7 @@ aturan:
   - id: catatan-kejahatan-perorangan
     keterangan: Catatan kejahatan dan data tahanan/narapidana orang per orang (data pribadi spesifik) — UU 14/2008 Pasal 17 huruf h jo. huruf j, UU 27/2022 Pasal 4 ayat (2) huruf d
     prioritas: 100
-    salah_satu: [catatan kejahatan, catatan kriminal, riwayat pidana, riwayat kriminal, data tahanan, daftar tahanan, register tahanan, identitas tahanan, data narapidana, daftar narapidana, data warga binaan, identitas warga binaan, data napi, data residivis, mantan narapidana, data klien pemasyarakatan, penelitian kemasyarakatan, litmas, berkas pembebasan bersyarat, data terpidana, identitas terpidana, data terdakwa, identitas terdakwa, data tersangka, identitas tersangka, data pelaku kejahatan, identitas pelaku kejahatan, identitas pelaku tindak pidana, identitas pelaku pelanggaran]
+    salah_satu: [catatan kejahatan, catatan kriminal, riwayat pidana, riwayat kriminal, data tahanan, daftar tahanan, register tahanan, identitas tahanan, data narapidana, daftar narapidana, data warga binaan, identitas warga binaan, data napi, data residivis, mantan narapidana, data klien pemasyarakatan, penelitian kemasyarakatan, litmas, berkas pembebasan bersyarat, data terpidana, identitas terpidana, data terdakwa, identitas terdakwa, data tersangka, identitas tersangka, data pelaku kejahatan, identitas pelaku kejahatan, identitas pelaku tindak pidana, identitas pelaku pelanggaran, catatan kepolisian, skck]
     kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persyaratan, syarat, tata cara, prosedur, sop, layanan kunjungan, jadwal kunjungan, pembinaan, program, sosialisasi, pedoman]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
@@ -1080,7 +1080,7 @@ aturan:
   - id: perkara-peradilan-kejaksaan
     keterangan: Bahan perkara yang belum selesai (musyawarah hakim, konsep putusan, rencana tuntutan, ekspose, perkembangan penyidikan) — UU 14/2008 Pasal 17 huruf a angka 1; SK KMA 1-144/KMA/SK/I/2011; PERJA 032/A/JA/08/2010
     prioritas: 100
-    salah_satu: [musyawarah majelis hakim, musyawarah hakim, rapat permusyawaratan hakim, rapat permusyawaratan majelis, permusyawaratan hakim, konsep putusan, draf putusan, rancangan putusan, putusan yang belum dibacakan, putusan yang belum diucapkan, berkas minutasi, rencana tuntutan, rentut, rencana penuntutan, nota pendapat jaksa, ekspose perkara, gelar perkara, surat perintah penyelidikan, surat perintah penyidikan, sprint lidik, sprindik, laporan perkembangan penyidikan, perkembangan penyelidikan, surat dakwaan yang belum dibacakan, berkas perkara anak, perkara kesusilaan, perkara asusila, identitas para pihak, data para pihak, identitas pihak berperkara, berkas perkara yang belum putus, perkara yang sedang berjalan, perkara yang masih berjalan, perkara dalam proses]
+    salah_satu: [musyawarah majelis hakim, musyawarah hakim, rapat permusyawaratan hakim, rapat permusyawaratan majelis, permusyawaratan hakim, konsep putusan, draf putusan, rancangan putusan, putusan yang belum dibacakan, putusan yang belum diucapkan, berkas minutasi, rencana tuntutan, rentut, rencana penuntutan, nota pendapat jaksa, ekspose perkara, gelar perkara, surat perintah penyelidikan, surat perintah penyidikan, sprint lidik, sprindik, laporan perkembangan penyidikan, perkembangan penyelidikan, surat dakwaan yang belum dibacakan, berkas perkara anak, perkara kesusilaan, perkara asusila, identitas para pihak, data para pihak, identitas pihak berperkara, berkas perkara yang belum putus, perkara yang sedang berjalan, perkara yang masih berjalan, perkara dalam proses, hasil forensik, uji forensik, pemeriksaan forensik, laboratorium forensik, forensik digital]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, agregat, jadwal sidang, sosialisasi, salinan putusan, direktori putusan, penghentian penyidikan, penghentian penuntutan]
     kategori: dikecualikan
     pengecualian: [17a1]
@@ -1126,7 +1126,7 @@ aturan:
   - id: kekayaan-alam-rinci
     keterangan: Data rinci kekayaan alam (hasil eksplorasi, cadangan, koordinat potensi tambang, lokasi satwa dan sumber daya genetik dilindungi) — UU 14/2008 Pasal 17 huruf d
     prioritas: 100
-    salah_satu: [cadangan bahan galian, potensi bahan galian, cadangan batuan, potensi tambang, data eksplorasi, hasil eksplorasi, laporan eksplorasi, cadangan terbukti, sumber daya mineral, data geologi, titik koordinat tambang, koordinat tambang, koordinat potensi, wilayah potensi mineral, potensi panas bumi, sumber daya genetik, plasma nutfah, lokasi satwa dilindungi, habitat satwa dilindungi, lokasi sarang, titik sarang, lokasi tumbuhan dilindungi, kandungan emas, potensi migas]
+    salah_satu: [cadangan bahan galian, potensi bahan galian, cadangan batuan, potensi tambang, data eksplorasi, hasil eksplorasi, laporan eksplorasi, cadangan terbukti, sumber daya mineral, data geologi, titik koordinat tambang, koordinat tambang, koordinat potensi, wilayah potensi mineral, potensi panas bumi, sumber daya genetik, plasma nutfah, lokasi satwa dilindungi, habitat satwa dilindungi, lokasi sarang, titik sarang, lokasi tumbuhan dilindungi, kandungan emas, potensi migas, cadangan air tanah, sebaran satwa dilindungi, koordinat satwa dilindungi]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, peta rencana tata ruang, rtrw, izin, perizinan, penyuluhan, kampanye]
     kategori: dikecualikan
     pengecualian: [17d]
@@ -1139,7 +1139,7 @@ aturan:
   - id: rencana-awal-ekonomi
     keterangan: Rencana awal investasi, penjualan/pembelian saham dan aset, pinjaman daerah, serta proses dan hasil pengawasan lembaga keuangan — UU 14/2008 Pasal 17 huruf e; huruf e hanya melindungi rencana awal (angka 1 saham dan aset vital, angka 3 pinjaman dan pendapatan daerah, angka 5 investasi asing, angka 6 pengawasan lembaga keuangan) dan tidak permanen (Pasal 20); setelah ditetapkan, misalnya dalam Perda penyertaan modal, informasinya terbuka
     prioritas: 100
-    salah_satu: [rencana awal penjualan saham, rencana awal pembelian saham, rencana awal investasi, rencana awal penyertaan modal, rencana awal pinjaman, rencana awal penjualan aset, rencana investasi, rencana penanaman modal, rencana divestasi, rencana penjualan saham, rencana pembelian saham, rencana penyertaan modal, kajian penyertaan modal, usulan penyertaan modal, rencana pinjaman daerah, usulan pinjaman daerah, rencana pemindahtanganan, rencana penjualan aset, rencana pelepasan aset, rencana tukar menukar, hasil penilaian kjpp, laporan penilaian kjpp, laporan appraisal, nilai wajar aset, hasil pengawasan bank, hasil pemeriksaan bpr, hasil pemeriksaan bank, tingkat kesehatan bank, tingkat kesehatan bpr, pengawasan lembaga keuangan, pemeriksaan lembaga keuangan, pengawasan koperasi simpan pinjam, pemeriksaan koperasi simpan pinjam, pemeriksaan ksp]
+    salah_satu: [rencana awal penjualan saham, rencana awal pembelian saham, rencana awal investasi, rencana awal penyertaan modal, rencana awal pinjaman, rencana awal penjualan aset, rencana investasi, rencana penanaman modal, rencana divestasi, rencana penjualan saham, rencana pembelian saham, rencana penyertaan modal, kajian penyertaan modal, usulan penyertaan modal, rencana pinjaman daerah, usulan pinjaman daerah, rencana pemindahtanganan, rencana penjualan aset, rencana pelepasan aset, rencana tukar menukar, hasil penilaian kjpp, laporan penilaian kjpp, laporan appraisal, nilai wajar aset, hasil pengawasan bank, hasil pemeriksaan bpr, hasil pemeriksaan bank, tingkat kesehatan bank, tingkat kesehatan bpr, pengawasan lembaga keuangan, pemeriksaan lembaga keuangan, pengawasan koperasi simpan pinjam, pemeriksaan koperasi simpan pinjam, pemeriksaan ksp, negosiasi pembebasan lahan, negosiasi harga tanah, negosiasi ganti rugi]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, peraturan daerah, perda, ditetapkan, sosialisasi, realisasi, laporan realisasi, rekapitulasi]
     kategori: dikecualikan
     pengecualian: [17e]
@@ -1154,7 +1154,7 @@ aturan:
   - id: memorandum-internal
     keterangan: Memorandum dan surat antar/intra badan publik yang menurut sifatnya dirahasiakan (telaahan staf, nota pertimbangan, disposisi, notulen rapat pimpinan/internal, pendapat hukum, konsep yang masih dibahas) — UU 14/2008 Pasal 17 huruf i
     prioritas: 100
-    salah_satu: [telaahan staf, telaah staf, nota pertimbangan, memo internal, memorandum internal, nota dinas internal, lembar disposisi, disposisi pimpinan, notulen rapat pimpinan, notulen rapim, risalah rapat pimpinan, rapat pimpinan, rapim, rapat internal, notulen rapat internal, rapat terbatas, bahan rapat pimpinan, bahan rapat internal, korespondensi internal, surat menyurat internal, pendapat hukum, legal opinion, kajian hukum internal, masih dalam pembahasan, sedang dibahas, belum ditetapkan, dalam proses penyusunan, konsep yang belum ditetapkan, draf yang belum ditetapkan, surat bersifat terbatas, surat terbatas, sangat rahasia, rahasia jabatan, rahasia negara, dokumen rahasia, berklasifikasi rahasia]
+    salah_satu: [telaahan staf, telaah staf, nota pertimbangan, memo internal, memorandum internal, nota dinas internal, lembar disposisi, disposisi pimpinan, notulen rapat pimpinan, notulen rapim, risalah rapat pimpinan, rapat pimpinan, rapim, rapat internal, notulen rapat internal, rapat terbatas, bahan rapat pimpinan, bahan rapat internal, korespondensi internal, surat menyurat internal, pendapat hukum, legal opinion, kajian hukum internal, masih dalam pembahasan, sedang dibahas, belum ditetapkan, dalam proses penyusunan, konsep yang belum ditetapkan, draf yang belum ditetapkan, surat bersifat terbatas, surat terbatas, sangat rahasia, rahasia jabatan, rahasia negara, dokumen rahasia, berklasifikasi rahasia, rapat tertutup, sidang tertutup, pertemuan tertutup, draft laporan hasil pemeriksaan, draf laporan hasil pemeriksaan, konsep laporan hasil pemeriksaan, draft lhp, draf lhp, konsep lhp]
     kecuali: [tata cara, pedoman, sop, tata naskah, jumlah, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, pengumuman, sosialisasi, rencana kerja, program, rancangan peraturan, daftar rancangan, proses pembuatan, peraturan, perbup, peraturan bupati, pekerjaan, proyek, pembangunan, terbuka, terbuka untuk umum, dprd, paripurna, jurnal, dimuat, diterbitkan, publikasi]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -1201,7 +1201,7 @@ aturan:
   - id: data-pribadi-spesifik-adminduk
     keterangan: Data pribadi penduduk yang wajib dilindungi (keterangan cacat fisik/mental, sidik jari, iris mata, tanda tangan, elemen data aib, hasil perekaman KTP-el) — UU 14/2008 Pasal 17 huruf j jo. UU 24/2013 Pasal 84
     prioritas: 100
-    salah_satu: [keterangan cacat fisik, keterangan cacat mental, cacat fisik dan mental, iris mata, spesimen tanda tangan, contoh tanda tangan, tanda tangan penduduk, elemen data aib, data aib, aib seseorang, perekaman biometrik, data hasil perekaman ktp el, hasil perekaman ktp el, rekaman data penduduk, hak akses data kependudukan, user hak akses, data konsolidasi bersih per nik, data balikan, data by name by nik, pemanfaatan data kependudukan per nik]
+    salah_satu: [keterangan cacat fisik, keterangan cacat mental, cacat fisik dan mental, iris mata, spesimen tanda tangan, contoh tanda tangan, tanda tangan penduduk, elemen data aib, data aib, aib seseorang, perekaman biometrik, data hasil perekaman ktp el, hasil perekaman ktp el, rekaman data penduduk, hak akses data kependudukan, user hak akses, data konsolidasi bersih per nik, data balikan, data by name by nik, pemanfaatan data kependudukan per nik, salinan kartu keluarga, fotokopi kartu keluarga, kartu keluarga warga, kartu keluarga penduduk, nomor kartu keluarga, nomor kk, akta kelahiran warga, salinan akta kelahiran]
     kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, cakupan, tata cara, prosedur, sop, persyaratan, syarat, jadwal, perjanjian kerja sama, pks, sosialisasi, pedoman]
     kategori: dikecualikan
     pengecualian: [17j1]
@@ -1802,6 +1802,37 @@ aturan:
     contoh_tidak_cocok:
       - Laporan kinerja
 
+
+  - id: pengadaan-sebelum-diumumkan
+    keterangan: Dokumen pemilihan penyedia (dokumen lelang/tender, kualifikasi, rancangan kontrak, spesifikasi) sebelum diumumkan — membukanya lebih dulu dapat mengganggu persaingan usaha yang sehat (UU 14/2008 Pasal 17 huruf b); setelah diumumkan terbuka (subkelompok I)
+    prioritas: 100
+    semua:
+      - [dokumen lelang, dokumen tender, dokumen pemilihan, dokumen pengadaan, dokumen kualifikasi, rancangan kontrak, spesifikasi teknis]
+      - [sebelum pengumuman, sebelum diumumkan, belum diumumkan, sebelum tender, sebelum lelang, sebelum pemilihan]
+    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, jumlah]
+    kategori: dikecualikan
+    pengecualian: [17b]
+    contoh_cocok:
+      - Dokumen tender pembangunan pasar sebelum diumumkan di LPSE
+    contoh_tidak_cocok:
+      - Pengumuman tender pembangunan pasar
+      - Jadwal pengumuman lelang
+
+  - id: hasil-pemeriksaan-bpk-terbuka
+    keterangan: Laporan hasil pemeriksaan BPK (dan opini, rekomendasi, tindak lanjutnya) yang telah disampaikan kepada lembaga perwakilan dinyatakan terbuka untuk umum (UU 15/2004 Pasal 19 ayat (1)); ringkasan laporan keuangan subkelompok D. Yang belum disampaikan, konsep dan kertas kerjanya tidak termasuk.
+    prioritas: 60
+    semua:
+      - [bpk, badan pemeriksa keuangan]
+      - [hasil pemeriksaan, laporan hasil pemeriksaan, lhp, tindak lanjut, rekomendasi, opini, temuan]
+    kecuali: [belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan, kertas kerja, draf, draft, konsep]
+    kategori: berkala
+    kategori_alternatif: [setiap_saat]
+    subkelompok: D
+    contoh_cocok:
+      - Tindak lanjut rekomendasi hasil pemeriksaan BPK atas LKPD 2025
+    contoh_tidak_cocok:
+      - Laporan hasil pemeriksaan BPK yang belum diserahkan kepada DPRD
+
   # ---------------------------------------------------------------------------
   # Daftar Perki 1/2021 (informasi yang wajib tersedia setiap saat) yang ditulis badan publik
   # hampir kata demi kata; ditulis dari teks Perki, bukan dari judul daftar badan publik.
@@ -1966,7 +1997,7 @@ kata_dasar_khusus:
   mematikan: mati
   terancam: ancam
 
-penanda_terbuka: [jumlah, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku]
+penanda_terbuka: [jumlah, standar, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku]
 
 singkatan:
   spj: surat pertanggungjawaban

@@ -83,6 +83,8 @@ public enum StatuteBook {
         .init(kind: .uu, number: 11, year: 2012, title: "Sistem Peradilan Pidana Anak", gazette: 153, supplement: 5332),
         .init(kind: .uu, number: 17, year: 2011, title: "Intelijen Negara"),
         .init(kind: .uu, number: 28, year: 2014, title: "Hak Cipta"),
+        // Cited by an open rule: BPK audit reports given to the legislature are open (Pasal 19 ayat (1)).
+        .init(kind: .uu, number: 15, year: 2004, title: "Pemeriksaan Pengelolaan dan Tanggung Jawab Keuangan Negara"),
         // Repealed: a decree of 2026 must not rest on them.
         .init(kind: .uu, number: 36, year: 2009, title: "Kesehatan", repealedBy: "UU 17/2023"),
         .init(kind: .uu, number: 29, year: 2004, title: "Praktik Kedokteran", repealedBy: "UU 17/2023"),
