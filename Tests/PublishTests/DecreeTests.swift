@@ -102,6 +102,20 @@ final class DecreeTests: XCTestCase {
         XCTAssertTrue(old.issues().contains { $0.error && $0.message.contains("UU 36/2009") })
     }
 
+    /// A draft says so above its first page and its Lampiran; the decree itself never does.
+    func testDraftDecreesAreMarkedAsDrafts() throws {
+        var draft = try DecreeFixtures.sampleVersion()
+        let approved = draft
+        draft.status = .draft
+        for (version, marks) in [(draft, 2), (approved, 0)] {
+            for bytes in [try DecreeWriter.penetapanDIP(version: version, settings: settings, citations: .builtIn, clock: clock),
+                          try DecreeWriter.klasifikasiDIK(version: version, settings: settings, citations: .builtIn, clock: clock)] {
+                let text = visibleText(try docxParts(bytes)[2].text)
+                XCTAssertEqual(text.filter { $0 == DecreeWriter.draftNotice }.count, marks, "\(version.status)")
+            }
+        }
+    }
+
     var defaultGroundCodes: [String] { (try? RuleSet.defaults())?.grounds.map(\.code) ?? [] }
 
     func testDIPDecreeStructureAndContent() throws {

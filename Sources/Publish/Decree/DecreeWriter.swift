@@ -31,6 +31,14 @@ public enum DecreeWriter {
         "Klasifikasi Informasi yang Dikecualikan di Lingkungan \(settings.bodyName) Tahun \(year)"
     }
 
+    /// What a draft says above its first page and its Lampiran, so that a printed draft (no
+    /// number, dotted signature lines) is never taken for the decree itself.
+    static let draftNotice = "DRAF — belum ditetapkan dan belum ditandatangani"
+
+    static func draftMark(_ L: DecreeLayout, final: Bool) -> [DOCXBlock] {
+        final ? [] : [L.paragraph(draftNotice, bold: true, alignment: .right, spaceAfter: 120)]
+    }
+
     /// The diktum labels in order.
     static let diktumLabels = ["KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA", "KEENAM", "KETUJUH", "KEDELAPAN"]
 
@@ -58,7 +66,8 @@ public enum DecreeWriter {
         let bodyWidth = L.portrait.textWidth
         let list = PublishedList(version: version)
 
-        var blocks = L.letterhead() + L.heading(number: number, title: title)
+        let final = version.status != .draft
+        var blocks = draftMark(L, final: final) + L.letterhead() + L.heading(number: number, title: title)
         blocks.append(L.labelTable([
             .init(label: "Menimbang", paragraphs: settings.menimbang.map { L.justified($0, numbering: DecreeLayout.menimbangList) }),
             .init(label: "Mengingat", paragraphs: settings.mengingatDIP.map { L.justified($0, numbering: DecreeLayout.mengingatList) }),
@@ -99,6 +108,7 @@ public enum DecreeWriter {
         // Lampiran.
         let lampiran = L.landscape
         let dateText = L.dateText(version.decreeDate, year: year)
+        blocks += draftMark(L, final: final)
         blocks += L.lampiranHeader(number: number, dateText: dateText, title: title, textWidth: lampiran.textWidth)
         blocks.append(L.paragraph("DAFTAR INFORMASI PUBLIK", bold: true, alignment: .center))
         blocks.append(L.paragraph("DI LINGKUNGAN \(settings.bodyName.uppercased()) TAHUN \(year)", bold: true,
@@ -130,7 +140,7 @@ public enum DecreeWriter {
                             text: v.consequenceTest?.legalBasis)
         }
         let mengingat = settings.mengingatDIK(sectoralLaws: citations.sectoralLaws(codes: codes))
-        var blocks = L.letterhead() + L.heading(number: number, title: title)
+        var blocks = draftMark(L, final: final) + L.letterhead() + L.heading(number: number, title: title)
         blocks.append(L.labelTable([
             .init(label: "Menimbang", paragraphs: settings.menimbangKlasifikasi.map { L.justified($0, numbering: DecreeLayout.menimbangList) }),
             .init(label: "Mengingat", paragraphs: mengingat.map { L.justified($0, numbering: DecreeLayout.mengingatList) }),
@@ -165,6 +175,7 @@ public enum DecreeWriter {
         blocks.append(.sectionBreak(L.portrait))
 
         let lampiran = L.landscape
+        blocks += draftMark(L, final: final)
         blocks += L.lampiranHeader(number: number, dateText: L.dateText(version.decreeDate, year: year), title: title,
                                    textWidth: lampiran.textWidth)
         blocks.append(L.paragraph("KLASIFIKASI INFORMASI YANG DIKECUALIKAN", bold: true, alignment: .center))
