@@ -302,6 +302,10 @@ public enum XLSXWriter {
         private(set) var bytes: [UInt8] = []
         /// Column letters by index, made once per sheet.
         private var letters: [[UInt8]] = []
+        /// Style indexes met in this sheet: compared field by field, a few styles cost less
+        /// than hashing every cell's style into the workbook's table (an index never changes
+        /// once given, and a style found here is already in the table).
+        private var seenStyles: [(style: XLSXStyle, numFmt: Int, index: Int)] = []
 
         init(longText: XLSXLongText) { self.longText = longText }
 
@@ -325,7 +329,13 @@ public enum XLSXWriter {
                 case .dateTime: numFmt = 165
                 default: break
                 }
-                let s = styles.index(cell.style, numFmt: numFmt)
+                let s: Int
+                if let seen = seenStyles.first(where: { $0.numFmt == numFmt && $0.style == cell.style }) {
+                    s = seen.index
+                } else {
+                    s = styles.index(cell.style, numFmt: numFmt)
+                    if seenStyles.count < 8 { seenStyles.append((cell.style, numFmt, s)) }
+                }
                 // (type attribute, value text); nil value: an empty cell, written only when styled.
                 let content: (type: String?, value: String?)
                 switch cell.value {

@@ -155,18 +155,36 @@ struct ReviewTable: Sendable {
 enum ReviewContent {
     static func tables(_ input: ReviewInput) -> [ReviewTable] {
         var tables: [ReviewTable] = []
-        let draftItems = (input.draft?.items ?? []) + (input.draft?.exempted ?? [])
-        let inDraft = Set(draftItems.map(\.id))
-        let returned = input.returned.filter { !inDraft.contains($0.id) }
+        // The draft's items and exempted items, then the returned items not in the draft, each
+        // category's sorted by `order`. Sorted as places in these three lists, not as items: a
+        // regency's 18,000 items were copied, filtered and moved four times, a third of the
+        // tables' time.
+        let lists = [input.draft?.items ?? [], input.draft?.exempted ?? [], input.returned]
+        var inDraft = Set<String>(minimumCapacity: lists[0].count + lists[1].count)
+        for list in lists[0...1] { for v in list { inDraft.insert(v.id) } }
+        var places: [DIPCore.Category: [(list: Int, index: Int)]] = [:]
+        for (l, list) in lists.enumerated() {
+            for (i, v) in list.enumerated() where l < 2 || !inDraft.contains(v.id) {
+                places[v.category, default: []].append((l, i))
+            }
+        }
         for category in DIPCore.Category.allCases {
-            let items = (draftItems + returned).filter { $0.category == category }.sorted(by: order)
+            // Ties (never for distinct ids) keep the lists' order, as a stable sort of the items did.
+            let sorted = (places[category] ?? []).sorted { p, q in
+                let a = lists[p.list][p.index], b = lists[q.list][q.index]
+                if order(a, b) { return true }
+                if order(b, a) { return false }
+                return (p.list, p.index) < (q.list, q.index)
+            }
+            let items = sorted.map { lists[$0.list][$0.index] }
             tables.append(categoryTable(category, items, draft: input.draft?.number, citations: input.citations,
                                         standing: input.standing))
         }
         tables.append(testTable(input.pending, citations: input.citations))
         tables.append(changesTable(input.diff))
-        tables.append(problemsTable(input))
-        tables.append(completenessTable(input))
+        let names = unitNames(input)
+        tables.append(problemsTable(input, names: names))
+        tables.append(completenessTable(input, names: names))
         return tables
     }
 
@@ -327,7 +345,14 @@ enum ReviewContent {
     static func unitNames(_ input: ReviewInput) -> [String: String] {
         var names: [String: String] = [:]
         for u in input.units { names[u.code] = u.name }
-        for v in (input.draft?.items ?? []) + (input.draft?.exempted ?? []) { names[v.unit.code] = v.unit.name }
+        for list in [input.draft?.items ?? [], input.draft?.exempted ?? []] {
+            // The last name given for a code wins; a run of one unit's items sets it once.
+            var last: WorkUnit?
+            for v in list where v.unit.code != last?.code || v.unit.name != last?.name {
+                names[v.unit.code] = v.unit.name
+                last = v.unit
+            }
+        }
         for p in input.pending { names[p.unit.code] = p.unit.name }
         return names
     }
@@ -340,8 +365,8 @@ enum ReviewContent {
         }
     }
 
-    static func problemsTable(_ input: ReviewInput) -> ReviewTable {
-        let names = unitNames(input)
+    static func problemsTable(_ input: ReviewInput, names: [String: String]? = nil) -> ReviewTable {
+        let names = names ?? unitNames(input)
         let columns = [
             ReviewColumn(header: "Perangkat Daerah", width: 22),
             ReviewColumn(header: "Berkas", width: 24),
@@ -363,8 +388,8 @@ enum ReviewContent {
             columns: columns, rows: rows)
     }
 
-    static func completenessTable(_ input: ReviewInput) -> ReviewTable {
-        let names = unitNames(input)
+    static func completenessTable(_ input: ReviewInput, names: [String: String]? = nil) -> ReviewTable {
+        let names = names ?? unitNames(input)
         var columns = [
             ReviewColumn(header: "Perangkat Daerah", width: 24),
             ReviewColumn(header: "Jumlah Informasi", width: 10, numeric: true),
