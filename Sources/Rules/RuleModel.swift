@@ -37,9 +37,17 @@ public struct RuleIssue: Codable, Hashable, Sendable, Comparable {
         self.message = message
     }
 
-    /// "aturan.yaml:12: galat: …" — one printable line.
+    /// Legal defects a decree would print (a repealed or mistitled law, huruf j without its
+    /// law): only warnings for `dip run`, so a workspace's older rules keep working, but errors
+    /// for `dip rules check`, and `dip approve` refuses a version whose decrees would cite them.
+    public static let checkErrorCodes: Set<String> = ["statute", "ground_without_law"]
+
+    /// Whether `dip rules check` counts this issue as an error.
+    public var blocksCheck: Bool { severity == .error || Self.checkErrorCodes.contains(code) }
+
+    /// "aturan.yaml:12: galat: …" — one printable line (as `dip rules check` labels it).
     public var text: String {
-        let label = severity == .error ? "galat" : (severity == .warning ? "peringatan" : "info")
+        let label = blocksCheck ? "galat" : (severity == .warning ? "peringatan" : "info")
         return "\(location.text): \(label): \(message)"
     }
 

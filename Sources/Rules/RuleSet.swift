@@ -302,8 +302,9 @@ public struct RuleSet: Sendable {
     /// (StatuteBook): a repealed law or a wrong title is an error, an unknown law a warning.
     private static func checkStatutes(_ text: String, node: Node?, reader r: inout YAMLReader) {
         for problem in StatuteBook.problems(in: text) {
-            if problem.error { r.error(node, "statute", "`dasar_hukum`: \(problem.message)") }
-            else { r.warning(node, "unknown_statute", "`dasar_hukum`: \(problem.message)") }
+            // Never stops `dip run` (a workspace's rules written before a law was repealed keep
+            // working); `dip rules check` fails on it and `dip approve` refuses a decree citing it.
+            r.warning(node, problem.error ? "statute" : "unknown_statute", "`dasar_hukum`: \(problem.message)")
         }
     }
 

@@ -20,14 +20,15 @@ extension RuleSet {
             if !rule.enabled { issue(.info, "disabled", "\(what) dinonaktifkan (`aktif: tidak`).") }
             // The explanation is shown to units and the PPID as the reason: a law it cites must
             // be in force and named by its title (StatuteBook).
+            // A warning for `dip run` (a workspace's older rules keep working), an error for
+            // `dip rules check` (`RuleIssue.blocksCheck`).
             for problem in StatuteBook.problems(in: rule.description) {
-                issue(problem.error ? .error : .warning, problem.error ? "statute" : "unknown_statute",
-                      "\(what), `keterangan`: \(problem.message)")
+                issue(.warning, problem.error ? "statute" : "unknown_statute", "\(what), `keterangan`: \(problem.message)")
             }
             // Huruf j alone names no law: the decree would cite "Pasal 17 huruf j" with nothing
             // for the reader to check. Its local points (17j1…) each carry their Undang-Undang.
             if rule.grounds.contains("17j") {
-                issue(.error, "ground_without_law", "\(what) memakai dasar 17j tanpa undang-undang: pakai butir 17j1 dst. "
+                issue(.warning, "ground_without_law", "\(what) memakai dasar 17j tanpa undang-undang: pakai butir 17j1 dst. "
                       + "(pengecualian.yaml) yang menyebut undang-undang yang merahasiakan informasinya.")
             }
             if rule.mustMatch.isEmpty {

@@ -238,10 +238,16 @@ public enum StatuteBook {
     public struct Problem: Sendable, Hashable {
         public var error: Bool
         public var message: String
+        /// The decree would rest on something that is not the law in force (a repealed
+        /// instrument, a wrong title or promulgation number): `dip approve` refuses. A drafting
+        /// omission in a Mengingat entry (amendment or title not named) is an error for `dip rules
+        /// check` only, so an older keputusan.json does not stop an approval.
+        public var substantive: Bool
 
-        public init(error: Bool, message: String) {
+        public init(error: Bool, message: String, substantive: Bool = false) {
             self.error = error
             self.message = message
+            self.substantive = substantive
         }
     }
 
@@ -254,7 +260,7 @@ public enum StatuteBook {
                 continue
             }
             if let by = s.repealedBy {
-                out.append(Problem(error: true, message: "\(c.short) tentang \(s.title) telah dicabut oleh \(by) dan tidak dapat menjadi dasar hukum."))
+                out.append(Problem(error: true, message: "\(c.short) tentang \(s.title) telah dicabut oleh \(by) dan tidak dapat menjadi dasar hukum.", substantive: true))
                 continue
             }
             // In a Mengingat entry the title stands alone; in running text (a rendered page,
@@ -262,13 +268,13 @@ public enum StatuteBook {
             if let title = c.title, !sameTitle(title, s.title),
                mengingat || !sameTitle(String(expandShortForms(title).prefix(expandShortForms(s.title).count)), s.title)
                 || startsWord(expandShortForms(title), at: expandShortForms(s.title).count) {
-                out.append(Problem(error: true, message: "\(c.short) berjudul \"\(s.title)\", bukan \"\(title)\"."))
+                out.append(Problem(error: true, message: "\(c.short) berjudul \"\(s.title)\", bukan \"\(title)\".", substantive: true))
             }
             if let g = c.gazette, let want = s.gazette, g != want || c.gazetteYear != s.year {
-                out.append(Problem(error: true, message: "\(c.short) diundangkan dalam Lembaran Negara Tahun \(s.year) Nomor \(want), bukan Tahun \(c.gazetteYear ?? 0) Nomor \(g)."))
+                out.append(Problem(error: true, message: "\(c.short) diundangkan dalam Lembaran Negara Tahun \(s.year) Nomor \(want), bukan Tahun \(c.gazetteYear ?? 0) Nomor \(g).", substantive: true))
             }
             if let t = c.supplement, let want = s.supplement, t != want {
-                out.append(Problem(error: true, message: "\(c.short): Tambahan Lembaran Negara Nomor \(want), bukan \(t)."))
+                out.append(Problem(error: true, message: "\(c.short): Tambahan Lembaran Negara Nomor \(want), bukan \(t).", substantive: true))
             }
             if mengingat, let amended = s.lastAmendedBy, c.offset == found.first?.offset {
                 // The amendment must be named, with its title (a Mengingat cites each instrument in full).

@@ -106,6 +106,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(preview.status, 0, preview.err)
         XCTAssertTrue(preview.out.contains("Nomor 000.9/8/2026, tanggal 1 Juni 2026"), preview.out)
         XCTAssertTrue(preview.out.contains("belum ada yang disimpan"), preview.out)
+        // A keputusan.json resting on a repealed law: the decree is not approved.
+        let rules = workspace.appendingPathComponent("rules")
+        try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+        let shipped = try Data(contentsOf: Checkers.repoRoot.appendingPathComponent("rules/keputusan.json"))
+        var repealed = try XCTUnwrap(try JSONSerialization.jsonObject(with: shipped) as? [String: Any])
+        repealed["mengingat"] = (repealed["mengingat"] as? [String] ?? []) + ["Undang-Undang Nomor 36 Tahun 2009 tentang Kesehatan;"]
+        try JSONSerialization.data(withJSONObject: repealed).write(to: rules.appendingPathComponent("keputusan.json"))
+        let onRepealed = try run(signatory + ["--decree-date", "1/6/2026", "--dik-decree-number", "000.9/8/2026",
+                                              "--force"] + ws)
+        XCTAssertEqual(onRepealed.status, 1, onRepealed.out)
+        XCTAssertTrue(onRepealed.err.contains("UU 36/2009 tentang Kesehatan telah dicabut oleh UU 17/2023"), onRepealed.err)
+        try FileManager.default.removeItem(at: rules)
         let approve = try run(signatory + ["--decree-date", "1/6/2026", "--dik-decree-number", "000.9/8/2026",
                                            "--force"] + ws)
         XCTAssertEqual(approve.status, 0, approve.err)

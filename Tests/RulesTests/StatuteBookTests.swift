@@ -97,6 +97,25 @@ final class StatuteBookTests: XCTestCase {
         XCTAssertEqual(defaultRules.rules.filter { $0.grounds.contains("17j") }.map(\.id), [])
     }
 
+    /// A workspace whose rules were written before (a repealed law in `dasar_hukum`, a rule on
+    /// bare 17j) keeps running — intake and feedback never stop over it — but `dip rules check`
+    /// counts both as errors (and `dip approve` refuses a decree citing the repealed law).
+    func testLegalDefectsBlockTheCheckNotTheRun() throws {
+        let grounds = try String(contentsOf: Paths.rules.appendingPathComponent("pengecualian.yaml"), encoding: .utf8)
+        let repealed = grounds.replacingOccurrences(of: "dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 17/2023 tentang Kesehatan",
+                                                    with: "dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 36/2009 tentang Kesehatan")
+        XCTAssertNotEqual(repealed, grounds)
+        let rules = try String(contentsOf: Paths.rules.appendingPathComponent("aturan.yaml"), encoding: .utf8)
+        let bareJ = rules.replacingOccurrences(of: "pengecualian: [17c]\n    contoh_cocok:\n      - Topologi", with: "pengecualian: [17c, 17j]\n    contoh_cocok:\n      - Topologi")
+        let dir = try temporaryRules(replacing: ["pengecualian.yaml": repealed, "aturan.yaml": bareJ])
+        let set = try RuleSet.loadValidated(directory: dir)
+        let blocking = set.validate().filter(\.blocksCheck)
+        XCTAssertTrue(blocking.contains { $0.code == "statute" && $0.message.contains("UU 36/2009") }, "\(blocking)")
+        XCTAssertNotEqual(bareJ, rules)
+        XCTAssertTrue(blocking.contains { $0.code == "ground_without_law" }, "\(blocking)")
+        XCTAssertTrue(blocking.allSatisfy { $0.severity == .warning && $0.text.contains(": galat: ") })
+    }
+
     /// The points of pengecualian.yaml are the law's: UU 14/2008 Pasal 17 gives angka only to
     /// a, c, e, f and h (5, 7, 7, 4, 5 of them); j's numbers are local and each names its law;
     /// each title carries the words that set the point apart in the law's own text.

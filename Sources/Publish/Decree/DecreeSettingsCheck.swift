@@ -66,7 +66,7 @@ extension DecreeSettings {
     public func legalTextProblems() -> [StatuteBook.Problem] {
         legalTexts.flatMap { field, text, mengingat in
             StatuteBook.problems(in: text, mengingat: mengingat).map {
-                StatuteBook.Problem(error: $0.error, message: "\(field): \($0.message)")
+                StatuteBook.Problem(error: $0.error, message: "\(field): \($0.message)", substantive: $0.substantive)
             }
         }
     }

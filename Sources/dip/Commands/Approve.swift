@@ -4,6 +4,7 @@ import Foundation
 import Pipeline
 import Publish
 import Register
+import Rules
 
 extension DIP {
     /// `dip approve`: the PPID approves the draft, with the decrees that set it; approves again
@@ -125,6 +126,15 @@ extension DIP {
                             + placeholders.joined(separator: ", ")
                             + ". Isi atau hapus isian itu (periksa dengan `dip rules check`); keputusan tidak disetujui.")
                 }
+                // A decree must not rest on a repealed or mistitled law (StatuteBook): the
+                // considerations and bases of keputusan.json are read here, the grounds the
+                // version's exemptions cite below.
+                let legal = settings.legalTextProblems().filter(\.substantive)
+                guard legal.isEmpty else {
+                    throw RegisterError.invalidInput(
+                        "rules/keputusan.json mengutip peraturan yang tidak dapat menjadi dasar keputusan: "
+                            + legal.map(\.message).joined(separator: "; ") + ". Perbaiki (periksa dengan `dip rules check`); keputusan tidak disetujui.")
+                }
                 // The newest draft, or the approved version being corrected.
                 let candidate = try version ?? db.currentDraft()?.number ?? db.awaitingPublication()?.number
                 guard let number = candidate else {
@@ -154,6 +164,21 @@ extension DIP {
                         "Versi \(number) memuat informasi yang dikecualikan: nama dan NIP Atasan PPID (blok "
                             + "\"Menyetujui\" pada Keputusan DIK) wajib ada, lewat --atasan-name/--atasan-nip "
                             + "atau `atasanPPID` di rules/keputusan.json.")
+                }
+                let citations = LegalCitations(ruleSet: try options.ruleSet())
+                var cited: [String] = []
+                for v in draft.exempted {
+                    let text = citations.citation(test: v.consequenceTest, grounds: v.classification?.exemptionGrounds ?? [],
+                                                  unitText: v.item.dasarHukumText)
+                    for problem in StatuteBook.problems(in: text) where problem.substantive && !cited.contains(problem.message) {
+                        cited.append(problem.message)
+                    }
+                }
+                guard cited.isEmpty else {
+                    throw RegisterError.invalidInput(
+                        "Dasar hukum informasi yang dikecualikan pada versi \(number) mengutip peraturan yang tidak dapat "
+                            + "menjadi dasar keputusan: " + cited.joined(separator: "; ")
+                            + ". Perbaiki `dasar_hukum` di rules/pengecualian.yaml atau uji konsekuensinya (`dip test`); keputusan tidak disetujui.")
                 }
                 let request = ApprovalRequest(
                     decreeNumber: decreeNumber!, dikDecreeNumber: dikDecreeNumber, decreeDate: date,

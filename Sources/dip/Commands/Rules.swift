@@ -63,8 +63,8 @@ extension DIP.RulesCommand {
             let ruleSet = try location.load()
             let issues = ruleSet.validate()
             for issue in issues where issue.severity != .info { print(issue.text) }
-            var errors = issues.filter { $0.severity == .error }.count
-            var warnings = issues.filter { $0.severity == .warning }.count
+            var errors = issues.filter(\.blocksCheck).count
+            var warnings = issues.filter { $0.severity == .warning && !$0.blocksCheck }.count
             // keputusan.json: what the decrees print (placeholders are errors).
             if let directory = location.directory() {
                 let url = directory.appendingPathComponent("keputusan.json")
