@@ -177,6 +177,10 @@ final class SignableDecreeTests: XCTestCase {
             guard let start = part.firstIndex(of: ">"), let end = part.range(of: "</w:t>") else { return nil }
             return String(part[part.index(after: start)..<end.lowerBound])
         }
+        // The counts the diktums state are the Lampiran's rows (each numbered row checked below).
+        let approved = try register.version(number: draftNumber)
+        XCTAssertTrue(dipText.contains("jumlah seluruhnya \(list.items.count) (\(Terbilang.words(list.items.count))) informasi"), dipText)
+        XCTAssertTrue(dikText.contains("sebanyak \(approved.exempted.count) (\(Terbilang.words(approved.exempted.count))) informasi"), dikText)
         for item in list.items {
             let n = try XCTUnwrap(list.numbers[item.id])
             let first = String(item.item.ringkasan.split(separator: "\n").first ?? "")

@@ -70,6 +70,8 @@ final class DecreeTests: XCTestCase {
             .joined(separator: " ")
         XCTAssertEqual(StatuteBook.problems(in: text).map(\.message), [])
         XCTAssertTrue(text.contains(perki2017))
+        // Diktum KEDUA names the record dip issues for each test by its title (the berita acara).
+        XCTAssertTrue(text.contains("tercatat dalam Berita Acara Uji Konsekuensi setiap informasi"), text)
         // The blank consequence-test form and a record whose tester has no position: "Yang
         // menguji," once, never followed by a second label "Penguji,".
         var untitled = v.exempted

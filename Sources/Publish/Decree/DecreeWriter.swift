@@ -159,7 +159,7 @@ public enum DecreeWriter {
         let atasanTitle = version.atasan?.title ?? settings.atasanPPID.title ?? "Atasan PPID"
         var texts: [[DOCXParagraph]] = [
             [L.justified("Menetapkan Klasifikasi Informasi yang Dikecualikan di Lingkungan \(settings.bodyName) sebanyak \(n) (\(Terbilang.words(n))) informasi sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini, yang memuat jenis informasi yang dikecualikan, pejabat atau unit yang menguasainya, dasar hukum dan alasan pengecualian, serta jangka waktu pengecualiannya.")],
-            [L.justified("Klasifikasi sebagaimana dimaksud dalam Diktum KESATU ditetapkan berdasarkan Uji Konsekuensi dan pertimbangan kepentingan publik sesuai dengan Pasal 17 dan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, sebagaimana tercatat dalam Lembar Uji Konsekuensi setiap informasi yang telah mendapat persetujuan \(titleCase(atasanTitle)).")],
+            [L.justified("Klasifikasi sebagaimana dimaksud dalam Diktum KESATU ditetapkan berdasarkan Uji Konsekuensi dan pertimbangan kepentingan publik sesuai dengan Pasal 17 dan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, sebagaimana tercatat dalam Berita Acara Uji Konsekuensi setiap informasi yang telah mendapat persetujuan \(titleCase(atasanTitle)).")],
             [L.justified("Informasi yang Dikecualikan sebagaimana dimaksud dalam Diktum KESATU dapat dibuka setelah jangka waktu pengecualian berakhir atau syarat dibukanya informasi terpenuhi sebagaimana tercantum dalam Lampiran; informasi yang dikecualikan sebagian tetap diberikan dengan menghitamkan atau mengaburkan bagian yang dikecualikan.")],
         ]
         if let revocation {
