@@ -194,10 +194,14 @@ public struct RuleSet: Sendable {
                 continue
             }
             if !seen.insert(code).inserted { r.error(f["kode"], "duplicate_id", "Kategori `\(code)` ditulis dua kali.") }
+            let label = r.string(f["label"], field: "label", required: true, what: "kategori \(code)") ?? category.label
+            let basis = r.string(f["dasar_hukum"], field: "dasar_hukum", required: true, what: "kategori \(code)")
+            // The website prints it as the category's legal basis.
+            if let basis { Self.checkStatutes(basis, node: f["dasar_hukum"], reader: &r) }
             categories.append(CategoryInfo(
                 category: category,
-                label: r.string(f["label"], field: "label", required: true, what: "kategori \(code)") ?? category.label,
-                legalBasis: r.string(f["dasar_hukum"], field: "dasar_hukum", required: true, what: "kategori \(code)") ?? category.legalBasis,
+                label: label,
+                legalBasis: basis ?? category.legalBasis,
                 description: r.string(f["keterangan"], field: "keterangan", what: "kategori \(code)") ?? ""))
         }
         for category in Category.allCases where !seen.contains(category.rawValue) {
@@ -226,10 +230,13 @@ public struct RuleSet: Sendable {
                 guard let f = r.fields(node, allowed: ["kode", "nama", "dasar_hukum"], what: "butir \(field)") else { continue }
                 guard let code = r.string(f["kode"], field: "kode", required: true, what: "butir \(field)") else { continue }
                 if !seen.insert(code).inserted { r.error(f["kode"], "duplicate_id", "Kode butir `\(code)` ditulis dua kali.") }
+                let name = r.string(f["nama"], field: "nama", required: true, what: "butir \(code)") ?? code
+                let basis = r.string(f["dasar_hukum"], field: "dasar_hukum", what: "butir \(code)")
+                if let basis { Self.checkStatutes(basis, node: f["dasar_hukum"], reader: &r) }
                 let entry = ListEntry(
                     code: code,
-                    name: r.string(f["nama"], field: "nama", required: true, what: "butir \(code)") ?? code,
-                    legalBasis: r.string(f["dasar_hukum"], field: "dasar_hukum", what: "butir \(code)") ?? "",
+                    name: name,
+                    legalBasis: basis ?? "",
                     category: category, location: r.location(node))
                 if category == .sertaMerta { sertaMerta.append(entry) } else { setiapSaat.append(entry) }
             }

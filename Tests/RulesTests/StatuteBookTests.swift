@@ -107,10 +107,16 @@ final class StatuteBookTests: XCTestCase {
         XCTAssertNotEqual(repealed, grounds)
         let rules = try String(contentsOf: Paths.rules.appendingPathComponent("aturan.yaml"), encoding: .utf8)
         let bareJ = rules.replacingOccurrences(of: "pengecualian: [17c]\n    contoh_cocok:\n      - Topologi", with: "pengecualian: [17c, 17j]\n    contoh_cocok:\n      - Topologi")
-        let dir = try temporaryRules(replacing: ["pengecualian.yaml": repealed, "aturan.yaml": bareJ])
+        // The website prints a category's dasar_hukum: checked the same way.
+        let categories = try String(contentsOf: Paths.rules.appendingPathComponent("kategori.yaml"), encoding: .utf8)
+        let oldPerki = categories.replacingOccurrences(of: "dasar_hukum: UU 14/2008 Pasal 9; Perki 1/2021 Pasal 14",
+                                                       with: "dasar_hukum: UU 14/2008 Pasal 9; Perki 1/2010 tentang Standar Layanan Informasi Publik")
+        XCTAssertNotEqual(oldPerki, categories)
+        let dir = try temporaryRules(replacing: ["pengecualian.yaml": repealed, "aturan.yaml": bareJ, "kategori.yaml": oldPerki])
         let set = try RuleSet.loadValidated(directory: dir)
         let blocking = set.validate().filter(\.blocksCheck)
         XCTAssertTrue(blocking.contains { $0.code == "statute" && $0.message.contains("UU 36/2009") }, "\(blocking)")
+        XCTAssertTrue(blocking.contains { $0.code == "statute" && $0.message.contains("Perki 1/2010") }, "\(blocking)")
         XCTAssertNotEqual(bareJ, rules)
         XCTAssertTrue(blocking.contains { $0.code == "ground_without_law" }, "\(blocking)")
         XCTAssertTrue(blocking.allSatisfy { $0.severity == .warning && $0.text.contains(": galat: ") })
