@@ -97,7 +97,7 @@ aturan:
   - id: data-pribadi
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
-    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi]
+    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing]
     kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
@@ -890,7 +890,7 @@ aturan:
   - id: pemeriksaan-etik-disiplin
     keterangan: Pengaduan terhadap pegawai/pejabat tertentu dan pemeriksaan disiplin atau kode etiknya (belum diputus; menyangkut penilaian dan nama baik seseorang) — UU 14/2008 Pasal 17 huruf h angka 4; pemeriksaan disiplin bukan penyidikan tindak pidana, sehingga huruf a angka 1 hanya dipakai bila pengaduan itu sedang diselidiki/disidik aparat penegak hukum
     prioritas: 100
-    salah_satu: [pengaduan terhadap pegawai, pengaduan terhadap pejabat, pengaduan terhadap hakim, pengaduan terhadap aparatur, pengaduan terhadap asn, pengaduan terhadap oknum, pengaduan oknum, aduan terhadap pegawai, laporan terhadap pegawai, laporan terhadap pejabat, oknum pegawai, oknum pejabat, oknum asn, pemeriksaan hakim, pemeriksaan terhadap hakim, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pelanggaran kode etik, sidang kode etik, sidang etik, majelis kode etik, pelanggaran etik, dugaan pelanggaran etik, pelanggaran disiplin, dugaan pelanggaran disiplin, berkas disiplin, penjatuhan hukuman disiplin, laporan hasil pemeriksaan disiplin, berita acara pemeriksaan disiplin, pengaduan yang sedang diproses, pengaduan dalam proses, pengaduan yang masih dalam proses, pengaduan yang belum selesai, dumas dalam proses, laporan gratifikasi, pelapor gratifikasi, masalah absensi, penanganan masalah absensi, ketidakhadiran pegawai, pegawai yang tidak masuk kerja, pelanggaran jam kerja, teguran tertulis, surat teguran pegawai, surat peringatan pegawai]
+    salah_satu: [pengaduan terhadap pegawai, pengaduan terhadap pejabat, pengaduan terhadap hakim, pengaduan terhadap aparatur, pengaduan terhadap asn, pengaduan terhadap oknum, pengaduan oknum, aduan terhadap pegawai, laporan terhadap pegawai, laporan terhadap pejabat, oknum pegawai, oknum pejabat, oknum asn, pemeriksaan hakim, pemeriksaan terhadap hakim, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pelanggaran kode etik, sidang kode etik, sidang etik, majelis kode etik, pelanggaran etik, dugaan pelanggaran etik, pelanggaran disiplin, dugaan pelanggaran disiplin, berkas disiplin, penjatuhan hukuman disiplin, laporan hasil pemeriksaan disiplin, berita acara pemeriksaan disiplin, pengaduan yang sedang diproses, pengaduan dalam proses, pengaduan yang masih dalam proses, pengaduan yang belum selesai, dumas dalam proses, laporan gratifikasi, pelapor gratifikasi, masalah absensi, penanganan masalah absensi, ketidakhadiran pegawai, pegawai yang tidak masuk kerja, pelanggaran jam kerja, teguran tertulis, surat teguran pegawai, surat peringatan pegawai, pemeriksaan atasan langsung]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, pembentukan, keputusan pembentukan, susunan keanggotaan, pencegahan, kode etik dan kode perilaku, whistleblowing, wbs, formulir, laporan penindakan, gambaran umum, jenis pelanggaran]
     kategori: dikecualikan
     pengecualian: [17h4]
@@ -1021,8 +1021,8 @@ aturan:
     keterangan: Dokumen yang masih konsep/dibahas atau tindakan yang belum dilaksanakan/diselesaikan (keputusan belum ditetapkan, rapat belum sepakat, penanganan belum selesai) — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan; Penjelasan — pengungkapan prematur menghambat kebijakan); dibuka setelah keputusan ditetapkan atau proses selesai, atau atas putusan Komisi Informasi/pengadilan, dengan jangka waktu yang ditetapkan dalam uji konsekuensi (Pasal 20 hanya mengatur huruf a–f)
     prioritas: 100
     semua:
-      - [konsep, draf, draft, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan, reviu, laporan hasil reviu, rekomendasi, hasil seleksi, laporan hasil pemeriksaan, lhp]
-    salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan, belum ditandatangani, belum ditanda tangani, sebelum ditandatangani, belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan]
+      - [konsep, draf, draft, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan, reviu, laporan hasil reviu, rekomendasi, hasil seleksi, laporan hasil pemeriksaan, lhp, perjanjian, naskah perjanjian, rencana]
+    salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan, belum ditandatangani, belum ditanda tangani, sebelum ditandatangani, belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan, belum diputuskan, masih dinegosiasikan, sedang dinegosiasikan, dalam negosiasi]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, sosialisasi, daftar rancangan, program pembentukan, pekerjaan, proyek, pembangunan, paket, progres, kemajuan, realisasi, program kerja, capaian, target, tunggakan, piutang, rancangan peraturan, proses pembuatan]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -1080,7 +1080,7 @@ aturan:
   - id: perkara-peradilan-kejaksaan
     keterangan: Bahan perkara yang belum selesai (musyawarah hakim, konsep putusan, rencana tuntutan, ekspose, perkembangan penyidikan) — UU 14/2008 Pasal 17 huruf a angka 1; SK KMA 1-144/KMA/SK/I/2011; PERJA 032/A/JA/08/2010
     prioritas: 100
-    salah_satu: [musyawarah majelis hakim, musyawarah hakim, rapat permusyawaratan hakim, rapat permusyawaratan majelis, permusyawaratan hakim, konsep putusan, draf putusan, rancangan putusan, putusan yang belum dibacakan, putusan yang belum diucapkan, berkas minutasi, rencana tuntutan, rentut, rencana penuntutan, nota pendapat jaksa, ekspose perkara, gelar perkara, surat perintah penyelidikan, surat perintah penyidikan, sprint lidik, sprindik, laporan perkembangan penyidikan, perkembangan penyelidikan, surat dakwaan yang belum dibacakan, berkas perkara anak, perkara kesusilaan, perkara asusila, identitas para pihak, data para pihak, identitas pihak berperkara, berkas perkara yang belum putus, perkara yang sedang berjalan, perkara yang masih berjalan, perkara dalam proses, hasil forensik, uji forensik, pemeriksaan forensik, laboratorium forensik, forensik digital]
+    salah_satu: [musyawarah majelis hakim, musyawarah hakim, rapat permusyawaratan hakim, rapat permusyawaratan majelis, permusyawaratan hakim, konsep putusan, draf putusan, rancangan putusan, putusan yang belum dibacakan, putusan yang belum diucapkan, berkas minutasi, rencana tuntutan, rentut, rencana penuntutan, nota pendapat jaksa, ekspose perkara, gelar perkara, surat perintah penyelidikan, surat perintah penyidikan, sprint lidik, sprindik, laporan perkembangan penyidikan, perkembangan penyelidikan, surat dakwaan yang belum dibacakan, berkas perkara anak, perkara kesusilaan, perkara asusila, identitas para pihak, data para pihak, identitas pihak berperkara, berkas perkara yang belum putus, perkara yang sedang berjalan, perkara yang masih berjalan, perkara dalam proses, hasil forensik, uji forensik, pemeriksaan forensik, laboratorium forensik, forensik digital, perkara anak, persidangan anak, rekaman persidangan, rekaman sidang, transaksi keuangan mencurigakan]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, agregat, jadwal sidang, sosialisasi, salinan putusan, direktori putusan, penghentian penyidikan, penghentian penuntutan]
     kategori: dikecualikan
     pengecualian: [17a1]
@@ -1817,6 +1817,48 @@ aturan:
     contoh_tidak_cocok:
       - Pengumuman tender pembangunan pasar
       - Jadwal pengumuman lelang
+
+  - id: perkara-sedang-berjalan
+    keterangan: Berkas perkara, penyelidikan, penyidikan atau penuntutan yang masih berjalan — membukanya dapat menghambat proses penegakan hukum (UU 14/2008 Pasal 17 huruf a angka 1); setelah berkekuatan hukum tetap putusannya terbuka (Pasal 18 ayat (1))
+    prioritas: 100
+    semua:
+      - [perkara, berkas perkara, penyelidikan, penyidikan, penuntutan, dakwaan, tuntutan]
+      - [sedang berjalan, masih berjalan, dalam proses, masih dalam proses, sedang diproses, belum putus, belum diputus, belum berkekuatan hukum tetap, belum inkracht]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, agregat, jadwal sidang, sosialisasi, hak hak, hak para pihak, biaya perkara, bantuan hukum]
+    kategori: dikecualikan
+    pengecualian: [17a1]
+    contoh_cocok:
+      - Berkas penyidikan tindak pidana pemilu yang masih berjalan
+    contoh_tidak_cocok:
+      - Jumlah perkara yang masih dalam proses per bulan
+
+  - id: rencana-awal-tarif-aset
+    keterangan: Rencana atau perhitungan awal perubahan tarif (pajak, retribusi, tarif layanan BUMD) dan penjualan atau pelepasan aset sebelum diputuskan — UU 14/2008 Pasal 17 huruf e (rencana awal yang dapat merugikan ketahanan ekonomi); setelah ditetapkan terbuka
+    prioritas: 100
+    semua:
+      - [rencana, rencana awal, perhitungan awal, kajian awal, usulan, rancangan, simulasi, hasil penilaian]
+      - [kenaikan tarif, perubahan tarif, penyesuaian tarif, tarif baru, penjualan aset, pelepasan aset, aset yang akan dijual, aset yang akan dilepas, akan dijual, akan dilepas]
+    kecuali: [telah ditetapkan, sudah ditetapkan, pengumuman, sosialisasi, tata cara, prosedur, sop, pedoman, peraturan, perda, perbup, realisasi, jumlah]
+    kategori: dikecualikan
+    pengecualian: [17e]
+    contoh_cocok:
+      - Perhitungan awal penyesuaian tarif retribusi parkir
+    contoh_tidak_cocok:
+      - Pengumuman penyesuaian tarif retribusi parkir yang telah ditetapkan
+
+  - id: penelitian-belum-dipublikasikan
+    keterangan: Hasil penelitian, karya ilmiah atau invensi yang belum dipublikasikan atau masih diajukan patennya — membukanya lebih dulu dapat mengganggu perlindungan hak atas kekayaan intelektual (UU 14/2008 Pasal 17 huruf b); setelah dipublikasikan terbuka (setiap saat)
+    prioritas: 100
+    semua:
+      - [penelitian, riset, kajian, invensi, karya ilmiah, data penelitian, temuan penelitian]
+      - [belum dipublikasikan, belum diterbitkan, belum dipatenkan, diajukan patennya, diajukan paten, permohonan paten, sedang dipatenkan]
+    kecuali: [tata cara, prosedur, pedoman, panduan, jumlah]
+    kategori: dikecualikan
+    pengecualian: [17b]
+    contoh_cocok:
+      - Hasil riset dosen yang belum dipublikasikan
+    contoh_tidak_cocok:
+      - Daftar hasil penelitian yang telah dipublikasikan
 
   - id: hasil-pemeriksaan-bpk-terbuka
     keterangan: Laporan hasil pemeriksaan BPK (dan opini, rekomendasi, tindak lanjutnya) yang telah disampaikan kepada lembaga perwakilan dinyatakan terbuka untuk umum (UU 15/2004 Pasal 19 ayat (1)); ringkasan laporan keuangan subkelompok D. Yang belum disampaikan, konsep dan kertas kerjanya tidak termasuk.
