@@ -317,13 +317,10 @@ public struct Runner {
             let latest = outcomes.last { $0.status != .duplicate } ?? outcomes.last!
             let returned = notes[code] ?? []
             let files = outcomes.sorted { $0.fileName < $1.fileName }.map(FeedbackReport.file)
-            let workbook = try UnitFeedback.workbook(
+            let (workbook, page) = try UnitFeedback.documents(
                 unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
                 classifications: latest.classifications, files: files, citations: citations, clock: options.clock)
             try DurableFiles.write(Data(workbook), to: workspace.feedbackFile(unit: code, ext: "xlsx"))
-            let page = UnitFeedback.html(
-                unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
-                classifications: latest.classifications, files: files, citations: citations, clock: options.clock)
             try DurableFiles.write(page, to: workspace.feedbackFile(unit: code, ext: "html"))
         }
     }
@@ -368,13 +365,10 @@ public struct Runner {
                                                notes: Self.noteLines(returned))
                 try DurableFiles.write(text, to: workspace.feedbackFile(unit: code, ext: "txt"))
                 let problems = try register.lastProblems(unit: code)
-                let workbook = try UnitFeedback.workbook(
+                let (workbook, page) = try UnitFeedback.documents(
                     unit: unit, items: items.map(\.item), problems: problems, returnNotes: returned,
                     classifications: items.map(\.classification), citations: citations, clock: options.clock)
                 try DurableFiles.write(Data(workbook), to: workspace.feedbackFile(unit: code, ext: "xlsx"))
-                let page = UnitFeedback.html(
-                    unit: unit, items: items.map(\.item), problems: problems, returnNotes: returned,
-                    classifications: items.map(\.classification), citations: citations, clock: options.clock)
                 try DurableFiles.write(page, to: workspace.feedbackFile(unit: code, ext: "html"))
                 logger.info("umpan balik diperbarui karena catatan PPID", metadata: ["unit": "\(code)"])
             }

@@ -51,8 +51,26 @@ public enum UnitFeedback {
         classifications: [Classification], files: [FeedbackFile] = [], citations: LegalCitations = .builtIn,
         clock: Clock
     ) throws -> [UInt8] {
+        try workbook(unit: unit, content(unit: unit, items: items, problems: problems, returnNotes: returnNotes,
+                                         classifications: classifications, files: files, citations: citations,
+                                         clock: clock), clock: clock)
+    }
+
+    /// The workbook and the page together, from one reading of the rows (`content` made once:
+    /// a run writes both for every unit that sent a file).
+    public static func documents(
+        unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
+        classifications: [Classification], files: [FeedbackFile] = [], citations: LegalCitations = .builtIn,
+        clock: Clock
+    ) throws -> (workbook: [UInt8], page: String) {
         let c = content(unit: unit, items: items, problems: problems, returnNotes: returnNotes,
                         classifications: classifications, files: files, citations: citations, clock: clock)
+        return (try workbook(unit: unit, c, clock: clock), html(unit: unit, c))
+    }
+
+    typealias Content = (summary: [String], files: Table, tables: [Table])
+
+    static func workbook(unit: WorkUnit, _ c: Content, clock: Clock) throws -> [UInt8] {
         // First sheet: what to do, then each file's status.
         var summaryRows: [[XLSXCell]] = [[XLSXCell("Umpan Balik Daftar Informasi Publik – \(unit.name)",
                                                    style: XLSXStyle(bold: true, wrap: true))]]
@@ -85,8 +103,11 @@ public enum UnitFeedback {
         classifications: [Classification], files: [FeedbackFile] = [], citations: LegalCitations = .builtIn,
         clock: Clock
     ) -> String {
-        let c = content(unit: unit, items: items, problems: problems, returnNotes: returnNotes,
-                        classifications: classifications, files: files, citations: citations, clock: clock)
+        html(unit: unit, content(unit: unit, items: items, problems: problems, returnNotes: returnNotes,
+                                 classifications: classifications, files: files, citations: citations, clock: clock))
+    }
+
+    static func html(unit: WorkUnit, _ c: Content) -> String {
         var body = "<header><h1>\(HTMLTables.escape("Umpan Balik Daftar Informasi Publik – \(unit.name)"))</h1>\n"
         for line in c.summary { body += "<p>\(HTMLTables.escape(line))</p>\n" }
         body += "</header>\n<main>\n"
@@ -112,7 +133,7 @@ public enum UnitFeedback {
         unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
         classifications: [Classification], files: [FeedbackFile] = [], citations: LegalCitations,
         clock: Clock
-    ) -> (summary: [String], files: Table, tables: [Table]) {
+    ) -> Content {
         // Problems on a row that holds an item go with that item; the rest concern the file.
         var byRow: [String: [Problem]] = [:]
         func key(_ sheet: String?, _ row: Int) -> String { "\(sheet ?? "")\u{1}\(row)" }
