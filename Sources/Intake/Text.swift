@@ -173,23 +173,41 @@ enum Text {
         // The length bound before any copy: header detection compares every word of the first
         // rows with every keyword, and most pairs differ in length by more than the limit.
         if abs(a.utf8.count - b.utf8.count) > limit { return limit + 1 }
+        // Over the strings' own bytes with the two rows on the stack: header detection makes
+        // thousands of these per file, and four arrays per pair were most of their cost.
+        if let d = a.utf8.withContiguousStorageIfAvailable({ x in
+            b.utf8.withContiguousStorageIfAvailable { y in levenshtein(x, y, limit: limit) }
+        }), let d {
+            return d
+        }
         let x = Array(a.utf8)
         let y = Array(b.utf8)
+        return x.withUnsafeBufferPointer { x in y.withUnsafeBufferPointer { y in levenshtein(x, y, limit: limit) } }
+    }
+
+    /// Bounded Levenshtein distance of two byte strings (`distance`).
+    private static func levenshtein(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
         if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
-        var prev = Array(0...y.count)
-        var cur = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            cur[0] = i
-            var rowMin = cur[0]
-            for j in 1...y.count {
-                let cost = x[i - 1] == y[j - 1] ? 0 : 1
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-                rowMin = min(rowMin, cur[j])
+        let width = y.count + 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * width) { rows in
+            var prev = rows.baseAddress!
+            var cur = prev + width
+            for j in 0..<width { prev[j] = j }
+            for i in 1...x.count {
+                cur[0] = i
+                var rowMin = i
+                let xi = x[i - 1]
+                for j in 1...y.count {
+                    let cost = xi == y[j - 1] ? 0 : 1
+                    let value = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+                    cur[j] = value
+                    rowMin = min(rowMin, value)
+                }
+                if rowMin > limit { return limit + 1 }
+                swap(&prev, &cur)
             }
-            if rowMin > limit { return limit + 1 }
-            swap(&prev, &cur)
+            return prev[y.count]
         }
-        return prev[y.count]
     }
 
     /// Whether a word is the keyword or a small typo of it: exact for words under 5 letters,
@@ -226,9 +244,30 @@ enum Text {
 
     private static func squashedContains(_ words: [Substring], _ phrase: [String]) -> Bool {
         let target = phrase.joined()
+        let asciiTarget = target.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
         return words.contains { w in
-            w.count >= target.count && (w.contains(target) || similar(w, target))
+            // ASCII on both sides without CR (every folded ASCII text): characters are bytes
+            // (CR LF is the one ASCII pair that makes one character), so the count and the
+            // search are the byte ones, without a grapheme walk per word.
+            if asciiTarget, w.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+                return w.utf8.count >= target.utf8.count
+                    && (containsBytes(w.utf8, target.utf8) || similar(w, target))
+            }
+            return w.count >= target.count && (w.contains(target) || similar(w, target))
         }
+    }
+
+    /// Whether `needle`'s bytes occur in `haystack`'s.
+    private static func containsBytes(_ haystack: Substring.UTF8View, _ needle: String.UTF8View) -> Bool {
+        let h = Array(haystack), n = Array(needle)
+        if n.isEmpty { return true }
+        if n.count > h.count { return false }
+        for start in 0...(h.count - n.count) where h[start] == n[0] {
+            var k = 1
+            while k < n.count && h[start + k] == n[k] { k += 1 }
+            if k == n.count { return true }
+        }
+        return false
     }
 }
 

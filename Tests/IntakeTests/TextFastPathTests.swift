@@ -59,4 +59,78 @@ final class TextFastPathTests: XCTestCase {
         ]
         for (text, expected) in cases { XCTAssertEqual(Text.clean(text), expected, text) }
     }
+
+    /// The bounded Levenshtein distance as it was written first (arrays per pair): the stack
+    /// version over the strings' bytes must give the same number for every pair and limit.
+    private func referenceDistance(_ a: Substring, _ b: String, limit: Int) -> Int {
+        if abs(a.utf8.count - b.utf8.count) > limit { return limit + 1 }
+        let x = Array(a.utf8), y = Array(b.utf8)
+        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
+        var prev = Array(0...y.count)
+        var cur = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            cur[0] = i
+            var rowMin = cur[0]
+            for j in 1...y.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                rowMin = min(rowMin, cur[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            swap(&prev, &cur)
+        }
+        return prev[y.count]
+    }
+
+    /// `hasPhrase` as it was written first (Character counts and search in every case).
+    private func referenceHasPhrase(_ words: [Substring], _ phrase: [String]) -> Bool {
+        func squashed() -> Bool {
+            let target = phrase.joined()
+            return words.contains { w in w.count >= target.count && (w.contains(target) || Text.similar(w, target)) }
+        }
+        guard !phrase.isEmpty, words.count >= phrase.count else { return squashed() }
+        for i in 0...(words.count - phrase.count) where phrase.indices.allSatisfy({ Text.similar(words[i + $0], phrase[$0]) }) {
+            return true
+        }
+        return squashed()
+    }
+
+    func testDistanceAndPhrasesAgreeWithFirstVersions() {
+        var rng = SystemRandomNumberGenerator()
+        let keywords = ["penanggung", "jawab", "retensi", "ringkasan", "penyimpanan", "tempat", "informasi",
+                        "penanggungjawab", "kode", "café", "cafe\u{301}", "satuankerja", "a\r\nb"]
+        let letters: [Character] = Array("aeiknmrgstjpwbu") + ["é", "\r", "\n", "\r\n", "ñ"]
+        var checked = 0
+        for _ in 0..<20_000 {
+            var word = ""
+            if Bool.random(using: &rng) {
+                // A keyword with a few edits, or part of one.
+                var chars = Array(keywords.randomElement(using: &rng)!)
+                for _ in 0..<Int.random(in: 0...3, using: &rng) {
+                    let at = Int.random(in: 0...chars.count, using: &rng)
+                    switch Int.random(in: 0..<3, using: &rng) {
+                    case 0 where at < chars.count: chars.remove(at: at)
+                    case 1: chars.insert(letters.randomElement(using: &rng)!, at: at)
+                    default: if at < chars.count { chars[at] = letters.randomElement(using: &rng)! }
+                    }
+                }
+                word = String(chars)
+            } else {
+                word = String((0..<Int.random(in: 0...12, using: &rng)).map { _ in letters.randomElement(using: &rng)! })
+            }
+            let text = "x \(word) y"
+            let sub = text.split(separator: " ", omittingEmptySubsequences: false)[1]
+            for keyword in keywords {
+                for limit in 0...2 {
+                    XCTAssertEqual(Text.distance(sub, keyword, limit: limit), referenceDistance(sub, keyword, limit: limit),
+                                   "\(word) \(keyword) \(limit)")
+                }
+                checked += 1
+            }
+            let words = Text.words(text + " " + keywords.randomElement(using: &rng)!) + [sub]
+            for phrase in [["penanggung", "jawab"], ["satuan", "kerja"], ["cafe\u{301}"], ["a", "b"], ["x", "y"]] {
+                XCTAssertEqual(Text.hasPhrase(words, phrase), referenceHasPhrase(words, phrase), "\(words) \(phrase)")
+            }
+        }
+        XCTAssertGreaterThan(checked, 100_000)
+    }
 }

@@ -81,10 +81,7 @@ public enum OPCPackage {
 
     /// `docProps/core.xml` with fixed dates (the caller's clock), so packages are reproducible.
     public static func coreProperties(title: String, creator: String, created: Date) throws -> [UInt8] {
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.formatOptions = [.withInternetDateTime]
-        let stamp = f.string(from: created)
+        let stamp = stampText(created)
         let x = try XMLWriter()
         x.element("cp:coreProperties", [
             ("xmlns:cp", "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"),
@@ -101,6 +98,23 @@ public enum OPCPackage {
         }
         return try x.finish()
     }
+
+    /// The W3CDTF stamp of `date` in UTC, the last one remembered: a run writes every package
+    /// with its one clock, and making the formatter per package cost more than the part.
+    static func stampText(_ date: Date) -> String {
+        stampLock.lock()
+        defer { stampLock.unlock() }
+        if let last = lastStamp, last.date == date { return last.text }
+        let f = ISO8601DateFormatter()
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.formatOptions = [.withInternetDateTime]
+        let text = f.string(from: date)
+        lastStamp = (date, text)
+        return text
+    }
+
+    private static let stampLock = NSLock()
+    nonisolated(unsafe) private static var lastStamp: (date: Date, text: String)?
 
     /// `docProps/app.xml` naming the generating application.
     public static func appProperties(application: String) throws -> [UInt8] {

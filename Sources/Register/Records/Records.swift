@@ -769,6 +769,23 @@ protocol PreparedInsert {
     var insertArguments: StatementArguments { get }
 }
 
+/// The value GRDB stores for a date, the last one remembered: every row a list records
+/// carries the run's clock, and GRDB formats each date through a DateFormatter (0.7 % of a
+/// cold run). A miss asks GRDB, so the stored text is GRDB's own.
+enum StoredDate {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var last: (date: Date, value: DatabaseValue)?
+
+    static func value(_ date: Date) -> DatabaseValue {
+        lock.lock()
+        defer { lock.unlock() }
+        if let last, last.date == date { return last.value }
+        let value = date.databaseValue
+        last = (date, value)
+        return value
+    }
+}
+
 extension PreparedInsert {
     /// Inserts the row; returns its rowid.
     @discardableResult
@@ -784,7 +801,7 @@ extension ItemRecord: PreparedInsert {
         "withdrawn_at", "withdrawn_submission") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     var insertArguments: StatementArguments {
-        [id, unit, seq, kode, currentRevision, createdAt, createdSubmission, withdrawnAt, withdrawnSubmission]
+        [id, unit, seq, kode, currentRevision, StoredDate.value(createdAt), createdSubmission, withdrawnAt, withdrawnSubmission]
     }
 }
 
@@ -799,7 +816,7 @@ extension RevisionRecord: PreparedInsert {
         """
     var insertArguments: StatementArguments {
         let values: [(any DatabaseValueConvertible)?] = [
-            item, revision, submission, recordedAt, sourceFile, sourceSheet,
+            item, revision, submission, StoredDate.value(recordedAt), sourceFile, sourceSheet,
             sourceRow, nomor, ringkasan, pejabatPenguasa, penanggungJawab, waktuPembuatan,
             tempatPembuatan, bentuk, retensi, kategoriText, declaredCategory, subkelompok, judul,
             keterangan, kode, dasarHukumText, tautan, formPrinted, formElectronic, retention,
