@@ -166,7 +166,6 @@ extension AppDatabase {
         var matched = Set<String>()
 
         var classifications = ClassificationDecoder()
-        var encoder = ClassificationEncoder()
         for (index, (read, classification)) in items.enumerated() {
             let position = index + 1
             var information = read
@@ -201,7 +200,7 @@ extension AppDatabase {
                 var record = try RevisionRecord(
                     item: itemID, revision: revision, submission: submissionID,
                     recordedAt: receivedAt, information: information,
-                    classification: classification, encoded: try encoder.encode(classification))
+                    classification: classification)
                 try record.insertPrepared(db)
                 try db.execute(
                     sql: "UPDATE items SET current_revision = ?, kode = ? WHERE id = ?",
@@ -229,8 +228,7 @@ extension AppDatabase {
                 nextSeq += 1
                 var record = try RevisionRecord(
                     item: itemID, revision: 1, submission: submissionID, recordedAt: receivedAt,
-                    information: information, classification: classification,
-                    encoded: try encoder.encode(classification))
+                    information: information, classification: classification)
                 try record.insertPrepared(db)
                 try ItemStateRecord(
                     submission: submissionID, item: itemID, revision: 1, change: .added,

@@ -230,15 +230,6 @@ struct RevisionRecord: RegisterAutoRecord {
         item: String, revision: Int, submission: Int64, recordedAt: Date,
         information i: InformationItem, classification c: Classification
     ) throws {
-        try self.init(item: item, revision: revision, submission: submission, recordedAt: recordedAt,
-                      information: i, classification: c, encoded: try JSONText.encode(c))
-    }
-
-    /// The same, with the classification's JSON text already made (`ClassificationEncoder`).
-    init(
-        item: String, revision: Int, submission: Int64, recordedAt: Date,
-        information i: InformationItem, classification c: Classification, encoded: String
-    ) throws {
         self.item = item
         self.revision = revision
         self.submission = submission
@@ -267,7 +258,7 @@ struct RevisionRecord: RegisterAutoRecord {
         retention = PeriodColumn.encode(i.retention)
         tempatNormalised = i.tempatNormalised
         waktuNormalised = i.waktuNormalised
-        classification = encoded
+        classification = ClassificationJSON.encode(c)
         suggestedCategory = c.suggested
         subgroup = c.subgroup
         needsTest = c.needsConsequenceTest
@@ -320,67 +311,78 @@ struct ClassificationDecoder {
     }
 }
 
-/// Classifications' JSON texts by the exact bytes of what `Classification.encode(to:)`
-/// writes, for loops recording many revisions: a list repeats a few dozen distinct
-/// classifications over its items (31 over the benchmark's 18,000), and JSONEncoder per row
-/// was 3 % of a cold run. The key is bytes, not `String` equality (canonical equivalence),
-/// so a cached text is exactly what encoding this classification gives.
-/// `ClassificationEncoderTests` fails when `Classification` or `RuleHit` gain a stored
-/// property the key does not cover.
-struct ClassificationEncoder {
-    struct Key: Hashable {
-        var bytes: [UInt8]
-        var digest: UInt64
-
-        static func == (a: Key, b: Key) -> Bool { a.digest == b.digest && a.bytes == b.bytes }
-        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+/// The JSON text `JSONText.encode` gives for a classification, written directly: every
+/// revision recorded stores one, and JSONEncoder per revision was 3 % of a cold run (the
+/// texts differ per item, by the words each rule matched, so caching them does not help).
+/// Keys in the encoder's sorted order, absent optionals left out, strings escaped as it
+/// escapes them (`"`, `\`, `/`, and controls below U+0020; everything else as is).
+/// `ClassificationJSONTests` compares it with JSONEncoder on random classifications and
+/// fails when `Classification` or `RuleHit` gain a stored property.
+enum ClassificationJSON {
+    static func encode(_ c: Classification) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        var first = true
+        func key(_ name: StaticString) {
+            if !first { out.append(0x2C) }
+            first = false
+            out.append(0x22)
+            name.withUTF8Buffer { out.append(contentsOf: $0) }
+            out.append(contentsOf: [0x22, 0x3A])
+        }
+        func bool(_ b: Bool) { out.append(contentsOf: b ? Array("true".utf8) : Array("false".utf8)) }
+        func strings(_ list: [String]) {
+            out.append(0x5B)
+            for (i, s) in list.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                string(s, into: &out)
+            }
+            out.append(0x5D)
+        }
+        out.append(0x7B)
+        if let d = c.declared { key("declared"); string(d.rawValue, into: &out) }
+        key("exemptionGrounds"); strings(c.exemptionGrounds)
+        key("hits")
+        out.append(0x5B)
+        for (i, hit) in c.hits.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            out.append(contentsOf: Array(#"{"description":"#.utf8))
+            string(hit.description, into: &out)
+            out.append(contentsOf: Array(#","matchedWords":"#.utf8))
+            strings(hit.matchedWords)
+            out.append(contentsOf: Array(#","ruleID":"#.utf8))
+            string(hit.ruleID, into: &out)
+            out.append(0x7D)
+        }
+        out.append(0x5D)
+        key("missingLegalBasis"); bool(c.missingLegalBasis)
+        key("needsConsequenceTest"); bool(c.needsConsequenceTest)
+        key("needsReview"); bool(c.needsReview)
+        key("notes"); strings(c.notes)
+        if let p = c.precedentCategory { key("precedentCategory"); string(p.rawValue, into: &out) }
+        if let g = c.subgroup { key("subgroup"); string(g.rawValue, into: &out) }
+        if let s = c.suggested { key("suggested"); string(s.rawValue, into: &out) }
+        out.append(0x7D)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private var encoded: [Key: String] = [:]
-    private var scratch: [UInt8] = []
-
-    mutating func encode(_ c: Classification) throws -> String {
-        let key = self.key(c)
-        if let known = encoded[key] { return known }
-        let text = try JSONText.encode(c)
-        encoded[key] = text
-        return text
-    }
-
-    /// Every encoded field (not `precedents`, `learned`), strings length-prefixed.
-    mutating func key(_ c: Classification) -> Key {
-        scratch.removeAll(keepingCapacity: true)
-        func text(_ s: String) {
-            var n = UInt32(truncatingIfNeeded: s.utf8.count)
-            withUnsafeBytes(of: &n) { scratch.append(contentsOf: $0) }
-            scratch.append(contentsOf: s.utf8)
+    static func string(_ s: String, into out: inout [UInt8]) {
+        out.append(0x22)
+        for b in s.utf8 {
+            switch b {
+            case 0x22, 0x5C, 0x2F: out.append(contentsOf: [0x5C, b])
+            case 0x08: out.append(contentsOf: [0x5C, 0x62])  // \b
+            case 0x09: out.append(contentsOf: [0x5C, 0x74])  // \t
+            case 0x0A: out.append(contentsOf: [0x5C, 0x6E])  // \n
+            case 0x0C: out.append(contentsOf: [0x5C, 0x66])  // \f
+            case 0x0D: out.append(contentsOf: [0x5C, 0x72])  // \r
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 0x0F)]])  // \u00xx
+            default: out.append(b)
+            }
         }
-        func optional(_ s: String?) {
-            if let s { scratch.append(1); text(s) } else { scratch.append(0) }
-        }
-        func texts(_ list: [String]) {
-            text(String(list.count))
-            for s in list { text(s) }
-        }
-        optional(c.declared?.rawValue)
-        optional(c.suggested?.rawValue)
-        optional(c.subgroup?.rawValue)
-        scratch.append(c.needsConsequenceTest ? 1 : 0)
-        texts(c.exemptionGrounds)
-        scratch.append(c.needsReview ? 1 : 0)
-        scratch.append(c.missingLegalBasis ? 1 : 0)
-        text(String(c.hits.count))
-        for hit in c.hits {
-            text(hit.ruleID)
-            text(hit.description)
-            texts(hit.matchedWords)
-        }
-        texts(c.notes)
-        optional(c.precedentCategory?.rawValue)
-        // FNV-1a: the bytes are hashed once here, the dictionary hashes the digest.
-        var digest: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in scratch { digest = (digest ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return Key(bytes: scratch, digest: digest)
+        out.append(0x22)
     }
 }
 
