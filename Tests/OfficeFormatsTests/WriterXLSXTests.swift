@@ -101,6 +101,34 @@ final class WriterXLSXTests: XCTestCase {
         XCTAssertTrue(sst.contains("count=\"2\" uniqueCount=\"1\""), sst)
     }
 
+    /// The shared string table answers by exact bytes first (`ExactText`) and by Swift's text
+    /// equality otherwise: canonically equivalent texts (NFC "é" and NFD "e" + U+0301, the
+    /// Kelvin sign and "K") still share the first one's entry, and every index is the one a
+    /// table keyed by text alone gives (the reference below), over hundreds of entries.
+    func testSharedStringsMatchATableKeyedByTextAlone() {
+        var texts = PieceTexts(["é", "e\u{301}", "K", "\u{212A}", "a", " ", "—", "\n", "Ω", "\u{2126}", "1"],
+                               maxPieces: 5, seed: 7)
+        var table = XLSXWriter.SharedStrings()
+        var reference: [String: Int] = [:]
+        var order: [String] = []
+        for _ in 0..<3000 {
+            let text = texts.nextText()
+            let expected: Int
+            if let i = reference[text] {
+                expected = i
+            } else {
+                expected = order.count
+                reference[text] = expected
+                order.append(text)
+            }
+            XCTAssertEqual(table.index(text), expected, "\(Array(text.unicodeScalars))")
+        }
+        XCTAssertGreaterThan(order.count, 200)
+        XCTAssertEqual(table.list.map { Array($0.utf8) }, order.map { Array($0.utf8) })
+        XCTAssertEqual(table.count, 3000)
+        XCTAssertEqual(table.index("e\u{301}"), table.index("é"))
+    }
+
     /// Reports made from stored data truncate a text no cell can hold; the default refuses it.
     func testOverlongTextIsRefusedByDefaultOrTruncatedOnACharacterBoundary() throws {
         // 32,765 letters, then an emoji (two UTF-16 units) straddling the limit.

@@ -337,28 +337,31 @@ public enum XLSXWriter {
                     if seenStyles.count < 8 { seenStyles.append((cell.style, numFmt, s)) }
                 }
                 // (type attribute, value text); nil value: an empty cell, written only when styled.
+                // A shared string's value is its index, written as digits without a String.
                 let content: (type: String?, value: String?)
+                var stringIndex = -1
                 switch cell.value {
                 case .empty: content = (nil, nil)
                 case .string(let t):
                     let text = longText == .truncate && XLSXWriter.isTooLong(t) ? XLSXWriter.truncated(t) : t
-                    content = text.isEmpty ? (nil, nil) : ("s", String(strings.index(text)))
+                    if !text.isEmpty { stringIndex = strings.index(text) }
+                    content = text.isEmpty ? (nil, nil) : ("s", "")
                 case .number(let d): content = (nil, d.isFinite ? XLSXWriter.format(d) : nil)
                 case .date(let d), .dateTime(let d):
                     content = (nil, XLSXWriter.format(XLSXWriter.serial(d, timeZone: timeZone)))
                 case .bool(let b): content = ("b", b ? "1" : "0")
                 }
                 if content.value == nil && s == 0 { continue }
-                if bytes.count == open { append(">") }
-                append("<c r=\"")
+                if bytes.count == open { bytes.append(0x3E) }  // >
+                bytes += Self.cellStart
                 while letters.count <= c { letters.append(Array(columnLetters(letters.count).utf8)) }
                 bytes += letters[c]
                 bytes += number
-                append("\"")
+                bytes.append(0x22)  // "
                 if s != 0 {
-                    append(" s=\"")
-                    append(String(s))
-                    append("\"")
+                    bytes += Self.styleStart
+                    appendDigits(s)
+                    bytes.append(0x22)
                 }
                 guard let value = content.value else {
                     append("/>")
@@ -369,14 +372,40 @@ public enum XLSXWriter {
                     append(type)
                     append("\"")
                 }
-                append("><v>")
-                append(value)
-                append("</v></c>")
+                bytes += Self.valueStart
+                if stringIndex >= 0 { appendDigits(stringIndex) } else { append(value) }
+                bytes += Self.valueEnd
             }
             append(bytes.count == open ? "/>" : "</row>")
         }
 
         private mutating func append(_ s: String) { bytes += s.utf8 }
+
+        static let cellStart: [UInt8] = Array("<c r=\"".utf8)
+        static let styleStart: [UInt8] = Array(" s=\"".utf8)
+        static let valueStart: [UInt8] = Array("><v>".utf8)
+        static let valueEnd: [UInt8] = Array("</v></c>".utf8)
+
+        /// `String(n).utf8` for n ≥ 0, without the String.
+        private mutating func appendDigits(_ n: Int) {
+            if n < 10 {
+                bytes.append(0x30 + UInt8(n))
+                return
+            }
+            var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                          UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+            var count = 0
+            var rest = n
+            withUnsafeMutableBytes(of: &digits) { buffer in
+                while rest > 0 {
+                    buffer[19 - count] = 0x30 + UInt8(rest % 10)
+                    rest /= 10
+                    count += 1
+                }
+                bytes += buffer[(20 - count)...]
+            }
+        }
     }
 
     /// Excel 1900-system serial of `date` as a wall-clock time in `timeZone`.
@@ -393,17 +422,29 @@ public enum XLSXWriter {
 
     /// The shared string table, in order of first use.
     struct SharedStrings {
+        /// Index by text, as Swift compares texts: canonically equivalent texts share an entry.
         var indexes: [String: Int] = [:]
+        /// The same indexes by exact UTF-8 bytes, asked first: byte-equal texts are equal, so
+        /// it answers what `indexes` would, without the normalising hash and comparison that
+        /// Swift gives a text with any non-ASCII character (most of the review workbook's
+        /// time went there). A text it does not know goes to `indexes`.
+        var byBytes: [ExactText: Int] = [:]
         var list: [String] = []
         var count = 0
 
         mutating func index(_ s: String) -> Int {
             count += 1
-            if let i = indexes[s] { return i }
-            indexes[s] = list.count
-            list.append(s)
-            return list.count - 1
+            let exact = ExactText(s)
+            if let i = byBytes[exact] { return i }
+            let next = list.count
+            let i = Self.value(&indexes[s, default: next])
+            if i == next { list.append(s) }
+            byBytes[exact] = i
+            return i
         }
+
+        /// Reads a value through the default subscript's accessor: one hash inserts a new text.
+        private static func value(_ v: inout Int) -> Int { v }
 
         func xml() throws -> XMLBytes {
             let x = try XMLWriter()
@@ -511,6 +552,25 @@ public enum XLSXWriter {
                 }
             }
             return try x.finish()
+        }
+    }
+}
+
+/// A text hashed and compared by its UTF-8 bytes (not by canonical equivalence).
+struct ExactText: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    func hash(into hasher: inout Hasher) {
+        var copy = text
+        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: ExactText, b: ExactText) -> Bool {
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in
+            y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
         }
     }
 }
