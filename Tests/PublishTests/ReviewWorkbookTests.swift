@@ -152,6 +152,24 @@ final class ReviewWorkbookTests: XCTestCase {
         XCTAssertTrue(d.problems.isEmpty, "\(d.problems)")
     }
 
+    /// Huruf j without the Undang-Undang that closes the information is not recorded (as `dip
+    /// test` refuses it); with the law named it is.
+    func testBareHurufJIsAProblemNotATest() throws {
+        for (basis, recorded) in [("Pasal 17 huruf j UU 14/2008", false), ("UU 14/2008 Pasal 17 huruf j jo. UU 27/2022", true)] {
+            let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
+            try Self.edit(url.path, [
+                ["Uji Konsekuensi", "dinkes-0099", "Dasar Hukum (Pasal)", basis],
+                ["Uji Konsekuensi", "dinkes-0099", "Konsekuensi apabila Dibuka", "Mengungkap data pribadi"],
+                ["Uji Konsekuensi", "dinkes-0099", "Pertimbangan Kepentingan Publik", "Tidak lebih besar"],
+                ["Uji Konsekuensi", "dinkes-0099", "Kesimpulan", "Dikecualikan seluruhnya"],
+                ["Uji Konsekuensi", "dinkes-0099", "Jangka Waktu Pengecualian", "Permanen"],
+            ])
+            let d = try ReviewWorkbookReader.read(path: url.path)
+            XCTAssertEqual(d.tests.map(\.itemID), recorded ? ["dinkes-0099"] : [], basis)
+            XCTAssertEqual(d.problems.contains { $0.message.contains("huruf j tanpa undang-undang") }, !recorded, "\(d.problems)")
+        }
+    }
+
     func testDecisionsFilledWithOpenpyxlAreReadBack() throws {
         let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
         try Self.edit(url.path, [

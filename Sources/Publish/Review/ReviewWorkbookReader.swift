@@ -2,6 +2,7 @@ import DIPCore
 import Foundation
 import OfficeFormats
 import Register
+import Rules
 
 /// A consequence test filled in on one row of the review workbook.
 public struct ReviewTestEntry: Hashable, Sendable {
@@ -290,6 +291,15 @@ public enum ReviewWorkbookReader {
                     ? result.reviewer
                     : Official(name: testerName, nip: nip.isEmpty ? nil : nip)
                 let legalBasis = value(row, ReviewFormat.legalBasisHeader)
+                // Pasal 17 huruf j closes only what another Undang-Undang closes (as `dip test`).
+                let codes = ReviewWorkbookReader.grounds(legalBasis)
+                if conclusion != .open, codes.contains("17j"), !codes.contains(where: { $0.hasPrefix("17j") && $0.count > 3 }),
+                   !StatuteBook.citations(in: legalBasis).contains(where: { $0.kind == .uu && $0.short != "UU 14/2008" }) {
+                    problem(sheet, row.number, map[ReviewFormat.legalBasisHeader.lowercased()], ReviewFormat.legalBasisHeader,
+                            "Dasar hukum menyebut Pasal 17 huruf j tanpa undang-undang yang merahasiakan informasinya.",
+                            "Tulis undang-undangnya, misalnya \"UU 14/2008 Pasal 17 huruf j jo. UU 27/2022\", atau pilih dasar lain.")
+                    continue
+                }
                 let periodText = value(row, ReviewFormat.periodHeader)
                 let test = ConsequenceTest(
                     specificInformation: value(row, ReviewFormat.specificHeader), legalBasis: legalBasis,
