@@ -190,6 +190,34 @@ final class DecreeTests: XCTestCase {
                        try ConsequenceTestForm.document(items: v.exempted, settings: settings, citations: .builtIn, clock: clock))
     }
 
+    /// No text is clipped in the Lampiran tables: a row far taller than a page (rows are
+    /// `cantSplit`) still prints every word, in the DIP and in the DIK (LibreOffice → PDF text).
+    func testTallRowsAreNotClipped() throws {
+        _ = try Checkers.require("check-docx")
+        var v = try DecreeFixtures.sampleVersion()
+        let words = (0..<300).map { "kegiatan\($0) pembangunan jalan desa dan jembatan" }.joined(separator: " ")
+        v.items[0].item.ringkasan = "Awal " + words + " AKHIRDIP"
+        v.exempted[0].item.ringkasan = "Awal " + words + " AKHIRDIK"
+        var tested = v.exempted.filter { $0.consequenceTest != nil }
+        tested[0].consequenceTest?.consequence = "Awal " + words + " AKHIRUJI"
+        for (name, bytes, marker) in [
+            ("dip.docx", try DecreeWriter.penetapanDIP(version: v, settings: settings, citations: .builtIn, clock: clock), "AKHIRDIP"),
+            ("dik.docx", try DecreeWriter.klasifikasiDIK(version: v, settings: settings, citations: .builtIn, clock: clock), "AKHIRDIK"),
+            ("uji.docx", try ConsequenceTestForm.document(items: tested, settings: settings, citations: .builtIn, clock: clock), "AKHIRUJI"),
+        ] {
+            let url = try Checkers.temporaryFile(name, bytes)
+            let dir = url.deletingLastPathComponent()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let r = try Checkers.run("check-docx", [url.path, "--pdf", dir.path])
+            XCTAssertEqual(r.status, 0, r.output)
+            let (_, text) = try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
+                                           ["pdftotext", dir.appendingPathComponent(name + ".pdf").path, "-"])
+            let kept = (0..<300).filter { text.contains("kegiatan\($0) ") || text.contains("kegiatan\($0)\n") }.count
+            XCTAssertTrue(text.contains(marker), "\(name): the end of a tall row is clipped (\(kept) of 300 words kept)")
+            XCTAssertTrue(text.contains("kegiatan299"), name)
+        }
+    }
+
     func testDIKDecreeListsExemptedWithTheirTests() throws {
         let v = try DecreeFixtures.sampleVersion()
         let text = visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: v, settings: settings, citations: .builtIn, clock: clock))[2].text)

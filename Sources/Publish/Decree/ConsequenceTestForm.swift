@@ -75,7 +75,8 @@ public enum ConsequenceTestForm {
         ]
         let labelWidth = DecreeLayout.twips(cm: 5.5)
         let table = DOCXTable(columnWidths: [labelWidth, width - labelWidth], rows: fields.map { label, text in
-            DOCXRow([L.bodyCell(label, bold: true, shading: "F2F2F2"), L.bodyCell(text)], cantSplit: true)
+            DOCXRow([L.bodyCell(label, bold: true, shading: "F2F2F2"), L.bodyCell(text)],
+                    cantSplit: L.fitsOnePage([text], widths: [width - labelWidth], section: L.portrait))
         })
         // A recorded test is its signed record (berita acara); an empty form is for filling in.
         let heading = t == nil ? "LEMBAR UJI KONSEKUENSI INFORMASI PUBLIK" : "BERITA ACARA UJI KONSEKUENSI INFORMASI PUBLIK"

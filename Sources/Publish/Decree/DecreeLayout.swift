@@ -312,6 +312,27 @@ struct DecreeLayout {
                  shading: "D9D9D9", verticalAlignment: .center)
     }
 
+    /// Whether a table row of these cell texts (in columns of these widths, twips) surely fits
+    /// on one page of `section`, so it may be kept from splitting. A row that must not split and
+    /// is taller than a page is clipped by LibreOffice at the page's foot (measured: the end of a
+    /// 300-phrase summary was lost from the PDF), so such rows are allowed to split. The estimate
+    /// is generous to the text (half an em per character, 1.2 lines), so no tall row is missed.
+    func fitsOnePage(_ texts: [String], widths: [Int], section: DOCXSection) -> Bool {
+        let points = settings.fontSize - 1
+        let charTwips = max(1.0, points * 20 * 0.5)
+        let lineTwips = points * 20 * 1.2
+        var tallest = 0.0
+        for (text, width) in zip(texts, widths) {
+            let perLine = max(1, Int(Double(max(width - 230, 200)) / charTwips))
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                .reduce(0) { $0 + max(1, ($1.count + perLine - 1) / perLine) }
+            tallest = max(tallest, Double(lines) * lineTwips + 120)
+        }
+        // Room on a page below the repeated header rows (about 2,000 twips).
+        let room = Double(section.pageHeight - section.marginTop - section.marginBottom - 2_000)
+        return tallest < room * 0.9
+    }
+
     func bodyCell(_ text: String, alignment: DOCXAlignment? = nil, bold: Bool = false, gridSpan: Int = 1,
                   shading: String? = nil) -> DOCXCell {
         DOCXCell([DOCXParagraph([DOCXRun(text, bold: bold, size: settings.fontSize - 1)], alignment: alignment)],

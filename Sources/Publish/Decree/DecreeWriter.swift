@@ -285,8 +285,11 @@ public enum DecreeWriter {
             return [summary, holder, cellText(it.penanggungJawab), whenAndWhere(it, clock: L.clock),
                     it.bentuk.isEmpty ? it.form.label : cellText(it.bentuk), cellText(it.retensi)]
         }
+        let page = L.landscape
         @Sendable func itemRow(_ number: String, _ texts: [String], keepWithNext: Bool) -> DOCXRow {
-            var row = DOCXRow([L.bodyCell(number, alignment: .center)] + texts.map { L.bodyCell($0) }, cantSplit: true)
+            // A row taller than a page may split (else LibreOffice clips it).
+            let fits = L.fitsOnePage(texts, widths: Array(widths.dropFirst()), section: page)
+            var row = DOCXRow([L.bodyCell(number, alignment: .center)] + texts.map { L.bodyCell($0) }, cantSplit: fits)
             if keepWithNext { markKeepWithNext(&row) }
             return row
         }
@@ -366,6 +369,16 @@ public enum DecreeWriter {
             }
             let basis = citations.citation(test: t, grounds: v.classification?.exemptionGrounds ?? [],
                                            unitText: v.item.dasarHukumText)
+            let cells = [
+                info,
+                cellText(v.item.pejabatPenguasa).isEmpty ? v.unit.name : "\(cellText(v.item.pejabatPenguasa))\n(\(v.unit.name))",
+                basis.isEmpty ? pending : basis,
+                t.map { filled(cellText($0.consequence)) } ?? pending,
+                t.map { filled(cellText($0.publicInterest)) } ?? pending,
+                t?.conclusion.label ?? ConsequenceConclusion.pending.label,
+                t.map(periodLabel) ?? pending,
+                t.map { filled(cellText($0.conditionsForOpening)) } ?? pending,
+            ]
             rows.append(DOCXRow([
                 L.bodyCell("\(i + 1)", alignment: .center),
                 L.bodyCell(info),
@@ -376,7 +389,7 @@ public enum DecreeWriter {
                 L.bodyCell(t?.conclusion.label ?? ConsequenceConclusion.pending.label),
                 L.bodyCell(t.map(periodLabel) ?? pending),
                 L.bodyCell(t.map { filled(cellText($0.conditionsForOpening)) } ?? pending),
-            ], cantSplit: true))
+            ], cantSplit: L.fitsOnePage(cells, widths: Array(widths.dropFirst()), section: L.landscape)))
         }
         if items.isEmpty {
             rows.append(DOCXRow([L.bodyCell(""), L.bodyCell("Tidak ada informasi yang dikecualikan.", gridSpan: dikColumns.count - 1)]))
