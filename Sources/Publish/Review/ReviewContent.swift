@@ -169,13 +169,13 @@ enum ReviewContent {
             }
         }
         for category in DIPCore.Category.allCases {
-            // Ties (never for distinct ids) keep the lists' order, as a stable sort of the items did.
-            let sorted = (places[category] ?? []).sorted { p, q in
-                let a = lists[p.list][p.index], b = lists[q.list][q.index]
-                if order(a, b) { return true }
-                if order(b, a) { return false }
-                return (p.list, p.index) < (q.list, q.index)
+            // `order`'s keys read once per item; ties (never for distinct ids) keep the lists'
+            // order, as a stable sort of the items did.
+            let keyed = (places[category] ?? []).map { p in
+                (subgroup: lists[p.list][p.index].subgroup?.rawValue ?? "", unit: lists[p.list][p.index].unit.code,
+                 id: lists[p.list][p.index].id, list: p.list, index: p.index)
             }
+            let sorted = keyed.sorted { ($0.subgroup, $0.unit, $0.id, $0.list, $0.index) < ($1.subgroup, $1.unit, $1.id, $1.list, $1.index) }
             let items = sorted.map { lists[$0.list][$0.index] }
             tables.append(categoryTable(category, items, draft: input.draft?.number, citations: input.citations,
                                         standing: input.standing))
