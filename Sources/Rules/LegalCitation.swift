@@ -75,6 +75,12 @@ public struct LegalCitations: Sendable, Hashable {
         let typed = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !known.isEmpty else { return Self.citesMissingPoint(typed) ? "" : typed }
         var parts = known.compactMap { basis[$0] }
+        // Huruf j alone names no law: say so where it is printed, never a bare "huruf j" that
+        // reads as complete (a precedent or an older record may carry it).
+        if known.contains("17j"), let at = parts.firstIndex(of: basis["17j"] ?? ""),
+           !Self.laws(in: typed).contains(where: { $0.hasPrefix("UU ") && $0 != "UU 14/2008" }) {
+            parts[at] += " " + Self.unnamedLawNote
+        }
         // A sectoral law the officer typed that no ground's dasar_hukum names is kept.
         let cited = parts.joined(separator: " ")
         for law in Self.laws(in: typed) where law != "UU 14/2008" && !cited.contains(law) && !parts.contains(law) {
@@ -82,6 +88,10 @@ public struct LegalCitations: Sendable, Hashable {
         }
         return parts.joined(separator: "; ")
     }
+
+    /// Printed after a bare "Pasal 17 huruf j": the Undang-Undang that closes the information
+    /// has not been named (`dip approve` refuses a decree that would print it).
+    public static let unnamedLawNote = "(undang-undang yang merahasiakannya belum disebut)"
 
     /// The legal basis of a consequence test (its grounds and typed text), else of the
     /// classification's grounds, else of the unit's own text.

@@ -34,6 +34,15 @@ final class LegalCitationTests: XCTestCase {
         }
     }
 
+    /// Bare huruf j (a precedent's or an older record's ground) never prints as a complete
+    /// citation: the missing law is said; with the law named nothing is added.
+    func testBareHurufJSaysTheLawIsMissing() {
+        XCTAssertEqual(citations.citation(codes: ["17j"]), "UU 14/2008 Pasal 17 huruf j " + LegalCitations.unnamedLawNote)
+        XCTAssertFalse(citations.citation(codes: ["17j"], text: "Pasal 17 huruf j UU 14/2008 jo. UU 27/2022").contains(LegalCitations.unnamedLawNote))
+        XCTAssertFalse(citations.citation(codes: ["17j"], text: "Pasal 17 huruf j jo. UU 1/2024").contains(LegalCitations.unnamedLawNote))
+        XCTAssertFalse(citations.citation(codes: ["17j1"]).contains(LegalCitations.unnamedLawNote))
+    }
+
     func testTestGroundsWinOverClassification() {
         let test = ConsequenceTest(
             specificInformation: "", legalBasis: "", grounds: ["17j4"], consequence: "", publicInterest: "",

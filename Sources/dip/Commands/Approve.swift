@@ -173,6 +173,10 @@ extension DIP {
                     for problem in StatuteBook.problems(in: text) where problem.substantive && !cited.contains(problem.message) {
                         cited.append(problem.message)
                     }
+                    if text.contains(LegalCitations.unnamedLawNote) {
+                        let message = "\(v.id) dikecualikan berdasarkan Pasal 17 huruf j tanpa undang-undang yang merahasiakannya"
+                        if !cited.contains(message) { cited.append(message) }
+                    }
                 }
                 guard cited.isEmpty else {
                     throw RegisterError.invalidInput(
