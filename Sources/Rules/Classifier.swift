@@ -391,7 +391,14 @@ public struct Classifier: Sendable {
                         // Withheld precedents that do not hold the item's words do not flag it:
                         // the best open category among the voters (or the learned layer's) is
                         // suggested, and a person decides.
-                        suggested = verdict.openCategory.map { modelOpen ?? $0 } ?? .dikecualikan
+                        // With no open voter, the learned layer's open category (when it has
+                        // one): a suggestion of dikecualikan without a consequence test would
+                        // say "withheld" while nothing asks for the test.
+                        let layerOpen = policy.modelChoosesOpenCategory ? (modelOpen ?? assessment?.openCategory) : nil
+                        suggested = verdict.openCategory.map { modelOpen ?? $0 } ?? layerOpen ?? .dikecualikan
+                        if verdict.openCategory == nil, let layerOpen, let assessment {
+                            notes.append(Self.modelCategoryNote(layerOpen, assessment))
+                        }
                         needsReview = true
                         notes.append("Preseden terdekat dikecualikan tetapi judulnya tidak cukup sama dengan butir ini sehingga tidak ditandai uji konsekuensi: tinjau kategorinya.")
                     }

@@ -95,6 +95,23 @@ final class PrecedentTests: XCTestCase {
         XCTAssertTrue(c.notes.contains { $0.hasPrefix("Keputusan PPID sendiri") }, "\(c.notes)")
     }
 
+    /// Withheld neighbours that do not hold the item's words do not flag it; with no open
+    /// neighbour, the learned layer's open category is the suggestion, never "dikecualikan"
+    /// without a consequence test. (Before: suggested dikecualikan, not flagged.)
+    func testWithheldNeighboursThatDoNotFlagLeaveAnOpenSuggestion() {
+        let body = "Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal"
+        let others = defaultRules.precedents.filter { $0.body != body }
+        let c = Classifier(ruleSet: defaultRules, precedents: others).classify(item("Daftar Absensi Laboratorium Bahasa"))
+        XCTAssertTrue(c.hits.isEmpty, "\(c.hits)")
+        XCTAssertEqual(c.precedentCategory, .dikecualikan)
+        XCTAssertFalse(c.needsConsequenceTest)
+        XCTAssertNotNil(c.suggested)
+        XCTAssertNotEqual(c.suggested, .dikecualikan)
+        XCTAssertTrue(c.needsReview)
+        XCTAssertTrue(c.notes.contains { $0.contains("tidak cukup sama") }, "\(c.notes)")
+        XCTAssertTrue(c.notes.contains { $0.hasPrefix("Dari kata-katanya") }, "\(c.notes)")
+    }
+
     func testRulesWinWhereTheyFire() throws {
         // A rule says berkala (LKjIP); a weak precedent saying otherwise does not change it.
         let corpus = [Precedent(title: "Laporan kinerja rahasia", category: .dikecualikan, grounds: ["17i"], body: "X", source: "s")]
