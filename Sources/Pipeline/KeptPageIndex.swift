@@ -94,9 +94,11 @@ final class KeptPageIndex: @unchecked Sendable {
 
     var rows: KeptRows {
         KeptRows(lookup: { [self] fields in
-            let key = KeptRowFile.digest(fields)
             pending = nil
-            guard page >= 0, let entry = index[key] else { return nil }
+            // Nothing kept (a first run): no digest to make here; `keep` makes it.
+            guard page >= 0, !index.isEmpty else { return nil }
+            let key = KeptRowFile.digest(fields)
+            guard let entry = index[key] else { return nil }
             var bytes = [UInt8](repeating: 0, count: entry.length)
             let n = bytes.withUnsafeMutableBytes { pread(page, $0.baseAddress!, entry.length, off_t(entry.offset)) }
             guard n == entry.length else { return nil }

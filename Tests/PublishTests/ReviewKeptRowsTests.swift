@@ -47,6 +47,23 @@ final class ReviewKeptRowsTests: XCTestCase {
         }
     }
 
+    /// The one-pass cell writer gives `cell`'s bytes for every text, usual or not: markup next
+    /// to combining marks, CR, C0 and C1 controls, U+FFFE, LF before a combining mark.
+    func testTheOnePassCellIsTheCell() {
+        let pieces = Self.pieces + ["&\u{301}", "\u{301}<", "\n\u{301}", "\u{85}", "\u{A0}", "\u{FFFF}", "\u{0}",
+                                    "\u{7F}", "°", "ü", "\u{300}", "\r", ">", "a&b", "\n"]
+        var texts = PieceTexts(pieces, maxPieces: 8, seed: 191)
+        var usual = 0
+        for _ in 0..<20_000 {
+            let text = texts.nextText()
+            var out: [UInt8] = [0x41]
+            HTMLTables.appendCell(text, to: &out)
+            XCTAssertEqual(out, [0x41] + Array(HTMLTables.cell(text).utf8), "\(Array(text.unicodeScalars))")
+            if !text.utf8.contains(where: { $0 < 0x20 && $0 != 0x0A && $0 != 0x09 }) { usual += 1 }
+        }
+        XCTAssertGreaterThan(usual, 1000)
+    }
+
     /// A draft of `count` berkala items of two units, `shift` new items sorted before all others.
     static func input(count: Int, shift: Int = 0, changed: Set<Int> = []) throws -> ReviewInput {
         var input = try ReviewFixtures.input()

@@ -43,11 +43,64 @@ extension HTMLTables {
             if c < labels.count { out.append(contentsOf: labels[c]) }
             out.append(0x3E)  // >
             if c == 0 { first = out.count }
-            out.append(contentsOf: cell(value).utf8)
+            appendCell(value, to: &out)
             out.append(contentsOf: [0x3C, 0x2F, 0x74, 0x64, 0x3E])  // </td>
         }
         out.append(contentsOf: [0x3C, 0x2F, 0x74, 0x72, 0x3E, 0x0A])  // </tr>\n
         return first
+    }
+}
+
+extension HTMLTables {
+    /// `cell(s)`'s bytes appended to `out` in one pass over `s` for the usual text: markup
+    /// characters become entities and LF becomes `<br>` exactly where `cell` would do so,
+    /// which holds when the text has no control character but TAB and LF, no byte 0x7F, 0xC2 or
+    /// 0xEF (C1 controls, U+FFFE/U+FFFF), no markup character next to a scalar at or above
+    /// U+0300 and no LF before one (see `WebText.escapeLatin`, `XLSXWriter.lineFeedBytesDecide`);
+    /// any other text is given to `cell` itself (`ReviewKeptRowsTests`). Cell escaping was most
+    /// of a cold review page's time.
+    static func appendCell(_ s: String, to out: inout [UInt8]) {
+        let start = out.count
+        // What the last scalar was: 0 another below U+0300, 1 a markup character, 2 one at or
+        // above U+0300, 3 a line feed.
+        var last = 0
+        var careful = false
+        for b in s.utf8 {
+            switch b {
+            case 0x26, 0x3C, 0x3E, 0x22, 0x27:
+                if last == 2 { careful = true; break }
+                last = 1
+                switch b {
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                default: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+                }
+            case 0x0A:
+                out.append(contentsOf: [0x3C, 0x62, 0x72, 0x3E])  // <br>
+                last = 3
+            case 0x09:
+                out.append(b)
+                last = 0
+            case 0x00..<0x20, 0x7F, 0xC2, 0xEF:
+                careful = true
+            case 0x80..<0xC0:
+                out.append(b)  // continuation of the scalar copied before
+            case 0xCC...0xFF:
+                if last == 1 || last == 3 { careful = true; break }
+                last = 2
+                out.append(b)
+            default:
+                out.append(b)
+                last = 0
+            }
+            if careful { break }
+        }
+        if careful {
+            out.removeSubrange(start...)
+            out.append(contentsOf: cell(s).utf8)
+        }
     }
 }
 
