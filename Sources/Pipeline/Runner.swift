@@ -44,7 +44,14 @@ extension RunError {
 
 /// Everything a run needs from `rules/`, loaded and checked before anything is touched.
 public struct Configuration {
-    public var ruleSet: RuleSet
+    /// The rules (`rules/`): loaded by `load`, or, for a run (`load(_:deferringRules:)`) whose
+    /// rules folder holds exactly what an earlier run of this dip build validated, when first
+    /// used.
+    public var ruleSet: RuleSet {
+        get { rules.ruleSet }
+        set { rules = DeferredRules(newValue) }
+    }
+    var rules: DeferredRules
     public var units: UnitDirectory
     public var decree: DecreeSettings
     public var website: WebsiteSettings
@@ -60,9 +67,36 @@ public struct Configuration {
 
     /// Loads and validates `rules/`; throws `RunError` naming what is broken.
     public static func load(_ workspace: Workspace) throws -> Configuration {
-        let ruleSet: RuleSet
+        try load(workspace, deferringRules: false)
+    }
+
+    /// `load`, but when `deferringRules` and the rules folder holds exactly the bytes an
+    /// earlier run of this dip build validated (`archive/.cache/aturan.kunci`, a digest of the
+    /// files read, the issues of reading them and the build), the rule set is made from
+    /// those bytes only when first used: a run with nothing to take in never classifies, and
+    /// loading the rules (dictionary, precedents, learned layer) was 60 % of such a run.
+    /// Otherwise the rules are loaded and validated at once, as by `load`, and the digest is
+    /// kept when they are valid. Broken rules still stop every run before anything is done:
+    /// a folder that changed is always validated.
+    public static func load(_ workspace: Workspace, deferringRules: Bool) throws -> Configuration {
+        let rules: DeferredRules
         do {
-            ruleSet = try RuleSet.loadValidated(directory: workspace.rules)
+            let folder = try RuleSet.readFolder(directory: workspace.rules)
+            let stampFile = workspace.archive.appendingPathComponent(".cache/aturan.kunci")
+            let key = deferringRules && !PartKeys.buildIdentity.isEmpty
+                ? PartKeys.key(["aturan"] + folder.files.flatMap { [$0.name, $0.contents] }
+                               + ["masalah"] + folder.issues.map { "\($0)" })
+                : nil
+            if let key, (try? String(contentsOf: stampFile, encoding: .utf8)) == key + "\n" {
+                rules = DeferredRules(files: folder.files, issues: folder.issues)
+            } else {
+                let set = try RuleSet.load(files: folder.files, extraIssues: folder.issues)
+                let issues = set.validate()
+                if issues.contains(where: { $0.severity == .error }) { throw RuleSetError.invalid(issues) }
+                rules = DeferredRules(set)
+                // Only a cache: losing it costs one validation.
+                if let key { try? DurableFiles.write(key + "\n", to: stampFile) }
+            }
         } catch let error as RuleSetError {
             switch error {
             case .invalid(let issues):
@@ -88,7 +122,7 @@ public struct Configuration {
             throw RunError.brokenConfiguration(file: "rules/\(IntakeSettings.fileName)",
                                                reason: "holdMassWithdrawal: " + invalid.joined(separator: "; "))
         }
-        return Configuration(ruleSet: ruleSet, units: units, decree: decree, website: website,
+        return Configuration(rules: rules, units: units, decree: decree, website: website,
                              archive: ArchiveSettings(),
                              decreeLogo: DecreeLogo.load(decree, rulesDirectory: workspace.rules).image,
                              intake: intake)
@@ -101,6 +135,40 @@ public struct Configuration {
         } catch {
             throw RunError.brokenConfiguration(file: "rules/\(url.lastPathComponent)", reason: "\(error)")
         }
+    }
+}
+
+/// The rule set, or the validated bytes it is made from when first asked for
+/// (`Configuration.load(_:deferringRules:)`). A class so that copies of a configuration
+/// share one loading.
+final class DeferredRules: @unchecked Sendable {
+    private let lock = NSLock()
+    private var loaded: RuleSet?
+    private var source: (files: [(name: String, contents: String)], issues: [RuleIssue])?
+
+    init(_ set: RuleSet) { loaded = set }
+
+    init(files: [(name: String, contents: String)], issues: [RuleIssue]) { source = (files, issues) }
+
+    /// Whether the rule set has been made (for tests and the warm path's check).
+    var isLoaded: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return loaded != nil
+    }
+
+    var ruleSet: RuleSet {
+        lock.lock()
+        defer { lock.unlock() }
+        if let loaded { return loaded }
+        // These bytes were validated by a run of this very build (the digest says so), and
+        // loading is a function of them: it cannot fail now.
+        guard let source, let set = try? RuleSet.load(files: source.files, extraIssues: source.issues) else {
+            fatalError("aturan di rules/ tidak dapat dimuat ulang padahal sudah divalidasi; hapus archive/.cache/aturan.kunci")
+        }
+        loaded = set
+        self.source = nil
+        return set
     }
 }
 
@@ -147,7 +215,7 @@ public struct Runner {
         defer { withExtendedLifetime(lock) {} }
         let started = Date()
         // Broken rules stop the run before anything is touched.
-        let config = try Configuration.load(workspace)
+        let config = try Configuration.load(workspace, deferringRules: true)
         // Under the lock: whatever a killed run left half-written is garbage now.
         let leftovers = Housekeeping.removeLeftovers(in: workspace)
         for path in leftovers {
@@ -180,8 +248,10 @@ public struct Runner {
         // The PPID's own decisions (tests, approvals) are precedents that outrank the shipped
         // corpus. Read after this run's workbooks are applied, so the submissions classify the
         // same whether a killed run had applied them already or this run does (the crash
-        // harness compares every revision's classification with a clean run).
-        let classifier = try config.classifier(register: register)
+        // harness compares every revision's classification with a clean run). Made at the
+        // first file, before anything of this run's intake is recorded (the same state): a
+        // run with nothing to take in loads no rules.
+        var classifier: Classifier?
 
         var intake = IntakeStage(workspace: workspace, options: options, logger: logger,
                                  knownUnits: Set(config.units.units.map(\.code)))
@@ -197,7 +267,8 @@ public struct Runner {
         var summary = try intake.run(
             isDuplicate: { unit, stored in try register.hasSubmission(unit: unit, sha256: stored.sha256) },
             prepare: { outcome in
-                outcome.classifications = outcome.items.map(classifier.classify)
+                if classifier == nil { classifier = try config.classifier(register: register) }
+                outcome.classifications = outcome.items.map(classifier!.classify)
             },
             record: { outcome in
                 guard outcome.status != .duplicate, !outcome.alreadyRecorded else {

@@ -47,6 +47,14 @@ public struct RuleSet: Sendable {
     ///
     /// - Throws: `RuleSetError.invalid` with every error (file and line) found.
     public static func load(directory: URL) throws -> RuleSet {
+        let folder = try readFolder(directory: directory)
+        return try load(files: folder.files, extraIssues: folder.issues)
+    }
+
+    /// The rule files of `directory` as `load(directory:)` reads them, with the issues of
+    /// reading (a missing or unreadable file, an unknown one): `load(files:extraIssues:)` of
+    /// the result is `load(directory:)`. A run keeps them to load the rules only when used.
+    public static func readFolder(directory: URL) throws -> (files: [(name: String, contents: String)], issues: [RuleIssue]) {
         var files: [(name: String, contents: String)] = []
         var issues: [RuleIssue] = []
         let manager = FileManager.default
@@ -88,7 +96,7 @@ public struct RuleSet: Sendable {
                                         code: "unknown_file", message: "Berkas \(name) tidak dikenal dan tidak dibaca."))
             }
         }
-        return try load(files: files, extraIssues: issues)
+        return (files, issues)
     }
 
     /// The rule set shipped inside the program (`DefaultRules`).
