@@ -30,6 +30,32 @@ final class RowHeightTests: XCTestCase {
         }
         XCTAssertGreaterThan(byBytes, 3_000, "the byte path is exercised")
     }
+
+    /// Heights with the per-workbook memo of long texts' line counts equal heights without it,
+    /// for rows repeating texts in other columns, widths, weights, merges and NFC/NFD forms
+    /// (byte-different texts are laid out apart: NFD "e" + U+0301 is wider than NFC "é").
+    func testHeightsWithTheMemoEqualHeightsWithout() {
+        let pieces = ["Laporan keuangan ", "é", "e\u{301}", "\n", "WWWWWWWW ", "dan ", "—", "Peraturan Bupati "]
+        var texts = PieceTexts(pieces, maxPieces: 14, seed: 0x19)
+        var pool: [String] = []
+        for _ in 0..<40 { pool.append(texts.nextText()) }
+        var memo: XLSXRowHeight.LineMemo?
+        let widths = [5.0, 22, 48, 14]
+        var tall = 0
+        for _ in 0..<3_000 {
+            var row: [XLSXCell] = []
+            for _ in 0..<(1 + texts.nextInt() % 4) {
+                let style = [XLSXStyle.body, .header, .plain][texts.nextInt() % 3]
+                row.append(XLSXCell(pool[texts.nextInt() % pool.count], style: style))
+            }
+            let spans: [Int: Double] = texts.nextInt() % 5 == 0 ? [0: 70] : [:]
+            let expected = XLSXRowHeight.height(row, widths: widths, spans: spans)
+            XCTAssertEqual(XLSXRowHeight.height(row, widths: widths, spans: spans, memo: &memo), expected)
+            if expected != nil { tall += 1 }
+        }
+        XCTAssertGreaterThan(tall, 300)
+        XCTAssertGreaterThan(memo?.lines.count ?? 0, 20, "the memo is used")
+    }
 }
 
 /// `DOCXWriter.needsPreserve`'s byte test must agree with the Character and substring test

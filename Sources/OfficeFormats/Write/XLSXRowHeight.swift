@@ -158,13 +158,48 @@ public enum XLSXRowHeight {
     /// maps a cell's column to the width of the merged range it starts. Nil when the default
     /// height suffices for every cell.
     public static func height(_ cells: [XLSXCell], widths: [Double], spans: [Int: Double]) -> Double? {
+        var memo: LineMemo?
+        return height(cells, widths: widths, spans: spans, memo: &memo)
+    }
+
+    /// Line counts of the longer texts already laid out in one workbook, by exact text, width
+    /// and weight: a report repeats its long texts (the review workbook's explanations), and
+    /// looking one up costs a fraction of laying it out again.
+    struct LineMemo {
+        struct Key: Hashable {
+            var text: ExactText
+            var width: Double
+            var bold: Bool
+        }
+        var lines: [Key: Int] = [:]
+        /// Shorter texts are laid out each time (cheaper than hashing them).
+        static let shortest = 48
+
+        mutating func lineCount(_ text: String, width: Double, bold: Bool) -> Int {
+            let key = Key(text: ExactText(text), width: width, bold: bold)
+            if let n = lines[key] { return n }
+            let n = XLSXRowHeight.lineCount(text, width: width, bold: bold)
+            lines[key] = n
+            return n
+        }
+    }
+
+    /// `height(_:widths:spans:)` with the line counts of long texts kept in `memo` (made on
+    /// first use): the same height.
+    static func height(_ cells: [XLSXCell], widths: [Double], spans: [Int: Double], memo: inout LineMemo?) -> Double? {
         var lines = 1
         for (c, cell) in cells.enumerated() {
             guard case .string(let text) = cell.value, !text.isEmpty else { continue }
             let columnWidth = spans[c] ?? (c < widths.count ? widths[c] : 8.43)
             let n: Int
             if cell.style.wrap {
-                n = lineCount(text, width: usableWidth(columnWidth: columnWidth), bold: cell.style.bold)
+                let width = usableWidth(columnWidth: columnWidth)
+                if text.utf8.count >= LineMemo.shortest {
+                    if memo == nil { memo = LineMemo() }
+                    n = memo!.lineCount(text, width: width, bold: cell.style.bold)
+                } else {
+                    n = lineCount(text, width: width, bold: cell.style.bold)
+                }
             } else {
                 // Unwrapped text stays on one line (it overflows into empty neighbours).
                 n = 1

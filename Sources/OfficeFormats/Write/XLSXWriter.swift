@@ -242,9 +242,11 @@ public enum XLSXWriter {
                 $0 + ($1 < widths.count ? widths[$1] : 8.43)
             }
         }
+        var lineMemo: XLSXRowHeight.LineMemo?
         try s.forEachRow { r, row in
             if generated && longText == .refuse { try checkCells(row, sheet: s.name, row: r) }
-            let height = s.rowHeights ? XLSXRowHeight.height(row, widths: widths, spans: spans[r + 1] ?? [:]) : nil
+            let height = s.rowHeights
+                ? XLSXRowHeight.height(row, widths: widths, spans: spans[r + 1] ?? [:], memo: &lineMemo) : nil
             rowXML.write(row, index: r, height: height, strings: &strings, styles: &styles, timeZone: timeZone)
             x.raw(rowXML.bytes)
         }
