@@ -545,7 +545,7 @@ aturan:
   - id: lhkpn
     keterangan: LHKPN/LHKASN pejabat adalah informasi profil badan publik; harta pejabat berkaitan dengan jabatan publik
     prioritas: 95
-    salah_satu: [lhkpn, lhkasn, laporan harta kekayaan penyelenggara negara, laporan harta kekayaan aparatur sipil negara]
+    salah_satu: [lhkpn, lhkasn, laporan harta kekayaan penyelenggara negara, laporan harta kekayaan aparatur sipil negara, laporan harta kekayaan pejabat, harta kekayaan pejabat, laporan harta kekayaan bagi pejabat negara]
     kategori: berkala
     subkelompok: A
     pasal_18: 18-2b
@@ -1685,7 +1685,7 @@ aturan:
   - id: setiap-saat-agenda-pimpinan
     keterangan: Agenda kerja pimpinan satuan kerja — Perki 1/2021 (informasi yang wajib tersedia setiap saat)
     prioritas: 46
-    salah_satu: [agenda pimpinan, agenda kerja pimpinan, agenda harian pimpinan, agenda kegiatan pimpinan, jadwal kegiatan pimpinan, agenda kepala dinas, agenda bupati, agenda wakil bupati, agenda sekretaris daerah, agenda rektor, agenda direktur]
+    salah_satu: [agenda pimpinan, agenda kerja pimpinan, agenda harian pimpinan, agenda kegiatan pimpinan, jadwal kegiatan pimpinan, agenda kepala dinas, agenda bupati, agenda wakil bupati, agenda sekretaris daerah, agenda rektor, agenda direktur, agenda kerja kepala, agenda kerja pejabat, agenda kerja bupati]
     kategori: setiap_saat
     kategori_alternatif: [berkala]
     subkelompok: B
