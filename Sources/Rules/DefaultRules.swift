@@ -97,7 +97,7 @@ aturan:
   - id: data-pribadi
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
-    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg]
+    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, alamat dan nomor telepon, catatan pribadi]
     kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
@@ -428,7 +428,7 @@ aturan:
     keterangan: Isi akta otentik yang bersifat pribadi dan wasiat
     prioritas: 100
     salah_satu: [wasiat, surat wasiat, akta wasiat, akta otentik, akta notaris, akta hibah, akta jual beli, ajb, isi akta, minuta akta, akta waris, surat keterangan waris, keterangan ahli waris, akta ppat]
-    kecuali: [persyaratan, syarat, tata cara, prosedur, sop, alur, jumlah, statistik, formulir, blangko]
+    kecuali: [persyaratan, syarat, tata cara, prosedur, sop, alur, jumlah, statistik, formulir, blangko, layanan, pelayanan, pembuatan akta]
     kategori: dikecualikan
     pengecualian: [17g]
     contoh_cocok:
@@ -485,7 +485,7 @@ aturan:
   - id: pajak-perorangan
     keterangan: Data perpajakan wajib pajak orang per orang (SPTPD, omzet, tunggakan per wajib pajak) adalah kondisi keuangan seseorang — UU 14/2008 Pasal 17 huruf h angka 3 (wajib pajak badan usaha; huruf b); kerahasiaan jabatan perpajakan daerah sebagai dasar huruf j perlu ditetapkan ahli hukum dengan menyebut undang-undangnya
     prioritas: 100
-    salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak]
+    salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak, pemeriksaan pajak, berkas pemeriksaan pajak]
     kecuali: [jumlah, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak, instansi, spt masa instansi, badan publik, satuan kerja]
     kategori: dikecualikan
     pengecualian: [17h3]
@@ -642,7 +642,7 @@ aturan:
   - id: soal-ujian
     keterangan: Soal dan kunci jawaban ujian atau tes seleksi sebelum/selama dipakai, serta lembar jawaban peserta — UU 14/2008 Pasal 17 huruf b (hak cipta penyusun soal, UU 28/2014 tentang Hak Cipta) dan huruf h angka 4 (hasil evaluasi kemampuan peserta); kerugian utamanya (ujian tidak lagi adil) tidak disebut Pasal 17, sehingga dasar huruf b perlu dibahas dalam uji konsekuensi
     prioritas: 100
-    salah_satu: [soal ujian, soal dan jawaban, soal tes, bank soal, naskah soal, kunci jawaban, lembar jawaban, jawaban ujian, soal seleksi, materi soal]
+    salah_satu: [soal ujian, soal dan jawaban, soal tes, bank soal, naskah soal, kunci jawaban, lembar jawaban, jawaban ujian, soal seleksi, materi soal, materi ujian, bahan ujian, yang akan diujikan]
     kecuali: [tata cara, pedoman, kisi kisi, jadwal, pengumuman, contoh soal, latihan soal]
     kategori: dikecualikan
     pengecualian: [17b, 17h4]
@@ -688,7 +688,7 @@ aturan:
     keterangan: Akta otentik dan surat wasiat seseorang (sertifikat tanah, akta notaris)
     prioritas: 100
     salah_satu: [sertifikat tanah, sertipikat tanah, akta tanah, akta jual beli, akta notaris, surat wasiat, wasiat, akta otentik, sertifikat hak milik, sertipikat hak milik, bpkb]
-    kecuali: [persyaratan, tata cara, pedoman, sop, jumlah, pendaftaran tanah sistematis, ptsl]
+    kecuali: [persyaratan, tata cara, pedoman, sop, jumlah, pendaftaran tanah sistematis, ptsl, layanan, pelayanan, pembuatan akta]
     kategori: dikecualikan
     pengecualian: [17g]
     contoh_cocok:
@@ -944,7 +944,7 @@ aturan:
     keterangan: Penghasilan, tunjangan, simpanan, pinjaman atau rekening orang tertentu (pegawai, dosen, nasabah, anggota) — UU 14/2008 Pasal 17 huruf h angka 3
     prioritas: 100
     semua:
-      - [pegawai, dosen, guru, karyawan, nasabah, debitur, anggota koperasi, anggota, dokter, perawat, tenaga kesehatan, tenaga kependidikan, per nama, per orang, individu, pensiunan]
+      - [pegawai, dosen, guru, karyawan, nasabah, debitur, anggota koperasi, anggota, dokter, perawat, tenaga kesehatan, tenaga kependidikan, per nama, per orang, individu, pensiunan, pasien]
     salah_satu: [gaji, penghasilan, remunerasi, tunjangan kinerja, insentif, honor, honorarium, pinjaman, kredit, tabungan, simpanan, rekening, potongan, utang, piutang, aset pribadi, harta pribadi, slip, pajak penghasilan, pph 21, jasa pelayanan, uang lembur, pembayaran tunjangan, tunggakan]
     kecuali: [belanja, anggaran, realisasi, pagu, standar, standar biaya, besaran, peraturan, perbup, peraturan bupati, keputusan bupati, ketentuan, pedoman, tata cara, prosedur, sop, jumlah, rekapitulasi jumlah, kelas jabatan, formasi, kebutuhan, sosialisasi, persyaratan, syarat, program, laporan harta kekayaan, lhkpn, lhkasn, yang wajib, untuk diumumkan, kebijakan, kas umum daerah, rekening kas, analisis, proyeksi, usulan kebutuhan, penetapan, keputusan, sk, tabel, menurut golongan, skala gaji, anggota dprd, pimpinan dprd, dprd, kepala daerah, gaji pokok, berdasarkan pp, peraturan pemerintah, instansi]
     kategori: dikecualikan
@@ -1021,8 +1021,8 @@ aturan:
     keterangan: Dokumen yang masih konsep/dibahas atau tindakan yang belum dilaksanakan/diselesaikan (keputusan belum ditetapkan, rapat belum sepakat, penanganan belum selesai) — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan; Penjelasan — pengungkapan prematur menghambat kebijakan); dibuka setelah keputusan ditetapkan atau proses selesai, atau atas putusan Komisi Informasi/pengadilan, dengan jangka waktu yang ditetapkan dalam uji konsekuensi (Pasal 20 hanya mengatur huruf a–f)
     prioritas: 100
     semua:
-      - [konsep, draf, draft, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan, reviu, laporan hasil reviu, rekomendasi, hasil seleksi, laporan hasil pemeriksaan, lhp, perjanjian, naskah perjanjian, rencana]
-    salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan, belum ditandatangani, belum ditanda tangani, sebelum ditandatangani, belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan, belum diputuskan, masih dinegosiasikan, sedang dinegosiasikan, dalam negosiasi]
+      - [konsep, draf, draft, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan, reviu, laporan hasil reviu, rekomendasi, hasil seleksi, laporan hasil pemeriksaan, lhp, perjanjian, naskah perjanjian, rencana, nilai, daftar nilai, audit, hasil audit]
+    salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan, belum ditandatangani, belum ditanda tangani, sebelum ditandatangani, belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan, belum diputuskan, masih dinegosiasikan, sedang dinegosiasikan, dalam negosiasi, sebelum pengumuman]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, sosialisasi, daftar rancangan, program pembentukan, pekerjaan, proyek, pembangunan, paket, progres, kemajuan, realisasi, program kerja, capaian, target, tunggakan, piutang, rancangan peraturan, proses pembuatan]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -1660,7 +1660,7 @@ aturan:
   - id: setiap-saat-perjanjian
     keterangan: Perjanjian dengan pihak ketiga (PKS, MoU, kontrak)
     prioritas: 55
-    salah_satu: [daftar kerja sama, daftar mitra, mitra kerja sama, daftar partner, partner kerja sama, perjanjian kerja sama, perjanjian kerjasama, pks, nota kesepahaman, mou, memorandum of understanding, kontrak, surat perjanjian, perjanjian dengan pihak ketiga, kerja sama dengan, kerjasama dengan, perjanjian]
+    salah_satu: [daftar kerja sama, daftar mitra, mitra kerja sama, daftar partner, partner kerja sama, perjanjian kerja sama, perjanjian kerjasama, pks, nota kesepahaman, mou, memorandum of understanding, kontrak, surat perjanjian, perjanjian dengan pihak ketiga, kerja sama dengan, kerjasama dengan, perjanjian, kerja sama, kerjasama]
     kecuali: [perjanjian kinerja, tenaga kontrak, pegawai kontrak]
     kategori: setiap_saat
     kategori_alternatif: [berkala]
@@ -1874,6 +1874,131 @@ aturan:
       - Daftar sekolah beserta nama kepala sekolah
       - Jumlah wajib pajak per kecamatan
 
+  # ---------------------------------------------------------------------------
+  # Kata-kata UU 14/2008 Pasal 17 sendiri: DIK sering menyalin bunyi pasal (huruf a–i).
+  # Huruf j tidak diberi aturan: dasarnya harus menyebut undang-undang yang merahasiakan.
+  # ---------------------------------------------------------------------------
+
+  - id: bunyi-pasal-17-a
+    keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat menghambat atau mengganggu proses penegakan hukum (huruf a; angka 1 — penyelidikan dan penyidikan)
+    prioritas: 100
+    salah_satu: [menghambat proses penegakan hukum, mengganggu proses penegakan hukum, menghambat penegakan hukum, mengganggu penegakan hukum, menghambat proses penyelidikan, menghambat proses penyidikan]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kategori: dikecualikan
+    pengecualian: [17a1]
+    contoh_cocok:
+      - Informasi yang bila dibuka dapat menghambat proses penegakan hukum
+    contoh_tidak_cocok:
+      - Sosialisasi tentang informasi yang dapat mengganggu penegakan hukum
+
+  - id: bunyi-pasal-17-a2
+    keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat mengungkapkan identitas informan, pelapor, saksi dan/atau korban (huruf a angka 2)
+    prioritas: 100
+    salah_satu: [identitas informan, mengungkapkan identitas informan, mengungkap identitas informan, informan pelapor saksi]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kategori: dikecualikan
+    pengecualian: [17a2]
+    contoh_cocok:
+      - Informasi yang dapat mengungkap identitas informan dan saksi
+    contoh_tidak_cocok:
+      - Sosialisasi tentang informasi yang dapat mengganggu penegakan hukum
+
+  - id: bunyi-pasal-17-b
+    keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat mengganggu perlindungan hak atas kekayaan intelektual dan dari persaingan usaha tidak sehat (huruf b)
+    prioritas: 100
+    salah_satu: [persaingan usaha tidak sehat, perlindungan hak atas kekayaan intelektual]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kategori: dikecualikan
+    pengecualian: [17b]
+    contoh_cocok:
+      - Informasi yang dapat menimbulkan persaingan usaha tidak sehat
+    contoh_tidak_cocok:
+      - Sosialisasi tentang informasi yang dapat mengganggu penegakan hukum
+
+  - id: bunyi-pasal-17-c
+    keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat membahayakan pertahanan dan keamanan negara (huruf c)
+    prioritas: 100
+    salah_satu: [membahayakan pertahanan dan keamanan negara, membahayakan pertahanan, membahayakan keamanan negara, strategi dan taktik pengamanan, taktik pengamanan]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kategori: dikecualikan
+    pengecualian: [17c]
+    contoh_cocok:
+      - Informasi yang dapat membahayakan pertahanan dan keamanan negara
+    contoh_tidak_cocok:
+      - Sosialisasi tentang informasi yang dapat mengganggu penegakan hukum
+
+  - id: bunyi-pasal-17-d
+    keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat mengungkapkan kekayaan alam Indonesia (huruf d)
+    prioritas: 100
+    salah_satu: [mengungkapkan kekayaan alam, mengungkap kekayaan alam]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kategori: dikecualikan
+    pengecualian: [17d]
+    contoh_cocok:
+      - Informasi yang dapat mengungkapkan kekayaan alam Indonesia
+    contoh_tidak_cocok:
+      - Sosialisasi tentang informasi yang dapat mengganggu penegakan hukum
+
+  - id: bunyi-pasal-17-e
+    keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat merugikan ketahanan ekonomi nasional (huruf e)
+    prioritas: 100
+    salah_satu: [merugikan ketahanan ekonomi, mengganggu ketahanan ekonomi]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kategori: dikecualikan
+    pengecualian: [17e]
+    contoh_cocok:
+      - Informasi yang dapat merugikan ketahanan ekonomi nasional
+    contoh_tidak_cocok:
+      - Sosialisasi tentang informasi yang dapat mengganggu penegakan hukum
+
+  - id: bunyi-pasal-17-f
+    keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat merugikan kepentingan hubungan luar negeri (huruf f)
+    prioritas: 100
+    salah_satu: [merugikan kepentingan hubungan luar negeri, merugikan hubungan luar negeri]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kategori: dikecualikan
+    pengecualian: [17f]
+    contoh_cocok:
+      - Informasi yang dapat merugikan kepentingan hubungan luar negeri
+    contoh_tidak_cocok:
+      - Sosialisasi tentang informasi yang dapat mengganggu penegakan hukum
+
+  - id: bunyi-pasal-17-g
+    keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang (huruf g)
+    prioritas: 100
+    salah_satu: [kemauan terakhir, akta otentik yang bersifat pribadi]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kategori: dikecualikan
+    pengecualian: [17g]
+    contoh_cocok:
+      - Isi akta otentik yang bersifat pribadi dan kemauan terakhir seseorang
+    contoh_tidak_cocok:
+      - Sosialisasi tentang informasi yang dapat mengganggu penegakan hukum
+
+  - id: bunyi-pasal-17-h
+    keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat mengungkap rahasia pribadi (huruf h)
+    prioritas: 100
+    salah_satu: [mengungkap rahasia pribadi, mengungkapkan rahasia pribadi, rahasia pribadi]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kategori: dikecualikan
+    pengecualian: [17h]
+    contoh_cocok:
+      - Informasi yang dapat mengungkap rahasia pribadi seseorang
+    contoh_tidak_cocok:
+      - Sosialisasi tentang informasi yang dapat mengganggu penegakan hukum
+
+  - id: bunyi-pasal-17-i
+    keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat memorandum atau surat-surat antarbadan publik atau intrabadan publik yang menurut sifatnya dirahasiakan (huruf i)
+    prioritas: 100
+    salah_satu: [menurut sifatnya dirahasiakan, sifatnya dirahasiakan, surat antarbadan publik, surat antar badan publik, intra badan publik, intrabadan publik]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kategori: dikecualikan
+    pengecualian: [17i]
+    contoh_cocok:
+      - Surat antar badan publik yang menurut sifatnya dirahasiakan
+    contoh_tidak_cocok:
+      - Sosialisasi tentang informasi yang dapat mengganggu penegakan hukum
+
   - id: hasil-pemeriksaan-bpk-terbuka
     keterangan: Laporan hasil pemeriksaan BPK (dan opini, rekomendasi, tindak lanjutnya) yang telah disampaikan kepada lembaga perwakilan dinyatakan terbuka untuk umum (UU 15/2004 Pasal 19 ayat (1)); ringkasan laporan keuangan subkelompok D. Yang belum disampaikan, konsep dan kertas kerjanya tidak termasuk.
     prioritas: 60
@@ -2053,7 +2178,7 @@ kata_dasar_khusus:
   mematikan: mati
   terancam: ancam
 
-penanda_terbuka: [jumlah, standar, npwp instansi, rekening instansi, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku]
+penanda_terbuka: [jumlah, standar, secara umum, npwp instansi, rekening instansi, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku]
 
 singkatan:
   spj: surat pertanggungjawaban
