@@ -108,16 +108,31 @@ public enum UnitFeedback {
     }
 
     static func html(unit: WorkUnit, _ c: Content) -> String {
-        var body = "<header><h1>\(HTMLTables.escape("Umpan Balik Daftar Informasi Publik – \(unit.name)"))</h1>\n"
-        for line in c.summary { body += "<p>\(HTMLTables.escape(line))</p>\n" }
-        body += "</header>\n<main>\n"
+        // Written as bytes, each table row by `HTMLTables.rowBytes` (one pass per cell where
+        // that gives `cell`'s bytes): the same page as `table(headers:rows:empty:)` joined as
+        // strings (`UnitFeedbackPageTests`), which was a fifth of the feedback's time.
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 16)
+        func add(_ s: String) { out.append(contentsOf: s.utf8) }
+        add(HTMLTables.pageHead(title: "Umpan Balik DIP – \(unit.name)"))
+        add("<header><h1>\(HTMLTables.escape("Umpan Balik Daftar Informasi Publik – \(unit.name)"))</h1>\n")
+        for line in c.summary { add("<p>\(HTMLTables.escape(line))</p>\n") }
+        add("</header>\n<main>\n")
         for t in [c.files] + c.tables {
-            body += "<section>\n<h2>\(HTMLTables.escape(t.title))</h2>\n"
-            body += HTMLTables.table(headers: t.headers, rows: t.rows, empty: t.empty)
-            body += "</section>\n"
+            add("<section>\n<h2>\(HTMLTables.escape(t.title))</h2>\n")
+            if t.rows.isEmpty {
+                add(HTMLTables.table(headers: t.headers, rows: [], empty: t.empty))
+            } else {
+                add(HTMLTables.tableStart(headers: t.headers))
+                let labels = HTMLTables.labelBytes(headers: t.headers)
+                for row in t.rows { HTMLTables.rowBytes(row, labels: labels, into: &out) }
+                add(HTMLTables.tableEnd)
+            }
+            add("</section>\n")
         }
-        body += "</main>\n"
-        return HTMLTables.page(title: "Umpan Balik DIP – \(unit.name)", body: body)
+        add("</main>\n")
+        add(HTMLTables.pageTail)
+        return String(decoding: out, as: UTF8.self)
     }
 
     struct Table {
