@@ -30,7 +30,7 @@ public enum Category: String, CaseIterable, Codable, Sendable, Comparable {
     /// The legal basis of the category.
     public var legalBasis: String {
         switch self {
-        case .berkala: return "UU 14/2008 Pasal 9; Perki 1/2021 Pasal 14"
+        case .berkala: return "UU 14/2008 Pasal 9; Perki 1/2021"
         case .sertaMerta: return "UU 14/2008 Pasal 10"
         case .setiapSaat: return "UU 14/2008 Pasal 11"
         case .dikecualikan: return "UU 14/2008 Pasal 17 dan Pasal 19"

@@ -32253,7 +32253,7 @@ zus
 kategori:
   - kode: berkala
     label: Informasi yang Wajib Disediakan dan Diumumkan Secara Berkala
-    dasar_hukum: UU 14/2008 Pasal 9; Perki 1/2021 Pasal 14
+    dasar_hukum: UU 14/2008 Pasal 9; Perki 1/2021
     keterangan: Diumumkan paling singkat setiap 6 (enam) bulan sekali.
   - kode: serta_merta
     label: Informasi yang Wajib Diumumkan Secara Serta Merta
@@ -32413,9 +32413,7 @@ setiap_saat:
     "Peraturan Menteri Dalam Negeri Nomor 3 Tahun 2017 tentang Pedoman Pengelolaan Pelayanan Informasi dan Dokumentasi Kementerian Dalam Negeri dan Pemerintahan Daerah;",
     "Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;"
   ],
-  "mengingatKlasifikasi" : [
-    "Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang Pengklasifikasian Informasi Publik;"
-  ],
+  "mengingatKlasifikasi" : [],
   "mengingatSektoral" : {
     "UU 11/2012" : "Undang-Undang Nomor 11 Tahun 2012 tentang Sistem Peradilan Pidana Anak (Lembaran Negara Republik Indonesia Tahun 2012 Nomor 153, Tambahan Lembaran Negara Republik Indonesia Nomor 5332);",
     "UU 17/2023" : "Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan (Lembaran Negara Republik Indonesia Tahun 2023 Nomor 105, Tambahan Lembaran Negara Republik Indonesia Nomor 6887);",
@@ -32429,7 +32427,7 @@ setiap_saat:
   ],
   "menimbangKlasifikasi" : [
     "bahwa berdasarkan Pasal 17 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, setiap Badan Publik wajib membuka akses bagi setiap Pemohon Informasi Publik untuk mendapatkan Informasi Publik, kecuali informasi yang dikecualikan;",
-    "bahwa berdasarkan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik dan Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang Pengklasifikasian Informasi Publik, Pejabat Pengelola Informasi dan Dokumentasi wajib melakukan pengujian tentang konsekuensi sebelum menyatakan Informasi Publik tertentu dikecualikan;",
+    "bahwa berdasarkan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, Pejabat Pengelola Informasi dan Dokumentasi wajib melakukan pengujian tentang konsekuensi sebelum menyatakan Informasi Publik tertentu dikecualikan, dengan tahapan dan tata cara sebagaimana diatur dalam Pasal 49 Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;",
     "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan tentang Klasifikasi Informasi yang Dikecualikan di Lingkungan Pemerintah Kabupaten Serang;"
   ],
   "numberPattern" : "000.9/___/Diskominfosatik/{tahun}",

@@ -45,6 +45,11 @@ public enum StatuteBook {
         /// The law this one amends ("UU 23/2006"): a Mengingat cites that law "sebagaimana
         /// telah diubah dengan" this one, never the amendment alone.
         public var amends: String?
+        /// The instrument in force that now governs the same matter ("Perki 1/2021") when this
+        /// one's repeal is not established from a text read (so it is not `repealedBy`), and
+        /// where in it ("Bagian Kedelapan …"): citing this one is a warning advising that one.
+        public var coveredBy: String?
+        public var coveredIn: String?
 
         public var short: String { "\(kind.rawValue) \(number)/\(year)" }
         public var inForce: Bool { repealedBy == nil }
@@ -68,7 +73,12 @@ public enum StatuteBook {
               gazette: 99, supplement: 5149),
         .init(kind: .permendagri, number: 3, year: 2017,
               title: "Pedoman Pengelolaan Pelayanan Informasi dan Dokumentasi Kementerian Dalam Negeri dan Pemerintahan Daerah"),
-        .init(kind: .perki, number: 1, year: 2017, title: "Pengklasifikasian Informasi Publik"),
+        // Perki 1/2021 regulates the consequence test itself (Bagian Kedelapan "Standar Pengujian
+        // Konsekuensi", Pasal 49 ff.) and the Komisi Informasi Pusat presented it as merging Perki
+        // 1/2010 and Perki 1/2017; its closing article (what it revokes) was not read, so citing
+        // Perki 1/2017 is a warning, not an error (docs/rules.md "Legal review").
+        .init(kind: .perki, number: 1, year: 2017, title: "Pengklasifikasian Informasi Publik",
+              coveredBy: "Perki 1/2021", coveredIn: "Bagian Kedelapan, Standar Pengujian Konsekuensi, Pasal 49 dan seterusnya"),
         .init(kind: .perki, number: 1, year: 2021, title: "Standar Layanan Informasi Publik"),
         .init(kind: .perki, number: 1, year: 2013, title: "Prosedur Penyelesaian Sengketa Informasi Publik"),
         .init(kind: .perki, number: 1, year: 2018, title: "Standar Layanan Informasi Publik Desa"),
@@ -220,10 +230,6 @@ public enum StatuteBook {
         return norm(a) == norm(b)
     }
 
-    /// What a Bagian Hukum would object to in a legal text, in Indonesian: a repealed
-    /// instrument (error), a wrong title or promulgation number of a known one (error), a
-    /// *Mengingat* entry naming an amended law without its latest amendment (error when
-    /// `mengingat`), an instrument dip does not know (warning, `unknown`).
     /// "UU 23/2006" → "Undang-Undang Nomor 23 Tahun 2006" (every kind), so that a title
     /// written with short forms compares with the official one.
     static func expandShortForms(_ text: String) -> String {
@@ -251,6 +257,11 @@ public enum StatuteBook {
         }
     }
 
+    /// What a Bagian Hukum would object to in a legal text, in Indonesian: a repealed
+    /// instrument (error), a wrong title or promulgation number of a known one (error), a
+    /// *Mengingat* entry naming an amended law without its latest amendment (error when
+    /// `mengingat`), an instrument whose matter a newer one in force now governs (warning,
+    /// `coveredBy`), an instrument dip does not know (warning).
     public static func problems(in text: String, mengingat: Bool = false) -> [Problem] {
         var out: [Problem] = []
         let found = citations(in: text)
@@ -262,6 +273,10 @@ public enum StatuteBook {
             if let by = s.repealedBy {
                 out.append(Problem(error: true, message: "\(c.short) tentang \(s.title) telah dicabut oleh \(by) dan tidak dapat menjadi dasar hukum.", substantive: true))
                 continue
+            }
+            if let by = s.coveredBy, let newer = statute(by) {
+                let part = s.coveredIn.map { " (\($0))" } ?? ""
+                out.append(Problem(error: false, message: "\(c.short) tentang \(s.title): materinya kini diatur dalam \(newer.short) tentang \(newer.title)\(part), dan status berlakunya \(c.short) diragukan; kutiplah \(newer.short) sebagai dasar hukum."))
             }
             // In a Mengingat entry the title stands alone; in running text (a rendered page,
             // an explanation) words of the next cell or sentence may follow it.

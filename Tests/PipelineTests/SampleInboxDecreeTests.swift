@@ -86,6 +86,10 @@ final class SampleInboxDecreeTests: XCTestCase {
             XCTAssertFalse(text.contains("……") || text.contains("...."), "\(name) prints placeholder dots")
             XCTAssertFalse(text.contains("[nama]") || text.contains("XXX"), name)
         }
+        // The DIK decree rests on UU 14/2008 Pasal 19 and Perki 1/2021 Pasal 49, not Perki 1/2017.
+        let dik = try XCTUnwrap(texts["keputusan-klasifikasi-dik"])
+        XCTAssertTrue(dik.contains("dengan tahapan dan tata cara sebagaimana diatur dalam Pasal 49 Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;"), dik)
+        XCTAssertFalse(dik.contains("Tahun 2017 tentang Pengklasifikasian"), dik)
         let records = try XCTUnwrap(texts["berita-acara-uji-konsekuensi"])
         XCTAssertFalse(records.contains("Penguji,"), records)
         XCTAssertEqual(records.components(separatedBy: "Yang menguji,").count - 1, version.exempted.count, records)

@@ -114,12 +114,15 @@ final class SignableDecreeTests: XCTestCase {
         XCTAssertTrue(dikText.contains("UU 14/2008 Pasal 17 huruf j jo. UU 23/2006 tentang Administrasi Kependudukan sebagaimana telah diubah dengan UU 24/2013"), dikText)
 
         // Every instrument cited anywhere (Menimbang, Mengingat, Lampiran grounds, records) exists,
-        // is in force and carries its official title; the DIK decree rests on Perki 1/2017 and
+        // is in force and carries its official title; the DIK decree rests on UU 14/2008 Pasal 19
+        // and Perki 1/2021 Pasal 49 (never on Perki 1/2017, whose status is doubtful) and
         // cites Adminduk as amended, the amendment of UU 23/2014 by its title.
         for (name, doc) in rendered {
             XCTAssertEqual(StatuteBook.problems(in: Self.reading(doc)).map(\.message), [], name)
         }
-        XCTAssertTrue(dikText.contains("Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang Pengklasifikasian Informasi Publik"), dikText)
+        XCTAssertTrue(dikText.contains("sebelum menyatakan Informasi Publik tertentu dikecualikan, dengan tahapan dan tata cara sebagaimana diatur dalam Pasal 49 Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;"), dikText)
+        XCTAssertFalse(dikText.contains("Nomor 1 Tahun 2017 tentang Pengklasifikasian"), dikText)
+        XCTAssertFalse(dikText.contains("Perki 1/2017"), dikText)
         XCTAssertTrue(dikText.contains("Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan"), dikText)
         for text in [Self.reading(dik), Self.reading(dip)] {
             XCTAssertTrue(text.contains("terakhir dengan Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah Pengganti"), text)

@@ -117,7 +117,13 @@ final class CommandLineTests: XCTestCase {
                                               "--force"] + ws)
         XCTAssertEqual(onRepealed.status, 1, onRepealed.out)
         XCTAssertTrue(onRepealed.err.contains("UU 36/2009 tentang Kesehatan telah dicabut oleh UU 17/2023"), onRepealed.err)
+        // A workspace whose keputusan.json is of before, the DIK decree resting on Perki 1/2017
+        // (a warning, not an error): approved.
         try FileManager.default.removeItem(at: rules)
+        try FileManager.default.copyItem(at: Checkers.repoRoot.appendingPathComponent("rules"), to: rules)
+        var older = try XCTUnwrap(try JSONSerialization.jsonObject(with: shipped) as? [String: Any])
+        older["mengingatKlasifikasi"] = ["Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang Pengklasifikasian Informasi Publik;"]
+        try JSONSerialization.data(withJSONObject: older).write(to: rules.appendingPathComponent("keputusan.json"))
         let approve = try run(signatory + ["--decree-date", "1/6/2026", "--dik-decree-number", "000.9/8/2026",
                                            "--force"] + ws)
         XCTAssertEqual(approve.status, 0, approve.err)

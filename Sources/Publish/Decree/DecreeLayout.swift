@@ -245,8 +245,8 @@ struct DecreeLayout {
         return [top, bottom]
     }
 
-    /// The DIK decree's signature after the body (Perki 1/2017: the PPID sets the
-    /// classification with the Atasan PPID's approval), as a borderless table.
+    /// The DIK decree's signature after the body (the PPID sets the classification with the
+    /// Atasan PPID's approval, as Perki 1/2017 Pasal 4 had it), as a borderless table.
     func approvedSignature(date: Date?, year: Int, textWidth: Int, official: Official?, atasan: Official?,
                            final: Bool) -> [DOCXBlock] {
         let half = textWidth / 2

@@ -100,8 +100,9 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
     /// *Mengingat* entries of the local basis of competence (Perbup/SK on the PPID), added
     /// after `mengingat` in both decrees.
     public var mengingatDaerah: [String]? = nil
-    /// *Mengingat* entries of the classification (DIK) decree only, e.g. Perki 1/2017 tentang
-    /// Pengklasifikasian Informasi Publik (the regulation the classification is made under).
+    /// *Mengingat* entries of the classification (DIK) decree only (none by default: the general
+    /// Mengingat already cites Perki 1/2021, which sets the consequence test). An older
+    /// keputusan.json naming Perki 1/2017 here still works; `dip rules check` warns.
     public var mengingatKlasifikasi: [String]? = nil
     /// Full *Mengingat* text of a sectoral law, keyed by its short citation in pengecualian.yaml
     /// ("UU 27/2022"); a law without an entry is written out from its short citation.
@@ -172,7 +173,7 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
         ],
         menimbangKlasifikasi: [
             "bahwa berdasarkan Pasal 17 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, setiap Badan Publik wajib membuka akses bagi setiap Pemohon Informasi Publik untuk mendapatkan Informasi Publik, kecuali informasi yang dikecualikan;",
-            "bahwa berdasarkan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik dan Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang Pengklasifikasian Informasi Publik, Pejabat Pengelola Informasi dan Dokumentasi wajib melakukan pengujian tentang konsekuensi sebelum menyatakan Informasi Publik tertentu dikecualikan;",
+            "bahwa berdasarkan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, Pejabat Pengelola Informasi dan Dokumentasi wajib melakukan pengujian tentang konsekuensi sebelum menyatakan Informasi Publik tertentu dikecualikan, dengan tahapan dan tata cara sebagaimana diatur dalam Pasal 49 Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;",
             "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan tentang Klasifikasi Informasi yang Dikecualikan di Lingkungan Pemerintah Kabupaten Serang;",
         ],
         mengingat: [
@@ -197,9 +198,9 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
         fontSize: 12,
         margins: PageMargins(top: 2.5, right: 2.5, bottom: 3, left: 3),
         lampiranMargins: PageMargins(top: 2, right: 1.5, bottom: 2, left: 1.5),
-        mengingatKlasifikasi: [
-            "Peraturan Komisi Informasi Nomor 1 Tahun 2017 tentang Pengklasifikasian Informasi Publik;",
-        ],
+        // The DIK decree rests on the general Mengingat (UU 14/2008, Perki 1/2021, whose Pasal 49
+        // ff. set the consequence test); nothing of its own by default (docs/rules.md "Legal review").
+        mengingatKlasifikasi: [],
         mengingatSektoral: [
             "UU 11/2012": "Undang-Undang Nomor 11 Tahun 2012 tentang Sistem Peradilan Pidana Anak (Lembaran Negara Republik Indonesia Tahun 2012 Nomor 153, Tambahan Lembaran Negara Republik Indonesia Nomor 5332);",
             "UU 17/2023": "Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan (Lembaran Negara Republik Indonesia Tahun 2023 Nomor 105, Tambahan Lembaran Negara Republik Indonesia Nomor 6887);",

@@ -121,7 +121,8 @@ public enum DecreeWriter {
         return try DOCXWriter.write(doc)
     }
 
-    /// *Keputusan … tentang Klasifikasi Informasi yang Dikecualikan* (Perki 1/2017 Pasal 4):
+    /// *Keputusan … tentang Klasifikasi Informasi yang Dikecualikan* (the contents Perki 1/2017
+    /// Pasal 4 listed; the test itself is now under Perki 1/2021 Pasal 49 ff., which it cites):
     /// the exemptions' sectoral laws in Mengingat, the Atasan PPID's approval ("Menyetujui")
     /// beside the PPID's signature, the previous DIK decree revoked, and the consequence-test
     /// table of `version.exempted` (only the withheld part of an item exempted in part) as
