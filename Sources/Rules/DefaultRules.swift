@@ -1661,7 +1661,7 @@ aturan:
     keterangan: Perjanjian dengan pihak ketiga (PKS, MoU, kontrak)
     prioritas: 55
     salah_satu: [daftar kerja sama, daftar mitra, mitra kerja sama, daftar partner, partner kerja sama, perjanjian kerja sama, perjanjian kerjasama, pks, nota kesepahaman, mou, memorandum of understanding, kontrak, surat perjanjian, perjanjian dengan pihak ketiga, kerja sama dengan, kerjasama dengan, perjanjian, kerja sama, kerjasama]
-    kecuali: [perjanjian kinerja, tenaga kontrak, pegawai kontrak]
+    kecuali: [perjanjian kinerja, tenaga kontrak, pegawai kontrak, perkin]
     kategori: setiap_saat
     kategori_alternatif: [berkala]
     butir: perjanjian
@@ -2184,6 +2184,16 @@ singkatan:
   spj: surat pertanggungjawaban
   lpj: laporan pertanggungjawaban
   pemilu: pemilihan umum
+  lkip: laporan kinerja instansi pemerintah
+  perkin: perjanjian kinerja
+  sakip: sistem akuntabilitas kinerja instansi pemerintah
+  spip: sistem pengendalian intern pemerintah
+  bmn: barang milik negara
+  pnbp: penerimaan negara bukan pajak
+  rkakl: rencana kerja dan anggaran kementerian negara lembaga
+  blu: badan layanan umum
+  dupak: daftar usulan penetapan angka kredit
+  drh: daftar riwayat hidup
   lhp: laporan hasil pemeriksaan
   lhr: laporan hasil reviu
   lkpd: laporan keuangan pemerintah daerah
