@@ -50,6 +50,8 @@ public enum StatuteBook {
         /// where in it ("Bagian Kedelapan …"): citing this one is a warning advising that one.
         public var coveredBy: String?
         public var coveredIn: String?
+        /// Berita Negara number (its year is `year`) of a regulation promulgated there (a Perki).
+        public var beritaNegara: Int?
 
         public var short: String { "\(kind.rawValue) \(number)/\(year)" }
         public var inForce: Bool { repealedBy == nil }
@@ -79,7 +81,9 @@ public enum StatuteBook {
         // Perki 1/2017 is a warning, not an error (docs/rules.md "Legal review").
         .init(kind: .perki, number: 1, year: 2017, title: "Pengklasifikasian Informasi Publik",
               coveredBy: "Perki 1/2021", coveredIn: "Bagian Kedelapan, Standar Pengujian Konsekuensi, Pasal 49 dan seterusnya"),
-        .init(kind: .perki, number: 1, year: 2021, title: "Standar Layanan Informasi Publik"),
+        // BN 2021/741: its own Berita Negara heading ("No.741, 2021 KPI. Standar Layanan Informasi
+        // Publik. Pencabutan."), also cited so by regional Mengingat lists.
+        .init(kind: .perki, number: 1, year: 2021, title: "Standar Layanan Informasi Publik", beritaNegara: 741),
         .init(kind: .perki, number: 1, year: 2013, title: "Prosedur Penyelesaian Sengketa Informasi Publik"),
         .init(kind: .perki, number: 1, year: 2018, title: "Standar Layanan Informasi Publik Desa"),
         // Sectoral laws the grounds of Pasal 17 huruf j rest on.
@@ -131,6 +135,9 @@ public enum StatuteBook {
         public var gazetteYear: Int?
         public var gazette: Int?
         public var supplement: Int?
+        /// "Berita Negara Republik Indonesia Tahun Y Nomor N" right after the title, when given.
+        public var beritaNegaraYear: Int?
+        public var beritaNegara: Int?
         /// Where in the text it starts (for messages and ordering).
         public var offset: Int
 
@@ -157,6 +164,7 @@ public enum StatuteBook {
                 citation.title = parsed?.title
                 let afterTitle = ns.substring(from: min(ns.length, end + (parsed?.length ?? 0)))
                 (citation.gazetteYear, citation.gazette, citation.supplement) = gazette(after: afterTitle)
+                (citation.beritaNegaraYear, citation.beritaNegara) = beritaNegara(after: afterTitle)
                 found.append((citation, end + (parsed?.length ?? 0)))
             }
         }
@@ -212,6 +220,19 @@ public enum StatuteBook {
         let ln = number(#"(?<!Tambahan )Lembaran Negara Republik Indonesia Tahun (\d{4}) Nomor (\d+)"#)
         let tln = number(#"Tambahan Lembaran Negara Republik Indonesia Nomor (\d+)"#)
         return (ln.first, ln.count > 1 ? ln[1] : nil, tln.first)
+    }
+
+    /// "(Berita Negara Republik Indonesia Tahun Y Nomor N)" right after a title (never the
+    /// Tambahan Berita Negara).
+    static func beritaNegara(after rest: String) -> (Int?, Int?) {
+        let trimmed = rest.drop { $0 == " " }
+        guard trimmed.first == "(", let close = trimmed.firstIndex(of: ")") else { return (nil, nil) }
+        let inside = String(trimmed[...close])
+        guard let regex = try? NSRegularExpression(pattern: #"(?<!Tambahan )Berita Negara Republik Indonesia Tahun (\d{4}) Nomor (\d+)"#)
+        else { return (nil, nil) }
+        let ns = inside as NSString
+        guard let m = regex.firstMatch(in: inside, range: NSRange(location: 0, length: ns.length)) else { return (nil, nil) }
+        return (Int(ns.substring(with: m.range(at: 1))), Int(ns.substring(with: m.range(at: 2))))
     }
 
     /// Whether `text` continues a word at `offset` (a letter right before and right at it).
@@ -287,6 +308,9 @@ public enum StatuteBook {
             }
             if let g = c.gazette, let want = s.gazette, g != want || c.gazetteYear != s.year {
                 out.append(Problem(error: true, message: "\(c.short) diundangkan dalam Lembaran Negara Tahun \(s.year) Nomor \(want), bukan Tahun \(c.gazetteYear ?? 0) Nomor \(g).", substantive: true))
+            }
+            if let n = c.beritaNegara, let want = s.beritaNegara, n != want || c.beritaNegaraYear != s.year {
+                out.append(Problem(error: true, message: "\(c.short) diundangkan dalam Berita Negara Tahun \(s.year) Nomor \(want), bukan Tahun \(c.beritaNegaraYear ?? 0) Nomor \(n).", substantive: true))
             }
             if let t = c.supplement, let want = s.supplement, t != want {
                 out.append(Problem(error: true, message: "\(c.short): Tambahan Lembaran Negara Nomor \(want), bukan \(t).", substantive: true))

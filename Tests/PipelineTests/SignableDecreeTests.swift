@@ -123,6 +123,9 @@ final class SignableDecreeTests: XCTestCase {
         XCTAssertTrue(dikText.contains("sebelum menyatakan Informasi Publik tertentu dikecualikan, dengan tahapan dan tata cara sebagaimana diatur dalam Pasal 49 Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;"), dikText)
         XCTAssertFalse(dikText.contains("Nomor 1 Tahun 2017 tentang Pengklasifikasian"), dikText)
         XCTAssertFalse(dikText.contains("Perki 1/2017"), dikText)
+        for text in [Self.reading(dik), Self.reading(dip)] {
+            XCTAssertTrue(text.contains("Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik (Berita Negara Republik Indonesia Tahun 2021 Nomor 741)"), text)
+        }
         XCTAssertTrue(dikText.contains("Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan"), dikText)
         for text in [Self.reading(dik), Self.reading(dip)] {
             XCTAssertTrue(text.contains("terakhir dengan Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah Pengganti"), text)

@@ -39,6 +39,10 @@ final class StatuteBookTests: XCTestCase {
         }
         XCTAssertEqual(StatuteBook.statute("Perki 1/2017")?.inForce, true, "its repeal is not proven: not marked repealed")
         XCTAssertEqual(StatuteBook.problems(in: "Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;", mengingat: true).map(\.message), [])
+        // Its Berita Negara number (2021/741, from its own BN heading) is checked like an LN number.
+        XCTAssertEqual(StatuteBook.problems(in: "Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik (Berita Negara Republik Indonesia Tahun 2021 Nomor 741);", mengingat: true).map(\.message), [])
+        XCTAssertEqual(errors("Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik (Berita Negara Republik Indonesia Tahun 2021 Nomor 714);", mengingat: true),
+                       ["Perki 1/2021 diundangkan dalam Berita Negara Tahun 2021 Nomor 741, bukan Tahun 2021 Nomor 714."])
         XCTAssertEqual(StatuteBook.problems(in: "dengan tahapan dan tata cara sebagaimana diatur dalam Pasal 49 Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik;").map(\.message), [])
     }
 
