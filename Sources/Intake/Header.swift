@@ -146,16 +146,19 @@ struct ColumnMap: Sendable {
     ///
     /// - Parameter below: the rows read after `next` (up to the first 30 of the sheet), whose
     ///   content tells a title column from a column of categories, numbers or links.
-    static func detect(header: SheetRow, next: SheetRow?, below: ArraySlice<SheetRow> = []) -> (ColumnMap, usesNext: Bool, score: Int)? {
+    ///   - memo: the header tests' results by exact text, shared by the tries of one sheet's
+    ///     first rows (`bestHeader`), where every row is tried as the header.
+    static func detect(header: SheetRow, next: SheetRow?, below: ArraySlice<SheetRow> = [],
+                       memo: HeaderMemo = HeaderMemo()) -> (ColumnMap, usesNext: Bool, score: Int)? {
         let labels = header.cells.map { Text.clean(CellText.text($0)) }
         var map = ColumnMap()
         for (c, l) in labels.enumerated() where !l.isEmpty {
             map.labels[c] = l
-            if let f = HeaderMatcher.field(l), map.column(f) == nil { map.fields[c] = f }
+            if let f = memo.field(l), map.column(f) == nil { map.fields[c] = f }
         }
         let core = HeaderMatcher.coreCount(Array(map.fields.values))
         guard core >= 4 else {
-            return titleHeader(map: map, header: header, below: ArraySlice((next.map { [$0] } ?? []) + below))
+            return titleHeader(map: map, header: header, below: ArraySlice((next.map { [$0] } ?? []) + below), memo: memo)
         }
         map.headerRows = [header.number]
 
@@ -207,7 +210,7 @@ struct ColumnMap: Sendable {
             map.fields[j] = .ringkasan
         }
         guard map.column(.ringkasan) != nil else {
-            return titleHeader(map: map, header: header, below: usesNext ? below : ArraySlice((next.map { [$0] } ?? []) + below))
+            return titleHeader(map: map, header: header, below: usesNext ? below : ArraySlice((next.map { [$0] } ?? []) + below), memo: memo)
         }
         return (map, usesNext, 1000 + HeaderMatcher.coreCount(Array(map.fields.values)))
     }
@@ -215,7 +218,8 @@ struct ColumnMap: Sendable {
     /// A header row without the full set of fields: the best title column by its header's
     /// words and by what the rows under it hold. The row's cells must all be text (a row with
     /// a number cell is data) and name at least two columns.
-    private static func titleHeader(map: ColumnMap, header: SheetRow, below: ArraySlice<SheetRow>) -> (ColumnMap, usesNext: Bool, score: Int)? {
+    private static func titleHeader(map: ColumnMap, header: SheetRow, below: ArraySlice<SheetRow>,
+                                    memo: HeaderMemo) -> (ColumnMap, usesNext: Bool, score: Int)? {
         var labelled = 0
         for cell in header.cells {
             switch cell {
@@ -229,7 +233,7 @@ struct ColumnMap: Sendable {
         var best: (column: Int, score: Int)?
         for (c, label) in map.labels.sorted(by: { $0.key < $1.key }) {
             let vocabulary = titleVocabulary(label, field: map.fields[c])
-            guard vocabulary > 0, let content = titleContent(column: c, below: below) else { continue }
+            guard vocabulary > 0, let content = titleContent(column: c, below: below, memo: memo) else { continue }
             let score = vocabulary * 10 + content
             if best == nil || score > best!.score { best = (c, score) }
         }
@@ -270,7 +274,7 @@ struct ColumnMap: Sendable {
     /// Whether the rows under a header hold item titles in column `c`: the score of its
     /// content (0–10), nil when most of its texts are not titles (numbers, links, categories)
     /// or it has none. Scoring stops at the first run of five blank cells after a title.
-    static func titleContent(column c: Int, below: ArraySlice<SheetRow>) -> Int? {
+    static func titleContent(column c: Int, below: ArraySlice<SheetRow>, memo: HeaderMemo = HeaderMemo()) -> Int? {
         var texts = 0
         var titles = 0
         var blankRun = 0
@@ -283,7 +287,7 @@ struct ColumnMap: Sendable {
             }
             blankRun = 0
             texts += 1
-            if case .string = row[c], isTitleLike(t) { titles += 1 }
+            if case .string = row[c], memo.isTitleLike(t) { titles += 1 }
         }
         guard titles > 0, titles * 2 >= texts else { return nil }
         return min(10, titles)
@@ -305,5 +309,37 @@ struct ColumnMap: Sendable {
     /// Whether a row repeats the header (three or more core labels).
     static func looksLikeHeader(_ texts: [String]) -> Bool {
         HeaderMatcher.coreCount(texts.compactMap { $0.isEmpty ? nil : HeaderMatcher.field($0) }) >= 3
+    }
+}
+
+/// The results of `HeaderMatcher.field` and `ColumnMap.isTitleLike` by exact text (bytes, not
+/// `String` equality: texts that are canonically equivalent but spelled differently may fold
+/// differently), for one search of a sheet's first rows, where every row is tried as the
+/// header and the same cells are tested again for each try.
+final class HeaderMemo {
+    struct Key: Hashable {
+        let text: String
+        static func == (a: Key, b: Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
+        func hash(into hasher: inout Hasher) {
+            var text = text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+    }
+
+    private var fields: [Key: Field?] = [:]
+    private var titleLike: [Key: Bool] = [:]
+
+    func field(_ label: String) -> Field? {
+        if let known = fields[Key(text: label)] { return known }
+        let found = HeaderMatcher.field(label)
+        fields[Key(text: label)] = found
+        return found
+    }
+
+    func isTitleLike(_ text: String) -> Bool {
+        if let known = titleLike[Key(text: text)] { return known }
+        let found = ColumnMap.isTitleLike(text)
+        titleLike[Key(text: text)] = found
+        return found
     }
 }

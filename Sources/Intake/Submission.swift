@@ -375,10 +375,11 @@ let headerSearchRows = 30
 /// score (1000 and more for a full DIP header, less for a title-column header).
 func bestHeader(_ buffered: [SheetRow]) -> (index: Int, map: ColumnMap, score: Int)? {
     var best: (index: Int, map: ColumnMap, score: Int)?
+    let memo = HeaderMemo()
     for (i, row) in buffered.enumerated() {
         guard let (map, _, score) = ColumnMap.detect(
             header: row, next: i + 1 < buffered.count ? buffered[i + 1] : nil,
-            below: buffered[min(i + 2, buffered.count)...])
+            below: buffered[min(i + 2, buffered.count)...], memo: memo)
         else { continue }
         if best == nil || score > best!.score { best = (i, map, score) }
     }

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 
 @testable import Intake
@@ -132,5 +133,24 @@ final class TextFastPathTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(checked, 100_000)
+    }
+
+    /// `HeaderMemo` answers what the header tests answer, for each exact text: canonically
+    /// equivalent texts spelled differently (NFC, NFD) are kept apart, since they may fold
+    /// differently.
+    func testHeaderMemoAnswersAsTheTests() {
+        var texts = PieceTexts(["Ringkasan", " isi ", "informasi", "Pejabat", " yang ", "menguasai", "caf", "é", "e\u{301}",
+                                "x", " ", "Jangka waktu", "penyimpanan", "Informasi", "Laporan keuangan 2025", "http://a",
+                                "Berkala", "Tautan", "no", "\r\n"], maxPieces: 6, seed: 21)
+        let memo = HeaderMemo()
+        var asked: [String] = []
+        for _ in 0..<3_000 {
+            let text = Bool.random() && !asked.isEmpty ? asked.randomElement()! : texts.nextText()
+            asked.append(text)
+            XCTAssertEqual(memo.field(text), HeaderMatcher.field(text), text)
+            XCTAssertEqual(memo.isTitleLike(text), ColumnMap.isTitleLike(text), text)
+        }
+        XCTAssertEqual(memo.field("Tempat caf\u{E9}x"), HeaderMatcher.field("Tempat caf\u{E9}x"))
+        XCTAssertEqual(memo.field("Tempat cafe\u{301}x"), HeaderMatcher.field("Tempat cafe\u{301}x"))
     }
 }
