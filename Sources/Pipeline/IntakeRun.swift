@@ -85,6 +85,9 @@ public struct RunSummary: Sendable {
 public struct StageTiming: Sendable, Hashable {
     public var stage: String
     public var seconds: TimeInterval
+    /// The process's peak resident memory (MB) when the stage ended, when measured
+    /// (`DIP_MEMORY_PROBE=1`; for the benchmark, issue 19).
+    public var peakMB: Int? = nil
 
     public init(stage: String, seconds: TimeInterval) {
         self.stage = stage
@@ -239,5 +242,20 @@ public struct IntakeStage {
             summary.outcomes.append(outcome)
         }
         return summary
+    }
+}
+
+/// The process's peak resident set so far (VmHWM of /proc/self/status), in MB; nil where
+/// the file is not there (not Linux).
+enum MemoryProbe {
+    static let enabled = ProcessInfo.processInfo.environment["DIP_MEMORY_PROBE"] == "1"
+
+    static func peakMB() -> Int? {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            let kb = line.split(separator: " ").compactMap { Int($0) }.first
+            return kb.map { $0 / 1024 }
+        }
+        return nil
     }
 }

@@ -225,7 +225,9 @@ public struct Runner {
         var stages: [StageTiming] = []
         func endStage(_ name: String) {
             let now = Date()
-            stages.append(StageTiming(stage: name, seconds: now.timeIntervalSince(stageStart)))
+            var timing = StageTiming(stage: name, seconds: now.timeIntervalSince(stageStart))
+            if MemoryProbe.enabled { timing.peakMB = MemoryProbe.peakMB() }
+            stages.append(timing)
             stageStart = now
         }
         // A register that is missing, emptied or older than the archive is never replaced
@@ -325,16 +327,20 @@ public struct Runner {
         endStage("terbit")
         // After publication, so "changes since the last decree" already counts this run's.
         try publisher.writeReviewPack()
+        endStage("pemeriksaan")
         // Every unit's template follows the register (also after a crash, and when the PPID's
         // decisions or a withdrawal changed a unit's list without a new file from it); last,
         // so its stamp is the run's final state whatever run was stopped before.
         try updateTemplates(config: config, register: register)
-        endStage("pemeriksaan")
+        endStage("templat")
 
         summary.seconds = Date().timeIntervalSince(started)
         summary.stages = stages
         var timing: Logger.Metadata = [:]
-        for stage in stages { timing["detik_\(stage.stage)"] = "\(String(format: "%.3f", stage.seconds))" }
+        for stage in stages {
+            timing["detik_\(stage.stage)"] = "\(String(format: "%.3f", stage.seconds))"
+            if let mb = stage.peakMB { timing["puncak_mb_\(stage.stage)"] = "\(mb)" }
+        }
         logger.info("run selesai", metadata: timing.merging([
             "diterima": "\(summary.accepted)", "ditolak": "\(summary.refused)",
             "duplikat": "\(summary.duplicates)", "masalah": "\(summary.problemCount)",

@@ -115,8 +115,13 @@ private func runSummaries(_ workspace: Workspace) -> [String] {
     for log in logs {
         guard let text = try? String(contentsOf: folder.appendingPathComponent(log), encoding: .utf8) else { continue }
         for line in text.split(separator: "\n") where line.contains("run selesai") {
-            lines.append(line.split(separator: " ").filter { $0.hasPrefix("detik_") }
-                .map { $0.replacingOccurrences(of: "detik_", with: "") }.joined(separator: " "))
+            let fields = line.split(separator: " ")
+            let seconds = fields.filter { $0.hasPrefix("detik_") }
+                .map { $0.replacingOccurrences(of: "detik_", with: "") }.joined(separator: " ")
+            // Peak RSS (MB) at the end of each stage (DIP_MEMORY_PROBE=1): where the peak is reached.
+            let peaks = fields.filter { $0.hasPrefix("puncak_mb_") }
+                .map { $0.replacingOccurrences(of: "puncak_mb_", with: "") }.joined(separator: " ")
+            lines.append(peaks.isEmpty ? seconds : seconds + "; peak MB after: " + peaks)
         }
     }
     return lines
@@ -139,6 +144,7 @@ func runChild(_ path: String, _ args: [String]) throws -> (seconds: Double, exit
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     var env = ProcessInfo.processInfo.environment
     env["SOURCE_DATE_EPOCH"] = env["SOURCE_DATE_EPOCH"] ?? "1767225600"
+    env["DIP_MEMORY_PROBE"] = env["DIP_MEMORY_PROBE"] ?? "1"
     let argv = ([path] + args).map { strdup($0) } + [nil]
     let envp = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { argv.forEach { free($0) }; envp.forEach { free($0) } }

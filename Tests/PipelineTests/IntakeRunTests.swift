@@ -190,6 +190,18 @@ final class IntakeRunTests: XCTestCase {
         XCTAssertEqual(summary.outcomes.map(\.items.count), [0, 0, 0, 0], "the summary holds no items")
     }
 
+    /// The benchmark reads each stage's peak memory from the run log (`DIP_MEMORY_PROBE=1`).
+    func testMemoryProbeReadsThePeakResidentSet() throws {
+        #if os(Linux)
+        let before = try XCTUnwrap(MemoryProbe.peakMB())
+        let block = [UInt8](repeating: 1, count: 64 << 20)
+        let after = try XCTUnwrap(MemoryProbe.peakMB())
+        XCTAssertEqual(block.reduce(0) { $0 &+ Int($1) }, 64 << 20)
+        XCTAssertGreaterThan(before, 0)
+        XCTAssertGreaterThanOrEqual(after, max(before, 64), "a 64 MB block touched shows in the peak")
+        #endif
+    }
+
     /// Issue 16 #12: a run stopped after recording a file but before removing it: the next run
     /// finishes it and tells the unit it was accepted, not that it was a duplicate.
     func testFileRecordedByAStoppedRunIsNotCalledADuplicate() throws {

@@ -290,24 +290,44 @@ struct RevisionRecord: RegisterAutoRecord {
 /// benchmark's 18,000), so each is decoded once, and the decoded arrays and strings are
 /// shared instead of held once per item; decoding every row was 8 % of a cold run.
 struct ClassificationDecoder {
-    private var decoded: [String: (text: String, value: Classification)] = [:]
+    /// Keyed by the text's UTF-8 bytes: a String key hashes and compares with Unicode
+    /// normalisation, which over kilobyte texts with non-ASCII words was most of the cost of
+    /// reading the register's state (issue 19); equal bytes are equal texts.
+    private var decoded: [Key: (text: String, value: Classification)] = [:]
+
+    /// A text's UTF-8 bytes, hashed in one call (an array of bytes hashes element by element).
+    struct Key: Hashable {
+        let bytes: [UInt8]
+        init(_ text: String) { bytes = Array(text.utf8) }
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+        static func == (a: Key, b: Key) -> Bool { a.bytes == b.bytes }
+    }
 
     mutating func decode(_ revision: RevisionRecord) throws -> Classification {
-        if let known = decoded[revision.classification] { return known.value }
-        let classification = try revision.decodedClassification()
-        decoded[revision.classification] = (revision.classification, classification)
+        try decode(text: revision.classification)
+    }
+
+    /// The classification of a JSON text.
+    mutating func decode(text: String) throws -> Classification {
+        let key = Key(text)
+        if let known = decoded[key] { return known.value }
+        let classification = try JSONText.decode(Classification.self, text)
+        decoded[key] = (text, classification)
         return classification
     }
 
     /// Decodes `revision`'s classification and makes its JSON text the one instance already
     /// held for equal texts: a revision kept for a whole-register stage otherwise holds its
-    /// own copy (about 1 KB an item, the largest single share of the current state's memory).
+    /// own copy (about 1 KB an item).
     mutating func decodeSharing(_ revision: inout RevisionRecord) throws -> Classification {
-        if let known = decoded[revision.classification] {
+        let key = Key(revision.classification)
+        if let known = decoded[key] {
             revision.classification = known.text
             return known.value
         }
-        return try decode(revision)
+        let classification = try revision.decodedClassification()
+        decoded[key] = (revision.classification, classification)
+        return classification
     }
 }
 
