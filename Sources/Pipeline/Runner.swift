@@ -61,6 +61,8 @@ public struct Configuration {
     public var decreeLogo: DOCXImage? = nil
     /// `rules/penerimaan.json`: when a unit's new list is held for the PPID.
     public var intake: IntakeSettings = IntakeSettings()
+    /// The digest of rules just validated, to keep once the run may write (`keepRulesDigest`).
+    var rulesDigest: (key: String, file: URL)? = nil
 
     /// How legal bases are cited: from the rules' `dasar_hukum` (the one citation function).
     public var citations: LegalCitations { LegalCitations(ruleSet: ruleSet) }
@@ -80,6 +82,7 @@ public struct Configuration {
     /// a folder that changed is always validated.
     public static func load(_ workspace: Workspace, deferringRules: Bool) throws -> Configuration {
         let rules: DeferredRules
+        var digest: (key: String, file: URL)?
         do {
             let folder = try RuleSet.readFolder(directory: workspace.rules)
             let stampFile = workspace.archive.appendingPathComponent(".cache/aturan.kunci")
@@ -94,8 +97,7 @@ public struct Configuration {
                 let issues = set.validate()
                 if issues.contains(where: { $0.severity == .error }) { throw RuleSetError.invalid(issues) }
                 rules = DeferredRules(set)
-                // Only a cache: losing it costs one validation.
-                if let key { try? DurableFiles.write(key + "\n", to: stampFile) }
+                digest = key.map { ($0, stampFile) }
             }
         } catch let error as RuleSetError {
             switch error {
@@ -125,7 +127,15 @@ public struct Configuration {
         return Configuration(rules: rules, units: units, decree: decree, website: website,
                              archive: ArchiveSettings(),
                              decreeLogo: DecreeLogo.load(decree, rulesDirectory: workspace.rules).image,
-                             intake: intake)
+                             intake: intake, rulesDigest: digest)
+    }
+
+    /// Keeps the digest of the rules this load validated, so the next run of this build may
+    /// defer loading them; called by a run once it has checked the register (nothing is
+    /// written before that). Only a cache: losing it costs one validation.
+    func keepRulesDigest() {
+        guard let rulesDigest else { return }
+        try? DurableFiles.write(rulesDigest.key + "\n", to: rulesDigest.file)
     }
 
     static func loadJSON<T: Decodable>(_ url: URL, default fallback: T) throws -> T {
@@ -237,6 +247,7 @@ public struct Runner {
         }
         let register = try AppDatabase.open(path: workspace.registerPath.path)
         try RegisterGuard.check(workspace, history: try register.history())
+        config.keepRulesDigest()
         try register.saveUnits(config.units.units)
         // Each unit's outputs live in its own outbox; the former shared folders are emptied.
         for path in try Housekeeping.moveSharedUnitFolders(in: workspace) {

@@ -16,6 +16,9 @@ final class DeferredRulesTests: XCTestCase {
 
         let first = try Configuration.load(workspace, deferringRules: true)
         XCTAssertTrue(first.rules.isLoaded, "a folder not seen before is validated at once")
+        XCTAssertTrue(try Configuration.load(workspace, deferringRules: true).rules.isLoaded,
+                      "the digest is kept only by a run (after it checked the register)")
+        first.keepRulesDigest()
         let deferred = try Configuration.load(workspace, deferringRules: true)
         XCTAssertFalse(deferred.rules.isLoaded, "the same folder, the same build: loaded when used")
         XCTAssertTrue(try Configuration.load(workspace).rules.isLoaded, "load without deferring loads at once")
@@ -45,7 +48,9 @@ final class DeferredRulesTests: XCTestCase {
         XCTAssertFalse(try Configuration.load(workspace, deferringRules: true).rules.isLoaded)
         // A new file beside them (an unknown .yaml, a warning) is a change too.
         try Data("x: 1\n".utf8).write(to: workspace.rules.appendingPathComponent("lain.yaml"))
-        XCTAssertTrue(try Configuration.load(workspace, deferringRules: true).rules.isLoaded)
+        let changed = try Configuration.load(workspace, deferringRules: true)
+        XCTAssertTrue(changed.rules.isLoaded)
+        changed.keepRulesDigest()
         XCTAssertFalse(try Configuration.load(workspace, deferringRules: true).rules.isLoaded)
     }
 }
