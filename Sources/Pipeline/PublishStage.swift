@@ -90,7 +90,12 @@ public struct PublishStage {
             logger.info("draf DIP baru", metadata: ["versi": "\(made.number)", "informasi": "\(made.items.count)"])
         }
         // A new draft is the current one (it supersedes older drafts).
-        guard let draft = try made ?? register.currentDraft() else { return nil }
+        guard let draft = try made ?? register.currentDraft() else {
+            // No draft waits. A run stopped between the register's `published` mark and the
+            // draft folder's note left the published draft's documents there: finish that.
+            try retireDraftFolderIfPublished()
+            return nil
+        }
         let marker = draftFolder.appendingPathComponent("VERSI.txt")
         let stamp = "draf-v\(draft.number)\n"
         if (try? String(contentsOf: marker, encoding: .utf8)) == stamp { return draft.number }
@@ -144,19 +149,35 @@ public struct PublishStage {
         try register.publish(version: version.number, at: clock.now)
         // The draft just published is no longer a draft waiting for approval: its folder says
         // so (a newer draft, made later, replaces the folder as usual).
-        let marker = draftFolder.appendingPathComponent("VERSI.txt")
-        if (try? String(contentsOf: marker, encoding: .utf8)) == "draf-v\(version.number)\n" {
-            let note = """
-                Tidak ada draf yang menunggu persetujuan.
-                Draf versi \(version.number) sudah diterbitkan sebagai keputusan nomor \(version.decreeNumber ?? "-") \
-                pada \(clock.indonesianDate()); dokumennya ada di reports/terbit/v\(version.number)/.
-                Draf baru dibuat di folder ini bila ada perubahan daftar berikutnya.
-
-                """
-            try replaceFolder(draftFolder, with: [(name: "BACA-INI.txt", data: Data(note.utf8))])
-        }
+        try retireDraftFolder(showing: version, publishedAt: clock.now)
         logger.info("DIP diterbitkan", metadata: ["versi": "\(version.number)", "informasi": "\(version.items.count)"])
         return version.number
+    }
+
+    /// Replaces the draft folder with a note when it still holds the documents of `version`,
+    /// which is now published. The note is dated by the publication, so the run that
+    /// publishes and a run finishing a stopped one write the same bytes.
+    func retireDraftFolder(showing version: DIPVersion, publishedAt: Date) throws {
+        let marker = draftFolder.appendingPathComponent("VERSI.txt")
+        guard (try? String(contentsOf: marker, encoding: .utf8)) == "draf-v\(version.number)\n" else { return }
+        let note = """
+            Tidak ada draf yang menunggu persetujuan.
+            Draf versi \(version.number) sudah diterbitkan sebagai keputusan nomor \(version.decreeNumber ?? "-") \
+            pada \(clock.indonesianDate(publishedAt)); dokumennya ada di reports/terbit/v\(version.number)/.
+            Draf baru dibuat di folder ini bila ada perubahan daftar berikutnya.
+
+            """
+        try replaceFolder(draftFolder, with: [(name: "BACA-INI.txt", data: Data(note.utf8))])
+    }
+
+    /// The draft folder's documents belong to a version that is published (the run that
+    /// published it was stopped before writing the note): writes the note.
+    func retireDraftFolderIfPublished() throws {
+        let marker = draftFolder.appendingPathComponent("VERSI.txt")
+        guard let text = try? String(contentsOf: marker, encoding: .utf8), text.hasPrefix("draf-v"),
+              let number = Int(text.dropFirst("draf-v".count).trimmingCharacters(in: .whitespacesAndNewlines)),
+              let publishedAt = try register.publicationDate(version: number) else { return }
+        try retireDraftFolder(showing: try register.version(number: number), publishedAt: publishedAt)
     }
 
     /// Whether the package at `url` is `version`'s: its bag-info names the version and its

@@ -306,6 +306,14 @@ extension AppDatabase {
         }
     }
 
+    /// When version `number` was published, or nil when it is not published (or unknown).
+    public func publicationDate(version number: Int) throws -> Date? {
+        try read { db in
+            guard let record = try VersionRecord.fetchOne(db, key: number), record.status == .published else { return nil }
+            return record.publishedAt
+        }
+    }
+
     /// A version as generators read it.
     public func version(number: Int) throws -> DIPVersion {
         try read { db in try buildVersion(db, number: number) }

@@ -78,6 +78,49 @@ final class CrashHarnessTests: XCTestCase {
     }
 }
 
+/// The one window the random kills reach rarely (seen once in six seeded runs): a run stopped
+/// after the register marked the version published and before the draft folder said so. The
+/// next run finds no draft and no approved version waiting; it must still replace the
+/// published draft's documents with the note, as a run that was never stopped does.
+final class PublishedDraftFolderTests: XCTestCase {
+    func testARunStoppedAfterThePublishedMarkStillRetiresTheDraftFolder() throws {
+        _ = try DipProcess.requireBinary()
+        let ws = try HarnessWorkspace()
+        defer { try? FileManager.default.removeItem(at: ws.root) }
+        var drops: [SyntheticInbox.Dropped] = []
+        let draftFolder = ws.workspace.reports.appendingPathComponent("draf", isDirectory: true)
+        let stampFile = ws.workspace.archive.appendingPathComponent(".draf-stamp")
+        let aside = ws.root.appendingPathComponent("draf-sebelum-terbit", isDirectory: true)
+        var stampBefore = Data()
+        for phase in HarnessWorkspace.Phase.allCases {
+            drops += try ws.prepare(phase)
+            if phase == .publish {
+                // The state a run stopped right after `register.publish` leaves behind: the
+                // draft's documents and the draft stamp of the run before it.
+                try FileManager.default.copyItem(at: draftFolder, to: aside)
+                stampBefore = try Data(contentsOf: stampFile)
+            }
+            let result = try DipProcess.run(ws.runArgs, environment: ws.environment(phase))
+            XCTAssertTrue(result.exitCode == 2 || result.exitCode == 0, "phase \(phase): \(result.stderr)")
+        }
+        XCTAssertEqual(try ws.publishedVersions(), [2])
+        let clean = try Data(contentsOf: draftFolder.appendingPathComponent("BACA-INI.txt"))
+        XCTAssertTrue(String(decoding: clean, as: UTF8.self).contains("Draf versi 2 sudah diterbitkan"))
+
+        try FileManager.default.removeItem(at: draftFolder)
+        try FileManager.default.moveItem(at: aside, to: draftFolder)
+        try stampBefore.write(to: stampFile)
+        XCTAssertEqual(try String(contentsOf: draftFolder.appendingPathComponent("VERSI.txt"), encoding: .utf8), "draf-v2\n")
+
+        let again = try DipProcess.run(ws.runArgs, environment: ws.environment(.publish))
+        XCTAssertTrue(again.exitCode == 2 || again.exitCode == 0, again.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: draftFolder.path).sorted()
+        XCTAssertEqual(files, ["BACA-INI.txt"], "the published draft's documents are still shown as a draft")
+        XCTAssertEqual(try Data(contentsOf: draftFolder.appendingPathComponent("BACA-INI.txt")), clean,
+                       "the note is dated by the publication, as the publishing run wrote it")
+    }
+}
+
 /// A temporary workspace with 15 units × 40 items of synthetic submissions, taken through
 /// the three phases of `CrashHarnessTests`.
 struct HarnessWorkspace {
