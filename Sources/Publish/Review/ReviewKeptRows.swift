@@ -70,13 +70,7 @@ extension HTMLTables {
             case 0x26, 0x3C, 0x3E, 0x22, 0x27:
                 if last == 2 { careful = true; break }
                 last = 1
-                switch b {
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-                default: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-                }
+                WebText.appendEntity(b, to: &out)
             case 0x0A:
                 out.append(contentsOf: [0x3C, 0x62, 0x72, 0x3E])  // <br>
                 last = 3

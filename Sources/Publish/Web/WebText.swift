@@ -50,6 +50,19 @@ enum WebText {
         return out
     }
 
+    /// Appends the entity of a markup byte (one of `& < > " '`): the one table both byte
+    /// escapers (`escapeLatin`, the review page's kept cells) write.
+    @inline(__always)
+    static func appendEntity(_ b: UInt8, to out: inout [UInt8]) {
+        switch b {
+        case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+        case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+        case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+        case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+        default: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+        }
+    }
+
     /// `escape` in one pass over the bytes; nil for the rare text where a markup character
     /// (& < > " ') stands next to a scalar at or above U+0300 (after the drops xmlSafe makes).
     /// Below U+0300 no scalar joins a neighbour into one character (combining marks start at
@@ -72,13 +85,7 @@ enum WebText {
             case 0x26, 0x3C, 0x3E, 0x22, 0x27:
                 if last == 2 { return nil }
                 last = 1
-                switch b {
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-                default: out.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-                }
+                WebText.appendEntity(b, to: &out)
             case 0x09, 0x0A, 0x0D:
                 out.append(b)
                 last = 0
