@@ -317,29 +317,20 @@ struct ColumnMap: Sendable {
 /// differently), for one search of a sheet's first rows, where every row is tried as the
 /// header and the same cells are tested again for each try.
 final class HeaderMemo {
-    struct Key: Hashable {
-        let text: String
-        static func == (a: Key, b: Key) -> Bool { a.text.utf8.elementsEqual(b.text.utf8) }
-        func hash(into hasher: inout Hasher) {
-            var text = text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-        }
-    }
-
-    private var fields: [Key: Field?] = [:]
-    private var titleLike: [Key: Bool] = [:]
+    private var fields: [ExactText: Field?] = [:]
+    private var titleLike: [ExactText: Bool] = [:]
 
     func field(_ label: String) -> Field? {
-        if let known = fields[Key(text: label)] { return known }
+        if let known = fields[ExactText(label)] { return known }
         let found = HeaderMatcher.field(label)
-        fields[Key(text: label)] = found
+        fields[ExactText(label)] = found
         return found
     }
 
     func isTitleLike(_ text: String) -> Bool {
-        if let known = titleLike[Key(text: text)] { return known }
+        if let known = titleLike[ExactText(text)] { return known }
         let found = ColumnMap.isTitleLike(text)
-        titleLike[Key(text: text)] = found
+        titleLike[ExactText(text)] = found
         return found
     }
 }

@@ -557,22 +557,3 @@ public enum XLSXWriter {
         }
     }
 }
-
-/// A text hashed and compared by its UTF-8 bytes (not by canonical equivalence).
-struct ExactText: Hashable {
-    let text: String
-
-    init(_ text: String) { self.text = text }
-
-    func hash(into hasher: inout Hasher) {
-        var copy = text
-        copy.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
-    static func == (a: ExactText, b: ExactText) -> Bool {
-        var x = a.text, y = b.text
-        return x.withUTF8 { p in
-            y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
-        }
-    }
-}
