@@ -144,6 +144,12 @@ public enum StatuteBook {
         public var short: String { "\(kind.rawValue) \(number)/\(year)" }
     }
 
+    /// Whether `text` cites an Undang-Undang other than UU 14/2008: the law a ground of Pasal 17
+    /// huruf j must name, since huruf j closes only what another Undang-Undang closes.
+    public static func namesOtherLaw(_ text: String) -> Bool {
+        citations(in: text).contains { $0.kind == .uu && $0.short != "UU 14/2008" }
+    }
+
     /// Every citation of an instrument in `text`, long form ("Undang-Undang Nomor 14 Tahun
     /// 2008 tentang …") or short ("UU 14/2008 tentang …"), in order. Instruments named inside
     /// another's title ("Pelaksanaan Undang-Undang Nomor 14 Tahun 2008 tentang …") are found too.

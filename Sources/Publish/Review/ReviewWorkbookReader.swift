@@ -294,7 +294,7 @@ public enum ReviewWorkbookReader {
                 // Pasal 17 huruf j closes only what another Undang-Undang closes (as `dip test`).
                 let codes = ReviewWorkbookReader.grounds(legalBasis)
                 if conclusion != .open, codes.contains("17j"), !codes.contains(where: { $0.hasPrefix("17j") && $0.count > 3 }),
-                   !StatuteBook.citations(in: legalBasis).contains(where: { $0.kind == .uu && $0.short != "UU 14/2008" }) {
+                   !StatuteBook.namesOtherLaw(legalBasis) {
                     problem(sheet, row.number, map[ReviewFormat.legalBasisHeader.lowercased()], ReviewFormat.legalBasisHeader,
                             "Dasar hukum menyebut Pasal 17 huruf j tanpa undang-undang yang merahasiakan informasinya.",
                             "Tulis undang-undangnya, misalnya \"UU 14/2008 Pasal 17 huruf j jo. UU 27/2022\", atau pilih dasar lain.")

@@ -87,8 +87,7 @@ extension DIP {
                 // Pasal 17 huruf j closes only what another Undang-Undang closes: a decree citing
                 // "huruf j" without that law gives the reader no provision to check.
                 if conclusion != .open, codes.contains("17j"),
-                   !StatuteBook.citations(in: citations.citation(codes: codes, text: legalBasis))
-                       .contains(where: { $0.kind == .uu && $0.short != "UU 14/2008" }) {
+                   !StatuteBook.namesOtherLaw(citations.citation(codes: codes, text: legalBasis)) {
                     throw RegisterError.invalidInput(
                         "Pasal 17 huruf j hanya berlaku untuk informasi yang dirahasiakan undang-undang lain: pilih butir "
                             + "17j1–17j5 di rules/pengecualian.yaml atau sebutkan undang-undangnya di --legal-basis "
