@@ -93,10 +93,7 @@ public struct Configuration {
             if let key, (try? String(contentsOf: stampFile, encoding: .utf8)) == key + "\n" {
                 rules = DeferredRules(files: folder.files, issues: folder.issues)
             } else {
-                let set = try RuleSet.load(files: folder.files, extraIssues: folder.issues)
-                let issues = set.validate()
-                if issues.contains(where: { $0.severity == .error }) { throw RuleSetError.invalid(issues) }
-                rules = DeferredRules(set)
+                rules = DeferredRules(try RuleSet.loadValidated(files: folder.files, extraIssues: folder.issues))
                 digest = key.map { ($0, stampFile) }
             }
         } catch let error as RuleSetError {

@@ -144,7 +144,13 @@ public struct RuleSet: Sendable {
     /// Loads, then fails also on the errors `validate()` finds: what `dip run` uses so it never
     /// works with broken rules.
     public static func loadValidated(directory: URL) throws -> RuleSet {
-        let set = try load(directory: directory)
+        let folder = try readFolder(directory: directory)
+        return try loadValidated(files: folder.files, extraIssues: folder.issues)
+    }
+
+    /// `loadValidated(directory:)` of files already read (`readFolder`).
+    public static func loadValidated(files: [(name: String, contents: String)], extraIssues: [RuleIssue]) throws -> RuleSet {
+        let set = try load(files: files, extraIssues: extraIssues)
         let issues = set.validate()
         if issues.contains(where: { $0.severity == .error }) { throw RuleSetError.invalid(issues) }
         return set
