@@ -12,26 +12,8 @@ public enum DurableFiles {
         }
     }
 
-    /// Writes UTF-8 text that `produce` emits piece by piece to `url`, atomically and
+    /// Writes the UTF-8 bytes that `produce` emits piece by piece to `url`, atomically and
     /// durably, through a small buffer: a big report never has to exist whole in memory.
-    public static func write(to url: URL, streamingText produce: ((String) throws -> Void) throws -> Void) throws {
-        try write(to: url) { file in
-            var buffer: [UInt8] = []
-            buffer.reserveCapacity(1 << 18)
-            try produce { text in
-                buffer.append(contentsOf: text.utf8)
-                if buffer.count >= 1 << 18 {
-                    try buffer.withUnsafeBytes { try file.write($0) }
-                    buffer.removeAll(keepingCapacity: true)
-                }
-            }
-            try buffer.withUnsafeBytes { try file.write($0) }
-        }
-    }
-
-    /// The temp-name, fsync, rename and folder-sync protocol around a body that writes bytes.
-    /// Writes the UTF-8 bytes that `produce` emits piece by piece to `url`, like
-    /// `write(to:streamingText:)`.
     public static func write(to url: URL, streamingBytes produce: (([UInt8]) throws -> Void) throws -> Void) throws {
         try write(to: url) { file in
             var buffer: [UInt8] = []
@@ -47,6 +29,7 @@ public enum DurableFiles {
         }
     }
 
+    /// The temp-name, fsync, rename and folder-sync protocol around a body that writes bytes.
     static func write(to url: URL, body: (TemporaryFile) throws -> Void) throws {
         let dir = url.deletingLastPathComponent()
         try createDirectory(dir)
