@@ -309,25 +309,25 @@ struct ClassificationDecoder {
 
     /// The classification of a JSON text.
     mutating func decode(text: String) throws -> Classification {
-        let key = Key(text)
-        if let known = decoded[key] { return known.value }
-        let classification = try JSONText.decode(Classification.self, text)
-        decoded[key] = (text, classification)
-        return classification
+        try entry(text).value
     }
 
     /// Decodes `revision`'s classification and makes its JSON text the one instance already
     /// held for equal texts: a revision kept for a whole-register stage otherwise holds its
     /// own copy (about 1 KB an item).
     mutating func decodeSharing(_ revision: inout RevisionRecord) throws -> Classification {
-        let key = Key(revision.classification)
-        if let known = decoded[key] {
-            revision.classification = known.text
-            return known.value
-        }
-        let classification = try revision.decodedClassification()
-        decoded[key] = (revision.classification, classification)
-        return classification
+        let (text, value) = try entry(revision.classification)
+        revision.classification = text
+        return value
+    }
+
+    /// The text held for `text` and its classification, decoded on first sight.
+    private mutating func entry(_ text: String) throws -> (text: String, value: Classification) {
+        let key = Key(text)
+        if let known = decoded[key] { return known }
+        let classification = try JSONText.decode(Classification.self, text)
+        decoded[key] = (text, classification)
+        return (text, classification)
     }
 }
 
