@@ -350,7 +350,7 @@ enum ClassificationJSON {
             name.withUTF8Buffer { out.append(contentsOf: $0) }
             out.append(contentsOf: [0x22, 0x3A])
         }
-        func bool(_ b: Bool) { out.append(contentsOf: b ? Array("true".utf8) : Array("false".utf8)) }
+        func bool(_ b: Bool) { out.append(contentsOf: b ? "true".utf8 : "false".utf8) }
         func strings(_ list: [String]) {
             out.append(0x5B)
             for (i, s) in list.enumerated() {
@@ -366,11 +366,11 @@ enum ClassificationJSON {
         out.append(0x5B)
         for (i, hit) in c.hits.enumerated() {
             if i > 0 { out.append(0x2C) }
-            out.append(contentsOf: Array(#"{"description":"#.utf8))
+            out.append(contentsOf: #"{"description":"#.utf8)
             string(hit.description, into: &out)
-            out.append(contentsOf: Array(#","matchedWords":"#.utf8))
+            out.append(contentsOf: #","matchedWords":"#.utf8)
             strings(hit.matchedWords)
-            out.append(contentsOf: Array(#","ruleID":"#.utf8))
+            out.append(contentsOf: #","ruleID":"#.utf8)
             string(hit.ruleID, into: &out)
             out.append(0x7D)
         }
