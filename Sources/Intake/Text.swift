@@ -245,26 +245,34 @@ enum Text {
     private static func squashedContains(_ words: [Substring], _ phrase: [String]) -> Bool {
         let target = phrase.joined()
         let asciiTarget = target.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+        let targetBytes = asciiTarget ? Array(target.utf8) : []
         return words.contains { w in
             // ASCII on both sides without CR (every folded ASCII text): characters are bytes
             // (CR LF is the one ASCII pair that makes one character), so the count and the
             // search are the byte ones, without a grapheme walk per word.
             if asciiTarget, w.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
                 return w.utf8.count >= target.utf8.count
-                    && (containsBytes(w.utf8, target.utf8) || similar(w, target))
+                    && (containsBytes(w.utf8, targetBytes) || similar(w, target))
             }
             return w.count >= target.count && (w.contains(target) || similar(w, target))
         }
     }
 
-    /// Whether `needle`'s bytes occur in `haystack`'s.
-    private static func containsBytes(_ haystack: Substring.UTF8View, _ needle: String.UTF8View) -> Bool {
-        let h = Array(haystack), n = Array(needle)
+    /// Whether `needle`'s bytes occur in `haystack`'s (read in place when the word's storage
+    /// allows: this runs for every long word of a sheet's first rows).
+    private static func containsBytes(_ haystack: Substring.UTF8View, _ needle: [UInt8]) -> Bool {
+        if let found = haystack.withContiguousStorageIfAvailable({ containsBytes($0, needle) }) { return found }
+        return containsBytes(Array(haystack), needle)
+    }
+
+    private static func containsBytes<H: RandomAccessCollection>(_ h: H, _ n: [UInt8]) -> Bool
+    where H.Element == UInt8, H.Index == Int {
         if n.isEmpty { return true }
         if n.count > h.count { return false }
-        for start in 0...(h.count - n.count) where h[start] == n[0] {
+        let base = h.startIndex
+        for start in 0...(h.count - n.count) where h[base + start] == n[0] {
             var k = 1
-            while k < n.count && h[start + k] == n[k] { k += 1 }
+            while k < n.count && h[base + start + k] == n[k] { k += 1 }
             if k == n.count { return true }
         }
         return false
