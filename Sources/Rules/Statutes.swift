@@ -217,16 +217,24 @@ public enum StatuteBook {
         let trimmed = rest.drop { $0 == " " }
         guard trimmed.first == "(", let close = trimmed.firstIndex(of: ")") else { return (nil, nil, nil) }
         let inside = String(trimmed[...close])
-        func number(_ pattern: String) -> [Int] {
-            guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
+        func number(_ regex: NSRegularExpression?) -> [Int] {
+            guard let regex else { return [] }
             let ns = inside as NSString
             guard let m = regex.firstMatch(in: inside, range: NSRange(location: 0, length: ns.length)) else { return [] }
             return (1..<m.numberOfRanges).compactMap { Int(ns.substring(with: m.range(at: $0))) }
         }
-        let ln = number(#"(?<!Tambahan )Lembaran Negara Republik Indonesia Tahun (\d{4}) Nomor (\d+)"#)
-        let tln = number(#"Tambahan Lembaran Negara Republik Indonesia Nomor (\d+)"#)
+        let ln = number(gazettePattern)
+        let tln = number(supplementPattern)
         return (ln.first, ln.count > 1 ? ln[1] : nil, tln.first)
     }
+
+    /// Compiled once, like the citation patterns (`gazette`, `beritaNegara` run per citation).
+    private static let gazettePattern = try? NSRegularExpression(
+        pattern: #"(?<!Tambahan )Lembaran Negara Republik Indonesia Tahun (\d{4}) Nomor (\d+)"#)
+    private static let supplementPattern = try? NSRegularExpression(
+        pattern: #"Tambahan Lembaran Negara Republik Indonesia Nomor (\d+)"#)
+    private static let beritaNegaraPattern = try? NSRegularExpression(
+        pattern: #"(?<!Tambahan )Berita Negara Republik Indonesia Tahun (\d{4}) Nomor (\d+)"#)
 
     /// "(Berita Negara Republik Indonesia Tahun Y Nomor N)" right after a title (never the
     /// Tambahan Berita Negara).
@@ -234,8 +242,7 @@ public enum StatuteBook {
         let trimmed = rest.drop { $0 == " " }
         guard trimmed.first == "(", let close = trimmed.firstIndex(of: ")") else { return (nil, nil) }
         let inside = String(trimmed[...close])
-        guard let regex = try? NSRegularExpression(pattern: #"(?<!Tambahan )Berita Negara Republik Indonesia Tahun (\d{4}) Nomor (\d+)"#)
-        else { return (nil, nil) }
+        guard let regex = beritaNegaraPattern else { return (nil, nil) }
         let ns = inside as NSString
         guard let m = regex.firstMatch(in: inside, range: NSRange(location: 0, length: ns.length)) else { return (nil, nil) }
         return (Int(ns.substring(with: m.range(at: 1))), Int(ns.substring(with: m.range(at: 2))))
@@ -260,6 +267,9 @@ public enum StatuteBook {
     /// "UU 23/2006" → "Undang-Undang Nomor 23 Tahun 2006" (every kind), so that a title
     /// written with short forms compares with the official one.
     static func expandShortForms(_ text: String) -> String {
+        // Every short form holds a "/": a text without one is returned as is, without
+        // compiling and running a pattern per kind.
+        guard text.utf8.contains(UInt8(ascii: "/")) else { return text }
         var out = text
         for kind in Kind.allCases {
             out = out.replacingOccurrences(of: #"\b\#(kind.rawValue)\s+(?:No\.?\s*)?(\d+)\s*/\s*(\d{4})\b"#,
