@@ -114,16 +114,25 @@ public struct LegalCitations: Sendable, Hashable {
         return laws
     }
 
-    /// Short law citations in a text: "UU 17/2023", "PP 61/2010", "Permenkes 24/2022".
+    /// The laws a text cites, in their short form: "UU 17/2023", "PP 61/2010", "Permenkes
+    /// 24/2022"; a long form ("Undang-Undang Nomor 27 Tahun 2022 tentang …") is read by the
+    /// statute book, so both forms count the same (the same reading `dip test` and the review
+    /// workbook use to accept a huruf j basis: `StatuteBook.namesOtherLaw`).
     static func laws(in text: String) -> [String] {
-        // Every citation holds a "/": most texts (and the empty one) have none, and compiling
-        // or running the expression was a tenth of classifying an item.
-        guard text.utf8.contains(UInt8(ascii: "/")), let regex = lawPattern else { return [] }
-        let ns = text as NSString
         var out: [String] = []
-        for m in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            let law = ns.substring(with: m.range).replacingOccurrences(of: #"\s*/\s*"#, with: "/", options: .regularExpression)
-            if !out.contains(law) { out.append(law) }
+        // Every short citation holds a "/", every long one "Nomor": most texts (and the empty
+        // one) have neither, and running the expressions was a tenth of classifying an item.
+        if text.utf8.contains(UInt8(ascii: "/")), let regex = lawPattern {
+            let ns = text as NSString
+            for m in regex.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+                let law = ns.substring(with: m.range).replacingOccurrences(of: #"\s*/\s*"#, with: "/", options: .regularExpression)
+                if !out.contains(law) { out.append(law) }
+            }
+        }
+        if text.range(of: "nomor", options: .caseInsensitive) != nil {
+            for citation in StatuteBook.citations(in: text) where !out.contains(citation.short) {
+                out.append(citation.short)
+            }
         }
         return out
     }

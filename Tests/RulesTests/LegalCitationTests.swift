@@ -43,6 +43,23 @@ final class LegalCitationTests: XCTestCase {
         XCTAssertFalse(citations.citation(codes: ["17j1"]).contains(LegalCitations.unnamedLawNote))
     }
 
+    /// A law named in its long form counts as named, as `dip test` and the review workbook
+    /// count it (`StatuteBook.namesOtherLaw`): the printed basis carries it, not the note that
+    /// makes `dip approve` refuse the decree.
+    func testHurufJWithTheLawInItsLongFormIsComplete() {
+        let typed = "Pasal 17 huruf j Undang-Undang Nomor 14 Tahun 2008 jo. Undang-Undang Nomor 17 Tahun 2011 tentang Intelijen Negara"
+        XCTAssertTrue(StatuteBook.namesOtherLaw(typed))
+        let printed = citations.citation(codes: ["17j"], text: typed)
+        XCTAssertFalse(printed.contains(LegalCitations.unnamedLawNote), printed)
+        XCTAssertTrue(printed.contains("UU 17/2011"), printed)
+        XCTAssertFalse(printed.contains("UU 14/2008; UU 14/2008"), printed)
+        // Only UU 14/2008 named, in either form: still incomplete.
+        for alone in ["Pasal 17 huruf j Undang-Undang Nomor 14 Tahun 2008", "Pasal 17 huruf j UU 14/2008"] {
+            XCTAssertFalse(StatuteBook.namesOtherLaw(alone))
+            XCTAssertTrue(citations.citation(codes: ["17j"], text: alone).contains(LegalCitations.unnamedLawNote), alone)
+        }
+    }
+
     func testTestGroundsWinOverClassification() {
         let test = ConsequenceTest(
             specificInformation: "", legalBasis: "", grounds: ["17j4"], consequence: "", publicInterest: "",
