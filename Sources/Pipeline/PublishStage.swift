@@ -158,8 +158,7 @@ public struct PublishStage {
     /// which is now published. The note is dated by the publication, so the run that
     /// publishes and a run finishing a stopped one write the same bytes.
     func retireDraftFolder(showing version: DIPVersion, publishedAt: Date) throws {
-        let marker = draftFolder.appendingPathComponent("VERSI.txt")
-        guard (try? String(contentsOf: marker, encoding: .utf8)) == "draf-v\(version.number)\n" else { return }
+        guard draftFolderVersion() == version.number else { return }
         let note = """
             Tidak ada draf yang menunggu persetujuan.
             Draf versi \(version.number) sudah diterbitkan sebagai keputusan nomor \(version.decreeNumber ?? "-") \
@@ -173,11 +172,16 @@ public struct PublishStage {
     /// The draft folder's documents belong to a version that is published (the run that
     /// published it was stopped before writing the note): writes the note.
     func retireDraftFolderIfPublished() throws {
-        let marker = draftFolder.appendingPathComponent("VERSI.txt")
-        guard let text = try? String(contentsOf: marker, encoding: .utf8), text.hasPrefix("draf-v"),
-              let number = Int(text.dropFirst("draf-v".count).trimmingCharacters(in: .whitespacesAndNewlines)),
+        guard let number = draftFolderVersion(),
               let publishedAt = try register.publicationDate(version: number) else { return }
         try retireDraftFolder(showing: try register.version(number: number), publishedAt: publishedAt)
+    }
+
+    /// The version whose documents the draft folder holds (its `VERSI.txt` reads "draf-vN").
+    func draftFolderVersion() -> Int? {
+        guard let text = try? String(contentsOf: draftFolder.appendingPathComponent("VERSI.txt"), encoding: .utf8),
+              text.hasPrefix("draf-v"), text.hasSuffix("\n") else { return nil }
+        return Int(text.dropFirst("draf-v".count).dropLast())
     }
 
     /// Whether the package at `url` is `version`'s: its bag-info names the version and its
