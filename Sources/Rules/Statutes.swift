@@ -271,11 +271,17 @@ public enum StatuteBook {
         // compiling and running a pattern per kind.
         guard text.utf8.contains(UInt8(ascii: "/")) else { return text }
         var out = text
-        for kind in Kind.allCases {
-            out = out.replacingOccurrences(of: #"\b\#(kind.rawValue)\s+(?:No\.?\s*)?(\d+)\s*/\s*(\d{4})\b"#,
-                                           with: "\(kind.formal) Nomor $1 Tahun $2", options: .regularExpression)
+        for (regex, template) in shortFormPatterns {
+            out = regex.stringByReplacingMatches(in: out, range: NSRange(location: 0, length: (out as NSString).length),
+                                                 withTemplate: template)
         }
         return out
+    }
+
+    /// One pattern per kind, compiled once (NSRegularExpression is immutable and thread-safe).
+    private static let shortFormPatterns: [(NSRegularExpression, String)] = Kind.allCases.compactMap { kind in
+        (try? NSRegularExpression(pattern: #"\b\#(kind.rawValue)\s+(?:No\.?\s*)?(\d+)\s*/\s*(\d{4})\b"#))
+            .map { ($0, "\(kind.formal) Nomor $1 Tahun $2") }
     }
 
     public struct Problem: Sendable, Hashable {
