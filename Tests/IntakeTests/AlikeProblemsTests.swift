@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import Intake
@@ -10,8 +11,7 @@ final class AlikeProblemsTests: XCTestCase {
     private var dir: URL!
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("alike-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        dir = try Scratch.directory("alike")
     }
 
     override func tearDownWithError() throws {

@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import Intake
@@ -9,8 +10,7 @@ final class LayoutTests: XCTestCase {
     private var dir: URL!
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("intake-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        dir = try Scratch.directory("intake")
     }
 
     override func tearDownWithError() throws {

@@ -18,8 +18,7 @@ final class MutationFuzzTests: XCTestCase {
     var scratch: URL!
 
     override func setUpWithError() throws {
-        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("dip-fuzz-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        scratch = try Scratch.directory("dip-fuzz")
     }
 
     override func tearDownWithError() throws {

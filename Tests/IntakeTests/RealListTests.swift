@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import TestSupport
 import XCTest
 
 @testable import Intake
@@ -11,8 +12,7 @@ final class RealListTests: XCTestCase {
     private var dir: URL!
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("reallist-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        dir = try Scratch.directory("reallist")
     }
 
     override func tearDownWithError() throws {

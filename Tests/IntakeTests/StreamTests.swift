@@ -11,8 +11,7 @@ final class StreamTests: XCTestCase {
     private var dir: URL!
 
     override func setUpWithError() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        dir = try Scratch.directory("stream")
     }
 
     override func tearDownWithError() throws {
