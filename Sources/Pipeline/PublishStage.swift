@@ -377,7 +377,7 @@ public struct PublishStage {
         let tested = (version.exempted + version.items).filter { $0.consequenceTest != nil }
         if !tested.isEmpty {
             let forms = try ConsequenceTestForm.document(items: tested, settings: config.decree, citations: citations,
-                                                         atasan: version.atasan, clock: clock)
+                                                         atasan: version.atasan, draft: prefix == "draf-", clock: clock)
             files.append((name: "\(prefix)berita-acara-uji-konsekuensi-v\(version.number).docx", data: Data(forms)))
         }
         return files

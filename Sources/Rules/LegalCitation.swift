@@ -93,6 +93,28 @@ public struct LegalCitations: Sendable, Hashable {
     /// has not been named (`dip approve` refuses a decree that would print it).
     public static let unnamedLawNote = "(undang-undang yang merahasiakannya belum disebut)"
 
+    /// Pasal 17 letters whose exemptions UU 14/2008 Pasal 20 ayat (1) declares not permanent.
+    public static let lettersNeverPermanent: Set<Character> = ["a", "b", "c", "d", "e", "f"]
+
+    /// Why a test's period breaks UU 14/2008 Pasal 20 ayat (1) ("Pengecualian sebagaimana dimaksud
+    /// dalam Pasal 17 huruf a, huruf b, huruf c, huruf d, huruf e, dan huruf f tidak bersifat
+    /// permanen"), or nil: an exemption resting only on those letters cannot be *permanen*. One
+    /// that also rests on huruf g–j may be (Pasal 20 does not limit those letters), and a test
+    /// concluding *terbuka* exempts nothing. `codes` are ground codes ("17b", "17e3").
+    public static func permanenceProblem(codes: [String], period: RetentionPeriod,
+                                         conclusion: ConsequenceConclusion) -> String? {
+        guard period == .permanent, conclusion == .exemptWhole || conclusion == .exemptPart else { return nil }
+        let letters = codes.compactMap { code -> Character? in
+            let c = code.lowercased()
+            guard c.hasPrefix("17"), c.count >= 3 else { return nil }
+            return c[c.index(c.startIndex, offsetBy: 2)]
+        }
+        guard !letters.isEmpty, letters.allSatisfy({ lettersNeverPermanent.contains($0) }) else { return nil }
+        let named = Array(Set(letters)).sorted().map { "huruf \($0)" }.joined(separator: ", ")
+        return "Pengecualian berdasarkan Pasal 17 \(named) UU 14/2008 tidak bersifat permanen (Pasal 20 ayat (1)); "
+            + "jangka waktu \"Permanen\" tidak dapat ditetapkan"
+    }
+
     /// The legal basis of a consequence test (its grounds and typed text), else of the
     /// classification's grounds, else of the unit's own text.
     public func citation(test: ConsequenceTest?, grounds: [String], unitText: String? = nil) -> String {

@@ -67,6 +67,20 @@ final class SignableDecreeTests: XCTestCase {
         }
         let draftNumber = try XCTUnwrap(try run(60).draftVersion)
         let draft = try register.version(number: draftNumber)
+        // The draft's records of the tests, before the Atasan PPID approves: every page says it
+        // is a draft, and the Atasan's approval is a line to fill in (dotted name and NIP), never
+        // a blank space under "Menyetujui," that a printed copy could pass off as complete.
+        let draftArtifacts = Self.repoRoot.appendingPathComponent(".build/artifacts/signable-draft")
+        try? FileManager.default.removeItem(at: draftArtifacts)
+        try FileManager.default.createDirectory(at: draftArtifacts, withIntermediateDirectories: true)
+        let draftRecords = try pages(root.appendingPathComponent(
+            "reports/draf/draf-berita-acara-uji-konsekuensi-v\(draftNumber).docx"), into: draftArtifacts)
+        XCTAssertEqual(draftRecords.count, pending.count, "one page per test")
+        for page in draftRecords {
+            XCTAssertTrue(page.contains("DRAF — belum ditetapkan dan belum ditandatangani"), page)
+            XCTAssertTrue(page.contains("Menyetujui") && page.contains("NIP. ……"), page)
+            XCTAssertTrue(page.contains("dr. Rina Marlina") && page.contains("NIP. 198001012005012003"), page)
+        }
         for item in draft.items + draft.exempted {
             try register.recordDecision(itemID: item.id, revision: item.revision, action: .approve, note: "",
                                         by: signatory, at: Date(timeIntervalSince1970: 1_767_225_750), source: .workbook)
@@ -165,6 +179,7 @@ final class SignableDecreeTests: XCTestCase {
         XCTAssertEqual(records.count, pending.count, "one page per test")
         for page in records {
             XCTAssertTrue(page.contains("BERITA ACARA UJI KONSEKUENSI"), page)
+            XCTAssertFalse(page.contains("DRAF"), page)
             XCTAssertTrue(page.contains("Menyetujui") && page.contains(atasan.name), page)
             XCTAssertTrue(page.contains("Yang menguji") && page.contains("dr. Rina Marlina"), page)
         }

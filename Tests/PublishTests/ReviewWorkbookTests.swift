@@ -170,6 +170,29 @@ final class ReviewWorkbookTests: XCTestCase {
         }
     }
 
+    /// UU 14/2008 Pasal 20 ayat (1): an exemption under huruf a–f alone is not permanent; typed
+    /// "Permanen" it is a located problem, not a test (as `dip test` refuses it). With a huruf h
+    /// ground beside it, or a period in years, it is recorded.
+    func testPermanentExemptionUnderHurufAToFIsAProblemNotATest() throws {
+        for (basis, period, recorded) in [("UU 14/2008 Pasal 17 huruf b", "Permanen", false),
+                                          ("UU 14/2008 Pasal 17 huruf b", "2 tahun", true),
+                                          ("UU 14/2008 Pasal 17 huruf b; Pasal 17 huruf h angka 4", "Permanen", true)] {
+            let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
+            try Self.edit(url.path, [
+                ["Uji Konsekuensi", "dinkes-0099", "Dasar Hukum (Pasal)", basis],
+                ["Uji Konsekuensi", "dinkes-0099", "Konsekuensi apabila Dibuka", "Persaingan usaha tidak sehat"],
+                ["Uji Konsekuensi", "dinkes-0099", "Pertimbangan Kepentingan Publik", "Tidak lebih besar"],
+                ["Uji Konsekuensi", "dinkes-0099", "Kesimpulan", "Dikecualikan sebagian"],
+                ["Uji Konsekuensi", "dinkes-0099", "Jangka Waktu Pengecualian", period],
+            ])
+            let d = try ReviewWorkbookReader.read(path: url.path)
+            XCTAssertEqual(d.tests.map(\.itemID), recorded ? ["dinkes-0099"] : [], "\(basis) \(period)")
+            let located = d.problems.first { $0.message.contains("Pasal 20 ayat (1)") }
+            XCTAssertEqual(located != nil, !recorded, "\(d.problems)")
+            if let located { XCTAssertEqual(located.columnName, "Jangka Waktu Pengecualian", "\(located)") }
+        }
+    }
+
     func testDecisionsFilledWithOpenpyxlAreReadBack() throws {
         let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
         try Self.edit(url.path, [

@@ -35,6 +35,48 @@ final class CommandLineTests: XCTestCase {
                 String(decoding: errData, as: UTF8.self))
     }
 
+    /// A consequence test recorded before dip knew UU 14/2008 Pasal 20 ayat (1) (here through the
+    /// register, as an older workspace holds it): huruf b alone with a permanent period. The DIK
+    /// decree would print "Permanen" for an exemption the law says is not permanent: refused.
+    func testApprovalRefusesAPermanentExemptionUnderHurufAToF() throws {
+        _ = try dipBinary()
+        let workspace = FileManager.default.temporaryDirectory
+            .appendingPathComponent("dip-ws-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        for (ground, refused) in [("17b", true), ("17h2", false)] {
+            try? FileManager.default.removeItem(at: workspace)
+            do {
+                let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
+                var list = Fixture.baseList
+                list.append(Fixture.classified(
+                    Fixture.item("5", "Rincian HPS sebelum tender diumumkan", kategori: .setiapSaat),
+                    suggested: .dikecualikan, test: true))
+                try Fixture.submit(db, list, sha: "v1")
+                try db.recordConsequenceTest(
+                    itemID: "dinkes-0005", revision: 1,
+                    test: ConsequenceTest(
+                        specificInformation: "Rincian harga satuan", legalBasis: "", grounds: [ground],
+                        consequence: "x", publicInterest: "y", conclusion: .exemptPart, period: .permanent,
+                        periodText: "Permanen", conditionsForOpening: "", tester: Official(name: "Tim"),
+                        testedOn: Fixture.date(2)),
+                    enteredBy: "Tim", source: .cli, at: Fixture.date(2))
+                XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
+            }
+            let approve = try run(["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
+                                   "--decree-number", "000.9/7/2026", "--dik-decree-number", "000.9/8/2026",
+                                   "--decree-date", "1/6/2026", "--atasan-name", "H. Zaldi Dhuhana",
+                                   "--atasan-nip", "196801011990031002", "--force", "--yes",
+                                   "--workspace", workspace.path])
+            if refused {
+                XCTAssertEqual(approve.status, 1, approve.out)
+                XCTAssertTrue(approve.err.contains("dinkes-0005: Pengecualian berdasarkan Pasal 17 huruf b UU 14/2008 tidak bersifat permanen"),
+                              approve.err)
+            } else {
+                XCTAssertEqual(approve.status, 0, approve.err)
+            }
+        }
+    }
+
     func testTestApproveStatusHistoryAndStaleRefusal() throws {
         _ = try dipBinary()
         let workspace = FileManager.default.temporaryDirectory
@@ -70,6 +112,13 @@ final class CommandLineTests: XCTestCase {
                              "--public-interest", "y", "--period", "permanen", "--tester", "Tim"] + ws)
         XCTAssertEqual(bareJ.status, 1, bareJ.out)
         XCTAssertTrue(bareJ.err.contains("huruf j hanya berlaku"), bareJ.err)
+
+        // UU 14/2008 Pasal 20 ayat (1): an exemption under huruf a–f alone is not permanent.
+        let permanentB = try run(["test", "dinkes-0005", "--revision", "1", "--conclusion",
+                                  "dikecualikan_sebagian", "--ground", "17b", "--consequence", "x",
+                                  "--public-interest", "y", "--period", "Permanen", "--tester", "Tim"] + ws)
+        XCTAssertEqual(permanentB.status, 1, permanentB.out)
+        XCTAssertTrue(permanentB.err.contains("tidak bersifat permanen (Pasal 20 ayat (1))"), permanentB.err)
 
         let test = try run(["test", "dinkes-0005", "--revision", "1", "--conclusion",
                             "dikecualikan_seluruhnya", "--ground", "17h2", "--consequence",

@@ -36,6 +36,19 @@ final class LegalCitationTests: XCTestCase {
 
     /// Bare huruf j (a precedent's or an older record's ground) never prints as a complete
     /// citation: the missing law is said; with the law named nothing is added.
+    /// UU 14/2008 Pasal 20 ayat (1): huruf a–f exemptions are not permanent; g–j may be.
+    func testPermanenceOnlyForGroundsBeyondHurufF() {
+        let problem = LegalCitations.permanenceProblem(codes: ["17b", "17e3"], period: .permanent, conclusion: .exemptWhole)
+        XCTAssertEqual(problem, "Pengecualian berdasarkan Pasal 17 huruf b, huruf e UU 14/2008 tidak bersifat permanen "
+            + "(Pasal 20 ayat (1)); jangka waktu \"Permanen\" tidak dapat ditetapkan")
+        XCTAssertNotNil(LegalCitations.permanenceProblem(codes: ["17a1"], period: .permanent, conclusion: .exemptPart))
+        XCTAssertNil(LegalCitations.permanenceProblem(codes: ["17b"], period: .years(2), conclusion: .exemptWhole))
+        XCTAssertNil(LegalCitations.permanenceProblem(codes: ["17b", "17h4"], period: .permanent, conclusion: .exemptWhole))
+        XCTAssertNil(LegalCitations.permanenceProblem(codes: ["17j1"], period: .permanent, conclusion: .exemptWhole))
+        XCTAssertNil(LegalCitations.permanenceProblem(codes: ["17c"], period: .permanent, conclusion: .open))
+        XCTAssertNil(LegalCitations.permanenceProblem(codes: [], period: .permanent, conclusion: .exemptWhole))
+    }
+
     func testBareHurufJSaysTheLawIsMissing() {
         XCTAssertEqual(citations.citation(codes: ["17j"]), "UU 14/2008 Pasal 17 huruf j " + LegalCitations.unnamedLawNote)
         XCTAssertFalse(citations.citation(codes: ["17j"], text: "Pasal 17 huruf j UU 14/2008 jo. UU 27/2022").contains(LegalCitations.unnamedLawNote))

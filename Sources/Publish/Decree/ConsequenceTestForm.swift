@@ -9,16 +9,19 @@ public enum ConsequenceTestForm {
     /// Printed where a field has not been filled in yet.
     static let blank = "……………………………………………………………………"
 
-    /// A document with one form per item (sorted by unit and source position).
+    /// A document with one form per item (sorted by unit and source position). `draft`: the
+    /// records of a version not yet approved (the draft's berita acara): each page carries the
+    /// draft mark and the Atasan PPID's approval is a line to fill in, never a blank space.
     public static func document(items: [VersionItem], settings: DecreeSettings, citations: LegalCitations,
-                                atasan: Official? = nil, clock: Clock) throws -> [UInt8] {
-        try DOCXWriter.write(model(items: items, settings: settings, citations: citations, atasan: atasan, clock: clock))
+                                atasan: Official? = nil, draft: Bool = false, clock: Clock) throws -> [UInt8] {
+        try DOCXWriter.write(model(items: items, settings: settings, citations: citations, atasan: atasan,
+                                   draft: draft, clock: clock))
     }
 
     /// The document model; without `blocks` only its frame (styles, page, title, properties),
     /// for a body kept from an earlier rendering (`DOCXWriter.write(_:body:)`).
     static func model(items: [VersionItem], settings: DecreeSettings, citations: LegalCitations,
-                      atasan: Official?, clock: Clock, blocks withBlocks: Bool = true) -> DOCXDocument {
+                      atasan: Official?, draft: Bool = false, clock: Clock, blocks withBlocks: Bool = true) -> DOCXDocument {
         let L = DecreeLayout(settings: settings, clock: clock)
         let page = L.portrait
         let width = page.textWidth
@@ -27,7 +30,7 @@ public enum ConsequenceTestForm {
         if withBlocks {
             for (index, v) in sorted.enumerated() {
                 blocks += form(v, number: index + 1, layout: L, citations: citations, atasan: atasan, width: width,
-                               newPage: index > 0)
+                               newPage: index > 0, draft: draft)
             }
             if sorted.isEmpty {
                 blocks.append(L.paragraph("Tidak ada informasi yang memerlukan uji konsekuensi.", alignment: .center))
@@ -39,7 +42,7 @@ public enum ConsequenceTestForm {
     }
 
     static func form(_ v: VersionItem, number: Int, layout L: DecreeLayout, citations: LegalCitations,
-                     atasan: Official?, width: Int, newPage: Bool) -> [DOCXBlock] {
+                     atasan: Official?, width: Int, newPage: Bool, draft: Bool = false) -> [DOCXBlock] {
         let t = v.consequenceTest
         // A recorded test is a signed record: an empty field reads "-", never dotted lines.
         func value(_ s: String?) -> String {
@@ -80,9 +83,16 @@ public enum ConsequenceTestForm {
         })
         // A recorded test is its signed record (berita acara); an empty form is for filling in.
         let heading = t == nil ? "LEMBAR UJI KONSEKUENSI INFORMASI PUBLIK" : "BERITA ACARA UJI KONSEKUENSI INFORMASI PUBLIK"
-        var blocks: [DOCXBlock] = [
+        // A recorded test of a version not yet approved: printed, it must not pass for the
+        // signed record (the Atasan PPID has not approved it yet).
+        let marked = draft && t != nil
+        var blocks: [DOCXBlock] = marked
+            ? [.paragraph(DOCXParagraph([DOCXRun(DecreeWriter.draftNotice, bold: true)], alignment: .right,
+                                        pageBreakBefore: newPage, spaceAfter: 120))]
+            : []
+        blocks += [
             .paragraph(DOCXParagraph([DOCXRun(heading, bold: true)], alignment: .center,
-                                     pageBreakBefore: newPage)),
+                                     pageBreakBefore: newPage && !marked)),
             L.paragraph(L.settings.bodyName.uppercased(), bold: true, alignment: .center, spaceAfter: 240),
             .table(table),
             L.empty(true),
@@ -99,7 +109,7 @@ public enum ConsequenceTestForm {
         let position = tester.title.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         let rows = L.approvalRows(date: t?.testedOn, year: L.year(nil), widths: (half, width - half), right: tester,
                                   rightTitle: position ?? "Yang menguji", rightHeading: [], atasan: atasan,
-                                  final: t != nil)
+                                  final: t != nil, atasanFinal: t != nil && !draft)
         var headed = rows
         if position != nil { headed[0].cells[1].paragraphs[0].runs = [DOCXRun("Yang menguji,")] }
         blocks.append(.table(DOCXTable(columnWidths: [half, width - half], rows: headed, borders: false)))

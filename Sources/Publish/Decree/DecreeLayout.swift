@@ -219,8 +219,11 @@ struct DecreeLayout {
     /// Atasan PPID on the left, `rightHeading` (e.g. "Ditetapkan di …") and `right` on the
     /// right. Two rows, titles then names, so both names stand on one line whatever the
     /// titles' lengths; every line keeps with the next and neither row splits.
+    /// `atasanFinal` (default `final`): whether the Atasan PPID's side is the signed one (no
+    /// fill-in line where a name is missing); a draft's test record is final for the tester only.
     func approvalRows(date: Date?, year: Int, widths: (left: Int, right: Int), right: Official?, rightTitle: String,
-                      rightHeading: [String], atasan: Official?, final: Bool, openSides: Bool = false) -> [DOCXRow] {
+                      rightHeading: [String], atasan: Official?, final: Bool, atasanFinal: Bool? = nil,
+                      openSides: Bool = false) -> [DOCXRow] {
         func paragraphs(_ lines: [(text: String, bold: Bool, underline: Bool, after: Int)], last: Bool) -> [DOCXParagraph] {
             lines.enumerated().map { i, l in
                 DOCXParagraph([DOCXRun(l.text, bold: l.bold, underline: l.underline)], alignment: .center,
@@ -228,7 +231,7 @@ struct DecreeLayout {
             }
         }
         let a = atasan ?? settings.atasanPPID
-        let atasanLines = signatureLines(a, title: a.title ?? settings.atasanPPID.title ?? "ATASAN PPID", final: final)
+        let atasanLines = signatureLines(a, title: a.title ?? settings.atasanPPID.title ?? "ATASAN PPID", final: atasanFinal ?? final)
         let rightLines = signatureLines(right, title: rightTitle, final: final)
         var leftTop: [(text: String, bold: Bool, underline: Bool, after: Int)] = rightHeading.map { _ in ("", false, false, 0) }
         var rightTop: [(text: String, bold: Bool, underline: Bool, after: Int)] = rightHeading.map { ($0, false, false, 0) }

@@ -301,6 +301,14 @@ public enum ReviewWorkbookReader {
                     continue
                 }
                 let periodText = value(row, ReviewFormat.periodHeader)
+                // UU 14/2008 Pasal 20 ayat (1): exemptions under huruf a–f are not permanent (as `dip test`).
+                if let why = LegalCitations.permanenceProblem(codes: codes, period: PeriodText.parse(periodText),
+                                                              conclusion: conclusion) {
+                    problem(sheet, row.number, map[ReviewFormat.periodHeader.lowercased()], ReviewFormat.periodHeader,
+                            why + ".",
+                            "Tulis jangka waktunya, misalnya \"5 tahun\" atau \"sampai pemenang tender ditetapkan\", atau tambahkan dasar huruf g–j bila memang berlaku.")
+                    continue
+                }
                 let test = ConsequenceTest(
                     specificInformation: value(row, ReviewFormat.specificHeader), legalBasis: legalBasis,
                     grounds: ReviewWorkbookReader.grounds(legalBasis),

@@ -167,16 +167,28 @@ extension DIP {
                 }
                 let citations = LegalCitations(ruleSet: try options.ruleSet())
                 var cited: [String] = []
+                var permanent: [String] = []
                 for v in draft.exempted {
                     let text = citations.citation(test: v.consequenceTest, grounds: v.classification?.exemptionGrounds ?? [],
                                                   unitText: v.item.dasarHukumText)
                     for problem in StatuteBook.problems(in: text) where problem.substantive && !cited.contains(problem.message) {
                         cited.append(problem.message)
                     }
+                    if let test = v.consequenceTest,
+                       let why = LegalCitations.permanenceProblem(codes: citations.codes(test.grounds, text: test.legalBasis),
+                                                                  period: test.period, conclusion: test.conclusion) {
+                        permanent.append("\(v.id): \(why)")
+                    }
                     if text.contains(LegalCitations.unnamedLawNote) {
                         let message = "\(v.id) dikecualikan berdasarkan Pasal 17 huruf j tanpa undang-undang yang merahasiakannya"
                         if !cited.contains(message) { cited.append(message) }
                     }
+                }
+                guard permanent.isEmpty else {
+                    throw RegisterError.invalidInput(
+                        "Jangka waktu pengecualian pada versi \(number) bertentangan dengan UU 14/2008 Pasal 20 ayat (1): "
+                            + permanent.joined(separator: "; ")
+                            + ". Catat ulang uji konsekuensinya dengan jangka waktu tertentu (`dip test … --period`); keputusan tidak disetujui.")
                 }
                 guard cited.isEmpty else {
                     throw RegisterError.invalidInput(

@@ -93,6 +93,13 @@ extension DIP {
                             + "17j1–17j5 di rules/pengecualian.yaml atau sebutkan undang-undangnya di --legal-basis "
                             + "(misalnya \"UU 14/2008 Pasal 17 huruf j jo. UU 27/2022\").")
                 }
+                // UU 14/2008 Pasal 20 ayat (1): exemptions under huruf a–f are not permanent.
+                if let why = LegalCitations.permanenceProblem(codes: codes, period: PeriodText.parse(period),
+                                                              conclusion: conclusion) {
+                    throw RegisterError.invalidInput(
+                        why + ": tulis jangka waktunya (misalnya --period \"5 tahun\" atau "
+                            + "--period \"sampai pemenang tender ditetapkan\").")
+                }
                 let lock = try options.lockForWriting()
                 defer { withExtendedLifetime(lock) {} }
                 let db = try options.openRegister()
