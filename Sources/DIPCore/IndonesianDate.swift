@@ -79,6 +79,12 @@ public enum IndonesianDate {
         return cal.startOfDay(for: date)
     }
 
+    /// Whether `date` falls on a later WIB day than `now`: a decree dated so is not yet in force
+    /// ("Keputusan ini mulai berlaku pada tanggal ditetapkan").
+    public static func isLaterDay(_ date: Date, than now: Date) -> Bool {
+        startOfDay(date) > startOfDay(now)
+    }
+
     /// How far ahead a decree may be dated (a decree is usually dated the day it is signed).
     public static let maximumDaysAhead = 31
 

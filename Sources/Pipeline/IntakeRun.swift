@@ -73,6 +73,9 @@ public struct RunSummary: Sendable {
     public var draftVersion: Int?
     /// The version published by this run, if any.
     public var publishedVersion: Int?
+    /// An approved version this run did not publish because its decrees are dated later than
+    /// today (they take effect on the day they are set), with that date.
+    public var publicationAwaitsDecreeDate: (version: Int, date: Date)?
     /// Wall-clock duration of the run.
     public var seconds: TimeInterval = 0
     /// Wall-clock duration of each stage, in the order run (for the run's summary log line).

@@ -113,6 +113,15 @@ public struct PublishStage {
     @discardableResult
     public func publishApproved() throws -> Int? {
         guard let version = try register.awaitingPublication() else { return nil }
+        // The decrees say "mulai berlaku pada tanggal ditetapkan" (and revoke the previous ones
+        // from then): published before that day, the website and feeds would announce as set a
+        // list not yet in force, in place of the one that still is. The first run on or after
+        // the decree date publishes it.
+        if let date = version.decreeDate, IndonesianDate.isLaterDay(date, than: clock.now) {
+            logger.info("menunggu tanggal keputusan", metadata: [
+                "versi": "\(version.number)", "tanggal_keputusan": "\(clock.isoDate(date))"])
+            return nil
+        }
         let history = try publishedHistory(before: version.number)
         let website = try WebsiteWriter.render(version: version, history: history, settings: config.website,
                                               citations: citations, clock: clock)

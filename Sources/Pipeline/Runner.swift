@@ -331,6 +331,10 @@ public struct Runner {
         summary.draftVersion = try publisher.updateDraft()
         endStage("draf")
         summary.publishedVersion = try publisher.publishApproved()
+        if summary.publishedVersion == nil, let waiting = try register.awaitingPublication(),
+           let date = waiting.decreeDate, IndonesianDate.isLaterDay(date, than: options.clock.now) {
+            summary.publicationAwaitsDecreeDate = (waiting.number, date)
+        }
         if summary.publishedVersion != nil { try publisher.stampDraft(summary.draftVersion) }
         endStage("terbit")
         // After publication, so "changes since the last decree" already counts this run's.

@@ -52,7 +52,7 @@ final class DeterminismTests: XCTestCase {
         XCTAssertEqual(first.exitCode, 2, "the examples include a refused file: \(first.stderr)")
         let approve = try DipProcess.run(
             ["approve", "--workspace", root.path, "--name", "Drs. H. Ahmad Fauzi", "--nip", "197001011995031002",
-             "--decree-number", "000.9/12/PPID/2026", "--decree-date", "2026-01-02", "--force"],
+             "--decree-number", "000.9/12/PPID/2026", "--decree-date", "2026-01-01", "--force"],
             environment: env.merging(["SOURCE_DATE_EPOCH": "1767229200"]) { $1 })
         XCTAssertEqual(approve.exitCode, 0, approve.stderr)
         let publish = try DipProcess.run(run, environment: env.merging(["SOURCE_DATE_EPOCH": "1767232800"]) { $1 })

@@ -95,4 +95,42 @@ final class SampleInboxDecreeTests: XCTestCase {
         XCTAssertEqual(records.components(separatedBy: "Yang menguji,").count - 1, version.exempted.count, records)
     }
 
+
+    /// The decrees take effect on the day they are set ("Keputusan ini mulai berlaku pada tanggal
+    /// ditetapkan", and revoke the previous ones from then): a version approved with a later decree
+    /// date is not published — no website announcing as set a list not yet in force — until the
+    /// first run on or after that day (a WIB day: 5 January 01.00 WIB is still 4 January in UTC).
+    func testApprovedVersionIsPublishedOnItsDecreeDateNotBefore() throws {
+        let example = try ExampleInboxWorkspace("dip-decree-date")
+        defer { try? FileManager.default.removeItem(at: example.root) }
+        _ = try example.run(0)
+        let register = try AppDatabase.open(path: example.workspace.registerPath.path)
+        for pending in try register.pendingConsequenceTests() {
+            try register.recordConsequenceTest(
+                itemID: pending.itemID, revision: pending.revision,
+                test: ConsequenceTest(
+                    specificInformation: pending.item.ringkasan, legalBasis: "", grounds: ["17h2"],
+                    consequence: "Mengungkap rahasia pribadi.", publicInterest: "Tidak lebih besar.",
+                    conclusion: .exemptWhole, period: .permanent, periodText: "Permanen", conditionsForOpening: "-",
+                    tester: Official(name: "Tim"), testedOn: nil),
+                enteredBy: "test", source: .cli, at: Date(timeIntervalSince1970: 1_767_225_700))
+        }
+        let draft = try XCTUnwrap(try example.run(60).draftVersion)
+        try register.approve(version: draft, by: Official(name: "PPID Utama", nip: "197001011995031002"),
+                             decreeNumber: "000.9/7/Diskominfosatik/2026", dikDecreeNumber: "000.9/8/Diskominfosatik/2026",
+                             decreeDate: try IndonesianDate.parse("5 Januari 2026"), force: true,
+                             at: Date(timeIntervalSince1970: 1_767_225_800))
+        let site = example.root.appendingPathComponent("reports/situs/index.html")
+        let early = try example.run(3 * 86_400) // 4 January 2026, 07.00 WIB
+        XCTAssertNil(early.publishedVersion)
+        XCTAssertEqual(early.publicationAwaitsDecreeDate?.version, draft)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: site.path), "a website before the decree is in force")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: example.root.appendingPathComponent("reports/terbit/v\(draft)").path))
+        XCTAssertEqual(try register.version(number: draft).status, .approved)
+        let onTheDay = try example.run(4 * 86_400 - 6 * 3_600) // 5 January 2026, 01.00 WIB
+        XCTAssertEqual(onTheDay.publishedVersion, draft)
+        XCTAssertNil(onTheDay.publicationAwaitsDecreeDate)
+        let page = try String(contentsOf: site, encoding: .utf8)
+        XCTAssertTrue(page.contains("tanggal 5 Januari 2026"), page)
+    }
 }

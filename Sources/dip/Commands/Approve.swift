@@ -229,7 +229,11 @@ extension DIP {
                     print("Versi \(approved.number) disetujui: \(approved.items.count) informasi terbuka, "
                         + "\(approved.exempted.count) dikecualikan"
                         + (force ? " (disetujui dengan --force; tercatat di riwayat)" : "")
-                        + ". Versi ini diterbitkan pada `dip run` berikutnya; sampai saat itu persetujuan "
+                        + (IndonesianDate.isLaterDay(approved.decreeDate ?? clock.now, than: clock.now)
+                            ? ". Keputusan mulai berlaku pada tanggal ditetapkan: versi ini diterbitkan oleh `dip run` pertama "
+                                + "pada atau setelah \(clock.indonesianDate(approved.decreeDate ?? clock.now))"
+                            : ". Versi ini diterbitkan pada `dip run` berikutnya")
+                        + "; sampai saat itu persetujuan "
                         + "dapat diganti (jalankan `dip approve` lagi) atau ditarik (`dip approve --withdraw`).")
                 }
             }

@@ -66,7 +66,12 @@ extension DIP {
             if let published = summary.publishedVersion {
                 lines.append("DIP versi \(published) diterbitkan: situs di \(workspace.reports.path)/situs/, "
                     + "keputusan di \(workspace.reports.path)/terbit/v\(published)/, paket arsip di \(workspace.packages.path)/.")
-            } else if let draft = summary.draftVersion {
+            } else if let waiting = summary.publicationAwaitsDecreeDate {
+                lines.append("DIP versi \(waiting.version) sudah disetujui dengan tanggal keputusan "
+                    + "\(Clock(now: waiting.date).indonesianDate(waiting.date)): diterbitkan oleh `dip run` pada atau setelah "
+                    + "tanggal itu, karena keputusan mulai berlaku pada tanggal ditetapkan.")
+            }
+            if summary.publishedVersion == nil, let draft = summary.draftVersion {
                 lines.append("Draf DIP versi \(draft) menunggu persetujuan (dip approve); paket pemeriksaan di \(workspace.review.path)/.")
             }
             return lines

@@ -36,7 +36,7 @@ extension DIP {
             return out
         }
 
-        static func text(_ s: RegisterStatus) -> String {
+        static func text(_ s: RegisterStatus, clock: Clock = Clock.fromEnvironment()) -> String {
             var out = "STATUS REGISTER DIP\n\nUnit kerja:\n"
             if s.units.isEmpty { out += "  (belum ada unit kerja yang mengirim daftar)\n" }
             for u in s.units {
@@ -67,7 +67,12 @@ extension DIP {
             }
             if let a = s.approved {
                 out += "Disetujui, belum diterbitkan: versi \(a.number) "
-                    + "(keputusan \(a.decreeNumber ?? "-")).\n"
+                    + "(keputusan \(a.decreeNumber ?? "-")"
+                out += a.decreeDate.map { date in
+                    IndonesianDate.isLaterDay(date, than: clock.now)
+                        ? " tanggal \(RegisterOutput.date(date)); diterbitkan pada atau setelah tanggal itu).\n"
+                        : ").\n"
+                } ?? ").\n"
             }
             if let p = s.lastPublished {
                 out += "Versi terakhir yang diterbitkan: versi \(p.number), keputusan "
