@@ -210,6 +210,23 @@ final class SignableDecreeTests: XCTestCase {
             XCTAssertTrue(inDecree, "Lampiran numbers \(item.id) as \(n)")
             XCTAssertTrue(site.contains("data-id=\"\(item.id)\"><th scope=\"row\">\(n)</th>"), "website numbers \(item.id) as \(n)")
         }
+        // The change feed a citizen's reader shows: the decree entry states the decrees' own counts
+        // (the DIP's Lampiran rows, the DIK's items and its number), and the open part of an item
+        // exempted in part says a part is withheld, as the page and the Lampiran do.
+        let feed = try XCTUnwrap(try JSONSerialization.jsonObject(
+            with: Data(contentsOf: root.appendingPathComponent("reports/situs/feed.json"))) as? [String: Any])
+        let entries = try XCTUnwrap(feed["items"] as? [[String: Any]])
+        let decreeEntry = try XCTUnwrap(entries.first { ($0["id"] as? String)?.hasSuffix("/keputusan/v\(draftNumber)") == true })
+        let decreeText = try XCTUnwrap(decreeEntry["content_text"] as? String)
+        XCTAssertTrue(decreeText.contains("Jumlah informasi publik dalam DIP: \(list.items.count)."), decreeText)
+        XCTAssertTrue(decreeText.contains("Informasi yang dikecualikan: \(approved.exempted.count), ditetapkan dengan Keputusan Nomor \(dikNumber)."),
+                      decreeText)
+        let partials = list.items.filter(PublishedList.isPartial)
+        XCTAssertFalse(partials.isEmpty)
+        for item in partials {
+            let entry = try XCTUnwrap(entries.first { ($0["_dip"] as? [String: Any])?["id"] as? String == item.id })
+            XCTAssertTrue((entry["content_text"] as? String)?.contains(PublishedList.partialNote) == true, "\(entry)")
+        }
         let png = try Checkers.run("check-docx", [published.appendingPathComponent(names[1]).path, "--png", artifacts.path,
                                                   "--png-page", "1", "--png-page", "2", "--png-page", "3"])
         XCTAssertEqual(png.status, 0, png.output)

@@ -67,7 +67,13 @@ enum Feeds {
         var lines = ["Daftar Informasi Publik versi \(v.number) ditetapkan"
             + (v.decreeNumber.map { " dengan Keputusan Nomor \($0)" } ?? "")
             + (v.decreeDate.map { " tanggal \(clock.indonesianDate($0))" } ?? "") + "."]
-        lines.append("Jumlah informasi terbuka: \(v.items.filter(PublishedList.isPublishable).count).")
+        // The counts the decrees state (DIP diktum KEDUA: the Lampiran's rows, the open parts of
+        // items exempted in part included; DIK diktum KESATU), never a third figure.
+        lines.append("Jumlah informasi publik dalam DIP: \(PublishedList(version: v).items.count).")
+        if !v.exempted.isEmpty {
+            lines.append("Informasi yang dikecualikan: \(v.exempted.count)"
+                + (v.dikDecreeNumber.map { ", ditetapkan dengan Keputusan Nomor \($0)" } ?? "") + ".")
+        }
         if let previous = v.previousDecreeNumber { lines.append("Keputusan ini mencabut Keputusan Nomor \(previous).") }
         return lines.joined(separator: "\n")
     }
@@ -132,7 +138,10 @@ enum Feeds {
             "Bentuk informasi: \(e.item.bentukText)",
             "Jangka waktu penyimpanan (retensi): \(it.retensi)",
         ]
-        return (fields + tautan + [
+        // The open part of an item exempted in part: the reader is told a part is withheld, as
+        // the page and the decree's Lampiran say.
+        let partial = PublishedList.isPartial(e.item) ? [PublishedList.partialNote] : []
+        return (fields + partial + tautan + [
             "Perubahan: \(e.changeLabel.lowercased()), revisi \(e.item.revision), DIP versi \(e.versionNumber)",
         ]).joined(separator: "\n")
     }
