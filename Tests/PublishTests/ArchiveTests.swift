@@ -71,6 +71,11 @@ final class ArchiveTests: XCTestCase {
         XCTAssertTrue(info.contains("Bagging-Date: 2026-01-01\n"))
         XCTAssertTrue(info.contains("External-Identifier: DIP-v3\n"))
         XCTAssertTrue(info.contains("Bag-Software-Agent: dip 0.1.0\n"))
+        // The package holds the decrees as printed for signing, not the signed originals: an
+        // archivist reading the description must not take the DOCX for the signed decree.
+        let description = info.replacingOccurrences(of: "\n  ", with: " ")
+        XCTAssertTrue(description.contains("naskah keputusan sebagaimana dicetak untuk ditandatangani"), info)
+        XCTAssertFalse(description.contains("keputusan yang ditandatangani"), info)
         XCTAssertTrue(info.contains("Payload-Oxum: \(pkg.payloadOxum)\n"))
         XCTAssertFalse(info.contains("\r"))
         XCTAssertTrue(info.split(separator: "\n").allSatisfy { $0.count <= 79 }, info)

@@ -279,9 +279,11 @@ public struct ArchivePackager: Sendable {
             if let dik = version.dikDecreeNumber { description += " dan Keputusan Klasifikasi DIK Nomor \(dik)" }
             if let d = version.decreeDate { description += " tanggal \(clock.indonesianDate(d))" }
         }
-        // What the payload holds (PublishStage.publishApproved), no more.
+        // What the payload holds (PublishStage.publishApproved), no more: the decrees as dip
+        // printed them for signing, never the signed originals (those are kept on paper or as
+        // the PPID's scan), so the description must not call them signed.
         let tested = (version.exempted + version.items).contains { $0.consequenceTest != nil }
-        description += ": keputusan yang ditandatangani"
+        description += ": naskah keputusan sebagaimana dicetak untuk ditandatangani"
             + (tested ? " beserta berita acara uji konsekuensi" : "")
             + ", keluaran situs web, berkas usulan asli dan ekspor register"
             + (tested ? " dengan catatan lengkap setiap uji konsekuensi." : ".")
