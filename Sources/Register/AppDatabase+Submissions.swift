@@ -136,12 +136,11 @@ extension AppDatabase {
             .order(Column("seq"))
             .fetchAll(db)
         var currentRevision: [String: RevisionRecord] = [:]
-        for r in try RevisionRecord.fetchAll(db, sql: """
+        try RevisionRecord.forEach(db, sql: """
             SELECT r.* FROM item_revisions r
             JOIN items i ON i.id = r.item AND r.revision = i.current_revision
             WHERE i.unit = ? AND i.withdrawn_at IS NULL
-            """, arguments: [unit])
-        {
+            """, arguments: [unit]) { r in
             currentRevision[r.item] = r
         }
         let candidates = current.map { item in
@@ -284,12 +283,11 @@ enum RegisterQueries {
     /// The revision of each item of a version, by item id, in one query.
     static func revisions(_ db: Database, version: Int) throws -> [String: RevisionRecord] {
         var revisions: [String: RevisionRecord] = [:]
-        for r in try RevisionRecord.fetchAll(db, sql: """
+        try RevisionRecord.forEach(db, sql: """
             SELECT r.* FROM item_revisions r
             JOIN version_items v ON v.item = r.item AND v.revision = r.revision
             WHERE v.version = ?
-            """, arguments: [version])
-        {
+            """, arguments: [version]) { r in
             revisions[r.item] = r
         }
         return revisions

@@ -82,13 +82,12 @@ struct CurrentState {
         var classifications = ClassificationDecoder()
         var revisionByItem: [String: (revision: RevisionRecord, classification: Classification)] = [:]
         revisionByItem.reserveCapacity(items.count)
-        let revisions = try RevisionRecord.fetchCursor(db, sql: """
+        try RevisionRecord.forEach(db, sql: """
             SELECT r.* FROM item_revisions r
             JOIN items i ON i.id = r.item AND r.revision = i.current_revision
             WHERE i.withdrawn_at IS NULL
-            """)
-        while var revision = try revisions.next() {
-            guard revisionByItem[revision.item] == nil else { continue }
+            """) { revision in
+            guard revisionByItem[revision.item] == nil else { return }
             let classification = try classifications.decodeSharing(&revision)
             revisionByItem[revision.item] = (revision, classification)
         }
