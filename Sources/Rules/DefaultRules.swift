@@ -32432,7 +32432,7 @@ setiap_saat:
   },
   "menimbang" : [
     "bahwa berdasarkan Pasal 7 ayat (1) Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, Badan Publik wajib menyediakan, memberikan dan/atau menerbitkan Informasi Publik yang berada di bawah kewenangannya kepada Pemohon Informasi Publik, selain informasi yang dikecualikan sesuai dengan ketentuan;",
-    "bahwa berdasarkan Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik, Pejabat Pengelola Informasi dan Dokumentasi wajib menyusun dan menetapkan Daftar Informasi Publik yang dimutakhirkan secara berkala;",
+    "bahwa berdasarkan Pasal 11 ayat (1) huruf a Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, Badan Publik wajib menyediakan Informasi Publik setiap saat yang meliputi daftar seluruh Informasi Publik yang berada di bawah penguasaannya, tidak termasuk informasi yang dikecualikan;",
     "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Keputusan tentang Penetapan Daftar Informasi Publik di Lingkungan Pemerintah Kabupaten Serang;"
   ],
   "menimbangKlasifikasi" : [

@@ -89,6 +89,10 @@ public enum StatuteBook {
         // Sectoral laws the grounds of Pasal 17 huruf j rest on.
         .init(kind: .uu, number: 23, year: 2006, title: "Administrasi Kependudukan", gazette: 124, supplement: 4674,
               lastAmendedBy: "UU 24/2013"),
+        // LN 2013/232, TLN 5475: its own Lembaran Negara heading ("LEMBARAN NEGARA REPUBLIK
+        // INDONESIA No.232, 2013 … (Penjelasan Dalam Tambahan Lembaran Negara Republik Indonesia
+        // Nomor 5475)", djpp.kemenkumham copy on text-id.123dok.com), whose Mengingat 2 also
+        // gives UU 23/2006 as LN 2006/124, TLN 4674.
         .init(kind: .uu, number: 24, year: 2013,
               title: "Perubahan atas Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan",
               gazette: 232, supplement: 5475, amends: "UU 23/2006"),

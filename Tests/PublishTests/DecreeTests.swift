@@ -70,6 +70,13 @@ final class DecreeTests: XCTestCase {
         XCTAssertEqual(dik.filter { $0.hasPrefix(perki2021) }.map { String($0.dropLast()) },
                        [perki2021 + " (Berita Negara Republik Indonesia Tahun 2021 Nomor 741)"], dik.joined(separator: "\n"))
         XCTAssertEqual(settings.menimbangKlasifikasi[1], menimbangB)
+        // The DIP decree's Menimbang b rests on a provision a reader can check: UU 14/2008 Pasal
+        // 11 ayat (1) huruf a in its words (the list of all public information, exempted excluded),
+        // not on a duty attributed to Perki 1/2021 without an article no stored text confirmed.
+        let dipText = visibleText(try docxParts(try DecreeWriter.penetapanDIP(version: try DecreeFixtures.sampleVersion(), settings: settings,
+                                                                              citations: .builtIn, clock: clock))[2].text).joined(separator: " ")
+        XCTAssertTrue(dipText.contains("bahwa berdasarkan Pasal 11 ayat (1) huruf a Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, Badan Publik wajib menyediakan Informasi Publik setiap saat yang meliputi daftar seluruh Informasi Publik yang berada di bawah penguasaannya, tidak termasuk informasi yang dikecualikan;"), dipText)
+        XCTAssertFalse(dipText.contains("bahwa berdasarkan Peraturan Komisi Informasi"), dipText)
         // The rendered DIK decree: the same instruments, none unknown, none repealed.
         let v = try DecreeFixtures.sampleVersion()
         let text = visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: v, settings: settings, citations: .builtIn, clock: clock))[2].text)
