@@ -406,7 +406,18 @@ public struct Classifier: Sendable {
                         suggested = modelOpen
                         if let assessment { notes.append(Self.modelCategoryNote(modelOpen, assessment)) }
                     }
-                    if !verdict.decisive {
+                    var fellBack = false
+                    if policy.commonCategoryWhereWeak, !verdict.strong, !verdict.fromPPID, !precedentFlag,
+                       suggested != .dikecualikan, let common = precedentIndex.commonOpenCategory, suggested != common {
+                        // Weak votes agree with bodies less often than the most common open
+                        // category does (training bodies): that category, for a person to decide.
+                        suggested = common
+                        fellBack = true
+                        needsReview = true
+                        notes.removeAll { $0.hasPrefix("Dari kata-katanya, informasi seperti ini paling sering") }
+                        notes.append("Tidak ada aturan yang cocok dan preseden tidak cukup kuat (\(verdict.summary)): saran kategori \(common.shortLabel) hanya karena kategori itu paling sering dipakai badan publik lain, tentukan kategorinya.")
+                    }
+                    if !verdict.decisive && !fellBack {
                         needsReview = true
                         notes.append("Tidak ada aturan yang cocok dan preseden yang mirip hanya sedikit: saran kategori \(suggested?.shortLabel ?? verdict.category.shortLabel) lemah, tentukan kategorinya.")
                     }
@@ -516,6 +527,15 @@ public struct Classifier: Sendable {
                 notes.append("Tidak ada aturan atau preseden yang sama, tetapi \(reason): lakukan uji konsekuensi\(basis) sebelum dipublikasikan.")
             }
         }
+        // Only for a text with a word that means something ("Dokumen lain-lain" gets none).
+        if suggested == nil, policy.commonCategoryWhereWeak, let common = precedentIndex.commonOpenCategory,
+           TextNormalizer.tokens(item.searchableText).contains(where: {
+               $0.count >= 2 && !PrecedentIndex.stopWords.contains($0) && !$0.allSatisfy(\.isNumber) && !Self.vagueWords.contains($0)
+           }) {
+            suggested = common
+            needsReview = true
+            notes.append("Tidak ada aturan yang cocok, tidak ada preseden yang mirip, dan unit tidak menyatakan kategori: saran kategori \(common.shortLabel) hanya karena kategori itu paling sering dipakai badan publik lain, tentukan kategorinya.")
+        }
         if suggested == nil {
             needsReview = true
             notes.append("Tidak ada aturan yang cocok, tidak ada preseden yang mirip, dan unit tidak menyatakan kategori: tentukan kategorinya.")
@@ -545,6 +565,10 @@ public struct Classifier: Sendable {
                             openCategory: $0.openCategory, ground: $0.ground, flagged: modelFlag, review: modelReview)
             })
     }
+
+    /// Words that say nothing about what an item is: a title made only of these and stop words
+    /// gets no category from the common-category fallback.
+    static let vagueWords: Set<String> = ["lain", "lainnya", "dll", "umum", "rupa", "macam", "sebagainya"]
 
     /// "Lapisan pembelajaran: …" — why the learned layer chose an open category.
     static func modelCategoryNote(_ category: Category, _ assessment: LearnedModel.Assessment) -> String {

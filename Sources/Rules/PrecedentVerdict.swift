@@ -60,6 +60,12 @@ public struct PrecedentPolicy: Hashable, Sendable {
     /// The learned layer also learns from the law's own lists (RuleSet.statutoryExamples).
     /// Only for measuring: the layer built when the rules are loaded always does.
     public var modelLearnsFromLaw = true
+    /// Where no rule and no unit names a category and the precedents' verdict is not strong
+    /// (no voter ≥ `strongSimilarity` agreeing ≥ `strongAgreement`, no PPID decision among the
+    /// voters), the open category most precedents have (berkala) is suggested, for review:
+    /// on the training bodies, leave-one-body-out, weak votes agreed with the body less often
+    /// than that one category did (docs/classification.md §8).
+    public var commonCategoryWhereWeak = true
 
     public init() {}
 
@@ -87,6 +93,10 @@ struct PrecedentVerdict: Equatable {
     /// At least one voter reached `minimumSimilarity`.
     var decisive: Bool
     var strong: Bool
+    /// The winning category's share of the vote.
+    var agreement = 0.0
+    /// A decision of this PPID is among the voters.
+    var fromPPID = false
     var exemptLike: Bool
     /// Pasal 17 grounds of the exempt voters, the most cited letter first.
     var grounds: [String]
@@ -214,7 +224,8 @@ extension Classifier {
         }
         let voterBodies = Set(voters.map { index.bodyIDs[$0.index] }).count
         let summary = "\(Self.verb(category)) menurut \(Int((agreement * 100).rounded()))% bobot \(voters.count) preseden terdekat dari \(voterBodies) badan publik"
-        return PrecedentVerdict(category: category, openCategory: openCategory, decisive: decisive, strong: strong, exemptLike: exemptLike,
+        return PrecedentVerdict(category: category, openCategory: openCategory, decisive: decisive, strong: strong, agreement: agreement,
+                                fromPPID: voters.contains { index.origins[$0.index] == .ppid }, exemptLike: exemptLike,
                                 grounds: grounds, hits: hits, explanation: explanation, summary: summary, setAside: setAside)
     }
 

@@ -203,6 +203,9 @@ public final class PrecedentIndex: Sendable {
     /// Each precedent's category, origin, grounds and body, apart: the verdict reads them for
     /// every neighbour, and copying whole `Precedent` values was a large part of its cost.
     let categories: [Category]
+    /// The open category most precedents have (nil without open precedents; ties: the first
+    /// in `Category.allCases`).
+    let commonOpenCategory: Category?
     let origins: [Precedent.Origin]
     let groundLists: [[String]]
     let bodies: [String]
@@ -263,6 +266,10 @@ public final class PrecedentIndex: Sendable {
         self.termCounts = documents.map(\.count)
         self.titleKeys = titleKeys
         categories = precedents.map(\.category)
+        var openCounts: [Category: Int] = [:]
+        for precedent in precedents where precedent.category != .dikecualikan { openCounts[precedent.category, default: 0] += 1 }
+        commonOpenCategory = Category.allCases.filter { openCounts[$0] != nil }
+            .max { (openCounts[$0]!, $1.rawValue) < (openCounts[$1]!, $0.rawValue) }
         origins = precedents.map(\.origin)
         groundLists = precedents.map(\.grounds)
         bodies = precedents.map(\.body)

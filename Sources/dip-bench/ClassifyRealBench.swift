@@ -86,6 +86,7 @@ private func policyFromEnvironment() -> PrecedentPolicy {
         case "modelReviewWithPrecedent": policy.modelReviewWithPrecedent = value
         case "modelMinimumEvidence": policy.modelMinimumEvidence = Int(value)
         case "modelLearnsFromLaw": policy.modelLearnsFromLaw = value != 0
+        case "commonCategoryWhereWeak": policy.commonCategoryWhereWeak = value != 0
         default: print("unknown policy field \(parts[0])")
         }
     }
@@ -117,7 +118,48 @@ func classifyTrainBench() throws {
     print("-- the same, with the pemkotbekasi/ register left out as ONE body:")
     for line in strict.figureLines { print("   " + line) }
     learnedLayerAlone(split.training, ruleSet: split.ruleSet, policy: policyFromEnvironment())
+    categorySources(split.training, ruleSet: split.ruleSet, policy: policyFromEnvironment())
     for miss in report.misses { print("   miss: " + miss) }
+}
+
+/// Where the suggested category comes from (leave-one-body-out over the training bodies), and
+/// how often each source agrees with the body: a rule naming a category, precedents by the
+/// similarity of the best one, or the learned layer alone. Which layer to work on.
+private func categorySources(_ training: [Precedent], ruleSet: RuleSet, policy: PrecedentPolicy) {
+    let categoryRules = Set(ruleSet.rules.filter { $0.category != nil }.map(\.id))
+    var counts: [String: (items: Int, agreed: Int)] = [:]
+    var truth: [String: [Category: Int]] = [:]
+    var said: [String: [Category: Int]] = [:]
+    for body in Set(training.map(\.body)).sorted() {
+        let classifier = Classifier(ruleSet: ruleSet, precedents: training.filter { $0.body != body }, policy: policy)
+        for precedent in training where precedent.body == body {
+            let item = InformationItem(source: SourceLocation(file: "", sheet: nil, row: 0), nomor: "", ringkasan: precedent.title,
+                                       pejabatPenguasa: "", penanggungJawab: "", waktuPembuatan: "", tempatPembuatan: "",
+                                       bentuk: "", retensi: "")
+            let c = classifier.classify(item)
+            let source: String
+            if c.hits.contains(where: { categoryRules.contains($0.ruleID) && !$0.description.hasSuffix("(dicabut berdasarkan Pasal 18)") }) {
+                source = "aturan"
+            } else if let best = c.precedents.map(\.similarity).max() {
+                source = best >= 0.6 ? "preseden ≥ 0,6" : best >= 0.3 ? "preseden 0,3–0,6" : "preseden < 0,3 / lapisan"
+            } else if c.suggested != nil {
+                source = "lapisan pembelajaran saja"
+            } else {
+                source = "tanpa saran"
+            }
+            counts[source, default: (0, 0)].items += 1
+            truth[source, default: [:]][precedent.category, default: 0] += 1
+            if let suggested = c.suggested { said[source, default: [:]][suggested, default: 0] += 1 }
+            if c.suggested == precedent.category { counts[source, default: (0, 0)].agreed += 1 }
+        }
+    }
+    print("-- where the suggested category comes from (leave-one-body-out):")
+    for (source, count) in counts.sorted(by: { $0.key < $1.key }) {
+        let share = String(format: "%.1f%%", count.items == 0 ? 0 : Double(count.agreed) * 100 / Double(count.items))
+        let bodies: String = Category.allCases.map { "\($0.rawValue) \(truth[source]?[$0] ?? 0)" }.joined(separator: ", ")
+        let suggestions: String = Category.allCases.map { "\($0.rawValue) \(said[source]?[$0] ?? 0)" }.joined(separator: ", ")
+        print("   \(source): \(count.items) butir, sama dengan badan publik \(count.agreed) = \(share); badan: \(bodies); saran: \(suggestions)")
+    }
 }
 
 /// The learned layer on its own, leave-one-body-out over the training bodies: how many

@@ -147,4 +147,42 @@ final class PrecedentTests: XCTestCase {
         let folds = Set((0..<50).map { Evaluator.fold(of: "Badan \($0)", folds: 5) })
         XCTAssertEqual(folds, [0, 1, 2, 3, 4])
     }
+
+    /// A weak vote (no rule, best precedent below `strongSimilarity`) gives way to the open
+    /// category most precedents have, marked for review with that reason; a PPID decision
+    /// among the voters, a strong vote, or the policy switched off keep the vote.
+    func testWeakVoteFallsBackToTheCommonOpenCategory() throws {
+        // SYNTHETIC precedents, written for this test.
+        func precedent(_ title: String, _ category: Category, _ body: String, origin: Precedent.Origin = .corpus) -> Precedent {
+            Precedent(title: title, category: category, grounds: [], body: body, source: "SINTETIS: ditulis untuk uji unit", origin: origin)
+        }
+        let common = [precedent("Kalender akademik", .berkala, "Badan Sintetis A"),
+                      precedent("Kalender akademik tahun ajaran", .berkala, "Badan Sintetis B"),
+                      precedent("Jadwal kuliah semester", .berkala, "Badan Sintetis C")]
+        let weak = precedent("Daftar ruang kuliah, gedung dan kapasitasnya", .setiapSaat, "Badan Sintetis C")
+        let text = item("Daftar ruang kuliah fakultas teknik baru")
+        let withFallback = Classifier(ruleSet: defaultRules, precedents: common + [weak]).classify(text)
+        XCTAssertTrue(withFallback.hits.isEmpty, "\(withFallback.hits)")
+        let similarity = withFallback.precedents.first?.similarity ?? 0
+        XCTAssertTrue(similarity >= 0.3 && similarity < 0.6, "a weak but decisive vote: \(similarity)")
+        XCTAssertEqual(withFallback.precedentCategory, .setiapSaat)
+        XCTAssertEqual(withFallback.suggested, .berkala)
+        XCTAssertTrue(withFallback.needsReview)
+        XCTAssertTrue(withFallback.notes.contains { $0.contains("paling sering dipakai badan publik lain") }, "\(withFallback.notes)")
+
+        var off = PrecedentPolicy.standard
+        off.commonCategoryWhereWeak = false
+        XCTAssertEqual(Classifier(ruleSet: defaultRules, precedents: common + [weak], policy: off).classify(text).suggested, .setiapSaat)
+
+        var own = weak
+        own.origin = .ppid
+        XCTAssertEqual(Classifier(ruleSet: defaultRules, precedents: common + [own]).classify(text).suggested, .setiapSaat,
+                       "the PPID's own decision outranks the fallback")
+
+        let strong = Classifier(ruleSet: defaultRules, precedents: common + [weak]).classify(item("Daftar ruang kuliah, gedung dan kapasitasnya"))
+        XCTAssertEqual(strong.suggested, .setiapSaat, "a strong vote stands")
+
+        let nothing = Classifier(ruleSet: defaultRules, precedents: common + [weak]).classify(item("Dokumen lain-lain"))
+        XCTAssertNil(nothing.suggested, "no word that means something: no fallback")
+    }
 }
