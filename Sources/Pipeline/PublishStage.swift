@@ -260,19 +260,22 @@ public struct PublishStage {
                 recordedAt: clock.now, consequenceTest: nil)
         }
         let pack = ReviewPack(input)
-        try DurableFiles.write(Data(try pack.workbook(clock: clock)), to: workbookURL)
         // The page's rows are kept between runs (archive/.cache/pemeriksaan/): after an
-        // update only the changed units' rows are rendered.
+        // update only the changed units' rows are rendered. The page is written while the
+        // workbook is made, from the same rows (each made once).
         let pageURL = workspace.review.appendingPathComponent("index.html")
         let pageRows = KeptPageIndex(url: KeptParts(workspace: workspace, kind: "pemeriksaan").url("halaman.index"),
                                      page: pageURL, frame: PartKeys.key(["pemeriksaan-halaman"]))
+        var workbook: [UInt8] = []
         try DurableFiles.write(to: pageURL, streamingBytes: { emit in
-            try pack.writePage(clock: clock, kept: ReviewKeptRows(page: pageRows.rows)) { piece in
+            workbook = try pack.write(clock: clock, kept: ReviewKeptRows(page: pageRows.rows)) { piece in
                 pageRows.advance(piece.count)
                 try emit(piece)
             }
         })
         try pageRows.finish()
+        try DurableFiles.write(to: workbookURL) { file in try workbook.withUnsafeBytes { try file.write($0) } }
+        workbook = []
         logger.info("halaman pemeriksaan", metadata: [
             "baris_dipakai_ulang": "\(pageRows.reused)", "baris_dibuat": "\(pageRows.rendered)"])
         let forms = try ConsequenceTestForm.documentsPerUnit(pending: pending, settings: config.decree, citations: citations,

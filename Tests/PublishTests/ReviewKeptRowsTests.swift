@@ -82,31 +82,31 @@ final class ReviewKeptRowsTests: XCTestCase {
         return input
     }
 
-    func page(_ input: ReviewInput, kept: KeptRows?) -> [UInt8] {
+    func page(_ input: ReviewInput, kept: KeptRows?) throws -> [UInt8] {
         var out: [UInt8] = []
-        ReviewPack(input).writePage(clock: ReviewFixtures.clock, kept: ReviewKeptRows(page: kept)) { out += $0 }
+        try ReviewPack(input).writePage(clock: ReviewFixtures.clock, kept: ReviewKeptRows(page: kept)) { out += $0 }
         return out
     }
 
     func testThePageIsTheSameWithKeptRowsWithAnEmptyStoreAndWithout() throws {
         let store = Store()
         let first = try Self.input(count: 40)
-        let full = page(first, kept: nil)
+        let full = try page(first, kept: nil)
         XCTAssertEqual(full, Array(ReviewPage.html(first, clock: ReviewFixtures.clock).utf8))
-        XCTAssertEqual(page(first, kept: store.kept), full, "empty store")
+        XCTAssertEqual(try page(first, kept: store.kept), full, "empty store")
         XCTAssertEqual(store.hits, 0)
         XCTAssertGreaterThan(store.rows.count, 40)
-        XCTAssertEqual(page(first, kept: store.kept), full, "every row kept")
+        XCTAssertEqual(try page(first, kept: store.kept), full, "every row kept")
         XCTAssertEqual(store.misses, store.rows.count)
 
         // Two new items sorted first (every number below moves) and three changed texts.
         let second = try Self.input(count: 40, shift: 2, changed: [3, 17, 39])
         let hits = store.hits
         let misses = store.misses
-        XCTAssertEqual(page(second, kept: store.kept), page(second, kept: nil))
+        XCTAssertEqual(try page(second, kept: store.kept), try page(second, kept: nil))
         XCTAssertGreaterThan(store.hits - hits, 30, "moved rows were not reused")
         XCTAssertGreaterThanOrEqual(store.misses - misses, 5, "new and changed rows must be rendered")
-        XCTAssertTrue(String(decoding: page(second, kept: store.kept), as: UTF8.self).contains("Laporan diubah 17 &amp; &lt;lampiran&gt;"))
+        XCTAssertTrue(String(decoding: try page(second, kept: store.kept), as: UTF8.self).contains("Laporan diubah 17 &amp; &lt;lampiran&gt;"))
     }
 
     func testADamagedKeptRowIsNotUsedUnlessItsKeyMatches() throws {
@@ -115,10 +115,10 @@ final class ReviewKeptRowsTests: XCTestCase {
         // file store checks a digest, KeptRowFileTests), which proves the kept bytes are used.
         let store = Store()
         let input = try Self.input(count: 5)
-        _ = page(input, kept: store.kept)
+        _ = try page(input, kept: store.kept)
         let key = try XCTUnwrap(store.rows.keys.first { $0.contains("Laporan keuangan 2 — triwulan\nrinci") })
         store.rows[key] = (Array("<tr><td>PENGGANTI</td></tr>\n".utf8), 8)
-        let text = String(decoding: page(input, kept: store.kept), as: UTF8.self)
+        let text = String(decoding: try page(input, kept: store.kept), as: UTF8.self)
         XCTAssertTrue(text.contains("PENGGANTI</td></tr>"), "the kept row was not used")
     }
 }

@@ -145,10 +145,34 @@ struct ReviewTable: Sendable {
     var title: String
     var intro: String
     var columns: [ReviewColumn]
-    var rows: [[String]]
+    /// Number of rows.
+    var rowCount: Int
+    /// Row `r`'s texts (0-based), made when the row is written: a regency's tables held as
+    /// texts were a tenth of the review pack's peak memory, and the pack writes each row once
+    /// for both the workbook and the page (`ReviewPack.write`).
+    var row: @Sendable (Int) -> [String]
     /// Column 0 holds each row's running number ("1", "2", …): a kept row leaves it as a gap
     /// (`ReviewKeptRows`), so a row moved by an item inserted above it is still reused.
     var numbered = false
+
+    init(sheet: String, title: String, intro: String, columns: [ReviewColumn], rows: [[String]], numbered: Bool = false) {
+        self.init(sheet: sheet, title: title, intro: intro, columns: columns, rowCount: rows.count,
+                  row: { rows[$0] }, numbered: numbered)
+    }
+
+    init(sheet: String, title: String, intro: String, columns: [ReviewColumn], rowCount: Int,
+         row: @escaping @Sendable (Int) -> [String], numbered: Bool = false) {
+        self.sheet = sheet
+        self.title = title
+        self.intro = intro
+        self.columns = columns
+        self.rowCount = rowCount
+        self.row = row
+        self.numbered = numbered
+    }
+
+    /// Every row (for tests and small tables).
+    var rows: [[String]] { (0..<rowCount).map(row) }
 }
 
 /// Builds the tables once, for both the workbook and the page, so both show the same content.
@@ -224,16 +248,7 @@ enum ReviewContent {
             ReviewColumn(header: "Perubahan", width: 14),
             ReviewColumn(header: ReviewFormat.standingHeader, width: 28),
         ] + decisionColumns + idColumns
-        let rows = items.enumerated().map { (i, v) -> [String] in
-            [
-                "\(i + 1)", v.unit.name, v.item.nomor, v.item.ringkasan, v.item.pejabatPenguasa,
-                v.item.penanggungJawab, v.item.waktuPembuatan, v.item.tempatPembuatan,
-                v.item.bentuk, v.item.retensi,
-                v.item.kategori?.shortLabel ?? (v.item.kategoriText ?? ""),
-                suggestion(v), explanation(v.classification, test: v.consequenceTest, citations: citations),
-                ReviewFormat.changeLabel(v.change), standing[v.id] ?? "", "", "", v.id, "\(v.revision)",
-            ]
-        }
+        let row: @Sendable (Int) -> [String] = { i in categoryRow(i, items[i], citations: citations, standing: standing) }
         let versionText = draft.map { "rancangan DIP versi \($0)" } ?? "rancangan DIP"
         return ReviewTable(
             sheet: ReviewFormat.sheetName(category), title: category.label,
@@ -241,7 +256,19 @@ enum ReviewContent {
                 + "dan penjelasannya. Isi kolom Keputusan (Setujui/Kembalikan); catatan wajib bila dikembalikan. "
                 + "Kolom \(ReviewFormat.standingHeader) menunjukkan keputusan yang sudah dicatat; informasi yang "
                 + "dikembalikan tetap tampil sampai perangkat daerah mengirim perbaikannya.",
-            columns: columns, rows: rows, numbered: true)
+            columns: columns, rowCount: items.count, row: row, numbered: true)
+    }
+
+    /// Row `i` (0-based) of a category table: item `v`'s texts.
+    static func categoryRow(_ i: Int, _ v: VersionItem, citations: LegalCitations, standing: [String: String]) -> [String] {
+        [
+            "\(i + 1)", v.unit.name, v.item.nomor, v.item.ringkasan, v.item.pejabatPenguasa,
+            v.item.penanggungJawab, v.item.waktuPembuatan, v.item.tempatPembuatan,
+            v.item.bentuk, v.item.retensi,
+            v.item.kategori?.shortLabel ?? (v.item.kategoriText ?? ""),
+            suggestion(v), explanation(v.classification, test: v.consequenceTest, citations: citations),
+            ReviewFormat.changeLabel(v.change), standing[v.id] ?? "", "", "", v.id, "\(v.revision)",
+        ]
     }
 
     static func suggestion(_ v: VersionItem) -> String {
@@ -328,8 +355,9 @@ enum ReviewContent {
         ] + idColumns
         let deltas = (diff.added + diff.changed + diff.reclassified + diff.withdrawn)
             .sorted { ($0.unit, $0.itemID) < ($1.unit, $1.itemID) }
-        let rows = deltas.map { d -> [String] in
-            [
+        let row: @Sendable (Int) -> [String] = { i in
+            let d = deltas[i]
+            return [
                 d.unit, d.nomor ?? "", d.ringkasan, ReviewFormat.changeLabel(d.change),
                 d.fields.joined(separator: ", "), d.fromCategory?.shortLabel ?? "",
                 d.toCategory?.shortLabel ?? "", d.itemID, "\(d.revision)",
@@ -339,7 +367,7 @@ enum ReviewContent {
         return ReviewTable(
             sheet: ReviewFormat.changesSheet, title: "Perubahan sejak Keputusan Terakhir",
             intro: "Informasi yang baru, berubah, berpindah kategori, atau ditarik dibandingkan dengan \(since).",
-            columns: columns, rows: rows)
+            columns: columns, rowCount: deltas.count, row: row)
     }
 
     static func unitNames(_ input: ReviewInput) -> [String: String] {

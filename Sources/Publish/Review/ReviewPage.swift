@@ -18,7 +18,8 @@ public enum ReviewPage {
 
     public static func html(_ input: ReviewInput, clock: Clock) -> String {
         var page: [UInt8] = []
-        write(input, tables: ReviewContent.tables(input), clock: clock) { page += $0 }
+        // The only error `write` passes on is the emitter's, and this one cannot fail.
+        try! write(input, tables: ReviewContent.tables(input), clock: clock) { page += $0 }
         return String(decoding: page, as: UTF8.self)
     }
 
@@ -28,8 +29,40 @@ public enum ReviewPage {
     static func write(
         _ input: ReviewInput, tables: [ReviewTable], clock: Clock, kept: KeptRows? = nil,
         to emit: ([UInt8]) throws -> Void
-    ) rethrows {
-        func emitText(_ text: String) throws { try emit(Array(text.utf8)) }
+    ) throws {
+        try withoutActuallyEscaping(emit) { emit in
+            let writer = ReviewPageWriter(tables: tables, kept: kept, emit: emit)
+            try writer.start(input, clock: clock)
+            try writer.finish()
+        }
+    }
+}
+
+/// The review page written as its tables' rows are made: `start` emits the head and the
+/// contents, `row` each row of a table (tables in order, rows in order), `finish` the rest.
+/// A table whose rows were not given (and the rest of one given in part) is written from its
+/// own rows, so the page is whole whoever drives it: `ReviewPack.write` gives it the rows the
+/// workbook makes, so each row is made once for both.
+final class ReviewPageWriter: @unchecked Sendable {
+    let tables: [ReviewTable]
+    let kept: KeptRows?
+    let emit: ([UInt8]) throws -> Void
+    /// The table being written and the next row it expects.
+    private var table = -1
+    private var next = 0
+    private var shown: [Int] = []
+    private var labels: [[UInt8]] = []
+    private var out: [UInt8] = []
+
+    init(tables: [ReviewTable], kept: KeptRows?, emit: @escaping ([UInt8]) throws -> Void) {
+        self.tables = tables
+        self.kept = kept
+        self.emit = emit
+    }
+
+    private func emitText(_ text: String) throws { try emit(Array(text.utf8)) }
+
+    func start(_ input: ReviewInput, clock: Clock) throws {
         let lines = ReviewContent.instructions(input, clock: clock)
         try emitText(HTMLTables.pageHead(title: "Pemeriksaan Daftar Informasi Publik"))
         var header = "<header><h1>\(HTMLTables.escape(lines[0]))</h1>\n<p>\(HTMLTables.escape(lines[1]))</p>\n"
@@ -38,39 +71,76 @@ public enum ReviewPage {
         header += HeldListsSection.html(input, clock: clock)
         header += "<nav><ul>\n"
         for (i, t) in tables.enumerated() {
-            header += "<li><a href=\"#t\(i + 1)\">\(HTMLTables.escape(t.title))</a> (\(t.rows.count))</li>\n"
+            header += "<li><a href=\"#t\(i + 1)\">\(HTMLTables.escape(t.title))</a> (\(t.rowCount))</li>\n"
         }
         header += "</ul></nav></header>\n<main>\n"
         try emitText(header)
-        var out: [UInt8] = []
-        for (i, t) in tables.enumerated() {
-            // Input columns are empty here and ids are shown, so the page can be checked
-            // against the workbook row by row.
-            let keep = t.columns.indices.filter { !t.columns[$0].input || t.columns[$0].header == ReviewFormat.legalBasisHeader }
-            try emitText("<section id=\"t\(i + 1)\">\n<h2>\(HTMLTables.escape(t.title))</h2>\n<p>\(HTMLTables.escape(t.intro))</p>\n")
-            let headers = keep.map { t.columns[$0].header.replacingOccurrences(of: " (jangan diubah)", with: "") }
-            if t.rows.isEmpty {
-                try emitText("<p class=\"empty\">\(HTMLTables.escape("Tidak ada data."))</p>\n")
-            } else {
-                try emitText(HTMLTables.tableStart(headers: headers))
-                let labels = HTMLTables.labelBytes(headers: headers)
-                for r in t.rows.indices {
-                    out.removeAll(keepingCapacity: true)
-                    let values = keep.map { $0 < t.rows[r].count ? t.rows[r][$0] : "" }
-                    row(t, r, values: values, labels: labels, kept: kept, into: &out)
-                    try emit(out)
-                }
-                try emitText(HTMLTables.tableEnd)
-            }
-            try emitText("</section>\n")
-        }
+    }
+
+    /// Row `r` of table `t`, whose texts are `values` (all columns, as the table makes them).
+    func row(_ t: Int, _ r: Int, _ values: [String]) throws {
+        try advance(to: t)
+        // Rows not given so far are made here (never when driven in order).
+        while next < r { try write(next, tables[t].row(next)); next += 1 }
+        guard r == next else { return }
+        try write(r, values)
+        next += 1
+    }
+
+    func finish() throws {
+        try advance(to: tables.count)
         try emitText("</main>\n")
         try emitText(HTMLTables.pageTail)
     }
+
+    /// Closes the open table and writes whole the tables before `t`, then opens `t`.
+    private func advance(to t: Int) throws {
+        precondition(t >= table, "review page tables are written in order")
+        guard t > table else { return }
+        if table >= 0 { try close() }
+        while table + 1 < t {
+            try open(table + 1)
+            try close()
+        }
+        if t < tables.count { try open(t) }
+    }
+
+    private func open(_ t: Int) throws {
+        table = t
+        next = 0
+        let table = tables[t]
+        // Input columns are empty here and ids are shown, so the page can be checked
+        // against the workbook row by row.
+        shown = table.columns.indices.filter {
+            !table.columns[$0].input || table.columns[$0].header == ReviewFormat.legalBasisHeader
+        }
+        try emitText("<section id=\"t\(t + 1)\">\n<h2>\(HTMLTables.escape(table.title))</h2>\n<p>\(HTMLTables.escape(table.intro))</p>\n")
+        let headers = shown.map { table.columns[$0].header.replacingOccurrences(of: " (jangan diubah)", with: "") }
+        if table.rowCount == 0 {
+            try emitText("<p class=\"empty\">\(HTMLTables.escape("Tidak ada data."))</p>\n")
+        } else {
+            try emitText(HTMLTables.tableStart(headers: headers))
+            labels = HTMLTables.labelBytes(headers: headers)
+        }
+    }
+
+    private func close() throws {
+        let t = tables[table]
+        while next < t.rowCount { try write(next, t.row(next)); next += 1 }
+        if t.rowCount > 0 { try emitText(HTMLTables.tableEnd) }
+        try emitText("</section>\n")
+    }
+
+    private func write(_ r: Int, _ row: [String]) throws {
+        out.removeAll(keepingCapacity: true)
+        let values = shown.map { $0 < row.count ? row[$0] : "" }
+        ReviewPage.row(tables[table], r, values: values, labels: labels, kept: kept, into: &out)
+        try emit(out)
+    }
 }
 
-/// The review pack's workbook and page from one set of tables (built once: they hold every
-/// row of the draft as text).
+/// The review pack's workbook and page from one set of tables, whose rows are made while
+/// they are written (they hold every row of the draft).
 public struct ReviewPack {
     let input: ReviewInput
     let tables: [ReviewTable]
@@ -87,8 +157,39 @@ public struct ReviewPack {
 
     /// The review page, emitted in pieces of UTF-8; rows found in `kept.page` are copied.
     public func writePage(clock: Clock, kept: ReviewKeptRows = ReviewKeptRows(),
-                          to emit: ([UInt8]) throws -> Void) rethrows {
+                          to emit: ([UInt8]) throws -> Void) throws {
         try ReviewPage.write(input, tables: tables, clock: clock, kept: kept.page, to: emit)
+    }
+
+    /// The workbook and the page in one pass: each row is made once, when the workbook
+    /// writes it, and given to the page too (the same bytes as `workbook` and `writePage`:
+    /// `ReviewPackTests`). The page is emitted in pieces while the workbook is made; the
+    /// workbook's bytes are returned.
+    public func write(clock: Clock, kept: ReviewKeptRows = ReviewKeptRows(),
+                      page emit: ([UInt8]) throws -> Void) throws -> [UInt8] {
+        try withoutActuallyEscaping(emit) { emit in
+            let page = ReviewPageWriter(tables: tables, kept: kept.page, emit: emit)
+            try page.start(input, clock: clock)
+            let tap = ReviewRowTap(page)
+            let workbook = try ReviewWorkbook.build(input, tables: tables, clock: clock, tap: tap)
+            if let failure = tap.failure { throw failure }
+            try page.finish()
+            return workbook
+        }
+    }
+}
+
+/// Hands the rows the workbook makes to the page writer (the workbook's row callback cannot
+/// throw: the first error is kept and thrown once the workbook is made).
+final class ReviewRowTap: @unchecked Sendable {
+    let page: ReviewPageWriter
+    private(set) var failure: Error?
+
+    init(_ page: ReviewPageWriter) { self.page = page }
+
+    func row(_ t: Int, _ r: Int, _ values: [String]) {
+        guard failure == nil else { return }
+        do { try page.row(t, r, values) } catch { failure = error }
     }
 }
 

@@ -31,10 +31,13 @@ public enum ReviewWorkbook {
         try build(input, tables: ReviewContent.tables(input), clock: clock)
     }
 
-    static func build(_ input: ReviewInput, tables: [ReviewTable], clock: Clock) throws -> [UInt8] {
+    /// - Parameter tap: given each table's rows as they are written (the review page).
+    static func build(_ input: ReviewInput, tables: [ReviewTable], clock: Clock, tap: ReviewRowTap? = nil) throws -> [UInt8] {
         var sheets = [instructionsSheet(input, clock: clock)]
         if let held = HeldListsSection.sheet(input, clock: clock) { sheets.append(held) }
-        for table in tables { sheets.append(sheet(table)) }
+        for (t, table) in tables.enumerated() {
+            sheets.append(sheet(table, tap: tap.map { tap in { r, values in tap.row(t, r, values) } }))
+        }
         sheets.append(metaSheet(input, clock: clock))
         let doc = XLSXDocument(
             sheets: sheets, title: "Lembar Kerja Pemeriksaan DIP", creator: "dip",
@@ -65,13 +68,16 @@ public enum ReviewWorkbook {
             print: XLSXPrintSetup(paperSize: 14, landscape: false, fitToWidth: true, titleRows: nil), merges: merges)
     }
 
-    static func sheet(_ table: ReviewTable) -> XLSXSheet {
+    /// - Parameter tap: given each row's texts (0-based row, as the table numbers them) when
+    ///   the writer makes the row.
+    static func sheet(_ table: ReviewTable, tap: (@Sendable (Int, [String]) -> Void)? = nil) -> XLSXSheet {
         let inputStyle = XLSXStyle(wrap: true, border: true, fill: inputFill, verticalTop: true, locked: false)
         // Rows are made while the sheet is written: as cells, a draft's tables were a quarter
         // of a run's peak memory.
         let row: @Sendable (Int) -> [XLSXCell] = { r in
             guard r > 0 else { return table.columns.map { XLSXCell($0.header, style: .header) } }
-            let values = table.rows[r - 1]
+            let values = table.row(r - 1)
+            tap?(r - 1, values)
             var cells: [XLSXCell] = []
             cells.reserveCapacity(table.columns.count)
             for (i, column) in table.columns.enumerated() {
@@ -85,7 +91,7 @@ public enum ReviewWorkbook {
             }
             return cells
         }
-        let last = max(2, table.rows.count + 1 + validationSlack)
+        let last = max(2, table.rowCount + 1 + validationSlack)
         var validations: [XLSXListValidation] = []
         for (i, column) in table.columns.enumerated() where !column.options.isEmpty {
             let letter = columnLetters(i)
@@ -94,7 +100,7 @@ public enum ReviewWorkbook {
                 errorMessage: "Pilih salah satu: " + column.options.joined(separator: ", ")))
         }
         return XLSXSheet(
-            name: table.sheet, rowCount: table.rows.count + 1, row: row,
+            name: table.sheet, rowCount: table.rowCount + 1, row: row,
             columns: table.columns.map { XLSXColumn(width: $0.width, hidden: $0.hidden) },
             frozenRows: 1, autoFilter: true, print: .f4Landscape, validations: validations)
     }
