@@ -77,12 +77,19 @@ final class DecreeTests: XCTestCase {
                                                                               citations: .builtIn, clock: clock))[2].text).joined(separator: " ")
         XCTAssertTrue(dipText.contains("bahwa berdasarkan Pasal 11 ayat (1) huruf a Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, Badan Publik wajib menyediakan Informasi Publik setiap saat yang meliputi daftar seluruh Informasi Publik yang berada di bawah penguasaannya, tidak termasuk informasi yang dikecualikan;"), dipText)
         XCTAssertFalse(dipText.contains("bahwa berdasarkan Peraturan Komisi Informasi"), dipText)
+        // The last consideration names the decree itself, as its heading and Menetapkan do (the
+        // issuer and the title with its year), never a bare "Keputusan tentang …".
+        let issuer = "Keputusan Kepala Dinas Komunikasi, Informatika, Sandi dan Statistik Kabupaten Serang selaku Pejabat Pengelola Informasi dan Dokumentasi Utama"
+        XCTAssertTrue(dipText.contains("perlu menetapkan \(issuer) tentang Penetapan Daftar Informasi Publik di Lingkungan Pemerintah Kabupaten Serang Tahun 2026;"), dipText)
+        XCTAssertFalse(dipText.contains("perlu menetapkan Keputusan tentang") || dipText.contains("{keputusan}"), dipText)
         // The rendered DIK decree: the same instruments, none unknown, none repealed.
         let v = try DecreeFixtures.sampleVersion()
         let text = visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: v, settings: settings, citations: .builtIn, clock: clock))[2].text)
             .joined(separator: " ")
         XCTAssertEqual(StatuteBook.problems(in: text).map(\.message), [])
         XCTAssertTrue(text.contains(menimbangB), text)
+        XCTAssertTrue(text.contains("perlu menetapkan \(issuer) tentang Klasifikasi Informasi yang Dikecualikan di Lingkungan Pemerintah Kabupaten Serang Tahun 2026;"), text)
+        XCTAssertFalse(text.contains("perlu menetapkan Keputusan tentang") || text.contains("{keputusan}"), text)
         XCTAssertFalse(text.contains("Nomor 1 Tahun 2017"), text)
         // A keputusan.json of before (Perki 1/2017 in mengingatKlasifikasi and Menimbang b) still
         // gives the decree; the check warns, advising Perki 1/2021, and raises no error.

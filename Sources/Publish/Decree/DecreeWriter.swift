@@ -48,6 +48,15 @@ public enum DecreeWriter {
         texts.enumerated().map { DecreeLayout.LabelRow(label: diktumLabels[$0.offset], paragraphs: $0.element) }
     }
 
+    /// Where a Menimbang point says `{keputusan}`: the decree's own name, "Keputusan <issuer>
+    /// tentang <title>", as the last consideration must name it (Lampiran II UU 12/2011: "…, perlu
+    /// menetapkan Peraturan … tentang …;"), in step with the issuer and the year of the title.
+    static let decreePlaceholder = "{keputusan}"
+
+    static func considerations(_ texts: [String], settings: DecreeSettings, title: String) -> [String] {
+        texts.map { $0.replacingOccurrences(of: decreePlaceholder, with: "Keputusan \(titleCase(settings.issuer)) tentang \(title)") }
+    }
+
     /// The revoked decree, cited in full: "Keputusan <issuer> Nomor … tanggal … tentang …".
     static func revokedDecree(settings: DecreeSettings, number: String, date: Date?, title: String, clock: Clock) -> String {
         let when = date.map { " tanggal \(clock.indonesianDate($0))" } ?? ""
@@ -69,7 +78,8 @@ public enum DecreeWriter {
         let final = version.status != .draft
         var blocks = draftMark(L, final: final) + L.letterhead() + L.heading(number: number, title: title)
         blocks.append(L.labelTable([
-            .init(label: "Menimbang", paragraphs: settings.menimbang.map { L.justified($0, numbering: DecreeLayout.menimbangList) }),
+            .init(label: "Menimbang", paragraphs: considerations(settings.menimbang, settings: settings, title: title)
+                .map { L.justified($0, numbering: DecreeLayout.menimbangList) }),
             .init(label: "Mengingat", paragraphs: settings.mengingatDIP.map { L.justified($0, numbering: DecreeLayout.mengingatList) }),
         ], textWidth: bodyWidth))
         blocks.append(L.paragraph("MEMUTUSKAN:", bold: true, alignment: .center, spaceAfter: 240, keepWithNext: true))
@@ -143,7 +153,8 @@ public enum DecreeWriter {
         let mengingat = settings.mengingatDIK(sectoralLaws: citations.sectoralLaws(codes: codes))
         var blocks = draftMark(L, final: final) + L.letterhead() + L.heading(number: number, title: title)
         blocks.append(L.labelTable([
-            .init(label: "Menimbang", paragraphs: settings.menimbangKlasifikasi.map { L.justified($0, numbering: DecreeLayout.menimbangList) }),
+            .init(label: "Menimbang", paragraphs: considerations(settings.menimbangKlasifikasi, settings: settings, title: title)
+                .map { L.justified($0, numbering: DecreeLayout.menimbangList) }),
             .init(label: "Mengingat", paragraphs: mengingat.map { L.justified($0, numbering: DecreeLayout.mengingatList) }),
         ], textWidth: bodyWidth))
         blocks.append(L.paragraph("MEMUTUSKAN:", bold: true, alignment: .center, spaceAfter: 240, keepWithNext: true))
