@@ -187,6 +187,9 @@ final class SignableDecreeTests: XCTestCase {
         let site = try String(contentsOf: root.appendingPathComponent("reports/situs/index.html"), encoding: .utf8)
         XCTAssertFalse(site.contains("huruf j angka"))
         XCTAssertTrue(site.contains("Dikecualikan sebagian: tersedia salinan"))
+        // The public list of exempted titles names the DIK decree that set them (the citizen's
+        // reference for an objection), not only the DIP decree.
+        XCTAssertTrue(site.contains("Klasifikasinya ditetapkan dengan Keputusan Nomor \(dikNumber) tanggal 1 Januari 2026."), site)
         // The public list of exempted titles names the withheld part of an item exempted in part.
         XCTAssertTrue(site.contains("Bagian yang dikecualikan: Nama, NIK dan alamat pasien pada hasil pemeriksaan (bagian lainnya tercantum dalam DIP)"), site)
         // The website numbers each item as the Lampiran does (within its category, across sub-groups).

@@ -87,7 +87,7 @@ enum IndexPage {
         if open { h += "</section>\n" }
 
         if settings.listExemptedTitles && !list.exemptedTitles.isEmpty {
-            h += renderExempted(list.exemptedTitles, citations: citations)
+            h += renderExempted(list.exemptedTitles, citations: citations, decree: dikDecreeSentence(version, clock: clock))
         }
         h += "</main>\n"
 
@@ -182,11 +182,19 @@ enum IndexPage {
         return h
     }
 
-    static func renderExempted(_ items: [VersionItem], citations: LegalCitations) -> String {
+    /// The DIK decree the exemptions were set by, for the citizen who objects to one (UU 14/2008
+    /// Pasal 35 ayat (1) huruf a: an objection against a refusal on the grounds of Pasal 17).
+    static func dikDecreeSentence(_ v: DIPVersion, clock: Clock) -> String? {
+        guard let n = v.dikDecreeNumber else { return nil }
+        return "Klasifikasinya ditetapkan dengan Keputusan Nomor \(n)"
+            + (v.decreeDate.map { " tanggal \(clock.indonesianDate($0))" } ?? "") + "."
+    }
+
+    static func renderExempted(_ items: [VersionItem], citations: LegalCitations, decree: String? = nil) -> String {
         let e = WebText.escape
         var h = "<section id=\"dikecualikan\" aria-labelledby=\"dikecualikan-judul\">\n"
         h += "<h2 id=\"dikecualikan-judul\">Informasi yang Dikecualikan</h2>\n"
-        h += "<p>Berikut hanya judul informasi yang dikecualikan berdasarkan uji konsekuensi, dengan dasar hukum dan jangka waktu pengecualiannya (UU 14/2008 Pasal 17 dan Pasal 19). Isi informasinya tidak dipublikasikan.</p>\n"
+        h += "<p>Berikut hanya judul informasi yang dikecualikan berdasarkan uji konsekuensi, dengan dasar hukum dan jangka waktu pengecualiannya (UU 14/2008 Pasal 17 dan Pasal 19). Isi informasinya tidak dipublikasikan.\(decree.map { " " + e($0) } ?? "")</p>\n"
         h += "<div class=\"tabel\" role=\"region\" aria-labelledby=\"dikecualikan-keterangan\" tabindex=\"0\">\n"
         h += "<table>\n<caption id=\"dikecualikan-keterangan\">Judul informasi yang dikecualikan (\(items.count) informasi)</caption>\n"
         h += "<thead>\n<tr><th scope=\"col\">No.</th><th scope=\"col\">Unit kerja</th><th scope=\"col\">Judul informasi</th><th scope=\"col\">Dasar hukum pengecualian</th><th scope=\"col\">Jangka waktu pengecualian</th></tr>\n</thead>\n<tbody>\n"
