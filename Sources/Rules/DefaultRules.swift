@@ -796,7 +796,7 @@ aturan:
 
   # --- Ditulis dari UNDANG-UNDANG dan katalog peraturan (bukan dari judul korpus):
   #     UU 14/2008 Pasal 17 dan Penjelasannya, UU 27/2022 Pasal 4 (data pribadi spesifik),
-  #     UU 24/2013 Pasal 84, UU 17/2023, UU 43/2009, SK KMA 1-144/KMA/SK/I/2011 (pengadilan),
+  #     UU 23/2006 Pasal 84 (sebagaimana diubah UU 24/2013), UU 17/2023, UU 43/2009, SK KMA 1-144/KMA/SK/I/2011 (pengadilan),
   #     PERJA 032/A/JA/08/2010 (kejaksaan). Contoh ditulis sendiri.
   - id: keluarga-perkawinan
     keterangan: Riwayat dan kondisi anggota keluarga seseorang (perkawinan, perceraian, susunan keluarga, anak angkat) — UU 14/2008 Pasal 17 huruf h angka 1
@@ -1199,7 +1199,7 @@ aturan:
       - Profil kabupaten layak anak
 
   - id: data-pribadi-spesifik-adminduk
-    keterangan: Data pribadi penduduk yang wajib dilindungi (keterangan cacat fisik/mental, sidik jari, iris mata, tanda tangan, elemen data aib, hasil perekaman KTP-el) — UU 14/2008 Pasal 17 huruf j jo. UU 24/2013 Pasal 84
+    keterangan: Data pribadi penduduk yang wajib dilindungi (keterangan cacat fisik/mental, sidik jari, iris mata, tanda tangan, elemen data aib, hasil perekaman KTP-el) — UU 14/2008 Pasal 17 huruf j jo. Pasal 84 UU 23/2006 tentang Administrasi Kependudukan sebagaimana telah diubah dengan UU 24/2013
     prioritas: 100
     salah_satu: [keterangan cacat fisik, keterangan cacat mental, cacat fisik dan mental, iris mata, spesimen tanda tangan, contoh tanda tangan, tanda tangan penduduk, elemen data aib, data aib, aib seseorang, perekaman biometrik, data hasil perekaman ktp el, hasil perekaman ktp el, rekaman data penduduk, hak akses data kependudukan, user hak akses, data konsolidasi bersih per nik, data balikan, data by name by nik, pemanfaatan data kependudukan per nik, salinan kartu keluarga, fotokopi kartu keluarga, kartu keluarga warga, kartu keluarga penduduk, nomor kartu keluarga, nomor kk, akta kelahiran warga, salinan akta kelahiran]
     kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, cakupan, tata cara, prosedur, sop, persyaratan, syarat, jadwal, perjanjian kerja sama, pks, sosialisasi, pedoman]
@@ -1988,7 +1988,7 @@ aturan:
       - Sosialisasi tentang informasi yang dapat mengganggu penegakan hukum
 
   - id: bunyi-pasal-17-i
-    keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat memorandum atau surat-surat antarbadan publik atau intrabadan publik yang menurut sifatnya dirahasiakan (huruf i)
+    keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — memorandum atau surat-surat antar Badan Publik atau intra Badan Publik yang menurut sifatnya dirahasiakan (huruf i)
     prioritas: 100
     salah_satu: [menurut sifatnya dirahasiakan, sifatnya dirahasiakan, surat antarbadan publik, surat antar badan publik, intra badan publik, intrabadan publik]
     kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]

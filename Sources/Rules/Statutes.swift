@@ -120,6 +120,35 @@ public enum StatuteBook {
               repealedBy: "Permendagri 3/2017"),
     ]
 
+    /// An amending law has only Pasal I and Pasal II; the article it amends belongs to the law it
+    /// amends ("Pasal 84 UU 23/2006 sebagaimana telah diubah dengan UU 24/2013"). A text citing an
+    /// arabic-numbered article as the amending law's ("UU 24/2013 Pasal 84", "Pasal 84 Undang-Undang
+    /// Nomor 24 Tahun 2013") points at a provision that does not exist.
+    static func amendedArticleProblems(in text: String) -> [Problem] {
+        guard text.range(of: "Pasal", options: .caseInsensitive) != nil else { return [] }
+        var out: [Problem] = []
+        for (s, regexes) in amendingLawArticlePatterns {
+            for regex in regexes {
+                guard let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+                      let r = Range(m.range, in: text) else { continue }
+                let base = s.amends ?? ""
+                out.append(Problem(error: true, message: "\"\(text[r])\": \(s.short) hanya mengubah \(base) (Pasal I dan Pasal II); "
+                    + "pasal yang diubahnya adalah pasal \(base), kutip \"Pasal … \(base) sebagaimana telah diubah dengan \(s.short)\"."))
+                break
+            }
+        }
+        return out
+    }
+
+    /// Compiled once (NSRegularExpression is immutable and safe to share between threads): for each
+    /// amending law, an arabic article after or before its citation, short or long form.
+    private static let amendingLawArticlePatterns: [(Statute, [NSRegularExpression])] = all.filter { $0.amends != nil }.map { s in
+        let law = "(?:\(s.kind.rawValue)\\s+\(s.number)\\s*/\\s*\(s.year)|\(NSRegularExpression.escapedPattern(for: s.kind.formal))\\s+Nomor\\s+\(s.number)\\s+Tahun\\s+\(s.year))"
+        let article = "Pasal\\s+\\d+"
+        let patterns = ["\\b\(law)\\s+\(article)", "\\b\(article)(?:\\s+ayat\\s+\\(\\d+\\))?(?:\\s+huruf\\s+[a-z])?\\s+\(law)\\b"]
+        return (s, patterns.compactMap { try? NSRegularExpression(pattern: $0, options: [.caseInsensitive]) })
+    }
+
     /// The instrument with this short citation ("UU 14/2008").
     public static func statute(_ short: String) -> Statute? {
         let key = short.replacingOccurrences(of: " ", with: "").lowercased()
@@ -349,6 +378,7 @@ public enum StatuteBook {
                 }
             }
         }
+        out += amendedArticleProblems(in: text)
         if mengingat, let first = found.first, let s = statute(first.short), let base = s.amends {
             out.append(Problem(error: true, message: "\(first.short) mengubah \(base): sebutkan \(base) lengkap dengan judulnya, \"sebagaimana telah diubah dengan \(first.short) tentang …\"."))
         }

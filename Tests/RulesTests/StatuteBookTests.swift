@@ -21,6 +21,28 @@ final class StatuteBookTests: XCTestCase {
         XCTAssertEqual(errors("UU 14/2008 Pasal 17 huruf j jo. UU 17/2023 tentang Kesehatan"), [])
     }
 
+    /// An amending law has only Pasal I and II: "UU 24/2013 Pasal 84" (a shipped rule explanation
+    /// said so) names an article that does not exist; Pasal 84 is UU 23/2006's, as amended. Every
+    /// default text (grounds, explanations, decree settings) is free of it.
+    func testArticleOfTheAmendedLawIsNotCitedAsTheAmendingLaws() throws {
+        for text in ["UU 14/2008 Pasal 17 huruf j jo. UU 24/2013 Pasal 84",
+                     "berdasarkan Pasal 84 ayat (1) Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan"] {
+            XCTAssertEqual(errors(text).filter { $0.contains("hanya mengubah UU 23/2006 (Pasal I dan Pasal II)") }.count, 1, text)
+        }
+        for text in ["UU 14/2008 Pasal 17 huruf j jo. Pasal 84 UU 23/2006 tentang Administrasi Kependudukan sebagaimana telah diubah dengan UU 24/2013",
+                     "UU 14/2008 Pasal 17 huruf j jo. UU 23/2006 tentang Administrasi Kependudukan sebagaimana telah diubah dengan UU 24/2013",
+                     "Pasal I angka 20 UU 24/2013"] {
+            XCTAssertEqual(errors(text), [], text)
+        }
+        let defaults = try RuleSet.defaults()
+        for rule in defaults.rules {
+            XCTAssertEqual(StatuteBook.amendedArticleProblems(in: rule.description).map(\.message), [], rule.id)
+        }
+        for ground in defaults.grounds {
+            XCTAssertEqual(StatuteBook.amendedArticleProblems(in: ground.legalBasis).map(\.message), [], ground.code)
+        }
+    }
+
     /// Perki 1/2021 sets the consequence test itself (Bagian Kedelapan, Standar Pengujian
     /// Konsekuensi, Pasal 49 ff.); Perki 1/2017's repeal is not established from a text read, so
     /// citing it is a warning advising Perki 1/2021 — never an error, never a reason to refuse
