@@ -146,7 +146,9 @@ extension DIP {
                 if let why = IndonesianDate.implausibleDecreeDate(date, draftMade: draft.createdAt, now: clock.now) {
                     throw RegisterError.invalidInput(why)
                 }
-                // The title under the signature is the issuer's (a Plt./Plh. may prefix it).
+                // The title under the signature is the issuer's (a Plt./Plh. may prefix it), printed
+                // in the drafting form "Plt. <ISSUER>" whatever case or dot the officer typed.
+                var printedTitle: String?
                 if let title {
                     let bare = title.replacingOccurrences(of: #"^(Plt|Plh)\.?\s+"#, with: "", options: [.regularExpression, .caseInsensitive])
                     if bare.uppercased() != settings.issuer.uppercased() {
@@ -154,8 +156,11 @@ extension DIP {
                             "Jabatan --title harus sama dengan pejabat yang menetapkan keputusan (\(settings.issuer)), "
                                 + "boleh diawali Plt./Plh.; tanpa --title jabatan itu yang dicetak.")
                     }
+                    let prefix = title.range(of: #"^(Plt|Plh)\.?\s+"#, options: [.regularExpression, .caseInsensitive])
+                        .map { title[$0].lowercased().hasPrefix("plt") ? "Plt. " : "Plh. " } ?? ""
+                    printedTitle = prefix + settings.issuer
                 }
-                let signatory = Official(name: name!, nip: nip, title: title, rank: rank)
+                let signatory = Official(name: name!, nip: nip, title: printedTitle, rank: rank)
                 var atasan = settings.atasanPPID
                 if let atasanName { atasan.name = atasanName }
                 if let atasanNIP { atasan.nip = atasanNIP }
