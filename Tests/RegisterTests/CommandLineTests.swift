@@ -73,6 +73,9 @@ final class CommandLineTests: XCTestCase {
                               approve.err)
             } else {
                 XCTAssertEqual(approve.status, 0, approve.err)
+                // The counts the decrees state: the open part of the item exempted in part is in the DIP too.
+                XCTAssertTrue(approve.out.contains("Versi 1 disetujui: DIP memuat 5 informasi (termasuk bagian terbuka dari 1 informasi "
+                    + "yang dikecualikan sebagian), DIK 1 informasi dikecualikan"), approve.out)
             }
         }
     }
@@ -181,7 +184,7 @@ final class CommandLineTests: XCTestCase {
         let approve = try run(signatory + ["--decree-date", "1/6/2026", "--dik-decree-number", "000.9/8/2026",
                                            "--force"] + ws)
         XCTAssertEqual(approve.status, 0, approve.err)
-        XCTAssertTrue(approve.out.contains("Versi 1 disetujui"), approve.out)
+        XCTAssertTrue(approve.out.contains("Versi 1 disetujui: DIP memuat 4 informasi, DIK 1 informasi dikecualikan"), approve.out)
         XCTAssertTrue(approve.out.contains("1 Juni 2026"), approve.out)
         XCTAssertTrue(approve.out.contains("Drs. Ahmad Fauzi"), approve.out)
         // The history shows who approved, with both numbers and the forced review.

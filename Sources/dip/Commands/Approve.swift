@@ -231,8 +231,13 @@ extension DIP {
                 case .json: print(try RegisterOutput.json(approved))
                 case .text:
                     if isatty(STDIN_FILENO) != 1 || yes { print(printed) }
-                    print("Versi \(approved.number) disetujui: \(approved.items.count) informasi terbuka, "
-                        + "\(approved.exempted.count) dikecualikan"
+                    // The counts the decrees will state: the DIP's Lampiran holds the open parts of
+                    // items exempted in part too (diktum KEDUA), the DIK each exempted item.
+                    let inDIP = PublishedList(version: approved).items.count
+                    let partial = approved.exempted.filter { $0.consequenceTest?.conclusion == .exemptPart }.count
+                    print("Versi \(approved.number) disetujui: DIP memuat \(inDIP) informasi"
+                        + (partial > 0 ? " (termasuk bagian terbuka dari \(partial) informasi yang dikecualikan sebagian)" : "")
+                        + ", DIK \(approved.exempted.count) informasi dikecualikan"
                         + (force ? " (disetujui dengan --force; tercatat di riwayat)" : "")
                         + (IndonesianDate.isLaterDay(approved.decreeDate ?? clock.now, than: clock.now)
                             ? ". Keputusan mulai berlaku pada tanggal ditetapkan: versi ini diterbitkan oleh `dip run` pertama "
