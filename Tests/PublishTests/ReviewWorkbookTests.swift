@@ -186,6 +186,11 @@ final class ReviewWorkbookTests: XCTestCase {
                 ["Uji Konsekuensi", "dinkes-0099", "Jangka Waktu Pengecualian", period],
             ])
             let d = try ReviewWorkbookReader.read(path: url.path)
+            // The officer is told before typing, on the instructions and above the test sheet.
+            let sheets = try WorkbookDump.xlsx(path: url.path).json
+            XCTAssertTrue(sheets.contains("tidak boleh permanen (Pasal 20 ayat (1))"), "Petunjuk")
+            XCTAssertTrue(ReviewPage.html(try ReviewFixtures.input(), clock: ReviewFixtures.clock)
+                .contains("tidak bersifat permanen (Pasal 20 ayat (1)): tulis jangka waktunya"), "review page, test section")
             XCTAssertEqual(d.tests.map(\.itemID), recorded ? ["dinkes-0099"] : [], "\(basis) \(period)")
             let located = d.problems.first { $0.message.contains("Pasal 20 ayat (1)") }
             XCTAssertEqual(located != nil, !recorded, "\(d.problems)")

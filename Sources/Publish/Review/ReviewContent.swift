@@ -339,7 +339,8 @@ enum ReviewContent {
         return ReviewTable(
             sheet: ReviewFormat.testSheet, title: "Informasi yang Memerlukan Uji Konsekuensi",
             intro: "Isi setiap kolom uji (UU 14/2008 Pasal 17 dan 19). Kesimpulan dipilih dari daftar; "
-                + "kesimpulan dikecualikan wajib disertai dasar hukum. Baris tanpa kesimpulan tidak dicatat.",
+                + "kesimpulan dikecualikan wajib disertai dasar hukum. Pengecualian yang hanya berdasar Pasal 17 huruf a–f "
+                + "tidak bersifat permanen (Pasal 20 ayat (1)): tulis jangka waktunya. Baris tanpa kesimpulan tidak dicatat.",
             columns: columns, rows: rows, numbered: true)
     }
 
@@ -458,7 +459,7 @@ enum ReviewContent {
             "\(version); dibuat \(clock.indonesianDate()).",
             "1. Periksa usulan klasifikasi pada sheet Berkala, Serta Merta, Setiap Saat, dan Dikecualikan.",
             "2. Pada kolom Keputusan pilih Setujui atau Kembalikan. Bila Kembalikan, isi Catatan untuk perangkat daerah.",
-            "3. Pada sheet Uji Konsekuensi isi kolom uji dan pilih Kesimpulan; kesimpulan dikecualikan wajib disertai dasar hukum (Pasal 17 UU 14/2008).",
+            "3. Pada sheet Uji Konsekuensi isi kolom uji dan pilih Kesimpulan; kesimpulan dikecualikan wajib disertai dasar hukum (Pasal 17 UU 14/2008); pengecualian yang hanya berdasar huruf a–f tidak boleh permanen (Pasal 20 ayat (1)).",
             "4. Isi nama dan NIP pemeriksa di bawah ini.",
             "5. Simpan berkas dan letakkan di folder inbox/_ppid/. Keputusan dicatat pada proses berikutnya; hasilnya ada di reports/review/.",
             "Jangan mengubah kolom tersembunyi (ID DIP dan Revisi) maupun nama sheet. Keputusan untuk informasi yang sudah berubah sejak lembar ini dibuat akan ditolak.",
