@@ -231,16 +231,19 @@ public struct PublishStage {
         let pending = try register.pendingConsequenceTests()
         let diff = try register.diffSinceLastDecree()
         var problemsByUnit: [String: [Problem]] = [:]
-        var completenessItems: [(unit: String, item: InformationItem, classification: Classification)] = []
-        let currentByUnit = try register.currentItemsByUnit()
         for unit in config.units.units {
             let problems = try register.lastProblems(unit: unit.code)
             if !problems.isEmpty { problemsByUnit[unit.code] = problems }
-            for current in currentByUnit[unit.code] ?? [] {
-                completenessItems.append((unit: unit.code, item: current.item, classification: current.classification))
-            }
         }
-        let completeness = Completeness(ruleSet: config.ruleSet).report(items: completenessItems)
+        // The configured units' current items counted as they are read, never held (a unit
+        // listed twice counts twice, as it always did).
+        var listed: [String: Int] = [:]
+        for unit in config.units.units { listed[unit.code, default: 0] += 1 }
+        var tally = Completeness(ruleSet: config.ruleSet).tally()
+        try register.forEachCurrentClassification { unit, classification in
+            for _ in 0..<(listed[unit] ?? 0) { tally.add(unit: unit, classification: classification) }
+        }
+        let completeness = tally.report()
         let token = try reviewToken(draft: draft?.number, stamp: stamp)
         var input = ReviewInput(draft: draft, pending: pending, diff: diff, problemsByUnit: problemsByUnit,
                                 completeness: completeness, units: config.units.units, token: token,
@@ -252,7 +255,7 @@ public struct PublishStage {
                 : "DIKEMBALIKAN \(clock.indonesianDate(d.at)) oleh \(d.by): \(d.note) — menunggu perbaikan dari perangkat daerah."
         }
         input.held = held
-        input.returned = currentByUnit.values.joined().filter { $0.state == "dikembalikan" }.map { c in
+        input.returned = try register.returnedItems().map { c in
             VersionItem(
                 id: c.itemID, revision: c.revision, unit: c.unit, item: c.item,
                 category: c.classification.suggested ?? c.classification.declared ?? c.item.kategori ?? .berkala,

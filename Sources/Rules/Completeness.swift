@@ -32,27 +32,58 @@ public struct Completeness: Sendable {
     public init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
 
     public func report(items: [(unit: String, item: InformationItem, classification: Classification)]) -> CompletenessReport {
-        let listOf = Dictionary(ruleSet.rules.compactMap { rule in rule.listEntry.map { (rule.id, $0) } },
-                                uniquingKeysWith: { a, _ in a })
-        let setiapSaatCodes = ruleSet.setiapSaat.map(\.code)
-        func entry(_ unit: String?, _ rows: [(unit: String, item: InformationItem, classification: Classification)]) -> CompletenessEntry {
-            var counts: [String: Int] = [:]
+        var tally = tally()
+        for row in items { tally.add(unit: row.unit, classification: row.classification) }
+        return tally.report()
+    }
+
+    /// An empty count, fed one item at a time (the review pack counts a regency's items as it
+    /// reads them, without holding them).
+    public func tally() -> Tally {
+        Tally(listOf: Dictionary(ruleSet.rules.compactMap { rule in rule.listEntry.map { (rule.id, $0) } },
+                                 uniquingKeysWith: { a, _ in a }),
+              setiapSaat: ruleSet.setiapSaat.map { ($0.code, $0.name) })
+    }
+
+    /// The counts behind a `CompletenessReport`, per unit and for the body.
+    public struct Tally: Sendable {
+        struct Counts: Sendable {
+            var items = 0
+            var subgroups: [String: Int] = [:]
             var entries = Set<String>()
-            for row in rows {
-                let c = row.classification
-                guard !c.needsConsequenceTest, (c.suggested ?? c.declared) != .dikecualikan else { continue }
-                if let subgroup = c.subgroup { counts[subgroup.rawValue, default: 0] += 1 }
-                for hit in c.hits { if let code = listOf[hit.ruleID] { entries.insert(code) } }
-            }
-            return CompletenessEntry(
-                unit: unit, itemCount: rows.count, subgroupCounts: counts,
-                missingSubgroups: BerkalaSubgroup.allCases.filter { counts[$0.rawValue] == nil },
-                missingSetiapSaat: setiapSaatCodes.filter { !entries.contains($0) })
         }
-        let byUnit = Dictionary(grouping: items, by: \.unit)
-        return CompletenessReport(
-            units: byUnit.keys.sorted().map { entry($0, byUnit[$0]!) },
-            body: entry(nil, items),
-            setiapSaatNames: Dictionary(ruleSet.setiapSaat.map { ($0.code, $0.name) }) { a, _ in a })
+
+        let listOf: [String: String]
+        let setiapSaat: [(code: String, name: String)]
+        var units: [String: Counts] = [:]
+        var body = Counts()
+
+        /// Counts one item of `unit`.
+        public mutating func add(unit: String, classification c: Classification) {
+            var counts = units.removeValue(forKey: unit) ?? Counts()
+            add(c, to: &counts)
+            units[unit] = counts
+            add(c, to: &body)
+        }
+
+        private func add(_ c: Classification, to counts: inout Counts) {
+            counts.items += 1
+            guard !c.needsConsequenceTest, (c.suggested ?? c.declared) != .dikecualikan else { return }
+            if let subgroup = c.subgroup { counts.subgroups[subgroup.rawValue, default: 0] += 1 }
+            for hit in c.hits { if let code = listOf[hit.ruleID] { counts.entries.insert(code) } }
+        }
+
+        public func report() -> CompletenessReport {
+            func entry(_ unit: String?, _ counts: Counts) -> CompletenessEntry {
+                CompletenessEntry(
+                    unit: unit, itemCount: counts.items, subgroupCounts: counts.subgroups,
+                    missingSubgroups: BerkalaSubgroup.allCases.filter { counts.subgroups[$0.rawValue] == nil },
+                    missingSetiapSaat: setiapSaat.map(\.code).filter { !counts.entries.contains($0) })
+            }
+            return CompletenessReport(
+                units: units.keys.sorted().map { entry($0, units[$0]!) },
+                body: entry(nil, body),
+                setiapSaatNames: Dictionary(setiapSaat.map { ($0.code, $0.name) }) { a, _ in a })
+        }
     }
 }

@@ -73,4 +73,103 @@ final class ReviewPackTests: XCTestCase {
             if calls == 5 { throw Full() }
         }) { XCTAssertTrue($0 is Full, "\($0)") }
     }
+
+    /// A draft read a chunk at a time (`ReviewInput.categoryItems`, the draft's own items left
+    /// out of the input) gives the pack of the draft held whole; each item is read once per
+    /// pass, in ranges of at most a chunk.
+    func testCategoryItemsReadInChunksGiveThePackOfTheWholeDraft() throws {
+        var whole = try ReviewKeptRowsTests.input(count: 1_000, shift: 7, changed: [1, 500])
+        whole.returned = [Fixture.item("dinkes-0001", unit: Fixture.dinkes, nomor: "1", ringkasan: "Dikembalikan",
+                                       category: .berkala, subgroup: .A)]
+        let source = ReviewCategoryItems(whole)
+        XCTAssertGreaterThan(source.counts[.berkala] ?? 0, ReviewItemReader.chunk * 2)
+        final class Reads: @unchecked Sendable { var ranges: [Range<Int>] = [] }
+        let reads = Reads()
+        var streamed = whole
+        streamed.draft?.items = []
+        streamed.draft?.exempted = []
+        streamed.returned = []
+        streamed.categoryItems = ReviewCategoryItems(counts: source.counts, units: source.units) { category, range in
+            reads.ranges.append(range)
+            return try source.read(category, range)
+        }
+        var page: [UInt8] = []
+        let workbook = try ReviewPack(streamed).write(clock: ReviewFixtures.clock) { page += $0 }
+        XCTAssertEqual(workbook, try ReviewWorkbook.build(whole, clock: ReviewFixtures.clock))
+        XCTAssertEqual(page, Array(ReviewPage.html(whole, clock: ReviewFixtures.clock).utf8))
+        XCTAssertEqual(reads.ranges.map(\.count).reduce(0, +), source.counts.values.reduce(0, +), "items read more than once")
+        XCTAssertLessThanOrEqual(reads.ranges.map(\.count).max() ?? 0, ReviewItemReader.chunk)
+    }
+
+    /// A failed read is thrown, not written as empty rows.
+    func testAFailedReadIsThrown() throws {
+        struct Gone: Error {}
+        var input = try ReviewKeptRowsTests.input(count: 900)
+        let source = ReviewCategoryItems(input)
+        input.categoryItems = ReviewCategoryItems(counts: source.counts, units: source.units) { category, range in
+            if range.lowerBound > 0 { throw Gone() }
+            return try source.read(category, range)
+        }
+        XCTAssertThrowsError(try ReviewPack(input).write(clock: ReviewFixtures.clock) { _ in }) { XCTAssertTrue($0 is Gone) }
+        XCTAssertThrowsError(try ReviewWorkbook.build(input, clock: ReviewFixtures.clock)) { XCTAssertTrue($0 is Gone) }
+        input.categoryItems = ReviewCategoryItems(counts: source.counts, units: source.units) { category, range in
+            Array(try source.read(category, range).dropLast())
+        }
+        XCTAssertThrowsError(try ReviewPack(input).workbook(clock: ReviewFixtures.clock)) {
+            XCTAssertTrue($0 is ReviewReadError, "\($0)")
+        }
+    }
+
+    /// `ReviewPlace.tables` orders as a stable sort of the draft's items, exempted items and
+    /// returned items not in the draft by `ReviewContent.order`.
+    func testPlacesAreOrderedAsTheItemsWere() {
+        var generator = SplitMix(seed: 5)
+        let units = [Fixture.dinkes, Fixture.bpbd]
+        let subgroups: [BerkalaSubgroup?] = [nil, .A, .B, .K]
+        let categories: [DIPCore.Category] = [.berkala, .setiapSaat, .dikecualikan]
+        for _ in 0..<20 {
+            var lists: [[VersionItem]] = [[], [], []]
+            for l in 0..<3 {
+                for _ in 0..<Int(generator.next() % 60) {
+                    let id = String(format: "x-%03d", Int(generator.next() % 90))
+                    lists[l].append(Fixture.item(id, unit: units[Int(generator.next() % 2)], nomor: "1", ringkasan: id,
+                                                 category: categories[Int(generator.next() % 3)],
+                                                 subgroup: subgroups[Int(generator.next() % 4)]))
+                }
+            }
+            let inDraft = Set((lists[0] + lists[1]).map(\.id))
+            let expected = (lists[0] + lists[1] + lists[2].filter { !inDraft.contains($0.id) })
+            var places: [ReviewPlace] = []
+            for (l, list) in lists.enumerated() {
+                for (i, v) in list.enumerated() {
+                    places.append(ReviewPlace(category: v.category, subgroup: v.subgroup, unit: v.unit.code, id: v.id,
+                                              list: l, index: i))
+                }
+            }
+            let tables = ReviewPlace.tables(places)
+            for category in DIPCore.Category.allCases {
+                let want = stableSorted(expected.filter { $0.category == category }, by: ReviewContent.order)
+                let got = (tables[category] ?? []).map { lists[$0.list][$0.index] }
+                XCTAssertEqual(got.map(\.id), want.map(\.id))
+                XCTAssertEqual(got.map(\.unit.code), want.map(\.unit.code))
+            }
+        }
+    }
+
+    func stableSorted(_ items: [VersionItem], by less: (VersionItem, VersionItem) -> Bool) -> [VersionItem] {
+        items.enumerated().sorted { less($0.element, $1.element) || (!less($1.element, $0.element) && $0.offset < $1.offset) }
+            .map(\.element)
+    }
+
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
 }

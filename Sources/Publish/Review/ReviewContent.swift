@@ -29,6 +29,9 @@ public struct ReviewInput: Sendable {
     /// Lists held for the PPID (would withdraw most of their unit's items), waiting for
     /// `dip release`: shown first on the page and on their own sheet; none, nothing shown.
     public var held: [HeldSubmission] = []
+    /// The category tables' items, read a chunk at a time (a regency's draft is not held
+    /// whole); nil: the draft's items and `returned`, in memory.
+    public var categoryItems: ReviewCategoryItems?
 
     public init(
         draft: DIPVersion?, pending: [PendingTest], diff: VersionDiff,
@@ -177,36 +180,17 @@ struct ReviewTable: Sendable {
 
 /// Builds the tables once, for both the workbook and the page, so both show the same content.
 enum ReviewContent {
-    static func tables(_ input: ReviewInput) -> [ReviewTable] {
+    static func tables(_ input: ReviewInput, failure: ReviewReadFailure = ReviewReadFailure()) -> [ReviewTable] {
         var tables: [ReviewTable] = []
-        // The draft's items and exempted items, then the returned items not in the draft, each
-        // category's sorted by `order`. Sorted as places in these three lists, not as items: a
-        // regency's 18,000 items were copied, filtered and moved four times, a third of the
-        // tables' time.
-        let lists = [input.draft?.items ?? [], input.draft?.exempted ?? [], input.returned]
-        var inDraft = Set<String>(minimumCapacity: lists[0].count + lists[1].count)
-        for list in lists[0...1] { for v in list { inDraft.insert(v.id) } }
-        var places: [DIPCore.Category: [(list: Int, index: Int)]] = [:]
-        for (l, list) in lists.enumerated() {
-            for (i, v) in list.enumerated() where l < 2 || !inDraft.contains(v.id) {
-                places[v.category, default: []].append((l, i))
-            }
-        }
+        let source = input.categoryItems ?? ReviewCategoryItems(input)
         for category in DIPCore.Category.allCases {
-            // `order`'s keys read once per item; ties (never for distinct ids) keep the lists'
-            // order, as a stable sort of the items did.
-            let keyed = (places[category] ?? []).map { p in
-                (subgroup: lists[p.list][p.index].subgroup?.rawValue ?? "", unit: lists[p.list][p.index].unit.code,
-                 id: lists[p.list][p.index].id, list: p.list, index: p.index)
-            }
-            let sorted = keyed.sorted { ($0.subgroup, $0.unit, $0.id, $0.list, $0.index) < ($1.subgroup, $1.unit, $1.id, $1.list, $1.index) }
-            let items = sorted.map { lists[$0.list][$0.index] }
-            tables.append(categoryTable(category, items, draft: input.draft?.number, citations: input.citations,
+            let reader = ReviewItemReader(category, count: source.counts[category] ?? 0, read: source.read, failure: failure)
+            tables.append(categoryTable(category, reader, draft: input.draft?.number, citations: input.citations,
                                         standing: input.standing))
         }
         tables.append(testTable(input.pending, citations: input.citations))
         tables.append(changesTable(input.diff))
-        let names = unitNames(input)
+        let names = unitNames(input, draftUnits: source.units)
         tables.append(problemsTable(input, names: names))
         tables.append(completenessTable(input, names: names))
         return tables
@@ -231,6 +215,13 @@ enum ReviewContent {
 
     static func categoryTable(_ category: DIPCore.Category, _ items: [VersionItem], draft: Int?,
                               citations: LegalCitations, standing: [String: String] = [:]) -> ReviewTable {
+        let reader = ReviewItemReader(category, count: items.count, read: { _, range in Array(items[range]) },
+                                      failure: ReviewReadFailure())
+        return categoryTable(category, reader, draft: draft, citations: citations, standing: standing)
+    }
+
+    static func categoryTable(_ category: DIPCore.Category, _ items: ReviewItemReader, draft: Int?,
+                              citations: LegalCitations, standing: [String: String] = [:]) -> ReviewTable {
         let columns = [
             ReviewColumn(header: "No", width: 5),
             ReviewColumn(header: "Perangkat Daerah", width: 22),
@@ -248,7 +239,11 @@ enum ReviewContent {
             ReviewColumn(header: "Perubahan", width: 14),
             ReviewColumn(header: ReviewFormat.standingHeader, width: 28),
         ] + decisionColumns + idColumns
-        let row: @Sendable (Int) -> [String] = { i in categoryRow(i, items[i], citations: citations, standing: standing) }
+        let row: @Sendable (Int) -> [String] = { i in
+            // A failed read leaves the row empty; the pack throws the failure once written.
+            guard let v = items.item(i) else { return [] }
+            return categoryRow(i, v, citations: citations, standing: standing)
+        }
         let versionText = draft.map { "rancangan DIP versi \($0)" } ?? "rancangan DIP"
         return ReviewTable(
             sheet: ReviewFormat.sheetName(category), title: category.label,
@@ -371,17 +366,10 @@ enum ReviewContent {
             columns: columns, rowCount: deltas.count, row: row)
     }
 
-    static func unitNames(_ input: ReviewInput) -> [String: String] {
+    static func unitNames(_ input: ReviewInput, draftUnits: [WorkUnit]? = nil) -> [String: String] {
         var names: [String: String] = [:]
         for u in input.units { names[u.code] = u.name }
-        for list in [input.draft?.items ?? [], input.draft?.exempted ?? []] {
-            // The last name given for a code wins; a run of one unit's items sets it once.
-            var last: WorkUnit?
-            for v in list where v.unit.code != last?.code || v.unit.name != last?.name {
-                names[v.unit.code] = v.unit.name
-                last = v.unit
-            }
-        }
+        for u in draftUnits ?? ReviewCategoryItems.draftUnits(input.draft) { names[u.code] = u.name }
         for p in input.pending { names[p.unit.code] = p.unit.name }
         return names
     }
@@ -465,5 +453,155 @@ enum ReviewContent {
             "Jangan mengubah kolom tersembunyi (ID DIP dan Revisi) maupun nama sheet. Keputusan untuk informasi yang sudah berubah sejak lembar ini dibuat akan ditolak.",
             "Kolom A–K pada sheet Kelengkapan adalah sub-kelompok informasi berkala (Peraturan Komisi Informasi Nomor 1 Tahun 2021):",
         ] + BerkalaSubgroup.allCases.map { "\($0.rawValue). \($0.title)" }
+    }
+}
+
+/// Where an item of a category table comes from and how the table orders it: by sub-group
+/// (none first), unit code and id; the list (0 the draft's items, 1 its exempted items, 2 the
+/// returned items) and the place in it break ties, as a stable sort of those lists did.
+public struct ReviewPlace: Sendable {
+    public var category: DIPCore.Category
+    public var subgroup: String
+    public var unit: String
+    public var id: String
+    public var list: Int
+    public var index: Int
+
+    public init(category: DIPCore.Category, subgroup: BerkalaSubgroup?, unit: String, id: String, list: Int, index: Int) {
+        self.category = category
+        self.subgroup = subgroup?.rawValue ?? ""
+        self.unit = unit
+        self.id = id
+        self.list = list
+        self.index = index
+    }
+
+    /// Each category's places in table order. A returned item (list 2) already in the draft is
+    /// left out.
+    public static func tables(_ places: [ReviewPlace]) -> [DIPCore.Category: [ReviewPlace]] {
+        var inDraft = Set<String>()
+        for p in places where p.list < 2 { inDraft.insert(p.id) }
+        var out: [DIPCore.Category: [ReviewPlace]] = [:]
+        for p in places where p.list < 2 || !inDraft.contains(p.id) { out[p.category, default: []].append(p) }
+        return out.mapValues { list in
+            list.sorted { ($0.subgroup, $0.unit, $0.id, $0.list, $0.index) < ($1.subgroup, $1.unit, $1.id, $1.list, $1.index) }
+        }
+    }
+}
+
+/// The items of the review's category tables, each category's in table order
+/// (`ReviewPlace.tables`), given a range at a time, and the units of the draft's items.
+public struct ReviewCategoryItems: Sendable {
+    /// Number of items of each category's table.
+    public var counts: [DIPCore.Category: Int]
+    /// The units of the draft's items (their names head the problems and completeness rows).
+    public var units: [WorkUnit]
+    /// Items `range` of a category's table, in order.
+    public var read: @Sendable (DIPCore.Category, Range<Int>) throws -> [VersionItem]
+
+    public init(counts: [DIPCore.Category: Int], units: [WorkUnit],
+                read: @escaping @Sendable (DIPCore.Category, Range<Int>) throws -> [VersionItem]) {
+        self.counts = counts
+        self.units = units
+        self.read = read
+    }
+
+    /// From the input's draft and returned items, in memory.
+    init(_ input: ReviewInput) {
+        // Sorted as places in the three lists, not as items: a regency's 18,000 items were
+        // copied, filtered and moved four times, a third of the tables' time.
+        let lists = [input.draft?.items ?? [], input.draft?.exempted ?? [], input.returned]
+        var places: [ReviewPlace] = []
+        places.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        for (l, list) in lists.enumerated() {
+            for (i, v) in list.enumerated() {
+                places.append(ReviewPlace(category: v.category, subgroup: v.subgroup, unit: v.unit.code, id: v.id,
+                                          list: l, index: i))
+            }
+        }
+        let tables = ReviewPlace.tables(places).mapValues { $0.map { lists[$0.list][$0.index] } }
+        self.init(counts: tables.mapValues(\.count), units: Self.draftUnits(input.draft)) { category, range in
+            Array(tables[category]![range])
+        }
+    }
+
+    /// The units of a draft's items, each time the unit changes from one item to the next
+    /// (the last name given for a code wins).
+    static func draftUnits(_ draft: DIPVersion?) -> [WorkUnit] {
+        var units: [WorkUnit] = []
+        for list in [draft?.items ?? [], draft?.exempted ?? []] {
+            var last: WorkUnit?
+            for v in list where v.unit.code != last?.code || v.unit.name != last?.name {
+                units.append(v.unit)
+                last = v.unit
+            }
+        }
+        return units
+    }
+}
+
+/// The first failure of a review table's read, thrown once the pack is written.
+final class ReviewReadFailure: @unchecked Sendable {
+    private(set) var error: Error?
+
+    func record(_ error: Error) { if self.error == nil { self.error = error } }
+
+    func check() throws { if let error { throw error } }
+}
+
+/// A category table's items read in chunks, as the table's rows are made in order: one chunk
+/// held at a time.
+final class ReviewItemReader: @unchecked Sendable {
+    static let chunk = 400
+    let category: DIPCore.Category
+    let count: Int
+    let read: @Sendable (DIPCore.Category, Range<Int>) throws -> [VersionItem]
+    let failure: ReviewReadFailure
+    private var start = 0
+    private var items: [VersionItem] = []
+
+    init(_ category: DIPCore.Category, count: Int,
+         read: @escaping @Sendable (DIPCore.Category, Range<Int>) throws -> [VersionItem], failure: ReviewReadFailure) {
+        self.category = category
+        self.count = count
+        self.read = read
+        self.failure = failure
+    }
+
+    /// Item `i`, or nil when its chunk could not be read (the failure is recorded).
+    func item(_ i: Int) -> VersionItem? {
+        if i < start || i >= start + items.count {
+            items = []
+            guard failure.error == nil, i >= 0, i < count else { return nil }
+            let range = i..<min(count, i + Self.chunk)
+            do {
+                let read = try read(category, range)
+                guard read.count == range.count else {
+                    failure.record(ReviewReadError.shortRead(category: category, expected: range.count, got: read.count))
+                    return nil
+                }
+                items = read
+                start = i
+            } catch {
+                failure.record(error)
+                return nil
+            }
+        }
+        let v = items[i - start]
+        // The last row of the table: its chunk is not needed any more.
+        if i == count - 1 { items = [] }
+        return v
+    }
+}
+
+/// A category table's source gave fewer or more items than asked.
+public enum ReviewReadError: Error, CustomStringConvertible {
+    case shortRead(category: DIPCore.Category, expected: Int, got: Int)
+
+    public var description: String {
+        switch self {
+        case .shortRead(let category, let expected, let got):
+            return "Register memberi \(got) informasi \(category.shortLabel.lowercased()) untuk lembar pemeriksaan, bukan \(expected)."
+        }
     }
 }

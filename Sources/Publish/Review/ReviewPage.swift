@@ -144,21 +144,26 @@ final class ReviewPageWriter: @unchecked Sendable {
 public struct ReviewPack {
     let input: ReviewInput
     let tables: [ReviewTable]
+    /// A failed read of a category table's items (`ReviewInput.categoryItems`), thrown once written.
+    let failure = ReviewReadFailure()
 
     public init(_ input: ReviewInput) {
         self.input = input
-        self.tables = ReviewContent.tables(input)
+        self.tables = ReviewContent.tables(input, failure: failure)
     }
 
     /// The review workbook (.xlsx bytes).
     public func workbook(clock: Clock) throws -> [UInt8] {
-        try ReviewWorkbook.build(input, tables: tables, clock: clock)
+        let bytes = try ReviewWorkbook.build(input, tables: tables, clock: clock)
+        try failure.check()
+        return bytes
     }
 
     /// The review page, emitted in pieces of UTF-8; rows found in `kept.page` are copied.
     public func writePage(clock: Clock, kept: ReviewKeptRows = ReviewKeptRows(),
                           to emit: ([UInt8]) throws -> Void) throws {
         try ReviewPage.write(input, tables: tables, clock: clock, kept: kept.page, to: emit)
+        try failure.check()
     }
 
     /// The workbook and the page in one pass: each row is made once, when the workbook
@@ -172,8 +177,10 @@ public struct ReviewPack {
             try page.start(input, clock: clock)
             let tap = ReviewRowTap(page)
             let workbook = try ReviewWorkbook.build(input, tables: tables, clock: clock, tap: tap)
+            try failure.check()
             if let failure = tap.failure { throw failure }
             try page.finish()
+            try failure.check()
             return workbook
         }
     }

@@ -28,7 +28,10 @@ public enum ReviewWorkbook {
 
     /// The workbook for a prepared input (unit names for problem-only units included).
     public static func build(_ input: ReviewInput, clock: Clock) throws -> [UInt8] {
-        try build(input, tables: ReviewContent.tables(input), clock: clock)
+        let failure = ReviewReadFailure()
+        let bytes = try build(input, tables: ReviewContent.tables(input, failure: failure), clock: clock)
+        try failure.check()
+        return bytes
     }
 
     /// - Parameter tap: given each table's rows as they are written (the review page).
