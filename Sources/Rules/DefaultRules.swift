@@ -97,11 +97,12 @@ aturan:
   - id: data-pribadi
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
-    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi]
+    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan]
     kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
+      - Data peminjam buku perpustakaan daerah
       - Daftar nama dan alamat peserta pelatihan UMKM
       - Data pribadi pemohon izin usaha
       - Daftar balita stunting by name by address
@@ -176,11 +177,13 @@ aturan:
   - id: kesehatan-perorangan
     keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis)
     prioritas: 100
-    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk]
+    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling]
     kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
+      - Catatan kasus klien konseling PUSPAGA
+      - Data cuti melahirkan pegawai
       - Rekam medis pasien Puskesmas
       - Data hasil pemeriksaan laboratorium perorangan (HIV/AIDS, TBC)
       - Daftar nama penderita gangguan jiwa yang dipasung
@@ -214,15 +217,18 @@ aturan:
   - id: evaluasi-kemampuan
     keterangan: Hasil evaluasi kapabilitas dan kemampuan seseorang (asesmen, psikotes, penilaian kinerja, hukuman disiplin) — UU 14/2008 Pasal 17 huruf h angka 4; yang menyangkut posisi seseorang dalam jabatan publik dapat dibuka (Pasal 18 ayat (2) huruf b)
     prioritas: 100
-    salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, baperjakat, dokumentasi baperjakat, usulan calon pejabat, nama calon pejabat, hasil asesmen, hasil assessment, asesmen kompetensi, hasil uji kompetensi, nilai uji kompetensi, hasil psikotes, psikotes, tes psikologi, hasil tes psikologi, penilaian kinerja pegawai, sasaran kinerja pegawai, skp, penilaian prestasi kerja, dp3, hasil evaluasi kinerja pegawai, rekomendasi kemampuan, pemetaan talenta, manajemen talenta, talent pool, hukuman disiplin, sanksi disiplin, pemeriksaan disiplin, hasil supervisi, berkas kenaikan pangkat, usulan kenaikan pangkat]
-    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, per unit kerja, per perangkat daerah, skp perangkat daerah, capaian skp perangkat daerah]
+    salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, baperjakat, dokumentasi baperjakat, usulan calon pejabat, nama calon pejabat, hasil asesmen, hasil assessment, asesmen kompetensi, hasil uji kompetensi, nilai uji kompetensi, hasil psikotes, psikotes, tes psikologi, hasil tes psikologi, penilaian kinerja pegawai, sasaran kinerja pegawai, skp, penilaian prestasi kerja, dp3, hasil evaluasi kinerja pegawai, rekomendasi kemampuan, pemetaan talenta, manajemen talenta, talent pool, hukuman disiplin, sanksi disiplin, pemeriksaan disiplin, hasil supervisi, berkas kenaikan pangkat, usulan kenaikan pangkat, evaluasi dosen oleh mahasiswa, penilaian dosen oleh mahasiswa]
+    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, per unit kerja, per perangkat daerah, skp perangkat daerah, capaian skp perangkat daerah, per program studi, per prodi, per fakultas, rata rata, tingkat kabupaten, tingkat kota, tingkat provinsi, tingkat kecamatan, rekap hasil, rekapitulasi hasil]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
+      - EDOM per dosen
       - Hasil asesmen kompetensi pejabat administrator
       - Dokumen Sasaran Kinerja Pegawai (SKP) perorangan
       - Berkas penjatuhan hukuman disiplin PNS
     contoh_tidak_cocok:
+      - Rekap hasil asesmen nasional tingkat kabupaten
+      - Rata-rata hasil EDOM per program studi
       - Pedoman penilaian kinerja pegawai
       - Jadwal uji kompetensi
 
@@ -262,11 +268,12 @@ aturan:
   - id: identitas-pelapor-korban
     keterangan: Identitas pelapor, saksi, informan atau korban
     prioritas: 100
-    salah_satu: [data pribadi pelapor, data pribadi pengadu, identitas pengadu, data pengadu, identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, nama pengadu, nama dan nomor pengadu, identitas pelapor dumas, berkas pengaduan, isi pengaduan]
+    salah_satu: [data pribadi pelapor, data pribadi pengadu, identitas pengadu, data pengadu, identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, nama pengadu, nama dan nomor pengadu, identitas pelapor dumas, berkas pengaduan, isi pengaduan, laporan whistleblowing, laporan whistle blowing, laporan wbs, aduan wbs, pengaduan wbs, laporan pelanggaran melalui wbs]
     kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, dirahasiakan, bencana, banjir, longsor, tanah longsor, gempa, tsunami, erupsi, puting beliung, kebakaran, kecelakaan, pengungsian, pengungsi, layanan pengaduan, layanan pendampingan]
     kategori: dikecualikan
     pengecualian: [17a2, 17h]
     contoh_cocok:
+      - Laporan whistleblowing system yang masuk ke Inspektorat
       - Data korban kekerasan terhadap perempuan dan anak
       - Berkas pengaduan masyarakat beserta identitas pelapor
       - Data pengaduan layanan perizinan (nama pengadu, No WA)
@@ -291,7 +298,7 @@ aturan:
     keterangan: Rencana dan jadwal operasi penegakan hukum (razia, penertiban, penggeledahan) sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 (menghambat penyelidikan/penyidikan tindak pidana, termasuk pelanggaran Perda yang disidik PPNS) dan angka 4 (keselamatan petugas); huruf a angka 3 hanya untuk intelijen kriminal kejahatan transnasional (narkotika, terorisme, perdagangan orang); setelah operasi selesai informasinya terbuka (Pasal 20)
     prioritas: 100
     salah_satu: [rencana operasi, jadwal operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, sasaran giat, target giat, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, intelijen, informasi intelijen, data intelijen, laporan intelijen, rencana pengamanan, pengamanan vip, pengamanan vvip, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, rencana inspeksi mendadak]
-    kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi]
+    kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi, telah dilaksanakan, sudah dilaksanakan]
     kategori: dikecualikan
     pengecualian: [17a1, 17a4]
     contoh_cocok:
@@ -300,6 +307,7 @@ aturan:
       - Jadwal dan sasaran giat penertiban PKL minggu depan
       - Agenda penggeledahan tempat usaha yang diduga melanggar Perda
     contoh_tidak_cocok:
+      - Jadwal operasi penertiban yang telah dilaksanakan
       - Rekap hasil penertiban reklame liar per bulan
       - Jadwal penertiban bangunan liar yang sudah diumumkan kepada warga
       - Jadwal giat Jumat bersih
@@ -356,12 +364,14 @@ aturan:
   - id: keamanan-sistem
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan, hak akses) — UU 14/2008 Pasal 17 huruf c (keamanan negara; angka 6 sistem persandian negara untuk persandian dan kunci kriptografi); bagi sistem pemerintahan daerah biasa hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi; huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut
     prioritas: 100
-    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database]
+    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses]
     kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
       - Topologi jaringan dan alamat IP server pusat data
+      - Kunci API layanan aplikasi
+      - Skema pengamanan server pusat data
       - Laporan hasil uji penetrasi aplikasi pelayanan
       - Konfigurasi firewall dan VPN jaringan intra pemerintah
       - Konfigurasi Mikrotik / router dan rule firewall Pemkab
@@ -837,11 +847,12 @@ aturan:
   - id: keuangan-pendapatan-perorangan
     keterangan: Kondisi keuangan, aset, pendapatan dan rekening bank seseorang (penghasilan, potongan, pinjaman, simpanan) — UU 14/2008 Pasal 17 huruf h angka 3
     prioritas: 100
-    salah_satu: [gaji pegawai, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs]
+    salah_satu: [gaji pegawai, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan]
     kecuali: [belanja, anggaran, realisasi, pagu, peraturan, ketentuan, standar, standar biaya, besaran tpp, kebijakan, pedoman, tata cara, prosedur, sop, persyaratan, syarat, jumlah, rekapitulasi jumlah, statistik, agregat, yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, perbup, peraturan bupati, keputusan bupati tentang besaran, sosialisasi, cakupan, persentase, dprd, anggota dprd, pimpinan dprd, kepala daerah]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
+      - Daftar penerima remunerasi beserta besarannya
       - Rincian pembagian jasa pelayanan medis per dokter
       - Bukti potong PPh 21 pegawai tahun 2025
       - Rekening koran bank bendahara pengeluaran
@@ -890,11 +901,13 @@ aturan:
   - id: pemeriksaan-etik-disiplin
     keterangan: Pengaduan terhadap pegawai/pejabat tertentu dan pemeriksaan disiplin atau kode etiknya (belum diputus; menyangkut penilaian dan nama baik seseorang) — UU 14/2008 Pasal 17 huruf h angka 4; pemeriksaan disiplin bukan penyidikan tindak pidana, sehingga huruf a angka 1 hanya dipakai bila pengaduan itu sedang diselidiki/disidik aparat penegak hukum
     prioritas: 100
-    salah_satu: [pengaduan terhadap pegawai, pengaduan terhadap pejabat, pengaduan terhadap hakim, pengaduan terhadap aparatur, pengaduan terhadap asn, pengaduan terhadap oknum, pengaduan oknum, aduan terhadap pegawai, laporan terhadap pegawai, laporan terhadap pejabat, oknum pegawai, oknum pejabat, oknum asn, pemeriksaan hakim, pemeriksaan terhadap hakim, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pelanggaran kode etik, sidang kode etik, sidang etik, majelis kode etik, pelanggaran etik, dugaan pelanggaran etik, pelanggaran disiplin, dugaan pelanggaran disiplin, berkas disiplin, penjatuhan hukuman disiplin, laporan hasil pemeriksaan disiplin, berita acara pemeriksaan disiplin, pengaduan yang sedang diproses, pengaduan dalam proses, pengaduan yang masih dalam proses, pengaduan yang belum selesai, dumas dalam proses, laporan gratifikasi, pelapor gratifikasi, masalah absensi, penanganan masalah absensi, ketidakhadiran pegawai, pegawai yang tidak masuk kerja, pelanggaran jam kerja, teguran tertulis, surat teguran pegawai, surat peringatan pegawai, pemeriksaan atasan langsung, diberi sanksi, dijatuhi hukuman disiplin, menjalani hukuman disiplin, dijatuhi sanksi disiplin]
+    salah_satu: [pengaduan terhadap pegawai, pengaduan terhadap pejabat, pengaduan terhadap hakim, pengaduan terhadap aparatur, pengaduan terhadap asn, pengaduan terhadap oknum, pengaduan oknum, aduan terhadap pegawai, laporan terhadap pegawai, laporan terhadap pejabat, oknum pegawai, oknum pejabat, oknum asn, pemeriksaan hakim, pemeriksaan terhadap hakim, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pelanggaran kode etik, sidang kode etik, sidang etik, majelis kode etik, pelanggaran etik, dugaan pelanggaran etik, pelanggaran disiplin, dugaan pelanggaran disiplin, berkas disiplin, penjatuhan hukuman disiplin, laporan hasil pemeriksaan disiplin, berita acara pemeriksaan disiplin, pengaduan yang sedang diproses, pengaduan dalam proses, pengaduan yang masih dalam proses, pengaduan yang belum selesai, dumas dalam proses, laporan gratifikasi, pelapor gratifikasi, masalah absensi, penanganan masalah absensi, ketidakhadiran pegawai, pegawai yang tidak masuk kerja, pelanggaran jam kerja, teguran tertulis, surat teguran pegawai, surat peringatan pegawai, pemeriksaan atasan langsung, diberi sanksi, dijatuhi hukuman disiplin, menjalani hukuman disiplin, dijatuhi sanksi disiplin, diperiksa inspektorat, sedang diperiksa inspektorat, pemeriksaan oleh inspektorat terhadap pegawai, diperiksa komite medik, pemeriksaan komite medik, komite etik]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, pembentukan, keputusan pembentukan, susunan keanggotaan, pencegahan, kode etik dan kode perilaku, whistleblowing, wbs, formulir, laporan penindakan, gambaran umum, jenis pelanggaran]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
+      - Data dokter yang sedang diperiksa komite medik
+      - Daftar pegawai yang sedang diperiksa inspektorat
       - Berkas pengaduan terhadap oknum pegawai kecamatan
       - Risalah sidang kode etik pegawai
       - Berita acara pemeriksaan disiplin PNS
@@ -903,6 +916,37 @@ aturan:
       - Tata cara pelaporan gratifikasi
       - Jumlah pelanggaran disiplin pegawai per tahun
       - Keputusan pembentukan majelis kode etik
+
+  - id: pengaduan-terhadap-orang
+    keterangan: Pengaduan atau laporan masyarakat tentang seorang pejabat atau petugas tertentu (kepala puskesmas, camat, guru …) yang belum diputus — menyangkut penilaian dan nama baik orang itu (UU 14/2008 Pasal 17 huruf h angka 4); jumlah dan tata cara pengaduan terbuka
+    prioritas: 100
+    semua:
+      - [pengaduan terhadap, aduan terhadap, laporan terhadap, pengaduan atas, aduan atas, pengaduan tentang, aduan tentang]
+      - [kepala, pejabat, pegawai, petugas, camat, lurah, kades, kepala desa, perangkat desa, guru, dosen, dokter, bidan, perawat, direktur, sekretaris, bendahara, oknum, asn, pns]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, formulir, gambaran umum, jenis pelanggaran, telah diselesaikan, yang telah diselesaikan, pelayanan]
+    kategori: dikecualikan
+    pengecualian: [17h4]
+    contoh_cocok:
+      - Aduan terhadap kepala puskesmas beserta bukti
+      - Pengaduan atas lurah yang diduga meminta pungutan
+    contoh_tidak_cocok:
+      - Jumlah aduan terhadap pelayanan puskesmas yang telah diselesaikan
+      - Tata cara pengaduan terhadap pejabat
+
+  - id: pertemuan-tertutup
+    keterangan: Risalah, notulen dan bahan rapat atau sidang yang dinyatakan tertutup — hanya pertemuan yang terbuka untuk umum wajib tersedia setiap saat (UU 14/2008 Pasal 11 ayat (1) huruf f); isi pertemuan tertutup termasuk memorandum intra badan publik (Pasal 17 huruf i)
+    prioritas: 100
+    semua:
+      - [tertutup]
+      - [rapat, sidang, risalah, notulen, notulensi, pertemuan, musyawarah]
+    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, agenda, jumlah, terbuka untuk umum, pengumuman]
+    kategori: dikecualikan
+    pengecualian: [17i]
+    contoh_cocok:
+      - Risalah rapat senat tertutup
+      - Notulen sidang majelis tertutup
+    contoh_tidak_cocok:
+      - Jadwal rapat senat terbuka dan tertutup
 
   - id: catatan-pendidikan-perorangan
     keterangan: Catatan pribadi peserta didik, mahasiswa, taruna atau warga belajar di satuan pendidikan formal dan nonformal — UU 14/2008 Pasal 17 huruf h angka 5
@@ -1661,7 +1705,7 @@ aturan:
     keterangan: Perjanjian dengan pihak ketiga (PKS, MoU, kontrak)
     prioritas: 55
     salah_satu: [daftar kerja sama, daftar mitra, mitra kerja sama, daftar partner, partner kerja sama, perjanjian kerja sama, perjanjian kerjasama, pks, nota kesepahaman, mou, memorandum of understanding, kontrak, surat perjanjian, perjanjian dengan pihak ketiga, kerja sama dengan, kerjasama dengan, perjanjian, kerja sama, kerjasama]
-    kecuali: [perjanjian kinerja, tenaga kontrak, pegawai kontrak, perkin]
+    kecuali: [perjanjian kinerja, tenaga kontrak, pegawai kontrak, perkin, pppk, p3k]
     kategori: setiap_saat
     kategori_alternatif: [berkala]
     butir: perjanjian
@@ -1669,6 +1713,7 @@ aturan:
       - Surat perjanjian kerja sama dengan BPJS Kesehatan
       - Kontrak pekerjaan rehabilitasi jalan
     contoh_tidak_cocok:
+      - Pengumuman hasil seleksi PPPK
       - Perjanjian Kinerja Tahun 2026
 
   - id: setiap-saat-pertemuan
@@ -1824,7 +1869,7 @@ aturan:
     semua:
       - [perkara, berkas perkara, penyelidikan, penyidikan, penuntutan, dakwaan, tuntutan, pemeriksaan, inspeksi, perusahaan, pelaku usaha]
       - [sedang berjalan, masih berjalan, dalam proses, masih dalam proses, sedang diproses, belum putus, belum diputus, belum berkekuatan hukum tetap, belum inkracht, sedang diperiksa, sedang ditindaklanjuti]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, agregat, jadwal sidang, sosialisasi, hak hak, hak para pihak, biaya perkara, bantuan hukum]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, agregat, jadwal sidang, sosialisasi, hak hak, hak para pihak, biaya perkara, bantuan hukum, inspektorat, komite medik, komite etik, kode etik, disiplin]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -1851,11 +1896,12 @@ aturan:
     prioritas: 100
     semua:
       - [penelitian, riset, kajian, invensi, karya ilmiah, data penelitian, temuan penelitian]
-      - [belum dipublikasikan, belum diterbitkan, belum dipatenkan, diajukan patennya, diajukan paten, permohonan paten, sedang dipatenkan]
+      - [belum dipublikasikan, belum diterbitkan, belum dipatenkan, diajukan patennya, diajukan paten, permohonan paten, sedang dipatenkan, masih diseleksi, sedang diseleksi, dalam proses seleksi, sedang dinilai, masih dinilai]
     kecuali: [tata cara, prosedur, pedoman, panduan, jumlah]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
+      - Proposal hibah penelitian yang masih diseleksi
       - Hasil riset dosen yang belum dipublikasikan
     contoh_tidak_cocok:
       - Daftar hasil penelitian yang telah dipublikasikan
@@ -1863,11 +1909,12 @@ aturan:
   - id: data-beserta-identitas-orang
     keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain) atau disusun per pemilik — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); yang diumumkan atau berupa jumlah tetap terbuka
     prioritas: 100
-    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah]
+    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya]
     kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
+      - Data hasil uji KIR per kendaraan beserta pemiliknya
       - Data objek pajak bumi dan bangunan dan nama pemiliknya
       - Daftar ibu hamil risiko tinggi per desa beserta nama
     contoh_tidak_cocok:
@@ -2135,6 +2182,9 @@ kata_tetap:
 #             "perubahan" terbaca pe- + "rubah" (hewan), "pemohon" terbaca pe(N)- + "pohon",
 #             "pengisian" terbaca pe(N)- + "kisi". Ditulis: kata turunan: kata dasarnya.
 kata_dasar_khusus:
+  inventarisasi: inventaris
+  menginventarisasi: inventaris
+  diinventarisasi: inventaris
   perubahan: ubah
   mengubah: ubah
   berubah: ubah
@@ -2178,7 +2228,7 @@ kata_dasar_khusus:
   mematikan: mati
   terancam: ancam
 
-penanda_terbuka: [jumlah, standar, secara umum, penyuluhan, edukasi, npwp instansi, rekening instansi, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku]
+penanda_terbuka: [jumlah, standar, rekening resmi, rekening penerimaan, secara umum, penyuluhan, edukasi, npwp instansi, rekening instansi, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku]
 
 singkatan:
   spj: surat pertanggungjawaban
@@ -2186,6 +2236,7 @@ singkatan:
   pemilu: pemilihan umum
   lkip: laporan kinerja instansi pemerintah
   perkin: perjanjian kinerja
+  edom: evaluasi dosen oleh mahasiswa
   sakip: sistem akuntabilitas kinerja instansi pemerintah
   spip: sistem pengendalian intern pemerintah
   bmn: barang milik negara
