@@ -137,6 +137,22 @@ final class DecreeTests: XCTestCase {
         XCTAssertTrue(old.issues().contains { $0.error && $0.message.contains("UU 36/2009") })
     }
 
+    /// A Mengingat entry without where its instrument was promulgated is a warning (never an
+    /// error): with the number dip knows from a text read, or saying the number is not verified
+    /// (the shipped Permendagri 3/2017, whose Berita Negara number only one municipal list gives).
+    func testMengingatWithoutItsGazetteIsAnHonestWarning() {
+        let shipped = settings.issues().filter { $0.message.contains("dicantumkan tanpa") }
+        XCTAssertEqual(shipped.map(\.message), ["mengingat[6]: Permendagri 3/2017 dicantumkan tanpa Berita Negara-nya, berbeda dengan entri "
+            + "Mengingat lainnya; nomornya belum diverifikasi dip dari naskah resmi: periksa di JDIH lalu tambahkan "
+            + "\"(Berita Negara Republik Indonesia Tahun 2017 Nomor …)\"."])
+        XCTAssertTrue(shipped.allSatisfy { !$0.error })
+        var bare = settings
+        bare.mengingat[0] = "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik;"
+        XCTAssertTrue(bare.issues().contains { !$0.error && $0.message == "mengingat[1]: UU 14/2008 dicantumkan tanpa Lembaran Negara-nya, "
+            + "berbeda dengan entri Mengingat lainnya; tambahkan (Lembaran Negara Republik Indonesia Tahun 2008 Nomor 61, "
+            + "Tambahan Lembaran Negara Republik Indonesia Nomor 4846)." }, "\(bare.issues())")
+    }
+
     /// A draft says so above its first page and its Lampiran; the decree itself never does.
     func testDraftDecreesAreMarkedAsDrafts() throws {
         var draft = try DecreeFixtures.sampleVersion()

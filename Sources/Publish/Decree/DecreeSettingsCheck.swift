@@ -94,6 +94,7 @@ extension DecreeSettings {
         // in force, with its official title and promulgation numbers, an amended law with its
         // latest amendment (StatuteBook).
         out += legalTextProblems().map { ($0.error, $0.message) }
+        out += missingGazetteWarnings()
         if contact == nil {
             out.append((false, "kop surat belum memuat alamat, telepon, e-mail dan laman (`contact`)."))
         }
@@ -103,6 +104,37 @@ extension DecreeSettings {
         if atasanPPID.name.trimmingCharacters(in: .whitespaces).isEmpty || atasanPPID.nip == nil {
             out.append((false, "nama dan NIP Atasan PPID (`atasanPPID`) kosong: `dip approve` memintanya lewat "
                 + "--atasan-name/--atasan-nip bila ada informasi yang dikecualikan."))
+        }
+        return out
+    }
+
+    /// A Mengingat entry whose instrument is printed without where it was promulgated (Lembaran
+    /// Negara for a UU/PP, Berita Negara for a ministerial or commission regulation) while the
+    /// other entries give theirs: a warning naming the number dip knows from a text read, or
+    /// saying plainly that dip has not verified one (Permendagri 3/2017: one municipal list only),
+    /// never a number guessed into the decree.
+    func missingGazetteWarnings() -> [(error: Bool, message: String)] {
+        var out: [(Bool, String)] = []
+        for (field, text, mengingat) in legalTexts where mengingat {
+            guard let c = StatuteBook.citations(in: text).first, let s = StatuteBook.statute(c.short), s.inForce,
+                  s.coveredBy == nil else { continue }
+            // (A `where` on a case with several patterns binds only the last one: test inside.)
+            switch c.kind {
+            case .uu, .perppu, .pp:
+                guard c.gazette == nil else { continue }
+                let known = s.gazette.map { " (Lembaran Negara Republik Indonesia Tahun \(s.year) Nomor \($0)"
+                    + (s.supplement.map { ", Tambahan Lembaran Negara Republik Indonesia Nomor \($0)" } ?? "") + ")" }
+                out.append((false, "\(field): \(c.short) dicantumkan tanpa Lembaran Negara-nya, berbeda dengan entri Mengingat lainnya; "
+                    + (known.map { "tambahkan\($0)." } ?? "nomornya belum diverifikasi dip dari naskah resmi: periksa di JDIH lalu tambahkan.")))
+            case .permendagri, .perki:
+                guard c.beritaNegara == nil else { continue }
+                let known = s.beritaNegara.map { " (Berita Negara Republik Indonesia Tahun \(s.year) Nomor \($0))" }
+                out.append((false, "\(field): \(c.short) dicantumkan tanpa Berita Negara-nya, berbeda dengan entri Mengingat lainnya; "
+                    + (known.map { "tambahkan\($0)." } ?? "nomornya belum diverifikasi dip dari naskah resmi: periksa di JDIH lalu tambahkan "
+                        + "\"(Berita Negara Republik Indonesia Tahun \(s.year) Nomor …)\".")))
+            default:
+                continue
+            }
         }
         return out
     }
