@@ -465,15 +465,12 @@ extension AppDatabase {
             previousDecreeDate: previous?.decreeDate)
         built.dikDecreeNumber = version.dikDecreeNumber
         built.atasan = version.atasan
-        // The DIK decree revokes the newest earlier DIK decree (a version without exempted
-        // items has none, so look further back).
-        if let dik = try VersionRecord
-            .filter(Column("status") == VersionStatus.published && Column("number") < version.number
-                && Column("dik_decree_number") != nil)
-            .order(Column("number").desc).fetchOne(db)
-        {
-            built.previousDIKDecreeNumber = dik.dikDecreeNumber
-            built.previousDIKDecreeDate = dik.decreeDate
+        // The DIK decree in force before this version: the last published version's. When that
+        // version exempted nothing, its DIP decree revoked the DIK decree before it (a DIK
+        // decree must not stay in force beside a DIP publishing what it exempts), so none is.
+        if let previous, let dik = previous.dikDecreeNumber {
+            built.previousDIKDecreeNumber = dik
+            built.previousDIKDecreeDate = previous.decreeDate
         }
         return built
     }

@@ -153,6 +153,32 @@ final class DecreeTests: XCTestCase {
             + "Tambahan Lembaran Negara Republik Indonesia Nomor 4846)." }, "\(bare.issues())")
     }
 
+    /// A version that exempts nothing issues no DIK decree: its DIP decree revokes the DIK decree
+    /// in force with the previous DIP decree, so no classification stays in force beside a DIP
+    /// that publishes what it exempted; a version with exemptions leaves that to its DIK decree.
+    func testDIPDecreeWithoutExemptionsRevokesTheDIKDecreeInForce() throws {
+        var v = try DecreeFixtures.sampleVersion()
+        v.exempted = []
+        v.previousDecreeNumber = "000.9/7/Diskominfosatik/2026"
+        v.previousDecreeDate = try IndonesianDate.parse("5 Januari 2026")
+        v.previousDIKDecreeNumber = "000.9/8/Diskominfosatik/2026"
+        v.previousDIKDecreeDate = try IndonesianDate.parse("5 Januari 2026")
+        func text(_ version: DIPVersion) throws -> String {
+            visibleText(try docxParts(try DecreeWriter.penetapanDIP(version: version, settings: settings, citations: .builtIn,
+                                                                    clock: clock))[2].text).joined(separator: " ")
+        }
+        let issuer = "Keputusan Kepala Dinas Komunikasi, Informatika, Sandi dan Statistik Kabupaten Serang selaku Pejabat Pengelola Informasi dan Dokumentasi Utama"
+        let both = try text(v)
+        XCTAssertTrue(both.contains("Pada saat Keputusan ini mulai berlaku, \(issuer) Nomor 000.9/7/Diskominfosatik/2026 tanggal 5 Januari 2026 "
+            + "tentang Penetapan Daftar Informasi Publik di Lingkungan Pemerintah Kabupaten Serang Tahun 2026 dan \(issuer) Nomor "
+            + "000.9/8/Diskominfosatik/2026 tanggal 5 Januari 2026 tentang Klasifikasi Informasi yang Dikecualikan di Lingkungan "
+            + "Pemerintah Kabupaten Serang Tahun 2026, dicabut dan dinyatakan tidak berlaku."), both)
+        var withExemptions = v
+        withExemptions.exempted = try DecreeFixtures.sampleVersion().exempted
+        XCTAssertFalse(withExemptions.exempted.isEmpty)
+        XCTAssertFalse(try text(withExemptions).contains("000.9/8/Diskominfosatik/2026"), "the DIK decree revokes it there")
+    }
+
     /// A draft says so above its first page and its Lampiran; the decree itself never does.
     func testDraftDecreesAreMarkedAsDrafts() throws {
         var draft = try DecreeFixtures.sampleVersion()

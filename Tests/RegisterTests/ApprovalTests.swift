@@ -134,4 +134,35 @@ final class ApprovalTests: XCTestCase {
         XCTAssertEqual(second.previousDecreeNumber, "000.9/12/Diskominfo/2026")
         XCTAssertEqual(second.previousDIKDecreeNumber, "000.9/13/Diskominfo/2026")
     }
+
+    /// A version that exempts nothing has no DIK decree of its own: it carries the DIK decree in
+    /// force (the last published one) for its DIP decree to revoke; the next version's DIK decree
+    /// then has nothing left to revoke (that decree was revoked already).
+    func testVersionWithoutExemptionsCarriesTheDIKDecreeInForceOnce() throws {
+        let db = try AppDatabase.inMemory()
+        let first = try draftWithExemption(db)
+        try db.approve(version: first.number, request(force: true), at: Fixture.date(3))
+        try db.publish(version: first.number, at: Fixture.date(3))
+        // The exempted item leaves the unit's list: nothing is exempted any more.
+        try Fixture.submit(db, Fixture.baseList, sha: "v2", day: 4)
+        let second = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(4))))
+        XCTAssertTrue(second.exempted.isEmpty)
+        XCTAssertEqual(second.previousDIKDecreeNumber, "000.9/13/Diskominfo/2026")
+        XCTAssertEqual(second.previousDIKDecreeDate, Fixture.date(3))
+        var plain = request(dik: nil, force: true, day: 4)
+        plain.decreeNumber = "000.9/20/Diskominfo/2026"
+        try db.approve(version: second.number, plain, at: Fixture.date(4))
+        try db.publish(version: second.number, at: Fixture.date(4))
+        // Exempted again: its DIK decree revokes nothing (the DIP decree of version 2 did).
+        var list = Fixture.baseList
+        list.append(Fixture.classified(Fixture.item("7", "Rekam medis pegawai", kategori: .setiapSaat),
+                                       suggested: .dikecualikan, test: true))
+        try Fixture.submit(db, list, sha: "v3", day: 5)
+        try db.recordConsequenceTest(itemID: "dinkes-0007", revision: 1, test: Fixture.test(.exemptWhole),
+                                     enteredBy: "Tim", source: .cli, at: Fixture.date(5))
+        let third = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(5))))
+        XCTAssertFalse(third.exempted.isEmpty)
+        XCTAssertEqual(third.previousDecreeNumber, "000.9/20/Diskominfo/2026")
+        XCTAssertNil(third.previousDIKDecreeNumber)
+    }
 }

@@ -94,6 +94,20 @@ public enum DecreeWriter {
             revocation = revokedDecree(settings: settings, number: earlier.number,
                                        date: try? IndonesianDate.parse(earlier.date), title: earlier.title, clock: clock)
         }
+        // A version that exempts nothing issues no DIK decree; the DIK decree in force (the last
+        // published version's, else on a first decree the one made before dip) would stay in
+        // force beside a DIP that publishes what it exempted, so this decree revokes it too.
+        if version.exempted.isEmpty {
+            var dik: String?
+            if let previous = version.previousDIKDecreeNumber {
+                dik = revokedDecree(settings: settings, number: previous, date: version.previousDIKDecreeDate,
+                                    title: dikTitle(settings: settings, year: L.year(version.previousDIKDecreeDate)), clock: clock)
+            } else if version.previousDecreeNumber == nil, let earlier = settings.keputusanDIKSebelumnya {
+                dik = revokedDecree(settings: settings, number: earlier.number,
+                                    date: try? IndonesianDate.parse(earlier.date), title: earlier.title, clock: clock)
+            }
+            if let dik { revocation = revocation.map { "\($0) dan \(dik)" } ?? dik }
+        }
         let categories: [Category] = [.berkala, .sertaMerta, .setiapSaat]
         let count = list.items.count
         var texts: [[DOCXParagraph]] = [
@@ -163,7 +177,9 @@ public enum DecreeWriter {
         if let previous = version.previousDIKDecreeNumber {
             revocation = revokedDecree(settings: settings, number: previous, date: version.previousDIKDecreeDate,
                                        title: dikTitle(settings: settings, year: L.year(version.previousDIKDecreeDate)), clock: clock)
-        } else if let earlier = settings.keputusanDIKSebelumnya {
+        } else if version.previousDecreeNumber == nil, let earlier = settings.keputusanDIKSebelumnya {
+            // Only on a first decree: a published version since then revoked it (its DIK decree,
+            // or its DIP decree when it exempted nothing).
             revocation = revokedDecree(settings: settings, number: earlier.number,
                                        date: try? IndonesianDate.parse(earlier.date), title: earlier.title, clock: clock)
         }

@@ -75,6 +75,9 @@ enum Feeds {
                 + (v.dikDecreeNumber.map { ", ditetapkan dengan Keputusan Nomor \($0)" } ?? "") + ".")
         }
         if let previous = v.previousDecreeNumber { lines.append("Keputusan ini mencabut Keputusan Nomor \(previous).") }
+        if v.exempted.isEmpty, let dik = v.previousDIKDecreeNumber {
+            lines.append("Tidak ada lagi informasi yang dikecualikan: Keputusan Klasifikasi Informasi yang Dikecualikan Nomor \(dik) juga dicabut.")
+        }
         return lines.joined(separator: "\n")
     }
 
