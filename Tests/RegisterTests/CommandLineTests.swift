@@ -122,6 +122,10 @@ final class CommandLineTests: XCTestCase {
                                   "--public-interest", "y", "--period", "Permanen", "--tester", "Tim"] + ws)
         XCTAssertEqual(permanentB.status, 1, permanentB.out)
         XCTAssertTrue(permanentB.err.contains("tidak bersifat permanen (Pasal 20 ayat (1))"), permanentB.err)
+        let foreverB = try run(["test", "dinkes-0005", "--revision", "1", "--conclusion",
+                                "dikecualikan_sebagian", "--ground", "17b", "--consequence", "x",
+                                "--public-interest", "y", "--period", "selamanya", "--tester", "Tim"] + ws)
+        XCTAssertEqual(foreverB.status, 1, "\"selamanya\" is permanent too: \(foreverB.out)")
 
         let test = try run(["test", "dinkes-0005", "--revision", "1", "--conclusion",
                             "dikecualikan_seluruhnya", "--ground", "17h2", "--consequence",

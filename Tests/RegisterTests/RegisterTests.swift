@@ -425,4 +425,16 @@ final class BatchSubmissionTests: XCTestCase {
         XCTAssertEqual(second.map(\.outcome), [.duplicate, .duplicate])
         XCTAssertEqual(try Fixture.count(db, "items"), 8)
     }
+
+    /// "Selamanya" is for ever, not "selama berlaku": a permanent period typed in other words is
+    /// still permanent (the DIK decree prints it, and UU 14/2008 Pasal 20 ayat (1) forbids it
+    /// for huruf a–f), while "selama berlaku" stays a limited period.
+    func testPeriodTextReadsForEverAsPermanent() {
+        for text in ["Permanen", "selamanya", "Selama-lamanya", "tidak terbatas", "Tanpa batas waktu"] {
+            XCTAssertEqual(PeriodText.parse(text), .permanent, text)
+        }
+        XCTAssertEqual(PeriodText.parse("Selama berlaku"), .whileValid)
+        XCTAssertEqual(PeriodText.parse("selama masa kontrak"), .whileValid)
+        XCTAssertEqual(PeriodText.parse("5 (lima) tahun"), .years(5))
+    }
 }
