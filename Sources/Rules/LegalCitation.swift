@@ -93,6 +93,21 @@ public struct LegalCitations: Sendable, Hashable {
     /// has not been named (`dip approve` refuses a decree that would print it).
     public static let unnamedLawNote = "(undang-undang yang merahasiakannya belum disebut)"
 
+    /// What an exemption's record lacks that the classification decree must state for it (its
+    /// Lampiran prints "-" otherwise): the consequence if opened (the test of UU 14/2008 Pasal 19)
+    /// and the exemption period. Empty for a test concluding *terbuka*.
+    public static func missingExemptionParts(_ test: ConsequenceTest) -> [String] {
+        guard test.conclusion == .exemptWhole || test.conclusion == .exemptPart else { return [] }
+        var missing: [String] = []
+        func blank(_ s: String) -> Bool {
+            let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+            return t.isEmpty || t.allSatisfy { "-–—.…".contains($0) }
+        }
+        if blank(test.consequence) { missing.append("konsekuensi apabila informasi dibuka") }
+        if blank(test.periodText) && test.period == .unknown { missing.append("jangka waktu pengecualian") }
+        return missing
+    }
+
     /// Pasal 17 letters whose exemptions UU 14/2008 Pasal 20 ayat (1) declares not permanent.
     public static let lettersNeverPermanent: Set<Character> = ["a", "b", "c", "d", "e", "f"]
 

@@ -198,6 +198,25 @@ final class ReviewWorkbookTests: XCTestCase {
         }
     }
 
+    /// An exemption typed without its consequence or its period is a located problem, not a test:
+    /// the classification decree's Lampiran states both for every exempted item.
+    func testExemptionWithoutConsequenceOrPeriodIsAProblemNotATest() throws {
+        for (consequence, period, column) in [("", "5 tahun", "Konsekuensi apabila Dibuka"), ("Mengungkap diagnosis", "", "Jangka Waktu Pengecualian")] {
+            let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
+            try Self.edit(url.path, [
+                ["Uji Konsekuensi", "dinkes-0099", "Dasar Hukum (Pasal)", "UU 14/2008 Pasal 17 huruf h angka 2"],
+                ["Uji Konsekuensi", "dinkes-0099", "Konsekuensi apabila Dibuka", consequence],
+                ["Uji Konsekuensi", "dinkes-0099", "Pertimbangan Kepentingan Publik", "Tidak lebih besar"],
+                ["Uji Konsekuensi", "dinkes-0099", "Kesimpulan", "Dikecualikan seluruhnya"],
+                ["Uji Konsekuensi", "dinkes-0099", "Jangka Waktu Pengecualian", period],
+            ])
+            let d = try ReviewWorkbookReader.read(path: url.path)
+            XCTAssertEqual(d.tests.map(\.itemID), [], column)
+            let located = d.problems.first { $0.message.hasPrefix("Kesimpulan dikecualikan tanpa") }
+            XCTAssertEqual(located?.columnName, column, "\(d.problems)")
+        }
+    }
+
     func testDecisionsFilledWithOpenpyxlAreReadBack() throws {
         let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
         try Self.edit(url.path, [

@@ -43,7 +43,7 @@ final class CommandLineTests: XCTestCase {
         let workspace = FileManager.default.temporaryDirectory
             .appendingPathComponent("dip-ws-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: workspace) }
-        for (ground, refused) in [("17b", true), ("17h2", false)] {
+        for (ground, consequence, refused) in [("17b", "x", true), ("17h2", "", true), ("17h2", "x", false)] {
             try? FileManager.default.removeItem(at: workspace)
             do {
                 let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
@@ -56,7 +56,7 @@ final class CommandLineTests: XCTestCase {
                     itemID: "dinkes-0005", revision: 1,
                     test: ConsequenceTest(
                         specificInformation: "Rincian harga satuan", legalBasis: "", grounds: [ground],
-                        consequence: "x", publicInterest: "y", conclusion: .exemptPart, period: .permanent,
+                        consequence: consequence, publicInterest: "y", conclusion: .exemptPart, period: .permanent,
                         periodText: "Permanen", conditionsForOpening: "", tester: Official(name: "Tim"),
                         testedOn: Fixture.date(2)),
                     enteredBy: "Tim", source: .cli, at: Fixture.date(2))
@@ -69,8 +69,9 @@ final class CommandLineTests: XCTestCase {
                                    "--workspace", workspace.path])
             if refused {
                 XCTAssertEqual(approve.status, 1, approve.out)
-                XCTAssertTrue(approve.err.contains("dinkes-0005: Pengecualian berdasarkan Pasal 17 huruf b UU 14/2008 tidak bersifat permanen"),
-                              approve.err)
+                XCTAssertTrue(approve.err.contains(ground == "17b"
+                    ? "dinkes-0005: Pengecualian berdasarkan Pasal 17 huruf b UU 14/2008 tidak bersifat permanen"
+                    : "dinkes-0005: dikecualikan tanpa konsekuensi apabila informasi dibuka yang tercatat"), approve.err)
             } else {
                 XCTAssertEqual(approve.status, 0, approve.err)
                 // The counts the decrees state: the open part of the item exempted in part is in the DIP too.
@@ -122,6 +123,11 @@ final class CommandLineTests: XCTestCase {
                                   "--public-interest", "y", "--period", "Permanen", "--tester", "Tim"] + ws)
         XCTAssertEqual(permanentB.status, 1, permanentB.out)
         XCTAssertTrue(permanentB.err.contains("tidak bersifat permanen (Pasal 20 ayat (1))"), permanentB.err)
+        let noConsequence = try run(["test", "dinkes-0005", "--revision", "1", "--conclusion",
+                                     "dikecualikan_seluruhnya", "--ground", "17h2", "--consequence", " ",
+                                     "--public-interest", "y", "--period", "Permanen", "--tester", "Tim"] + ws)
+        XCTAssertEqual(noConsequence.status, 1, noConsequence.out)
+        XCTAssertTrue(noConsequence.err.contains("wajib dicatat dengan konsekuensi apabila informasi dibuka"), noConsequence.err)
         let foreverB = try run(["test", "dinkes-0005", "--revision", "1", "--conclusion",
                                 "dikecualikan_sebagian", "--ground", "17b", "--consequence", "x",
                                 "--public-interest", "y", "--period", "selamanya", "--tester", "Tim"] + ws)

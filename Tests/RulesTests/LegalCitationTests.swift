@@ -36,6 +36,21 @@ final class LegalCitationTests: XCTestCase {
 
     /// Bare huruf j (a precedent's or an older record's ground) never prints as a complete
     /// citation: the missing law is said; with the law named nothing is added.
+    /// The classification decree states each exemption's consequence and period: a record
+    /// without them (blank, or only a dash) cannot be printed there; a test concluding open needs neither.
+    func testExemptionWithoutConsequenceOrPeriodIsIncomplete() {
+        func test(_ consequence: String, _ period: String, _ conclusion: ConsequenceConclusion = .exemptWhole) -> ConsequenceTest {
+            ConsequenceTest(specificInformation: "", legalBasis: "", grounds: ["17h2"], consequence: consequence, publicInterest: "",
+                            conclusion: conclusion, period: period == "Permanen" ? .permanent : (period == "5 tahun" ? .years(5) : .unknown),
+                            periodText: period, conditionsForOpening: "", tester: nil, testedOn: nil)
+        }
+        XCTAssertEqual(LegalCitations.missingExemptionParts(test("Rahasia pasien terbuka", "5 tahun")), [])
+        XCTAssertEqual(LegalCitations.missingExemptionParts(test("", "Permanen")), ["konsekuensi apabila informasi dibuka"])
+        XCTAssertEqual(LegalCitations.missingExemptionParts(test("-", " ")), ["konsekuensi apabila informasi dibuka", "jangka waktu pengecualian"])
+        XCTAssertEqual(LegalCitations.missingExemptionParts(test("x", "sampai putusan", .exemptPart)), [])
+        XCTAssertEqual(LegalCitations.missingExemptionParts(test("", "", .open)), [])
+    }
+
     /// UU 14/2008 Pasal 20 ayat (1): huruf a–f exemptions are not permanent; g–j may be.
     func testPermanenceOnlyForGroundsBeyondHurufF() {
         let problem = LegalCitations.permanenceProblem(codes: ["17b", "17e3"], period: .permanent, conclusion: .exemptWhole)

@@ -301,6 +301,20 @@ public enum ReviewWorkbookReader {
                     continue
                 }
                 let periodText = value(row, ReviewFormat.periodHeader)
+                // The classification decree states each exemption's consequence and period (as `dip test`).
+                let draftTest = ConsequenceTest(
+                    specificInformation: "", legalBasis: legalBasis, grounds: codes,
+                    consequence: value(row, ReviewFormat.consequenceHeader), publicInterest: "", conclusion: conclusion,
+                    period: PeriodText.parse(periodText), periodText: periodText, conditionsForOpening: "",
+                    tester: nil, testedOn: nil)
+                let missing = LegalCitations.missingExemptionParts(draftTest)
+                if !missing.isEmpty {
+                    let header = missing.first == "konsekuensi apabila informasi dibuka" ? ReviewFormat.consequenceHeader : ReviewFormat.periodHeader
+                    problem(sheet, row.number, map[header.lowercased()], header,
+                            "Kesimpulan dikecualikan tanpa " + missing.joined(separator: " dan ") + ".",
+                            "Isi " + missing.joined(separator: " dan ") + ": keduanya dimuat dalam Lampiran Keputusan Klasifikasi DIK.")
+                    continue
+                }
                 // UU 14/2008 Pasal 20 ayat (1): exemptions under huruf a–f are not permanent (as `dip test`).
                 if let why = LegalCitations.permanenceProblem(codes: codes, period: PeriodText.parse(periodText),
                                                               conclusion: conclusion) {

@@ -172,28 +172,32 @@ extension DIP {
                 }
                 let citations = LegalCitations(ruleSet: try options.ruleSet())
                 var cited: [String] = []
-                var permanent: [String] = []
+                var unprintable: [String] = []  // tests the DIK decree cannot print as they are
                 for v in draft.exempted {
                     let text = citations.citation(test: v.consequenceTest, grounds: v.classification?.exemptionGrounds ?? [],
                                                   unitText: v.item.dasarHukumText)
                     for problem in StatuteBook.problems(in: text) where problem.substantive && !cited.contains(problem.message) {
                         cited.append(problem.message)
                     }
+                    if let test = v.consequenceTest, !LegalCitations.missingExemptionParts(test).isEmpty {
+                        unprintable.append("\(v.id): dikecualikan tanpa "
+                            + LegalCitations.missingExemptionParts(test).joined(separator: " dan ") + " yang tercatat")
+                    }
                     if let test = v.consequenceTest,
                        let why = LegalCitations.permanenceProblem(codes: citations.codes(test.grounds, text: test.legalBasis),
                                                                   period: test.period, conclusion: test.conclusion) {
-                        permanent.append("\(v.id): \(why)")
+                        unprintable.append("\(v.id): \(why)")
                     }
                     if text.contains(LegalCitations.unnamedLawNote) {
                         let message = "\(v.id) dikecualikan berdasarkan Pasal 17 huruf j tanpa undang-undang yang merahasiakannya"
                         if !cited.contains(message) { cited.append(message) }
                     }
                 }
-                guard permanent.isEmpty else {
+                guard unprintable.isEmpty else {
                     throw RegisterError.invalidInput(
-                        "Jangka waktu pengecualian pada versi \(number) bertentangan dengan UU 14/2008 Pasal 20 ayat (1): "
-                            + permanent.joined(separator: "; ")
-                            + ". Catat ulang uji konsekuensinya dengan jangka waktu tertentu (`dip test … --period`); keputusan tidak disetujui.")
+                        "Uji konsekuensi pada versi \(number) tidak dapat dicetak dalam Keputusan Klasifikasi DIK: "
+                            + unprintable.joined(separator: "; ")
+                            + ". Catat ulang uji konsekuensinya (`dip test`, atau lembar kerja pemeriksaan); keputusan tidak disetujui.")
                 }
                 guard cited.isEmpty else {
                     throw RegisterError.invalidInput(

@@ -93,6 +93,16 @@ extension DIP {
                             + "17j1–17j5 di rules/pengecualian.yaml atau sebutkan undang-undangnya di --legal-basis "
                             + "(misalnya \"UU 14/2008 Pasal 17 huruf j jo. UU 27/2022\").")
                 }
+                // The classification decree states the consequence and the period of each exemption.
+                let missing = LegalCitations.missingExemptionParts(ConsequenceTest(
+                    specificInformation: specific ?? "", legalBasis: "", grounds: codes, consequence: consequence,
+                    publicInterest: publicInterest, conclusion: conclusion, period: PeriodText.parse(period),
+                    periodText: period, conditionsForOpening: conditions, tester: nil, testedOn: nil))
+                if !missing.isEmpty {
+                    throw RegisterError.invalidInput(
+                        "Informasi yang dikecualikan wajib dicatat dengan " + missing.joined(separator: " dan ")
+                            + ": keduanya dimuat dalam Lampiran Keputusan Klasifikasi DIK.")
+                }
                 // UU 14/2008 Pasal 20 ayat (1): exemptions under huruf a–f are not permanent.
                 if let why = LegalCitations.permanenceProblem(codes: codes, period: PeriodText.parse(period),
                                                               conclusion: conclusion) {
