@@ -61,3 +61,128 @@ extension AppDatabase {
         }
     }
 }
+
+/// A version whose items are read a chunk at a time, by id (the review pack reads a regency's
+/// draft so, category by category in its own order, rather than whole). When the register
+/// already holds the version built whole (the run that made the draft and wrote its decree),
+/// the items come from there and nothing is read again.
+public final class VersionReader: @unchecked Sendable {
+    /// One item of the version, without its texts.
+    public struct Slot: Sendable {
+        public var id: String
+        /// The unit's code.
+        public var unit: String
+        public var category: DIPCore.Category
+        public var subgroup: BerkalaSubgroup?
+        public var exempted: Bool
+    }
+
+    /// The version's number, status and dates (its `items` and `exempted` are empty: read
+    /// them through `items(_:)`).
+    public let header: DIPVersion
+    /// Every item of the version, in no particular order.
+    public let slots: [Slot]
+    let register: AppDatabase
+    let units: [String: WorkUnit]
+    /// The version built whole, when the register holds it, and each id's place in it.
+    let built: (open: [VersionItem], exempted: [VersionItem])?
+    let place: [String: (exempted: Bool, index: Int)]
+
+    init(register: AppDatabase, header: DIPVersion, slots: [Slot], units: [String: WorkUnit],
+         built: (open: [VersionItem], exempted: [VersionItem])?) {
+        self.register = register
+        self.header = header
+        self.slots = slots
+        self.units = units
+        self.built = built
+        var place: [String: (exempted: Bool, index: Int)] = [:]
+        if let built {
+            place.reserveCapacity(built.open.count + built.exempted.count)
+            for (i, v) in built.open.enumerated() { place[v.id] = (false, i) }
+            for (i, v) in built.exempted.enumerated() { place[v.id] = (true, i) }
+        }
+        self.place = place
+    }
+
+    /// The unit of `code` as the version's items name it.
+    public func unit(_ code: String) -> WorkUnit { units[code] ?? WorkUnit(code: code, name: code) }
+
+    /// The items `ids` of the version, in the order of `ids`, each built as `version(number:)`
+    /// builds it.
+    public func items(_ ids: [String]) throws -> [VersionItem] {
+        if let built {
+            return try ids.map { id in
+                guard let p = place[id] else { throw RegisterError.unknownItem(id) }
+                return p.exempted ? built.exempted[p.index] : built.open[p.index]
+            }
+        }
+        guard !ids.isEmpty else { return [] }
+        let number = header.number
+        return try register.read { db in
+            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
+            let arguments = StatementArguments([number]) + StatementArguments(ids)
+            var rows: [String: VersionItemRecord] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM version_items WHERE version = ? AND item IN (\(marks))",
+                                        arguments: arguments) {
+                let record = try VersionItemRecord(row: row)
+                rows[record.item] = record
+            }
+            var unitByItem: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, unit FROM items WHERE id IN (\(marks))",
+                                        arguments: StatementArguments(ids)) {
+                unitByItem[row[0]] = row[1]
+            }
+            var revisions: [String: RevisionRecord] = [:]
+            try RevisionRecord.forEach(db, sql: """
+                SELECT r.* FROM item_revisions r
+                JOIN version_items v ON v.item = r.item AND v.revision = r.revision
+                WHERE v.version = ? AND r.item IN (\(marks))
+                """, arguments: arguments) { revisions[$0.item] = $0 }
+            let testIDs = rows.values.compactMap(\.test)
+            var tests: [Int64: ConsequenceTestRecord] = [:]
+            if !testIDs.isEmpty {
+                let testMarks = Array(repeating: "?", count: testIDs.count).joined(separator: ",")
+                for t in try ConsequenceTestRecord.fetchAll(
+                    db, sql: "SELECT * FROM consequence_tests WHERE id IN (\(testMarks))",
+                    arguments: StatementArguments(testIDs)) { tests[t.id!] = t }
+            }
+            var classifications = ClassificationDecoder()
+            return try ids.map { id in
+                guard let row = rows[id], let code = unitByItem[id] else { throw RegisterError.unknownItem(id) }
+                guard let revision = revisions[id] else { throw RegisterError.unknownItem("\(id) revisi \(row.revision)") }
+                // As `AppDatabase.ordered` builds a version's item.
+                var information = revision.information
+                information.nomor = row.nomor
+                return VersionItem(
+                    id: row.item, revision: row.revision, unit: unit(code),
+                    item: information, category: row.category, subgroup: row.subgroup,
+                    classification: try? classifications.decode(revision), change: row.change,
+                    recordedAt: revision.recordedAt, consequenceTest: row.test.flatMap { tests[$0] }?.test)
+            }
+        }
+    }
+}
+
+extension AppDatabase {
+    /// The current draft (`currentDraft()`), to be read a chunk of items at a time.
+    public func currentDraftReader() throws -> VersionReader? {
+        try read { db in
+            guard let record = try Self.currentDraftRecord(db) else { return nil }
+            var units: [String: WorkUnit] = [:]
+            for unit in try UnitRecord.fetchAll(db) { units[unit.code] = unit.unit }
+            var slots: [VersionReader.Slot] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT v.item, i.unit, v.category, v.subgroup, v.exempted FROM version_items v
+                JOIN items i ON i.id = v.item
+                WHERE v.version = ?
+                """, arguments: [record.number])
+            while let row = try rows.next() {
+                slots.append(VersionReader.Slot(id: row[0], unit: row[1], category: row[2], subgroup: row[3], exempted: row[4]))
+            }
+            // The header as `currentDraft()` builds it, from no rows.
+            let header = try Self.buildVersion(db, number: record.number, cache: nil, entries: [])
+            return VersionReader(register: self, header: header, slots: slots, units: units,
+                                 built: versionCache.items(version: record.number, units: units))
+        }
+    }
+}

@@ -53,4 +53,61 @@ final class ReviewReadsTests: XCTestCase {
         XCTAssertEqual(returned.map(\.itemID), ["dinkes-0006"])
         XCTAssertEqual(returned, want)
     }
+
+    /// A draft read a chunk of items at a time (`currentDraftReader`) gives the items
+    /// `currentDraft()` gives, from the register's whole-version cache (the run that made the
+    /// draft) and from the register's rows (another run).
+    func testTheDraftReadInChunksIsTheDraft() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("review-reads-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("register.sqlite").path
+        let db = try AppDatabase.open(path: path)
+        XCTAssertNil(try db.currentDraftReader())
+        try Fixture.submit(db, Fixture.baseList + [
+            Fixture.classified(Fixture.item("5", "Rekam medis pasien rawat inap", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true),
+            Fixture.classified(Fixture.item("7", "Laporan keuangan 2025"), subgroup: .C),
+        ], sha: "d1")
+        try Fixture.submit(db, [
+            Fixture.classified(Fixture.item("1", "Peta rawan bencana", kategori: .sertaMerta)),
+            Fixture.classified(Fixture.item("3", "Rencana kontinjensi banjir"), subgroup: .B),
+        ], sha: "b1", unit: Fixture.bpbd)
+        try db.makeDraft(clock: Clock(now: Fixture.date(1)))
+        try db.recordConsequenceTest(
+            itemID: "dinkes-0005", revision: 1, test: Fixture.test(.exemptWhole),
+            enteredBy: "operator", source: .cli, at: Fixture.date(2))
+        let made = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(2))))
+        XCTAssertFalse(made.exempted.isEmpty)
+        for (name, register) in [("cached", db), ("read", try AppDatabase.open(path: path))] {
+            // The reader first: `currentDraft()` fills the cache.
+            let reader = try XCTUnwrap(try register.currentDraftReader(), name)
+            XCTAssertEqual(name == "cached", reader.built != nil, name)
+            let draft = try XCTUnwrap(try register.currentDraft(), name)
+            var header = draft
+            header.items = []
+            header.exempted = []
+            XCTAssertEqual(reader.header, header, name)
+            let all = draft.items + draft.exempted
+            XCTAssertEqual(Set(reader.slots.map(\.id)), Set(all.map(\.id)), name)
+            XCTAssertEqual(reader.slots.count, all.count, name)
+            // Read in an order of its own, two at a time.
+            let ids = reader.slots.map(\.id).sorted(by: >)
+            var got: [VersionItem] = []
+            for start in stride(from: 0, to: ids.count, by: 2) {
+                got += try reader.items(Array(ids[start..<min(start + 2, ids.count)]))
+            }
+            let byID = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+            XCTAssertEqual(got, ids.map { byID[$0]! }, name)
+            for slot in reader.slots {
+                let v = byID[slot.id]!
+                XCTAssertEqual(slot.unit, v.unit.code, name)
+                XCTAssertEqual(slot.category, v.category, name)
+                XCTAssertEqual(slot.subgroup, v.subgroup, name)
+                XCTAssertEqual(slot.exempted, draft.exempted.contains { $0.id == slot.id }, name)
+                XCTAssertEqual(reader.unit(slot.unit), v.unit, name)
+            }
+            XCTAssertThrowsError(try reader.items(["tidak-ada"]), name)
+        }
+    }
 }
