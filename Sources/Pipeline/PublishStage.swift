@@ -227,7 +227,9 @@ public struct PublishStage {
             + (held.isEmpty ? "" : " held=" + held.map { String($0.id) }.joined(separator: ",")) + "\n"
         if FileManager.default.fileExists(atPath: workbookURL.path),
            (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp { return }
-        let draft = try register.currentDraft()
+        // The draft's items are read a chunk at a time while the tables are written (a
+        // regency's draft held whole was most of the review pack's memory).
+        let draft = try register.currentDraftReader()
         let pending = try register.pendingConsequenceTests()
         let diff = try register.diffSinceLastDecree()
         var problemsByUnit: [String: [Problem]] = [:]
@@ -244,8 +246,8 @@ public struct PublishStage {
             for _ in 0..<(listed[unit] ?? 0) { tally.add(unit: unit, classification: classification) }
         }
         let completeness = tally.report()
-        let token = try reviewToken(draft: draft?.number, stamp: stamp)
-        var input = ReviewInput(draft: draft, pending: pending, diff: diff, problemsByUnit: problemsByUnit,
+        let token = try reviewToken(draft: draft?.header.number, stamp: stamp)
+        var input = ReviewInput(draft: draft?.header, pending: pending, diff: diff, problemsByUnit: problemsByUnit,
                                 completeness: completeness, units: config.units.units, token: token,
                                 citations: citations)
         // What the PPID already decided, and the returned items waiting for their unit.
@@ -255,13 +257,8 @@ public struct PublishStage {
                 : "DIKEMBALIKAN \(clock.indonesianDate(d.at)) oleh \(d.by): \(d.note) — menunggu perbaikan dari perangkat daerah."
         }
         input.held = held
-        input.returned = try register.returnedItems().map { c in
-            VersionItem(
-                id: c.itemID, revision: c.revision, unit: c.unit, item: c.item,
-                category: c.classification.suggested ?? c.classification.declared ?? c.item.kategori ?? .berkala,
-                subgroup: c.subgroup ?? c.classification.subgroup, classification: c.classification, change: .unchanged,
-                recordedAt: clock.now, consequenceTest: nil)
-        }
+        input.returned = Self.returnedRows(try register.returnedItems(), clock: clock)
+        if let draft { input.categoryItems = Self.categoryItems(draft, returned: input.returned) }
         let pack = ReviewPack(input)
         // The page's rows are kept between runs (archive/.cache/pemeriksaan/): after an
         // update only the changed units' rows are rendered. The page is written while the
@@ -287,6 +284,46 @@ public struct PublishStage {
                           with: forms.map { (name: $0.fileName, data: Data($0.bytes)) })
         try DurableFiles.write(stamp, to: stampFile)
         logger.info("paket pemeriksaan ditulis", metadata: ["folder": "\(workspace.review.path)", "uji": "\(pending.count)"])
+    }
+
+    /// The returned items as rows of their category's table (in the category suggested, else
+    /// declared).
+    static func returnedRows(_ returned: [CurrentItem], clock: Clock) -> [VersionItem] {
+        returned.map { c in
+            VersionItem(
+                id: c.itemID, revision: c.revision, unit: c.unit, item: c.item,
+                category: c.classification.suggested ?? c.classification.declared ?? c.item.kategori ?? .berkala,
+                subgroup: c.subgroup ?? c.classification.subgroup, classification: c.classification, change: .unchanged,
+                recordedAt: clock.now, consequenceTest: nil)
+        }
+    }
+
+    /// The review's category tables read from `draft` a chunk at a time, the returned items
+    /// (few, in memory) in their places.
+    static func categoryItems(_ draft: VersionReader, returned: [VersionItem]) -> ReviewCategoryItems {
+        var places: [ReviewPlace] = []
+        places.reserveCapacity(draft.slots.count + returned.count)
+        for (i, slot) in draft.slots.enumerated() {
+            places.append(ReviewPlace(category: slot.category, subgroup: slot.subgroup, unit: slot.unit, id: slot.id,
+                                      list: slot.exempted ? 1 : 0, index: i))
+        }
+        for (i, v) in returned.enumerated() {
+            places.append(ReviewPlace(category: v.category, subgroup: v.subgroup, unit: v.unit.code, id: v.id,
+                                      list: 2, index: i))
+        }
+        let tables = ReviewPlace.tables(places)
+        var codes = Set<String>()
+        var units: [WorkUnit] = []
+        for slot in draft.slots where codes.insert(slot.unit).inserted { units.append(draft.unit(slot.unit)) }
+        return ReviewCategoryItems(counts: tables.mapValues(\.count), units: units) { category, range in
+            let wanted = tables[category]![range]
+            var items = try draft.items(wanted.filter { $0.list < 2 }.map(\.id)).makeIterator()
+            return try wanted.map { p in
+                if p.list == 2 { return returned[p.index] }
+                guard let v = items.next() else { throw RegisterError.unknownItem(p.id) }
+                return v
+            }
+        }
     }
 
     /// The per-unit consequence-test forms kept from earlier runs, whose compressed bodies the
