@@ -1,3 +1,4 @@
+import DIPCore
 import Foundation
 import TestSupport
 import XCTest
@@ -20,9 +21,11 @@ final class RunSummaryTests: XCTestCase {
         }
         let first = try runProcess(binary, ["run", "--workspace", ws.path, "-q", "--settle-seconds", "0"])
         XCTAssertTrue(first.output.contains("Draf DIP versi 1 menunggu persetujuan (dip approve)"), first.output)
+        // The decree is dated today: a later date would hold the publication until that day.
+        let today = Clock(now: Date()).isoDate()
         let approve = try runProcess(binary, [
             "approve", "--workspace", ws.path, "--name", "Budi Santoso", "--nip", "197001011995031002",
-            "--decree-number", "000/1/2026", "--dik-decree-number", "000/2/2026", "--decree-date", "2026-12-08",
+            "--decree-number", "000/1/2026", "--dik-decree-number", "000/2/2026", "--decree-date", today,
             "--force", "--yes",
         ])
         XCTAssertEqual(approve.status, 0, approve.output)
