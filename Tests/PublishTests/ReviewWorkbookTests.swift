@@ -217,6 +217,26 @@ final class ReviewWorkbookTests: XCTestCase {
         }
     }
 
+    /// The tester's NIP is printed on the berita acara: one that is not 18 digits is a located
+    /// problem; the printed form with spaces is read as the 18 digits.
+    func testTesterNIPMustHaveEighteenDigits() throws {
+        for (nip, recorded) in [("12345", false), ("1.98203152006042E+17", false), ("19820315 200604 2 011", true)] {
+            let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
+            try Self.edit(url.path, [
+                ["Uji Konsekuensi", "dinkes-0099", "Dasar Hukum (Pasal)", "UU 14/2008 Pasal 17 huruf h angka 2"],
+                ["Uji Konsekuensi", "dinkes-0099", "Konsekuensi apabila Dibuka", "Mengungkap diagnosis"],
+                ["Uji Konsekuensi", "dinkes-0099", "Kesimpulan", "Dikecualikan seluruhnya"],
+                ["Uji Konsekuensi", "dinkes-0099", "Jangka Waktu Pengecualian", "Permanen"],
+                ["Uji Konsekuensi", "dinkes-0099", "Nama Penguji", "dr. Penguji"],
+                ["Uji Konsekuensi", "dinkes-0099", "NIP Penguji", nip],
+            ])
+            let d = try ReviewWorkbookReader.read(path: url.path)
+            XCTAssertEqual(d.tests.map(\.itemID), recorded ? ["dinkes-0099"] : [], nip)
+            XCTAssertEqual(d.problems.contains { $0.message.hasPrefix("NIP penguji") }, !recorded, "\(d.problems)")
+            if recorded { XCTAssertEqual(d.tests.first?.test.tester?.nip, "198203152006042011") }
+        }
+    }
+
     func testDecisionsFilledWithOpenpyxlAreReadBack() throws {
         let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
         try Self.edit(url.path, [

@@ -128,6 +128,10 @@ final class CommandLineTests: XCTestCase {
                                      "--public-interest", "y", "--period", "Permanen", "--tester", "Tim"] + ws)
         XCTAssertEqual(noConsequence.status, 1, noConsequence.out)
         XCTAssertTrue(noConsequence.err.contains("wajib dicatat dengan konsekuensi apabila informasi dibuka"), noConsequence.err)
+        let shortNIP = try run(["test", "dinkes-0005", "--revision", "1", "--conclusion", "terbuka", "--consequence", "x",
+                                "--public-interest", "y", "--period", "-", "--tester", "Tim", "--tester-nip", "12"] + ws)
+        XCTAssertNotEqual(shortNIP.status, 0, shortNIP.out)
+        XCTAssertTrue(shortNIP.err.contains("NIP penguji harus 18 digit angka"), shortNIP.err)
         let foreverB = try run(["test", "dinkes-0005", "--revision", "1", "--conclusion",
                                 "dikecualikan_sebagian", "--ground", "17b", "--consequence", "x",
                                 "--public-interest", "y", "--period", "selamanya", "--tester", "Tim"] + ws)

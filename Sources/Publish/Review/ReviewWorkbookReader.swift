@@ -286,7 +286,19 @@ public enum ReviewWorkbookReader {
                     testedOn = d
                 }
                 let testerName = value(row, ReviewFormat.testerHeader)
-                let nip = value(row, ReviewFormat.testerNipHeader)
+                // The tester's NIP is printed under the signature on the berita acara: 18 digits
+                // (spaces as printed on documents, "19820315 200604 2 011", are accepted).
+                var nip = value(row, ReviewFormat.testerNipHeader)
+                if !nip.isEmpty {
+                    let digits = nip.filter { !$0.isWhitespace }
+                    guard digits.count == 18, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else {
+                        problem(sheet, row.number, map[ReviewFormat.testerNipHeader.lowercased()], ReviewFormat.testerNipHeader,
+                                "NIP penguji '\(nip)' bukan 18 digit angka.",
+                                "Tulis NIP 18 digit, misalnya 198203152006042011 (ketik sebagai teks agar Excel tidak membulatkannya).")
+                        continue
+                    }
+                    nip = digits
+                }
                 let tester = testerName.isEmpty
                     ? result.reviewer
                     : Official(name: testerName, nip: nip.isEmpty ? nil : nip)

@@ -66,6 +66,9 @@ extension DIP {
         var format: OutputFormat = .text
 
         func validate() throws {
+            if let testerNIP, testerNIP.count != 18 || !testerNIP.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                throw ValidationError("NIP penguji harus 18 digit angka (dicetak pada berita acara uji konsekuensi).")
+            }
             if conclusion == .pending {
                 throw ValidationError("Kesimpulan 'menunggu' tidak dapat dicatat sebagai hasil uji.")
             }
