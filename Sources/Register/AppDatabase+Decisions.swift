@@ -65,6 +65,14 @@ extension AppDatabase {
         source: EntrySource, at date: Date
     ) throws -> Int64 {
         try validate(test, itemID: itemID)
+        // A test is recorded after it took place: one dated on a later day than its recording
+        // would give the berita acara, and the DIK decree resting on it, a date still to come.
+        if let on = test.testedOn, IndonesianDate.isLaterDay(on, than: date) {
+            let clock = Clock(now: date)
+            throw RegisterError.invalidInput(
+                "Tanggal uji konsekuensi \(itemID) (\(clock.indonesianDate(on))) sesudah hari pencatatannya "
+                    + "(\(clock.indonesianDate(date))); uji dicatat setelah dilakukan, tulis tanggal uji yang sebenarnya.")
+        }
         try checkCurrent(db, itemID: itemID, revision: revision)
         var record = try ConsequenceTestRecord(
             item: itemID, revision: revision, test: test, enteredBy: enteredBy,

@@ -81,6 +81,35 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// A test is recorded after it took place (the register refuses one dated on a later day), and
+    /// a decree never predates a test it rests on: an older record dated after the decree date is
+    /// refused at approval.
+    func testTestsAreNotDatedAfterTheirRecordingNorAfterTheDecree() throws {
+        _ = try dipBinary()
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
+        var list = Fixture.baseList
+        list.append(Fixture.classified(Fixture.item("5", "Rekam medis pasien", kategori: .setiapSaat),
+                                       suggested: .dikecualikan, test: true))
+        try Fixture.submit(db, list, sha: "v1")
+        XCTAssertThrowsError(try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: Fixture.test(.exemptWhole, day: 9),
+                                                          enteredBy: "Tim", source: .cli, at: Fixture.date(2))) { error in
+            XCTAssertTrue("\(error)".contains("sesudah hari pencatatannya"), "\(error)")
+        }
+        try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: Fixture.test(.exemptWhole, day: 2),
+                                     enteredBy: "Tim", source: .cli, at: Fixture.date(2))
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
+        // An older register's record, dated after the decree date typed below.
+        try db.write { try $0.execute(sql: "UPDATE consequence_tests SET tested_at = ?", arguments: [Fixture.date(20)]) }
+        let approve = try run(["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
+                               "--decree-number", "000.9/7/2026", "--dik-decree-number", "000.9/8/2026",
+                               "--decree-date", "1/6/2026", "--atasan-name", "H. Zaldi Dhuhana",
+                               "--atasan-nip", "196801011990031002", "--force", "--yes", "--workspace", workspace.path])
+        XCTAssertEqual(approve.status, 1, approve.out)
+        XCTAssertTrue(approve.err.contains("lebih awal daripada uji konsekuensi dinkes-0005"), approve.err)
+    }
+
     func testTestApproveStatusHistoryAndStaleRefusal() throws {
         _ = try dipBinary()
         let workspace = FileManager.default.temporaryDirectory

@@ -146,6 +146,17 @@ extension DIP {
                 if let why = IndonesianDate.implausibleDecreeDate(date, draftMade: draft.createdAt, now: clock.now) {
                     throw RegisterError.invalidInput(why)
                 }
+                // The decrees rest on the consequence tests' records: a decree dated before a test
+                // it rests on would cite a berita acara that did not exist yet.
+                let later = (draft.exempted + draft.items).compactMap { v -> (String, Date)? in
+                    guard let on = v.consequenceTest?.testedOn, IndonesianDate.isLaterDay(on, than: date) else { return nil }
+                    return (v.id, on)
+                }
+                if let (id, on) = later.max(by: { $0.1 < $1.1 }) {
+                    throw RegisterError.invalidInput(
+                        "Tanggal keputusan \(clock.indonesianDate(date)) lebih awal daripada uji konsekuensi \(id) "
+                            + "(\(clock.indonesianDate(on))) yang menjadi dasarnya; tetapkan keputusan pada atau setelah tanggal uji.")
+                }
                 // The title under the signature is the issuer's (a Plt./Plh. may prefix it), printed
                 // in the drafting form "Plt. <ISSUER>" whatever case or dot the officer typed.
                 var printedTitle: String?
