@@ -204,6 +204,11 @@ final class SignableDecreeTests: XCTestCase {
         // The counts the diktums state are the Lampiran's rows (each numbered row checked below).
         let approved = try register.version(number: draftNumber)
         XCTAssertTrue(dipText.contains("jumlah seluruhnya \(list.items.count) (\(Terbilang.words(list.items.count))) informasi"), dipText)
+        // Each category's count in diktum KEDUA is the number of rows in its Lampiran section.
+        for category in [DIPCore.Category.berkala, .sertaMerta, .setiapSaat] {
+            let n = list.items.filter { $0.category == category }.count
+            XCTAssertTrue(dipText.contains("\(category.label) sebanyak \(n) (\(Terbilang.words(n))) informasi;"), "\(category) \(n): \(dipText)")
+        }
         XCTAssertTrue(dikText.contains("sebanyak \(approved.exempted.count) (\(Terbilang.words(approved.exempted.count))) informasi"), dikText)
         for item in list.items {
             let n = try XCTUnwrap(list.numbers[item.id])

@@ -113,7 +113,13 @@ public enum DecreeWriter {
         var texts: [[DOCXParagraph]] = [
             [L.justified("Menetapkan Daftar Informasi Publik di Lingkungan \(settings.bodyName) Tahun \(year) sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.")],
             [L.justified("Daftar Informasi Publik sebagaimana dimaksud dalam Diktum KESATU terdiri atas:", spaceAfter: 0)]
-                + categories.map { L.justified("\($0.label);", numbering: DecreeLayout.kategoriList, spaceAfter: 0) }
+                // Each category with its count, as the Lampiran's sections A–C hold them, so that
+                // every figure the body states can be checked against the annex.
+                + categories.map { c in
+                    let n = list.items.filter { $0.category == c }.count
+                    return L.justified("\(c.label) sebanyak \(n) (\(Terbilang.words(n))) informasi;",
+                                       numbering: DecreeLayout.kategoriList, spaceAfter: 0)
+                }
                 + [L.justified("dengan jumlah seluruhnya \(count) (\(Terbilang.words(count))) informasi.")],
             [L.justified(settings.diktumPemutakhiran)],
         ]
