@@ -238,7 +238,7 @@ aturan:
   - id: catatan-pendidikan
     keterangan: Catatan pribadi siswa di satuan pendidikan (rapor, nilai, catatan konseling)
     prioritas: 100
-    salah_satu: [riwayat studi mahasiswa, riwayat studi, data mahasiswa per orang, ijazah siswa, ijazah dan skhun, skhun, ijazah yang belum diambil, ijazah yg belum diambil, rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid, hasil belajar mahasiswa, evaluasi hasil belajar, kartu hasil studi, khs, indeks prestasi mahasiswa, transkrip akademik, data alumni, per alumni]
+    salah_satu: [riwayat studi mahasiswa, riwayat studi, data mahasiswa per orang, ijazah siswa, ijazah dan skhun, skhun, ijazah yang belum diambil, ijazah yg belum diambil, rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid, hasil belajar mahasiswa, evaluasi hasil belajar, kartu hasil studi, khs, indeks prestasi mahasiswa, transkrip akademik, data alumni, per alumni, riwayat pendidikan nonformal, catatan pendidikan nonformal, riwayat pendidikan formal dan nonformal]
     kecuali: [pedoman, panduan, kalender akademik, jumlah, statistik, agregat, persyaratan, tata cara, prosedur, sop, jadwal, pengumuman, legalisir, rata rata, rekapitulasi jumlah, nilai jual, njop, nilai tanah, zona nilai, nilai perolehan]
     kategori: dikecualikan
     pengecualian: [17h5]
@@ -248,6 +248,7 @@ aturan:
       - Berkas mutasi siswa (surat pindah, rapot)
       - Daftar siswa penerima Program Indonesia Pintar beserta NISN
       - Kartu hasil studi (KHS) mahasiswa semester ganjil
+      - Riwayat pendidikan nonformal peserta rehabilitasi
     contoh_tidak_cocok:
       - Pedoman evaluasi hasil belajar mahasiswa
       - Jumlah peserta didik per jenjang
@@ -257,7 +258,7 @@ aturan:
     keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif)
     prioritas: 100
     salah_satu: [penyelidikan, penyidikan, penyidik, berkas perkara, bap, berita acara pemeriksaan, pemeriksaan khusus, audit investigatif, audit investigasi, investigasi, barang bukti, tersangka, terlapor, pemeriksaan saksi, keterangan saksi, tindak pidana, penanganan perkara, dugaan korupsi, dugaan pelanggaran, dugaan penyalahgunaan, dugaan penyimpangan, dugaan pungli, dugaan pungutan liar, hasil klarifikasi, klarifikasi dumas, klarifikasi pengaduan, pemeriksaan investigatif, lhp investigatif, pulbaket, pengumpulan bahan keterangan, bahan keterangan]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -267,6 +268,7 @@ aturan:
     contoh_tidak_cocok:
       - Berita acara pemeriksaan hasil pekerjaan jalan
       - SOP penyidikan pelanggaran Perda
+      - Putusan tindak pidana ringan pelanggaran perda
 
   - id: identitas-pelapor-korban
     keterangan: Identitas pelapor, saksi, informan atau korban
@@ -322,13 +324,14 @@ aturan:
     keterangan: Data senjata, amunisi dan sarana penegak hukum
     prioritas: 100
     salah_satu: [senjata api, persenjataan, data senjata, gudang senjata, inventaris senjata, amunisi, senjata]
-    kecuali: [sop, tata cara, prosedur, pelatihan, pedoman]
+    kecuali: [sop, tata cara, prosedur, pelatihan, pedoman, jumlah, statistik, rekapitulasi jumlah]
     kategori: dikecualikan
     pengecualian: [17a5]
     contoh_cocok:
       - Daftar inventaris senjata dan amunisi Satpol PP
     contoh_tidak_cocok:
       - SOP penggunaan senjata oleh anggota
+      - Jumlah izin senjata api yang diterbitkan
 
   - id: hps-penawaran
     keterangan: Rincian HPS sebelum tender diumumkan dan dokumen penawaran peserta — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat, rahasia dagang peserta); nilai total HPS tidak rahasia menurut ketentuan pengadaan barang/jasa, dan pengecualian ini tidak permanen (Pasal 20) sehingga sebagian besar terbuka setelah pemenang ditetapkan
@@ -370,7 +373,7 @@ aturan:
   - id: keamanan-sistem
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan, hak akses) — UU 14/2008 Pasal 17 huruf c (keamanan negara; angka 6 sistem persandian negara untuk persandian dan kunci kriptografi); bagi sistem pemerintahan daerah biasa hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi; huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut
     prioritas: 100
-    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses]
+    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan]
     kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik]
     kategori: dikecualikan
     pengecualian: [17c]
@@ -382,6 +385,7 @@ aturan:
       - Konfigurasi firewall dan VPN jaringan intra pemerintah
       - Konfigurasi Mikrotik / router dan rule firewall Pemkab
       - Laporan insiden siber dan hasil VA aplikasi SIMPEG
+      - Sandi dan kode radio komunikasi petugas
     contoh_tidak_cocok:
       - Pengadaan perangkat firewall melalui e-katalog
       - Pelayanan VPN bagi OPD
@@ -433,6 +437,7 @@ aturan:
     keterangan: Posisi, strategi dan korespondensi dalam hubungan internasional
     prioritas: 100
     salah_satu: [korespondensi diplomatik, strategi negosiasi internasional, posisi tawar, perundingan internasional, korespondensi dengan kedutaan, surat menyurat dengan kedutaan, perundingan kerja sama luar negeri, negosiasi kerja sama luar negeri]
+    kecuali: [divestasi, saham]
     kategori: dikecualikan
     pengecualian: [17f1, 17f2]
     contoh_cocok:
@@ -1206,7 +1211,7 @@ aturan:
   - id: memorandum-internal
     keterangan: Memorandum dan surat antar/intra badan publik yang menurut sifatnya dirahasiakan (telaahan staf, nota pertimbangan, disposisi, notulen rapat pimpinan/internal, pendapat hukum, konsep yang masih dibahas) — UU 14/2008 Pasal 17 huruf i
     prioritas: 100
-    salah_satu: [telaahan staf, telaah staf, nota pertimbangan, memo internal, memorandum internal, nota dinas internal, lembar disposisi, disposisi pimpinan, notulen rapat pimpinan, notulen rapim, risalah rapat pimpinan, rapat pimpinan, rapim, rapat internal, notulen rapat internal, rapat terbatas, bahan rapat pimpinan, bahan rapat internal, korespondensi internal, surat menyurat internal, pendapat hukum, legal opinion, kajian hukum internal, masih dalam pembahasan, sedang dibahas, belum ditetapkan, dalam proses penyusunan, konsep yang belum ditetapkan, draf yang belum ditetapkan, surat bersifat terbatas, surat terbatas, sangat rahasia, rahasia jabatan, rahasia negara, dokumen rahasia, berklasifikasi rahasia, rapat tertutup, sidang tertutup, pertemuan tertutup, draft laporan hasil pemeriksaan, draf laporan hasil pemeriksaan, konsep laporan hasil pemeriksaan, draft lhp, draf lhp, konsep lhp, disposisi, konsep perjanjian, draf perjanjian, draft perjanjian, rancangan perjanjian, percakapan grup, grup whatsapp pimpinan, percakapan whatsapp, chat whatsapp pimpinan, rekaman suara rapat]
+    salah_satu: [telaahan staf, telaah staf, nota pertimbangan, memo internal, memorandum internal, nota dinas internal, lembar disposisi, disposisi pimpinan, notulen rapat pimpinan, notulen rapim, risalah rapat pimpinan, rapat pimpinan, rapim, rapat internal, notulen rapat internal, rapat terbatas, bahan rapat pimpinan, bahan rapat internal, korespondensi internal, surat menyurat internal, pendapat hukum, legal opinion, kajian hukum internal, masih dalam pembahasan, sedang dibahas, belum ditetapkan, dalam proses penyusunan, konsep yang belum ditetapkan, draf yang belum ditetapkan, surat bersifat terbatas, surat terbatas, sangat rahasia, rahasia jabatan, rahasia negara, dokumen rahasia, berklasifikasi rahasia, rapat tertutup, sidang tertutup, pertemuan tertutup, draft laporan hasil pemeriksaan, draf laporan hasil pemeriksaan, konsep laporan hasil pemeriksaan, draft lhp, draf lhp, konsep lhp, disposisi, konsep perjanjian, draf perjanjian, draft perjanjian, rancangan perjanjian, percakapan grup, grup whatsapp pimpinan, percakapan whatsapp, chat whatsapp pimpinan, rekaman suara rapat, konsep nota dinas, draf nota dinas, draft nota dinas, telaah hukum internal, telaahan hukum]
     kecuali: [tata cara, pedoman, sop, tata naskah, jumlah, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, pengumuman, sosialisasi, rencana kerja, program, rancangan peraturan, daftar rancangan, proses pembuatan, peraturan, perbup, peraturan bupati, pekerjaan, proyek, pembangunan, terbuka, terbuka untuk umum, dprd, paripurna, jurnal, dimuat, diterbitkan, publikasi, aplikasi, sistem informasi, e disposisi, nilai jual, njop]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -1216,6 +1221,7 @@ aturan:
       - Pendapat hukum Bagian Hukum atas sengketa lahan
       - Lembar disposisi surat masuk pimpinan
       - Percakapan grup WhatsApp pimpinan
+      - Konsep nota dinas kepala dinas kepada bupati
     contoh_tidak_cocok:
       - Pedoman tata naskah dinas
       - Raperda tentang RTRW (uji publik)
@@ -1890,13 +1896,15 @@ aturan:
     keterangan: Rencana atau perhitungan awal perubahan tarif (pajak, retribusi, tarif layanan BUMD) dan penjualan atau pelepasan aset sebelum diputuskan — UU 14/2008 Pasal 17 huruf e (rencana awal yang dapat merugikan ketahanan ekonomi); setelah ditetapkan terbuka
     prioritas: 100
     semua:
-      - [rencana, rencana awal, perhitungan awal, kajian awal, usulan, rancangan, simulasi, hasil penilaian]
-      - [kenaikan tarif, perubahan tarif, penyesuaian tarif, tarif baru, penjualan aset, pelepasan aset, aset yang akan dijual, aset yang akan dilepas, akan dijual, akan dilepas]
+      - [rencana, rencana awal, perhitungan awal, kajian awal, usulan, rancangan, simulasi, hasil penilaian, perhitungan, posisi tawar, negosiasi]
+      - [kenaikan tarif, perubahan tarif, penyesuaian tarif, tarif baru, penjualan aset, pelepasan aset, aset yang akan dijual, aset yang akan dilepas, akan dijual, akan dilepas, divestasi saham, penjualan saham, pembelian saham, harga dasar lelang, nilai limit lelang]
     kecuali: [telah ditetapkan, sudah ditetapkan, pengumuman, sosialisasi, tata cara, prosedur, sop, pedoman, peraturan, perda, perbup, realisasi, jumlah]
     kategori: dikecualikan
     pengecualian: [17e]
     contoh_cocok:
       - Perhitungan awal penyesuaian tarif retribusi parkir
+      - Perhitungan harga dasar lelang aset daerah sebelum lelang
+      - Posisi tawar pemerintah daerah dalam negosiasi divestasi saham
     contoh_tidak_cocok:
       - Pengumuman penyesuaian tarif retribusi parkir yang telah ditetapkan
 
@@ -1919,7 +1927,7 @@ aturan:
   - id: data-beserta-identitas-orang
     keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain) atau disusun per pemilik — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); yang diumumkan atau berupa jumlah tetap terbuka
     prioritas: 100
-    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya]
+    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik]
     kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
@@ -1927,6 +1935,7 @@ aturan:
       - Data hasil uji KIR per kendaraan beserta pemiliknya
       - Data objek pajak bumi dan bangunan dan nama pemiliknya
       - Daftar ibu hamil risiko tinggi per desa beserta nama
+      - Tagihan rekening air atas nama pelanggan
     contoh_tidak_cocok:
       - Daftar sekolah beserta nama kepala sekolah
       - Jumlah wajib pajak per kecamatan

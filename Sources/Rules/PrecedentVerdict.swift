@@ -66,6 +66,11 @@ public struct PrecedentPolicy: Hashable, Sendable {
     /// on the training bodies, leave-one-body-out, weak votes agreed with the body less often
     /// than that one category did (docs/classification.md §8).
     public var commonCategoryWhereWeak = true
+    /// A withheld precedent whose title is one word ("NPWP", "IMB") flags only a text at least
+    /// this similar to it: a longer title that merely contains the word is about something else
+    /// as often as not ("NPWP rumah sakit daerah"). On the training bodies, leave-one-body-out,
+    /// such flags caught no withheld item at any threshold (docs/classification.md §8.5).
+    public var singleWordFlagSimilarity = 0.8
 
     public init() {}
 
@@ -175,6 +180,7 @@ extension Classifier {
         // One shared word is not enough evidence unless the withheld title is that one word.
         let contained = exemptVoters.contains {
             $0.containment >= policy.flagContainment && ($0.shared >= 2 || $0.terms == 1)
+                && (!$0.oneWord || $0.similarity >= policy.singleWordFlagSimilarity)
         }
         let exemptLike = decisive && contained && (category == .dikecualikan
             || (exemptShare >= policy.flagShare && bestExempt >= policy.flagSimilarity))

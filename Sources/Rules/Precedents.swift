@@ -198,6 +198,9 @@ public final class PrecedentIndex: Sendable {
     private let postings: [[Int32]]
     private let norms: [Float]
     private let termCounts: [Int]
+    /// Titles of one content word as written ("NPWP", "IMB"), whatever their abbreviation
+    /// expands to.
+    private let oneWordTitles: [Bool]
     /// Normalised titles, to group identical titles of several bodies.
     let titleKeys: [String]
     /// Each precedent's category, origin, grounds and body, apart: the verdict reads them for
@@ -264,6 +267,11 @@ public final class PrecedentIndex: Sendable {
         self.postings = postings
         self.norms = norms
         self.termCounts = documents.map(\.count)
+        oneWordTitles = precedents.map { precedent in
+            TextNormalizer.tokens(precedent.title).filter {
+                $0.count >= 2 && !Self.stopWords.contains($0) && !$0.allSatisfy(\.isNumber)
+            }.count == 1
+        }
         self.titleKeys = titleKeys
         categories = precedents.map(\.category)
         var openCounts: [Category: Int] = [:]
@@ -319,6 +327,8 @@ public final class PrecedentIndex: Sendable {
         /// How many stems the text and the precedent share, and how many the precedent has.
         public var shared = 0
         public var terms = 0
+        /// The precedent's title is one content word as written.
+        public var oneWord = false
     }
 
     /// The precedents whose titles share stems with the text, most similar first (cosine of
@@ -373,7 +383,8 @@ public final class PrecedentIndex: Sendable {
             let similarity = Double(score / (qn * norm))
             guard similarity >= minimum, limit > 0 else { continue }
             let neighbour = Neighbour(index: Int(document), similarity: similarity, containment: Double(score / (norm * norm)),
-                                      shared: Int(sharedCounts[Int(document)]), terms: termCounts[Int(document)])
+                                      shared: Int(sharedCounts[Int(document)]), terms: termCounts[Int(document)],
+                                      oneWord: oneWordTitles[Int(document)])
             if found.count == limit {
                 guard before(neighbour, found[limit - 1]) else { continue }
                 found.removeLast()

@@ -87,6 +87,7 @@ private func policyFromEnvironment() -> PrecedentPolicy {
         case "modelMinimumEvidence": policy.modelMinimumEvidence = Int(value)
         case "modelLearnsFromLaw": policy.modelLearnsFromLaw = value != 0
         case "commonCategoryWhereWeak": policy.commonCategoryWhereWeak = value != 0
+        case "singleWordFlagSimilarity": policy.singleWordFlagSimilarity = value
         default: print("unknown policy field \(parts[0])")
         }
     }

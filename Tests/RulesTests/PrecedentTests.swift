@@ -185,4 +185,32 @@ final class PrecedentTests: XCTestCase {
         let nothing = Classifier(ruleSet: defaultRules, precedents: common + [weak]).classify(item("Dokumen lain-lain"))
         XCTAssertNil(nothing.suggested, "no word that means something: no fallback")
     }
+
+    /// A one-word withheld title flags the same word standing alone, not a longer title that
+    /// merely contains it.
+    func testOneWordWithheldTitleFlagsOnlyANearIdenticalText() throws {
+        // SYNTHETIC precedents, written for this test.
+        func precedent(_ title: String, _ category: Category, _ body: String) -> Precedent {
+            Precedent(title: title, category: category, grounds: category == .dikecualikan ? ["17h"] : [], body: body,
+                      source: "SINTETIS: ditulis untuk uji unit")
+        }
+        let corpus = [precedent("NPWP", .dikecualikan, "Badan Sintetis A"),
+                      precedent("Kalender akademik", .berkala, "Badan Sintetis B"),
+                      precedent("Profil koperasi karyawan", .berkala, "Badan Sintetis C"),
+                      precedent("Daftar anggota koperasi", .setiapSaat, "Badan Sintetis D")]
+        let classifier = Classifier(ruleSet: defaultRules, precedents: corpus)
+        let alone = classifier.classify(item("NPWP"))
+        XCTAssertTrue(alone.hits.isEmpty, "\(alone.hits)")
+        XCTAssertTrue(alone.needsConsequenceTest, "the same one word: flagged")
+        let longer = item("NPWP apotek klinik pratama")
+        let c = classifier.classify(longer)
+        XCTAssertTrue(c.hits.isEmpty, "\(c.hits)")
+        XCTAssertEqual(c.precedents.first?.title, "NPWP")
+        XCTAssertLessThan(c.precedents.first?.similarity ?? 1, 0.8)
+        XCTAssertFalse(c.needsConsequenceTest, "a longer title that only contains the word is not flagged by it: \(c.notes)")
+        var old = PrecedentPolicy.standard
+        old.singleWordFlagSimilarity = 0
+        XCTAssertTrue(Classifier(ruleSet: defaultRules, precedents: corpus, policy: old).classify(longer).needsConsequenceTest,
+                      "without the threshold it was")
+    }
 }
