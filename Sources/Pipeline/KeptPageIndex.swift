@@ -54,6 +54,37 @@ final class KeptPageIndex: @unchecked Sendable {
         if page >= 0 { close(page) }
     }
 
+    /// A window of the page written last, read ahead: the rows kept come mostly in the order
+    /// the page held them, so one read serves many rows (a read call per row cost more than
+    /// the copy). Bounded, unlike a mapping of the whole page, which counted in the run's
+    /// resident memory.
+    private var window: [UInt8] = []
+    private var windowStart = 0
+    static let windowSize = 1 << 18
+
+    /// The bytes of `entry`'s row without its number, nil when the page is too short.
+    private func rowBytes(_ entry: Entry) -> [UInt8]? {
+        let end = entry.offset + entry.length
+        if entry.offset < windowStart || end > windowStart + window.count {
+            let size = max(Self.windowSize, entry.length)
+            if window.count != size { window = [UInt8](repeating: 0, count: size) }
+            let n = window.withUnsafeMutableBytes { pread(page, $0.baseAddress!, size, off_t(entry.offset)) }
+            guard n >= entry.length else {
+                window = []
+                return nil
+            }
+            if n < size { window.removeSubrange(n...) }
+            windowStart = entry.offset
+        }
+        let row = window[(entry.offset - windowStart)..<(end - windowStart)]
+        let number = (row.startIndex + entry.split)..<(row.startIndex + entry.split + entry.numberLength)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entry.length - entry.numberLength)
+        bytes += row[..<number.lowerBound]
+        bytes += row[number.upperBound...]
+        return bytes
+    }
+
     static let recordSize = 84
 
     static func parse(_ bytes: [UInt8], frame: String) -> [KeptRowFile.Key: Entry]? {
@@ -99,11 +130,8 @@ final class KeptPageIndex: @unchecked Sendable {
             guard page >= 0, !index.isEmpty else { return nil }
             let key = KeptRowFile.digest(fields)
             guard let entry = index[key] else { return nil }
-            var bytes = [UInt8](repeating: 0, count: entry.length)
-            let n = bytes.withUnsafeMutableBytes { pread(page, $0.baseAddress!, entry.length, off_t(entry.offset)) }
-            guard n == entry.length else { return nil }
             // The page holds the row with its number: the number's digits are taken out again.
-            bytes.removeSubrange(entry.split..<(entry.split + entry.numberLength))
+            guard let bytes = rowBytes(entry) else { return nil }
             let digest = Array(SHA256.hash(data: bytes))
             guard digest == entry.digest else { return nil }
             pending = (key, digest, bytes.count, entry.split)

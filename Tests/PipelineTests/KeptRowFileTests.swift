@@ -105,6 +105,40 @@ final class KeptPageIndexTests: XCTestCase {
         return kept
     }
 
+    /// A page of several read windows, its rows asked for out of order (backwards, then every
+    /// third): each comes back whole, across window edges.
+    func testRowsOfALargePageComeBackInAnyOrder() throws {
+        let page = folder.appendingPathComponent("index.html")
+        let index = folder.appendingPathComponent("halaman.index")
+        func template(_ i: Int) -> [UInt8] { Array("<p>|\(i) \(String(repeating: "x", count: 200 + i % 97))</p>\n".utf8) }
+        func write(_ order: [Int]) throws -> (page: [UInt8], kept: KeptPageIndex) {
+            let kept = KeptPageIndex(url: index, page: page, frame: "f")
+            var out: [UInt8] = []
+            for i in order {
+                let row: [UInt8]
+                if let found = kept.rows.lookup(["baris", "\(i)"]) {
+                    row = Array(found.bytes[..<found.split]) + Array("\(i)".utf8) + found.bytes[found.split...]
+                } else {
+                    kept.rows.keep(["baris", "\(i)"], template(i), 3)
+                    row = Array(template(i)[..<3]) + Array("\(i)".utf8) + template(i)[3...]
+                }
+                kept.advance(row.count)
+                out += row
+            }
+            try Data(out).write(to: page)
+            try kept.finish()
+            return (out, kept)
+        }
+        let count = 4_000
+        let first = try write(Array(0..<count))
+        XCTAssertGreaterThan(first.page.count, 3 * KeptPageIndex.windowSize)
+        for order in [Array((0..<count).reversed()), stride(from: 0, to: count, by: 3).map { $0 } + [count - 1]] {
+            let again = try write(order)
+            XCTAssertEqual(again.kept.reused, order.count)
+            XCTAssertEqual(again.page, order.flatMap { Array(template($0)[..<3]) + Array("\($0)".utf8) + template($0)[3...] })
+        }
+    }
+
     func testRowsComeBackFromTheOldPageWhileTheyAreIntact() throws {
         let page = folder.appendingPathComponent("index.html")
         let index = folder.appendingPathComponent("halaman.index")
