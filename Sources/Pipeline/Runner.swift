@@ -498,24 +498,27 @@ public struct Runner {
         let fm = FileManager.default
         let codes = Set(config.units.units.map(\.code))
         if (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp { return }
-        let current = try register.currentItemsByUnit(codes)
+        // A template is keyed by its unit's items as ids, revisions and places
+        // (`currentItemKeys`: a revision's texts never change); only the units whose key moved
+        // have their items' texts read and their template made.
+        let itemKeys = try register.currentItemKeys(codes)
         var keys = PartKeys(file: workspace.archive.appendingPathComponent(".templat-unit.json"))
+        var stale: [(code: String, unit: WorkUnit, key: String)] = []
         for code in codes.sorted() {
-            let items = current[code] ?? []
+            let items = itemKeys[code] ?? []
             let url = workspace.templateFile(unit: code)
             guard !items.isEmpty || fm.fileExists(atPath: url.path) else { continue }
             let unit = config.units.unit(code) ?? WorkUnit(code: code, name: code)
-            let rows = UpdateTemplate.rows(items)
-            var fields = ["templat", unit.code, unit.name, unit.headTitle ?? "", unit.ppidPelaksana ?? ""]
-            fields.reserveCapacity(fields.count + rows.count * (rows.first?.count ?? 0) + rows.count)
-            for row in rows {
-                fields.append("\(row.count)")
-                fields += row
-            }
-            let key = PartKeys.key(fields)
+            let key = PartKeys.key(["templat-butir", unit.code, unit.name, unit.headTitle ?? "", unit.ppidPelaksana ?? ""]
+                                   + items)
             if keys.isCurrent(code, key: key, url: url) { continue }
+            stale.append((code, unit, key))
+        }
+        let current = stale.isEmpty ? [:] : try register.currentItemsByUnit(Set(stale.map(\.code)))
+        for (code, unit, key) in stale {
+            let rows = UpdateTemplate.rows(current[code] ?? [])
             let data = Data(try UpdateTemplate.workbook(unit: unit, rows: rows, clock: options.clock))
-            try DurableFiles.write(data, to: url)
+            try DurableFiles.write(data, to: workspace.templateFile(unit: code))
             keys.wrote(code, key: key, bytes: data)
         }
         try keys.save()

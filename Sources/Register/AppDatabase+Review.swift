@@ -186,3 +186,36 @@ extension AppDatabase {
         }
     }
 }
+
+extension AppDatabase {
+    /// For each unit of `codes` with current items, those items in `currentItemsByUnit`'s
+    /// order, each as three texts: its id, its revision number and the number of its place in
+    /// the unit's list when it is placed in the next version ("-" for an item held back, which
+    /// shows its revision's own number). A revision's texts never change, so equal texts here
+    /// mean equal `currentItemsByUnit` items: the update templates are checked with them
+    /// without reading every unit's texts (only the changed units' are read).
+    public func currentItemKeys(_ codes: Set<String>) throws -> [String: [String]] {
+        try read { db in
+            let state = try currentState(db)
+            let positions = try Row.fetchAll(db, sql: """
+                SELECT s.item, s.position FROM item_states s
+                JOIN items i ON i.id = s.item
+                WHERE i.withdrawn_at IS NULL AND s.change <> 'ditarik'
+                  AND s.submission = (SELECT MAX(submission) FROM item_states WHERE item = s.item)
+                """)
+            var position: [String: Int] = [:]
+            for row in positions { position[row["item"]] = row["position"] ?? 0 }
+            var out: [String: [(position: Int, id: String, revision: Int, nomor: String)]] = [:]
+            for p in state.placed where codes.contains(p.item.unit) {
+                out[p.item.unit, default: []].append((p.position, p.item.id, p.revision.revision, p.nomor))
+            }
+            for held in state.pendingTests + state.returned where codes.contains(held.item.unit) {
+                out[held.item.unit, default: []].append((position[held.item.id] ?? Int.max, held.item.id,
+                                                         held.revision.revision, "-"))
+            }
+            return out.mapValues { list in
+                list.sorted { ($0.position, $0.id) < ($1.position, $1.id) }.flatMap { [$0.id, String($0.revision), $0.nomor] }
+            }
+        }
+    }
+}

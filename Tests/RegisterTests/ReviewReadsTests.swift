@@ -48,6 +48,17 @@ final class ReviewReadsTests: XCTestCase {
         }
         XCTAssertEqual(current.values.joined().count, 10)
 
+        // The template keys: ids and revisions in the same order, a placed item's number.
+        let keys = try db.currentItemKeys(Set(current.keys).union(["tidak-ada"]))
+        XCTAssertEqual(Set(keys.keys), Set(current.keys))
+        for (unit, items) in current {
+            let placed = Set(items.filter { $0.state == "terbuka" || $0.state == "dikecualikan" }.map(\.itemID))
+            XCTAssertEqual(keys[unit], items.flatMap { [$0.itemID, String($0.revision), placed.contains($0.itemID) ? $0.item.nomor : "-"] },
+                           unit)
+        }
+        XCTAssertTrue(current.values.joined().contains { $0.state == "menunggu_uji" || $0.state == "dikembalikan" })
+        XCTAssertEqual(try db.currentItemKeys(["dinkes"]).keys.sorted(), ["dinkes"])
+
         let returned = try db.returnedItems().sorted { $0.itemID < $1.itemID }
         let want = current.values.joined().filter { $0.state == "dikembalikan" }.sorted { $0.itemID < $1.itemID }
         XCTAssertEqual(returned.map(\.itemID), ["dinkes-0006"])
