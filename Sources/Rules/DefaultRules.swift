@@ -178,7 +178,7 @@ aturan:
   - id: kesehatan-perorangan
     keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis)
     prioritas: 100
-    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi]
+    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap]
     kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
@@ -194,6 +194,7 @@ aturan:
       - Surat keterangan kematian dan penyebab kematian pasien
       - Data balita penyandang gizi buruk di Desa Sukamaju
       - Data donor ASI
+      - Hasil pemeriksaan patologi anatomi
     contoh_tidak_cocok:
       - Rekapitulasi jumlah pasien rawat jalan dan rawat inap per bulan
       - Rekapitulasi 10 besar penyakit rawat jalan per bulan
@@ -459,14 +460,14 @@ aturan:
       - Persyaratan pembuatan akta jual beli tanah
 
   - id: akta-catatan-sipil
-    keterangan: Register dan arsip akta pencatatan sipil orang per orang
+    keterangan: Register dan arsip akta pencatatan sipil orang per orang — mengungkapkan isi akta otentik yang bersifat pribadi (UU 14/2008 Pasal 17 huruf g) dan data pribadi penduduk (Pasal 17 huruf j jo. UU Administrasi Kependudukan)
     prioritas: 100
     semua:
       - [register, arsip, berkas, salinan, data, buku register, database, kutipan]
     salah_satu: [akta kelahiran, akta kematian, akta perkawinan, akta perceraian, pengakuan anak, pengesahan anak]
     kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, jumlah, capaian, cakupan, persentase, statistik, agregat, data agregat, rekapitulasi jumlah]
     kategori: dikecualikan
-    pengecualian: [17j1]
+    pengecualian: [17g, 17j1]
     contoh_cocok:
       - Buku register akta kelahiran dan akta kematian
     contoh_tidak_cocok:
@@ -858,7 +859,7 @@ aturan:
   - id: keuangan-pendapatan-perorangan
     keterangan: Kondisi keuangan, aset, pendapatan dan rekening bank seseorang (penghasilan, potongan, pinjaman, simpanan) — UU 14/2008 Pasal 17 huruf h angka 3
     prioritas: 100
-    salah_satu: [gaji pegawai, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan]
+    salah_satu: [gaji pegawai, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan, berkas keringanan ukt, pengajuan keringanan ukt, permohonan keringanan ukt, berkas pengajuan keringanan, tunjangan profesi per, rincian tunjangan profesi, penerima tunjangan profesi, kondisi ekonomi keluarga, kondisi ekonomi orang tua, penghasilan orang tua]
     kecuali: [belanja, anggaran, realisasi, pagu, peraturan, ketentuan, standar, standar biaya, besaran tpp, kebijakan, pedoman, tata cara, prosedur, sop, persyaratan, syarat, jumlah, rekapitulasi jumlah, statistik, agregat, yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, perbup, peraturan bupati, keputusan bupati tentang besaran, sosialisasi, cakupan, persentase, dprd, anggota dprd, pimpinan dprd, kepala daerah, bupati, wakil bupati, wali kota, walikota, wakil wali kota, gubernur, wakil gubernur]
     kategori: dikecualikan
     pengecualian: [17h3]
@@ -869,6 +870,8 @@ aturan:
       - Rekening koran bank bendahara pengeluaran
       - Data nasabah dan agunan kredit usaha rakyat daerah
       - Daftar remunerasi dosen dan tenaga kependidikan
+      - Berkas pengajuan keringanan UKT
+      - Data penerima bidikmisi beserta kondisi ekonomi keluarga
     contoh_tidak_cocok:
       - Belanja gaji dan tunjangan ASN dalam DPA 2026
       - Peraturan Bupati tentang besaran TPP ASN
@@ -1196,7 +1199,7 @@ aturan:
   - id: rencana-awal-ekonomi
     keterangan: Rencana awal investasi, penjualan/pembelian saham dan aset, pinjaman daerah, serta proses dan hasil pengawasan lembaga keuangan — UU 14/2008 Pasal 17 huruf e; huruf e hanya melindungi rencana awal (angka 1 saham dan aset vital, angka 3 pinjaman dan pendapatan daerah, angka 5 investasi asing, angka 6 pengawasan lembaga keuangan) dan tidak permanen (Pasal 20); setelah ditetapkan, misalnya dalam Perda penyertaan modal, informasinya terbuka
     prioritas: 100
-    salah_satu: [rencana awal penjualan saham, rencana awal pembelian saham, rencana awal investasi, rencana awal penyertaan modal, rencana awal pinjaman, rencana awal penjualan aset, rencana investasi, rencana penanaman modal, rencana divestasi, rencana penjualan saham, rencana pembelian saham, rencana penyertaan modal, kajian penyertaan modal, usulan penyertaan modal, rencana pinjaman daerah, usulan pinjaman daerah, rencana pemindahtanganan, rencana penjualan aset, rencana pelepasan aset, rencana tukar menukar, hasil penilaian kjpp, laporan penilaian kjpp, laporan appraisal, nilai wajar aset, hasil pengawasan bank, hasil pemeriksaan bpr, hasil pemeriksaan bank, tingkat kesehatan bank, tingkat kesehatan bpr, pengawasan lembaga keuangan, pemeriksaan lembaga keuangan, pengawasan koperasi simpan pinjam, pemeriksaan koperasi simpan pinjam, pemeriksaan ksp, negosiasi pembebasan lahan, negosiasi harga tanah, negosiasi ganti rugi, penilaian harga tanah, harga tanah per bidang]
+    salah_satu: [rencana awal penjualan saham, rencana awal pembelian saham, rencana awal investasi, rencana awal penyertaan modal, rencana awal pinjaman, rencana awal penjualan aset, rencana investasi, rencana penanaman modal, rencana divestasi, rencana penjualan saham, rencana pembelian saham, rencana penyertaan modal, kajian penyertaan modal, usulan penyertaan modal, rencana pinjaman daerah, usulan pinjaman daerah, rencana pemindahtanganan, rencana penjualan aset, rencana pelepasan aset, rencana tukar menukar, hasil penilaian kjpp, laporan penilaian kjpp, laporan appraisal, nilai wajar aset, hasil pengawasan bank, hasil pemeriksaan bpr, hasil pemeriksaan bank, tingkat kesehatan bank, tingkat kesehatan bpr, pengawasan lembaga keuangan, pemeriksaan lembaga keuangan, pengawasan koperasi simpan pinjam, pemeriksaan koperasi simpan pinjam, pemeriksaan ksp, negosiasi pembebasan lahan, negosiasi harga tanah, negosiasi ganti rugi, penilaian harga tanah, harga tanah per bidang, pemeriksaan ojk, hasil pemeriksaan ojk, pengawasan ojk, hasil pengawasan ojk]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, peraturan daerah, perda, ditetapkan, sosialisasi, realisasi, laporan realisasi, rekapitulasi]
     kategori: dikecualikan
     pengecualian: [17e]
@@ -1204,6 +1207,7 @@ aturan:
       - Kajian rencana penyertaan modal kepada Perseroda
       - Laporan penilaian KJPP atas rencana pelepasan aset tanah
       - Hasil pemeriksaan tingkat kesehatan BPR milik daerah
+      - Laporan hasil pemeriksaan OJK atas bank daerah
     contoh_tidak_cocok:
       - Perda penyertaan modal daerah pada PT BPR
       - Realisasi investasi PMA dan PMDN per triwulan
@@ -1927,8 +1931,8 @@ aturan:
   - id: data-beserta-identitas-orang
     keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain) atau disusun per pemilik — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); yang diumumkan atau berupa jumlah tetap terbuka
     prioritas: 100
-    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik]
-    kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan]
+    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru]
+    kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -1936,6 +1940,7 @@ aturan:
       - Data objek pajak bumi dan bangunan dan nama pemiliknya
       - Daftar ibu hamil risiko tinggi per desa beserta nama
       - Tagihan rekening air atas nama pelanggan
+      - Data sertifikasi dosen beserta tunjangan profesi per dosen
     contoh_tidak_cocok:
       - Daftar sekolah beserta nama kepala sekolah
       - Jumlah wajib pajak per kecamatan
