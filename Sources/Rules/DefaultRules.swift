@@ -32484,7 +32484,7 @@ setiap_saat:
   "diktumPemutakhiran" : "Daftar Informasi Publik sebagaimana dimaksud dalam Diktum KESATU dimutakhirkan secara berkala paling sedikit 1 (satu) kali dalam sebulan dan diumumkan melalui laman resmi PPID Pemerintah Kabupaten Serang.",
   "font" : "Arial",
   "fontSize" : 12,
-  "issuer" : "KEPALA DINAS KOMUNIKASI, INFORMATIKA, SANDI DAN STATISTIK KABUPATEN SERANG SELAKU PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI UTAMA",
+  "issuer" : "KEPALA DINAS KOMUNIKASI, INFORMATIKA, PERSANDIAN DAN STATISTIK KABUPATEN SERANG SELAKU PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI UTAMA",
   "lampiranMargins" : {
     "bottom" : 2,
     "left" : 1.5,
@@ -32493,7 +32493,7 @@ setiap_saat:
   },
   "letterhead" : [
     "PEMERINTAH KABUPATEN SERANG",
-    "DINAS KOMUNIKASI, INFORMATIKA, SANDI DAN STATISTIK",
+    "DINAS KOMUNIKASI, INFORMATIKA, PERSANDIAN DAN STATISTIK",
     "Serang – Banten"
   ],
   "margins" : {
@@ -34036,9 +34036,9 @@ Soal dan jawaban ujian tes masuk,dikecualikan,17b,Universitas Terbuka,universita
 
 unit:
   - kode: diskominfosatik
-    nama: Dinas Komunikasi, Informatika, Statistik dan Persandian
-    kepala: Kepala Dinas Komunikasi, Informatika, Statistik dan Persandian selaku PPID Utama
-    ppid_pelaksana: Sekretaris Dinas Komunikasi, Informatika, Statistik dan Persandian
+    nama: Dinas Komunikasi, Informatika, Persandian dan Statistik
+    kepala: Kepala Dinas Komunikasi, Informatika, Persandian dan Statistik selaku PPID Utama
+    ppid_pelaksana: Sekretaris Dinas Komunikasi, Informatika, Persandian dan Statistik
   - kode: bpbd
     nama: Badan Penanggulangan Bencana Daerah
     kepala: Kepala Pelaksana Badan Penanggulangan Bencana Daerah

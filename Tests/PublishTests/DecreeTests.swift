@@ -79,7 +79,7 @@ final class DecreeTests: XCTestCase {
         XCTAssertFalse(dipText.contains("bahwa berdasarkan Peraturan Komisi Informasi"), dipText)
         // The last consideration names the decree itself, as its heading and Menetapkan do (the
         // issuer and the title with its year), never a bare "Keputusan tentang …".
-        let issuer = "Keputusan Kepala Dinas Komunikasi, Informatika, Sandi dan Statistik Kabupaten Serang selaku Pejabat Pengelola Informasi dan Dokumentasi Utama"
+        let issuer = "Keputusan Kepala Dinas Komunikasi, Informatika, Persandian dan Statistik Kabupaten Serang selaku Pejabat Pengelola Informasi dan Dokumentasi Utama"
         XCTAssertTrue(dipText.contains("perlu menetapkan \(issuer) tentang Penetapan Daftar Informasi Publik di Lingkungan Pemerintah Kabupaten Serang Tahun 2026;"), dipText)
         XCTAssertFalse(dipText.contains("perlu menetapkan Keputusan tentang") || dipText.contains("{keputusan}"), dipText)
         // The rendered DIK decree: the same instruments, none unknown, none repealed.
@@ -167,7 +167,7 @@ final class DecreeTests: XCTestCase {
             visibleText(try docxParts(try DecreeWriter.penetapanDIP(version: version, settings: settings, citations: .builtIn,
                                                                     clock: clock))[2].text).joined(separator: " ")
         }
-        let issuer = "Keputusan Kepala Dinas Komunikasi, Informatika, Sandi dan Statistik Kabupaten Serang selaku Pejabat Pengelola Informasi dan Dokumentasi Utama"
+        let issuer = "Keputusan Kepala Dinas Komunikasi, Informatika, Persandian dan Statistik Kabupaten Serang selaku Pejabat Pengelola Informasi dan Dokumentasi Utama"
         let both = try text(v)
         XCTAssertTrue(both.contains("Pada saat Keputusan ini mulai berlaku, \(issuer) Nomor 000.9/7/Diskominfosatik/2026 tanggal 5 Januari 2026 "
             + "tentang Penetapan Daftar Informasi Publik di Lingkungan Pemerintah Kabupaten Serang Tahun 2026 dan \(issuer) Nomor "
@@ -403,5 +403,34 @@ final class DecreeTests: XCTestCase {
         XCTAssertEqual(DecreeWriter.periodLabel(test("selama proses hukum berjalan", .untilEvent("x"))),
                        "Selama proses hukum berjalan")
         XCTAssertEqual(DecreeWriter.periodLabel(test("", .years(5))), "5 (lima) tahun")
+    }
+}
+
+/// One office, one name: the letterhead and issuer against unit.yaml (`dip rules check`).
+final class DecreeOfficeNameTests: XCTestCase {
+    func testTheShippedLetterheadNamesTheIssuingUnitAsUnitYamlDoes() throws {
+        let units = try RuleSet.defaults().units.units
+        XCTAssertTrue(units.contains { $0.code == "diskominfosatik" })
+        XCTAssertEqual(DecreeSettings.kabupatenSerang.officeNameWarnings(units: units).count, 0)
+        let shipped = try JSONDecoder().decode(DecreeSettings.self, from: Data(XCTUnwrap(DefaultRules.text("keputusan.json")).utf8))
+        XCTAssertEqual(shipped.officeNameWarnings(units: units).count, 0)
+    }
+
+    func testTheSameOfficeUnderTwoNamesIsAWarningNamingBoth() throws {
+        var settings = DecreeSettings.kabupatenSerang
+        settings.letterhead[1] = "DINAS KOMUNIKASI, INFORMATIKA, SANDI DAN STATISTIK"
+        settings.issuer = "KEPALA DINAS KOMUNIKASI, INFORMATIKA, SANDI DAN STATISTIK KABUPATEN SERANG SELAKU PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI UTAMA"
+        let units = [WorkUnit(code: "diskominfosatik", name: "Dinas Komunikasi, Informatika, Statistik dan Persandian"),
+                     WorkUnit(code: "dinsos", name: "Dinas Sosial")]
+        let warnings = settings.officeNameWarnings(units: units)
+        XCTAssertEqual(warnings.count, 1)
+        XCTAssertEqual(warnings.first?.error, false)
+        XCTAssertTrue(warnings.first?.message.contains("DINAS KOMUNIKASI, INFORMATIKA, SANDI DAN STATISTIK") ?? false)
+        XCTAssertTrue(warnings.first?.message.contains("`diskominfosatik` \"Dinas Komunikasi, Informatika, Statistik dan Persandian\"") ?? false)
+        // The same name written in another case and punctuation is the same name.
+        let same = [WorkUnit(code: "diskominfosatik", name: "Dinas Komunikasi Informatika Sandi dan Statistik")]
+        XCTAssertEqual(settings.officeNameWarnings(units: same).count, 0)
+        // An office that submits nothing and resembles no unit: nothing to compare.
+        XCTAssertEqual(settings.officeNameWarnings(units: [WorkUnit(code: "dinsos", name: "Dinas Sosial")]).count, 0)
     }
 }

@@ -203,9 +203,9 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(preview.out.contains("belum ada yang disimpan"), preview.out)
         // An acting official (Plt.) typed in any case prints in the drafting form "Plt. <ISSUER>".
         let acting = try run(signatory + ["--decree-date", "1 Juni 2026", "--dik-decree-number", "000.9/8/2026", "--preview",
-                                          "--title", "plt kepala dinas komunikasi, informatika, sandi dan statistik kabupaten serang selaku pejabat pengelola informasi dan dokumentasi utama"] + ws)
+                                          "--title", "plt kepala dinas komunikasi, informatika, persandian dan statistik kabupaten serang selaku pejabat pengelola informasi dan dokumentasi utama"] + ws)
         XCTAssertEqual(acting.status, 0, acting.err)
-        XCTAssertTrue(acting.out.contains("\n  Plt. KEPALA DINAS KOMUNIKASI, INFORMATIKA, SANDI DAN STATISTIK KABUPATEN SERANG SELAKU PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI UTAMA,\n"), acting.out)
+        XCTAssertTrue(acting.out.contains("\n  Plt. KEPALA DINAS KOMUNIKASI, INFORMATIKA, PERSANDIAN DAN STATISTIK KABUPATEN SERANG SELAKU PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI UTAMA,\n"), acting.out)
         // A keputusan.json resting on a repealed law: the decree is not approved.
         let rules = workspace.appendingPathComponent("rules")
         try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)

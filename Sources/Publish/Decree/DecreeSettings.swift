@@ -156,10 +156,10 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
         bodyName: "Pemerintah Kabupaten Serang",
         letterhead: [
             "PEMERINTAH KABUPATEN SERANG",
-            "DINAS KOMUNIKASI, INFORMATIKA, SANDI DAN STATISTIK",
+            "DINAS KOMUNIKASI, INFORMATIKA, PERSANDIAN DAN STATISTIK",
             "Serang – Banten",
         ],
-        issuer: "KEPALA DINAS KOMUNIKASI, INFORMATIKA, SANDI DAN STATISTIK KABUPATEN SERANG SELAKU PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI UTAMA",
+        issuer: "KEPALA DINAS KOMUNIKASI, INFORMATIKA, PERSANDIAN DAN STATISTIK KABUPATEN SERANG SELAKU PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI UTAMA",
         // Name, NIP and rank of the PPID come from `dip approve`; the signature title is the
         // issuer's. The Atasan PPID is named once here or at `dip approve`; never dotted lines.
         ppid: Official(name: ""),

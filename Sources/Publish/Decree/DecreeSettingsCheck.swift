@@ -108,6 +108,31 @@ extension DecreeSettings {
         return out
     }
 
+    /// The issuing office as the letterhead names it (its second line, when the issuer's title
+    /// names it too) against the units in unit.yaml: when that office also submits a list, the
+    /// Lampiran prints the unit's `nama` beside the letterhead's name, and one decree naming one
+    /// office two ways is the first thing a Bagian Hukum returns. A warning: the letterhead may
+    /// name an office that submits nothing.
+    public func officeNameWarnings(units: [WorkUnit]) -> [(error: Bool, message: String)] {
+        guard letterhead.count >= 2 else { return [] }
+        func folded(_ text: String) -> String {
+            text.uppercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+        }
+        let office = folded(letterhead[1])
+        guard office.split(separator: " ").count >= 2, folded(issuer).contains(office) else { return [] }
+        if units.contains(where: { folded($0.name).hasPrefix(office) }) { return [] }
+        // The same kind of office under another name: the words of its name, in any order.
+        let words = Set(office.split(separator: " "))
+        let similar = units.filter { unit in
+            let unitWords = Set(folded(unit.name).split(separator: " "))
+            return unitWords.count == words.count && unitWords.intersection(words).count >= words.count - 2
+        }
+        guard let unit = similar.first else { return [] }
+        return [(false, "kop dan pejabat penetap menyebut \"\(letterhead[1])\", sedangkan unit.yaml menamai unit "
+            + "`\(unit.code)` \"\(unit.name)\": satu keputusan akan menyebut satu perangkat daerah dengan dua nama. "
+            + "Samakan dengan nama resmi menurut peraturan daerah tentang perangkat daerah.")]
+    }
+
     /// A Mengingat entry whose instrument is printed without where it was promulgated (Lembaran
     /// Negara for a UU/PP, Berita Negara for a ministerial or commission regulation) while the
     /// other entries give theirs: a warning naming the number dip knows from a text read, or
