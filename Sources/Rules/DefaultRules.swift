@@ -274,7 +274,7 @@ aturan:
   - id: identitas-pelapor-korban
     keterangan: Identitas pelapor, saksi, informan atau korban
     prioritas: 100
-    salah_satu: [data pribadi pelapor, data pribadi pengadu, identitas pengadu, data pengadu, identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, nama pengadu, nama dan nomor pengadu, identitas pelapor dumas, berkas pengaduan, isi pengaduan, laporan whistleblowing, laporan whistle blowing, laporan wbs, aduan wbs, pengaduan wbs, laporan pelanggaran melalui wbs]
+    salah_satu: [data pribadi pelapor, data pribadi pengadu, identitas pengadu, data pengadu, identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, nama pengadu, nama dan nomor pengadu, identitas pelapor dumas, berkas pengaduan, isi pengaduan, laporan whistleblowing, laporan whistle blowing, laporan wbs, aduan wbs, pengaduan wbs, laporan pelanggaran melalui wbs, permohonan perlindungan saksi, berkas perlindungan saksi, permohonan perlindungan korban]
     kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, dirahasiakan, bencana, banjir, longsor, tanah longsor, gempa, tsunami, erupsi, puting beliung, kebakaran, kecelakaan, pengungsian, pengungsi, layanan pengaduan, layanan pendampingan]
     kategori: dikecualikan
     pengecualian: [17a2, 17h]
@@ -283,6 +283,7 @@ aturan:
       - Data korban kekerasan terhadap perempuan dan anak
       - Berkas pengaduan masyarakat beserta identitas pelapor
       - Data pengaduan layanan perizinan (nama pengadu, No WA)
+      - Surat permohonan perlindungan saksi
     contoh_tidak_cocok:
       - Jumlah kasus kekerasan terhadap perempuan dan anak per kecamatan
       - Tata cara pengaduan whistleblowing system (identitas pelapor dirahasiakan)
@@ -823,7 +824,7 @@ aturan:
   - id: keluarga-perkawinan
     keterangan: Riwayat dan kondisi anggota keluarga seseorang (perkawinan, perceraian, susunan keluarga, anak angkat) — UU 14/2008 Pasal 17 huruf h angka 1
     prioritas: 100
-    salah_satu: [izin perkawinan, izin kawin, izin menikah, izin beristri lebih dari satu, izin poligami, poligami, izin cerai, gugatan cerai, cerai gugat, cerai talak, perceraian pegawai, perceraian pns, surat keterangan tunjangan keluarga, tunjangan keluarga, tunjangan istri, tunjangan suami, tunjangan anak, tanggungan keluarga, data tanggungan, daftar tanggungan, daftar susunan keluarga, kp4, data istri, data suami, data anak pegawai, data keluarga, riwayat perkawinan, status perkawinan, kartu istri, karis, kartu suami, karsu, hak asuh anak, perwalian anak, anak angkat, register nikah, buku register nikah, akta nikah, duplikat buku nikah, berkas nikah, data nikah, data pernikahan, pemeriksaan nikah, isbat nikah, dispensasi kawin, dispensasi nikah, surat nikah, buku nikah, akta cerai]
+    salah_satu: [izin perkawinan, izin kawin, izin menikah, izin beristri lebih dari satu, izin poligami, poligami, izin cerai, gugatan cerai, cerai gugat, cerai talak, perceraian pegawai, perceraian pns, surat keterangan tunjangan keluarga, tunjangan keluarga, tunjangan istri, tunjangan suami, tunjangan anak, tanggungan keluarga, data tanggungan, daftar tanggungan, daftar susunan keluarga, kp4, data istri, data suami, data anak pegawai, data keluarga, riwayat perkawinan, status perkawinan, kartu istri, karis, kartu suami, karsu, hak asuh anak, perwalian anak, anak angkat, register nikah, buku register nikah, akta nikah, duplikat buku nikah, berkas nikah, data nikah, data pernikahan, pemeriksaan nikah, isbat nikah, dispensasi kawin, dispensasi nikah, surat nikah, buku nikah, akta cerai, pendaftaran nikah beserta dokumen, berkas pendaftaran nikah, dokumen pendaftaran nikah]
     kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, jumlah, statistik, agregat, rekapitulasi, rekap, program, keluarga berencana, pedoman, sosialisasi, penyuluhan, bimbingan perkawinan, formulir kosong, blangko, peraturan, ketentuan, besaran, biaya, tarif]
     kategori: dikecualikan
     pengecualian: [17h1]
@@ -832,6 +833,7 @@ aturan:
       - Data istri dan anak pegawai untuk tunjangan keluarga (KP4)
       - Buku register nikah KUA tahun 2024
       - Berkas permohonan dispensasi kawin
+      - Formulir pendaftaran nikah beserta dokumen pendukung
     contoh_tidak_cocok:
       - Persyaratan pencatatan nikah di KUA
       - Jumlah peristiwa nikah per kecamatan
@@ -1871,13 +1873,14 @@ aturan:
     keterangan: Dokumen pemilihan penyedia (dokumen lelang/tender, kualifikasi, rancangan kontrak, spesifikasi) sebelum diumumkan — membukanya lebih dulu dapat mengganggu persaingan usaha yang sehat (UU 14/2008 Pasal 17 huruf b); setelah diumumkan terbuka (subkelompok I)
     prioritas: 100
     semua:
-      - [dokumen lelang, dokumen tender, dokumen pemilihan, dokumen pengadaan, dokumen kualifikasi, rancangan kontrak, spesifikasi teknis]
-      - [sebelum pengumuman, sebelum diumumkan, belum diumumkan, sebelum tender, sebelum lelang, sebelum pemilihan]
+      - [dokumen lelang, dokumen tender, dokumen pemilihan, dokumen pengadaan, dokumen kualifikasi, rancangan kontrak, spesifikasi teknis, proses pengadaan, proses tender, proses lelang]
+      - [sebelum pengumuman, sebelum diumumkan, belum diumumkan, sebelum tender, sebelum lelang, sebelum pemilihan, belum selesai, sedang berlangsung, masih berlangsung]
     kecuali: [tata cara, prosedur, sop, pedoman, jadwal, jumlah]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
       - Dokumen tender pembangunan pasar sebelum diumumkan di LPSE
+      - Dokumen yang berkaitan dengan proses pengadaan yang belum selesai
     contoh_tidak_cocok:
       - Pengumuman tender pembangunan pasar
       - Jadwal pengumuman lelang
@@ -1931,7 +1934,7 @@ aturan:
   - id: data-beserta-identitas-orang
     keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain) atau disusun per pemilik — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); yang diumumkan atau berupa jumlah tetap terbuka
     prioritas: 100
-    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru]
+    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi]
     kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
@@ -1941,6 +1944,8 @@ aturan:
       - Daftar ibu hamil risiko tinggi per desa beserta nama
       - Tagihan rekening air atas nama pelanggan
       - Data sertifikasi dosen beserta tunjangan profesi per dosen
+      - Surat keterangan domisili per warga
+      - Data pengguna layanan konsultasi hukum gratis
     contoh_tidak_cocok:
       - Daftar sekolah beserta nama kepala sekolah
       - Jumlah wajib pajak per kecamatan
