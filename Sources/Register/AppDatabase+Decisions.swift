@@ -11,11 +11,13 @@ extension AppDatabase {
     static func pendingTests(_ db: Database, state: CurrentState) throws -> [PendingTest] {
         var units: [String: WorkUnit] = [:]
         for unit in try UnitRecord.fetchAll(db) { units[unit.code] = unit.unit }
-        return state.pendingTests.map { held in
-            PendingTest(
-                itemID: held.item.id, revision: held.revision.revision,
+        let content = try CurrentState.content(db, items: state.pendingTests.map(\.item.id))
+        return try state.pendingTests.map { held in
+            guard let c = content[held.item.id] else { throw RegisterError.unknownItem(held.item.id) }
+            return PendingTest(
+                itemID: held.item.id, revision: held.revision,
                 unit: units[held.item.unit] ?? WorkUnit(code: held.item.unit, name: held.item.unit),
-                item: held.revision.information, classification: held.classification)
+                item: c.revision.information, classification: c.classification)
         }.sorted { ($0.unit.code, $0.itemID) < ($1.unit.code, $1.itemID) }
     }
 

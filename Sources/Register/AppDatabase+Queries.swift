@@ -187,11 +187,18 @@ extension AppDatabase {
         var unit: String
         var nomor: String
         var record: RevisionRecord?
+        /// The summary alone, when only it was read (`record` nil).
+        var summary: String? = nil
 
         /// The revision's row; a missing one is an unknown item, as a single read reports it.
         func revisionRecord(item: String) throws -> RevisionRecord {
             guard let record else { throw RegisterError.unknownItem("\(item) revisi \(revision)") }
             return record
+        }
+
+        func ringkasan(item: String) throws -> String {
+            if let summary { return summary }
+            return try revisionRecord(item: item).ringkasan
         }
     }
 
@@ -199,11 +206,12 @@ extension AppDatabase {
         _ db: Database, version: Int?, current: () throws -> CurrentState
     ) throws -> [String: Side] {
         guard let version else {
+            // The current state keeps no revision texts: `diff` reads those it needs.
             var result: [String: Side] = [:]
             for p in try current().placed {
                 result[p.item.id] = Side(
-                    revision: p.revision.revision, category: p.category, subgroup: p.subgroup,
-                    exempted: p.exempted, unit: p.item.unit, nomor: p.nomor, record: p.revision)
+                    revision: p.revision, category: p.category, subgroup: p.subgroup,
+                    exempted: p.exempted, unit: p.item.unit, nomor: p.nomor, record: nil)
             }
             return result
         }
@@ -233,21 +241,40 @@ extension AppDatabase {
         -> VersionDiff
     {
         let old = try from.map { try side(db, version: $0, current: current) } ?? [:]
-        let new = try side(db, version: to, current: current)
+        var new = try side(db, version: to, current: current)
+        if to == nil {
+            // The current state's side comes without revision rows: read the rows of the items
+            // whose revision changed (their fields are compared) and the summaries of those
+            // added or moved, not every current item's row.
+            var revised: [String] = []
+            var summarised: [String] = []
+            for (id, n) in new {
+                guard let o = old[id] else { summarised.append(id); continue }
+                if o.revision != n.revision {
+                    revised.append(id)
+                } else if o.category != n.category || o.subgroup != n.subgroup || o.exempted != n.exempted {
+                    summarised.append(id)
+                }
+            }
+            let content = try CurrentState.content(db, items: revised)
+            for id in revised { new[id]?.record = content[id]?.revision }
+            let summaries = try CurrentState.summaries(db, items: summarised)
+            for id in summarised { new[id]?.summary = summaries[id] }
+        }
         var result = VersionDiff(
             from: from, to: to, added: [], changed: [], reclassified: [], withdrawn: [])
         for id in new.keys.sorted() {
             let n = new[id]!
-            let revision = try n.revisionRecord(item: id)
             guard let o = old[id] else {
                 result.added.append(ItemDelta(
                     itemID: id, unit: n.unit, revision: n.revision, change: .added, fields: [],
-                    ringkasan: revision.ringkasan, nomor: n.nomor, fromCategory: nil,
+                    ringkasan: try n.ringkasan(item: id), nomor: n.nomor, fromCategory: nil,
                     toCategory: n.category))
                 continue
             }
             var fields: [String] = []
             if o.revision != n.revision {
+                let revision = try n.revisionRecord(item: id)
                 let before = try o.revisionRecord(item: id)
                 fields = ItemMatching.changedFields(before.information, revision.information)
                 if fields.isEmpty { fields = ["klasifikasi"] }
@@ -266,7 +293,7 @@ extension AppDatabase {
             let delta = ItemDelta(
                 itemID: id, unit: n.unit, revision: n.revision,
                 change: moved ? .reclassified : .changed, fields: fields,
-                ringkasan: revision.ringkasan, nomor: n.nomor, fromCategory: o.category,
+                ringkasan: try n.ringkasan(item: id), nomor: n.nomor, fromCategory: o.category,
                 toCategory: n.category)
             if moved { result.reclassified.append(delta) } else { result.changed.append(delta) }
         }

@@ -207,11 +207,11 @@ extension AppDatabase {
             for row in positions { position[row["item"]] = row["position"] ?? 0 }
             var out: [String: [(position: Int, id: String, revision: Int, nomor: String)]] = [:]
             for p in state.placed where codes.contains(p.item.unit) {
-                out[p.item.unit, default: []].append((p.position, p.item.id, p.revision.revision, p.nomor))
+                out[p.item.unit, default: []].append((p.position, p.item.id, p.revision, p.nomor))
             }
             for held in state.pendingTests + state.returned where codes.contains(held.item.unit) {
                 out[held.item.unit, default: []].append((position[held.item.id] ?? Int.max, held.item.id,
-                                                         held.revision.revision, "-"))
+                                                         held.revision, "-"))
             }
             return out.mapValues { list in
                 list.sorted { ($0.position, $0.id) < ($1.position, $1.id) }.flatMap { [$0.id, String($0.revision), $0.nomor] }

@@ -66,21 +66,37 @@ extension AppDatabase {
                 """)
             var position: [String: Int] = [:]
             for row in positions { position[row["item"]] = row["position"] ?? 0 }
+            // The state keeps placements only: the revisions' texts are read for these units
+            // (for every unit: read once and kept for the run's other readers of every item).
+            let content: [String: CurrentState.Content]
+            if codes == nil {
+                content = try currentContent(db)
+            } else if let kept = try keptCurrentContent(db) {
+                content = kept
+            } else {
+                content = try CurrentState.content(db, units: codes)
+            }
+            func text(_ id: String) throws -> CurrentState.Content {
+                guard let c = content[id] else { throw RegisterError.unknownItem(id) }
+                return c
+            }
             var out: [String: [(Int, CurrentItem)]] = [:]
             func unit(_ code: String) -> WorkUnit { units[code] ?? WorkUnit(code: code, name: code) }
             for p in state.placed where wanted(p.item.unit) {
-                var info = p.revision.information
+                let c = try text(p.item.id)
+                var info = c.revision.information
                 info.nomor = p.nomor
                 out[p.item.unit, default: []].append((p.position, CurrentItem(
-                    itemID: p.item.id, revision: p.revision.revision, unit: unit(p.item.unit), item: info,
-                    classification: p.classification, category: p.category, subgroup: p.subgroup,
+                    itemID: p.item.id, revision: p.revision, unit: unit(p.item.unit), item: info,
+                    classification: c.classification, category: p.category, subgroup: p.subgroup,
                     state: p.exempted ? "dikecualikan" : "terbuka")))
             }
             for (held, label) in state.pendingTests.map({ ($0, "menunggu_uji") }) + state.returned.map({ ($0, "dikembalikan") })
             where wanted(held.item.unit) {
+                let c = try text(held.item.id)
                 out[held.item.unit, default: []].append((position[held.item.id] ?? Int.max, CurrentItem(
-                    itemID: held.item.id, revision: held.revision.revision, unit: unit(held.item.unit),
-                    item: held.revision.information, classification: held.classification,
+                    itemID: held.item.id, revision: held.revision, unit: unit(held.item.unit),
+                    item: c.revision.information, classification: c.classification,
                     category: nil, subgroup: nil, state: label)))
             }
             return out.mapValues { list in

@@ -11,10 +11,23 @@ extension AppDatabase {
     ///
     /// - Returns: The new draft, or nil when nothing changed.
     public func makeDraft(clock: Clock) throws -> DIPVersion? {
-        // The new version's items are kept for later reads only once the transaction commits.
+        try makeDraftNumber(clock: clock).map { try version(number: $0) }
+    }
+
+    /// `makeDraft` without reading the new version back: its number, or nil when nothing
+    /// changed. For a caller that reads the version in parts (`versionOutline`,
+    /// `versionItems`) rather than whole.
+    ///
+    /// With the current revisions kept (`keepCurrentContent`), the new version is built from
+    /// the rows just written and those revisions, not read back, and kept for the run's
+    /// readers of the whole draft (`version(number:)`, `currentDraft`).
+    public func makeDraftNumber(clock: Clock) throws -> Int? {
         let built = VersionItemsCache()
-        let made = try write { db -> DIPVersion? in
+        let made = try write { db -> Int? in
             let state = try currentState(db)
+            // Taken before anything is written (the stamp it is kept for covers the items,
+            // not the versions this transaction adds).
+            let kept = try keptCurrentContent(db)
             let latest = try VersionRecord.order(Column("number").desc).fetchOne(db)
             if let latest {
                 let old = try VersionItemRecord.filter(Column("version") == latest.number)
@@ -38,8 +51,8 @@ extension AppDatabase {
                 previousVersion: published?.number, dikDecreeNumber: nil, approvedByRank: nil,
                 atasanName: nil, atasanNip: nil, atasanTitle: nil, atasanRank: nil, approvalForced: false
             ).insert(db)
-            var entries: [VersionEntry] = []
-            entries.reserveCapacity(state.placed.count)
+            var entries: [VersionEntry]? = kept == nil ? nil : []
+            entries?.reserveCapacity(state.placed.count)
             for p in state.placed {
                 let change: ItemChange
                 if let old = before[p.item.id] {
@@ -47,7 +60,7 @@ extension AppDatabase {
                         || old.exempted != p.exempted
                     {
                         change = .reclassified
-                    } else if old.revision != p.revision.revision {
+                    } else if old.revision != p.revision {
                         change = .changed
                     } else {
                         change = .unchanged
@@ -56,13 +69,17 @@ extension AppDatabase {
                     change = .added
                 }
                 let row = VersionItemRecord(
-                    version: number, item: p.item.id, revision: p.revision.revision,
+                    version: number, item: p.item.id, revision: p.revision,
                     category: p.category, subgroup: p.subgroup, exempted: p.exempted,
                     test: p.test?.id, change: change, position: p.position, nomor: p.nomor)
                 try row.insertPrepared(db)
-                entries.append(VersionEntry(
-                    row: row, unit: p.item.unit, revision: p.revision,
-                    classification: p.classification, test: p.test))
+                if let c = kept?[p.item.id], c.revision.revision == p.revision {
+                    entries?.append(VersionEntry(
+                        row: row, unit: p.item.unit, revision: c.revision,
+                        classification: c.classification, test: p.test))
+                } else {
+                    entries = nil
+                }
             }
             try db.execute(
                 sql: """
@@ -70,9 +87,13 @@ extension AppDatabase {
                     WHERE status = 'draft' AND superseded_by IS NULL AND number < ?
                     """,
                 arguments: [number, number])
-            // Built from the rows just written and the state they came from, not read back.
-            return try Self.buildVersion(db, number: number, cache: built, entries: entries)
+            if let entries {
+                // Built from the rows just written and the revisions they came from.
+                _ = try Self.buildVersion(db, number: number, cache: built, entries: entries)
+            }
+            return number
         }
+        // Kept for later reads only once the transaction committed.
         if made != nil { versionCache.adopt(built) }
         return made
     }
@@ -335,10 +356,21 @@ extension AppDatabase {
         }
     }
 
+    /// The number of the draft waiting for approval, if any (`currentDraft` without its items).
+    public func currentDraftNumber() throws -> Int? {
+        try read { db in try Self.currentDraftRecord(db)?.number }
+    }
+
     /// The newest draft that no newer draft replaced, if any: the one waiting for approval.
     public func currentDraft() throws -> DIPVersion? {
         try read { db in
-            try Self.currentDraftRecord(db).map { try buildVersion(db, number: $0.number) }
+            guard let record = try Self.currentDraftRecord(db) else { return nil }
+            // A draft is made whenever the current items change, so its items are (nearly
+            // always) the current revisions: built from every current item's revision, read
+            // once and kept for the run's other readers of every item (the review pack's
+            // current items, the templates) rather than read again per reader.
+            return try Self.buildVersion(db, number: record.number, cache: versionCache,
+                                         content: { try currentContent(db) })
         }
     }
 
@@ -384,7 +416,7 @@ extension AppDatabase {
 
     private static func fingerprint(_ rows: [CurrentState.Placement]) -> Set<Key> {
         Set(rows.map {
-            Key(item: $0.item.id, revision: $0.revision.revision, category: $0.category,
+            Key(item: $0.item.id, revision: $0.revision, category: $0.category,
                 subgroup: $0.subgroup, exempted: $0.exempted, test: $0.test?.id)
         })
     }
@@ -432,13 +464,16 @@ extension AppDatabase {
     /// Reads one version into the model generators consume; open items ordered by category,
     /// sub-group, unit and list position; exempted items by unit and position.
     func buildVersion(_ db: Database, number: Int) throws -> DIPVersion {
-        try Self.buildVersion(db, number: number, cache: versionCache)
+        // Items whose revision is current come from the current revisions, when kept.
+        try Self.buildVersion(db, number: number, cache: versionCache, content: { try keptCurrentContent(db) })
     }
 
     /// - Parameter entries: the version's rows with what they refer to, when the caller has
     ///   them (a draft just made); read from the register otherwise.
+    /// - Parameter withItems: false for the header alone (`items` and `exempted` empty).
     static func buildVersion(
-        _ db: Database, number: Int, cache: VersionItemsCache? = nil, entries: [VersionEntry]? = nil
+        _ db: Database, number: Int, cache: VersionItemsCache? = nil, entries: [VersionEntry]? = nil,
+        withItems: Bool = true, content: (() throws -> [String: CurrentState.Content]?)? = nil
     ) throws -> DIPVersion {
         guard let version = try VersionRecord.fetchOne(db, key: number) else {
             throw RegisterError.unknownVersion(number)
@@ -447,13 +482,15 @@ extension AppDatabase {
         var units: [String: WorkUnit] = [:]
         for unit in try UnitRecord.fetchAll(db) { units[unit.code] = unit.unit }
         let lists: (open: [VersionItem], exempted: [VersionItem])
-        if let cached = cache?.items(version: number, units: units) {
+        if !withItems {
+            lists = ([], [])
+        } else if let cached = cache?.items(version: number, units: units) {
             lists = cached
         } else if let entries {
             lists = ordered(entries, units: units)
             cache?.store(version: number, units: units, items: lists)
         } else {
-            lists = try versionItems(db, number: number, units: units)
+            lists = try versionItems(db, number: number, units: units, content: content?() ?? nil)
             cache?.store(version: number, units: units, items: lists)
         }
         var built = DIPVersion(
@@ -477,9 +514,11 @@ extension AppDatabase {
 
     /// A version's open and exempted items, in decree order. A version's rows never change
     /// once written (approval and publication touch only its `versions` row).
-    private static func versionItems(_ db: Database, number: Int, units: [String: WorkUnit]) throws
-        -> (open: [VersionItem], exempted: [VersionItem])
-    {
+    /// - Parameter content: current revisions to take the version's from where the revision
+    ///   numbers agree (all, or the version's revisions are read from the register).
+    private static func versionItems(
+        _ db: Database, number: Int, units: [String: WorkUnit], content: [String: CurrentState.Content]? = nil
+    ) throws -> (open: [VersionItem], exempted: [VersionItem]) {
         let rows = try VersionItemRecord.filter(Column("version") == number).fetchAll(db)
 
         // Bulk reads: one query per table, not per item.
@@ -491,7 +530,19 @@ extension AppDatabase {
         {
             itemUnit[row["id"]] = row["unit"]
         }
-        var revisions = try RegisterQueries.revisions(db, version: number)
+        var revisions: [String: RevisionRecord] = [:]
+        var decoded: [String: Classification] = [:]
+        if let content, rows.allSatisfy({ content[$0.item]?.revision.revision == $0.revision }) {
+            revisions.reserveCapacity(rows.count)
+            decoded.reserveCapacity(rows.count)
+            for row in rows {
+                let c = content[row.item]!
+                revisions[row.item] = c.revision
+                decoded[row.item] = c.classification
+            }
+        } else {
+            revisions = try RegisterQueries.revisions(db, version: number)
+        }
         var tests: [Int64: ConsequenceTestRecord] = [:]
         for t in try ConsequenceTestRecord.fetchAll(db, sql: """
             SELECT t.* FROM consequence_tests t JOIN version_items v ON v.test = t.id
@@ -512,7 +563,7 @@ extension AppDatabase {
             }
             entries.append(VersionEntry(
                 row: row, unit: unitCode, revision: revision,
-                classification: try? classifications.decode(revision),
+                classification: decoded[row.item] ?? (try? classifications.decode(revision)),
                 test: row.test.flatMap { tests[$0] }))
         }
         return ordered(entries, units: units)
@@ -524,32 +575,42 @@ extension AppDatabase {
     static func ordered(_ entries: [VersionEntry], units: [String: WorkUnit])
         -> (open: [VersionItem], exempted: [VersionItem])
     {
-        func value(_ index: Int) -> VersionItem {
-            let entry = entries[index]
-            let row = entry.row
-            var information = entry.revision.information
-            information.nomor = row.nomor
-            return VersionItem(
-                id: row.item, revision: row.revision,
-                unit: units[entry.unit] ?? WorkUnit(code: entry.unit, name: entry.unit),
-                item: information, category: row.category, subgroup: row.subgroup,
-                classification: entry.classification, change: row.change,
-                recordedAt: entry.revision.recordedAt, consequenceTest: entry.test?.test)
-        }
         // The sort keys apart, once per entry: the comparators copied whole entries (every
         // string retained and released) on each of the n log n comparisons.
-        struct Key {
-            var category: DIPCore.Category
-            var subgroup: String
-            var unit: String
-            var position: Int
-            var item: String
-        }
         let keys = entries.map { entry in
-            Key(category: entry.row.category, subgroup: entry.row.subgroup?.rawValue ?? "~", unit: entry.unit,
-                position: entry.row.position, item: entry.row.item)
+            OrderKey(category: entry.row.category, subgroup: entry.row.subgroup?.rawValue ?? "~", unit: entry.unit,
+                     position: entry.row.position, item: entry.row.item)
         }
-        let open = entries.indices.filter { !entries[$0].row.exempted }.sorted { a, b in
+        let (open, exempted) = decreeOrder(keys, exempted: entries.map(\.row.exempted))
+        return (open.map { versionItem(entries[$0], units: units) }, exempted.map { versionItem(entries[$0], units: units) })
+    }
+
+    /// A version row with what it refers to, as the model generators read.
+    static func versionItem(_ entry: VersionEntry, units: [String: WorkUnit]) -> VersionItem {
+        let row = entry.row
+        var information = entry.revision.information
+        information.nomor = row.nomor
+        return VersionItem(
+            id: row.item, revision: row.revision,
+            unit: units[entry.unit] ?? WorkUnit(code: entry.unit, name: entry.unit),
+            item: information, category: row.category, subgroup: row.subgroup,
+            classification: entry.classification, change: row.change,
+            recordedAt: entry.revision.recordedAt, consequenceTest: entry.test?.test)
+    }
+
+    /// What a version's items are ordered by.
+    struct OrderKey {
+        var category: DIPCore.Category
+        var subgroup: String
+        var unit: String
+        var position: Int
+        var item: String
+    }
+
+    /// The indexes of `keys` in decree order: open items by category, sub-group, unit and list
+    /// position; exempted ones by unit and position.
+    static func decreeOrder(_ keys: [OrderKey], exempted: [Bool]) -> (open: [Int], exempted: [Int]) {
+        let open = keys.indices.filter { !exempted[$0] }.sorted { a, b in
             keys.withUnsafeBufferPointer { keys in
                 let l = keys[a], r = keys[b]
                 if l.category != r.category { return l.category < r.category }
@@ -559,7 +620,7 @@ extension AppDatabase {
                 return l.item < r.item
             }
         }
-        let exempted = entries.indices.filter { entries[$0].row.exempted }.sorted { a, b in
+        let closed = keys.indices.filter { exempted[$0] }.sorted { a, b in
             keys.withUnsafeBufferPointer { keys in
                 let l = keys[a], r = keys[b]
                 if l.unit != r.unit { return l.unit < r.unit }
@@ -567,7 +628,7 @@ extension AppDatabase {
                 return l.item < r.item
             }
         }
-        return (open.map(value), exempted.map(value))
+        return (open, closed)
     }
 }
 

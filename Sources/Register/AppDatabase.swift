@@ -75,6 +75,21 @@ public struct AppDatabase: Sendable {
     func currentState(_ db: Database) throws -> CurrentState {
         try CurrentState.current(db, cache: stateCache)
     }
+
+    /// The current revision of every current item, read once and kept until a write changes
+    /// the register (see `CurrentStateCache.content`). Only for readers of every item.
+    func currentContent(_ db: Database) throws -> [String: CurrentState.Content] {
+        let stamp = try CurrentStateCache.stamp(db)
+        if let content = stateCache.content(for: stamp) { return content }
+        let content = try CurrentState.content(db, units: nil)
+        stateCache.storeContent(content, stamp: stamp)
+        return content
+    }
+
+    /// `currentContent` if it is kept for the register as it is now.
+    func keptCurrentContent(_ db: Database) throws -> [String: CurrentState.Content]? {
+        stateCache.content(for: try CurrentStateCache.stamp(db))
+    }
 }
 
 extension AppDatabase {

@@ -5,12 +5,22 @@ import GRDB
 /// Where each current item stands now: placed in the next version (open or exempted),
 /// waiting for a consequence test, or returned to its unit. Computed from the register, in
 /// one read, by the same rules for drafts, status and differences.
+///
+/// Compact (issue 19): ids, revision numbers and placements only, about a hundred bytes an
+/// item, so a run may keep it; the revisions' texts and classifications are read again, in
+/// chunks, by the queries that need them (`content(_:items:)`, `content(_:units:)`).
 struct CurrentState {
+    /// An item of the register, by id and unit.
+    struct ItemRef: Hashable {
+        var id: String
+        var unit: String
+    }
+
     /// An item that goes into the next version.
     struct Placement {
-        var item: ItemRecord
-        var revision: RevisionRecord
-        var classification: Classification
+        var item: ItemRef
+        /// The current revision's number.
+        var revision: Int
         var category: DIPCore.Category
         var subgroup: BerkalaSubgroup?
         var exempted: Bool
@@ -21,15 +31,86 @@ struct CurrentState {
 
     /// An item kept out of the next version.
     struct Held {
-        var item: ItemRecord
-        var revision: RevisionRecord
-        var classification: Classification
+        var item: ItemRef
+        /// The current revision's number.
+        var revision: Int
         var decision: DecisionRecord?
     }
 
     var placed: [Placement] = []
     var pendingTests: [Held] = []
     var returned: [Held] = []
+
+    /// A current revision with its decoded classification.
+    struct Content {
+        var revision: RevisionRecord
+        var classification: Classification
+    }
+
+    /// The current revisions of `ids` (current, not withdrawn items; unknown ids are left
+    /// out), read in chunks of a few hundred ids, each classification decoded once per
+    /// distinct text and its JSON text shared.
+    static func content(_ db: Database, items ids: [String]) throws -> [String: Content] {
+        var out: [String: Content] = [:]
+        out.reserveCapacity(ids.count)
+        var classifications = ClassificationDecoder()
+        var start = 0
+        while start < ids.count {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            start += chunk.count
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            try RevisionRecord.forEach(db, sql: """
+                SELECT r.* FROM item_revisions r
+                JOIN items i ON i.id = r.item AND r.revision = i.current_revision
+                WHERE i.withdrawn_at IS NULL AND r.item IN (\(marks))
+                """, arguments: StatementArguments(chunk)) { revision in
+                let classification = try classifications.decodeSharing(&revision)
+                out[revision.item] = Content(revision: revision, classification: classification)
+            }
+        }
+        return out
+    }
+
+    /// The current summaries (ringkasan) of `ids`, read in chunks.
+    static func summaries(_ db: Database, items ids: [String]) throws -> [String: String] {
+        var out: [String: String] = [:]
+        out.reserveCapacity(ids.count)
+        var start = 0
+        while start < ids.count {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            start += chunk.count
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT r.item, r.ringkasan FROM item_revisions r
+                JOIN items i ON i.id = r.item AND r.revision = i.current_revision
+                WHERE i.withdrawn_at IS NULL AND r.item IN (\(marks))
+                """, arguments: StatementArguments(chunk))
+            while let row = try rows.next() { out[row["item"]] = row["ringkasan"] }
+        }
+        return out
+    }
+
+    /// The current revisions of the items of `units` (all units when nil), by item id.
+    static func content(_ db: Database, units: Set<String>?) throws -> [String: Content] {
+        var out: [String: Content] = [:]
+        var classifications = ClassificationDecoder()
+        func read(_ unit: String?) throws {
+            try RevisionRecord.forEach(db, sql: """
+                SELECT r.* FROM item_revisions r
+                JOIN items i ON i.id = r.item AND r.revision = i.current_revision
+                WHERE i.withdrawn_at IS NULL\(unit == nil ? "" : " AND i.unit = ?")
+                """, arguments: unit.map { [$0] } ?? []) { revision in
+                let classification = try classifications.decodeSharing(&revision)
+                out[revision.item] = Content(revision: revision, classification: classification)
+            }
+        }
+        if let units {
+            for unit in units.sorted() { try read(unit) }
+        } else {
+            try read(nil)
+        }
+        return out
+    }
 
     /// The outcome of the rules for one item: its category, or nil while a test is pending.
     ///
@@ -42,7 +123,16 @@ struct CurrentState {
         classification c: Classification, information i: InformationItem,
         conclusion: ConsequenceConclusion?
     ) -> (category: DIPCore.Category, subgroup: BerkalaSubgroup?, exempted: Bool)? {
-        let proposed = c.suggested ?? c.declared ?? i.kategori ?? .setiapSaat
+        resolve(classification: c, declared: i.kategori, conclusion: conclusion)
+    }
+
+    /// `declared`: the category the unit's list gave (`InformationItem.kategori`), the only
+    /// field of the item the rules read.
+    static func resolve(
+        classification c: Classification, declared: DIPCore.Category?,
+        conclusion: ConsequenceConclusion?
+    ) -> (category: DIPCore.Category, subgroup: BerkalaSubgroup?, exempted: Bool)? {
+        let proposed = c.suggested ?? c.declared ?? declared ?? .setiapSaat
         func subgroup(_ category: DIPCore.Category) -> BerkalaSubgroup? {
             category == .berkala ? c.subgroup : nil
         }
@@ -50,7 +140,7 @@ struct CurrentState {
         case .exemptWhole?, .exemptPart?:
             return (.dikecualikan, nil, true)
         case .open?:
-            let open = [c.suggested, c.declared, i.kategori].compactMap { $0 }
+            let open = [c.suggested, c.declared, declared].compactMap { $0 }
                 .first(where: { $0.isOpen }) ?? .setiapSaat
             return (open, subgroup(open), false)
         case .pending?, nil:
@@ -73,24 +163,9 @@ struct CurrentState {
         return state
     }
 
-    /// Loads the current (not withdrawn) items of every unit and places them.
+    /// Loads the current (not withdrawn) items of every unit and places them, reading the
+    /// revisions row by row in unit and list order; only the placements are kept.
     static func load(_ db: Database) throws -> CurrentState {
-        let items = try ItemRecord.filter(Column("withdrawn_at") == nil)
-            .order(Column("unit"), Column("seq")).fetchAll(db)
-        // Row by row, each classification decoded once per distinct text and its JSON text
-        // shared, so the state holds no per-item copy of it (about 1 KB an item).
-        var classifications = ClassificationDecoder()
-        var revisionByItem: [String: (revision: RevisionRecord, classification: Classification)] = [:]
-        revisionByItem.reserveCapacity(items.count)
-        try RevisionRecord.forEach(db, sql: """
-            SELECT r.* FROM item_revisions r
-            JOIN items i ON i.id = r.item AND r.revision = i.current_revision
-            WHERE i.withdrawn_at IS NULL
-            """) { revision in
-            guard revisionByItem[revision.item] == nil else { return }
-            let classification = try classifications.decodeSharing(&revision)
-            revisionByItem[revision.item] = (revision, classification)
-        }
         let tests = try ConsequenceTestRecord.fetchAll(db, sql: """
             SELECT t.* FROM consequence_tests t
             JOIN items i ON i.id = t.item AND t.revision = i.current_revision
@@ -105,41 +180,50 @@ struct CurrentState {
             """)
         var decisionByItem: [String: DecisionRecord] = [:]
         for d in decisions { decisionByItem[d.item] = d }
-        let positions = try Row.fetchAll(db, sql: """
+        var positionByItem: [String: (Int, String)] = [:]
+        let positions = try Row.fetchCursor(db, sql: """
             SELECT s.item, s.position, s.nomor FROM item_states s
             JOIN items i ON i.id = s.item
             WHERE i.withdrawn_at IS NULL AND s.change <> 'ditarik'
               AND s.submission = (SELECT MAX(submission) FROM item_states WHERE item = s.item)
             """)
-        var positionByItem: [String: (Int, String)] = [:]
-        for row in positions {
+        while let row = try positions.next() {
             positionByItem[row["item"]] = (row["position"] ?? 0, row["nomor"] ?? "")
         }
 
         var state = CurrentState()
-        state.placed.reserveCapacity(items.count)  // exact: doubling left a third unused
-        for item in items {
-            guard let (revision, classification) = revisionByItem.removeValue(forKey: item.id) else { continue }
+        state.placed.reserveCapacity(positionByItem.count)
+        // Row by row, only the columns the rules read, each classification decoded once per
+        // distinct text (a register repeats a few dozen over thousands of items).
+        var classifications = ClassificationDecoder()
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT r.item, r.revision, r.classification, r.declared_category, r.source_row, r.nomor,
+                   i.unit AS item_unit
+            FROM item_revisions r
+            JOIN items i ON i.id = r.item AND r.revision = i.current_revision
+            WHERE i.withdrawn_at IS NULL
+            ORDER BY i.unit, i.seq
+            """)
+        while let row = try rows.next() {
+            let item = ItemRef(id: row["item"], unit: row["item_unit"])
+            let revision: Int = row["revision"]
+            let classification = try classifications.decode(text: row["classification"])
             let decision = decisionByItem[item.id]
             if decision?.action == .return {
-                state.returned.append(Held(
-                    item: item, revision: revision, classification: classification,
-                    decision: decision))
+                state.returned.append(Held(item: item, revision: revision, decision: decision))
                 continue
             }
             let test = testByItem[item.id]
             guard let placed = resolve(
-                classification: classification, information: revision.information,
+                classification: classification, declared: row["declared_category"],
                 conclusion: test?.conclusion)
             else {
-                state.pendingTests.append(Held(
-                    item: item, revision: revision, classification: classification,
-                    decision: decision))
+                state.pendingTests.append(Held(item: item, revision: revision, decision: decision))
                 continue
             }
-            let (position, nomor) = positionByItem[item.id] ?? (revision.sourceRow, revision.nomor)
+            let (position, nomor) = positionByItem[item.id] ?? (row["source_row"], row["nomor"])
             state.placed.append(Placement(
-                item: item, revision: revision, classification: classification,
+                item: item, revision: revision,
                 category: placed.category, subgroup: placed.subgroup, exempted: placed.exempted,
                 test: placed.exempted || test?.conclusion == .open ? test : nil,
                 position: position, nomor: nomor))
@@ -168,6 +252,26 @@ final class CurrentStateCache: @unchecked Sendable {
         defer { lock.unlock() }
         self.state = state
         self.stamp = stamp
+    }
+
+    /// Every current item's revision, kept once a stage that reads all of them asked for it
+    /// (the review pack's draft and current items, then the templates: one read for the
+    /// three). The draft stage never asks for it, so it holds only the compact state.
+    private var contentStamp: [Int] = []
+    private var content: [String: CurrentState.Content]?
+
+    func content(for stamp: [Int]) -> [String: CurrentState.Content]? {
+        lock.lock()
+        defer { lock.unlock() }
+        if stamp != contentStamp { content = nil }  // stale: not kept longer than needed
+        return content
+    }
+
+    func storeContent(_ content: [String: CurrentState.Content], stamp: [Int]) {
+        lock.lock()
+        defer { lock.unlock() }
+        self.content = content
+        contentStamp = stamp
     }
 
     /// Row counts of the tables `CurrentState.load` reads, in one statement.

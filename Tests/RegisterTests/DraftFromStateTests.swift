@@ -4,10 +4,30 @@ import XCTest
 
 @testable import Register
 
-/// A new draft is built from the rows `makeDraft` writes and the state they came from, not
-/// read back; it must equal the same version read from the register (no cache).
+/// A new draft (kept by the version cache) must equal the same version read from the register
+/// with no cache; and the compact current state (issue 19: placements only, revision texts read
+/// again where needed) must tell the same differences as a version made from it.
 final class DraftFromStateTests: XCTestCase {
     func testNewDraftEqualsTheVersionReadBackFromTheRegister() throws {
+        try assertDraftsEqualReadBack(keepingContent: false)
+    }
+
+    /// With the current revisions kept (`keepCurrentContent`, the pipeline's draft stage), the
+    /// draft is built from the rows written and those revisions, not read back.
+    func testDraftBuiltFromKeptRevisionsEqualsTheVersionReadBack() throws {
+        try assertDraftsEqualReadBack(keepingContent: true)
+    }
+
+    private func makeDraft(_ db: AppDatabase, keepingContent: Bool, at day: Int) throws -> DIPVersion {
+        if keepingContent { try db.keepCurrentContent() }
+        let number = try XCTUnwrap(db.makeDraftNumber(clock: Clock(now: Fixture.date(day))))
+        let units = Dictionary(try db.read { try UnitRecord.fetchAll($0) }.map { ($0.code, $0.unit) }) { a, _ in a }
+        XCTAssertEqual(db.versionCache.items(version: number, units: units) != nil, keepingContent,
+                       "built from the kept revisions exactly when they are kept")
+        return try db.version(number: number)
+    }
+
+    private func assertDraftsEqualReadBack(keepingContent: Bool) throws {
         let db = try AppDatabase.inMemory()
         let dinkes: [(InformationItem, Classification)] = Fixture.baseList + [
             Fixture.classified(Fixture.item("5", "Rekam medis pasien rawat inap", kategori: .setiapSaat),
@@ -23,7 +43,7 @@ final class DraftFromStateTests: XCTestCase {
             Fixture.classified(Fixture.item("2", "Laporan keuangan 2025"), subgroup: .C),
             Fixture.classified(Fixture.item("3", "Rencana kontinjensi banjir"), subgroup: .B),
         ], sha: "b1", unit: Fixture.bpbd)
-        let first = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(1))))
+        let first = try makeDraft(db, keepingContent: keepingContent, at: 1)
         try assertEqualToReadBack(db, first)
 
         try db.recordConsequenceTest(
@@ -36,11 +56,55 @@ final class DraftFromStateTests: XCTestCase {
         edited[1].0.bentuk = "Online"
         edited.swapAt(2, 3)
         try Fixture.submit(db, edited, sha: "d2", day: 3)
-        let second = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(3))))
+        let second = try makeDraft(db, keepingContent: keepingContent, at: 3)
         XCTAssertFalse(second.exempted.isEmpty)
         XCTAssertTrue(second.items.contains { $0.consequenceTest != nil })
         XCTAssertTrue(second.items.contains { $0.revision == 2 && $0.item.bentuk == "Online" })
         try assertEqualToReadBack(db, second)
+    }
+
+    /// `diff(from:to: nil)` reads only the rows of the items that differ from the current
+    /// state; `diff(from:to: draft)` has every row of the draft: the deltas must be the same
+    /// (added, changed fields, reclassified, withdrawn).
+    func testDifferenceFromTheCurrentStateEqualsTheDifferenceFromADraftOfIt() throws {
+        let db = try AppDatabase.inMemory()
+        let dinkes: [(InformationItem, Classification)] = Fixture.baseList + [
+            Fixture.classified(Fixture.item("5", "Laporan keuangan 2025"), subgroup: .C),
+            Fixture.classified(Fixture.item("6", "Agenda kegiatan kepala dinas", kategori: .sertaMerta)),
+            Fixture.classified(Fixture.item("7", "Rekam medis pasien rawat inap", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true),
+        ]
+        try Fixture.submit(db, dinkes, sha: "d1")
+        try db.recordConsequenceTest(
+            itemID: "dinkes-0007", revision: 1, test: Fixture.test(.open),
+            enteredBy: "operator", source: .cli, at: Fixture.date(1))
+        _ = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(1))))
+        try db.approve(version: 1, by: Fixture.ppid, decreeNumber: "A/1", decreeDate: Fixture.date(2),
+                       force: true, at: Fixture.date(2))
+        try db.publish(version: 1, at: Fixture.date(2))
+
+        var edited = dinkes
+        edited[0].0.retensi = "Permanen"  // changed
+        edited[4] = Fixture.classified(Fixture.item("5", "Laporan keuangan 2025"), subgroup: .D)  // moved
+        edited.remove(at: 5)  // withdrawn
+        edited.append(Fixture.classified(Fixture.item("8", "Daftar aset daerah 2025")))  // added
+        try Fixture.submit(db, edited, sha: "d2", day: 3)
+        // Moved by a new test conclusion, its revision unchanged (only its summary is read).
+        try db.recordConsequenceTest(
+            itemID: "dinkes-0007", revision: 1, test: Fixture.test(.exemptWhole),
+            enteredBy: "operator", source: .cli, at: Fixture.date(3))
+        let current = try db.diff(from: 1, to: nil)
+        let draft = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(3))))
+        let made = try db.diff(from: 1, to: draft.number)
+        XCTAssertFalse(current.added.isEmpty)
+        XCTAssertFalse(current.changed.isEmpty)
+        XCTAssertEqual(current.reclassified.count, 2, "\(current.reclassified)")
+        XCTAssertFalse(current.withdrawn.isEmpty)
+        XCTAssertEqual(current.added, made.added)
+        XCTAssertEqual(current.changed, made.changed)
+        XCTAssertEqual(current.reclassified, made.reclassified)
+        XCTAssertEqual(current.withdrawn, made.withdrawn)
+        XCTAssertEqual(try db.diffSinceLastDecree().changed, made.changed)
     }
 
     private func assertEqualToReadBack(_ db: AppDatabase, _ made: DIPVersion,

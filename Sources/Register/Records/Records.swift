@@ -339,11 +339,50 @@ struct RevisionRecord: RegisterAutoRecord {
 /// repeats a few dozen distinct classifications over thousands of items (31 over the
 /// benchmark's 18,000), so each is decoded once, and the decoded arrays and strings are
 /// shared instead of held once per item; decoding every row was 8 % of a cold run.
+///
+/// The decoded texts are kept for the whole process (`Memo`, bounded): a run reads the
+/// register's current items in several passes (the state, the draft decree's chunks, the
+/// review pack, the templates), and decoding each distinct text once per pass was a tenth of
+/// an update once the draft was read in chunks (issue 19). A text always decodes to the same
+/// classification, whichever register it came from, so sharing cannot mix registers up.
 struct ClassificationDecoder {
     /// Keyed by the text's UTF-8 bytes: a String key hashes and compares with Unicode
     /// normalisation, which over kilobyte texts with non-ASCII words was most of the cost of
     /// reading the register's state (issue 19); equal bytes are equal texts.
-    private var decoded: [Key: (text: String, value: Classification)] = [:]
+    final class Memo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var decoded: [Key: (text: String, value: Classification)] = [:]
+        /// Emptied when it would hold more distinct texts than this (a few KB each; the
+        /// benchmark's 4× regency has about 6,000).
+        let limit: Int
+
+        init(limit: Int) { self.limit = limit }
+
+        var count: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return decoded.count
+        }
+
+        func entry(_ text: String) throws -> (text: String, value: Classification) {
+            let key = Key(text)
+            lock.lock()
+            let known = decoded[key]
+            lock.unlock()
+            if let known { return known }
+            let classification = try JSONText.decode(Classification.self, text)
+            lock.lock()
+            defer { lock.unlock() }
+            if decoded.count >= limit { decoded.removeAll() }
+            decoded[key] = (text, classification)
+            return (text, classification)
+        }
+    }
+
+    static let shared = Memo(limit: 16_384)
+    private let memo: Memo
+
+    init(memo: Memo = ClassificationDecoder.shared) { self.memo = memo }
 
     /// A text compared and hashed by its UTF-8 bytes, in one call, in place (texts read from
     /// the register are native UTF-8; copying each into an array per row cost as much as
@@ -385,12 +424,8 @@ struct ClassificationDecoder {
     }
 
     /// The text held for `text` and its classification, decoded on first sight.
-    private mutating func entry(_ text: String) throws -> (text: String, value: Classification) {
-        let key = Key(text)
-        if let known = decoded[key] { return known }
-        let classification = try JSONText.decode(Classification.self, text)
-        decoded[key] = (text, classification)
-        return (text, classification)
+    private func entry(_ text: String) throws -> (text: String, value: Classification) {
+        try memo.entry(text)
     }
 }
 
