@@ -196,11 +196,11 @@ func fill(_ result: inout ReviewFileResult, from applied: ReviewWorkbookApplicat
 
 /// Explains stale rows when the workbook was made for another draft than the current one.
 func draftNote(_ decisions: ReviewDecisions, register: AppDatabase) -> [String] {
-    guard let draft = decisions.draftVersion, case let current = (try? register.currentDraft()) ?? nil,
-          current?.number != draft else { return [] }
+    guard let draft = decisions.draftVersion, case let current = (try? register.currentDraftNumber()) ?? nil,
+          current != draft else { return [] }
     // Rows are checked per revision; the version only explains stale rows.
     return ["Catatan: lembar ini dibuat untuk rancangan DIP versi \(draft); "
-        + (current.map { "rancangan terkini adalah versi \($0.number)." } ?? "saat ini tidak ada rancangan.")]
+        + (current.map { "rancangan terkini adalah versi \($0)." } ?? "saat ini tidak ada rancangan.")]
 }
 
 /// The PPID's notice for a workbook that does not carry a token dip issued.

@@ -68,12 +68,21 @@ public enum DecreeWriter {
     /// never the exempted ones) on landscape pages.
     public static func penetapanDIP(version: DIPVersion, settings: DecreeSettings, citations: LegalCitations,
                                     clock: Clock, logo: DOCXImage? = nil, kept: KeptRows? = nil) throws -> [UInt8] {
+        try penetapanDIP(version: version, annex: DecreeAnnex(PublishedList(version: version)), settings: settings,
+                         citations: citations, clock: clock, logo: logo, kept: kept)
+    }
+
+    /// The same decree with its Lampiran's items from `annex` (read as the rows are written);
+    /// `version` gives the header (number, dates, signatory, previous decree), its items are
+    /// not read.
+    public static func penetapanDIP(version: DIPVersion, annex: DecreeAnnex, settings: DecreeSettings,
+                                    citations: LegalCitations, clock: Clock, logo: DOCXImage? = nil,
+                                    kept: KeptRows? = nil) throws -> [UInt8] {
         let L = DecreeLayout(settings: settings, clock: clock, logo: logo)
         let year = L.year(version.decreeDate)
         let number = version.decreeNumber ?? settings.blankNumber(year: year)
         let title = dipTitle(settings: settings, year: year)
         let bodyWidth = L.portrait.textWidth
-        let list = PublishedList(version: version)
 
         let final = version.status != .draft
         var blocks = draftMark(L, final: final) + L.letterhead() + L.heading(number: number, title: title)
@@ -109,14 +118,14 @@ public enum DecreeWriter {
             if let dik { revocation = revocation.map { "\($0) dan \(dik)" } ?? dik }
         }
         let categories: [Category] = [.berkala, .sertaMerta, .setiapSaat]
-        let count = list.items.count
+        let count = annex.entries.count
         var texts: [[DOCXParagraph]] = [
             [L.justified("Menetapkan Daftar Informasi Publik di Lingkungan \(settings.bodyName) Tahun \(year) sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini.")],
             [L.justified("Daftar Informasi Publik sebagaimana dimaksud dalam Diktum KESATU terdiri atas:", spaceAfter: 0)]
                 // Each category with its count, as the Lampiran's sections A–C hold them, so that
                 // every figure the body states can be checked against the annex.
                 + categories.map { c in
-                    let n = list.items.filter { $0.category == c }.count
+                    let n = annex.entries.filter { $0.category == c }.count
                     return L.justified("\(c.label) sebanyak \(n) (\(Terbilang.words(n))) informasi;",
                                        numbering: DecreeLayout.kategoriList, spaceAfter: 0)
                 }
@@ -143,12 +152,14 @@ public enum DecreeWriter {
         blocks.append(L.paragraph("DAFTAR INFORMASI PUBLIK", bold: true, alignment: .center))
         blocks.append(L.paragraph("DI LINGKUNGAN \(settings.bodyName.uppercased()) TAHUN \(year)", bold: true,
                                   alignment: .center, spaceAfter: 240))
-        blocks.append(.table(dipTable(list, layout: L, width: lampiran.textWidth, kept: kept) { widths in
+        blocks.append(.table(dipTable(annex, layout: L, width: lampiran.textWidth, kept: kept) { widths in
             L.signatureRow(date: version.decreeDate, year: year, widths: widths, official: version.approvedBy,
                            final: version.status != .draft)
         }))
         let doc = L.document(blocks: blocks, final: lampiran, title: "Keputusan tentang \(title)")
-        return try DOCXWriter.write(doc)
+        let bytes = try DOCXWriter.write(doc)
+        if let failure = annex.failure { throw failure }
+        return bytes
     }
 
     /// *Keputusan … tentang Klasifikasi Informasi yang Dikecualikan* (the contents Perki 1/2017
@@ -229,8 +240,9 @@ public enum DecreeWriter {
     enum DIPTableRow {
         case group(letter: String, title: String)
         case subgroup(String)
-        /// An item and its number within its category (`PublishedList.numbers`).
-        case item(VersionItem, number: Int)
+        /// An item (its index in the annex) and its number within its category
+        /// (`PublishedList.numbers`).
+        case item(Int, number: Int)
         case emptyGroup
     }
 
@@ -267,32 +279,42 @@ public enum DecreeWriter {
     }
 
     /// The DIP Lampiran table; `closing` makes its last row (the signature) from the widths.
-    static func dipTable(_ list: PublishedList, layout L: DecreeLayout, width: Int, kept: KeptRows? = nil,
+    static func dipTable(_ annex: DecreeAnnex, layout L: DecreeLayout, width: Int, kept: KeptRows? = nil,
                          closing: (([Int]) -> DOCXRow)? = nil) -> DOCXTable {
         let widths = L.fitWidths([1.1, 8.5, 4.6, 4.0, 3.6, 3.0, 3.2], headers: dipColumns, total: width)
         let columns = dipColumns.count
-        // The rows are planned here and made as cells only while the table is written: a
-        // regency's annex held as cells was the largest thing in a run's memory.
+        // The rows are planned here from the entries alone and made as cells only while the
+        // table is written, each item read then: a regency's annex held as cells, or as items,
+        // was the largest thing in a run's memory.
+        let entries = annex.entries
+        // Each item's number within its category, counted in publication order (PublishedList.numbers).
+        var numbers: [Int] = []
+        numbers.reserveCapacity(entries.count)
+        var counters: [Category: Int] = [:]
+        for entry in entries {
+            counters[entry.category, default: 0] += 1
+            numbers.append(counters[entry.category]!)
+        }
         var plan: [DIPTableRow] = []
-        plan.reserveCapacity(list.items.count + 24)
-        func itemRows(_ items: [VersionItem]) {
+        plan.reserveCapacity(entries.count + 24)
+        func itemRows(_ items: [Int]) {
             if items.isEmpty { plan.append(.emptyGroup); return }
-            for v in items { plan.append(.item(v, number: list.numbers[v.id] ?? 0)) }
+            for i in items { plan.append(.item(i, number: numbers[i])) }
         }
         for (letter, category) in [("A", Category.berkala), ("B", .sertaMerta), ("C", .setiapSaat)] {
             plan.append(.group(letter: letter, title: category.label.uppercased()))
-            let inCategory = list.items.filter { $0.category == category }
+            let inCategory = entries.indices.filter { entries[$0].category == category }
             guard category == .berkala else {
                 itemRows(inCategory)
                 continue
             }
             for sub in BerkalaSubgroup.allCases {
-                let items = inCategory.filter { $0.subgroup == sub }
+                let items = inCategory.filter { entries[$0].subgroup == sub }
                 guard !items.isEmpty else { continue }
                 plan.append(.subgroup("Kelompok \(sub.rawValue) – \(sub.title)"))
                 itemRows(items)
             }
-            let rest = inCategory.filter { $0.subgroup == nil }
+            let rest = inCategory.filter { entries[$0].subgroup == nil }
             if !rest.isEmpty {
                 plan.append(.subgroup("Informasi Berkala Lainnya"))
                 itemRows(rest)
@@ -345,7 +367,12 @@ public enum DecreeWriter {
             case .emptyGroup:
                 row = DOCXRow([L.bodyCell(""), L.bodyCell("Tidak ada informasi pada kelompok ini.", gridSpan: columns - 1)],
                               cantSplit: true)
-            case .item(let v, let number):
+            case .item(let index, let number):
+                // An item that could not be read: a blank row, and the decree is refused after
+                // writing (`annex.failure`).
+                guard let v = annex.item(index) else {
+                    return DOCXRow([L.bodyCell(""), L.bodyCell("", gridSpan: columns - 1)], cantSplit: true)
+                }
                 return itemRow("\(number)", itemTexts(v), keepWithNext: keepWithNext)
             }
             if keepWithNext { markKeepWithNext(&row) }
@@ -356,7 +383,8 @@ public enum DecreeWriter {
             let frame = widths.map(String.init).joined(separator: ",")
             table.renderedRow = { index in
                 guard index >= header.count, index < count,
-                      case .item(let v, let number) = planned[index - header.count] else { return nil }
+                      case .item(let item, let number) = planned[index - header.count] else { return nil }
+                guard let v = annex.item(item) else { return [] }
                 let keepWithNext = index == count - 1
                 let texts = itemTexts(v)
                 return try kept.row(fields: ["dip", frame, keepWithNext ? "1" : "0"] + texts, number: number,
