@@ -251,6 +251,33 @@ final class WebsiteTests: XCTestCase {
         XCTAssertEqual(WebParse.atomEntryIDs(atom), ids, "Atom and JSON Feed list the same entries in the same order")
     }
 
+    /// A version approved days before its decree date is published on that date (the decrees
+    /// take effect on the day they are set; `PublishStage.publishApproved` waits for it): the
+    /// feeds and the open-data package date it then, never before its decrees are in force.
+    func testVersionApprovedAheadOfItsDecreeDateIsDatedOnTheDecreeDate() throws {
+        var v = Fixture.version3()
+        let decreeDay = IndonesianDate.startOfDay(Fixture.day(320))
+        v.decreeDate = decreeDay
+        v.approvedAt = Fixture.day(316)
+        let files = try WebsiteWriter.render(version: v, history: Fixture.history(), settings: .serang, clock: Fixture.clock)
+        let feed = try XCTUnwrap(try JSONSerialization.jsonObject(with: XCTUnwrap(files[IndexPage.jsonFeedName])) as? [String: Any])
+        let items = try XCTUnwrap(feed["items"] as? [[String: Any]])
+        let expected = Fixture.clock.rfc3339(decreeDay)
+        let decree = try XCTUnwrap(items.first { ($0["id"] as? String)?.hasSuffix("/keputusan/v3") == true })
+        XCTAssertEqual(decree["date_published"] as? String, expected, "\(decree)")
+        let changed = try XCTUnwrap(items.first { ($0["id"] as? String)?.hasSuffix("dinkes-0003/r3") == true })
+        XCTAssertEqual(changed["date_published"] as? String, expected, "\(changed)")
+        let atom = String(decoding: try XCTUnwrap(files[IndexPage.atomName]), as: UTF8.self)
+        XCTAssertTrue(atom.contains("<updated>\(expected)</updated>"), atom)
+        let package = String(decoding: try XCTUnwrap(files[IndexPage.dataPackageName]), as: UTF8.self)
+        XCTAssertTrue(package.contains(expected), package)
+        // Approved after its decree date: the approval is when it was published.
+        v.approvedAt = Fixture.day(322)
+        let later = try WebsiteWriter.render(version: v, history: Fixture.history(), settings: .serang, clock: Fixture.clock)
+        let laterAtom = String(decoding: try XCTUnwrap(later[IndexPage.atomName]), as: UTF8.self)
+        XCTAssertTrue(laterAtom.contains("<updated>\(Fixture.clock.rfc3339(Fixture.day(322)))</updated>"), laterAtom)
+    }
+
     // MARK: Determinism, errors
 
     func testOutputIsByteIdenticalWhateverTheInputOrder() throws {

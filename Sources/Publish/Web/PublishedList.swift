@@ -101,9 +101,14 @@ public struct PublishedList: Sendable {
         return out
     }
 
-    /// The version's publication date: approval, else decree date, else creation.
+    /// The version's publication date: approval, else decree date, else creation; never before
+    /// the WIB day of its decree date, since a version is published only once its decrees are
+    /// in force (`PublishStage.publishApproved` waits for that day): a version approved ahead
+    /// of its decree date must not be announced in the feeds as published before it.
     public static func publicationDate(of version: DIPVersion) -> Date {
-        version.approvedAt ?? version.decreeDate ?? version.createdAt
+        let date = version.approvedAt ?? version.decreeDate ?? version.createdAt
+        guard let decreeDate = version.decreeDate else { return date }
+        return max(date, IndonesianDate.startOfDay(decreeDate))
     }
 }
 
