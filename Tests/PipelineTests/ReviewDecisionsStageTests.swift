@@ -120,6 +120,27 @@ final class ReviewDecisionsStageTests: XCTestCase {
         XCTAssertNotNil(try register.appliedReviewWorkbook(sha256: file.sha256))
     }
 
+    /// A test is recorded after it took place: a workbook row dated after the day the workbook
+    /// is applied is refused where it stands (sheet, row, item, both dates, what to do) and
+    /// nothing of it is recorded; the workbook's other rows are applied.
+    func testWorkbookTestDatedAfterTheDayItIsAppliedIsRefused() throws {
+        let (register, dropped) = try filledWorkbook { try self.issuedToken($0, draft: $1) }
+        try edit(dropped.path, [["Uji Konsekuensi", "dinkes-0002", "Tanggal Uji", "5/1/2026"]])
+        let summary = try applyReviewWorkbooks(workspace: workspace, register: register, clock: clock,
+                                               logger: Logger(label: "test"))
+        let file = try XCTUnwrap(summary.files.first)
+        XCTAssertEqual(file.testsRecorded, 0, "\(file.refused)")
+        XCTAssertEqual(file.approved, 1, "\(file.refused)")
+        let refusal = try XCTUnwrap(file.refused.first { $0.contains("dinkes-0002") }, "\(file.refused)")
+        XCTAssertTrue(refusal.hasPrefix("Sheet 'Uji Konsekuensi' baris "), refusal)
+        XCTAssertTrue(refusal.contains("Tanggal uji konsekuensi dinkes-0002 (5 Januari 2026) sesudah hari pencatatannya "
+            + "(1 Januari 2026); uji dicatat setelah dilakukan, tulis tanggal uji yang sebenarnya."), refusal)
+        XCTAssertEqual(try register.history(itemID: "dinkes-0002").state, "menunggu_uji")
+        XCTAssertEqual(try register.pendingConsequenceTests().map(\.itemID), ["dinkes-0002"])
+        let text = try String(contentsOf: workspace.reports.appendingPathComponent("review/hasil-pemeriksaan.txt"), encoding: .utf8)
+        XCTAssertTrue(text.contains(refusal), text)
+    }
+
     /// Issue 16 #1: a register error on one row (here a trigger standing in for an I/O
     /// error) applies nothing, keeps the file in the inbox and fails the run; once the
     /// register works again the same file is applied whole.

@@ -110,6 +110,54 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(approve.err.contains("lebih awal daripada uji konsekuensi dinkes-0005"), approve.err)
     }
 
+    /// The decrees take effect on the day they are set: a version approved with a later decree
+    /// date waits for it, and `dip approve` and `dip status` say until when; approved again dated
+    /// today, the next run publishes it. `dip test` itself refuses a test dated after today.
+    /// (The clock is fixed at 1 June 2026 by SOURCE_DATE_EPOCH.)
+    func testLaterDecreeDateIsSaidByApproveAndStatus() throws {
+        _ = try dipBinary()
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        do {
+            let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
+            var list = Fixture.baseList
+            list.append(Fixture.classified(Fixture.item("5", "Rekam medis pasien", kategori: .setiapSaat),
+                                           suggested: .dikecualikan, test: true))
+            try Fixture.submit(db, list, sha: "v1")
+        }
+        let ws = ["--workspace", workspace.path]
+        let test = ["test", "dinkes-0005", "--revision", "1", "--conclusion", "dikecualikan_seluruhnya", "--ground", "17h2",
+                    "--consequence", "Rahasia pribadi pasien terbuka", "--public-interest", "Tidak lebih besar",
+                    "--period", "Permanen", "--tester", "Tim Uji", "--tested-on"]
+        let ahead = try run(test + ["2 Juni 2026"] + ws)
+        XCTAssertEqual(ahead.status, 1, ahead.out)
+        XCTAssertTrue(ahead.err.contains("Tanggal uji konsekuensi dinkes-0005 (2 Juni 2026) sesudah hari pencatatannya (1 Juni 2026)"),
+                      ahead.err)
+        let today = try run(test + ["1 Juni 2026"] + ws)
+        XCTAssertEqual(today.status, 0, today.err)
+        do {
+            let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
+            XCTAssertEqual(try db.makeDraft(clock: Clock(now: Date(timeIntervalSince1970: 1_780_300_000)))?.number, 1)
+        }
+        let approve = ["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
+                       "--decree-number", "000.9/7/2026", "--dik-decree-number", "000.9/8/2026",
+                       "--atasan-name", "H. Zaldi Dhuhana", "--atasan-nip", "196801011990031002", "--force", "--yes",
+                       "--decree-date"]
+        let later = try run(approve + ["5/6/2026"] + ws)
+        XCTAssertEqual(later.status, 0, later.err)
+        XCTAssertTrue(later.out.contains("Keputusan mulai berlaku pada tanggal ditetapkan: versi ini diterbitkan oleh "
+            + "`dip run` pertama pada atau setelah 5 Juni 2026"), later.out)
+        XCTAssertFalse(later.out.contains("diterbitkan pada `dip run` berikutnya"), later.out)
+        let waiting = try run(["status"] + ws)
+        XCTAssertTrue(waiting.out.contains("Disetujui, belum diterbitkan: versi 1 (keputusan 000.9/7/2026 tanggal 5 Juni 2026; "
+            + "diterbitkan pada atau setelah tanggal itu).\n"), waiting.out)
+        let onTheDay = try run(approve + ["1/6/2026"] + ws)
+        XCTAssertEqual(onTheDay.status, 0, onTheDay.err)
+        XCTAssertTrue(onTheDay.out.contains("Versi ini diterbitkan pada `dip run` berikutnya"), onTheDay.out)
+        let ready = try run(["status"] + ws)
+        XCTAssertTrue(ready.out.contains("Disetujui, belum diterbitkan: versi 1 (keputusan 000.9/7/2026).\n"), ready.out)
+    }
+
     func testTestApproveStatusHistoryAndStaleRefusal() throws {
         _ = try dipBinary()
         let workspace = FileManager.default.temporaryDirectory

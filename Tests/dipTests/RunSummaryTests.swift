@@ -21,14 +21,24 @@ final class RunSummaryTests: XCTestCase {
         }
         let first = try runProcess(binary, ["run", "--workspace", ws.path, "-q", "--settle-seconds", "0"])
         XCTAssertTrue(first.output.contains("Draf DIP versi 1 menunggu persetujuan (dip approve)"), first.output)
-        // The decree is dated today: a later date would hold the publication until that day.
-        let today = Clock(now: Date()).isoDate()
-        let approve = try runProcess(binary, [
-            "approve", "--workspace", ws.path, "--name", "Budi Santoso", "--nip", "197001011995031002",
-            "--decree-number", "000/1/2026", "--dik-decree-number", "000/2/2026", "--decree-date", today,
-            "--force", "--yes",
-        ])
-        XCTAssertEqual(approve.status, 0, approve.output)
+        func approve(dated date: Date) throws {
+            let approve = try runProcess(binary, [
+                "approve", "--workspace", ws.path, "--name", "Budi Santoso", "--nip", "197001011995031002",
+                "--decree-number", "000/1/2026", "--dik-decree-number", "000/2/2026",
+                "--decree-date", Clock(now: date).isoDate(), "--force", "--yes",
+            ])
+            XCTAssertEqual(approve.status, 0, approve.output)
+        }
+        // Dated two days ahead (the real clock: dip's and this test's), the decrees are not in
+        // force yet: the run publishes nothing and says until when.
+        let ahead = Date().addingTimeInterval(2 * 86_400)
+        try approve(dated: ahead)
+        let waiting = try runProcess(binary, ["run", "--workspace", ws.path, "-q", "--settle-seconds", "0"])
+        XCTAssertTrue(waiting.output.contains("DIP versi 1 sudah disetujui dengan tanggal keputusan \(Clock(now: ahead).indonesianDate()): "
+            + "diterbitkan oleh `dip run` pada atau setelah tanggal itu"), waiting.output)
+        XCTAssertFalse(waiting.output.contains("diterbitkan: situs"), waiting.output)
+        // Approved again dated today: the next run publishes it.
+        try approve(dated: Date())
         let second = try runProcess(binary, ["run", "--workspace", ws.path, "-q", "--settle-seconds", "0"])
         XCTAssertTrue(second.output.contains("DIP versi 1 diterbitkan: situs di "), second.output)
     }
