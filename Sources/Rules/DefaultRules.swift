@@ -145,7 +145,7 @@ aturan:
     keterangan: Kondisi keuangan, gaji, harta dan rekening bank seseorang
     prioritas: 100
     salah_satu: [data gaji, gaji dan tunjangan pegawai, data penghasilan pegawai, nomor rekening, no rekening, no rek, nomor rek, norek, no rekening bank, rek bank, rekening bank, rekening pribadi, rekening penerima, rekening pegawai, data rekening, rekening kks, rekening simpel, rekening siswa, buku rekening, buku tabungan, slip gaji, daftar gaji, rincian gaji, daftar penerimaan gaji, penghasilan pegawai, penghasilan pribadi, harta kekayaan, kekayaan pribadi, spt tahunan, utang pribadi, pinjaman pegawai, kredit pegawai, sktm, surat keterangan tidak mampu, kondisi keuangan]
-    kecuali: [yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, rekening bendahara, rekening instansi, rekening penerimaan, rekening resmi, retribusi, harta kekayaan daerah, harta kekayaan kabupaten, harta kekayaan kota, harta kekayaan provinsi, harta kekayaan negara, kekayaan daerah, milik daerah, milik negara, tata cara, prosedur, sop, persyaratan, syarat, besaran, kelas jabatan, standar, standar biaya, peraturan, perbup, peraturan bupati, pedoman, blu, badan layanan umum, ukt, uang kuliah tunggal, rekening universitas, rekening rumah sakit, rekening rsud, rekening blud]
+    kecuali: [yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, rekening bendahara, rekening instansi, rekening penerimaan, rekening resmi, retribusi, harta kekayaan daerah, harta kekayaan kabupaten, harta kekayaan kota, harta kekayaan provinsi, harta kekayaan negara, kekayaan daerah, milik daerah, milik negara, tata cara, prosedur, sop, persyaratan, syarat, besaran, kelas jabatan, standar, standar biaya, peraturan, perbup, peraturan bupati, pedoman, blu, badan layanan umum, ukt, uang kuliah tunggal, rekening universitas, rekening rumah sakit, rekening rsud, rekening blud, gaji pokok pns, menurut golongan, per golongan]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
@@ -158,6 +158,7 @@ aturan:
       - Nomor rekening kas umum daerah untuk pembayaran retribusi
       - Ringkasan laporan harta kekayaan pejabat yang wajib lapor, untuk diumumkan
       - Nomor rekening BLU universitas untuk pembayaran UKT
+      - Daftar gaji pokok PNS menurut golongan
 
   - id: kesejahteraan-sosial-perorangan
     keterangan: Data orang per orang dalam DTKS/P3KE/PKH menunjukkan kondisi ekonomi seseorang
@@ -240,7 +241,7 @@ aturan:
     keterangan: Catatan pribadi siswa di satuan pendidikan (rapor, nilai, catatan konseling)
     prioritas: 100
     salah_satu: [riwayat studi mahasiswa, riwayat studi, data mahasiswa per orang, ijazah siswa, ijazah dan skhun, skhun, ijazah yang belum diambil, ijazah yg belum diambil, rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid, hasil belajar mahasiswa, evaluasi hasil belajar, kartu hasil studi, khs, indeks prestasi mahasiswa, transkrip akademik, data alumni, per alumni, riwayat pendidikan nonformal, catatan pendidikan nonformal, riwayat pendidikan formal dan nonformal]
-    kecuali: [pedoman, panduan, kalender akademik, jumlah, statistik, agregat, persyaratan, tata cara, prosedur, sop, jadwal, pengumuman, legalisir, rata rata, rekapitulasi jumlah, nilai jual, njop, nilai tanah, zona nilai, nilai perolehan]
+    kecuali: [pedoman, panduan, kalender akademik, jumlah, statistik, agregat, persyaratan, tata cara, prosedur, sop, jadwal, pengumuman, legalisir, rata rata, rekapitulasi jumlah, nilai jual, njop, nilai tanah, zona nilai, nilai perolehan, per jenjang, menurut jenjang, per sekolah, per kecamatan, per desa]
     kategori: dikecualikan
     pengecualian: [17h5]
     contoh_cocok:
@@ -254,6 +255,7 @@ aturan:
       - Pedoman evaluasi hasil belajar mahasiswa
       - Jumlah peserta didik per jenjang
       - Tata cara legalisir ijazah
+      - Data siswa per jenjang pendidikan
 
   - id: penyelidikan
     keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif)
@@ -376,7 +378,7 @@ aturan:
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan, hak akses) — UU 14/2008 Pasal 17 huruf c (keamanan negara; angka 6 sistem persandian negara untuk persandian dan kunci kriptografi); bagi sistem pemerintahan daerah biasa hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi; huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut
     prioritas: 100
     salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan]
-    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik]
+    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -393,6 +395,7 @@ aturan:
       - Pelayanan VPN bagi OPD
       - Jumlah insiden siber yang ditangani per tahun
       - Pedoman keamanan informasi
+      - Laporan tahunan penanganan insiden siber
 
   - id: kekayaan-alam
     keterangan: Data rinci cadangan kekayaan alam
@@ -711,7 +714,7 @@ aturan:
     keterangan: Akta otentik dan surat wasiat seseorang (sertifikat tanah, akta notaris)
     prioritas: 100
     salah_satu: [sertifikat tanah, sertipikat tanah, akta tanah, akta jual beli, akta notaris, surat wasiat, wasiat, akta otentik, sertifikat hak milik, sertipikat hak milik, bpkb]
-    kecuali: [persyaratan, tata cara, pedoman, sop, jumlah, pendaftaran tanah sistematis, ptsl, layanan, pelayanan, pembuatan akta]
+    kecuali: [persyaratan, tata cara, pedoman, sop, jumlah, pendaftaran tanah sistematis, ptsl, layanan, pelayanan, pembuatan akta, milik pemerintah, milik daerah, milik pemerintah daerah, barang milik daerah, aset daerah, aset pemerintah]
     kategori: dikecualikan
     pengecualian: [17g]
     contoh_cocok:
@@ -719,6 +722,7 @@ aturan:
       - Salinan akta notaris pendirian yayasan
     contoh_tidak_cocok:
       - Persyaratan balik nama sertifikat tanah
+      - Sertifikat tanah milik pemerintah daerah (daftar)
 
   - id: penelitian-berjalan
     keterangan: Proposal dan penelitian yang masih berjalan (hak kekayaan intelektual penelitinya)
@@ -2270,7 +2274,7 @@ kata_dasar_khusus:
   mematikan: mati
   terancam: ancam
 
-penanda_terbuka: [jumlah, standar, npwp rumah sakit, npwp rsud, npwp universitas, npwp dinas, npwp bumd, npwp perusahaan daerah, npwp sekolah, npwp puskesmas, npwp badan publik, rekening blu, rekening universitas, rekening rumah sakit, rekening resmi, rekening penerimaan, rekening pembayaran retribusi, rekening retribusi, rekening pembayaran pajak, gaji bupati, tunjangan bupati, gaji wakil bupati, gaji kepala daerah, hak keuangan kepala daerah, hak keuangan bupati, gaji wali kota, tunjangan wali kota, gaji gubernur, tunjangan gubernur, secara umum, penyuluhan, edukasi, npwp instansi, rekening instansi, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku]
+penanda_terbuka: [jumlah, standar, milik pemerintah daerah, tanah milik pemerintah, rekomendasi ombudsman, tindak lanjut rekomendasi ombudsman, npwp rumah sakit, npwp rsud, npwp universitas, npwp dinas, npwp bumd, npwp perusahaan daerah, npwp sekolah, npwp puskesmas, npwp badan publik, rekening blu, rekening universitas, rekening rumah sakit, rekening resmi, rekening penerimaan, rekening pembayaran retribusi, rekening retribusi, rekening pembayaran pajak, gaji bupati, tunjangan bupati, gaji wakil bupati, gaji kepala daerah, hak keuangan kepala daerah, hak keuangan bupati, gaji wali kota, tunjangan wali kota, gaji gubernur, tunjangan gubernur, secara umum, penyuluhan, edukasi, npwp instansi, rekening instansi, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku]
 
 singkatan:
   spj: surat pertanggungjawaban
