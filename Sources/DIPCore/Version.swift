@@ -47,6 +47,16 @@ public struct Official: Codable, Hashable, Sendable {
         self.title = title
         self.rank = rank
     }
+
+    /// The 18 digits of a NIP as typed, or nil when it is not one: the spaces of its printed
+    /// form ("19820315 200604 2 011") are dropped; anything but ASCII digits is refused
+    /// (`Character.isNumber` alone also takes other scripts' digits and fractions, which a
+    /// decree or a berita acara would print as typed).
+    public static func nipDigits(_ text: String) -> String? {
+        let digits = text.filter { !$0.isWhitespace }
+        guard digits.count == 18, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return digits
+    }
 }
 
 /// A consequence test (*uji konsekuensi*) of one item, with the fields of DIP.md §4.

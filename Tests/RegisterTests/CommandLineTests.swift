@@ -133,13 +133,20 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(ahead.status, 1, ahead.out)
         XCTAssertTrue(ahead.err.contains("Tanggal uji konsekuensi dinkes-0005 (2 Juni 2026) sesudah hari pencatatannya (1 Juni 2026)"),
                       ahead.err)
-        let today = try run(test + ["1 Juni 2026"] + ws)
+        // A NIP typed in its printed form (with spaces) is the 18 digits the berita acara prints.
+        let today = try run(test + ["1 Juni 2026", "--tester-nip", "19820315 200604 2 011"] + ws)
         XCTAssertEqual(today.status, 0, today.err)
         do {
             let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
+            XCTAssertEqual(try db.history(itemID: "dinkes-0005").tests.first?.test.tester?.nip, "198203152006042011")
             XCTAssertEqual(try db.makeDraft(clock: Clock(now: Date(timeIntervalSince1970: 1_780_300_000)))?.number, 1)
         }
-        let approve = ["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
+        // Digits of another script are numbers to Swift, not a NIP a decree can print.
+        let arabicIndic = try run(["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "١٩٧٠٠١٠١١٩٩٠٠٣١٠٠١",
+                                   "--decree-number", "000.9/7/2026", "--decree-date", "1/6/2026", "--preview"] + ws)
+        XCTAssertNotEqual(arabicIndic.status, 0, arabicIndic.out)
+        XCTAssertTrue(arabicIndic.err.contains("NIP harus 18 digit angka"), arabicIndic.err)
+        let approve = ["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "19700101 199003 1 001",
                        "--decree-number", "000.9/7/2026", "--dik-decree-number", "000.9/8/2026",
                        "--atasan-name", "H. Zaldi Dhuhana", "--atasan-nip", "196801011990031002", "--force", "--yes",
                        "--decree-date"]
@@ -148,6 +155,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(later.out.contains("Keputusan mulai berlaku pada tanggal ditetapkan: versi ini diterbitkan oleh "
             + "`dip run` pertama pada atau setelah 5 Juni 2026"), later.out)
         XCTAssertFalse(later.out.contains("diterbitkan pada `dip run` berikutnya"), later.out)
+        XCTAssertTrue(later.out.contains("\n  NIP. 197001011990031001\n"), later.out)
         let waiting = try run(["status"] + ws)
         XCTAssertTrue(waiting.out.contains("Disetujui, belum diterbitkan: versi 1 (keputusan 000.9/7/2026 tanggal 5 Juni 2026; "
             + "diterbitkan pada atau setelah tanggal itu).\n"), waiting.out)
@@ -213,6 +221,7 @@ final class CommandLineTests: XCTestCase {
                                 "dikecualikan_sebagian", "--ground", "17b", "--consequence", "x",
                                 "--public-interest", "y", "--period", "selamanya", "--tester", "Tim"] + ws)
         XCTAssertEqual(foreverB.status, 1, "\"selamanya\" is permanent too: \(foreverB.out)")
+        XCTAssertTrue(foreverB.err.contains("tidak bersifat permanen (Pasal 20 ayat (1))"), foreverB.err)
 
         let test = try run(["test", "dinkes-0005", "--revision", "1", "--conclusion",
                             "dikecualikan_seluruhnya", "--ground", "17h2", "--consequence",

@@ -71,10 +71,10 @@ extension DIP {
         var format: OutputFormat = .text
 
         func validate() throws {
-            if let nip, nip.count != 18 || !nip.allSatisfy(\.isNumber) {
+            if let nip, Official.nipDigits(nip) == nil {
                 throw ValidationError("NIP harus 18 digit angka.")
             }
-            if let atasanNIP, atasanNIP.count != 18 || !atasanNIP.allSatisfy(\.isNumber) {
+            if let atasanNIP, Official.nipDigits(atasanNIP) == nil {
                 throw ValidationError("NIP Atasan PPID harus 18 digit angka.")
             }
             if withdraw {
@@ -98,6 +98,9 @@ extension DIP {
         }
 
         func run() throws {
+            // As printed: the 18 digits, without the spaces of a NIP's printed form.
+            let nip = self.nip.flatMap(Official.nipDigits)
+            let atasanNIP = self.atasanNIP.flatMap(Official.nipDigits)
             try RegisterOutput.run {
                 let lock = try options.lockForWriting()
                 defer { withExtendedLifetime(lock) {} }

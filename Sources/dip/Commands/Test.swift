@@ -66,7 +66,7 @@ extension DIP {
         var format: OutputFormat = .text
 
         func validate() throws {
-            if let testerNIP, testerNIP.count != 18 || !testerNIP.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            if let testerNIP, Official.nipDigits(testerNIP) == nil {
                 throw ValidationError("NIP penguji harus 18 digit angka (dicetak pada berita acara uji konsekuensi).")
             }
             if conclusion == .pending {
@@ -123,7 +123,7 @@ extension DIP {
                     grounds: codes, consequence: consequence, publicInterest: publicInterest,
                     conclusion: conclusion, period: PeriodText.parse(period), periodText: period,
                     conditionsForOpening: conditions,
-                    tester: Official(name: tester, nip: testerNIP),
+                    tester: Official(name: tester, nip: testerNIP.flatMap(Official.nipDigits)),
                     testedOn: try testedOn.map(IndonesianDate.parse) ?? now)
                 let id = try db.recordConsequenceTest(
                     itemID: item, revision: revision, test: test, enteredBy: tester,
