@@ -153,6 +153,41 @@ final class DecreeTests: XCTestCase {
             + "Tambahan Lembaran Negara Republik Indonesia Nomor 4846)." }, "\(bare.issues())")
     }
 
+    /// The DIK decree in force before dip (`keputusanDIKSebelumnya`) is revoked by dip's first
+    /// decrees only: by the DIK decree of a first version with exemptions, by the DIP decree of a
+    /// first version without; a later version (a dip decree published before it) revokes it no more.
+    func testTheDIKDecreeMadeBeforeDipIsRevokedByTheFirstDecreesOnly() throws {
+        var withDIK = settings
+        withDIK.keputusanDIKSebelumnya = EarlierDecree(number: "188/45/Kominfo/2025", date: "2025-03-10",
+                                                       title: "Klasifikasi Informasi yang Dikecualikan Tahun 2025")
+        let revoked = "Nomor 188/45/Kominfo/2025 tanggal 10 Maret 2025 tentang Klasifikasi Informasi yang Dikecualikan Tahun 2025"
+        func dip(_ v: DIPVersion) throws -> String {
+            visibleText(try docxParts(try DecreeWriter.penetapanDIP(version: v, settings: withDIK, citations: .builtIn,
+                                                                    clock: clock))[2].text).joined(separator: " ")
+        }
+        func dik(_ v: DIPVersion) throws -> String {
+            visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: v, settings: withDIK, citations: .builtIn,
+                                                                      clock: clock))[2].text).joined(separator: " ")
+        }
+        let first = try DecreeFixtures.sampleVersion(previous: false)
+        XCTAssertNil(first.previousDecreeNumber)
+        XCTAssertFalse(first.exempted.isEmpty)
+        let firstDIK = try dik(first), firstDIP = try dip(first)
+        XCTAssertTrue(firstDIK.contains(revoked), firstDIK)
+        XCTAssertFalse(firstDIP.contains(revoked), "the DIK decree revokes it")
+        var nothingExempted = first
+        nothingExempted.exempted = []
+        let alone = try dip(nothingExempted)
+        XCTAssertTrue(alone.contains(revoked), alone)
+        var later = first
+        later.previousDecreeNumber = "000.9/7/Diskominfosatik/2026"
+        let laterDIK = try dik(later)
+        XCTAssertFalse(laterDIK.contains("188/45/Kominfo/2025"), laterDIK)
+        later.exempted = []
+        let laterDIP = try dip(later)
+        XCTAssertFalse(laterDIP.contains("188/45/Kominfo/2025"), laterDIP)
+    }
+
     /// A version that exempts nothing issues no DIK decree: its DIP decree revokes the DIK decree
     /// in force with the previous DIP decree, so no classification stays in force beside a DIP
     /// that publishes what it exempted; a version with exemptions leaves that to its DIK decree.

@@ -63,6 +63,22 @@ public enum DecreeWriter {
         return "Keputusan \(titleCase(settings.issuer)) Nomor \(number)\(when) tentang \(title)"
     }
 
+    /// The DIK decree in force when `version` is set, cited in full, which its decrees revoke
+    /// (its DIK decree, or its DIP decree when it exempts nothing): the last published version's,
+    /// else, on a first decree only, the one made before dip (a published version since then
+    /// revoked that one already).
+    static func dikDecreeInForce(version: DIPVersion, settings: DecreeSettings, layout L: DecreeLayout, clock: Clock) -> String? {
+        if let previous = version.previousDIKDecreeNumber {
+            return revokedDecree(settings: settings, number: previous, date: version.previousDIKDecreeDate,
+                                 title: dikTitle(settings: settings, year: L.year(version.previousDIKDecreeDate)), clock: clock)
+        }
+        if version.previousDecreeNumber == nil, let earlier = settings.keputusanDIKSebelumnya {
+            return revokedDecree(settings: settings, number: earlier.number,
+                                 date: try? IndonesianDate.parse(earlier.date), title: earlier.title, clock: clock)
+        }
+        return nil
+    }
+
     /// *Keputusan … tentang Penetapan Daftar Informasi Publik …*: body on portrait pages, the
     /// Lampiran (the published list: open items and the open parts of items exempted in part,
     /// never the exempted ones) on landscape pages.
@@ -106,16 +122,8 @@ public enum DecreeWriter {
         // A version that exempts nothing issues no DIK decree; the DIK decree in force (the last
         // published version's, else on a first decree the one made before dip) would stay in
         // force beside a DIP that publishes what it exempted, so this decree revokes it too.
-        if version.exempted.isEmpty {
-            var dik: String?
-            if let previous = version.previousDIKDecreeNumber {
-                dik = revokedDecree(settings: settings, number: previous, date: version.previousDIKDecreeDate,
-                                    title: dikTitle(settings: settings, year: L.year(version.previousDIKDecreeDate)), clock: clock)
-            } else if version.previousDecreeNumber == nil, let earlier = settings.keputusanDIKSebelumnya {
-                dik = revokedDecree(settings: settings, number: earlier.number,
-                                    date: try? IndonesianDate.parse(earlier.date), title: earlier.title, clock: clock)
-            }
-            if let dik { revocation = revocation.map { "\($0) dan \(dik)" } ?? dik }
+        if version.exempted.isEmpty, let dik = dikDecreeInForce(version: version, settings: settings, layout: L, clock: clock) {
+            revocation = revocation.map { "\($0) dan \(dik)" } ?? dik
         }
         let categories: [Category] = [.berkala, .sertaMerta, .setiapSaat]
         let count = annex.entries.count
@@ -190,16 +198,7 @@ public enum DecreeWriter {
         ], textWidth: bodyWidth))
         blocks.append(L.paragraph("MEMUTUSKAN:", bold: true, alignment: .center, spaceAfter: 240, keepWithNext: true))
 
-        var revocation: String?
-        if let previous = version.previousDIKDecreeNumber {
-            revocation = revokedDecree(settings: settings, number: previous, date: version.previousDIKDecreeDate,
-                                       title: dikTitle(settings: settings, year: L.year(version.previousDIKDecreeDate)), clock: clock)
-        } else if version.previousDecreeNumber == nil, let earlier = settings.keputusanDIKSebelumnya {
-            // Only on a first decree: a published version since then revoked it (its DIK decree,
-            // or its DIP decree when it exempted nothing).
-            revocation = revokedDecree(settings: settings, number: earlier.number,
-                                       date: try? IndonesianDate.parse(earlier.date), title: earlier.title, clock: clock)
-        }
+        let revocation = dikDecreeInForce(version: version, settings: settings, layout: L, clock: clock)
         let n = version.exempted.count
         let atasanTitle = version.atasan?.title ?? settings.atasanPPID.title ?? "Atasan PPID"
         var texts: [[DOCXParagraph]] = [
