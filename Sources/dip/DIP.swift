@@ -9,22 +9,25 @@ struct DIP: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dip",
         abstract: "Penetapan dan pemutakhiran Daftar Informasi Publik (DIP).",
+        discussion: "Versi program: dip --version.",
         subcommands: [Init.self, Run.self, Watch.self, Check.self, Dump.self, VerifyArchive.self, RulesCommand.self, Status.self, Diff.self, History.self, Approve.self, Approvals.self, Return.self, Release.self, RecordTest.self]
     )
 
-    // The version flag belongs to `dip` alone: the parser's own `--version` appeared on every
-    // subcommand, next to `dip approve --version <nomor>`.
-    @Flag(name: .customLong("version"), help: "Tampilkan versi dip.")
-    var showVersion = false
-
+    // `dip --version` is answered in `main` before parsing, not by a flag of this command: the
+    // parser's own version flag appeared on every subcommand, and a flag declared here is
+    // parsed after a subcommand too, where it took `dip approve --version 2` and
+    // `dip approvals --version 2` (their version number) for itself ("Argumen tidak dikenal '2'").
     mutating func run() throws {
-        guard showVersion else { throw CleanExit.helpRequest(self) }
-        print(Self.version)
+        throw CleanExit.helpRequest(self)
     }
 
     /// Runs the command like the parser's own entry point, with the parser's fixed English
     /// texts (headings, built-in help lines, error frames) put into Indonesian.
     static func main() {
+        if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
+            print(Self.version)
+            Foundation.exit(0)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

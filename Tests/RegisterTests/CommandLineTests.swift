@@ -166,6 +166,47 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(ready.out.contains("Disetujui, belum diterbitkan: versi 1 (keputusan 000.9/7/2026).\n"), ready.out)
     }
 
+    /// A version approved for a later decree date waits; a newer draft made meanwhile cannot be
+    /// approved over it (the older decree would never be published nor revoked, yet come into
+    /// force on its date): refused, naming the waiting decree and how to withdraw it; once
+    /// withdrawn, the newer version is approved. A version without exemptions is said to have
+    /// no DIK decree, not "DIK 0".
+    func testANewerVersionIsNotApprovedOverOneWaitingForItsDecreeDate() throws {
+        _ = try dipBinary()
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        do {
+            let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
+            try Fixture.submit(db, Fixture.baseList, sha: "v1")
+            XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(1)))?.number, 1)
+            try db.approve(version: 1, by: Fixture.ppid, decreeNumber: "000.9/7/2026", decreeDate: Fixture.date(10),
+                           force: true, at: Fixture.date(2))
+            var list = Fixture.baseList
+            list.append(Fixture.classified(Fixture.item("5", "Jadwal imunisasi"), suggested: .berkala, test: false))
+            try Fixture.submit(db, list, sha: "v2", day: 3)
+            XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 2)
+        }
+        let ws = ["--workspace", workspace.path]
+        let approve = ["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001", "--decree-number", "000.9/9/2026",
+                       "--decree-date", "1/6/2026", "--force", "--yes"] + ws
+        let over = try run(approve)
+        XCTAssertEqual(over.status, 1, over.out)
+        XCTAssertTrue(over.err.contains("Versi 1 sudah disetujui (Keputusan Nomor 000.9/7/2026 tanggal 8 Juni 2026) dan belum "
+            + "diterbitkan: bila versi 2 disetujui, keputusan versi 1 tidak akan diterbitkan"), over.err)
+        XCTAssertTrue(over.err.contains("`dip approve --withdraw --name … --reason …`"), over.err)
+        // `--version N` names the version (it was taken for the program's version flag).
+        let history = try run(["approvals", "--version", "1"] + ws)
+        XCTAssertEqual(history.status, 0, history.err)
+        XCTAssertTrue(history.out.contains("Versi 1 disetujui"), history.out)
+        let withdraw = try run(["approve", "--withdraw", "--version", "1", "--name", "Drs. Ahmad Fauzi",
+                                "--reason", "Diganti versi 2"] + ws)
+        XCTAssertEqual(withdraw.status, 0, withdraw.err)
+        let approved = try run(approve)
+        XCTAssertEqual(approved.status, 0, approved.err)
+        XCTAssertTrue(approved.out.contains("Versi 2 disetujui: DIP memuat 5 informasi, tanpa informasi yang dikecualikan "
+            + "(tidak ada Keputusan DIK)"), approved.out)
+    }
+
     func testTestApproveStatusHistoryAndStaleRefusal() throws {
         _ = try dipBinary()
         let workspace = FileManager.default.temporaryDirectory

@@ -144,6 +144,19 @@ extension DIP {
                     throw RegisterError.invalidInput(
                         "Tidak ada draf yang menunggu persetujuan. Jalankan `dip run` dahulu.")
                 }
+                // An older version approved and still waiting (for its decree date) would never be
+                // published once this newer one is (the newest approved version is published), nor
+                // revoked by its decrees: its decree, perhaps signed already, would come into force
+                // on its date beside this one. Its approval is withdrawn first, deliberately.
+                if let waiting = try db.status().approved, waiting.number < number {
+                    throw RegisterError.invalidInput(
+                        "Versi \(waiting.number) sudah disetujui (Keputusan Nomor \(waiting.decreeNumber ?? "-")"
+                            + (waiting.decreeDate.map { " tanggal \(clock.indonesianDate($0))" } ?? "")
+                            + ") dan belum diterbitkan: bila versi \(number) disetujui, keputusan versi \(waiting.number) tidak "
+                            + "akan diterbitkan dan tidak dicabut oleh keputusan versi \(number). Tarik dahulu persetujuan versi "
+                            + "\(waiting.number) (`dip approve --withdraw --name … --reason …`) "
+                            + "bila keputusan itu batal, lalu setujui versi \(number); keputusan tidak disetujui.")
+                }
                 let draft = try db.version(number: number)
                 let date = try IndonesianDate.parse(decreeDate!)
                 if let why = IndonesianDate.implausibleDecreeDate(date, draftMade: draft.createdAt, now: clock.now) {
@@ -255,7 +268,8 @@ extension DIP {
                     let partial = approved.exempted.filter { $0.consequenceTest?.conclusion == .exemptPart }.count
                     print("Versi \(approved.number) disetujui: DIP memuat \(inDIP) informasi"
                         + (partial > 0 ? " (termasuk bagian terbuka dari \(partial) informasi yang dikecualikan sebagian)" : "")
-                        + ", DIK \(approved.exempted.count) informasi dikecualikan"
+                        + (approved.exempted.isEmpty ? ", tanpa informasi yang dikecualikan (tidak ada Keputusan DIK)"
+                            : ", DIK \(approved.exempted.count) informasi dikecualikan")
                         + (force ? " (disetujui dengan --force; tercatat di riwayat)" : "")
                         + (IndonesianDate.isLaterDay(approved.decreeDate ?? clock.now, than: clock.now)
                             ? ". Keputusan mulai berlaku pada tanggal ditetapkan: versi ini diterbitkan oleh `dip run` pertama "
