@@ -116,50 +116,8 @@ public final class VersionReader: @unchecked Sendable {
                 return p.exempted ? built.exempted[p.index] : built.open[p.index]
             }
         }
-        guard !ids.isEmpty else { return [] }
-        let number = header.number
-        return try register.read { db in
-            let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
-            let arguments = StatementArguments([number]) + StatementArguments(ids)
-            var rows: [String: VersionItemRecord] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM version_items WHERE version = ? AND item IN (\(marks))",
-                                        arguments: arguments) {
-                let record = try VersionItemRecord(row: row)
-                rows[record.item] = record
-            }
-            var unitByItem: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, unit FROM items WHERE id IN (\(marks))",
-                                        arguments: StatementArguments(ids)) {
-                unitByItem[row[0]] = row[1]
-            }
-            var revisions: [String: RevisionRecord] = [:]
-            try RevisionRecord.forEach(db, sql: """
-                SELECT r.* FROM item_revisions r
-                JOIN version_items v ON v.item = r.item AND v.revision = r.revision
-                WHERE v.version = ? AND r.item IN (\(marks))
-                """, arguments: arguments) { revisions[$0.item] = $0 }
-            let testIDs = rows.values.compactMap(\.test)
-            var tests: [Int64: ConsequenceTestRecord] = [:]
-            if !testIDs.isEmpty {
-                let testMarks = Array(repeating: "?", count: testIDs.count).joined(separator: ",")
-                for t in try ConsequenceTestRecord.fetchAll(
-                    db, sql: "SELECT * FROM consequence_tests WHERE id IN (\(testMarks))",
-                    arguments: StatementArguments(testIDs)) { tests[t.id!] = t }
-            }
-            var classifications = ClassificationDecoder()
-            return try ids.map { id in
-                guard let row = rows[id], let code = unitByItem[id] else { throw RegisterError.unknownItem(id) }
-                guard let revision = revisions[id] else { throw RegisterError.unknownItem("\(id) revisi \(row.revision)") }
-                // As `AppDatabase.ordered` builds a version's item.
-                var information = revision.information
-                information.nomor = row.nomor
-                return VersionItem(
-                    id: row.item, revision: row.revision, unit: unit(code),
-                    item: information, category: row.category, subgroup: row.subgroup,
-                    classification: try? classifications.decode(revision), change: row.change,
-                    recordedAt: revision.recordedAt, consequenceTest: row.test.flatMap { tests[$0] }?.test)
-            }
-        }
+        // Built as `version(number:)` builds them (one joined read per chunk).
+        return try register.versionItems(number: header.number, ids: ids)
     }
 }
 

@@ -74,53 +74,68 @@ extension AppDatabase {
 
     /// The items `ids` of version `number`, built as `version(number:)` builds them, in the
     /// order of `ids`; a caller reads a large version a few hundred items at a time.
+    ///
+    /// One statement joins each item's version row, unit and revision (decoded by column
+    /// index), rather than a query per table and dictionaries between them: a draft read in
+    /// chunks was twice the cost of a whole-register read that way (issue 19).
     public func versionItems(number: Int, ids: [String]) throws -> [VersionItem] {
-        try read { db in
+        guard !ids.isEmpty else { return [] }
+        return try read { db in
+            // By column index: a chunk's read decoded every unit through Codable.
             var units: [String: WorkUnit] = [:]
-            for unit in try UnitRecord.fetchAll(db) { units[unit.code] = unit.unit }
+            let unitRows = try Row.fetchCursor(db, sql: "SELECT code, name, head_title, ppid_pelaksana FROM units")
+            while let row = try unitRows.next() {
+                let code: String = row[0]
+                units[code] = WorkUnit(code: code, name: row[1], headTitle: row[2], ppidPelaksana: row[3])
+            }
+            // The current revisions kept for the run's readers of every item serve the items
+            // whose revision is the version's (all of a draft just made); the rest are read.
+            let kept = try keptCurrentContent(db)
             let marks = Array(repeating: "?", count: ids.count).joined(separator: ",")
             var arguments = StatementArguments([number])
             arguments += StatementArguments(ids)
-            var rowByItem: [String: VersionItemRecord] = [:]
-            for row in try VersionItemRecord.fetchAll(db, sql: """
-                SELECT * FROM version_items WHERE version = ? AND item IN (\(marks))
-                """, arguments: arguments) { rowByItem[row.item] = row }
-            var unitByItem: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, unit FROM items WHERE id IN (\(marks))",
-                                        arguments: StatementArguments(ids)) {
-                unitByItem[row["id"]] = row["unit"]
+            // `r.*` first: its columns are found by their first occurrence.
+            let statement = try db.makeStatement(sql: """
+                SELECT r.*, i.unit AS v_unit, v.revision AS v_revision, v.category AS v_category,
+                       v.subgroup AS v_subgroup, v.exempted AS v_exempted, v.test AS v_test, v.change AS v_change,
+                       v.position AS v_position, v.nomor AS v_nomor
+                FROM version_items v
+                JOIN items i ON i.id = v.item
+                JOIN item_revisions r ON r.item = v.item AND r.revision = v.revision
+                WHERE v.version = ? AND v.item IN (\(marks))
+                """)
+            let columns = try RevisionRecord.Columns(names: statement.columnNames)
+            func at(_ name: String) throws -> Int {
+                guard let i = statement.index(ofColumn: name) else { throw RegisterError.invalidInput(name) }
+                return i
             }
-            var revisionByItem: [String: RevisionRecord] = [:]
-            var decoded: [String: Classification?] = [:]
-            // The current revisions kept for the run's readers of every item serve the items
-            // whose revision is the version's (all of a draft just made); the rest are read.
-            var unread = ids
-            if let kept = try keptCurrentContent(db) {
-                unread = []
-                for id in ids {
-                    if let c = kept[id], c.revision.revision == rowByItem[id]?.revision {
-                        revisionByItem[id] = c.revision
-                        decoded[id] = c.classification
-                    } else {
-                        unread.append(id)
-                    }
+            let (cUnit, cRevision, cCategory, cSubgroup, cExempted, cTest, cChange, cPosition, cNomor) = (
+                try at("v_unit"), try at("v_revision"), try at("v_category"), try at("v_subgroup"), try at("v_exempted"),
+                try at("v_test"), try at("v_change"), try at("v_position"), try at("v_nomor"))
+            var entryByItem: [String: VersionEntry] = [:]
+            entryByItem.reserveCapacity(ids.count)
+            var classifications = ClassificationDecoder()
+            let rows = try Row.fetchCursor(statement, arguments: arguments)
+            while let row = try rows.next() {
+                let revisionNumber: Int = row[cRevision]
+                let item: String = row[columns.at[1]]
+                let record = VersionItemRecord(
+                    version: number, item: item, revision: revisionNumber, category: row[cCategory],
+                    subgroup: row[cSubgroup], exempted: row[cExempted], test: row[cTest], change: row[cChange],
+                    position: row[cPosition], nomor: row[cNomor])
+                let revision: RevisionRecord
+                let classification: Classification?
+                if let c = kept?[item], c.revision.revision == revisionNumber {
+                    (revision, classification) = (c.revision, c.classification)
+                } else {
+                    var read = RevisionRecord(row: row, columns: columns)
+                    classification = try? classifications.decodeSharing(&read)
+                    revision = read
                 }
+                entryByItem[item] = VersionEntry(row: record, unit: row[cUnit], revision: revision,
+                                                 classification: classification, test: nil)
             }
-            if !unread.isEmpty {
-                var classifications = ClassificationDecoder()
-                var unreadArguments = StatementArguments([number])
-                unreadArguments += StatementArguments(unread)
-                let unreadMarks = Array(repeating: "?", count: unread.count).joined(separator: ",")
-                try RevisionRecord.forEach(db, sql: """
-                    SELECT r.* FROM item_revisions r
-                    JOIN version_items v ON v.item = r.item AND v.revision = r.revision
-                    WHERE v.version = ? AND r.item IN (\(unreadMarks))
-                    """, arguments: unreadArguments) { revision in
-                    decoded[revision.item] = try? classifications.decodeSharing(&revision)
-                    revisionByItem[revision.item] = revision
-                }
-            }
-            let testIDs = rowByItem.values.compactMap(\.test)
+            let testIDs = entryByItem.values.compactMap(\.row.test)
             var tests: [Int64: ConsequenceTestRecord] = [:]
             if !testIDs.isEmpty {
                 let testMarks = Array(repeating: "?", count: testIDs.count).joined(separator: ",")
@@ -129,13 +144,9 @@ extension AppDatabase {
                     arguments: StatementArguments(testIDs)) { tests[t.id!] = t }
             }
             return try ids.map { id in
-                guard let row = rowByItem[id], let unit = unitByItem[id] else { throw RegisterError.unknownItem(id) }
-                guard let revision = revisionByItem[id] else {
-                    throw RegisterError.unknownItem("\(id) revisi \(row.revision)")
-                }
-                return Self.versionItem(VersionEntry(
-                    row: row, unit: unit, revision: revision, classification: decoded[id] ?? nil,
-                    test: row.test.flatMap { tests[$0] }), units: units)
+                guard var entry = entryByItem[id] else { throw RegisterError.unknownItem(id) }
+                entry.test = entry.row.test.flatMap { tests[$0] }
+                return Self.versionItem(entry, units: units)
             }
         }
     }
