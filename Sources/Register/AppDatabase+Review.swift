@@ -12,6 +12,15 @@ extension AppDatabase {
     /// classification text is decoded once.
     public func forEachCurrentClassification(_ body: (String, Classification) throws -> Void) throws {
         try read { db in
+            // The current revisions kept by an earlier stage (`keepCurrentContent`): nothing to read.
+            if let content = try keptCurrentContent(db) {
+                let state = try currentState(db)
+                for item in state.placed.map(\.item) + state.pendingTests.map(\.item) + state.returned.map(\.item) {
+                    guard let c = content[item.id] else { throw RegisterError.unknownItem(item.id) }
+                    try body(item.unit, c.classification)
+                }
+                return
+            }
             var classifications = ClassificationDecoder()
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT i.unit, r.classification FROM items i

@@ -36,15 +36,28 @@ final class ReviewReadsTests: XCTestCase {
         // The list sent again without item 8: withdrawn.
         try Fixture.submit(db, Array(dinkes.prefix(7)), sha: "d2", day: 4)
 
+        // Read from the rows first, then from the current revisions kept by an earlier stage
+        // (`currentItemsByUnit()` of every unit keeps them too).
+        func classifications() throws -> [String: [Classification]] {
+            var got: [String: [Classification]] = [:]
+            try db.forEachCurrentClassification { unit, classification in got[unit, default: []].append(classification) }
+            return got
+        }
+        XCTAssertNil(try db.read { try db.keptCurrentContent($0) })
+        let fromRows = try classifications()
         let current = try db.currentItemsByUnit()
+        try db.keepCurrentContent()
+        XCTAssertNotNil(try db.read { try db.keptCurrentContent($0) })
+        let fromKept = try classifications()
         var expected: [String: [Classification]] = [:]
         for (unit, items) in current { expected[unit] = items.map(\.classification) }
-        var got: [String: [Classification]] = [:]
-        try db.forEachCurrentClassification { unit, classification in got[unit, default: []].append(classification) }
-        XCTAssertEqual(Set(got.keys), Set(expected.keys))
-        for unit in expected.keys {
-            XCTAssertEqual(got[unit]?.count, expected[unit]?.count, unit)
-            XCTAssertEqual(Set((got[unit] ?? []).map(\.hashValue)), Set((expected[unit] ?? []).map(\.hashValue)), unit)
+        for (name, got) in [("rows", fromRows), ("kept", fromKept)] {
+            XCTAssertEqual(Set(got.keys), Set(expected.keys), name)
+            for unit in expected.keys {
+                XCTAssertEqual(got[unit]?.count, expected[unit]?.count, "\(unit), \(name)")
+                XCTAssertEqual(Set((got[unit] ?? []).map(\.hashValue)), Set((expected[unit] ?? []).map(\.hashValue)),
+                               "\(unit), \(name)")
+            }
         }
         XCTAssertEqual(current.values.joined().count, 10)
 
