@@ -254,6 +254,7 @@ final class CommandLineTests: XCTestCase {
                                      "--public-interest", "y", "--period", "Permanen", "--tester", "Tim"] + ws)
         XCTAssertEqual(noConsequence.status, 1, noConsequence.out)
         XCTAssertTrue(noConsequence.err.contains("wajib dicatat dengan konsekuensi apabila informasi dibuka"), noConsequence.err)
+        XCTAssertTrue(noConsequence.err.contains("Isi --consequence (bukan kosong atau tanda hubung)."), noConsequence.err)
         let shortNIP = try run(["test", "dinkes-0005", "--revision", "1", "--conclusion", "terbuka", "--consequence", "x",
                                 "--public-interest", "y", "--period", "-", "--tester", "Tim", "--tester-nip", "12"] + ws)
         XCTAssertNotEqual(shortNIP.status, 0, shortNIP.out)

@@ -104,7 +104,9 @@ extension DIP {
                 if !missing.isEmpty {
                     throw RegisterError.invalidInput(
                         "Informasi yang dikecualikan wajib dicatat dengan " + missing.joined(separator: " dan ")
-                            + ": keduanya dimuat dalam Lampiran Keputusan Klasifikasi DIK.")
+                            + ": keduanya dimuat dalam Lampiran Keputusan Klasifikasi DIK. Isi "
+                            + missing.map { $0.hasPrefix("konsekuensi") ? "--consequence" : "--period" }.joined(separator: " dan ")
+                            + " (bukan kosong atau tanda hubung).")
                 }
                 // UU 14/2008 Pasal 20 ayat (1): exemptions under huruf a–f are not permanent.
                 if let why = LegalCitations.permanenceProblem(codes: codes, period: PeriodText.parse(period),
