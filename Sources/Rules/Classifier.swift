@@ -268,7 +268,7 @@ public struct Classifier: Sendable {
 
     /// The rules that fire on `text`, in file order.
     public func firings(_ text: String) -> [Firing] {
-        firings(tokens: TextNormalizer.tokens(text))
+        firings(tokens: ruleSet.morphology.matchTokens(text))
     }
 
     func firings(tokens: [String]) -> [Firing] {
@@ -297,7 +297,7 @@ public struct Classifier: Sendable {
 
     /// Classifies one item (its title, summary and remarks).
     public func classify(_ item: InformationItem) -> Classification {
-        let analysis = analysis(tokens: TextNormalizer.tokens(item.searchableText))
+        let analysis = analysis(tokens: ruleSet.morphology.matchTokens(item.searchableText))
         let firings = analysis.firings
         let openMarker = analysis.openMarker
         let verdict = analysis.verdict
@@ -529,7 +529,7 @@ public struct Classifier: Sendable {
         }
         // Only for a text with a word that means something ("Dokumen lain-lain" gets none).
         if suggested == nil, policy.commonCategoryWhereWeak, let common = precedentIndex.commonOpenCategory,
-           TextNormalizer.tokens(item.searchableText).contains(where: {
+           ruleSet.morphology.matchTokens(item.searchableText).contains(where: {
                $0.count >= 2 && !PrecedentIndex.stopWords.contains($0) && !$0.allSatisfy(\.isNumber) && !Self.vagueWords.contains($0)
            }) {
             suggested = common

@@ -97,7 +97,7 @@ aturan:
   - id: data-pribadi
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
-    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan]
+    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan, dokumen pribadi]
     kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
@@ -108,6 +108,7 @@ aturan:
       - Daftar balita stunting by name by address
       - Data anggota Linmas per desa (nama, alamat, no HP)
       - Daftar siswa penerima PIP beserta NISN dan nama ibu kandung
+      - Dok. pribadi pegawai
     contoh_tidak_cocok:
       - Daftar aplikasi layanan publik dan alamat website OPD
       - Daftar LKS terakreditasi beserta alamat kantor
@@ -240,7 +241,7 @@ aturan:
   - id: catatan-pendidikan
     keterangan: Catatan pribadi siswa di satuan pendidikan (rapor, nilai, catatan konseling)
     prioritas: 100
-    salah_satu: [riwayat studi mahasiswa, riwayat studi, data mahasiswa per orang, ijazah siswa, ijazah dan skhun, skhun, ijazah yang belum diambil, ijazah yg belum diambil, rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid, hasil belajar mahasiswa, evaluasi hasil belajar, kartu hasil studi, khs, indeks prestasi mahasiswa, transkrip akademik, data alumni, per alumni, riwayat pendidikan nonformal, catatan pendidikan nonformal, riwayat pendidikan formal dan nonformal]
+    salah_satu: [riwayat studi mahasiswa, riwayat studi, data mahasiswa per orang, ijazah siswa, ijazah dan skhun, skhun, ijazah yang belum diambil, ijazah yg belum diambil, rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid, hasil belajar mahasiswa, evaluasi hasil belajar, kartu hasil studi, khs, indeks prestasi mahasiswa, transkrip akademik, data alumni, per alumni, riwayat pendidikan nonformal, catatan pendidikan nonformal, riwayat pendidikan formal dan nonformal, ijazah pegawai, transkrip pegawai, ijazah dan transkrip]
     kecuali: [pedoman, panduan, kalender akademik, jumlah, statistik, agregat, persyaratan, tata cara, prosedur, sop, jadwal, pengumuman, legalisir, rata rata, rekapitulasi jumlah, nilai jual, njop, nilai tanah, zona nilai, nilai perolehan, per jenjang, menurut jenjang, per sekolah, per kecamatan, per desa]
     kategori: dikecualikan
     pengecualian: [17h5]
@@ -251,11 +252,13 @@ aturan:
       - Daftar siswa penerima Program Indonesia Pintar beserta NISN
       - Kartu hasil studi (KHS) mahasiswa semester ganjil
       - Riwayat pendidikan nonformal peserta rehabilitasi
+      - Ijazah & transkrip pegawai
     contoh_tidak_cocok:
       - Pedoman evaluasi hasil belajar mahasiswa
       - Jumlah peserta didik per jenjang
       - Tata cara legalisir ijazah
       - Data siswa per jenjang pendidikan
+      - Syarat legalisir ijazah
 
   - id: penyelidikan
     keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif)
@@ -991,8 +994,8 @@ aturan:
     keterangan: Keterangan tentang kondisi, pemeriksaan, perawatan atau pengobatan kesehatan fisik dan psikis orang tertentu (pasien, pegawai, peserta, klien) — UU 14/2008 Pasal 17 huruf h angka 2; UU 27/2022 Pasal 4 ayat (2) huruf a (data kesehatan)
     prioritas: 100
     semua:
-      - [pasien, penderita, klien, pegawai, calon pegawai, calon, peserta, warga binaan, tahanan, siswa, mahasiswa, taruna, pejabat, calon pejabat, karyawan, korban, jenazah, ibu hamil, bayi, balita, pensiunan, jemaah, pekerja, penghuni, donor, pendonor]
-    salah_satu: [riwayat pengobatan, catatan pengobatan, hasil pengobatan, menjalani pengobatan, riwayat perawatan, catatan perawatan, menjalani perawatan, resume, catatan perkembangan, perkembangan pasien, pemeriksaan kesehatan, tes kesehatan, uji kesehatan, penguji kesehatan, keterangan dokter, surat keterangan dokter, catatan medis, hasil tes hiv, riwayat kesehatan, kesehatan jiwa, kejiwaan, psikologis, psikiatri, narkoba, narkotika, urine, urin, riwayat penyakit, penyakit yang diderita, menderita, diagnosis, diagnosa, rekam medis, rekam medik, rekam kesehatan, resep, pemberian obat, isolasi, hasil terapi, catatan terapi, menjalani terapi, visum, autopsi, otopsi, hasil laboratorium, pemeriksaan laboratorium, rontgen, hasil radiologi, status gizi, gizi buruk, disabilitas, cacat, golongan darah, data kesehatan]
+      - [pasien, penderita, klien, pegawai, calon pegawai, calon, peserta, warga binaan, tahanan, siswa, mahasiswa, taruna, pejabat, calon pejabat, karyawan, korban, jenazah, ibu hamil, bayi, balita, pensiunan, jemaah, pekerja, penghuni, donor, pendonor, pelamar]
+    salah_satu: [riwayat pengobatan, catatan pengobatan, hasil pengobatan, menjalani pengobatan, riwayat perawatan, catatan perawatan, menjalani perawatan, resume, catatan perkembangan, perkembangan pasien, pemeriksaan kesehatan, tes kesehatan, uji kesehatan, penguji kesehatan, keterangan dokter, surat keterangan dokter, catatan medis, hasil tes hiv, riwayat kesehatan, kesehatan jiwa, kejiwaan, psikologis, psikiatri, narkoba, narkotika, urine, urin, riwayat penyakit, penyakit yang diderita, menderita, diagnosis, diagnosa, rekam medis, rekam medik, rekam kesehatan, resep, pemberian obat, isolasi, hasil terapi, catatan terapi, menjalani terapi, visum, autopsi, otopsi, hasil laboratorium, pemeriksaan laboratorium, rontgen, hasil radiologi, status gizi, gizi buruk, disabilitas, cacat, golongan darah, data kesehatan, keterangan sehat, keterangan bebas narkoba]
     kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, prevalensi, angka, cakupan, sebaran, tata cara, prosedur, sop, standar, pedoman, panduan, petunjuk, persyaratan, syarat, alur, tarif, biaya, jadwal, layanan, pelayanan, ketersediaan, kebutuhan, program, pencegahan, penyuluhan, sosialisasi, kampanye, pengadaan, belanja, anggaran, formulir kosong, blangko, hak pasien, kewajiban pasien, hak dan kewajiban, keselamatan pasien, kepuasan, survei, indikator, mutu, tempat tidur, kamar, ruang, fasilitas, sarana, pemberantasan, peredaran, bahaya, penanggulangan, pelatihan, bimtek, bimbingan teknis, diklat, workshop, seminar, lomba, formasi, kuota, lowongan, seleksi, penerimaan, per kecamatan, per puskesmas, per wilayah, terbanyak, tersedia, daftar obat, jenis, pola, tren, gratis, hewan, ternak, hewan kurban, kurban]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
@@ -1000,6 +1003,7 @@ aturan:
       - Catatan perkembangan pasien rawat inap bangsal anak
       - Hasil pemeriksaan narkoba calon pegawai
       - Surat keterangan kesehatan jiwa calon pejabat
+      - Ket. sehat & bebas narkoba pelamar
     contoh_tidak_cocok:
       - Hak dan kewajiban pasien rawat inap
       - Jumlah pasien rawat inap per ruangan
@@ -2187,6 +2191,11 @@ aturan:
 #             Tulis singkatan dengan huruf kecil. Singkatan bermakna ganda sebaiknya
 #             tidak ditulis (misalnya SPM: standar pelayanan minimal / surat perintah
 #             membayar).
+# bentuk_singkat: cara kantor menyingkat kata biasa ("Jml", "sblm", "Dok.", "Lap.").
+#             Berbeda dengan singkatan, bentuk singkat DIGANTI kata lengkapnya sebelum
+#             pencocokan, sehingga `kecuali` dan penanda_terbuka juga melihatnya: "Jml penerima
+#             BLT per desa" dibaca "jumlah penerima BLT per desa". Hanya untuk bentuk yang
+#             tidak bermakna lain (SPT, misalnya, adalah Surat Pemberitahuan pajak).
 
 kata_tetap:
   - pengadaan
@@ -2282,6 +2291,10 @@ singkatan:
   pemilu: pemilihan umum
   lkip: laporan kinerja instansi pemerintah
   perkin: perjanjian kinerja
+  ukom: uji kompetensi
+  kgb: kenaikan gaji berkala
+  riksus: pemeriksaan khusus
+  sp2hp: surat pemberitahuan perkembangan hasil penyidikan
   edom: evaluasi dosen oleh mahasiswa
   sakip: sistem akuntabilitas kinerja instansi pemerintah
   spip: sistem pengendalian intern pemerintah
@@ -2374,6 +2387,27 @@ singkatan:
   haki: hak atas kekayaan intelektual
   hki: hak kekayaan intelektual
   rusunawa: rumah susun sederhana sewa
+
+bentuk_singkat:
+  jml: jumlah
+  sblm: sebelum
+  blm: belum
+  sdh: sudah
+  tdk: tidak
+  dok: dokumen
+  lap: laporan
+  ket: keterangan
+  rek: rekening
+  tgl: tanggal
+  bln: bulan
+  ttg: tentang
+  utk: untuk
+  dlm: dalam
+  kab: kabupaten
+  kec: kecamatan
+  kel: kelurahan
+  prov: provinsi
+  peg: pegawai
 
 """##),
         ("kata-dasar-SUMBER.md", ##"""

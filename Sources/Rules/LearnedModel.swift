@@ -114,7 +114,7 @@ public final class LearnedModel: @unchecked Sendable {
                 < ($1.title, $1.category.rawValue, $1.body, $1.source, $1.grounds.joined(separator: ";"), $1.origin.rawValue)
         }
         // Features of every precedent, and their weights.
-        let documents = precedents.map { Self.features(tokens: TextNormalizer.tokens($0.title), morphology: morphology).keys }
+        let documents = precedents.map { Self.features(tokens: morphology.matchTokens($0.title), morphology: morphology).keys }
         var groupSizes: [String: Int] = [:]
         for precedent in precedents where precedent.origin != .ppid { groupSizes[Self.group(of: precedent), default: 0] += 1 }
         let weights = precedents.map { precedent -> Double in

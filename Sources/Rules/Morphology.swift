@@ -21,6 +21,15 @@ public final class Morphology: @unchecked Sendable {
     public let rootOverrides: [String: String]
     /// Phrases that mark open information (kamus.yaml `penanda_terbuka`), as written.
     public internal(set) var openMarkers: [String] = []
+    /// Short spellings offices write for ordinary words (kamus.yaml `bentuk_singkat`: "jml" →
+    /// jumlah, "sblm" → sebelum, "dok" → dokumen). Unlike `abbreviations`, they are replaced in
+    /// the text before anything matches, so `kecuali` phrases and open markers see the word too:
+    /// "Jml penerima BLT per desa" is the aggregate "jumlah …", not a list of recipients.
+    public internal(set) var shortSpellings: [String: [String]] = [:] {
+        didSet { shortSpellingLength = shortSpellings.keys.map(\.utf8.count).max() ?? 0 }
+    }
+    /// The longest short spelling, in bytes: longer tokens are not looked up (most are).
+    private var shortSpellingLength = 0
 
     private var cache: [String: String] = [:]
     private let lock = NSLock()
@@ -65,6 +74,16 @@ public final class Morphology: @unchecked Sendable {
 
     /// The keys of a text's tokens, in order.
     public func keys(_ text: String) -> [String] { TextNormalizer.tokens(text).map(key) }
+
+    /// The tokens with every short spelling (`bentuk_singkat`) written out.
+    public func spelledOut(_ tokens: [String]) -> [String] {
+        let longest = shortSpellingLength
+        guard longest > 0, tokens.contains(where: { $0.utf8.count <= longest && shortSpellings[$0] != nil }) else { return tokens }
+        return tokens.flatMap { $0.utf8.count <= longest ? shortSpellings[$0] ?? [$0] : [$0] }
+    }
+
+    /// The tokens of a text as matching sees them: normalised, short spellings written out.
+    public func matchTokens(_ text: String) -> [String] { spelledOut(TextNormalizer.tokens(text)) }
 
     /// The tokens with every known abbreviation replaced by its expansion, or nil when the
     /// tokens hold no abbreviation.
@@ -228,9 +247,10 @@ extension Morphology {
         var fixed = Set<String>()
         var abbreviations: [String: [String]] = [:]
         var overrides: [String: String] = [:]
+        var shortSpellings: [String: [String]] = [:]
         var reader = YAMLReader(file: dictionaryFileName)
         if let dictionary, let root = reader.root(of: dictionary),
-           let top = reader.fields(root, allowed: ["kata_tetap", "kata_dasar_khusus", "singkatan", "penanda_terbuka"], what: dictionaryFileName) {
+           let top = reader.fields(root, allowed: ["kata_tetap", "kata_dasar_khusus", "singkatan", "penanda_terbuka", "bentuk_singkat"], what: dictionaryFileName) {
             for word in reader.strings(top["kata_tetap"], field: "kata_tetap", what: dictionaryFileName) {
                 let tokens = TextNormalizer.tokens(word)
                 if tokens.count != 1 {
@@ -275,8 +295,27 @@ extension Morphology {
                     reader.error(node, "wrong_type", "`singkatan` harus berupa pasangan singkatan: kepanjangan.")
                 }
             }
+            if let node = top["bentuk_singkat"] {
+                if let mapping = node.mapping {
+                    for (key, value) in mapping {
+                        let short = TextNormalizer.tokens(key.string ?? "")
+                        let long = TextNormalizer.tokens(value.string ?? "")
+                        if short.count != 1 || long.isEmpty {
+                            reader.error(key, "bad_abbreviation", "Bentuk singkat `\(key.string ?? "")` harus satu kata dengan kata lengkapnya berupa teks.")
+                            continue
+                        }
+                        if shortSpellings[short[0]] != nil || abbreviations[short[0]] != nil {
+                            reader.error(key, "duplicate_id", "Bentuk singkat `\(short[0])` ditulis dua kali (atau juga ada di singkatan).")
+                        }
+                        shortSpellings[short[0]] = long
+                    }
+                } else {
+                    reader.error(node, "wrong_type", "`bentuk_singkat` harus berupa pasangan bentuk singkat: kata lengkap.")
+                }
+            }
         }
         let morphology = Morphology(roots: roots, fixedWords: fixed, abbreviations: abbreviations, rootOverrides: overrides)
+        morphology.shortSpellings = shortSpellings
         if let dictionary, let root = try? Yams.compose(yaml: dictionary), let node = root.mapping?["penanda_terbuka"] {
             var markerReader = YAMLReader(file: dictionaryFileName)
             morphology.openMarkers = markerReader.strings(node, field: "penanda_terbuka", what: dictionaryFileName)

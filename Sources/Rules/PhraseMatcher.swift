@@ -178,7 +178,7 @@ struct RuleMatcher: Sendable {
         var exact: PhraseSet
     }
 
-    func match(_ text: String) -> Found { match(tokens: TextNormalizer.tokens(text)) }
+    func match(_ text: String) -> Found { match(tokens: wide.morphology.matchTokens(text)) }
 
     func match(tokens: [String]) -> Found {
         let (found, direct) = wide.matchWithDirect(tokens: tokens)

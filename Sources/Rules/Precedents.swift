@@ -301,7 +301,7 @@ public final class PrecedentIndex: Sendable {
     /// The distinct similarity terms of a text: keys of its words (and of the expansion of its
     /// abbreviations), without stop words and numbers.
     static func terms(_ text: String, morphology: Morphology) -> Set<String> {
-        terms(tokens: TextNormalizer.tokens(text), morphology: morphology)
+        terms(tokens: morphology.matchTokens(text), morphology: morphology)
     }
 
     static func terms(tokens: [String], morphology: Morphology) -> Set<String> {

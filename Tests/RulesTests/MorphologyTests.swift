@@ -137,4 +137,18 @@ final class MorphologyTests: XCTestCase {
         XCTAssertEqual(m.key("penilaian"), "nilai")
         XCTAssertEqual(m.key("dinilai"), "nilai")
     }
+
+    /// Short spellings (kamus.yaml `bentuk_singkat`) are written out before anything matches,
+    /// so a `kecuali` word written short still excepts, and a rule word written short still fires.
+    func testShortSpellingsAreWrittenOutBeforeMatching() {
+        XCTAssertEqual(morphology.spelledOut(["jml", "penerima", "blt"]), ["jumlah", "penerima", "blt"])
+        XCTAssertEqual(morphology.matchTokens("Dok. pengadaan sblm pengumuman"), ["dokumen", "pengadaan", "sebelum", "pengumuman"])
+        let classifier = Classifier(ruleSet: defaultRules, precedents: [])
+        XCTAssertTrue(classifier.classify(item("Penerima BLT per desa")).needsConsequenceTest, "recipients of aid: a list of persons")
+        XCTAssertFalse(classifier.classify(item("Jml penerima BLT per desa")).needsConsequenceTest,
+                       "'Jml' is 'jumlah': an aggregate, excepted like the word written in full")
+        let tender = classifier.classify(item("Dok. pengadaan sblm pengumuman"))
+        XCTAssertTrue(tender.needsConsequenceTest)
+        XCTAssertEqual(tender.exemptionGrounds, ["17b"])
+    }
 }

@@ -134,8 +134,10 @@ extension DIP.RulesCommand {
                 bentuk: "", retensi: "", kategori: declared.flatMap(Category.init(rawValue:)),
                 dasarHukumText: basis)
             let c = Classifier(ruleSet: ruleSet).classify(item)
-            let tokens = TextNormalizer.tokens(text)
-            print("Teks ternormalisasi: \(tokens.joined(separator: " "))")
+            let written = TextNormalizer.tokens(text)
+            let tokens = ruleSet.morphology.spelledOut(written)
+            print("Teks ternormalisasi: \(written.joined(separator: " "))")
+            if tokens != written { print("Bentuk singkat ditulis lengkap: \(tokens.joined(separator: " "))") }
             print("Kata dasar: \(tokens.map { word in let key = ruleSet.morphology.key(word); return key == word ? word : "\(word)→\(key)" }.joined(separator: " "))")
             if let expanded = ruleSet.morphology.expanded(tokens) {
                 print("Singkatan diuraikan: \(expanded.joined(separator: " "))")
