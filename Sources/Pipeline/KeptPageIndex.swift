@@ -18,7 +18,9 @@ import Publish
 /// emits, and a row looked up or kept is the next piece it emits.
 final class KeptPageIndex: @unchecked Sendable {
     struct Entry {
-        var digest: [UInt8]
+        /// The SHA-256 of the row's bytes without its number, as four words (an array per
+        /// row was a third of the index's memory: 150,000 rows at four times a regency).
+        var digest: KeptRowFile.Key
         var offset: Int
         var length: Int
         var split: Int
@@ -32,7 +34,7 @@ final class KeptPageIndex: @unchecked Sendable {
     private var records: [UInt8] = []
     private var seen = Set<KeptRowFile.Key>()
     /// The row looked up or kept last, recorded when it is emitted (`advance`).
-    private var pending: (key: KeptRowFile.Key, digest: [UInt8], length: Int, split: Int)?
+    private var pending: (key: KeptRowFile.Key, digest: KeptRowFile.Key, length: Int, split: Int)?
     /// Bytes of the new page emitted so far.
     private var offset = 0
     private(set) var reused = 0
@@ -94,6 +96,7 @@ final class KeptPageIndex: @unchecked Sendable {
         guard (end - head.count) % recordSize == 0,
               Array(SHA256.hash(data: bytes[..<end])) == Array(bytes[end...]) else { return nil }
         var parsed: [KeptRowFile.Key: Entry] = [:]
+        parsed.reserveCapacity((end - head.count) / recordSize)
         var at = head.count
         while at < end {
             let key = KeptRowFile.key(bytes[at..<(at + 32)])
@@ -102,7 +105,7 @@ final class KeptPageIndex: @unchecked Sendable {
             let split = Int(KeptRowFile.uint32(bytes, at + 76))
             let numberLength = Int(KeptRowFile.uint32(bytes, at + 80))
             guard split + numberLength <= length else { return nil }
-            parsed[key] = Entry(digest: Array(bytes[(at + 32)..<(at + 64)]), offset: offset, length: length,
+            parsed[key] = Entry(digest: KeptRowFile.key(bytes[(at + 32)..<(at + 64)]), offset: offset, length: length,
                                 split: split, numberLength: numberLength)
             at += recordSize
         }
@@ -132,21 +135,21 @@ final class KeptPageIndex: @unchecked Sendable {
             guard let entry = index[key] else { return nil }
             // The page holds the row with its number: the number's digits are taken out again.
             guard let bytes = rowBytes(entry) else { return nil }
-            let digest = Array(SHA256.hash(data: bytes))
+            let digest = KeptRowFile.key(Array(SHA256.hash(data: bytes))[...])
             guard digest == entry.digest else { return nil }
             pending = (key, digest, bytes.count, entry.split)
             reused += 1
             return (bytes, entry.split)
         }, keep: { [self] fields, bytes, split in
-            pending = (KeptRowFile.digest(fields), Array(SHA256.hash(data: bytes)), bytes.count, split)
+            pending = (KeptRowFile.digest(fields), KeptRowFile.key(Array(SHA256.hash(data: bytes))[...]), bytes.count, split)
             rendered += 1
         })
     }
 
-    private func record(_ key: KeptRowFile.Key, _ digest: [UInt8], offset: Int, length: Int, split: Int, numberLength: Int) {
+    private func record(_ key: KeptRowFile.Key, _ digest: KeptRowFile.Key, offset: Int, length: Int, split: Int, numberLength: Int) {
         guard seen.insert(key).inserted else { return }
         for word in [key.a, key.b, key.c, key.d] { withUnsafeBytes(of: word.bigEndian) { records += $0 } }
-        records += digest
+        for word in [digest.a, digest.b, digest.c, digest.d] { withUnsafeBytes(of: word.bigEndian) { records += $0 } }
         withUnsafeBytes(of: UInt64(offset).bigEndian) { records += $0 }
         withUnsafeBytes(of: UInt32(length).bigEndian) { records += $0 }
         withUnsafeBytes(of: UInt32(split).bigEndian) { records += $0 }
