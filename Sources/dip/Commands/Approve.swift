@@ -107,7 +107,7 @@ extension DIP {
                 let clock = Clock.fromEnvironment()
                 let db = try options.openRegister()
                 if withdraw {
-                    guard let number = try version ?? db.awaitingPublication()?.number else {
+                    guard let number = try version ?? db.status().approved?.number else {
                         throw RegisterError.invalidInput("Tidak ada versi disetujui yang menunggu terbit.")
                     }
                     let v = try db.withdrawApproval(
@@ -138,8 +138,9 @@ extension DIP {
                         "rules/keputusan.json mengutip peraturan yang tidak dapat menjadi dasar keputusan: "
                             + legal.map(\.message).joined(separator: "; ") + ". Perbaiki (periksa dengan `dip rules check`); keputusan tidak disetujui.")
                 }
-                // The newest draft, or the approved version being corrected.
-                let candidate = try version ?? db.currentDraft()?.number ?? db.awaitingPublication()?.number
+                // The newest draft, or the approved version being corrected (their numbers only:
+                // the version is built once, below).
+                let candidate = try version ?? db.currentDraftNumber() ?? db.status().approved?.number
                 guard let number = candidate else {
                     throw RegisterError.invalidInput(
                         "Tidak ada draf yang menunggu persetujuan. Jalankan `dip run` dahulu.")
