@@ -62,6 +62,12 @@ final class CommandLineTests: XCTestCase {
                     enteredBy: "Tim", source: .cli, at: Fixture.date(2))
                 XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
             }
+            if !refused {
+                // `dip status` counts the draft as its decrees will (the open part in the DIP too).
+                let status = try run(["status", "--workspace", workspace.path])
+                XCTAssertTrue(status.out.contains("; DIP memuat 5 informasi (termasuk bagian terbuka dari 1 informasi yang "
+                    + "dikecualikan sebagian), DIK 1 informasi dikecualikan.\n"), status.out)
+            }
             let approve = try run(["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
                                    "--decree-number", "000.9/7/2026", "--dik-decree-number", "000.9/8/2026",
                                    "--decree-date", "1/6/2026", "--atasan-name", "H. Zaldi Dhuhana",

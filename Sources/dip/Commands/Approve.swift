@@ -267,10 +267,8 @@ extension DIP {
                     // items exempted in part too (diktum KEDUA), the DIK each exempted item.
                     let inDIP = PublishedList(version: approved).items.count
                     let partial = approved.exempted.filter { $0.consequenceTest?.conclusion == .exemptPart }.count
-                    print("Versi \(approved.number) disetujui: DIP memuat \(inDIP) informasi"
-                        + (partial > 0 ? " (termasuk bagian terbuka dari \(partial) informasi yang dikecualikan sebagian)" : "")
-                        + (approved.exempted.isEmpty ? ", tanpa informasi yang dikecualikan (tidak ada Keputusan DIK)"
-                            : ", DIK \(approved.exempted.count) informasi dikecualikan")
+                    print("Versi \(approved.number) disetujui: "
+                        + RegisterOutput.decreeCounts(inDIP: inDIP, partial: partial, exempted: approved.exempted.count)
                         + (force ? " (disetujui dengan --force; tercatat di riwayat)" : "")
                         + (IndonesianDate.isLaterDay(approved.decreeDate ?? clock.now, than: clock.now)
                             ? ". Keputusan mulai berlaku pada tanggal ditetapkan: versi ini diterbitkan oleh `dip run` pertama "

@@ -17,6 +17,17 @@ enum RegisterOutput {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    /// The counts the decrees of a version state, in the words `dip approve` and `dip status`
+    /// both print: the DIP's Lampiran holds the open parts of items exempted in part too
+    /// (diktum KEDUA), the DIK decree each exempted item (diktum KESATU); none when nothing is
+    /// exempted. `inDIP` counts those open parts.
+    static func decreeCounts(inDIP: Int, partial: Int, exempted: Int) -> String {
+        "DIP memuat \(inDIP) informasi"
+            + (partial > 0 ? " (termasuk bagian terbuka dari \(partial) informasi yang dikecualikan sebagian)" : "")
+            + (exempted == 0 ? ", tanpa informasi yang dikecualikan (tidak ada Keputusan DIK)"
+                : ", DIK \(exempted) informasi dikecualikan")
+    }
+
     /// "26 November 2026".
     static func date(_ date: Date?) -> String {
         guard let date else { return "-" }

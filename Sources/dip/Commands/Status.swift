@@ -17,10 +17,19 @@ extension DIP {
 
         func run() throws {
             try RegisterOutput.run {
-                let status = try options.openRegister().status()
+                let db = try options.openRegister()
+                let status = try db.status()
                 switch format {
                 case .json: print(try RegisterOutput.json(status))
-                case .text: print(Self.text(status) + Self.heldText(status.held), terminator: "")
+                case .text:
+                    // Items exempted in part, whose open parts the DIP's Lampiran holds: read from
+                    // each version's outline (no texts), so that the counts are the decrees'.
+                    var partial: [Int: Int] = [:]
+                    for v in [status.draft, status.lastPublished].compactMap({ $0 }) where v.exemptedCount > 0 {
+                        partial[v.number] = try db.versionOutline(number: v.number).exempted
+                            .filter { $0.conclusion == .exemptPart }.count
+                    }
+                    print(Self.text(status, partial: partial) + Self.heldText(status.held), terminator: "")
                 }
             }
         }
@@ -36,7 +45,12 @@ extension DIP {
             return out
         }
 
-        static func text(_ s: RegisterStatus, clock: Clock = Clock.fromEnvironment()) -> String {
+        /// `partial`: by version number, its items exempted in part (absent: none).
+        static func text(_ s: RegisterStatus, partial: [Int: Int] = [:], clock: Clock = Clock.fromEnvironment()) -> String {
+            func counts(_ v: VersionSummary) -> String {
+                let p = partial[v.number] ?? 0
+                return RegisterOutput.decreeCounts(inDIP: v.itemCount + p, partial: p, exempted: v.exemptedCount)
+            }
             var out = "STATUS REGISTER DIP\n\nUnit kerja:\n"
             if s.units.isEmpty { out += "  (belum ada unit kerja yang mengirim daftar)\n" }
             for u in s.units {
@@ -60,8 +74,7 @@ extension DIP {
             out += "\n"
             if let d = s.draft {
                 out += "Draf menunggu persetujuan: versi \(d.number), dibuat "
-                    + "\(RegisterOutput.dateTime(d.createdAt)); \(d.itemCount) informasi "
-                    + "terbuka, \(d.exemptedCount) dikecualikan.\n"
+                    + "\(RegisterOutput.dateTime(d.createdAt)); \(counts(d)).\n"
             } else {
                 out += "Tidak ada draf yang menunggu persetujuan.\n"
             }
@@ -77,7 +90,7 @@ extension DIP {
             if let p = s.lastPublished {
                 out += "Versi terakhir yang diterbitkan: versi \(p.number), keputusan "
                     + "\(p.decreeNumber ?? "-") tanggal \(RegisterOutput.date(p.decreeDate)); "
-                    + "\(p.itemCount) informasi terbuka, \(p.exemptedCount) dikecualikan.\n"
+                    + "\(counts(p)).\n"
             } else {
                 out += "Belum ada versi yang diterbitkan.\n"
             }
