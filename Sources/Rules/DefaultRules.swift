@@ -78,7 +78,7 @@ aturan:
   - id: kependudukan-perorangan
     keterangan: Data kependudukan perorangan (NIK, nomor KK, biodata, database SIAK) dirahasiakan UU Administrasi Kependudukan
     prioritas: 100
-    salah_satu: [foto ktp, foto kk, foto kartu keluarga, foto kartu tanda penduduk, data base kependudukan, database kependudukan, nik, nomor induk kependudukan, nomor kk, no kk, nomor kartu keluarga, nkk, nomor ktp, no ktp, fotokopi ktp, fotocopy ktp, foto copy ktp, fc ktp, copy ktp, salinan ktp, scan ktp, fotokopi kk, fotocopy kk, foto copy kk, fc kk, copy kk, salinan kk, scan kk, ktp pemohon, kk pemohon, ktp warga, biodata penduduk, biodata keluarga, database siak, data siak, database kependudukan, data kependudukan perorangan, data pribadi penduduk, data kependudukan by name]
+    salah_satu: [foto ktp, foto kk, foto kartu keluarga, foto kartu tanda penduduk, data base kependudukan, database kependudukan, nik, nomor induk kependudukan, nomor kk, no kk, nomor kartu keluarga, nkk, nomor ktp, no ktp, fotokopi ktp, fotocopy ktp, foto copy ktp, fc ktp, copy ktp, salinan ktp, scan ktp, fotokopi kk, fotocopy kk, foto copy kk, fc kk, copy kk, salinan kk, scan kk, ktp pemohon, kk pemohon, ktp warga, biodata penduduk, biodata keluarga, database siak, data siak, database kependudukan, data kependudukan perorangan, data pribadi penduduk, data kependudukan by name, buku mutasi penduduk, register mutasi penduduk]
     kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, mekanisme, formulir kosong, contoh formulir, format formulir, blangko, blanko, sosialisasi, jumlah penduduk, cakupan kepemilikan, persentase, data agregat, agregat, statistik]
     kategori: dikecualikan
     pengecualian: [17j1]
@@ -87,6 +87,7 @@ aturan:
       - Data pribadi penduduk (NIK, Nomor KK, alamat) dalam database SIAK
       - Arsip formulir F-1.03 dan fotocopy KK pemohon pindah datang
       - Data warga penerima BLT Dana Desa dengan nomor KK
+      - Buku mutasi penduduk desa
     contoh_tidak_cocok:
       - Persyaratan pembuatan KK baru krn pisah KK
       - Blangko formulir F-1.01 biodata keluarga
@@ -97,7 +98,7 @@ aturan:
   - id: data-pribadi
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
-    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan, dokumen pribadi]
+    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan, dokumen pribadi, berkas calon perangkat desa]
     kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
@@ -109,6 +110,7 @@ aturan:
       - Data anggota Linmas per desa (nama, alamat, no HP)
       - Daftar siswa penerima PIP beserta NISN dan nama ibu kandung
       - Dok. pribadi pegawai
+      - Berkas calon perangkat desa
     contoh_tidak_cocok:
       - Daftar aplikasi layanan publik dan alamat website OPD
       - Daftar LKS terakreditasi beserta alamat kantor
@@ -180,7 +182,7 @@ aturan:
   - id: kesehatan-perorangan
     keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis)
     prioritas: 100
-    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap]
+    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor]
     kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
@@ -197,6 +199,8 @@ aturan:
       - Data balita penyandang gizi buruk di Desa Sukamaju
       - Data donor ASI
       - Hasil pemeriksaan patologi anatomi
+      - Register kunjungan pasien puskesmas
+      - Data akseptor KB di posyandu
     contoh_tidak_cocok:
       - Rekapitulasi jumlah pasien rawat jalan dan rawat inap per bulan
       - Rekapitulasi 10 besar penyakit rawat jalan per bulan
@@ -241,7 +245,7 @@ aturan:
   - id: catatan-pendidikan
     keterangan: Catatan pribadi siswa di satuan pendidikan (rapor, nilai, catatan konseling)
     prioritas: 100
-    salah_satu: [riwayat studi mahasiswa, riwayat studi, data mahasiswa per orang, ijazah siswa, ijazah dan skhun, skhun, ijazah yang belum diambil, ijazah yg belum diambil, rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid, hasil belajar mahasiswa, evaluasi hasil belajar, kartu hasil studi, khs, indeks prestasi mahasiswa, transkrip akademik, data alumni, per alumni, riwayat pendidikan nonformal, catatan pendidikan nonformal, riwayat pendidikan formal dan nonformal, ijazah pegawai, transkrip pegawai, ijazah dan transkrip]
+    salah_satu: [riwayat studi mahasiswa, riwayat studi, data mahasiswa per orang, ijazah siswa, ijazah dan skhun, skhun, ijazah yang belum diambil, ijazah yg belum diambil, rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid, hasil belajar mahasiswa, evaluasi hasil belajar, kartu hasil studi, khs, indeks prestasi mahasiswa, transkrip akademik, data alumni, per alumni, riwayat pendidikan nonformal, catatan pendidikan nonformal, riwayat pendidikan formal dan nonformal, ijazah pegawai, transkrip pegawai, ijazah dan transkrip, buku kasus siswa, kasus siswa, home visit, kunjungan rumah siswa]
     kecuali: [pedoman, panduan, kalender akademik, jumlah, statistik, agregat, persyaratan, tata cara, prosedur, sop, jadwal, pengumuman, legalisir, rata rata, rekapitulasi jumlah, nilai jual, njop, nilai tanah, zona nilai, nilai perolehan, per jenjang, menurut jenjang, per sekolah, per kecamatan, per desa]
     kategori: dikecualikan
     pengecualian: [17h5]
@@ -253,6 +257,8 @@ aturan:
       - Kartu hasil studi (KHS) mahasiswa semester ganjil
       - Riwayat pendidikan nonformal peserta rehabilitasi
       - Ijazah & transkrip pegawai
+      - Buku kasus siswa di ruang BK
+      - Catatan home visit wali kelas
     contoh_tidak_cocok:
       - Pedoman evaluasi hasil belajar mahasiswa
       - Jumlah peserta didik per jenjang
@@ -946,7 +952,7 @@ aturan:
     keterangan: Pengaduan atau laporan masyarakat tentang seorang pejabat atau petugas tertentu (kepala puskesmas, camat, guru …) yang belum diputus — menyangkut penilaian dan nama baik orang itu (UU 14/2008 Pasal 17 huruf h angka 4); jumlah dan tata cara pengaduan terbuka
     prioritas: 100
     semua:
-      - [pengaduan terhadap, aduan terhadap, laporan terhadap, pengaduan atas, aduan atas, pengaduan tentang, aduan tentang]
+      - [pengaduan terhadap, aduan terhadap, laporan terhadap, pengaduan atas, aduan atas, pengaduan tentang, aduan tentang, warga terhadap, masyarakat terhadap]
       - [kepala, pejabat, pegawai, petugas, camat, lurah, kades, kepala desa, perangkat desa, guru, dosen, dokter, bidan, perawat, direktur, sekretaris, bendahara, oknum, asn, pns]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, formulir, gambaran umum, jenis pelanggaran, telah diselesaikan, yang telah diselesaikan, pelayanan]
     kategori: dikecualikan
@@ -954,6 +960,7 @@ aturan:
     contoh_cocok:
       - Aduan terhadap kepala puskesmas beserta bukti
       - Pengaduan atas lurah yang diduga meminta pungutan
+      - Laporan pengaduan warga terhadap kepala desa
     contoh_tidak_cocok:
       - Jumlah aduan terhadap pelayanan puskesmas yang telah diselesaikan
       - Tata cara pengaduan terhadap pejabat
@@ -1033,7 +1040,7 @@ aturan:
     prioritas: 100
     semua:
       - [mahasiswa, siswa, peserta didik, anak didik, murid, taruna, santri, warga belajar, calon mahasiswa, calon siswa, calon taruna, calon peserta didik, pelajar, lulusan, alumni, paud]
-    salah_satu: [data pokok, biodata, berkas pendaftaran, data pendaftaran, formulir pendaftaran yang telah diisi, perkembangan belajar, laporan perkembangan, hasil belajar, kehadiran, presensi, absensi, pelanggaran, tata tertib, nilai, transkrip, ijazah, rapor, konseling, sanksi, skorsing, alamat rumah, alamat tinggal, alamat orang tua, alamat lengkap, orang tua, wali murid, nim, nisn, identitas, data pribadi]
+    salah_satu: [data pokok, biodata, berkas pendaftaran, data pendaftaran, formulir pendaftaran yang telah diisi, perkembangan belajar, laporan perkembangan, hasil belajar, kehadiran, presensi, absensi, pelanggaran, nilai, transkrip, ijazah, rapor, konseling, sanksi, skorsing, alamat rumah, alamat tinggal, alamat orang tua, alamat lengkap, orang tua, wali murid, nim, nisn, identitas, data pribadi]
     kecuali: [jumlah, statistik, rekapitulasi jumlah, agregat, persentase, rata rata, pengumuman, jadwal, pedoman, panduan, tata cara, prosedur, sop, persyaratan, syarat, kalender, kuota, daya tampung, biaya, ukt, tarif, brosur, alur, formulir kosong, blangko, program, lomba, wisuda, peraturan, kebijakan, sosialisasi, legalisir, layanan, kode etik, buku saku]
     kategori: dikecualikan
     pengecualian: [17h5]
@@ -1045,6 +1052,7 @@ aturan:
       - Peraturan tata tertib taruna
       - Jadwal pendaftaran calon mahasiswa baru
       - Jumlah lulusan per program studi
+      - Tata tertib siswa
 
   - id: perkara-badan-publik
     keterangan: Bahan perkara/gugatan yang sedang berjalan di mana badan publik menjadi pihak (gugatan, jawaban, replik-duplik, memori banding/kasasi, pendapat kuasa hukum) — UU 14/2008 Pasal 17 huruf i (pendapat hukum dan strategi berperkara intra badan publik); huruf a angka 1 hanya untuk perkara pidana yang sedang diselidiki/disidik; putusan pengadilan terbuka (Pasal 18 ayat (1) huruf a)
