@@ -278,6 +278,33 @@ final class WebsiteTests: XCTestCase {
         XCTAssertTrue(laterAtom.contains("<updated>\(Fixture.clock.rfc3339(Fixture.day(322)))</updated>"), laterAtom)
     }
 
+    /// The feed's decree entry says which classification decree the new one revokes, as the
+    /// decrees' diktums do: by the new DIK decree, or by the DIP decree when nothing is exempted
+    /// any more; a citizen reading the feed is never left with two classifications in force.
+    func testDecreeEntryNamesTheClassificationDecreeItRevokes() throws {
+        var v = Fixture.version3()
+        v.dikDecreeNumber = "480/Kep.03-DIK/2025"
+        v.previousDIKDecreeNumber = "480/Kep.02-DIK/2025"
+        v.previousDIKDecreeDate = Fixture.day(120)
+        func decreeEntry(_ version: DIPVersion) throws -> String {
+            let files = try WebsiteWriter.render(version: version, history: Fixture.history(), settings: .serang, clock: Fixture.clock)
+            let feed = try XCTUnwrap(try JSONSerialization.jsonObject(with: XCTUnwrap(files[IndexPage.jsonFeedName])) as? [String: Any])
+            let items = try XCTUnwrap(feed["items"] as? [[String: Any]])
+            let entry = try XCTUnwrap(items.first { ($0["id"] as? String)?.hasSuffix("/keputusan/v3") == true })
+            return try XCTUnwrap(entry["content_text"] as? String)
+        }
+        let withExemptions = try decreeEntry(v)
+        XCTAssertTrue(withExemptions.contains("Keputusan ini mencabut Keputusan Nomor 480/Kep.02-PPID/2025."), withExemptions)
+        XCTAssertTrue(withExemptions.contains("Keputusan Klasifikasi Informasi yang Dikecualikan Nomor 480/Kep.02-DIK/2025 dicabut "
+            + "oleh Keputusan Nomor 480/Kep.03-DIK/2025."), withExemptions)
+        v.exempted = []
+        v.dikDecreeNumber = nil
+        let without = try decreeEntry(v)
+        XCTAssertTrue(without.contains("Tidak ada lagi informasi yang dikecualikan: Keputusan Klasifikasi Informasi yang "
+            + "Dikecualikan Nomor 480/Kep.02-DIK/2025 juga dicabut."), without)
+        XCTAssertFalse(without.contains("dicabut oleh"), without)
+    }
+
     // MARK: Determinism, errors
 
     func testOutputIsByteIdenticalWhateverTheInputOrder() throws {

@@ -75,8 +75,15 @@ enum Feeds {
                 + (v.dikDecreeNumber.map { ", ditetapkan dengan Keputusan Nomor \($0)" } ?? "") + ".")
         }
         if let previous = v.previousDecreeNumber { lines.append("Keputusan ini mencabut Keputusan Nomor \(previous).") }
-        if v.exempted.isEmpty, let dik = v.previousDIKDecreeNumber {
-            lines.append("Tidak ada lagi informasi yang dikecualikan: Keputusan Klasifikasi Informasi yang Dikecualikan Nomor \(dik) juga dicabut.")
+        if let dik = v.previousDIKDecreeNumber {
+            // The classification in force before: revoked by this version's DIK decree, or, when
+            // nothing is exempted any more, by its DIP decree (as the decrees' diktums say).
+            if v.exempted.isEmpty {
+                lines.append("Tidak ada lagi informasi yang dikecualikan: Keputusan Klasifikasi Informasi yang Dikecualikan Nomor \(dik) juga dicabut.")
+            } else {
+                lines.append("Keputusan Klasifikasi Informasi yang Dikecualikan Nomor \(dik) dicabut"
+                    + (v.dikDecreeNumber.map { " oleh Keputusan Nomor \($0)" } ?? "") + ".")
+            }
         }
         return lines.joined(separator: "\n")
     }
