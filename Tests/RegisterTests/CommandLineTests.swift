@@ -200,6 +200,12 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(over.err.contains("Versi 1 sudah disetujui (Keputusan Nomor 000.9/7/2026 tanggal 8 Juni 2026) dan belum "
             + "diterbitkan: bila versi 2 disetujui, keputusan versi 1 tidak akan diterbitkan"), over.err)
         XCTAssertTrue(over.err.contains("`dip approve --withdraw --name … --reason …`"), over.err)
+        XCTAssertTrue(over.err.contains("untuk memperbaiki persetujuan versi 1: `dip approve --version 1 …`"), over.err)
+        // As it says: the waiting approval corrected (another decree date), still waiting.
+        let corrected = try run(["approve", "--version", "1", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
+                                 "--decree-number", "000.9/7/2026", "--decree-date", "3/6/2026", "--force", "--yes"] + ws)
+        XCTAssertEqual(corrected.status, 0, corrected.err)
+        XCTAssertTrue(corrected.out.contains("pada atau setelah 3 Juni 2026"), corrected.out)
         // `--version N` names the version (it was taken for the program's version flag).
         let history = try run(["approvals", "--version", "1"] + ws)
         XCTAssertEqual(history.status, 0, history.err)

@@ -156,7 +156,8 @@ extension DIP {
                             + ") dan belum diterbitkan: bila versi \(number) disetujui, keputusan versi \(waiting.number) tidak "
                             + "akan diterbitkan dan tidak dicabut oleh keputusan versi \(number). Tarik dahulu persetujuan versi "
                             + "\(waiting.number) (`dip approve --withdraw --name … --reason …`) "
-                            + "bila keputusan itu batal, lalu setujui versi \(number); keputusan tidak disetujui.")
+                            + "bila keputusan itu batal, lalu setujui versi \(number); untuk memperbaiki persetujuan versi "
+                            + "\(waiting.number): `dip approve --version \(waiting.number) …`. Keputusan tidak disetujui.")
                 }
                 let draft = try db.version(number: number)
                 let date = try IndonesianDate.parse(decreeDate!)
