@@ -438,7 +438,7 @@ public struct PublishStage {
         // (archive/.cache/keputusan/) and only the rows whose texts changed are rendered.
         let kept = prefix == "draf-" ? try keptDecreeRows() : nil
         let dip = try DecreeWriter.penetapanDIP(
-            version: version, annex: annex ?? DecreeAnnex(PublishedList(version: version)), settings: config.decree,
+            version: version, annex: annex ?? DecreeAnnex(version: version), settings: config.decree,
             citations: citations, clock: clock, logo: config.decreeLogo, kept: kept?.rows)
         if let kept {
             try kept.finish()

@@ -23,11 +23,18 @@ public final class DecreeAnnex: @unchecked Sendable {
         self.fetch = fetch
     }
 
-    /// The published list of a version held in memory.
-    public convenience init(_ list: PublishedList) {
-        let items = list.items
-        self.init(entries: items.map { Entry(id: $0.id, category: $0.category, subgroup: $0.subgroup) },
-                  fetch: { items[$0] })
+    /// The published list of a version held in memory (`PublishedList(version:).items`), each
+    /// item taken from the version when its row is written rather than copied into a list.
+    public convenience init(version: DIPVersion) {
+        let places = PublishedList.publicationPlaces(version)
+        self.init(entries: places.map { place in
+            if place.partial {
+                let v = PublishedList.item(of: version, at: place)
+                return Entry(id: v.id, category: v.category, subgroup: v.subgroup)
+            }
+            return Entry(id: version.items[place.index].id, category: version.items[place.index].category,
+                         subgroup: version.items[place.index].subgroup)
+        }, fetch: { PublishedList.item(of: version, at: places[$0]) })
     }
 
     /// Item `index` (in `entries`), or nil after recording why it could not be read.

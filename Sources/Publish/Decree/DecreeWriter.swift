@@ -84,7 +84,7 @@ public enum DecreeWriter {
     /// never the exempted ones) on landscape pages.
     public static func penetapanDIP(version: DIPVersion, settings: DecreeSettings, citations: LegalCitations,
                                     clock: Clock, logo: DOCXImage? = nil, kept: KeptRows? = nil) throws -> [UInt8] {
-        try penetapanDIP(version: version, annex: DecreeAnnex(PublishedList(version: version)), settings: settings,
+        try penetapanDIP(version: version, annex: DecreeAnnex(version: version), settings: settings,
                          citations: citations, clock: clock, logo: logo, kept: kept)
     }
 

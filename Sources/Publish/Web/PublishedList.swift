@@ -20,8 +20,7 @@ public struct PublishedList: Sendable {
 
     public init(version: DIPVersion) {
         self.version = version
-        let partial = version.exempted.filter { $0.consequenceTest?.conclusion == .exemptPart }.map(Self.openPart)
-        items = (version.items + partial).filter(PublishedList.isPublishable).sorted(by: PublishedList.order)
+        items = Self.publicationPlaces(version).map { Self.item(of: version, at: $0) }
         var numbers: [String: Int] = [:]
         var counters: [Category: Int] = [:]
         for item in items {
@@ -64,6 +63,93 @@ public struct PublishedList: Sendable {
         case .pending?, .exemptWhole?: return false
         case .exemptPart?, .open?, nil: return true
         }
+    }
+
+    /// Where a published item of a version is: an open item (`version.items[index]`), or the
+    /// open part of an item exempted in part (`openPart(version.exempted[index])`).
+    public struct Place: Sendable {
+        public var partial: Bool
+        public var index: Int
+    }
+
+    /// The published items of `version` (`items`), as places in it, in publication order:
+    /// no item is copied to find them (a regency's draft has tens of thousands).
+    public static func publicationPlaces(_ version: DIPVersion) -> [Place] {
+        var places: [Place] = []
+        var candidates: [VersionItem] = []
+        places.reserveCapacity(version.items.count)
+        for (i, v) in version.items.enumerated() where isPublishable(v) { places.append(Place(partial: false, index: i)) }
+        for (i, v) in version.exempted.enumerated() where v.consequenceTest?.conclusion == .exemptPart {
+            let open = openPart(v)
+            if isPublishable(open) {
+                places.append(Place(partial: true, index: i))
+                candidates.append(open)
+            }
+        }
+        var partial = candidates.makeIterator()
+        let keyed = places.map { place in place.partial ? partial.next()! : version.items[place.index] }
+        return orderedIndices(keyed).map { places[$0] }
+    }
+
+    /// The item at `place` of `version`, as the published list holds it.
+    public static func item(of version: DIPVersion, at place: Place) -> VersionItem {
+        place.partial ? openPart(version.exempted[place.index]) : version.items[place.index]
+    }
+
+    /// `items` in publication order (`order`).
+    static func sortedForPublication(_ items: [VersionItem]) -> [VersionItem] {
+        orderedIndices(items).map { items[$0] }
+    }
+
+    /// The indexes of `items` in publication order (`order`), sorted through their keys taken
+    /// once: sorting the items themselves moved whole items and asked Foundation's numeric
+    /// comparison for every pair in a unit (issue 19).
+    static func orderedIndices(_ items: [VersionItem]) -> [Int] {
+        struct Key {
+            var category: Category
+            var subgroup: String
+            var unit: String
+            var nomor: String
+            /// `nomor` as a number, when it is written as one plainly (see `plainNumber`).
+            var number: UInt64?
+            var id: String
+            var revision: Int
+        }
+        let keys = items.map { v in
+            Key(category: v.category, subgroup: v.subgroup?.rawValue ?? "~", unit: v.unit.code, nomor: v.item.nomor,
+                number: plainNumber(v.item.nomor), id: v.id, revision: v.revision)
+        }
+        let order = keys.indices.sorted { i, j in
+            keys.withUnsafeBufferPointer { keys in
+                let a = keys[i], b = keys[j]
+                if a.category != b.category { return a.category < b.category }
+                if a.subgroup != b.subgroup { return a.subgroup < b.subgroup }
+                if a.unit != b.unit { return a.unit < b.unit }
+                if let x = a.number, let y = b.number {
+                    if x != y { return x < y }
+                } else {
+                    let n = a.nomor.compare(b.nomor, options: [.numeric])
+                    if n != .orderedSame { return n == .orderedAscending }
+                }
+                if a.id != b.id { return a.id < b.id }
+                return a.revision < b.revision
+            }
+        }
+        return order
+    }
+
+    /// The value of a number written plainly: ASCII digits only, no leading zero (or "0"),
+    /// at most 18 digits. Two such texts compare under Foundation's numeric comparison as their
+    /// values do, and equal values are equal texts; any other text takes that comparison.
+    static func plainNumber(_ text: String) -> UInt64? {
+        let utf8 = text.utf8
+        guard !utf8.isEmpty, utf8.count <= 18, utf8.first != 0x30 || utf8.count == 1 else { return nil }
+        var value: UInt64 = 0
+        for byte in utf8 {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + UInt64(byte - 0x30)
+        }
+        return value
     }
 
     /// Publication order; total, so output never depends on input order.
