@@ -332,11 +332,11 @@ final class IntakeRunTests: XCTestCase {
         let long = header + "\r\n1;" + String(repeating: "y", count: 3 * 1_048_576) + ";a;b;c;d;e;Berkala\r\n"
         for (name, text) in [("lebar.csv", wide), ("panjang.csv", long)] {
             let url = try drop(text, unit: "dinsos", name: name)
-            let started = Date()
+            // What such a file costs per MB is measured by the hostile-shapes benchmark
+            // (docs/benchmarks.md), not timed here: these machines are shared and noisy.
             let read = readSubmission(at: url.path)
             XCTAssertEqual(read.status, .refused, name)
             XCTAssertEqual(read.problems.first?.code, "zip-bomb", "\(name): \(read.problems.first?.message ?? "")")
-            XCTAssertLessThan(Date().timeIntervalSince(started), 5, name)
         }
     }
 }

@@ -290,8 +290,7 @@ public enum ReviewWorkbookReader {
                 // (spaces as printed on documents, "19820315 200604 2 011", are accepted).
                 var nip = value(row, ReviewFormat.testerNipHeader)
                 if !nip.isEmpty {
-                    let digits = nip.filter { !$0.isWhitespace }
-                    guard digits.count == 18, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else {
+                    guard let digits = Official.nipDigits(nip) else {
                         problem(sheet, row.number, map[ReviewFormat.testerNipHeader.lowercased()], ReviewFormat.testerNipHeader,
                                 "NIP penguji '\(nip)' bukan 18 digit angka.",
                                 "Tulis NIP 18 digit, misalnya 198203152006042011 (ketik sebagai teks agar Excel tidak membulatkannya).")
