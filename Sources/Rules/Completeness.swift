@@ -31,6 +31,8 @@ public struct Completeness: Sendable {
 
     public init(ruleSet: RuleSet) { self.ruleSet = ruleSet }
 
+    /// The report of items held in memory. A run counts while it reads the register (`tally()`);
+    /// this whole-list form serves callers that already hold the items (the tests).
     public func report(items: [(unit: String, item: InformationItem, classification: Classification)]) -> CompletenessReport {
         var tally = tally()
         for row in items { tally.add(unit: row.unit, classification: row.classification) }

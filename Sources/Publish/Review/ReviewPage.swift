@@ -140,7 +140,8 @@ final class ReviewPageWriter: @unchecked Sendable {
 }
 
 /// The review pack's workbook and page from one set of tables, whose rows are made while
-/// they are written (they hold every row of the draft).
+/// they are written: each table reads its items from the register a chunk at a time
+/// (`ReviewInput.categoryItems`), so no table holds the draft's rows.
 public struct ReviewPack {
     let input: ReviewInput
     let tables: [ReviewTable]
@@ -152,14 +153,17 @@ public struct ReviewPack {
         self.tables = ReviewContent.tables(input, failure: failure)
     }
 
-    /// The review workbook (.xlsx bytes).
+    /// The review workbook (.xlsx bytes) alone. A run uses `write`, which makes the workbook and
+    /// the page in one pass; this separate pass is kept as the reference the tests compare
+    /// `write` with (ReviewPackTests, ReviewKeptRowsTests).
     public func workbook(clock: Clock) throws -> [UInt8] {
         let bytes = try ReviewWorkbook.build(input, tables: tables, clock: clock)
         try failure.check()
         return bytes
     }
 
-    /// The review page, emitted in pieces of UTF-8; rows found in `kept.page` are copied.
+    /// The review page alone, emitted in pieces of UTF-8; rows found in `kept.page` are copied.
+    /// Like `workbook`, the separate-pass reference for the tests; a run uses `write`.
     public func writePage(clock: Clock, kept: ReviewKeptRows = ReviewKeptRows(),
                           to emit: ([UInt8]) throws -> Void) throws {
         try ReviewPage.write(input, tables: tables, clock: clock, kept: kept.page, to: emit)
