@@ -1,3 +1,5 @@
+import DIPCore
+import Foundation
 import TestSupport
 import XCTest
 
@@ -19,6 +21,30 @@ final class DecreeCellTextTests: XCTestCase {
             if DecreeWriter.isPlainLine(text) { plain += 1 }
         }
         XCTAssertGreaterThan(plain, 2_000, "the shortcut is exercised")
+    }
+
+    /// Column 5's date: texts of digits alone skip `IndonesianDate.parse`, which never reads
+    /// one (it wants day, month and year); every text still gives what parsing it gives.
+    func testWhenOfDigitsAloneIsTheText() {
+        let clock = Clock(now: Date(timeIntervalSince1970: 1_767_225_600))
+        var texts = PieceTexts(["0", "1", "2", "9", "2024", "-", "/", ".", " ", "Januari", ","], maxPieces: 6,
+                               seed: 0x5EED_DA7E)
+        var digitsOnly = 0
+        for _ in 0..<5_000 {
+            let waktu = texts.nextText()
+            let item = InformationItem(
+                source: SourceLocation(file: "f.xlsx", sheet: nil, row: 1), nomor: "1", ringkasan: "R",
+                pejabatPenguasa: "", penanggungJawab: "", waktuPembuatan: waktu, tempatPembuatan: "",
+                bentuk: "", retensi: "", kategori: nil)
+            let cell = DecreeWriter.cellText(waktu)
+            let expected = (try? IndonesianDate.parse(cell)).map { clock.indonesianDate($0) } ?? cell
+            XCTAssertEqual(DecreeWriter.whenAndWhere(item, clock: clock), expected, waktu)
+            if !cell.isEmpty, cell.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                digitsOnly += 1
+                XCTAssertThrowsError(try IndonesianDate.parse(cell), cell)
+            }
+        }
+        XCTAssertGreaterThan(digitsOnly, 100, "digits alone are exercised")
     }
 
     private func reference(_ text: String) -> String {

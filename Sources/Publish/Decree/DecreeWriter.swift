@@ -270,7 +270,10 @@ public enum DecreeWriter {
     /// written the Indonesian way; a year or other text ("Saat terjadi") is kept.
     static func whenAndWhere(_ it: InformationItem, clock: Clock) -> String {
         let waktu = cellText(it.waktuPembuatan)
-        let when = (try? IndonesianDate.parse(waktu)).map { clock.indonesianDate($0) } ?? waktu
+        // Digits alone (a year, the usual entry) are never a date `IndonesianDate.parse` reads
+        // (it wants day, month and year): not asked, as it was for every row of an annex.
+        let digitsOnly = waktu.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        let when = digitsOnly ? waktu : (try? IndonesianDate.parse(waktu)).map { clock.indonesianDate($0) } ?? waktu
         let place = cellText(it.tempatPembuatan)
         if place.isEmpty { return when }
         if when.isEmpty { return place }
