@@ -1,3 +1,4 @@
+import DIPCore
 import Foundation
 import XCTest
 
@@ -10,7 +11,7 @@ import XCTest
 final class IndexedMatchingTests: XCTestCase {
     func testSimilarPairsEqualAllPairsOnNearDuplicateCorpora() {
         for seed in 1...16 {
-            var rng = CorpusRandom(seed: UInt64(seed))
+            var rng = SplitMix(seed: UInt64(seed))
             let candidates = NearDuplicateCorpus.keys(count: 20 + Int(rng.next() % 100), rng: &rng)
             let rows = NearDuplicateCorpus.revise(candidates, rng: &rng)
             let threshold = ItemMatching.similarityThreshold
@@ -34,7 +35,7 @@ final class IndexedMatchingTests: XCTestCase {
     func testMatchEqualsTheAllPairsMatcherOnGeneratedResubmissions() {
         var near = 0
         for seed in 1...24 {
-            var rng = CorpusRandom(seed: UInt64(1000 + seed))
+            var rng = SplitMix(seed: UInt64(1000 + seed))
             let keys = NearDuplicateCorpus.keys(count: 10 + Int(rng.next() % 120), rng: &rng)
             let candidates = keys.enumerated().map { index, key in
                 ItemMatching.Candidate(
@@ -59,7 +60,7 @@ final class IndexedMatchingTests: XCTestCase {
     }
 
     func testBoundedLevenshteinIsExactWithinItsLimit() {
-        var rng = CorpusRandom(seed: 7)
+        var rng = SplitMix(seed: 7)
         let alphabet = Array("abcde ").map { $0.unicodeScalars.first!.value }
         for _ in 0..<3000 {
             let a = (0..<Int(rng.next() % 12)).map { _ in alphabet[Int(rng.next() % 6)] }
@@ -87,7 +88,7 @@ enum NearDuplicateCorpus {
     static let suffixes = ["", " tahun", " semester I", " semester II", " triwulan III", " bidang kesehatan",
                            " dinas pendidikan", " kecamatan cibeber"]
 
-    static func keys(count: Int, rng: inout CorpusRandom) -> [String] {
+    static func keys(count: Int, rng: inout SplitMix) -> [String] {
         (0..<count).map { _ in
             let title = titles[Int(rng.next() % UInt64(titles.count))]
             let suffix = suffixes[Int(rng.next() % UInt64(suffixes.count))]
@@ -104,7 +105,7 @@ enum NearDuplicateCorpus {
     /// A resubmission: most rows kept, some edited (year bumped, words reordered, a typo,
     /// a typo in every long word, words repeated, a word dropped or added), some new, in a
     /// shuffled order.
-    static func revise(_ keys: [String], rng: inout CorpusRandom) -> [String] {
+    static func revise(_ keys: [String], rng: inout SplitMix) -> [String] {
         var out: [String] = []
         for key in keys {
             switch rng.next() % 12 {
@@ -146,17 +147,5 @@ enum NearDuplicateCorpus {
             out.swapAt(i, Int(rng.next() % UInt64(i + 1)))
         }
         return out
-    }
-}
-
-struct CorpusRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
