@@ -330,10 +330,10 @@ public struct Runner {
                                      clock: options.clock, logger: logger)
         summary.draftVersion = try publisher.updateDraft()
         endStage("draf")
-        summary.publishedVersion = try publisher.publishApproved()
-        if summary.publishedVersion == nil, let waiting = try register.awaitingPublication(),
-           let date = waiting.decreeDate, IndonesianDate.isLaterDay(date, than: options.clock.now) {
-            summary.publicationAwaitsDecreeDate = (waiting.number, date)
+        switch try publisher.publishApproved() {
+        case .published(let number)?: summary.publishedVersion = number
+        case .awaitsDecreeDate(let number, let date)?: summary.publicationAwaitsDecreeDate = (number, date)
+        case nil: break
         }
         if summary.publishedVersion != nil { try publisher.stampDraft(summary.draftVersion) }
         endStage("terbit")

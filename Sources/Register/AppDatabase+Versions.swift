@@ -381,6 +381,15 @@ extension AppDatabase {
         }
     }
 
+    /// The header of `awaitingPublication()` alone (`items` and `exempted` empty): what the
+    /// decree-date check needs. Every run asks while a version waits for its decree date, and
+    /// the whole version (a regency's 18,000 items) is read only on the day it is published.
+    public func awaitingPublicationHeader() throws -> DIPVersion? {
+        try read { db in
+            try Self.awaitingRecord(db).map { try Self.buildVersion(db, number: $0.number, withItems: false) }
+        }
+    }
+
     // MARK: - Internals
 
     static func currentDraftRecord(_ db: Database) throws -> VersionRecord? {

@@ -1,7 +1,7 @@
 import DIPCore
 import Foundation
 import Logging
-import Register
+@testable import Register
 import Rules
 import TestSupport
 import XCTest
@@ -127,6 +127,19 @@ final class SampleInboxDecreeTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: site.path), "a website before the decree is in force")
         XCTAssertFalse(FileManager.default.fileExists(atPath: example.root.appendingPathComponent("reports/terbit/v\(draft)").path))
         XCTAssertEqual(try register.version(number: draft).status, .approved)
+        // Every run before that day checks the date from the version's header alone: the whole
+        // version (a regency's 18,000 items) is read only on the day it is published, so none
+        // is built, and so none is kept in the register's version cache (issue 19).
+        let fresh = try AppDatabase.open(path: example.workspace.registerPath.path)
+        let stage = PublishStage(workspace: example.workspace, config: try Configuration.load(example.workspace),
+                                 register: fresh, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600 + 3 * 86_400)),
+                                 logger: Logger(label: "test"))
+        XCTAssertEqual(try stage.publishApproved(),
+                       .awaitsDecreeDate(version: draft, date: try IndonesianDate.parse("5 Januari 2026")))
+        let units = Dictionary(try fresh.read { try UnitRecord.fetchAll($0) }.map { ($0.code, $0.unit) }) { a, _ in a }
+        XCTAssertFalse(units.isEmpty)
+        XCTAssertTrue(fresh.versionCache.items(version: draft, units: units) == nil,
+                      "the waiting version was built by a run before its decree date")
         let onTheDay = try example.run(4 * 86_400 - 6 * 3_600) // 5 January 2026, 01.00 WIB
         XCTAssertEqual(onTheDay.publishedVersion, draft)
         XCTAssertNil(onTheDay.publicationAwaitsDecreeDate)
