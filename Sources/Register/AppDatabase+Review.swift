@@ -164,14 +164,7 @@ extension AppDatabase {
     public func currentItemKeys(_ codes: Set<String>) throws -> [String: [String]] {
         try read { db in
             let state = try currentState(db)
-            let positions = try Row.fetchAll(db, sql: """
-                SELECT s.item, s.position FROM item_states s
-                JOIN items i ON i.id = s.item
-                WHERE i.withdrawn_at IS NULL AND s.change <> 'ditarik'
-                  AND s.submission = (SELECT MAX(submission) FROM item_states WHERE item = s.item)
-                """)
-            var position: [String: Int] = [:]
-            for row in positions { position[row["item"]] = row["position"] ?? 0 }
+            let position = try currentPositions(db)
             var out: [String: [(position: Int, id: String, revision: Int, nomor: String)]] = [:]
             for p in state.placed where codes.contains(p.item.unit) {
                 out[p.item.unit, default: []].append((p.position, p.item.id, p.revision, p.nomor))

@@ -50,6 +50,21 @@ extension AppDatabase {
         try read { db in "items " + (try CurrentStateCache.stamp(db)).map(String.init).joined(separator: " ") }
     }
 
+    /// Each current item's row in its unit's latest list (`item_states.position`): the order
+    /// in which a unit's items, held ones included, are listed and keyed.
+    func currentPositions(_ db: Database) throws -> [String: Int] {
+        var position: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT s.item, s.position FROM item_states s
+            JOIN items i ON i.id = s.item
+            WHERE i.withdrawn_at IS NULL AND s.change <> 'ditarik'
+              AND s.submission = (SELECT MAX(submission) FROM item_states WHERE item = s.item)
+            """) {
+            position[row["item"]] = row["position"] ?? 0
+        }
+        return position
+    }
+
     /// The current items of several units (all when `codes` is nil), keyed by unit code,
     /// from one read of the register state: callers that need many units use this rather
     /// than `currentItems(unit:)` in a loop, which would reload the whole state each time.
@@ -58,14 +73,7 @@ extension AppDatabase {
             let state = try currentState(db)
             let units = Dictionary(try UnitRecord.fetchAll(db).map { ($0.code, $0.unit) }) { a, _ in a }
             let wanted: (String) -> Bool = { codes?.contains($0) ?? true }
-            let positions = try Row.fetchAll(db, sql: """
-                SELECT s.item, s.position FROM item_states s
-                JOIN items i ON i.id = s.item
-                WHERE i.withdrawn_at IS NULL AND s.change <> 'ditarik'
-                  AND s.submission = (SELECT MAX(submission) FROM item_states WHERE item = s.item)
-                """)
-            var position: [String: Int] = [:]
-            for row in positions { position[row["item"]] = row["position"] ?? 0 }
+            let position = try currentPositions(db)
             // The state keeps placements only: the revisions' texts are read for these units
             // (for every unit: read once and kept for the run's other readers of every item).
             let content: [String: CurrentState.Content]
