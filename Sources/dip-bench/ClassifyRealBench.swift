@@ -5,17 +5,21 @@ import Rules
 /// The corpus of real decisions (rules/preseden.csv, built in) split BY BODY: the bodies whose
 /// name hashes to fold 0 of 5 are held out; precedents come only from the other (training)
 /// bodies. Rules and abbreviations were tuned looking only at training bodies' rows
-/// ("classify-train"); "classify-real" prints the held-out figures only.
-private func corpusSplit() throws -> (ruleSet: RuleSet, training: [Precedent], heldOut: [Precedent])? {
+/// ("classify-train"); "classify-real" prints the held-out figures only. The fresh bodies
+/// (`Evaluator.freshBodies`) are in neither: only "classify-fresh" measures on them.
+private func corpusSplit(_ bench: String = "classify-real") throws
+    -> (ruleSet: RuleSet, training: [Precedent], heldOut: [Precedent], fresh: [Precedent])? {
     let ruleSet = try RuleSet.defaults()
     let corpus = ruleSet.precedents
     guard !corpus.isEmpty else {
-        print("classify-real: rules/preseden.csv has no rows yet; nothing to measure")
+        print("\(bench): rules/preseden.csv has no rows yet; nothing to measure")
         return nil
     }
-    let heldOut = corpus.filter { Evaluator.isHeldOut(body: $0.body) }
-    let training = corpus.filter { !Evaluator.isHeldOut(body: $0.body) }
-    return (ruleSet, training, heldOut)
+    let split = Evaluator.split(corpus)
+    if !split.fresh.isEmpty && bench != "classify-fresh" {
+        print("(\(split.fresh.count) items of \(Set(split.fresh.map(\.body)).count) fresh bodies left out: see classify-fresh)")
+    }
+    return (ruleSet, split.training, split.heldOut, split.fresh)
 }
 
 private func labelled(_ precedents: [Precedent]) -> [LabelledItem] {
@@ -59,6 +63,41 @@ func classifyRealBench() throws {
     report("classify-real: time", seconds, "s")
 }
 
+/// "classify-fresh": rules as shipped + precedents of every NON-fresh body (training and held
+/// out), measured once on the fresh bodies (`Evaluator.freshBodies`), which no rule, kamus
+/// entry or engine choice was tuned on. Prints the figures and counts only, never the misses,
+/// so nobody tunes on them.
+func classifyFreshBench() throws {
+    guard let split = try corpusSplit("classify-fresh") else { return }
+    let known = split.training + split.heldOut
+    guard !split.fresh.isEmpty else {
+        print("classify-fresh: Evaluator.freshBodies names no body of rules/preseden.csv; nothing to measure")
+        return
+    }
+    let missing = Evaluator.freshBodies.subtracting(split.fresh.map(\.body)).sorted()
+    if !missing.isEmpty { print("classify-fresh: fresh bodies without rows in the corpus: \(missing.joined(separator: "; "))") }
+    describe("precedents (every non-fresh body: training + held out)", known)
+    describe("fresh (bodies added in session 16, measured once)", split.fresh)
+    let items = labelled(split.fresh)
+    let rulesOnly = Evaluator.evaluate(items, classifier: Classifier(ruleSet: split.ruleSet, precedents: []))
+    print("-- fresh, rules only:")
+    for line in rulesOnly.figureLines { print("   " + line) }
+    let withoutLayer = Evaluator.evaluate(items, classifier: Classifier(ruleSet: split.ruleSet, precedents: known,
+                                                                       policy: .withoutLearnedLayer))
+    print("-- fresh, rules + precedents of the non-fresh bodies, without the learned layer:")
+    for line in withoutLayer.figureLines { print("   " + line) }
+    let result = Evaluator.evaluate(items, classifier: Classifier(ruleSet: split.ruleSet, precedents: known))
+    print("-- fresh, rules + precedents + learned layer, all from the non-fresh bodies:")
+    for line in result.figureLines { print("   " + line) }
+    print("   " + result.reviewLine)
+    print("   (misses not printed: the fresh bodies are measured, never tuned on)")
+    report("classify-fresh: fresh exempt recall", result.exemptRecall * 100, "%")
+    report("classify-fresh: fresh open items flagged", result.falseFlagRate * 100, "%")
+    report("classify-fresh: fresh with a suggestion", result.suggestionShare * 100, "%")
+    report("classify-fresh: fresh category agreement", result.categoryAgreement * 100, "%")
+    report("classify-fresh: fresh Pasal 17 letter agreement", result.groundAgreement * 100, "%")
+}
+
 /// A policy from the environment (DIP_POLICY="minimumSimilarity=0.4,flagShare=0.5"), for tuning.
 private func policyFromEnvironment() -> PrecedentPolicy {
     var policy = PrecedentPolicy.standard
@@ -97,7 +136,7 @@ private func policyFromEnvironment() -> PrecedentPolicy {
 /// "classify-train": the training bodies only, each body against the OTHER training bodies'
 /// precedents, with every miss: what tuning may look at (DIP_POLICY overrides the policy).
 func classifyTrainBench() throws {
-    guard let split = try corpusSplit() else { return }
+    guard let split = try corpusSplit("classify-train") else { return }
     describe("training", split.training)
     let withoutLayer = Evaluator.evaluateLeavingOutBodies(labelled(split.training), ruleSet: split.ruleSet, precedents: split.training,
                                                           policy: .withoutLearnedLayer)
@@ -222,9 +261,12 @@ private func learnedLayerAlone(_ training: [Precedent], ruleSet: RuleSet, policy
 /// of the one-city register (`sumber` pemkotbekasi/…) counted as one body.
 func classifyCeilingBench() throws {
     let ruleSet = try RuleSet.defaults()
-    let corpus = ruleSet.precedents
-    let index = ruleSet.precedentIndex
-    print("corpus: \(corpus.count) items from \(Set(corpus.map(\.body)).count) bodies")
+    // The fresh bodies are measured once by classify-fresh and looked at by nothing else.
+    let split = Evaluator.split(ruleSet.precedents)
+    let corpus = split.training + split.heldOut
+    let index = split.fresh.isEmpty ? ruleSet.precedentIndex : PrecedentIndex(precedents: corpus, morphology: ruleSet.morphology)
+    print("corpus: \(corpus.count) items from \(Set(corpus.map(\.body)).count) bodies"
+          + (split.fresh.isEmpty ? "" : " (\(split.fresh.count) items of fresh bodies left out)"))
     for registerAsOneBody in [false, true] {
         func body(_ p: Precedent) -> String {
             registerAsOneBody && p.source.hasPrefix("pemkotbekasi/") ? "pemkotbekasi/" : p.body

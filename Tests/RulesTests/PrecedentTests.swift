@@ -148,6 +148,43 @@ final class PrecedentTests: XCTestCase {
         XCTAssertEqual(folds, [0, 1, 2, 3, 4])
     }
 
+    /// Fresh bodies are in neither the training nor the held-out side of the split, whatever
+    /// fold their name hashes to; every other body stays where its hash puts it.
+    func testSplitLeavesFreshBodiesOutOfTrainingAndHeldOut() {
+        let names = (0..<40).map { "Badan Sintetis \($0)" }
+        let heldOutFresh = names.first { Evaluator.isHeldOut(body: $0) }!
+        let trainingFresh = names.first { !Evaluator.isHeldOut(body: $0) }!
+        let fresh: Set<String> = [heldOutFresh, trainingFresh]
+        // SYNTHETIC precedents: two titles per body.
+        let corpus = names.flatMap { name in
+            [Precedent(title: "Data pribadi pegawai", category: .dikecualikan, grounds: ["17h"], body: name, source: "s"),
+             Precedent(title: "Laporan keuangan", category: .berkala, grounds: [], body: name, source: "s")]
+        }
+        let split = Evaluator.split(corpus, fresh: fresh)
+        XCTAssertEqual(Set(split.fresh.map(\.body)), fresh)
+        XCTAssertEqual(split.fresh.count, 4)
+        XCTAssertTrue(split.training.allSatisfy { !fresh.contains($0.body) && !Evaluator.isHeldOut(body: $0.body) })
+        XCTAssertTrue(split.heldOut.allSatisfy { !fresh.contains($0.body) && Evaluator.isHeldOut(body: $0.body) })
+        XCTAssertEqual(split.training.count + split.heldOut.count + split.fresh.count, corpus.count)
+        let heldOutBodies = Set(names.filter { Evaluator.isHeldOut(body: $0) && !fresh.contains($0) })
+        XCTAssertEqual(Set(split.heldOut.map(\.body)), heldOutBodies)
+        // Without fresh bodies the split is the plain hash split.
+        let plain = Evaluator.split(corpus, fresh: [])
+        XCTAssertEqual(plain.fresh.count, 0)
+        XCTAssertEqual(Set(plain.heldOut.map(\.body)), heldOutBodies.union([heldOutFresh]))
+    }
+
+    /// Every fresh body named in `Evaluator.freshBodies` has rows in the shipped corpus (a
+    /// misspelt name would silently leave its rows in training), and none of them reaches
+    /// the training or held-out side of the shipped corpus's split.
+    func testShippedFreshBodiesAreInTheCorpusAndOutOfTraining() {
+        let split = Evaluator.split(defaultRules.precedents)
+        XCTAssertEqual(Set(split.fresh.map(\.body)), Evaluator.freshBodies)
+        XCTAssertFalse(split.training.contains { Evaluator.isFresh(body: $0.body) })
+        XCTAssertFalse(split.heldOut.contains { Evaluator.isFresh(body: $0.body) })
+        XCTAssertEqual(split.training.count + split.heldOut.count + split.fresh.count, defaultRules.precedents.count)
+    }
+
     /// A weak vote (no rule, best precedent below `strongSimilarity`) gives way to the open
     /// category most precedents have, marked for review with that reason; a PPID decision
     /// among the voters, a strong vote, or the policy switched off keep the vote.
