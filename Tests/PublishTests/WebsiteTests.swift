@@ -305,6 +305,34 @@ final class WebsiteTests: XCTestCase {
         XCTAssertFalse(without.contains("dicabut oleh"), without)
     }
 
+    /// The open part of an item exempted in part is in the DIP (diktum KEDUA counts it, the page
+    /// lists it): published in version 2 and unchanged since, the feed dates it with version 2
+    /// once, and does not announce it again as new ("Baru … DIP versi 3") with every later decree.
+    func testItemExemptedInPartIsAnnouncedOnlyWhenFirstPublished() throws {
+        var test = Fixture.exemptTest("UU 14/2008 Pasal 17 huruf h angka 3", period: "Selama berlaku")
+        test.conclusion = .exemptPart
+        var partial = Fixture.item("dinsos-0007", unit: Fixture.diskominfo, nomor: "7",
+                                   ringkasan: "Daftar penerima bantuan sosial beserta nomor rekening",
+                                   category: .dikecualikan, change: .added, recorded: 100, test: test)
+        partial.item.kategori = .setiapSaat
+        var history = Fixture.history()
+        let v2 = try XCTUnwrap(history.firstIndex { $0.number == 2 })
+        history[v2].exempted = [partial]
+        var v3 = Fixture.version3()
+        partial.change = .unchanged
+        v3.exempted.append(partial)
+        let files = try WebsiteWriter.render(version: v3, history: history, settings: .serang, clock: Fixture.clock)
+        let feed = try XCTUnwrap(try JSONSerialization.jsonObject(with: XCTUnwrap(files[IndexPage.jsonFeedName])) as? [String: Any])
+        let items = try XCTUnwrap(feed["items"] as? [[String: Any]])
+        let entries = items.filter { ($0["id"] as? String)?.hasSuffix("/dinsos-0007/r1") == true }
+        XCTAssertEqual(entries.count, 1, "\(entries)")
+        let entry = try XCTUnwrap(entries.first)
+        XCTAssertEqual(entry["date_published"] as? String, Fixture.clock.rfc3339(Fixture.day(120)), "\(entry)")
+        let dip = try XCTUnwrap(entry["_dip"] as? [String: Any])
+        XCTAssertEqual(dip["versi"] as? Int, 2, "\(dip)")
+        XCTAssertTrue((entry["content_text"] as? String ?? "").contains("DIP versi 2"), "\(entry)")
+    }
+
     // MARK: Determinism, errors
 
     func testOutputIsByteIdenticalWhateverTheInputOrder() throws {

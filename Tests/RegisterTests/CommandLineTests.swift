@@ -87,6 +87,39 @@ final class CommandLineTests: XCTestCase {
         }
     }
 
+    /// A version that exempts nothing may still rest on consequence tests (an exemption lifted, a
+    /// test concluding terbuka): its published berita acara prints the Atasan PPID's "Menyetujui"
+    /// block on every record, so `dip approve` asks for the Atasan's name and NIP as it does for a
+    /// version with exemptions, instead of publishing that block signed by nobody.
+    func testVersionRestingOnTestsWithoutExemptionsNeedsTheAtasan() throws {
+        _ = try dipBinary()
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
+        var list = Fixture.baseList
+        list.append(Fixture.classified(Fixture.item("5", "Rincian HPS paket konsultansi", kategori: .setiapSaat),
+                                       suggested: .dikecualikan, test: true))
+        try Fixture.submit(db, list, sha: "v1")
+        try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: Fixture.test(.open, day: 2),
+                                     enteredBy: "Tim", source: .cli, at: Fixture.date(2))
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
+        XCTAssertTrue(try db.version(number: 1).exempted.isEmpty)
+        let base = ["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
+                    "--decree-number", "000.9/7/2026", "--decree-date", "1/6/2026", "--force", "--yes",
+                    "--workspace", workspace.path]
+        let refused = try run(base)
+        XCTAssertEqual(refused.status, 1, refused.out)
+        XCTAssertTrue(refused.err.contains("Versi 1 memuat 1 uji konsekuensi yang dicetak dalam berita acara uji konsekuensi "
+            + "dengan blok \"Menyetujui\" Atasan PPID: nama dan NIP Atasan PPID"), refused.err)
+        XCTAssertNil(try db.version(number: 1).decreeNumber)
+        let approved = try run(base + ["--atasan-name", "H. Zaldi Dhuhana", "--atasan-nip", "196801011990031002"])
+        XCTAssertEqual(approved.status, 0, approved.err)
+        XCTAssertTrue(approved.out.contains("Menyetujui: SEKRETARIS DAERAH"), approved.out)
+        let version = try db.version(number: 1)
+        XCTAssertEqual(version.atasan?.name, "H. Zaldi Dhuhana")
+        XCTAssertEqual(version.atasan?.nip, "196801011990031002")
+    }
+
     /// A test is recorded after it took place (the register refuses one dated on a later day), and
     /// a decree never predates a test it rests on: an older record dated after the decree date is
     /// refused at approval.

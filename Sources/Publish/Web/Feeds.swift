@@ -29,8 +29,10 @@ enum Feeds {
         var out: [FeedEntry] = []
         for v in versions {
             let date = PublishedList.publicationDate(of: v)
-            let items = v.number == current.number ? list.items
-                : v.items.filter(PublishedList.isPublishable).sorted(by: PublishedList.order)
+            // An earlier version's published items as its page and decree held them: the open
+            // parts of items exempted in part included, or such an item, unchanged since, would be
+            // announced again as new in every later version.
+            let items = v.number == current.number ? list.items : PublishedList(version: v).items
             for item in items where publishedIDs.contains(item.id) {
                 var revs = seen[item.id, default: []]
                 guard !revs.contains(item.revision) else { continue }

@@ -193,11 +193,20 @@ extension DIP {
                 var atasan = settings.atasanPPID
                 if let atasanName { atasan.name = atasanName }
                 if let atasanNIP { atasan.nip = atasanNIP }
-                if !draft.exempted.isEmpty, atasan.name.trimmingCharacters(in: .whitespaces).isEmpty || atasan.nip == nil {
+                // The Atasan PPID's "Menyetujui" block is printed on the DIK decree and on every page
+                // of the berita acara: a version that exempts nothing but rests on consequence tests
+                // (an exemption lifted, a test concluding terbuka) publishes a berita acara too, and
+                // without a name that block would stand signed by nobody.
+                let testedCount = (draft.exempted + draft.items).filter { $0.consequenceTest != nil }.count
+                let needsAtasan = !draft.exempted.isEmpty || testedCount > 0
+                if needsAtasan, atasan.name.trimmingCharacters(in: .whitespaces).isEmpty || atasan.nip == nil {
                     throw RegisterError.invalidInput(
-                        "Versi \(number) memuat informasi yang dikecualikan: nama dan NIP Atasan PPID (blok "
-                            + "\"Menyetujui\" pada Keputusan DIK) wajib ada, lewat --atasan-name/--atasan-nip "
-                            + "atau `atasanPPID` di rules/keputusan.json.")
+                        (draft.exempted.isEmpty
+                            ? "Versi \(number) memuat \(testedCount) uji konsekuensi yang dicetak dalam berita acara uji "
+                                + "konsekuensi dengan blok \"Menyetujui\" Atasan PPID"
+                            : "Versi \(number) memuat informasi yang dikecualikan")
+                            + ": nama dan NIP Atasan PPID (blok \"Menyetujui\" pada Keputusan DIK dan berita acara) wajib ada, "
+                            + "lewat --atasan-name/--atasan-nip atau `atasanPPID` di rules/keputusan.json.")
                 }
                 let citations = LegalCitations(ruleSet: try options.ruleSet())
                 var cited: [String] = []
@@ -236,7 +245,7 @@ extension DIP {
                 }
                 let request = ApprovalRequest(
                     decreeNumber: decreeNumber!, dikDecreeNumber: dikDecreeNumber, decreeDate: date,
-                    signatory: signatory, atasan: draft.exempted.isEmpty ? nil : atasan, force: force,
+                    signatory: signatory, atasan: needsAtasan ? atasan : nil, force: force,
                     note: reason ?? "")
                 let printed = Self.preview(request, version: draft, settings: settings, clock: clock)
                 if preview {
