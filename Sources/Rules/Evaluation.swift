@@ -246,11 +246,35 @@ extension Evaluator {
 
     /// The fold (0..<folds) of a body, by the FNV-1a 64 hash of its lower-cased name.
     public static func fold(of body: String, folds: Int) -> Int {
+        Int(fnv1a64(body.lowercased()) % UInt64(folds))
+    }
+
+    /// How many folds nested validation splits the training bodies into (each fold in turn is
+    /// the validation set: about a quarter of the training bodies), and how many times the
+    /// split is drawn again with another salt, so that no single lucky split decides.
+    public static let validationFolds = 4
+    public static let validationRepeats = 3
+
+    /// The validation fold (0..<folds) of a training body in split `split`: the FNV-1a 64 hash
+    /// of its lower-cased name behind a salt naming the split, a different hash from the
+    /// held-out split (`fold(of:folds:)`), so which bodies validate has nothing to do with which
+    /// are held out. The hash goes through SplitMix64's finaliser first: FNV-1a's low bits
+    /// depend only on the low bits of each byte, so modulo 4 every salt would give the same
+    /// partition with the folds renumbered.
+    public static func validationFold(of body: String, split: Int = 0, folds: Int = validationFolds) -> Int {
+        var z = fnv1a64("validasi-\(split)/" + body.lowercased())
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        z ^= z >> 31
+        return Int(z % UInt64(folds))
+    }
+
+    static func fnv1a64(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in body.lowercased().utf8 {
+        for byte in text.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }
-        return Int(hash % UInt64(folds))
+        return hash
     }
 }

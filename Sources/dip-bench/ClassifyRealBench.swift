@@ -7,7 +7,7 @@ import Rules
 /// bodies. Rules and abbreviations were tuned looking only at training bodies' rows
 /// ("classify-train"); "classify-real" prints the held-out figures only. The fresh bodies
 /// (`Evaluator.freshBodies`) are in neither: only "classify-fresh" measures on them.
-private func corpusSplit(_ bench: String = "classify-real") throws
+func corpusSplit(_ bench: String = "classify-real") throws
     -> (ruleSet: RuleSet, training: [Precedent], heldOut: [Precedent], fresh: [Precedent])? {
     let ruleSet = try RuleSet.defaults()
     let corpus = ruleSet.precedents
@@ -22,7 +22,7 @@ private func corpusSplit(_ bench: String = "classify-real") throws
     return (ruleSet, split.training, split.heldOut, split.fresh)
 }
 
-private func labelled(_ precedents: [Precedent]) -> [LabelledItem] {
+func labelled(_ precedents: [Precedent]) -> [LabelledItem] {
     precedents.map {
         LabelledItem(title: $0.title, category: $0.category,
                      groundLetters: Array(Set($0.grounds.map { String($0.dropFirst(2).prefix(1)) })).sorted(),
@@ -99,7 +99,7 @@ func classifyFreshBench() throws {
 }
 
 /// A policy from the environment (DIP_POLICY="minimumSimilarity=0.4,flagShare=0.5"), for tuning.
-private func policyFromEnvironment() -> PrecedentPolicy {
+func policyFromEnvironment() -> PrecedentPolicy {
     var policy = PrecedentPolicy.standard
     for pair in (ProcessInfo.processInfo.environment["DIP_POLICY"] ?? "").split(separator: ",") {
         let parts = pair.split(separator: "=").map(String.init)

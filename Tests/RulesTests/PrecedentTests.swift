@@ -185,6 +185,23 @@ final class PrecedentTests: XCTestCase {
         XCTAssertEqual(split.training.count + split.heldOut.count + split.fresh.count, defaultRules.precedents.count)
     }
 
+    /// Nested validation (`dip-bench classify-validate`): each split uses every fold, and a
+    /// second split is a different partition of the bodies, not the first one with its folds
+    /// renumbered (plain FNV-1a modulo 4 reads only the low bits of each byte, so a salt would
+    /// change nothing but the numbering).
+    func testValidationSplitsArePartitionsThatDiffer() {
+        let bodies = (0..<40).map { "Badan \($0)" }
+        func partition(_ split: Int) -> Set<Set<String>> {
+            var folds: [Int: Set<String>] = [:]
+            for body in bodies { folds[Evaluator.validationFold(of: body, split: split), default: []].insert(body) }
+            XCTAssertEqual(Set(folds.keys), Set(0..<Evaluator.validationFolds), "split \(split) uses every fold")
+            return Set(folds.values)
+        }
+        let partitions = (0..<Evaluator.validationRepeats).map(partition)
+        XCTAssertEqual(Set(partitions).count, partitions.count, "each split is another partition")
+        XCTAssertEqual(Evaluator.validationFold(of: "Badan Sintetis A", split: 1), Evaluator.validationFold(of: "badan sintetis a", split: 1))
+    }
+
     /// A weak vote (no rule, best precedent below `strongSimilarity`) gives way to the open
     /// category most precedents have, marked for review with that reason; a PPID decision
     /// among the voters, a strong vote, or the policy switched off keep the vote.
