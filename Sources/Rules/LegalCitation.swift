@@ -130,6 +130,43 @@ public struct LegalCitations: Sendable, Hashable {
             + "jangka waktu \"Permanen\" tidak dapat ditetapkan"
     }
 
+    /// The points (angka) UU 14/2008 Pasal 17 lists under a letter, and what the letter protects.
+    /// Huruf a, c and h read "…, yaitu (informasi yang dapat):", huruf e and f end in a colon: each
+    /// letter is its list of points, so an exemption under it fits one of them.
+    static let enumeratedLetters: [Character: (count: Int, subject: String)] = [
+        "a": (5, "penegakan hukum"), "c": (7, "pertahanan dan keamanan negara"),
+        "e": (7, "ketahanan ekonomi nasional"), "f": (4, "hubungan luar negeri"), "h": (5, "rahasia pribadi"),
+    ]
+
+    /// What a consequence test or a rule must be told when it cites a letter of Pasal 17 whose
+    /// points the law lists (a, c, e, f, h) without naming any of its points, or nil. The decree
+    /// would print "Pasal 17 huruf h" and the reader could not tell which secret it protects;
+    /// information that fits none of the points (an address, a telephone number) is not closed by
+    /// that letter, and personal data may rest on huruf j with UU 27/2022 (17j2). Advice, not a
+    /// refusal: whether a letter without its point can carry an exemption is for a lawyer.
+    public static func unnumberedPointNote(codes: [String]) -> String? {
+        let lowered = codes.map { $0.lowercased() }
+        var bare: [Character] = []
+        for code in lowered where code.hasPrefix("17") && code.count == 3 {
+            let letter = code[code.index(code.startIndex, offsetBy: 2)]
+            guard enumeratedLetters[letter] != nil, !bare.contains(letter) else { continue }
+            // A point of the same letter also cited names the secret already.
+            if lowered.contains(where: { $0.count > 3 && $0.hasPrefix("17\(letter)") }) { continue }
+            bare.append(letter)
+        }
+        guard !bare.isEmpty else { return nil }
+        let parts = bare.sorted().map { letter -> String in
+            let (count, subject) = enumeratedLetters[letter]!
+            return "Pasal 17 huruf \(letter) UU 14/2008 merinci \(subject) dalam angka 1–\(count)"
+        }
+        let personal = bare.contains("h")
+            ? "; data pribadi yang tidak termasuk angka mana pun (alamat, nomor telepon, tanggal lahir) dapat didasarkan pada huruf j jo. UU 27/2022 (17j2)"
+            : ""
+        return parts.joined(separator: "; ") + ", tetapi dasar ini tidak menyebut angkanya: sebutkan angka yang sesuai "
+            + "(misalnya 17\(bare.sorted()[0])\(bare.sorted()[0] == "h" ? "2" : "1")) agar Keputusan Klasifikasi DIK menyatakan alasan pengecualiannya"
+            + personal
+    }
+
     /// The legal basis of a consequence test (its grounds and typed text), else of the
     /// classification's grounds, else of the unit's own text.
     public func citation(test: ConsequenceTest?, grounds: [String], unitText: String? = nil) -> String {

@@ -160,4 +160,17 @@ final class ReviewPackTests: XCTestCase {
         items.enumerated().sorted { less($0.element, $1.element) || (!less($1.element, $0.element) && $0.offset < $1.offset) }
             .map(\.element)
     }
+
+    /// The reviewer copies the suggested basis into the test's column: when it names a letter of
+    /// Pasal 17 whose points the law lists (here huruf h) without one, the explanation beside it
+    /// says so before the test is made; a basis with its point gets no such note.
+    func testExplanationSaysWhenTheBasisLacksItsPoint() {
+        let bare = ReviewContent.explanation(ReviewFixtures.classification(.dikecualikan, grounds: ["17h"], test: true),
+                                             citations: .builtIn)
+        XCTAssertTrue(bare.contains("Dasar pengecualian: UU 14/2008 Pasal 17 huruf h\nPerhatian: Pasal 17 huruf h UU 14/2008 "
+            + "merinci rahasia pribadi dalam angka 1–5"), bare)
+        let pointed = ReviewContent.explanation(ReviewFixtures.classification(.dikecualikan, grounds: ["17h2"], test: true),
+                                                citations: .builtIn)
+        XCTAssertFalse(pointed.contains("Perhatian"), pointed)
+    }
 }

@@ -120,6 +120,35 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(version.atasan?.nip, "196801011990031002")
     }
 
+    /// UU 14/2008 Pasal 17 huruf h lists the personal secrets it protects ("rahasia pribadi, yaitu:
+    /// 1. … 5."): a test citing the letter alone is recorded, as the PPID decided, but `dip test` says
+    /// the decree will not tell which secret, and where personal data outside the list may rest.
+    func testGroundWithoutItsPointIsRecordedWithANote() throws {
+        _ = try dipBinary()
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
+        var list = Fixture.baseList
+        list.append(Fixture.classified(Fixture.item("5", "Daftar riwayat hidup pegawai", kategori: .setiapSaat),
+                                       suggested: .dikecualikan, test: true))
+        try Fixture.submit(db, list, sha: "v1")
+        func record(_ grounds: [String]) throws -> (status: Int32, out: String, err: String) {
+            try run(["test", "dinkes-0005", "--revision", "1", "--conclusion", "dikecualikan_seluruhnya"]
+                + grounds.flatMap { ["--ground", $0] }
+                + ["--consequence", "x", "--public-interest", "y", "--period", "Permanen", "--tester", "Tim",
+                   "--workspace", workspace.path])
+        }
+        let bare = try record(["17h"])
+        XCTAssertEqual(bare.status, 0, bare.err)
+        XCTAssertTrue(bare.out.contains("dicatat: Dikecualikan seluruhnya"), bare.out)
+        XCTAssertTrue(bare.out.contains("Perhatian: Pasal 17 huruf h UU 14/2008 merinci rahasia pribadi dalam angka 1–5, "
+            + "tetapi dasar ini tidak menyebut angkanya"), bare.out)
+        XCTAssertTrue(bare.out.contains("huruf j jo. UU 27/2022 (17j2)"), bare.out)
+        let pointed = try record(["17h", "17h1"])
+        XCTAssertEqual(pointed.status, 0, pointed.err)
+        XCTAssertFalse(pointed.out.contains("Perhatian"), pointed.out)
+    }
+
     /// A test is recorded after it took place (the register refuses one dated on a later day), and
     /// a decree never predates a test it rests on: an older record dated after the decree date is
     /// refused at approval.

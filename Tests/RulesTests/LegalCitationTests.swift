@@ -64,6 +64,22 @@ final class LegalCitationTests: XCTestCase {
         XCTAssertNil(LegalCitations.permanenceProblem(codes: [], period: .permanent, conclusion: .exemptWhole))
     }
 
+    /// Huruf a, c, e, f and h each list their points (UU 14/2008 Pasal 17: "…, yaitu: 1. …"); a
+    /// basis naming the letter without any of its points gets a note; b, d, g, i (no points) and j
+    /// (its law is checked elsewhere) do not.
+    func testLetterWithListedPointsCitedWithoutOneGetsANote() throws {
+        let h = try XCTUnwrap(LegalCitations.unnumberedPointNote(codes: ["17h", "17j2"]))
+        XCTAssertTrue(h.hasPrefix("Pasal 17 huruf h UU 14/2008 merinci rahasia pribadi dalam angka 1–5"), h)
+        XCTAssertTrue(h.contains("17h2") && h.contains("huruf j jo. UU 27/2022 (17j2)"), h)
+        let ce = try XCTUnwrap(LegalCitations.unnumberedPointNote(codes: ["17e", "17C"]))
+        XCTAssertTrue(ce.contains("huruf c UU 14/2008 merinci pertahanan dan keamanan negara dalam angka 1–7")
+            && ce.contains("huruf e UU 14/2008 merinci ketahanan ekonomi nasional dalam angka 1–7"), ce)
+        XCTAssertFalse(ce.contains("UU 27/2022"), ce)
+        for codes in [["17h2"], ["17h", "17h3"], ["17b"], ["17d"], ["17g"], ["17i"], ["17j1"], [], ["17a1", "17a4"]] {
+            XCTAssertNil(LegalCitations.unnumberedPointNote(codes: codes), "\(codes)")
+        }
+    }
+
     func testBareHurufJSaysTheLawIsMissing() {
         XCTAssertEqual(citations.citation(codes: ["17j"]), "UU 14/2008 Pasal 17 huruf j " + LegalCitations.unnamedLawNote)
         XCTAssertFalse(citations.citation(codes: ["17j"], text: "Pasal 17 huruf j UU 14/2008 jo. UU 27/2022").contains(LegalCitations.unnamedLawNote))

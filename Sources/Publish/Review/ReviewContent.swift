@@ -286,6 +286,8 @@ enum ReviewContent {
             }
             if !c.exemptionGrounds.isEmpty {
                 lines.append("Dasar pengecualian: " + citations.citation(codes: c.exemptionGrounds))
+                // The basis is copied into the test's column: said here, before it is tested.
+                if let note = LegalCitations.unnumberedPointNote(codes: c.exemptionGrounds) { lines.append("Perhatian: \(note).") }
             }
             lines += c.notes
             if c.needsReview { lines.append("Perlu ditinjau.") }

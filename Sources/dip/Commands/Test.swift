@@ -138,6 +138,11 @@ extension DIP {
                 case .text:
                     print("Uji konsekuensi \(item) revisi \(revision) dicatat: \(conclusion.label).")
                 }
+                // Recorded as the PPID decided; the decree's reader will ask which point of the letter.
+                if conclusion != .open, let note = LegalCitations.unnumberedPointNote(codes: codes) {
+                    let line = "Perhatian: \(note). Catat ulang uji ini dengan --ground yang menyebut angkanya bila sesuai."
+                    if format == .json { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
+                }
             }
         }
     }
