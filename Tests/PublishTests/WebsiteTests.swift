@@ -331,6 +331,27 @@ final class WebsiteTests: XCTestCase {
         let dip = try XCTUnwrap(entry["_dip"] as? [String: Any])
         XCTAssertEqual(dip["versi"] as? Int, 2, "\(dip)")
         XCTAssertTrue((entry["content_text"] as? String ?? "").contains("DIP versi 2"), "\(entry)")
+
+        // The exemption lifted in version 3 (tested again: terbuka), the same revision wholly open:
+        // a change the feed announces once, under an id of its own, without the partial note.
+        var lifted = Fixture.version3()
+        var open = partial
+        open.category = .setiapSaat
+        open.consequenceTest?.conclusion = .open
+        lifted.items.append(open)
+        let after = try WebsiteWriter.render(version: lifted, history: history, settings: .serang, clock: Fixture.clock)
+        let afterFeed = try XCTUnwrap(try JSONSerialization.jsonObject(with: XCTUnwrap(after[IndexPage.jsonFeedName])) as? [String: Any])
+        let afterItems = try XCTUnwrap(afterFeed["items"] as? [[String: Any]])
+        let ids = afterItems.compactMap { $0["id"] as? String }.filter { $0.contains("/dinsos-0007/") }
+        XCTAssertEqual(ids, ["tag:serangkab.go.id,2025:dip/dinsos-0007/r1-2", "tag:serangkab.go.id,2025:dip/dinsos-0007/r1"])
+        let change = try XCTUnwrap(afterItems.first { ($0["id"] as? String)?.hasSuffix("/dinsos-0007/r1-2") == true })
+        let text = change["content_text"] as? String ?? ""
+        XCTAssertTrue(text.contains("Perubahan: berubah (pengecualian sebagian dicabut; seluruh informasi terbuka), revisi 1, DIP versi 3"), text)
+        XCTAssertFalse(text.contains(PublishedList.partialNote), text)
+        XCTAssertEqual(change["title"] as? String, "Berubah: Daftar penerima bantuan sosial beserta nomor rekening")
+        XCTAssertEqual(change["date_published"] as? String, Fixture.clock.rfc3339(Fixture.day(320)))
+        let atom = String(decoding: try XCTUnwrap(after[IndexPage.atomName]), as: UTF8.self)
+        XCTAssertEqual(Set(WebParse.atomEntryIDs(atom)).count, WebParse.atomEntryIDs(atom).count, "Atom ids stay unique")
     }
 
     // MARK: Determinism, errors

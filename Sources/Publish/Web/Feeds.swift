@@ -10,6 +10,10 @@ struct FeedEntry: Sendable {
     var versionNumber: Int
     /// true when this is the first published revision of the item.
     var isNew: Bool
+    /// 0 for a revision as first published; 1, 2, … each time the same revision was published
+    /// again in the other form (the open part of an item exempted in part, or the whole item once
+    /// that exemption was lifted, or the other way round): a change the reader must be told of.
+    var variant: Int = 0
 
     var changeLabel: String { isNew ? "Baru" : "Berubah" }
 }
@@ -26,6 +30,9 @@ enum Feeds {
         let versions = (history.filter { $0.number < current.number && $0.status != .draft }
             .sorted { $0.number < $1.number }) + [current]
         var seen: [String: Set<Int>] = [:]
+        // Per item id and revision: whether it was last published as the open part of an item
+        // exempted in part, and how many entries that revision has had.
+        var form: [String: (partial: Bool, entries: Int)] = [:]
         var out: [FeedEntry] = []
         for v in versions {
             let date = PublishedList.publicationDate(of: v)
@@ -35,17 +42,28 @@ enum Feeds {
             let items = v.number == current.number ? list.items : PublishedList(version: v).items
             for item in items where publishedIDs.contains(item.id) {
                 var revs = seen[item.id, default: []]
-                guard !revs.contains(item.revision) else { continue }
+                let key = "\(item.id)/\(item.revision)"
+                let partial = PublishedList.isPartial(item)
+                if revs.contains(item.revision) {
+                    // Same revision: announced again only when its published form changed.
+                    guard let last = form[key], last.partial != partial else { continue }
+                    form[key] = (partial, last.entries + 1)
+                    out.append(FeedEntry(item: item, date: date, versionNumber: v.number, isNew: false,
+                                         variant: last.entries))
+                    continue
+                }
                 let isNew = revs.isEmpty && (item.revision <= 1 || item.change == .added)
                 revs.insert(item.revision)
                 seen[item.id] = revs
+                form[key] = (partial, 1)
                 out.append(FeedEntry(item: item, date: date, versionNumber: v.number, isNew: isNew))
             }
         }
         return out.sorted { a, b in
             if a.date != b.date { return a.date > b.date }
             if a.item.id != b.item.id { return a.item.id < b.item.id }
-            return a.item.revision > b.item.revision
+            if a.item.revision != b.item.revision { return a.item.revision > b.item.revision }
+            return a.variant > b.variant
         }
     }
 
@@ -111,8 +129,9 @@ enum Feeds {
         return out
     }
 
-    static func entryID(_ item: VersionItem, settings: WebsiteSettings) -> String {
+    static func entryID(_ item: VersionItem, variant: Int = 0, settings: WebsiteSettings) -> String {
         "tag:\(settings.tagDomain),\(settings.tagDate):dip/\(WebText.pathSegment(item.id))/r\(item.revision)"
+            + (variant > 0 ? "-\(variant + 1)" : "")
     }
 
     static func feedID(settings: WebsiteSettings) -> String {
@@ -153,8 +172,12 @@ enum Feeds {
         // The open part of an item exempted in part: the reader is told a part is withheld, as
         // the page and the decree's Lampiran say.
         let partial = PublishedList.isPartial(e.item) ? [PublishedList.partialNote] : []
+        // The same revision in its other form: say what changed (an exemption in part set or lifted).
+        let change = e.variant == 0 ? e.changeLabel.lowercased()
+            : PublishedList.isPartial(e.item) ? "berubah (sebagian kini dikecualikan)"
+            : "berubah (pengecualian sebagian dicabut; seluruh informasi terbuka)"
         return (fields + partial + tautan + [
-            "Perubahan: \(e.changeLabel.lowercased()), revisi \(e.item.revision), DIP versi \(e.versionNumber)",
+            "Perubahan: \(change), revisi \(e.item.revision), DIP versi \(e.versionNumber)",
         ]).joined(separator: "\n")
     }
 
@@ -196,7 +219,7 @@ enum Feeds {
             let item = entry.item
             let date = clock.rfc3339(entry.date)
             x += "<entry>\n"
-            x += "<id>\(e(entryID(item, settings: settings)))</id>\n"
+            x += "<id>\(e(entryID(item, variant: entry.variant, settings: settings)))</id>\n"
             x += "<title type=\"text\">\(e(title(entry)))</title>\n"
             x += "<link rel=\"alternate\" type=\"text/html\" href=\"\(e(itemURL(item, settings: settings)))\"/>\n"
             if let link = item.item.tautan.flatMap(WebLink.checked) {
@@ -296,7 +319,7 @@ enum Feeds {
                 let item = entry.item
                 let date = clock.rfc3339(entry.date)
                 return JSONFeed.Item(
-                    id: entryID(item, settings: settings), url: itemURL(item, settings: settings),
+                    id: entryID(item, variant: entry.variant, settings: settings), url: itemURL(item, settings: settings),
                     externalURL: item.item.tautan.flatMap(WebLink.checked),
                     title: WebText.xmlSafe(title(entry)),
                     contentText: WebText.xmlSafe(contentText(entry)),
