@@ -32838,6 +32838,8 @@ Repository sources are cited as `owner/repo:path`.
 | LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/sertamerta.php` | the 6 items of "Informasi Yang Wajib Diumumkan Secara Serta Merta" | 6 |
 | LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/setiap_saat.php` | the 5 items of "Informasi Yang Wajib Tersedia Setiap Saat" | 5 |
 | LLDikti Wilayah XI | lembaga | `anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php` | DIK list of PPID LLDikti Wilayah XI; the page states all items rest on Pasal 17 huruf h | 7 |
+| PT Food Station Tjipinang Jaya (Perseroda) | bumd | `rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php` | the same application's seeder transcribing the official "DAFTAR INFORMASI DIKECUALIKAN PT FOOD STATION TJIPINANG JAYA" (22 titles); the official document gives titles only, so no ground is recorded (the seeder says the reasons are to be filled in after the consequence test); FRESH body (session 16) | 22 |
+| PT Food Station Tjipinang Jaya (Perseroda) | bumd | `rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php` | seeder of the PPID application of PT Food Station Tjipinang Jaya (Perseroda), the DKI Jakarta food-distribution BUMD; it transcribes the company's official "DAFTAR INFORMASI PUBLIK PT FOOD STATION TJIPINANG JAYA" (2026, 17 entries: 7 Berkala, 5 Serta Merta, 5 Setiap Saat) and hides every other sample row; titles as written (typos such as "Perjanjuan" and "Ases" kept); the older `InformasiBerkalaSeeder` list (links to the corporate site, hidden by this seeder) not taken; FRESH body (session 16, `Evaluator.freshBodies`) | 17 |
 | Pemerintah Daerah Kabupaten Bantul | kabupaten | `https://dpmptsp.bantulkab.go.id/ppid/informasi/dikecualikan` | "Lembar Pengujian Konsekuensi PPID Pemerintah Daerah Kabupaten Bantul Nomor 1 Tahun 2021" as published on the DPMPTSP site: the "konten informasi" items of rows I.1 (Pengaduan; Pasal 17 huruf a) and I.2 (Penegakan Hukum; the stored copy is cut inside that row's ground, so no ground recorded for its two items); the separating ";" removed | 4 |
 | Pemerintah Daerah Provinsi Jawa Barat | provinsi | `Trisnaa22/Proyek-Kerja-Praktik_Sistem_Informasi_PPID:resources/views/site/informasi-dikecualikan.blade.php` | a verbatim copy (in an internship project for PPID Sumatera Utara) of the "Daftar Informasi Publik Online" page of ppid.jabarprov.go.id (posted 11 September 2023; every row links to ppid.jabarprov.go.id / jabarprov.go.id; the page names itself "Daftar Informasi Publik Pemerintah Daerah Provinsi Jawa Barat"; the same table is in `risdamalau15/Website-PPID-SUMUT:resources/views/daftar-informasi-dikecualikan.blade.php`): the "Judul Informasi" of every item row of A (berkala, 32), B (serta merta, 2) and C (setiap saat, 18); group headings and sub-rows of the link column not taken; the file name says "dikecualikan" but the table is the DIP and lists no DIK | 52 |
 | Pemerintah Kabupaten Banyumas | kabupaten | `http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan` | first two rows of "Klasifikasi Informasi yang Dikecualikan Pemerintah Kabupaten Banyumas Tahun 2025" (Keputusan Kepala Dinas Kominfo 300.2.11/1864/IV/2025); grounds are PP 60/2008 and PP 12/2017, no Pasal 17 letter | 2 |
@@ -32893,15 +32895,15 @@ Repository sources are cited as `owner/repo:path`.
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1347
-bodies: 58
-bodies with both exempt and open entries: 5
+entries: 1386
+bodies: 59
+bodies with both exempt and open entries: 6
 per category:
-  berkala         663   49.2 %
-  serta_merta     107    7.9 %
-  setiap_saat     325   24.1 %
-  dikecualikan    252   18.7 %
-dikecualikan entries with a stated ground: 110 of 252
+  berkala         670   48.3 %
+  serta_merta     112    8.1 %
+  setiap_saat     330   23.8 %
+  dikecualikan    274   19.8 %
+dikecualikan entries with a stated ground: 110 of 274
 per body kind (bodies, entries):
   kabupaten                8    154
   kota                    24    560
@@ -32911,9 +32913,10 @@ per body kind (bodies, entries):
   rumah_sakit              2     28
   universitas              9    261
   pengadilan               7     43
+  bumd                     1     39
 ```
 
-1347 entries from 58 bodies of 8 kinds; accessed 2026-12-06.
+1386 entries from 59 bodies of 9 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -33707,6 +33710,45 @@ Informasi Data Pribadi Penerima Bantuan Pemerintah/Bantuan Sosial di LLDikti Wil
 Informasi Laporan Keuangan LLDikti Wilayah XI yang belum diaudit,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
 Informasi Surat Menyurat yang bersifat Rahasia di LLDikti Wilayah XI,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
 Informasi infrastruktur pengelolaan TIK di LLDikti Wilayah XI,dikecualikan,17h,LLDikti Wilayah XI,lembaga,anisfairizza/ppid-new:resources/views/informasidikecualikan.blade.php
+Annual Report,berkala,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php
+Company Profile Cetak,berkala,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php
+Company Profile Video,berkala,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php
+Informasi Umum Food Station,berkala,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php
+Profil Dewan Komisaris & Direksi,berkala,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php
+Siaran Media,berkala,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php
+Struktur Organisasi,berkala,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php
+Data Kajian Bisnis Perusahaan,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Data Pelanggan (Perjanjian Sewa Lahan dan Properti/Bisnis lain),dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Data Pribadi Pegawai,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Disposisi Surat Pimpinan,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Dokumen Hasil Pemeriksaan Perusahaan,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Dokumen Pertanahan,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Dokumen SPI (Pertanggungjawaban Keuangan),dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Informasi Upah Pegawai Food Station,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Kebutuhan Karyawan Setiap Bidang dan Tes Calon Karyawan,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Korespondensi Internal dan Eksternal Perusahaan,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Lokasi Server,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Materi Perselisihan Hubungan Industri,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Notulensi Perusahaan,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Pendapatan dari Semua Sektor,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Perincian Laporan Keuangan Perusahaan dan Bukti-bukti terkait aktivitas perusahaan,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Perjanjian Kerja Karyawan,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Perjanjian Kerjasama dengan Pihak Ketiga,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Rencana Kerja Anggaran Perusahaan/RJPP/Master Plan (Tahun Berjalan),dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Somasi dan surat keberatan/penolakan dari individu/kelompok masyarakat untuk diterbitkan izin/non izin,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Strategi Perseroan Kedepan,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Surat Keputusan Direksi,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Uraian Lengkap Hasil Assessment Pegawai,dikecualikan,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiDikecualikanSeeder.php
+Data Kegiatan Korporasi,serta_merta,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php
+Foto Ases (Gedung),serta_merta,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php
+Kegiatan Tanggung Jawab Perusahaan,serta_merta,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php
+Ringkasan Laporan KSD Perusahaan Triwulan,serta_merta,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php
+Tugas dan Wewenang PPID,serta_merta,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php
+Agenda Pasar Murah,setiap_saat,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php
+Harga Promo Penjualan,setiap_saat,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php
+Memorandum of Understanding (MoU),setiap_saat,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php
+Non Disclosure Agreement (NDA),setiap_saat,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php
+Perjanjuan Kerja Sama dan Addendum,setiap_saat,,PT Food Station Tjipinang Jaya (Perseroda),bumd,rudiadriian/fst-ppid:api-ppid/database/seeders/DaftarInformasiPublikSeeder.php
 Dokumen pengaduan masyarakat,dikecualikan,17a,Pemerintah Daerah Kabupaten Bantul,kabupaten,https://dpmptsp.bantulkab.go.id/ppid/informasi/dikecualikan
 Dokumen penyelesaian perselisihan hubungan industrial,dikecualikan,,Pemerintah Daerah Kabupaten Bantul,kabupaten,https://dpmptsp.bantulkab.go.id/ppid/informasi/dikecualikan
 Identitas para pihak yang bersengketa,dikecualikan,,Pemerintah Daerah Kabupaten Bantul,kabupaten,https://dpmptsp.bantulkab.go.id/ppid/informasi/dikecualikan

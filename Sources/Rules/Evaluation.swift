@@ -233,6 +233,9 @@ extension Evaluator {
         "Kecamatan Bekasi Selatan Kota Bekasi",
         "Kecamatan Medan Satria Kota Bekasi",
         "Sekretaris Dewan Perwakilan Rakyat Daerah Kota Bekasi",
+        // Session 16, batch 2: a BUMD (kind `bumd`, new to the corpus) with both open and
+        // withheld items, from its own PPID application's seeders.
+        "PT Food Station Tjipinang Jaya (Perseroda)",
     ]
 
     /// Whether a body's rows are kept for the one fresh measurement (see `freshBodies`).
