@@ -130,6 +130,27 @@ public struct LegalCitations: Sendable, Hashable {
             + "jangka waktu \"Permanen\" tidak dapat ditetapkan"
     }
 
+    /// What the PPID must be told before approving a classification with exemptions under Pasal 17
+    /// huruf a–f, or nil: UU 14/2008 Pasal 20 ayat (2) leaves their periods to a Government
+    /// Regulation (PP 61/2010), whose limits and whose official who sets them dip has not verified
+    /// from the regulation's text (a public summary says the highest leader of the body sets them
+    /// and gives 30 years at most for huruf a). `exemptions` are (item id, ground codes).
+    public static func periodRegulationNote(_ exemptions: [(id: String, codes: [String])]) -> String? {
+        let limited = exemptions.compactMap { e -> String? in
+            let letters = Set(e.codes.compactMap { code -> Character? in
+                let c = code.lowercased()
+                guard c.hasPrefix("17"), c.count >= 3 else { return nil }
+                return c[c.index(c.startIndex, offsetBy: 2)]
+            }.filter { lettersNeverPermanent.contains($0) }).sorted()
+            return letters.isEmpty ? nil : "\(e.id) (huruf \(letters.map(String.init).joined(separator: ", ")))"
+        }
+        guard !limited.isEmpty else { return nil }
+        return "Keputusan Klasifikasi DIK memuat pengecualian berdasarkan Pasal 17 huruf a–f UU 14/2008: "
+            + limited.joined(separator: "; ") + ". Jangka waktu pengecualian ini diatur lebih lanjut dengan PP 61/2010 "
+            + "(Pasal 20 ayat (2) UU 14/2008); dip belum memeriksa batas jangka waktu dan pejabat yang menetapkannya menurut "
+            + "PP itu: mintakan pemeriksaan Bagian Hukum sebelum ditandatangani"
+    }
+
     /// The points (angka) UU 14/2008 Pasal 17 lists under a letter, and what the letter protects.
     /// Huruf a, c and h read "…, yaitu (informasi yang dapat):", huruf e and f end in a colon: each
     /// letter is its list of points, so an exemption under it fits one of them.

@@ -83,6 +83,8 @@ final class CommandLineTests: XCTestCase {
                 // The counts the decrees state: the open part of the item exempted in part is in the DIP too.
                 XCTAssertTrue(approve.out.contains("Versi 1 disetujui: DIP memuat 5 informasi (termasuk bagian terbuka dari 1 informasi "
                     + "yang dikecualikan sebagian), DIK 1 informasi dikecualikan"), approve.out)
+                // Huruf h: no period regulated by PP 61/2010 to point out.
+                XCTAssertFalse(approve.out.contains("PP 61/2010"), approve.out)
             }
         }
     }
@@ -147,6 +149,34 @@ final class CommandLineTests: XCTestCase {
         let pointed = try record(["17h", "17h1"])
         XCTAssertEqual(pointed.status, 0, pointed.err)
         XCTAssertFalse(pointed.out.contains("Perhatian"), pointed.out)
+    }
+
+    /// UU 14/2008 Pasal 20 ayat (2) leaves the periods of huruf a–f exemptions to PP 61/2010, whose
+    /// limits dip has not verified: approving such a classification says so (it does not refuse).
+    func testApprovalOfAHurufAToFExemptionPointsToPP61() throws {
+        _ = try dipBinary()
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
+        var list = Fixture.baseList
+        list.append(Fixture.classified(Fixture.item("5", "Rincian HPS sebelum tender diumumkan", kategori: .setiapSaat),
+                                       suggested: .dikecualikan, test: true))
+        try Fixture.submit(db, list, sha: "v1")
+        try db.recordConsequenceTest(
+            itemID: "dinkes-0005", revision: 1,
+            test: ConsequenceTest(
+                specificInformation: "Rincian harga satuan", legalBasis: "", grounds: ["17b"], consequence: "x",
+                publicInterest: "y", conclusion: .exemptPart, period: .years(2), periodText: "2 tahun",
+                conditionsForOpening: "", tester: Official(name: "Tim"), testedOn: Fixture.date(2)),
+            enteredBy: "Tim", source: .cli, at: Fixture.date(2))
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
+        let approve = try run(["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
+                               "--decree-number", "000.9/7/2026", "--dik-decree-number", "000.9/8/2026",
+                               "--decree-date", "1/6/2026", "--atasan-name", "H. Zaldi Dhuhana",
+                               "--atasan-nip", "196801011990031002", "--force", "--yes", "--workspace", workspace.path])
+        XCTAssertEqual(approve.status, 0, approve.err)
+        XCTAssertTrue(approve.out.contains("Perhatian: Keputusan Klasifikasi DIK memuat pengecualian berdasarkan Pasal 17 huruf a–f "
+            + "UU 14/2008: dinkes-0005 (huruf b). Jangka waktu pengecualian ini diatur lebih lanjut dengan PP 61/2010"), approve.out)
     }
 
     /// A test is recorded after it took place (the register refuses one dated on a later day), and

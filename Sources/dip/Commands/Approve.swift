@@ -247,7 +247,14 @@ extension DIP {
                     decreeNumber: decreeNumber!, dikDecreeNumber: dikDecreeNumber, decreeDate: date,
                     signatory: signatory, atasan: needsAtasan ? atasan : nil, force: force,
                     note: reason ?? "")
-                let printed = Self.preview(request, version: draft, settings: settings, clock: clock)
+                var printed = Self.preview(request, version: draft, settings: settings, clock: clock)
+                // Advice, not a refusal: the periods of huruf a–f exemptions rest on PP 61/2010.
+                if let note = LegalCitations.periodRegulationNote(draft.exempted.map { v in
+                    (v.id, v.consequenceTest.map { citations.codes($0.grounds, text: $0.legalBasis) }
+                        ?? v.classification?.exemptionGrounds ?? [])
+                }) {
+                    printed += "\nPerhatian: \(note)."
+                }
                 if preview {
                     print(printed)
                     let readiness = try db.approvalReadiness(version: number)
