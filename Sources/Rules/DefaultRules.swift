@@ -32847,6 +32847,7 @@ Repository sources are cited as `owner/repo:path`.
 | Pemerintah Kabupaten Bojonegoro | kabupaten | `https://ppid.bojonegorokab.go.id/informasi-dikecualikan` | the two specific items set by SK PPID Utama Pemkab Bojonegoro No 188/7/KEP/412.213/2025 (the generic Pasal 6/17 classes listed above them are not entries); no Pasal 17 letter cited | 2 |
 | Pemerintah Kabupaten Lombok Tengah | kabupaten | `https://www.ppid.lomboktengahkab.go.id/daftar-informasi-dikecualikan.html` | rows 1-4 of the regency's "Daftar Informasi Dikecualikan" table (all four held by DINAS KESEHATAN): the information column, with "Pasal 17 huruf h" where the dasar-hukum cell cites it (row 1 cites only UU HAM, UU Kesehatan and a HIV/AIDS regulation: no ground); cell quotes and a line break inside row 3's title removed; the stored copy is cut inside row 4's fourth legal basis, after its Pasal 17 huruf h citation, so row 4 was kept and nothing after it | 4 |
 | Pemerintah Kabupaten Malang | kabupaten | `noveliamp/ppid-collab:ppid_malangkab.sql` | table `informasi_dikecualikan` (rows 2-25, taken from the SK Klasifikasi Informasi yang Dikecualikan of the regency, listing the OPD that holds each): the `ringkasan` column (the `judul` column is a group name such as "Data Pribadi"); cells listing several items as "a. …; b. …" were split into one row per item with the letter and the separating ";" removed; row 1 (the SK itself) not taken; no Pasal 17 letter given | 55 |
+| Pemerintah Kota Probolinggo | kota | `silhquette/Web-Kota-Probolinggo:information.sql` | SQL dump (14 August 2024) of the `information` table of a redesign of the Kota Probolinggo PPID portal (the repository also holds the city's LRA 2023, KUA 2024 and BPK opinion PDFs and the PPID profile pages): 52 rows of the city's DIP with the column `announced` giving Berkala (28), Setiap Saat (18) or Serta Merta (6); the `name` of each row taken as the title (trailing spaces and typos such as "memperoeh" kept); two titles listed twice taken once (PPAS 2024, Pedoman Pengelolaan Organisasi); every link in the dump is a placeholder, so the list's provenance is the developer's transcription, not a signed decree; no DIK; FRESH body (session 16, `Evaluator.freshBodies`) | 50 |
 | Pemerintah Kota Yogyakarta | kota | `https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html` | transcript of the Lampiran of Keputusan Sekretaris Daerah Kota Yogyakarta 19/SEKDA/2015 (perubahan atas 48/SEKDA/2014) tentang Daftar Informasi Publik dan Informasi yang Dikecualikan: rows 1-7 and 9-13 of "Daftar Informasi Publik" (all marked Berkala) and the sub-rows b-f of row 8 "Profil singkat pejabat struktural" (each with its own Berkala mark; row 8/a "nama;" and the group headings not taken); the stored copy is cut inside row 13's summary | 17 |
 | Pengadilan Agama Klaten | pengadilan | `https://pa-klaten.go.id/informasi-kebijakan-pengadilan.html` | items 1-6 of "Informasi yang Wajib Diumumkan Secara Berkala oleh Pengadilan - Informasi Profil dan Pelayanan Dasar Pengadilan" (per SK KMA 1-144/KMA/SK/I/2011); the stored copy is cut after item 6 | 6 |
 | Pengadilan Agama Sragen | pengadilan | `https://pa-sragen.go.id/ppid_pasragen/uji-kosekuensi-informasi-dikecualikan.html` | first item of "Informasi yang dikecualikan di Pengadilan" (the stored copy is cut after it) | 1 |
@@ -32895,18 +32896,18 @@ Repository sources are cited as `owner/repo:path`.
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1386
-bodies: 59
+entries: 1436
+bodies: 60
 bodies with both exempt and open entries: 6
 per category:
-  berkala         670   48.3 %
-  serta_merta     112    8.1 %
-  setiap_saat     330   23.8 %
-  dikecualikan    274   19.8 %
+  berkala         697   48.5 %
+  serta_merta     118    8.2 %
+  setiap_saat     347   24.2 %
+  dikecualikan    274   19.1 %
 dikecualikan entries with a stated ground: 110 of 274
 per body kind (bodies, entries):
   kabupaten                8    154
-  kota                    24    560
+  kota                    25    610
   provinsi                 1     52
   kementerian              2     70
   lembaga                  5    179
@@ -32916,7 +32917,7 @@ per body kind (bodies, entries):
   bumd                     1     39
 ```
 
-1386 entries from 59 bodies of 9 kinds; accessed 2026-12-06.
+1436 entries from 60 bodies of 9 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -33940,6 +33941,56 @@ Sistem keamanan informasi,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,no
 Source code aplikasi,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
 Struktur skala upah perusahaan,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
 Whistle Blowing,dikecualikan,,Pemerintah Kabupaten Malang,kabupaten,noveliamp/ppid-collab:ppid_malangkab.sql
+CALK 2023,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+DPA 2024,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Daftar Aset 2023,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Daftar nama Pejabat Pemerintah Kota,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Informasi tentang program dan kegiatan Kota Probolinggo,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Informasi tentang ringkasan laporan akses informasi Publik di Kota Probolinggo,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+KUA (Kebijakan Umum Anggaran) 2024,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+LHKPN,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+LKPD 2023,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+LRA 2023,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Lambang Daerah,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Laporan Arus Kas 2023,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Neraca 2023,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Peraturan Perundang-Undangan / keputusan / kebijakan yang disahkan,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Prioritas Pagu Anggaran Sementara (PPAS) 2024,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Profil PPID,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Profil PPID Pelaksana,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Profil Pimpinan Daerah,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+RKA 2024,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+SOP,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+SPP,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Sejarah,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Struktur Organisasi,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Struktur Organisasi PLID,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Tata cara memperoeh informasi,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Tupoksi PPID,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Visi-Misi,berkala,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Bencana sosial,serta_merta,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Informasi tentang bencana alam,serta_merta,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+"Informasi tentang jenis, persebaran dan daerah yang menjadi sumber penyakit yang berpotensi menular",serta_merta,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Informasi tentang keadaan bencana non alam,serta_merta,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Informasi tentang racun pada bahan makanan yang dikonsumsi oleh masyarakat,serta_merta,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Informasi tentang rencana gangguan terhadap utilitas publik,serta_merta,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Daftar Informasi Publik Kota Probolinggo,setiap_saat,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Daftar Informasi Publik PPID Pelaksana Kota Probolinggo,setiap_saat,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Daftar serta Hasil-Hasil Penelitian yang Dilakukan,setiap_saat,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Informasi publik lain yang telah dinyatakan terbuka bagi masyarakat berdasarkan mekanisme,setiap_saat,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Informasi tentang Data Statistik Kota Probolinggo,setiap_saat,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Informasi tentang Peraturan / Keputusan / dan/atau Kebijakan Badan Publik,setiap_saat,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Izin yang Diterbitkan dan/atau dikeluarkan,setiap_saat,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Pedoman Pengelolaan Administrasi,setiap_saat,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Pedoman Pengelolaan Kepegawaian,setiap_saat,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Pedoman Pengelolaan Keuangan,setiap_saat,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Pedoman Pengelolaan Organisasi,setiap_saat,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Rencana Strategis dan Rencana Kerja Badan Publik,setiap_saat,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+SK PPID Utama dan Pelaksana,setiap_saat,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Seluruh Informasi Lengkap yang Wajib Disediakan dan Diumumkan Secara Berkala,setiap_saat,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Surat-surat Perjanjian dengan pihak ketiga berserta dokumen pendukung,setiap_saat,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+Syarat-syarat Perizinan,setiap_saat,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
+laporan penataan izin yang diberikan,setiap_saat,,Pemerintah Kota Probolinggo,kota,silhquette/Web-Kota-Probolinggo:information.sql
 Anggaran program dan kegiatan yang meliputi sumber dan jumlah;,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
 Fungsi dan tugas,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html
 Gambaran umum setiap satuan kerja,berkala,,Pemerintah Kota Yogyakarta,kota,https://adoc.pub/daftar-informasi-publik-bentuk-info-yg-tersedia-wajib-disedi.html

@@ -236,6 +236,8 @@ extension Evaluator {
         // Session 16, batch 2: a BUMD (kind `bumd`, new to the corpus) with both open and
         // withheld items, from its own PPID application's seeders.
         "PT Food Station Tjipinang Jaya (Perseroda)",
+        // Session 16, batch 3: a city's DIP transcribed in a redesign of its PPID portal.
+        "Pemerintah Kota Probolinggo",
     ]
 
     /// Whether a body's rows are kept for the one fresh measurement (see `freshBodies`).
