@@ -72,6 +72,27 @@ public enum IndonesianDate {
         return date
     }
 
+    /// The first WIB day a *waktu pembuatan* text can mean, or nil when it names no calendar time:
+    /// a date ("2026-03-01", "1 Maret 2026") is that day, "Maret 2026" the 1st of March, "2026"
+    /// the 1st of January. Information made no earlier than that day did not exist before it.
+    public static func earliestDay(of text: String) -> Date? {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let date = try? parse(t) { return date }
+        let words = t.lowercased().replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
+        var month = 1, yearText: String
+        switch words.count {
+        case 1: yearText = words[0]
+        case 2:
+            guard let m = monthNames[words[0].trimmingCharacters(in: .punctuationCharacters)] else { return nil }
+            (month, yearText) = (m, words[1])
+        default: return nil
+        }
+        guard yearText.count == 4, yearText.allSatisfy(\.isNumber), let year = Int(yearText) else { return nil }
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = Clock.wib
+        return cal.date(from: DateComponents(year: year, month: month, day: 1))
+    }
+
     /// The WIB midnight of the day `date` falls on.
     public static func startOfDay(_ date: Date) -> Date {
         var cal = Calendar(identifier: .gregorian)

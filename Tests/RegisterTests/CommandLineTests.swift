@@ -179,6 +179,30 @@ final class CommandLineTests: XCTestCase {
             + "UU 14/2008: dinkes-0005 (huruf b). Jangka waktu pengecualian ini diatur lebih lanjut dengan PP 61/2010"), approve.out)
     }
 
+    /// A DIP lists information the body holds (UU 14/2008 Pasal 11 ayat (1) huruf a): an item
+    /// whose time of making is after the decree date is named when the decree is approved.
+    func testApprovalNamesInformationMadeAfterTheDecreeDate() throws {
+        _ = try dipBinary()
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
+        var list = Fixture.baseList
+        var later = Fixture.item("5", "Laporan kinerja semester I")
+        later.waktuPembuatan = "Juli 2026"
+        var earlier = Fixture.item("6", "Profil pejabat")
+        earlier.waktuPembuatan = "1 Mei 2026"
+        list += [Fixture.classified(later), Fixture.classified(earlier)]
+        try Fixture.submit(db, list, sha: "v1")
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
+        let preview = try run(["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
+                               "--decree-number", "000.9/7/2026", "--decree-date", "1/6/2026", "--preview",
+                               "--workspace", workspace.path])
+        XCTAssertEqual(preview.status, 0, preview.err)
+        XCTAssertTrue(preview.out.contains("Perhatian: waktu pembuatan 1 informasi sesudah tanggal keputusan 1 Juni 2026: "
+            + "dinkes-0005 (Juli 2026)."), preview.out)
+        XCTAssertFalse(preview.out.contains("dinkes-0006 ("), preview.out)
+    }
+
     /// A test is recorded after it took place (the register refuses one dated on a later day), and
     /// a decree never predates a test it rests on: an older record dated after the decree date is
     /// refused at approval.

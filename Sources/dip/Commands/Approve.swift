@@ -255,6 +255,19 @@ extension DIP {
                 }) {
                     printed += "\nPerhatian: \(note)."
                 }
+                // A DIP lists the information the body holds (UU 14/2008 Pasal 11 ayat (1) huruf a):
+                // an item whose stated time of making is after the decree date did not exist when
+                // the decree lists it. Said, not refused: the unit's text may simply be wrong.
+                let future = (PublishedList(version: draft).items + draft.exempted).filter { v in
+                    guard let made = IndonesianDate.earliestDay(of: v.item.waktuNormalised ?? v.item.waktuPembuatan) else { return false }
+                    return IndonesianDate.isLaterDay(made, than: date)
+                }
+                if !future.isEmpty {
+                    printed += "\nPerhatian: waktu pembuatan \(future.count) informasi sesudah tanggal keputusan "
+                        + "\(clock.indonesianDate(date)): " + future.map { "\($0.id) (\($0.item.waktuPembuatan))" }.joined(separator: "; ")
+                        + ". DIP memuat informasi yang sudah berada di bawah penguasaan Badan Publik (Pasal 11 ayat (1) huruf a "
+                        + "UU 14/2008): minta unitnya memperbaiki waktu pembuatan, atau tetapkan keputusan setelah informasinya ada."
+                }
                 if preview {
                     print(printed)
                     let readiness = try db.approvalReadiness(version: number)
