@@ -1187,7 +1187,7 @@ aturan:
       - Jumlah pelanggan per wilayah pelayanan
 
   - id: keamanan-gedung-objek-vital
-    keterangan: Rincian pengamanan kantor, objek vital, uang dan pejabat (denah pengamanan, letak CCTV, brankas, jadwal patroli dan pengawalan) — UU 14/2008 Pasal 17 huruf c dan huruf a angka 5
+    keterangan: Rincian pengamanan kantor, objek vital, uang dan pejabat (denah pengamanan, letak CCTV, brankas, jadwal patroli dan pengawalan) — UU 14/2008 Pasal 17 huruf c dan huruf a angka 5; huruf a angka 5 hanya melindungi peralatan, sarana dan prasarana penegak hukum (misalnya Satpol PP) dan huruf c hanya pertahanan dan keamanan negara (angka 1–7), sehingga untuk pengamanan kantor biasa dasarnya lemah dan bahayanya harus diuraikan dalam uji konsekuensi
     prioritas: 100
     salah_satu: [objek vital, obvit, obvitnas, kamera pengawas, titik kamera, lokasi kamera, denah ruang server, tata letak cctv, titik cctv, titik kamera cctv, lokasi kamera cctv, sistem pengamanan gedung, sistem pengamanan kantor, denah pengamanan, jadwal piket pengamanan, jadwal jaga satpam, jadwal patroli, rute patroli, ruang khazanah, khazanah, kunci brankas, kombinasi brankas, kode brankas, gudang amunisi, data kekuatan personel, kekuatan personel, gelar pasukan, pengamanan pimpinan, pengawalan pejabat, jadwal pengawalan, pengawalan vip, jadwal pengiriman uang, pengiriman uang, pengiriman uang tunai, rute pengawalan, pengangkutan uang, pengawalan uang, cash in transit, rencana pengamanan gedung, sistem alarm, denah cctv, peta cctv]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, pengadaan, belanja, rup, sosialisasi, pelatihan, simulasi, kebijakan, pemeliharaan, perawatan, pemasangan, penyediaan, ruang publik, kesepakatan bersama, perjanjian kerja sama, lalu lintas, atcs, untuk publik]
@@ -32723,7 +32723,7 @@ pasal_18:
     judul: Pengungkapan berkaitan dengan posisi seseorang dalam jabatan publik (Pasal 18 ayat (2) huruf b)
     mencabut: [17g, 17h]
   - kode: 18-1
-    judul: Bukan informasi yang dikecualikan menurut Pasal 18 ayat (1) (putusan badan peradilan, penghentian penyidikan/penuntutan, rencana pengeluaran dan laporan keuangan tahunan lembaga penegak hukum, laporan pengembalian uang hasil korupsi)
+    judul: Bukan informasi yang dikecualikan menurut Pasal 18 ayat (1) (antara lain putusan badan peradilan, penghentian penyidikan/penuntutan, rencana pengeluaran dan laporan keuangan tahunan lembaga penegak hukum, laporan pengembalian uang hasil korupsi)
     mencabut: [17a]
 
 """##),

@@ -17,6 +17,9 @@ final class RuleSetTests: XCTestCase {
         XCTAssertTrue(defaultRules.isKnownGround("17b"))
         XCTAssertFalse(defaultRules.isKnownGround("17k"))
         XCTAssertEqual(defaultRules.pasal18.map(\.code), ["18-2a", "18-2b", "18-1"])
+        // Pasal 18 ayat (1) has seven items (a–g); a title naming some of them says it is a selection.
+        let ayat1 = try XCTUnwrap(defaultRules.pasal18.first { $0.code == "18-1" })
+        XCTAssertTrue(ayat1.title.contains("(antara lain "), ayat1.title)
     }
 
     func testEmbeddedCopyEqualsRulesFolder() throws {

@@ -131,6 +131,11 @@ final class StatuteBookTests: XCTestCase {
             // Where the law leaves room, the explanation says so for the consequence test.
             XCTAssertTrue(rule.description.contains("UU 14/2008 Pasal 17"), "\(id): the explanation names its ground")
         }
+        // Huruf a angka 5 protects law enforcers' equipment only: a rule citing it for office
+        // security says the ground is weak there (fourth review).
+        let security = try XCTUnwrap(defaultRules.rules.first { $0.id == "keamanan-gedung-objek-vital" })
+        XCTAssertTrue(security.description.contains("huruf a angka 5 hanya melindungi peralatan, sarana dan prasarana penegak hukum"),
+                      security.description)
         // A decree's ground names the law itself, "as amended", never the amending law alone
         // (17j1 said "UU 24/2013 tentang Perubahan atas UU 23/2006 …").
         for ground in defaultRules.grounds {
