@@ -215,6 +215,33 @@ public final class Morphology: @unchecked Sendable {
     public static func readRoots(_ text: String) -> Set<String> {
         var roots = Set<String>()
         roots.reserveCapacity(32_000)
+        // The list is plain ASCII: split, trim and lower-case its bytes (the same words as the
+        // Character path below, which cost a run 30 ms on the 30,000 lines, each run: issue 19).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var utf8 = text
+            utf8.withUTF8 { bytes in
+                var start = 0
+                func take(_ end: Int) {
+                    var a = start, b = end
+                    while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
+                    while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
+                    guard a < b, bytes[a] != UInt8(ascii: "#") else { return }
+                    roots.insert(String(unsafeUninitializedCapacity: b - a) { out in
+                        for i in a..<b {
+                            let c = bytes[i]
+                            out[i - a] = c >= 0x41 && c <= 0x5A ? c + 32 : c
+                        }
+                        return b - a
+                    })
+                }
+                for i in 0..<bytes.count where bytes[i] >= 0x0A && bytes[i] <= 0x0D {
+                    take(i)
+                    start = i + 1
+                }
+                take(bytes.count)
+            }
+            return roots
+        }
         for line in text.split(whereSeparator: \.isNewline) {
             let word = line.trimmingCharacters(in: .whitespaces).lowercased()
             if word.isEmpty || word.hasPrefix("#") { continue }

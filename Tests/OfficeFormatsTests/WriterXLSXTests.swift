@@ -156,6 +156,41 @@ final class WriterXLSXTests: XCTestCase {
         XCTAssertEqual(try XLSXWriter.write(sampleWorkbook()), try XLSXWriter.write(sampleWorkbook()))
     }
 
+    /// A workbook's own deflate level (the review workbook's, level 2) changes the compressed
+    /// bytes only: every part reads back the same, and the level is the one asked for.
+    func testCompressionLevelChangesTheBytesNotTheParts() throws {
+        var fast = sampleWorkbook(rows: 400)
+        fast.compression = .deflate(level: 2)
+        let usual = try XLSXWriter.write(sampleWorkbook(rows: 400))
+        let quick = try XLSXWriter.write(fast)
+        XCTAssertNotEqual(usual, quick)
+        XCTAssertEqual(quick, try XLSXWriter.write(fast), "deterministic at any level")
+        let a = try readZipEntries(usual), b = try readZipEntries(quick)
+        XCTAssertEqual(a.map(\.name), b.map(\.name))
+        for (x, y) in zip(a, b) { XCTAssertEqual(x.data, y.data, x.name) }
+        // The general-purpose flag's bits 1-2 in the central directory record the level class:
+        // 0 normal (levels 3-7 in libzip's choice), 2 fast (1-2).
+        XCTAssertEqual(Self.deflateFlags(usual, entry: "xl/worksheets/sheet1.xml"), 0)
+        XCTAssertEqual(Self.deflateFlags(quick, entry: "xl/worksheets/sheet1.xml"), 4)
+        XCTAssertEqual(Self.deflateFlags(quick, entry: "[Content_Types].xml"), 0, "content types keep the usual level")
+    }
+
+    /// Bits 1-2 of the general-purpose flag of `entry`'s central directory record, shifted in place.
+    static func deflateFlags(_ zip: [UInt8], entry: String) -> Int? {
+        let name = Array(entry.utf8)
+        var i = 0
+        while i + 46 <= zip.count {
+            if zip[i] == 0x50, zip[i + 1] == 0x4B, zip[i + 2] == 0x01, zip[i + 3] == 0x02 {
+                let nameLength = Int(zip[i + 28]) | Int(zip[i + 29]) << 8
+                if Array(zip[(i + 46)..<min(zip.count, i + 46 + nameLength)]) == name {
+                    return Int(zip[i + 8]) & 0x06
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     func testRejectsWhatExcelRepairs() throws {
         var wb = sampleWorkbook(rows: 2)
         wb.sheets[2].name = "Dinas Komunikasi dan Informatika Kabupaten"

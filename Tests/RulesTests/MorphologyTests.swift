@@ -151,4 +151,32 @@ final class MorphologyTests: XCTestCase {
         XCTAssertTrue(tender.needsConsequenceTest)
         XCTAssertEqual(tender.exemptionGrounds, ["17b"])
     }
+
+    /// The root list's byte path (ASCII text) reads the same words as splitting on newline
+    /// Characters, trimming spaces and tabs and lower-casing: on the built-in list and on random
+    /// lists with CR, CRLF, tabs, comments, blank lines, capitals and form feeds.
+    func testRootListBytePathReadsWhatTheCharacterPathReads() throws {
+        func reference(_ text: String) -> Set<String> {
+            var roots = Set<String>()
+            for line in text.split(whereSeparator: \.isNewline) {
+                let word = line.trimmingCharacters(in: .whitespaces).lowercased()
+                if word.isEmpty || word.hasPrefix("#") { continue }
+                roots.insert(word)
+            }
+            return roots
+        }
+        let builtIn = try XCTUnwrap(DefaultRules.text(Morphology.rootsFileName))
+        XCTAssertEqual(Morphology.readRoots(builtIn), reference(builtIn))
+        XCTAssertGreaterThan(Morphology.readRoots(builtIn).count, 20_000)
+        var random = SplitMix(seed: 19)
+        let pieces = ["abc", "Kata", "DASAR", " ", "\t", "\n", "\r\n", "\r", "#", "# catatan", "\u{0C}", "\u{0B}", "x-y", "1a"]
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...30, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            XCTAssertEqual(Morphology.readRoots(text), reference(text), "\(text.debugDescription)")
+        }
+        // Non-ASCII text keeps the Character path.
+        let accented = " Éclair \n\u{2028}Ruang\u{A0}\n"
+        XCTAssertEqual(Morphology.readRoots(accented), reference(accented))
+        XCTAssertEqual(Morphology.readRoots(accented), ["éclair", "ruang"])
+    }
 }

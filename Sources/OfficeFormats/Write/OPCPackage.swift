@@ -130,8 +130,10 @@ public enum OPCPackage {
 
     /// Zips `[Content_Types].xml` (built from the parts) followed by the parts in the given order.
     /// `defaults` adds `Default` content types by extension (e.g. `("png", "image/png")` for media parts).
+    /// `compression` is every part's but `[Content_Types].xml`'s and copied parts' (kept as they are).
     public static func zip(parts: [OPCPart], modified: Date,
-                           defaults: [(extension: String, contentType: String)] = []) throws -> [UInt8] {
+                           defaults: [(extension: String, contentType: String)] = [],
+                           compression: ZipCompression = .default) throws -> [UInt8] {
         let x = try XMLWriter()
         x.element("Types", [("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")]) {
             x.element("Default", [("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml")])
@@ -145,9 +147,9 @@ public enum OPCPackage {
         try zw.add(path: "[Content_Types].xml", data: try x.finish(), modified: modified)
         for p in parts {
             switch p.storage {
-            case .bytes(let bytes): try zw.add(path: p.name, data: bytes, modified: modified)
+            case .bytes(let bytes): try zw.add(path: p.name, data: bytes, modified: modified, compression: compression)
             // libzip reads the buffer when the archive is closed, below, while `parts` holds it.
-            case .xml(let xml): try zw.addBorrowed(path: p.name, bytes: xml, modified: modified)
+            case .xml(let xml): try zw.addBorrowed(path: p.name, bytes: xml, modified: modified, compression: compression)
             case .copied(let archive, let entry): try zw.addCopy(path: p.name, entry: entry, of: archive, modified: modified)
             }
         }

@@ -226,15 +226,19 @@ public struct XLSXDocument: Sendable {
     public var timeZone: TimeZone
     /// Texts longer than a cell: refused (the default) or truncated.
     public var longText: XLSXLongText
+    /// How the parts are deflated (zlib level 6 unless a workbook says otherwise).
+    public var compression: ZipCompression
 
     public init(sheets: [XLSXSheet], title: String = "", creator: String = "", created: Date,
-                timeZone: TimeZone = TimeZone(identifier: "UTC")!, longText: XLSXLongText = .refuse) {
+                timeZone: TimeZone = TimeZone(identifier: "UTC")!, longText: XLSXLongText = .refuse,
+                compression: ZipCompression = .default) {
         self.sheets = sheets
         self.title = title
         self.creator = creator
         self.created = created
         self.timeZone = timeZone
         self.longText = longText
+        self.compression = compression
     }
 }
 

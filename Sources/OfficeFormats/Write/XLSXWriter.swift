@@ -69,7 +69,7 @@ public enum XLSXWriter {
         parts.append(OPCPart(name: "docProps/app.xml",
                              contentType: "application/vnd.openxmlformats-officedocument.extended-properties+xml",
                              data: try OPCPackage.appProperties(application: "dip")))
-        return try OPCPackage.zip(parts: parts, modified: wb.created)
+        return try OPCPackage.zip(parts: parts, modified: wb.created, compression: wb.compression)
     }
 
     /// Writes the package to `url` through a temporary name.
