@@ -1250,7 +1250,7 @@ aturan:
       - Agenda rapat pimpinan yang terbuka untuk umum
 
   - id: arsip-tertutup
-    keterangan: Arsip yang aksesnya ditutup oleh pencipta arsip dengan alasan UU 43/2009 Pasal 44 (kependudukan, kewilayahan, perbatasan, perjanjian internasional, kontrak karya, masalah pemerintahan strategis) — UU 14/2008 Pasal 17 huruf j jo. UU 43/2009 tentang Kearsipan; arsip terjaga wajib dijaga keutuhannya tetapi tidak dengan sendirinya tertutup
+    keterangan: Arsip yang aksesnya ditutup oleh pencipta arsip dengan alasan UU 43/2009 Pasal 44 (menghambat penegakan hukum, hak kekayaan intelektual dan persaingan usaha, pertahanan dan keamanan negara, kekayaan alam, ketahanan ekonomi, hubungan luar negeri, akta otentik atau wasiat, rahasia atau data pribadi, memorandum yang menurut sifatnya dirahasiakan) — UU 14/2008 Pasal 17 huruf j jo. UU 43/2009 tentang Kearsipan; alasan itu sama dengan Pasal 17 huruf a–i, jadi sebutkan juga huruf yang sesuai; arsip terjaga (kependudukan, kewilayahan, perbatasan, perjanjian internasional, kontrak karya, masalah pemerintahan strategis) wajib dijaga keutuhannya tetapi tidak dengan sendirinya tertutup
     prioritas: 100
     salah_satu: [arsip terjaga, daftar arsip terjaga, arsip tertutup, arsip yang dinyatakan tertutup, arsip rahasia, arsip sangat rahasia, arsip vital, daftar arsip vital, akses arsip tertutup, arsip dinamis tertutup]
     kecuali: [tata cara, pedoman, sop, jadwal retensi arsip, jra, klasifikasi arsip, klasifikasi keamanan dan akses arsip, sosialisasi, pelatihan, jumlah, statistik, program arsip vital, kebijakan]

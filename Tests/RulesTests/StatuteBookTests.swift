@@ -136,6 +136,11 @@ final class StatuteBookTests: XCTestCase {
         let security = try XCTUnwrap(defaultRules.rules.first { $0.id == "keamanan-gedung-objek-vital" })
         XCTAssertTrue(security.description.contains("huruf a angka 5 hanya melindungi peralatan, sarana dan prasarana penegak hukum"),
                       security.description)
+        // UU 43/2009 Pasal 44 closes archives for the reasons of UU 14/2008 Pasal 17 a–i; the subjects
+        // of *arsip terjaga* (kependudukan, kewilayahan, …) are not those reasons (fourth review).
+        let archives = try XCTUnwrap(defaultRules.rules.first { $0.id == "arsip-tertutup" })
+        XCTAssertTrue(archives.description.contains("Pasal 44 (menghambat penegakan hukum"), archives.description)
+        XCTAssertFalse(archives.description.contains("Pasal 44 (kependudukan"), archives.description)
         // A decree's ground names the law itself, "as amended", never the amending law alone
         // (17j1 said "UU 24/2013 tentang Perubahan atas UU 23/2006 …").
         for ground in defaultRules.grounds {
