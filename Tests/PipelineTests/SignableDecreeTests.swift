@@ -167,7 +167,10 @@ final class SignableDecreeTests: XCTestCase {
         // item exempted in part stays, with its note; the kop and signature title agree.
         let dipText = dip.joined(separator: " ")
         XCTAssertFalse(dipText.contains("tidak terdapat Keputusan sebelumnya"))
-        XCTAssertTrue(dipText.contains("Dikecualikan sebagian: tersedia salinan"), "open part of a partial exemption in the DIP")
+        // … naming the part withheld, as the DIK decree does (the PDF's lines are joined by spaces).
+        let flatDIP = dipText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(flatDIP.contains("Dikecualikan sebagian: Nama, NIK dan alamat pasien pada hasil pemeriksaan; tersedia salinan"),
+                      "open part of a partial exemption in the DIP, with the part withheld: \(flatDIP)")
         XCTAssertEqual(DecreeWriter.dipColumns[2], "Pejabat atau Unit/Satuan Kerja yang Menguasai Informasi", "full legal field names")
         // No column header broken inside a word ("Pengecualia-n"): every header word is whole.
         for (text, headers) in [(dipText, DecreeWriter.dipColumns), (dikText, DecreeWriter.dikColumns)] {

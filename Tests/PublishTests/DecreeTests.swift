@@ -468,4 +468,30 @@ final class DecreeOfficeNameTests: XCTestCase {
         // An office that submits nothing and resembles no unit: nothing to compare.
         XCTAssertEqual(settings.officeNameWarnings(units: [WorkUnit(code: "dinsos", name: "Dinas Sosial")]).count, 0)
     }
+
+    /// The DIP decree lists the open part of an item exempted in part under the item's own title
+    /// ("Daftar penerima bantuan sosial beserta NIK dan nomor rekening"): its Lampiran names the
+    /// part withheld, as the DIK decree's Lampiran does, instead of only saying that some part is.
+    func testLampiranNamesThePartWithheldFromAnItemExemptedInPart() throws {
+        var v = Fixture.version3()
+        var test = Fixture.exemptTest("UU 14/2008 Pasal 17 huruf h angka 3", period: "Selama berlaku")
+        test.conclusion = .exemptPart
+        test.specificInformation = "NIK dan nomor rekening penerima"
+        var partial = Fixture.item("dinsos-0007", unit: Fixture.diskominfo, nomor: "7",
+                                   ringkasan: "Daftar penerima bantuan sosial beserta NIK dan nomor rekening",
+                                   category: .dikecualikan, test: test)
+        partial.item.kategori = .setiapSaat
+        v.exempted.append(partial)
+        let text = visibleText(try docxParts(try DecreeWriter.penetapanDIP(version: v, settings: .kabupatenSerang,
+                                                                           citations: .builtIn, clock: Fixture.clock))[2].text)
+            .joined(separator: " ")
+        XCTAssertTrue(text.contains("(Dikecualikan sebagian: NIK dan nomor rekening penerima; tersedia salinan yang bagian "
+            + "dikecualikannya dihitamkan.)"), text)
+        // No part recorded: the note still says a part is withheld.
+        v.exempted[v.exempted.count - 1].consequenceTest?.specificInformation = " "
+        let generic = visibleText(try docxParts(try DecreeWriter.penetapanDIP(version: v, settings: .kabupatenSerang,
+                                                                              citations: .builtIn, clock: Fixture.clock))[2].text)
+            .joined(separator: " ")
+        XCTAssertTrue(generic.contains("(\(PublishedList.partialNote))"), generic)
+    }
 }

@@ -339,7 +339,7 @@ public enum DecreeWriter {
                 ? (penguasa.isEmpty ? v.unit.name : penguasa)
                 : "\(penguasa)\n(\(v.unit.name))"
             var summary = cellText(it.ringkasan)
-            if PublishedList.isPartial(v) { summary += "\n(\(PublishedList.partialNote))" }
+            if PublishedList.isPartial(v) { summary += "\n(\(PublishedList.partialNote(naming: v)))" }
             return [summary, holder, cellText(it.penanggungJawab), whenAndWhere(it, clock: L.clock),
                     it.bentuk.isEmpty ? it.form.label : cellText(it.bentuk), cellText(it.retensi)]
         }

@@ -40,6 +40,16 @@ public struct PublishedList: Sendable {
     /// Note printed with the open part of an item *dikecualikan sebagian* (DIP and website).
     public static let partialNote = "Dikecualikan sebagian: tersedia salinan yang bagian dikecualikannya dihitamkan."
 
+    /// `partialNote` naming the part withheld, as the consequence test recorded it (the DIK
+    /// decree's Lampiran names the same part): the DIP decree lists the item as public, and its
+    /// reader must see which part of it is not. The generic note when no part was recorded.
+    public static func partialNote(naming item: VersionItem) -> String {
+        let part = (item.consequenceTest?.specificInformation ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !part.isEmpty, part != "-" else { return partialNote }
+        let named = part.hasSuffix(".") ? String(part.dropLast()) : part
+        return "Dikecualikan sebagian: \(named); tersedia salinan yang bagian dikecualikannya dihitamkan."
+    }
+
     /// The open part of an item exempted in part: it stays in the DIP, in the category the
     /// unit declared (setiap saat when it declared none open), with `partialNote`; only the
     /// withheld part goes to the DIK.
