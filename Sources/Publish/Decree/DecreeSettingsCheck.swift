@@ -103,7 +103,7 @@ extension DecreeSettings {
         }
         if atasanPPID.name.trimmingCharacters(in: .whitespaces).isEmpty || atasanPPID.nip == nil {
             out.append((false, "nama dan NIP Atasan PPID (`atasanPPID`) kosong: `dip approve` memintanya lewat "
-                + "--atasan-name/--atasan-nip bila ada informasi yang dikecualikan."))
+                + "--atasan-name/--atasan-nip bila ada informasi yang dikecualikan atau uji konsekuensi yang dicetak dalam berita acara."))
         }
         return out
     }
