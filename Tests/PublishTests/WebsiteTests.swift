@@ -207,9 +207,9 @@ final class WebsiteTests: XCTestCase {
         XCTAssertTrue(try text(dir, "feed.atom").contains("<link rel=\"related\" href=\"https://dinkes.serangkab.example/profil?tahun=2026&amp;bagian=1\""))
         XCTAssertTrue(try text(dir, "feed.json").contains("\"external_url\" : \"https://dinkes.serangkab.example/profil?tahun=2026&bagian=1\""))
         let rows = WebParse.csv(try text(dir, "dip.csv"))
-        XCTAssertEqual(rows[0].last, "tautan")
-        XCTAssertEqual(rows.first { $0[0] == "dinkes-0001" }?.last, "https://dinkes.serangkab.example/profil?tahun=2026&bagian=1")
-        XCTAssertEqual(rows.first { $0[0] == "dinkes-0003" }?.last, "")
+        let link = try XCTUnwrap(rows[0].firstIndex(of: "tautan"))
+        XCTAssertEqual(rows.first { $0[0] == "dinkes-0001" }?[link], "https://dinkes.serangkab.example/profil?tahun=2026&bagian=1")
+        XCTAssertEqual(rows.first { $0[0] == "dinkes-0003" }?[link], "")
     }
 
     // MARK: Feeds
@@ -331,6 +331,12 @@ final class WebsiteTests: XCTestCase {
         let dip = try XCTUnwrap(entry["_dip"] as? [String: Any])
         XCTAssertEqual(dip["versi"] as? Int, 2, "\(dip)")
         XCTAssertTrue((entry["content_text"] as? String ?? "").contains("DIP versi 2"), "\(entry)")
+        // The open-data CSV says which part is withheld too (its title alone reads as wholly public).
+        let csv = WebParse.csv(String(decoding: try XCTUnwrap(files[IndexPage.csvName]), as: UTF8.self))
+        let note = try XCTUnwrap(csv[0].firstIndex(of: "keterangan"))
+        XCTAssertEqual(csv.first { $0[0] == "dinsos-0007" }?[note],
+                       "Dikecualikan sebagian: RAHASIA-REKAM-MEDIS-ISI nama dan diagnosis pasien; tersedia salinan yang bagian dikecualikannya dihitamkan.")
+        XCTAssertEqual(csv.first { $0[0] == "dinkes-0001" }?[note], "")
 
         // The exemption lifted in version 3 (tested again: terbuka), the same revision wholly open:
         // a change the feed announces once, under an id of its own, without the partial note.

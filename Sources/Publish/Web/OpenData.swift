@@ -24,6 +24,8 @@ enum OpenData {
         ("bentuk_informasi", "Bentuk informasi yang tersedia", "string", 18),
         ("retensi", "Jangka waktu penyimpanan atau retensi arsip", "string", 22),
         ("tautan", "Tautan informasi daring (http/https)", "string", 30),
+        // Last, so the earlier columns keep their places for readers of earlier files.
+        ("keterangan", "Keterangan (bagian yang dikecualikan)", "string", 40),
     ]
 
     static func row(_ item: VersionItem) -> [String] {
@@ -34,6 +36,9 @@ enum OpenData {
             item.unit.code, item.unit.name, it.nomor, it.ringkasan, it.pejabatPenguasa,
             it.penanggungJawab, it.waktuPembuatan, it.tempatPembuatan, item.bentukText, it.retensi,
             it.tautan.flatMap(WebLink.checked) ?? "",
+            // The open part of an item exempted in part: which part is withheld, as the page,
+            // the feed and the decree say (its title alone would read as wholly public).
+            PublishedList.isPartial(item) ? PublishedList.partialNote(naming: item) : "",
         ]
     }
 
