@@ -875,7 +875,7 @@ aturan:
     keterangan: Kondisi keuangan, aset, pendapatan dan rekening bank seseorang (penghasilan, potongan, pinjaman, simpanan) — UU 14/2008 Pasal 17 huruf h angka 3
     prioritas: 100
     salah_satu: [gaji pegawai, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan, berkas keringanan ukt, pengajuan keringanan ukt, permohonan keringanan ukt, berkas pengajuan keringanan, tunjangan profesi per, rincian tunjangan profesi, penerima tunjangan profesi, kondisi ekonomi keluarga, kondisi ekonomi orang tua, penghasilan orang tua]
-    kecuali: [belanja, anggaran, realisasi, pagu, peraturan, ketentuan, standar, standar biaya, besaran tpp, kebijakan, pedoman, tata cara, prosedur, sop, persyaratan, syarat, jumlah, rekapitulasi jumlah, statistik, agregat, yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, perbup, peraturan bupati, keputusan bupati tentang besaran, sosialisasi, cakupan, persentase, dprd, anggota dprd, pimpinan dprd, kepala daerah, bupati, wakil bupati, wali kota, walikota, wakil wali kota, gubernur, wakil gubernur]
+    kecuali: [belanja, anggaran, skala gaji, menurut pangkat, realisasi, pagu, peraturan, ketentuan, standar, standar biaya, besaran tpp, kebijakan, pedoman, tata cara, prosedur, sop, persyaratan, syarat, jumlah, rekapitulasi jumlah, statistik, agregat, yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, perbup, peraturan bupati, keputusan bupati tentang besaran, sosialisasi, cakupan, persentase, dprd, anggota dprd, pimpinan dprd, kepala daerah, bupati, wakil bupati, wali kota, walikota, wakil wali kota, gubernur, wakil gubernur]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
@@ -1411,6 +1411,10 @@ aturan:
     keterangan: Profil badan publik (kedudukan, tugas dan fungsi, struktur organisasi, visi misi, alamat)
     prioritas: 40
     salah_satu: [profil dinas, profil badan, profil kecamatan, profil kelurahan, profil rsud, profil rumah sakit, profil satuan, profil sekretariat, profil inspektorat, profil organisasi, profil perangkat daerah, profil opd, profil bpbd, profil uptd, profil puskesmas, profil kantor, struktur organisasi, tugas pokok, tugas dan fungsi, tupoksi, kedudukan tugas, visi misi, visi dan misi, alamat kantor, alamat dan kontak, sejarah singkat, kedudukan atau domisili, kedudukan domisili, ruang lingkup kegiatan, maksud dan tujuan, gambaran umum setiap satuan kerja, gambaran umum satuan kerja, profil singkat pejabat]
+    # "Surat-menyurat pimpinan atau pejabat ... dalam rangka pelaksanaan tugas pokok dan
+    # fungsinya" adalah butir informasi setiap saat (Perki 1/2021), bukan profil: kata "tugas
+    # pokok" di situ bukan tugas pokok badan publik.
+    kecuali: [surat menyurat]
     kategori: berkala
     subkelompok: A
     contoh_cocok:
@@ -1418,6 +1422,7 @@ aturan:
       - Visi, misi dan struktur organisasi RSUD dr. Dradjat Prawiranegara
     contoh_tidak_cocok:
       - Profil Kesehatan Kabupaten Serang Tahun 2025
+      - Surat menyurat pimpinan dalam rangka pelaksanaan tugas pokok dan fungsi
 
   - id: berkala-a-pejabat
     keterangan: Profil pejabat dan daftar pejabat struktural
@@ -2204,6 +2209,17 @@ aturan:
 #             pencocokan, sehingga `kecuali` dan penanda_terbuka juga melihatnya: "Jml penerima
 #             BLT per desa" dibaca "jumlah penerima BLT per desa". Hanya untuk bentuk yang
 #             tidak bermakna lain (SPT, misalnya, adalah Surat Pemberitahuan pajak).
+# bahasa_inggris: kata/frasa bahasa Inggris dan padanannya dalam bahasa Indonesia, untuk
+#             daftar dwibahasa (kampus, rumah sakit, BUMD). Seperti bentuk_singkat, DIGANTI
+#             sebelum pencocokan. Urutan kata dibalik untuk deretan kata Inggris yang
+#             berurutan, karena bahasa Inggris menaruh kata penjelas di depan: "Staff salary
+#             slips" dibaca "slip gaji pegawai", "Minutes of closed board meetings" dibaca
+#             "notulen rapat dewan tertutup". Tulis bentuk tunggal: bentuk jamak biasa (-s,
+#             -es, -ies) dikenali sendiri. Kata yang juga kata bahasa Indonesia (data, audit,
+#             server) jangan ditulis: `dip rules check` menolaknya.
+# bahasa_inggris_sambung: kata sambung dan kata kerja bahasa Inggris yang tetap di
+#             tempatnya (of, and, for, before, submitted …) dengan padanannya; "" berarti
+#             kata itu dihapus ("of", "the").
 
 kata_tetap:
   - pengadaan
@@ -2416,6 +2432,306 @@ bentuk_singkat:
   kel: kelurahan
   prov: provinsi
   peg: pegawai
+
+bahasa_inggris:
+  # orang
+  staff: pegawai
+  employee: pegawai
+  civil servant: pegawai negeri sipil
+  lecturer: dosen
+  teacher: guru
+  student: mahasiswa
+  patient: pasien
+  resident: penduduk
+  citizen: warga
+  applicant: pelamar
+  job applicant: pelamar kerja
+  candidate: calon
+  participant: peserta
+  taxpayer: wajib pajak
+  individual taxpayer: wajib pajak orang pribadi
+  customer: pelanggan
+  debtor: debitur
+  child: anak
+  children: anak
+  people: orang
+  parent: orang tua
+  victim: korban
+  witness: saksi
+  suspect: tersangka
+  inmate: narapidana
+  prisoner: narapidana
+  whistleblower: pelapor
+  whistleblowing reporter: pelapor pelanggaran
+  complainant: pengadu
+  owner: pemilik
+  official: pejabat
+  officer: petugas
+  head: kepala
+  leader: pimpinan
+  regent: bupati
+  governor: gubernur
+  supplier: penyedia
+  bidder: peserta tender
+  # keuangan orang dan badan
+  salary: gaji
+  salary slip: slip gaji
+  pay slip: slip gaji
+  payslip: slip gaji
+  salary scale: skala gaji
+  remuneration: remunerasi
+  allowance: tunjangan
+  income: penghasilan
+  bank account: rekening bank
+  account number: nomor rekening
+  bank statement: rekening koran
+  account statement: rekening koran
+  financial statement: laporan keuangan
+  financial report: laporan keuangan
+  tax: pajak
+  tax return: surat pemberitahuan pajak
+  loan: pinjaman
+  debt: utang
+  savings: tabungan
+  bill: tagihan
+  invoice: tagihan
+  payment: pembayaran
+  budget: anggaran
+  realisation: realisasi
+  realization: realisasi
+  expenditure: belanja
+  revenue: pendapatan
+  asset: aset
+  inventory: inventaris
+  tariff: tarif
+  tariff adjustment: penyesuaian tarif
+  fee: biaya
+  tuition fee: uang kuliah
+  grant: hibah
+  scholarship: beasiswa
+  # pemeriksaan, audit, rapat
+  unaudited: belum diaudit
+  audited: telah diaudit
+  internal audit: audit internal
+  working paper: kertas kerja
+  audit finding: temuan audit
+  finding: temuan
+  report: laporan
+  audit report: laporan hasil audit
+  annual: tahunan
+  monthly: bulanan
+  minutes: notulen
+  meeting: rapat
+  closed meeting: rapat tertutup
+  board: dewan
+  closed: tertutup
+  confidential: rahasia
+  secret: rahasia
+  draft: rancangan
+  legal opinion: pendapat hukum
+  legal memorandum: memorandum hukum
+  legal memoranda: memorandum hukum
+  internal memoranda: memorandum internal
+  opinion: pendapat
+  correspondence: korespondensi
+  negotiation: perundingan
+  embassy: kedutaan besar
+  foreign: asing
+  approval: persetujuan
+  # kesehatan, pendidikan, penilaian
+  medical record: rekam medis
+  health record: rekam medis
+  medical: medis
+  health: kesehatan
+  health examination: pemeriksaan kesehatan
+  medical examination: pemeriksaan kesehatan
+  examination: pemeriksaan
+  treatment: pengobatan
+  disease: penyakit
+  drug test: tes narkoba
+  ward: ruang rawat
+  exam: ujian
+  entrance exam: ujian masuk
+  exam question: soal ujian
+  test question: soal tes
+  question: pertanyaan
+  answer key: kunci jawaban
+  answer: jawaban
+  score: nilai
+  grade: nilai
+  transcript: transkrip
+  academic: akademik
+  thesis: skripsi
+  thesis defence: sidang skripsi
+  thesis defense: sidang skripsi
+  counselling: konseling
+  counseling: konseling
+  psychological: psikologi
+  psychological test: tes psikologi
+  test: tes
+  result: hasil
+  assessment: penilaian
+  appraisal: penilaian
+  evaluation: evaluasi
+  selection: seleksi
+  recruitment: penerimaan
+  attendance: kehadiran
+  violation: pelanggaran
+  sanction: sanksi
+  disciplinary hearing: pemeriksaan disiplin
+  hearing: sidang
+  complaint: pengaduan
+  curriculum: kurikulum
+  syllabus: silabus
+  study programme: program studi
+  study program: program studi
+  calendar: kalender
+  schedule: jadwal
+  research: penelitian
+  survey: survei
+  respondent: responden
+  raw data: data mentah
+  # data pribadi, kependudukan
+  record: catatan
+  file: berkas
+  document: dokumen
+  personal data: data pribadi
+  personal information: informasi pribadi
+  personal file: berkas pribadi
+  private: pribadi
+  identity: identitas
+  identity number: nomor identitas
+  national identity number: nomor induk kependudukan
+  family card: kartu keluarga
+  birth certificate: akta kelahiran
+  marriage certificate: akta perkawinan
+  death certificate: akta kematian
+  certificate: sertifikat
+  address: alamat
+  home address: alamat rumah
+  phone number: nomor telepon
+  telephone number: nomor telepon
+  land: tanah
+  ownership: kepemilikan
+  permit: izin
+  licence: izin
+  license: izin
+  # keamanan, sistem, penegakan hukum
+  network: jaringan
+  network topology: topologi jaringan
+  topology: topologi
+  configuration: konfigurasi
+  password: kata sandi
+  credential: kredensial
+  access: akses
+  access right: hak akses
+  source code: kode sumber
+  information system: sistem informasi
+  blueprint: gambar teknis
+  floor plan: denah
+  building: gedung
+  data centre: pusat data
+  data center: pusat data
+  footage: rekaman
+  cctv footage: rekaman cctv
+  cctv recording: rekaman cctv
+  recording: rekaman
+  security: keamanan
+  intelligence: intelijen
+  firearm: senjata api
+  weapon: senjata
+  vulnerability: kerentanan
+  investigation: penyidikan
+  investigation file: berkas penyidikan
+  criminal case: perkara pidana
+  criminal: pidana
+  case: perkara
+  ongoing: sedang berjalan
+  court: pengadilan
+  verdict: putusan
+  ruling: putusan
+  evidence: barang bukti
+  exploration: eksplorasi
+  mineral reserve: cadangan mineral
+  calculation: perhitungan
+  early: awal
+  # informasi terbuka
+  strategic plan: rencana strategis
+  work plan: rencana kerja
+  procurement plan: rencana pengadaan
+  business plan: rencana bisnis
+  procurement: pengadaan
+  general procurement plan: rencana umum pengadaan
+  bid: penawaran
+  bid price: harga penawaran
+  price: harga
+  contract: kontrak
+  agreement: perjanjian
+  decree: keputusan
+  regulation: peraturan
+  policy: kebijakan
+  procedure: prosedur
+  standard operating procedure: standar operasional prosedur
+  service standard: standar pelayanan
+  public service: pelayanan publik
+  service: layanan
+  public information: informasi publik
+  information: informasi
+  list: daftar
+  organisational structure: struktur organisasi
+  organizational structure: struktur organisasi
+  profile: profil
+  vision: visi
+  mission: misi
+  early warning: peringatan dini
+  warning: peringatan
+  flood: banjir
+  landslide: tanah longsor
+  disaster: bencana
+  evacuation: evakuasi
+  statistics: statistik
+  visit: kunjungan
+  agency: badan
+  council: dewan
+  supreme audit agency: badan pemeriksa keuangan
+  rank: pangkat
+  performance: kinerja
+  position: jabatan
+
+bahasa_inggris_sambung:
+  of: ""
+  the: ""
+  an: ""
+  is: ""
+  are: ""
+  was: ""
+  were: ""
+  and: dan
+  or: atau
+  for: untuk
+  with: dengan
+  to: kepada
+  in: di
+  on: tentang
+  from: dari
+  by: menurut
+  before: sebelum
+  after: setelah
+  during: selama
+  including: termasuk
+  under: dalam
+  not: belum
+  yet: ""
+  still: masih
+  each: per
+  every: setiap
+  number: jumlah
+  submitted: diserahkan
+  announced: diumumkan
+  signed: ditandatangani
+  approved: disetujui
+  published: dipublikasikan
+  issued: diterbitkan
 
 """##),
         ("kata-dasar-SUMBER.md", ##"""

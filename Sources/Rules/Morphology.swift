@@ -30,6 +30,11 @@ public final class Morphology: @unchecked Sendable {
     }
     /// The longest short spelling, in bytes: longer tokens are not looked up (most are).
     private var shortSpellingLength = 0
+    /// English words and phrases with their Indonesian wording (kamus.yaml `bahasa_inggris`
+    /// and `bahasa_inggris_sambung`), written in Indonesian word order before anything
+    /// matches, like the short spellings: bilingual campus and hospital lists write "Staff
+    /// salary slips" for "slip gaji pegawai".
+    public internal(set) var english = EnglishWording()
 
     private var cache: [String: String] = [:]
     private let lock = NSLock()
@@ -75,11 +80,15 @@ public final class Morphology: @unchecked Sendable {
     /// The keys of a text's tokens, in order.
     public func keys(_ text: String) -> [String] { TextNormalizer.tokens(text).map(key) }
 
-    /// The tokens with every short spelling (`bentuk_singkat`) written out.
+    /// The tokens with every short spelling (`bentuk_singkat`) written out and English wording
+    /// (`bahasa_inggris`) put into Indonesian.
     public func spelledOut(_ tokens: [String]) -> [String] {
+        var tokens = tokens
         let longest = shortSpellingLength
-        guard longest > 0, tokens.contains(where: { $0.utf8.count <= longest && shortSpellings[$0] != nil }) else { return tokens }
-        return tokens.flatMap { $0.utf8.count <= longest ? shortSpellings[$0] ?? [$0] : [$0] }
+        if longest > 0, tokens.contains(where: { $0.utf8.count <= longest && shortSpellings[$0] != nil }) {
+            tokens = tokens.flatMap { $0.utf8.count <= longest ? shortSpellings[$0] ?? [$0] : [$0] }
+        }
+        return english.indonesian(tokens) ?? tokens
     }
 
     /// The tokens of a text as matching sees them: normalised, short spellings written out.
@@ -275,9 +284,11 @@ extension Morphology {
         var abbreviations: [String: [String]] = [:]
         var overrides: [String: String] = [:]
         var shortSpellings: [String: [String]] = [:]
+        var english = EnglishWording()
         var reader = YAMLReader(file: dictionaryFileName)
         if let dictionary, let root = reader.root(of: dictionary),
-           let top = reader.fields(root, allowed: ["kata_tetap", "kata_dasar_khusus", "singkatan", "penanda_terbuka", "bentuk_singkat"], what: dictionaryFileName) {
+           let top = reader.fields(root, allowed: ["kata_tetap", "kata_dasar_khusus", "singkatan", "penanda_terbuka", "bentuk_singkat",
+                                                   "bahasa_inggris", "bahasa_inggris_sambung"], what: dictionaryFileName) {
             for word in reader.strings(top["kata_tetap"], field: "kata_tetap", what: dictionaryFileName) {
                 let tokens = TextNormalizer.tokens(word)
                 if tokens.count != 1 {
@@ -340,9 +351,59 @@ extension Morphology {
                     reader.error(node, "wrong_type", "`bentuk_singkat` harus berupa pasangan bentuk singkat: kata lengkap.")
                 }
             }
+            // English: a word that is also an Indonesian root or office abbreviation would turn
+            // Indonesian titles into something else, so such keys are refused.
+            func englishKey(_ key: Node, field: String, linking: Bool = false) -> [String]? {
+                let words = TextNormalizer.tokens(key.string ?? "")
+                guard !words.isEmpty else {
+                    reader.error(key, "bad_abbreviation", "Kata `\(key.string ?? "")` pada \(field) kosong.")
+                    return nil
+                }
+                if english.contains(words) {
+                    reader.error(key, "duplicate_id", "`\(words.joined(separator: " "))` pada \(field) ditulis dua kali.")
+                    return nil
+                }
+                // Linking words ("not", "are") only count inside a title that holds an English
+                // word of `bahasa_inggris`, so only those are held to this.
+                if words.count == 1, !linking, roots.contains(words[0]) || abbreviations[words[0]] != nil || shortSpellings[words[0]] != nil {
+                    reader.error(key, "not_a_word", "`\(words[0])` pada \(field) juga kata bahasa Indonesia (kata-dasar.txt), singkatan atau bentuk singkat: teks berbahasa Indonesia akan ikut diterjemahkan. Hapus kata ini.")
+                    return nil
+                }
+                return words
+            }
+            if let node = top["bahasa_inggris"] {
+                if let mapping = node.mapping {
+                    for (key, value) in mapping {
+                        let wording = TextNormalizer.tokens(value.string ?? "")
+                        guard let words = englishKey(key, field: "bahasa_inggris") else { continue }
+                        if wording.isEmpty {
+                            reader.error(key, "bad_abbreviation", "`\(words.joined(separator: " "))` pada bahasa_inggris harus diberi padanan bahasa Indonesia.")
+                            continue
+                        }
+                        english.addContent(words, wording, isIndonesianWord: { roots.contains($0) })
+                    }
+                } else {
+                    reader.error(node, "wrong_type", "`bahasa_inggris` harus berupa pasangan kata Inggris: padanan bahasa Indonesia.")
+                }
+            }
+            if let node = top["bahasa_inggris_sambung"] {
+                if let mapping = node.mapping {
+                    for (key, value) in mapping {
+                        guard let words = englishKey(key, field: "bahasa_inggris_sambung", linking: true) else { continue }
+                        if words.count != 1 {
+                            reader.error(key, "not_a_word", "`\(words.joined(separator: " "))` pada bahasa_inggris_sambung harus satu kata.")
+                            continue
+                        }
+                        english.addLink(words[0], TextNormalizer.tokens(value.string ?? ""))
+                    }
+                } else {
+                    reader.error(node, "wrong_type", "`bahasa_inggris_sambung` harus berupa pasangan kata sambung Inggris: padanannya (boleh kosong: \"\").")
+                }
+            }
         }
         let morphology = Morphology(roots: roots, fixedWords: fixed, abbreviations: abbreviations, rootOverrides: overrides)
         morphology.shortSpellings = shortSpellings
+        morphology.english = english
         if let dictionary, let root = try? Yams.compose(yaml: dictionary), let node = root.mapping?["penanda_terbuka"] {
             var markerReader = YAMLReader(file: dictionaryFileName)
             morphology.openMarkers = markerReader.strings(node, field: "penanda_terbuka", what: dictionaryFileName)

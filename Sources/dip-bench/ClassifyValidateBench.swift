@@ -32,6 +32,7 @@ func classifyValidateBench() throws {
     var means = [Double](repeating: 0, count: 5)
     var counted = [Int](repeating: 0, count: 5)
     var confusion: [Category: [String: Int]] = [:]
+    let categoryRules = Set(ruleSet.rules.filter { $0.category != nil }.map(\.id))
     func percent(_ part: Int, _ whole: Int) -> String {
         whole == 0 ? "\(part)/0" : String(format: "%d/%d = %.1f%%", part, whole, Double(part) * 100 / Double(whole))
     }
@@ -49,6 +50,12 @@ func classifyValidateBench() throws {
                                                             ringkasan: item.title, pejabatPenguasa: "", penanggungJawab: "",
                                                             waktuPembuatan: "", tempatPembuatan: "", bentuk: "", retensi: ""))
                 confusion[item.category, default: [:]][c.suggested?.rawValue ?? "-", default: 0] += 1
+                if round == 0, ProcessInfo.processInfo.environment["DIP_VALIDATE_ITEMS"] != nil {
+                    let source = c.hits.contains { hit in categoryRules.contains(hit.ruleID) } ? "aturan"
+                        : c.notes.contains { $0.contains("paling sering dipakai") } ? "fallback"
+                        : c.notes.contains { $0.hasPrefix("Dari kata-katanya") } ? "lapisan" : "preseden"
+                    print("item\t\(item.category.rawValue)\t\(c.suggested?.rawValue ?? "-")\t\(source)\t\(item.title)\t\(item.body)")
+                }
             }
             print("   split \(round) fold \(fold): \(r.items) items, \(Set(validation.map(\.body)).count) bodies: withheld flagged "
                   + "\(percent(r.exemptFlagged, r.exempt)), open flagged \(percent(r.openFlagged, r.open)), suggested "

@@ -179,4 +179,33 @@ final class MorphologyTests: XCTestCase {
         XCTAssertEqual(Morphology.readRoots(accented), reference(accented))
         XCTAssertEqual(Morphology.readRoots(accented), ["éclair", "ruang"])
     }
+
+    /// English titles (kamus.yaml `bahasa_inggris`, `bahasa_inggris_sambung`) are read in
+    /// Indonesian, in Indonesian word order, before anything matches; an Indonesian title with
+    /// a loan word or two is left as written; the kamus refuses an English key that is an
+    /// Indonesian root.
+    func testEnglishTitlesAreReadInIndonesianWordOrder() {
+        XCTAssertEqual(morphology.matchTokens("Staff salary slips"), ["slip", "gaji", "pegawai"])
+        XCTAssertEqual(morphology.matchTokens("Minutes of closed board meetings"), ["notulen", "rapat", "dewan", "tertutup"])
+        XCTAssertEqual(morphology.matchTokens("Regent's decrees"), ["keputusan", "bupati"])
+        XCTAssertEqual(morphology.matchTokens("Number of students per study programme"), ["jumlah", "mahasiswa", "per", "program", "studi"])
+        XCTAssertEqual(morphology.matchTokens("Catatan home visit wali kelas"), ["catatan", "home", "visit", "wali", "kelas"],
+                       "an Indonesian title with English loan words stays as written")
+        XCTAssertEqual(morphology.matchTokens("Daftar gaji pegawai"), ["daftar", "gaji", "pegawai"])
+
+        let classifier = Classifier(ruleSet: defaultRules, precedents: [])
+        XCTAssertTrue(classifier.classify(item("Staff salary slips")).needsConsequenceTest)
+        XCTAssertTrue(classifier.classify(item("Unaudited financial statements")).needsConsequenceTest)
+        XCTAssertFalse(classifier.classify(item("Audited financial statements")).needsConsequenceTest,
+                       "'audited' is 'telah diaudit', an open marker")
+        XCTAssertTrue(classifier.classify(item("Network topology and server configuration")).needsConsequenceTest)
+        XCTAssertFalse(classifier.classify(item("Number of patients per disease")).needsConsequenceTest,
+                       "'number of' is 'jumlah': an aggregate")
+
+        let kamus = "bahasa_inggris:\n  data: data\n  salary: gaji\nbahasa_inggris_sambung:\n  of: \"\"\n"
+        let loaded = Morphology.load(dictionary: kamus, roots: "data\ngaji\n")
+        XCTAssertTrue(loaded.issues.contains { $0.message.contains("`data`") }, "\(loaded.issues)")
+        XCTAssertEqual(loaded.morphology.matchTokens("Salary of data"), ["gaji", "data"])
+        XCTAssertEqual(loaded.morphology.matchTokens("Salaries"), ["gaji"], "regular plural")
+    }
 }

@@ -137,7 +137,7 @@ extension DIP.RulesCommand {
             let written = TextNormalizer.tokens(text)
             let tokens = ruleSet.morphology.spelledOut(written)
             print("Teks ternormalisasi: \(written.joined(separator: " "))")
-            if tokens != written { print("Bentuk singkat ditulis lengkap: \(tokens.joined(separator: " "))") }
+            if tokens != written { print("Ditulis lengkap (bentuk singkat, bahasa Inggris): \(tokens.joined(separator: " "))") }
             print("Kata dasar: \(tokens.map { word in let key = ruleSet.morphology.key(word); return key == word ? word : "\(word)→\(key)" }.joined(separator: " "))")
             if let expanded = ruleSet.morphology.expanded(tokens) {
                 print("Singkatan diuraikan: \(expanded.joined(separator: " "))")

@@ -1,0 +1,145 @@
+import Foundation
+
+/// English wording of a title put into Indonesian before matching (kamus.yaml `bahasa_inggris`
+/// and `bahasa_inggris_sambung`). Bilingual lists of campuses, hospitals and BUMD write "Staff
+/// salary slips" or "Minutes of closed board meetings"; rules, `kecuali` phrases, open markers,
+/// precedents and the learned layer are Indonesian, so they meet such a title only once it
+/// reads "slip gaji pegawai" and "notulen rapat dewan tertutup".
+///
+/// Word order: English puts modifiers before the word they modify and Indonesian after it, so a
+/// run of consecutive English words (phrases of the map counting as one) is written in reverse
+/// ("closed board meetings" → rapat dewan tertutup). Linking words (`of`, `and`, `for`,
+/// `before` …) end a run and are written as their Indonesian word (or dropped: "of"), as does
+/// any word the map does not hold (an acronym, a number, an Indonesian word). A possessive "'s"
+/// (the token "s" after an English word) is dropped inside the run: "Regent's decrees" →
+/// keputusan bupati. A title with more other words than English words of the map is left as
+/// written (an Indonesian title with a loan word: "Catatan home visit wali kelas"). Hand-written because no maintained Swift library translates office
+/// titles offline; it is a word map with one ordering rule, not a translator.
+public struct EnglishWording: Sendable {
+    /// Phrases by their first word, longest first.
+    private var content: [String: [(words: [String], wording: [String])]] = [:]
+    /// Linking words and their Indonesian word (empty: dropped).
+    private var links: [String: [String]] = [:]
+    /// A filter in front of `content`: for each (first letter, last letter) of a first word,
+    /// the set of its lengths as bits. Most Indonesian tokens fail it without hashing a string
+    /// (the classifier reads every distinct text through here: `classify-distinct`).
+    private var shapes = [UInt64](repeating: 0, count: 26 * 26)
+    /// Some first word has no shape (a digit, a letter outside a–z): such tokens are looked up.
+    private var unshaped = false
+
+    public init() {}
+
+    public var isEmpty: Bool { content.isEmpty }
+
+    /// Whether `words` is already an entry (a phrase, a linking word or a generated plural).
+    func contains(_ words: [String]) -> Bool {
+        if words.count == 1, links[words[0]] != nil { return true }
+        return content[words[0]]?.contains { $0.words == words } ?? false
+    }
+
+    /// Adds an English word or phrase with its Indonesian wording, and the regular plural of
+    /// its last word ("statement" → "statements", "salary" → "salaries", "box" → "boxes")
+    /// unless that plural is an entry already or an Indonesian word.
+    mutating func addContent(_ words: [String], _ wording: [String], isIndonesianWord: (String) -> Bool) {
+        insert(words, wording)
+        let last = words[words.count - 1]
+        let plural = Self.plural(last)
+        var pluralWords = words
+        pluralWords[words.count - 1] = plural
+        if plural != last, !contains(pluralWords), !isIndonesianWord(plural) || words.count > 1 {
+            insert(pluralWords, wording)
+        }
+    }
+
+    mutating func addLink(_ word: String, _ wording: [String]) {
+        links[word] = wording
+    }
+
+    private static func shape(_ word: String) -> (slot: Int, bit: UInt64)? {
+        let utf8 = word.utf8
+        guard let first = utf8.first, let last = utf8.last, utf8.count < 64,
+              (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first), (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(last) else { return nil }
+        return (Int(first - UInt8(ascii: "a")) * 26 + Int(last - UInt8(ascii: "a")), 1 << UInt64(utf8.count))
+    }
+
+    /// Whether `word` may start an English entry (no false negatives).
+    @inline(__always) private func mayStart(_ word: String) -> Bool {
+        guard let shape = Self.shape(word) else { return unshaped && content[word] != nil }
+        return shapes[shape.slot] & shape.bit != 0 && content[word] != nil
+    }
+
+    private mutating func insert(_ words: [String], _ wording: [String]) {
+        if let shape = Self.shape(words[0]) { shapes[shape.slot] |= shape.bit } else { unshaped = true }
+        var list = content[words[0], default: []]
+        list.removeAll { $0.words == words }
+        list.append((words, wording))
+        list.sort { $0.words.count != $1.words.count ? $0.words.count > $1.words.count : $0.words.lexicographicallyPrecedes($1.words) }
+        content[words[0]] = list
+    }
+
+    static func plural(_ word: String) -> String {
+        let bytes = Array(word.utf8)
+        guard bytes.count >= 3 else { return word }
+        let vowels: Set<UInt8> = Set("aeiou".utf8)
+        if word.hasSuffix("s") || word.hasSuffix("x") || word.hasSuffix("z") || word.hasSuffix("ch") || word.hasSuffix("sh") {
+            return word + "es"
+        }
+        if word.hasSuffix("y"), !vowels.contains(bytes[bytes.count - 2]) {
+            return String(word.dropLast()) + "ies"
+        }
+        return word + "s"
+    }
+
+    private enum Unit {
+        case english([String])
+        case link([String])
+        case other(String)
+    }
+
+    /// The tokens in Indonesian, or nil when they hold no English word of the map (the text
+    /// is then matched as written).
+    public func indonesian(_ tokens: [String]) -> [String]? {
+        guard !content.isEmpty, tokens.contains(where: mayStart) else { return nil }
+        var units: [Unit] = []
+        var englishWords = 0, otherWords = 0
+        var i = 0
+        while i < tokens.count {
+            if let candidates = content[tokens[i]],
+               let match = candidates.first(where: { i + $0.words.count <= tokens.count && tokens[i..<(i + $0.words.count)].elementsEqual($0.words) }) {
+                units.append(.english(match.wording))
+                englishWords += match.words.count
+                i += match.words.count
+            } else if tokens[i] == "s", case .english = units.last {
+                i += 1 // possessive 's: the run goes on
+            } else if let wording = links[tokens[i]] {
+                units.append(.link(wording))
+                i += 1
+            } else {
+                if tokens[i].utf8.contains(where: { $0 >= UInt8(ascii: "a") }) { otherWords += 1 }
+                units.append(.other(tokens[i]))
+                i += 1
+            }
+        }
+        // An Indonesian title with an English loan word or two ("Daftar balita stunting by
+        // name by address", "Catatan home visit wali kelas") is left as written: only a title
+        // with at least as many English words of the map as other words (numbers aside) is
+        // English.
+        guard englishWords >= otherWords else { return nil }
+        var result: [String] = []
+        result.reserveCapacity(tokens.count + 4)
+        var run: [[String]] = []
+        func flush() {
+            for wording in run.reversed() { result += wording }
+            run.removeAll(keepingCapacity: true)
+        }
+        for unit in units {
+            switch unit {
+            case .english(let wording): run.append(wording)
+            case .link(let wording): flush(); result += wording
+            case .other(let token): flush(); result.append(token)
+            }
+        }
+        flush()
+        return result
+    }
+}
