@@ -189,7 +189,7 @@ final class SignableDecreeTests: XCTestCase {
         // The website and the archive's full test record cite the same way.
         let site = try String(contentsOf: root.appendingPathComponent("reports/situs/index.html"), encoding: .utf8)
         XCTAssertFalse(site.contains("huruf j angka"))
-        XCTAssertTrue(site.contains("Dikecualikan sebagian: tersedia salinan"))
+        XCTAssertTrue(site.contains("Dikecualikan sebagian: Nama, NIK dan alamat pasien pada hasil pemeriksaan; tersedia salinan"))
         // The public list of exempted titles names the DIK decree that set them (the citizen's
         // reference for an objection), not only the DIP decree.
         XCTAssertTrue(site.contains("Klasifikasinya ditetapkan dengan Keputusan Nomor \(dikNumber) tanggal 1 Januari 2026."), site)
@@ -236,7 +236,8 @@ final class SignableDecreeTests: XCTestCase {
         XCTAssertFalse(partials.isEmpty)
         for item in partials {
             let entry = try XCTUnwrap(entries.first { ($0["_dip"] as? [String: Any])?["id"] as? String == item.id })
-            XCTAssertTrue((entry["content_text"] as? String)?.contains(PublishedList.partialNote) == true, "\(entry)")
+            XCTAssertTrue((entry["content_text"] as? String)?.contains(PublishedList.partialNote(naming: item)) == true, "\(entry)")
+            XCTAssertTrue((entry["content_text"] as? String)?.contains("Dikecualikan sebagian: Nama, NIK dan alamat pasien") == true, "\(entry)")
         }
         let png = try Checkers.run("check-docx", [published.appendingPathComponent(names[1]).path, "--png", artifacts.path,
                                                   "--png-page", "1", "--png-page", "2", "--png-page", "3"])

@@ -331,6 +331,9 @@ final class WebsiteTests: XCTestCase {
         let dip = try XCTUnwrap(entry["_dip"] as? [String: Any])
         XCTAssertEqual(dip["versi"] as? Int, 2, "\(dip)")
         XCTAssertTrue((entry["content_text"] as? String ?? "").contains("DIP versi 2"), "\(entry)")
+        XCTAssertTrue((entry["content_text"] as? String ?? "").contains("Dikecualikan sebagian: RAHASIA-REKAM-MEDIS-ISI nama dan diagnosis pasien; tersedia salinan"), "\(entry)")
+        let page = String(decoding: try XCTUnwrap(files["index.html"]), as: UTF8.self)
+        XCTAssertTrue(page.contains("<small>Dikecualikan sebagian: RAHASIA-REKAM-MEDIS-ISI nama dan diagnosis pasien; tersedia salinan"), page)
         // The open-data CSV says which part is withheld too (its title alone reads as wholly public).
         let csv = WebParse.csv(String(decoding: try XCTUnwrap(files[IndexPage.csvName]), as: UTF8.self))
         let note = try XCTUnwrap(csv[0].firstIndex(of: "keterangan"))
@@ -353,7 +356,7 @@ final class WebsiteTests: XCTestCase {
         let change = try XCTUnwrap(afterItems.first { ($0["id"] as? String)?.hasSuffix("/dinsos-0007/r1-2") == true })
         let text = change["content_text"] as? String ?? ""
         XCTAssertTrue(text.contains("Perubahan: berubah (pengecualian sebagian dicabut; seluruh informasi terbuka), revisi 1, DIP versi 3"), text)
-        XCTAssertFalse(text.contains(PublishedList.partialNote), text)
+        XCTAssertFalse(text.contains("Dikecualikan sebagian"), text)
         XCTAssertEqual(change["title"] as? String, "Berubah: Daftar penerima bantuan sosial beserta nomor rekening")
         XCTAssertEqual(change["date_published"] as? String, Fixture.clock.rfc3339(Fixture.day(320)))
         let atom = String(decoding: try XCTUnwrap(after[IndexPage.atomName]), as: UTF8.self)

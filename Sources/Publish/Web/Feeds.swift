@@ -171,7 +171,7 @@ enum Feeds {
         ]
         // The open part of an item exempted in part: the reader is told a part is withheld, as
         // the page and the decree's Lampiran say.
-        let partial = PublishedList.isPartial(e.item) ? [PublishedList.partialNote] : []
+        let partial = PublishedList.isPartial(e.item) ? [PublishedList.partialNote(naming: e.item)] : []
         // The same revision in its other form: say what changed (an exemption in part set or lifted).
         let change = e.variant == 0 ? e.changeLabel.lowercased()
             : PublishedList.isPartial(e.item) ? "berubah (sebagian kini dikecualikan)"

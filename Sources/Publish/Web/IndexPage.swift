@@ -162,7 +162,7 @@ enum IndexPage {
             h += "<tr class=\"dip-item\" id=\"\(itemAnchor(item))\" data-id=\"\(e(item.id))\">"
             h += "<th scope=\"row\">\(numbers[item.id] ?? i + 1)</th>"
             h += "<td>\(e(item.unit.name))</td>"
-            let note = PublishedList.isPartial(item) ? "<br><small>\(e(PublishedList.partialNote))</small>" : ""
+            let note = PublishedList.isPartial(item) ? "<br><small>\(e(PublishedList.partialNote(naming: item)))</small>" : ""
             if let link = it.tautan.flatMap(WebLink.checked) {
                 // The unit's own link (checked http/https, escaped): the item's page or document.
                 h += "<td><a href=\"\(e(link))\" rel=\"noopener noreferrer nofollow\">\(e(it.ringkasan))</a>\(note)</td>"
