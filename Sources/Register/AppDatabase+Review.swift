@@ -164,7 +164,8 @@ extension AppDatabase {
     public func currentItemKeys(_ codes: Set<String>) throws -> [String: [String]] {
         try read { db in
             let state = try currentState(db)
-            let position = try currentPositions(db)
+            let position = try currentPositions(db, items: (state.pendingTests + state.returned)
+                .filter { codes.contains($0.item.unit) }.map(\.item.id))
             var out: [String: [(position: Int, id: String, revision: Int, nomor: String)]] = [:]
             for p in state.placed where codes.contains(p.item.unit) {
                 out[p.item.unit, default: []].append((p.position, p.item.id, p.revision, p.nomor))

@@ -51,16 +51,24 @@ extension AppDatabase {
     }
 
     /// Each current item's row in its unit's latest list (`item_states.position`): the order
-    /// in which a unit's items, held ones included, are listed and keyed.
-    func currentPositions(_ db: Database) throws -> [String: Int] {
+    /// in which a unit's items, held ones included, are listed and keyed. Asked of the held
+    /// items alone (a placed item carries its position): for every current item, the query's
+    /// latest-submission lookup per row was a third of an update's template stage.
+    func currentPositions(_ db: Database, items ids: [String]) throws -> [String: Int] {
         var position: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT s.item, s.position FROM item_states s
-            JOIN items i ON i.id = s.item
-            WHERE i.withdrawn_at IS NULL AND s.change <> 'ditarik'
-              AND s.submission = (SELECT MAX(submission) FROM item_states WHERE item = s.item)
-            """) {
-            position[row["item"]] = row["position"] ?? 0
+        var start = 0
+        while start < ids.count {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            start += chunk.count
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: """
+                SELECT s.item, s.position FROM item_states s
+                JOIN items i ON i.id = s.item
+                WHERE i.withdrawn_at IS NULL AND s.change <> 'ditarik' AND s.item IN (\(marks))
+                  AND s.submission = (SELECT MAX(submission) FROM item_states WHERE item = s.item)
+                """, arguments: StatementArguments(chunk)) {
+                position[row["item"]] = row["position"] ?? 0
+            }
         }
         return position
     }
@@ -73,7 +81,8 @@ extension AppDatabase {
             let state = try currentState(db)
             let units = Dictionary(try UnitRecord.fetchAll(db).map { ($0.code, $0.unit) }) { a, _ in a }
             let wanted: (String) -> Bool = { codes?.contains($0) ?? true }
-            let position = try currentPositions(db)
+            let position = try currentPositions(db, items: (state.pendingTests + state.returned)
+                .filter { wanted($0.item.unit) }.map(\.item.id))
             // The state keeps placements only: the revisions' texts are read for these units
             // (for every unit: read once and kept for the run's other readers of every item).
             let content: [String: CurrentState.Content]

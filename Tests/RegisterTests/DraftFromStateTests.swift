@@ -94,6 +94,18 @@ final class DraftFromStateTests: XCTestCase {
             itemID: "dinkes-0007", revision: 1, test: Fixture.test(.exemptWhole),
             enteredBy: "operator", source: .cli, at: Fixture.date(3))
         let current = try db.diff(from: 1, to: nil)
+        // With the current revisions kept (the draft stage's), the changes since the decree are
+        // taken from them, not read again: the same deltas.
+        let read = try db.diffSinceLastDecree()
+        try db.keepCurrentContent()
+        XCTAssertNotNil(try db.read { try db.keptCurrentContent($0) })
+        let fromKept = try db.diffSinceLastDecree()
+        XCTAssertEqual(fromKept.added, read.added)
+        XCTAssertEqual(fromKept.changed, read.changed)
+        XCTAssertEqual(fromKept.reclassified, read.reclassified)
+        XCTAssertEqual(fromKept.withdrawn, read.withdrawn)
+        XCTAssertEqual(fromKept.added, current.added)
+        XCTAssertEqual(fromKept.changed, current.changed)
         let draft = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(3))))
         let made = try db.diff(from: 1, to: draft.number)
         XCTAssertFalse(current.added.isEmpty)
@@ -105,6 +117,22 @@ final class DraftFromStateTests: XCTestCase {
         XCTAssertEqual(current.reclassified, made.reclassified)
         XCTAssertEqual(current.withdrawn, made.withdrawn)
         XCTAssertEqual(try db.diffSinceLastDecree().changed, made.changed)
+    }
+
+    /// Before any decree every current item is "added": its summary comes from the kept
+    /// revisions when the run keeps them, the same as read.
+    func testChangesBeforeTheFirstDecreeFromKeptRevisionsEqualThoseRead() throws {
+        let db = try AppDatabase.inMemory()
+        try Fixture.submit(db, Fixture.baseList, sha: "d1")
+        try Fixture.submit(db, [Fixture.classified(Fixture.item("1", "Peta rawan bencana", kategori: .sertaMerta))],
+                           sha: "b1", unit: Fixture.bpbd)
+        let read = try db.diffSinceLastDecree()
+        try db.keepCurrentContent()
+        let fromKept = try db.diffSinceLastDecree()
+        XCTAssertEqual(read.added.count, Fixture.baseList.count + 1)
+        XCTAssertEqual(fromKept.added, read.added)
+        XCTAssertEqual(fromKept.added.map(\.ringkasan), read.added.map(\.ringkasan))
+        XCTAssertTrue(fromKept.added.allSatisfy { !$0.ringkasan.isEmpty })
     }
 
     private func assertEqualToReadBack(_ db: AppDatabase, _ made: DIPVersion,

@@ -60,6 +60,10 @@ final class ReviewReadsTests: XCTestCase {
             }
         }
         XCTAssertEqual(current.values.joined().count, 10)
+        // Held items (waiting for a test, returned) keep their place in the unit's list (their
+        // positions are read for them alone): the list's order, not placed items first.
+        XCTAssertEqual(current["dinkes"]?.map(\.itemID), (1...7).map { "dinkes-000\($0)" })
+        XCTAssertEqual(current["dinkes"]?.filter { $0.state == "menunggu_uji" || $0.state == "dikembalikan" }.count, 2)
 
         // The template keys: ids and revisions in the same order, a placed item's number.
         let keys = try db.currentItemKeys(Set(current.keys).union(["tidak-ada"]))
