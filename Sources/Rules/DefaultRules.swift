@@ -99,7 +99,7 @@ aturan:
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
     salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan, dokumen pribadi, berkas calon perangkat desa]
-    kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap]
+    kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap, syarat, alur]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -112,6 +112,7 @@ aturan:
       - Dok. pribadi pegawai
       - Berkas calon perangkat desa
     contoh_tidak_cocok:
+      - Syarat perekaman sidik jari untuk KTP-el
       - Daftar aplikasi layanan publik dan alamat website OPD
       - Daftar LKS terakreditasi beserta alamat kantor
       - Alamat dan nomor telepon kantor
@@ -180,13 +181,14 @@ aturan:
       - Tata cara pengusulan DTKS
 
   - id: kesehatan-perorangan
-    keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis)
+    keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis); termasuk laporan insiden keselamatan pasien/kejadian tidak diharapkan (memuat kondisi dan perawatan pasien tertentu, UU 14/2008 Pasal 17 huruf h angka 2) dan surat keterangan rawat inap; rekap dan indikator mutu terbuka
     prioritas: 100
-    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor]
-    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban]
+    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor, insiden keselamatan pasien, laporan insiden keselamatan pasien, kejadian tidak diharapkan, kejadian nyaris cedera, surat keterangan rawat inap, keterangan rawat inap]
+    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban, angka insiden, indikator mutu, capaian indikator]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
+      - Laporan insiden keselamatan pasien di ruang bersalin
       - Catatan kasus klien konseling PUSPAGA
       - Data cuti melahirkan pegawai
       - Rekam medis pasien Puskesmas
@@ -202,6 +204,7 @@ aturan:
       - Register kunjungan pasien puskesmas
       - Data akseptor KB di posyandu
     contoh_tidak_cocok:
+      - Rekap insiden keselamatan pasien per triwulan
       - Rekapitulasi jumlah pasien rawat jalan dan rawat inap per bulan
       - Rekapitulasi 10 besar penyakit rawat jalan per bulan
       - Standar pelayanan instalasi radiologi
@@ -267,10 +270,10 @@ aturan:
       - Syarat legalisir ijazah
 
   - id: penyelidikan
-    keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif)
+    keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif) — UU 14/2008 Pasal 17 huruf a angka 1; pemeriksaan disiplin atau kode etik pegawai bukan penyidikan tindak pidana (lihat aturan pemeriksaan-etik-disiplin, huruf h angka 4), dan "sidik jari" adalah data biometrik, bukan penyidikan
     prioritas: 100
     salah_satu: [penyelidikan, penyidikan, penyidik, berkas perkara, bap, berita acara pemeriksaan, pemeriksaan khusus, audit investigatif, audit investigasi, investigasi, barang bukti, tersangka, terlapor, pemeriksaan saksi, keterangan saksi, tindak pidana, penanganan perkara, dugaan korupsi, dugaan pelanggaran, dugaan penyalahgunaan, dugaan penyimpangan, dugaan pungli, dugaan pungutan liar, hasil klarifikasi, klarifikasi dumas, klarifikasi pengaduan, pemeriksaan investigatif, lhp investigatif, pulbaket, pengumpulan bahan keterangan, bahan keterangan]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -278,6 +281,8 @@ aturan:
       - Laporan hasil audit investigatif atas dugaan penyimpangan dana desa
       - Laporan hasil klarifikasi atas dumas dugaan penyalahgunaan dana desa oleh kades
     contoh_tidak_cocok:
+      - BAP hukuman disiplin pegawai
+      - Alur perekaman sidik jari penduduk
       - Berita acara pemeriksaan hasil pekerjaan jalan
       - SOP penyidikan pelanggaran Perda
       - Putusan tindak pidana ringan pelanggaran perda
@@ -316,16 +321,19 @@ aturan:
   - id: rencana-operasi
     keterangan: Rencana dan jadwal operasi penegakan hukum (razia, penertiban, penggeledahan) sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 (menghambat penyelidikan/penyidikan tindak pidana, termasuk pelanggaran Perda yang disidik PPNS) dan angka 4 (keselamatan petugas); huruf a angka 3 hanya untuk intelijen kriminal kejahatan transnasional (narkotika, terorisme, perdagangan orang); setelah operasi selesai informasinya terbuka (Pasal 20)
     prioritas: 100
-    salah_satu: [rencana operasi, jadwal operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, sasaran giat, target giat, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, intelijen, informasi intelijen, data intelijen, laporan intelijen, rencana pengamanan, pengamanan vip, pengamanan vvip, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, rencana inspeksi mendadak]
-    kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi, telah dilaksanakan, sudah dilaksanakan]
+    salah_satu: [rencana operasi, jadwal operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, sasaran giat, target giat, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, intelijen, informasi intelijen, data intelijen, laporan intelijen, rencana pengamanan, pengamanan vip, pengamanan vvip, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, rencana inspeksi mendadak, lokasi razia, razia gabungan, operasi gabungan, razia yang akan, operasi yang akan, penertiban yang akan]
+    kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi, telah dilaksanakan, sudah dilaksanakan, laporan kegiatan, laporan pelaksanaan, hasil kegiatan, dokumentasi kegiatan, laporan kinerja]
     kategori: dikecualikan
     pengecualian: [17a1, 17a4]
     contoh_cocok:
+      - Renops penertiban reklame TA 2026
+      - Lokasi razia gabungan minggu depan
       - Rencana operasi penertiban pedagang kaki lima
       - Jadwal razia pekat bulan Ramadan
       - Jadwal dan sasaran giat penertiban PKL minggu depan
       - Agenda penggeledahan tempat usaha yang diduga melanggar Perda
     contoh_tidak_cocok:
+      - Laporan kegiatan penertiban PKL triwulan III
       - Jadwal operasi penertiban yang telah dilaksanakan
       - Rekap hasil penertiban reklame liar per bulan
       - Jadwal penertiban bangunan liar yang sudah diumumkan kepada warga
@@ -366,11 +374,12 @@ aturan:
   - id: persandian
     keterangan: Sistem dan materiil persandian, kunci kriptografi, kata sandi dan kredensial — UU 14/2008 Pasal 17 huruf c angka 6 (sistem persandian negara); kata sandi dan kredensial aplikasi biasa bukan sistem persandian negara, sehingga hubungannya dengan keamanan negara harus diuraikan dalam uji konsekuensi
     prioritas: 100
-    salah_satu: [sistem persandian, kunci sandi, materiil sandi, peralatan sandi, alat sandi, palsan, jaring komunikasi sandi, jks, kata sandi, password, kriptografi, kunci kriptografi, enkripsi, kunci enkripsi, kunci dekripsi, kunci privat, private key, kredensial, kode akses, dokumen persandian, sandi negara, buku kode, tabel sandi, pasword, paswd, passwd, passphrase, pass phrase, frasa sandi, pin penandatangan, pin tte, akun admin, akun administrator, password admin, kata kunci server, kata kunci akun, kata kunci admin, pin sertifikat elektronik, user dan password, username dan password, akun dan password, user dan pasword, komunikasi sandi, pola hubungan komunikasi sandi, hubungan komunikasi sandi, jaring sandi, kunci publik dan privat, token otp, seed otp]
+    salah_satu: [sistem persandian, kunci sandi, materiil sandi, peralatan sandi, alat sandi, palsan, jaring komunikasi sandi, jks, kata sandi, password, kriptografi, kunci kriptografi, enkripsi, kunci enkripsi, kunci dekripsi, kunci privat, private key, kredensial, kode akses, dokumen persandian, sandi negara, buku kode, tabel sandi, pasword, paswd, passwd, passphrase, pass phrase, frasa sandi, pin penandatangan, pin tte, akun admin, akun administrator, password admin, kata kunci server, kata kunci akun, kata kunci admin, pin sertifikat elektronik, user dan password, username dan password, akun dan password, user dan pasword, komunikasi sandi, pola hubungan komunikasi sandi, hubungan komunikasi sandi, jaring sandi, kunci publik dan privat, token otp, seed otp, token pin, pin token, pin cms, token cms, user pass, user dan pass, akun dan pass, pin atm, token internet banking, akun internet banking, user internet banking]
     kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, standar operasional prosedur, prosedur, pedoman, sosialisasi, bimbingan teknis, bimtek, pelatihan, literasi, kebijakan, peraturan, perbup, program, anggaran]
     kategori: dikecualikan
     pengecualian: [17c6]
     contoh_cocok:
+      - PIN dan token internet banking rekening bendahara
       - Dokumen kunci sandi dan jaring komunikasi sandi (JKS) Pemerintah Daerah
       - Daftar akun dan kata sandi server aplikasi
       - Daftar user dan pasword admin website OPD
@@ -386,7 +395,7 @@ aturan:
   - id: keamanan-sistem
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan, hak akses) — UU 14/2008 Pasal 17 huruf c (keamanan negara; angka 6 sistem persandian negara untuk persandian dan kunci kriptografi); bagi sistem pemerintahan daerah biasa hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi; huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut
     prioritas: 100
-    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan]
+    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server]
     kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan]
     kategori: dikecualikan
     pengecualian: [17c]
@@ -476,13 +485,14 @@ aturan:
     keterangan: Register dan arsip akta pencatatan sipil orang per orang — mengungkapkan isi akta otentik yang bersifat pribadi (UU 14/2008 Pasal 17 huruf g) dan data pribadi penduduk (Pasal 17 huruf j jo. UU Administrasi Kependudukan)
     prioritas: 100
     semua:
-      - [register, arsip, berkas, salinan, data, buku register, database, kutipan]
+      - [register, arsip, berkas, salinan, data, buku register, database, kutipan, pegawai, anak pegawai, asn, pns]
     salah_satu: [akta kelahiran, akta kematian, akta perkawinan, akta perceraian, pengakuan anak, pengesahan anak]
     kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, jumlah, capaian, cakupan, persentase, statistik, agregat, data agregat, rekapitulasi jumlah]
     kategori: dikecualikan
     pengecualian: [17g, 17j1]
     contoh_cocok:
       - Buku register akta kelahiran dan akta kematian
+      - Akta perkawinan pegawai untuk usul tunjangan istri
     contoh_tidak_cocok:
       - Persyaratan dan alur pelayanan penerbitan KTP-el, KK dan akta kelahiran
       - Cakupan kepemilikan akta kelahiran anak
@@ -762,17 +772,19 @@ aturan:
       - Pengumuman hasil evaluasi penawaran
 
   - id: kerawanan-keamanan
-    keterangan: Peta dan data kerawanan keamanan, potensi konflik sosial, hasil deteksi dini dan produk intelijen (bahan kewaspadaan Kesbangpol dan aparat) — UU 14/2008 Pasal 17 huruf c (membahayakan keamanan negara); produk intelijen juga dirahasiakan UU 17/2011 tentang Intelijen Negara (rahasia intelijen), dasar huruf j yang perlu dinilai ahli hukum; huruf a angka 3 hanya bila menyangkut kejahatan transnasional
+    keterangan: Peta dan data kerawanan keamanan, potensi konflik sosial, hasil deteksi dini dan produk intelijen (bahan kewaspadaan Kesbangpol dan aparat) — UU 14/2008 Pasal 17 huruf c (membahayakan keamanan negara); produk intelijen juga dirahasiakan UU 17/2011 tentang Intelijen Negara (rahasia intelijen), dasar huruf j yang perlu dinilai ahli hukum; huruf a angka 3 hanya bila menyangkut kejahatan transnasional; termasuk data orang atau kelompok yang terindikasi/terpapar paham radikal hasil pemantauan (bahan deteksi dini), sedangkan program pencegahan radikalisme terbuka
     prioritas: 100
-    salah_satu: [potensi kerawanan, peta kerawanan, data kerawanan, kerawanan sosial, titik rawan konflik, potensi konflik, peta konflik, penanganan konflik sosial, konflik sosial masyarakat, ipoleksosbud, ipoleksosbudhankam, deteksi dini, hasil deteksi dini, laporan kewaspadaan dini, kewaspadaan dini, intelijen, informasi intelijen, data intelijen, laporan intelijen, produk intelijen]
-    kecuali: [rencana aksi, tata cara, pedoman, sop, sosialisasi, pelatihan, jumlah, statistik, rekapitulasi jumlah, forum, fkdm, pembentukan, keanggotaan, peraturan, kebijakan, anggaran, rawan bencana, bencana, longsor, tanah longsor, banjir, gempa, tsunami, kebakaran, kekeringan, abrasi, erupsi]
+    salah_satu: [potensi kerawanan, peta kerawanan, data kerawanan, kerawanan sosial, titik rawan konflik, potensi konflik, peta konflik, penanganan konflik sosial, konflik sosial masyarakat, ipoleksosbud, ipoleksosbudhankam, deteksi dini, hasil deteksi dini, laporan kewaspadaan dini, kewaspadaan dini, intelijen, informasi intelijen, data intelijen, laporan intelijen, produk intelijen, paham radikal, radikalisme, terindikasi radikal, terpapar radikalisme, terduga teroris, jaringan teroris]
+    kecuali: [rencana aksi, tata cara, pedoman, sop, sosialisasi, pelatihan, jumlah, statistik, rekapitulasi jumlah, forum, fkdm, pembentukan, keanggotaan, peraturan, kebijakan, anggaran, rawan bencana, bencana, longsor, tanah longsor, banjir, gempa, tsunami, kebakaran, kekeringan, abrasi, erupsi, pencegahan radikalisme, pencegahan paham radikal, penanggulangan radikalisme, deradikalisasi, moderasi beragama]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
+      - Daftar warga terpapar paham radikal hasil pemantauan
       - Peta kerawanan sosial menjelang pemilihan kepala desa
       - Laporan hasil deteksi dini potensi konflik antarkelompok warga
       - Laporan intelijen menjelang perayaan hari besar keagamaan
     contoh_tidak_cocok:
+      - Sosialisasi pencegahan paham radikal di sekolah
       - Rencana aksi daerah penanganan konflik sosial tahun 2025
       - Keanggotaan Forum Kewaspadaan Dini Masyarakat (FKDM)
 
@@ -931,11 +943,12 @@ aturan:
   - id: pemeriksaan-etik-disiplin
     keterangan: Pengaduan terhadap pegawai/pejabat tertentu dan pemeriksaan disiplin atau kode etiknya (belum diputus; menyangkut penilaian dan nama baik seseorang) — UU 14/2008 Pasal 17 huruf h angka 4; pemeriksaan disiplin bukan penyidikan tindak pidana, sehingga huruf a angka 1 hanya dipakai bila pengaduan itu sedang diselidiki/disidik aparat penegak hukum
     prioritas: 100
-    salah_satu: [pengaduan terhadap pegawai, pengaduan terhadap pejabat, pengaduan terhadap hakim, pengaduan terhadap aparatur, pengaduan terhadap asn, pengaduan terhadap oknum, pengaduan oknum, aduan terhadap pegawai, laporan terhadap pegawai, laporan terhadap pejabat, oknum pegawai, oknum pejabat, oknum asn, pemeriksaan hakim, pemeriksaan terhadap hakim, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pelanggaran kode etik, sidang kode etik, sidang etik, majelis kode etik, pelanggaran etik, dugaan pelanggaran etik, pelanggaran disiplin, dugaan pelanggaran disiplin, berkas disiplin, penjatuhan hukuman disiplin, laporan hasil pemeriksaan disiplin, berita acara pemeriksaan disiplin, pengaduan yang sedang diproses, pengaduan dalam proses, pengaduan yang masih dalam proses, pengaduan yang belum selesai, dumas dalam proses, laporan gratifikasi, pelapor gratifikasi, masalah absensi, penanganan masalah absensi, ketidakhadiran pegawai, pegawai yang tidak masuk kerja, pelanggaran jam kerja, teguran tertulis, surat teguran pegawai, surat peringatan pegawai, pemeriksaan atasan langsung, diberi sanksi, dijatuhi hukuman disiplin, menjalani hukuman disiplin, dijatuhi sanksi disiplin, diperiksa inspektorat, sedang diperiksa inspektorat, pemeriksaan oleh inspektorat terhadap pegawai, diperiksa komite medik, pemeriksaan komite medik, komite etik, pemberhentian tidak dengan hormat, ptdh]
+    salah_satu: [pengaduan terhadap pegawai, pengaduan terhadap pejabat, pengaduan terhadap hakim, pengaduan terhadap aparatur, pengaduan terhadap asn, pengaduan terhadap oknum, pengaduan oknum, aduan terhadap pegawai, laporan terhadap pegawai, laporan terhadap pejabat, oknum pegawai, oknum pejabat, oknum asn, pemeriksaan hakim, pemeriksaan terhadap hakim, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pelanggaran kode etik, sidang kode etik, sidang etik, majelis kode etik, pelanggaran etik, dugaan pelanggaran etik, pelanggaran disiplin, dugaan pelanggaran disiplin, berkas disiplin, penjatuhan hukuman disiplin, laporan hasil pemeriksaan disiplin, berita acara pemeriksaan disiplin, pengaduan yang sedang diproses, pengaduan dalam proses, pengaduan yang masih dalam proses, pengaduan yang belum selesai, dumas dalam proses, laporan gratifikasi, pelapor gratifikasi, masalah absensi, penanganan masalah absensi, ketidakhadiran pegawai, pegawai yang tidak masuk kerja, pelanggaran jam kerja, teguran tertulis, surat teguran pegawai, surat peringatan pegawai, pemeriksaan atasan langsung, diberi sanksi, dijatuhi hukuman disiplin, menjalani hukuman disiplin, dijatuhi sanksi disiplin, diperiksa inspektorat, sedang diperiksa inspektorat, pemeriksaan oleh inspektorat terhadap pegawai, diperiksa komite medik, pemeriksaan komite medik, komite etik, pemberhentian tidak dengan hormat, ptdh, kasus hukuman disiplin, berkas hukuman disiplin, kasus disiplin pegawai, berkas kasus disiplin]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, pembentukan, keputusan pembentukan, susunan keanggotaan, pencegahan, kode etik dan kode perilaku, whistleblowing, wbs, formulir, laporan penindakan, gambaran umum, jenis pelanggaran]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
+      - Berkas kasus hukdis guru PNS
       - Data dokter yang sedang diperiksa komite medik
       - Daftar pegawai yang sedang diperiksa inspektorat
       - Berkas pengaduan terhadap oknum pegawai kecamatan
@@ -1890,6 +1903,33 @@ aturan:
       - Laporan kinerja
 
 
+  - id: naskah-dinas-konsep
+    keterangan: Konsep/draf naskah dinas intra badan publik (nota dinas, memo, telaahan) yang belum ditandatangani — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan; pengungkapan konsep menghambat pengambilan keputusan); naskah yang sudah ditetapkan dinilai menurut isinya
+    prioritas: 100
+    semua:
+      - [nota dinas, memo, memorandum, telaahan, telaah, surat dinas]
+      - [draf, draft, konsep]
+    kecuali: [tata naskah, pedoman, sop, tata cara, format, contoh, templat, template, jumlah, aplikasi, sistem informasi, e office, pelatihan, bimtek]
+    kategori: dikecualikan
+    pengecualian: [17i]
+    contoh_cocok:
+      - Nota dinas Sekretaris Dinas kepada Kepala Dinas (draf)
+      - Konsep memo internal kepala bagian
+    contoh_tidak_cocok:
+      - Pedoman tata naskah dinas dan contoh konsep nota dinas
+      - Nota dinas penugasan yang telah ditandatangani
+
+  - id: setiap-saat-penetapan-dikecualikan
+    keterangan: Keputusan penetapan informasi yang dikecualikan dan berita acara uji konsekuensinya — yang dikecualikan adalah isi informasinya, bukan penetapannya; keputusan badan publik beserta pertimbangannya tersedia setiap saat (UU 14/2008 Pasal 11 ayat (1) huruf b)
+    prioritas: 55
+    salah_satu: [uji konsekuensi, pengujian konsekuensi, daftar informasi yang dikecualikan, penetapan informasi yang dikecualikan, klasifikasi informasi yang dikecualikan]
+    kategori: setiap_saat
+    contoh_cocok:
+      - Berita acara uji konsekuensi atas permohonan informasi
+      - Keputusan PPID tentang penetapan informasi yang dikecualikan
+    contoh_tidak_cocok:
+      - Daftar Informasi Publik (DIP) Dinas Sosial Tahun 2026
+
   - id: pengadaan-sebelum-diumumkan
     keterangan: Dokumen pemilihan penyedia (dokumen lelang/tender, kualifikasi, rancangan kontrak, spesifikasi) sebelum diumumkan — membukanya lebih dulu dapat mengganggu persaingan usaha yang sehat (UU 14/2008 Pasal 17 huruf b); setelah diumumkan terbuka (subkelompok I)
     prioritas: 100
@@ -2307,7 +2347,7 @@ kata_dasar_khusus:
   mematikan: mati
   terancam: ancam
 
-penanda_terbuka: [jumlah, standar, milik pemerintah daerah, tanah milik pemerintah, rekomendasi ombudsman, tindak lanjut rekomendasi ombudsman, npwp rumah sakit, npwp rsud, npwp universitas, npwp dinas, npwp bumd, npwp perusahaan daerah, npwp sekolah, npwp puskesmas, npwp badan publik, rekening blu, rekening universitas, rekening rumah sakit, rekening resmi, rekening penerimaan, rekening pembayaran retribusi, rekening retribusi, rekening pembayaran pajak, gaji bupati, tunjangan bupati, gaji wakil bupati, gaji kepala daerah, hak keuangan kepala daerah, hak keuangan bupati, gaji wali kota, tunjangan wali kota, gaji gubernur, tunjangan gubernur, secara umum, penyuluhan, edukasi, npwp instansi, rekening instansi, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku]
+penanda_terbuka: [jumlah, standar, uji konsekuensi, pengujian konsekuensi, milik pemerintah daerah, tanah milik pemerintah, rekomendasi ombudsman, tindak lanjut rekomendasi ombudsman, npwp rumah sakit, npwp rsud, npwp universitas, npwp dinas, npwp bumd, npwp perusahaan daerah, npwp sekolah, npwp puskesmas, npwp badan publik, rekening blu, rekening universitas, rekening rumah sakit, rekening resmi, rekening penerimaan, rekening pembayaran retribusi, rekening retribusi, rekening pembayaran pajak, gaji bupati, tunjangan bupati, gaji wakil bupati, gaji kepala daerah, hak keuangan kepala daerah, hak keuangan bupati, gaji wali kota, tunjangan wali kota, gaji gubernur, tunjangan gubernur, secara umum, penyuluhan, edukasi, npwp instansi, rekening instansi, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku]
 
 singkatan:
   spj: surat pertanggungjawaban
@@ -2411,6 +2451,9 @@ singkatan:
   haki: hak atas kekayaan intelektual
   hki: hak kekayaan intelektual
   rusunawa: rumah susun sederhana sewa
+  rme: rekam medis elektronik
+  lha: laporan hasil audit
+  ikp: insiden keselamatan pasien
 
 bentuk_singkat:
   jml: jumlah
@@ -2432,6 +2475,9 @@ bentuk_singkat:
   kel: kelurahan
   prov: provinsi
   peg: pegawai
+  yg: yang
+  renops: rencana operasi
+  hukdis: hukuman disiplin
 
 bahasa_inggris:
   # orang
