@@ -183,11 +183,12 @@ aturan:
   - id: kesehatan-perorangan
     keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis); termasuk laporan insiden keselamatan pasien/kejadian tidak diharapkan (memuat kondisi dan perawatan pasien tertentu, UU 14/2008 Pasal 17 huruf h angka 2) dan surat keterangan rawat inap; rekap dan indikator mutu terbuka
     prioritas: 100
-    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor, insiden keselamatan pasien, laporan insiden keselamatan pasien, kejadian tidak diharapkan, kejadian nyaris cedera, surat keterangan rawat inap, keterangan rawat inap]
+    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor, insiden keselamatan pasien, laporan insiden keselamatan pasien, kejadian tidak diharapkan, kejadian nyaris cedera, surat keterangan rawat inap, keterangan rawat inap, beserta jenis disabilitas, beserta jenis penyakit, beserta penyakitnya]
     kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban, angka insiden, indikator mutu, capaian indikator]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
+      - Daftar penerima alat bantu beserta jenis disabilitasnya
       - Laporan insiden keselamatan pasien di ruang bersalin
       - Catatan kasus klien konseling PUSPAGA
       - Data cuti melahirkan pegawai
@@ -288,13 +289,14 @@ aturan:
       - Putusan tindak pidana ringan pelanggaran perda
 
   - id: identitas-pelapor-korban
-    keterangan: Identitas pelapor, saksi, informan atau korban
+    keterangan: Identitas pelapor, saksi, informan atau korban — UU 14/2008 Pasal 17 huruf a angka 2 (pelapor tindak pidana) dan huruf h; termasuk nama dan kontak warga yang melaporkan suatu pelanggaran
     prioritas: 100
-    salah_satu: [data pribadi pelapor, data pribadi pengadu, identitas pengadu, data pengadu, identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, nama pengadu, nama dan nomor pengadu, identitas pelapor dumas, berkas pengaduan, isi pengaduan, laporan whistleblowing, laporan whistle blowing, laporan wbs, aduan wbs, pengaduan wbs, laporan pelanggaran melalui wbs, permohonan perlindungan saksi, berkas perlindungan saksi, permohonan perlindungan korban]
+    salah_satu: [data pribadi pelapor, data pribadi pengadu, identitas pengadu, data pengadu, identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, nama pengadu, nama dan nomor pengadu, identitas pelapor dumas, berkas pengaduan, isi pengaduan, laporan whistleblowing, laporan whistle blowing, laporan wbs, aduan wbs, pengaduan wbs, laporan pelanggaran melalui wbs, permohonan perlindungan saksi, berkas perlindungan saksi, permohonan perlindungan korban, warga yang melaporkan, masyarakat yang melaporkan, orang yang melaporkan, kontak pelapor]
     kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, dirahasiakan, bencana, banjir, longsor, tanah longsor, gempa, tsunami, erupsi, puting beliung, kebakaran, kecelakaan, pengungsian, pengungsi, layanan pengaduan, layanan pendampingan]
     kategori: dikecualikan
     pengecualian: [17a2, 17h]
     contoh_cocok:
+      - Nama warga yang melaporkan penambangan liar
       - Laporan whistleblowing system yang masuk ke Inspektorat
       - Data korban kekerasan terhadap perempuan dan anak
       - Berkas pengaduan masyarakat beserta identitas pelapor
@@ -574,13 +576,15 @@ aturan:
   - id: riwayat-hidup
     keterangan: Daftar riwayat hidup dan berkas kepegawaian perorangan
     prioritas: 100
-    salah_satu: [daftar riwayat hidup, riwayat hidup, drh, curriculum vitae, berkas kepegawaian, berkas pegawai, arsip kepegawaian perorangan, dokumen kepegawaian perorangan, data pribadi pegawai, file pegawai]
-    kecuali: [tata cara, prosedur, sop, formulir, jumlah, statistik]
+    salah_satu: [daftar riwayat hidup, riwayat hidup, drh, curriculum vitae, berkas kepegawaian, berkas pegawai, arsip kepegawaian perorangan, dokumen kepegawaian perorangan, data pribadi pegawai, file pegawai, arsip kepegawaian, arsip pegawai]
+    kecuali: [tata cara, prosedur, sop, formulir, jumlah, statistik, pengelolaan, penataan, digitalisasi, alih media, aplikasi, sistem informasi, jadwal retensi, pedoman]
     kategori: dikecualikan
     pengecualian: [17h]
     contoh_cocok:
+      - Arsip kepegawaian pegawai yang telah pensiun
       - Berkas kepegawaian (daftar riwayat hidup, SK, ijazah) seluruh PNS
     contoh_tidak_cocok:
+      - Digitalisasi arsip kepegawaian BKPSDM
       - Formulir daftar riwayat hidup
 
   # ---------------------------------------------------------------------------
@@ -815,13 +819,14 @@ aturan:
       - Tata cara pengajuan penyelesaian perselisihan hubungan industrial
 
   - id: data-tenaga-kerja-perorangan
-    keterangan: Data orang per orang pencari kerja, tenaga kerja asing dan penghuni rumah susun yang memuat identitas
+    keterangan: Data orang per orang pencari kerja, tenaga kerja asing dan penghuni rumah susun yang memuat identitas — termasuk daftar pekerja yang di-PHK beserta alasannya (UU 14/2008 Pasal 17 huruf h)
     prioritas: 100
-    salah_satu: [data pencari kerja, daftar pencari kerja, data pencarian kerja, akii, ak 1, data pencaker, kartu ak i, ak i, data tenaga kerja asing, daftar tenaga kerja asing, data tka, daftar tka, data penghuni, daftar penghuni]
+    salah_satu: [data pencari kerja, daftar pencari kerja, data pencarian kerja, akii, ak 1, data pencaker, kartu ak i, ak i, data tenaga kerja asing, daftar tenaga kerja asing, data tka, daftar tka, data penghuni, daftar penghuni, pekerja yang di phk, karyawan yang di phk, pekerja korban phk, pekerja terkena phk, pekerja ter phk]
     kecuali: [jumlah, rekapitulasi, rekap, statistik, agregat, menurut, berdasarkan, per kecamatan, per pendidikan, per jenis kelamin, per negara, lowongan, pasar kerja, bursa kerja, job fair, tata cara, persyaratan, sop, prosedur, pengumuman, pembuatan, penerbitan]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
+      - Data karyawan yang di-PHK dan alasannya
       - Data pencari kerja pemegang kartu AK-I beserta alamat
       - Daftar tenaga kerja asing dan nomor paspornya
       - Data penghuni rumah susun sewa Blok A
@@ -886,11 +891,12 @@ aturan:
   - id: keuangan-pendapatan-perorangan
     keterangan: Kondisi keuangan, aset, pendapatan dan rekening bank seseorang (penghasilan, potongan, pinjaman, simpanan) — UU 14/2008 Pasal 17 huruf h angka 3
     prioritas: 100
-    salah_satu: [gaji pegawai, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan, berkas keringanan ukt, pengajuan keringanan ukt, permohonan keringanan ukt, berkas pengajuan keringanan, tunjangan profesi per, rincian tunjangan profesi, penerima tunjangan profesi, kondisi ekonomi keluarga, kondisi ekonomi orang tua, penghasilan orang tua]
+    salah_satu: [gaji pegawai, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan, berkas keringanan ukt, pengajuan keringanan ukt, permohonan keringanan ukt, berkas pengajuan keringanan, tunjangan profesi per, rincian tunjangan profesi, penerima tunjangan profesi, kondisi ekonomi keluarga, kondisi ekonomi orang tua, penghasilan orang tua, upah per pekerja, upah per karyawan, gaji per karyawan, gaji per pekerja]
     kecuali: [belanja, anggaran, skala gaji, menurut pangkat, realisasi, pagu, peraturan, ketentuan, standar, standar biaya, besaran tpp, kebijakan, pedoman, tata cara, prosedur, sop, persyaratan, syarat, jumlah, rekapitulasi jumlah, statistik, agregat, yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, perbup, peraturan bupati, keputusan bupati tentang besaran, sosialisasi, cakupan, persentase, dprd, anggota dprd, pimpinan dprd, kepala daerah, bupati, wakil bupati, wali kota, walikota, wakil wali kota, gubernur, wakil gubernur]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
+      - Daftar upah per karyawan perusahaan peserta wajib lapor
       - Daftar penerima remunerasi beserta besarannya
       - Rincian pembagian jasa pelayanan medis per dokter
       - Bukti potong PPh 21 pegawai tahun 2025
@@ -1112,12 +1118,13 @@ aturan:
     keterangan: Dokumen yang masih konsep/dibahas atau tindakan yang belum dilaksanakan/diselesaikan (keputusan belum ditetapkan, rapat belum sepakat, penanganan belum selesai) — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan; Penjelasan — pengungkapan prematur menghambat kebijakan); dibuka setelah keputusan ditetapkan atau proses selesai, atau atas putusan Komisi Informasi/pengadilan, dengan jangka waktu yang ditetapkan dalam uji konsekuensi (Pasal 20 hanya mengatur huruf a–f)
     prioritas: 100
     semua:
-      - [konsep, draf, draft, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan, reviu, laporan hasil reviu, rekomendasi, hasil seleksi, laporan hasil pemeriksaan, lhp, perjanjian, naskah perjanjian, rencana, nilai, daftar nilai, audit, hasil audit]
-    salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan, belum ditandatangani, belum ditanda tangani, sebelum ditandatangani, belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan, belum diputuskan, masih dinegosiasikan, sedang dinegosiasikan, dalam negosiasi, sebelum pengumuman]
+      - [konsep, draf, draft, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, naskah kerja sama, kesepakatan bersama, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan, reviu, laporan hasil reviu, rekomendasi, hasil seleksi, laporan hasil pemeriksaan, lhp, perjanjian, naskah perjanjian, rencana, nilai, daftar nilai, audit, hasil audit]
+    salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan, belum ditandatangani, belum ditanda tangani, sebelum ditandatangani, belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan, belum diputuskan, masih dinegosiasikan, sedang dinegosiasikan, dalam negosiasi, sebelum pengumuman, masih dirundingkan, sedang dirundingkan, dalam perundingan, belum disetujui, sebelum disetujui]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, sosialisasi, daftar rancangan, program pembentukan, pekerjaan, proyek, pembangunan, paket, progres, kemajuan, realisasi, program kerja, capaian, target, tunggakan, piutang, rancangan peraturan, proses pembuatan, nilai jual, njop, dikonsultasikan, pengumuman hasil]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
+      - Naskah kerja sama daerah yang masih dirundingkan
       - Surat keputusan mutasi yang masih berupa konsep
       - Risalah rapat tim anggaran yang belum disepakati
       - Surat perintah operasi penertiban yang belum dilaksanakan
@@ -1934,12 +1941,13 @@ aturan:
     keterangan: Dokumen pemilihan penyedia (dokumen lelang/tender, kualifikasi, rancangan kontrak, spesifikasi) sebelum diumumkan — membukanya lebih dulu dapat mengganggu persaingan usaha yang sehat (UU 14/2008 Pasal 17 huruf b); setelah diumumkan terbuka (subkelompok I)
     prioritas: 100
     semua:
-      - [dokumen lelang, dokumen tender, dokumen pemilihan, dokumen pengadaan, dokumen kualifikasi, rancangan kontrak, spesifikasi teknis, proses pengadaan, proses tender, proses lelang]
-      - [sebelum pengumuman, sebelum diumumkan, belum diumumkan, sebelum tender, sebelum lelang, sebelum pemilihan, belum selesai, sedang berlangsung, masih berlangsung]
+      - [dokumen lelang, dokumen tender, dokumen pemilihan, dokumen pengadaan, dokumen kualifikasi, rancangan kontrak, spesifikasi teknis, proses pengadaan, proses tender, proses lelang, klarifikasi dan negosiasi, negosiasi teknis, berita acara klarifikasi, berita acara negosiasi]
+      - [sebelum pengumuman, sebelum diumumkan, belum diumumkan, sebelum tender, sebelum lelang, sebelum pemilihan, belum selesai, sedang berlangsung, masih berlangsung, tender berjalan, tender yang sedang berjalan, sedang berjalan, masih berjalan]
     kecuali: [tata cara, prosedur, sop, pedoman, jadwal, jumlah]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
+      - Berita acara negosiasi teknis dan biaya seleksi konsultan yang sedang berjalan
       - Dokumen tender pembangunan pasar sebelum diumumkan di LPSE
       - Dokumen yang berkaitan dengan proses pengadaan yang belum selesai
     contoh_tidak_cocok:
