@@ -177,9 +177,10 @@ extension AppDatabase {
         return placed.exempted ? "dikecualikan" : "terbuka"
     }
 
-    /// One side of a difference: item → (revision, category, subgroup, exempted), with the
-    /// revision's row (read in bulk: one query per item made the review pack's diff the
-    /// largest part of a cold run).
+    /// One side of a difference: item → (revision, category, subgroup, exempted). The
+    /// revisions' rows are read apart, only for the items whose fields are compared or whose
+    /// summary is shown (each side held every row inline: 107 MB for a 72,000-item register,
+    /// issue 19).
     private struct Side {
         var revision: Int
         var category: DIPCore.Category
@@ -187,19 +188,23 @@ extension AppDatabase {
         var exempted: Bool
         var unit: String
         var nomor: String
-        var record: RevisionRecord?
-        /// The summary alone, when only it was read (`record` nil).
-        var summary: String? = nil
+    }
 
-        /// The revision's row; a missing one is an unknown item, as a single read reports it.
-        func revisionRecord(item: String) throws -> RevisionRecord {
-            guard let record else { throw RegisterError.unknownItem("\(item) revisi \(revision)") }
+    /// The rows read for one side, by item; a missing one is an unknown item, as a single read
+    /// reports it.
+    private struct SideRows {
+        var records: [String: RevisionRecord] = [:]
+        /// Summaries alone, for items whose row is not compared.
+        var summaries: [String: String] = [:]
+
+        func record(item: String, revision: Int) throws -> RevisionRecord {
+            guard let record = records[item] else { throw RegisterError.unknownItem("\(item) revisi \(revision)") }
             return record
         }
 
-        func ringkasan(item: String) throws -> String {
-            if let summary { return summary }
-            return try revisionRecord(item: item).ringkasan
+        func ringkasan(item: String, revision: Int) throws -> String {
+            if let summary = summaries[item] { return summary }
+            return try record(item: item, revision: revision).ringkasan
         }
     }
 
@@ -208,33 +213,54 @@ extension AppDatabase {
     ) throws -> [String: Side] {
         guard let version else {
             // The current state keeps no revision texts: `diff` reads those it needs.
+            let placed = try current().placed
             var result: [String: Side] = [:]
-            for p in try current().placed {
+            result.reserveCapacity(placed.count)
+            for p in placed {
                 result[p.item.id] = Side(
                     revision: p.revision, category: p.category, subgroup: p.subgroup,
-                    exempted: p.exempted, unit: p.item.unit, nomor: p.nomor, record: nil)
+                    exempted: p.exempted, unit: p.item.unit, nomor: p.nomor)
             }
             return result
         }
         guard try VersionRecord.fetchOne(db, key: version) != nil else {
             throw RegisterError.unknownVersion(version)
         }
-        let records = try RegisterQueries.revisions(db, version: version)
         var result: [String: Side] = [:]
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT v.*, i.unit AS unit FROM version_items v JOIN items i ON i.id = v.item
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT v.item, v.revision, v.category, v.subgroup, v.exempted, v.nomor, i.unit AS unit
+            FROM version_items v JOIN items i ON i.id = v.item
             WHERE v.version = ?
             """, arguments: [version])
-        for row in rows {
+        while let row = try rows.next() {
             let category: String = row["category"]
             let subgroup: String? = row["subgroup"]
             result[row["item"]] = Side(
                 revision: row["revision"], category: DIPCore.Category(rawValue: category) ?? .setiapSaat,
                 subgroup: subgroup.flatMap(BerkalaSubgroup.init(rawValue:)),
-                exempted: row["exempted"], unit: row["unit"], nomor: row["nomor"],
-                record: records[row["item"]])
+                exempted: row["exempted"], unit: row["unit"], nomor: row["nomor"])
         }
         return result
+    }
+
+    /// The rows of version `version`'s revisions of `ids`, read a few hundred at a time.
+    private static func revisions(_ db: Database, version: Int, items ids: [String]) throws -> [String: RevisionRecord] {
+        var out: [String: RevisionRecord] = [:]
+        out.reserveCapacity(ids.count)
+        var start = 0
+        while start < ids.count {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            start += chunk.count
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            var arguments = StatementArguments([version])
+            arguments += StatementArguments(chunk)
+            try RevisionRecord.forEach(db, sql: """
+                SELECT r.* FROM item_revisions r
+                JOIN version_items v ON v.item = r.item AND v.revision = r.revision
+                WHERE v.version = ? AND v.item IN (\(marks))
+                """, arguments: arguments) { r in out[r.item] = r }
+        }
+        return out
     }
 
     /// `current` gives the register's current state when a side is nil; `kept`, the current
@@ -243,41 +269,48 @@ extension AppDatabase {
                      kept: [String: CurrentState.Content]? = nil) throws -> VersionDiff
     {
         let old = try from.map { try side(db, version: $0, current: current) } ?? [:]
-        var new = try side(db, version: to, current: current)
-        if to == nil {
-            // The current state's side comes without revision rows: read the rows of the items
-            // whose revision changed (their fields are compared) and the summaries of those
-            // added or moved, not every current item's row.
-            var revised: [String] = []
-            var summarised: [String] = []
-            for (id, n) in new {
-                guard let o = old[id] else { summarised.append(id); continue }
-                if o.revision != n.revision {
-                    revised.append(id)
-                } else if o.category != n.category || o.subgroup != n.subgroup || o.exempted != n.exempted {
-                    summarised.append(id)
-                }
+        let new = try side(db, version: to, current: current)
+        // The rows of the items whose revision changed (their fields are compared, on both
+        // sides), the summaries of those added or moved, and the withdrawn items' last rows:
+        // not every item's row.
+        var revised: [String] = []
+        var summarised: [String] = []
+        for (id, n) in new {
+            guard let o = old[id] else { summarised.append(id); continue }
+            if o.revision != n.revision {
+                revised.append(id)
+            } else if o.category != n.category || o.subgroup != n.subgroup || o.exempted != n.exempted {
+                summarised.append(id)
             }
+        }
+        let withdrawn = old.keys.filter { new[$0] == nil }
+        var newRows = SideRows()
+        if let to {
+            newRows.records = try revisions(db, version: to, items: revised + summarised)
+        } else {
             // Kept revisions answer first (in an update before the first decree every item is
             // "added" and its summary was read again: 66 of 2,100 perf samples at 1×); what
             // they lack is read.
+            var unread = revised
+            var unsummarised = summarised
             if let kept {
-                revised.removeAll { id in
+                unread.removeAll { id in
                     guard let record = kept[id]?.revision else { return false }
-                    new[id]?.record = record
+                    newRows.records[id] = record
                     return true
                 }
-                summarised.removeAll { id in
+                unsummarised.removeAll { id in
                     guard let summary = kept[id]?.revision.ringkasan else { return false }
-                    new[id]?.summary = summary
+                    newRows.summaries[id] = summary
                     return true
                 }
             }
-            let content = try CurrentState.content(db, items: revised)
-            for id in revised { new[id]?.record = content[id]?.revision }
-            let summaries = try CurrentState.summaries(db, items: summarised)
-            for id in summarised { new[id]?.summary = summaries[id] }
+            let content = try CurrentState.content(db, items: unread)
+            for id in unread { newRows.records[id] = content[id]?.revision }
+            for (id, summary) in try CurrentState.summaries(db, items: unsummarised) { newRows.summaries[id] = summary }
         }
+        var oldRows = SideRows()
+        if let from { oldRows.records = try revisions(db, version: from, items: revised + withdrawn) }
         var result = VersionDiff(
             from: from, to: to, added: [], changed: [], reclassified: [], withdrawn: [])
         for id in new.keys.sorted() {
@@ -285,14 +318,14 @@ extension AppDatabase {
             guard let o = old[id] else {
                 result.added.append(ItemDelta(
                     itemID: id, unit: n.unit, revision: n.revision, change: .added, fields: [],
-                    ringkasan: try n.ringkasan(item: id), nomor: n.nomor, fromCategory: nil,
+                    ringkasan: try newRows.ringkasan(item: id, revision: n.revision), nomor: n.nomor, fromCategory: nil,
                     toCategory: n.category))
                 continue
             }
             var fields: [String] = []
             if o.revision != n.revision {
-                let revision = try n.revisionRecord(item: id)
-                let before = try o.revisionRecord(item: id)
+                let revision = try newRows.record(item: id, revision: n.revision)
+                let before = try oldRows.record(item: id, revision: o.revision)
                 fields = ItemMatching.changedFields(before.information, revision.information)
                 if fields.isEmpty { fields = ["klasifikasi"] }
             }
@@ -310,13 +343,13 @@ extension AppDatabase {
             let delta = ItemDelta(
                 itemID: id, unit: n.unit, revision: n.revision,
                 change: moved ? .reclassified : .changed, fields: fields,
-                ringkasan: try n.ringkasan(item: id), nomor: n.nomor, fromCategory: o.category,
+                ringkasan: try newRows.ringkasan(item: id, revision: n.revision), nomor: n.nomor, fromCategory: o.category,
                 toCategory: n.category)
             if moved { result.reclassified.append(delta) } else { result.changed.append(delta) }
         }
         for id in old.keys.sorted() where new[id] == nil {
             let o = old[id]!
-            let revision = try o.revisionRecord(item: id)
+            let revision = try oldRows.record(item: id, revision: o.revision)
             result.withdrawn.append(ItemDelta(
                 itemID: id, unit: o.unit, revision: o.revision, change: .withdrawn, fields: [],
                 ringkasan: revision.ringkasan, nomor: o.nomor, fromCategory: o.category,

@@ -88,7 +88,10 @@ public struct AppDatabase: Sendable {
 
     /// `currentContent` if it is kept for the register as it is now.
     func keptCurrentContent(_ db: Database) throws -> [String: CurrentState.Content]? {
-        stateCache.content(for: try CurrentStateCache.stamp(db))
+        // The stamp (six counts over the item tables) only when something is kept: the
+        // chunked readers ask for every chunk, and its counts were a third of a chunk's read.
+        guard stateCache.holdsContent else { return nil }
+        return stateCache.content(for: try CurrentStateCache.stamp(db))
     }
 }
 
