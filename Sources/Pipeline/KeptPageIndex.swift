@@ -30,9 +30,21 @@ final class KeptPageIndex: @unchecked Sendable {
     let url: URL
     let frame: String
     private var page: Int32 = -1
-    private var index: [KeptRowFile.Key: Entry] = [:]
-    private var records: [UInt8] = []
-    private var seen = Set<KeptRowFile.Key>()
+    /// The index read, as its records' bytes and an open-addressing table of record numbers
+    /// (+1; 0 is empty) by key: a dictionary of entries cost 25 MB at four times a regency,
+    /// the bytes and table about half (issue 19).
+    private var old = KeptRecords()
+    /// Keys recorded in the new index, by their first word: a row whose key is already there
+    /// is not recorded twice. Two keys sharing a first word (a 64-bit prefix of SHA-256) would
+    /// only cost the second row's rendering in the next run.
+    private var seen = Set<UInt64>()
+    /// The new index, written as it is made through a small buffer to a temporary file beside
+    /// `url` and hashed on the way (held whole, it and its copies were 30 MB at 4×).
+    private var output: Int32 = -1
+    private var buffer: [UInt8] = []
+    private var hasher = SHA256()
+    private var failure: Error?
+    private var temporary: URL { url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())") }
     /// The row looked up or kept last, recorded when it is emitted (`advance`).
     private var pending: (key: KeptRowFile.Key, digest: KeptRowFile.Key, length: Int, split: Int)?
     /// Bytes of the new page emitted so far.
@@ -44,17 +56,24 @@ final class KeptPageIndex: @unchecked Sendable {
     init(url: URL, page pageURL: URL, frame: String) {
         self.url = url
         self.frame = frame
-        records = Array((frame + "\n").utf8)
+        buffer.reserveCapacity(Self.bufferSize)
+        append(Array((frame + "\n").utf8))
         guard let data = try? Data(contentsOf: url), let parsed = Self.parse(Array(data), frame: frame) else { return }
         let fd = open(pageURL.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return }
         page = fd
-        index = parsed
+        old = parsed
     }
 
     deinit {
         if page >= 0 { close(page) }
+        if output >= 0 {
+            close(output)
+            unlink(temporary.path)
+        }
     }
+
+    static let bufferSize = 1 << 16
 
     /// A window of the page written last, read ahead: the rows kept come mostly in the order
     /// the page held them, so one read serves many rows (a read call per row cost more than
@@ -89,27 +108,73 @@ final class KeptPageIndex: @unchecked Sendable {
 
     static let recordSize = 84
 
-    static func parse(_ bytes: [UInt8], frame: String) -> [KeptRowFile.Key: Entry]? {
+    /// The records of an index file, found by key.
+    struct KeptRecords {
+        /// The records, `recordSize` bytes each.
+        var bytes: [UInt8] = []
+        /// Record number + 1 at the place the key's first word hashes to, or the next free one.
+        var table: [Int32] = []
+
+        var isEmpty: Bool { bytes.isEmpty }
+
+        init() {}
+
+        init(records: [UInt8]) {
+            bytes = records
+            let count = records.count / KeptPageIndex.recordSize
+            var capacity = 16
+            while capacity < count * 2 { capacity <<= 1 }
+            table = [Int32](repeating: 0, count: capacity)
+            for r in 0..<count {
+                let key = KeptRowFile.key(records[(r * KeptPageIndex.recordSize)..<(r * KeptPageIndex.recordSize + 32)])
+                var at = Int(truncatingIfNeeded: key.a) & (capacity - 1)
+                while table[at] != 0 {
+                    // A later record of the same key wins, as in the file read into a dictionary.
+                    if self.key(Int(table[at]) - 1) == key { break }
+                    at = (at + 1) & (capacity - 1)
+                }
+                table[at] = Int32(r + 1)
+            }
+        }
+
+        func key(_ r: Int) -> KeptRowFile.Key {
+            KeptRowFile.key(bytes[(r * KeptPageIndex.recordSize)..<(r * KeptPageIndex.recordSize + 32)])
+        }
+
+        subscript(key: KeptRowFile.Key) -> Entry? {
+            guard !table.isEmpty else { return nil }
+            var at = Int(truncatingIfNeeded: key.a) & (table.count - 1)
+            while table[at] != 0 {
+                let r = Int(table[at]) - 1
+                if self.key(r) == key {
+                    let at = r * KeptPageIndex.recordSize
+                    return Entry(digest: KeptRowFile.key(bytes[(at + 32)..<(at + 64)]),
+                                 offset: Int(KeptPageIndex.uint64(bytes, at + 64)),
+                                 length: Int(KeptRowFile.uint32(bytes, at + 72)),
+                                 split: Int(KeptRowFile.uint32(bytes, at + 76)),
+                                 numberLength: Int(KeptRowFile.uint32(bytes, at + 80)))
+                }
+                at = (at + 1) & (table.count - 1)
+            }
+            return nil
+        }
+    }
+
+    static func parse(_ bytes: [UInt8], frame: String) -> KeptRecords? {
         let head = Array((frame + "\n").utf8)
         guard bytes.count >= head.count + 32, bytes.starts(with: head) else { return nil }
         let end = bytes.count - 32
         guard (end - head.count) % recordSize == 0,
               Array(SHA256.hash(data: bytes[..<end])) == Array(bytes[end...]) else { return nil }
-        var parsed: [KeptRowFile.Key: Entry] = [:]
-        parsed.reserveCapacity((end - head.count) / recordSize)
         var at = head.count
         while at < end {
-            let key = KeptRowFile.key(bytes[at..<(at + 32)])
-            let offset = Int(uint64(bytes, at + 64))
             let length = Int(KeptRowFile.uint32(bytes, at + 72))
             let split = Int(KeptRowFile.uint32(bytes, at + 76))
             let numberLength = Int(KeptRowFile.uint32(bytes, at + 80))
             guard split + numberLength <= length else { return nil }
-            parsed[key] = Entry(digest: KeptRowFile.key(bytes[(at + 32)..<(at + 64)]), offset: offset, length: length,
-                                split: split, numberLength: numberLength)
             at += recordSize
         }
-        return parsed
+        return KeptRecords(records: Array(bytes[head.count..<end]))
     }
 
     static func uint64(_ bytes: [UInt8], _ at: Int) -> UInt64 {
@@ -130,9 +195,9 @@ final class KeptPageIndex: @unchecked Sendable {
         KeptRows(lookup: { [self] fields in
             pending = nil
             // Nothing kept (a first run): no digest to make here; `keep` makes it.
-            guard page >= 0, !index.isEmpty else { return nil }
+            guard page >= 0, !old.isEmpty else { return nil }
             let key = KeptRowFile.digest(fields)
-            guard let entry = index[key] else { return nil }
+            guard let entry = old[key] else { return nil }
             // The page holds the row with its number: the number's digits are taken out again.
             guard let bytes = rowBytes(entry) else { return nil }
             let digest = KeptRowFile.key(Array(SHA256.hash(data: bytes))[...])
@@ -147,20 +212,63 @@ final class KeptPageIndex: @unchecked Sendable {
     }
 
     private func record(_ key: KeptRowFile.Key, _ digest: KeptRowFile.Key, offset: Int, length: Int, split: Int, numberLength: Int) {
-        guard seen.insert(key).inserted else { return }
-        for word in [key.a, key.b, key.c, key.d] { withUnsafeBytes(of: word.bigEndian) { records += $0 } }
-        for word in [digest.a, digest.b, digest.c, digest.d] { withUnsafeBytes(of: word.bigEndian) { records += $0 } }
-        withUnsafeBytes(of: UInt64(offset).bigEndian) { records += $0 }
-        withUnsafeBytes(of: UInt32(length).bigEndian) { records += $0 }
-        withUnsafeBytes(of: UInt32(split).bigEndian) { records += $0 }
-        withUnsafeBytes(of: UInt32(numberLength).bigEndian) { records += $0 }
+        guard seen.insert(key.a).inserted else { return }
+        for word in [key.a, key.b, key.c, key.d] { withUnsafeBytes(of: word.bigEndian) { append($0) } }
+        for word in [digest.a, digest.b, digest.c, digest.d] { withUnsafeBytes(of: word.bigEndian) { append($0) } }
+        withUnsafeBytes(of: UInt64(offset).bigEndian) { append($0) }
+        withUnsafeBytes(of: UInt32(length).bigEndian) { append($0) }
+        withUnsafeBytes(of: UInt32(split).bigEndian) { append($0) }
+        withUnsafeBytes(of: UInt32(numberLength).bigEndian) { append($0) }
+    }
+
+    /// Adds bytes to the new index (hashed; written out when the buffer is full).
+    private func append<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= Self.bufferSize { flush() }
+    }
+
+    private func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        writeOut(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes bytes to the temporary file (made on first use); the first failure is kept for `finish`.
+    private func writeOut(_ bytes: [UInt8]) {
+        guard failure == nil else { return }
+        do {
+            if output < 0 {
+                try DurableFiles.createDirectory(url.deletingLastPathComponent())
+                output = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+                guard output >= 0 else { throw DurableFiles.posixError("membuat", temporary.path) }
+            }
+            try bytes.withUnsafeBytes { try DurableFiles.TemporaryFile(fd: output).write($0) }
+        } catch {
+            failure = error
+        }
     }
 
     /// Writes the index of the page just written (temporary name, then rename).
     func finish() throws {
-        var data = records
-        data += Array(SHA256.hash(data: records))
-        let parts = KeptParts(folder: url.deletingLastPathComponent())
-        try parts.write(url.lastPathComponent, data)
+        flush()
+        // The digest of everything before it, not hashed itself.
+        writeOut(Array(hasher.finalize()))
+        buffer = []
+        if output >= 0 {
+            close(output)
+            output = -1
+        }
+        if let failure {
+            unlink(temporary.path)
+            if let failed = failure as? DurableFiles.TemporaryFile.WriteFailed {
+                throw WorkspaceError.io(operation: "menulis", path: temporary.path, reason: String(cString: strerror(failed.code)))
+            }
+            throw failure
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            unlink(temporary.path)
+            throw DurableFiles.posixError("mengganti nama ke", url.path)
+        }
     }
 }

@@ -321,6 +321,9 @@ public struct Runner {
         // The items are in the register now; the later stages read them from there.
         feedbackSoFar = RunSummary()
         for i in summary.outcomes.indices { summary.outcomes[i].releaseItems() }
+        // So is the classifier, with its texts' analyses (bounded at 20,000 texts, 12 MB kept
+        // through the later stages otherwise, issue 19).
+        classifier = nil
         endStage("terima")
         summary.leftoversRemoved = leftovers
         summary.failures += review.failures
@@ -514,12 +517,19 @@ public struct Runner {
             if keys.isCurrent(code, key: key, url: url) { continue }
             stale.append((code, unit, key))
         }
-        let current = stale.isEmpty ? [:] : try register.currentItemsByUnit(Set(stale.map(\.code)))
-        for (code, unit, key) in stale {
-            let rows = UpdateTemplate.rows(current[code] ?? [])
-            let data = Data(try UpdateTemplate.workbook(unit: unit, rows: rows, clock: options.clock))
-            try DurableFiles.write(data, to: workspace.templateFile(unit: code))
-            keys.wrote(code, key: key, bytes: data)
+        // A few units' items at a time: a cold run makes every unit's template, and every
+        // current item's texts read at once were a regency's worth of memory (issue 19).
+        var batchStart = stale.startIndex
+        while batchStart < stale.endIndex {
+            let batch = stale[batchStart..<min(batchStart + 16, stale.endIndex)]
+            batchStart = batch.endIndex
+            let current = try register.currentItemsByUnit(Set(batch.map(\.code)))
+            for (code, unit, key) in batch {
+                let rows = UpdateTemplate.rows(current[code] ?? [])
+                let data = Data(try UpdateTemplate.workbook(unit: unit, rows: rows, clock: options.clock))
+                try DurableFiles.write(data, to: workspace.templateFile(unit: code))
+                keys.wrote(code, key: key, bytes: data)
+            }
         }
         try keys.save()
         try DurableFiles.write(stamp, to: stampFile)

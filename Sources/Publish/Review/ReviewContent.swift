@@ -322,23 +322,28 @@ enum ReviewContent {
             ReviewColumn(header: ReviewFormat.testerNipHeader, width: 20, input: true),
             ReviewColumn(header: ReviewFormat.testedOnHeader, width: 12, input: true),
         ] + decisionColumns + idColumns
-        let rows = pending.sorted { ($0.unit.code, $0.itemID) < ($1.unit.code, $1.itemID) }
-            .enumerated().map { (i, p) -> [String] in
-                let c = p.classification
-                let suggested = (c.suggested ?? c.declared ?? p.item.kategori)?.shortLabel ?? "Belum ada"
-                return [
-                    "\(i + 1)", p.unit.name, p.item.nomor, p.item.ringkasan, p.item.pejabatPenguasa,
-                    suggested, explanation(c, citations: citations), "",
-                    citations.citation(codes: c.exemptionGrounds, text: p.item.dasarHukumText),
-                    "", "", "", "", "", "", "", "", "", "", p.itemID, "\(p.revision)",
-                ]
-            }
+        // The rows' order as indices, each row's texts made when it is written: a regency's
+        // pending tests held as texts were 16 MB of the review pack's peak at 4× (issue 19).
+        let order = pending.indices.sorted {
+            (pending[$0].unit.code, pending[$0].itemID) < (pending[$1].unit.code, pending[$1].itemID)
+        }
+        let row: @Sendable (Int) -> [String] = { i in
+            let p = pending[order[i]]
+            let c = p.classification
+            let suggested = (c.suggested ?? c.declared ?? p.item.kategori)?.shortLabel ?? "Belum ada"
+            return [
+                "\(i + 1)", p.unit.name, p.item.nomor, p.item.ringkasan, p.item.pejabatPenguasa,
+                suggested, explanation(c, citations: citations), "",
+                citations.citation(codes: c.exemptionGrounds, text: p.item.dasarHukumText),
+                "", "", "", "", "", "", "", "", "", "", p.itemID, "\(p.revision)",
+            ]
+        }
         return ReviewTable(
             sheet: ReviewFormat.testSheet, title: "Informasi yang Memerlukan Uji Konsekuensi",
             intro: "Isi setiap kolom uji (UU 14/2008 Pasal 17 dan 19). Kesimpulan dipilih dari daftar; "
                 + "kesimpulan dikecualikan wajib disertai dasar hukum. Pengecualian yang hanya berdasar Pasal 17 huruf a–f "
                 + "tidak bersifat permanen (Pasal 20 ayat (1)): tulis jangka waktunya. Baris tanpa kesimpulan tidak dicatat.",
-            columns: columns, rows: rows, numbered: true)
+            columns: columns, rowCount: order.count, row: row, numbered: true)
     }
 
     static func changesTable(_ diff: VersionDiff) -> ReviewTable {
@@ -351,10 +356,21 @@ enum ReviewContent {
             ReviewColumn(header: "Kategori Sebelumnya", width: 16),
             ReviewColumn(header: "Kategori Sekarang", width: 16),
         ] + idColumns
-        let deltas = (diff.added + diff.changed + diff.reclassified + diff.withdrawn)
-            .sorted { ($0.unit, $0.itemID) < ($1.unit, $1.itemID) }
+        // Sorted as places in the diff's four lists, not as a sorted copy of every delta (a
+        // regency's first draft adds every item: 6 MB of copies at 4×, issue 19). Ties keep
+        // the lists' order, as the stable sort of the concatenation did.
+        let lists = [diff.added, diff.changed, diff.reclassified, diff.withdrawn]
+        var places: [(list: Int, index: Int)] = []
+        places.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        for (l, list) in lists.enumerated() { for i in list.indices { places.append((l, i)) } }
+        places.sort { a, b in
+            let x = lists[a.list][a.index], y = lists[b.list][b.index]
+            if (x.unit, x.itemID) != (y.unit, y.itemID) { return (x.unit, x.itemID) < (y.unit, y.itemID) }
+            return (a.list, a.index) < (b.list, b.index)
+        }
+        let deltas = places
         let row: @Sendable (Int) -> [String] = { i in
-            let d = deltas[i]
+            let d = lists[deltas[i].list][deltas[i].index]
             return [
                 d.unit, d.nomor ?? "", d.ringkasan, ReviewFormat.changeLabel(d.change),
                 d.fields.joined(separator: ", "), d.fromCategory?.shortLabel ?? "",
