@@ -20,7 +20,7 @@ public struct Classifier: Sendable {
         let citations: LegalCitations
         /// What depends on the text alone (fired rules, precedent verdict), by normalised text:
         /// titles repeat across units and runs. Bounded (20,000 texts, about a regency run); guarded by `lock`.
-        var memo: [String: TextAnalysis] = [:]
+        var memo: [[String]: TextAnalysis] = [:]
         let lock = NSLock()
         /// What each token means to the matchers and the precedent index, by token (see
         /// `TokenFacts`); guarded by `lock`. Bounded like `memo`.
@@ -145,7 +145,9 @@ public struct Classifier: Sendable {
     /// Fired rules, open marker and precedent verdict of a text, computed once per distinct
     /// normalised text.
     func analysis(tokens: [String]) -> TextAnalysis {
-        let key = tokens.joined(separator: " ")
+        // Keyed by the token array itself: joining the tokens into a string cost an allocation
+        // per text (classify-distinct).
+        let key = tokens
         storage.lock.lock()
         if let known = storage.memo[key] {
             storage.lock.unlock()
@@ -258,12 +260,28 @@ public struct Classifier: Sendable {
 
     /// One fired rule with what it matched and whether a Pasal 18 lift cancelled its grounds.
     public struct Firing: Hashable, Sendable {
-        public var rule: Rule
+        /// The compiled rule, held by reference: a firing is copied into the text's analysis,
+        /// the memo and the classification, and a `Rule` value would retain each of its fields
+        /// on every copy.
+        let compiled: CompiledRule
+        public var rule: Rule { compiled.rule }
         public var matchedWords: [String]
         /// Its grounds that still apply after Pasal 18 lifts.
         public var remainingGrounds: [String]
         /// True when the rule had grounds and every one was lifted.
         public var lifted: Bool
+
+        public static func == (lhs: Firing, rhs: Firing) -> Bool {
+            (lhs.compiled === rhs.compiled || lhs.rule == rhs.rule) && lhs.matchedWords == rhs.matchedWords
+                && lhs.remainingGrounds == rhs.remainingGrounds && lhs.lifted == rhs.lifted
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(rule.id)
+            hasher.combine(matchedWords)
+            hasher.combine(remainingGrounds)
+            hasher.combine(lifted)
+        }
     }
 
     /// The rules that fire on `text`, in file order.
@@ -290,7 +308,7 @@ public struct Classifier: Sendable {
         let lifts = fired.flatMap { $0.0.rule.lifts }
         return fired.map { compiled, words in
             let remaining = compiled.rule.grounds.filter { !lifts.contains($0) }
-            return Firing(rule: compiled.rule, matchedWords: words, remainingGrounds: remaining,
+            return Firing(compiled: compiled, matchedWords: words, remainingGrounds: remaining,
                           lifted: !compiled.rule.grounds.isEmpty && remaining.isEmpty)
         }
     }
@@ -369,9 +387,8 @@ public struct Classifier: Sendable {
             // when precedents alone suggest the category; distant ones only add noise for the
             // unit and stay in `preseden` of the JSON.
             let decidedByPrecedents = ruleSuggestion == nil && declared == nil
-            for (hit, line) in zip(verdict.hits, verdict.explanation)
-            where decidedByPrecedents || hit.similarity >= Self.shownPrecedentSimilarity {
-                notes.append(line)
+            for (i, hit) in verdict.hits.enumerated() where decidedByPrecedents || hit.similarity >= Self.shownPrecedentSimilarity {
+                notes.append(verdict.explanationLine(i))
             }
             if let openMarker, verdict.setAside > 0 {
                 notes.append("Preseden yang dikecualikan tidak dipakai karena teks memuat \"\(openMarker)\" (penanda informasi terbuka, kamus.yaml).")

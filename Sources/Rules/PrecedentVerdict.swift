@@ -106,9 +106,31 @@ struct PrecedentVerdict: Equatable {
     /// Pasal 17 grounds of the exempt voters, the most cited letter first.
     var grounds: [String]
     var hits: [PrecedentHit]
-    var explanation: [String]
-    /// "dikecualikan oleh 3 badan publik" — a short phrase for notes.
-    var summary: String
+    /// Each hit's similarity in whole percent, as its explanation line prints it.
+    var percents: [Int]
+    /// How many precedents voted, and from how many bodies.
+    var voterCount: Int
+    var voterBodies: Int
+
+    /// One line per hit ("Preseden: mirip dengan '…' (kemiripan 84%) — dikecualikan oleh …").
+    /// Built when a note needs it, not for every text the classifier reads.
+    var explanation: [String] { hits.indices.map(explanationLine) }
+
+    func explanationLine(_ i: Int) -> String {
+        let hit = hits[i]
+        let verb = Classifier.verb(hit.category)
+        let basis = hit.grounds.isEmpty ? "" : ", " + hit.grounds.map(PrecedentVerdict.describe).joined(separator: "; ")
+        if hit.origin == Precedent.Origin.ppid.rawValue {
+            return "Keputusan PPID sendiri: mirip dengan '\(hit.title)' (kemiripan \(percents[i])%) — \(verb)\(basis) [\(hit.source)]."
+        }
+        let who = hit.bodies == 1 ? hit.body : "\(hit.bodies) badan publik"
+        return "Preseden: mirip dengan '\(hit.title)' (kemiripan \(percents[i])%) — \(verb) oleh \(who)\(basis) [sumber: \(hit.source)]."
+    }
+
+    /// "dikecualikan menurut 80% bobot 5 preseden terdekat dari 3 badan publik" — for notes.
+    var summary: String {
+        "\(Classifier.verb(category)) menurut \(Int((agreement * 100).rounded()))% bobot \(voterCount) preseden terdekat dari \(voterBodies) badan publik"
+    }
     /// How many exempt precedents were set aside because the text is marked open.
     var setAside = 0
 
@@ -212,27 +234,20 @@ extension Classifier {
             for code in index.groundLists[voter.index] where !groups[g].grounds.contains(code) { groups[g].grounds.append(code) }
         }
         var hits: [PrecedentHit] = []
-        var explanation: [String] = []
+        var percents: [Int] = []
         for group in groups.prefix(3) {
             let precedent = index.precedents[group.first]
             hits.append(PrecedentHit(title: precedent.title, category: precedent.category, grounds: group.grounds,
                                      body: precedent.body, bodies: group.bodies.count, source: precedent.source,
                                      similarity: (group.similarity * 1000).rounded() / 1000, origin: precedent.origin.rawValue))
-            let percent = Int((group.similarity * 100).rounded())
-            let verb = Self.verb(precedent.category)
-            let basis = group.grounds.isEmpty ? "" : ", " + group.grounds.map(PrecedentVerdict.describe).joined(separator: "; ")
-            if precedent.origin == .ppid {
-                explanation.append("Keputusan PPID sendiri: mirip dengan '\(precedent.title)' (kemiripan \(percent)%) — \(verb)\(basis) [\(precedent.source)].")
-            } else {
-                let who = group.bodies.count == 1 ? precedent.body : "\(group.bodies.count) badan publik"
-                explanation.append("Preseden: mirip dengan '\(precedent.title)' (kemiripan \(percent)%) — \(verb) oleh \(who)\(basis) [sumber: \(precedent.source)].")
-            }
+            percents.append(Int((group.similarity * 100).rounded()))
         }
-        let voterBodies = Set(voters.map { index.bodyIDs[$0.index] }).count
-        let summary = "\(Self.verb(category)) menurut \(Int((agreement * 100).rounded()))% bobot \(voters.count) preseden terdekat dari \(voterBodies) badan publik"
+        var bodies: [Int32] = []
+        for voter in voters where !bodies.contains(index.bodyIDs[voter.index]) { bodies.append(index.bodyIDs[voter.index]) }
         return PrecedentVerdict(category: category, openCategory: openCategory, decisive: decisive, strong: strong, agreement: agreement,
                                 fromPPID: voters.contains { index.origins[$0.index] == .ppid }, exemptLike: exemptLike,
-                                grounds: grounds, hits: hits, explanation: explanation, summary: summary, setAside: setAside)
+                                grounds: grounds, hits: hits, percents: percents, voterCount: voters.count,
+                                voterBodies: bodies.count, setAside: setAside)
     }
 
     /// "dikecualikan", "diumumkan berkala", …
