@@ -183,11 +183,12 @@ aturan:
   - id: kesehatan-perorangan
     keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis); termasuk laporan insiden keselamatan pasien/kejadian tidak diharapkan (memuat kondisi dan perawatan pasien tertentu, UU 14/2008 Pasal 17 huruf h angka 2) dan surat keterangan rawat inap; rekap dan indikator mutu terbuka
     prioritas: 100
-    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor, insiden keselamatan pasien, laporan insiden keselamatan pasien, kejadian tidak diharapkan, kejadian nyaris cedera, surat keterangan rawat inap, keterangan rawat inap, beserta jenis disabilitas, beserta jenis penyakit, beserta penyakitnya]
+    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor, insiden keselamatan pasien, laporan insiden keselamatan pasien, kejadian tidak diharapkan, kejadian nyaris cedera, surat keterangan rawat inap, keterangan rawat inap, beserta jenis disabilitas, beserta jenis penyakit, beserta penyakitnya, rm pasien, berkas rm pasien]
     kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban, angka insiden, indikator mutu, capaian indikator]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
+      - RM pasien rajal poli anak
       - Daftar penerima alat bantu beserta jenis disabilitasnya
       - Laporan insiden keselamatan pasien di ruang bersalin
       - Catatan kasus klien konseling PUSPAGA
@@ -532,11 +533,12 @@ aturan:
   - id: pajak-perorangan
     keterangan: Data perpajakan wajib pajak orang per orang (SPTPD, omzet, tunggakan per wajib pajak) adalah kondisi keuangan seseorang — UU 14/2008 Pasal 17 huruf h angka 3 (wajib pajak badan usaha; huruf b); kerahasiaan jabatan perpajakan daerah sebagai dasar huruf j perlu ditetapkan ahli hukum dengan menyebut undang-undangnya
     prioritas: 100
-    salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak, pemeriksaan pajak, berkas pemeriksaan pajak]
+    salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak, pemeriksaan pajak, berkas pemeriksaan pajak, wp menunggak, wp yang menunggak, wajib pajak menunggak, wajib pajak yang menunggak, penunggak pbb]
     kecuali: [jumlah, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak, instansi, spt masa instansi, badan publik, satuan kerja]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
+      - Dft WP yg nunggak PBB beserta alamat
       - Data SPTPD wajib pajak hotel dan restoran per WP (omzet bulanan)
       - Daftar tunggakan PBB-P2 per wajib pajak (nama, NOP, alamat objek pajak)
     contoh_tidak_cocok:
@@ -1119,11 +1121,12 @@ aturan:
     prioritas: 100
     semua:
       - [konsep, draf, draft, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, naskah kerja sama, kesepakatan bersama, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan, reviu, laporan hasil reviu, rekomendasi, hasil seleksi, laporan hasil pemeriksaan, lhp, perjanjian, naskah perjanjian, rencana, nilai, daftar nilai, audit, hasil audit]
-    salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan, belum ditandatangani, belum ditanda tangani, sebelum ditandatangani, belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan, belum diputuskan, masih dinegosiasikan, sedang dinegosiasikan, dalam negosiasi, sebelum pengumuman, masih dirundingkan, sedang dirundingkan, dalam perundingan, belum disetujui, sebelum disetujui]
+    salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan, belum ditandatangani, belum ditanda tangani, sebelum ditandatangani, belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan, belum diputuskan, masih dinegosiasikan, sedang dinegosiasikan, dalam negosiasi, sebelum pengumuman, masih dirundingkan, sedang dirundingkan, dalam perundingan, belum disetujui, sebelum disetujui, belum tanda tangan, belum bertanda tangan]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, sosialisasi, daftar rancangan, program pembentukan, pekerjaan, proyek, pembangunan, paket, progres, kemajuan, realisasi, program kerja, capaian, target, tunggakan, piutang, rancangan peraturan, proses pembuatan, nilai jual, njop, dikonsultasikan, pengumuman hasil]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
+      - Konsep SK kepala dinas blm ttd
       - Naskah kerja sama daerah yang masih dirundingkan
       - Surat keputusan mutasi yang masih berupa konsep
       - Risalah rapat tim anggaran yang belum disepakati
@@ -2310,6 +2313,7 @@ kata_tetap:
 #             "pengisian" terbaca pe(N)- + "kisi". Ditulis: kata turunan: kata dasarnya.
 kata_dasar_khusus:
   inventarisasi: inventaris
+  nunggak: tunggak
   menginventarisasi: inventaris
   diinventarisasi: inventaris
   perubahan: ubah
@@ -2367,6 +2371,7 @@ singkatan:
   kgb: kenaikan gaji berkala
   riksus: pemeriksaan khusus
   sp2hp: surat pemberitahuan perkembangan hasil penyidikan
+  vct: konseling dan tes hiv sukarela
   edom: evaluasi dosen oleh mahasiswa
   sakip: sistem akuntabilitas kinerja instansi pemerintah
   spip: sistem pengendalian intern pemerintah
@@ -2486,6 +2491,12 @@ bentuk_singkat:
   yg: yang
   renops: rencana operasi
   hukdis: hukuman disiplin
+  thn: tahun
+  ttd: tanda tangan
+  pwd: password
+  ranap: rawat inap
+  rajal: rawat jalan
+  dft: daftar
 
 bahasa_inggris:
   # orang
