@@ -233,7 +233,7 @@ aturan:
     keterangan: Hasil evaluasi kapabilitas dan kemampuan seseorang (asesmen, psikotes, penilaian kinerja, hukuman disiplin) — UU 14/2008 Pasal 17 huruf h angka 4; yang menyangkut posisi seseorang dalam jabatan publik dapat dibuka (Pasal 18 ayat (2) huruf b)
     prioritas: 100
     salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, baperjakat, dokumentasi baperjakat, usulan calon pejabat, nama calon pejabat, hasil asesmen, hasil assessment, asesmen kompetensi, hasil uji kompetensi, nilai uji kompetensi, hasil psikotes, psikotes, tes psikologi, hasil tes psikologi, penilaian kinerja pegawai, sasaran kinerja pegawai, skp, penilaian prestasi kerja, dp3, hasil evaluasi kinerja pegawai, rekomendasi kemampuan, pemetaan talenta, manajemen talenta, talent pool, hukuman disiplin, sanksi disiplin, pemeriksaan disiplin, hasil supervisi, berkas kenaikan pangkat, usulan kenaikan pangkat, evaluasi dosen oleh mahasiswa, penilaian dosen oleh mahasiswa]
-    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, per unit kerja, per perangkat daerah, skp perangkat daerah, capaian skp perangkat daerah, per program studi, per prodi, per fakultas, rata rata, tingkat kabupaten, tingkat kota, tingkat provinsi, tingkat kecamatan, rekap hasil, rekapitulasi hasil]
+    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, per unit kerja, per perangkat daerah, skp perangkat daerah, capaian skp perangkat daerah, per program studi, per prodi, per fakultas, rata rata, tingkat kabupaten, tingkat kota, tingkat provinsi, tingkat kecamatan, rekap hasil, rekapitulasi hasil, per jenis hukuman, per jenis sanksi, per jenis pelanggaran, rekap kasus, rekapitulasi kasus]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -242,6 +242,7 @@ aturan:
       - Dokumen Sasaran Kinerja Pegawai (SKP) perorangan
       - Berkas penjatuhan hukuman disiplin PNS
     contoh_tidak_cocok:
+      - Rekap kasus hukuman disiplin ASN per jenis hukuman
       - Rekap hasil asesmen nasional tingkat kabupaten
       - Rata-rata hasil EDOM per program studi
       - Pedoman penilaian kinerja pegawai
@@ -322,10 +323,10 @@ aturan:
       - Cakupan kepemilikan KIA (Kartu Identitas Anak) per kecamatan
 
   - id: rencana-operasi
-    keterangan: Rencana dan jadwal operasi penegakan hukum (razia, penertiban, penggeledahan) sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 (menghambat penyelidikan/penyidikan tindak pidana, termasuk pelanggaran Perda yang disidik PPNS) dan angka 4 (keselamatan petugas); huruf a angka 3 hanya untuk intelijen kriminal kejahatan transnasional (narkotika, terorisme, perdagangan orang); setelah operasi selesai informasinya terbuka (Pasal 20)
+    keterangan: Rencana dan jadwal operasi penegakan hukum (razia, penertiban, penggeledahan) sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 (menghambat penyelidikan/penyidikan tindak pidana, termasuk pelanggaran Perda yang disidik PPNS) dan angka 4 (keselamatan petugas); huruf a angka 3 hanya untuk intelijen kriminal kejahatan transnasional (narkotika, terorisme, perdagangan orang); setelah operasi selesai informasinya terbuka (Pasal 20); "operasi pasar" (pengendalian harga) dan operasi medis bukan operasi penegakan hukum
     prioritas: 100
     salah_satu: [rencana operasi, jadwal operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, sasaran giat, target giat, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, intelijen, informasi intelijen, data intelijen, laporan intelijen, rencana pengamanan, pengamanan vip, pengamanan vvip, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, rencana inspeksi mendadak, lokasi razia, razia gabungan, operasi gabungan, razia yang akan, operasi yang akan, penertiban yang akan]
-    kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi, telah dilaksanakan, sudah dilaksanakan, laporan kegiatan, laporan pelaksanaan, hasil kegiatan, dokumentasi kegiatan, laporan kinerja]
+    kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi, telah dilaksanakan, sudah dilaksanakan, laporan kegiatan, laporan pelaksanaan, hasil kegiatan, dokumentasi kegiatan, laporan kinerja, hasil razia, laporan hasil, operasi pasar, pasar murah, operasi katarak, operasi bedah, operasi gratis, kamar operasi, ruang operasi, operasi pasien]
     kategori: dikecualikan
     pengecualian: [17a1, 17a4]
     contoh_cocok:
@@ -336,6 +337,8 @@ aturan:
       - Jadwal dan sasaran giat penertiban PKL minggu depan
       - Agenda penggeledahan tempat usaha yang diduga melanggar Perda
     contoh_tidak_cocok:
+      - Laporan hasil razia gabungan bulan Ramadan
+      - Jadwal operasi pasar beras murah
       - Laporan kegiatan penertiban PKL triwulan III
       - Jadwal operasi penertiban yang telah dilaksanakan
       - Rekap hasil penertiban reklame liar per bulan
@@ -534,7 +537,7 @@ aturan:
     keterangan: Data perpajakan wajib pajak orang per orang (SPTPD, omzet, tunggakan per wajib pajak) adalah kondisi keuangan seseorang — UU 14/2008 Pasal 17 huruf h angka 3 (wajib pajak badan usaha; huruf b); kerahasiaan jabatan perpajakan daerah sebagai dasar huruf j perlu ditetapkan ahli hukum dengan menyebut undang-undangnya
     prioritas: 100
     salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak, pemeriksaan pajak, berkas pemeriksaan pajak, wp menunggak, wp yang menunggak, wajib pajak menunggak, wajib pajak yang menunggak, penunggak pbb]
-    kecuali: [jumlah, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak, instansi, spt masa instansi, badan publik, satuan kerja]
+    kecuali: [jumlah, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak, instansi, spt masa instansi, badan publik, satuan kerja, jadwal, per desa, per kelurahan, per kecamatan]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
@@ -542,6 +545,7 @@ aturan:
       - Data SPTPD wajib pajak hotel dan restoran per WP (omzet bulanan)
       - Daftar tunggakan PBB-P2 per wajib pajak (nama, NOP, alamat objek pajak)
     contoh_tidak_cocok:
+      - Jadwal penagihan kepada wajib pajak yang menunggak per kelurahan
       - Jumlah wajib pajak terdaftar per jenis pajak
       - Nilai omzet pasar hewan per bulan
       - Tata cara pelaporan SPTPD secara daring
@@ -2359,7 +2363,7 @@ kata_dasar_khusus:
   mematikan: mati
   terancam: ancam
 
-penanda_terbuka: [jumlah, standar, uji konsekuensi, pengujian konsekuensi, milik pemerintah daerah, tanah milik pemerintah, rekomendasi ombudsman, tindak lanjut rekomendasi ombudsman, npwp rumah sakit, npwp rsud, npwp universitas, npwp dinas, npwp bumd, npwp perusahaan daerah, npwp sekolah, npwp puskesmas, npwp badan publik, rekening blu, rekening universitas, rekening rumah sakit, rekening resmi, rekening penerimaan, rekening pembayaran retribusi, rekening retribusi, rekening pembayaran pajak, gaji bupati, tunjangan bupati, gaji wakil bupati, gaji kepala daerah, hak keuangan kepala daerah, hak keuangan bupati, gaji wali kota, tunjangan wali kota, gaji gubernur, tunjangan gubernur, secara umum, penyuluhan, edukasi, npwp instansi, rekening instansi, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku]
+penanda_terbuka: [jumlah, standar, uji konsekuensi, pengujian konsekuensi, pengadaan perangkat, pengadaan alat, pengadaan peralatan, pengadaan kendaraan, belanja modal, milik pemerintah daerah, tanah milik pemerintah, rekomendasi ombudsman, tindak lanjut rekomendasi ombudsman, npwp rumah sakit, npwp rsud, npwp universitas, npwp dinas, npwp bumd, npwp perusahaan daerah, npwp sekolah, npwp puskesmas, npwp badan publik, rekening blu, rekening universitas, rekening rumah sakit, rekening resmi, rekening penerimaan, rekening pembayaran retribusi, rekening retribusi, rekening pembayaran pajak, gaji bupati, tunjangan bupati, gaji wakil bupati, gaji kepala daerah, hak keuangan kepala daerah, hak keuangan bupati, gaji wali kota, tunjangan wali kota, gaji gubernur, tunjangan gubernur, secara umum, penyuluhan, edukasi, npwp instansi, rekening instansi, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku]
 
 singkatan:
   spj: surat pertanggungjawaban
