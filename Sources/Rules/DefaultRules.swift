@@ -248,6 +248,22 @@ aturan:
       - Pedoman penilaian kinerja pegawai
       - Jadwal uji kompetensi
 
+  - id: usulan-jabatan-dibahas
+    keterangan: Usulan dan pertimbangan promosi, mutasi, rotasi atau pengangkatan pegawai dan calon pejabat yang dibahas di dalam badan publik (Baperjakat, tim penilai) sebelum keputusan ditetapkan — surat dan memorandum intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i — pengungkapan sebelum keputusan menghambat pengambilan keputusan kepegawaian), di samping huruf h angka 4 untuk penilaian kemampuan orangnya (aturan evaluasi-kemampuan); keputusan yang sudah ditetapkan dan posisi seseorang dalam jabatan publik terbuka (Pasal 18 ayat (2) huruf b mencabut huruf h, bukan huruf i, sehingga uji konsekuensi menimbang apakah pembahasannya masih perlu ditutup)
+    prioritas: 100
+    salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, usulan calon pejabat, nama calon pejabat, baperjakat, dokumentasi baperjakat, sidang baperjakat, rapat baperjakat, rapat tim penilai angka kredit, sidang tim penilai angka kredit, rapat tim penilai kinerja, sidang tim penilai kinerja]
+    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, telah ditetapkan, sudah ditetapkan, pembentukan, susunan keanggotaan, surat keputusan pembentukan]
+    kategori: dikecualikan
+    pengecualian: [17i]
+    contoh_cocok:
+      - Dokumen usulan promosi, mutasi dan rotasi pegawai
+      - Notulen rapat tim penilai angka kredit guru
+      - Usulan mutasi pegawai yang masih dibahas Baperjakat
+    contoh_tidak_cocok:
+      - Keputusan Bupati tentang pembentukan Baperjakat
+      - Pedoman pelaksanaan sidang Baperjakat
+      - Rapat tim penilai lomba desa tingkat kabupaten
+
   - id: catatan-pendidikan
     keterangan: Catatan pribadi siswa di satuan pendidikan (rapor, nilai, catatan konseling)
     prioritas: 100
@@ -420,6 +436,20 @@ aturan:
       - Jumlah insiden siber yang ditangani per tahun
       - Pedoman keamanan informasi
       - Laporan tahunan penanganan insiden siber
+
+  - id: kode-sumber-program
+    keterangan: Kode sumber (source code) program komputer yang dibuat atau dipakai badan publik — program komputer adalah ciptaan yang dilindungi hak cipta (UU 28/2014 tentang Hak Cipta Pasal 40 ayat (1) huruf s), sehingga dasarnya UU 14/2008 Pasal 17 huruf b (perlindungan hak atas kekayaan intelektual); bila membuka kode juga membuka celah keamanan sistem, huruf c (aturan keamanan-sistem) ditimbang bersama dalam uji konsekuensi; kode yang sudah dirilis dengan lisensi terbuka tidak dikecualikan
+    prioritas: 100
+    salah_satu: [source code, kode sumber, kode program, kode program komputer, skrip program]
+    kecuali: [lisensi terbuka, sumber terbuka, open source, repositori publik, tata cara, pedoman, sop, pelatihan, sosialisasi, jumlah, pengadaan, belanja]
+    kategori: dikecualikan
+    pengecualian: [17b]
+    contoh_cocok:
+      - Kode program komputer pada layanan TI
+      - Kode sumber aplikasi perizinan yang belum dirilis
+    contoh_tidak_cocok:
+      - Kode sumber aplikasi desa yang dirilis dengan lisensi terbuka
+      - Pelatihan penulisan kode program bagi pranata komputer
 
   - id: kekayaan-alam
     keterangan: Data rinci cadangan kekayaan alam
@@ -897,7 +927,7 @@ aturan:
   - id: keuangan-pendapatan-perorangan
     keterangan: Kondisi keuangan, aset, pendapatan dan rekening bank seseorang (penghasilan, potongan, pinjaman, simpanan) — UU 14/2008 Pasal 17 huruf h angka 3
     prioritas: 100
-    salah_satu: [gaji pegawai, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan, berkas keringanan ukt, pengajuan keringanan ukt, permohonan keringanan ukt, berkas pengajuan keringanan, tunjangan profesi per, rincian tunjangan profesi, penerima tunjangan profesi, kondisi ekonomi keluarga, kondisi ekonomi orang tua, penghasilan orang tua, upah per pekerja, upah per karyawan, gaji per karyawan, gaji per pekerja]
+    salah_satu: [gaji pegawai, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, data debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan, berkas keringanan ukt, pengajuan keringanan ukt, permohonan keringanan ukt, berkas pengajuan keringanan, tunjangan profesi per, rincian tunjangan profesi, penerima tunjangan profesi, kondisi ekonomi keluarga, kondisi ekonomi orang tua, penghasilan orang tua, upah per pekerja, upah per karyawan, gaji per karyawan, gaji per pekerja]
     kecuali: [belanja, anggaran, skala gaji, menurut pangkat, realisasi, pagu, peraturan, ketentuan, standar, standar biaya, besaran tpp, kebijakan, pedoman, tata cara, prosedur, sop, persyaratan, syarat, jumlah, rekapitulasi jumlah, statistik, agregat, yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, perbup, peraturan bupati, keputusan bupati tentang besaran, sosialisasi, cakupan, persentase, dprd, anggota dprd, pimpinan dprd, kepala daerah, bupati, wakil bupati, wali kota, walikota, wakil wali kota, gubernur, wakil gubernur]
     kategori: dikecualikan
     pengecualian: [17h3]
@@ -2008,9 +2038,9 @@ aturan:
       - Daftar hasil penelitian yang telah dipublikasikan
 
   - id: data-beserta-identitas-orang
-    keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain) atau disusun per pemilik — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); yang diumumkan atau berupa jumlah tetap terbuka
+    keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain), disusun per pemilik, atau data pelanggan/konsumen (sebagian besar orang perorangan — nama, alamat, nomor sambungan, tagihan; tagihan dan tunggakan seseorang termasuk huruf h angka 3) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); untuk BUMD, huruf b (aturan rahasia-bisnis-bumd) ditimbang bersama; yang diumumkan atau berupa jumlah tetap terbuka
     prioritas: 100
-    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi]
+    salah_satu: [data pelanggan, daftar pelanggan, database pelanggan, data konsumen, beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi]
     kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]

@@ -88,6 +88,12 @@ public struct EvaluationReport: Sendable {
     public var agreed = 0
     public var withGround = 0
     public var groundAgreed = 0
+    /// Of `withGround`: the items dip flagged (the others have no letter from dip at all, so
+    /// the letter figure also counts withheld items dip missed), those where dip cited more
+    /// than one letter, and how many of those agreed (any letter in common counts).
+    public var groundFlagged = 0
+    public var groundSeveralLetters = 0
+    public var groundSeveralLettersAgreed = 0
     /// Items not flagged but put to review by the learned layer as likely withheld.
     public var exemptReviewed = 0
     public var openReviewed = 0
@@ -108,6 +114,8 @@ public struct EvaluationReport: Sendable {
         items += other.items; exempt += other.exempt; exemptFlagged += other.exemptFlagged
         open += other.open; openFlagged += other.openFlagged; suggested += other.suggested
         agreed += other.agreed; withGround += other.withGround; groundAgreed += other.groundAgreed
+        groundFlagged += other.groundFlagged; groundSeveralLetters += other.groundSeveralLetters
+        groundSeveralLettersAgreed += other.groundSeveralLettersAgreed
         exemptReviewed += other.exemptReviewed; openReviewed += other.openReviewed
         misses += other.misses
     }
@@ -122,6 +130,15 @@ public struct EvaluationReport: Sendable {
             "Saran kategori sama dengan kategori badan publik: \(agreed)/\(items) = \(percent(categoryAgreement)) (sasaran ≥ 80%)",
             "Huruf Pasal 17 sama dengan yang dikutip badan publik: \(groundAgreed)/\(withGround) = \(percent(groundAgreement)) (sasaran ≥ 80%)",
         ]
+    }
+
+    /// The letter figure taken apart: how many items with a stated ground dip flagged at all
+    /// (an unflagged one counts as a letter disagreement), the letter agreement among those,
+    /// and how many of dip's answers cited several letters (any one in common agrees, so
+    /// citing more letters can only raise the figure: the count keeps that in sight).
+    public var groundDetailLine: String {
+        func percent(_ part: Int, _ whole: Int) -> String { String(format: "%.1f%%", Self.share(part, whole) * 100) }
+        return "Huruf Pasal 17, rinci: \(groundFlagged)/\(withGround) butir berdasar ditandai; di antaranya huruf sama \(groundAgreed)/\(groundFlagged) = \(percent(groundAgreed, groundFlagged)); dip menyebut lebih dari satu huruf pada \(groundSeveralLetters) butir (\(groundSeveralLettersAgreed) di antaranya sama)"
     }
 
     /// The learned layer's review marks (not flags): withheld and open items it put to review
@@ -166,7 +183,15 @@ public enum Evaluator {
                 if !labelled.groundLetters.isEmpty {
                     report.withGround += 1
                     let letters = Set(c.exemptionGrounds.map { String($0.dropFirst(2).prefix(1)) })
-                    if c.needsConsequenceTest && !letters.isDisjoint(with: labelled.groundLetters) {
+                    let agrees = c.needsConsequenceTest && !letters.isDisjoint(with: labelled.groundLetters)
+                    if c.needsConsequenceTest {
+                        report.groundFlagged += 1
+                        if letters.count > 1 {
+                            report.groundSeveralLetters += 1
+                            if agrees { report.groundSeveralLettersAgreed += 1 }
+                        }
+                    }
+                    if agrees {
                         report.groundAgreed += 1
                     } else {
                         report.misses.append("\(place): dasar huruf \(labelled.groundLetters.joined(separator: ",")), \(said): \(labelled.title)\(who)")

@@ -167,6 +167,7 @@ func classifyTrainBench() throws {
     let report = Evaluator.evaluateLeavingOutBodies(labelled(split.training), ruleSet: split.ruleSet, precedents: split.training,
                                                     policy: policyFromEnvironment())
     for line in report.figureLines { print("   " + line) }
+    print("   " + report.groundDetailLine)
     print("   " + report.reviewLine)
     // The 15 Kota Bekasi OPDs come from one register: leaving out one OPD still leaves 14 of
     // the same register in training. Leaving the register out as one body is stricter.

@@ -75,6 +75,7 @@ func classifyValidateBench() throws {
                  mean[0], mean[1], mean[2], mean[3], mean[4]))
     print("-- pooled over the \(repeats) splits (every training body validated \(repeats) times):")
     for line in pooled.figureLines { print("   " + line) }
+    print("   " + pooled.groundDetailLine)
     print("   " + pooled.reviewLine)
     print("-- category confusion, pooled (body's category: dip's suggestions):")
     for category in Category.allCases {

@@ -142,6 +142,25 @@ final class PrecedentTests: XCTestCase {
         XCTAssertEqual(LabelledList.letters("17h2;17j"), ["h", "j"])
     }
 
+    func testLetterFigureIsTakenApartWithoutChangingIt() {
+        // The letter figure counts items whose body stated a ground; an item dip does not flag
+        // has no letter from dip and disagrees. The detail counts the flagged ones apart and
+        // the answers with several letters (any letter in common agrees).
+        let items = [
+            LabelledItem(title: "Rekam medis pasien rawat inap", category: .dikecualikan, groundLetters: ["h"]),
+            LabelledItem(title: "Laporan keuangan sebelum diaudit", category: .dikecualikan, groundLetters: ["h"]),
+            LabelledItem(title: "Jadwal senam pagi pegawai", category: .dikecualikan, groundLetters: ["i"]),
+            LabelledItem(title: "Soal dan kunci jawaban ujian masuk", category: .dikecualikan, groundLetters: []),
+        ]
+        let report = Evaluator.evaluate(items, classifier: Classifier(ruleSet: defaultRules, precedents: []))
+        XCTAssertEqual(report.withGround, 3)
+        XCTAssertEqual(report.groundFlagged, 2, report.misses.joined(separator: "\n"))
+        XCTAssertEqual(report.groundAgreed, 1, report.misses.joined(separator: "\n"))
+        XCTAssertEqual(report.groundSeveralLetters, 1)
+        XCTAssertEqual(report.groundSeveralLettersAgreed, 1)
+        XCTAssertTrue(report.groundDetailLine.contains("2/3 butir berdasar ditandai"), report.groundDetailLine)
+    }
+
     func testHeldOutSplitIsStable() {
         XCTAssertEqual(Evaluator.fold(of: "Badan Sintetis A", folds: 5), Evaluator.fold(of: "badan sintetis a", folds: 5))
         let folds = Set((0..<50).map { Evaluator.fold(of: "Badan \($0)", folds: 5) })

@@ -216,6 +216,7 @@ extension DIP.RulesCommand {
                       + (withoutLearnedLayer ? ", tanpa lapisan pembelajaran." : "; lapisan pembelajaran dilatih ulang tanpa badan itu."))
             }
             for line in report.figureLines { print(line) }
+            if report.withGround > 0 { print(report.groundDetailLine) }
             if !rulesOnly && !withoutLearnedLayer { print(report.reviewLine) }
             print("Meleset (\(report.misses.count)):")
             for miss in report.misses { print("- \(miss)") }
