@@ -38,6 +38,9 @@ public struct Classifier: Sendable {
         let knownNumbers: Set<String>
         /// Pasal 17 codes of pengecualian.yaml.
         let groundCodes: Set<String>
+        /// Each ground of pengecualian.yaml in words for the notes ("Pasal 17 huruf h angka 3
+        /// UU 14/2008: …"), built once: a flagged item used to build it again each time.
+        let describedGrounds: [String: String]
 
         init(ruleSet: RuleSet, precedentIndex: PrecedentIndex, model: LearnedModel, policy: PrecedentPolicy, plainPath: Bool) {
             self.ruleSet = ruleSet
@@ -58,6 +61,11 @@ public struct Classifier: Sendable {
             knownNumbers = Set((ruleSet.matcher.wide.vocabularyKeys + ruleSet.matcher.exact.vocabularyKeys
                 + ruleSet.openMarkerKeys + Array(ruleSet.matcher.wide.morphology.abbreviations.keys)).filter(isNumber))
             groundCodes = ruleSet.knownGroundCodes
+            var described: [String: String] = [:]
+            for ground in ruleSet.grounds where described[ground.code] == nil {
+                described[ground.code] = Classifier.describe(ground: ground.code, ruleSet: ruleSet, citations: citations)
+            }
+            describedGrounds = described
         }
     }
 
@@ -508,10 +516,7 @@ public struct Classifier: Sendable {
         } else if !grounds.isEmpty {
             needsTest = true
             // In words, from each ground's dasar_hukum (never a local code such as "17j1").
-            let described = grounds.map { code in
-                let cited = citations.citation(codes: [code])
-                return ruleSet.groundTitle(code).map { "\(cited.isEmpty ? code : cited): \($0)" } ?? (cited.isEmpty ? code : cited)
-            }
+            let described = grounds.map { storage.describedGrounds[$0] ?? Self.describe(ground: $0, ruleSet: ruleSet, citations: citations) }
             if let declared {
                 needsReview = true
                 notes.append("Dinyatakan terbuka (\(declared.shortLabel)) tetapi memuat informasi yang dapat dikecualikan (\(described.joined(separator: "; "))): lakukan uji konsekuensi sebelum dipublikasikan.")
@@ -588,6 +593,12 @@ public struct Classifier: Sendable {
     static let vagueWords: Set<String> = ["lain", "lainnya", "dll", "umum", "rupa", "macam", "sebagainya"]
 
     /// "Lapisan pembelajaran: …" — why the learned layer chose an open category.
+    /// A ground in words from its dasar_hukum (never a local code such as "17j1").
+    static func describe(ground code: String, ruleSet: RuleSet, citations: LegalCitations) -> String {
+        let cited = citations.citation(codes: [code])
+        return ruleSet.groundTitle(code).map { "\(cited.isEmpty ? code : cited): \($0)" } ?? (cited.isEmpty ? code : cited)
+    }
+
     static func modelCategoryNote(_ category: Category, _ assessment: LearnedModel.Assessment) -> String {
         let words = assessment.openWords.isEmpty ? "" : " (kata yang menentukan: \(assessment.openWords.joined(separator: ", ")))"
         return "Dari kata-katanya, informasi seperti ini paling sering \(verb(category)) oleh badan publik lain\(words)."
