@@ -253,7 +253,10 @@ public struct PublishStage {
         // regency's draft held whole was most of the review pack's memory).
         let draft = try register.currentDraftReader()
         let pending = try register.pendingConsequenceTests()
-        let diff = try register.diffSinceLastDecree()
+        // Since the last decree; before the first, since the draft before this one (an
+        // update's changes), or nothing when this is the first draft (docs/review.md).
+        let changes = try register.reviewDiff(draft: draft?.header.number)
+        let diff = changes?.diff ?? VersionDiff(from: nil, to: nil, added: [], changed: [], reclassified: [], withdrawn: [])
         var problemsByUnit: [String: [Problem]] = [:]
         for unit in config.units.units {
             let problems = try register.lastProblems(unit: unit.code)
@@ -278,6 +281,7 @@ public struct PublishStage {
                 ? "Disetujui \(clock.indonesianDate(d.at)) oleh \(d.by)."
                 : "DIKEMBALIKAN \(clock.indonesianDate(d.at)) oleh \(d.by): \(d.note) — menunggu perbaikan dari perangkat daerah."
         }
+        input.changesBase = changes.map { $0.sinceDecree ? .lastDecree : .previousDraft } ?? .firstDraft
         input.held = held
         input.returned = Self.returnedRows(try register.returnedItems(), clock: clock)
         if let draft { input.categoryItems = Self.categoryItems(draft, returned: input.returned) }

@@ -54,6 +54,24 @@ extension AppDatabase {
         }
     }
 
+    /// The changes the review pack shows: since the last decree (`sinceDecree`); before the
+    /// first decree, since the version made before `draft` (or the newest one when no draft
+    /// waits): what the lists sent since then changed. Nil before the first decree when no
+    /// earlier version exists: every item is new.
+    public func reviewDiff(draft: Int?) throws -> (diff: VersionDiff, sinceDecree: Bool)? {
+        try read { db in
+            let kept = try keptCurrentContent(db)
+            if let published = try Int.fetchOne(
+                db, sql: "SELECT MAX(number) FROM versions WHERE status = 'published'") {
+                return (try Self.diff(db, from: published, to: nil, current: { try currentState(db) }, kept: kept), true)
+            }
+            guard let earlier = try Int.fetchOne(
+                db, sql: "SELECT MAX(number) FROM versions WHERE number < ?", arguments: [draft ?? Int.max])
+            else { return nil }
+            return (try Self.diff(db, from: earlier, to: nil, current: { try currentState(db) }, kept: kept), false)
+        }
+    }
+
     /// Every revision, state, test, decision and version membership of one item.
     public func history(itemID: String) throws -> ItemHistory {
         try read { db in

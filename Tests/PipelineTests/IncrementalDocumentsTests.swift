@@ -1,4 +1,6 @@
 import Foundation
+import OfficeFormats
+import Publish
 import XCTest
 @testable import Pipeline
 
@@ -21,6 +23,10 @@ final class IncrementalDocumentsTests: XCTestCase {
             try? FileManager.default.removeItem(at: cold)
         }
         for root in [warm, cold] { try run(root, epoch: "1767225600") }
+        // The first draft, no decree: the changes sheet lists nothing (every item is new and on
+        // the category sheets) and says so.
+        XCTAssertEqual(try changesSheet(warm).count, 1, "header only")
+        XCTAssertTrue(try reviewPage(warm).contains("belum ada rancangan sebelumnya"))
         let untouched = Workspace(root: warm).templateFile(unit: "unit-001")
         let before = try FileManager.default.attributesOfItem(atPath: untouched.path)[.modificationDate] as? Date
         for root in [warm, cold] {
@@ -36,6 +42,16 @@ final class IncrementalDocumentsTests: XCTestCase {
         // Same clock: a kept template carries the date of the run that last changed it (as it did
         // before, when templates followed the register's stamp), which a rebuild would not.
         for root in [warm, cold] { try run(root, epoch: "1767225600") }
+
+        // Still no decree: the changes sheet lists what the two revised lists changed since the
+        // first draft, and nothing of the units that sent nothing.
+        let changes = try changesSheet(warm)
+        XCTAssertGreaterThan(changes.count, 1, "no change listed")
+        XCTAssertEqual(Set(changes.dropFirst().map { $0[0] }), Set(updating))
+        XCTAssertTrue(changes.dropFirst().allSatisfy { ["Baru", "Berubah", "Klasifikasi berubah", "Ditarik"].contains($0[3]) })
+        XCTAssertLessThan(changes.count - 1, 2 * 2 * 40, "more rows than the two units could change")
+        XCTAssertTrue(try reviewPage(warm).contains("Perubahan sejak Rancangan Sebelumnya"))
+        XCTAssertTrue(try reviewPage(warm).contains("rancangan DIP versi 1"))
 
         let files = try outputFiles(warm)
         XCTAssertEqual(files, try outputFiles(cold))
@@ -96,6 +112,28 @@ final class IncrementalDocumentsTests: XCTestCase {
         let result = try DipProcess.run(["run", "--workspace", root.path, "--settle-seconds", "0", "--quiet"],
                                         environment: ["SOURCE_DATE_EPOCH": epoch, "DIP_REVIEW_KEY": "incremental-test-key"])
         XCTAssertTrue(result.exitCode == 0 || result.exitCode == 2, result.stderr)
+    }
+
+    /// The review workbook's changes sheet (*Perubahan*) as text rows, header first.
+    private func changesSheet(_ root: URL) throws -> [[String]] {
+        let workbook = try XLSXWorkbook(path: Workspace(root: root).review.appendingPathComponent("pemeriksaan-dip.xlsx").path)
+        let index = try XCTUnwrap(workbook.sheetIndex(named: ReviewFormat.changesSheet))
+        let reader = try workbook.rows(sheet: index)
+        var out: [[String]] = []
+        while let row = try reader.nextRow() {
+            out.append(row.cells.map { cell -> String in
+                switch cell {
+                case .string(let s): return s
+                case .number(let n): return String(Int(n))
+                default: return ""
+                }
+            })
+        }
+        return out
+    }
+
+    private func reviewPage(_ root: URL) throws -> String {
+        try String(contentsOf: Workspace(root: root).review.appendingPathComponent("index.html"), encoding: .utf8)
     }
 
     /// The operator's logs of a workspace, in order.

@@ -135,6 +135,42 @@ final class DraftFromStateTests: XCTestCase {
         XCTAssertTrue(fromKept.added.allSatisfy { !$0.ringkasan.isEmpty })
     }
 
+    /// The review pack's changes: none before any version; before the first decree, since the
+    /// version made before the draft; once a decree is published, since it.
+    func testReviewChangesComeFromTheLastDecreeOrElseThePreviousDraft() throws {
+        let db = try AppDatabase.inMemory()
+        try Fixture.submit(db, Fixture.baseList, sha: "d1")
+        XCTAssertNil(try db.reviewDiff(draft: nil), "no version at all")
+        let first = try XCTUnwrap(db.makeDraftNumber(clock: Clock(now: Fixture.date(1))))
+        XCTAssertNil(try db.reviewDiff(draft: first), "the first draft: nothing to compare with")
+        var edited = Fixture.baseList
+        edited[0].0.retensi = "Permanen"
+        edited.append(Fixture.classified(Fixture.item("9", "Daftar aset daerah 2025")))
+        try Fixture.submit(db, edited, sha: "d2", day: 2)
+        try db.keepCurrentContent()
+        let second = try XCTUnwrap(db.makeDraftNumber(clock: Clock(now: Fixture.date(2))))
+        let sinceDraft = try XCTUnwrap(db.reviewDiff(draft: second))
+        XCTAssertFalse(sinceDraft.sinceDecree)
+        XCTAssertEqual(sinceDraft.diff.from, first)
+        XCTAssertEqual(sinceDraft.diff.added.map(\.itemID), ["dinkes-0005"], "the new item, numbered after the four")
+        XCTAssertEqual(sinceDraft.diff.changed.map(\.itemID), ["dinkes-0001"])
+        XCTAssertEqual(sinceDraft.diff.changed.first?.fields, ["retensi"])
+        XCTAssertEqual(sinceDraft.diff, try db.diff(from: first, to: nil))
+        XCTAssertEqual(try db.reviewDiff(draft: nil)?.diff.from, second, "no draft waiting: the newest version")
+
+        try db.approve(version: second, by: Fixture.ppid, decreeNumber: "A/1", decreeDate: Fixture.date(3),
+                       force: true, at: Fixture.date(3))
+        try db.publish(version: second, at: Fixture.date(3))
+        edited[1].0.bentuk = "Online"
+        try Fixture.submit(db, edited, sha: "d3", day: 4)
+        let third = try XCTUnwrap(db.makeDraftNumber(clock: Clock(now: Fixture.date(4))))
+        let sinceDecree = try XCTUnwrap(db.reviewDiff(draft: third))
+        XCTAssertTrue(sinceDecree.sinceDecree)
+        XCTAssertEqual(sinceDecree.diff, try db.diffSinceLastDecree())
+        XCTAssertEqual(sinceDecree.diff.from, second)
+        XCTAssertEqual(sinceDecree.diff.changed.map(\.itemID), ["dinkes-0002"])
+    }
+
     private func assertEqualToReadBack(_ db: AppDatabase, _ made: DIPVersion,
                                        file: StaticString = #filePath, line: UInt = #line) throws {
         let read = try db.read { try AppDatabase.buildVersion($0, number: made.number, cache: nil) }

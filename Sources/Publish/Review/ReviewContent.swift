@@ -32,6 +32,20 @@ public struct ReviewInput: Sendable {
     /// The category tables' items, read a chunk at a time (a regency's draft is not held
     /// whole); nil: the draft's items and `returned`, in memory.
     public var categoryItems: ReviewCategoryItems?
+    /// What `diff` compares the register with, as the changes sheet says it.
+    public var changesBase: ChangesBase = .lastDecree
+
+    /// The base of the changes sheet (*Perubahan*).
+    public enum ChangesBase: Sendable, Equatable {
+        /// The last decree, `diff.from` (nil: none, and every item is listed as new).
+        case lastDecree
+        /// No decree yet: the version made before this draft, `diff.from`: what the lists
+        /// sent since then changed (an update's changes, not the whole draft again).
+        case previousDraft
+        /// No decree and no earlier version: every item is new and is on the category and
+        /// test sheets already; the sheet lists none and says so.
+        case firstDraft
+    }
 
     public init(
         draft: DIPVersion?, pending: [PendingTest], diff: VersionDiff,
@@ -189,7 +203,7 @@ enum ReviewContent {
                                         standing: input.standing))
         }
         tables.append(testTable(input.pending, citations: input.citations))
-        tables.append(changesTable(input.diff))
+        tables.append(changesTable(input.diff, base: input.changesBase))
         let names = unitNames(input, draftUnits: source.units)
         tables.append(problemsTable(input, names: names))
         tables.append(completenessTable(input, names: names))
@@ -346,7 +360,7 @@ enum ReviewContent {
             columns: columns, rowCount: order.count, row: row, numbered: true)
     }
 
-    static func changesTable(_ diff: VersionDiff) -> ReviewTable {
+    static func changesTable(_ diff: VersionDiff, base: ReviewInput.ChangesBase = .lastDecree) -> ReviewTable {
         let columns = [
             ReviewColumn(header: "Perangkat Daerah", width: 16),
             ReviewColumn(header: "Nomor di Daftar Unit", width: 8),
@@ -359,7 +373,9 @@ enum ReviewContent {
         // Sorted as places in the diff's four lists, not as a sorted copy of every delta (a
         // regency's first draft adds every item: 6 MB of copies at 4×, issue 19). Ties keep
         // the lists' order, as the stable sort of the concatenation did.
-        let lists = [diff.added, diff.changed, diff.reclassified, diff.withdrawn]
+        // Before the first decree every item of the first draft would be listed as new, the
+        // whole draft again (18,000 rows for a regency, a third of the pack's rows): none are.
+        let lists = base == .firstDraft ? [] : [diff.added, diff.changed, diff.reclassified, diff.withdrawn]
         var places: [(list: Int, index: Int)] = []
         places.reserveCapacity(lists.reduce(0) { $0 + $1.count })
         for (l, list) in lists.enumerated() { for i in list.indices { places.append((l, i)) } }
@@ -377,10 +393,26 @@ enum ReviewContent {
                 d.toCategory?.shortLabel ?? "", d.itemID, "\(d.revision)",
             ]
         }
-        let since = diff.from.map { "versi \($0)" } ?? "awal (belum ada keputusan sebelumnya)"
+        let title: String, intro: String
+        switch base {
+        case .lastDecree:
+            let since = diff.from.map { "versi \($0)" } ?? "awal (belum ada keputusan sebelumnya)"
+            title = "Perubahan sejak Keputusan Terakhir"
+            intro = "Informasi yang baru, berubah, berpindah kategori, atau ditarik dibandingkan dengan \(since)."
+        case .previousDraft:
+            let since = diff.from.map { "rancangan DIP versi \($0)" } ?? "rancangan sebelumnya"
+            title = "Perubahan sejak Rancangan Sebelumnya"
+            intro = "Belum ada Keputusan DIP yang ditetapkan, jadi kolom Perubahan pada sheet kategori menandai "
+                + "semua informasi sebagai baru. Sheet ini memuat informasi yang baru, berubah, berpindah kategori, "
+                + "atau ditarik dibandingkan dengan \(since): yang berubah karena daftar yang dikirim sesudahnya."
+        case .firstDraft:
+            title = "Perubahan sejak Keputusan Terakhir"
+            intro = "Belum ada Keputusan DIP yang ditetapkan dan belum ada rancangan sebelumnya: semua informasi "
+                + "dalam rancangan ini baru dan tercantum pada sheet kategori dan sheet Uji Konsekuensi. "
+                + "Sheet ini memuat perubahan mulai rancangan berikutnya."
+        }
         return ReviewTable(
-            sheet: ReviewFormat.changesSheet, title: "Perubahan sejak Keputusan Terakhir",
-            intro: "Informasi yang baru, berubah, berpindah kategori, atau ditarik dibandingkan dengan \(since).",
+            sheet: ReviewFormat.changesSheet, title: title, intro: intro,
             columns: columns, rowCount: deltas.count, row: row)
     }
 
