@@ -99,7 +99,7 @@ aturan:
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
     salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan, dokumen pribadi, berkas calon perangkat desa]
-    kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap, syarat, alur]
+    kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap, syarat, alur, blangko, blanko, formulir kosong, format formulir]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -112,6 +112,7 @@ aturan:
       - Dok. pribadi pegawai
       - Berkas calon perangkat desa
     contoh_tidak_cocok:
+      - Blangko formulir pendaftaran yang memuat isian identitas pemohon
       - Syarat perekaman sidik jari untuk KTP-el
       - Daftar aplikasi layanan publik dan alamat website OPD
       - Daftar LKS terakreditasi beserta alamat kantor
@@ -183,7 +184,7 @@ aturan:
   - id: kesehatan-perorangan
     keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis); termasuk laporan insiden keselamatan pasien/kejadian tidak diharapkan (memuat kondisi dan perawatan pasien tertentu, UU 14/2008 Pasal 17 huruf h angka 2) dan surat keterangan rawat inap; hasil audit maternal perinatal (pengkajian kasus kematian ibu/bayi tertentu, memuat riwayat dan perawatan pasien — huruf h angka 2, bukan hanya huruf i seperti audit internal); rekap dan indikator mutu terbuka
     prioritas: 100
-    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor, insiden keselamatan pasien, laporan insiden keselamatan pasien, kejadian tidak diharapkan, kejadian nyaris cedera, surat keterangan rawat inap, keterangan rawat inap, beserta jenis disabilitas, beserta jenis penyakit, beserta penyakitnya, rm pasien, berkas rm pasien, audit maternal perinatal, audit kematian ibu, audit kematian bayi, audit kematian maternal, kajian kasus kematian ibu, perawatan pengobatan kesehatan, pengobatan kesehatan fisik, kesehatan fisik dan psikis]
+    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor, insiden keselamatan pasien, laporan insiden keselamatan pasien, kejadian tidak diharapkan, kejadian nyaris cedera, surat keterangan rawat inap, keterangan rawat inap, beserta jenis disabilitas, beserta jenis penyakit, beserta penyakitnya, rm pasien, berkas rm pasien, audit maternal perinatal, audit kematian ibu, audit kematian bayi, audit kematian maternal, kajian kasus kematian ibu, perawatan pengobatan kesehatan, pengobatan kesehatan fisik, kesehatan fisik dan psikis, per akseptor]
     kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban, angka insiden, indikator mutu, capaian indikator]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
@@ -480,15 +481,16 @@ aturan:
       - Peta rencana tata ruang wilayah
 
   - id: rencana-awal-tanah
-    keterangan: Rencana awal pembelian/pengadaan tanah sebelum penetapan lokasi
+    keterangan: Rencana awal pembelian/pengadaan tanah sebelum penetapan lokasi — UU 14/2008 Pasal 17 huruf e angka 4 (menurut Penjelasannya, rencana awal pembelian dan penjualan tanah); setelah penetapan lokasi terbuka
     prioritas: 100
     semua:
       - [rencana, rencana awal, usulan, kajian awal, draf, konsep, calon lokasi]
     salah_satu: [pembelian tanah, pengadaan tanah, pembebasan lahan, pembebasan tanah, pembelian lahan, harga tanah, appraisal, penilaian tanah, nilai ganti rugi, ganti kerugian, calon lokasi, pelepasan aset, penjualan aset, pemindahtanganan aset, pemindahtanganan, tukar menukar aset, pelepasan tanah, penjualan tanah, pembelian gedung, penjualan gedung]
-    kecuali: [penetapan lokasi, pengumuman, sosialisasi, tata cara, sop, realisasi, laporan]
+    kecuali: [pengumuman, sosialisasi, tata cara, sop, realisasi, laporan, keputusan penetapan lokasi, sk penetapan lokasi, telah ditetapkan, sudah ditetapkan, setelah penetapan lokasi, telah mendapat penetapan lokasi]
     kategori: dikecualikan
     pengecualian: [17e4]
     contoh_cocok:
+      - Rencana pembelian tanah untuk pasar baru sebelum penetapan lokasi
       - Rencana pengadaan tanah untuk pembangunan pasar (calon lokasi dan harga tanah)
     contoh_tidak_cocok:
       - Penetapan lokasi pengadaan tanah untuk jalan lingkar
@@ -612,13 +614,14 @@ aturan:
     keterangan: Daftar atau data orang per orang (daftar nama, per nama, atas nama) memuat data pribadi yang dilindungi
     prioritas: 100
     salah_satu: [daftar nama pengungsi, daftar nama warga, daftar nama penerima, daftar nama pasien, daftar nama siswa, daftar nama pegawai, daftar nama korban, daftar nama penduduk, daftar nama anggota, daftar nama peserta, daftar nama keluarga, daftar nama ppns, daftar nama petugas, per nama, per orang, per individu, per anak, per pasien, per siswa, per pegawai, per penerima]
-    kecuali: [jumlah, rekapitulasi, rekap, agregat, statistik, pengumuman, kelulusan, lulus, seleksi, pemenang, penghargaan, pejabat, jabatan, tata cara, sop, prosedur, persyaratan, formulir kosong, lembaga, per sekolah]
+    kecuali: [jumlah, rekapitulasi, rekap, agregat, statistik, pengumuman, kelulusan, lulus, seleksi, pemenang, penghargaan, pejabat, jabatan, tata cara, sop, prosedur, persyaratan, formulir kosong, lembaga, per sekolah, korban bencana, korban meninggal, meninggal dunia, bencana]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
       - Daftar nama pengungsi dan kebutuhan khusus (lansia, ibu hamil) di posko
       - Data penduduk rentan adminduk per nama
     contoh_tidak_cocok:
+      - Daftar nama korban banjir bandang yang meninggal dunia
       - Rekapitulasi jumlah pengungsi per posko
       - Pengumuman daftar nama peserta lulus seleksi PPPK
       - Daftar nama pejabat struktural
@@ -726,11 +729,12 @@ aturan:
   - id: audit-pengawasan-internal
     keterangan: Kertas kerja, konsep temuan dan laporan hasil audit/pengawasan internal yang belum selesai ditindaklanjuti — UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik; Penjelasan pengungkapan prematur menghambat proses), bukan huruf h (rahasia pribadi); audit investigatif atas dugaan tindak pidana; huruf a angka 1; nama dan data pribadi dalam temuan; huruf h, dikecualikan sebagian; laporan hasil pengawasan yang sudah final sering disengketakan di Komisi Informasi, sehingga kepentingan publiknya wajib ditimbang
     prioritas: 100
-    salah_satu: [hasil audit internal, audit internal, audit eksternal, hasil audit, laporan hasil audit, kertas kerja audit, kertas kerja pemeriksaan, temuan audit, temuan pemeriksaan, laporan hasil pengawasan, tindak lanjut hasil pengawasan, hasil pengawasan, data pengawasan, sasaran pengawasan, laporan hasil pemeriksaan inspektorat, hasil pemeriksaan reguler, laporan hasil reviu internal, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor]
+    salah_satu: [hasil audit internal, audit internal, audit eksternal, hasil audit, laporan hasil audit, kertas kerja audit, kertas kerja pemeriksaan, temuan audit, temuan pemeriksaan, laporan hasil pengawasan, tindak lanjut hasil pengawasan, hasil pengawasan, data pengawasan, sasaran pengawasan, laporan hasil pemeriksaan inspektorat, hasil pemeriksaan reguler, laporan hasil reviu internal, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring]
     kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, harga, pasar, kualitas, mutu, pemilu, pemilihan, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum, telah ditindaklanjuti, sudah ditindaklanjuti, bpk, badan pemeriksa keuangan]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
+      - Kertas kerja reviu laporan keuangan OPD
       - Laporan Hasil Audit Internal
       - Kertas kerja pemeriksaan reguler Inspektorat pada Dinas PUPR
       - Dokumen tindak lanjut hasil pengawasan
@@ -943,11 +947,12 @@ aturan:
   - id: keuangan-pendapatan-perorangan
     keterangan: Kondisi keuangan, aset, pendapatan dan rekening bank seseorang (penghasilan, potongan, pinjaman, simpanan) — UU 14/2008 Pasal 17 huruf h angka 3
     prioritas: 100
-    salah_satu: [gaji pegawai, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, data debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan, berkas keringanan ukt, pengajuan keringanan ukt, permohonan keringanan ukt, berkas pengajuan keringanan, tunjangan profesi per, rincian tunjangan profesi, penerima tunjangan profesi, kondisi ekonomi keluarga, kondisi ekonomi orang tua, penghasilan orang tua, upah per pekerja, upah per karyawan, gaji per karyawan, gaji per pekerja]
+    salah_satu: [gaji pegawai, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, data debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan, berkas keringanan ukt, pengajuan keringanan ukt, permohonan keringanan ukt, berkas pengajuan keringanan, tunjangan profesi per, rincian tunjangan profesi, penerima tunjangan profesi, kondisi ekonomi keluarga, kondisi ekonomi orang tua, penghasilan orang tua, upah per pekerja, upah per karyawan, gaji per karyawan, gaji per pekerja, laporan keuangan pribadi, keuangan pribadi, data calon debitur]
     kecuali: [belanja, anggaran, skala gaji, menurut pangkat, realisasi, pagu, peraturan, ketentuan, standar, standar biaya, besaran tpp, kebijakan, pedoman, tata cara, prosedur, sop, persyaratan, syarat, jumlah, rekapitulasi jumlah, statistik, agregat, yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, perbup, peraturan bupati, keputusan bupati tentang besaran, sosialisasi, cakupan, persentase, dprd, anggota dprd, pimpinan dprd, kepala daerah, bupati, wakil bupati, wali kota, walikota, wakil wali kota, gubernur, wakil gubernur]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
+      - Laporan keuangan pribadi pemohon pinjaman dana bergulir
       - Daftar upah per karyawan perusahaan peserta wajib lapor
       - Daftar penerima remunerasi beserta besarannya
       - Rincian pembagian jasa pelayanan medis per dokter
@@ -969,7 +974,7 @@ aturan:
     semua:
       - [hasil penilaian, nilai, hasil tes, hasil ujian, hasil seleksi, hasil uji, hasil verifikasi, verifikasi lapangan, rekam jejak, penilaian, hasil evaluasi, rekomendasi, usulan, lembar penilaian, berita acara penilaian, skor, peringkat, ranking, hasil wawancara, hasil psikotes, proses evaluasi dan seleksi, dokumen proses seleksi, dokumen proses evaluasi, proses penilaian, pemeriksaan psikologis, pemeriksaan psikologi, tes psikologi]
       - [peserta, calon, pegawai, asn, pns, individu, pelamar, kandidat, dosen, tenaga harian lepas, thl, tenaga kontrak, pegawai kontrak, pegawai non asn, tenaga pendukung, pegawai tidak tetap, ptt, guru, perangkat desa, kepala sekolah, tenaga kependidikan, honorer, karyawan, taruna, mahasiswa, siswa, penerima beasiswa, beasiswa]
-    kecuali: [pengumuman, diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, calon lokasi, hibah, telah ditetapkan, usulan peserta, usulan calon peserta, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu]
+    kecuali: [pengumuman, diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, calon lokasi, hibah, telah ditetapkan, usulan peserta, usulan calon peserta, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu, tiga besar, tiga terbaik]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -1172,11 +1177,12 @@ aturan:
     prioritas: 100
     semua:
       - [konsep, draf, draft, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, naskah kerja sama, kesepakatan bersama, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan, reviu, laporan hasil reviu, rekomendasi, hasil seleksi, laporan hasil pemeriksaan, lhp, perjanjian, naskah perjanjian, rencana, nilai, daftar nilai, audit, hasil audit, sanksi administratif, sanksi administrasi]
-    salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan, belum ditandatangani, belum ditanda tangani, sebelum ditandatangani, belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan, belum diputuskan, masih dinegosiasikan, sedang dinegosiasikan, dalam negosiasi, sebelum pengumuman, masih dirundingkan, sedang dirundingkan, dalam perundingan, belum disetujui, sebelum disetujui, belum tanda tangan, belum bertanda tangan]
+    salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan, belum ditandatangani, belum ditanda tangani, sebelum ditandatangani, belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan, belum diputuskan, masih dinegosiasikan, sedang dinegosiasikan, dalam negosiasi, sebelum pengumuman, masih dirundingkan, sedang dirundingkan, dalam perundingan, belum disetujui, sebelum disetujui, belum tanda tangan, belum bertanda tangan, tahap perundingan, tahap negosiasi]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, sosialisasi, daftar rancangan, program pembentukan, pekerjaan, proyek, pembangunan, paket, progres, kemajuan, realisasi, program kerja, capaian, target, tunggakan, piutang, rancangan peraturan, proses pembuatan, nilai jual, njop, dikonsultasikan, pengumuman hasil]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
+      - Nota kesepahaman dengan universitas yang masih dalam tahap perundingan
       - Konsep SK kepala dinas blm ttd
       - Naskah kerja sama daerah yang masih dirundingkan
       - Surat keputusan mutasi yang masih berupa konsep
@@ -1997,11 +2003,12 @@ aturan:
     prioritas: 100
     semua:
       - [dokumen lelang, dokumen tender, dokumen pemilihan, dokumen pengadaan, dokumen kualifikasi, rancangan kontrak, spesifikasi teknis, proses pengadaan, proses tender, proses lelang, klarifikasi dan negosiasi, negosiasi teknis, berita acara klarifikasi, berita acara negosiasi]
-      - [sebelum pengumuman, sebelum diumumkan, belum diumumkan, sebelum tender, sebelum lelang, sebelum pemilihan, belum selesai, sedang berlangsung, masih berlangsung, tender berjalan, tender yang sedang berjalan, sedang berjalan, masih berjalan]
+      - [sebelum pengumuman, sebelum diumumkan, belum diumumkan, sebelum tender, sebelum lelang, sebelum pemilihan, belum selesai, sedang berlangsung, masih berlangsung, tender berjalan, tender yang sedang berjalan, sedang berjalan, masih berjalan, masih dalam proses, dalam proses negosiasi, proses negosiasi]
     kecuali: [tata cara, prosedur, sop, pedoman, jadwal, jumlah]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
+      - Rancangan kontrak yang masih dalam proses negosiasi dengan penyedia
       - Berita acara negosiasi teknis dan biaya seleksi konsultan yang sedang berjalan
       - Dokumen tender pembangunan pasar sebelum diumumkan di LPSE
       - Dokumen yang berkaitan dengan proses pengadaan yang belum selesai
@@ -2013,12 +2020,13 @@ aturan:
     keterangan: Berkas perkara, penyelidikan, penyidikan atau penuntutan yang masih berjalan — membukanya dapat menghambat proses penegakan hukum (UU 14/2008 Pasal 17 huruf a angka 1); setelah berkekuatan hukum tetap putusannya terbuka (Pasal 18 ayat (1)); pengenaan sanksi administratif yang belum diputuskan bukan perkara pidana, dasarnya huruf i (aturan dokumen-dalam-proses)
     prioritas: 100
     semua:
-      - [perkara, berkas perkara, penyelidikan, penyidikan, penuntutan, dakwaan, tuntutan, pemeriksaan, inspeksi, perusahaan, pelaku usaha]
-      - [sedang berjalan, masih berjalan, dalam proses, masih dalam proses, sedang diproses, belum putus, belum diputus, belum berkekuatan hukum tetap, belum inkracht, sedang diperiksa, sedang ditindaklanjuti]
+      - [perkara, berkas perkara, penyelidikan, penyidikan, penuntutan, dakwaan, tuntutan, pemeriksaan, inspeksi, perusahaan, pelaku usaha, proses hukum, perkara pidana, proses hukum pidana]
+      - [sedang berjalan, masih berjalan, dalam proses, masih dalam proses, sedang diproses, belum putus, belum diputus, belum berkekuatan hukum tetap, belum inkracht, sedang diperiksa, sedang ditindaklanjuti, sedang menjalani, menjalani proses hukum]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, agregat, jadwal sidang, sosialisasi, hak hak, hak para pihak, biaya perkara, bantuan hukum, inspektorat, komite medik, komite etik, kode etik, disiplin, sanksi administratif, sanksi administrasi]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
+      - Data ASN yang sedang menjalani proses hukum pidana
       - Berkas penyidikan tindak pidana pemilu yang masih berjalan
     contoh_tidak_cocok:
       - Jumlah perkara yang masih dalam proses per bulan
@@ -2027,12 +2035,13 @@ aturan:
     keterangan: Rencana atau perhitungan awal perubahan tarif (pajak, retribusi, tarif layanan BUMD) dan penjualan atau pelepasan aset sebelum diputuskan — UU 14/2008 Pasal 17 huruf e (rencana awal yang dapat merugikan ketahanan ekonomi); setelah ditetapkan terbuka
     prioritas: 100
     semua:
-      - [rencana, rencana awal, perhitungan awal, kajian awal, usulan, rancangan, simulasi, hasil penilaian, perhitungan, posisi tawar, negosiasi]
+      - [rencana, rencana awal, perhitungan awal, kajian awal, usulan, rancangan, simulasi, hasil penilaian, perhitungan, posisi tawar, negosiasi, sebelum diumumkan, belum diumumkan]
       - [kenaikan tarif, perubahan tarif, penyesuaian tarif, tarif baru, penjualan aset, pelepasan aset, aset yang akan dijual, aset yang akan dilepas, akan dijual, akan dilepas, divestasi saham, penjualan saham, pembelian saham, harga dasar lelang, nilai limit lelang]
     kecuali: [telah ditetapkan, sudah ditetapkan, pengumuman, sosialisasi, tata cara, prosedur, sop, pedoman, peraturan, perda, perbup, realisasi, jumlah]
     kategori: dikecualikan
     pengecualian: [17e]
     contoh_cocok:
+      - Nilai limit lelang kendaraan dinas sebelum diumumkan
       - Perhitungan awal penyesuaian tarif retribusi parkir
       - Perhitungan harga dasar lelang aset daerah sebelum lelang
       - Posisi tawar pemerintah daerah dalam negosiasi divestasi saham
@@ -2056,13 +2065,14 @@ aturan:
       - Daftar hasil penelitian yang telah dipublikasikan
 
   - id: data-beserta-identitas-orang
-    keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain), disusun per pemilik, atau data pelanggan/konsumen (sebagian besar orang perorangan — nama, alamat, nomor sambungan, tagihan; tagihan dan tunggakan seseorang termasuk huruf h angka 3) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); untuk BUMD, huruf b (aturan rahasia-bisnis-bumd) ditimbang bersama; yang diumumkan atau berupa jumlah tetap terbuka
+    keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain), disusun per pemilik, atau data pelanggan/konsumen (sebagian besar orang perorangan — nama, alamat, nomor sambungan, tagihan; tagihan dan tunggakan seseorang termasuk huruf h angka 3) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); untuk BUMD, huruf b (aturan rahasia-bisnis-bumd) ditimbang bersama; yang diumumkan atau berupa jumlah tetap terbuka; rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang
     prioritas: 100
-    salah_satu: [data pelanggan, daftar pelanggan, database pelanggan, data konsumen, beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi]
-    kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn]
+    salah_satu: [data pelanggan, daftar pelanggan, database pelanggan, data konsumen, beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi]
+    kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
+      - Rekaman panggilan layanan aduan yang memuat identitas penelepon
       - Data hasil uji KIR per kendaraan beserta pemiliknya
       - Data objek pajak bumi dan bangunan dan nama pemiliknya
       - Daftar ibu hamil risiko tinggi per desa beserta nama
@@ -2071,6 +2081,7 @@ aturan:
       - Surat keterangan domisili per warga
       - Data pengguna layanan konsultasi hukum gratis
     contoh_tidak_cocok:
+      - Pengumuman hasil seleksi yang memuat nama tiga besar calon sekretaris daerah
       - Daftar sekolah beserta nama kepala sekolah
       - Jumlah wajib pajak per kecamatan
 
