@@ -2579,6 +2579,8 @@ bahasa_inggris:
   taxpayer: wajib pajak
   individual taxpayer: wajib pajak orang pribadi
   customer: pelanggan
+  customer data: data pelanggan
+  water utility: perusahaan air minum
   debtor: debitur
   child: anak
   children: anak
@@ -2604,6 +2606,7 @@ bahasa_inggris:
   # keuangan orang dan badan
   salary: gaji
   salary slip: slip gaji
+  payroll: daftar gaji
   pay slip: slip gaji
   payslip: slip gaji
   salary scale: skala gaji
@@ -2670,6 +2673,13 @@ bahasa_inggris:
   medical record: rekam medis
   health record: rekam medis
   medical: medis
+  medical history: riwayat kesehatan
+  history: riwayat
+  outpatient: rawat jalan
+  inpatient: rawat inap
+  laboratory result: hasil laboratorium
+  laboratory test result: hasil pemeriksaan laboratorium
+  patient admission register: register pasien masuk
   health: kesehatan
   health examination: pemeriksaan kesehatan
   medical examination: pemeriksaan kesehatan
@@ -2707,6 +2717,8 @@ bahasa_inggris:
   violation: pelanggaran
   sanction: sanksi
   disciplinary hearing: pemeriksaan disiplin
+  disciplinary sanction: hukuman disiplin
+  disciplinary: disiplin
   hearing: sidang
   complaint: pengaduan
   curriculum: kurikulum
@@ -2746,6 +2758,10 @@ bahasa_inggris:
   license: izin
   # keamanan, sistem, penegakan hukum
   network: jaringan
+  server room: ruang server
+  room: ruang
+  database backup: cadangan database
+  backup: cadangan
   network topology: topologi jaringan
   topology: topologi
   configuration: konfigurasi
@@ -2792,6 +2808,8 @@ bahasa_inggris:
   general procurement plan: rencana umum pengadaan
   bid: penawaran
   bid price: harga penawaran
+  technical proposal: penawaran teknis
+  owner estimate: harga perkiraan sendiri
   price: harga
   contract: kontrak
   agreement: perjanjian
@@ -2829,6 +2847,9 @@ bahasa_inggris:
 bahasa_inggris_sambung:
   of: ""
   the: ""
+  a: ""
+  named: ""
+  against: terhadap
   an: ""
   is: ""
   are: ""

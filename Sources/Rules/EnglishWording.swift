@@ -123,7 +123,8 @@ public struct EnglishWording: Sendable {
         // An Indonesian title with an English loan word or two ("Daftar balita stunting by
         // name by address", "Catatan home visit wali kelas") is left as written: only a title
         // with at least as many English words of the map as other words (numbers aside) is
-        // English.
+        // English. (Counting only words whose stem is an Indonesian root as "other" was tried:
+        // it rewrote "Daftar balita stunting by name by address", as "balita" is no root.)
         guard englishWords >= otherWords else { return nil }
         var result: [String] = []
         result.reserveCapacity(tokens.count + 4)

@@ -199,6 +199,8 @@ final class MorphologyTests: XCTestCase {
         XCTAssertFalse(classifier.classify(item("Audited financial statements")).needsConsequenceTest,
                        "'audited' is 'telah diaudit', an open marker")
         XCTAssertTrue(classifier.classify(item("Network topology and server configuration")).needsConsequenceTest)
+        XCTAssertEqual(morphology.matchTokens("Server room floor plan"), ["denah", "ruang", "server"])
+        XCTAssertTrue(classifier.classify(item("Server room floor plan")).needsConsequenceTest)
         XCTAssertFalse(classifier.classify(item("Number of patients per disease")).needsConsequenceTest,
                        "'number of' is 'jumlah': an aggregate")
 
