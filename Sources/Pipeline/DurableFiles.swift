@@ -55,6 +55,23 @@ public enum DurableFiles {
         syncDirectory(dir)
     }
 
+    /// Makes the complete file `temporary` (written by another writer, in `url`'s folder) the
+    /// file at `url` as `write` does: fsync, rename over the target, fsync the folder.
+    static func adopt(_ temporary: URL, as url: URL) throws {
+        let fd = open(temporary.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw posixError("membuka", temporary.path) }
+        let synced = fsync(fd) == 0
+        let code = errno
+        close(fd)
+        guard synced else {
+            throw WorkspaceError.io(operation: "menulis", path: url.path, reason: String(cString: strerror(code)))
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            throw posixError("mengganti nama ke", url.path)
+        }
+        syncDirectory(url.deletingLastPathComponent())
+    }
+
     /// The open temporary file a `write(to:body:)` body fills.
     struct TemporaryFile {
         struct WriteFailed: Error { var code: Int32 }

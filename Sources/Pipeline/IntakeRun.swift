@@ -109,6 +109,17 @@ public struct RunOptions: Sendable {
     /// Skipped paths an earlier pass of `dip watch` already logged: logged again at debug
     /// level, so a folder left for weeks does not repeat its warning every poll.
     public var skipsAlreadyLogged: Set<String> = []
+    /// Up to this many current items, the draft stage keeps every current revision and the
+    /// draft built whole for the run's later readers (decree, review pack, templates: one read
+    /// for all); above it, each reads the register a chunk at a time, so a run's memory stops
+    /// growing with the register (issue 19: a 72,000-item register held 190 MB that way) at
+    /// the cost of reading the revisions once per reader. 20,000 covers a regency of 60 units
+    /// of 300 items, whose run it leaves as fast as before.
+    public var keptRevisionsLimit = RunOptions.defaultKeptRevisionsLimit
+    /// 20,000, or `DIP_KEPT_REVISIONS_LIMIT` when set (to compare both paths on one register:
+    /// the benchmark and the tests).
+    public static let defaultKeptRevisionsLimit =
+        ProcessInfo.processInfo.environment["DIP_KEPT_REVISIONS_LIMIT"].flatMap { Int($0) } ?? 20_000
 
     public init(settleSeconds: TimeInterval = 10, clock: Clock, waitForLock: Bool = false) {
         self.settleSeconds = settleSeconds

@@ -32,6 +32,9 @@ public struct PublishStage {
     public var register: AppDatabase
     public var clock: Clock
     public var logger: Logger
+    /// Up to this many current items the draft stage keeps every current revision and the
+    /// draft whole for the later stages; above it they read in chunks (`RunOptions.keptRevisionsLimit`).
+    public var keptRevisionsLimit = RunOptions.defaultKeptRevisionsLimit
 
     public init(workspace: Workspace, config: Configuration, register: AppDatabase, clock: Clock, logger: Logger) {
         self.workspace = workspace
@@ -85,12 +88,13 @@ public struct PublishStage {
     }
 
     func updateDraftFully() throws -> Int? {
-        // While the review pack reads the whole draft after this stage, every current
-        // revision is read once here and kept: the new draft is built from it (and kept for
-        // the review pack), and the templates read it. See `streamedDraftDocuments` for the
-        // decree read in chunks, same bytes, for when nothing after this stage reads the
-        // draft whole (117 MB instead of 382 MB at 4×, but one read more: +0.2–0.3 s CPU at 1×).
-        try register.keepCurrentContent()
+        // A register of up to `keptRevisionsLimit` current items: every current revision is
+        // read once here and kept; the new draft is built from it (and kept for the review
+        // pack), and the templates read it. A larger one is read a chunk at a time by each
+        // stage (the decree here, the review pack's tables, the templates): same bytes, one
+        // read per reader instead of one for all, and memory that does not grow with it.
+        let keep = try register.currentItemCount() <= keptRevisionsLimit
+        if keep { try register.keepCurrentContent() }
         let made = try register.makeDraftNumber(clock: clock)
         // A new draft is the current one (it supersedes older drafts).
         guard let number = try made ?? register.currentDraftNumber() else {
@@ -103,15 +107,18 @@ public struct PublishStage {
         let stamp = "draf-v\(number)\n"
         let inPlace = (try? String(contentsOf: marker, encoding: .utf8)) == stamp
         if made == nil && inPlace { return number }
-        let draft = try register.version(number: number)
+        let draft = keep ? try register.version(number: number) : nil
+        let outline = keep ? nil : try register.versionOutline(number: number)
         if made != nil {
-            logger.info("draf DIP baru", metadata: ["versi": "\(number)", "informasi": "\(draft.items.count)"])
+            logger.info("draf DIP baru", metadata: [
+                "versi": "\(number)", "informasi": "\(draft?.items.count ?? outline?.open.count ?? 0)"])
         }
         if inPlace { return number }
-        var files = try draftDocuments(draft)
+        var files = try draft.map { try draftDocuments($0) } ?? streamedDraftDocuments(outline!)
         files.append((name: "VERSI.txt", data: Data(stamp.utf8)))
         try replaceFolder(draftFolder, with: files)
-        logger.info("dokumen draf ditulis", metadata: ["versi": "\(number)", "folder": "\(draftFolder.path)"])
+        logger.info("dokumen draf ditulis", metadata: [
+            "versi": "\(number)", "folder": "\(draftFolder.path)", "pembacaan": keep ? "sekaligus" : "bertahap"])
         return number
     }
 
@@ -292,16 +299,22 @@ public struct PublishStage {
         let pageURL = workspace.review.appendingPathComponent("index.html")
         let pageRows = KeptPageIndex(url: KeptParts(workspace: workspace, kind: "pemeriksaan").url("halaman.index"),
                                      page: pageURL, frame: PartKeys.key(["pemeriksaan-halaman"]))
-        var workbook: [UInt8] = []
-        try DurableFiles.write(to: pageURL, streamingBytes: { emit in
-            workbook = try pack.write(clock: clock, kept: ReviewKeptRows(page: pageRows.rows)) { piece in
-                pageRows.advance(piece.count)
-                try emit(piece)
-            }
-        })
-        try pageRows.finish()
-        try DurableFiles.write(to: workbookURL) { file in try workbook.withUnsafeBytes { try file.write($0) } }
-        workbook = []
+        // The workbook is zipped straight into a temporary file (a regency's, zipped in memory
+        // and copied out, was 20 MB of the run's peak at 4×), made durable and renamed last.
+        let workbookTemporary = workspace.review.appendingPathComponent(".\(workbookURL.lastPathComponent).tmp-\(getpid())")
+        do {
+            try DurableFiles.write(to: pageURL, streamingBytes: { emit in
+                try pack.write(clock: clock, kept: ReviewKeptRows(page: pageRows.rows), workbookTo: workbookTemporary) { piece in
+                    pageRows.advance(piece.count)
+                    try emit(piece)
+                }
+            })
+            try pageRows.finish()
+            try DurableFiles.adopt(workbookTemporary, as: workbookURL)
+        } catch {
+            unlink(workbookTemporary.path)
+            throw error
+        }
         logger.info("halaman pemeriksaan", metadata: [
             "baris_dipakai_ulang": "\(pageRows.reused)", "baris_dibuat": "\(pageRows.rendered)"])
         let forms = try ConsequenceTestForm.documentsPerUnit(pending: pending, settings: config.decree, citations: citations,

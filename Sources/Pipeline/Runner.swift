@@ -329,8 +329,9 @@ public struct Runner {
         summary.failures += review.failures
         summary.review = review
 
-        let publisher = PublishStage(workspace: workspace, config: config, register: register,
+        var publisher = PublishStage(workspace: workspace, config: config, register: register,
                                      clock: options.clock, logger: logger)
+        publisher.keptRevisionsLimit = options.keptRevisionsLimit
         summary.draftVersion = try publisher.updateDraft()
         endStage("draf")
         switch try publisher.publishApproved() {

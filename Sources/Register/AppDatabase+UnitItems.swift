@@ -50,6 +50,15 @@ extension AppDatabase {
         try read { db in "items " + (try CurrentStateCache.stamp(db)).map(String.init).joined(separator: " ") }
     }
 
+    /// The number of current (not withdrawn) items: placed, waiting for a test or returned.
+    /// From the compact state, which the draft stage reads anyway.
+    public func currentItemCount() throws -> Int {
+        try read { db in
+            let state = try currentState(db)
+            return state.placed.count + state.pendingTests.count + state.returned.count
+        }
+    }
+
     /// Each current item's row in its unit's latest list (`item_states.position`): the order
     /// in which a unit's items, held ones included, are listed and keyed. Asked of the held
     /// items alone (a placed item carries its position): for every current item, the query's

@@ -156,6 +156,23 @@ final class WriterXLSXTests: XCTestCase {
         XCTAssertEqual(try XLSXWriter.write(sampleWorkbook()), try XLSXWriter.write(sampleWorkbook()))
     }
 
+    /// Zipped straight into a file (the review workbook, issue 19), a workbook has the bytes it
+    /// has in memory, at the usual and at its own level; nothing is left beside the file.
+    func testWorkbookWrittenToAFileHasTheBytesWrittenInMemory() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dip-xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var fast = sampleWorkbook(rows: 400)
+        fast.compression = .deflate(level: 2)
+        for (n, workbook) in [sampleWorkbook(), sampleWorkbook(rows: 400), fast].enumerated() {
+            let url = folder.appendingPathComponent("b\(n).xlsx")
+            try XLSXWriter.write(workbook, streamingTo: url)
+            XCTAssertEqual(Array(try Data(contentsOf: url)), try XLSXWriter.write(workbook), "workbook \(n)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(),
+                       ["b0.xlsx", "b1.xlsx", "b2.xlsx"])
+    }
+
     /// A workbook's own deflate level (the review workbook's, level 2) changes the compressed
     /// bytes only: every part reads back the same, and the level is the one asked for.
     func testCompressionLevelChangesTheBytesNotTheParts() throws {

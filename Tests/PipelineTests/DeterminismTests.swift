@@ -12,12 +12,29 @@ final class DeterminismTests: XCTestCase {
         _ = try DipProcess.requireBinary()
         let utc = try cycle(timeZone: "UTC")
         let tokyo = try cycle(timeZone: "Asia/Tokyo")
+        // The draft stage reading the register a chunk at a time (a register above
+        // `keptRevisionsLimit` items) writes the same files as the one keeping it whole.
+        let streamed = try cycle(timeZone: "UTC", keptRevisionsLimit: 0)
         defer {
             try? FileManager.default.removeItem(at: utc)
             try? FileManager.default.removeItem(at: tokyo)
+            try? FileManager.default.removeItem(at: streamed)
         }
         let files = try outputFiles(utc)
         XCTAssertEqual(files, try outputFiles(tokyo))
+        XCTAssertEqual(files, try outputFiles(streamed))
+        func drafts(_ root: URL) throws -> [String] {
+            let log = root.appendingPathComponent("reports/log")
+            return try FileManager.default.contentsOfDirectory(atPath: log.path).sorted().flatMap { name in
+                try String(contentsOf: log.appendingPathComponent(name), encoding: .utf8)
+                    .split(separator: "\n").filter { $0.contains("dokumen draf ditulis") }.map(String.init)
+            }
+        }
+        let keptDrafts = try drafts(utc), streamedDrafts = try drafts(streamed)
+        XCTAssertFalse(keptDrafts.isEmpty)
+        XCTAssertTrue(keptDrafts.allSatisfy { $0.contains("pembacaan=sekaligus") }, "\(keptDrafts)")
+        XCTAssertFalse(streamedDrafts.isEmpty)
+        XCTAssertTrue(streamedDrafts.allSatisfy { $0.contains("pembacaan=bertahap") }, "\(streamedDrafts)")
         // The cycle really produced what is compared: feedback, decree drafts, review pack,
         // website, archive package and register.
         for expected in ["archive/register.sqlite", "reports/review/pemeriksaan-dip.xlsx", "reports/situs/index.html"] {
@@ -30,15 +47,18 @@ final class DeterminismTests: XCTestCase {
             let a = try Data(contentsOf: utc.appendingPathComponent(path))
             let b = try Data(contentsOf: tokyo.appendingPathComponent(path))
             XCTAssertTrue(a == b, "\(path) differs between the two runs")
+            let c = try Data(contentsOf: streamed.appendingPathComponent(path))
+            XCTAssertTrue(a == c, "\(path) differs between the kept and the streamed draft")
         }
     }
 
     /// Intake of the bundled examples, approval of the draft, then the run that publishes it.
-    private func cycle(timeZone: String) throws -> URL {
+    private func cycle(timeZone: String, keptRevisionsLimit: Int? = nil) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-det-\(UUID().uuidString)")
         // The review-workbook secret is random per register; fixed here so the register and
         // the review workbook (its token) can be compared byte for byte.
-        let env = ["TZ": timeZone, "DIP_REVIEW_KEY": "determinism-test-key"]
+        var env = ["TZ": timeZone, "DIP_REVIEW_KEY": "determinism-test-key"]
+        if let keptRevisionsLimit { env["DIP_KEPT_REVISIONS_LIMIT"] = String(keptRevisionsLimit) }
         let initialised = try DipProcess.run(["init", root.path], environment: env)
         XCTAssertEqual(initialised.exitCode, 0, initialised.stderr)
         let examples = DipProcess.repoRoot.appendingPathComponent("examples/inbox")

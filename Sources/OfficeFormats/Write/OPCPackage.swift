@@ -134,6 +134,24 @@ public enum OPCPackage {
     public static func zip(parts: [OPCPart], modified: Date,
                            defaults: [(extension: String, contentType: String)] = [],
                            compression: ZipCompression = .default) throws -> [UInt8] {
+        let zw = try ZipWriter(inMemoryWithTimeZone: TimeZone(identifier: "UTC")!)
+        try add(parts, to: zw, modified: modified, defaults: defaults, compression: compression)
+        return try withExtendedLifetime(parts) { try zw.closeToBytes() }
+    }
+
+    /// `zip(parts:…)` written to `url` as libzip makes it (a temporary name beside it, renamed
+    /// when complete) instead of returned: the same bytes, never whole in memory.
+    public static func zip(parts: [OPCPart], modified: Date,
+                           defaults: [(extension: String, contentType: String)] = [],
+                           compression: ZipCompression = .default, to url: URL) throws {
+        let zw = try ZipWriter(destination: url, timeZone: TimeZone(identifier: "UTC")!)
+        try add(parts, to: zw, modified: modified, defaults: defaults, compression: compression)
+        try withExtendedLifetime(parts) { try zw.close() }
+    }
+
+    /// Adds `[Content_Types].xml` (built from the parts), then the parts in order.
+    private static func add(_ parts: [OPCPart], to zw: ZipWriter, modified: Date,
+                            defaults: [(extension: String, contentType: String)], compression: ZipCompression) throws {
         let x = try XMLWriter()
         x.element("Types", [("xmlns", "http://schemas.openxmlformats.org/package/2006/content-types")]) {
             x.element("Default", [("Extension", "rels"), ("ContentType", "application/vnd.openxmlformats-package.relationships+xml")])
@@ -143,17 +161,15 @@ public enum OPCPackage {
                 if let ct = p.contentType { x.element("Override", [("PartName", "/" + p.name), ("ContentType", ct)]) }
             }
         }
-        let zw = try ZipWriter(inMemoryWithTimeZone: TimeZone(identifier: "UTC")!)
         try zw.add(path: "[Content_Types].xml", data: try x.finish(), modified: modified)
         for p in parts {
             switch p.storage {
             case .bytes(let bytes): try zw.add(path: p.name, data: bytes, modified: modified, compression: compression)
-            // libzip reads the buffer when the archive is closed, below, while `parts` holds it.
+            // libzip reads the buffer when the archive is closed, by the caller, while `parts` holds it.
             case .xml(let xml): try zw.addBorrowed(path: p.name, bytes: xml, modified: modified, compression: compression)
             case .copied(let archive, let entry): try zw.addCopy(path: p.name, entry: entry, of: archive, modified: modified)
             }
         }
-        return try withExtendedLifetime(parts) { try zw.closeToBytes() }
     }
 
     /// Writes bytes to a unique temporary name next to `url`, then renames it into place.

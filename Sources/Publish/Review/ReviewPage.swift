@@ -176,16 +176,34 @@ public struct ReviewPack {
     /// workbook's bytes are returned.
     public func write(clock: Clock, kept: ReviewKeptRows = ReviewKeptRows(),
                       page emit: ([UInt8]) throws -> Void) throws -> [UInt8] {
+        var workbook: [UInt8] = []
+        try write(clock: clock, kept: kept, page: emit) { tap in
+            workbook = try ReviewWorkbook.build(input, tables: tables, clock: clock, tap: tap)
+        }
+        return workbook
+    }
+
+    /// `write(clock:kept:page:)` with the workbook written to `workbookURL` as it is zipped
+    /// (under a temporary name beside it, renamed when complete) instead of returned: the
+    /// same bytes, never whole in memory.
+    public func write(clock: Clock, kept: ReviewKeptRows = ReviewKeptRows(), workbookTo workbookURL: URL,
+                      page emit: ([UInt8]) throws -> Void) throws {
+        try write(clock: clock, kept: kept, page: emit) { tap in
+            try ReviewWorkbook.write(input, tables: tables, clock: clock, tap: tap, to: workbookURL)
+        }
+    }
+
+    private func write(clock: Clock, kept: ReviewKeptRows, page emit: ([UInt8]) throws -> Void,
+                       workbook: (ReviewRowTap) throws -> Void) throws {
         try withoutActuallyEscaping(emit) { emit in
             let page = ReviewPageWriter(tables: tables, kept: kept.page, emit: emit)
             try page.start(input, clock: clock)
             let tap = ReviewRowTap(page)
-            let workbook = try ReviewWorkbook.build(input, tables: tables, clock: clock, tap: tap)
+            try workbook(tap)
             try failure.check()
             if let failure = tap.failure { throw failure }
             try page.finish()
             try failure.check()
-            return workbook
         }
     }
 }

@@ -41,6 +41,17 @@ public enum ReviewWorkbook {
 
     /// - Parameter tap: given each table's rows as they are written (the review page).
     static func build(_ input: ReviewInput, tables: [ReviewTable], clock: Clock, tap: ReviewRowTap? = nil) throws -> [UInt8] {
+        try XLSXWriter.write(document(input, tables: tables, clock: clock, tap: tap))
+    }
+
+    /// The workbook as `build` makes it, written to `url` as it is zipped (see
+    /// `XLSXWriter.write(_:streamingTo:)`).
+    static func write(_ input: ReviewInput, tables: [ReviewTable], clock: Clock, tap: ReviewRowTap? = nil,
+                      to url: URL) throws {
+        try XLSXWriter.write(document(input, tables: tables, clock: clock, tap: tap), streamingTo: url)
+    }
+
+    static func document(_ input: ReviewInput, tables: [ReviewTable], clock: Clock, tap: ReviewRowTap?) -> XLSXDocument {
         var sheets = [instructionsSheet(input, clock: clock)]
         if let held = HeldListsSection.sheet(input, clock: clock) { sheets.append(held) }
         for (t, table) in tables.enumerated() {
@@ -51,7 +62,7 @@ public enum ReviewWorkbook {
             sheets: sheets, title: "Lembar Kerja Pemeriksaan DIP", creator: "dip",
             created: clock.now, timeZone: Clock.wib, longText: .truncate,
             compression: compression)
-        return try XLSXWriter.write(doc)
+        return doc
     }
 
     static func instructionsSheet(_ input: ReviewInput, clock: Clock) -> XLSXSheet {
