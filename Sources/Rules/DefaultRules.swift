@@ -344,7 +344,7 @@ aturan:
   - id: rencana-operasi
     keterangan: Rencana dan jadwal operasi penegakan hukum (razia, penertiban, penggeledahan) sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 (menghambat penyelidikan/penyidikan tindak pidana, termasuk pelanggaran Perda yang disidik PPNS) dan angka 4 (keselamatan petugas); huruf a angka 3 hanya untuk intelijen kriminal kejahatan transnasional (narkotika, terorisme, perdagangan orang); setelah operasi selesai informasinya terbuka (Pasal 20); "operasi pasar" (pengendalian harga) dan operasi medis bukan operasi penegakan hukum; rencana pengamanan kunjungan pejabat negara, VIP/VVIP dan objek vital serta produk intelijen negara bukan penyelidikan tindak pidana, dasarnya huruf c (aturan keamanan-gedung-objek-vital dan kerawanan-keamanan)
     prioritas: 100
-    salah_satu: [rencana operasi, jadwal operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, sasaran giat, target giat, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, rencana inspeksi mendadak, lokasi razia, razia gabungan, operasi gabungan, razia yang akan, operasi yang akan, penertiban yang akan]
+    salah_satu: [rencana operasi, jadwal operasi, surat perintah operasi, surat perintah tugas operasi, sprin operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, sasaran giat, target giat, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, rencana inspeksi mendadak, lokasi razia, razia gabungan, operasi gabungan, razia yang akan, operasi yang akan, penertiban yang akan]
     kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi, telah dilaksanakan, sudah dilaksanakan, laporan kegiatan, laporan pelaksanaan, hasil kegiatan, dokumentasi kegiatan, laporan kinerja, hasil razia, laporan hasil, operasi pasar, pasar murah, operasi katarak, operasi bedah, operasi gratis, kamar operasi, ruang operasi, operasi pasien]
     kategori: dikecualikan
     pengecualian: [17a1, 17a4]
@@ -521,6 +521,20 @@ aturan:
       - Korespondensi diplomatik kerja sama sister city
     contoh_tidak_cocok:
       - Perjanjian kerja sama antardaerah
+
+  - id: perundingan-luar-negeri
+    keterangan: Rancangan dan bahan perundingan kerja sama daerah dengan pemerintah negara lain atau mitra luar negeri (sister city, kota kembar) yang masih dirundingkan — posisi, daya tawar dan strategi dalam negosiasi internasional (UU 14/2008 Pasal 17 huruf f angka 1; kerja sama luar negeri pemerintah daerah termasuk hubungan luar negeri), di samping huruf i untuk konsep yang belum disepakati; naskah yang sudah ditandatangani dan daftar kerja sama terbuka
+    prioritas: 100
+    semua:
+      - [sister city, kota kembar, provinsi kembar, pemerintah negara lain, pemerintah asing, mitra luar negeri, kerja sama luar negeri, kedutaan besar]
+      - [dirundingkan, perundingan, negosiasi, dinegosiasikan, posisi runding, belum disepakati]
+    kecuali: [tata cara, pedoman, sop, jumlah, daftar kerja sama, telah ditandatangani, sudah ditandatangani, laporan pelaksanaan, sosialisasi, pelatihan, bimbingan teknis]
+    kategori: dikecualikan
+    pengecualian: [17f1]
+    contoh_cocok:
+      - Draf kerja sama sister city yang masih dirundingkan
+    contoh_tidak_cocok:
+      - Daftar kerja sama sister city yang telah ditandatangani
 
   - id: akta-wasiat
     keterangan: Isi akta otentik yang bersifat pribadi dan wasiat
@@ -1298,7 +1312,7 @@ aturan:
   - id: rencana-awal-ekonomi
     keterangan: Rencana awal investasi, penjualan/pembelian saham dan aset, pinjaman daerah, serta proses dan hasil pengawasan lembaga keuangan — UU 14/2008 Pasal 17 huruf e; huruf e hanya melindungi rencana awal (angka 1 saham dan aset vital, angka 3 pinjaman dan pendapatan daerah, angka 5 investasi asing, angka 6 pengawasan lembaga keuangan) dan tidak permanen (Pasal 20); setelah ditetapkan, misalnya dalam Perda penyertaan modal, informasinya terbuka
     prioritas: 100
-    salah_satu: [rencana awal penjualan saham, rencana awal pembelian saham, rencana awal investasi, rencana awal penyertaan modal, rencana awal pinjaman, rencana awal penjualan aset, rencana investasi, rencana penanaman modal, rencana divestasi, rencana penjualan saham, rencana pembelian saham, rencana penyertaan modal, kajian penyertaan modal, usulan penyertaan modal, rencana pinjaman daerah, usulan pinjaman daerah, rencana pemindahtanganan, rencana penjualan aset, rencana pelepasan aset, rencana tukar menukar, hasil penilaian kjpp, laporan penilaian kjpp, laporan appraisal, nilai wajar aset, hasil pengawasan bank, hasil pemeriksaan bpr, hasil pemeriksaan bank, tingkat kesehatan bank, tingkat kesehatan bpr, pengawasan lembaga keuangan, pemeriksaan lembaga keuangan, pengawasan koperasi simpan pinjam, pemeriksaan koperasi simpan pinjam, pemeriksaan ksp, negosiasi pembebasan lahan, negosiasi harga tanah, negosiasi ganti rugi, penilaian harga tanah, harga tanah per bidang, pemeriksaan ojk, hasil pemeriksaan ojk, pengawasan ojk, hasil pengawasan ojk]
+    salah_satu: [rencana awal penjualan saham, rencana awal pembelian saham, rencana awal investasi, rencana awal penyertaan modal, rencana awal pinjaman, rencana awal penjualan aset, rencana investasi, rencana penanaman modal, rencana divestasi, rencana penjualan saham, rencana pembelian saham, rencana penyertaan modal, kajian penyertaan modal, usulan penyertaan modal, rencana pinjaman daerah, usulan pinjaman daerah, rencana pemindahtanganan, rencana penjualan aset, rencana pelepasan aset, rencana tukar menukar, hasil penilaian kjpp, laporan penilaian kjpp, laporan appraisal, nilai wajar aset, hasil pengawasan bank, hasil pemeriksaan bpr, hasil pemeriksaan bank, tingkat kesehatan bank, tingkat kesehatan bpr, pengawasan lembaga keuangan, pemeriksaan lembaga keuangan, pengawasan koperasi simpan pinjam, pemeriksaan koperasi simpan pinjam, pemeriksaan ksp, negosiasi pembebasan lahan, negosiasi harga tanah, negosiasi ganti rugi, negosiasi harga ganti rugi, penilaian harga tanah, harga tanah per bidang, pemeriksaan ojk, hasil pemeriksaan ojk, pengawasan ojk, hasil pengawasan ojk]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, peraturan daerah, perda, ditetapkan, sosialisasi, realisasi, laporan realisasi, rekapitulasi]
     kategori: dikecualikan
     pengecualian: [17e]
@@ -1333,7 +1347,7 @@ aturan:
   - id: arsip-tertutup
     keterangan: Arsip yang aksesnya ditutup oleh pencipta arsip dengan alasan UU 43/2009 Pasal 44 (menghambat penegakan hukum, hak kekayaan intelektual dan persaingan usaha, pertahanan dan keamanan negara, kekayaan alam, ketahanan ekonomi, hubungan luar negeri, akta otentik atau wasiat, rahasia atau data pribadi, memorandum yang menurut sifatnya dirahasiakan) — UU 14/2008 Pasal 17 huruf j jo. UU 43/2009 tentang Kearsipan; alasan itu sama dengan Pasal 17 huruf a–i, jadi sebutkan juga huruf yang sesuai; arsip terjaga (kependudukan, kewilayahan, perbatasan, perjanjian internasional, kontrak karya, masalah pemerintahan strategis) wajib dijaga keutuhannya tetapi tidak dengan sendirinya tertutup
     prioritas: 100
-    salah_satu: [arsip terjaga, daftar arsip terjaga, arsip tertutup, arsip yang dinyatakan tertutup, arsip rahasia, arsip sangat rahasia, arsip vital, daftar arsip vital, akses arsip tertutup, arsip dinamis tertutup]
+    salah_satu: [arsip terjaga, daftar arsip terjaga, arsip tertutup, arsip yang dinyatakan tertutup, arsip rahasia, arsip sangat rahasia, arsip vital, daftar arsip vital, akses arsip tertutup, arsip dinamis tertutup, arsip dinamis vital]
     kecuali: [tata cara, pedoman, sop, jadwal retensi arsip, jra, klasifikasi arsip, klasifikasi keamanan dan akses arsip, sosialisasi, pelatihan, jumlah, statistik, program arsip vital, kebijakan]
     kategori: dikecualikan
     pengecualian: [17j5]
