@@ -98,11 +98,12 @@ aturan:
   - id: data-pribadi
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
-    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan, dokumen pribadi, berkas calon perangkat desa]
-    kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap, syarat, alur, blangko, blanko, formulir kosong, format formulir]
+    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan, dokumen pribadi, berkas calon perangkat desa, nama alamat, no paspor, identitas pelanggar, foto pelanggar]
+    kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap, syarat, alur, blangko, blanko, formulir kosong, format formulir, nama dan alamat perusahaan, nama dan alamat usaha, nama dan alamat badan usaha, nama dan alamat bengkel, nama dan alamat mitra, nama alamat perusahaan, nama alamat usaha]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
+      - Notifikasi kasus difteri (nama & alamat)
       - Data peminjam buku perpustakaan daerah
       - Daftar nama dan alamat peserta pelatihan UMKM
       - Data pribadi pemohon izin usaha
@@ -112,6 +113,7 @@ aturan:
       - Dok. pribadi pegawai
       - Berkas calon perangkat desa
     contoh_tidak_cocok:
+      - Daftar nama dan alamat bengkel mitra pemeliharaan kendaraan dinas
       - Blangko formulir pendaftaran yang memuat isian identitas pemohon
       - Syarat perekaman sidik jari untuk KTP-el
       - Daftar aplikasi layanan publik dan alamat website OPD
@@ -184,11 +186,12 @@ aturan:
   - id: kesehatan-perorangan
     keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis); termasuk laporan insiden keselamatan pasien/kejadian tidak diharapkan (memuat kondisi dan perawatan pasien tertentu, UU 14/2008 Pasal 17 huruf h angka 2) dan surat keterangan rawat inap; hasil audit maternal perinatal (pengkajian kasus kematian ibu/bayi tertentu, memuat riwayat dan perawatan pasien — huruf h angka 2, bukan hanya huruf i seperti audit internal); rekap dan indikator mutu terbuka
     prioritas: 100
-    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor, insiden keselamatan pasien, laporan insiden keselamatan pasien, kejadian tidak diharapkan, kejadian nyaris cedera, surat keterangan rawat inap, keterangan rawat inap, beserta jenis disabilitas, beserta jenis penyakit, beserta penyakitnya, rm pasien, berkas rm pasien, audit maternal perinatal, audit kematian ibu, audit kematian bayi, audit kematian maternal, kajian kasus kematian ibu, perawatan pengobatan kesehatan, pengobatan kesehatan fisik, kesehatan fisik dan psikis, per akseptor]
+    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor, insiden keselamatan pasien, laporan insiden keselamatan pasien, kejadian tidak diharapkan, kejadian nyaris cedera, surat keterangan rawat inap, keterangan rawat inap, beserta jenis disabilitas, beserta jenis penyakit, beserta penyakitnya, rm pasien, berkas rm pasien, audit maternal perinatal, audit kematian ibu, audit kematian bayi, audit kematian maternal, kajian kasus kematian ibu, perawatan pengobatan kesehatan, pengobatan kesehatan fisik, kesehatan fisik dan psikis, per akseptor, penyalahguna napza, penyalahguna narkoba, penyalahguna narkotika, pecandu narkoba, pecandu narkotika, register kb, register keluarga berencana, kb pasca persalinan, catatan konsultasi, catatan konseling]
     kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban, angka insiden, indikator mutu, capaian indikator]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
+      - Data klien penyalahguna NAPZA yang direhabilitasi
       - Hasil audit maternal perinatal atas kematian ibu di RSUD
       - Data pegawai yang menyangkut riwayat, kondisi dan perawatan, pengobatan kesehatan fisik dan psikis
       - RM pasien rajal poli anak
@@ -553,12 +556,13 @@ aturan:
     keterangan: Register dan arsip akta pencatatan sipil orang per orang — mengungkapkan isi akta otentik yang bersifat pribadi (UU 14/2008 Pasal 17 huruf g) dan data pribadi penduduk (Pasal 17 huruf j jo. UU Administrasi Kependudukan)
     prioritas: 100
     semua:
-      - [register, arsip, berkas, salinan, data, buku register, database, kutipan, pegawai, anak pegawai, asn, pns]
+      - [register, arsip, berkas, salinan, data, buku register, database, kutipan, pegawai, anak pegawai, asn, pns, beserta, usul, usulan]
     salah_satu: [akta kelahiran, akta kematian, akta perkawinan, akta perceraian, pengakuan anak, pengesahan anak]
     kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, jumlah, capaian, cakupan, persentase, statistik, agregat, data agregat, rekapitulasi jumlah]
     kategori: dikecualikan
     pengecualian: [17g, 17j1]
     contoh_cocok:
+      - Usul pensiun janda beserta akta kematian suami
       - Buku register akta kelahiran dan akta kematian
       - Akta perkawinan pegawai untuk usul tunjangan istri
     contoh_tidak_cocok:
@@ -598,15 +602,17 @@ aturan:
   - id: pajak-perorangan
     keterangan: Data perpajakan wajib pajak orang per orang (SPTPD, omzet, tunggakan per wajib pajak) adalah kondisi keuangan seseorang — UU 14/2008 Pasal 17 huruf h angka 3 (wajib pajak badan usaha; huruf b); kerahasiaan jabatan perpajakan daerah sebagai dasar huruf j perlu ditetapkan ahli hukum dengan menyebut undang-undangnya
     prioritas: 100
-    salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak, pemeriksaan pajak, berkas pemeriksaan pajak, wp menunggak, wp yang menunggak, wajib pajak menunggak, wajib pajak yang menunggak, penunggak pbb]
+    salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak, pemeriksaan pajak, berkas pemeriksaan pajak, wp menunggak, wp yang menunggak, wajib pajak menunggak, wajib pajak yang menunggak, penunggak pbb, omzet wp, data tapping box, dari tapping box, rekaman tapping box]
     kecuali: [jumlah, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak, instansi, spt masa instansi, badan publik, satuan kerja, jadwal, per desa, per kelurahan, per kecamatan]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
+      - Data transaksi restoran dari tapping box
       - Dft WP yg nunggak PBB beserta alamat
       - Data SPTPD wajib pajak hotel dan restoran per WP (omzet bulanan)
       - Daftar tunggakan PBB-P2 per wajib pajak (nama, NOP, alamat objek pajak)
     contoh_tidak_cocok:
+      - Rata-rata omzet harian pedagang pasar hasil survei
       - Jadwal penagihan kepada wajib pajak yang menunggak per kelurahan
       - Jumlah wajib pajak terdaftar per jenis pajak
       - Nilai omzet pasar hewan per bulan
@@ -743,17 +749,19 @@ aturan:
   - id: audit-pengawasan-internal
     keterangan: Kertas kerja, konsep temuan dan laporan hasil audit/pengawasan internal yang belum selesai ditindaklanjuti — UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik; Penjelasan pengungkapan prematur menghambat proses), bukan huruf h (rahasia pribadi); audit investigatif atas dugaan tindak pidana; huruf a angka 1; nama dan data pribadi dalam temuan; huruf h, dikecualikan sebagian; laporan hasil pengawasan yang sudah final sering disengketakan di Komisi Informasi, sehingga kepentingan publiknya wajib ditimbang
     prioritas: 100
-    salah_satu: [hasil audit internal, audit internal, audit eksternal, hasil audit, laporan hasil audit, kertas kerja audit, kertas kerja pemeriksaan, temuan audit, temuan pemeriksaan, laporan hasil pengawasan, tindak lanjut hasil pengawasan, hasil pengawasan, data pengawasan, sasaran pengawasan, laporan hasil pemeriksaan inspektorat, hasil pemeriksaan reguler, laporan hasil reviu internal, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring]
-    kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, harga, pasar, kualitas, mutu, pemilu, pemilihan, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum, telah ditindaklanjuti, sudah ditindaklanjuti, bpk, badan pemeriksa keuangan]
+    salah_satu: [hasil audit internal, audit internal, audit eksternal, hasil audit, laporan hasil audit, kertas kerja audit, kertas kerja pemeriksaan, temuan audit, temuan pemeriksaan, laporan hasil pengawasan, tindak lanjut hasil pengawasan, hasil pengawasan, data pengawasan, sasaran pengawasan, laporan hasil pemeriksaan inspektorat, hasil pemeriksaan reguler, laporan hasil reviu internal, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring, temuan sementara, tanggapan auditi, tanggapan atas temuan]
+    kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, harga, pasar, kualitas, mutu, pemilu, pemilihan, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum, telah ditindaklanjuti, sudah ditindaklanjuti, bpk, badan pemeriksa keuangan, rekap, per opd, per perangkat daerah]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
+      - Tanggapan auditi atas temuan sementara pemeriksaan
       - Kertas kerja reviu laporan keuangan OPD
       - Laporan Hasil Audit Internal
       - Kertas kerja pemeriksaan reguler Inspektorat pada Dinas PUPR
       - Dokumen tindak lanjut hasil pengawasan
       - Temuan audit atas pengelolaan BOS
     contoh_tidak_cocok:
+      - Rekap status tindak lanjut temuan sementara per OPD
       - Program Kerja Pengawasan Tahunan (PKPT) Inspektorat
       - Jumlah temuan audit per OPD
       - Piagam audit internal
@@ -806,14 +814,16 @@ aturan:
   - id: akta-otentik
     keterangan: Akta otentik dan surat wasiat seseorang (sertifikat tanah, akta notaris)
     prioritas: 100
-    salah_satu: [sertifikat tanah, sertipikat tanah, akta tanah, akta jual beli, akta notaris, surat wasiat, wasiat, akta otentik, sertifikat hak milik, sertipikat hak milik, bpkb]
-    kecuali: [persyaratan, tata cara, pedoman, sop, jumlah, pendaftaran tanah sistematis, ptsl, layanan, pelayanan, pembuatan akta, milik pemerintah, milik daerah, milik pemerintah daerah, barang milik daerah, aset daerah, aset pemerintah]
+    salah_satu: [sertifikat tanah, sertipikat tanah, akta tanah, akta jual beli, akta notaris, surat wasiat, wasiat, akta otentik, sertifikat hak milik, sertipikat hak milik, bpkb, surat jual beli tanah, legalisasi surat jual beli]
+    kecuali: [persyaratan, tata cara, pedoman, sop, jumlah, pendaftaran tanah sistematis, ptsl, layanan, pelayanan, pembuatan akta, milik pemerintah, milik daerah, milik pemerintah daerah, barang milik daerah, aset daerah, aset pemerintah, contoh, format, blangko, blanko]
     kategori: dikecualikan
     pengecualian: [17g]
     contoh_cocok:
+      - Register legalisasi surat jual beli tanah warga di kecamatan
       - Sertifikat tanah aset Pemda
       - Salinan akta notaris pendirian yayasan
     contoh_tidak_cocok:
+      - Contoh format surat jual beli tanah
       - Persyaratan balik nama sertifikat tanah
       - Sertifikat tanah milik pemerintah daerah (daftar)
 
@@ -834,7 +844,7 @@ aturan:
   - id: rahasia-perusahaan
     keterangan: Data privat dan rahasia dagang perusahaan (skala upah, debitur, laporan keuangan perusahaan)
     prioritas: 100
-    salah_satu: [data privat perusahaan, rahasia dagang, rahasia perusahaan, perhitungan harga satuan, analisa harga satuan penyedia, rincian harga penawaran, harga satuan dari penyedia, hak cipta rancangan, formula pakan, formula pupuk, rahasia formula, draf paten, permohonan paten yang belum diumumkan, invensi yang belum didaftarkan, desain industri yang belum didaftarkan, prototipe yang belum didaftarkan, dokumen dari penyedia, dokumen penyedia, berkas penyedia, dokumen administrasi penyedia, data kualifikasi penyedia, dokumen kualifikasi, dokumen teknis penyedia, struktur skala upah, skala upah perusahaan, data debitur, laporan keuangan perusahaan, dokumen penawaran, evaluasi penawaran, dokumen kualifikasi penyedia, penawaran harga penyedia, dilindungi hak atas kekayaan intelektual, dilindungi haki, dilindungi hki, dilindungi hak cipta, dilindungi paten, rahasia proses produksi, rab penyedia, rincian anggaran biaya penyedia]
+    salah_satu: [data privat perusahaan, rahasia dagang, rahasia perusahaan, perhitungan harga satuan, analisa harga satuan penyedia, rincian harga penawaran, harga satuan dari penyedia, hak cipta rancangan, formula pakan, formula pupuk, rahasia formula, draf paten, permohonan paten yang belum diumumkan, invensi yang belum didaftarkan, desain industri yang belum didaftarkan, prototipe yang belum didaftarkan, dokumen dari penyedia, dokumen penyedia, berkas penyedia, dokumen administrasi penyedia, data kualifikasi penyedia, dokumen kualifikasi, dokumen teknis penyedia, struktur skala upah, skala upah perusahaan, data debitur, laporan keuangan perusahaan, dokumen penawaran, evaluasi penawaran, dokumen kualifikasi penyedia, penawaran harga penyedia, dilindungi hak atas kekayaan intelektual, dilindungi haki, dilindungi hki, dilindungi hak cipta, dilindungi paten, rahasia proses produksi, rab penyedia, rincian anggaran biaya penyedia, formula dan proses produksi]
     kecuali: [tata cara, pedoman, sop, jumlah, pengumuman, statistik, rekapitulasi, pendaftaran, fasilitasi, layanan, pelayanan, sosialisasi, persyaratan, syarat, klinik, telah diaudit, sudah diaudit, audited, ringkasan laporan keuangan, ringkasan kontrak, penawaran pemenang yang telah ditetapkan]
     kategori: dikecualikan
     pengecualian: [17b]
@@ -2081,8 +2091,8 @@ aturan:
   - id: data-beserta-identitas-orang
     keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain), disusun per pemilik, atau data pelanggan/konsumen (sebagian besar orang perorangan — nama, alamat, nomor sambungan, tagihan; tagihan dan tunggakan seseorang termasuk huruf h angka 3) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); untuk BUMD, huruf b (aturan rahasia-bisnis-bumd) ditimbang bersama; yang diumumkan atau berupa jumlah tetap terbuka; rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang
     prioritas: 100
-    salah_satu: [data pelanggan, daftar pelanggan, database pelanggan, data konsumen, beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi]
-    kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik]
+    salah_satu: [data pelanggan, daftar pelanggan, database pelanggan, data konsumen, beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien]
+    kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -2095,6 +2105,7 @@ aturan:
       - Surat keterangan domisili per warga
       - Data pengguna layanan konsultasi hukum gratis
     contoh_tidak_cocok:
+      - Tarif layanan konseling per klien
       - Pengumuman hasil seleksi yang memuat nama tiga besar calon sekretaris daerah
       - Daftar sekolah beserta nama kepala sekolah
       - Jumlah wajib pajak per kecamatan
