@@ -2088,10 +2088,24 @@ aturan:
     contoh_tidak_cocok:
       - Daftar hasil penelitian yang telah dipublikasikan
 
-  - id: data-beserta-identitas-orang
-    keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain), disusun per pemilik, atau data pelanggan/konsumen (sebagian besar orang perorangan — nama, alamat, nomor sambungan, tagihan; tagihan dan tunggakan seseorang termasuk huruf h angka 3) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); untuk BUMD, huruf b (aturan rahasia-bisnis-bumd) ditimbang bersama; yang diumumkan atau berupa jumlah tetap terbuka; rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang
+  - id: data-pelanggan-perorangan
+    keterangan: Data pelanggan, konsumen atau pengguna layanan badan publik dan BUMD (sebagian besar orang perorangan — nama, alamat, nomor sambungan, tagihan, tunggakan) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h; tagihan dan tunggakan seseorang huruf h angka 3) dan data pribadi (Pasal 17 huruf j jo. UU 27/2022); untuk BUMD, huruf b (aturan rahasia-bisnis-bumd) ditimbang bersama; jumlah pelanggan, tarif dan layanan pengaduan terbuka
     prioritas: 100
-    salah_satu: [data pelanggan, daftar pelanggan, database pelanggan, data konsumen, beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien]
+    salah_satu: [data pelanggan, daftar pelanggan, database pelanggan, data base pelanggan, data konsumen, daftar konsumen]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, statistik, rekapitulasi, rekap, agregat, per golongan tarif, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, pelanggan korporasi, pelanggan badan usaha, pelanggan instansi]
+    kategori: dikecualikan
+    pengecualian: [17h, 17j2]
+    contoh_cocok:
+      - Data pelanggan PDAM per sambungan rumah
+      - Database pelanggan Perusahaan Air Minum beserta tagihannya
+    contoh_tidak_cocok:
+      - Jumlah pelanggan PDAM per kecamatan
+      - Tata cara pengaduan pelanggan air minum
+
+  - id: data-beserta-identitas-orang
+    keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain), disusun per pemilik — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); data pelanggan dinilai aturan data-pelanggan-perorangan; yang diumumkan atau berupa jumlah tetap terbuka; rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang
+    prioritas: 100
+    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien]
     kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
