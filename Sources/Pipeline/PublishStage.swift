@@ -503,23 +503,8 @@ public struct PublishStage {
     }
 
     /// Writes `files` into a fresh sibling folder, then swaps it in place of `folder`, so a
-    /// reader never sees a mix of two versions' documents.
+    /// reader never sees a mix of two versions' documents (`DurableFiles.replaceFolder`).
     func replaceFolder(_ folder: URL, with files: [(name: String, data: Data)]) throws {
-        let parent = folder.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).baru")
-        let old = parent.appendingPathComponent(".\(folder.lastPathComponent).lama")
-        let fm = FileManager.default
-        try? fm.removeItem(at: staging)
-        try? fm.removeItem(at: old)
-        try DurableFiles.createDirectory(staging)
-        for file in files {
-            try DurableFiles.write(file.data, to: staging.appendingPathComponent(file.name))
-        }
-        if fm.fileExists(atPath: folder.path), rename(folder.path, old.path) != 0 {
-            throw DurableFiles.posixError("mengganti", folder.path)
-        }
-        guard rename(staging.path, folder.path) == 0 else { throw DurableFiles.posixError("mengganti", folder.path) }
-        DurableFiles.syncDirectory(parent)
-        try? fm.removeItem(at: old)
+        try DurableFiles.replaceFolder(folder, with: files)
     }
 }
