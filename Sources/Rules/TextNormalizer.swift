@@ -5,6 +5,13 @@ import Foundation
 /// Lower-case, diacritics folded, every run of characters that is not a letter or digit is a
 /// word boundary ("KTP-el" → `ktp el`, "HIV/AIDS" → `hiv aids`, "No." → `no`). Matching is on
 /// whole words, so "nik" never matches inside "teknik".
+///
+/// "&" is read as the word "dan" where it joins words ("Nama & alamat", "nama&alamat" →
+/// `nama dan alamat`), so titles meet rule phrases and precedents written with "dan". Only an
+/// "&" with whitespace on both sides or with a lower-case letter on both sides is read so;
+/// any other "&" stays a word boundary, which keeps upper-case abbreviations like "P&ID",
+/// "R&D" or "K3&L" as they were (`p id`). Every matcher, the precedent index and the
+/// classifier's token table tokenise through `forEachToken`, so they all read "&" alike.
 public enum TextNormalizer {
     /// The tokens of `text`, in order.
     public static func tokens(_ text: String) -> [String] {
@@ -21,7 +28,11 @@ public enum TextNormalizer {
     /// Calls `body` with the UTF-8 bytes of each token. Avoids building strings for callers
     /// that only look tokens up (the classifier's hot path).
     static func forEachToken(_ text: String, _ body: ([UInt8]) -> Void) {
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        var isASCII = true, hasAmpersand = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { isASCII = false } else if byte == UInt8(ascii: "&") { hasAmpersand = true }
+        }
+        let text = hasAmpersand ? readingAmpersands(text) : text
         var buffer: [UInt8] = []
         buffer.reserveCapacity(32)
         if isASCII {
@@ -47,5 +58,22 @@ public enum TextNormalizer {
             }
         }
         if !buffer.isEmpty { body(buffer) }
+    }
+
+    /// `text` with each "&" that joins words replaced by " dan " (see the type's comment for
+    /// which ones); every other character as it was.
+    static func readingAmpersands(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        for (i, scalar) in scalars.enumerated() {
+            guard scalar == "&", i > 0, i + 1 < scalars.count else { out.append(scalar); continue }
+            let before = scalars[i - 1].properties, after = scalars[i + 1].properties
+            if (before.isWhitespace && after.isWhitespace) || (before.isLowercase && after.isLowercase) {
+                out.append(contentsOf: " dan ".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }

@@ -15,6 +15,39 @@ final class ClassifierTests: XCTestCase {
         XCTAssertFalse(c.hits.contains { $0.ruleID == "kependudukan-perorangan" })
     }
 
+    func testAmpersandJoiningWordsIsReadAsDan() {
+        XCTAssertEqual(TextNormalizer.tokens("Nama & alamat"), ["nama", "dan", "alamat"])
+        XCTAssertEqual(TextNormalizer.tokens("NAMA & ALAMAT"), ["nama", "dan", "alamat"])
+        XCTAssertEqual(TextNormalizer.tokens("nama&alamat; Rékam&médis"), ["nama", "dan", "alamat", "rekam", "dan", "medis"])
+        XCTAssertEqual(TextNormalizer.normalise("Nama\u{00A0}&\u{00A0}alamat"), "nama dan alamat")
+        // Upper-case abbreviations and an "&" at an edge or leaning on one word stay boundaries.
+        XCTAssertEqual(TextNormalizer.tokens("Diagram P&ID, R&D, K3&L"), ["diagram", "p", "id", "r", "d", "k3", "l"])
+        XCTAssertEqual(TextNormalizer.tokens("& nama &alamat&"), ["nama", "alamat"])
+        XCTAssertEqual(TextNormalizer.tokens("&"), [])
+    }
+
+    func testTitleWithAmpersandIsClassifiedAsWithDan() {
+        let pairs = [("Nama & alamat penerima bantuan sosial perorangan", "Nama dan alamat penerima bantuan sosial perorangan"),
+                     ("Daftar nama&alamat apotek berizin", "Daftar nama dan alamat apotek berizin")]
+        for (ampersand, dan) in pairs {
+            for declared in [Category.setiapSaat, .dikecualikan] {
+                let a = classifier.classify(item(ampersand, declared: declared))
+                let b = classifier.classify(item(dan, declared: declared))
+                XCTAssertEqual(a.hits.map(\.ruleID), b.hits.map(\.ruleID), ampersand)
+                XCTAssertEqual(a.hits.map(\.matchedWords), b.hits.map(\.matchedWords), ampersand)
+                XCTAssertEqual(a.exemptionGrounds, b.exemptionGrounds, ampersand)
+                XCTAssertEqual(a.suggested, b.suggested, ampersand)
+                XCTAssertEqual(a.needsConsequenceTest, b.needsConsequenceTest, ampersand)
+            }
+        }
+        // The personal-data rule fires on the people's list through its phrase "nama dan alamat"…
+        let people = classifier.classify(item(pairs[0].0, declared: .setiapSaat))
+        XCTAssertTrue(people.needsConsequenceTest)
+        XCTAssertTrue(people.hits.contains { $0.matchedWords.contains("nama dan alamat") }, "\(people.hits)")
+        // …and its exception "nama dan alamat apotek" keeps the pharmacies' list open.
+        XCTAssertFalse(classifier.classify(item(pairs[1].0, declared: .setiapSaat)).needsConsequenceTest)
+    }
+
     func testAgreementIsAccepted() {
         let c = classifier.classify(item("Laporan Kinerja Instansi Pemerintah (LKjIP) Tahun 2025", declared: .berkala))
         XCTAssertEqual(c.declared, .berkala)

@@ -31,7 +31,8 @@ final class FastAnalysisTests: XCTestCase {
             texts.append("LHP SPJ \(text) jumlah rekap KTP")
         }
         texts += ["", "17", "2024", "Pasal 17 huruf h", "Rekam medis pasien; NIK; KK", "Data pribadinya dinilai",
-                  "Şifre sunucu — konfigurasi jaringan", "Qwerty zxcvb 123456"]
+                  "Şifre sunucu — konfigurasi jaringan", "Qwerty zxcvb 123456",
+                  "Nama & alamat penerima bansos", "nama&alamat apotek", "Diagram P&ID K3&L"]
         return texts
     }
 
