@@ -265,11 +265,7 @@ extension AppDatabase {
     private static func revisions(_ db: Database, version: Int, items ids: [String]) throws -> [String: RevisionRecord] {
         var out: [String: RevisionRecord] = [:]
         out.reserveCapacity(ids.count)
-        var start = 0
-        while start < ids.count {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            start += chunk.count
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        try forEachChunk(of: ids) { chunk, marks in
             var arguments = StatementArguments([version])
             arguments += StatementArguments(chunk)
             try RevisionRecord.forEach(db, sql: """

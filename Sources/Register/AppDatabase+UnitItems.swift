@@ -65,11 +65,7 @@ extension AppDatabase {
     /// latest-submission lookup per row was a third of an update's template stage.
     func currentPositions(_ db: Database, items ids: [String]) throws -> [String: Int] {
         var position: [String: Int] = [:]
-        var start = 0
-        while start < ids.count {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            start += chunk.count
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        try forEachChunk(of: ids) { chunk, marks in
             for row in try Row.fetchAll(db, sql: """
                 SELECT s.item, s.position FROM item_states s
                 JOIN items i ON i.id = s.item

@@ -79,11 +79,7 @@ struct CurrentState {
         var out: [String: Content] = [:]
         out.reserveCapacity(ids.count)
         var classifications = ClassificationDecoder()
-        var start = 0
-        while start < ids.count {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            start += chunk.count
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        try forEachChunk(of: ids) { chunk, marks in
             try RevisionRecord.forEach(db, sql: """
                 SELECT r.* FROM item_revisions r
                 JOIN items i ON i.id = r.item AND r.revision = i.current_revision
@@ -100,11 +96,7 @@ struct CurrentState {
     static func summaries(_ db: Database, items ids: [String]) throws -> [String: String] {
         var out: [String: String] = [:]
         out.reserveCapacity(ids.count)
-        var start = 0
-        while start < ids.count {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            start += chunk.count
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+        try forEachChunk(of: ids) { chunk, marks in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT r.item, r.ringkasan FROM item_revisions r
                 JOIN items i ON i.id = r.item AND r.revision = i.current_revision

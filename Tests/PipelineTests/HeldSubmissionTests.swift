@@ -288,20 +288,7 @@ final class HeldSubmissionTests: XCTestCase {
 
     /// The held-lists sheet of the review workbook as text rows, nil when it has none.
     func heldSheet() throws -> [[String]]? {
-        let workbook = try XLSXWorkbook(path: reviewWorkbook.path)
-        guard let index = workbook.sheetIndex(named: ReviewFormat.heldSheet) else { return nil }
-        let reader = try workbook.rows(sheet: index)
-        var out: [[String]] = []
-        while let row = try reader.nextRow() {
-            out.append(row.cells.map { cell -> String in
-                switch cell {
-                case .string(let s): return s
-                case .number(let n): return String(Int(n))
-                default: return ""
-                }
-            })
-        }
-        return out
+        try sheetTextRows(reviewWorkbook, named: ReviewFormat.heldSheet)
     }
 
     /// The review pack (page and workbook) shows a held list with its counts and the exact

@@ -1,5 +1,4 @@
 import Foundation
-import OfficeFormats
 import Publish
 import XCTest
 @testable import Pipeline
@@ -116,20 +115,8 @@ final class IncrementalDocumentsTests: XCTestCase {
 
     /// The review workbook's changes sheet (*Perubahan*) as text rows, header first.
     private func changesSheet(_ root: URL) throws -> [[String]] {
-        let workbook = try XLSXWorkbook(path: Workspace(root: root).review.appendingPathComponent("pemeriksaan-dip.xlsx").path)
-        let index = try XCTUnwrap(workbook.sheetIndex(named: ReviewFormat.changesSheet))
-        let reader = try workbook.rows(sheet: index)
-        var out: [[String]] = []
-        while let row = try reader.nextRow() {
-            out.append(row.cells.map { cell -> String in
-                switch cell {
-                case .string(let s): return s
-                case .number(let n): return String(Int(n))
-                default: return ""
-                }
-            })
-        }
-        return out
+        try XCTUnwrap(try sheetTextRows(Workspace(root: root).review.appendingPathComponent("pemeriksaan-dip.xlsx"),
+                                        named: ReviewFormat.changesSheet))
     }
 
     private func reviewPage(_ root: URL) throws -> String {

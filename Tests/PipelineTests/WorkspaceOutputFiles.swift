@@ -1,4 +1,5 @@
 import Foundation
+import OfficeFormats
 
 /// Every regular file of the workspace at `root` but the operator's log, as sorted relative
 /// paths: what two runs that must agree byte for byte are compared on.
@@ -9,4 +10,23 @@ func outputFiles(_ root: URL) throws -> [String] {
         let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isDirectory)
         return exists && !isDirectory.boolValue && !path.hasPrefix("reports/log/")
     }.sorted()
+}
+
+/// The sheet `name` of the workbook at `workbook` (a review workbook) as text rows, header
+/// first (numbers as integers, other cells empty); nil when the workbook has no such sheet.
+func sheetTextRows(_ workbook: URL, named name: String) throws -> [[String]]? {
+    let book = try XLSXWorkbook(path: workbook.path)
+    guard let index = book.sheetIndex(named: name) else { return nil }
+    let reader = try book.rows(sheet: index)
+    var out: [[String]] = []
+    while let row = try reader.nextRow() {
+        out.append(row.cells.map { cell -> String in
+            switch cell {
+            case .string(let s): return s
+            case .number(let n): return String(Int(n))
+            default: return ""
+            }
+        })
+    }
+    return out
 }
