@@ -191,15 +191,22 @@ final class CommandLineTests: XCTestCase {
         later.waktuPembuatan = "Juli 2026"
         var earlier = Fixture.item("6", "Profil pejabat")
         earlier.waktuPembuatan = "1 Mei 2026"
-        list += [Fixture.classified(later), Fixture.classified(earlier)]
+        // Exempted in part: its open part is in the DIP and its withheld part in the DIK, one item.
+        var partial = Fixture.item("7", "Rekap rekam medis pasien", kategori: .setiapSaat)
+        partial.waktuPembuatan = "Agustus 2026"
+        list += [Fixture.classified(later), Fixture.classified(earlier),
+                 Fixture.classified(partial, suggested: .dikecualikan, test: true)]
         try Fixture.submit(db, list, sha: "v1")
+        try db.recordConsequenceTest(itemID: "dinkes-0007", revision: 1, test: Fixture.test(.exemptPart, day: 2),
+                                     enteredBy: "Tim", source: .cli, at: Fixture.date(2))
         XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
         let preview = try run(["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
                                "--decree-number", "000.9/7/2026", "--decree-date", "1/6/2026", "--preview",
+                               "--atasan-name", "H. Zaldi Dhuhana", "--atasan-nip", "196801011990031002",
                                "--workspace", workspace.path])
         XCTAssertEqual(preview.status, 0, preview.err)
-        XCTAssertTrue(preview.out.contains("Perhatian: waktu pembuatan 1 informasi sesudah tanggal keputusan 1 Juni 2026: "
-            + "dinkes-0005 (Juli 2026)."), preview.out)
+        XCTAssertTrue(preview.out.contains("Perhatian: waktu pembuatan 2 informasi sesudah tanggal keputusan 1 Juni 2026: "
+            + "dinkes-0005 (Juli 2026); dinkes-0007 (Agustus 2026)."), preview.out)
         XCTAssertFalse(preview.out.contains("dinkes-0006 ("), preview.out)
     }
 

@@ -258,9 +258,11 @@ extension DIP {
                 // A DIP lists the information the body holds (UU 14/2008 Pasal 11 ayat (1) huruf a):
                 // an item whose stated time of making is after the decree date did not exist when
                 // the decree lists it. Said, not refused: the unit's text may simply be wrong.
+                // An item exempted in part is in both lists (its open part is published): named once.
+                var named = Set<String>()
                 let future = (PublishedList(version: draft).items + draft.exempted).filter { v in
                     guard let made = IndonesianDate.earliestDay(of: v.item.waktuNormalised ?? v.item.waktuPembuatan) else { return false }
-                    return IndonesianDate.isLaterDay(made, than: date)
+                    return IndonesianDate.isLaterDay(made, than: date) && named.insert(v.id).inserted
                 }
                 if !future.isEmpty {
                     printed += "\nPerhatian: waktu pembuatan \(future.count) informasi sesudah tanggal keputusan "
