@@ -120,15 +120,34 @@ public struct EvaluationReport: Sendable {
         misses += other.misses
     }
 
-    /// The five figures, one line each.
+    /// `part` of `whole` as a share, or nil when `whole` is 0: a figure with nothing to measure
+    /// (e.g. no withheld item with a cited ground) is not a 0 % failure.
+    public static func measured(_ part: Int, _ whole: Int) -> Double? {
+        whole == 0 ? nil : Double(part) / Double(whole)
+    }
+
+    /// "part/whole = 12.3%", or "0/0 — tidak terukur (why)" when there is nothing to measure.
+    static func fraction(_ part: Int, _ whole: Int, nothing: String) -> String {
+        guard let share = measured(part, whole) else { return "\(part)/\(whole) — tidak terukur (\(nothing))" }
+        return "\(part)/\(whole) = " + String(format: "%.1f%%", share * 100)
+    }
+
+    /// A figure line: its target only when the figure can be measured.
+    static func figure(_ label: String, _ part: Int, _ whole: Int, target: String, nothing: String) -> String {
+        "\(label): \(fraction(part, whole, nothing: nothing))" + (whole == 0 ? "" : " (sasaran \(target))")
+    }
+
+    /// The five figures, one line each. A figure whose denominator is 0 says it cannot be
+    /// measured instead of printing 0.0% against its target.
     public var figureLines: [String] {
-        func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
-        return [
-            "Butir dikecualikan yang ditandai perlu uji konsekuensi: \(exemptFlagged)/\(exempt) = \(percent(exemptRecall)) (sasaran ≥ 90%)",
-            "Butir terbuka yang ikut ditandai: \(openFlagged)/\(open) = \(percent(falseFlagRate)) (sasaran ≤ 5%)",
-            "Butir yang diberi saran kategori: \(suggested)/\(items) = \(percent(suggestionShare)) (sasaran ≥ 95%)",
-            "Saran kategori sama dengan kategori badan publik: \(agreed)/\(items) = \(percent(categoryAgreement)) (sasaran ≥ 80%)",
-            "Huruf Pasal 17 sama dengan yang dikutip badan publik: \(groundAgreed)/\(withGround) = \(percent(groundAgreement)) (sasaran ≥ 80%)",
+        [
+            Self.figure("Butir dikecualikan yang ditandai perlu uji konsekuensi", exemptFlagged, exempt, target: "≥ 90%",
+                        nothing: "tidak ada butir dikecualikan"),
+            Self.figure("Butir terbuka yang ikut ditandai", openFlagged, open, target: "≤ 5%", nothing: "tidak ada butir terbuka"),
+            Self.figure("Butir yang diberi saran kategori", suggested, items, target: "≥ 95%", nothing: "tidak ada butir"),
+            Self.figure("Saran kategori sama dengan kategori badan publik", agreed, items, target: "≥ 80%", nothing: "tidak ada butir"),
+            Self.figure("Huruf Pasal 17 sama dengan yang dikutip badan publik", groundAgreed, withGround, target: "≥ 80%",
+                        nothing: "tidak ada butir dengan dasar yang dikutip"),
         ]
     }
 
@@ -137,8 +156,7 @@ public struct EvaluationReport: Sendable {
     /// and how many of dip's answers cited several letters (any one in common agrees, so
     /// citing more letters can only raise the figure: the count keeps that in sight).
     public var groundDetailLine: String {
-        func percent(_ part: Int, _ whole: Int) -> String { String(format: "%.1f%%", Self.share(part, whole) * 100) }
-        return "Huruf Pasal 17, rinci: \(groundFlagged)/\(withGround) butir berdasar ditandai; di antaranya huruf sama \(groundAgreed)/\(groundFlagged) = \(percent(groundAgreed, groundFlagged)); dip menyebut lebih dari satu huruf pada \(groundSeveralLetters) butir (\(groundSeveralLettersAgreed) di antaranya sama)"
+        return "Huruf Pasal 17, rinci: \(groundFlagged)/\(withGround) butir berdasar ditandai; di antaranya huruf sama \(Self.fraction(groundAgreed, groundFlagged, nothing: "tidak ada butir berdasar yang ditandai")); dip menyebut lebih dari satu huruf pada \(groundSeveralLetters) butir (\(groundSeveralLettersAgreed) di antaranya sama)"
     }
 
     /// The learned layer's review marks (not flags): withheld and open items it put to review

@@ -12,6 +12,11 @@ import Foundation
 /// any other "&" stays a word boundary, which keeps upper-case abbreviations like "P&ID",
 /// "R&D" or "K3&L" as they were (`p id`). Every matcher, the precedent index and the
 /// classifier's token table tokenise through `forEachToken`, so they all read "&" alike.
+///
+/// Titles copied from web pages may arrive HTML-escaped ("Nama &amp; alamat", "&quot;Data&quot;",
+/// "Kartu &#39;KIS&#39;"): well-formed entities (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`,
+/// `&#NN;`, `&#xHH;`) are decoded to their characters first, so "Nama &amp; alamat" reads as
+/// "Nama & alamat" (`nama dan alamat`). Anything else that starts with "&" is left as it was.
 public enum TextNormalizer {
     /// The tokens of `text`, in order.
     public static func tokens(_ text: String) -> [String] {
@@ -32,7 +37,12 @@ public enum TextNormalizer {
         for byte in text.utf8 {
             if byte >= 0x80 { isASCII = false } else if byte == UInt8(ascii: "&") { hasAmpersand = true }
         }
-        let text = hasAmpersand ? readingAmpersands(text) : text
+        var text = text
+        if hasAmpersand {
+            // A numeric entity may name a non-ASCII character ("caf&#233;"): fold it like "café".
+            text = readingAmpersands(decodingEntities(text))
+            if isASCII { isASCII = text.utf8.allSatisfy { $0 < 0x80 } }
+        }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(32)
         if isASCII {
@@ -58,6 +68,46 @@ public enum TextNormalizer {
             }
         }
         if !buffer.isEmpty { body(buffer) }
+    }
+
+    /// `text` with each well-formed HTML entity (`&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`,
+    /// `&#NN;`, `&#xHH;` naming a Unicode scalar) replaced by its character, once (so
+    /// "&amp;amp;" becomes "&amp;"); every other character, including any "&" that does not
+    /// start such an entity, as it was.
+    static func decodingEntities(_ text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "&", let (decoded, length) = entity(scalars, at: i) {
+                out.append(decoded)
+                i += length
+            } else {
+                out.append(scalars[i])
+                i += 1
+            }
+        }
+        return String(out)
+    }
+
+    private static let namedEntities: [String: Unicode.Scalar] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+
+    /// The character of the entity starting at `start` (an "&") and the entity's length in
+    /// scalars, or nil when no well-formed entity starts there.
+    private static func entity(_ scalars: [Unicode.Scalar], at start: Int) -> (Unicode.Scalar, Int)? {
+        // The longest entity accepted: "&#x10FFFF;" or "&#1114111;" (10 scalars).
+        let end = min(scalars.count, start + 11)
+        guard let semicolon = (start + 1..<end).first(where: { scalars[$0] == ";" }), semicolon > start + 1 else { return nil }
+        let body = String(String.UnicodeScalarView(scalars[start + 1..<semicolon]))
+        let length = semicolon - start + 1
+        if let named = namedEntities[body] { return (named, length) }
+        guard body.hasPrefix("#") else { return nil }
+        var digits = body.dropFirst()
+        var radix = 10
+        if digits.first == "x" || digits.first == "X" { digits = digits.dropFirst(); radix = 16 }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isHexDigit && (radix == 16 || $0.isNumber) }),
+              let value = UInt32(digits, radix: radix), let scalar = Unicode.Scalar(value) else { return nil }
+        return (scalar, length)
     }
 
     /// `text` with each "&" that joins words replaced by " dan " (see the type's comment for

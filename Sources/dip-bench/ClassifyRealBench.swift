@@ -55,11 +55,11 @@ func classifyRealBench() throws {
     print("-- held out, rules + precedents + learned layer, all from the training bodies:")
     for line in result.figureLines { print("   " + line) }
     print("   " + result.reviewLine)
-    report("classify-real: held-out exempt recall", result.exemptRecall * 100, "%")
-    report("classify-real: held-out open items flagged", result.falseFlagRate * 100, "%")
-    report("classify-real: held-out with a suggestion", result.suggestionShare * 100, "%")
-    report("classify-real: held-out category agreement", result.categoryAgreement * 100, "%")
-    report("classify-real: held-out Pasal 17 letter agreement", result.groundAgreement * 100, "%")
+    reportShare("classify-real: held-out exempt recall", result.exemptFlagged, result.exempt)
+    reportShare("classify-real: held-out open items flagged", result.openFlagged, result.open)
+    reportShare("classify-real: held-out with a suggestion", result.suggested, result.items)
+    reportShare("classify-real: held-out category agreement", result.agreed, result.items)
+    reportShare("classify-real: held-out Pasal 17 letter agreement", result.groundAgreed, result.withGround)
     report("classify-real: time", seconds, "s")
 }
 
@@ -112,11 +112,11 @@ func classifyFreshBench() throws {
         }
     }
     print("   (misses not printed: the fresh bodies are measured, never tuned on)")
-    report("classify-fresh: fresh exempt recall", result.exemptRecall * 100, "%")
-    report("classify-fresh: fresh open items flagged", result.falseFlagRate * 100, "%")
-    report("classify-fresh: fresh with a suggestion", result.suggestionShare * 100, "%")
-    report("classify-fresh: fresh category agreement", result.categoryAgreement * 100, "%")
-    report("classify-fresh: fresh Pasal 17 letter agreement", result.groundAgreement * 100, "%")
+    reportShare("classify-fresh: fresh exempt recall", result.exemptFlagged, result.exempt)
+    reportShare("classify-fresh: fresh open items flagged", result.openFlagged, result.open)
+    reportShare("classify-fresh: fresh with a suggestion", result.suggested, result.items)
+    reportShare("classify-fresh: fresh category agreement", result.agreed, result.items)
+    reportShare("classify-fresh: fresh Pasal 17 letter agreement", result.groundAgreed, result.withGround)
 }
 
 /// A policy from the environment (DIP_POLICY="minimumSimilarity=0.4,flagShare=0.5"), for tuning.

@@ -83,11 +83,11 @@ func classifyValidateBench() throws {
         let cells = (Category.allCases.map(\.rawValue) + ["-"]).map { "\($0) \(row[$0] ?? 0)" }.joined(separator: ", ")
         print("   \(category.rawValue) (\(row.values.reduce(0, +))): \(cells)")
     }
-    report("classify-validate: mean exempt recall", mean[0], "%")
-    report("classify-validate: mean open items flagged", mean[1], "%")
-    report("classify-validate: mean with a suggestion", mean[2], "%")
-    report("classify-validate: mean category agreement", mean[3], "%")
-    report("classify-validate: mean Pasal 17 letter agreement", mean[4], "%")
+    reportPercent("classify-validate: mean exempt recall", counted[0] == 0 ? nil : mean[0])
+    reportPercent("classify-validate: mean open items flagged", counted[1] == 0 ? nil : mean[1])
+    reportPercent("classify-validate: mean with a suggestion", counted[2] == 0 ? nil : mean[2])
+    reportPercent("classify-validate: mean category agreement", counted[3] == 0 ? nil : mean[3])
+    reportPercent("classify-validate: mean Pasal 17 letter agreement", counted[4] == 0 ? nil : mean[4])
     if ProcessInfo.processInfo.environment["DIP_VALIDATE_MISSES"] != nil {
         for miss in pooled.misses { print("   miss: " + miss) }
     }

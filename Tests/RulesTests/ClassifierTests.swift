@@ -26,6 +26,24 @@ final class ClassifierTests: XCTestCase {
         XCTAssertEqual(TextNormalizer.tokens("&"), [])
     }
 
+    func testHTMLEscapedEntitiesAreDecodedBeforeTokenising() {
+        XCTAssertEqual(TextNormalizer.tokens("Nama &amp; alamat penerima"), TextNormalizer.tokens("Nama & alamat penerima"))
+        XCTAssertEqual(TextNormalizer.tokens("Nama &amp; alamat penerima"), ["nama", "dan", "alamat", "penerima"])
+        XCTAssertEqual(TextNormalizer.tokens("nama&amp;alamat"), ["nama", "dan", "alamat"])
+        XCTAssertEqual(TextNormalizer.tokens("&quot;Rekam medis&quot; pasien&#39;s &lt;b&gt;data&apos;"),
+                       ["rekam", "medis", "pasien", "s", "b", "data"])
+        // Numeric entities, decimal and hex, including non-ASCII characters (folded as usual).
+        XCTAssertEqual(TextNormalizer.tokens("Nama &#38; alamat; Nama &#x26; alamat; caf&#233; &#X41;BC"),
+                       ["nama", "dan", "alamat", "nama", "dan", "alamat", "cafe", "abc"])
+        // Upper-case abbreviations escaped stay as they were unescaped.
+        XCTAssertEqual(TextNormalizer.tokens("Diagram P&amp;ID"), ["diagram", "p", "id"])
+        // Anything not a well-formed entity is left alone: no ";", unknown names, bad digits,
+        // no scalar, and only one level of escaping is undone.
+        XCTAssertEqual(TextNormalizer.decodingEntities("a &amp b &nbsp; c &#; &#x; &#12a; &#xZZ; &#1114112; &AMP; &"),
+                       "a &amp b &nbsp; c &#; &#x; &#12a; &#xZZ; &#1114112; &AMP; &")
+        XCTAssertEqual(TextNormalizer.decodingEntities("&amp;amp; R&D; &#60;&#x3e;"), "&amp; R&D; <>")
+    }
+
     func testTitleWithAmpersandIsClassifiedAsWithDan() {
         let pairs = [("Nama & alamat penerima bantuan sosial perorangan", "Nama dan alamat penerima bantuan sosial perorangan"),
                      ("Daftar nama&alamat apotek berizin", "Daftar nama dan alamat apotek berizin")]

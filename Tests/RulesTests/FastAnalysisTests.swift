@@ -32,7 +32,8 @@ final class FastAnalysisTests: XCTestCase {
         }
         texts += ["", "17", "2024", "Pasal 17 huruf h", "Rekam medis pasien; NIK; KK", "Data pribadinya dinilai",
                   "Şifre sunucu — konfigurasi jaringan", "Qwerty zxcvb 123456",
-                  "Nama & alamat penerima bansos", "nama&alamat apotek", "Diagram P&ID K3&L"]
+                  "Nama & alamat penerima bansos", "nama&alamat apotek", "Diagram P&ID K3&L",
+                  "Nama &amp; alamat penerima bansos", "&quot;Rekam medis&quot; pasien &#39;KIS&#39;", "caf&#233; &#x26; resto"]
         return texts
     }
 

@@ -142,6 +142,29 @@ final class PrecedentTests: XCTestCase {
         XCTAssertEqual(LabelledList.letters("17h2;17j"), ["h", "j"])
     }
 
+    func testFigureWithNothingToMeasureSaysSoInsteadOfZeroPercent() {
+        // No item with a cited ground: the letter figure cannot be measured, it did not fail.
+        let items = [
+            LabelledItem(title: "Rekam medis pasien rawat inap", category: .dikecualikan, groundLetters: []),
+            LabelledItem(title: "Laporan keuangan tahunan", category: .berkala, groundLetters: []),
+        ]
+        let report = Evaluator.evaluate(items, classifier: Classifier(ruleSet: defaultRules, precedents: []))
+        XCTAssertEqual(report.withGround, 0)
+        let lines = report.figureLines
+        XCTAssertEqual(lines.count, 5)
+        XCTAssertEqual(lines[4], "Huruf Pasal 17 sama dengan yang dikutip badan publik: 0/0 — tidak terukur (tidak ada butir dengan dasar yang dikutip)")
+        XCTAssertNil(EvaluationReport.measured(report.groundAgreed, report.withGround))
+        // The measurable figures keep their form and target.
+        XCTAssertTrue(lines[2].hasPrefix("Butir yang diberi saran kategori: \(report.suggested)/2 = "), lines[2])
+        XCTAssertTrue(lines[2].hasSuffix("% (sasaran ≥ 95%)"), lines[2])
+        XCTAssertTrue(lines[0].hasSuffix(" (sasaran ≥ 90%)"), lines[0])
+        // An empty report: nothing at all is measurable, and no line claims 0.0%.
+        let empty = EvaluationReport().figureLines
+        XCTAssertEqual(empty.count, 5)
+        XCTAssertTrue(empty.allSatisfy { $0.contains("0/0 — tidak terukur (") && !$0.contains("%") }, "\(empty)")
+        XCTAssertEqual(EvaluationReport.measured(1, 4), 0.25)
+    }
+
     func testLetterFigureIsTakenApartWithoutChangingIt() {
         // The letter figure counts items whose body stated a ground; an item dip does not flag
         // has no letter from dip and disagrees. The detail counts the flagged ones apart and
