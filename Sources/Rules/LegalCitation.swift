@@ -108,6 +108,14 @@ public struct LegalCitations: Sendable, Hashable {
         return missing
     }
 
+    /// The Pasal 17 letter of a ground code, lower-cased ("17H2" → h), or nil when the code is
+    /// not one of Pasal 17.
+    static func letter(of code: String) -> Character? {
+        let c = code.lowercased()
+        guard c.hasPrefix("17"), c.count >= 3 else { return nil }
+        return c[c.index(c.startIndex, offsetBy: 2)]
+    }
+
     /// Pasal 17 letters whose exemptions UU 14/2008 Pasal 20 ayat (1) declares not permanent.
     public static let lettersNeverPermanent: Set<Character> = ["a", "b", "c", "d", "e", "f"]
 
@@ -119,11 +127,7 @@ public struct LegalCitations: Sendable, Hashable {
     public static func permanenceProblem(codes: [String], period: RetentionPeriod,
                                          conclusion: ConsequenceConclusion) -> String? {
         guard period == .permanent, conclusion == .exemptWhole || conclusion == .exemptPart else { return nil }
-        let letters = codes.compactMap { code -> Character? in
-            let c = code.lowercased()
-            guard c.hasPrefix("17"), c.count >= 3 else { return nil }
-            return c[c.index(c.startIndex, offsetBy: 2)]
-        }
+        let letters = codes.compactMap(letter(of:))
         guard !letters.isEmpty, letters.allSatisfy({ lettersNeverPermanent.contains($0) }) else { return nil }
         let named = Array(Set(letters)).sorted().map { "huruf \($0)" }.joined(separator: ", ")
         return "Pengecualian berdasarkan Pasal 17 \(named) UU 14/2008 tidak bersifat permanen (Pasal 20 ayat (1)); "
@@ -137,11 +141,7 @@ public struct LegalCitations: Sendable, Hashable {
     /// and gives 30 years at most for huruf a). `exemptions` are (item id, ground codes).
     public static func periodRegulationNote(_ exemptions: [(id: String, codes: [String])]) -> String? {
         let limited = exemptions.compactMap { e -> String? in
-            let letters = Set(e.codes.compactMap { code -> Character? in
-                let c = code.lowercased()
-                guard c.hasPrefix("17"), c.count >= 3 else { return nil }
-                return c[c.index(c.startIndex, offsetBy: 2)]
-            }.filter { lettersNeverPermanent.contains($0) }).sorted()
+            let letters = Set(e.codes.compactMap(letter(of:)).filter { lettersNeverPermanent.contains($0) }).sorted()
             return letters.isEmpty ? nil : "\(e.id) (huruf \(letters.map(String.init).joined(separator: ", ")))"
         }
         guard !limited.isEmpty else { return nil }
@@ -168,9 +168,8 @@ public struct LegalCitations: Sendable, Hashable {
     public static func unnumberedPointNote(codes: [String]) -> String? {
         let lowered = codes.map { $0.lowercased() }
         var bare: [Character] = []
-        for code in lowered where code.hasPrefix("17") && code.count == 3 {
-            let letter = code[code.index(code.startIndex, offsetBy: 2)]
-            guard enumeratedLetters[letter] != nil, !bare.contains(letter) else { continue }
+        for code in lowered where code.count == 3 {
+            guard let letter = letter(of: code), enumeratedLetters[letter] != nil, !bare.contains(letter) else { continue }
             // A point of the same letter also cited names the secret already.
             if lowered.contains(where: { $0.count > 3 && $0.hasPrefix("17\(letter)") }) { continue }
             bare.append(letter)
