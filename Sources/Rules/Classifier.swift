@@ -592,13 +592,13 @@ public struct Classifier: Sendable {
     /// gets no category from the common-category fallback.
     static let vagueWords: Set<String> = ["lain", "lainnya", "dll", "umum", "rupa", "macam", "sebagainya"]
 
-    /// "Lapisan pembelajaran: …" — why the learned layer chose an open category.
     /// A ground in words from its dasar_hukum (never a local code such as "17j1").
     static func describe(ground code: String, ruleSet: RuleSet, citations: LegalCitations) -> String {
         let cited = citations.citation(codes: [code])
         return ruleSet.groundTitle(code).map { "\(cited.isEmpty ? code : cited): \($0)" } ?? (cited.isEmpty ? code : cited)
     }
 
+    /// "Lapisan pembelajaran: …" — why the learned layer chose an open category.
     static func modelCategoryNote(_ category: Category, _ assessment: LearnedModel.Assessment) -> String {
         let words = assessment.openWords.isEmpty ? "" : " (kata yang menentukan: \(assessment.openWords.joined(separator: ", ")))"
         return "Dari kata-katanya, informasi seperti ini paling sering \(verb(category)) oleh badan publik lain\(words)."
