@@ -29,11 +29,17 @@ public enum DurableFiles {
         }
     }
 
+    /// The temporary name a file is written under beside `url` before it is renamed into place
+    /// (hidden, with this process's id): the name `Housekeeping` knows as a crashed writer's leftover.
+    static func temporaryURL(for url: URL) -> URL {
+        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+    }
+
     /// The temp-name, fsync, rename and folder-sync protocol around a body that writes bytes.
     static func write(to url: URL, body: (TemporaryFile) throws -> Void) throws {
         let dir = url.deletingLastPathComponent()
         try createDirectory(dir)
-        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        let temp = temporaryURL(for: url)
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw posixError("membuat", temp.path) }
         do {
@@ -141,7 +147,7 @@ public enum DurableFiles {
         let input = open(source.path, O_RDONLY | O_CLOEXEC)
         guard input >= 0 else { throw posixError("membuka", source.path) }
         defer { close(input) }
-        let temp = dir.appendingPathComponent(".\(destination.lastPathComponent).tmp-\(getpid())")
+        let temp = temporaryURL(for: destination)
         let output = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o640)
         guard output >= 0 else { throw posixError("membuat", temp.path) }
         fchmod(output, 0o640)

@@ -44,7 +44,7 @@ final class KeptPageIndex: @unchecked Sendable {
     private var buffer: [UInt8] = []
     private var hasher = SHA256()
     private var failure: Error?
-    private var temporary: URL { url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())") }
+    private var temporary: URL { DurableFiles.temporaryURL(for: url) }
     /// The row looked up or kept last, recorded when it is emitted (`advance`).
     private var pending: (key: KeptRowFile.Key, digest: KeptRowFile.Key, length: Int, split: Int)?
     /// Bytes of the new page emitted so far.

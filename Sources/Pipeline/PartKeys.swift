@@ -105,7 +105,7 @@ struct KeptParts {
         try DurableFiles.createDirectory(folder)
         let data = Data(data)
         let target = url(name)
-        let temp = folder.appendingPathComponent(".\(name).tmp-\(getpid())")
+        let temp = DurableFiles.temporaryURL(for: target)
         do {
             try data.write(to: temp)
         } catch {
@@ -154,7 +154,7 @@ final class KeptRowFile: @unchecked Sendable {
     init(url: URL, frame: String) {
         self.url = url
         self.frame = frame
-        temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())")
+        temporary = DurableFiles.temporaryURL(for: url)
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return }
         if let parsed = Self.parse(fd, frame: frame) {

@@ -301,7 +301,7 @@ public struct PublishStage {
                                      page: pageURL, frame: PartKeys.key(["pemeriksaan-halaman"]))
         // The workbook is zipped straight into a temporary file (a regency's, zipped in memory
         // and copied out, was 20 MB of the run's peak at 4×), made durable and renamed last.
-        let workbookTemporary = workspace.review.appendingPathComponent(".\(workbookURL.lastPathComponent).tmp-\(getpid())")
+        let workbookTemporary = DurableFiles.temporaryURL(for: workbookURL)
         do {
             try DurableFiles.write(to: pageURL, streamingBytes: { emit in
                 try pack.write(clock: clock, kept: ReviewKeptRows(page: pageRows.rows), workbookTo: workbookTemporary) { piece in
