@@ -46,12 +46,7 @@ extension AppDatabase {
     /// Differences between the last published version (the last decree) and the register's
     /// current state.
     public func diffSinceLastDecree() throws -> VersionDiff {
-        try read { db in
-            let published = try Int.fetchOne(
-                db, sql: "SELECT MAX(number) FROM versions WHERE status = 'published'")
-            return try Self.diff(db, from: published, to: nil, current: { try currentState(db) },
-                                 kept: try keptCurrentContent(db))
-        }
+        try read { db in try diffWithCurrentState(db, from: try Self.lastDecreeNumber(db)) }
     }
 
     /// The changes the review pack shows: since the last decree (`sinceDecree`); before the
@@ -60,16 +55,25 @@ extension AppDatabase {
     /// earlier version exists: every item is new.
     public func reviewDiff(draft: Int?) throws -> (diff: VersionDiff, sinceDecree: Bool)? {
         try read { db in
-            let kept = try keptCurrentContent(db)
-            if let published = try Int.fetchOne(
-                db, sql: "SELECT MAX(number) FROM versions WHERE status = 'published'") {
-                return (try Self.diff(db, from: published, to: nil, current: { try currentState(db) }, kept: kept), true)
+            if let published = try Self.lastDecreeNumber(db) {
+                return (try diffWithCurrentState(db, from: published), true)
             }
             guard let earlier = try Int.fetchOne(
                 db, sql: "SELECT MAX(number) FROM versions WHERE number < ?", arguments: [draft ?? Int.max])
             else { return nil }
-            return (try Self.diff(db, from: earlier, to: nil, current: { try currentState(db) }, kept: kept), false)
+            return (try diffWithCurrentState(db, from: earlier), false)
         }
+    }
+
+    /// The number of the last published version (the last decree), nil before the first.
+    static func lastDecreeNumber(_ db: Database) throws -> Int? {
+        try Int.fetchOne(db, sql: "SELECT MAX(number) FROM versions WHERE status = 'published'")
+    }
+
+    /// Differences between version `from` and the current state, the current revisions taken
+    /// from those the run keeps when it keeps them.
+    private func diffWithCurrentState(_ db: Database, from: Int?) throws -> VersionDiff {
+        try Self.diff(db, from: from, to: nil, current: { try currentState(db) }, kept: try keptCurrentContent(db))
     }
 
     /// Every revision, state, test, decision and version membership of one item.

@@ -399,8 +399,7 @@ extension AppDatabase {
     }
 
     static func awaitingRecord(_ db: Database) throws -> VersionRecord? {
-        let lastPublished = try Int.fetchOne(
-            db, sql: "SELECT MAX(number) FROM versions WHERE status = 'published'") ?? 0
+        let lastPublished = try lastDecreeNumber(db) ?? 0
         return try VersionRecord
             .filter(Column("status") == VersionStatus.approved && Column("number") > lastPublished)
             .order(Column("number").desc).fetchOne(db)
