@@ -752,7 +752,7 @@ aturan:
   - id: audit-pengawasan-internal
     keterangan: Kertas kerja, konsep temuan dan laporan hasil audit/pengawasan internal yang belum selesai ditindaklanjuti — UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik; Penjelasan pengungkapan prematur menghambat proses), bukan huruf h (rahasia pribadi); audit investigatif atas dugaan tindak pidana; huruf a angka 1; nama dan data pribadi dalam temuan; huruf h, dikecualikan sebagian; laporan hasil pengawasan yang sudah final sering disengketakan di Komisi Informasi, sehingga kepentingan publiknya wajib ditimbang
     prioritas: 100
-    salah_satu: [hasil audit internal, audit internal, audit eksternal, hasil audit, laporan hasil audit, kertas kerja audit, kertas kerja pemeriksaan, temuan audit, temuan pemeriksaan, laporan hasil pengawasan, tindak lanjut hasil pengawasan, hasil pengawasan, data pengawasan, sasaran pengawasan, laporan hasil pemeriksaan inspektorat, hasil pemeriksaan reguler, laporan hasil reviu internal, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring, temuan sementara, tanggapan auditi, tanggapan atas temuan]
+    salah_satu: [hasil audit internal, audit internal, audit eksternal, hasil audit, laporan hasil audit, kertas kerja audit, kertas kerja pemeriksaan, temuan audit, temuan pemeriksaan, laporan hasil pengawasan, tindak lanjut hasil pengawasan, hasil pengawasan, data pengawasan, sasaran pengawasan, laporan hasil pemeriksaan inspektorat, hasil pemeriksaan reguler, laporan hasil reviu internal, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring, temuan sementara, tanggapan auditi, tanggapan atas temuan, memorandum spi, memorandum satuan pengawasan intern, memorandum audit, temuan spi, laporan hasil audit spi, hasil pemeriksaan spi]
     kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, harga, pasar, kualitas, mutu, pemilu, pemilihan, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum, telah ditindaklanjuti, sudah ditindaklanjuti, bpk, badan pemeriksa keuangan, rekap, per opd, per perangkat daerah]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -1127,7 +1127,7 @@ aturan:
     semua:
       - [pegawai, dosen, guru, karyawan, nasabah, debitur, anggota koperasi, anggota, dokter, perawat, tenaga kesehatan, tenaga kependidikan, per nama, per orang, individu, pensiunan, pasien]
     salah_satu: [gaji, penghasilan, remunerasi, tunjangan kinerja, insentif, honor, honorarium, pinjaman, kredit, tabungan, simpanan, rekening, potongan, utang, piutang, aset pribadi, harta pribadi, slip, pajak penghasilan, pph 21, jasa pelayanan, uang lembur, pembayaran tunjangan, tunggakan]
-    kecuali: [belanja, anggaran, realisasi, pagu, standar, standar biaya, besaran, peraturan, perbup, peraturan bupati, keputusan bupati, ketentuan, pedoman, tata cara, prosedur, sop, jumlah, rekapitulasi jumlah, kelas jabatan, formasi, kebutuhan, sosialisasi, persyaratan, syarat, program, laporan harta kekayaan, lhkpn, lhkasn, yang wajib, untuk diumumkan, kebijakan, kas umum daerah, rekening kas, analisis, proyeksi, usulan kebutuhan, penetapan, keputusan, sk, tabel, menurut golongan, skala gaji, anggota dprd, pimpinan dprd, dprd, kepala daerah, gaji pokok, berdasarkan pp, peraturan pemerintah, instansi]
+    kecuali: [belanja, anggaran, realisasi, pagu, standar, standar biaya, besaran, peraturan, perbup, peraturan bupati, keputusan bupati, ketentuan, pedoman, tata cara, prosedur, sop, jumlah, rekapitulasi jumlah, kelas jabatan, formasi, kebutuhan, sosialisasi, persyaratan, syarat, program, laporan harta kekayaan, lhkpn, lhkasn, yang wajib, untuk diumumkan, kebijakan, kas umum daerah, rekening kas, analisis, proyeksi, usulan kebutuhan, penetapan, keputusan, sk, tabel, menurut golongan, skala gaji, anggota dprd, pimpinan dprd, dprd, kepala daerah, gaji pokok, berdasarkan pp, peraturan pemerintah, instansi, suku bunga, bunga tabungan, bunga deposito, bunga kredit]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
@@ -1203,8 +1203,8 @@ aturan:
     keterangan: Dokumen yang masih konsep/dibahas atau tindakan yang belum dilaksanakan/diselesaikan (keputusan belum ditetapkan, rapat belum sepakat, penanganan belum selesai) — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan; Penjelasan — pengungkapan prematur menghambat kebijakan); dibuka setelah keputusan ditetapkan atau proses selesai, atau atas putusan Komisi Informasi/pengadilan, dengan jangka waktu yang ditetapkan dalam uji konsekuensi (Pasal 20 hanya mengatur huruf a–f)
     prioritas: 100
     semua:
-      - [konsep, draf, draft, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, naskah kerja sama, kesepakatan bersama, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan, reviu, laporan hasil reviu, rekomendasi, hasil seleksi, laporan hasil pemeriksaan, lhp, perjanjian, naskah perjanjian, rencana, nilai, daftar nilai, audit, hasil audit, sanksi administratif, sanksi administrasi]
-    salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan, belum ditandatangani, belum ditanda tangani, sebelum ditandatangani, belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan, belum diputuskan, masih dinegosiasikan, sedang dinegosiasikan, dalam negosiasi, sebelum pengumuman, masih dirundingkan, sedang dirundingkan, dalam perundingan, belum disetujui, sebelum disetujui, belum tanda tangan, belum bertanda tangan, tahap perundingan, tahap negosiasi]
+      - [kajian, kajian kelayakan, studi kelayakan, proposal, penawaran, konsep, draf, draft, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, naskah kerja sama, kesepakatan bersama, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan, reviu, laporan hasil reviu, rekomendasi, hasil seleksi, laporan hasil pemeriksaan, lhp, perjanjian, naskah perjanjian, rencana, nilai, daftar nilai, audit, hasil audit, sanksi administratif, sanksi administrasi]
+    salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan, belum ditandatangani, belum ditanda tangani, sebelum ditandatangani, belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan, belum diputuskan, masih dinegosiasikan, sedang dinegosiasikan, dalam negosiasi, sebelum pengumuman, masih dirundingkan, sedang dirundingkan, dalam perundingan, belum disetujui, sebelum disetujui, belum tanda tangan, belum bertanda tangan, tahap perundingan, tahap negosiasi, sebelum diputuskan]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, sosialisasi, daftar rancangan, program pembentukan, pekerjaan, proyek, pembangunan, paket, progres, kemajuan, realisasi, program kerja, capaian, target, tunggakan, piutang, rancangan peraturan, proses pembuatan, nilai jual, njop, dikonsultasikan, pengumuman hasil]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -1281,8 +1281,8 @@ aturan:
   - id: rahasia-bisnis-bumd
     keterangan: Rencana dan strategi bisnis, struktur biaya dan data pelanggan badan usaha milik negara/daerah (persaingan usaha tidak sehat) — UU 14/2008 Pasal 17 huruf b
     prioritas: 100
-    salah_satu: [rkap, rencana kerja dan anggaran perusahaan, rencana jangka panjang perusahaan, rjpp, rencana bisnis, business plan, strategi bisnis, strategi pemasaran, strategi perusahaan, data pelanggan, daftar pelanggan, database pelanggan, data konsumen, harga pokok produksi, struktur biaya produksi, formula produk, resep produk, desain produk, kajian bisnis, analisis pesaing, data pemasok, rencana ekspansi usaha]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, statistik, rekapitulasi, rekap, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan]
+    salah_satu: [rkap, rencana kerja dan anggaran perusahaan, rencana jangka panjang perusahaan, rjpp, rencana bisnis, business plan, strategi bisnis, strategi pemasaran, strategi perusahaan, data pelanggan, daftar pelanggan, database pelanggan, data konsumen, harga pokok produksi, struktur biaya produksi, formula produk, resep produk, desain produk, kajian bisnis, analisis pesaing, data pemasok, rencana ekspansi usaha, rencana strategis bisnis, rencana strategis perusahaan, formula harga, formula penetapan harga, formula harga jual, resep dan proses produksi, resep dan formula, daftar pemasok, harga kontrak bahan baku, harga beli bahan baku, rencana peluncuran produk, rencana pengembangan produk, uji tuntas, due diligence]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, statistik, rekapitulasi, rekap, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, diumumkan, telah diumumkan, pengumuman]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -1292,6 +1292,59 @@ aturan:
     contoh_tidak_cocok:
       - Tarif air minum per golongan pelanggan
       - Jumlah pelanggan per wilayah pelayanan
+
+  - id: risalah-organ-perusahaan
+    keterangan: Risalah, notulen dan bahan rapat direksi, dewan pengawas/komisaris dan RUPS badan usaha milik daerah — dokumen intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i); UU 40/2007 Pasal 100 ayat (1) dan (3) serta PP 54/2017 menyimpan risalah itu untuk organ perusahaan dan pemegang saham, bukan untuk umum; yang diumumkan (ringkasan hasil RUPS, pengumuman, susunan organ, jadwal) terbuka
+    prioritas: 100
+    semua:
+      - [notulen, notulensi, risalah, bahan rapat, rekaman rapat, hasil rapat]
+    salah_satu: [rapat direksi, rapat dewan pengawas, rapat dewas, rapat dewan komisaris, rapat komisaris, rapat gabungan direksi, rapat direksi dan dewan pengawas, rapat umum pemegang saham, rups, rups luar biasa, rupslb]
+    kecuali: [ringkasan, pengumuman, diumumkan, jadwal, agenda, undangan, panggilan, tata cara, tata tertib, pedoman, sop, prosedur, jumlah]
+    kategori: dikecualikan
+    pengecualian: [17i]
+    contoh_cocok:
+      - Notulen rapat direksi Perumda Air Minum
+      - Risalah rapat dewan pengawas BPR
+    contoh_tidak_cocok:
+      - Pengumuman ringkasan risalah RUPS tahunan Perseroda
+      - Jadwal rapat umum pemegang saham
+
+  - id: negosiasi-bisnis
+    keterangan: Bahan, strategi dan posisi tawar perundingan dagang badan publik atau BUMD dengan mitra sebelum kesepakatan — UU 14/2008 Pasal 17 huruf b (membuka posisi tawar merugikan perlindungan dari persaingan usaha tidak sehat; UU 5/1999); hasil kerja sama yang telah ditandatangani terbuka
+    prioritas: 100
+    salah_satu: [bahan negosiasi, strategi negosiasi, posisi tawar, batas harga negosiasi, bahan perundingan, strategi perundingan, skenario negosiasi]
+    kecuali: [tata cara, pedoman, sop, prosedur, pelatihan, bimtek, bimbingan teknis, diklat, telah ditandatangani, sudah ditandatangani, jumlah]
+    kategori: dikecualikan
+    pengecualian: [17b]
+    contoh_cocok:
+      - Bahan negosiasi harga jual air curah dengan mitra industri
+    contoh_tidak_cocok:
+      - Pelatihan strategi negosiasi bagi pegawai BUMD
+
+  - id: rahasia-bank
+    keterangan: Keterangan mengenai nasabah penyimpan dan simpanannya pada bank milik daerah (BPR, bank daerah) — rahasia bank menurut Pasal 40 UU 7/1992 sebagaimana telah diubah dengan UU 10/1998, jadi informasi yang tidak boleh diungkapkan berdasarkan undang-undang (UU 14/2008 Pasal 17 huruf j) dan kondisi keuangan seseorang (huruf h angka 3); suku bunga, produk simpanan dan jumlah dana pihak ketiga terbuka
+    prioritas: 100
+    salah_satu: [nasabah penyimpan, simpanan nasabah, deposito nasabah, tabungan nasabah, saldo simpanan, saldo tabungan nasabah, data deposan, daftar deposan, rekening nasabah, giro nasabah]
+    kecuali: [jumlah, total, rekap, rekapitulasi, statistik, suku bunga, bunga simpanan, produk simpanan, tata cara, syarat, persyaratan, prosedur, sop, pedoman, penjaminan simpanan, lps, dana pihak ketiga, laporan publikasi, sosialisasi, program]
+    kategori: dikecualikan
+    pengecualian: [17j6, 17h3]
+    contoh_cocok:
+      - Data deposito nasabah penyimpan Bank Perekonomian Rakyat
+    contoh_tidak_cocok:
+      - Suku bunga simpanan nasabah BPR
+      - Jumlah dana pihak ketiga BPR
+
+  - id: laporan-ppatk
+    keterangan: Laporan transaksi keuangan mencurigakan atau tunai dari pihak pelapor (bank daerah, BPR) kepada PPATK — UU 8/2010 Pasal 11 dan 12 melarang pihak pelapor memberitahukan laporan itu (anti tipping-off), jadi informasi yang tidak boleh diungkapkan berdasarkan undang-undang (UU 14/2008 Pasal 17 huruf j); pedoman dan sosialisasi APU-PPT terbuka
+    prioritas: 100
+    salah_satu: [transaksi keuangan mencurigakan, ltkm, transaksi keuangan tunai, ltkt, laporan kepada ppatk, laporan ke ppatk]
+    kecuali: [pedoman, tata cara, sop, prosedur, sosialisasi, pelatihan, bimtek, kebijakan, program]
+    kategori: dikecualikan
+    pengecualian: [17j7]
+    contoh_cocok:
+      - Laporan transaksi keuangan mencurigakan bank daerah kepada PPATK
+    contoh_tidak_cocok:
+      - Pedoman penerapan program APU PPT dan pelaporan transaksi keuangan mencurigakan
 
   - id: keamanan-gedung-objek-vital
     keterangan: Rincian pengamanan kantor, objek vital, uang dan pejabat (denah pengamanan, letak CCTV, brankas, jadwal patroli dan pengawalan, rencana pengamanan kunjungan Presiden/VVIP, bandar udara dan objek vital) — UU 14/2008 Pasal 17 huruf c dan huruf a angka 5; pengamanan kepala negara dan objek vital nasional adalah operasi keamanan negara (huruf c angka 1), bukan penyelidikan tindak pidana (huruf a angka 1); huruf a angka 5 hanya melindungi peralatan, sarana dan prasarana penegak hukum (misalnya Satpol PP) dan huruf c hanya pertahanan dan keamanan negara (angka 1–7), sehingga untuk pengamanan kantor biasa dasarnya lemah dan bahayanya harus diuraikan dalam uji konsekuensi
@@ -1341,7 +1394,7 @@ aturan:
   - id: memorandum-internal
     keterangan: Memorandum dan surat antar/intra badan publik yang menurut sifatnya dirahasiakan (telaahan staf, nota pertimbangan, disposisi, notulen rapat pimpinan/internal, pendapat hukum, konsep yang masih dibahas) — UU 14/2008 Pasal 17 huruf i
     prioritas: 100
-    salah_satu: [telaahan staf, telaah staf, nota pertimbangan, memo internal, memorandum internal, nota dinas internal, lembar disposisi, disposisi pimpinan, notulen rapat pimpinan, notulen rapim, risalah rapat pimpinan, rapat pimpinan, rapim, rapat internal, notulen rapat internal, rapat terbatas, bahan rapat pimpinan, bahan rapat internal, korespondensi internal, surat menyurat internal, pendapat hukum, legal opinion, kajian hukum internal, masih dalam pembahasan, sedang dibahas, belum ditetapkan, dalam proses penyusunan, konsep yang belum ditetapkan, draf yang belum ditetapkan, surat bersifat terbatas, surat terbatas, sangat rahasia, rahasia jabatan, rahasia negara, dokumen rahasia, berklasifikasi rahasia, rapat tertutup, sidang tertutup, pertemuan tertutup, draft laporan hasil pemeriksaan, draf laporan hasil pemeriksaan, konsep laporan hasil pemeriksaan, draft lhp, draf lhp, konsep lhp, disposisi, konsep perjanjian, draf perjanjian, draft perjanjian, rancangan perjanjian, percakapan grup, grup whatsapp pimpinan, percakapan whatsapp, chat whatsapp pimpinan, rekaman suara rapat, konsep nota dinas, draf nota dinas, draft nota dinas, telaah hukum internal, telaahan hukum]
+    salah_satu: [telaahan staf, telaah staf, nota pertimbangan, memo internal, memorandum internal, nota dinas internal, lembar disposisi, disposisi pimpinan, notulen rapat pimpinan, notulen rapim, risalah rapat pimpinan, rapat pimpinan, rapim, rapat internal, notulen rapat internal, rapat terbatas, bahan rapat pimpinan, bahan rapat internal, korespondensi internal, surat menyurat internal, pendapat hukum, legal opinion, kajian hukum internal, masih dalam pembahasan, sedang dibahas, belum ditetapkan, dalam proses penyusunan, konsep yang belum ditetapkan, draf yang belum ditetapkan, surat bersifat terbatas, surat terbatas, sangat rahasia, rahasia jabatan, rahasia negara, dokumen rahasia, berklasifikasi rahasia, rapat tertutup, sidang tertutup, pertemuan tertutup, draft laporan hasil pemeriksaan, draf laporan hasil pemeriksaan, konsep laporan hasil pemeriksaan, draft lhp, draf lhp, konsep lhp, disposisi, konsep perjanjian, draf perjanjian, draft perjanjian, rancangan perjanjian, percakapan grup, grup whatsapp pimpinan, percakapan whatsapp, chat whatsapp pimpinan, rekaman suara rapat, konsep nota dinas, draf nota dinas, draft nota dinas, telaah hukum internal, telaahan hukum, memorandum kepada direksi, memo kepada direksi, memorandum direksi, memo direksi]
     kecuali: [tata cara, pedoman, sop, tata naskah, jumlah, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, pengumuman, sosialisasi, rencana kerja, program, rancangan peraturan, daftar rancangan, proses pembuatan, peraturan, perbup, peraturan bupati, pekerjaan, proyek, pembangunan, terbuka, terbuka untuk umum, dprd, paripurna, jurnal, dimuat, diterbitkan, publikasi, aplikasi, sistem informasi, e disposisi, nilai jual, njop]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -2108,7 +2161,7 @@ aturan:
   - id: data-beserta-identitas-orang
     keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain), disusun per pemilik — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); data pelanggan dinilai aturan data-pelanggan-perorangan; yang diumumkan atau berupa jumlah tetap terbuka; rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang
     prioritas: 100
-    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien]
+    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien, beserta tunggakan, beserta tagihan]
     kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
@@ -33221,6 +33274,12 @@ pasal_17:
       - angka: 5
         judul: Arsip yang aksesnya ditutup oleh pencipta arsip (UU 43/2009 Pasal 44)
         dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 43/2009 tentang Kearsipan
+      - angka: 6
+        judul: Rahasia bank (keterangan mengenai nasabah penyimpan dan simpanannya)
+        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 7/1992 tentang Perbankan sebagaimana telah diubah dengan UU 10/1998, Pasal 40
+      - angka: 7
+        judul: Laporan pihak pelapor kepada PPATK (larangan memberitahukan)
+        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 8/2010 tentang Pencegahan dan Pemberantasan Tindak Pidana Pencucian Uang, Pasal 11 dan 12
 
 pasal_18:
   - kode: 18-2a

@@ -101,6 +101,16 @@ public enum StatuteBook {
         .init(kind: .uu, number: 11, year: 2012, title: "Sistem Peradilan Pidana Anak", gazette: 153, supplement: 5332),
         .init(kind: .uu, number: 17, year: 2011, title: "Intelijen Negara"),
         .init(kind: .uu, number: 28, year: 2014, title: "Hak Cipta"),
+        // Sectoral laws cited by the BUMD rules (banking secrecy and anti-tipping-off as grounds of
+        // huruf j; unfair competition and the limited company's own records behind huruf b and i).
+        // UU 7/1992 was amended again after 1998 (UU 4/2023 on the financial sector); not recorded here.
+        .init(kind: .uu, number: 7, year: 1992, title: "Perbankan"),
+        .init(kind: .uu, number: 10, year: 1998, title: "Perubahan atas Undang-Undang Nomor 7 Tahun 1992 tentang Perbankan",
+              amends: "UU 7/1992"),
+        .init(kind: .uu, number: 8, year: 2010, title: "Pencegahan dan Pemberantasan Tindak Pidana Pencucian Uang"),
+        .init(kind: .uu, number: 5, year: 1999, title: "Larangan Praktek Monopoli dan Persaingan Usaha Tidak Sehat"),
+        .init(kind: .uu, number: 40, year: 2007, title: "Perseroan Terbatas"),
+        .init(kind: .pp, number: 54, year: 2017, title: "Badan Usaha Milik Daerah"),
         // Cited by an open rule: BPK audit reports given to the legislature are open (Pasal 19 ayat (1)).
         .init(kind: .uu, number: 15, year: 2004, title: "Pemeriksaan Pengelolaan dan Tanggung Jawab Keuangan Negara"),
         // Repealed: a decree of 2026 must not rest on them.
