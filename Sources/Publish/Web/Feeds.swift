@@ -29,10 +29,9 @@ enum Feeds {
         let publishedIDs = Set(list.items.map(\.id))
         let versions = (history.filter { $0.number < current.number && $0.status != .draft }
             .sorted { $0.number < $1.number }) + [current]
-        var seen: [String: Set<Int>] = [:]
-        // Per item id and revision: whether it was last published as the open part of an item
-        // exempted in part, and how many entries that revision has had.
-        var form: [String: (partial: Bool, entries: Int)] = [:]
+        // Per item id, per revision announced: whether it was last published as the open part of
+        // an item exempted in part, and how many entries that revision has had.
+        var announced: [String: [Int: (partial: Bool, entries: Int)]] = [:]
         var out: [FeedEntry] = []
         for v in versions {
             let date = PublishedList.publicationDate(of: v)
@@ -41,21 +40,18 @@ enum Feeds {
             // announced again as new in every later version.
             let items = v.number == current.number ? list.items : PublishedList(version: v).items
             for item in items where publishedIDs.contains(item.id) {
-                var revs = seen[item.id, default: []]
-                let key = "\(item.id)/\(item.revision)"
+                let revs = announced[item.id, default: [:]]
                 let partial = PublishedList.isPartial(item)
-                if revs.contains(item.revision) {
+                if let last = revs[item.revision] {
                     // Same revision: announced again only when its published form changed.
-                    guard let last = form[key], last.partial != partial else { continue }
-                    form[key] = (partial, last.entries + 1)
+                    guard last.partial != partial else { continue }
+                    announced[item.id, default: [:]][item.revision] = (partial, last.entries + 1)
                     out.append(FeedEntry(item: item, date: date, versionNumber: v.number, isNew: false,
                                          variant: last.entries))
                     continue
                 }
                 let isNew = revs.isEmpty && (item.revision <= 1 || item.change == .added)
-                revs.insert(item.revision)
-                seen[item.id] = revs
-                form[key] = (partial, 1)
+                announced[item.id, default: [:]][item.revision] = (partial, 1)
                 out.append(FeedEntry(item: item, date: date, versionNumber: v.number, isNew: isNew))
             }
         }
