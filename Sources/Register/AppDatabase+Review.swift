@@ -164,8 +164,7 @@ extension AppDatabase {
     public func currentItemKeys(_ codes: Set<String>) throws -> [String: [String]] {
         try read { db in
             let state = try currentState(db)
-            let position = try currentPositions(db, items: (state.pendingTests + state.returned)
-                .filter { codes.contains($0.item.unit) }.map(\.item.id))
+            let position = try heldPositions(db, state, units: codes.contains)
             var out: [String: [(position: Int, id: String, revision: Int, nomor: String)]] = [:]
             for p in state.placed where codes.contains(p.item.unit) {
                 out[p.item.unit, default: []].append((p.position, p.item.id, p.revision, p.nomor))

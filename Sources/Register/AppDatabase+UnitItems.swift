@@ -59,11 +59,13 @@ extension AppDatabase {
         }
     }
 
-    /// Each current item's row in its unit's latest list (`item_states.position`): the order
-    /// in which a unit's items, held ones included, are listed and keyed. Asked of the held
-    /// items alone (a placed item carries its position): for every current item, the query's
-    /// latest-submission lookup per row was a third of an update's template stage.
-    func currentPositions(_ db: Database, items ids: [String]) throws -> [String: Int] {
+    /// Each held item's (waiting for a test, returned) row in its unit's latest list
+    /// (`item_states.position`), for the units `wanted` accepts: the order in which a unit's
+    /// items, held ones included, are listed and keyed. Held items alone (a placed item carries
+    /// its position): for every current item, the query's latest-submission lookup per row was a
+    /// third of an update's template stage.
+    func heldPositions(_ db: Database, _ state: CurrentState, units wanted: (String) -> Bool) throws -> [String: Int] {
+        let ids = (state.pendingTests + state.returned).filter { wanted($0.item.unit) }.map(\.item.id)
         var position: [String: Int] = [:]
         try forEachChunk(of: ids) { chunk, marks in
             for row in try Row.fetchAll(db, sql: """
@@ -86,8 +88,7 @@ extension AppDatabase {
             let state = try currentState(db)
             let units = Dictionary(try UnitRecord.fetchAll(db).map { ($0.code, $0.unit) }) { a, _ in a }
             let wanted: (String) -> Bool = { codes?.contains($0) ?? true }
-            let position = try currentPositions(db, items: (state.pendingTests + state.returned)
-                .filter { wanted($0.item.unit) }.map(\.item.id))
+            let position = try heldPositions(db, state, units: wanted)
             // The state keeps placements only: the revisions' texts are read for these units
             // (for every unit: read once and kept for the run's other readers of every item).
             let content: [String: CurrentState.Content]
