@@ -112,10 +112,8 @@ struct PrecedentVerdict: Equatable {
     var voterCount: Int
     var voterBodies: Int
 
-    /// One line per hit ("Preseden: mirip dengan '…' (kemiripan 84%) — dikecualikan oleh …").
-    /// Built when a note needs it, not for every text the classifier reads.
-    var explanation: [String] { hits.indices.map(explanationLine) }
-
+    /// Hit `i`'s line for the notes ("Preseden: mirip dengan '…' (kemiripan 84%) — dikecualikan
+    /// oleh …"), built when a note needs it, not for every text the classifier reads.
     func explanationLine(_ i: Int) -> String {
         let hit = hits[i]
         let verb = Classifier.verb(hit.category)
