@@ -1322,7 +1322,7 @@ aturan:
       - Pelatihan strategi negosiasi bagi pegawai BUMD
 
   - id: rahasia-bank
-    keterangan: Keterangan mengenai nasabah penyimpan dan simpanannya pada bank milik daerah (BPR, bank daerah) — rahasia bank menurut Pasal 40 UU 7/1992 sebagaimana telah diubah dengan UU 10/1998, jadi informasi yang tidak boleh diungkapkan berdasarkan undang-undang (UU 14/2008 Pasal 17 huruf j) dan kondisi keuangan seseorang (huruf h angka 3); suku bunga, produk simpanan dan jumlah dana pihak ketiga terbuka
+    keterangan: Keterangan mengenai nasabah penyimpan dan simpanannya pada bank milik daerah (BPR, bank daerah) — rahasia bank menurut Pasal 40 UU 7/1992 sebagaimana telah beberapa kali diubah terakhir dengan UU 4/2023, jadi informasi yang tidak boleh diungkapkan berdasarkan undang-undang (UU 14/2008 Pasal 17 huruf j) dan kondisi keuangan seseorang (huruf h angka 3); suku bunga, produk simpanan dan jumlah dana pihak ketiga terbuka
     prioritas: 100
     salah_satu: [nasabah penyimpan, simpanan nasabah, deposito nasabah, tabungan nasabah, saldo simpanan, saldo tabungan nasabah, data deposan, daftar deposan, rekening nasabah, giro nasabah]
     kecuali: [jumlah, total, rekap, rekapitulasi, statistik, suku bunga, bunga simpanan, produk simpanan, tata cara, syarat, persyaratan, prosedur, sop, pedoman, penjaminan simpanan, lps, dana pihak ketiga, laporan publikasi, sosialisasi, program]
@@ -33276,7 +33276,7 @@ pasal_17:
         dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 43/2009 tentang Kearsipan
       - angka: 6
         judul: Rahasia bank (keterangan mengenai nasabah penyimpan dan simpanannya)
-        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 7/1992 tentang Perbankan sebagaimana telah diubah dengan UU 10/1998, Pasal 40
+        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. Pasal 40 UU 7/1992 tentang Perbankan sebagaimana telah beberapa kali diubah terakhir dengan UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan
       - angka: 7
         judul: Laporan pihak pelapor kepada PPATK (larangan memberitahukan)
         dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 8/2010 tentang Pencegahan dan Pemberantasan Tindak Pidana Pencucian Uang, Pasal 11 dan 12

@@ -103,10 +103,13 @@ public enum StatuteBook {
         .init(kind: .uu, number: 28, year: 2014, title: "Hak Cipta"),
         // Sectoral laws cited by the BUMD rules (banking secrecy and anti-tipping-off as grounds of
         // huruf j; unfair competition and the limited company's own records behind huruf b and i).
-        // UU 7/1992 was amended again after 1998 (UU 4/2023 on the financial sector); not recorded here.
-        .init(kind: .uu, number: 7, year: 1992, title: "Perbankan"),
+        // UU 7/1992 was amended by UU 10/1998, by Perppu 2/2022 (Cipta Kerja) and last by UU 4/2023
+        // (P2SK, its Pasal 14); a citation names the base law "as amended last by" UU 4/2023.
+        .init(kind: .uu, number: 7, year: 1992, title: "Perbankan", lastAmendedBy: "UU 4/2023"),
         .init(kind: .uu, number: 10, year: 1998, title: "Perubahan atas Undang-Undang Nomor 7 Tahun 1992 tentang Perbankan",
               amends: "UU 7/1992"),
+        // An omnibus law with its own arabic articles (its Pasal 14 amends UU 7/1992), so no `amends`.
+        .init(kind: .uu, number: 4, year: 2023, title: "Pengembangan dan Penguatan Sektor Keuangan"),
         .init(kind: .uu, number: 8, year: 2010, title: "Pencegahan dan Pemberantasan Tindak Pidana Pencucian Uang"),
         .init(kind: .uu, number: 5, year: 1999, title: "Larangan Praktek Monopoli dan Persaingan Usaha Tidak Sehat"),
         .init(kind: .uu, number: 40, year: 2007, title: "Perseroan Terbatas"),

@@ -92,6 +92,22 @@ final class StatuteBookTests: XCTestCase {
         XCTAssertEqual(errors(DecreeSettingsText.adminduk, mengingat: true), [])
     }
 
+    /// A ground resting on an amended law names its latest amendment, as a Bagian Hukum cites it
+    /// ("Pasal 40 UU 7/1992 … sebagaimana telah beberapa kali diubah terakhir dengan UU 4/2023"):
+    /// the banking-secrecy ground once named only UU 10/1998.
+    func testShippedGroundsNameTheLatestAmendmentOfTheLawsTheyRestOn() {
+        let amended = StatuteBook.all.filter { $0.lastAmendedBy != nil }
+        XCTAssertFalse(amended.isEmpty)
+        XCTAssertEqual(StatuteBook.statute("UU 7/1992")?.lastAmendedBy, "UU 4/2023")
+        for ground in defaultRules.grounds {
+            let text = ground.legalBasis.replacingOccurrences(of: " ", with: "")
+            for statute in amended where text.contains(statute.short.replacingOccurrences(of: " ", with: "")) {
+                XCTAssertTrue(text.contains(statute.lastAmendedBy!.replacingOccurrences(of: " ", with: "")),
+                              "\(ground.code): \(statute.short) tanpa \(statute.lastAmendedBy!)")
+            }
+        }
+    }
+
     /// Every `dasar_hukum` of the shipped grounds and every rule explanation cites laws in force
     /// by their titles, and nothing the book does not know.
     func testShippedGroundsAndExplanationsCiteLawsInForce() {
