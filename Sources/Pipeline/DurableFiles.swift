@@ -82,7 +82,10 @@ public enum DurableFiles {
         for file in files {
             let target = staging.appendingPathComponent(file.name)
             let previous = folder.appendingPathComponent(file.name)
-            if !file.name.contains("/"), let existing = try? Data(contentsOf: previous), existing == file.data,
+            // The size first: a changed file (most often of another size) is not read back whole.
+            var status = stat()
+            if !file.name.contains("/"), stat(previous.path, &status) == 0, Int(status.st_size) == file.data.count,
+               let existing = try? Data(contentsOf: previous), existing == file.data,
                link(previous.path, target.path) == 0 {
                 linked += 1
                 continue
