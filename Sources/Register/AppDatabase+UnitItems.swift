@@ -51,11 +51,16 @@ extension AppDatabase {
     }
 
     /// The number of current (not withdrawn) items: placed, waiting for a test or returned.
-    /// From the compact state, which the draft stage reads anyway.
     public func currentItemCount() throws -> Int {
+        // Counted, not placed: the draft stage asks before it keeps the current revisions,
+        // and the placement made then from them (`CurrentState.load(_:kept:)`) does not read
+        // them again. The rows counted are those the placement places, holds or returns.
         try read { db in
-            let state = try currentState(db)
-            return state.placed.count + state.pendingTests.count + state.returned.count
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM items i
+                JOIN item_revisions r ON r.item = i.id AND r.revision = i.current_revision
+                WHERE i.withdrawn_at IS NULL
+                """) ?? 0
         }
     }
 

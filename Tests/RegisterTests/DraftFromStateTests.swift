@@ -63,6 +63,54 @@ final class DraftFromStateTests: XCTestCase {
         try assertEqualToReadBack(db, second)
     }
 
+    /// The placement made from the kept current revisions (`CurrentState.load(_:kept:)`, the
+    /// draft stage's) equals the one that reads them: placed (category, test, list place),
+    /// pending a test and returned, two units, a withdrawn item and a second revision.
+    func testStatePlacedFromKeptRevisionsEqualsTheStateRead() throws {
+        let db = try AppDatabase.inMemory()
+        var dinkes: [(InformationItem, Classification)] = Fixture.baseList + [
+            Fixture.classified(Fixture.item("5", "Rekam medis pasien rawat inap", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true),
+            Fixture.classified(Fixture.item("6", "Data kunjungan pasien per puskesmas"), subgroup: .B),
+            Fixture.classified(Fixture.item("7", "Hasil pemeriksaan laboratorium pasien"),
+                               suggested: .dikecualikan, test: true),
+            Fixture.classified(Fixture.item("8", "Agenda kegiatan kepala dinas", kategori: .sertaMerta)),
+        ]
+        try Fixture.submit(db, dinkes, sha: "d1")
+        try Fixture.submit(db, [
+            Fixture.classified(Fixture.item("1", "Peta rawan bencana", kategori: .sertaMerta)),
+            Fixture.classified(Fixture.item("2", "Laporan keuangan 2025"), subgroup: .C),
+        ], sha: "b1", unit: Fixture.bpbd)
+        try db.recordConsequenceTest(
+            itemID: "dinkes-0005", revision: 1, test: Fixture.test(.exemptWhole),
+            enteredBy: "operator", source: .cli, at: Fixture.date(1))
+        try db.makeDraft(clock: Clock(now: Fixture.date(1)))
+        try db.returnItem(itemID: "dinkes-0006", revision: 1, note: "Perbaiki ringkasan", by: Fixture.ppid,
+                          at: Fixture.date(2))
+        dinkes[0].0.bentuk = "Online"  // a second revision
+        dinkes.remove(at: dinkes.count - 1)  // withdrawn
+        try Fixture.submit(db, dinkes, sha: "d2", day: 3)
+
+        func summary(_ s: CurrentState) -> [String] {
+            s.placed.map {
+                "\($0.item.unit)/\($0.item.id) r\($0.revision) \($0.category) \(String(describing: $0.subgroup)) "
+                    + "\($0.exempted) \(String(describing: $0.test?.id)) \($0.position) \($0.nomor)"
+            }
+                + s.pendingTests.map { "pending \($0.item.unit)/\($0.item.id) r\($0.revision) \(String(describing: $0.decision?.id))" }
+                + s.returned.map { "returned \($0.item.unit)/\($0.item.id) r\($0.revision) \(String(describing: $0.decision?.id))" }
+        }
+        let read = try db.read { try CurrentState.load($0) }
+        let fromKept = try db.read { try CurrentState.load($0, kept: CurrentState.content($0, units: nil)) }
+        XCTAssertEqual(summary(fromKept), summary(read))
+        XCTAssertFalse(read.placed.isEmpty)
+        XCTAssertTrue(read.placed.contains { $0.exempted && $0.test != nil })
+        XCTAssertFalse(read.pendingTests.isEmpty)
+        XCTAssertEqual(read.returned.map(\.item.id), ["dinkes-0006"])
+        XCTAssertTrue(read.placed.contains { $0.item.id == "dinkes-0001" && $0.revision == 2 })
+        XCTAssertEqual(Set(read.placed.map(\.item.unit)).count, 2)
+        XCTAssertEqual(try db.currentItemCount(), read.placed.count + read.pendingTests.count + read.returned.count)
+    }
+
     /// `diff(from:to: nil)` reads only the rows of the items that differ from the current
     /// state; `diff(from:to: draft)` has every row of the draft: the deltas must be the same
     /// (added, changed fields, reclassified, withdrawn).
