@@ -297,59 +297,50 @@ extension Morphology {
                 }
                 fixed.insert(tokens[0])
             }
-            if let node = top["kata_dasar_khusus"] {
-                if let mapping = node.mapping {
-                    for (key, value) in mapping {
-                        let word = TextNormalizer.tokens(key.string ?? "")
-                        let root = TextNormalizer.tokens(value.string ?? "")
-                        if word.count != 1 || root.count != 1 {
-                            reader.error(key, "not_a_word", "`\(key.string ?? "")` pada kata_dasar_khusus harus satu kata dengan kata dasarnya (satu kata).")
-                            continue
-                        }
-                        if overrides[word[0]] != nil {
-                            reader.error(key, "duplicate_id", "Kata `\(word[0])` pada kata_dasar_khusus ditulis dua kali.")
-                        }
-                        overrides[word[0]] = root[0]
-                    }
-                } else {
-                    reader.error(node, "wrong_type", "`kata_dasar_khusus` harus berupa pasangan kata: kata dasarnya.")
+            // Every word map of the kamus is a YAML mapping; anything else is refused with `wrongType`.
+            func eachPair(_ field: String, wrongType: String, _ body: (_ key: Node, _ value: Node) -> Void) {
+                guard let node = top[field] else { return }
+                guard let mapping = node.mapping else {
+                    reader.error(node, "wrong_type", wrongType)
+                    return
                 }
+                for (key, value) in mapping { body(key, value) }
             }
-            if let node = top["singkatan"] {
-                if let mapping = node.mapping {
-                    for (key, value) in mapping {
-                        let short = TextNormalizer.tokens(key.string ?? "")
-                        let long = TextNormalizer.tokens(value.string ?? "")
-                        if short.count != 1 || long.isEmpty {
-                            reader.error(key, "bad_abbreviation", "Singkatan `\(key.string ?? "")` harus satu kata dengan kepanjangan berupa teks.")
-                            continue
-                        }
-                        if abbreviations[short[0]] != nil {
-                            reader.error(key, "duplicate_id", "Singkatan `\(short[0])` ditulis dua kali.")
-                        }
-                        abbreviations[short[0]] = long
-                    }
-                } else {
-                    reader.error(node, "wrong_type", "`singkatan` harus berupa pasangan singkatan: kepanjangan.")
+            eachPair("kata_dasar_khusus", wrongType: "`kata_dasar_khusus` harus berupa pasangan kata: kata dasarnya.") { key, value in
+                let word = TextNormalizer.tokens(key.string ?? "")
+                let root = TextNormalizer.tokens(value.string ?? "")
+                if word.count != 1 || root.count != 1 {
+                    reader.error(key, "not_a_word", "`\(key.string ?? "")` pada kata_dasar_khusus harus satu kata dengan kata dasarnya (satu kata).")
+                    return
                 }
+                if overrides[word[0]] != nil {
+                    reader.error(key, "duplicate_id", "Kata `\(word[0])` pada kata_dasar_khusus ditulis dua kali.")
+                }
+                overrides[word[0]] = root[0]
             }
-            if let node = top["bentuk_singkat"] {
-                if let mapping = node.mapping {
-                    for (key, value) in mapping {
-                        let short = TextNormalizer.tokens(key.string ?? "")
-                        let long = TextNormalizer.tokens(value.string ?? "")
-                        if short.count != 1 || long.isEmpty {
-                            reader.error(key, "bad_abbreviation", "Bentuk singkat `\(key.string ?? "")` harus satu kata dengan kata lengkapnya berupa teks.")
-                            continue
-                        }
-                        if shortSpellings[short[0]] != nil || abbreviations[short[0]] != nil {
-                            reader.error(key, "duplicate_id", "Bentuk singkat `\(short[0])` ditulis dua kali (atau juga ada di singkatan).")
-                        }
-                        shortSpellings[short[0]] = long
-                    }
-                } else {
-                    reader.error(node, "wrong_type", "`bentuk_singkat` harus berupa pasangan bentuk singkat: kata lengkap.")
+            eachPair("singkatan", wrongType: "`singkatan` harus berupa pasangan singkatan: kepanjangan.") { key, value in
+                let short = TextNormalizer.tokens(key.string ?? "")
+                let long = TextNormalizer.tokens(value.string ?? "")
+                if short.count != 1 || long.isEmpty {
+                    reader.error(key, "bad_abbreviation", "Singkatan `\(key.string ?? "")` harus satu kata dengan kepanjangan berupa teks.")
+                    return
                 }
+                if abbreviations[short[0]] != nil {
+                    reader.error(key, "duplicate_id", "Singkatan `\(short[0])` ditulis dua kali.")
+                }
+                abbreviations[short[0]] = long
+            }
+            eachPair("bentuk_singkat", wrongType: "`bentuk_singkat` harus berupa pasangan bentuk singkat: kata lengkap.") { key, value in
+                let short = TextNormalizer.tokens(key.string ?? "")
+                let long = TextNormalizer.tokens(value.string ?? "")
+                if short.count != 1 || long.isEmpty {
+                    reader.error(key, "bad_abbreviation", "Bentuk singkat `\(key.string ?? "")` harus satu kata dengan kata lengkapnya berupa teks.")
+                    return
+                }
+                if shortSpellings[short[0]] != nil || abbreviations[short[0]] != nil {
+                    reader.error(key, "duplicate_id", "Bentuk singkat `\(short[0])` ditulis dua kali (atau juga ada di singkatan).")
+                }
+                shortSpellings[short[0]] = long
             }
             // English: a word that is also an Indonesian root or office abbreviation would turn
             // Indonesian titles into something else, so such keys are refused.
@@ -371,34 +362,22 @@ extension Morphology {
                 }
                 return words
             }
-            if let node = top["bahasa_inggris"] {
-                if let mapping = node.mapping {
-                    for (key, value) in mapping {
-                        let wording = TextNormalizer.tokens(value.string ?? "")
-                        guard let words = englishKey(key, field: "bahasa_inggris") else { continue }
-                        if wording.isEmpty {
-                            reader.error(key, "bad_abbreviation", "`\(words.joined(separator: " "))` pada bahasa_inggris harus diberi padanan bahasa Indonesia.")
-                            continue
-                        }
-                        english.addContent(words, wording, isIndonesianWord: { roots.contains($0) })
-                    }
-                } else {
-                    reader.error(node, "wrong_type", "`bahasa_inggris` harus berupa pasangan kata Inggris: padanan bahasa Indonesia.")
+            eachPair("bahasa_inggris", wrongType: "`bahasa_inggris` harus berupa pasangan kata Inggris: padanan bahasa Indonesia.") { key, value in
+                let wording = TextNormalizer.tokens(value.string ?? "")
+                guard let words = englishKey(key, field: "bahasa_inggris") else { return }
+                if wording.isEmpty {
+                    reader.error(key, "bad_abbreviation", "`\(words.joined(separator: " "))` pada bahasa_inggris harus diberi padanan bahasa Indonesia.")
+                    return
                 }
+                english.addContent(words, wording, isIndonesianWord: { roots.contains($0) })
             }
-            if let node = top["bahasa_inggris_sambung"] {
-                if let mapping = node.mapping {
-                    for (key, value) in mapping {
-                        guard let words = englishKey(key, field: "bahasa_inggris_sambung", linking: true) else { continue }
-                        if words.count != 1 {
-                            reader.error(key, "not_a_word", "`\(words.joined(separator: " "))` pada bahasa_inggris_sambung harus satu kata.")
-                            continue
-                        }
-                        english.addLink(words[0], TextNormalizer.tokens(value.string ?? ""))
-                    }
-                } else {
-                    reader.error(node, "wrong_type", "`bahasa_inggris_sambung` harus berupa pasangan kata sambung Inggris: padanannya (boleh kosong: \"\").")
+            eachPair("bahasa_inggris_sambung", wrongType: "`bahasa_inggris_sambung` harus berupa pasangan kata sambung Inggris: padanannya (boleh kosong: \"\").") { key, value in
+                guard let words = englishKey(key, field: "bahasa_inggris_sambung", linking: true) else { return }
+                if words.count != 1 {
+                    reader.error(key, "not_a_word", "`\(words.joined(separator: " "))` pada bahasa_inggris_sambung harus satu kata.")
+                    return
                 }
+                english.addLink(words[0], TextNormalizer.tokens(value.string ?? ""))
             }
         }
         let morphology = Morphology(roots: roots, fixedWords: fixed, abbreviations: abbreviations, rootOverrides: overrides)
