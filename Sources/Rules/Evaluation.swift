@@ -248,40 +248,68 @@ extension Evaluator {
 
     /// A stable split of bodies: the held-out ones are those whose name hashes (FNV-1a 64 of
     /// the lower-cased name) to 0 modulo `folds`. A fresh body (`isFresh`) hashes like any
-    /// other; the corpus benches leave it out of both sides (`split`).
+    /// other; the corpus benches leave it out of both sides (`split`) while its set is current,
+    /// and once it is not, its hash alone puts it on one side, without moving any other body.
     public static func isHeldOut(body: String, folds: Int = 5) -> Bool {
         fold(of: body, folds: folds) == 0
     }
 
-    /// The "fresh" bodies of rules/preseden.csv (`badan` exactly as in the file): bodies added
-    /// in session 16 that no rule, kamus entry, policy threshold or engine choice was tuned on.
-    /// The held-out fold of the corpus had been printed five times over four sessions, so it
-    /// no longer measures wording nobody has looked at; these bodies do, once: only
-    /// `dip-bench classify-fresh` measures on them (without printing its misses), and every
-    /// other corpus bench (classify-train, classify-real, classify-ceiling) leaves them out
-    /// entirely, neither training nor held out. The rows still ship as precedents for `dip run`.
-    /// Once the fresh figure has been printed these bodies are no longer fresh: the next
-    /// session moves them to the ordinary split (empty this set) and adds new ones.
-    public static let freshBodies: Set<String> = [
-        // Session 16, batch 1: OPDs of the ppid.bekasikota.go.id document register (and one
-        // regency's legal bureau posting on the same platform) never in the corpus before.
-        // Caveat: 15 training bodies come from the same register (`sumber` pemkotbekasi/), so
-        // classify-fresh also prints the figures without it.
-        "Badan Kesatuan Bangsa dan Politik Kota Bekasi",
-        "Bagian Hukum Setda Belu",
-        "Dinas Kesehatan Kota Bekasi",
-        "Dinas Koperasi, Usaha Kecil dan Menengah Kota Bekasi",
-        "Dinas Perumahan, Kawasan Permukiman dan Pertanahan Kota Bekasi",
-        "Inspektorat Kota Bekasi",
-        "Kecamatan Bekasi Selatan Kota Bekasi",
-        "Kecamatan Medan Satria Kota Bekasi",
-        "Sekretaris Dewan Perwakilan Rakyat Daerah Kota Bekasi",
-        // Session 16, batch 2: a BUMD (kind `bumd`, new to the corpus) with both open and
-        // withheld items, from its own PPID application's seeders.
-        "PT Food Station Tjipinang Jaya (Perseroda)",
-        // Session 16, batch 3: a city's DIP transcribed in a redesign of its PPID portal.
-        "Pemerintah Kota Probolinggo",
+    /// One generation of "fresh" bodies of rules/preseden.csv (`badan` exactly as in the
+    /// file): bodies added in one session that no rule, kamus entry, policy threshold or
+    /// engine choice had been tuned on, measured once by `dip-bench classify-fresh`.
+    public struct FreshSet: Sendable {
+        /// The generation: 1, 2, … in the order the sets were collected.
+        public let number: Int
+        /// The session in which these bodies were added to the corpus.
+        public let session: Int
+        public let bodies: Set<String>
+    }
+
+    /// Every generation of fresh bodies, oldest first. Only the LAST one is fresh now
+    /// (`freshBodies`): only `dip-bench classify-fresh` measures on it (without printing its
+    /// misses), and every other corpus bench (classify-train, classify-real, classify-validate,
+    /// classify-ceiling) leaves it out entirely, neither training nor held out. The rows still
+    /// ship as precedents for `dip run`. Once its figure has been printed, rules written
+    /// afterwards may have been prompted by that figure, so the set is no longer fresh: the next
+    /// session appends a new generation, and the earlier ones become ordinary corpus bodies,
+    /// split by `isHeldOut` like any other body (the name's hash alone decides, so no older
+    /// body changes side).
+    public static let freshSets: [FreshSet] = [
+        // Set 1 (session 16), measured once at the end of session 16 (docs/classification.md
+        // §12); ordinary training / held-out bodies since session 17.
+        FreshSet(number: 1, session: 16, bodies: [
+            // Batch 1: OPDs of the ppid.bekasikota.go.id document register (and one regency's
+            // legal bureau posting on the same platform).
+            "Badan Kesatuan Bangsa dan Politik Kota Bekasi",
+            "Bagian Hukum Setda Belu",
+            "Dinas Kesehatan Kota Bekasi",
+            "Dinas Koperasi, Usaha Kecil dan Menengah Kota Bekasi",
+            "Dinas Perumahan, Kawasan Permukiman dan Pertanahan Kota Bekasi",
+            "Inspektorat Kota Bekasi",
+            "Kecamatan Bekasi Selatan Kota Bekasi",
+            "Kecamatan Medan Satria Kota Bekasi",
+            "Sekretaris Dewan Perwakilan Rakyat Daerah Kota Bekasi",
+            // Batch 2: a BUMD with open and withheld items, from its own PPID application.
+            "PT Food Station Tjipinang Jaya (Perseroda)",
+            // Batch 3: a city's DIP transcribed in a redesign of its PPID portal.
+            "Pemerintah Kota Probolinggo",
+        ]),
+        // Set 2 (session 17): bodies new to the corpus, none from a source that already
+        // supplied a body (see rules/preseden-SUMBER.md, rows marked FRESH SET 2).
+        FreshSet(number: 2, session: 17, bodies: [
+        ]),
     ]
+
+    /// The current fresh set (the last generation of `freshSets`).
+    public static var currentFreshSet: FreshSet { freshSets[freshSets.count - 1] }
+
+    /// The bodies of the current fresh set: kept for the one fresh measurement.
+    public static var freshBodies: Set<String> { currentFreshSet.bodies }
+
+    /// The bodies of earlier fresh sets: measured once, now ordinary corpus bodies.
+    public static var formerFreshBodies: Set<String> {
+        freshSets.dropLast().reduce(into: Set<String>()) { $0.formUnion($1.bodies) }
+    }
 
     /// Whether a body's rows are kept for the one fresh measurement (see `freshBodies`).
     public static func isFresh(body: String, fresh: Set<String> = freshBodies) -> Bool {

@@ -5,8 +5,9 @@ import Rules
 /// The corpus of real decisions (rules/preseden.csv, built in) split BY BODY: the bodies whose
 /// name hashes to fold 0 of 5 are held out; precedents come only from the other (training)
 /// bodies. Rules and abbreviations were tuned looking only at training bodies' rows
-/// ("classify-train"); "classify-real" prints the held-out figures only. The fresh bodies
-/// (`Evaluator.freshBodies`) are in neither: only "classify-fresh" measures on them.
+/// ("classify-train"); "classify-real" prints the held-out figures only. The bodies of the
+/// current fresh set (`Evaluator.freshBodies`) are in neither: only "classify-fresh" measures on
+/// them. Bodies of earlier fresh sets (`Evaluator.formerFreshBodies`) are ordinary bodies.
 func corpusSplit(_ bench: String = "classify-real") throws
     -> (ruleSet: RuleSet, training: [Precedent], heldOut: [Precedent], fresh: [Precedent])? {
     let ruleSet = try RuleSet.defaults()
@@ -17,7 +18,9 @@ func corpusSplit(_ bench: String = "classify-real") throws
     }
     let split = Evaluator.split(corpus)
     if !split.fresh.isEmpty && bench != "classify-fresh" {
-        print("(\(split.fresh.count) items of \(Set(split.fresh.map(\.body)).count) fresh bodies left out: see classify-fresh)")
+        let set = Evaluator.currentFreshSet
+        print("(\(split.fresh.count) items of \(Set(split.fresh.map(\.body)).count) bodies of fresh set \(set.number) "
+              + "(session \(set.session)) left out: see classify-fresh)")
     }
     return (ruleSet, split.training, split.heldOut, split.fresh)
 }
@@ -64,8 +67,8 @@ func classifyRealBench() throws {
 }
 
 /// "classify-fresh": rules as shipped + precedents of every NON-fresh body (training and held
-/// out), measured once on the fresh bodies (`Evaluator.freshBodies`), which no rule, kamus
-/// entry or engine choice was tuned on. Prints the figures and counts only, never the misses,
+/// out, earlier fresh sets included), measured once on the current fresh set
+/// (`Evaluator.currentFreshSet`), which no rule, kamus entry or engine choice was tuned on. Prints the figures and counts only, never the misses,
 /// so nobody tunes on them.
 func classifyFreshBench() throws {
     guard let split = try corpusSplit("classify-fresh") else { return }
@@ -77,7 +80,8 @@ func classifyFreshBench() throws {
     let missing = Evaluator.freshBodies.subtracting(split.fresh.map(\.body)).sorted()
     if !missing.isEmpty { print("classify-fresh: fresh bodies without rows in the corpus: \(missing.joined(separator: "; "))") }
     describe("precedents (every non-fresh body: training + held out)", known)
-    describe("fresh (bodies added in session 16, measured once)", split.fresh)
+    let set = Evaluator.currentFreshSet
+    describe("fresh set \(set.number) (bodies added in session \(set.session), measured once)", split.fresh)
     let items = labelled(split.fresh)
     var kinds: [String: (bodies: Set<String>, items: Int, withheld: Int)] = [:]
     for precedent in split.fresh {
@@ -100,8 +104,8 @@ func classifyFreshBench() throws {
     print("-- fresh, rules + precedents + learned layer, all from the non-fresh bodies:")
     for line in result.figureLines { print("   " + line) }
     print("   " + result.reviewLine)
-    // The one-city register (`sumber` pemkotbekasi/) also supplies 15 training bodies: its
-    // fresh OPDs share their wording and posting habits, so they are also left out here.
+    // The one-city register (`sumber` pemkotbekasi/) also supplies many training bodies: fresh
+    // OPDs from it share their wording and posting habits, so they are also left out here.
     let outside = split.fresh.filter { !$0.source.hasPrefix("pemkotbekasi/") }
     if outside.count < split.fresh.count {
         describe("fresh, without the pemkotbekasi/ register", outside)
@@ -169,8 +173,8 @@ func classifyTrainBench() throws {
     for line in report.figureLines { print("   " + line) }
     print("   " + report.groundDetailLine)
     print("   " + report.reviewLine)
-    // The 15 Kota Bekasi OPDs come from one register: leaving out one OPD still leaves 14 of
-    // the same register in training. Leaving the register out as one body is stricter.
+    // The Kota Bekasi OPDs come from one register: leaving out one OPD still leaves the others
+    // of the same register in training. Leaving the register out as one body is stricter.
     let asOne = split.training.map { precedent -> Precedent in
         var copy = precedent
         if copy.source.hasPrefix("pemkotbekasi/") { copy.body = "pemkotbekasi/ (register Kota Bekasi)" }

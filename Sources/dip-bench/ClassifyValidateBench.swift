@@ -2,7 +2,7 @@ import DIPCore
 import Foundation
 import Rules
 
-/// The unit a body is split by for validation: the 15 Kota Bekasi OPDs come from one register
+/// The unit a body is split by for validation: the Kota Bekasi OPDs come from one register
 /// (`sumber` pemkotbekasi/…) and their titles echo each other, so they go to one fold together;
 /// any other body is its own unit.
 private func splitUnit(_ precedent: Precedent) -> String {

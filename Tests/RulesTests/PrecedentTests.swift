@@ -216,15 +216,68 @@ final class PrecedentTests: XCTestCase {
         XCTAssertEqual(Set(plain.heldOut.map(\.body)), heldOutBodies.union([heldOutFresh]))
     }
 
-    /// Every fresh body named in `Evaluator.freshBodies` has rows in the shipped corpus (a
-    /// misspelt name would silently leave its rows in training), and none of them reaches
-    /// the training or held-out side of the shipped corpus's split.
+    /// Every body of the current fresh set (`Evaluator.freshBodies`) has rows in the shipped
+    /// corpus (a misspelt name would silently leave its rows in training), and none of them
+    /// reaches the training or held-out side of the shipped corpus's split.
     func testShippedFreshBodiesAreInTheCorpusAndOutOfTraining() {
         let split = Evaluator.split(defaultRules.precedents)
         XCTAssertEqual(Set(split.fresh.map(\.body)), Evaluator.freshBodies)
+        XCTAssertEqual(Evaluator.freshBodies, Evaluator.currentFreshSet.bodies)
         XCTAssertFalse(split.training.contains { Evaluator.isFresh(body: $0.body) })
         XCTAssertFalse(split.heldOut.contains { Evaluator.isFresh(body: $0.body) })
         XCTAssertEqual(split.training.count + split.heldOut.count + split.fresh.count, defaultRules.precedents.count)
+    }
+
+    /// The fresh sets are generations: numbered 1, 2, … in session order, no body in two of
+    /// them, only the last one fresh. The bodies of earlier sets (set 1 of session 16, measured
+    /// once) are in the corpus and are ordinary bodies now: each on the side its name's hash
+    /// puts it, never left out.
+    func testEarlierFreshSetsAreOrdinaryBodiesSplitByTheirHash() {
+        let sets = Evaluator.freshSets
+        XCTAssertGreaterThanOrEqual(sets.count, 2)
+        XCTAssertEqual(sets.map(\.number), Array(1...sets.count))
+        XCTAssertEqual(sets.map(\.session), sets.map(\.session).sorted())
+        XCTAssertEqual(Set(sets.map(\.session)).count, sets.count)
+        for (index, set) in sets.enumerated() {
+            for later in sets[(index + 1)...] {
+                XCTAssertTrue(set.bodies.isDisjoint(with: later.bodies), "set \(set.number) and set \(later.number) share a body")
+            }
+        }
+        XCTAssertEqual(Evaluator.currentFreshSet.number, sets.count)
+        XCTAssertTrue(Evaluator.formerFreshBodies.isDisjoint(with: Evaluator.freshBodies))
+        // Set 1 (session 16) has moved into the ordinary split.
+        XCTAssertEqual(sets[0].session, 16)
+        XCTAssertTrue(sets[0].bodies.isSubset(of: Evaluator.formerFreshBodies))
+        XCTAssertTrue(sets[0].bodies.contains("PT Food Station Tjipinang Jaya (Perseroda)"))
+        let split = Evaluator.split(defaultRules.precedents)
+        let training = Set(split.training.map(\.body)), heldOut = Set(split.heldOut.map(\.body))
+        XCTAssertTrue(Evaluator.formerFreshBodies.isSubset(of: training.union(heldOut)), "a body of an earlier set has no rows")
+        for body in Evaluator.formerFreshBodies {
+            XCTAssertEqual(heldOut.contains(body), Evaluator.isHeldOut(body: body), body)
+            XCTAssertFalse(Evaluator.isFresh(body: body), body)
+        }
+        XCTAssertTrue(heldOut.contains("Pemerintah Kota Probolinggo"))
+        XCTAssertTrue(training.contains("PT Food Station Tjipinang Jaya (Perseroda)"))
+    }
+
+    /// The held-out bodies of the non-fresh corpus of session 16 (the split whose figure was
+    /// printed six times) keep their side: moving a fresh set into the split, or adding
+    /// bodies, must not reshuffle them.
+    func testHeldOutBodiesOfTheOlderCorpusStayHeldOut() {
+        let olderHeldOut: Set<String> = [
+            "BAZNAS Provinsi Jawa Barat", "Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi",
+            "Dinas Lingkungan Hidup Kota Bekasi", "Dinas Pemberdayaan Perempuan dan Perlindungan Anak Kota Bekasi",
+            "Disdagnakerkop UKM Kabupaten Karanganyar", "Kantor UPBU Tardamu", "LLDikti Wilayah V",
+            "Pemerintah Daerah Kabupaten Bantul", "Pemerintah Kabupaten Lombok Tengah", "Pengadilan Agama Sragen",
+            "Pengadilan Tinggi Kalimantan Utara",
+        ]
+        let split = Evaluator.split(defaultRules.precedents)
+        let heldOut = Set(split.heldOut.map(\.body))
+        XCTAssertTrue(olderHeldOut.isSubset(of: heldOut), "held out no more: \(olderHeldOut.subtracting(heldOut).sorted())")
+        let olderTraining = Set(split.training.map(\.body)).subtracting(Evaluator.formerFreshBodies)
+        XCTAssertTrue(olderTraining.isDisjoint(with: olderHeldOut))
+        XCTAssertEqual(heldOut.subtracting(olderHeldOut), heldOut.intersection(Evaluator.formerFreshBodies),
+                       "a held-out body that is neither older nor of an earlier fresh set")
     }
 
     /// Nested validation (`dip-bench classify-validate`): each split uses every fold, and a
