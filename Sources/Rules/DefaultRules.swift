@@ -33430,6 +33430,10 @@ Repository sources are cited as `owner/repo:path`.
 | Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:database/seeders/DipPktj2026Seeder.php` | titles of the DIP 2026 (berkala 25, setiap saat 10, serta merta 3) keyed from the decree KP-SKJ 9 Tahun 2026 per the file's comments | 38 |
 | Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:routes/web.php` | the 12 DIK records seeded there (route /seed-dikecualikan-safe-run), with the Pasal 17 huruf h angka each cites (2 cite only other laws: no ground recorded) | 12 |
 | Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php` | the 80 DIP 2025 records this migration seeds (judul_informasi, with tipe_informasi berkala / setiapsaat / sertamerta as the category); 4 whose title (ignoring case) is already in the 2026 list were not taken again ("Daftar Informasi Publik" and "Informasi Sipencatar" carry another category there) | 76 |
+| Politeknik Negeri Banjarmasin | universitas | `nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php` | PPID portal of Politeknik Negeri Banjarmasin (Poliban) rebuilt as a Laravel site; its pages transcribe the institution's PPID lists (every open row links to a real page or PDF on poliban.ac.id or ppid.poliban.ac.id, e.g. the Renstra 2020-2024 and LKE SAKIP 2023 files), so the provenance is the developer's transcription of the body's site, not a signed decree; FRESH SET 2 (session 17, `Evaluator.freshSets`); this file: "Informasi Berkala", the 22 rows that carry their own link (group headings without a link such as "Unit Kerja", "Jurusan dan Program Studi", "Akademik" and the profile heading not taken; typos such as "Enterpreneur" and "Carrier" kept) | 22 |
+| Politeknik Negeri Banjarmasin | universitas | `nazarfadilah/ppid:resources/views/public/informasiPublic/dikecualikan.blade.php` | the 16 rows of "Informasi Yang Dikecualikan" (columns jenis klasifikasi, alasan pengecualian, jangka waktu) in the same portal, with the Pasal 17 letter and angka of UU 14/2008 each row cites (Permenristekdikti 75/2016 Pasal 8 ayat (3), UU Kearsipan and KUHAP citations not recorded; 5 rows cite no Pasal 17 letter and have no ground); the list is the Kemristekdikti model DIK that LLDikti Wilayah V and Poltekkes Jakarta III also adopted (15 of 16 titles are near-identical to rows of those bodies), so classify-fresh reports items with a near-identical precedent separately; FRESH SET 2 | 16 |
+| Politeknik Negeri Banjarmasin | universitas | `nazarfadilah/ppid:resources/views/public/informasiPublic/sertaMerta.blade.php` | the 2 rows of "Informasi Serta Merta" in the same portal; FRESH SET 2 | 2 |
+| Politeknik Negeri Banjarmasin | universitas | `nazarfadilah/ppid:resources/views/public/informasiPublic/setiapSaat.blade.php` | the 11 rows of "Informasi Publik Tersedia Setiap Saat" in the same portal (en dashes in "2020 – 2024" kept); FRESH SET 2 | 11 |
 | RSUD Kebayoran Lama | rumah_sakit | `myudhiakbar/ppid-rsudkl:informasi-berkala.html` | static pages of the PPID portal of RSUD Kebayoran Lama (Jakarta): the 5 rows of "Informasi Berkala" (numbering removed); several links of the portal are still "#" (the list is the hospital's, the files are not all linked yet) | 5 |
 | RSUD Kebayoran Lama | rumah_sakit | `myudhiakbar/ppid-rsudkl:informasi-serta-merta.html` | the 3 rows of the serta merta table and the 7 rows of its second table "Informasi Potensi KLB" on the same "Serta Merta" page | 10 |
 | RSUD Kebayoran Lama | rumah_sakit | `myudhiakbar/ppid-rsudkl:informasi-setiap-saat.html` | the 11 rows of "Informasi Setiap Saat" | 11 |
@@ -33465,15 +33469,15 @@ Repository sources are cited as `owner/repo:path`.
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1436
-bodies: 60
-bodies with both exempt and open entries: 6
+entries: 1487
+bodies: 61
+bodies with both exempt and open entries: 7
 per category:
-  berkala         697   48.5 %
-  serta_merta     118    8.2 %
-  setiap_saat     347   24.2 %
-  dikecualikan    274   19.1 %
-dikecualikan entries with a stated ground: 110 of 274
+  berkala         719   48.4 %
+  serta_merta     120    8.1 %
+  setiap_saat     358   24.1 %
+  dikecualikan    290   19.5 %
+dikecualikan entries with a stated ground: 121 of 290
 per body kind (bodies, entries):
   kabupaten                8    154
   kota                    25    610
@@ -33481,12 +33485,12 @@ per body kind (bodies, entries):
   kementerian              2     70
   lembaga                  5    179
   rumah_sakit              2     28
-  universitas              9    261
+  universitas             10    312
   pengadilan               7     43
   bumd                     1     39
 ```
 
-1436 entries from 60 bodies of 9 kinds; accessed 2026-12-06.
+1487 entries from 61 bodies of 9 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -34783,6 +34787,57 @@ Tarif BLU di lingkungan PKTJ,setiap_saat,,Politeknik Keselamatan Transportasi Ja
 Tarif PNBP Diklat dan Sarana Prasarana,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Tata cara permohonan informasi publik dan pengajuan keberatan informasi publik,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
 Tata tertib asrama,setiap_saat,,Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal,universitas,yuniarqonita-ang/PPID-PKTJ:database/migrations/2026_06_05_160000_seed_daftar_informasi_data.php
+Carrier And Development Center,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Dokumen SAKIP Poliban,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Enterpreneur Training Unit,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Informasi Akademik,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Informasi Layanan Akademik,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Jurusan Administrasi Bisnis,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Jurusan Akuntansi,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Jurusan Teknik Elektro,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Jurusan Teknik Mesin,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Jurusan Teknik Sipil dan Kebumian,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Kegiatan Kemahasiswaan,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Kerjasama,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Logo Poliban,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Mars Poliban,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Penelitian dan Pengabdian Kepada Masyarakat,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Penerimaan Mahasiswa Baru,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Profil Direksi,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Pusat P3MP,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Sejarah Poliban,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+UPA Perpustakaan,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+UPA TIK,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Visi dan Misi Poliban,berkala,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/berkala.blade.php
+Data evaluasi diri jurusan / program studi,dikecualikan,17b;17h5,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/dikecualikan.blade.php
+Data pengaduan masyarakat dan laporan hasil pemeriksaan pengaduan masyarakat terhadap kinerja dan prilaku individu pejabat dan / atau staf,dikecualikan,17a;17i,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/dikecualikan.blade.php
+"Data pribadi Dosen, Staf dan Mahasiswa, Alumni serta Mitra Kerja Sama",dikecualikan,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/dikecualikan.blade.php
+Data temuan / Hasil audit mutu internal,dikecualikan,17b;17h5,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/dikecualikan.blade.php
+Dokumen Minutes Of Meeting,dikecualikan,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/dikecualikan.blade.php
+Dokumen Pengadaan Barang/Jasa dari Penyedian Barang/Jasa,dikecualikan,17h3,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/dikecualikan.blade.php
+Dokumen perjanjian kerja sama,dikecualikan,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/dikecualikan.blade.php
+Dokumen-dokumen dan berita acara proses Pembinaan Aparatur,dikecualikan,17h,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/dikecualikan.blade.php
+Hasil proses penjatuhan hukuman disiplin pegawai,dikecualikan,17h4,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/dikecualikan.blade.php
+Kertas Kerja Monitoring (tindak lanjut hasil rekapitulasi),dikecualikan,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/dikecualikan.blade.php
+Kertas kerja audit,dikecualikan,17b;17h5,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/dikecualikan.blade.php
+Laporan Hasil monitoring tindak lanjut hasil audit,dikecualikan,17b;17h5,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/dikecualikan.blade.php
+Perencanaan Rotasi Pegawai,dikecualikan,17i,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/dikecualikan.blade.php
+Skema Remunerasi,dikecualikan,17h,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/dikecualikan.blade.php
+Soal Ujian dinas dan ujian penyesuaian Ijazah,dikecualikan,17h4,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/dikecualikan.blade.php
+Usulan Nama Calon Pejabat yang akan memangku suatu jabatan tertentu,dikecualikan,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/dikecualikan.blade.php
+Berita Resmi di Website Politeknik Negeri Banjarmasin,serta_merta,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/sertaMerta.blade.php
+Pengumuman Resmi di Website Politeknik Negeri Banjarmasin,serta_merta,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/sertaMerta.blade.php
+Indikator Kinerja Utama Politeknik Negeri Banjarmasin Tahun 2020 – 2024,setiap_saat,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/setiapSaat.blade.php
+Laporan Kinerja Politeknik Negeri Banjarmasin Tahun 2023,setiap_saat,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/setiapSaat.blade.php
+Lembar Hasil Evaluasi Akuntabilitas SAKIP Tahun 2023,setiap_saat,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/setiapSaat.blade.php
+Pengukuran Indikator Kinerja Politeknik Negeri Banjarmasin TW I Tahun 2023,setiap_saat,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/setiapSaat.blade.php
+Pengukuran Indikator Kinerja Politeknik Negeri Banjarmasin TW II Tahun 2023,setiap_saat,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/setiapSaat.blade.php
+Perjanjian Kinerja Politeknik Negeri Banjarmasin Tahun 2023,setiap_saat,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/setiapSaat.blade.php
+Rencana Aksi Politeknik Negeri Banjarmasin Tahun 2023,setiap_saat,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/setiapSaat.blade.php
+Rencana Kerja Politeknik Negeri Banjarmasin Tahun 2023,setiap_saat,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/setiapSaat.blade.php
+Rencana Strategis Politeknik Negeri Banjarmasin Tahun 2020 – 2024,setiap_saat,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/setiapSaat.blade.php
+Review Rencana Strategis Politeknik Negeri Banjarmasin Tahun 2023,setiap_saat,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/setiapSaat.blade.php
+Ringkasan Laporan Keuangan Politeknik Negeri Banjarmasin Tahun 2022,setiap_saat,,Politeknik Negeri Banjarmasin,universitas,nazarfadilah/ppid:resources/views/public/informasiPublic/setiapSaat.blade.php
 Kedudukan/Domisili beserta Alamat Lengkap,berkala,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-berkala.html
 Profil Singkat Pejabat Struktural RSUD Kebayoran Lama,berkala,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-berkala.html
 Struktur Organisasi RSUD Kebayoran Lama,berkala,,RSUD Kebayoran Lama,rumah_sakit,myudhiakbar/ppid-rsudkl:informasi-berkala.html

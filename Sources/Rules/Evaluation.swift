@@ -295,8 +295,12 @@ extension Evaluator {
             "Pemerintah Kota Probolinggo",
         ]),
         // Set 2 (session 17): bodies new to the corpus, none from a source that already
-        // supplied a body (see rules/preseden-SUMBER.md, rows marked FRESH SET 2).
+        // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 2).
         FreshSet(number: 2, session: 17, bodies: [
+            // A polytechnic's DIP and DIK (16 withheld items, 11 with a Pasal 17 ground) as its
+            // PPID portal publishes them; its DIK is the Kemristekdikti model list that two
+            // earlier bodies adopted too, so classify-fresh reports near-identical items apart.
+            "Politeknik Negeri Banjarmasin",
         ]),
     ]
 
