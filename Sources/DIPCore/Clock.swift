@@ -41,6 +41,17 @@ public struct Clock: Sendable {
         return "\(c.day!) \(Clock.indonesianMonths[c.month! - 1]) \(c.year!)"
     }
 
+    /// Indonesian day names, Sunday first (as `Calendar`'s weekday 1 is Sunday).
+    public static let indonesianWeekdays = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"]
+
+    /// The WIB day of `date` (default: now): weekday (1 = Sunday), day, month, year.
+    public func day(_ date: Date? = nil) -> (weekday: Int, day: Int, month: Int, year: Int) {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = Clock.wib
+        let c = cal.dateComponents([.weekday, .day, .month, .year], from: date ?? now)
+        return (c.weekday!, c.day!, c.month!, c.year!)
+    }
+
     public static let indonesianMonths = [
         "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
         "September", "Oktober", "November", "Desember",

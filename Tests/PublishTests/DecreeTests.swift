@@ -368,6 +368,77 @@ final class DecreeTests: XCTestCase {
         XCTAssertEqual(Terbilang.words(312), "tiga ratus dua belas")
         XCTAssertEqual(Terbilang.words(1_001), "seribu satu")
         XCTAssertEqual(Terbilang.words(25_000), "dua puluh lima ribu")
+        XCTAssertEqual(Terbilang.words(6), "enam")
+        XCTAssertEqual(Terbilang.words(2026), "dua ribu dua puluh enam")
+        XCTAssertEqual(Terbilang.words(1990), "seribu sembilan ratus sembilan puluh")
+        XCTAssertEqual(Terbilang.words(2100), "dua ribu seratus")
+    }
+
+    /// The day a berita acara opens with, in words, on the WIB day: 4 January 2026 18:30 UTC is
+    /// already Monday 5 January in Serang.
+    func testTheDayInWordsIsTheWIBDay() throws {
+        let monday = try IndonesianDate.parse("5 Januari 2026")
+        XCTAssertEqual(Terbilang.day(monday, clock: clock), "Senin tanggal lima bulan Januari tahun dua ribu dua puluh enam")
+        let lateSunday = Date(timeIntervalSince1970: 1_767_551_400) // 2026-01-04T18:30:00Z
+        XCTAssertEqual(Terbilang.day(lateSunday, clock: clock), "Senin tanggal lima bulan Januari tahun dua ribu dua puluh enam")
+        XCTAssertEqual(Terbilang.day(try IndonesianDate.parse("31-12-2027"), clock: clock),
+                       "Jumat tanggal tiga puluh satu bulan Desember tahun dua ribu dua puluh tujuh")
+        XCTAssertEqual(Terbilang.day(try IndonesianDate.parse("2026-03-01"), clock: clock),
+                       "Minggu tanggal satu bulan Maret tahun dua ribu dua puluh enam")
+    }
+
+    /// The berita acara as a Bagian Hukum reads it printed (LibreOffice → PDF → text): NOMOR in
+    /// the configured pattern, "Pada hari ini, <hari> tanggal … tahun …" with the test's day in
+    /// words, one page per test; the empty form (test not held yet) leaves dotted blanks for the
+    /// day and the number, never a placeholder word.
+    func testBeritaAcaraOpensWithTheDayInWordsOnThePrintedPage() throws {
+        let v = try DecreeFixtures.sampleVersion()
+        XCTAssertFalse(v.exempted.isEmpty)
+        var numbered = settings
+        numbered.beritaAcaraNumberPattern = "000.9/___/BA-UK/Diskominfosatik/{tahun}"
+        let dir = try Scratch.directory("dip-berita-acara")
+        let recorded = dir.appendingPathComponent("berita-acara.docx")
+        try Data(try ConsequenceTestForm.document(items: v.exempted, settings: numbered, citations: .builtIn,
+                                                  clock: clock)).write(to: recorded)
+        var pending = v.exempted
+        for i in pending.indices { pending[i].consequenceTest = nil }
+        let blank = dir.appendingPathComponent("lembar.docx")
+        try Data(try ConsequenceTestForm.document(items: pending, settings: settings, citations: .builtIn,
+                                                  clock: clock)).write(to: blank)
+
+        func printed(_ file: URL) throws -> (pages: [String], text: String) {
+            let pdf = try LibreOfficeRender.pdf(of: file)
+            let (status, output) = try runProcess(URL(fileURLWithPath: "/usr/bin/pdftotext"), [pdf.path, "-"])
+            XCTAssertEqual(status, 0, output)
+            let pages = output.split(separator: "\u{0C}", omittingEmptySubsequences: true)
+                .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+                .filter { !$0.isEmpty }
+            return (pages, pages.joined(separator: " "))
+        }
+
+        let r = try printed(recorded)
+        XCTAssertEqual(r.pages.count, v.exempted.count, "one page per berita acara")
+        for page in r.pages {
+            XCTAssertTrue(page.contains("BERITA ACARA UJI KONSEKUENSI INFORMASI PUBLIK"), page)
+            XCTAssertTrue(page.contains("NOMOR 000.9/___/BA-UK/Diskominfosatik/2026"), page)
+            // The fixture's tests were held on the clock's day, Thursday 26 November 2026.
+            XCTAssertTrue(page.contains("Pada hari ini, Kamis tanggal dua puluh enam bulan November tahun dua ribu dua puluh enam, bertempat di Serang, telah dilakukan uji konsekuensi"), page)
+            XCTAssertTrue(page.contains("Pasal 19 Undang-Undang Nomor 14 Tahun 2008"), page)
+            XCTAssertTrue(page.contains("Demikian berita acara ini dibuat"), page)
+            XCTAssertTrue(page.contains("Serang, 26 November 2026"), page)
+            XCTAssertFalse(page.contains("……"), "a recorded test leaves nothing to fill in: \(page)")
+        }
+
+        let b = try printed(blank)
+        XCTAssertEqual(b.pages.count, pending.count, "one page per form")
+        for page in b.pages {
+            XCTAssertTrue(page.contains("LEMBAR UJI KONSEKUENSI INFORMASI PUBLIK"), page)
+            XCTAssertTrue(page.contains("NOMOR ……"), page)
+            XCTAssertTrue(page.contains("Pada hari ini, ……………… tanggal ……………… bulan ……………… tahun ………………, bertempat di Serang"), page)
+        }
+        for text in [r.text, b.text] {
+            for word in ["TODO", "placeholder", "{tahun}", "XXX"] { XCTAssertFalse(text.contains(word), word) }
+        }
     }
 
     /// The real consumers: a 320-item decree through check-docx (structure, python-docx,

@@ -41,6 +41,21 @@ public enum ConsequenceTestForm {
         return L.document(blocks: blocks, final: page, title: title)
     }
 
+    /// Printed for each part of a meeting date not known yet ("Pada hari ini, …… tanggal ……"):
+    /// the signer writes the day in by hand.
+    static let dayBlank = "………………"
+
+    /// The opening of a berita acara (tata naskah dinas practice, Permendagri 1/2023 on the
+    /// regions' official documents): "Pada hari ini, <hari> tanggal <tanggal> bulan <bulan> tahun
+    /// <tahun>, bertempat di …", the day in words; dotted blanks when the test has no date yet.
+    static func opening(_ date: Date?, unit: String, layout L: DecreeLayout) -> String {
+        let day = date.map { Terbilang.day($0, clock: L.clock) }
+            ?? "\(dayBlank) tanggal \(dayBlank) bulan \(dayBlank) tahun \(dayBlank)"
+        return "Pada hari ini, \(day), bertempat di \(L.settings.city), telah dilakukan uji konsekuensi "
+            + "sebagaimana dimaksud dalam Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi "
+            + "Publik atas informasi yang dikuasai oleh \(unit), dengan hasil sebagai berikut:"
+    }
+
     static func form(_ v: VersionItem, number: Int, layout L: DecreeLayout, citations: LegalCitations,
                      atasan: Official?, width: Int, newPage: Bool, draft: Bool = false) -> [DOCXBlock] {
         let t = v.consequenceTest
@@ -93,9 +108,15 @@ public enum ConsequenceTestForm {
         blocks += [
             .paragraph(DOCXParagraph([DOCXRun(heading, bold: true)], alignment: .center,
                                      pageBreakBefore: newPage && !marked)),
-            L.paragraph(L.settings.bodyName.uppercased(), bold: true, alignment: .center, spaceAfter: 240),
+            L.paragraph(L.settings.bodyName.uppercased(), bold: true, alignment: .center, spaceAfter: 0),
+            L.paragraph("NOMOR \(L.settings.beritaAcaraNumber(year: L.year(t?.testedOn)))", alignment: .center,
+                        spaceAfter: 240),
+            .paragraph(DOCXParagraph([DOCXRun(opening(t?.testedOn, unit: v.unit.name, layout: L))], alignment: .both,
+                                     keepWithNext: true, spaceAfter: 120)),
             .table(table),
             L.empty(true),
+            .paragraph(DOCXParagraph([DOCXRun("Demikian \(t == nil ? "lembar uji konsekuensi" : "berita acara") ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.")],
+                                     alignment: .both, keepWithNext: true, spaceAfter: 120)),
             L.paragraph("\(L.settings.city), \(L.dateText(t?.testedOn, year: L.year(nil)))", keepWithNext: true,
                         indentLeft: width / 2),
             L.empty(true),

@@ -111,6 +111,10 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
     public var keputusanSebelumnya: EarlierDecree? = nil
     /// The DIK (classification) decree in force before dip, revoked by the first dip DIK decree.
     public var keputusanDIKSebelumnya: EarlierDecree? = nil
+    /// Number pattern of the berita acara uji konsekuensi in the regency's tata naskah dinas
+    /// (`{tahun}` and `___` as in `numberPattern`); without one its NOMOR line is a dotted blank
+    /// that the secretariat fills in when it registers the record.
+    public var beritaAcaraNumberPattern: String? = nil
 
     public init(bodyName: String, letterhead: [String], issuer: String, ppid: Official, atasanPPID: Official,
                 city: String, numberPattern: String, menimbang: [String], menimbangKlasifikasi: [String],
@@ -147,6 +151,15 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
     /// The number for a year with the registration number still blank.
     public func blankNumber(year: Int) -> String {
         numberPattern.replacingOccurrences(of: "{tahun}", with: String(year))
+    }
+
+    /// The berita acara's number for a year: the pattern with its registration number blank, or
+    /// a dotted line to fill in by hand when the deployment has set no pattern.
+    public func beritaAcaraNumber(year: Int) -> String {
+        guard let p = beritaAcaraNumberPattern?.trimmingCharacters(in: .whitespaces), !p.isEmpty else {
+            return "……………………………………"
+        }
+        return p.replacingOccurrences(of: "{tahun}", with: String(year))
     }
 
     /// Defaults for Kabupaten Serang. No official is invented: the signatory comes from the

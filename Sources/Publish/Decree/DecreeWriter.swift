@@ -500,21 +500,27 @@ public enum DecreeWriter {
     }
 }
 
-/// Indonesian number words for "5 (lima)" style amounts in decrees.
+/// Indonesian number words for "5 (lima)" style amounts in decrees and the dates written in
+/// words of a berita acara.
 public enum Terbilang {
-    static let units = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
-                        "sepuluh", "sebelas"]
-
-    /// The words for `n` (0 ≤ n < 1,000,000,000), e.g. 312 → "tiga ratus dua belas".
+    /// The words for `n` ≥ 0, e.g. 312 → "tiga ratus dua belas", 2026 → "dua ribu dua puluh enam".
+    /// Not written by hand: ICU's rule-based spell-out (Foundation's `NumberFormatter`, locale
+    /// `id`) has the Indonesian rules ("se-" for 1 before belas/puluh/ratus/ribu, "sebelas");
+    /// no Swift package in the offline set does more. Formatter made per call: it is not
+    /// Sendable, and decrees spell out a handful of numbers.
     public static func words(_ n: Int) -> String {
-        if n < 0 { return "minus " + words(-n) }
-        if n < 12 { return units[n] }
-        if n < 20 { return units[n - 10] + " belas" }
-        if n < 100 { return units[n / 10] + " puluh" + (n % 10 == 0 ? "" : " " + units[n % 10]) }
-        if n < 200 { return "seratus" + (n == 100 ? "" : " " + words(n - 100)) }
-        if n < 1000 { return units[n / 100] + " ratus" + (n % 100 == 0 ? "" : " " + words(n % 100)) }
-        if n < 2000 { return "seribu" + (n == 1000 ? "" : " " + words(n - 1000)) }
-        if n < 1_000_000 { return words(n / 1000) + " ribu" + (n % 1000 == 0 ? "" : " " + words(n % 1000)) }
-        return words(n / 1_000_000) + " juta" + (n % 1_000_000 == 0 ? "" : " " + words(n % 1_000_000))
+        let f = NumberFormatter()
+        f.locale = Locale(identifier: "id")
+        f.numberStyle = .spellOut
+        // Never nil for an integer; the digits would still be read right if it ever were.
+        return f.string(from: NSNumber(value: n)) ?? String(n)
+    }
+
+    /// The day as an Indonesian berita acara opens with it ("Pada hari ini, …"): "Senin tanggal
+    /// lima bulan Januari tahun dua ribu dua puluh enam" (the WIB day of `date`).
+    public static func day(_ date: Date, clock: Clock) -> String {
+        let d = clock.day(date)
+        return "\(Clock.indonesianWeekdays[d.weekday - 1]) tanggal \(words(d.day)) bulan "
+            + "\(Clock.indonesianMonths[d.month - 1]) tahun \(words(d.year))"
     }
 }
