@@ -111,7 +111,13 @@ final class SignableDecreeTests: XCTestCase {
         let records = try XCTUnwrap(rendered["berita-acara-uji-konsekuensi-v\(draftNumber).docx"])
 
         for (name, doc) in rendered {
-            let text = doc.joined(separator: " ")
+            // The one line a signed record leaves to the secretariat: the berita acara's NOMOR
+            // (no number pattern configured), once on each record.
+            let numberLine = "NOMOR \(DecreeSettings.unregisteredNumber)"
+            let text = doc.joined(separator: " ").replacingOccurrences(of: numberLine, with: "")
+            if name.hasPrefix("berita-acara") {
+                XCTAssertEqual(doc.filter { $0.contains(numberLine) }.count, doc.count, "a NOMOR line on each record")
+            }
             XCTAssertFalse(text.contains("huruf j angka"), "\(name) cites a provision that does not exist")
             XCTAssertFalse(text.contains("……") || text.contains("...."), "\(name) prints placeholder dots")
             XCTAssertTrue(text.contains(signatory.name) || name.hasPrefix("berita-acara"), name)
@@ -185,6 +191,8 @@ final class SignableDecreeTests: XCTestCase {
             XCTAssertFalse(page.contains("DRAF"), page)
             XCTAssertTrue(page.contains("Menyetujui") && page.contains(atasan.name), page)
             XCTAssertTrue(page.contains("Yang menguji") && page.contains("dr. Rina Marlina"), page)
+            // Opened as a berita acara is, with the day of the test in words (1 January 2026, WIB).
+            XCTAssertTrue(page.contains("Pada hari ini, Kamis tanggal satu bulan Januari tahun dua ribu dua puluh enam, bertempat di Serang"), page)
         }
         // The website and the archive's full test record cite the same way.
         let site = try String(contentsOf: root.appendingPathComponent("reports/situs/index.html"), encoding: .utf8)

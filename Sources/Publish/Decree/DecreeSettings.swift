@@ -153,11 +153,16 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
         numberPattern.replacingOccurrences(of: "{tahun}", with: String(year))
     }
 
+    /// The NOMOR of a berita acara when the deployment has no number pattern: the only dotted
+    /// line a published (signed) record keeps, since dip is never told the registration number
+    /// the secretariat gives it when it is signed.
+    public static let unregisteredNumber = "……………………………………"
+
     /// The berita acara's number for a year: the pattern with its registration number blank, or
     /// a dotted line to fill in by hand when the deployment has set no pattern.
     public func beritaAcaraNumber(year: Int) -> String {
         guard let p = beritaAcaraNumberPattern?.trimmingCharacters(in: .whitespaces), !p.isEmpty else {
-            return "……………………………………"
+            return Self.unregisteredNumber
         }
         return p.replacingOccurrences(of: "{tahun}", with: String(year))
     }
