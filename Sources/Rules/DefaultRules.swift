@@ -33442,6 +33442,10 @@ Repository sources are cited as `owner/repo:path`.
 | Satuan Polisi Pamong Praja Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1124/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 3 |
 | Sekretaris Dewan Perwakilan Rakyat Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1541/sertamerta` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept; runs of spaces collapsed); a title posted twice in one OPD taken once; fresh set 1 (session 16; measured once, ordinary body since session 17) (the register's OPD name is kept; its postings call it "Sekretariat DPRD Kota Bekasi"); this file: the OPD's "Serta Merta" posting | 1 |
 | Sekretaris Dewan Perwakilan Rakyat Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1541/setiapsaat` | the first 32 postings, in file order (newest first), of the OPD's "Setiap Saat" file in the same register (the file holds 140,000 characters, mostly activity notes; only its beginning was read; the 33rd posting was where reading stopped and was not taken); six identical titles taken once | 26 |
+| UPN "Veteran" Yogyakarta | universitas | `Dhani2612/ppid:informasi-berkala.html` | static rebuild of the PPID portal of UPN "Veteran" Yogyakarta (ppid.upnyk.ac.id) in the repository, which also keeps raw copies of the portal pages under `backup_raw/`; the rows link to real ppid.upnyk.ac.id uploads and upnyk.ac.id pages, so the provenance is the developer's transcription of the body's site, not a signed decree; FRESH SET 2 (session 17, `Evaluator.freshSets`); this file: the 40 rows of "Informasi Berkala" (nine groups; group headings not taken) | 40 |
+| UPN "Veteran" Yogyakarta | universitas | `Dhani2612/ppid:informasi-dikecualikan.html` | the "Ringkasan Isi Informasi" of "Informasi yang Dikecualikan" (consequence test 2024) in the same portal: 33 numbered items, of which items 1 (personal data of lecturers, staff, students …) and 18 (ICT infrastructure) list sub-items a-g and a-c; as for Malang and Bantul each sub-item became a row (its letter and the separating ";" or "; dan/atau" removed) and the two headings were not taken; typos such as "sendiribarang", "dokumenterkait" and the stray "Data" after item 22 kept; the page states no Pasal 17 ground per item; the list follows the Kemendikbud model DIK, so most items are near-identical to rows of LLDikti Wilayah V, Universitas Halu Oleo or Universitas Terbuka (classify-fresh reports them apart); FRESH SET 2 | 41 |
+| UPN "Veteran" Yogyakarta | universitas | `Dhani2612/ppid:informasisertamerta.html` | the rows of "Informasi Serta Merta Tahun 2025" (10) and "Tahun 2026" (3) in the same portal; "Kalender Akademik", also listed as berkala, taken once (as berkala); FRESH SET 2 | 12 |
+| UPN "Veteran" Yogyakarta | universitas | `Dhani2612/ppid:informasisetiapsaat.html` | the rows of "Informasi Tersedia Setiap Saat" (six groups) in the same portal; "Rencana Strategis (Renstra)", also listed as berkala, taken once (as berkala); FRESH SET 2 | 36 |
 | Universitas Halu Oleo | universitas | `icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php` | "Daftar Informasi yang Dikecualikan Universitas Halu Oleo" (15 items, one listed twice; no ground per item) | 14 |
 | Universitas Halu Oleo | universitas | `icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php` | berkala (informasi_publik_id 1) and setiap saat (id 2) titles | 6 |
 | Universitas Negeri Surabaya | universitas | `https://ppid.unesa.ac.id/page/informasi-yang-ditetapkan-sebagai-informasi-yang-dikecualikan` | rows A.1-A.5 ("Informasi data pegawai yang terdiri dari") of the SK DIK table with the Pasal 17 letters/angka each cites (huruf g as the page cites it); the stored copy is cut during row 5 | 5 |
@@ -33469,15 +33473,15 @@ Repository sources are cited as `owner/repo:path`.
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1487
-bodies: 61
-bodies with both exempt and open entries: 7
+entries: 1616
+bodies: 62
+bodies with both exempt and open entries: 8
 per category:
-  berkala         719   48.4 %
-  serta_merta     120    8.1 %
-  setiap_saat     358   24.1 %
-  dikecualikan    290   19.5 %
-dikecualikan entries with a stated ground: 121 of 290
+  berkala         759   47.0 %
+  serta_merta     132    8.2 %
+  setiap_saat     394   24.4 %
+  dikecualikan    331   20.5 %
+dikecualikan entries with a stated ground: 121 of 331
 per body kind (bodies, entries):
   kabupaten                8    154
   kota                    25    610
@@ -33485,12 +33489,12 @@ per body kind (bodies, entries):
   kementerian              2     70
   lembaga                  5    179
   rumah_sakit              2     28
-  universitas             10    312
+  universitas             11    441
   pengadilan               7     43
   bumd                     1     39
 ```
 
-1487 entries from 61 bodies of 9 kinds; accessed 2026-12-06.
+1616 entries from 62 bodies of 9 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -34902,6 +34906,135 @@ KEP.DPRD NO 174.1 KEP.22-SETWAN IX 2019 TENTANG SUSUNAN FRAKSI TAHUN 2019-2024,s
 "Pembinaan Penanganan Covid 19, Ketahanan Pangan dan Zero Criminal",setiap_saat,,Sekretaris Dewan Perwakilan Rakyat Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1541/setiapsaat
 Program Pembentukan Peraturan Daerah,setiap_saat,,Sekretaris Dewan Perwakilan Rakyat Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1541/setiapsaat
 Struktur Organisasi Sekretariat DPRD Kota Bekasi,setiap_saat,,Sekretaris Dewan Perwakilan Rakyat Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1541/setiapsaat
+Alamat Lengkap,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Anggaran PPID,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+"Daftar peraturan, keputusan, dan/atau kebijakan yang telah disahkan",berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+"Daftar rancangan peraturan, keputusan, dan/atau kebijakan",berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Dokumen Informasi Pengadaan Barang dan Jasa,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Dokumen Tahap Pelaksanaan Pengadaan Barang dan Jasa,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Dokumen Tahap Pemilihan Pengadaan Barang dan Jasa,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Formulir Pengaduan Penyalahgunaan Wewenang atau Pelanggaran oleh Pejabat Perguruan Tinggi,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Formulir Pengajuan Keberatan atas Layanan Informasi Publik,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Formulir Permohonan Informasi Publik,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+"Gambaran Umum UPN ""Veteran"" Yogyakarta",berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Gambaran Umum Unit Kerja dan Fakultas,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Informasi Beasiswa,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Informasi Penerimaan Calon Pegawai dan Pejabat,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Informasi Penerimaan Mahasiswa Baru,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Informasi Uang Kuliah Tunggal (UKT) dan Iuran Pengembangan Institusi (IPI),berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Informasi Wisuda,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+"Informasi meliputi nama, kedudukan, alamat, nomor telepon dan alamat elektronik",berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Kalender Akademik,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Laporan Harta Kekayaan bagi Pejabat Negara (LHKPN) yang telah diperiksa diverifikasi dan telah diumumkan oleh Komisi Pemberantasan Korupsi (KPK) Pejabat Lain,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Laporan Harta Kekayaan bagi Pejabat Negara (LHKPN) yang telah diperiksa diverifikasi dan telah diumumkan oleh Komisi Pemberantasan Korupsi (KPK) Rektor dan Wakil Rektor,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Laporan Keuangan Lainnya,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Laporan Keuangan Tahunan Audited,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Laporan Kinerja (LAKIN),berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Laporan Tahunan,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Pengadaan Strategis Tahun 2025 yang Telah Selesai Lelang,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Profil Singkat Pimpinan,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Realisasi Keuangan 2025 Real Time,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Realisasi Penerimaan dan Penggunaan UKT,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Regulasi Pengadaan Barang dan Jasa,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Rencana Kerja dan Anggaran,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Rencana Strategis (Renstra),berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Rencana Umum Pengadaan Barang dan Jasa,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Statistik Pengelolaan Anggaran,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Struktur Organisasi,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Survei Kepuasan Masyarakat,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Tata Cara Pengaduan Penyalahgunaan Wewenang atau Pelanggaran oleh Pejabat Perguruan Tinggi,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Tata Cara Pengajuan Keberatan,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Tata Cara Permohonan Informasi Publik,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Visi dan Misi,berkala,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-berkala.html
+Berkas Badan Pertimbangan Jabatan dan Pangkat,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+"Data pengaduan masyarakat terhadap kinerja dan perilaku individual pejabat,dosen, dan tenaga kependidikan.",dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Data perkara/kasus hukum yang belum mempunyai kekuatan hukum mengikat (inkracht),dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Data temuan/hasil audit mutu internal dan eksternal mutu akademik,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Dokumen dan berita acara proses Pembinaan Aparatur (BINAP),dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Dokumen minutes of meeting,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+"Dokumen pengadaan, penawaran, dan harga penghitungan sendiribarang/jasa dari penyedia barang/jasa sebelum pengumuman pemenang",dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+"Dokumen penilaian hasil pengujian skripsi, tesis, dan disertasi dari penilai (Hasil review proposal dan rekomendasi penilai)",dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Dokumen soal dan uji kompetensi,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Dokumen soal ujian masuk perguruan tinggi,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Evaluasi diri program studi,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Hasil penelitian yang belum di publikasikan,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Informasi Nilai Ujian Mandiri Seleksi Penerimaan Mahasiswa Baru,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+"Informasi dan dokumenterkait proses penelaahan, reviu, dan/atau penilaian yang dijadikan dasar rekomendasi dan/atau kelayakan mahasiswa, dosen, dan tenaga kependidikan",dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Informasi nilai capaian kinerja lembaga penelitian dan pengembangan hasil pembinaan selama tahun berjalan,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Kertas kerja audit,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Kertas kerja monitoring (tindak lanjut hasil dan rekapitulasi),dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Konsep kebijakan pemikiran/temuan/laporan/dokumen/naskah/surat/ penyelesaian (belum final) atau terkait dengan pendaftaran hak atas kekayaan intelektual/hak paten,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+"Kriteria Pengolahan Nilai, Penyajian Data, Dan Pertimbangan Seleksi Ujian Mandiri",dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Kunci jawaban soal ujian masuk perguruan tinggi,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Kunci jawaban ujian kompetensi,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Laporan (temuan) hasil pemeriksaan Badan Pemeriksa Keuangan (BPK) atau Inspektorat Jenderal atau Badan Pengawasan Keuangan dan Pembangunan.,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Laporan hasil monitoring tindak lanjut hasil audit internal dan eksternal mutu akademik,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Laporan keuangan sebelum diaudit oleh Lembaga yang berwenang,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Nilai hasil evaluasi instrument/proposal pembukaan program studi,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Nilai tes ujian masuk,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Penilaian dan komentar dari reviewer terhadap proposal penelitian,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Proposal penelitian,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Review proposal usulan fasilitasi bantuan pemerintah dan/atau insentif,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Soal ujian dinas dan ujian penyesuaian ijazah Data,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+"Usulan pengangkatan, pemberhentian, dan rotasi dalam jabatan struktural/fungsional",dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+catatan yang menyangkut pribadi seseorang yang berkaitan dengan kegiatan satuan pendidikan formal dan satuan pendidikan nonformal.,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+hasil evaluasi dan rekomendasi terkait hasil belajar mahasiswa/peserta didik.,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+hasil evaluasi dan rekomendasi terkait kinerja dosen serta tenaga kependidikan,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+"hasil-hasil evaluasi sehubungan dengan kapabilitas, intelektualitas, dan rekomendasi kemampuan seseorang",dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+"kondisi keuangan, aset, pendapatan, dan rekening bank seseorang",dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+layout perangkat infrastruktur,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+riwayat dan kondisi anggota keluarga,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+"riwayat, kondisi dan perawatan, pengobatan kesehatan fisik, dan psikis seseorang.",dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+topologi jaringan,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+web service yang diberikan kepada kementerian/lembaga/ instansi/ unit kerja; dan kode sumber aplikasi yang dikembangkan secara internal.,dikecualikan,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasi-dikecualikan.html
+Informasi pengalihan jalan karena wisuda,serta_merta,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisertamerta.html
+Jadwal input semester,serta_merta,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisertamerta.html
+Kuota Penerimaan Mahasiswa Baru Tahun Akademik (TA) 2026/2027,serta_merta,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisertamerta.html
+Layanan pencegahan dan penanganan kekerasan seksual (PPKS),serta_merta,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisertamerta.html
+Pengumuman lelang,serta_merta,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisertamerta.html
+Pengumuman pengambilan jas almamater,serta_merta,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisertamerta.html
+"Pengumuman perubahan jadwal seleksi masuk UPN ""Veteran"" Yogyakarta",serta_merta,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisertamerta.html
+Pengumuman seleksi terbuka jabatan Pimpinan Tinggi Pratama Kepala Biro,serta_merta,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisertamerta.html
+Pengumuman wisuda,serta_merta,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisertamerta.html
+Penyesuaian Sistem Kerja Kedinasan pada Libur Nasional dan Cuti Bersama,serta_merta,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisertamerta.html
+Perubahan Jadwal Wisuda Periode IV Tahun Akademik (TA) 2025/2026,serta_merta,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisertamerta.html
+Surat edaran pembelajaran daring,serta_merta,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisertamerta.html
+Daftar Informasi Publik Badan Publik,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Daftar Informasi Publik Tahun 2025,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Data statistik atau neraca keuangan,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+"Dokumen masukan dari berbagai pihak atas peraturan, keputusan atau kebijakan yang dibentuk",setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Dokumen pedoman pengelolaan administrasi,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Dokumen pedoman pengelolaan kepegawaian,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Dokumen pedoman pengelolaan keuangan,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Dokumen pedoman pengelolaan organisasi,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Dokumen pendukung dalam penyusunan peraturan/kebijakan/keputusan yang telah ditetapkan,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+"Dokumen peraturan, keputusan dan/atau kebijakan yang telah diterbitkan",setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Dokumen perjanjian kinerja Rektor dengan Menteri atau dokumen Perjanjian Kinerja,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+"Dokumen rancangan peraturan, keputusan kebijakan yang dibentuk",setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+"Dokumen risalah rapat dari proses pembentukan peraturan, keputusan atau kebijakan yang dibentuk",setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+"Dokumen tahap perumusan peraturan, keputusan atau kebijakan yang dibentuk",setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Informasi Yang Dikecualikan,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Informasi Yang Wajib Disediakan dan Diumumkan Secara Berkala,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Informasi Yang Wajib Diumumkan Serta Merta,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Informasi Yang Wajib Tersedia Setiap Saat,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Informasi tentang data perbendaharaan/ inventaris barang milik negara,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Informasi tentang data statistik kepegawaian Badan Publik,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Informasi tentang data statistik/neraca keuangan,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Informasi tentang pedoman kepegawaian,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Informasi tentang pedoman pengelolaan administrasi,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Informasi tentang pedoman pengelolaan keuangan,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Informasi tentang pedoman pengelolaan organisasi,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Kalender Akademik 2025,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Laporan Harta Kekayaan Pimpinan Universitas,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Perbendaharaan/inventaris Barang Milik Negara (BMN),setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Perjanjian Kinerja,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Rencana Bisnis dan Anggaran (RBA) Tahunan,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Rencana Pengembangan Jangka Panjang (RPJP),setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Rencana Strategi Bisnis (RSB),setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Rencana Strategis Revisi Badan Publik,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+"Salinan surat perjanjian kerjasama (MoU/MoA) antara UPN ""Veteran"" Yogyakarta dengan pihak ketiga atau mitra",setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Surat Menyurat Pimpinan,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+Surat-surat perjanjian dengan pihak ketiga,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
 Daftar Fakultas di Universitas Halu Oleo,berkala,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php
 Daftar Partner & Kerja Sama Universitas Halu Oleo,berkala,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php
 Informasi Tentang Profil Pimpinan Universitas Halu Oleo,berkala,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php

@@ -301,6 +301,9 @@ extension Evaluator {
             // PPID portal publishes them; its DIK is the Kemristekdikti model list that two
             // earlier bodies adopted too, so classify-fresh reports near-identical items apart.
             "Politeknik Negeri Banjarmasin",
+            // A university's DIP and DIK (41 withheld items, no ground stated per item) as its
+            // PPID portal publishes them; its DIK follows the Kemendikbud model list as well.
+            "UPN \"Veteran\" Yogyakarta",
         ]),
     ]
 
