@@ -1,4 +1,5 @@
 import DIPCore
+import Foundation
 import OfficeFormats
 
 /// Every problem the intake reports, with its stable code and severity. Messages and hints are
@@ -27,6 +28,10 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     /// A hyperlink or link-column value that is not a plain web address (`javascript:`,
     /// `file:`, a local path, spaces or quotes in it): dropped, the item keeps no link.
     case linkUnsafe = "link-unsafe"
+    /// A time of making (*waktu pembuatan*) after the day the file was received: almost always
+    /// a typo in the year or date (information not made yet is not held, UU 14/2008 Pasal 11
+    /// ayat (1) huruf a). The item is kept; the unit is asked to check it.
+    case madeAfterReceipt = "made-after-receipt"
     // Worth knowing (info).
     case missingCategory = "missing-category"
     case retentionUnknown = "retention-unknown"
@@ -52,7 +57,7 @@ public enum ProblemCode: String, CaseIterable, Sendable {
              .zipBomb, .encodingUnsupported, .noDIPTable, .emptyTable, .tooManyRows, .contentTooLarge:
             return .error
         case .missingColumn, .missingValue, .unknownCategory, .retentionBareYear, .duplicateItem,
-             .errorValue, .cellTooLong, .linkUnsafe:
+             .errorValue, .cellTooLong, .linkUnsafe, .madeAfterReceipt:
             return .warning
         case .missingCategory, .retentionUnknown, .formUnknown, .encodingGuess, .delimiterGuess,
              .hiddenSheet, .rowIgnored, .columnsIgnored:
@@ -64,9 +69,12 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     public var refuses: Bool { severity == .error }
 }
 
-/// Builds problems with the file name filled in.
+/// Builds problems with the file name filled in; knows the day the file was received.
 struct ProblemFactory {
     let file: String
+    /// The WIB day the file was received (the run's clock), when known: a time of making after
+    /// it is reported (`madeAfterReceipt`).
+    var receivedOn: Date? = nil
 
     func make(
         _ code: ProblemCode, sheet: String? = nil, row: Int? = nil, column: Int? = nil,

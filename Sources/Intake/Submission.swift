@@ -63,10 +63,13 @@ public enum Intake {
 ///   - path: the file.
 ///   - displayName: the name used in problems (default: the file name).
 ///   - maxDataRows: data rows after which the file is refused (items are kept in memory here).
-public func readSubmission(at path: String, displayName: String? = nil, maxDataRows: Int = defaultMaxDataRows) -> SubmissionResult {
+///   - receivedAt: when the file was received (the run's clock), for the `made-after-receipt`
+///     warning; nil: not checked.
+public func readSubmission(at path: String, displayName: String? = nil, maxDataRows: Int = defaultMaxDataRows,
+                           receivedAt: Date? = nil) -> SubmissionResult {
     var items: [InformationItem] = []
     var collector = ProblemCollector()
-    let summary = streamSubmission(at: path, displayName: displayName, maxDataRows: maxDataRows,
+    let summary = streamSubmission(at: path, displayName: displayName, maxDataRows: maxDataRows, receivedAt: receivedAt,
                                    onItem: { items.append($0) }, onProblem: { collector.add($0) })
     if summary.status == .refused, let problem = collector.last {
         return refusal(path: path, problem)  // what was handed over before the refusal is void

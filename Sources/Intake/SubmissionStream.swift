@@ -55,23 +55,25 @@ public struct SubmissionSummary: Codable, Hashable, Sendable {
 ///   - path: the file.
 ///   - displayName: the name used in problems (default: the file name).
 ///   - maxDataRows: data rows after which the file is refused (`Int.max`: no cap).
+///   - receivedAt: when the file was received (the run's clock); items made after that WIB day
+///     get a `made-after-receipt` warning. Nil: not checked.
 public func streamSubmission(
-    at path: String, displayName: String? = nil, maxDataRows: Int = defaultMaxDataRows,
+    at path: String, displayName: String? = nil, maxDataRows: Int = defaultMaxDataRows, receivedAt: Date? = nil,
     onItem: (InformationItem) -> Void, onProblem: (Problem) -> Void
 ) -> SubmissionSummary {
-    streamSubmission(at: path, displayName: displayName, maxDataRows: maxDataRows,
+    streamSubmission(at: path, displayName: displayName, maxDataRows: maxDataRows, receivedAt: receivedAt,
                      onItem: onItem, onProblem: onProblem, observe: nil)
 }
 
 /// `streamSubmission` with a hook called after each row the table builder consumed (tests
 /// check that what it keeps stays bounded).
 func streamSubmission(
-    at path: String, displayName: String?, maxDataRows: Int,
+    at path: String, displayName: String?, maxDataRows: Int, receivedAt: Date? = nil,
     onItem: (InformationItem) -> Void, onProblem: (Problem) -> Void,
     observe: ((TableBuilder.Retained) -> Void)?
 ) -> SubmissionSummary {
     let name = displayName ?? (path as NSString).lastPathComponent
-    let factory = ProblemFactory(file: name)
+    let factory = ProblemFactory(file: name, receivedOn: receivedAt.map(IndonesianDate.startOfDay))
     return withoutActuallyEscaping(onItem) { onItem in
         withoutActuallyEscaping(onProblem) { onProblem in
             let output = TableOutput(onItem: onItem, onProblem: onProblem, observe: observe)

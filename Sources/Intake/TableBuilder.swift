@@ -1,4 +1,5 @@
 import DIPCore
+import Foundation
 import OfficeFormats
 
 /// Turns the rows under a header into items as they are read: skips section, sub-group,
@@ -48,6 +49,8 @@ struct TableBuilder {
     private var retentionCache = ValueCache<(RetentionPeriod, Bool)>()
     private var categoryCache = ValueCache<Category?>()
     private var splitCache = ValueCache<(waktu: String, tempat: String)?>()
+    /// The first day each time-of-making text can mean (`IndonesianDate.earliestDay`).
+    private var madeCache = ValueCache<Date?>()
     private var rowTexts: [String] = []
     /// How many of the current row's texts sit at their column (see `consume`).
     private var positional = 0
@@ -568,6 +571,16 @@ struct TableBuilder {
             problem(.linkUnsafe, has(.tautan) != nil ? .tautan : .ringkasan,
                     "Tautan \"\(Self.shorten(unsafeLink))\" bukan alamat web (http:// atau https://), sehingga tidak dipakai.",
                     "Tulis alamat lengkap halaman atau dokumennya, misalnya https://ppid.serangkab.go.id/dokumen.pdf, tanpa spasi.")
+        }
+        if let received = factory.receivedOn {
+            // The time part ("Maret 2026" of "Serang, Maret 2026") is judged and quoted.
+            let waktu = item.waktuNormalised ?? item.waktuPembuatan
+            if !waktu.isEmpty, let made = madeCache.value(waktu, IndonesianDate.earliestDay), made > received {
+                let clock = Clock(now: received)
+                problem(.madeAfterReceipt, has(.waktu) != nil ? .waktu : .waktuTempat,
+                        "Waktu pembuatan \"\(Self.shorten(waktu))\" jatuh sesudah tanggal berkas ini diterima (\(clock.indonesianDate())); informasi yang belum dibuat belum dikuasai dan belum dapat dicantumkan dalam DIP.",
+                        "Periksa tahun atau tanggalnya (salah ketik?) dan tulis waktu informasi itu benar-benar dibuat, yang tidak mungkin sesudah berkas dikirim. Bila informasinya memang belum dibuat, hapus barisnya sampai informasinya ada. Baris ini tetap diterima sebagai usulan.")
+            }
         }
         if !item.bentuk.isEmpty, !item.form.printed, !item.form.electronic {
             problem(.formUnknown, .bentuk,

@@ -46,7 +46,7 @@ public enum HeldSubmissions {
         guard try DurableFiles.sha256(of: original) == hold.sha256 else {
             throw Failure.originalChanged(path: hold.archivedPath)
         }
-        let read = readSubmission(at: original.path, displayName: hold.fileName)
+        let read = readSubmission(at: original.path, displayName: hold.fileName, receivedAt: hold.receivedAt)
         guard read.status == .accepted else {
             throw Failure.unreadable(file: hold.fileName, reason: read.reason ?? "")
         }

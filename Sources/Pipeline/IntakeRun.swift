@@ -225,7 +225,7 @@ public struct IntakeStage {
             // Read the archived copy: what is processed is exactly what is kept. A duplicate is
             // read too (reading is deterministic), so its feedback repeats the problems found;
             // this matters when a killed run already recorded the file but not its feedback.
-            let result = readSubmission(at: stored.path.path, displayName: file.fileName)
+            let result = readSubmission(at: stored.path.path, displayName: file.fileName, receivedAt: options.clock.now)
             var outcome = FileOutcome(
                 unit: file.unit, fileName: file.fileName, sha256: stored.sha256,
                 status: result.status == .accepted ? .accepted : .refused,

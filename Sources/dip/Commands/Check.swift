@@ -1,4 +1,5 @@
 import ArgumentParser
+import DIPCore
 import Foundation
 import Intake
 import Rules
@@ -26,8 +27,10 @@ struct Check: ParsableCommand {
     var rules: String?
 
     func run() throws {
+        // A file checked today is judged as if received today (its times of making).
+        let now = Clock.fromEnvironment().now
         let results = files.filter { !Intake.isIgnorable(fileName: $0) }
-            .map { readSubmission(at: $0) }
+            .map { readSubmission(at: $0, receivedAt: now) }
         let classifier = Classifier(ruleSet: try loadRules())
         switch format {
         case .json: FileHandle.standardOutput.write(try CheckReport(results, classify: classifier.classify).jsonData())
