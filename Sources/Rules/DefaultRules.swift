@@ -33402,6 +33402,7 @@ Repository sources are cited as `owner/repo:path`.
 | Kecamatan Medan Satria Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1128/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept; runs of spaces collapsed); a title posted twice in one OPD taken once; fresh set 1 (session 16; measured once, ordinary body since session 17); this file: the OPD's "Berkala" postings (its only category file; the register names the OPD "Kecamatan Medan Satria") | 7 |
 | Kecamatan Pondok Melati Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1137/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings (the register names the OPD "Kecamatan Pondok Melati"; its postings add "Kota Bekasi") | 2 |
 | Kecamatan Pondok Melati Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1137/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 1 |
+| Kementerian Pendidikan Dasar dan Menengah | kementerian | `barqisayyid/PPID-Balai-Bahasa-Sumatera-Barat:resources/views/pages/informasi-dikecualikan.blade.php` | "Informasi Dikecualikan" page of the PPID portal of Balai Bahasa Provinsi Sumatera Barat (a unit of the ministry; the portal is a rebuild whose other lists come from a database not in the repository): it quotes the ministry's own list, "Informasi yang Dikecualikan di Kementerian Pendidikan Dasar dan Menengah (Kemendikdasmen) berdasarkan hasil pengujian konsekuensi … di antaranya meliputi"; the body is therefore the ministry, not the Balai; the 12 items taken with the separating ";" / "; dan" removed, the closing "Lainnya." not taken; no ground stated; FRESH SET 2 (session 17, `Evaluator.freshSets`) | 12 |
 | LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php` | the 19 items of "Daftar Informasi Publik Berkala" (both groups; group headings not taken) | 19 |
 | LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php` | PPID site of LLDIKTI Wilayah V (lldikti5.kemdikbud.go.id): all 44 rows of "Daftar Informasi Publik yang Dikecualikan" (typos of the source, e.g. "Peniatuhan", "intemal", kept; italic markup removed); no ground per row | 44 |
 | LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/sertamerta.php` | the 6 items of "Informasi Yang Wajib Diumumkan Secara Serta Merta" | 6 |
@@ -33473,20 +33474,20 @@ Repository sources are cited as `owner/repo:path`.
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1616
-bodies: 62
+entries: 1628
+bodies: 63
 bodies with both exempt and open entries: 8
 per category:
-  berkala         759   47.0 %
-  serta_merta     132    8.2 %
-  setiap_saat     394   24.4 %
-  dikecualikan    331   20.5 %
-dikecualikan entries with a stated ground: 121 of 331
+  berkala         759   46.6 %
+  serta_merta     132    8.1 %
+  setiap_saat     394   24.2 %
+  dikecualikan    343   21.1 %
+dikecualikan entries with a stated ground: 121 of 343
 per body kind (bodies, entries):
   kabupaten                8    154
   kota                    25    610
   provinsi                 1     52
-  kementerian              2     70
+  kementerian              3     82
   lembaga                  5    179
   rumah_sakit              2     28
   universitas             11    441
@@ -33494,7 +33495,7 @@ per body kind (bodies, entries):
   bumd                     1     39
 ```
 
-1616 entries from 62 bodies of 9 kinds; accessed 2026-12-06.
+1628 entries from 63 bodies of 9 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -34207,6 +34208,18 @@ Video Profil Kelurahan Pejuang,berkala,,Kecamatan Medan Satria Kota Bekasi,kota,
 LETAK GEOGRAFIS KECAMATAN PONDOKMELATI KOTA BEKASI,berkala,,Kecamatan Pondok Melati Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1137/berkala
 STRUKTUR ORGANISASI KECAMATAN PONDOKMELATI,berkala,,Kecamatan Pondok Melati Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1137/berkala
 FORMULIR PERMOHONAN INFORMASI PUBLIK,setiap_saat,,Kecamatan Pondok Melati Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1137/setiapsaat
+Data pribadi pegawai Kemendikdasmen,dikecualikan,,Kementerian Pendidikan Dasar dan Menengah,kementerian,barqisayyid/PPID-Balai-Bahasa-Sumatera-Barat:resources/views/pages/informasi-dikecualikan.blade.php
+Data pribadi pelaku dan korban kekerasan di satuan pendidikan,dikecualikan,,Kementerian Pendidikan Dasar dan Menengah,kementerian,barqisayyid/PPID-Balai-Bahasa-Sumatera-Barat:resources/views/pages/informasi-dikecualikan.blade.php
+Data pribadi pendidik dan tenaga kependidikan,dikecualikan,,Kementerian Pendidikan Dasar dan Menengah,kementerian,barqisayyid/PPID-Balai-Bahasa-Sumatera-Barat:resources/views/pages/informasi-dikecualikan.blade.php
+Data pribadi penerima bantuan pemerintah dan atau bantuan sosial dari Kemendikdasmen,dikecualikan,,Kementerian Pendidikan Dasar dan Menengah,kementerian,barqisayyid/PPID-Balai-Bahasa-Sumatera-Barat:resources/views/pages/informasi-dikecualikan.blade.php
+Data pribadi penulis soal dan kunci jawaban seleksi Calon Aparatur Sipil Negara Kemendikdasmen,dikecualikan,,Kementerian Pendidikan Dasar dan Menengah,kementerian,barqisayyid/PPID-Balai-Bahasa-Sumatera-Barat:resources/views/pages/informasi-dikecualikan.blade.php
+Data pribadi peserta didik,dikecualikan,,Kementerian Pendidikan Dasar dan Menengah,kementerian,barqisayyid/PPID-Balai-Bahasa-Sumatera-Barat:resources/views/pages/informasi-dikecualikan.blade.php
+Data pribadi satuan tugas dan tim pencegahan dan penanganan kekerasan di satuan pendidikan,dikecualikan,,Kementerian Pendidikan Dasar dan Menengah,kementerian,barqisayyid/PPID-Balai-Bahasa-Sumatera-Barat:resources/views/pages/informasi-dikecualikan.blade.php
+Laporan keuangan yang belum diaudit oleh Badan Pengawas Keuangan,dikecualikan,,Kementerian Pendidikan Dasar dan Menengah,kementerian,barqisayyid/PPID-Balai-Bahasa-Sumatera-Barat:resources/views/pages/informasi-dikecualikan.blade.php
+Perjanjian kerja sama dengan pihak ketiga yang sifatnya rahasia,dikecualikan,,Kementerian Pendidikan Dasar dan Menengah,kementerian,barqisayyid/PPID-Balai-Bahasa-Sumatera-Barat:resources/views/pages/informasi-dikecualikan.blade.php
+Soal dan kunci jawaban asesmen pegawai Kemendikdasmen,dikecualikan,,Kementerian Pendidikan Dasar dan Menengah,kementerian,barqisayyid/PPID-Balai-Bahasa-Sumatera-Barat:resources/views/pages/informasi-dikecualikan.blade.php
+Soal dan kunci jawaban seleksi Calon Aparatur Sipil Negara Kemendikdasmen,dikecualikan,,Kementerian Pendidikan Dasar dan Menengah,kementerian,barqisayyid/PPID-Balai-Bahasa-Sumatera-Barat:resources/views/pages/informasi-dikecualikan.blade.php
+Surat menyurat yang sifatnya rahasia,dikecualikan,,Kementerian Pendidikan Dasar dan Menengah,kementerian,barqisayyid/PPID-Balai-Bahasa-Sumatera-Barat:resources/views/pages/informasi-dikecualikan.blade.php
 Agenda penting Lembaga Layanan Pendidikan Tinggi Wilayah V tahun 2021,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
 DIPA dan RKAKL,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php
 Hasil survei kepuasan pemangku kepentingan,berkala,,LLDikti Wilayah V,lembaga,Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php

@@ -304,6 +304,8 @@ extension Evaluator {
             // A university's DIP and DIK (41 withheld items, no ground stated per item) as its
             // PPID portal publishes them; its DIK follows the Kemendikbud model list as well.
             "UPN \"Veteran\" Yogyakarta",
+            // A ministry's DIK (12 withheld items) as one of its units' PPID portals quotes it.
+            "Kementerian Pendidikan Dasar dan Menengah",
         ]),
     ]
 
