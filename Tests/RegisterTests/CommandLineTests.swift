@@ -208,6 +208,53 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(preview.out.contains("Perhatian: waktu pembuatan 2 informasi sesudah tanggal keputusan 1 Juni 2026: "
             + "dinkes-0005 (Juli 2026); dinkes-0007 (Agustus 2026)."), preview.out)
         XCTAssertFalse(preview.out.contains("dinkes-0006 ("), preview.out)
+        XCTAssertFalse(preview.out.contains("jangka waktu penyimpanan"), "every retention is a period: \(preview.out)")
+    }
+
+    /// The DIP Lampiran prints the retention as the unit wrote it: a bare year or an unreadable
+    /// text would be signed as a period, so approval names such items (said, not refused).
+    func testApprovalNamesRetentionsThatAreNoPeriod() throws {
+        _ = try dipBinary()
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
+        var list = Fixture.baseList
+        var year = Fixture.item("5", "Tarif layanan rawat jalan")
+        year.retensi = "2026"
+        year.retention = .unknown
+        var words = Fixture.item("6", "Standar pelayanan minimal")
+        words.retensi = "Lemari arsip"
+        words.retention = .unknown
+        list += [Fixture.classified(year), Fixture.classified(words)]
+        try Fixture.submit(db, list, sha: "v1")
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
+        let preview = try run(["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
+                               "--decree-number", "000.9/7/2026", "--decree-date", "1/6/2026", "--preview",
+                               "--workspace", workspace.path])
+        XCTAssertEqual(preview.status, 0, preview.err)
+        XCTAssertTrue(preview.out.contains("Perhatian: jangka waktu penyimpanan 2 informasi tidak terbaca sebagai jangka waktu: "
+            + "dinkes-0005 (2026); dinkes-0006 (Lemari arsip). Lampiran Keputusan Penetapan DIP mencetak kolom"), preview.out)
+    }
+
+    /// A row a unit repeated (intake's duplicate-item) would be decreed twice: approval names it;
+    /// the same title of two units is two pieces of information and is not named.
+    func testApprovalNamesInformationListedTwice() throws {
+        _ = try dipBinary()
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
+        var list = Fixture.baseList
+        list += [Fixture.classified(Fixture.item("5", "Rencana Kerja Pemerintah Daerah (RKPD) Tahun 2026")),
+                 Fixture.classified(Fixture.item("6", "Rencana kerja pemerintah daerah (RKPD) tahun 2026.", bentuk: "Softcopy"))]
+        try Fixture.submit(db, list, sha: "v1")
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
+        let preview = try run(["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
+                               "--decree-number", "000.9/7/2026", "--decree-date", "1/6/2026", "--preview",
+                               "--workspace", workspace.path])
+        XCTAssertEqual(preview.status, 0, preview.err)
+        XCTAssertTrue(preview.out.contains("Perhatian: ringkasan yang sama tercantum lebih dari sekali dalam Lampiran Keputusan "
+            + "Penetapan DIP: dinkes-0006 sama dengan dinkes-0005 (Rencana kerja pemerintah daerah (RKPD) tahun 2026.)."), preview.out)
+        XCTAssertEqual(preview.out.components(separatedBy: "sama dengan").count - 1, 1, preview.out)
     }
 
     /// A test is recorded after it took place (the register refuses one dated on a later day), and

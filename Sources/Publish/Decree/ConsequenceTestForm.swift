@@ -83,7 +83,8 @@ public enum ConsequenceTestForm {
             ("Ringkasan isi informasi", v.item.ringkasan),
             ("Pejabat/Unit yang menguasai informasi", value(v.item.pejabatPenguasa)),
             ("Informasi spesifik yang dikecualikan", value(t?.specificInformation)),
-            ("Dasar hukum pengecualian (Pasal 17 UU 14/2008 jo. undang-undang sektoral)", value(grounds)),
+            // "yang diuji": the grounds weighed, upheld (dikecualikan) or not (terbuka) alike.
+            ("Dasar hukum pengecualian yang diuji (Pasal 17 UU 14/2008 jo. undang-undang sektoral)", value(grounds)),
             ("Konsekuensi apabila informasi dibuka", value(t?.consequence)),
             ("Pertimbangan kepentingan publik", value(t?.publicInterest)),
             ("Kesimpulan", conclusionText),

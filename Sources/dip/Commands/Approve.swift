@@ -270,6 +270,35 @@ extension DIP {
                         + ". DIP memuat informasi yang sudah berada di bawah penguasaan Badan Publik (Pasal 11 ayat (1) huruf a "
                         + "UU 14/2008): minta unitnya memperbaiki waktu pembuatan, atau tetapkan keputusan setelah informasinya ada."
                 }
+                // The DIP Lampiran prints column (7) as the unit wrote it: a text that is no period
+                // (a bare year "2026", a text dip cannot read) would be signed as the item's
+                // retention. Said, not refused, like the time of making above.
+                var unreadable = Set<String>()
+                let noPeriod = PublishedList(version: draft).items.filter { v in
+                    v.item.retention == .unknown && unreadable.insert(v.id).inserted
+                }
+                if !noPeriod.isEmpty {
+                    printed += "\nPerhatian: jangka waktu penyimpanan \(noPeriod.count) informasi tidak terbaca sebagai jangka waktu: "
+                        + noPeriod.map { "\($0.id) (\($0.item.retensi.isEmpty ? "kosong" : $0.item.retensi))" }.joined(separator: "; ")
+                        + ". Lampiran Keputusan Penetapan DIP mencetak kolom Jangka Waktu Penyimpanan atau Retensi Arsip "
+                        + "sebagaimana ditulis unit: minta unitnya menuliskan jangka waktunya (misalnya \"5 (lima) tahun\", "
+                        + "\"Selama berlaku\" atau \"Permanen\") sebelum keputusan ditandatangani."
+                }
+                // The same information twice in one unit's part of the Lampiran (a row the unit
+                // repeated, reported at intake as duplicate-item) would be decreed twice.
+                let listed = PublishedList(version: draft).items
+                var firstOf: [String: String] = [:], repeated: [(first: String, again: String, text: String)] = []
+                var listedOnce = Set<String>()
+                for v in listed where listedOnce.insert(v.id).inserted {
+                    let key = v.unit.code + "\u{0}" + v.item.ringkasan.lowercased()
+                        .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+                    if let first = firstOf[key] { repeated.append((first, v.id, v.item.ringkasan)) } else { firstOf[key] = v.id }
+                }
+                if !repeated.isEmpty {
+                    printed += "\nPerhatian: ringkasan yang sama tercantum lebih dari sekali dalam Lampiran Keputusan Penetapan DIP: "
+                        + repeated.map { "\($0.again) sama dengan \($0.first) (\($0.text))" }.joined(separator: "; ")
+                        + ". Bila informasinya sama, kembalikan salah satunya (`dip return`) agar tidak ditetapkan dua kali."
+                }
                 if preview {
                     print(printed)
                     let readiness = try db.approvalReadiness(version: number)
