@@ -45,8 +45,8 @@ public enum ConsequenceTestForm {
     /// the signer writes the day in by hand.
     static let dayBlank = "………………"
 
-    /// The opening of a berita acara (tata naskah dinas practice, Permendagri 1/2023 on the
-    /// regions' official documents): "Pada hari ini, <hari> tanggal <tanggal> bulan <bulan> tahun
+    /// The opening of a berita acara (tata naskah dinas practice; Permendagri 1/2023 governs the
+    /// regions' official documents, the form is as its guides give it): "Pada hari ini, <hari> tanggal <tanggal> bulan <bulan> tahun
     /// <tahun>, bertempat di …", the day in words; dotted blanks when the test has no date yet.
     static func opening(_ date: Date?, unit: String, layout L: DecreeLayout) -> String {
         let day = date.map { Terbilang.day($0, clock: L.clock) }
