@@ -151,6 +151,31 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(pointed.out.contains("Perhatian"), pointed.out)
     }
 
+    /// The berita acara prints the test's day ("Pada hari ini, Sabtu …"): a test dated on a
+    /// Saturday or Sunday is recorded with a note, a weekday one without.
+    func testTestDatedOnAWeekendIsRecordedWithANote() throws {
+        _ = try dipBinary()
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workspace) }
+        let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
+        var list = Fixture.baseList
+        list.append(Fixture.classified(Fixture.item("5", "Rekam medis pasien", kategori: .setiapSaat),
+                                       suggested: .dikecualikan, test: true))
+        try Fixture.submit(db, list, sha: "v1")
+        func record(on day: String) throws -> (status: Int32, out: String, err: String) {
+            try run(["test", "dinkes-0005", "--revision", "1", "--conclusion", "dikecualikan_seluruhnya",
+                     "--ground", "17h2", "--consequence", "x", "--public-interest", "y", "--period", "Permanen",
+                     "--tester", "Tim", "--tested-on", day, "--workspace", workspace.path])
+        }
+        let saturday = try record(on: "30 Mei 2026")
+        XCTAssertEqual(saturday.status, 0, saturday.err)
+        XCTAssertTrue(saturday.out.contains("Perhatian: tanggal uji 30 Mei 2026 jatuh pada hari Sabtu; berita acara mencetak "
+            + "\"Pada hari ini, Sabtu …\"."), saturday.out)
+        let friday = try record(on: "29 Mei 2026")
+        XCTAssertEqual(friday.status, 0, friday.err)
+        XCTAssertFalse(friday.out.contains("Perhatian"), friday.out)
+    }
+
     /// UU 14/2008 Pasal 20 ayat (2) leaves the periods of huruf a–f exemptions to PP 61/2010, whose
     /// limits dip has not verified: approving such a classification says so (it does not refuse).
     func testApprovalOfAHurufAToFExemptionPointsToPP61() throws {

@@ -138,9 +138,25 @@ extension DIP {
                 case .text:
                     print("Uji konsekuensi \(item) revisi \(revision) dicatat: \(conclusion.label).")
                 }
+                var notes: [String] = []
                 // Recorded as the PPID decided; the decree's reader will ask which point of the letter.
                 if conclusion != .open, let note = LegalCitations.unnumberedPointNote(codes: codes) {
-                    let line = "Perhatian: \(note). Catat ulang uji ini dengan --ground yang menyebut angkanya bila sesuai."
+                    notes.append("Perhatian: \(note). Catat ulang uji ini dengan --ground yang menyebut angkanya bila sesuai.")
+                }
+                // The berita acara opens "Pada hari ini, Sabtu tanggal …": lawful, but a Bagian Hukum
+                // asks whether the Tim really met on a day offices are closed (a typed date, or the
+                // day of recording taken for the day of the meeting).
+                if let on = test.testedOn {
+                    let clock = Clock(now: now)
+                    let weekday = clock.day(on).weekday
+                    if weekday == 1 || weekday == 7 {
+                        notes.append("Perhatian: tanggal uji \(clock.indonesianDate(on)) jatuh pada hari "
+                            + "\(Clock.indonesianWeekdays[weekday - 1]); berita acara mencetak \"Pada hari ini, "
+                            + "\(Clock.indonesianWeekdays[weekday - 1]) …\". Bila rapatnya tidak pada hari itu, catat ulang "
+                            + "uji ini dengan --tested-on tanggal rapat.")
+                    }
+                }
+                for line in notes {
                     if format == .json { FileHandle.standardError.write(Data((line + "\n").utf8)) } else { print(line) }
                 }
             }
