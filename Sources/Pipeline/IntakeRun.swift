@@ -121,6 +121,26 @@ public struct RunOptions: Sendable {
     public static let defaultKeptRevisionsLimit =
         ProcessInfo.processInfo.environment["DIP_KEPT_REVISIONS_LIMIT"].flatMap { Int($0) } ?? 20_000
 
+    /// How many threads the stages after the intake may use (at least 1): with 2, the draft
+    /// decrees are made while the review pack is, and the consequence-test forms while the
+    /// review workbook is (`WorkLane`). The outputs are the same bytes whatever the number;
+    /// only the wall time differs. The intake always uses one.
+    public var threads = RunOptions.defaultThreads
+    /// Two, or one on a one-core machine: the PPID's server has two cores, and the stages
+    /// have no more than two independent pieces worth a thread.
+    public static var defaultThreads: Int { min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)) }
+
+    /// The thread count `DIP_THREADS` asks for (`dip run`, `dip watch`): nil when unset; a
+    /// whole number from 1 to 64, or `problem` says why the value is not used.
+    public static func threads(fromEnvironment value: String?) -> (threads: Int?, problem: String?) {
+        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return (nil, nil) }
+        guard let n = Int(value.trimmingCharacters(in: .whitespaces)), (1...64).contains(n) else {
+            return (nil, "DIP_THREADS=\(value) tidak dipakai: isi dengan bilangan bulat 1 sampai 64; "
+                + "dip memakai \(defaultThreads) utas")
+        }
+        return (n, nil)
+    }
+
     public init(settleSeconds: TimeInterval = 10, clock: Clock, waitForLock: Bool = false) {
         self.settleSeconds = settleSeconds
         self.clock = clock

@@ -59,17 +59,105 @@ public struct PublishStage {
     /// - Returns: the current draft's number, if there is a draft.
     @discardableResult
     public func updateDraft() throws -> Int? {
+        let plan = try planDraft()
+        return try finishDraft(plan, rendered: try plan.work.map { try renderDraft($0) })
+    }
+
+    /// What `planDraft` found: the current draft, and its documents to make and write when they
+    /// are missing or stale (`renderDraft`, then `finishDraft`).
+    public struct DraftPlan {
+        /// The current draft's number, if there is a draft.
+        public var number: Int?
+        /// The documents to make; nil when they are in place (or no draft waits).
+        var work: DraftWork?
+        /// Nothing recorded since the last pass and the documents in place: no stamp to write.
+        var warm = false
+    }
+
+    /// A draft whose documents are to be made: the values `renderDraft` reads.
+    struct DraftWork: @unchecked Sendable {
+        var number: Int
+        /// The draft whole (a register up to `keptRevisionsLimit` items), else its outline.
+        var draft: DIPVersion?
+        var outline: VersionOutline?
+        /// `VERSI.txt`'s text.
+        var marker: String
+    }
+
+    /// The draft's documents made, and their log lines (written by `finishDraft`).
+    struct RenderedDraft {
+        var files: [(name: String, data: Data)]
+        var log: BufferedLog
+    }
+
+    /// The register's part of `updateDraft`: a new draft version when the current items
+    /// differ from the last one, and what its documents need. Runs on the run's thread.
+    func planDraft() throws -> DraftPlan {
         // Warm path: nothing recorded since the last pass and the documents are in place.
         let stampBefore = try register.changeStamp()
         if let saved = try? String(contentsOf: draftStampFile, encoding: .utf8),
            let (number, stamp) = Self.parseStamp(saved), stamp == stampBefore {
             let marker = (try? String(contentsOf: draftFolder.appendingPathComponent("VERSI.txt"), encoding: .utf8))
-            if number == nil || marker == "draf-v\(number!)\n" { return number }
+            if number == nil || marker == "draf-v\(number!)\n" { return DraftPlan(number: number, warm: true) }
         }
-        let number = try updateDraftFully()
-        // Written last: a crash before it just means the next run takes the full path.
-        try stampDraft(number)
-        return number
+        // A register of up to `keptRevisionsLimit` current items: every current revision is
+        // read once here and kept; the new draft is built from it (and kept for the review
+        // pack), and the templates read it. A larger one is read a chunk at a time by each
+        // stage (the decree here, the review pack's tables, the templates): same bytes, one
+        // read per reader instead of one for all, and memory that does not grow with it.
+        let keep = try register.currentItemCount() <= keptRevisionsLimit
+        if keep { try register.keepCurrentContent() }
+        let made = try register.makeDraftNumber(clock: clock)
+        // A new draft is the current one (it supersedes older drafts).
+        guard let number = try made ?? register.currentDraftNumber() else {
+            // No draft waits. A run stopped between the register's `published` mark and the
+            // draft folder's note left the published draft's documents there: finish that.
+            try retireDraftFolderIfPublished()
+            return DraftPlan(number: nil)
+        }
+        let marker = draftFolder.appendingPathComponent("VERSI.txt")
+        let stamp = "draf-v\(number)\n"
+        let inPlace = (try? String(contentsOf: marker, encoding: .utf8)) == stamp
+        if made == nil && inPlace { return DraftPlan(number: number) }
+        let draft = keep ? try register.version(number: number) : nil
+        let outline = keep ? nil : try register.versionOutline(number: number)
+        if made != nil {
+            logger.info("draf DIP baru", metadata: [
+                "versi": "\(number)", "informasi": "\(draft?.items.count ?? outline?.open.count ?? 0)"])
+        }
+        if inPlace { return DraftPlan(number: number) }
+        return DraftPlan(number: number, work: DraftWork(number: number, draft: draft, outline: outline, marker: stamp))
+    }
+
+    /// Makes the draft's documents (`planDraft`'s work). Reads only `work` and the decree's
+    /// kept rows (its own cache) when the draft is held whole, so it may run on a second
+    /// thread (`WorkLane`); its log lines are kept for `finishDraft`.
+    func renderDraft(_ work: DraftWork) throws -> RenderedDraft {
+        let log = BufferedLog()
+        let files = try work.draft.map { try decreeDocuments($0, prefix: "draf-", log: log) }
+            ?? streamedDraftDocuments(work.outline!, log: log)
+        return RenderedDraft(files: files, log: log)
+    }
+
+    /// Writes the documents `renderDraft` made (the draft folder replaced whole), then the
+    /// stamp: a crash before it just means the next run takes the full path.
+    /// - Returns: the current draft's number, if there is a draft.
+    /// - Parameter alongside: the documents were made on a second thread while the review pack
+    ///   was (said in the log line, for the IT officer).
+    func finishDraft(_ plan: DraftPlan, rendered: RenderedDraft?, alongside: Bool = false) throws -> Int? {
+        if let work = plan.work, let rendered {
+            rendered.log.replay(into: logger)
+            var files = rendered.files
+            files.append((name: "VERSI.txt", data: Data(work.marker.utf8)))
+            try replaceFolder(draftFolder, with: files)
+            var metadata: Logger.Metadata = [
+                "versi": "\(work.number)", "folder": "\(draftFolder.path)",
+                "pembacaan": work.draft != nil ? "sekaligus" : "bertahap"]
+            if alongside { metadata["bersamaan"] = "pemeriksaan" }
+            logger.info("dokumen draf ditulis", metadata: metadata)
+        }
+        if !plan.warm { try stampDraft(plan.number) }
+        return plan.number
     }
 
     var draftStampFile: URL { workspace.archive.appendingPathComponent(".draf-stamp") }
@@ -87,41 +175,6 @@ public struct PublishStage {
         return (Int(lines[0]), String(lines[1]))
     }
 
-    func updateDraftFully() throws -> Int? {
-        // A register of up to `keptRevisionsLimit` current items: every current revision is
-        // read once here and kept; the new draft is built from it (and kept for the review
-        // pack), and the templates read it. A larger one is read a chunk at a time by each
-        // stage (the decree here, the review pack's tables, the templates): same bytes, one
-        // read per reader instead of one for all, and memory that does not grow with it.
-        let keep = try register.currentItemCount() <= keptRevisionsLimit
-        if keep { try register.keepCurrentContent() }
-        let made = try register.makeDraftNumber(clock: clock)
-        // A new draft is the current one (it supersedes older drafts).
-        guard let number = try made ?? register.currentDraftNumber() else {
-            // No draft waits. A run stopped between the register's `published` mark and the
-            // draft folder's note left the published draft's documents there: finish that.
-            try retireDraftFolderIfPublished()
-            return nil
-        }
-        let marker = draftFolder.appendingPathComponent("VERSI.txt")
-        let stamp = "draf-v\(number)\n"
-        let inPlace = (try? String(contentsOf: marker, encoding: .utf8)) == stamp
-        if made == nil && inPlace { return number }
-        let draft = keep ? try register.version(number: number) : nil
-        let outline = keep ? nil : try register.versionOutline(number: number)
-        if made != nil {
-            logger.info("draf DIP baru", metadata: [
-                "versi": "\(number)", "informasi": "\(draft?.items.count ?? outline?.open.count ?? 0)"])
-        }
-        if inPlace { return number }
-        var files = try draft.map { try draftDocuments($0) } ?? streamedDraftDocuments(outline!)
-        files.append((name: "VERSI.txt", data: Data(stamp.utf8)))
-        try replaceFolder(draftFolder, with: files)
-        logger.info("dokumen draf ditulis", metadata: [
-            "versi": "\(number)", "folder": "\(draftFolder.path)", "pembacaan": keep ? "sekaligus" : "bertahap"])
-        return number
-    }
-
     /// What `publishApproved` did with the approved version waiting for publication.
     public enum Publication: Equatable, Sendable {
         /// Published: archive package, website and the register's mark.
@@ -135,6 +188,14 @@ public struct PublishStage {
     /// before it simply repeats the identical, deterministic work).
     /// - Returns: the version published, or the one waiting for its decree date; nil when no
     ///   approved version waits.
+    /// Whether `publishApproved` would publish a version now (one approved, its decree date
+    /// reached): a run that publishes writes its review pack after the publication.
+    func publicationDue() throws -> Bool {
+        guard let header = try register.awaitingPublicationHeader() else { return false }
+        if let date = header.decreeDate, IndonesianDate.isLaterDay(date, than: clock.now) { return false }
+        return true
+    }
+
     @discardableResult
     public func publishApproved() throws -> Publication? {
         // The header alone first: while a version waits for its decree date every run comes
@@ -247,6 +308,15 @@ public struct PublishStage {
     /// exist (the warm run does no work); the stamp is written last, so a crash in between
     /// only means the next run writes the pack again.
     public func writeReviewPack() throws {
+        try writeReviewPack(lane: WorkLane(threads: 1), beforeCommit: {})
+    }
+
+    /// `writeReviewPack`, the consequence-test forms made on `lane` while the workbook and the
+    /// page are; `beforeCommit` is called once every file of the pack is made under its
+    /// temporary name and before the first is renamed into place (or when the pack is
+    /// current): the run commits the draft there, made meanwhile on `lane`, so the renames
+    /// come in the order of a run on one thread.
+    func writeReviewPack(lane: WorkLane, beforeCommit: () throws -> Void) throws {
         let workbookURL = workspace.review.appendingPathComponent("pemeriksaan-dip.xlsx")
         let stampFile = workspace.archive.appendingPathComponent(".review-stamp")
         // The pack lists the held lists too: a hold, release, refusal or superseding rewrites
@@ -255,11 +325,24 @@ public struct PublishStage {
         let stamp = try register.changeStamp()
             + (held.isEmpty ? "" : " held=" + held.map { String($0.id) }.joined(separator: ",")) + "\n"
         if FileManager.default.fileExists(atPath: workbookURL.path),
-           (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp { return }
+           (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp {
+            try beforeCommit()
+            return
+        }
         // The draft's items are read a chunk at a time while the tables are written (a
         // regency's draft held whole was most of the review pack's memory).
         let draft = try register.currentDraftReader()
         let pending = try register.pendingConsequenceTests()
+        // The forms need only the pending tests (and their own kept bodies): made meanwhile,
+        // up to `keptRevisionsLimit` draft items; above it on this thread after the workbook,
+        // as always (both at once took 8 MB more of a 4× update's peak, 137 MB of 150 before).
+        let formsLane = (draft?.slots.count ?? 0) > keptRevisionsLimit ? WorkLane(threads: 1) : lane
+        let formsTask = formsLane.start { [self] in
+            try ConsequenceTestForm.documentsPerUnit(pending: pending, settings: config.decree, citations: citations,
+                                                     clock: clock, kept: keptFormBodies(pending))
+        }
+        // Never left running past this function, whatever it throws.
+        defer { formsTask.settle() }
         // Since the last decree; before the first, since the draft before this one (an
         // update's changes), or nothing when this is the first draft (docs/review.md).
         let changes = try register.reviewDiff(draft: draft?.header.number)
@@ -308,6 +391,8 @@ public struct PublishStage {
                     pageRows.advance(piece.count)
                     try emit(piece)
                 }
+                // Before the page is renamed into place: the pack's first rename.
+                try beforeCommit()
             })
             try pageRows.finish()
             try DurableFiles.adopt(workbookTemporary, as: workbookURL)
@@ -317,8 +402,7 @@ public struct PublishStage {
         }
         logger.info("halaman pemeriksaan", metadata: [
             "baris_dipakai_ulang": "\(pageRows.reused)", "baris_dibuat": "\(pageRows.rendered)"])
-        let forms = try ConsequenceTestForm.documentsPerUnit(pending: pending, settings: config.decree, citations: citations,
-                                                            clock: clock, kept: keptFormBodies(pending))
+        let forms = try formsTask.wait()
         try replaceFolder(workspace.reports.appendingPathComponent("uji-konsekuensi", isDirectory: true),
                           with: forms.map { (name: $0.fileName, data: Data($0.bytes)) })
         try DurableFiles.write(stamp, to: stampFile)
@@ -420,20 +504,20 @@ public struct PublishStage {
     }
 
     /// The decree drafts for a draft version.
-    func draftDocuments(_ draft: DIPVersion) throws -> [(name: String, data: Data)] {
-        try decreeDocuments(draft, prefix: "draf-")
+    func draftDocuments(_ draft: DIPVersion, log: BufferedLog? = nil) throws -> [(name: String, data: Data)] {
+        try decreeDocuments(draft, prefix: "draf-", log: log)
     }
 
     /// The decree drafts for a draft version: the DIP decree's Lampiran read from the register
     /// as it is written; the exempted items and the tested open ones (the DIK decree and the
     /// test records, a small part of a version) read whole.
-    func streamedDraftDocuments(_ outline: VersionOutline) throws -> [(name: String, data: Data)] {
+    func streamedDraftDocuments(_ outline: VersionOutline, log: BufferedLog? = nil) throws -> [(name: String, data: Data)] {
         var version = outline.header
         version.exempted = try register.versionItems(number: version.number, ids: outline.exempted.map(\.id))
         // Only the open items a test rests on: what `decreeDocuments` reads of `items` besides the annex.
         version.items = try register.versionItems(
             number: version.number, ids: outline.open.filter { $0.conclusion != nil }.map(\.id))
-        return try decreeDocuments(version, prefix: "draf-", annex: DecreeAnnex(outline: outline, register: register))
+        return try decreeDocuments(version, prefix: "draf-", annex: DecreeAnnex(outline: outline, register: register), log: log)
     }
 
     /// Every consequence test of a version (exempted items and items a test opened), in full.
@@ -461,8 +545,9 @@ public struct PublishStage {
 
     /// - Parameter annex: the DIP decree's Lampiran items, when not `version.items` (a draft's,
     ///   read from the register in chunks).
-    func decreeDocuments(_ version: DIPVersion, prefix: String, annex: DecreeAnnex? = nil) throws
-        -> [(name: String, data: Data)]
+    /// - Parameter log: where its log line goes when it runs on a second thread (else the run log).
+    func decreeDocuments(_ version: DIPVersion, prefix: String, annex: DecreeAnnex? = nil,
+                         log: BufferedLog? = nil) throws -> [(name: String, data: Data)]
     {
         // The draft's decree is made again after every change: its annex rows are kept
         // (archive/.cache/keputusan/) and only the rows whose texts changed are rendered.
@@ -472,8 +557,11 @@ public struct PublishStage {
             citations: citations, clock: clock, logo: config.decreeLogo, kept: kept?.rows)
         if let kept {
             try kept.finish()
-            logger.info("lampiran keputusan draf", metadata: [
-                "baris_dipakai_ulang": "\(kept.reused)", "baris_dibuat": "\(kept.rendered)"])
+            let metadata: Logger.Metadata = [
+                "baris_dipakai_ulang": "\(kept.reused)", "baris_dibuat": "\(kept.rendered)"]
+            if let log { log.info("lampiran keputusan draf", metadata: metadata) } else {
+                logger.info("lampiran keputusan draf", metadata: metadata)
+            }
         }
         var files = [(name: "\(prefix)keputusan-penetapan-dip-v\(version.number).docx", data: Data(dip))]
         if !version.exempted.isEmpty {

@@ -230,12 +230,14 @@ public struct Runner {
         }
         var stageStart = Date()
         var stages: [StageTiming] = []
-        func endStage(_ name: String) {
+        /// Ends the stage begun at `stageStart`; `seconds`, when given, is the stage's own part
+        /// of the time since (the next stage then begins that much later).
+        func endStage(_ name: String, seconds: TimeInterval? = nil) {
             let now = Date()
-            var timing = StageTiming(stage: name, seconds: now.timeIntervalSince(stageStart))
+            var timing = StageTiming(stage: name, seconds: seconds ?? now.timeIntervalSince(stageStart))
             if MemoryProbe.enabled { timing.peakMB = MemoryProbe.peakMB() }
             stages.append(timing)
-            stageStart = now
+            stageStart = seconds.map { stageStart.addingTimeInterval($0) } ?? now
         }
         // A register that is missing, emptied or older than the archive is never replaced
         // silently (nothing is created or touched before this check).
@@ -332,18 +334,54 @@ public struct Runner {
         var publisher = PublishStage(workspace: workspace, config: config, register: register,
                                      clock: options.clock, logger: logger)
         publisher.keptRevisionsLimit = options.keptRevisionsLimit
-        summary.draftVersion = try publisher.updateDraft()
-        endStage("draf")
-        switch try publisher.publishApproved() {
-        case .published(let number)?: summary.publishedVersion = number
-        case .awaitsDecreeDate(let number, let date)?: summary.publicationAwaitsDecreeDate = (number, date)
-        case nil: break
+        let lane = WorkLane(threads: options.threads)
+        let draft = try publisher.planDraft()
+        func publish() throws {
+            switch try publisher.publishApproved() {
+            case .published(let number)?: summary.publishedVersion = number
+            case .awaitsDecreeDate(let number, let date)?: summary.publicationAwaitsDecreeDate = (number, date)
+            case nil: break
+            }
+            if summary.publishedVersion != nil { try publisher.stampDraft(summary.draftVersion) }
         }
-        if summary.publishedVersion != nil { try publisher.stampDraft(summary.draftVersion) }
-        endStage("terbit")
-        // After publication, so "changes since the last decree" already counts this run's.
-        try publisher.writeReviewPack()
-        endStage("pemeriksaan")
+        // With a second thread the draft's decrees are made while the review pack is, and
+        // both are committed in a one-thread run's order: the draft folder and its stamp, the
+        // publication step, then the pack (`writeReviewPack`'s `beforeCommit`). Not when this
+        // run publishes (the pack shows the publication, so it is made after it), nor when the
+        // draft is read from the register in chunks (above `keptRevisionsLimit`: the two
+        // stages' memory would add up).
+        if lane.isConcurrent, let work = draft.work, work.draft != nil, !(try publisher.publicationDue()) {
+            let stage = publisher
+            let rendering = lane.start { try stage.renderDraft(work) }
+            defer { rendering.settle() }
+            endStage("draf")
+            var committed = false
+            var publishing: TimeInterval = 0
+            func commitDraft() throws {
+                committed = true
+                summary.draftVersion = try publisher.finishDraft(draft, rendered: try rendering.wait(), alongside: true)
+                let started = Date()
+                try publish()
+                publishing = Date().timeIntervalSince(started)
+            }
+            do {
+                try publisher.writeReviewPack(lane: lane, beforeCommit: commitDraft)
+            } catch {
+                // As a one-thread run would have: the draft is written before the pack fails.
+                if !committed { try? commitDraft() }
+                throw error
+            }
+            endStage("terbit", seconds: publishing)
+            endStage("pemeriksaan")
+        } else {
+            summary.draftVersion = try publisher.finishDraft(draft, rendered: try draft.work.map { try publisher.renderDraft($0) })
+            endStage("draf")
+            try publish()
+            endStage("terbit")
+            // After publication, so "changes since the last decree" already counts this run's.
+            try publisher.writeReviewPack(lane: lane, beforeCommit: {})
+            endStage("pemeriksaan")
+        }
         // Every unit's template follows the register (also after a crash, and when the PPID's
         // decisions or a withdrawal changed a unit's list without a new file from it); last,
         // so its stamp is the run's final state whatever run was stopped before.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Pipeline
 import Publish
 import Register
@@ -55,4 +56,16 @@ struct WorkspaceOptions: ParsableArguments {
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
+}
+
+extension RunOptions {
+    /// The run options of `dip run` and `dip watch`, with the thread count `DIP_THREADS` sets
+    /// for the IT officer (a bad value is said in the log and the default kept).
+    static func forCommand(settleSeconds: Double, waitForLock: Bool, logger: Logger) -> RunOptions {
+        var options = RunOptions(settleSeconds: settleSeconds, clock: .fromEnvironment(), waitForLock: waitForLock)
+        let asked = RunOptions.threads(fromEnvironment: ProcessInfo.processInfo.environment["DIP_THREADS"])
+        if let threads = asked.threads { options.threads = threads }
+        if let problem = asked.problem { logger.warning("DIP_THREADS tidak valid", metadata: ["alasan": "\(problem)"]) }
+        return options
+    }
 }

@@ -22,7 +22,7 @@ extension DIP {
         func run() throws {
             let workspace = options.resolved
             let logger = OperatorLog.logger(workspace: workspace, options: log)
-            let runOptions = RunOptions(settleSeconds: settleSeconds, clock: .fromEnvironment(), waitForLock: wait)
+            let runOptions = RunOptions.forCommand(settleSeconds: settleSeconds, waitForLock: wait, logger: logger)
             var runner = Runner(workspace: workspace, options: runOptions, logger: logger)
             runner.progress = OperatorLog.progress(quiet: log.quiet)
             let summary: RunSummary

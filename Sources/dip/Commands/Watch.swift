@@ -27,7 +27,7 @@ extension DIP {
             }
             // Wait for the lock: a cron `dip run` overlapping the watcher simply goes first.
             var runner = Runner(workspace: workspace,
-                                options: RunOptions(settleSeconds: settleSeconds, clock: .fromEnvironment(), waitForLock: true),
+                                options: RunOptions.forCommand(settleSeconds: settleSeconds, waitForLock: true, logger: logger),
                                 logger: logger)
             runner.progress = OperatorLog.progress(quiet: log.quiet)
             Watcher(runner: runner, pollInterval: pollSeconds, logger: logger).run { result in
