@@ -120,9 +120,7 @@ func classifyFreshBench() throws {
     // dip remembers, not how it reads wording it never saw. Both parts are reported apart, with
     // the ceiling bench's threshold (cosine >= 0.8 of the stemmed words); counts and figures only.
     let knownIndex = PrecedentIndex(precedents: known, morphology: split.ruleSet.morphology)
-    let hasTwin = { (precedent: Precedent) in
-        !knownIndex.nearest(tokens: TextNormalizer.tokens(precedent.title), limit: 1, minimum: 0.8).isEmpty
-    }
+    let hasTwin = { (precedent: Precedent) in hasNearIdenticalTwin(precedent.title, in: knownIndex) }
     let twinned = split.fresh.filter(hasTwin)
     let unseen = split.fresh.filter { !hasTwin($0) }
     describe("fresh items with a near-identical precedent of a non-fresh body (cosine >= 0.8)", twinned)
@@ -143,6 +141,18 @@ func classifyFreshBench() throws {
     reportShare("classify-fresh: fresh Pasal 17 letter agreement", result.groundAgreed, result.withGround)
     reportShare("classify-fresh: fresh without near-identical precedent, exempt recall", unseenResult.exemptFlagged, unseenResult.exempt)
     reportShare("classify-fresh: fresh without near-identical precedent, category agreement", unseenResult.agreed, unseenResult.items)
+}
+
+/// The similarity (cosine of the stemmed words, as the precedent index computes it) from which
+/// two titles count as near-identical: the ceiling bench's threshold. Where a title has such a
+/// twin among the precedents, classifying it measures memory of a decision; where it has none,
+/// it measures reading of wording no known body used (what an unseen body mostly brings).
+let nearIdenticalSimilarity = 0.8
+
+/// Whether `title` has a near-identical twin (`nearIdenticalSimilarity`) among the precedents of
+/// `index`. classify-fresh, classify-validate and classify-train split their items by it.
+func hasNearIdenticalTwin(_ title: String, in index: PrecedentIndex) -> Bool {
+    !index.nearest(tokens: TextNormalizer.tokens(title), limit: 1, minimum: nearIdenticalSimilarity).isEmpty
 }
 
 /// A policy from the environment (DIP_POLICY="minimumSimilarity=0.4,flagShare=0.5"), for tuning.
@@ -190,11 +200,17 @@ func classifyTrainBench() throws {
     print("-- rules + precedents, without the learned layer:")
     for line in withoutLayer.figureLines { print("   " + line) }
     print("-- rules + precedents + learned layer (policy from DIP_POLICY when set):")
-    let report = Evaluator.evaluateLeavingOutBodies(labelled(split.training), ruleSet: split.ruleSet, precedents: split.training,
-                                                    policy: policyFromEnvironment())
+    let (report, twinned, unseen) = leavingOutBodiesByTwin(split.training, ruleSet: split.ruleSet, policy: policyFromEnvironment())
     for line in report.figureLines { print("   " + line) }
     print("   " + report.groundDetailLine)
     print("   " + report.reviewLine)
+    for (name, part) in [("with a near-identical twin at another training body", twinned), ("without one (no twin)", unseen)] {
+        print("-- the same, items \(name): \(part.items) items")
+        for line in part.figureLines { print("   " + line) }
+        print("   " + part.reviewLine)
+    }
+    reportShare("classify-train: no twin, exempt recall", unseen.exemptFlagged, unseen.exempt)
+    reportShare("classify-train: no twin, open items flagged", unseen.openFlagged, unseen.open)
     // The Kota Bekasi OPDs come from one register: leaving out one OPD still leaves the others
     // of the same register in training. Leaving the register out as one body is stricter.
     let asOne = split.training.map { precedent -> Precedent in
@@ -208,6 +224,23 @@ func classifyTrainBench() throws {
     learnedLayerAlone(split.training, ruleSet: split.ruleSet, policy: policyFromEnvironment())
     categorySources(split.training, ruleSet: split.ruleSet, policy: policyFromEnvironment())
     for miss in report.misses { print("   miss: " + miss) }
+}
+
+/// Leave-one-body-out over the training bodies, as `Evaluator.evaluateLeavingOutBodies`, and the
+/// same figures apart for the items whose title has a near-identical twin at another training
+/// body (`hasNearIdenticalTwin`) and for those without one.
+private func leavingOutBodiesByTwin(_ training: [Precedent], ruleSet: RuleSet, policy: PrecedentPolicy)
+    -> (all: EvaluationReport, twinned: EvaluationReport, unseen: EvaluationReport) {
+    var all = EvaluationReport(), twinned = EvaluationReport(), unseen = EvaluationReport()
+    for body in Set(training.map(\.body)).sorted() {
+        let classifier = Classifier(ruleSet: ruleSet, precedents: training.filter { $0.body != body }, policy: policy)
+        let own = training.filter { $0.body == body }
+        all.add(Evaluator.evaluate(labelled(own), classifier: classifier))
+        let hasTwin = { (p: Precedent) in hasNearIdenticalTwin(p.title, in: classifier.precedentIndex) }
+        twinned.add(Evaluator.evaluate(labelled(own.filter(hasTwin)), classifier: classifier))
+        unseen.add(Evaluator.evaluate(labelled(own.filter { !hasTwin($0) }), classifier: classifier))
+    }
+    return (all, twinned, unseen)
 }
 
 /// Where the suggested category comes from (leave-one-body-out over the training bodies), and
