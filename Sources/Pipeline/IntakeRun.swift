@@ -121,10 +121,11 @@ public struct RunOptions: Sendable {
     public static let defaultKeptRevisionsLimit =
         ProcessInfo.processInfo.environment["DIP_KEPT_REVISIONS_LIMIT"].flatMap { Int($0) } ?? 20_000
 
-    /// How many threads the stages after the intake may use (at least 1): with 2, the draft
-    /// decrees are made while the review pack is, and the consequence-test forms while the
-    /// review workbook is (`WorkLane`). The outputs are the same bytes whatever the number;
-    /// only the wall time differs. The intake always uses one.
+    /// How many threads a run may use (at least 1): with 2, the rules are loaded on two
+    /// threads and the intake reads and classifies the next inbox file while the current one
+    /// is recorded (`IntakePipeline`); the draft decrees are made while the review pack is, and
+    /// the consequence-test forms while the review workbook is (`WorkLane`). The outputs, the
+    /// register and the log are the same whatever the number; only the wall time differs.
     public var threads = RunOptions.defaultThreads
     /// Two, or one on a one-core machine: the PPID's server has two cores, and the stages
     /// have no more than two independent pieces worth a thread.
@@ -180,7 +181,9 @@ public struct IntakeStage {
     /// - Parameters:
     ///   - isDuplicate: whether this unit already delivered these bytes (the register knows;
     ///     by default the archive's receipts tell).
-    ///   - prepare: completes an outcome before it is recorded (classification).
+    ///   - prepare: completes an outcome before it is recorded (classification). With
+    ///     `options.threads` > 1 it runs on a second thread, one file ahead of the recording
+    ///     (`IntakePipeline`): it must depend on the outcome alone, not on what `record` does.
     ///   - record: records an outcome durably (and may say it was held); called before the
     ///     inbox file is removed.
     ///   - recorded: called after `record`, still before the inbox file is removed (feedback).
@@ -210,47 +213,100 @@ public struct IntakeStage {
         }
         let archive = OriginalsArchive(workspace: workspace)
         let receivedAt = options.clock.rfc3339()
-        for (index, file) in ready.enumerated() {
-            progress?(index + 1, ready.count, file)
-            // Claimed first: what is read, archived and removed is this very file, never a
-            // newer one the unit saves at the same name meanwhile.
-            let claimed: URL
-            do {
-                switch try InboxClaim.claim(file) {
-                case .claimed(let url): claimed = url
-                case .busy:
-                    summary.skipped.append(SkippedFile(path: file.url.path, reason: "berkas bernama sama dari run sebelumnya belum selesai; diambil pada run berikutnya"))
-                    continue
-                case .gone:
-                    summary.skipped.append(SkippedFile(path: file.url.path, reason: "berkas hilang sebelum diarsipkan (ditarik kembali oleh unit?)"))
-                    logger.warning("berkas hilang sebelum diarsipkan", metadata: ["path": "\(file.url.path)"])
-                    continue
+        let received = options.clock.now
+        // `prepare` runs on the second thread when there is one (its closure is not kept
+        // past this call: the thread is joined before `IntakePipeline.run` returns).
+        try withoutActuallyEscaping(prepare) { prepare in
+            let take = { (file: InboxFile) in Self.take(file, archive: archive, receivedAt: receivedAt, received: received,
+                                                              prepare: prepare) }
+            if options.threads > 1 && ready.count > 1 {
+                try IntakePipeline(ready: ready, take: take).run { index, taken in
+                    progress?(index + 1, ready.count, ready[index])
+                    try finish(taken, into: &summary, isDuplicate: isDuplicate, record: record, recorded: recorded)
                 }
-            } catch {
-                summary.failures.append(SkippedFile(path: file.url.path, reason: "\(error)"))
-                logger.error("gagal mengambil berkas", metadata: ["path": "\(file.url.path)", "error": "\(error)"])
-                continue
+            } else {
+                for (index, file) in ready.enumerated() {
+                    progress?(index + 1, ready.count, file)
+                    try finish(take(file), into: &summary, isDuplicate: isDuplicate, record: record, recorded: recorded)
+                }
             }
-            let stored: OriginalsArchive.Stored
-            do {
-                stored = try archive.store(claimed, fileName: file.fileName, unit: file.unit, receivedAt: receivedAt)
-            } catch {
-                // Cannot be archived (full disk, I/O error): it stays in the inbox for the next
-                // run, the other files go on, and the run ends with a failure exit code.
-                InboxClaim.release(claimed, as: file)
-                summary.failures.append(SkippedFile(path: file.url.path, reason: "\(error)"))
-                logger.error("gagal mengarsipkan berkas", metadata: ["path": "\(file.url.path)", "error": "\(error)"])
-                continue
+        }
+        return summary
+    }
+
+    /// One inbox file claimed, archived, read and prepared (`take`), to be recorded (`finish`).
+    enum Taken {
+        /// Left for a later run: a claimed file of the same name waits, or it is gone.
+        case skipped(SkippedFile, gone: Bool)
+        /// Could not be claimed or archived; it stays in the inbox.
+        case failed(SkippedFile, archiving: Bool)
+        /// Archived and read; `outcome` is prepared (classified).
+        case read(InboxFile, claimed: URL, stored: OriginalsArchive.Stored, outcome: FileOutcome)
+        /// `prepare` failed: the run stops there, as it did before anything of the file was recorded.
+        case error(Error)
+    }
+
+    /// Claims, archives, reads and prepares one file: what may run on a thread of its own,
+    /// ahead of the recording of earlier files (it logs nothing and touches no register).
+    static func take(_ file: InboxFile, archive: OriginalsArchive, receivedAt: String, received: Date,
+                     prepare: (inout FileOutcome) throws -> Void) -> Taken {
+        // Claimed first: what is read, archived and removed is this very file, never a
+        // newer one the unit saves at the same name meanwhile.
+        let claimed: URL
+        do {
+            switch try InboxClaim.claim(file) {
+            case .claimed(let url): claimed = url
+            case .busy:
+                return .skipped(SkippedFile(path: file.url.path, reason: "berkas bernama sama dari run sebelumnya belum selesai; diambil pada run berikutnya"), gone: false)
+            case .gone:
+                return .skipped(SkippedFile(path: file.url.path, reason: "berkas hilang sebelum diarsipkan (ditarik kembali oleh unit?)"), gone: true)
             }
-            // Read the archived copy: what is processed is exactly what is kept. A duplicate is
-            // read too (reading is deterministic), so its feedback repeats the problems found;
-            // this matters when a killed run already recorded the file but not its feedback.
-            let result = readSubmission(at: stored.path.path, displayName: file.fileName, receivedAt: options.clock.now)
-            var outcome = FileOutcome(
-                unit: file.unit, fileName: file.fileName, sha256: stored.sha256,
-                status: result.status == .accepted ? .accepted : .refused,
-                reason: result.reason, sheet: result.sheet, items: result.items,
-                problems: result.problems)
+        } catch {
+            return .failed(SkippedFile(path: file.url.path, reason: "\(error)"), archiving: false)
+        }
+        let stored: OriginalsArchive.Stored
+        do {
+            stored = try archive.store(claimed, fileName: file.fileName, unit: file.unit, receivedAt: receivedAt)
+        } catch {
+            // Cannot be archived (full disk, I/O error): it stays in the inbox for the next
+            // run, the other files go on, and the run ends with a failure exit code.
+            InboxClaim.release(claimed, as: file)
+            return .failed(SkippedFile(path: file.url.path, reason: "\(error)"), archiving: true)
+        }
+        // Read the archived copy: what is processed is exactly what is kept. A duplicate is
+        // read too (reading is deterministic), so its feedback repeats the problems found;
+        // this matters when a killed run already recorded the file but not its feedback.
+        let result = readSubmission(at: stored.path.path, displayName: file.fileName, receivedAt: received)
+        var outcome = FileOutcome(
+            unit: file.unit, fileName: file.fileName, sha256: stored.sha256,
+            status: result.status == .accepted ? .accepted : .refused,
+            reason: result.reason, sheet: result.sheet, items: result.items,
+            problems: result.problems)
+        outcome.archivedPath = stored.path
+        do {
+            try prepare(&outcome)
+        } catch {
+            return .error(error)
+        }
+        return .read(file, claimed: claimed, stored: stored, outcome: outcome)
+    }
+
+    /// Logs, records and removes from the inbox one taken file, in inbox order (the register
+    /// and the log see the files in the same order whatever thread took them).
+    func finish(_ taken: Taken, into summary: inout RunSummary,
+                isDuplicate: ((String, OriginalsArchive.Stored) throws -> Bool)?,
+                record: (inout FileOutcome) throws -> Void, recorded: (FileOutcome) throws -> Void) throws {
+        switch taken {
+        case .error(let error):
+            throw error
+        case .skipped(let skip, let gone):
+            summary.skipped.append(skip)
+            if gone { logger.warning("berkas hilang sebelum diarsipkan", metadata: ["path": "\(skip.path)"]) }
+        case .failed(let failure, let archiving):
+            summary.failures.append(failure)
+            logger.error(archiving ? "gagal mengarsipkan berkas" : "gagal mengambil berkas",
+                         metadata: ["path": "\(failure.path)", "error": "\(failure.reason)"])
+        case .read(let file, let claimed, let stored, var outcome):
             if try isDuplicate?(file.unit, stored) ?? stored.seenBefore {
                 if file.claimed {
                     // Claimed by a run that was stopped after recording it: the same arrival,
@@ -260,8 +316,6 @@ public struct IntakeStage {
                     outcome.status = .duplicate
                 }
             }
-            outcome.archivedPath = stored.path
-            try prepare(&outcome)
             try record(&outcome)
             try recorded(outcome)
             logger.info("berkas diproses", metadata: [
@@ -275,14 +329,106 @@ public struct IntakeStage {
             if releaseItemsWhenRecorded { outcome.releaseItems() }
             summary.outcomes.append(outcome)
         }
-        return summary
     }
 }
+
+/// The intake on two threads (`RunOptions.threads` > 1, issue 19): a second thread claims,
+/// archives, reads and classifies the next inbox file while this one records the current
+/// file in the register and writes its feedback. Everything that is recorded, written or
+/// logged stays on the calling thread, in inbox order, so the register, the outputs and the
+/// log are those of one thread. The second thread runs at most one file ahead (one file's
+/// items waiting, not the inbox's), takes a file only once the calling thread is done with an
+/// earlier file of the same claimed name (`InboxClaim` would call it busy), and stops at the
+/// next file when the calling thread stops with an error; it is joined before `run` returns.
+final class IntakePipeline: @unchecked Sendable {
+    private let ready: [InboxFile]
+    private let take: (InboxFile) -> IntakeStage.Taken
+    private let condition = NSCondition()
+    private var taken: [Int: IntakeStage.Taken] = [:]
+    /// Files the calling thread has taken out of `taken`.
+    private var consumed = 0
+    /// Files the calling thread is done with (recorded and removed from the inbox).
+    private var finished = 0
+    private var stopped = false
+    /// For each file, the last earlier file with the same claimed name, if any.
+    private let sameNameBefore: [Int?]
+
+    init(ready: [InboxFile], take: @escaping (InboxFile) -> IntakeStage.Taken) {
+        self.ready = ready
+        self.take = take
+        var last: [String: Int] = [:]
+        var before: [Int?] = []
+        for (index, file) in ready.enumerated() {
+            let key = file.url.deletingLastPathComponent().appendingPathComponent(InboxClaim.prefix + file.fileName).path
+            before.append(last[key])
+            last[key] = index
+        }
+        sameNameBefore = before
+    }
+
+    /// Runs `finish` for each file in order on the calling thread, with what the second
+    /// thread took.
+    func run(_ finish: (Int, IntakeStage.Taken) throws -> Void) throws {
+        let worker = OwnThread { [self] in takeAll() }
+        defer {
+            condition.lock()
+            stopped = true
+            condition.broadcast()
+            condition.unlock()
+            worker.wait()
+        }
+        for index in ready.indices {
+            condition.lock()
+            while taken[index] == nil { condition.wait() }
+            let next = taken.removeValue(forKey: index)!
+            consumed = index + 1
+            condition.broadcast()
+            condition.unlock()
+            try finish(index, next)
+            condition.lock()
+            finished = index + 1
+            condition.broadcast()
+            condition.unlock()
+        }
+    }
+
+    private func takeAll() {
+        for index in ready.indices {
+            condition.lock()
+            while !stopped && (index > consumed || sameNameBefore[index].map { finished <= $0 } == true) {
+                condition.wait()
+            }
+            let stop = stopped
+            condition.unlock()
+            if stop { return }
+            let result = take(ready[index])
+            condition.lock()
+            taken[index] = result
+            condition.broadcast()
+            condition.unlock()
+            if case .error = result { return }
+        }
+    }
+}
+
+#if canImport(Glibc)
+/// glibc's `malloc_trim` (malloc.h, which the Glibc module does not import).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif
 
 /// The process's peak resident set so far (VmHWM of /proc/self/status), in MB; nil where
 /// the file is not there (not Linux).
 enum MemoryProbe {
     static let enabled = ProcessInfo.processInfo.environment["DIP_MEMORY_PROBE"] == "1"
+
+    /// Returns the free memory of every malloc arena to the system (glibc's `malloc_trim`;
+    /// nothing elsewhere).
+    static func giveBackFreedMemory() {
+        #if canImport(Glibc)
+        _ = glibcMallocTrim(0)
+        #endif
+    }
 
     static func peakMB() -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }

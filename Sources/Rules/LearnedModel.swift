@@ -127,8 +127,9 @@ public final class LearnedModel: @unchecked Sendable {
         for (id, feature) in vocabulary.enumerated() { ids[feature] = id }
         var stems: [String: Int32] = [:]
         var pairs: [UInt64: Int32] = [:]
-        for (feature, id) in ids where !feature.contains(" ") { stems[feature] = Int32(id) }
-        for (feature, id) in ids where feature.contains(" ") {
+        // A space byte, not Foundation's `contains(" ")` (a substring search per feature).
+        for (feature, id) in ids where !feature.utf8.contains(0x20) { stems[feature] = Int32(id) }
+        for (feature, id) in ids where feature.utf8.contains(0x20) {
             let parts = feature.split(separator: " ").map(String.init)
             if parts.count == 2, let a = stems[parts[0]], let b = stems[parts[1]] {
                 pairs[UInt64(UInt32(a)) << 32 | UInt64(UInt32(b))] = Int32(id)

@@ -81,12 +81,12 @@ public enum PrecedentCorpus {
         var precedents: [Precedent] = []
         for record in records.dropFirst() {
             let fields = record.fields
-            if fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if fields.allSatisfy({ $0.trimmedWhitespace(newlines: false).isEmpty }) { continue }
             if fields.count != names.count {
                 error(record.line, "column_count", "Baris berisi \(fields.count) kolom, seharusnya \(names.count).")
                 continue
             }
-            func value(_ column: String) -> String { fields[index[column]!].trimmingCharacters(in: .whitespacesAndNewlines) }
+            func value(_ column: String) -> String { fields[index[column]!].trimmedWhitespace() }
             let title = value("judul")
             var ok = true
             if title.isEmpty { error(record.line, "missing_field", "Kolom judul kosong."); ok = false }

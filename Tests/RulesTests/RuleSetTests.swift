@@ -246,4 +246,16 @@ final class RuleSetTests: XCTestCase {
         XCTAssertNoThrow(try RuleSet.load(directory: directory))
         XCTAssertThrowsError(try RuleSet.loadValidated(directory: directory))
     }
+
+    /// The rules' fast trim (issue 19) trims exactly as Foundation does, at both ends and
+    /// with Unicode spaces, newlines and non-ASCII letters.
+    func testFastTrimEqualsFoundationsTrim() {
+        let samples = ["", " ", "\n", "abc", " abc", "abc ", "\tabc\r\n", "a b", "\u{00A0}dokumen\u{2003}",
+                       "\u{3000}x", "é", " é ", "e\u{0301}", "\u{0085}x\u{0085}", "x\u{200B}", "  \n  ", "Laporan\u{00A0}"]
+        for text in samples {
+            XCTAssertEqual(text.trimmedWhitespace(), text.trimmingCharacters(in: .whitespacesAndNewlines), text.debugDescription)
+            XCTAssertEqual(text.trimmedWhitespace(newlines: false), text.trimmingCharacters(in: .whitespaces), text.debugDescription)
+            XCTAssertEqual(text[...].trimmedWhitespace(), text.trimmingCharacters(in: .whitespacesAndNewlines), text.debugDescription)
+        }
+    }
 }

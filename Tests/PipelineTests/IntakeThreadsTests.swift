@@ -1,0 +1,202 @@
+import DIPCore
+import Foundation
+import Logging
+import Register
+import Rules
+import XCTest
+@testable import Pipeline
+
+/// Issue 19: the intake on two threads (`RunOptions.threads`, `IntakePipeline`) and the rules
+/// loaded on two threads give what one thread gives, byte for byte.
+final class IntakeThreadsTests: XCTestCase {
+    var roots: [URL] = []
+    var reviewKey: String?
+
+    override func setUpWithError() throws {
+        // The review workbook's secret is random per register; fixed, as in DeterminismTests,
+        // so that the register and the review pack compare byte for byte.
+        reviewKey = ProcessInfo.processInfo.environment["DIP_REVIEW_KEY"]
+        setenv("DIP_REVIEW_KEY", "intake-threads-test-key", 1)
+    }
+
+    override func tearDownWithError() throws {
+        for root in roots { try? FileManager.default.removeItem(at: root) }
+        if let reviewKey { setenv("DIP_REVIEW_KEY", reviewKey, 1) } else { unsetenv("DIP_REVIEW_KEY") }
+    }
+
+    static let units = (1...6).map { String(format: "unit-%03d", $0) }
+
+    func workspace() throws -> Workspace {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-threads-\(UUID().uuidString)")
+        roots.append(root)
+        let workspace = Workspace(root: root)
+        try WorkspaceSetup.initialise(workspace, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+        let unitFile = workspace.rules.appendingPathComponent("unit.yaml")
+        var yaml = try String(contentsOf: unitFile, encoding: .utf8)
+        for code in Self.units {
+            yaml += "  - kode: \(code)\n    nama: Unit Kerja \(code)\n    kepala: Kepala \(code)\n"
+        }
+        try yaml.write(to: unitFile, atomically: true, encoding: .utf8)
+        return workspace
+    }
+
+    func run(_ workspace: Workspace, threads: Int, at seconds: TimeInterval) throws -> RunSummary {
+        var options = RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: seconds)))
+        options.threads = threads
+        // The run's log written as `dip run` writes it, to compare its order.
+        let sink = LogSink(toStandardError: false)
+        sink.attach(folder: workspace.reports.appendingPathComponent("log", isDirectory: true))
+        let logger = Logger(label: "dip") { LogfmtHandler(label: $0, sink: sink) }
+        return try Runner(workspace: workspace, options: options, logger: logger).run()
+    }
+
+    /// Puts the same mixed inbox into `workspace`: six units' lists (XLSX and CSV, near
+    /// titles), a unit sending a second file, a file sent twice under two names, and a file
+    /// that is refused.
+    func dropFirstRound(_ workspace: Workspace) throws {
+        _ = try NearDuplicateInbox.write(into: workspace.inbox, units: Self.units, itemsPerUnit: 40, seed: 7)
+        let second = workspace.inbox.appendingPathComponent("unit-001/tambahan.csv")
+        try Data(IntakeRunTests.csv.utf8).write(to: second)
+        let two = workspace.inbox.appendingPathComponent("unit-002")
+        let original = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: two.path).sorted().first)
+        try FileManager.default.copyItem(at: two.appendingPathComponent(original), to: two.appendingPathComponent("salinan-" + original))
+        try Data("bukan lembar kerja".utf8).write(to: workspace.inbox.appendingPathComponent("unit-003/rusak.xlsx"))
+    }
+
+    /// Whatever the run leaves (register, archive, feedback, templates, drafts, review pack),
+    /// and the log's events in order without their times and paths.
+    func state(_ workspace: Workspace) throws -> (files: [String: Data], events: [String]) {
+        var files: [String: Data] = [:]
+        for path in try outputFiles(workspace.root) {
+            files[path] = try Data(contentsOf: workspace.root.appendingPathComponent(path))
+        }
+        let log = workspace.root.appendingPathComponent("reports/log")
+        var events: [String] = []
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: log.path)) ?? []).sorted() {
+            let text = try String(contentsOf: log.appendingPathComponent(name), encoding: .utf8)
+            events += text.split(separator: "\n").map {
+                $0.replacingOccurrences(of: workspace.root.path, with: "WS")
+                    .split(separator: " ").filter { !$0.hasPrefix("ts=") && !$0.hasPrefix("detik") }.joined(separator: " ")
+            }
+        }
+        return (files, events)
+    }
+
+    func testOneAndTwoThreadsGiveIdenticalOutputsRegisterAndLog() throws {
+        var states: [(files: [String: Data], events: [String])] = []
+        var summaries: [[String]] = []
+        for threads in [1, 2] {
+            let ws = try workspace()
+            try dropFirstRound(ws)
+            let first = try run(ws, threads: threads, at: 1_767_225_600)
+            // The update round: three units send a revised list.
+            _ = try NearDuplicateInbox.write(into: ws.inbox, units: Array(Self.units.prefix(3)), itemsPerUnit: 40,
+                                             seed: 7, round: 1)
+            let second = try run(ws, threads: threads, at: 1_767_312_000)
+            summaries.append((first.outcomes + second.outcomes).map { "\($0.unit)|\($0.fileName)|\($0.status.rawValue)|\($0.itemCount)" })
+            states.append(try state(ws))
+        }
+        XCTAssertEqual(summaries[0].count, 12, "\(summaries[0])")
+        XCTAssertEqual(Set(summaries[0].map { $0.split(separator: "|")[2] }), ["diterima", "ditolak", "sama_dengan_sebelumnya"])
+        XCTAssertEqual(summaries[0], summaries[1])
+        XCTAssertEqual(states[0].files.keys.sorted(), states[1].files.keys.sorted())
+        XCTAssertTrue(states[0].files.keys.contains("archive/register.sqlite"))
+        XCTAssertTrue(states[0].files.keys.contains { $0.hasPrefix("reports/unit/unit-006/") })
+        for (path, bytes) in states[0].files {
+            XCTAssertTrue(states[1].files[path] == bytes, "\(path) differs between one and two threads")
+        }
+        XCTAssertGreaterThan(states[0].events.count, 20)
+        XCTAssertEqual(states[0].events, states[1].events, "the log differs between one and two threads")
+    }
+
+    /// With two threads the files are prepared on the second thread and recorded on the
+    /// caller's, in inbox order, one file ahead at most.
+    func testTwoThreadsPrepareOnTheSecondThreadAndRecordInOrderOnTheCaller() throws {
+        let ws = try workspace()
+        _ = try NearDuplicateInbox.write(into: ws.inbox, units: Self.units, itemsPerUnit: 5, seed: 3)
+        var options = RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+        options.threads = 2
+        let stage = IntakeStage(workspace: ws, options: options, logger: Logger(label: "test"))
+        let caller = Thread.current
+        let lock = NSLock()
+        var preparedOn: [Bool] = []
+        var prepared: [String] = []
+        var recorded: [String] = []
+        var ahead: [Int] = []
+        let summary = try stage.run(
+            prepare: { outcome in
+                lock.lock(); defer { lock.unlock() }
+                preparedOn.append(Thread.current == caller)
+                prepared.append(outcome.unit)
+            },
+            record: { outcome in
+                XCTAssertTrue(Thread.current == caller)
+                lock.lock(); defer { lock.unlock() }
+                recorded.append(outcome.unit)
+                ahead.append(prepared.count - recorded.count)
+            })
+        XCTAssertEqual(summary.outcomes.map(\.unit), Self.units)
+        XCTAssertEqual(recorded, Self.units)
+        XCTAssertEqual(prepared, Self.units)
+        XCTAssertEqual(preparedOn, Array(repeating: false, count: Self.units.count), "prepared on the calling thread")
+        XCTAssertTrue(ahead.allSatisfy { $0 <= 1 }, "prepared more than one file ahead: \(ahead)")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: ws.inbox.appendingPathComponent("unit-001").path), [])
+    }
+
+    /// A file claimed by a stopped run and a newer file of the same name: both are taken in
+    /// this run with two threads as with one (the second thread waits until the claimed one is
+    /// done instead of finding its claimed name busy).
+    func testClaimedFileAndANewerOneOfTheSameNameAreBothTakenWithTwoThreads() throws {
+        for threads in [1, 2] {
+            let ws = try workspace()
+            let folder = ws.inbox.appendingPathComponent("unit-001")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(IntakeRunTests.csv.utf8).write(to: folder.appendingPathComponent(InboxClaim.prefix + "DIP.csv"))
+            try Data(IntakeRunTests.csv.replacingOccurrences(of: "Profil Dinas Sosial", with: "Profil Dinas Sosial 2027").utf8)
+                .write(to: folder.appendingPathComponent("DIP.csv"))
+            let summary = try run(ws, threads: threads, at: 1_767_225_600)
+            XCTAssertEqual(summary.outcomes.map(\.status), [.accepted, .accepted], "threads \(threads): \(summary.skipped)")
+            XCTAssertEqual(summary.skipped, [], "threads \(threads)")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [], "threads \(threads)")
+        }
+    }
+
+    /// A `prepare` that fails stops the run at that file as with one thread: the earlier files
+    /// are recorded and removed, that file and the later ones stay in the inbox.
+    func testAFailingPrepareStopsAtThatFile() throws {
+        struct Broken: Error {}
+        let ws = try workspace()
+        _ = try NearDuplicateInbox.write(into: ws.inbox, units: Self.units, itemsPerUnit: 5, seed: 3)
+        var options = RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+        options.threads = 2
+        let stage = IntakeStage(workspace: ws, options: options, logger: Logger(label: "test"))
+        var recorded: [String] = []
+        XCTAssertThrowsError(try stage.run(
+            prepare: { if $0.unit == "unit-003" { throw Broken() } },
+            record: { recorded.append($0.unit) })) { XCTAssertTrue($0 is Broken, "\($0)") }
+        XCTAssertEqual(recorded, ["unit-001", "unit-002"])
+        for unit in Self.units {
+            let left = try FileManager.default.contentsOfDirectory(atPath: ws.inbox.appendingPathComponent(unit).path)
+            XCTAssertEqual(left.isEmpty, ["unit-001", "unit-002"].contains(unit), "\(unit): \(left)")
+        }
+    }
+
+    /// The rules loaded on two threads classify exactly as those loaded on one.
+    func testRulesLoadedOnTwoThreadsEqualOneThread() throws {
+        let folder = try RuleSet.readFolder(directory: try workspace().rules)
+        let one = try RuleSet.load(files: folder.files, extraIssues: folder.issues, threads: 1)
+        let two = try RuleSet.load(files: folder.files, extraIssues: folder.issues, threads: 2)
+        XCTAssertEqual(one.precedents.count, two.precedents.count)
+        XCTAssertGreaterThan(one.precedents.count, 100)
+        XCTAssertEqual(one.loadIssues.map { "\($0)" }, two.loadIssues.map { "\($0)" })
+        let titles = one.precedents.prefix(400).map(\.title) + NearDuplicateInbox.firstList(unit: "unit-009", count: 300, seed: 5)
+        let a = Classifier(ruleSet: one), b = Classifier(ruleSet: two)
+        for (row, title) in titles.enumerated() {
+            let item = InformationItem(
+                source: SourceLocation(file: "uji.csv", sheet: nil, row: row + 2), nomor: "\(row + 1)", ringkasan: title,
+                pejabatPenguasa: "Sekretariat", penanggungJawab: "Kepala Dinas", waktuPembuatan: "2026",
+                tempatPembuatan: "Serang", bentuk: "Softcopy", retensi: "5 tahun", kategoriText: "Berkala", kategori: .berkala)
+            XCTAssertEqual(a.classify(item), b.classify(item), title)
+        }
+    }
+}
