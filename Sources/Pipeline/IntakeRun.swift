@@ -189,7 +189,7 @@ public struct IntakeStage {
     ///   - recorded: called after `record`, still before the inbox file is removed (feedback).
     public func run(
         isDuplicate: ((String, OriginalsArchive.Stored) throws -> Bool)? = nil,
-        prepare: (inout FileOutcome) throws -> Void = { _ in },
+        prepare: @escaping (inout FileOutcome) throws -> Void = { _ in },
         record: (inout FileOutcome) throws -> Void = { _ in },
         recorded: (FileOutcome) throws -> Void = { _ in }
     ) throws -> RunSummary {
@@ -214,21 +214,20 @@ public struct IntakeStage {
         let archive = OriginalsArchive(workspace: workspace)
         let receivedAt = options.clock.rfc3339()
         let received = options.clock.now
-        // `prepare` runs on the second thread when there is one (its closure is not kept
-        // past this call: the thread is joined before `IntakePipeline.run` returns).
-        try withoutActuallyEscaping(prepare) { prepare in
-            let take = { (file: InboxFile) in Self.take(file, archive: archive, receivedAt: receivedAt, received: received,
-                                                              prepare: prepare) }
-            if options.threads > 1 && ready.count > 1 {
-                try IntakePipeline(ready: ready, take: take).run { index, taken in
-                    progress?(index + 1, ready.count, ready[index])
-                    try finish(taken, into: &summary, isDuplicate: isDuplicate, record: record, recorded: recorded)
-                }
-            } else {
-                for (index, file) in ready.enumerated() {
-                    progress?(index + 1, ready.count, file)
-                    try finish(take(file), into: &summary, isDuplicate: isDuplicate, record: record, recorded: recorded)
-                }
+        // `prepare` runs on the second thread when there is one, hence escaping: that thread
+        // may release its last reference to it after `IntakePipeline.run` has returned.
+        let take = { (file: InboxFile) in
+            Self.take(file, archive: archive, receivedAt: receivedAt, received: received, prepare: prepare)
+        }
+        if options.threads > 1 && ready.count > 1 {
+            try IntakePipeline(ready: ready, take: take).run { index, taken in
+                progress?(index + 1, ready.count, ready[index])
+                try finish(taken, into: &summary, isDuplicate: isDuplicate, record: record, recorded: recorded)
+            }
+        } else {
+            for (index, file) in ready.enumerated() {
+                progress?(index + 1, ready.count, file)
+                try finish(take(file), into: &summary, isDuplicate: isDuplicate, record: record, recorded: recorded)
             }
         }
         return summary

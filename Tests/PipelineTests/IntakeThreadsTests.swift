@@ -76,7 +76,7 @@ final class IntakeThreadsTests: XCTestCase {
             let text = try String(contentsOf: log.appendingPathComponent(name), encoding: .utf8)
             events += text.split(separator: "\n").map {
                 $0.replacingOccurrences(of: workspace.root.path, with: "WS")
-                    .split(separator: " ").filter { !$0.hasPrefix("ts=") && !$0.hasPrefix("detik") }.joined(separator: " ")
+                    .split(separator: " ").filter { !$0.hasPrefix("ts=") && !$0.hasPrefix("detik") && !$0.hasPrefix("bersamaan=") }.joined(separator: " ")
             }
         }
         return (files, events)
