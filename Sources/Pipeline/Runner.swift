@@ -367,7 +367,13 @@ public struct Runner {
         if lane.isConcurrent, let work = draft.work, work.draft != nil, !(try publisher.publicationDue()) {
             let stage = publisher
             let rendering = lane.start { try stage.renderDraft(work) }
-            defer { rendering.settle() }
+            // The templates too (register reads; nothing of this run's later stages changes
+            // a current item), written after the pack as on one thread.
+            let templating = lane.start { try self.makeTemplates(config: config, register: register) }
+            defer {
+                rendering.settle()
+                templating.settle()
+            }
             endStage("draf")
             var committed = false
             var publishing: TimeInterval = 0
@@ -387,6 +393,10 @@ public struct Runner {
             }
             endStage("terbit", seconds: publishing)
             endStage("pemeriksaan")
+            // Every unit's template follows the register; last, so its stamp is the run's
+            // final state whatever run was stopped before.
+            if let update = try templating.wait() { try writeTemplates(update) }
+            endStage("templat")
         } else {
             summary.draftVersion = try publisher.finishDraft(draft, rendered: try draft.work.map { try publisher.renderDraft($0) })
             endStage("draf")
@@ -395,12 +405,12 @@ public struct Runner {
             // After publication, so "changes since the last decree" already counts this run's.
             try publisher.writeReviewPack(lane: lane, beforeCommit: {})
             endStage("pemeriksaan")
+            // Every unit's template follows the register (also after a crash, and when the PPID's
+            // decisions or a withdrawal changed a unit's list without a new file from it); last,
+            // so its stamp is the run's final state whatever run was stopped before.
+            try updateTemplates(config: config, register: register)
+            endStage("templat")
         }
-        // Every unit's template follows the register (also after a crash, and when the PPID's
-        // decisions or a withdrawal changed a unit's list without a new file from it); last,
-        // so its stamp is the run's final state whatever run was stopped before.
-        try updateTemplates(config: config, register: register)
-        endStage("templat")
 
         summary.seconds = Date().timeIntervalSince(started)
         summary.stages = stages
@@ -547,13 +557,29 @@ public struct Runner {
     /// written last (the warm run does no work); a crash in between only means the next run
     /// checks the keys again.
     func updateTemplates(config: Configuration, register: AppDatabase) throws {
+        if let update = try makeTemplates(config: config, register: register) { try writeTemplates(update) }
+    }
+
+    /// The templates `makeTemplates` made, to write in this order: each unit's file, the keys,
+    /// then the stamp.
+    struct TemplateUpdate {
+        var files: [(code: String, key: String, data: Data)]
+        var keys: PartKeys
+        var stamp: String
+        var stampFile: URL
+    }
+
+    /// The templates to write (nil when the stamp says the current items have not changed):
+    /// reads the register and the kept keys, writes nothing, so it may run on a second
+    /// thread (`WorkLane`) while the review pack is made.
+    func makeTemplates(config: Configuration, register: AppDatabase) throws -> TemplateUpdate? {
         let stampFile = workspace.archive.appendingPathComponent(".templat-stamp")
         // The current items' stamp, not the register's: the draft made after this stage
         // changes the register but no template, and the next run need not rebuild them all.
         let stamp = try register.currentItemsStamp() + "\n"
         let fm = FileManager.default
         let codes = Set(config.units.units.map(\.code))
-        if (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp { return }
+        if (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp { return nil }
         // A template is keyed by its unit's items as ids, revisions and places
         // (`currentItemKeys`: a revision's texts never change); only the units whose key moved
         // have their items' texts read and their template made.
@@ -571,7 +597,9 @@ public struct Runner {
             stale.append((code, unit, key))
         }
         // A few units' items at a time: a cold run makes every unit's template, and every
-        // current item's texts read at once were a regency's worth of memory (issue 19).
+        // current item's texts read at once were a regency's worth of memory (issue 19); the
+        // templates themselves are small (≈ 30 KB each).
+        var files: [(code: String, key: String, data: Data)] = []
         var batchStart = stale.startIndex
         while batchStart < stale.endIndex {
             let batch = stale[batchStart..<min(batchStart + 16, stale.endIndex)]
@@ -579,13 +607,21 @@ public struct Runner {
             let current = try register.currentItemsByUnit(Set(batch.map(\.code)))
             for (code, unit, key) in batch {
                 let rows = UpdateTemplate.rows(current[code] ?? [])
-                let data = Data(try UpdateTemplate.workbook(unit: unit, rows: rows, clock: options.clock))
-                try DurableFiles.write(data, to: workspace.templateFile(unit: code))
-                keys.wrote(code, key: key, bytes: data)
+                files.append((code, key, Data(try UpdateTemplate.workbook(unit: unit, rows: rows, clock: options.clock))))
             }
         }
+        return TemplateUpdate(files: files, keys: keys, stamp: stamp, stampFile: stampFile)
+    }
+
+    /// Writes what `makeTemplates` made: each template, the keys, then the stamp.
+    func writeTemplates(_ update: TemplateUpdate) throws {
+        var keys = update.keys
+        for file in update.files {
+            try DurableFiles.write(file.data, to: workspace.templateFile(unit: file.code))
+            keys.wrote(file.code, key: file.key, bytes: file.data)
+        }
         try keys.save()
-        try DurableFiles.write(stamp, to: stampFile)
+        try DurableFiles.write(update.stamp, to: update.stampFile)
     }
 
     func relativePath(_ url: URL) -> String {
