@@ -543,8 +543,14 @@ public struct Classifier: Sendable {
             let reason = "kata-katanya mirip informasi yang dikecualikan badan publik lain (peluang \(Int((assessment.withheld * 100).rounded()))%"
                 + (assessment.withheldWords.isEmpty ? ")" : "; kata yang condong dikecualikan: \(assessment.withheldWords.joined(separator: ", ")))")
             needsReview = true
+            // Flagged because the nearest precedents lean withheld and the words agree: both are
+            // named, so the PPID sees the two signals that met.
+            let leaning = verdict.map { $0.category == .dikecualikan } ?? false
+            let precedents = leaning ? verdict.map { "preseden terdekat condong dikecualikan (\($0.summary)) dan " } ?? "" : ""
             if let declared {
-                notes.append("Dinyatakan terbuka (\(declared.shortLabel)) tetapi \(reason): lakukan uji konsekuensi\(basis) sebelum dipublikasikan.")
+                notes.append("Dinyatakan terbuka (\(declared.shortLabel)) tetapi \(precedents)\(reason): lakukan uji konsekuensi\(basis) sebelum dipublikasikan.")
+            } else if leaning {
+                notes.append("Tidak ada aturan yang cocok, tetapi \(precedents)\(reason): lakukan uji konsekuensi\(basis) sebelum dipublikasikan.")
             } else {
                 notes.append("Tidak ada aturan atau preseden yang sama, tetapi \(reason): lakukan uji konsekuensi\(basis) sebelum dipublikasikan.")
             }

@@ -58,7 +58,8 @@ public final class LearnedModel: @unchecked Sendable {
         public var ground: String?
         /// How many of the text's features the model has seen in training.
         public var knownFeatures: Int
-        /// How many of its features pushed it towards withheld (words and pairs).
+        /// How many of the text's words pushed it towards withheld, alone or in a pair (the
+        /// words of an abbreviation's expansion are not counted beyond the abbreviation).
         public var withheldEvidence: Int
     }
 
@@ -319,9 +320,18 @@ public final class LearnedModel: @unchecked Sendable {
             let best = letters.indices.max { (letters[$0], letterHead.classes[$1]) < (letters[$1], letterHead.classes[$0]) }!
             ground = codeForLetter[letterHead.classes[best]]
         }
+        // Evidence is counted in words of the text, not in features: a pair and its two words
+        // are two words, and an abbreviation's expansion ("npwp" → nomor pokok wajib pajak) is
+        // no further word beyond the abbreviation itself.
+        var evidence: [Int] = []
+        for entry in towardsWithheld {
+            for position in [entry.feature.first, entry.feature.second] where position >= 0 && !evidence.contains(position) {
+                evidence.append(position)
+            }
+        }
         return Assessment(withheld: probability, withheldWords: named(towardsWithheld),
                           openWords: named(towardsOpen), openCategory: openCategory, ground: ground,
-                          knownFeatures: found.count, withheldEvidence: towardsWithheld.count)
+                          knownFeatures: found.count, withheldEvidence: evidence.count)
     }
 
     /// The id of a token's stem, `unknownStem` or `notAFeature` (see `tokenCache`): the same

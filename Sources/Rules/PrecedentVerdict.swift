@@ -32,18 +32,26 @@ public struct PrecedentPolicy: Hashable, Sendable {
     /// probability that bodies withhold it reaches this (and no open rule, lift, open marker or
     /// strong open precedent speaks against it). Off (infinity) by default: on the training
     /// bodies, leave-one-body-out, its flags added false flags and no withheld item
-    /// (docs/classification.md §6); it asks for review instead (`modelReviewProbability`).
+    /// (docs/classification.md §6), and on nested validation no threshold caught a withheld
+    /// item without a twin that the rules missed (§13.2); it asks for review instead
+    /// (`modelReviewProbability`).
     public var modelFlagProbability = Double.infinity
     /// … or this, when the nearest precedents lean withheld (their category is dikecualikan)
-    /// without holding the item's words closely enough to flag it themselves.
-    public var modelFlagWithPrecedent = Double.infinity
+    /// without holding the item's words closely enough to flag it themselves: two signals that
+    /// agree. Chosen on nested validation (docs/classification.md §13.2): at 0.95 with
+    /// `modelMinimumEvidence` words, the items without a near-identical twin gained 3 withheld
+    /// items for 1 open one (pooled over 3 splits), and precedents + layer without keyword
+    /// rules went from 15.0 % to 26.2 % of the withheld items at 1.3 % open flagged.
+    public var modelFlagWithPrecedent = 0.95
     /// Below the flag, the learned layer puts an item to review (perlu ditinjau, with its
     /// words) from this probability, or this one when the precedents lean withheld.
     public var modelReviewProbability = 0.99
     public var modelReviewWithPrecedent = 0.7
-    /// The learned layer flags only when at least this many of the item's words (or pairs of
-    /// words) push it towards withheld: one generic word ("pegawai", "dosen") is not enough.
-    public var modelMinimumEvidence = 3
+    /// The learned layer flags only when at least this many of the item's words (alone or in a
+    /// pair; an abbreviation's expansion is no extra word) push it towards withheld: one generic
+    /// word ("pegawai", "dosen", "NPWP") is not enough. Counted in features until session 17,
+    /// when "NPWP" alone counted four (npwp and its expansion pokok, wajib, pajak).
+    public var modelMinimumEvidence = 2
     /// Additive smoothing of the learned layer's counts.
     public var modelSmoothing = 0.3
     /// The learned layer chooses the open category where no rule and no unit names one.

@@ -113,6 +113,30 @@ final class LearnedModelTests: XCTestCase {
         XCTAssertNil(Classifier(ruleSet: defaultRules, precedents: []).classify(item("Penilaian perorangan")).learned)
     }
 
+    func testStandardPolicyFlagsOnlyWhenPrecedentsLeanWithheldAndTheWordsAgree() throws {
+        let classifier = Classifier(ruleSet: defaultRules, precedents: corpus)
+        // No rule fires; the nearest precedents are withheld but none holds the item's words
+        // closely enough to flag it alone; the layer's words agree strongly.
+        let c = classifier.classify(item("Penilaian perorangan atas rekening"))
+        let learned = try XCTUnwrap(c.learned)
+        XCTAssertTrue(c.hits.isEmpty, "\(c.hits.map(\.ruleID))")
+        XCTAssertEqual(c.precedentCategory, .dikecualikan)
+        XCTAssertGreaterThanOrEqual(learned.withheldProbability, PrecedentPolicy.standard.modelFlagWithPrecedent)
+        XCTAssertTrue(learned.flagged)
+        XCTAssertTrue(c.needsConsequenceTest)
+        XCTAssertEqual(c.suggested, .dikecualikan)
+        let note = try XCTUnwrap(c.notes.first { $0.contains("preseden terdekat condong dikecualikan") }, "\(c.notes)")
+        XCTAssertTrue(note.contains("kata yang condong dikecualikan"), note)
+        XCTAssertFalse(c.notes.contains { $0.hasPrefix("Preseden terdekat dikecualikan tetapi") }, "\(c.notes)")
+        // The flag is this policy field's: without it (the standard before session 17) the same
+        // item is only put to review.
+        var before = PrecedentPolicy.standard
+        before.modelFlagWithPrecedent = .infinity
+        let reviewed = Classifier(ruleSet: defaultRules, precedents: corpus, policy: before).classify(item("Penilaian perorangan atas rekening"))
+        XCTAssertFalse(reviewed.needsConsequenceTest, "\(reviewed.notes)")
+        XCTAssertEqual(reviewed.learned?.review, true)
+    }
+
     func testBelowTheFlagTheLayerAsksForReviewWithoutFlagging() throws {
         var policy = PrecedentPolicy.standard
         policy.modelFlagProbability = .infinity
