@@ -187,11 +187,15 @@ public struct IntakeStage {
     ///   - record: records an outcome durably (and may say it was held); called before the
     ///     inbox file is removed.
     ///   - recorded: called after `record`, still before the inbox file is removed (feedback).
+    ///   - afterRecord: called after `recorded`: what is left to do before the file leaves the
+    ///     inbox (`AfterRecord`: the unit's feedback written). With `options.threads` > 1 its
+    ///     `work` runs on a thread of its own while the next file is recorded.
     public func run(
         isDuplicate: ((String, OriginalsArchive.Stored) throws -> Bool)? = nil,
         prepare: @escaping (inout FileOutcome) throws -> Void = { _ in },
         record: (inout FileOutcome) throws -> Void = { _ in },
-        recorded: (FileOutcome) throws -> Void = { _ in }
+        recorded: (FileOutcome) throws -> Void = { _ in },
+        afterRecord: (FileOutcome) throws -> AfterRecord? = { _ in nil }
     ) throws -> RunSummary {
         let scanner = InboxScanner(workspace: workspace, settleSeconds: options.settleSeconds,
                                    isIgnorable: { Intake.isIgnorable(fileName: $0) })
@@ -219,16 +223,37 @@ public struct IntakeStage {
         let take = { (file: InboxFile) in
             Self.take(file, archive: archive, receivedAt: receivedAt, received: received, prepare: prepare)
         }
-        if options.threads > 1 && ready.count > 1 {
-            try IntakePipeline(ready: ready, take: take).run { index, taken in
-                progress?(index + 1, ready.count, ready[index])
-                try finish(taken, into: &summary, isDuplicate: isDuplicate, record: record, recorded: recorded)
+        // With two threads a file's `afterRecord` work runs while the next file is recorded;
+        // the file is removed from the inbox once that work is done (`pending`).
+        var pending: Pending?
+        do {
+            if options.threads > 1 && ready.count > 1 {
+                let pipeline = IntakePipeline(ready: ready, take: take)
+                try pipeline.run { index, taken in
+                    progress?(index + 1, ready.count, ready[index])
+                    // A file whose claimed name a later file takes too leaves the inbox at
+                    // once: the second thread waits for that before claiming the later one.
+                    try finish(taken, into: &summary, pending: &pending, deferring: !pipeline.claimedAgain(index),
+                               isDuplicate: isDuplicate, record: record, recorded: recorded, afterRecord: afterRecord)
+                    // Files before this one have all left the inbox; this one too unless pending.
+                    return pending == nil ? index + 1 : index
+                }
+            } else {
+                for (index, file) in ready.enumerated() {
+                    progress?(index + 1, ready.count, file)
+                    try finish(take(file), into: &summary, pending: &pending, deferring: false,
+                               isDuplicate: isDuplicate, record: record, recorded: recorded, afterRecord: afterRecord)
+                }
             }
-        } else {
-            for (index, file) in ready.enumerated() {
-                progress?(index + 1, ready.count, file)
-                try finish(take(file), into: &summary, isDuplicate: isDuplicate, record: record, recorded: recorded)
+            if let last = pending {
+                pending = nil
+                try complete(last, into: &summary)
             }
+        } catch {
+            // Nothing is left writing when the run stops: the file stays in the inbox, and the
+            // next run finishes it (it is recorded: `alreadyRecorded`).
+            pending?.settle()
+            throw error
         }
         return summary
     }
@@ -292,9 +317,10 @@ public struct IntakeStage {
 
     /// Logs, records and removes from the inbox one taken file, in inbox order (the register
     /// and the log see the files in the same order whatever thread took them).
-    func finish(_ taken: Taken, into summary: inout RunSummary,
+    func finish(_ taken: Taken, into summary: inout RunSummary, pending: inout Pending?, deferring: Bool,
                 isDuplicate: ((String, OriginalsArchive.Stored) throws -> Bool)?,
-                record: (inout FileOutcome) throws -> Void, recorded: (FileOutcome) throws -> Void) throws {
+                record: (inout FileOutcome) throws -> Void, recorded: (FileOutcome) throws -> Void,
+                afterRecord: (FileOutcome) throws -> AfterRecord?) throws {
         switch taken {
         case .error(let error):
             throw error
@@ -317,25 +343,72 @@ public struct IntakeStage {
             }
             try record(&outcome)
             try recorded(outcome)
+            let after = try afterRecord(outcome)
             logger.info("berkas diproses", metadata: [
                 "unit": "\(file.unit)", "berkas": "\(file.fileName)", "status": "\(outcome.status.rawValue)",
                 "informasi": "\(outcome.items.count)", "masalah": "\(outcome.problems.reduce(0) { $0 + $1.standsFor })",
                 "sha256": "\(stored.sha256)",
             ])
-            if unlink(claimed.path) != 0 && errno != ENOENT {
-                logger.warning("berkas inbox tidak dapat dihapus", metadata: ["path": "\(claimed.path)"])
+            var done = Pending(claimed: claimed, outcome: outcome, then: after?.then, work: nil)
+            // The previous file's work ran while this one was recorded: it leaves the inbox now.
+            if let previous = pending {
+                pending = nil
+                try complete(previous, into: &summary)
             }
-            if releaseItemsWhenRecorded { outcome.releaseItems() }
-            summary.outcomes.append(outcome)
+            if let after, deferring {
+                done.work = OwnThread { Result { try after.work() } }
+                pending = done
+            } else {
+                try after?.work()
+                try complete(done, into: &summary)
+            }
         }
+    }
+
+    /// What is left to do for a recorded file before it leaves the inbox (`run(afterRecord:)`).
+    public struct AfterRecord {
+        /// Writes what the file's unit is told (its feedback): may run on a thread of its own,
+        /// while the next file is recorded, so it must use only what it was given.
+        public var work: () throws -> Void
+        /// Runs on the calling thread once `work` is done, in inbox order.
+        public var then: () throws -> Void
+
+        public init(work: @escaping () throws -> Void, then: @escaping () throws -> Void = {}) {
+            self.work = work
+            self.then = then
+        }
+    }
+
+    /// A recorded file whose `AfterRecord` work may still run.
+    struct Pending {
+        var claimed: URL
+        var outcome: FileOutcome
+        var then: (() throws -> Void)?
+        var work: OwnThread<Result<Void, Error>>?
+
+        /// Waits for the work, if under way, whatever it gives.
+        func settle() { _ = work?.wait() }
+    }
+
+    /// Waits for a recorded file's work, then removes the file from the inbox.
+    func complete(_ done: Pending, into summary: inout RunSummary) throws {
+        try done.work?.wait().get()
+        try done.then?()
+        if unlink(done.claimed.path) != 0 && errno != ENOENT {
+            logger.warning("berkas inbox tidak dapat dihapus", metadata: ["path": "\(done.claimed.path)"])
+        }
+        var outcome = done.outcome
+        if releaseItemsWhenRecorded { outcome.releaseItems() }
+        summary.outcomes.append(outcome)
     }
 }
 
 /// The intake on two threads (`RunOptions.threads` > 1, issue 19): a second thread claims,
 /// archives, reads and classifies the next inbox file while this one records the current
-/// file in the register and writes its feedback. Everything that is recorded, written or
-/// logged stays on the calling thread, in inbox order, so the register, the outputs and the
-/// log are those of one thread. The second thread runs at most one file ahead (one file's
+/// file in the register (and a third writes the previous file's feedback: `AfterRecord`).
+/// Everything recorded in the register, logged, or removed from the inbox is done by the
+/// calling thread, in inbox order, so the register, the outputs and the log are those of one
+/// thread. The second thread runs at most one file ahead (one file's
 /// items waiting, not the inbox's), takes a file only once the calling thread is done with an
 /// earlier file of the same claimed name (`InboxClaim` would call it busy), and stops at the
 /// next file when the calling thread stops with an error; it is joined before `run` returns.
@@ -346,11 +419,14 @@ final class IntakePipeline: @unchecked Sendable {
     private var taken: [Int: IntakeStage.Taken] = [:]
     /// Files the calling thread has taken out of `taken`.
     private var consumed = 0
-    /// Files the calling thread is done with (recorded and removed from the inbox).
+    /// Files (from the first) the calling thread is done with: recorded and removed from the
+    /// inbox, or left there.
     private var finished = 0
     private var stopped = false
     /// For each file, the last earlier file with the same claimed name, if any.
     private let sameNameBefore: [Int?]
+    /// The files some later file's `sameNameBefore` names.
+    private let claimedLater: Set<Int>
 
     init(ready: [InboxFile], take: @escaping (InboxFile) -> IntakeStage.Taken) {
         self.ready = ready
@@ -363,11 +439,15 @@ final class IntakePipeline: @unchecked Sendable {
             last[key] = index
         }
         sameNameBefore = before
+        claimedLater = Set(before.compactMap { $0 })
     }
 
+    /// Whether a later file takes the same claimed name as file `index`.
+    func claimedAgain(_ index: Int) -> Bool { claimedLater.contains(index) }
+
     /// Runs `finish` for each file in order on the calling thread, with what the second
-    /// thread took.
-    func run(_ finish: (Int, IntakeStage.Taken) throws -> Void) throws {
+    /// thread took; `finish` returns how many files (from the first) have left the inbox.
+    func run(_ finish: (Int, IntakeStage.Taken) throws -> Int) throws {
         let worker = OwnThread { [self] in takeAll() }
         defer {
             condition.lock()
@@ -383,9 +463,9 @@ final class IntakePipeline: @unchecked Sendable {
             consumed = index + 1
             condition.broadcast()
             condition.unlock()
-            try finish(index, next)
+            let done = try finish(index, next)
             condition.lock()
-            finished = index + 1
+            finished = done
             condition.broadcast()
             condition.unlock()
         }

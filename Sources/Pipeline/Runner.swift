@@ -312,16 +312,22 @@ public struct Runner {
             },
             recorded: { outcome in
                 feedbackSoFar.outcomes.append(outcome)
-                let notes = [outcome.unit: try register.returnNotes(unit: outcome.unit)]
-                try writeFeedback(&feedbackSoFar, config: config, notes: notes, only: outcome.unit)
-                // The notes this feedback carries are delivered: a run killed before the end
-                // must not have the next one rewrite it as if the unit had sent nothing.
-                try markNotesDelivered(unit: outcome.unit, notes: notes[outcome.unit] ?? [])
                 // Files come unit by unit (InboxScanner sorts them): the feedback of a unit
                 // done with needs its items no more, so the intake holds one unit's at a time.
                 for i in feedbackSoFar.outcomes.indices where feedbackSoFar.outcomes[i].unit != outcome.unit {
                     feedbackSoFar.outcomes[i].releaseItems()
                 }
+            },
+            afterRecord: { outcome in
+                let notes = [outcome.unit: try register.returnNotes(unit: outcome.unit)]
+                // The unit's outcomes so far, as they are now: the feedback may be written on
+                // another thread while the next file is recorded (`IntakeStage.AfterRecord`).
+                let unitSoFar = RunSummary(outcomes: feedbackSoFar.outcomes.filter { $0.unit == outcome.unit })
+                return IntakeStage.AfterRecord(
+                    work: { try writeFeedback(unitSoFar, config: config, notes: notes, only: outcome.unit) },
+                    // The notes this feedback carries are delivered: a run killed before the
+                    // end must not have the next one rewrite it as if the unit had sent nothing.
+                    then: { try markNotesDelivered(unit: outcome.unit, notes: notes[outcome.unit] ?? []) })
             })
         // A return (workbook or `dip return`) reaches the unit at the next run even when it
         // sends nothing: its feedback is rewritten whenever its notes change.
@@ -457,7 +463,7 @@ public struct Runner {
     }
 
     /// One feedback file per unit that sent something this run.
-    func writeFeedback(_ summary: inout RunSummary, config: Configuration,
+    func writeFeedback(_ summary: RunSummary, config: Configuration,
                        notes: [String: [ReturnNote]], only: String? = nil) throws {
         let byUnit = Dictionary(grouping: summary.outcomes, by: \.unit)
         for code in byUnit.keys.sorted() where only == nil || only == code {

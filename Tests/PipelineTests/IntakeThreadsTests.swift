@@ -143,6 +143,68 @@ final class IntakeThreadsTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: ws.inbox.appendingPathComponent("unit-001").path), [])
     }
 
+    /// With two threads a file's `afterRecord` work (its feedback) runs on another thread while
+    /// the next file is recorded; the file leaves the inbox only after that work and its `then`
+    /// (on the caller), in inbox order. A work that fails stops the run with that file still in
+    /// the inbox.
+    func testFeedbackWorkRunsBesideTheNextRecordAndBeforeTheFileLeavesTheInbox() throws {
+        struct Full: Error {}
+        for failing in [false, true] {
+            let ws = try workspace()
+            _ = try NearDuplicateInbox.write(into: ws.inbox, units: Self.units, itemsPerUnit: 5, seed: 3)
+            var options = RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+            options.threads = 2
+            let stage = IntakeStage(workspace: ws, options: options, logger: Logger(label: "test"))
+            let caller = Thread.current
+            let lock = NSLock()
+            var events: [String] = []
+            func note(_ event: String) { lock.lock(); events.append(event); lock.unlock() }
+            func inInbox(_ unit: String) -> Bool {
+                !((try? FileManager.default.contentsOfDirectory(atPath: ws.inbox.appendingPathComponent(unit).path)) ?? []).isEmpty
+            }
+            let run = {
+                try stage.run(
+                    record: { note("record \($0.unit)") },
+                    afterRecord: { outcome in
+                        IntakeStage.AfterRecord(
+                            work: {
+                                XCTAssertFalse(Thread.current == caller, "work on the calling thread")
+                                XCTAssertTrue(inInbox(outcome.unit), "\(outcome.unit) left the inbox before its work")
+                                usleep(20_000)
+                                if failing && outcome.unit == "unit-003" { throw Full() }
+                                note("work \(outcome.unit)")
+                            },
+                            then: {
+                                XCTAssertTrue(Thread.current == caller)
+                                note("then \(outcome.unit)")
+                            })
+                    })
+            }
+            if failing {
+                XCTAssertThrowsError(try run()) { XCTAssertTrue($0 is Full, "\($0)") }
+                XCTAssertEqual(events.filter { $0.hasPrefix("then") }, ["then unit-001", "then unit-002"])
+                XCTAssertFalse(inInbox("unit-002"))
+                XCTAssertTrue(inInbox("unit-003"), "the file whose feedback failed stays for the next run")
+                continue
+            }
+            let summary = try run()
+            XCTAssertEqual(summary.outcomes.map(\.unit), Self.units)
+            for unit in Self.units {
+                XCTAssertFalse(inInbox(unit))
+                let work = try XCTUnwrap(events.firstIndex(of: "work \(unit)"))
+                let then = try XCTUnwrap(events.firstIndex(of: "then \(unit)"))
+                XCTAssertLessThan(work, then, unit)
+            }
+            XCTAssertEqual(events.filter { $0.hasPrefix("then") }, Self.units.map { "then \($0)" })
+            XCTAssertEqual(events.filter { $0.hasPrefix("record") }, Self.units.map { "record \($0)" })
+            // The next file was recorded before the previous file's work was done.
+            let overlapped = Self.units.indices.dropLast().filter { i in
+                events.firstIndex(of: "record \(Self.units[i + 1])")! < events.firstIndex(of: "work \(Self.units[i])")!
+            }
+            XCTAssertFalse(overlapped.isEmpty, "\(events)")
+        }
+    }
+
     /// A file claimed by a stopped run and a newer file of the same name: both are taken in
     /// this run with two threads as with one (the second thread waits until the claimed one is
     /// done instead of finding its claimed name busy).
