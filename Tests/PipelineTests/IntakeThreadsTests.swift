@@ -162,15 +162,21 @@ final class IntakeThreadsTests: XCTestCase {
             func inInbox(_ unit: String) -> Bool {
                 !((try? FileManager.default.contentsOfDirectory(atPath: ws.inbox.appendingPathComponent(unit).path)) ?? []).isEmpty
             }
+            // Each unit's record is signalled; a file's work waits for the next file's record
+            // (it must come while the work runs), with a time limit instead of a deadlock.
+            let recordedSignals = Dictionary(uniqueKeysWithValues: Self.units.map { ($0, DispatchSemaphore(value: 0)) })
             let run = {
                 try stage.run(
-                    record: { note("record \($0.unit)") },
+                    record: { note("record \($0.unit)"); recordedSignals[$0.unit]!.signal() },
                     afterRecord: { outcome in
                         IntakeStage.AfterRecord(
                             work: {
                                 XCTAssertFalse(Thread.current == caller, "work on the calling thread")
                                 XCTAssertTrue(inInbox(outcome.unit), "\(outcome.unit) left the inbox before its work")
-                                usleep(20_000)
+                                if let i = Self.units.firstIndex(of: outcome.unit), i + 1 < Self.units.count {
+                                    XCTAssertEqual(recordedSignals[Self.units[i + 1]]!.wait(timeout: .now() + 20), .success,
+                                                   "the next file was not recorded while \(outcome.unit)'s work ran")
+                                }
                                 if failing && outcome.unit == "unit-003" { throw Full() }
                                 note("work \(outcome.unit)")
                             },
@@ -198,10 +204,9 @@ final class IntakeThreadsTests: XCTestCase {
             XCTAssertEqual(events.filter { $0.hasPrefix("then") }, Self.units.map { "then \($0)" })
             XCTAssertEqual(events.filter { $0.hasPrefix("record") }, Self.units.map { "record \($0)" })
             // The next file was recorded before the previous file's work was done.
-            let overlapped = Self.units.indices.dropLast().filter { i in
-                events.firstIndex(of: "record \(Self.units[i + 1])")! < events.firstIndex(of: "work \(Self.units[i])")!
+            for i in Self.units.indices.dropLast() {
+                XCTAssertLessThan(events.firstIndex(of: "record \(Self.units[i + 1])")!, events.firstIndex(of: "work \(Self.units[i])")!)
             }
-            XCTAssertFalse(overlapped.isEmpty, "\(events)")
         }
     }
 
