@@ -529,7 +529,8 @@ public struct PublishStage {
             var ringkasan: String
             var test: ConsequenceTest
         }
-        let tested = (version.exempted + version.items).filter { $0.consequenceTest != nil }
+        // Filtered apart, then joined: `exempted + items` copied every item of a regency (13 MB).
+        let tested = (version.exempted.filter { $0.consequenceTest != nil } + version.items.filter { $0.consequenceTest != nil })
             .sorted { ($0.unit.code, $0.id) < ($1.unit.code, $1.id) }
         let records = tested.map {
             Record(item: $0.id, revision: $0.revision, unit: $0.unit.code, ringkasan: $0.item.ringkasan, test: $0.consequenceTest!)
@@ -570,7 +571,9 @@ public struct PublishStage {
             files.append((name: "\(prefix)keputusan-klasifikasi-dik-v\(version.number).docx", data: Data(dik)))
         }
         // The signed record (berita acara) of each consequence test the version rests on.
-        let tested = (version.exempted + version.items).filter { $0.consequenceTest != nil }
+        // Filtered apart, then joined in the same order: `exempted + items` copied every item
+        // of a regency (13 MB at 60 × 300) only to keep a few.
+        let tested = version.exempted.filter { $0.consequenceTest != nil } + version.items.filter { $0.consequenceTest != nil }
         if !tested.isEmpty {
             let forms = try ConsequenceTestForm.document(items: tested, settings: config.decree, citations: citations,
                                                          atasan: version.atasan, draft: prefix == "draf-", clock: clock)

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Pipeline
 
 /// `dip`: takes in unit submissions, classifies, registers and publishes the DIP.
 @main
@@ -25,8 +24,6 @@ struct DIP: ParsableCommand {
     /// Runs the command like the parser's own entry point, with the parser's fixed English
     /// texts (headings, built-in help lines, error frames) put into Indonesian.
     static func main() {
-        // Before any second thread allocates (`RunOptions.threads`): one malloc arena.
-        MallocArenas.useOne()
         if Array(CommandLine.arguments.dropFirst()) == ["--version"] {
             print(Self.version)
             Foundation.exit(0)

@@ -282,7 +282,7 @@ public struct ArchivePackager: Sendable {
         // What the payload holds (PublishStage.publishApproved), no more: the decrees as dip
         // printed them for signing, never the signed originals (those are kept on paper or as
         // the PPID's scan), so the description must not call them signed.
-        let tested = (version.exempted + version.items).contains { $0.consequenceTest != nil }
+        let tested = version.exempted.contains { $0.consequenceTest != nil } || version.items.contains { $0.consequenceTest != nil }
         description += ": naskah keputusan sebagaimana dicetak untuk ditandatangani"
             + (tested ? " beserta berita acara uji konsekuensi" : "")
             + ", keluaran situs web, berkas usulan asli dan ekspor register"
