@@ -36,6 +36,9 @@ func classifyValidateBench() throws {
     var pooled = [EvaluationReport](repeating: EvaluationReport(), count: parts.count)
     var means = [FoldMeans](repeating: FoldMeans(), count: parts.count)
     var pooledSilent = EvaluationReport()
+    // Withheld (0) and open (1) items without a twin: flagged, or not flagged but perlu
+    // ditinjau (any reason), i.e. put in front of the PPID either way.
+    var safetyNet = [(items: Int, flagged: Int, reviewed: Int)](repeating: (0, 0, 0), count: 2)
     // The same rule files without a single keyword rule (aturan.yaml emptied; kategori, grounds,
     // kamus and open markers kept): precedents and the learned layer alone. Rules were written
     // while reading the training bodies' titles, so on validation they catch what they were
@@ -69,6 +72,10 @@ func classifyValidateBench() throws {
             pooledSilent.add(Evaluator.evaluate(labelled(silent), classifier: classifier))
             for precedent in unseen {
                 let c = classifier.classify(plainItem(precedent.title))
+                let withheld = precedent.category == .dikecualikan
+                safetyNet[withheld ? 0 : 1].items += 1
+                if c.needsConsequenceTest { safetyNet[withheld ? 0 : 1].flagged += 1 }
+                else if c.needsReview { safetyNet[withheld ? 0 : 1].reviewed += 1 }
                 layerScores.append((c.learned?.withheldProbability ?? 0, precedent.category == .dikecualikan,
                                     c.hits.isEmpty))
             }
@@ -101,6 +108,11 @@ func classifyValidateBench() throws {
           + "\(pooledSilent.items) items, pooled")
     for line in pooledSilent.figureLines.prefix(4) { print("   " + line) }
     print("   " + pooledSilent.reviewLine)
+    for (i, name) in ["withheld", "open"].enumerated() {
+        let n = safetyNet[i]
+        print(String(format: "-- no twin, %@ items flagged or perlu ditinjau (any reason): %d + %d of %d = %.1f%%", name as NSString,
+                     n.flagged, n.reviewed, n.items, n.items == 0 ? 0 : Double(n.flagged + n.reviewed) * 100 / Double(n.items)))
+    }
     print("-- no twin, precedents + learned layer alone (no keyword rule at all), all from inner-train: \(pooledBare.items) items, pooled")
     for line in pooledBare.figureLines.prefix(4) { print("   " + line) }
     print("   " + pooledBare.reviewLine)
@@ -133,6 +145,8 @@ func classifyValidateBench() throws {
     reportShare("classify-validate: no twin, pooled exempt recall", pooled[2].exemptFlagged, pooled[2].exempt)
     reportShare("classify-validate: no twin, pooled open items flagged", pooled[2].openFlagged, pooled[2].open)
     reportShare("classify-validate: pooled open items flagged", pooled[0].openFlagged, pooled[0].open)
+    reportShare("classify-validate: no twin, withheld flagged or perlu ditinjau", safetyNet[0].flagged + safetyNet[0].reviewed, safetyNet[0].items)
+    reportShare("classify-validate: no twin, open flagged or perlu ditinjau", safetyNet[1].flagged + safetyNet[1].reviewed, safetyNet[1].items)
     reportShare("classify-validate: no twin, without rules, exempt recall", pooledBare.exemptFlagged, pooledBare.exempt)
     reportShare("classify-validate: no twin, without rules, open items flagged", pooledBare.openFlagged, pooledBare.open)
     reportShare("classify-validate: no twin, no rule fires, exempt recall", pooledSilent.exemptFlagged, pooledSilent.exempt)
