@@ -115,6 +115,14 @@ public struct RuleSet: Sendable {
     /// The same rule set either way: each part is a function of the files alone, the
     /// morphology's stem cache is locked and holds the same stem whoever asks first, and the
     /// issues are sorted.
+    ///
+    /// Why built each run and not cached in the workspace: profiled in the 1× update (issue 19),
+    /// the load is ~70 ms of CPU spread over six parts (precedent corpus, learned layer,
+    /// precedent index, rules YAML, phrase matchers, dictionary), none above ~20 ms, and on two
+    /// threads ~40 ms of it is on the intake's path. A cache would have to write and read back
+    /// every one of them (classes of matchers, postings, the model's tables) with a checksum,
+    /// and a reader of that size through Foundation's decoders is not clearly faster than
+    /// building them; the saving left is too small for a second copy of the rules to keep right.
     public static func load(files: [(name: String, contents: String)], extraIssues: [RuleIssue] = [],
                             threads: Int) throws -> RuleSet {
         let parallel = threads > 1
