@@ -162,7 +162,9 @@ public struct IntakeStage {
     /// Unit codes from rules/unit.yaml; nil accepts every folder.
     public var knownUnits: Set<String>?
     /// Told before each ready file is taken in: (1-based position, count, file); the CLI
-    /// draws a progress line from it when stderr is a terminal.
+    /// draws a progress line from it when stderr is a terminal. With `options.threads` > 1 it
+    /// is told on the calling thread when the file's turn to be recorded comes, by which time
+    /// the second thread has already claimed, archived and read it.
     public var progress: ((Int, Int, InboxFile) -> Void)?
     /// Drops each outcome's items and classifications once `recorded` has returned (the
     /// register holds them then), so the summary does not hold a regency's items to the end
