@@ -35,6 +35,12 @@ public struct PublishStage {
     /// Up to this many current items the draft stage keeps every current revision and the
     /// draft whole for the later stages; above it they read in chunks (`RunOptions.keptRevisionsLimit`).
     public var keptRevisionsLimit = RunOptions.defaultKeptRevisionsLimit
+    /// Up to this many current items (nine tenths of `keptRevisionsLimit`: 18,000 by default,
+    /// a regency of 60 × 300) the run's second thread makes documents beside the review pack
+    /// (`WorkLane`); above it everything is made on one thread. Both threads' working sets
+    /// add up: at 66 × 300 (19,800 items, the revisions still kept whole) an update peaked at
+    /// 151 MB with the second thread against 129 MB without; at 60 × 300, 143–146 MB.
+    var secondThreadItemLimit: Int { keptRevisionsLimit - keptRevisionsLimit / 10 }
 
     public init(workspace: Workspace, config: Configuration, register: AppDatabase, clock: Clock, logger: Logger) {
         self.workspace = workspace
@@ -72,6 +78,8 @@ public struct PublishStage {
         var work: DraftWork?
         /// Nothing recorded since the last pass and the documents in place: no stamp to write.
         var warm = false
+        /// The register's current items, when counted (not on the warm path).
+        var currentItems: Int?
     }
 
     /// A draft whose documents are to be made: the values `renderDraft` reads.
@@ -105,7 +113,8 @@ public struct PublishStage {
         // pack), and the templates read it. A larger one is read a chunk at a time by each
         // stage (the decree here, the review pack's tables, the templates): same bytes, one
         // read per reader instead of one for all, and memory that does not grow with it.
-        let keep = try register.currentItemCount() <= keptRevisionsLimit
+        let currentItems = try register.currentItemCount()
+        let keep = currentItems <= keptRevisionsLimit
         if keep { try register.keepCurrentContent() }
         let made = try register.makeDraftNumber(clock: clock)
         // A new draft is the current one (it supersedes older drafts).
@@ -113,20 +122,21 @@ public struct PublishStage {
             // No draft waits. A run stopped between the register's `published` mark and the
             // draft folder's note left the published draft's documents there: finish that.
             try retireDraftFolderIfPublished()
-            return DraftPlan(number: nil)
+            return DraftPlan(number: nil, currentItems: currentItems)
         }
         let marker = draftFolder.appendingPathComponent("VERSI.txt")
         let stamp = "draf-v\(number)\n"
         let inPlace = (try? String(contentsOf: marker, encoding: .utf8)) == stamp
-        if made == nil && inPlace { return DraftPlan(number: number) }
+        if made == nil && inPlace { return DraftPlan(number: number, currentItems: currentItems) }
         let draft = keep ? try register.version(number: number) : nil
         let outline = keep ? nil : try register.versionOutline(number: number)
         if made != nil {
             logger.info("draf DIP baru", metadata: [
                 "versi": "\(number)", "informasi": "\(draft?.items.count ?? outline?.open.count ?? 0)"])
         }
-        if inPlace { return DraftPlan(number: number) }
-        return DraftPlan(number: number, work: DraftWork(number: number, draft: draft, outline: outline, marker: stamp))
+        if inPlace { return DraftPlan(number: number, currentItems: currentItems) }
+        return DraftPlan(number: number, work: DraftWork(number: number, draft: draft, outline: outline, marker: stamp),
+                         currentItems: currentItems)
     }
 
     /// Makes the draft's documents (`planDraft`'s work). Reads only `work` and the decree's
@@ -334,9 +344,9 @@ public struct PublishStage {
         let draft = try register.currentDraftReader()
         let pending = try register.pendingConsequenceTests()
         // The forms need only the pending tests (and their own kept bodies): made meanwhile,
-        // up to `keptRevisionsLimit` draft items; above it on this thread after the workbook,
-        // as always (both at once took 8 MB more of a 4× update's peak, 137 MB of 150 before).
-        let formsLane = (draft?.slots.count ?? 0) > keptRevisionsLimit ? WorkLane(threads: 1) : lane
+        // up to `secondThreadItemLimit` draft items; above it on this thread after the
+        // workbook, as always (both at once took 8 MB more of a 4× update's peak).
+        let formsLane = (draft?.slots.count ?? 0) > secondThreadItemLimit ? WorkLane(threads: 1) : lane
         let formsTask = formsLane.start { [self] in
             try ConsequenceTestForm.documentsPerUnit(pending: pending, settings: config.decree, citations: citations,
                                                      clock: clock, kept: keptFormBodies(pending))

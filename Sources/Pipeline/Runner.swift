@@ -367,10 +367,11 @@ public struct Runner {
         // With a second thread the draft's decrees are made while the review pack is, and
         // both are committed in a one-thread run's order: the draft folder and its stamp, the
         // publication step, then the pack (`writeReviewPack`'s `beforeCommit`). Not when this
-        // run publishes (the pack shows the publication, so it is made after it), nor when the
-        // draft is read from the register in chunks (above `keptRevisionsLimit`: the two
-        // stages' memory would add up).
-        if lane.isConcurrent, let work = draft.work, work.draft != nil, !(try publisher.publicationDue()) {
+        // run publishes (the pack shows the publication, so it is made after it), nor above
+        // `secondThreadItemLimit` current items (the two stages' memory would add up).
+        if lane.isConcurrent, let work = draft.work, work.draft != nil,
+           let items = draft.currentItems, items <= publisher.secondThreadItemLimit,
+           !(try publisher.publicationDue()) {
             let stage = publisher
             let rendering = lane.start { try stage.renderDraft(work) }
             // The templates too (register reads; nothing of this run's later stages changes

@@ -13,10 +13,23 @@ final class ThreadCountTests: XCTestCase {
         _ = try DipProcess.requireBinary()
         let one = try cycle(threads: 1)
         let two = try cycle(threads: 2)
+        // 240 current items, a limit of 250 kept revisions: above nine tenths of it the run
+        // makes its documents on one thread (`secondThreadItemLimit`, memory), still the same bytes.
+        let near = try cycle(threads: 2, keptRevisionsLimit: 250)
         defer {
             try? FileManager.default.removeItem(at: one)
             try? FileManager.default.removeItem(at: two)
+            try? FileManager.default.removeItem(at: near)
         }
+        XCTAssertEqual(try outputFiles(one), try outputFiles(near))
+        for path in try outputFiles(one) {
+            XCTAssertTrue(try Data(contentsOf: one.appendingPathComponent(path)) == Data(contentsOf: near.appendingPathComponent(path)),
+                          "\(path) differs between one thread and two near the kept revisions' limit")
+        }
+        let nearDrafts = try events(near).filter { $0.event == "dokumen draf ditulis" }
+        XCTAssertEqual(nearDrafts.count, 2, "\(nearDrafts)")
+        XCTAssertTrue(nearDrafts.allSatisfy { $0.line.contains("pembacaan=sekaligus") && !$0.line.contains("bersamaan=") },
+                      "\(nearDrafts)")
         let files = try outputFiles(one)
         XCTAssertEqual(files, try outputFiles(two))
         // The cycle made what the threads share out: two drafts' decrees, the review pack,
@@ -52,9 +65,10 @@ final class ThreadCountTests: XCTestCase {
 
     /// A small near-duplicate regency: cold run, two units' revised lists, approval, the
     /// publishing run, a warm run; every run with `DIP_THREADS` = `threads`.
-    private func cycle(threads: Int) throws -> URL {
+    private func cycle(threads: Int, keptRevisionsLimit: Int? = nil) throws -> URL {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-threads-\(UUID().uuidString)")
-        let env = ["DIP_REVIEW_KEY": "threads-test-key", "DIP_THREADS": String(threads)]
+        var env = ["DIP_REVIEW_KEY": "threads-test-key", "DIP_THREADS": String(threads)]
+        if let keptRevisionsLimit { env["DIP_KEPT_REVISIONS_LIMIT"] = String(keptRevisionsLimit) }
         let initialised = try DipProcess.run(["init", root.path], environment: env)
         XCTAssertEqual(initialised.exitCode, 0, initialised.stderr)
         let workspace = Workspace(root: root)
