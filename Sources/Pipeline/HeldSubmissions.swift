@@ -82,7 +82,8 @@ extension Configuration {
     /// precedents that outrank the shipped corpus.
     public func classifier(register: AppDatabase) throws -> Classifier {
         Classifier(ruleSet: ruleSet,
-                   ppidDecisions: try register.ppidDecisions().map { PPIDPrecedents.precedent($0, units: units) })
+                   ppidDecisions: try register.ppidDecisions().map { PPIDPrecedents.precedent($0, units: units) },
+                   threads: threads)
     }
 }
 

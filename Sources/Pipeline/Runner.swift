@@ -63,6 +63,8 @@ public struct Configuration {
     public var intake: IntakeSettings = IntakeSettings()
     /// The digest of rules just validated, to keep once the run may write (`keepRulesDigest`).
     var rulesDigest: (key: String, file: URL)? = nil
+    /// Threads the rules and the classifier may be built on (`RunOptions.threads`).
+    var threads = 1
 
     /// How legal bases are cited: from the rules' `dasar_hukum` (the one citation function).
     public var citations: LegalCitations { LegalCitations(ruleSet: ruleSet) }
@@ -127,7 +129,7 @@ public struct Configuration {
         return Configuration(rules: rules, units: units, decree: decree, website: website,
                              archive: ArchiveSettings(),
                              decreeLogo: DecreeLogo.load(decree, rulesDirectory: workspace.rules).image,
-                             intake: intake, rulesDigest: digest)
+                             intake: intake, rulesDigest: digest, threads: threads)
     }
 
     /// Keeps the digest of the rules this load validated, so the next run of this build may

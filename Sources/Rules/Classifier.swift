@@ -111,15 +111,23 @@ public struct Classifier: Sendable {
 
     /// A classifier with the rules, the shipped corpus (rules/preseden.csv) and the PPID's own
     /// decisions from the register (which outrank the corpus).
-    public init(ruleSet: RuleSet, ppidDecisions: [Precedent] = [], policy: PrecedentPolicy = .standard) {
+    ///
+    /// With the PPID's decisions the precedent index and the learned layer are built anew over
+    /// them and the corpus; with `threads` > 1 the layer is trained on a second thread while
+    /// the index is built (the same classifier either way).
+    public init(ruleSet: RuleSet, ppidDecisions: [Precedent] = [], policy: PrecedentPolicy = .standard, threads: Int = 1) {
         if ppidDecisions.isEmpty {
             self.init(ruleSet: ruleSet, precedentIndex: ruleSet.precedentIndex, model: ruleSet.learnedModel, policy: policy)
         } else {
             let all = ppidDecisions + ruleSet.precedents
-            self.init(ruleSet: ruleSet, precedentIndex: PrecedentIndex(precedents: all, morphology: ruleSet.morphology),
-                      model: LearnedModel(precedents: all + ruleSet.statutoryExamples, morphology: ruleSet.morphology,
-                                          ppidWeight: policy.ppidWeight, smoothing: policy.modelSmoothing),
-                      policy: policy)
+            let examples = all + ruleSet.statutoryExamples
+            let morphology = ruleSet.morphology
+            let model = OwnThread.start(if: threads > 1) {
+                LearnedModel(precedents: examples, morphology: morphology,
+                             ppidWeight: policy.ppidWeight, smoothing: policy.modelSmoothing)
+            }
+            let index = PrecedentIndex(precedents: all, morphology: morphology)
+            self.init(ruleSet: ruleSet, precedentIndex: index, model: model.wait(), policy: policy)
         }
     }
 

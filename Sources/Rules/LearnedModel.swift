@@ -110,10 +110,9 @@ public final class LearnedModel: @unchecked Sendable {
         self.smoothing = smoothing
         // Sums of floating-point weights depend on their order: train in one order whatever
         // order the precedents come in.
-        let precedents = given.sorted {
-            ($0.title, $0.category.rawValue, $0.body, $0.source, $0.grounds.joined(separator: ";"), $0.origin.rawValue)
-                < ($1.title, $1.category.rawValue, $1.body, $1.source, $1.grounds.joined(separator: ";"), $1.origin.rawValue)
-        }
+        // The keys made once, not in each comparison (the grounds were joined anew each time).
+        let keys = given.map { ($0.title, $0.category.rawValue, $0.body, $0.source, $0.grounds.joined(separator: ";"), $0.origin.rawValue) }
+        let precedents = given.indices.sorted { keys[$0] < keys[$1] }.map { given[$0] }
         // Features of every precedent, and their weights.
         let documents = precedents.map { Self.features(tokens: morphology.matchTokens($0.title), morphology: morphology).keys }
         var groupSizes: [String: Int] = [:]

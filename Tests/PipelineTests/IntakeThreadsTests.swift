@@ -257,13 +257,22 @@ final class IntakeThreadsTests: XCTestCase {
         XCTAssertGreaterThan(one.precedents.count, 100)
         XCTAssertEqual(one.loadIssues.map { "\($0)" }, two.loadIssues.map { "\($0)" })
         let titles = one.precedents.prefix(400).map(\.title) + NearDuplicateInbox.firstList(unit: "unit-009", count: 300, seed: 5)
+        // The PPID's own decisions: the index and the layer are built anew, on two threads too.
+        let decisions = NearDuplicateInbox.firstList(unit: "unit-011", count: 40, seed: 9).enumerated().map { i, title in
+            Precedent(title: title, category: i % 3 == 0 ? .dikecualikan : .berkala, grounds: i % 3 == 0 ? ["17b"] : [],
+                      body: "PPID", source: "register", origin: .ppid)
+        }
         let a = Classifier(ruleSet: one), b = Classifier(ruleSet: two)
+        let c = Classifier(ruleSet: one, ppidDecisions: decisions, threads: 1)
+        let d = Classifier(ruleSet: one, ppidDecisions: decisions, threads: 2)
+        XCTAssertEqual(c.precedentIndex.precedents.count, one.precedents.count + 40)
         for (row, title) in titles.enumerated() {
             let item = InformationItem(
                 source: SourceLocation(file: "uji.csv", sheet: nil, row: row + 2), nomor: "\(row + 1)", ringkasan: title,
                 pejabatPenguasa: "Sekretariat", penanggungJawab: "Kepala Dinas", waktuPembuatan: "2026",
                 tempatPembuatan: "Serang", bentuk: "Softcopy", retensi: "5 tahun", kategoriText: "Berkala", kategori: .berkala)
             XCTAssertEqual(a.classify(item), b.classify(item), title)
+            XCTAssertEqual(c.classify(item), d.classify(item), title)
         }
     }
 }
