@@ -13,6 +13,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("classify-distinct", classifyDistinctBench),
     ("classify-real", classifyRealBench),
     ("classify-train", classifyTrainBench),
+    ("rules-load", rulesLoadBench),
     ("classify-validate", classifyValidateBench),
     ("classify-ceiling", classifyCeilingBench),
     ("classify-fresh", classifyFreshBench),
