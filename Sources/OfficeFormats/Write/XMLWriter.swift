@@ -41,6 +41,7 @@ public final class XMLWriter {
 
     /// `spoolLimit`: how many bytes stay in memory before the rest goes to a temporary file.
     init(standalone: Bool = true, spoolLimit: Int) throws {
+        _ = libxmlInitialised
         // The same output path as libxml2's memory writer (an IO output buffer without an
         // encoder), only the bytes land in the spool: the serialisation is identical.
         let spool = XMLSpool(limit: spoolLimit)

@@ -70,7 +70,15 @@ class XMLHandler {
     }
 }
 
-private let libxmlInitialised: Void = { xmlInitParser() }()
+/// libxml2's one-time set-up, done before any of its use in this process (a Swift global
+/// is initialised once, the other threads waiting for it): the parsers and `XMLWriter` both
+/// pass here first. libxml2 2.9.14's writer never calls `xmlInitParser` itself, and its first
+/// encoding lookup (`xmlTextWriterStartDocument` → `xmlFindCharEncodingHandler`) fills the
+/// encoding table without a lock; with a second thread (`RunOptions.threads`) a feedback
+/// workbook could be started while the next inbox file's parser ran `xmlInitParser`, or a
+/// decree beside the review pack, each thread filling or reading the half-filled table
+/// (docs/office-writers.md, "Threads").
+let libxmlInitialised: Void = { xmlInitParser() }()
 
 @inline(__always)
 private func handler(_ ctx: UnsafeMutableRawPointer?) -> XMLHandler {
