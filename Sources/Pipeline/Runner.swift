@@ -476,7 +476,6 @@ public struct Runner {
             let citations = config.citations
             let text = FeedbackReport.text(unit: unit, outcomes: outcomes, citations: citations, clock: options.clock,
                                            notes: lines)
-            try DurableFiles.write(text, to: workspace.feedbackFile(unit: code, ext: "txt"))
             // The newest file's rows with their problems, as a workbook and a page.
             let latest = outcomes.last { $0.status != .duplicate } ?? outcomes.last!
             let returned = notes[code] ?? []
@@ -484,9 +483,17 @@ public struct Runner {
             let (workbook, page) = try UnitFeedback.documents(
                 unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
                 classifications: latest.classifications, files: files, citations: citations, clock: options.clock)
-            try DurableFiles.write(Data(workbook), to: workspace.feedbackFile(unit: code, ext: "xlsx"))
-            try DurableFiles.write(page, to: workspace.feedbackFile(unit: code, ext: "html"))
+            try writeFeedbackFiles(unit: code, text: text, workbook: workbook, page: page)
         }
+    }
+
+    /// A unit's feedback as text, workbook and page, in its outbox (one folder sync for the three).
+    func writeFeedbackFiles(unit code: String, text: String, workbook: [UInt8], page: String) throws {
+        try DurableFiles.write([
+            (Data(text.utf8), workspace.feedbackFile(unit: code, ext: "txt")),
+            (Data(workbook), workspace.feedbackFile(unit: code, ext: "xlsx")),
+            (Data(page.utf8), workspace.feedbackFile(unit: code, ext: "html")),
+        ])
     }
 
     /// Where the PPID's notes each unit's feedback last showed are remembered.
@@ -527,13 +534,11 @@ public struct Runner {
                 let citations = config.citations
                 let text = FeedbackReport.text(unit: unit, outcomes: [], citations: citations, clock: options.clock,
                                                notes: Self.noteLines(returned))
-                try DurableFiles.write(text, to: workspace.feedbackFile(unit: code, ext: "txt"))
                 let problems = try register.lastProblems(unit: code)
                 let (workbook, page) = try UnitFeedback.documents(
                     unit: unit, items: items.map(\.item), problems: problems, returnNotes: returned,
                     classifications: items.map(\.classification), citations: citations, clock: options.clock)
-                try DurableFiles.write(Data(workbook), to: workspace.feedbackFile(unit: code, ext: "xlsx"))
-                try DurableFiles.write(page, to: workspace.feedbackFile(unit: code, ext: "html"))
+                try writeFeedbackFiles(unit: code, text: text, workbook: workbook, page: page)
                 logger.info("umpan balik diperbarui karena catatan PPID", metadata: ["unit": "\(code)"])
             }
         }

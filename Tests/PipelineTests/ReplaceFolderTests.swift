@@ -33,4 +33,22 @@ final class ReplaceFolderTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.path).sorted(), ["uji-konsekuensi"],
                        "no staging or old folder left behind")
     }
+
+    /// Several files written together (a unit's feedback): each new file in place, older ones
+    /// replaced, folders created, no temporary name left behind.
+    func testSeveralFilesWrittenTogetherLandWholeAndLeaveNoTemporaries() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-write-many-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let a = root.appendingPathComponent("unit/umpan-balik.txt"), b = root.appendingPathComponent("unit/umpan-balik.xlsx")
+        let c = root.appendingPathComponent("lain/umpan-balik.html")
+        try DurableFiles.write([(Data("lama".utf8), a)])
+        try DurableFiles.write([(Data("teks".utf8), a), (Data([0x50, 0x4B, 0x03, 0x04]), b), (Data("<p>halaman</p>".utf8), c)])
+        XCTAssertEqual(try Data(contentsOf: a), Data("teks".utf8))
+        XCTAssertEqual(try Data(contentsOf: b), Data([0x50, 0x4B, 0x03, 0x04]))
+        XCTAssertEqual(try Data(contentsOf: c), Data("<p>halaman</p>".utf8))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("unit").path).sorted(),
+                       ["umpan-balik.txt", "umpan-balik.xlsx"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("lain").path),
+                       ["umpan-balik.html"])
+    }
 }
