@@ -238,7 +238,10 @@ public struct IntakeStage {
                     try finish(taken, into: &summary, pending: &pending, deferring: !pipeline.claimedAgain(index),
                                isDuplicate: isDuplicate, record: record, recorded: recorded, afterRecord: afterRecord)
                     // Files before this one have all left the inbox; this one too unless pending.
-                    return pending == nil ? index + 1 : index
+                    // A file a later one takes the claimed name of is never left pending, so it is
+                    // done even when an earlier file is still pending (it was skipped or failed):
+                    // else the second thread would wait for it forever, and this one for that thread.
+                    return pending == nil || pipeline.claimedAgain(index) ? index + 1 : index
                 }
             } else {
                 for (index, file) in ready.enumerated() {
@@ -422,7 +425,8 @@ final class IntakePipeline: @unchecked Sendable {
     /// Files the calling thread has taken out of `taken`.
     private var consumed = 0
     /// Files (from the first) the calling thread is done with: recorded and removed from the
-    /// inbox, or left there.
+    /// inbox, or left there (a file of `claimedAgain` counts as soon as it is, whatever an
+    /// earlier file still waits for).
     private var finished = 0
     private var stopped = false
     /// For each file, the last earlier file with the same claimed name, if any.

@@ -228,6 +228,45 @@ final class IntakeThreadsTests: XCTestCase {
         }
     }
 
+    /// A claimed file left by a stopped run that cannot be archived (here: gone before its copy,
+    /// as a full disk would fail it), after an earlier file whose feedback is still being
+    /// written, and a newer file of the same name: the run goes on to the newer file instead of
+    /// both threads waiting for each other.
+    func testAClaimedFileThatFailsAfterAPendingFileDoesNotStopTheNewerOne() throws {
+        let ws = try workspace()
+        let first = ws.inbox.appendingPathComponent("unit-001")
+        let folder = ws.inbox.appendingPathComponent("unit-002")
+        for f in [first, folder] { try FileManager.default.createDirectory(at: f, withIntermediateDirectories: true) }
+        try Data(IntakeRunTests.csv.utf8).write(to: first.appendingPathComponent("DIP.csv"))
+        let leftover = folder.appendingPathComponent(InboxClaim.prefix + "DIP.csv")
+        try Data(IntakeRunTests.csv.replacingOccurrences(of: "Profil Dinas Sosial", with: "Profil Dinas Sosial 2025").utf8)
+            .write(to: leftover)
+        try Data(IntakeRunTests.csv.replacingOccurrences(of: "Profil Dinas Sosial", with: "Profil Dinas Sosial 2027").utf8)
+            .write(to: folder.appendingPathComponent("DIP.csv"))
+        var options = RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+        options.threads = 2
+        let stage = IntakeStage(workspace: ws, options: options, logger: Logger(label: "test"))
+        var outcome: Result<RunSummary, Error>?
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            outcome = Result {
+                try stage.run(
+                    // The first file's preparing removes the claimed file before it is archived.
+                    prepare: { if $0.unit == "unit-001" { try? FileManager.default.removeItem(at: leftover) } },
+                    afterRecord: { _ in IntakeStage.AfterRecord(work: {}) })
+            }
+            done.signal()
+        }
+        thread.start()
+        guard done.wait(timeout: .now() + 30) == .success else {
+            return XCTFail("the run waits forever after the claimed file failed")
+        }
+        let summary = try XCTUnwrap(outcome).get()
+        XCTAssertEqual(summary.outcomes.map(\.unit), ["unit-001", "unit-002"])
+        XCTAssertEqual(summary.failures.map(\.path), [leftover.path])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), [])
+    }
+
     /// A `prepare` that fails stops the run at that file as with one thread: the earlier files
     /// are recorded and removed, that file and the later ones stay in the inbox.
     func testAFailingPrepareStopsAtThatFile() throws {
