@@ -125,7 +125,8 @@ public struct RunOptions: Sendable {
     /// threads and the intake reads and classifies the next inbox file while the current one
     /// is recorded (`IntakePipeline`); the draft decrees are made while the review pack is, and
     /// the consequence-test forms while the review workbook is (`WorkLane`). The outputs, the
-    /// register and the log are the same whatever the number; only the wall time differs.
+    /// register and the log are the same whatever the number; only the wall time differs. More
+    /// than 2 work as 2.
     public var threads = RunOptions.defaultThreads
     /// Two, or one on a one-core machine: the PPID's server has two cores, and the stages
     /// have no more than two independent pieces worth a thread.

@@ -13,12 +13,15 @@ import Logging
 /// a task runs on the run's thread when it is waited for, where a run without a second thread
 /// always made it (nothing made earlier is held longer); both give the same bytes.
 final class WorkLane: @unchecked Sendable {
-    /// One thread per extra thread allowed (none with `threads` 1); tasks go round them in turn.
+    /// One extra thread when `threads` > 1, none with 1; tasks go round them in turn.
     private let workers: [LaneThread]
     private var next = 0
 
+    /// At most one extra thread whatever `threads` allows (`DIP_THREADS` up to 64): two lane
+    /// threads would run the decrees and the templates beside the pack, three working sets at
+    /// once where `secondThreadItemLimit` and the memory figures count two.
     init(threads: Int) {
-        workers = (0..<max(0, threads - 1)).map { LaneThread(name: "dip-lajur-\($0 + 1)") }
+        workers = threads > 1 ? [LaneThread(name: "dip-lajur-1")] : []
     }
 
     deinit {

@@ -150,6 +150,15 @@ final class WorkLaneTests: XCTestCase {
         XCTAssertEqual(finished.wait(timeout: .now()), .success, "settle returned before the task ended")
     }
 
+    /// More threads allowed (`DIP_THREADS=4`) still give the lane one extra thread: its tasks
+    /// run one after another there, never two beside the run's own work.
+    func testMoreThreadsStillRunTheLaneTasksOnOneThread() throws {
+        let lane = WorkLane(threads: 4)
+        let first = lane.start { Thread.current }
+        let second = lane.start { Thread.current }
+        XCTAssertTrue(try first.wait() === second.wait())
+    }
+
     func testATaskErrorIsThrownByWait() {
         struct Broken: Error {}
         for threads in [1, 2] {
