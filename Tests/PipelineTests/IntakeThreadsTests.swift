@@ -50,6 +50,15 @@ final class IntakeThreadsTests: XCTestCase {
         return try Runner(workspace: workspace, options: options, logger: logger).run()
     }
 
+    /// A workspace whose inbox holds one small list from each unit, and its intake stage on two threads.
+    func twoThreadStage() throws -> (workspace: Workspace, stage: IntakeStage) {
+        let ws = try workspace()
+        _ = try NearDuplicateInbox.write(into: ws.inbox, units: Self.units, itemsPerUnit: 5, seed: 3)
+        var options = RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+        options.threads = 2
+        return (ws, IntakeStage(workspace: ws, options: options, logger: Logger(label: "test")))
+    }
+
     /// Puts the same mixed inbox into `workspace`: six units' lists (XLSX and CSV, near
     /// titles), a unit sending a second file, a file sent twice under two names, and a file
     /// that is refused.
@@ -112,11 +121,7 @@ final class IntakeThreadsTests: XCTestCase {
     /// With two threads the files are prepared on the second thread and recorded on the
     /// caller's, in inbox order, one file ahead at most.
     func testTwoThreadsPrepareOnTheSecondThreadAndRecordInOrderOnTheCaller() throws {
-        let ws = try workspace()
-        _ = try NearDuplicateInbox.write(into: ws.inbox, units: Self.units, itemsPerUnit: 5, seed: 3)
-        var options = RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
-        options.threads = 2
-        let stage = IntakeStage(workspace: ws, options: options, logger: Logger(label: "test"))
+        let (ws, stage) = try twoThreadStage()
         let caller = Thread.current
         let lock = NSLock()
         var preparedOn: [Bool] = []
@@ -150,11 +155,7 @@ final class IntakeThreadsTests: XCTestCase {
     func testFeedbackWorkRunsBesideTheNextRecordAndBeforeTheFileLeavesTheInbox() throws {
         struct Full: Error {}
         for failing in [false, true] {
-            let ws = try workspace()
-            _ = try NearDuplicateInbox.write(into: ws.inbox, units: Self.units, itemsPerUnit: 5, seed: 3)
-            var options = RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
-            options.threads = 2
-            let stage = IntakeStage(workspace: ws, options: options, logger: Logger(label: "test"))
+            let (ws, stage) = try twoThreadStage()
             let caller = Thread.current
             let lock = NSLock()
             var events: [String] = []
@@ -271,11 +272,7 @@ final class IntakeThreadsTests: XCTestCase {
     /// are recorded and removed, that file and the later ones stay in the inbox.
     func testAFailingPrepareStopsAtThatFile() throws {
         struct Broken: Error {}
-        let ws = try workspace()
-        _ = try NearDuplicateInbox.write(into: ws.inbox, units: Self.units, itemsPerUnit: 5, seed: 3)
-        var options = RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
-        options.threads = 2
-        let stage = IntakeStage(workspace: ws, options: options, logger: Logger(label: "test"))
+        let (ws, stage) = try twoThreadStage()
         var recorded: [String] = []
         XCTAssertThrowsError(try stage.run(
             prepare: { if $0.unit == "unit-003" { throw Broken() } },

@@ -35,14 +35,47 @@ final class CommandLineTests: XCTestCase {
                 String(decoding: errData, as: UTF8.self))
     }
 
+    /// A fresh workspace folder, removed when the test ends (the `dip` binary checked first).
+    private func temporaryWorkspace() throws -> URL {
+        _ = try dipBinary()
+        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: workspace) }
+        return workspace
+    }
+
+    /// A fresh workspace (see `temporaryWorkspace`) and its register, open, holding the dinkes
+    /// list "v1": `Fixture.baseList` and `items`.
+    private func workspaceWithRegister(
+        submitting items: [(InformationItem, Classification)]
+    ) throws -> (workspace: URL, db: AppDatabase) {
+        let workspace = try temporaryWorkspace()
+        let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
+        try Fixture.submit(db, Fixture.baseList + items, sha: "v1")
+        return (workspace, db)
+    }
+
+    /// `dip approve` signed by the fixtures' PPID, DIP decree 000.9/7/2026.
+    private static let signatory = ["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
+                                    "--decree-number", "000.9/7/2026"]
+    /// The fixtures' Atasan PPID.
+    private static let atasan = ["--atasan-name", "H. Zaldi Dhuhana", "--atasan-nip", "196801011990031002"]
+
+    /// `dip approve --preview` by `signatory`, decree dated 1 June 2026, with `extra` arguments.
+    private func previewApproval(in workspace: URL, _ extra: [String] = []) throws -> (status: Int32, out: String, err: String) {
+        try run(Self.signatory + ["--decree-date", "1/6/2026", "--preview"] + extra + ["--workspace", workspace.path])
+    }
+
+    /// `dip approve --force --yes` by `signatory` and `atasan`, DIK decree 000.9/8/2026, both dated 1 June 2026.
+    private func approveWithBothDecrees(in workspace: URL) throws -> (status: Int32, out: String, err: String) {
+        try run(Self.signatory + ["--dik-decree-number", "000.9/8/2026", "--decree-date", "1/6/2026"] + Self.atasan
+                + ["--force", "--yes", "--workspace", workspace.path])
+    }
+
     /// A consequence test recorded before dip knew UU 14/2008 Pasal 20 ayat (1) (here through the
     /// register, as an older workspace holds it): huruf b alone with a permanent period. The DIK
     /// decree would print "Permanen" for an exemption the law says is not permanent: refused.
     func testApprovalRefusesAPermanentExemptionUnderHurufAToF() throws {
-        _ = try dipBinary()
-        let workspace = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dip-ws-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: workspace) }
+        let workspace = try temporaryWorkspace()
         for (ground, consequence, refused) in [("17b", "x", true), ("17h2", "", true), ("17h2", "x", false)] {
             try? FileManager.default.removeItem(at: workspace)
             do {
@@ -68,11 +101,7 @@ final class CommandLineTests: XCTestCase {
                 XCTAssertTrue(status.out.contains("; DIP memuat 5 informasi (termasuk bagian terbuka dari 1 informasi yang "
                     + "dikecualikan sebagian), DIK 1 informasi dikecualikan.\n"), status.out)
             }
-            let approve = try run(["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
-                                   "--decree-number", "000.9/7/2026", "--dik-decree-number", "000.9/8/2026",
-                                   "--decree-date", "1/6/2026", "--atasan-name", "H. Zaldi Dhuhana",
-                                   "--atasan-nip", "196801011990031002", "--force", "--yes",
-                                   "--workspace", workspace.path])
+            let approve = try approveWithBothDecrees(in: workspace)
             if refused {
                 XCTAssertEqual(approve.status, 1, approve.out)
                 XCTAssertTrue(approve.err.contains(ground == "17b"
@@ -94,27 +123,20 @@ final class CommandLineTests: XCTestCase {
     /// block on every record, so `dip approve` asks for the Atasan's name and NIP as it does for a
     /// version with exemptions, instead of publishing that block signed by nobody.
     func testVersionRestingOnTestsWithoutExemptionsNeedsTheAtasan() throws {
-        _ = try dipBinary()
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
-        var list = Fixture.baseList
-        list.append(Fixture.classified(Fixture.item("5", "Rincian HPS paket konsultansi", kategori: .setiapSaat),
-                                       suggested: .dikecualikan, test: true))
-        try Fixture.submit(db, list, sha: "v1")
+        let (workspace, db) = try workspaceWithRegister(submitting: [
+            Fixture.classified(Fixture.item("5", "Rincian HPS paket konsultansi", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true)])
         try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: Fixture.test(.open, day: 2),
                                      enteredBy: "Tim", source: .cli, at: Fixture.date(2))
         XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
         XCTAssertTrue(try db.version(number: 1).exempted.isEmpty)
-        let base = ["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
-                    "--decree-number", "000.9/7/2026", "--decree-date", "1/6/2026", "--force", "--yes",
-                    "--workspace", workspace.path]
+        let base = Self.signatory + ["--decree-date", "1/6/2026", "--force", "--yes", "--workspace", workspace.path]
         let refused = try run(base)
         XCTAssertEqual(refused.status, 1, refused.out)
         XCTAssertTrue(refused.err.contains("Versi 1 memuat 1 uji konsekuensi yang dicetak dalam berita acara uji konsekuensi "
             + "dengan blok \"Menyetujui\" Atasan PPID: nama dan NIP Atasan PPID"), refused.err)
         XCTAssertNil(try db.version(number: 1).decreeNumber)
-        let approved = try run(base + ["--atasan-name", "H. Zaldi Dhuhana", "--atasan-nip", "196801011990031002"])
+        let approved = try run(base + Self.atasan)
         XCTAssertEqual(approved.status, 0, approved.err)
         XCTAssertTrue(approved.out.contains("Menyetujui: SEKRETARIS DAERAH"), approved.out)
         let version = try db.version(number: 1)
@@ -126,14 +148,9 @@ final class CommandLineTests: XCTestCase {
     /// 1. … 5."): a test citing the letter alone is recorded, as the PPID decided, but `dip test` says
     /// the decree will not tell which secret, and where personal data outside the list may rest.
     func testGroundWithoutItsPointIsRecordedWithANote() throws {
-        _ = try dipBinary()
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
-        var list = Fixture.baseList
-        list.append(Fixture.classified(Fixture.item("5", "Daftar riwayat hidup pegawai", kategori: .setiapSaat),
-                                       suggested: .dikecualikan, test: true))
-        try Fixture.submit(db, list, sha: "v1")
+        let (workspace, _) = try workspaceWithRegister(submitting: [
+            Fixture.classified(Fixture.item("5", "Daftar riwayat hidup pegawai", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true)])
         func record(_ grounds: [String]) throws -> (status: Int32, out: String, err: String) {
             try run(["test", "dinkes-0005", "--revision", "1", "--conclusion", "dikecualikan_seluruhnya"]
                 + grounds.flatMap { ["--ground", $0] }
@@ -154,14 +171,9 @@ final class CommandLineTests: XCTestCase {
     /// The berita acara prints the test's day ("Pada hari ini, Sabtu …"): a test dated on a
     /// Saturday or Sunday is recorded with a note, a weekday one without.
     func testTestDatedOnAWeekendIsRecordedWithANote() throws {
-        _ = try dipBinary()
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
-        var list = Fixture.baseList
-        list.append(Fixture.classified(Fixture.item("5", "Rekam medis pasien", kategori: .setiapSaat),
-                                       suggested: .dikecualikan, test: true))
-        try Fixture.submit(db, list, sha: "v1")
+        let (workspace, _) = try workspaceWithRegister(submitting: [
+            Fixture.classified(Fixture.item("5", "Rekam medis pasien", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true)])
         func record(on day: String) throws -> (status: Int32, out: String, err: String) {
             try run(["test", "dinkes-0005", "--revision", "1", "--conclusion", "dikecualikan_seluruhnya",
                      "--ground", "17h2", "--consequence", "x", "--public-interest", "y", "--period", "Permanen",
@@ -179,14 +191,9 @@ final class CommandLineTests: XCTestCase {
     /// UU 14/2008 Pasal 20 ayat (2) leaves the periods of huruf a–f exemptions to PP 61/2010, whose
     /// limits dip has not verified: approving such a classification says so (it does not refuse).
     func testApprovalOfAHurufAToFExemptionPointsToPP61() throws {
-        _ = try dipBinary()
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
-        var list = Fixture.baseList
-        list.append(Fixture.classified(Fixture.item("5", "Rincian HPS sebelum tender diumumkan", kategori: .setiapSaat),
-                                       suggested: .dikecualikan, test: true))
-        try Fixture.submit(db, list, sha: "v1")
+        let (workspace, db) = try workspaceWithRegister(submitting: [
+            Fixture.classified(Fixture.item("5", "Rincian HPS sebelum tender diumumkan", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true)])
         try db.recordConsequenceTest(
             itemID: "dinkes-0005", revision: 1,
             test: ConsequenceTest(
@@ -195,10 +202,7 @@ final class CommandLineTests: XCTestCase {
                 conditionsForOpening: "", tester: Official(name: "Tim"), testedOn: Fixture.date(2)),
             enteredBy: "Tim", source: .cli, at: Fixture.date(2))
         XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
-        let approve = try run(["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
-                               "--decree-number", "000.9/7/2026", "--dik-decree-number", "000.9/8/2026",
-                               "--decree-date", "1/6/2026", "--atasan-name", "H. Zaldi Dhuhana",
-                               "--atasan-nip", "196801011990031002", "--force", "--yes", "--workspace", workspace.path])
+        let approve = try approveWithBothDecrees(in: workspace)
         XCTAssertEqual(approve.status, 0, approve.err)
         XCTAssertTrue(approve.out.contains("Perhatian: Keputusan Klasifikasi DIK memuat pengecualian berdasarkan Pasal 17 huruf a–f "
             + "UU 14/2008: dinkes-0005 (huruf b). Jangka waktu pengecualian ini diatur lebih lanjut dengan PP 61/2010"), approve.out)
@@ -207,11 +211,6 @@ final class CommandLineTests: XCTestCase {
     /// A DIP lists information the body holds (UU 14/2008 Pasal 11 ayat (1) huruf a): an item
     /// whose time of making is after the decree date is named when the decree is approved.
     func testApprovalNamesInformationMadeAfterTheDecreeDate() throws {
-        _ = try dipBinary()
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
-        var list = Fixture.baseList
         var later = Fixture.item("5", "Laporan kinerja semester I")
         later.waktuPembuatan = "Juli 2026"
         var earlier = Fixture.item("6", "Profil pejabat")
@@ -219,16 +218,13 @@ final class CommandLineTests: XCTestCase {
         // Exempted in part: its open part is in the DIP and its withheld part in the DIK, one item.
         var partial = Fixture.item("7", "Rekap rekam medis pasien", kategori: .setiapSaat)
         partial.waktuPembuatan = "Agustus 2026"
-        list += [Fixture.classified(later), Fixture.classified(earlier),
-                 Fixture.classified(partial, suggested: .dikecualikan, test: true)]
-        try Fixture.submit(db, list, sha: "v1")
+        let (workspace, db) = try workspaceWithRegister(submitting: [
+            Fixture.classified(later), Fixture.classified(earlier),
+            Fixture.classified(partial, suggested: .dikecualikan, test: true)])
         try db.recordConsequenceTest(itemID: "dinkes-0007", revision: 1, test: Fixture.test(.exemptPart, day: 2),
                                      enteredBy: "Tim", source: .cli, at: Fixture.date(2))
         XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
-        let preview = try run(["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
-                               "--decree-number", "000.9/7/2026", "--decree-date", "1/6/2026", "--preview",
-                               "--atasan-name", "H. Zaldi Dhuhana", "--atasan-nip", "196801011990031002",
-                               "--workspace", workspace.path])
+        let preview = try previewApproval(in: workspace, Self.atasan)
         XCTAssertEqual(preview.status, 0, preview.err)
         XCTAssertTrue(preview.out.contains("Perhatian: waktu pembuatan 2 informasi sesudah tanggal keputusan 1 Juni 2026: "
             + "dinkes-0005 (Juli 2026); dinkes-0007 (Agustus 2026)."), preview.out)
@@ -239,23 +235,16 @@ final class CommandLineTests: XCTestCase {
     /// The DIP Lampiran prints the retention as the unit wrote it: a bare year or an unreadable
     /// text would be signed as a period, so approval names such items (said, not refused).
     func testApprovalNamesRetentionsThatAreNoPeriod() throws {
-        _ = try dipBinary()
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
-        var list = Fixture.baseList
         var year = Fixture.item("5", "Tarif layanan rawat jalan")
         year.retensi = "2026"
         year.retention = .unknown
         var words = Fixture.item("6", "Standar pelayanan minimal")
         words.retensi = "Lemari arsip"
         words.retention = .unknown
-        list += [Fixture.classified(year), Fixture.classified(words)]
-        try Fixture.submit(db, list, sha: "v1")
+        let (workspace, db) = try workspaceWithRegister(submitting: [
+            Fixture.classified(year), Fixture.classified(words)])
         XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
-        let preview = try run(["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
-                               "--decree-number", "000.9/7/2026", "--decree-date", "1/6/2026", "--preview",
-                               "--workspace", workspace.path])
+        let preview = try previewApproval(in: workspace)
         XCTAssertEqual(preview.status, 0, preview.err)
         XCTAssertTrue(preview.out.contains("Perhatian: jangka waktu penyimpanan 2 informasi tidak terbaca sebagai jangka waktu: "
             + "dinkes-0005 (2026); dinkes-0006 (Lemari arsip). Lampiran Keputusan Penetapan DIP mencetak kolom"), preview.out)
@@ -264,18 +253,11 @@ final class CommandLineTests: XCTestCase {
     /// A row a unit repeated (intake's duplicate-item) would be decreed twice: approval names it;
     /// the same title of two units is two pieces of information and is not named.
     func testApprovalNamesInformationListedTwice() throws {
-        _ = try dipBinary()
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
-        var list = Fixture.baseList
-        list += [Fixture.classified(Fixture.item("5", "Rencana Kerja Pemerintah Daerah (RKPD) Tahun 2026")),
-                 Fixture.classified(Fixture.item("6", "Rencana kerja pemerintah daerah (RKPD) tahun 2026.", bentuk: "Softcopy"))]
-        try Fixture.submit(db, list, sha: "v1")
+        let (workspace, db) = try workspaceWithRegister(submitting: [
+            Fixture.classified(Fixture.item("5", "Rencana Kerja Pemerintah Daerah (RKPD) Tahun 2026")),
+            Fixture.classified(Fixture.item("6", "Rencana kerja pemerintah daerah (RKPD) tahun 2026.", bentuk: "Softcopy"))])
         XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
-        let preview = try run(["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
-                               "--decree-number", "000.9/7/2026", "--decree-date", "1/6/2026", "--preview",
-                               "--workspace", workspace.path])
+        let preview = try previewApproval(in: workspace)
         XCTAssertEqual(preview.status, 0, preview.err)
         XCTAssertTrue(preview.out.contains("Perhatian: ringkasan yang sama tercantum lebih dari sekali dalam Lampiran Keputusan "
             + "Penetapan DIP: dinkes-0006 sama dengan dinkes-0005 (Rencana kerja pemerintah daerah (RKPD) tahun 2026.)."), preview.out)
@@ -286,14 +268,9 @@ final class CommandLineTests: XCTestCase {
     /// a decree never predates a test it rests on: an older record dated after the decree date is
     /// refused at approval.
     func testTestsAreNotDatedAfterTheirRecordingNorAfterTheDecree() throws {
-        _ = try dipBinary()
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: workspace) }
-        let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
-        var list = Fixture.baseList
-        list.append(Fixture.classified(Fixture.item("5", "Rekam medis pasien", kategori: .setiapSaat),
-                                       suggested: .dikecualikan, test: true))
-        try Fixture.submit(db, list, sha: "v1")
+        let (workspace, db) = try workspaceWithRegister(submitting: [
+            Fixture.classified(Fixture.item("5", "Rekam medis pasien", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true)])
         XCTAssertThrowsError(try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: Fixture.test(.exemptWhole, day: 9),
                                                           enteredBy: "Tim", source: .cli, at: Fixture.date(2))) { error in
             XCTAssertTrue("\(error)".contains("sesudah hari pencatatannya"), "\(error)")
@@ -303,10 +280,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
         // An older register's record, dated after the decree date typed below.
         try db.write { try $0.execute(sql: "UPDATE consequence_tests SET tested_at = ?", arguments: [Fixture.date(20)]) }
-        let approve = try run(["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001",
-                               "--decree-number", "000.9/7/2026", "--dik-decree-number", "000.9/8/2026",
-                               "--decree-date", "1/6/2026", "--atasan-name", "H. Zaldi Dhuhana",
-                               "--atasan-nip", "196801011990031002", "--force", "--yes", "--workspace", workspace.path])
+        let approve = try approveWithBothDecrees(in: workspace)
         XCTAssertEqual(approve.status, 1, approve.out)
         XCTAssertTrue(approve.err.contains("lebih awal daripada uji konsekuensi dinkes-0005"), approve.err)
     }
@@ -316,9 +290,7 @@ final class CommandLineTests: XCTestCase {
     /// today, the next run publishes it. `dip test` itself refuses a test dated after today.
     /// (The clock is fixed at 1 June 2026 by SOURCE_DATE_EPOCH.)
     func testLaterDecreeDateIsSaidByApproveAndStatus() throws {
-        _ = try dipBinary()
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: workspace) }
+        let workspace = try temporaryWorkspace()
         do {
             let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
             var list = Fixture.baseList
@@ -373,9 +345,7 @@ final class CommandLineTests: XCTestCase {
     /// withdrawn, the newer version is approved. A version without exemptions is said to have
     /// no DIK decree, not "DIK 0".
     func testANewerVersionIsNotApprovedOverOneWaitingForItsDecreeDate() throws {
-        _ = try dipBinary()
-        let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ws-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: workspace) }
+        let workspace = try temporaryWorkspace()
         do {
             let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
             try Fixture.submit(db, Fixture.baseList, sha: "v1")
@@ -415,10 +385,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testTestApproveStatusHistoryAndStaleRefusal() throws {
-        _ = try dipBinary()
-        let workspace = FileManager.default.temporaryDirectory
-            .appendingPathComponent("dip-ws-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: workspace) }
+        let workspace = try temporaryWorkspace()
         do {
             let db = try AppDatabase.open(path: AppDatabase.path(workspace: workspace.path))
             var list = Fixture.baseList
