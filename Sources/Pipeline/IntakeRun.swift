@@ -135,8 +135,9 @@ public struct RunOptions: Sendable {
     /// The thread count `DIP_THREADS` asks for (`dip run`, `dip watch`): nil when unset; a
     /// whole number from 1 to 64, or `problem` says why the value is not used.
     public static func threads(fromEnvironment value: String?) -> (threads: Int?, problem: String?) {
-        guard let value, !value.trimmingCharacters(in: .whitespaces).isEmpty else { return (nil, nil) }
-        guard let n = Int(value.trimmingCharacters(in: .whitespaces)), (1...64).contains(n) else {
+        // Newlines too: `echo 2 > …` in a script or an EnvironmentFile leaves one.
+        guard let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return (nil, nil) }
+        guard let n = Int(value.trimmingCharacters(in: .whitespacesAndNewlines)), (1...64).contains(n) else {
             return (nil, "DIP_THREADS=\(value) tidak dipakai: isi dengan bilangan bulat 1 sampai 64; "
                 + "dip memakai \(defaultThreads) utas")
         }

@@ -396,8 +396,17 @@ public struct Runner {
             do {
                 try publisher.writeReviewPack(lane: lane, beforeCommit: commitDraft)
             } catch {
-                // As a one-thread run would have: the draft is written before the pack fails.
-                if !committed { try? commitDraft() }
+                // As a one-thread run would have: the draft is written before the pack fails,
+                // and a draft that fails is the run's error (a one-thread run stops there,
+                // before the pack); the pack's is logged.
+                if !committed {
+                    do {
+                        try commitDraft()
+                    } catch let draftError {
+                        logger.error("paket pemeriksaan gagal", metadata: ["error": "\(error)"])
+                        throw draftError
+                    }
+                }
                 throw error
             }
             endStage("terbit", seconds: publishing)

@@ -63,6 +63,42 @@ final class ThreadCountTests: XCTestCase {
                        ["lampiran keputusan draf", "dokumen draf ditulis", "halaman pemeriksaan", "paket pemeriksaan ditulis"])
     }
 
+    /// The review pack fails before its commit point and the draft made beside it cannot be
+    /// committed either: the run fails with the draft's error, as on one thread (which stops
+    /// at the draft, before the pack), and the pack's error is logged.
+    func testADraftThatFailsBesideAFailingReviewPackIsTheRunsError() throws {
+        func failingRun(threads: Int) throws -> (error: String, log: [String]) {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-threads-fail-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: root) }
+            let workspace = Workspace(root: root)
+            try WorkspaceSetup.initialise(workspace)
+            let dir = workspace.inbox.appendingPathComponent("dinsos")
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try Data(IntakeRunTests.csv.utf8).write(to: dir.appendingPathComponent("DIP.csv"))
+            // A folder where the draft's stamp goes, a file where the review pack's folder goes.
+            try FileManager.default.createDirectory(at: workspace.archive.appendingPathComponent(".draf-stamp/x"),
+                                                    withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: workspace.review)
+            try Data().write(to: workspace.review)
+            var options = RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+            options.threads = threads
+            let handler = CollectingHandler()
+            do {
+                _ = try Runner(workspace: workspace, options: options, logger: Logger(label: "t") { _ in handler }).run()
+                XCTFail("the run did not fail with \(threads) threads")
+                return ("", handler.messages)
+            } catch {
+                return ("\(error)".replacingOccurrences(of: root.path, with: "<ruang kerja>"), handler.messages)
+            }
+        }
+        let one = try failingRun(threads: 1)
+        XCTAssertTrue(one.error.contains(".draf-stamp"), one.error)
+        XCTAssertFalse(one.log.contains("paket pemeriksaan gagal"), "\(one.log)")
+        let two = try failingRun(threads: 2)
+        XCTAssertEqual(two.error, one.error)
+        XCTAssertTrue(two.log.contains("paket pemeriksaan gagal"), "\(two.log)")
+    }
+
     /// A small near-duplicate regency: cold run, two units' revised lists, approval, the
     /// publishing run, a warm run; every run with `DIP_THREADS` = `threads`.
     private func cycle(threads: Int, keptRevisionsLimit: Int? = nil) throws -> URL {
@@ -184,6 +220,11 @@ final class WorkLaneTests: XCTestCase {
         XCTAssertNil(RunOptions.threads(fromEnvironment: "").problem)
         XCTAssertEqual(RunOptions.threads(fromEnvironment: "1").threads, 1)
         XCTAssertEqual(RunOptions.threads(fromEnvironment: " 2 ").threads, 2)
+        // `echo 2 > …` (a script, an EnvironmentFile) leaves a newline.
+        XCTAssertEqual(RunOptions.threads(fromEnvironment: "2\n").threads, 2)
+        XCTAssertEqual(RunOptions.threads(fromEnvironment: "\t1\r\n").threads, 1)
+        XCTAssertNil(RunOptions.threads(fromEnvironment: "2\n").problem)
+        XCTAssertNil(RunOptions.threads(fromEnvironment: "\n").problem)
         for bad in ["0", "-1", "dua", "65", "1.5"] {
             let parsed = RunOptions.threads(fromEnvironment: bad)
             XCTAssertNil(parsed.threads, bad)
