@@ -12,6 +12,10 @@ import Logging
 /// waits for the task, in the order the run commits without a second thread. With one thread
 /// a task runs on the run's thread when it is waited for, where a run without a second thread
 /// always made it (nothing made earlier is held longer); both give the same bytes.
+///
+/// Not `OwnThread` (DIPCore), which starts one thread per piece of work and runs it at once:
+/// the lane keeps one thread for the run's tasks in the order given, defers them to the
+/// waiting thread when there is no second one, and carries thrown errors to `wait`.
 final class WorkLane: @unchecked Sendable {
     /// One extra thread when `threads` > 1, none with 1; tasks go round them in turn.
     private let workers: [LaneThread]
