@@ -294,8 +294,10 @@ extension Evaluator {
             // Batch 3: a city's DIP transcribed in a redesign of its PPID portal.
             "Pemerintah Kota Probolinggo",
         ]),
-        // Set 2 (session 17): bodies new to the corpus, none from a source that already
-        // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 2).
+        // Set 2 (session 17), measured once at the end of session 17 (docs/classification.md
+        // §14); ordinary training / held-out bodies since session 18. Bodies new to the corpus,
+        // none from a source that already supplied a body (rules/preseden-SUMBER.md, rows
+        // marked FRESH SET 2).
         FreshSet(number: 2, session: 17, bodies: [
             // A polytechnic's DIP and DIK (16 withheld items, 11 with a Pasal 17 ground) as its
             // PPID portal publishes them; its DIK is the Kemristekdikti model list that two
@@ -306,6 +308,11 @@ extension Evaluator {
             "UPN \"Veteran\" Yogyakarta",
             // A ministry's DIK (12 withheld items) as one of its units' PPID portals quotes it.
             "Kementerian Pendidikan Dasar dan Menengah",
+        ]),
+        // Set 3 (session 18): bodies new to the corpus, none from a source that already
+        // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 3). Empty until the
+        // session's search finds one; while it is empty, classify-fresh has nothing to measure.
+        FreshSet(number: 3, session: 18, bodies: [
         ]),
     ]
 
