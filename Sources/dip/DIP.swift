@@ -62,7 +62,10 @@ enum ParserText {
         ("' and '", "' dan '"),
         ("' or '", "' atau '"),
         ("(values: ", "(pilihan: "),
-        ("See 'dip help <subcommand>' for detailed help.", "Lihat 'dip help <subperintah>' untuk bantuan lengkap."),
+        ("See 'dip help", "Lihat 'dip help"),
+        ("<subcommand>' for detailed help.", "<subperintah>' untuk bantuan lengkap."),
+        ("<subcommand>", "<subperintah>"),
+        ("<options>", "<opsi>"),
         ("Error: ", "Galat: "),
         ("Usage: ", "Penggunaan: "),
         ("Help:  ", "Bantuan:  "),
@@ -80,7 +83,31 @@ enum ParserText {
 
     static func indonesian(_ text: String) -> String {
         var out = text
-        for (english, indonesian) in replacements { out = out.replacingOccurrences(of: english, with: indonesian) }
+        for (english, indonesian) in replacements { out = replacingWrapped(english, with: indonesian, in: out) }
         return out
+    }
+
+    /// Replaces `english` in `text` also where the help's line wrapping broke it ("(default:"
+    /// at the end of a line, "60.0)" indented on the next): each space of `english` matches any
+    /// run of white space, and the runs matched are put back between the Indonesian words in
+    /// the same order, so a wrapped phrase stays wrapped where it was.
+    static func replacingWrapped(_ english: String, with indonesian: String, in text: String) -> String {
+        let words = english.components(separatedBy: " ")
+        let pattern = words.map(NSRegularExpression.escapedPattern(for:)).joined(separator: "(\\s+)")
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return text }
+        let source = text as NSString
+        var out = ""
+        var last = 0
+        for match in regex.matches(in: text, range: NSRange(location: 0, length: source.length)) {
+            out += source.substring(with: NSRange(location: last, length: match.range.location - last))
+            let runs = (1..<match.numberOfRanges).map { source.substring(with: match.range(at: $0)) }
+            let target = indonesian.components(separatedBy: " ")
+            for (i, word) in target.enumerated() {
+                if i > 0 { out += i - 1 < runs.count ? runs[i - 1] : " " }
+                out += word
+            }
+            last = match.range.location + match.range.length
+        }
+        return out + source.substring(from: last)
     }
 }

@@ -28,4 +28,28 @@ final class HelpTextTests: XCTestCase {
         XCTAssertEqual(wrong.status, 64)
         XCTAssertTrue(wrong.output.contains("Galat: Opsi tidak dikenal '--bogus'"), wrong.output)
     }
+
+    /// Every command's help, including the phrases the parser wraps onto the next line
+    /// ("(default:" at a line's end) and the nested commands' "See 'dip help rules …'", is
+    /// Indonesian: an officer reading `dip watch --help` met "(default: 60.0)" and
+    /// `dip rules --help` ended "for detailed help.".
+    func testEveryCommandsHelpIsIndonesianAlsoWhereWrapped() throws {
+        let commands = ["", "init", "run", "watch", "check", "dump", "verify-archive", "rules", "rules check",
+                        "rules explain", "rules evaluate", "status", "diff", "history", "approve", "approvals",
+                        "return", "release", "test"]
+        for command in commands {
+            let help = try dip(command.split(separator: " ").map(String.init) + ["--help"])
+            XCTAssertEqual(help.status, 0, "\(command): \(help.output)")
+            XCTAssertTrue(help.output.contains("PENGGUNAAN: dip"), "\(command): \(help.output)")
+            for english in ["default:", "(values:", "detailed help", "See '", "<subcommand>", "<options>", "OVERVIEW",
+                            "USAGE", "OPTIONS", "ARGUMENTS"] {
+                XCTAssertFalse(help.output.contains(english), "dip \(command) --help says \"\(english)\":\n\(help.output)")
+            }
+        }
+        // The wrapped defaults keep their value, in Indonesian.
+        let watch = try dip(["watch", "--help"]).output
+        XCTAssertNotNil(watch.range(of: #"\(bawaan:\s+60\.0\)"#, options: .regularExpression), watch)
+        let rules = try dip(["rules", "--help"]).output
+        XCTAssertTrue(rules.contains("Lihat 'dip help rules <subperintah>' untuk bantuan lengkap."), rules)
+    }
 }
