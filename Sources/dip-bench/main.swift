@@ -15,6 +15,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("classify-train", classifyTrainBench),
     ("rules-load", rulesLoadBench),
     ("classify-validate", classifyValidateBench),
+    ("classify-probes", classifyProbesBench),
     ("classify-ceiling", classifyCeilingBench),
     ("classify-fresh", classifyFreshBench),
     ("register", registerBenchmark),

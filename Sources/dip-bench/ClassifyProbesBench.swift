@@ -1,0 +1,41 @@
+import DIPCore
+import Foundation
+import Rules
+
+/// "classify-probes": the law probes (Tests/RulesTests/Fixtures/probe-uu-*.csv, titles written
+/// from UU 14/2008, Perki 1/2021 and sectoral law, never from a body's list) classified by the
+/// full engine: the shipped rules with the precedents and the learned layer of the training
+/// bodies only (held-out and fresh bodies left out, as in classify-train). `LawProbeTests`
+/// checks the rules alone; an engine change to precedents or the learned layer is checked
+/// here, so that what it adds on the corpus is weighed against what it costs on wording
+/// written from the law (open probes flagged must not rise).
+func classifyProbesBench() throws {
+    guard let split = try corpusSplit("classify-probes") else { return }
+    let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Tests/RulesTests/Fixtures")
+    let policy = policyFromEnvironment()
+    let classifier = Classifier(ruleSet: split.ruleSet, precedents: split.training, policy: policy)
+    print("law probes with the precedents and the learned layer of \(split.training.count) training items "
+          + "from \(Set(split.training.map(\.body)).count) bodies (policy from DIP_POLICY when set)")
+    for (name, label) in [("probe-uu-dikecualikan.csv", "exempt probes"), ("probe-uu-terbuka.csv", "open probes")] {
+        let file = fixtures.appendingPathComponent(name)
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+            print("classify-probes: \(file.path) not found (run from a checkout)")
+            return
+        }
+        let items = try LabelledList.read(text, file: name)
+        let report = Evaluator.evaluate(items, classifier: classifier, file: name)
+        print("-- \(name): \(report.items) items")
+        for line in report.figureLines { print("   " + line) }
+        print("   " + report.reviewLine)
+        if label == "exempt probes" {
+            reportShare("classify-probes: exempt probes flagged", report.exemptFlagged, report.exempt)
+        } else {
+            reportShare("classify-probes: open probes flagged", report.openFlagged, report.open)
+            reportShare("classify-probes: open probes category agreement", report.agreed, report.items)
+        }
+        if ProcessInfo.processInfo.environment["DIP_PROBE_MISSES"] != nil {
+            for miss in report.misses where label == "open probes" || miss.contains("terlewat") { print("   miss: " + miss) }
+        }
+    }
+}
