@@ -20,9 +20,21 @@ struct WorkspaceOptions: ParsableArguments {
     /// `<workspace>/archive/register.sqlite`.
     var registerPath: String { AppDatabase.path(workspace: workspace) }
 
-    /// Opens the workspace's register, creating it on first use.
+    /// Opens the workspace's register, creating it on first use (`requireRegister`).
     func openRegister() throws -> AppDatabase {
-        try AppDatabase.open(path: registerPath)
+        try requireRegister()
+        return try AppDatabase.open(path: registerPath)
+    }
+
+    /// Refuses to create a register where none should be: a folder that is not a workspace (a
+    /// mistyped `--workspace`, a share not mounted) got an empty `archive/register.sqlite` and
+    /// its `dip status` answered "no unit has sent a list" with exit 0; a workspace whose
+    /// register was lost while `archive/` holds history is told to restore it, as `dip run` is.
+    /// An existing register is opened as it is (a bare copy of a register is enough).
+    func requireRegister() throws {
+        guard !FileManager.default.fileExists(atPath: registerPath) else { return }
+        try resolved.requireLayout()
+        try RegisterGuard.check(resolved, history: nil)
     }
 
     /// The workspace lock, waited for: a command that writes the register (`dip test`,
@@ -30,7 +42,8 @@ struct WorkspaceOptions: ParsableArguments {
     /// and stamping what it read (issue 16 #9: a test made meanwhile was folded into the
     /// draft's stamp and never reached a draft).
     func lockForWriting() throws -> RunLock {
-        try RunLock(workspace: resolved, wait: true)
+        try requireRegister()
+        return try RunLock(workspace: resolved, wait: true)
     }
 
     /// The workspace's rules (the built-in ones when it has no rules/ folder).

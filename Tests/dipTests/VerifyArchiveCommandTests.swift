@@ -66,7 +66,11 @@ final class VerifyArchiveCommandTests: XCTestCase {
         XCTAssertTrue(bad.output.contains("  - data/website/index.html: "), bad.output)
         XCTAssertTrue(bad.output.contains("Hasil: 1 paket utuh, 1 paket rusak, 0 paket hilang."), bad.output)
 
-        ok = try run(["verify-archive", "--workspace", workspace.appendingPathComponent("kosong").path])
+        // An archive/ without packages: nothing to check, nothing wrong (no archive/ at all is
+        // a wrong folder: WorkspaceCheckTests).
+        let empty = workspace.appendingPathComponent("kosong")
+        try FileManager.default.createDirectory(at: empty.appendingPathComponent("archive"), withIntermediateDirectories: true)
+        ok = try run(["verify-archive", "--workspace", empty.path])
         XCTAssertEqual(ok.status, 0)
         XCTAssertTrue(ok.output.hasPrefix("Tidak ada paket arsip di "), ok.output)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DIPCore
 import Foundation
+import Pipeline
 import Register
 
 /// Output helpers shared by the register commands: JSON with sorted keys and WIB dates,
@@ -67,12 +68,20 @@ enum RegisterOutput {
     }
 
     /// Runs a register operation, turning its refusals into a message on stderr and exit
-    /// code 1 (documented in docs/register.md).
+    /// code 1 (documented in docs/register.md); a folder that is not a workspace or a lost
+    /// register is a configuration error, exit code 3, as for `dip run`.
     static func run(_ body: () throws -> Void) throws {
         do {
             try body()
         } catch let error as RegisterError {
             writeStandardError("dip: " + error.message + "\n")
+            throw ExitCode.failure
+        } catch let error as RunError {
+            writeStandardError("dip: \(error)\n")
+            throw DIPExit.configuration
+        } catch let error as WorkspaceError {
+            writeStandardError("dip: \(error)\n")
+            if case .notAWorkspace = error { throw DIPExit.configuration }
             throw ExitCode.failure
         }
     }

@@ -25,6 +25,14 @@ struct VerifyArchive: ParsableCommand {
 
     func run() throws {
         let ws = Workspace(root: URL(fileURLWithPath: workspace))
+        // No archive/ at all: a mistyped --workspace or an archive disk not mounted. Reported
+        // as "0 packages, 0 problems" with exit 0, the weekly fixity check passed on nothing.
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: ws.archive.path, isDirectory: &isFolder), isFolder.boolValue else {
+            printError("dip verify-archive: folder arsip \(ws.archive.path) tidak ada; tidak ada yang diperiksa. "
+                + "Periksa --workspace (folder yang berisi archive/) dan apakah disk atau share arsip sudah terpasang.")
+            throw DIPExit.configuration
+        }
         let checks = ArchiveVerifier.checkAll(packagesIn: ws.packages)
         var missing: [String] = []
         var history: RegisterHistory?
