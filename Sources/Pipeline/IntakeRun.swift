@@ -67,6 +67,14 @@ public struct RunSummary: Sendable {
     public var duplicates: Int { outcomes.filter { $0.status == .duplicate }.count }
     public var held: Int { outcomes.filter { $0.status == .held }.count }
     public var problemCount: Int { outcomes.filter { $0.status != .duplicate }.reduce(0) { $0 + $1.problems.reduce(0) { $0 + $1.standsFor } } }
+    /// The exit code `dip run` ends with (README "Exit codes"): 1 when a file could not be
+    /// archived, 2 when one was refused or held or has problems, else 0. The run's summary log
+    /// line carries it too, so the log of a cron run says how it ended.
+    public var exitCode: Int32 {
+        if !failures.isEmpty { return 1 }
+        if refused > 0 || held > 0 || problemCount > 0 { return 2 }
+        return 0
+    }
     /// The draft version made or kept by this run, if any.
     /// What the PPID's review workbooks of this run decided.
     public var review: ReviewDecisionsSummary?

@@ -444,6 +444,7 @@ public struct Runner {
             "terbit": "\(summary.publishedVersion.map(String.init) ?? "-")",
             "detik": "\(String(format: "%.3f", summary.seconds))",
             "dilewati": "\(summary.skipped.count)", "gagal": "\(summary.failures.count)",
+            "ditahan": "\(summary.held)", "kode_keluar": "\(summary.exitCode)",
         ]) { _, new in new })
         return summary
     }

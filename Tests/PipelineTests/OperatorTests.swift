@@ -103,9 +103,12 @@ final class OperatorTests: XCTestCase {
             XCTAssertTrue(line.hasPrefix("ts=") && line.contains(" level=") && line.contains(" event="), String(line))
         }
         let summary = try XCTUnwrap(lines.last { $0.contains("event=\"run selesai\"") })
-        for key in ["diterima=", "ditolak=", "masalah=", "detik=", "detik_terima=", "detik_draf=", "detik_terbit="] {
+        for key in ["diterima=", "ditolak=", "ditahan=", "masalah=", "detik=", "detik_terima=", "detik_draf=", "detik_terbit="] {
             XCTAssertTrue(summary.contains(key), "\(key) missing in \(summary)")
         }
+        // The log of an unattended run says how it ended: the exit code the process returned.
+        let code = try XCTUnwrap(result.exitCode)
+        XCTAssertTrue(summary.contains(" kode_keluar=\(code) "), "kode_keluar=\(code) missing in \(summary)")
         XCTAssertEqual(lines.filter { $0.contains("event=\"berkas diproses\"") }.count, 2)
         // stderr carries the same lines (no progress bar: stderr is not a terminal here).
         XCTAssertTrue(result.stderr.contains("event=\"run selesai\""), result.stderr)

@@ -41,9 +41,10 @@ extension DIP {
             if !summary.failures.isEmpty {
                 printError("\(summary.failures.count) berkas tidak dapat diarsipkan dan tetap di inbox/ untuk run berikutnya:")
                 for failure in summary.failures { printError("  - \(failure.path): \(failure.reason)") }
-                throw DIPExit.failure
             }
-            if summary.refused > 0 || summary.held > 0 || summary.problemCount > 0 { throw DIPExit.finishedWithProblems }
+            // 1 (a file not archived), 2 (refused, held or with problems) or 0: the code the
+            // summary log line states (`kode_keluar`).
+            if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
         }
 
         /// What the run did with the PPID's decisions and versions, for the terminal.
