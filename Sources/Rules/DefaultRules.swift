@@ -33450,6 +33450,7 @@ Repository sources are cited as `owner/repo:path`.
 | UPN "Veteran" Yogyakarta | universitas | `Dhani2612/ppid:informasi-dikecualikan.html` | the "Ringkasan Isi Informasi" of "Informasi yang Dikecualikan" (consequence test 2024) in the same portal: 33 numbered items, of which items 1 (personal data of lecturers, staff, students …) and 18 (ICT infrastructure) list sub-items a-g and a-c; as for Malang and Bantul each sub-item became a row (its letter and the separating ";" or "; dan/atau" removed) and the two headings were not taken; typos such as "sendiribarang", "dokumenterkait" and the stray "Data" after item 22 kept; the page states no Pasal 17 ground per item; the list follows the Kemendikbud model DIK, so most items are near-identical to rows of LLDikti Wilayah V, Universitas Halu Oleo or Universitas Terbuka (classify-fresh reports them apart); FRESH SET 2 | 41 |
 | UPN "Veteran" Yogyakarta | universitas | `Dhani2612/ppid:informasisertamerta.html` | the rows of "Informasi Serta Merta Tahun 2025" (10) and "Tahun 2026" (3) in the same portal; "Kalender Akademik", also listed as berkala, taken once (as berkala); FRESH SET 2 | 12 |
 | UPN "Veteran" Yogyakarta | universitas | `Dhani2612/ppid:informasisetiapsaat.html` | the rows of "Informasi Tersedia Setiap Saat" (six groups) in the same portal; "Rencana Strategis (Renstra)", also listed as berkala, taken once (as berkala); FRESH SET 2 | 36 |
+| Universitas Brawijaya | universitas | `https://fib.ub.ac.id/information-exceptions-list/` | the English page of the university's own list on the website of its Faculty of Cultural Studies ("Universitas Brawijaya also establishes a List of Exempt Information based on consequence testing results. The following is the List of Exempt Information by Universitas Brawijaya"); the Indonesian copies stored (mipa.ub.ac.id, fk.ub.ac.id) end after item 1, so this English copy, published by the body, is the only full one: items 1-13 taken as written in English; items 1, 9 and 12 list sub-items (1-2, 1-2, 1-3): as for Malang, Bantul and UPN each sub-item became a row (the separating ";" or "; and" removed) and the three headings were not taken; item 14 (reviewer identity) is cut in the stored copy and was left out; no Pasal 17 ground stated; the list is the university's own (hospital, UB-Care, UKT grade, tracer study, sexual-violence cases), not the ministry model (0 of 17 rows have a word-Jaccard >= 0.6 twin in the corpus; the titles are English, which dip reads through kamus `bahasa_inggris`); FRESH SET 3 (session 18, `Evaluator.freshSets`) | 17 |
 | Universitas Halu Oleo | universitas | `icang02/ppid-uho:database/seeds/InformasiPublikSeeder.php` | "Daftar Informasi yang Dikecualikan Universitas Halu Oleo" (15 items, one listed twice; no ground per item) | 14 |
 | Universitas Halu Oleo | universitas | `icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php` | berkala (informasi_publik_id 1) and setiap saat (id 2) titles | 6 |
 | Universitas Negeri Surabaya | universitas | `https://ppid.unesa.ac.id/page/informasi-yang-ditetapkan-sebagai-informasi-yang-dikecualikan` | rows A.1-A.5 ("Informasi data pegawai yang terdiri dari") of the SK DIK table with the Pasal 17 letters/angka each cites (huruf g as the page cites it); the stored copy is cut during row 5 | 5 |
@@ -33477,15 +33478,15 @@ Repository sources are cited as `owner/repo:path`.
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1628
-bodies: 63
+entries: 1645
+bodies: 64
 bodies with both exempt and open entries: 8
 per category:
-  berkala         759   46.6 %
-  serta_merta     132    8.1 %
-  setiap_saat     394   24.2 %
-  dikecualikan    343   21.1 %
-dikecualikan entries with a stated ground: 121 of 343
+  berkala         759   46.1 %
+  serta_merta     132    8.0 %
+  setiap_saat     394   24.0 %
+  dikecualikan    360   21.9 %
+dikecualikan entries with a stated ground: 121 of 360
 per body kind (bodies, entries):
   kabupaten                8    154
   kota                    25    610
@@ -33493,12 +33494,12 @@ per body kind (bodies, entries):
   kementerian              3     82
   lembaga                  5    179
   rumah_sakit              2     28
-  universitas             11    441
+  universitas             12    458
   pengadilan               7     43
   bumd                     1     39
 ```
 
-1628 entries from 63 bodies of 9 kinds; accessed 2026-12-06.
+1645 entries from 64 bodies of 9 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -35051,6 +35052,23 @@ Rencana Strategis Revisi Badan Publik,setiap_saat,,"UPN ""Veteran"" Yogyakarta",
 "Salinan surat perjanjian kerjasama (MoU/MoA) antara UPN ""Veteran"" Yogyakarta dengan pihak ketiga atau mitra",setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
 Surat Menyurat Pimpinan,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
 Surat-surat perjanjian dengan pihak ketiga,setiap_saat,,"UPN ""Veteran"" Yogyakarta",universitas,Dhani2612/ppid:informasisetiapsaat.html
+CCTV footage and photos/videos taken in medical environments such as UB Hospital.,dikecualikan,,Universitas Brawijaya,universitas,https://fib.ub.ac.id/information-exceptions-list/
+Confidential psychological records and results of psychological examinations during student counseling and psychotherapy processes.,dikecualikan,,Universitas Brawijaya,universitas,https://fib.ub.ac.id/information-exceptions-list/
+"Copies of personal identification documents (e.g., copies of NIK, driver’s license, student ID card, etc.).",dikecualikan,,Universitas Brawijaya,universitas,https://fib.ub.ac.id/information-exceptions-list/
+Descriptions of complaints/feedback entered into UB-Care (Feedback Care) system at Universitas Brawijaya.,dikecualikan,,Universitas Brawijaya,universitas,https://fib.ub.ac.id/information-exceptions-list/
+Embargo on Student Final Assignment Repository.,dikecualikan,,Universitas Brawijaya,universitas,https://fib.ub.ac.id/information-exceptions-list/
+Identity of parties directly involved in the report,dikecualikan,,Universitas Brawijaya,universitas,https://fib.ub.ac.id/information-exceptions-list/
+Identity of the victim or witness,dikecualikan,,Universitas Brawijaya,universitas,https://fib.ub.ac.id/information-exceptions-list/
+Identity of the victim’s family members.,dikecualikan,,Universitas Brawijaya,universitas,https://fib.ub.ac.id/information-exceptions-list/
+Income and PPh 21 reports withheld.,dikecualikan,,Universitas Brawijaya,universitas,https://fib.ub.ac.id/information-exceptions-list/
+Individual UKT Grade for each student (not general UKT Grade).,dikecualikan,,Universitas Brawijaya,universitas,https://fib.ub.ac.id/information-exceptions-list/
+Information/data on alumni personal details in the Tracer Study questionnaire.,dikecualikan,,Universitas Brawijaya,universitas,https://fib.ub.ac.id/information-exceptions-list/
+Information/data on personal details from the Graduate User Satisfaction Survey.,dikecualikan,,Universitas Brawijaya,universitas,https://fib.ub.ac.id/information-exceptions-list/
+"Location/home address, personal phone number, personal identification numbers (e.g., NIK, Family Card number)",dikecualikan,,Universitas Brawijaya,universitas,https://fib.ub.ac.id/information-exceptions-list/
+Medical records.,dikecualikan,,Universitas Brawijaya,universitas,https://fib.ub.ac.id/information-exceptions-list/
+Number of New Students who have completed re-registration.,dikecualikan,,Universitas Brawijaya,universitas,https://fib.ub.ac.id/information-exceptions-list/
+Number of New Students who have withdrawn.,dikecualikan,,Universitas Brawijaya,universitas,https://fib.ub.ac.id/information-exceptions-list/
+Patient debt data at UB Hospital.,dikecualikan,,Universitas Brawijaya,universitas,https://fib.ub.ac.id/information-exceptions-list/
 Daftar Fakultas di Universitas Halu Oleo,berkala,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php
 Daftar Partner & Kerja Sama Universitas Halu Oleo,berkala,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php
 Informasi Tentang Profil Pimpinan Universitas Halu Oleo,berkala,,Universitas Halu Oleo,universitas,icang02/ppid-uho:database/seeds/ListInformasiPublikSeeder.php

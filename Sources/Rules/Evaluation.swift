@@ -310,9 +310,12 @@ extension Evaluator {
             "Kementerian Pendidikan Dasar dan Menengah",
         ]),
         // Set 3 (session 18): bodies new to the corpus, none from a source that already
-        // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 3). Empty until the
-        // session's search finds one; while it is empty, classify-fresh has nothing to measure.
+        // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 3), added as the
+        // session's search finds them; measured once at the end of session 18.
         FreshSet(number: 3, session: 18, bodies: [
+            // A university's own DIK (17 withheld items, no ground) as the English page of one of
+            // its faculties publishes it (the only full copy stored); not the ministry model list.
+            "Universitas Brawijaya",
         ]),
     ]
 
