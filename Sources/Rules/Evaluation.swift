@@ -316,6 +316,9 @@ extension Evaluator {
             // A university's own DIK (17 withheld items, no ground) as the English page of one of
             // its faculties publishes it (the only full copy stored); not the ministry model list.
             "Universitas Brawijaya",
+            // A regency's open items (berkala, serta merta) as its PPID portal lists them,
+            // transcribed in an app whose rows open the portal's own files; no DIK list.
+            "Pemerintah Kabupaten Cilacap",
         ]),
     ]
 
