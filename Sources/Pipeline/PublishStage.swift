@@ -131,12 +131,23 @@ public struct PublishStage {
         let draft = keep ? try register.version(number: number) : nil
         let outline = keep ? nil : try register.versionOutline(number: number)
         if made != nil {
-            logger.info("draf DIP baru", metadata: [
-                "versi": "\(number)", "informasi": "\(draft?.items.count ?? outline?.open.count ?? 0)"])
+            logger.info("draf DIP baru", metadata: ["versi": "\(number)"].merging(Self.decreeCounts(
+                open: draft?.items.count ?? outline?.open.count ?? 0,
+                exempted: draft?.exempted.map { $0.consequenceTest?.conclusion } ?? outline?.exempted.map(\.conclusion) ?? [])
+            ) { a, _ in a })
         }
         if inPlace { return DraftPlan(number: number, currentItems: currentItems) }
         return DraftPlan(number: number, work: DraftWork(number: number, draft: draft, outline: outline, marker: stamp),
                          currentItems: currentItems)
+    }
+
+    /// The counts the decrees state, for the log lines of a new draft and a publication:
+    /// `informasi` is the DIP decree's (its Lampiran holds the open parts of items exempted in
+    /// part too, as `dip status`, `dip approve` and the website count; the log said one fewer
+    /// for each), `dikecualikan` the DIK decree's.
+    static func decreeCounts(open: Int, exempted: [ConsequenceConclusion?]) -> Logger.Metadata {
+        let partial = exempted.filter { $0 == .exemptPart }.count
+        return ["informasi": "\(open + partial)", "dikecualikan": "\(exempted.count)"]
     }
 
     /// Makes the draft's documents (`planDraft`'s work). Reads only `work` and the decree's
@@ -259,7 +270,8 @@ public struct PublishStage {
         // The draft just published is no longer a draft waiting for approval: its folder says
         // so (a newer draft, made later, replaces the folder as usual).
         try retireDraftFolder(showing: version, publishedAt: clock.now)
-        logger.info("DIP diterbitkan", metadata: ["versi": "\(version.number)", "informasi": "\(version.items.count)"])
+        logger.info("DIP diterbitkan", metadata: ["versi": "\(version.number)"].merging(Self.decreeCounts(
+            open: version.items.count, exempted: version.exempted.map { $0.consequenceTest?.conclusion })) { a, _ in a })
         return .published(version: version.number)
     }
 
