@@ -33480,14 +33480,14 @@ Repository sources are cited as `owner/repo:path`.
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1645
-bodies: 64
+entries: 1653
+bodies: 65
 bodies with both exempt and open entries: 8
 per category:
-  berkala         759   46.1 %
-  serta_merta     132    8.0 %
-  setiap_saat     394   24.0 %
-  dikecualikan    360   21.9 %
+  berkala         764   46.2 %
+  serta_merta     135    8.2 %
+  setiap_saat     394   23.8 %
+  dikecualikan    360   21.8 %
 dikecualikan entries with a stated ground: 121 of 360
 per body kind (bodies, entries):
   kabupaten                9    162
@@ -33502,6 +33502,8 @@ per body kind (bodies, entries):
 ```
 
 1645 entries from 64 bodies of 9 kinds; accessed 2026-12-06.
+
+1653 entries from 65 bodies of 9 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
