@@ -33418,6 +33418,7 @@ Repository sources are cited as `owner/repo:path`.
 | Pemerintah Kabupaten Banyumas | kabupaten | `http://ppid.banyumaskab.go.id/page/21802/informasi-yang-dikecualikan` | first two rows of "Klasifikasi Informasi yang Dikecualikan Pemerintah Kabupaten Banyumas Tahun 2025" (Keputusan Kepala Dinas Kominfo 300.2.11/1864/IV/2025); grounds are PP 60/2008 and PP 12/2017, no Pasal 17 letter | 2 |
 | Pemerintah Kabupaten Belitung Timur | kabupaten | `Jefrihjs/ppid-beltim:database/data/sql.csv` | the PPID Utama rows (kelompok "utama", 72) of the regency's DIP export (spreadsheet with the responsible OPD, the category berkala / serta merta / setiap saat and the link for each item; links go to the regency's own sites); the "pembantu" rows, one identical 10-item template repeated for four OPDs named only by abbreviation, were not taken; surrounding whitespace trimmed | 72 |
 | Pemerintah Kabupaten Bojonegoro | kabupaten | `https://ppid.bojonegorokab.go.id/informasi-dikecualikan` | the two specific items set by SK PPID Utama Pemkab Bojonegoro No 188/7/KEP/412.213/2025 (the generic Pasal 6/17 classes listed above them are not entries); no Pasal 17 letter cited | 2 |
+| Pemerintah Kabupaten Cilacap | kabupaten | `https://lawinsider.com/id/contracts/7TmyTWIRvWb` | a copy (on a document-sharing site) of the regency's "Lembar Pengujian Konsekuensi Nomor 481.16/ /36/TAHUN 2024": "Pada hari ini, selasa, tanggal sembilan belas bulan Maret tahun dua ribu dua puluh empat bertempat di Cilacap telah dilakukan Pengujian Konsekuensi terhadap Informasi Publik"; the stored part names no body, which is attributed by date and place: on Tuesday 19 March 2024 Diskominfo Kabupaten Cilacap (PPID Utama) held the regency's "Uji Konsekuensi Publik Informasi yang Dikecualikan" with the PPID Pembantu of every OPD (infojateng.id/read/45995, stored too); rows 1-2 of the table taken (the stored part ends in row 2's ground), each with the Pasal 17 letter it cites (row 1: huruf i, besides UU 23/2014 Pasal 22 ayat (5); row 2: huruf h quoted with all five angka, so recorded as `17h`); 0 of 2 rows have a word-Jaccard >= 0.6 twin; the same body's open items come from its PPID app (rows below, found apart in §16.2); FRESH SET 3 (session 18, `Evaluator.freshSets`) | 2 |
 | Pemerintah Kabupaten Cilacap | kabupaten | `reovaldo/PPID-Kabupaten-Cilacap:lib/pages/pages_infopublic/infoberkala.dart` | a Flutter app of the PPID of Kabupaten Cilacap (ppid.cilacapkab.go.id) that lists the portal's items with their links: every "Informasi Berkala" row opens a file or page on ppid.cilacapkab.go.id (web-link-opd page, Renstra chapter V, Perbup 107/2016 SOTK, Rekapitulasi_statistik_pns.pdf, LHKPN-Bupati-Cilacap.PDF.pdf), so the provenance is a transcription of the regency's portal, not a decree; the app is unfinished (its "Setiap Saat" menu opens the berkala page again, its "Dikecualikan" page links only the Keputusan Bupati 481.16/99/17/Tahun 2015 PDF, no list) and the five rows are the ones the app carries, not necessarily the portal's whole list; 2 of the 8 rows of the body are near-identical (word Jaccard >= 0.6) to rows of other bodies ("Visi dan Misi", "Tugas Pokok dan Fungsi"); FRESH SET 3 (session 18, `Evaluator.freshSets`); this file: the 5 "Informasi Berkala" rows | 5 |
 | Pemerintah Kabupaten Cilacap | kabupaten | `reovaldo/PPID-Kabupaten-Cilacap:lib/pages/pages_infopublic/infosertamerta.dart` | the 3 cards of "Informasi Serta Merta" in the same app (their images are hosted on ppid.cilacapkab.go.id; the links open BMKG weather and earthquake pages and the BPBD Cilacap disaster page); FRESH SET 3 | 3 |
 | Pemerintah Kabupaten Lombok Tengah | kabupaten | `https://www.ppid.lomboktengahkab.go.id/daftar-informasi-dikecualikan.html` | rows 1-4 of the regency's "Daftar Informasi Dikecualikan" table (all four held by DINAS KESEHATAN): the information column, with "Pasal 17 huruf h" where the dasar-hukum cell cites it (row 1 cites only UU HAM, UU Kesehatan and a HIV/AIDS regulation: no ground); cell quotes and a line break inside row 3's title removed; the stored copy is cut inside row 4's fourth legal basis, after its Pasal 17 huruf h citation, so row 4 was kept and nothing after it | 4 |
@@ -33480,17 +33481,17 @@ Repository sources are cited as `owner/repo:path`.
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1653
+entries: 1655
 bodies: 65
-bodies with both exempt and open entries: 8
+bodies with both exempt and open entries: 9
 per category:
   berkala         764   46.2 %
   serta_merta     135    8.2 %
   setiap_saat     394   23.8 %
-  dikecualikan    360   21.8 %
-dikecualikan entries with a stated ground: 121 of 360
+  dikecualikan    362   21.9 %
+dikecualikan entries with a stated ground: 123 of 362
 per body kind (bodies, entries):
-  kabupaten                9    162
+  kabupaten                9    164
   kota                    25    610
   provinsi                 1     52
   kementerian              3     82
@@ -33503,7 +33504,7 @@ per body kind (bodies, entries):
 
 1645 entries from 64 bodies of 9 kinds; accessed 2026-12-06.
 
-1653 entries from 65 bodies of 9 kinds; accessed 2026-12-06.
+1655 entries from 65 bodies of 9 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -34485,6 +34486,8 @@ Nama dan Alamat Badan Publik,berkala,,Pemerintah Kabupaten Cilacap,kabupaten,reo
 Rekapitulasi PNS,berkala,,Pemerintah Kabupaten Cilacap,kabupaten,reovaldo/PPID-Kabupaten-Cilacap:lib/pages/pages_infopublic/infoberkala.dart
 Tugas Pokok dan Fungsi,berkala,,Pemerintah Kabupaten Cilacap,kabupaten,reovaldo/PPID-Kabupaten-Cilacap:lib/pages/pages_infopublic/infoberkala.dart
 Visi dan Misi,berkala,,Pemerintah Kabupaten Cilacap,kabupaten,reovaldo/PPID-Kabupaten-Cilacap:lib/pages/pages_infopublic/infoberkala.dart
+Biodata elektronik PNS (database),dikecualikan,17h,Pemerintah Kabupaten Cilacap,kabupaten,https://lawinsider.com/id/contracts/7TmyTWIRvWb
+Dokumen hasil Musrenbang yang belum ditindaklanjuti,dikecualikan,17i,Pemerintah Kabupaten Cilacap,kabupaten,https://lawinsider.com/id/contracts/7TmyTWIRvWb
 Informasi Bencana Terkini,serta_merta,,Pemerintah Kabupaten Cilacap,kabupaten,reovaldo/PPID-Kabupaten-Cilacap:lib/pages/pages_infopublic/infosertamerta.dart
 Informasi Cuaca Terkini,serta_merta,,Pemerintah Kabupaten Cilacap,kabupaten,reovaldo/PPID-Kabupaten-Cilacap:lib/pages/pages_infopublic/infosertamerta.dart
 Informasi Gempa Terkini,serta_merta,,Pemerintah Kabupaten Cilacap,kabupaten,reovaldo/PPID-Kabupaten-Cilacap:lib/pages/pages_infopublic/infosertamerta.dart

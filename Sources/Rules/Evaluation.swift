@@ -317,7 +317,9 @@ extension Evaluator {
             // its faculties publishes it (the only full copy stored); not the ministry model list.
             "Universitas Brawijaya",
             // A regency's open items (berkala, serta merta) as its PPID portal lists them,
-            // transcribed in an app whose rows open the portal's own files; no DIK list.
+            // transcribed in an app whose rows open the portal's own files; and, from another
+            // source, 2 withheld items with their Pasal 17 letters from its 2024 consequence-test
+            // sheet (attributed by date and place; the stored copy ends after row 2).
             "Pemerintah Kabupaten Cilacap",
         ]),
     ]
