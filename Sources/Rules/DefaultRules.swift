@@ -33355,6 +33355,7 @@ Repository sources are cited as `owner/repo:path`.
 | Badan Kepegawaian, Pendidikan, dan Pelatihan Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1080/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 2 |
 | Badan Kesatuan Bangsa dan Politik Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1089/index` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept; runs of spaces collapsed); a title posted twice in one OPD taken once; fresh set 1 (session 16; measured once, ordinary body since session 17); this file: the OPD's `index` export (every posting, repeated three times), its "Setiap Saat" postings | 5 |
 | Badan Kesatuan Bangsa dan Politik Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1089/sertamerta` | the OPD's "Serta Merta" posting in the same register (see the index row) | 1 |
+| Badan Nasional Penanggulangan Bencana (BNPB) | lembaga | `http://bnpb.go.id/ppid/informasi.html` | the agency's PPID page "Informasi" (the same lists open web.bnpb.go.id/ppid/, stored only up to the berkala heading): "Informasi wajib diumumkan setiap saat" items 1-6 and 8 (setiap_saat), "Informasi wajib di umumkan secara berkala" items 2-14 (berkala) and the one "serta merta" sentence (serta_merta); not taken: setiap-saat item 7 "Publikasi seperti :" (a heading over one-word link labels Buku, Majalah, Jurnal, Buletin Kebencanaan, leaflet, Poster Bencana on web.bnpb.go.id) and berkala item 1 "Informasi yang berkaitan dengan BNPB seperti:" (a heading); the page's "Informasi Dikecualikan" quotes Pasal 17 and lists no item; runs of spaces collapsed, "oursourcing" kept; 4 of 21 rows have a word-Jaccard >= 0.6 twin (Jawa Barat, BPOM Bandar Lampung, Bakamla); FRESH SET 3 (session 18, `Evaluator.freshSets`) | 21 |
 | Badan Pendapatan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1087/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 29 |
 | Badan Pendapatan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1087/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 3 |
 | Badan Pendapatan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1087/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 11 |
@@ -33481,21 +33482,21 @@ Repository sources are cited as `owner/repo:path`.
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1655
-bodies: 65
+entries: 1676
+bodies: 66
 bodies with both exempt and open entries: 9
 per category:
-  berkala         764   46.2 %
-  serta_merta     135    8.2 %
-  setiap_saat     394   23.8 %
-  dikecualikan    362   21.9 %
+  berkala         777   46.4 %
+  serta_merta     136    8.1 %
+  setiap_saat     401   23.9 %
+  dikecualikan    362   21.6 %
 dikecualikan entries with a stated ground: 123 of 362
 per body kind (bodies, entries):
   kabupaten                9    164
   kota                    25    610
   provinsi                 1     52
   kementerian              3     82
-  lembaga                  5    179
+  lembaga                  6    200
   rumah_sakit              2     28
   universitas             12    458
   pengadilan               7     43
@@ -33504,7 +33505,7 @@ per body kind (bodies, entries):
 
 1645 entries from 64 bodies of 9 kinds; accessed 2026-12-06.
 
-1655 entries from 65 bodies of 9 kinds; accessed 2026-12-06.
+1676 entries from 66 bodies of 9 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -33577,6 +33578,27 @@ STANDAR PELAYANAN KEUANGAN PARTAI POLITIK,setiap_saat,,Badan Kesatuan Bangsa dan
 SURAT KETERANGAN TERDAFTAR ATAU SURAT TANDA LAPOR BAGI ORKEMAS,setiap_saat,,Badan Kesatuan Bangsa dan Politik Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1089/index
 SURAT KETERANGAN WAJIB LAPOR ORANG ASING,setiap_saat,,Badan Kesatuan Bangsa dan Politik Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1089/index
 SURAT PERTIMBANGAN PERIZINAN RUMAH IBADAH,setiap_saat,,Badan Kesatuan Bangsa dan Politik Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1089/index
+Daftar Bantuan Logistik BNPB dari tahun 2009-2011.,berkala,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Daftar Bantuan Peralatan BNPB dari tahun 2011-2014.,berkala,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Daftar Desa Tangguh.,berkala,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Daftar MOU Internasional.,berkala,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Daftar MOU Kementerian.,berkala,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Daftar nama Pejabat Eselon I dan II di Lingkungan BNPB.,berkala,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Informasi mengenai Laporan Keuangan yang telah diaudit Badan Pemeriksa Keuangan Republik Indonesia.,berkala,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Informasi mengenai Perjanjian Kerjasama dengan Negara lain atau Organisasi Internasional.,berkala,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Informasi mengenai Perjanjian Kerjasama dengan instansi lain atau organisasi lain.,berkala,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Informasi mengenai kegiatan dari masing-masing kedeputian di BNPB.,berkala,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Informasi tentang penerimaan calon pegawai dan atau oursourcing.,berkala,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Jadwal pelaksanaan program dan kegiatan.,berkala,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Rencana Pengadaan Barang dan Jasa serta pengumuman pemenang pengadaan Barang dan Jasa tersebut.,berkala,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+"Informasi yang mengancam hajat hidup orang banyak dan ketertiban umum seperti peringatan gempa, status gunung berapi dan perkembangan kejadian bencana",serta_merta,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Daftar BPBD seluruh Indonesia beserta alamatnya.,setiap_saat,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Informasi mengenai peraturan perundang-undangan di BNPB.,setiap_saat,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Informasi yang disampaikan oleh Pejabat BNPB yang disampaikan dalam pertemuan yang terbuka untuk umum.,setiap_saat,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Laporan mengenai akses informasi publik seperti diatur dalam Undang-Undang ini.,setiap_saat,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Rencana kerja program/kegiatan perdeputi dilingkungan BNPB.,setiap_saat,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Rencana strategis BNPB.,setiap_saat,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
+Semua Kebijakan Pimpinan BNPB dan dokumen pendukungnya.,setiap_saat,,Badan Nasional Penanggulangan Bencana (BNPB),lembaga,http://bnpb.go.id/ppid/informasi.html
 Daftar Inventaris Barang/Aset Bapenda Kota Bekasi,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
 Hambatan dalam pemungutan Pajak Daerah,berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala
 "Kedudukan, Susunan Organisasi, Tugas Pokok Dan Fungsi Serta Tata Kerja Pada Badan Pendapatan Daerah Kota Bekasi",berkala,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/berkala

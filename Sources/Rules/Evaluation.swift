@@ -321,6 +321,9 @@ extension Evaluator {
             // source, 2 withheld items with their Pasal 17 letters from its 2024 consequence-test
             // sheet (attributed by date and place; the stored copy ends after row 2).
             "Pemerintah Kabupaten Cilacap",
+            // A national agency's open lists (berkala, serta merta, setiap saat; 21 items) from its
+            // PPID page; its DIK page quotes Pasal 17 and lists no item.
+            "Badan Nasional Penanggulangan Bencana (BNPB)",
         ]),
     ]
 
