@@ -469,11 +469,58 @@ func missingColumn(_ f: Field, sheet: String?, factory: ProblemFactory, headerRo
         hint: "Tambahkan kolom \(f.label); DIP wajib memuat ketujuh unsur (Peraturan Komisi Informasi Nomor 1 Tahun 2021 tentang Standar Layanan Informasi Publik).")
 }
 
-func noTable(factory: ProblemFactory) -> StreamOutcome {
-    .refused(factory.make(
-        .noDIPTable,
-        message: "Tabel DIP tidak ditemukan: tidak ada kolom berisi judul atau ringkasan informasi dengan judul kolom seperti \"Ringkasan Isi Informasi\", \"Judul\", \"Nama/Jenis Dokumen\" atau \"Informasi …\".",
-        hint: "Gunakan tabel dengan baris judul kolom di 30 baris pertama sheet; sebaiknya memuat ketujuh unsur DIP: No, Ringkasan Isi Informasi, Pejabat yang Menguasai Informasi, Penanggung Jawab, Waktu dan Tempat, Bentuk Informasi, Retensi."))
+/// What a file without a DIP header holds where the header should be, so that the unit reads
+/// which row dip looked at and what it found there (the refusal named neither).
+struct SeenRow {
+    var sheet: String?
+    var row: Int
+    var texts: [String]
+}
+
+/// The row of the first `headerSearchRows` with the most texts: the header the unit meant, or
+/// the only text (a title alone). Nil when those rows hold no text.
+func likelyHeader<S: RowSource>(_ source: inout S, sheet: String?) throws -> SeenRow? {
+    var best: SeenRow?
+    var read = 0
+    while read < headerSearchRows, let row = try source.nextRow() {
+        read += 1
+        var texts: [String] = []
+        for (_, cell) in row.nonEmptyCells {
+            let t = Text.clean(CellText.text(cell))
+            if !t.isEmpty { texts.append(t) }
+        }
+        if texts.count > (best?.texts.count ?? 0) { best = SeenRow(sheet: sheet, row: row.number, texts: texts) }
+    }
+    return best
+}
+
+func noTable(factory: ProblemFactory, seen: SeenRow? = nil, otherSheets: [String] = []) -> StreamOutcome {
+    let sevenFields = "No, Ringkasan Isi Informasi, Pejabat yang Menguasai Informasi, Penanggung Jawab, Waktu dan Tempat, Bentuk Informasi, Retensi"
+    let titleColumns = "\"Ringkasan Isi Informasi\", \"Judul\", \"Nama/Jenis Dokumen\" atau \"Informasi …\""
+    func quoted(_ texts: [String]) -> String {
+        let limit = texts.count == 1 ? 100 : 40
+        let shown = texts.prefix(8).map { t in "\"\(t.count > limit ? String(t.prefix(limit)) + "…" : t)\"" }
+        return shown.joined(separator: ", ") + (texts.count > 8 ? ", …" : "")
+    }
+    let others = otherSheets.isEmpty ? "" : " Sheet lain juga tidak memuat tabel DIP: "
+        + otherSheets.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (otherSheets.count > 5 ? ", …" : "") + "."
+    let message: String
+    let hint: String
+    switch seen {
+    case let seen? where seen.texts.count >= 2:
+        message = "Tabel DIP tidak ditemukan: baris \(seen.row) berisi judul kolom \(quoted(seen.texts)), tetapi tidak satu pun "
+            + "berupa kolom judul atau ringkasan informasi seperti \(titleColumns).\(others)"
+        hint = "Ganti judul kolom yang berisi nama informasi menjadi \"Ringkasan Isi Informasi\" (atau tambahkan kolom itu), lalu kirim ulang; "
+            + "sebaiknya tabel memuat ketujuh unsur DIP: \(sevenFields)."
+    case let seen?:
+        message = "Tabel DIP tidak ditemukan: di 30 baris pertama hanya ada \(quoted(seen.texts)) (baris \(seen.row)), "
+            + "tanpa baris judul kolom dan tanpa daftar informasi di bawahnya.\(others)"
+        hint = "Di bawah judul itu buat baris judul kolom (\(sevenFields)), lalu satu baris untuk setiap informasi, dan kirim ulang."
+    case nil:
+        message = "Tabel DIP tidak ditemukan: 30 baris pertama \(otherSheets.isEmpty ? "berkas" : "setiap sheet") kosong."
+        hint = "Isi tabel DIP mulai dari baris pertama: baris judul kolom (\(sevenFields)), lalu satu baris untuk setiap informasi."
+    }
+    return .refused(factory.make(.noDIPTable, sheet: seen?.sheet, row: seen?.row, message: message, hint: hint))
 }
 
 func emptyTable(sheet: String?, factory: ProblemFactory) -> StreamOutcome {
@@ -516,7 +563,11 @@ func streamCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int
             .corruptFile, message: "File CSV ini terpotong: baris terakhirnya berhenti di tengah (berkas belum selesai disalin?).",
             hint: "Salin ulang file secara utuh ke folder unit, atau kirim dalam bentuk .xlsx."))
     }
-    guard map != nil else { return noTable(factory: factory) }
+    guard map != nil else {
+        var seen: SeenRow?
+        if var again = try? CSVReader(path: path) { seen = try? likelyHeader(&again, sheet: nil) }
+        return noTable(factory: factory, seen: seen)
+    }
     if sink.itemCount == 0 { return emptyTable(sheet: nil, factory: factory) }
     let d = reader.dialect
     let delimiterName: String

@@ -295,6 +295,10 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(r.status, .refused)
         XCTAssertEqual(codes(r), ["no-dip-table"])
         XCTAssertEqual(r.items, [])
+        // The unit reads which row was taken for the header and what it holds.
+        XCTAssertEqual(r.problems.first?.row, 1)
+        XCTAssertTrue(r.problems.first?.message.contains("baris 1 berisi judul kolom \"Nama\", \"Alamat\"") == true,
+                      r.problems.first?.message ?? "")
     }
 
     func testRefusedFileTypes() throws {

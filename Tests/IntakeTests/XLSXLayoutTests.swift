@@ -318,6 +318,35 @@ final class XLSXLayoutTests: XCTestCase {
         XCTAssertEqual(r.problems.map(\.code), ["no-dip-table"])
     }
 
+    /// The refusal of a list whose header has no title column names the sheet and the row dip
+    /// took for its header and quotes what is there, so the unit sees which heading to rename;
+    /// a sheet with only a title says that (both said only "Tabel DIP tidak ditemukan").
+    func testNoTableRefusalSaysWhatTheHeaderRowHolds() throws {
+        let wrong = Sheet(name: "Daftar", rows: [
+            (1, [Self.s("A1", "DAFTAR DOKUMEN DINAS KESEHATAN")]),
+            (3, [Self.s("A3", "Kode"), Self.s("B3", "Nama Berkas"), Self.s("C3", "Keterangan"), Self.s("D3", "Tahun")]),
+            (4, [Self.n("A4", 1), Self.s("B4", "Profil Dinas Kesehatan"), Self.s("C4", "ada"), Self.n("D4", 2025)]),
+        ])
+        let r = readSubmission(at: try makeXLSX("salah-judul.xlsx", [wrong, Self.instructions]))
+        XCTAssertEqual(r.status, .refused)
+        let p = try XCTUnwrap(r.problems.first)
+        XCTAssertEqual(p.code, "no-dip-table")
+        XCTAssertEqual(p.sheet, "Daftar")
+        XCTAssertEqual(p.row, 3)
+        XCTAssertTrue(p.message.contains("baris 3 berisi judul kolom \"Kode\", \"Nama Berkas\", \"Keterangan\", \"Tahun\""), p.message)
+        XCTAssertTrue(p.message.contains("Sheet lain juga tidak memuat tabel DIP: 'Petunjuk'."), p.message)
+        XCTAssertTrue(p.hint.contains("menjadi \"Ringkasan Isi Informasi\""), p.hint)
+
+        let title = Sheet(name: "DIP", rows: [(1, [Self.s("A1", "DAFTAR INFORMASI PUBLIK DP3AKB TAHUN 2026")])])
+        let t = readSubmission(at: try makeXLSX("judul-saja.xlsx", [title]))
+        let q = try XCTUnwrap(t.problems.first)
+        XCTAssertEqual(q.code, "no-dip-table")
+        XCTAssertEqual(q.sheet, "DIP")
+        XCTAssertEqual(q.row, 1)
+        XCTAssertTrue(q.message.contains("hanya ada \"DAFTAR INFORMASI PUBLIK DP3AKB TAHUN 2026\" (baris 1), tanpa baris judul kolom"),
+                      q.message)
+    }
+
     func testHostileAndProtectedWorkbooksAreRefused() throws {
         let bomb = readSubmission(at: try FeatureWorkbooks.path("entity-bomb.xlsx"))
         XCTAssertEqual(bomb.status, .refused)
