@@ -107,11 +107,12 @@ func streamWorkbookSubmission<W: StreamableWorkbook>(
             return .accepted(sheet: info.name, dialect: nil, sink)
         }
         if let emptySheet { return emptyTable(sheet: emptySheet, factory: factory) }
-        // Say what the first sheet with any text holds where a header should be.
+        // Say what the first sheet with any text holds where a header should be (a sheet that
+        // cannot be read again only goes unquoted: the refusal stays no-dip-table).
         var seen: SeenRow?
         for index in order where seen == nil {
-            var rows = try workbook.rows(sheet: index)
-            seen = try likelyHeader(&rows, sheet: workbook.sheets[index].name)
+            guard var rows = try? workbook.rows(sheet: index) else { continue }
+            seen = try? likelyHeader(&rows, sheet: workbook.sheets[index].name)
         }
         let others = order.map { workbook.sheets[$0] }.filter { !$0.isHidden && $0.name != seen?.sheet }.map(\.name)
         return noTable(factory: factory, seen: seen, otherSheets: others)
