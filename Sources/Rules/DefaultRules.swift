@@ -33406,6 +33406,7 @@ Repository sources are cited as `owner/repo:path`.
 | Kecamatan Medan Satria Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1128/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept; runs of spaces collapsed); a title posted twice in one OPD taken once; fresh set 1 (session 16; measured once, ordinary body since session 17); this file: the OPD's "Berkala" postings (its only category file; the register names the OPD "Kecamatan Medan Satria") | 7 |
 | Kecamatan Pondok Melati Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1137/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings (the register names the OPD "Kecamatan Pondok Melati"; its postings add "Kota Bekasi") | 2 |
 | Kecamatan Pondok Melati Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1137/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 1 |
+| Kementerian Badan Usaha Milik Negara | kementerian | `imamsatya/ppid_cms:ppid_db.sql` | a PostgreSQL dump (pg_dump of 2 January 2023; the newest stored version of the file could not be read, so this one was) of the CMS of the ministry's PPID portal ppid.bumn.go.id (Laravel; its contact row is the ministry's address, Jl. Medan Merdeka Selatan No. 13, and ppid@bumn.go.id): the tables `informasipubliks_secaraberkala` (11 rows, berkala), `informasipubliks_sertamerta` (1 row, serta_merta) and `informasipubliks_setiapsaat` (11 rows, setiap_saat), column `judul_informasi` taken as written ("Pelaksanan", "Covid19", lower-case "kementerian BUMN" kept); the rows are the portal's real list, not seed data: each links to the ministry's own pages (bumn.go.id/about/report, /career, /procurement, /media/news, panseljpt.bumn.go.id, wbs.bumn.go.id, jdih.bumn.go.id, ppid.bumn.go.id/standarlayananprosedure), whereas the request tables of the same staging database hold test entries ("tes aa1", "zzz") that were not taken; the dump has no table of exempt information (no DIK); 10 of 23 rows have a word-Jaccard >= 0.6 twin in the corpus (LKIP, Renstra, Rencana Umum Pengadaan, Profil singkat pejabat struktural, Siaran Pers, Daftar Informasi Publik, ...); FRESH SET 3 (session 18, `Evaluator.freshSets`) | 23 |
 | Kementerian Pendidikan Dasar dan Menengah | kementerian | `barqisayyid/PPID-Balai-Bahasa-Sumatera-Barat:resources/views/pages/informasi-dikecualikan.blade.php` | "Informasi Dikecualikan" page of the PPID portal of Balai Bahasa Provinsi Sumatera Barat (a unit of the ministry; the portal is a rebuild whose other lists come from a database not in the repository): it quotes the ministry's own list, "Informasi yang Dikecualikan di Kementerian Pendidikan Dasar dan Menengah (Kemendikdasmen) berdasarkan hasil pengujian konsekuensi … di antaranya meliputi"; the body is therefore the ministry, not the Balai; the 12 items taken with the separating ";" / "; dan" removed, the closing "Lainnya." not taken; no ground stated; FRESH SET 2 (session 17, `Evaluator.freshSets`) | 12 |
 | LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/berkala.php` | the 19 items of "Daftar Informasi Publik Berkala" (both groups; group headings not taken) | 19 |
 | LLDikti Wilayah V | lembaga | `Guntursukma29/ppid:application/views/frontend/informasi_publik/dikecualikam.php` | PPID site of LLDIKTI Wilayah V (lldikti5.kemdikbud.go.id): all 44 rows of "Daftar Informasi Publik yang Dikecualikan" (typos of the source, e.g. "Peniatuhan", "intemal", kept; italic markup removed); no ground per row | 44 |
@@ -33482,20 +33483,20 @@ Repository sources are cited as `owner/repo:path`.
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1676
-bodies: 66
+entries: 1699
+bodies: 67
 bodies with both exempt and open entries: 9
 per category:
-  berkala         777   46.4 %
-  serta_merta     136    8.1 %
-  setiap_saat     401   23.9 %
-  dikecualikan    362   21.6 %
+  berkala         788   46.4 %
+  serta_merta     137    8.1 %
+  setiap_saat     412   24.2 %
+  dikecualikan    362   21.3 %
 dikecualikan entries with a stated ground: 123 of 362
 per body kind (bodies, entries):
   kabupaten                9    164
   kota                    25    610
   provinsi                 1     52
-  kementerian              3     82
+  kementerian              4    105
   lembaga                  6    200
   rumah_sakit              2     28
   universitas             12    458
@@ -33506,6 +33507,8 @@ per body kind (bodies, entries):
 1645 entries from 64 bodies of 9 kinds; accessed 2026-12-06.
 
 1676 entries from 66 bodies of 9 kinds; accessed 2026-12-06.
+
+1699 entries from 67 bodies of 9 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -34239,6 +34242,29 @@ Video Profil Kelurahan Pejuang,berkala,,Kecamatan Medan Satria Kota Bekasi,kota,
 LETAK GEOGRAFIS KECAMATAN PONDOKMELATI KOTA BEKASI,berkala,,Kecamatan Pondok Melati Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1137/berkala
 STRUKTUR ORGANISASI KECAMATAN PONDOKMELATI,berkala,,Kecamatan Pondok Melati Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1137/berkala
 FORMULIR PERMOHONAN INFORMASI PUBLIK,setiap_saat,,Kecamatan Pondok Melati Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1137/setiapsaat
+Daftar Isian Pelaksanan Anggaran (DIPA),berkala,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Demografi Pegawai,berkala,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Laporan Barang Milik Negara Audited,berkala,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Laporan Keuangan Kementerian BUMN Audited (BA 041),berkala,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Laporan Kinerja Instansi Pemerintah (LKIP),berkala,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Profil Singkat Pejabat Struktural,berkala,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Proses Pengadaan Pegawai dan Pengumuman Kelulusan,berkala,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Proses Seleksi Jabatan Pimpinan Tinggi Secara Terbuka dan Pengumuman Kelulusan,berkala,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Rencana Kerja dan Anggaran (RKA) Kementerian BUMN,berkala,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Rencana Strategis (Renstra) Kementerian BUMN,berkala,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Rencana Umum Pengadaan,berkala,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Informasi Percepatan Penanganan Covid19,serta_merta,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Berita/Artikel,setiap_saat,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Daftar Informasi Publik,setiap_saat,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Foto/Video,setiap_saat,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Informasi Kegiatan Pelayanan Informasi Publik,setiap_saat,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+"Informasi tentang Peraturan, Keputusan dan/atau Kebijakan kementerian BUMN",setiap_saat,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Laporan Penerimaan Unjuk Rasa,setiap_saat,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Mekanisme Permohonan Informasi Publik,setiap_saat,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Nota Kesepahaman antar Kementerian/Lembaga yang tidak rahasia,setiap_saat,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Ringkasan Laporan Pengelolaan Whistleblowing System,setiap_saat,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Siaran Pers,setiap_saat,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
+Video Profil Kementerian BUMN,setiap_saat,,Kementerian Badan Usaha Milik Negara,kementerian,imamsatya/ppid_cms:ppid_db.sql
 Data pribadi pegawai Kemendikdasmen,dikecualikan,,Kementerian Pendidikan Dasar dan Menengah,kementerian,barqisayyid/PPID-Balai-Bahasa-Sumatera-Barat:resources/views/pages/informasi-dikecualikan.blade.php
 Data pribadi pelaku dan korban kekerasan di satuan pendidikan,dikecualikan,,Kementerian Pendidikan Dasar dan Menengah,kementerian,barqisayyid/PPID-Balai-Bahasa-Sumatera-Barat:resources/views/pages/informasi-dikecualikan.blade.php
 Data pribadi pendidik dan tenaga kependidikan,dikecualikan,,Kementerian Pendidikan Dasar dan Menengah,kementerian,barqisayyid/PPID-Balai-Bahasa-Sumatera-Barat:resources/views/pages/informasi-dikecualikan.blade.php

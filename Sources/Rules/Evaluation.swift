@@ -324,6 +324,9 @@ extension Evaluator {
             // A national agency's open lists (berkala, serta merta, setiap saat; 21 items) from its
             // PPID page; its DIK page quotes Pasal 17 and lists no item.
             "Badan Nasional Penanggulangan Bencana (BNPB)",
+            // A ministry's open lists (berkala, serta merta, setiap saat; 23 items) from a database
+            // dump of its PPID portal's CMS whose rows link to the ministry's own pages; no DIK.
+            "Kementerian Badan Usaha Milik Negara",
         ]),
     ]
 
