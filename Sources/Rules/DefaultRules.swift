@@ -672,13 +672,16 @@ aturan:
   - id: lhkpn
     keterangan: LHKPN/LHKASN pejabat adalah informasi profil badan publik; harta pejabat berkaitan dengan jabatan publik
     prioritas: 95
-    salah_satu: [lhkpn, lhkasn, laporan harta kekayaan penyelenggara negara, laporan harta kekayaan aparatur sipil negara, laporan harta kekayaan pejabat, harta kekayaan pejabat, laporan harta kekayaan bagi pejabat negara]
+    # Pimpinan badan publik (rektor, direktur, kepala daerah) adalah penyelenggara negara yang
+    # wajib melaporkan dan mengumumkan kekayaannya (UU 28/1999 Pasal 5 angka 3).
+    salah_satu: [lhkpn, lhkasn, laporan harta kekayaan penyelenggara negara, laporan harta kekayaan aparatur sipil negara, laporan harta kekayaan pejabat, harta kekayaan pejabat, laporan harta kekayaan bagi pejabat negara, harta kekayaan pimpinan, harta kekayaan kepala daerah, harta kekayaan bupati, harta kekayaan wali kota, harta kekayaan rektor]
     kategori: berkala
     subkelompok: A
     pasal_18: 18-2b
     cabut: [17h3]
     contoh_cocok:
       - Laporan Harta Kekayaan Penyelenggara Negara (LHKPN) Kepala Dinas
+      - Laporan Harta Kekayaan Pimpinan Badan Layanan Umum Daerah
     contoh_tidak_cocok:
       - Daftar harta kekayaan warga
 
@@ -1282,16 +1285,22 @@ aturan:
     keterangan: Rencana dan strategi bisnis, struktur biaya dan data pelanggan badan usaha milik negara/daerah (persaingan usaha tidak sehat) — UU 14/2008 Pasal 17 huruf b
     prioritas: 100
     salah_satu: [rkap, rencana kerja dan anggaran perusahaan, rencana jangka panjang perusahaan, rjpp, rencana bisnis, business plan, strategi bisnis, strategi pemasaran, strategi perusahaan, data pelanggan, daftar pelanggan, database pelanggan, data konsumen, harga pokok produksi, struktur biaya produksi, formula produk, resep produk, desain produk, kajian bisnis, analisis pesaing, data pemasok, rencana ekspansi usaha, rencana strategis bisnis, rencana strategis perusahaan, formula harga, formula penetapan harga, formula harga jual, resep dan proses produksi, resep dan formula, daftar pemasok, harga kontrak bahan baku, harga beli bahan baku, rencana peluncuran produk, rencana pengembangan produk, uji tuntas, due diligence]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, statistik, rekapitulasi, rekap, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, diumumkan, telah diumumkan, pengumuman]
+    # RBA dan Rencana Strategis Bisnis adalah dokumen perencanaan dan anggaran badan layanan
+    # umum (daerah) — satuan kerja pemerintah, bukan badan usaha yang bersaing — yang masuk
+    # APBN/APBD (PP 23/2005 Pasal 11; Permendagri 79/2018): bukan rahasia bisnis Pasal 17 huruf b.
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, statistik, rekapitulasi, rekap, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, diumumkan, telah diumumkan, pengumuman, rba, rsb, blu, blud, badan layanan umum, badan layanan umum daerah]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
       - Rencana Kerja dan Anggaran Perusahaan (RKAP) Perumda Air Minum 2026
       - Database pelanggan PDAM beserta nomor sambungan
       - Strategi pemasaran produk unggulan BUMD
+      - Rencana bisnis dan anggaran perusahaan daerah
     contoh_tidak_cocok:
       - Tarif air minum per golongan pelanggan
       - Jumlah pelanggan per wilayah pelayanan
+      - Rencana Bisnis dan Anggaran (RBA) BLUD RSUD tahun 2026
+      - Rencana Strategis Bisnis Badan Layanan Umum Daerah Puskesmas
 
   - id: risalah-organ-perusahaan
     keterangan: Risalah, notulen dan bahan rapat direksi, dewan pengawas/komisaris dan RUPS badan usaha milik daerah — dokumen intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i); UU 40/2007 Pasal 100 ayat (1) dan (3) serta PP 54/2017 menyimpan risalah itu untuk organ perusahaan dan pemegang saham, bukan untuk umum; yang diumumkan (ringkasan hasil RUPS, pengumuman, susunan organ, jadwal) terbuka

@@ -158,6 +158,33 @@ final class ClassifierTests: XCTestCase {
         XCTAssertEqual(private_.exemptionGrounds, ["17h3"])
     }
 
+    /// The head of a body is a public official whose wealth report is announced (UU 28/1999
+    /// Pasal 5 angka 3; Pasal 18 ayat (2) huruf b UU 14/2008), however the title names the post.
+    func testWealthReportOfTheBodysHeadIsLiftedByPasal18() {
+        let rules = Classifier(ruleSet: defaultRules, precedents: [])
+        for text in ["Laporan Harta Kekayaan Pimpinan Universitas", "Laporan harta kekayaan Bupati dan Wakil Bupati"] {
+            let c = rules.classify(item(text))
+            XCTAssertFalse(c.needsConsequenceTest, text)
+            XCTAssertEqual(c.suggested, .berkala, text)
+            XCTAssertEqual(c.subgroup, .A, text)
+        }
+        XCTAssertTrue(rules.classify(item("Daftar harta kekayaan dan rekening bank warga")).needsConsequenceTest)
+    }
+
+    /// A BLU/BLUD's business plan and budget (RBA) and strategic business plan are a government
+    /// unit's planning documents (PP 23/2005, Permendagri 79/2018), not an enterprise's business
+    /// secrets under Pasal 17 huruf b; a regional enterprise's business plan still is.
+    func testBusinessPlanOfAPublicServiceAgencyIsNotABusinessSecret() {
+        let rules = Classifier(ruleSet: defaultRules, precedents: [])
+        for text in ["Rencana Bisnis dan Anggaran (RBA) Tahunan", "Rencana Strategi Bisnis (RSB)",
+                     "Rencana Bisnis dan Anggaran BLUD RSUD tahun 2026"] {
+            XCTAssertFalse(rules.classify(item(text)).needsConsequenceTest, text)
+        }
+        let enterprise = rules.classify(item("Rencana bisnis dan anggaran perusahaan daerah"))
+        XCTAssertTrue(enterprise.needsConsequenceTest)
+        XCTAssertEqual(enterprise.exemptionGrounds, ["17b"])
+    }
+
     func testPasal18PublicOfficeLiftsEvaluation() {
         let official = classifier.classify(item("Hasil asesmen kompetensi pejabat administrator", declared: .berkala))
         XCTAssertFalse(official.needsConsequenceTest)
