@@ -20,3 +20,28 @@ final class AlikeProblemsReportTests: XCTestCase {
         XCTAssertEqual(FeedbackReport.file(outcome).detail, "0 informasi dibaca. 101 hal perlu diperbaiki.")
     }
 }
+
+/// What unit staff read of a precedent: the sentence, not the corpus reference after it
+/// ("[sumber: owner/repo:src/app/(flight)/page.tsx]" meant nothing to them).
+final class UnitFeedbackNoteTests: XCTestCase {
+    func testFeedbackTextShowsPrecedentsWithoutTheirSource() {
+        let item = InformationItem(
+            source: SourceLocation(file: "d.xlsx", sheet: "DIP", row: 4), nomor: "1", ringkasan: "Peta rawan bencana",
+            pejabatPenguasa: "Bidang Pencegahan", penanggungJawab: "Kepala Pelaksana", waktuPembuatan: "2025",
+            tempatPembuatan: "Serang", bentuk: "Cetak", retensi: "5 tahun", kategoriText: "Berkala",
+            kategori: .berkala, form: InformationForm(printed: true, electronic: false), retention: .years(5))
+        let note = "Preseden: mirip dengan 'Peta Jabatan' (kemiripan 35%) — tersedia setiap saat oleh Kantor UPBU "
+            + "Tardamu [sumber: ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-[id]/page.tsx]."
+        let c = Classification(declared: .berkala, suggested: .berkala, subgroup: nil, needsConsequenceTest: false,
+                               exemptionGrounds: [], needsReview: false, missingLegalBasis: false, hits: [],
+                               notes: [note, "Aturan PPID yang berlaku."])
+        var outcome = FileOutcome(unit: "bpbd", fileName: "d.xlsx", sha256: "x", status: .accepted, items: [item], problems: [])
+        outcome.classifications = [c]
+        let text = FeedbackReport.text(unit: WorkUnit(code: "bpbd", name: "BPBD"), outcomes: [outcome],
+                                       clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+        XCTAssertTrue(text.contains("Catatan: Preseden: mirip dengan 'Peta Jabatan' (kemiripan 35%) — tersedia setiap saat "
+            + "oleh Kantor UPBU Tardamu.\n"), text)
+        XCTAssertTrue(text.contains("Catatan: Aturan PPID yang berlaku.\n"), text)
+        XCTAssertFalse(text.contains("sumber") || text.contains("page.tsx"), text)
+    }
+}

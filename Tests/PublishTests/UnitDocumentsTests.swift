@@ -136,6 +136,24 @@ final class UnitDocumentsTests: XCTestCase {
         }
     }
 
+    /// A precedent's note reaches the unit without its corpus reference ("[sumber: repo:path]"),
+    /// in the workbook and the page alike.
+    func testUnitFeedbackShowsPrecedentsWithoutTheirSource() throws {
+        var f = feedbackInputs()
+        let note = "Preseden: mirip dengan 'Profil Pejabat' (kemiripan 43%) — diumumkan berkala oleh Kantor UPBU "
+            + "Harun Thohir [sumber: hilmandr/bxwbawean:src/lib/ppid.constant.ts]."
+        f.classes[0].notes = [note]
+        let (bytes, html) = try UnitFeedback.documents(unit: Fixture.dinkes, items: f.items, problems: f.problems,
+                                                       returnNotes: f.notes, classifications: f.classes, clock: clock)
+        let url = try Checkers.temporaryFile("dinkes-preseden.xlsx", bytes)
+        let shown = try XLSXWorkbook(path: url.path).sharedStrings().joined(separator: "\n")
+        for text in [shown, html.replacingOccurrences(of: "&#39;", with: "'")] {
+            XCTAssertTrue(text.contains("Preseden: mirip dengan 'Profil Pejabat' (kemiripan 43%) — diumumkan berkala oleh "
+                + "Kantor UPBU Harun Thohir."), text)
+            XCTAssertFalse(text.contains("sumber:") || text.contains("ppid.constant.ts"), text)
+        }
+    }
+
     /// Feedback on a clean list says so; each file's status is stated in the workbook and the page.
     func testFeedbackWithNothingToFixSaysSoAndStatesFileStatus() throws {
         let f = feedbackInputs()

@@ -244,6 +244,14 @@ public enum UnitFeedback {
         return (summary, fileTable, tables)
     }
 
+    /// A classification note as unit staff read it: a precedent's note without its
+    /// "[sumber: owner/repository:path/file.php]", a reference into the corpus that means
+    /// nothing to them (the PPID's review pack keeps it, for whoever checks the precedent).
+    public static func unitNote(_ note: String) -> String {
+        guard note.hasSuffix("]."), let start = note.range(of: " [sumber: ", options: .backwards) else { return note }
+        return String(note[..<start.lowerBound]) + "."
+    }
+
     /// The classification explained for unit staff: what the rules saw, in words, with the
     /// exemption grounds cited in full; no rule ids.
     static func plainExplanation(_ c: Classification, citations: LegalCitations) -> String {
@@ -251,7 +259,7 @@ public enum UnitFeedback {
         if !c.exemptionGrounds.isEmpty {
             lines.append("Dasar pengecualian: " + citations.citation(codes: c.exemptionGrounds))
         }
-        lines += c.notes
+        lines += c.notes.map(unitNote)
         if c.needsReview { lines.append("Akan ditinjau oleh PPID.") }
         if c.missingLegalBasis { lines.append("Dasar hukum pengecualian belum disebutkan.") }
         if lines.isEmpty { lines.append("Mengikuti kategori yang Anda isi.") }
