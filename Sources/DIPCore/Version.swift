@@ -78,11 +78,18 @@ public struct ConsequenceTest: Codable, Hashable, Sendable {
     public var conditionsForOpening: String
     public var tester: Official?
     public var testedOn: Date?
+    /// The berita acara's registered number (*nomor naskah dinas*), given by the secretariat
+    /// when the record is signed; nil until the PPID records it (the record prints the
+    /// keputusan.json pattern or a dotted line, and the DIK decree cites no number).
+    public var beritaAcaraNumber: String?
+    /// Where the Tim met ("bertempat di …"); nil: the decrees' city (keputusan.json `city`).
+    public var place: String?
 
     public init(
         specificInformation: String, legalBasis: String, grounds: [String], consequence: String,
         publicInterest: String, conclusion: ConsequenceConclusion, period: RetentionPeriod,
-        periodText: String, conditionsForOpening: String, tester: Official?, testedOn: Date?
+        periodText: String, conditionsForOpening: String, tester: Official?, testedOn: Date?,
+        beritaAcaraNumber: String? = nil, place: String? = nil
     ) {
         self.specificInformation = specificInformation
         self.legalBasis = legalBasis
@@ -95,6 +102,8 @@ public struct ConsequenceTest: Codable, Hashable, Sendable {
         self.conditionsForOpening = conditionsForOpening
         self.tester = tester
         self.testedOn = testedOn
+        self.beritaAcaraNumber = beritaAcaraNumber
+        self.place = place
     }
 }
 

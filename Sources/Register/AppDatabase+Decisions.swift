@@ -45,6 +45,50 @@ extension AppDatabase {
         }
     }
 
+    /// Records the registered number of the berita acara of the latest test of a revision,
+    /// and/or the place where the Tim met, as the secretariat gives the number when the record
+    /// is signed (after the test): the same test again with them, as a new row (the earlier row
+    /// stays as it was). A number or place not given keeps the earlier one. One transaction.
+    ///
+    /// - Returns: The new row's id and the test as now recorded.
+    /// - Throws: `.invalidInput` when the revision has no test yet, when nothing is given, or when
+    ///   the test's record is already published with a version (its printed number cannot
+    ///   change; a correction is a new test); `.staleRevision`, `.itemWithdrawn`, `.unknownItem`.
+    @discardableResult
+    public func recordBeritaAcara(
+        itemID: String, revision: Int, number: String?, place: String?, at date: Date
+    ) throws -> (id: Int64, test: ConsequenceTest) {
+        func given(_ s: String?) -> String? {
+            guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+            return t
+        }
+        guard given(number) != nil || given(place) != nil else {
+            throw RegisterError.invalidInput("Nomor berita acara atau tempat uji untuk \(itemID) kosong; tidak ada yang dicatat.")
+        }
+        return try write { db in
+            try Self.checkCurrent(db, itemID: itemID, revision: revision)
+            guard let earlier = try RegisterQueries.latestTest(db, item: itemID, revision: revision), let earlierID = earlier.id else {
+                throw RegisterError.invalidInput(
+                    "\(itemID) revisi \(revision) belum memiliki uji konsekuensi yang tercatat: catat ujinya dahulu "
+                        + "(`dip test` dengan --conclusion dan isian lainnya), nomor berita acaranya boleh disertakan.")
+            }
+            if let published = try Int.fetchOne(db, sql: """
+                SELECT MIN(v.number) FROM version_items i JOIN versions v ON v.number = i.version
+                WHERE i.test = ? AND v.status = 'published'
+                """, arguments: [earlierID]) {
+                throw RegisterError.invalidInput(
+                    "Berita acara uji konsekuensi \(itemID) revisi \(revision) sudah diterbitkan dengan DIP versi \(published); "
+                        + "nomor dan tempat pada naskah yang terbit tidak diubah. Bila ujinya diulang, catat uji baru dengan `dip test`.")
+            }
+            var test = earlier.test
+            if let n = given(number) { test.beritaAcaraNumber = n }
+            if let p = given(place) { test.place = p }
+            let id = try Self.insertTest(db, itemID: itemID, revision: revision, test: test, enteredBy: earlier.enteredBy,
+                                         source: .cli, at: date)
+            return (id, test)
+        }
+    }
+
     /// Refuses a test without a conclusion, or an exemption without a legal basis.
     static func validate(_ test: ConsequenceTest, itemID: String) throws {
         guard test.conclusion != .pending else {

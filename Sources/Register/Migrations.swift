@@ -299,6 +299,17 @@ enum RegisterMigrations {
             }
         }
 
+        // Session 18: the berita acara uji konsekuensi's registered number (given when it is
+        // signed; the DIK decree cites it) and the place the Tim met ("bertempat di …"), per
+        // test; NULL in earlier rows (the record then prints the pattern or a dotted line, and
+        // the decrees' city).
+        migrator.registerMigration("v18-berita-acara-number-place") { db in
+            try db.alter(table: "consequence_tests") { t in
+                t.add(column: "berita_acara_number", .text)
+                t.add(column: "place", .text)
+            }
+        }
+
         return migrator
     }
 }

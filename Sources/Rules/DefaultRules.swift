@@ -33104,6 +33104,7 @@ setiap_saat:
   "diktumPemutakhiran" : "Daftar Informasi Publik sebagaimana dimaksud dalam Diktum KESATU dimutakhirkan secara berkala paling sedikit 1 (satu) kali dalam sebulan dan diumumkan melalui laman resmi PPID Pemerintah Kabupaten Serang.",
   "font" : "Arial",
   "fontSize" : 12,
+  "hariLibur" : [],
   "issuer" : "KEPALA DINAS KOMUNIKASI, INFORMATIKA, PERSANDIAN DAN STATISTIK KABUPATEN SERANG SELAKU PEJABAT PENGELOLA INFORMASI DAN DOKUMENTASI UTAMA",
   "lampiranMargins" : {
     "bottom" : 2,

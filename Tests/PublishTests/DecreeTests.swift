@@ -441,6 +441,78 @@ final class DecreeTests: XCTestCase {
         }
     }
 
+    /// The berita acara's registered number and the place of the meeting, recorded per test:
+    /// printed on that test's record (NOMOR line, "bertempat di …"), cited by the DIK decree's
+    /// Lampiran ("Berita Acara Uji Konsekuensi Nomor … tanggal …"); diktum KEDUA says the
+    /// numbers are in the Lampiran only when every row cites one. A test without them keeps
+    /// the pattern and the decrees' city.
+    func testRecordedBeritaAcaraNumberAndPlaceArePrintedAndCited() throws {
+        var v = try DecreeFixtures.sampleVersion()
+        XCTAssertGreaterThan(v.exempted.count, 1)
+        let order = v.exempted.sorted(by: PublishedList.order).map(\.id)
+        let first = v.exempted.firstIndex { $0.id == order[0] }!
+        v.exempted[first].consequenceTest?.beritaAcaraNumber = "000.9/7/BA-UK/2026"
+        v.exempted[first].consequenceTest?.place = "Aula Kantor Kecamatan Cikande"
+        var numbered = settings
+        numbered.beritaAcaraNumberPattern = "000.9/___/BA-UK/{tahun}"
+        let dir = try Scratch.directory("dip-berita-acara-nomor")
+        let file = dir.appendingPathComponent("berita-acara.docx")
+        try Data(try ConsequenceTestForm.document(items: v.exempted, settings: numbered, citations: .builtIn,
+                                                  clock: clock)).write(to: file)
+        let pdf = try LibreOfficeRender.pdf(of: file)
+        let (status, output) = try runProcess(URL(fileURLWithPath: "/usr/bin/pdftotext"), [pdf.path, "-"])
+        XCTAssertEqual(status, 0, output)
+        let pages = output.split(separator: "\u{0C}", omittingEmptySubsequences: true)
+            .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.filter { !$0.isEmpty }
+        XCTAssertEqual(pages.count, v.exempted.count)
+        XCTAssertTrue(pages[0].contains("NOMOR 000.9/7/BA-UK/2026"), pages[0])
+        XCTAssertTrue(pages[0].contains("tahun dua ribu dua puluh enam, bertempat di Aula Kantor Kecamatan Cikande, telah dilakukan"), pages[0])
+        // Signed where the decrees are made: the place and date line keeps the city.
+        XCTAssertTrue(pages[0].contains("Serang, 26 November 2026"), pages[0])
+        for page in pages.dropFirst() {
+            XCTAssertTrue(page.contains("NOMOR 000.9/___/BA-UK/2026"), page)
+            XCTAssertTrue(page.contains(", bertempat di Serang, telah dilakukan"), page)
+        }
+
+        func dik(_ version: DIPVersion) throws -> String {
+            visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: version, settings: numbered, citations: .builtIn,
+                                                                     clock: clock))[2].text).joined(separator: "\n")
+        }
+        let some = try dik(v)
+        XCTAssertTrue(some.contains("Berita Acara Uji Konsekuensi Nomor 000.9/7/BA-UK/2026 tanggal 26 November 2026"), some)
+        XCTAssertEqual(some.components(separatedBy: "Berita Acara Uji Konsekuensi Nomor").count - 1, 1, "only the numbered test is cited")
+        XCTAssertFalse(some.contains("nomor dan tanggalnya tercantum dalam Lampiran"), some)
+        XCTAssertFalse(some.contains("000.9/___/BA-UK"), "a pattern is never cited as a number")
+
+        for i in v.exempted.indices where i != first { v.exempted[i].consequenceTest?.beritaAcaraNumber = "000.9/\(10 + i)/BA-UK/2026" }
+        let all = try dik(v)
+        XCTAssertEqual(all.components(separatedBy: "Berita Acara Uji Konsekuensi Nomor").count - 1, v.exempted.count)
+        XCTAssertTrue(all.contains("yang nomor dan tanggalnya tercantum dalam Lampiran."), all)
+    }
+
+    /// keputusan.json `hariLibur`: a listed day is a day off with its name, as Saturday and
+    /// Sunday are; shipped empty (no invented dates); an unreadable date or a nameless entry is
+    /// an error of `dip rules check`.
+    func testListedHolidaysAreDaysOff() throws {
+        XCTAssertEqual(settings.hariLibur, [], "shipped empty")
+        var s = settings
+        let wib = Clock(now: Date(timeIntervalSince1970: 0))
+        func day(_ text: String) throws -> Date { try IndonesianDate.parse(text) }
+        XCTAssertNil(s.dayOff(try day("20 Maret 2026"), clock: wib), "a Friday, no holiday listed")
+        XCTAssertEqual(s.dayOff(try day("21 Maret 2026"), clock: wib), "hari Sabtu")
+        XCTAssertEqual(s.dayOff(try day("22 Maret 2026"), clock: wib), "hari Minggu")
+        s.hariLibur = [PublicHoliday(tanggal: "2026-03-20", keterangan: "Contoh cuti bersama"),
+                       PublicHoliday(tanggal: "19 Maret 2026", keterangan: "Contoh hari libur")]
+        XCTAssertEqual(s.dayOff(try day("20/03/2026"), clock: wib), "hari libur (Contoh cuti bersama)")
+        XCTAssertEqual(s.dayOff(try day("19 Maret 2026"), clock: wib), "hari libur (Contoh hari libur)")
+        XCTAssertNil(s.dayOff(try day("18 Maret 2026"), clock: wib))
+        XCTAssertFalse(s.issues().contains { $0.message.hasPrefix("hariLibur") })
+        s.hariLibur = [PublicHoliday(tanggal: "27 Mai 2026", keterangan: " ")]
+        let errors = s.issues().filter(\.error).map(\.message)
+        XCTAssertTrue(errors.contains("hariLibur[1].tanggal \"27 Mai 2026\" bukan tanggal (tulis misalnya 2026-03-20)."), "\(errors)")
+        XCTAssertTrue(errors.contains { $0.hasPrefix("hariLibur[1].keterangan kosong") }, "\(errors)")
+    }
+
     /// The real consumers: a 320-item decree through check-docx (structure, python-docx,
     /// LibreOffice), header row on every Lampiran page, F4 portrait body and landscape
     /// Lampiran, every item's marker in the PDF text and no exempted one.

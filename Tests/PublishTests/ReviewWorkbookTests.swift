@@ -237,6 +237,26 @@ final class ReviewWorkbookTests: XCTestCase {
         }
     }
 
+    /// The berita acara's number and the place of the meeting, when the reviewer fills them in,
+    /// are recorded with the test; left empty they stay unrecorded (nil, not "").
+    func testBeritaAcaraNumberAndPlaceAreReadWithTheTest() throws {
+        for (number, place) in [("000.9/5/BA-UK/2026", "Ruang Rapat RSUD dr. Drajat Prawiranegara"), ("", "")] {
+            let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
+            try Self.edit(url.path, [
+                ["Uji Konsekuensi", "dinkes-0099", "Dasar Hukum (Pasal)", "UU 14/2008 Pasal 17 huruf h angka 2"],
+                ["Uji Konsekuensi", "dinkes-0099", "Konsekuensi apabila Dibuka", "Mengungkap diagnosis"],
+                ["Uji Konsekuensi", "dinkes-0099", "Kesimpulan", "Dikecualikan seluruhnya"],
+                ["Uji Konsekuensi", "dinkes-0099", "Jangka Waktu Pengecualian", "Permanen"],
+                ["Uji Konsekuensi", "dinkes-0099", "Nomor Berita Acara", number],
+                ["Uji Konsekuensi", "dinkes-0099", "Tempat Uji", place],
+            ])
+            let d = try ReviewWorkbookReader.read(path: url.path)
+            XCTAssertEqual(d.tests.map(\.itemID), ["dinkes-0099"], "\(d.problems)")
+            XCTAssertEqual(d.tests.first?.test.beritaAcaraNumber, number.isEmpty ? nil : number)
+            XCTAssertEqual(d.tests.first?.test.place, place.isEmpty ? nil : place)
+        }
+    }
+
     func testDecisionsFilledWithOpenpyxlAreReadBack() throws {
         let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
         try Self.edit(url.path, [

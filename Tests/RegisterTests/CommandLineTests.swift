@@ -188,6 +188,110 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(friday.out.contains("Perhatian"), friday.out)
     }
 
+    /// The berita acara's number is given when it is signed, after the test: `dip test` with only
+    /// --berita-acara-number/--place records it (and the place) for the test already recorded,
+    /// keeping every other field; `dip approve --preview` names the tests still without a number.
+    func testBeritaAcaraNumberAndPlaceAreRecordedForARecordedTest() throws {
+        let (workspace, db) = try workspaceWithRegister(submitting: [
+            Fixture.classified(Fixture.item("5", "Rekam medis pasien", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true),
+            Fixture.classified(Fixture.item("6", "Hasil psikotes pegawai", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true)])
+        let ws = ["--workspace", workspace.path]
+        // Nothing to complete before the test is recorded.
+        let early = try run(["test", "dinkes-0005", "--revision", "1", "--berita-acara-number", "000.9/3/BA-UK/2026"] + ws)
+        XCTAssertNotEqual(early.status, 0)
+        XCTAssertTrue(early.err.contains("belum memiliki uji konsekuensi yang tercatat"), early.err)
+        for (item, day) in [("dinkes-0005", "29 Mei 2026"), ("dinkes-0006", "28 Mei 2026")] {
+            let r = try run(["test", item, "--revision", "1", "--conclusion", "dikecualikan_seluruhnya",
+                             "--ground", "17h2", "--consequence", "Mengungkap riwayat kesehatan", "--public-interest", "Tidak ada",
+                             "--period", "Permanen", "--tester", "Tim", "--tested-on", day] + ws)
+            XCTAssertEqual(r.status, 0, r.err)
+        }
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
+        let before = try previewApproval(in: workspace, Self.atasan + ["--dik-decree-number", "000.9/8/2026"])
+        XCTAssertEqual(before.status, 0, before.err)
+        XCTAssertTrue(before.out.contains("Perhatian: berita acara uji konsekuensi 2 informasi belum bernomor: "
+            + "dinkes-0005 revisi 1 (uji 29 Mei 2026); dinkes-0006 revisi 1 (uji 28 Mei 2026)."), before.out)
+
+        // Only the number and the place: the other fields are the recorded test's.
+        let mixed = try run(["test", "dinkes-0005", "--revision", "1", "--berita-acara-number", "000.9/3/BA-UK/2026",
+                             "--consequence", "lain"] + ws)
+        XCTAssertNotEqual(mixed.status, 0)
+        XCTAssertTrue(mixed.err.contains("--consequence hanya dipakai bersama --conclusion"), mixed.err)
+        let numbered = try run(["test", "dinkes-0005", "--revision", "1", "--berita-acara-number", " 000.9/3/BA-UK/2026 ",
+                                "--place", "Aula Kantor Kecamatan Cikande"] + ws)
+        XCTAssertEqual(numbered.status, 0, numbered.err)
+        XCTAssertTrue(numbered.out.contains("Uji konsekuensi dinkes-0005 revisi 1 dilengkapi: berita acara Nomor "
+            + "000.9/3/BA-UK/2026 tanggal 29 Mei 2026, bertempat di Aula Kantor Kecamatan Cikande."), numbered.out)
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(4)))?.number, 2, "a newer test outdates the draft")
+        let test = try XCTUnwrap(try db.version(number: 2).exempted.first { $0.id == "dinkes-0005" }?.consequenceTest)
+        XCTAssertEqual(test.beritaAcaraNumber, "000.9/3/BA-UK/2026")
+        XCTAssertEqual(test.place, "Aula Kantor Kecamatan Cikande")
+        XCTAssertEqual(test.consequence, "Mengungkap riwayat kesehatan")
+        XCTAssertEqual(test.conclusion, .exemptWhole)
+        XCTAssertEqual(test.grounds, ["17h2"])
+        XCTAssertEqual(test.testedOn.map { Clock(now: $0).indonesianDate($0) }, "29 Mei 2026")
+        // A full test records its number and place directly.
+        let direct = try run(["test", "dinkes-0006", "--revision", "1", "--conclusion", "dikecualikan_seluruhnya",
+                              "--ground", "17h4", "--consequence", "x", "--public-interest", "y", "--period", "Permanen",
+                              "--tester", "Tim", "--tested-on", "28 Mei 2026", "--berita-acara-number", "000.9/4/BA-UK/2026"] + ws)
+        XCTAssertEqual(direct.status, 0, direct.err)
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(5)))?.number, 3)
+        let after = try run(Self.signatory + ["--decree-date", "6/6/2026", "--preview", "--dik-decree-number", "000.9/8/2026"]
+                            + Self.atasan + ws)
+        XCTAssertEqual(after.status, 0, after.err)
+        XCTAssertFalse(after.out.contains("belum bernomor"), after.out)
+        XCTAssertEqual(try db.version(number: 3).exempted.first { $0.id == "dinkes-0006" }?.consequenceTest?.beritaAcaraNumber,
+                       "000.9/4/BA-UK/2026")
+    }
+
+    /// A test dated on a holiday listed in keputusan.json `hariLibur` is recorded with a note, as
+    /// a weekend test is; `dip approve --preview` names every test on such a day, including those
+    /// the review workbook recorded (here: through the register), with the holiday's name.
+    func testTestDatedOnAListedHolidayIsNoted() throws {
+        let (workspace, db) = try workspaceWithRegister(submitting: [
+            Fixture.classified(Fixture.item("5", "Rekam medis pasien", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true),
+            Fixture.classified(Fixture.item("6", "Hasil psikotes pegawai", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true)])
+        // The shipped keputusan.json with one (made-up, test-only) holiday.
+        var settings = try JSONSerialization.jsonObject(
+            with: Data(contentsOf: Checkers.repoRoot.appendingPathComponent("rules/keputusan.json"))) as! [String: Any]
+        settings["hariLibur"] = [["tanggal": "2026-05-27", "keterangan": "Contoh hari libur uji", "dasar": "data uji, bukan SKB"]]
+        let rules = workspace.appendingPathComponent("rules")
+        try FileManager.default.copyItem(at: Checkers.repoRoot.appendingPathComponent("rules"), to: rules)
+        try FileManager.default.removeItem(at: rules.appendingPathComponent("keputusan.json"))
+        try JSONSerialization.data(withJSONObject: settings).write(to: rules.appendingPathComponent("keputusan.json"))
+        let ws = ["--workspace", workspace.path]
+        func record(on day: String) throws -> (status: Int32, out: String, err: String) {
+            try run(["test", "dinkes-0005", "--revision", "1", "--conclusion", "dikecualikan_seluruhnya",
+                     "--ground", "17h2", "--consequence", "x", "--public-interest", "y", "--period", "Permanen",
+                     "--tester", "Tim", "--tested-on", day] + ws)
+        }
+        let holiday = try record(on: "27 Mei 2026")
+        XCTAssertEqual(holiday.status, 0, holiday.err)
+        XCTAssertTrue(holiday.out.contains("Perhatian: tanggal uji 27 Mei 2026 jatuh pada hari libur (Contoh hari libur uji); "
+            + "berita acara mencetak \"Pada hari ini, Rabu …\"."), holiday.out)
+        let workday = try record(on: "26 Mei 2026")
+        XCTAssertEqual(workday.status, 0, workday.err)
+        XCTAssertFalse(workday.out.contains("Perhatian"), workday.out)
+        XCTAssertEqual(try record(on: "27 Mei 2026").status, 0, "recorded again on the holiday")
+        // As the review workbook records it: no note at recording.
+        try db.recordConsequenceTest(
+            itemID: "dinkes-0006", revision: 1,
+            test: ConsequenceTest(
+                specificInformation: "", legalBasis: "", grounds: ["17h4"], consequence: "x", publicInterest: "y",
+                conclusion: .exemptWhole, period: .permanent, periodText: "Permanen", conditionsForOpening: "",
+                tester: Official(name: "Tim"), testedOn: try IndonesianDate.parse("30 Mei 2026")),
+            enteredBy: "Tim", source: .workbook, at: Fixture.date(2))
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
+        let preview = try previewApproval(in: workspace, Self.atasan + ["--dik-decree-number", "000.9/8/2026"])
+        XCTAssertEqual(preview.status, 0, preview.err)
+        XCTAssertTrue(preview.out.contains("Perhatian: uji konsekuensi 2 informasi bertanggal hari Sabtu, Minggu atau hari libur: "
+            + "dinkes-0005 (27 Mei 2026, hari libur (Contoh hari libur uji)); dinkes-0006 (30 Mei 2026, hari Sabtu)."), preview.out)
+    }
+
     /// UU 14/2008 Pasal 20 ayat (2) leaves the periods of huruf a–f exemptions to PP 61/2010, whose
     /// limits dip has not verified: approving such a classification says so (it does not refuse).
     func testApprovalOfAHurufAToFExemptionPointsToPP61() throws {

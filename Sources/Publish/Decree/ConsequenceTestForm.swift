@@ -48,12 +48,32 @@ public enum ConsequenceTestForm {
     /// The opening of a berita acara (tata naskah dinas practice; Permendagri 1/2023 governs the
     /// regions' official documents, the form is as its guides give it): "Pada hari ini, <hari> tanggal <tanggal> bulan <bulan> tahun
     /// <tahun>, bertempat di …", the day in words; dotted blanks when the test has no date yet.
-    static func opening(_ date: Date?, unit: String, layout L: DecreeLayout) -> String {
+    /// `place`: where the Tim met as the test recorded it; the decrees' city when none was.
+    static func opening(_ date: Date?, place: String? = nil, unit: String, layout L: DecreeLayout) -> String {
         let day = date.map { Terbilang.day($0, clock: L.clock) }
             ?? "\(dayBlank) tanggal \(dayBlank) bulan \(dayBlank) tahun \(dayBlank)"
-        return "Pada hari ini, \(day), bertempat di \(L.settings.city), telah dilakukan uji konsekuensi "
+        return "Pada hari ini, \(day), bertempat di \(recordedText(place) ?? L.settings.city), telah dilakukan uji konsekuensi "
             + "sebagaimana dimaksud dalam Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi "
             + "Publik atas informasi yang dikuasai oleh \(unit), dengan hasil sebagai berikut:"
+    }
+
+    /// A text the test recorded, trimmed; nil when none (or only spaces) was recorded.
+    static func recordedText(_ text: String?) -> String? {
+        guard let t = text?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+        return t
+    }
+
+    /// The NOMOR line's number: the number registered for this record, else the deployment's
+    /// pattern or the dotted line (`DecreeSettings.beritaAcaraNumber`).
+    static func recordNumber(_ t: ConsequenceTest?, layout L: DecreeLayout) -> String {
+        recordedText(t?.beritaAcaraNumber) ?? L.settings.beritaAcaraNumber(year: L.year(t?.testedOn))
+    }
+
+    /// How a decree cites the signed record of a test: "Berita Acara Uji Konsekuensi Nomor …
+    /// tanggal …"; nil while no number is recorded (a pattern or a dotted line is no citation).
+    public static func citation(_ t: ConsequenceTest?, clock: Clock) -> String? {
+        guard let t, let number = recordedText(t.beritaAcaraNumber) else { return nil }
+        return "Berita Acara Uji Konsekuensi Nomor \(number)" + (t.testedOn.map { " tanggal \(clock.indonesianDate($0))" } ?? "")
     }
 
     static func form(_ v: VersionItem, number: Int, layout L: DecreeLayout, citations: LegalCitations,
@@ -110,9 +130,9 @@ public enum ConsequenceTestForm {
             .paragraph(DOCXParagraph([DOCXRun(heading, bold: true)], alignment: .center,
                                      pageBreakBefore: newPage && !marked)),
             L.paragraph(L.settings.bodyName.uppercased(), bold: true, alignment: .center, spaceAfter: 0),
-            L.paragraph("NOMOR \(L.settings.beritaAcaraNumber(year: L.year(t?.testedOn)))", alignment: .center,
-                        spaceAfter: 240),
-            .paragraph(DOCXParagraph([DOCXRun(opening(t?.testedOn, unit: v.unit.name, layout: L))], alignment: .both,
+            L.paragraph("NOMOR \(recordNumber(t, layout: L))", alignment: .center, spaceAfter: 240),
+            .paragraph(DOCXParagraph([DOCXRun(opening(t?.testedOn, place: t?.place, unit: v.unit.name, layout: L))],
+                                     alignment: .both,
                                      keepWithNext: true, spaceAfter: 120)),
             .table(table),
             L.empty(true),

@@ -115,6 +115,11 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
     /// (`{tahun}` and `___` as in `numberPattern`); without one its NOMOR line is a dotted blank
     /// that the secretariat fills in when it registers the record.
     public var beritaAcaraNumberPattern: String? = nil
+    /// Public holidays and collective leave days (*hari libur nasional* and *cuti bersama*) as the
+    /// joint decree (SKB) of the Menteri Agama, Menteri Ketenagakerjaan and Menteri PANRB sets them
+    /// for a year: a consequence test dated on one is noted as a Saturday or Sunday is. Shipped
+    /// empty: dip invents no dates, and the SKB's own text was not read (docs/rules.md).
+    public var hariLibur: [PublicHoliday]? = nil
 
     public init(bodyName: String, letterhead: [String], issuer: String, ppid: Official, atasanPPID: Official,
                 city: String, numberPattern: String, menimbang: [String], menimbangKlasifikasi: [String],
@@ -122,7 +127,7 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
                 font: String, fontSize: Double, margins: PageMargins, lampiranMargins: PageMargins,
                 contact: LetterheadContact? = nil, mengingatDaerah: [String]? = nil,
                 mengingatKlasifikasi: [String]? = nil, mengingatSektoral: [String: String]? = nil, keputusanSebelumnya: EarlierDecree? = nil,
-                keputusanDIKSebelumnya: EarlierDecree? = nil) {
+                keputusanDIKSebelumnya: EarlierDecree? = nil, hariLibur: [PublicHoliday]? = nil) {
         self.bodyName = bodyName
         self.letterhead = letterhead
         self.issuer = issuer
@@ -146,6 +151,24 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
         self.mengingatSektoral = mengingatSektoral
         self.keputusanSebelumnya = keputusanSebelumnya
         self.keputusanDIKSebelumnya = keputusanDIKSebelumnya
+        self.hariLibur = hariLibur
+    }
+
+    /// Why `date`'s WIB day is no working day: "hari Sabtu", "hari Minggu", or "hari libur
+    /// (<keterangan>)" from `hariLibur`; nil on a working day. A berita acara dated on such a day
+    /// is lawful, but a Bagian Hukum asks whether the Tim really met then.
+    public func dayOff(_ date: Date, clock: Clock) -> String? {
+        let d = clock.day(date)
+        if d.weekday == 1 || d.weekday == 7 { return "hari \(Clock.indonesianWeekdays[d.weekday - 1])" }
+        for h in hariLibur ?? [] {
+            guard let on = try? IndonesianDate.parse(h.tanggal) else { continue }
+            let o = clock.day(on)
+            if (o.day, o.month, o.year) == (d.day, d.month, d.year) {
+                let what = h.keterangan.trimmingCharacters(in: .whitespacesAndNewlines)
+                return "hari libur" + (what.isEmpty ? "" : " (\(what))")
+            }
+        }
+        return nil
     }
 
     /// The number for a year with the registration number still blank.
@@ -224,5 +247,23 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
             "UU 17/2023": "Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan (Lembaran Negara Republik Indonesia Tahun 2023 Nomor 105, Tambahan Lembaran Negara Republik Indonesia Nomor 6887);",
             "UU 23/2006": "Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2006 Nomor 124, Tambahan Lembaran Negara Republik Indonesia Nomor 4674) sebagaimana telah diubah dengan Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2013 Nomor 232, Tambahan Lembaran Negara Republik Indonesia Nomor 5475);",
             "UU 27/2022": "Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi (Lembaran Negara Republik Indonesia Tahun 2022 Nomor 196, Tambahan Lembaran Negara Republik Indonesia Nomor 6820);",
-        ])
+        ],
+        // Empty until the deployment copies the year's SKB (docs/panduan.md): no invented dates.
+        hariLibur: [])
+}
+
+/// One day of *hari libur nasional* or *cuti bersama* (keputusan.json `hariLibur`).
+public struct PublicHoliday: Codable, Hashable, Sendable {
+    /// The day, "2026-03-20" or "20 Maret 2026".
+    public var tanggal: String
+    /// What the SKB names it, e.g. "Cuti Bersama Hari Raya Idulfitri 1447 Hijriah".
+    public var keterangan: String
+    /// The instrument it comes from (the SKB's numbers and year), for the reader of the file.
+    public var dasar: String?
+
+    public init(tanggal: String, keterangan: String, dasar: String? = nil) {
+        self.tanggal = tanggal
+        self.keterangan = keterangan
+        self.dasar = dasar
+    }
 }

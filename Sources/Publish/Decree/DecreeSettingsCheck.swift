@@ -90,6 +90,14 @@ extension DecreeSettings {
         if let d = keputusanDIKSebelumnya, (try? IndonesianDate.parse(d.date)) == nil {
             out.append((true, "keputusanDIKSebelumnya.date \"\(d.date)\" bukan tanggal (tulis misalnya 2025-03-10)."))
         }
+        for (i, h) in (hariLibur ?? []).enumerated() {
+            if (try? IndonesianDate.parse(h.tanggal)) == nil {
+                out.append((true, "hariLibur[\(i + 1)].tanggal \"\(h.tanggal)\" bukan tanggal (tulis misalnya 2026-03-20)."))
+            }
+            if h.keterangan.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                out.append((true, "hariLibur[\(i + 1)].keterangan kosong: tulis nama hari libur atau cuti bersamanya seperti pada SKB."))
+            }
+        }
         // Every instrument the considerations and bases cite, read as a Bagian Hukum reads it:
         // in force, with its official title and promulgation numbers, an amended law with its
         // latest amendment (StatuteBook).

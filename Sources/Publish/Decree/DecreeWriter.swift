@@ -201,9 +201,13 @@ public enum DecreeWriter {
         let revocation = dikDecreeInForce(version: version, settings: settings, layout: L, clock: clock)
         let n = version.exempted.count
         let atasanTitle = version.atasan?.title ?? settings.atasanPPID.title ?? "Atasan PPID"
+        // Each row cites its berita acara once its number is recorded (`dikTable`); the diktum
+        // says so only when every row does, never pointing to a citation the Lampiran lacks.
+        let allCited = n > 0 && version.exempted.allSatisfy { ConsequenceTestForm.citation($0.consequenceTest, clock: clock) != nil }
         var texts: [[DOCXParagraph]] = [
             [L.justified("Menetapkan Klasifikasi Informasi yang Dikecualikan di Lingkungan \(settings.bodyName) sebanyak \(n) (\(Terbilang.words(n))) informasi sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini, yang memuat jenis informasi yang dikecualikan, pejabat atau unit yang menguasainya, dasar hukum dan alasan pengecualian, serta jangka waktu pengecualiannya.")],
-            [L.justified("Klasifikasi sebagaimana dimaksud dalam Diktum KESATU ditetapkan berdasarkan Uji Konsekuensi dan pertimbangan kepentingan publik sesuai dengan Pasal 17 dan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, sebagaimana tercatat dalam Berita Acara Uji Konsekuensi setiap informasi yang telah mendapat persetujuan \(titleCase(atasanTitle)).")],
+            [L.justified("Klasifikasi sebagaimana dimaksud dalam Diktum KESATU ditetapkan berdasarkan Uji Konsekuensi dan pertimbangan kepentingan publik sesuai dengan Pasal 17 dan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, sebagaimana tercatat dalam Berita Acara Uji Konsekuensi setiap informasi yang telah mendapat persetujuan \(titleCase(atasanTitle))"
+                + (allCited ? ", yang nomor dan tanggalnya tercantum dalam Lampiran." : "."))],
             [L.justified("Informasi yang Dikecualikan sebagaimana dimaksud dalam Diktum KESATU dapat dibuka setelah jangka waktu pengecualian berakhir atau syarat dibukanya informasi terpenuhi sebagaimana tercantum dalam Lampiran; informasi yang dikecualikan sebagian tetap diberikan dengan menghitamkan atau mengaburkan bagian yang dikecualikan.")],
         ]
         if let revocation {
@@ -433,13 +437,16 @@ public enum DecreeWriter {
             }
             let basis = citations.citation(test: t, grounds: v.classification?.exemptionGrounds ?? [],
                                            unitText: v.item.dasarHukumText)
+            // The conclusion with the signed record it stands on, once that record has a number.
+            let conclusion = (t?.conclusion ?? .pending).label
+                + (ConsequenceTestForm.citation(t, clock: L.clock).map { "\n(\($0))" } ?? "")
             let cells = [
                 info,
                 cellText(v.item.pejabatPenguasa).isEmpty ? v.unit.name : "\(cellText(v.item.pejabatPenguasa))\n(\(v.unit.name))",
                 basis.isEmpty ? pending : basis,
                 t.map { filled(cellText($0.consequence)) } ?? pending,
                 t.map { filled(cellText($0.publicInterest)) } ?? pending,
-                t?.conclusion.label ?? ConsequenceConclusion.pending.label,
+                conclusion,
                 t.map(periodLabel) ?? pending,
                 t.map { filled(cellText($0.conditionsForOpening)) } ?? pending,
             ]
@@ -450,7 +457,7 @@ public enum DecreeWriter {
                 L.bodyCell(basis.isEmpty ? pending : basis),
                 L.bodyCell(t.map { filled(cellText($0.consequence)) } ?? pending),
                 L.bodyCell(t.map { filled(cellText($0.publicInterest)) } ?? pending),
-                L.bodyCell(t?.conclusion.label ?? ConsequenceConclusion.pending.label),
+                L.bodyCell(conclusion),
                 L.bodyCell(t.map(periodLabel) ?? pending),
                 L.bodyCell(t.map { filled(cellText($0.conditionsForOpening)) } ?? pending),
             ], cantSplit: L.fitsOnePage(cells, widths: Array(widths.dropFirst()), section: L.landscape)))

@@ -120,6 +120,10 @@ public enum ReviewFormat {
     public static let testerHeader = "Nama Penguji"
     public static let testerNipHeader = "NIP Penguji"
     public static let testedOnHeader = "Tanggal Uji"
+    /// The berita acara's registered number and the place of the meeting (optional; a workbook
+    /// written before these columns is read without them).
+    public static let beritaAcaraNumberHeader = "Nomor Berita Acara"
+    public static let placeHeader = "Tempat Uji"
     public static let conclusionOptions: [(String, ConsequenceConclusion)] = [
         ("Dikecualikan seluruhnya", .exemptWhole),
         ("Dikecualikan sebagian", .exemptPart),
@@ -335,6 +339,8 @@ enum ReviewContent {
             ReviewColumn(header: ReviewFormat.testerHeader, width: 20, input: true),
             ReviewColumn(header: ReviewFormat.testerNipHeader, width: 20, input: true),
             ReviewColumn(header: ReviewFormat.testedOnHeader, width: 12, input: true),
+            ReviewColumn(header: ReviewFormat.beritaAcaraNumberHeader, width: 22, input: true),
+            ReviewColumn(header: ReviewFormat.placeHeader, width: 20, input: true),
         ] + decisionColumns + idColumns
         // The rows' order as indices, each row's texts made when it is written: a regency's
         // pending tests held as texts were 16 MB of the review pack's peak at 4× (issue 19).
@@ -349,14 +355,16 @@ enum ReviewContent {
                 "\(i + 1)", p.unit.name, p.item.nomor, p.item.ringkasan, p.item.pejabatPenguasa,
                 suggested, explanation(c, citations: citations), "",
                 citations.citation(codes: c.exemptionGrounds, text: p.item.dasarHukumText),
-                "", "", "", "", "", "", "", "", "", "", p.itemID, "\(p.revision)",
+                "", "", "", "", "", "", "", "", "", "", "", "", p.itemID, "\(p.revision)",
             ]
         }
         return ReviewTable(
             sheet: ReviewFormat.testSheet, title: "Informasi yang Memerlukan Uji Konsekuensi",
             intro: "Isi setiap kolom uji (UU 14/2008 Pasal 17 dan 19). Kesimpulan dipilih dari daftar; "
                 + "kesimpulan dikecualikan wajib disertai dasar hukum. Pengecualian yang hanya berdasar Pasal 17 huruf a–f "
-                + "tidak bersifat permanen (Pasal 20 ayat (1)): tulis jangka waktunya. Baris tanpa kesimpulan tidak dicatat.",
+                + "tidak bersifat permanen (Pasal 20 ayat (1)): tulis jangka waktunya. Nomor Berita Acara dan Tempat Uji "
+                + "boleh kosong (nomor dapat dicatat kemudian dengan `dip test … --berita-acara-number`; tempat kosong: kota "
+                + "keputusan). Baris tanpa kesimpulan tidak dicatat.",
             columns: columns, rowCount: order.count, row: row, numbered: true)
     }
 

@@ -541,6 +541,9 @@ struct ConsequenceTestRecord: RegisterAutoRecord {
     var enteredBy: String
     var enteredAt: Date
     var source: EntrySource
+    /// Migration `v18-berita-acara-number-place`: nil in rows recorded before it.
+    var beritaAcaraNumber: String?
+    var place: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -563,6 +566,8 @@ struct ConsequenceTestRecord: RegisterAutoRecord {
         testerNip = test.tester?.nip
         testerTitle = test.tester?.title
         testedAt = test.testedOn
+        beritaAcaraNumber = test.beritaAcaraNumber
+        place = test.place
         self.enteredBy = enteredBy
         self.enteredAt = enteredAt
         self.source = source
@@ -579,7 +584,7 @@ struct ConsequenceTestRecord: RegisterAutoRecord {
             // A signed record (berita acara) carries a date: a test recorded without one (the
             // review workbook's date cell left empty) is dated the day it was recorded, never
             // printed as a blank "……… 2026".
-            testedOn: testedAt ?? enteredAt)
+            testedOn: testedAt ?? enteredAt, beritaAcaraNumber: beritaAcaraNumber, place: place)
     }
 }
 

@@ -299,6 +299,8 @@ extension DIP {
                         + repeated.map { "\($0.again) sama dengan \($0.first) (\($0.text))" }.joined(separator: "; ")
                         + ". Bila informasinya sama, kembalikan salah satunya (`dip return`) agar tidak ditetapkan dua kali."
                 }
+                if let note = Self.unnumberedRecordsNote(draft, clock: clock) { printed += "\n" + note }
+                if let note = Self.dayOffNote(draft, settings: settings, clock: clock) { printed += "\n" + note }
                 if preview {
                     print(printed)
                     let readiness = try db.approvalReadiness(version: number)
@@ -339,6 +341,41 @@ extension DIP {
                         + "dapat diganti (jalankan `dip approve` lagi) atau ditarik (`dip approve --withdraw`).")
                 }
             }
+        }
+
+        /// The consequence tests of the version whose berita acara has no registered number yet:
+        /// the record prints the pattern or a dotted line and the DIK decree cannot cite it by
+        /// number. Said, not refused (the secretariat may number the printed record by hand).
+        static func unnumberedRecordsNote(_ version: DIPVersion, clock: Clock) -> String? {
+            var seen = Set<String>()
+            let unnumbered = (version.exempted + version.items).filter { v in
+                guard let t = v.consequenceTest, ConsequenceTestForm.citation(t, clock: clock) == nil else { return false }
+                return seen.insert(v.id).inserted
+            }
+            guard !unnumbered.isEmpty else { return nil }
+            return "Perhatian: berita acara uji konsekuensi \(unnumbered.count) informasi belum bernomor: "
+                + unnumbered.map { v in
+                    "\(v.id) revisi \(v.revision)" + (v.consequenceTest?.testedOn.map { " (uji \(clock.indonesianDate($0)))" } ?? "")
+                }.joined(separator: "; ")
+                + ". Naskahnya mencetak baris NOMOR kosong (atau pola nomor) dan Keputusan Klasifikasi DIK tidak dapat "
+                + "mengutip nomornya. Setelah berita acara ditandatangani dan diberi nomor, catat nomornya: "
+                + "`dip test <kode> --revision <revisi> --berita-acara-number \"…\"`, lalu `dip run` dan setujui draf barunya."
+        }
+
+        /// The tests of the version dated on a Saturday, a Sunday or a holiday of keputusan.json
+        /// `hariLibur`, whichever way they were recorded (`dip test` says so when recording; the
+        /// review workbook cannot): each berita acara opens with that day.
+        static func dayOffNote(_ version: DIPVersion, settings: DecreeSettings, clock: Clock) -> String? {
+            var seen = Set<String>()
+            let dated = (version.exempted + version.items).compactMap { v -> String? in
+                guard let on = v.consequenceTest?.testedOn, let off = settings.dayOff(on, clock: clock),
+                      seen.insert(v.id).inserted else { return nil }
+                return "\(v.id) (\(clock.indonesianDate(on)), \(off))"
+            }
+            guard !dated.isEmpty else { return nil }
+            return "Perhatian: uji konsekuensi \(dated.count) informasi bertanggal hari Sabtu, Minggu atau hari libur: " + dated.joined(separator: "; ")
+                + ". Berita acaranya dibuka \"Pada hari ini, <hari> …\" dengan hari itu; bila rapat Tim tidak pada hari itu, "
+                + "catat ulang ujinya dengan tanggal rapat (`dip test … --tested-on`)."
         }
 
         /// What the decrees will print, for the PPID to check before it is stored.

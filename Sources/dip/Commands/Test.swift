@@ -2,6 +2,7 @@ import ArgumentParser
 import DIPCore
 import Foundation
 import Pipeline
+import Publish
 import Register
 import Rules
 
@@ -27,8 +28,8 @@ extension DIP {
         @Option(help: "Revisi yang diuji (tertera pada formulir atau draf).")
         var revision: Int
 
-        @Option(help: "Kesimpulan: terbuka, dikecualikan_sebagian, atau dikecualikan_seluruhnya.")
-        var conclusion: ConsequenceConclusion
+        @Option(help: "Kesimpulan: terbuka, dikecualikan_sebagian, atau dikecualikan_seluruhnya (tanpa --conclusion: hanya --berita-acara-number/--place untuk uji yang sudah dicatat).")
+        var conclusion: ConsequenceConclusion?
 
         @Option(name: .customLong("ground"),
                 help: "Dasar pengecualian Pasal 17, misalnya 17h2 (boleh berulang).")
@@ -42,19 +43,19 @@ extension DIP {
         var specific: String?
 
         @Option(help: "Akibat yang timbul bila informasi dibuka.")
-        var consequence: String
+        var consequence: String?
 
         @Option(name: .customLong("public-interest"), help: "Pertimbangan kepentingan publik.")
-        var publicInterest: String
+        var publicInterest: String?
 
         @Option(help: "Jangka waktu pengecualian: permanen, '5 tahun', 'selama berlaku', 'sampai …'.")
-        var period: String
+        var period: String?
 
         @Option(help: "Syarat informasi dapat dibuka.")
         var conditions: String = ""
 
         @Option(help: "Nama penguji.")
-        var tester: String
+        var tester: String?
 
         @Option(name: .customLong("tester-nip"), help: "NIP penguji.")
         var testerNIP: String?
@@ -62,10 +63,44 @@ extension DIP {
         @Option(name: .customLong("tested-on"), help: "Tanggal uji, misalnya 2026-12-08 atau \"8 Desember 2026\" (kosong: hari ini).")
         var testedOn: String?
 
+        @Option(name: .customLong("berita-acara-number"),
+                help: "Nomor berita acara uji konsekuensi yang diberikan saat ditandatangani, misalnya \"000.9/3/Diskominfosatik/2026\" (dicetak pada berita acara dan dikutip Keputusan Klasifikasi DIK).")
+        var beritaAcaraNumber: String?
+
+        @Option(help: "Tempat uji (\"bertempat di …\" pada berita acara), misalnya \"Aula Kantor Kecamatan Cikande\" (kosong: kota pada rules/keputusan.json).")
+        var place: String?
+
         @Option(help: "Format keluaran.")
         var format: OutputFormat = .text
 
+        /// Without --conclusion only the berita acara's number or place is recorded, for the test
+        /// of that revision already in the register (the number is given when it is signed).
+        var completesRecordedTest: Bool { conclusion == nil }
+
         func validate() throws {
+            if completesRecordedTest {
+                guard beritaAcaraNumber != nil || place != nil else {
+                    throw ValidationError("Isi --conclusion beserta --consequence, --public-interest, --period dan --tester untuk "
+                        + "mencatat uji konsekuensi, atau --berita-acara-number/--place saja untuk melengkapi uji yang sudah dicatat.")
+                }
+                let testOptions: [(String, Bool)] = [
+                    ("--consequence", consequence != nil), ("--public-interest", publicInterest != nil),
+                    ("--period", period != nil), ("--tester", tester != nil), ("--tester-nip", testerNIP != nil),
+                    ("--tested-on", testedOn != nil), ("--ground", !grounds.isEmpty), ("--legal-basis", legalBasis != nil),
+                    ("--specific", specific != nil), ("--conditions", !conditions.isEmpty),
+                ]
+                let given = testOptions.filter(\.1).map(\.0)
+                if !given.isEmpty {
+                    throw ValidationError("\(given.joined(separator: ", ")) hanya dipakai bersama --conclusion (mencatat uji baru); "
+                        + "untuk melengkapi uji yang sudah dicatat cukup --berita-acara-number dan/atau --place.")
+                }
+                return
+            }
+            let missing = [("--consequence", consequence), ("--public-interest", publicInterest), ("--period", period),
+                           ("--tester", tester)].filter { $0.1 == nil }.map(\.0)
+            if !missing.isEmpty {
+                throw ValidationError("Uji konsekuensi dicatat dengan \(missing.joined(separator: ", ")) (wajib bersama --conclusion).")
+            }
             if let testerNIP, Official.nipDigits(testerNIP) == nil {
                 throw ValidationError("NIP penguji harus 18 digit angka (dicetak pada berita acara uji konsekuensi).")
             }
@@ -77,8 +112,41 @@ extension DIP {
             }
         }
 
+        /// An option's text, trimmed; nil when empty.
+        static func given(_ text: String?) -> String? {
+            guard let t = text?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
+            return t
+        }
+
         func run() throws {
             try RegisterOutput.run {
+                if completesRecordedTest {
+                    let lock = try options.lockForWriting()
+                    defer { withExtendedLifetime(lock) {} }
+                    let db = try options.openRegister()
+                    let now = Clock.fromEnvironment().now
+                    let (id, test) = try db.recordBeritaAcara(itemID: item, revision: revision, number: beritaAcaraNumber,
+                                                              place: place, at: now)
+                    switch format {
+                    case .json:
+                        print(try RegisterOutput.json(
+                            ["item": item, "revision": String(revision), "test_id": String(id),
+                             "conclusion": test.conclusion.rawValue, "berita_acara_number": test.beritaAcaraNumber ?? "",
+                             "place": test.place ?? ""]))
+                    case .text:
+                        let clock = Clock(now: now)
+                        var parts: [String] = []
+                        if let n = test.beritaAcaraNumber {
+                            let on = test.testedOn.map { " tanggal " + clock.indonesianDate($0) } ?? ""
+                            parts.append("berita acara Nomor " + n + on)
+                        }
+                        if let p = test.place { parts.append("bertempat di " + p) }
+                        print("Uji konsekuensi \(item) revisi \(revision) dilengkapi: " + parts.joined(separator: ", ")
+                            + ". Jalankan `dip run` agar draf keputusan memuatnya.")
+                    }
+                    return
+                }
+                guard let conclusion, let consequence, let publicInterest, let period, let tester else { return }
                 // The citation comes from the rules' `dasar_hukum`, never from the local code.
                 let citations = LegalCitations(ruleSet: try options.ruleSet())
                 let unknown = grounds.filter { !citations.isKnown($0.lowercased()) }
@@ -126,7 +194,8 @@ extension DIP {
                     conclusion: conclusion, period: PeriodText.parse(period), periodText: period,
                     conditionsForOpening: conditions,
                     tester: Official(name: tester, nip: testerNIP.flatMap(Official.nipDigits)),
-                    testedOn: try testedOn.map(IndonesianDate.parse) ?? now)
+                    testedOn: try testedOn.map(IndonesianDate.parse) ?? now,
+                    beritaAcaraNumber: Self.given(beritaAcaraNumber), place: Self.given(place))
                 let id = try db.recordConsequenceTest(
                     itemID: item, revision: revision, test: test, enteredBy: tester,
                     source: .cli, at: now)
@@ -145,14 +214,15 @@ extension DIP {
                 }
                 // The berita acara opens "Pada hari ini, Sabtu tanggal …": lawful, but a Bagian Hukum
                 // asks whether the Tim really met on a day offices are closed (a typed date, or the
-                // day of recording taken for the day of the meeting).
+                // day of recording taken for the day of the meeting). Holidays: keputusan.json
+                // `hariLibur` (a settings file dip cannot read only loses that note).
                 if let on = test.testedOn {
                     let clock = Clock(now: now)
-                    let weekday = clock.day(on).weekday
-                    if weekday == 1 || weekday == 7 {
-                        notes.append("Perhatian: tanggal uji \(clock.indonesianDate(on)) jatuh pada hari "
-                            + "\(Clock.indonesianWeekdays[weekday - 1]); berita acara mencetak \"Pada hari ini, "
-                            + "\(Clock.indonesianWeekdays[weekday - 1]) …\". Bila rapatnya tidak pada hari itu, catat ulang "
+                    let settings = (try? options.decreeSettings()) ?? .kabupatenSerang
+                    if let off = settings.dayOff(on, clock: clock) {
+                        let weekday = Clock.indonesianWeekdays[clock.day(on).weekday - 1]
+                        notes.append("Perhatian: tanggal uji \(clock.indonesianDate(on)) jatuh pada \(off); berita acara "
+                            + "mencetak \"Pada hari ini, \(weekday) …\". Bila rapatnya tidak pada hari itu, catat ulang "
                             + "uji ini dengan --tested-on tanggal rapat.")
                     }
                 }
