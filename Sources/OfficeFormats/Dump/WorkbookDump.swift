@@ -80,6 +80,17 @@ public struct WorkbookDump: Sendable {
         }
     }
 
+    /// Streams an ODS workbook (or one sheet) as `streamXLSX` does: intake reads ODS lists
+    /// too, so "what does dip see in this file?" is asked of them as well.
+    public static func streamODS(path: String, sheet: String? = nil, maxCharacters: Int,
+                                 limits: XLSXLimits = XLSXLimits(), write: (String) -> Void) throws {
+        let workbook = try ODSWorkbook(path: path, limits: limits)
+        for i in try sheetIndexes(of: workbook.sheets, named: sheet) {
+            var reader = try workbook.rows(sheet: i)
+            try streamText(name: workbook.sheets[i].name, from: &reader, maxCharacters: maxCharacters, write: write)
+        }
+    }
+
     /// Streams a CSV file as `streamXLSX` does.
     public static func streamCSV(path: String, maxCharacters: Int, write: (String) -> Void) throws {
         var reader = try CSVReader(path: path)
@@ -123,6 +134,15 @@ public struct WorkbookDump: Sendable {
         return [i]
     }
 
+    /// `sheetIndexes(of:named:)` over a sheet list (exact name first, then any case).
+    static func sheetIndexes(of sheets: [SheetInfo], named sheet: String?) throws -> [Int] {
+        guard let sheet else { return Array(sheets.indices) }
+        guard let i = sheets.firstIndex(where: { $0.name == sheet })
+                ?? sheets.firstIndex(where: { $0.name.lowercased() == sheet.lowercased() })
+        else { throw OfficeError.noSuchSheet(-1) }
+        return [i]
+    }
+
     // MARK: streamed JSON
 
     /// Streams an XLSX workbook (or one sheet) as `json` would write its dump, without holding
@@ -138,6 +158,17 @@ public struct WorkbookDump: Sendable {
         // As the grid dump's dictionary: a name used twice keeps its last sheet.
         var byName: [String: Int] = [:]
         for i in indexes { byName[workbook.sheets[i].name] = i }
+        try streamJSONSheets(sheetNames: workbook.sheets.map(\.name),
+                             sheets: byName.keys.sorted().map { name in (name, { try workbook.rows(sheet: byName[name]!) }) },
+                             gridLimit: workbook.budget.cellLimit, maxCharacters: maxCharacters, write: write)
+    }
+
+    /// Streams an ODS workbook (or one sheet) as `streamJSONXLSX` does.
+    public static func streamJSONODS(path: String, sheet: String? = nil, maxCharacters: Int,
+                                     limits: XLSXLimits = XLSXLimits(), write: (String) -> Void) throws {
+        let workbook = try ODSWorkbook(path: path, limits: limits)
+        var byName: [String: Int] = [:]
+        for i in try sheetIndexes(of: workbook.sheets, named: sheet) { byName[workbook.sheets[i].name] = i }
         try streamJSONSheets(sheetNames: workbook.sheets.map(\.name),
                              sheets: byName.keys.sorted().map { name in (name, { try workbook.rows(sheet: byName[name]!) }) },
                              gridLimit: workbook.budget.cellLimit, maxCharacters: maxCharacters, write: write)

@@ -6,11 +6,11 @@ import OfficeFormats
 struct Dump: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump",
-        abstract: "Tampilkan isi berkas XLSX atau CSV apa adanya (untuk pemeriksaan pembaca).")
+        abstract: "Tampilkan isi berkas XLSX, ODS atau CSV apa adanya (untuk pemeriksaan pembaca).")
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
-    @Argument(help: "Berkas XLSX atau CSV.")
+    @Argument(help: "Berkas XLSX, ODS atau CSV.")
     var file: String
 
     @Option(help: "Format keluaran: text atau json.")
@@ -24,20 +24,26 @@ struct Dump: ParsableCommand {
     var maxCharacters: Int = 200
 
     func run() throws {
-        let isCSV = file.lowercased().hasSuffix(".csv") || (try? sniffFileKind(path: file)) == .text
+        let kind = try? sniffFileKind(path: file)
+        let isCSV = file.lowercased().hasSuffix(".csv") || kind == .text
+        let isODS = !isCSV && kind == .ods
         // Row by row as read, in both formats: nothing but the current row is held, long
         // texts are cut.
         let out = FileHandle.standardOutput
         let write: (String) -> Void = { try? out.write(contentsOf: Data($0.utf8)) }
         do {
-            switch (format, isCSV) {
-            case (.text, true):
+            switch (format, isCSV, isODS) {
+            case (.text, true, _):
                 try WorkbookDump.streamCSV(path: file, maxCharacters: maxCharacters, write: write)
-            case (.text, false):
+            case (.text, false, true):
+                try WorkbookDump.streamODS(path: file, sheet: sheet, maxCharacters: maxCharacters, write: write)
+            case (.text, false, false):
                 try WorkbookDump.streamXLSX(path: file, sheet: sheet, maxCharacters: maxCharacters, write: write)
-            case (.json, true):
+            case (.json, true, _):
                 try WorkbookDump.streamJSONCSV(path: file, maxCharacters: maxCharacters, write: write)
-            case (.json, false):
+            case (.json, false, true):
+                try WorkbookDump.streamJSONODS(path: file, sheet: sheet, maxCharacters: maxCharacters, write: write)
+            case (.json, false, false):
                 try WorkbookDump.streamJSONXLSX(path: file, sheet: sheet, maxCharacters: maxCharacters, write: write)
             }
         } catch let error as OfficeError {
@@ -56,7 +62,7 @@ struct Dump: ParsableCommand {
         case .cfbContainer(true): reason = "berkas dilindungi kata sandi (terenkripsi)"
         case .cfbContainer(false): reason = "berkas Excel lama (.xls) atau terenkripsi; simpan ulang sebagai .xlsx"
         case .emptyFile: reason = "berkas kosong (0 bita)"
-        case .notAZip, .notAWorkbook: reason = "bukan berkas XLSX"
+        case .notAZip, .notAWorkbook: reason = "bukan berkas XLSX atau ODS"
         case .doctypeRefused: reason = "berkas memuat DOCTYPE yang tidak diizinkan (kemungkinan berbahaya)"
         case .limitExceeded: reason = "berkas melampaui batas keamanan"
         case .expansionExceeded: reason = "isi berkas bila dibaca jauh lebih besar dari ukurannya"
