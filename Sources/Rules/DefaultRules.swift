@@ -300,7 +300,7 @@ aturan:
     keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif) — UU 14/2008 Pasal 17 huruf a angka 1; pemeriksaan disiplin atau kode etik pegawai bukan penyidikan tindak pidana (lihat aturan pemeriksaan-etik-disiplin, huruf h angka 4), dan "sidik jari" adalah data biometrik, bukan penyidikan
     prioritas: 100
     salah_satu: [penyelidikan, penyidikan, penyidik, berkas perkara, bap, berita acara pemeriksaan, pemeriksaan khusus, audit investigatif, audit investigasi, investigasi, barang bukti, tersangka, terlapor, pemeriksaan saksi, keterangan saksi, tindak pidana, penanganan perkara, dugaan korupsi, dugaan pelanggaran, dugaan penyalahgunaan, dugaan penyimpangan, dugaan pungli, dugaan pungutan liar, hasil klarifikasi, klarifikasi dumas, klarifikasi pengaduan, pemeriksaan investigatif, lhp investigatif, pulbaket, pengumpulan bahan keterangan, bahan keterangan]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, alur]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, status penanganan, status laporan, yang diumumkan, telah diumumkan, sudah diumumkan]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -313,6 +313,8 @@ aturan:
       - Berita acara pemeriksaan hasil pekerjaan jalan
       - SOP penyidikan pelanggaran Perda
       - Putusan tindak pidana ringan pelanggaran perda
+      - Surat Pemberitahuan Perkembangan Hasil Penyidikan (SP2HP) kepada pelapor
+      - Status penanganan laporan dugaan pelanggaran yang diumumkan Bawaslu
 
   - id: identitas-pelapor-korban
     keterangan: Identitas pelapor, saksi, informan atau korban — UU 14/2008 Pasal 17 huruf a angka 2 (pelapor tindak pidana) dan huruf h; termasuk nama dan kontak warga yang melaporkan suatu pelanggaran
@@ -349,7 +351,7 @@ aturan:
   - id: rencana-operasi
     keterangan: Rencana dan jadwal operasi penegakan hukum (razia, penertiban, penggeledahan) sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 (menghambat penyelidikan/penyidikan tindak pidana, termasuk pelanggaran Perda yang disidik PPNS) dan angka 4 (keselamatan petugas); huruf a angka 3 hanya untuk intelijen kriminal kejahatan transnasional (narkotika, terorisme, perdagangan orang); setelah operasi selesai informasinya terbuka (Pasal 20); "operasi pasar" (pengendalian harga) dan operasi medis bukan operasi penegakan hukum; rencana pengamanan kunjungan pejabat negara, VIP/VVIP dan objek vital serta produk intelijen negara bukan penyelidikan tindak pidana, dasarnya huruf c (aturan keamanan-gedung-objek-vital dan kerawanan-keamanan)
     prioritas: 100
-    salah_satu: [rencana operasi, jadwal operasi, surat perintah operasi, surat perintah tugas operasi, sprin operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, sasaran giat, target giat, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, rencana inspeksi mendadak, lokasi razia, razia gabungan, operasi gabungan, razia yang akan, operasi yang akan, penertiban yang akan]
+    salah_satu: [rencana operasi, jadwal operasi, surat perintah operasi, surat perintah tugas operasi, sprin operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, sasaran giat, target giat, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, penggerebekan, rencana penggerebekan, jadwal penggerebekan, lokasi penggerebekan, rencana inspeksi mendadak, lokasi razia, razia gabungan, operasi gabungan, razia yang akan, operasi yang akan, penertiban yang akan]
     kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi, telah dilaksanakan, sudah dilaksanakan, laporan kegiatan, laporan pelaksanaan, hasil kegiatan, dokumentasi kegiatan, laporan kinerja, hasil razia, laporan hasil, operasi pasar, pasar murah, operasi katarak, operasi bedah, operasi gratis, kamar operasi, ruang operasi, operasi pasien]
     kategori: dikecualikan
     pengecualian: [17a1, 17a4]
@@ -360,6 +362,7 @@ aturan:
       - Jadwal razia pekat bulan Ramadan
       - Jadwal dan sasaran giat penertiban PKL minggu depan
       - Agenda penggeledahan tempat usaha yang diduga melanggar Perda
+      - Rencana penggerebekan lokasi peredaran narkoba
     contoh_tidak_cocok:
       - Laporan hasil razia gabungan bulan Ramadan
       - Jadwal operasi pasar beras murah
@@ -383,6 +386,20 @@ aturan:
     contoh_tidak_cocok:
       - SOP penggunaan senjata oleh anggota
       - Jumlah izin senjata api yang diterbitkan
+
+  - id: intelijen-kriminal-transnasional
+    keterangan: Data intelijen kriminal dan rencana pencegahan serta penanganan kejahatan transnasional (narkotika, perdagangan orang, terorisme, pencucian uang, penyelundupan) — UU 14/2008 Pasal 17 huruf a angka 3
+    prioritas: 100
+    semua: [[intelijen, intelijen kriminal, data intelijen, informasi intelijen, laporan intelijen, produk intelijen], [narkotika, narkoba, perdagangan orang, tppo, terorisme, teroris, pencucian uang, penyelundupan, lintas negara, transnasional, kejahatan transnasional]]
+    kecuali: [jumlah, statistik, rekapitulasi, rekap, sosialisasi, penyuluhan, tata cara, sop, pedoman, pelatihan, anggaran]
+    kategori: dikecualikan
+    pengecualian: [17a3]
+    contoh_cocok:
+      - Data intelijen jaringan perdagangan orang lintas negara
+      - Laporan intelijen peredaran narkotika antarprovinsi
+    contoh_tidak_cocok:
+      - Sosialisasi bahaya narkotika di sekolah
+      - Pelatihan analis intelijen kejahatan transnasional
 
   - id: hps-penawaran
     keterangan: Rincian HPS sebelum tender diumumkan dan dokumen penawaran peserta — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat, rahasia dagang peserta); nilai total HPS tidak rahasia menurut ketentuan pengadaan barang/jasa, dan pengecualian ini tidak permanen (Pasal 20) sehingga sebagian besar terbuka setelah pemenang ditetapkan; penawaran ganti rugi tanah kepada pemilik dalam pengadaan tanah bukan penawaran tender (dinilai aturan rencana-awal-ekonomi, huruf e angka 4)
@@ -1481,7 +1498,7 @@ aturan:
   - id: terbuka-pasal-18-ayat-1
     keterangan: Menurut UU 14/2008 Pasal 18 ayat (1) bukan informasi yang dikecualikan - putusan badan peradilan, surat perintah penghentian penyidikan/penuntutan, rencana pengeluaran tahunan dan laporan keuangan tahunan lembaga penegak hukum, laporan pengembalian uang hasil korupsi
     prioritas: 95
-    salah_satu: [salinan putusan, direktori putusan, putusan pengadilan, putusan perkara, putusan yang telah berkekuatan hukum tetap, putusan berkekuatan hukum tetap, penetapan pengadilan, surat perintah penghentian penyidikan, sp3, surat ketetapan penghentian penuntutan, skpp, penghentian penyidikan, penghentian penuntutan, pengembalian uang hasil korupsi, pemulihan kerugian negara, penyelamatan keuangan negara, uang pengganti, laporan pengembalian kerugian negara]
+    salah_satu: [salinan putusan, direktori putusan, putusan pengadilan, putusan perkara, putusan yang telah berkekuatan hukum tetap, putusan berkekuatan hukum tetap, penetapan pengadilan, surat perintah penghentian penyidikan, sp3, surat ketetapan penghentian penuntutan, skpp, penghentian penyidikan, penghentian penuntutan, pengembalian uang hasil korupsi, pemulihan kerugian negara, penyelamatan keuangan negara, uang pengganti, laporan pengembalian kerugian negara, pengembalian kerugian keuangan negara]
     kecuali: [konsep putusan, draf putusan, rancangan putusan, belum dibacakan, belum diucapkan, perkara anak, kesusilaan, asusila, identitas para pihak, data para pihak]
     kategori: setiap_saat
     kategori_alternatif: [berkala]
@@ -1963,6 +1980,19 @@ aturan:
       - Laporan penindakan atas pelanggaran disiplin pegawai
     contoh_tidak_cocok:
       - Identitas pegawai yang melanggar disiplin
+
+  - id: informasi-penyidikan-terbuka
+    keterangan: Informasi penyidikan yang bukan informasi dikecualikan menurut Peraturan Kapolri Nomor 21 Tahun 2011 tentang Sistem Informasi Penyidikan - Daftar Pencarian Orang (DPO), Daftar Pencarian Barang (DPB), SP2HP kepada pelapor, rencana anggaran dan pertanggungjawaban keuangan penyelidikan dan penyidikan (sejalan dengan UU 14/2008 Pasal 18 ayat (1) tentang rencana pengeluaran tahunan dan laporan keuangan lembaga penegak hukum)
+    prioritas: 60
+    salah_satu: [daftar pencarian orang, daftar pencarian barang, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, rencana anggaran penyelidikan, rencana anggaran penyidikan, anggaran penyelidikan dan penyidikan, pertanggungjawaban keuangan penyelidikan, pertanggungjawaban keuangan penyidikan]
+    kecuali: [identitas pelapor, identitas saksi, identitas informan]
+    kategori: setiap_saat
+    kategori_alternatif: [berkala]
+    contoh_cocok:
+      - Daftar Pencarian Orang (DPO) yang diterbitkan Polres
+      - SP2HP kepada pelapor
+    contoh_tidak_cocok:
+      - Identitas pelapor dalam SP2HP
 
   - id: setiap-saat-kegiatan-layanan-informasi
     keterangan: Kegiatan pelayanan informasi publik, sarana dan prasarananya, sumber daya manusia dan anggaran layanan informasi — Perki 1/2021 (informasi yang wajib tersedia setiap saat)
