@@ -99,6 +99,15 @@ final class VerifyArchiveCommandTests: XCTestCase {
         XCTAssertTrue(result.output.contains("UTUH   dip-v0001.zip"), result.output)
         XCTAssertTrue(result.output.contains("Hasil: 1 paket utuh, 0 paket rusak, 0 paket hilang."), result.output)
         XCTAssertTrue(result.output.contains("0 masalah"), result.output)
+        // A dated line on stderr and in the workspace's log says when the check ran and how it ended.
+        XCTAssertTrue(result.output.contains("level=info event=\"pemeriksaan arsip selesai\""), result.output)
+        XCTAssertTrue(result.output.contains("paket_utuh=1") && result.output.contains("kode_keluar=0"), result.output)
+        func logText() throws -> String {
+            let folder = ws.reports.appendingPathComponent("log")
+            return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+                .map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }.joined()
+        }
+        XCTAssertTrue(try logText().contains("event=\"pemeriksaan arsip selesai\""))
 
         try FileManager.default.removeItem(at: ws.packages.appendingPathComponent("dip-v0001.zip"))
         let original = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: ws.originals.path)
@@ -111,5 +120,8 @@ final class VerifyArchiveCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 1, result.output)
         XCTAssertTrue(result.output.contains("HILANG dip-v0001.zip"), result.output)
         XCTAssertTrue(result.output.contains("  - \(original): isi berkas berubah"), result.output)
+        let failed = try logText().split(separator: "\n").last { $0.contains("pemeriksaan arsip") }.map(String.init) ?? ""
+        XCTAssertTrue(failed.contains("level=error") && failed.contains("paket_hilang=1") && failed.contains("asli_masalah=1")
+                      && failed.contains("kode_keluar=1"), failed)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Pipeline
 import Publish
 import Register
@@ -51,9 +52,24 @@ struct VerifyArchive: ParsableCommand {
         let originals = OriginalsArchive(workspace: ws).verify()
         print(Self.report(checks, directory: ws.packages.path, missing: missing, originals: originals, unknown: unknown),
               terminator: "")
-        if checks.contains(where: { !$0.isIntact }) || !missing.isEmpty || !originals.damages.isEmpty || !unknown.isEmpty {
-            throw ExitCode.failure
+        let failed = checks.contains(where: { !$0.isIntact }) || !missing.isEmpty || !originals.damages.isEmpty || !unknown.isEmpty
+        // One dated line in the workspace's log (and on stderr, so the weekly cron log, whose
+        // report lines carry no date, says when each check ran and how it ended).
+        if isWorkspace {
+            let logger = OperatorLog.logger(workspace: ws, options: try LogOptions.parse([]))
+            let damaged = checks.filter { !$0.isIntact }.count
+            let metadata: Logger.Metadata = [
+                "paket_utuh": "\(checks.count - damaged)", "paket_rusak": "\(damaged)", "paket_hilang": "\(missing.count)",
+                "asli_diperiksa": "\(originals.checked)", "asli_masalah": "\(originals.damages.count)",
+                "tidak_dikenal_register": "\(unknown.lines.count)", "kode_keluar": failed ? "1" : "0",
+            ]
+            if failed {
+                logger.error("pemeriksaan arsip: ada yang rusak atau hilang", metadata: metadata)
+            } else {
+                logger.info("pemeriksaan arsip selesai", metadata: metadata)
+            }
         }
+        if failed { throw ExitCode.failure }
     }
 
     /// The Indonesian report: one line per package, one indented line per damage, then the
