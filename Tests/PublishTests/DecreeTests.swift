@@ -475,8 +475,10 @@ final class DecreeTests: XCTestCase {
         }
 
         func dik(_ version: DIPVersion) throws -> String {
+            // The number wraps at its slashes in the narrow column (zero-width spaces, read away here).
             visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: version, settings: numbered, citations: .builtIn,
                                                                      clock: clock))[2].text).joined(separator: "\n")
+                .replacingOccurrences(of: "\u{200B}", with: "")
         }
         let some = try dik(v)
         XCTAssertTrue(some.contains("Berita Acara Uji Konsekuensi Nomor 000.9/7/BA-UK/2026 tanggal 26 November 2026"), some)
@@ -488,6 +490,26 @@ final class DecreeTests: XCTestCase {
         let all = try dik(v)
         XCTAssertEqual(all.components(separatedBy: "Berita Acara Uji Konsekuensi Nomor").count - 1, v.exempted.count)
         XCTAssertTrue(all.contains("yang nomor dan tanggalnya tercantum dalam Lampiran."), all)
+    }
+
+    /// A registered number is longer than the DIK Lampiran's conclusion column is wide: printed,
+    /// it must wrap after a slash ("…/BA-UK/" + "Diskominfosatik/"), never inside a word
+    /// ("…/Dis" + "kominfosatik/2026", as LibreOffice broke it in the sixth review).
+    func testLongBeritaAcaraNumbersWrapAtSlashesInTheDIKLampiran() throws {
+        var v = try DecreeFixtures.sampleVersion()
+        for i in v.exempted.indices {
+            v.exempted[i].consequenceTest?.beritaAcaraNumber = "000.9/\(i + 1)/BA-UK/Diskominfosatik/2026"
+        }
+        let dir = try Scratch.directory("dip-dik-nomor")
+        let file = dir.appendingPathComponent("dik.docx")
+        try Data(try DecreeWriter.klasifikasiDIK(version: v, settings: settings, citations: .builtIn, clock: clock)).write(to: file)
+        let pdf = try LibreOfficeRender.pdf(of: file)
+        let (status, output) = try runProcess(URL(fileURLWithPath: "/usr/bin/pdftotext"), [pdf.path, "-"])
+        XCTAssertEqual(status, 0, output)
+        let words = output.replacingOccurrences(of: "\u{200B}", with: "").split(whereSeparator: \.isWhitespace).map(String.init)
+        // Whole between slashes: "Diskominfosatik/2026" or "Diskominfosatik/" with "2026" on the next line.
+        XCTAssertEqual(words.filter { $0.hasPrefix("Diskominfosatik/") }.count, v.exempted.count, output)
+        XCTAssertFalse(words.contains { $0.hasSuffix("/Dis") || $0.hasPrefix("kominfosatik") }, output)
     }
 
     /// keputusan.json `hariLibur`: a listed day is a day off with its name, as Saturday and

@@ -71,8 +71,12 @@ public enum ConsequenceTestForm {
 
     /// How a decree cites the signed record of a test: "Berita Acara Uji Konsekuensi Nomor …
     /// tanggal …"; nil while no number is recorded (a pattern or a dotted line is no citation).
-    public static func citation(_ t: ConsequenceTest?, clock: Clock) -> String? {
-        guard let t, let number = recordedText(t.beritaAcaraNumber) else { return nil }
+    /// `wrapsAtSlashes`: a zero-width space after each "/" of the number, for a narrow table
+    /// column: a registered number ("000.9/1/BA-UK/Diskominfosatik/2026") is one word to
+    /// LibreOffice and Word, which otherwise break it inside a word ("…/Dis" + "kominfosatik").
+    public static func citation(_ t: ConsequenceTest?, clock: Clock, wrapsAtSlashes: Bool = false) -> String? {
+        guard let t, var number = recordedText(t.beritaAcaraNumber) else { return nil }
+        if wrapsAtSlashes { number = number.replacingOccurrences(of: "/", with: "/\u{200B}") }
         return "Berita Acara Uji Konsekuensi Nomor \(number)" + (t.testedOn.map { " tanggal \(clock.indonesianDate($0))" } ?? "")
     }
 

@@ -439,7 +439,7 @@ public enum DecreeWriter {
                                            unitText: v.item.dasarHukumText)
             // The conclusion with the signed record it stands on, once that record has a number.
             let conclusion = (t?.conclusion ?? .pending).label
-                + (ConsequenceTestForm.citation(t, clock: L.clock).map { "\n(\($0))" } ?? "")
+                + (ConsequenceTestForm.citation(t, clock: L.clock, wrapsAtSlashes: true).map { "\n(\($0))" } ?? "")
             let cells = [
                 info,
                 cellText(v.item.pejabatPenguasa).isEmpty ? v.unit.name : "\(cellText(v.item.pejabatPenguasa))\n(\(v.unit.name))",

@@ -357,8 +357,9 @@ extension DIP {
                 + unnumbered.map { v in
                     "\(v.id) revisi \(v.revision)" + (v.consequenceTest?.testedOn.map { " (uji \(clock.indonesianDate($0)))" } ?? "")
                 }.joined(separator: "; ")
-                + ". Naskahnya mencetak baris NOMOR kosong (atau pola nomor) dan Keputusan Klasifikasi DIK tidak dapat "
-                + "mengutip nomornya. Setelah berita acara ditandatangani dan diberi nomor, catat nomornya: "
+                + ". Naskahnya mencetak baris NOMOR kosong (atau pola nomor)"
+                + (version.exempted.isEmpty ? "" : " dan Keputusan Klasifikasi DIK tidak dapat mengutip nomornya")
+                + ". Setelah berita acara ditandatangani dan diberi nomor, catat nomornya: "
                 + "`dip test <kode> --revision <revisi> --berita-acara-number \"…\"`, lalu `dip run` dan setujui draf barunya."
         }
 
