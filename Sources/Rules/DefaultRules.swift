@@ -33399,6 +33399,8 @@ Repository sources are cited as `owner/repo:path`.
 | Badan Pendapatan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1087/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 29 |
 | Badan Pendapatan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1087/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 3 |
 | Badan Pendapatan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1087/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 11 |
+| Badan Pendapatan Daerah Provinsi Banten | provinsi | `https://bapenda.bantenprov.go.id/informasi-berkala` | the "Informasi Berkala" page of the PPID menu of the province's revenue agency (an OPD of Pemerintah Provinsi Banten, whose OPD websites carry one standard PPID menu; found while following the lead diskominfo.bantenprov.go.id, whose own pages are not stored): a list of document links under the body's own heading; three stored versions of the page differ (two older ones open with the agency's organisation chart and, in one, a cut list "Neraca, LRA, CALK ..."), and only the newest (it lists LHKPN 2023, Renstra 2023 - 2026 and Ringkasan Laporan Akses Informasi Publik 2023) was used, whole: its 36 document titles taken as written (capitals kept; the "⇒" bullets and "-" markers removed); not taken: the heading "DPA TAHUN 2021" over its 13 sub-items (the sub-items were taken), two empty "-" markers, two bare "Renja" labels, each right after an empty marker (read as section labels: every other Renja of the list names its year), and "INDIKATOR KINERJA UTAMARENCANA AKSI" (two labels run together in the stored text; splitting them would be a reading, not a copy); 12 of the rows are one wording with a place name ("DPA 2021 UPTD PPD SERANG" ... "KELAPA DUA", one per revenue unit), so a per-row figure on this body weighs that pattern twelve times; 5 of the 36 rows have a word-Jaccard >= 0.6 twin in the corpus ("Renja 2019"; four "Ringkasan Laporan Akses Informasi Publik <year>"); no serta merta or DIK page of the agency is stored; FRESH SET 3 (session 18, `Evaluator.freshSets`) | 36 |
+| Badan Pendapatan Daerah Provinsi Banten | provinsi | `https://bapenda.bantenprov.go.id/informasi-setiap-saat` | the "Informasi Setiap Saat" page of the same menu (one stored version): the stored text starts at item 14, so items 14-21 (regulations and decrees the agency lists: Perda Banten 6/2018 and 8/2012, Pergub Banten 23/2021 and 7/2018, Perki 1/2010 and 1/2013, Kepgub Banten 489.1/2021, Keputusan Ketua KIP 01/Kep/KIP/2018) were taken with the link labels "Klik Disini", "Lihat disini>>>" removed and the trailing ";" kept, and the following numbered list 1-5 (Pedoman Personil, Pedoman Pengelolaan Administrasi, Pedoman Pengelolaan Organisasi, Pedoman Pengelolaan Keuangan, Statistik Kepegawaian) with "klik dibawah ini :" / "klik dibawan ini :" / "klik disini :" removed; not taken: the unnumbered label "INDIKATOR KINERJA UTAMA" (no item follows it before the page's logo) and the "Tata Cara" text below; 3 of the 13 rows have a word-Jaccard >= 0.6 twin (the three "Pedoman Pengelolaan ..." of Kota Probolinggo); FRESH SET 3 (session 18, `Evaluator.freshSets`) | 13 |
 | Badan Penelitian dan Pengembangan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1082/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 2 |
 | Badan Penelitian dan Pengembangan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1082/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 1 |
 | Bagian Hukum Setda Belu | kabupaten | `pemkotbekasi/ppid_bekasi:data/10020/setiapsaat` | the "Setiap Saat" postings (Peraturan Bupati Belu 2025) of the legal bureau of the Kabupaten Belu secretariat (NTT), posted on the same document platform and exported into the same repository (`reg_opd` 10020, `opd` "Bagian Hukum Setda Belu"); titles as posted; fresh set 1 (session 16; measured once, ordinary body since session 17) | 9 |
@@ -33523,19 +33525,19 @@ Repository sources are cited as `owner/repo:path`.
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1699
-bodies: 67
+entries: 1748
+bodies: 68
 bodies with both exempt and open entries: 9
 per category:
-  berkala         788   46.4 %
-  serta_merta     137    8.1 %
-  setiap_saat     412   24.2 %
-  dikecualikan    362   21.3 %
+  berkala         824   47.1 %
+  serta_merta     137    7.8 %
+  setiap_saat     425   24.3 %
+  dikecualikan    362   20.7 %
 dikecualikan entries with a stated ground: 123 of 362
 per body kind (bodies, entries):
   kabupaten                9    164
   kota                    25    610
-  provinsi                 1     52
+  provinsi                 2    101
   kementerian              4    105
   lembaga                  6    200
   rumah_sakit              2     28
@@ -33549,6 +33551,8 @@ per body kind (bodies, entries):
 1676 entries from 66 bodies of 9 kinds; accessed 2026-12-06.
 
 1699 entries from 67 bodies of 9 kinds; accessed 2026-12-06.
+
+1748 entries from 68 bodies of 9 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -33685,6 +33689,55 @@ PERJANJIAN KINERJA 2019,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pe
 PERKIN BADAN PENDAPATAN DAERAH TAHUN 2017,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
 Rekapitulasi Laporan Pelayanan Informasi Publik,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
 SYARAT-SYARAT PELAYANAN PBB,setiap_saat,,Badan Pendapatan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1087/setiapsaat
+DOKUMEN LPPD 2021,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+DPA 2021 INDUK,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+DPA 2021 UPTD PPD BALARAJA,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+DPA 2021 UPTD PPD CIKANDE,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+DPA 2021 UPTD PPD CIKOKOL,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+DPA 2021 UPTD PPD CILEDUG,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+DPA 2021 UPTD PPD CILEGON,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+DPA 2021 UPTD PPD CIPUTAT,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+DPA 2021 UPTD PPD KELAPA DUA,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+DPA 2021 UPTD PPD MALINGPING,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+DPA 2021 UPTD PPD PANDEGLANG,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+DPA 2021 UPTD PPD RANGKASBITUNG,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+DPA 2021 UPTD PPD SERANG,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+DPA 2021 UPTD PPD SERPONG,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+DPA 2022,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+LHKPN 2019,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+LHKPN 2020,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+LHKPN 2021,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+LHKPN 2022,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+LHKPN 2023,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+LKIP 2022,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+Laporan Layanan Informasi Publik Tahun 2021,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+Laporan layanan Informasi Publik 2022,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+Lembar 1 Daftar wajib lapor tahun 2023,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+Lembar 2 Daftar wajib lapor tahun 2023,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+PERKIN 2022,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+RENJA MURNI 2022,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+Renja 2018,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+Renja 2019,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+Renja 2020,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+Renstra 2017 - 2022,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+Renstra 2023 - 2026,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+Ringkasan Laporan Akses Informasi Publik 2019,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+Ringkasan Laporan Akses Informasi Publik 2020,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+Ringkasan Laporan Akses Informasi Publik 2021,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+Ringkasan Laporan Akses Informasi Publik 2023,berkala,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-berkala
+Keputusan Gubernur Banten Nomor 489.1 Tahun 2021 tentang Penetapan Pejabat PPID di Lingkungan Provinsi Banten,setiap_saat,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-setiap-saat
+Keputusan Ketua Komisi Informasi Pusat Nomor : 01/Kep/KIP/2018,setiap_saat,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-setiap-saat
+Pedoman Pengelolaan Administrasi,setiap_saat,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-setiap-saat
+Pedoman Pengelolaan Keuangan,setiap_saat,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-setiap-saat
+Pedoman Pengelolaan Organisasi,setiap_saat,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-setiap-saat
+Pedoman Personil,setiap_saat,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-setiap-saat
+Peraturan Daerah Provinsi Banten Nomor 08 Tahun 2012 Tentang Tata Kelola Keterbukaan Informasi Publik Dalam Penyelenggaraan Pemerintahan Daerah,setiap_saat,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-setiap-saat
+Peraturan Daerah Provinsi Banten Nomor 6 Tahun 2018 Tentang Penyelenggaraan Komunikasi dan Informatika,setiap_saat,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-setiap-saat
+Peraturan Gubernur Banten Nomor 7 Tahun 2018 Tentang Tata Kelola Sistem Elektronik di Lingkungan Pemerintah Provinsi Banten,setiap_saat,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-setiap-saat
+Peraturan Gubernur banten Nomor 23 Tahun 2021 tentang Pedoman Pelayanan Informasi Publik dan Dokumentasi di Lingkungan Provinsi Banten;,setiap_saat,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-setiap-saat
+Peraturan Komisi Informasi Pusat Nomor 1 Tahun 2010 Tentang Standar Layanan Informasi Publik,setiap_saat,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-setiap-saat
+Peraturan Komisi Informasi Pusat Nomor 1 Tahun 2013 Tentang Prosedur Penyelesaian Sengketa Informasi Publik,setiap_saat,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-setiap-saat
+Statistik Kepegawaian,setiap_saat,,Badan Pendapatan Daerah Provinsi Banten,provinsi,https://bapenda.bantenprov.go.id/informasi-setiap-saat
 "Kedudukan, Susunan Organisasi, Tugas Pokok Dan Fungsi Serta Tata Kerja Pada Badan Penelitian Dan Pengembangan Daerah Kota Bekasi",berkala,,Badan Penelitian dan Pengembangan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1082/berkala
 Struktur Organisasi BPPD Kota Bekasi,berkala,,Badan Penelitian dan Pengembangan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1082/berkala
 Balitbang Kota Bekasi Gelar Lomba Teknologi Tepat Guna,setiap_saat,,Badan Penelitian dan Pengembangan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1082/setiapsaat

@@ -327,6 +327,9 @@ extension Evaluator {
             // A ministry's open lists (berkala, serta merta, setiap saat; 23 items) from a database
             // dump of its PPID portal's CMS whose rows link to the ministry's own pages; no DIK.
             "Kementerian Badan Usaha Milik Negara",
+            // A province's revenue agency: its PPID menu's berkala and setiap-saat document lists
+            // (49 open items, 12 of them one DPA wording per revenue unit); no DIK page stored.
+            "Badan Pendapatan Daerah Provinsi Banten",
         ]),
     ]
 
