@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// Why the register refused an operation. Each message is Indonesian, for the officer.
 public enum RegisterError: Error, Equatable, Sendable, LocalizedError {
@@ -78,6 +79,33 @@ public enum VersionStatusText {
         case "approved": return "disetujui"
         case "published": return "diterbitkan"
         default: return status
+        }
+    }
+}
+
+extension RegisterError {
+    /// A failure of the register's storage in the IT officer's words, or nil for any other
+    /// error: a full disk and a register file that cannot be written are named as such, with
+    /// what to do (SQLite's own text follows, for whoever reads the log). The run's error line
+    /// printed "cannotOpen(path: …, reason: …)" or "SQLite error 13: database or disk is full".
+    public static func storageText(_ error: Error) -> String? {
+        if case .cannotOpen(let path, let reason)? = error as? RegisterError {
+            if reason.contains("SQLite error 13") || reason.contains("disk is full") {
+                return "Disk penuh: register \(path) tidak dapat ditulis. Kosongkan ruang disk tempat workspace, "
+                    + "lalu jalankan lagi (\(reason))."
+            }
+            return (error as? RegisterError)?.message
+        }
+        guard let db = error as? DatabaseError else { return nil }
+        switch db.resultCode {
+        case .SQLITE_FULL:
+            return "Disk penuh: register (archive/register.sqlite) tidak dapat ditulis. Kosongkan ruang disk tempat "
+                + "workspace, lalu jalankan lagi (\(db))."
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM:
+            return "Register (archive/register.sqlite) tidak dapat ditulis: periksa izin tulis folder archive/ "
+                + "untuk pengguna yang menjalankan dip, lalu jalankan lagi (\(db))."
+        default:
+            return nil
         }
     }
 }

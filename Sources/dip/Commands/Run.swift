@@ -3,6 +3,7 @@ import DIPCore
 import Foundation
 import Logging
 import Pipeline
+import Register
 
 extension DIP {
     /// `dip run`: one pass of the SOP over the workspace.
@@ -93,7 +94,9 @@ extension DIP {
             default:
                 code = DIPExit.failure
             }
-            let message = "\(error)"
+            // The register's storage (a full disk, a read-only file) said in words, not as the
+            // error's Swift value; anything else as it describes itself.
+            let message = RegisterError.storageText(error) ?? "\(error)"
             let text = code == DIPExit.failure
                 ? "Run gagal dan dihentikan; tidak ada kiriman yang hilang, run berikutnya melanjutkan. Penyebab: \(message)"
                 : message

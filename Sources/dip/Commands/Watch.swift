@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Pipeline
+import Register
 
 extension DIP {
     /// `dip watch`: process files as they arrive, until SIGTERM/SIGINT.
@@ -32,7 +33,7 @@ extension DIP {
             runner.progress = OperatorLog.progress(quiet: log.quiet)
             Watcher(runner: runner, pollInterval: pollSeconds, logger: logger).run { result in
                 if case .failure(let error) = result {
-                    logger.error("putaran gagal", metadata: ["error": "\(error)"])
+                    logger.error("putaran gagal", metadata: ["error": "\(RegisterError.storageText(error) ?? "\(error)")"])
                 }
             }
         }
