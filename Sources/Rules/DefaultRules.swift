@@ -994,7 +994,7 @@ aturan:
   - id: keuangan-pendapatan-perorangan
     keterangan: Kondisi keuangan, aset, pendapatan dan rekening bank seseorang (penghasilan, potongan, pinjaman, simpanan) — UU 14/2008 Pasal 17 huruf h angka 3
     prioritas: 100
-    salah_satu: [gaji pegawai, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, data debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan, berkas keringanan ukt, pengajuan keringanan ukt, permohonan keringanan ukt, berkas pengajuan keringanan, tunjangan profesi per, rincian tunjangan profesi, penerima tunjangan profesi, kondisi ekonomi keluarga, kondisi ekonomi orang tua, penghasilan orang tua, upah per pekerja, upah per karyawan, gaji per karyawan, gaji per pekerja, laporan keuangan pribadi, keuangan pribadi, data calon debitur]
+    salah_satu: [gaji pegawai, upah pegawai, upah karyawan, data upah, daftar upah, rincian upah, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, data debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan, berkas keringanan ukt, pengajuan keringanan ukt, permohonan keringanan ukt, berkas pengajuan keringanan, tunjangan profesi per, rincian tunjangan profesi, penerima tunjangan profesi, kondisi ekonomi keluarga, kondisi ekonomi orang tua, penghasilan orang tua, upah per pekerja, upah per karyawan, gaji per karyawan, gaji per pekerja, laporan keuangan pribadi, keuangan pribadi, data calon debitur]
     kecuali: [belanja, anggaran, skala gaji, menurut pangkat, realisasi, pagu, peraturan, ketentuan, standar, standar biaya, besaran tpp, kebijakan, pedoman, tata cara, prosedur, sop, persyaratan, syarat, jumlah, rekapitulasi jumlah, statistik, agregat, yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, perbup, peraturan bupati, keputusan bupati tentang besaran, sosialisasi, cakupan, persentase, dprd, anggota dprd, pimpinan dprd, kepala daerah, bupati, wakil bupati, wali kota, walikota, wakil wali kota, gubernur, wakil gubernur]
     kategori: dikecualikan
     pengecualian: [17h3]
@@ -1008,6 +1008,7 @@ aturan:
       - Data nasabah dan agunan kredit usaha rakyat daerah
       - Daftar remunerasi dosen dan tenaga kependidikan
       - Berkas pengajuan keringanan UKT
+      - Informasi upah pegawai perusahaan daerah
       - Data penerima bidikmisi beserta kondisi ekonomi keluarga
     contoh_tidak_cocok:
       - Belanja gaji dan tunjangan ASN dalam DPA 2026
@@ -2140,13 +2141,14 @@ aturan:
     prioritas: 100
     semua:
       - [perkara, berkas perkara, penyelidikan, penyidikan, penuntutan, dakwaan, tuntutan, pemeriksaan, inspeksi, perusahaan, pelaku usaha, proses hukum, perkara pidana, proses hukum pidana]
-      - [sedang berjalan, masih berjalan, dalam proses, masih dalam proses, sedang diproses, belum putus, belum diputus, belum berkekuatan hukum tetap, belum inkracht, sedang diperiksa, sedang ditindaklanjuti, sedang menjalani, menjalani proses hukum]
+      - [sedang berjalan, masih berjalan, dalam proses, masih dalam proses, sedang diproses, belum putus, belum diputus, belum berkekuatan hukum tetap, belum mempunyai kekuatan hukum, belum memiliki kekuatan hukum, belum inkracht, sedang diperiksa, sedang ditindaklanjuti, sedang menjalani, menjalani proses hukum]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, agregat, jadwal sidang, sosialisasi, hak hak, hak para pihak, biaya perkara, bantuan hukum, inspektorat, komite medik, komite etik, kode etik, disiplin, sanksi administratif, sanksi administrasi]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
       - Data ASN yang sedang menjalani proses hukum pidana
       - Berkas penyidikan tindak pidana pemilu yang masih berjalan
+      - Data perkara yang belum mempunyai kekuatan hukum tetap
     contoh_tidak_cocok:
       - Jumlah perkara yang masih dalam proses per bulan
 

@@ -185,6 +185,23 @@ final class ClassifierTests: XCTestCase {
         XCTAssertEqual(enterprise.exemptionGrounds, ["17b"])
     }
 
+    /// A person's wage is his financial condition like a salary (Pasal 17 huruf h angka 3), and a
+    /// case that has no binding force yet is a case still in process (Pasal 17 huruf a angka 1),
+    /// in the other words lists use for both; wage standards and final judgments stay open.
+    func testWagesAndCasesWithoutBindingForceInOtherWords() {
+        let rules = Classifier(ruleSet: defaultRules, precedents: [])
+        let wages = rules.classify(item("Informasi upah pegawai perusahaan daerah"))
+        XCTAssertTrue(wages.needsConsequenceTest)
+        XCTAssertEqual(wages.exemptionGrounds, ["17h3"])
+        let cases = rules.classify(item("Data perkara/kasus hukum yang belum mempunyai kekuatan hukum mengikat (inkracht)"))
+        XCTAssertTrue(cases.needsConsequenceTest)
+        XCTAssertEqual(cases.exemptionGrounds, ["17a1"])
+        for open in ["Upah minimum kabupaten tahun 2025", "Standar upah per pekerja konstruksi",
+                     "Putusan perkara perdata yang telah berkekuatan hukum tetap"] {
+            XCTAssertFalse(rules.classify(item(open)).needsConsequenceTest, open)
+        }
+    }
+
     func testPasal18PublicOfficeLiftsEvaluation() {
         let official = classifier.classify(item("Hasil asesmen kompetensi pejabat administrator", declared: .berkala))
         XCTAssertFalse(official.needsConsequenceTest)
