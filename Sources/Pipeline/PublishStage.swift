@@ -592,10 +592,14 @@ public struct PublishStage {
                                                       clock: clock, logo: config.decreeLogo)
             files.append((name: "\(prefix)keputusan-klasifikasi-dik-v\(version.number).docx", data: Data(dik)))
         }
-        // The signed record (berita acara) of each consequence test the version rests on.
+        // The signed record (berita acara) of each consequence test the version rests on that no
+        // earlier published version issued: a record already issued was approved and signed with
+        // that version (its Atasan PPID, its date) and is not printed again as this version's.
         // Filtered apart, then joined in the same order: `exempted + items` copied every item
         // of a regency (13 MB at 60 × 300) only to keep a few.
-        let tested = version.exempted.filter { $0.consequenceTest != nil } + version.items.filter { $0.consequenceTest != nil }
+        let issued = try register.itemsWithTestsIssuedBefore(version: version.number)
+        let tested = version.exempted.filter { $0.consequenceTest != nil && !issued.contains($0.id) }
+            + version.items.filter { $0.consequenceTest != nil && !issued.contains($0.id) }
         if !tested.isEmpty {
             let forms = try ConsequenceTestForm.document(items: tested, settings: config.decree, citations: citations,
                                                          atasan: version.atasan, draft: prefix == "draf-", clock: clock)

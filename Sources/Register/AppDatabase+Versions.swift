@@ -641,6 +641,21 @@ extension AppDatabase {
 }
 
 extension AppDatabase {
+    /// The items of version `number` whose consequence test — the same recorded test — was in a
+    /// version published before it: its berita acara was issued, approved by the Atasan PPID of
+    /// that version and signed then. A later version rests on it without issuing it again (a
+    /// reprint would carry this version's Atasan, or a draft mark, on a record already signed).
+    public func itemsWithTestsIssuedBefore(version number: Int) throws -> Set<String> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: """
+                SELECT DISTINCT v.item FROM version_items v
+                JOIN version_items p ON p.test = v.test AND p.version < v.version
+                JOIN versions pv ON pv.number = p.version AND pv.status = 'published'
+                WHERE v.version = ? AND v.test IS NOT NULL
+                """, arguments: [number]))
+        }
+    }
+
     /// The number of the newest published version older than `version`, if any.
     public func publishedBefore(version: Int) throws -> Int? {
         try read { db in

@@ -104,6 +104,62 @@ final class SampleInboxDecreeTests: XCTestCase {
     }
 
 
+    /// A berita acara is issued once, with the version that first rests on it: a later version
+    /// prints only the records of its own new tests (a reprint would carry that version's draft
+    /// mark or Atasan PPID on a record approved and signed before), while its DIK decree still
+    /// lists, and cites, every exemption.
+    func testALaterVersionIssuesOnlyTheRecordsOfItsNewTests() throws {
+        let example = try ExampleInboxWorkspace("dip-sample-records")
+        defer { try? FileManager.default.removeItem(at: example.root) }
+        XCTAssertEqual(try example.run(0).accepted, 4)
+        let register = try AppDatabase.open(path: example.workspace.registerPath.path)
+        func record(_ id: String, _ revision: Int, grounds: [String], number: String, at seconds: TimeInterval) throws {
+            try register.recordConsequenceTest(
+                itemID: id, revision: revision,
+                test: ConsequenceTest(
+                    specificInformation: "Seluruhnya", legalBasis: "", grounds: grounds, consequence: "Mengungkap rahasia pribadi.",
+                    publicInterest: "Tidak lebih besar.", conclusion: .exemptWhole, period: .permanent, periodText: "Permanen",
+                    conditionsForOpening: "-", tester: Official(name: "Tim"), testedOn: nil, beritaAcaraNumber: number),
+                enteredBy: "test", source: .cli, at: Date(timeIntervalSince1970: 1_767_225_600 + seconds))
+        }
+        let pending = try register.pendingConsequenceTests()
+        XCTAssertGreaterThan(pending.count, 1)
+        for (i, p) in pending.enumerated() {
+            try record(p.itemID, p.revision, grounds: p.classification.exemptionGrounds, number: "000.9/\(i + 1)/BA-UK/2026", at: 30)
+        }
+        func approveAndPublish(_ draft: Int, at seconds: TimeInterval, number: Int) throws {
+            try register.approve(version: draft, by: Official(name: "PPID Utama", nip: "197001011995031002"),
+                                 decreeNumber: "000.9/\(number)/Diskominfosatik/2026",
+                                 dikDecreeNumber: "000.9/\(number + 1)/Diskominfosatik/2026",
+                                 decreeDate: Date(timeIntervalSince1970: 1_767_225_600 + seconds), force: true,
+                                 at: Date(timeIntervalSince1970: 1_767_225_600 + seconds))
+            XCTAssertEqual(try example.run(seconds + 30).publishedVersion, draft)
+        }
+        func records(_ version: Int) throws -> [String] {
+            let url = example.root.appendingPathComponent("reports/terbit/v\(version)/berita-acara-uji-konsekuensi-v\(version).docx")
+            let (status, xml) = try runProcess(URL(fileURLWithPath: "/usr/bin/unzip"), ["-p", url.path, "word/document.xml"])
+            XCTAssertEqual(status, 0, xml)
+            let regex = try NSRegularExpression(pattern: "NOMOR ([^<]+)</w:t>")
+            return regex.matches(in: xml, range: NSRange(xml.startIndex..., in: xml)).map { String(xml[Range($0.range(at: 1), in: xml)!]) }
+        }
+        let first = try XCTUnwrap(try example.run(60).draftVersion)
+        try approveAndPublish(first, at: 90, number: 7)
+        XCTAssertEqual(try records(first).sorted(), (1...pending.count).map { "000.9/\($0)/BA-UK/2026" }.sorted())
+
+        // One exemption tested again (a new record); the others rest on the records already issued.
+        try record(pending[0].itemID, pending[0].revision, grounds: pending[0].classification.exemptionGrounds,
+                   number: "000.9/50/BA-UK/2026", at: 150)
+        let second = try XCTUnwrap(try example.run(180).draftVersion)
+        try approveAndPublish(second, at: 210, number: 20)
+        XCTAssertEqual(try records(second), ["000.9/50/BA-UK/2026"])
+        let dik = example.root.appendingPathComponent("reports/terbit/v\(second)/keputusan-klasifikasi-dik-v\(second).docx")
+        let (_, xml) = try runProcess(URL(fileURLWithPath: "/usr/bin/unzip"), ["-p", dik.path, "word/document.xml"])
+        let text = xml.replacingOccurrences(of: "\u{200B}", with: "")
+        for n in ["000.9/50/BA-UK/2026"] + (2...pending.count).map({ "000.9/\($0)/BA-UK/2026" }) {
+            XCTAssertTrue(text.contains("Nomor \(n) tanggal"), "the DIK decree cites \(n)")
+        }
+    }
+
     /// The decrees take effect on the day they are set ("Keputusan ini mulai berlaku pada tanggal
     /// ditetapkan", and revoke the previous ones from then): a version approved with a later decree
     /// date is not published — no website announcing as set a list not yet in force — until the

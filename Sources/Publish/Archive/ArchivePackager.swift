@@ -199,8 +199,9 @@ public struct ArchivePackager: Sendable {
 
         var tagFiles: [(name: String, data: Data)] = []
         tagFiles.append(("bagit.txt", Data(BagFormat.bagitTxt.utf8)))
+        let records = entries.contains { $0.path.hasPrefix("keputusan/") && $0.path.contains("berita-acara-uji-konsekuensi") }
         tagFiles.append(("bag-info.txt", Data(bagInfo(version: version, oxum: oxum,
-                                                      bytes: totalBytes, clock: clock).utf8)))
+                                                      bytes: totalBytes, clock: clock, records: records).utf8)))
         for alg in BagAlgorithm.allCases.sorted() {
             tagFiles.append(("manifest-\(alg.rawValue).txt",
                              Data(BagFormat.manifest(digests[alg] ?? []).utf8)))
@@ -272,7 +273,9 @@ public struct ArchivePackager: Sendable {
         }
     }
 
-    func bagInfo(version: DIPVersion, oxum: String, bytes: Int64, clock: Clock) -> String {
+    /// `records`: the payload holds a berita acara (a version resting only on tests issued with
+    /// earlier versions holds none; its register export still has each test's full record).
+    func bagInfo(version: DIPVersion, oxum: String, bytes: Int64, clock: Clock, records: Bool) -> String {
         var description = "Paket arsip Daftar Informasi Publik versi \(version.number)"
         if let n = version.decreeNumber {
             description += ", Keputusan Nomor \(n)"
@@ -284,7 +287,7 @@ public struct ArchivePackager: Sendable {
         // the PPID's scan), so the description must not call them signed.
         let tested = version.exempted.contains { $0.consequenceTest != nil } || version.items.contains { $0.consequenceTest != nil }
         description += ": naskah keputusan sebagaimana dicetak untuk ditandatangani"
-            + (tested ? " beserta berita acara uji konsekuensi" : "")
+            + (records ? " beserta berita acara uji konsekuensi" : "")
             + ", keluaran situs web, berkas usulan asli dan ekspor register"
             + (tested ? " dengan catatan lengkap setiap uji konsekuensi." : ".")
         var text = BagFormat.tagLine("Source-Organization", settings.sourceOrganization)

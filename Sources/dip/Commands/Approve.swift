@@ -197,7 +197,11 @@ extension DIP {
                 // of the berita acara: a version that exempts nothing but rests on consequence tests
                 // (an exemption lifted, a test concluding terbuka) publishes a berita acara too, and
                 // without a name that block would stand signed by nobody.
-                let testedCount = (draft.exempted + draft.items).filter { $0.consequenceTest != nil }.count
+                // Only the records this version issues: those issued with an earlier version were
+                // approved then (PublishStage prints only the new ones).
+                let issued = try db.itemsWithTestsIssuedBefore(version: number)
+                let testedCount = Set((draft.exempted + draft.items).filter { $0.consequenceTest != nil && !issued.contains($0.id) }
+                    .map(\.id)).count
                 let needsAtasan = !draft.exempted.isEmpty || testedCount > 0
                 if needsAtasan, atasan.name.trimmingCharacters(in: .whitespaces).isEmpty || atasan.nip == nil {
                     throw RegisterError.invalidInput(
@@ -299,8 +303,8 @@ extension DIP {
                         + repeated.map { "\($0.again) sama dengan \($0.first) (\($0.text))" }.joined(separator: "; ")
                         + ". Bila informasinya sama, kembalikan salah satunya (`dip return`) agar tidak ditetapkan dua kali."
                 }
-                if let note = Self.unnumberedRecordsNote(draft, clock: clock) { printed += "\n" + note }
-                if let note = Self.dayOffNote(draft, settings: settings, clock: clock) { printed += "\n" + note }
+                if let note = Self.unnumberedRecordsNote(draft, issued: issued, clock: clock) { printed += "\n" + note }
+                if let note = Self.dayOffNote(draft, issued: issued, settings: settings, clock: clock) { printed += "\n" + note }
                 if preview {
                     print(printed)
                     let readiness = try db.approvalReadiness(version: number)
@@ -343,11 +347,12 @@ extension DIP {
             }
         }
 
-        /// The consequence tests of the version whose berita acara has no registered number yet:
+        /// The consequence tests of the version whose berita acara has no registered number yet
+        /// (records issued with an earlier version, `issued`, were printed then and stay as they are):
         /// the record prints the pattern or a dotted line and the DIK decree cannot cite it by
         /// number. Said, not refused (the secretariat may number the printed record by hand).
-        static func unnumberedRecordsNote(_ version: DIPVersion, clock: Clock) -> String? {
-            var seen = Set<String>()
+        static func unnumberedRecordsNote(_ version: DIPVersion, issued: Set<String>, clock: Clock) -> String? {
+            var seen = issued
             let unnumbered = (version.exempted + version.items).filter { v in
                 guard let t = v.consequenceTest, ConsequenceTestForm.citation(t, clock: clock) == nil else { return false }
                 return seen.insert(v.id).inserted
@@ -363,11 +368,11 @@ extension DIP {
                 + "`dip test <kode> --revision <revisi> --berita-acara-number \"…\"`, lalu `dip run` dan setujui draf barunya."
         }
 
-        /// The tests of the version dated on a Saturday, a Sunday or a holiday of keputusan.json
+        /// The tests of the version (not issued with an earlier one) dated on a Saturday, a Sunday or a holiday of keputusan.json
         /// `hariLibur`, whichever way they were recorded (`dip test` says so when recording; the
         /// review workbook cannot): each berita acara opens with that day.
-        static func dayOffNote(_ version: DIPVersion, settings: DecreeSettings, clock: Clock) -> String? {
-            var seen = Set<String>()
+        static func dayOffNote(_ version: DIPVersion, issued: Set<String>, settings: DecreeSettings, clock: Clock) -> String? {
+            var seen = issued
             let dated = (version.exempted + version.items).compactMap { v -> String? in
                 guard let on = v.consequenceTest?.testedOn, let off = settings.dayOff(on, clock: clock),
                       seen.insert(v.id).inserted else { return nil }
