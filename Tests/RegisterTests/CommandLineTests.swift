@@ -244,6 +244,14 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(after.out.contains("belum bernomor"), after.out)
         XCTAssertEqual(try db.version(number: 3).exempted.first { $0.id == "dinkes-0006" }?.consequenceTest?.beritaAcaraNumber,
                        "000.9/4/BA-UK/2026")
+        // Completing a test of a version approved and not yet published: said, since that version
+        // is printed as it was approved.
+        let approved = try run(Self.signatory + ["--decree-date", "6/6/2026", "--dik-decree-number", "000.9/8/2026", "--force", "--yes"]
+                               + Self.atasan + ws)
+        XCTAssertEqual(approved.status, 0, approved.err)
+        let late = try run(["test", "dinkes-0006", "--revision", "1", "--place", "Aula Dinas Kesehatan"] + ws)
+        XCTAssertEqual(late.status, 0, late.err)
+        XCTAssertTrue(late.out.contains("Perhatian: versi 3 sudah disetujui dan belum diterbitkan"), late.out)
     }
 
     /// A test dated on a holiday listed in keputusan.json `hariLibur` is recorded with a note, as

@@ -143,6 +143,13 @@ extension DIP {
                         if let p = test.place { parts.append("bertempat di " + p) }
                         print("Uji konsekuensi \(item) revisi \(revision) dilengkapi: " + parts.joined(separator: ", ")
                             + ". Jalankan `dip run` agar draf keputusan memuatnya.")
+                        // An approved version still waiting to be published was approved with the
+                        // record as it was: it would be published without the number.
+                        if let waiting = try db.status().approved {
+                            print("Perhatian: versi \(waiting.number) sudah disetujui dan belum diterbitkan; keputusan dan "
+                                + "berita acaranya dicetak tanpa isian ini. Bila harus memuatnya, tarik persetujuannya "
+                                + "(`dip approve --withdraw …`), jalankan `dip run`, lalu setujui draf barunya.")
+                        }
                     }
                     return
                 }
