@@ -117,6 +117,11 @@ public struct RunOptions: Sendable {
     /// Skipped paths an earlier pass of `dip watch` already logged: logged again at debug
     /// level, so a folder left for weeks does not repeat its warning every poll.
     public var skipsAlreadyLogged: Set<String> = []
+    /// `dip watch`: a pass that found nothing to do (no file, no decision, no publication, the
+    /// register unchanged) logs its "run selesai" line at debug level, so a watcher polling a
+    /// network share every minute does not write 1,440 of them a day; a pass that did
+    /// something, and every `dip run`, logs it at info.
+    public var idleSummaryAtDebug = false
     /// Up to this many current items, the draft stage keeps every current revision and the
     /// draft built whole for the run's later readers (decree, review pack, templates: one read
     /// for all); above it, each reads the register a chunk at a time, so a run's memory stops

@@ -257,6 +257,7 @@ public struct Runner {
         try RegisterGuard.check(workspace, history: try register.history())
         config.keepRulesDigest()
         try register.saveUnits(config.units.units)
+        let stampAtStart = options.idleSummaryAtDebug ? try register.changeStamp() : nil
         // Each unit's outputs live in its own outbox; the former shared folders are emptied.
         for path in try Housekeeping.moveSharedUnitFolders(in: workspace) {
             logger.info("dipindahkan ke folder unit", metadata: ["path": "\(path)"])
@@ -437,7 +438,13 @@ public struct Runner {
             timing["detik_\(stage.stage)"] = "\(String(format: "%.3f", stage.seconds))"
             if let mb = stage.peakMB { timing["puncak_mb_\(stage.stage)"] = "\(mb)" }
         }
-        logger.info("run selesai", metadata: timing.merging([
+        // An idle pass of `dip watch` (`RunOptions.idleSummaryAtDebug`): nothing taken in,
+        // refused, skipped or failed, no PPID workbook, nothing published, the register as it was.
+        let idle = stampAtStart != nil && summary.outcomes.isEmpty
+            && summary.skipped.allSatisfy { options.skipsAlreadyLogged.contains($0.path) }
+            && summary.failures.isEmpty && summary.leftoversRemoved.isEmpty && (summary.review?.files.isEmpty ?? true)
+            && summary.publishedVersion == nil && (try? register.changeStamp()) == stampAtStart
+        logger.log(level: idle ? .debug : .info, "run selesai", metadata: timing.merging([
             "diterima": "\(summary.accepted)", "ditolak": "\(summary.refused)",
             "duplikat": "\(summary.duplicates)", "masalah": "\(summary.problemCount)",
             "draf": "\(summary.draftVersion.map(String.init) ?? "-")",

@@ -38,6 +38,7 @@ public struct Watcher {
             var options = runner.options
             options.clock = .fromEnvironment()
             options.skipsAlreadyLogged = logged
+            options.idleSummaryAtDebug = true
             var pass = runner
             pass.options = options
             let result = Result { try pass.run() }

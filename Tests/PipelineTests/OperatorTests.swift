@@ -158,6 +158,8 @@ final class OperatorTests: XCTestCase {
         // Exactly one archived original: the complete file, never a partial one.
         let originals = try FileManager.default.contentsOfDirectory(atPath: ws.workspace.originals.path).filter { $0.hasSuffix(".csv") }
         XCTAssertEqual(originals, ["\(sha).csv"])
+        // A few idle polls (nothing new, the stray folder already told).
+        usleep(3_500_000)
         XCTAssertEqual(kill(watch.pid, SIGTERM), 0)
         let result = watch.wait()
         stopped = true
@@ -168,5 +170,13 @@ final class OperatorTests: XCTestCase {
         XCTAssertEqual(strayLines.count, 1, result.stderr)
         XCTAssertTrue(strayLines.first?.contains("level=warning") ?? false, result.stderr)
         XCTAssertTrue(result.stderr.contains("event=\"run selesai\""), "several passes ran")
+        // Idle passes log their summary at debug level: fewer "run selesai" lines than passes
+        // (a watcher polling every minute wrote 1,440 of them a day), the file's pass among them.
+        let summaries = result.stderr.split(separator: "\n").filter { $0.contains("event=\"run selesai\"") }
+        let passes = result.stderr.range(of: #"putaran=(\d+)"#, options: .regularExpression)
+            .flatMap { Int(result.stderr[$0].dropFirst("putaran=".count)) } ?? 0
+        XCTAssertGreaterThanOrEqual(passes, 4, result.stderr)
+        XCTAssertLessThan(summaries.count, passes, result.stderr)
+        XCTAssertEqual(summaries.filter { $0.contains(" diterima=1 ") }.count, 1, result.stderr)
     }
 }
