@@ -58,7 +58,10 @@ public struct Workspace: Sendable {
     public var lockFile: URL { archive.appendingPathComponent(".dip.lock") }
 
     /// Inbox folders that are not work units.
-    public static let reservedInboxFolders: Set<String> = ["_ppid"]
+    public static let reservedInboxFolders: Set<String> = [ppidInboxFolder]
+
+    /// `inbox/_ppid/`: the PPID's filled-in review workbooks (`dip init` makes it).
+    public static let ppidInboxFolder = "_ppid"
 
     /// The four folder names, in the order they are created.
     public static let folderNames = ["inbox", "rules", "reports", "archive"]

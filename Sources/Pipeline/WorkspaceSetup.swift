@@ -17,6 +17,14 @@ public enum WorkspaceSetup {
                 created.append(name + "/")
             }
         }
+        // The PPID's own drop folder for filled-in review workbooks (docs/panduan.md §3): made
+        // here, as the units' folders are not, because the PPID is told to drop the workbook
+        // there and the IT officer to share it on its own; a fresh workspace had none.
+        let ppid = workspace.inbox.appendingPathComponent(Workspace.ppidInboxFolder, isDirectory: true)
+        if !FileManager.default.fileExists(atPath: ppid.path) {
+            try DurableFiles.createDirectory(ppid)
+            created.append("inbox/\(Workspace.ppidInboxFolder)/")
+        }
         // The default rules (embedded in the binary), each file only where none exists.
         for file in DefaultRules.files {
             let url = workspace.rules.appendingPathComponent(file.name)
@@ -51,7 +59,7 @@ public enum WorkspaceSetup {
             # inbox/
 
             Units drop their DIP lists here, one folder per unit named by its code in
-            `rules/unit.yaml` (for example `inbox/dinkes/`). XLSX and CSV are read; lock files
+            `rules/unit.yaml` (for example `inbox/dinkes/`). XLSX, ODS and CSV are read; lock files
             (`~$…`, `.~lock…#`) and files still being copied are left alone. After a run each
             file is moved into `archive/originals/` and the unit's feedback is in
             `reports/unit/<unit>/`. `inbox/_ppid/` is reserved for the PPID's review workbook.

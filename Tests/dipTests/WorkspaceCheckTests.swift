@@ -79,4 +79,21 @@ final class WorkspaceCheckTests: XCTestCase {
         XCTAssertEqual(try dip(["init", fresh.path]).status, 0)
         XCTAssertEqual(try dip(["verify-archive", "--workspace", fresh.path]).status, 0)
     }
+
+    /// `dip init` makes `inbox/_ppid/`, where docs/panduan.md tells the PPID to drop the filled
+    /// review workbook (a fresh workspace had no such folder to drop into); a run leaves it be.
+    func testInitMakesThePPIDsDropFolder() throws {
+        let workspace = temporaryFolder()
+        let first = try dip(["init", workspace.path])
+        XCTAssertEqual(first.status, 0, first.output)
+        XCTAssertTrue(first.output.contains("dibuat: inbox/_ppid/"), first.output)
+        var isFolder: ObjCBool = false
+        XCTAssertTrue(FileManager.default.fileExists(atPath: workspace.appendingPathComponent("inbox/_ppid").path,
+                                                     isDirectory: &isFolder) && isFolder.boolValue)
+        XCTAssertFalse(try dip(["init", workspace.path]).output.contains("inbox/_ppid"), "made once")
+        let run = try dip(["run", "--workspace", workspace.path, "--settle-seconds", "0", "--quiet"])
+        XCTAssertEqual(run.status, 0, run.output)
+        XCTAssertFalse(FileManager.default.fileExists(
+            atPath: workspace.appendingPathComponent("reports/folder-unit-belum-terdaftar.txt").path))
+    }
 }
