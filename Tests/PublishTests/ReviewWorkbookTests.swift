@@ -257,6 +257,18 @@ final class ReviewWorkbookTests: XCTestCase {
         }
     }
 
+    /// A test date typed the Indonesian way in the workbook is read as `dip test --tested-on`
+    /// reads it ("5 Desember 2026" was refused: "Tulis tanggal seperti 26/11/2026").
+    func testTestDateTypedInWordsIsRead() throws {
+        for (typed, iso) in [("5 Desember 2026", "2026-12-05"), ("26 Nov 2026", "2026-11-26"), ("26/11/2026", "2026-11-26"),
+                             ("2026-11-26", "2026-11-26")] {
+            let date = try XCTUnwrap(ReviewWorkbookReader.date(.string(typed)), typed)
+            XCTAssertEqual(ReviewFixtures.clock.isoDate(date), iso, typed)
+        }
+        XCTAssertNil(ReviewWorkbookReader.date(.string("kemarin")))
+        XCTAssertNil(ReviewWorkbookReader.date(.string("31 Februari 2026")))
+    }
+
     func testDecisionsFilledWithOpenpyxlAreReadBack() throws {
         let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
         try Self.edit(url.path, [

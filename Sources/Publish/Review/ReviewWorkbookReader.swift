@@ -143,7 +143,11 @@ public enum ReviewWorkbookReader {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = Clock.wib
         let parts = t.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map { Int($0) }
-        guard parts.count == 3, let a = parts[0], let b = parts[1], let c = parts[2] else { return nil }
+        guard parts.count == 3, let a = parts[0], let b = parts[1], let c = parts[2] else {
+            // "5 Desember 2026", as `dip test --tested-on` and `dip approve` take it (it was
+            // refused here, in the workbook the PPID fills by hand); noon WIB, as below.
+            return (try? IndonesianDate.parse(t)).map { $0.addingTimeInterval(12 * 3600) }
+        }
         let (y, m, d) = a > 31 ? (a, b, c) : (c, b, a)
         guard (1...12).contains(m), (1...31).contains(d), y >= 1900,
               let date = cal.date(from: DateComponents(year: y, month: m, day: d, hour: 12)),
@@ -283,7 +287,7 @@ public enum ReviewWorkbookReader {
                     guard let d = ReviewWorkbookReader.date(row[tc]) else {
                         problem(sheet, row.number, tc, ReviewFormat.testedOnHeader,
                                 "Tanggal uji '\(ReviewWorkbookReader.text(row[tc]))' tidak dapat dibaca.",
-                                "Tulis tanggal seperti 26/11/2026.")
+                                "Tulis tanggal seperti 26/11/2026 atau 26 November 2026.")
                         continue
                     }
                     testedOn = d
