@@ -362,4 +362,30 @@ final class PrecedentTests: XCTestCase {
         XCTAssertTrue(Classifier(ruleSet: defaultRules, precedents: corpus, policy: old).classify(longer).needsConsequenceTest,
                       "without the threshold it was")
     }
+
+    /// A promulgated regional head's regulation (Perbup, Perwal, Pergub) is published in the
+    /// Berita Daerah (UU 12/2011) and listed open by Perki 1/2021: other bodies' withheld titles
+    /// about its subject (a code of ethics, rents) do not flag it (kamus.yaml penanda_terbuka).
+    /// The rules still flag what such a title names as exempt.
+    func testARegionalHeadsRegulationIsNotFlaggedByWithheldPrecedentsOnItsSubject() throws {
+        // SYNTHETIC precedents, written for this test.
+        func precedent(_ title: String, _ category: Category, _ body: String) -> Precedent {
+            Precedent(title: title, category: category, grounds: category == .dikecualikan ? ["17h"] : [], body: body,
+                      source: "SINTETIS: ditulis untuk uji unit")
+        }
+        let corpus = [precedent("Kode etik dan perilaku pegawai", .dikecualikan, "Badan Sintetis A"),
+                      precedent("Kalender akademik", .berkala, "Badan Sintetis B"),
+                      precedent("Profil koperasi karyawan", .berkala, "Badan Sintetis C")]
+        let classifier = Classifier(ruleSet: defaultRules, precedents: corpus)
+        let subject = classifier.classify(item("Kode etik dan perilaku pegawai tahun 2016"))
+        XCTAssertTrue(subject.hits.isEmpty, "\(subject.hits)")
+        XCTAssertTrue(subject.needsConsequenceTest, "the withheld precedent flags its own kind: \(subject.notes)")
+        for text in ["Perwal Kode Etik dan Perilaku Pegawai Nomor 16 Tahun 2016",
+                     "Peraturan Bupati Nomor 16 Tahun 2016 tentang Kode Etik dan Perilaku Pegawai"] {
+            let c = classifier.classify(item(text))
+            XCTAssertFalse(c.needsConsequenceTest, "\(text): \(c.notes)")
+        }
+        let named = classifier.classify(item("Lampiran Peraturan Bupati: daftar nama dan alamat rumah penerima bantuan"))
+        XCTAssertTrue(named.needsConsequenceTest, "a rule still fires: \(named.notes)")
+    }
 }
