@@ -167,6 +167,23 @@ final class WebsiteTests: XCTestCase {
         XCTAssertFalse(csvBytes.starts(with: [0xEF, 0xBB, 0xBF]), "no BOM")
     }
 
+    /// The page prints the time of making as the decree's Lampiran does: a date the Indonesian
+    /// way ("2026-01-05" from a date cell showed as such beside the decree's "5 Januari 2026"),
+    /// a year or other text as written; the open data keeps the text as received.
+    func testPageWritesDatesOfMakingAsTheDecreeDoes() throws {
+        var v = Fixture.version3()
+        v.items[0].item.waktuPembuatan = "2026-01-05"
+        v.items[1].item.waktuPembuatan = "Januari 2026"
+        let files = try WebsiteWriter.render(version: v, history: Fixture.history(), settings: .serang, clock: Fixture.clock)
+        let page = String(decoding: try XCTUnwrap(files["index.html"]), as: UTF8.self)
+        XCTAssertTrue(page.contains("<td>5 Januari 2026</td>"), page)
+        XCTAssertFalse(page.contains("<td>2026-01-05</td>"), page)
+        XCTAssertTrue(page.contains("<td>Januari 2026</td>"), page)
+        XCTAssertTrue(page.contains("<td>2025</td>"), page)
+        let csv = String(decoding: try XCTUnwrap(files["dip.csv"]), as: UTF8.self)
+        XCTAssertTrue(csv.contains(",2026-01-05,"), csv)
+    }
+
     /// Issue 16 #8: a text a spreadsheet would run as a formula is neutralised in every CSV
     /// dip writes (`dip.csv` and the package's register export share `OpenData.field`).
     func testFormulaLikeTextIsNeutralisedInCSV() throws {
