@@ -104,7 +104,9 @@ public struct Configuration {
         } catch let error as RuleSetError {
             switch error {
             case .invalid(let issues):
-                throw RunError.brokenRules(issues.filter { $0.severity == .error }.map { "\($0)" })
+                // Each issue as `dip rules check` prints it ("unit.yaml:100: galat: …"); the log
+                // and the IT officer's terminal got the Swift value ("RuleIssue(severity: …").
+                throw RunError.brokenRules(issues.filter { $0.severity == .error }.map(\.text))
             default:
                 throw RunError.brokenRules(["\(error)"])
             }

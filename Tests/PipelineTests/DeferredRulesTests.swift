@@ -41,7 +41,10 @@ final class DeferredRulesTests: XCTestCase {
         let good = try Data(contentsOf: aturan)
         try Data("aturan: [ ini: bukan yaml yang benar\n".utf8).write(to: aturan)
         XCTAssertThrowsError(try Configuration.load(workspace, deferringRules: true)) { error in
-            guard case RunError.brokenRules = error else { return XCTFail("\(error)") }
+            guard case RunError.brokenRules(let lines) = error else { return XCTFail("\(error)") }
+            // Said as `dip rules check` says it: file, line, "galat", the Indonesian message.
+            XCTAssertTrue(lines.first?.hasPrefix("aturan.yaml:2: galat: Kesalahan penulisan YAML") == true, "\(lines)")
+            XCTAssertFalse("\(error)".contains("RuleIssue("), "\(error)")
         }
         // Restored: the digest is the validated one again.
         try good.write(to: aturan)
