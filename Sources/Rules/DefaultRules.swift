@@ -152,7 +152,7 @@ aturan:
   - id: keuangan-pribadi
     keterangan: Kondisi keuangan, gaji, harta dan rekening bank seseorang (UU 14/2008 Pasal 17 huruf h angka 3); rekening badan publik, termasuk rekening kas desa dan BUMDes, bukan rekening seseorang
     prioritas: 100
-    salah_satu: [data gaji, gaji dan tunjangan pegawai, data penghasilan pegawai, nomor rekening, no rekening, no rek, nomor rek, norek, no rekening bank, rek bank, rekening bank, rekening pribadi, rekening penerima, rekening pegawai, data rekening, rekening kks, rekening simpel, rekening siswa, buku rekening, buku tabungan, slip gaji, daftar gaji, rincian gaji, daftar penerimaan gaji, penghasilan pegawai, penghasilan pribadi, harta kekayaan, kekayaan pribadi, spt tahunan, utang pribadi, pinjaman pegawai, kredit pegawai, sktm, surat keterangan tidak mampu, kondisi keuangan]
+    salah_satu: [data gaji, gaji dan tunjangan pegawai, data penghasilan pegawai, nomor rekening, no rekening, no rek, nomor rek, norek, no rekening bank, rek bank, rekening bank, rekening pribadi, rekening penerima, rekening pegawai, data rekening, rekening kks, rekening simpel, rekening siswa, buku rekening, buku tabungan, slip gaji, daftar gaji, rincian gaji, daftar penerimaan gaji, penghasilan pegawai, penghasilan pribadi, harta kekayaan, kekayaan pribadi, spt tahunan, utang pribadi, pinjaman pegawai, kredit pegawai, sktm, surat keterangan tidak mampu, kondisi keuangan, penghasilan keluarga, penghasilan rumah tangga]
     kecuali: [yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, rekening kas desa, rekening desa, kas desa, rekening bumdes, rekening bendahara, rekening instansi, rekening penerimaan, rekening resmi, retribusi, harta kekayaan daerah, harta kekayaan kabupaten, harta kekayaan kota, harta kekayaan provinsi, harta kekayaan negara, kekayaan daerah, milik daerah, milik negara, tata cara, prosedur, sop, persyaratan, syarat, besaran, kelas jabatan, standar, standar biaya, peraturan, perbup, peraturan bupati, pedoman, blu, badan layanan umum, ukt, uang kuliah tunggal, rekening universitas, rekening rumah sakit, rekening rsud, rekening blud, gaji pokok pns, menurut golongan, per golongan]
     kategori: dikecualikan
     pengecualian: [17h3]
@@ -172,7 +172,7 @@ aturan:
     keterangan: Data orang per orang dalam DTKS/P3KE/PKH menunjukkan kondisi ekonomi seseorang
     prioritas: 100
     salah_satu: [dtks, data terpadu kesejahteraan sosial, dtsen, p3ke, miskin ekstrem by name, data warga miskin, data keluarga miskin, daftar kpm, data kpm, daftar keluarga penerima manfaat, data ppks, daftar ppks, penerima blt, data rumah tangga miskin, penerima pkh, keluarga penerima manfaat, kpm, data penerima bansos, daftar penerima bansos, daftar penerima bantuan sosial]
-    kecuali: [jumlah, statistik, agregat, persentase, tata cara, prosedur, sop, persyaratan, mekanisme, alur, sosialisasi, rekapitulasi jumlah, kuota]
+    kecuali: [jumlah, statistik, agregat, persentase, tata cara, prosedur, sop, persyaratan, mekanisme, alur, sosialisasi, rekapitulasi jumlah, rekapitulasi penerima, rekap penerima, kuota]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
@@ -180,6 +180,7 @@ aturan:
       - Daftar penerima bansos beserta NIK dan nomor rekening
       - Daftar KPM PKH tahap 3
     contoh_tidak_cocok:
+      - Rekapitulasi penerima BLT Dana Desa per bulan
       - Jumlah KPM BLT-DD per dusun
       - Jumlah keluarga penerima manfaat PKH per kecamatan
       - Tata cara pengusulan DTKS
@@ -300,7 +301,7 @@ aturan:
     keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif) — UU 14/2008 Pasal 17 huruf a angka 1; pemeriksaan disiplin atau kode etik pegawai bukan penyidikan tindak pidana (lihat aturan pemeriksaan-etik-disiplin, huruf h angka 4), dan "sidik jari" adalah data biometrik, bukan penyidikan
     prioritas: 100
     salah_satu: [penyelidikan, penyidikan, penyidik, berkas perkara, bap, berita acara pemeriksaan, pemeriksaan khusus, audit investigatif, audit investigasi, investigasi, barang bukti, tersangka, terlapor, pemeriksaan saksi, keterangan saksi, tindak pidana, penanganan perkara, dugaan korupsi, dugaan pelanggaran, dugaan penyalahgunaan, dugaan penyimpangan, dugaan pungli, dugaan pungutan liar, hasil klarifikasi, klarifikasi dumas, klarifikasi pengaduan, pemeriksaan investigatif, lhp investigatif, pulbaket, pengumpulan bahan keterangan, bahan keterangan]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, status penanganan, status laporan, yang diumumkan, telah diumumkan, sudah diumumkan]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, status penanganan, status laporan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -308,6 +309,7 @@ aturan:
       - Laporan hasil audit investigatif atas dugaan penyimpangan dana desa
       - Laporan hasil klarifikasi atas dumas dugaan penyalahgunaan dana desa oleh kades
     contoh_tidak_cocok:
+      - Jadwal sidang tindak pidana ringan pelanggaran Perda
       - BAP hukuman disiplin pegawai
       - Alur perekaman sidik jari penduduk
       - Berita acara pemeriksaan hasil pekerjaan jalan
@@ -319,11 +321,12 @@ aturan:
   - id: identitas-pelapor-korban
     keterangan: Identitas pelapor, saksi, informan atau korban — UU 14/2008 Pasal 17 huruf a angka 2 (pelapor tindak pidana) dan huruf h; termasuk nama dan kontak warga yang melaporkan suatu pelanggaran
     prioritas: 100
-    salah_satu: [data pribadi pelapor, data pribadi pengadu, identitas pengadu, data pengadu, identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, nama pengadu, nama dan nomor pengadu, identitas pelapor dumas, berkas pengaduan, isi pengaduan, laporan whistleblowing, laporan whistle blowing, laporan wbs, aduan wbs, pengaduan wbs, laporan pelanggaran melalui wbs, permohonan perlindungan saksi, berkas perlindungan saksi, permohonan perlindungan korban, warga yang melaporkan, masyarakat yang melaporkan, orang yang melaporkan, kontak pelapor]
+    salah_satu: [data pribadi pelapor, data pribadi pengadu, identitas pengadu, data pengadu, identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, nama pengadu, nama dan nomor pengadu, identitas pelapor dumas, berkas pengaduan, isi pengaduan, laporan whistleblowing, laporan whistle blowing, laporan wbs, aduan wbs, pengaduan wbs, laporan pelanggaran melalui wbs, permohonan perlindungan saksi, berkas perlindungan saksi, permohonan perlindungan korban, warga yang melaporkan, masyarakat yang melaporkan, orang yang melaporkan, kontak pelapor, warga pelapor, identitas warga pelapor, nama warga pelapor]
     kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, dirahasiakan, bencana, banjir, longsor, tanah longsor, gempa, tsunami, erupsi, puting beliung, kebakaran, kecelakaan, pengungsian, pengungsi, layanan pengaduan, layanan pendampingan]
     kategori: dikecualikan
     pengecualian: [17a2, 17h]
     contoh_cocok:
+      - Identitas warga pelapor pelanggaran bangunan tanpa izin
       - Nama warga yang melaporkan penambangan liar
       - Laporan whistleblowing system yang masuk ke Inspektorat
       - Data korban kekerasan terhadap perempuan dan anak
@@ -337,11 +340,12 @@ aturan:
   - id: anak-berhadapan-hukum
     keterangan: Identitas anak yang berhadapan dengan hukum atau anak korban
     prioritas: 100
-    salah_satu: [anak berhadapan dengan hukum, anak berkonflik dengan hukum, abh, identitas anak, data anak korban, anak korban, perkara pidana anak, perkara anak, register perkara anak, sidang anak]
+    salah_satu: [anak berhadapan dengan hukum, anak berkonflik dengan hukum, anak yang berkonflik dengan hukum, klien anak, anak binaan lpka, abh, identitas anak, data anak korban, anak korban, perkara pidana anak, perkara anak, register perkara anak, sidang anak]
     kecuali: [jumlah, statistik, jumlah kasus, tata cara, prosedur, sop, program, agregat, kartu identitas anak, kia, cakupan, kepemilikan]
     kategori: dikecualikan
     pengecualian: [17j4]
     contoh_cocok:
+      - Data klien anak Bapas beserta alamat orang tuanya
       - Berkas pendampingan anak berhadapan dengan hukum (ABH)
       - Buku register perkara pidana anak
     contoh_tidak_cocok:
@@ -561,11 +565,12 @@ aturan:
   - id: akta-wasiat
     keterangan: Isi akta otentik yang bersifat pribadi dan wasiat
     prioritas: 100
-    salah_satu: [wasiat, surat wasiat, akta wasiat, akta otentik, akta notaris, akta hibah, akta jual beli, ajb, isi akta, minuta akta, akta waris, surat keterangan waris, keterangan ahli waris, akta ppat]
+    salah_satu: [wasiat, surat wasiat, akta wasiat, akta otentik, akta notaris, akta hibah, akta jual beli, ajb, isi akta, minuta akta, akta waris, surat keterangan waris, keterangan waris, keterangan ahli waris, akta ppat]
     kecuali: [persyaratan, syarat, tata cara, prosedur, sop, alur, jumlah, statistik, formulir, blangko, layanan, pelayanan, pembuatan akta]
     kategori: dikecualikan
     pengecualian: [17g]
     contoh_cocok:
+      - Keterangan waris yang dibuat di hadapan kepala desa
       - Akta jual beli tanah yang dibuat Camat selaku PPAT sementara
       - Surat keterangan waris warga
     contoh_tidak_cocok:
@@ -619,18 +624,23 @@ aturan:
       - Jumlah anggota Satpol PP yang bertugas per regu
 
   - id: pajak-perorangan
-    keterangan: Data perpajakan wajib pajak orang per orang (SPTPD, omzet, tunggakan per wajib pajak) adalah kondisi keuangan seseorang — UU 14/2008 Pasal 17 huruf h angka 3 (wajib pajak badan usaha; huruf b); kerahasiaan jabatan perpajakan daerah sebagai dasar huruf j perlu ditetapkan ahli hukum dengan menyebut undang-undangnya
+    keterangan: Data perpajakan wajib pajak orang per orang (SPTPD, omzet, tunggakan per wajib pajak) dan tunggakan retribusi per orang adalah kondisi keuangan seseorang — UU 14/2008 Pasal 17 huruf h angka 3 (wajib pajak badan usaha; huruf b); kerahasiaan jabatan perpajakan daerah sebagai dasar huruf j perlu ditetapkan ahli hukum dengan menyebut undang-undangnya
     prioritas: 100
-    salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak, pemeriksaan pajak, berkas pemeriksaan pajak, wp menunggak, wp yang menunggak, wajib pajak menunggak, wajib pajak yang menunggak, penunggak pbb, omzet wp, data tapping box, dari tapping box, rekaman tapping box]
-    kecuali: [jumlah, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak, instansi, spt masa instansi, badan publik, satuan kerja, jadwal, per desa, per kelurahan, per kecamatan]
+    salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak, pemeriksaan pajak, berkas pemeriksaan pajak, wp menunggak, wp yang menunggak, wajib pajak menunggak, wajib pajak yang menunggak, penunggak pbb, omzet wp, data tapping box, dari tapping box, rekaman tapping box, keberatan wajib pajak, berkas keberatan pajak, permohonan keberatan pajak, berkas banding pajak, data penunggak retribusi, daftar penunggak retribusi, nama penunggak retribusi, per wajib retribusi, data wajib retribusi]
+    kecuali: [jumlah, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak, instansi, spt masa instansi, badan publik, satuan kerja, jadwal, per desa, per kelurahan, per kecamatan, standar pelayanan, maklumat pelayanan]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
+      - Data penunggak retribusi sewa kios pasar per pedagang
+      - Berkas keberatan wajib pajak atas ketetapan BPHTB
       - Data transaksi restoran dari tapping box
       - Dft WP yg nunggak PBB beserta alamat
       - Data SPTPD wajib pajak hotel dan restoran per WP (omzet bulanan)
       - Daftar tunggakan PBB-P2 per wajib pajak (nama, NOP, alamat objek pajak)
     contoh_tidak_cocok:
+      - Jumlah penunggak retribusi pasar per blok
+      - Tunggakan retribusi pasar per blok
+      - Standar pelayanan penyelesaian keberatan wajib pajak daerah
       - Rata-rata omzet harian pedagang pasar hasil survei
       - Jadwal penagihan kepada wajib pajak yang menunggak per kelurahan
       - Jumlah wajib pajak terdaftar per jenis pajak
@@ -653,7 +663,7 @@ aturan:
     keterangan: Daftar atau data orang per orang (daftar nama, per nama, atas nama) memuat data pribadi yang dilindungi
     prioritas: 100
     salah_satu: [daftar nama pengungsi, daftar nama warga, daftar nama penerima, daftar nama pasien, daftar nama siswa, daftar nama pegawai, daftar nama korban, daftar nama penduduk, daftar nama anggota, daftar nama peserta, daftar nama keluarga, daftar nama ppns, daftar nama petugas, per nama, per orang, per individu, per anak, per pasien, per siswa, per pegawai, per penerima]
-    kecuali: [jumlah, rekapitulasi, rekap, agregat, statistik, pengumuman, kelulusan, lulus, seleksi, pemenang, penghargaan, pejabat, jabatan, tata cara, sop, prosedur, persyaratan, formulir kosong, lembaga, per sekolah, korban bencana, korban meninggal, meninggal dunia]
+    kecuali: [jumlah, rekapitulasi, rekap, agregat, statistik, pengumuman, kelulusan, lulus, seleksi, pemenang, penghargaan, pejabat, jabatan, tata cara, sop, prosedur, persyaratan, formulir kosong, lembaga, per sekolah, korban bencana, korban meninggal, meninggal dunia, anggota badan permusyawaratan desa, anggota bpd, perangkat desa, anggota kpps, anggota ppk, anggota pps, anggota panwaslu, badan ad hoc]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -661,6 +671,8 @@ aturan:
       - Daftar nama pengungsi dan kebutuhan khusus (lansia, ibu hamil) di posko
       - Data penduduk rentan adminduk per nama
     contoh_tidak_cocok:
+      - Daftar nama anggota KPPS yang telah ditetapkan
+      - Daftar nama anggota Badan Permusyawaratan Desa
       - Daftar nama korban banjir bandang yang meninggal dunia
       - Rekapitulasi jumlah pengungsi per posko
       - Pengumuman daftar nama peserta lulus seleksi PPPK
@@ -957,11 +969,12 @@ aturan:
   - id: keluarga-perkawinan
     keterangan: Riwayat dan kondisi anggota keluarga seseorang (perkawinan, perceraian, susunan keluarga, anak angkat) — UU 14/2008 Pasal 17 huruf h angka 1
     prioritas: 100
-    salah_satu: [izin perkawinan, izin kawin, izin menikah, izin beristri lebih dari satu, izin poligami, poligami, izin cerai, gugatan cerai, cerai gugat, cerai talak, perceraian pegawai, perceraian pns, surat keterangan tunjangan keluarga, tunjangan keluarga, tunjangan istri, tunjangan suami, tunjangan anak, tanggungan keluarga, data tanggungan, daftar tanggungan, daftar susunan keluarga, kp4, data istri, data suami, data anak pegawai, data keluarga, riwayat perkawinan, status perkawinan, kartu istri, karis, kartu suami, karsu, hak asuh anak, perwalian anak, anak angkat, register nikah, buku register nikah, akta nikah, duplikat buku nikah, berkas nikah, data nikah, data pernikahan, pemeriksaan nikah, isbat nikah, dispensasi kawin, dispensasi nikah, surat nikah, buku nikah, akta cerai, pendaftaran nikah beserta dokumen, berkas pendaftaran nikah, dokumen pendaftaran nikah]
+    salah_satu: [izin perkawinan, izin kawin, izin menikah, izin beristri lebih dari satu, izin poligami, poligami, izin cerai, gugatan cerai, cerai gugat, cerai talak, perceraian pegawai, perceraian pns, surat keterangan tunjangan keluarga, tunjangan keluarga, tunjangan istri, tunjangan suami, tunjangan anak, tanggungan keluarga, data tanggungan, daftar tanggungan, daftar susunan keluarga, kp4, data istri, data suami, data anak pegawai, data keluarga, riwayat perkawinan, status perkawinan, kartu istri, karis, kartu suami, karsu, hak asuh anak, perwalian anak, anak angkat, register nikah, buku register nikah, akta nikah, duplikat buku nikah, berkas nikah, data nikah, data pernikahan, pemeriksaan nikah, isbat nikah, dispensasi kawin, dispensasi nikah, surat nikah, buku nikah, akta cerai, pendaftaran nikah beserta dokumen, berkas pendaftaran nikah, dokumen pendaftaran nikah, pengantar nikah, berkas pengantar nikah, model n1, formulir n1]
     kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, jumlah, statistik, agregat, rekapitulasi, rekap, program, keluarga berencana, pedoman, sosialisasi, penyuluhan, bimbingan perkawinan, formulir kosong, blangko, peraturan, ketentuan, besaran, biaya, tarif]
     kategori: dikecualikan
     pengecualian: [17h1]
     contoh_cocok:
+      - Berkas pengantar nikah model N1-N4 beserta lampirannya
       - Berkas permohonan izin beristri lebih dari satu seorang ASN
       - Data istri dan anak pegawai untuk tunjangan keluarga (KP4)
       - Buku register nikah KUA tahun 2024
@@ -1210,11 +1223,12 @@ aturan:
   - id: tanah-perorangan
     keterangan: Data kepemilikan tanah dan warkah orang per orang (aset seseorang dan isi akta otentik) — UU 14/2008 Pasal 17 huruf h angka 3 dan huruf g
     prioritas: 100
-    salah_satu: [warkah, warkah tanah, buku tanah, data pemilik tanah, daftar pemilik tanah, data kepemilikan tanah, riwayat kepemilikan tanah, riwayat tanah, letter c, buku letter c, data pemilik bidang, daftar nominatif pemilik, daftar nominatif pengadaan tanah, nominatif pemilik tanah, data pemilik kendaraan]
+    salah_satu: [warkah, warkah tanah, buku tanah, data pemilik tanah, daftar pemilik tanah, data kepemilikan tanah, riwayat kepemilikan tanah, riwayat tanah, letter c, buku letter c, data pemilik bidang, daftar nominatif pemilik, daftar nominatif pengadaan tanah, nominatif pemilik tanah, data pemilik kendaraan, pemegang hak atas tanah, nama pemegang hak]
     kecuali: [jumlah, statistik, rekapitulasi, tata cara, prosedur, sop, persyaratan, syarat, pedoman, sosialisasi, pendaftaran tanah sistematis lengkap, ptsl, program, kendaraan dinas, dinas, jabatan, inventaris, barang milik daerah, bmd, aset daerah]
     kategori: dikecualikan
     pengecualian: [17h3, 17g]
     contoh_cocok:
+      - Daftar nama pemegang hak atas tanah beserta luas tanah yang dimilikinya
       - Buku letter C desa
       - Daftar nominatif pemilik tanah terdampak pembangunan jalan tol
     contoh_tidak_cocok:
@@ -1481,19 +1495,38 @@ aturan:
       - Jadwal perekaman KTP-el keliling
       - Perjanjian kerja sama pemanfaatan data kependudukan
 
-  - id: data-responden-survei
-    keterangan: Data mentah survei dan identitas responden orang per orang (keterangan yang diberikan responden wajib dirahasiakan) — UU 14/2008 Pasal 17 huruf h dan huruf j, UU 27/2022
+  - id: data-peserta-jaminan-sosial
+    keterangan: Data peserta jaminan sosial orang per orang (kepesertaan, diagnosis dan klaim pelayanan kesehatan, iuran, saldo dan klaim Jaminan Hari Tua) — UU 14/2008 Pasal 17 huruf h angka 2 (riwayat dan pengobatan kesehatan) dan angka 3 (kondisi keuangan seseorang), data pribadi menurut UU 27/2022; jumlah peserta, cakupan kepesertaan, iuran yang ditetapkan dan daftar fasilitas kesehatan mitra terbuka
     prioritas: 100
-    salah_satu: [data mentah survei, data mentah, raw data, data mikro, identitas responden, data responden, daftar responden, jawaban responden, kuesioner terisi, kuesioner yang telah diisi, kuesioner yang sudah diisi, diisi responden, isian responden, formulir survei terisi, data individu hasil sensus]
-    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, hasil survei, laporan survei, tata cara, prosedur, sop, pedoman, metodologi, kuesioner kosong, indeks]
+    salah_satu: [per peserta bpjs, per peserta jkn, per peserta jaminan, data peserta bpjs, data peserta jkn, data peserta pbi, data peserta jaminan kesehatan, data peserta bpjs ketenagakerjaan, saldo jht, saldo jaminan hari tua, riwayat iuran peserta, tunggakan iuran peserta]
+    kecuali: [jumlah, rekapitulasi, rekap, agregat, statistik, cakupan, persentase, tata cara, prosedur, sop, persyaratan, syarat, sosialisasi, pedoman, per kecamatan, per desa, per kelurahan, per fasilitas kesehatan, fasilitas kesehatan, besaran iuran, tarif]
     kategori: dikecualikan
-    pengecualian: [17h, 17j2]
+    pengecualian: [17h2, 17h3, 17j2]
+    contoh_cocok:
+      - Saldo Jaminan Hari Tua per peserta BPJS Ketenagakerjaan
+      - Rincian klaim pelayanan kesehatan per peserta BPJS
+    contoh_tidak_cocok:
+      - Jumlah peserta JKN penerima bantuan iuran per kecamatan
+      - Tata cara klaim Jaminan Hari Tua
+      - Biaya pelatihan per peserta
+      - Layanan klaim JHT secara daring
+
+  - id: data-responden-survei
+    keterangan: Data mentah survei dan sensus serta identitas responden orang per orang — UU 14/2008 Pasal 17 huruf h; huruf j jo. UU 16/1997 tentang Statistik Pasal 21 (penyelenggara kegiatan statistik wajib menjamin kerahasiaan keterangan yang diperoleh dari responden) dan UU 27/2022; hasil statistik yang diumumkan (Berita Resmi Statistik, angka agregat) terbuka
+    prioritas: 100
+    salah_satu: [data mentah survei, data mentah, raw data, data mikro, identitas responden, data responden, daftar responden, jawaban responden, kuesioner terisi, kuesioner yang telah diisi, kuesioner yang sudah diisi, diisi responden, isian responden, formulir survei terisi, data individu hasil sensus, dokumen isian sensus, isian sensus, isian kuesioner, isian pencacahan, daftar isian sensus, kuesioner sensus, dokumen sensus per rumah tangga, hasil pencacahan per rumah tangga, data per rumah tangga hasil sensus]
+    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, hasil survei, laporan survei, tata cara, prosedur, sop, pedoman, metodologi, kuesioner kosong, indeks, contoh kuesioner, blanko, blangko]
+    kategori: dikecualikan
+    pengecualian: [17h, 17j8, 17j2]
     contoh_cocok:
       - Data mentah survei kepuasan masyarakat beserta identitas responden
       - Kuesioner yang telah diisi responden pendataan keluarga
+      - Dokumen isian Sensus Pertanian per rumah tangga
     contoh_tidak_cocok:
+      - Contoh kuesioner Sensus Penduduk (blanko)
       - Laporan hasil survei kepuasan masyarakat semester I
       - Indeks kepuasan masyarakat per unit layanan
+      - Jadwal pencacahan lapangan Sensus Pertanian
 
   # --- Sisi TERBUKA menurut undang-undang (Pasal 18 ayat (1)) -------------------
   - id: terbuka-pasal-18-ayat-1
@@ -2188,14 +2221,16 @@ aturan:
   - id: data-pelanggan-perorangan
     keterangan: Data pelanggan, konsumen atau pengguna layanan badan publik dan BUMD (sebagian besar orang perorangan — nama, alamat, nomor sambungan, tagihan, tunggakan) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h; tagihan dan tunggakan seseorang huruf h angka 3) dan data pribadi (Pasal 17 huruf j jo. UU 27/2022); untuk BUMD, huruf b (aturan rahasia-bisnis-bumd) ditimbang bersama; jumlah pelanggan, tarif dan layanan pengaduan terbuka
     prioritas: 100
-    salah_satu: [data pelanggan, daftar pelanggan, database pelanggan, data base pelanggan, data konsumen, daftar konsumen]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, statistik, rekapitulasi, rekap, agregat, per golongan tarif, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, pelanggan korporasi, pelanggan badan usaha, pelanggan instansi]
+    salah_satu: [data pelanggan, daftar pelanggan, database pelanggan, data base pelanggan, data konsumen, daftar konsumen, per sambungan rumah, per nomor sambungan, per pelanggan, tunggakan rekening air, riwayat tagihan pelanggan]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, statistik, rekapitulasi, rekap, agregat, per golongan tarif, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, pelanggan korporasi, pelanggan badan usaha, pelanggan instansi, rata rata, rerata]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
+      - Riwayat tunggakan rekening air per sambungan rumah
       - Data pelanggan PDAM per sambungan rumah
       - Database pelanggan Perusahaan Air Minum beserta tagihannya
     contoh_tidak_cocok:
+      - Rata-rata pemakaian air per sambungan rumah
       - Jumlah pelanggan PDAM per kecamatan
       - Tata cara pengaduan pelanggan air minum
 
@@ -33325,6 +33360,9 @@ pasal_17:
       - angka: 7
         judul: Laporan pihak pelapor kepada PPATK (larangan memberitahukan)
         dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 8/2010 tentang Pencegahan dan Pemberantasan Tindak Pidana Pencucian Uang, Pasal 11 dan 12
+      - angka: 8
+        judul: Keterangan yang diperoleh dari responden kegiatan statistik (sensus dan survei)
+        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 16/1997 tentang Statistik, Pasal 21
 
 pasal_18:
   - kode: 18-2a
