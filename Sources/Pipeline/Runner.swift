@@ -147,7 +147,8 @@ public struct Configuration {
         do {
             return try JSONDecoder().decode(T.self, from: data)
         } catch {
-            throw RunError.brokenConfiguration(file: "rules/\(url.lastPathComponent)", reason: "\(error)")
+            throw RunError.brokenConfiguration(file: "rules/\(url.lastPathComponent)",
+                                               reason: ConfigurationText.describe(error, data: data))
         }
     }
 }

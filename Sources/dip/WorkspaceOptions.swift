@@ -60,7 +60,7 @@ struct WorkspaceOptions: ParsableArguments {
         do {
             return try JSONDecoder().decode(DecreeSettings.self, from: data)
         } catch {
-            throw RegisterError.invalidInput("rules/keputusan.json tidak dapat dibaca: \(error)")
+            throw RegisterError.invalidInput("rules/keputusan.json tidak dapat dibaca: \(ConfigurationText.describe(error, data: data))")
         }
     }
 }

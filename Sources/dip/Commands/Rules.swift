@@ -80,7 +80,7 @@ extension DIP.RulesCommand {
                             errors += 1
                         }
                     } catch {
-                        print("keputusan.json: galat: tidak dapat dibaca: \(error)")
+                        print("keputusan.json: galat: tidak dapat dibaca: \(ConfigurationText.describe(error, data: data))")
                         errors += 1
                     }
                 }
@@ -95,7 +95,7 @@ extension DIP.RulesCommand {
                         errors += 1
                     }
                 } catch {
-                    print("\(IntakeSettings.fileName): galat: tidak dapat dibaca: \(error)")
+                    print("\(IntakeSettings.fileName): galat: tidak dapat dibaca: \(ConfigurationText.describe(error, data: data))")
                     errors += 1
                 }
             }
