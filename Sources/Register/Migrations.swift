@@ -310,6 +310,13 @@ enum RegisterMigrations {
             }
         }
 
+        // Session 18: the versions that rest on a recorded test, found by the test
+        // (`itemsWithTestsIssuedBefore`, asked for every draft and publication); without the
+        // index that question read every row of every version.
+        migrator.registerMigration("v18-version-items-by-test") { db in
+            try db.create(index: "version_items_by_test", on: "version_items", columns: ["test"])
+        }
+
         return migrator
     }
 }
