@@ -639,4 +639,21 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.err.contains("tidak ada di register"))
     }
+
+    /// `dip history` of an item exempted in part says its open part stays in the DIP, as the
+    /// decrees and `dip status` count it ("dikecualikan (masuk DIK)" said it left the DIP).
+    func testHistoryOfAnItemExemptedInPart() throws {
+        let (workspace, db) = try workspaceWithRegister(submitting: [
+            Fixture.classified(Fixture.item("5", "Rekam medis pasien", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true)])
+        try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: Fixture.test(.exemptPart, day: 2),
+                                     enteredBy: "Tim", source: .cli, at: Fixture.date(2))
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
+        let history = try run(["history", "dinkes-0005", "--workspace", workspace.path])
+        XCTAssertEqual(history.status, 0, history.err)
+        XCTAssertTrue(history.out.contains(
+            "Keadaan: dikecualikan sebagian (bagian yang dikecualikan masuk DIK, bagian lainnya tetap di DIP); revisi terkini 1"),
+            history.out)
+        XCTAssertTrue(history.out.contains("Versi 1 (draf): revisi 1, Dikecualikan sebagian\n"), history.out)
+    }
 }

@@ -29,8 +29,16 @@ extension DIP {
         }
 
         static func text(_ h: ItemHistory) -> String {
+            // An item exempted in part is in the DIK for its withheld part and in the DIP for the
+            // rest (the decrees print both); "dikecualikan (masuk DIK)" alone said it left the DIP.
+            func inPart(_ revision: Int) -> Bool {
+                h.tests.last { $0.revision == revision }?.test.conclusion == .exemptPart
+            }
             var out = "RIWAYAT \(h.id) — \(h.unit.name)\n"
-            out += "Keadaan: \(RegisterOutput.stateLabel(h.state)); revisi terkini \(h.currentRevision)\n"
+            let state = h.state == "dikecualikan" && inPart(h.currentRevision)
+                ? "dikecualikan sebagian (bagian yang dikecualikan masuk DIK, bagian lainnya tetap di DIP)"
+                : RegisterOutput.stateLabel(h.state)
+            out += "Keadaan: \(state); revisi terkini \(h.currentRevision)\n"
             out += "Tercatat sejak \(RegisterOutput.dateTime(h.createdAt))"
             if let w = h.withdrawnAt { out += "; ditarik \(RegisterOutput.dateTime(w))" }
             out += "\n\nRevisi:\n"
@@ -72,6 +80,7 @@ extension DIP {
             for v in h.versions {
                 out += "  Versi \(v.version) (\(VersionStatusText.label(v.status.rawValue))): "
                     + "revisi \(v.revision), \(v.category.shortLabel)"
+                    + (v.category == .dikecualikan && inPart(v.revision) ? " sebagian" : "")
                 if let g = v.subgroup { out += " \(g.rawValue)" }
                 out += "\n"
             }
