@@ -57,7 +57,7 @@ public enum UnreadNotice {
         out.append("")
         if files.contains(where: { [.subfolder, .link, .special].contains($0.unread?.kind) }) {
             out += [
-                "Yang perlu dilakukan: letakkan berkas DIP (.xlsx atau .csv) langsung di folder unit",
+                "Yang perlu dilakukan: letakkan berkas DIP (.xlsx, .ods atau .csv) langsung di folder unit",
                 "\"\(unit.code)\", bukan di dalam subfolder atau sebagai pintasan. Isi subfolder sengaja",
                 "tidak dibaca, supaya daftar lama yang disimpan di sana tidak menimpa daftar yang baru.",
             ]

@@ -268,6 +268,10 @@ final class IntakeRunTests: XCTestCase {
         }
         let top = try FileManager.default.contentsOfDirectory(atPath: workspace.reports.path)
         XCTAssertFalse(top.contains("umpan-balik") || top.contains("templat"), "a folder every unit reads: \(top)")
+        // The sub-folder notice says what to put in the unit folder instead, naming every format
+        // the intake reads (ODS was left out).
+        let notice = try String(contentsOf: workspace.unreadNoticeFile(unit: "dinsos"), encoding: .utf8)
+        XCTAssertTrue(notice.contains("letakkan berkas DIP (.xlsx, .ods atau .csv) langsung di folder unit"), notice)
     }
 
     /// Issue 16 #17: a template lost by a run stopped before writing it (or stale) is rebuilt
