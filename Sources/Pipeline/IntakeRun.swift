@@ -66,7 +66,18 @@ public struct RunSummary: Sendable {
     public var refused: Int { outcomes.filter { $0.status == .refused }.count }
     public var duplicates: Int { outcomes.filter { $0.status == .duplicate }.count }
     public var held: Int { outcomes.filter { $0.status == .held }.count }
-    public var problemCount: Int { outcomes.filter { $0.status != .duplicate }.reduce(0) { $0 + $1.problems.reduce(0) { $0 + $1.standsFor } } }
+    /// Problems the units must fix (errors and warnings), as their feedback counts them
+    /// ("Masalah yang perlu diperbaiki (N)"). Notes worth knowing (severity info: the CSV
+    /// dialect read, a hidden sheet, columns ignored) are `noteCount`: every CSV carries one,
+    /// and counted here they made a clean CSV "1 masalah" and `dip run` exit 2 while its unit
+    /// read "Tidak ada yang perlu diperbaiki".
+    public var problemCount: Int { count { $0.severity != .info } }
+    /// Notes worth knowing, nothing to fix (severity info).
+    public var noteCount: Int { count { $0.severity == .info } }
+
+    func count(_ include: (Problem) -> Bool) -> Int {
+        outcomes.filter { $0.status != .duplicate }.reduce(0) { $0 + $1.problems.filter(include).reduce(0) { $0 + $1.standsFor } }
+    }
     /// The exit code `dip run` ends with (README "Exit codes"): 1 when a file could not be
     /// archived, 2 when one was refused or held or has problems, else 0. The run's summary log
     /// line carries it too, so the log of a cron run says how it ended.

@@ -449,7 +449,7 @@ public struct Runner {
             && summary.publishedVersion == nil && (try? register.changeStamp()) == stampAtStart
         logger.log(level: idle ? .debug : .info, "run selesai", metadata: timing.merging([
             "diterima": "\(summary.accepted)", "ditolak": "\(summary.refused)",
-            "duplikat": "\(summary.duplicates)", "masalah": "\(summary.problemCount)",
+            "duplikat": "\(summary.duplicates)", "masalah": "\(summary.problemCount)", "catatan": "\(summary.noteCount)",
             "draf": "\(summary.draftVersion.map(String.init) ?? "-")",
             "terbit": "\(summary.publishedVersion.map(String.init) ?? "-")",
             "detik": "\(String(format: "%.3f", summary.seconds))",

@@ -284,8 +284,11 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertEqual(shell("umount", reports.path), 0)
         mounted = false
         let after = try DipProcess.run(ws.runArgs)
-        // As a clean run: the file's problem is reported (it is not hidden as a "duplicate").
-        XCTAssertEqual(after.exitCode, 2, after.stderr)
+        // As a clean run: the file is taken (not hidden as a "duplicate"); a clean CSV has no
+        // problem to fix, only its note on the dialect read.
+        XCTAssertEqual(after.exitCode, 0, after.stderr)
+        XCTAssertTrue(after.stderr.contains(" diterima=1 ") && after.stderr.contains(" duplikat=0 ")
+                      && after.stderr.contains(" catatan=1 "), after.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: claimed.path))
         let feedback = try String(contentsOf: ws.workspace.feedbackFile(unit: "bpbd", ext: "txt"), encoding: .utf8)

@@ -61,6 +61,17 @@ final class OperatorTests: XCTestCase {
         // 0: nothing to do.
         let idle = try DipProcess.run(ws.runArgs)
         XCTAssertEqual(idle.exitCode, 0, idle.stderr)
+        // 0: a clean CSV. Its note on the dialect read is worth knowing, not a problem: the unit
+        // reads "Tidak ada yang perlu diperbaiki", and so the run counts 0 masalah (1 catatan).
+        let unit = try ws.units()[0]
+        let folder = ws.workspace.inbox.appendingPathComponent(unit)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(HostileInboxTests.goodCSV).write(to: folder.appendingPathComponent("dip.csv"))
+        let clean = try DipProcess.run(ws.runArgs)
+        XCTAssertEqual(clean.exitCode, 0, clean.stderr)
+        XCTAssertTrue(clean.stdout.contains("1 diterima, 0 ditolak, 0 sama dengan sebelumnya, 0 masalah."), clean.stdout)
+        XCTAssertTrue(clean.stderr.contains(" masalah=0 ") && clean.stderr.contains(" catatan=1 ")
+                      && clean.stderr.contains(" kode_keluar=0 "), clean.stderr)
         // 2: finished, but the synthetic lists have malformed rows.
         _ = try SyntheticInbox.write(into: ws.workspace.inbox, units: Array(ws.units().prefix(2)), itemsPerUnit: 30)
         let problems = try DipProcess.run(ws.runArgs)
