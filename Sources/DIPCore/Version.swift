@@ -105,6 +105,22 @@ public struct ConsequenceTest: Codable, Hashable, Sendable {
         self.beritaAcaraNumber = beritaAcaraNumber
         self.place = place
     }
+
+    /// A berita acara number or place as it is recorded, however it was typed, pasted or read
+    /// from a cell: without invisible characters (a number copied from a DIK decree carries the
+    /// zero-width space its Lampiran puts after each "/"; stored, it made the number differ from
+    /// the one typed, and the next citation doubled it), no-break spaces as spaces, trimmed;
+    /// nil when nothing is left.
+    public static func recordedText(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let invisible: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}"]
+        var scalars = String.UnicodeScalarView()
+        for s in text.unicodeScalars where !invisible.contains(s) {
+            scalars.append(s == "\u{00A0}" || s == "\u{202F}" ? " " : s)
+        }
+        let t = String(scalars).trimmingCharacters(in: .whitespacesAndNewlines)
+        return t.isEmpty ? nil : t
+    }
 }
 
 /// One item as it stands in a DIP version: what generators (decrees, feeds, archive) read.

@@ -58,10 +58,7 @@ extension AppDatabase {
     public func recordBeritaAcara(
         itemID: String, revision: Int, number: String?, place: String?, at date: Date
     ) throws -> (id: Int64, test: ConsequenceTest) {
-        func given(_ s: String?) -> String? {
-            guard let t = s?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
-            return t
-        }
+        let given = ConsequenceTest.recordedText
         guard given(number) != nil || given(place) != nil else {
             throw RegisterError.invalidInput("Nomor berita acara atau tempat uji untuk \(itemID) kosong; tidak ada yang dicatat.")
         }

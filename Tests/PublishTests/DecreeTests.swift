@@ -512,6 +512,18 @@ final class DecreeTests: XCTestCase {
         XCTAssertFalse(words.contains { $0.hasSuffix("/Dis") || $0.hasPrefix("kominfosatik") }, output)
     }
 
+    /// A number a register holds with a zero-width space after a slash (pasted from an earlier
+    /// DIK decree before `ConsequenceTest.recordedText` cleaned it) is cited as the number:
+    /// one break after each "/" in the Lampiran, none in the plain citation.
+    func testCitedNumberHoldingAZeroWidthSpaceWrapsOnceAtEachSlash() throws {
+        var t = try XCTUnwrap(try DecreeFixtures.sampleVersion().exempted.first?.consequenceTest)
+        t.beritaAcaraNumber = "000.9/\u{200B}7/\u{200B}BA-UK/2026\u{00A0}"
+        let plain = try XCTUnwrap(ConsequenceTestForm.citation(t, clock: clock))
+        XCTAssertTrue(plain.hasPrefix("Berita Acara Uji Konsekuensi Nomor 000.9/7/BA-UK/2026 tanggal "), plain)
+        let wrapped = try XCTUnwrap(ConsequenceTestForm.citation(t, clock: clock, wrapsAtSlashes: true))
+        XCTAssertTrue(wrapped.contains("Nomor 000.9/\u{200B}7/\u{200B}BA-UK/\u{200B}2026 tanggal "), wrapped)
+    }
+
     /// keputusan.json `hariLibur`: a listed day is a day off with its name, as Saturday and
     /// Sunday are; shipped empty (no invented dates); an unreadable date or a nameless entry is
     /// an error of `dip rules check`.

@@ -57,11 +57,9 @@ public enum ConsequenceTestForm {
             + "Publik atas informasi yang dikuasai oleh \(unit), dengan hasil sebagai berikut:"
     }
 
-    /// A text the test recorded, trimmed; nil when none (or only spaces) was recorded.
-    static func recordedText(_ text: String?) -> String? {
-        guard let t = text?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
-        return t
-    }
+    /// A text the test recorded, as recorded (`ConsequenceTest.recordedText`: a register
+    /// written before it was cleaned may hold a pasted zero-width space); nil when none was.
+    static func recordedText(_ text: String?) -> String? { ConsequenceTest.recordedText(text) }
 
     /// The NOMOR line's number: the number registered for this record, else the deployment's
     /// pattern or the dotted line (`DecreeSettings.beritaAcaraNumber`).

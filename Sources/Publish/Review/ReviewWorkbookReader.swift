@@ -158,9 +158,6 @@ public enum ReviewWorkbookReader {
 
     /// Pasal 17 ground codes ("17h2") named in a legal-basis text: "17h2", "17 h 2",
     /// "Pasal 17 huruf h angka 2".
-    /// A cell's text, nil when empty (an optional field of a test).
-    static func given(_ text: String) -> String? { text.isEmpty ? nil : text }
-
     static func grounds(_ text: String) -> [String] {
         let folded = text.lowercased()
         var out: [String] = []
@@ -348,8 +345,8 @@ public enum ReviewWorkbookReader {
                     publicInterest: value(row, ReviewFormat.publicInterestHeader), conclusion: conclusion,
                     period: PeriodText.parse(periodText), periodText: periodText,
                     conditionsForOpening: value(row, ReviewFormat.conditionsHeader), tester: tester,
-                    testedOn: testedOn, beritaAcaraNumber: ReviewWorkbookReader.given(value(row, ReviewFormat.beritaAcaraNumberHeader)),
-                    place: ReviewWorkbookReader.given(value(row, ReviewFormat.placeHeader)))
+                    testedOn: testedOn, beritaAcaraNumber: ConsequenceTest.recordedText(value(row, ReviewFormat.beritaAcaraNumberHeader)),
+                    place: ConsequenceTest.recordedText(value(row, ReviewFormat.placeHeader)))
                 result.tests.append(ReviewTestEntry(itemID: id, revision: revision, sheet: sheet, row: row.number, test: test))
             }
         }

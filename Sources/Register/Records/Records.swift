@@ -566,8 +566,8 @@ struct ConsequenceTestRecord: RegisterAutoRecord {
         testerNip = test.tester?.nip
         testerTitle = test.tester?.title
         testedAt = test.testedOn
-        beritaAcaraNumber = test.beritaAcaraNumber
-        place = test.place
+        beritaAcaraNumber = ConsequenceTest.recordedText(test.beritaAcaraNumber)
+        place = ConsequenceTest.recordedText(test.place)
         self.enteredBy = enteredBy
         self.enteredAt = enteredAt
         self.source = source

@@ -112,12 +112,6 @@ extension DIP {
             }
         }
 
-        /// An option's text, trimmed; nil when empty.
-        static func given(_ text: String?) -> String? {
-            guard let t = text?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
-            return t
-        }
-
         func run() throws {
             try RegisterOutput.run {
                 if completesRecordedTest {
@@ -202,7 +196,7 @@ extension DIP {
                     conditionsForOpening: conditions,
                     tester: Official(name: tester, nip: testerNIP.flatMap(Official.nipDigits)),
                     testedOn: try testedOn.map(IndonesianDate.parse) ?? now,
-                    beritaAcaraNumber: Self.given(beritaAcaraNumber), place: Self.given(place))
+                    beritaAcaraNumber: ConsequenceTest.recordedText(beritaAcaraNumber), place: ConsequenceTest.recordedText(place))
                 let id = try db.recordConsequenceTest(
                     itemID: item, revision: revision, test: test, enteredBy: tester,
                     source: .cli, at: now)

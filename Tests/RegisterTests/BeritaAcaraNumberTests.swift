@@ -1,0 +1,38 @@
+import DIPCore
+import Foundation
+import XCTest
+@testable import Register
+
+/// The berita acara's registered number and place as the register keeps them.
+final class BeritaAcaraNumberTests: XCTestCase {
+    /// A number copied from a DIK decree's Lampiran carries the zero-width space put after each
+    /// "/" so that it wraps; pasted into `dip test` or a review workbook cell (with a no-break
+    /// space, as Word copies them) it is recorded as the number typed, so that the register
+    /// finds it and the next citation does not double the invisible characters.
+    func testNumberPastedFromADecreeIsRecordedWithoutInvisibleCharacters() throws {
+        let db = try AppDatabase.inMemory()
+        try Fixture.submit(db, [
+            Fixture.classified(Fixture.item("1", "Rekam medis pasien", kategori: .setiapSaat), suggested: .dikecualikan, test: true),
+            Fixture.classified(Fixture.item("2", "Hasil psikotes pegawai", kategori: .setiapSaat), suggested: .dikecualikan, test: true),
+        ], sha: "v1")
+        var test = Fixture.test(.exemptWhole)
+        test.beritaAcaraNumber = "\u{FEFF}000.9/\u{200B}3/\u{200B}BA-UK/\u{200B}2026\u{00A0}"
+        test.place = "Aula\u{00A0}Dinas\u{200B} Kesehatan "
+        try db.recordConsequenceTest(itemID: "dinkes-0001", revision: 1, test: test, enteredBy: "operator",
+                                     source: .workbook, at: Fixture.date(3))
+        let direct = try XCTUnwrap(db.history(itemID: "dinkes-0001").tests.last?.test)
+        XCTAssertEqual(direct.beritaAcaraNumber, "000.9/3/BA-UK/2026")
+        XCTAssertEqual(direct.place, "Aula Dinas Kesehatan")
+
+        try db.recordConsequenceTest(itemID: "dinkes-0002", revision: 1, test: Fixture.test(.exemptWhole),
+                                     enteredBy: "operator", source: .cli, at: Fixture.date(3))
+        let (_, completed) = try db.recordBeritaAcara(itemID: "dinkes-0002", revision: 1,
+                                                      number: "000.9/\u{200B}4/\u{200B}BA-UK/\u{200B}2026", place: nil,
+                                                      at: Fixture.date(4))
+        XCTAssertEqual(completed.beritaAcaraNumber, "000.9/4/BA-UK/2026")
+        XCTAssertEqual(try db.history(itemID: "dinkes-0002").tests.last?.test.beritaAcaraNumber, "000.9/4/BA-UK/2026")
+        // Only invisible characters: nothing to record.
+        XCTAssertThrowsError(try db.recordBeritaAcara(itemID: "dinkes-0002", revision: 1, number: "\u{200B} ", place: nil,
+                                                      at: Fixture.date(4)))
+    }
+}
