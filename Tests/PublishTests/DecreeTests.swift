@@ -483,13 +483,14 @@ final class DecreeTests: XCTestCase {
         let some = try dik(v)
         XCTAssertTrue(some.contains("Berita Acara Uji Konsekuensi Nomor 000.9/7/BA-UK/2026 tanggal 26 November 2026"), some)
         XCTAssertEqual(some.components(separatedBy: "Berita Acara Uji Konsekuensi Nomor").count - 1, 1, "only the numbered test is cited")
-        XCTAssertFalse(some.contains("nomor dan tanggalnya tercantum dalam Lampiran"), some)
+        XCTAssertFalse(some.contains("Nomor dan tanggal Berita Acara"), some)
         XCTAssertFalse(some.contains("000.9/___/BA-UK"), "a pattern is never cited as a number")
 
         for i in v.exempted.indices where i != first { v.exempted[i].consequenceTest?.beritaAcaraNumber = "000.9/\(10 + i)/BA-UK/2026" }
         let all = try dik(v)
         XCTAssertEqual(all.components(separatedBy: "Berita Acara Uji Konsekuensi Nomor").count - 1, v.exempted.count)
-        XCTAssertTrue(all.contains("yang nomor dan tanggalnya tercantum dalam Lampiran."), all)
+        XCTAssertTrue(all.contains("selaku Atasan PPID. Nomor dan tanggal Berita Acara Uji Konsekuensi setiap informasi "
+            + "tercantum dalam Lampiran Keputusan ini."), all)
     }
 
     /// A registered number is longer than the DIK Lampiran's conclusion column is wide: printed,

@@ -232,6 +232,13 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(test.conclusion, .exemptWhole)
         XCTAssertEqual(test.grounds, ["17h2"])
         XCTAssertEqual(test.testedOn.map { Clock(now: $0).indonesianDate($0) }, "29 Mei 2026")
+        // dip history tells the recorded test from the same test completed with its number.
+        let history = try run(["history", "dinkes-0005"] + ws)
+        XCTAssertEqual(history.status, 0, history.err)
+        XCTAssertTrue(history.out.contains("penguji: Tim; tanggal uji 29 Mei 2026; berita acara belum bernomor; dicatat"),
+                      history.out)
+        XCTAssertTrue(history.out.contains("penguji: Tim; tanggal uji 29 Mei 2026; berita acara Nomor 000.9/3/BA-UK/2026, "
+            + "bertempat di Aula Kantor Kecamatan Cikande; dicatat"), history.out)
         // A full test records its number and place directly.
         let direct = try run(["test", "dinkes-0006", "--revision", "1", "--conclusion", "dikecualikan_seluruhnya",
                               "--ground", "17h4", "--consequence", "x", "--public-interest", "y", "--period", "Permanen",

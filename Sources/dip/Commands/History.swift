@@ -62,8 +62,14 @@ extension DIP {
             out += "\nUji konsekuensi:\n"
             if h.tests.isEmpty { out += "  (belum ada)\n" }
             for t in h.tests {
+                // The date, number and place the berita acara prints: a test completed with its
+                // number (`dip test --berita-acara-number`) is a second row, which read as the
+                // first one repeated.
                 out += "  Revisi \(t.revision): \(t.test.conclusion.label); dasar: "
                     + "\(t.test.legalBasis); penguji: \(t.test.tester?.name ?? "-"); "
+                    + (t.test.testedOn.map { "tanggal uji \(RegisterOutput.date($0)); " } ?? "")
+                    + "berita acara \(t.test.beritaAcaraNumber.map { "Nomor \($0)" } ?? "belum bernomor")"
+                    + (t.test.place.map { ", bertempat di \($0)" } ?? "") + "; "
                     + "dicatat oleh \(t.enteredBy) (\(t.source.rawValue))\n"
             }
             out += "\nKeputusan PPID:\n"
