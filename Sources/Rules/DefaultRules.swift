@@ -78,11 +78,12 @@ aturan:
   - id: kependudukan-perorangan
     keterangan: Data kependudukan perorangan (NIK, nomor KK, biodata, database SIAK) dirahasiakan UU Administrasi Kependudukan
     prioritas: 100
-    salah_satu: [foto ktp, foto kk, foto kartu keluarga, foto kartu tanda penduduk, data base kependudukan, database kependudukan, nik, nomor induk kependudukan, nomor kk, no kk, nomor kartu keluarga, nkk, nomor ktp, no ktp, fotokopi ktp, fotocopy ktp, foto copy ktp, fc ktp, copy ktp, salinan ktp, scan ktp, fotokopi kk, fotocopy kk, foto copy kk, fc kk, copy kk, salinan kk, scan kk, ktp pemohon, kk pemohon, ktp warga, biodata penduduk, biodata keluarga, database siak, data siak, database kependudukan, data kependudukan perorangan, data pribadi penduduk, data kependudukan by name, buku mutasi penduduk, register mutasi penduduk]
+    salah_satu: [foto ktp, foto kk, foto kartu keluarga, foto kartu tanda penduduk, data base kependudukan, database kependudukan, nik, nomor induk kependudukan, nomor kk, no kk, nomor kartu keluarga, nkk, nomor ktp, no ktp, fotokopi ktp, fotocopy ktp, foto copy ktp, fc ktp, copy ktp, salinan ktp, scan ktp, fotokopi kk, fotocopy kk, foto copy kk, fc kk, copy kk, salinan kk, scan kk, ktp pemohon, kk pemohon, ktp warga, biodata penduduk, biodata keluarga, database siak, data siak, database kependudukan, data kependudukan perorangan, data pribadi penduduk, data kependudukan by name, buku mutasi penduduk, register mutasi penduduk, kk ktp penerima, ktp kk penerima, kk ktp warga, ktp kk warga, kk ktp pemohon, ktp kk pemohon]
     kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, mekanisme, formulir kosong, contoh formulir, format formulir, blangko, blanko, sosialisasi, jumlah penduduk, cakupan kepemilikan, persentase, data agregat, agregat, statistik]
     kategori: dikecualikan
     pengecualian: [17j1]
     contoh_cocok:
+      - KK/KTP penerima BLT DD
       - Daftar penerima bansos beserta NIK dan nomor rekening
       - Data pribadi penduduk (NIK, Nomor KK, alamat) dalam database SIAK
       - Arsip formulir F-1.03 dan fotocopy KK pemohon pindah datang
@@ -98,11 +99,12 @@ aturan:
   - id: data-pribadi
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
-    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan, dokumen pribadi, berkas calon perangkat desa, nama alamat, no paspor, identitas pelanggar, foto pelanggar]
+    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan, dokumen pribadi, berkas calon perangkat desa, nama alamat, no paspor, identitas pelanggar, foto pelanggar, data perlintasan, data izin tinggal]
     kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap, syarat, alur, blangko, blanko, formulir kosong, format formulir, nama dan alamat perusahaan, nama dan alamat usaha, nama dan alamat badan usaha, nama dan alamat bengkel, nama dan alamat mitra, nama alamat perusahaan, nama alamat usaha, nama dan alamat sekolah, nama dan alamat apotek, nama dan alamat toko, nama dan alamat rumah sakit, nama dan alamat klinik, nama dan alamat puskesmas, nama dan alamat restoran, nama dan alamat lembaga, nama dan alamat instansi, nama dan alamat opd, nama dan alamat pabrik, nama dan alamat koperasi, nama dan alamat posko, nama dan alamat fasilitas]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
+      - Informasi mengenai data perlintasan dan izin tinggal orang asing
       - Notifikasi kasus difteri (nama & alamat)
       - Data peminjam buku perpustakaan daerah
       - Daftar nama dan alamat peserta pelatihan UMKM
@@ -301,14 +303,16 @@ aturan:
     keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif) — UU 14/2008 Pasal 17 huruf a angka 1; pemeriksaan disiplin atau kode etik pegawai bukan penyidikan tindak pidana (lihat aturan pemeriksaan-etik-disiplin, huruf h angka 4), dan "sidik jari" adalah data biometrik, bukan penyidikan
     prioritas: 100
     salah_satu: [penyelidikan, penyidikan, penyidik, berkas perkara, bap, berita acara pemeriksaan, pemeriksaan khusus, audit investigatif, audit investigasi, investigasi, barang bukti, tersangka, terlapor, pemeriksaan saksi, keterangan saksi, tindak pidana, penanganan perkara, dugaan korupsi, dugaan pelanggaran, dugaan penyalahgunaan, dugaan penyimpangan, dugaan pungli, dugaan pungutan liar, hasil klarifikasi, klarifikasi dumas, klarifikasi pengaduan, pemeriksaan investigatif, lhp investigatif, pulbaket, pengumpulan bahan keterangan, bahan keterangan]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, status penanganan, status laporan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, status penanganan, status laporan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang, dapat diumumkan, dpo]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
+      - Sprin lidik dan laporan informasi (LI) kasus judi online
       - Berita Acara Pemeriksaan (BAP) pelanggar Perda oleh PPNS
       - Laporan hasil audit investigatif atas dugaan penyimpangan dana desa
       - Laporan hasil klarifikasi atas dumas dugaan penyalahgunaan dana desa oleh kades
     contoh_tidak_cocok:
+      - Informasi mengenai DPO dan perkembangan penanganan perkara yang dapat diumumkan
       - Jadwal sidang tindak pidana ringan pelanggaran Perda
       - BAP hukuman disiplin pegawai
       - Alur perekaman sidik jari penduduk
@@ -969,11 +973,12 @@ aturan:
   - id: keluarga-perkawinan
     keterangan: Riwayat dan kondisi anggota keluarga seseorang (perkawinan, perceraian, susunan keluarga, anak angkat) — UU 14/2008 Pasal 17 huruf h angka 1
     prioritas: 100
-    salah_satu: [izin perkawinan, izin kawin, izin menikah, izin beristri lebih dari satu, izin poligami, poligami, izin cerai, gugatan cerai, cerai gugat, cerai talak, perceraian pegawai, perceraian pns, surat keterangan tunjangan keluarga, tunjangan keluarga, tunjangan istri, tunjangan suami, tunjangan anak, tanggungan keluarga, data tanggungan, daftar tanggungan, daftar susunan keluarga, kp4, data istri, data suami, data anak pegawai, data keluarga, riwayat perkawinan, status perkawinan, kartu istri, karis, kartu suami, karsu, hak asuh anak, perwalian anak, anak angkat, register nikah, buku register nikah, akta nikah, duplikat buku nikah, berkas nikah, data nikah, data pernikahan, pemeriksaan nikah, isbat nikah, dispensasi kawin, dispensasi nikah, surat nikah, buku nikah, akta cerai, pendaftaran nikah beserta dokumen, berkas pendaftaran nikah, dokumen pendaftaran nikah, pengantar nikah, berkas pengantar nikah, model n1, formulir n1]
+    salah_satu: [izin perkawinan, izin kawin, izin menikah, izin beristri lebih dari satu, izin poligami, poligami, izin cerai, gugatan cerai, cerai gugat, cerai talak, perceraian pegawai, perceraian pns, surat keterangan tunjangan keluarga, tunjangan keluarga, tunjangan istri, tunjangan suami, tunjangan anak, tanggungan keluarga, data tanggungan, daftar tanggungan, daftar susunan keluarga, kp4, data istri, data suami, data anak pegawai, data keluarga, riwayat perkawinan, status perkawinan, kartu istri, karis, kartu suami, karsu, hak asuh anak, perwalian anak, anak angkat, register nikah, buku register nikah, akta nikah, duplikat buku nikah, berkas nikah, data nikah, data pernikahan, pemeriksaan nikah, isbat nikah, dispensasi kawin, dispensasi nikah, surat nikah, buku nikah, akta cerai, pendaftaran nikah beserta dokumen, berkas pendaftaran nikah, dokumen pendaftaran nikah, pengantar nikah, berkas pengantar nikah, model n1, formulir n1, n1 n4, berkas calon pengantin, data calon pengantin]
     kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, jumlah, statistik, agregat, rekapitulasi, rekap, program, keluarga berencana, pedoman, sosialisasi, penyuluhan, bimbingan perkawinan, formulir kosong, blangko, peraturan, ketentuan, besaran, biaya, tarif]
     kategori: dikecualikan
     pengecualian: [17h1]
     contoh_cocok:
+      - Berkas N1-N4 calon pengantin
       - Berkas pengantar nikah model N1-N4 beserta lampirannya
       - Berkas permohonan izin beristri lebih dari satu seorang ASN
       - Data istri dan anak pegawai untuk tunjangan keluarga (KP4)
@@ -1286,14 +1291,16 @@ aturan:
     keterangan: Catatan kejahatan dan data tahanan/narapidana orang per orang (data pribadi spesifik) — UU 14/2008 Pasal 17 huruf h jo. huruf j, UU 27/2022 Pasal 4 ayat (2) huruf d
     prioritas: 100
     salah_satu: [catatan kejahatan, catatan kriminal, riwayat pidana, riwayat kriminal, data tahanan, daftar tahanan, register tahanan, identitas tahanan, data narapidana, daftar narapidana, data warga binaan, identitas warga binaan, data napi, data residivis, mantan narapidana, data klien pemasyarakatan, penelitian kemasyarakatan, litmas, berkas pembebasan bersyarat, data terpidana, identitas terpidana, data terdakwa, identitas terdakwa, data tersangka, identitas tersangka, data pelaku kejahatan, identitas pelaku kejahatan, identitas pelaku tindak pidana, identitas pelaku pelanggaran, catatan kepolisian, skck]
-    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persyaratan, syarat, tata cara, prosedur, sop, layanan kunjungan, jadwal kunjungan, pembinaan, program, sosialisasi, pedoman]
+    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persyaratan, syarat, tata cara, prosedur, sop, layanan kunjungan, jadwal kunjungan, program pembinaan, kegiatan pembinaan, pembinaan kepribadian, pembinaan kemandirian, program, sosialisasi, pedoman]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
+      - Informasi mengenai hasil penelitian kemasyarakatan dan pembinaan warga binaan pemasyarakatan
       - Register tahanan rutan beserta pasal yang disangkakan
       - Hasil penelitian kemasyarakatan (litmas) klien pemasyarakatan
       - Identitas pelaku pelanggaran Perda yang masih diproses
     contoh_tidak_cocok:
+      - Program pembinaan kemandirian warga binaan
       - Jadwal kunjungan tahanan
       - Jumlah warga binaan per blok hunian
 
@@ -1514,11 +1521,12 @@ aturan:
   - id: data-responden-survei
     keterangan: Data mentah survei dan sensus serta identitas responden orang per orang — UU 14/2008 Pasal 17 huruf h; huruf j jo. UU 16/1997 tentang Statistik Pasal 21 (penyelenggara kegiatan statistik wajib menjamin kerahasiaan keterangan yang diperoleh dari responden) dan UU 27/2022; hasil statistik yang diumumkan (Berita Resmi Statistik, angka agregat) terbuka
     prioritas: 100
-    salah_satu: [data mentah survei, data mentah, raw data, data mikro, identitas responden, data responden, daftar responden, jawaban responden, kuesioner terisi, kuesioner yang telah diisi, kuesioner yang sudah diisi, diisi responden, isian responden, formulir survei terisi, data individu hasil sensus, dokumen isian sensus, isian sensus, isian kuesioner, isian pencacahan, daftar isian sensus, kuesioner sensus, dokumen sensus per rumah tangga, hasil pencacahan per rumah tangga, data per rumah tangga hasil sensus]
-    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, hasil survei, laporan survei, tata cara, prosedur, sop, pedoman, metodologi, kuesioner kosong, indeks, contoh kuesioner, blanko, blangko]
+    salah_satu: [data mentah survei, data mentah, raw data, data mikro, identitas responden, data responden, daftar responden, jawaban responden, kuesioner terisi, kuesioner yang telah diisi, kuesioner yang sudah diisi, diisi responden, isian responden, formulir survei terisi, data individu hasil sensus, dokumen isian sensus, isian sensus, isian kuesioner, isian pencacahan, daftar isian sensus, kuesioner sensus, dokumen sensus per rumah tangga, hasil pencacahan per rumah tangga, data per rumah tangga hasil sensus, keterangan responden]
+    kecuali: [jumlah, data statistik, statistik sektoral, statistik dasar, berita resmi statistik, publikasi statistik, statistik responden, rekapitulasi, rekap, agregat, persentase, hasil survei, laporan survei, tata cara, prosedur, sop, pedoman, metodologi, kuesioner kosong, indeks, contoh kuesioner, blanko, blangko]
     kategori: dikecualikan
     pengecualian: [17h, 17j8, 17j2]
     contoh_cocok:
+      - Informasi mengenai keterangan responden sensus dan survei statistik
       - Data mentah survei kepuasan masyarakat beserta identitas responden
       - Kuesioner yang telah diisi responden pendataan keluarga
       - Dokumen isian Sensus Pertanian per rumah tangga
@@ -2226,6 +2234,7 @@ aturan:
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
+      - Data plg PDAM + tunggakan
       - Riwayat tunggakan rekening air per sambungan rumah
       - Data pelanggan PDAM per sambungan rumah
       - Database pelanggan Perusahaan Air Minum beserta tagihannya
@@ -2237,11 +2246,12 @@ aturan:
   - id: data-beserta-identitas-orang
     keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain), disusun per pemilik — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); data pelanggan dinilai aturan data-pelanggan-perorangan; yang diumumkan atau berupa jumlah tetap terbuka; rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang
     prioritas: 100
-    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien, beserta tunggakan, beserta tagihan]
+    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien, beserta tunggakan, beserta tagihan, identitas penelepon]
     kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
+      - Rekaman telp 112 + identitas penelepon
       - Rekaman panggilan layanan aduan yang memuat identitas penelepon
       - Data hasil uji KIR per kendaraan beserta pemiliknya
       - Data objek pajak bumi dan bangunan dan nama pemiliknya
@@ -2734,6 +2744,10 @@ bentuk_singkat:
   ranap: rawat inap
   rajal: rawat jalan
   dft: daftar
+  plg: pelanggan
+  telp: telepon
+  tsk: tersangka
+  lidik: penyelidikan
 
 bahasa_inggris:
   # orang
