@@ -525,6 +525,24 @@ final class DecreeTests: XCTestCase {
         XCTAssertTrue(wrapped.contains("Nomor 000.9/\u{200B}7/\u{200B}BA-UK/\u{200B}2026 tanggal "), wrapped)
     }
 
+    /// Every law the DIK decree's Mengingat adds for the shipped grounds (huruf j jo. a sectoral
+    /// law) is cited as a Mengingat cites a law: with its Lembaran Negara and Tambahan numbers,
+    /// and without the article the ground's basis names after a comma (", Pasal 21" of
+    /// UU 16/1997 for 17j8, ", Pasal 11 dan 12" of UU 8/2010 for 17j7: the Lampiran cites the
+    /// article, the Mengingat the law). A law without a configured full text still loses the comma.
+    func testSectoralLawsInTheDIKMengingatCarryGazetteNumbersNotArticles() throws {
+        let dik = settings.mengingatDIK(sectoralLaws: LegalCitations.builtIn.sectoralLaws(codes: defaultGroundCodes))
+        for entry in dik where entry.contains("Undang-Undang Nomor") && !entry.hasPrefix("Undang-Undang Nomor 14 Tahun 2008") {
+            XCTAssertTrue(entry.contains("Lembaran Negara Republik Indonesia Tahun"), entry)
+            XCTAssertNil(entry.range(of: #", Pasal \d"#, options: .regularExpression), entry)
+        }
+        XCTAssertTrue(dik.contains { $0.hasPrefix("Undang-Undang Nomor 16 Tahun 1997 tentang Statistik (Lembaran Negara Republik Indonesia Tahun 1997 Nomor 39, Tambahan Lembaran Negara Republik Indonesia Nomor 3683)") },
+                      dik.joined(separator: "\n"))
+        let unknown = settings.mengingatDIK(sectoralLaws: ["UU 5/2030 tentang Contoh, Pasal 3 dan 4"])
+        XCTAssertTrue(unknown.contains { $0.hasPrefix("Undang-Undang Nomor 5 Tahun 2030 tentang Contoh;") || $0 == "Undang-Undang Nomor 5 Tahun 2030 tentang Contoh." },
+                      unknown.joined(separator: "\n"))
+    }
+
     /// keputusan.json `hariLibur`: a listed day is a day off with its name, as Saturday and
     /// Sunday are; shipped empty (no invented dates); an unreadable date or a nameless entry is
     /// an error of `dip rules check`.

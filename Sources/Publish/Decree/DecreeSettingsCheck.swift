@@ -179,10 +179,17 @@ extension DecreeSettings {
         var list = mengingat + (mengingatKlasifikasi ?? []) + (mengingatDaerah ?? [])
         for law in sectoralLaws {
             let key = law.components(separatedBy: " tentang ").first ?? law
+            // A law the Mengingat already cites in full (UU 43/2009 of the general list, for
+            // 17j5) is not cited again in short.
+            let head = LegalCitations.formal(key) + " "
+            if !key.hasPrefix("Pasal"), list.contains(where: { $0.hasPrefix(head) }) { continue }
             // A settings file keyed by another law the citation names (an older keputusan.json
             // keyed "UU 24/2013" for Adminduk) still supplies the full text.
             let other = (mengingatSektoral ?? [:]).keys.sorted().first { $0 != key && law.contains($0) }
-            let text = mengingatSektoral?[key] ?? other.flatMap { mengingatSektoral?[$0] } ?? (LegalCitations.formal(law) + ";")
+            // Without a full text: the law as the basis names it, less the article after a comma
+            // ("UU 16/1997 tentang Statistik, Pasal 21"): a Mengingat cites the law.
+            let bare = law.range(of: #",\s*Pasal\s.*$"#, options: .regularExpression).map { String(law[..<$0.lowerBound]) } ?? law
+            let text = mengingatSektoral?[key] ?? other.flatMap { mengingatSektoral?[$0] } ?? (LegalCitations.formal(bare) + ";")
             if !list.contains(text) { list.append(text) }
         }
         return Self.punctuated(Self.inHierarchyOrder(list))
