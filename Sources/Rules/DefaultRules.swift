@@ -243,11 +243,12 @@ aturan:
   - id: evaluasi-kemampuan
     keterangan: Hasil evaluasi kapabilitas dan kemampuan seseorang (asesmen, psikotes, penilaian kinerja, hukuman disiplin) — UU 14/2008 Pasal 17 huruf h angka 4; yang menyangkut posisi seseorang dalam jabatan publik dapat dibuka (Pasal 18 ayat (2) huruf b)
     prioritas: 100
-    salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, baperjakat, dokumentasi baperjakat, usulan calon pejabat, nama calon pejabat, hasil asesmen, hasil assessment, asesmen kompetensi, hasil uji kompetensi, nilai uji kompetensi, hasil psikotes, psikotes, tes psikologi, hasil tes psikologi, penilaian kinerja pegawai, sasaran kinerja pegawai, skp, penilaian prestasi kerja, dp3, hasil evaluasi kinerja pegawai, rekomendasi kemampuan, pemetaan talenta, manajemen talenta, talent pool, hukuman disiplin, sanksi disiplin, pemeriksaan disiplin, hasil supervisi, berkas kenaikan pangkat, usulan kenaikan pangkat, evaluasi dosen oleh mahasiswa, penilaian dosen oleh mahasiswa]
+    salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, baperjakat, dokumentasi baperjakat, usulan calon pejabat, nama calon pejabat, hasil asesmen, hasil assessment, asesmen kompetensi, hasil uji kompetensi, nilai uji kompetensi, hasil psikotes, psikotes, tes psikologi, hasil tes psikologi, penilaian kinerja pegawai, sasaran kinerja pegawai, skp, penilaian prestasi kerja, dp3, hasil evaluasi kinerja pegawai, rekomendasi kemampuan, pemetaan talenta, manajemen talenta, talent pool, hukuman disiplin, sanksi disiplin, pemeriksaan disiplin, hasil supervisi, berkas kenaikan pangkat, usulan kenaikan pangkat, evaluasi dosen oleh mahasiswa, penilaian dosen oleh mahasiswa, hasil kredensial, rekredensial, kredensial tenaga medis, kredensial tenaga kesehatan]
     kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, per unit kerja, per perangkat daerah, skp perangkat daerah, capaian skp perangkat daerah, per program studi, per prodi, per fakultas, rata rata, tingkat kabupaten, tingkat kota, tingkat provinsi, tingkat kecamatan, rekap hasil, rekapitulasi hasil, per jenis hukuman, per jenis sanksi, per jenis pelanggaran, rekap kasus, rekapitulasi kasus]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
+      - Hasil kredensial dan rekredensial tenaga medis per dokter
       - EDOM per dosen
       - Hasil asesmen kompetensi pejabat administrator
       - Dokumen Sasaran Kinerja Pegawai (SKP) perorangan
@@ -430,7 +431,7 @@ aturan:
     keterangan: Sistem dan materiil persandian, kunci kriptografi, kata sandi dan kredensial — UU 14/2008 Pasal 17 huruf c angka 6 (sistem persandian negara); kata sandi dan kredensial aplikasi biasa bukan sistem persandian negara, sehingga hubungannya dengan keamanan negara harus diuraikan dalam uji konsekuensi
     prioritas: 100
     salah_satu: [sistem persandian, kunci sandi, materiil sandi, peralatan sandi, alat sandi, palsan, jaring komunikasi sandi, jks, kata sandi, password, kriptografi, kunci kriptografi, enkripsi, kunci enkripsi, kunci dekripsi, kunci privat, private key, kredensial, kode akses, dokumen persandian, sandi negara, buku kode, tabel sandi, pasword, paswd, passwd, passphrase, pass phrase, frasa sandi, pin penandatangan, pin tte, akun admin, akun administrator, password admin, kata kunci server, kata kunci akun, kata kunci admin, pin sertifikat elektronik, user dan password, username dan password, akun dan password, user dan pasword, komunikasi sandi, pola hubungan komunikasi sandi, hubungan komunikasi sandi, jaring sandi, kunci publik dan privat, token otp, seed otp, token pin, pin token, pin cms, token cms, user pass, user dan pass, akun dan pass, pin atm, token internet banking, akun internet banking, user internet banking]
-    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, standar operasional prosedur, prosedur, pedoman, sosialisasi, bimbingan teknis, bimtek, pelatihan, literasi, kebijakan, peraturan, perbup, program, anggaran]
+    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, standar operasional prosedur, prosedur, pedoman, sosialisasi, bimbingan teknis, bimtek, pelatihan, literasi, kebijakan, peraturan, perbup, program, anggaran, rekredensial, kredensial tenaga medis, kredensial tenaga kesehatan, kredensial dokter, kredensial perawat, komite medik, komite keperawatan]
     kategori: dikecualikan
     pengecualian: [17c6]
     contoh_cocok:
@@ -441,6 +442,7 @@ aturan:
       - Sertifikat elektronik dan passphrase pejabat
       - Pola hubungan komunikasi sandi antar perangkat daerah
     contoh_tidak_cocok:
+      - Hasil kredensial dan rekredensial tenaga medis per dokter
       - Kebijakan keamanan informasi dan penggunaan kata sandi bagi ASN
       - Kata kunci pencarian informasi di website
       - Profil Dinas Komunikasi, Informatika, Statistik dan Persandian
@@ -993,11 +995,12 @@ aturan:
   - id: kesehatan-perorangan-uu-kesehatan
     keterangan: Riwayat, kondisi, perawatan dan pengobatan kesehatan fisik dan psikis seseorang (pengobatan, rehabilitasi, tes, klaim, rujukan) — UU 14/2008 Pasal 17 huruf h angka 2; rahasia kesehatan pasien menurut UU 17/2023 tentang Kesehatan
     prioritas: 100
-    salah_satu: [riwayat pengobatan, catatan pengobatan, resep obat pasien, resep pasien, riwayat alergi, hasil tes urine, tes urine pegawai, hasil tes narkoba, hasil uji narkoba, hasil tes urin, pasien rehabilitasi, klien rehabilitasi, pecandu narkotika, penyalahguna narkotika, rehabilitasi medis, hasil swab, hasil pcr, hasil rapid test, hasil tes antigen, informed consent, persetujuan tindakan medis, persetujuan tindakan kedokteran, rujukan pasien, surat rujukan pasien, berkas klaim, klaim bpjs, data klaim pasien, dokumen klaim, hasil autopsi, hasil otopsi, hasil forensik, pemeriksaan forensik, hasil pemeriksaan psikiatri, pemeriksaan kejiwaan, kesehatan jiwa seseorang, catatan kesehatan, riwayat imunisasi, kartu imunisasi, buku kia, data genetik, data genetika, tes dna, hasil dna, hasil tes kesehatan pegawai, hasil pemeriksaan kesehatan pegawai, surat keterangan berbadan sehat, hasil tes kejiwaan, hasil tes bebas narkoba, surat keterangan bebas narkoba, skbn, data disabilitas perorangan, ragam disabilitas perorangan, status gizi balita per anak, hasil penimbangan per anak, data ibu hamil, daftar ibu hamil, data pasien, data pelayanan pasien, data kunjungan pasien per orang, riwayat pasien, identitas penderita, data penderita, nama penderita, pelayanan jenazah, data jenazah, identitas jenazah]
+    salah_satu: [riwayat pengobatan, catatan pengobatan, resep obat pasien, resep pasien, riwayat alergi, hasil tes urine, tes urine pegawai, hasil tes narkoba, hasil uji narkoba, hasil tes urin, pasien rehabilitasi, klien rehabilitasi, pecandu narkotika, penyalahguna narkotika, rehabilitasi medis, hasil swab, hasil pcr, hasil rapid test, hasil tes antigen, informed consent, persetujuan tindakan medis, persetujuan tindakan kedokteran, rujukan pasien, surat rujukan pasien, berkas klaim, klaim bpjs, data klaim pasien, dokumen klaim, hasil autopsi, hasil otopsi, hasil forensik, pemeriksaan forensik, hasil pemeriksaan psikiatri, pemeriksaan kejiwaan, kesehatan jiwa seseorang, catatan kesehatan, riwayat imunisasi, kartu imunisasi, buku kia, data genetik, data genetika, tes dna, hasil dna, hasil tes kesehatan pegawai, hasil pemeriksaan kesehatan pegawai, surat keterangan berbadan sehat, hasil tes kejiwaan, hasil tes bebas narkoba, surat keterangan bebas narkoba, skbn, data disabilitas perorangan, ragam disabilitas perorangan, status gizi balita per anak, hasil penimbangan per anak, data ibu hamil, daftar ibu hamil, data pasien, data pelayanan pasien, data kunjungan pasien per orang, riwayat pasien, identitas penderita, data penderita, nama penderita, pelayanan jenazah, data jenazah, identitas jenazah, data pendonor, data donor darah, identitas pendonor, hasil uji saring]
     kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, syarat, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, standar pelayanan, tarif, biaya, panduan, formulir kosong, blangko, pelayanan klaim, kebijakan, rata rata]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
+      - Data pendonor darah beserta hasil uji saring infeksi
       - Hasil tes urine pegawai dalam razia narkoba internal
       - Berkas klaim BPJS Kesehatan rawat inap bulan Maret
       - Data klien rehabilitasi penyalahguna narkotika
