@@ -11,7 +11,14 @@ public enum ConfigurationText {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             return syntax(data)
         case .dataCorrupted(let context):
-            return "isian \(path(context.codingPath)) tidak sah: \(context.debugDescription)"
+            // The decoder's text is English ("Cannot initialize DecreePaper from invalid String
+            // value a5"): the value it names is what the PPID needs, the rest is said here.
+            let text = context.debugDescription
+            if let r = text.range(of: #"invalid \w+ value "#, options: .regularExpression) {
+                return "isian \(path(context.codingPath)) berisi \"\(text[r.upperBound...])\", nilai yang tidak dikenal; "
+                    + "periksa ejaannya (huruf besar dan kecil dibedakan)"
+            }
+            return "isian \(path(context.codingPath)) tidak sah"
         case .keyNotFound(let key, let context):
             return "isian \(path(context.codingPath + [key])) wajib ada"
         case .typeMismatch(let type, let context):
@@ -60,9 +67,7 @@ public enum ConfigurationText {
         case is Bool.Type: return "true atau false"
         default:
             let name = "\(type)"
-            if name.hasPrefix("Array") { return "daftar [ … ]" }
-            if name.hasPrefix("Dictionary") { return "objek { … }" }
-            return "objek { … }"
+            return name.hasPrefix("Array") ? "daftar [ … ]" : "objek { … }"
         }
     }
 }

@@ -13,6 +13,8 @@ final class ConfigurationTextTests: XCTestCase {
         var bodyName: String
         var contact: Contact
         var officials: [String]
+        enum Paper: String, Decodable { case f4 = "F4" }
+        var paper: Paper?
     }
 
     func describe(_ json: String) -> String {
@@ -38,6 +40,9 @@ final class ConfigurationTextTests: XCTestCase {
         XCTAssertEqual(describe("{\"bodyName\": \"P\", \"contact\": {\"telepon\": \"1\"}, \"officials\": [\"a\", 2]}"),
                        "isian \"officials[1]\" harus berupa teks dalam tanda kutip")
         XCTAssertEqual(describe("{\"bodyName\": \"P\", \"contact\": {\"telepon\": \"1\"}, \"officials\": []}"), "read")
+        // A value of a fixed list, in the PPID's words, not the decoder's English "Cannot initialize …".
+        XCTAssertEqual(describe("{\"bodyName\": \"P\", \"contact\": {\"telepon\": \"1\"}, \"officials\": [], \"paper\": \"f4\"}"),
+                       "isian \"paper\" berisi \"f4\", nilai yang tidak dikenal; periksa ejaannya (huruf besar dan kecil dibedakan)")
     }
 
     /// The run stops (exit 3) naming the file and the line.
