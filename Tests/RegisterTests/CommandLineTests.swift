@@ -259,6 +259,17 @@ final class CommandLineTests: XCTestCase {
         let late = try run(["test", "dinkes-0006", "--revision", "1", "--place", "Aula Dinas Kesehatan"] + ws)
         XCTAssertEqual(late.status, 0, late.err)
         XCTAssertTrue(late.out.contains("Perhatian: versi 3 sudah disetujui dan belum diterbitkan"), late.out)
+        // An item another unit sent after the approval is not in version 3: nothing to say about it.
+        try Fixture.submit(db, [Fixture.classified(Fixture.item("1", "Data korban bencana per jiwa", kategori: .setiapSaat),
+                                                   suggested: .dikecualikan, test: true)], sha: "bpbd1", unit: Fixture.bpbd, day: 6)
+        let fresh = try run(["test", "bpbd-0001", "--revision", "1", "--conclusion", "dikecualikan_seluruhnya",
+                             "--ground", "17h2", "--consequence", "x", "--public-interest", "y", "--period", "Permanen",
+                             "--tester", "Tim", "--tested-on", "1 Juni 2026"] + ws)
+        XCTAssertEqual(fresh.status, 0, fresh.err)
+        let numberedLater = try run(["test", "bpbd-0001", "--revision", "1", "--berita-acara-number", "000.9/9/BA-UK/2026"] + ws)
+        XCTAssertEqual(numberedLater.status, 0, numberedLater.err)
+        XCTAssertTrue(numberedLater.out.contains("dilengkapi: berita acara Nomor 000.9/9/BA-UK/2026"), numberedLater.out)
+        XCTAssertFalse(numberedLater.out.contains("sudah disetujui"), numberedLater.out)
     }
 
     /// A test dated on a holiday listed in keputusan.json `hariLibur` is recorded with a note, as

@@ -138,8 +138,11 @@ extension DIP {
                         print("Uji konsekuensi \(item) revisi \(revision) dilengkapi: " + parts.joined(separator: ", ")
                             + ". Jalankan `dip run` agar draf keputusan memuatnya.")
                         // An approved version still waiting to be published was approved with the
-                        // record as it was: it would be published without the number.
-                        if let waiting = try db.status().approved {
+                        // record as it was: it would be published without the number. Said only
+                        // when that version holds this revision (a test of an item sent after the
+                        // approval is in the next draft, as it should be).
+                        if let waiting = try db.status().approved,
+                           try db.history(itemID: item).versions.contains(where: { $0.version == waiting.number && $0.revision == revision }) {
                             print("Perhatian: versi \(waiting.number) sudah disetujui dan belum diterbitkan; keputusan dan "
                                 + "berita acaranya dicetak tanpa isian ini. Bila harus memuatnya, tarik persetujuannya "
                                 + "(`dip approve --withdraw …`), jalankan `dip run`, lalu setujui draf barunya.")
