@@ -50,4 +50,40 @@ final class PageWidthTests: XCTestCase {
         try WebsiteWriter.write(version: Fixture.version3(), history: Fixture.history(), clock: Fixture.clock, to: site)
         try assertFits("situs", try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8))
     }
+
+    /// A unit's feedback page at 1366 px: a long refusal beside a file's status starved the
+    /// short columns, laid out by content with cells that may break anywhere, so "DITOLAK",
+    /// "Status", "Tingkat" broke a few letters a line. Every short single-word cell (at most
+    /// 12 letters) must lie on one line, measured by headless Chromium (line boxes of the
+    /// cell's text).
+    func testUnitFeedbackShortColumnsKeepTheirWordsWhole() throws {
+        guard let chrome = Shell.which("chromium") ?? Shell.which("chromium-browser") ?? Shell.which("google-chrome") else {
+            throw missingTool("chromium not installed (apt-get install -y chromium)")
+        }
+        let reason = String(repeating: "Tabel DIP tidak ditemukan: baris 1 berisi judul kolom \"Kode\", \"Nama Berkas\". ", count: 6)
+        let problem = Problem(file: "Daftar Dokumen Dinkes.xlsx", sheet: "DIP", row: 1, column: nil, severity: .error,
+                              code: "no-dip-table", message: reason, hint: reason)
+        let f = UnitDocumentsTests(name: "fixtures", testClosure: { _ in }).feedbackInputs()
+        var html = UnitFeedback.html(
+            unit: Fixture.dinkes, items: f.items, problems: f.problems + [problem], returnNotes: f.notes,
+            classifications: f.classes,
+            files: [FeedbackFile(fileName: "Daftar Dokumen Dinkes.xlsx", status: .refused, detail: reason)],
+            clock: ReviewFixtures.clock)
+        let probe = """
+            <script>var bad=[];document.querySelectorAll("th,td").forEach(function(c){var t=c.textContent.trim();
+            if(!t||/\\s/.test(t)||t.length>12)return;var r=document.createRange();r.selectNodeContents(c);
+            if(r.getClientRects().length>1)bad.push(t);});var m=document.createElement("meta");m.name="dip-pecah";
+            m.content=bad.length?bad.join("|"):"-";document.head.appendChild(m);</script>
+            """
+        html = html.replacingOccurrences(of: "</body>", with: probe + "</body>")
+        let dir = try makeTempDir("kolom")
+        let page = dir.appendingPathComponent("umpan-balik.html")
+        try Data(html.utf8).write(to: page)
+        let r = try Shell.run("/usr/bin/timeout", [
+            "120", chrome, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--user-data-dir=\(dir.appendingPathComponent("profil").path)", "--window-size=1366,1400",
+            "--virtual-time-budget=3000", "--dump-dom", page.absoluteString])
+        let found = r.output.range(of: #"name="dip-pecah" content="[^"]*""#, options: .regularExpression).map { String(r.output[$0]) }
+        XCTAssertEqual(found, #"name="dip-pecah" content="-""#, "short cells broken over lines: \(found ?? r.output)")
+    }
 }

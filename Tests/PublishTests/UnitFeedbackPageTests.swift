@@ -17,7 +17,7 @@ final class UnitFeedbackPageTests: XCTestCase {
         body += "</header>\n<main>\n"
         for t in [c.files] + c.tables {
             body += "<section>\n<h2>\(HTMLTables.escape(t.title))</h2>\n"
-            body += HTMLTables.table(headers: t.headers, rows: t.rows, empty: t.empty)
+            body += HTMLTables.table(headers: t.headers, rows: t.rows, empty: t.empty, widths: t.widths)
             body += "</section>\n"
         }
         body += "</main>\n"

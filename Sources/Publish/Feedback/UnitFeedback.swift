@@ -123,7 +123,7 @@ public enum UnitFeedback {
             if t.rows.isEmpty {
                 add(HTMLTables.table(headers: t.headers, rows: [], empty: t.empty))
             } else {
-                add(HTMLTables.tableStart(headers: t.headers))
+                add(HTMLTables.tableStart(headers: t.headers, widths: t.widths))
                 let labels = HTMLTables.labelBytes(headers: t.headers)
                 for row in t.rows { HTMLTables.rowBytes(row, labels: labels, into: &out) }
                 add(HTMLTables.tableEnd)

@@ -18,8 +18,8 @@ public struct ReviewKeptRows: Sendable {
 
 extension HTMLTables {
     /// The start of a table (`table(headers:rowCount:row:empty:to:)` emits the same).
-    static func tableStart(headers: [String]) -> String {
-        var out = headers.count > wideColumns ? "<table class=\"lebar\">\n<thead><tr>" : "<table>\n<thead><tr>"
+    static func tableStart(headers: [String], widths: [Double]? = nil) -> String {
+        var out = tableOpen(headers: headers, widths: widths)
         for h in headers { out += "<th scope=\"col\">\(escape(h))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         return out

@@ -248,21 +248,42 @@ enum HTMLTables {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func table(headers: [String], rows: [[String]], empty: String) -> String {
+    static func table(headers: [String], rows: [[String]], empty: String, widths: [Double]? = nil) -> String {
         var out = ""
-        table(headers: headers, rowCount: rows.count, row: { rows[$0] }, empty: empty) { out += $0 }
+        table(headers: headers, rowCount: rows.count, row: { rows[$0] }, empty: empty, widths: widths) { out += $0 }
         return out
+    }
+
+    /// `<table …>` up to the header row's `<tr>`. With `widths` (the workbook's column widths)
+    /// a table that stays a table on a laptop gets its columns in those proportions
+    /// (`table.kolom`, fixed layout): laid out by content, a long text starved the short
+    /// columns, whose words broke a letter or two a line ("DIT/OL/AK", "Sta/tus"), because a
+    /// cell may break anywhere (`overflow-wrap:anywhere`, kept so ids and links never widen
+    /// the page). On a phone every table is stacked rows and the widths do not apply.
+    static func tableOpen(headers: [String], widths: [Double]?) -> String {
+        if headers.count > wideColumns { return "<table class=\"lebar\">\n<thead><tr>" }
+        guard let widths, widths.count == headers.count, widths.allSatisfy({ $0 > 0 }) else {
+            return "<table>\n<thead><tr>"
+        }
+        // At least 12 characters' share: a workbook column 7 wide holds "Baris", the same share
+        // of a page beside wide text columns did not.
+        let shares = widths.map { max($0, 12) }
+        let total = shares.reduce(0, +)
+        var out = "<table class=\"kolom\">\n<colgroup>"
+        for w in shares { out += "<col style=\"width:\(String(format: "%.1f", w * 100 / total))%\">" }
+        return out + "</colgroup>\n<thead><tr>"
     }
 
     /// A table emitted a row at a time.
     static func table(
-        headers: [String], rowCount: Int, row: (Int) -> [String], empty: String, to emit: (String) throws -> Void
+        headers: [String], rowCount: Int, row: (Int) -> [String], empty: String, widths: [Double]? = nil,
+        to emit: (String) throws -> Void
     ) rethrows {
         if rowCount == 0 { return try emit("<p class=\"empty\">\(escape(empty))</p>\n") }
         // A wide table becomes one card per row on a laptop and on a phone; every cell
         // carries its column's name for the card (see `css`).
         let labels = headers.map { " data-label=\"\(escape($0))\"" }
-        var out = headers.count > wideColumns ? "<table class=\"lebar\">\n<thead><tr>" : "<table>\n<thead><tr>"
+        var out = tableOpen(headers: headers, widths: widths)
         for h in headers { out += "<th scope=\"col\">\(escape(h))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         try emit(out)
@@ -290,7 +311,7 @@ enum HTMLTables {
     static let css = """
         body{font-family:"Liberation Sans",Arial,sans-serif;font-size:11pt;margin:1.5em;color:#111}
         h1{font-size:16pt}h2{font-size:13pt;margin-top:1.5em;border-bottom:1px solid #999}
-        table{border-collapse:collapse;width:100%;margin:.5em 0}
+        table{border-collapse:collapse;width:100%;margin:.5em 0}table.kolom{table-layout:fixed}
         th,td{border:1px solid #777;padding:3px 5px;vertical-align:top;text-align:left;overflow-wrap:anywhere}
         th{background:#d9d9d9}tbody tr:nth-child(even){background:#f5f5f5}
         .empty{font-style:italic;color:#555}
