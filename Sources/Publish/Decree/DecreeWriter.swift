@@ -274,12 +274,18 @@ public enum DecreeWriter {
 
     /// Column 5 in one pattern, "Serang, 1 Januari 2025": a typed or spreadsheet date is
     /// written the Indonesian way; a year or other text ("Saat terjadi") is kept.
-    static func whenAndWhere(_ it: InformationItem, clock: Clock) -> String {
-        let waktu = cellText(it.waktuPembuatan)
+    /// The time of making as the Lampiran (and the website, `IndexPage`) prints it: a typed or
+    /// spreadsheet date the Indonesian way ("2026-01-05" → "5 Januari 2026"), a year or other
+    /// text as written.
+    static func madeOn(_ waktu: String, clock: Clock) -> String {
         // Digits alone (a year, the usual entry) are never a date `IndonesianDate.parse` reads
         // (it wants day, month and year): not asked, as it was for every row of an annex.
         let digitsOnly = waktu.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-        let when = digitsOnly ? waktu : (try? IndonesianDate.parse(waktu)).map { clock.indonesianDate($0) } ?? waktu
+        return digitsOnly ? waktu : (try? IndonesianDate.parse(waktu)).map { clock.indonesianDate($0) } ?? waktu
+    }
+
+    static func whenAndWhere(_ it: InformationItem, clock: Clock) -> String {
+        let when = madeOn(cellText(it.waktuPembuatan), clock: clock)
         let place = cellText(it.tempatPembuatan)
         if place.isEmpty { return when }
         if when.isEmpty { return place }

@@ -139,14 +139,6 @@ enum IndexPage {
 
     static func itemAnchor(_ item: VersionItem) -> String { "item-\(WebText.anchor(item.id))" }
 
-    /// The time of making as the decree's Lampiran prints it (`DecreeWriter.whenAndWhere`): a
-    /// typed or spreadsheet date the Indonesian way ("2026-01-05" → "5 Januari 2026"), a year or
-    /// other text as written. The page showed the ISO form beside the decree's words.
-    static func madeOn(_ waktu: String, clock: Clock) -> String {
-        let digitsOnly = waktu.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
-        return digitsOnly ? waktu : (try? IndonesianDate.parse(waktu)).map { clock.indonesianDate($0) } ?? waktu
-    }
-
     static func renderGroup(_ g: PublishedList.Group, numbers: [String: Int], clock: Clock) -> String {
         let e = WebText.escape
         let anchor = groupAnchor(g)
@@ -179,7 +171,8 @@ enum IndexPage {
             }
             h += "<td>\(e(it.pejabatPenguasa))</td>"
             h += "<td>\(e(it.penanggungJawab))</td>"
-            h += "<td>\(e(madeOn(it.waktuPembuatan, clock: clock)))</td>"
+            // The time of making as the decree's Lampiran prints it ("5 Januari 2026", not the ISO form).
+            h += "<td>\(e(DecreeWriter.madeOn(it.waktuPembuatan, clock: clock)))</td>"
             h += "<td>\(e(it.tempatPembuatan))</td>"
             h += "<td>\(e(item.bentukText))</td>"
             h += "<td>\(e(it.retensi))</td>"
