@@ -59,6 +59,14 @@ public struct Problem: Codable, Hashable, Sendable {
     /// How many problems this one counts for: 1, or for a summary the rows it stands for.
     public var standsFor: Int { alsoInRows ?? 1 }
 
+    /// How many problems a unit must fix among `problems`: errors and warnings, each summary
+    /// for as many as it stands for; notes worth knowing (severity info, such as the CSV
+    /// dialect read) are none. The count the unit's feedback, `dip run`, its log and
+    /// `dip status` all give ("masalah").
+    public static func toFix<S: Sequence>(_ problems: S) -> Int where S.Element == Problem {
+        problems.reduce(0) { $0 + ($1.severity == .info ? 0 : $1.standsFor) }
+    }
+
     /// "sheet 'DIP', baris 12, kolom C (Ringkasan)" — where the problem is, in Indonesian.
     public var locationText: String {
         var parts: [String] = []

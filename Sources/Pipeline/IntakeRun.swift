@@ -377,7 +377,7 @@ public struct IntakeStage {
             let after = try afterRecord(outcome)
             logger.info("berkas diproses", metadata: [
                 "unit": "\(file.unit)", "berkas": "\(file.fileName)", "status": "\(outcome.status.rawValue)",
-                "informasi": "\(outcome.items.count)", "masalah": "\(outcome.problems.reduce(0) { $0 + $1.standsFor })",
+                "informasi": "\(outcome.items.count)", "masalah": "\(Problem.toFix(outcome.problems))",
                 "sha256": "\(stored.sha256)",
             ])
             var done = Pending(claimed: claimed, outcome: outcome, then: after?.then, work: nil)

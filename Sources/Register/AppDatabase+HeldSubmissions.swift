@@ -59,7 +59,7 @@ extension AppDatabase {
             var submission = SubmissionRecord(
                 id: nil, unit: unit, sha256: held.sha256, fileName: held.fileName,
                 archivedPath: held.archivedPath, receivedAt: at, outcome: "accepted", reason: nil,
-                problemCount: problems.reduce(0) { $0 + $1.standsFor }, itemCount: items.count)
+                problemCount: Problem.toFix(problems), itemCount: items.count)
             try submission.insert(db)
             for (ordinal, problem) in problems.enumerated() {
                 var record = ProblemRecord(submission: submission.id!, ordinal: ordinal + 1, problem: problem)

@@ -101,7 +101,7 @@ extension AppDatabase {
         var submission = SubmissionRecord(
             id: nil, unit: unit.code, sha256: input.sha256, fileName: input.fileName,
             archivedPath: input.archivedPath, receivedAt: input.receivedAt, outcome: outcome,
-            reason: reason, problemCount: input.problems.reduce(0) { $0 + $1.standsFor },
+            reason: reason, problemCount: Problem.toFix(input.problems),
             itemCount: outcome == "accepted" ? input.items.count : 0)
         try submission.insert(db)
         let submissionID = submission.id!

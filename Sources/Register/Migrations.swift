@@ -317,6 +317,19 @@ enum RegisterMigrations {
             try db.create(index: "version_items_by_test", on: "version_items", columns: ["test"])
         }
 
+        // Session 18: a submission's problem count is what its unit must fix (errors and
+        // warnings, `Problem.toFix`), as its feedback, `dip run` and the log count it; rows
+        // recorded before counted the notes worth knowing too (every CSV's dialect note made a
+        // clean CSV "masalah: 1" in `dip status`).
+        migrator.registerMigration("v18-problem-count-without-notes") { db in
+            try db.execute(sql: """
+                UPDATE submissions SET problem_count = (
+                    SELECT COALESCE(SUM(COALESCE(p.also_in_rows, 1)), 0) FROM submission_problems p
+                    WHERE p.submission = submissions.id AND p.severity != 'info')
+                WHERE EXISTS (SELECT 1 FROM submission_problems p WHERE p.submission = submissions.id AND p.severity = 'info')
+                """)
+        }
+
         return migrator
     }
 }
