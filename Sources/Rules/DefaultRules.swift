@@ -304,15 +304,17 @@ aturan:
     keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif) — UU 14/2008 Pasal 17 huruf a angka 1; pemeriksaan disiplin atau kode etik pegawai bukan penyidikan tindak pidana (lihat aturan pemeriksaan-etik-disiplin, huruf h angka 4), dan "sidik jari" adalah data biometrik, bukan penyidikan
     prioritas: 100
     salah_satu: [penyelidikan, penyidikan, penyidik, berkas perkara, bap, berita acara pemeriksaan, pemeriksaan khusus, audit investigatif, audit investigasi, investigasi, barang bukti, tersangka, terlapor, pemeriksaan saksi, keterangan saksi, tindak pidana, penanganan perkara, dugaan korupsi, dugaan pelanggaran, dugaan penyalahgunaan, dugaan penyimpangan, dugaan pungli, dugaan pungutan liar, hasil klarifikasi, klarifikasi dumas, klarifikasi pengaduan, pemeriksaan investigatif, lhp investigatif, pulbaket, pengumpulan bahan keterangan, bahan keterangan]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, status penanganan, status laporan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang, dapat diumumkan, dpo]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang, dapat diumumkan, pengumuman]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
+      - Status penanganan laporan dugaan korupsi yang belum diumumkan beserta identitas terlapor
       - Sprin lidik dan laporan informasi (LI) kasus judi online
       - Berita Acara Pemeriksaan (BAP) pelanggar Perda oleh PPNS
       - Laporan hasil audit investigatif atas dugaan penyimpangan dana desa
       - Laporan hasil klarifikasi atas dumas dugaan penyalahgunaan dana desa oleh kades
     contoh_tidak_cocok:
+      - Pengumuman status laporan dugaan pelanggaran pemilu
       - Informasi mengenai DPO dan perkembangan penanganan perkara yang dapat diumumkan
       - Jadwal sidang tindak pidana ringan pelanggaran Perda
       - BAP hukuman disiplin pegawai
@@ -1293,16 +1295,18 @@ aturan:
   - id: catatan-kejahatan-perorangan
     keterangan: Catatan kejahatan dan data tahanan/narapidana orang per orang (data pribadi spesifik) — UU 14/2008 Pasal 17 huruf h jo. huruf j, UU 27/2022 Pasal 4 ayat (2) huruf d
     prioritas: 100
-    salah_satu: [catatan kejahatan, catatan kriminal, riwayat pidana, riwayat kriminal, data tahanan, daftar tahanan, register tahanan, identitas tahanan, data narapidana, daftar narapidana, data warga binaan, identitas warga binaan, data napi, data residivis, mantan narapidana, data klien pemasyarakatan, penelitian kemasyarakatan, litmas, berkas pembebasan bersyarat, data terpidana, identitas terpidana, data terdakwa, identitas terdakwa, data tersangka, identitas tersangka, data pelaku kejahatan, identitas pelaku kejahatan, identitas pelaku tindak pidana, identitas pelaku pelanggaran, catatan kepolisian, skck]
+    salah_satu: [catatan kejahatan, catatan kriminal, riwayat pidana, riwayat kriminal, data tahanan, daftar tahanan, register tahanan, identitas tahanan, data narapidana, daftar narapidana, data warga binaan, identitas warga binaan, data napi, data residivis, mantan narapidana, data klien pemasyarakatan, penelitian kemasyarakatan, litmas, berkas pembebasan bersyarat, data terpidana, identitas terpidana, data terdakwa, identitas terdakwa, data tersangka, identitas tersangka, data pelaku kejahatan, identitas pelaku kejahatan, identitas pelaku tindak pidana, identitas pelaku pelanggaran, catatan kepolisian, skck, usulan pembebasan bersyarat, usulan remisi narapidana, usulan asimilasi narapidana, narapidana atas nama]
     kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persyaratan, syarat, tata cara, prosedur, sop, layanan kunjungan, jadwal kunjungan, program pembinaan, kegiatan pembinaan, pembinaan kepribadian, pembinaan kemandirian, program, sosialisasi, pedoman]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
+      - Berkas usulan pembebasan bersyarat narapidana atas nama
       - Informasi mengenai hasil penelitian kemasyarakatan dan pembinaan warga binaan pemasyarakatan
       - Register tahanan rutan beserta pasal yang disangkakan
       - Hasil penelitian kemasyarakatan (litmas) klien pemasyarakatan
       - Identitas pelaku pelanggaran Perda yang masih diproses
     contoh_tidak_cocok:
+      - Jumlah narapidana yang memperoleh pembebasan bersyarat per bulan
       - Program pembinaan kemandirian warga binaan
       - Jadwal kunjungan tahanan
       - Jumlah warga binaan per blok hunian
