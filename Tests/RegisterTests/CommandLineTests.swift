@@ -134,7 +134,9 @@ final class CommandLineTests: XCTestCase {
         let refused = try run(base)
         XCTAssertEqual(refused.status, 1, refused.out)
         XCTAssertTrue(refused.err.contains("Versi 1 memuat 1 uji konsekuensi yang dicetak dalam berita acara uji konsekuensi "
-            + "dengan blok \"Menyetujui\" Atasan PPID: nama dan NIP Atasan PPID"), refused.err)
+            + "dengan blok \"Menyetujui\" Atasan PPID: nama dan NIP Atasan PPID (blok \"Menyetujui\" pada berita acara) wajib ada"),
+                      refused.err)
+        XCTAssertFalse(refused.err.contains("Keputusan DIK"), "a version without exemptions has no DIK decree: \(refused.err)")
         XCTAssertNil(try db.version(number: 1).decreeNumber)
         let approved = try run(base + Self.atasan)
         XCTAssertEqual(approved.status, 0, approved.err)

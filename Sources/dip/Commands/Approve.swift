@@ -204,12 +204,16 @@ extension DIP {
                     .map(\.id)).count
                 let needsAtasan = !draft.exempted.isEmpty || testedCount > 0
                 if needsAtasan, atasan.name.trimmingCharacters(in: .whitespaces).isEmpty || atasan.nip == nil {
+                    // Only the documents this version prints with the block: no DIK decree without
+                    // exemptions, no berita acara when every test was issued with an earlier version.
+                    let blocks = [(!draft.exempted.isEmpty, "Keputusan DIK"), (testedCount > 0, "berita acara")]
+                        .filter(\.0).map(\.1).joined(separator: " dan ")
                     throw RegisterError.invalidInput(
                         (draft.exempted.isEmpty
                             ? "Versi \(number) memuat \(testedCount) uji konsekuensi yang dicetak dalam berita acara uji "
                                 + "konsekuensi dengan blok \"Menyetujui\" Atasan PPID"
                             : "Versi \(number) memuat informasi yang dikecualikan")
-                            + ": nama dan NIP Atasan PPID (blok \"Menyetujui\" pada Keputusan DIK dan berita acara) wajib ada, "
+                            + ": nama dan NIP Atasan PPID (blok \"Menyetujui\" pada \(blocks)) wajib ada, "
                             + "lewat --atasan-name/--atasan-nip atau `atasanPPID` di rules/keputusan.json.")
                 }
                 let citations = LegalCitations(ruleSet: try options.ruleSet())
