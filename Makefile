@@ -33,7 +33,7 @@ demo: release
 		code=$$?; echo "(exit code $$code: 0 = semua diterima, 2 = ada berkas ditolak atau bermasalah)"; \
 		[ $$code -eq 0 ] || [ $$code -eq 2 ]
 	@echo "== umpan balik per unit: $(DEMO)/reports/unit/"
-	@ls -1 "$(DEMO)/reports/unit/"
+	@cd "$(DEMO)/reports/unit" && ls -1 */umpan-balik-*.txt
 	@echo "== laporan lain: $(DEMO)/reports/ ; arsip: $(DEMO)/archive/"
 
 ## Every test. CI (.ci/run) calls exactly this. Everything it needs is in the repository or

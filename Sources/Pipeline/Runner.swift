@@ -610,8 +610,11 @@ public struct Runner {
         let stampFile = workspace.archive.appendingPathComponent(".templat-stamp")
         // The current items' stamp, not the register's: the draft made after this stage
         // changes the register but no template, and the next run need not rebuild them all.
-        let stamp = try register.currentItemsStamp() + "\n"
-        let fm = FileManager.default
+        // With the units registered: a unit added to rules/unit.yaml gets its template at the
+        // next run even when no list changed.
+        let stamp = try register.currentItemsStamp() + "\n" + PartKeys.key(["unit"] + config.units.units.flatMap {
+            [$0.code, $0.name, $0.headTitle ?? "", $0.ppidPelaksana ?? ""]
+        }) + "\n"
         let codes = Set(config.units.units.map(\.code))
         if (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp { return nil }
         // A template is keyed by its unit's items as ids, revisions and places
@@ -623,7 +626,10 @@ public struct Runner {
         for code in codes.sorted() {
             let items = itemKeys[code] ?? []
             let url = workspace.templateFile(unit: code)
-            guard !items.isEmpty || fm.fileExists(atPath: url.path) else { continue }
+            // Every registered unit has its template, a blank list under its name until its
+            // first list is taken in: the blank one in inbox/ is out of a unit's reach (each
+            // unit's share holds only its own folders, README "Who may reach what"), so a new
+            // unit had nothing to fill, and its outbox did not exist to be shared.
             let unit = config.units.unit(code) ?? WorkUnit(code: code, name: code)
             let key = PartKeys.key(["templat-butir", unit.code, unit.name, unit.headTitle ?? "", unit.ppidPelaksana ?? ""]
                                    + items)

@@ -2,6 +2,7 @@ import DIPCore
 import Foundation
 import Intake
 import Logging
+import OfficeFormats
 import Register
 import XCTest
 @testable import Pipeline
@@ -272,6 +273,30 @@ final class IntakeRunTests: XCTestCase {
         // the intake reads (ODS was left out).
         let notice = try String(contentsOf: workspace.unreadNoticeFile(unit: "dinsos"), encoding: .utf8)
         XCTAssertTrue(notice.contains("letakkan berkas DIP (.xlsx, .ods atau .csv) langsung di folder unit"), notice)
+    }
+
+    /// Every registered unit's outbox holds its template from the first run, a blank list under
+    /// its name until it sends one (the blank one in inbox/ is out of a unit's reach); a unit
+    /// added to rules/unit.yaml gets its own at the next run, though no list changed.
+    func testEveryRegisteredUnitHasATemplateFromTheFirstRun() throws {
+        _ = try drop(Self.csv, unit: "dinsos", name: "DIP.csv")
+        _ = try runOnce()
+        let blank = workspace.templateFile(unit: "bpbd")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: blank.path), "no template for a unit that sent nothing")
+        let texts = try XLSXWorkbook(path: blank.path).sharedStrings().joined(separator: "\n")
+        XCTAssertTrue(texts.contains("Badan Penanggulangan Bencana Daerah"), texts)
+        XCTAssertEqual(readSubmission(at: blank.path).items.count, 0)
+        // A new unit: registered after the first run, nothing sent, nothing else changed.
+        let units = workspace.rules.appendingPathComponent("unit.yaml")
+        try (try String(contentsOf: units, encoding: .utf8) + """
+              - kode: dishub
+                nama: Dinas Perhubungan
+                kepala: Kepala Dinas Perhubungan
+                ppid_pelaksana: Sekretaris Dinas Perhubungan
+
+            """).write(to: units, atomically: true, encoding: .utf8)
+        _ = try runOnce()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: workspace.templateFile(unit: "dishub").path))
     }
 
     /// Issue 16 #17: a template lost by a run stopped before writing it (or stale) is rebuilt
