@@ -117,11 +117,32 @@ extension AppDatabase {
                     + "(\(clock.indonesianDate(date))); uji dicatat setelah dilakukan, tulis tanggal uji yang sebenarnya.")
         }
         try checkCurrent(db, itemID: itemID, revision: revision)
+        // The same test again (a review workbook applied a second time, a copy of it filled
+        // later, `dip test` repeated): the recorded row stands, with the berita acara number and
+        // place recorded for it since. A new row dropped that number and, once the record was
+        // published, made it a new record that the next version printed again.
+        if let latest = try RegisterQueries.latestTest(db, item: itemID, revision: revision), let id = latest.id,
+           sameRecord(test, as: latest.test) {
+            return id
+        }
         var record = try ConsequenceTestRecord(
             item: itemID, revision: revision, test: test, enteredBy: enteredBy,
             enteredAt: date, source: source)
         try record.insert(db)
         return record.id!
+    }
+
+    /// Whether `test` is the record `recorded` already is: every field the same, the test's day
+    /// the same WIB day (a workbook date is noon, a typed one midnight), and a number or place
+    /// left empty taken as the one recorded.
+    static func sameRecord(_ test: ConsequenceTest, as recorded: ConsequenceTest) -> Bool {
+        var t = test
+        t.beritaAcaraNumber = ConsequenceTest.recordedText(t.beritaAcaraNumber) ?? recorded.beritaAcaraNumber
+        t.place = ConsequenceTest.recordedText(t.place) ?? recorded.place
+        if let a = t.testedOn, let b = recorded.testedOn, IndonesianDate.startOfDay(a) == IndonesianDate.startOfDay(b) {
+            t.testedOn = b
+        }
+        return t == recorded
     }
 
     /// The PPID sends a revision of an item back to its unit with a correction note. The item

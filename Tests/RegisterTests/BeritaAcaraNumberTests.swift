@@ -35,4 +35,37 @@ final class BeritaAcaraNumberTests: XCTestCase {
         XCTAssertThrowsError(try db.recordBeritaAcara(itemID: "dinkes-0002", revision: 1, number: "\u{200B} ", place: nil,
                                                       at: Fixture.date(4)))
     }
+    /// A review workbook applied again (or a copy of it filled later) repeats a test already
+    /// recorded: the recorded row stands with the number given since, instead of a new row
+    /// without it (which, once published, the next version would also print again as new).
+    /// A test that differs is a new record, without the earlier record's number.
+    func testTheSameTestAgainKeepsItsRecordedNumber() throws {
+        let db = try AppDatabase.inMemory()
+        try Fixture.submit(db, [
+            Fixture.classified(Fixture.item("1", "Rekam medis pasien", kategori: .setiapSaat), suggested: .dikecualikan, test: true),
+        ], sha: "v1")
+        let test = Fixture.test(.exemptWhole)
+        let first = try db.recordConsequenceTest(itemID: "dinkes-0001", revision: 1, test: test, enteredBy: "operator",
+                                                 source: .cli, at: Fixture.date(3))
+        let (numbered, _) = try db.recordBeritaAcara(itemID: "dinkes-0001", revision: 1, number: "000.9/4/BA-UK/2026",
+                                                     place: "Aula", at: Fixture.date(4))
+        XCTAssertNotEqual(numbered, first)
+        // As the review workbook reads it: the same fields, the day at noon, no number or place.
+        var again = test
+        again.testedOn = test.testedOn.map { IndonesianDate.startOfDay($0).addingTimeInterval(12 * 3600) }
+        let repeated = try db.recordConsequenceTest(itemID: "dinkes-0001", revision: 1, test: again, enteredBy: "PPID",
+                                                    source: .workbook, at: Fixture.date(5))
+        XCTAssertEqual(repeated, numbered)
+        let history = try db.history(itemID: "dinkes-0001").tests
+        XCTAssertEqual(history.count, 2)
+        XCTAssertEqual(history.last?.test.beritaAcaraNumber, "000.9/4/BA-UK/2026")
+        XCTAssertEqual(history.last?.test.place, "Aula")
+
+        var corrected = again
+        corrected.consequence = "Mengungkap riwayat kesehatan pasien tertentu"
+        let changed = try db.recordConsequenceTest(itemID: "dinkes-0001", revision: 1, test: corrected, enteredBy: "PPID",
+                                                   source: .workbook, at: Fixture.date(5))
+        XCTAssertNotEqual(changed, numbered)
+        XCTAssertNil(try db.history(itemID: "dinkes-0001").tests.last?.test.beritaAcaraNumber, "a new record has no number yet")
+    }
 }
