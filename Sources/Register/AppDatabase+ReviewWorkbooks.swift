@@ -86,9 +86,12 @@ extension AppDatabase {
             var result = ReviewWorkbookApplication(appliedAt: date)
             for entry in tests {
                 do {
-                    _ = try Self.insertTest(db, itemID: entry.itemID, revision: entry.revision, test: entry.test,
-                                            enteredBy: entry.enteredBy, source: .workbook, at: date)
-                    result.testsRecorded += 1
+                    // A test already recorded as it stands (a copy of an applied workbook) is
+                    // kept, not recorded again (`insertTest`), and not counted as recorded.
+                    let before = try RegisterQueries.latestTest(db, item: entry.itemID, revision: entry.revision)?.id
+                    let id = try Self.insertTest(db, itemID: entry.itemID, revision: entry.revision, test: entry.test,
+                                                 enteredBy: entry.enteredBy, source: .workbook, at: date)
+                    if id != before { result.testsRecorded += 1 }
                 } catch let error as RegisterError {
                     result.refused.append("\(entry.location) (\(entry.itemID)): \(error.message)")
                 }

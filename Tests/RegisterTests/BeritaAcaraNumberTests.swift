@@ -68,4 +68,21 @@ final class BeritaAcaraNumberTests: XCTestCase {
         XCTAssertNotEqual(changed, numbered)
         XCTAssertNil(try db.history(itemID: "dinkes-0001").tests.last?.test.beritaAcaraNumber, "a new record has no number yet")
     }
+    /// A copy of an applied review workbook (other bytes, the same tests) records nothing new
+    /// and says so: "0 uji konsekuensi dicatat", not the tests again.
+    func testACopyOfAnAppliedWorkbookRecordsNoTestAgain() throws {
+        let db = try AppDatabase.inMemory()
+        try Fixture.submit(db, [
+            Fixture.classified(Fixture.item("1", "Rekam medis pasien", kategori: .setiapSaat), suggested: .dikecualikan, test: true),
+        ], sha: "v1")
+        let tests = [WorkbookTest(itemID: "dinkes-0001", revision: 1, test: Fixture.test(.exemptWhole), enteredBy: "PPID",
+                                  location: "Sheet 'Uji Konsekuensi' baris 2")]
+        let first = try XCTUnwrap(try db.applyReviewWorkbook(sha256: "a", fileName: "a.xlsx", token: nil, tests: tests,
+                                                             decisions: [], reviewer: nil, at: Fixture.date(3)))
+        XCTAssertEqual(first.testsRecorded, 1)
+        let copy = try XCTUnwrap(try db.applyReviewWorkbook(sha256: "b", fileName: "b.xlsx", token: nil, tests: tests,
+                                                            decisions: [], reviewer: nil, at: Fixture.date(4)))
+        XCTAssertEqual(copy.testsRecorded, 0)
+        XCTAssertEqual(try db.history(itemID: "dinkes-0001").tests.count, 1)
+    }
 }
