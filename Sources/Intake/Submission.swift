@@ -579,9 +579,13 @@ func streamCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int
     default: delimiterName = "'\(d.delimiterText)'"
     }
     let encodingName = d.encoding == .utf8 ? (d.hadBOM ? "UTF-8 dengan BOM" : "UTF-8") : "Windows-1252"
+    // A file read as Windows-1252 is said once, by the encoding note below (with what to
+    // check): the unit read "…dan pengodean Windows-1252." and "…bukan UTF-8; dibaca sebagai
+    // Windows-1252." one above the other.
+    let encodingSaid = d.encoding == .windows1252 ? "" : " dan pengodean \(encodingName)"
     sink.problem(factory.make(
         .delimiterGuess,
-        message: "File CSV dibaca dengan pemisah kolom \(delimiterName) dan pengodean \(encodingName).",
+        message: "File CSV dibaca dengan pemisah kolom \(delimiterName)\(encodingSaid).",
         hint: "Jika kolom tampak tergeser, simpan ulang dari Excel sebagai \"CSV UTF-8\" atau kirim dalam bentuk .xlsx."))
     if d.encoding == .windows1252 || reader.windows1252Records > 0 {
         var message = d.encoding == .windows1252

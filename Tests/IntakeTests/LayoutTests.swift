@@ -103,6 +103,10 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(r.items.map(\.ringkasan), ["Daftar \u{201C}café\u{201D} kantin"])
         XCTAssertEqual(codes(r), ["encoding-guess"])
         XCTAssertEqual(r.dialect, "pemisah ;, Windows-1252")
+        // The encoding is said once, with what to check, not also in the dialect note above it.
+        let notes = r.problems.filter { $0.severity == .info }.map(\.message)
+        XCTAssertEqual(notes, ["File CSV dibaca dengan pemisah kolom titik koma (;).",
+                               "File CSV ini bukan UTF-8; dibaca sebagai Windows-1252."])
     }
 
     func testUTF16CSVIsRefused() throws {
