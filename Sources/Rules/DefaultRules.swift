@@ -2253,11 +2253,12 @@ aturan:
   - id: data-beserta-identitas-orang
     keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain), disusun per pemilik — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); data pelanggan dinilai aturan data-pelanggan-perorangan; yang diumumkan atau berupa jumlah tetap terbuka; rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang
     prioritas: 100
-    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien, beserta tunggakan, beserta tagihan, identitas penelepon]
+    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien, beserta tunggakan, beserta tagihan, identitas penelepon, beserta jaminannya, beserta agunannya, daftar peminjam dana bergulir, data peminjam dana bergulir]
     kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
+      - Daftar peminjam dana bergulir UPK beserta jaminannya
       - Rekaman telp 112 + identitas penelepon
       - Rekaman panggilan layanan aduan yang memuat identitas penelepon
       - Data hasil uji KIR per kendaraan beserta pemiliknya
@@ -2268,6 +2269,7 @@ aturan:
       - Surat keterangan domisili per warga
       - Data pengguna layanan konsultasi hukum gratis
     contoh_tidak_cocok:
+      - Jumlah peminjam dana bergulir per desa
       - Tarif layanan konseling per klien
       - Pengumuman hasil seleksi yang memuat nama tiga besar calon sekretaris daerah
       - Daftar sekolah beserta nama kepala sekolah
