@@ -47,8 +47,19 @@ public struct ReviewDecisionsSummary: Hashable, Sendable {
 public func applyReviewWorkbooks(
     workspace: Workspace, register: AppDatabase, clock: Clock, logger: Logger
 ) throws -> ReviewDecisionsSummary {
-    let folder = workspace.inbox.appendingPathComponent("_ppid", isDirectory: true)
+    let folder = workspace.inbox.appendingPathComponent(Workspace.ppidInboxFolder, isDirectory: true)
     var summary = ReviewDecisionsSummary(files: [], skipped: [])
+    // A workspace made before `dip init` made this folder has none, and the PPID is told to drop
+    // the workbook there (docs/panduan.md): made here once, as init makes it.
+    if !FileManager.default.fileExists(atPath: folder.path), FileManager.default.fileExists(atPath: workspace.inbox.path) {
+        do {
+            try DurableFiles.createDirectory(folder)
+            logger.info("folder lembar pemeriksaan PPID dibuat", metadata: ["folder": "inbox/\(Workspace.ppidInboxFolder)/"])
+        } catch {
+            logger.warning("folder lembar pemeriksaan PPID tidak dapat dibuat", metadata: [
+                "folder": "inbox/\(Workspace.ppidInboxFolder)/", "error": "\(error)"])
+        }
+    }
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return summary }
     let archive = OriginalsArchive(workspace: workspace)
     let receivedAt = clock.rfc3339()

@@ -104,6 +104,18 @@ final class ReviewDecisionsStageTests: XCTestCase {
         return (register, dropped)
     }
 
+    /// A workspace made before `dip init` made `inbox/_ppid/` gets it from the run, where the
+    /// PPID is told to drop the filled workbook.
+    func testTheRunMakesThePPIDsDropFolderOfAnOlderWorkspace() throws {
+        let folder = workspace.inbox.appendingPathComponent("_ppid")
+        try FileManager.default.removeItem(at: folder)
+        let register = try AppDatabase.inMemory()
+        let summary = try applyReviewWorkbooks(workspace: workspace, register: register, clock: clock, logger: Logger(label: "test"))
+        XCTAssertTrue(summary.files.isEmpty)
+        var isFolder: ObjCBool = false
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) && isFolder.boolValue)
+    }
+
     /// Issue 16 #1: a run killed after archiving the workbook (its receipt exists) but before
     /// applying it: the next run applies it whole, it does not call it "already processed".
     func testWorkbookArchivedByAKilledRunIsAppliedByTheNextRun() throws {
