@@ -56,7 +56,8 @@ public func applyReviewWorkbooks(
             try DurableFiles.createDirectory(folder)
             logger.info("folder lembar pemeriksaan PPID dibuat", metadata: ["folder": "inbox/\(Workspace.ppidInboxFolder)/"])
         } catch {
-            logger.warning("folder lembar pemeriksaan PPID tidak dapat dibuat", metadata: [
+            // Debug: an inbox share the run may not write would say it at every pass of `dip watch`.
+            logger.debug("folder lembar pemeriksaan PPID tidak dapat dibuat", metadata: [
                 "folder": "inbox/\(Workspace.ppidInboxFolder)/", "error": "\(error)"])
         }
     }
