@@ -241,6 +241,8 @@ final class CommandLineTests: XCTestCase {
                       history.out)
         XCTAssertTrue(history.out.contains("penguji: Tim; tanggal uji 29 Mei 2026; berita acara Nomor 000.9/3/BA-UK/2026, "
             + "bertempat di Aula Kantor Kecamatan Cikande; dicatat"), history.out)
+        XCTAssertTrue(history.out.contains("dicatat oleh Tim (perintah dip test)"), history.out)
+        XCTAssertFalse(history.out.contains("(cli)"), history.out)
         // A full test records its number and place directly.
         let direct = try run(["test", "dinkes-0006", "--revision", "1", "--conclusion", "dikecualikan_seluruhnya",
                               "--ground", "17h4", "--consequence", "x", "--public-interest", "y", "--period", "Permanen",

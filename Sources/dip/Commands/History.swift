@@ -70,7 +70,7 @@ extension DIP {
                     + (t.test.testedOn.map { "tanggal uji \(RegisterOutput.date($0)); " } ?? "")
                     + "berita acara \(t.test.beritaAcaraNumber.map { "Nomor \($0)" } ?? "belum bernomor")"
                     + (t.test.place.map { ", bertempat di \($0)" } ?? "") + "; "
-                    + "dicatat oleh \(t.enteredBy) (\(t.source.rawValue))\n"
+                    + "dicatat oleh \(t.enteredBy) (\(t.source == .workbook ? "lembar pemeriksaan" : "perintah dip test"))\n"
             }
             out += "\nKeputusan PPID:\n"
             if h.decisions.isEmpty { out += "  (belum ada)\n" }
