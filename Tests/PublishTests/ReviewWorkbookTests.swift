@@ -255,6 +255,11 @@ final class ReviewWorkbookTests: XCTestCase {
             XCTAssertEqual(d.tests.first?.test.beritaAcaraNumber, number.isEmpty ? nil : number)
             XCTAssertEqual(d.tests.first?.test.place, place.isEmpty ? nil : place)
         }
+        // The review page says what an empty column means, in words ("tempat kosong: kota
+        // keputusan" did not say whose city, nor when the number comes).
+        let page = ReviewPage.html(try ReviewFixtures.input(), clock: ReviewFixtures.clock)
+        XCTAssertTrue(page.contains("nomor yang diberikan setelah berita acara ditandatangani dapat dicatat kemudian"), "review page")
+        XCTAssertTrue(page.contains("tanpa Tempat Uji berita acara memuat kota tempat keputusan ditetapkan"), "review page")
     }
 
     /// A test date typed the Indonesian way in the workbook is read as `dip test --tested-on`

@@ -363,8 +363,9 @@ enum ReviewContent {
             intro: "Isi setiap kolom uji (UU 14/2008 Pasal 17 dan 19). Kesimpulan dipilih dari daftar; "
                 + "kesimpulan dikecualikan wajib disertai dasar hukum. Pengecualian yang hanya berdasar Pasal 17 huruf a–f "
                 + "tidak bersifat permanen (Pasal 20 ayat (1)): tulis jangka waktunya. Nomor Berita Acara dan Tempat Uji "
-                + "boleh kosong (nomor dapat dicatat kemudian dengan `dip test … --berita-acara-number`; tempat kosong: kota "
-                + "keputusan). Baris tanpa kesimpulan tidak dicatat.",
+                + "boleh kosong: nomor yang diberikan setelah berita acara ditandatangani dapat dicatat kemudian "
+                + "(`dip test … --berita-acara-number`), dan tanpa Tempat Uji berita acara memuat kota tempat keputusan "
+                + "ditetapkan. Baris tanpa kesimpulan tidak dicatat.",
             columns: columns, rowCount: order.count, row: row, numbered: true)
     }
 
