@@ -221,6 +221,13 @@ final class CommandLineTests: XCTestCase {
                              "--consequence", "lain"] + ws)
         XCTAssertNotEqual(mixed.status, 0)
         XCTAssertTrue(mixed.err.contains("--consequence hanya dipakai bersama --conclusion"), mixed.err)
+        // A test with its conclusion but not its other fields is not recorded, and is told so
+        // (it read "Uji konsekuensi dicatat dengan --consequence …", as if it had been).
+        let partial = try run(["test", "dinkes-0005", "--revision", "1", "--conclusion", "dikecualikan_seluruhnya",
+                               "--consequence", "x", "--tester", "Tim"] + ws)
+        XCTAssertNotEqual(partial.status, 0)
+        XCTAssertTrue(partial.err.contains("Uji konsekuensi belum dicatat: isi juga --public-interest, --period (wajib bersama --conclusion)."),
+                      partial.err)
         let numbered = try run(["test", "dinkes-0005", "--revision", "1", "--berita-acara-number", " 000.9/3/BA-UK/2026 ",
                                 "--place", "Aula Kantor Kecamatan Cikande"] + ws)
         XCTAssertEqual(numbered.status, 0, numbered.err)

@@ -99,7 +99,8 @@ extension DIP {
             let missing = [("--consequence", consequence), ("--public-interest", publicInterest), ("--period", period),
                            ("--tester", tester)].filter { $0.1 == nil }.map(\.0)
             if !missing.isEmpty {
-                throw ValidationError("Uji konsekuensi dicatat dengan \(missing.joined(separator: ", ")) (wajib bersama --conclusion).")
+                throw ValidationError("Uji konsekuensi belum dicatat: isi juga \(missing.joined(separator: ", ")) "
+                    + "(wajib bersama --conclusion).")
             }
             if let testerNIP, Official.nipDigits(testerNIP) == nil {
                 throw ValidationError("NIP penguji harus 18 digit angka (dicetak pada berita acara uji konsekuensi).")
