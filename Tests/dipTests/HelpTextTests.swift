@@ -51,5 +51,9 @@ final class HelpTextTests: XCTestCase {
         XCTAssertNotNil(watch.range(of: #"\(bawaan:\s+60\.0\)"#, options: .regularExpression), watch)
         let rules = try dip(["rules", "--help"]).output
         XCTAssertTrue(rules.contains("Lihat 'dip help rules <subperintah>' untuk bantuan lengkap."), rules)
+        // The default of --workspace said once ("Bawaan: folder saat ini. (bawaan: .)" said it twice).
+        let run = try dip(["run", "--help"]).output
+        XCTAssertNil(run.range(of: #"Bawaan:[^)]*\(bawaan"#, options: .regularExpression), run)
+        XCTAssertNotNil(run.range(of: #"adalah\s+folder\s+saat\s+ini\.\s+\(bawaan:\s+\.\)"#, options: .regularExpression), run)
     }
 }
