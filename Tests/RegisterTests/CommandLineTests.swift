@@ -281,6 +281,16 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(numberedLater.status, 0, numberedLater.err)
         XCTAssertTrue(numberedLater.out.contains("dilengkapi: berita acara Nomor 000.9/9/BA-UK/2026"), numberedLater.out)
         XCTAssertFalse(numberedLater.out.contains("sudah disetujui"), numberedLater.out)
+        // A corrected test is a new record without the number of the one it replaces: said, with
+        // the command that records it again when the berita acara is the same.
+        let corrected = try run(["test", "bpbd-0001", "--revision", "1", "--conclusion", "dikecualikan_seluruhnya",
+                                 "--ground", "17h2", "--consequence", "Mengungkap data korban", "--public-interest", "y",
+                                 "--period", "Permanen", "--tester", "Tim", "--tested-on", "1 Juni 2026"] + ws)
+        XCTAssertEqual(corrected.status, 0, corrected.err)
+        XCTAssertTrue(corrected.out.contains("Perhatian: uji sebelumnya untuk revisi ini tercatat dengan berita acara Nomor "
+            + "000.9/9/BA-UK/2026"), corrected.out)
+        XCTAssertTrue(corrected.out.contains("`dip test bpbd-0001 --revision 1 --berita-acara-number \"000.9/9/BA-UK/2026\"`"),
+                      corrected.out)
     }
 
     /// A test dated on a holiday listed in keputusan.json `hariLibur` is recorded with a note, as

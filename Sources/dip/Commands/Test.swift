@@ -201,6 +201,8 @@ extension DIP {
                     tester: Official(name: tester, nip: testerNIP.flatMap(Official.nipDigits)),
                     testedOn: try testedOn.map(IndonesianDate.parse) ?? now,
                     beritaAcaraNumber: ConsequenceTest.recordedText(beritaAcaraNumber), place: ConsequenceTest.recordedText(place))
+                // The number of the record this test replaces (another test of the same revision).
+                let earlierNumber = (try? db.history(itemID: item))?.tests.last { $0.revision == revision }?.test.beritaAcaraNumber
                 let id = try db.recordConsequenceTest(
                     itemID: item, revision: revision, test: test, enteredBy: tester,
                     source: .cli, at: now)
@@ -213,6 +215,16 @@ extension DIP {
                     print("Uji konsekuensi \(item) revisi \(revision) dicatat: \(conclusion.label).")
                 }
                 var notes: [String] = []
+                // A test with other content is a new record, without the number of the one it replaces
+                // (kept when the test is the same: `insertTest`): said, since a corrected typo
+                // looks like the same berita acara to the PPID.
+                if let earlier = earlierNumber, test.beritaAcaraNumber == nil,
+                   let recorded = (try? db.history(itemID: item))?.tests.last(where: { $0.revision == revision })?.test,
+                   recorded.beritaAcaraNumber == nil {
+                    notes.append("Perhatian: uji sebelumnya untuk revisi ini tercatat dengan berita acara Nomor \(earlier); uji ini "
+                        + "dicatat sebagai berita acara baru yang belum bernomor. Bila berita acaranya tetap yang bernomor itu, "
+                        + "catat nomornya: `dip test \(item) --revision \(revision) --berita-acara-number \"\(earlier)\"`.")
+                }
                 // Recorded as the PPID decided; the decree's reader will ask which point of the letter.
                 if conclusion != .open, let note = LegalCitations.unnumberedPointNote(codes: codes) {
                     notes.append("Perhatian: \(note). Catat ulang uji ini dengan --ground yang menyebut angkanya bila sesuai.")
