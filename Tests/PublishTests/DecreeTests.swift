@@ -543,6 +543,21 @@ final class DecreeTests: XCTestCase {
                       unknown.joined(separator: "\n"))
     }
 
+    /// A keputusan.json of an earlier release, without the full text of a ground's sectoral law,
+    /// is told so by `dip rules check` (a warning naming the key to add); the shipped one is not.
+    func testASectoralLawWithoutItsFullTextIsWarnedAbout() throws {
+        let codes = defaultGroundCodes
+        XCTAssertEqual(settings.sectoralMengingatWarnings(citations: .builtIn, codes: codes).map(\.message), [])
+        var older = settings
+        older.mengingatSektoral?["UU 16/1997"] = nil
+        let warnings = older.sectoralMengingatWarnings(citations: .builtIn, codes: codes)
+        XCTAssertEqual(warnings.count, 1, "\(warnings)")
+        XCTAssertEqual(warnings.first?.error, false)
+        XCTAssertTrue(warnings.first?.message.contains("\"Undang-Undang Nomor 16 Tahun 1997 tentang Statistik\" tanpa Lembaran Negara-nya") ?? false,
+                      "\(warnings)")
+        XCTAssertTrue(warnings.first?.message.contains("dengan kunci \"UU 16/1997\"") ?? false, "\(warnings)")
+    }
+
     /// keputusan.json `hariLibur`: a listed day is a day off with its name, as Saturday and
     /// Sunday are; shipped empty (no invented dates); an unreadable date or a nameless entry is
     /// an error of `dip rules check`.

@@ -121,6 +121,26 @@ extension DecreeSettings {
     /// Lampiran prints the unit's `nama` beside the letterhead's name, and one decree naming one
     /// office two ways is the first thing a Bagian Hukum returns. A warning: the letterhead may
     /// name an office that submits nothing.
+    /// The sectoral laws of the grounds (`codes`, huruf j jo. …) that the DIK decree's Mengingat
+    /// would cite without their Lembaran Negara numbers (no `mengingatSektoral` text, not in the
+    /// general Mengingat): a keputusan.json of an earlier release lacks the texts shipped since
+    /// (UU 16/1997 for 17j8), and a Bagian Hukum strikes such an entry.
+    public func sectoralMengingatWarnings(citations: LegalCitations, codes: [String]) -> [(error: Bool, message: String)] {
+        let base = Set(mengingatDIK(sectoralLaws: []))
+        var out: [(Bool, String)] = []
+        var seen: Set<String> = []
+        for law in citations.sectoralLaws(codes: codes) {
+            for entry in mengingatDIK(sectoralLaws: [law]) where !base.contains(entry) && !entry.contains("Lembaran Negara") {
+                guard seen.insert(entry).inserted else { continue }
+                let key = law.range(of: #"\b(UU|PP|Perpres) \d+/\d{4}"#, options: .regularExpression).map { String(law[$0]) } ?? law
+                out.append((false, "Mengingat Keputusan Klasifikasi DIK akan memuat \"\(entry.trimmingCharacters(in: CharacterSet(charactersIn: ";.")))\" "
+                    + "tanpa Lembaran Negara-nya: tambahkan teks lengkapnya di `mengingatSektoral` dengan kunci \"\(key)\" "
+                    + "(periksa nomornya di JDIH), seperti entri lain di sana."))
+            }
+        }
+        return out
+    }
+
     public func officeNameWarnings(units: [WorkUnit]) -> [(error: Bool, message: String)] {
         guard letterhead.count >= 2 else { return [] }
         func folded(_ text: String) -> String {

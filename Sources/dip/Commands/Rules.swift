@@ -71,7 +71,9 @@ extension DIP.RulesCommand {
                 if let data = try? Data(contentsOf: url) {
                     do {
                         let settings = try JSONDecoder().decode(DecreeSettings.self, from: data)
-                        for issue in settings.issues() + settings.officeNameWarnings(units: ruleSet.units.units) {
+                        let sectoral = settings.sectoralMengingatWarnings(citations: LegalCitations(ruleSet: ruleSet),
+                                                                          codes: ruleSet.grounds.map(\.code))
+                        for issue in settings.issues() + settings.officeNameWarnings(units: ruleSet.units.units) + sectoral {
                             print("keputusan.json: \(issue.error ? "galat" : "peringatan"): \(issue.message)")
                             if issue.error { errors += 1 } else { warnings += 1 }
                         }
