@@ -556,6 +556,12 @@ final class DecreeTests: XCTestCase {
         XCTAssertTrue(warnings.first?.message.contains("\"Undang-Undang Nomor 16 Tahun 1997 tentang Statistik\" tanpa Lembaran Negara-nya") ?? false,
                       "\(warnings)")
         XCTAssertTrue(warnings.first?.message.contains("dengan kunci \"UU 16/1997\"") ?? false, "\(warnings)")
+        // Every entry the general Mengingat already had stays unnamed, whichever entry ends the
+        // list with "." (here a law without its text sorts among the others).
+        older.mengingatSektoral = [:]
+        let all = older.sectoralMengingatWarnings(citations: .builtIn, codes: codes).map(\.message)
+        XCTAssertFalse(all.contains { $0.contains("Peraturan Komisi Informasi") || $0.contains("Nomor 14 Tahun 2008") }, "\(all)")
+        XCTAssertTrue(all.contains { $0.contains("dengan kunci \"UU 8/2010\"") }, "\(all)")
     }
 
     /// keputusan.json `hariLibur`: a listed day is a day off with its name, as Saturday and

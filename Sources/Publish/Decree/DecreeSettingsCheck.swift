@@ -126,14 +126,18 @@ extension DecreeSettings {
     /// general Mengingat): a keputusan.json of an earlier release lacks the texts shipped since
     /// (UU 16/1997 for 17j8), and a Bagian Hukum strikes such an entry.
     public func sectoralMengingatWarnings(citations: LegalCitations, codes: [String]) -> [(error: Bool, message: String)] {
-        let base = Set(mengingatDIK(sectoralLaws: []))
+        // Compared without the closing ";" or ".": the last entry's changes when a law is added.
+        func bare(_ entry: String) -> String { entry.trimmingCharacters(in: CharacterSet(charactersIn: ";. ")) }
+        let base = Set(mengingatDIK(sectoralLaws: []).map(bare))
+        let gazettes = ["Lembaran Negara", "Berita Negara", "Lembaran Daerah", "Berita Daerah"]
         var out: [(Bool, String)] = []
         var seen: Set<String> = []
         for law in citations.sectoralLaws(codes: codes) {
-            for entry in mengingatDIK(sectoralLaws: [law]) where !base.contains(entry) && !entry.contains("Lembaran Negara") {
+            for entry in mengingatDIK(sectoralLaws: [law]).map(bare)
+            where !base.contains(entry) && !gazettes.contains(where: { entry.contains($0) }) {
                 guard seen.insert(entry).inserted else { continue }
                 let key = law.range(of: #"\b(UU|PP|Perpres) \d+/\d{4}"#, options: .regularExpression).map { String(law[$0]) } ?? law
-                out.append((false, "Mengingat Keputusan Klasifikasi DIK akan memuat \"\(entry.trimmingCharacters(in: CharacterSet(charactersIn: ";.")))\" "
+                out.append((false, "Mengingat Keputusan Klasifikasi DIK akan memuat \"\(entry)\" "
                     + "tanpa Lembaran Negara-nya: tambahkan teks lengkapnya di `mengingatSektoral` dengan kunci \"\(key)\" "
                     + "(periksa nomornya di JDIH), seperti entri lain di sana."))
             }
