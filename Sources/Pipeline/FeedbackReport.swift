@@ -85,7 +85,7 @@ public enum FeedbackReport {
                             let grounds = basis.isEmpty ? "" : " (dasar: \(basis))"
                             out.append("      Perlu uji konsekuensi oleh PPID sebelum diumumkan\(grounds).")
                         }
-                        for note in c.notes { out.append("      Catatan: \(UnitFeedback.unitNote(note))") }
+                        for note in UnitFeedback.unitNotes(c) { out.append("      Catatan: \(note)") }
                     }
                 }
             }

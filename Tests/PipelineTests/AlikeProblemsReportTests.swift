@@ -3,6 +3,7 @@ import Foundation
 import XCTest
 
 @testable import Pipeline
+import Publish
 
 /// The unit's feedback text counts a summary of alike problems for the rows it stands for.
 final class AlikeProblemsReportTests: XCTestCase {
@@ -43,5 +44,42 @@ final class UnitFeedbackNoteTests: XCTestCase {
             + "oleh Kantor UPBU Tardamu.\n"), text)
         XCTAssertTrue(text.contains("Catatan: Aturan PPID yang berlaku.\n"), text)
         XCTAssertFalse(text.contains("sumber") || text.contains("page.tsx"), text)
+    }
+
+    /// A withheld precedent at 33 % beside an open item nobody proposes to withhold is not
+    /// shown to the unit (it read as "your item looks withheld"); when the item's flag came
+    /// from withheld precedents, their note stays. The classification keeps every note.
+    func testUnitSeesAWithheldPrecedentOnlyWhenItSupportsTheFlag() {
+        let item = InformationItem(
+            source: SourceLocation(file: "d.xlsx", sheet: "DIP", row: 4), nomor: "1", ringkasan: "Peta rawan bencana",
+            pejabatPenguasa: "Bidang Pencegahan", penanggungJawab: "Kepala Pelaksana", waktuPembuatan: "2025",
+            tempatPembuatan: "Serang", bentuk: "Cetak", retensi: "5 tahun", kategoriText: "Berkala",
+            kategori: .berkala, form: InformationForm(printed: true, electronic: false), retention: .years(5))
+        let weak = "Preseden: mirip dengan 'Data Potensi Kerawanan IPOLEKSOSBUD' (kemiripan 33%) — dikecualikan oleh "
+            + "Pemerintah Kabupaten Malang [sumber: a/b:c.php]."
+        let open = "Preseden: mirip dengan 'Peta Bencana' (kemiripan 34%) — diumumkan berkala oleh BPBD Serang [sumber: a/b:d.php]."
+        let quiet = Classification(declared: .berkala, suggested: .berkala, subgroup: nil, needsConsequenceTest: false,
+                                   exemptionGrounds: [], needsReview: false, missingLegalBasis: false, hits: [],
+                                   notes: [weak, open])
+        let flagging = "Preseden: mirip dengan 'Data Kerawanan Bencana Sosial' (kemiripan 52%) — dikecualikan oleh "
+            + "Pemerintah Kabupaten Malang, Pasal 17 huruf c [sumber: a/b:e.php]."
+        let flagged = Classification(declared: .berkala, suggested: .berkala, subgroup: nil, needsConsequenceTest: true,
+                                     exemptionGrounds: ["17c"], needsReview: true, missingLegalBasis: false, hits: [],
+                                     notes: [flagging, "Dinyatakan terbuka (berkala) tetapi informasi yang mirip dikecualikan."])
+        var outcome = FileOutcome(unit: "bpbd", fileName: "d.xlsx", sha256: "x", status: .accepted,
+                                  items: [item, item], problems: [])
+        outcome.classifications = [quiet, flagged]
+        let text = FeedbackReport.text(unit: WorkUnit(code: "bpbd", name: "BPBD"), outcomes: [outcome],
+                                       clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+        XCTAssertFalse(text.contains("IPOLEKSOSBUD"), text)
+        XCTAssertTrue(text.contains("Catatan: Preseden: mirip dengan 'Peta Bencana' (kemiripan 34%) — diumumkan berkala "
+            + "oleh BPBD Serang.\n"), text)
+        XCTAssertTrue(text.contains("Catatan: Preseden: mirip dengan 'Data Kerawanan Bencana Sosial' (kemiripan 52%) — "
+            + "dikecualikan oleh Pemerintah Kabupaten Malang, Pasal 17 huruf c.\n"), text)
+        // At the engine's strong level (60 %) a withheld precedent asks for review: it stays.
+        var strong = quiet
+        strong.notes = [weak.replacingOccurrences(of: "33%", with: "60%")]
+        XCTAssertEqual(UnitFeedback.unitNotes(strong).count, 1)
+        XCTAssertEqual(quiet.notes.count, 2, "the classification itself keeps every note")
     }
 }

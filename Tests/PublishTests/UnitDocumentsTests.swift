@@ -154,6 +154,24 @@ final class UnitDocumentsTests: XCTestCase {
         }
     }
 
+    /// A withheld precedent at 31 % beside an item nobody proposes to withhold does not reach
+    /// the unit's workbook or page (it read as "your item looks withheld"); the review pack keeps it.
+    func testUnitFeedbackLeavesOutAWeakWithheldPrecedent() throws {
+        var f = feedbackInputs()
+        f.classes[0].needsConsequenceTest = false
+        f.classes[0].suggested = .berkala
+        f.classes[0].notes = ["Preseden: mirip dengan 'Data Potensi Kerawanan IPOLEKSOSBUD' (kemiripan 31%) — dikecualikan "
+            + "oleh Pemerintah Kabupaten Malang [sumber: a/b:c.php].", "Aturan PPID yang berlaku."]
+        let (bytes, html) = try UnitFeedback.documents(unit: Fixture.dinkes, items: f.items, problems: f.problems,
+                                                       returnNotes: f.notes, classifications: f.classes, clock: clock)
+        let url = try Checkers.temporaryFile("dinkes-preseden-lemah.xlsx", bytes)
+        let shown = try XLSXWorkbook(path: url.path).sharedStrings().joined(separator: "\n")
+        for text in [shown, html] {
+            XCTAssertFalse(text.contains("IPOLEKSOSBUD"), text)
+            XCTAssertTrue(text.contains("Aturan PPID yang berlaku."), text)
+        }
+    }
+
     /// Feedback on a clean list says so; each file's status is stated in the workbook and the page.
     func testFeedbackWithNothingToFixSaysSoAndStatesFileStatus() throws {
         let f = feedbackInputs()

@@ -252,6 +252,33 @@ public enum UnitFeedback {
         return String(note[..<start.lowerBound]) + "."
     }
 
+    /// The notes of a classification as unit staff read them (`unitNote`), without a withheld
+    /// precedent that neither supports what the unit is told nor is close enough to put the
+    /// item to review: a withheld title at 30–35 % similarity beside an open item ("Peta rawan
+    /// bencana" → "… — dikecualikan oleh …") reads to unit staff as "your item looks withheld"
+    /// when nobody proposes to withhold it. A withheld precedent's note stays when the item is
+    /// flagged for a consequence test or suggested dikecualikan, or when the precedent is at
+    /// least `PrecedentPolicy.strongSimilarity` similar (the engine's own level at which a
+    /// precedent contradicts the unit's category or an open rule and asks for review). Open
+    /// precedents alarm nobody and stay. The review pack, `dip rules explain` and the JSON keep
+    /// every note.
+    public static func unitNotes(_ c: Classification) -> [String] {
+        c.notes.filter { unitSees(precedentNote: $0, of: c) }.map(unitNote)
+    }
+
+    static func unitSees(precedentNote note: String, of c: Classification) -> Bool {
+        guard note.hasPrefix("Preseden: mirip dengan '") || note.hasPrefix("Keputusan PPID sendiri: mirip dengan '"),
+              let percentStart = note.range(of: "' (kemiripan ", options: .backwards),
+              let percentEnd = note.range(of: "%) — ", range: percentStart.upperBound..<note.endIndex),
+              let percent = Int(note[percentStart.upperBound..<percentEnd.lowerBound])
+        else { return true }
+        // The note's verb after the dash names the precedent's category (Classifier.verb).
+        guard note[percentEnd.upperBound...].hasPrefix("dikecualikan") else { return true }
+        if c.needsConsequenceTest || c.suggested == .dikecualikan { return true }
+        // Percent as printed (rounded), against the engine's strong level in whole percent.
+        return percent >= Int((PrecedentPolicy.standard.strongSimilarity * 100).rounded())
+    }
+
     /// The classification explained for unit staff: what the rules saw, in words, with the
     /// exemption grounds cited in full; no rule ids.
     static func plainExplanation(_ c: Classification, citations: LegalCitations) -> String {
@@ -259,7 +286,7 @@ public enum UnitFeedback {
         if !c.exemptionGrounds.isEmpty {
             lines.append("Dasar pengecualian: " + citations.citation(codes: c.exemptionGrounds))
         }
-        lines += c.notes.map(unitNote)
+        lines += unitNotes(c)
         if c.needsReview { lines.append("Akan ditinjau oleh PPID.") }
         if c.missingLegalBasis { lines.append("Dasar hukum pengecualian belum disebutkan.") }
         if lines.isEmpty { lines.append("Mengikuti kategori yang Anda isi.") }
