@@ -266,3 +266,21 @@ extension Classifier {
         }
     }
 }
+
+/// The precedent lines of a classification's notes, read back.
+public enum PrecedentNote {
+    /// What a note written by `explanationLine` says of its precedent: the similarity in whole
+    /// percent as printed and the precedent's category; nil for any other note. The register
+    /// keeps a classification's notes, not its hits, so readers of stored notes (the unit
+    /// feedback) read them back here, beside the one place that writes them.
+    public static func read(_ note: String) -> (percent: Int, category: Category)? {
+        guard note.hasPrefix("Preseden: mirip dengan '") || note.hasPrefix("Keputusan PPID sendiri: mirip dengan '"),
+              let percentStart = note.range(of: "' (kemiripan ", options: .backwards),
+              let percentEnd = note.range(of: "%) — ", range: percentStart.upperBound..<note.endIndex),
+              let percent = Int(note[percentStart.upperBound..<percentEnd.lowerBound])
+        else { return nil }
+        let rest = note[percentEnd.upperBound...]
+        guard let category = Category.allCases.first(where: { rest.hasPrefix(Classifier.verb($0)) }) else { return nil }
+        return (percent, category)
+    }
+}

@@ -85,6 +85,25 @@ final class PrecedentTests: XCTestCase {
         XCTAssertTrue(c.notes.contains { $0.contains("tidak ada preseden yang mirip") }, "\(c.notes)")
     }
 
+    /// A precedent note reads back (`PrecedentNote.read`) to the percent and category it was
+    /// written with, for the corpus's and the PPID's own precedents; other notes read as none.
+    /// The unit feedback filters stored notes through it, so writer and reader must not drift.
+    func testPrecedentNotesReadBackToTheirHits() throws {
+        let own = Precedent(title: "Catatan bimbingan skripsi mahasiswa", category: .setiapSaat, grounds: [], body: "PPID sendiri",
+                            source: "register: uji konsekuensi 2026 (terbuka)", origin: .ppid)
+        for precedents in [try syntheticCorpus(), [own] + (try syntheticCorpus())] {
+            let c = Classifier(ruleSet: defaultRules, precedents: precedents)
+                .classify(item("Catatan bimbingan skripsi mahasiswa semester genap"))
+            let read = c.notes.compactMap(PrecedentNote.read)
+            XCTAssertFalse(read.isEmpty, "\(c.notes)")
+            let written = c.precedents.map { (Int(($0.similarity * 100).rounded()), $0.category) }
+            XCTAssertEqual(read.map(\.percent), written.map(\.0), "\(c.notes)")
+            XCTAssertEqual(read.map(\.category), written.map(\.1), "\(c.notes)")
+        }
+        XCTAssertNil(PrecedentNote.read("Akan ditinjau oleh PPID."))
+        XCTAssertNil(PrecedentNote.read("Preseden: mirip dengan 'X' (kemiripan 84%) — dibaca"))
+    }
+
     func testPPIDDecisionsOutrankTheCorpus() throws {
         let own = Precedent(title: "Catatan bimbingan skripsi mahasiswa", category: .setiapSaat, grounds: [], body: "PPID sendiri",
                             source: "register: uji konsekuensi 2026 (terbuka)", origin: .ppid)

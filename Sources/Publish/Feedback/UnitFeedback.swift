@@ -267,13 +267,7 @@ public enum UnitFeedback {
     }
 
     static func unitSees(precedentNote note: String, of c: Classification) -> Bool {
-        guard note.hasPrefix("Preseden: mirip dengan '") || note.hasPrefix("Keputusan PPID sendiri: mirip dengan '"),
-              let percentStart = note.range(of: "' (kemiripan ", options: .backwards),
-              let percentEnd = note.range(of: "%) — ", range: percentStart.upperBound..<note.endIndex),
-              let percent = Int(note[percentStart.upperBound..<percentEnd.lowerBound])
-        else { return true }
-        // The note's verb after the dash names the precedent's category (Classifier.verb).
-        guard note[percentEnd.upperBound...].hasPrefix("dikecualikan") else { return true }
+        guard let (percent, category) = PrecedentNote.read(note), category == .dikecualikan else { return true }
         if c.needsConsequenceTest || c.suggested == .dikecualikan { return true }
         // Percent as printed (rounded), against the engine's strong level in whole percent.
         return percent >= Int((PrecedentPolicy.standard.strongSimilarity * 100).rounded())
