@@ -17,7 +17,7 @@ public struct WorkbookDump: Sendable {
     public static func xlsx(path: String, sheet: String? = nil, limits: XLSXLimits = XLSXLimits()) throws -> WorkbookDump {
         let workbook = try XLSXWorkbook(path: path, limits: limits)
         var grids: [String: [[DumpValue]]] = [:]
-        let indexes = try sheetIndexes(of: workbook, named: sheet)
+        let indexes = try sheetIndexes(of: workbook.sheets, named: sheet)
         for i in indexes {
             var reader = try workbook.rows(sheet: i)
             grids[workbook.sheets[i].name] = try grid(from: &reader)
@@ -73,7 +73,7 @@ public struct WorkbookDump: Sendable {
     public static func streamXLSX(path: String, sheet: String? = nil, maxCharacters: Int,
                                   limits: XLSXLimits = XLSXLimits(), write: (String) -> Void) throws {
         let workbook = try XLSXWorkbook(path: path, limits: limits)
-        let indexes = try sheetIndexes(of: workbook, named: sheet)
+        let indexes = try sheetIndexes(of: workbook.sheets, named: sheet)
         for i in indexes {
             var reader = try workbook.rows(sheet: i)
             try streamText(name: workbook.sheets[i].name, from: &reader, maxCharacters: maxCharacters, write: write)
@@ -126,20 +126,11 @@ public struct WorkbookDump: Sendable {
         write("(\(count) baris)\n\n")
     }
 
-    /// The sheets a dump covers: all of them, or only the one named `sheet`
-    /// (`noSuchSheet(-1)` when no sheet has that name).
-    static func sheetIndexes(of workbook: XLSXWorkbook, named sheet: String?) throws -> [Int] {
-        guard let sheet else { return Array(workbook.sheets.indices) }
-        guard let i = workbook.sheetIndex(named: sheet) else { throw OfficeError.noSuchSheet(-1) }
-        return [i]
-    }
-
-    /// `sheetIndexes(of:named:)` over a sheet list (exact name first, then any case).
+    /// The sheets a dump covers (of an XLSX or ODS workbook's sheet list): all of them, or only
+    /// the one named `sheet` (`noSuchSheet(-1)` when no sheet has that name).
     static func sheetIndexes(of sheets: [SheetInfo], named sheet: String?) throws -> [Int] {
         guard let sheet else { return Array(sheets.indices) }
-        guard let i = sheets.firstIndex(where: { $0.name == sheet })
-                ?? sheets.firstIndex(where: { $0.name.lowercased() == sheet.lowercased() })
-        else { throw OfficeError.noSuchSheet(-1) }
+        guard let i = XLSXWorkbook.sheetIndex(named: sheet, in: sheets) else { throw OfficeError.noSuchSheet(-1) }
         return [i]
     }
 
@@ -154,7 +145,7 @@ public struct WorkbookDump: Sendable {
     public static func streamJSONXLSX(path: String, sheet: String? = nil, maxCharacters: Int,
                                       limits: XLSXLimits = XLSXLimits(), write: (String) -> Void) throws {
         let workbook = try XLSXWorkbook(path: path, limits: limits)
-        let indexes = try sheetIndexes(of: workbook, named: sheet)
+        let indexes = try sheetIndexes(of: workbook.sheets, named: sheet)
         // As the grid dump's dictionary: a name used twice keeps its last sheet.
         var byName: [String: Int] = [:]
         for i in indexes { byName[workbook.sheets[i].name] = i }

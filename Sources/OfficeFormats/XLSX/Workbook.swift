@@ -131,6 +131,12 @@ public final class XLSXWorkbook {
 
     /// The index of the sheet called `name` (exact match first, then case-insensitive).
     public func sheetIndex(named name: String) -> Int? {
+        Self.sheetIndex(named: name, in: sheets)
+    }
+
+    /// The one rule for finding a sheet by name in any workbook's sheet list (XLSX, ODS): the
+    /// exact name first, then the same name in any case.
+    public static func sheetIndex(named name: String, in sheets: [SheetInfo]) -> Int? {
         sheets.firstIndex { $0.name == name } ?? sheets.firstIndex { $0.name.lowercased() == name.lowercased() }
     }
 
