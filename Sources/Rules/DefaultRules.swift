@@ -33445,7 +33445,9 @@ live fetch).
   - Set 2 (session 17; source rows below say "FRESH SET 2"): measured once at the end of
     session 17, ordinary training / held-out bodies since session 18 (all three fall in
     training by their hash).
-  - Set 3 (session 18; source rows below say "FRESH SET 3"): the current fresh set.
+  - Set 3 (session 18; source rows below say "FRESH SET 3"): measured once at the end of
+    session 18, ordinary training / held-out bodies since session 19.
+  - Set 4 (session 19; source rows below say "FRESH SET 4"): the current fresh set.
 ## Licence
 The entries are titles of public decisions (DIP/DIK decrees and PPID pages) that the bodies
 are required to publish under UU 14/2008 and Perki 1/2021; a title is a fact, not a creative

@@ -309,9 +309,10 @@ extension Evaluator {
             // A ministry's DIK (12 withheld items) as one of its units' PPID portals quotes it.
             "Kementerian Pendidikan Dasar dan Menengah",
         ]),
-        // Set 3 (session 18): bodies new to the corpus, none from a source that already
-        // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 3), added as the
-        // session's search finds them; measured once at the end of session 18.
+        // Set 3 (session 18), measured once at the end of session 18 (docs/classification.md
+        // §18); ordinary training / held-out bodies since session 19. Bodies new to the corpus,
+        // none from a source that already supplied a body (rules/preseden-SUMBER.md, rows
+        // marked FRESH SET 3).
         FreshSet(number: 3, session: 18, bodies: [
             // A university's own DIK (17 withheld items, no ground) as the English page of one of
             // its faculties publishes it (the only full copy stored); not the ministry model list.
@@ -330,6 +331,11 @@ extension Evaluator {
             // A province's revenue agency: its PPID menu's berkala and setiap-saat document lists
             // (49 open items, 12 of them one DPA wording per revenue unit); no DIK page stored.
             "Badan Pendapatan Daerah Provinsi Banten",
+        ]),
+        // Set 4 (session 19): bodies new to the corpus, none from a source that already
+        // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 4). Empty until the
+        // session's search finds one; while it is empty, classify-fresh has nothing to measure.
+        FreshSet(number: 4, session: 19, bodies: [
         ]),
     ]
 
