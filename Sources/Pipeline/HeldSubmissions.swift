@@ -173,14 +173,19 @@ public enum HeldNotices {
             out.append("  - \(hold.unit) (\(name)): berkas \(hold.fileName), diterima \(clock.indonesianDate(hold.receivedAt));"
                 + " \(hold.itemCount) informasi; menarik \(hold.count.withdrawn) dari \(hold.count.current) informasi.")
         }
-        out += [
-            "",
-            "Yang perlu dilakukan: tanyakan kepada unit kerja apakah penarikan itu disengaja.",
-            "  - Disengaja:       dip release <unit> --name \"Nama PPID\"",
-            "  - Tidak disengaja: dip release <unit> --refuse --name \"Nama PPID\", atau tunggu unit mengirim",
-            "                     daftar lengkap (kiriman baru menggantikan kiriman yang ditahan).",
-            "Pemberitahuan ini hilang dengan sendirinya setelah tidak ada lagi kiriman yang ditahan.",
-        ]
+        out += ["", "Yang perlu dilakukan: tanyakan kepada unit kerja apakah penarikan itu disengaja."]
+        // One pair of commands per held unit, with its real code: a placeholder such as
+        // `<unit>` typed as written reaches the shell as a redirection.
+        for hold in pending {
+            let name = config.units.unit(hold.unit)?.name ?? hold.unit
+            out += [
+                "  \(name) (folder inbox/\(hold.unit)/):",
+                "  - Disengaja:       dip release \(hold.unit) --name \"Nama PPID\"",
+                "  - Tidak disengaja: dip release \(hold.unit) --refuse --name \"Nama PPID\", atau tunggu unit mengirim",
+                "                     daftar lengkap (kiriman baru menggantikan kiriman yang ditahan).",
+            ]
+        }
+        out += ["Pemberitahuan ini hilang dengan sendirinya setelah tidak ada lagi kiriman yang ditahan."]
         return out.joined(separator: "\n") + "\n"
     }
 }

@@ -21,8 +21,12 @@ enum OperatorLog {
     /// One sink per process, so every Logger (and the progress line) shares it.
     static let sink = LogSink(toStandardError: true)
 
-    /// Events shown on stderr even with `--quiet`.
-    static let summaryEvents: Set<String> = ["run selesai", "watch dimulai", "watch berhenti"]
+    /// Events shown on stderr even with `--quiet` (besides errors): how each run ended, a run
+    /// skipped for a busy workspace, and the versions a run drafted or published.
+    static let summaryEvents: Set<String> = [
+        "run selesai", "watch dimulai", "watch berhenti", "workspace sedang dipakai, run dilewati",
+        "draf DIP baru", "DIP diterbitkan",
+    ]
 
     /// Bootstraps swift-log once and returns the "dip" logger. The log file is attached only
     /// when the workspace exists (a typo in --workspace must not create folders).

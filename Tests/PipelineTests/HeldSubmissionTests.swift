@@ -126,7 +126,10 @@ final class HeldSubmissionTests: XCTestCase {
         // The PPID is told in the review folder and by a warning in the log.
         let ppid = try text(workspace.heldListsNotice)
         XCTAssertTrue(ppid.contains("dinsos (Dinas Sosial): berkas DIP dinsos.csv"), ppid)
-        XCTAssertTrue(ppid.contains("dip release <unit> --refuse"), ppid)
+        XCTAssertTrue(ppid.contains("dip release dinsos --refuse --name \"Nama PPID\""), ppid)
+        XCTAssertTrue(ppid.contains("dip release dinsos --name \"Nama PPID\""), ppid)
+        XCTAssertTrue(ppid.contains("Dinas Sosial (folder inbox/dinsos/):"), ppid)
+        XCTAssertFalse(ppid.contains("<unit>"), "a placeholder the PPID would type into a shell: \(ppid)")
         XCTAssertTrue(log.lines.contains { $0.level == .warning && $0.message.hasPrefix("kiriman ditahan")
             && $0.metadata["ditarik"] == "28" && $0.metadata["dari"] == "40" }, "\(log.lines)")
         // The same half file again is still held, not a duplicate of an accepted one.

@@ -69,7 +69,10 @@ final class OperatorTests: XCTestCase {
         try Data(HostileInboxTests.goodCSV).write(to: folder.appendingPathComponent("dip.csv"))
         let clean = try DipProcess.run(ws.runArgs)
         XCTAssertEqual(clean.exitCode, 0, clean.stderr)
-        XCTAssertTrue(clean.stdout.contains("1 diterima, 0 ditolak, 0 sama dengan sebelumnya, 0 masalah."), clean.stdout)
+        // (--quiet: the counts are the summary line's; the undated sentences are not printed.)
+        XCTAssertTrue(clean.stderr.contains(" diterima=1 ") && clean.stderr.contains(" ditolak=0 ")
+                      && clean.stderr.contains(" duplikat=0 "), clean.stderr)
+        XCTAssertEqual(clean.stdout, "", "--quiet printed undated lines")
         XCTAssertTrue(clean.stderr.contains(" masalah=0 ") && clean.stderr.contains(" catatan=1 ")
                       && clean.stderr.contains(" kode_keluar=0 "), clean.stderr)
         // 2: finished, but the synthetic lists have malformed rows.
@@ -131,6 +134,48 @@ final class OperatorTests: XCTestCase {
         XCTAssertFalse(quiet.stderr.contains("event=\"berkas diproses\""), quiet.stderr)
         let after = try String(contentsOf: logFolder.appendingPathComponent(log), encoding: .utf8)
         XCTAssertEqual(after.split(separator: "\n").filter { $0.contains("event=\"berkas diproses\"") }.count, 4)
+    }
+
+    /// Session 19: `dip run --quiet` in cron (`>>cron.log 2>&1`) printed its human sentences
+    /// ("Selesai: …", "Umpan balik unit: …", "Draf DIP versi …", the busy-workspace and failure
+    /// sentences) without a time among the dated logfmt lines. With --quiet every line is dated.
+    func testQuietPrintsOnlyDatedLines() throws {
+        func assertDated(_ result: DipProcess.Result, _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+            XCTAssertEqual(result.stdout, "", "\(what): stdout", file: file, line: line)
+            let lines = result.stderr.split(separator: "\n")
+            XCTAssertFalse(lines.isEmpty, "\(what): nothing on stderr", file: file, line: line)
+            for text in lines {
+                XCTAssertTrue(text.hasPrefix("ts=") && text.contains(" level=") && text.contains(" event="),
+                              "\(what): undated line \(text)", file: file, line: line)
+            }
+        }
+        // A run with problems that drafts a version (exit 2): summary and draft lines, dated.
+        _ = try SyntheticInbox.write(into: ws.workspace.inbox, units: Array(ws.units().prefix(2)), itemsPerUnit: 30)
+        let problems = try DipProcess.run(ws.runArgs)
+        XCTAssertEqual(problems.exitCode, 2, problems.stderr)
+        assertDated(problems, "run with problems")
+        XCTAssertTrue(problems.stderr.contains("event=\"draf DIP baru\""), problems.stderr)
+        // A busy workspace (exit 4): the sentence rides on the dated line.
+        do {
+            let lock = try RunLock(workspace: ws.workspace, wait: false)
+            let locked = try DipProcess.run(ws.runArgs)
+            XCTAssertEqual(locked.exitCode, 4, locked.stderr)
+            assertDated(locked, "busy workspace")
+            XCTAssertTrue(locked.stderr.contains("sedang dipakai oleh proses dip lain"), locked.stderr)
+            withExtendedLifetime(lock) {}
+        }
+        // Not a workspace (exit 3), for run and watch.
+        let missing = ws.root.appendingPathComponent("tidak-ada").path
+        let run = try DipProcess.run(["run", "--workspace", missing, "--quiet"])
+        XCTAssertEqual(run.exitCode, 3, run.stderr)
+        assertDated(run, "run, not a workspace")
+        XCTAssertTrue(run.stderr.contains("bukan workspace dip"), run.stderr)
+        let watch = try DipProcess.run(["watch", "--workspace", missing, "--quiet"])
+        XCTAssertEqual(watch.exitCode, 3, watch.stderr)
+        assertDated(watch, "watch, not a workspace")
+        // Without --quiet the sentences are there for a person at the terminal.
+        let loud = try DipProcess.run(["run", "--workspace", ws.root.path, "--settle-seconds", "0"])
+        XCTAssertTrue(loud.stdout.contains("Selesai: 0 diterima"), loud.stdout)
     }
 
     func testLogfmtQuotesAndEscapes() {

@@ -30,7 +30,14 @@ extension DIP {
             do {
                 summary = try runner.run()
             } catch {
-                throw Self.exit(for: error, logger: logger)
+                throw Self.exit(for: error, logger: logger, quiet: log.quiet)
+            }
+            // --quiet (cron: `>>cron.log 2>&1`): only dated logfmt lines. The sentences below
+            // carry no time, and the summary line `run selesai` (with `kode_keluar`, `draf`,
+            // `terbit`, `ditahan`, `gagal`) and each failure's own error line say the same.
+            if log.quiet {
+                if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
+                return
             }
             print("Selesai: \(summary.accepted) diterima, \(summary.refused) ditolak, \(summary.duplicates) sama dengan sebelumnya, \(summary.problemCount) masalah.")
             if summary.held > 0 {
@@ -80,7 +87,7 @@ extension DIP {
         }
 
         /// Prints the error in Indonesian, logs it, and picks the documented exit code.
-        static func exit(for error: Error, logger: Logger) -> ExitCode {
+        static func exit(for error: Error, logger: Logger, quiet: Bool = false) -> ExitCode {
             let code: ExitCode
             switch error {
             case let error as WorkspaceError:
@@ -100,12 +107,15 @@ extension DIP {
             let text = code == DIPExit.failure
                 ? "Run gagal dan dihentikan; tidak ada kiriman yang hilang, run berikutnya melanjutkan. Penyebab: \(message)"
                 : message
-            printError(text)
+            // The sentence goes to the terminal undated; with --quiet only the dated log line,
+            // which carries the same sentence (`pesan`), reaches stderr.
+            if !quiet { printError(text) }
             if code == DIPExit.locked {
                 // Not a failure: the next run proceeds (README, exit 4).
-                logger.info("workspace sedang dipakai, run dilewati", metadata: ["kode_keluar": "\(code.rawValue)"])
+                logger.info("workspace sedang dipakai, run dilewati", metadata: [
+                    "kode_keluar": "\(code.rawValue)", "pesan": "\(text)"])
             } else {
-                logger.error("run gagal", metadata: ["kode_keluar": "\(code.rawValue)", "error": "\(message)"])
+                logger.error("run gagal", metadata: ["kode_keluar": "\(code.rawValue)", "error": "\(message)", "pesan": "\(text)"])
             }
             return code
         }

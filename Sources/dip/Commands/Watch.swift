@@ -23,7 +23,10 @@ extension DIP {
             let workspace = options.resolved
             let logger = OperatorLog.logger(workspace: workspace, options: log)
             do { try workspace.requireLayout() } catch let error as WorkspaceError {
-                printError(error.description)
+                // --quiet: the dated log line alone (it carries the sentence).
+                if !log.quiet { printError(error.description) }
+                logger.error("watch gagal dimulai", metadata: [
+                    "kode_keluar": "\(DIPExit.configuration.rawValue)", "pesan": "\(error.description)"])
                 throw DIPExit.configuration
             }
             // Wait for the lock: a cron `dip run` overlapping the watcher simply goes first.
