@@ -122,7 +122,7 @@ func streamWorkbookSubmission<W: StreamableWorkbook>(
         return .refused(officeProblem(error, factory: factory))
     } catch {
         return .refused(factory.make(
-            .corruptFile, message: "File tidak dapat dibaca: \(error).", hint: SubmissionKind.resave))
+            .corruptFile, message: "File tidak dapat dibaca. \(SystemErrorText.explained("\(error)")).", hint: SubmissionKind.resave))
     }
 }
 

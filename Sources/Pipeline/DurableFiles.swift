@@ -1,4 +1,5 @@
 import Crypto
+import DIPCore
 import Foundation
 
 /// File operations that survive a crash: write to a temporary name in the same folder,
@@ -233,7 +234,7 @@ public enum DurableFiles {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw WorkspaceError.io(operation: "membuat folder", path: url.path, reason: error.localizedDescription)
+            throw WorkspaceError.io(operation: "membuat folder", path: url.path, reason: SystemErrorText.reason(of: error))
         }
     }
 

@@ -317,7 +317,7 @@ public struct IntakeStage {
                 return .skipped(SkippedFile(path: file.url.path, reason: "berkas hilang sebelum diarsipkan (ditarik kembali oleh unit?)"), gone: true)
             }
         } catch {
-            return .failed(SkippedFile(path: file.url.path, reason: "\(error)"), archiving: false)
+            return .failed(SkippedFile(path: file.url.path, reason: FailureText.describe(error)), archiving: false)
         }
         let stored: OriginalsArchive.Stored
         do {
@@ -326,7 +326,7 @@ public struct IntakeStage {
             // Cannot be archived (full disk, I/O error): it stays in the inbox for the next
             // run, the other files go on, and the run ends with a failure exit code.
             InboxClaim.release(claimed, as: file)
-            return .failed(SkippedFile(path: file.url.path, reason: "\(error)"), archiving: true)
+            return .failed(SkippedFile(path: file.url.path, reason: FailureText.describe(error)), archiving: true)
         }
         // Read the archived copy: what is processed is exactly what is kept. A duplicate is
         // read too (reading is deterministic), so its feedback repeats the problems found;

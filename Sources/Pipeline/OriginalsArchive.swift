@@ -100,7 +100,7 @@ public struct OriginalsArchive: Sendable {
                     damages.append(Damage(file: name, detail: "isi berkas berubah (SHA-256 \(actual), seharusnya sesuai namanya)"))
                 }
             } catch {
-                damages.append(Damage(file: name, detail: "tidak dapat dibaca: \(error)"))
+                damages.append(Damage(file: name, detail: "tidak dapat dibaca: \(FailureText.describe(error))"))
             }
             if records[expected] == nil {
                 damages.append(Damage(file: name, detail: "catatan penerimaan \(expected).json hilang atau rusak"))

@@ -1,4 +1,5 @@
 import Crypto
+import DIPCore
 import Foundation
 import Publish
 
@@ -109,7 +110,7 @@ struct KeptParts {
         do {
             try data.write(to: temp)
         } catch {
-            throw WorkspaceError.io(operation: "menulis", path: temp.path, reason: error.localizedDescription)
+            throw WorkspaceError.io(operation: "menulis", path: temp.path, reason: SystemErrorText.reason(of: error))
         }
         guard rename(temp.path, target.path) == 0 else {
             unlink(temp.path)

@@ -58,7 +58,7 @@ public func applyReviewWorkbooks(
         } catch {
             // Debug: an inbox share the run may not write would say it at every pass of `dip watch`.
             logger.debug("folder lembar pemeriksaan PPID tidak dapat dibuat", metadata: [
-                "folder": "inbox/\(Workspace.ppidInboxFolder)/", "error": "\(error)"])
+                "folder": "inbox/\(Workspace.ppidInboxFolder)/", "error": "\(FailureText.describe(error))"])
         }
     }
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return summary }
@@ -84,8 +84,8 @@ public func applyReviewWorkbooks(
             guard case .claimed(let at) = try InboxClaim.claim(InboxFile(unit: "_ppid", url: url, fileName: name)) else { continue }
             claimed = at
         } catch {
-            summary.failures.append(SkippedFile(path: url.path, reason: "\(error)"))
-            logger.error("gagal mengambil lembar pemeriksaan", metadata: ["path": "\(url.path)", "error": "\(error)"])
+            summary.failures.append(SkippedFile(path: url.path, reason: FailureText.describe(error)))
+            logger.error("gagal mengambil lembar pemeriksaan", metadata: ["path": "\(url.path)", "error": "\(FailureText.describe(error))"])
             continue
         }
         let stored: OriginalsArchive.Stored
@@ -93,8 +93,8 @@ public func applyReviewWorkbooks(
             stored = try archive.store(claimed, fileName: name, unit: "_ppid", receivedAt: receivedAt)
         } catch {
             InboxClaim.release(claimed, as: InboxFile(unit: "_ppid", url: url, fileName: name))
-            summary.failures.append(SkippedFile(path: url.path, reason: "\(error)"))
-            logger.error("gagal mengarsipkan lembar pemeriksaan", metadata: ["path": "\(url.path)", "error": "\(error)"])
+            summary.failures.append(SkippedFile(path: url.path, reason: FailureText.describe(error)))
+            logger.error("gagal mengarsipkan lembar pemeriksaan", metadata: ["path": "\(url.path)", "error": "\(FailureText.describe(error))"])
             continue
         }
         let base = (name as NSString).deletingPathExtension
@@ -138,9 +138,9 @@ public func applyReviewWorkbooks(
         } catch {
             // The register could not take it (busy, I/O error): nothing of it was recorded;
             // the file stays in the inbox and a later run applies it whole.
-            summary.failures.append(SkippedFile(path: claimed.path, reason: "\(error)"))
+            summary.failures.append(SkippedFile(path: claimed.path, reason: FailureText.describe(error)))
             logger.error("lembar pemeriksaan tidak dapat diterapkan; dibiarkan di inbox", metadata: [
-                "berkas": "\(name)", "error": "\(error)"])
+                "berkas": "\(name)", "error": "\(FailureText.describe(error))"])
             continue
         }
         try DurableFiles.write(resultText(result, lines: lines, clock: clock), to: result.resultFile)

@@ -407,7 +407,7 @@ public struct Runner {
                     do {
                         try commitDraft()
                     } catch let draftError {
-                        logger.error("paket pemeriksaan gagal", metadata: ["error": "\(error)"])
+                        logger.error("paket pemeriksaan gagal", metadata: ["error": "\(FailureText.describe(error))"])
                         throw draftError
                     }
                 }

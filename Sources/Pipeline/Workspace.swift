@@ -1,3 +1,4 @@
+import DIPCore
 import Foundation
 
 /// A dip workspace: the four folders a deployment works in.
@@ -92,7 +93,8 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
         case .locked(let lockFile):
             return "Workspace sedang dipakai oleh proses dip lain (kunci: \(lockFile)). Coba lagi nanti."
         case .io(let operation, let path, let reason):
-            return "Gagal \(operation) \(path): \(reason)"
+            // The system's English text after the Indonesian explanation (SystemErrorText).
+            return "Gagal \(operation) \(path). \(SystemErrorText.explained(reason))."
         }
     }
 }

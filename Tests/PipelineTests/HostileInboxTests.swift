@@ -254,6 +254,8 @@ final class HostileInboxTests: XCTestCase {
         let full = try DipProcess.run(ws.runArgs)
         XCTAssertEqual(full.exitCode, 1, full.stderr)
         XCTAssertTrue(full.stderr.contains("No space left") || full.stderr.contains("full"), full.stderr)
+        // Session 19: said in Indonesian first (what to do), the system's text in parentheses.
+        XCTAssertTrue(full.stderr.contains("Disk penuh. Kosongkan ruang disk tempat workspace"), full.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: url.path), "the file stays in the inbox")
         // Room for the register of 8,000 items with their classification (and its journal).
         XCTAssertEqual(shell("mount", "-o", "remount,size=512m", archive.path), 0)
@@ -278,6 +280,8 @@ final class HostileInboxTests: XCTestCase {
         let blocked = try DipProcess.run(ws.runArgs)
         XCTAssertEqual(blocked.exitCode, 1, blocked.stderr)
         XCTAssertTrue(blocked.stderr.contains("Run gagal") && blocked.stderr.contains("reports/unit/bpbd"), blocked.stderr)
+        // Session 19: "…: Read-only file system" said in Indonesian first.
+        XCTAssertTrue(blocked.stderr.contains("hanya dapat dibaca (read-only). Pasang ulang dengan izin tulis"), blocked.stderr)
         // Claimed (renamed to its private name in the same folder) and recorded, not yet removed.
         let claimed = url.deletingLastPathComponent().appendingPathComponent(InboxClaim.prefix + url.lastPathComponent)
         XCTAssertTrue(FileManager.default.fileExists(atPath: claimed.path), "the file stays until its feedback is written")

@@ -114,9 +114,9 @@ extension ArchiveError: LocalizedError {
         case .duplicatePayloadPath(let p):
             return "Berkas \"\(p)\" dimasukkan lebih dari sekali ke paket arsip."
         case .unreadableSource(let p, let r):
-            return "Berkas sumber \(p) tidak dapat dibaca: \(r)."
+            return "Berkas sumber \(p) tidak dapat dibaca. \(SystemErrorText.explained(r))."
         case .writeFailed(let p, let r):
-            return "Gagal menulis paket arsip \(p): \(r)."
+            return "Gagal menulis paket arsip \(p). \(SystemErrorText.explained(r))."
         case .versionNotApproved(let n):
             return "DIP versi \(n) masih draf; hanya versi yang disetujui yang diarsipkan."
         }
@@ -183,7 +183,7 @@ public struct ArchivePackager: Sendable {
             switch entry.source {
             case .file(let url):
                 do { (d, size) = try BagHasher.hashFile(url) } catch {
-                    throw ArchiveError.unreadableSource(path: url.path, reason: error.localizedDescription)
+                    throw ArchiveError.unreadableSource(path: url.path, reason: SystemErrorText.reason(of: error))
                 }
             case .bytes(let data):
                 var h = BagHasher()
@@ -219,7 +219,7 @@ public struct ArchivePackager: Sendable {
         do {
             try fm.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw ArchiveError.writeFailed(path: directory.path, reason: error.localizedDescription)
+            throw ArchiveError.writeFailed(path: directory.path, reason: SystemErrorText.reason(of: error))
         }
         let partial = directory.appendingPathComponent(".\(name).zip.partial-\(getpid())")
         try? fm.removeItem(at: partial)

@@ -17,7 +17,7 @@ extension WebsiteError: LocalizedError {
         case .versionNotApproved(let n):
             return "DIP versi \(n) masih draf; hanya versi yang sudah disetujui yang dapat dipublikasikan."
         case .writeFailed(let path, let reason):
-            return "Gagal menulis \(path): \(reason)"
+            return "Gagal menulis \(path). \(SystemErrorText.explained(reason))."
         }
     }
 }
@@ -85,7 +85,7 @@ public enum WebsiteWriter {
         do {
             try fm.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
-            throw WebsiteError.writeFailed(path: directory.path, reason: error.localizedDescription)
+            throw WebsiteError.writeFailed(path: directory.path, reason: SystemErrorText.reason(of: error))
         }
         for name in fileNames {
             try AtomicFile.write(files[name]!, to: directory.appendingPathComponent(name))

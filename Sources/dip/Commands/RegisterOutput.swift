@@ -83,6 +83,11 @@ enum RegisterOutput {
             writeStandardError("dip: \(error)\n")
             if case .notAWorkspace = error { throw DIPExit.configuration }
             throw ExitCode.failure
+        } catch where RegisterError.storageText(error) != nil {
+            // The register's storage (a full disk, a read-only file) in words, not SQLite's
+            // English text left to the argument parser.
+            writeStandardError("dip: " + FailureText.describe(error) + "\n")
+            throw ExitCode.failure
         }
     }
 }

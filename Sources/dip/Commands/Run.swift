@@ -103,7 +103,7 @@ extension DIP {
             }
             // The register's storage (a full disk, a read-only file) said in words, not as the
             // error's Swift value; anything else as it describes itself.
-            let message = RegisterError.storageText(error) ?? "\(error)"
+            let message = FailureText.describe(error)
             let text = code == DIPExit.failure
                 ? "Run gagal dan dihentikan; tidak ada kiriman yang hilang, run berikutnya melanjutkan. Penyebab: \(message)"
                 : message

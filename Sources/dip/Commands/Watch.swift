@@ -36,7 +36,7 @@ extension DIP {
             runner.progress = OperatorLog.progress(quiet: log.quiet)
             Watcher(runner: runner, pollInterval: pollSeconds, logger: logger).run { result in
                 if case .failure(let error) = result {
-                    logger.error("putaran gagal", metadata: ["error": "\(RegisterError.storageText(error) ?? "\(error)")"])
+                    logger.error("putaran gagal", metadata: ["error": "\(FailureText.describe(error))"])
                 }
             }
         }
