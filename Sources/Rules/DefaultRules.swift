@@ -33474,6 +33474,7 @@ Repository sources are cited as `owner/repo:path`.
 | Badan Pendapatan Daerah Provinsi Banten | provinsi | `https://bapenda.bantenprov.go.id/informasi-setiap-saat` | the "Informasi Setiap Saat" page of the same menu (one stored version): the stored text starts at item 14, so items 14-21 (regulations and decrees the agency lists: Perda Banten 6/2018 and 8/2012, Pergub Banten 23/2021 and 7/2018, Perki 1/2010 and 1/2013, Kepgub Banten 489.1/2021, Keputusan Ketua KIP 01/Kep/KIP/2018) were taken with the link labels "Klik Disini", "Lihat disini>>>" removed and the trailing ";" kept, and the following numbered list 1-5 (Pedoman Personil, Pedoman Pengelolaan Administrasi, Pedoman Pengelolaan Organisasi, Pedoman Pengelolaan Keuangan, Statistik Kepegawaian) with "klik dibawah ini :" / "klik dibawan ini :" / "klik disini :" removed; not taken: the unnumbered label "INDIKATOR KINERJA UTAMA" (no item follows it before the page's logo) and the "Tata Cara" text below; 3 of the 13 rows have a word-Jaccard >= 0.6 twin (the three "Pedoman Pengelolaan ..." of Kota Probolinggo); FRESH SET 3 (session 18, `Evaluator.freshSets`) | 13 |
 | Badan Penelitian dan Pengembangan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1082/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 2 |
 | Badan Penelitian dan Pengembangan Daerah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1082/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 1 |
+| Badan Pengawas Obat dan Makanan | lembaga | `NizarGithub/cms:db/cms_new_4.sql` | a phpMyAdmin dump (10 January 2018; the newest of the repository's five dumps `db/cms.sql`, `cms_new*.sql`) of the CMS built for the PPID subsite of the national food and drug agency (Badan POM; its static page "Pendahuluan" names the body and its Perka BPOM HK.03.1.23.08.11.07456/2011 on public-information service, and every list entry links to the agency's own files on www.pom.go.id/ppid/..., jdih.pom.go.id, e-rekrutmen.pom.go.id, lpse.pom.go.id), so the rows are the agency's published list as its PPID subsite carried it in 2017, transcribed into the CMS (page `date_update` 14 December 2017), not a seed: table `page_static`, pages "Informasi yang Wajib Disediakan dan Diumumkan secara Berkala" (berkala, 65), "... secara Serta Merta" (serta_merta, 3) and "Informasi yang Wajib Tersedia Setiap Saat" (setiap_saat, 23), HTML entities decoded and markup (<em>) dropped; the pages are nested link lists, read thus: where a group's entries are self-contained titles ("LAKIP 2013", "Laporan Keuangan 2016", "Tata Cara Pendaftaran Obat") each entry is a row and the group heading is not; where a group's entries are only unit names (Sekretariat Utama, Balai Besar POM di ...), years or dates ("Tahun 2016", "31 Desember Tahun 2016"), edition labels ("Edisi ke-27 Tahun 2015"), product classes (Obat, Kosmetika ...), official titles (Kepala Badan POM ...) or a service's link label (JDIH; LPSE beside one announcement link), the heading is the row ("Rencana Strategi", "Perjanjian Kinerja", "Report to the Nation", "Pejabat Eselon 1", "WartaPOM", "Peraturan Kepala Badan POM", the three serta merta headings); section numbers ("2.1.1") removed; headings over titled sub-groups not taken ("Informasi mengenai Badan POM", "SAKIP 2015-2019", "LAKIP/Laporan Kinerja", "Laporan Tahunan", "LAPTAH", "Laporan Keuangan", "Neraca", "Laporan Semesteran", "Laporan Triwulan", "Agenda Kegiatan", "Informasi lain yang diatur dalam peraturan perundang-undangan", "Data AHP ...", "Data Sertifikat CPOB", "Petunjuk Pelaksanaan Anggaran", "Hasil Riset Pusat Riset Obat dan Makanan", "Daftar seluruh informasi publik (publikasi)", "Prosedur Kerja yang berkaitan dengan pelayanan masyarakat", "Laporan mengenai pelayanan masyarakat"); "RENCANA KERJA BADAN POM TAHUN 2017" (a heading over one entry of the same words) taken once; typos and capitals kept ("HAsil", "Kementrian"); 28 of the 65 berkala rows are year series of one wording (LAPTAH 2011-2016, Laporan Keuangan 2011-2016, LAKIP 2011-2013, 13 research lists and summaries 2010-2016), so a per-row figure weighs those wordings several times; the agency's PPID is not the Balai Besar POM di Bandar Lampung already in the corpus (a regional unit with its own list); the English pages of the same CMS (lang_id eng) not taken; the dump has no DIK page; 13 of 91 rows have a word-Jaccard >= 0.6 twin among other bodies' rows (Laporan Keuangan <year> x6, Visi dan Misi, Perjanjian Kinerja, Laporan Kinerja, Laporan PPID, ...); FRESH SET 4 (session 19, `Evaluator.freshSets`) | 91 |
 | Bagian Hukum Setda Belu | kabupaten | `pemkotbekasi/ppid_bekasi:data/10020/setiapsaat` | the "Setiap Saat" postings (Peraturan Bupati Belu 2025) of the legal bureau of the Kabupaten Belu secretariat (NTT), posted on the same document platform and exported into the same repository (`reg_opd` 10020, `opd` "Bagian Hukum Setda Belu"); titles as posted; fresh set 1 (session 16; measured once, ordinary body since session 17) | 9 |
 | Balai Besar POM di Bandar Lampung | lembaga | `Mels-21/PEPADUN:pepadun.sql` | database dump of PEPADUN, a monitoring app for the PPID of Balai Besar POM di Bandar Lampung (BPOM unit; every row links to the body's own pages on lampung.pom.go.id or bpomlampung.net): the `name` of every row of table `master_informasi` in category 19 "Informasi Publik Berkala" (22), 21 "Informasi Publik Serta Merta" (6) and 23 "Informasi Publik Setiap Saat" (27); rows of the other categories (Profil PPID, Regulasi, Laporan, Insight, Standar Layanan, Galeri, Lainnya) are not DIP categories and were not taken; typo "Persyratan" kept | 55 |
 | Dinas Kepemudaan dan Olahraga Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1100/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 31 |
@@ -33596,21 +33597,21 @@ Repository sources are cited as `owner/repo:path`.
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1748
-bodies: 68
+entries: 1839
+bodies: 69
 bodies with both exempt and open entries: 9
 per category:
-  berkala         824   47.1 %
-  serta_merta     137    7.8 %
-  setiap_saat     425   24.3 %
-  dikecualikan    362   20.7 %
+  berkala         889   48.3 %
+  serta_merta     140    7.6 %
+  setiap_saat     448   24.4 %
+  dikecualikan    362   19.7 %
 dikecualikan entries with a stated ground: 123 of 362
 per body kind (bodies, entries):
   kabupaten                9    164
   kota                    25    610
   provinsi                 2    101
   kementerian              4    105
-  lembaga                  6    200
+  lembaga                  7    291
   rumah_sakit              2     28
   universitas             12    458
   pengadilan               7     43
@@ -33624,6 +33625,8 @@ per body kind (bodies, entries):
 1699 entries from 67 bodies of 9 kinds; accessed 2026-12-06.
 
 1748 entries from 68 bodies of 9 kinds; accessed 2026-12-06.
+
+1839 entries from 69 bodies of 9 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -33812,6 +33815,97 @@ Statistik Kepegawaian,setiap_saat,,Badan Pendapatan Daerah Provinsi Banten,provi
 "Kedudukan, Susunan Organisasi, Tugas Pokok Dan Fungsi Serta Tata Kerja Pada Badan Penelitian Dan Pengembangan Daerah Kota Bekasi",berkala,,Badan Penelitian dan Pengembangan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1082/berkala
 Struktur Organisasi BPPD Kota Bekasi,berkala,,Badan Penelitian dan Pengembangan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1082/berkala
 Balitbang Kota Bekasi Gelar Lomba Teknologi Tepat Guna,setiap_saat,,Badan Penelitian dan Pengembangan Daerah Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1082/setiapsaat
+Abstrak Hasil Penelitian Tahun 2016,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Budaya Organisasi,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Catatan Atas Laporan Keuangan (CALK),berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Catatan atas Laporan Keuangan,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Daftar Hasil Penelitian Tahun 2010,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Daftar Hasil Penelitian Tahun 2010 - 2014,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Daftar Hasil Penelitian Tahun 2011,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Daftar Hasil Penelitian Tahun 2012,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Daftar Hasil Penelitian Tahun 2013,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Daftar Hasil Penelitian Tahun 2014,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Daftar Hasil Penelitian Tahun 2015,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Daftar Hasil Penelitian Tahun 2016,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+"Data Analisa HAsil Pengawasan (AHP) Narkotika, Psikotropika dan Prekursor Periode Januari-Desember 2015",berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Data SKI/SKE,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Data Sertifikat CPOB terkini (Update : Desember 2015),berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Fungsi,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Induk Badan POM,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Kantor Unit Pusat dan Balai,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Kebijakan Strategis,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Kewenangan,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Konsep Sistem Pengawasan Obat dan Makanan (Prinsip Dasar dan Kerangka Konsep),berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Kumpulan Hasil Penelitian,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+LAKIP 2011,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+LAKIP 2012,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+LAKIP 2013,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+LAPTAH 2011,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+LAPTAH 2012,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+LAPTAH 2013,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+LAPTAH 2014,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+LAPTAH 2015,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+LAPTAH 2016,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Laporan BMN,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Laporan Keuangan 2011,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Laporan Keuangan 2012,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Laporan Keuangan 2013,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Laporan Keuangan 2014,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Laporan Keuangan 2015,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Laporan Keuangan 2016,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Laporan Kinerja,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Laporan Operasi Tingkat Kementrian Lembaga,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Laporan PPID,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Laporan Realisasi Anggaran Kementerian Lembaga,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Neraca Tingkat Kementerian Lembaga,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Nomor Izin Edar Kosmetika,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Nomor Izin Edar Obat,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Nomor Izin Edar Obat Tradisional,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Nomor Izin Edar Pangan Olahan (Makanan dan Minuman),berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Nomor Izin Edar Suplemen Makanan,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Pejabat Eselon 1,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Perencanaan dan Penganggaran TA 2016,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Perencanaan dan Penganggaran TA 2017,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Perjanjian Kinerja,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Petunjuk Pelaksanaan Anggaran Tahun 2016,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Petunjuk Pelaksanaan Anggaran Tahun 2017,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Profil Organisasi,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+RENCANA KERJA BADAN POM TAHUN 2017,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+RKAKL TA 2017,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Rekapitulasi Anggaran per Program,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Rencana Strategi,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Report to the Nation,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Ringkasan Hasil Penelitian Tahun 2010,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Ringkasan Hasil Penelitian Tahun 2011,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Ringkasan Hasil Penelitian Tahun 2012,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Tugas,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Visi dan Misi Organisasi,berkala,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Informasi berkaitan dengan risiko yang dapat mengancam kesehatan dan keselamatan masyarakat,serta_merta,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Informasi mengenai penerimaan CPNS,serta_merta,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Informasi mengenai proses pengadaan Barang/Jasa,serta_merta,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Buletin Keamanan Pangan,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Buletin MESO,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Daftar Layanan Publik Badan POM,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+IONI,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+InfoPOM,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Jumlah Certificate of Pharmaceutical Product (CPP),setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Jumlah SKE yang diterbitkan,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Jumlah SKI yang diterbitkan,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Jumlah izin edar yang diterbitkan,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Jumlah pengaduan/permintaan informasi,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Jumlah sertifikat lain,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Naturakos,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Newsletter,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Peraturan Kepala Badan POM,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Tata Cara Pendaftaran Notifikasi Kosmetik (e-Notifikasi Kosmetika),setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Tata Cara Pendaftaran Obat,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Tata Cara Pendaftaran Obat Tradisional,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Tata Cara Pendaftaran Pangan Olahan (e-Registration),setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Tata Cara Pendaftaran Produk Komplemen,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Tata cara permohonan SKE,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Tata cara permohonan SKI (e-bpom),setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+Tata cara permohonan permintaan informasi,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
+WartaPOM,setiap_saat,,Badan Pengawas Obat dan Makanan,lembaga,NizarGithub/cms:db/cms_new_4.sql
 PERATURAN BUPATI BELU NOMOR 1 TAHUN 2025 TENTANG PENGALOKASIAN ALOKASI DANA DESA UNTUK SETIAP DESA TAHUN ANGGARAN 2025,setiap_saat,,Bagian Hukum Setda Belu,kabupaten,pemkotbekasi/ppid_bekasi:data/10020/setiapsaat
 PERATURAN BUPATI BELU NOMOR 10 TAHUN 2025 TENTANG TEKNIS PEMBERIAN TUNJANGAN HARI RAYA DAN GAJI KETIGA BELAS KEPADA APARATUR SIPIL NEGARA YANG BERSUMBER DARI ANGGARAN PENDAPATAN DAN BELANJA DAERAH TAHUN 2025,setiap_saat,,Bagian Hukum Setda Belu,kabupaten,pemkotbekasi/ppid_bekasi:data/10020/setiapsaat
 PERATURAN BUPATI BELU NOMOR 11 TAHUN 2025 TENTANG PELAKSANAAN DAN PERTANGGUNGJAWABAN BELANJA OPERASIONAL BUPATI DAN WAKIL BUPATI,setiap_saat,,Bagian Hukum Setda Belu,kabupaten,pemkotbekasi/ppid_bekasi:data/10020/setiapsaat

@@ -333,9 +333,12 @@ extension Evaluator {
             "Badan Pendapatan Daerah Provinsi Banten",
         ]),
         // Set 4 (session 19): bodies new to the corpus, none from a source that already
-        // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 4). Empty until the
-        // session's search finds one; while it is empty, classify-fresh has nothing to measure.
+        // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 4), added as the
+        // session's search finds them.
         FreshSet(number: 4, session: 19, bodies: [
+            // A national agency's open lists (berkala, serta merta, setiap saat; 91 items) from a
+            // dump of the CMS of its PPID subsite, whose entries link to the agency's own files.
+            "Badan Pengawas Obat dan Makanan",
         ]),
     ]
 
