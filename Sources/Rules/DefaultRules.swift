@@ -1333,7 +1333,7 @@ aturan:
     salah_satu: [rkap, rencana kerja dan anggaran perusahaan, rencana jangka panjang perusahaan, rjpp, rencana bisnis, business plan, strategi bisnis, strategi pemasaran, strategi perusahaan, data pelanggan, daftar pelanggan, database pelanggan, data konsumen, harga pokok produksi, struktur biaya produksi, formula produk, resep produk, desain produk, kajian bisnis, analisis pesaing, data pemasok, rencana ekspansi usaha, rencana strategis bisnis, rencana strategis perusahaan, formula harga, formula penetapan harga, formula harga jual, resep dan proses produksi, resep dan formula, daftar pemasok, harga kontrak bahan baku, harga beli bahan baku, rencana peluncuran produk, rencana pengembangan produk, uji tuntas, due diligence]
     # RBA dan Rencana Strategis Bisnis adalah dokumen perencanaan dan anggaran badan layanan
     # umum (daerah) — satuan kerja pemerintah, bukan badan usaha yang bersaing — yang masuk
-    # APBN/APBD (PP 23/2005 Pasal 11; Permendagri 79/2018): bukan rahasia bisnis Pasal 17 huruf b.
+    # APBN/APBD (PP 23/2005 sebagaimana telah diubah dengan PP 74/2012; Permendagri 79/2018): bukan rahasia bisnis Pasal 17 huruf b.
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, statistik, rekapitulasi, rekap, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, diumumkan, telah diumumkan, pengumuman, rba, rsb, blu, blud, badan layanan umum, badan layanan umum daerah]
     kategori: dikecualikan
     pengecualian: [17b]
@@ -1390,7 +1390,7 @@ aturan:
       - Jumlah dana pihak ketiga BPR
 
   - id: laporan-ppatk
-    keterangan: Laporan transaksi keuangan mencurigakan atau tunai dari pihak pelapor (bank daerah, BPR) kepada PPATK — UU 8/2010 Pasal 11 dan 12 melarang pihak pelapor memberitahukan laporan itu (anti tipping-off), jadi informasi yang tidak boleh diungkapkan berdasarkan undang-undang (UU 14/2008 Pasal 17 huruf j); pedoman dan sosialisasi APU-PPT terbuka
+    keterangan: Laporan transaksi keuangan mencurigakan atau tunai dari pihak pelapor (bank daerah, BPR) kepada PPATK — Pasal 12 ayat (1) UU 8/2010 melarang direksi, komisaris, pengurus atau pegawai pihak pelapor memberitahukan laporan transaksi keuangan mencurigakan kepada pengguna jasa atau pihak lain (anti tipping-off) dan Pasal 11 UU 8/2010 mewajibkan setiap orang yang memperoleh dokumen atau keterangan dalam pelaksanaan tugasnya menurut undang-undang itu merahasiakannya, jadi informasi yang tidak boleh diungkapkan berdasarkan undang-undang (UU 14/2008 Pasal 17 huruf j); pedoman dan sosialisasi APU-PPT terbuka
     prioritas: 100
     salah_satu: [transaksi keuangan mencurigakan, ltkm, transaksi keuangan tunai, ltkt, laporan kepada ppatk, laporan ke ppatk]
     kecuali: [pedoman, tata cara, sop, prosedur, sosialisasi, pelatihan, bimtek, kebijakan, program]
@@ -1526,7 +1526,7 @@ aturan:
       - Layanan klaim JHT secara daring
 
   - id: data-responden-survei
-    keterangan: Data mentah survei dan sensus serta identitas responden orang per orang — UU 14/2008 Pasal 17 huruf h; huruf j jo. UU 16/1997 tentang Statistik Pasal 21 (penyelenggara kegiatan statistik wajib menjamin kerahasiaan keterangan yang diperoleh dari responden) dan UU 27/2022; hasil statistik yang diumumkan (Berita Resmi Statistik, angka agregat) terbuka
+    keterangan: Data mentah survei dan sensus serta identitas responden orang per orang — UU 14/2008 Pasal 17 huruf h; huruf j jo. Pasal 21 UU 16/1997 tentang Statistik (penyelenggara kegiatan statistik wajib menjamin kerahasiaan keterangan yang diperoleh dari responden) dan UU 27/2022; hasil statistik yang diumumkan (Berita Resmi Statistik, angka agregat) terbuka
     prioritas: 100
     salah_satu: [data mentah survei, data mentah, raw data, data mikro, identitas responden, data responden, daftar responden, jawaban responden, kuesioner terisi, kuesioner yang telah diisi, kuesioner yang sudah diisi, diisi responden, isian responden, formulir survei terisi, data individu hasil sensus, dokumen isian sensus, isian sensus, isian kuesioner, isian pencacahan, daftar isian sensus, kuesioner sensus, dokumen sensus per rumah tangga, hasil pencacahan per rumah tangga, data per rumah tangga hasil sensus, keterangan responden]
     kecuali: [jumlah, data statistik, statistik sektoral, statistik dasar, berita resmi statistik, publikasi statistik, statistik responden, rekapitulasi, rekap, agregat, persentase, hasil survei, laporan survei, tata cara, prosedur, sop, pedoman, metodologi, kuesioner kosong, indeks, contoh kuesioner, blanko, blangko]
@@ -33385,10 +33385,10 @@ pasal_17:
         dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. Pasal 40 UU 7/1992 tentang Perbankan sebagaimana telah beberapa kali diubah terakhir dengan UU 4/2023 tentang Pengembangan dan Penguatan Sektor Keuangan
       - angka: 7
         judul: Laporan pihak pelapor kepada PPATK (larangan memberitahukan)
-        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 8/2010 tentang Pencegahan dan Pemberantasan Tindak Pidana Pencucian Uang, Pasal 11 dan 12
+        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. Pasal 11 dan Pasal 12 UU 8/2010 tentang Pencegahan dan Pemberantasan Tindak Pidana Pencucian Uang
       - angka: 8
         judul: Keterangan yang diperoleh dari responden kegiatan statistik (sensus dan survei)
-        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 16/1997 tentang Statistik, Pasal 21
+        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. Pasal 21 UU 16/1997 tentang Statistik
 
 pasal_18:
   - kode: 18-2a

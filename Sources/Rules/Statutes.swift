@@ -69,7 +69,9 @@ public enum StatuteBook {
               title: "Penetapan Peraturan Pemerintah Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi Undang-Undang",
               gazette: 41, supplement: 6856),
         .init(kind: .uu, number: 12, year: 2011, title: "Pembentukan Peraturan Perundang-undangan"),
-        .init(kind: .uu, number: 16, year: 1997, title: "Statistik"),
+        // LN 1997/39, TLN 3683: the Mengingat of BPS decrees and terms of reference (public
+        // copies found by the code search) and a summary of the law (iariadi.web.id).
+        .init(kind: .uu, number: 16, year: 1997, title: "Statistik", gazette: 39, supplement: 3683),
         .init(kind: .pp, number: 61, year: 2010,
               title: "Pelaksanaan Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik",
               gazette: 99, supplement: 5149),
@@ -105,12 +107,20 @@ public enum StatuteBook {
         // huruf j; unfair competition and the limited company's own records behind huruf b and i).
         // UU 7/1992 was amended by UU 10/1998, by Perppu 2/2022 (Cipta Kerja) and last by UU 4/2023
         // (P2SK, its Pasal 14); a citation names the base law "as amended last by" UU 4/2023.
-        .init(kind: .uu, number: 7, year: 1992, title: "Perbankan", lastAmendedBy: "UU 4/2023"),
+        // LN 1992/31, TLN 3472 and UU 10/1998's LN 1998/182, TLN 3790: the Mengingat of POJK
+        // 11/POJK.03/2015, 32/POJK.03/2016 and 42/POJK.03/2017 (docplayer copies); UU 4/2023's
+        // Mengingat (ortax copy) and its Pasal 14 (jogloabang) cite UU 7/1992 with the same numbers.
+        .init(kind: .uu, number: 7, year: 1992, title: "Perbankan", gazette: 31, supplement: 3472, lastAmendedBy: "UU 4/2023"),
         .init(kind: .uu, number: 10, year: 1998, title: "Perubahan atas Undang-Undang Nomor 7 Tahun 1992 tentang Perbankan",
-              amends: "UU 7/1992"),
+              gazette: 182, supplement: 3790, amends: "UU 7/1992"),
         // An omnibus law with its own arabic articles (its Pasal 14 amends UU 7/1992), so no `amends`.
-        .init(kind: .uu, number: 4, year: 2023, title: "Pengembangan dan Penguatan Sektor Keuangan"),
-        .init(kind: .uu, number: 8, year: 2010, title: "Pencegahan dan Pemberantasan Tindak Pidana Pencucian Uang"),
+        // LN 2023/4, TLN 6845: the Mengingat of POJK 38 Tahun 2025 (quoted in a public
+        // repository's extract of OJK regulations); one copy only, see docs/rules.md.
+        .init(kind: .uu, number: 4, year: 2023, title: "Pengembangan dan Penguatan Sektor Keuangan", gazette: 4, supplement: 6845),
+        // LN 2010/122, TLN 5164: the Mengingat of Perpres 50/2011 and of PPATK regulations
+        // (djpp copies on 123dok and scribd).
+        .init(kind: .uu, number: 8, year: 2010, title: "Pencegahan dan Pemberantasan Tindak Pidana Pencucian Uang",
+              gazette: 122, supplement: 5164),
         .init(kind: .uu, number: 5, year: 1999, title: "Larangan Praktek Monopoli dan Persaingan Usaha Tidak Sehat"),
         .init(kind: .uu, number: 40, year: 2007, title: "Perseroan Terbatas"),
         .init(kind: .pp, number: 54, year: 2017, title: "Badan Usaha Milik Daerah"),

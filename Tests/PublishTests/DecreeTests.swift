@@ -543,6 +543,35 @@ final class DecreeTests: XCTestCase {
                       unknown.joined(separator: "\n"))
     }
 
+    /// The DIK Mengingat cites the law whatever way the ground's basis names its article: before
+    /// the law ("jo. Pasal 40 UU 7/1992 …", "jo. Pasal 11 dan Pasal 12 UU 8/2010 …", the shipped
+    /// form since the seventh review) or after it (an older pengecualian.yaml's "…, Pasal 21").
+    /// With the shipped texts each entry is one the statute book reads without a problem (title,
+    /// LN, TLN, latest amendment); an older keputusan.json without them printed "Pasal 40
+    /// Undang-Undang Nomor 7 Tahun 1992 …" as a Mengingat entry, an article where a law belongs.
+    func testDIKMengingatCitesTheLawNotTheArticleOfASectoralGround() throws {
+        let laws = LegalCitations.builtIn.sectoralLaws(codes: defaultGroundCodes)
+        XCTAssertTrue(laws.contains("Pasal 21 UU 16/1997 tentang Statistik"), "\(laws)")
+        XCTAssertTrue(laws.contains { $0.hasPrefix("Pasal 40 UU 7/1992 tentang Perbankan") }, "\(laws)")
+        let shipped = settings.mengingatDIK(sectoralLaws: laws)
+        for entry in shipped {
+            XCTAssertEqual(StatuteBook.problems(in: entry, mengingat: true).map(\.message), [], entry)
+        }
+        for law in ["UU 7/1992", "UU 8/2010", "UU 16/1997"] {
+            let head = LegalCitations.formal(law) + " tentang "
+            XCTAssertEqual(shipped.filter { $0.hasPrefix(head) }.count, 1, "\(law): \(shipped.joined(separator: "\n"))")
+        }
+        var older = settings
+        older.mengingatSektoral = [:]
+        let bare = older.mengingatDIK(sectoralLaws: laws + ["UU 16/1997 tentang Statistik, Pasal 21"])
+        XCTAssertFalse(bare.contains { $0.hasPrefix("Pasal") }, bare.joined(separator: "\n"))
+        XCTAssertEqual(bare.filter { $0.hasPrefix("Undang-Undang Nomor 16 Tahun 1997 tentang Statistik") }, ["Undang-Undang Nomor 16 Tahun 1997 tentang Statistik;"])
+        XCTAssertTrue(bare.contains { $0.hasPrefix("Undang-Undang Nomor 8 Tahun 2010 tentang Pencegahan dan Pemberantasan Tindak Pidana Pencucian Uang") }, bare.joined(separator: "\n"))
+        XCTAssertEqual(DecreeSettings.lawWithoutArticle("Pasal 11 dan Pasal 12 UU 8/2010 tentang Contoh"), "UU 8/2010 tentang Contoh")
+        XCTAssertEqual(DecreeSettings.lawWithoutArticle("Pasal 4 ayat (2) huruf b Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi"),
+                       "Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi")
+    }
+
     /// A keputusan.json of an earlier release, without the full text of a ground's sectoral law,
     /// is told so by `dip rules check` (a warning naming the key to add); the shipped one is not.
     func testASectoralLawWithoutItsFullTextIsWarnedAbout() throws {

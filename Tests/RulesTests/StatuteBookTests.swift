@@ -82,6 +82,40 @@ final class StatuteBookTests: XCTestCase {
         XCTAssertEqual(unknown.map(\.error), [false])
     }
 
+    /// The gazette numbers of the sectoral laws the huruf j grounds rest on, verified in the
+    /// seventh legal review (docs/rules.md; UU 4/2023's from one official Mengingat): the book
+    /// now holds them, so a keputusan.json `mengingatSektoral` text with a mistyped number is an
+    /// error of `dip rules check` and `dip approve`, as a wrong number of UU 14/2008 always was.
+    func testSectoralLawsCarryTheirVerifiedGazetteNumbers() {
+        let verified: [(String, Int, Int)] = [("UU 16/1997", 39, 3683), ("UU 7/1992", 31, 3472), ("UU 10/1998", 182, 3790),
+                                              ("UU 8/2010", 122, 5164), ("UU 4/2023", 4, 6845)]
+        for (short, ln, tln) in verified {
+            XCTAssertEqual(StatuteBook.statute(short)?.gazette, ln, short)
+            XCTAssertEqual(StatuteBook.statute(short)?.supplement, tln, short)
+        }
+        XCTAssertEqual(errors(DecreeSettingsText.perbankan, mengingat: true), [])
+        XCTAssertEqual(errors(DecreeSettingsText.statistik, mengingat: true), [])
+        XCTAssertEqual(errors(DecreeSettingsText.tppu, mengingat: true), [])
+        let mistyped = DecreeSettingsText.perbankan.replacingOccurrences(of: "Nomor 6845", with: "Nomor 6854")
+        XCTAssertEqual(errors(mistyped, mengingat: true), ["UU 4/2023: Tambahan Lembaran Negara Nomor 6845, bukan 6854."])
+        let wrongYear = DecreeSettingsText.statistik.replacingOccurrences(of: "Tahun 1997 Nomor 39", with: "Tahun 1997 Nomor 93")
+        XCTAssertEqual(errors(wrongYear, mengingat: true).count, 1)
+    }
+
+    /// A ground names the article before the law it belongs to, and every article of two with its
+    /// own "Pasal" (UU 12/2011 Lampiran II): "Pasal 11 dan Pasal 12 UU 8/2010 tentang …", "Pasal
+    /// 21 UU 16/1997 tentang Statistik" — not "UU 16/1997 tentang Statistik, Pasal 21" nor
+    /// "Pasal 11 dan 12" as the shipped 17j7 and 17j8 read before the seventh review.
+    func testSectoralArticlesStandBeforeTheLawTheyBelongTo() {
+        let basis = Dictionary(uniqueKeysWithValues: defaultRules.grounds.map { ($0.code, $0.legalBasis) })
+        XCTAssertEqual(basis["17j8"], "UU 14/2008 Pasal 17 huruf j jo. Pasal 21 UU 16/1997 tentang Statistik")
+        XCTAssertEqual(basis["17j7"], "UU 14/2008 Pasal 17 huruf j jo. Pasal 11 dan Pasal 12 UU 8/2010 tentang Pencegahan dan Pemberantasan Tindak Pidana Pencucian Uang")
+        for ground in defaultRules.grounds {
+            XCTAssertNil(ground.legalBasis.range(of: #",\s*Pasal\s"#, options: .regularExpression), ground.code)
+            XCTAssertNil(ground.legalBasis.range(of: #"Pasal \d+ dan \d"#, options: .regularExpression), ground.code)
+        }
+    }
+
     func testMengingatNamesTheLatestAmendmentAndTheAmendedLaw() {
         // What keputusan.json said before: the amendment by number only.
         let old = "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587) sebagaimana telah beberapa kali diubah, terakhir dengan Undang-Undang Nomor 6 Tahun 2023;"
@@ -246,6 +280,9 @@ final class StatuteBookTests: XCTestCase {
 /// The shipped Mengingat texts the tests compare against (kept here so a change to the
 /// shipped settings is a visible change to the tests).
 enum DecreeSettingsText {
+    static let perbankan = "Undang-Undang Nomor 7 Tahun 1992 tentang Perbankan (Lembaran Negara Republik Indonesia Tahun 1992 Nomor 31, Tambahan Lembaran Negara Republik Indonesia Nomor 3472) sebagaimana telah beberapa kali diubah, terakhir dengan Undang-Undang Nomor 4 Tahun 2023 tentang Pengembangan dan Penguatan Sektor Keuangan (Lembaran Negara Republik Indonesia Tahun 2023 Nomor 4, Tambahan Lembaran Negara Republik Indonesia Nomor 6845);"
+    static let statistik = "Undang-Undang Nomor 16 Tahun 1997 tentang Statistik (Lembaran Negara Republik Indonesia Tahun 1997 Nomor 39, Tambahan Lembaran Negara Republik Indonesia Nomor 3683);"
+    static let tppu = "Undang-Undang Nomor 8 Tahun 2010 tentang Pencegahan dan Pemberantasan Tindak Pidana Pencucian Uang (Lembaran Negara Republik Indonesia Tahun 2010 Nomor 122, Tambahan Lembaran Negara Republik Indonesia Nomor 5164);"
     static let uu23of2014 = "Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara Republik Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia Nomor 5587) sebagaimana telah beberapa kali diubah, terakhir dengan Undang-Undang Nomor 6 Tahun 2023 tentang Penetapan Peraturan Pemerintah Pengganti Undang-Undang Nomor 2 Tahun 2022 tentang Cipta Kerja menjadi Undang-Undang (Lembaran Negara Republik Indonesia Tahun 2023 Nomor 41, Tambahan Lembaran Negara Republik Indonesia Nomor 6856);"
     static let adminduk = "Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2006 Nomor 124, Tambahan Lembaran Negara Republik Indonesia Nomor 4674) sebagaimana telah diubah dengan Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2013 Nomor 232, Tambahan Lembaran Negara Republik Indonesia Nomor 5475);"
 }

@@ -201,22 +201,37 @@ extension DecreeSettings {
     /// written out from the short citation).
     func mengingatDIK(sectoralLaws: [String]) -> [String] {
         var list = mengingat + (mengingatKlasifikasi ?? []) + (mengingatDaerah ?? [])
-        for law in sectoralLaws {
+        for cited in sectoralLaws {
+            // A Mengingat cites the law, not the article the basis names before it ("Pasal 21
+            // UU 16/1997 tentang Statistik") or after a comma (an older pengecualian.yaml's
+            // "UU 16/1997 tentang Statistik, Pasal 21").
+            let law = Self.lawWithoutArticle(cited)
             let key = law.components(separatedBy: " tentang ").first ?? law
             // A law the Mengingat already cites in full (UU 43/2009 of the general list, for
             // 17j5) is not cited again in short.
             let head = LegalCitations.formal(key) + " "
-            if !key.hasPrefix("Pasal"), list.contains(where: { $0.hasPrefix(head) }) { continue }
+            if list.contains(where: { $0.hasPrefix(head) }) { continue }
             // A settings file keyed by another law the citation names (an older keputusan.json
             // keyed "UU 24/2013" for Adminduk) still supplies the full text.
             let other = (mengingatSektoral ?? [:]).keys.sorted().first { $0 != key && law.contains($0) }
-            // Without a full text: the law as the basis names it, less the article after a comma
-            // ("UU 16/1997 tentang Statistik, Pasal 21"): a Mengingat cites the law.
-            let bare = law.range(of: #",\s*Pasal\s.*$"#, options: .regularExpression).map { String(law[..<$0.lowerBound]) } ?? law
-            let text = mengingatSektoral?[key] ?? other.flatMap { mengingatSektoral?[$0] } ?? (LegalCitations.formal(bare) + ";")
+            let text = mengingatSektoral?[key] ?? other.flatMap { mengingatSektoral?[$0] } ?? (LegalCitations.formal(law) + ";")
             if !list.contains(text) { list.append(text) }
         }
         return Self.punctuated(Self.inHierarchyOrder(list))
+    }
+
+    /// "Pasal 11 dan Pasal 12 UU 8/2010 tentang …" → "UU 8/2010 tentang …"; "UU 16/1997 tentang
+    /// Statistik, Pasal 21" → "UU 16/1997 tentang Statistik". A text naming no instrument after
+    /// its article is returned as it is.
+    static func lawWithoutArticle(_ text: String) -> String {
+        var law = text.trimmingCharacters(in: .whitespaces)
+        if law.hasPrefix("Pasal "),
+           let r = law.range(of: #"\b(UU|Perppu|PP|Perpres|Permen[A-Za-z]*|Perda|Perbup|Perki|Undang-Undang|Peraturan)\s"#,
+                             options: .regularExpression) {
+            law = String(law[r.lowerBound...])
+        }
+        if let r = law.range(of: #",\s*Pasal\s.*$"#, options: .regularExpression) { law = String(law[..<r.lowerBound]) }
+        return law
     }
 
     var mengingatDIP: [String] { Self.punctuated(Self.inHierarchyOrder(mengingat + (mengingatDaerah ?? []))) }
