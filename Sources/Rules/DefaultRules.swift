@@ -33487,6 +33487,7 @@ Repository sources are cited as `owner/repo:path`.
 | Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1119/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 2 |
 | Dinas Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1119/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 8 |
 | Dinas Koperasi, Usaha Kecil dan Menengah Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1099/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept; runs of spaces collapsed); a title posted twice in one OPD taken once; fresh set 1 (session 16; measured once, ordinary body since session 17); this file: the OPD's "Berkala" postings (its only category file) | 39 |
+| Dinas Lingkungan Hidup Kabupaten Rembang | kabupaten | `https://dinaslh.rembangkab.go.id/berkala-2/` | the "berkala" page of the PPID menu of the regency environment office's website (the body is named by the site's address, dinaslh.rembangkab.go.id; the stored page names no body): after the sentence defining informasi berkala, its two numbered items, both taken (numbering removed); no serta merta, setiap saat or DIK page of the office is stored (queries in docs/classification.md §21.1); near-identical (word Jaccard >= 0.6) to other bodies' rows: 0 of 2; FRESH SET 4 (session 19, `Evaluator.freshSets`) | 2 |
 | Dinas Lingkungan Hidup Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1094/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 13 |
 | Dinas Lingkungan Hidup Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1094/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 2 |
 | Dinas Lingkungan Hidup Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1094/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 1 |
@@ -33597,17 +33598,17 @@ Repository sources are cited as `owner/repo:path`.
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1839
-bodies: 69
+entries: 1841
+bodies: 70
 bodies with both exempt and open entries: 9
 per category:
-  berkala         889   48.3 %
+  berkala         891   48.4 %
   serta_merta     140    7.6 %
-  setiap_saat     448   24.4 %
+  setiap_saat     448   24.3 %
   dikecualikan    362   19.7 %
 dikecualikan entries with a stated ground: 123 of 362
 per body kind (bodies, entries):
-  kabupaten                9    164
+  kabupaten               10    166
   kota                    25    610
   provinsi                 2    101
   kementerian              4    105
@@ -33627,6 +33628,8 @@ per body kind (bodies, entries):
 1748 entries from 68 bodies of 9 kinds; accessed 2026-12-06.
 
 1839 entries from 69 bodies of 9 kinds; accessed 2026-12-06.
+
+1841 entries from 70 bodies of 9 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -34193,6 +34196,8 @@ SYARAT PENDAFTARAN UMKM BINAAN,berkala,,"Dinas Koperasi, Usaha Kecil dan Menenga
 "Sosialisasi Aplikasi SiKerja dari BKPPD Kota Bekasi d Ruang Rapat Dinas Koperasi, Usaha Kecil dan Menengah Kota Bekasi",berkala,,"Dinas Koperasi, Usaha Kecil dan Menengah Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1099/berkala
 Standar Operasional Prosedur (SOP),berkala,,"Dinas Koperasi, Usaha Kecil dan Menengah Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1099/berkala
 Standar Pelayanan Dinas Koperasi dan UKM Kota Bekasi,berkala,,"Dinas Koperasi, Usaha Kecil dan Menengah Kota Bekasi",kota,pemkotbekasi/ppid_bekasi:data/1099/berkala
+Prosedur cara mendaftar ijin pengangkutan sampah,berkala,,Dinas Lingkungan Hidup Kabupaten Rembang,kabupaten,https://dinaslh.rembangkab.go.id/berkala-2/
+Prosedur permohonan permintaan bibit tanaman,berkala,,Dinas Lingkungan Hidup Kabupaten Rembang,kabupaten,https://dinaslh.rembangkab.go.id/berkala-2/
 Jumlah Permohonan Informasi Publik yag dikabulkan baik sebagian atau seluruhnya dan permohonan informasi Publik yang ditolak,berkala,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/berkala
 Profil Dinas Lingkungan Hidup,berkala,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/berkala
 Program dan Kegiatan Dinas Lingkungan Hidup,berkala,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/berkala

@@ -339,6 +339,9 @@ extension Evaluator {
             // A national agency's open lists (berkala, serta merta, setiap saat; 91 items) from a
             // dump of the CMS of its PPID subsite, whose entries link to the agency's own files.
             "Badan Pengawas Obat dan Makanan",
+            // A regency environment office's berkala page (2 open items, two licence and service
+            // procedures) from its website's PPID menu; no other list of the office is stored.
+            "Dinas Lingkungan Hidup Kabupaten Rembang",
         ]),
     ]
 
