@@ -33538,6 +33538,7 @@ Repository sources are cited as `owner/repo:path`.
 | Pemerintah Kabupaten Cilacap | kabupaten | `https://lawinsider.com/id/contracts/7TmyTWIRvWb` | a copy (on a document-sharing site) of the regency's "Lembar Pengujian Konsekuensi Nomor 481.16/ /36/TAHUN 2024": "Pada hari ini, selasa, tanggal sembilan belas bulan Maret tahun dua ribu dua puluh empat bertempat di Cilacap telah dilakukan Pengujian Konsekuensi terhadap Informasi Publik"; the stored part names no body, which is attributed by date and place: on Tuesday 19 March 2024 Diskominfo Kabupaten Cilacap (PPID Utama) held the regency's "Uji Konsekuensi Publik Informasi yang Dikecualikan" with the PPID Pembantu of every OPD (infojateng.id/read/45995, stored too); rows 1-2 of the table taken (the stored part ends in row 2's ground), each with the Pasal 17 letter it cites (row 1: huruf i, besides UU 23/2014 Pasal 22 ayat (5); row 2: huruf h quoted with all five angka, so recorded as `17h`); 0 of 2 rows have a word-Jaccard >= 0.6 twin; the same body's open items come from its PPID app (rows below, found apart in §16.2); FRESH SET 3 (session 18, `Evaluator.freshSets`) | 2 |
 | Pemerintah Kabupaten Cilacap | kabupaten | `reovaldo/PPID-Kabupaten-Cilacap:lib/pages/pages_infopublic/infoberkala.dart` | a Flutter app of the PPID of Kabupaten Cilacap (ppid.cilacapkab.go.id) that lists the portal's items with their links: every "Informasi Berkala" row opens a file or page on ppid.cilacapkab.go.id (web-link-opd page, Renstra chapter V, Perbup 107/2016 SOTK, Rekapitulasi_statistik_pns.pdf, LHKPN-Bupati-Cilacap.PDF.pdf), so the provenance is a transcription of the regency's portal, not a decree; the app is unfinished (its "Setiap Saat" menu opens the berkala page again, its "Dikecualikan" page links only the Keputusan Bupati 481.16/99/17/Tahun 2015 PDF, no list) and the five rows are the ones the app carries, not necessarily the portal's whole list; 2 of the 8 rows taken from this app are near-identical (word Jaccard >= 0.6) to rows of other bodies ("Visi dan Misi", "Tugas Pokok dan Fungsi"); FRESH SET 3 (session 18, `Evaluator.freshSets`); this file: the 5 "Informasi Berkala" rows | 5 |
 | Pemerintah Kabupaten Cilacap | kabupaten | `reovaldo/PPID-Kabupaten-Cilacap:lib/pages/pages_infopublic/infosertamerta.dart` | the 3 cards of "Informasi Serta Merta" in the same app (their images are hosted on ppid.cilacapkab.go.id; the links open BMKG weather and earthquake pages and the BPBD Cilacap disaster page); FRESH SET 3 | 3 |
+| Pemerintah Kabupaten Kulon Progo | kabupaten | `https://ppid.kulonprogokab.go.id/detil/19/informasi-serta-merta` | the "Informasi Serta Merta" page of the regency's PPID portal (posted 1 April 2019; the body is the portal's own, ppid.kulonprogokab.go.id): the six items under "Informasi yang wajib diumumkan secara serta merta", all taken (bullets removed; "non-alam" kept with its hyphen). The items follow the wording of Perki 1/2010 (kinds of serta-merta information), which Pemerintah Kota Probolinggo also lists: 5 of 6 have a word-Jaccard >= 0.6 twin among other bodies' rows. No berkala, setiap saat or DIK page of the portal turned up (docs/classification.md §21.1); FRESH SET 4 (session 19, `Evaluator.freshSets`) | 6 |
 | Pemerintah Kabupaten Lombok Tengah | kabupaten | `https://www.ppid.lomboktengahkab.go.id/daftar-informasi-dikecualikan.html` | rows 1-4 of the regency's "Daftar Informasi Dikecualikan" table (all four held by DINAS KESEHATAN): the information column, with "Pasal 17 huruf h" where the dasar-hukum cell cites it (row 1 cites only UU HAM, UU Kesehatan and a HIV/AIDS regulation: no ground); cell quotes and a line break inside row 3's title removed; the stored copy is cut inside row 4's fourth legal basis, after its Pasal 17 huruf h citation, so row 4 was kept and nothing after it | 4 |
 | Pemerintah Kabupaten Malang | kabupaten | `noveliamp/ppid-collab:ppid_malangkab.sql` | table `informasi_dikecualikan` (rows 2-25, taken from the SK Klasifikasi Informasi yang Dikecualikan of the regency, listing the OPD that holds each): the `ringkasan` column (the `judul` column is a group name such as "Data Pribadi"); cells listing several items as "a. …; b. …" were split into one row per item with the letter and the separating ";" removed; row 1 (the SK itself) not taken; no Pasal 17 letter given | 55 |
 | Pemerintah Kota Probolinggo | kota | `silhquette/Web-Kota-Probolinggo:information.sql` | SQL dump (14 August 2024) of the `information` table of a redesign of the Kota Probolinggo PPID portal (the repository also holds the city's LRA 2023, KUA 2024 and BPK opinion PDFs and the PPID profile pages): 52 rows of the city's DIP with the column `announced` giving Berkala (28), Setiap Saat (18) or Serta Merta (6); the `name` of each row taken as the title (trailing spaces and typos such as "memperoeh" kept); two titles listed twice taken once (PPAS 2024, Pedoman Pengelolaan Organisasi); every link in the dump is a placeholder, so the list's provenance is the developer's transcription, not a signed decree; no DIK; fresh set 1 (session 16; measured once, ordinary body since session 17) | 50 |
@@ -33598,17 +33599,17 @@ Repository sources are cited as `owner/repo:path`.
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1841
-bodies: 70
+entries: 1847
+bodies: 71
 bodies with both exempt and open entries: 9
 per category:
-  berkala         891   48.4 %
-  serta_merta     140    7.6 %
+  berkala         891   48.2 %
+  serta_merta     146    7.9 %
   setiap_saat     448   24.3 %
-  dikecualikan    362   19.7 %
+  dikecualikan    362   19.6 %
 dikecualikan entries with a stated ground: 123 of 362
 per body kind (bodies, entries):
-  kabupaten               10    166
+  kabupaten               11    172
   kota                    25    610
   provinsi                 2    101
   kementerian              4    105
@@ -33630,6 +33631,8 @@ per body kind (bodies, entries):
 1839 entries from 69 bodies of 9 kinds; accessed 2026-12-06.
 
 1841 entries from 70 bodies of 9 kinds; accessed 2026-12-06.
+
+1847 entries from 71 bodies of 9 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -34802,6 +34805,12 @@ Dokumen hasil Musrenbang yang belum ditindaklanjuti,dikecualikan,17i,Pemerintah 
 Informasi Bencana Terkini,serta_merta,,Pemerintah Kabupaten Cilacap,kabupaten,reovaldo/PPID-Kabupaten-Cilacap:lib/pages/pages_infopublic/infosertamerta.dart
 Informasi Cuaca Terkini,serta_merta,,Pemerintah Kabupaten Cilacap,kabupaten,reovaldo/PPID-Kabupaten-Cilacap:lib/pages/pages_infopublic/infosertamerta.dart
 Informasi Gempa Terkini,serta_merta,,Pemerintah Kabupaten Cilacap,kabupaten,reovaldo/PPID-Kabupaten-Cilacap:lib/pages/pages_infopublic/infosertamerta.dart
+Bencana sosial,serta_merta,,Pemerintah Kabupaten Kulon Progo,kabupaten,https://ppid.kulonprogokab.go.id/detil/19/informasi-serta-merta
+Informasi tentang bencana alam,serta_merta,,Pemerintah Kabupaten Kulon Progo,kabupaten,https://ppid.kulonprogokab.go.id/detil/19/informasi-serta-merta
+"Informasi tentang epidemik, wabah, kejadian luar biasa",serta_merta,,Pemerintah Kabupaten Kulon Progo,kabupaten,https://ppid.kulonprogokab.go.id/detil/19/informasi-serta-merta
+Informasi tentang keadaan bencana non-alam,serta_merta,,Pemerintah Kabupaten Kulon Progo,kabupaten,https://ppid.kulonprogokab.go.id/detil/19/informasi-serta-merta
+Informasi tentang racun pada bahan makanan yang dikonsumsi oleh masyarakat,serta_merta,,Pemerintah Kabupaten Kulon Progo,kabupaten,https://ppid.kulonprogokab.go.id/detil/19/informasi-serta-merta
+Informasi tentang rencana gangguan terhadap utilitas publik,serta_merta,,Pemerintah Kabupaten Kulon Progo,kabupaten,https://ppid.kulonprogokab.go.id/detil/19/informasi-serta-merta
 Data dan isi rekam medis pasien,dikecualikan,17h,Pemerintah Kabupaten Lombok Tengah,kabupaten,https://www.ppid.lomboktengahkab.go.id/daftar-informasi-dikecualikan.html
 Data pribadi penderita HIV/AIDS dan penyakit pandemik (nama dan alamat),dikecualikan,,Pemerintah Kabupaten Lombok Tengah,kabupaten,https://www.ppid.lomboktengahkab.go.id/daftar-informasi-dikecualikan.html
 Hasil Pemeriksaan Kesehatan Jiwa Untuk Kepentingan Penegakan Hukum / Visum ed Repertum,dikecualikan,17h,Pemerintah Kabupaten Lombok Tengah,kabupaten,https://www.ppid.lomboktengahkab.go.id/daftar-informasi-dikecualikan.html

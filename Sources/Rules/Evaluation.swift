@@ -342,6 +342,9 @@ extension Evaluator {
             // A regency environment office's berkala page (2 open items, two licence and service
             // procedures) from its website's PPID menu; no other list of the office is stored.
             "Dinas Lingkungan Hidup Kabupaten Rembang",
+            // A regency's serta-merta page on its PPID portal (6 open items in the wording of
+            // Perki 1/2010, which an earlier body also lists: mostly near-identical items).
+            "Pemerintah Kabupaten Kulon Progo",
         ]),
     ]
 
