@@ -33549,6 +33549,7 @@ Repository sources are cited as `owner/repo:path`.
 | Pengadilan Negeri Nanga Bulik | pengadilan | `https://web.pn-nangabulik.go.id/artikel/2021/daftar-informasi-publik` | items 1)-4) of "E. Informasi yang Wajib Disediakan dan Diumumkan Secara Berkala oleh Pengadilan - 1. a. Profil Pengadilan" (per SK KMA 2-144/KMA/SK/VIII/2022); the stored copy is cut during item 5) | 4 |
 | Pengadilan Negeri Palembang | pengadilan | `https://www.pn-palembang.go.id/index.php/layanan-publik/prosedur-permohonan-informasi/prosedur-permohonan-informasi` | "DAFTAR INFORMASI PUBLIK PENGADILAN NEGERI PALEMBANG", part 1 (berkala): the six sub-items of "Profil Pengadilan", "Biaya berperkara...", items 1, 2, 4 and 6 of "Hak Masyarakat" and the first sub-item of "Program Kerja..."; items whose text on the page breaks off mid-sentence ("Prosedur beracara untuk setiap jenis perkara yang menjadi", "Agenda", "Hak-hak pelapor dugaan pelanggaran Hakim dan", "Hak-hak pemohon informasi dalam pelayanan") and everything after the stored copy's end were left out | 12 |
 | Pengadilan Negeri Parepare | pengadilan | `http://ppid.pn-parepare.go.id/informasisertamerta.php` | the three items the court must announce serta merta ("Informasi yang mengganggu pelayanan publik di Pengadilan") | 3 |
+| Pengadilan Tinggi Denpasar | pengadilan | `oka-wiadnyana/e-ppid:ptdenpas_epelita.sql` | a phpMyAdmin dump (9 April 2025) of the production database `ptdenpas_epelita` of the court's e-PPID application epelita.pt-denpasar.go.id (the court's own PPID profile in the same dump says it built the system in 2022; its admin accounts are the court's PPID officers: Sekretaris, Panitera, the Atasan PPID KPT/WKPT; its request register holds real requests, which were not taken), so the list is the court's published one, not a seed: table `link_informasi` (the app's list of published information, each row with its own link, almost all to pages of www.pt-denpasar.go.id created for the list in May 2022, the others to Mahkamah Agung services for this court), its `uraian` taken as the title with surrounding spaces trimmed ("Profil Wakil Ketua ", " Sistem Akuntabilitas ..."), the category from the row's `level1` as the app's table `level1` names it: A "Informasi yang Wajib Diumumkan Secara Berkala oleh Pengadilan" (berkala, 34), B "Informasi Serta Merta Pengadilan" (serta_merta, 1), C "Informasi yang Wajib Tersedia setiap Saat dan Dapat Diakses oleh Publik" (setiap_saat, 9); the group headings of tables `level2`/`level3` not taken; "Laporan Realisasi Anggaran Pengadilan Tinggi Denpasar" is listed under both A and C and was taken once, under berkala (its first place in the list); typos kept ("Yuridiksi"); the list follows the court template of SK KMA 1-144/KMA/SK/I/2011 that the seven courts already in the corpus follow, worded by this court; no DIK in the app; the repository's other dumps `epelita.sql` and `eppid.sql` are the same application prepared for Pengadilan Negeri Negara with links still mixing PT Denpasar, PN Negara and PN Bangli pages and test complaints ("Apa kaden"), so they were not taken; 6 of 44 rows have a word-Jaccard >= 0.6 twin among other bodies' rows ("Alamat, telepon, faksimili, dan situs resmi Pengadilan" of PA Klaten, "Informasi yang wajib diumumkan secara berkala", "Laporan Akses Informasi", ...); FRESH SET 4 (session 19, `Evaluator.freshSets`) | 44 |
 | Pengadilan Tinggi Kalimantan Utara | pengadilan | `https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html` | "Jenis-jenis informasi yang dikecualikan" (items 1-7; item 8, a catch-all, not taken); no Pasal 17 letter per item | 7 |
 | Politeknik Kesehatan Kemenkes Jakarta III | universitas | `depri12kurnia/dev_ppid:application/views/download/list_dikecualikan.php` | DIK table of the Poltekkes Jakarta III PPID site (body identified by the site footer, poltekkesjakarta3.ac.id): titles and the Pasal 17 letter/angka of each row | 34 |
 | Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal | universitas | `yuniarqonita-ang/PPID-PKTJ:database/seeders/Dip2026SyncSeeder.php` | the 3 DIK 2026 rows ($dikData) with the Pasal 17 letter/angka each cites (jo. Keputusan Sekjen Kemenhub KP-SKJ 8 Tahun 2026) | 3 |
@@ -33599,14 +33600,14 @@ Repository sources are cited as `owner/repo:path`.
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1847
-bodies: 71
+entries: 1891
+bodies: 72
 bodies with both exempt and open entries: 9
 per category:
-  berkala         891   48.2 %
-  serta_merta     146    7.9 %
-  setiap_saat     448   24.3 %
-  dikecualikan    362   19.6 %
+  berkala         925   48.9 %
+  serta_merta     147    7.8 %
+  setiap_saat     457   24.2 %
+  dikecualikan    362   19.1 %
 dikecualikan entries with a stated ground: 123 of 362
 per body kind (bodies, entries):
   kabupaten               11    172
@@ -33616,7 +33617,7 @@ per body kind (bodies, entries):
   lembaga                  7    291
   rumah_sakit              2     28
   universitas             12    458
-  pengadilan               7     43
+  pengadilan               8     87
   bumd                     1     39
 ```
 
@@ -33633,6 +33634,8 @@ per body kind (bodies, entries):
 1841 entries from 70 bodies of 9 kinds; accessed 2026-12-06.
 
 1847 entries from 71 bodies of 9 kinds; accessed 2026-12-06.
+
+1891 entries from 72 bodies of 9 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -34973,6 +34976,50 @@ Tata cara pengaduan dugaan pelanggaran yang dilakukan Hakim dan Pegawai;,berkala
 Informasi gangguan keamanan yang sedang terjadi; dan,serta_merta,,Pengadilan Negeri Parepare,pengadilan,http://ppid.pn-parepare.go.id/informasisertamerta.php
 Informasi rencana pemeliharaan dan/atau gangguan sarana dan prasarana utilitas publik;,serta_merta,,Pengadilan Negeri Parepare,pengadilan,http://ppid.pn-parepare.go.id/informasisertamerta.php
 Informasi tentang persebaran dan sumber penyakit yang berpotensi menular.,serta_merta,,Pengadilan Negeri Parepare,pengadilan,http://ppid.pn-parepare.go.id/informasisertamerta.php
+Agenda sidang pada Pengadilan Tinggi Denpasar,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+"Alamat, telepon, faksimili, dan situs resmi Pengadilan Tinggi Denpasar",berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Biaya Perkara di Pengadilan Tinggi Denpasar,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Daftar Aset dan Inventaris,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Hak Para Pihak Yang Berhubungan dengan Peradilan,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Hak Pelapor dan Terlapor,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Hak Penasihat Hukum,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Hak Pihak Ketiga,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Hak Untuk Memperoleh Ganti Rugi dan Rehabilitasi Ganti Rugi,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Hak-Hak Pokok Dalam Proses Persidangan,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Hak-hak Tersangka dan Terdakwa,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Hak-hak pelapor dugaan pelanggaran Hakim dan Pegawai Pengadilan Tinggi Denpasar,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Hak-hak pemohon informasi dalam pelayanan informasi,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Informasi penerimaan pegawai,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Laporan Akses Informasi,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Laporan Realisasi Anggaran Pengadilan Tinggi Denpasar,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Pengumuman Pengadaan Barang dan Jasa Pengadilan Tinggi Denpasar,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Profil Hakim,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Profil Hakim AdHoc,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Profil Kepaniteraan,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Profil Kesekretariatan,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Profil Ketua,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Profil Panitera Pengganti,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Profil Pejabat Fungsional,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Profil Pelaksana,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Profil Wakil Ketua,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Prosedur Pengajuan Perkara Perdata Banding,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Prosedur Pengajuan Perkara Pidana Banding,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Prosedur Pengajuan Perkara Tipikor Banding,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Prosedur Permohonan Informasi,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Sistem Akuntabilitas Kinerja Instansi Pemerintahan Pengadilan Tinggi Denpasar,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Tatacara pengaduan dugaan pelanggaran yang dilakukan Hakim dan Pegawai Pengadilan Tinggi Denpasar,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Visi Misi Pengadilan Tinggi Denpasar,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Yuridiksi Pengadilan Tinggi Denpasar,berkala,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Informasi serta merta,serta_merta,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+DIPA Pengadilan Tinggi Denpasar,setiap_saat,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Informasi biaya perkara,setiap_saat,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Informasi putusan Pengadilan Tinggi Denpasar,setiap_saat,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Informasi tentang Pengawasan dan Pendisiplinan,setiap_saat,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+"Informasi tentang Peraturan, Kebijakan dan Hasil Penelitian",setiap_saat,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Informasi yang wajib diumumkan secara berkala,setiap_saat,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Maklumat pelayanan,setiap_saat,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+RKAKL Pengadilan Tinggi Denpasar,setiap_saat,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
+Standar Pelayanan,setiap_saat,,Pengadilan Tinggi Denpasar,pengadilan,oka-wiadnyana/e-ppid:ptdenpas_epelita.sql
 Catatan dan dokumen proses mediasi di Pengadilan;,dikecualikan,,Pengadilan Tinggi Kalimantan Utara,pengadilan,https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html
 DP3/evaluasi kinerja individu hakim/pegawai;,dikecualikan,,Pengadilan Tinggi Kalimantan Utara,pengadilan,https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html
 Identitas Hakim/Pegawai yang dilaporkan yang belum diketahui publik;,dikecualikan,,Pengadilan Tinggi Kalimantan Utara,pengadilan,https://pt-kaltara.go.id/id/pelayanan/ppid/kategori-informasi/dikecualikan.html

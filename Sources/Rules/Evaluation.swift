@@ -345,6 +345,9 @@ extension Evaluator {
             // A regency's serta-merta page on its PPID portal (6 open items in the wording of
             // Perki 1/2010, which an earlier body also lists: mostly near-identical items).
             "Pemerintah Kabupaten Kulon Progo",
+            // A high court's open lists (berkala, serta merta, setiap saat; 44 items) from the
+            // production dump of its e-PPID application; the court template, in its own words.
+            "Pengadilan Tinggi Denpasar",
         ]),
     ]
 
