@@ -342,6 +342,30 @@ final class DecreeTests: XCTestCase {
         XCTAssertTrue(text.contains("5 (lima) tahun"))
     }
 
+    /// A diktum is not broken across pages: the seventh review read "KESATU : Menetapkan
+    /// Klasifikasi Informasi yang Dikecualikan di" alone at the foot of page 2 of a signed DIK
+    /// decree, the rest on page 3. Every diktum row (and Menetapkan) of both decrees is kept
+    /// whole (w:cantSplit); the Menimbang/Mengingat rows may still run on across pages.
+    func testDiktumsAreNotBrokenAcrossPages() throws {
+        let v = try DecreeFixtures.sampleVersion()
+        let decrees = [try DecreeWriter.penetapanDIP(version: v, settings: settings, citations: .builtIn, clock: clock),
+                       try DecreeWriter.klasifikasiDIK(version: v, settings: settings, citations: .builtIn, clock: clock)]
+        for bytes in decrees {
+            let xml = try XCTUnwrap(try docxParts(bytes).first { $0.name == "word/document.xml" }?.text)
+            let rows = xml.components(separatedBy: "<w:tr>").dropFirst().map { $0.components(separatedBy: "</w:tr>")[0] }
+            var labels: [String] = []
+            for row in rows {
+                let cells = visibleText(row)
+                guard let label = cells.first, ["Menetapkan", "KESATU", "KEDUA", "KETIGA", "KEEMPAT", "KELIMA"].contains(label) else { continue }
+                labels.append(label)
+                XCTAssertTrue(row.contains("<w:cantSplit/>"), "\(label) may split across pages")
+            }
+            XCTAssertTrue(labels.starts(with: ["Menetapkan", "KESATU", "KEDUA", "KETIGA"]), "\(labels)")
+            let mengingat = try XCTUnwrap(rows.first { visibleText($0).first == "Mengingat" })
+            XCTAssertFalse(mengingat.contains("<w:cantSplit/>"), "the Mengingat list runs on")
+        }
+    }
+
     func testMengingatOfTheDIKDecreeFollowsTheHierarchyOfLegislation() {
         // The sectoral laws behind the grounds stand among the other Undang-Undang by year, before
         // the Peraturan Pemerintah and the Perki; the local basis stays last (UU 12/2011, Lampiran II).

@@ -120,16 +120,21 @@ struct DecreeLayout {
 
     /// A borderless three-column table: label, colon, text (Menimbang, Mengingat, diktum).
     /// With `keepLastRowWithNext` the last row cannot split and keeps with what follows (the
-    /// signature), so the signature never stands alone on a page.
-    func labelTable(_ rows: [LabelRow], textWidth: Int, keepLastRowWithNext: Bool = false) -> DOCXBlock {
+    /// signature), so the signature never stands alone on a page. With `wholeRows` (the diktums)
+    /// a row that fits on a page does not split either: a diktum broken after its first line
+    /// left "KESATU : Menetapkan Klasifikasi Informasi yang Dikecualikan di" alone at the foot
+    /// of a signed page (seventh legal review). A Mengingat list may still run on.
+    func labelTable(_ rows: [LabelRow], textWidth: Int, keepLastRowWithNext: Bool = false, wholeRows: Bool = false) -> DOCXBlock {
         let label = Self.twips(cm: 3.0), colon = Self.twips(cm: 0.5)
         let widths = [label, colon, textWidth - label - colon]
         return .table(DOCXTable(columnWidths: widths, rows: rows.enumerated().map { i, row in
+            let text = row.paragraphs.map { $0.runs.map(\.text).joined() }.joined(separator: "\n")
+            let whole = wholeRows && fitsOnePage([text], widths: [widths[2]], section: portrait)
             var r = DOCXRow([
                 DOCXCell([DOCXParagraph([DOCXRun(row.label, bold: true)])]),
                 DOCXCell([DOCXParagraph([DOCXRun(row.label.isEmpty ? "" : ":")])]),
                 DOCXCell(row.paragraphs),
-            ], cantSplit: keepLastRowWithNext && i == rows.count - 1)
+            ], cantSplit: whole || (keepLastRowWithNext && i == rows.count - 1))
             if keepLastRowWithNext && i == rows.count - 1 { DecreeWriter.markKeepWithNext(&r) }
             return r
         }, borders: false))
