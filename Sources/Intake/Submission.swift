@@ -105,7 +105,15 @@ struct ProblemCollector {
         var firstOmittedRow = 0
         var lastOmittedRow = 0
         var example: Problem?
+        /// The rows not kept one by one, as runs of consecutive rows (a column empty on
+        /// 40,000 rows is one run), so the summary still names every row.
+        var runs: [ClosedRange<Int>] = []
+        var runsCut = false
     }
+
+    /// At most this many runs of omitted rows are named per summary (a pathological
+    /// alternation of rows on a million-row sheet); beyond, the summary says the list stops.
+    static let omittedRunsKept = 20_000
 
     private(set) var problems: [Problem] = []
     /// The last problem handed over, kept or not (a refusal is the last one).
@@ -135,6 +143,11 @@ struct ProblemCollector {
             tally.omitted += 1
             tally.firstOmittedRow = min(tally.firstOmittedRow, row)
             tally.lastOmittedRow = max(tally.lastOmittedRow, row)
+            if let last = tally.runs.last, row == last.upperBound + 1 {
+                tally.runs[tally.runs.count - 1] = last.lowerBound...row
+            } else if tally.runs.last.map({ $0.contains(row) }) != true {
+                if tally.runs.count < Self.omittedRunsKept { tally.runs.append(row...row) } else { tally.runsCut = true }
+            }
         }
         tallies[key] = tally
     }
@@ -144,14 +157,29 @@ struct ProblemCollector {
         for key in omittedOrder {
             guard let tally = tallies[key], let example = tally.example else { continue }
             problems.append(Self.summary(of: example, omitted: tally.omitted,
-                                         first: tally.firstOmittedRow, last: tally.lastOmittedRow))
+                                         first: tally.firstOmittedRow, last: tally.lastOmittedRow,
+                                         rows: Self.merged(tally.runs), cut: tally.runsCut))
         }
         omittedOrder = []
         return problems
     }
 
     /// "… dan 39.800 baris lain (baris 202–40001) ... juga tanpa isi pada kolom "X"."
-    static func summary(of example: Problem, omitted: Int, first: Int, last: Int) -> Problem {
+    /// Runs sorted and joined where they touch (rows can come out of order).
+    static func merged(_ runs: [ClosedRange<Int>]) -> [ClosedRange<Int>] {
+        var out: [ClosedRange<Int>] = []
+        for run in runs.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = out.last, run.lowerBound <= last.upperBound + 1 {
+                out[out.count - 1] = last.lowerBound...max(last.upperBound, run.upperBound)
+            } else {
+                out.append(run)
+            }
+        }
+        return out
+    }
+
+    static func summary(of example: Problem, omitted: Int, first: Int, last: Int,
+                        rows: [ClosedRange<Int>] = [], cut: Bool = false) -> Problem {
         let column = example.columnName.map { "\"\($0)\"" } ?? example.column.map { "kolom \($0)" }
         let range = first == last ? "baris \(first)" : "baris \(first)–\(last)"
         var place = "pada berkas \"\(example.file)\""
@@ -174,6 +202,7 @@ struct ProblemCollector {
             file: example.file, sheet: example.sheet, row: first, column: example.column,
             columnName: example.columnName, severity: example.severity, code: example.code,
             message: "… dan \(TableBuilder.grouped(omitted)) baris lain (\(range)) \(place) \(what). "
+                + (rows.isEmpty ? "" : "Baris itu: \(RowList.text(runs: rows))" + (cut ? ", dan seterusnya" : "") + ". ")
                 + "Hanya \(alikeProblemsKept) baris pertama dengan masalah ini dicantumkan satu per satu.",
             hint: hint)
         p.alsoInRows = omitted

@@ -666,15 +666,7 @@ struct TableBuilder {
     }
 
     /// 37507 as "37.507", the way Indonesian text groups thousands.
-    static func grouped(_ n: Int) -> String {
-        var digits = String(n)
-        var out = ""
-        while digits.count > 3 {
-            out = "." + digits.suffix(3) + out
-            digits.removeLast(3)
-        }
-        return digits + out
-    }
+    static func grouped(_ n: Int) -> String { IndonesianNumber.grouped(n) }
 
     static func shorten(_ s: String) -> String {
         s.count <= 60 ? s : String(s.prefix(57)) + "…"

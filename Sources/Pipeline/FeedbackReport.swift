@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+
 import Publish
 import Register
 import Rules
@@ -58,22 +59,54 @@ public enum FeedbackReport {
                 out.append("")
                 // A summary of alike problems counts for the rows it stands for (`Problem.standsFor`).
                 out.append("Masalah yang perlu diperbaiki (\(toFix.reduce(0) { $0 + $1.standsFor })):")
-                for (index, problem) in toFix.enumerated() {
-                    let location = problem.locationText.isEmpty ? "" : "\(problem.locationText): "
-                    out.append("  \(index + 1). [\(severityText(problem.severity))] \(location)\(problem.message)")
+                for (index, group) in alikeGroups(toFix).enumerated() {
+                    let problem = group[0]
+                    if group.count == 1 {
+                        let location = problem.locationText.isEmpty ? "" : "\(problem.locationText): "
+                        out.append("  \(index + 1). [\(severityText(problem.severity))] \(location)\(problem.message)")
+                    } else {
+                        // The same problem on many rows: said once, with every row it is on.
+                        var place = problem
+                        place.row = nil
+                        let location = place.locationText.isEmpty ? "" : "\(place.locationText), "
+                        out.append("  \(index + 1). [\(severityText(problem.severity))] \(location)\(group.count) baris: "
+                            + problem.message)
+                        out.append("     Baris: \(RowList.text(group.compactMap(\.row))).")
+                    }
                     if !problem.hint.isEmpty { out.append("     Yang perlu dilakukan: \(problem.hint)") }
                 }
             }
             if !infos.isEmpty {
                 out.append("")
                 out.append("Untuk diketahui (tidak perlu diperbaiki):")
-                for problem in infos {
-                    let location = problem.locationText.isEmpty ? "" : "\(problem.locationText): "
-                    out.append("  - \(location)\(problem.message)")
+                for group in alikeGroups(infos) {
+                    let problem = group[0]
+                    if group.count == 1 {
+                        let location = problem.locationText.isEmpty ? "" : "\(problem.locationText): "
+                        out.append("  - \(location)\(problem.message)")
+                    } else {
+                        var place = problem
+                        place.row = nil
+                        let location = place.locationText.isEmpty ? "" : "\(place.locationText), "
+                        out.append("  - \(location)\(group.count) baris: \(problem.message)")
+                        out.append("    Baris: \(RowList.text(group.compactMap(\.row))).")
+                    }
                 }
             }
             if !outcome.items.isEmpty {
                 out.append("")
+                let notes = outcome.items.indices.map {
+                    $0 < outcome.classifications.count ? UnitFeedback.unitNotes(outcome.classifications[$0]) : []
+                }
+                // A note on many rows is written once, above the list; each row names its code.
+                let repeated = RepeatedNotes(rows: notes)
+                if !repeated.isEmpty {
+                    out.append("Catatan yang berulang (ditulis sekali di sini; setiap baris di bawah menyebut kodenya):")
+                    for entry in repeated.labelled {
+                        out.append("  \(entry.code) (\(IndonesianNumber.grouped(entry.rows)) baris): \(entry.text)")
+                    }
+                    out.append("")
+                }
                 out.append(outcome.status == .held ? "Informasi dalam berkas ini (belum diterapkan):" : "Informasi yang diterima:")
                 for (index, item) in outcome.items.enumerated() {
                     let declared = item.kategori?.shortLabel ?? item.kategoriText ?? "kategori belum diisi"
@@ -85,13 +118,32 @@ public enum FeedbackReport {
                             let grounds = basis.isEmpty ? "" : " (dasar: \(basis))"
                             out.append("      Perlu uji konsekuensi oleh PPID sebelum diumumkan\(grounds).")
                         }
-                        for note in UnitFeedback.unitNotes(c) { out.append("      Catatan: \(note)") }
+                        let coded = notes[index].compactMap(repeated.code)
+                        if !coded.isEmpty { out.append("      Catatan berulang: \(coded.joined(separator: ", ")).") }
+                        for note in notes[index] where repeated.code(note) == nil { out.append("      Catatan: \(note)") }
                     }
                 }
             }
             out.append("")
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Problems in their order, those that say the same (severity, code, place but the row,
+    /// message and hint) on several rows gathered at the first of them.
+    static func alikeGroups(_ problems: [Problem]) -> [[Problem]] {
+        struct Key: Hashable {
+            var sheet: String?, column: String?, columnName: String?, severity: Severity, code: String, message: String, hint: String
+        }
+        var groups: [[Problem]] = []
+        var at: [Key: Int] = [:]
+        for p in problems {
+            guard p.row != nil, p.alsoInRows == nil else { groups.append([p]); continue }
+            let key = Key(sheet: p.sheet, column: p.column, columnName: p.columnName, severity: p.severity, code: p.code,
+                          message: p.message, hint: p.hint)
+            if let i = at[key] { groups[i].append(p) } else { at[key] = groups.count; groups.append([p]) }
+        }
+        return groups
     }
 
     /// Why a file was held and what to do, in the unit's words (issue 16 #7).

@@ -41,6 +41,7 @@ final class AlikeProblemsTests: XCTestCase {
             XCTAssertEqual(s.alsoInRows, 4_800)
             XCTAssertEqual(s.row, 202)
             XCTAssertTrue(s.message.contains("4.800 baris lain (baris 202–5001)"), s.message)
+            XCTAssertTrue(s.message.contains("Baris itu: 202–5001. "), s.message)
             XCTAssertTrue(s.message.contains("nomor-saja.csv"), s.message)
             XCTAssertEqual(s.severity, ProblemCode(rawValue: s.code)?.severity)
         }
@@ -92,6 +93,8 @@ final class AlikeProblemsTests: XCTestCase {
         XCTAssertEqual(s.row, 450)
         XCTAssertTrue(s.message.hasPrefix("… dan 3 baris lain (baris 450–900) pada berkas \"a.xlsx\", sheet \"DIP\""), s.message)
         XCTAssertTrue(s.message.contains("pada kolom \"Pejabat\""), s.message)
+        // Session 19: every row not listed one by one is still named, compactly.
+        XCTAssertTrue(s.message.contains("Baris itu: 450, 700, 900. "), s.message)
         XCTAssertEqual(c.last?.code, "some-error")
     }
 }

@@ -22,6 +22,70 @@ final class AlikeProblemsReportTests: XCTestCase {
     }
 }
 
+/// Session 19: a 20,000-row list made 11 MB of feedback text (16–23 MB with the page), the
+/// same problem with its two-line hint and the same notes on row after row. The same problem
+/// is said once with every row it is on; a note on many rows is written once with a code that
+/// each row names. No row loses a message.
+final class RepeatedFeedbackTests: XCTestCase {
+    static let clock = Clock(now: Date(timeIntervalSince1970: 1_767_225_600))
+
+    static func item(_ row: Int) -> InformationItem {
+        InformationItem(
+            source: SourceLocation(file: "d.csv", sheet: nil, row: row), nomor: "\(row - 1)", ringkasan: "Laporan \(row)",
+            pejabatPenguasa: "Bidang", penanggungJawab: "", waktuPembuatan: "2025", tempatPembuatan: "Serang",
+            bentuk: "Cetak", retensi: "5 tahun", kategoriText: "Berkala", kategori: .berkala,
+            form: InformationForm(printed: true, electronic: false), retention: .years(5))
+    }
+
+    func testTheSameProblemOnManyRowsIsSaidOnceWithEveryRow() {
+        let rows = [2, 3, 4, 7, 9, 10]
+        var problems = rows.map {
+            Problem(file: "d.csv", row: $0, column: "D", columnName: "Penanggung Jawab", severity: .warning,
+                    code: "missing-value", message: "Kolom penanggung jawab kosong.", hint: "Isi penanggung jawabnya.")
+        }
+        problems.append(Problem(file: "d.csv", row: 5, column: "E", columnName: "Waktu", severity: .error,
+                                code: "bad-date", message: "Tanggal '13/13/2025' tidak dikenal.", hint: "Tulis tanggal yang benar."))
+        let outcome = FileOutcome(unit: "dinkes", fileName: "d.csv", sha256: "x", status: .accepted, items: [],
+                                  problems: problems)
+        let text = FeedbackReport.text(unit: WorkUnit(code: "dinkes", name: "Dinas Kesehatan"), outcomes: [outcome],
+                                       clock: Self.clock)
+        XCTAssertTrue(text.contains("Masalah yang perlu diperbaiki (7):"), text)
+        XCTAssertTrue(text.contains("  1. [PERINGATAN] kolom D (Penanggung Jawab), 6 baris: Kolom penanggung jawab kosong.\n"
+            + "     Baris: 2–4, 7, 9, 10.\n     Yang perlu dilakukan: Isi penanggung jawabnya.\n"), text)
+        XCTAssertTrue(text.contains("  2. [GALAT] baris 5, kolom E (Waktu): Tanggal '13/13/2025' tidak dikenal.\n"), text)
+        XCTAssertEqual(text.components(separatedBy: "Isi penanggung jawabnya.").count, 2, "the hint once: \(text)")
+    }
+
+    func testANoteOnManyRowsIsWrittenOnceAndEveryRowNamesIt() throws {
+        let count = RepeatedNotes.minimumRows + 2
+        let items = (2..<(2 + count)).map(Self.item)
+        let shared = "Preseden: mirip dengan 'Laporan Keuangan' (kemiripan 61%) — diumumkan berkala oleh 5 badan publik."
+        let classes = items.enumerated().map { n, item in
+            Classification(declared: .berkala, suggested: .berkala, subgroup: nil, needsConsequenceTest: false,
+                           exemptionGrounds: [], needsReview: false, missingLegalBasis: false, hits: [],
+                           notes: [shared, "Catatan khusus untuk \(item.ringkasan) yang hanya ada di baris ini saja."])
+        }
+        var outcome = FileOutcome(unit: "dinkes", fileName: "d.csv", sha256: "x", status: .accepted, items: items, problems: [])
+        outcome.classifications = classes
+        let text = FeedbackReport.text(unit: WorkUnit(code: "dinkes", name: "Dinas Kesehatan"), outcomes: [outcome],
+                                       clock: Self.clock)
+        XCTAssertEqual(text.components(separatedBy: shared).count, 2, "the shared note once: \(text)")
+        XCTAssertTrue(text.contains("  C1 (\(count) baris): \(shared)\n"), text)
+        for item in items {
+            XCTAssertTrue(text.contains("  - baris \(item.source.row), no. \(item.nomor): \(item.ringkasan) [Berkala]\n"
+                + "      Catatan berulang: C1.\n      Catatan: Catatan khusus untuk \(item.ringkasan) yang hanya"), text)
+        }
+        // A short list keeps every note on its row.
+        var short = outcome
+        short.items = Array(items.prefix(RepeatedNotes.minimumRows - 1))
+        short.classifications = Array(classes.prefix(RepeatedNotes.minimumRows - 1))
+        let shortText = FeedbackReport.text(unit: WorkUnit(code: "dinkes", name: "Dinas Kesehatan"), outcomes: [short],
+                                            clock: Self.clock)
+        XCTAssertFalse(shortText.contains("Catatan berulang"), shortText)
+        XCTAssertEqual(shortText.components(separatedBy: "Catatan: \(shared)").count, RepeatedNotes.minimumRows, shortText)
+    }
+}
+
 /// What unit staff read of a precedent: the sentence, not the corpus reference after it
 /// ("[sumber: owner/repo:src/app/(flight)/page.tsx]" meant nothing to them).
 final class UnitFeedbackNoteTests: XCTestCase {

@@ -24,5 +24,23 @@ final class AlikeProblemsFeedbackTests: XCTestCase {
                                      clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
         XCTAssertTrue(html.contains("300 informasi dibaca; sedikitnya 300 baris perlu diperbaiki;"), html)
         XCTAssertTrue(html.contains("100 baris lain (baris 202–301)"), html)
+        // Session 19: the row problem on 200 rows (with its hint) is written once in the page,
+        // in the table of repeated notes; each of the 200 rows names its code.
+        let problem = try XCTUnwrap(r.problems.first { $0.row == 2 && $0.severity != .info })
+        let line = HTMLTables.cell("• \(problem.message) Saran: \(problem.hint)")
+        XCTAssertEqual(html.components(separatedBy: line).count, 2, "written \(html.components(separatedBy: line).count - 1) times")
+        XCTAssertTrue(html.contains("<td data-label=\"Kode\">C1</td><td data-label=\"Catatan\">\(line)</td>"
+            + "<td data-label=\"Jumlah Baris\">200</td>"), html)
+        XCTAssertEqual(html.components(separatedBy: "<td>Catatan berulang: C1</td>").count,
+                       201, "every row with the problem names it")
+        // The items table's cells are labelled for phones by the page's CSS, not cell by cell.
+        XCTAssertTrue(html.contains("table.daftar td:nth-child(3)::before{content:\"Ringkasan Isi Informasi\"}"), html)
+        XCTAssertTrue(html.contains("<table class=\"kolom daftar\">"), html)
+        XCTAssertFalse(html.contains("data-label=\"Ringkasan Isi Informasi\""), html)
+        // The workbook keeps the line on every row (filtered by column, it must stand alone).
+        let c = UnitFeedback.content(unit: WorkUnit(code: "dinkes", name: "Dinas Kesehatan"), items: r.items,
+                                     problems: r.problems, returnNotes: [], classifications: [], citations: .builtIn,
+                                     clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+        XCTAssertEqual(c.tables[0].rows.filter { $0[6].contains(problem.hint) }.count, 200)
     }
 }

@@ -15,13 +15,21 @@ final class UnitFeedbackPageTests: XCTestCase {
         var body = "<header><h1>\(HTMLTables.escape("Umpan Balik Daftar Informasi Publik – \(unit.name)"))</h1>\n"
         for line in c.summary { body += "<p>\(HTMLTables.escape(line))</p>\n" }
         body += "</header>\n<main>\n"
-        for t in [c.files] + c.tables {
+        // Session 19: lines on many rows written once (`compacted`); the items table labelled by CSS.
+        var tables = c.tables
+        if let (items, repeated) = UnitFeedback.compacted(tables[0]) {
+            tables[0] = items
+            tables.insert(repeated, at: 0)
+        }
+        for t in [c.files] + tables {
             body += "<section>\n<h2>\(HTMLTables.escape(t.title))</h2>\n"
-            body += HTMLTables.table(headers: t.headers, rows: t.rows, empty: t.empty, widths: t.widths)
+            body += HTMLTables.table(headers: t.headers, rows: t.rows, empty: t.empty, widths: t.widths,
+                                     cssClass: t.sheet == UnitFeedback.itemsSheet ? UnitFeedback.itemsClass : nil)
             body += "</section>\n"
         }
         body += "</main>\n"
-        return HTMLTables.page(title: "Umpan Balik DIP – \(unit.name)", body: body)
+        return HTMLTables.page(title: "Umpan Balik DIP – \(unit.name)", body: body,
+                               extraCSS: HTMLTables.columnLabelCSS(cssClass: UnitFeedback.itemsClass, headers: c.tables[0].headers))
     }
 
     func testBytePageIsTheJoinedPage() {

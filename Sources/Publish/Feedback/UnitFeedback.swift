@@ -114,17 +114,27 @@ public enum UnitFeedback {
         var out: [UInt8] = []
         out.reserveCapacity(1 << 16)
         func add(_ s: String) { out.append(contentsOf: s.utf8) }
-        add(HTMLTables.pageHead(title: "Umpan Balik DIP – \(unit.name)"))
+        let itemsHeaders = c.tables.first { $0.sheet == itemsSheet }?.headers ?? []
+        add(HTMLTables.pageHead(title: "Umpan Balik DIP – \(unit.name)",
+                                extraCSS: HTMLTables.columnLabelCSS(cssClass: itemsClass, headers: itemsHeaders)))
         add("<header><h1>\(HTMLTables.escape("Umpan Balik Daftar Informasi Publik – \(unit.name)"))</h1>\n")
         for line in c.summary { add("<p>\(HTMLTables.escape(line))</p>\n") }
         add("</header>\n<main>\n")
-        for t in [c.files] + c.tables {
+        var tables = c.tables
+        if let i = tables.firstIndex(where: { $0.sheet == itemsSheet }), let (items, repeated) = compacted(tables[i]) {
+            tables[i] = items
+            tables.insert(repeated, at: i)
+        }
+        for t in [c.files] + tables {
             add("<section>\n<h2>\(HTMLTables.escape(t.title))</h2>\n")
             if t.rows.isEmpty {
                 add(HTMLTables.table(headers: t.headers, rows: [], empty: t.empty))
             } else {
-                add(HTMLTables.tableStart(headers: t.headers, widths: t.widths))
-                let labels = HTMLTables.labelBytes(headers: t.headers)
+                // The items table (one row per item: 20,000 on a long list) is labelled by the
+                // page's CSS, not cell by cell.
+                let byCSS = t.sheet == itemsSheet
+                add(HTMLTables.tableStart(headers: t.headers, widths: t.widths, cssClass: byCSS ? itemsClass : nil))
+                let labels = byCSS ? [] : HTMLTables.labelBytes(headers: t.headers)
                 for row in t.rows { HTMLTables.rowBytes(row, labels: labels, into: &out) }
                 add(HTMLTables.tableEnd)
             }
@@ -133,6 +143,37 @@ public enum UnitFeedback {
         add("</main>\n")
         add(HTMLTables.pageTail)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The CSS class of the items table on the page (`HTMLTables.columnLabelCSS`).
+    static let itemsClass = "daftar"
+
+    /// The columns of the items table whose lines repeat from row to row: the explanation
+    /// of the classification and the row's problems.
+    static let repeatingColumns = [5, 6]
+
+    /// The items table with the lines many rows share (`RepeatedNotes`) replaced by their
+    /// codes, and the table of those lines; nil when no line repeats enough. The page only:
+    /// the workbook (compressed, filtered by column) keeps every line on its row.
+    static func compacted(_ t: Table) -> (items: Table, repeated: Table)? {
+        func lines(_ cell: String) -> [String] { cell.isEmpty ? [] : cell.components(separatedBy: "\n") }
+        let repeated = RepeatedNotes(rows: t.rows.map { row in repeatingColumns.flatMap { lines(row[$0]) } })
+        guard !repeated.isEmpty else { return nil }
+        var items = t
+        for r in items.rows.indices {
+            for column in repeatingColumns {
+                let all = lines(items.rows[r][column])
+                let codes = all.compactMap(repeated.code)
+                guard !codes.isEmpty else { continue }
+                items.rows[r][column] = (["Catatan berulang: " + codes.joined(separator: ", ")]
+                    + all.filter { repeated.code($0) == nil }).joined(separator: "\n")
+            }
+        }
+        let table = Table(
+            sheet: "", title: "Catatan yang Berulang (ditulis sekali; baris di bawah menyebut kodenya)",
+            headers: ["Kode", "Catatan", "Jumlah Baris"], widths: [10, 90, 14],
+            rows: repeated.labelled.map { [$0.code, $0.text, IndonesianNumber.grouped($0.rows)] }, empty: "")
+        return (items, table)
     }
 
     struct Table {

@@ -18,8 +18,8 @@ public struct ReviewKeptRows: Sendable {
 
 extension HTMLTables {
     /// The start of a table (`table(headers:rowCount:row:empty:to:)` emits the same).
-    static func tableStart(headers: [String], widths: [Double]? = nil) -> String {
-        var out = tableOpen(headers: headers, widths: widths)
+    static func tableStart(headers: [String], widths: [Double]? = nil, cssClass: String? = nil) -> String {
+        var out = tableOpen(headers: headers, widths: widths, cssClass: cssClass)
         for h in headers { out += "<th scope=\"col\">\(escape(h))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         return out

@@ -248,9 +248,11 @@ enum HTMLTables {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func table(headers: [String], rows: [[String]], empty: String, widths: [Double]? = nil) -> String {
+    static func table(headers: [String], rows: [[String]], empty: String, widths: [Double]? = nil,
+                      cssClass: String? = nil) -> String {
         var out = ""
-        table(headers: headers, rowCount: rows.count, row: { rows[$0] }, empty: empty, widths: widths) { out += $0 }
+        table(headers: headers, rowCount: rows.count, row: { rows[$0] }, empty: empty, widths: widths,
+              cssClass: cssClass) { out += $0 }
         return out
     }
 
@@ -260,16 +262,17 @@ enum HTMLTables {
     /// columns, whose words broke a letter or two a line ("DIT/OL/AK", "Sta/tus"), because a
     /// cell may break anywhere (`overflow-wrap:anywhere`, kept so ids and links never widen
     /// the page). On a phone every table is stacked rows and the widths do not apply.
-    static func tableOpen(headers: [String], widths: [Double]?) -> String {
-        if headers.count > wideColumns { return "<table class=\"lebar\">\n<thead><tr>" }
+    static func tableOpen(headers: [String], widths: [Double]?, cssClass: String? = nil) -> String {
+        let extra = cssClass.map { " \($0)" } ?? ""
+        if headers.count > wideColumns { return "<table class=\"lebar\(extra)\">\n<thead><tr>" }
         guard let widths, widths.count == headers.count, widths.allSatisfy({ $0 > 0 }) else {
-            return "<table>\n<thead><tr>"
+            return cssClass.map { "<table class=\"\($0)\">\n<thead><tr>" } ?? "<table>\n<thead><tr>"
         }
         // At least 12 characters' share: a workbook column 7 wide holds "Baris", the same share
         // of a page beside wide text columns did not.
         let shares = widths.map { max($0, 12) }
         let total = shares.reduce(0, +)
-        var out = "<table class=\"kolom\">\n<colgroup>"
+        var out = "<table class=\"kolom\(extra)\">\n<colgroup>"
         for w in shares { out += "<col style=\"width:\(String(format: "%.1f", w * 100 / total))%\">" }
         return out + "</colgroup>\n<thead><tr>"
     }
@@ -277,13 +280,14 @@ enum HTMLTables {
     /// A table emitted a row at a time.
     static func table(
         headers: [String], rowCount: Int, row: (Int) -> [String], empty: String, widths: [Double]? = nil,
-        to emit: (String) throws -> Void
+        cssClass: String? = nil, to emit: (String) throws -> Void
     ) rethrows {
         if rowCount == 0 { return try emit("<p class=\"empty\">\(escape(empty))</p>\n") }
         // A wide table becomes one card per row on a laptop and on a phone; every cell
-        // carries its column's name for the card (see `css`).
-        let labels = headers.map { " data-label=\"\(escape($0))\"" }
-        var out = tableOpen(headers: headers, widths: widths)
+        // carries its column's name for the card (see `css`), or a table with `cssClass`
+        // gets the names from the page's CSS (`columnLabelCSS`).
+        let labels = cssClass != nil ? [] : headers.map { " data-label=\"\(escape($0))\"" }
+        var out = tableOpen(headers: headers, widths: widths, cssClass: cssClass)
         for h in headers { out += "<th scope=\"col\">\(escape(h))</th>" }
         out += "</tr></thead>\n<tbody>\n"
         try emit(out)
@@ -332,11 +336,21 @@ enum HTMLTables {
         section{page-break-before:always}section:first-of-type{page-break-before:auto}}
         """
 
-    static func page(title: String, body: String) -> String {
-        pageHead(title: title) + body + pageTail
+    static func page(title: String, body: String, extraCSS: String = "") -> String {
+        pageHead(title: title, extraCSS: extraCSS) + body + pageTail
     }
 
-    static func pageHead(title: String) -> String {
+    /// CSS giving the cells of `table.<cssClass>` their column names for the stacked layout
+    /// (what each cell's `data-label` does otherwise): a long table's cells then carry no
+    /// attribute, which was a third of a 20,000-row unit feedback page (session 19).
+    static func columnLabelCSS(cssClass: String, headers: [String]) -> String {
+        headers.enumerated().map { i, header in
+            let quoted = header.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            return "table.\(cssClass) td:nth-child(\(i + 1))::before{content:\"\(quoted)\"}"
+        }.joined(separator: "\n")
+    }
+
+    static func pageHead(title: String, extraCSS: String = "") -> String {
         """
         <!DOCTYPE html>
         <html lang="id">
@@ -345,7 +359,7 @@ enum HTMLTables {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(escape(title))</title>
         <style>
-        \(css)
+        \(css)\(extraCSS.isEmpty ? "" : "\n" + extraCSS)
         </style>
         </head>
         <body>

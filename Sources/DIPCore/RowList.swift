@@ -1,0 +1,24 @@
+/// Row numbers written compactly with every row kept: "3, 5, 7–9, 12" (two neighbours as
+/// "14, 15"). Feedback names every row a problem is on this way.
+public enum RowList {
+    public static func text(_ rows: [Int]) -> String {
+        let sorted = Array(Set(rows)).sorted()
+        var runs: [ClosedRange<Int>] = []
+        for row in sorted {
+            if let last = runs.last, row == last.upperBound + 1 {
+                runs[runs.count - 1] = last.lowerBound...row
+            } else {
+                runs.append(row...row)
+            }
+        }
+        return text(runs: runs)
+    }
+
+    /// Sorted, disjoint runs of rows as text.
+    public static func text(runs: [ClosedRange<Int>]) -> String {
+        runs.map { run in
+            run.count == 1 ? "\(run.lowerBound)"
+                : run.count == 2 ? "\(run.lowerBound), \(run.upperBound)" : "\(run.lowerBound)–\(run.upperBound)"
+        }.joined(separator: ", ")
+    }
+}
