@@ -33477,6 +33477,7 @@ Repository sources are cited as `owner/repo:path`.
 | Badan Pengawas Obat dan Makanan | lembaga | `NizarGithub/cms:db/cms_new_4.sql` | a phpMyAdmin dump (10 January 2018; the newest of the repository's five dumps `db/cms.sql`, `cms_new*.sql`) of the CMS built for the PPID subsite of the national food and drug agency (Badan POM; its static page "Pendahuluan" names the body and its Perka BPOM HK.03.1.23.08.11.07456/2011 on public-information service, and every list entry links to the agency's own files on www.pom.go.id/ppid/..., jdih.pom.go.id, e-rekrutmen.pom.go.id, lpse.pom.go.id), so the rows are the agency's published list as its PPID subsite carried it in 2017, transcribed into the CMS (page `date_update` 14 December 2017), not a seed: table `page_static`, pages "Informasi yang Wajib Disediakan dan Diumumkan secara Berkala" (berkala, 65), "... secara Serta Merta" (serta_merta, 3) and "Informasi yang Wajib Tersedia Setiap Saat" (setiap_saat, 23), HTML entities decoded and markup (<em>) dropped; the pages are nested link lists, read thus: where a group's entries are self-contained titles ("LAKIP 2013", "Laporan Keuangan 2016", "Tata Cara Pendaftaran Obat") each entry is a row and the group heading is not; where a group's entries are only unit names (Sekretariat Utama, Balai Besar POM di ...), years or dates ("Tahun 2016", "31 Desember Tahun 2016"), edition labels ("Edisi ke-27 Tahun 2015"), product classes (Obat, Kosmetika ...), official titles (Kepala Badan POM ...) or a service's link label (JDIH; LPSE beside one announcement link), the heading is the row ("Rencana Strategi", "Perjanjian Kinerja", "Report to the Nation", "Pejabat Eselon 1", "WartaPOM", "Peraturan Kepala Badan POM", the three serta merta headings); section numbers ("2.1.1") removed; headings over titled sub-groups not taken ("Informasi mengenai Badan POM", "SAKIP 2015-2019", "LAKIP/Laporan Kinerja", "Laporan Tahunan", "LAPTAH", "Laporan Keuangan", "Neraca", "Laporan Semesteran", "Laporan Triwulan", "Agenda Kegiatan", "Informasi lain yang diatur dalam peraturan perundang-undangan", "Data AHP ...", "Data Sertifikat CPOB", "Petunjuk Pelaksanaan Anggaran", "Hasil Riset Pusat Riset Obat dan Makanan", "Daftar seluruh informasi publik (publikasi)", "Prosedur Kerja yang berkaitan dengan pelayanan masyarakat", "Laporan mengenai pelayanan masyarakat"); "RENCANA KERJA BADAN POM TAHUN 2017" (a heading over one entry of the same words) taken once; typos and capitals kept ("HAsil", "Kementrian"); 28 of the 65 berkala rows are year series of one wording (LAPTAH 2011-2016, Laporan Keuangan 2011-2016, LAKIP 2011-2013, 13 research lists and summaries 2010-2016), so a per-row figure weighs those wordings several times; the agency's PPID is not the Balai Besar POM di Bandar Lampung already in the corpus (a regional unit with its own list); the English pages of the same CMS (lang_id eng) not taken; the dump has no DIK page; 13 of 91 rows have a word-Jaccard >= 0.6 twin among other bodies' rows (Laporan Keuangan <year> x6, Visi dan Misi, Perjanjian Kinerja, Laporan Kinerja, Laporan PPID, ...); FRESH SET 4 (session 19, `Evaluator.freshSets`) | 91 |
 | Bagian Hukum Setda Belu | kabupaten | `pemkotbekasi/ppid_bekasi:data/10020/setiapsaat` | the "Setiap Saat" postings (Peraturan Bupati Belu 2025) of the legal bureau of the Kabupaten Belu secretariat (NTT), posted on the same document platform and exported into the same repository (`reg_opd` 10020, `opd` "Bagian Hukum Setda Belu"); titles as posted; fresh set 1 (session 16; measured once, ordinary body since session 17) | 9 |
 | Balai Besar POM di Bandar Lampung | lembaga | `Mels-21/PEPADUN:pepadun.sql` | database dump of PEPADUN, a monitoring app for the PPID of Balai Besar POM di Bandar Lampung (BPOM unit; every row links to the body's own pages on lampung.pom.go.id or bpomlampung.net): the `name` of every row of table `master_informasi` in category 19 "Informasi Publik Berkala" (22), 21 "Informasi Publik Serta Merta" (6) and 23 "Informasi Publik Setiap Saat" (27); rows of the other categories (Profil PPID, Regulasi, Laporan, Insight, Standar Layanan, Galeri, Lainnya) are not DIP categories and were not taken; typo "Persyratan" kept | 55 |
+| Balai Besar Wilayah Sungai Pemali Juana | kementerian | `MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php` | a Laravel view in the repository of a web agency (Myna Creative) building the site of another PUPR office (BBPJN DKI Jakarta-Jawa Barat, whose own "PPID Balai" page in the same repository is a pasted Word document without DIP categories and was not taken); the view "Informasi Berkala BBWS Pemali Juana" is a copy of the berkala table that Balai Besar Wilayah Sungai Pemali Juana (Kementerian PUPR, Ditjen SDA) published on sda.pu.go.id/balai/bbwspemalijuana: its rows keep the body's own links, live or commented out, to the body's files and pages (sda.pu.go.id/balai/bbwspemalijuana/pages/visi_misi, .../files/renstra/RENSTRA-BBWSPJ-2020-2024.pdf, ".../files/informasi/5. Laporan Keuangan/3. SNVT Pembanguna Bendungan BBWS Pemali Juana/d. Arus Kas 2021/Arus Kas TA 2021.PDF", ".../files/informasi/sertamerta/Denah kantor.pdf" ...), file names nobody would invent, so it is the body's list as published (as of 2022: DIPA TA 2022, the 2021 reports), not a seed; category berkala for every row (the page is the body's "Informasi Berkala"; the table columns are the Perki 1/2010 DIP columns); the title is the "Judul Informasi" cell (the "Rencana Strategis" row with two summaries, 2015-2019 and 2020-2024, taken once); the section headings (1. Informasi Tentang Profil ..., 2. Ringkasan Kinerja ..., 5. Ringkasan Laporan Keuangan, 6. Penanggulangan Bencana ...) and the six unit sub-headings of section 5 (SATKER BBWS Pemali Juana, SNVT PJPA, SNVT Pembangunan Bendungan, SNVT PJSA, SATKER OP SDA, SNVT Air Tanah dan Air Baku) not taken; section 5 repeats the same seven statements for each of the six units: each distinct title taken once (8 rows; "Arus KAS 2021" of four units is the same title as "Arus Kas 2021" and was not taken again); a row commented out in the copy ("Target Capaian BBWS Pemali Juana") not taken; typos kept ("Bala Besar"); the copy replaced the list letters by bullets; no serta merta, setiap saat or DIK page of the body in the repository; 6 of 23 rows have a word-Jaccard >= 0.6 twin among other bodies' rows ("Visi dan Misi", "Rencana Strategis", "Tugas dan Fungsi", "Laporan Kinerja (LAKIN)", "Laporan Layanan Informasi Publik Tahun 2021", "Catatan atas Laporan Keuangan"); FRESH SET 4 (session 19, `Evaluator.freshSets`) | 23 |
 | Dinas Kepemudaan dan Olahraga Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1100/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 31 |
 | Dinas Kepemudaan dan Olahraga Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1100/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 1 |
 | Dinas Kependudukan dan Pencatatan Sipil Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1123/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 54 |
@@ -33600,20 +33601,20 @@ Repository sources are cited as `owner/repo:path`.
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1891
-bodies: 72
+entries: 1914
+bodies: 73
 bodies with both exempt and open entries: 9
 per category:
-  berkala         925   48.9 %
-  serta_merta     147    7.8 %
-  setiap_saat     457   24.2 %
-  dikecualikan    362   19.1 %
+  berkala         948   49.5 %
+  serta_merta     147    7.7 %
+  setiap_saat     457   23.9 %
+  dikecualikan    362   18.9 %
 dikecualikan entries with a stated ground: 123 of 362
 per body kind (bodies, entries):
   kabupaten               11    172
   kota                    25    610
   provinsi                 2    101
-  kementerian              4    105
+  kementerian              5    128
   lembaga                  7    291
   rumah_sakit              2     28
   universitas             12    458
@@ -33636,6 +33637,8 @@ per body kind (bodies, entries):
 1847 entries from 71 bodies of 9 kinds; accessed 2026-12-06.
 
 1891 entries from 72 bodies of 9 kinds; accessed 2026-12-06.
+
+1914 entries from 73 bodies of 9 kinds; accessed 2026-12-06.
 
 """##),
         ("preseden.csv", ##"""
@@ -33979,6 +33982,29 @@ Rencana Umum Pengadaan,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Me
 Siaran Pers BBPOM di Bandar Lampung,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
 Standar Pengumuman Informasi Publik,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
 Surat Perjanjian Pihak Ketiga,setiap_saat,,Balai Besar POM di Bandar Lampung,lembaga,Mels-21/PEPADUN:pepadun.sql
+Arus Kas 2021,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Catatan Atas Laporan Keuangan 2021,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+DIPA TA 2021,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+DIPA TA 2022,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Daftar Aset dan Inventarisasi 2021,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Dokumentasi infrastruktur BBWS Pemali,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Kerangka Acuan Kerja (KAK),berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+LHKPN Pejabat yang diverifikasi,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Laporan Kinerja (LAKIN) Bala Besar,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Laporan Realisasi Anggaran 2021,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Laporan layanan Informasi Publik Tahun 2021,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Media permohonan informasi,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Neraca Anggaran 2021,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Peraturan perundang-undangan dalam lingkup tugas Kementerian PUPR ditjen SDA,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Peta Wilayah Sungai BBWS Pemali Juana,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Prosedur peringatan dini dan prosedur evakuasi di kantor Badan Publik,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+RKA-KL TA 2022,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Rencana SDA Jratunseluna,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Rencana Strategis,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Struktur Organisasi Serta Profil Singkat Pejabat Struktural,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Sumber Daya yang dimiliki,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Tugas dan Fungsi,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
+Visi dan Misi,berkala,,Balai Besar Wilayah Sungai Pemali Juana,kementerian,MynaCreative/BPPJN:resources/views/page/publikasi/informasi-berkala.blade.php
 Daftar Inventaris Barang Tahun 2017 (KIB A),berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
 Daftar Inventaris Barang Tahun 2017 (KIB B),berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala
 Daftar Inventaris Barang Tahun 2017 (KIB C),berkala,,Dinas Kepemudaan dan Olahraga Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1100/berkala

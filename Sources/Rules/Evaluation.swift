@@ -339,6 +339,8 @@ extension Evaluator {
             // A national agency's open lists (berkala, serta merta, setiap saat; 91 items) from a
             // dump of the CMS of its PPID subsite, whose entries link to the agency's own files.
             "Badan Pengawas Obat dan Makanan",
+            // A river-basin office of the public-works ministry: its berkala table (23 open items), copied with its file links.
+            "Balai Besar Wilayah Sungai Pemali Juana",
             // A regency environment office's berkala page (2 open items, two licence and service
             // procedures) from its website's PPID menu; no other list of the office is stored.
             "Dinas Lingkungan Hidup Kabupaten Rembang",
