@@ -167,6 +167,27 @@ final class ArchiveTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [], "nothing written")
     }
 
+    /// Session 19 (e47be2d) put every archive failure's reason through `SystemErrorText`, also
+    /// dip's own finding that the zip just written does not read back: "Gagal menulis paket
+    /// arsip …. (pesan sistem: paket yang baru ditulis tidak lolos pemeriksaan: .dip-v0003.zip.partial-…: …).",
+    /// dip's Indonesian labelled as the system's English for the IT officer, nothing said to do.
+    func testDipsOwnFindingsAreNotLabelledAsSystemMessages() throws {
+        // A source that reads differently each time fails the self-check of the written zip:
+        // /proc/self/io counts the bytes the process has read, so hashing it changes it before
+        // libzip reads it again at close.
+        let dir = try makeTempDir()
+        XCTAssertThrowsError(try ArchivePackager().package(
+            version: Fixture.version3(), payload: [.file("usulan/io.txt", URL(fileURLWithPath: "/proc/self/io"))],
+            clock: Fixture.clock, into: dir)) { error in
+            let text = (error as? LocalizedError)?.errorDescription ?? "\(error)"
+            XCTAssertFalse(text.contains("pesan sistem"), text)
+            XCTAssertTrue(text.contains("tidak lolos pemeriksaan ulang (data/usulan/io.txt: checksum")
+                          && text.contains("Jalankan dip run lagi"), text)
+            XCTAssertFalse(text.contains(".partial-"), "the temporary zip's name: \(text)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [], "no package kept")
+    }
+
     // MARK: Fixity
 
     func testIntactPackagesVerify() throws {

@@ -98,8 +98,11 @@ public enum ArchiveError: Error, Equatable, Sendable {
     case duplicatePayloadPath(String)
     /// A source file could not be read.
     case unreadableSource(path: String, reason: String)
-    /// Writing the package failed.
+    /// Writing the package failed (`reason`: the system's or the zip library's text).
     case writeFailed(path: String, reason: String)
+    /// The zip just written did not read back as the bag it should be (`damages` in Indonesian):
+    /// dip's own finding, not a system message, so it is not passed through `SystemErrorText`.
+    case failedSelfCheck(path: String, damages: [String])
     /// Only approved or published versions are archived.
     case versionNotApproved(number: Int)
 }
@@ -117,6 +120,9 @@ extension ArchiveError: LocalizedError {
             return "Berkas sumber \(p) tidak dapat dibaca. \(SystemErrorText.explained(r))."
         case .writeFailed(let p, let r):
             return "Gagal menulis paket arsip \(p). \(SystemErrorText.explained(r))."
+        case .failedSelfCheck(let p, let damages):
+            return "Paket arsip \(p) yang baru ditulis tidak lolos pemeriksaan ulang (\(damages.joined(separator: "; "))), "
+                + "jadi tidak disimpan. Jalankan dip run lagi; bila berulang, periksa disk tempat archive/ dan berkas usulan yang disebut."
         case .versionNotApproved(let n):
             return "DIP versi \(n) masih draf; hanya versi yang disetujui yang diarsipkan."
         }
@@ -245,10 +251,9 @@ public struct ArchivePackager: Sendable {
         let selfCheck = ArchiveVerifier.check(package: partial, bagName: name)
         if !selfCheck.isIntact {
             try? fm.removeItem(at: partial)
-            throw ArchiveError.writeFailed(
-                path: destination.path,
-                reason: "paket yang baru ditulis tidak lolos pemeriksaan: "
-                    + selfCheck.damages.map(\.description).joined(separator: "; "))
+            // Each damage without the temporary zip's name (the message names the package).
+            throw ArchiveError.failedSelfCheck(path: destination.path,
+                                               damages: selfCheck.damages.map { [$0.file, $0.detail].compactMap { $0 }.joined(separator: ": ") })
         }
         try Self.publishWithoutOverwrite(partial, as: destination)
         return ArchivePackage(
