@@ -202,7 +202,9 @@ struct ProblemCollector {
             file: example.file, sheet: example.sheet, row: first, column: example.column,
             columnName: example.columnName, severity: example.severity, code: example.code,
             message: "… dan \(TableBuilder.grouped(omitted)) baris lain (\(range)) \(place) \(what). "
-                + (rows.isEmpty ? "" : "Baris itu: \(RowList.text(runs: rows))" + (cut ? ", dan seterusnya" : "") + ". ")
+                // Every row named, unless the range already is every row ("baris 202–5001").
+                + (rows.isEmpty || (rows == [first...last] && !cut) ? ""
+                    : "Baris itu: \(RowList.text(runs: rows))" + (cut ? ", dan seterusnya" : "") + ". ")
                 + "Hanya \(alikeProblemsKept) baris pertama dengan masalah ini dicantumkan satu per satu.",
             hint: hint)
         p.alsoInRows = omitted
