@@ -268,6 +268,12 @@ enum SubmissionKind {
 
     static let resave = "Buka file di Excel atau LibreOffice, lalu simpan ulang sebagai .xlsx (Excel Workbook) atau .ods (LibreOffice) tanpa kata sandi dan kirim kembali."
 
+    /// A zip that cannot be read is most often a copy cut short (a file dropped while still
+    /// being copied over a slow share, then left alone longer than the settle window): say so
+    /// first, then how to save it again.
+    static let truncatedHint = "Bila berkas ini disalin dari komputer lain atau dari share jaringan, penyalinannya mungkin "
+        + "terputus: salin ulang berkas aslinya ke folder unit Anda. Bila tidak, " + resave.prefix(1).lowercased() + resave.dropFirst()
+
     /// Why a CFB container is refused, in plain words.
     static let legacyMessage = "File ini berformat Excel 97-2003 (.xls) atau dilindungi kata sandi, sehingga tidak dapat dibaca. Format .xls (format biner lama Excel 97-2003) tidak didukung; yang dapat dibaca: .xlsx, .ods dan CSV."
 
@@ -312,7 +318,7 @@ enum SubmissionKind {
                                 hint: "Kirim DIP dalam bentuk tabel Excel (.xlsx), LibreOffice (.ods) atau CSV.")
             default:
                 return .refused(.corruptFile, message: "File ini rusak atau tidak utuh (arsip zip tidak dapat dibaca).",
-                                hint: resave)
+                                hint: truncatedHint)
             }
         }
         // A CSV saved under a spreadsheet name (or an HTML "Excel" export) is read as text.
@@ -378,8 +384,14 @@ func streamTable<S: RowSource>(
             if batch.isEmpty { break }
             for r in batch {
                 // The cap keeps `readSubmission`'s collected items bounded; streaming lifts it.
-                count += 1
-                if count > maxDataRows { throw TooManyRows(sheet: sheet, limit: maxDataRows) }
+                // Only rows holding something count: a sheet formatted down to its last row
+                // stores a styled, empty row each (1,048,576 of them), and a list of six items
+                // was refused as "more than 50,000 rows of data" (session 19).
+                var filled = r.nonEmptyCells.makeIterator()
+                if filled.next() != nil {
+                    count += 1
+                    if count > maxDataRows { throw TooManyRows(sheet: sheet, limit: maxDataRows) }
+                }
                 builder.consume(r)
                 observe?(builder.retained)
             }
@@ -486,7 +498,8 @@ struct TooManyRows: Error {
 
     func problem(_ factory: ProblemFactory) -> Problem {
         factory.make(.tooManyRows, sheet: sheet,
-                     message: "File berisi lebih dari \(limit) baris data; ini bukan daftar DIP yang wajar dan tidak dibaca.",
+                     message: "File berisi lebih dari \(IndonesianNumber.grouped(limit)) baris berisi data; ini bukan daftar "
+                        + "DIP yang wajar dan tidak dibaca.",
                      hint: "Kirim hanya tabel DIP unit Anda (satu baris per informasi), tanpa data lain.")
     }
 }

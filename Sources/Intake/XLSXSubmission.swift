@@ -161,7 +161,11 @@ func officeProblem(_ error: OfficeError, factory: ProblemFactory) -> Problem {
             .contentTooLarge, sheet: sheet,
             message: "File \(factory.file) ditolak\(tempat): isinya bila dibaca jauh lebih besar dari ukuran filenya (\(isi)).",
             hint: "Salin hanya tabel DIP ke buku kerja baru (tanpa sel di luar tabel dan tanpa teks yang diulang), lalu kirim ulang.")
-    case .notAZip, .missingPart, .ambiguousPart, .unsafePartName, .zipError, .xmlError, .invalidContent, .noSuchSheet:
+    case .notAZip, .zipError:
+        // Cut short in copying, most often (a growing file taken once it stopped changing).
+        return factory.make(.corruptFile, message: "File ini rusak atau tidak utuh (\(error)).",
+                            hint: SubmissionKind.truncatedHint)
+    case .missingPart, .ambiguousPart, .unsafePartName, .xmlError, .invalidContent, .noSuchSheet:
         return factory.make(.corruptFile, message: "File ini rusak atau tidak utuh (\(error)).",
                             hint: SubmissionKind.resave)
     }

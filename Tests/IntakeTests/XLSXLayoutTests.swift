@@ -187,6 +187,49 @@ final class XLSXLayoutTests: XCTestCase {
 
     /// The sheet's name declares the category when nothing else does; the title column's
     /// header is "Nama/Jenis Dokumen".
+    /// Session 19: a sheet formatted down to its last rows stores a styled, empty row each; a
+    /// list of a few items was refused as "more than 50,000 rows of data". Empty rows do not
+    /// count against the cap; rows holding data still do.
+    func testFormattedEmptyRowsAreNotCountedAsData() throws {
+        let plain = readSubmission(at: try makeXLSX("biasa.xlsx", [Self.dipSheet()]))
+        var sheet = Self.dipSheet()
+        sheet.rows.removeAll { $0.0 >= 13 }  // no signature block: rows far below still belong to the table
+        for r in 20..<(20 + defaultMaxDataRows + 10_000) { sheet.rows.append((r, ["<c r=\"A\(r)\" s=\"1\"/>"])) }
+        let formatted = readSubmission(at: try makeXLSX("berformat.xlsx", [sheet]))
+        XCTAssertEqual(formatted.status, .accepted, formatted.reason ?? "")
+        XCTAssertFalse(formatted.problems.contains { $0.code == "too-many-rows" }, "\(formatted.problems.map(\.message))")
+        XCTAssertEqual(formatted.items.map { [$0.nomor, $0.ringkasan, "\($0.source.row)"] },
+                       plain.items.map { [$0.nomor, $0.ringkasan, "\($0.source.row)"] })
+        // Rows with data past the cap are still refused, however many empty rows lie between.
+        let last = 20 + defaultMaxDataRows + 10_000
+        for r in last..<(last + 6) {
+            sheet.rows.append((r, [Self.n("A\(r)", Double(r)), Self.s("B\(r)", "Laporan \(r)"), Self.s("G\(r)", "Hardcopy")]))
+        }
+        let path = try makeXLSX("berformat2.xlsx", [sheet])
+        XCTAssertEqual(readSubmission(at: path).items.map(\.ringkasan).suffix(6), (last..<(last + 6)).map { "Laporan \($0)" })
+        let capped = readSubmission(at: path, maxDataRows: 5)
+        XCTAssertEqual(capped.status, .refused)
+        XCTAssertEqual(capped.problems.map(\.message), ["File berisi lebih dari 5 baris berisi data; ini bukan daftar DIP yang wajar dan tidak dibaca."])
+    }
+
+    /// Session 19: a workbook cut short in copying (a file dropped over a slow share and left
+    /// unchanged past the settle window) was told only to be saved again in Excel; the likely
+    /// cause, and what to do about it, comes first now.
+    func testACopyCutShortIsToldToBeCopiedAgain() throws {
+        let path = try makeXLSX("utuh.xlsx", [Self.dipSheet()])
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        for fraction in [0.3, 0.6, 0.9] {
+            let cut = dir.appendingPathComponent("terpotong-\(fraction).xlsx")
+            try data.prefix(Int(Double(data.count) * fraction)).write(to: cut)
+            let r = readSubmission(at: cut.path)
+            XCTAssertEqual(r.status, .refused, "\(fraction)")
+            let problem = try XCTUnwrap(r.problems.first)
+            XCTAssertEqual(problem.code, "corrupt-file", "\(fraction): \(problem.message)")
+            XCTAssertTrue(problem.hint.hasPrefix("Bila berkas ini disalin dari komputer lain atau dari share jaringan, "
+                + "penyalinannya mungkin terputus: salin ulang berkas aslinya"), "\(fraction): \(problem.hint)")
+        }
+    }
+
     func testSheetNameDeclaresTheCategory() throws {
         let sheet = Sheet(name: "Dikecualikan", rows: [
             (1, [Self.s("A1", "No"), Self.s("B1", "Nama/Jenis Dokumen"), Self.s("C1", "Alasan Pengecualian")]),
