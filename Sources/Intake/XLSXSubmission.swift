@@ -39,8 +39,14 @@ extension ODSSheetReader: WorkbookRowSource {
 func streamWorkbookSubmission<W: StreamableWorkbook>(
     factory: ProblemFactory, maxDataRows: Int, output: TableOutput, open: () throws -> W
 ) -> StreamOutcome {
+    // Which sheet a package part holds, to name the sheet (not "xl/worksheets/sheet2.xml")
+    // when a reader's limit or a DOCTYPE stops the file.
+    var sheetOfPart: [String: String] = [:]
     do {
         let workbook = try open()
+        for sheet in workbook.sheets {
+            if let part = sheet.partName { sheetOfPart[String(part.drop { $0 == "/" })] = sheet.name }
+        }
         let order = workbook.sheets.indices.filter { workbook.sheets[$0].kind == .worksheet }
             .sorted { a, b in
                 let ha = workbook.sheets[a].isHidden, hb = workbook.sheets[b].isHidden
@@ -119,7 +125,7 @@ func streamWorkbookSubmission<W: StreamableWorkbook>(
     } catch let error as TooManyRows {
         return .refused(error.problem(factory))
     } catch let error as OfficeError {
-        return .refused(officeProblem(error, factory: factory))
+        return .refused(officeProblem(error, factory: factory, sheetOfPart: sheetOfPart))
     } catch {
         return .refused(factory.make(
             .corruptFile, message: "File tidak dapat dibaca. \(SystemErrorText.explained("\(error)")).", hint: SubmissionKind.resave))
@@ -127,7 +133,7 @@ func streamWorkbookSubmission<W: StreamableWorkbook>(
 }
 
 /// The Indonesian problem for a reader error.
-func officeProblem(_ error: OfficeError, factory: ProblemFactory) -> Problem {
+func officeProblem(_ error: OfficeError, factory: ProblemFactory, sheetOfPart: [String: String] = [:]) -> Problem {
     switch error {
     case .cfbContainer(let encrypted):
         return factory.make(
@@ -146,8 +152,30 @@ func officeProblem(_ error: OfficeError, factory: ProblemFactory) -> Problem {
         return factory.make(.unsupportedType, message: "File ini bukan buku kerja Excel (.xlsx) atau LibreOffice (.ods) yang dapat dibaca.",
                             hint: SubmissionKind.resave)
     case .doctypeRefused, .limitExceeded:
+        // The sheet the part holds, by name; what was found, in words; the reader's text after.
+        let raw = "\(error)"
+        let sheet = sheetOfPart.keys.sorted().first { raw.contains($0) }.flatMap { sheetOfPart[$0] }
+        let onSheet = sheet.map { " pada lembar \"\($0)\"" } ?? ""
+        let what: String
+        switch error {
+        case .doctypeRefused:
+            what = "bagian berkas\(onSheet) memuat deklarasi DOCTYPE, yang tidak pernah ada pada buku kerja Excel atau "
+                + "LibreOffice biasa dan dapat dipakai untuk menyerang server (entitas XML)"
+        case .limitExceeded(let limit, _) where limit.contains("compression ratio") || limit.contains("size of"):
+            what = "isi\(onSheet) bila dibuka jauh lebih besar dari ukuran berkasnya (seperti \"bom zip\")"
+        case .limitExceeded(let limit, _) where limit.contains("text length"):
+            what = "satu sel\(onSheet) berisi teks lebih dari 32 MB, jauh melebihi batas satu sel Excel (32.767 karakter)"
+        case .limitExceeded(let limit, _) where limit.contains("zip entry count"):
+            what = "berkas berisi terlalu banyak bagian (lebih dari 10.000), bukan buku kerja biasa"
+        case .limitExceeded(let limit, _) where limit.contains("shared string"):
+            what = "tabel teks bersama (shared strings) berkas ini jauh lebih besar dari daftar mana pun"
+        case .limitExceeded(let limit, _) where limit.contains("row number") || limit.contains("column"):
+            what = "ada sel\(onSheet) di luar batas baris atau kolom lembar Excel"
+        default:
+            what = "isinya\(onSheet) berukuran tidak wajar atau berpotensi berbahaya"
+        }
         return factory.make(
-            .zipBomb, message: "File ditolak karena isinya berukuran tidak wajar atau berpotensi berbahaya (\(error)).",
+            .zipBomb, sheet: sheet, message: "File ditolak karena \(what) (\(raw)).",
             hint: "Simpan ulang tabel DIP di file .xlsx baru yang hanya berisi daftar tersebut.")
     case .expansionExceeded(let sheet, let what, _):
         let isi: String

@@ -26,6 +26,8 @@ final class XLSXLayoutTests: XCTestCase {
         var merges: [String] = []
         /// External hyperlinks: cell or range reference → target (written to the sheet's rels).
         var links: [(String, String)] = []
+        /// Written between the XML declaration and `<worksheet>` (a hostile DOCTYPE).
+        var doctype = ""
     }
 
     /// An inline-string cell.
@@ -57,7 +59,7 @@ final class XLSXLayoutTests: XCTestCase {
             overrides += "<Override PartName=\"/xl/worksheets/sheet\(i).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
             rels += "<Relationship Id=\"rId\(i)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet\(i).xml\"/>"
             list += "<sheet name=\"\(sheet.name)\" sheetId=\"\(i)\"\(sheet.hidden ? " state=\"hidden\"" : "") r:id=\"rId\(i)\"/>"
-            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"\(ns)\" xmlns:r=\"\(rel)\"><sheetData>"
+            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\(sheet.doctype)<worksheet xmlns=\"\(ns)\" xmlns:r=\"\(rel)\"><sheetData>"
             for (r, cells) in sheet.rows { xml += "<row r=\"\(r)\">" + cells.joined() + "</row>" }
             xml += "</sheetData>"
             if !sheet.merges.isEmpty {
@@ -228,6 +230,32 @@ final class XLSXLayoutTests: XCTestCase {
             XCTAssertTrue(problem.hint.hasPrefix("Bila berkas ini disalin dari komputer lain atau dari share jaringan, "
                 + "penyalinannya mungkin terputus: salin ulang berkas aslinya"), "\(fraction): \(problem.hint)")
         }
+    }
+
+    /// Session 19: a hostile workbook was refused with the reader's English and a package part
+    /// ("DOCTYPE refused in xl/worksheets/sheet2.xml …"); the unit reads what was found, in
+    /// Indonesian, on which sheet (by its name), with the reader's text after it.
+    func testHostileSheetsAreRefusedNamingTheSheet() throws {
+        var entities = Self.dipSheet(name: "Daftar Kami")
+        entities.doctype = "<!DOCTYPE x [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
+        let laughs = readSubmission(at: try makeXLSX("entitas.xlsx", [Self.instructions, entities]))
+        XCTAssertEqual(laughs.status, .refused)
+        let refusal = try XCTUnwrap(laughs.problems.first)
+        XCTAssertEqual(refusal.code, "zip-bomb")
+        XCTAssertEqual(refusal.sheet, "Daftar Kami")
+        XCTAssertTrue(refusal.message.hasPrefix("File ditolak karena bagian berkas pada lembar \"Daftar Kami\" memuat "
+            + "deklarasi DOCTYPE"), refusal.message)
+        XCTAssertTrue(refusal.message.hasSuffix("(DOCTYPE refused in xl/worksheets/sheet2.xml (entity expansion / "
+            + "external entities are not allowed))."), refusal.message)
+
+        var bomb = Self.dipSheet()
+        bomb.rows.append((30, [Self.s("B30", String(repeating: "A", count: 6 << 20))]))
+        let inflated = readSubmission(at: try makeXLSX("bom.xlsx", [bomb]))
+        let p = try XCTUnwrap(inflated.problems.first)
+        XCTAssertEqual(inflated.status, .refused)
+        XCTAssertEqual(p.sheet, "DIP")
+        XCTAssertTrue(p.message.hasPrefix("File ditolak karena isi pada lembar \"DIP\" bila dibuka jauh lebih besar dari "
+            + "ukuran berkasnya"), p.message)
     }
 
     func testSheetNameDeclaresTheCategory() throws {
