@@ -99,7 +99,7 @@ aturan:
   - id: data-pribadi
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
-    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan, dokumen pribadi, berkas calon perangkat desa, nama alamat, no paspor, identitas pelanggar, foto pelanggar, data perlintasan, data izin tinggal]
+    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan, dokumen pribadi, berkas calon perangkat desa, nama alamat, no paspor, identitas pelanggar, foto pelanggar, data perlintasan, data izin tinggal, memperlihatkan wajah, wajah pengendara, berkas pribadi]
     kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap, syarat, alur, blangko, blanko, formulir kosong, format formulir, nama dan alamat perusahaan, nama dan alamat usaha, nama dan alamat badan usaha, nama dan alamat bengkel, nama dan alamat mitra, nama alamat perusahaan, nama alamat usaha, nama dan alamat sekolah, nama dan alamat apotek, nama dan alamat toko, nama dan alamat rumah sakit, nama dan alamat klinik, nama dan alamat puskesmas, nama dan alamat restoran, nama dan alamat lembaga, nama dan alamat instansi, nama dan alamat opd, nama dan alamat pabrik, nama dan alamat koperasi, nama dan alamat posko, nama dan alamat fasilitas]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
@@ -413,10 +413,10 @@ aturan:
       - Pelatihan analis intelijen kejahatan transnasional
 
   - id: hps-penawaran
-    keterangan: Rincian HPS sebelum tender diumumkan dan dokumen penawaran peserta — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat, rahasia dagang peserta); nilai total HPS tidak rahasia menurut ketentuan pengadaan barang/jasa, dan pengecualian ini tidak permanen (Pasal 20) sehingga sebagian besar terbuka setelah pemenang ditetapkan; penawaran ganti rugi tanah kepada pemilik dalam pengadaan tanah bukan penawaran tender (dinilai aturan rencana-awal-ekonomi, huruf e angka 4)
+    keterangan: Rincian HPS sebelum tender diumumkan dan dokumen penawaran peserta — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat, rahasia dagang peserta); nilai HPS tidak rahasia (Perpres 16/2018 tentang Pengadaan Barang/Jasa Pemerintah Pasal 26 ayat (3), nilai HPS bersifat terbuka dan tidak bersifat rahasia), hanya rinciannya, dan pengecualian ini tidak permanen (Pasal 20) sehingga sebagian besar terbuka setelah pemenang ditetapkan; penawaran ganti rugi tanah kepada pemilik dalam pengadaan tanah bukan penawaran tender (dinilai aturan rencana-awal-ekonomi, huruf e angka 4)
     prioritas: 100
     salah_satu: [hps, harga perkiraan sendiri, owner estimate, engineer estimate, rincian hps, dokumen penawaran, penawaran peserta, penawaran harga, harga penawaran, rincian penawaran, evaluasi penawaran, berita acara evaluasi penawaran, kalkulasi harga, rahasia dagang, harga satuan penawaran, penawaran masing masing peserta, penawaran peserta lelang, penawaran peserta tender, evaluasi kualifikasi, hasil evaluasi kualifikasi]
-    kecuali: [nilai total hps, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian]
+    kecuali: [nilai total hps, nilai hps, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -426,6 +426,7 @@ aturan:
       - Rincian harga satuan penawaran masing-masing peserta lelang
     contoh_tidak_cocok:
       - Pengumuman tender beserta nilai total HPS
+      - Nilai HPS paket pekerjaan yang diumumkan bersama pengumuman tender
       - Pedoman penyusunan HPS
       - Dokumen penawaran pemenang yang telah ditetapkan (ringkasan kontrak)
 
@@ -454,8 +455,8 @@ aturan:
   - id: keamanan-sistem
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan, hak akses) — UU 14/2008 Pasal 17 huruf c (keamanan negara; angka 6 sistem persandian negara untuk persandian dan kunci kriptografi); bagi sistem pemerintahan daerah biasa hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi; huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut
     prioritas: 100
-    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server]
-    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan]
+    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server]
+    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -530,12 +531,29 @@ aturan:
       - Penetapan lokasi pengadaan tanah untuk jalan lingkar
       - Rencana kerja tahunan
 
+  - id: rencana-tarif-sebelum-ditetapkan
+    keterangan: Rencana kenaikan/perubahan tarif, pajak atau retribusi yang disebut belum/sebelum ditetapkan atau diumumkan — UU 14/2008 Pasal 17 huruf e angka 3 (rencana awal perubahan pajak, tarif atau pendapatan negara/daerah lainnya); aturan rencana-awal-tarif mengecualikan kata "ditetapkan" dan "Perda" karena tarif yang ditetapkan dengan Perda terbuka, sehingga rumusan "sebelum ditetapkan dengan Perda" dibaca di sini; pengecualian ini tidak permanen (Pasal 20), tarif yang telah ditetapkan terbuka
+    prioritas: 100
+    semua:
+      - [rencana, rencana awal, usulan, kajian, draf, konsep]
+      - [kenaikan tarif, perubahan tarif, penyesuaian tarif, kenaikan pajak, perubahan pajak daerah, kenaikan retribusi, perubahan retribusi, penyesuaian retribusi, kenaikan njop, penyesuaian njop, perubahan njop]
+      - [sebelum ditetapkan, belum ditetapkan, sebelum diumumkan, belum diumumkan, sebelum disahkan, belum disahkan]
+    kecuali: [tata cara, prosedur, pedoman, jumlah, sosialisasi, jadwal]
+    kategori: dikecualikan
+    pengecualian: [17e3]
+    contoh_cocok:
+      - Rencana kenaikan tarif retribusi parkir sebelum ditetapkan dengan Perda
+      - Kajian penyesuaian tarif air minum yang belum ditetapkan
+    contoh_tidak_cocok:
+      - Tarif retribusi parkir yang berlaku menurut Perda
+      - Jadwal sosialisasi rencana kenaikan tarif sebelum ditetapkan
+
   - id: rencana-awal-tarif
     keterangan: Rencana awal perubahan pajak, retribusi atau tarif daerah sebelum ditetapkan
     prioritas: 100
     semua:
       - [rencana, rencana awal, usulan, kajian, draf, konsep]
-    salah_satu: [kenaikan tarif, perubahan tarif, penyesuaian tarif, kenaikan pajak, perubahan pajak daerah, kenaikan retribusi, perubahan retribusi, penyesuaian retribusi, kenaikan njop, penyesuaian njop, perubahan njop]
+    salah_satu: [kenaikan tarif, perubahan tarif, penyesuaian tarif, kenaikan pajak, perubahan pajak daerah, kenaikan retribusi, perubahan retribusi, penyesuaian retribusi, kenaikan njop, penyesuaian njop, perubahan njop, penyesuaian harga bbm, kenaikan harga bbm, perubahan harga bbm]
     kecuali: [ditetapkan, penetapan, perda, peraturan daerah, raperda, rancangan peraturan daerah, perbup, peraturan bupati, sosialisasi]
     kategori: dikecualikan
     pengecualian: [17e3]
@@ -547,7 +565,7 @@ aturan:
   - id: hubungan-luar-negeri
     keterangan: Posisi, strategi dan korespondensi dalam hubungan internasional
     prioritas: 100
-    salah_satu: [korespondensi diplomatik, strategi negosiasi internasional, posisi tawar, perundingan internasional, korespondensi dengan kedutaan, surat menyurat dengan kedutaan, perundingan kerja sama luar negeri, negosiasi kerja sama luar negeri]
+    salah_satu: [korespondensi diplomatik, kawat diplomatik, nota diplomatik, posisi runding, posisi negosiasi, perundingan perjanjian perdagangan, perundingan perdagangan, strategi negosiasi internasional, posisi tawar, perundingan internasional, korespondensi dengan kedutaan, surat menyurat dengan kedutaan, perundingan kerja sama luar negeri, negosiasi kerja sama luar negeri]
     kecuali: [divestasi, saham]
     kategori: dikecualikan
     pengecualian: [17f1, 17f2]
@@ -827,7 +845,7 @@ aturan:
   - id: nilai-perorangan
     keterangan: Nilai dan hasil penilaian seseorang dalam ujian, tes, seleksi atau rekrutmen
     prioritas: 100
-    salah_satu: [nilai ujian, nilai tes, nilai hasil seleksi, nilai seleksi, nilai mahasiswa, nilai peserta, nilai proposal, nilai seminar, nilai monitoring evaluasi, penilaian hasil rekrutmen, hasil penilaian dalam proses, rincian penilaian, penilaian kompetensi, hasil seleksi individu, penilaian hasil pengujian, kriteria pengolahan nilai, hasil tes seleksi, nilai skd, nilai skb, nilai cat, hasil wawancara, nilai wawancara]
+    salah_satu: [nilai ujian, nilai tes, nilai hasil seleksi, nilai seleksi, nilai mahasiswa, nilai peserta, nilai proposal, nilai seminar, nilai monitoring evaluasi, penilaian hasil rekrutmen, hasil penilaian dalam proses, rincian penilaian, penilaian kompetensi, hasil seleksi individu, penilaian hasil pengujian, kriteria pengolahan nilai, hasil tes seleksi, nilai skd, nilai skb, nilai cat, hasil wawancara, nilai wawancara, cek similaritas, uji similaritas, hasil similaritas, cek plagiasi, cek plagiarisme, hasil turnitin, laporan turnitin]
     kecuali: [pengumuman, jadwal, tata cara, rata rata, jumlah, statistik, persyaratan, kisi kisi, pedoman, sop, ambang batas, passing grade, nilai ambang, pppk, cpns, casn, sscasn]
     kategori: dikecualikan
     pengecualian: [17h4]
@@ -844,7 +862,7 @@ aturan:
   - id: gambar-teknis-bangunan
     keterangan: Cetak biru, desain dan gambar teknis bangunan serta instalasinya — UU 14/2008 Pasal 17 huruf c melindungi pertahanan dan keamanan negara (angka 4; pangkalan/instalasi militer); untuk gedung kantor biasa dasarnya lemah; uji konsekuensi harus menunjukkan bahaya nyata (objek vital, sistem pengamanan), bagian lain dibuka; hak cipta perencana (huruf b) hanya bila hak ciptanya bukan milik pemerintah daerah
     prioritas: 100
-    salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung, gambar rinci, gambar detail]
+    salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung, gambar rinci, gambar detail, shop drawing]
     kecuali: [pengumuman, pengadaan, jumlah, tata cara, rup, jadwal, persyaratan]
     kategori: dikecualikan
     pengecualian: [17c]
@@ -887,7 +905,7 @@ aturan:
   - id: rahasia-perusahaan
     keterangan: Data privat dan rahasia dagang perusahaan (skala upah, debitur, laporan keuangan perusahaan)
     prioritas: 100
-    salah_satu: [data privat perusahaan, rahasia dagang, rahasia perusahaan, perhitungan harga satuan, analisa harga satuan penyedia, rincian harga penawaran, harga satuan dari penyedia, hak cipta rancangan, formula pakan, formula pupuk, rahasia formula, draf paten, permohonan paten yang belum diumumkan, invensi yang belum didaftarkan, desain industri yang belum didaftarkan, prototipe yang belum didaftarkan, dokumen dari penyedia, dokumen penyedia, berkas penyedia, dokumen administrasi penyedia, data kualifikasi penyedia, dokumen kualifikasi, dokumen teknis penyedia, struktur skala upah, skala upah perusahaan, data debitur, laporan keuangan perusahaan, dokumen penawaran, evaluasi penawaran, dokumen kualifikasi penyedia, penawaran harga penyedia, dilindungi hak atas kekayaan intelektual, dilindungi haki, dilindungi hki, dilindungi hak cipta, dilindungi paten, rahasia proses produksi, rab penyedia, rincian anggaran biaya penyedia, formula dan proses produksi]
+    salah_satu: [data privat perusahaan, rahasia dagang, rahasia perusahaan, perhitungan harga satuan, analisa harga satuan penyedia, rincian harga penawaran, harga satuan dari penyedia, hak cipta rancangan, formula pakan, formula pupuk, rahasia formula, draf paten, permohonan paten yang belum diumumkan, invensi yang belum didaftarkan, desain industri yang belum didaftarkan, prototipe yang belum didaftarkan, dokumen dari penyedia, dokumen penyedia, berkas penyedia, dokumen administrasi penyedia, data kualifikasi penyedia, dokumen kualifikasi, dokumen teknis penyedia, struktur skala upah, skala upah perusahaan, data debitur, laporan keuangan perusahaan, dokumen penawaran, evaluasi penawaran, dokumen kualifikasi penyedia, penawaran harga penyedia, dilindungi hak atas kekayaan intelektual, dilindungi haki, dilindungi hki, dilindungi hak cipta, dilindungi paten, rahasia proses produksi, rab penyedia, rincian anggaran biaya penyedia, formula dan proses produksi, lkpm per perusahaan, lkpm masing masing perusahaan, laporan kegiatan penanaman modal per perusahaan, neraca bahan, neraca massa, kapasitas produksi rinci, komposisi bahan baku, formula produk]
     kecuali: [tata cara, pedoman, sop, jumlah, pengumuman, statistik, rekapitulasi, pendaftaran, fasilitasi, layanan, pelayanan, sosialisasi, persyaratan, syarat, klinik, telah diaudit, sudah diaudit, audited, ringkasan laporan keuangan, ringkasan kontrak, penawaran pemenang yang telah ditetapkan]
     kategori: dikecualikan
     pengecualian: [17b]
@@ -940,6 +958,23 @@ aturan:
     contoh_tidak_cocok:
       - Jumlah kasus perselisihan hubungan industrial per jenis
       - Tata cara pengajuan penyelesaian perselisihan hubungan industrial
+
+  - id: keterangan-perselisihan-hubungan-industrial
+    keterangan: Keterangan, pembukuan dan surat-surat yang diminta mediator atau konsiliator hubungan industrial dari para pihak — UU 2/2004 tentang Penyelesaian Perselisihan Hubungan Industrial mewajibkan konsiliator (Pasal 22 ayat (3)) dan mediator (Pasal 12 ayat (3)) merahasiakan semua keterangan yang diminta, jadi informasi yang tidak boleh diungkapkan berdasarkan undang-undang (UU 14/2008 Pasal 17 huruf j); jumlah perselisihan, daftar mediator dan tata caranya terbuka
+    prioritas: 100
+    semua:
+      - [keterangan, pembukuan, buku, surat surat, dokumen, risalah, berkas, catatan]
+      - [mediator, konsiliator, konsiliasi, mediasi hubungan industrial, mediasi perselisihan hubungan industrial, perselisihan hubungan industrial, perselisihan phk, perselisihan pemutusan hubungan kerja, tripartit]
+    kecuali: [jumlah, statistik, rekapitulasi, rekap, daftar mediator, daftar konsiliator, wilayah kerja, tata cara, prosedur, sop, pedoman, alur, persyaratan, syarat, sosialisasi, pengumuman, peraturan, lembaga kerja sama tripartit, lks tripartit, keanggotaan]
+    kategori: dikecualikan
+    pengecualian: [17j9]
+    contoh_cocok:
+      - Pembukuan dan surat-surat perusahaan yang diminta konsiliator dalam perselisihan PHK
+      - Risalah mediasi perselisihan hubungan industrial beserta keterangan para pihak
+    contoh_tidak_cocok:
+      - Jumlah perselisihan hubungan industrial yang diselesaikan melalui mediasi
+      - Daftar mediator hubungan industrial dan wilayah kerjanya
+      - Susunan keanggotaan Lembaga Kerja Sama Tripartit kabupaten
 
   - id: data-tenaga-kerja-perorangan
     keterangan: Data orang per orang pencari kerja, tenaga kerja asing dan penghuni rumah susun yang memuat identitas — termasuk daftar pekerja yang di-PHK beserta alasannya (UU 14/2008 Pasal 17 huruf h)
@@ -1045,7 +1080,7 @@ aturan:
     semua:
       - [hasil penilaian, nilai, hasil tes, hasil ujian, hasil seleksi, hasil uji, hasil verifikasi, verifikasi lapangan, rekam jejak, penilaian, hasil evaluasi, rekomendasi, usulan, lembar penilaian, berita acara penilaian, skor, peringkat, ranking, hasil wawancara, hasil psikotes, proses evaluasi dan seleksi, dokumen proses seleksi, dokumen proses evaluasi, proses penilaian, pemeriksaan psikologis, pemeriksaan psikologi, tes psikologi]
       - [peserta, calon, pegawai, asn, pns, individu, pelamar, kandidat, dosen, tenaga harian lepas, thl, tenaga kontrak, pegawai kontrak, pegawai non asn, tenaga pendukung, pegawai tidak tetap, ptt, guru, perangkat desa, kepala sekolah, tenaga kependidikan, honorer, karyawan, taruna, mahasiswa, siswa, penerima beasiswa, beasiswa]
-    kecuali: [pengumuman, diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, calon lokasi, hibah, telah ditetapkan, usulan peserta, usulan calon peserta, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu, tiga besar, tiga terbaik]
+    kecuali: [pengumuman, diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, calon lokasi, hibah, telah ditetapkan, usulan peserta, usulan calon peserta, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu, tiga besar, tiga terbaik, skala gaji]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -1062,8 +1097,8 @@ aturan:
   - id: evaluasi-kemampuan-kepegawaian
     keterangan: Bahan penilaian kemampuan pegawai (angka kredit, uji kelayakan, assessment center, pemetaan kompetensi, talenta) — UU 14/2008 Pasal 17 huruf h angka 4
     prioritas: 100
-    salah_satu: [uji kelayakan dan kepatutan, fit and proper test, fit and proper, penelusuran rekam jejak, rekam jejak calon, profil kompetensi pegawai, assessment center, hasil pemetaan kompetensi, pemetaan kompetensi pegawai, hasil uji kesesuaian, uji kesesuaian jabatan, penetapan angka kredit, dupak, daftar usulan penetapan angka kredit, penilaian angka kredit, usulan kenaikan jabatan fungsional, tim penilai kinerja, berita acara tim penilai, penilaian perilaku kerja, e kinerja pegawai, capaian kinerja pegawai, kinerja individu, kinerja perorangan, rencana suksesi, kelompok rencana suksesi, nine box, 9 box, hasil uji kompetensi pegawai, rekomendasi pengembangan kompetensi]
-    kecuali: [pengumuman, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, sosialisasi, peraturan, kebijakan, formasi]
+    salah_satu: [uji kelayakan dan kepatutan, fit and proper test, fit and proper, penelusuran rekam jejak, rekam jejak calon, profil kompetensi pegawai, assessment center, hasil pemetaan kompetensi, pemetaan kompetensi pegawai, hasil uji kesesuaian, uji kesesuaian jabatan, penetapan angka kredit, dupak, daftar usulan penetapan angka kredit, penilaian angka kredit, usulan kenaikan jabatan fungsional, tim penilai kinerja, berita acara tim penilai, penilaian perilaku kerja, e kinerja pegawai, capaian kinerja pegawai, kinerja individu, kinerja perorangan, rencana suksesi, kelompok rencana suksesi, nine box, 9 box, hasil uji kompetensi pegawai, rekomendasi pengembangan kompetensi, penilaian beban kerja dosen, laporan beban kerja dosen, evaluasi beban kerja dosen, nilai bkd, bkd per dosen, laporan bkd dosen]
+    kecuali: [pengumuman, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, sosialisasi, peraturan, kebijakan, formasi, per fakultas, per program studi, per prodi, per jurusan]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -1248,7 +1283,7 @@ aturan:
     keterangan: Dokumen yang masih konsep/dibahas atau tindakan yang belum dilaksanakan/diselesaikan (keputusan belum ditetapkan, rapat belum sepakat, penanganan belum selesai) — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan; Penjelasan — pengungkapan prematur menghambat kebijakan); dibuka setelah keputusan ditetapkan atau proses selesai, atau atas putusan Komisi Informasi/pengadilan, dengan jangka waktu yang ditetapkan dalam uji konsekuensi (Pasal 20 hanya mengatur huruf a–f)
     prioritas: 100
     semua:
-      - [kajian, kajian kelayakan, studi kelayakan, proposal, penawaran, konsep, draf, draft, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, naskah kerja sama, kesepakatan bersama, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan, reviu, laporan hasil reviu, rekomendasi, hasil seleksi, laporan hasil pemeriksaan, lhp, perjanjian, naskah perjanjian, rencana, nilai, daftar nilai, audit, hasil audit, sanksi administratif, sanksi administrasi]
+      - [kajian, kajian kelayakan, studi kelayakan, proposal, penawaran, konsep, draf, draft, rancangan laporan, laporan evaluasi diri, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, naskah kerja sama, kesepakatan bersama, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan, reviu, laporan hasil reviu, rekomendasi, hasil seleksi, laporan hasil pemeriksaan, lhp, perjanjian, naskah perjanjian, rencana, nilai, daftar nilai, audit, hasil audit, sanksi administratif, sanksi administrasi]
     salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan, belum ditandatangani, belum ditanda tangani, sebelum ditandatangani, belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan, belum diputuskan, masih dinegosiasikan, sedang dinegosiasikan, dalam negosiasi, sebelum pengumuman, masih dirundingkan, sedang dirundingkan, dalam perundingan, belum disetujui, sebelum disetujui, belum tanda tangan, belum bertanda tangan, tahap perundingan, tahap negosiasi, sebelum diputuskan]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, sosialisasi, daftar rancangan, program pembentukan, pekerjaan, proyek, pembangunan, paket, progres, kemajuan, realisasi, program kerja, capaian, target, tunggakan, piutang, rancangan peraturan, proses pembuatan, nilai jual, njop, dikonsultasikan, pengumuman hasil]
     kategori: dikecualikan
@@ -1450,7 +1485,7 @@ aturan:
     keterangan: Memorandum dan surat antar/intra badan publik yang menurut sifatnya dirahasiakan (telaahan staf, nota pertimbangan, disposisi, notulen rapat pimpinan/internal, pendapat hukum, konsep yang masih dibahas) — UU 14/2008 Pasal 17 huruf i
     prioritas: 100
     salah_satu: [telaahan staf, telaah staf, nota pertimbangan, memo internal, memorandum internal, nota dinas internal, lembar disposisi, disposisi pimpinan, notulen rapat pimpinan, notulen rapim, risalah rapat pimpinan, rapat pimpinan, rapim, rapat internal, notulen rapat internal, rapat terbatas, bahan rapat pimpinan, bahan rapat internal, korespondensi internal, surat menyurat internal, pendapat hukum, legal opinion, kajian hukum internal, masih dalam pembahasan, sedang dibahas, belum ditetapkan, dalam proses penyusunan, konsep yang belum ditetapkan, draf yang belum ditetapkan, surat bersifat terbatas, surat terbatas, sangat rahasia, rahasia jabatan, rahasia negara, dokumen rahasia, berklasifikasi rahasia, rapat tertutup, sidang tertutup, pertemuan tertutup, draft laporan hasil pemeriksaan, draf laporan hasil pemeriksaan, konsep laporan hasil pemeriksaan, draft lhp, draf lhp, konsep lhp, disposisi, konsep perjanjian, draf perjanjian, draft perjanjian, rancangan perjanjian, percakapan grup, grup whatsapp pimpinan, percakapan whatsapp, chat whatsapp pimpinan, rekaman suara rapat, konsep nota dinas, draf nota dinas, draft nota dinas, telaah hukum internal, telaahan hukum, memorandum kepada direksi, memo kepada direksi, memorandum direksi, memo direksi]
-    kecuali: [tata cara, pedoman, sop, tata naskah, jumlah, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, pengumuman, sosialisasi, rencana kerja, program, rancangan peraturan, daftar rancangan, proses pembuatan, peraturan, perbup, peraturan bupati, pekerjaan, proyek, pembangunan, terbuka, terbuka untuk umum, dprd, paripurna, jurnal, dimuat, diterbitkan, publikasi, aplikasi, sistem informasi, e disposisi, nilai jual, njop]
+    kecuali: [tata cara, pedoman, sop, tata naskah, jumlah, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, pengumuman, sosialisasi, rencana kerja, program, rancangan peraturan, daftar rancangan, proses pembuatan, peraturan, perbup, peraturan bupati, pekerjaan, proyek, pembangunan, terbuka, terbuka untuk umum, dprd, paripurna, jurnal, dimuat, diterbitkan, publikasi, aplikasi, sistem informasi, e disposisi, nilai jual, njop, yang diumumkan, telah diumumkan, sudah diumumkan]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1465,11 +1500,43 @@ aturan:
       - Raperda tentang RTRW (uji publik)
       - Agenda rapat pimpinan yang terbuka untuk umum
 
+  - id: rancangan-sebelum-konsultasi-publik
+    keterangan: Konsep dokumen perencanaan atau kebijakan yang masih dibahas internal sebelum konsultasi/uji publik — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik; Penjelasan — pengungkapan prematur menghambat keberhasilan kebijakan); rancangan yang dibawa ke konsultasi publik (mis. rancangan awal RPJMD/RKPD) terbuka, begitu pula daftar rancangan dan tahap pembentukannya
+    prioritas: 100
+    semua:
+      - [draf, draft, konsep, rancangan]
+      - [sebelum konsultasi publik, belum dikonsultasikan, sebelum dikonsultasikan, sebelum uji publik, belum diuji publik, sebelum forum konsultasi publik]
+    kecuali: [daftar rancangan, tahap pembentukan, jadwal, tata cara, pedoman]
+    kategori: dikecualikan
+    pengecualian: [17i]
+    contoh_cocok:
+      - Draf rancangan awal RPJMD yang masih dibahas tim penyusun sebelum konsultasi publik
+      - Konsep Renstra perangkat daerah yang belum dikonsultasikan
+    contoh_tidak_cocok:
+      - Rancangan awal RPJMD untuk konsultasi publik
+      - Jadwal konsultasi publik rancangan RKPD
+
+  - id: memorandum-opsi-kebijakan
+    keterangan: Nota dinas, telaahan atau memo yang menguraikan opsi/alternatif kebijakan atau pertimbangan mutasi/promosi pejabat kepada pimpinan — UU 14/2008 Pasal 17 huruf i dan Penjelasannya (membukanya mengurangi kebebasan dan kejujuran dalam pengajuan usul dan pertukaran gagasan dalam proses pengambilan keputusan); setelah kebijakan ditetapkan, kebijakan dan dasar pertimbangannya terbuka
+    prioritas: 100
+    semua:
+      - [nota dinas, telaahan, telaah, memo, memorandum, surat]
+      - [opsi, opsi kebijakan, alternatif kebijakan, pilihan kebijakan, skenario kebijakan, pertimbangan mutasi, pertimbangan promosi, pertimbangan pengangkatan, pertimbangan pemberhentian]
+    kecuali: [telah ditetapkan, yang ditetapkan, pengumuman, tata cara, pedoman, jumlah]
+    kategori: dikecualikan
+    pengecualian: [17i]
+    contoh_cocok:
+      - Nota dinas Kepala Bappeda kepada Bupati tentang opsi penyesuaian pagu indikatif
+      - Memorandum Direktur Jenderal kepada Menteri tentang alternatif kebijakan subsidi
+    contoh_tidak_cocok:
+      - Kebijakan subsidi pupuk yang telah ditetapkan
+      - Pedoman penyusunan nota dinas
+
   - id: arsip-tertutup
     keterangan: Arsip yang aksesnya ditutup oleh pencipta arsip dengan alasan UU 43/2009 Pasal 44 (menghambat penegakan hukum, hak kekayaan intelektual dan persaingan usaha, pertahanan dan keamanan negara, kekayaan alam, ketahanan ekonomi, hubungan luar negeri, akta otentik atau wasiat, rahasia atau data pribadi, memorandum yang menurut sifatnya dirahasiakan) — UU 14/2008 Pasal 17 huruf j jo. UU 43/2009 tentang Kearsipan; alasan itu sama dengan Pasal 17 huruf a–i, jadi sebutkan juga huruf yang sesuai; arsip terjaga (kependudukan, kewilayahan, perbatasan, perjanjian internasional, kontrak karya, masalah pemerintahan strategis) wajib dijaga keutuhannya tetapi tidak dengan sendirinya tertutup
     prioritas: 100
-    salah_satu: [arsip terjaga, daftar arsip terjaga, arsip tertutup, arsip yang dinyatakan tertutup, arsip rahasia, arsip sangat rahasia, arsip vital, daftar arsip vital, akses arsip tertutup, arsip dinamis tertutup, arsip dinamis vital]
-    kecuali: [tata cara, pedoman, sop, jadwal retensi arsip, jra, klasifikasi arsip, klasifikasi keamanan dan akses arsip, sosialisasi, pelatihan, jumlah, statistik, program arsip vital, kebijakan]
+    salah_satu: [arsip terjaga, daftar arsip terjaga, arsip tertutup, arsip yang dinyatakan tertutup, arsip rahasia, arsip sangat rahasia, arsip vital, daftar arsip vital, akses arsip tertutup, arsip dinamis tertutup, arsip dinamis vital, arsip yang aksesnya ditutup, arsip dinamis yang aksesnya ditutup, aksesnya ditutup oleh pencipta arsip, arsip statis yang dinyatakan tertutup, arsip statis tertutup]
+    kecuali: [tata cara, pedoman, sop, jadwal retensi arsip, jra, klasifikasi arsip, klasifikasi keamanan dan akses arsip, sosialisasi, pelatihan, jumlah, statistik, program arsip vital, kebijakan, perlindungan dan penyelamatan arsip, penyelamatan arsip vital, perlindungan arsip vital]
     kategori: dikecualikan
     pengecualian: [17j5]
     contoh_cocok:
@@ -2221,8 +2288,8 @@ aturan:
     keterangan: Hasil penelitian, karya ilmiah atau invensi yang belum dipublikasikan atau masih diajukan patennya — membukanya lebih dulu dapat mengganggu perlindungan hak atas kekayaan intelektual (UU 14/2008 Pasal 17 huruf b); setelah dipublikasikan terbuka (setiap saat)
     prioritas: 100
     semua:
-      - [penelitian, riset, kajian, invensi, karya ilmiah, data penelitian, temuan penelitian, paten]
-      - [belum dipublikasikan, belum diterbitkan, belum dipatenkan, diajukan patennya, diajukan paten, permohonan paten, sedang dipatenkan, masih diseleksi, sedang diseleksi, dalam proses seleksi, sedang dinilai, masih dinilai]
+      - [penelitian, riset, kajian, invensi, karya ilmiah, data penelitian, temuan penelitian, paten, tesis, disertasi, skripsi, tugas akhir]
+      - [belum dipublikasikan, belum diterbitkan, belum dipatenkan, diajukan patennya, diajukan paten, permohonan paten, sedang dipatenkan, masa embargo, dalam embargo, pendaftaran paten, proses paten, masih diseleksi, sedang diseleksi, dalam proses seleksi, sedang dinilai, masih dinilai]
     kecuali: [tata cara, prosedur, pedoman, panduan, jumlah]
     kategori: dikecualikan
     pengecualian: [17b]
@@ -2253,7 +2320,7 @@ aturan:
   - id: data-beserta-identitas-orang
     keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain), disusun per pemilik — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); data pelanggan dinilai aturan data-pelanggan-perorangan; yang diumumkan atau berupa jumlah tetap terbuka; rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang
     prioritas: 100
-    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien, beserta tunggakan, beserta tagihan, identitas penelepon, beserta jaminannya, beserta agunannya, daftar peminjam dana bergulir, data peminjam dana bergulir]
+    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien, beserta tunggakan, beserta tagihan, identitas penelepon, beserta jaminannya, beserta agunannya, daftar peminjam dana bergulir, data peminjam dana bergulir, beserta ahli waris, dan ahli waris, data ahli waris]
     kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
@@ -2331,7 +2398,7 @@ aturan:
   - id: bunyi-pasal-17-c
     keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat membahayakan pertahanan dan keamanan negara (huruf c)
     prioritas: 100
-    salah_satu: [membahayakan pertahanan dan keamanan negara, membahayakan pertahanan, membahayakan keamanan negara, strategi dan taktik pengamanan, taktik pengamanan, operasi intelijen, sistem intelijen negara]
+    salah_satu: [membahayakan pertahanan dan keamanan negara, membahayakan pertahanan, membahayakan keamanan negara, strategi dan taktik pengamanan, taktik pengamanan, operasi intelijen, sistem intelijen negara, dislokasi kekuatan, disposisi kekuatan, komposisi kekuatan, gelar kekuatan, dislokasi satuan, instalasi militer, pangkalan militer, pangkalan udara militer, pangkalan angkatan laut, pangkalan tni]
     kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
     kategori: dikecualikan
     pengecualian: [17c]
@@ -3041,6 +3108,37 @@ bahasa_inggris:
   performance: kinerja
   position: jabatan
 
+  # w19law (batches 57–58): English DIK sentences of campuses and ministries
+  research project: proyek penelitian
+  project: proyek
+  dissertation: disertasi
+  theses: skripsi
+  final thesis: tugas akhir
+  final theses: tugas akhir
+  patent registration: pendaftaran paten
+  patent: paten
+  plagiarism check report: laporan cek plagiasi
+  plagiarism check: cek plagiasi
+  plagiarism: plagiasi
+  individual student: mahasiswa perorangan
+  individual lecturer: dosen perorangan
+  self evaluation report: laporan evaluasi diri
+  accreditation: akreditasi
+  senate: senat
+  government: pemerintah
+  foreign government: pemerintah asing
+  negotiating position: posisi runding
+  trade negotiation: perundingan perdagangan
+  international trade negotiation: perundingan perdagangan internasional
+  bank account number: nomor rekening
+  tax identification number: npwp
+  individual vendor: penyedia perseorangan
+  security log: log keamanan
+  diplomatic correspondence: korespondensi diplomatik
+  initial plan: rencana awal
+  electricity tariff: tarif listrik
+  followed up: ditindaklanjuti
+  ministerial regulation: peraturan menteri
 bahasa_inggris_sambung:
   of: ""
   the: ""
@@ -3078,6 +3176,13 @@ bahasa_inggris_sambung:
   approved: disetujui
   published: dipublikasikan
   issued: diterbitkan
+  that: yang
+  have: ""
+  has: ""
+  been: ""
+  it: ""
+  pending: menunggu
+  change: mengubah
 
 """##),
         ("kata-dasar-SUMBER.md", ##"""
@@ -33230,6 +33335,7 @@ setiap_saat:
     "UU 11/2012" : "Undang-Undang Nomor 11 Tahun 2012 tentang Sistem Peradilan Pidana Anak (Lembaran Negara Republik Indonesia Tahun 2012 Nomor 153, Tambahan Lembaran Negara Republik Indonesia Nomor 5332);",
     "UU 16/1997" : "Undang-Undang Nomor 16 Tahun 1997 tentang Statistik (Lembaran Negara Republik Indonesia Tahun 1997 Nomor 39, Tambahan Lembaran Negara Republik Indonesia Nomor 3683);",
     "UU 17/2023" : "Undang-Undang Nomor 17 Tahun 2023 tentang Kesehatan (Lembaran Negara Republik Indonesia Tahun 2023 Nomor 105, Tambahan Lembaran Negara Republik Indonesia Nomor 6887);",
+    "UU 2/2004" : "Undang-Undang Nomor 2 Tahun 2004 tentang Penyelesaian Perselisihan Hubungan Industrial (Lembaran Negara Republik Indonesia Tahun 2004 Nomor 6, Tambahan Lembaran Negara Republik Indonesia Nomor 4356);",
     "UU 23/2006" : "Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2006 Nomor 124, Tambahan Lembaran Negara Republik Indonesia Nomor 4674) sebagaimana telah diubah dengan Undang-Undang Nomor 24 Tahun 2013 tentang Perubahan atas Undang-Undang Nomor 23 Tahun 2006 tentang Administrasi Kependudukan (Lembaran Negara Republik Indonesia Tahun 2013 Nomor 232, Tambahan Lembaran Negara Republik Indonesia Nomor 5475);",
     "UU 27/2022" : "Undang-Undang Nomor 27 Tahun 2022 tentang Pelindungan Data Pribadi (Lembaran Negara Republik Indonesia Tahun 2022 Nomor 196, Tambahan Lembaran Negara Republik Indonesia Nomor 6820);",
     "UU 7/1992" : "Undang-Undang Nomor 7 Tahun 1992 tentang Perbankan (Lembaran Negara Republik Indonesia Tahun 1992 Nomor 31, Tambahan Lembaran Negara Republik Indonesia Nomor 3472) sebagaimana telah beberapa kali diubah, terakhir dengan Undang-Undang Nomor 4 Tahun 2023 tentang Pengembangan dan Penguatan Sektor Keuangan (Lembaran Negara Republik Indonesia Tahun 2023 Nomor 4, Tambahan Lembaran Negara Republik Indonesia Nomor 6845);",
@@ -33389,6 +33495,9 @@ pasal_17:
       - angka: 8
         judul: Keterangan yang diperoleh dari responden kegiatan statistik (sensus dan survei)
         dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. Pasal 21 UU 16/1997 tentang Statistik
+      - angka: 9
+        judul: Keterangan yang diminta mediator atau konsiliator dalam penyelesaian perselisihan hubungan industrial
+        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. Pasal 12 ayat (3) dan Pasal 22 ayat (3) UU 2/2004 tentang Penyelesaian Perselisihan Hubungan Industrial
 
 pasal_18:
   - kode: 18-2a

@@ -126,6 +126,17 @@ public enum StatuteBook {
         .init(kind: .pp, number: 54, year: 2017, title: "Badan Usaha Milik Daerah"),
         // Cited by an open rule: BPK audit reports given to the legislature are open (Pasal 19 ayat (1)).
         .init(kind: .uu, number: 15, year: 2004, title: "Pemeriksaan Pengelolaan dan Tanggung Jawab Keuangan Negara"),
+        // Cited by `keterangan-perselisihan-hubungan-industrial` and ground 17j9 (the conciliator's and
+        // mediator's duty to keep secret what they asked of the parties, Pasal 22 ayat (3) and Pasal 12
+        // ayat (3)). LN 2004/6, TLN 4356 as a Disnaker decree's Mengingat cites it.
+        .init(kind: .uu, number: 2, year: 2004, title: "Penyelesaian Perselisihan Hubungan Industrial", gazette: 6, supplement: 4356),
+        // Cited by `hps-penawaran`: Pasal 26 ayat (3) makes the HPS value open (text read in the 2018
+        // version, LN 2018/33); amended by Perpres 12/2021, whose wording of Pasal 26 was not read.
+        .init(kind: .perpres, number: 16, year: 2018, title: "Pengadaan Barang/Jasa Pemerintah", gazette: 33,
+              lastAmendedBy: "Perpres 12/2021"),
+        .init(kind: .perpres, number: 12, year: 2021,
+              title: "Perubahan atas Peraturan Presiden Nomor 16 Tahun 2018 tentang Pengadaan Barang/Jasa Pemerintah",
+              amends: "Perpres 16/2018"),
         // Repealed: a decree of 2026 must not rest on them.
         .init(kind: .uu, number: 36, year: 2009, title: "Kesehatan", repealedBy: "UU 17/2023"),
         .init(kind: .uu, number: 29, year: 2004, title: "Praktik Kedokteran", repealedBy: "UU 17/2023"),
