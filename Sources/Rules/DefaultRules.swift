@@ -948,7 +948,7 @@ aturan:
   - id: sengketa-para-pihak
     keterangan: Berkas perselisihan dan mediasi yang memuat identitas dan urusan para pihak (hubungan industrial, sengketa warga)
     prioritas: 100
-    salah_satu: [para pihak yang bersengketa, pihak yang bersengketa, identitas para pihak, data perselisihan, perselisihan hubungan industrial, sengketa hubungan industrial, sengketa hubungan industri, penyelesaian perselisihan, berkas perselisihan, risalah mediasi, berkas mediasi, anjuran mediator]
+    salah_satu: [para pihak yang bersengketa, pihak yang bersengketa, identitas para pihak, data perselisihan, perselisihan hubungan industrial, sengketa hubungan industrial, sengketa hubungan industri, penyelesaian perselisihan, berkas perselisihan, risalah mediasi, berkas mediasi, anjuran mediator, keterangan para pihak]
     kecuali: [jumlah, statistik, rekapitulasi, rekap, tata cara, prosedur, sop, pedoman, peraturan, sosialisasi, persyaratan, alur, sengketa informasi, putusan komisi informasi, registrasi sengketa informasi]
     kategori: dikecualikan
     pengecualian: [17h]
@@ -960,19 +960,20 @@ aturan:
       - Tata cara pengajuan penyelesaian perselisihan hubungan industrial
 
   - id: keterangan-perselisihan-hubungan-industrial
-    keterangan: Keterangan, pembukuan dan surat-surat yang diminta mediator atau konsiliator hubungan industrial dari para pihak — UU 2/2004 tentang Penyelesaian Perselisihan Hubungan Industrial mewajibkan konsiliator (Pasal 22 ayat (3)) dan mediator (Pasal 12 ayat (3)) merahasiakan semua keterangan yang diminta, jadi informasi yang tidak boleh diungkapkan berdasarkan undang-undang (UU 14/2008 Pasal 17 huruf j); jumlah perselisihan, daftar mediator dan tata caranya terbuka
+    keterangan: Keterangan, pembukuan dan surat-surat yang diminta konsiliator hubungan industrial dari para pihak — Pasal 22 ayat (3) UU 2/2004 tentang Penyelesaian Perselisihan Hubungan Industrial mewajibkan konsiliator merahasiakan semua keterangan yang diminta, jadi informasi yang tidak boleh diungkapkan berdasarkan undang-undang (UU 14/2008 Pasal 17 huruf j); berkas mediasi dinilai aturan sengketa-para-pihak (huruf h) sampai pasal kerahasiaan bagi mediator dibaca dari naskahnya; jumlah perselisihan, daftar konsiliator dan tata caranya terbuka
     prioritas: 100
     semua:
       - [keterangan, pembukuan, buku, surat surat, dokumen, risalah, berkas, catatan]
-      - [mediator, konsiliator, konsiliasi, mediasi hubungan industrial, mediasi perselisihan hubungan industrial, perselisihan hubungan industrial, perselisihan phk, perselisihan pemutusan hubungan kerja, tripartit]
+      - [konsiliator, konsiliasi]
     kecuali: [jumlah, statistik, rekapitulasi, rekap, daftar mediator, daftar konsiliator, wilayah kerja, tata cara, prosedur, sop, pedoman, alur, persyaratan, syarat, sosialisasi, pengumuman, peraturan, lembaga kerja sama tripartit, lks tripartit, keanggotaan]
     kategori: dikecualikan
     pengecualian: [17j9]
     contoh_cocok:
       - Pembukuan dan surat-surat perusahaan yang diminta konsiliator dalam perselisihan PHK
-      - Risalah mediasi perselisihan hubungan industrial beserta keterangan para pihak
+      - Berkas konsiliasi PHK dan pembukuan perusahaan
     contoh_tidak_cocok:
-      - Jumlah perselisihan hubungan industrial yang diselesaikan melalui mediasi
+      - Risalah mediasi perselisihan hubungan industrial beserta keterangan para pihak
+      - Jumlah kasus konsiliasi per tahun
       - Daftar mediator hubungan industrial dan wilayah kerjanya
       - Susunan keanggotaan Lembaga Kerja Sama Tripartit kabupaten
 
@@ -33496,8 +33497,8 @@ pasal_17:
         judul: Keterangan yang diperoleh dari responden kegiatan statistik (sensus dan survei)
         dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. Pasal 21 UU 16/1997 tentang Statistik
       - angka: 9
-        judul: Keterangan yang diminta mediator atau konsiliator dalam penyelesaian perselisihan hubungan industrial
-        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. Pasal 12 ayat (3) dan Pasal 22 ayat (3) UU 2/2004 tentang Penyelesaian Perselisihan Hubungan Industrial
+        judul: Keterangan yang diminta konsiliator dalam penyelesaian perselisihan hubungan industrial
+        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. Pasal 22 ayat (3) UU 2/2004 tentang Penyelesaian Perselisihan Hubungan Industrial
 
 pasal_18:
   - kode: 18-2a

@@ -126,9 +126,9 @@ public enum StatuteBook {
         .init(kind: .pp, number: 54, year: 2017, title: "Badan Usaha Milik Daerah"),
         // Cited by an open rule: BPK audit reports given to the legislature are open (Pasal 19 ayat (1)).
         .init(kind: .uu, number: 15, year: 2004, title: "Pemeriksaan Pengelolaan dan Tanggung Jawab Keuangan Negara"),
-        // Cited by `keterangan-perselisihan-hubungan-industrial` and ground 17j9 (the conciliator's and
-        // mediator's duty to keep secret what they asked of the parties, Pasal 22 ayat (3) and Pasal 12
-        // ayat (3)). LN 2004/6, TLN 4356 as a Disnaker decree's Mengingat cites it.
+        // Cited by `keterangan-perselisihan-hubungan-industrial` and ground 17j9 (the conciliator's duty to
+        // keep secret what he asked of the parties, Pasal 22 ayat (3), text read; the mediator's article was
+        // not found in a stored copy). LN 2004/6, TLN 4356 as a Disnaker decree's Mengingat cites it.
         .init(kind: .uu, number: 2, year: 2004, title: "Penyelesaian Perselisihan Hubungan Industrial", gazette: 6, supplement: 4356),
         // Cited by `hps-penawaran`: Pasal 26 ayat (3) makes the HPS value open (text read in the 2018
         // version, LN 2018/33); amended by Perpres 12/2021, whose wording of Pasal 26 was not read.
