@@ -93,7 +93,8 @@ public enum UnregisteredUnitsNotice {
 
     /// Writes or removes the notice from this run's skipped files. Returns the folders named.
     @discardableResult
-    public static func update(_ skipped: [SkippedFile], workspace: Workspace, clock: Clock) throws -> [String] {
+    public static func update(_ skipped: [SkippedFile], workspace: Workspace, clock: Clock,
+                              units: UnitDirectory? = nil) throws -> [String] {
         var waiting: [String: Int] = [:]
         var unopenable: Set<String> = []
         for file in skipped {
@@ -119,10 +120,18 @@ public enum UnregisteredUnitsNotice {
             "Folder berikut di inbox/ tidak terdaftar di rules/unit.yaml, sehingga berkas di dalamnya",
             "belum diproses (berkas dibiarkan utuh):",
         ]
+        var renamed = false
         for folder in waiting.keys.sorted() {
             out.append(unopenable.contains(folder)
                 ? "  - \(folder) (nama folder memuat huruf yang tidak dapat dibaca sistem; ganti namanya)"
                 : "  - \(folder) (\(waiting[folder]!) berkas menunggu)")
+            // A registered unit's folder renamed ("dinsos" → "Dinas Sosial", "DINSOS"): said
+            // as such, or the PPID would register a second code and split the unit's history.
+            if let unit = units.flatMap({ registeredUnit(like: folder, in: $0) }) {
+                renamed = true
+                out.append("    Tampaknya folder unit \(unit.code) (\(unit.name)) yang berganti nama: pindahkan berkasnya ke "
+                    + "inbox/\(unit.code)/ (atau kembalikan nama folder itu menjadi \(unit.code)).")
+            }
         }
         out += [
             "",
@@ -131,7 +140,24 @@ public enum UnregisteredUnitsNotice {
             "run berikutnya memproses berkasnya. Bila bukan, pindahkan folder itu keluar dari inbox/.",
             "Pemberitahuan ini hilang dengan sendirinya setelah tidak ada lagi folder seperti itu.",
         ]
+        if renamed {
+            out.insert(contentsOf: [
+                "Jangan mendaftarkan kode baru untuk folder unit yang berganti nama: riwayat DIP setiap unit",
+                "tersimpan menurut kodenya, dan kode baru memulai riwayat baru.",
+            ], at: out.count - 1)
+        }
         try UnreadNotice.writeIfChanged(out.joined(separator: "\n") + "\n", to: notice)
         return waiting.keys.sorted()
+    }
+
+    /// The registered unit a folder name stands for when letters, digits and case are all
+    /// that count: its code ("DINSOS", "din-sos") or its name ("Dinas Sosial").
+    static func registeredUnit(like folder: String, in units: UnitDirectory) -> WorkUnit? {
+        func squeezed(_ s: String) -> String {
+            String(s.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+        }
+        let key = squeezed(folder)
+        guard !key.isEmpty else { return nil }
+        return units.units.first { squeezed($0.code) == key || squeezed($0.name) == key }
     }
 }

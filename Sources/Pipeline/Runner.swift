@@ -340,7 +340,7 @@ public struct Runner {
         try refreshAfterPPIDNotes(sentThisRun: Set(summary.outcomes.map(\.unit)), config: config, register: register)
         try UnreadNotice.update(summary.skipped, units: config.units, workspace: workspace, clock: options.clock)
         try HeldNotices.update(register: register, config: config, workspace: workspace, clock: options.clock)
-        try UnregisteredUnitsNotice.update(summary.skipped, workspace: workspace, clock: options.clock)
+        try UnregisteredUnitsNotice.update(summary.skipped, workspace: workspace, clock: options.clock, units: config.units)
         // The items are in the register now; the later stages read them from there.
         feedbackSoFar = RunSummary()
         for i in summary.outcomes.indices { summary.outcomes[i].releaseItems() }

@@ -2,6 +2,7 @@ import CLibZip
 import DIPCore
 import Foundation
 import Logging
+import Rules
 import XCTest
 @testable import Pipeline
 
@@ -112,6 +113,26 @@ final class HostileInboxTests: XCTestCase {
         try fm.removeItem(at: stranger.deletingLastPathComponent())
         _ = try runInProcess()
         XCTAssertFalse(fm.fileExists(atPath: UnregisteredUnitsNotice.url(in: ws.workspace).path))
+    }
+
+    /// Session 19: a registered unit's folder renamed by hand ("dinkes" → "Dinas Kesehatan",
+    /// "DINKES") was named only as an unknown folder, with the advice to register a unit with
+    /// the folder's name: a second code and a split history. The notice now names the unit it
+    /// looks like and says to move the files back; an unrelated folder gets no such line.
+    func testARenamedUnitFolderIsToldAsSuch() throws {
+        let name = try XCTUnwrap(UnitDirectory.load(directory: ws.workspace.rules).unit("dinkes")?.name)
+        _ = try put(name, "dip.csv", Self.goodCSV)
+        _ = try put("DINKES", "dip lagi.csv", Self.goodCSV)
+        _ = try put("unit-tak-dikenal", "dip.csv", Self.goodCSV)
+        let summary = try runInProcess()
+        XCTAssertEqual(summary.outcomes.count, 0, "nothing taken from an unregistered folder")
+        let notice = try String(contentsOf: UnregisteredUnitsNotice.url(in: ws.workspace), encoding: .utf8)
+        for folder in [name, "DINKES"] {
+            XCTAssertTrue(notice.contains("  - \(folder) (1 berkas menunggu)\n    Tampaknya folder unit dinkes (\(name)) yang "
+                + "berganti nama: pindahkan berkasnya ke inbox/dinkes/"), notice)
+        }
+        XCTAssertTrue(notice.contains("  - unit-tak-dikenal (1 berkas menunggu)\n\n"), notice)
+        XCTAssertTrue(notice.contains("Jangan mendaftarkan kode baru untuk folder unit yang berganti nama"), notice)
     }
 
     /// A CSV cell longer than any workbook cell once stopped every run at the feedback
