@@ -176,6 +176,14 @@ final class OperatorTests: XCTestCase {
         // Without --quiet the sentences are there for a person at the terminal.
         let loud = try DipProcess.run(["run", "--workspace", ws.root.path, "--settle-seconds", "0"])
         XCTAssertTrue(loud.stdout.contains("Selesai: 0 diterima"), loud.stdout)
+        XCTAssertFalse(loud.stdout.contains("Umpan balik unit"), "no unit was told: \(loud.stdout)")
+        // The units told are named by their folders, not by a "<unit>" placeholder.
+        let units = Array(try ws.units().prefix(2))
+        _ = try SyntheticInbox.write(into: ws.workspace.inbox, units: units, itemsPerUnit: 5, round: 1)
+        let told = try DipProcess.run(["run", "--workspace", ws.root.path, "--settle-seconds", "0"])
+        XCTAssertTrue(told.stdout.contains("Umpan balik unit di \(ws.workspace.outboxes.path)/: "
+            + units.sorted().map { "\($0)/" }.joined(separator: ", ") + "\n"), told.stdout)
+        XCTAssertFalse(told.stdout.contains("<unit>"), told.stdout)
     }
 
     func testLogfmtQuotesAndEscapes() {

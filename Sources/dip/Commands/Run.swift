@@ -44,7 +44,11 @@ extension DIP {
                 print("\(summary.held) kiriman DITAHAN karena akan menarik sebagian besar daftar unitnya; "
                     + "lihat \(workspace.heldListsNotice.path) (dip release).")
             }
-            print("Umpan balik unit: \(workspace.outboxes.path)/<unit>/")
+            // The units told this run, by their folders (a "<unit>" placeholder said nothing).
+            let told = Set(summary.outcomes.map(\.unit)).sorted()
+            if !told.isEmpty {
+                print("Umpan balik unit di \(workspace.outboxes.path)/: " + told.map { "\($0)/" }.joined(separator: ", "))
+            }
             for line in Self.decisionLines(summary, workspace: workspace) { print(line) }
             if !summary.failures.isEmpty {
                 printError("\(summary.failures.count) berkas tidak dapat diarsipkan dan tetap di inbox/ untuk run berikutnya:")
