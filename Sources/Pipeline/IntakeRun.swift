@@ -425,7 +425,17 @@ public struct IntakeStage {
     func complete(_ done: Pending, into summary: inout RunSummary) throws {
         try done.work?.wait().get()
         try done.then?()
-        if unlink(done.claimed.path) != 0 && errno != ENOENT {
+        // Still being written after it was taken: a copy over the share that stalled longer than
+        // the settle window, its writer still holding the file open, went on into the claimed
+        // file after dip archived part of it. Removing it would lose the rest while the unit's
+        // copy reports success: it goes back under its own name, for the next run to take
+        // whole (what was archived is kept and told as it was).
+        if let now = try? DurableFiles.sha256(of: done.claimed), now != done.outcome.sha256 {
+            InboxClaim.release(done.claimed, as: InboxFile(unit: done.outcome.unit, url: done.claimed,
+                                                             fileName: done.outcome.fileName))
+            logger.warning("berkas berubah setelah diambil (masih disalin?); dibiarkan di inbox untuk run berikutnya",
+                           metadata: ["unit": "\(done.outcome.unit)", "berkas": "\(done.outcome.fileName)"])
+        } else if unlink(done.claimed.path) != 0 && errno != ENOENT {
             logger.warning("berkas inbox tidak dapat dihapus", metadata: ["path": "\(done.claimed.path)"])
         }
         var outcome = done.outcome

@@ -232,6 +232,40 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertTrue(summary.skipped.contains { $0.path == doomed.path && $0.reason.contains("hilang") })
     }
 
+    /// Session 19: a copy that stalls past the settle window while its writer keeps the file
+    /// open goes on writing into the file dip claimed (a rename does not stop it). dip removed
+    /// the claimed file after reading the part it had archived: the rest was lost while the
+    /// unit's copy reported success. Now a file that changed after it was taken goes back
+    /// under its own name and the next run takes it whole.
+    func testAFileStillBeingWrittenAfterItWasTakenIsKeptForTheNextRun() throws {
+        let whole = String(decoding: Self.goodCSV, as: UTF8.self)
+        let lines = whole.split(separator: "\n", omittingEmptySubsequences: false)
+        let firstPart = lines.prefix(2).joined(separator: "\n") + "\n"  // header and row 1, cut at a row's end
+        let rest = lines.dropFirst(2).joined(separator: "\n")
+        let url = try put("bpbd", "dip.csv", Array(firstPart.utf8))
+        _ = try put("dinkes", "dip.csv", Self.goodCSV)
+        // Two threads: the hook runs after a file was claimed and archived, before it is recorded.
+        let first = try runInProcess(threads: 2) { _, _, file in
+            guard file.unit == "bpbd" else { return }
+            let claimed = file.url.deletingLastPathComponent().appendingPathComponent(InboxClaim.prefix + file.fileName)
+            let handle = try! FileHandle(forWritingTo: claimed)
+            handle.seekToEndOfFile()
+            handle.write(Data(rest.utf8))
+            try! handle.close()
+        }
+        XCTAssertEqual(first.outcomes.map(\.unit).sorted(), ["bpbd", "dinkes"])
+        XCTAssertEqual(first.outcomes.first { $0.unit == "bpbd" }?.itemCount, 1, "the part archived is told as it was")
+        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), whole, "the whole file is back in the inbox")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: url.deletingLastPathComponent()
+            .appendingPathComponent(InboxClaim.prefix + "dip.csv").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: inbox.appendingPathComponent("dinkes/dip.csv").path),
+                       "an unchanged file leaves the inbox")
+        let second = try runInProcess()
+        XCTAssertEqual(second.outcomes.map(\.status), [.accepted])
+        XCTAssertEqual(second.outcomes.first?.itemCount, 2)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
+    }
+
     func testFiftyMegabyteGarbageFileIsReadWithBoundedMemory() throws {
         var rng = SplitMix(seed: 50)
         var bytes = [UInt8]()
