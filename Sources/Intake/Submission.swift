@@ -576,6 +576,18 @@ func emptyTable(sheet: String?, factory: ProblemFactory) -> StreamOutcome {
 
 // MARK: - CSV
 
+/// Whether the file's last 512 bytes (or all of a shorter file) are zero while its first byte
+/// is not: text whose end was never written.
+func endsInZeroBytes(_ path: String) -> Bool {
+    guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+    defer { try? handle.close() }
+    guard let first = try? handle.read(upToCount: 1), first.first.map({ $0 != 0 }) == true,
+          let size = try? handle.seekToEnd(), size > 1 else { return false }
+    let tail = min(UInt64(512), size - 1)
+    guard (try? handle.seek(toOffset: size - tail)) != nil, let bytes = try? handle.read(upToCount: Int(tail)) else { return false }
+    return !bytes.isEmpty && bytes.allSatisfy { $0 == 0 }
+}
+
 /// Streams a CSV submission into `output`.
 func streamCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int, output: TableOutput) -> StreamOutcome {
     func unreadable() -> StreamOutcome {
@@ -585,7 +597,7 @@ func streamCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int
     do {
         reader = try CSVReader(path: path)
     } catch let error as CSVError {
-        return .refused(csvProblem(error, factory: factory))
+        return .refused(csvProblem(error, factory: factory, path: path))
     } catch {
         return unreadable()
     }
@@ -597,7 +609,7 @@ func streamCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int
     } catch let error as TooManyRows {
         return .refused(error.problem(factory))
     } catch let error as CSVError {
-        return .refused(csvProblem(error, factory: factory))
+        return .refused(csvProblem(error, factory: factory, path: path))
     } catch {
         return unreadable()
     }
@@ -646,8 +658,15 @@ func streamCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int
                      sink)
 }
 
-func csvProblem(_ error: CSVError, factory: ProblemFactory) -> Problem {
+func csvProblem(_ error: CSVError, factory: ProblemFactory, path: String? = nil) -> Problem {
     switch error {
+    case .binaryContent where path.map(endsInZeroBytes) == true:
+        // Text followed by zero bytes: a copy whose space was reserved before it was filled
+        // (Windows copies over a share do so), taken before the copy finished.
+        return factory.make(
+            .fileUnreadable, message: "File CSV ini belum utuh: bagian akhirnya masih berisi byte kosong (nol), "
+                + "tanda berkas belum selesai disalin.",
+            hint: "Salin ulang berkas aslinya ke folder unit Anda dan tunggu sampai penyalinan selesai.")
     case .unsupportedEncoding(let name):
         return factory.make(
             .encodingUnsupported, message: "Pengodean teks file CSV ini (\(name)) tidak didukung.",

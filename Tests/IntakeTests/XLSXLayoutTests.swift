@@ -258,6 +258,22 @@ final class XLSXLayoutTests: XCTestCase {
             + "ukuran berkasnya"), p.message)
     }
 
+    /// Session 19: a CSV whose space was reserved before it was filled (a Windows copy over a
+    /// share), taken before the copy ended, was refused as "bukan teks CSV (berisi data
+    /// biner)". It is told as a copy not yet finished. A binary file stays binary.
+    func testACSVEndingInZeroBytesIsToldAsNotYetCopied() throws {
+        let text = "No;Ringkasan Isi Informasi;Pejabat;Penanggung Jawab;Waktu;Bentuk;Retensi\n1;Laporan;Sekretariat;Kepala;2025;Cetak;5 tahun\n"
+        let cut = dir.appendingPathComponent("belum.csv")
+        try (Data(text.utf8) + Data(count: 4096)).write(to: cut)
+        let r = readSubmission(at: cut.path)
+        XCTAssertEqual(r.status, .refused)
+        XCTAssertTrue(r.problems.first?.message.hasPrefix("File CSV ini belum utuh: bagian akhirnya masih berisi byte kosong") == true,
+                      "\(r.problems.map(\.message))")
+        let binary = dir.appendingPathComponent("biner.csv")
+        try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 * 7 % 5 == 0 ? 0 : $0) }).write(to: binary)
+        XCTAssertEqual(readSubmission(at: binary.path).problems.first?.message, "File ini bukan teks CSV (berisi data biner).")
+    }
+
     func testSheetNameDeclaresTheCategory() throws {
         let sheet = Sheet(name: "Dikecualikan", rows: [
             (1, [Self.s("A1", "No"), Self.s("B1", "Nama/Jenis Dokumen"), Self.s("C1", "Alasan Pengecualian")]),
