@@ -84,11 +84,29 @@ public enum VersionStatusText {
 }
 
 extension RegisterError {
+    /// Whether `error` says the register file is damaged or is not a database at all (SQLite
+    /// CORRUPT / NOTADB): the next run cannot go on until it is restored from a backup, so
+    /// it is a configuration matter (exit 3), not a failure a later run recovers from.
+    public static func isDamage(_ error: Error) -> Bool {
+        if case .cannotOpen(_, let reason)? = error as? RegisterError {
+            return reason.contains("SQLite error 11") || reason.contains("SQLite error 26")
+        }
+        if let db = error as? DatabaseError { return db.resultCode == .SQLITE_CORRUPT || db.resultCode == .SQLITE_NOTADB }
+        return false
+    }
+
     /// A failure of the register's storage in the IT officer's words, or nil for any other
     /// error: a full disk and a register file that cannot be written are named as such, with
     /// what to do (SQLite's own text follows, for whoever reads the log). The run's error line
     /// printed "cannotOpen(path: …, reason: …)" or "SQLite error 13: database or disk is full".
     public static func storageText(_ error: Error) -> String? {
+        if isDamage(error) {
+            let raw: String
+            if case .cannotOpen(_, let reason)? = error as? RegisterError { raw = reason } else { raw = "\(error)" }
+            return "Register rusak: archive/register.sqlite tidak dapat dibaca sebagai basis data. Pulihkan "
+                + "archive/register.sqlite dari cadangan terbaru, lalu jalankan lagi; dip tidak membuat register baru "
+                + "(nomor versi tidak boleh terulang) dan kiriman di inbox/ tetap menunggu (\(raw))."
+        }
         if case .cannotOpen(let path, let reason)? = error as? RegisterError {
             if reason.contains("SQLite error 13") || reason.contains("disk is full") {
                 return "Disk penuh: register \(path) tidak dapat ditulis. Kosongkan ruang disk tempat workspace, "

@@ -57,6 +57,33 @@ final class RegisterGuardTests: XCTestCase {
         XCTAssertTrue(verify.stdout.contains("TIDAK DIKENAL REGISTER berkas asli"), verify.stdout)
     }
 
+    /// Session 19: a damaged register (truncated, overwritten) ended `dip run` with exit 1 and
+    /// "Run gagal …; run berikutnya melanjutkan. Penyebab: … SQLite error 11: database disk
+    /// image is malformed": no later run goes on, and nothing said to restore it. Now exit 3,
+    /// "Register rusak … Pulihkan … dari cadangan", the inbox untouched; `dip status` says the same.
+    func testADamagedRegisterIsSaidAsSuchWithExit3() throws {
+        _ = try DipProcess.requireBinary()
+        try drop(IntakeRunTests.csv)
+        try runDip()
+        let path = workspace.registerPath.path
+        for (what, damage) in [("truncated", { (d: Data) in d.prefix(d.count / 3) }), ("overwritten", { (_: Data) in Data(repeating: 0x41, count: 8192) })] {
+            let saved = try Data(contentsOf: URL(fileURLWithPath: path))
+            defer { try? saved.write(to: URL(fileURLWithPath: path)) }
+            for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
+            try damage(saved).write(to: URL(fileURLWithPath: path))
+            try drop(IntakeRunTests.csv.replacingOccurrences(of: "2025", with: "2024"), name: "baru.csv")
+            let cli = try DipProcess.run(["run", "--workspace", root.path, "--settle-seconds", "0"])
+            XCTAssertEqual(cli.exitCode, 3, "\(what): \(cli.stderr)")
+            XCTAssertTrue(cli.stderr.contains("Register rusak: archive/register.sqlite tidak dapat dibaca sebagai basis data. "
+                + "Pulihkan archive/register.sqlite dari cadangan terbaru"), "\(what): \(cli.stderr)")
+            XCTAssertFalse(cli.stderr.contains("run berikutnya melanjutkan"), "\(what): \(cli.stderr)")
+            XCTAssertTrue(FileManager.default.fileExists(atPath: workspace.inbox.appendingPathComponent("dinsos/baru.csv").path),
+                          "\(what): the new file waits in the inbox")
+            let status = try DipProcess.run(["status", "--workspace", root.path])
+            XCTAssertTrue(status.stderr.contains("Register rusak"), "\(what): \(status.stderr)")
+        }
+    }
+
     func testEmptiedRegisterIsRefused() throws {
         try drop(IntakeRunTests.csv)
         try runDip()

@@ -74,7 +74,9 @@ enum RegisterOutput {
         do {
             try body()
         } catch let error as RegisterError {
-            writeStandardError("dip: " + error.message + "\n")
+            // The register's storage in words (full disk, read-only, damaged), else its refusal.
+            writeStandardError("dip: " + (RegisterError.storageText(error) ?? error.message) + "\n")
+            if RegisterError.isDamage(error) { throw DIPExit.configuration }
             throw ExitCode.failure
         } catch let error as RunError {
             writeStandardError("dip: \(error)\n")

@@ -80,7 +80,8 @@ extension DIP {
                     }
                 }
             } catch let error as RegisterError {
-                printError("dip: " + error.message)
+                printError("dip: " + (RegisterError.storageText(error) ?? error.message))
+                if RegisterError.isDamage(error) { throw DIPExit.configuration }
                 throw DIPExit.failure
             } catch let error as HeldSubmissions.Failure {
                 printError("dip: \(error)")

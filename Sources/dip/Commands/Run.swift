@@ -102,6 +102,9 @@ extension DIP {
                 }
             case is RunError:
                 code = DIPExit.configuration
+            case _ where RegisterError.isDamage(error):
+                // A damaged register waits for a person (restore it): no later run goes on.
+                code = DIPExit.configuration
             default:
                 code = DIPExit.failure
             }
