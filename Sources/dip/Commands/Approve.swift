@@ -13,9 +13,10 @@ extension DIP {
         static let configuration = CommandConfiguration(
             abstract: "Menyetujui draf DIP beserta nomor dan tanggal keputusan PPID, atau menarik persetujuan.",
             discussion: """
-                Persetujuan dapat diperbaiki sampai versi diterbitkan: jalankan `dip approve` lagi
-                (menggantikan persetujuan sebelumnya) atau `dip approve --withdraw --reason …`.
-                Setiap persetujuan, penggantian dan penarikan tercatat di riwayat (`dip approvals`).
+                Persetujuan dapat diperbaiki sampai versi diterbitkan: jalankan
+                `dip approve` lagi (menggantikan persetujuan sebelumnya) atau
+                `dip approve --withdraw --reason …`. Setiap persetujuan, penggantian
+                dan penarikan tercatat di riwayat (`dip approvals`).
                 Tanggal boleh ditulis 2026-12-08, 08-12-2026, 8/12/2026 atau "8 Desember 2026".
                 """)
 
