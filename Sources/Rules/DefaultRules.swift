@@ -2589,9 +2589,19 @@ aturan:
 #             "notulen rapat dewan tertutup". Tulis bentuk tunggal: bentuk jamak biasa (-s,
 #             -es, -ies) dikenali sendiri. Kata yang juga kata bahasa Indonesia (data, audit,
 #             server) jangan ditulis: `dip rules check` menolaknya.
+# bahasa_inggris_serupa: kata bahasa Inggris yang juga kata bahasa Indonesia (ada di
+#             kata-dasar.txt: data, audit, hospital, personal …). Dibaca sebagai bahasa
+#             Inggris hanya di judul yang sudah terbukti berbahasa Inggris oleh kata lain,
+#             dan tidak dihitung sebagai bukti bahwa judul berbahasa Inggris. Judul yang
+#             diawali kata bahasa Indonesia yang disusul kata yang bukan bahasa Inggris
+#             ("Daftar balita stunting by name by address") tetap dibaca apa adanya.
 # bahasa_inggris_sambung: kata sambung dan kata kerja bahasa Inggris yang tetap di
 #             tempatnya (of, and, for, before, submitted …) dengan padanannya; "" berarti
-#             kata itu dihapus ("of", "the").
+#             kata itu dihapus ("of", "the"). Kata sambung yang bukan kata bahasa
+#             Indonesia dihitung sebagai kata bahasa Inggris (sekali per kata), sehingga
+#             judul berupa kalimat Inggris utuh tetap dibaca walau sebagian katanya tidak
+#             ada di kamus. Penjelas yang dalam bahasa Indonesia tetap di depan ("draft" →
+#             rancangan, "alleged" → dugaan) ditulis di sini, bukan di bahasa_inggris.
 
 kata_tetap:
   - pengadaan
@@ -2923,7 +2933,6 @@ bahasa_inggris:
   closed: tertutup
   confidential: rahasia
   secret: rahasia
-  draft: rancangan
   legal opinion: pendapat hukum
   legal memorandum: memorandum hukum
   legal memoranda: memorandum hukum
@@ -3108,7 +3117,6 @@ bahasa_inggris:
   rank: pangkat
   performance: kinerja
   position: jabatan
-
   # w19law (batches 57–58): English DIK sentences of campuses and ministries
   research project: proyek penelitian
   project: proyek
@@ -3140,6 +3148,252 @@ bahasa_inggris:
   electricity tariff: tarif listrik
   followed up: ditindaklanjuti
   ministerial regulation: peraturan menteri
+  # kalimat bahasa Inggris (sesi 19): kosakata daftar yang ditulis sebagai kalimat utuh
+  # orang dan pihak
+  informant: informan
+  investigator: penyidik
+  family: keluarga
+  family member: anggota keluarga
+  member: anggota
+  party: pihak
+  business partner: mitra usaha
+  committee: panitia
+  procurement committee: panitia pengadaan
+  leadership: pimpinan
+  rector: rektor
+  graduate: lulusan
+  new student: mahasiswa baru
+  user: pengguna
+  driver: pengemudi
+  driver license: surat izin mengemudi
+  driving licence: surat izin mengemudi
+  driving license: surat izin mengemudi
+  spouse: suami istri
+  heir: ahli waris
+  # keuangan
+  deduction: potongan
+  tax deduction: potongan pajak
+  balance: saldo
+  account balance: saldo rekening
+  loan balance: saldo pinjaman
+  outstanding: terutang
+  arrears: tunggakan
+  unpaid: belum dibayar
+  estimate: perkiraan
+  price offer: penawaran harga
+  offer: penawaran
+  bidding document: dokumen penawaran
+  wealth: kekayaan
+  wealth report: laporan harta kekayaan
+  transaction: transaksi
+  # rapat, pertimbangan, pemeriksaan
+  internal meeting: rapat internal
+  leadership meeting: rapat pimpinan
+  deliberation: pembahasan
+  discussion: pembahasan
+  preliminary: sementara
+  misconduct: pelanggaran
+  disciplinary proceeding: pemeriksaan disiplin
+  proceeding: pemeriksaan
+  inquiry: pemeriksaan
+  background check: pemeriksaan latar belakang
+  criminal record: catatan kriminal
+  # pendidikan dan kesehatan
+  question paper: naskah soal
+  exam paper: naskah soal
+  examination paper: naskah soal
+  answer sheet: lembar jawaban
+  grade point average: indeks prestasi kumulatif
+  academic record: catatan akademik
+  academic transcript: transkrip nilai
+  final assignment: tugas akhir
+  manuscript: naskah
+  questionnaire: kuesioner
+  satisfaction: kepuasan
+  satisfaction survey: survei kepuasan
+  clinic: klinik
+  diagnoses: diagnosis
+  mental health: kesehatan jiwa
+  psychotherapy: psikoterapi
+  medicine: obat
+  prescription: resep
+  # data pribadi
+  copy: salinan
+  scanned copy: salinan
+  description: uraian
+  personal detail: data pribadi
+  contact detail: data kontak
+  identification: identitas
+  personal identification: identitas pribadi
+  identity card: kartu identitas
+  id card: kartu identitas
+  student card: kartu mahasiswa
+  date of birth: tanggal lahir
+  birth date: tanggal lahir
+  place of birth: tempat lahir
+  personal phone number: nomor telepon pribadi
+  email address: alamat surel
+  signature: tanda tangan
+  fingerprint: sidik jari
+  photo: foto
+  photograph: foto
+  image: gambar
+  location: lokasi
+  religion: agama
+  marital status: status perkawinan
+  # keamanan, rahasia dagang, sumber daya alam
+  ip address: alamat ip
+  server address: alamat server
+  layout: tata letak
+  security layout: tata letak pengamanan
+  archive: arsip
+  archive room: ruang arsip
+  storage room: gudang
+  ammunition: amunisi
+  quantity: jumlah
+  sexual harassment: pelecehan seksual
+  sexual violence: kekerasan seksual
+  harassment: pelecehan
+  violence: kekerasan
+  domestic violence: kekerasan dalam rumah tangga
+  trade secret: rahasia dagang
+  confidentiality: kerahasiaan
+  confidentiality clause: klausul kerahasiaan
+  clause: klausul
+  reserve estimate: perkiraan cadangan
+  deed: akta
+  authentic deed: akta otentik
+  last will: wasiat
+  testament: wasiat
+  # lembaga dan tempat
+  university: universitas
+  faculty: fakultas
+  school: sekolah
+  office: kantor
+  environment: lingkungan
+  inspectorate: inspektorat
+  upcoming: yang akan datang
+  current: berjalan
+  general: umum
+  unpublished: belum dipublikasikan
+  restricted: terbatas
+  system: sistem
+  # umum: lembaga, perusahaan, hukum, kepegawaian, bantuan (sesi 19)
+  name: nama
+  public: publik
+  company: perusahaan
+  regional company: perusahaan daerah
+  product: produk
+  cost: biaya
+  loss: rugi
+  profit and loss: laba rugi
+  cash flow: arus kas
+  balance sheet: neraca
+  dividend: dividen
+  shareholder: pemegang saham
+  director: direksi
+  board of directors: direksi
+  receipt: kuitansi
+  purchase order: surat pesanan
+  quotation: penawaran harga
+  winner: pemenang
+  announcement: pengumuman
+  requirement: persyaratan
+  session: sidang
+  judge: hakim
+  prosecutor: jaksa
+  police: polisi
+  lawyer: pengacara
+  notary: notaris
+  lawsuit: gugatan
+  appeal: banding
+  dispute: sengketa
+  warrant: surat perintah
+  detention: penahanan
+  letter: surat
+  instruction: instruksi
+  promotion: promosi jabatan
+  mutation: mutasi
+  retirement: pensiun
+  pension: pensiun
+  leave: cuti
+  marriage: perkawinan
+  divorce: perceraian
+  adoption: pengangkatan anak
+  inheritance: warisan
+  credit: kredit
+  collateral: agunan
+  insurance: asuransi
+  claim: klaim
+  aid: bantuan
+  subsidy: subsidi
+  recipient: penerima
+  beneficiary: penerima manfaat
+  household: rumah tangga
+  poor household: rumah tangga miskin
+  village: desa
+  population: penduduk
+  voter: pemilih
+  election: pemilihan umum
+  campaign: kampanye
+  donation: sumbangan
+  illness: penyakit
+  conduct: perilaku
+  behaviour: perilaku
+  behavior: perilaku
+  emergency: darurat
+  shelter: tempat pengungsian
+  guard: penjaga
+  security guard: petugas keamanan
+  patrol: patroli
+  route: rute
+  vehicle: kendaraan
+  equipment: peralatan
+  stock: persediaan
+  feedback: umpan balik
+  repository: repositori
+
+bahasa_inggris_serupa:
+  # kata yang sama dalam kedua bahasa (kata-dasar.txt): dibaca sebagai bahasa Inggris hanya di
+  # judul yang sudah terbukti berbahasa Inggris oleh kata lain, dan tidak dihitung sebagai bukti
+  data: data
+  audit: audit
+  internal: internal
+  status: status
+  program: program
+  semester: semester
+  final: final
+  video: video
+  unit: unit
+  tender: tender
+  alumni: alumni
+  diagnosis: diagnosis
+  formula: formula
+  embargo: embargo
+  agenda: agenda
+  bank: bank
+  memorandum: memorandum
+  hospital: rumah sakit
+  personal: pribadi
+  individual: perorangan
+  detail: rincian
+  partner: mitra
+  reporter: pelapor
+  proposal: usulan
+  plan: rencana
+  reserve: cadangan
+  legal: hukum
+  total: jumlah
+  person: orang
+  profit: laba
+  margin: margin
+  regional: daerah
+  vendor: penyedia
+  donor: donor
+  sponsor: sponsor
+  memo: memo
+  map: peta
+
 bahasa_inggris_sambung:
   of: ""
   the: ""
@@ -3184,6 +3438,75 @@ bahasa_inggris_sambung:
   it: ""
   pending: menunggu
   change: mengubah
+  # kalimat bahasa Inggris (sesi 19): kata depan dan penjelas yang tetap di depan kata yang
+  # dijelaskannya dalam bahasa Indonesia ("draft regulations" → rancangan peraturan)
+  draft: rancangan
+  alleged: dugaan
+  proposed: usulan
+  former: mantan
+  # kata sambung, kata ganti, kata kerja bantu
+  which: yang
+  who: yang
+  whose: yang
+  such: seperti
+  as: ""
+  at: di
+  into: ke
+  within: dalam
+  through: melalui
+  until: sampai
+  while: selama
+  about: tentang
+  regarding: mengenai
+  concerning: mengenai
+  related: terkait
+  without: tanpa
+  directly: langsung
+  filed: diajukan
+  handed: diserahkan
+  only: hanya
+  also: juga
+  had: ""
+  be: ""
+  being: sedang
+  will: akan
+  can: dapat
+  may: dapat
+  its: ""
+  their: ""
+  his: ""
+  her: ""
+  etc: ""
+  # kata kerja (bentuk ketiga) dan sifat yang menerangkan keadaan dokumen
+  prepared: disusun
+  stored: disimpan
+  kept: disimpan
+  held: disimpan
+  recorded: tercatat
+  containing: memuat
+  contains: memuat
+  obtained: diperoleh
+  collected: dikumpulkan
+  received: diterima
+  entered: dimasukkan
+  registered: didaftarkan
+  agreed: disepakati
+  taken: diambil
+  used: digunakan
+  made: dibuat
+  conducted: dilakukan
+  involved: terlibat
+  treated: dirawat
+  discussed: dibahas
+  discussing: membahas
+  decided: diputuskan
+  finalised: final
+  finalized: final
+  completed: selesai
+  processed: diproses
+  examined: diperiksa
+  withheld: dikecualikan
+  exempted: dikecualikan
 
 """##),
         ("kata-dasar-SUMBER.md", ##"""

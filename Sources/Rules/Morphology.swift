@@ -88,7 +88,8 @@ public final class Morphology: @unchecked Sendable {
         if longest > 0, tokens.contains(where: { $0.utf8.count <= longest && shortSpellings[$0] != nil }) {
             tokens = tokens.flatMap { $0.utf8.count <= longest ? shortSpellings[$0] ?? [$0] : [$0] }
         }
-        return english.indonesian(tokens) ?? tokens
+        return english.indonesian(tokens, isIndonesianWord: { self.roots.contains($0) },
+                                  isAbbreviation: { self.abbreviations[$0] != nil }) ?? tokens
     }
 
     /// The tokens of a text as matching sees them: normalised, short spellings written out.
@@ -288,7 +289,7 @@ extension Morphology {
         var reader = YAMLReader(file: dictionaryFileName)
         if let dictionary, let root = reader.root(of: dictionary),
            let top = reader.fields(root, allowed: ["kata_tetap", "kata_dasar_khusus", "singkatan", "penanda_terbuka", "bentuk_singkat",
-                                                   "bahasa_inggris", "bahasa_inggris_sambung"], what: dictionaryFileName) {
+                                                   "bahasa_inggris", "bahasa_inggris_serupa", "bahasa_inggris_sambung"], what: dictionaryFileName) {
             for word in reader.strings(top["kata_tetap"], field: "kata_tetap", what: dictionaryFileName) {
                 let tokens = TextNormalizer.tokens(word)
                 if tokens.count != 1 {
@@ -371,13 +372,33 @@ extension Morphology {
                 }
                 english.addContent(words, wording, isIndonesianWord: { roots.contains($0) })
             }
+            // English words spelled like an Indonesian word ("data", "audit", "hospital"): read in
+            // English only inside a title that other words already show to be English, and
+            // never counted as evidence that it is. Anything else belongs in `bahasa_inggris`.
+            eachPair("bahasa_inggris_serupa", wrongType: "`bahasa_inggris_serupa` harus berupa pasangan kata Inggris: padanan bahasa Indonesia.") { key, value in
+                let words = TextNormalizer.tokens(key.string ?? "")
+                let wording = TextNormalizer.tokens(value.string ?? "")
+                guard words.count == 1, !wording.isEmpty else {
+                    reader.error(key, "not_a_word", "`\(key.string ?? "")` pada bahasa_inggris_serupa harus satu kata dengan padanan bahasa Indonesia.")
+                    return
+                }
+                if english.contains(words) {
+                    reader.error(key, "duplicate_id", "`\(words[0])` pada bahasa_inggris_serupa ditulis dua kali (atau juga ada di bahasa_inggris).")
+                    return
+                }
+                guard roots.contains(words[0]) else {
+                    reader.error(key, "not_a_word", "`\(words[0])` pada bahasa_inggris_serupa bukan kata bahasa Indonesia (kata-dasar.txt): tulis di bahasa_inggris.")
+                    return
+                }
+                english.addContent(words, wording, weighs: false, isIndonesianWord: { roots.contains($0) })
+            }
             eachPair("bahasa_inggris_sambung", wrongType: "`bahasa_inggris_sambung` harus berupa pasangan kata sambung Inggris: padanannya (boleh kosong: \"\").") { key, value in
                 guard let words = englishKey(key, field: "bahasa_inggris_sambung", linking: true) else { return }
                 if words.count != 1 {
                     reader.error(key, "not_a_word", "`\(words.joined(separator: " "))` pada bahasa_inggris_sambung harus satu kata.")
                     return
                 }
-                english.addLink(words[0], TextNormalizer.tokens(value.string ?? ""))
+                english.addLink(words[0], TextNormalizer.tokens(value.string ?? ""), isIndonesianWord: roots.contains(words[0]))
             }
         }
         let morphology = Morphology(roots: roots, fixedWords: fixed, abbreviations: abbreviations, rootOverrides: overrides)

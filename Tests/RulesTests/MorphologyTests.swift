@@ -210,4 +210,40 @@ final class MorphologyTests: XCTestCase {
         XCTAssertEqual(loaded.morphology.matchTokens("Salary of data"), ["gaji", "data"])
         XCTAssertEqual(loaded.morphology.matchTokens("Salaries"), ["gaji"], "regular plural")
     }
+
+    /// English DIK titles written as full sentences (session 19): linking words ("of", "the",
+    /// "that have been") count as English, so words the map lacks no longer leave the title
+    /// unread; a possessive 's does not break a phrase; "draft" stays in front of what it
+    /// drafts; words spelled alike in both languages (`bahasa_inggris_serupa`) join a run
+    /// without making an Indonesian title English; a title that opens with an Indonesian word
+    /// is Indonesian ("by name by address" is an office idiom there).
+    func testEnglishSentencesAreReadThoughTheMapLacksSomeWords() {
+        let sentence = morphology.matchTokens("Medical records and diagnoses of patients treated at the university clinic.")
+        XCTAssertEqual(Array(sentence.prefix(2)), ["rekam", "medis"], "\(sentence)")
+        XCTAssertEqual(morphology.matchTokens("Owner's estimate before the tender"), ["harga", "perkiraan", "sendiri", "sebelum", "tender"])
+        XCTAssertEqual(morphology.matchTokens("Draft regulations that have not been signed"),
+                       ["rancangan", "peraturan", "yang", "belum", "ditandatangani"])
+        XCTAssertEqual(morphology.matchTokens("Patient debt data"), ["data", "utang", "pasien"])
+        XCTAssertEqual(morphology.matchTokens("Data audit internal"), ["data", "audit", "internal"],
+                       "words spelled alike in both languages are no evidence of English")
+        XCTAssertEqual(morphology.matchTokens("Daftar balita stunting by name by address"),
+                       ["daftar", "balita", "stunting", "by", "name", "by", "address"])
+        XCTAssertEqual(morphology.matchTokens("Data difabel by name"), ["data", "difabel", "by", "name"])
+        XCTAssertEqual(morphology.matchTokens("Data of victims of domestic violence"), ["data", "korban", "kekerasan", "dalam", "rumah", "tangga"])
+
+        let classifier = Classifier(ruleSet: defaultRules, precedents: [])
+        for title in ["Medical records and diagnoses of patients treated at the university clinic.",
+                      "Owner's estimate prices prepared by the procurement committee before the tender is announced.",
+                      "Internal audit working papers and draft findings that have not yet been finalised."] {
+            XCTAssertTrue(classifier.classify(item(title)).needsConsequenceTest, title)
+        }
+        XCTAssertFalse(classifier.classify(item("Annual financial statements that have been audited by the Supreme Audit Agency.")).needsConsequenceTest)
+
+        let kamus = "bahasa_inggris:\n  salary: gaji\nbahasa_inggris_serupa:\n  data: data\n  wage: upah\n"
+        let loaded = Morphology.load(dictionary: kamus, roots: "data\ngaji\n")
+        XCTAssertTrue(loaded.issues.contains { $0.message.contains("`wage`") }, "a word that is no Indonesian root belongs in bahasa_inggris: \(loaded.issues)")
+        XCTAssertFalse(loaded.issues.contains { $0.message.contains("`data`") }, "\(loaded.issues)")
+        XCTAssertEqual(loaded.morphology.matchTokens("Salary data"), ["data", "gaji"])
+        XCTAssertEqual(loaded.morphology.matchTokens("Data"), ["data"])
+    }
 }
