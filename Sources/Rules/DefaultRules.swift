@@ -99,7 +99,7 @@ aturan:
   - id: data-pribadi
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
-    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan, dokumen pribadi, berkas calon perangkat desa, nama alamat, no paspor, identitas pelanggar, foto pelanggar, data perlintasan, data izin tinggal, memperlihatkan wajah, wajah pengendara, berkas pribadi]
+    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan, dokumen pribadi, berkas calon perangkat desa, nama alamat, no paspor, identitas pelanggar, foto pelanggar, data perlintasan, data izin tinggal, wajah pengendara, berkas pribadi]
     kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap, syarat, alur, blangko, blanko, formulir kosong, format formulir, nama dan alamat perusahaan, nama dan alamat usaha, nama dan alamat badan usaha, nama dan alamat bengkel, nama dan alamat mitra, nama alamat perusahaan, nama alamat usaha, nama dan alamat sekolah, nama dan alamat apotek, nama dan alamat toko, nama dan alamat rumah sakit, nama dan alamat klinik, nama dan alamat puskesmas, nama dan alamat restoran, nama dan alamat lembaga, nama dan alamat instansi, nama dan alamat opd, nama dan alamat pabrik, nama dan alamat koperasi, nama dan alamat posko, nama dan alamat fasilitas]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
@@ -118,6 +118,7 @@ aturan:
       - Daftar nama dan alamat apotek berizin
       - Daftar nama dan alamat bengkel mitra pemeliharaan kendaraan dinas
       - Blangko formulir pendaftaran yang memuat isian identitas pemohon
+      - Foto kegiatan yang memperlihatkan wajah peserta
       - Syarat perekaman sidik jari untuk KTP-el
       - Daftar aplikasi layanan publik dan alamat website OPD
       - Daftar LKS terakreditasi beserta alamat kantor
@@ -456,7 +457,7 @@ aturan:
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan, hak akses) — UU 14/2008 Pasal 17 huruf c (keamanan negara; angka 6 sistem persandian negara untuk persandian dan kunci kriptografi); bagi sistem pemerintahan daerah biasa hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi; huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut
     prioritas: 100
     salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server]
-    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan]
+    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -474,6 +475,8 @@ aturan:
       - Jumlah insiden siber yang ditangani per tahun
       - Pedoman keamanan informasi
       - Laporan tahunan penanganan insiden siber
+      - Laporan penilaian kerentanan dan kapasitas desa tangguh bencana
+      - Penilaian kerentanan sosial ekonomi masyarakat pesisir
 
   - id: rekaman-cctv-orang
     keterangan: Rekaman CCTV dan hak akses ke rekamannya memperlihatkan orang yang dapat dikenali — gambar wajah adalah data biometrik, data pribadi yang bersifat spesifik (UU 27/2022 tentang Pelindungan Data Pribadi Pasal 4 ayat (2) huruf b dan Penjelasannya), sehingga dasarnya UU 14/2008 Pasal 17 huruf j jo. UU 27/2022; letak kamera dan sistem pengamanannya dinilai aturan keamanan-sistem dan keamanan-gedung-objek-vital (huruf c); siaran kamera lalu lintas untuk publik terbuka
@@ -965,7 +968,7 @@ aturan:
     semua:
       - [keterangan, pembukuan, buku, surat surat, dokumen, risalah, berkas, catatan]
       - [konsiliator, konsiliasi]
-    kecuali: [jumlah, statistik, rekapitulasi, rekap, daftar mediator, daftar konsiliator, wilayah kerja, tata cara, prosedur, sop, pedoman, alur, persyaratan, syarat, sosialisasi, pengumuman, peraturan, lembaga kerja sama tripartit, lks tripartit, keanggotaan]
+    kecuali: [jumlah, statistik, rekapitulasi, rekap, daftar mediator, daftar konsiliator, wilayah kerja, tata cara, prosedur, sop, pedoman, alur, persyaratan, syarat, sosialisasi, pengumuman, peraturan, lembaga kerja sama tripartit, lks tripartit, keanggotaan, pendaftaran, pencatatan, terdaftar, legitimasi, kinerja, honorarium]
     kategori: dikecualikan
     pengecualian: [17j9]
     contoh_cocok:
@@ -976,6 +979,9 @@ aturan:
       - Jumlah kasus konsiliasi per tahun
       - Daftar mediator hubungan industrial dan wilayah kerjanya
       - Susunan keanggotaan Lembaga Kerja Sama Tripartit kabupaten
+      - Berkas pendaftaran konsiliator hubungan industrial
+      - Surat keterangan terdaftar sebagai konsiliator
+      - Dokumen kinerja konsiliator tahun 2025
 
   - id: data-tenaga-kerja-perorangan
     keterangan: Data orang per orang pencari kerja, tenaga kerja asing dan penghuni rumah susun yang memuat identitas — termasuk daftar pekerja yang di-PHK beserta alasannya (UU 14/2008 Pasal 17 huruf h)
