@@ -1,4 +1,5 @@
 import Foundation
+@testable import dip
 import OfficeFormats
 import TestSupport
 import XCTest
@@ -54,5 +55,18 @@ final class DumpCommandTests: XCTestCase {
         XCTAssertEqual(jsonStatus, 0)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         XCTAssertEqual(object["sheet_names"] as? [String], ["DIP Inspektorat"])
+    }
+}
+
+/// Session 19: `dip dump` of a CSV it cannot open printed the error's Swift value,
+/// "berkas CSV tidak dapat dibaca (cannotOpen(path: \"…\", errno: 2))".
+final class DumpCSVMessageTests: XCTestCase {
+    func testACSVThatCannotBeOpenedIsSaidInWords() {
+        let missing = String(cString: strerror(ENOENT))
+        XCTAssertEqual(Dump.message(for: CSVError.cannotOpen(path: "/x/dip.csv", errno: ENOENT), file: "/x/dip.csv"),
+                       "/x/dip.csv: berkas CSV tidak dapat dibaca. Berkas atau folder itu tidak ada (dipindahkan atau "
+                       + "dihapus selagi dip bekerja?). Periksa jalurnya, lalu jalankan lagi (\(missing)).")
+        XCTAssertFalse(Dump.message(for: CSVError.readFailed(path: "/x/dip.csv", errno: EIO), file: "/x/dip.csv")
+            .contains("readFailed"))
     }
 }

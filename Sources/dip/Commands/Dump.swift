@@ -1,4 +1,5 @@
 import ArgumentParser
+import DIPCore
 import Foundation
 import OfficeFormats
 
@@ -50,8 +51,23 @@ struct Dump: ParsableCommand {
             writeStandardError("dip dump: \(Dump.message(for: error, file: file))\n")
             throw ExitCode(2)
         } catch let error as CSVError {
-            writeStandardError("dip dump: \(file): berkas CSV tidak dapat dibaca (\(error))\n")
+            writeStandardError("dip dump: \(Dump.message(for: error, file: file))\n")
             throw ExitCode(2)
+        }
+    }
+
+    /// A CSV that cannot be read: a system failure explained (`SystemErrorText`), not the
+    /// error's Swift value ("cannotOpen(path: …, errno: 2)").
+    static func message(for error: CSVError, file: String) -> String {
+        switch error {
+        case .cannotOpen(_, let code), .readFailed(_, let code):
+            return "\(file): berkas CSV tidak dapat dibaca. \(SystemErrorText.explained(String(cString: strerror(code))))."
+        case .unsupportedEncoding(let name):
+            return "\(file): pengodean teks \(name) tidak didukung; simpan ulang sebagai \"CSV UTF-8\"."
+        case .binaryContent:
+            return "\(file): bukan teks CSV (berisi data biner)."
+        case .recordTooLarge(let record, let detail):
+            return "\(file): baris \(record) berisi \(detail); berkas tidak dibaca."
         }
     }
 
