@@ -279,6 +279,16 @@ enum SubmissionKind {
 
     static func sniff(path: String) -> SubmissionKind {
         let ext = (path as NSString).pathExtension.lowercased()
+        // What `dip check` is given by hand: a path that is not there, or a folder (read as a
+        // file of 0 bytes, "File kosong"), said as such.
+        var info = stat()
+        if stat(path, &info) != 0 && errno == ENOENT {
+            return .refused(.fileUnreadable, message: "File tidak ditemukan.", hint: "Periksa nama dan folder berkasnya.")
+        }
+        if info.st_mode & S_IFMT == S_IFDIR {
+            return .refused(.fileUnreadable, message: "Ini sebuah folder, bukan berkas.",
+                            hint: "Sebutkan berkas DIP di dalam folder itu (.xlsx, .ods atau .csv).")
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             return .refused(.fileUnreadable, message: "File tidak dapat dibuka.",
                             hint: "Periksa apakah file masih disalin atau dikunci, lalu kirim ulang.")

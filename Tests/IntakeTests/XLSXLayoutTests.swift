@@ -274,6 +274,16 @@ final class XLSXLayoutTests: XCTestCase {
         XCTAssertEqual(readSubmission(at: binary.path).problems.first?.message, "File ini bukan teks CSV (berisi data biner).")
     }
 
+    /// Session 19: `dip check` of a mistyped path said "File tidak dapat dibuka … masih disalin
+    /// atau dikunci", and of a folder "File kosong (0 byte)".
+    func testAMissingPathAndAFolderAreSaidAsSuch() throws {
+        let missing = readSubmission(at: dir.appendingPathComponent("tidak-ada.xlsx").path)
+        XCTAssertEqual(missing.problems.map(\.message), ["File tidak ditemukan."])
+        let folder = dir.appendingPathComponent("folder.xlsx")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        XCTAssertEqual(readSubmission(at: folder.path).problems.map(\.message), ["Ini sebuah folder, bukan berkas."])
+    }
+
     func testSheetNameDeclaresTheCategory() throws {
         let sheet = Sheet(name: "Dikecualikan", rows: [
             (1, [Self.s("A1", "No"), Self.s("B1", "Nama/Jenis Dokumen"), Self.s("C1", "Alasan Pengecualian")]),
