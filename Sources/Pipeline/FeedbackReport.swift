@@ -1,6 +1,5 @@
 import DIPCore
 import Foundation
-
 import Publish
 import Register
 import Rules
@@ -61,18 +60,9 @@ public enum FeedbackReport {
                 out.append("Masalah yang perlu diperbaiki (\(toFix.reduce(0) { $0 + $1.standsFor })):")
                 for (index, group) in alikeGroups(toFix).enumerated() {
                     let problem = group[0]
-                    if group.count == 1 {
-                        let location = problem.locationText.isEmpty ? "" : "\(problem.locationText): "
-                        out.append("  \(index + 1). [\(severityText(problem.severity))] \(location)\(problem.message)")
-                    } else {
-                        // The same problem on many rows: said once, with every row it is on.
-                        var place = problem
-                        place.row = nil
-                        let location = place.locationText.isEmpty ? "" : "\(place.locationText), "
-                        out.append("  \(index + 1). [\(severityText(problem.severity))] \(location)\(group.count) baris: "
-                            + problem.message)
-                        out.append("     Baris: \(RowList.text(group.compactMap(\.row))).")
-                    }
+                    let said = groupText(group)
+                    out.append("  \(index + 1). [\(severityText(problem.severity))] \(said.head)")
+                    if let rows = said.rows { out.append("     \(rows)") }
                     if !problem.hint.isEmpty { out.append("     Yang perlu dilakukan: \(problem.hint)") }
                 }
             }
@@ -80,17 +70,9 @@ public enum FeedbackReport {
                 out.append("")
                 out.append("Untuk diketahui (tidak perlu diperbaiki):")
                 for group in alikeGroups(infos) {
-                    let problem = group[0]
-                    if group.count == 1 {
-                        let location = problem.locationText.isEmpty ? "" : "\(problem.locationText): "
-                        out.append("  - \(location)\(problem.message)")
-                    } else {
-                        var place = problem
-                        place.row = nil
-                        let location = place.locationText.isEmpty ? "" : "\(place.locationText), "
-                        out.append("  - \(location)\(group.count) baris: \(problem.message)")
-                        out.append("    Baris: \(RowList.text(group.compactMap(\.row))).")
-                    }
+                    let said = groupText(group)
+                    out.append("  - \(said.head)")
+                    if let rows = said.rows { out.append("    \(rows)") }
                 }
             }
             if !outcome.items.isEmpty {
@@ -144,6 +126,19 @@ public enum FeedbackReport {
             if let i = at[key] { groups[i].append(p) } else { at[key] = groups.count; groups.append([p]) }
         }
         return groups
+    }
+
+    /// One problem as "baris 5, kolom E (Waktu): …"; the same problem on several rows said once,
+    /// "kolom D (…), 6 baris: …", with every row it is on ("Baris: 2–4, 7, 9, 10.").
+    static func groupText(_ group: [Problem]) -> (head: String, rows: String?) {
+        let problem = group[0]
+        guard group.count > 1 else {
+            return ((problem.locationText.isEmpty ? "" : "\(problem.locationText): ") + problem.message, nil)
+        }
+        var place = problem
+        place.row = nil
+        let location = place.locationText.isEmpty ? "" : "\(place.locationText), "
+        return ("\(location)\(group.count) baris: \(problem.message)", "Baris: \(RowList.text(group.compactMap(\.row))).")
     }
 
     /// Why a file was held and what to do, in the unit's words (issue 16 #7).
