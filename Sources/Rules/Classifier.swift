@@ -535,12 +535,17 @@ public struct Classifier: Sendable {
             needsTest = true
             grounds = unique(verdict.grounds)
             if policy.modelGroundFirst || grounds.isEmpty, let ground = assessment?.ground { grounds = [ground] }
-            let basis = grounds.isEmpty ? "" : " dengan dasar \(verdict.groundsText)"
+            // The precedents' grounds, when they state any; a letter taken from the words
+            // instead (precedents without a ground) is said as such ("dengan dasar" followed
+            // by nothing read "dikecualikan dengan dasar  (…)").
+            let basis = verdict.grounds.isEmpty ? "" : " dengan dasar \(verdict.groundsText)"
+            let fromWords = verdict.grounds.isEmpty && !grounds.isEmpty
+                ? "; dasar menurut kata-katanya: \(grounds.map(PrecedentVerdict.describe).joined(separator: ", "))" : ""
             if let declared {
                 needsReview = true
-                notes.append("Dinyatakan terbuka (\(declared.shortLabel)) tetapi informasi yang mirip dikecualikan\(basis) (\(verdict.summary)): lakukan uji konsekuensi sebelum dipublikasikan.")
+                notes.append("Dinyatakan terbuka (\(declared.shortLabel)) tetapi informasi yang mirip dikecualikan\(basis) (\(verdict.summary)\(fromWords)): lakukan uji konsekuensi sebelum dipublikasikan.")
             } else {
-                notes.append("Informasi yang mirip dikecualikan\(basis) (\(verdict.summary)): lakukan uji konsekuensi sebelum dipublikasikan.")
+                notes.append("Informasi yang mirip dikecualikan\(basis) (\(verdict.summary)\(fromWords)): lakukan uji konsekuensi sebelum dipublikasikan.")
             }
         } else if modelFlag, let assessment {
             needsTest = true

@@ -165,6 +165,21 @@ final class LearnedModelTests: XCTestCase {
         XCTAssertFalse(note.contains("Badan publik lain memakai"), note)
     }
 
+    /// Precedents that withhold a title without stating a ground, and a letter the words give:
+    /// the note said "Informasi yang mirip dikecualikan dengan dasar  (…)" — "dengan dasar"
+    /// followed by nothing, since it named the precedents' grounds (none) while the item took
+    /// the learned letter. The precedents' sentence says only what the precedents say, and the
+    /// letter as the words' ("zorvak" is a made-up word: no rule fires).
+    func testPrecedentsWithoutAGroundDoNotLeaveAnEmptyBasisInTheNote() throws {
+        let groundless = ["E", "F", "G"].map { precedent("Lembar zorvak mahasiswa", .dikecualikan, body: $0) }
+        let classifier = Classifier(ruleSet: defaultRules, precedents: corpus + groundless)
+        let c = classifier.classify(item("Lembar zorvak mahasiswa semester genap"))
+        let note = try XCTUnwrap(c.notes.first { $0.contains("Informasi yang mirip dikecualikan") }, "\(c.notes)")
+        XCTAssertFalse(note.contains("dengan dasar  ") || note.contains("dengan dasar ("), note)
+        XCTAssertEqual(c.exemptionGrounds.first?.prefix(3), "17h", "the letter the words give: \(c.notes)")
+        XCTAssertTrue(note.contains("; dasar menurut kata-katanya: Pasal 17 huruf h"), note)
+    }
+
     func testOpenMarkerAndOpenRuleKeepTheLayerFromFlagging() {
         var policy = PrecedentPolicy.standard
         policy.modelFlagProbability = 0.5
