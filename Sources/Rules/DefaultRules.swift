@@ -417,17 +417,19 @@ aturan:
     keterangan: Rincian HPS sebelum tender diumumkan dan dokumen penawaran peserta — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat, rahasia dagang peserta); nilai HPS tidak rahasia (Perpres 16/2018 tentang Pengadaan Barang/Jasa Pemerintah Pasal 26 ayat (3), nilai HPS bersifat terbuka dan tidak bersifat rahasia), hanya rinciannya, dan pengecualian ini tidak permanen (Pasal 20) sehingga sebagian besar terbuka setelah pemenang ditetapkan; penawaran ganti rugi tanah kepada pemilik dalam pengadaan tanah bukan penawaran tender (dinilai aturan rencana-awal-ekonomi, huruf e angka 4)
     prioritas: 100
     salah_satu: [hps, harga perkiraan sendiri, owner estimate, engineer estimate, rincian hps, dokumen penawaran, penawaran peserta, penawaran harga, harga penawaran, rincian penawaran, evaluasi penawaran, berita acara evaluasi penawaran, kalkulasi harga, rahasia dagang, harga satuan penawaran, penawaran masing masing peserta, penawaran peserta lelang, penawaran peserta tender, evaluasi kualifikasi, hasil evaluasi kualifikasi]
-    kecuali: [nilai total hps, nilai hps, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian]
+    kecuali: [nilai total hps, nilai hps paket, nilai hps yang diumumkan, beserta nilai hps, nilai hps dan pagu, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
       - Harga Perkiraan Sendiri (HPS) paket pembangunan jalan
       - Dokumen penawaran peserta tender
       - Rincian HPS pengadaan alat kesehatan sebelum pengumuman tender
+      - Rincian nilai HPS per item pekerjaan sebelum pengumuman tender
       - Rincian harga satuan penawaran masing-masing peserta lelang
     contoh_tidak_cocok:
       - Pengumuman tender beserta nilai total HPS
       - Nilai HPS paket pekerjaan yang diumumkan bersama pengumuman tender
+      - Nilai HPS dan pagu paket pengadaan dalam RUP
       - Pedoman penyusunan HPS
       - Dokumen penawaran pemenang yang telah ditetapkan (ringkasan kontrak)
 
@@ -539,8 +541,8 @@ aturan:
     prioritas: 100
     semua:
       - [rencana, rencana awal, usulan, kajian, draf, konsep]
-      - [kenaikan tarif, perubahan tarif, penyesuaian tarif, kenaikan pajak, perubahan pajak daerah, kenaikan retribusi, perubahan retribusi, penyesuaian retribusi, kenaikan njop, penyesuaian njop, perubahan njop]
-      - [sebelum ditetapkan, belum ditetapkan, sebelum diumumkan, belum diumumkan, sebelum disahkan, belum disahkan]
+      - [kenaikan tarif, perubahan tarif, penyesuaian tarif, kenaikan pajak, perubahan pajak daerah, kenaikan retribusi, perubahan retribusi, penyesuaian retribusi, kenaikan njop, penyesuaian njop, perubahan njop, kenaikan ukt, perubahan ukt, penyesuaian ukt, kenaikan uang kuliah, perubahan uang kuliah, penyesuaian uang kuliah]
+      - [sebelum ditetapkan, belum ditetapkan, sebelum diumumkan, belum diumumkan, sebelum disahkan, belum disahkan, sebelum disetujui, belum disetujui]
     kecuali: [tata cara, prosedur, pedoman, jumlah, sosialisasi, jadwal]
     kategori: dikecualikan
     pengecualian: [17e3]
@@ -568,8 +570,8 @@ aturan:
   - id: hubungan-luar-negeri
     keterangan: Posisi, strategi dan korespondensi dalam hubungan internasional
     prioritas: 100
-    salah_satu: [korespondensi diplomatik, kawat diplomatik, nota diplomatik, posisi runding, posisi negosiasi, perundingan perjanjian perdagangan, perundingan perdagangan, strategi negosiasi internasional, posisi tawar, perundingan internasional, korespondensi dengan kedutaan, surat menyurat dengan kedutaan, perundingan kerja sama luar negeri, negosiasi kerja sama luar negeri]
-    kecuali: [divestasi, saham]
+    salah_satu: [korespondensi diplomatik, kawat diplomatik, nota diplomatik, perundingan perjanjian perdagangan, perundingan perdagangan, strategi negosiasi internasional, posisi tawar, perundingan internasional, korespondensi dengan kedutaan, surat menyurat dengan kedutaan, perundingan kerja sama luar negeri, negosiasi kerja sama luar negeri]
+    kecuali: [divestasi, saham, diterbitkan, dipublikasikan, yang diumumkan, siaran pers, telah diratifikasi]
     kategori: dikecualikan
     pengecualian: [17f1, 17f2]
     contoh_cocok:
@@ -581,8 +583,8 @@ aturan:
     keterangan: Rancangan dan bahan perundingan kerja sama daerah dengan pemerintah negara lain atau mitra luar negeri (sister city, kota kembar) yang masih dirundingkan — posisi, daya tawar dan strategi dalam negosiasi internasional (UU 14/2008 Pasal 17 huruf f angka 1; kerja sama luar negeri pemerintah daerah termasuk hubungan luar negeri), di samping huruf i untuk konsep yang belum disepakati; naskah yang sudah ditandatangani dan daftar kerja sama terbuka
     prioritas: 100
     semua:
-      - [sister city, kota kembar, provinsi kembar, pemerintah negara lain, pemerintah asing, mitra luar negeri, kerja sama luar negeri, kedutaan besar]
-      - [dirundingkan, perundingan, negosiasi, dinegosiasikan, posisi runding, belum disepakati]
+      - [sister city, kota kembar, provinsi kembar, pemerintah negara lain, pemerintah asing, mitra luar negeri, kerja sama luar negeri, kedutaan besar, negara mitra, pinjaman luar negeri, perjanjian perdagangan bebas, perdagangan internasional, perundingan internasional]
+      - [dirundingkan, perundingan, negosiasi, dinegosiasikan, posisi runding, posisi negosiasi, belum disepakati]
     kecuali: [tata cara, pedoman, sop, jumlah, daftar kerja sama, telah ditandatangani, sudah ditandatangani, laporan pelaksanaan, sosialisasi, pelatihan, bimbingan teknis]
     kategori: dikecualikan
     pengecualian: [17f1]
@@ -866,7 +868,7 @@ aturan:
     keterangan: Cetak biru, desain dan gambar teknis bangunan serta instalasinya — UU 14/2008 Pasal 17 huruf c melindungi pertahanan dan keamanan negara (angka 4; pangkalan/instalasi militer); untuk gedung kantor biasa dasarnya lemah; uji konsekuensi harus menunjukkan bahaya nyata (objek vital, sistem pengamanan), bagian lain dibuka; hak cipta perencana (huruf b) hanya bila hak ciptanya bukan milik pemerintah daerah
     prioritas: 100
     salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung, gambar rinci, gambar detail, shop drawing]
-    kecuali: [pengumuman, pengadaan, jumlah, tata cara, rup, jadwal, persyaratan]
+    kecuali: [pengumuman, pengadaan, jumlah, tata cara, rup, jadwal, persyaratan, yang diumumkan, dokumen tender, dokumen pemilihan]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -1491,7 +1493,7 @@ aturan:
   - id: memorandum-internal
     keterangan: Memorandum dan surat antar/intra badan publik yang menurut sifatnya dirahasiakan (telaahan staf, nota pertimbangan, disposisi, notulen rapat pimpinan/internal, pendapat hukum, konsep yang masih dibahas) — UU 14/2008 Pasal 17 huruf i
     prioritas: 100
-    salah_satu: [telaahan staf, telaah staf, nota pertimbangan, memo internal, memorandum internal, nota dinas internal, lembar disposisi, disposisi pimpinan, notulen rapat pimpinan, notulen rapim, risalah rapat pimpinan, rapat pimpinan, rapim, rapat internal, notulen rapat internal, rapat terbatas, bahan rapat pimpinan, bahan rapat internal, korespondensi internal, surat menyurat internal, pendapat hukum, legal opinion, kajian hukum internal, masih dalam pembahasan, sedang dibahas, belum ditetapkan, dalam proses penyusunan, konsep yang belum ditetapkan, draf yang belum ditetapkan, surat bersifat terbatas, surat terbatas, sangat rahasia, rahasia jabatan, rahasia negara, dokumen rahasia, berklasifikasi rahasia, rapat tertutup, sidang tertutup, pertemuan tertutup, draft laporan hasil pemeriksaan, draf laporan hasil pemeriksaan, konsep laporan hasil pemeriksaan, draft lhp, draf lhp, konsep lhp, disposisi, konsep perjanjian, draf perjanjian, draft perjanjian, rancangan perjanjian, percakapan grup, grup whatsapp pimpinan, percakapan whatsapp, chat whatsapp pimpinan, rekaman suara rapat, konsep nota dinas, draf nota dinas, draft nota dinas, telaah hukum internal, telaahan hukum, memorandum kepada direksi, memo kepada direksi, memorandum direksi, memo direksi]
+    salah_satu: [telaahan staf, telaah staf, nota pertimbangan, memo internal, memorandum internal, nota dinas internal, lembar disposisi, disposisi pimpinan, notulen rapat pimpinan, notulen rapim, risalah rapat pimpinan, rapat pimpinan, rapim, rapat internal, notulen rapat internal, rapat terbatas, bahan rapat pimpinan, bahan rapat internal, korespondensi internal, surat menyurat internal, pendapat hukum, legal opinion, kajian hukum internal, masih dalam pembahasan, sedang dibahas, belum ditetapkan, dalam proses penyusunan, konsep yang belum ditetapkan, draf yang belum ditetapkan, surat bersifat terbatas, surat terbatas, sangat rahasia, rahasia jabatan, rahasia negara, dokumen rahasia, berklasifikasi rahasia, rapat tertutup, sidang tertutup, pertemuan tertutup, draft laporan hasil pemeriksaan, draf laporan hasil pemeriksaan, konsep laporan hasil pemeriksaan, draft lhp, draf lhp, konsep lhp, disposisi, konsep perjanjian, draf perjanjian, draft perjanjian, rancangan perjanjian, percakapan grup, grup whatsapp pimpinan, percakapan whatsapp, chat whatsapp pimpinan, rekaman suara rapat, konsep nota dinas, draf nota dinas, draft nota dinas, telaah hukum internal, telaahan hukum, memorandum kepada direksi, memo kepada direksi, memorandum direksi, memo direksi, posisi runding, posisi negosiasi]
     kecuali: [tata cara, pedoman, sop, tata naskah, jumlah, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, pengumuman, sosialisasi, rencana kerja, program, rancangan peraturan, daftar rancangan, proses pembuatan, peraturan, perbup, peraturan bupati, pekerjaan, proyek, pembangunan, terbuka, terbuka untuk umum, dprd, paripurna, jurnal, dimuat, diterbitkan, publikasi, aplikasi, sistem informasi, e disposisi, nilai jual, njop, yang diumumkan, telah diumumkan, sudah diumumkan]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -1527,7 +1529,7 @@ aturan:
     keterangan: Nota dinas, telaahan atau memo yang menguraikan opsi/alternatif kebijakan atau pertimbangan mutasi/promosi pejabat kepada pimpinan — UU 14/2008 Pasal 17 huruf i dan Penjelasannya (membukanya mengurangi kebebasan dan kejujuran dalam pengajuan usul dan pertukaran gagasan dalam proses pengambilan keputusan); setelah kebijakan ditetapkan, kebijakan dan dasar pertimbangannya terbuka
     prioritas: 100
     semua:
-      - [nota dinas, telaahan, telaah, memo, memorandum, surat]
+      - [nota dinas, telaahan, telaah, memorandum]
       - [opsi, opsi kebijakan, alternatif kebijakan, pilihan kebijakan, skenario kebijakan, pertimbangan mutasi, pertimbangan promosi, pertimbangan pengangkatan, pertimbangan pemberhentian]
     kecuali: [telah ditetapkan, yang ditetapkan, pengumuman, tata cara, pedoman, jumlah]
     kategori: dikecualikan
@@ -1538,6 +1540,8 @@ aturan:
     contoh_tidak_cocok:
       - Kebijakan subsidi pupuk yang telah ditetapkan
       - Pedoman penyusunan nota dinas
+      - Surat edaran tentang opsi pembayaran pajak daerah secara nontunai
+      - Memo pelayanan tentang opsi jadwal layanan keliling
 
   - id: arsip-tertutup
     keterangan: Arsip yang aksesnya ditutup oleh pencipta arsip dengan alasan UU 43/2009 Pasal 44 (menghambat penegakan hukum, hak kekayaan intelektual dan persaingan usaha, pertahanan dan keamanan negara, kekayaan alam, ketahanan ekonomi, hubungan luar negeri, akta otentik atau wasiat, rahasia atau data pribadi, memorandum yang menurut sifatnya dirahasiakan) — UU 14/2008 Pasal 17 huruf j jo. UU 43/2009 tentang Kearsipan; alasan itu sama dengan Pasal 17 huruf a–i, jadi sebutkan juga huruf yang sesuai; arsip terjaga (kependudukan, kewilayahan, perbatasan, perjanjian internasional, kontrak karya, masalah pemerintahan strategis) wajib dijaga keutuhannya tetapi tidak dengan sendirinya tertutup
@@ -2327,7 +2331,7 @@ aturan:
   - id: data-beserta-identitas-orang
     keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain), disusun per pemilik — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); data pelanggan dinilai aturan data-pelanggan-perorangan; yang diumumkan atau berupa jumlah tetap terbuka; rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang
     prioritas: 100
-    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien, beserta tunggakan, beserta tagihan, identitas penelepon, beserta jaminannya, beserta agunannya, daftar peminjam dana bergulir, data peminjam dana bergulir, beserta ahli waris, dan ahli waris, data ahli waris]
+    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, npwp pribadi, npwp perorangan, npwp dosen, npwp guru, npwp pegawai, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien, beserta tunggakan, beserta tagihan, identitas penelepon, beserta jaminannya, beserta agunannya, daftar peminjam dana bergulir, data peminjam dana bergulir, beserta ahli waris, dan ahli waris, data ahli waris]
     kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
@@ -3152,6 +3156,11 @@ bahasa_inggris:
   diplomatic correspondence: korespondensi diplomatik
   initial plan: rencana awal
   electricity tariff: tarif listrik
+  water tariff: tarif air minum
+  water: air
+  tuition payment: pembayaran uang kuliah
+  land dispute: sengketa tanah
+  settlement: penyelesaian
   followed up: ditindaklanjuti
   ministerial regulation: peraturan menteri
   # kalimat bahasa Inggris (sesi 19): kosakata daftar yang ditulis sebagai kalimat utuh
