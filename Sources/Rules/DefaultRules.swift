@@ -570,7 +570,7 @@ aturan:
   - id: hubungan-luar-negeri
     keterangan: Posisi, strategi dan korespondensi dalam hubungan internasional
     prioritas: 100
-    salah_satu: [korespondensi diplomatik, kawat diplomatik, nota diplomatik, perundingan perjanjian perdagangan, perundingan perdagangan, strategi negosiasi internasional, posisi tawar, perundingan internasional, korespondensi dengan kedutaan, surat menyurat dengan kedutaan, perundingan kerja sama luar negeri, negosiasi kerja sama luar negeri]
+    salah_satu: [korespondensi diplomatik, kawat diplomatik, kawat dipl, kawat kbri, kawat kedutaan, nota diplomatik, perundingan perjanjian perdagangan, perundingan perdagangan, strategi negosiasi internasional, posisi tawar, perundingan internasional, korespondensi dengan kedutaan, surat menyurat dengan kedutaan, perundingan kerja sama luar negeri, negosiasi kerja sama luar negeri]
     kecuali: [divestasi, saham, diterbitkan, dipublikasikan, yang diumumkan, siaran pers, telah diratifikasi]
     kategori: dikecualikan
     pengecualian: [17f1, 17f2]
@@ -835,7 +835,7 @@ aturan:
   - id: soal-ujian
     keterangan: Soal dan kunci jawaban ujian atau tes seleksi sebelum/selama dipakai, serta lembar jawaban peserta — UU 14/2008 Pasal 17 huruf b (hak cipta penyusun soal, UU 28/2014 tentang Hak Cipta) dan huruf h angka 4 (hasil evaluasi kemampuan peserta); kerugian utamanya (ujian tidak lagi adil) tidak disebut Pasal 17, sehingga dasar huruf b perlu dibahas dalam uji konsekuensi
     prioritas: 100
-    salah_satu: [soal ujian, soal dan jawaban, soal tes, bank soal, naskah soal, kunci jawaban, lembar jawaban, jawaban ujian, soal seleksi, materi soal, materi ujian, bahan ujian, yang akan diujikan]
+    salah_satu: [soal ujian, soal dan jawaban, soal tes, soal cat, soal skd, soal skb, soal seleksi kompetensi, bank soal, naskah soal, kunci jawaban, lembar jawaban, jawaban ujian, soal seleksi, materi soal, materi ujian, bahan ujian, yang akan diujikan]
     kecuali: [tata cara, pedoman, kisi kisi, jadwal, pengumuman, contoh soal, latihan soal, sosialisasi]
     kategori: dikecualikan
     pengecualian: [17b, 17h4]
@@ -910,7 +910,7 @@ aturan:
   - id: rahasia-perusahaan
     keterangan: Data privat dan rahasia dagang perusahaan (skala upah, debitur, laporan keuangan perusahaan)
     prioritas: 100
-    salah_satu: [data privat perusahaan, rahasia dagang, rahasia perusahaan, perhitungan harga satuan, analisa harga satuan penyedia, rincian harga penawaran, harga satuan dari penyedia, hak cipta rancangan, formula pakan, formula pupuk, rahasia formula, draf paten, permohonan paten yang belum diumumkan, invensi yang belum didaftarkan, desain industri yang belum didaftarkan, prototipe yang belum didaftarkan, dokumen dari penyedia, dokumen penyedia, berkas penyedia, dokumen administrasi penyedia, data kualifikasi penyedia, dokumen kualifikasi, dokumen teknis penyedia, struktur skala upah, skala upah perusahaan, data debitur, laporan keuangan perusahaan, dokumen penawaran, evaluasi penawaran, dokumen kualifikasi penyedia, penawaran harga penyedia, dilindungi hak atas kekayaan intelektual, dilindungi haki, dilindungi hki, dilindungi hak cipta, dilindungi paten, rahasia proses produksi, rab penyedia, rincian anggaran biaya penyedia, formula dan proses produksi, lkpm per perusahaan, lkpm masing masing perusahaan, laporan kegiatan penanaman modal per perusahaan, neraca bahan, neraca massa, kapasitas produksi rinci, komposisi bahan baku, formula produk]
+    salah_satu: [data privat perusahaan, rahasia dagang, rahasia perusahaan, perhitungan harga satuan, analisa harga satuan penyedia, rincian harga penawaran, harga satuan dari penyedia, hak cipta rancangan, formula pakan, formula pupuk, rahasia formula, draf paten, permohonan paten yang belum diumumkan, invensi yang belum didaftarkan, desain industri yang belum didaftarkan, prototipe yang belum didaftarkan, dokumen dari penyedia, dokumen penyedia, berkas penyedia, dokumen administrasi penyedia, data kualifikasi penyedia, dokumen kualifikasi, dokumen teknis penyedia, struktur skala upah, skala upah perusahaan, data debitur, laporan keuangan perusahaan, dokumen penawaran, evaluasi penawaran, dokumen kualifikasi penyedia, penawaran harga penyedia, dilindungi hak atas kekayaan intelektual, dilindungi haki, dilindungi hki, dilindungi hak cipta, dilindungi paten, rahasia proses produksi, rab penyedia, rincian anggaran biaya penyedia, formula dan proses produksi, lkpm per perusahaan, lkpm per pt, lkpm per badan usaha, lkpm masing masing perusahaan, laporan kegiatan penanaman modal per perusahaan, neraca bahan, neraca massa, kapasitas produksi rinci, komposisi bahan baku, formula produk]
     kecuali: [tata cara, pedoman, sop, jumlah, pengumuman, statistik, rekapitulasi, pendaftaran, fasilitasi, layanan, pelayanan, sosialisasi, persyaratan, syarat, klinik, telah diaudit, sudah diaudit, audited, ringkasan laporan keuangan, ringkasan kontrak, penawaran pemenang yang telah ditetapkan]
     kategori: dikecualikan
     pengecualian: [17b]
@@ -2825,6 +2825,7 @@ bentuk_singkat:
   tgl: tanggal
   bln: bulan
   ttg: tentang
+  nodin: nota dinas
   utk: untuk
   dlm: dalam
   kab: kabupaten
