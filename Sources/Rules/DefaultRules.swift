@@ -851,7 +851,7 @@ aturan:
     keterangan: Nilai dan hasil penilaian seseorang dalam ujian, tes, seleksi atau rekrutmen
     prioritas: 100
     salah_satu: [nilai ujian, nilai tes, nilai hasil seleksi, nilai seleksi, nilai mahasiswa, nilai peserta, nilai proposal, nilai seminar, nilai monitoring evaluasi, penilaian hasil rekrutmen, hasil penilaian dalam proses, rincian penilaian, penilaian kompetensi, hasil seleksi individu, penilaian hasil pengujian, kriteria pengolahan nilai, hasil tes seleksi, nilai skd, nilai skb, nilai cat, hasil wawancara, nilai wawancara, cek similaritas, uji similaritas, hasil similaritas, cek plagiasi, cek plagiarisme, hasil turnitin, laporan turnitin]
-    kecuali: [pengumuman, jadwal, tata cara, rata rata, jumlah, statistik, persyaratan, kisi kisi, pedoman, sop, ambang batas, passing grade, nilai ambang, pppk, cpns, casn, sscasn]
+    kecuali: [pengumuman, jadwal, tata cara, rata rata, jumlah, statistik, persyaratan, kisi kisi, pedoman, sop, ambang batas, passing grade, nilai ambang, pppk, cpns, casn, sscasn, sosialisasi, layanan, pelayanan, pelatihan]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -863,6 +863,8 @@ aturan:
       - Pengumuman hasil seleksi perangkat desa
       - Nilai ambang batas seleksi kompetensi dasar
       - Nilai hasil seleksi kompetensi PPPK (diumumkan BKN)
+      - Sosialisasi cek similaritas karya ilmiah
+      - Layanan cek similaritas (Turnitin) perpustakaan
 
   - id: gambar-teknis-bangunan
     keterangan: Cetak biru, desain dan gambar teknis bangunan serta instalasinya — UU 14/2008 Pasal 17 huruf c melindungi pertahanan dan keamanan negara (angka 4; pangkalan/instalasi militer); untuk gedung kantor biasa dasarnya lemah; uji konsekuensi harus menunjukkan bahaya nyata (objek vital, sistem pengamanan), bagian lain dibuka; hak cipta perencana (huruf b) hanya bila hak ciptanya bukan milik pemerintah daerah
@@ -2301,7 +2303,7 @@ aturan:
     semua:
       - [penelitian, riset, kajian, invensi, karya ilmiah, data penelitian, temuan penelitian, paten, tesis, disertasi, skripsi, tugas akhir]
       - [belum dipublikasikan, belum diterbitkan, belum dipatenkan, diajukan patennya, diajukan paten, permohonan paten, sedang dipatenkan, masa embargo, dalam embargo, pendaftaran paten, proses paten, masih diseleksi, sedang diseleksi, dalam proses seleksi, sedang dinilai, masih dinilai]
-    kecuali: [tata cara, prosedur, pedoman, panduan, jumlah]
+    kecuali: [tata cara, prosedur, pedoman, panduan, jumlah, layanan, pelayanan, fasilitasi, sosialisasi, pelatihan, bimbingan teknis, bimtek, rekapitulasi, rekap, statistik, sentra hki, klinik hki, sentra kekayaan intelektual]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -2310,6 +2312,9 @@ aturan:
       - Dokumen permohonan paten dosen
     contoh_tidak_cocok:
       - Daftar hasil penelitian yang telah dipublikasikan
+      - Layanan pendaftaran paten bagi UMKM
+      - Rekapitulasi pendaftaran paten per tahun
+      - Sentra HKI - proses paten dan hak cipta
 
   - id: data-pelanggan-perorangan
     keterangan: Data pelanggan, konsumen atau pengguna layanan badan publik dan BUMD (sebagian besar orang perorangan — nama, alamat, nomor sambungan, tagihan, tunggakan) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h; tagihan dan tunggakan seseorang huruf h angka 3) dan data pribadi (Pasal 17 huruf j jo. UU 27/2022); untuk BUMD, huruf b (aturan rahasia-bisnis-bumd) ditimbang bersama; jumlah pelanggan, tarif dan layanan pengaduan terbuka
