@@ -585,13 +585,14 @@ aturan:
     semua:
       - [sister city, kota kembar, provinsi kembar, pemerintah negara lain, pemerintah asing, mitra luar negeri, kerja sama luar negeri, kedutaan besar, negara mitra, pinjaman luar negeri, perjanjian perdagangan bebas, perdagangan internasional, perundingan internasional]
       - [dirundingkan, perundingan, negosiasi, dinegosiasikan, posisi runding, posisi negosiasi, belum disepakati]
-    kecuali: [tata cara, pedoman, sop, jumlah, daftar kerja sama, telah ditandatangani, sudah ditandatangani, laporan pelaksanaan, sosialisasi, pelatihan, bimbingan teknis]
+    kecuali: [tata cara, pedoman, sop, jumlah, daftar kerja sama, telah ditandatangani, sudah ditandatangani, laporan pelaksanaan, sosialisasi, pelatihan, bimbingan teknis, jadwal, yang diumumkan, telah diumumkan, sudah diumumkan, yang dipublikasikan, telah dipublikasikan, siaran pers]
     kategori: dikecualikan
     pengecualian: [17f1]
     contoh_cocok:
       - Draf kerja sama sister city yang masih dirundingkan
     contoh_tidak_cocok:
       - Daftar kerja sama sister city yang telah ditandatangani
+      - Perundingan perdagangan internasional - jadwal dan hasil yang diumumkan
 
   - id: akta-wasiat
     keterangan: Isi akta otentik yang bersifat pribadi dan wasiat
