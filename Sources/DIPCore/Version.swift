@@ -182,6 +182,11 @@ public struct DIPVersion: Codable, Hashable, Sendable {
     /// The DIK decree this version's DIK decree revokes, if the previous version had one.
     public var previousDIKDecreeNumber: String? = nil
     public var previousDIKDecreeDate: Date? = nil
+    /// Open items of this version (ids, in `items`) that the DIK decree it revokes classified as
+    /// exempted and whose consequence test now concludes *terbuka*: the exemptions this version
+    /// lifts, which the decree revoking that DIK decree names. Nil when there are none (so a
+    /// version encoded without them reads the same).
+    public var liftedExemptions: [String]? = nil
 
     public init(
         number: Int, status: VersionStatus, createdAt: Date, decreeNumber: String?,

@@ -516,6 +516,16 @@ extension AppDatabase {
         if let previous, let dik = previous.dikDecreeNumber {
             built.previousDIKDecreeNumber = dik
             built.previousDIKDecreeDate = previous.decreeDate
+            // The exemptions this version lifts: items that decree classified as exempted, now
+            // open on a test concluding *terbuka* (an item withdrawn or still exempted, in whole
+            // or in part, is not lifted). The decree revoking that DIK decree names them.
+            if withItems {
+                let wereExempted = Set(try String.fetchAll(db, sql: """
+                    SELECT item FROM version_items WHERE version = ? AND exempted = 1
+                    """, arguments: [previous.number]))
+                let lifted = lists.open.filter { wereExempted.contains($0.id) && $0.consequenceTest?.conclusion == .open }
+                if !lifted.isEmpty { built.liftedExemptions = lifted.map(\.id) }
+            }
         }
         return built
     }

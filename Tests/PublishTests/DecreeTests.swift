@@ -214,6 +214,57 @@ final class DecreeTests: XCTestCase {
         XCTAssertFalse(try text(withExemptions).contains("000.9/8/Diskominfosatik/2026"), "the DIK decree revokes it there")
     }
 
+    /// The exemptions a version lifts (items the revoked DIK decree exempted, opened on a new
+    /// test) are named in the decree that revokes that DIK decree, each with its berita acara,
+    /// and set "sebagai Informasi Publik yang dapat diakses" (the PPID's *penetapan*, PP 61/2010);
+    /// before, they vanished unnamed from the revoked decree's Lampiran. The DIK decree names
+    /// them after its revocation diktum; a version with no DIK decree names them in its DIP
+    /// decree, which then revokes the DIK decree; nothing is said when nothing is lifted.
+    func testDecreeRevokingTheDIKDecreeNamesTheExemptionsItLifts() throws {
+        var v = try DecreeFixtures.sampleVersion()
+        v.previousDIKDecreeNumber = "000.9/22/Diskominfosatik/2026"
+        v.previousDIKDecreeDate = try IndonesianDate.parse("3 Februari 2026")
+        let index = try XCTUnwrap(v.items.firstIndex { $0.category == .setiapSaat })
+        var test = ConsequenceTest(
+            specificInformation: "Rincian harga satuan", legalBasis: "Pasal 17 huruf b", grounds: ["17b"],
+            consequence: "Tidak merugikan lagi", publicInterest: "Pengawasan publik", conclusion: .open,
+            period: .unknown, periodText: "-", conditionsForOpening: "-", tester: Official(name: "Siti Aminah", nip: nil),
+            testedOn: try IndonesianDate.parse("2 Maret 2026"))
+        test.beritaAcaraNumber = "000.9/31/BA-UK/Diskominfosatik/2026"
+        v.items[index].consequenceTest = test
+        let lifted = v.items[index]
+        func text(_ bytes: [UInt8]) throws -> String { visibleText(try docxParts(bytes)[2].text).joined(separator: " ") }
+        func dik(_ version: DIPVersion) throws -> String {
+            try text(try DecreeWriter.klasifikasiDIK(version: version, settings: settings, citations: .builtIn, clock: clock))
+        }
+        func dip(_ version: DIPVersion) throws -> String {
+            try text(try DecreeWriter.penetapanDIP(version: version, settings: settings, citations: .builtIn, clock: clock))
+        }
+        XCTAssertFalse(try dik(v).contains("tidak lagi dikecualikan"), "nothing lifted, nothing said")
+        v.liftedExemptions = [lifted.id]
+        let named = "\(lifted.item.ringkasan) yang dikuasai oleh \(lifted.unit.name) (Berita Acara Uji Konsekuensi Nomor "
+            + "000.9/31/BA-UK/Diskominfosatik/2026 tanggal 2 Maret 2026),"
+        let withDIK = try dik(v)
+        let diktum = "KELIMA : Informasi yang dikecualikan dalam Keputusan sebagaimana dimaksud dalam Diktum KEEMPAT yang "
+            + "berdasarkan Uji Konsekuensi disimpulkan terbuka, yaitu: \(named) tidak lagi dikecualikan dan ditetapkan sebagai "
+            + "Informasi Publik yang dapat diakses serta dimuat dalam Daftar Informasi Publik. KEENAM : Keputusan ini mulai berlaku"
+        XCTAssertTrue(withDIK.contains(diktum), withDIK)
+        XCTAssertTrue(withDIK.contains("KEEMPAT : Pada saat Keputusan ini mulai berlaku"), withDIK)
+        XCTAssertFalse(try dip(v).contains("tidak lagi dikecualikan"), "the DIK decree names them")
+        var nothingExempted = v
+        nothingExempted.exempted = []
+        let alone = try dip(nothingExempted)
+        XCTAssertTrue(alone.contains("KELIMA : Informasi yang dikecualikan dalam Keputusan tentang Klasifikasi Informasi yang "
+            + "Dikecualikan sebagaimana dimaksud dalam Diktum KEEMPAT yang berdasarkan Uji Konsekuensi disimpulkan terbuka, yaitu: "
+            + "\(named) tidak lagi dikecualikan"), alone)
+        // Two lifted items: "; dan" before the last.
+        let second = try XCTUnwrap(v.items.firstIndex { $0.id != lifted.id })
+        v.items[second].consequenceTest = test
+        v.liftedExemptions = [lifted.id, v.items[second].id]
+        let both = try dik(v)
+        XCTAssertTrue(both.contains("Nomor 000.9/31/BA-UK/Diskominfosatik/2026 tanggal 2 Maret 2026); dan"), both)
+    }
+
     /// A draft says so above its first page and its Lampiran; the decree itself never does.
     func testDraftDecreesAreMarkedAsDrafts() throws {
         var draft = try DecreeFixtures.sampleVersion()

@@ -165,4 +165,34 @@ final class ApprovalTests: XCTestCase {
         XCTAssertEqual(third.previousDecreeNumber, "000.9/20/Diskominfo/2026")
         XCTAssertNil(third.previousDIKDecreeNumber)
     }
+
+    /// A version whose test opens an item the DIK decree in force exempted carries that item as
+    /// an exemption it lifts, for the decree revoking that DIK decree to name; an item still
+    /// exempted, or withdrawn from the unit's list, is not lifted.
+    func testVersionNamesTheExemptionsItLifts() throws {
+        let db = try AppDatabase.inMemory()
+        var list = Fixture.baseList
+        for (n, title) in [("5", "Rekam medis pasien"), ("6", "Data pribadi pegawai"), ("7", "Rincian HPS sebelum tender")] {
+            list.append(Fixture.classified(Fixture.item(n, title, kategori: .setiapSaat), suggested: .dikecualikan, test: true))
+        }
+        try Fixture.submit(db, list, sha: "v1")
+        for id in ["dinkes-0005", "dinkes-0006", "dinkes-0007"] {
+            try db.recordConsequenceTest(itemID: id, revision: 1, test: Fixture.test(.exemptWhole),
+                                         enteredBy: "Tim", source: .cli, at: Fixture.date(2))
+        }
+        let first = try XCTUnwrap(db.makeDraft(clock: clock))
+        XCTAssertEqual(first.exempted.map(\.id), ["dinkes-0005", "dinkes-0006", "dinkes-0007"])
+        XCTAssertNil(first.liftedExemptions, "nothing was exempted before")
+        try db.approve(version: first.number, request(force: true), at: Fixture.date(3))
+        try db.publish(version: first.number, at: Fixture.date(3))
+        // dinkes-0007 leaves the list; dinkes-0006 is tested again and opened; dinkes-0005 stays exempted.
+        try Fixture.submit(db, Array(list.dropLast()), sha: "v2", day: 4)
+        try db.recordConsequenceTest(itemID: "dinkes-0006", revision: 1, test: Fixture.test(.open, day: 4),
+                                     enteredBy: "Tim", source: .cli, at: Fixture.date(4))
+        let second = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(4))))
+        XCTAssertEqual(second.previousDIKDecreeNumber, "000.9/13/Diskominfo/2026")
+        XCTAssertEqual(second.exempted.map(\.id), ["dinkes-0005"])
+        XCTAssertTrue(second.items.contains { $0.id == "dinkes-0006" })
+        XCTAssertEqual(second.liftedExemptions, ["dinkes-0006"])
+    }
 }

@@ -15,12 +15,14 @@ struct DecreeLayout {
     static let mengingatList = 2
     static let tembusanList = 3
     static let kategoriList = 4
+    static let liftedList = 5
 
     static let numberings = [
         DOCXNumbering(id: menimbangList, levels: [DOCXNumberingLevel(format: .lowerLetter, text: "%1.", indentLeft: 397, hanging: 397)]),
         DOCXNumbering(id: mengingatList, levels: [DOCXNumberingLevel(format: .decimal, text: "%1.", indentLeft: 397, hanging: 397)]),
         DOCXNumbering(id: tembusanList, levels: [DOCXNumberingLevel(format: .decimal, text: "%1.", indentLeft: 397, hanging: 397)]),
         DOCXNumbering(id: kategoriList, levels: [DOCXNumberingLevel(format: .lowerLetter, text: "%1.", indentLeft: 397, hanging: 397)]),
+        DOCXNumbering(id: liftedList, levels: [DOCXNumberingLevel(format: .lowerLetter, text: "%1.", indentLeft: 397, hanging: 397)]),
     ]
 
     var paperSize: (Int, Int) {

@@ -79,6 +79,31 @@ public enum DecreeWriter {
         return nil
     }
 
+    /// The diktum naming the exemptions `version` lifts (`DIPVersion.liftedExemptions`), for the
+    /// decree that revokes the DIK decree which classified them; `decree` refers to that revoked
+    /// decree. The law gives the PPID the *penetapan* of exempted information "sebagai Informasi
+    /// Publik yang dapat diakses" (PP 61/2010's list of the PPID's duties, as PPID pages quote it;
+    /// Permenpora 14/2023 Pasal 55: the PPID sets it, and opened information enters the DIP), so
+    /// the signed decree says which items it opens and on which test's record, instead of letting
+    /// them vanish unnamed from the revoked decree's Lampiran (docs/rules.md, eighth review).
+    static func liftedExemptions(version: DIPVersion, decree: String, layout L: DecreeLayout, clock: Clock) -> [DOCXParagraph]? {
+        guard let ids = version.liftedExemptions, !ids.isEmpty else { return nil }
+        let lifted = version.items.filter { ids.contains($0.id) }
+        guard !lifted.isEmpty else { return nil }
+        let lines = lifted.enumerated().map { i, v -> DOCXParagraph in
+            let t = v.consequenceTest
+            var record = "Berita Acara Uji Konsekuensi"
+            if let number = t.flatMap({ ConsequenceTestForm.recordedText($0.beritaAcaraNumber) }) { record += " Nomor \(number)" }
+            if let on = t?.testedOn { record += " tanggal \(clock.indonesianDate(on))" }
+            let end = i == lifted.count - 1 ? "," : (i == lifted.count - 2 ? "; dan" : ";")
+            return L.justified("\(cellText(v.item.ringkasan).replacingOccurrences(of: "\n", with: " ")) yang dikuasai oleh \(v.unit.name) (\(record))\(end)",
+                               numbering: DecreeLayout.liftedList, spaceAfter: 0)
+        }
+        return [L.justified("Informasi yang dikecualikan dalam \(decree) yang berdasarkan Uji Konsekuensi disimpulkan terbuka, yaitu:", spaceAfter: 0)]
+            + lines
+            + [L.justified("tidak lagi dikecualikan dan ditetapkan sebagai Informasi Publik yang dapat diakses serta dimuat dalam Daftar Informasi Publik.")]
+    }
+
     /// *Keputusan … tentang Penetapan Daftar Informasi Publik …*: body on portrait pages, the
     /// Lampiran (the published list: open items and the open parts of items exempted in part,
     /// never the exempted ones) on landscape pages.
@@ -142,6 +167,13 @@ public enum DecreeWriter {
         ]
         if let revocation {
             texts.append([L.justified("Pada saat Keputusan ini mulai berlaku, \(revocation), dicabut dan dinyatakan tidak berlaku.")])
+            // With no DIK decree of its own, this decree revokes the one in force: it names the
+            // exemptions it lifts.
+            if version.exempted.isEmpty, let lifted = liftedExemptions(
+                version: version, decree: "Keputusan tentang Klasifikasi Informasi yang Dikecualikan sebagaimana dimaksud dalam Diktum \(diktumLabels[texts.count - 1])",
+                layout: L, clock: clock) {
+                texts.append(lifted)
+            }
         }
         texts.append([L.justified("Keputusan ini mulai berlaku pada tanggal ditetapkan.")])
         blocks.append(L.labelTable([
@@ -214,6 +246,10 @@ public enum DecreeWriter {
         ]
         if let revocation {
             texts.append([L.justified("Pada saat Keputusan ini mulai berlaku, \(revocation), dicabut dan dinyatakan tidak berlaku.")])
+            if let lifted = liftedExemptions(version: version, decree: "Keputusan sebagaimana dimaksud dalam Diktum \(diktumLabels[texts.count - 1])",
+                                             layout: L, clock: clock) {
+                texts.append(lifted)
+            }
         }
         texts.append([L.justified("Keputusan ini mulai berlaku pada tanggal ditetapkan.")])
         blocks.append(L.labelTable([
