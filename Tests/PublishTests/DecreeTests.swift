@@ -265,6 +265,50 @@ final class DecreeTests: XCTestCase {
         XCTAssertTrue(both.contains("Nomor 000.9/31/BA-UK/Diskominfosatik/2026 tanggal 2 Maret 2026); dan"), both)
     }
 
+    /// The signature never stands on a page without the last diktum. LibreOffice ignored the
+    /// keep-with-next of the diktum table's last row: the scenario's v7 DIK decree, its diktums
+    /// lengthened by the exemptions it lifts, ended page 3 with "KEENAM : Keputusan ini mulai
+    /// berlaku …" and printed "Ditetapkan di Serang" and both signatures alone on page 4. The
+    /// DIK decree is printed with 0 to 10 lifted items (so the page break falls at every point
+    /// of the diktums, and once just before the last one); on every print the page with the
+    /// signature holds "mulai berlaku pada tanggal ditetapkan".
+    func testSignatureIsNeverAloneOnAPage() throws {
+        var v = try DecreeFixtures.largeVersion(count: 12)
+        v.previousDIKDecreeNumber = "000.9/22/Diskominfosatik/2026"
+        v.previousDIKDecreeDate = try IndonesianDate.parse("3 Februari 2026")
+        let test = ConsequenceTest(
+            specificInformation: "-", legalBasis: "Pasal 17 huruf b", grounds: ["17b"], consequence: "Tidak merugikan lagi",
+            publicInterest: "Pengawasan publik", conclusion: .open, period: .unknown, periodText: "-", conditionsForOpening: "-",
+            tester: Official(name: "Siti Aminah", nip: nil), testedOn: try IndonesianDate.parse("2 Maret 2026"),
+            beritaAcaraNumber: "000.9/31/BA-UK/Diskominfosatik/2026")
+        for i in v.items.indices { v.items[i].consequenceTest = test }
+        let dir = try Scratch.directory("dip-signature-page")
+        var files: [URL] = []
+        for k in 0...10 {
+            var lifting = v
+            lifting.liftedExemptions = k == 0 ? nil : Array(v.items.prefix(k).map(\.id))
+            let file = dir.appendingPathComponent("dik-\(k).docx")
+            try Data(try DecreeWriter.klasifikasiDIK(version: lifting, settings: settings, citations: .builtIn, clock: clock)).write(to: file)
+            files.append(file)
+        }
+        let out = dir.appendingPathComponent("pdf")
+        let (status, output) = try runProcess(URL(fileURLWithPath: "/usr/bin/timeout"), [
+            "600", "soffice", "-env:UserInstallation=file://\(dir.path)/profile", "--headless",
+            "--convert-to", "pdf", "--outdir", out.path] + files.map(\.path))
+        XCTAssertEqual(status, 0, output)
+        var breakBeforeLastDiktum = false
+        for (k, file) in files.enumerated() {
+            let pdf = out.appendingPathComponent(file.deletingPathExtension().lastPathComponent + ".pdf")
+            let (s, text) = try runProcess(URL(fileURLWithPath: "/usr/bin/pdftotext"), [pdf.path, "-"])
+            XCTAssertEqual(s, 0, text)
+            let pages = text.split(separator: "\u{0C}").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            let page = try XCTUnwrap(pages.first { $0.contains("Ditetapkan di Serang") }, "\(k)")
+            XCTAssertTrue(page.contains("mulai berlaku pada tanggal ditetapkan"), "\(k) lifted: \(page)")
+            if k > 0 && !page.contains("tidak lagi dikecualikan") { breakBeforeLastDiktum = true }
+        }
+        XCTAssertTrue(breakBeforeLastDiktum, "no print broke the page just before the last diktum")
+    }
+
     /// A draft says so above its first page and its Lampiran; the decree itself never does.
     func testDraftDecreesAreMarkedAsDrafts() throws {
         var draft = try DecreeFixtures.sampleVersion()

@@ -142,6 +142,29 @@ struct DecreeLayout {
         }, borders: false))
     }
 
+    /// The diktums: `labelTable` with whole rows, its last row (the one-line "Keputusan ini mulai
+    /// berlaku …") written as a paragraph laid out like a row (label, colon, text at the table's
+    /// column offsets) and kept with the signature after it. LibreOffice ignores keep-with-next
+    /// on a table row's paragraphs: a DIK decree whose diktums filled page 3 printed its
+    /// signature alone on page 4 (eighth legal review); a paragraph it keeps with what follows.
+    /// A last row of several paragraphs (never made by dip) stays a kept-together row.
+    func diktumBlocks(_ rows: [LabelRow], textWidth: Int) -> [DOCXBlock] {
+        guard let last = rows.last, rows.count > 1, last.paragraphs.count == 1, last.paragraphs[0].numbering == nil else {
+            return [labelTable(rows, textWidth: textWidth, keepLastRowWithNext: true, wholeRows: true)]
+        }
+        let label = Self.twips(cm: 3.0), colon = Self.twips(cm: 0.5)
+        // The table's cells start their text one cell margin (85 twips, DOCXWriter) in.
+        let margin = 85
+        var p = last.paragraphs[0]
+        p.runs = [DOCXRun(last.label, bold: true), DOCXRun("\t:\t")] + p.runs
+        p.keepWithNext = true
+        p.keepLinesTogether = true
+        p.indentLeft = label + colon + margin
+        p.indentHanging = label + colon
+        p.tabStops = [label + margin, label + colon + margin]
+        return [labelTable(Array(rows.dropLast()), textWidth: textWidth, wholeRows: true), .paragraph(p)]
+    }
+
     /// Column widths from `weights`, each at least wide enough for the longest word of its
     /// header in the header font, so no header breaks inside a word ("Pengecualia-n").
     func fitWidths(_ weights: [Double], headers: [String], total: Int) -> [Int] {

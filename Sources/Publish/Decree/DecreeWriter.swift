@@ -176,9 +176,9 @@ public enum DecreeWriter {
             }
         }
         texts.append([L.justified("Keputusan ini mulai berlaku pada tanggal ditetapkan.")])
-        blocks.append(L.labelTable([
+        blocks += L.diktumBlocks([
             .init(label: "Menetapkan", paragraphs: [L.justified("KEPUTUSAN \(settings.issuer) TENTANG \(title.uppercased()).", bold: true)]),
-        ] + dictums(texts), textWidth: bodyWidth, keepLastRowWithNext: true, wholeRows: true))
+        ] + dictums(texts), textWidth: bodyWidth)
         blocks += L.signature(date: version.decreeDate, year: year, textWidth: bodyWidth, official: version.approvedBy,
                               final: version.status != .draft)
         blocks += L.tembusan()
@@ -252,9 +252,9 @@ public enum DecreeWriter {
             }
         }
         texts.append([L.justified("Keputusan ini mulai berlaku pada tanggal ditetapkan.")])
-        blocks.append(L.labelTable([
+        blocks += L.diktumBlocks([
             .init(label: "Menetapkan", paragraphs: [L.justified("KEPUTUSAN \(settings.issuer) TENTANG \(title.uppercased()).", bold: true)]),
-        ] + dictums(texts), textWidth: bodyWidth, keepLastRowWithNext: true, wholeRows: true))
+        ] + dictums(texts), textWidth: bodyWidth)
         blocks += L.approvedSignature(date: version.decreeDate, year: year, textWidth: bodyWidth,
                                       official: version.approvedBy, atasan: version.atasan, final: final)
         blocks += L.tembusan()
