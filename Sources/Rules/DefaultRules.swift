@@ -100,7 +100,7 @@ aturan:
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
     salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan, dokumen pribadi, berkas calon perangkat desa, nama alamat, no paspor, identitas pelanggar, foto pelanggar, data perlintasan, data izin tinggal, wajah pengendara, berkas pribadi]
-    kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap, syarat, alur, blangko, blanko, formulir kosong, format formulir, nama dan alamat perusahaan, nama dan alamat usaha, nama dan alamat badan usaha, nama dan alamat bengkel, nama dan alamat mitra, nama alamat perusahaan, nama alamat usaha, nama dan alamat sekolah, nama dan alamat apotek, nama dan alamat toko, nama dan alamat rumah sakit, nama dan alamat klinik, nama dan alamat puskesmas, nama dan alamat restoran, nama dan alamat lembaga, nama dan alamat instansi, nama dan alamat opd, nama dan alamat pabrik, nama dan alamat koperasi, nama dan alamat posko, nama dan alamat fasilitas]
+    kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap, syarat, alur, blangko, blanko, formulir kosong, format formulir, nama dan alamat perusahaan, nama dan alamat usaha, nama dan alamat badan usaha, nama dan alamat bengkel, nama dan alamat mitra, nama alamat perusahaan, nama alamat usaha, nama dan alamat sekolah, nama dan alamat apotek, nama dan alamat toko, nama dan alamat rumah sakit, nama dan alamat klinik, nama dan alamat puskesmas, nama dan alamat restoran, nama dan alamat lembaga, nama dan alamat instansi, nama dan alamat opd, nama dan alamat badan publik, alamat badan publik, nama dan alamat pabrik, nama dan alamat koperasi, nama dan alamat posko, nama dan alamat fasilitas]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -114,6 +114,7 @@ aturan:
       - Daftar siswa penerima PIP beserta NISN dan nama ibu kandung
       - Dok. pribadi pegawai
       - Berkas calon perangkat desa
+      - Nama dan alamat pegawai badan publik penerima bantuan
     contoh_tidak_cocok:
       - Daftar nama dan alamat apotek berizin
       - Daftar nama dan alamat bengkel mitra pemeliharaan kendaraan dinas
@@ -129,6 +130,7 @@ aturan:
       - Kebijakan pelindungan data pribadi di lingkungan Pemerintah Kabupaten Serang
       - Daftar peserta pelatihan UMKM per kecamatan
       - Kedudukan/domisili kantor beserta alamat lengkap
+      - Informasi nama dan alamat badan publik
 
   - id: pemohon-penerima-identitas
     keterangan: Daftar/berkas orang per orang (pemohon, penerima, pasien, siswa) yang memuat identitas atau alamat
@@ -2311,6 +2313,7 @@ aturan:
       - Proposal hibah penelitian yang masih diseleksi
       - Hasil riset dosen yang belum dipublikasikan
       - Dokumen permohonan paten dosen
+      - Naskah kajian dosen yang belum di terbitkan
     contoh_tidak_cocok:
       - Daftar hasil penelitian yang telah dipublikasikan
       - Layanan pendaftaran paten bagi UMKM

@@ -88,8 +88,38 @@ public final class Morphology: @unchecked Sendable {
         if longest > 0, tokens.contains(where: { $0.utf8.count <= longest && shortSpellings[$0] != nil }) {
             tokens = tokens.flatMap { $0.utf8.count <= longest ? shortSpellings[$0] ?? [$0] : [$0] }
         }
+        tokens = joiningSplitPassives(tokens)
         return english.indonesian(tokens, isIndonesianWord: { self.roots.contains($0) },
                                   isAbbreviation: { self.abbreviations[$0] != nil }) ?? tokens
+    }
+
+    /// Lists often write the passive prefix apart from its verb ("belum di publikasikan", "yang
+    /// di tetapkan"), which a `kecuali` phrase or a rule ("belum dipublikasikan") does not meet.
+    /// "di" is joined to the next word when that word is a verb in -kan and the joined word
+    /// reaches the same root ("di publikasikan" → dipublikasikan); "di" before a place ("di
+    /// kecamatan", "di rumah sakit") stays a preposition.
+    func joiningSplitPassives(_ tokens: [String]) -> [String] {
+        guard tokens.count > 1, tokens.dropLast().contains("di") else { return tokens }
+        var result: [String] = []
+        result.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            if tokens[i] == "di", i + 1 < tokens.count {
+                let verb = tokens[i + 1]
+                if verb.utf8.count > 5, verb.hasSuffix("kan") {
+                    let joined = "di" + verb
+                    let root = key(joined)
+                    if root != joined, roots.contains(root), key(verb) == root {
+                        result.append(joined)
+                        i += 2
+                        continue
+                    }
+                }
+            }
+            result.append(tokens[i])
+            i += 1
+        }
+        return result
     }
 
     /// The tokens of a text as matching sees them: normalised, short spellings written out.

@@ -246,4 +246,18 @@ final class MorphologyTests: XCTestCase {
         XCTAssertEqual(loaded.morphology.matchTokens("Salary data"), ["data", "gaji"])
         XCTAssertEqual(loaded.morphology.matchTokens("Data"), ["data"])
     }
+
+    /// A passive prefix written apart from its verb ("belum di publikasikan") is joined to it,
+    /// so `kecuali` phrases and rules written "belum dipublikasikan" meet it; "di" before a
+    /// place stays a preposition.
+    func testSplitPassivePrefixIsJoinedToItsVerb() {
+        XCTAssertEqual(morphology.matchTokens("Hasil penelitian yang belum di publikasikan"),
+                       ["hasil", "penelitian", "yang", "belum", "dipublikasikan"])
+        XCTAssertEqual(morphology.matchTokens("SK yang di tetapkan bupati"), ["sk", "yang", "ditetapkan", "bupati"])
+        XCTAssertEqual(morphology.matchTokens("Data pasien di rumah sakit"), ["data", "pasien", "di", "rumah", "sakit"])
+        XCTAssertEqual(morphology.matchTokens("Jadwal pelayanan di kecamatan"), ["jadwal", "pelayanan", "di", "kecamatan"])
+        let classifier = Classifier(ruleSet: defaultRules, precedents: [])
+        XCTAssertTrue(classifier.classify(item("Hasil penelitian yang belum di publikasikan")).needsConsequenceTest)
+        XCTAssertFalse(classifier.classify(item("Hasil penelitian yang sudah di publikasikan")).needsConsequenceTest)
+    }
 }
