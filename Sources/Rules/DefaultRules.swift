@@ -573,7 +573,7 @@ aturan:
     keterangan: Posisi, strategi dan korespondensi dalam hubungan internasional
     prioritas: 100
     salah_satu: [korespondensi diplomatik, kawat diplomatik, kawat dipl, kawat kbri, kawat kedutaan, nota diplomatik, perundingan perjanjian perdagangan, perundingan perdagangan, strategi negosiasi internasional, posisi tawar, perundingan internasional, korespondensi dengan kedutaan, surat menyurat dengan kedutaan, perundingan kerja sama luar negeri, negosiasi kerja sama luar negeri]
-    kecuali: [divestasi, saham, diterbitkan, dipublikasikan, yang diumumkan, siaran pers, telah diratifikasi]
+    kecuali: [divestasi, saham, diterbitkan, dipublikasikan, yang diumumkan, telah diumumkan, sudah diumumkan, siaran pers, telah diratifikasi]
     kategori: dikecualikan
     pengecualian: [17f1, 17f2]
     contoh_cocok:
@@ -839,7 +839,7 @@ aturan:
     keterangan: Soal dan kunci jawaban ujian atau tes seleksi sebelum/selama dipakai, serta lembar jawaban peserta — UU 14/2008 Pasal 17 huruf b (hak cipta penyusun soal, UU 28/2014 tentang Hak Cipta) dan huruf h angka 4 (hasil evaluasi kemampuan peserta); kerugian utamanya (ujian tidak lagi adil) tidak disebut Pasal 17, sehingga dasar huruf b perlu dibahas dalam uji konsekuensi
     prioritas: 100
     salah_satu: [soal ujian, soal dan jawaban, soal tes, soal cat, soal skd, soal skb, soal seleksi kompetensi, bank soal, naskah soal, kunci jawaban, lembar jawaban, jawaban ujian, soal seleksi, materi soal, materi ujian, bahan ujian, yang akan diujikan]
-    kecuali: [tata cara, pedoman, kisi kisi, jadwal, pengumuman, contoh soal, latihan soal, sosialisasi]
+    kecuali: [tata cara, pedoman, kisi kisi, jadwal, pengumuman, contoh soal, latihan soal, sosialisasi, simulasi, try out, tryout, soal latihan]
     kategori: dikecualikan
     pengecualian: [17b, 17h4]
     contoh_cocok:
@@ -959,7 +959,7 @@ aturan:
     keterangan: Berkas perselisihan dan mediasi yang memuat identitas dan urusan para pihak (hubungan industrial, sengketa warga)
     prioritas: 100
     salah_satu: [para pihak yang bersengketa, pihak yang bersengketa, identitas para pihak, data perselisihan, perselisihan hubungan industrial, sengketa hubungan industrial, sengketa hubungan industri, penyelesaian perselisihan, berkas perselisihan, risalah mediasi, berkas mediasi, anjuran mediator, keterangan para pihak]
-    kecuali: [jumlah, statistik, rekapitulasi, rekap, tata cara, prosedur, sop, pedoman, peraturan, sosialisasi, persyaratan, alur, sengketa informasi, putusan komisi informasi, registrasi sengketa informasi]
+    kecuali: [jumlah, statistik, rekapitulasi, rekap, tata cara, prosedur, sop, pedoman, peraturan, sosialisasi, persyaratan, alur, sengketa informasi, putusan komisi informasi, registrasi sengketa informasi, putusan pengadilan, berkekuatan hukum tetap]
     kategori: dikecualikan
     pengecualian: [17h]
     contoh_cocok:
@@ -1498,7 +1498,7 @@ aturan:
   - id: memorandum-internal
     keterangan: Memorandum dan surat antar/intra badan publik yang menurut sifatnya dirahasiakan (telaahan staf, nota pertimbangan, disposisi, notulen rapat pimpinan/internal, pendapat hukum, konsep yang masih dibahas) — UU 14/2008 Pasal 17 huruf i
     prioritas: 100
-    salah_satu: [telaahan staf, telaah staf, nota pertimbangan, memo internal, memorandum internal, nota dinas internal, lembar disposisi, disposisi pimpinan, notulen rapat pimpinan, notulen rapim, risalah rapat pimpinan, rapat pimpinan, rapim, rapat internal, notulen rapat internal, rapat terbatas, bahan rapat pimpinan, bahan rapat internal, korespondensi internal, surat menyurat internal, pendapat hukum, legal opinion, kajian hukum internal, masih dalam pembahasan, sedang dibahas, belum ditetapkan, dalam proses penyusunan, konsep yang belum ditetapkan, draf yang belum ditetapkan, surat bersifat terbatas, surat terbatas, sangat rahasia, rahasia jabatan, rahasia negara, dokumen rahasia, berklasifikasi rahasia, rapat tertutup, sidang tertutup, pertemuan tertutup, draft laporan hasil pemeriksaan, draf laporan hasil pemeriksaan, konsep laporan hasil pemeriksaan, draft lhp, draf lhp, konsep lhp, disposisi, konsep perjanjian, draf perjanjian, draft perjanjian, rancangan perjanjian, percakapan grup, grup whatsapp pimpinan, percakapan whatsapp, chat whatsapp pimpinan, rekaman suara rapat, konsep nota dinas, draf nota dinas, draft nota dinas, telaah hukum internal, telaahan hukum, memorandum kepada direksi, memo kepada direksi, memorandum direksi, memo direksi, posisi runding, posisi negosiasi]
+    salah_satu: [telaahan staf, telaah staf, nota pertimbangan, memo internal, memorandum internal, nota dinas internal, lembar disposisi, disposisi pimpinan, notulen rapat pimpinan, notulen rapim, risalah rapat pimpinan, rapat pimpinan, rapim, rapat internal, notulen rapat internal, rapat terbatas, bahan rapat pimpinan, bahan rapat internal, korespondensi internal, surat menyurat internal, pendapat hukum, legal opinion, kajian hukum internal, masih dalam pembahasan, sedang dibahas, belum ditetapkan, dalam proses penyusunan, konsep yang belum ditetapkan, draf yang belum ditetapkan, surat bersifat terbatas, surat terbatas, sangat rahasia, rahasia jabatan, rahasia negara, dokumen rahasia, berklasifikasi rahasia, rapat tertutup, sidang tertutup, pertemuan tertutup, draft laporan hasil pemeriksaan, draf laporan hasil pemeriksaan, konsep laporan hasil pemeriksaan, draft lhp, draf lhp, konsep lhp, disposisi, konsep perjanjian, draf perjanjian, draft perjanjian, rancangan perjanjian, percakapan grup, grup whatsapp pimpinan, percakapan whatsapp, chat whatsapp pimpinan, rekaman suara rapat, konsep nota dinas, draf nota dinas, draft nota dinas, telaah hukum internal, telaahan hukum, memorandum kepada direksi, memo kepada direksi, memorandum direksi, memo direksi]
     kecuali: [tata cara, pedoman, sop, tata naskah, jumlah, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, pengumuman, sosialisasi, rencana kerja, program, rancangan peraturan, daftar rancangan, proses pembuatan, peraturan, perbup, peraturan bupati, pekerjaan, proyek, pembangunan, terbuka, terbuka untuk umum, dprd, paripurna, jurnal, dimuat, diterbitkan, publikasi, aplikasi, sistem informasi, e disposisi, nilai jual, njop, yang diumumkan, telah diumumkan, sudah diumumkan]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -1530,12 +1530,26 @@ aturan:
       - Rancangan awal RPJMD untuk konsultasi publik
       - Jadwal konsultasi publik rancangan RKPD
 
+  - id: posisi-negosiasi
+    keterangan: Posisi runding, batas tawar dan strategi badan publik dalam negosiasi yang akan atau sedang dilakukan (kontrak, sewa, sengketa, kerja sama) — UU 14/2008 Pasal 17 huruf i, Penjelasan angka 3 (mengganggu keberhasilan dalam suatu proses negosiasi yang akan atau sedang dilakukan); negosiasi dengan negara lain dibaca aturan perundingan-luar-negeri (huruf f angka 1); setelah kesepakatan tercapai hasilnya terbuka
+    prioritas: 100
+    salah_satu: [posisi runding, posisi negosiasi, strategi negosiasi, batas tawar, batas penawaran tertinggi]
+    kecuali: [telah disepakati, sudah disepakati, telah ditandatangani, sudah ditandatangani, hasil negosiasi, hasil perundingan, tata cara, pedoman, pelatihan, teknik negosiasi]
+    kategori: dikecualikan
+    pengecualian: [17i]
+    contoh_cocok:
+      - Negotiating position of the university in the land dispute settlement
+      - Posisi negosiasi pemerintah daerah dalam perpanjangan sewa lahan pasar
+    contoh_tidak_cocok:
+      - Posisi negosiasi harga sewa kios yang telah disepakati
+      - Pelatihan teknik negosiasi bagi aparatur
+
   - id: memorandum-opsi-kebijakan
     keterangan: Nota dinas, telaahan atau memo yang menguraikan opsi/alternatif kebijakan atau pertimbangan mutasi/promosi pejabat kepada pimpinan — UU 14/2008 Pasal 17 huruf i dan Penjelasannya (membukanya mengurangi kebebasan dan kejujuran dalam pengajuan usul dan pertukaran gagasan dalam proses pengambilan keputusan); setelah kebijakan ditetapkan, kebijakan dan dasar pertimbangannya terbuka
     prioritas: 100
     semua:
       - [nota dinas, telaahan, telaah, memorandum]
-      - [opsi, opsi kebijakan, alternatif kebijakan, pilihan kebijakan, skenario kebijakan, pertimbangan mutasi, pertimbangan promosi, pertimbangan pengangkatan, pertimbangan pemberhentian]
+      - [opsi kebijakan, alternatif kebijakan, pilihan kebijakan, skenario kebijakan, opsi penyesuaian, opsi pagu, opsi anggaran, opsi pembiayaan, opsi tarif, opsi relokasi, opsi pemberian sanksi, pertimbangan mutasi, pertimbangan promosi, pertimbangan pengangkatan, pertimbangan pemberhentian]
     kecuali: [telah ditetapkan, yang ditetapkan, pengumuman, tata cara, pedoman, jumlah]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -1547,6 +1561,7 @@ aturan:
       - Pedoman penyusunan nota dinas
       - Surat edaran tentang opsi pembayaran pajak daerah secara nontunai
       - Memo pelayanan tentang opsi jadwal layanan keliling
+      - Nota dinas tentang opsi lokasi upacara HUT RI
 
   - id: arsip-tertutup
     keterangan: Arsip yang aksesnya ditutup oleh pencipta arsip dengan alasan UU 43/2009 Pasal 44 (menghambat penegakan hukum, hak kekayaan intelektual dan persaingan usaha, pertahanan dan keamanan negara, kekayaan alam, ketahanan ekonomi, hubungan luar negeri, akta otentik atau wasiat, rahasia atau data pribadi, memorandum yang menurut sifatnya dirahasiakan) — UU 14/2008 Pasal 17 huruf j jo. UU 43/2009 tentang Kearsipan; alasan itu sama dengan Pasal 17 huruf a–i, jadi sebutkan juga huruf yang sesuai; arsip terjaga (kependudukan, kewilayahan, perbatasan, perjanjian internasional, kontrak karya, masalah pemerintahan strategis) wajib dijaga keutuhannya tetapi tidak dengan sendirinya tertutup
