@@ -33,7 +33,7 @@ public enum FeedbackReport {
             switch outcome.status {
             case .accepted:
                 let sheet = outcome.sheet.map { " dari sheet '\($0)'" } ?? ""
-                out.append("Status: DITERIMA. \(outcome.itemCount) informasi dibaca\(sheet).")
+                out.append("Status: DITERIMA. \(IndonesianNumber.grouped(outcome.itemCount)) informasi dibaca\(sheet).")
             case .refused:
                 out.append("Status: DITOLAK. \(outcome.reason ?? "Berkas tidak dapat dibaca.")")
                 out.append("Berkas asli tetap disimpan di arsip PPID. Perbaiki lalu kirim ulang ke folder unit Anda.")
@@ -57,7 +57,7 @@ public enum FeedbackReport {
             } else {
                 out.append("")
                 // A summary of alike problems counts for the rows it stands for (`Problem.standsFor`).
-                out.append("Masalah yang perlu diperbaiki (\(toFix.reduce(0) { $0 + $1.standsFor })):")
+                out.append("Masalah yang perlu diperbaiki (\(IndonesianNumber.grouped(toFix.reduce(0) { $0 + $1.standsFor }))):")
                 for (index, group) in alikeGroups(toFix).enumerated() {
                     let problem = group[0]
                     let said = groupText(group)
@@ -138,14 +138,14 @@ public enum FeedbackReport {
         var place = problem
         place.row = nil
         let location = place.locationText.isEmpty ? "" : "\(place.locationText), "
-        return ("\(location)\(group.count) baris: \(problem.message)", "Baris: \(RowList.text(group.compactMap(\.row))).")
+        return ("\(location)\(IndonesianNumber.grouped(group.count)) baris: \(problem.message)", "Baris: \(RowList.text(group.compactMap(\.row))).")
     }
 
     /// Why a file was held and what to do, in the unit's words (issue 16 #7).
     static func heldText(_ outcome: FileOutcome, unit: String) -> String {
         let count = outcome.hold ?? WithdrawalCount(withdrawn: 0, current: 0)
-        return "\(outcome.itemCount) informasi dibaca, tetapi bila diterapkan berkas ini menarik "
-            + "\(count.withdrawn) dari \(count.current) informasi unit Anda yang tercatat. Penarikan sebanyak itu "
+        return "\(IndonesianNumber.grouped(outcome.itemCount)) informasi dibaca, tetapi bila diterapkan berkas ini menarik "
+            + "\(IndonesianNumber.grouped(count.withdrawn)) dari \(IndonesianNumber.grouped(count.current)) informasi unit Anda yang tercatat. Penarikan sebanyak itu "
             + "biasanya berarti berkas belum selesai disalin, terpotong, atau daftar yang terkirim bukan daftar lengkap. "
             + "Berkas ini BELUM diterapkan dan menunggu keputusan PPID; daftar Anda yang tercatat tetap berlaku. "
             + "Yang perlu dilakukan: bila penarikan itu memang disengaja, minta PPID melepas kiriman ini "
@@ -160,8 +160,9 @@ public enum FeedbackReport {
             let sheet = outcome.sheet.map { " dari sheet '\($0)'" } ?? ""
             let toFix = outcome.problems.filter { $0.severity != .info }.reduce(0) { $0 + $1.standsFor }
             return FeedbackFile(fileName: outcome.fileName, status: .accepted,
-                                detail: "\(outcome.itemCount) informasi dibaca\(sheet). "
-                                    + (toFix == 0 ? "Tidak ada yang perlu diperbaiki." : "\(toFix) hal perlu diperbaiki."))
+                                detail: "\(IndonesianNumber.grouped(outcome.itemCount)) informasi dibaca\(sheet). "
+                                    + (toFix == 0 ? "Tidak ada yang perlu diperbaiki."
+                                        : "\(IndonesianNumber.grouped(toFix)) hal perlu diperbaiki."))
         case .refused:
             return FeedbackFile(fileName: outcome.fileName, status: .refused,
                                 detail: (outcome.reason ?? "Berkas tidak dapat dibaca.")

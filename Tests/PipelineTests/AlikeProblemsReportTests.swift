@@ -20,6 +20,27 @@ final class AlikeProblemsReportTests: XCTestCase {
         XCTAssertTrue(text.contains("Masalah yang perlu diperbaiki (101):"), text)
         XCTAssertEqual(FeedbackReport.file(outcome).detail, "0 informasi dibaca. 101 hal perlu diperbaiki.")
     }
+
+    /// Counts a unit reads are grouped the Indonesian way: a 20,000-row list read
+    /// "20000 informasi dibaca" and "Masalah yang perlu diperbaiki (14666)" beside the
+    /// summary's own "6.466 baris lain".
+    func testCountsAreGroupedWithFullStops() {
+        let items = (2...1_201).map(RepeatedFeedbackTests.item)
+        var summary = Problem(file: "d.csv", row: 202, column: "C", severity: .warning, code: "missing-value",
+                              message: "… dan 1.000 baris lain (baris 202–1201) juga tanpa isi.", hint: "Isi kolom itu.")
+        summary.alsoInRows = 1_000
+        let alike = (2...201).map {
+            Problem(file: "d.csv", row: $0, column: "C", columnName: "Pejabat", severity: .warning, code: "missing-value",
+                    message: "Kolom pejabat kosong.", hint: "Isi.")
+        }
+        let outcome = FileOutcome(unit: "dinkes", fileName: "d.csv", sha256: "x", status: .accepted,
+                                  items: items, problems: alike + [summary])
+        let text = FeedbackReport.text(unit: WorkUnit(code: "dinkes", name: "Dinas Kesehatan"), outcomes: [outcome],
+                                       clock: RepeatedFeedbackTests.clock)
+        XCTAssertTrue(text.contains("Status: DITERIMA. 1.200 informasi dibaca."), text)
+        XCTAssertTrue(text.contains("Masalah yang perlu diperbaiki (1.200):"), text)
+        XCTAssertEqual(FeedbackReport.file(outcome).detail, "1.200 informasi dibaca. 1.200 hal perlu diperbaiki.")
+    }
 }
 
 /// Session 19: a 20,000-row list made 11 MB of feedback text (16–23 MB with the page), the

@@ -23,6 +23,12 @@ final class AlikeProblemsFeedbackTests: XCTestCase {
                                      problems: r.problems, returnNotes: [], classifications: [],
                                      clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
         XCTAssertTrue(html.contains("300 informasi dibaca; sedikitnya 300 baris perlu diperbaiki;"), html)
+        // Counts grouped the Indonesian way (a 20,000-row list read "20000 informasi dibaca").
+        let long = (0..<5).flatMap { n in r.items.map { var i = $0; i.source.row += 300 * n; return i } }
+        let longHTML = UnitFeedback.html(unit: WorkUnit(code: "dinkes", name: "Dinas Kesehatan"), items: long,
+                                         problems: r.problems, returnNotes: [], classifications: [],
+                                         clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+        XCTAssertTrue(longHTML.contains("1.500 informasi dibaca;"), longHTML)
         XCTAssertTrue(html.contains("100 baris lain (baris 202–301)"), html)
         // Session 19: the row problem on 200 rows (with its hint) is written once in the page,
         // in the table of repeated notes; each of the 200 rows names its code.

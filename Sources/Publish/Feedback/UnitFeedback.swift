@@ -237,11 +237,12 @@ public enum UnitFeedback {
             }.count
             withProblems = max(withProblems, listed + more)
         }
-        let rowsToFix = withProblems > listedRows ? "sedikitnya \(withProblems)" : "\(withProblems)"
+        let rowsToFix = (withProblems > listedRows ? "sedikitnya " : "") + IndonesianNumber.grouped(withProblems)
         let refused = files.filter { $0.status == .refused || $0.status == .held }
         var summary = [
-            "Dibuat \(clock.indonesianDate()). \(items.count) informasi dibaca; \(rowsToFix) baris perlu diperbaiki; "
-                + "\(fileProblems.count) masalah pada berkas; \(returnNotes.count) informasi dikembalikan oleh PPID.",
+            "Dibuat \(clock.indonesianDate()). \(IndonesianNumber.grouped(items.count)) informasi dibaca; "
+                + "\(rowsToFix) baris perlu diperbaiki; \(IndonesianNumber.grouped(fileProblems.count)) masalah pada berkas; "
+                + "\(IndonesianNumber.grouped(returnNotes.count)) informasi dikembalikan oleh PPID.",
         ]
         if files.isEmpty {
             summary.append("Tidak ada berkas baru dari unit Anda pada proses ini; umpan balik ini memuat daftar Anda yang tercatat dan catatan PPID terbaru.")
@@ -252,7 +253,7 @@ public enum UnitFeedback {
             summary.append("Perbaiki berkas Anda sesuai catatan berikut lalu kirim ulang daftar lengkap ke folder inbox/\(unit.code)/.")
         }
         if !infos.isEmpty {
-            summary.append("\(infos.count) catatan untuk diketahui (tidak perlu diperbaiki).")
+            summary.append("\(IndonesianNumber.grouped(infos.count)) catatan untuk diketahui (tidak perlu diperbaiki).")
         }
         let fileTable = Table(
             sheet: summarySheet, title: "Status Berkas", headers: ["Berkas", "Status", "Keterangan"],
