@@ -52,6 +52,14 @@ public enum FeedbackReport {
             // Errors and warnings ask for a correction; informational notes do not.
             let toFix = problems.filter { $0.severity != .info }
             let infos = problems.filter { $0.severity == .info }
+            // The numbers each row's problems have in the list above: a problem said once for
+            // many rows names them in a list ("Baris: 4, 7, 10–19, …") where a row inside a
+            // range cannot be searched for, so each item below names its own. A summary of alike
+            // problems names its rows only in its text: those rows are not marked, and the list
+            // says so.
+            struct Place: Hashable { var sheet: String?, row: Int }
+            var numbersOnRow: [Place: [Int]] = [:]
+            var summarised: [Int] = []
             if toFix.isEmpty {
                 if outcome.status == .accepted { out.append("Tidak ada yang perlu diperbaiki.") }
             } else {
@@ -60,6 +68,11 @@ public enum FeedbackReport {
                 out.append("Masalah yang perlu diperbaiki (\(IndonesianNumber.grouped(toFix.reduce(0) { $0 + $1.standsFor }))):")
                 for (index, group) in alikeGroups(toFix).enumerated() {
                     let problem = group[0]
+                    if problem.alsoInRows != nil {
+                        summarised.append(index + 1)
+                    } else {
+                        for p in group { if let row = p.row { numbersOnRow[Place(sheet: p.sheet, row: row), default: []].append(index + 1) } }
+                    }
                     let said = groupText(group)
                     out.append("  \(index + 1). [\(severityText(problem.severity))] \(said.head)")
                     if let rows = said.rows { out.append("     \(rows)") }
@@ -90,9 +103,16 @@ public enum FeedbackReport {
                     out.append("")
                 }
                 out.append(outcome.status == .held ? "Informasi dalam berkas ini (belum diterapkan):" : "Informasi yang diterima:")
+                if !summarised.isEmpty {
+                    out.append("  (Baris yang tercantum dalam masalah nomor \(Self.numberList(summarised)) di atas tidak ditandai "
+                        + "satu per satu di bawah ini; periksa daftar barisnya di sana.)")
+                }
                 for (index, item) in outcome.items.enumerated() {
                     let declared = item.kategori?.shortLabel ?? item.kategoriText ?? "kategori belum diisi"
                     out.append("  - baris \(item.source.row), no. \(item.nomor): \(item.ringkasan) [\(declared)]")
+                    if let numbers = numbersOnRow[Place(sheet: item.source.sheet, row: item.source.row)] {
+                        out.append("      Perlu diperbaiki: lihat masalah nomor \(Self.numberList(numbers)) di atas.")
+                    }
                     if index < outcome.classifications.count {
                         let c = outcome.classifications[index]
                         if c.needsConsequenceTest {
@@ -139,6 +159,13 @@ public enum FeedbackReport {
         place.row = nil
         let location = place.locationText.isEmpty ? "" : "\(place.locationText), "
         return ("\(location)\(IndonesianNumber.grouped(group.count)) baris: \(problem.message)", "Baris: \(RowList.text(group.compactMap(\.row))).")
+    }
+
+    /// "3", "3 dan 5", "1, 3 dan 5": the numbers of a row's problems in the list above.
+    static func numberList(_ numbers: [Int]) -> String {
+        let texts = Array(Set(numbers)).sorted().map(String.init)
+        guard texts.count > 1 else { return texts.joined() }
+        return texts.dropLast().joined(separator: ", ") + " dan " + texts.last!
     }
 
     /// Why a file was held and what to do, in the unit's words (issue 16 #7).

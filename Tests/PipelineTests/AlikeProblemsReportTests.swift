@@ -77,6 +77,40 @@ final class RepeatedFeedbackTests: XCTestCase {
         XCTAssertEqual(text.components(separatedBy: "Isi penanggung jawabnya.").count, 2, "the hint once: \(text)")
     }
 
+    /// A row inside "Baris: 2–4, …" cannot be searched for in the text: each item names the
+    /// numbers of its own problems, and a summary whose rows are only in its text is said as
+    /// such instead of leaving those rows looking clean.
+    func testEachItemNamesItsProblemsInTheListAbove() {
+        let items = (2...12).map(Self.item)
+        var problems = [2, 3, 4, 7, 9, 10].map {
+            Problem(file: "d.csv", row: $0, column: "D", columnName: "Penanggung Jawab", severity: .warning,
+                    code: "missing-value", message: "Kolom penanggung jawab kosong.", hint: "Isi penanggung jawabnya.")
+        }
+        problems.append(Problem(file: "d.csv", row: 3, column: "E", columnName: "Waktu", severity: .error,
+                                code: "bad-date", message: "Tanggal '13/13/2025' tidak dikenal.", hint: "Tulis tanggal yang benar."))
+        problems.append(Problem(file: "d.csv", row: 4, column: "I", columnName: "Jenis", severity: .info,
+                                code: "no-category", message: "Jenis informasi tidak dinyatakan.", hint: ""))
+        let outcome = FileOutcome(unit: "dinkes", fileName: "d.csv", sha256: "x", status: .accepted, items: items,
+                                  problems: problems)
+        let unit = WorkUnit(code: "dinkes", name: "Dinas Kesehatan")
+        let text = FeedbackReport.text(unit: unit, outcomes: [outcome], clock: Self.clock)
+        XCTAssertTrue(text.contains("  2. [GALAT] baris 3, kolom E (Waktu): Tanggal '13/13/2025' tidak dikenal.\n"), text)
+        XCTAssertTrue(text.contains("  - baris 3, no. 2: Laporan 3 [Berkala]\n      Perlu diperbaiki: lihat masalah nomor 1 dan 2 di atas.\n"), text)
+        XCTAssertTrue(text.contains("  - baris 10, no. 9: Laporan 10 [Berkala]\n      Perlu diperbaiki: lihat masalah nomor 1 di atas.\n"), text)
+        XCTAssertTrue(text.contains("  - baris 5, no. 4: Laporan 5 [Berkala]\n  - baris 6,"), "a row without problems: \(text)")
+        XCTAssertFalse(text.contains("tidak ditandai satu per satu"), text)
+        // Rows a summary stands for are named only in its text: the list says so.
+        var summary = Problem(file: "d.csv", row: 11, column: "D", columnName: "Penanggung Jawab", severity: .warning,
+                              code: "missing-value", message: "… dan 2 baris lain (baris 11, 12) juga tanpa isi.", hint: "Isi.")
+        summary.alsoInRows = 2
+        var summarised = outcome
+        summarised.problems.append(summary)
+        let withSummary = FeedbackReport.text(unit: unit, outcomes: [summarised], clock: Self.clock)
+        XCTAssertTrue(withSummary.contains("Informasi yang diterima:\n  (Baris yang tercantum dalam masalah nomor 3 di atas "
+            + "tidak ditandai satu per satu di bawah ini; periksa daftar barisnya di sana.)\n"), withSummary)
+        XCTAssertTrue(withSummary.contains("  - baris 11, no. 10: Laporan 11 [Berkala]\n  - baris 12"), withSummary)
+    }
+
     func testANoteOnManyRowsIsWrittenOnceAndEveryRowNamesIt() throws {
         let count = RepeatedNotes.minimumRows + 2
         let items = (2..<(2 + count)).map(Self.item)
