@@ -476,9 +476,12 @@ public struct Runner {
         }
     }
 
+    /// The event of a held list's log line (`dip run --quiet` shows it: OperatorLog).
+    public static let heldEvent = "kiriman ditahan: akan menarik sebagian besar daftar unit"
+
     /// The run log's word to the IT officer and the PPID: a warning, so `grep level=warning` finds it.
     func logHold(_ outcome: FileOutcome) {
-        logger.warning("kiriman ditahan: akan menarik sebagian besar daftar unit", metadata: [
+        logger.warning("\(Self.heldEvent)", metadata: [
             "unit": "\(outcome.unit)", "berkas": "\(outcome.fileName)",
             "ditarik": "\(outcome.hold?.withdrawn ?? 0)", "dari": "\(outcome.hold?.current ?? 0)",
             "sha256": "\(outcome.sha256)", "lepas": "dip release \(outcome.unit)",

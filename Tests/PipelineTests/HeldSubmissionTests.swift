@@ -344,6 +344,22 @@ final class HeldSubmissionTests: XCTestCase {
         XCTAssertNil(try heldSheet())
     }
 
+    /// `dip run --quiet` in cron printed "1 kiriman DITAHAN …; lihat …/kiriman-ditahan.txt (dip
+    /// release)" until 89d691c kept --quiet to dated log lines; the hold's own log line is a
+    /// warning, which --quiet filtered, so a cron mail said only `ditahan=1`. The warning is
+    /// shown with --quiet, dated, naming the unit and the file.
+    func testQuietRunShowsTheHoldDated() throws {
+        let args = ["run", "--workspace", root.path, "--settle-seconds", "0", "--quiet"]
+        try drop(Self.list(1...40), name: "DIP dinsos.csv")
+        XCTAssertEqual(try DipProcess.run(args).exitCode, 0)
+        try drop(Self.list(1...12), name: "DIP dinsos.csv")
+        let held = try DipProcess.run(args)
+        XCTAssertEqual(held.exitCode, 2, held.stderr)
+        XCTAssertEqual(held.stdout, "")
+        let line = try XCTUnwrap(held.stderr.split(separator: "\n").first { $0.contains("event=\"kiriman ditahan") }, held.stderr)
+        XCTAssertTrue(line.hasPrefix("ts=") && line.contains("level=warning") && line.contains("unit=dinsos"), String(line))
+    }
+
     func testReleaseCommand() throws {
         _ = try holdHalfList()
         let status = try DipProcess.run(["status", "--workspace", root.path])
