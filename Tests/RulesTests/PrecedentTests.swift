@@ -407,4 +407,27 @@ final class PrecedentTests: XCTestCase {
         let named = classifier.classify(item("Lampiran Peraturan Bupati: daftar nama dan alamat rumah penerima bantuan"))
         XCTAssertTrue(named.needsConsequenceTest, "a rule still fires: \(named.notes)")
     }
+
+    /// What a body has already published ("telah / sudah / yang dipublikasikan", and English
+    /// "that have been published") is not flagged by withheld precedents about its subject;
+    /// what is not yet published still is, and rules still fire.
+    func testPublishedItemsAreNotFlaggedByWithheldPrecedentsOnTheirSubject() throws {
+        // SYNTHETIC precedents, written for this test.
+        func precedent(_ title: String, _ category: Category, _ body: String) -> Precedent {
+            Precedent(title: title, category: category, grounds: category == .dikecualikan ? ["17h"] : [], body: body,
+                      source: "SINTETIS: ditulis untuk uji unit")
+        }
+        let corpus = [precedent("Embargo repositori tugas akhir mahasiswa", .dikecualikan, "Badan Sintetis A"),
+                      precedent("Kalender akademik", .berkala, "Badan Sintetis B"),
+                      precedent("Profil koperasi karyawan", .berkala, "Badan Sintetis C")]
+        let classifier = Classifier(ruleSet: defaultRules, precedents: corpus)
+        XCTAssertTrue(classifier.classify(item("Repositori tugas akhir mahasiswa")).needsConsequenceTest)
+        for text in ["Daftar tugas akhir mahasiswa yang telah dipublikasikan di repositori",
+                     "List of final theses that have been published in the repository"] {
+            let c = classifier.classify(item(text))
+            XCTAssertFalse(c.needsConsequenceTest, "\(text): \(c.notes)")
+        }
+        XCTAssertTrue(classifier.classify(item("Hasil penelitian dosen yang belum dipublikasikan")).needsConsequenceTest,
+                      "not yet published: the rule fires")
+    }
 }
