@@ -158,6 +158,10 @@ public enum HeldNotices {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// The name printed in the `dip release` commands for the PPID to replace; `dip release`
+    /// refuses it as a name.
+    public static let namePlaceholder = "Nama PPID"
+
     static func ppidText(_ pending: [HeldSubmission], config: Configuration, clock: Clock) -> String {
         let policy = config.intake.holdMassWithdrawal
         var out = [
@@ -173,15 +177,16 @@ public enum HeldNotices {
             out.append("  - \(hold.unit) (\(name)): berkas \(hold.fileName), diterima \(clock.indonesianDate(hold.receivedAt));"
                 + " \(hold.itemCount) informasi; menarik \(hold.count.withdrawn) dari \(hold.count.current) informasi.")
         }
-        out += ["", "Yang perlu dilakukan: tanyakan kepada unit kerja apakah penarikan itu disengaja."]
+        out += ["", "Yang perlu dilakukan: tanyakan kepada unit kerja apakah penarikan itu disengaja, lalu jalankan",
+                "salah satu perintah berikut (ganti \(namePlaceholder) dengan nama Anda: nama itu dicatat di register)."]
         // One pair of commands per held unit, with its real code: a placeholder such as
         // `<unit>` typed as written reaches the shell as a redirection.
         for hold in pending {
             let name = config.units.unit(hold.unit)?.name ?? hold.unit
             out += [
                 "  \(name) (folder inbox/\(hold.unit)/):",
-                "  - Disengaja:       dip release \(hold.unit) --name \"Nama PPID\"",
-                "  - Tidak disengaja: dip release \(hold.unit) --refuse --name \"Nama PPID\", atau tunggu unit mengirim",
+                "  - Disengaja:       dip release \(hold.unit) --name \"\(namePlaceholder)\"",
+                "  - Tidak disengaja: dip release \(hold.unit) --refuse --name \"\(namePlaceholder)\", atau tunggu unit mengirim",
                 "                     daftar lengkap (kiriman baru menggantikan kiriman yang ditahan).",
             ]
         }

@@ -129,6 +129,7 @@ final class HeldSubmissionTests: XCTestCase {
         XCTAssertTrue(ppid.contains("dip release dinsos --refuse --name \"Nama PPID\""), ppid)
         XCTAssertTrue(ppid.contains("dip release dinsos --name \"Nama PPID\""), ppid)
         XCTAssertTrue(ppid.contains("Dinas Sosial (folder inbox/dinsos/):"), ppid)
+        XCTAssertTrue(ppid.contains("(ganti Nama PPID dengan nama Anda: nama itu dicatat di register)"), ppid)
         XCTAssertFalse(ppid.contains("<unit>"), "a placeholder the PPID would type into a shell: \(ppid)")
         XCTAssertTrue(log.lines.contains { $0.level == .warning && $0.message.hasPrefix("kiriman ditahan")
             && $0.metadata["ditarik"] == "28" && $0.metadata["dari"] == "40" }, "\(log.lines)")

@@ -39,6 +39,12 @@ extension DIP {
             if name.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ValidationError("--name wajib diisi dengan nama PPID.")
             }
+            // kiriman-ditahan.txt and the review pack print the command with "Nama PPID" to be
+            // replaced; copied as written it would record "Nama PPID" as the official who decided.
+            if name.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(HeldNotices.namePlaceholder) == .orderedSame {
+                throw ValidationError("--name masih berisi contoh \"\(HeldNotices.namePlaceholder)\": ganti dengan nama PPID "
+                    + "yang memutuskan (dicatat di register).")
+            }
         }
 
         func run() throws {
