@@ -30,6 +30,9 @@ final class AlikeProblemsFeedbackTests: XCTestCase {
                                          clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
         XCTAssertTrue(longHTML.contains("1.500 informasi dibaca;"), longHTML)
         XCTAssertTrue(html.contains("100 baris lain (baris 202–301)"), html)
+        // The rows the summary stands for are blank in the problems column: the page says so.
+        XCTAssertTrue(html.contains("baris lain yang memilikinya disebut dalam ringkasan pada baris 202 (kolom "
+            + "&quot;Masalah pada Baris Ini&quot;). Baris yang kolom itu kosong belum tentu bebas"), html)
         // Session 19: the row problem on 200 rows (with its hint) is written once in the page,
         // in the table of repeated notes; each of the 200 rows names its code.
         let problem = try XCTUnwrap(r.problems.first { $0.row == 2 && $0.severity != .info })

@@ -252,6 +252,16 @@ public enum UnitFeedback {
         } else {
             summary.append("Perbaiki berkas Anda sesuai catatan berikut lalu kirim ulang daftar lengkap ke folder inbox/\(unit.code)/.")
         }
+        // The rows a summary stands for carry nothing in the problems column: said, so that a
+        // row left blank there is not read as a row without problems.
+        let summaryRows = problems.filter { $0.severity != .info && $0.alsoInRows != nil }.compactMap(\.row)
+        if !summaryRows.isEmpty {
+            let rows = Array(Set(summaryRows)).sorted().map(String.init)
+            let rowsText = rows.count == 1 ? rows[0] : rows.dropLast().joined(separator: ", ") + " dan " + rows.last!
+            summary.append("Masalah yang sama pada banyak baris ditulis satu per satu hanya pada baris-baris pertamanya; "
+                + "baris lain yang memilikinya disebut dalam ringkasan pada baris \(rowsText) (kolom \"Masalah pada Baris Ini\"). "
+                + "Baris yang kolom itu kosong belum tentu bebas dari masalah tersebut.")
+        }
         if !infos.isEmpty {
             summary.append("\(IndonesianNumber.grouped(infos.count)) catatan untuk diketahui (tidak perlu diperbaiki).")
         }
