@@ -52,4 +52,29 @@ final class AlikeProblemsFeedbackTests: XCTestCase {
                                      clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
         XCTAssertEqual(c.tables[0].rows.filter { $0[6].contains(problem.hint) }.count, 200)
     }
+
+    /// Rows listed for other problems can outnumber a summary's: the count stays a floor. A
+    /// 1,500-row list with 900 rows to fix read "522 baris perlu diperbaiki", as if exact.
+    func testTheCountIsAFloorWhenOtherProblemsOutnumberASummary() throws {
+        let items = (2...401).map { row in
+            InformationItem(
+                source: SourceLocation(file: "d.csv", sheet: nil, row: row), nomor: "\(row - 1)", ringkasan: "Laporan \(row)",
+                pejabatPenguasa: "", penanggungJawab: "", waktuPembuatan: "2025", tempatPembuatan: "Serang",
+                bentuk: "Cetak", retensi: "5 tahun", kategoriText: "Berkala", kategori: .berkala,
+                form: InformationForm(printed: true, electronic: false), retention: .years(5))
+        }
+        func problem(_ row: Int, _ column: String) -> Problem {
+            Problem(file: "d.csv", row: row, column: column, severity: .warning, code: "missing-value",
+                    message: "Kolom \(column) kosong.", hint: "Isi.")
+        }
+        // Column D on rows 2–251 one by one; column C on rows 2–201 and a summary of rows 300–309.
+        var summary = problem(300, "C")
+        summary.message = "… dan 10 baris lain (baris 300–309) juga tanpa isi."
+        summary.alsoInRows = 10
+        let problems = (2...251).map { problem($0, "D") } + (2...201).map { problem($0, "C") } + [summary]
+        let html = UnitFeedback.html(unit: WorkUnit(code: "dinkes", name: "Dinas Kesehatan"), items: items,
+                                     problems: problems, returnNotes: [], classifications: [],
+                                     clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+        XCTAssertTrue(html.contains("400 informasi dibaca; sedikitnya 251 baris perlu diperbaiki;"), html)
+    }
 }

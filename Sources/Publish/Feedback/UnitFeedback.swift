@@ -237,7 +237,11 @@ public enum UnitFeedback {
             }.count
             withProblems = max(withProblems, listed + more)
         }
-        let rowsToFix = (withProblems > listedRows ? "sedikitnya " : "") + IndonesianNumber.grouped(withProblems)
+        // Any summary leaves rows uncounted that no other problem lists: the count is a floor
+        // even when other columns' rows outnumber it (a list of 1,500 rows with 900 to fix read
+        // "522 baris perlu diperbaiki").
+        let summarised = problems.contains { $0.severity != .info && $0.alsoInRows != nil }
+        let rowsToFix = (summarised ? "sedikitnya " : "") + IndonesianNumber.grouped(withProblems)
         let refused = files.filter { $0.status == .refused || $0.status == .held }
         var summary = [
             "Dibuat \(clock.indonesianDate()). \(IndonesianNumber.grouped(items.count)) informasi dibaca; "
