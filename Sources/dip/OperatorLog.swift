@@ -22,12 +22,13 @@ enum OperatorLog {
     static let sink = LogSink(toStandardError: true)
 
     /// Events shown on stderr even with `--quiet` (besides errors): how each run ended, a run
-    /// skipped for a busy workspace, the versions a run drafted or published, and a unit's list
+    /// skipped for a busy workspace, the versions a run drafted or published (or an approved
+    /// one waiting for its decree date, which `run selesai` cannot say: `terbit=-`), and a unit's list
     /// held for the PPID's decision (the one warning a cron mail must show: before --quiet kept
     /// to log lines, the terminal's "kiriman DITAHAN … (dip release)" said it).
     static let summaryEvents: Set<String> = [
         "run selesai", "watch dimulai", "watch berhenti", "workspace sedang dipakai, run dilewati",
-        "draf DIP baru", "DIP diterbitkan", Runner.heldEvent,
+        "draf DIP baru", "DIP diterbitkan", "menunggu tanggal keputusan", Runner.heldEvent,
     ]
 
     /// Bootstraps swift-log once and returns the "dip" logger. The log file is attached only

@@ -19,7 +19,7 @@ final class RunSummaryTests: XCTestCase {
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.copyItem(at: examples.appendingPathComponent(unit), to: target)
         }
-        let first = try runProcess(binary, ["run", "--workspace", ws.path, "-q", "--settle-seconds", "0"])
+        let first = try runProcess(binary, ["run", "--workspace", ws.path, "--settle-seconds", "0"])
         XCTAssertTrue(first.output.contains("Draf DIP versi 1 menunggu persetujuan (dip approve)"), first.output)
         func approve(dated date: Date) throws {
             let approve = try runProcess(binary, [
@@ -33,13 +33,19 @@ final class RunSummaryTests: XCTestCase {
         // force yet: the run publishes nothing and says until when.
         let ahead = Date().addingTimeInterval(2 * 86_400)
         try approve(dated: ahead)
-        let waiting = try runProcess(binary, ["run", "--workspace", ws.path, "-q", "--settle-seconds", "0"])
+        let waiting = try runProcess(binary, ["run", "--workspace", ws.path, "--settle-seconds", "0"])
         XCTAssertTrue(waiting.output.contains("DIP versi 1 sudah disetujui dengan tanggal keputusan \(Clock(now: ahead).indonesianDate()): "
             + "diterbitkan oleh `dip run` pada atau setelah tanggal itu"), waiting.output)
         XCTAssertFalse(waiting.output.contains("diterbitkan: situs"), waiting.output)
+        // With --quiet (cron) the sentence is left out: a dated line says the approved version
+        // waits (`run selesai` says only terbit=-; 89d691c's --quiet said nothing of it).
+        let quiet = try runProcess(binary, ["run", "--workspace", ws.path, "--quiet", "--settle-seconds", "0"])
+        XCTAssertFalse(quiet.output.contains("sudah disetujui dengan tanggal keputusan"), quiet.output)
+        XCTAssertTrue(quiet.output.contains("level=info event=\"menunggu tanggal keputusan\" tanggal_keputusan="
+            + "\(Clock(now: ahead).isoDate()) versi=1"), quiet.output)
         // Approved again dated today: the next run publishes it.
         try approve(dated: Date())
-        let second = try runProcess(binary, ["run", "--workspace", ws.path, "-q", "--settle-seconds", "0"])
+        let second = try runProcess(binary, ["run", "--workspace", ws.path, "--settle-seconds", "0"])
         XCTAssertTrue(second.output.contains("DIP versi 1 diterbitkan: situs di "), second.output)
     }
 }
