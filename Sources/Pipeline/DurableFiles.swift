@@ -60,7 +60,9 @@ public enum DurableFiles {
         try createDirectory(dir)
         let temp = temporaryURL(for: url)
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw posixError("membuat", temp.path) }
+        // The file the run was writing is named, not its hidden temporary name (".x.txt.tmp-25983"
+        // told the IT officer of a file that is never there).
+        guard fd >= 0 else { throw posixError("menulis", url.path) }
         do {
             try body(TemporaryFile(fd: fd))
             if fsync(fd) != 0 { throw TemporaryFile.WriteFailed(code: errno) }

@@ -325,6 +325,8 @@ final class HostileInboxTests: XCTestCase {
     func testReadOnlyReportsFailsClearlyLosesNothingAndTheNextRunRecovers() throws {
         _ = try DipProcess.requireBinary()
         let reports = ws.workspace.reports
+        // The unit's folder exists, as it does once the unit has had feedback or a template.
+        try FileManager.default.createDirectory(at: ws.workspace.outbox(unit: "bpbd"), withIntermediateDirectories: true)
         guard shell("mount", "--bind", reports.path, reports.path) == 0 else {
             throw XCTSkip("cannot bind-mount here (needs root): read-only reports/ not simulated")
         }
@@ -337,6 +339,10 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertTrue(blocked.stderr.contains("Run gagal") && blocked.stderr.contains("reports/unit/bpbd"), blocked.stderr)
         // Session 19: "…: Read-only file system" said in Indonesian first.
         XCTAssertTrue(blocked.stderr.contains("hanya dapat dibaca (read-only). Pasang ulang dengan izin tulis"), blocked.stderr)
+        // The file being written is named, not its hidden temporary name.
+        XCTAssertTrue(blocked.stderr.contains("Gagal menulis \(ws.workspace.feedbackFile(unit: "bpbd", ext: "txt").path). "),
+                      blocked.stderr)
+        XCTAssertFalse(blocked.stderr.contains(".tmp-"), blocked.stderr)
         // Claimed (renamed to its private name in the same folder) and recorded, not yet removed.
         let claimed = url.deletingLastPathComponent().appendingPathComponent(InboxClaim.prefix + url.lastPathComponent)
         XCTAssertTrue(FileManager.default.fileExists(atPath: claimed.path), "the file stays until its feedback is written")
