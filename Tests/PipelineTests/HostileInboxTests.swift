@@ -343,6 +343,10 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertTrue(blocked.stderr.contains("Gagal menulis \(ws.workspace.feedbackFile(unit: "bpbd", ext: "txt").path). "),
                       blocked.stderr)
         XCTAssertFalse(blocked.stderr.contains(".tmp-"), blocked.stderr)
+        // The dated line (runArgs are --quiet) says the cause once and what a failure means.
+        XCTAssertEqual(blocked.stderr.components(separatedBy: "Pasang ulang dengan izin tulis").count, 2, blocked.stderr)
+        XCTAssertTrue(blocked.stderr.contains(" pesan=\"Run gagal dan dihentikan; tidak ada kiriman yang hilang, run berikutnya "
+            + "melanjutkan.\""), blocked.stderr)
         // Claimed (renamed to its private name in the same folder) and recorded, not yet removed.
         let claimed = url.deletingLastPathComponent().appendingPathComponent(InboxClaim.prefix + url.lastPathComponent)
         XCTAssertTrue(FileManager.default.fileExists(atPath: claimed.path), "the file stays until its feedback is written")

@@ -79,6 +79,11 @@ final class RegisterGuardTests: XCTestCase {
             XCTAssertFalse(cli.stderr.contains("run berikutnya melanjutkan"), "\(what): \(cli.stderr)")
             XCTAssertTrue(FileManager.default.fileExists(atPath: workspace.inbox.appendingPathComponent("dinsos/baru.csv").path),
                           "\(what): the new file waits in the inbox")
+            // With --quiet the dated line says it once (it carried it as `error` and again as `pesan`).
+            let quiet = try DipProcess.run(["run", "--workspace", root.path, "--settle-seconds", "0", "--quiet"])
+            XCTAssertEqual(quiet.exitCode, 3, "\(what): \(quiet.stderr)")
+            XCTAssertEqual(quiet.stderr.components(separatedBy: "Pulihkan archive/register.sqlite").count, 2, "\(what): \(quiet.stderr)")
+            XCTAssertTrue(quiet.stderr.contains("level=error event=\"run gagal\" error=\"Register rusak:"), "\(what): \(quiet.stderr)")
             let status = try DipProcess.run(["status", "--workspace", root.path])
             XCTAssertTrue(status.stderr.contains("Register rusak"), "\(what): \(status.stderr)")
         }

@@ -111,18 +111,21 @@ extension DIP {
             // The register's storage (a full disk, a read-only file) said in words, not as the
             // error's Swift value; anything else as it describes itself.
             let message = FailureText.describe(error)
-            let text = code == DIPExit.failure
-                ? "Run gagal dan dihentikan; tidak ada kiriman yang hilang, run berikutnya melanjutkan. Penyebab: \(message)"
-                : message
+            let meaning = "Run gagal dan dihentikan; tidak ada kiriman yang hilang, run berikutnya melanjutkan."
+            let text = code == DIPExit.failure ? "\(meaning) Penyebab: \(message)" : message
             // The sentence goes to the terminal undated; with --quiet only the dated log line,
-            // which carries the same sentence (`pesan`), reaches stderr.
+            // which carries the same (`error`, and `pesan` for what a failure means), reaches stderr.
             if !quiet { printError(text) }
             if code == DIPExit.locked {
                 // Not a failure: the next run proceeds (README, exit 4).
                 logger.info("workspace sedang dipakai, run dilewati", metadata: [
                     "kode_keluar": "\(code.rawValue)", "pesan": "\(text)"])
             } else {
-                logger.error("run gagal", metadata: ["kode_keluar": "\(code.rawValue)", "error": "\(message)", "pesan": "\(text)"])
+                // The cause once (`error`); `pesan` adds what a failure means, not the cause again
+                // (the line carried the same sentence twice, 2 × 400 characters for a damaged register).
+                var metadata: Logger.Metadata = ["kode_keluar": "\(code.rawValue)", "error": "\(message)"]
+                if code == DIPExit.failure { metadata["pesan"] = "\(meaning)" }
+                logger.error("run gagal", metadata: metadata)
             }
             return code
         }
