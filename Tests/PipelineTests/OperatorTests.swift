@@ -173,6 +173,9 @@ final class OperatorTests: XCTestCase {
         let watch = try DipProcess.run(["watch", "--workspace", missing, "--quiet"])
         XCTAssertEqual(watch.exitCode, 3, watch.stderr)
         assertDated(watch, "watch, not a workspace")
+        // The cause under the key `run gagal` uses, for one grep.
+        XCTAssertTrue(run.stderr.contains(" error=\"") && watch.stderr.contains(" error=\"")
+                      && watch.stderr.contains("bukan workspace dip"), watch.stderr)
         // Without --quiet the sentences are there for a person at the terminal.
         let loud = try DipProcess.run(["run", "--workspace", ws.root.path, "--settle-seconds", "0"])
         XCTAssertTrue(loud.stdout.contains("Selesai: 0 diterima"), loud.stdout)

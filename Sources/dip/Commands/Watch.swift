@@ -23,10 +23,11 @@ extension DIP {
             let workspace = options.resolved
             let logger = OperatorLog.logger(workspace: workspace, options: log)
             do { try workspace.requireLayout() } catch let error as WorkspaceError {
-                // --quiet: the dated log line alone (it carries the sentence).
+                // --quiet: the dated log line alone (it carries the sentence), under the key
+                // `run gagal` gives the same cause (`error`), so one grep finds both.
                 if !log.quiet { printError(error.description) }
                 logger.error("watch gagal dimulai", metadata: [
-                    "kode_keluar": "\(DIPExit.configuration.rawValue)", "pesan": "\(error.description)"])
+                    "kode_keluar": "\(DIPExit.configuration.rawValue)", "error": "\(error.description)"])
                 throw DIPExit.configuration
             }
             // Wait for the lock: a cron `dip run` overlapping the watcher simply goes first.
