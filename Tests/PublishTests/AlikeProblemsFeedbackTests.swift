@@ -76,5 +76,17 @@ final class AlikeProblemsFeedbackTests: XCTestCase {
                                      problems: problems, returnNotes: [], classifications: [],
                                      clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
         XCTAssertTrue(html.contains("400 informasi dibaca; sedikitnya 251 baris perlu diperbaiki;"), html)
+        // Notes to know count the rows a summary of them stands for, as the problems do.
+        var noteSummary = Problem(file: "d.csv", row: 202, column: "I", severity: .info, code: "no-category",
+                                  message: "… dan 100 baris lain juga belum menyatakan jenis informasi.", hint: "")
+        noteSummary.alsoInRows = 100
+        let notes = (2...201).map {
+            Problem(file: "d.csv", row: $0, column: "I", severity: .info, code: "no-category",
+                    message: "Jenis informasi tidak dinyatakan.", hint: "")
+        } + [noteSummary]
+        let withNotes = UnitFeedback.html(unit: WorkUnit(code: "dinkes", name: "Dinas Kesehatan"), items: items,
+                                          problems: notes, returnNotes: [], classifications: [],
+                                          clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+        XCTAssertTrue(withNotes.contains("<p>300 catatan untuk diketahui (tidak perlu diperbaiki).</p>"), withNotes)
     }
 }

@@ -267,7 +267,10 @@ public enum UnitFeedback {
                 + "Baris yang kolom itu kosong belum tentu bebas dari masalah tersebut.")
         }
         if !infos.isEmpty {
-            summary.append("\(IndonesianNumber.grouped(infos.count)) catatan untuk diketahui (tidak perlu diperbaiki).")
+            // A summary counts for the rows it stands for, as the problems to fix do ("202 catatan"
+            // for 4,001 rows' notes, beside "… dan 3.800 baris lain").
+            summary.append("\(IndonesianNumber.grouped(infos.reduce(0) { $0 + $1.standsFor })) catatan untuk diketahui "
+                + "(tidak perlu diperbaiki).")
         }
         let fileTable = Table(
             sheet: summarySheet, title: "Status Berkas", headers: ["Berkas", "Status", "Keterangan"],
