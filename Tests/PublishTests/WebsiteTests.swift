@@ -143,6 +143,25 @@ final class WebsiteTests: XCTestCase {
         }
     }
 
+    /// A regency's list passes a thousand items: its counts are grouped as Indonesian text
+    /// groups them ("1.006 informasi publik", not "1006").
+    func testCountsAreGroupedTheIndonesianWay() throws {
+        var v = Fixture.version3()
+        let base = try XCTUnwrap(v.items.first { $0.category == .setiapSaat && $0.consequenceTest == nil })
+        v.items += (0..<1_000).map { n in
+            var copy = base
+            copy.id = "dinkes-\(5_000 + n)"
+            copy.item.nomor = "\(500 + n)"
+            return copy
+        }
+        let list = PublishedList(version: v)
+        XCTAssertGreaterThan(list.items.count, 1_000)
+        let html = IndexPage.render(list, settings: .serang, citations: .builtIn, clock: Fixture.clock)
+        XCTAssertTrue(html.contains("· \(IndonesianNumber.grouped(list.items.count)) informasi publik.</p>"), html)
+        let group = list.items.filter { $0.category == .setiapSaat }.count
+        XCTAssertTrue(html.contains("(\(IndonesianNumber.grouped(group)) informasi)</caption>"), html)
+    }
+
     func testTextIsEscaped() throws {
         let dir = try writeSite()
         let page = try text(dir, "index.html")

@@ -36,7 +36,7 @@ enum IndexPage {
         h += "<header>\n<h1>\(e(settings.siteTitle))</h1>\n"
         h += "<p class=\"badan\">\(e(settings.bodyName))</p>\n"
         h += "<p class=\"penetapan\">\(e(decreeSentence(version, clock: clock)))</p>\n"
-        h += "<p>Versi DIP ke-\(version.number) · \(list.items.count) informasi publik.</p>\n"
+        h += "<p>Versi DIP ke-\(version.number) · \(IndonesianNumber.grouped(list.items.count)) informasi publik.</p>\n"
         h += "</header>\n"
 
         let groups = list.groups
@@ -153,7 +153,7 @@ enum IndexPage {
             h += "<div class=\"dip-kelompok\" id=\"\(anchor)\">\n"
         }
         h += "<div class=\"tabel\" role=\"region\" aria-labelledby=\"\(anchor)-keterangan\" tabindex=\"0\">\n"
-        h += "<table>\n<caption id=\"\(anchor)-keterangan\">\(e(title)) (\(g.items.count) informasi)</caption>\n"
+        h += "<table>\n<caption id=\"\(anchor)-keterangan\">\(e(title)) (\(IndonesianNumber.grouped(g.items.count)) informasi)</caption>\n"
         h += "<thead>\n<tr>"
         for c in columns { h += "<th scope=\"col\">\(e(c))</th>" }
         h += "</tr>\n</thead>\n<tbody>\n"
@@ -197,7 +197,7 @@ enum IndexPage {
         h += "<h2 id=\"dikecualikan-judul\">Informasi yang Dikecualikan</h2>\n"
         h += "<p>Berikut hanya judul informasi yang dikecualikan berdasarkan uji konsekuensi, dengan dasar hukum dan jangka waktu pengecualiannya (UU 14/2008 Pasal 17 dan Pasal 19). Isi informasinya tidak dipublikasikan.\(decree.map { " " + e($0) } ?? "")</p>\n"
         h += "<div class=\"tabel\" role=\"region\" aria-labelledby=\"dikecualikan-keterangan\" tabindex=\"0\">\n"
-        h += "<table>\n<caption id=\"dikecualikan-keterangan\">Judul informasi yang dikecualikan (\(items.count) informasi)</caption>\n"
+        h += "<table>\n<caption id=\"dikecualikan-keterangan\">Judul informasi yang dikecualikan (\(IndonesianNumber.grouped(items.count)) informasi)</caption>\n"
         h += "<thead>\n<tr><th scope=\"col\">No.</th><th scope=\"col\">Unit kerja</th><th scope=\"col\">Judul informasi</th><th scope=\"col\">Dasar hukum pengecualian</th><th scope=\"col\">Jangka waktu pengecualian</th></tr>\n</thead>\n<tbody>\n"
         for (i, item) in items.enumerated() {
             let basis = citations.citation(test: item.consequenceTest, grounds: item.classification?.exemptionGrounds ?? [],
