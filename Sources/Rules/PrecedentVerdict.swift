@@ -275,8 +275,8 @@ public enum PrecedentNote {
     /// feedback) read them back here, beside the one place that writes them.
     public static func read(_ note: String) -> (percent: Int, category: Category)? {
         guard note.hasPrefix("Preseden: mirip dengan '") || note.hasPrefix("Keputusan PPID sendiri: mirip dengan '"),
-              let percentStart = note.range(of: "' (kemiripan ", options: .backwards),
-              let percentEnd = note.range(of: "%) — ", range: percentStart.upperBound..<note.endIndex),
+              let percentStart = note.lastByteRange(of: "' (kemiripan "),
+              let percentEnd = note.firstByteRange(of: "%) — ", in: percentStart.upperBound..<note.endIndex),
               let percent = Int(note[percentStart.upperBound..<percentEnd.lowerBound])
         else { return nil }
         let rest = note[percentEnd.upperBound...]

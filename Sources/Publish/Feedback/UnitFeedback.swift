@@ -307,7 +307,7 @@ public enum UnitFeedback {
     /// "[sumber: owner/repository:path/file.php]", a reference into the corpus that means
     /// nothing to them (the PPID's review pack keeps it, for whoever checks the precedent).
     public static func unitNote(_ note: String) -> String {
-        guard note.hasSuffix("]."), let start = note.range(of: " [sumber: ", options: .backwards) else { return note }
+        guard note.hasSuffix("]."), let start = note.lastByteRange(of: " [sumber: ") else { return note }
         return String(note[..<start.lowerBound]) + "."
     }
 

@@ -1,0 +1,41 @@
+/// Substring search over UTF-8 bytes, for text dip writes itself (notes, markers).
+///
+/// Foundation's `range(of:)` bridges every call through NSString/CFString on Linux; reading
+/// back each note of every item of a regency's run (unit feedback, three formats) with it cost
+/// about two seconds of CPU in `dip-bench e2e` (docs/benchmarks.md, session 19). The texts
+/// searched here are machine-written with fixed ASCII-bounded markers, so an exact byte match
+/// is the right comparison (no case folding, no Unicode equivalence).
+extension String {
+    /// The last occurrence of `needle`, compared byte for byte.
+    public func lastByteRange(of needle: String) -> Range<String.Index>? {
+        byteRange(of: needle, in: startIndex..<endIndex, last: true)
+    }
+
+    /// The first occurrence of `needle` within `bounds`, compared byte for byte.
+    public func firstByteRange(of needle: String, in bounds: Range<String.Index>) -> Range<String.Index>? {
+        byteRange(of: needle, in: bounds, last: false)
+    }
+
+    private func byteRange(of needle: String, in bounds: Range<String.Index>, last: Bool) -> Range<String.Index>? {
+        let target = Array(needle.utf8)
+        guard !target.isEmpty else { return nil }
+        let view = utf8
+        let lower = view.distance(from: view.startIndex, to: bounds.lowerBound)
+        let upper = view.distance(from: view.startIndex, to: bounds.upperBound)
+        var copy = self
+        let found: Int? = copy.withUTF8 { bytes -> Int? in
+            guard upper - lower >= target.count else { return nil }
+            let starts = stride(from: last ? upper - target.count : lower,
+                                through: last ? lower : upper - target.count,
+                                by: last ? -1 : 1)
+            outer: for start in starts {
+                for k in 0..<target.count where bytes[start + k] != target[k] { continue outer }
+                return start
+            }
+            return nil
+        }
+        guard let offset = found else { return nil }
+        let from = view.index(view.startIndex, offsetBy: offset)
+        return from..<view.index(from, offsetBy: target.count)
+    }
+}
