@@ -280,7 +280,7 @@ public enum PrecedentNote {
               let percent = Int(note[percentStart.upperBound..<percentEnd.lowerBound])
         else { return nil }
         let rest = note[percentEnd.upperBound...]
-        guard let category = Category.allCases.first(where: { rest.hasPrefix(Classifier.verb($0)) }) else { return nil }
+        guard let category = Category.allCases.first(where: { rest.utf8.starts(with: Classifier.verb($0).utf8) }) else { return nil }
         return (percent, category)
     }
 }
