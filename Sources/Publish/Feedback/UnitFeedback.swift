@@ -156,7 +156,11 @@ public enum UnitFeedback {
     /// codes, and the table of those lines; nil when no line repeats enough. The page only:
     /// the workbook (compressed, filtered by column) keeps every line on its row.
     static func compacted(_ t: Table) -> (items: Table, repeated: Table)? {
-        func lines(_ cell: String) -> [String] { cell.isEmpty ? [] : cell.components(separatedBy: "\n") }
+        // Split in the standard library: Foundation's components(separatedBy:) bridges through
+        // NSString on Linux and was most of the page's cost on a regency's run (session 19).
+        func lines(_ cell: String) -> [String] {
+            cell.isEmpty ? [] : cell.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
         let repeated = RepeatedNotes(rows: t.rows.map { row in repeatingColumns.flatMap { lines(row[$0]) } })
         guard !repeated.isEmpty else { return nil }
         var items = t
