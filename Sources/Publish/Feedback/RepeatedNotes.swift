@@ -1,3 +1,5 @@
+import OfficeFormats
+
 /// The explanations a long list repeats, written once: a 20,000-row list made a 11 MB text
 /// and an 18 MB page of unit feedback (session 19), nearly all of it the same few dozen
 /// sentences ("Kolom … kosong" with its two-line hint, "Preseden: mirip dengan …") on row
@@ -12,27 +14,31 @@ public struct RepeatedNotes: Sendable {
 
     /// The texts that got a code, in code order, each with how many rows carry it.
     public private(set) var entries: [(text: String, rows: Int)] = []
-    private var codes: [String: Int] = [:]
+    // Keyed by the text's bytes: the notes are dip's own sentences, and String's own hashing
+    // normalises every non-ASCII text ("—", "’") to NFC first, which was most of this type's
+    // cost on a 20,000-row list (session 19).
+    private var codes: [ExactText: Int] = [:]
 
     /// - Parameter rows: per row, the texts it carries (a text counted once per row).
     public init(rows: [[String]]) {
-        var count: [String: Int] = [:]
+        var count: [ExactText: Int] = [:]
         for texts in rows {
-            for text in Set(texts) { count[text, default: 0] += 1 }
+            for text in Set(texts.map(ExactText.init)) { count[text, default: 0] += 1 }
         }
         // Codes in the order the rows first carry the texts (deterministic).
         for texts in rows {
-            for text in texts where text.count >= Self.minimumLength && count[text, default: 0] >= Self.minimumRows
-                && codes[text] == nil {
-                codes[text] = entries.count
-                entries.append((text, count[text]!))
+            for text in texts where text.count >= Self.minimumLength {
+                let key = ExactText(text)
+                guard codes[key] == nil, let rows = count[key], rows >= Self.minimumRows else { continue }
+                codes[key] = entries.count
+                entries.append((text, rows))
             }
         }
     }
 
     /// "C3" for a text that has a code, nil for a text kept on its row.
     public func code(_ text: String) -> String? {
-        codes[text].map { Self.label($0) }
+        codes[ExactText(text)].map { Self.label($0) }
     }
 
     static func label(_ index: Int) -> String { "C\(index + 1)" }

@@ -156,21 +156,24 @@ public enum UnitFeedback {
     /// codes, and the table of those lines; nil when no line repeats enough. The page only:
     /// the workbook (compressed, filtered by column) keeps every line on its row.
     static func compacted(_ t: Table) -> (items: Table, repeated: Table)? {
-        // Split in the standard library: Foundation's components(separatedBy:) bridges through
-        // NSString on Linux and was most of the page's cost on a regency's run (session 19).
+        // Split in the standard library, once per cell: Foundation's components(separatedBy:)
+        // bridges through NSString on Linux and was most of the page's cost on a regency's run
+        // (session 19).
         func lines(_ cell: String) -> [String] {
             cell.isEmpty ? [] : cell.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
-        let repeated = RepeatedNotes(rows: t.rows.map { row in repeatingColumns.flatMap { lines(row[$0]) } })
+        let split = t.rows.map { row in repeatingColumns.map { lines(row[$0]) } }
+        let repeated = RepeatedNotes(rows: split.map { $0.flatMap { $0 } })
         guard !repeated.isEmpty else { return nil }
         var items = t
         for r in items.rows.indices {
-            for column in repeatingColumns {
-                let all = lines(items.rows[r][column])
-                let codes = all.compactMap(repeated.code)
+            for (c, column) in repeatingColumns.enumerated() {
+                let all = split[r][c]
+                let coded = all.map { (line: $0, code: repeated.code($0)) }
+                let codes = coded.compactMap(\.code)
                 guard !codes.isEmpty else { continue }
                 items.rows[r][column] = (["Catatan berulang: " + codes.joined(separator: ", ")]
-                    + all.filter { repeated.code($0) == nil }).joined(separator: "\n")
+                    + coded.filter { $0.code == nil }.map(\.line)).joined(separator: "\n")
             }
         }
         let table = Table(
