@@ -33,6 +33,16 @@ public struct UnitDirectory: Sendable {
         return directory
     }
 
+    /// Whether `code` is a safe inbox folder name: ASCII lower-case letters, digits, `-`, `_`
+    /// and `.`, not starting with `.` or `-` (no shell quoting needed, no hidden folder, no option).
+    public static func isSafeCode(_ code: String) -> Bool {
+        guard let first = code.utf8.first, first != UInt8(ascii: "."), first != UInt8(ascii: "-") else { return false }
+        return code.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }
+    }
+
     static func read(_ text: String, reader r: inout YAMLReader) -> UnitDirectory {
         guard let root = r.root(of: text),
               let top = r.fields(root, allowed: ["unit"], what: "unit.yaml") else { return UnitDirectory(units: []) }
@@ -40,8 +50,10 @@ public struct UnitDirectory: Sendable {
         for node in r.list(top["unit"], field: "unit") {
             guard let f = r.fields(node, allowed: ["kode", "nama", "kepala", "ppid_pelaksana"], what: "unit") else { continue }
             guard let code = r.string(f["kode"], field: "kode", required: true, what: "unit") else { continue }
-            if code.contains("/") || code.hasPrefix(".") || code != code.lowercased() || code.contains(" ") {
-                r.error(f["kode"], "bad_unit_code", "Kode unit `\(code)` harus sama dengan nama folder kotak masuk: huruf kecil, tanpa spasi dan garis miring.")
+            if !isSafeCode(code) {
+                // dip prints shell commands with the code (`dip release <unit> …` in
+                // kiriman-ditahan.txt): only characters a shell reads as they are.
+                r.error(f["kode"], "bad_unit_code", "Kode unit `\(code)` harus sama dengan nama folder kotak masuk: hanya huruf kecil a-z, angka, tanda -, _ dan . (tidak di awal), tanpa spasi, tanda kutip atau tanda lain.")
             }
             if units.contains(where: { $0.code == code }) {
                 r.error(f["kode"], "duplicate_id", "Kode unit `\(code)` ditulis dua kali.")

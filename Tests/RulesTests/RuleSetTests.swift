@@ -223,6 +223,32 @@ final class RuleSetTests: XCTestCase {
         XCTAssertEqual(found.first { $0.code == "duplicate_id" }?.location.line, 6)
     }
 
+    func testUnitCodeWithShellCharactersIsRefused() throws {
+        // dip prints `dip release <unit> …`: a code a shell would split or interpret is refused,
+        // with the file, the line and the code in the message.
+        let text = """
+        unit:
+          - kode: kec-ciruas_2.a
+            nama: Kecamatan Ciruas
+          - kode: "dinkes&rm"
+            nama: Dinkes
+          - kode: "bpbd'x"
+            nama: BPBD
+          - kode: -bpbd
+            nama: BPBD
+          - kode: dinsosé
+            nama: Dinsos
+
+        """
+        let found = try issues(replacing: ["unit.yaml": text]).filter { $0.code == "bad_unit_code" }
+        XCTAssertEqual(found.map(\.location.line), [4, 6, 8, 10])
+        XCTAssertTrue(found[0].text.hasPrefix("unit.yaml:4:"), found[0].text)
+        XCTAssertTrue(found[0].message.contains("`dinkes&rm`"), found[0].message)
+        XCTAssertTrue(UnitDirectory.isSafeCode("rsud-drajat"))
+        XCTAssertFalse(UnitDirectory.isSafeCode("dinas kesehatan"))
+        XCTAssertFalse(UnitDirectory.isSafeCode(""))
+    }
+
     func testMissingFileAndUnreadableFolder() throws {
         XCTAssertThrowsError(try RuleSet.load(directory: URL(fileURLWithPath: "/nonexistent/rules")))
         let directory = try temporaryRules(replacing: [:])
