@@ -125,8 +125,8 @@ public enum HeldNotices {
             out = [
                 "PERHATIAN: KIRIMAN DAFTAR DITAHAN",
                 "Unit kerja : \(unit.name) (\(unit.code))", received, "",
-                "Berkas ini memuat \(hold.itemCount) informasi. Bila diterapkan, berkas ini menarik "
-                    + "\(hold.count.withdrawn) dari \(hold.count.current) informasi unit Anda yang tercatat.",
+                "Berkas ini memuat \(grouped(hold.itemCount)) informasi. Bila diterapkan, berkas ini menarik "
+                    + "\(grouped(hold.count.withdrawn)) dari \(grouped(hold.count.current)) informasi unit Anda yang tercatat.",
                 "Penarikan sebanyak itu biasanya berarti berkas belum selesai disalin, terpotong, atau bukan daftar",
                 "lengkap. Karena itu berkas BELUM diterapkan dan menunggu keputusan PPID; daftar Anda yang tercatat",
                 "tetap berlaku.", "",
@@ -140,7 +140,7 @@ public enum HeldNotices {
                 "KIRIMAN DAFTAR YANG DITAHAN TELAH DILEPAS PPID",
                 "Unit kerja : \(unit.name) (\(unit.code))", received, "",
                 "Dilepas oleh \(who) pada \(when): daftar Anda kini sesuai berkas itu "
-                    + "(\(hold.itemCount) informasi; \(hold.count.withdrawn) informasi lama ditarik).",
+                    + "(\(grouped(hold.itemCount)) informasi; \(grouped(hold.count.withdrawn)) informasi lama ditarik).",
             ] + note + [
                 "Templat pemutakhiran Anda diperbarui pada proses berikutnya.",
             ]
@@ -149,7 +149,7 @@ public enum HeldNotices {
                 "KIRIMAN DAFTAR YANG DITAHAN DITOLAK PPID",
                 "Unit kerja : \(unit.name) (\(unit.code))", received, "",
                 "Ditolak oleh \(who) pada \(when): berkas itu tidak diterapkan; daftar Anda yang tercatat "
-                    + "(\(hold.count.current) informasi) tetap berlaku.",
+                    + "(\(grouped(hold.count.current)) informasi) tetap berlaku.",
             ] + note + [
                 "Bila daftar Anda perlu diubah, kirim daftar LENGKAP ke folder unit Anda.",
             ]
@@ -157,6 +157,9 @@ public enum HeldNotices {
         out += ["", "Pemberitahuan ini hilang dengan sendirinya setelah unit Anda mengirim berkas baru."]
         return out.joined(separator: "\n") + "\n"
     }
+
+    /// Counts as the rest of the feedback prints them: "14.666", not "14666".
+    private static func grouped(_ n: Int) -> String { IndonesianNumber.grouped(n) }
 
     /// The name printed in the `dip release` commands for the PPID to replace; `dip release`
     /// refuses it as a name.
@@ -168,14 +171,14 @@ public enum HeldNotices {
             "PERHATIAN PPID: KIRIMAN DAFTAR YANG DITAHAN",
             "Diperiksa: \(clock.indonesianDate())",
             "",
-            "Kiriman berikut akan menarik sebagian besar daftar unitnya (paling sedikit \(policy.minimumWithdrawn) informasi",
+            "Kiriman berikut akan menarik sebagian besar daftar unitnya (paling sedikit \(grouped(policy.minimumWithdrawn)) informasi",
             "dan lebih dari \(policy.percent)% daftar; batas di rules/\(IntakeSettings.fileName)), sehingga ditahan dan",
             "BELUM diterapkan. Daftar unit yang tercatat tetap berlaku. Unit kerja sudah diberi tahu.",
         ]
         for hold in pending {
             let name = config.units.unit(hold.unit)?.name ?? hold.unit
             out.append("  - \(hold.unit) (\(name)): berkas \(hold.fileName), diterima \(clock.indonesianDate(hold.receivedAt));"
-                + " \(hold.itemCount) informasi; menarik \(hold.count.withdrawn) dari \(hold.count.current) informasi.")
+                + " \(grouped(hold.itemCount)) informasi; menarik \(grouped(hold.count.withdrawn)) dari \(grouped(hold.count.current)) informasi.")
         }
         out += ["", "Yang perlu dilakukan: tanyakan kepada unit kerja apakah penarikan itu disengaja, lalu jalankan",
                 "salah satu perintah berikut (ganti \(namePlaceholder) dengan nama Anda: nama itu dicatat di register)."]

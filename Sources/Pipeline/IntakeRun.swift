@@ -86,6 +86,12 @@ public struct RunSummary: Sendable {
         if refused > 0 || held > 0 || problemCount > 0 { return 2 }
         return 0
     }
+    /// The terminal's summary of a `dip run` ("Selesai: …"), counts grouped as the feedback
+    /// prints them ("14.666 masalah").
+    public var terminalLine: String {
+        let n = IndonesianNumber.grouped
+        return "Selesai: \(n(accepted)) diterima, \(n(refused)) ditolak, \(n(duplicates)) sama dengan sebelumnya, \(n(problemCount)) masalah."
+    }
     /// The draft version made or kept by this run, if any.
     /// What the PPID's review workbooks of this run decided.
     public var review: ReviewDecisionsSummary?

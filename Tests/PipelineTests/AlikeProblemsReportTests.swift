@@ -4,6 +4,8 @@ import XCTest
 
 @testable import Pipeline
 import Publish
+@testable import Register
+import TestSupport
 
 /// The unit's feedback text counts a summary of alike problems for the rows it stands for.
 final class AlikeProblemsReportTests: XCTestCase {
@@ -200,5 +202,29 @@ final class UnitFeedbackNoteTests: XCTestCase {
         strong.notes = [weak.replacingOccurrences(of: "33%", with: "60%")]
         XCTAssertEqual(UnitFeedback.unitNotes(strong).count, 1)
         XCTAssertEqual(quiet.notes.count, 2, "the classification itself keeps every note")
+    }
+
+    /// The terminal's "Selesai: …" line and the held-list notices group their counts as the
+    /// feedback does ("14.666 masalah", not "14666 masalah").
+    func testRunSummaryAndHeldNoticesGroupTheirCounts() throws {
+        var summary = Problem(file: "d.csv", row: 2, column: "C", severity: .warning, code: "missing-value",
+                              message: "Kolom pejabat kosong.", hint: "Isi.")
+        summary.alsoInRows = 14_666
+        var run = RunSummary()
+        run.outcomes = [FileOutcome(unit: "dinkes", fileName: "d.csv", sha256: "x", status: .accepted,
+                                    items: [], problems: [summary])]
+        XCTAssertEqual(run.terminalLine, "Selesai: 1 diterima, 0 ditolak, 0 sama dengan sebelumnya, 14.666 masalah.")
+
+        let clock = Clock(now: Date(timeIntervalSince1970: 1_767_225_600))
+        let hold = HeldSubmission(id: 1, unit: "dinkes", sha256: "x", fileName: "d.xlsx", archivedPath: "archive/d.xlsx",
+                                  receivedAt: clock.now, itemCount: 1_200, count: WithdrawalCount(withdrawn: 12_345, current: 13_545),
+                                  status: .held, decidedBy: nil, decidedAt: nil, note: nil, appliedSubmission: nil)
+        let unitText = HeldNotices.unitText(hold, unit: WorkUnit(code: "dinkes", name: "Dinas Kesehatan"), clock: clock)
+        XCTAssertTrue(unitText.contains("memuat 1.200 informasi"), unitText)
+        XCTAssertTrue(unitText.contains("menarik 12.345 dari 13.545 informasi"), unitText)
+        let workspace = Workspace(root: try Scratch.directory("dip-ditahan-angka"))
+        _ = try WorkspaceSetup.initialise(workspace)
+        let ppidText = HeldNotices.ppidText([hold], config: try Configuration.load(workspace, deferringRules: true), clock: clock)
+        XCTAssertTrue(ppidText.contains("1.200 informasi; menarik 12.345 dari 13.545 informasi."), ppidText)
     }
 }

@@ -39,9 +39,9 @@ extension DIP {
                 if summary.exitCode != 0 { throw ExitCode(summary.exitCode) }
                 return
             }
-            print("Selesai: \(summary.accepted) diterima, \(summary.refused) ditolak, \(summary.duplicates) sama dengan sebelumnya, \(summary.problemCount) masalah.")
+            print(summary.terminalLine)
             if summary.held > 0 {
-                print("\(summary.held) kiriman DITAHAN karena akan menarik sebagian besar daftar unitnya; "
+                print("\(IndonesianNumber.grouped(summary.held)) kiriman DITAHAN karena akan menarik sebagian besar daftar unitnya; "
                     + "lihat \(workspace.heldListsNotice.path) (dip release).")
             }
             // The units told this run, by their folders (a "<unit>" placeholder said nothing).
