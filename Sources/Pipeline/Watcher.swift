@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Register
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -27,8 +28,23 @@ public struct Watcher {
         self.logger = logger
     }
 
-    /// Loops until a stop signal; `onRun` sees each pass's summary (or error).
-    public func run(maxPasses: Int? = nil, onRun: (Result<RunSummary, Error>) -> Void) {
+    /// Whether a pass's error needs a person before any later pass can go on: a damaged
+    /// register (restore it from a backup) or a lost or older one. Polling on logged the same
+    /// error every minute for good; the watcher stops instead (exit 3, which the systemd unit
+    /// does not restart). Broken rules or settings are not among them: the next pass after the
+    /// PPID fixes them goes on by itself.
+    public static func needsAPerson(_ error: Error) -> Bool {
+        if RegisterError.isDamage(error) { return true }
+        switch error as? RunError {
+        case .registerLost?, .registerOlder?: return true
+        default: return false
+        }
+    }
+
+    /// Loops until a stop signal, or until a pass fails with an error that `needsAPerson`,
+    /// which it returns; `onRun` sees each pass's summary (or error).
+    @discardableResult
+    public func run(maxPasses: Int? = nil, onRun: (Result<RunSummary, Error>) -> Void) -> Error? {
         installSignalHandlers()
         let notify = InboxNotifier(inbox: runner.workspace.inbox)
         var passes = 0
@@ -45,6 +61,10 @@ public struct Watcher {
             if case .success(let summary) = result { logged = Set(summary.skipped.map(\.path)) }
             onRun(result)
             passes += 1
+            if case .failure(let error) = result, Self.needsAPerson(error) {
+                logger.info("watch berhenti", metadata: ["putaran": "\(passes)"])
+                return error
+            }
             if let maxPasses, passes >= maxPasses { break }
             // Wait for an event or the poll interval, then let a burst settle.
             if notify.wait(seconds: pollInterval), stopRequested == 0 {
@@ -52,6 +72,7 @@ public struct Watcher {
             }
         }
         logger.info("watch berhenti", metadata: ["putaran": "\(passes)"])
+        return nil
     }
 
     private func installSignalHandlers() {

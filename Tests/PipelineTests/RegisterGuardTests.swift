@@ -89,6 +89,31 @@ final class RegisterGuardTests: XCTestCase {
         }
     }
 
+    /// Session 19: `dip watch` on a damaged register logged the same error on every poll for
+    /// good (and systemd restarted it on failure). It now says it once and exits 3, which the
+    /// shipped unit does not restart (RestartPreventExitStatus=3).
+    func testWatchStopsWithExit3OnADamagedRegister() throws {
+        _ = try DipProcess.requireBinary()
+        try drop(IntakeRunTests.csv)
+        try runDip()
+        let path = workspace.registerPath.path
+        for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
+        try Data(repeating: 0x41, count: 8192).write(to: URL(fileURLWithPath: path))
+        let watch = try DipProcess.start(["watch", "--workspace", root.path, "--poll-seconds", "1", "--settle-seconds", "1", "--quiet"])
+        // A watcher still polling after 30 s is killed: the test then fails on the exit code.
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async { if done.wait(timeout: .now() + 30) == .timedOut { kill(watch.pid, SIGKILL) } }
+        let result = watch.wait()
+        done.signal()
+        XCTAssertEqual(result.exitCode, 3, result.stderr)
+        // Said once, as the dated line `dip run` writes (with --quiet, only dated lines).
+        XCTAssertEqual(result.stderr.components(separatedBy: "Pulihkan archive/register.sqlite").count, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("level=error event=\"run gagal\" error=\"Register rusak:"), result.stderr)
+        let unit = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../docs/deploy/dip-watch.service").standardized, encoding: .utf8)
+        XCTAssertTrue(unit.contains("\nRestartPreventExitStatus=3\n"), unit)
+    }
+
     func testEmptiedRegisterIsRefused() throws {
         try drop(IntakeRunTests.csv)
         try runDip()
