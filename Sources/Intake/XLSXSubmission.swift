@@ -155,7 +155,7 @@ func officeProblem(_ error: OfficeError, factory: ProblemFactory, sheetOfPart: [
         // The sheet the part holds, by name; what was found, in words; the reader's text after.
         let raw = "\(error)"
         let sheet = sheetOfPart.keys.sorted().first { raw.contains($0) }.flatMap { sheetOfPart[$0] }
-        let onSheet = sheet.map { " pada lembar \"\($0)\"" } ?? ""
+        let onSheet = sheet.map { " pada sheet '\($0)'" } ?? ""
         let what: String
         switch error {
         case .doctypeRefused:
@@ -184,7 +184,7 @@ func officeProblem(_ error: OfficeError, factory: ProblemFactory, sheetOfPart: [
         case "shared strings": isi = "tabel teks bersama (shared strings) yang jauh lebih besar dari daftar mana pun"
         default: isi = "teks panjang yang diulang di banyak sel"
         }
-        let tempat = sheet.map { " pada lembar \"\($0)\"" } ?? ""
+        let tempat = sheet.map { " pada sheet '\($0)'" } ?? ""
         return factory.make(
             .contentTooLarge, sheet: sheet,
             message: "File \(factory.file) ditolak\(tempat): isinya bila dibaca jauh lebih besar dari ukuran filenya (\(isi)).",

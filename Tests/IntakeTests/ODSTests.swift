@@ -190,6 +190,8 @@ final class ODSTests: XCTestCase {
         XCTAssertEqual(r.problems.map(\.code), ["content-too-large"])
         XCTAssertEqual(r.problems.first?.sheet, "DIP")
         XCTAssertTrue(r.problems.first?.message.contains("ulang.ods") ?? false, r.problems.first?.message ?? "")
+        // The sheet named as every other message names it ("sheet 'DIP'", not `lembar "DIP"`).
+        XCTAssertTrue(r.problems.first?.message.contains("ditolak pada sheet 'DIP':") ?? false, r.problems.first?.message ?? "")
 
         // The same row repeated a few times is read.
         let few = Self.table("DIP", [

@@ -243,7 +243,7 @@ final class XLSXLayoutTests: XCTestCase {
         let refusal = try XCTUnwrap(laughs.problems.first)
         XCTAssertEqual(refusal.code, "zip-bomb")
         XCTAssertEqual(refusal.sheet, "Daftar Kami")
-        XCTAssertTrue(refusal.message.hasPrefix("File ditolak karena bagian berkas pada lembar \"Daftar Kami\" memuat "
+        XCTAssertTrue(refusal.message.hasPrefix("File ditolak karena bagian berkas pada sheet 'Daftar Kami' memuat "
             + "deklarasi DOCTYPE"), refusal.message)
         XCTAssertTrue(refusal.message.hasSuffix("(DOCTYPE refused in xl/worksheets/sheet2.xml (entity expansion / "
             + "external entities are not allowed))."), refusal.message)
@@ -254,7 +254,7 @@ final class XLSXLayoutTests: XCTestCase {
         let p = try XCTUnwrap(inflated.problems.first)
         XCTAssertEqual(inflated.status, .refused)
         XCTAssertEqual(p.sheet, "DIP")
-        XCTAssertTrue(p.message.hasPrefix("File ditolak karena isi pada lembar \"DIP\" bila dibuka jauh lebih besar dari "
+        XCTAssertTrue(p.message.hasPrefix("File ditolak karena isi pada sheet 'DIP' bila dibuka jauh lebih besar dari "
             + "ukuran berkasnya"), p.message)
     }
 
