@@ -36049,7 +36049,8 @@ Soal dan jawaban ujian tes masuk,dikecualikan,17b,Universitas Terbuka,universita
 # =============================================================================
 # Setiap unit kerja (OPD, kecamatan, RSUD) yang menyampaikan usulan DIP.
 #   kode            SAMA PERSIS dengan nama folder kotak masuk unit (inbox/<kode>/):
-#                   huruf kecil, tanpa spasi
+#                   huruf kecil a–z, angka 0–9, tanda hubung (-), garis bawah (_) atau titik (.);
+#                   tanpa spasi, tidak diawali titik atau tanda hubung
 #   nama            nama lengkap unit kerja (tampil di keputusan dan laporan)
 #   kepala          jabatan kepala unit
 #   ppid_pelaksana  jabatan PPID Pelaksana di unit tersebut
