@@ -146,12 +146,15 @@ final class RepeatedFeedbackTests: XCTestCase {
 /// What unit staff read of a precedent: the sentence, not the corpus reference after it
 /// ("[sumber: owner/repo:src/app/(flight)/page.tsx]" meant nothing to them).
 final class UnitFeedbackNoteTests: XCTestCase {
+    /// An open item (a BPBD's hazard map) whose notes the tests vary.
+    static let hazardMap = InformationItem(
+        source: SourceLocation(file: "d.xlsx", sheet: "DIP", row: 4), nomor: "1", ringkasan: "Peta rawan bencana",
+        pejabatPenguasa: "Bidang Pencegahan", penanggungJawab: "Kepala Pelaksana", waktuPembuatan: "2025",
+        tempatPembuatan: "Serang", bentuk: "Cetak", retensi: "5 tahun", kategoriText: "Berkala",
+        kategori: .berkala, form: InformationForm(printed: true, electronic: false), retention: .years(5))
+
     func testFeedbackTextShowsPrecedentsWithoutTheirSource() {
-        let item = InformationItem(
-            source: SourceLocation(file: "d.xlsx", sheet: "DIP", row: 4), nomor: "1", ringkasan: "Peta rawan bencana",
-            pejabatPenguasa: "Bidang Pencegahan", penanggungJawab: "Kepala Pelaksana", waktuPembuatan: "2025",
-            tempatPembuatan: "Serang", bentuk: "Cetak", retensi: "5 tahun", kategoriText: "Berkala",
-            kategori: .berkala, form: InformationForm(printed: true, electronic: false), retention: .years(5))
+        let item = Self.hazardMap
         let note = "Preseden: mirip dengan 'Peta Jabatan' (kemiripan 35%) — tersedia setiap saat oleh Kantor UPBU "
             + "Tardamu [sumber: ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-[id]/page.tsx]."
         let c = Classification(declared: .berkala, suggested: .berkala, subgroup: nil, needsConsequenceTest: false,
@@ -171,11 +174,7 @@ final class UnitFeedbackNoteTests: XCTestCase {
     /// shown to the unit (it read as "your item looks withheld"); when the item's flag came
     /// from withheld precedents, their note stays. The classification keeps every note.
     func testUnitSeesAWithheldPrecedentOnlyWhenItSupportsTheFlag() {
-        let item = InformationItem(
-            source: SourceLocation(file: "d.xlsx", sheet: "DIP", row: 4), nomor: "1", ringkasan: "Peta rawan bencana",
-            pejabatPenguasa: "Bidang Pencegahan", penanggungJawab: "Kepala Pelaksana", waktuPembuatan: "2025",
-            tempatPembuatan: "Serang", bentuk: "Cetak", retensi: "5 tahun", kategoriText: "Berkala",
-            kategori: .berkala, form: InformationForm(printed: true, electronic: false), retention: .years(5))
+        let item = Self.hazardMap
         let weak = "Preseden: mirip dengan 'Data Potensi Kerawanan IPOLEKSOSBUD' (kemiripan 33%) — dikecualikan oleh "
             + "Pemerintah Kabupaten Malang [sumber: a/b:c.php]."
         let open = "Preseden: mirip dengan 'Peta Bencana' (kemiripan 34%) — diumumkan berkala oleh BPBD Serang [sumber: a/b:d.php]."

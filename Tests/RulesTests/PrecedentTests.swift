@@ -357,15 +357,11 @@ final class PrecedentTests: XCTestCase {
     /// A one-word withheld title flags the same word standing alone, not a longer title that
     /// merely contains it.
     func testOneWordWithheldTitleFlagsOnlyANearIdenticalText() throws {
-        // SYNTHETIC precedents, written for this test.
-        func precedent(_ title: String, _ category: Category, _ body: String) -> Precedent {
-            Precedent(title: title, category: category, grounds: category == .dikecualikan ? ["17h"] : [], body: body,
-                      source: "SINTETIS: ditulis untuk uji unit")
-        }
-        let corpus = [precedent("NPWP", .dikecualikan, "Badan Sintetis A"),
-                      precedent("Kalender akademik", .berkala, "Badan Sintetis B"),
-                      precedent("Profil koperasi karyawan", .berkala, "Badan Sintetis C"),
-                      precedent("Daftar anggota koperasi", .setiapSaat, "Badan Sintetis D")]
+        // SYNTHETIC precedents, written for this test (`syntheticPrecedent`).
+        let corpus = [syntheticPrecedent("NPWP", .dikecualikan, "Badan Sintetis A"),
+                      syntheticPrecedent("Kalender akademik", .berkala, "Badan Sintetis B"),
+                      syntheticPrecedent("Profil koperasi karyawan", .berkala, "Badan Sintetis C"),
+                      syntheticPrecedent("Daftar anggota koperasi", .setiapSaat, "Badan Sintetis D")]
         let classifier = Classifier(ruleSet: defaultRules, precedents: corpus)
         let alone = classifier.classify(item("NPWP"))
         XCTAssertTrue(alone.hits.isEmpty, "\(alone.hits)")
@@ -387,14 +383,10 @@ final class PrecedentTests: XCTestCase {
     /// about its subject (a code of ethics, rents) do not flag it (kamus.yaml penanda_terbuka).
     /// The rules still flag what such a title names as exempt.
     func testARegionalHeadsRegulationIsNotFlaggedByWithheldPrecedentsOnItsSubject() throws {
-        // SYNTHETIC precedents, written for this test.
-        func precedent(_ title: String, _ category: Category, _ body: String) -> Precedent {
-            Precedent(title: title, category: category, grounds: category == .dikecualikan ? ["17h"] : [], body: body,
-                      source: "SINTETIS: ditulis untuk uji unit")
-        }
-        let corpus = [precedent("Kode etik dan perilaku pegawai", .dikecualikan, "Badan Sintetis A"),
-                      precedent("Kalender akademik", .berkala, "Badan Sintetis B"),
-                      precedent("Profil koperasi karyawan", .berkala, "Badan Sintetis C")]
+        // SYNTHETIC precedents, written for this test (`syntheticPrecedent`).
+        let corpus = [syntheticPrecedent("Kode etik dan perilaku pegawai", .dikecualikan, "Badan Sintetis A"),
+                      syntheticPrecedent("Kalender akademik", .berkala, "Badan Sintetis B"),
+                      syntheticPrecedent("Profil koperasi karyawan", .berkala, "Badan Sintetis C")]
         let classifier = Classifier(ruleSet: defaultRules, precedents: corpus)
         let subject = classifier.classify(item("Kode etik dan perilaku pegawai tahun 2016"))
         XCTAssertTrue(subject.hits.isEmpty, "\(subject.hits)")
@@ -412,14 +404,10 @@ final class PrecedentTests: XCTestCase {
     /// "that have been published") is not flagged by withheld precedents about its subject;
     /// what is not yet published still is, and rules still fire.
     func testPublishedItemsAreNotFlaggedByWithheldPrecedentsOnTheirSubject() throws {
-        // SYNTHETIC precedents, written for this test.
-        func precedent(_ title: String, _ category: Category, _ body: String) -> Precedent {
-            Precedent(title: title, category: category, grounds: category == .dikecualikan ? ["17h"] : [], body: body,
-                      source: "SINTETIS: ditulis untuk uji unit")
-        }
-        let corpus = [precedent("Embargo repositori tugas akhir mahasiswa", .dikecualikan, "Badan Sintetis A"),
-                      precedent("Kalender akademik", .berkala, "Badan Sintetis B"),
-                      precedent("Profil koperasi karyawan", .berkala, "Badan Sintetis C")]
+        // SYNTHETIC precedents, written for this test (`syntheticPrecedent`).
+        let corpus = [syntheticPrecedent("Embargo repositori tugas akhir mahasiswa", .dikecualikan, "Badan Sintetis A"),
+                      syntheticPrecedent("Kalender akademik", .berkala, "Badan Sintetis B"),
+                      syntheticPrecedent("Profil koperasi karyawan", .berkala, "Badan Sintetis C")]
         let classifier = Classifier(ruleSet: defaultRules, precedents: corpus)
         XCTAssertTrue(classifier.classify(item("Repositori tugas akhir mahasiswa")).needsConsequenceTest)
         for text in ["Daftar tugas akhir mahasiswa yang telah dipublikasikan di repositori",
@@ -430,4 +418,10 @@ final class PrecedentTests: XCTestCase {
         XCTAssertTrue(classifier.classify(item("Hasil penelitian dosen yang belum dipublikasikan")).needsConsequenceTest,
                       "not yet published: the rule fires")
     }
+}
+
+/// A SYNTHETIC precedent written for a unit test: withheld ones cite 17h, open ones no ground.
+private func syntheticPrecedent(_ title: String, _ category: Category, _ body: String) -> Precedent {
+    Precedent(title: title, category: category, grounds: category == .dikecualikan ? ["17h"] : [], body: body,
+              source: "SINTETIS: ditulis untuk uji unit")
 }
