@@ -238,7 +238,11 @@ public final class PrecedentIndex: Sendable {
             let terms = Self.terms(precedent.title, morphology: morphology)
             titleKeys.append(terms.sorted().joined(separator: " "))
             var ids = Set<Int32>()
-            for term in terms {
+            // Ids in sorted term order, not the set's: a Swift set's order is seeded per
+            // instance, and ids decide the order the similarity sums add in. Ids from the
+            // set's order made two indexes of the same corpus (or two runs) differ in the last
+            // bits of a similarity, enough to print 77 % once and 78 % the next time.
+            for term in terms.sorted() {
                 let id = termIDs[term] ?? {
                     let id = Int32(termIDs.count)
                     termIDs[term] = id

@@ -425,3 +425,28 @@ private func syntheticPrecedent(_ title: String, _ category: Category, _ body: S
     Precedent(title: title, category: category, grounds: category == .dikecualikan ? ["17h"] : [], body: body,
               source: "SINTETIS: ditulis untuk uji unit")
 }
+
+/// Two indexes of the same corpus are the same index, to the last bit of every similarity:
+/// the printed "kemiripan 77 %" must not become 78 % in another run (CI failed on it once).
+final class PrecedentIndexDeterminismTests: XCTestCase {
+    func testTwoIndexesOfOneCorpusGiveTheSameTermIdsAndSimilarities() {
+        let precedents = defaultRules.precedents
+        XCTAssertGreaterThan(precedents.count, 1000)
+        let one = PrecedentIndex(precedents: precedents, morphology: defaultRules.morphology)
+        // Built the way a run with the PPID's decisions builds it: a new array, new sets.
+        let two = PrecedentIndex(precedents: Array(precedents), morphology: defaultRules.morphology)
+        var terms = Set<String>()
+        for precedent in precedents { terms.formUnion(PrecedentIndex.terms(precedent.title, morphology: defaultRules.morphology)) }
+        let sortedTerms = terms.sorted()
+        XCTAssertEqual(sortedTerms.map { one.termID($0) }, sortedTerms.map { two.termID($0) })
+        // Ids follow sorted term order within each title: the first title's terms are 0, 1, …
+        let first = PrecedentIndex.terms(precedents[0].title, morphology: defaultRules.morphology).sorted()
+        XCTAssertEqual(first.map { one.termID($0) }, first.indices.map { Int32($0) })
+        for precedent in precedents.prefix(600) {
+            let tokens = defaultRules.morphology.matchTokens(precedent.title)
+            let a = one.nearest(tokens: tokens, limit: 12), b = two.nearest(tokens: tokens, limit: 12)
+            XCTAssertEqual(a.map(\.index), b.map(\.index), precedent.title)
+            XCTAssertEqual(a.map { $0.similarity.bitPattern }, b.map { $0.similarity.bitPattern }, precedent.title)
+        }
+    }
+}
