@@ -33920,7 +33920,10 @@ live fetch).
     training by their hash).
   - Set 3 (session 18; source rows below say "FRESH SET 3"): measured once at the end of
     session 18, ordinary training / held-out bodies since session 19.
-  - Set 4 (session 19; source rows below say "FRESH SET 4"): the current fresh set.
+  - Set 4 (session 19; source rows below say "FRESH SET 4"): measured once at the end of
+    session 19, ordinary training / held-out bodies since session 20 (Pemerintah Kabupaten
+    Kulon Progo falls in the held-out fold by its hash, the other four in training).
+  - Set 5 (session 20; source rows below say "FRESH SET 5"): the current fresh set.
 ## Licence
 The entries are titles of public decisions (DIP/DIK decrees and PPID pages) that the bodies
 are required to publish under UU 14/2008 and Perki 1/2021; a title is a fact, not a creative

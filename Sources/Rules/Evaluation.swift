@@ -332,9 +332,11 @@ extension Evaluator {
             // (49 open items, 12 of them one DPA wording per revenue unit); no DIK page stored.
             "Badan Pendapatan Daerah Provinsi Banten",
         ]),
-        // Set 4 (session 19): bodies new to the corpus, none from a source that already
-        // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 4), added as the
-        // session's search finds them.
+        // Set 4 (session 19), measured once at the end of session 19 (docs/classification.md
+        // §22); ordinary training / held-out bodies since session 20 (Pemerintah Kabupaten
+        // Kulon Progo falls in the held-out fold, the other four in training). Bodies new to
+        // the corpus, none from a source that already supplied a body (rules/preseden-SUMBER.md,
+        // rows marked FRESH SET 4).
         FreshSet(number: 4, session: 19, bodies: [
             // A national agency's open lists (berkala, serta merta, setiap saat; 91 items) from a
             // dump of the CMS of its PPID subsite, whose entries link to the agency's own files.
@@ -350,6 +352,11 @@ extension Evaluator {
             // A high court's open lists (berkala, serta merta, setiap saat; 44 items) from the
             // production dump of its e-PPID application; the court template, in its own words.
             "Pengadilan Tinggi Denpasar",
+        ]),
+        // Set 5 (session 20): bodies new to the corpus, none from a source that already
+        // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 5), added as the
+        // session's search finds them.
+        FreshSet(number: 5, session: 20, bodies: [
         ]),
     ]
 

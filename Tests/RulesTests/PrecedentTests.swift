@@ -276,6 +276,10 @@ final class PrecedentTests: XCTestCase {
             XCTAssertFalse(Evaluator.isFresh(body: body), body)
         }
         XCTAssertTrue(heldOut.contains("Pemerintah Kota Probolinggo"))
+        // Set 4 (session 19) moved in at the start of session 20: one body held out by its hash.
+        XCTAssertTrue(sets[3].bodies.isSubset(of: Evaluator.formerFreshBodies))
+        XCTAssertTrue(heldOut.contains("Pemerintah Kabupaten Kulon Progo"))
+        XCTAssertTrue(training.contains("Badan Pengawas Obat dan Makanan"))
         XCTAssertTrue(training.contains("PT Food Station Tjipinang Jaya (Perseroda)"))
     }
 
