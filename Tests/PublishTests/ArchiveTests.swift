@@ -145,6 +145,34 @@ final class ArchiveTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: packages.path), ["dip-v0003.zip"])
     }
 
+    /// A payload folder that is missing, is a file, or is empty must stop the package with a
+    /// message naming the folder: on Linux the enumerator of a missing folder yields nothing, and
+    /// the package used to be written without the folder's files.
+    func testPayloadFolderWithoutFilesIsAnError() throws {
+        let work = try makeTempDir()
+        let missing = work.appendingPathComponent("situs-hilang")
+        XCTAssertThrowsError(try ArchivePayload.directory(missing, under: "website")) {
+            XCTAssertEqual($0 as? ArchiveError, .folderWithoutFiles(path: missing.path, reason: "tidak ada"))
+            let text = ($0 as? LocalizedError)?.errorDescription ?? ""
+            XCTAssertTrue(text.contains("Folder \(missing.path) tidak ada"), text)
+            XCTAssertTrue(text.contains("paket arsip tidak ditulis"), text)
+        }
+        let file = work.appendingPathComponent("berkas.txt")
+        try Data("x".utf8).write(to: file)
+        XCTAssertThrowsError(try ArchivePayload.directory(file, under: "website")) {
+            XCTAssertEqual($0 as? ArchiveError, .folderWithoutFiles(path: file.path, reason: "bukan folder"))
+        }
+        let empty = work.appendingPathComponent("kosong")
+        try FileManager.default.createDirectory(at: empty.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: empty.appendingPathComponent(".tersembunyi"))
+        XCTAssertThrowsError(try ArchivePayload.directory(empty, under: "website")) {
+            XCTAssertEqual($0 as? ArchiveError,
+                           .folderWithoutFiles(path: empty.path, reason: "tidak berisi satu berkas pun"))
+        }
+        try Data("isi".utf8).write(to: empty.appendingPathComponent("sub/a.txt"))
+        XCTAssertEqual(try ArchivePayload.directory(empty, under: "website").map(\.path), ["website/sub/a.txt"])
+    }
+
     func testUnsafePayloadPathsAreRefused() throws {
         let dir = try makeTempDir()
         let bad = ["../luar.txt", "/abs.txt", "a\\b.txt", "100%.xlsx", "baris\nbaru.txt", "a//b.txt", "./a.txt",

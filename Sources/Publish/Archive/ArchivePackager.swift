@@ -31,12 +31,29 @@ public struct ArchivePayload: Sendable, Hashable {
 
     /// Every regular file under `directory` (recursively, hidden files skipped), placed under
     /// `prefix` in the payload, sorted by path.
+    ///
+    /// A folder that is missing, is not a folder, holds no file, or cannot be walked is an error
+    /// (`folderWithoutFiles` / `unreadableSource`), never an empty list: a package written from an
+    /// empty list would lack the folder's files without anyone noticing. (On Linux,
+    /// `FileManager.enumerator` returns a walker for a missing folder that simply yields nothing,
+    /// so the folder is checked here first and walk errors are caught by the error handler.)
     public static func directory(_ directory: URL, under prefix: String) throws -> [ArchivePayload] {
         let fm = FileManager.default
+        var isFolder: ObjCBool = false
+        guard fm.fileExists(atPath: directory.path, isDirectory: &isFolder) else {
+            throw ArchiveError.folderWithoutFiles(path: directory.path, reason: "tidak ada")
+        }
+        guard isFolder.boolValue else {
+            throw ArchiveError.folderWithoutFiles(path: directory.path, reason: "bukan folder")
+        }
         let base = directory.standardizedFileURL.resolvingSymlinksInPath()
+        var walkError: (URL, Error)?
         guard let walker = fm.enumerator(
             at: base, includingPropertiesForKeys: [.isRegularFileKey],
-            options: [.skipsHiddenFiles]) else {
+            options: [.skipsHiddenFiles], errorHandler: { url, error in
+                walkError = (url, error)
+                return false
+            }) else {
             throw ArchiveError.unreadableSource(path: directory.path, reason: "folder tidak dapat dibaca")
         }
         var out: [ArchivePayload] = []
@@ -48,6 +65,12 @@ public struct ArchivePayload: Sendable, Hashable {
             let rel = String(full.dropFirst(base.path.count + 1))
             let path = prefix.isEmpty ? rel : prefix.trimmingCharacters(in: CharacterSet(charactersIn: "/")) + "/" + rel
             out.append(.file(path, url))
+        }
+        if let (url, error) = walkError {
+            throw ArchiveError.unreadableSource(path: url.path, reason: error.localizedDescription)
+        }
+        guard !out.isEmpty else {
+            throw ArchiveError.folderWithoutFiles(path: directory.path, reason: "tidak berisi satu berkas pun")
         }
         return out.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
     }
@@ -98,6 +121,8 @@ public enum ArchiveError: Error, Equatable, Sendable {
     case duplicatePayloadPath(String)
     /// A source file could not be read.
     case unreadableSource(path: String, reason: String)
+    /// A folder given as payload is missing, is not a folder or holds no file (`reason` in Indonesian).
+    case folderWithoutFiles(path: String, reason: String)
     /// Writing the package failed (`reason`: the system's or the zip library's text).
     case writeFailed(path: String, reason: String)
     /// The zip just written did not read back as the bag it should be (`damages` in Indonesian):
@@ -118,6 +143,9 @@ extension ArchiveError: LocalizedError {
             return "Berkas \"\(p)\" dimasukkan lebih dari sekali ke paket arsip."
         case .unreadableSource(let p, let r):
             return "Berkas sumber \(p) tidak dapat dibaca. \(SystemErrorText.explained(r))."
+        case .folderWithoutFiles(let p, let r):
+            return "Folder \(p) \(r), padahal isinya harus masuk ke paket arsip; paket arsip tidak ditulis. "
+                + "Periksa apakah folder itu dipindah atau dihapus, kembalikan berkasnya, lalu jalankan lagi."
         case .writeFailed(let p, let r):
             return "Gagal menulis paket arsip \(p). \(SystemErrorText.explained(r))."
         case .failedSelfCheck(let p, let damages):
