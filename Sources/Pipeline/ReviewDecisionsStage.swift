@@ -25,6 +25,11 @@ public struct ReviewFileResult: Hashable, Sendable {
     public var resultFile: URL
 }
 
+/// The event of the warning that a review workbook was taken but not all of it applied: not
+/// recognised as a workbook dip issued, rows the register refused, or cells it could not read
+/// (`dip run --quiet` shows it: OperatorLog).
+public let reviewNotAppliedEvent = "lembar pemeriksaan tidak seluruhnya diterapkan"
+
 /// What the review-decisions stage did in one run.
 public struct ReviewDecisionsSummary: Hashable, Sendable {
     public var files: [ReviewFileResult]
@@ -148,6 +153,15 @@ public func applyReviewWorkbooks(
             "berkas": "\(name)", "uji": "\(result.testsRecorded)", "disetujui": "\(result.approved)",
             "dikembalikan": "\(result.returned)", "ditolak": "\(result.refused.count)",
         ])
+        // What was not applied needs a person (the PPID re-enters or corrects it): a warning of
+        // its own, which `dip run --quiet` shows too (`reviewNotAppliedEvent`).
+        if !result.recognised || !result.refused.isEmpty || !result.problems.isEmpty {
+            logger.warning("\(reviewNotAppliedEvent)", metadata: [
+                "berkas": "\(name)", "dikenali": result.recognised ? "ya" : "tidak",
+                "ditolak": "\(result.refused.count)", "masalah": "\(result.problems.count)",
+                "hasil": "\(result.resultFile.path)",
+            ])
+        }
         if unlink(claimed.path) != 0 && errno != ENOENT {
             logger.warning("berkas inbox tidak dapat dihapus", metadata: ["path": "\(claimed.path)"])
         }

@@ -25,10 +25,13 @@ enum OperatorLog {
     /// skipped for a busy workspace, the versions a run drafted or published (or an approved
     /// one waiting for its decree date, which `run selesai` cannot say: `terbit=-`), and a unit's list
     /// held for the PPID's decision (the one warning a cron mail must show: before --quiet kept
-    /// to log lines, the terminal's "kiriman DITAHAN … (dip release)" said it).
+    /// to log lines, the terminal's "kiriman DITAHAN … (dip release)" said it), and a review
+    /// workbook not wholly applied (rows refused, cells unread, not a workbook dip issued: the
+    /// terminal's "… baris ditolak (lihat …/hasil-*.txt)"), which only the PPID can put right.
     static let summaryEvents: Set<String> = [
         "run selesai", "watch dimulai", "watch berhenti", "workspace sedang dipakai, run dilewati",
         "draf DIP baru", "DIP diterbitkan", "menunggu tanggal keputusan", Runner.heldEvent,
+        reviewNotAppliedEvent,
     ]
 
     /// Bootstraps swift-log once and returns the "dip" logger. The log file is attached only

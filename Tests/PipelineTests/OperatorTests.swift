@@ -189,6 +189,23 @@ final class OperatorTests: XCTestCase {
         XCTAssertFalse(told.stdout.contains("<unit>"), told.stdout)
     }
 
+    /// Session 19's `--quiet` printed nothing about a review workbook the run took but did not
+    /// wholly apply (the terminal's "… baris ditolak (lihat …/hasil-*.txt)" is left out): a cron
+    /// mail said nothing while the PPID's decisions waited. A dated warning names the file and
+    /// its result file.
+    func testQuietShowsAReviewWorkbookNotWhollyApplied() throws {
+        let folder = ws.workspace.inbox.appendingPathComponent(Workspace.ppidInboxFolder)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("bukan lembar kerja".utf8).write(to: folder.appendingPathComponent("pemeriksaan.xlsx"))
+        let quiet = try DipProcess.run(ws.runArgs)
+        XCTAssertEqual(quiet.stdout, "")
+        let line = try XCTUnwrap(quiet.stderr.split(separator: "\n").first {
+            $0.contains("event=\"\(reviewNotAppliedEvent)\"")
+        }, quiet.stderr)
+        XCTAssertTrue(line.hasPrefix("ts=") && line.contains("level=warning") && line.contains("berkas=pemeriksaan.xlsx")
+                      && line.contains("dikenali=tidak") && line.contains("hasil-pemeriksaan.txt"), String(line))
+    }
+
     func testLogfmtQuotesAndEscapes() {
         let line = LogfmtHandler.format(date: Date(timeIntervalSince1970: 0), level: .info, event: "berkas diproses",
                                         metadata: ["berkas": "baris\nbaru \"x\".csv", "unit": "dinkes"])
