@@ -357,6 +357,9 @@ extension Evaluator {
         // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 5), added as the
         // session's search finds them.
         FreshSet(number: 5, session: 20, bodies: [
+            // A ministry's own DIK (3 withheld items, Pasal 17 huruf c each) from the Lampiran of
+            // its 2011 decree as a document site transcribes it; only the table's start is stored.
+            "Kementerian Pertahanan",
         ]),
     ]
 
