@@ -10,8 +10,14 @@ import Rules
 /// Plain text so that it opens anywhere (Notepad, a phone); written in Bahasa Indonesia.
 public enum FeedbackReport {
     /// The report text for one unit's files of this run.
+    ///
+    /// - Parameter codes: the codes the unit's page gave to the lines its rows repeat
+    ///   (`UnitFeedback.FeedbackDocuments.codes`): a note the page codes is cited here by the same
+    ///   code, and a note repeated only in this text gets a code after them, so "C7" on the
+    ///   phone means one line in both.
     public static func text(unit: WorkUnit, outcomes: [FileOutcome], citations: LegalCitations = .builtIn, clock: Clock,
-                            notes: [String] = []) -> String {
+                            notes: [String] = [], codes: RepeatedNotes = RepeatedNotes(rows: [])) -> String {
+        var codes = codes
         var out: [String] = []
         out.append("UMPAN BALIK DAFTAR INFORMASI PUBLIK (DIP)")
         out.append("Unit kerja : \(unit.name) (\(unit.code))")
@@ -94,11 +100,17 @@ public enum FeedbackReport {
                     $0 < outcome.classifications.count ? UnitFeedback.unitNotes(outcome.classifications[$0]) : []
                 }
                 // A note on many rows is written once, above the list; each row names its code.
-                let repeated = RepeatedNotes(rows: notes)
-                if !repeated.isEmpty {
-                    out.append("Catatan yang berulang (ditulis sekali di sini; setiap baris di bawah menyebut kodenya):")
-                    for entry in repeated.labelled {
-                        out.append("  \(entry.code) (\(IndonesianNumber.grouped(entry.rows)) baris): \(entry.text)")
+                codes.add(rows: notes)
+                var rowsWith: [String: Int] = [:]
+                for row in notes {
+                    for code in Set(row.compactMap(codes.code)) { rowsWith[code, default: 0] += 1 }
+                }
+                let used = codes.labelled.filter { rowsWith[$0.code] != nil }
+                if !used.isEmpty {
+                    out.append("Catatan yang berulang (ditulis sekali di sini; setiap baris di bawah menyebut kodenya; "
+                        + "halaman umpan balik .html memakai kode yang sama):")
+                    for entry in used {
+                        out.append("  \(entry.code) (\(IndonesianNumber.grouped(rowsWith[entry.code]!)) baris): \(entry.text)")
                     }
                     out.append("")
                 }
@@ -120,9 +132,9 @@ public enum FeedbackReport {
                             let grounds = basis.isEmpty ? "" : " (dasar: \(basis))"
                             out.append("      Perlu uji konsekuensi oleh PPID sebelum diumumkan\(grounds).")
                         }
-                        let coded = notes[index].compactMap(repeated.code)
+                        let coded = notes[index].compactMap(codes.code)
                         if !coded.isEmpty { out.append("      Catatan berulang: \(coded.joined(separator: ", ")).") }
-                        for note in notes[index] where repeated.code(note) == nil { out.append("      Catatan: \(note)") }
+                        for note in notes[index] where codes.code(note) == nil { out.append("      Catatan: \(note)") }
                     }
                 }
             }

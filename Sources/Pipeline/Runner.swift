@@ -497,16 +497,17 @@ public struct Runner {
             let lines = Self.noteLines(notes[code] ?? [])
             let outcomes = byUnit[code]!
             let citations = config.citations
-            let text = FeedbackReport.text(unit: unit, outcomes: outcomes, citations: citations, clock: options.clock,
-                                           notes: lines)
             // The newest file's rows with their problems, as a workbook and a page.
             let latest = outcomes.last { $0.status != .duplicate } ?? outcomes.last!
             let returned = notes[code] ?? []
             let files = outcomes.sorted { $0.fileName < $1.fileName }.map(FeedbackReport.file)
-            let (workbook, page) = try UnitFeedback.documents(
+            let documents = try UnitFeedback.feedbackDocuments(
                 unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
                 classifications: latest.classifications, files: files, citations: citations, clock: options.clock)
-            try writeFeedbackFiles(unit: code, text: text, workbook: workbook, page: page)
+            // The text cites repeated notes by the page's codes.
+            let text = FeedbackReport.text(unit: unit, outcomes: outcomes, citations: citations, clock: options.clock,
+                                           notes: lines, codes: documents.codes)
+            try writeFeedbackFiles(unit: code, text: text, workbook: documents.workbook, page: documents.page)
         }
     }
 

@@ -143,6 +143,50 @@ final class RepeatedFeedbackTests: XCTestCase {
     }
 }
 
+extension RepeatedFeedbackTests {
+    /// Session 19: the page coded the explanation and problem columns (C1 = "Kolom penanggung
+    /// jawab kosong …"), the text only the notes (C1 = a precedent): a PPID saying "catatan C1"
+    /// meant another line than the unit read. The text now takes the page's codes.
+    func testTheTextCitesANoteByThePagesCode() throws {
+        let count = RepeatedNotes.minimumRows + 2
+        let items = (2..<(2 + 2 * count)).map(Self.item)
+        // The first rows carry only a problem, the later ones only a note: the page codes the
+        // problem first.
+        let problems = items.prefix(count).map {
+            Problem(file: "d.csv", row: $0.source.row, column: "D", columnName: "Penanggung Jawab", severity: .warning,
+                    code: "missing-value", message: "Kolom penanggung jawab kosong.", hint: "Isi penanggung jawabnya.")
+        }
+        let shared = "Preseden: mirip dengan 'Laporan Keuangan' (kemiripan 61%) — diumumkan berkala oleh 5 badan publik."
+        let classes = items.enumerated().map { n, _ in
+            Classification(declared: .berkala, suggested: .berkala, subgroup: nil, needsConsequenceTest: false,
+                           exemptionGrounds: [], needsReview: false, missingLegalBasis: false, hits: [],
+                           notes: n < count ? [] : [shared])
+        }
+        var outcome = FileOutcome(unit: "dinkes", fileName: "d.csv", sha256: "x", status: .accepted, items: items,
+                                  problems: problems)
+        outcome.classifications = classes
+        let unit = WorkUnit(code: "dinkes", name: "Dinas Kesehatan")
+        let documents = try UnitFeedback.feedbackDocuments(
+            unit: unit, items: items, problems: problems, returnNotes: [], classifications: classes, clock: Self.clock)
+        XCTAssertEqual(documents.codes.code("• Kolom penanggung jawab kosong. Saran: Isi penanggung jawabnya."), "C1")
+        XCTAssertEqual(documents.codes.code(shared), "C2")
+        XCTAssertTrue(documents.page.contains(">C2</td>"), "the page lists C2")
+        let text = FeedbackReport.text(unit: unit, outcomes: [outcome], clock: Self.clock, codes: documents.codes)
+        XCTAssertTrue(text.contains("  C2 (\(count) baris): \(shared)\n"), text)
+        XCTAssertFalse(text.contains("  C1 ("), "C1 is the page's problem line, said by number in the text: \(text)")
+        let last = items.last!
+        XCTAssertTrue(text.contains("  - baris \(last.source.row), no. \(last.nomor): \(last.ringkasan) [Berkala]\n"
+            + "      Catatan berulang: C2.\n"), text)
+        // A second file of the run, not on the page: its own repeated note gets a code after the page's.
+        let other = "Catatan lain yang berulang pada berkas kedua unit ini, cukup panjang untuk diberi kode."
+        var second = FileOutcome(unit: "dinkes", fileName: "e.csv", sha256: "y", status: .accepted, items: items, problems: [])
+        second.classifications = classes.map { c in var c = c; c.notes = [other, shared]; return c }
+        let both = FeedbackReport.text(unit: unit, outcomes: [outcome, second], clock: Self.clock, codes: documents.codes)
+        XCTAssertTrue(both.contains("  C3 (\(2 * count) baris): \(other)\n"), both)
+        XCTAssertTrue(both.contains("  C2 (\(2 * count) baris): \(shared)\n"), both)
+    }
+}
+
 /// What unit staff read of a precedent: the sentence, not the corpus reference after it
 /// ("[sumber: owner/repo:src/app/(flight)/page.tsx]" meant nothing to them).
 final class UnitFeedbackNoteTests: XCTestCase {

@@ -17,7 +17,7 @@ final class UnitFeedbackPageTests: XCTestCase {
         body += "</header>\n<main>\n"
         // Session 19: lines on many rows written once (`compacted`); the items table labelled by CSS.
         var tables = c.tables
-        if let (items, repeated) = UnitFeedback.compacted(tables[0]) {
+        if let (items, repeated, _) = UnitFeedback.compacted(tables[0]) {
             tables[0] = items
             tables.insert(repeated, at: 0)
         }

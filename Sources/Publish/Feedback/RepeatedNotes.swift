@@ -21,6 +21,15 @@ public struct RepeatedNotes: Sendable {
 
     /// - Parameter rows: per row, the texts it carries (a text counted once per row).
     public init(rows: [[String]]) {
+        add(rows: rows)
+    }
+
+    /// Gives a code to each text repeated on `rows` (as `init(rows:)` counts them) that has none
+    /// yet, numbered after the codes already given; a text that has a code keeps it. The
+    /// unit's text feedback starts from the codes of its page (`UnitFeedback.FeedbackDocuments`)
+    /// and adds those of its other files, so one code names one text in both (session 19 gave
+    /// "C7" to a missing-column problem on the page and to a precedent in the text).
+    public mutating func add(rows: [[String]]) {
         var count: [ExactText: Int] = [:]
         for texts in rows {
             for text in Set(texts.map(ExactText.init)) { count[text, default: 0] += 1 }

@@ -63,9 +63,30 @@ public enum UnitFeedback {
         classifications: [Classification], files: [FeedbackFile] = [], citations: LegalCitations = .builtIn,
         clock: Clock
     ) throws -> (workbook: [UInt8], page: String) {
+        let d = try feedbackDocuments(unit: unit, items: items, problems: problems, returnNotes: returnNotes,
+                                      classifications: classifications, files: files, citations: citations, clock: clock)
+        return (d.workbook, d.page)
+    }
+
+    /// The workbook and the page, with the codes the page gave to the lines its rows repeat.
+    public struct FeedbackDocuments: Sendable {
+        public var workbook: [UInt8]
+        public var page: String
+        /// The page's "C1", "C2"…: the unit's text feedback cites the same lines by the same
+        /// codes (`FeedbackReport.text(…, codes:)`).
+        public var codes: RepeatedNotes
+    }
+
+    /// `documents`, with the page's codes.
+    public static func feedbackDocuments(
+        unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
+        classifications: [Classification], files: [FeedbackFile] = [], citations: LegalCitations = .builtIn,
+        clock: Clock
+    ) throws -> FeedbackDocuments {
         let c = content(unit: unit, items: items, problems: problems, returnNotes: returnNotes,
                         classifications: classifications, files: files, citations: citations, clock: clock)
-        return (try workbook(unit: unit, c, clock: clock), html(unit: unit, c))
+        let (page, codes) = pageAndCodes(unit: unit, c)
+        return FeedbackDocuments(workbook: try workbook(unit: unit, c, clock: clock), page: page, codes: codes)
     }
 
     typealias Content = (summary: [String], files: Table, tables: [Table])
@@ -108,6 +129,10 @@ public enum UnitFeedback {
     }
 
     static func html(unit: WorkUnit, _ c: Content) -> String {
+        pageAndCodes(unit: unit, c).page
+    }
+
+    static func pageAndCodes(unit: WorkUnit, _ c: Content) -> (page: String, codes: RepeatedNotes) {
         // Written as bytes, each table row by `HTMLTables.rowBytes` (one pass per cell where
         // that gives `cell`'s bytes): the same page as `table(headers:rows:empty:)` joined as
         // strings (`UnitFeedbackPageTests`), which was a fifth of the feedback's time.
@@ -121,9 +146,11 @@ public enum UnitFeedback {
         for line in c.summary { add("<p>\(HTMLTables.escape(line))</p>\n") }
         add("</header>\n<main>\n")
         var tables = c.tables
-        if let i = tables.firstIndex(where: { $0.sheet == itemsSheet }), let (items, repeated) = compacted(tables[i]) {
+        var codes = RepeatedNotes(rows: [])
+        if let i = tables.firstIndex(where: { $0.sheet == itemsSheet }), let (items, repeated, coded) = compacted(tables[i]) {
             tables[i] = items
             tables.insert(repeated, at: i)
+            codes = coded
         }
         for t in [c.files] + tables {
             add("<section>\n<h2>\(HTMLTables.escape(t.title))</h2>\n")
@@ -142,7 +169,7 @@ public enum UnitFeedback {
         }
         add("</main>\n")
         add(HTMLTables.pageTail)
-        return String(decoding: out, as: UTF8.self)
+        return (String(decoding: out, as: UTF8.self), codes)
     }
 
     /// The CSS class of the items table on the page (`HTMLTables.columnLabelCSS`).
@@ -155,7 +182,7 @@ public enum UnitFeedback {
     /// The items table with the lines many rows share (`RepeatedNotes`) replaced by their
     /// codes, and the table of those lines; nil when no line repeats enough. The page only:
     /// the workbook (compressed, filtered by column) keeps every line on its row.
-    static func compacted(_ t: Table) -> (items: Table, repeated: Table)? {
+    static func compacted(_ t: Table) -> (items: Table, repeated: Table, codes: RepeatedNotes)? {
         // Split in the standard library, once per cell: Foundation's components(separatedBy:)
         // bridges through NSString on Linux and was most of the page's cost on a regency's run
         // (session 19).
@@ -180,7 +207,7 @@ public enum UnitFeedback {
             sheet: "", title: "Catatan yang Berulang (ditulis sekali; baris di bawah menyebut kodenya)",
             headers: ["Kode", "Catatan", "Jumlah Baris"], widths: [10, 90, 14],
             rows: repeated.labelled.map { [$0.code, $0.text, IndonesianNumber.grouped($0.rows)] }, empty: "")
-        return (items, table)
+        return (items, table, repeated)
     }
 
     struct Table {
