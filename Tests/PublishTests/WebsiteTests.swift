@@ -121,7 +121,7 @@ final class WebsiteTests: XCTestCase {
         let positions = anchors.map { page.range(of: $0)?.lowerBound }
         XCTAssertFalse(positions.contains(nil), "\(zip(anchors, positions).filter { $0.1 == nil })")
         XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())
-        XCTAssertTrue(page.contains("<h3 id=\"berkala-G-judul\">G. Informasi tentang Hak dan Tata Cara"))
+        XCTAssertTrue(page.contains("<h3 id=\"berkala-G-judul\">Kelompok G – Informasi tentang Hak dan Tata Cara"))
         // Real header cells and captions, one table per group: 11 sub-groups + none + 2 categories + DIK.
         XCTAssertEqual(page.components(separatedBy: "<table>").count - 1, 15)
         XCTAssertEqual(page.components(separatedBy: "<caption").count - 1, 15)
@@ -201,6 +201,36 @@ final class WebsiteTests: XCTestCase {
         XCTAssertTrue(page.contains("<td>2025</td>"), page)
         let csv = String(decoding: try XCTUnwrap(files["dip.csv"]), as: UTF8.self)
         XCTAssertTrue(csv.contains(",2026-01-05,"), csv)
+    }
+
+    /// A citizen reads a feed entry as the page: "Nomor: 4" under "Kategori: C. Setiap Saat" read
+    /// as the fourth item of C (the page numbers per table; it was the unit's own number), the
+    /// date of making was the ISO form the page no longer prints, an empty field was a bare
+    /// label, and a sub-group "C. Ringkasan Informasi tentang Kinerja" under "A. Berkala" read as
+    /// category C. The page's sub-group headings are the decree's "Kelompok C – …".
+    func testFeedEntryReadsAsThePageAndTheDecree() throws {
+        var v = Fixture.version3()
+        let i = try XCTUnwrap(v.items.firstIndex { $0.category == .berkala && $0.subgroup == .C && $0.consequenceTest == nil })
+        v.items[i].item.nomor = "17"
+        v.items[i].item.waktuPembuatan = "2026-02-14"
+        v.items[i].item.tempatPembuatan = ""
+        let id = v.items[i].id
+        let files = try WebsiteWriter.render(version: v, history: Fixture.history(), settings: .serang, clock: Fixture.clock)
+        let doc = try JSONSerialization.jsonObject(with: try XCTUnwrap(files["feed.json"])) as! [String: Any]
+        let entry = try XCTUnwrap((doc["items"] as! [[String: Any]]).first {
+            (($0["_dip"] as? [String: Any])?["id"] as? String) == id
+        })
+        let lines = (entry["content_text"] as! String).components(separatedBy: "\n")
+        XCTAssertTrue(lines.contains("Nomor pada daftar unit: 17"), "\(lines)")
+        XCTAssertFalse(lines.contains { $0.hasPrefix("Nomor: ") }, "\(lines)")
+        XCTAssertTrue(lines.contains("Waktu pembuatan: 14 Februari 2026"), "\(lines)")
+        XCTAssertTrue(lines.contains("Tempat pembuatan: -"), "\(lines)")
+        XCTAssertTrue(lines.contains("Kategori: A. Berkala — Kelompok C – Ringkasan Informasi tentang Kinerja"), "\(lines)")
+        let atom = String(decoding: try XCTUnwrap(files["feed.atom"]), as: UTF8.self)
+        XCTAssertTrue(atom.contains("Nomor pada daftar unit: 17"))
+        let page = String(decoding: try XCTUnwrap(files["index.html"]), as: UTF8.self)
+        XCTAssertTrue(page.contains("<h3 id=\"berkala-C-judul\">Kelompok C – Ringkasan Informasi tentang Kinerja</h3>"), page)
+        XCTAssertFalse(page.contains(">C. Ringkasan Informasi tentang Kinerja"), page)
     }
 
     /// Issue 16 #8: a text a spreadsheet would run as a formula is neutralised in every CSV

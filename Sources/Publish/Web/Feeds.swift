@@ -144,27 +144,34 @@ enum Feeds {
 
     static func categoryText(_ item: VersionItem) -> String {
         var s = "\(item.category.decreeLetter). \(item.category.shortLabel)"
-        if item.category == .berkala, let sg = item.subgroup { s += " — \(sg.rawValue). \(sg.title)" }
+        if item.category == .berkala, item.subgroup != nil { s += " — " + IndexPage.subgroupHeading(item.subgroup) }
         return s
     }
 
     /// The entry body as plain text, one field per line.
-    static func contentText(_ e: FeedEntry) -> String {
+    static func contentText(_ e: FeedEntry, clock: Clock) -> String {
         let it = e.item.item
         var tautan: [String] = []
         if let link = it.tautan.flatMap(WebLink.checked) { tautan = ["Tautan: " + link] }
+        // A field the unit left empty reads "-", not a label with nothing after it.
         let fields: [String] = [
-            "Unit kerja: \(e.item.unit.name)",
-            "Kategori: \(categoryText(e.item))",
-            "Nomor: \(it.nomor)",
-            "Ringkasan isi informasi: \(it.ringkasan)",
-            "Pejabat atau unit yang menguasai informasi: \(it.pejabatPenguasa)",
-            "Penanggung jawab pembuatan atau penerbitan informasi: \(it.penanggungJawab)",
-            "Waktu pembuatan: \(it.waktuPembuatan)",
-            "Tempat pembuatan: \(it.tempatPembuatan)",
-            "Bentuk informasi: \(e.item.bentukText)",
-            "Jangka waktu penyimpanan (retensi): \(it.retensi)",
-        ]
+            ("Unit kerja", e.item.unit.name),
+            ("Kategori", categoryText(e.item)),
+            // The unit's own number, not the item's number on the page (numbered per table):
+            // "Nomor: 4" under "Kategori: C. Setiap Saat" read as the fourth item of C.
+            ("Nomor pada daftar unit", it.nomor),
+            ("Ringkasan isi informasi", it.ringkasan),
+            ("Pejabat atau unit yang menguasai informasi", it.pejabatPenguasa),
+            ("Penanggung jawab pembuatan atau penerbitan informasi", it.penanggungJawab),
+            // As the page and the decree print it ("14 Februari 2026", not "2026-02-14").
+            ("Waktu pembuatan", DecreeWriter.madeOn(it.waktuPembuatan, clock: clock)),
+            ("Tempat pembuatan", it.tempatPembuatan),
+            ("Bentuk informasi", e.item.bentukText),
+            ("Jangka waktu penyimpanan (retensi)", it.retensi),
+        ].map { label, value in
+            let v = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            return "\(label): \(v.isEmpty ? "-" : v)"
+        }
         // The open part of an item exempted in part: the reader is told a part is withheld, as
         // the page and the decree's Lampiran say.
         let partial = PublishedList.isPartial(e.item) ? [PublishedList.partialNote(naming: e.item)] : []
@@ -225,7 +232,7 @@ enum Feeds {
             x += "<category term=\"\(e(item.category.rawValue))\" label=\"\(e(item.category.shortLabel))\"/>\n"
             // HTML content so that feed readers keep one field per line (text content
             // loses the line breaks in most readers).
-            let html = contentText(entry).split(separator: "\n", omittingEmptySubsequences: false)
+            let html = contentText(entry, clock: clock).split(separator: "\n", omittingEmptySubsequences: false)
                 .map { WebText.escape(String($0)) }.joined(separator: "<br/>")
             x += "<content type=\"html\">\(e(html))</content>\n"
             x += "</entry>\n"
@@ -318,7 +325,7 @@ enum Feeds {
                     id: entryID(item, variant: entry.variant, settings: settings), url: itemURL(item, settings: settings),
                     externalURL: item.item.tautan.flatMap(WebLink.checked),
                     title: WebText.xmlSafe(title(entry)),
-                    contentText: WebText.xmlSafe(contentText(entry)),
+                    contentText: WebText.xmlSafe(contentText(entry, clock: clock)),
                     datePublished: date, dateModified: date,
                     tags: [item.category.shortLabel, item.unit.name],
                     dip: .init(id: item.id, revisi: item.revision, versi: entry.versionNumber,

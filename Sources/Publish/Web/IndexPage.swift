@@ -132,9 +132,11 @@ enum IndexPage {
 
     static func categoryHeading(_ c: Category) -> String { "\(c.decreeLetter). \(c.label)" }
 
+    /// "Kelompok A – …", as the decree's Lampiran prints it: a bare "C. Ringkasan Informasi tentang
+    /// Kinerja" under "A. … Berkala" read to citizens as a third category beside "C. … Setiap Saat".
     static func subgroupHeading(_ s: BerkalaSubgroup?) -> String {
         guard let s else { return "Informasi berkala lainnya" }
-        return "\(s.rawValue). \(s.title)"
+        return "Kelompok \(s.rawValue) – \(s.title)"
     }
 
     static func itemAnchor(_ item: VersionItem) -> String { "item-\(WebText.anchor(item.id))" }
