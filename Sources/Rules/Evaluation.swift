@@ -357,6 +357,12 @@ extension Evaluator {
         // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 5), added as the
         // session's search finds them.
         FreshSet(number: 5, session: 20, bodies: [
+            // A public-works training office's berkala page (8 open items, two report wordings)
+            // from a local copy of its CMS database.
+            "Balai Pengembangan Kompetensi PUPR Wilayah VI Surabaya",
+            // A regency environment office's berkala, setiap-saat and serta-merta pages (42 open
+            // items, no DIK) kept in a CMS dump that was copied from its website's database.
+            "Dinas Lingkungan Hidup Kabupaten Kulon Progo",
             // A ministry's own DIK (3 withheld items, Pasal 17 huruf c each) from the Lampiran of
             // its 2011 decree as a document site transcribes it; only the table's start is stored.
             "Kementerian Pertahanan",

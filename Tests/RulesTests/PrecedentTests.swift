@@ -119,7 +119,11 @@ final class PrecedentTests: XCTestCase {
     /// without a consequence test. (Before: suggested dikecualikan, not flagged.)
     func testWithheldNeighboursThatDoNotFlagLeaveAnOpenSuggestion() {
         let body = "Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal"
-        let others = defaultRules.precedents.filter { $0.body != body }
+        // The current fresh set is left out as the corpus benches leave it out: an engine test
+        // that a fresh body's rows can change would let them steer engine work before the set
+        // is measured (a fresh body's open row sharing "daftar" and "laboratorium" gave this
+        // item an open neighbour, which is not this test's case).
+        let others = defaultRules.precedents.filter { $0.body != body && !Evaluator.isFresh(body: $0.body) }
         let c = Classifier(ruleSet: defaultRules, precedents: others).classify(item("Daftar Absensi Laboratorium Bahasa"))
         XCTAssertTrue(c.hits.isEmpty, "\(c.hits)")
         XCTAssertEqual(c.precedentCategory, .dikecualikan)
