@@ -107,6 +107,11 @@ public struct RunSummary: Sendable {
     public var stages: [StageTiming] = []
     /// Half-written files of an earlier, killed run removed at the start of this one.
     public var leftoversRemoved: [String] = []
+    /// Exemptions whose period has ended, ends soon or cannot be counted on the run's clock
+    /// (`PublishStage.exemptionNotices`), for the terminal and the log.
+    public var exemptionNotices: [ExemptionNotice] = []
+    /// keputusan.json's notice window the notices were listed with.
+    public var exemptionNoticeDays = ExemptionPeriods.defaultNoticeDays
 }
 
 /// How long one stage of a run took.

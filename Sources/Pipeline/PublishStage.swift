@@ -344,8 +344,14 @@ public struct PublishStage {
         // The pack lists the held lists too: a hold, release, refusal or superseding rewrites
         // it. Left out when none waits, so a register without holds keeps its stamp.
         let held = try register.pendingHolds()
+        // Exemption periods end with the clock, not with the register: while one is listed the
+        // pack is made again each day (its "telah berakhir N hari" changes). Left out when none
+        // is, so such a register keeps its stamp.
+        let notices = try exemptionNotices()
         let stamp = try register.changeStamp()
-            + (held.isEmpty ? "" : " held=" + held.map { String($0.id) }.joined(separator: ",")) + "\n"
+            + (held.isEmpty ? "" : " held=" + held.map { String($0.id) }.joined(separator: ","))
+            + (notices.isEmpty ? "" : " pengecualian=\(clock.isoDate()):" + notices.map(\.term.itemID).joined(separator: ","))
+            + "\n"
         if FileManager.default.fileExists(atPath: workbookURL.path),
            (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp {
             try beforeCommit()
@@ -395,6 +401,8 @@ public struct PublishStage {
         }
         input.changesBase = changes.map { $0.sinceDecree ? .lastDecree : .previousDraft } ?? .firstDraft
         input.held = held
+        input.exemptionNotices = notices
+        input.exemptionNoticeDays = config.decree.exemptionNoticeDays
         input.returned = Self.returnedRows(try register.returnedItems(), clock: clock)
         if let draft { input.categoryItems = Self.categoryItems(draft, returned: input.returned) }
         let pack = ReviewPack(input)
@@ -429,6 +437,15 @@ public struct PublishStage {
                           with: forms.map { (name: $0.fileName, data: Data($0.bytes)) })
         try DurableFiles.write(stamp, to: stampFile)
         logger.info("paket pemeriksaan ditulis", metadata: ["folder": "\(workspace.review.path)", "uji": "\(pending.count)"])
+    }
+
+    /// The exemptions of the newest version (the next decree's, or those in force when nothing
+    /// newer waits) whose period has ended by the run's clock, ends within keputusan.json's
+    /// notice window, or cannot be counted (`ExemptionPeriods.notices`).
+    public func exemptionNotices() throws -> [ExemptionNotice] {
+        guard let newest = try register.newestVersionNumber() else { return [] }
+        return ExemptionPeriods.notices(try register.exemptionTerms(version: newest), today: clock.now,
+                                        noticeDays: config.decree.exemptionNoticeDays)
     }
 
     /// The returned items as rows of their category's table (in the category suggested, else

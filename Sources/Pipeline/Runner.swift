@@ -434,6 +434,10 @@ public struct Runner {
             endStage("templat")
         }
 
+        // Exemption periods end with the clock: said on every run while one needs the PPID
+        // (the review pack lists them), so the IT officer's log shows it too.
+        summary.exemptionNotices = try publisher.exemptionNotices()
+        summary.exemptionNoticeDays = config.decree.exemptionNoticeDays
         summary.seconds = Date().timeIntervalSince(started)
         summary.stages = stages
         var timing: Logger.Metadata = [:]
@@ -447,6 +451,16 @@ public struct Runner {
             && summary.skipped.allSatisfy { options.skipsAlreadyLogged.contains($0.path) }
             && summary.failures.isEmpty && summary.leftoversRemoved.isEmpty && (summary.review?.files.isEmpty ?? true)
             && summary.publishedVersion == nil && (try? register.changeStamp()) == stampAtStart
+        // A warning when a period has ended or ends soon; periods dip cannot count ("selama
+        // berlaku", common and lawful) at info level, or every run would warn; an idle pass of
+        // `dip watch` at debug, as its summary.
+        let periodCounts = ExemptionPeriods.counts(summary.exemptionNotices)
+        if !summary.exemptionNotices.isEmpty {
+            let urgent = periodCounts.ended + periodCounts.ending > 0
+            logger.log(level: idle ? .debug : urgent ? .warning : .info,
+                       urgent ? "jangka waktu pengecualian perlu ditindaklanjuti PPID" : "jangka waktu pengecualian perlu diperiksa PPID",
+                       metadata: Self.exemptionNoticeMetadata(summary.exemptionNotices))
+        }
         logger.log(level: idle ? .debug : .info, "run selesai", metadata: timing.merging([
             "diterima": "\(summary.accepted)", "ditolak": "\(summary.refused)",
             "duplikat": "\(summary.duplicates)", "masalah": "\(summary.problemCount)", "catatan": "\(summary.noteCount)",
@@ -674,6 +688,19 @@ public struct Runner {
     }
 }
 
+
+extension Runner {
+    /// The log line's fields for exemption periods: counts by standing and the items (ended
+    /// ones first), at most 20 named.
+    static func exemptionNoticeMetadata(_ notices: [ExemptionNotice]) -> Logger.Metadata {
+        let (ended, ending, person) = ExemptionPeriods.counts(notices)
+        let named = notices.prefix(20).map(\.term.itemID).joined(separator: ",")
+        return [
+            "berakhir": "\(ended)", "akan_berakhir": "\(ending)", "perlu_diperiksa": "\(person)",
+            "informasi": "\(named)\(notices.count > 20 ? ",…" : "")",
+        ]
+    }
+}
 
 extension JSONEncoder {
     /// Sorted keys, indented: a state file that diffs well and is the same for the same state.

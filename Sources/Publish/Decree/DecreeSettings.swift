@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import Register
 
 /// Margins of a page in centimetres.
 public struct PageMargins: Codable, Hashable, Sendable {
@@ -120,6 +121,12 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
     /// for a year: a consequence test dated on one is noted as a Saturday or Sunday is. Shipped
     /// empty: dip invents no dates, and the SKB's own text was not read (docs/rules.md).
     public var hariLibur: [PublicHoliday]? = nil
+    /// How many days before an exemption's period ends the review pack, `dip run` and `dip approve`
+    /// list it (*jangka waktu pengecualian*); nil: `ExemptionPeriods.defaultNoticeDays` (90).
+    public var hariPemberitahuanPengecualian: Int? = nil
+
+    /// The notice window of exemption periods, in days.
+    public var exemptionNoticeDays: Int { hariPemberitahuanPengecualian ?? ExemptionPeriods.defaultNoticeDays }
 
     public init(bodyName: String, letterhead: [String], issuer: String, ppid: Official, atasanPPID: Official,
                 city: String, numberPattern: String, menimbang: [String], menimbangKlasifikasi: [String],

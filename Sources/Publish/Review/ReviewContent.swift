@@ -29,6 +29,11 @@ public struct ReviewInput: Sendable {
     /// Lists held for the PPID (would withdraw most of their unit's items), waiting for
     /// `dip release`: shown first on the page and on their own sheet; none, nothing shown.
     public var held: [HeldSubmission] = []
+    /// Exemptions in force whose period has ended, ends within `exemptionNoticeDays`, or cannot
+    /// be counted (`ExemptionPeriods.notices`): shown first on the page and on their own sheet;
+    /// none, nothing shown.
+    public var exemptionNotices: [ExemptionNotice] = []
+    public var exemptionNoticeDays: Int = ExemptionPeriods.defaultNoticeDays
     /// The category tables' items, read a chunk at a time (a regency's draft is not held
     /// whole); nil: the draft's items and `returned`, in memory.
     public var categoryItems: ReviewCategoryItems?
@@ -94,6 +99,8 @@ public enum ReviewFormat {
     public static let completenessSheet = "Kelengkapan"
     /// Only when lists are held; the reader never reads it.
     public static let heldSheet = "Kiriman Ditahan"
+    /// Only when an exemption's period has ended, ends soon or cannot be counted; never read back.
+    public static let exemptionPeriodsSheet = "Jangka Waktu Pengecualian"
 
     /// Category sheets, in decree order (exempted items of the draft included).
     public static func sheetName(_ category: DIPCore.Category) -> String { category.shortLabel }

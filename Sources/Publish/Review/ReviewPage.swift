@@ -69,6 +69,7 @@ final class ReviewPageWriter: @unchecked Sendable {
         header += "<p>Halaman ini berisi hal yang sama dengan lembar kerja pemeriksaan (Excel). "
             + "Keputusan diisi pada lembar kerja tersebut, bukan di halaman ini.</p>\n"
         header += HeldListsSection.html(input, clock: clock)
+        header += ExemptionPeriodsSection.html(input, clock: clock)
         header += "<nav><ul>\n"
         for (i, t) in tables.enumerated() {
             header += "<li><a href=\"#t\(i + 1)\">\(HTMLTables.escape(t.title))</a> (\(t.rowCount))</li>\n"

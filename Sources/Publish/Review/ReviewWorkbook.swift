@@ -54,6 +54,7 @@ public enum ReviewWorkbook {
     static func document(_ input: ReviewInput, tables: [ReviewTable], clock: Clock, tap: ReviewRowTap?) -> XLSXDocument {
         var sheets = [instructionsSheet(input, clock: clock)]
         if let held = HeldListsSection.sheet(input, clock: clock) { sheets.append(held) }
+        if let periods = ExemptionPeriodsSection.sheet(input, clock: clock) { sheets.append(periods) }
         for (t, table) in tables.enumerated() {
             sheets.append(sheet(table, tap: tap.map { tap in { r, values in tap.row(t, r, values) } }))
         }
@@ -74,6 +75,12 @@ public enum ReviewWorkbook {
             // Right under the title and draft lines, before the steps: a held list is not on any sheet.
             rows.insert([XLSXCell("PERHATIAN: \(input.held.count) kiriman daftar ditahan dan belum diterapkan; "
                                   + "lihat sheet \(ReviewFormat.heldSheet) untuk perintah melepas atau menolaknya.",
+                                  style: XLSXStyle(bold: true, wrap: true, verticalTop: true))], at: 2)
+        }
+        if !input.exemptionNotices.isEmpty {
+            // Under the title lines too: these exemptions are on no sheet the PPID decides on.
+            rows.insert([XLSXCell(ExemptionPeriodsSection.summary(
+                input.exemptionNotices, noticeDays: input.exemptionNoticeDays, place: "sheet \(ReviewFormat.exemptionPeriodsSheet)"),
                                   style: XLSXStyle(bold: true, wrap: true, verticalTop: true))], at: 2)
         }
         let merges = rows.indices.map { MergedRange(firstRow: $0 + 1, lastRow: $0 + 1, firstColumn: 0, lastColumn: 1) }

@@ -308,6 +308,19 @@ extension DIP {
                         + repeated.map { "\($0.again) sama dengan \($0.first) (\($0.text))" }.joined(separator: "; ")
                         + ". Bila informasinya sama, kembalikan salah satunya (`dip return`) agar tidak ditetapkan dua kali."
                 }
+                // Exemptions the DIK decree would set again though their period has run out by its
+                // date, on the test that set them: warned, not refused (docs/publish.md "Exemption
+                // periods"). UU 14/2008 Pasal 19 wants a consequence test before information is
+                // declared exempt and Pasal 20 ayat (1) makes huruf a–f exemptions temporary, so
+                // such a decree extends an exemption without a test; but what the law does at the
+                // period's end for a regency was not read (Permenpora 14/2023 Pasal 55 ayat (2),
+                // modelled on the KI standard, opens it by itself), the decree in force already
+                // lists it, and refusing would hold back every new public item of the DIP for the
+                // Tim's meeting. The remedy, a new test, is the PPID's judgement.
+                if let note = Self.exemptionPeriodsNote(try db.exemptionTerms(version: number), decreeDate: date,
+                                                        noticeDays: settings.exemptionNoticeDays, clock: clock) {
+                    printed += "\n" + note
+                }
                 if let note = Self.unnumberedRecordsNote(draft, issued: issued, clock: clock) { printed += "\n" + note }
                 if let note = Self.dayOffNote(draft, issued: issued, settings: settings, clock: clock) { printed += "\n" + note }
                 if preview {
@@ -371,6 +384,50 @@ extension DIP {
                 + (version.exempted.isEmpty ? "" : " dan Keputusan Klasifikasi DIK tidak dapat mengutip nomornya")
                 + ". Setelah berita acara ditandatangani dan diberi nomor, catat nomornya: "
                 + "`dip test <kode> --revision <revisi> --berita-acara-number \"…\"`, lalu `dip run` dan setujui draf barunya."
+        }
+
+        /// The exemptions of the version whose period (counted from the decree that set them on
+        /// their test) has ended by `decreeDate`, ends within `noticeDays` after it, or cannot be
+        /// counted; nil when none.
+        static func exemptionPeriodsNote(_ terms: [ExemptionTerm], decreeDate: Date, noticeDays: Int, clock: Clock) -> String? {
+            let notices = ExemptionPeriods.notices(terms, today: decreeDate, noticeDays: noticeDays)
+            guard !notices.isEmpty else { return nil }
+            func set(_ t: ExemptionTerm) -> String {
+                "\(t.periodText) sejak Keputusan" + (t.decreeNumber.map { " Nomor \($0)" } ?? "")
+                    + (t.decidedOn.map { " tanggal \(clock.indonesianDate($0))" } ?? "")
+            }
+            var lines: [String] = []
+            let ended = notices.compactMap { n -> String? in
+                guard case .ended(let end) = n.standing else { return nil }
+                return "\(n.term.itemID) revisi \(n.term.revision) (\(n.term.ringkasan); \(set(n.term)), berakhir \(clock.indonesianDate(end)))"
+            }
+            if !ended.isEmpty {
+                lines.append("Perhatian: Keputusan Klasifikasi DIK ini mencantumkan kembali \(ended.count) pengecualian yang jangka "
+                    + "waktunya telah berakhir pada tanggal keputusan, tanpa uji konsekuensi baru: " + ended.joined(separator: "; ")
+                    + ". Pengecualian ditetapkan berdasarkan uji konsekuensi (Pasal 19 UU 14/2008) dan pengecualian berdasarkan "
+                    + "Pasal 17 huruf a–f tidak bersifat permanen (Pasal 20 ayat (1)): uji ulang dahulu (`dip test <kode> --revision "
+                    + "<revisi> …`, lalu `dip run` dan setujui draf barunya). Bila disimpulkan terbuka, keputusan berikutnya mencabut "
+                    + "pengecualiannya dalam diktumnya; bila tetap dikecualikan, jangka waktunya berlaku lagi sejak keputusan itu.")
+            }
+            let ending = notices.compactMap { n -> String? in
+                guard case .ending(let end) = n.standing else { return nil }
+                return "\(n.term.itemID) (\(set(n.term)), berakhir \(clock.indonesianDate(end)))"
+            }
+            if !ending.isEmpty {
+                lines.append("Perhatian: jangka waktu \(ending.count) pengecualian berakhir dalam \(noticeDays) hari setelah tanggal "
+                    + "keputusan: " + ending.joined(separator: "; ") + ". Jadwalkan uji konsekuensi ulangnya sebelum tanggal itu.")
+            }
+            let person = notices.compactMap { n -> String? in
+                switch n.standing {
+                case .needsPerson, .unreadable: return "\(n.term.itemID) (\"\(n.term.periodText)\")"
+                default: return nil
+                }
+            }
+            if !person.isEmpty {
+                lines.append("Perhatian: tanggal berakhir jangka waktu \(person.count) pengecualian tidak dapat dihitung dip: "
+                    + person.joined(separator: "; ") + ". Periksa apakah keadaan atau peristiwanya sudah terjadi; bila sudah, uji ulang.")
+            }
+            return lines.joined(separator: "\n")
         }
 
         /// The tests of the version (not issued with an earlier one) dated on a Saturday, a Sunday or a holiday of keputusan.json

@@ -84,6 +84,12 @@ extension DIP {
                     + "\(Clock(now: waiting.date).indonesianDate(waiting.date)): diterbitkan oleh `dip run` pada atau setelah "
                     + "tanggal itu, karena keputusan mulai berlaku pada tanggal ditetapkan.")
             }
+            if !summary.exemptionNotices.isEmpty {
+                lines.append("Perhatian: " + ExemptionPeriods.countsText(summary.exemptionNotices, noticeDays: summary.exemptionNoticeDays)
+                    + " (" + summary.exemptionNotices.prefix(10).map(\.term.itemID).joined(separator: ", ")
+                    + (summary.exemptionNotices.count > 10 ? ", …" : "") + "): PPID perlu menguji ulang atau mencabutnya; "
+                    + "lihat sheet Jangka Waktu Pengecualian di \(workspace.review.path)/pemeriksaan-dip.xlsx.")
+            }
             if summary.publishedVersion == nil, let draft = summary.draftVersion {
                 lines.append("Draf DIP versi \(draft) menunggu persetujuan (dip approve); paket pemeriksaan di \(workspace.review.path)/.")
             }

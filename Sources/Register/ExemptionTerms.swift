@@ -1,0 +1,235 @@
+import DIPCore
+import Foundation
+import GRDB
+
+/// One exemption of a version with the decree that set it: what is needed to tell when its
+/// period (*jangka waktu pengecualian*) ends.
+///
+/// The period runs from the day the PPID set the exemption: Perki 1/2017 Pasal 4 ayat (4) has an
+/// exemption tested by a consequence test "ditetapkan dalam bentuk Surat Penetapan
+/// Klasifikasi", which states the period (huruf d) and the place and date of setting (huruf f);
+/// in dip that is the DIK decree (*Keputusan … tentang Klasifikasi Informasi yang
+/// Dikecualikan*) of the first published version that carried the exemption on this same
+/// recorded test. A version re-issuing the exemption on the same test does not set it again,
+/// so its period is not counted anew; a new test does (docs/publish.md "Exemption periods").
+public struct ExemptionTerm: Sendable, Hashable {
+    public var itemID: String
+    public var revision: Int
+    public var unit: WorkUnit
+    public var ringkasan: String
+    public var conclusion: ConsequenceConclusion
+    public var period: RetentionPeriod
+    /// The period as the test recorded it ("2 (dua) tahun").
+    public var periodText: String
+    public var testedOn: Date?
+    /// The date of the DIK decree that set the exemption on this test (nil: no published
+    /// version carried it yet; the decree being approved will set it).
+    public var decidedOn: Date?
+    /// That decree's number, when recorded.
+    public var decreeNumber: String?
+    /// The version whose decree set it.
+    public var decidedInVersion: Int?
+
+    public init(itemID: String, revision: Int, unit: WorkUnit, ringkasan: String, conclusion: ConsequenceConclusion,
+                period: RetentionPeriod, periodText: String, testedOn: Date? = nil, decidedOn: Date? = nil,
+                decreeNumber: String? = nil, decidedInVersion: Int? = nil) {
+        self.itemID = itemID
+        self.revision = revision
+        self.unit = unit
+        self.ringkasan = ringkasan
+        self.conclusion = conclusion
+        self.period = period
+        self.periodText = periodText
+        self.testedOn = testedOn
+        self.decidedOn = decidedOn
+        self.decreeNumber = decreeNumber
+        self.decidedInVersion = decidedInVersion
+    }
+}
+
+/// Where an exemption in force stands on a day.
+public enum ExemptionStanding: Sendable, Hashable {
+    /// Its period ended on this WIB day (the day itself included: from it on the exemption has
+    /// no period left).
+    case ended(Date)
+    /// It ends on this day, within the notice window.
+    case ending(Date)
+    /// It ends on this day, after the notice window.
+    case running(Date)
+    /// *Permanen* (UU 14/2008 Pasal 20 ayat (1) allows it only beyond huruf a–f).
+    case permanent
+    /// *Selama berlaku* or *sampai* an event: dip cannot tell when it ends; a person checks.
+    case needsPerson
+    /// The period's text is not one dip reads as a period ("sampai waktu yang tidak ditentukan
+    /// oleh", "2026", …).
+    case unreadable
+    /// Not set by a published decree yet: the next decree sets it, and its period runs from then.
+    case notDecided
+}
+
+/// An exemption that needs the PPID's attention, with where it stands.
+public struct ExemptionNotice: Sendable, Hashable {
+    public var term: ExemptionTerm
+    public var standing: ExemptionStanding
+
+    public init(term: ExemptionTerm, standing: ExemptionStanding) {
+        self.term = term
+        self.standing = standing
+    }
+}
+
+/// When exemption periods end, counted on the run's clock (WIB days).
+public enum ExemptionPeriods {
+    /// Days before the end of a period from which dip lists the exemption, when keputusan.json
+    /// sets none (`hariPemberitahuanPengecualian`). Permenpora 14/2023 Pasal 55 ayat (1), a
+    /// regulation modelled on the Komisi Informasi's standard, has the PPID set an exemption whose
+    /// period ends as public "paling lama 30 (tiga puluh) hari kerja sebelum berakhirnya jangka
+    /// waktu pengecualiannya": about six calendar weeks, before which the Tim must also have met
+    /// to test again. 90 calendar days leaves that time.
+    public static let defaultNoticeDays = 90
+
+    static var calendar: Calendar {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = Clock.wib
+        return cal
+    }
+
+    /// The WIB day a period set on `decided` ends: the same date N years or months later (a
+    /// period set on 29 February ends on 28 February of a common year; one set on 31 January
+    /// for a month ends on the last day of February). Nil for a period without a date of its
+    /// own (permanent, while valid, until an event, unreadable).
+    public static func endDay(of period: RetentionPeriod, from decided: Date) -> Date? {
+        let start = IndonesianDate.startOfDay(decided)
+        switch period {
+        case .years(let n) where n > 0: return calendar.date(byAdding: .year, value: n, to: start)
+        case .months(let n) where n > 0: return calendar.date(byAdding: .month, value: n, to: start)
+        default: return nil
+        }
+    }
+
+    /// Where `term` stands on `today`'s WIB day with a notice window of `noticeDays` days.
+    public static func standing(_ term: ExemptionTerm, today: Date, noticeDays: Int = defaultNoticeDays) -> ExemptionStanding {
+        guard let decided = term.decidedOn else { return .notDecided }
+        switch term.period {
+        case .permanent: return .permanent
+        case .whileValid, .untilEvent: return .needsPerson
+        case .unknown: return .unreadable
+        case .years(let n), .months(let n):
+            guard n > 0, let end = endDay(of: term.period, from: decided) else { return .unreadable }
+            let day = IndonesianDate.startOfDay(today)
+            if end <= day { return .ended(end) }
+            let horizon = calendar.date(byAdding: .day, value: max(0, noticeDays), to: day) ?? day
+            return end <= horizon ? .ending(end) : .running(end)
+        }
+    }
+
+    /// The exemptions in force (set by a published decree) whose period has ended by `today`,
+    /// ends within `noticeDays`, or cannot be counted by dip (while valid, until an event,
+    /// unreadable): ended first, then ending, each by end day; then the ones for a person to
+    /// check; ties by unit and item id. Permanent and not yet decreed exemptions are not listed.
+    public static func notices(_ terms: [ExemptionTerm], today: Date,
+                               noticeDays: Int = defaultNoticeDays) -> [ExemptionNotice] {
+        func rank(_ s: ExemptionStanding) -> (Int, Date) {
+            switch s {
+            case .ended(let d): return (0, d)
+            case .ending(let d): return (1, d)
+            case .needsPerson: return (2, .distantPast)
+            case .unreadable: return (3, .distantPast)
+            default: return (9, .distantPast)
+            }
+        }
+        return terms.map { ExemptionNotice(term: $0, standing: standing($0, today: today, noticeDays: noticeDays)) }
+            .filter { rank($0.standing).0 < 9 }
+            .sorted { a, b in
+                let ra = rank(a.standing), rb = rank(b.standing)
+                if ra.0 != rb.0 { return ra.0 < rb.0 }
+                if ra.1 != rb.1 { return ra.1 < rb.1 }
+                if a.term.unit.code != b.term.unit.code { return a.term.unit.code < b.term.unit.code }
+                return a.term.itemID < b.term.itemID
+            }
+    }
+}
+
+extension ExemptionPeriods {
+    /// How many notices have ended, are ending, and need a person (while valid, until an
+    /// event, unreadable).
+    public static func counts(_ notices: [ExemptionNotice]) -> (ended: Int, ending: Int, person: Int) {
+        var ended = 0, ending = 0, person = 0
+        for n in notices {
+            switch n.standing {
+            case .ended: ended += 1
+            case .ending: ending += 1
+            default: person += 1
+            }
+        }
+        return (ended, ending, person)
+    }
+
+    /// "2 pengecualian telah berakhir jangka waktunya, 1 akan berakhir dalam 90 hari, 1 jangka
+    /// waktunya perlu diperiksa" (the parts with none left out).
+    public static func countsText(_ notices: [ExemptionNotice], noticeDays: Int) -> String {
+        let c = counts(notices)
+        var parts: [String] = []
+        if c.ended > 0 { parts.append("\(c.ended) pengecualian telah berakhir jangka waktunya") }
+        if c.ending > 0 { parts.append("\(c.ending) pengecualian akan berakhir dalam \(noticeDays) hari") }
+        if c.person > 0 { parts.append("\(c.person) pengecualian perlu diperiksa jangka waktunya") }
+        return parts.joined(separator: ", ")
+    }
+}
+
+extension AppDatabase {
+    /// The newest version's number (draft, approved or published): the exemptions the next
+    /// decree carries, or the ones in force when nothing newer waits.
+    public func newestVersionNumber() throws -> Int? {
+        try read { db in try Int.fetchOne(db, sql: "SELECT MAX(number) FROM versions") }
+    }
+
+    /// The exempted items of `version` (in whole or in part) with their tests and the decree that
+    /// set each (`ExemptionTerm.decidedOn`): the first published version whose DIK carried the
+    /// item exempted on the same recorded test, dated by its decree (its publication when an
+    /// older register has no decree date). By unit, then item id.
+    public func exemptionTerms(version: Int) throws -> [ExemptionTerm] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT v.item, v.revision, v.test, i.unit, u.name AS unit_name, r.ringkasan,
+                       t.conclusion, t.period, t.period_text, t.tested_at
+                FROM version_items v
+                JOIN items i ON i.id = v.item
+                LEFT JOIN units u ON u.code = i.unit
+                JOIN item_revisions r ON r.item = v.item AND r.revision = v.revision
+                JOIN consequence_tests t ON t.id = v.test
+                WHERE v.version = ? AND v.exempted = 1
+                ORDER BY i.unit, v.item
+                """, arguments: [version])
+            // Every published version that carried one of these tests exempted: the earliest
+            // decree date per test is when the exemption was set.
+            var setting: [Int64: (date: Date, number: String?, version: Int)] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT p.test, pv.number, pv.decree_date, pv.published_at, pv.dik_decree_number
+                FROM version_items p
+                JOIN versions pv ON pv.number = p.version AND pv.status = 'published'
+                WHERE p.exempted = 1 AND p.test IN (
+                    SELECT test FROM version_items WHERE version = ? AND exempted = 1 AND test IS NOT NULL)
+                ORDER BY pv.number
+                """, arguments: [version]) {
+                let test: Int64 = row["test"]
+                guard let date = (row["decree_date"] as Date?) ?? (row["published_at"] as Date?) else { continue }
+                if let known = setting[test], known.date <= date { continue }
+                setting[test] = (date, row["dik_decree_number"], row["number"])
+            }
+            return rows.map { row in
+                let test: Int64 = row["test"]
+                let unit: String = row["unit"]
+                let set = setting[test]
+                return ExemptionTerm(
+                    itemID: row["item"], revision: row["revision"],
+                    unit: WorkUnit(code: unit, name: (row["unit_name"] as String?) ?? unit),
+                    ringkasan: row["ringkasan"],
+                    conclusion: ConsequenceConclusion(rawValue: row["conclusion"]) ?? .exemptWhole,
+                    period: PeriodColumn.decode(row["period"]), periodText: row["period_text"],
+                    testedOn: row["tested_at"], decidedOn: set?.date, decreeNumber: set?.number,
+                    decidedInVersion: set?.version)
+            }
+        }
+    }
+}

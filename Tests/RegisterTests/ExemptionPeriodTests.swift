@@ -1,0 +1,138 @@
+import DIPCore
+import Foundation
+import XCTest
+@testable import Register
+
+/// When an exemption's period (*jangka waktu pengecualian*) ends: counted from the date of the
+/// DIK decree that set it on its test, in WIB days, on the run's clock.
+final class ExemptionPeriodTests: XCTestCase {
+    /// WIB midnight of a day, as the register keeps a decree date.
+    func day(_ y: Int, _ m: Int, _ d: Int, hour: Int = 0) -> Date {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = Clock.wib
+        return cal.date(from: DateComponents(year: y, month: m, day: d, hour: hour))!
+    }
+
+    func term(_ period: RetentionPeriod, decided: Date?, id: String = "dinkes-0005", unit: String = "dinkes") -> ExemptionTerm {
+        ExemptionTerm(itemID: id, revision: 1, unit: WorkUnit(code: unit, name: unit), ringkasan: "Rincian HPS",
+                      conclusion: .exemptWhole, period: period, periodText: "\(period)", decidedOn: decided)
+    }
+
+    func testYearsAndMonthsEndOnTheSameDateLaterClampedToTheMonthsEnd() {
+        XCTAssertEqual(ExemptionPeriods.endDay(of: .years(2), from: day(2026, 1, 5, hour: 14)), day(2028, 1, 5))
+        XCTAssertEqual(ExemptionPeriods.endDay(of: .months(6), from: day(2026, 1, 5)), day(2026, 7, 5))
+        // Leap day: one year later there is no 29 February; four years later there is.
+        XCTAssertEqual(ExemptionPeriods.endDay(of: .years(1), from: day(2024, 2, 29)), day(2025, 2, 28))
+        XCTAssertEqual(ExemptionPeriods.endDay(of: .years(4), from: day(2024, 2, 29)), day(2028, 2, 29))
+        // A month from 31 January: the end of February (common and leap year).
+        XCTAssertEqual(ExemptionPeriods.endDay(of: .months(1), from: day(2026, 1, 31)), day(2026, 2, 28))
+        XCTAssertEqual(ExemptionPeriods.endDay(of: .months(1), from: day(2028, 1, 31)), day(2028, 2, 29))
+        XCTAssertEqual(ExemptionPeriods.endDay(of: .months(13), from: day(2026, 1, 5)), day(2027, 2, 5))
+        for period: RetentionPeriod in [.permanent, .whileValid, .untilEvent("sampai tender selesai"), .unknown, .years(0)] {
+            XCTAssertNil(ExemptionPeriods.endDay(of: period, from: day(2026, 1, 5)), "\(period)")
+        }
+    }
+
+    func testStandingAtTheBoundaries() {
+        let decided = day(2025, 3, 10)  // one year: ends 10 March 2026
+        let t = term(.years(1), decided: decided)
+        // The end day itself: ended (at any hour of the WIB day, even just after midnight WIB).
+        XCTAssertEqual(ExemptionPeriods.standing(t, today: day(2026, 3, 10, hour: 0)), .ended(day(2026, 3, 10)))
+        XCTAssertEqual(ExemptionPeriods.standing(t, today: day(2026, 3, 10, hour: 23)), .ended(day(2026, 3, 10)))
+        XCTAssertEqual(ExemptionPeriods.standing(t, today: day(2026, 3, 11)), .ended(day(2026, 3, 10)))
+        // 23.30 WIB on 9 March is 16.30 UTC: still the day before.
+        XCTAssertEqual(ExemptionPeriods.standing(t, today: day(2026, 3, 9, hour: 23)), .ending(day(2026, 3, 10)))
+        // The notice window: exactly 90 days ahead is within, 91 is not; the window is a setting.
+        XCTAssertEqual(ExemptionPeriods.standing(t, today: day(2025, 12, 10)), .ending(day(2026, 3, 10)))
+        XCTAssertEqual(ExemptionPeriods.standing(t, today: day(2025, 12, 9)), .running(day(2026, 3, 10)))
+        XCTAssertEqual(ExemptionPeriods.standing(t, today: day(2025, 12, 9), noticeDays: 91), .ending(day(2026, 3, 10)))
+        XCTAssertEqual(ExemptionPeriods.standing(t, today: day(2026, 3, 9), noticeDays: 0), .running(day(2026, 3, 10)))
+        // Leap day: set 29 February 2024 for a year, ended on 28 February 2025.
+        let leap = term(.years(1), decided: day(2024, 2, 29))
+        XCTAssertEqual(ExemptionPeriods.standing(leap, today: day(2025, 2, 27)), .ending(day(2025, 2, 28)))
+        XCTAssertEqual(ExemptionPeriods.standing(leap, today: day(2025, 2, 28)), .ended(day(2025, 2, 28)))
+        // Permanent never ends; a period without a date needs a person; unreadable text is said so.
+        XCTAssertEqual(ExemptionPeriods.standing(term(.permanent, decided: day(1990, 1, 1)), today: day(2090, 1, 1)), .permanent)
+        XCTAssertEqual(ExemptionPeriods.standing(term(.whileValid, decided: decided), today: day(2026, 3, 10)), .needsPerson)
+        XCTAssertEqual(ExemptionPeriods.standing(term(.untilEvent("sampai pengumuman pemenang"), decided: decided),
+                                                 today: day(2026, 3, 10)), .needsPerson)
+        XCTAssertEqual(ExemptionPeriods.standing(term(.unknown, decided: decided), today: day(2026, 3, 10)), .unreadable)
+        XCTAssertEqual(ExemptionPeriods.standing(term(.years(0), decided: decided), today: day(2026, 3, 10)), .unreadable)
+        // Not set by a published decree yet: its period has not started.
+        XCTAssertEqual(ExemptionPeriods.standing(term(.years(1), decided: nil), today: day(2090, 1, 1)), .notDecided)
+    }
+
+    func testNoticesListEndedThenEndingThenForAPersonLeavingOutTheRest() {
+        let today = day(2026, 6, 1)
+        let terms = [
+            term(.years(5), decided: day(2025, 1, 1), id: "a-0001", unit: "a"),          // running
+            term(.months(6), decided: day(2026, 1, 2), id: "b-0002", unit: "b"),         // ends 2 July: ending
+            term(.whileValid, decided: day(2025, 1, 1), id: "a-0003", unit: "a"),        // person
+            term(.years(1), decided: day(2025, 5, 1), id: "c-0004", unit: "c"),          // ended 1 May
+            term(.permanent, decided: day(2020, 1, 1), id: "a-0005", unit: "a"),         // never
+            term(.unknown, decided: day(2025, 1, 1), id: "a-0006", unit: "a"),           // unreadable
+            term(.months(1), decided: day(2026, 4, 20), id: "b-0007", unit: "b"),        // ended 20 May
+            term(.years(1), decided: nil, id: "a-0008", unit: "a"),                      // not decreed
+        ]
+        let notices = ExemptionPeriods.notices(terms, today: today)
+        XCTAssertEqual(notices.map(\.term.itemID), ["c-0004", "b-0007", "b-0002", "a-0003", "a-0006"])
+        XCTAssertEqual(notices.map(\.standing), [
+            .ended(day(2026, 5, 1)), .ended(day(2026, 5, 20)), .ending(day(2026, 7, 2)), .needsPerson, .unreadable,
+        ])
+    }
+
+    /// The register dates an exemption by the decree that first set it on its test: a later
+    /// version re-issuing it on the same test keeps that date; a new test starts none until a
+    /// decree sets it.
+    func testRegisterDatesAnExemptionByTheDecreeThatSetItOnItsTest() throws {
+        let db = try AppDatabase.inMemory()
+        var list = Fixture.baseList
+        list.append(Fixture.classified(Fixture.item("5", "Rincian HPS sebelum tender", kategori: .setiapSaat),
+                                       suggested: .dikecualikan, test: true))
+        try Fixture.submit(db, list, sha: "v1")
+        var test = Fixture.test(.exemptWhole)
+        test.period = .years(1)
+        test.periodText = "1 (satu) tahun"
+        try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: test,
+                                     enteredBy: "Tim", source: .cli, at: Fixture.date(2))
+        let first = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(2))))
+        XCTAssertEqual(try db.exemptionTerms(version: first.number).map(\.decidedOn), [nil], "a draft sets nothing")
+        try db.approve(version: first.number, ApprovalRequest(
+            decreeNumber: "000.9/12/Diskominfo/2026", dikDecreeNumber: "000.9/13/Diskominfo/2026",
+            decreeDate: IndonesianDate.startOfDay(Fixture.date(3)), signatory: Fixture.ppid, atasan: Fixture.ppid, force: true),
+            at: Fixture.date(3))
+        try db.publish(version: first.number, at: Fixture.date(3))
+        let decided = IndonesianDate.startOfDay(Fixture.date(3))
+
+        let set = try db.exemptionTerms(version: first.number)
+        XCTAssertEqual(set.count, 1)
+        XCTAssertEqual(set[0].itemID, "dinkes-0005")
+        XCTAssertEqual(set[0].unit.name, "Dinas Kesehatan")
+        XCTAssertEqual(set[0].ringkasan, "Rincian HPS sebelum tender")
+        XCTAssertEqual(set[0].period, .years(1))
+        XCTAssertEqual(set[0].periodText, "1 (satu) tahun")
+        XCTAssertEqual(set[0].decidedOn, decided)
+        XCTAssertEqual(set[0].decreeNumber, "000.9/13/Diskominfo/2026")
+        XCTAssertEqual(set[0].decidedInVersion, first.number)
+
+        // A later list: the next draft carries the exemption on the same test, set by v1's decree.
+        try Fixture.submit(db, list + [Fixture.classified(Fixture.item("6", "Profil Puskesmas"))], sha: "v2", day: 4)
+        let second = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(4))))
+        XCTAssertEqual(try db.newestVersionNumber(), second.number)
+        let carried = try db.exemptionTerms(version: second.number)
+        XCTAssertEqual(carried.map(\.decidedOn), [decided])
+        XCTAssertEqual(carried.map(\.decidedInVersion), [first.number])
+        let end = try XCTUnwrap(ExemptionPeriods.endDay(of: .years(1), from: decided))
+        XCTAssertEqual(ExemptionPeriods.notices(carried, today: end).map(\.standing), [.ended(end)])
+
+        // Tested again: the new record is set by no decree yet, so nothing has ended.
+        var again = test
+        again.testedOn = end
+        try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: again,
+                                     enteredBy: "Tim", source: .cli, at: end)
+        let third = try XCTUnwrap(db.makeDraft(clock: Clock(now: end)))
+        let retested = try db.exemptionTerms(version: third.number)
+        XCTAssertEqual(retested.map(\.decidedOn), [nil])
+        XCTAssertEqual(ExemptionPeriods.notices(retested, today: end), [])
+    }
+}
