@@ -39,6 +39,14 @@ public struct Problem: Codable, Hashable, Sendable {
     /// `alikeProblemsKept` of one code in one column of a sheet): how many further rows have
     /// the same problem. Such a summary stands for that many problems in counts (`standsFor`).
     public var alsoInRows: Int?
+    /// On a summary of alike problems: the rows it stands for, as runs of consecutive rows
+    /// (nil when not known: a summary recorded before the register's `v20-problem-summarised-rows`;
+    /// fewer rows than `alsoInRows` when the intake stopped naming runs). The unit's feedback
+    /// workbook marks each of them (`rowText`), so a clerk filtering it misses none.
+    public var summarisedRows: [ClosedRange<Int>]?
+    /// On a summary: what each of its rows has, said briefly (the message every one of them
+    /// had, or the code's short form when the messages differed, e.g. by the value quoted).
+    public var rowText: String?
 
     public init(
         file: String, sheet: String? = nil, row: Int? = nil, column: String? = nil,
@@ -54,6 +62,12 @@ public struct Problem: Codable, Hashable, Sendable {
         self.code = code
         self.message = message
         self.hint = hint
+    }
+
+    /// Whether `summarisedRows` names every row a summary stands for.
+    public var namesEverySummarisedRow: Bool {
+        guard let alsoInRows, let runs = summarisedRows else { return false }
+        return runs.reduce(0) { $0 + $1.count } == alsoInRows
     }
 
     /// How many problems this one counts for: 1, or for a summary the rows it stands for.

@@ -105,6 +105,8 @@ struct ProblemCollector {
         var firstOmittedRow = 0
         var lastOmittedRow = 0
         var example: Problem?
+        /// Every omitted problem had the example's message (a missing value's "Kolom … kosong.").
+        var sameMessage = true
         /// The rows not kept one by one, as runs of consecutive rows (a column empty on
         /// 40,000 rows is one run), so the summary still names every row.
         var runs: [ClosedRange<Int>] = []
@@ -139,6 +141,8 @@ struct ProblemCollector {
                 tally.lastOmittedRow = row
                 tally.example = problem
                 omittedOrder.append(key)
+            } else if tally.sameMessage && problem.message != tally.example?.message {
+                tally.sameMessage = false
             }
             tally.omitted += 1
             tally.firstOmittedRow = min(tally.firstOmittedRow, row)
@@ -156,9 +160,11 @@ struct ProblemCollector {
     mutating func finish() -> [Problem] {
         for key in omittedOrder {
             guard let tally = tallies[key], let example = tally.example else { continue }
-            problems.append(Self.summary(of: example, omitted: tally.omitted,
-                                         first: tally.firstOmittedRow, last: tally.lastOmittedRow,
-                                         rows: Self.merged(tally.runs), cut: tally.runsCut))
+            var summary = Self.summary(of: example, omitted: tally.omitted,
+                                       first: tally.firstOmittedRow, last: tally.lastOmittedRow,
+                                       rows: Self.merged(tally.runs), cut: tally.runsCut)
+            summary.rowText = tally.sameMessage ? example.message : Self.shortText(of: example)
+            problems.append(summary)
         }
         omittedOrder = []
         return problems
@@ -208,7 +214,23 @@ struct ProblemCollector {
                 + "Hanya \(alikeProblemsKept) baris pertama dengan masalah ini dicantumkan satu per satu.",
             hint: hint)
         p.alsoInRows = omitted
+        p.summarisedRows = rows.isEmpty ? nil : rows
         return p
+    }
+
+    /// What a problem of `example`'s code says of one row, without the row's own value: the
+    /// summary's `rowText` when its rows' messages differ.
+    static func shortText(of example: Problem) -> String {
+        let column = example.columnName.map { " pada kolom \"\($0)\"" } ?? example.column.map { " pada kolom \($0)" } ?? ""
+        switch ProblemCode(rawValue: example.code) {
+        case .unknownCategory: return "Jenis informasi tidak dikenali."
+        case .retentionBareYear: return "Retensi ditulis sebagai tahun, bukan jangka waktu penyimpanan."
+        case .linkUnsafe: return "Tautan bukan alamat web (http:// atau https://), sehingga tidak dipakai."
+        case .madeAfterReceipt: return "Waktu pembuatan jatuh sesudah tanggal berkas ini diterima."
+        case .duplicateItem: return "Ringkasan informasi ini sama dengan baris lain."
+        case .errorValue: return "Sel\(column) berisi nilai galat."
+        default: return "Masalah yang sama (kode \(example.code))\(column)."
+        }
     }
 }
 

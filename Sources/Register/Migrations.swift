@@ -330,6 +330,17 @@ enum RegisterMigrations {
                 """)
         }
 
+        // Session 20: a summary of alike problems keeps the rows it stands for (runs,
+        // "202-300,305") and what each has, briefly (`Problem.summarisedRows`, `rowText`), so
+        // the unit's feedback workbook rebuilt from the register marks every such row; NULL
+        // in earlier rows (the feedback then says those rows are named in the summary only).
+        migrator.registerMigration("v20-problem-summarised-rows") { db in
+            try db.alter(table: "submission_problems") { t in
+                t.add(column: "summarised_rows", .text)
+                t.add(column: "row_text", .text)
+            }
+        }
+
         return migrator
     }
 }

@@ -1,6 +1,7 @@
 import DIPCore
 import Foundation
 import Intake
+import OfficeFormats
 import XCTest
 
 @testable import Publish
@@ -22,7 +23,8 @@ final class AlikeProblemsFeedbackTests: XCTestCase {
         let html = UnitFeedback.html(unit: WorkUnit(code: "dinkes", name: "Dinas Kesehatan"), items: r.items,
                                      problems: r.problems, returnNotes: [], classifications: [],
                                      clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
-        XCTAssertTrue(html.contains("300 informasi dibaca; sedikitnya 300 baris perlu diperbaiki;"), html)
+        // Every row the summary stands for is marked (session 20), so the count is exact.
+        XCTAssertTrue(html.contains("300 informasi dibaca; 300 baris perlu diperbaiki;"), html)
         // Counts grouped the Indonesian way (a 20,000-row list read "20000 informasi dibaca").
         let long = (0..<5).flatMap { n in r.items.map { var i = $0; i.source.row += 300 * n; return i } }
         let longHTML = UnitFeedback.html(unit: WorkUnit(code: "dinkes", name: "Dinas Kesehatan"), items: long,
@@ -30,9 +32,10 @@ final class AlikeProblemsFeedbackTests: XCTestCase {
                                          clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
         XCTAssertTrue(longHTML.contains("1.500 informasi dibaca;"), longHTML)
         XCTAssertTrue(html.contains("100 baris lain (baris 202–301)"), html)
-        // The rows the summary stands for are blank in the problems column: the page says so.
-        XCTAssertTrue(html.contains("baris lain yang memilikinya disebut dalam ringkasan pada baris 202 (kolom "
-            + "&quot;Masalah pada Baris Ini&quot;). Baris yang kolom itu kosong belum tentu bebas"), html)
+        // The rows the summary stands for say it briefly and point to the summary: the page says so.
+        XCTAssertTrue(html.contains("baris lain yang memilikinya menyebutnya singkat (kolom &quot;Masalah pada Baris "
+            + "Ini&quot;) dan saran perbaikannya ada pada ringkasan di baris 202."), html)
+        XCTAssertFalse(html.contains("belum tentu bebas"), html)
         // Session 19: the row problem on 200 rows (with its hint) is written once in the page,
         // in the table of repeated notes; each of the 200 rows names its code.
         let problem = try XCTUnwrap(r.problems.first { $0.row == 2 && $0.severity != .info })
@@ -51,6 +54,59 @@ final class AlikeProblemsFeedbackTests: XCTestCase {
                                      problems: r.problems, returnNotes: [], classifications: [], citations: .builtIn,
                                      clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
         XCTAssertEqual(c.tables[0].rows.filter { $0[6].contains(problem.hint) }.count, 200)
+        XCTAssertEqual(c.tables[0].rows.filter { $0[6].isEmpty }.count, 0, "a row without its problem")
+        XCTAssertEqual(c.tables[0].rows[250][6], "• \(problem.message) (Masalah yang sama pada banyak baris; "
+            + "saran perbaikannya pada ringkasan di baris 202.)")
+    }
+
+    /// Session 19's workbook left the problems column blank on every row after the first 200
+    /// with one problem: a clerk filtering it for the problem missed them. Each such row now
+    /// says it briefly, one shared string per summary, so the workbook barely grows.
+    func testEveryRowOfALongListSaysItsProblemInTheWorkbook() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("alike-wb-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("sepuluh-ribu.csv").path
+        var text = "No;Ringkasan Isi Informasi;Pejabat yang Menguasai Informasi;Penanggung Jawab;Waktu dan Tempat;Bentuk Informasi;Retensi;Jenis Informasi\n"
+        // Every row lacks its pejabat; every third row has a year for retention (messages
+        // quoting the value differ: the summary's short form stands for them).
+        for k in 1...10_000 {
+            text += "\(k);Laporan kegiatan \(k);;Kepala;2026;Softcopy;\(k % 3 == 0 ? "20\(k % 90 + 10)" : "5 tahun");Berkala\n"
+        }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let r = readSubmission(at: path)
+        XCTAssertEqual(r.items.count, 10_000)
+        let summaries = r.problems.filter { $0.alsoInRows != nil }
+        XCTAssertEqual(summaries.count, 2, "\(summaries)")
+        let bareYear = try XCTUnwrap(summaries.first { $0.code == "retention-bare-year" })
+        XCTAssertEqual(bareYear.rowText, "Retensi ditulis sebagai tahun, bukan jangka waktu penyimpanan.")
+        XCTAssertTrue(bareYear.namesEverySummarisedRow)
+        let unit = WorkUnit(code: "dinkes", name: "Dinas Kesehatan")
+        let clock = Clock(now: Date(timeIntervalSince1970: 1_767_225_600))
+        let bytes = try UnitFeedback.workbook(unit: unit, items: r.items, problems: r.problems, returnNotes: [],
+                                              classifications: [], clock: clock)
+        // Read back as a spreadsheet program would: every row of sheet Daftar has its problem.
+        let file = dir.appendingPathComponent("umpan-balik.xlsx")
+        try Data(bytes).write(to: file)
+        let workbook = try XLSXWorkbook(path: file.path)
+        let reader = try workbook.rows(sheet: try XCTUnwrap(workbook.sheetIndex(named: "Daftar")))
+        var rows = 0, blank = 0, bareYearRows = 0
+        _ = try reader.nextRow()  // header
+        while let row = try reader.nextRow() {
+            rows += 1
+            guard case .string(let problems) = row[6] else { blank += 1; continue }
+            if !problems.lowercased().contains("pejabat") { blank += 1 }
+            if problems.contains("Retensi") { bareYearRows += 1 }
+        }
+        XCTAssertEqual(rows, 10_000)
+        XCTAssertEqual(blank, 0, "rows without their missing-pejabat problem")
+        XCTAssertEqual(bareYearRows, 3_333)
+        // The same workbook with the summaries' rows unknown (as before): the size it grew by.
+        let unmarked = r.problems.map { p -> Problem in var p = p; p.summarisedRows = nil; return p }
+        let before = try UnitFeedback.workbook(unit: unit, items: r.items, problems: unmarked, returnNotes: [],
+                                               classifications: [], clock: clock)
+        print("umpan balik 10.000 baris: \(before.count) → \(bytes.count) bytes")
+        XCTAssertLessThan(Double(bytes.count), Double(before.count) * 1.2, "\(before.count) → \(bytes.count)")
     }
 
     /// Rows listed for other problems can outnumber a summary's: the count stays a floor. A

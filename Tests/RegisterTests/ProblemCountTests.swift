@@ -47,4 +47,20 @@ final class ProblemCountTests: XCTestCase {
         try queue.close()
         XCTAssertEqual(try problems(try AppDatabase.open(path: path)), 1)
     }
+    /// A summary of alike problems keeps the rows it stands for and their short text through
+    /// the register (the feedback rebuilt after a PPID's note marks every row from them).
+    func testASummarysRowsAndShortTextRoundTrip() throws {
+        let db = try AppDatabase.inMemory()
+        var summary = Self.warning
+        summary.row = 202
+        summary.alsoInRows = 7
+        summary.summarisedRows = [202...205, 210...210, 300...301]
+        summary.rowText = "Pejabat yang menguasai informasi kosong."
+        try submit(db, [Self.warning, summary], sha: "c")
+        let back = try db.lastProblems(unit: "dinkes")
+        XCTAssertEqual(back, [Self.warning, summary])
+        XCTAssertTrue(back[1].namesEverySummarisedRow)
+        XCTAssertEqual(ProblemRecord.runsText(summary.summarisedRows), "202-205,210,300-301")
+        XCTAssertNil(ProblemRecord.runs("202-x"))
+    }
 }

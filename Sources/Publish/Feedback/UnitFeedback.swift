@@ -238,6 +238,28 @@ public enum UnitFeedback {
                 fileProblems.append(p)
             }
         }
+        // A summary of alike problems stands for rows beyond the first 200 listed one by one:
+        // each of them gets the summary's short line, which points to the summary's row (one
+        // text per summary, so the workbook's shared strings hold it once). Only rows holding an
+        // item are in the table; a summary with rows not known or not in it leaves the caveat
+        // below.
+        var shortLines: [String: [String]] = [:]
+        var everySummarisedRowMarked = true
+        for p in problems where p.severity != .info && p.alsoInRows != nil {
+            guard let first = p.row, let runs = p.summarisedRows, p.namesEverySummarisedRow else {
+                everySummarisedRowMarked = false
+                continue
+            }
+            let line = "• \(p.rowText ?? p.message) (Masalah yang sama pada banyak baris; saran perbaikannya "
+                + "pada ringkasan di baris \(first).)"
+            for run in runs {
+                for row in run where row != first {
+                    let k = key(p.sheet, row)
+                    guard itemRows.contains(k) else { everySummarisedRowMarked = false; continue }
+                    shortLines[k, default: []].append(line)
+                }
+            }
+        }
         func notes(for item: InformationItem) -> [ReturnNote] {
             returnNotes.filter { $0.nomor == item.nomor && $0.ringkasan == item.ringkasan }
         }
@@ -249,9 +271,10 @@ public enum UnitFeedback {
                 if c?.needsConsequenceTest == true { t += "; perlu uji konsekuensi oleh PPID" }
                 return t
             } ?? ""
-            let rowProblems = (byRow[key(item.source.sheet, item.source.row)] ?? []).map {
+            let rowKey = key(item.source.sheet, item.source.row)
+            let rowProblems = (byRow[rowKey] ?? []).map {
                 "• \($0.message)" + ($0.hint.isEmpty ? "" : " Saran: \($0.hint)")
-            }
+            } + (shortLines[rowKey] ?? [])
             let ppid = notes(for: item).map { "\($0.note) (\($0.by), \(clock.indonesianDate($0.at)))" }
             return [
                 "\(item.source.row)", item.nomor, item.ringkasan, item.kategoriText ?? "", suggested,
@@ -274,7 +297,8 @@ public enum UnitFeedback {
         // Any summary leaves rows uncounted that no other problem lists: the count is a floor
         // even when other columns' rows outnumber it (a list of 1,500 rows with 900 to fix read
         // "522 baris perlu diperbaiki").
-        let summarised = problems.contains { $0.severity != .info && $0.alsoInRows != nil }
+        // Exact again when every row a summary stands for carries its short line.
+        let summarised = !everySummarisedRowMarked
         let rowsToFix = (summarised ? "sedikitnya " : "") + IndonesianNumber.grouped(withProblems)
         let refused = files.filter { $0.status == .refused || $0.status == .held }
         var summary = [
@@ -293,7 +317,13 @@ public enum UnitFeedback {
         // The rows a summary stands for carry nothing in the problems column: said, so that a
         // row left blank there is not read as a row without problems.
         let summaryRows = problems.filter { $0.severity != .info && $0.alsoInRows != nil }.compactMap(\.row)
-        if !summaryRows.isEmpty {
+        if !summaryRows.isEmpty && everySummarisedRowMarked {
+            let rows = Array(Set(summaryRows)).sorted().map(String.init)
+            let rowsText = rows.count == 1 ? rows[0] : rows.dropLast().joined(separator: ", ") + " dan " + rows.last!
+            summary.append("Masalah yang sama pada banyak baris ditulis lengkap hanya pada baris-baris pertamanya; "
+                + "baris lain yang memilikinya menyebutnya singkat (kolom \"Masalah pada Baris Ini\") dan saran "
+                + "perbaikannya ada pada ringkasan di baris \(rowsText).")
+        } else if !summaryRows.isEmpty {
             let rows = Array(Set(summaryRows)).sorted().map(String.init)
             let rowsText = rows.count == 1 ? rows[0] : rows.dropLast().joined(separator: ", ") + " dan " + rows.last!
             summary.append("Masalah yang sama pada banyak baris ditulis satu per satu hanya pada baris-baris pertamanya; "

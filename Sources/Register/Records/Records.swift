@@ -82,8 +82,29 @@ struct ProblemRecord: RegisterAutoRecord {
     var message: String
     var hint: String
     var alsoInRows: Int?
+    /// `Problem.summarisedRows` as "202-300,305" (`v20-problem-summarised-rows`).
+    var summarisedRows: String?
+    var rowText: String?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Runs of rows as text, "202-300,305": the register's form of `Problem.summarisedRows`.
+    static func runsText(_ runs: [ClosedRange<Int>]?) -> String? {
+        runs.map { $0.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ",") }
+    }
+
+    /// The runs `runsText` wrote; nil for text it did not write.
+    static func runs(_ text: String?) -> [ClosedRange<Int>]? {
+        guard let text else { return nil }
+        var out: [ClosedRange<Int>] = []
+        for part in text.split(separator: ",") {
+            let ends = part.split(separator: "-", omittingEmptySubsequences: false)
+            guard (1...2).contains(ends.count), let low = Int(ends[0]), let high = Int(ends[ends.count - 1]), low <= high
+            else { return nil }
+            out.append(low...high)
+        }
+        return out
+    }
 
     init(submission: Int64, ordinal: Int, problem: Problem) {
         self.submission = submission
@@ -98,6 +119,8 @@ struct ProblemRecord: RegisterAutoRecord {
         message = problem.message
         hint = problem.hint
         alsoInRows = problem.alsoInRows
+        summarisedRows = Self.runsText(problem.summarisedRows)
+        rowText = problem.rowText
     }
 
     var problem: Problem {
@@ -106,6 +129,8 @@ struct ProblemRecord: RegisterAutoRecord {
             severity: Severity(rawValue: severity) ?? .warning, code: code, message: message,
             hint: hint)
         p.alsoInRows = alsoInRows
+        p.summarisedRows = Self.runs(summarisedRows)
+        p.rowText = rowText
         return p
     }
 }
@@ -762,6 +787,8 @@ extension ProblemRecord {
         container["message"] = message
         container["hint"] = hint
         container["also_in_rows"] = alsoInRows
+        container["summarised_rows"] = summarisedRows
+        container["row_text"] = rowText
     }
 }
 
