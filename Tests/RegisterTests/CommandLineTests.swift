@@ -359,6 +359,68 @@ final class CommandLineTests: XCTestCase {
             + "UU 14/2008: dinkes-0005 (huruf b). Jangka waktu pengecualian ini diatur lebih lanjut dengan PP 61/2010"), approve.out)
     }
 
+    /// An exemption whose period (counted from the DIK decree that set it) has ended by the new
+    /// decree's date, re-issued on the same test, is named when the decree is approved (warned,
+    /// not refused); one ending within 90 days and one "selama berlaku" are named too. Tested
+    /// again, it is no longer named.
+    func testApprovalWarnsOfAnExemptionWhosePeriodEnded() throws {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = Clock.wib
+        let january = { (d: Int) in cal.date(from: DateComponents(year: 2026, month: 1, day: d))! }
+        let (workspace, db) = try workspaceWithRegister(submitting: [
+            Fixture.classified(Fixture.item("5", "Rincian HPS sebelum tender diumumkan", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true),
+            Fixture.classified(Fixture.item("6", "Rencana awal pembelian tanah", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true),
+            Fixture.classified(Fixture.item("7", "Rekam medis pasien", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true),
+        ])
+        func test(_ grounds: [String], _ period: RetentionPeriod, _ text: String, on day: Date) -> ConsequenceTest {
+            ConsequenceTest(specificInformation: "Bagian rinci", legalBasis: "", grounds: grounds, consequence: "x",
+                            publicInterest: "y", conclusion: .exemptWhole, period: period, periodText: text,
+                            conditionsForOpening: "", tester: Official(name: "Tim"), testedOn: day)
+        }
+        for (id, grounds, period, text) in [("dinkes-0005", ["17b"], RetentionPeriod.months(3), "3 (tiga) bulan"),
+                                            ("dinkes-0006", ["17e4"], .months(6), "6 (enam) bulan"),
+                                            ("dinkes-0007", ["17h2"], .whileValid, "Selama berlaku")] {
+            try db.recordConsequenceTest(itemID: id, revision: 1, test: test(grounds, period, text, on: january(1)),
+                                         enteredBy: "Tim", source: .cli, at: january(1))
+        }
+        let first = try XCTUnwrap(db.makeDraft(clock: Clock(now: january(1))))
+        try db.approve(version: first.number, ApprovalRequest(
+            decreeNumber: "000.9/1/2026", dikDecreeNumber: "000.9/2/2026", decreeDate: january(2),
+            signatory: Fixture.ppid, atasan: Fixture.ppid, force: true), at: january(2))
+        try db.publish(version: first.number, at: january(2))
+        // A later list makes the draft the new decree (1 June 2026) will set.
+        try Fixture.submit(db, Fixture.baseList + [Fixture.classified(Fixture.item("8", "Profil Puskesmas"))]
+            + (5...7).map { n in
+                Fixture.classified(Fixture.item("\(n)", ["Rincian HPS sebelum tender diumumkan", "Rencana awal pembelian tanah",
+                                                      "Rekam medis pasien"][n - 5], kategori: .setiapSaat),
+                                   suggested: .dikecualikan, test: true)
+            }, sha: "v2", day: 3)
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, first.number + 1)
+        let preview = try previewApproval(in: workspace, Self.atasan + ["--dik-decree-number", "000.9/8/2026"])
+        XCTAssertEqual(preview.status, 0, preview.err)
+        XCTAssertTrue(preview.out.contains("Perhatian: Keputusan Klasifikasi DIK ini mencantumkan kembali 1 pengecualian yang "
+            + "jangka waktunya telah berakhir pada tanggal keputusan, tanpa uji konsekuensi baru: dinkes-0005 revisi 1 (Rincian HPS "
+            + "sebelum tender diumumkan; 3 (tiga) bulan sejak Keputusan Nomor 000.9/2/2026 tanggal 2 Januari 2026, berakhir "
+            + "2 April 2026)."), preview.out)
+        XCTAssertTrue(preview.out.contains("Perhatian: jangka waktu 1 pengecualian berakhir dalam 90 hari setelah tanggal "
+            + "keputusan: dinkes-0006 (6 (enam) bulan sejak Keputusan Nomor 000.9/2/2026 tanggal 2 Januari 2026, berakhir "
+            + "2 Juli 2026)."), preview.out)
+        XCTAssertTrue(preview.out.contains("tidak dapat dihitung dip: dinkes-0007 (\"Selama berlaku\")"), preview.out)
+
+        // Tested again (still exempted, a new period): the next decree sets it anew.
+        try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1,
+                                     test: test(["17b"], .months(3), "3 (tiga) bulan", on: Fixture.date(3)),
+                                     enteredBy: "Tim", source: .cli, at: Fixture.date(3))
+        XCTAssertNotNil(try db.makeDraft(clock: Clock(now: Fixture.date(3))))
+        let again = try previewApproval(in: workspace, Self.atasan + ["--dik-decree-number", "000.9/8/2026"])
+        XCTAssertEqual(again.status, 0, again.err)
+        XCTAssertFalse(again.out.contains("telah berakhir pada tanggal keputusan"), again.out)
+        XCTAssertTrue(again.out.contains("dinkes-0006 (6 (enam) bulan"), again.out)
+    }
+
     /// A DIP lists information the body holds (UU 14/2008 Pasal 11 ayat (1) huruf a): an item
     /// whose time of making is after the decree date is named when the decree is approved.
     func testApprovalNamesInformationMadeAfterTheDecreeDate() throws {

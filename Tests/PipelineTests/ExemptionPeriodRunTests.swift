@@ -1,0 +1,67 @@
+import DIPCore
+import Foundation
+import Logging
+import Publish
+@testable import Register
+import TestSupport
+import XCTest
+@testable import Pipeline
+
+/// `dip run` follows the clock for exemption periods: the review pack's sheet and the run's
+/// summary name an exemption as its period nears its end and after it ended, though nothing
+/// else changed in the register.
+final class ExemptionPeriodRunTests: XCTestCase {
+    func testTheReviewPackAndTheSummaryFollowTheClockToThePeriodsEnd() throws {
+        let example = try ExampleInboxWorkspace("dip-expiry")
+        defer { try? FileManager.default.removeItem(at: example.root) }
+        _ = try example.run(0)
+        let register = try AppDatabase.open(path: example.workspace.registerPath.path)
+        let pending = try register.pendingConsequenceTests()
+        XCTAssertGreaterThanOrEqual(pending.count, 2)
+        for (i, p) in pending.enumerated() {
+            // The first for one month, the others permanent (huruf h).
+            try register.recordConsequenceTest(
+                itemID: p.itemID, revision: p.revision,
+                test: ConsequenceTest(
+                    specificInformation: p.item.ringkasan, legalBasis: "", grounds: ["17h2"],
+                    consequence: "Mengungkap rahasia pribadi.", publicInterest: "Tidak lebih besar.",
+                    conclusion: .exemptWhole, period: i == 0 ? .months(1) : .permanent,
+                    periodText: i == 0 ? "1 (satu) bulan" : "Permanen", conditionsForOpening: "-",
+                    tester: Official(name: "Tim"), testedOn: nil),
+                enteredBy: "test", source: .cli, at: Date(timeIntervalSince1970: 1_767_225_700))
+        }
+        let first = pending[0].itemID
+        let draft = try XCTUnwrap(try example.run(60).draftVersion)
+        try register.approve(version: draft, by: Official(name: "PPID Utama", nip: "197001011995031002"),
+                             decreeNumber: "000.9/7/Diskominfosatik/2026", dikDecreeNumber: "000.9/8/Diskominfosatik/2026",
+                             decreeDate: try IndonesianDate.parse("5 Januari 2026"), force: true,
+                             at: Date(timeIntervalSince1970: 1_767_225_800))
+        let published = try example.run(4 * 86_400) // 5 January 2026, 07.00 WIB
+        XCTAssertEqual(published.publishedVersion, draft)
+        XCTAssertEqual(published.exemptionNotices.map(\.term.itemID), [first], "one month is within 90 days")
+
+        let workbook = example.workspace.review.appendingPathComponent("pemeriksaan-dip.xlsx")
+        func row() throws -> [String] {
+            let sheet = try XCTUnwrap(try sheetTextRows(workbook, named: ReviewFormat.exemptionPeriodsSheet))
+            let header = try XCTUnwrap(sheet.firstIndex { $0.first == "No" })
+            XCTAssertEqual(sheet.count, header + 2, "one exemption listed")
+            return sheet[header + 1]
+        }
+        // 11 and 12 January: the same register, the pack made again with the day's count.
+        let eleventh = try example.run(10 * 86_400)
+        XCTAssertEqual(eleventh.exemptionNotices.map(\.standing), [.ending(try IndonesianDate.parse("5 Februari 2026"))])
+        var r = try row()
+        XCTAssertTrue(r.contains("Akan berakhir dalam 25 hari"), r.joined(separator: " | "))
+        XCTAssertTrue(r.contains("Keputusan Klasifikasi Nomor 000.9/8/Diskominfosatik/2026 tanggal 5 Januari 2026 (DIP versi \(draft))"))
+        _ = try example.run(11 * 86_400)
+        r = try row()
+        XCTAssertTrue(r.contains("Akan berakhir dalam 24 hari"), r.joined(separator: " | "))
+        // 6 February: ended yesterday.
+        let ended = try example.run(36 * 86_400)
+        XCTAssertEqual(ended.exemptionNotices.map(\.standing), [.ended(try IndonesianDate.parse("5 Februari 2026"))])
+        r = try row()
+        XCTAssertTrue(r.contains("Telah berakhir 1 hari yang lalu"), r.joined(separator: " | "))
+        let page = try String(contentsOf: example.workspace.review.appendingPathComponent("index.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("Telah berakhir 1 hari yang lalu"))
+    }
+}
