@@ -91,4 +91,21 @@ final class ExemptionPeriodsSectionTests: XCTestCase {
         XCTAssertFalse(petunjuk.contains { $0.contains("jangka waktunya") })
         XCTAssertFalse(ReviewPage.html(input, clock: ReviewFixtures.clock).contains("jangka-waktu-pengecualian"))
     }
+
+    /// keputusan.json `hariPemberitahuanPengecualian`: absent → 90 days; set → that; out of range → an error
+    /// for `dip rules check`.
+    func testTheNoticeWindowIsAKeputusanSetting() throws {
+        var settings = DecreeSettings.kabupatenSerang
+        let encoded = try JSONEncoder().encode(settings)
+        XCTAssertFalse(String(decoding: encoded, as: UTF8.self).contains("hariPemberitahuanPengecualian"),
+                       "the shipped settings carry no window: the default applies")
+        XCTAssertEqual(try JSONDecoder().decode(DecreeSettings.self, from: encoded).exemptionNoticeDays, 90)
+        XCTAssertFalse(settings.issues().contains { $0.message.contains("hariPemberitahuanPengecualian") })
+        settings.hariPemberitahuanPengecualian = 120
+        XCTAssertEqual(settings.exemptionNoticeDays, 120)
+        XCTAssertFalse(settings.issues().contains { $0.message.contains("hariPemberitahuanPengecualian") })
+        settings.hariPemberitahuanPengecualian = -5
+        XCTAssertTrue(settings.issues().contains { $0.error && $0.message.hasPrefix("hariPemberitahuanPengecualian -5 ") },
+                      "\(settings.issues())")
+    }
 }
