@@ -127,7 +127,10 @@ public enum FeedbackReport {
                     }
                     if index < outcome.classifications.count {
                         let c = outcome.classifications[index]
-                        if c.needsConsequenceTest {
+                        if c.needsConsequenceTest, let t = outcome.testsOnRecord[index] {
+                            let said = UnitFeedback.testedText(t, clock: clock)
+                            out.append("      " + said.prefix(1).uppercased() + said.dropFirst() + ".")
+                        } else if c.needsConsequenceTest {
                             let basis = citations.citation(codes: c.exemptionGrounds, text: item.dasarHukumText)
                             let grounds = basis.isEmpty ? "" : " (dasar: \(basis))"
                             out.append("      Perlu uji konsekuensi oleh PPID sebelum diumumkan\(grounds).")

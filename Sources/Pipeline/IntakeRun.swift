@@ -42,6 +42,9 @@ public struct FileOutcome: Sendable {
     public var hold: WithdrawalCount? = nil
     /// The held file this one (the unit's current list sent again) superseded.
     public var supersededHold: String? = nil
+    /// The consequence test on record for an item of this file, by the item's index: an item
+    /// tested on its current revision is told as tested, not as needing a test again.
+    public var testsOnRecord: [Int: TestOnRecord] = [:]
     private(set) var releasedItemCount: Int? = nil
 
     /// How many items the file yielded, also after `releaseItems()`.

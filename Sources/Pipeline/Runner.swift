@@ -300,6 +300,7 @@ public struct Runner {
             record: { outcome in
                 guard outcome.status != .duplicate, !outcome.alreadyRecorded else {
                     try recordedBefore(&outcome, register: register, at: receivedAt)
+                    if outcome.status != .held { try noteTestsOnRecord(&outcome, register: register) }
                     return
                 }
                 let unit = config.units.unit(outcome.unit) ?? WorkUnit(code: outcome.unit, name: outcome.unit)
@@ -314,6 +315,8 @@ public struct Runner {
                     outcome.status = .held
                     outcome.hold = update.hold
                     logHold(outcome)
+                } else if outcome.status == .accepted {
+                    try noteTestsOnRecord(&outcome, register: register)
                 }
             },
             recorded: { outcome in
@@ -490,6 +493,13 @@ public struct Runner {
         }
     }
 
+    /// The tests on record for the items of an accepted (or resent) file that the rules flag:
+    /// its feedback says they were tested instead of asking for a test the PPID already made.
+    func noteTestsOnRecord(_ outcome: inout FileOutcome, register: AppDatabase) throws {
+        guard outcome.classifications.contains(where: \.needsConsequenceTest) else { return }
+        outcome.testsOnRecord = TestOnRecord.byRow(try register.testsOnRecord(unit: outcome.unit), items: outcome.items)
+    }
+
     /// The event of a held list's log line (`dip run --quiet` shows it: OperatorLog).
     public static let heldEvent = "kiriman ditahan: akan menarik sebagian besar daftar unit"
 
@@ -517,7 +527,8 @@ public struct Runner {
             let files = outcomes.sorted { $0.fileName < $1.fileName }.map(FeedbackReport.file)
             let documents = try UnitFeedback.feedbackDocuments(
                 unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
-                classifications: latest.classifications, files: files, citations: citations, clock: options.clock)
+                classifications: latest.classifications, testsOnRecord: latest.testsOnRecord, files: files,
+                citations: citations, clock: options.clock)
             // The text cites repeated notes by the page's codes.
             let text = FeedbackReport.text(unit: unit, outcomes: outcomes, citations: citations, clock: options.clock,
                                            notes: lines, codes: documents.codes)
@@ -573,9 +584,11 @@ public struct Runner {
                 let text = FeedbackReport.text(unit: unit, outcomes: [], citations: citations, clock: options.clock,
                                                notes: Self.noteLines(returned))
                 let problems = try register.lastProblems(unit: code)
+                let tests = TestOnRecord.byRow(try register.testsOnRecord(unit: code), items: items.map(\.item))
                 let (workbook, page) = try UnitFeedback.documents(
                     unit: unit, items: items.map(\.item), problems: problems, returnNotes: returned,
-                    classifications: items.map(\.classification), citations: citations, clock: options.clock)
+                    classifications: items.map(\.classification), testsOnRecord: tests, citations: citations,
+                    clock: options.clock)
                 try writeFeedbackFiles(unit: code, text: text, workbook: workbook, page: page)
                 logger.info("umpan balik diperbarui karena catatan PPID", metadata: ["unit": "\(code)"])
             }

@@ -204,3 +204,68 @@ extension AppDatabase {
         }
     }
 }
+
+/// A consequence test on record for the current revision of one of a unit's items, as the unit's
+/// feedback tells it ("Sudah diuji konsekuensi oleh PPID …") instead of asking for a test again.
+public struct TestOnRecord: Codable, Hashable, Sendable {
+    public var itemID: String
+    public var revision: Int
+    /// The number and summary as the unit's newest list has them (how its feedback finds the row).
+    public var nomor: String
+    public var ringkasan: String
+    public var conclusion: ConsequenceConclusion
+    public var testedOn: Date?
+
+    public init(itemID: String, revision: Int, nomor: String, ringkasan: String, conclusion: ConsequenceConclusion,
+                testedOn: Date?) {
+        self.itemID = itemID
+        self.revision = revision
+        self.nomor = nomor
+        self.ringkasan = ringkasan
+        self.conclusion = conclusion
+        self.testedOn = testedOn
+    }
+
+    /// For each of `items` (a unit's rows), the test on record of the item with its number and
+    /// summary, by the row's index, as the return notes are found (`UnitFeedback.content`).
+    public static func byRow(_ tests: [TestOnRecord], items: [InformationItem]) -> [Int: TestOnRecord] {
+        guard !tests.isEmpty else { return [:] }
+        struct Key: Hashable { var nomor: String, ringkasan: String }
+        let byKey = Dictionary(tests.map { (Key(nomor: $0.nomor, ringkasan: $0.ringkasan), $0) }) { a, _ in a }
+        var out: [Int: TestOnRecord] = [:]
+        for (i, item) in items.enumerated() {
+            if let t = byKey[Key(nomor: item.nomor, ringkasan: item.ringkasan)] { out[i] = t }
+        }
+        return out
+    }
+}
+
+extension AppDatabase {
+    /// The newest consequence test of the current revision of each of `unit`'s current items
+    /// that has one (a test is asked for again only when the item changes: a new revision).
+    /// The unit's feedback says these items were tested, where the rules alone would ask for a test.
+    public func testsOnRecord(unit: String) throws -> [TestOnRecord] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT t.item, t.revision, t.conclusion, t.tested_at, r.ringkasan, r.nomor,
+                       (SELECT s.nomor FROM item_states s WHERE s.item = t.item AND s.change <> 'ditarik'
+                        ORDER BY s.submission DESC LIMIT 1) AS list_nomor
+                FROM consequence_tests t
+                JOIN items i ON i.id = t.item AND t.revision = i.current_revision
+                JOIN item_revisions r ON r.item = t.item AND r.revision = t.revision
+                WHERE i.unit = ? AND i.withdrawn_at IS NULL
+                ORDER BY t.id
+                """, arguments: [unit])
+            var newest: [String: TestOnRecord] = [:]
+            for row in rows {
+                guard let conclusion = ConsequenceConclusion(rawValue: row["conclusion"]), conclusion != .pending else { continue }
+                let listNomor: String? = row["list_nomor"]
+                let id: String = row["item"]
+                newest[id] = TestOnRecord(  // ascending id: the newest wins
+                    itemID: id, revision: row["revision"], nomor: listNomor ?? row["nomor"], ringkasan: row["ringkasan"],
+                    conclusion: conclusion, testedOn: row["tested_at"])
+            }
+            return newest.values.sorted { $0.itemID < $1.itemID }
+        }
+    }
+}

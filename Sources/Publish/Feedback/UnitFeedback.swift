@@ -60,11 +60,12 @@ public enum UnitFeedback {
     /// a run writes both for every unit that sent a file).
     public static func documents(
         unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
-        classifications: [Classification], files: [FeedbackFile] = [], citations: LegalCitations = .builtIn,
-        clock: Clock
+        classifications: [Classification], testsOnRecord: [Int: TestOnRecord] = [:], files: [FeedbackFile] = [],
+        citations: LegalCitations = .builtIn, clock: Clock
     ) throws -> (workbook: [UInt8], page: String) {
         let d = try feedbackDocuments(unit: unit, items: items, problems: problems, returnNotes: returnNotes,
-                                      classifications: classifications, files: files, citations: citations, clock: clock)
+                                      classifications: classifications, testsOnRecord: testsOnRecord, files: files,
+                                      citations: citations, clock: clock)
         return (d.workbook, d.page)
     }
 
@@ -80,11 +81,12 @@ public enum UnitFeedback {
     /// `documents`, with the page's codes.
     public static func feedbackDocuments(
         unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
-        classifications: [Classification], files: [FeedbackFile] = [], citations: LegalCitations = .builtIn,
-        clock: Clock
+        classifications: [Classification], testsOnRecord: [Int: TestOnRecord] = [:], files: [FeedbackFile] = [],
+        citations: LegalCitations = .builtIn, clock: Clock
     ) throws -> FeedbackDocuments {
         let c = content(unit: unit, items: items, problems: problems, returnNotes: returnNotes,
-                        classifications: classifications, files: files, citations: citations, clock: clock)
+                        classifications: classifications, testsOnRecord: testsOnRecord, files: files,
+                        citations: citations, clock: clock)
         let (page, codes) = pageAndCodes(unit: unit, c)
         return FeedbackDocuments(workbook: try workbook(unit: unit, c, clock: clock), page: page, codes: codes)
     }
@@ -221,8 +223,8 @@ public enum UnitFeedback {
 
     static func content(
         unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
-        classifications: [Classification], files: [FeedbackFile] = [], citations: LegalCitations,
-        clock: Clock
+        classifications: [Classification], testsOnRecord: [Int: TestOnRecord] = [:], files: [FeedbackFile] = [],
+        citations: LegalCitations, clock: Clock
     ) -> Content {
         // Problems on a row that holds an item go with that item; the rest concern the file.
         var byRow: [String: [Problem]] = [:]
@@ -268,7 +270,9 @@ public enum UnitFeedback {
             let suggested = c.flatMap { $0.suggested }.map { s -> String in
                 var t = s.shortLabel
                 if s == .berkala, let g = c?.subgroup { t += " (\(g.rawValue))" }
-                if c?.needsConsequenceTest == true { t += "; perlu uji konsekuensi oleh PPID" }
+                if c?.needsConsequenceTest == true {
+                    t += testsOnRecord[i].map { "; " + testedText($0, clock: clock) } ?? "; perlu uji konsekuensi oleh PPID"
+                }
                 return t
             } ?? ""
             let rowKey = key(item.source.sheet, item.source.row)
@@ -365,6 +369,15 @@ public enum UnitFeedback {
                   empty: "Tidak ada informasi yang dikembalikan."),
         ]
         return (summary, fileTable, tables)
+    }
+
+    /// An item the rules flag whose current revision the PPID already tested, as its unit reads
+    /// it: "Perlu uji konsekuensi oleh PPID" there asked again for a test on record (a published
+    /// item sent back unchanged read as not yet tested).
+    public static func testedText(_ t: TestOnRecord, clock: Clock) -> String {
+        let when = t.testedOn.map { " pada \(clock.indonesianDate($0))" } ?? ""
+        return "sudah diuji konsekuensi oleh PPID\(when), kesimpulan: \(t.conclusion.label.lowercased())"
+            + " (diuji lagi bila isinya diubah)"
     }
 
     /// A classification note as unit staff read it: a precedent's note without its
