@@ -463,6 +463,27 @@ final class CommandLineTests: XCTestCase {
             + "dinkes-0005 (2026); dinkes-0006 (Lemari arsip). Lampiran Keputusan Penetapan DIP mencetak kolom"), preview.out)
     }
 
+    /// Intake takes a row with an empty field (the unit is warned): the DIP Lampiran then printed a
+    /// row with an empty Ringkasan Isi Informasi, naming no information, and nothing said so when
+    /// the decree was approved. Approval names each such item and its empty columns.
+    func testApprovalNamesRowsWithEmptyColumns() throws {
+        let untitled = Fixture.item("5", "")
+        var noOfficial = Fixture.item("6", "Laporan realisasi anggaran", pejabat: "")
+        noOfficial.waktuPembuatan = ""
+        noOfficial.tempatPembuatan = ""
+        var onlyPlace = Fixture.item("7", "Profil pejabat")
+        onlyPlace.waktuPembuatan = ""
+        let (workspace, db) = try workspaceWithRegister(submitting: [
+            Fixture.classified(untitled), Fixture.classified(noOfficial), Fixture.classified(onlyPlace)])
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
+        let preview = try previewApproval(in: workspace)
+        XCTAssertEqual(preview.status, 0, preview.err)
+        XCTAssertTrue(preview.out.contains("Perhatian: kolom kosong pada 2 informasi dalam Lampiran Keputusan Penetapan DIP: "
+            + "dinkes-0005 (ringkasan isi informasi); dinkes-0006 (pejabat atau unit yang menguasai informasi, "
+            + "waktu dan tempat pembuatan). Setiap informasi"), preview.out)
+        XCTAssertFalse(preview.out.contains("dinkes-0007 ("), "a place without a time still prints: \(preview.out)")
+    }
+
     /// A row a unit repeated (intake's duplicate-item) would be decreed twice: approval names it;
     /// the same title of two units is two pieces of information and is not named.
     func testApprovalNamesInformationListedTwice() throws {

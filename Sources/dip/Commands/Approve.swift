@@ -308,6 +308,7 @@ extension DIP {
                         + repeated.map { "\($0.again) sama dengan \($0.first) (\($0.text))" }.joined(separator: "; ")
                         + ". Bila informasinya sama, kembalikan salah satunya (`dip return`) agar tidak ditetapkan dua kali."
                 }
+                if let note = Self.emptyColumnsNote(listed) { printed += "\n" + note }
                 // Exemptions the DIK decree would set again though their period has run out by its
                 // date, on the test that set them: warned, not refused (docs/publish.md "Exemption
                 // periods"). UU 14/2008 Pasal 19 wants a consequence test before information is
@@ -384,6 +385,30 @@ extension DIP {
                 + (version.exempted.isEmpty ? "" : " dan Keputusan Klasifikasi DIK tidak dapat mengutip nomornya")
                 + ". Setelah berita acara ditandatangani dan diberi nomor, catat nomornya: "
                 + "`dip test <kode> --revision <revisi> --berita-acara-number \"…\"`, lalu `dip run` dan setujui draf barunya."
+        }
+
+        /// The items whose row in the DIP Lampiran would print an empty column: intake takes a row
+        /// with an empty field (the unit is warned, PERINGATAN), and the decree was signable with a
+        /// row that names no information (an empty Ringkasan Isi Informasi) or no official. Said,
+        /// not refused, like the retention above (column (7), named there); nil when none.
+        static func emptyColumnsNote(_ listed: [VersionItem]) -> String? {
+            var named = Set<String>()
+            let empty: [(id: String, columns: [String])] = listed.compactMap { v in
+                guard named.insert(v.id).inserted else { return nil }
+                func blank(_ s: String) -> Bool { s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+                var columns: [String] = []
+                if blank(v.item.ringkasan) { columns.append("ringkasan isi informasi") }
+                if blank(v.item.pejabatPenguasa) { columns.append("pejabat atau unit yang menguasai informasi") }
+                if blank(v.item.penanggungJawab) { columns.append("penanggung jawab pembuatan atau penerbitan informasi") }
+                if blank(v.item.waktuPembuatan) && blank(v.item.tempatPembuatan) { columns.append("waktu dan tempat pembuatan") }
+                return columns.isEmpty ? nil : (v.id, columns)
+            }
+            guard !empty.isEmpty else { return nil }
+            return "Perhatian: kolom kosong pada \(empty.count) informasi dalam Lampiran Keputusan Penetapan DIP: "
+                + empty.map { "\($0.id) (\($0.columns.joined(separator: ", ")))" }.joined(separator: "; ")
+                + ". Setiap informasi dalam DIP memuat unsur-unsur itu (Peraturan Komisi Informasi Nomor 1 Tahun 2021): "
+                + "minta unitnya melengkapi dan mengirim ulang daftarnya, atau kembalikan informasinya (`dip return`), "
+                + "sebelum keputusan ditandatangani."
         }
 
         /// The exemptions of the version whose period (counted from the decree that set them on
