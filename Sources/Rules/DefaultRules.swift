@@ -194,7 +194,7 @@ aturan:
     keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis); termasuk laporan insiden keselamatan pasien/kejadian tidak diharapkan (memuat kondisi dan perawatan pasien tertentu, UU 14/2008 Pasal 17 huruf h angka 2) dan surat keterangan rawat inap; hasil audit maternal perinatal (pengkajian kasus kematian ibu/bayi tertentu, memuat riwayat dan perawatan pasien — huruf h angka 2, bukan hanya huruf i seperti audit internal); rekap dan indikator mutu terbuka
     prioritas: 100
     salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor, insiden keselamatan pasien, laporan insiden keselamatan pasien, kejadian tidak diharapkan, kejadian nyaris cedera, surat keterangan rawat inap, keterangan rawat inap, beserta jenis disabilitas, beserta jenis penyakit, beserta penyakitnya, rm pasien, berkas rm pasien, audit maternal perinatal, audit kematian ibu, audit kematian bayi, audit kematian maternal, kajian kasus kematian ibu, perawatan pengobatan kesehatan, pengobatan kesehatan fisik, kesehatan fisik dan psikis, per akseptor, penyalahguna napza, penyalahguna narkoba, penyalahguna narkotika, pecandu narkoba, pecandu narkotika, register kb, register keluarga berencana, kb pasca persalinan, catatan konsultasi, catatan konseling, catatan psikolog, catatan psikologis, berkas konseling, konseling atas nama]
-    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban, angka insiden, indikator mutu, capaian indikator, konsultasi publik, blangko, blanko, formulir kosong]
+    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban, angka insiden, indikator mutu, capaian indikator, konsultasi publik, blangko, blanko, formulir kosong, layanan rehabilitasi, bagi pecandu, bagi penyalah guna, bagi penyalahguna]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
@@ -233,7 +233,7 @@ aturan:
     keterangan: Riwayat dan kondisi anggota keluarga seseorang
     prioritas: 100
     salah_satu: [riwayat keluarga, kondisi keluarga, data keluarga pegawai, susunan keluarga, anggota keluarga, perceraian, izin perceraian, akta cerai, hak asuh, pengangkatan anak, adopsi]
-    kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, jumlah, statistik, agregat, program, keluarga berencana, penyuluhan, sosialisasi, akta perceraian]
+    kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, jumlah, statistik, agregat, program, keluarga berencana, penyuluhan, sosialisasi, akta perceraian, jadwal sidang, panjar biaya, biaya perkara, direktori putusan, dianonimisasi, anonimisasi]
     kategori: dikecualikan
     pengecualian: [17h1]
     contoh_cocok:
@@ -332,7 +332,7 @@ aturan:
     keterangan: Identitas pelapor, saksi, informan atau korban — UU 14/2008 Pasal 17 huruf a angka 2 (pelapor tindak pidana) dan huruf h; termasuk nama dan kontak warga yang melaporkan suatu pelanggaran
     prioritas: 100
     salah_satu: [data pribadi pelapor, data pribadi pengadu, identitas pengadu, data pengadu, identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, nama pengadu, nama dan nomor pengadu, identitas pelapor dumas, berkas pengaduan, isi pengaduan, laporan whistleblowing, laporan whistle blowing, laporan wbs, aduan wbs, pengaduan wbs, laporan pelanggaran melalui wbs, permohonan perlindungan saksi, berkas perlindungan saksi, permohonan perlindungan korban, warga yang melaporkan, masyarakat yang melaporkan, orang yang melaporkan, kontak pelapor, warga pelapor, identitas warga pelapor, nama warga pelapor]
-    kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, dirahasiakan, bencana, banjir, longsor, tanah longsor, gempa, tsunami, erupsi, puting beliung, kebakaran, kecelakaan, pengungsian, pengungsi, layanan pengaduan, layanan pendampingan]
+    kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, bencana, banjir, longsor, tanah longsor, gempa, tsunami, erupsi, puting beliung, kebakaran, kecelakaan, pengungsian, pengungsi, layanan pengaduan, layanan pendampingan, pelapor dirahasiakan, jaminan kerahasiaan, dijamin kerahasiaannya, kebijakan kerahasiaan]
     kategori: dikecualikan
     pengecualian: [17a2, 17h]
     contoh_cocok:
@@ -362,10 +362,45 @@ aturan:
       - Jumlah kasus anak berhadapan dengan hukum tahun 2025
       - Cakupan kepemilikan KIA (Kartu Identitas Anak) per kecamatan
 
+  - id: rencana-sampling-pengawasan
+    keterangan: Rencana, jadwal, sasaran dan lokasi sampling pengawasan obat, pangan, kosmetik dan barang beredar sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 (sampling tanpa pemberitahuan adalah bahan penindakan dan penyidikan PPNS; diketahui lebih dulu, sasarannya dapat menghilangkan barang bukti); lemah bila tidak ada tindak lanjut penegakan hukum, dan terbuka setelah dilaksanakan (hasil sampling dan pengujian, daftar produk bermasalah, peringatan publik); sampling pemantauan lingkungan dalam dokumen lingkungan dan jadwal yang diumumkan terbuka
+    prioritas: 100
+    semua:
+      - [rencana sampling, jadwal sampling, target sampling, sasaran sampling, lokasi sampling, rencana pengambilan sampel, jadwal pengambilan sampel]
+      - [pengawasan, pangan, obat, kosmetik, takjil, produk, barang beredar, sarana produksi, sarana distribusi]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, hasil sampling, hasil pengujian, hasil pengawasan, diumumkan, pengumuman, telah dilaksanakan, sudah dilaksanakan, laporan pelaksanaan, pemantauan lingkungan, kualitas air, air limbah, kualitas udara, anggaran]
+    kategori: dikecualikan
+    pengecualian: [17a1]
+    contoh_cocok:
+      - Rencana sampling dan pengujian pangan olahan sebelum pelaksanaan
+      - Jadwal sampling pengawasan takjil yg belum dilaksanakan
+    contoh_tidak_cocok:
+      - Rencana sampling kualitas air sungai dalam dokumen pemantauan lingkungan
+      - Laporan tahunan hasil pengujian sampel obat dan makanan
+      - Jadwal sampling air limbah yang diumumkan kepada pelaku usaha
+
+  - id: rahasia-dagang-produk
+    keterangan: Formula, komposisi dan metode atau proses produksi suatu produk yang diserahkan perusahaan dalam pendaftaran, izin edar, inspeksi atau audit sertifikasi — UU 14/2008 Pasal 17 huruf b (rahasia dagang dan persaingan usaha tidak sehat); komposisi yang ditetapkan dalam SNI atau standar, daftar produk terdaftar, pelatihan dan sosialisasi cara produksi yang baik terbuka
+    prioritas: 100
+    semua:
+      - [formula, komposisi, metode produksi, metode pengolahan, proses produksi, cara pembuatan]
+      - [dokumen registrasi, registrasi produk, dokumen pendaftaran produk, berkas pendaftaran produk, izin edar, dossier, laporan inspeksi, laporan hasil inspeksi, laporan audit, hasil audit, perusahaan pemohon, industri farmasi, memuat proses produksi, metode produksi rahasia]
+    kecuali: [tata cara, prosedur, sop, pedoman, persyaratan, syarat, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, daftar produk, sesuai sni, standar nasional, yang diumumkan, pengumuman]
+    kategori: dikecualikan
+    pengecualian: [17b]
+    contoh_cocok:
+      - Formula dan komposisi bahan dalam dokumen registrasi produk pangan
+      - Laporan hasil inspeksi CPOB yang memuat proses produksi industri farmasi
+      - Metode produksi rahasia dalam dokumen izin edar obat tradisional
+    contoh_tidak_cocok:
+      - Komposisi dan formula pupuk bersubsidi sesuai SNI
+      - Pelatihan metode produksi pangan olahan yang baik bagi UMKM
+      - Persyaratan dokumen registrasi produk pangan olahan
+
   - id: rencana-operasi
     keterangan: Rencana dan jadwal operasi penegakan hukum (razia, penertiban, penggeledahan) sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 (menghambat penyelidikan/penyidikan tindak pidana, termasuk pelanggaran Perda yang disidik PPNS) dan angka 4 (keselamatan petugas); huruf a angka 3 hanya untuk intelijen kriminal kejahatan transnasional (narkotika, terorisme, perdagangan orang); setelah operasi selesai informasinya terbuka (Pasal 20); "operasi pasar" (pengendalian harga) dan operasi medis bukan operasi penegakan hukum; rencana pengamanan kunjungan pejabat negara, VIP/VVIP dan objek vital serta produk intelijen negara bukan penyelidikan tindak pidana, dasarnya huruf c (aturan keamanan-gedung-objek-vital dan kerawanan-keamanan)
     prioritas: 100
-    salah_satu: [rencana operasi, jadwal operasi, surat perintah operasi, surat perintah tugas operasi, sprin operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, sasaran giat, target giat, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, penggerebekan, rencana penggerebekan, jadwal penggerebekan, lokasi penggerebekan, rencana inspeksi mendadak, lokasi razia, razia gabungan, operasi gabungan, razia yang akan, operasi yang akan, penertiban yang akan]
+    salah_satu: [rencana operasi, jadwal operasi, surat perintah operasi, surat perintah tugas operasi, sprin operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, sasaran giat, target giat, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, penggerebekan, rencana penggerebekan, jadwal penggerebekan, lokasi penggerebekan, rencana inspeksi mendadak, lokasi razia, razia gabungan, operasi gabungan, razia yang akan, operasi yang akan, penertiban yang akan, rencana pengawalan tahanan, rencana pengawalan terdakwa, rencana pengawalan narapidana, rencana penangkapan tersangka, rencana penangkapan pelaku, rencana penangkapan buronan, rencana penangkapan dpo, rencana penangkapan terpidana]
     kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi, telah dilaksanakan, sudah dilaksanakan, laporan kegiatan, laporan pelaksanaan, hasil kegiatan, dokumentasi kegiatan, laporan kinerja, hasil razia, laporan hasil, operasi pasar, pasar murah, operasi katarak, operasi bedah, operasi gratis, kamar operasi, ruang operasi, operasi pasien]
     kategori: dikecualikan
     pengecualian: [17a1, 17a4]
@@ -419,7 +454,7 @@ aturan:
     keterangan: Rincian HPS sebelum tender diumumkan dan dokumen penawaran peserta — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat, rahasia dagang peserta); nilai HPS tidak rahasia (Perpres 16/2018 tentang Pengadaan Barang/Jasa Pemerintah Pasal 26 ayat (3), nilai HPS bersifat terbuka dan tidak bersifat rahasia), hanya rinciannya, dan pengecualian ini tidak permanen (Pasal 20) sehingga sebagian besar terbuka setelah pemenang ditetapkan; penawaran ganti rugi tanah kepada pemilik dalam pengadaan tanah bukan penawaran tender (dinilai aturan rencana-awal-ekonomi, huruf e angka 4)
     prioritas: 100
     salah_satu: [hps, harga perkiraan sendiri, owner estimate, engineer estimate, rincian hps, dokumen penawaran, penawaran peserta, penawaran harga, harga penawaran, rincian penawaran, evaluasi penawaran, berita acara evaluasi penawaran, kalkulasi harga, rahasia dagang, harga satuan penawaran, penawaran masing masing peserta, penawaran peserta lelang, penawaran peserta tender, evaluasi kualifikasi, hasil evaluasi kualifikasi]
-    kecuali: [nilai total hps, nilai hps paket, nilai hps yang diumumkan, beserta nilai hps, nilai hps dan pagu, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian, pelatihan penyusunan, pelatihan pengadaan, bimbingan teknis, bimtek, jumlah, rekapitulasi]
+    kecuali: [nilai total hps, nilai hps paket, nilai hps yang diumumkan, beserta nilai hps, nilai hps dan pagu, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian, pelatihan penyusunan, pelatihan pengadaan, bimbingan teknis, bimtek, jumlah, rekapitulasi, rekap, tercantum dalam pengumuman, dalam pengumuman tender, dalam pengumuman lelang]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -819,7 +854,7 @@ aturan:
     keterangan: Kertas kerja, konsep temuan dan laporan hasil audit/pengawasan internal yang belum selesai ditindaklanjuti — UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik; Penjelasan pengungkapan prematur menghambat proses), bukan huruf h (rahasia pribadi); audit investigatif atas dugaan tindak pidana; huruf a angka 1; nama dan data pribadi dalam temuan; huruf h, dikecualikan sebagian; laporan hasil pengawasan yang sudah final sering disengketakan di Komisi Informasi, sehingga kepentingan publiknya wajib ditimbang
     prioritas: 100
     salah_satu: [hasil audit internal, audit internal, audit eksternal, hasil audit, laporan hasil audit, kertas kerja audit, kertas kerja pemeriksaan, temuan audit, temuan pemeriksaan, laporan hasil pengawasan, tindak lanjut hasil pengawasan, hasil pengawasan, data pengawasan, sasaran pengawasan, laporan hasil pemeriksaan inspektorat, hasil pemeriksaan reguler, laporan hasil reviu internal, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring, temuan sementara, tanggapan auditi, tanggapan atas temuan, memorandum spi, memorandum satuan pengawasan intern, memorandum audit, temuan spi, laporan hasil audit spi, hasil pemeriksaan spi]
-    kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, harga, pasar, kualitas, mutu, pemilu, pemilihan, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum, telah ditindaklanjuti, sudah ditindaklanjuti, bpk, badan pemeriksa keuangan, rekap, per opd, per perangkat daerah]
+    kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, harga, pasar, kualitas, mutu, pemilu, pemilihan, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum, telah ditindaklanjuti, sudah ditindaklanjuti, bpk, badan pemeriksa keuangan, rekap, per opd, per perangkat daerah, ikhtisar]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -916,7 +951,7 @@ aturan:
     keterangan: Data privat dan rahasia dagang perusahaan (skala upah, debitur, laporan keuangan perusahaan)
     prioritas: 100
     salah_satu: [data privat perusahaan, rahasia dagang, rahasia perusahaan, perhitungan harga satuan, analisa harga satuan penyedia, rincian harga penawaran, harga satuan dari penyedia, hak cipta rancangan, formula pakan, formula pupuk, rahasia formula, draf paten, permohonan paten yang belum diumumkan, invensi yang belum didaftarkan, desain industri yang belum didaftarkan, prototipe yang belum didaftarkan, dokumen dari penyedia, dokumen penyedia, berkas penyedia, dokumen administrasi penyedia, data kualifikasi penyedia, dokumen kualifikasi, dokumen teknis penyedia, struktur skala upah, skala upah perusahaan, data debitur, laporan keuangan perusahaan, dokumen penawaran, evaluasi penawaran, dokumen kualifikasi penyedia, penawaran harga penyedia, dilindungi hak atas kekayaan intelektual, dilindungi haki, dilindungi hki, dilindungi hak cipta, dilindungi paten, rahasia proses produksi, rab penyedia, rincian anggaran biaya penyedia, formula dan proses produksi, lkpm per perusahaan, lkpm per pt, lkpm per badan usaha, lkpm masing masing perusahaan, laporan kegiatan penanaman modal per perusahaan, neraca bahan, neraca massa, kapasitas produksi rinci, komposisi bahan baku, formula produk]
-    kecuali: [tata cara, pedoman, sop, jumlah, pengumuman, statistik, rekapitulasi, pendaftaran, fasilitasi, layanan, pelayanan, sosialisasi, persyaratan, syarat, klinik, telah diaudit, sudah diaudit, audited, ringkasan laporan keuangan, ringkasan kontrak, penawaran pemenang yang telah ditetapkan]
+    kecuali: [tata cara, pedoman, sop, jumlah, pengumuman, statistik, rekapitulasi, pendaftaran, fasilitasi, layanan, pelayanan, sosialisasi, persyaratan, syarat, klinik, telah diaudit, sudah diaudit, audited, ringkasan laporan keuangan, ringkasan kontrak, penawaran pemenang yang telah ditetapkan, sesuai sni, standar nasional indonesia]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -925,6 +960,25 @@ aturan:
       - Rancangan produk mitra yang dilindungi hak atas kekayaan intelektual
     contoh_tidak_cocok:
       - Pengumuman hasil evaluasi penawaran
+
+  - id: kerentanan-bangunan-air
+    keterangan: Data kelemahan dan pemantauan keamanan struktur bendungan, tanggul, pintu air dan instalasi air baku/air minum (titik lemah, rembesan, deformasi, instrumentasi, ruang kendali dan jalur aksesnya) — UU 14/2008 Pasal 17 huruf c (membahayakan keamanan; bendungan dan instalasi air sebagai objek vital yang dapat disabotase); bukan instalasi militer (huruf c angka 4), sehingga uji konsekuensi harus menunjukkan bahaya nyata dan hanya bagian itu yang dikecualikan; data teknis umum bendungan, peta genangan dan jalur evakuasi rencana tindak darurat, peringatan dini, debit dan tinggi muka air terbuka
+    prioritas: 100
+    semua:
+      - [bendungan, waduk, tanggul, pintu air, bangunan air, bangunan pengambilan, bendung, embung, instalasi pengolahan air, ipa pdam, instalasi air baku, intake]
+      - [titik lemah, kelemahan struktur, kelemahan konstruksi, rembesan, deformasi, instrumentasi, ruang kendali, jalur akses, retakan, kerentanan struktur, scada]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, pengadaan, tender, lelang, pengumuman, rup, peta genangan, jalur evakuasi, peringatan dini, rencana tindak darurat, data teknis umum, yang diumumkan, pemeliharaan, perbaikan, rehabilitasi, pembangunan, kunjungan, edukasi, wisata, profil]
+    kategori: dikecualikan
+    pengecualian: [17c]
+    contoh_cocok:
+      - Laporan inspeksi keamanan bendungan yang memuat titik lemah tubuh bendungan
+      - Data pemantauan rembesan dan deformasi tubuh bendungan
+      - Denah ruang kendali dan jalur akses instalasi pengolahan air baku
+    contoh_tidak_cocok:
+      - Peta genangan dan jalur evakuasi dalam rencana tindak darurat bendungan
+      - Sosialisasi keamanan bendungan kepada masyarakat hilir
+      - Pengadaan alat instrumentasi bendungan
+      - Jadwal pemeliharaan pintu air dan ruang kendali bendungan
 
   - id: kerawanan-keamanan
     keterangan: Peta dan data kerawanan keamanan, potensi konflik sosial, hasil deteksi dini dan produk intelijen (bahan kewaspadaan Kesbangpol dan aparat) — UU 14/2008 Pasal 17 huruf c (membahayakan keamanan negara); produk intelijen juga dirahasiakan UU 17/2011 tentang Intelijen Negara (rahasia intelijen), dasar huruf j yang perlu dinilai ahli hukum; huruf a angka 3 hanya bila menyangkut kejahatan transnasional; termasuk data orang atau kelompok yang terindikasi/terpapar paham radikal hasil pemantauan (bahan deteksi dini), sedangkan program pencegahan radikalisme terbuka
@@ -1047,7 +1101,7 @@ aturan:
     keterangan: Riwayat, kondisi, perawatan dan pengobatan kesehatan fisik dan psikis seseorang (pengobatan, rehabilitasi, tes, klaim, rujukan) — UU 14/2008 Pasal 17 huruf h angka 2; rahasia kesehatan pasien menurut UU 17/2023 tentang Kesehatan
     prioritas: 100
     salah_satu: [riwayat pengobatan, catatan pengobatan, resep obat pasien, resep pasien, riwayat alergi, hasil tes urine, tes urine pegawai, hasil tes narkoba, hasil uji narkoba, hasil tes urin, pasien rehabilitasi, klien rehabilitasi, pecandu narkotika, penyalahguna narkotika, rehabilitasi medis, hasil swab, hasil pcr, hasil rapid test, hasil tes antigen, informed consent, persetujuan tindakan medis, persetujuan tindakan kedokteran, rujukan pasien, surat rujukan pasien, berkas klaim, klaim bpjs, data klaim pasien, dokumen klaim, hasil autopsi, hasil otopsi, hasil forensik, pemeriksaan forensik, hasil pemeriksaan psikiatri, pemeriksaan kejiwaan, kesehatan jiwa seseorang, catatan kesehatan, riwayat imunisasi, kartu imunisasi, buku kia, data genetik, data genetika, tes dna, hasil dna, hasil tes kesehatan pegawai, hasil pemeriksaan kesehatan pegawai, surat keterangan berbadan sehat, hasil tes kejiwaan, hasil tes bebas narkoba, surat keterangan bebas narkoba, skbn, data disabilitas perorangan, ragam disabilitas perorangan, status gizi balita per anak, hasil penimbangan per anak, data ibu hamil, daftar ibu hamil, data pasien, data pelayanan pasien, data kunjungan pasien per orang, riwayat pasien, identitas penderita, data penderita, nama penderita, pelayanan jenazah, data jenazah, identitas jenazah, data pendonor, data donor darah, identitas pendonor, hasil uji saring]
-    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, syarat, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, standar pelayanan, tarif, biaya, panduan, formulir kosong, blangko, pelayanan klaim, kebijakan, rata rata]
+    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, syarat, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, standar pelayanan, tarif, biaya, panduan, formulir kosong, blangko, pelayanan klaim, kebijakan, rata rata, layanan rehabilitasi, bagi pecandu, bagi penyalah guna, bagi penyalahguna]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
@@ -1360,16 +1414,30 @@ aturan:
       - Jadwal kunjungan tahanan
       - Jumlah warga binaan per blok hunian
 
+  - id: musyawarah-dan-konsep-putusan
+    keterangan: Bahan pengambilan putusan dan penuntutan yang belum diucapkan atau dibacakan (catatan musyawarah majelis hakim, konsep putusan, rencana tuntutan, nota pendapat jaksa) — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan; Penjelasan — kebebasan dan keterusterangan dalam bertukar pendapat sebelum keputusan); huruf a angka 1 hanya untuk penyelidikan dan penyidikan, bukan musyawarah hakim atau penuntutan; setelah putusan diucapkan dan tuntutan dibacakan di sidang terbuka, isinya terbuka (Pasal 18 ayat (1) huruf a untuk putusan)
+    prioritas: 100
+    salah_satu: [musyawarah majelis hakim, musyawarah hakim, rapat permusyawaratan hakim, rapat permusyawaratan majelis, permusyawaratan hakim, konsep putusan, draf putusan, rancangan putusan, putusan yang belum dibacakan, putusan yang belum diucapkan, rencana tuntutan, rentut, rencana penuntutan, nota pendapat jaksa]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, telah dibacakan, sudah dibacakan, telah diucapkan, sudah diucapkan, salinan putusan, direktori putusan, putusan bersama, keputusan bersama, telah ditandatangani, sudah ditandatangani]
+    kategori: dikecualikan
+    pengecualian: [17i]
+    contoh_cocok:
+      - Catatan rapat permusyawaratan majelis hakim
+      - Rencana tuntutan (rentut) perkara pidana khusus
+      - Konsep putusan yang belum diucapkan dalam sidang
+    contoh_tidak_cocok:
+      - Tuntutan pidana yang telah dibacakan di persidangan
+      - SOP musyawarah majelis hakim
+      - Jumlah perkara yang diputus per bulan
+
   - id: perkara-peradilan-kejaksaan
     keterangan: Bahan perkara yang belum selesai (musyawarah hakim, konsep putusan, rencana tuntutan, ekspose, perkembangan penyidikan) — UU 14/2008 Pasal 17 huruf a angka 1; SK KMA 1-144/KMA/SK/I/2011; PERJA 032/A/JA/08/2010
     prioritas: 100
-    salah_satu: [musyawarah majelis hakim, musyawarah hakim, rapat permusyawaratan hakim, rapat permusyawaratan majelis, permusyawaratan hakim, konsep putusan, draf putusan, rancangan putusan, putusan yang belum dibacakan, putusan yang belum diucapkan, berkas minutasi, rencana tuntutan, rentut, rencana penuntutan, nota pendapat jaksa, ekspose perkara, gelar perkara, surat perintah penyelidikan, surat perintah penyidikan, sprint lidik, sprindik, laporan perkembangan penyidikan, perkembangan penyelidikan, surat dakwaan yang belum dibacakan, berkas perkara anak, perkara kesusilaan, perkara asusila, identitas para pihak, data para pihak, identitas pihak berperkara, berkas perkara yang belum putus, perkara yang sedang berjalan, perkara yang masih berjalan, perkara dalam proses, hasil forensik, uji forensik, pemeriksaan forensik, laboratorium forensik, forensik digital, perkara anak, persidangan anak, rekaman persidangan, rekaman sidang, transaksi keuangan mencurigakan, laporan polisi]
+    salah_satu: [berkas minutasi, ekspose perkara, gelar perkara, surat perintah penyelidikan, surat perintah penyidikan, sprint lidik, sprindik, laporan perkembangan penyidikan, perkembangan penyelidikan, surat dakwaan yang belum dibacakan, berkas perkara anak, perkara kesusilaan, perkara asusila, identitas para pihak, data para pihak, identitas pihak berperkara, berkas perkara yang belum putus, perkara yang sedang berjalan, perkara yang masih berjalan, perkara dalam proses, hasil forensik, uji forensik, pemeriksaan forensik, laboratorium forensik, forensik digital, perkara anak, persidangan anak, rekaman persidangan, rekaman sidang, transaksi keuangan mencurigakan, laporan polisi]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, agregat, jadwal sidang, sosialisasi, salinan putusan, direktori putusan, penghentian penyidikan, penghentian penuntutan, pamong praja, satpol]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
-      - Catatan rapat permusyawaratan majelis hakim
-      - Rencana tuntutan (rentut) perkara pidana khusus
       - Laporan perkembangan penyidikan perkara korupsi dana hibah
       - Data para pihak dalam perkara kesusilaan
     contoh_tidak_cocok:
@@ -1645,7 +1713,7 @@ aturan:
   - id: terbuka-pasal-18-ayat-1
     keterangan: Menurut UU 14/2008 Pasal 18 ayat (1) bukan informasi yang dikecualikan - putusan badan peradilan, surat perintah penghentian penyidikan/penuntutan, rencana pengeluaran tahunan dan laporan keuangan tahunan lembaga penegak hukum, laporan pengembalian uang hasil korupsi
     prioritas: 95
-    salah_satu: [salinan putusan, direktori putusan, putusan pengadilan, putusan perkara, putusan yang telah berkekuatan hukum tetap, putusan berkekuatan hukum tetap, penetapan pengadilan, surat perintah penghentian penyidikan, sp3, surat ketetapan penghentian penuntutan, skpp, penghentian penyidikan, penghentian penuntutan, pengembalian uang hasil korupsi, pemulihan kerugian negara, penyelamatan keuangan negara, uang pengganti, laporan pengembalian kerugian negara, pengembalian kerugian keuangan negara]
+    salah_satu: [salinan putusan, direktori putusan, putusan pengadilan, putusan perkara, putusan yang telah berkekuatan hukum tetap, putusan berkekuatan hukum tetap, penetapan pengadilan, surat perintah penghentian penyidikan, sp3, surat ketetapan penghentian penuntutan, skpp, penghentian penyidikan, penghentian penuntutan, pengembalian uang hasil korupsi, pemulihan kerugian negara, penyelamatan keuangan negara, uang pengganti, laporan pengembalian kerugian negara, pengembalian kerugian keuangan negara, pengembalian uang hasil tindak pidana korupsi, pengembalian uang hasil tipikor, rencana pengeluaran tahunan]
     kecuali: [konsep putusan, draf putusan, rancangan putusan, belum dibacakan, belum diucapkan, perkara anak, kesusilaan, asusila, identitas para pihak, data para pihak]
     kategori: setiap_saat
     kategori_alternatif: [berkala]
@@ -2850,6 +2918,9 @@ bentuk_singkat:
   bln: bulan
   ttg: tentang
   nodin: nota dinas
+  gbr: gambar
+  thd: terhadap
+  masy: masyarakat
   utk: untuk
   dlm: dalam
   kab: kabupaten
