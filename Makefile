@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 DEMO ?= demo
 
-.PHONY: all deps checkers build release demo test bench clean
+.PHONY: all deps checkers build release demo test bench determinism clean
 
 all: build
 
@@ -49,6 +49,16 @@ bench: deps
 	$(SWIFT) build -c release --product dip-bench
 	$(SWIFT) build -c release --product dip
 	"$$($(SWIFT) build -c release --show-bin-path)/dip-bench" $(BENCH)
+
+## Same inputs, rules and clock → byte-identical outputs, across processes: the whole SOP on
+## the bundled examples and on a generated regency of ~4,000 near-duplicate items, in separate
+## `dip` processes with a fixed hash seed and random ones, 1 and 2 threads, other time zones and
+## locales; every output compared byte for byte (dip-bench determinism). Debug build, the one
+## `make test` makes; CI runs it after the tests (.ci/run).
+determinism: deps
+	$(SWIFT) build --product dip
+	$(SWIFT) build --product dip-bench
+	"$$($(SWIFT) build --show-bin-path)/dip-bench" determinism
 
 clean:
 	rm -rf .build "$(DEMO)"

@@ -53,20 +53,29 @@ public enum NearDuplicateInbox {
                 var rng = SplitMix(seed: seed &* 31 &+ UInt64(index) &* 1_000_003 &+ UInt64(round))
                 summaries = revise(summaries, rng: &rng, round: round)
             }
-            var rng = SplitMix(seed: seed &+ UInt64(index) &* 7919 &+ UInt64(round))
-            var rows: [[String]] = []
-            for (n, summary) in summaries.enumerated() {
-                let year = summary.split(separator: " ").last.flatMap { Int($0) }.map(String.init) ?? "2024"
-                rows.append(["\(n + 1)", summary, "Sekretariat \(unit)", "Kepala Bidang \(1 + rng.next() % 5) \(unit)",
-                             year, "Serang", forms[Int(rng.next() % 3)], "\(1 + rng.next() % 10) tahun",
-                             kinds[Int(rng.next() % 100 < 3 ? 3 : rng.next() % 3)]])
-            }
-            let suffix = round > 0 ? " pemutakhiran \(round)" : ""
-            dropped.append(try SyntheticInbox.drop(
-                unit: unit, rows: [header] + rows, into: inbox, asXLSX: index % 2 == 0,
-                xlsxName: "DIP \(unit)\(suffix).xlsx", csvName: "usulan_dip_\(unit)\(suffix).csv", separator: ";"))
+            dropped.append(try write(summaries, into: inbox, unit: unit, seed: seed, round: round))
         }
         return dropped
+    }
+
+    /// Writes one unit's list of `summaries` into `inbox/<unit>/` with the other six fields
+    /// filled as `write(into:units:…)` fills them (XLSX for an even-numbered unit, semicolon
+    /// CSV for an odd one).
+    public static func write(_ summaries: [String], into inbox: URL, unit: String, seed: UInt64 = 1,
+                             round: Int = 0) throws -> SyntheticInbox.Dropped {
+        let index = Int(unit.split(separator: "-").last.flatMap { Int($0) } ?? 0)
+        var rng = SplitMix(seed: seed &+ UInt64(index) &* 7919 &+ UInt64(round))
+        var rows: [[String]] = []
+        for (n, summary) in summaries.enumerated() {
+            let year = summary.split(separator: " ").last.flatMap { Int($0) }.map(String.init) ?? "2024"
+            rows.append(["\(n + 1)", summary, "Sekretariat \(unit)", "Kepala Bidang \(1 + rng.next() % 5) \(unit)",
+                         year, "Serang", forms[Int(rng.next() % 3)], "\(1 + rng.next() % 10) tahun",
+                         kinds[Int(rng.next() % 100 < 3 ? 3 : rng.next() % 3)]])
+        }
+        let suffix = round > 0 ? " pemutakhiran \(round)" : ""
+        return try SyntheticInbox.drop(
+            unit: unit, rows: [header] + rows, into: inbox, asXLSX: index % 2 == 0,
+            xlsxName: "DIP \(unit)\(suffix).xlsx", csvName: "usulan_dip_\(unit)\(suffix).csv", separator: ";")
     }
 
     /// A unit's first list: distinct summaries drawn from the pool.

@@ -1,7 +1,7 @@
 // dip-bench: prints speed and memory figures for `make bench`. Never asserts: targets are
 // compared by a person (DEVELOPERS.md: no timed unit tests on shared machines).
 //
-// Usage: dip-bench [NAME…]   (no name: every benchmark but classify-fresh)
+// Usage: dip-bench [NAME…]   (no name: every benchmark but classify-fresh and determinism)
 // Each benchmark lives in its own file and registers one line here.
 import Foundation
 
@@ -23,6 +23,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("publish", benchPublish),
     ("e2e", runEndToEndBench),
     ("hostile", runHostileBench),
+    ("determinism", runDeterminismBench),
 ]
 
 // `dip-bench --child PATH ARGS…`: runs PATH as a child of this small, freshly started process
@@ -41,8 +42,9 @@ if CommandLine.arguments.count > 2 && CommandLine.arguments[1] == "--child" {
 }
 
 // Run only when named: the fresh bodies' figure is printed once, on purpose, never as a side
-// effect of `make bench`.
-let onlyWhenNamed: Set<String> = ["classify-fresh"]
+// effect of `make bench`; the determinism check (a pass/fail check, not a figure) has its own
+// target, `make determinism`.
+let onlyWhenNamed: Set<String> = ["classify-fresh", "determinism"]
 let wanted = Set(CommandLine.arguments.dropFirst())
 for bench in benchmarks where wanted.isEmpty ? !onlyWhenNamed.contains(bench.name) : wanted.contains(bench.name) {
     do {

@@ -42,8 +42,9 @@ struct DipProcess {
     let out: URL
     let err: URL
 
-    /// Starts `dip args…` with stdout/stderr to temporary files.
-    static func start(_ args: [String], environment: [String: String] = [:]) throws -> DipProcess {
+    /// Starts `dip args…` with stdout/stderr to temporary files, in this process's environment
+    /// less the variables named in `removing`, plus `environment`.
+    static func start(_ args: [String], environment: [String: String] = [:], removing: [String] = []) throws -> DipProcess {
         let binary = try requireBinary()
         let tmp = FileManager.default.temporaryDirectory
         let id = UUID().uuidString
@@ -56,6 +57,7 @@ struct DipProcess {
         posix_spawn_file_actions_addopen(&actions, 1, out.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, err.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         var env = ProcessInfo.processInfo.environment
+        for name in removing { env[name] = nil }
         env["SOURCE_DATE_EPOCH"] = env["SOURCE_DATE_EPOCH"] ?? "1767225600"
         for (k, v) in environment { env[k] = v }
         let argv = ([binary] + args).map { strdup($0) } + [nil]
@@ -82,7 +84,7 @@ struct DipProcess {
     }
 
     /// Runs `dip args…` to completion.
-    static func run(_ args: [String], environment: [String: String] = [:]) throws -> Result {
-        try start(args, environment: environment).wait()
+    static func run(_ args: [String], environment: [String: String] = [:], removing: [String] = []) throws -> Result {
+        try start(args, environment: environment, removing: removing).wait()
     }
 }
