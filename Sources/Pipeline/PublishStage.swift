@@ -360,7 +360,17 @@ public struct PublishStage {
         // The draft's items are read a chunk at a time while the tables are written (a
         // regency's draft held whole was most of the review pack's memory).
         let draft = try register.currentDraftReader()
-        let pending = try register.pendingConsequenceTests()
+        // Exemptions whose period has ended or ends within the window are asked for again on the
+        // test sheet and the units' blank forms (with why), so the Tim can test them again there;
+        // periods dip cannot date stay on the periods sheet only (they would be asked every run).
+        let firstTests = try register.pendingConsequenceTests()
+        let waiting = Set(firstTests.map(\.itemID))
+        let pending = firstTests + (try register.retests(notices.filter { n in
+            switch n.standing {
+            case .ended, .ending: return !waiting.contains(n.term.itemID)
+            default: return false
+            }
+        }, reason: { Self.retestReason($0, clock: clock) }))
         // The forms need only the pending tests (and their own kept bodies): made meanwhile,
         // up to `secondThreadItemLimit` draft items; above it on this thread after the
         // workbook, as always (both at once took 8 MB more of a 4× update's peak).
@@ -446,6 +456,18 @@ public struct PublishStage {
         guard let newest = try register.newestVersionNumber() else { return [] }
         return ExemptionPeriods.notices(try register.exemptionTerms(version: newest), today: clock.now,
                                         noticeDays: config.decree.exemptionNoticeDays)
+    }
+
+    /// Why an exemption is asked to be tested again, for the test sheet's *Alasan Perlu Uji*.
+    static func retestReason(_ n: ExemptionNotice, clock: Clock) -> String {
+        let t = n.term
+        let set = "jangka waktu pengecualian \"\(t.periodText)\" sejak Keputusan Klasifikasi"
+            + (t.decreeNumber.map { " Nomor \($0)" } ?? "") + (t.decidedOn.map { " tanggal \(clock.indonesianDate($0))" } ?? "")
+        switch n.standing {
+        case .ended(let end): return "Uji ulang: \(set) telah berakhir pada \(clock.indonesianDate(end))."
+        case .ending(let end): return "Uji ulang: \(set) berakhir pada \(clock.indonesianDate(end))."
+        default: return "Uji ulang: \(set)."
+        }
     }
 
     /// The returned items as rows of their category's table (in the category suggested, else

@@ -184,6 +184,24 @@ extension AppDatabase {
         try read { db in try Int.fetchOne(db, sql: "SELECT MAX(number) FROM versions") }
     }
 
+    /// The items of `notices` as tests to record again, on their current revision (an item since
+    /// changed or withdrawn is left out: its next version is tested anew anyway), each with
+    /// `reason(notice)` as its `retestReason`; by unit, then item id.
+    public func retests(_ notices: [ExemptionNotice], reason: (ExemptionNotice) -> String) throws -> [PendingTest] {
+        guard !notices.isEmpty else { return [] }
+        return try read { db in
+            var units: [String: WorkUnit] = [:]
+            for unit in try UnitRecord.fetchAll(db) { units[unit.code] = unit.unit }
+            let content = try CurrentState.content(db, items: notices.map(\.term.itemID))
+            return notices.compactMap { n -> PendingTest? in
+                guard let c = content[n.term.itemID], c.revision.revision == n.term.revision else { return nil }
+                return PendingTest(itemID: n.term.itemID, revision: n.term.revision,
+                                   unit: units[n.term.unit.code] ?? n.term.unit, item: c.revision.information,
+                                   classification: c.classification, retestReason: reason(n))
+            }.sorted { ($0.unit.code, $0.itemID) < ($1.unit.code, $1.itemID) }
+        }
+    }
+
     /// The exempted items of `version` (in whole or in part) with their tests and the decree that
     /// set each (`ExemptionTerm.decidedOn`): the first published version whose DIK carried the
     /// item exempted on the same recorded test, dated by its decree (its publication when an

@@ -308,16 +308,20 @@ public struct PendingTest: Codable, Hashable, Sendable {
     public var unit: WorkUnit
     public var item: InformationItem
     public var classification: Classification
+    /// Why a test is asked for again of an item already tested (an exemption whose period ended
+    /// or ends soon, `ExemptionPeriods`); nil for an item never tested on this revision.
+    public var retestReason: String? = nil
 
     public init(
         itemID: String, revision: Int, unit: WorkUnit, item: InformationItem,
-        classification: Classification
+        classification: Classification, retestReason: String? = nil
     ) {
         self.itemID = itemID
         self.revision = revision
         self.unit = unit
         self.item = item
         self.classification = classification
+        self.retestReason = retestReason
     }
 }
 

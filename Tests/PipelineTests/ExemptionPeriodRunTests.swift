@@ -11,9 +11,11 @@ import XCTest
 /// summary name an exemption as its period nears its end and after it ended, though nothing
 /// else changed in the register.
 final class ExemptionPeriodRunTests: XCTestCase {
-    func testTheReviewPackAndTheSummaryFollowTheClockToThePeriodsEnd() throws {
+    /// The examples decreed on 5 January 2026 with the first pending item exempted for one month
+    /// (ends 5 February 2026), the others permanent.
+    func publishedWithAOneMonthExemption() throws -> (example: ExampleInboxWorkspace, register: AppDatabase, first: String, draft: Int) {
         let example = try ExampleInboxWorkspace("dip-expiry")
-        defer { try? FileManager.default.removeItem(at: example.root) }
+        addTeardownBlock { try? FileManager.default.removeItem(at: example.root) }
         _ = try example.run(0)
         let register = try AppDatabase.open(path: example.workspace.registerPath.path)
         let pending = try register.pendingConsequenceTests()
@@ -30,7 +32,6 @@ final class ExemptionPeriodRunTests: XCTestCase {
                     tester: Official(name: "Tim"), testedOn: nil),
                 enteredBy: "test", source: .cli, at: Date(timeIntervalSince1970: 1_767_225_700))
         }
-        let first = pending[0].itemID
         let draft = try XCTUnwrap(try example.run(60).draftVersion)
         try register.approve(version: draft, by: Official(name: "PPID Utama", nip: "197001011995031002"),
                              decreeNumber: "000.9/7/Diskominfosatik/2026", dikDecreeNumber: "000.9/8/Diskominfosatik/2026",
@@ -38,8 +39,12 @@ final class ExemptionPeriodRunTests: XCTestCase {
                              at: Date(timeIntervalSince1970: 1_767_225_800))
         let published = try example.run(4 * 86_400) // 5 January 2026, 07.00 WIB
         XCTAssertEqual(published.publishedVersion, draft)
-        XCTAssertEqual(published.exemptionNotices.map(\.term.itemID), [first], "one month is within 90 days")
+        XCTAssertEqual(published.exemptionNotices.map(\.term.itemID), [pending[0].itemID], "one month is within 90 days")
+        return (example, register, pending[0].itemID, draft)
+    }
 
+    func testTheReviewPackAndTheSummaryFollowTheClockToThePeriodsEnd() throws {
+        let (example, _, first, draft) = try publishedWithAOneMonthExemption()
         let workbook = example.workspace.review.appendingPathComponent("pemeriksaan-dip.xlsx")
         func row() throws -> [String] {
             let sheet = try XCTUnwrap(try sheetTextRows(workbook, named: ReviewFormat.exemptionPeriodsSheet))
@@ -63,5 +68,43 @@ final class ExemptionPeriodRunTests: XCTestCase {
         XCTAssertTrue(r.contains("Telah berakhir 1 hari yang lalu"), r.joined(separator: " | "))
         let page = try String(contentsOf: example.workspace.review.appendingPathComponent("index.html"), encoding: .utf8)
         XCTAssertTrue(page.contains("Telah berakhir 1 hari yang lalu"))
+    }
+
+    /// The exemption whose period ended is asked for again on the *Uji Konsekuensi* sheet, with
+    /// why; the PPID tests it there (*Terbuka*), drops the workbook back, and the next draft opens
+    /// it: nothing is listed any more.
+    func testAnEndedExemptionIsTestedAgainFromTheReviewWorkbook() throws {
+        let (example, register, first, _) = try publishedWithAOneMonthExemption()
+        _ = try example.run(36 * 86_400) // 6 February 2026: ended yesterday
+        let workbook = example.workspace.review.appendingPathComponent("pemeriksaan-dip.xlsx")
+        let sheet = try XCTUnwrap(try sheetTextRows(workbook, named: ReviewFormat.testSheet))
+        let header = sheet[0]
+        let idc = try XCTUnwrap(header.firstIndex(of: ReviewFormat.idHeader))
+        let reason = try XCTUnwrap(header.firstIndex(of: "Alasan Perlu Uji"))
+        let row = try XCTUnwrap(sheet.first { $0.count > idc && $0[idc] == first }, "no test row for \(first)")
+        XCTAssertTrue(row[reason].hasPrefix("Uji ulang: jangka waktu pengecualian \"1 (satu) bulan\" sejak Keputusan "
+            + "Klasifikasi Nomor 000.9/8/Diskominfosatik/2026 tanggal 5 Januari 2026 telah berakhir pada 5 Februari 2026."),
+                      row[reason])
+
+        let dropped = example.workspace.inbox.appendingPathComponent("_ppid/pemeriksaan.xlsx")
+        try FileManager.default.copyItem(at: workbook, to: dropped)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try Checkers.python())
+        let edits = [
+            ["Konsekuensi apabila Dibuka", "Tidak ada lagi rahasia yang terlindungi"],
+            ["Pertimbangan Kepentingan Publik", "Pengawasan penyaluran bantuan"],
+            ["Kesimpulan", "Terbuka"],
+            ["Nama Penguji", "Siti Aminah, S.Sos."],
+        ].map { [ReviewFormat.testSheet, first] + $0 }
+        p.arguments = ["-c", ReviewDecisionsStageTests.editScript, dropped.path,
+                       String(decoding: try JSONSerialization.data(withJSONObject: edits), as: UTF8.self)]
+        try p.run()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0)
+        let after = try example.run(36 * 86_400 + 3_600)
+        XCTAssertEqual(after.review?.files.first?.testsRecorded, 1, "\(String(describing: after.review?.files.first?.refused))")
+        XCTAssertEqual(try register.pendingConsequenceTests().map(\.itemID).contains(first), false)
+        XCTAssertEqual(after.exemptionNotices, [], "the new draft opens it")
+        XCTAssertNil(try sheetTextRows(workbook, named: ReviewFormat.exemptionPeriodsSheet))
     }
 }

@@ -56,7 +56,7 @@ final class ExemptionPeriodsSectionTests: XCTestCase {
                        "Keputusan Klasifikasi Nomor 000.9/13/Diskominfosatik/2024 tanggal 1 Desember 2024 (DIP versi 2)")
         XCTAssertEqual(body[0]["Berakhir pada"], "1 Desember 2025")
         XCTAssertEqual(body[0]["Keadaan"], "Telah berakhir 31 hari yang lalu")
-        XCTAssertTrue(body[0]["Yang Perlu Dilakukan"]!.hasPrefix("Lakukan uji konsekuensi ulang."))
+        XCTAssertTrue(body[0]["Yang Perlu Dilakukan"]!.hasPrefix("Lakukan uji konsekuensi ulang (barisnya ada di sheet Uji Konsekuensi"))
         XCTAssertEqual(body[0]["Perintah Uji Ulang"], "dip test bappeda-0001 --revision 2 --conclusion …")
         XCTAssertEqual(body[1]["Berakhir pada"], "15 Januari 2026")
         XCTAssertEqual(body[1]["Keadaan"], "Akan berakhir dalam 14 hari")

@@ -59,12 +59,14 @@ enum ExemptionPeriodsSection {
     static func action(_ n: ExemptionNotice, clock: Clock) -> String {
         switch n.standing {
         case .ended:
-            return "Lakukan uji konsekuensi ulang. Bila terbuka: pengecualiannya dicabut dalam keputusan berikutnya dan "
+            return "Lakukan uji konsekuensi ulang (barisnya ada di sheet Uji Konsekuensi, atau dengan perintah di kolom "
+                + "terakhir). Bila terbuka: pengecualiannya dicabut dalam keputusan berikutnya dan "
                 + "informasinya dimuat dalam DIP. Bila tetap dikecualikan: catat jangka waktu baru; keputusan klasifikasi "
                 + "berikutnya menetapkannya."
         case .ending(let end):
-            return "Jadwalkan uji konsekuensi ulang sebelum \(clock.indonesianDate(end)), agar keputusan yang mencabut "
-                + "atau menetapkan kembali pengecualiannya berlaku sebelum jangka waktunya habis."
+            return "Jadwalkan uji konsekuensi ulang sebelum \(clock.indonesianDate(end)) (barisnya ada di sheet Uji "
+                + "Konsekuensi), agar keputusan yang mencabut atau menetapkan kembali pengecualiannya berlaku sebelum "
+                + "jangka waktunya habis."
         case .needsPerson:
             return "Jangka waktu \"\(n.term.periodText)\" bergantung pada keadaan atau peristiwa: periksa apakah keadaan itu "
                 + "sudah berakhir atau peristiwanya sudah terjadi; bila sudah, lakukan uji konsekuensi ulang."

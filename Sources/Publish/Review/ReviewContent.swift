@@ -360,7 +360,8 @@ enum ReviewContent {
             let suggested = (c.suggested ?? c.declared ?? p.item.kategori)?.shortLabel ?? "Belum ada"
             return [
                 "\(i + 1)", p.unit.name, p.item.nomor, p.item.ringkasan, p.item.pejabatPenguasa,
-                suggested, explanation(c, citations: citations), "",
+                suggested, [p.retestReason, explanation(c, citations: citations)].compactMap { $0 }
+                    .filter { !$0.isEmpty }.joined(separator: "\n"), "",
                 citations.citation(codes: c.exemptionGrounds, text: p.item.dasarHukumText),
                 "", "", "", "", "", "", "", "", "", "", "", "", p.itemID, "\(p.revision)",
             ]
