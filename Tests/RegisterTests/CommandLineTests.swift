@@ -409,6 +409,15 @@ final class CommandLineTests: XCTestCase {
             + "keputusan: dinkes-0006 (6 (enam) bulan sejak Keputusan Nomor 000.9/2/2026 tanggal 2 Januari 2026, berakhir "
             + "2 Juli 2026)."), preview.out)
         XCTAssertTrue(preview.out.contains("tidak dapat dihitung dip: dinkes-0007 (\"Selama berlaku\")"), preview.out)
+        // `dip status` on the run's clock (1 June 2026) lists them too.
+        let status = try run(["status", "--workspace", workspace.path])
+        XCTAssertTrue(status.out.contains("\nJangka waktu pengecualian (1 pengecualian telah berakhir jangka waktunya, "
+            + "1 pengecualian akan berakhir dalam 90 hari, 1 pengecualian perlu diperiksa jangka waktunya); uji ulang dengan "
+            + "`dip test` atau sheet Uji Konsekuensi:\n"
+            + "  dinkes-0005 (revisi 1): \"3 (tiga) bulan\" sejak 2 Januari 2026, telah berakhir 2 April 2026\n"
+            + "  dinkes-0006 (revisi 1): \"6 (enam) bulan\" sejak 2 Januari 2026, berakhir 2 Juli 2026\n"
+            + "  dinkes-0007 (revisi 1): \"Selama berlaku\" sejak 2 Januari 2026, tanggal berakhir tidak dapat dihitung\n"),
+                      status.out)
 
         // Tested again (still exempted, a new period): the next decree sets it anew.
         try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1,

@@ -29,7 +29,15 @@ extension DIP {
                         partial[v.number] = try db.versionOutline(number: v.number).exempted
                             .filter { $0.conclusion == .exemptPart }.count
                     }
-                    print(Self.text(status, partial: partial) + Self.heldText(status.held), terminator: "")
+                    // Exemption periods follow the clock (docs/publish.md "Exemption periods"); a
+                    // keputusan.json dip cannot read leaves the default window (`dip rules check` says why).
+                    let clock = Clock.fromEnvironment()
+                    let days = (try? options.decreeSettings())?.exemptionNoticeDays ?? ExemptionPeriods.defaultNoticeDays
+                    let notices = try db.newestVersionNumber().map {
+                        ExemptionPeriods.notices(try db.exemptionTerms(version: $0), today: clock.now, noticeDays: days)
+                    } ?? []
+                    print(Self.text(status, partial: partial) + Self.heldText(status.held)
+                        + Self.exemptionPeriodsText(notices, noticeDays: days, clock: clock), terminator: "")
                 }
             }
         }
@@ -41,6 +49,26 @@ extension DIP {
             for h in holds {
                 out += "  \(h.unit): \(h.fileName), \(RegisterOutput.dateTime(h.receivedAt)); menarik "
                     + "\(h.count.withdrawn) dari \(h.count.current) informasi\n"
+            }
+            return out
+        }
+
+        /// Exemptions whose period has ended, ends within `noticeDays`, or cannot be dated, when there are any.
+        static func exemptionPeriodsText(_ notices: [ExemptionNotice], noticeDays: Int, clock: Clock) -> String {
+            guard !notices.isEmpty else { return "" }
+            var out = "\nJangka waktu pengecualian (\(ExemptionPeriods.countsText(notices, noticeDays: noticeDays))); "
+                + "uji ulang dengan `dip test` atau sheet Uji Konsekuensi:\n"
+            for n in notices {
+                let t = n.term
+                out += "  \(t.itemID) (revisi \(t.revision)): \"\(t.periodText)\" sejak "
+                    + (t.decidedOn.map { clock.indonesianDate($0) } ?? "-") + ", "
+                switch n.standing {
+                case .ended(let end): out += "telah berakhir \(clock.indonesianDate(end))"
+                case .ending(let end): out += "berakhir \(clock.indonesianDate(end))"
+                case .unreadable: out += "jangka waktu tidak terbaca"
+                default: out += "tanggal berakhir tidak dapat dihitung"
+                }
+                out += "\n"
             }
             return out
         }
