@@ -141,6 +141,10 @@ public enum FeedbackReport {
                     }
                 }
             }
+            if let said = UnitFeedback.withdrawnText(outcome.withdrawn) {
+                out.append("")
+                out.append(said)
+            }
             out.append("")
         }
         return out.joined(separator: "\n") + "\n"

@@ -45,6 +45,8 @@ public struct FileOutcome: Sendable {
     /// The consequence test on record for an item of this file, by the item's index: an item
     /// tested on its current revision is told as tested, not as needing a test again.
     public var testsOnRecord: [Int: TestOnRecord] = [:]
+    /// The unit's items this accepted file withdrew (no longer in its list), as the register recorded them.
+    public var withdrawn: [ItemDelta] = []
     private(set) var releasedItemCount: Int? = nil
 
     /// How many items the file yielded, also after `releaseItems()`.

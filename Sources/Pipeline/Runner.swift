@@ -317,6 +317,7 @@ public struct Runner {
                     logHold(outcome)
                 } else if outcome.status == .accepted {
                     try noteTestsOnRecord(&outcome, register: register)
+                    outcome.withdrawn = update.withdrawn
                 }
             },
             recorded: { outcome in
@@ -527,7 +528,8 @@ public struct Runner {
             let files = outcomes.sorted { $0.fileName < $1.fileName }.map(FeedbackReport.file)
             let documents = try UnitFeedback.feedbackDocuments(
                 unit: unit, items: latest.items, problems: latest.problems, returnNotes: returned,
-                classifications: latest.classifications, testsOnRecord: latest.testsOnRecord, files: files,
+                classifications: latest.classifications, testsOnRecord: latest.testsOnRecord,
+                withdrawn: latest.withdrawn, files: files,
                 citations: citations, clock: options.clock)
             // The text cites repeated notes by the page's codes.
             let text = FeedbackReport.text(unit: unit, outcomes: outcomes, citations: citations, clock: options.clock,

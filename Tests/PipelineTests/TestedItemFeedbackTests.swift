@@ -10,6 +10,7 @@ import XCTest
 /// already tested on its current revision, that it was tested and with what conclusion. Before,
 /// every item the rules flag read "Perlu uji konsekuensi oleh PPID sebelum diumumkan" at every
 /// list, also one tested, decreed and published: the unit read its published item as untested.
+/// And a row deleted from the list withdraws its item without the unit being told which.
 final class TestedItemFeedbackTests: XCTestCase {
     static let header = "No,Ringkasan Isi Informasi,Pejabat/Unit yang Menguasai Informasi,Penanggung Jawab Pembuatan atau Penerbitan Informasi,Waktu Pembuatan,Tempat Pembuatan,Bentuk Informasi,Jangka Waktu Penyimpanan,Jenis Informasi\n"
     static let nik = "1,Daftar penerima bantuan sosial beserta NIK dan nomor rekening,Bidang Rehabilitasi Sosial,Kepala Dinas Sosial,2025,Serang,Cetak,5 tahun,Setiap Saat\n"
@@ -56,11 +57,20 @@ final class TestedItemFeedbackTests: XCTestCase {
         XCTAssertTrue(again.html.contains("sudah diuji konsekuensi oleh PPID pada 2 Januari 2026, kesimpulan: terbuka"), again.html)
         XCTAssertEqual(again.html.components(separatedBy: "perlu uji konsekuensi oleh PPID").count - 1, 1, again.html)
 
+        XCTAssertFalse(again.txt.contains("dianggap ditarik"), again.txt)
+
         // Changed: a new revision, which the test does not cover.
         let changed = try run(3 * 86_400, "dip-3.csv", Self.nik.replacingOccurrences(of: "Cetak,5 tahun", with: "Online,5 tahun")
             + Self.disabilitas)
         let nikChanged = try XCTUnwrap(changed.txt.components(separatedBy: "  - baris ").first { $0.contains("Daftar penerima") })
         XCTAssertTrue(nikChanged.contains("Perlu uji konsekuensi oleh PPID sebelum diumumkan"), nikChanged)
         XCTAssertFalse(changed.txt.contains("Sudah diuji"), changed.txt)
+
+        // A row deleted withdraws its item: the unit is told which, in the text and on the page.
+        let withdrawn = try run(4 * 86_400, "dip-4.csv", Self.disabilitas)
+        let said = "Informasi yang dianggap ditarik karena tidak ada lagi dalam daftar ini (1): "
+            + "\"Daftar penerima bantuan sosial beserta NIK dan nomor rekening\". Bila tidak sengaja terhapus"
+        XCTAssertTrue(withdrawn.txt.contains(said), withdrawn.txt)
+        XCTAssertTrue(withdrawn.html.contains(said.replacingOccurrences(of: "\"", with: "&quot;")), withdrawn.html)
     }
 }

@@ -60,12 +60,12 @@ public enum UnitFeedback {
     /// a run writes both for every unit that sent a file).
     public static func documents(
         unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
-        classifications: [Classification], testsOnRecord: [Int: TestOnRecord] = [:], files: [FeedbackFile] = [],
-        citations: LegalCitations = .builtIn, clock: Clock
+        classifications: [Classification], testsOnRecord: [Int: TestOnRecord] = [:], withdrawn: [ItemDelta] = [],
+        files: [FeedbackFile] = [], citations: LegalCitations = .builtIn, clock: Clock
     ) throws -> (workbook: [UInt8], page: String) {
         let d = try feedbackDocuments(unit: unit, items: items, problems: problems, returnNotes: returnNotes,
-                                      classifications: classifications, testsOnRecord: testsOnRecord, files: files,
-                                      citations: citations, clock: clock)
+                                      classifications: classifications, testsOnRecord: testsOnRecord, withdrawn: withdrawn,
+                                      files: files, citations: citations, clock: clock)
         return (d.workbook, d.page)
     }
 
@@ -81,12 +81,12 @@ public enum UnitFeedback {
     /// `documents`, with the page's codes.
     public static func feedbackDocuments(
         unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
-        classifications: [Classification], testsOnRecord: [Int: TestOnRecord] = [:], files: [FeedbackFile] = [],
-        citations: LegalCitations = .builtIn, clock: Clock
+        classifications: [Classification], testsOnRecord: [Int: TestOnRecord] = [:], withdrawn: [ItemDelta] = [],
+        files: [FeedbackFile] = [], citations: LegalCitations = .builtIn, clock: Clock
     ) throws -> FeedbackDocuments {
         let c = content(unit: unit, items: items, problems: problems, returnNotes: returnNotes,
-                        classifications: classifications, testsOnRecord: testsOnRecord, files: files,
-                        citations: citations, clock: clock)
+                        classifications: classifications, testsOnRecord: testsOnRecord, withdrawn: withdrawn,
+                        files: files, citations: citations, clock: clock)
         let (page, codes) = pageAndCodes(unit: unit, c)
         return FeedbackDocuments(workbook: try workbook(unit: unit, c, clock: clock), page: page, codes: codes)
     }
@@ -223,8 +223,8 @@ public enum UnitFeedback {
 
     static func content(
         unit: WorkUnit, items: [InformationItem], problems: [Problem], returnNotes: [ReturnNote],
-        classifications: [Classification], testsOnRecord: [Int: TestOnRecord] = [:], files: [FeedbackFile] = [],
-        citations: LegalCitations, clock: Clock
+        classifications: [Classification], testsOnRecord: [Int: TestOnRecord] = [:], withdrawn: [ItemDelta] = [],
+        files: [FeedbackFile] = [], citations: LegalCitations, clock: Clock
     ) -> Content {
         // Problems on a row that holds an item go with that item; the rest concern the file.
         var byRow: [String: [Problem]] = [:]
@@ -313,6 +313,7 @@ public enum UnitFeedback {
         if files.isEmpty {
             summary.append("Tidak ada berkas baru dari unit Anda pada proses ini; umpan balik ini memuat daftar Anda yang tercatat dan catatan PPID terbaru.")
         }
+        if let said = withdrawnText(withdrawn) { summary.append(said) }
         if withProblems == 0 && fileProblems.isEmpty && returnNotes.isEmpty && refused.isEmpty {
             summary.append("Tidak ada yang perlu diperbaiki.")
         } else {
@@ -369,6 +370,20 @@ public enum UnitFeedback {
                   empty: "Tidak ada informasi yang dikembalikan."),
         ]
         return (summary, fileTable, tables)
+    }
+
+    /// The items the unit's new list withdrew (rows no longer in it), as its feedback says them:
+    /// a row deleted by mistake withdraws an item from the DIP, and the unit was never told which.
+    /// Nil when none.
+    public static func withdrawnText(_ withdrawn: [ItemDelta]) -> String? {
+        guard !withdrawn.isEmpty else { return nil }
+        let named = withdrawn.map { d -> String in
+            (d.nomor.map { $0.isEmpty ? "" : "no. \($0) " } ?? "")
+                + "\"\(d.ringkasan.split(whereSeparator: \.isNewline).joined(separator: " "))\""
+        }
+        return "Informasi yang dianggap ditarik karena tidak ada lagi dalam daftar ini "
+            + "(\(IndonesianNumber.grouped(withdrawn.count))): " + named.joined(separator: "; ")
+            + ". Bila tidak sengaja terhapus, tambahkan kembali barisnya lalu kirim ulang daftar lengkap."
     }
 
     /// An item the rules flag whose current revision the PPID already tested, as its unit reads
