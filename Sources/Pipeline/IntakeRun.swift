@@ -184,6 +184,10 @@ public struct RunOptions: Sendable {
         return (n, nil)
     }
 
+    /// How long a finished inbox file is kept (`FinishedInboxFiles`) for a stalled writer that
+    /// resumes after dip finished with it: an hour, far beyond any SMB client's timeout.
+    public var finishedKeepSeconds: TimeInterval = 3600
+
     public init(settleSeconds: TimeInterval = 10, clock: Clock, waitForLock: Bool = false) {
         self.settleSeconds = settleSeconds
         self.clock = clock
@@ -241,6 +245,20 @@ public struct IntakeStage {
         recorded: (FileOutcome) throws -> Void = { _ in },
         afterRecord: (FileOutcome) throws -> AfterRecord? = { _ in nil }
     ) throws -> RunSummary {
+        // Finished files whose writer resumed after dip was done go back to the inbox first.
+        for change in FinishedInboxFiles(workspace: workspace).sweep(keepSeconds: options.finishedKeepSeconds) {
+            let metadata: Logger.Metadata = ["unit": "\(change.unit)", "berkas": "\(change.fileName)"]
+            switch change.kind {
+            case .returned:
+                logger.warning("berkas bertambah setelah selesai diproses (salinan tertunda?); diambil lagi sebagai kiriman baru",
+                               metadata: metadata)
+            case .waiting:
+                logger.warning("berkas bertambah setelah selesai diproses, tetapi berkas bernama sama sudah ada di inbox; menunggu run berikutnya",
+                               metadata: metadata)
+            case .removed:
+                logger.debug("salinan berkas inbox yang selesai dihapus", metadata: metadata)
+            }
+        }
         let scanner = InboxScanner(workspace: workspace, settleSeconds: options.settleSeconds,
                                    isIgnorable: { Intake.isIgnorable(fileName: $0) })
         var (ready, skipped) = try scanner.scan()
@@ -451,7 +469,10 @@ public struct IntakeStage {
                                                              fileName: done.outcome.fileName))
             logger.warning("berkas berubah setelah diambil (masih disalin?); dibiarkan di inbox untuk run berikutnya",
                            metadata: ["unit": "\(done.outcome.unit)", "berkas": "\(done.outcome.fileName)"])
-        } else if unlink(done.claimed.path) != 0 && errno != ENOENT {
+        } else if !FinishedInboxFiles(workspace: workspace).keep(
+                      done.claimed, unit: done.outcome.unit, fileName: done.outcome.fileName, sha256: done.outcome.sha256),
+                  unlink(done.claimed.path) != 0 && errno != ENOENT {
+            // Kept (the same inode, for a writer that resumes later), or else removed.
             logger.warning("berkas inbox tidak dapat dihapus", metadata: ["path": "\(done.claimed.path)"])
         }
         var outcome = done.outcome

@@ -2,6 +2,7 @@ import CLibZip
 import DIPCore
 import Foundation
 import Logging
+import Register
 import Rules
 import XCTest
 @testable import Pipeline
@@ -264,6 +265,42 @@ final class HostileInboxTests: XCTestCase {
         XCTAssertEqual(second.outcomes.map(\.status), [.accepted])
         XCTAssertEqual(second.outcomes.first?.itemCount, 2)
         XCTAssertFalse(FileManager.default.fileExists(atPath: url.path))
+    }
+
+    /// Session 19 left: a writer that resumes only after dip has finished the file (a stall
+    /// longer than the settle window and the whole run) wrote into a removed file, and the
+    /// rest of a list cut at a row's end was lost while the unit's copy reported success. The
+    /// finished file is kept (`FinishedInboxFiles`): the next run finds it grown and takes it
+    /// whole as a new submission; an unchanged one is removed after the keep period.
+    func testAWriterResumingAfterTheRunFinishedIsTakenByTheNextRun() throws {
+        let whole = String(decoding: Self.goodCSV, as: UTF8.self)
+        let lines = whole.split(separator: "\n", omittingEmptySubsequences: false)
+        let firstPart = lines.prefix(2).joined(separator: "\n") + "\n"
+        let rest = lines.dropFirst(2).joined(separator: "\n")
+        let url = try put("bpbd", "dip.csv", Array(firstPart.utf8))
+        _ = try put("dinkes", "dip.csv", Self.goodCSV)
+        let writer = try FileHandle(forWritingTo: url)  // the stalled copy, still open
+        let first = try runInProcess()
+        XCTAssertEqual(first.outcomes.first { $0.unit == "bpbd" }?.itemCount, 1)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: url.path), "finished: out of the inbox")
+        // The copy resumes after dip was done with the file.
+        writer.seekToEndOfFile()
+        writer.write(Data(rest.utf8))
+        try writer.close()
+        let second = try runInProcess()
+        XCTAssertEqual(second.outcomes.map(\.unit), ["bpbd"], "the grown file is taken again, the unchanged one not")
+        XCTAssertEqual(second.outcomes.first?.status, .accepted)
+        XCTAssertEqual(second.outcomes.first?.itemCount, 2)
+        let register = try AppDatabase.open(path: ws.workspace.registerPath.path)
+        XCTAssertEqual(try register.currentItems(unit: "bpbd").count, 2)
+        // Unchanged finished files go once kept long enough (here: at once).
+        let kept = FinishedInboxFiles(workspace: ws.workspace).folder
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kept.path).sorted(), ["bpbd", "dinkes"])
+        var options = RunOptions(settleSeconds: 0, clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+        options.finishedKeepSeconds = 0
+        let third = try Runner(workspace: ws.workspace, options: options, logger: Logger(label: "test")).run()
+        XCTAssertEqual(third.outcomes.count, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: kept.path), [])
     }
 
     func testFiftyMegabyteGarbageFileIsReadWithBoundedMemory() throws {
