@@ -108,6 +108,9 @@ public struct Classifier: Sendable {
     private var citations: LegalCitations { storage.citations }
     /// Below this similarity a precedent is not written into the notes (see `classify`).
     static let shownPrecedentSimilarity = 0.3
+    /// How the note on withheld precedents set aside by an open marker begins (the unit's
+    /// feedback leaves it out: it speaks of precedents the unit is not shown, and of kamus.yaml).
+    public static let setAsideNotePrefix = "Preseden yang dikecualikan tidak dipakai karena"
 
     /// A classifier with the rules, the shipped corpus (rules/preseden.csv) and the PPID's own
     /// decisions from the register (which outrank the corpus).
@@ -407,7 +410,7 @@ public struct Classifier: Sendable {
                 notes.append(verdict.explanationLine(i))
             }
             if let openMarker, verdict.setAside > 0 {
-                notes.append("Preseden yang dikecualikan tidak dipakai karena teks memuat \"\(openMarker)\" (penanda informasi terbuka, kamus.yaml).")
+                notes.append("\(Self.setAsideNotePrefix) teks memuat \"\(openMarker)\" (penanda informasi terbuka, kamus.yaml).")
             }
             if verdict.exemptLike && grounds.isEmpty && declared != .dikecualikan {
                 if (ruleSuggestion == nil || ruleSuggestion == .dikecualikan) && !lifted {

@@ -5,6 +5,7 @@ import XCTest
 @testable import Pipeline
 import Publish
 @testable import Register
+import Rules
 import TestSupport
 
 /// The unit's feedback text counts a summary of alike problems for the rows it stands for.
@@ -212,6 +213,23 @@ final class UnitFeedbackNoteTests: XCTestCase {
             + "oleh Kantor UPBU Tardamu.\n"), text)
         XCTAssertTrue(text.contains("Catatan: Aturan PPID yang berlaku.\n"), text)
         XCTAssertFalse(text.contains("sumber") || text.contains("page.tsx"), text)
+    }
+
+    /// Two notes meant for the PPID reached unit clerks: withheld precedents "tidak dipakai karena
+    /// teks memuat "standar" (penanda informasi terbuka, kamus.yaml)" (precedents the unit is not
+    /// shown, and a rules file), and the PPID's own precedent's "[register: uji konsekuensi …,
+    /// 2026-03-02]". The review pack keeps both.
+    func testUnitIsNotToldOfSetAsidePrecedentsOrRegisterReferences() {
+        let setAside = Classifier.setAsideNotePrefix + " teks memuat \"standar\" (penanda informasi terbuka, kamus.yaml)."
+        let own = "Keputusan PPID sendiri: mirip dengan 'Standar pelayanan kecamatan' (kemiripan 80%) — tersedia setiap saat "
+            + "[register: uji konsekuensi kec-cikande-0003, 2026-03-02]."
+        let c = Classification(declared: .setiapSaat, suggested: .setiapSaat, subgroup: nil, needsConsequenceTest: false,
+                               exemptionGrounds: [], needsReview: false, missingLegalBasis: false, hits: [],
+                               notes: [setAside, own])
+        XCTAssertEqual(UnitFeedback.unitNotes(c), [
+            "Keputusan PPID sendiri: mirip dengan 'Standar pelayanan kecamatan' (kemiripan 80%) — tersedia setiap saat.",
+        ])
+        XCTAssertEqual(c.notes.count, 2, "the classification itself keeps every note")
     }
 
     /// A withheld precedent at 33 % beside an open item nobody proposes to withhold is not

@@ -398,9 +398,13 @@ public enum UnitFeedback {
     /// A classification note as unit staff read it: a precedent's note without its
     /// "[sumber: owner/repository:path/file.php]", a reference into the corpus that means
     /// nothing to them (the PPID's review pack keeps it, for whoever checks the precedent).
+    /// Likewise the PPID's own precedent's "[register: uji konsekuensi dinkes-0007, 2026-03-02]".
     public static func unitNote(_ note: String) -> String {
-        guard note.hasSuffix("]."), let start = note.lastByteRange(of: " [sumber: ") else { return note }
-        return String(note[..<start.lowerBound]) + "."
+        guard note.hasSuffix("].") else { return note }
+        for reference in [" [sumber: ", " [register: "] {
+            if let start = note.lastByteRange(of: reference) { return String(note[..<start.lowerBound]) + "." }
+        }
+        return note
     }
 
     /// The notes of a classification as unit staff read them (`unitNote`), without a withheld
@@ -418,6 +422,9 @@ public enum UnitFeedback {
     }
 
     static func unitSees(precedentNote note: String, of c: Classification) -> Bool {
+        // Withheld precedents set aside by an open word ("standar", "jumlah"): the unit is shown
+        // none of them, and the note named the rules file (kamus.yaml) to a unit clerk.
+        if note.hasPrefix(Classifier.setAsideNotePrefix) { return false }
         guard let (percent, category) = PrecedentNote.read(note), category == .dikecualikan else { return true }
         if c.needsConsequenceTest || c.suggested == .dikecualikan { return true }
         // Percent as printed (rounded), against the engine's strong level in whole percent.
