@@ -160,7 +160,7 @@ func officeProblem(_ error: OfficeError, factory: ProblemFactory, sheetOfPart: [
         switch error {
         case .doctypeRefused:
             what = "bagian berkas\(onSheet) memuat deklarasi DOCTYPE, yang tidak pernah ada pada buku kerja Excel atau "
-                + "LibreOffice biasa dan dapat dipakai untuk menyerang server (entitas XML)"
+                + "LibreOffice biasa dan dapat dipakai untuk menyerang server melalui entitas XML"
         case .limitExceeded(let limit, _) where limit.contains("compression ratio") || limit.contains("size of"):
             what = "isi\(onSheet) bila dibuka jauh lebih besar dari ukuran berkasnya (seperti \"bom zip\")"
         case .limitExceeded(let limit, _) where limit.contains("text length"):

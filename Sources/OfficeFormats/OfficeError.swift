@@ -54,7 +54,7 @@ public enum OfficeError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unsafePartName(let name): return "unsafe part name \(name)"
         case .zipError(let part, let msg): return "zip error in \(part): \(msg)"
         case .xmlError(let part, let line, let msg): return "XML error in \(part) line \(line): \(msg)"
-        case .doctypeRefused(let part): return "DOCTYPE refused in \(part) (entity expansion / external entities are not allowed)"
+        case .doctypeRefused(let part): return "DOCTYPE refused in \(part): entity expansion and external entities are not allowed"
         case .limitExceeded(let what, let limit): return "limit exceeded: \(what) (limit \(limit))"
         case .invalidContent(let part, let msg): return "invalid content in \(part): \(msg)"
         case .noSuchSheet(let index): return "no sheet with index \(index)"

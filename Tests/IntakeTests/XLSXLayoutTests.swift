@@ -245,8 +245,11 @@ final class XLSXLayoutTests: XCTestCase {
         XCTAssertEqual(refusal.sheet, "Daftar Kami")
         XCTAssertTrue(refusal.message.hasPrefix("File ditolak karena bagian berkas pada sheet 'Daftar Kami' memuat "
             + "deklarasi DOCTYPE"), refusal.message)
-        XCTAssertTrue(refusal.message.hasSuffix("(DOCTYPE refused in xl/worksheets/sheet2.xml (entity expansion / "
-            + "external entities are not allowed))."), refusal.message)
+        // One parenthesis, the reader's text, without another inside it or before it (session 19
+        // read "… server (entitas XML) (DOCTYPE refused in … (entity expansion / …)).").
+        XCTAssertTrue(refusal.message.hasSuffix("menyerang server melalui entitas XML (DOCTYPE refused in "
+            + "xl/worksheets/sheet2.xml: entity expansion and external entities are not allowed)."), refusal.message)
+        XCTAssertEqual(refusal.message.filter { $0 == "(" }.count, 1, refusal.message)
 
         var bomb = Self.dipSheet()
         bomb.rows.append((30, [Self.s("B30", String(repeating: "A", count: 6 << 20))]))
