@@ -1,6 +1,7 @@
 import DIPCore
 import Foundation
 import Logging
+import OfficeFormats
 import Publish
 @testable import Register
 import TestSupport
@@ -85,6 +86,13 @@ final class ExemptionPeriodRunTests: XCTestCase {
         XCTAssertTrue(row[reason].hasPrefix("Uji ulang: jangka waktu pengecualian \"1 (satu) bulan\" sejak Keputusan "
             + "Klasifikasi Nomor 000.9/8/Diskominfosatik/2026 tanggal 5 Januari 2026 telah berakhir pada 5 Februari 2026."),
                       row[reason])
+
+        // The unit's blank form for the Tim's meeting carries it too, with why.
+        let unit = String(first.prefix { $0 != "-" })
+        let form = example.workspace.reports.appendingPathComponent("uji-konsekuensi/uji-konsekuensi-\(unit).docx")
+        let archive = try ZipArchive(path: form.path)
+        let xml = String(decoding: try archive.readAll(try XCTUnwrap(try archive.entry(named: "word/document.xml"))), as: UTF8.self)
+        XCTAssertTrue(xml.contains("\(first) (revisi 1); Uji ulang: jangka waktu pengecualian"), "no re-test on the form")
 
         let dropped = example.workspace.inbox.appendingPathComponent("_ppid/pemeriksaan.xlsx")
         try FileManager.default.copyItem(at: workbook, to: dropped)

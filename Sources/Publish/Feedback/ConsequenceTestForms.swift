@@ -37,6 +37,7 @@ extension ConsequenceTestForm {
         return [p.itemID, String(p.revision), p.unit.code, p.unit.name, p.item.nomor, p.item.ringkasan,
                 p.item.pejabatPenguasa, p.item.dasarHukumText ?? "\u{0}", c.suggested?.rawValue ?? "-",
                 c.declared?.rawValue ?? "-", c.exemptionGrounds.joined(separator: "\u{1}")]
+            + (p.retestReason.map { [$0] } ?? [])
     }
 
     /// One consequence-test form document per unit with pending tests, named
@@ -54,7 +55,9 @@ extension ConsequenceTestForm {
             let tests = byUnit[code]!
             let items = tests.sorted { $0.itemID < $1.itemID }.map { p in
                 VersionItem(
-                    id: "\(p.itemID) (revisi \(p.revision))", revision: p.revision, unit: p.unit, item: p.item,
+                    // A re-test says why beside the code (the Tim meets on it as on a first test).
+                    id: "\(p.itemID) (revisi \(p.revision))" + (p.retestReason.map { "; \($0)" } ?? ""),
+                    revision: p.revision, unit: p.unit, item: p.item,
                     category: p.classification.suggested ?? p.classification.declared ?? .dikecualikan,
                     subgroup: nil, classification: p.classification, change: .unchanged,
                     recordedAt: clock.now, consequenceTest: nil)
