@@ -478,6 +478,7 @@ final class CommandLineTests: XCTestCase {
     func testApprovalNamesRowsWithEmptyColumns() throws {
         let untitled = Fixture.item("5", "")
         var noOfficial = Fixture.item("6", "Laporan realisasi anggaran", pejabat: "")
+        noOfficial.penanggungJawab = ""
         noOfficial.waktuPembuatan = ""
         noOfficial.tempatPembuatan = ""
         var onlyPlace = Fixture.item("7", "Profil pejabat")
@@ -488,9 +489,10 @@ final class CommandLineTests: XCTestCase {
         let preview = try previewApproval(in: workspace)
         XCTAssertEqual(preview.status, 0, preview.err)
         XCTAssertTrue(preview.out.contains("Perhatian: kolom kosong pada 2 informasi dalam Lampiran Keputusan Penetapan DIP: "
-            + "dinkes-0005 (ringkasan isi informasi); dinkes-0006 (pejabat atau unit yang menguasai informasi, "
+            + "dinkes-0005 (ringkasan isi informasi); dinkes-0006 (penanggung jawab pembuatan atau penerbitan informasi, "
             + "waktu dan tempat pembuatan). Setiap informasi"), preview.out)
         XCTAssertFalse(preview.out.contains("dinkes-0007 ("), "a place without a time still prints: \(preview.out)")
+        XCTAssertFalse(preview.out.contains("pejabat atau unit yang menguasai"), "column (3) prints the unit: \(preview.out)")
     }
 
     /// A row a unit repeated (intake's duplicate-item) would be decreed twice: approval names it;

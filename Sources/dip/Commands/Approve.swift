@@ -389,7 +389,7 @@ extension DIP {
 
         /// The items whose row in the DIP Lampiran would print an empty column: intake takes a row
         /// with an empty field (the unit is warned, PERINGATAN), and the decree was signable with a
-        /// row that names no information (an empty Ringkasan Isi Informasi) or no official. Said,
+        /// row that names no information (an empty Ringkasan Isi Informasi) or no one responsible. Said,
         /// not refused, like the retention above (column (7), named there); nil when none.
         static func emptyColumnsNote(_ listed: [VersionItem]) -> String? {
             var named = Set<String>()
@@ -398,7 +398,7 @@ extension DIP {
                 func blank(_ s: String) -> Bool { s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
                 var columns: [String] = []
                 if blank(v.item.ringkasan) { columns.append("ringkasan isi informasi") }
-                if blank(v.item.pejabatPenguasa) { columns.append("pejabat atau unit yang menguasai informasi") }
+                // Column (3) prints the unit's name when the official is empty: never blank.
                 if blank(v.item.penanggungJawab) { columns.append("penanggung jawab pembuatan atau penerbitan informasi") }
                 if blank(v.item.waktuPembuatan) && blank(v.item.tempatPembuatan) { columns.append("waktu dan tempat pembuatan") }
                 return columns.isEmpty ? nil : (v.id, columns)
