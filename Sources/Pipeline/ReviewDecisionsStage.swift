@@ -30,11 +30,17 @@ public struct ReviewFileResult: Hashable, Sendable {
 /// (`dip run --quiet` shows it: OperatorLog).
 public let reviewNotAppliedEvent = "lembar pemeriksaan tidak seluruhnya diterapkan"
 
+/// The event of the warning that a review workbook was left because a spreadsheet program has
+/// it open (`dip run --quiet` shows it: OperatorLog).
+public let reviewStillOpenEvent = "lembar pemeriksaan masih dibuka, dilewati"
+
 /// What the review-decisions stage did in one run.
 public struct ReviewDecisionsSummary: Hashable, Sendable {
     public var files: [ReviewFileResult]
     /// Files left in `inbox/_ppid/` because a spreadsheet program still has them open.
     public var skipped: [String]
+    /// Their paths (for `RunOptions.skipsAlreadyLogged`).
+    public var skippedPaths: [String] = []
     /// Files left in `inbox/_ppid/` because the register could not take them (busy, I/O
     /// error): nothing of them was applied; a later run applies them whole.
     public var failures: [SkippedFile] = []
@@ -49,8 +55,13 @@ public struct ReviewDecisionsSummary: Hashable, Sendable {
 /// consequence tests and decisions in the register (a row about a revision that is no longer
 /// current is refused, never applied), writes `reports/review/hasil-<file>.txt` in
 /// Indonesian and removes the inbox file.
+///
+/// A workbook left because a spreadsheet program has it open (its lock file beside it) is a
+/// warning, which `dip run --quiet` shows: its decisions wait, and a lock file left by a
+/// program that crashed keeps them waiting until someone removes it. `alreadyLogged` (paths a
+/// pass of `dip watch` already warned of) logs it again at debug level only.
 public func applyReviewWorkbooks(
-    workspace: Workspace, register: AppDatabase, clock: Clock, logger: Logger
+    workspace: Workspace, register: AppDatabase, clock: Clock, logger: Logger, alreadyLogged: Set<String> = []
 ) throws -> ReviewDecisionsSummary {
     let folder = workspace.inbox.appendingPathComponent(Workspace.ppidInboxFolder, isDirectory: true)
     var summary = ReviewDecisionsSummary(files: [], skipped: [])
@@ -80,7 +91,9 @@ public func applyReviewWorkbooks(
         // Excel and LibreOffice keep a lock file next to a workbook that is open.
         if listed == name && (names.contains("~$" + name) || names.contains(".~lock.\(name)#")) {
             summary.skipped.append(name)
-            logger.info("lembar pemeriksaan masih dibuka, dilewati", metadata: ["berkas": "\(name)"])
+            summary.skippedPaths.append(url.path)
+            logger.log(level: alreadyLogged.contains(url.path) ? .debug : .warning, "\(reviewStillOpenEvent)",
+                       metadata: ["berkas": "\(name)", "path": "\(url.path)"])
             continue
         }
         // Claimed first, so a newer workbook saved at the same name meanwhile is never removed.

@@ -268,7 +268,8 @@ public struct Runner {
         endStage("persiapan")
         // The PPID's decisions first: they refer to the draft the PPID saw, before this run's
         // submissions change anything (a decision on a changed item is then refused).
-        let review = try applyReviewWorkbooks(workspace: workspace, register: register, clock: options.clock, logger: logger)
+        let review = try applyReviewWorkbooks(workspace: workspace, register: register, clock: options.clock, logger: logger,
+                                              alreadyLogged: options.skipsAlreadyLogged)
         endStage("keputusan_ppid")
         // The PPID's own decisions (tests, approvals) are precedents that outrank the shipped
         // corpus. Read after this run's workbooks are applied, so the submissions classify the

@@ -58,7 +58,9 @@ public struct Watcher {
             var pass = runner
             pass.options = options
             let result = Result { try pass.run() }
-            if case .success(let summary) = result { logged = Set(summary.skipped.map(\.path)) }
+            if case .success(let summary) = result {
+                logged = Set(summary.skipped.map(\.path) + (summary.review?.skippedPaths ?? []))
+            }
             onRun(result)
             passes += 1
             if case .failure(let error) = result, Self.needsAPerson(error) {

@@ -27,11 +27,13 @@ enum OperatorLog {
     /// held for the PPID's decision (the one warning a cron mail must show: before --quiet kept
     /// to log lines, the terminal's "kiriman DITAHAN … (dip release)" said it), and a review
     /// workbook not wholly applied (rows refused, cells unread, not a workbook dip issued: the
-    /// terminal's "… baris ditolak (lihat …/hasil-*.txt)"), which only the PPID can put right.
+    /// terminal's "… baris ditolak (lihat …/hasil-*.txt)"), which only the PPID can put right,
+    /// or left because a program has it open (a lock file left by a crashed program keeps its
+    /// decisions waiting; `dip watch` warns of one file once, then logs it at debug level).
     static let summaryEvents: Set<String> = [
         "run selesai", "watch dimulai", "watch berhenti", "workspace sedang dipakai, run dilewati",
         "draf DIP baru", "DIP diterbitkan", "menunggu tanggal keputusan", Runner.heldEvent,
-        reviewNotAppliedEvent,
+        reviewNotAppliedEvent, reviewStillOpenEvent,
     ]
 
     /// Bootstraps swift-log once and returns the "dip" logger. The log file is attached only

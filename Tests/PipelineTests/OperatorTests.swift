@@ -204,6 +204,14 @@ final class OperatorTests: XCTestCase {
         }, quiet.stderr)
         XCTAssertTrue(line.hasPrefix("ts=") && line.contains("level=warning") && line.contains("berkas=pemeriksaan.xlsx")
                       && line.contains("dikenali=tidak") && line.contains("hasil-pemeriksaan.txt"), String(line))
+        // A workbook still open in a spreadsheet program (its lock file beside it) is said too.
+        try Data("x".utf8).write(to: folder.appendingPathComponent("keputusan.xlsx"))
+        try Data("kunci".utf8).write(to: folder.appendingPathComponent("~$keputusan.xlsx"))
+        let open = try DipProcess.run(ws.runArgs)
+        let openLine = try XCTUnwrap(open.stderr.split(separator: "\n").first {
+            $0.contains("event=\"\(reviewStillOpenEvent)\"")
+        }, open.stderr)
+        XCTAssertTrue(openLine.contains("level=warning") && openLine.contains("berkas=keputusan.xlsx"), String(openLine))
     }
 
     func testLogfmtQuotesAndEscapes() {

@@ -116,6 +116,30 @@ final class ReviewDecisionsStageTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) && isFolder.boolValue)
     }
 
+    /// A workbook still open (a lock file beside it, maybe left by a program that crashed) keeps
+    /// its decisions waiting: a warning (which `dip run --quiet` shows), and for a path a `dip
+    /// watch` pass already warned of, a debug line only. Session 19 logged it at info, which
+    /// --quiet filtered.
+    func testAWorkbookStillOpenIsAWarningOnce() throws {
+        let folder = workspace.inbox.appendingPathComponent("_ppid")
+        let workbook = folder.appendingPathComponent("pemeriksaan.xlsx")
+        try Data("x".utf8).write(to: workbook)
+        try Data("kunci".utf8).write(to: folder.appendingPathComponent("~$pemeriksaan.xlsx"))
+        let register = try AppDatabase.inMemory()
+        let first = CapturedLog()
+        let summary = try applyReviewWorkbooks(workspace: workspace, register: register, clock: clock, logger: first.logger)
+        XCTAssertEqual(summary.skipped, ["pemeriksaan.xlsx"])
+        XCTAssertEqual(summary.skippedPaths, [workbook.path])
+        let line = try XCTUnwrap(first.lines.first { $0.message == reviewStillOpenEvent })
+        XCTAssertEqual(line.level, .warning)
+        XCTAssertEqual(line.metadata["berkas"], "pemeriksaan.xlsx")
+        let again = CapturedLog()
+        _ = try applyReviewWorkbooks(workspace: workspace, register: register, clock: clock, logger: again.logger,
+                                     alreadyLogged: Set(summary.skippedPaths))
+        XCTAssertEqual(again.lines.first { $0.message == reviewStillOpenEvent }?.level, .debug)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: workbook.path), "left for a later run")
+    }
+
     /// Issue 16 #1: a run killed after archiving the workbook (its receipt exists) but before
     /// applying it: the next run applies it whole, it does not call it "already processed".
     func testWorkbookArchivedByAKilledRunIsAppliedByTheNextRun() throws {
