@@ -307,7 +307,7 @@ aturan:
     keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif) — UU 14/2008 Pasal 17 huruf a angka 1; pemeriksaan disiplin atau kode etik pegawai bukan penyidikan tindak pidana (lihat aturan pemeriksaan-etik-disiplin, huruf h angka 4), dan "sidik jari" adalah data biometrik, bukan penyidikan
     prioritas: 100
     salah_satu: [penyelidikan, penyidikan, penyidik, berkas perkara, bap, berita acara pemeriksaan, pemeriksaan khusus, audit investigatif, audit investigasi, investigasi, barang bukti, tersangka, terlapor, pemeriksaan saksi, keterangan saksi, tindak pidana, penanganan perkara, dugaan korupsi, dugaan pelanggaran, dugaan penyalahgunaan, dugaan penyimpangan, dugaan pungli, dugaan pungutan liar, hasil klarifikasi, klarifikasi dumas, klarifikasi pengaduan, pemeriksaan investigatif, lhp investigatif, pulbaket, pengumpulan bahan keterangan, bahan keterangan]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang, dapat diumumkan, pengumuman]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang, dapat diumumkan, pengumuman, bimbingan teknis, bimtek]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -397,10 +397,26 @@ aturan:
       - Pelatihan metode produksi pangan olahan yang baik bagi UMKM
       - Persyaratan dokumen registrasi produk pangan olahan
 
+  - id: operasi-gabungan-sebelum-dilaksanakan
+    keterangan: Rencana, jadwal, sasaran dan surat perintah operasi atau razia gabungan sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 dan angka 4, sama dengan aturan rencana-operasi; keputusan pembentukan tim operasi gabungan, laporan dan hasil operasi terbuka (tanpa kata rencana, jadwal, sasaran atau "yang akan", judulnya tidak menunjuk operasi yang belum dilaksanakan)
+    prioritas: 100
+    semua:
+      - [operasi gabungan, razia gabungan]
+      - [rencana, jadwal, target, sasaran, lokasi, yang akan, sebelum, belum, surat perintah, sprin]
+    kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi, telah dilaksanakan, sudah dilaksanakan, laporan kegiatan, laporan pelaksanaan, hasil kegiatan, dokumentasi kegiatan, laporan kinerja, hasil razia, laporan hasil, operasi pasar, pasar murah, operasi katarak, operasi bedah, operasi gratis, kamar operasi, ruang operasi, operasi pasien, sasaran strategis, renstra, rencana strategis]
+    kategori: dikecualikan
+    pengecualian: [17a1, 17a4]
+    contoh_cocok:
+      - Jadwal razia gabungan penyakit masyarakat
+      - Rencana opsgab penertiban PETI sblm pelaksanaan
+    contoh_tidak_cocok:
+      - SK tim opsgab penertiban PETI
+      - Laporan hasil razia gabungan
+
   - id: rencana-operasi
     keterangan: Rencana dan jadwal operasi penegakan hukum (razia, penertiban, penggeledahan) sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 (menghambat penyelidikan/penyidikan tindak pidana, termasuk pelanggaran Perda yang disidik PPNS) dan angka 4 (keselamatan petugas); huruf a angka 3 hanya untuk intelijen kriminal kejahatan transnasional (narkotika, terorisme, perdagangan orang); setelah operasi selesai informasinya terbuka (Pasal 20); "operasi pasar" (pengendalian harga) dan operasi medis bukan operasi penegakan hukum; rencana pengamanan kunjungan pejabat negara, VIP/VVIP dan objek vital serta produk intelijen negara bukan penyelidikan tindak pidana, dasarnya huruf c (aturan keamanan-gedung-objek-vital dan kerawanan-keamanan)
     prioritas: 100
-    salah_satu: [rencana operasi, jadwal operasi, surat perintah operasi, surat perintah tugas operasi, sprin operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, sasaran giat, target giat, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, penggerebekan, rencana penggerebekan, jadwal penggerebekan, lokasi penggerebekan, rencana inspeksi mendadak, lokasi razia, razia gabungan, operasi gabungan, razia yang akan, operasi yang akan, penertiban yang akan, rencana pengawalan tahanan, rencana pengawalan terdakwa, rencana pengawalan narapidana, rencana penangkapan tersangka, rencana penangkapan pelaku, rencana penangkapan buronan, rencana penangkapan dpo, rencana penangkapan terpidana]
+    salah_satu: [rencana operasi, jadwal operasi, surat perintah operasi, surat perintah tugas operasi, sprin operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, sasaran giat, target giat, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, penggerebekan, rencana penggerebekan, jadwal penggerebekan, lokasi penggerebekan, rencana inspeksi mendadak, lokasi razia, razia yang akan, operasi yang akan, penertiban yang akan, rencana pengawalan tahanan, rencana pengawalan terdakwa, rencana pengawalan narapidana, rencana penangkapan tersangka, rencana penangkapan pelaku, rencana penangkapan buronan, rencana penangkapan dpo, rencana penangkapan terpidana]
     kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi, telah dilaksanakan, sudah dilaksanakan, laporan kegiatan, laporan pelaksanaan, hasil kegiatan, dokumentasi kegiatan, laporan kinerja, hasil razia, laporan hasil, operasi pasar, pasar murah, operasi katarak, operasi bedah, operasi gratis, kamar operasi, ruang operasi, operasi pasien]
     kategori: dikecualikan
     pengecualian: [17a1, 17a4]
@@ -1308,8 +1324,8 @@ aturan:
   - id: perkara-badan-publik
     keterangan: Bahan perkara/gugatan yang sedang berjalan di mana badan publik menjadi pihak (gugatan, jawaban, replik-duplik, memori banding/kasasi, pendapat kuasa hukum) — UU 14/2008 Pasal 17 huruf i (pendapat hukum dan strategi berperkara intra badan publik); huruf a angka 1 hanya untuk perkara pidana yang sedang diselidiki/disidik; putusan pengadilan terbuka (Pasal 18 ayat (1) huruf a)
     prioritas: 100
-    salah_satu: [gugatan yang sedang berjalan, sengketa yang sedang berjalan, dalam proses hukum, proses hukum yang sedang berjalan, berkas gugatan, dokumen gugatan, jawaban gugatan, replik, duplik, memori banding, kontra memori banding, memori kasasi, kontra memori kasasi, memori peninjauan kembali, surat kuasa khusus, bahan bantuan hukum, berkas bantuan hukum, pendampingan hukum perkara, strategi pembelaan, kesimpulan para pihak]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, penyuluhan hukum, bantuan hukum bagi masyarakat miskin, pos bantuan hukum, posbakum, layanan bantuan hukum, persyaratan, syarat, sudah dibacakan, telah dibacakan, persidangan terbuka, sidang terbuka, putusan, berkekuatan hukum tetap, daftar perkara, nomor perkara, status perkara]
+    salah_satu: [gugatan yang sedang berjalan, sengketa yang sedang berjalan, dalam proses hukum, proses hukum yang sedang berjalan, berkas gugatan, dokumen gugatan, jawaban gugatan, replik, duplik, memori banding, kontra memori banding, memori kasasi, kontra memori kasasi, memori peninjauan kembali, surat kuasa khusus, bahan bantuan hukum, berkas bantuan hukum, pendampingan hukum perkara, strategi pembelaan, kesimpulan para pihak, perkara perdata yang sedang berjalan, perkara tata usaha negara yang sedang berjalan, perkara ptun yang sedang berjalan, gugatan ptun yang sedang berjalan, jawaban dan bukti]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, penyuluhan hukum, bantuan hukum bagi masyarakat miskin, pos bantuan hukum, posbakum, layanan bantuan hukum, persyaratan, syarat, sudah dibacakan, telah dibacakan, persidangan terbuka, sidang terbuka, putusan, berkekuatan hukum tetap, daftar perkara, nomor perkara, status perkara, bimbingan teknis, bimtek]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1451,7 +1467,7 @@ aturan:
     # RBA dan Rencana Strategis Bisnis adalah dokumen perencanaan dan anggaran badan layanan
     # umum (daerah) — satuan kerja pemerintah, bukan badan usaha yang bersaing — yang masuk
     # APBN/APBD (PP 23/2005 sebagaimana telah diubah dengan PP 74/2012; Permendagri 79/2018): bukan rahasia bisnis Pasal 17 huruf b.
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, statistik, rekapitulasi, rekap, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, diumumkan, telah diumumkan, pengumuman, rba, rsb, blu, blud, badan layanan umum, badan layanan umum daerah]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, statistik, rekapitulasi, rekap, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, diumumkan, telah diumumkan, pengumuman, rba, rsb, blu, blud, badan layanan umum, badan layanan umum daerah, dipublikasikan, ringkasan rencana bisnis]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -1546,6 +1562,22 @@ aturan:
       - Peta lokasi sarang penyu dan habitat satwa dilindungi
     contoh_tidak_cocok:
       - Sosialisasi perlindungan satwa dilindungi
+
+  - id: rencana-moneter-dan-pengawasan-keuangan
+    keterangan: Rencana awal transaksi mata uang, perubahan nilai tukar dan suku bunga, proses dan hasil pengawasan bank, asuransi dan lembaga keuangan lain (termasuk rencana pencabutan izin dan bank dalam penanganan), dan proses pencetakan uang — UU 14/2008 Pasal 17 huruf e angka 1, 2, 6 dan 7; keputusan yang telah diumumkan (suku bunga acuan, kurs, daftar bank yang dicabut izinnya), statistik dan edukasi terbuka
+    prioritas: 100
+    salah_satu: [intervensi pasar valuta asing, rencana intervensi valuta asing, rencana intervensi pasar, rencana pembelian valuta asing, rencana penjualan valuta asing, rencana perubahan suku bunga, perubahan suku bunga acuan sebelum, rencana perubahan nilai tukar, rencana devaluasi, pencetakan uang, pencetakan rupiah, rencana pencabutan izin usaha bank, rencana pencabutan izin usaha bpr, rencana pencabutan izin bpr, bank dalam penanganan, bpr dalam penanganan, bank dalam pengawasan khusus, bpr dalam pengawasan khusus, bank dalam pengawasan intensif, bpr dalam pengawasan intensif, pemeriksaan lps, hasil pemeriksaan lps, pemeriksaan perusahaan asuransi, hasil pemeriksaan perusahaan asuransi]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, edukasi, ciri keaslian, telah diumumkan, sudah diumumkan, yang diumumkan, pengumuman, siaran pers, telah dicabut, yang dicabut]
+    kategori: dikecualikan
+    pengecualian: [17e]
+    contoh_cocok:
+      - Rencana intervensi pasar valuta asing
+      - Rencana pencetakan uang rupiah emisi baru
+      - Hasil pemeriksaan LPS atas bank dalam penanganan
+    contoh_tidak_cocok:
+      - Suku bunga acuan yang telah diumumkan Bank Indonesia
+      - Edukasi ciri keaslian uang rupiah
+      - Daftar BPR yang dicabut izin usahanya
 
   - id: rencana-awal-ekonomi
     keterangan: Rencana awal investasi, penjualan/pembelian saham dan aset, pinjaman daerah, serta proses dan hasil pengawasan lembaga keuangan — UU 14/2008 Pasal 17 huruf e; huruf e hanya melindungi rencana awal (angka 1 saham dan aset vital, angka 3 pinjaman dan pendapatan daerah, angka 5 investasi asing, angka 6 pengawasan lembaga keuangan) dan tidak permanen (Pasal 20); setelah ditetapkan, misalnya dalam Perda penyertaan modal, informasinya terbuka
@@ -2356,7 +2388,7 @@ aturan:
     semua:
       - [perkara, berkas perkara, penyelidikan, penyidikan, penuntutan, dakwaan, tuntutan, pemeriksaan, inspeksi, perusahaan, pelaku usaha, proses hukum, perkara pidana, proses hukum pidana]
       - [sedang berjalan, masih berjalan, dalam proses, masih dalam proses, sedang diproses, belum putus, belum diputus, belum berkekuatan hukum tetap, belum mempunyai kekuatan hukum, belum memiliki kekuatan hukum, belum inkracht, sedang diperiksa, sedang ditindaklanjuti, sedang menjalani, menjalani proses hukum]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, agregat, jadwal sidang, sosialisasi, hak hak, hak para pihak, biaya perkara, bantuan hukum, inspektorat, komite medik, komite etik, kode etik, disiplin, sanksi administratif, sanksi administrasi]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, agregat, jadwal sidang, sosialisasi, hak hak, hak para pihak, biaya perkara, bantuan hukum, inspektorat, komite medik, komite etik, kode etik, disiplin, sanksi administratif, sanksi administrasi, bimbingan teknis, bimtek]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -2921,6 +2953,9 @@ bentuk_singkat:
   gbr: gambar
   thd: terhadap
   masy: masyarakat
+  sdg: sedang
+  msh: masih
+  opsgab: operasi gabungan
   utk: untuk
   dlm: dalam
   kab: kabupaten
