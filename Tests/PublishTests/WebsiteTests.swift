@@ -317,6 +317,29 @@ final class WebsiteTests: XCTestCase {
         XCTAssertEqual(WebParse.atomEntryIDs(atom), ids, "Atom and JSON Feed list the same entries in the same order")
     }
 
+    /// An item a version no longer lists leaves the page and the feeds with no entry of its own:
+    /// a citizen following the feed never learned that items left the list. The decree's entry
+    /// counts what its version dropped (withdrawn or returned; not what it now exempts), without
+    /// naming it (`testExemptedAndPendingContentNeverPublished`: withdrawn titles stay off the site).
+    func testDecreeEntryCountsTheInformationItNoLongerLists() throws {
+        let dir = try writeSite()
+        let doc = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("feed.json"))) as! [String: Any]
+        let entries = Dictionary(uniqueKeysWithValues: (doc["items"] as! [[String: Any]]).map { ($0["id"] as! String, $0) })
+        let history = Fixture.history()
+        let v2 = try XCTUnwrap(history.first { $0.number == 2 })
+        let v3 = Fixture.version3()
+        let now = Set(PublishedList(version: v3).items.map(\.id) + v3.exempted.map(\.id))
+        let gone = Set(PublishedList(version: v2).items.map(\.id)).subtracting(now)
+        XCTAssertFalse(gone.isEmpty)
+        let said = try XCTUnwrap(entries["tag:serangkab.go.id,2025:dip/keputusan/v3"]?["content_text"] as? String)
+        XCTAssertTrue(said.contains("\nInformasi yang tidak lagi tercantum dibandingkan DIP versi 2: \(gone.count) "
+            + "(ditarik oleh unitnya atau dikembalikan untuk diperbaiki)."), said)
+        // Version 2 dropped nothing of version 1.
+        let second = try XCTUnwrap(entries["tag:serangkab.go.id,2025:dip/keputusan/v2"]?["content_text"] as? String)
+        XCTAssertFalse(second.contains("tidak lagi tercantum"), second)
+        XCTAssertTrue(try text(dir, "feed.atom").contains("Informasi yang tidak lagi tercantum dibandingkan DIP versi 2: "))
+    }
+
     /// A version approved days before its decree date is published on that date (the decrees
     /// take effect on the day they are set; `PublishStage.publishApproved` waits for it): the
     /// feeds and the open-data package date it then, never before its decrees are in force.

@@ -79,7 +79,22 @@ enum Feeds {
         "Keputusan baru: Daftar Informasi Publik versi \(v.number)" + (v.decreeNumber.map { " (Nomor \($0))" } ?? "")
     }
 
-    static func decreeText(_ v: DIPVersion, clock: Clock) -> String {
+    /// The published version `v` replaced: the next older one among `decrees` (newest first).
+    static func replaced(_ v: DIPVersion, in decrees: [DIPVersion]) -> DIPVersion? {
+        decrees.first { $0.number < v.number }
+    }
+
+    /// The information the version before listed in its DIP that `v` lists nowhere (neither in
+    /// its DIP nor in its DIK): withdrawn by its unit or returned. An item now exempted is not
+    /// among them (the page lists its title with the exemptions).
+    static func noLongerListed(_ v: DIPVersion, previous: DIPVersion?) -> [VersionItem] {
+        guard let previous else { return [] }
+        let now = Set(PublishedList(version: v).items.map(\.id) + v.exempted.map(\.id))
+        var seen = Set<String>()
+        return PublishedList(version: previous).items.filter { !now.contains($0.id) && seen.insert($0.id).inserted }
+    }
+
+    static func decreeText(_ v: DIPVersion, previous: DIPVersion? = nil, clock: Clock) -> String {
         var lines = ["Daftar Informasi Publik versi \(v.number) ditetapkan"
             + (v.decreeNumber.map { " dengan Keputusan Nomor \($0)" } ?? "")
             + (v.decreeDate.map { " tanggal \(clock.indonesianDate($0))" } ?? "") + "."]
@@ -89,6 +104,15 @@ enum Feeds {
         if !v.exempted.isEmpty {
             lines.append("Informasi yang dikecualikan: \(v.exempted.count)"
                 + (v.dikDecreeNumber.map { ", ditetapkan dengan Keputusan Nomor \($0)" } ?? "") + ".")
+        }
+        // Items leave the page and the feeds without an entry of their own: the decree's entry
+        // counts them, so a citizen following the feed learns that items left the list. Counted,
+        // not named: what a list no longer holds is never republished (a unit may withdraw a
+        // title that should not have been public).
+        let gone = noLongerListed(v, previous: previous)
+        if !gone.isEmpty {
+            lines.append("Informasi yang tidak lagi tercantum dibandingkan DIP versi \(previous!.number): "
+                + "\(IndonesianNumber.grouped(gone.count)) (ditarik oleh unitnya atau dikembalikan untuk diperbaiki).")
         }
         if let previous = v.previousDecreeNumber { lines.append("Keputusan ini mencabut Keputusan Nomor \(previous).") }
         if let dik = v.previousDIKDecreeNumber {
@@ -205,11 +229,12 @@ enum Feeds {
         x += "<author><name>\(e(settings.bodyName))</name></author>\n"
         x += "<rights type=\"text\">\(e("\(settings.licenseTitle) (\(settings.licenseID))"))</rights>\n"
         x += "<generator>dip</generator>\n"
-        for merged in merged(entries, decrees(list, history: history)) {
+        let published = decrees(list, history: history)
+        for merged in merged(entries, published) {
             guard case .item(let entry) = merged else {
                 guard case .decree(let v) = merged else { continue }
                 let date = clock.rfc3339(PublishedList.publicationDate(of: v))
-                let html = decreeText(v, clock: clock).split(separator: "\n").map { WebText.escape(String($0)) }
+                let html = decreeText(v, previous: replaced(v, in: published), clock: clock).split(separator: "\n").map { WebText.escape(String($0)) }
                     .joined(separator: "<br/>")
                 x += "<entry>\n<id>\(e(decreeID(v, settings: settings)))</id>\n"
                 x += "<title type=\"text\">\(e(decreeTitle(v)))</title>\n"
@@ -305,18 +330,19 @@ enum Feeds {
     static func jsonFeed(_ list: PublishedList, entries: [FeedEntry], history: [DIPVersion] = [], settings: WebsiteSettings,
                          clock: Clock) throws -> Data {
         let base = settings.normalizedBaseURL
+        let published = decrees(list, history: history)
         let feed = JSONFeed(
             title: "Perubahan " + settings.siteTitle,
             description: "Informasi publik yang baru atau berubah pada Daftar Informasi Publik \(settings.bodyName).",
             homePageURL: base, feedURL: base + IndexPage.jsonFeedName,
             authors: [.init(name: settings.bodyName)],
-            items: merged(entries, decrees(list, history: history)).map { merged in
+            items: merged(entries, published).map { merged in
                 guard case .item(let entry) = merged else {
                     guard case .decree(let v) = merged else { fatalError("unreachable") }
                     let date = clock.rfc3339(PublishedList.publicationDate(of: v))
                     return JSONFeed.Item(
                         id: decreeID(v, settings: settings), url: base, externalURL: nil,
-                        title: WebText.xmlSafe(decreeTitle(v)), contentText: WebText.xmlSafe(decreeText(v, clock: clock)),
+                        title: WebText.xmlSafe(decreeTitle(v)), contentText: WebText.xmlSafe(decreeText(v, previous: replaced(v, in: published), clock: clock)),
                         datePublished: date, dateModified: date, tags: ["Keputusan"], dip: nil)
                 }
                 let item = entry.item
