@@ -382,6 +382,26 @@ public struct Classifier: Sendable {
         var needsTest = false
         var missingBasis = false
 
+        // Where the rule's open category is not the only one the law allows, or the nearest
+        // precedents strongly file this wording elsewhere, the precedents may choose
+        // (policy experiments, docs/classification.md §26).
+        var precedentsChoseOpen = false
+        if declared == nil, let top, let ruleSuggestion, ruleSuggestion != .dikecualikan, let verdict = analysis.verdict,
+           verdict.category != ruleSuggestion, verdict.category != .dikecualikan {
+            let best = verdict.hits.first?.similarity ?? 0
+            let allowed = top.rule.alternatives.contains(verdict.category) && best >= policy.precedentsPickAllowedCategory
+                && (verdict.strong || !policy.precedentsPickAllowedNeedsStrong)
+                && (verdict.category != .sertaMerta || policy.precedentsPickSertaMerta)
+            let overriding = verdict.strong && best >= policy.precedentsOverrideOpenRule
+            if allowed || overriding {
+                suggested = verdict.category
+                precedentsChoseOpen = true
+                notes.append("Aturan \(top.rule.id) menyarankan \(ruleSuggestion.shortLabel)"
+                             + (allowed ? " dan juga menerima \(verdict.category.shortLabel)" : "")
+                             + "; preseden terdekat memakai \(verdict.category.shortLabel) (\(verdict.summary)), jadi itu yang disarankan.")
+            }
+        }
+
         if let declared, let ruleSuggestion, declared != ruleSuggestion, let top {
             needsReview = true
             // Plain words for the unit: the matched keywords, not the rule id (kept in `hits`).
@@ -444,6 +464,7 @@ public struct Classifier: Sendable {
                     }
                     var fellBack = false
                     if policy.commonCategoryWhereWeak, !verdict.strong, !verdict.fromPPID, !precedentFlag,
+                       (verdict.hits.first?.similarity ?? 0) < policy.commonCategoryBelowSimilarity,
                        suggested != .dikecualikan, let common = precedentIndex.commonOpenCategory, suggested != common {
                         // Weak votes agree with bodies less often than the most common open
                         // category does (training bodies): that category, for a person to decide.
@@ -461,7 +482,7 @@ public struct Classifier: Sendable {
                     needsReview = true
                     notes.append("Unit menyatakan \(declared.shortLabel), preseden kuat menyarankan \(verdict.category.shortLabel) (\(verdict.summary)): tinjau keduanya.")
                 }
-            } else if let ruleSuggestion, verdict.strong, verdict.category != ruleSuggestion, verdict.category != .dikecualikan {
+            } else if let ruleSuggestion, !precedentsChoseOpen, verdict.strong, verdict.category != ruleSuggestion, verdict.category != .dikecualikan {
                 notes.append("Aturan menyarankan \(ruleSuggestion.shortLabel), preseden menyarankan \(verdict.category.shortLabel) (\(verdict.summary)); aturan PPID yang berlaku.")
             }
         }

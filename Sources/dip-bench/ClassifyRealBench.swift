@@ -10,7 +10,10 @@ import Rules
 /// them. Bodies of earlier fresh sets (`Evaluator.formerFreshBodies`) are ordinary bodies.
 func corpusSplit(_ bench: String = "classify-real") throws
     -> (ruleSet: RuleSet, training: [Precedent], heldOut: [Precedent], fresh: [Precedent])? {
-    let ruleSet = try RuleSet.defaults()
+    // DIP_RULES=DIR measures a rules folder being edited (rules/ of a worktree) without
+    // rebuilding the embedded copy; the benches otherwise use the rules built in.
+    let ruleSet = try ProcessInfo.processInfo.environment["DIP_RULES"].map { try RuleSet.load(directory: URL(fileURLWithPath: $0)) }
+        ?? RuleSet.defaults()
     let corpus = ruleSet.precedents
     guard !corpus.isEmpty else {
         print("\(bench): rules/preseden.csv has no rows yet; nothing to measure")
@@ -184,6 +187,11 @@ func policyFromEnvironment() -> PrecedentPolicy {
         case "modelLearnsFromLaw": policy.modelLearnsFromLaw = value != 0
         case "commonCategoryWhereWeak": policy.commonCategoryWhereWeak = value != 0
         case "singleWordFlagSimilarity": policy.singleWordFlagSimilarity = value
+        case "precedentsPickAllowedCategory": policy.precedentsPickAllowedCategory = value
+        case "precedentsOverrideOpenRule": policy.precedentsOverrideOpenRule = value
+        case "precedentsPickAllowedNeedsStrong": policy.precedentsPickAllowedNeedsStrong = value != 0
+        case "precedentsPickSertaMerta": policy.precedentsPickSertaMerta = value != 0
+        case "commonCategoryBelowSimilarity": policy.commonCategoryBelowSimilarity = value
         default: print("unknown policy field \(parts[0])")
         }
     }

@@ -132,6 +132,7 @@ func classifyValidateBench() throws {
         let cells = (Category.allCases.map(\.rawValue) + ["-"]).map { "\($0) \(row[$0] ?? 0)" }.joined(separator: ", ")
         print("   \(category.rawValue) (\(row.values.reduce(0, +))): \(cells)")
     }
+    categoryCauses(training, ruleSet: ruleSet, policy: policy)
     let mean = means[0].values
     reportPercent("classify-validate: mean exempt recall", mean[0])
     reportPercent("classify-validate: mean open items flagged", mean[1])
@@ -199,4 +200,147 @@ struct FoldMeans {
 func plainItem(_ title: String) -> InformationItem {
     InformationItem(source: SourceLocation(file: "", sheet: nil, row: 0), nomor: "", ringkasan: title, pejabatPenguasa: "",
                     penanggungJawab: "", waktuPembuatan: "", tempatPembuatan: "", bentuk: "", retensi: "")
+}
+
+/// Category misses of split 0 (every training body validated once, precedents and the learned
+/// layer from the other folds only), sorted by cause (docs/classification.md §26):
+/// - withheld/open: a withheld item not flagged, or an open item flagged (the flag's figures);
+/// - (a) law: a rule written from the law's lists (a Perki 1/2021 berkala sub-group or a serta
+///   merta / setiap saat list entry) decided, and the body filed the item elsewhere — split by
+///   whether the rule allows the body's category as an alternative (the two lists overlap);
+/// - (b) rule against precedents: a rule decided, and the inner-train precedents' vote (best
+///   voter ≥ 0.3 similar) names the body's category;
+/// - (c) body habit: no rule decided, and the body's category is the one it files most of its
+///   other open items under (at least five), while dip said another;
+/// - (d) the rest: a rule outside the law's lists decided, or nothing decided and the body's
+///   category is not its habit.
+/// `DIP_VALIDATE_CAUSES=1` prints every miss with its cause (training bodies only).
+private func categoryCauses(_ training: [Precedent], ruleSet: RuleSet, policy: PrecedentPolicy) {
+    let folds = Evaluator.validationFolds
+    let printing = ProcessInfo.processInfo.environment["DIP_VALIDATE_CAUSES"] != nil
+    // Each body's open categories, to tell its habit (leave this item out).
+    var habits: [String: [Category: Int]] = [:]
+    for p in training where p.category != .dikecualikan { habits[p.body, default: [:]][p.category, default: 0] += 1 }
+    var causes: [String: Int] = [:]
+    var bySource: [String: (items: Int, agreed: Int)] = [:]
+    var misses = 0, items = 0
+    for fold in 0..<folds {
+        let inFold = { (p: Precedent) in Evaluator.validationFold(of: splitUnit(p), split: 0, folds: folds) == fold }
+        let validation = training.filter(inFold)
+        guard !validation.isEmpty else { continue }
+        let classifier = Classifier(ruleSet: ruleSet, precedents: training.filter { !inFold($0) }, policy: policy)
+        for p in validation {
+            items += 1
+            let c = classifier.classify(plainItem(p.title))
+            let deciding = classifier.firings(p.title).filter { $0.rule.category != nil && !$0.lifted }
+            let top = deciding.max { $0.rule.priority < $1.rule.priority }
+                .flatMap { best in deciding.first { $0.rule.priority == best.rule.priority } }
+            let bestSimilarity = c.precedents.map(\.similarity).max() ?? 0
+            let source = top != nil ? "rule"
+                : c.notes.contains { $0.contains("paling sering dipakai") } ? "common-category fallback"
+                : c.notes.contains { $0.hasPrefix("Dari kata-katanya") } ? "learned layer"
+                : bestSimilarity >= 0.6 ? "precedents >= 0.6" : c.suggested == nil ? "none" : "precedents < 0.6"
+            let agreed = c.suggested == p.category
+            bySource[source, default: (0, 0)].items += 1
+            if agreed { bySource[source, default: (0, 0)].agreed += 1; continue }
+            misses += 1
+            let cause: String
+            var habit = habits[p.body] ?? [:]
+            if p.category != .dikecualikan { habit[p.category, default: 0] -= 1 }
+            let habitCount = habit.values.reduce(0, +)
+            let habitual = habitCount >= 5 ? habit.max { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) }?.key : nil
+            if p.category == .dikecualikan || c.suggested == .dikecualikan {
+                cause = p.category == .dikecualikan ? "withheld/open: withheld item not flagged" : "withheld/open: open item flagged"
+            } else if let top, let named = top.rule.category {
+                let fromLaw = top.rule.subgroup != nil || top.rule.listEntry != nil
+                if c.precedentCategory == p.category && bestSimilarity >= 0.3 {
+                    cause = "(b) rule says \(named.rawValue), precedents say the body's" + (bestSimilarity >= 0.6 ? " (best >= 0.6)" : " (best 0.3-0.6)")
+                } else if fromLaw && top.rule.alternatives.contains(p.category) {
+                    cause = "(a) law's lists overlap: rule allows the body's category as an alternative"
+                } else if fromLaw {
+                    cause = "(a) body's label differs from the law's list the rule reads"
+                } else {
+                    cause = "(d) rule outside the law's lists"
+                }
+            } else if habitual == p.category {
+                cause = "(c) body's habit: its usual open category, dip said another (\(source))"
+            } else {
+                cause = "(d) no rule, not the body's habit (\(source))"
+            }
+            causes[cause, default: 0] += 1
+            if printing {
+                print("cause\t\(cause)\t\(p.category.rawValue)\t\(c.suggested?.rawValue ?? "-")\t\(top?.rule.id ?? "-")\t"
+                      + "\(c.precedentCategory?.rawValue ?? "-")\t\(String(format: "%.2f", bestSimilarity))\t\(p.title)\t\(p.body)")
+            }
+        }
+    }
+    print("-- category misses of split 0 by cause (\(misses) misses of \(items) items; docs/classification.md §26):")
+    for (cause, count) in causes.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
+        print(String(format: "   %4d  %@", count, cause as NSString))
+    }
+    categoryAgreementBetweenBodies(training, ruleSet: ruleSet)
+    print("-- split 0, where the suggested category comes from:")
+    for (source, count) in bySource.sorted(by: { $0.key < $1.key }) {
+        print(String(format: "   %@: %d items, category = body's %d = %.1f%%", source as NSString, count.items, count.agreed,
+                     count.items == 0 ? 0 : Double(count.agreed) * 100 / Double(count.items)))
+    }
+}
+
+/// How far bodies agree with EACH OTHER on the open category where their titles are not twins
+/// (no classifier involved; training bodies only, the Kota Bekasi register as one body): open
+/// items are grouped by the law-list rule that names their category (the same Perki 1/2021 item
+/// in the bodies' own words), and pairs of open items of two different bodies are counted by the
+/// similarity of their stemmed titles. Per group, the share of items in the group's most common
+/// category bounds any method that gives one category to one kind of item.
+private func categoryAgreementBetweenBodies(_ training: [Precedent], ruleSet: RuleSet) {
+    let open = training.filter { $0.category != .dikecualikan }
+    let rulesOnly = Classifier(ruleSet: ruleSet, precedents: [])
+    let index = PrecedentIndex(precedents: open, morphology: ruleSet.morphology)
+    var twin = [Bool](repeating: false, count: open.count)
+    var bands: [String: (pairs: Int, same: Int)] = [:]
+    let bandNames = ["0.8-1 (twins)", "0.6-0.8", "0.4-0.6", "0.3-0.4"]
+    for (i, p) in open.enumerated() {
+        for n in index.nearest(tokens: TextNormalizer.tokens(p.title), limit: 60, minimum: 0.3)
+        where splitUnit(open[n.index]) != splitUnit(p) {
+            if n.similarity >= nearIdenticalSimilarity { twin[i] = true }
+            guard n.index > i else { continue }
+            let band = n.similarity >= 0.8 ? bandNames[0] : n.similarity >= 0.6 ? bandNames[1] : n.similarity >= 0.4 ? bandNames[2] : bandNames[3]
+            bands[band, default: (0, 0)].pairs += 1
+            if open[n.index].category == p.category { bands[band, default: (0, 0)].same += 1 }
+        }
+    }
+    print("-- open items of two different training bodies (register as one), same open category, by title similarity:")
+    for band in bandNames {
+        let b = bands[band] ?? (0, 0)
+        print(String(format: "   %@: %d pairs, same category %d = %.1f%%", band as NSString, b.pairs, b.same,
+                     b.pairs == 0 ? 0 : Double(b.same) * 100 / Double(b.pairs)))
+    }
+    // Groups by the law-list rule deciding the category, for the items without a twin.
+    var groups: [String: [Category: Set<String>]] = [:]
+    var groupCounts: [String: [Category: Int]] = [:]
+    for (i, p) in open.enumerated() where !twin[i] {
+        let deciding = rulesOnly.firings(p.title).filter { $0.rule.category != nil && !$0.lifted }
+        guard let best = deciding.max(by: { $0.rule.priority < $1.rule.priority }),
+              let top = deciding.first(where: { $0.rule.priority == best.rule.priority }),
+              top.rule.subgroup != nil || top.rule.listEntry != nil else { continue }
+        groups[top.rule.id, default: [:]][p.category, default: []].insert(splitUnit(p))
+        groupCounts[top.rule.id, default: [:]][p.category, default: 0] += 1
+    }
+    var total = 0, majority = 0, law = 0, splitGroups = 0, bodiesSplit = 0
+    let lawCategory = Dictionary(ruleSet.rules.compactMap { r in r.category.map { (r.id, $0) } }, uniquingKeysWith: { a, _ in a })
+    for (id, counts) in groupCounts {
+        let n = counts.values.reduce(0, +)
+        total += n
+        majority += counts.values.max() ?? 0
+        law += counts[lawCategory[id] ?? .berkala] ?? 0
+        let categoriesAcrossBodies = groups[id]?.filter { !$0.value.isEmpty }.count ?? 0
+        if categoriesAcrossBodies > 1 {
+            splitGroups += 1
+            bodiesSplit += Set(groups[id]!.values.flatMap { $0 }).count
+        }
+    }
+    func percent(_ part: Int, _ whole: Int) -> String { String(format: "%d/%d = %.1f%%", part, whole, whole == 0 ? 0 : Double(part) * 100 / Double(whole)) }
+    print("-- open items without a twin that a law-list rule decides (training bodies): \(total) items in \(groupCounts.count) kinds;")
+    print("   the law's category (the rule's) = body's: \(percent(law, total)); each kind's most common category: \(percent(majority, total))")
+    print("   kinds that bodies file under more than one open category: \(splitGroups) of \(groupCounts.count)")
 }
