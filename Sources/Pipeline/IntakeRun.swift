@@ -84,11 +84,12 @@ public struct RunSummary: Sendable {
         outcomes.filter { $0.status != .duplicate }.reduce(0) { $0 + $1.problems.filter(include).reduce(0) { $0 + $1.standsFor } }
     }
     /// The exit code `dip run` ends with (README "Exit codes"): 1 when a file could not be
-    /// archived, 2 when one was refused or held or has problems, else 0. The run's summary log
-    /// line carries it too, so the log of a cron run says how it ended.
+    /// archived, 2 when one was refused or held or has problems, or a PPID review workbook was
+    /// not wholly applied, else 0. The run's summary log line carries it too, so the log of a
+    /// cron run says how it ended.
     public var exitCode: Int32 {
         if !failures.isEmpty { return 1 }
-        if refused > 0 || held > 0 || problemCount > 0 { return 2 }
+        if refused > 0 || held > 0 || problemCount > 0 || review?.needsAPerson == true { return 2 }
         return 0
     }
     /// The terminal's summary of a `dip run` ("Selesai: …"), counts grouped as the feedback

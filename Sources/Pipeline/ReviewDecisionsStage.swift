@@ -23,6 +23,9 @@ public struct ReviewFileResult: Hashable, Sendable {
     public var problems: [Problem]
     /// `reports/review/hasil-<file>.txt`.
     public var resultFile: URL
+
+    /// Not recognised as a workbook dip issued, or rows refused, or cells unread.
+    public var notWhollyApplied: Bool { !recognised || !refused.isEmpty || !problems.isEmpty }
 }
 
 /// The event of the warning that a review workbook was taken but not all of it applied: not
@@ -44,6 +47,11 @@ public struct ReviewDecisionsSummary: Hashable, Sendable {
     /// Files left in `inbox/_ppid/` because the register could not take them (busy, I/O
     /// error): nothing of them was applied; a later run applies them whole.
     public var failures: [SkippedFile] = []
+
+    /// Whether a workbook was taken but not wholly applied: not one dip issued, rows the
+    /// register refused or cells it could not read. The PPID must re-enter or correct them
+    /// (its `hasil-*.txt` says what), so `dip run` ends with exit 2 as for a unit's refused file.
+    public var needsAPerson: Bool { files.contains(where: \.notWhollyApplied) }
 
     /// Whether any decision or test reached the register (a new draft may be due).
     public var changedRegister: Bool {
@@ -168,7 +176,7 @@ public func applyReviewWorkbooks(
         ])
         // What was not applied needs a person (the PPID re-enters or corrects it): a warning of
         // its own, which `dip run --quiet` shows too (`reviewNotAppliedEvent`).
-        if !result.recognised || !result.refused.isEmpty || !result.problems.isEmpty {
+        if result.notWhollyApplied {
             logger.warning("\(reviewNotAppliedEvent)", metadata: [
                 "berkas": "\(name)", "dikenali": result.recognised ? "ya" : "tidak",
                 "ditolak": "\(result.refused.count)", "masalah": "\(result.problems.count)",

@@ -199,6 +199,8 @@ final class OperatorTests: XCTestCase {
         try Data("bukan lembar kerja".utf8).write(to: folder.appendingPathComponent("pemeriksaan.xlsx"))
         let quiet = try DipProcess.run(ws.runArgs)
         XCTAssertEqual(quiet.stdout, "")
+        // The PPID must act (its hasil file says what): exit 2, as for a unit's refused file.
+        XCTAssertEqual(quiet.exitCode, 2)
         let line = try XCTUnwrap(quiet.stderr.split(separator: "\n").first {
             $0.contains("event=\"\(reviewNotAppliedEvent)\"")
         }, quiet.stderr)
