@@ -344,13 +344,15 @@ public struct PublishStage {
         // The pack lists the held lists too: a hold, release, refusal or superseding rewrites
         // it. Left out when none waits, so a register without holds keeps its stamp.
         let held = try register.pendingHolds()
-        // Exemption periods end with the clock, not with the register: while one is listed the
-        // pack is made again each day (its "telah berakhir N hari" changes). Left out when none
-        // is, so such a register keeps its stamp.
+        // Exemption periods end with the clock, not with the register: while one has ended or
+        // ends soon the pack is made again each day (its "telah berakhir N hari" changes). A
+        // period dip cannot date ("selama berlaku", common) reads the same every day: its ids
+        // alone, or such a register would have its pack, and its review token, made anew daily.
+        // Left out when none is listed, so such a register keeps its stamp.
         let notices = try exemptionNotices()
         let stamp = try register.changeStamp()
             + (held.isEmpty ? "" : " held=" + held.map { String($0.id) }.joined(separator: ","))
-            + (notices.isEmpty ? "" : " pengecualian=\(clock.isoDate()):" + notices.map(\.term.itemID).joined(separator: ","))
+            + Self.exemptionStamp(notices, clock: clock)
             + "\n"
         if FileManager.default.fileExists(atPath: workbookURL.path),
            (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp {
@@ -456,6 +458,16 @@ public struct PublishStage {
         guard let newest = try register.newestVersionNumber() else { return [] }
         return ExemptionPeriods.notices(try register.exemptionTerms(version: newest), today: clock.now,
                                         noticeDays: config.decree.exemptionNoticeDays)
+    }
+
+    /// The review stamp's part for exemption notices: their items, and the WIB day when one of
+    /// them has ended or ends within the window (its count of days changes daily); empty when
+    /// none is listed.
+    static func exemptionStamp(_ notices: [ExemptionNotice], clock: Clock) -> String {
+        guard !notices.isEmpty else { return "" }
+        let counts = ExemptionPeriods.counts(notices)
+        let day = counts.ended + counts.ending > 0 ? "\(clock.isoDate()):" : ""
+        return " pengecualian=" + day + notices.map(\.term.itemID).joined(separator: ",")
     }
 
     /// Why an exemption is asked to be tested again, for the test sheet's *Alasan Perlu Uji*.

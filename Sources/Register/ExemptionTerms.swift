@@ -175,6 +175,16 @@ extension ExemptionPeriods {
         if c.person > 0 { parts.append("\(c.person) pengecualian perlu diperiksa jangka waktunya") }
         return parts.joined(separator: ", ")
     }
+
+    /// What the PPID does about `notices`, for the terminal: a period that has ended or ends soon
+    /// is tested again; one dip cannot date ("selama berlaku", "sampai …") is only checked, as
+    /// it is lawful and listed on every run.
+    public static func whatToDo(_ notices: [ExemptionNotice]) -> String {
+        let c = counts(notices)
+        if c.ended + c.ending > 0 { return "PPID perlu menguji ulang atau mencabutnya" }
+        return "PPID perlu memeriksa apakah keadaan atau peristiwa yang membatasi jangka waktunya sudah terjadi "
+            + "(bila sudah, uji ulang)"
+    }
 }
 
 extension AppDatabase {

@@ -15,6 +15,13 @@ final class ExemptionPeriodRunTests: XCTestCase {
     /// The examples decreed on 5 January 2026 with the first pending item exempted for one month
     /// (ends 5 February 2026), the others permanent.
     func publishedWithAOneMonthExemption() throws -> (example: ExampleInboxWorkspace, register: AppDatabase, first: String, draft: Int) {
+        try published(firstPeriod: .months(1), text: "1 (satu) bulan")
+    }
+
+    /// The examples decreed on 5 January 2026 with the first pending item exempted for
+    /// `firstPeriod` (`text`), the others permanent.
+    func published(firstPeriod: RetentionPeriod, text: String) throws
+        -> (example: ExampleInboxWorkspace, register: AppDatabase, first: String, draft: Int) {
         let example = try ExampleInboxWorkspace("dip-expiry")
         addTeardownBlock { try? FileManager.default.removeItem(at: example.root) }
         _ = try example.run(0)
@@ -28,8 +35,8 @@ final class ExemptionPeriodRunTests: XCTestCase {
                 test: ConsequenceTest(
                     specificInformation: p.item.ringkasan, legalBasis: "", grounds: ["17h2"],
                     consequence: "Mengungkap rahasia pribadi.", publicInterest: "Tidak lebih besar.",
-                    conclusion: .exemptWhole, period: i == 0 ? .months(1) : .permanent,
-                    periodText: i == 0 ? "1 (satu) bulan" : "Permanen", conditionsForOpening: "-",
+                    conclusion: .exemptWhole, period: i == 0 ? firstPeriod : .permanent,
+                    periodText: i == 0 ? text : "Permanen", conditionsForOpening: "-",
                     tester: Official(name: "Tim"), testedOn: nil),
                 enteredBy: "test", source: .cli, at: Date(timeIntervalSince1970: 1_767_225_700))
         }
@@ -40,8 +47,23 @@ final class ExemptionPeriodRunTests: XCTestCase {
                              at: Date(timeIntervalSince1970: 1_767_225_800))
         let published = try example.run(4 * 86_400) // 5 January 2026, 07.00 WIB
         XCTAssertEqual(published.publishedVersion, draft)
-        XCTAssertEqual(published.exemptionNotices.map(\.term.itemID), [pending[0].itemID], "one month is within 90 days")
+        XCTAssertEqual(published.exemptionNotices.map(\.term.itemID), [pending[0].itemID], "listed from the decree on")
         return (example, register, pending[0].itemID, draft)
+    }
+
+    /// A period dip cannot date ("selama berlaku") reads the same every day: listed on every
+    /// run, but the review pack is not made again (with a new review token) each day for it.
+    func testAPeriodDipCannotDateDoesNotRemakeThePackEachDay() throws {
+        let (example, _, first, _) = try published(firstPeriod: .whileValid, text: "Selama berlaku")
+        let workbook = example.workspace.review.appendingPathComponent("pemeriksaan-dip.xlsx")
+        let eleventh = try example.run(10 * 86_400)
+        XCTAssertEqual(eleventh.exemptionNotices.map(\.standing), [.needsPerson])
+        let sheet = try XCTUnwrap(try sheetTextRows(workbook, named: ReviewFormat.exemptionPeriodsSheet))
+        XCTAssertTrue(sheet.contains { $0.contains(first) && $0.contains("Tanggal berakhir tidak dapat dihitung") })
+        let before = try Data(contentsOf: workbook)
+        let twelfth = try example.run(11 * 86_400)
+        XCTAssertEqual(twelfth.exemptionNotices.map(\.standing), [.needsPerson], "still listed on the next day's run")
+        XCTAssertEqual(try Data(contentsOf: workbook), before, "the pack was made again though nothing in it changed")
     }
 
     func testTheReviewPackAndTheSummaryFollowTheClockToThePeriodsEnd() throws {

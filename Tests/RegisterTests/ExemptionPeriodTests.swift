@@ -81,6 +81,19 @@ final class ExemptionPeriodTests: XCTestCase {
         ])
     }
 
+    /// The terminal's advice: a test again for a period that ended or ends soon; only a check for
+    /// periods dip cannot date, which are lawful and listed on every run.
+    func testWhatToDoAsksATestOnlyOfPeriodsThatEndOrEnded() {
+        let today = day(2026, 6, 1)
+        let person = ExemptionPeriods.notices([term(.whileValid, decided: day(2025, 1, 1))], today: today)
+        XCTAssertEqual(person.map(\.standing), [.needsPerson])
+        XCTAssertFalse(ExemptionPeriods.whatToDo(person).contains("menguji ulang atau mencabut"), ExemptionPeriods.whatToDo(person))
+        XCTAssertTrue(ExemptionPeriods.whatToDo(person).contains("memeriksa apakah keadaan atau peristiwa"))
+        let ended = ExemptionPeriods.notices([term(.whileValid, decided: day(2025, 1, 1), id: "a-0001"),
+                                              term(.years(1), decided: day(2025, 5, 1), id: "c-0004")], today: today)
+        XCTAssertEqual(ExemptionPeriods.whatToDo(ended), "PPID perlu menguji ulang atau mencabutnya")
+    }
+
     /// The register dates an exemption by the decree that first set it on its test: a later
     /// version re-issuing it on the same test keeps that date; a new test starts none until a
     /// decree sets it.

@@ -87,7 +87,7 @@ extension DIP {
             if !summary.exemptionNotices.isEmpty {
                 lines.append("Perhatian: " + ExemptionPeriods.countsText(summary.exemptionNotices, noticeDays: summary.exemptionNoticeDays)
                     + " (" + summary.exemptionNotices.prefix(10).map(\.term.itemID).joined(separator: ", ")
-                    + (summary.exemptionNotices.count > 10 ? ", …" : "") + "): PPID perlu menguji ulang atau mencabutnya; "
+                    + (summary.exemptionNotices.count > 10 ? ", …" : "") + "): " + ExemptionPeriods.whatToDo(summary.exemptionNotices) + "; "
                     + "lihat sheet Jangka Waktu Pengecualian di \(workspace.review.path)/pemeriksaan-dip.xlsx.")
             }
             if summary.publishedVersion == nil, let draft = summary.draftVersion {
