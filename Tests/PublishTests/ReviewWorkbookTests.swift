@@ -134,6 +134,20 @@ final class ReviewWorkbookTests: XCTestCase {
         XCTAssertTrue(ReviewPage.html(input, clock: ReviewFixtures.clock).contains("Unsur DIP yang Belum Ada Kolomnya"))
     }
 
+    /// The changes sheet spoke the register's codes to the PPID ("dinsos"; "ringkasan, bentuk",
+    /// "waktu_pembuatan"): it names the unit as the other sheets do and the fields in words.
+    func testChangesSheetNamesUnitsAndFieldsInWords() throws {
+        let input = try ReviewFixtures.input()
+        let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(input, clock: ReviewFixtures.clock))
+        let rows = try ReviewFixtures.rows(url.path, sheet: ReviewFormat.changesSheet).map { $0.cells.map(ReviewFixtures.text) }
+        let changed = try XCTUnwrap(rows.first { $0.contains("Program kesiapsiagaan") }, "\(rows)")
+        XCTAssertTrue(changed.contains("ringkasan isi informasi, bentuk informasi"), "\(changed)")
+        XCTAssertFalse(changed.contains("ringkasan, bentuk"), "\(changed)")
+        XCTAssertFalse(changed.contains("bpbd"), "\(changed)")
+        XCTAssertTrue(changed.contains { $0.hasPrefix("Badan Penanggulangan Bencana") }, "\(changed)")
+        XCTAssertTrue(ReviewPage.html(input, clock: ReviewFixtures.clock).contains("ringkasan isi informasi, bentuk informasi"))
+    }
+
     func testSameInputAndClockGiveIdenticalBytes() throws {
         let a = try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock)
         let b = try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock)

@@ -214,8 +214,8 @@ enum ReviewContent {
                                         standing: input.standing))
         }
         tables.append(testTable(input.pending, citations: input.citations))
-        tables.append(changesTable(input.diff, base: input.changesBase))
         let names = unitNames(input, draftUnits: source.units)
+        tables.append(changesTable(input.diff, base: input.changesBase, names: names))
         tables.append(problemsTable(input, names: names))
         tables.append(completenessTable(input, names: names))
         return tables
@@ -377,7 +377,11 @@ enum ReviewContent {
             columns: columns, rowCount: order.count, row: row, numbered: true)
     }
 
-    static func changesTable(_ diff: VersionDiff, base: ReviewInput.ChangesBase = .lastDecree) -> ReviewTable {
+    /// The unit by its name as the other sheets give it (a withdrawn unit's code when no name is
+    /// known), and the changed fields in words: the sheet read "dinsos" and
+    /// "ringkasan, waktu_pembuatan, tempat_pembuatan", the register's codes.
+    static func changesTable(_ diff: VersionDiff, base: ReviewInput.ChangesBase = .lastDecree,
+                             names: [String: String] = [:]) -> ReviewTable {
         let columns = [
             ReviewColumn(header: "Perangkat Daerah", width: 16),
             ReviewColumn(header: "Nomor di Daftar Unit", width: 8),
@@ -405,8 +409,8 @@ enum ReviewContent {
         let row: @Sendable (Int) -> [String] = { i in
             let d = lists[deltas[i].list][deltas[i].index]
             return [
-                d.unit, d.nomor ?? "", d.ringkasan, ReviewFormat.changeLabel(d.change),
-                d.fields.joined(separator: ", "), d.fromCategory?.shortLabel ?? "",
+                names[d.unit] ?? d.unit, d.nomor ?? "", d.ringkasan, ReviewFormat.changeLabel(d.change),
+                d.fields.map { FieldLabels.label($0).lowercased() }.joined(separator: ", "), d.fromCategory?.shortLabel ?? "",
                 d.toCategory?.shortLabel ?? "", d.itemID, "\(d.revision)",
             ]
         }
