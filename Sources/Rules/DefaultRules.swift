@@ -385,7 +385,7 @@ aturan:
     semua:
       - [formula, komposisi, metode produksi, metode pengolahan, proses produksi, cara pembuatan]
       - [dokumen registrasi, registrasi produk, dokumen pendaftaran produk, berkas pendaftaran produk, izin edar, dossier, laporan inspeksi, laporan hasil inspeksi, laporan audit, hasil audit, perusahaan pemohon, industri farmasi, memuat proses produksi, metode produksi rahasia]
-    kecuali: [tata cara, prosedur, sop, pedoman, persyaratan, syarat, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, daftar produk, sesuai sni, standar nasional, yang diumumkan, pengumuman]
+    kecuali: [tata cara, prosedur, sop, pedoman, persyaratan, syarat, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, daftar produk, sesuai sni, standar nasional, yang diumumkan, pengumuman, pembuatan izin, pembuatan sertifikat, komposisi sampah, timbulan sampah, komposisi pegawai, komposisi jabatan]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -396,6 +396,9 @@ aturan:
       - Komposisi dan formula pupuk bersubsidi sesuai SNI
       - Pelatihan metode produksi pangan olahan yang baik bagi UMKM
       - Persyaratan dokumen registrasi produk pangan olahan
+      - Cara pembuatan izin edar PIRT
+      - Hasil audit komposisi dan timbulan sampah di TPA
+      - Komposisi pegawai menurut golongan dalam laporan audit kepegawaian
 
   - id: operasi-gabungan-sebelum-dilaksanakan
     keterangan: Rencana, jadwal, sasaran dan surat perintah operasi atau razia gabungan sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 dan angka 4, sama dengan aturan rencana-operasi; keputusan pembentukan tim operasi gabungan, laporan dan hasil operasi terbuka (tanpa kata rencana, jadwal, sasaran atau "yang akan", judulnya tidak menunjuk operasi yang belum dilaksanakan)
