@@ -53,6 +53,10 @@ final class UnitDocumentsTests: XCTestCase {
         XCTAssertTrue(strings.contains("Petunjuk Pengisian Daftar Informasi Publik"))
         XCTAssertTrue(strings.contains(UpdateTemplate.idHeader))
         XCTAssertFalse(strings.contains("1/2010"), "the revoked Perki 1/2010 is not cited")
+        // The unit's own folders, not "reports/unit/<kode perangkat daerah>/".
+        XCTAssertTrue(strings.contains("letakkan di folder inbox/dinkes/. Hasil pemeriksaan ada di folder umpan balik unit Anda, "
+            + "reports/unit/dinkes/."), strings)
+        XCTAssertFalse(strings.contains("<kode perangkat daerah>"), strings)
         let wb = try XLSXWorkbook(path: url.path)
         XCTAssertEqual(wb.sheets.map(\.name), ["DIP", "Petunjuk"])
         XCTAssertEqual(try UpdateTemplate.workbook(unit: Fixture.dinkes, items: items, clock: clock), bytes)

@@ -152,7 +152,11 @@ public enum UpdateTemplate {
             "6. Kolom \"\(linkHeader)\" boleh diisi alamat halaman atau dokumen informasi tersebut (diawali https:// atau http://); alamat ini ditautkan pada situs DIP. Kolom tersembunyi \"\(idHeader)\" menandai setiap informasi; jangan diubah atau dipindahkan ke baris lain. Baris baru dibiarkan kosong pada kolom tersebut.",
             "7. Simpan sebagai .xlsx dan letakkan di folder inbox perangkat daerah Anda. Hasil pemeriksaan ada di folder umpan balik unit Anda (reports/unit/<kode perangkat daerah>/).",
         ]
-        if unit == nil {
+        if let unit {
+            // The unit's own folders, not a placeholder its staff must resolve.
+            lines[lines.count - 1] = "7. Simpan sebagai .xlsx dan letakkan di folder inbox/\(unit.code)/. Hasil pemeriksaan ada di "
+                + "folder umpan balik unit Anda, reports/unit/\(unit.code)/."
+        } else {
             lines[lines.count - 1] = "7. Simpan sebagai .xlsx dan letakkan di folder inbox/<kode perangkat daerah>/ (misalnya inbox/dinkes/). Hasil pemeriksaan ada di reports/unit/<kode perangkat daerah>/."
         }
         lines.append("")
