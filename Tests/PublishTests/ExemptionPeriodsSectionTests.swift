@@ -107,5 +107,12 @@ final class ExemptionPeriodsSectionTests: XCTestCase {
         settings.hariPemberitahuanPengecualian = -5
         XCTAssertTrue(settings.issues().contains { $0.error && $0.message.hasPrefix("hariPemberitahuanPengecualian -5 ") },
                       "\(settings.issues())")
+        // dip run does not check keputusan.json: a window out of range is the default, as the check says.
+        XCTAssertEqual(settings.exemptionNoticeDays, 90, "a negative window")
+        settings.hariPemberitahuanPengecualian = 5000
+        XCTAssertEqual(settings.exemptionNoticeDays, 90, "a window beyond 3650 days")
+        XCTAssertTrue(settings.issues().contains { $0.error && $0.message.contains("dip memakai bawaan 90 hari") })
+        settings.hariPemberitahuanPengecualian = 3650
+        XCTAssertEqual(settings.exemptionNoticeDays, 3650)
     }
 }

@@ -125,8 +125,18 @@ public struct DecreeSettings: Codable, Hashable, Sendable {
     /// list it (*jangka waktu pengecualian*); nil: `ExemptionPeriods.defaultNoticeDays` (90).
     public var hariPemberitahuanPengecualian: Int? = nil
 
-    /// The notice window of exemption periods, in days.
-    public var exemptionNoticeDays: Int { hariPemberitahuanPengecualian ?? ExemptionPeriods.defaultNoticeDays }
+    /// The values `hariPemberitahuanPengecualian` may take (`dip rules check` says so of others).
+    public static let exemptionNoticeDaysRange = 0...3650
+
+    /// The notice window of exemption periods, in days: the default when keputusan.json sets
+    /// none or one outside `exemptionNoticeDaysRange` (`dip run` does not check keputusan.json: a
+    /// negative window printed "berakhir dalam -5 hari", a huge one asked every exemption again).
+    public var exemptionNoticeDays: Int {
+        guard let days = hariPemberitahuanPengecualian, Self.exemptionNoticeDaysRange.contains(days) else {
+            return ExemptionPeriods.defaultNoticeDays
+        }
+        return days
+    }
 
     public init(bodyName: String, letterhead: [String], issuer: String, ppid: Official, atasanPPID: Official,
                 city: String, numberPattern: String, menimbang: [String], menimbangKlasifikasi: [String],

@@ -99,9 +99,11 @@ extension DecreeSettings {
                 out.append((true, "hariLibur[\(i + 1)].keterangan kosong: tulis nama hari libur atau cuti bersamanya seperti pada SKB."))
             }
         }
-        if let days = hariPemberitahuanPengecualian, !(0...3650).contains(days) {
-            out.append((true, "hariPemberitahuanPengecualian \(days) bukan jumlah hari yang dapat dipakai; tulis 0 sampai "
-                + "3650 (bawaan \(ExemptionPeriods.defaultNoticeDays) hari sebelum jangka waktu pengecualian berakhir)."))
+        if let days = hariPemberitahuanPengecualian, !Self.exemptionNoticeDaysRange.contains(days) {
+            let range = Self.exemptionNoticeDaysRange
+            out.append((true, "hariPemberitahuanPengecualian \(days) bukan jumlah hari yang dapat dipakai; tulis \(range.lowerBound) sampai "
+                + "\(range.upperBound) (sampai diperbaiki dip memakai bawaan \(ExemptionPeriods.defaultNoticeDays) hari sebelum "
+                + "jangka waktu pengecualian berakhir)."))
         }
         // Every instrument the considerations and bases cite, read as a Bagian Hukum reads it:
         // in force, with its official title and promulgation numbers, an amended law with its
