@@ -195,6 +195,22 @@ final class ArchiveTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [], "nothing written")
     }
 
+    /// Several files also used as folders: the refusal names the first in path order, every
+    /// time, not the one a dictionary's seeded order met first (each dictionary instance has
+    /// its own seed, so the same payload named a different path from one run to the next).
+    func testAFileUsedAsAFolderIsNamedInPathOrder() throws {
+        let payload = (0..<30).flatMap { n -> [ArchivePayload] in
+            let name = String(format: "k%02d", n)
+            return [.bytes(name, Data()), .bytes("\(name)/x.txt", Data())]
+        }
+        for round in 0..<20 {
+            XCTAssertThrowsError(try ArchivePackager.validated(round % 2 == 0 ? payload : payload.reversed())) {
+                XCTAssertEqual($0 as? ArchiveError,
+                               .invalidPayloadPath(path: "k00", reason: "nama yang sama dipakai sebagai folder"), "round \(round)")
+            }
+        }
+    }
+
     /// Session 19 (e47be2d) put every archive failure's reason through `SystemErrorText`, also
     /// dip's own finding that the zip just written does not read back: "Gagal menulis paket
     /// arsip …. (pesan sistem: paket yang baru ditulis tidak lolos pemeriksaan: .dip-v0003.zip.partial-…: …).",

@@ -361,8 +361,10 @@ public struct ArchivePackager: Sendable {
             if seen[key] != nil { throw ArchiveError.duplicatePayloadPath(path) }
             seen[key] = path
         }
-        // A path that is also another path's folder cannot be extracted.
-        for key in seen.keys {
+        // A path that is also another path's folder cannot be extracted. Checked in path
+        // order: the dictionary's own order is seeded per instance, and the refusal would name
+        // a different path from one run to the next.
+        for key in seen.keys.sorted() {
             var prefix = Substring(key)
             while let slash = prefix.lastIndex(of: "/") {
                 prefix = prefix[..<slash]
