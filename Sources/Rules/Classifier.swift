@@ -126,8 +126,8 @@ public struct Classifier: Sendable {
             let examples = all + ruleSet.statutoryExamples
             let morphology = ruleSet.morphology
             let model = OwnThread.start(if: threads > 1) {
-                LearnedModel(precedents: examples, morphology: morphology,
-                             ppidWeight: policy.ppidWeight, smoothing: policy.modelSmoothing)
+                LearnedModel(precedents: examples, morphology: morphology, ppidWeight: policy.ppidWeight,
+                             smoothing: policy.modelSmoothing, learnsFromEnglishWithheld: policy.modelLearnsFromEnglishWithheld)
             }
             let index = PrecedentIndex(precedents: all, morphology: morphology)
             self.init(ruleSet: ruleSet, precedentIndex: index, model: model.wait(), policy: policy)
@@ -140,9 +140,17 @@ public struct Classifier: Sendable {
         self.init(ruleSet: ruleSet, precedentIndex: PrecedentIndex(precedents: precedents, morphology: ruleSet.morphology),
                   // No precedents, no learned layer (rules alone): the law's lists only add
                   // vocabulary to what bodies decided.
-                  model: LearnedModel(precedents: precedents.isEmpty ? [] : precedents + (policy.modelLearnsFromLaw ? ruleSet.statutoryExamples : []),
-                                      morphology: ruleSet.morphology, ppidWeight: policy.ppidWeight, smoothing: policy.modelSmoothing),
+                  model: LearnedModel(precedents: precedents.isEmpty ? [] : Self.layerExamples(precedents, policy: policy)
+                                          + (policy.modelLearnsFromLaw ? ruleSet.statutoryExamples : []),
+                                      morphology: ruleSet.morphology, ppidWeight: policy.ppidWeight, smoothing: policy.modelSmoothing,
+                                      learnsFromEnglishWithheld: policy.modelLearnsFromEnglishWithheld),
                   policy: policy)
+    }
+
+    /// The precedents the learned layer learns from: all of them, unless the policy leaves some
+    /// bodies out for measuring (`modelLeavesOutBodies`).
+    static func layerExamples(_ precedents: [Precedent], policy: PrecedentPolicy) -> [Precedent] {
+        policy.modelLeavesOutBodies.isEmpty ? precedents : precedents.filter { !policy.modelLeavesOutBodies.contains($0.body) }
     }
 
     init(ruleSet: RuleSet, precedentIndex: PrecedentIndex, model: LearnedModel, policy: PrecedentPolicy) {

@@ -93,6 +93,18 @@ public final class Morphology: @unchecked Sendable {
                                   isAbbreviation: { self.abbreviations[$0] != nil }) ?? tokens
     }
 
+    /// Whether `spelledOut` reads these tokens as an English title (the map rewrites them into
+    /// Indonesian wording).
+    public func readsInEnglish(_ tokens: [String]) -> Bool {
+        var tokens = tokens
+        let longest = shortSpellingLength
+        if longest > 0, tokens.contains(where: { $0.utf8.count <= longest && shortSpellings[$0] != nil }) {
+            tokens = tokens.flatMap { $0.utf8.count <= longest ? shortSpellings[$0] ?? [$0] : [$0] }
+        }
+        return english.indonesian(joiningSplitPassives(tokens), isIndonesianWord: { self.roots.contains($0) },
+                                  isAbbreviation: { self.abbreviations[$0] != nil }) != nil
+    }
+
     /// Lists often write the passive prefix apart from its verb ("belum di publikasikan", "yang
     /// di tetapkan"), which a `kecuali` phrase or a rule ("belum dipublikasikan") does not meet.
     /// "di" is joined to the next word when that word is a verb in -kan and the joined word

@@ -68,6 +68,17 @@ public struct PrecedentPolicy: Hashable, Sendable {
     /// The learned layer also learns from the law's own lists (RuleSet.statutoryExamples).
     /// Only for measuring: the layer built when the rules are loaded always does.
     public var modelLearnsFromLaw = true
+    /// The learned layer learns from withheld titles of the corpus that dip reads in English
+    /// (`Morphology.readsInEnglish`). Off since session 20 (docs/classification.md §24.1): the
+    /// word map turns every incidental word of an English sentence into an Indonesian word the
+    /// layer counted as withheld evidence; on nested validation the layer's flags cost 3 open
+    /// items without a twin for 7 withheld, and 1 for 5 without those titles. They still vote
+    /// as precedents. The layer built when the rules are loaded follows the standard.
+    public var modelLearnsFromEnglishWithheld = false
+    /// Bodies whose precedents the learned layer does not learn from (they still vote as
+    /// precedents). Only for measuring (docs/classification.md §24): what one group of bodies
+    /// adds to the layer's flags.
+    public var modelLeavesOutBodies: Set<String> = []
     /// Where no rule and no unit names a category and the precedents' verdict is not strong
     /// (no voter ≥ `strongSimilarity` agreeing ≥ `strongAgreement`, no PPID decision among the
     /// voters), the open category most precedents have (berkala) is suggested, for review:

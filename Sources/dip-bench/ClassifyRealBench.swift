@@ -185,6 +185,10 @@ func policyFromEnvironment() -> PrecedentPolicy {
         case "modelReviewWithPrecedent": policy.modelReviewWithPrecedent = value
         case "modelMinimumEvidence": policy.modelMinimumEvidence = Int(value)
         case "modelLearnsFromLaw": policy.modelLearnsFromLaw = value != 0
+        case "modelLearnsFromEnglishWithheld": policy.modelLearnsFromEnglishWithheld = value != 0
+        // The bodies of one fresh set (by its number) are left out of the learned layer only.
+        case "modelLeavesOutFreshSet":
+            policy.modelLeavesOutBodies.formUnion(Evaluator.freshSets.first { $0.number == Int(value) }?.bodies ?? [])
         case "commonCategoryWhereWeak": policy.commonCategoryWhereWeak = value != 0
         case "singleWordFlagSimilarity": policy.singleWordFlagSimilarity = value
         case "precedentsPickAllowedCategory": policy.precedentsPickAllowedCategory = value

@@ -49,6 +49,42 @@ final class LearnedModelTests: XCTestCase {
         XCTAssertNil(LearnedModel(precedents: [], morphology: defaultRules.morphology).assess(tokens: ["nilai"]))
     }
 
+    func testWithheldTitlesReadInEnglishDoNotTrainTheLayer() throws {
+        let morphology = defaultRules.morphology
+        // Read as "rekam medis pasien dirawat di rumah sakit": every word of the sentence would
+        // count as withheld evidence, "rumah sakit" among them.
+        let english = precedent("Medical records of patients treated at the hospital.", .dikecualikan, ["17h2"], body: "E")
+        XCTAssertTrue(morphology.readsInEnglish(TextNormalizer.tokens(english.title)))
+        XCTAssertFalse(morphology.readsInEnglish(TextNormalizer.tokens("Daftar balita stunting by name by address")))
+        let indonesianOnly = LearnedModel(precedents: corpus, morphology: morphology)
+        let standard = LearnedModel(precedents: corpus + [english], morphology: morphology)
+        let learning = LearnedModel(precedents: corpus + [english], morphology: morphology, learnsFromEnglishWithheld: true)
+        let text = TextNormalizer.tokens("Daftar rumah sakit rujukan")
+        let before = try XCTUnwrap(learning.assess(tokens: text))
+        let after = try XCTUnwrap(standard.assess(tokens: text))
+        XCTAssertTrue(before.withheldWords.contains { $0.contains("rumah") || $0.contains("sakit") }, "\(before.withheldWords)")
+        XCTAssertEqual(after.withheld, try XCTUnwrap(indonesianOnly.assess(tokens: text)).withheld)
+        XCTAssertLessThan(after.withheld, before.withheld)
+        // The same title in Indonesian trains it; so does a PPID's own decision in English.
+        let indonesian = precedent("Rekam medis pasien yang dirawat di rumah sakit", .dikecualikan, ["17h2"], body: "E")
+        XCTAssertFalse(morphology.readsInEnglish(TextNormalizer.tokens(indonesian.title)))
+        XCTAssertGreaterThan(try XCTUnwrap(LearnedModel(precedents: corpus + [indonesian], morphology: morphology).assess(tokens: text)).withheld,
+                             after.withheld)
+        let own = precedent(english.title, .dikecualikan, ["17h2"], body: "PPID", origin: .ppid)
+        XCTAssertGreaterThan(try XCTUnwrap(LearnedModel(precedents: corpus + [own], morphology: morphology).assess(tokens: text)).withheld,
+                             after.withheld)
+        // The classifier's layer follows the policy field; the precedent itself still votes.
+        XCTAssertFalse(PrecedentPolicy.standard.modelLearnsFromEnglishWithheld)
+        let classifier = Classifier(ruleSet: defaultRules, precedents: corpus + [english])
+        let law = defaultRules.statutoryExamples
+        XCTAssertEqual(classifier.learnedModel.assess(tokens: text)?.withheld,
+                       LearnedModel(precedents: corpus + law, morphology: morphology).assess(tokens: text)?.withheld)
+        XCTAssertNotEqual(classifier.learnedModel.assess(tokens: text)?.withheld,
+                          LearnedModel(precedents: corpus + law + [english], morphology: morphology, learnsFromEnglishWithheld: true)
+                              .assess(tokens: text)?.withheld)
+        XCTAssertEqual(classifier.precedentIndex.precedents.count, corpus.count + 1)
+    }
+
     func testLetterComesFromWithheldTitlesWithGrounds() throws {
         let model = LearnedModel(precedents: corpus, morphology: defaultRules.morphology)
         // The letter is learned per title; the code is the one cited most for that letter.
