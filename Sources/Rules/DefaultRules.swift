@@ -1328,13 +1328,14 @@ aturan:
     keterangan: Bahan perkara/gugatan yang sedang berjalan di mana badan publik menjadi pihak (gugatan, jawaban, replik-duplik, memori banding/kasasi, pendapat kuasa hukum) — UU 14/2008 Pasal 17 huruf i (pendapat hukum dan strategi berperkara intra badan publik); huruf a angka 1 hanya untuk perkara pidana yang sedang diselidiki/disidik; putusan pengadilan terbuka (Pasal 18 ayat (1) huruf a)
     prioritas: 100
     salah_satu: [gugatan yang sedang berjalan, sengketa yang sedang berjalan, dalam proses hukum, proses hukum yang sedang berjalan, berkas gugatan, dokumen gugatan, jawaban gugatan, replik, duplik, memori banding, kontra memori banding, memori kasasi, kontra memori kasasi, memori peninjauan kembali, surat kuasa khusus, bahan bantuan hukum, berkas bantuan hukum, pendampingan hukum perkara, strategi pembelaan, kesimpulan para pihak, perkara perdata yang sedang berjalan, perkara tata usaha negara yang sedang berjalan, perkara ptun yang sedang berjalan, gugatan ptun yang sedang berjalan, jawaban dan bukti]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, penyuluhan hukum, bantuan hukum bagi masyarakat miskin, pos bantuan hukum, posbakum, layanan bantuan hukum, persyaratan, syarat, sudah dibacakan, telah dibacakan, persidangan terbuka, sidang terbuka, putusan, berkekuatan hukum tetap, daftar perkara, nomor perkara, status perkara, bimbingan teknis, bimtek]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, penyuluhan hukum, bantuan hukum bagi masyarakat miskin, pos bantuan hukum, posbakum, layanan bantuan hukum, persyaratan, syarat, sudah dibacakan, telah dibacakan, persidangan terbuka, sidang terbuka, putusan, berkekuatan hukum tetap, daftar perkara, nomor perkara, status perkara, bimbingan teknis, bimtek, bukti dukung]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
       - Berkas jawaban gugatan dan duplik perkara tata usaha negara
       - Memori kasasi Pemerintah Kabupaten atas sengketa lahan pasar
     contoh_tidak_cocok:
+      - Jawaban dan bukti dukung evaluasi SAKIP
       - Persyaratan layanan bantuan hukum bagi masyarakat miskin
       - Jumlah perkara gugatan terhadap pemerintah daerah
 
@@ -1569,7 +1570,7 @@ aturan:
   - id: rencana-moneter-dan-pengawasan-keuangan
     keterangan: Rencana awal transaksi mata uang, perubahan nilai tukar dan suku bunga, proses dan hasil pengawasan bank, asuransi dan lembaga keuangan lain (termasuk rencana pencabutan izin dan bank dalam penanganan), dan proses pencetakan uang — UU 14/2008 Pasal 17 huruf e angka 1, 2, 6 dan 7; keputusan yang telah diumumkan (suku bunga acuan, kurs, daftar bank yang dicabut izinnya), statistik dan edukasi terbuka
     prioritas: 100
-    salah_satu: [intervensi pasar valuta asing, rencana intervensi valuta asing, rencana intervensi pasar, rencana pembelian valuta asing, rencana penjualan valuta asing, rencana perubahan suku bunga, perubahan suku bunga acuan sebelum, rencana perubahan nilai tukar, rencana devaluasi, pencetakan uang, pencetakan rupiah, rencana pencabutan izin usaha bank, rencana pencabutan izin usaha bpr, rencana pencabutan izin bpr, bank dalam penanganan, bpr dalam penanganan, bank dalam pengawasan khusus, bpr dalam pengawasan khusus, bank dalam pengawasan intensif, bpr dalam pengawasan intensif, pemeriksaan lps, hasil pemeriksaan lps, pemeriksaan perusahaan asuransi, hasil pemeriksaan perusahaan asuransi]
+    salah_satu: [intervensi pasar valuta asing, rencana intervensi valuta asing, rencana intervensi pasar valas, rencana intervensi pasar uang, rencana pembelian valuta asing, rencana penjualan valuta asing, rencana perubahan suku bunga, perubahan suku bunga acuan sebelum, rencana perubahan nilai tukar, rencana devaluasi, pencetakan uang, pencetakan rupiah, rencana pencabutan izin usaha bank, rencana pencabutan izin usaha bpr, rencana pencabutan izin bpr, bank dalam penanganan, bpr dalam penanganan, bank dalam pengawasan khusus, bpr dalam pengawasan khusus, bank dalam pengawasan intensif, bpr dalam pengawasan intensif, pemeriksaan lps, hasil pemeriksaan lps, pemeriksaan perusahaan asuransi, hasil pemeriksaan perusahaan asuransi]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, edukasi, ciri keaslian, telah diumumkan, sudah diumumkan, yang diumumkan, pengumuman, siaran pers, telah dicabut, yang dicabut]
     kategori: dikecualikan
     pengecualian: [17e]
@@ -1581,6 +1582,7 @@ aturan:
       - Suku bunga acuan yang telah diumumkan Bank Indonesia
       - Edukasi ciri keaslian uang rupiah
       - Daftar BPR yang dicabut izin usahanya
+      - Rencana intervensi pasar untuk stabilisasi harga bahan pokok
 
   - id: rencana-awal-ekonomi
     keterangan: Rencana awal investasi, penjualan/pembelian saham dan aset, pinjaman daerah, serta proses dan hasil pengawasan lembaga keuangan — UU 14/2008 Pasal 17 huruf e; huruf e hanya melindungi rencana awal (angka 1 saham dan aset vital, angka 3 pinjaman dan pendapatan daerah, angka 5 investasi asing, angka 6 pengawasan lembaga keuangan) dan tidak permanen (Pasal 20); setelah ditetapkan, misalnya dalam Perda penyertaan modal, informasinya terbuka
