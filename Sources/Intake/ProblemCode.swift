@@ -56,10 +56,13 @@ public enum ProblemCode: String, CaseIterable, Sendable {
         case .fileEmpty, .fileUnreadable, .legacyOrEncrypted, .unsupportedType, .corruptFile,
              .zipBomb, .encodingUnsupported, .noDIPTable, .emptyTable, .tooManyRows, .contentTooLarge:
             return .error
-        case .missingColumn, .missingValue, .unknownCategory, .retentionBareYear, .duplicateItem,
+        // retention-unknown: the DIP Lampiran prints column (7) as written and `dip approve` asks
+        // the PPID to have the unit write a period; told "tidak perlu diperbaiki", the unit
+        // heard the opposite (and, as a note, never saw the hint).
+        case .missingColumn, .missingValue, .unknownCategory, .retentionBareYear, .retentionUnknown, .duplicateItem,
              .errorValue, .cellTooLong, .linkUnsafe, .madeAfterReceipt:
             return .warning
-        case .missingCategory, .retentionUnknown, .formUnknown, .encodingGuess, .delimiterGuess,
+        case .missingCategory, .formUnknown, .encodingGuess, .delimiterGuess,
              .hiddenSheet, .rowIgnored, .columnsIgnored:
             return .info
         }

@@ -565,7 +565,8 @@ struct TableBuilder {
         } else if !item.retensi.isEmpty, item.retention == .unknown {
             problem(.retentionUnknown, .retensi,
                     "Retensi \"\(Self.shorten(item.retensi))\" tidak dapat dibaca sebagai jangka waktu.",
-                    "Gunakan bentuk seperti \"5 (lima) tahun\", \"Selama berlaku\", \"Permanen\" atau \"Sampai …\".")
+                    "Tulis lamanya penyimpanan, misalnya \"5 (lima) tahun\", \"Selama berlaku\", \"Permanen\" atau \"Sampai …\"; "
+                        + "Lampiran Keputusan Penetapan DIP mencetak isian ini apa adanya sebagai jangka waktu penyimpanan.")
         }
         if let unsafeLink {
             problem(.linkUnsafe, has(.tautan) != nil ? .tautan : .ringkasan,

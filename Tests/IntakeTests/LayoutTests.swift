@@ -241,6 +241,23 @@ final class LayoutTests: XCTestCase {
 
     // MARK: Problems
 
+    /// A retention dip cannot read ("-", "Sesuai JRA") is printed as written in the DIP Lampiran,
+    /// and `dip approve` asks the PPID to have the unit write a period: the unit is told so as a
+    /// warning with what to write, not as a note "tidak perlu diperbaiki" without its hint.
+    func testAnUnreadableRetentionIsAWarningToFix() throws {
+        let text = Self.header + """
+
+            1;Profil dinas;Sekretariat;Kepala Dinas;2026, Serang;Softcopy;-;Berkala
+            2;Rencana kerja;Sekretariat;Kepala Dinas;2026, Serang;Softcopy;Sesuai JRA;Berkala
+            3;Laporan kinerja;Sekretariat;Kepala Dinas;2026, Serang;Softcopy;5 tahun;Berkala
+            """
+        let r = readSubmission(at: try write(text))
+        let unread = r.problems.filter { $0.code == "retention-unknown" }
+        XCTAssertEqual(unread.map(\.row), [2, 3])
+        XCTAssertTrue(unread.allSatisfy { $0.severity == .warning }, "\(unread)")
+        XCTAssertTrue(unread.allSatisfy { $0.hint.contains("Lampiran Keputusan Penetapan DIP mencetak isian ini apa adanya") })
+    }
+
     func testProblemsAreReportedPerCell() throws {
         let text = Self.header + """
 
