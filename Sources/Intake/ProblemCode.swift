@@ -32,6 +32,9 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     /// a typo in the year or date (information not made yet is not held, UU 14/2008 Pasal 11
     /// ayat (1) huruf a). The item is kept; the unit is asked to check it.
     case madeAfterReceipt = "made-after-receipt"
+    /// A time of making written as a numeric date that is no calendar day ("31/02/2026"): kept
+    /// as written, and the decree would print it so.
+    case dateNoSuchDay = "date-no-such-day"
     // Worth knowing (info).
     case missingCategory = "missing-category"
     case retentionUnknown = "retention-unknown"
@@ -60,7 +63,7 @@ public enum ProblemCode: String, CaseIterable, Sendable {
         // the PPID to have the unit write a period; told "tidak perlu diperbaiki", the unit
         // heard the opposite (and, as a note, never saw the hint).
         case .missingColumn, .missingValue, .unknownCategory, .retentionBareYear, .retentionUnknown, .duplicateItem,
-             .errorValue, .cellTooLong, .linkUnsafe, .madeAfterReceipt:
+             .errorValue, .cellTooLong, .linkUnsafe, .madeAfterReceipt, .dateNoSuchDay:
             return .warning
         case .missingCategory, .formUnknown, .encodingGuess, .delimiterGuess,
              .hiddenSheet, .rowIgnored, .columnsIgnored:

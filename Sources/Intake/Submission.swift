@@ -227,6 +227,7 @@ struct ProblemCollector {
         case .retentionBareYear: return "Retensi ditulis sebagai tahun, bukan jangka waktu penyimpanan."
         case .linkUnsafe: return "Tautan bukan alamat web (http:// atau https://), sehingga tidak dipakai."
         case .madeAfterReceipt: return "Waktu pembuatan jatuh sesudah tanggal berkas ini diterima."
+        case .dateNoSuchDay: return "Waktu pembuatan bukan tanggal yang ada di kalender."
         case .duplicateItem: return "Ringkasan informasi ini sama dengan baris lain."
         case .errorValue: return "Sel\(column) berisi nilai galat."
         default: return "Masalah yang sama (kode \(example.code))\(column)."

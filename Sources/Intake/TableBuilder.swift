@@ -576,11 +576,17 @@ struct TableBuilder {
         if let received = factory.receivedOn {
             // The time part ("Maret 2026" of "Serang, Maret 2026") is judged and quoted.
             let waktu = item.waktuNormalised ?? item.waktuPembuatan
-            if !waktu.isEmpty, let made = madeCache.value(waktu, IndonesianDate.earliestDay), made > received {
+            let made = waktu.isEmpty ? nil : madeCache.value(waktu, IndonesianDate.earliestDay)
+            if let made, made > received {
                 let clock = Clock(now: received)
                 problem(.madeAfterReceipt, has(.waktu) != nil ? .waktu : .waktuTempat,
                         "Waktu pembuatan \"\(Self.shorten(waktu))\" jatuh sesudah tanggal berkas ini diterima (\(clock.indonesianDate())); informasi yang belum dibuat belum dikuasai dan belum dapat dicantumkan dalam DIP.",
                         "Periksa tahun atau tanggalnya (salah ketik?) dan tulis waktu informasi itu benar-benar dibuat, yang tidak mungkin sesudah berkas dikirim. Bila informasinya memang belum dibuat, hapus barisnya sampai informasinya ada. Baris ini tetap diterima sebagai usulan.")
+            } else if made == nil, Self.isNoSuchDay(waktu) {
+                // "31/02/2026" was taken silently and printed as the time of making in the decree.
+                problem(.dateNoSuchDay, has(.waktu) != nil ? .waktu : .waktuTempat,
+                        "Waktu pembuatan \"\(Self.shorten(waktu))\" bukan tanggal yang ada di kalender.",
+                        "Periksa hari dan bulannya (salah ketik?), lalu tulis tanggal yang benar, misalnya 28/02/2026 atau \"28 Februari 2026\"; Lampiran Keputusan Penetapan DIP mencetak isian ini apa adanya.")
             }
         }
         if !item.bentuk.isEmpty, !item.form.printed, !item.form.electronic {
@@ -588,6 +594,16 @@ struct TableBuilder {
                     "Bentuk informasi \"\(Self.shorten(item.bentuk))\" tidak dikenali sebagai cetak atau elektronik.",
                     "Tulis misalnya \"Softcopy\", \"Hardcopy\" atau \"Softcopy dan Hardcopy\".")
         }
+    }
+
+    /// Whether `waktu` is written as a numeric date (day, month and year, or ISO) that names no
+    /// calendar day ("31/02/2026", "2026-13-01"). Only asked of a text no date was read from.
+    static func isNoSuchDay(_ waktu: String) -> Bool {
+        guard waktu.utf8.contains(where: { $0 == 0x2F || $0 == 0x2D || $0 == 0x2E }),
+              waktu.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || "/-. ".unicodeScalars.contains($0) })
+        else { return false }
+        do { _ = try IndonesianDate.parse(waktu) } catch IndonesianDate.ParseError.noSuchDay { return true } catch {}
+        return false
     }
 
     // MARK: Row shapes

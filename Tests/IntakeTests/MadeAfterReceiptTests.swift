@@ -63,6 +63,26 @@ final class MadeAfterReceiptTests: XCTestCase {
         XCTAssertEqual(later.problems.filter { $0.code == "made-after-receipt" }.map(\.row), [5])
     }
 
+    /// A numeric date that names no calendar day ("31/02/2026") was taken silently and printed as
+    /// the time of making in the decree: the unit is warned (the item is still taken); a real
+    /// date, a year or a text is not.
+    func testADateThatIsNoCalendarDayIsWarned() throws {
+        let rows = [
+            "1;Laporan Keuangan;Sekretariat;Kepala Dinas;31/02/2025;Serang;Softcopy;5 tahun;Berkala",
+            "2;Rencana Strategis;Sekretariat;Kepala Dinas;2025-13-01;Serang;Softcopy;5 tahun;Berkala",
+            "3;Laporan Kinerja;Sekretariat;Kepala Dinas;28/02/2025;Serang;Softcopy;5 tahun;Berkala",
+            "4;Profil Dinas;Sekretariat;Kepala Dinas;2025;Serang;Softcopy;Selama berlaku;Berkala",
+            "5;Peringatan Dini;Bidang Darurat;Kepala Dinas;Saat terjadi;Serang;Online;Selama berlaku;Serta Merta",
+        ]
+        let path = try write(([Self.header] + rows).joined(separator: "\r\n") + "\r\n", "dip-tanggal.csv")
+        let r = readSubmission(at: path, receivedAt: Self.received)
+        XCTAssertEqual(r.items.count, 5)
+        let wrong = r.problems.filter { $0.code == "date-no-such-day" }
+        XCTAssertEqual(wrong.map(\.row), [2, 3], "\(r.problems)")
+        XCTAssertTrue(wrong.allSatisfy { $0.severity == .warning && $0.column == "E" })
+        XCTAssertEqual(wrong.first?.message, "Waktu pembuatan \"31/02/2025\" bukan tanggal yang ada di kalender.")
+    }
+
     /// One "Waktu dan Tempat" column: the time part is judged and quoted ("Serang, Maret 2026"
     /// → 1 March), and the warning names that column.
     func testTheTimePartOfAWaktuDanTempatColumnIsJudged() throws {
