@@ -230,7 +230,10 @@ struct ProblemCollector {
         case .dateNoSuchDay: return "Waktu pembuatan bukan tanggal yang ada di kalender."
         case .duplicateItem: return "Ringkasan informasi ini sama dengan baris lain."
         case .errorValue: return "Sel\(column) berisi nilai galat."
-        default: return "Masalah yang sama (kode \(example.code))\(column)."
+        case .retentionUnknown: return "Retensi tidak dapat dibaca sebagai jangka waktu."
+        case .formUnknown: return "Bentuk informasi tidak dikenali sebagai cetak atau elektronik."
+        // Never the register's code ("retention-unknown"): unit staff read this line, in Indonesian.
+        default: return "Masalah yang sama\(column) seperti diuraikan pada ringkasannya."
         }
     }
 }

@@ -59,6 +59,33 @@ final class AlikeProblemsFeedbackTests: XCTestCase {
             + "saran perbaikannya pada ringkasan di baris 202.)")
     }
 
+    /// Rows whose retention and form texts each differ (so the messages quoting them differ)
+    /// are marked with a short line in the unit's own language, never the register's code
+    /// ("Masalah yang sama (kode retention-unknown)" was written on such rows).
+    func testTheShortLineOfDifferingMessagesIsIndonesianNotACode() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("alike-short-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("tiga-ratus.csv").path
+        var text = "No;Ringkasan Isi Informasi;Pejabat yang Menguasai Informasi;Penanggung Jawab;Waktu dan Tempat;Bentuk Informasi;Retensi;Jenis Informasi\n"
+        for k in 1...300 {
+            text += "\(k);Laporan kegiatan \(k);Sekretaris;Kepala;2026;Map \(k);Lemari \(k);Berkala\n"
+        }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        let r = readSubmission(at: path)
+        XCTAssertEqual(r.items.count, 300)
+        let summaries = r.problems.filter { $0.alsoInRows != nil }
+        let codes = Set(summaries.map(\.code))
+        XCTAssertTrue(codes.isSuperset(of: ["retention-unknown", "form-unknown"]), "\(codes)")
+        for summary in summaries {
+            let line = try XCTUnwrap(summary.rowText, summary.code)
+            XCTAssertFalse(line.contains(summary.code), line)
+            XCTAssertFalse(line.contains("kode"), line)
+        }
+        XCTAssertEqual(summaries.first { $0.code == "retention-unknown" }?.rowText,
+                       "Retensi tidak dapat dibaca sebagai jangka waktu.")
+    }
+
     /// Session 19's workbook left the problems column blank on every row after the first 200
     /// with one problem: a clerk filtering it for the problem missed them. Each such row now
     /// says it briefly, one shared string per summary, so the workbook barely grows.
