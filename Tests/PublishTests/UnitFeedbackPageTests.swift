@@ -66,4 +66,19 @@ final class UnitFeedbackPageTests: XCTestCase {
             XCTAssertEqual(Array(UnitFeedback.html(unit: unit, c).utf8), Array(joined(unit: unit, c).utf8), "round \(round)")
         }
     }
+
+    /// A test on record as the unit reads it: an exemption is tested again also when its period
+    /// ends (the review pack and the unit's blank forms ask for it then), an open conclusion only
+    /// when the item changes.
+    func testATestOnRecordSaysWhenItIsTestedAgain() {
+        let clock = Clock(now: Date(timeIntervalSince1970: 1_767_225_600))
+        func text(_ conclusion: ConsequenceConclusion) -> String {
+            UnitFeedback.testedText(TestOnRecord(itemID: "dinkes-0001", revision: 1, nomor: "1", ringkasan: "Rincian HPS",
+                                                 conclusion: conclusion, testedOn: nil), clock: clock)
+        }
+        XCTAssertEqual(text(.exemptWhole), "sudah diuji konsekuensi oleh PPID, kesimpulan: dikecualikan seluruhnya "
+            + "(diuji lagi bila isinya diubah atau jangka waktu pengecualiannya berakhir)")
+        XCTAssertTrue(text(.exemptPart).hasSuffix("atau jangka waktu pengecualiannya berakhir)"))
+        XCTAssertEqual(text(.open), "sudah diuji konsekuensi oleh PPID, kesimpulan: terbuka (diuji lagi bila isinya diubah)")
+    }
 }

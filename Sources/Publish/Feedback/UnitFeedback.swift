@@ -391,8 +391,10 @@ public enum UnitFeedback {
     /// item sent back unchanged read as not yet tested).
     public static func testedText(_ t: TestOnRecord, clock: Clock) -> String {
         let when = t.testedOn.map { " pada \(clock.indonesianDate($0))" } ?? ""
-        return "sudah diuji konsekuensi oleh PPID\(when), kesimpulan: \(t.conclusion.label.lowercased())"
-            + " (diuji lagi bila isinya diubah)"
+        // An exemption is also tested again when its period ends (the review pack and the unit's
+        // blank forms then ask for it, `ExemptionPeriods`): "only if changed" would contradict them.
+        let again = t.conclusion == .open ? "bila isinya diubah" : "bila isinya diubah atau jangka waktu pengecualiannya berakhir"
+        return "sudah diuji konsekuensi oleh PPID\(when), kesimpulan: \(t.conclusion.label.lowercased()) (diuji lagi \(again))"
     }
 
     /// A classification note as unit staff read it: a precedent's note without its
