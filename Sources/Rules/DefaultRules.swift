@@ -986,7 +986,7 @@ aturan:
     semua:
       - [bendungan, waduk, tanggul, pintu air, bangunan air, bangunan pengambilan, bendung, embung, instalasi pengolahan air, ipa pdam, instalasi air baku, intake]
       - [titik lemah, kelemahan struktur, kelemahan konstruksi, rembesan, deformasi, instrumentasi, ruang kendali, jalur akses, retakan, kerentanan struktur, scada]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, pengadaan, tender, lelang, pengumuman, rup, peta genangan, jalur evakuasi, peringatan dini, rencana tindak darurat, data teknis umum, yang diumumkan, pemeliharaan, perbaikan, rehabilitasi, pembangunan, kunjungan, edukasi, wisata, profil]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, pengadaan, tender, lelang, pengumuman, rup, peta genangan, jalur evakuasi, peringatan dini, rencana tindak darurat, data teknis umum, yang diumumkan, pemeliharaan, perbaikan, rehabilitasi, pembangunan, kunjungan, edukasi, wisata, profil, penanganan, pasca banjir, pasca bencana, tanggap darurat, jalur akses menuju, jalan akses]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -994,6 +994,8 @@ aturan:
       - Data pemantauan rembesan dan deformasi tubuh bendungan
       - Denah ruang kendali dan jalur akses instalasi pengolahan air baku
     contoh_tidak_cocok:
+      - Laporan penanganan retakan tanggul pasca banjir
+      - Data jalur akses menuju embung desa
       - Peta genangan dan jalur evakuasi dalam rencana tindak darurat bendungan
       - Sosialisasi keamanan bendungan kepada masyarakat hilir
       - Pengadaan alat instrumentasi bendungan
