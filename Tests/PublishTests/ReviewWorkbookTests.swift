@@ -148,6 +148,18 @@ final class ReviewWorkbookTests: XCTestCase {
         XCTAssertTrue(ReviewPage.html(input, clock: ReviewFixtures.clock).contains("ringkasan isi informasi, bentuk informasi"))
     }
 
+    /// With nothing drafted since the last published version, the pack said "Belum ada rancangan
+    /// DIP", which reads as if no DIP existed; it names the version in force.
+    func testNoNewDraftNamesTheVersionInForce() throws {
+        var input = try ReviewFixtures.input()
+        input.draft = nil
+        input.diff = VersionDiff(from: 9, to: nil, added: [], changed: [], reclassified: [], withdrawn: [])
+        XCTAssertTrue(ReviewPage.html(input, clock: ReviewFixtures.clock)
+            .contains("Belum ada rancangan DIP baru sejak DIP versi 9; dibuat"))
+        input.diff = VersionDiff(from: nil, to: nil, added: [], changed: [], reclassified: [], withdrawn: [])
+        XCTAssertTrue(ReviewPage.html(input, clock: ReviewFixtures.clock).contains("Belum ada rancangan DIP; dibuat"))
+    }
+
     func testSameInputAndClockGiveIdenticalBytes() throws {
         let a = try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock)
         let b = try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock)

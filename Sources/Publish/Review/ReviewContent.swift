@@ -512,7 +512,9 @@ enum ReviewContent {
 
     /// The instructions shown first (sheet "Petunjuk" and the page's introduction).
     static func instructions(_ input: ReviewInput, clock: Clock) -> [String] {
-        let version = input.draft.map { "Rancangan DIP versi \($0.number)" } ?? "Belum ada rancangan DIP"
+        // After a publication with nothing new, "Belum ada rancangan DIP" read as if no DIP existed.
+        let version = input.draft.map { "Rancangan DIP versi \($0.number)" }
+            ?? input.diff.from.map { "Belum ada rancangan DIP baru sejak DIP versi \($0)" } ?? "Belum ada rancangan DIP"
         return [
             "Lembar Kerja Pemeriksaan Daftar Informasi Publik",
             "\(version); dibuat \(clock.indonesianDate()).",
