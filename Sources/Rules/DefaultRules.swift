@@ -384,8 +384,8 @@ aturan:
     prioritas: 100
     semua:
       - [formula, komposisi, metode produksi, metode pengolahan, proses produksi, cara pembuatan]
-      - [dokumen registrasi, registrasi produk, dokumen pendaftaran produk, berkas pendaftaran produk, izin edar, dossier, laporan inspeksi, laporan hasil inspeksi, laporan audit, hasil audit, perusahaan pemohon, industri farmasi, memuat proses produksi, metode produksi rahasia]
-    kecuali: [tata cara, prosedur, sop, pedoman, persyaratan, syarat, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, daftar produk, sesuai sni, standar nasional, yang diumumkan, pengumuman, pembuatan izin, pembuatan sertifikat, komposisi sampah, timbulan sampah, komposisi pegawai, komposisi jabatan]
+      - [dokumen registrasi, registrasi produk, dokumen pendaftaran produk, berkas pendaftaran produk, izin edar, dossier, laporan inspeksi, laporan hasil inspeksi, laporan audit, hasil audit, perusahaan pemohon, industri farmasi, memuat proses produksi, metode produksi rahasia, produk yang didaftarkan, yang didaftarkan pelaku usaha]
+    kecuali: [tata cara, prosedur, sop, pedoman, persyaratan, syarat, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, daftar produk, sesuai sni, standar nasional, yang diumumkan, pengumuman, pembuatan izin, pembuatan sertifikat, komposisi sampah, timbulan sampah, komposisi pegawai, komposisi jabatan, bpk, badan pemeriksa keuangan, audit kinerja]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -399,6 +399,7 @@ aturan:
       - Cara pembuatan izin edar PIRT
       - Hasil audit komposisi dan timbulan sampah di TPA
       - Komposisi pegawai menurut golongan dalam laporan audit kepegawaian
+      - Laporan audit kinerja BPK atas proses produksi PDAM
 
   - id: operasi-gabungan-sebelum-dilaksanakan
     keterangan: Rencana, jadwal, sasaran dan surat perintah operasi atau razia gabungan sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 dan angka 4, sama dengan aturan rencana-operasi; keputusan pembentukan tim operasi gabungan, laporan dan hasil operasi terbuka (tanpa kata rencana, jadwal, sasaran atau "yang akan", judulnya tidak menunjuk operasi yang belum dilaksanakan)
@@ -419,7 +420,7 @@ aturan:
   - id: rencana-operasi
     keterangan: Rencana dan jadwal operasi penegakan hukum (razia, penertiban, penggeledahan) sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 (menghambat penyelidikan/penyidikan tindak pidana, termasuk pelanggaran Perda yang disidik PPNS) dan angka 4 (keselamatan petugas); huruf a angka 3 hanya untuk intelijen kriminal kejahatan transnasional (narkotika, terorisme, perdagangan orang); setelah operasi selesai informasinya terbuka (Pasal 20); "operasi pasar" (pengendalian harga) dan operasi medis bukan operasi penegakan hukum; rencana pengamanan kunjungan pejabat negara, VIP/VVIP dan objek vital serta produk intelijen negara bukan penyelidikan tindak pidana, dasarnya huruf c (aturan keamanan-gedung-objek-vital dan kerawanan-keamanan)
     prioritas: 100
-    salah_satu: [rencana operasi, jadwal operasi, surat perintah operasi, surat perintah tugas operasi, sprin operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, sasaran giat, target giat, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, penggerebekan, rencana penggerebekan, jadwal penggerebekan, lokasi penggerebekan, rencana inspeksi mendadak, lokasi razia, razia yang akan, operasi yang akan, penertiban yang akan, rencana pengawalan tahanan, rencana pengawalan terdakwa, rencana pengawalan narapidana, rencana penangkapan tersangka, rencana penangkapan pelaku, rencana penangkapan buronan, rencana penangkapan dpo, rencana penangkapan terpidana]
+    salah_satu: [rencana operasi, jadwal operasi, surat perintah operasi, surat perintah tugas operasi, sprin operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, penggerebekan, rencana penggerebekan, jadwal penggerebekan, lokasi penggerebekan, rencana inspeksi mendadak, lokasi razia, razia yang akan, operasi yang akan, penertiban yang akan, rencana pengawalan tahanan, rencana pengawalan terdakwa, rencana pengawalan narapidana, rencana penangkapan tersangka, rencana penangkapan pelaku, rencana penangkapan buronan, rencana penangkapan dpo, rencana penangkapan terpidana]
     kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi, telah dilaksanakan, sudah dilaksanakan, laporan kegiatan, laporan pelaksanaan, hasil kegiatan, dokumentasi kegiatan, laporan kinerja, hasil razia, laporan hasil, operasi pasar, pasar murah, operasi katarak, operasi bedah, operasi gratis, kamar operasi, ruang operasi, operasi pasien]
     kategori: dikecualikan
     pengecualian: [17a1, 17a4]
@@ -985,7 +986,7 @@ aturan:
     prioritas: 100
     semua:
       - [bendungan, waduk, tanggul, pintu air, bangunan air, bangunan pengambilan, bendung, embung, instalasi pengolahan air, ipa pdam, instalasi air baku, intake]
-      - [titik lemah, kelemahan struktur, kelemahan konstruksi, rembesan, deformasi, instrumentasi, ruang kendali, jalur akses, retakan, kerentanan struktur, scada]
+      - [titik lemah, kelemahan struktur, kelemahan konstruksi, data rembesan, pemantauan rembesan, data deformasi, pemantauan deformasi, deformasi tubuh, data instrumentasi, pembacaan instrumen, ruang kendali, kerentanan struktur, scada]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, pengadaan, tender, lelang, pengumuman, rup, peta genangan, jalur evakuasi, peringatan dini, rencana tindak darurat, data teknis umum, yang diumumkan, pemeliharaan, perbaikan, rehabilitasi, pembangunan, kunjungan, edukasi, wisata, profil, penanganan, pasca banjir, pasca bencana, tanggap darurat, jalur akses menuju, jalan akses]
     kategori: dikecualikan
     pengecualian: [17c]
@@ -994,12 +995,14 @@ aturan:
       - Data pemantauan rembesan dan deformasi tubuh bendungan
       - Denah ruang kendali dan jalur akses instalasi pengolahan air baku
     contoh_tidak_cocok:
-      - Laporan penanganan retakan tanggul pasca banjir
-      - Data jalur akses menuju embung desa
       - Peta genangan dan jalur evakuasi dalam rencana tindak darurat bendungan
       - Sosialisasi keamanan bendungan kepada masyarakat hilir
       - Pengadaan alat instrumentasi bendungan
       - Jadwal pemeliharaan pintu air dan ruang kendali bendungan
+      - Laporan penanganan retakan tanggul pasca banjir
+      - Data jalur akses menuju embung desa
+      - Laporan kegiatan penanganan rembesan tanggul sungai
+      - Peta jalur akses evakuasi warga sekitar waduk
 
   - id: kerawanan-keamanan
     keterangan: Peta dan data kerawanan keamanan, potensi konflik sosial, hasil deteksi dini dan produk intelijen (bahan kewaspadaan Kesbangpol dan aparat) — UU 14/2008 Pasal 17 huruf c (membahayakan keamanan negara); produk intelijen juga dirahasiakan UU 17/2011 tentang Intelijen Negara (rahasia intelijen), dasar huruf j yang perlu dinilai ahli hukum; huruf a angka 3 hanya bila menyangkut kejahatan transnasional; termasuk data orang atau kelompok yang terindikasi/terpapar paham radikal hasil pemantauan (bahan deteksi dini), sedangkan program pencegahan radikalisme terbuka
@@ -2963,6 +2966,10 @@ bentuk_singkat:
   sdg: sedang
   msh: masih
   opsgab: operasi gabungan
+  insp: inspeksi
+  hsl: hasil
+  jdwl: jadwal
+  keg: kegiatan
   utk: untuk
   dlm: dalam
   kab: kabupaten
