@@ -304,10 +304,10 @@ aturan:
       - Syarat legalisir ijazah
 
   - id: penyelidikan
-    keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif) — UU 14/2008 Pasal 17 huruf a angka 1; pemeriksaan disiplin atau kode etik pegawai bukan penyidikan tindak pidana (lihat aturan pemeriksaan-etik-disiplin, huruf h angka 4), dan "sidik jari" adalah data biometrik, bukan penyidikan
+    keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif) — UU 14/2008 Pasal 17 huruf a angka 1; pemeriksaan disiplin atau kode etik pegawai bukan penyidikan tindak pidana (lihat aturan pemeriksaan-etik-disiplin, huruf h angka 4), dan "sidik jari" adalah data biometrik, bukan penyidikan; hak-hak pelapor, terlapor, tersangka dan terdakwa (KUHAP Pasal 50–68; hak pelapor dan terlapor dalam penanganan pengaduan, Perma 9/2016) adalah uraian umum tentang hak, bukan bahan penyidikan
     prioritas: 100
     salah_satu: [penyelidikan, penyidikan, penyidik, berkas perkara, bap, berita acara pemeriksaan, pemeriksaan khusus, audit investigatif, audit investigasi, investigasi, barang bukti, tersangka, terlapor, pemeriksaan saksi, keterangan saksi, tindak pidana, penanganan perkara, dugaan korupsi, dugaan pelanggaran, dugaan penyalahgunaan, dugaan penyimpangan, dugaan pungli, dugaan pungutan liar, hasil klarifikasi, klarifikasi dumas, klarifikasi pengaduan, pemeriksaan investigatif, lhp investigatif, pulbaket, pengumpulan bahan keterangan, bahan keterangan]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang, dapat diumumkan, pengumuman, bimbingan teknis, bimtek]
+    kecuali: [hak hak, hak pelapor, hak terlapor, hak tersangka, hak terdakwa, tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang, dapat diumumkan, pengumuman, bimbingan teknis, bimtek]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -317,6 +317,9 @@ aturan:
       - Laporan hasil audit investigatif atas dugaan penyimpangan dana desa
       - Laporan hasil klarifikasi atas dumas dugaan penyalahgunaan dana desa oleh kades
     contoh_tidak_cocok:
+      - Hak-hak tersangka dan terdakwa dalam proses peradilan pidana
+      - Hak pelapor dan terlapor dalam penanganan pengaduan masyarakat
+      - Tatacara penanganan pengaduan dugaan pelanggaran oleh aparatur
       - Pengumuman status laporan dugaan pelanggaran pemilu
       - Informasi mengenai DPO dan perkembangan penanganan perkara yang dapat diumumkan
       - Jadwal sidang tindak pidana ringan pelanggaran Perda
@@ -2990,6 +2993,7 @@ bentuk_singkat:
   telp: telepon
   tsk: tersangka
   lidik: penyelidikan
+  tatacara: tata cara
 
 bahasa_inggris:
   # orang

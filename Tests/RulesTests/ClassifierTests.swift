@@ -202,6 +202,26 @@ final class ClassifierTests: XCTestCase {
         }
     }
 
+    func testRightsOfPartiesAndJoinedTatacaraAreNotInvestigationMaterial() {
+        let rules = Classifier(ruleSet: defaultRules, precedents: [])
+        // Rights of the parties (KUHAP Pasal 50–68; complaints handling) and procedures are
+        // general information a court publishes, not case material; "tatacara" is "tata cara".
+        for open in ["Hak-hak tersangka dan terdakwa selama pemeriksaan di pengadilan",
+                     "Hak pelapor dan hak terlapor dalam penanganan pengaduan di pengadilan",
+                     "Tatacara pelaporan dugaan pelanggaran oleh pegawai"] {
+            let c = rules.classify(item(open))
+            XCTAssertFalse(c.needsConsequenceTest, "\(open): \(c.hits.map(\.ruleID))")
+        }
+        XCTAssertEqual(defaultRules.morphology.spelledOut(["tatacara", "pengaduan"]), ["tata", "cara", "pengaduan"])
+        // The case material itself stays flagged.
+        for withheld in ["Berkas pemeriksaan tersangka dan terdakwa yang masih berjalan",
+                         "Identitas terlapor dan hasil klarifikasi dugaan pelanggaran"] {
+            let c = rules.classify(item(withheld))
+            XCTAssertTrue(c.needsConsequenceTest, withheld)
+            XCTAssertTrue(c.exemptionGrounds.contains("17a1"), "\(withheld): \(c.exemptionGrounds)")
+        }
+    }
+
     func testPasal18PublicOfficeLiftsEvaluation() {
         let official = classifier.classify(item("Hasil asesmen kompetensi pejabat administrator", declared: .berkala))
         XCTAssertFalse(official.needsConsequenceTest)
