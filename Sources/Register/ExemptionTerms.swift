@@ -29,10 +29,20 @@ public struct ExemptionTerm: Sendable, Hashable {
     public var decreeNumber: String?
     /// The version whose decree set it.
     public var decidedInVersion: Int?
+    /// The test's grounds ("17c", "17h2", …).
+    public var grounds: [String]
+
+    /// Whether a ground is one of UU 14/2008 Pasal 17 huruf a–f, the exemptions Pasal 20 ayat (1)
+    /// makes not permanent (huruf g–j ones may be; their period is the PPID's own).
+    public var hasTemporaryGround: Bool {
+        grounds.contains { g in
+            g.hasPrefix("17") && g.dropFirst(2).first.map { ("a"..."f").contains($0) } == true
+        }
+    }
 
     public init(itemID: String, revision: Int, unit: WorkUnit, ringkasan: String, conclusion: ConsequenceConclusion,
                 period: RetentionPeriod, periodText: String, testedOn: Date? = nil, decidedOn: Date? = nil,
-                decreeNumber: String? = nil, decidedInVersion: Int? = nil) {
+                decreeNumber: String? = nil, decidedInVersion: Int? = nil, grounds: [String] = []) {
         self.itemID = itemID
         self.revision = revision
         self.unit = unit
@@ -44,6 +54,7 @@ public struct ExemptionTerm: Sendable, Hashable {
         self.decidedOn = decidedOn
         self.decreeNumber = decreeNumber
         self.decidedInVersion = decidedInVersion
+        self.grounds = grounds
     }
 }
 
@@ -220,7 +231,7 @@ extension AppDatabase {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT v.item, v.revision, v.test, i.unit, u.name AS unit_name, r.ringkasan,
-                       t.conclusion, t.period, t.period_text, t.tested_at
+                       t.conclusion, t.period, t.period_text, t.tested_at, t.grounds
                 FROM version_items v
                 JOIN items i ON i.id = v.item
                 LEFT JOIN units u ON u.code = i.unit
@@ -256,7 +267,8 @@ extension AppDatabase {
                     conclusion: ConsequenceConclusion(rawValue: row["conclusion"]) ?? .exemptWhole,
                     period: PeriodColumn.decode(row["period"]), periodText: row["period_text"],
                     testedOn: row["tested_at"], decidedOn: set?.date, decreeNumber: set?.number,
-                    decidedInVersion: set?.version)
+                    decidedInVersion: set?.version,
+                    grounds: ((row["grounds"] as String?) ?? "").split(separator: ",").map(String.init))
             }
         }
     }

@@ -427,10 +427,17 @@ extension DIP {
                 return "\(n.term.itemID) revisi \(n.term.revision) (\(n.term.ringkasan); \(set(n.term)), berakhir \(clock.indonesianDate(end)))"
             }
             if !ended.isEmpty {
+                // Pasal 20 ayat (1) is cited only when an ended exemption rests on huruf a–f: for
+                // huruf g–j the law allows a permanent exemption, and the period is the PPID's own.
+                let temporary = notices.contains { n in
+                    if case .ended = n.standing { return n.term.hasTemporaryGround }
+                    return false
+                }
                 lines.append("Perhatian: Keputusan Klasifikasi DIK ini mencantumkan kembali \(ended.count) pengecualian yang jangka "
                     + "waktunya telah berakhir pada tanggal keputusan, tanpa uji konsekuensi baru: " + ended.joined(separator: "; ")
-                    + ". Pengecualian ditetapkan berdasarkan uji konsekuensi (Pasal 19 UU 14/2008) dan pengecualian berdasarkan "
-                    + "Pasal 17 huruf a–f tidak bersifat permanen (Pasal 20 ayat (1)): uji ulang dahulu (`dip test <kode> --revision "
+                    + ". Pengecualian ditetapkan berdasarkan uji konsekuensi (Pasal 19 UU 14/2008) untuk jangka waktu yang "
+                    + "ditetapkan PPID" + (temporary ? "; pengecualian berdasarkan Pasal 17 huruf a–f tidak bersifat permanen "
+                    + "(Pasal 20 ayat (1))" : "") + ": uji ulang dahulu (`dip test <kode> --revision "
                     + "<revisi> …`, lalu `dip run` dan setujui draf barunya). Bila disimpulkan terbuka, keputusan berikutnya mencabut "
                     + "pengecualiannya dalam diktumnya; bila tetap dikecualikan, jangka waktunya berlaku lagi sejak keputusan itu.")
             }
