@@ -51,7 +51,7 @@ bench: deps
 	"$$($(SWIFT) build -c release --show-bin-path)/dip-bench" $(BENCH)
 
 ## Same inputs, rules and clock → byte-identical outputs, across processes: the whole SOP on
-## the bundled examples and on a generated regency of ~4,000 near-duplicate items, in separate
+## the bundled examples and on a generated regency of 4,300 items, most near-duplicates, in separate
 ## `dip` processes with a fixed hash seed and random ones, 1 and 2 threads, other time zones and
 ## locales; every output compared byte for byte (dip-bench determinism). Debug build, the one
 ## `make test` makes; CI runs it after the tests (.ci/run).

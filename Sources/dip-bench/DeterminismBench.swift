@@ -23,10 +23,12 @@ import Rules
 /// current folder) and a near-duplicate regency (`NearDuplicateInbox`: titles drawn from one
 /// pool, so thousands of items are near one another and similarity sums, ties and orders
 /// are exercised) with a few units listing the rule set's precedent titles (training bodies
-/// only), whose printed similarities come from many distinct float sums. Prints what it compared and fails (exit 1) naming each file that differs;
+/// only), whose printed similarities come from many distinct float sums, and a few whose lists
+/// have malformed rows (`SyntheticInbox`). Prints what it compared and fails (exit 1) naming each file that differs;
 /// the workspaces of a failed check are kept for a look.
 /// DIP_DET_UNITS (default 30) × DIP_DET_ITEMS (default 100) sizes the near-duplicate regency,
-/// DIP_DET_PRECEDENT_UNITS (default 6) its units of 1.5 × DIP_DET_ITEMS precedent titles;
+/// DIP_DET_PRECEDENT_UNITS (default 6) its units of 1.5 × DIP_DET_ITEMS precedent titles,
+/// DIP_DET_MALFORMED_UNITS (default 4) its units of DIP_DET_ITEMS rows, some malformed;
 /// DIP_DET_CORPUS=contoh|near runs one corpus. Uses the `dip` binary beside dip-bench (debug
 /// or release).
 func runDeterminismBench() throws {
@@ -177,9 +179,14 @@ private func determinismCheck(dip: String, corpus: String) throws -> [String] {
                 .filter { seen.insert($0).inserted }.prefix(perTitleUnit).map { $0 })
         }
         items += precedentLists.reduce(0) { $0 + $1.count }
+        // Units whose lists have a row without its summary and with an unknown category every
+        // 25 rows (`SyntheticInbox`): the feedback's problem lists, their summaries and codes.
+        let malformedUnits = Int(environment["DIP_DET_MALFORMED_UNITS"] ?? "") ?? 4
+        let malformedCodes = (0..<malformedUnits).map { String(format: "unit-%03d", units + titleUnits + 1 + $0) }
+        items += malformedUnits * perUnit
         let unitFile = workspace.rules.appendingPathComponent("unit.yaml")
         var yaml = try String(contentsOf: unitFile, encoding: .utf8)
-        for code in codes + precedentCodes {
+        for code in codes + precedentCodes + malformedCodes {
             yaml += "  - kode: \(code)\n    nama: Unit Kerja \(code)\n    kepala: Kepala \(code)\n    ppid_pelaksana: Sekretaris \(code)\n"
         }
         try yaml.write(to: unitFile, atomically: true, encoding: .utf8)
@@ -188,6 +195,9 @@ private func determinismCheck(dip: String, corpus: String) throws -> [String] {
                                          itemsPerUnit: perUnit, seed: 20, round: 1)
         for (code, list) in zip(precedentCodes, precedentLists) {
             _ = try NearDuplicateInbox.write(list, into: workspace.inbox, unit: code, seed: 20)
+        }
+        if !malformedCodes.isEmpty {
+            _ = try SyntheticInbox.write(into: workspace.inbox, units: malformedCodes, itemsPerUnit: perUnit, seed: 20)
         }
     }
 
