@@ -386,7 +386,7 @@ aturan:
     keterangan: Formula, komposisi dan metode atau proses produksi suatu produk yang diserahkan perusahaan dalam pendaftaran, izin edar, inspeksi atau audit sertifikasi — UU 14/2008 Pasal 17 huruf b (rahasia dagang dan persaingan usaha tidak sehat); komposisi yang ditetapkan dalam SNI atau standar, daftar produk terdaftar, pelatihan dan sosialisasi cara produksi yang baik terbuka
     prioritas: 100
     semua:
-      - [formula, komposisi, metode produksi, metode pengolahan, proses produksi, cara pembuatan]
+      - [formula, komposisi kuantitatif, metode produksi, metode pengolahan, proses produksi, cara pembuatan]
       - [dokumen registrasi, registrasi produk, dokumen pendaftaran produk, berkas pendaftaran produk, izin edar, dossier, laporan inspeksi, laporan hasil inspeksi, laporan audit, hasil audit, perusahaan pemohon, industri farmasi, memuat proses produksi, metode produksi rahasia, produk yang didaftarkan, yang didaftarkan pelaku usaha]
     kecuali: [tata cara, prosedur, sop, pedoman, persyaratan, syarat, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, daftar produk, sesuai sni, standar nasional, yang diumumkan, pengumuman, pembuatan izin, pembuatan sertifikat, komposisi sampah, timbulan sampah, komposisi pegawai, komposisi jabatan, bpk, badan pemeriksa keuangan, audit kinerja]
     kategori: dikecualikan
@@ -396,6 +396,7 @@ aturan:
       - Laporan hasil inspeksi CPOB yang memuat proses produksi industri farmasi
       - Metode produksi rahasia dalam dokumen izin edar obat tradisional
     contoh_tidak_cocok:
+      - Data komposisi produk yang didaftarkan pelaku usaha PIRT
       - Komposisi dan formula pupuk bersubsidi sesuai SNI
       - Pelatihan metode produksi pangan olahan yang baik bagi UMKM
       - Persyaratan dokumen registrasi produk pangan olahan
