@@ -127,7 +127,7 @@ extension AppDatabase {
                 guard let v = try VersionRecord.fetchOne(db, key: row.version) else { continue }
                 versions.append(ItemHistory.Membership(
                     version: row.version, status: v.status, revision: row.revision,
-                    category: row.category, subgroup: row.subgroup, exempted: row.exempted))
+                    category: row.category, subgroup: row.subgroup, exempted: row.exempted, test: row.test))
             }
             return ItemHistory(
                 id: item.id, unit: unit, kode: item.kode, createdAt: item.createdAt,

@@ -540,6 +540,9 @@ public struct ItemHistory: Codable, Hashable, Sendable {
         public var category: DIPCore.Category
         public var subgroup: BerkalaSubgroup?
         public var exempted: Bool
+        /// The id of the consequence test the version rests on (`ItemHistory.Test.id`): a later
+        /// test of the same revision does not change what an earlier version decreed.
+        public var test: Int64? = nil
     }
 
     public var id: String

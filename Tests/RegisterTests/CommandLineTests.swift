@@ -788,5 +788,19 @@ final class CommandLineTests: XCTestCase {
             "Keadaan: dikecualikan sebagian (bagian yang dikecualikan masuk DIK, bagian lainnya tetap di DIP); revisi terkini 1"),
             history.out)
         XCTAssertTrue(history.out.contains("Versi 1 (draf): revisi 1, Dikecualikan sebagian\n"), history.out)
+
+        // Tested again on the same revision and opened: version 1 still reads as it was decreed,
+        // and a test without a ground says so ("dasar: -", not "dasar: ;").
+        var open = Fixture.test(.open, day: 4)
+        open.grounds = []
+        open.legalBasis = ""
+        try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: open,
+                                     enteredBy: "Tim", source: .cli, at: Fixture.date(4))
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(5)))?.number, 2)
+        let later = try run(["history", "dinkes-0005", "--workspace", workspace.path])
+        XCTAssertEqual(later.status, 0, later.err)
+        XCTAssertTrue(later.out.contains("Versi 1 (draf): revisi 1, Dikecualikan sebagian\n"), later.out)
+        XCTAssertFalse(later.out.contains("Versi 2 (draf): revisi 1, Dikecualikan"), later.out)
+        XCTAssertTrue(later.out.contains("Revisi 1: Terbuka; dasar: -; penguji:"), later.out)
     }
 }

@@ -34,6 +34,12 @@ extension DIP {
             func inPart(_ revision: Int) -> Bool {
                 h.tests.last { $0.revision == revision }?.test.conclusion == .exemptPart
             }
+            // A version as it was decreed: by the test it rests on, not the revision's newest
+            // (a later test concluding terbuka made v3's "Dikecualikan sebagian" read "Dikecualikan").
+            func partInVersion(_ v: ItemHistory.Membership) -> Bool {
+                guard let id = v.test, let t = h.tests.first(where: { $0.id == id }) else { return inPart(v.revision) }
+                return t.test.conclusion == .exemptPart
+            }
             var out = "RIWAYAT \(h.id) — \(h.unit.name)\n"
             let state = h.state == "dikecualikan" && inPart(h.currentRevision)
                 ? "dikecualikan sebagian (bagian yang dikecualikan masuk DIK, bagian lainnya tetap di DIP)"
@@ -66,7 +72,7 @@ extension DIP {
                 // number (`dip test --berita-acara-number`) is a second row, which read as the
                 // first one repeated.
                 out += "  Revisi \(t.revision): \(t.test.conclusion.label); dasar: "
-                    + "\(t.test.legalBasis); penguji: \(t.test.tester?.name ?? "-"); "
+                    + "\(t.test.legalBasis.isEmpty ? "-" : t.test.legalBasis); penguji: \(t.test.tester?.name ?? "-"); "
                     + (t.test.testedOn.map { "tanggal uji \(RegisterOutput.date($0)); " } ?? "")
                     + "berita acara \(t.test.beritaAcaraNumber.map { "Nomor \($0)" } ?? "belum bernomor")"
                     + (t.test.place.map { ", bertempat di \($0)" } ?? "") + "; "
@@ -86,7 +92,7 @@ extension DIP {
             for v in h.versions {
                 out += "  Versi \(v.version) (\(VersionStatusText.label(v.status.rawValue))): "
                     + "revisi \(v.revision), \(v.category.shortLabel)"
-                    + (v.category == .dikecualikan && inPart(v.revision) ? " sebagian" : "")
+                    + (v.category == .dikecualikan && partInVersion(v) ? " sebagian" : "")
                 if let g = v.subgroup { out += " \(g.rawValue)" }
                 out += "\n"
             }
