@@ -9,6 +9,19 @@ import XCTest
 /// Feedback on a list whose alike problems were summarised (`Problem.alsoInRows`) still
 /// counts every row that needs fixing, not only the rows listed one by one.
 final class AlikeProblemsFeedbackTests: XCTestCase {
+    /// A semicolon CSV list named `name` with the DIP columns and `rows`, read as dip reads a
+    /// unit's file; its folder (removed after the test) for files written beside it.
+    func list(_ name: String, rows: [String]) throws -> (dir: URL, result: SubmissionResult) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("alike-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        let header = "No;Ringkasan Isi Informasi;Pejabat yang Menguasai Informasi;Penanggung Jawab;Waktu dan Tempat;"
+            + "Bentuk Informasi;Retensi;Jenis Informasi"
+        let path = dir.appendingPathComponent(name).path
+        try Data(([header] + rows).map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: path))
+        return (dir, readSubmission(at: path))
+    }
+
     func testRowsToFixCountTheRowsASummaryStandsFor() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("alike-fb-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -63,16 +76,9 @@ final class AlikeProblemsFeedbackTests: XCTestCase {
     /// are marked with a short line in the unit's own language, never the register's code
     /// ("Masalah yang sama (kode retention-unknown)" was written on such rows).
     func testTheShortLineOfDifferingMessagesIsIndonesianNotACode() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("alike-short-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("tiga-ratus.csv").path
-        var text = "No;Ringkasan Isi Informasi;Pejabat yang Menguasai Informasi;Penanggung Jawab;Waktu dan Tempat;Bentuk Informasi;Retensi;Jenis Informasi\n"
-        for k in 1...300 {
-            text += "\(k);Laporan kegiatan \(k);Sekretaris;Kepala;2026;Map \(k);Lemari \(k);Berkala\n"
-        }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let r = readSubmission(at: path)
+        let (_, r) = try list("tiga-ratus.csv", rows: (1...300).map { k in
+            "\(k);Laporan kegiatan \(k);Sekretaris;Kepala;2026;Map \(k);Lemari \(k);Berkala"
+        })
         XCTAssertEqual(r.items.count, 300)
         let summaries = r.problems.filter { $0.alsoInRows != nil }
         let codes = Set(summaries.map(\.code))
@@ -90,18 +96,11 @@ final class AlikeProblemsFeedbackTests: XCTestCase {
     /// with one problem: a clerk filtering it for the problem missed them. Each such row now
     /// says it briefly, one shared string per summary, so the workbook barely grows.
     func testEveryRowOfALongListSaysItsProblemInTheWorkbook() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("alike-wb-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("sepuluh-ribu.csv").path
-        var text = "No;Ringkasan Isi Informasi;Pejabat yang Menguasai Informasi;Penanggung Jawab;Waktu dan Tempat;Bentuk Informasi;Retensi;Jenis Informasi\n"
         // Every row lacks its pejabat; every third row has a year for retention (messages
         // quoting the value differ: the summary's short form stands for them).
-        for k in 1...10_000 {
-            text += "\(k);Laporan kegiatan \(k);;Kepala;2026;Softcopy;\(k % 3 == 0 ? "20\(k % 90 + 10)" : "5 tahun");Berkala\n"
-        }
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        let r = readSubmission(at: path)
+        let (dir, r) = try list("sepuluh-ribu.csv", rows: (1...10_000).map { k in
+            "\(k);Laporan kegiatan \(k);;Kepala;2026;Softcopy;\(k % 3 == 0 ? "20\(k % 90 + 10)" : "5 tahun");Berkala"
+        })
         XCTAssertEqual(r.items.count, 10_000)
         let summaries = r.problems.filter { $0.alsoInRows != nil }
         XCTAssertEqual(summaries.count, 2, "\(summaries)")
