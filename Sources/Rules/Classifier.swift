@@ -390,24 +390,19 @@ public struct Classifier: Sendable {
         var needsTest = false
         var missingBasis = false
 
-        // Where the rule's open category is not the only one the law allows, or the nearest
-        // precedents strongly file this wording elsewhere, the precedents may choose
-        // (policy experiments, docs/classification.md §26).
+        // Where the rule's open category is not the only one the law allows (it names another as
+        // `kategori_alternatif`) and a strong precedent vote files this wording under that other
+        // one, the precedents choose between the two lawful categories (never serta merta, whose
+        // test is the threat, UU 14/2008 Pasal 10; docs/classification.md §26).
         var precedentsChoseOpen = false
-        if declared == nil, let top, let ruleSuggestion, ruleSuggestion != .dikecualikan, let verdict = analysis.verdict,
-           verdict.category != ruleSuggestion, verdict.category != .dikecualikan {
-            let best = verdict.hits.first?.similarity ?? 0
-            let allowed = top.rule.alternatives.contains(verdict.category) && best >= policy.precedentsPickAllowedCategory
-                && (verdict.strong || !policy.precedentsPickAllowedNeedsStrong)
-                && (verdict.category != .sertaMerta || policy.precedentsPickSertaMerta)
-            let overriding = verdict.strong && best >= policy.precedentsOverrideOpenRule
-            if allowed || overriding {
-                suggested = verdict.category
-                precedentsChoseOpen = true
-                notes.append("Aturan \(top.rule.id) menyarankan \(ruleSuggestion.shortLabel)"
-                             + (allowed ? " dan juga menerima \(verdict.category.shortLabel)" : "")
-                             + "; preseden terdekat memakai \(verdict.category.shortLabel) (\(verdict.summary)), jadi itu yang disarankan.")
-            }
+        if policy.precedentsPickAllowedCategory, declared == nil, let top, let ruleSuggestion, ruleSuggestion != .dikecualikan,
+           let verdict = analysis.verdict, verdict.strong, verdict.category != ruleSuggestion,
+           verdict.category != .dikecualikan, verdict.category != .sertaMerta, top.rule.alternatives.contains(verdict.category) {
+            suggested = verdict.category
+            precedentsChoseOpen = true
+            notes.append("Aturan menyarankan \(ruleSuggestion.shortLabel) (kata kunci: \(top.matchedWords.joined(separator: ", "))) "
+                         + "dan juga menerima \(verdict.category.shortLabel); preseden kuat memakai \(verdict.category.shortLabel) "
+                         + "(\(verdict.summary)), jadi \(verdict.category.shortLabel) yang disarankan.")
         }
 
         if let declared, let ruleSuggestion, declared != ruleSuggestion, let top {
@@ -472,7 +467,6 @@ public struct Classifier: Sendable {
                     }
                     var fellBack = false
                     if policy.commonCategoryWhereWeak, !verdict.strong, !verdict.fromPPID, !precedentFlag,
-                       (verdict.hits.first?.similarity ?? 0) < policy.commonCategoryBelowSimilarity,
                        suggested != .dikecualikan, let common = precedentIndex.commonOpenCategory, suggested != common {
                         // Weak votes agree with bodies less often than the most common open
                         // category does (training bodies): that category, for a person to decide.

@@ -1777,13 +1777,14 @@ aturan:
     keterangan: Informasi bencana alam atau peringatan dini yang mengancam keselamatan orang banyak
     prioritas: 70
     salah_satu: [bencana alam, banjir, banjir rob, gempa, gempa bumi, tsunami, tanah longsor, longsor, cuaca ekstrem, angin puting beliung, puting beliung, angin kencang, gelombang tinggi, abrasi, erupsi, kebakaran hutan, kebakaran lahan, kekeringan, peringatan dini, status siaga, status awas, tanggap darurat, kebakaran]
-    kecuali: [laporan, rekapitulasi, rekap, statistik, peta, rencana, kontinjensi, prosedur, sop, tata cara, kajian, profil, dokumen, evaluasi, anggaran, pengadaan, jalur evakuasi, titik kumpul, sosialisasi, pelatihan, simulasi, mitigasi, program, kegiatan, sistem peringatan dini, rawan bencana]
+    kecuali: [pegawai, kepegawaian, laporan, rekapitulasi, rekap, statistik, peta, rencana, kontinjensi, prosedur, sop, tata cara, kajian, profil, dokumen, evaluasi, anggaran, pengadaan, jalur evakuasi, titik kumpul, sosialisasi, pelatihan, simulasi, mitigasi, program, kegiatan, sistem peringatan dini, rawan bencana]
     kategori: serta_merta
     butir: bencana_alam
     contoh_cocok:
       - Peringatan dini cuaca ekstrem, banjir dan tanah longsor
       - Informasi kejadian kebakaran permukiman dan lokasi pengungsian
     contoh_tidak_cocok:
+      - Data pegawai Dinas Pemadam Kebakaran dan Penyelamatan
       - Laporan kejadian bencana dan kerugian tahun 2025
       - Rencana Kontinjensi Bencana Banjir Kabupaten Serang
 
@@ -2064,12 +2065,14 @@ aturan:
     keterangan: Tata cara pengaduan penyalahgunaan wewenang atau pelanggaran (SP4N-LAPOR!, WBS)
     prioritas: 45
     salah_satu: [tata cara pengaduan, prosedur pengaduan, mekanisme pengaduan, alur pengaduan, sop pengaduan, layanan pengaduan, kanal pengaduan, saluran pengaduan, sp4n, lapor, whistleblowing, whistle blowing, wbs, sistem pengaduan, penyalahgunaan wewenang, pelaporan gratifikasi]
+    kecuali: [wajib lapor, tanda lapor]
     kategori: berkala
     subkelompok: H
     contoh_cocok:
       - Tata cara pengaduan masyarakat melalui SP4N-LAPOR!
       - Whistleblowing System (WBS) Inspektorat
     contoh_tidak_cocok:
+      - Surat keterangan wajib lapor orang asing
       - Laporan keuangan
 
   - id: berkala-i-pengadaan
@@ -2698,6 +2701,31 @@ aturan:
       - Kebijakan pengelolaan sampah dan dokumen pendukungnya
     contoh_tidak_cocok:
       - Daftar peraturan bupati tahun 2025
+
+  # ---------------------------------------------------------------------------
+  # Judul yang menyebut kategorinya sendiri (unit menulis kategori di dalam judul).
+  # ---------------------------------------------------------------------------
+
+  - id: judul-menyebut-serta-merta
+    keterangan: Judul atau keterangan yang menyebut sendiri bahwa informasinya diumumkan serta merta (UU 14/2008 Pasal 10)
+    prioritas: 80
+    salah_satu: [informasi serta merta, informasi publik serta merta, diumumkan serta merta, diumumkan secara serta merta]
+    kategori: serta_merta
+    contoh_cocok:
+      - Informasi yang wajib diumumkan serta merta
+      - Prosedur peringatan dini dan evakuasi (informasi publik serta merta)
+    contoh_tidak_cocok:
+      - Prosedur peringatan dini dan evakuasi keadaan darurat
+
+  - id: judul-menyebut-setiap-saat
+    keterangan: Judul atau keterangan yang menyebut sendiri bahwa informasinya wajib tersedia setiap saat (UU 14/2008 Pasal 11)
+    prioritas: 80
+    salah_satu: [informasi setiap saat, informasi publik setiap saat, tersedia setiap saat]
+    kategori: setiap_saat
+    contoh_cocok:
+      - Informasi yang wajib tersedia setiap saat
+    contoh_tidak_cocok:
+      - Informasi yang wajib diumumkan secara berkala
 
 """##),
         ("kamus.yaml", ##"""

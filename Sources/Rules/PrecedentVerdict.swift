@@ -91,22 +91,12 @@ public struct PrecedentPolicy: Hashable, Sendable {
     /// such flags caught no withheld item at any threshold (docs/classification.md §8.5).
     public var singleWordFlagSimilarity = 0.8
     /// Where a rule names an open category and allows another (`kategori_alternatif`: the law's
-    /// berkala and setiap-saat lists overlap, e.g. a regulation or a Renstra), the precedents'
-    /// category is suggested when it is that allowed one and their best voter is at least this
-    /// similar (infinity: the rule's category always). Experiment of docs/classification.md §26.
-    public var precedentsPickAllowedCategory = Double.infinity
-    /// … only when their vote is also strong (`strongAgreement`).
-    public var precedentsPickAllowedNeedsStrong = false
-    /// … also when the allowed category is serta merta (UU 14/2008 Pasal 10 makes an item serta
-    /// merta by the threat it announces, not by how bodies file its wording).
-    public var precedentsPickSertaMerta = true
-    /// The same for any rule naming an open category (the precedents' category need not be an
-    /// allowed alternative), when their vote is strong and the best voter at least this similar.
-    public var precedentsOverrideOpenRule = Double.infinity
-    /// The common-category fallback (`commonCategoryWhereWeak`) leaves the precedents' open
-    /// category alone when their best voter is at least this similar (infinity: it replaces every
-    /// vote that is not strong). Experiment of docs/classification.md §26.
-    public var commonCategoryBelowSimilarity = Double.infinity
+    /// berkala and setiap-saat lists overlap, e.g. a Renstra, a regulation, an inventory), a
+    /// strong precedent vote (`strongSimilarity`, `strongAgreement`) for that allowed category
+    /// chooses it: both are lawful, and the nearest bodies say which one lists use for this
+    /// wording. Never serta merta: UU 14/2008 Pasal 10 makes an item serta merta by the threat it
+    /// announces, not by how bodies file its wording. On validation, docs/classification.md §26.
+    public var precedentsPickAllowedCategory = true
 
     public init() {}
 

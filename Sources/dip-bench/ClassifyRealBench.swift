@@ -191,11 +191,7 @@ func policyFromEnvironment() -> PrecedentPolicy {
             policy.modelLeavesOutBodies.formUnion(Evaluator.freshSets.first { $0.number == Int(value) }?.bodies ?? [])
         case "commonCategoryWhereWeak": policy.commonCategoryWhereWeak = value != 0
         case "singleWordFlagSimilarity": policy.singleWordFlagSimilarity = value
-        case "precedentsPickAllowedCategory": policy.precedentsPickAllowedCategory = value
-        case "precedentsOverrideOpenRule": policy.precedentsOverrideOpenRule = value
-        case "precedentsPickAllowedNeedsStrong": policy.precedentsPickAllowedNeedsStrong = value != 0
-        case "precedentsPickSertaMerta": policy.precedentsPickSertaMerta = value != 0
-        case "commonCategoryBelowSimilarity": policy.commonCategoryBelowSimilarity = value
+        case "precedentsPickAllowedCategory": policy.precedentsPickAllowedCategory = value != 0
         default: print("unknown policy field \(parts[0])")
         }
     }

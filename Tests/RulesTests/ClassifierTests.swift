@@ -252,7 +252,9 @@ final class ClassifierTests: XCTestCase {
         XCTAssertEqual(asSetiapSaat.suggested, .setiapSaat)
         XCTAssertNil(asSetiapSaat.subgroup)
         XCTAssertFalse(asSetiapSaat.needsReview)
-        let undeclared = classifier.classify(item("Rencana Strategis (Renstra) Dinas Kesehatan 2021-2026"))
+        // Undeclared, the rule's own category; a strong precedent vote for the allowed one is
+        // PrecedentTests.testNearPrecedentsChooseTheCategoryARuleAllows.
+        let undeclared = Classifier(ruleSet: defaultRules, precedents: []).classify(item("Rencana Strategis (Renstra) Dinas Kesehatan 2021-2026"))
         XCTAssertEqual(undeclared.suggested, .setiapSaat)
     }
 
@@ -282,6 +284,29 @@ final class ClassifierTests: XCTestCase {
         XCTAssertEqual(plan.suggested, .sertaMerta, "K allows serta merta as alternative")
         let asBerkala = classifier.classify(item("Rencana Kontinjensi Bencana Banjir Kabupaten Serang", declared: .berkala))
         XCTAssertEqual(asBerkala.subgroup, .K)
+    }
+
+    /// A title that names its own category ("Informasi yang wajib diumumkan serta merta") is
+    /// that category, above the sub-group rule its other words meet; a fire brigade's staff data
+    /// is no fire, and a foreigner's duty to report is no complaint procedure (berkala H).
+    func testTitleNamingItsCategoryAndTwoWordsReadInContext() {
+        for text in ["Informasi yang wajib diumumkan serta merta", "Informasi serta merta",
+                     "Prosedur peringatan dini dan evakuasi keadaan darurat (Informasi Publik Serta Merta)"] {
+            let c = classifier.classify(item(text))
+            XCTAssertEqual(c.suggested, .sertaMerta, "\(text): \(c.hits.map(\.ruleID))")
+            XCTAssertTrue(c.hits.contains { $0.ruleID == "judul-menyebut-serta-merta" }, text)
+        }
+        let setiapSaat = classifier.classify(item("Informasi Yang Wajib Tersedia Setiap Saat"))
+        XCTAssertEqual(setiapSaat.suggested, .setiapSaat, "\(setiapSaat.hits.map(\.ruleID))")
+        let evacuation = classifier.classify(item("Prosedur peringatan dini dan evakuasi keadaan darurat"))
+        XCTAssertEqual(evacuation.suggested, .berkala, "the law's berkala K without the unit's word")
+        let staff = classifier.classify(item("Data pegawai Dinas Pemadam Kebakaran"))
+        XCTAssertFalse(staff.hits.contains { $0.ruleID == "serta-merta-bencana-alam" }, "\(staff.hits.map(\.ruleID))")
+        XCTAssertNotEqual(staff.suggested, .sertaMerta)
+        XCTAssertTrue(classifier.classify(item("Informasi kejadian kebakaran permukiman")).hits.contains { $0.ruleID == "serta-merta-bencana-alam" })
+        let report = classifier.classify(item("Surat keterangan wajib lapor orang asing"))
+        XCTAssertFalse(report.hits.contains { $0.ruleID == "berkala-h-pengaduan" }, "\(report.hits.map(\.ruleID))")
+        XCTAssertTrue(classifier.classify(item("Tata cara pengaduan melalui SP4N-LAPOR!")).hits.contains { $0.ruleID == "berkala-h-pengaduan" })
     }
 
     func testKlasifikasiJSONContract() throws {

@@ -426,6 +426,59 @@ final class PrecedentTests: XCTestCase {
         XCTAssertTrue(classifier.classify(item("Hasil penelitian dosen yang belum dipublikasikan")).needsConsequenceTest,
                       "not yet published: the rule fires")
     }
+
+    /// Where a rule's open category is not the only one the law allows (`kategori_alternatif`:
+    /// a Renstra is setiap saat in Perki 1/2021 and a berkala B programme document too), near
+    /// precedents that strongly file the wording under the allowed category choose it; a rule
+    /// without that alternative, precedents that are not near, or serta merta leave the rule's
+    /// category.
+    func testNearPrecedentsChooseTheCategoryARuleAllows() throws {
+        // SYNTHETIC precedents, written for this test (`syntheticPrecedent`).
+        let berkala = [syntheticPrecedent("Rencana Strategis Dinas Sintetis Tahun 2020-2024", .berkala, "Badan Sintetis A"),
+                       syntheticPrecedent("Rencana Strategis Dinas Sintetis", .berkala, "Badan Sintetis B"),
+                       syntheticPrecedent("Hasil penelitian dinas sintetis", .berkala, "Badan Sintetis A"),
+                       syntheticPrecedent("Hasil penelitian dinas sintetis tahun 2020", .berkala, "Badan Sintetis B")]
+        let classifier = Classifier(ruleSet: defaultRules, precedents: berkala)
+        let renstra = classifier.classify(item("Rencana Strategis Dinas Sintetis Tahun 2025-2029"))
+        XCTAssertTrue(renstra.hits.contains { $0.ruleID == "rencana-strategis" }, "\(renstra.hits)")
+        XCTAssertGreaterThanOrEqual(renstra.precedents.first?.similarity ?? 0, 0.6)
+        XCTAssertEqual(renstra.suggested, .berkala, "\(renstra.notes)")
+        XCTAssertEqual(renstra.subgroup, .B)
+        XCTAssertFalse(renstra.needsConsequenceTest)
+        XCTAssertTrue(renstra.notes.contains { $0.contains("juga menerima Berkala") && $0.contains("preseden kuat") }, "\(renstra.notes)")
+
+        // The research rule allows no other category: the law's setiap saat stands.
+        let research = classifier.classify(item("Hasil penelitian dinas sintetis tahun 2021"))
+        XCTAssertTrue(research.hits.contains { $0.ruleID == "setiap-saat-penelitian" }, "\(research.hits)")
+        XCTAssertEqual(research.precedentCategory, .berkala)
+        XCTAssertEqual(research.suggested, .setiapSaat)
+
+        // Precedents filing it under the rule's own category change nothing; distant ones neither.
+        let setiapSaat = [syntheticPrecedent("Rencana Strategis Dinas Sintetis", .setiapSaat, "Badan Sintetis A")]
+        XCTAssertEqual(Classifier(ruleSet: defaultRules, precedents: setiapSaat)
+            .classify(item("Rencana Strategis Dinas Sintetis Tahun 2025-2029")).suggested, .setiapSaat)
+        let distant = Classifier(ruleSet: defaultRules, precedents: berkala)
+            .classify(item("Renstra bidang pemberdayaan masyarakat desa dan kelurahan"))
+        XCTAssertLessThan(distant.precedents.first?.similarity ?? 0, 0.6)
+        XCTAssertEqual(distant.suggested, .setiapSaat, "\(distant.precedents)")
+
+        // A unit that declared a category keeps the rule's handling (no precedent choice).
+        XCTAssertEqual(classifier.classify(item("Rencana Strategis Dinas Sintetis Tahun 2025-2029", declared: .setiapSaat)).suggested,
+                       .setiapSaat)
+
+        // Never serta merta: the evacuation procedure of berkala K stays berkala (UU 14/2008 Pasal 10).
+        let sertaMerta = [syntheticPrecedent("Prosedur evakuasi gedung kantor sintetis", .sertaMerta, "Badan Sintetis A"),
+                          syntheticPrecedent("Prosedur evakuasi gedung kantor sintetis lama", .sertaMerta, "Badan Sintetis B")]
+        let evacuation = Classifier(ruleSet: defaultRules, precedents: sertaMerta).classify(item("Prosedur evakuasi gedung kantor sintetis baru"))
+        XCTAssertTrue(evacuation.hits.contains { $0.ruleID == "berkala-k-evakuasi" }, "\(evacuation.hits)")
+        XCTAssertEqual(evacuation.precedentCategory, .sertaMerta)
+        XCTAssertEqual(evacuation.suggested, .berkala)
+
+        var off = PrecedentPolicy.standard
+        off.precedentsPickAllowedCategory = false
+        XCTAssertEqual(Classifier(ruleSet: defaultRules, precedents: berkala, policy: off)
+            .classify(item("Rencana Strategis Dinas Sintetis Tahun 2025-2029")).suggested, .setiapSaat)
+    }
 }
 
 /// A SYNTHETIC precedent written for a unit test: withheld ones cite 17h, open ones no ground.
