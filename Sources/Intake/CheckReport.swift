@@ -168,6 +168,8 @@ public func checkReportText(_ results: [SubmissionResult]) -> String {
         let name = (r.path as NSString).lastPathComponent
         if r.status == .refused {
             out += "\(name): DITOLAK\n  \(r.reason ?? "")\n"
+        } else if r.status == .failed {
+            out += "\(name): TIDAK DAPAT DIBACA\n  \(r.reason ?? "")\n"
         } else {
             var where_ = [String]()
             if let sheet = r.sheet { where_.append("sheet '\(sheet)'") }
@@ -185,7 +187,7 @@ public func checkReportText(_ results: [SubmissionResult]) -> String {
             if none > 0 { counts.append("tanpa jenis \(none)") }
             if !counts.isEmpty { out += "  Jenis: " + counts.joined(separator: ", ") + "\n" }
         }
-        let shown = r.status == .refused ? [] : r.problems
+        let shown = r.status == .accepted ? r.problems : []
         if !shown.isEmpty {
             let e = shown.reduce(0) { $0 + ($1.severity == .error ? $1.standsFor : 0) }
             let w = shown.reduce(0) { $0 + ($1.severity == .warning ? $1.standsFor : 0) }

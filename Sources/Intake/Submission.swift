@@ -8,12 +8,18 @@ public struct SubmissionResult: Codable, Hashable, Sendable {
     public enum Status: String, Codable, Sendable {
         case accepted
         case refused
+        /// The system could not read the file (an I/O error of the disk or share, out of
+        /// memory, permission denied): nothing is known of its content, so it is neither
+        /// accepted nor refused; `reason` says the system's cause, for the IT officer.
+        /// Reading it again later may succeed.
+        case failed
     }
 
     /// The path as given to `readSubmission`.
     public var path: String
     public var status: Status
-    /// For a refused file: the Indonesian reason told to the unit.
+    /// For a refused file: the Indonesian reason told to the unit; for a failed one, the
+    /// system's cause (Indonesian, for the IT officer: never told to the unit).
     public var reason: String?
     /// The items in source order (empty when refused).
     public var items: [InformationItem]
@@ -73,6 +79,9 @@ public func readSubmission(at path: String, displayName: String? = nil, maxDataR
                                    onItem: { items.append($0) }, onProblem: { collector.add($0) })
     if summary.status == .refused, let problem = collector.last {
         return refusal(path: path, problem)  // what was handed over before the refusal is void
+    }
+    if summary.status == .failed {
+        return SubmissionResult(path: path, status: .failed, reason: summary.reason)
     }
     var problems = collector.finish()
     sortProblems(in: &problems)
@@ -291,6 +300,8 @@ enum SubmissionKind {
     case xlsx
     case ods
     case refused(ProblemCode, message: String, hint: String)
+    /// The system could not read the file's first bytes.
+    case failed(FileReadError)
 
     static let resave = "Buka file di Excel atau LibreOffice, lalu simpan ulang sebagai .xlsx (Excel Workbook) atau .ods (LibreOffice) tanpa kata sandi dan kirim kembali."
 
@@ -315,18 +326,23 @@ enum SubmissionKind {
             return .refused(.fileUnreadable, message: "Ini sebuah folder, bukan berkas.",
                             hint: "Sebutkan berkas DIP di dalam folder itu (.xlsx, .ods atau .csv).")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            return .refused(.fileUnreadable, message: "File tidak dapat dibuka.",
-                            hint: "Periksa apakah file masih disalin atau dikunci, lalu kirim ulang.")
-        }
-        defer { try? handle.close() }
-        let head = [UInt8]((try? handle.read(upToCount: 8)) ?? Data())
-        if head.isEmpty {
-            return .refused(.fileEmpty, message: "File kosong (0 byte).",
-                            hint: "Kirim ulang file DIP yang lengkap; kemungkinan file belum selesai disalin.")
+        // One look at the bytes; a read the system fails says nothing of them.
+        let head: [UInt8]
+        let kind: SpreadsheetFileKind
+        do {
+            head = try fileHead(path: path, count: 8)
+            if head.isEmpty {
+                return .refused(.fileEmpty, message: "File kosong (0 byte).",
+                                hint: "Kirim ulang file DIP yang lengkap; kemungkinan file belum selesai disalin.")
+            }
+            kind = try sniffFileKind(path: path)
+        } catch let failure as FileReadError {
+            return .failed(failure)
+        } catch {
+            return .failed(FileReadError(path: path, code: EIO, operation: "read"))
         }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            let encrypted = (try? sniffFileKind(path: path)) == .cfbContainer(encrypted: true)
+            let encrypted = kind == .cfbContainer(encrypted: true)
             return .refused(
                 .legacyOrEncrypted,
                 message: encrypted
@@ -340,12 +356,12 @@ enum SubmissionKind {
         }
         let isZip = head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0x50, 0x4B, 0x05, 0x06])
         if isZip {
-            switch try? sniffFileKind(path: path) {
-            case .xlsx?:
+            switch kind {
+            case .xlsx:
                 return .xlsx
-            case .ods?:
+            case .ods:
                 return .ods
-            case .zipNotWorkbook?:
+            case .zipNotWorkbook:
                 if ["docx", "doc", "odt", "rtf"].contains(ext) {
                     return .refused(.unsupportedType, message: "File ini adalah dokumen Word/teks, bukan tabel DIP.",
                                     hint: "Salin tabel DIP ke Excel dan simpan sebagai .xlsx.")
@@ -358,7 +374,7 @@ enum SubmissionKind {
             }
         }
         // A CSV saved under a spreadsheet name (or an HTML "Excel" export) is read as text.
-        if ["xlsx", "xlsm", "xls"].contains(ext), (try? sniffFileKind(path: path)) == .text {
+        if ["xlsx", "xlsm", "xls"].contains(ext), kind == .text {
             return .csv
         }
         switch ext {
@@ -633,6 +649,7 @@ func streamCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int
     do {
         reader = try CSVReader(path: path)
     } catch let error as CSVError {
+        if let failure = error.systemFailure { return .failed(failure) }
         return .refused(csvProblem(error, factory: factory, path: path))
     } catch {
         return unreadable()
@@ -645,6 +662,7 @@ func streamCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int
     } catch let error as TooManyRows {
         return .refused(error.problem(factory))
     } catch let error as CSVError {
+        if let failure = error.systemFailure { return .failed(failure) }
         return .refused(csvProblem(error, factory: factory, path: path))
     } catch {
         return unreadable()
@@ -716,8 +734,28 @@ func csvProblem(_ error: CSVError, factory: ProblemFactory, path: String? = nil)
             .zipBomb, message: "File ditolak karena isinya berukuran tidak wajar: baris \(record) berisi \(detail).",
             hint: "Kirim hanya tabel DIP unit Anda (satu baris per informasi, sekitar sepuluh kolom).")
     case .cannotOpen, .readFailed:
+        // Not reached from the intake (`CSVError.systemFailure` is a failed read, not a
+        // refusal); kept for callers that want a problem for every error.
         return factory.make(
             .fileUnreadable, message: "File tidak dapat dibaca.",
             hint: "Periksa apakah file masih disalin atau dikunci, lalu kirim ulang.")
     }
+}
+
+extension CSVError {
+    /// The system's failure when the file could not be opened or read (not its content).
+    var systemFailure: FileReadError? {
+        switch self {
+        case .cannotOpen(let path, let code): return FileReadError(path: path, code: code, operation: "open")
+        case .readFailed(let path, let code): return FileReadError(path: path, code: code, operation: "read")
+        default: return nil
+        }
+    }
+}
+
+/// What the IT officer reads when the system could not read a submission (never the unit:
+/// nothing is known of the file's content). Indonesian, the system's message explained.
+func readFailureText(_ failure: FileReadError) -> String {
+    "Berkas tidak dapat dibaca dari disk (gangguan sistem, bukan isi berkasnya): "
+        + "\(SystemErrorText.explained(failure.systemMessage)). Berkas yang dibaca: \(failure.path)."
 }

@@ -50,6 +50,9 @@ public struct SubmissionSummary: Codable, Hashable, Sendable {
 ///   can come after items were handed over (a read error or `maxDataRows` met mid-file): the
 ///   items and problems handed over before it are then void, as `readSubmission`'s empty
 ///   items show.
+/// - A file the system could not read (an I/O error, out of memory, permission denied: a
+///   `FileReadError` from the readers) ends with a `.failed` summary whose `reason` says the
+///   system's cause; no refusal problem is handed over (what came before is void as well).
 ///
 /// - Parameters:
 ///   - path: the file.
@@ -81,6 +84,8 @@ func streamSubmission(
             switch SubmissionKind.sniff(path: path) {
             case .refused(let code, let message, let hint):
                 outcome = .refused(factory.make(code, message: message, hint: hint))
+            case .failed(let failure):
+                outcome = .failed(failure)
             case .csv:
                 outcome = streamCSVSubmission(path: path, factory: factory, maxDataRows: maxDataRows, output: output)
             case .xlsx:
@@ -93,6 +98,9 @@ func streamSubmission(
                 onProblem(problem)
                 return SubmissionSummary(path: path, status: .refused, reason: problem.message + " " + problem.hint,
                                          itemCount: 0, problemCount: 1)
+            case .failed(let failure):
+                // No problem is handed over: the file's content is not in question.
+                return SubmissionSummary(path: path, status: .failed, reason: readFailureText(failure))
             case .accepted(let sheet, let dialect, let sink):
                 sink.finish()
                 return SubmissionSummary(path: path, status: .accepted, sheet: sheet, dialect: dialect,
@@ -106,6 +114,8 @@ func streamSubmission(
 enum StreamOutcome {
     case accepted(sheet: String?, dialect: String?, TableSink)
     case refused(Problem)
+    /// The system could not read the file (`FileReadError`): neither accepted nor refused.
+    case failed(FileReadError)
 }
 
 /// The caller's closures, shared by the sinks of every table tried in one file.

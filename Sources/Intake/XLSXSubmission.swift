@@ -122,6 +122,8 @@ func streamWorkbookSubmission<W: StreamableWorkbook>(
         }
         let others = order.map { workbook.sheets[$0] }.filter { !$0.isHidden && $0.name != seen?.sheet }.map(\.name)
         return noTable(factory: factory, seen: seen, otherSheets: others)
+    } catch let failure as FileReadError {
+        return .failed(failure)
     } catch let error as TooManyRows {
         return .refused(error.problem(factory))
     } catch let error as OfficeError {
@@ -145,9 +147,6 @@ func officeProblem(_ error: OfficeError, factory: ProblemFactory, sheetOfPart: [
     case .emptyFile:
         return factory.make(.fileEmpty, message: "File kosong (0 byte).",
                             hint: "Kirim ulang file DIP yang lengkap; kemungkinan file belum selesai disalin.")
-    case .io:
-        return factory.make(.fileUnreadable, message: "File tidak dapat dibuka.",
-                            hint: "Periksa apakah file masih disalin atau dikunci, lalu kirim ulang.")
     case .notAWorkbook, .unsupportedFormat:
         return factory.make(.unsupportedType, message: "File ini bukan buku kerja Excel (.xlsx) atau LibreOffice (.ods) yang dapat dibaca.",
                             hint: SubmissionKind.resave)

@@ -12,8 +12,8 @@ public enum OfficeError: Error, Equatable, Sendable, CustomStringConvertible {
     case notAWorkbook(String)
     /// The file has 0 bytes.
     case emptyFile
-    /// The file could not be opened or read from disk.
-    case io(path: String, message: String)
+    // A file the system cannot read (open or read failing with an errno) is not an
+    // OfficeError: the readers throw `FileReadError`, which says nothing of the bytes.
     /// A part the workbook needs is missing from the package.
     case missingPart(String)
     /// Several zip entries match a part name once case is ignored.
@@ -47,7 +47,6 @@ public enum OfficeError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notAZip(let msg): return "not a zip archive: \(msg)"
         case .notAWorkbook(let msg): return "zip archive is not an XLSX workbook: \(msg)"
         case .emptyFile: return "the file is empty (0 bytes)"
-        case .io(let path, let msg): return "cannot read \(path): \(msg)"
         case .missingPart(let name): return "missing package part \(name)"
         case .ambiguousPart(let name, let candidates):
             return "part \(name) matches several zip entries: \(candidates.joined(separator: ", "))"

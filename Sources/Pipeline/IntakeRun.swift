@@ -328,12 +328,18 @@ public struct IntakeStage {
     enum Taken {
         /// Left for a later run: a claimed file of the same name waits, or it is gone.
         case skipped(SkippedFile, gone: Bool)
-        /// Could not be claimed or archived; it stays in the inbox.
-        case failed(SkippedFile, archiving: Bool)
+        /// Could not be claimed, archived or read (a failure of the system, not of the file);
+        /// it stays in the inbox.
+        case failed(SkippedFile, stage: FailedStage)
         /// Archived and read; `outcome` is prepared (classified).
         case read(InboxFile, claimed: URL, stored: OriginalsArchive.Stored, outcome: FileOutcome)
         /// `prepare` failed: the run stops there, as it did before anything of the file was recorded.
         case error(Error)
+    }
+
+    /// Where taking a file failed.
+    enum FailedStage {
+        case claiming, archiving, reading
     }
 
     /// Claims, archives, reads and prepares one file: what may run on a thread of its own,
@@ -352,7 +358,7 @@ public struct IntakeStage {
                 return .skipped(SkippedFile(path: file.url.path, reason: "berkas hilang sebelum diarsipkan (ditarik kembali oleh unit?)"), gone: true)
             }
         } catch {
-            return .failed(SkippedFile(path: file.url.path, reason: FailureText.describe(error)), archiving: false)
+            return .failed(SkippedFile(path: file.url.path, reason: FailureText.describe(error)), stage: .claiming)
         }
         let stored: OriginalsArchive.Stored
         do {
@@ -361,12 +367,21 @@ public struct IntakeStage {
             // Cannot be archived (full disk, I/O error): it stays in the inbox for the next
             // run, the other files go on, and the run ends with a failure exit code.
             InboxClaim.release(claimed, as: file)
-            return .failed(SkippedFile(path: file.url.path, reason: FailureText.describe(error)), archiving: true)
+            return .failed(SkippedFile(path: file.url.path, reason: FailureText.describe(error)), stage: .archiving)
         }
         // Read the archived copy: what is processed is exactly what is kept. A duplicate is
         // read too (reading is deterministic), so its feedback repeats the problems found;
         // this matters when a killed run already recorded the file but not its feedback.
         let result = readSubmission(at: stored.path.path, displayName: file.fileName, receivedAt: received)
+        // The system could not read the archived copy (an I/O error of the disk or share), or
+        // the copy is no longer the bytes archived (cut short or changed under the reader):
+        // nothing is known of the unit's file, so the unit is told nothing. The file stays
+        // claimed in the inbox, archived and not recorded: the state a run killed after
+        // archiving leaves, which the next run completes (it takes claimed files first, and
+        // the register guard counts them as pending, not as history a register lost).
+        if let failure = Self.readFailure(result, stored: stored, claimed: claimed) {
+            return .failed(SkippedFile(path: claimed.path, reason: failure), stage: .reading)
+        }
         var outcome = FileOutcome(
             unit: file.unit, fileName: file.fileName, sha256: stored.sha256,
             status: result.status == .accepted ? .accepted : .refused,
@@ -381,6 +396,34 @@ public struct IntakeStage {
         return .read(file, claimed: claimed, stored: stored, outcome: outcome)
     }
 
+    /// Why the read of an archived copy says nothing of the unit's file, or nil when it does:
+    /// the system failed the read (`SubmissionResult.Status.failed`), or the copy changed
+    /// between archiving and reading. Costs one stat after a read that was not refused, and a
+    /// hash of the copy only after a refusal (a copy cut short reads as a damaged file).
+    /// A copy proven changed (read whole, another SHA-256) is removed when the inbox file
+    /// still holds the archived bytes, so the next run archives it again instead of reading
+    /// the damaged copy forever.
+    static func readFailure(_ result: SubmissionResult, stored: OriginalsArchive.Stored, claimed: URL) -> String? {
+        if result.status == .failed { return result.reason ?? "berkas tidak dapat dibaca dari disk" }
+        var info = stat()
+        let sizeNow = stat(stored.path.path, &info) == 0 ? Int(info.st_size) : -1
+        if result.status == .accepted && sizeNow == stored.size { return nil }
+        let hashNow: String
+        do {
+            hashNow = try DurableFiles.sha256(of: stored.path)
+        } catch {
+            return "Salinan arsip berkas ini tidak dapat dibaca lagi: \(FailureText.describe(error))"
+        }
+        if hashNow == stored.sha256 && sizeNow == stored.size { return nil }
+        var removed = ""
+        if (try? DurableFiles.sha256(of: claimed)) == stored.sha256, unlink(stored.path.path) == 0 {
+            removed = " Salinan yang berubah dihapus; run berikutnya mengarsipkan lagi berkas yang masih ada di inbox."
+        }
+        return "Salinan arsip \(stored.path.path) berubah selagi dibaca (ukuran \(stored.size) byte saat diarsipkan, "
+            + "\(sizeNow) byte sekarang; SHA-256 tidak lagi sama): disk atau share mengubah atau memotong berkas. "
+            + "Periksa disk atau share tempat archive/.\(removed)"
+    }
+
     /// Logs, records and removes from the inbox one taken file, in inbox order (the register
     /// and the log see the files in the same order whatever thread took them).
     func finish(_ taken: Taken, into summary: inout RunSummary, pending: inout Pending?, deferring: Bool,
@@ -393,10 +436,16 @@ public struct IntakeStage {
         case .skipped(let skip, let gone):
             summary.skipped.append(skip)
             if gone { logger.warning("berkas hilang sebelum diarsipkan", metadata: ["path": "\(skip.path)"]) }
-        case .failed(let failure, let archiving):
+        case .failed(let failure, let stage):
             summary.failures.append(failure)
-            logger.error(archiving ? "gagal mengarsipkan berkas" : "gagal mengambil berkas",
-                         metadata: ["path": "\(failure.path)", "error": "\(failure.reason)"])
+            let event: Logger.Message
+            switch stage {
+            case .claiming: event = "gagal mengambil berkas"
+            case .archiving: event = "gagal mengarsipkan berkas"
+            // Said to the IT officer only: the unit's feedback says nothing of it.
+            case .reading: event = "gagal membaca berkas; dibiarkan di inbox untuk run berikutnya"
+            }
+            logger.error(event, metadata: ["path": "\(failure.path)", "error": "\(failure.reason)"])
         case .read(let file, let claimed, let stored, var outcome):
             if try isDuplicate?(file.unit, stored) ?? stored.seenBefore {
                 if file.claimed {

@@ -34,6 +34,9 @@ public struct OriginalsArchive: Sendable {
         public var path: URL
         /// True when these bytes had already arrived from this unit before.
         public var seenBefore: Bool
+        /// The size of the bytes archived (as copied from the inbox), to tell a copy that
+        /// changed under the reader.
+        public var size: Int = 0
     }
 
     /// Copies `file` into the archive durably (or finds it there) and records the receipt.
@@ -45,6 +48,7 @@ public struct OriginalsArchive: Sendable {
         // even if the unit overwrites the inbox file meanwhile.
         let staging = folder.appendingPathComponent(".incoming-\(getpid())")
         let sha = try DurableFiles.copy(file, to: staging)
+        let size = fileSize(staging)
         let ext = (fileName as NSString).pathExtension.lowercased()
         let name = ext.isEmpty ? sha : "\(sha).\(ext)"
         let target = folder.appendingPathComponent(name)
@@ -68,7 +72,7 @@ public struct OriginalsArchive: Sendable {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             try DurableFiles.write(try encoder.encode(record), to: recordURL)
         }
-        return Stored(sha256: sha, path: target, seenBefore: seenBefore)
+        return Stored(sha256: sha, path: target, seenBefore: seenBefore, size: size)
     }
 
     /// One archived original that is not what its name and record say.

@@ -54,6 +54,9 @@ final class MutationFuzzTests: XCTestCase {
                 refused += 1
                 XCTAssertFalse(result.reason?.isEmpty ?? true, "a refusal says why: \(context)")
                 XCTAssertTrue(result.items.isEmpty, context)
+            case .failed:
+                // Damaged bytes on a sound disk are the file's problem, never the system's.
+                XCTFail("a damaged file read as a failure of the system: \(result.reason ?? "") \(context)")
             }
             for problem in result.problems {
                 XCTAssertFalse(problem.message.isEmpty, context)

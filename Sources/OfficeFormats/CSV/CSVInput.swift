@@ -12,7 +12,9 @@ final class ChunkedFile {
     static let padding = 16
 
     let path: String
-    let fd: Int32
+    /// Where the bytes come from (pread at `offset`, the next byte not yet read).
+    private let file: FileBytes
+    private var offset = 0
     private(set) var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     var start = 0
@@ -21,9 +23,11 @@ final class ChunkedFile {
 
     init(path: String, capacity: Int) throws {
         self.path = path
-        let fd = open(path, O_RDONLY)
-        if fd < 0 { throw CSVError.cannotOpen(path: path, errno: errno) }
-        self.fd = fd
+        do {
+            file = try FileBytes(path: path)
+        } catch let error as FileReadError {
+            throw CSVError.cannotOpen(path: path, errno: error.code)
+        }
         self.capacity = capacity
         buffer = ChunkedFile.allocate(capacity)
     }
@@ -35,7 +39,6 @@ final class ChunkedFile {
     }
 
     deinit {
-        close(fd)
         buffer.deallocate()
     }
 
@@ -56,11 +59,13 @@ final class ChunkedFile {
             capacity *= 2
         }
         while end < capacity {
-            let n = read(fd, buffer + end, capacity - end)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CSVError.readFailed(path: path, errno: errno)
+            let n: Int
+            do {
+                n = try file.read(into: buffer + end, count: capacity - end, at: offset)
+            } catch let error as FileReadError {
+                throw CSVError.readFailed(path: path, errno: error.code)
             }
+            offset += n
             if n == 0 {
                 eof = true
                 break

@@ -25,25 +25,37 @@ private let cfbMagic: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
 /// Sniffs the kind of file at `path`. Reads the head of the file; for zips it opens the
 /// central directory to tell a workbook from other archives; for CFB it looks for the
 /// `EncryptedPackage` stream name (UTF-16LE) that marks an encrypted OOXML package.
+///
+/// Throws `FileReadError` when the system cannot read the file (what the bytes are is then
+/// not known: never guessed as empty or unknown).
 public func sniffFileKind(path: String) throws -> SpreadsheetFileKind {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-        throw OfficeError.io(path: path, message: "cannot open file")
-    }
-    defer { try? handle.close() }
-    let head = [UInt8]((try? handle.read(upToCount: 8192)) ?? Data())
+    let file = try FileBytes(path: path)
+    let head = try file.prefix(8192)
     if head.isEmpty { return .empty }
     if head.starts(with: zipMagic) || head.starts(with: emptyZipMagic) {
-        guard let archive = try? ZipArchive(path: path) else { return .unknown }
-        if archive.containsWorkbook { return .xlsx }
-        return archive.containsOpenDocumentSpreadsheet ? .ods : .zipNotWorkbook
+        let archive: ZipArchive
+        do {
+            archive = try ZipArchive(path: path)
+        } catch let failure as FileReadError {
+            throw failure
+        } catch {
+            return .unknown
+        }
+        if try archive.hasWorkbook() { return .xlsx }
+        return try archive.hasOpenDocumentSpreadsheet() ? .ods : .zipNotWorkbook
     }
     if head.starts(with: cfbMagic) {
         // Directory sectors can sit anywhere; CFB files of interest are small, so scan a bounded prefix.
-        try? handle.seek(toOffset: 0)
-        let body = [UInt8]((try? handle.read(upToCount: 32 << 20)) ?? Data())
+        let body = try file.prefix(32 << 20)
         return .cfbContainer(encrypted: containsUTF16LE(body, "EncryptedPackage"))
     }
     return looksLikeText(head) ? .text : .unknown
+}
+
+/// The first `count` bytes of the file at `path` (fewer when it is shorter); throws
+/// `FileReadError` when the system cannot read them.
+public func fileHead(path: String, count: Int) throws -> [UInt8] {
+    try FileBytes(path: path).prefix(count)
 }
 
 /// True when the sample has no NUL bytes and few control characters (or starts with a

@@ -29,6 +29,10 @@ public final class ZipArchive {
     public private(set) var unsafeEntryNames: [String] = []
 
     private let handle: OpaquePointer
+    /// The source libzip reads the file through: it keeps the system's failure of a read,
+    /// which libzip's own error does not always carry (a failed read of an entry's data
+    /// comes out of libzip as "Premature end of file").
+    private let sourceState: ZipFileSource.State
     /// libzip archives are not thread-safe; a prefetching thread and the caller may both read.
     let lock = NSLock()
     /// Normalised name (backslashes → slashes, no leading slash) → entry index.
@@ -36,21 +40,23 @@ public final class ZipArchive {
     /// Lower-cased normalised name → entry indexes (several when names differ only by case).
     private var folded: [String: [Int]] = [:]
 
-    /// Opens the archive at `path` and reads its central directory.
+    /// Opens the archive at `path` and reads its central directory. libzip reads the file
+    /// through `FileBytes` (a source of our own, `ZipFileSource`), so a failing read of the
+    /// system comes out as `FileReadError` with its errno, apart from an archive that is not
+    /// a valid zip (`OfficeError`).
     public init(path: String, limits: XLSXLimits = XLSXLimits()) throws {
         self.path = path
         self.limits = limits
-        var code: Int32 = 0
-        guard let za = zip_open(path, ZIP_RDONLY, &code) else {
-            var err = zip_error_t()
-            zip_error_init_with_code(&err, code)
-            let message = String(cString: zip_error_strerror(&err))
-            zip_error_fini(&err)
-            if code == ZIP_ER_OPEN || code == ZIP_ER_NOENT || code == ZIP_ER_READ {
-                throw OfficeError.io(path: path, message: message)
-            }
-            throw OfficeError.notAZip(message)
+        let (source, state) = try ZipFileSource.make(path: path)
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let za = zip_open_from_source(source, ZIP_RDONLY, &error) else {
+            zip_source_free(source)
+            if let failure = state.failure ?? ZipFileSource.systemFailure(&error, path: path) { throw failure }
+            throw OfficeError.notAZip(String(cString: zip_error_strerror(&error)))
         }
+        sourceState = state
         handle = za
         let count = Int(zip_get_num_entries(za, 0))
         if count > limits.maxEntryCount {
@@ -79,6 +85,9 @@ public final class ZipArchive {
     }
 
     deinit { zip_discard(handle) }
+
+    /// The system's failure of a read of the file, if one failed (read under `lock`).
+    var systemFailure: FileReadError? { sourceState.failure }
 
     /// `name` with `\` turned into `/` and a leading `/` removed, or nil when the name escapes
     /// the root (`..` component, drive letter) and must never be used.
@@ -129,6 +138,9 @@ public final class ZipArchive {
         lock.lock()
         defer { lock.unlock() }
         guard let file = zip_fopen_index(handle, zip_uint64_t(entry.index), 0) else {
+            if let failure = sourceState.failure ?? ZipFileSource.systemFailure(zip_get_error(handle), path: path) {
+                throw failure
+            }
             throw OfficeError.zipError(part: entry.name, message: String(cString: zip_strerror(handle)))
         }
         return ZipEntryStream(archive: self, file: file, entry: entry)
@@ -150,31 +162,44 @@ public final class ZipArchive {
 
     /// True when the archive looks like a spreadsheet package: a workbook part name, or a
     /// SpreadsheetML content type.
-    public var containsWorkbook: Bool {
+    public var containsWorkbook: Bool { (try? hasWorkbook()) ?? false }
+
+    /// `containsWorkbook`, throwing `FileReadError` when the system cannot read the part it
+    /// looks at (a damaged part only answers no).
+    public func hasWorkbook() throws -> Bool {
         for name in exact.keys {
             let last = name.lowercased().split(separator: "/").last ?? ""
             if last == "workbook.xml" || last == "workbook.bin" { return true }
         }
         if let ct = try? entry(named: "[Content_Types].xml"), ct.size < 1 << 20,
-           let bytes = try? readAll(ct), let text = String(bytes: bytes, encoding: .utf8) {
+           let bytes = try systemFailuresOnly({ try readAll(ct) }), let text = String(bytes: bytes, encoding: .utf8) {
             return text.contains("spreadsheetml") || text.contains("sheet.main")
         }
         return false
+    }
+
+    /// What `read` gives, nil when it throws anything but a `FileReadError` (rethrown).
+    func systemFailuresOnly<T>(_ read: () throws -> T) throws -> T? {
+        do { return try read() } catch let failure as FileReadError { throw failure } catch { return nil }
     }
 }
 
 extension ZipArchive {
     /// True for an OpenDocument spreadsheet: a `mimetype` entry naming one (ODF 1.2 §3.3),
     /// or, without it, a `content.xml` with a manifest that names one.
-    public var containsOpenDocumentSpreadsheet: Bool {
+    public var containsOpenDocumentSpreadsheet: Bool { (try? hasOpenDocumentSpreadsheet()) ?? false }
+
+    /// `containsOpenDocumentSpreadsheet`, throwing `FileReadError` when the system cannot read
+    /// the part it looks at.
+    public func hasOpenDocumentSpreadsheet() throws -> Bool {
         let spreadsheet = "application/vnd.oasis.opendocument.spreadsheet"
-        if let m = try? entry(named: "mimetype"), m.size < 256, let bytes = try? readAll(m) {
+        if let m = try? entry(named: "mimetype"), m.size < 256, let bytes = try systemFailuresOnly({ try readAll(m) }) {
             let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             return text == spreadsheet || text == spreadsheet + "-template"
         }
         guard (try? entry(named: "content.xml")) != nil,
               let manifest = try? entry(named: "META-INF/manifest.xml"), manifest.size < 1 << 20,
-              let bytes = try? readAll(manifest) else { return false }
+              let bytes = try systemFailuresOnly({ try readAll(manifest) }) else { return false }
         return String(decoding: bytes, as: UTF8.self).contains(spreadsheet)
     }
 }
@@ -204,9 +229,12 @@ public final class ZipEntryStream {
         let n = zip_fread(f, base, zip_uint64_t(buffer.count))
         archive.lock.unlock()
         if n < 0 {
+            archive.lock.lock()
+            let failure = archive.systemFailure ?? ZipFileSource.systemFailure(zip_file_get_error(f), path: archive.path)
+            archive.lock.unlock()
             let message = String(cString: zip_file_strerror(f))
             close()
-            throw OfficeError.zipError(part: entry.name, message: message)
+            throw failure ?? OfficeError.zipError(part: entry.name, message: message)
         }
         if n == 0 { close(); return 0 }
         bytesRead += Int(n)
@@ -230,6 +258,129 @@ public final class ZipEntryStream {
             zip_fclose(f)
             archive.lock.unlock()
             file = nil
+        }
+    }
+}
+
+/// libzip's source for an archive file: reads by `FileBytes` (pread), so every read of the
+/// file passes the one place where the readers ask the system for bytes, and a failure of
+/// the system reaches the caller with its errno (libzip's own file source read through
+/// stdio; its errors said "Read error" and were told to the unit as a damaged file).
+/// Called by libzip under `ZipArchive.lock`; positions are per source.
+enum ZipFileSource {
+    final class State {
+        let file: FileBytes
+        let size: Int
+        let mtime: time_t
+        var offset = 0
+        var error = zip_error_t()
+        /// The first failure of the system while reading (kept: libzip may report it as
+        /// another error once it passes through its layers).
+        var failure: FileReadError?
+
+        init(file: FileBytes, size: Int, mtime: time_t) {
+            self.file = file
+            self.size = size
+            self.mtime = mtime
+            zip_error_init(&error)
+        }
+
+        deinit { zip_error_fini(&error) }
+    }
+
+    /// A libzip source over the file at `path`; throws `FileReadError` when it cannot be opened.
+    static func make(path: String) throws -> (OpaquePointer, State) {
+        let file = try FileBytes(path: path)
+        let (size, mtime) = try file.status()
+        let kept = State(file: file, size: size, mtime: mtime)
+        let state = Unmanaged.passRetained(kept)
+        var error = zip_error_t()
+        zip_error_init(&error)
+        defer { zip_error_fini(&error) }
+        guard let source = zip_source_function_create(callback, state.toOpaque(), &error) else {
+            state.release()
+            throw FileReadError(path: path, code: ENOMEM, operation: "read")
+        }
+        return (source, kept)
+    }
+
+    /// The commands a seekable read-only source answers (libzip's ZIP_SOURCE_SUPPORTS_SEEKABLE,
+    /// a macro Swift does not import).
+    static let seekable: zip_int64_t = [ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+                                        ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL,
+                                        ZIP_SOURCE_SUPPORTS]
+        .reduce(0) { $0 | (zip_int64_t(1) << zip_int64_t($1.rawValue)) }
+
+    private static let callback: zip_source_callback = { userdata, data, length, command in
+        let state = Unmanaged<State>.fromOpaque(userdata!).takeUnretainedValue()
+        switch command {
+        case ZIP_SOURCE_OPEN:
+            state.offset = 0
+            return 0
+        case ZIP_SOURCE_READ:
+            guard let data else { return 0 }
+            let count = Int(min(length, zip_uint64_t(Int.max)))
+            do {
+                let n = try state.file.read(into: data, count: count, at: state.offset)
+                state.offset += n
+                return zip_int64_t(n)
+            } catch let failure as FileReadError {
+                if state.failure == nil { state.failure = failure }
+                zip_error_set(&state.error, ZIP_ER_READ, failure.code)
+            } catch {
+                zip_error_set(&state.error, ZIP_ER_READ, EIO)
+            }
+            return -1
+        case ZIP_SOURCE_CLOSE:
+            return 0
+        case ZIP_SOURCE_STAT:
+            guard let data, length >= zip_uint64_t(MemoryLayout<zip_stat_t>.size) else {
+                zip_error_set(&state.error, ZIP_ER_INVAL, 0)
+                return -1
+            }
+            let st = data.assumingMemoryBound(to: zip_stat_t.self)
+            zip_stat_init(st)
+            st.pointee.size = zip_uint64_t(state.size)
+            st.pointee.mtime = state.mtime
+            st.pointee.valid |= zip_uint64_t(ZIP_STAT_SIZE) | zip_uint64_t(ZIP_STAT_MTIME)
+            return zip_int64_t(MemoryLayout<zip_stat_t>.size)
+        case ZIP_SOURCE_ERROR:
+            guard let data else { return -1 }
+            return zip_error_to_data(&state.error, data, length)
+        case ZIP_SOURCE_FREE:
+            Unmanaged<State>.fromOpaque(userdata!).release()
+            return 0
+        case ZIP_SOURCE_SEEK:
+            guard let data else { return -1 }
+            let to = zip_source_seek_compute_offset(zip_uint64_t(state.offset), zip_uint64_t(state.size), data, length,
+                                                    &state.error)
+            if to < 0 { return -1 }
+            state.offset = Int(to)
+            return 0
+        case ZIP_SOURCE_TELL:
+            return zip_int64_t(state.offset)
+        case ZIP_SOURCE_SUPPORTS:
+            return seekable
+        default:
+            zip_error_set(&state.error, ZIP_ER_OPNOTSUPP, 0)
+            return -1
+        }
+    }
+
+    /// A `FileReadError` for a libzip error that a failing system call caused (a read, seek
+    /// or open error carrying an errno; a malloc failure), nil for an error of the archive's
+    /// bytes (not a zip, bad CRC, inconsistent, a damaged deflate stream).
+    static func systemFailure(_ error: UnsafeMutablePointer<zip_error_t>, path: String) -> FileReadError? {
+        let code = zip_error_code_zip(error)
+        switch code {
+        case ZIP_ER_MEMORY:
+            return FileReadError(path: path, code: ENOMEM, operation: "read")
+        case ZIP_ER_READ, ZIP_ER_SEEK, ZIP_ER_TELL, ZIP_ER_OPEN, ZIP_ER_NOENT:
+            let system = zip_error_system_type(error) == ZIP_ET_SYS ? zip_error_code_system(error) : 0
+            return FileReadError(path: path, code: system != 0 ? system : (code == ZIP_ER_NOENT ? ENOENT : EIO),
+                                 operation: "read")
+        default:
+            return nil
         }
     }
 }

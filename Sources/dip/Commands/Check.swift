@@ -5,13 +5,13 @@ import Intake
 import Rules
 
 /// `dip check FILE…`: reads submissions as the pipeline would and reports items and problems,
-/// touching no workspace. Exit 0 when every file is usable, 1 when any is refused.
+/// touching no workspace. Exit 0 when every file is usable, 1 when any is refused or cannot be read.
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Periksa berkas usulan DIP (XLSX, ODS atau CSV) tanpa mengubah ruang kerja.",
         discussion: """
-            Keluar dengan kode 0 bila semua berkas dapat dipakai, 1 bila ada berkas yang ditolak.
+            Keluar dengan kode 0 bila semua berkas dapat dipakai, 1 bila ada berkas yang ditolak atau tidak dapat dibaca.
             Berkas kunci/sementara (~$…, .~lock…#, *.tmp) dilewati. Format JSON: docs/json.md.
             """)
 
@@ -36,7 +36,8 @@ struct Check: ParsableCommand {
         case .json: FileHandle.standardOutput.write(try CheckReport(results, classify: classifier.classify).jsonData())
         case .text: print(checkReportText(results), terminator: "")
         }
-        if results.contains(where: { $0.status == .refused }) { throw ExitCode.failure }
+        // A file the system could not read (status failed) is not usable either.
+        if results.contains(where: { $0.status != .accepted }) { throw ExitCode.failure }
     }
 
     /// The rules named by --rules, else ./rules when it exists, else the built-in defaults.

@@ -53,6 +53,11 @@ struct Dump: ParsableCommand {
         } catch let error as CSVError {
             writeStandardError("dip dump: \(Dump.message(for: error, file: file))\n")
             throw ExitCode(2)
+        } catch let error as FileReadError {
+            // The system could not read it: nothing is known of the file itself.
+            writeStandardError("dip dump: \(file): berkas tidak dapat dibaca dari disk. "
+                               + "\(SystemErrorText.explained(error.systemMessage)).\n")
+            throw ExitCode(2)
         }
     }
 
