@@ -121,7 +121,11 @@ public enum FeedbackReport {
                 }
                 for (index, item) in outcome.items.enumerated() {
                     let declared = item.kategori?.shortLabel ?? item.kategoriText ?? "kategori belum diisi"
-                    out.append("  - baris \(item.source.row), no. \(item.nomor): \(item.ringkasan) [\(declared)]")
+                    // A title with a line break (a quoted CSV cell) on one line: the rest of it sat
+                    // at the left margin, outside the list.
+                    let title = item.ringkasan.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                        .joined(separator: " ")
+                    out.append("  - baris \(item.source.row), no. \(item.nomor): \(title) [\(declared)]")
                     if let numbers = numbersOnRow[Place(sheet: item.source.sheet, row: item.source.row)] {
                         out.append("      Perlu diperbaiki: lihat masalah nomor \(Self.numberList(numbers)) di atas.")
                     }

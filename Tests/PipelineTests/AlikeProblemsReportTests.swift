@@ -215,6 +215,18 @@ final class UnitFeedbackNoteTests: XCTestCase {
         XCTAssertFalse(text.contains("sumber") || text.contains("page.tsx"), text)
     }
 
+    /// A title with a line break (a quoted CSV cell: "Agenda kegiatan Kecamatan;\nMusrenbang …")
+    /// put its second line at the left margin of the .txt, outside the list; it is one line now.
+    func testATitleWithALineBreakStaysOnItsListLine() {
+        var item = Self.hazardMap
+        item.ringkasan = "Agenda kegiatan Kecamatan;\nMusrenbang tingkat kecamatan"
+        let outcome = FileOutcome(unit: "bpbd", fileName: "d.csv", sha256: "x", status: .accepted, items: [item], problems: [])
+        let text = FeedbackReport.text(unit: WorkUnit(code: "bpbd", name: "BPBD"), outcomes: [outcome],
+                                       clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
+        XCTAssertTrue(text.contains(": Agenda kegiatan Kecamatan; Musrenbang tingkat kecamatan ["), text)
+        XCTAssertFalse(text.contains("\nMusrenbang"), text)
+    }
+
     /// Two notes meant for the PPID reached unit clerks: withheld precedents "tidak dipakai karena
     /// teks memuat "standar" (penanda informasi terbuka, kamus.yaml)" (precedents the unit is not
     /// shown, and a rules file), and the PPID's own precedent's "[register: uji konsekuensi …,
