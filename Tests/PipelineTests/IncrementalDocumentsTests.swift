@@ -46,7 +46,8 @@ final class IncrementalDocumentsTests: XCTestCase {
         // first draft, and nothing of the units that sent nothing.
         let changes = try changesSheet(warm)
         XCTAssertGreaterThan(changes.count, 1, "no change listed")
-        XCTAssertEqual(Set(changes.dropFirst().map { $0[0] }), Set(updating))
+        // Named as the workspace's unit.yaml names them (the sheet's units, 88dae61).
+        XCTAssertEqual(Set(changes.dropFirst().map { $0[0] }), Set(updating.map { "Unit Kerja \($0)" }))
         XCTAssertTrue(changes.dropFirst().allSatisfy { ["Baru", "Berubah", "Klasifikasi berubah", "Ditarik"].contains($0[3]) })
         XCTAssertLessThan(changes.count - 1, 2 * 2 * 40, "more rows than the two units could change")
         XCTAssertTrue(try reviewPage(warm).contains("Perubahan sejak Rancangan Sebelumnya"))

@@ -160,6 +160,17 @@ final class ReviewWorkbookTests: XCTestCase {
         XCTAssertTrue(ReviewPage.html(input, clock: ReviewFixtures.clock).contains("Belum ada rancangan DIP; dibuat"))
     }
 
+    /// The page's tables took no column widths: the automatic layout squeezed a short column
+    /// ("Peringatan" broken over three lines in "Tingkat" at 1366 px). Tables that stay tables on a
+    /// laptop carry the workbook's widths as shares.
+    func testPageTablesCarryTheWorkbooksColumnShares() throws {
+        let html = ReviewPage.html(try ReviewFixtures.input(), clock: ReviewFixtures.clock)
+        let problems = try XCTUnwrap(html.components(separatedBy: "Masalah dalam Berkas Perangkat Daerah</h2>").last)
+        let table = try XCTUnwrap(problems.range(of: "<table"))
+        XCTAssertTrue(problems[table.lowerBound...].hasPrefix("<table class=\"kolom\">\n<colgroup><col style=\"width:"),
+                      String(problems[table.lowerBound...].prefix(200)))
+    }
+
     func testSameInputAndClockGiveIdenticalBytes() throws {
         let a = try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock)
         let b = try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock)

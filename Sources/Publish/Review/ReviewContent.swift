@@ -459,7 +459,7 @@ enum ReviewContent {
             ReviewColumn(header: "Perangkat Daerah", width: 22),
             ReviewColumn(header: "Berkas", width: 24),
             ReviewColumn(header: "Lokasi", width: 26),
-            ReviewColumn(header: "Tingkat", width: 11),
+            ReviewColumn(header: "Tingkat", width: 14),
             ReviewColumn(header: "Masalah", width: 48),
             ReviewColumn(header: "Saran Perbaikan", width: 40),
         ]

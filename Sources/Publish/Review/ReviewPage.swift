@@ -120,7 +120,9 @@ final class ReviewPageWriter: @unchecked Sendable {
         if table.rowCount == 0 {
             try emitText("<p class=\"empty\">\(HTMLTables.escape("Tidak ada data."))</p>\n")
         } else {
-            try emitText(HTMLTables.tableStart(headers: headers))
+            // The workbook's column widths as shares (`tableOpen`): without them the automatic layout
+            // squeezed a short column ("Peringatan" broken over three lines in "Tingkat" at 1366 px).
+            try emitText(HTMLTables.tableStart(headers: headers, widths: shown.map { table.columns[$0].width }))
             labels = HTMLTables.labelBytes(headers: headers)
         }
     }
