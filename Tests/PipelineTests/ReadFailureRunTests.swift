@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Logging
 import OfficeFormats
+import Publish
 import Register
 import TestSupport
 import XCTest
@@ -131,5 +132,16 @@ final class ReadFailureRunTests: XCTestCase {
         let claimed = url.deletingLastPathComponent().appendingPathComponent(InboxClaim.prefix + "dip.csv")
         XCTAssertEqual(summary.failures.map(\.path), [claimed.path])
         XCTAssertTrue(FileManager.default.fileExists(atPath: claimed.path))
+    }
+
+    func testAReviewWorkbookTheDiskFailsToReadIsNotCalledUnreadableToThePPID() throws {
+        // ReviewWorkbookReader wrapped every error as "tidak dapat dibaca" for the PPID; a
+        // failure of the system now reaches the review stage as such (left in the inbox, exit 1).
+        let url = ws.root.appendingPathComponent("pemeriksaan.xlsx")
+        try Data(try ReadFailureFixtures.xlsx(items: 10)).write(to: url)
+        ReadFaults.arm(.init(pathSuffix: "/pemeriksaan.xlsx", offset: 100, effect: .fail(EIO)))
+        XCTAssertThrowsError(try ReviewWorkbookReader.read(path: url.path)) {
+            XCTAssertEqual(($0 as? FileReadError)?.code, EIO, "\($0)")
+        }
     }
 }

@@ -66,6 +66,10 @@ public enum ReviewWorkbookReader {
         let workbook: XLSXWorkbook
         do {
             workbook = try XLSXWorkbook(path: path)
+        } catch let failure as FileReadError {
+            // The disk or share failed the read: not the PPID's workbook at fault, so not told
+            // as such (the run leaves it in the inbox for a later run, exit 1).
+            throw failure
         } catch {
             throw ReviewWorkbookError.unreadable(file: file, reason: "\(error)")
         }
@@ -106,6 +110,8 @@ public enum ReviewWorkbookReader {
             result = context.result
         } catch let error as ReviewWorkbookError {
             throw error
+        } catch let failure as FileReadError {
+            throw failure
         } catch {
             throw ReviewWorkbookError.unreadable(file: file, reason: "\(error)")
         }
