@@ -19,7 +19,8 @@ import Rules
 /// Every file the cycles leave (register, review pack, decree drafts, feedback, website,
 /// archive packages, originals) is compared byte for byte, and so are the operator's log
 /// events (with their times and durations left out) and what `dip status`, `dip diff`,
-/// `dip approvals` (as JSON) and `dip verify-archive` print. Two corpora: the bundled examples (`examples/inbox`, from the
+/// `dip approvals`, `dip history` (as JSON), `dip verify-archive` and `dip check` (JSON, on every
+/// original the units sent) print. Two corpora: the bundled examples (`examples/inbox`, from the
 /// current folder) and a near-duplicate regency (`NearDuplicateInbox`: titles drawn from one
 /// pool, so thousands of items are near one another and similarity sums, ties and orders
 /// are exercised) with a few units listing the rule set's precedent titles (training bodies
@@ -276,17 +277,33 @@ private func determinismCycle(dip: String, root: URL, update: URL, setting: Dete
     try step(run, epoch: "1767232800", allowed: [0, 2])
     // What the register prints, the workspace's path taken out.
     var printed: [(String, String)] = []
-    for args in [["status", "--format", "json"], ["diff", "--format", "json"], ["diff", "--from", "1", "--format", "json"],
-                 ["approvals", "--format", "json"], ["verify-archive"]] {
-        let result = try determinismChild(dip, [args[0], "--workspace", root.path] + args.dropFirst(),
+    func capture(_ args: [String], workspace: Bool = true) throws -> String {
+        let result = try determinismChild(dip, workspace ? [args[0], "--workspace", root.path] + args.dropFirst() : args,
                                           environment: setting.environment.merging(["SOURCE_DATE_EPOCH": "1767232800"]) { $1 })
         // Log lines on stderr (`ts=…`) less their time, like the log's.
         let stderr = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.hasPrefix("ts=") ? timelessLogLine(String(line), root: root) : String(line)
         }.joined(separator: "\n")
-        printed.append((args.joined(separator: " "),
-                        "exit \(result.exitCode)\n" + (result.stdout + stderr).replacingOccurrences(of: root.path, with: "<ruang kerja>")))
+        let text = "exit \(result.exitCode)\n" + (result.stdout + stderr).replacingOccurrences(of: root.path, with: "<ruang kerja>")
+        printed.append((args.map { $0.replacingOccurrences(of: root.path, with: "<ruang kerja>") }.joined(separator: " "), text))
+        return text
     }
+    for args in [["status", "--format", "json"], ["diff", "--format", "json"], ["diff", "--from", "1", "--format", "json"],
+                 ["approvals", "--format", "json"], ["verify-archive"]] {
+        _ = try capture(args)
+    }
+    // The history of the first, middle and last item of the published version.
+    let published = try capture(["diff", "--to", "1", "--format", "json"])
+    let ids = published.split(separator: "\n").filter { $0.contains("\"itemID\"") }
+        .compactMap { $0.split(separator: "\"").dropFirst(3).first.map(String.init) }
+    for id in Set([ids.first, ids.isEmpty ? nil : ids[ids.count / 2], ids.last].compactMap { $0 }).sorted() {
+        _ = try capture(["history", id, "--format", "json"])
+    }
+    // `dip check` (JSON) on every file the units sent, as kept in the archive of originals.
+    let originals = root.appendingPathComponent("archive/originals")
+    let sent = ((try? FileManager.default.contentsOfDirectory(atPath: originals.path)) ?? [])
+        .filter { !$0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().map { originals.appendingPathComponent($0).path }
+    if !sent.isEmpty { _ = try capture(["check"] + sent + ["--format", "json"], workspace: false) }
     return printed
 }
 
