@@ -371,7 +371,7 @@ aturan:
     semua:
       - [rencana sampling, jadwal sampling, target sampling, sasaran sampling, lokasi sampling, rencana pengambilan sampel, jadwal pengambilan sampel]
       - [pengawasan, pangan, obat, kosmetik, takjil, produk, barang beredar, sarana produksi, sarana distribusi]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, hasil sampling, hasil pengujian, hasil pengawasan, diumumkan, pengumuman, telah dilaksanakan, sudah dilaksanakan, laporan pelaksanaan, pemantauan lingkungan, kualitas air, air limbah, kualitas udara, anggaran]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, hasil sampling, hasil pengujian, hasil pengawasan, diumumkan, pengumuman, telah dilaksanakan, sudah dilaksanakan, laporan pelaksanaan, pemantauan lingkungan, kualitas air, air limbah, kualitas udara, anggaran, survei, harga, pendampingan, binaan, pembinaan]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -1463,7 +1463,7 @@ aturan:
     keterangan: Bahan perkara yang belum selesai (musyawarah hakim, konsep putusan, rencana tuntutan, ekspose, perkembangan penyidikan) — UU 14/2008 Pasal 17 huruf a angka 1; SK KMA 1-144/KMA/SK/I/2011; PERJA 032/A/JA/08/2010
     prioritas: 100
     salah_satu: [berkas minutasi, ekspose perkara, gelar perkara, surat perintah penyelidikan, surat perintah penyidikan, sprint lidik, sprindik, laporan perkembangan penyidikan, perkembangan penyelidikan, surat dakwaan yang belum dibacakan, berkas perkara anak, perkara kesusilaan, perkara asusila, identitas para pihak, data para pihak, identitas pihak berperkara, berkas perkara yang belum putus, perkara yang sedang berjalan, perkara yang masih berjalan, perkara dalam proses, hasil forensik, uji forensik, pemeriksaan forensik, laboratorium forensik, forensik digital, perkara anak, persidangan anak, rekaman persidangan, rekaman sidang, transaksi keuangan mencurigakan, laporan polisi]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, agregat, jadwal sidang, sosialisasi, salinan putusan, direktori putusan, penghentian penyidikan, penghentian penuntutan, pamong praja, satpol]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, agregat, jadwal sidang, sosialisasi, salinan putusan, direktori putusan, penghentian penyidikan, penghentian penuntutan, pamong praja, satpol, paripurna, dprd, rapat dengar pendapat, terbuka untuk umum]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
