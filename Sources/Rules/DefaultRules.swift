@@ -2710,12 +2710,16 @@ aturan:
     keterangan: Judul atau keterangan yang menyebut sendiri bahwa informasinya diumumkan serta merta (UU 14/2008 Pasal 10)
     prioritas: 80
     salah_satu: [informasi serta merta, informasi publik serta merta, diumumkan serta merta, diumumkan secara serta merta]
+    # The PPID's own procedure for announcing such information is a procedure (setiap saat), not the threat itself.
+    kecuali: [sop, standar operasional prosedur, pengumuman informasi serta merta, penyampaian informasi serta merta, pengumuman informasi publik serta merta, penyampaian informasi publik serta merta]
     kategori: serta_merta
     contoh_cocok:
       - Informasi yang wajib diumumkan serta merta
       - Prosedur peringatan dini dan evakuasi (informasi publik serta merta)
     contoh_tidak_cocok:
       - Prosedur peringatan dini dan evakuasi keadaan darurat
+      - SOP pengumuman informasi serta merta
+      - Standar operasional prosedur penyampaian informasi serta merta
 
   - id: judul-menyebut-setiap-saat
     keterangan: Judul atau keterangan yang menyebut sendiri bahwa informasinya wajib tersedia setiap saat (UU 14/2008 Pasal 11)
