@@ -1773,10 +1773,22 @@ aturan:
       - Konsep putusan perkara perdata
       - Data para pihak dalam perkara kesusilaan
 
+  - id: serta-merta-ancaman-hajat-hidup
+    keterangan: Informasi yang dapat mengancam hajat hidup orang banyak dan ketertiban umum, dalam kata-kata UU 14/2008 Pasal 10 ayat (1)
+    prioritas: 70
+    salah_satu: [mengancam hajat hidup, hajat hidup orang banyak, mengancam keselamatan, mengancam kesehatan dan keselamatan, mengancam ketertiban umum]
+    kecuali: [prosedur, sop, tata cara, pedoman, sosialisasi, pelatihan, rekapitulasi, rekap, laporan tahunan]
+    kategori: serta_merta
+    contoh_cocok:
+      - Informasi berkaitan dengan risiko yang dapat mengancam kesehatan dan keselamatan masyarakat
+      - Informasi yang dapat mengancam hajat hidup orang banyak
+    contoh_tidak_cocok:
+      - Prosedur penanganan keadaan yang mengancam keselamatan pengunjung
+
   - id: serta-merta-bencana-alam
     keterangan: Informasi bencana alam atau peringatan dini yang mengancam keselamatan orang banyak
     prioritas: 70
-    salah_satu: [bencana alam, banjir, banjir rob, gempa, gempa bumi, tsunami, tanah longsor, longsor, cuaca ekstrem, angin puting beliung, puting beliung, angin kencang, gelombang tinggi, abrasi, erupsi, kebakaran hutan, kebakaran lahan, kekeringan, peringatan dini, status siaga, status awas, tanggap darurat, kebakaran]
+    salah_satu: [bencana alam, banjir, banjir rob, gempa, gempa bumi, tsunami, tanah longsor, longsor, cuaca ekstrem, angin puting beliung, puting beliung, angin kencang, gelombang tinggi, abrasi, erupsi, kebakaran hutan, kebakaran lahan, kekeringan, peringatan dini, status siaga, status awas, tanggap darurat, kebakaran, informasi bencana, bencana terkini, kejadian bencana]
     kecuali: [pegawai, kepegawaian, laporan, rekapitulasi, rekap, statistik, peta, rencana, kontinjensi, prosedur, sop, tata cara, kajian, profil, dokumen, evaluasi, anggaran, pengadaan, jalur evakuasi, titik kumpul, sosialisasi, pelatihan, simulasi, mitigasi, program, kegiatan, sistem peringatan dini, rawan bencana]
     kategori: serta_merta
     butir: bencana_alam

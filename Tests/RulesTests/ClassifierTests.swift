@@ -309,6 +309,16 @@ final class ClassifierTests: XCTestCase {
         XCTAssertTrue(classifier.classify(item("Tata cara pengaduan melalui SP4N-LAPOR!")).hits.contains { $0.ruleID == "berkala-h-pengaduan" })
     }
 
+    /// UU 14/2008 Pasal 10's own words, and current disaster information, are serta merta.
+    func testPasal10WordsAndCurrentDisasterInformationAreSertaMerta() {
+        for text in ["Informasi berkaitan dengan risiko yang dapat mengancam kesehatan dan keselamatan masyarakat",
+                     "Informasi yang dapat mengancam hajat hidup orang banyak", "Informasi Bencana Terkini"] {
+            XCTAssertEqual(classifier.classify(item(text)).suggested, .sertaMerta, text)
+        }
+        XCTAssertNotEqual(Classifier(ruleSet: defaultRules, precedents: []).classify(item("Laporan kejadian bencana dan kerugian tahun 2025")).suggested,
+                          .sertaMerta)
+    }
+
     func testKlasifikasiJSONContract() throws {
         let c = classifier.classify(item("daftar penerima bansos beserta NIK dan nomor rekening", declared: .setiapSaat))
         let encoder = JSONEncoder()
