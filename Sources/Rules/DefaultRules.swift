@@ -2736,12 +2736,14 @@ aturan:
   - id: judul-menyebut-setiap-saat
     keterangan: Judul atau keterangan yang menyebut sendiri bahwa informasinya wajib tersedia setiap saat (UU 14/2008 Pasal 11)
     prioritas: 80
-    salah_satu: [informasi setiap saat, informasi publik setiap saat, tersedia setiap saat]
+    salah_satu: [informasi setiap saat, informasi publik setiap saat, wajib tersedia setiap saat]
     kategori: setiap_saat
     contoh_cocok:
       - Informasi yang wajib tersedia setiap saat
     contoh_tidak_cocok:
       - Informasi yang wajib diumumkan secara berkala
+      # "tersedia setiap saat" tanpa "wajib" dapat berarti ketersediaan di keterangan unit, bukan kategori
+      - Laporan keuangan, tersedia setiap saat di ruang PPID
 
 """##),
         ("kamus.yaml", ##"""
