@@ -302,6 +302,11 @@ public struct Runner {
                 guard outcome.status != .duplicate, !outcome.alreadyRecorded else {
                     try recordedBefore(&outcome, register: register, at: receivedAt)
                     if outcome.status != .held { try noteTestsOnRecord(&outcome, register: register) }
+                    // Recorded by a run killed before its feedback: the withdrawals it recorded
+                    // are told as that run would have told them (CrashHarnessTests).
+                    if outcome.alreadyRecorded && outcome.status == .accepted {
+                        outcome.withdrawn = try register.withdrawnBy(unit: outcome.unit, sha256: outcome.sha256)
+                    }
                     return
                 }
                 let unit = config.units.unit(outcome.unit) ?? WorkUnit(code: outcome.unit, name: outcome.unit)

@@ -255,6 +255,24 @@ extension AppDatabase {
         return update
     }
 
+    /// The items the unit's last recorded submission of this content withdrew, as that
+    /// recording returned them (`SubmissionUpdate.withdrawn`, in the same order): a run that
+    /// finishes a file a killed run already recorded tells the unit the same list.
+    public func withdrawnBy(unit: String, sha256: String) throws -> [ItemDelta] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT s.item, s.revision, r.ringkasan FROM item_states s
+                JOIN item_revisions r ON r.item = s.item AND r.revision = s.revision
+                WHERE s.submission = (SELECT MAX(id) FROM submissions WHERE unit = ? AND sha256 = ?)
+                  AND s.change = ?
+                ORDER BY s.rowid
+                """, arguments: [unit, sha256, ItemChange.withdrawn.rawValue]).map { row in
+                ItemDelta(itemID: row["item"], unit: unit, revision: row["revision"], change: .withdrawn,
+                          fields: [], ringkasan: row["ringkasan"], nomor: nil)
+            }
+        }
+    }
+
     /// "dinkes-0007": the unit code and a per-unit sequence, never reused.
     static func itemID(unit: String, seq: Int) -> String {
         let digits = String(seq)

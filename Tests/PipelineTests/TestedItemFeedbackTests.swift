@@ -1,6 +1,7 @@
 import DIPCore
 import Foundation
 import Logging
+import Publish
 import Register
 import TestSupport
 import XCTest
@@ -15,6 +16,16 @@ final class TestedItemFeedbackTests: XCTestCase {
     static let header = "No,Ringkasan Isi Informasi,Pejabat/Unit yang Menguasai Informasi,Penanggung Jawab Pembuatan atau Penerbitan Informasi,Waktu Pembuatan,Tempat Pembuatan,Bentuk Informasi,Jangka Waktu Penyimpanan,Jenis Informasi\n"
     static let nik = "1,Daftar penerima bantuan sosial beserta NIK dan nomor rekening,Bidang Rehabilitasi Sosial,Kepala Dinas Sosial,2025,Serang,Cetak,5 tahun,Setiap Saat\n"
     static let disabilitas = "2,Data pribadi penyandang disabilitas penerima bantuan alat bantu,Bidang Rehabilitasi Sosial,Kepala Dinas Sosial,2025,Serang,Cetak,5 tahun,Setiap Saat\n"
+
+    /// A withdrawn row whose summary was empty is named in words, not as a pair of quotes.
+    func testAWithdrawnRowWithoutASummaryIsNamedInWords() throws {
+        let text = try XCTUnwrap(UnitFeedback.withdrawnText([
+            ItemDelta(itemID: "dinsos-0003", unit: "dinsos", revision: 1, change: .withdrawn, fields: [], ringkasan: "", nomor: nil),
+            ItemDelta(itemID: "dinsos-0004", unit: "dinsos", revision: 2, change: .withdrawn, fields: [], ringkasan: "Data PKH", nomor: nil),
+        ]))
+        XCTAssertTrue(text.contains("(2): (baris tanpa Ringkasan Isi Informasi); \"Data PKH\"."), text)
+        XCTAssertFalse(text.contains("\"\""), text)
+    }
 
     func testAnItemTestedOnItsCurrentRevisionIsToldAsTested() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-tested-\(UUID().uuidString)")

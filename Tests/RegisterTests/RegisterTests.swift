@@ -43,6 +43,10 @@ final class RegisterTests: XCTestCase {
         XCTAssertEqual(update.unchanged.map(\.itemID), ["dinkes-0001", "dinkes-0004"])
         XCTAssertTrue(update.reclassified.isEmpty)
         XCTAssertEqual(try Fixture.count(db, "item_revisions"), 6)
+        // What a run finishing a file a killed run recorded reads back: the same withdrawals.
+        XCTAssertEqual(try db.withdrawnBy(unit: "dinkes", sha256: "v2"), update.withdrawn)
+        XCTAssertFalse(update.withdrawn[0].ringkasan.isEmpty)
+        XCTAssertEqual(try db.withdrawnBy(unit: "dinkes", sha256: "v1"), [])
     }
 
     /// An item's link (issue 18, migration v2-item-link) is stored, read back, and a changed

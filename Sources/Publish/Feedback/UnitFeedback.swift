@@ -379,7 +379,9 @@ public enum UnitFeedback {
         guard !withdrawn.isEmpty else { return nil }
         let named = withdrawn.map { d -> String in
             (d.nomor.map { $0.isEmpty ? "" : "no. \($0) " } ?? "")
-                + "\"\(d.ringkasan.split(whereSeparator: \.isNewline).joined(separator: " "))\""
+                // A row whose summary was empty is named as such, not as a pair of quotes.
+                + (d.ringkasan.isEmpty ? "(baris tanpa Ringkasan Isi Informasi)"
+                    : "\"\(d.ringkasan.split(whereSeparator: \.isNewline).joined(separator: " "))\"")
         }
         return "Informasi yang dianggap ditarik karena tidak ada lagi dalam daftar ini "
             + "(\(IndonesianNumber.grouped(withdrawn.count))): " + named.joined(separator: "; ")
