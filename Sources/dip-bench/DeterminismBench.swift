@@ -70,63 +70,10 @@ private let determinismSettings = [
                        environment: ["DIP_THREADS": "1", "TZ": "America/New_York", "LC_ALL": "en_US.UTF-8"]),
 ]
 
-/// The review workbook the cold run wrote, filled in as the PPID would (every third row
-/// approved, every seventh returned with a note, the reviewer named), saved into `inbox/_ppid/`.
+/// The review workbook the cold run wrote, filled in as the PPID would, saved into
+/// `inbox/_ppid/` (`FilledReviewWorkbook`, shared with the crash harness).
 private func fillReviewWorkbook(_ root: URL) throws {
-    let workspace = Workspace(root: root)
-    let book = try XLSXWorkbook(path: workspace.review.appendingPathComponent("pemeriksaan-dip.xlsx").path)
-    func text(_ cell: CellValue) -> String {
-        switch cell {
-        case .empty: return ""
-        case .string(let s): return s
-        case .number(let d): return d == d.rounded() ? String(Int64(d)) : String(d)
-        case .bool(let b): return b ? "TRUE" : "FALSE"
-        case .error(let e): return e
-        case .dateTime(let dt): return String(dt.serial)
-        case .isoDateTime(let s): return s
-        }
-    }
-    var sheets: [XLSXSheet] = []
-    for (index, info) in book.sheets.enumerated() {
-        let reader = try book.rows(sheet: index)
-        var rows: [[XLSXCell]] = []
-        var header: [String] = []
-        while let row = try reader.nextRow() {
-            var cells = row.cells.map { cell -> XLSXCell in
-                switch cell {
-                case .number(let d): return XLSXCell(.number(d))
-                case .empty: return XLSXCell(.empty)
-                default: return XLSXCell(text(cell))
-                }
-            }
-            if rows.isEmpty { header = row.cells.map(text) }
-            let n = rows.count
-            func set(_ column: String, _ value: String) {
-                guard let i = header.firstIndex(of: column) else { return }
-                while cells.count <= i { cells.append(XLSXCell(.empty)) }
-                cells[i] = XLSXCell(value)
-            }
-            if info.name == ReviewFormat.instructionsSheet, text(row[0]).lowercased() == ReviewFormat.reviewerNameLabel.lowercased() {
-                while cells.count < 2 { cells.append(XLSXCell(.empty)) }
-                cells[1] = XLSXCell("Hj. Siti Pemeriksa")
-            } else if n > 0, header.contains(ReviewFormat.decisionHeader), info.name != ReviewFormat.testSheet {
-                if n % 7 == 0 {
-                    set(ReviewFormat.decisionHeader, ReviewFormat.returnToUnit)
-                    set(ReviewFormat.noteHeader, "Perbaiki ringkasan baris \(n).")
-                } else if n % 3 == 0 {
-                    set(ReviewFormat.decisionHeader, ReviewFormat.approve)
-                }
-            }
-            rows.append(cells)
-        }
-        sheets.append(XLSXSheet(name: info.name, rows: rows, hidden: info.state != .visible))
-    }
-    let bytes = try XLSXWriter.write(XLSXDocument(sheets: sheets, created: Date(timeIntervalSince1970: 1_767_225_600)))
-    let folder = workspace.inbox.appendingPathComponent(Workspace.ppidInboxFolder, isDirectory: true)
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let url = folder.appendingPathComponent("pemeriksaan-dip (isi).xlsx")
-    try Data(bytes).write(to: url)
-    try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: url.path)
+    try FilledReviewWorkbook.drop(into: Workspace(root: root))
 }
 
 /// The cycle in every setting on copies of one prepared workspace; the differences found.
