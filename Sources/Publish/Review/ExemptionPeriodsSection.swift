@@ -106,35 +106,16 @@ enum ExemptionPeriodsSection {
     /// The page's section (in the header, above the contents); empty when nothing needs attention.
     static func html(_ input: ReviewInput, clock: Clock) -> String {
         guard !input.exemptionNotices.isEmpty else { return "" }
-        var out = "<section id=\"jangka-waktu-pengecualian\" style=\"border:3px solid #b00000;padding:0 .8em .5em;margin:1em 0\">\n"
-        out += "<h2>\(HTMLTables.escape(title)) (\(input.exemptionNotices.count))</h2>\n"
-        out += "<p><strong>\(HTMLTables.escape(intro(noticeDays: input.exemptionNoticeDays)))</strong></p>\n"
-        out += HTMLTables.table(headers: headers, rows: rows(input, clock: clock), empty: "")
-        out += "</section>\n"
-        return out
+        return AttentionSection.html(id: "jangka-waktu-pengecualian", title: title, intro: intro(noticeDays: input.exemptionNoticeDays),
+                                     headers: headers, rows: rows(input, clock: clock))
     }
 
     /// The workbook's sheet `ReviewFormat.exemptionPeriodsSheet` (read by no one: the decision is a
     /// new consequence test); nil when nothing needs attention.
     static func sheet(_ input: ReviewInput, clock: Clock) -> XLSXSheet? {
         guard !input.exemptionNotices.isEmpty else { return nil }
-        let last = headers.count - 1
-        var rows: [[XLSXCell]] = [
-            [XLSXCell("\(title) (\(input.exemptionNotices.count))", style: XLSXStyle(bold: true))],
-            [XLSXCell(intro(noticeDays: input.exemptionNoticeDays), style: XLSXStyle(wrap: true, verticalTop: true))],
-            [],
-            headers.map { XLSXCell($0, style: .header) },
-        ]
-        let body = XLSXStyle(wrap: true, border: true, verticalTop: true)
-        for row in Self.rows(input, clock: clock) {
-            rows.append(row.enumerated().map { i, text in
-                i == 0 ? XLSXCell(.number(Double(text) ?? 0), style: body) : XLSXCell(text, style: body)
-            })
-        }
-        return XLSXSheet(
-            name: ReviewFormat.exemptionPeriodsSheet, rows: rows, columns: widths.map { XLSXColumn(width: $0) },
-            print: .f4Landscape,
-            merges: [MergedRange(firstRow: 1, lastRow: 1, firstColumn: 0, lastColumn: last),
-                     MergedRange(firstRow: 2, lastRow: 2, firstColumn: 0, lastColumn: last)])
+        return AttentionSection.sheet(name: ReviewFormat.exemptionPeriodsSheet, title: title,
+                                      intro: intro(noticeDays: input.exemptionNoticeDays), headers: headers, widths: widths,
+                                      rows: rows(input, clock: clock), numberColumns: [0])
     }
 }

@@ -42,35 +42,14 @@ enum HeldListsSection {
     /// The page's section (placed in the header, above the contents); empty when nothing is held.
     static func html(_ input: ReviewInput, clock: Clock) -> String {
         guard !input.held.isEmpty else { return "" }
-        var out = "<section id=\"ditahan\" style=\"border:3px solid #b00000;padding:0 .8em .5em;margin:1em 0\">\n"
-        out += "<h2>\(HTMLTables.escape(title)) (\(input.held.count))</h2>\n"
-        out += "<p><strong>\(HTMLTables.escape(intro))</strong></p>\n"
-        out += HTMLTables.table(headers: headers, rows: rows(input, clock: clock), empty: "")
-        out += "</section>\n"
-        return out
+        return AttentionSection.html(id: "ditahan", title: title, intro: intro, headers: headers, rows: rows(input, clock: clock))
     }
 
     /// The workbook's sheet `ReviewFormat.heldSheet` (read by no one: the decision is the
     /// `dip release` command, never a cell); nil when nothing is held.
     static func sheet(_ input: ReviewInput, clock: Clock) -> XLSXSheet? {
         guard !input.held.isEmpty else { return nil }
-        let last = headers.count - 1
-        var rows: [[XLSXCell]] = [
-            [XLSXCell("\(title) (\(input.held.count))", style: XLSXStyle(bold: true))],
-            [XLSXCell(intro, style: XLSXStyle(wrap: true, verticalTop: true))],
-            [],
-            headers.map { XLSXCell($0, style: .header) },
-        ]
-        let body = XLSXStyle(wrap: true, border: true, verticalTop: true)
-        for row in Self.rows(input, clock: clock) {
-            rows.append(row.enumerated().map { i, text in
-                (3...5).contains(i) ? XLSXCell(.number(Double(text) ?? 0), style: body) : XLSXCell(text, style: body)
-            })
-        }
-        return XLSXSheet(
-            name: ReviewFormat.heldSheet, rows: rows, columns: widths.map { XLSXColumn(width: $0) },
-            print: .f4Landscape,
-            merges: [MergedRange(firstRow: 1, lastRow: 1, firstColumn: 0, lastColumn: last),
-                     MergedRange(firstRow: 2, lastRow: 2, firstColumn: 0, lastColumn: last)])
+        return AttentionSection.sheet(name: ReviewFormat.heldSheet, title: title, intro: intro, headers: headers, widths: widths,
+                                      rows: rows(input, clock: clock), numberColumns: [3, 4, 5])
     }
 }

@@ -1,0 +1,41 @@
+import Foundation
+import OfficeFormats
+
+/// The layout of a review-pack section that needs the PPID before anything else (lists held
+/// back, exemption periods that end): on the page a red-bordered section above the contents, in
+/// the workbook a sheet of its own with the title, the intro and the table. One layout, so the
+/// sections read alike; each section supplies its texts and rows.
+enum AttentionSection {
+    /// The page's section.
+    static func html(id: String, title: String, intro: String, headers: [String], rows: [[String]]) -> String {
+        var out = "<section id=\"\(id)\" style=\"border:3px solid #b00000;padding:0 .8em .5em;margin:1em 0\">\n"
+        out += "<h2>\(HTMLTables.escape(title)) (\(rows.count))</h2>\n"
+        out += "<p><strong>\(HTMLTables.escape(intro))</strong></p>\n"
+        out += HTMLTables.table(headers: headers, rows: rows, empty: "")
+        out += "</section>\n"
+        return out
+    }
+
+    /// The workbook's sheet: the cells of `numberColumns` written as numbers.
+    static func sheet(name: String, title: String, intro: String, headers: [String], widths: [Double],
+                      rows body: [[String]], numberColumns: Set<Int>) -> XLSXSheet {
+        let last = headers.count - 1
+        var rows: [[XLSXCell]] = [
+            [XLSXCell("\(title) (\(body.count))", style: XLSXStyle(bold: true))],
+            [XLSXCell(intro, style: XLSXStyle(wrap: true, verticalTop: true))],
+            [],
+            headers.map { XLSXCell($0, style: .header) },
+        ]
+        let style = XLSXStyle(wrap: true, border: true, verticalTop: true)
+        for row in body {
+            rows.append(row.enumerated().map { i, text in
+                numberColumns.contains(i) ? XLSXCell(.number(Double(text) ?? 0), style: style) : XLSXCell(text, style: style)
+            })
+        }
+        return XLSXSheet(
+            name: name, rows: rows, columns: widths.map { XLSXColumn(width: $0) },
+            print: .f4Landscape,
+            merges: [MergedRange(firstRow: 1, lastRow: 1, firstColumn: 0, lastColumn: last),
+                     MergedRange(firstRow: 2, lastRow: 2, firstColumn: 0, lastColumn: last)])
+    }
+}
