@@ -33,11 +33,16 @@ public struct Clock: Sendable {
         String(rfc3339(date).prefix(10))
     }
 
-    /// Indonesian long date, "26 November 2026".
-    public func indonesianDate(_ date: Date? = nil) -> String {
+    /// The Gregorian calendar in WIB: every WIB day, date and period dip counts goes through it.
+    public static let wibCalendar: Calendar = {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = Clock.wib
-        let c = cal.dateComponents([.day, .month, .year], from: date ?? now)
+        return cal
+    }()
+
+    /// Indonesian long date, "26 November 2026".
+    public func indonesianDate(_ date: Date? = nil) -> String {
+        let c = Clock.wibCalendar.dateComponents([.day, .month, .year], from: date ?? now)
         return "\(c.day!) \(Clock.indonesianMonths[c.month! - 1]) \(c.year!)"
     }
 
@@ -46,9 +51,7 @@ public struct Clock: Sendable {
 
     /// The WIB day of `date` (default: now): weekday (1 = Sunday), day, month, year.
     public func day(_ date: Date? = nil) -> (weekday: Int, day: Int, month: Int, year: Int) {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = Clock.wib
-        let c = cal.dateComponents([.weekday, .day, .month, .year], from: date ?? now)
+        let c = Clock.wibCalendar.dateComponents([.weekday, .day, .month, .year], from: date ?? now)
         return (c.weekday!, c.day!, c.month!, c.year!)
     }
 

@@ -63,8 +63,7 @@ public enum IndonesianDate {
             }
         }
         guard let day, let month, let year else { throw ParseError.unreadable(t) }
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = Clock.wib
+        let cal = Clock.wibCalendar
         guard (1...12).contains(month), (1...31).contains(day),
               let date = cal.date(from: DateComponents(year: year, month: month, day: day)),
               cal.component(.day, from: date) == day, cal.component(.month, from: date) == month
@@ -88,15 +87,13 @@ public enum IndonesianDate {
         default: return nil
         }
         guard yearText.count == 4, yearText.allSatisfy(\.isNumber), let year = Int(yearText) else { return nil }
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = Clock.wib
+        let cal = Clock.wibCalendar
         return cal.date(from: DateComponents(year: year, month: month, day: 1))
     }
 
     /// The WIB midnight of the day `date` falls on.
     public static func startOfDay(_ date: Date) -> Date {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = Clock.wib
+        let cal = Clock.wibCalendar
         return cal.startOfDay(for: date)
     }
 

@@ -99,11 +99,7 @@ public enum ExemptionPeriods {
     /// to test again. 90 calendar days leaves that time.
     public static let defaultNoticeDays = 90
 
-    static var calendar: Calendar {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = Clock.wib
-        return cal
-    }
+    static var calendar: Calendar { Clock.wibCalendar }
 
     /// The WIB day a period set on `decided` ends: the same date N years or months later (a
     /// period set on 29 February ends on 28 February of a common year; one set on 31 January

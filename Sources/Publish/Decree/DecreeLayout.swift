@@ -47,8 +47,7 @@ struct DecreeLayout {
 
     /// The year the decree is for: the decree date's year in WIB, else the clock's.
     func year(_ date: Date?) -> Int {
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = Clock.wib
+        let cal = Clock.wibCalendar
         return cal.component(.year, from: date ?? clock.now)
     }
 

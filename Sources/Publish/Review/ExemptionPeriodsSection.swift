@@ -39,9 +39,7 @@ enum ExemptionPeriodsSection {
     static func state(_ standing: ExemptionStanding, today: Date, clock: Clock) -> String {
         let day = IndonesianDate.startOfDay(today)
         func days(_ a: Date, _ b: Date) -> Int {
-            var cal = Calendar(identifier: .gregorian)
-            cal.timeZone = Clock.wib
-            return cal.dateComponents([.day], from: a, to: b).day ?? 0
+            Clock.wibCalendar.dateComponents([.day], from: a, to: b).day ?? 0
         }
         switch standing {
         case .ended(let end):

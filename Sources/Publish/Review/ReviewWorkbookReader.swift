@@ -146,8 +146,7 @@ public enum ReviewWorkbookReader {
     static func date(_ cell: CellValue) -> Date? {
         let t = text(cell)
         if t.isEmpty { return nil }
-        var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = Clock.wib
+        let cal = Clock.wibCalendar
         let parts = t.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map { Int($0) }
         guard parts.count == 3, let a = parts[0], let b = parts[1], let c = parts[2] else {
             // "5 Desember 2026", as `dip test --tested-on` and `dip approve` take it (it was
