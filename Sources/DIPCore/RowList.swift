@@ -14,6 +14,14 @@ public enum RowList {
         return text(runs: runs)
     }
 
+    /// Distinct numbers, ascending, joined the Indonesian way: "3", "3 dan 5", "1, 3 dan 5"
+    /// (the rows a summary is on; a row's problem numbers).
+    public static func andList(_ numbers: [Int]) -> String {
+        let texts = Array(Set(numbers)).sorted().map(String.init)
+        guard texts.count > 1 else { return texts.joined() }
+        return texts.dropLast().joined(separator: ", ") + " dan " + texts.last!
+    }
+
     /// Sorted, disjoint runs of rows as text.
     public static func text(runs: [ClosedRange<Int>]) -> String {
         runs.map { run in

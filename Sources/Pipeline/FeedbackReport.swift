@@ -185,11 +185,7 @@ public enum FeedbackReport {
     }
 
     /// "3", "3 dan 5", "1, 3 dan 5": the numbers of a row's problems in the list above.
-    static func numberList(_ numbers: [Int]) -> String {
-        let texts = Array(Set(numbers)).sorted().map(String.init)
-        guard texts.count > 1 else { return texts.joined() }
-        return texts.dropLast().joined(separator: ", ") + " dan " + texts.last!
-    }
+    static func numberList(_ numbers: [Int]) -> String { RowList.andList(numbers) }
 
     /// Why a file was held and what to do, in the unit's words (issue 16 #7).
     static func heldText(_ outcome: FileOutcome, unit: String) -> String {

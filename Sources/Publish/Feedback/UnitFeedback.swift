@@ -322,15 +322,12 @@ public enum UnitFeedback {
         // The rows a summary stands for carry nothing in the problems column: said, so that a
         // row left blank there is not read as a row without problems.
         let summaryRows = problems.filter { $0.severity != .info && $0.alsoInRows != nil }.compactMap(\.row)
+        let rowsText = RowList.andList(summaryRows)
         if !summaryRows.isEmpty && everySummarisedRowMarked {
-            let rows = Array(Set(summaryRows)).sorted().map(String.init)
-            let rowsText = rows.count == 1 ? rows[0] : rows.dropLast().joined(separator: ", ") + " dan " + rows.last!
             summary.append("Masalah yang sama pada banyak baris ditulis lengkap hanya pada baris-baris pertamanya; "
                 + "baris lain yang memilikinya menyebutnya singkat (kolom \"Masalah pada Baris Ini\") dan saran "
                 + "perbaikannya ada pada ringkasan di baris \(rowsText).")
         } else if !summaryRows.isEmpty {
-            let rows = Array(Set(summaryRows)).sorted().map(String.init)
-            let rowsText = rows.count == 1 ? rows[0] : rows.dropLast().joined(separator: ", ") + " dan " + rows.last!
             summary.append("Masalah yang sama pada banyak baris ditulis satu per satu hanya pada baris-baris pertamanya; "
                 + "baris lain yang memilikinya disebut dalam ringkasan pada baris \(rowsText) (kolom \"Masalah pada Baris Ini\"). "
                 + "Baris yang kolom itu kosong belum tentu bebas dari masalah tersebut.")
