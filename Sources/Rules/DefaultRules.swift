@@ -34094,7 +34094,10 @@ live fetch).
   - Set 4 (session 19; source rows below say "FRESH SET 4"): measured once at the end of
     session 19, ordinary training / held-out bodies since session 20 (Pemerintah Kabupaten
     Kulon Progo falls in the held-out fold by its hash, the other four in training).
-  - Set 5 (session 20; source rows below say "FRESH SET 5"): the current fresh set.
+  - Set 5 (session 20; source rows below say "FRESH SET 5"): measured once at the end of
+    session 20, ordinary training / held-out bodies since session 21 (Kementerian Pertahanan
+    falls in the held-out fold by its hash, the two offices in training).
+  - Set 6 (session 21; source rows below say "FRESH SET 6"): the current fresh set.
 ## Licence
 The entries are titles of public decisions (DIP/DIK decrees and PPID pages) that the bodies
 are required to publish under UU 14/2008 and Perki 1/2021; a title is a fact, not a creative

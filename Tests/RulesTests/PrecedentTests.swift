@@ -285,6 +285,12 @@ final class PrecedentTests: XCTestCase {
         XCTAssertTrue(heldOut.contains("Pemerintah Kabupaten Kulon Progo"))
         XCTAssertTrue(training.contains("Badan Pengawas Obat dan Makanan"))
         XCTAssertTrue(training.contains("PT Food Station Tjipinang Jaya (Perseroda)"))
+        // Set 5 (session 20) moved in at the start of session 21: the ministry is held out by
+        // its hash, the two offices train.
+        XCTAssertTrue(sets[4].bodies.isSubset(of: Evaluator.formerFreshBodies))
+        XCTAssertTrue(heldOut.contains("Kementerian Pertahanan"))
+        XCTAssertTrue(training.contains("Dinas Lingkungan Hidup Kabupaten Kulon Progo"))
+        XCTAssertTrue(training.contains("Balai Pengembangan Kompetensi PUPR Wilayah VI Surabaya"))
     }
 
     /// The held-out bodies of the non-fresh corpus of session 16 (the split whose figure was
