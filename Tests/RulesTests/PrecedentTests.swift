@@ -121,9 +121,13 @@ final class PrecedentTests: XCTestCase {
         let body = "Politeknik Keselamatan Transportasi Jalan (PKTJ) Tegal"
         // The current fresh set is left out as the corpus benches leave it out: an engine test
         // that a fresh body's rows can change would let them steer engine work before the set
-        // is measured (a fresh body's open row sharing "daftar" and "laboratorium" gave this
-        // item an open neighbour, which is not this test's case).
-        let others = defaultRules.precedents.filter { $0.body != body && !Evaluator.isFresh(body: $0.body) }
+        // is measured. The Kulon Progo environment office (fresh set 5, ordinary since session
+        // 21) is left out too: its open row "Daftar laboratorium penguji …" shares "daftar" and
+        // "laboratorium" and gives this item an open neighbour, which is not this test's case.
+        let openNeighbour = "Dinas Lingkungan Hidup Kabupaten Kulon Progo"
+        let others = defaultRules.precedents.filter {
+            $0.body != body && $0.body != openNeighbour && !Evaluator.isFresh(body: $0.body)
+        }
         let c = Classifier(ruleSet: defaultRules, precedents: others).classify(item("Daftar Absensi Laboratorium Bahasa"))
         XCTAssertTrue(c.hits.isEmpty, "\(c.hits)")
         XCTAssertEqual(c.precedentCategory, .dikecualikan)
