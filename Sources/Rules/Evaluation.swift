@@ -372,6 +372,15 @@ extension Evaluator {
         // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 6), added as the
         // session's search finds them.
         FreshSet(number: 6, session: 21, bodies: [
+            // A tourism authority's open lists (5 items: berkala, serta merta, setiap saat) from the
+            // static views of its PPID portal's production code; its DIK page is empty.
+            "Badan Pelaksana Otorita Labuan Bajo Flores",
+            // A ministry inspectorate's withheld list (7 items, no ground) as its own web
+            // application states it: internal-audit reports and whistle-blowing complaints.
+            "Inspektorat Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+            // A higher-education service office's open lists (50 items: berkala, serta merta,
+            // setiap saat), each with its own Drive folder, from a seeder of its rebuilt portal.
+            "LLDikti Wilayah IV",
         ]),
     ]
 
