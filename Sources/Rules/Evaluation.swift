@@ -375,12 +375,20 @@ extension Evaluator {
             // A tourism authority's open lists (5 items: berkala, serta merta, setiap saat) from the
             // static views of its PPID portal's production code; its DIK page is empty.
             "Badan Pelaksana Otorita Labuan Bajo Flores",
+            // A faculty's own DIK (13 withheld items in English, no ground) and one berkala item,
+            // from the English pages of its PPID (Universitas Airlangga's Faculty of Economics).
+            "Fakultas Ekonomi dan Bisnis Universitas Airlangga",
             // A ministry inspectorate's withheld list (7 items, no ground) as its own web
             // application states it: internal-audit reports and whistle-blowing complaints.
             "Inspektorat Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+            // A national council's own withheld items (3, no ground) from the article of its 2014
+            // regulation on information services that lists them (Konsil Kedokteran Indonesia).
+            "Konsil Kedokteran Indonesia",
             // A higher-education service office's open lists (50 items: berkala, serta merta,
             // setiap saat), each with its own Drive folder, from a seeder of its rebuilt portal.
             "LLDikti Wilayah IV",
+            // A university's berkala list only (9 items in English, no withheld list stored).
+            "Universitas Sebelas Maret",
         ]),
     ]
 
