@@ -372,6 +372,9 @@ extension Evaluator {
         // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 6), added as the
         // session's search finds them.
         FreshSet(number: 6, session: 21, bodies: [
+            // A provincial civil-service agency's berkala page (34 open items, 2017) as its PPID
+            // site carries it, pasted with the agency's own file links; its DIK is a PDF.
+            "Badan Kepegawaian Daerah Provinsi Jawa Tengah",
             // A tourism authority's open lists (5 items: berkala, serta merta, setiap saat) from the
             // static views of its PPID portal's production code; its DIK page is empty.
             "Badan Pelaksana Otorita Labuan Bajo Flores",
