@@ -145,7 +145,14 @@ public enum FeedbackReport {
                     }
                 }
             }
-            if let said = UnitFeedback.withdrawnText(outcome.withdrawn) {
+            if outcome.withdrawn.count > UnitFeedback.withdrawnNamedInSummary {
+                // One line each, as the workbook's sheet lists them (not one line of thousands).
+                out.append("")
+                out.append("Informasi yang dianggap ditarik karena tidak ada lagi dalam daftar ini "
+                    + "(\(IndonesianNumber.grouped(outcome.withdrawn.count))); bila ada yang tidak sengaja terhapus, "
+                    + "tambahkan kembali barisnya lalu kirim ulang daftar lengkap:")
+                for d in outcome.withdrawn { out.append("  - " + UnitFeedback.withdrawnName(d)) }
+            } else if let said = UnitFeedback.withdrawnText(outcome.withdrawn) {
                 out.append("")
                 out.append(said)
             }

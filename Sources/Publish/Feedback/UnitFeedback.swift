@@ -38,6 +38,7 @@ public enum UnitFeedback {
     static let fileProblemsSheet = "Masalah Berkas"
     static let infoSheet = "Untuk Diketahui"
     static let notesSheet = "Catatan PPID"
+    static let withdrawnSheet = "Informasi Ditarik"
 
     /// The feedback workbook.
     ///
@@ -313,7 +314,7 @@ public enum UnitFeedback {
         if files.isEmpty {
             summary.append("Tidak ada berkas baru dari unit Anda pada proses ini; umpan balik ini memuat daftar Anda yang tercatat dan catatan PPID terbaru.")
         }
-        if let said = withdrawnText(withdrawn) { summary.append(said) }
+        if let said = withdrawnSummary(withdrawn) { summary.append(said) }
         if withProblems == 0 && fileProblems.isEmpty && returnNotes.isEmpty && refused.isEmpty {
             summary.append("Tidak ada yang perlu diperbaiki.")
         } else {
@@ -342,7 +343,7 @@ public enum UnitFeedback {
             sheet: summarySheet, title: "Status Berkas", headers: ["Berkas", "Status", "Keterangan"],
             widths: [30, 16, 60], rows: files.map { [$0.fileName, $0.statusText, $0.detail] },
             empty: "Tidak ada berkas baru pada proses ini.")
-        let tables = [
+        var tables = [
             Table(sheet: itemsSheet, title: "Daftar Informasi dan Catatannya",
                   headers: ["Baris", "Nomor", "Ringkasan Isi Informasi", "Kategori dari Unit", "Usulan Klasifikasi",
                             "Penjelasan Klasifikasi", "Masalah pada Baris Ini", "Catatan PPID"],
@@ -366,7 +367,32 @@ public enum UnitFeedback {
                   },
                   empty: "Tidak ada informasi yang dikembalikan."),
         ]
+        // Every withdrawn item on a row of its own: the summary's one cell holds 32,767
+        // characters, and a list that withdrew a few hundred items was cut there ("…"), the
+        // rest never told to the unit.
+        if !withdrawn.isEmpty {
+            tables.append(Table(
+                sheet: withdrawnSheet, title: "Informasi Ditarik (dianggap ditarik karena tidak ada lagi dalam daftar terakhir)",
+                headers: ["Nomor", "Ringkasan Isi Informasi", "ID DIP"], widths: [10, 80, 18],
+                rows: withdrawn.map { [$0.nomor ?? "", $0.ringkasan.isEmpty ? withdrawnWithoutSummary : $0.ringkasan, $0.itemID] },
+                empty: ""))
+        }
         return (summary, fileTable, tables)
+    }
+
+    /// How many withdrawn items the summary names one by one; a longer list is counted there
+    /// and listed in the "Informasi Ditarik" table only.
+    public static let withdrawnNamedInSummary = 10
+
+    static let withdrawnWithoutSummary = "(baris tanpa Ringkasan Isi Informasi)"
+
+    /// The summary's line on the withdrawn items: `withdrawnText` for a few, else their count
+    /// and where they are listed (the workbook's sheet and the page's table of that name).
+    static func withdrawnSummary(_ withdrawn: [ItemDelta]) -> String? {
+        guard withdrawn.count > withdrawnNamedInSummary else { return withdrawnText(withdrawn) }
+        return "\(IndonesianNumber.grouped(withdrawn.count)) informasi dianggap ditarik karena tidak ada lagi dalam "
+            + "daftar ini; semuanya tercantum satu per baris pada \"\(withdrawnSheet)\". Bila ada yang tidak sengaja "
+            + "terhapus, tambahkan kembali barisnya lalu kirim ulang daftar lengkap."
     }
 
     /// The items the unit's new list withdrew (rows no longer in it), as its feedback says them:
@@ -374,15 +400,18 @@ public enum UnitFeedback {
     /// Nil when none.
     public static func withdrawnText(_ withdrawn: [ItemDelta]) -> String? {
         guard !withdrawn.isEmpty else { return nil }
-        let named = withdrawn.map { d -> String in
-            (d.nomor.map { $0.isEmpty ? "" : "no. \($0) " } ?? "")
-                // A row whose summary was empty is named as such, not as a pair of quotes.
-                + (d.ringkasan.isEmpty ? "(baris tanpa Ringkasan Isi Informasi)"
-                    : "\"\(d.ringkasan.split(whereSeparator: \.isNewline).joined(separator: " "))\"")
-        }
+        let named = withdrawn.map(withdrawnName)
         return "Informasi yang dianggap ditarik karena tidak ada lagi dalam daftar ini "
             + "(\(IndonesianNumber.grouped(withdrawn.count))): " + named.joined(separator: "; ")
             + ". Bila tidak sengaja terhapus, tambahkan kembali barisnya lalu kirim ulang daftar lengkap."
+    }
+
+    /// One withdrawn item as the text names it: `no. 3 "Profil dinas"`.
+    public static func withdrawnName(_ d: ItemDelta) -> String {
+        (d.nomor.map { $0.isEmpty ? "" : "no. \($0) " } ?? "")
+            // A row whose summary was empty is named as such, not as a pair of quotes.
+            + (d.ringkasan.isEmpty ? withdrawnWithoutSummary
+                : "\"\(d.ringkasan.split(whereSeparator: \.isNewline).joined(separator: " "))\"")
     }
 
     /// An item the rules flag whose current revision the PPID already tested, as its unit reads
