@@ -100,6 +100,23 @@ extension RegisterError {
     /// what to do (SQLite's own text follows, for whoever reads the log). The run's error line
     /// printed "cannotOpen(path: …, reason: …)" or "SQLite error 13: database or disk is full".
     public static func storageText(_ error: Error) -> String? {
+        storageText(error, freeBytes: freeBytes(besides:))
+    }
+
+    /// Below this many bytes free beside the register, SQLite's I/O error on opening it is a
+    /// full disk: it writes its `-wal` and `-shm` files (32 KB and more) when it opens.
+    static let nearlyFullBytes: Int64 = 1 << 20
+
+    /// The bytes free to dip on the file system that holds `path`, nil when unknown.
+    static func freeBytes(besides path: String) -> Int64? {
+        var info = statvfs()
+        let folder = (path as NSString).deletingLastPathComponent
+        guard statvfs(folder.isEmpty ? "." : folder, &info) == 0 else { return nil }
+        return Int64(info.f_bavail) * Int64(info.f_frsize)
+    }
+
+    /// `storageText(_:)` with the free space beside the register from `freeBytes` (tests).
+    static func storageText(_ error: Error, freeBytes: (String) -> Int64?) -> String? {
         if isDamage(error) {
             let raw: String
             if case .cannotOpen(_, let reason)? = error as? RegisterError { raw = reason } else { raw = "\(error)" }
@@ -111,6 +128,17 @@ extension RegisterError {
             if reason.contains("SQLite error 13") || reason.contains("disk is full") {
                 return "Disk penuh: register \(path) tidak dapat ditulis. Kosongkan ruang disk tempat workspace, "
                     + "lalu jalankan lagi (\(reason))."
+            }
+            // SQLite says a full disk at open as an I/O error ("SQLite error 10: disk I/O error"
+            // while it makes its -shm file): the IT officer read of a failing disk. Said by the
+            // free space left, which the statement cannot tell.
+            if reason.contains("SQLite error 10") {
+                if let free = freeBytes(path), free < nearlyFullBytes {
+                    return "Disk penuh: register \(path) tidak dapat dibuka (tersisa \(free / 1024) KB di disk tempat "
+                        + "archive/). Kosongkan ruang disk tempat workspace, lalu jalankan lagi (\(reason))."
+                }
+                return "Register \(path) tidak dapat dibuka karena gangguan baca/tulis disk: periksa disk atau share "
+                    + "tempat archive/ (ruang kosong, izin, pesan sistem di dmesg), lalu jalankan lagi (\(reason))."
             }
             return (error as? RegisterError)?.message
         }

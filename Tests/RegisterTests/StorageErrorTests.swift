@@ -36,4 +36,21 @@ final class StorageErrorTests: XCTestCase {
         // Anything else is left to describe itself.
         XCTAssertNil(RegisterError.storageText(CocoaError(.fileNoSuchFile)))
     }
+
+    /// A full disk at open comes out of SQLite as "disk I/O error" (it cannot make its -shm
+    /// file): the walk of session 21 read that on a 1 MB archive with 20 KB left.
+    func testAnIOErrorOnOpeningBesideAFullDiskIsSaidToBeAFullDisk() throws {
+        let opened = RegisterError.cannotOpen(
+            path: "/srv/dip/archive/register.sqlite",
+            reason: "SQLite error 10: disk I/O error - while executing `SELECT * FROM sqlite_master LIMIT 1`")
+        let full = try XCTUnwrap(RegisterError.storageText(opened, freeBytes: { _ in 20 * 1024 }))
+        XCTAssertTrue(full.hasPrefix("Disk penuh: register /srv/dip/archive/register.sqlite tidak dapat dibuka (tersisa 20 KB"), full)
+        XCTAssertTrue(full.contains("Kosongkan ruang disk"), full)
+        let room = try XCTUnwrap(RegisterError.storageText(opened, freeBytes: { _ in 40 << 30 }))
+        XCTAssertTrue(room.contains("gangguan baca/tulis disk"), room)
+        XCTAssertFalse(room.contains("Disk penuh"), room)
+        // The real free space of a real folder is read.
+        XCTAssertNotNil(RegisterError.freeBytes(besides: FileManager.default.temporaryDirectory.appendingPathComponent("x").path))
+        XCTAssertNil(RegisterError.storageText(CocoaError(.fileNoSuchFile)))
+    }
 }
