@@ -107,6 +107,10 @@ public struct SkippedFile: Hashable, Sendable {
     /// Left alone until someone acts (not merely until the file settles): logged as a warning.
     public var needsAPerson: Bool { unread != nil || unregisteredFolder != nil }
 
+    /// For a failure (`RunSummary.failures`): the file and its cause, which `dip watch` logs
+    /// once (`RunOptions.failuresAlreadyLogged`) until the cause changes or clears.
+    public var failureKey: String { path + "\u{1}" + reason }
+
     public init(path: String, reason: String, unread: Unread? = nil, unregisteredFolder: String? = nil) {
         self.path = path
         self.reason = reason

@@ -145,6 +145,13 @@ public struct RunOptions: Sendable {
     /// Skipped paths an earlier pass of `dip watch` already logged: logged again at debug
     /// level, so a folder left for weeks does not repeat its warning every poll.
     public var skipsAlreadyLogged: Set<String> = []
+    /// Failures (`SkippedFile.failureKey`: the file and its cause) the previous pass of
+    /// `dip watch` logged: logged again at debug level only. A full or read-only archive disk
+    /// logged the same error for every file at every poll; now once, and again when its cause
+    /// changes (the watcher logs when it clears: `Watcher`).
+    public var failuresAlreadyLogged: Set<String> = []
+    /// Said with each failure logged (`pesan`): what `dip watch` does about it.
+    public var failureNote: String?
     /// `dip watch`: a pass that found nothing to do (no file, no decision, no publication, the
     /// register unchanged) logs its "run selesai" line at debug level, so a watcher polling a
     /// network share every minute does not write 1,440 of them a day; a pass that did
@@ -445,7 +452,10 @@ public struct IntakeStage {
             // Said to the IT officer only: the unit's feedback says nothing of it.
             case .reading: event = "gagal membaca berkas; dibiarkan di inbox untuk run berikutnya"
             }
-            logger.error(event, metadata: ["path": "\(failure.path)", "error": "\(failure.reason)"])
+            var metadata: Logger.Metadata = ["path": "\(failure.path)", "error": "\(failure.reason)"]
+            if let note = options.failureNote { metadata["pesan"] = "\(note)" }
+            logger.log(level: options.failuresAlreadyLogged.contains(failure.failureKey) ? .debug : .error, event,
+                       metadata: metadata)
         case .read(let file, let claimed, let stored, var outcome):
             if try isDuplicate?(file.unit, stored) ?? stored.seenBefore {
                 if file.claimed {

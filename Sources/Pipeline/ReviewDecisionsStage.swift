@@ -67,9 +67,11 @@ public struct ReviewDecisionsSummary: Hashable, Sendable {
 /// A workbook left because a spreadsheet program has it open (its lock file beside it) is a
 /// warning, which `dip run --quiet` shows: its decisions wait, and a lock file left by a
 /// program that crashed keeps them waiting until someone removes it. `alreadyLogged` (paths a
-/// pass of `dip watch` already warned of) logs it again at debug level only.
+/// pass of `dip watch` already warned of) logs it again at debug level only; so does a failure
+/// in `failuresLogged` (`RunOptions.failuresAlreadyLogged`).
 public func applyReviewWorkbooks(
-    workspace: Workspace, register: AppDatabase, clock: Clock, logger: Logger, alreadyLogged: Set<String> = []
+    workspace: Workspace, register: AppDatabase, clock: Clock, logger: Logger, alreadyLogged: Set<String> = [],
+    failuresLogged: Set<String> = []
 ) throws -> ReviewDecisionsSummary {
     let folder = workspace.inbox.appendingPathComponent(Workspace.ppidInboxFolder, isDirectory: true)
     var summary = ReviewDecisionsSummary(files: [], skipped: [])
@@ -110,8 +112,10 @@ public func applyReviewWorkbooks(
             guard case .claimed(let at) = try InboxClaim.claim(InboxFile(unit: "_ppid", url: url, fileName: name)) else { continue }
             claimed = at
         } catch {
-            summary.failures.append(SkippedFile(path: url.path, reason: FailureText.describe(error)))
-            logger.error("gagal mengambil lembar pemeriksaan", metadata: ["path": "\(url.path)", "error": "\(FailureText.describe(error))"])
+            let failure = SkippedFile(path: url.path, reason: FailureText.describe(error))
+            summary.failures.append(failure)
+            logger.log(level: failuresLogged.contains(failure.failureKey) ? .debug : .error, "gagal mengambil lembar pemeriksaan",
+                       metadata: ["path": "\(url.path)", "error": "\(failure.reason)"])
             continue
         }
         let stored: OriginalsArchive.Stored
@@ -119,8 +123,10 @@ public func applyReviewWorkbooks(
             stored = try archive.store(claimed, fileName: name, unit: "_ppid", receivedAt: receivedAt)
         } catch {
             InboxClaim.release(claimed, as: InboxFile(unit: "_ppid", url: url, fileName: name))
-            summary.failures.append(SkippedFile(path: url.path, reason: FailureText.describe(error)))
-            logger.error("gagal mengarsipkan lembar pemeriksaan", metadata: ["path": "\(url.path)", "error": "\(FailureText.describe(error))"])
+            let failure = SkippedFile(path: url.path, reason: FailureText.describe(error))
+            summary.failures.append(failure)
+            logger.log(level: failuresLogged.contains(failure.failureKey) ? .debug : .error, "gagal mengarsipkan lembar pemeriksaan",
+                       metadata: ["path": "\(url.path)", "error": "\(failure.reason)"])
             continue
         }
         let base = (name as NSString).deletingPathExtension
@@ -164,9 +170,11 @@ public func applyReviewWorkbooks(
         } catch {
             // The register could not take it (busy, I/O error): nothing of it was recorded;
             // the file stays in the inbox and a later run applies it whole.
-            summary.failures.append(SkippedFile(path: claimed.path, reason: FailureText.describe(error)))
-            logger.error("lembar pemeriksaan tidak dapat diterapkan; dibiarkan di inbox", metadata: [
-                "berkas": "\(name)", "error": "\(FailureText.describe(error))"])
+            let failure = SkippedFile(path: claimed.path, reason: FailureText.describe(error))
+            summary.failures.append(failure)
+            logger.log(level: failuresLogged.contains(failure.failureKey) ? .debug : .error,
+                       "lembar pemeriksaan tidak dapat diterapkan; dibiarkan di inbox",
+                       metadata: ["berkas": "\(name)", "error": "\(failure.reason)"])
             continue
         }
         try DurableFiles.write(resultText(result, lines: lines, clock: clock), to: result.resultFile)

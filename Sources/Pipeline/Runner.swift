@@ -269,7 +269,8 @@ public struct Runner {
         // The PPID's decisions first: they refer to the draft the PPID saw, before this run's
         // submissions change anything (a decision on a changed item is then refused).
         let review = try applyReviewWorkbooks(workspace: workspace, register: register, clock: options.clock, logger: logger,
-                                              alreadyLogged: options.skipsAlreadyLogged)
+                                              alreadyLogged: options.skipsAlreadyLogged,
+                                              failuresLogged: options.failuresAlreadyLogged)
         endStage("keputusan_ppid")
         // The PPID's own decisions (tests, approvals) are precedents that outrank the shipped
         // corpus. Read after this run's workbooks are applied, so the submissions classify the
@@ -459,7 +460,8 @@ public struct Runner {
         // refused, skipped or failed, no PPID workbook, nothing published, the register as it was.
         let idle = stampAtStart != nil && summary.outcomes.isEmpty
             && summary.skipped.allSatisfy { options.skipsAlreadyLogged.contains($0.path) }
-            && summary.failures.isEmpty && summary.leftoversRemoved.isEmpty && (summary.review?.files.isEmpty ?? true)
+            && summary.failures.allSatisfy { options.failuresAlreadyLogged.contains($0.failureKey) }
+            && summary.leftoversRemoved.isEmpty && (summary.review?.files.isEmpty ?? true)
             && summary.publishedVersion == nil && (try? register.changeStamp()) == stampAtStart
         // A warning when a period has ended or ends soon; periods dip cannot count ("selama
         // berlaku", common and lawful) at info level, or every run would warn; an idle pass of

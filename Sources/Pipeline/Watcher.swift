@@ -41,25 +41,58 @@ public struct Watcher {
         }
     }
 
+    /// What the operator is told with a failure the watcher will meet again at every poll.
+    public static let retryNote = "dip watch mencoba lagi pada setiap putaran; kesalahan yang sama tidak dicatat lagi "
+        + "sampai penyebabnya berubah atau teratasi (lalu dicatat sebagai teratasi). Perbaiki penyebabnya; "
+        + "dip tidak perlu dijalankan ulang."
+
     /// Loops until a stop signal, or until a pass fails with an error that `needsAPerson`,
     /// which it returns; `onRun` sees each pass's summary (or error).
+    ///
+    /// A cause that lasts (an archive on a full or read-only disk, broken rules) failed every
+    /// pass the same way and was logged at every poll, 1,440 error lines a day: each failure is
+    /// logged at error level once, with `pesan` saying what the watcher does, then at debug
+    /// level while it stays the same; when it changes it is logged again, and when it clears
+    /// an info line says so (`putaran berhasil lagi`, `berkas tidak lagi gagal`).
     @discardableResult
     public func run(maxPasses: Int? = nil, onRun: (Result<RunSummary, Error>) -> Void) -> Error? {
         installSignalHandlers()
         let notify = InboxNotifier(inbox: runner.workspace.inbox)
         var passes = 0
         var logged: Set<String> = []
+        var failedFiles: [SkippedFile] = []
+        var passError: String?
         logger.info("watch dimulai", metadata: ["inbox": "\(runner.workspace.inbox.path)", "inotify": "\(notify.isActive)"])
         while stopRequested == 0 {
             var options = runner.options
             options.clock = .fromEnvironment()
             options.skipsAlreadyLogged = logged
+            options.failuresAlreadyLogged = Set(failedFiles.map(\.failureKey))
+            options.failureNote = Self.retryNote
             options.idleSummaryAtDebug = true
             var pass = runner
             pass.options = options
             let result = Result { try pass.run() }
-            if case .success(let summary) = result {
+            switch result {
+            case .success(let summary):
                 logged = Set(summary.skipped.map(\.path) + (summary.review?.skippedPaths ?? []))
+                if let previous = passError {
+                    logger.info("putaran berhasil lagi", metadata: ["gangguan_sebelumnya": "\(previous)"])
+                    passError = nil
+                }
+                let failing = Set(summary.failures.map(\.failureKey))
+                for failure in failedFiles where !failing.contains(failure.failureKey) {
+                    logger.info("berkas tidak lagi gagal", metadata: [
+                        "path": "\(failure.path)", "gangguan_sebelumnya": "\(failure.reason)"])
+                }
+                failedFiles = summary.failures
+            case .failure(let error) where !Self.needsAPerson(error):
+                let text = FailureText.describe(error)
+                logger.log(level: text == passError ? .debug : .error, "putaran gagal",
+                           metadata: ["error": "\(text)", "pesan": "\(Self.retryNote)"])
+                passError = text
+            case .failure:
+                break
             }
             onRun(result)
             passes += 1

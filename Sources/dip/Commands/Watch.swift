@@ -35,11 +35,8 @@ extension DIP {
                                 options: RunOptions.forCommand(settleSeconds: settleSeconds, waitForLock: true, logger: logger),
                                 logger: logger)
             runner.progress = OperatorLog.progress(quiet: log.quiet)
-            let stoppedBy = Watcher(runner: runner, pollInterval: pollSeconds, logger: logger).run { result in
-                if case .failure(let error) = result, !Watcher.needsAPerson(error) {
-                    logger.error("putaran gagal", metadata: ["error": "\(FailureText.describe(error))"])
-                }
-            }
+            // A failing pass is logged by the watcher (once while its cause stays the same).
+            let stoppedBy = Watcher(runner: runner, pollInterval: pollSeconds, logger: logger).run { _ in }
             // A damaged, lost or older register: said once, exit 3 (systemd does not restart it,
             // RestartPreventExitStatus=3), instead of the same error every poll.
             if let error = stoppedBy { throw Run.exit(for: error, logger: logger, quiet: log.quiet) }

@@ -1,0 +1,84 @@
+import DIPCore
+import Foundation
+import Logging
+@testable import Pipeline
+import XCTest
+
+/// A cause that lasts (an archive on a full or read-only disk, broken rules) failed every pass
+/// of `dip watch` the same way and was logged at error level at every poll. Now: once, with
+/// what the watcher does (`pesan`), then at debug level until it changes; its end is logged.
+final class WatchFailureLogTests: XCTestCase {
+    var root: URL!
+    var workspace: Workspace!
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-watchfail-\(UUID().uuidString)")
+        workspace = Workspace(root: root)
+        try WorkspaceSetup.initialise(workspace)
+        let folder = workspace.inbox.appendingPathComponent("dinkes")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent("dip.csv")
+        try Data(HostileInboxTests.goodCSV).write(to: url)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: url.path)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    /// Five passes of the watcher; `fix` runs after the third.
+    func watch(fix: () throws -> Void) throws -> CapturedLog {
+        let log = CapturedLog()
+        let runner = Runner(workspace: workspace, options: RunOptions(settleSeconds: 0, clock: .fromEnvironment()), logger: log.logger)
+        var passes = 0
+        var fixFailed: Error?
+        let stopped = Watcher(runner: runner, pollInterval: 0.05, logger: log.logger).run(maxPasses: 5) { _ in
+            passes += 1
+            if passes == 3 { do { try fix() } catch { fixFailed = error } }
+        }
+        XCTAssertNil(stopped)
+        if let fixFailed { throw fixFailed }
+        XCTAssertEqual(passes, 5)
+        return log
+    }
+
+    func levels(_ log: CapturedLog, _ event: String) -> [Logger.Level] {
+        log.lines.filter { $0.message == event }.map(\.level)
+    }
+
+    /// `archive/originals` unusable (here a file where the folder should be; a full or
+    /// read-only disk fails the same way): the inbox file cannot be archived, pass after pass.
+    func testAFileThatCannotBeArchivedIsLoggedOnceUntilItClears() throws {
+        try? FileManager.default.removeItem(at: workspace.originals)
+        try Data("bukan folder".utf8).write(to: workspace.originals)
+        let log = try watch {
+            try FileManager.default.removeItem(at: workspace.originals)
+            try FileManager.default.createDirectory(at: workspace.originals, withIntermediateDirectories: true)
+        }
+        XCTAssertEqual(levels(log, "gagal mengarsipkan berkas"), [.error, .debug, .debug],
+                       log.lines.map { "\($0.level) \($0.message) \($0.metadata)" }.joined(separator: "\n"))
+        let first = try XCTUnwrap(log.lines.first { $0.message == "gagal mengarsipkan berkas" })
+        XCTAssertEqual(first.metadata["pesan"], Watcher.retryNote)
+        XCTAssertTrue(first.metadata["path"]?.hasSuffix("dinkes/dip.csv") == true, "\(first.metadata)")
+        // The summaries of the passes that only failed again are at debug level too.
+        XCTAssertEqual(levels(log, "run selesai"), [.info, .debug, .debug, .info, .debug])
+        let cleared = log.lines.filter { $0.message == "berkas tidak lagi gagal" }
+        XCTAssertEqual(cleared.map(\.level), [.info])
+        XCTAssertEqual(cleared.first?.metadata["gangguan_sebelumnya"], first.metadata["error"])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: workspace.inbox.appendingPathComponent("dinkes/dip.csv").path),
+                       "taken once the archive works again")
+    }
+
+    /// A pass that fails as a whole (broken rules): "putaran gagal" once, and its end.
+    func testAFailingPassIsLoggedOnceUntilItClears() throws {
+        let rules = workspace.rules.appendingPathComponent("aturan.yaml")
+        let good = try Data(contentsOf: rules)
+        try Data("aturan: [ ini: bukan yaml yang benar\n".utf8).write(to: rules)
+        let log = try watch { try good.write(to: rules) }
+        XCTAssertEqual(levels(log, "putaran gagal"), [.error, .debug, .debug],
+                       log.lines.map { "\($0.level) \($0.message) \($0.metadata)" }.joined(separator: "\n"))
+        XCTAssertEqual(log.lines.first { $0.message == "putaran gagal" }?.metadata["pesan"], Watcher.retryNote)
+        XCTAssertEqual(levels(log, "putaran berhasil lagi"), [.info])
+        XCTAssertEqual(levels(log, "run selesai"), [.info, .debug])
+    }
+}
