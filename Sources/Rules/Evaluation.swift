@@ -378,6 +378,9 @@ extension Evaluator {
             // A tourism authority's open lists (5 items: berkala, serta merta, setiap saat) from the
             // static views of its PPID portal's production code; its DIK page is empty.
             "Badan Pelaksana Otorita Labuan Bajo Flores",
+            // A provincial food, marine and agriculture office's PPID pages of 2023 (15 open items:
+            // berkala, serta merta, setiap saat) as static views of its website's code.
+            "Dinas Ketahanan Pangan, Kelautan dan Pertanian Provinsi DKI Jakarta",
             // A faculty's own DIK (13 withheld items in English, no ground) and one berkala item,
             // from the English pages of its PPID (Universitas Airlangga's Faculty of Economics).
             "Fakultas Ekonomi dan Bisnis Universitas Airlangga",
