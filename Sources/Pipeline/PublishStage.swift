@@ -234,8 +234,9 @@ public struct PublishStage {
         }
         let version = try register.version(number: header.number)
         let history = try publishedHistory(before: version.number)
+        let terms = try register.exemptionTerms(version: version.number)
         let website = try WebsiteWriter.render(version: version, history: history, settings: config.website,
-                                              citations: citations, clock: clock)
+                                              citations: citations, clock: clock, exemptionTerms: terms)
         let documents = try decreeDocuments(version, prefix: "")
         var payload: [ArchivePayload] = documents.map { ArchivePayload.bytes("keputusan/" + $0.name, $0.data) }
         payload += website.keys.sorted().map { ArchivePayload.bytes("situs/" + $0, website[$0]!) }
@@ -264,6 +265,9 @@ public struct PublishStage {
             logger.info("paket arsip dibuat", metadata: ["paket": "\(packageURL.path)"])
         }
         try replaceFolder(websiteFolder, with: website.keys.sorted().map { (name: $0, data: website[$0]!) })
+        try DurableFiles.createDirectory(websiteStampFile.deletingLastPathComponent())
+        try DurableFiles.write(Self.websiteStamp(version: version.number, terms: terms, decreeDate: version.decreeDate,
+                                                 clock: clock), to: websiteStampFile)
         let published = workspace.reports.appendingPathComponent("terbit/v\(version.number)", isDirectory: true)
         try replaceFolder(published, with: documents)
         try register.publish(version: version.number, at: clock.now)
@@ -273,6 +277,57 @@ public struct PublishStage {
         logger.info("DIP diterbitkan", metadata: ["versi": "\(version.number)"].merging(Self.decreeCounts(
             open: version.items.count, exempted: version.exempted.map { $0.consequenceTest?.conclusion })) { a, _ in a })
         return .published(version: version.number)
+    }
+
+    /// Where the website's stamp is kept: the published version and the exempted titles whose
+    /// period had ended when the page was written. In `archive/.cache/`: lost, the next run
+    /// writes the website once more.
+    var websiteStampFile: URL {
+        workspace.archive.appendingPathComponent(".cache/situs/pengecualian-berakhir.txt")
+    }
+
+    /// The website stamp: the version and the exemptions (id#revision) whose period has ended by
+    /// `clock`'s WIB day, counted from the decree that set each (`decidedOn`, else `decreeDate`,
+    /// the decree being published).
+    static func websiteStamp(version: Int, terms: [ExemptionTerm], decreeDate: Date?, clock: Clock) -> String {
+        let today = IndonesianDate.startOfDay(clock.now)
+        let ended = terms.compactMap { t -> String? in
+            guard let start = t.decidedOn ?? decreeDate, let end = ExemptionPeriods.endDay(of: t.period, from: start),
+                  end <= today else { return nil }
+            return "\(t.itemID)#\(t.revision)"
+        }.sorted()
+        return "v\(version) " + ended.joined(separator: ",") + "\n"
+    }
+
+    /// Writes the website of the version in force again when one of its exempted titles' period
+    /// has ended since the page was written: the page then says so, with the day it ended (a page
+    /// written at publication kept listing it as withheld, with no end in sight, until the next
+    /// decree). Cheap when nothing changed: the exemptions' terms only (a regency's few), no item.
+    /// - Returns: whether the website was written.
+    @discardableResult
+    public func refreshWebsite() throws -> Bool {
+        guard config.website.listExemptedTitles, let number = try register.publishedVersionNumbers().last else { return false }
+        let terms = try register.exemptionTerms(version: number)
+        let stamp = Self.websiteStamp(version: number, terms: terms, decreeDate: nil, clock: clock)
+        let old = try? String(contentsOf: websiteStampFile, encoding: .utf8)
+        if old == stamp { return false }
+        // No stamp (a workspace published before it existed, or the cache deleted): written
+        // again only when an exemption has ended, else the stamp alone is recorded.
+        if old == nil, stamp == "v\(number) \n" {
+            try DurableFiles.createDirectory(websiteStampFile.deletingLastPathComponent())
+            try DurableFiles.write(stamp, to: websiteStampFile)
+            return false
+        }
+        let version = try register.version(number: number)
+        let website = try WebsiteWriter.render(version: version, history: try publishedHistory(before: number),
+                                              settings: config.website, citations: citations, clock: clock,
+                                              exemptionTerms: terms)
+        try replaceFolder(websiteFolder, with: website.keys.sorted().map { (name: $0, data: website[$0]!) })
+        try DurableFiles.createDirectory(websiteStampFile.deletingLastPathComponent())
+        try DurableFiles.write(stamp, to: websiteStampFile)
+        logger.info("situs ditulis ulang: jangka waktu pengecualian berakhir", metadata: [
+            "versi": "\(number)", "informasi": "\(stamp.dropFirst("v\(number) ".count).trimmingCharacters(in: .whitespacesAndNewlines))"])
+        return true
     }
 
     /// Replaces the draft folder with a note when it still holds the documents of `version`,
@@ -640,7 +695,8 @@ public struct PublishStage {
         var files = [(name: "\(prefix)keputusan-penetapan-dip-v\(version.number).docx", data: Data(dip))]
         if !version.exempted.isEmpty {
             let dik = try DecreeWriter.klasifikasiDIK(version: version, settings: config.decree, citations: citations,
-                                                      clock: clock, logo: config.decreeLogo)
+                                                      clock: clock, logo: config.decreeLogo,
+                                                      terms: try register.exemptionTerms(version: version.number))
             files.append((name: "\(prefix)keputusan-klasifikasi-dik-v\(version.number).docx", data: Data(dik)))
         }
         // The signed record (berita acara) of each consequence test the version rests on that no

@@ -380,6 +380,7 @@ public struct Runner {
             case nil: break
             }
             if summary.publishedVersion != nil { try publisher.stampDraft(summary.draftVersion) }
+            else { try publisher.refreshWebsite() }
         }
         // With a second thread the draft's decrees are made while the review pack is, and
         // both are committed in a one-thread run's order: the draft folder and its stamp, the

@@ -137,4 +137,36 @@ final class ExemptionPeriodRunTests: XCTestCase {
         XCTAssertEqual(after.exemptionNotices, [], "the new draft opens it")
         XCTAssertNil(try sheetTextRows(workbook, named: ReviewFormat.exemptionPeriodsSheet))
     }
+
+    /// Read as a Bagian Hukum and a citizen read them (session 21): the signed DIK decree says
+    /// when each exemption's period ends, and the website, written when the decree was
+    /// published, says so once it has ended instead of listing the title as withheld, with no
+    /// end in sight, until the next decree.
+    func testTheDecreeAndTheWebsiteStateWhenAPeriodEnds() throws {
+        let (example, _, first, draft) = try publishedWithAOneMonthExemption()
+        // The published DIK decree's Lampiran: the period, from when and until when.
+        let decree = example.workspace.reports.appendingPathComponent("terbit/v\(draft)/keputusan-klasifikasi-dik-v\(draft).docx")
+        let archive = try ZipArchive(path: decree.path)
+        let xml = String(decoding: try archive.readAll(try XCTUnwrap(try archive.entry(named: "word/document.xml"))), as: UTF8.self)
+        XCTAssertTrue(xml.contains("sejak tanggal Keputusan ini ditetapkan, berakhir pada tanggal 5 Februari 2026"),
+                      "the DIK Lampiran does not say when the one-month exemption ends")
+
+        let page = example.workspace.reports.appendingPathComponent("situs/index.html")
+        var html = try String(contentsOf: page, encoding: .utf8)
+        XCTAssertTrue(html.contains("1 (satu) bulan<br>sejak 5 Januari 2026, berakhir pada tanggal 5 Februari 2026"), html)
+        XCTAssertFalse(html.contains("telah berakhir"), "ended before its end")
+        // 11 January: nothing ended, the page is not written again.
+        let before = try Data(contentsOf: page)
+        _ = try example.run(10 * 86_400)
+        XCTAssertEqual(try Data(contentsOf: page), before)
+        // 6 February: the period ended yesterday; the page written on publication said nothing.
+        _ = try example.run(36 * 86_400)
+        html = try String(contentsOf: page, encoding: .utf8)
+        XCTAssertTrue(html.contains("Jangka waktu pengecualian ini telah berakhir pada tanggal 5 Februari 2026 dan belum diuji ulang oleh PPID."),
+                      "the website still lists \(first) as withheld with no word of its ended period")
+        // The next day: the same page (rewritten only when what ended changes).
+        let after = try Data(contentsOf: page)
+        _ = try example.run(37 * 86_400)
+        XCTAssertEqual(try Data(contentsOf: page), after)
+    }
 }

@@ -1,6 +1,7 @@
 import DIPCore
 import Foundation
 import OfficeFormats
+import Register
 import Rules
 import TestSupport
 import XCTest
@@ -435,6 +436,41 @@ final class DecreeTests: XCTestCase {
         XCTAssertTrue(text.contains("Mengungkap rahasia pribadi & data kesehatan"))
         XCTAssertTrue(text.contains("Dikecualikan seluruhnya"))
         XCTAssertTrue(text.contains("5 (lima) tahun"))
+    }
+
+    /// The DIK Lampiran says when each exemption of a number of years or months ends, counted
+    /// from the decree that first set it on its test (session 21: it printed "1 (satu) tahun"
+    /// alone, and the reader of a decree re-issuing it had to find the earlier decree to count):
+    /// a new exemption from this decree's date, one carried again from the earlier decree, named.
+    /// A permanent or "selama berlaku" period is printed as recorded, with no date.
+    func testDIKLampiranStatesWhenEachPeriodEnds() throws {
+        var v = try DecreeFixtures.sampleVersion()
+        XCTAssertGreaterThanOrEqual(v.exempted.count, 2)
+        v.decreeDate = try IndonesianDate.parse("5 Januari 2026")
+        v.dikDecreeNumber = "000.9/8/Diskominfosatik/2026"
+        for i in v.exempted.indices {
+            v.exempted[i].consequenceTest?.period = i == 0 ? .years(1) : (i == 1 ? .months(6) : .permanent)
+            v.exempted[i].consequenceTest?.periodText = i == 0 ? "1 (satu) tahun" : (i == 1 ? "6 (enam) bulan" : "Permanen")
+        }
+        let ordered = v.exempted.sorted(by: PublishedList.order)
+        // The second (in Lampiran order) was set a year before by an earlier decree on the same test.
+        let carried = try XCTUnwrap(ordered.first { $0.consequenceTest?.period == .months(6) })
+        let terms = [ExemptionTerm(itemID: carried.id, revision: carried.revision, unit: carried.unit, ringkasan: carried.item.ringkasan,
+                                   conclusion: .exemptWhole, period: .months(6), periodText: "6 (enam) bulan",
+                                   decidedOn: try IndonesianDate.parse("2 Januari 2025"),
+                                   decreeNumber: "000.9/4/Diskominfosatik/2025", decidedInVersion: 1)]
+        let text = visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(
+            version: v, settings: settings, citations: .builtIn, clock: clock, terms: terms))[2].text)
+            .map { $0.replacingOccurrences(of: "\u{200B}", with: "") }
+        XCTAssertTrue(text.contains("sejak tanggal Keputusan ini ditetapkan, berakhir pada tanggal 5 Januari 2027"), text.joined(separator: "|"))
+        XCTAssertTrue(text.contains("sejak Keputusan Nomor 000.9/4/Diskominfosatik/2025 tanggal 2 Januari 2025, berakhir pada tanggal 2 Juli 2025"),
+                      text.joined(separator: "|"))
+        XCTAssertEqual(text.filter { $0.contains("berakhir pada tanggal") }.count, 2, "a permanent period has no end date")
+        // Undated draft: from this decree, no date to count from.
+        v.decreeDate = nil
+        let draft = visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: v, settings: settings, citations: .builtIn,
+                                                                              clock: clock))[2].text)
+        XCTAssertEqual(draft.filter { $0 == "sejak tanggal Keputusan ini ditetapkan" }.count, 2, draft.joined(separator: "|"))
     }
 
     /// A diktum is not broken across pages: the seventh review read "KESATU : Menetapkan

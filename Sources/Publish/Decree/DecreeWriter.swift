@@ -1,6 +1,7 @@
 import DIPCore
 import Foundation
 import OfficeFormats
+import Register
 import Rules
 
 /// Decree drafts (DIP.md §5) as .docx: the DIP decree with its landscape Lampiran, and the
@@ -208,8 +209,12 @@ public enum DecreeWriter {
     /// beside the PPID's signature, the previous DIK decree revoked, and the consequence-test
     /// table of `version.exempted` (only the withheld part of an item exempted in part) as
     /// landscape Lampiran.
+    /// - Parameter terms: the register's `exemptionTerms(version:)` of `version`: the decree that
+    ///   first set each exemption on its test, from which its period runs. An exemption not among
+    ///   them, or not yet set by a published decree, is set by this decree (its period runs from
+    ///   this decree's date).
     public static func klasifikasiDIK(version: DIPVersion, settings: DecreeSettings, citations: LegalCitations,
-                                      clock: Clock, logo: DOCXImage? = nil) throws -> [UInt8] {
+                                      clock: Clock, logo: DOCXImage? = nil, terms: [ExemptionTerm] = []) throws -> [UInt8] {
         let L = DecreeLayout(settings: settings, clock: clock, logo: logo)
         let year = L.year(version.decreeDate)
         let number = version.dikDecreeNumber ?? settings.blankNumber(year: year)
@@ -267,7 +272,10 @@ public enum DecreeWriter {
         blocks.append(L.paragraph("KLASIFIKASI INFORMASI YANG DIKECUALIKAN", bold: true, alignment: .center))
         blocks.append(L.paragraph("DI LINGKUNGAN \(settings.bodyName.uppercased()) TAHUN \(year)", bold: true,
                                   alignment: .center, spaceAfter: 240))
-        blocks.append(.table(dikTable(version.exempted, layout: L, citations: citations, width: lampiran.textWidth) { widths in
+        // Its own version's entry (a published version's decree made again) is this decree.
+        let setting = ExemptionSetting.map(terms.filter { $0.decidedInVersion != version.number })
+        blocks.append(.table(dikTable(version.exempted, layout: L, citations: citations, width: lampiran.textWidth,
+                                      period: { periodCell($0, setting: setting[ExemptionSetting.key($0)], decreeDate: version.decreeDate, clock: clock) }) { widths in
             L.approvedSignatureRows(date: version.decreeDate, year: year, widths: widths, official: version.approvedBy,
                                     atasan: version.atasan, final: final)
         }))
@@ -460,6 +468,7 @@ public enum DecreeWriter {
     }
 
     static func dikTable(_ items: [VersionItem], layout L: DecreeLayout, citations: LegalCitations, width: Int,
+                         period: ((VersionItem) -> String)? = nil,
                          closing: (([Int]) -> [DOCXRow])? = nil) -> DOCXTable {
         let widths = L.fitWidths([1.0, 4.6, 3.0, 3.4, 4.2, 4.2, 2.6, 2.6, 3.4], headers: dikColumns, total: width)
         var rows = [
@@ -491,7 +500,7 @@ public enum DecreeWriter {
                 t.map { filled(cellText($0.consequence)) } ?? pending,
                 t.map { filled(cellText($0.publicInterest)) } ?? pending,
                 conclusion,
-                t.map(periodLabel) ?? pending,
+                t == nil ? pending : (period?(v) ?? periodLabel(t!)),
                 t.map { filled(cellText($0.conditionsForOpening)) } ?? pending,
             ]
             rows.append(DOCXRow([
@@ -502,7 +511,7 @@ public enum DecreeWriter {
                 L.bodyCell(t.map { filled(cellText($0.consequence)) } ?? pending),
                 L.bodyCell(t.map { filled(cellText($0.publicInterest)) } ?? pending),
                 L.bodyCell(conclusion),
-                L.bodyCell(t.map(periodLabel) ?? pending),
+                L.bodyCell(cells[6]),
                 L.bodyCell(t.map { filled(cellText($0.conditionsForOpening)) } ?? pending),
             ], cantSplit: L.fitsOnePage(cells, widths: Array(widths.dropFirst()), section: L.landscape)))
         }
@@ -525,6 +534,46 @@ public enum DecreeWriter {
         let text = cellText(t.periodText)
         if text.isEmpty || t.period == .permanent { return periodText(t.period).isEmpty ? text : periodText(t.period) }
         return text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    /// When an exemption was set: the date and number of the DIK decree that first set it on
+    /// its recorded test (`ExemptionTerm`), by item id and revision.
+    struct ExemptionSetting {
+        var date: Date
+        var number: String?
+
+        static func key(_ v: VersionItem) -> String { "\(v.id)#\(v.revision)" }
+
+        static func map(_ terms: [ExemptionTerm]) -> [String: ExemptionSetting] {
+            var m: [String: ExemptionSetting] = [:]
+            for t in terms { if let d = t.decidedOn { m["\(t.itemID)#\(t.revision)"] = ExemptionSetting(date: d, number: t.decreeNumber) } }
+            return m
+        }
+    }
+
+    /// The DIK Lampiran's period cell: the period as recorded, from when it runs and, for a period
+    /// of years or months, the day it ends (`ExemptionPeriods.endDay`), so a reader of the signed
+    /// decree (and the PPID a year later) sees when the exemption ends without counting. A period
+    /// runs from the decree that first set the exemption on its test (`setting`, an earlier
+    /// decree carried again), else from this decree (`decreeDate`; unknown on an undated draft).
+    static func periodCell(_ v: VersionItem, setting: ExemptionSetting?, decreeDate: Date?, clock: Clock) -> String {
+        guard let t = v.consequenceTest else { return "(belum diuji)" }
+        let label = periodLabel(t)
+        switch t.period {
+        case .years(let n) where n > 0: break
+        case .months(let n) where n > 0: break
+        default: return label
+        }
+        let start = setting?.date ?? decreeDate
+        var since: String
+        if let setting {
+            since = "sejak Keputusan" + (setting.number.map { " Nomor \($0.replacingOccurrences(of: "/", with: "/\u{200B}"))" } ?? "")
+                + " tanggal \(clock.indonesianDate(setting.date))"
+        } else {
+            since = "sejak tanggal Keputusan ini ditetapkan"
+        }
+        guard let start, let end = ExemptionPeriods.endDay(of: t.period, from: start) else { return "\(label)\n\(since)" }
+        return "\(label)\n\(since), berakhir pada tanggal \(clock.indonesianDate(end))"
     }
 
     static func periodText(_ p: RetentionPeriod) -> String {

@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import Register
 import Rules
 
 /// The public page `index.html`: the published DIP grouped as the decree groups it, readable
@@ -21,7 +22,10 @@ enum IndexPage {
         "Jangka waktu penyimpanan (retensi)",
     ]
 
-    static func render(_ list: PublishedList, settings: WebsiteSettings, citations: LegalCitations, clock: Clock) -> String {
+    /// - Parameter terms: the register's `exemptionTerms(version:)` of the version: when each
+    ///   exempted title's period started (else with this version's decree) and so when it ends.
+    static func render(_ list: PublishedList, settings: WebsiteSettings, citations: LegalCitations, clock: Clock,
+                       terms: [ExemptionTerm] = []) -> String {
         let e = WebText.escape
         let version = list.version
         var h = ""
@@ -87,7 +91,8 @@ enum IndexPage {
         if open { h += "</section>\n" }
 
         if settings.listExemptedTitles && !list.exemptedTitles.isEmpty {
-            h += renderExempted(list.exemptedTitles, citations: citations, decree: dikDecreeSentence(version, clock: clock))
+            h += renderExempted(list.exemptedTitles, citations: citations, decree: dikDecreeSentence(version, clock: clock),
+                                periods: exemptionPeriods(list.exemptedTitles, version: version, terms: terms, clock: clock), clock: clock)
         }
         h += "</main>\n"
 
@@ -193,7 +198,50 @@ enum IndexPage {
             + (v.decreeDate.map { " tanggal \(clock.indonesianDate($0))" } ?? "") + "."
     }
 
-    static func renderExempted(_ items: [VersionItem], citations: LegalCitations, decree: String? = nil) -> String {
+    /// What the page says of an exempted title's period: from when it runs and when it ends (or
+    /// ended); keyed by item id and revision.
+    struct PeriodNote: Equatable {
+        /// "sejak 5 Januari 2026, berakhir pada tanggal 5 Januari 2027"
+        var dates: String
+        /// The day it ended, when it has by the page's day.
+        var ended: Date?
+    }
+
+    /// For every exempted title whose period is a number of years or months: its start (the
+    /// decree that first set it on its test, `ExemptionTerm.decidedOn`, else this version's
+    /// decree) and end (`ExemptionPeriods.endDay`), and whether it has ended on `clock`'s day.
+    /// A page written when the version was published keeps saying "withheld" after the period
+    /// ends; `PublishStage.refreshWebsite` writes it again on the day it ends, with this note.
+    static func exemptionPeriods(_ items: [VersionItem], version: DIPVersion, terms: [ExemptionTerm],
+                                 clock: Clock) -> [String: PeriodNote] {
+        var decided: [String: Date] = [:]
+        for t in terms where t.decidedInVersion != version.number {
+            if let d = t.decidedOn { decided["\(t.itemID)#\(t.revision)"] = d }
+        }
+        var notes: [String: PeriodNote] = [:]
+        for v in items {
+            guard let t = v.consequenceTest else { continue }
+            let key = "\(v.id)#\(v.revision)"
+            guard let start = decided[key] ?? version.decreeDate,
+                  let end = ExemptionPeriods.endDay(of: t.period, from: start) else { continue }
+            let ended = end <= IndonesianDate.startOfDay(clock.now)
+            notes[key] = PeriodNote(
+                dates: "sejak \(clock.indonesianDate(start)), berakhir pada tanggal \(clock.indonesianDate(end))",
+                ended: ended ? end : nil)
+        }
+        return notes
+    }
+
+    /// What a citizen reads of an exemption whose period has ended while the decree that listed it
+    /// is still the one in force: the date, that the PPID has not tested it again (a new test
+    /// would have been set by a new decree), and that it can be requested.
+    static func endedNote(_ end: Date, clock: Clock) -> String {
+        "Jangka waktu pengecualian ini telah berakhir pada tanggal \(clock.indonesianDate(end)) dan belum diuji ulang oleh PPID. "
+            + "Anda dapat mengajukan permohonan informasi ini kepada PPID."
+    }
+
+    static func renderExempted(_ items: [VersionItem], citations: LegalCitations, decree: String? = nil,
+                               periods: [String: PeriodNote] = [:], clock: Clock) -> String {
         let e = WebText.escape
         var h = "<section id=\"dikecualikan\" aria-labelledby=\"dikecualikan-judul\">\n"
         h += "<h2 id=\"dikecualikan-judul\">Informasi yang Dikecualikan</h2>\n"
@@ -215,7 +263,12 @@ enum IndexPage {
                     : "<br>Bagian yang dikecualikan: \(e(part)) (bagian lainnya tercantum dalam DIP)"
             }
             h += "<td>\(e(item.unit.name))</td><td>\(title)</td>"
-            h += "<td>\(e(basis.isEmpty ? "-" : basis))</td><td>\(e(period.isEmpty ? "-" : period))</td></tr>\n"
+            var periodCell = e(period.isEmpty ? "-" : period)
+            if let note = periods["\(item.id)#\(item.revision)"] {
+                periodCell += "<br>\(e(note.dates))"
+                if let end = note.ended { periodCell += "<br><strong class=\"berakhir\">\(e(endedNote(end, clock: clock)))</strong>" }
+            }
+            h += "<td>\(e(basis.isEmpty ? "-" : basis))</td><td>\(periodCell)</td></tr>\n"
         }
         h += "</tbody>\n</table>\n</div>\n</section>\n"
         return h

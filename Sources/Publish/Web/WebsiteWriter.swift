@@ -1,6 +1,7 @@
 import DIPCore
 import Foundation
 import OfficeFormats
+import Register
 import Rules
 
 /// Why the website output could not be written.
@@ -51,7 +52,7 @@ public enum WebsiteWriter {
     /// - Throws: `WebsiteError.versionNotApproved` for a draft.
     public static func render(
         version: DIPVersion, history: [DIPVersion], settings: WebsiteSettings,
-        citations: LegalCitations = .builtIn, clock: Clock
+        citations: LegalCitations = .builtIn, clock: Clock, exemptionTerms: [ExemptionTerm] = []
     ) throws -> [String: Data] {
         guard version.status != .draft else {
             throw WebsiteError.versionNotApproved(number: version.number)
@@ -59,7 +60,8 @@ public enum WebsiteWriter {
         let list = PublishedList(version: version)
         let entries = Feeds.entries(list, history: history)
         return [
-            "index.html": Data(IndexPage.render(list, settings: settings, citations: citations, clock: clock).utf8),
+            "index.html": Data(IndexPage.render(list, settings: settings, citations: citations, clock: clock,
+                                                 terms: exemptionTerms).utf8),
             IndexPage.atomName: Data(Feeds.atom(list, entries: entries, history: history, settings: settings,
                                                 clock: clock).utf8),
             IndexPage.jsonFeedName: try Feeds.jsonFeed(list, entries: entries, history: history, settings: settings,
