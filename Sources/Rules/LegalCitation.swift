@@ -60,6 +60,19 @@ public struct LegalCitations: Sendable, Hashable {
         codes.forEach(add)
         if let text, !text.isEmpty {
             GroundParser.grounds(in: text, known: { self.isKnown($0) }).forEach(add)
+            // Huruf j with the law that closes the information named ("Pasal 17 huruf j jo. UU
+            // 17/2023 tentang Kesehatan", as the review workbook prefills a ground's dasar_hukum):
+            // the point of huruf j whose dasar_hukum names that law. Without it the signed DIK
+            // Lampiran printed "Pasal 17 huruf j; UU 17/2023" for the same basis that another row,
+            // whose law the parser happened to know (UU 24/2013), printed as "huruf j jo. …".
+            if found.contains("17j") {
+                let named = Self.laws(in: text)
+                for code in basis.keys.sorted() where code.count > 3 && code.hasPrefix("17j") {
+                    guard let law = Self.sectoralParts(basis[code] ?? "").first.flatMap({ Self.laws(in: $0).first }),
+                          named.contains(law) else { continue }
+                    add(code)
+                }
+            }
         }
         // A letter named beside one of its points adds nothing ("17j" with "17j1").
         let all = found

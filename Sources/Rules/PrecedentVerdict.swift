@@ -160,10 +160,13 @@ struct PrecedentVerdict: Equatable {
 
     var groundsText: String { grounds.map(PrecedentVerdict.describe).joined(separator: ", ") }
 
-    /// "17h2" → "Pasal 17 huruf h angka 2".
+    /// "17h2" → "Pasal 17 huruf h angka 2"; "17j4" → "Pasal 17 huruf j": huruf b, d, g, i and j
+    /// have no points in UU 14/2008 (a precedent's "17j4" is the rules' local number), so a note
+    /// never names a provision that does not exist (the unit feedback read "Pasal 17 huruf j
+    /// angka 4", session 21).
     static func describe(_ code: String) -> String {
         let letter = code.dropFirst(2).prefix(1)
-        let number = code.dropFirst(3)
+        let number = letter.first.map { LegalCitations.lettersWithoutPoints.contains($0) } == true ? "" : code.dropFirst(3)
         return "Pasal 17 huruf \(letter)" + (number.isEmpty ? "" : " angka \(number)")
     }
 }

@@ -19,6 +19,32 @@ final class LegalCitationTests: XCTestCase {
                        "UU 14/2008 Pasal 17 huruf h angka 2; UU 14/2008 Pasal 17 huruf j jo. UU 27/2022 tentang Pelindungan Data Pribadi")
     }
 
+    /// What the review workbook stores for a test whose *Dasar Hukum* cell kept its prefilled
+    /// text (a ground's `dasar_hukum`): grounds "17h2, 17j" and that text. Each printed as the
+    /// one point of huruf j that names the law ("jo. UU 17/2023 tentang Kesehatan"), for every
+    /// sectoral law of pengecualian.yaml, not only the two (UU 24/2013, UU 27/2022) the parser
+    /// knew: before, "huruf j; UU 17/2023" (session 21, read in the DIK Lampiran).
+    func testHurufJWithItsLawNamedPrintsThatPointsBasis() {
+        for code in ["17j1", "17j2", "17j3", "17j4", "17j5"] {
+            let full = citations.citation(codes: [code])
+            XCTAssertEqual(citations.citation(codes: ["17h2", "17j"], text: "UU 14/2008 Pasal 17 huruf h angka 2; " + full),
+                           "UU 14/2008 Pasal 17 huruf h angka 2; " + full, code)
+        }
+        // A sectoral law named beside another letter (not huruf j) adds no point of huruf j.
+        XCTAssertEqual(citations.citation(codes: ["17h2"], text: "UU 14/2008 Pasal 17 huruf h angka 2; UU 17/2023"),
+                       "UU 14/2008 Pasal 17 huruf h angka 2; UU 17/2023")
+    }
+
+    /// A precedent's note names its grounds as the law has them: "17j4" (the rules' local
+    /// number of a huruf j law) is "Pasal 17 huruf j", never "Pasal 17 huruf j angka 4", which
+    /// the unit feedback printed (session 21).
+    func testPrecedentNotesNeverGiveALetterWithoutPointsAPoint() {
+        XCTAssertEqual(PrecedentVerdict.describe("17j4"), "Pasal 17 huruf j")
+        XCTAssertEqual(PrecedentVerdict.describe("17b1"), "Pasal 17 huruf b")
+        XCTAssertEqual(PrecedentVerdict.describe("17h2"), "Pasal 17 huruf h angka 2")
+        XCTAssertEqual(PrecedentVerdict.describe("17j"), "Pasal 17 huruf j")
+    }
+
     func testStoredOrTypedTextIsReadForItsGroundsNeverPrintedWithAMissingPoint() {
         // What old `dip test` runs stored: the local code spelt as if it were the law's.
         let old = "Pasal 17 huruf j angka 3 UU 14/2008"
