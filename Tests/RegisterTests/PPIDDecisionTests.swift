@@ -34,4 +34,23 @@ final class PPIDDecisionTests: XCTestCase {
         XCTAssertEqual(decisions[2].grounds, [])
         XCTAssertEqual(decisions[0].unit, "dinkes")
     }
+
+    /// The review workbook records a row's test and its approval together: the approval of a
+    /// revision its test exempted is the exemption (category dikecualikan, the test's grounds),
+    /// never the category the unit declared (session 21: the unit was told the PPID's own
+    /// decision on its exempted item was "tersedia setiap saat").
+    func testApprovingAnExemptedRevisionSettlesTheExemption() throws {
+        let db = try AppDatabase.inMemory()
+        try Fixture.submit(db, [
+            Fixture.classified(Fixture.item("1", "Rekam medis pasien rawat inap", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true),
+        ], sha: "v1")
+        try db.recordConsequenceTest(itemID: "dinkes-0001", revision: 1, test: Fixture.test(.exemptWhole),
+                                     enteredBy: "operator", source: .workbook, at: Fixture.date(3))
+        try db.recordDecision(itemID: "dinkes-0001", revision: 1, action: .approve, note: "", by: Fixture.ppid,
+                              at: Fixture.date(3), source: .workbook)
+        let decisions = try db.ppidDecisions()
+        XCTAssertEqual(decisions.map(\.category), [.dikecualikan])
+        XCTAssertEqual(decisions.first?.grounds, ["17h2"])
+    }
 }
