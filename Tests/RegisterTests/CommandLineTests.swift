@@ -172,6 +172,27 @@ final class CommandLineTests: XCTestCase {
 
     /// The berita acara prints the test's day ("Pada hari ini, Sabtu …"): a test dated on a
     /// Saturday or Sunday is recorded with a note, a weekday one without.
+    /// A test concluding *terbuka* is recorded without --period (it exempts nothing, so it has
+    /// no exemption period; the review workbook takes it without one): `dip test … --conclusion
+    /// terbuka` refused it with "isi juga --period" (session 21). An exempting conclusion still
+    /// needs it.
+    func testAnOpenConclusionNeedsNoExemptionPeriod() throws {
+        let (workspace, db) = try workspaceWithRegister(submitting: [
+            Fixture.classified(Fixture.item("5", "Daftar penerima bantuan sosial", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true)])
+        let base = ["test", "dinkes-0005", "--revision", "1", "--ground", "17h3", "--consequence", "Tidak ada kerugian",
+                    "--public-interest", "Pengawasan bantuan", "--tester", "Tim", "--workspace", workspace.path]
+        let exempting = try run(base + ["--conclusion", "dikecualikan_seluruhnya"])
+        XCTAssertNotEqual(exempting.status, 0)
+        XCTAssertTrue(exempting.err.contains("isi juga --period"), exempting.err)
+        let open = try run(base + ["--conclusion", "terbuka"])
+        XCTAssertEqual(open.status, 0, open.err)
+        XCTAssertTrue(open.out.contains("dicatat: Terbuka"), open.out)
+        let test = try XCTUnwrap(try db.history(itemID: "dinkes-0005").tests.last?.test)
+        XCTAssertEqual(test.conclusion, .open)
+        XCTAssertEqual(test.periodText, "")
+    }
+
     func testTestDatedOnAWeekendIsRecordedWithANote() throws {
         let (workspace, _) = try workspaceWithRegister(submitting: [
             Fixture.classified(Fixture.item("5", "Rekam medis pasien", kategori: .setiapSaat),

@@ -96,7 +96,11 @@ extension DIP {
                 }
                 return
             }
-            let missing = [("--consequence", consequence), ("--public-interest", publicInterest), ("--period", period),
+            // A test concluding *terbuka* exempts nothing: it has no exemption period (the review
+            // workbook leaves the column empty; the berita acara prints "-"). Asking for one made
+            // the PPID type a period for information declared open (session 21).
+            let missing = [("--consequence", consequence), ("--public-interest", publicInterest),
+                           ("--period", conclusion == .open ? "" : period),
                            ("--tester", tester)].filter { $0.1 == nil }.map(\.0)
             if !missing.isEmpty {
                 throw ValidationError("Uji konsekuensi belum dicatat: isi juga \(missing.joined(separator: ", ")) "
@@ -151,7 +155,8 @@ extension DIP {
                     }
                     return
                 }
-                guard let conclusion, let consequence, let publicInterest, let period, let tester else { return }
+                guard let conclusion, let consequence, let publicInterest, let tester else { return }
+                let period = period ?? ""
                 // The citation comes from the rules' `dasar_hukum`, never from the local code.
                 let citations = LegalCitations(ruleSet: try options.ruleSet())
                 let unknown = grounds.filter { !citations.isKnown($0.lowercased()) }
