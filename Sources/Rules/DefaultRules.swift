@@ -34178,6 +34178,8 @@ Repository sources are cited as `owner/repo:path`.
 | Inspektorat Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1542/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept; runs of spaces collapsed); a title posted twice in one OPD taken once; fresh set 1 (session 16; measured once, ordinary body since session 17); this file: the OPD's "Berkala" postings (its only category file) | 3 |
 | Kantor UPBU Harun Thohir - Gresik | kementerian | `hilmandr/bxwbawean:src/lib/ppid.constant.ts` | PPID pages of the Kemenhub airport unit on Bawean (Unit Penyelenggara Bandar Udara Kelas III Harun Thohir - Gresik), version of the file that lists "Laporan Keuangan" as berkala item 5 (links to the unit's own PDFs: LAKIP, RKA, CALK 2024, LHKPN of the head of office): the `judul` of every row of INFORMASIBERKALA and BERKALASUB (berkala 6), INFSERTAMERTA (serta merta 1) and INFSETIAPSAAT (setiap saat 2); the sub-links (document file labels) and the BARJAS procurement checklist, which has no category, not taken; typo "Negera" kept | 9 |
 | Kantor UPBU Tardamu | kementerian | `ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx` | PPID page of the Kemenhub airport unit (Sabu Raijua): berkala 38, setiap saat 11, serta merta 2, and the 10 DIK rows with the Pasal 17 letters/angka each cites | 61 |
+| Kecamatan Banjarmangu Kabupaten Banjarnegara | kabupaten | `diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx` | the code of a portal of the subdistrict (Next.js; "PortalKecamatanBanjarmangu" in its fetcher, which gathers its villages' news), whose PPID pages copy the subdistrict's own PPID lists from its site: each page ends "Data bersumber dari" the page it copies on banjarmangu.banjarnegarakab.go.id, and each entry links its files in that site's uploads (2023-2026; many entries have no file yet). This file: the 42 rows of "Informasi Berkala" (a table of document names by year), names as written (capitals and short forms such as "RKO", "AKUNTABILITAS KIN" kept); the subdistrict's DIK is a PDF linked from the portal's PPID profile page, not a list; 12 of 51 rows have a word-Jaccard >= 0.6 twin among other bodies' rows; found by `find_files` app/ppid/informasi-berkala/page.tsx; FRESH SET 6 (session 21, `Evaluator.freshSets`) | 42 |
+| Kecamatan Banjarmangu Kabupaten Banjarnegara | kabupaten | `diskonnekted/kecamatan:app/ppid/informasi-setiap-saat/page.tsx` | the nine entries of "Informasi Setiap Saat" of the same portal, copied from the subdistrict's page of that name (each a link to a page of its site, one to a spreadsheet of the head's agenda); the ninth, "Informasi Wajib Diumumkan Secara Berkala", is a link to the berkala page and is kept as the list states it; FRESH SET 6 (session 21, `Evaluator.freshSets`) | 9 |
 | Kecamatan Bekasi Selatan Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1126/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept; runs of spaces collapsed); a title posted twice in one OPD taken once; fresh set 1 (session 16; measured once, ordinary body since session 17); this file: the OPD's "Berkala" postings (its only category file; the register names the OPD "Kecamatan Bekasi Selatan") | 11 |
 | Kecamatan Jatisampurna Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1136/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings (the register names the OPD "Kecamatan Jatisampurna"; its postings add "Kota Bekasi") | 8 |
 | Kecamatan Jatisampurna Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1136/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 1 |
@@ -35312,6 +35314,57 @@ Peta Jabatan,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandar
 SOP Tata Naskah dan Persuratan Kantor UPBU Tardamu,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
 SOP pada setiap Unit Kerja di Kantor UPBU Tardamu,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
 SOP pengajuan Permintaan Informasi,setiap_saat,,Kantor UPBU Tardamu,kementerian,ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx
+AKUNTABILITAS KIN,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+CASCADING,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+DAFTAR ASET & INVENTARISASI,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+DPA,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+DPPA,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+EVALUASI PENGUKURAN KINERJA TRI WULAN I,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+EVALUASI PENGUKURAN KINERJA TRI WULAN II,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+EVALUASI PENGUKURAN KINERJA TRI WULAN III,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+EVALUASI PENGUKURAN KINERJA TRI WULAN IV,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+IKU,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+INFORMASI MEKANISME PERMOHONAN,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+KAK,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+LAPORAN POK,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+LHE SAKIP,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+LHKPN PIMPINAN,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+LKJIP,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+LRA,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+MAKLUMAT PELAYANAN,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+NERACA,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+PENGUKURAN KINERJA,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+PENGUKURAN KINERJA TRI WULAN I,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+PENGUKURAN KINERJA TRI WULAN II,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+PENGUKURAN KINERJA TRI WULAN III,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+PENGUKURAN KINERJA TRI WULAN IV,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+PK PEGAWAI,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+PK PERUBAHAN PEGAWAI,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+PK PERUBAHAN PIMPINAN,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+PK PIMPINAN,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+PROFIL PIMPINAN,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+REALISASI CAPAIAN KINERJA DAN KEUANGAN,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+RENCANA AKSI,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+RENJA,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+RENSTRA,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+RKA,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+RKA Perubahan,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+RKO,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+RKT,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+RUP,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+SOP EVALUASI KINERJA INTERNAL,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+SOP MEKANISME PENGUKURAN KINERJA,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+SOP MEKANISME PENGUMPULAN DATA KINERJA,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+STANDAR PELAYANAN,berkala,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx
+Agenda Kerja Pimpinan Satuan Kerja,setiap_saat,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-setiap-saat/page.tsx
+Daftar Informasi Publik,setiap_saat,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-setiap-saat/page.tsx
+Data Perbendaharaan atau Inventarisir,setiap_saat,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-setiap-saat/page.tsx
+Informasi Wajib Diumumkan Secara Berkala,setiap_saat,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-setiap-saat/page.tsx
+Kegiatan Pelayanan Informasi Publik,setiap_saat,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-setiap-saat/page.tsx
+Organisasi Kelembagaan Badan Publik,setiap_saat,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-setiap-saat/page.tsx
+"Peraturan, Keputusan, Kebijakan Badan Publik",setiap_saat,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-setiap-saat/page.tsx
+Renstra dan Renja Badan Publik,setiap_saat,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-setiap-saat/page.tsx
+Surat Menyurat Pimpinan,setiap_saat,,Kecamatan Banjarmangu Kabupaten Banjarnegara,kabupaten,diskonnekted/kecamatan:app/ppid/informasi-setiap-saat/page.tsx
 Apel Gabungan ASN se-Kec. Bekasi Selatan,berkala,,Kecamatan Bekasi Selatan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1126/berkala
 Apel Gabungan ASN se-Kecamatan Bekasi selatan dan deklarasi arasi pemilu damai dalam pemilu presiden dan wakil presiden serta pemilu legislatif tahun 2019,berkala,,Kecamatan Bekasi Selatan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1126/berkala
 Indikator Kinerja Utama Kecamatan Bekasi Selatan Tahun 2018,berkala,,Kecamatan Bekasi Selatan Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1126/berkala

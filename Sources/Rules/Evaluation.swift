@@ -387,6 +387,9 @@ extension Evaluator {
             // A ministry inspectorate's withheld list (7 items, no ground) as its own web
             // application states it: internal-audit reports and whistle-blowing complaints.
             "Inspektorat Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi",
+            // A subdistrict's open lists (51 items: berkala, setiap saat) as a portal of it copies them
+            // from the subdistrict's own PPID pages, each entry with its file on the official site.
+            "Kecamatan Banjarmangu Kabupaten Banjarnegara",
             // A national council's own withheld items (3, no ground) from the article of its 2014
             // regulation on information services that lists them (Konsil Kedokteran Indonesia).
             "Konsil Kedokteran Indonesia",
