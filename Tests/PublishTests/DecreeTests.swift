@@ -473,6 +473,26 @@ final class DecreeTests: XCTestCase {
         XCTAssertEqual(draft.filter { $0 == "sejak tanggal Keputusan ini ditetapkan" }.count, 2, draft.joined(separator: "|"))
     }
 
+    /// What a signed text calls the test's specific information matches its conclusion: a row
+    /// *dikecualikan seluruhnya* names it "Informasi spesifik yang dikecualikan" (it read "Bagian
+    /// yang dikecualikan" beside "Dikecualikan seluruhnya"), and the berita acara of a test
+    /// concluding *terbuka* "Informasi spesifik yang diuji" (it read "yang dikecualikan" beside
+    /// "☒ Terbuka"). Session 21.
+    func testSpecificInformationIsNamedAsItsConclusionReads() throws {
+        let v = try DecreeFixtures.sampleVersion()
+        let whole = try XCTUnwrap(v.exempted.first { $0.consequenceTest?.conclusion == .exemptWhole })
+        let dik = visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: v, settings: settings, citations: .builtIn,
+                                                                            clock: clock))[2].text).joined(separator: "\n")
+        XCTAssertTrue(dik.contains("Informasi spesifik yang dikecualikan: Data pribadi dalam \(whole.item.ringkasan)"), dik)
+        XCTAssertFalse(dik.contains("Bagian yang dikecualikan"), dik)
+        var opened = whole
+        opened.consequenceTest?.conclusion = .open
+        let form = visibleText(try docxParts(try ConsequenceTestForm.document(items: [opened], settings: settings,
+                                                                              citations: .builtIn, clock: clock))[2].text)
+        XCTAssertTrue(form.contains("Informasi spesifik yang diuji"), form.joined(separator: "|"))
+        XCTAssertFalse(form.contains("Informasi spesifik yang dikecualikan"), form.joined(separator: "|"))
+    }
+
     /// A diktum is not broken across pages: the seventh review read "KESATU : Menetapkan
     /// Klasifikasi Informasi yang Dikecualikan di" alone at the foot of page 2 of a signed DIK
     /// decree, the rest on page 3. Every diktum row (and Menetapkan) of both decrees is kept

@@ -104,7 +104,10 @@ public enum ConsequenceTestForm {
             ("Kode informasi", v.id),
             ("Ringkasan isi informasi", v.item.ringkasan),
             ("Pejabat/Unit yang menguasai informasi", value(v.item.pejabatPenguasa)),
-            ("Informasi spesifik yang dikecualikan", value(t?.specificInformation)),
+            // A test concluding *terbuka* excepts nothing: its signed record names the
+            // information tested, not "yang dikecualikan" beside "☒ Terbuka" (session 21).
+            (conclusion == .open ? "Informasi spesifik yang diuji" : "Informasi spesifik yang dikecualikan",
+             value(t?.specificInformation)),
             // "yang diuji": the grounds weighed, upheld (dikecualikan) or not (terbuka) alike.
             ("Dasar hukum pengecualian yang diuji (Pasal 17 UU 14/2008 jo. undang-undang sektoral)", value(grounds)),
             ("Konsekuensi apabila informasi dibuka", value(t?.consequence)),

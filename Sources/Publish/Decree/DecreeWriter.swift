@@ -486,7 +486,10 @@ public enum DecreeWriter {
                 info = (specific.isEmpty ? "Bagian yang dikecualikan dari: " + summary
                                          : "\(specific)\n(bagian dari: \(summary); bagian lainnya tercantum dalam DIP)")
             } else if !specific.isEmpty, specific != summary {
-                info += "\n\nBagian yang dikecualikan: \(specific)"
+                // Exempted whole: the test's specific information, under its own name (Perki's
+                // "informasi spesifik"); "Bagian yang dikecualikan" beside "Dikecualikan
+                // seluruhnya" read as a contradiction (session 21).
+                info += "\n\nInformasi spesifik yang dikecualikan: \(specific)"
             }
             let basis = citations.citation(test: t, grounds: v.classification?.exemptionGrounds ?? [],
                                            unitText: v.item.dasarHukumText)
