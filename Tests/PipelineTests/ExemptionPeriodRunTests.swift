@@ -162,7 +162,7 @@ final class ExemptionPeriodRunTests: XCTestCase {
         // 6 February: the period ended yesterday; the page written on publication said nothing.
         _ = try example.run(36 * 86_400)
         html = try String(contentsOf: page, encoding: .utf8)
-        XCTAssertTrue(html.contains("Jangka waktu pengecualian ini telah berakhir pada tanggal 5 Februari 2026 dan belum diuji ulang oleh PPID."),
+        XCTAssertTrue(html.contains("Jangka waktu pengecualian ini telah berakhir pada tanggal 5 Februari 2026; pengecualiannya belum ditetapkan kembali berdasarkan uji konsekuensi baru."),
                       "the website still lists \(first) as withheld with no word of its ended period")
         // The next day: the same page (rewritten only when what ended changes).
         let after = try Data(contentsOf: page)

@@ -233,10 +233,12 @@ enum IndexPage {
     }
 
     /// What a citizen reads of an exemption whose period has ended while the decree that listed it
-    /// is still the one in force: the date, that the PPID has not tested it again (a new test
-    /// would have been set by a new decree), and that it can be requested.
+    /// is still the one in force: the date, that no decree has set it again on a new test (a test
+    /// recorded but not yet decreed may exist, so not "not tested again"), and that it can be
+    /// requested.
     static func endedNote(_ end: Date, clock: Clock) -> String {
-        "Jangka waktu pengecualian ini telah berakhir pada tanggal \(clock.indonesianDate(end)) dan belum diuji ulang oleh PPID. "
+        "Jangka waktu pengecualian ini telah berakhir pada tanggal \(clock.indonesianDate(end)); pengecualiannya belum "
+            + "ditetapkan kembali berdasarkan uji konsekuensi baru. "
             + "Anda dapat mengajukan permohonan informasi ini kepada PPID."
     }
 
