@@ -34152,6 +34152,7 @@ Repository sources are cited as `owner/repo:path`.
 | Dinas Lingkungan Hidup Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1094/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 13 |
 | Dinas Lingkungan Hidup Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1094/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 2 |
 | Dinas Lingkungan Hidup Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1094/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 1 |
+| Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah | provinsi | `nadhiful14/PPID:stmik.sql` | the office's own Daftar Informasi Publik of 2020 as a copy: the repository is a student's PPID web application for DPRD Kabupaten Blitar (CodeIgniter, 2020; its database `stmik` holds the council's members, e-mail addresses and test requests), whose table `daftar_informasi_publik` holds, as sample content, the full DIP table of Dinas PU SDA TARU Provinsi Jawa Tengah (nine columns: judul, ringkasan, pejabat yang menguasai, penanggung jawab, waktu, bentuk, jangka waktu penyimpanan, media), every entry linking a page or file on pusdataru.jatengprov.go.id, the agency's 2020 items (RKT, posko banjir 2019-2020, DPA 2020); its `agenda_kerja` table carries the same office's weekly agendas of 2019. Taken: the "Judul informasi" column of the table's three parts (I berkala under six numbered group headings, II serta merta, III setiap saat), the group headings not (nested-list rule of the Badan POM row); an older `informasi_berkala` table of the same office's list (Renstra 2013-2018) not taken; spaced spellings such as "S O P Perijinan" kept. The office's DIK is only photographs of its uji konsekuensi sheets (`foto_informasi_dikecualikan`, 2019 and 2020), no text; 30 of 79 rows have a word-Jaccard >= 0.6 twin among other bodies' rows (the generic Perki headings); found by `find_files` application/views/front/informasi_berkala.php; FRESH SET 6 (session 21, `Evaluator.freshSets`) | 79 |
 | Dinas Pemadam Kebakaran Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1122/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept); a title posted twice in one OPD taken once; this file: the OPD's "Berkala" postings | 12 |
 | Dinas Pemadam Kebakaran Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1122/sertamerta` | the OPD's "Serta Merta" postings in the same register (see the berkala row) | 8 |
 | Dinas Pemadam Kebakaran Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1122/setiapsaat` | the OPD's "Setiap Saat" postings in the same register (see the berkala row) | 2 |
@@ -35035,6 +35036,85 @@ waktu yang diperlukan dalam memenuhi setiap permohonan informasi publik,berkala,
 SOP Pengaduan masyarakat,serta_merta,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/sertamerta
 SOP penegakan Hukum,serta_merta,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/sertamerta
 "syarat-syarat perizinan,izin yang diterbitkan",setiap_saat,,Dinas Lingkungan Hidup Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1094/setiapsaat
+Agenda Pelaksanaan Tugas,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Alasan Penolakan Permohonan Informasi Publik,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Daftar Aset dan Inventarisasi,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Daftar Tinggi muka air waduk,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Daftar bangunan pengendalian banjir dan pengamanan pantai,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+"Daftar sarana dan prasarana bendungan, bendung, danau, embung/situ/waduk lapangan",berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Daftar sarana dan prasarana jaringan irigasi,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Data Hidrologi,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Data bendung Kontrol Poin,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Dokumen Kontrak Tahun 2019,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Dokumen Pelaksanaan Anggaran,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Hasil Penanganan Pengaduan,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+"Informasi Peraturan, Keputusan dan atau Ketetapan beserta Rancangannya yang mengikat Publik",berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Informasi tentang kedudukan atau domisili beserta alamat lengkap,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Informasi tentang penindakan atas pelanggaran yang dilakukan oleh masyarakat,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Informasi tentang penindakan atas pelanggaran yang dilakukan oleh pegawai,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Jadwal Pelaksanaan Program dan Kegiatan,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Jumlah Anggaran Kegiatan Per Program,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Jumlah Permohonan Informasi Publik yang diterima,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Jumlah Permohonan Informasi publik yang dikabulkan baik sebagian atau seluruhnya dan permohonan informasi yang ditolak,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Kerangka Acuan Kerja (KAK),berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+LHKPN Pejabat yang diverifikasi,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Laporan Arus Kas dan Catatan atas Laporan Keuangan yang disusun sesuai dengan standar akuntansi yang berlaku,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Laporan Inventarisasi Banjir,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Laporan Kinerja Instansi Pemerintah (LKj-IP),berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Laporan Layanan Informasi Publik,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Laporan Progres Fisik dan Keuangan,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Laporan Realisasi Anggaran 2019,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Nama Program dan Kegiatan,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Naskah Akademis,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Naskah pertimbangan uji konsekuensi,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Neraca,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Paket Pekerjaan Konsultansi,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Penanggung Jawab dan Pelaksana Program,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Pengecualian Informasi Melalui Uji Konsekuensi,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Pengumuman Pengadaan Barang dan Jasa,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Peraturan Gubernur Jateng No. 60 Tahun 2014,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Peraturan Gubernur Jateng No. 64 Tahun 2014,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Pertemuan dengan Masyarakat,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Peta Wilayah Sungai,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+RTR Kawasan Strategis Provinsi,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+RTRW Kab/Kota,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+RTRW Provinsi Jawa Tengah,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Realisasi Penerimaan Retribusi Kekayaan Daerah,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Rencana Kegiatan Anggaran,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Rencana Pengadaan Barang Dan Jasa (RUP),berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Rencana Strategis,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Rencana dan Laporan Realisasi Anggaran,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Ringkasan Informasi Kinerja,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Struktur Organisasi Serta Profil Singkat Pejabat Struktural,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Sumber Daya yang dimiliki,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Target Capaian Program dan Kegiatan,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Tugas dan Fungsi,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Visi dan Misi,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Waktu yang diperlukan dalam memenuhi setiap permohonan informasi publik,berkala,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Cara Mendapatkan Bantuan,serta_merta,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Cara Menghindari Banjir,serta_merta,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Evakuasi Keadaan Darurat,serta_merta,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Informasi Bencana/ Banjir,serta_merta,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Kontak Person Pejabat Posko Banjir,serta_merta,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Pihak Yang Dihubungi,serta_merta,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Potensi Bencana/ Banjir,serta_merta,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Prosedur Keadaan Darurat,serta_merta,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Upaya Penanggulangan,serta_merta,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Agenda Kerja Dinas,setiap_saat,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Daftar Informasi Publik (DIP),setiap_saat,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Daftar Penelitian,setiap_saat,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+"Daftar Peraturan Perundang-undangan, Keputusan/Kebijakan yang telah disahkan/ditetapkan",setiap_saat,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+"Daftar rencana dan tahapan pembentukan peraturan perundang-undangan, keputusan/kebijakan yang sedang dalam proses pembuatan",setiap_saat,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Informasi tentang hak dan tata cara memperoleh informasi publik berupa diagram alur layanan informasi publik sesuai ketentuan KIP,setiap_saat,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Informasi tentang tata cara pengaduan penyalahgunaan wewenang berupa alur dan pelayanan pengaduan yang diatur tersendiri oleh Badan Publik,setiap_saat,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Kontak Person Pengaduan Pejabat,setiap_saat,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Open Data,setiap_saat,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Open Data Provinsi Jawa Tengah,setiap_saat,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+RKT Tahun 2019,setiap_saat,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+S O P Layanan PPID Pembantu,setiap_saat,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+S O P Perijinan,setiap_saat,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Surat Menyurat Pimpinan/Pejabat,setiap_saat,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
+Surat Perjanjian dengan Pihak Ketiga,setiap_saat,,Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah,provinsi,nadhiful14/PPID:stmik.sql
 DAFTAR REKAPITULASI DAFTAR INFORMASI PUBLIK TAHUN 2021,berkala,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/berkala
 DATA PEGAWAI DINAS PEMADAM KEBAKARAN KOTA BEKASI,berkala,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/berkala
 DATA PENYEBAB KEBAKARAN TAHUN 2018 (Januari-Maret),berkala,,Dinas Pemadam Kebakaran Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1122/berkala
