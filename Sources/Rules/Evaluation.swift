@@ -381,6 +381,9 @@ extension Evaluator {
             // A provincial food, marine and agriculture office's PPID pages of 2023 (15 open items:
             // berkala, serta merta, setiap saat) as static views of its website's code.
             "Dinas Ketahanan Pangan, Kelautan dan Pertanian Provinsi DKI Jakarta",
+            // A regency communications office's open lists (42 items: berkala, serta merta, setiap saat)
+            // from a rebuild of its website that carries its own documents.
+            "Dinas Komunikasi dan Informatika Kabupaten Banyumas",
             // A provincial water-resources and spatial-planning office's DIP of 2020 (79 open items:
             // berkala, serta merta, setiap saat), pasted whole into another body's PPID app database.
             "Dinas Pekerjaan Umum Sumber Daya Air dan Penataan Ruang Provinsi Jawa Tengah",
