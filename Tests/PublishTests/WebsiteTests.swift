@@ -340,6 +340,30 @@ final class WebsiteTests: XCTestCase {
         XCTAssertTrue(try text(dir, "feed.atom").contains("Informasi yang tidak lagi tercantum dibandingkan DIP versi 2: "))
     }
 
+    /// An exemption the version's decree lifts (named in its DIK diktum) enters the list with its
+    /// reason: its feed entry says it was exempted and opened on a consequence test, and the
+    /// decree's entry counts such items; before, it read "baru" like any new information
+    /// (session 21).
+    func testAnExemptionLiftedByTheDecreeIsAnnouncedAsSuch() throws {
+        var v = Fixture.version3()
+        // An item no earlier version published, as an opened exemption is (it was in the DIK).
+        var opened = try XCTUnwrap(v.items.first { $0.consequenceTest == nil })
+        opened.id = "dinkes-0099"
+        opened.revision = 1
+        opened.change = .added
+        v.items.append(opened)
+        v.liftedExemptions = [opened.id]
+        let files = try WebsiteWriter.render(version: v, history: Fixture.history(), settings: .serang, clock: Fixture.clock)
+        let doc = try JSONSerialization.jsonObject(with: XCTUnwrap(files["feed.json"])) as! [String: Any]
+        let items = doc["items"] as! [[String: Any]]
+        let decree = try XCTUnwrap(items.first { ($0["id"] as! String).hasSuffix("keputusan/v3") }?["content_text"] as? String)
+        XCTAssertTrue(decree.contains("Informasi yang tidak lagi dikecualikan (dibuka berdasarkan uji konsekuensi) dan kini tercantum dalam DIP: 1."), decree)
+        let entry = try XCTUnwrap(items.first { ($0["id"] as! String).contains("/\(opened.id)/r") }?["content_text"] as? String)
+        XCTAssertTrue(entry.contains("Perubahan: baru (sebelumnya dikecualikan; dibuka berdasarkan uji konsekuensi), revisi 1, DIP versi 3"), entry)
+        let atom = String(decoding: try XCTUnwrap(files["feed.atom"]), as: UTF8.self)
+        XCTAssertTrue(atom.contains("dibuka berdasarkan uji konsekuensi"))
+    }
+
     /// A version approved days before its decree date is published on that date (the decrees
     /// take effect on the day they are set; `PublishStage.publishApproved` waits for it): the
     /// feeds and the open-data package date it then, never before its decrees are in force.

@@ -14,6 +14,9 @@ struct FeedEntry: Sendable {
     /// again in the other form (the open part of an item exempted in part, or the whole item once
     /// that exemption was lifted, or the other way round): a change the reader must be told of.
     var variant: Int = 0
+    /// Published by the version whose decree lifted its exemption (`DIPVersion.liftedExemptions`):
+    /// new to the list, but not new information.
+    var lifted = false
 
     var changeLabel: String { isNew ? "Baru" : "Berubah" }
 }
@@ -52,7 +55,8 @@ enum Feeds {
                 }
                 let isNew = revs.isEmpty && (item.revision <= 1 || item.change == .added)
                 announced[item.id, default: [:]][item.revision] = (partial, 1)
-                out.append(FeedEntry(item: item, date: date, versionNumber: v.number, isNew: isNew))
+                out.append(FeedEntry(item: item, date: date, versionNumber: v.number, isNew: isNew,
+                                     lifted: v.liftedExemptions?.contains(item.id) == true))
             }
         }
         return out.sorted { a, b in
@@ -104,6 +108,13 @@ enum Feeds {
         if !v.exempted.isEmpty {
             lines.append("Informasi yang dikecualikan: \(v.exempted.count)"
                 + (v.dikDecreeNumber.map { ", ditetapkan dengan Keputusan Nomor \($0)" } ?? "") + ".")
+        }
+        // The exemptions its decree lifts (named in its diktum, each now an item of the list).
+        let published = Set(PublishedList(version: v).items.map(\.id))
+        let lifted = (v.liftedExemptions ?? []).filter { published.contains($0) }
+        if !lifted.isEmpty {
+            lines.append("Informasi yang tidak lagi dikecualikan (dibuka berdasarkan uji konsekuensi) dan kini tercantum dalam DIP: "
+                + "\(IndonesianNumber.grouped(lifted.count)).")
         }
         // Items leave the page and the feeds without an entry of their own: the decree's entry
         // counts them, so a citizen following the feed learns that items left the list. Counted,
@@ -200,7 +211,11 @@ enum Feeds {
         // the page and the decree's Lampiran say.
         let partial = PublishedList.isPartial(e.item) ? [PublishedList.partialNote(naming: e.item)] : []
         // The same revision in its other form: say what changed (an exemption in part set or lifted).
-        let change = e.variant == 0 ? e.changeLabel.lowercased()
+        // An exemption lifted by this version's decree: the reader is told why it appears now (the
+        // decree names it in its own diktum), not only "baru".
+        let change = e.variant == 0 && e.lifted
+            ? e.changeLabel.lowercased() + " (sebelumnya dikecualikan; dibuka berdasarkan uji konsekuensi)"
+            : e.variant == 0 ? e.changeLabel.lowercased()
             : PublishedList.isPartial(e.item) ? "berubah (sebagian kini dikecualikan)"
             : "berubah (pengecualian sebagian dicabut; seluruh informasi terbuka)"
         return (fields + partial + tautan + [
