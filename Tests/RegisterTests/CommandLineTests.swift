@@ -170,8 +170,6 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(pointed.out.contains("Perhatian"), pointed.out)
     }
 
-    /// The berita acara prints the test's day ("Pada hari ini, Sabtu …"): a test dated on a
-    /// Saturday or Sunday is recorded with a note, a weekday one without.
     /// A test concluding *terbuka* is recorded without --period (it exempts nothing, so it has
     /// no exemption period; the review workbook takes it without one): `dip test … --conclusion
     /// terbuka` refused it with "isi juga --period" (session 21). An exempting conclusion still
@@ -193,6 +191,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(test.periodText, "")
     }
 
+    /// The berita acara prints the test's day ("Pada hari ini, Sabtu …"): a test dated on a
+    /// Saturday or Sunday is recorded with a note, a weekday one without.
     func testTestDatedOnAWeekendIsRecordedWithANote() throws {
         let (workspace, _) = try workspaceWithRegister(submitting: [
             Fixture.classified(Fixture.item("5", "Rekam medis pasien", kategori: .setiapSaat),
