@@ -264,6 +264,11 @@ enum IndexPage {
                 title += part.isEmpty ? "<br>(dikecualikan sebagian; bagian lainnya tercantum dalam DIP)"
                     : "<br>Bagian yang dikecualikan: \(e(part)) (bagian lainnya tercantum dalam DIP)"
             }
+            // An ended period is also said under the title: on a phone the period column is
+            // beyond the screen's edge (the table scrolls sideways), the title is not (390 px, session 21).
+            if let end = periods["\(item.id)#\(item.revision)"]?.ended {
+                title += "<br><strong class=\"berakhir\">Jangka waktu pengecualiannya telah berakhir pada tanggal \(e(clock.indonesianDate(end))).</strong>"
+            }
             h += "<td>\(e(item.unit.name))</td><td>\(title)</td>"
             var periodCell = e(period.isEmpty ? "-" : period)
             if let note = periods["\(item.id)#\(item.revision)"] {
