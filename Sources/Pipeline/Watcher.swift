@@ -41,6 +41,11 @@ public struct Watcher {
         }
     }
 
+    /// Logged when a pass succeeds after a failed one, and when a file that failed no longer
+    /// does: shown with `--quiet` too, as the failure was (`OperatorLog.summaryEvents`).
+    public static let recoveredEvent = "putaran berhasil lagi"
+    public static let fileRecoveredEvent = "berkas tidak lagi gagal"
+
     /// What the operator is told with a failure the watcher will meet again at every poll.
     public static let retryNote = "dip watch mencoba lagi pada setiap putaran; kesalahan yang sama tidak dicatat lagi "
         + "sampai penyebabnya berubah atau teratasi (lalu dicatat sebagai teratasi). Perbaiki penyebabnya; "
@@ -77,12 +82,12 @@ public struct Watcher {
             case .success(let summary):
                 logged = Set(summary.skipped.map(\.path) + (summary.review?.skippedPaths ?? []))
                 if let previous = passError {
-                    logger.info("putaran berhasil lagi", metadata: ["gangguan_sebelumnya": "\(previous)"])
+                    logger.info("\(Self.recoveredEvent)", metadata: ["gangguan_sebelumnya": "\(previous)"])
                     passError = nil
                 }
                 let failing = Set(summary.failures.map(\.failureKey))
                 for failure in failedFiles where !failing.contains(failure.failureKey) {
-                    logger.info("berkas tidak lagi gagal", metadata: [
+                    logger.info("\(Self.fileRecoveredEvent)", metadata: [
                         "path": "\(failure.path)", "gangguan_sebelumnya": "\(failure.reason)"])
                 }
                 failedFiles = summary.failures

@@ -29,11 +29,13 @@ enum OperatorLog {
     /// workbook not wholly applied (rows refused, cells unread, not a workbook dip issued: the
     /// terminal's "… baris ditolak (lihat …/hasil-*.txt)"), which only the PPID can put right,
     /// or left because a program has it open (a lock file left by a crashed program keeps its
-    /// decisions waiting; `dip watch` warns of one file once, then logs it at debug level).
+    /// decisions waiting; `dip watch` warns of one file once, then logs it at debug level), and
+    /// the end of a failure `dip watch` logged once (`Watcher.recoveredEvent`): the error line
+    /// reached stderr, so does the line saying it is over.
     static let summaryEvents: Set<String> = [
         "run selesai", "watch dimulai", "watch berhenti", "workspace sedang dipakai, run dilewati",
         "draf DIP baru", "DIP diterbitkan", "menunggu tanggal keputusan", Runner.heldEvent,
-        reviewNotAppliedEvent, reviewStillOpenEvent,
+        reviewNotAppliedEvent, reviewStillOpenEvent, Watcher.recoveredEvent, Watcher.fileRecoveredEvent,
     ]
 
     /// Bootstraps swift-log once and returns the "dip" logger. The log file is attached only

@@ -82,3 +82,54 @@ final class WatchFailureLogTests: XCTestCase {
         XCTAssertEqual(levels(log, "run selesai"), [.info, .debug])
     }
 }
+
+/// The same through `dip watch --quiet` (as a cron mail or the journal shows it): the error
+/// once on stderr, and the line saying it is over.
+final class WatchFailureQuietTests: XCTestCase {
+    func testQuietWatchShowsTheFailureOnceAndItsEnd() throws {
+        _ = try DipProcess.requireBinary()
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-watchquiet-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = Workspace(root: root)
+        try WorkspaceSetup.initialise(workspace)
+        let rules = workspace.rules.appendingPathComponent("aturan.yaml")
+        let good = try Data(contentsOf: rules)
+        try Data("aturan: [ ini: bukan yaml yang benar\n".utf8).write(to: rules)
+        let watch = try DipProcess.start(["watch", "--workspace", root.path, "--poll-seconds", "1", "--settle-seconds", "0",
+                                          "--quiet"])
+        var stopped = false
+        defer { if !stopped { kill(watch.pid, SIGKILL); _ = watch.wait() } }
+        // Several failing passes (each logs at least a debug line to the file), then the fix.
+        let log = workspace.reports.appendingPathComponent("log")
+        func failedPasses() -> Int {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: log.path)) ?? []
+            return names.reduce(0) { n, name in
+                let text = (try? String(contentsOf: log.appendingPathComponent(name), encoding: .utf8)) ?? ""
+                return n + text.components(separatedBy: "event=\"putaran gagal\"").count - 1
+            }
+        }
+        var deadline = Date().addingTimeInterval(60)
+        while failedPasses() < 1 && Date() < deadline { usleep(200_000) }
+        sleep(3)  // the passes after the first, logged at debug level (not in the file without --verbose)
+        try good.write(to: rules)
+        deadline = Date().addingTimeInterval(60)
+        func recovered() -> Bool {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: log.path)) ?? []
+            return names.contains { name in
+                ((try? String(contentsOf: log.appendingPathComponent(name), encoding: .utf8)) ?? "").contains(Watcher.recoveredEvent)
+            }
+        }
+        while !recovered() && Date() < deadline { usleep(200_000) }
+        XCTAssertEqual(kill(watch.pid, SIGTERM), 0)
+        let result = watch.wait()
+        stopped = true
+        XCTAssertEqual(result.exitCode, 0, result.stderr)
+        let lines = result.stderr.split(separator: "\n")
+        XCTAssertEqual(lines.filter { $0.contains("event=\"putaran gagal\"") }.count, 1, result.stderr)
+        XCTAssertTrue(lines.first { $0.contains("event=\"putaran gagal\"") }?.contains("level=error") == true, result.stderr)
+        XCTAssertEqual(lines.filter { $0.contains("event=\"\(Watcher.recoveredEvent)\"") }.count, 1, result.stderr)
+        let watchLine = try XCTUnwrap(lines.last { $0.contains("event=\"watch berhenti\"") }, result.stderr)
+        let passes = watchLine.components(separatedBy: "putaran=").last.flatMap { Int($0.prefix { $0.isNumber }) } ?? 0
+        XCTAssertGreaterThanOrEqual(passes, 3, "several passes ran, the failure said once: \(result.stderr)")
+    }
+}
