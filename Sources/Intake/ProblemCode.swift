@@ -35,6 +35,10 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     /// A time of making written as a numeric date that is no calendar day ("31/02/2026"): kept
     /// as written, and the decree would print it so.
     case dateNoSuchDay = "date-no-such-day"
+    /// A CSV row with cells right of the header's last column: a delimiter inside a field
+    /// that is not quoted ("Rencana strategis, rencana kerja, …") shifts the row's cells, so
+    /// its fields are read from the wrong columns. The item is kept; the unit is told why.
+    case rowShifted = "row-shifted"
     // Worth knowing (info).
     case missingCategory = "missing-category"
     case retentionUnknown = "retention-unknown"
@@ -63,7 +67,7 @@ public enum ProblemCode: String, CaseIterable, Sendable {
         // the PPID to have the unit write a period; told "tidak perlu diperbaiki", the unit
         // heard the opposite (and, as a note, never saw the hint).
         case .missingColumn, .missingValue, .unknownCategory, .retentionBareYear, .retentionUnknown, .duplicateItem,
-             .errorValue, .cellTooLong, .linkUnsafe, .madeAfterReceipt, .dateNoSuchDay:
+             .errorValue, .cellTooLong, .linkUnsafe, .madeAfterReceipt, .dateNoSuchDay, .rowShifted:
             return .warning
         case .missingCategory, .formUnknown, .encodingGuess, .delimiterGuess,
              .hiddenSheet, .rowIgnored, .columnsIgnored:

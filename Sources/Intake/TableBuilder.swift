@@ -52,6 +52,8 @@ struct TableBuilder {
     /// The first day each time-of-making text can mean (`IndonesianDate.earliestDay`).
     private var madeCache = ValueCache<Date?>()
     private var rowTexts: [String] = []
+    /// Columns up to the header's last labelled one (a CSV row beyond it is shifted).
+    private let headerWidth: Int
     /// How many of the current row's texts sit at their column (see `consume`).
     private var positional = 0
     /// The `missing-value` message and hint of each field, built on first use.
@@ -123,6 +125,7 @@ struct TableBuilder {
         fillsFirstColumn = mergedRanges.isEmpty && start.fillsFirstColumn
             && (first == .pejabat || first == .penanggungJawab || first == .kategori || first == .subkelompok)
         width = (map.fields.keys.max() ?? 0) + 1
+        headerWidth = max(width, (map.labels.keys.max() ?? 0) + 1)
         lastHeaderRow = map.headerRows.max() ?? 0
         col = map.columnTable()
         ticks = map.hasTicks
@@ -160,6 +163,7 @@ struct TableBuilder {
         var errorColumns: [Int] = []
         var any = false
         var tooLong: (column: Int, slot: Int)?
+        var lastColumn = -1
         let mapped = self.mapped
         for (column, cell) in row.nonEmptyCells {
             var isError = false
@@ -189,6 +193,7 @@ struct TableBuilder {
                 texts[c] = Text.clean(CellText.text(other))
             }
             if texts[c].isEmpty { continue }
+            lastColumn = max(lastColumn, column)
             if c >= mapped.count || !mapped[c] {
                 // Junk: remembered for one info line; it never makes a row an item.
                 if column >= junkColumns.count { junkColumns += repeatElement(false, count: column + 1 - junkColumns.count) }
@@ -212,6 +217,16 @@ struct TableBuilder {
                 message: "Isi sel terlalu panjang (\(Self.grouped(texts[slot].count)) karakter; batas satu sel Excel \(Self.grouped(XLSXWriter.maxCellText)) karakter), sehingga baris ini tidak diambil sebagai informasi.",
                 hint: "Persingkat isi sel ini (ringkasan informasi cukup beberapa kalimat), lalu kirim ulang berkasnya."))
             return
+        }
+        // A CSV (no sheet) row that goes on right of the header: its cells are shifted.
+        if sheet == nil && lastColumn >= headerWidth {
+            sink.problem(factory.make(
+                .rowShifted, sheet: nil, row: number,
+                message: "Baris ini berisi \(lastColumn + 1) kolom, sedangkan judul tabel \(headerWidth) kolom: isi sel yang "
+                    + "memuat tanda pemisah kolom (misalnya koma) tanpa diapit tanda kutip membuat isi baris ini bergeser, "
+                    + "sehingga kolom-kolomnya terbaca di tempat yang salah.",
+                hint: "Apit isi sel yang memuat tanda pemisah dengan tanda kutip (\"Rencana strategis, rencana kerja\"), "
+                    + "atau simpan ulang dari Excel sebagai \"CSV UTF-8\" (Excel mengapitnya sendiri), atau kirim dalam bentuk .xlsx."))
         }
         if nextMerge < merges.count || !activeMerges.isEmpty {
             applyMerges(&texts, row: number, positional: positional)
