@@ -193,11 +193,14 @@ aturan:
   - id: kesehatan-perorangan
     keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis); termasuk laporan insiden keselamatan pasien/kejadian tidak diharapkan (memuat kondisi dan perawatan pasien tertentu, UU 14/2008 Pasal 17 huruf h angka 2) dan surat keterangan rawat inap; hasil audit maternal perinatal (pengkajian kasus kematian ibu/bayi tertentu, memuat riwayat dan perawatan pasien — huruf h angka 2, bukan hanya huruf i seperti audit internal); rekap dan indikator mutu terbuka
     prioritas: 100
-    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor, insiden keselamatan pasien, laporan insiden keselamatan pasien, kejadian tidak diharapkan, kejadian nyaris cedera, surat keterangan rawat inap, keterangan rawat inap, beserta jenis disabilitas, beserta jenis penyakit, beserta penyakitnya, rm pasien, berkas rm pasien, audit maternal perinatal, audit kematian ibu, audit kematian bayi, audit kematian maternal, kajian kasus kematian ibu, perawatan pengobatan kesehatan, pengobatan kesehatan fisik, kesehatan fisik dan psikis, per akseptor, penyalahguna napza, penyalahguna narkoba, penyalahguna narkotika, pecandu narkoba, pecandu narkotika, register kb, register keluarga berencana, kb pasca persalinan, catatan konsultasi, catatan konseling, catatan psikolog, catatan psikologis, berkas konseling, konseling atas nama]
-    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban, angka insiden, indikator mutu, capaian indikator, konsultasi publik, blangko, blanko, formulir kosong, layanan rehabilitasi, bagi pecandu, bagi penyalah guna, bagi penyalahguna]
+    salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor, insiden keselamatan pasien, laporan insiden keselamatan pasien, kejadian tidak diharapkan, kejadian nyaris cedera, surat keterangan rawat inap, keterangan rawat inap, beserta jenis disabilitas, beserta jenis penyakit, beserta penyakitnya, rm pasien, berkas rm pasien, audit maternal perinatal, audit kematian ibu, audit kematian bayi, audit kematian maternal, kajian kasus kematian ibu, perawatan pengobatan kesehatan, pengobatan kesehatan fisik, kesehatan fisik dan psikis, per akseptor, penyalahguna napza, penyalahguna narkoba, penyalahguna narkotika, pecandu narkoba, pecandu narkotika, register kb, register keluarga berencana, kb pasca persalinan, catatan konsultasi, catatan konseling, catatan psikolog, catatan psikologis, berkas konseling, konseling atas nama, data antemortem, data ante mortem, data postmortem, data post mortem, pemeriksaan postmortem, pemeriksaan post mortem, hasil postmortem, pemeriksaan jenazah, amp kasus, amp kematian, sampel dna, profil dna, hasil tes dna, hasil pemeriksaan dna, otopsi verbal, autopsi verbal, hasil otopsi, hasil autopsi]
+    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban, angka insiden, indikator mutu, capaian indikator, konsultasi publik, blangko, blanko, formulir kosong, layanan rehabilitasi, bagi pecandu, bagi penyalah guna, bagi penyalahguna, perbaikan layanan, rekomendasi audit, rekomendasi hasil audit, posko antemortem, pos antemortem, reagen, pelatihan otopsi verbal, pelatihan autopsi verbal, orientasi otopsi verbal, bimbingan teknis otopsi verbal, bimtek otopsi verbal]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
+      - Formulir otopsi verbal kematian balita
+      - Berkas AMP kasus kematian bayi di RSUD
+      - Hasil pemeriksaan postmortem korban kecelakaan lalu lintas
       - Data klien penyalahguna NAPZA yang direhabilitasi
       - Hasil audit maternal perinatal atas kematian ibu di RSUD
       - Data pegawai yang menyangkut riwayat, kondisi dan perawatan, pengobatan kesehatan fisik dan psikis
@@ -219,6 +222,9 @@ aturan:
       - Register kunjungan pasien puskesmas
       - Data akseptor KB di posyandu
     contoh_tidak_cocok:
+      - Rekomendasi hasil audit maternal perinatal tingkat kabupaten
+      - Pengadaan AMP (asphalt mixing plant) untuk UPT jalan
+      - Pelatihan otopsi verbal bagi petugas puskesmas
       - Blangko surat keterangan rawat inap
       - Rekap insiden keselamatan pasien per triwulan
       - Rekapitulasi jumlah pasien rawat jalan dan rawat inap per bulan
@@ -307,7 +313,7 @@ aturan:
     keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif) — UU 14/2008 Pasal 17 huruf a angka 1; pemeriksaan disiplin atau kode etik pegawai bukan penyidikan tindak pidana (lihat aturan pemeriksaan-etik-disiplin, huruf h angka 4), dan "sidik jari" adalah data biometrik, bukan penyidikan; hak-hak pelapor, terlapor, tersangka dan terdakwa (KUHAP Pasal 50–68; hak pelapor dan terlapor dalam penanganan pengaduan, Perma 9/2016) adalah uraian umum tentang hak, bukan bahan penyidikan
     prioritas: 100
     salah_satu: [penyelidikan, penyidikan, penyidik, berkas perkara, bap, berita acara pemeriksaan, pemeriksaan khusus, audit investigatif, audit investigasi, investigasi, barang bukti, tersangka, terlapor, pemeriksaan saksi, keterangan saksi, tindak pidana, penanganan perkara, dugaan korupsi, dugaan pelanggaran, dugaan penyalahgunaan, dugaan penyimpangan, dugaan pungli, dugaan pungutan liar, hasil klarifikasi, klarifikasi dumas, klarifikasi pengaduan, pemeriksaan investigatif, lhp investigatif, pulbaket, pengumpulan bahan keterangan, bahan keterangan]
-    kecuali: [hak hak, hak pelapor, hak terlapor, hak tersangka, hak terdakwa, tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang, dapat diumumkan, pengumuman, bimbingan teknis, bimtek, pemusnahan, dimusnahkan, berkekuatan hukum tetap, wilayah kerja, daftar penyidik, daftar ppns]
+    kecuali: [hak hak, hak pelapor, hak terlapor, hak tersangka, hak terdakwa, tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang, dapat diumumkan, pengumuman, bimbingan teknis, bimtek, pemusnahan, dimusnahkan, berkekuatan hukum tetap, wilayah kerja, daftar penyidik, daftar ppns, klarifikasi dan negosiasi, klarifikasi teknis]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -317,6 +323,7 @@ aturan:
       - Laporan hasil audit investigatif atas dugaan penyimpangan dana desa
       - Laporan hasil klarifikasi atas dumas dugaan penyalahgunaan dana desa oleh kades
     contoh_tidak_cocok:
+      - Hasil klarifikasi dan negosiasi harga pengadaan langsung yang telah ditetapkan
       - Hak-hak tersangka dan terdakwa dalam proses peradilan pidana
       - Hak pelapor dan terlapor dalam penanganan pengaduan masyarakat
       - Tatacara penanganan pengaduan dugaan pelanggaran oleh aparatur
@@ -335,7 +342,7 @@ aturan:
     keterangan: Identitas pelapor, saksi, informan atau korban — UU 14/2008 Pasal 17 huruf a angka 2 (pelapor tindak pidana) dan huruf h; termasuk nama dan kontak warga yang melaporkan suatu pelanggaran
     prioritas: 100
     salah_satu: [data pribadi pelapor, data pribadi pengadu, identitas pengadu, data pengadu, identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, nama pengadu, nama dan nomor pengadu, identitas pelapor dumas, berkas pengaduan, isi pengaduan, laporan whistleblowing, laporan whistle blowing, laporan wbs, aduan wbs, pengaduan wbs, laporan pelanggaran melalui wbs, permohonan perlindungan saksi, berkas perlindungan saksi, permohonan perlindungan korban, warga yang melaporkan, masyarakat yang melaporkan, orang yang melaporkan, kontak pelapor, warga pelapor, identitas warga pelapor, nama warga pelapor]
-    kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, bencana, banjir, longsor, tanah longsor, gempa, tsunami, erupsi, puting beliung, kebakaran, kecelakaan, pengungsian, pengungsi, layanan pengaduan, layanan pendampingan, pelapor dirahasiakan, jaminan kerahasiaan, dijamin kerahasiaannya, kebijakan kerahasiaan]
+    kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, bencana, banjir, longsor, tanah longsor, gempa, tsunami, erupsi, puting beliung, kebakaran, kecelakaan, pengungsian, pengungsi, layanan pengaduan, layanan pendampingan, pelapor dirahasiakan, jaminan kerahasiaan, dijamin kerahasiaannya, kebijakan kerahasiaan, operasi sar, tim sar, pencarian dan pertolongan, basarnas]
     kategori: dikecualikan
     pengecualian: [17a2, 17h]
     contoh_cocok:
@@ -347,6 +354,7 @@ aturan:
       - Data pengaduan layanan perizinan (nama pengadu, No WA)
       - Surat permohonan perlindungan saksi
     contoh_tidak_cocok:
+      - Nama korban hilang dalam operasi SAR perahu terbalik
       - Jumlah kasus kekerasan terhadap perempuan dan anak per kecamatan
       - Tata cara pengaduan whistleblowing system (identitas pelapor dirahasiakan)
 
@@ -387,15 +395,17 @@ aturan:
     prioritas: 100
     semua:
       - [formula, komposisi kuantitatif, metode produksi, metode pengolahan, proses produksi, cara pembuatan]
-      - [dokumen registrasi, registrasi produk, dokumen pendaftaran produk, berkas pendaftaran produk, izin edar, dossier, laporan inspeksi, laporan hasil inspeksi, laporan audit, hasil audit, perusahaan pemohon, industri farmasi, memuat proses produksi, metode produksi rahasia, produk yang didaftarkan, yang didaftarkan pelaku usaha]
+      - [dokumen registrasi, registrasi produk, dokumen pendaftaran produk, berkas pendaftaran produk, izin edar, dossier, laporan inspeksi, laporan hasil inspeksi, laporan audit, hasil audit, perusahaan pemohon, industri farmasi, memuat proses produksi, metode produksi rahasia, produk yang didaftarkan, yang didaftarkan pelaku usaha, permohonan persetujuan teknis, berkas persetujuan teknis, dokumen persetujuan teknis]
     kecuali: [tata cara, prosedur, sop, pedoman, persyaratan, syarat, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, daftar produk, sesuai sni, standar nasional, yang diumumkan, pengumuman, pembuatan izin, pembuatan sertifikat, komposisi sampah, timbulan sampah, komposisi pegawai, komposisi jabatan, bpk, badan pemeriksa keuangan, audit kinerja]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
+      - Proses produksi pabrik dalam berkas persetujuan teknis emisi
       - Formula dan komposisi bahan dalam dokumen registrasi produk pangan
       - Laporan hasil inspeksi CPOB yang memuat proses produksi industri farmasi
       - Metode produksi rahasia dalam dokumen izin edar obat tradisional
     contoh_tidak_cocok:
+      - Pelatihan proses produksi bersih dan penyusunan permohonan persetujuan teknis bagi UMKM
       - Data komposisi produk yang didaftarkan pelaku usaha PIRT
       - Komposisi dan formula pupuk bersubsidi sesuai SNI
       - Pelatihan metode produksi pangan olahan yang baik bagi UMKM
@@ -477,17 +487,20 @@ aturan:
   - id: hps-penawaran
     keterangan: Rincian HPS sebelum tender diumumkan dan dokumen penawaran peserta — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat, rahasia dagang peserta); nilai HPS tidak rahasia (Perpres 16/2018 tentang Pengadaan Barang/Jasa Pemerintah Pasal 26 ayat (3), nilai HPS bersifat terbuka dan tidak bersifat rahasia), hanya rinciannya, dan pengecualian ini tidak permanen (Pasal 20) sehingga sebagian besar terbuka setelah pemenang ditetapkan; penawaran ganti rugi tanah kepada pemilik dalam pengadaan tanah bukan penawaran tender (dinilai aturan rencana-awal-ekonomi, huruf e angka 4)
     prioritas: 100
-    salah_satu: [hps, harga perkiraan sendiri, owner estimate, engineer estimate, rincian hps, dokumen penawaran, penawaran peserta, penawaran harga, harga penawaran, rincian penawaran, evaluasi penawaran, berita acara evaluasi penawaran, kalkulasi harga, rahasia dagang, harga satuan penawaran, penawaran masing masing peserta, penawaran peserta lelang, penawaran peserta tender, evaluasi kualifikasi, hasil evaluasi kualifikasi]
-    kecuali: [nilai total hps, nilai hps paket, nilai hps yang diumumkan, beserta nilai hps, nilai hps dan pagu, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian, pelatihan penyusunan, pelatihan pengadaan, bimbingan teknis, bimtek, jumlah, rekapitulasi, rekap, tercantum dalam pengumuman, dalam pengumuman tender, dalam pengumuman lelang, yang diumumkan, rup, rencana umum pengadaan]
+    salah_satu: [hps, harga perkiraan sendiri, owner estimate, engineer estimate, rincian hps, dokumen penawaran, penawaran peserta, penawaran harga, harga penawaran, rincian penawaran, evaluasi penawaran, berita acara evaluasi penawaran, kalkulasi harga, rahasia dagang, harga satuan penawaran, penawaran masing masing peserta, penawaran peserta lelang, penawaran peserta tender, evaluasi kualifikasi, hasil evaluasi kualifikasi, klarifikasi dan negosiasi harga, klarifikasi dan negosiasi teknis dan harga, negosiasi teknis dan harga, negosiasi harga dengan penyedia, negosiasi harga dengan calon pemenang]
+    kecuali: [nilai total hps, nilai hps paket, nilai hps yang diumumkan, beserta nilai hps, nilai hps dan pagu, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian, pelatihan penyusunan, pelatihan pengadaan, bimbingan teknis, bimtek, jumlah, rekapitulasi, rekap, tercantum dalam pengumuman, dalam pengumuman tender, dalam pengumuman lelang, yang diumumkan, rup, rencana umum pengadaan, jadwal, tahapan]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
+      - Berita acara klarifikasi dan negosiasi teknis dan harga paket jalan
       - Harga Perkiraan Sendiri (HPS) paket pembangunan jalan
       - Dokumen penawaran peserta tender
       - Rincian HPS pengadaan alat kesehatan sebelum pengumuman tender
       - Rincian nilai HPS per item pekerjaan sebelum pengumuman tender
       - Rincian harga satuan penawaran masing-masing peserta lelang
     contoh_tidak_cocok:
+      - SOP klarifikasi dan negosiasi harga pengadaan langsung
+      - Jadwal klarifikasi dan negosiasi harga paket irigasi
       - Pengumuman tender beserta nilai total HPS
       - Nilai HPS paket pekerjaan yang diumumkan bersama pengumuman tender
       - Nilai HPS dan pagu paket pengadaan dalam RUP
@@ -519,7 +532,7 @@ aturan:
   - id: keamanan-sistem
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan, hak akses) — UU 14/2008 Pasal 17 huruf c (keamanan negara; angka 6 sistem persandian negara untuk persandian dan kunci kriptografi); bagi sistem pemerintahan daerah biasa hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi; huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut
     prioritas: 100
-    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server]
+    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server, pemindaian kerentanan, hasil pemindaian kerentanan, vulnerability scan, kerentanan situs, kerentanan situs web, kerentanan website, kerentanan laman]
     kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat, layanan pengaduan, layanan aduan]
     kategori: dikecualikan
     pengecualian: [17c]
@@ -532,6 +545,7 @@ aturan:
       - Konfigurasi Mikrotik / router dan rule firewall Pemkab
       - Laporan insiden siber dan hasil VA aplikasi SIMPEG
       - Sandi dan kode radio komunikasi petugas
+      - Hasil pemindaian kerentanan aplikasi e-perizinan
     contoh_tidak_cocok:
       - Pengadaan perangkat firewall melalui e-katalog
       - Pelayanan VPN bagi OPD
@@ -540,6 +554,7 @@ aturan:
       - Laporan tahunan penanganan insiden siber
       - Laporan penilaian kerentanan dan kapasitas desa tangguh bencana
       - Penilaian kerentanan sosial ekonomi masyarakat pesisir
+      - Pelatihan pemindaian kerentanan bagi pengelola situs web OPD
 
   - id: rekaman-cctv-orang
     keterangan: Rekaman CCTV dan hak akses ke rekamannya memperlihatkan orang yang dapat dikenali — gambar wajah adalah data biometrik, data pribadi yang bersifat spesifik (UU 27/2022 tentang Pelindungan Data Pribadi Pasal 4 ayat (2) huruf b dan Penjelasannya), sehingga dasarnya UU 14/2008 Pasal 17 huruf j jo. UU 27/2022; letak kamera dan sistem pengamanannya dinilai aturan keamanan-sistem dan keamanan-gedung-objek-vital (huruf c); siaran kamera lalu lintas untuk publik terbuka
@@ -878,7 +893,7 @@ aturan:
     keterangan: Kertas kerja, konsep temuan dan laporan hasil audit/pengawasan internal yang belum selesai ditindaklanjuti — UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik; Penjelasan pengungkapan prematur menghambat proses), bukan huruf h (rahasia pribadi); audit investigatif atas dugaan tindak pidana; huruf a angka 1; nama dan data pribadi dalam temuan; huruf h, dikecualikan sebagian; laporan hasil pengawasan yang sudah final sering disengketakan di Komisi Informasi, sehingga kepentingan publiknya wajib ditimbang
     prioritas: 100
     salah_satu: [hasil audit internal, audit internal, audit eksternal, hasil audit, laporan hasil audit, kertas kerja audit, kertas kerja pemeriksaan, temuan audit, temuan pemeriksaan, laporan hasil pengawasan, tindak lanjut hasil pengawasan, hasil pengawasan, data pengawasan, sasaran pengawasan, laporan hasil pemeriksaan inspektorat, hasil pemeriksaan reguler, laporan hasil reviu internal, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring, temuan sementara, tanggapan auditi, tanggapan atas temuan, memorandum spi, memorandum satuan pengawasan intern, memorandum audit, temuan spi, laporan hasil audit spi, hasil pemeriksaan spi]
-    kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, harga, pasar, kualitas, mutu, pemilu, pemilihan, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum, telah ditindaklanjuti, sudah ditindaklanjuti, bpk, badan pemeriksa keuangan, rekap, per opd, per perangkat daerah, ikhtisar]
+    kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, harga, pasar, kualitas, mutu, pemilu, pemilihan, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum, telah ditindaklanjuti, sudah ditindaklanjuti, bpk, badan pemeriksa keuangan, rekap, per opd, per perangkat daerah, ikhtisar, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -893,6 +908,33 @@ aturan:
       - Program Kerja Pengawasan Tahunan (PKPT) Inspektorat
       - Jumlah temuan audit per OPD
       - Piagam audit internal
+
+  - id: omzet-pelaku-usaha
+    keterangan: Omzet dan laporan keuangan pelaku usaha, pedagang atau penyewa yang disebut satu per satu — kondisi keuangan seseorang (UU 14/2008 Pasal 17 huruf h angka 3) atau rahasia usaha badan usaha (huruf b); omzet wajib pajak dinilai aturan pajak-perorangan; jumlah omzet suatu pameran atau bazar dan laporan BUMDes sendiri terbuka
+    prioritas: 100
+    salah_satu: [beserta omzetnya, beserta omsetnya, beserta omzet per, beserta omset per, beserta omzet hariannya, beserta omzet bulanannya, beserta omzet tahunannya, omzet dan laporan keuangan, omset dan laporan keuangan, omzet per pelaku usaha, omzet per pedagang, omzet per penyewa]
+    kecuali: [tata cara, pedoman, sop, jumlah, total, rata rata, rekap, rekapitulasi, statistik, agregat, pameran, bazar, bumdes, badan usaha milik desa, survei, per sektor, per kecamatan]
+    kategori: dikecualikan
+    pengecualian: [17h3, 17b]
+    contoh_cocok:
+      - Daftar perusahaan katering beserta omzetnya
+      - Data pedagang binaan beserta omzet per bulan
+    contoh_tidak_cocok:
+      - Laporan bazar ramadan beserta omzetnya
+      - Rata-rata omzet per pelaku usaha hasil survei
+
+  - id: kertas-kerja-pengawasan
+    keterangan: Kertas kerja pemeriksaan, audit, reviu, evaluasi dan pemantauan APIP (Inspektorat, SPI) — dokumen intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i), juga bila reviunya menyangkut laporan keuangan yang kemudian diperiksa BPK; laporan hasil dan ringkasannya dinilai aturan audit-pengawasan-internal
+    prioritas: 100
+    salah_satu: [kertas kerja audit, kertas kerja pemeriksaan, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring]
+    kecuali: [tata cara, pedoman, panduan, sop, jumlah, rekap, rekapitulasi, statistik, format, templat, template, contoh, pelatihan, bimbingan teknis, bimtek, penyusunan kertas kerja, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran]
+    kategori: dikecualikan
+    pengecualian: [17i]
+    contoh_cocok:
+      - Kertas kerja reviu Inspektorat atas LKPD sebelum diserahkan kepada BPK
+    contoh_tidak_cocok:
+      - Pedoman penyusunan kertas kerja reviu laporan keuangan
+      - Format kertas kerja pemeriksaan reguler
 
   - id: soal-ujian
     keterangan: Soal dan kunci jawaban ujian atau tes seleksi sebelum/selama dipakai, serta lembar jawaban peserta — UU 14/2008 Pasal 17 huruf b (hak cipta penyusun soal, UU 28/2014 tentang Hak Cipta) dan huruf h angka 4 (hasil evaluasi kemampuan peserta); kerugian utamanya (ujian tidak lagi adil) tidak disebut Pasal 17, sehingga dasar huruf b perlu dibahas dalam uji konsekuensi
