@@ -533,7 +533,7 @@ aturan:
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan, hak akses) — UU 14/2008 Pasal 17 huruf c (keamanan negara; angka 6 sistem persandian negara untuk persandian dan kunci kriptografi); bagi sistem pemerintahan daerah biasa hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi; huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut
     prioritas: 100
     salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server, pemindaian kerentanan, hasil pemindaian kerentanan, vulnerability scan, kerentanan situs, kerentanan situs web, kerentanan website, kerentanan laman]
-    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat, layanan pengaduan, layanan aduan]
+    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat, layanan pengaduan, layanan aduan, jadwal pemindaian, rekapitulasi hasil, rekap hasil]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -555,6 +555,7 @@ aturan:
       - Laporan penilaian kerentanan dan kapasitas desa tangguh bencana
       - Penilaian kerentanan sosial ekonomi masyarakat pesisir
       - Pelatihan pemindaian kerentanan bagi pengelola situs web OPD
+      - Jadwal pemindaian kerentanan aplikasi OPD semester I
 
   - id: rekaman-cctv-orang
     keterangan: Rekaman CCTV dan hak akses ke rekamannya memperlihatkan orang yang dapat dikenali — gambar wajah adalah data biometrik, data pribadi yang bersifat spesifik (UU 27/2022 tentang Pelindungan Data Pribadi Pasal 4 ayat (2) huruf b dan Penjelasannya), sehingga dasarnya UU 14/2008 Pasal 17 huruf j jo. UU 27/2022; letak kamera dan sistem pengamanannya dinilai aturan keamanan-sistem dan keamanan-gedung-objek-vital (huruf c); siaran kamera lalu lintas untuk publik terbuka
@@ -912,8 +913,10 @@ aturan:
   - id: omzet-pelaku-usaha
     keterangan: Omzet dan laporan keuangan pelaku usaha, pedagang atau penyewa yang disebut satu per satu — kondisi keuangan seseorang (UU 14/2008 Pasal 17 huruf h angka 3) atau rahasia usaha badan usaha (huruf b); omzet wajib pajak dinilai aturan pajak-perorangan; jumlah omzet suatu pameran atau bazar dan laporan BUMDes sendiri terbuka
     prioritas: 100
+    semua:
+      - [daftar, data, identitas, nama, berkas]
     salah_satu: [beserta omzetnya, beserta omsetnya, beserta omzet per, beserta omset per, beserta omzet hariannya, beserta omzet bulanannya, beserta omzet tahunannya, omzet dan laporan keuangan, omset dan laporan keuangan, omzet per pelaku usaha, omzet per pedagang, omzet per penyewa]
-    kecuali: [tata cara, pedoman, sop, jumlah, total, rata rata, rekap, rekapitulasi, statistik, agregat, pameran, bazar, bumdes, badan usaha milik desa, survei, per sektor, per kecamatan]
+    kecuali: [tata cara, pedoman, sop, jumlah, total, rata rata, rekap, rekapitulasi, statistik, agregat, pameran, bazar, bumdes, badan usaha milik desa, survei, per sektor, per kecamatan, festival]
     kategori: dikecualikan
     pengecualian: [17h3, 17b]
     contoh_cocok:
@@ -922,6 +925,7 @@ aturan:
     contoh_tidak_cocok:
       - Laporan bazar ramadan beserta omzetnya
       - Rata-rata omzet per pelaku usaha hasil survei
+      - Laporan hasil pekan raya daerah beserta omzetnya
 
   - id: kertas-kerja-pengawasan
     keterangan: Kertas kerja pemeriksaan, audit, reviu, evaluasi dan pemantauan APIP (Inspektorat, SPI) — dokumen intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i), juga bila reviunya menyangkut laporan keuangan yang kemudian diperiksa BPK; laporan hasil dan ringkasannya dinilai aturan audit-pengawasan-internal
