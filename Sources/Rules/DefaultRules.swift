@@ -158,15 +158,17 @@ aturan:
     keterangan: Kondisi keuangan, gaji, harta dan rekening bank seseorang (UU 14/2008 Pasal 17 huruf h angka 3); rekening badan publik, termasuk rekening kas desa dan BUMDes, bukan rekening seseorang
     prioritas: 100
     salah_satu: [data gaji, gaji dan tunjangan pegawai, data penghasilan pegawai, nomor rekening, no rekening, no rek, nomor rek, norek, no rekening bank, rek bank, rekening bank, rekening pribadi, rekening penerima, rekening pegawai, data rekening, rekening kks, rekening simpel, rekening siswa, buku rekening, buku tabungan, slip gaji, daftar gaji, rincian gaji, daftar penerimaan gaji, penghasilan pegawai, penghasilan pribadi, harta kekayaan, kekayaan pribadi, spt tahunan, utang pribadi, pinjaman pegawai, kredit pegawai, sktm, surat keterangan tidak mampu, kondisi keuangan, penghasilan keluarga, penghasilan rumah tangga]
-    kecuali: [yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, rekening kas desa, rekening desa, kas desa, rekening bumdes, rekening bendahara, rekening instansi, rekening penerimaan, rekening resmi, retribusi, harta kekayaan daerah, harta kekayaan kabupaten, harta kekayaan kota, harta kekayaan provinsi, harta kekayaan negara, kekayaan daerah, milik daerah, milik negara, tata cara, prosedur, sop, persyaratan, syarat, besaran, kelas jabatan, standar, standar biaya, peraturan, perbup, peraturan bupati, pedoman, blu, badan layanan umum, ukt, uang kuliah tunggal, rekening universitas, rekening rumah sakit, rekening rsud, rekening blud, gaji pokok pns, menurut golongan, per golongan]
+    kecuali: [yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, rekening kas desa, rekening desa, saldo kas desa, buku kas desa, buku kas umum desa, rekening bumdes, rekening bendahara, rekening instansi, rekening penerimaan, rekening resmi, retribusi, harta kekayaan daerah, harta kekayaan kabupaten, harta kekayaan kota, harta kekayaan provinsi, harta kekayaan negara, kekayaan daerah, milik daerah, milik negara, tata cara, prosedur, sop, persyaratan, syarat, besaran, kelas jabatan, standar, standar biaya, peraturan, perbup, peraturan bupati, pedoman, blu, badan layanan umum, ukt, uang kuliah tunggal, rekening universitas, rekening rumah sakit, rekening rsud, rekening blud, gaji pokok pns, menurut golongan, per golongan]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
+      - Data pemanfaat tanah kas desa beserta nomor rekening
       - Daftar penerima bansos beserta NIK dan nomor rekening
       - Daftar gaji pegawai bulan Januari
       - Arsip SKTM warga Desa Kramatwatu
       - Data rekening pegawai penerima TPP (nama, NIP, no rek Bank BJB)
     contoh_tidak_cocok:
+      - Nomor rekening kas desa untuk pembayaran sewa tanah kas desa
       - Persyaratan penerbitan surat keterangan tidak mampu (SKTM)
       - Nomor rekening kas umum daerah untuk pembayaran retribusi
       - Ringkasan laporan harta kekayaan pejabat yang wajib lapor, untuk diumumkan
@@ -532,7 +534,7 @@ aturan:
   - id: keamanan-sistem
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan, hak akses) — UU 14/2008 Pasal 17 huruf c (keamanan negara; angka 6 sistem persandian negara untuk persandian dan kunci kriptografi); bagi sistem pemerintahan daerah biasa hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi; huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut
     prioritas: 100
-    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server, pemindaian kerentanan, hasil pemindaian kerentanan, vulnerability scan, kerentanan situs, kerentanan situs web, kerentanan website, kerentanan laman]
+    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server, pemindaian kerentanan, hasil pemindaian kerentanan, vulnerability scan, kerentanan situs, kerentanan situs web, kerentanan website, kerentanan laman, kerentanan web, scan kerentanan]
     kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat, layanan pengaduan, layanan aduan, jadwal pemindaian, rekapitulasi hasil, rekap hasil]
     kategori: dikecualikan
     pengecualian: [17c]
@@ -546,6 +548,7 @@ aturan:
       - Laporan insiden siber dan hasil VA aplikasi SIMPEG
       - Sandi dan kode radio komunikasi petugas
       - Hasil pemindaian kerentanan aplikasi e-perizinan
+      - Hasil scan kerentanan server e-office
     contoh_tidak_cocok:
       - Pengadaan perangkat firewall melalui e-katalog
       - Pelayanan VPN bagi OPD
@@ -1086,16 +1089,18 @@ aturan:
   - id: sengketa-para-pihak
     keterangan: Berkas perselisihan dan mediasi yang memuat identitas dan urusan para pihak (hubungan industrial, sengketa warga)
     prioritas: 100
-    salah_satu: [para pihak yang bersengketa, pihak yang bersengketa, identitas para pihak, data perselisihan, perselisihan hubungan industrial, sengketa hubungan industrial, sengketa hubungan industri, penyelesaian perselisihan, berkas perselisihan, risalah mediasi, berkas mediasi, anjuran mediator, keterangan para pihak]
+    salah_satu: [para pihak yang bersengketa, pihak yang bersengketa, identitas para pihak, data perselisihan, perselisihan hubungan industrial, sengketa hubungan industrial, sengketa hubungan industri, penyelesaian perselisihan, berkas perselisihan, risalah mediasi, berkas mediasi, anjuran mediator, keterangan para pihak, catatan mediasi, notulen mediasi, mediasi yang masih berlangsung, mediasi yang sedang berlangsung]
     kecuali: [jumlah, statistik, rekapitulasi, rekap, tata cara, prosedur, sop, pedoman, peraturan, sosialisasi, persyaratan, alur, sengketa informasi, putusan komisi informasi, registrasi sengketa informasi, putusan pengadilan, berkekuatan hukum tetap, fasilitasi, pelatihan, bimbingan teknis]
     kategori: dikecualikan
     pengecualian: [17h]
     contoh_cocok:
       - Risalah mediasi perselisihan PHK antara pekerja dan PT Maju Jaya
       - Berkas penyelesaian perselisihan hubungan industrial tahun 2025
+      - Notulen mediasi sengketa tapal batas kebun antara dua kelompok tani
     contoh_tidak_cocok:
       - Jumlah kasus perselisihan hubungan industrial per jenis
       - Tata cara pengajuan penyelesaian perselisihan hubungan industrial
+      - Pelatihan teknik mediasi bagi aparatur kecamatan
 
   - id: keterangan-perselisihan-hubungan-industrial
     keterangan: Keterangan, pembukuan dan surat-surat yang diminta konsiliator hubungan industrial dari para pihak — Pasal 22 ayat (3) UU 2/2004 tentang Penyelesaian Perselisihan Hubungan Industrial mewajibkan konsiliator merahasiakan semua keterangan yang diminta, jadi informasi yang tidak boleh diungkapkan berdasarkan undang-undang (UU 14/2008 Pasal 17 huruf j); berkas mediasi dinilai aturan sengketa-para-pihak (huruf h) sampai pasal kerahasiaan bagi mediator dibaca dari naskahnya; jumlah perselisihan, daftar konsiliator dan tata caranya terbuka
@@ -1786,7 +1791,7 @@ aturan:
   - id: data-responden-survei
     keterangan: Data mentah survei dan sensus serta identitas responden orang per orang — UU 14/2008 Pasal 17 huruf h; huruf j jo. Pasal 21 UU 16/1997 tentang Statistik (penyelenggara kegiatan statistik wajib menjamin kerahasiaan keterangan yang diperoleh dari responden) dan UU 27/2022; hasil statistik yang diumumkan (Berita Resmi Statistik, angka agregat) terbuka
     prioritas: 100
-    salah_satu: [data mentah survei, data mentah, raw data, data mikro, identitas responden, data responden, daftar responden, jawaban responden, kuesioner terisi, kuesioner yang telah diisi, kuesioner yang sudah diisi, diisi responden, isian responden, formulir survei terisi, data individu hasil sensus, dokumen isian sensus, isian sensus, isian kuesioner, isian pencacahan, daftar isian sensus, kuesioner sensus, dokumen sensus per rumah tangga, hasil pencacahan per rumah tangga, data per rumah tangga hasil sensus, keterangan responden]
+    salah_satu: [data mentah survei, data mentah, raw data, data mikro, identitas responden, data responden, daftar responden, jawaban responden, kuesioner terisi, kuesioner yang telah diisi, kuesioner yang sudah diisi, diisi responden, isian responden, formulir survei terisi, data individu hasil sensus, dokumen isian sensus, isian sensus, isian kuesioner, isian pencacahan, daftar isian sensus, kuesioner sensus, dokumen sensus per rumah tangga, hasil pencacahan per rumah tangga, data per rumah tangga hasil sensus, keterangan responden, telah diisi per keluarga, sudah diisi per keluarga, telah diisi per rumah tangga, sudah diisi per rumah tangga]
     kecuali: [jumlah, data statistik, statistik sektoral, statistik dasar, berita resmi statistik, publikasi statistik, statistik responden, rekapitulasi, rekap, agregat, persentase, hasil survei, laporan survei, tata cara, prosedur, sop, pedoman, metodologi, kuesioner kosong, indeks, contoh kuesioner, blanko, blangko]
     kategori: dikecualikan
     pengecualian: [17h, 17j8, 17j2]
@@ -1795,6 +1800,7 @@ aturan:
       - Data mentah survei kepuasan masyarakat beserta identitas responden
       - Kuesioner yang telah diisi responden pendataan keluarga
       - Dokumen isian Sensus Pertanian per rumah tangga
+      - Formulir pendataan keluarga yang sudah diisi per rumah tangga
     contoh_tidak_cocok:
       - Contoh kuesioner Sensus Penduduk (blanko)
       - Laporan hasil survei kepuasan masyarakat semester I
