@@ -196,7 +196,7 @@ aturan:
     keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis); termasuk laporan insiden keselamatan pasien/kejadian tidak diharapkan (memuat kondisi dan perawatan pasien tertentu, UU 14/2008 Pasal 17 huruf h angka 2) dan surat keterangan rawat inap; hasil audit maternal perinatal (pengkajian kasus kematian ibu/bayi tertentu, memuat riwayat dan perawatan pasien — huruf h angka 2, bukan hanya huruf i seperti audit internal); rekap dan indikator mutu terbuka
     prioritas: 100
     salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor, insiden keselamatan pasien, laporan insiden keselamatan pasien, kejadian tidak diharapkan, kejadian nyaris cedera, surat keterangan rawat inap, keterangan rawat inap, beserta jenis disabilitas, beserta jenis penyakit, beserta penyakitnya, rm pasien, berkas rm pasien, audit maternal perinatal, audit kematian ibu, audit kematian bayi, audit kematian maternal, kajian kasus kematian ibu, perawatan pengobatan kesehatan, pengobatan kesehatan fisik, kesehatan fisik dan psikis, per akseptor, penyalahguna napza, penyalahguna narkoba, penyalahguna narkotika, pecandu narkoba, pecandu narkotika, register kb, register keluarga berencana, kb pasca persalinan, catatan konsultasi, catatan konseling, catatan psikolog, catatan psikologis, berkas konseling, konseling atas nama, data antemortem, data ante mortem, data postmortem, data post mortem, pemeriksaan postmortem, pemeriksaan post mortem, hasil postmortem, pemeriksaan jenazah, amp kasus, amp kematian, sampel dna, profil dna, hasil tes dna, hasil pemeriksaan dna, otopsi verbal, autopsi verbal, hasil otopsi, hasil autopsi]
-    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban, angka insiden, indikator mutu, capaian indikator, konsultasi publik, blangko, blanko, formulir kosong, layanan rehabilitasi, bagi pecandu, bagi penyalah guna, bagi penyalahguna, perbaikan layanan, rekomendasi audit, rekomendasi hasil audit, posko antemortem, pos antemortem, reagen, pelatihan otopsi verbal, pelatihan autopsi verbal, orientasi otopsi verbal, bimbingan teknis otopsi verbal, bimtek otopsi verbal]
+    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban, angka insiden, indikator mutu, capaian indikator, konsultasi publik, blangko, blanko, formulir kosong, layanan rehabilitasi, bagi pecandu, bagi penyalah guna, bagi penyalahguna, perbaikan layanan, rekomendasi audit, rekomendasi hasil audit, posko antemortem, pos antemortem, posko pengumpulan data, pelatihan tentang otopsi verbal, reagen, pelatihan otopsi verbal, pelatihan autopsi verbal, orientasi otopsi verbal, bimbingan teknis otopsi verbal, bimtek otopsi verbal]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
@@ -227,6 +227,8 @@ aturan:
       - Rekomendasi hasil audit maternal perinatal tingkat kabupaten
       - Pengadaan AMP (asphalt mixing plant) untuk UPT jalan
       - Pelatihan otopsi verbal bagi petugas puskesmas
+      - Training on verbal autopsy for community health workers
+      - Announcement of the antemortem data collection post for families of the crash victims
       - Blangko surat keterangan rawat inap
       - Rekap insiden keselamatan pasien per triwulan
       - Rekapitulasi jumlah pasien rawat jalan dan rawat inap per bulan
@@ -489,7 +491,7 @@ aturan:
   - id: hps-penawaran
     keterangan: Rincian HPS sebelum tender diumumkan dan dokumen penawaran peserta — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat, rahasia dagang peserta); nilai HPS tidak rahasia (Perpres 16/2018 tentang Pengadaan Barang/Jasa Pemerintah Pasal 26 ayat (3), nilai HPS bersifat terbuka dan tidak bersifat rahasia), hanya rinciannya, dan pengecualian ini tidak permanen (Pasal 20) sehingga sebagian besar terbuka setelah pemenang ditetapkan; penawaran ganti rugi tanah kepada pemilik dalam pengadaan tanah bukan penawaran tender (dinilai aturan rencana-awal-ekonomi, huruf e angka 4)
     prioritas: 100
-    salah_satu: [hps, harga perkiraan sendiri, owner estimate, engineer estimate, rincian hps, dokumen penawaran, penawaran peserta, penawaran harga, harga penawaran, rincian penawaran, evaluasi penawaran, berita acara evaluasi penawaran, kalkulasi harga, rahasia dagang, harga satuan penawaran, penawaran masing masing peserta, penawaran peserta lelang, penawaran peserta tender, evaluasi kualifikasi, hasil evaluasi kualifikasi, klarifikasi dan negosiasi harga, klarifikasi dan negosiasi teknis dan harga, negosiasi teknis dan harga, negosiasi harga dengan penyedia, negosiasi harga dengan calon pemenang]
+    salah_satu: [hps, harga perkiraan sendiri, owner estimate, engineer estimate, rincian hps, dokumen penawaran, penawaran peserta, penawaran harga, harga penawaran, rincian penawaran, evaluasi penawaran, berita acara evaluasi penawaran, kalkulasi harga, rahasia dagang, harga satuan penawaran, penawaran masing masing peserta, penawaran peserta lelang, penawaran peserta tender, evaluasi kualifikasi, hasil evaluasi kualifikasi, klarifikasi dan negosiasi harga, klarifikasi dan negosiasi teknis dan harga, negosiasi teknis dan harga, negosiasi harga dengan penyedia, negosiasi harga dengan calon pemenang, klarifikasi dan negosiasi dengan peserta, klarifikasi dan negosiasi dengan penyedia, klarifikasi dan negosiasi dengan calon pemenang]
     kecuali: [nilai total hps, nilai hps paket, nilai hps yang diumumkan, beserta nilai hps, nilai hps dan pagu, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian, pelatihan penyusunan, pelatihan pengadaan, bimbingan teknis, bimtek, jumlah, rekapitulasi, rekap, tercantum dalam pengumuman, dalam pengumuman tender, dalam pengumuman lelang, yang diumumkan, rup, rencana umum pengadaan, jadwal, tahapan]
     kategori: dikecualikan
     pengecualian: [17b]
@@ -897,7 +899,7 @@ aturan:
     keterangan: Kertas kerja, konsep temuan dan laporan hasil audit/pengawasan internal yang belum selesai ditindaklanjuti — UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik; Penjelasan pengungkapan prematur menghambat proses), bukan huruf h (rahasia pribadi); audit investigatif atas dugaan tindak pidana; huruf a angka 1; nama dan data pribadi dalam temuan; huruf h, dikecualikan sebagian; laporan hasil pengawasan yang sudah final sering disengketakan di Komisi Informasi, sehingga kepentingan publiknya wajib ditimbang
     prioritas: 100
     salah_satu: [hasil audit internal, audit internal, audit eksternal, hasil audit, laporan hasil audit, kertas kerja audit, kertas kerja pemeriksaan, temuan audit, temuan pemeriksaan, laporan hasil pengawasan, tindak lanjut hasil pengawasan, hasil pengawasan, data pengawasan, sasaran pengawasan, laporan hasil pemeriksaan inspektorat, hasil pemeriksaan reguler, laporan hasil reviu internal, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring, temuan sementara, tanggapan auditi, tanggapan atas temuan, memorandum spi, memorandum satuan pengawasan intern, memorandum audit, temuan spi, laporan hasil audit spi, hasil pemeriksaan spi]
-    kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, harga, pasar, kualitas, mutu, pemilu, pemilihan, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum, telah ditindaklanjuti, sudah ditindaklanjuti, bpk, badan pemeriksa keuangan, rekap, per opd, per perangkat daerah, ikhtisar, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran]
+    kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, rencana kerja audit, rencana kerja pengawasan, rencana audit tahunan, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, harga, pasar, kualitas, mutu, pemilu, pemilihan, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum, telah ditindaklanjuti, sudah ditindaklanjuti, bpk, badan pemeriksa keuangan, rekap, per opd, per perangkat daerah, ikhtisar, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -918,13 +920,14 @@ aturan:
     prioritas: 100
     semua:
       - [daftar, data, identitas, nama, berkas]
-    salah_satu: [beserta omzetnya, beserta omsetnya, beserta omzet per, beserta omset per, beserta omzet hariannya, beserta omzet bulanannya, beserta omzet tahunannya, omzet dan laporan keuangan, omset dan laporan keuangan, omzet per pelaku usaha, omzet per pedagang, omzet per penyewa]
+    salah_satu: [beserta omzetnya, beserta omsetnya, beserta omzet per, beserta omset per, beserta omzet hariannya, beserta omzet bulanannya, beserta omzet tahunannya, omzet dan laporan keuangan, omset dan laporan keuangan, omzet per pelaku usaha, omzet per pedagang, omzet per penyewa, beserta omzet harian, beserta omzet bulanan, dengan omzetnya, dengan omzet harian, dengan omzet bulanan]
     kecuali: [tata cara, pedoman, sop, jumlah, total, rata rata, rekap, rekapitulasi, statistik, agregat, pameran, bazar, bumdes, badan usaha milik desa, survei, per sektor, per kecamatan, festival]
     kategori: dikecualikan
     pengecualian: [17h3, 17b]
     contoh_cocok:
       - Daftar perusahaan katering beserta omzetnya
       - Data pedagang binaan beserta omzet per bulan
+      - List of market tenants with their daily turnover
     contoh_tidak_cocok:
       - Laporan bazar ramadan beserta omzetnya
       - Rata-rata omzet per pelaku usaha hasil survei
@@ -3615,6 +3618,34 @@ bahasa_inggris:
   stock: persediaan
   feedback: umpan balik
   repository: repositori
+  # sesi 21 (w21law): identifikasi korban, kesehatan, pengadaan, keamanan sistem, usaha
+  antemortem: antemortem
+  postmortem: postmortem
+  dna: dna
+  sample: sampel
+  verbal autopsy: otopsi verbal
+  autopsy: otopsi
+  infant: bayi
+  death: kematian
+  form: formulir
+  vulnerability scan: pemindaian kerentanan
+  scan: pemindaian
+  website: situs web
+  clarification and negotiation: klarifikasi dan negosiasi
+  clarification: klarifikasi
+  contract award: penetapan pemenang
+  turnover: omzet
+  tenant: penyewa
+  daily: harian
+  stall: kios
+  training: pelatihan
+  midwife: bidan
+  reagent: reagen
+  laboratory: laboratorium
+  collection post: posko pengumpulan
+  hazardous waste: limbah b3
+  waste: limbah
+  illegal: ilegal
 
 bahasa_inggris_serupa:
   # kata yang sama dalam kedua bahasa (kata-dasar.txt): dibaca sebagai bahasa Inggris hanya di
