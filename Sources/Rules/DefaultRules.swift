@@ -276,7 +276,7 @@ aturan:
   - id: usulan-jabatan-dibahas
     keterangan: Usulan dan pertimbangan promosi, mutasi, rotasi atau pengangkatan pegawai dan calon pejabat yang dibahas di dalam badan publik (Baperjakat, tim penilai) sebelum keputusan ditetapkan — surat dan memorandum intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i — pengungkapan sebelum keputusan menghambat pengambilan keputusan kepegawaian), di samping huruf h angka 4 untuk penilaian kemampuan orangnya (aturan evaluasi-kemampuan); keputusan yang sudah ditetapkan dan posisi seseorang dalam jabatan publik terbuka (Pasal 18 ayat (2) huruf b mencabut huruf h, bukan huruf i, sehingga uji konsekuensi menimbang apakah pembahasannya masih perlu ditutup)
     prioritas: 100
-    salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, usulan calon pejabat, nama calon pejabat, baperjakat, dokumentasi baperjakat, sidang baperjakat, rapat baperjakat, rapat tim penilai angka kredit, sidang tim penilai angka kredit, rapat tim penilai kinerja, sidang tim penilai kinerja]
+    salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, usulan pengangkatan, usulan calon pejabat, nama calon pejabat, baperjakat, dokumentasi baperjakat, sidang baperjakat, rapat baperjakat, rapat tim penilai angka kredit, sidang tim penilai angka kredit, rapat tim penilai kinerja, sidang tim penilai kinerja, perencanaan rotasi, rencana rotasi, perencanaan mutasi, rencana mutasi pegawai, rencana mutasi pejabat, rencana promosi, seleksi bakal calon rektor, penilaian bakal calon rektor, penilaian calon rektor]
     kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, telah ditetapkan, sudah ditetapkan, pembentukan, susunan keanggotaan, surat keputusan pembentukan]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -284,8 +284,13 @@ aturan:
       - Dokumen usulan promosi, mutasi dan rotasi pegawai
       - Notulen rapat tim penilai angka kredit guru
       - Usulan mutasi pegawai yang masih dibahas Baperjakat
+      - Perencanaan rotasi pegawai
+      - Hasil penilaian dalam proses seleksi bakal calon rektor
+      - Usulan pengangkatan dan rotasi dalam jabatan struktural
     contoh_tidak_cocok:
       - Keputusan Bupati tentang pembentukan Baperjakat
+      - Pengumuman seleksi bakal calon rektor
+      - Bagan struktur organisasi dengan nama pejabat setelah rotasi
       - Pedoman pelaksanaan sidang Baperjakat
       - Rapat tim penilai lomba desa tingkat kabupaten
 
