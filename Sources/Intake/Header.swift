@@ -125,6 +125,10 @@ struct ColumnMap: Sendable {
     var labels: [Int: String] = [:]
     /// The header rows (one or two), 1-based.
     var headerRows: [Int] = []
+    /// How many fields the header row's record has, empty trailing ones included (CSV,
+    /// `SheetRow.recordWidth`; 0 otherwise): an empty header cell over a notes column without
+    /// a heading still makes that column the table's (`TableBuilder`'s `row-shifted` check).
+    var recordWidth = 0
 
     func column(_ f: Field) -> Int? {
         fields.filter { $0.value == f }.map(\.key).min()
@@ -152,6 +156,7 @@ struct ColumnMap: Sendable {
                        memo: HeaderMemo = HeaderMemo()) -> (ColumnMap, usesNext: Bool, score: Int)? {
         let labels = header.cells.map { Text.clean(CellText.text($0)) }
         var map = ColumnMap()
+        map.recordWidth = header.recordWidth ?? 0
         for (c, l) in labels.enumerated() where !l.isEmpty {
             map.labels[c] = l
             if let f = memo.field(l), map.column(f) == nil { map.fields[c] = f }

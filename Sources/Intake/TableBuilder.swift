@@ -52,7 +52,9 @@ struct TableBuilder {
     /// The first day each time-of-making text can mean (`IndonesianDate.earliestDay`).
     private var madeCache = ValueCache<Date?>()
     private var rowTexts: [String] = []
-    /// Columns up to the header's last labelled one (a CSV row beyond it is shifted).
+    /// Columns up to the header's last labelled one, or to its record's last field, empty or
+    /// not (a CSV row beyond it is shifted; a column under an empty header field is the
+    /// table's, without a heading: Excel exports every record as wide as the widest).
     private let headerWidth: Int
     /// How many of the current row's texts sit at their column (see `consume`).
     private var positional = 0
@@ -125,7 +127,7 @@ struct TableBuilder {
         fillsFirstColumn = mergedRanges.isEmpty && start.fillsFirstColumn
             && (first == .pejabat || first == .penanggungJawab || first == .kategori || first == .subkelompok)
         width = (map.fields.keys.max() ?? 0) + 1
-        headerWidth = max(width, (map.labels.keys.max() ?? 0) + 1)
+        headerWidth = max(width, (map.labels.keys.max() ?? 0) + 1, map.recordWidth)
         lastHeaderRow = map.headerRows.max() ?? 0
         col = map.columnTable()
         ticks = map.hasTicks

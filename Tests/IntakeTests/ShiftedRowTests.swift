@@ -53,4 +53,23 @@ final class ShiftedRowTests: XCTestCase {
         ], header: Self.header + ",Keterangan")
         XCTAssertEqual(r.problems.filter { $0.code == "row-shifted" }, [])
     }
+
+    /// A notes column with no heading, as a spreadsheet exports it (every record as wide as
+    /// the widest, so the header ends in an empty field, which the reader does not store): the
+    /// rows are not shifted, the column is only ignored; a row wider still is. Every row was
+    /// warned as shifted (audit, session 21; `RealListTests`' working sheet too).
+    func testAnUnlabelledColumnUnderAnEmptyHeaderCellIsNotAShift() throws {
+        let r = try read([
+            "1,Laporan keuangan tahun 2025,Sekretariat,Kepala Dinas,2025,Serang,Softcopy,5 tahun,Berkala,sudah diunggah",
+            "2,Rencana strategis 2025-2029,Sekretariat,Kepala Dinas,2025,Serang,Softcopy,5 tahun,Berkala,sudah diunggah",
+            "3,Rencana strategis, rencana kerja 2025,Sekretariat,Kepala Dinas,2025,Serang,Softcopy,5 tahun,Berkala,sudah diunggah",
+        ], header: Self.header + ",")
+        XCTAssertEqual(r.items.count, 3)
+        XCTAssertEqual(r.problems.filter { $0.code == "row-shifted" }.map(\.row), [4],
+                       r.problems.map(\.message).joined(separator: "\n"))
+        XCTAssertTrue(r.problems.contains { $0.code == "columns-ignored" }, r.problems.map(\.code).joined(separator: ","))
+        let shifted = try XCTUnwrap(r.problems.first { $0.code == "row-shifted" })
+        XCTAssertTrue(shifted.message.hasPrefix("Baris ini berisi 11 kolom, sedangkan judul tabel 10 kolom"),
+                      shifted.message)
+    }
 }

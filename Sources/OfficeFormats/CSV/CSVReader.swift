@@ -165,7 +165,9 @@ public struct CSVReader: RowSource {
                 let cells = decodeFields(p, recordStart: from, recordEnd: next)
                 input.start = next
                 pendingCR = endedWithCR
-                return SheetRow(number: recordNumber, cells: cells)
+                var row = SheetRow(number: recordNumber, cells: cells)
+                row.recordWidth = fields.count
+                return row
             }
         }
     }

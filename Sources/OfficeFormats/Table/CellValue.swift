@@ -42,6 +42,10 @@ public struct SheetRow: Sendable {
     /// Link targets carried by the row's cells themselves, by 0-based column (XLSX
     /// `HYPERLINK("url", …)` formulas); nil for most rows. As written: untrusted.
     public var links: [Int: String]?
+    /// A CSV record's field count, empty trailing fields included (the reader stores its cells
+    /// without them); nil for other formats. A spreadsheet exports a column without a heading
+    /// as an empty last header field: the header reaches that column all the same.
+    public var recordWidth: Int?
     /// What the row holds (dense or sparse, see `RowCells`).
     var storage: RowCells
 
