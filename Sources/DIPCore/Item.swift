@@ -16,7 +16,8 @@ public struct SourceLocation: Codable, Hashable, Sendable {
 /// wrote them, the category it declared, and normalised forms for the later stages.
 ///
 /// The original text is kept untouched (trimmed, inner whitespace collapsed) because decrees
-/// and feedback quote it; the normalised forms are only for matching and checks.
+/// and feedback quote it; the normalised forms are for matching and checks, and for outputs that
+/// print time and place apart (`madeApart`).
 public struct InformationItem: Codable, Hashable, Sendable {
     public var source: SourceLocation
     /// The number as written, without a trailing period ("1", "a", "3.2").
@@ -150,5 +151,20 @@ public enum RetentionPeriod: Codable, Hashable, Sendable {
         case .untilEvent: return "sampai_peristiwa"
         case .unknown: return ""
         }
+    }
+}
+
+extension InformationItem {
+    /// Time and place of making for outputs with a column or field for each (the website, the
+    /// feeds, the open data): as the unit wrote them, unless it wrote both in one "Waktu dan
+    /// Tempat" cell ("Serang, 2026": the place left empty and the intake's split recorded), then
+    /// that split. The site read "Waktu pembuatan: Serang, 2026" and "Tempat pembuatan: -"
+    /// (session 21); the decree's single column prints both either way.
+    public var madeApart: (waktu: String, tempat: String) {
+        if tempatPembuatan.trimmingCharacters(in: .whitespaces).isEmpty,
+           let place = tempatNormalised, !place.isEmpty, let time = waktuNormalised, !time.isEmpty {
+            return (time, place)
+        }
+        return (waktuPembuatan, tempatPembuatan)
     }
 }

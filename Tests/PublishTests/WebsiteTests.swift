@@ -340,6 +340,34 @@ final class WebsiteTests: XCTestCase {
         XCTAssertTrue(try text(dir, "feed.atom").contains("Informasi yang tidak lagi tercantum dibandingkan DIP versi 2: "))
     }
 
+    /// A unit that wrote time and place in one "Waktu dan Tempat" cell ("Serang, 2026"): the page,
+    /// the feeds and the CSV, which print them apart, print the intake's split ("2026", "Serang"),
+    /// not the whole text as the time and "-" as the place (session 21). An item with its own
+    /// place column is printed as written.
+    func testTimeAndPlaceWrittenInOneCellArePrintedApart() throws {
+        var v = Fixture.version3()
+        // A new item (first published by this version, so its feed entry is this revision).
+        var added = try XCTUnwrap(v.items.first { $0.consequenceTest == nil })
+        added.id = "dinkes-0098"
+        added.revision = 1
+        added.change = .added
+        added.item.waktuPembuatan = "Serang, Maret 2026"
+        added.item.tempatPembuatan = ""
+        added.item.waktuNormalised = "Maret 2026"
+        added.item.tempatNormalised = "Serang"
+        v.items.append(added)
+        let id = added.id
+        let files = try WebsiteWriter.render(version: v, history: Fixture.history(), settings: .serang, clock: Fixture.clock)
+        let page = String(decoding: try XCTUnwrap(files["index.html"]), as: UTF8.self)
+        XCTAssertTrue(page.contains("<td>Maret 2026</td><td>Serang</td>"), page)
+        XCTAssertFalse(page.contains("Serang, Maret 2026"), page)
+        let doc = try JSONSerialization.jsonObject(with: XCTUnwrap(files["feed.json"])) as! [String: Any]
+        let entry = try XCTUnwrap((doc["items"] as! [[String: Any]]).first { ($0["id"] as! String).contains("/\(id)/r") }?["content_text"] as? String)
+        XCTAssertTrue(entry.contains("Waktu pembuatan: Maret 2026\nTempat pembuatan: Serang"), entry)
+        let csv = String(decoding: try XCTUnwrap(files["dip.csv"]), as: UTF8.self)
+        XCTAssertTrue(csv.contains(",Maret 2026,Serang,"), csv)
+    }
+
     /// An exemption the version's decree lifts (named in its DIK diktum) enters the list with its
     /// reason: its feed entry says it was exempted and opened on a consequence test, and the
     /// decree's entry counts such items; before, it read "baru" like any new information

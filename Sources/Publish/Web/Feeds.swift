@@ -199,8 +199,8 @@ enum Feeds {
             ("Pejabat atau unit yang menguasai informasi", it.pejabatPenguasa),
             ("Penanggung jawab pembuatan atau penerbitan informasi", it.penanggungJawab),
             // As the page and the decree print it ("14 Februari 2026", not "2026-02-14").
-            ("Waktu pembuatan", DecreeWriter.madeOn(it.waktuPembuatan, clock: clock)),
-            ("Tempat pembuatan", it.tempatPembuatan),
+            ("Waktu pembuatan", DecreeWriter.madeOn(it.madeApart.waktu, clock: clock)),
+            ("Tempat pembuatan", it.madeApart.tempat),
             ("Bentuk informasi", e.item.bentukText),
             ("Jangka waktu penyimpanan (retensi)", it.retensi),
         ].map { label, value in

@@ -179,8 +179,9 @@ enum IndexPage {
             h += "<td>\(e(it.pejabatPenguasa))</td>"
             h += "<td>\(e(it.penanggungJawab))</td>"
             // The time of making as the decree's Lampiran prints it ("5 Januari 2026", not the ISO form).
-            h += "<td>\(e(DecreeWriter.madeOn(it.waktuPembuatan, clock: clock)))</td>"
-            h += "<td>\(e(it.tempatPembuatan))</td>"
+            let made = it.madeApart
+            h += "<td>\(e(DecreeWriter.madeOn(made.waktu, clock: clock)))</td>"
+            h += "<td>\(e(made.tempat))</td>"
             h += "<td>\(e(item.bentukText))</td>"
             h += "<td>\(e(it.retensi))</td>"
             h += "</tr>\n"

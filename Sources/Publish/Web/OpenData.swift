@@ -34,7 +34,7 @@ enum OpenData {
             item.id, String(item.revision), item.category.rawValue,
             item.category == .berkala ? (item.subgroup?.rawValue ?? "") : "",
             item.unit.code, item.unit.name, it.nomor, it.ringkasan, it.pejabatPenguasa,
-            it.penanggungJawab, it.waktuPembuatan, it.tempatPembuatan, item.bentukText, it.retensi,
+            it.penanggungJawab, it.madeApart.waktu, it.madeApart.tempat, item.bentukText, it.retensi,
             it.tautan.flatMap(WebLink.checked) ?? "",
             // The open part of an item exempted in part: which part is withheld, as the page,
             // the feed and the decree say (its title alone would read as wholly public).
