@@ -157,12 +157,13 @@ aturan:
   - id: keuangan-pribadi
     keterangan: Kondisi keuangan, gaji, harta dan rekening bank seseorang (UU 14/2008 Pasal 17 huruf h angka 3); rekening badan publik, termasuk rekening kas desa dan BUMDes, bukan rekening seseorang
     prioritas: 100
-    salah_satu: [data gaji, gaji dan tunjangan pegawai, data penghasilan pegawai, nomor rekening, no rekening, no rek, nomor rek, norek, no rekening bank, rek bank, rekening bank, rekening pribadi, rekening penerima, rekening pegawai, data rekening, rekening kks, rekening simpel, rekening siswa, buku rekening, buku tabungan, slip gaji, daftar gaji, rincian gaji, daftar penerimaan gaji, penghasilan pegawai, penghasilan pribadi, harta kekayaan, kekayaan pribadi, spt tahunan, utang pribadi, pinjaman pegawai, kredit pegawai, sktm, surat keterangan tidak mampu, kondisi keuangan, penghasilan keluarga, penghasilan rumah tangga]
+    salah_satu: [data gaji, gaji dan tunjangan pegawai, data penghasilan pegawai, nomor rekening, no rekening, no rek, nomor rek, norek, no rekening bank, rek bank, rekening bank, rekening pribadi, rekening penerima, rekening ahli waris, rekening pegawai, data rekening, rekening kks, rekening simpel, rekening siswa, buku rekening, buku tabungan, slip gaji, daftar gaji, rincian gaji, daftar penerimaan gaji, penghasilan pegawai, penghasilan pribadi, harta kekayaan, kekayaan pribadi, spt tahunan, utang pribadi, pinjaman pegawai, kredit pegawai, sktm, surat keterangan tidak mampu, kondisi keuangan, penghasilan keluarga, penghasilan rumah tangga]
     kecuali: [yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, rekening kas desa, rekening desa, saldo kas desa, buku kas desa, buku kas umum desa, rekening bumdes, rekening bendahara, rekening instansi, rekening penerimaan, rekening resmi, retribusi, harta kekayaan daerah, harta kekayaan kabupaten, harta kekayaan kota, harta kekayaan provinsi, harta kekayaan negara, kekayaan daerah, milik daerah, milik negara, tata cara, prosedur, sop, persyaratan, syarat, besaran, kelas jabatan, standar, standar biaya, peraturan, perbup, peraturan bupati, pedoman, blu, badan layanan umum, ukt, uang kuliah tunggal, rekening universitas, rekening rumah sakit, rekening rsud, rekening blud, gaji pokok pns, menurut golongan, per golongan]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
       - Data pemanfaat tanah kas desa beserta nomor rekening
+      - Daftar penerima santunan kematian beserta rekening ahli waris
       - Daftar penerima bansos beserta NIK dan nomor rekening
       - Daftar gaji pegawai bulan Januari
       - Arsip SKTM warga Desa Kramatwatu
@@ -179,7 +180,7 @@ aturan:
     keterangan: Data orang per orang dalam DTKS/P3KE/PKH menunjukkan kondisi ekonomi seseorang
     prioritas: 100
     salah_satu: [dtks, data terpadu kesejahteraan sosial, dtsen, p3ke, miskin ekstrem by name, data warga miskin, data keluarga miskin, daftar kpm, data kpm, daftar keluarga penerima manfaat, data ppks, daftar ppks, penerima blt, data rumah tangga miskin, penerima pkh, keluarga penerima manfaat, kpm, data penerima bansos, daftar penerima bansos, daftar penerima bantuan sosial]
-    kecuali: [jumlah, statistik, agregat, persentase, tata cara, prosedur, sop, persyaratan, mekanisme, alur, sosialisasi, rekapitulasi jumlah, rekapitulasi penerima, rekap penerima, kuota]
+    kecuali: [jumlah, statistik, agregat, persentase, tata cara, prosedur, sop, persyaratan, mekanisme, alur, sosialisasi, rekapitulasi jumlah, rekapitulasi penerima, rekap penerima, kuota, kuasa pemilik modal, selaku kpm, sebagai kpm, direksi, dewan pengawas, komisaris]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
@@ -187,6 +188,7 @@ aturan:
       - Daftar penerima bansos beserta NIK dan nomor rekening
       - Daftar KPM PKH tahap 3
     contoh_tidak_cocok:
+      - Keputusan Bupati selaku KPM tentang penetapan direksi Perumda Air Minum
       - Rekapitulasi penerima BLT Dana Desa per bulan
       - Jumlah KPM BLT-DD per dusun
       - Jumlah keluarga penerima manfaat PKH per kecamatan
