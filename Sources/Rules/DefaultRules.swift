@@ -279,7 +279,7 @@ aturan:
     keterangan: Usulan dan pertimbangan promosi, mutasi, rotasi atau pengangkatan pegawai dan calon pejabat yang dibahas di dalam badan publik (Baperjakat, tim penilai) sebelum keputusan ditetapkan — surat dan memorandum intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i — pengungkapan sebelum keputusan menghambat pengambilan keputusan kepegawaian), di samping huruf h angka 4 untuk penilaian kemampuan orangnya (aturan evaluasi-kemampuan); keputusan yang sudah ditetapkan dan posisi seseorang dalam jabatan publik terbuka (Pasal 18 ayat (2) huruf b mencabut huruf h, bukan huruf i, sehingga uji konsekuensi menimbang apakah pembahasannya masih perlu ditutup)
     prioritas: 100
     salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, usulan pengangkatan, usulan calon pejabat, nama calon pejabat, baperjakat, dokumentasi baperjakat, sidang baperjakat, rapat baperjakat, rapat tim penilai angka kredit, sidang tim penilai angka kredit, rapat tim penilai kinerja, sidang tim penilai kinerja, perencanaan rotasi pegawai, perencanaan rotasi pejabat, perencanaan rotasi jabatan, rencana rotasi pegawai, rencana rotasi pejabat, rencana rotasi jabatan, perencanaan mutasi pegawai, perencanaan mutasi pejabat, perencanaan mutasi jabatan, rencana mutasi pegawai, rencana mutasi pejabat, rencana promosi pegawai, rencana promosi pejabat, rencana promosi jabatan, seleksi bakal calon rektor, penilaian bakal calon rektor, penilaian calon rektor]
-    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, telah ditetapkan, sudah ditetapkan, pembentukan, susunan keanggotaan, surat keputusan pembentukan]
+    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, telah diumumkan, sudah diumumkan, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, telah ditetapkan, sudah ditetapkan, pembentukan, susunan keanggotaan, surat keputusan pembentukan]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -292,6 +292,7 @@ aturan:
     contoh_tidak_cocok:
       - Keputusan Bupati tentang pembentukan Baperjakat
       - Pengumuman seleksi bakal calon rektor
+      - Hasil seleksi bakal calon rektor yang telah diumumkan
       - Bagan struktur organisasi dengan nama pejabat setelah rotasi
       - Rencana promosi pariwisata daerah tahun 2026
       - Rencana promosi kesehatan puskesmas
