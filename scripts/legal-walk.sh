@@ -18,7 +18,13 @@ DIP=${DIP:-$root/.build/debug/dip}
 PY=${DIP_CHECKERS_VENV:-$HOME/.cache/dip/checkers-venv}/bin/python
 FILL="$here/legal-walk/fill-review.py"
 export DIP_REVIEW_KEY=legal-walk
-rm -rf "$WS"; "$DIP" init "$WS" >/dev/null
+# The walk starts from nothing, so it removes WORKSPACE first: only a folder an earlier walk made
+# (marked .legal-walk), never a folder of anything else (a real workspace, the checkout).
+if [ -e "$WS" ] && [ ! -e "$WS/.legal-walk" ]; then
+  echo "legal-walk: $WS exists and was not made by legal-walk.sh; give a new folder" >&2
+  exit 2
+fi
+rm -rf "$WS"; "$DIP" init "$WS" >/dev/null; touch "$WS/.legal-walk"
 cp -r "$root/examples/inbox/"* "$WS/inbox/"
 find "$WS/inbox" -type f -exec touch -d "2026-01-01 08:00" {} +
 at() { local t=$1; shift; SOURCE_DATE_EPOCH=$(date -u -d "$t" +%s) "$@"; }
