@@ -1617,7 +1617,7 @@ aturan:
     keterangan: Rincian pengamanan kantor, objek vital, uang dan pejabat (denah pengamanan, letak CCTV, brankas, jadwal patroli dan pengawalan, rencana pengamanan kunjungan Presiden/VVIP, bandar udara dan objek vital) — UU 14/2008 Pasal 17 huruf c dan huruf a angka 5; pengamanan kepala negara dan objek vital nasional adalah operasi keamanan negara (huruf c angka 1), bukan penyelidikan tindak pidana (huruf a angka 1); huruf a angka 5 hanya melindungi peralatan, sarana dan prasarana penegak hukum (misalnya Satpol PP) dan huruf c hanya pertahanan dan keamanan negara (angka 1–7), sehingga untuk pengamanan kantor biasa dasarnya lemah dan bahayanya harus diuraikan dalam uji konsekuensi
     prioritas: 100
     salah_satu: [objek vital, obvit, obvitnas, rencana pengamanan, pengamanan vip, pengamanan vvip, pengamanan kunjungan, kamera pengawas, titik kamera, lokasi kamera, denah ruang server, tata letak cctv, titik cctv, titik kamera cctv, lokasi kamera cctv, sistem pengamanan gedung, sistem pengamanan kantor, denah pengamanan, jadwal piket pengamanan, jadwal jaga satpam, jadwal patroli, rute patroli, ruang khazanah, khazanah, kunci brankas, kombinasi brankas, kode brankas, gudang amunisi, data kekuatan personel, kekuatan personel, gelar pasukan, pengamanan pimpinan, pengawalan pejabat, jadwal pengawalan, pengawalan vip, jadwal pengiriman uang, pengiriman uang, pengiriman uang tunai, rute pengawalan, pengangkutan uang, pengawalan uang, cash in transit, rencana pengamanan gedung, sistem alarm, denah cctv, peta cctv]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, pengadaan, belanja, rup, sosialisasi, pelatihan, simulasi, kebijakan, pemeliharaan, perawatan, pemasangan, penyediaan, ruang publik, kesepakatan bersama, perjanjian kerja sama, lalu lintas, atcs, untuk publik]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, pengadaan, belanja, rup, sosialisasi, pelatihan, simulasi, kebijakan, pemeliharaan, perawatan, pemasangan, penyediaan, ruang publik, kesepakatan bersama, perjanjian kerja sama, lalu lintas, atcs, untuk publik, apel gelar pasukan, apel pasukan, apel siaga]
     kategori: dikecualikan
     pengecualian: [17c, 17a5]
     contoh_cocok:
@@ -2625,6 +2625,23 @@ aturan:
       - Informasi yang dapat menimbulkan persaingan usaha tidak sehat
     contoh_tidak_cocok:
       - Sosialisasi tentang informasi yang dapat mengganggu penegakan hukum
+
+  - id: kekuatan-satuan-militer
+    keterangan: Jumlah, komposisi, disposisi atau dislokasi kekuatan satuan TNI (personel, persenjataan, alutsista) — UU 14/2008 Pasal 17 huruf c angka 3; di sini kata "jumlah" tidak mengecualikan karena undang-undang sendiri menyebut jumlah kekuatan; kegiatan bakti, TMMD, penerimaan prajurit dan pameran terbuka
+    prioritas: 100
+    semua:
+      - [kodim, koramil, korem, kodam, tni, batalyon, yonif, lanal, lanud, satuan militer, prajurit, pasukan]
+    salah_satu: [disposisi personel, disposisi pasukan, disposisi satuan, disposisi kekuatan, dislokasi satuan, dislokasi pasukan, dislokasi kekuatan, dislokasi personel, komposisi kekuatan, gelar kekuatan, gelar pasukan, kekuatan personel, persenjataan, alutsista, alat utama sistem senjata]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, pelatihan, penerimaan, rekrutmen, pengumuman, bakti sosial, karya bakti, tmmd, manunggal, pameran, museum, sejarah, upacara, apel gelar pasukan, apel pasukan, apel siaga]
+    kategori: dikecualikan
+    pengecualian: [17c3]
+    contoh_cocok:
+      - Jumlah personel dan persenjataan Yonif di wilayah kabupaten
+    contoh_tidak_cocok:
+      - Pameran alutsista TNI pada peringatan HUT TNI
+      - Jumlah prajurit TNI yang mengikuti karya bakti pembersihan sungai
+      - Apel gelar pasukan operasi ketupat
+      - Dislokasi markas Koramil ke kantor kecamatan baru
 
   - id: bunyi-pasal-17-c
     keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat membahayakan pertahanan dan keamanan negara (huruf c)
