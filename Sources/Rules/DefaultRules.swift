@@ -1447,7 +1447,7 @@ aturan:
     prioritas: 100
     semua:
       - [kajian, kajian kelayakan, studi kelayakan, proposal, penawaran, konsep, draf, draft, rancangan laporan, laporan evaluasi diri, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, naskah kerja sama, kesepakatan bersama, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan, reviu, laporan hasil reviu, rekomendasi, hasil seleksi, laporan hasil pemeriksaan, lhp, perjanjian, naskah perjanjian, rencana, nilai, daftar nilai, audit, hasil audit, sanksi administratif, sanksi administrasi]
-    salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan, belum ditandatangani, belum ditanda tangani, sebelum ditandatangani, belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan, belum diputuskan, masih dinegosiasikan, sedang dinegosiasikan, dalam negosiasi, sebelum pengumuman, masih dirundingkan, sedang dirundingkan, dalam perundingan, belum disetujui, sebelum disetujui, belum tanda tangan, belum bertanda tangan, tahap perundingan, tahap negosiasi, sebelum diputuskan]
+    salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan, belum ditandatangani, belum ditanda tangani, sebelum ditandatangani, belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan, belum diputuskan, masih dinegosiasikan, sedang dinegosiasikan, dalam negosiasi, sebelum pengumuman, masih dirundingkan, sedang dirundingkan, dalam perundingan, belum disetujui, sebelum disetujui, belum tanda tangan, belum bertanda tangan, tahap perundingan, tahap negosiasi, sebelum diputuskan, sedang dalam proses]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, sosialisasi, daftar rancangan, program pembentukan, pekerjaan, proyek, pembangunan, paket, progres, kemajuan, realisasi, program kerja, capaian, target, tunggakan, piutang, rancangan peraturan, proses pembuatan, nilai jual, njop, dikonsultasikan, pengumuman hasil]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -1458,10 +1458,13 @@ aturan:
       - Surat keputusan mutasi yang masih berupa konsep
       - Risalah rapat tim anggaran yang belum disepakati
       - Surat perintah operasi penertiban yang belum dilaksanakan
+      - Surat, nota dinas dan berita acara penghapusan barang milik daerah yang sedang dalam proses
     contoh_tidak_cocok:
       - Raperda yang belum disahkan untuk uji publik
       - Daftar paket pekerjaan yang belum selesai dikerjakan
       - Program pembentukan peraturan daerah yang belum ditetapkan
+      - Daftar permohonan izin yang sedang dalam proses
+      - Daftar surat masuk yang belum ditindaklanjuti
 
   - id: akta-otentik-umum
     keterangan: Isi akta otentik yang bersifat pribadi (waris, hibah, wasiat, pendirian, jual beli, kuasa, perjanjian kawin) — UU 14/2008 Pasal 17 huruf g
