@@ -1466,6 +1466,24 @@ aturan:
       - Daftar permohonan izin yang sedang dalam proses
       - Daftar surat masuk yang belum ditindaklanjuti
 
+  - id: rancangan-anggaran-sebelum-dibahas
+    keterangan: Rancangan dan perhitungan anggaran (RAPBN, RAPBD) yang masih disusun di dalam badan publik sebelum disampaikan kepada DPR/DPRD untuk dibahas — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan; Penjelasan — pengungkapan prematur menghambat keberhasilan kebijakan); setelah disampaikan kepada DPR/DPRD rancangan itu bukan lagi dokumen intra badan publik, begitu pula anggaran yang telah ditetapkan
+    prioritas: 100
+    semua:
+      - [rapbn, rapbd, rancangan apbn, rancangan apbd, rancangan anggaran pendapatan dan belanja, perhitungan anggaran]
+      - [sebelum disampaikan, belum disampaikan, sebelum dibahas, belum dibahas, sebelum diajukan, belum diajukan]
+    kecuali: [tata cara, pedoman, jadwal, agenda, sosialisasi, jumlah, telah disampaikan, sudah disampaikan, yang disampaikan]
+    kategori: dikecualikan
+    pengecualian: [17i]
+    contoh_cocok:
+      - Perhitungan RAPBD tahun depan sebelum disampaikan kepada DPRD
+      - Hitungan awal RAPBN kementerian sebelum dibahas bersama DPR
+    contoh_tidak_cocok:
+      - Rancangan APBD yang disampaikan kepada DPRD
+      - Jadwal pembahasan RAPBD sebelum disampaikan kepada DPRD
+      - Nota keuangan dan RAPBD tahun anggaran 2026
+      - Rancangan APBD yang belum disahkan DPRD
+
   - id: akta-otentik-umum
     keterangan: Isi akta otentik yang bersifat pribadi (waris, hibah, wasiat, pendirian, jual beli, kuasa, perjanjian kawin) — UU 14/2008 Pasal 17 huruf g
     prioritas: 100
