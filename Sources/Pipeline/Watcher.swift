@@ -106,6 +106,9 @@ public struct Watcher {
                 return error
             }
             if let maxPasses, passes >= maxPasses { break }
+            // A stop asked for during the pass: now, not after the poll interval (the signal
+            // interrupts only a wait it arrives in; `systemctl stop` waited up to --poll-seconds).
+            if stopRequested != 0 { break }
             // Wait for an event or the poll interval, then let a burst settle.
             if notify.wait(seconds: pollInterval), stopRequested == 0 {
                 notify.wait(seconds: max(1, runner.options.settleSeconds), drainOnly: true)
@@ -155,8 +158,14 @@ final class InboxNotifier {
         }
     }
 
+    /// The longest a wait sleeps before it looks at the stop flag again: a stop signal that
+    /// arrives between the flag's check and the sleep interrupts nothing, and would otherwise
+    /// be seen only when the whole poll interval is over.
+    static let stopCheckSeconds: TimeInterval = 1
+
     /// Waits up to `seconds`; true when something changed. With `drainOnly`, keeps reading
-    /// events until the folder is quiet for `seconds` (debouncing a burst of copies).
+    /// events until the folder is quiet for `seconds` (debouncing a burst of copies). Returns
+    /// early (false) on a stop request.
     @discardableResult
     func wait(seconds: TimeInterval, drainOnly: Bool = false) -> Bool {
         guard fd >= 0 else {
@@ -166,8 +175,15 @@ final class InboxNotifier {
         var changed = false
         repeat {
             var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            let n = poll(&pfd, 1, Int32(seconds * 1000))
-            if n <= 0 { break } // timeout, or EINTR from a stop signal
+            var n: Int32 = 0
+            let end = Date().addingTimeInterval(seconds)
+            while stopRequested == 0 {
+                let left = end.timeIntervalSinceNow
+                if left <= 0 { break }
+                n = poll(&pfd, 1, Int32(min(left, Self.stopCheckSeconds) * 1000))
+                if n != 0 { break }
+            }
+            if n <= 0 { break } // timeout, stop request, or EINTR from a stop signal
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
             while buffer.withUnsafeMutableBytes({ read(fd, $0.baseAddress!, $0.count) }) > 0 {}
             changed = true
@@ -177,9 +193,15 @@ final class InboxNotifier {
     }
 
     private func sleepInterruptibly(_ seconds: TimeInterval) {
-        var remaining = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - floor(seconds)) * 1e9))
-        var left = timespec()
-        // nanosleep returns early on a signal, so a stop request is seen at once.
-        _ = nanosleep(&remaining, &left)
+        let end = Date().addingTimeInterval(seconds)
+        // nanosleep returns early on a signal; slices of `stopCheckSeconds` see a stop request
+        // that came just before it.
+        while stopRequested == 0 {
+            let slice = min(end.timeIntervalSinceNow, Self.stopCheckSeconds)
+            if slice <= 0 { return }
+            var remaining = timespec(tv_sec: Int(slice), tv_nsec: Int((slice - floor(slice)) * 1e9))
+            var left = timespec()
+            if nanosleep(&remaining, &left) != 0 { return }
+        }
     }
 }
