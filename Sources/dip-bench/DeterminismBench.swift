@@ -6,7 +6,8 @@ import Rules
 
 /// `dip-bench determinism` (`make determinism`): the guide's "same inputs, same rules, same
 /// clock → byte-identical outputs", checked across processes. The whole SOP (cold run, a
-/// revised list, approval, the publishing run, a warm run) runs on copies of one workspace in
+/// revised list, an item returned, approval, held lists released and refused, the publishing
+/// pass by `dip watch`, a warm run) runs on copies of one workspace in
 /// separate `dip` processes (the cold run's review workbook filled in by the PPID and read by
 /// the next run, which rebuilds the classifier with the PPID's decisions) that differ in
 /// everything that must not matter:
@@ -94,6 +95,9 @@ private func determinismCheck(dip: String, corpus: String) throws -> [String] {
     guard initialised.exitCode == 0 else { throw EndToEndBenchError.missing("dip init: \(initialised.stderr)") }
     let workspace = Workspace(root: template)
     var items = 0
+    // Units whose revised list would withdraw most of their items: held for the PPID, then one
+    // released and one refused (`dip release`).
+    var held: [String] = []
     if corpus == "contoh" {
         let examples = URL(fileURLWithPath: fm.currentDirectoryPath).appendingPathComponent("examples/inbox")
         guard let units = try? fm.contentsOfDirectory(atPath: examples.path) else {
@@ -145,6 +149,11 @@ private func determinismCheck(dip: String, corpus: String) throws -> [String] {
         for (code, list) in zip(precedentCodes, precedentLists) {
             _ = try NearDuplicateInbox.write(list, into: workspace.inbox, unit: code, seed: 20)
         }
+        // A fifth of the list kept: the rest would be withdrawn, so the list is held.
+        for (code, list) in zip(precedentCodes, precedentLists).prefix(2) where list.count >= 20 {
+            _ = try NearDuplicateInbox.write(Array(list.prefix(list.count / 5)), into: update, unit: code, seed: 20, round: 1)
+            held.append(code)
+        }
         if !malformedCodes.isEmpty {
             _ = try SyntheticInbox.write(into: workspace.inbox, units: malformedCodes, itemsPerUnit: perUnit, seed: 20)
         }
@@ -155,7 +164,7 @@ private func determinismCheck(dip: String, corpus: String) throws -> [String] {
         let root = base.appendingPathComponent("s\(index)")
         try fm.copyItem(at: template, to: root)
         let started = DispatchTime.now().uptimeNanoseconds
-        let printed = try determinismCycle(dip: dip, root: root, update: update, setting: setting)
+        let printed = try determinismCycle(dip: dip, root: root, update: update, held: held, setting: setting)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         report("determinism \(corpus) cycle (\(setting.name))", seconds, "s")
         var files = try determinismFiles(root)
@@ -192,9 +201,13 @@ private func determinismCheck(dip: String, corpus: String) throws -> [String] {
     return failures
 }
 
-/// Cold run, the revised lists (if any), approval, the publishing run, a warm run; then what
-/// the register prints. The same clock in every setting (SOURCE_DATE_EPOCH).
-private func determinismCycle(dip: String, root: URL, update: URL, setting: DeterminismSetting) throws -> [(String, String)] {
+/// Cold run; the PPID's review workbook, an item returned to its unit (`dip return`) and the
+/// revised lists (if any); the update run; approval; the held lists released or refused; the
+/// publishing pass (by `dip watch`, stopped by SIGTERM once it has logged its summary), which
+/// also drafts the released list; a warm run; then what the register prints. The same clock
+/// in every setting (SOURCE_DATE_EPOCH).
+private func determinismCycle(dip: String, root: URL, update: URL, held: [String],
+                              setting: DeterminismSetting) throws -> [(String, String)] {
     let fm = FileManager.default
     let run = ["run", "--workspace", root.path, "--settle-seconds", "0", "--quiet"]
     func step(_ args: [String], epoch: String, allowed: Set<Int32>) throws {
@@ -206,6 +219,16 @@ private func determinismCycle(dip: String, root: URL, update: URL, setting: Dete
     try step(run, epoch: "1767225600", allowed: [0, 2])
     // The PPID's review: its decisions become precedents, and the classifier is rebuilt with them.
     try fillReviewWorkbook(root)
+    // One item of the cold run's draft sent back to its unit: the middle one it adds.
+    let draft = try determinismChild(dip, ["diff", "--workspace", root.path, "--format", "json"],
+                                     environment: setting.environment.merging(["SOURCE_DATE_EPOCH": "1767225600"]) { $1 })
+    let added = (try? JSONSerialization.jsonObject(with: Data(draft.stdout.utf8)) as? [String: Any])?["added"] as? [[String: Any]] ?? []
+    guard !added.isEmpty, let id = added[added.count / 2]["itemID"] as? String,
+          let revision = added[added.count / 2]["revision"] as? Int else {
+        throw EndToEndBenchError.missing("dip diff (\(setting.name)) listed no added item: \(draft.stderr)")
+    }
+    try step(["return", id, "--workspace", root.path, "--revision", "\(revision)", "--name", "Drs. H. Ahmad Fauzi",
+              "--note", "Lengkapi tempat pembuatan informasi ini."], epoch: "1767225900", allowed: [0])
     let revised = (try? fm.contentsOfDirectory(atPath: update.path)) ?? []
     if !revised.isEmpty {
         for unit in revised.sorted() {
@@ -216,11 +239,19 @@ private func determinismCycle(dip: String, root: URL, update: URL, setting: Dete
             }
         }
     }
-    try step(run, epoch: "1767225600", allowed: [0, 2])
+    try step(run, epoch: "1767226200", allowed: [0, 2])
     try step(["approve", "--workspace", root.path, "--name", "Drs. H. Ahmad Fauzi", "--nip", "197001011995031002",
               "--decree-number", "000.9/12/PPID/2026", "--decree-date", "2026-01-01", "--force"],
              epoch: "1767229200", allowed: [0])
-    try step(run, epoch: "1767232800", allowed: [0, 2])
+    // The PPID's answers to the held lists, after the approval (they change the next draft, not
+    // the approved one): the first applied, the second refused.
+    for (n, unit) in held.enumerated() {
+        try step(["release", unit, "--workspace", root.path, "--name", "Drs. H. Ahmad Fauzi", "--nip", "197001011995031002",
+                  "--note", "Sudah dikonfirmasi dengan unit"] + (n % 2 == 1 ? ["--refuse"] : []),
+                 epoch: "1767230000", allowed: [0])
+    }
+    // The publishing pass, by `dip watch`; it also drafts the released list.
+    try watchPass(dip: dip, root: root, environment: setting.environment.merging(["SOURCE_DATE_EPOCH": "1767232800"]) { $1 })
     try step(run, epoch: "1767232800", allowed: [0, 2])
     // What the register prints, the workspace's path taken out.
     var printed: [(String, String)] = []
@@ -254,11 +285,45 @@ private func determinismCycle(dip: String, root: URL, update: URL, setting: Dete
     return printed
 }
 
-/// Every regular file under `root` but the operator's log, by relative path.
+/// One pass of `dip watch` (it publishes the approved version): started, stopped with SIGTERM
+/// once the log holds its `run selesai` line, which must exit 0.
+private func watchPass(dip: String, root: URL, environment: [String: String]) throws {
+    let folder = root.appendingPathComponent("reports/log")
+    func summaries() -> Int {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.reduce(0) { count, name in
+            let text = (try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)) ?? ""
+            return count + text.components(separatedBy: "event=\"run selesai\"").count - 1
+        }
+    }
+    let before = summaries()
+    let child = try determinismSpawn(dip, ["watch", "--workspace", root.path, "--settle-seconds", "0",
+                                           "--poll-seconds", "600", "--quiet"], environment: environment)
+    let deadline = Date().addingTimeInterval(600)
+    var status: Int32 = 0
+    var exited = false
+    while summaries() == before && Date() < deadline {
+        if waitpid(child.pid, &status, WNOHANG) == child.pid { exited = true; break }
+        usleep(100_000)
+    }
+    if !exited {
+        kill(child.pid, SIGTERM)
+        while waitpid(child.pid, &status, 0) < 0 && errno == EINTR {}
+    }
+    let result = child.finish(status)
+    guard summaries() > before, result.exitCode == 0 else {
+        throw EndToEndBenchError.missing("dip watch exited \(result.exitCode) (\(exited ? "by itself" : "after SIGTERM")): \(result.stderr)")
+    }
+}
+
+/// Every regular file under `root` but the operator's log and the kept inbox files' `lstat`
+/// records (`FinishedInboxFiles.Fingerprint`: inode numbers and times of this file system,
+/// written only once a file's ctime is 2 s old), by relative path.
 private func determinismFiles(_ root: URL) throws -> [String: Data] {
     var out: [String: Data] = [:]
     let paths = FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []
-    for path in paths where !path.hasPrefix("reports/log/") {
+    for path in paths where !path.hasPrefix("reports/log/")
+        && !(path.hasPrefix("archive/.inbox-selesai/") && path.hasSuffix(".stat")) {
         let url = root.appendingPathComponent(path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
@@ -284,8 +349,9 @@ private func determinismLogEvents(_ root: URL) throws -> [String] {
 private func timelessLogLine(_ line: String, root: URL) -> String {
     let kept = logfmtFields(line).filter { field in
         let key = field.prefix { $0 != "=" }
+        // `putaran`: how many passes `dip watch` made before SIGTERM reached it (timing).
         return key != "ts" && !key.hasPrefix("detik") && !key.hasSuffix("_ms") && !key.hasPrefix("puncak_mb")
-            && !key.hasPrefix("rss") && key != "bersamaan"
+            && !key.hasPrefix("rss") && key != "bersamaan" && key != "putaran"
     }
     return kept.joined(separator: " ").replacingOccurrences(of: root.path, with: "<ruang kerja>")
 }
@@ -316,10 +382,33 @@ private func logfmtFields(_ line: String) -> [String] {
 private func determinismChild(_ path: String, _ args: [String], environment: [String: String]) throws
     -> (exitCode: Int32, stdout: String, stderr: String)
 {
+    let child = try determinismSpawn(path, args, environment: environment)
+    var status: Int32 = 0
+    while waitpid(child.pid, &status, 0) < 0 && errno == EINTR {}
+    return child.finish(status)
+}
+
+/// A started `dip` child: its pid, and what it printed once it has exited.
+private struct DeterminismChildProcess {
+    var pid: pid_t
+    var out: URL
+    var err: URL
+
+    /// The exit code (-1 for a signal), stdout and stderr of the child that exited with `status`.
+    func finish(_ status: Int32) -> (exitCode: Int32, stdout: String, stderr: String) {
+        defer { try? FileManager.default.removeItem(at: out); try? FileManager.default.removeItem(at: err) }
+        let stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+        let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
+        let exited = (status & 0x7f) == 0
+        return (exited ? (status >> 8) & 0xff : -1, stdout, stderr)
+    }
+}
+
+/// Starts `dip args…` as `determinismChild` runs it, without waiting.
+private func determinismSpawn(_ path: String, _ args: [String], environment: [String: String]) throws -> DeterminismChildProcess {
     let fm = FileManager.default
     let out = fm.temporaryDirectory.appendingPathComponent("dip-bench-det-out-\(UUID().uuidString)")
     let err = fm.temporaryDirectory.appendingPathComponent("dip-bench-det-err-\(UUID().uuidString)")
-    defer { try? fm.removeItem(at: out); try? fm.removeItem(at: err) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -339,11 +428,10 @@ private func determinismChild(_ path: String, _ args: [String], environment: [St
     defer { argv.forEach { free($0) }; envp.forEach { free($0) } }
     var pid: pid_t = 0
     let rc = posix_spawn(&pid, path, &actions, nil, argv, envp)
-    guard rc == 0 else { throw EndToEndBenchError.missing("posix_spawn \(path) failed: \(rc)") }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    let stdout = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-    let stderr = (try? String(contentsOf: err, encoding: .utf8)) ?? ""
-    let exited = (status & 0x7f) == 0
-    return (exited ? (status >> 8) & 0xff : -1, stdout, stderr)
+    guard rc == 0 else {
+        try? fm.removeItem(at: out)
+        try? fm.removeItem(at: err)
+        throw EndToEndBenchError.missing("posix_spawn \(path) failed: \(rc)")
+    }
+    return DeterminismChildProcess(pid: pid, out: out, err: err)
 }
