@@ -410,9 +410,9 @@ aturan:
     keterangan: Formula, komposisi dan metode atau proses produksi suatu produk yang diserahkan perusahaan dalam pendaftaran, izin edar, inspeksi atau audit sertifikasi — UU 14/2008 Pasal 17 huruf b (rahasia dagang dan persaingan usaha tidak sehat); komposisi yang ditetapkan dalam SNI atau standar, daftar produk terdaftar, pelatihan dan sosialisasi cara produksi yang baik terbuka
     prioritas: 100
     semua:
-      - [formula, komposisi kuantitatif, metode produksi, metode pengolahan, proses produksi, cara pembuatan]
-      - [dokumen registrasi, registrasi produk, dokumen pendaftaran produk, berkas pendaftaran produk, izin edar, dossier, laporan inspeksi, laporan hasil inspeksi, laporan audit, hasil audit, perusahaan pemohon, industri farmasi, memuat proses produksi, metode produksi rahasia, produk yang didaftarkan, yang didaftarkan pelaku usaha, permohonan persetujuan teknis, berkas persetujuan teknis, dokumen persetujuan teknis]
-    kecuali: [tata cara, prosedur, sop, pedoman, persyaratan, syarat, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, daftar produk, sesuai sni, standar nasional, yang diumumkan, pengumuman, pembuatan izin, pembuatan sertifikat, komposisi sampah, timbulan sampah, komposisi pegawai, komposisi jabatan, bpk, badan pemeriksa keuangan, audit kinerja]
+      - [formula, komposisi kuantitatif, metode produksi, metode pengolahan, proses produksi, cara pembuatan, resep, komposisi bahan]
+      - [dokumen registrasi, registrasi produk, dokumen pendaftaran produk, berkas pendaftaran produk, izin edar, dossier, laporan inspeksi, laporan hasil inspeksi, laporan audit, hasil audit, perusahaan pemohon, industri farmasi, memuat proses produksi, metode produksi rahasia, produk yang didaftarkan, yang didaftarkan pelaku usaha, permohonan persetujuan teknis, berkas persetujuan teknis, dokumen persetujuan teknis, sertifikasi halal, sertifikat halal, pendaftaran halal]
+    kecuali: [tata cara, prosedur, sop, pedoman, persyaratan, syarat, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, daftar produk, sesuai sni, standar nasional, yang diumumkan, pengumuman, pembuatan izin, pembuatan sertifikat, komposisi sampah, timbulan sampah, komposisi pegawai, komposisi jabatan, bpk, badan pemeriksa keuangan, audit kinerja, tercantum pada label, label kemasan, bersertifikat halal, telah bersertifikat]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -420,6 +420,7 @@ aturan:
       - Formula dan komposisi bahan dalam dokumen registrasi produk pangan
       - Laporan hasil inspeksi CPOB yang memuat proses produksi industri farmasi
       - Metode produksi rahasia dalam dokumen izin edar obat tradisional
+      - Resep produk katering yang diajukan untuk sertifikat halal
     contoh_tidak_cocok:
       - Pelatihan proses produksi bersih dan penyusunan permohonan persetujuan teknis bagi UMKM
       - Data komposisi produk yang didaftarkan pelaku usaha PIRT
@@ -430,6 +431,7 @@ aturan:
       - Hasil audit komposisi dan timbulan sampah di TPA
       - Komposisi pegawai menurut golongan dalam laporan audit kepegawaian
       - Laporan audit kinerja BPK atas proses produksi PDAM
+      - Komposisi bahan yang tercantum pada label kemasan produk bersertifikat halal
 
   - id: operasi-gabungan-sebelum-dilaksanakan
     keterangan: Rencana, jadwal, sasaran dan surat perintah operasi atau razia gabungan sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 dan angka 4, sama dengan aturan rencana-operasi; keputusan pembentukan tim operasi gabungan, laporan dan hasil operasi terbuka (tanpa kata rencana, jadwal, sasaran atau "yang akan", judulnya tidak menunjuk operasi yang belum dilaksanakan)
