@@ -136,13 +136,14 @@ aturan:
     keterangan: Daftar/berkas orang per orang (pemohon, penerima, pasien, siswa) yang memuat identitas atau alamat
     prioritas: 100
     semua:
-      - [data, daftar, register, buku register, berkas, arsip, database, usulan, usulan calon, rekap nama, list]
+      - [data, daftar, register, buku register, berkas, arsip, database, usulan, usulan calon, rekap nama, list, log]
       - [pemohon, penerima, peserta, pasien, siswa, murid, warga, penghuni, pelanggan, pelaku usaha, ibu hamil, bumil, bayi, balita, anggota, pemilik, penduduk, pengungsi, korban, sasaran, guru, pegawai, tenaga honorer, kader, ppks, gelandangan, pengemis, penyandang disabilitas, lansia]
     salah_satu: [alamat, alamt, identitas, identitasnya, nomor telepon, no telepon, no telp, nomor telp, no tlp, no hp, nomor hp, no wa, nama lengkap, foto, ktp, nip, nuptk]
     kecuali: [persyaratan, tata cara, prosedur, sop, jumlah, statistik, agregat, alamat kantor, alamat website, rekapitulasi jumlah, rekap jumlah, lembaga, per lembaga, yayasan, organisasi, perusahaan, badan usaha, fasilitas kesehatan, alamat sekolah, nama sekolah, alamat posyandu, alamat puskesmas, alamat lokasi, alamat tps, alamat kegiatan]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
+      - Log layanan pesan pengaduan warga beserta nomor HP pengirim
       - Register pemohon izin beserta alamat dan nomor telepon
       - Daftar penerima beasiswa lengkap dengan identitas
       - Data PPKS (gelandangan, pengemis) hasil penjangkauan beserta identitasnya
