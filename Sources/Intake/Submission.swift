@@ -294,6 +294,46 @@ func sortProblems(in problems: inout [Problem]) {
 
 // MARK: - File kinds
 
+/// Text that is markup, not a table of values: a web page (what a web application's "Export to
+/// Excel" button saves, often named .xls) or an Excel 2003 XML Spreadsheet. Read as CSV it
+/// gave "Tabel DIP tidak ditemukan" quoting `<html …>` (session 21).
+enum MarkupKind: Equatable {
+    case html
+    case spreadsheetML2003
+
+    /// Recognised from the start of the file: after a BOM and blanks it opens a tag, and the
+    /// first 4 KB hold `<html`, `<!doctype html`, `<table` or the SpreadsheetML namespace.
+    init?(head: [UInt8]) {
+        var bytes = head[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        bytes = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard bytes.first == UInt8(ascii: "<") else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self).lowercased()
+        if text.contains("urn:schemas-microsoft-com:office:spreadsheet") || text.contains("progid=\"excel.sheet\"") {
+            self = .spreadsheetML2003
+        } else if text.contains("<html") || text.contains("<!doctype html") || text.contains("<table") {
+            self = .html
+        } else {
+            return nil
+        }
+    }
+
+    func message(ext: String) -> String {
+        let named = ["xls", "xlsx", "xlsm", "ods", "csv", "txt"].contains(ext) ? " meskipun bernama .\(ext)" : ""
+        switch self {
+        case .html:
+            return "File ini sebenarnya halaman web (HTML)\(named), biasanya hasil tombol \"Export ke Excel\" dari aplikasi "
+                + "web, bukan buku kerja Excel atau CSV, sehingga tabelnya tidak dibaca."
+        case .spreadsheetML2003:
+            return "File ini berformat XML Spreadsheet 2003\(named), format lama yang tidak dibaca; yang dapat dibaca: "
+                + ".xlsx, .ods dan CSV."
+        }
+    }
+
+    static let hint = "Buka file itu di Excel atau LibreOffice, lalu simpan ulang (Save As) sebagai .xlsx (Excel Workbook) "
+        + "dan kirim berkas .xlsx itu."
+}
+
 /// What a file is, from its first bytes and its extension.
 enum SubmissionKind {
     case csv
@@ -373,7 +413,10 @@ enum SubmissionKind {
                                 hint: truncatedHint)
             }
         }
-        // A CSV saved under a spreadsheet name (or an HTML "Excel" export) is read as text.
+        if kind == .text, let markup = (try? fileHead(path: path, count: 4096)).flatMap(MarkupKind.init(head:)) {
+            return .refused(.unsupportedType, message: markup.message(ext: ext), hint: MarkupKind.hint)
+        }
+        // A CSV saved under a spreadsheet name is read as text.
         if ["xlsx", "xlsm", "xls"].contains(ext), kind == .text {
             return .csv
         }
@@ -666,6 +709,16 @@ func streamCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int
         return .refused(csvProblem(error, factory: factory, path: path))
     } catch {
         return unreadable()
+    }
+    if let record = reader.openQuoteRecord {
+        // A quote never closed: the rest of the file was one cell (a copy cut inside a quoted
+        // cell, or a stray quote). Said with its row, not as an overlong cell (session 21).
+        return .refused(factory.make(
+            .corruptFile, row: record,
+            message: "File CSV ini tidak dapat dibaca utuh: tanda kutip (\") yang dibuka pada baris \(record) tidak pernah "
+                + "ditutup, sehingga semua isi sesudahnya sampai akhir berkas terbaca sebagai satu sel.",
+            hint: "Periksa baris \(record): tambahkan tanda kutip penutup atau hapus tanda kutip yang tidak berpasangan "
+                + "(bila berkas terpotong saat disalin, salin ulang berkas aslinya secara utuh), lalu kirim ulang."))
     }
     if reader.endsMidRecord {
         // Half a file: taken, its missing rows would withdraw the unit's items.

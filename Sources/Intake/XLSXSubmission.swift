@@ -168,6 +168,9 @@ func officeProblem(_ error: OfficeError, factory: ProblemFactory, sheetOfPart: [
             what = "berkas berisi terlalu banyak bagian (lebih dari 10.000), bukan buku kerja biasa"
         case .limitExceeded(let limit, _) where limit.contains("shared string"):
             what = "tabel teks bersama (shared strings) berkas ini jauh lebih besar dari daftar mana pun"
+        case .limitExceeded(let limit, let max) where limit.contains("merged range count"):
+            what = "\(sheet.map { "sheet '\($0)'" } ?? "satu sheet") berisi lebih dari "
+                + "\(IndonesianNumber.grouped(max)) sel gabungan (merge), jauh melebihi daftar DIP mana pun"
         case .limitExceeded(let limit, _) where limit.contains("row number") || limit.contains("column"):
             what = "ada sel\(onSheet) di luar batas baris atau kolom lembar Excel"
         default:
@@ -192,6 +195,14 @@ func officeProblem(_ error: OfficeError, factory: ProblemFactory, sheetOfPart: [
         // Cut short in copying, most often (a growing file taken once it stopped changing).
         return factory.make(.corruptFile, message: "File ini rusak atau tidak utuh (\(error)).",
                             hint: SubmissionKind.truncatedHint)
+    case .ambiguousPart(let name, let candidates) where Set(candidates).count == 1:
+        // The same name twice (session 21): Excel refuses such a file, other programs read
+        // one copy or the other, so what dip read might not be what the PPID opens.
+        return factory.make(
+            .corruptFile,
+            message: "File ini rusak: bagian \(name) tersimpan \(candidates.count) kali di dalam berkas, sehingga "
+                + "isinya dapat terbaca berbeda oleh program lain (\(error)).",
+            hint: SubmissionKind.resave)
     case .missingPart, .ambiguousPart, .unsafePartName, .xmlError, .invalidContent, .noSuchSheet:
         return factory.make(.corruptFile, message: "File ini rusak atau tidak utuh (\(error)).",
                             hint: SubmissionKind.resave)

@@ -87,6 +87,9 @@ public struct XLSXLimits: Sendable, Equatable {
     public var maxColumns: Int = 16_384
     /// Highest row number (Excel: 1,048,576).
     public var maxRows: Int = 1_048_576
+    /// Most merged ranges of one XLSX worksheet (kept in memory before its rows are read).
+    /// A DIP list has at most 50,000 rows; four merges a row is far more than any list has.
+    public var maxMergedRanges: Int = 200_000
     /// Per-file expansion budget (docs/problems.md, `content-too-large`): what reading a file
     /// may produce is bounded by a fixed allowance plus a multiple of the file's size in bytes,
     /// whatever its shape. Cells count every position a row stores (`SheetRow.storedCellCount`:

@@ -89,6 +89,46 @@ final class MergeScanTests: XCTestCase {
         XCTAssertEqual(try workbook.mergedRanges(sheet: 0), [range("A1:A4")])
     }
 
+    /// Session 21: merged ranges are capped (`XLSXLimits.maxMergedRanges`); up to the cap
+    /// they are kept, one more refuses the sheet, by the byte scan and by its UTF-16 fallback;
+    /// the row reader keeps the first ones only.
+    func testMergedRangesUpToTheCapAreKept() throws {
+        var limits = XLSXLimits()
+        limits.maxMergedRanges = 5
+        let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        func sheet(_ count: Int) -> String {
+            "<?xml version=\"1.0\"?><worksheet xmlns=\"\(ns)\"><sheetData/><mergeCells>"
+                + (1...count).map { "<mergeCell ref=\"A\($0 * 2):B\($0 * 2 + 1)\"/>" }.joined() + "</mergeCells></worksheet>"
+        }
+        func utf16(_ xml: String) -> [UInt8] {
+            var bytes: [UInt8] = [0xFF, 0xFE]
+            for unit in xml.replacingOccurrences(of: "?>", with: " encoding=\"UTF-16\"?>").utf16 {
+                bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+            }
+            return bytes
+        }
+        for (count, encode) in [(5, false), (6, false), (5, true), (6, true)] {
+            let path = temporaryPath()
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let xml = sheet(count)
+            try writeZip(path, minimalWorkbook(sheetData: "", extra: [("xl/worksheets/sheet1.xml", encode ? utf16(xml) : Array(xml.utf8))]))
+            let workbook = try XLSXWorkbook(path: path, limits: limits)
+            if count <= limits.maxMergedRanges {
+                XCTAssertEqual(try workbook.mergedRanges(sheet: 0).count, count, "utf16: \(encode)")
+                XCTAssertEqual(try workbook.sheetTail(sheet: 0).mergedRanges.count, count, "utf16: \(encode)")
+            } else {
+                for error in [officeError(try workbook.mergedRanges(sheet: 0)), officeError(try workbook.sheetTail(sheet: 0))] {
+                    guard case .limitExceeded(let what, let limit)? = error else { return XCTFail("\(String(describing: error))") }
+                    XCTAssertTrue(what.contains("merged range count of xl/worksheets/sheet1.xml"), what)
+                    XCTAssertEqual(limit, 5)
+                }
+            }
+            let reader = try workbook.rows(sheet: 0)
+            while try reader.nextRow() != nil {}
+            XCTAssertEqual(reader.mergedRanges.count, min(count, limits.maxMergedRanges), "utf16: \(encode)")
+        }
+    }
+
     private func range(_ ref: String) -> MergedRange { parseRange(Array(ref.utf8))! }
 
     private func scan(_ bytes: [UInt8], chunk: Int) -> [MergedRange] {

@@ -39,6 +39,8 @@ struct FieldList {
 
     private var storage = Storage(capacity: 64)
     private(set) var count = 0
+    /// The last field opened a quote that the end of the file closed (set by `parseRecord`).
+    var endsInOpenQuote = false
 
     @inline(__always)
     mutating func append(_ field: FieldSpan) {
@@ -51,7 +53,10 @@ struct FieldList {
         count += 1
     }
 
-    mutating func removeAll() { count = 0 }
+    mutating func removeAll() {
+        count = 0
+        endsInOpenQuote = false
+    }
 
     @inline(__always)
     subscript(index: Int) -> FieldSpan { storage.base[index] }
@@ -87,6 +92,7 @@ enum CSVParser {
                     guard j < end, let q = memchr(p + j, Int32(quote), end - j) else {
                         if !eof { return .needMore }
                         j = end
+                        fields.endsInOpenQuote = true
                         break
                     }
                     let qi = UnsafeMutableRawPointer(p).distance(to: q)

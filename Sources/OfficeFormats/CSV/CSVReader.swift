@@ -42,6 +42,9 @@ public struct CSVReader: RowSource {
     /// the record before, or inside a quoted field. A copy cut short (a stalled network copy
     /// taken after the settle window) looks like this; a complete file never does.
     public private(set) var endsMidRecord = false
+    /// The record whose quoted field the end of the file left open (a quote never closed:
+    /// everything after it, to the end, was read as one cell), nil when every quote closed.
+    public private(set) var openQuoteRecord: Int?
     private var previousFieldCount = 0
 
     private let input: ChunkedFile
@@ -156,10 +159,14 @@ public struct CSVReader: RowSource {
                 if next - from > Self.maxRecordBytes {
                     throw CSVError.recordTooLarge(record: recordNumber, detail: "lebih dari \(Self.maxRecordBytes / 1_048_576) MB")
                 }
+                if input.eof, next == input.end, fields.endsInOpenQuote {
+                    openQuoteRecord = recordNumber
+                    endsMidRecord = true
+                }
                 if input.eof, next == input.end, next > from, p[next - 1] != 10, p[next - 1] != 13 {
                     var quotes = 0
                     for k in from..<next where p[k] == CSVParser.quote { quotes += 1 }
-                    endsMidRecord = quotes % 2 == 1 || fields.count < previousFieldCount
+                    endsMidRecord = endsMidRecord || quotes % 2 == 1 || fields.count < previousFieldCount
                 }
                 previousFieldCount = fields.count
                 let cells = decodeFields(p, recordStart: from, recordEnd: next)
@@ -223,17 +230,28 @@ public struct CSVReader: RowSource {
         return Windows1252.string(bytes, undefined: &undefinedBytes, scratch: &windows1252Scratch)
     }
 
-    /// Refuses UTF-16 without a BOM and binary files: NUL bytes in more than 1% of the sample.
+    /// Refuses UTF-16 without a BOM and binary files: NUL bytes, or other control bytes than
+    /// tab, line breaks and form feed, in more than 1% of the sample (an image or a program
+    /// named .csv has few NULs but many control bytes; text has almost none).
     static func rejectBinary(_ p: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int) throws {
         guard end > start else { return }
         var nuls = 0
         var evenNuls = 0
-        for i in start..<end where p[i] == 0 {
-            nuls += 1
-            if (i - start) % 2 == 0 { evenNuls += 1 }
+        var controls = 0
+        for i in start..<end where p[i] < 0x20 {
+            let b = p[i]
+            if b == 0 {
+                nuls += 1
+                if (i - start) % 2 == 0 { evenNuls += 1 }
+            } else if b != 9 && b != 10 && b != 13 && b != 12 {
+                controls += 1
+            }
         }
         let n = end - start
-        guard nuls * 100 > n else { return }
+        guard nuls * 100 > n else {
+            if controls * 100 > n { throw CSVError.binaryContent }
+            return
+        }
         // Text in UTF-16 has a NUL in every other byte, all on one parity.
         if nuls * 10 >= n * 4, evenNuls * 10 >= nuls * 9 || evenNuls * 10 <= nuls {
             throw CSVError.unsupportedEncoding("UTF-16")

@@ -38,6 +38,10 @@ public func sniffFileKind(path: String) throws -> SpreadsheetFileKind {
             archive = try ZipArchive(path: path)
         } catch let failure as FileReadError {
             throw failure
+        } catch OfficeError.limitExceeded {
+            // Too many entries to be a document: the workbook reader opens it again and
+            // refuses it with that cause (session 21: it was called a damaged zip).
+            return .xlsx
         } catch {
             return .unknown
         }

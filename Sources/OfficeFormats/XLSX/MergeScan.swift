@@ -31,6 +31,10 @@ struct SheetHyperlinkEntry: Hashable {
 /// `<sheetData>` they are not looked for.
 struct MergeCellScanner {
     private(set) var ranges: [MergedRange] = []
+    /// Merged ranges kept at most; one more sets `tooManyRanges` (session 21: 1.5 million
+    /// `<mergeCell>` in a 7.8 MB file took 260 MB and most of a minute before any row).
+    var maxRanges = XLSXLimits().maxMergedRanges
+    private(set) var tooManyRanges = false
     private(set) var hyperlinks: [SheetHyperlinkEntry] = []
     /// Hyperlinks kept at most (a hostile part could list millions).
     static let maxHyperlinks = 100_000
@@ -230,7 +234,7 @@ struct MergeCellScanner {
             }
         } else if isMerge {
             if !inSheetData, let ref = Self.refValue(attributes), let range = parseRange(ref) {
-                ranges.append(range)
+                if ranges.count < maxRanges { ranges.append(range) } else { tooManyRanges = true }
             }
         } else if !selfClosing {
             inSheetData = true
@@ -349,6 +353,8 @@ struct MergeCellScanner {
 /// The libxml2 fallback for parts the byte scan cannot read: the reader's own merge rule.
 final class MergeCellsHandler: XMLHandler {
     private(set) var mergedRanges: [MergedRange] = []
+    var maxRanges = XLSXLimits().maxMergedRanges
+    private(set) var tooManyRanges = false
     private(set) var hyperlinks: [SheetHyperlinkEntry] = []
     private var inSheetData = false
 
@@ -357,7 +363,7 @@ final class MergeCellsHandler: XMLHandler {
         if name.is("sheetData") {
             inSheetData = true
         } else if name.is("mergeCell"), let ref = attributes.value("ref"), let range = parseRange(ref) {
-            mergedRanges.append(range)
+            if mergedRanges.count < maxRanges { mergedRanges.append(range) } else { tooManyRanges = true }
         } else if name.is("hyperlink"), hyperlinks.count < MergeCellScanner.maxHyperlinks,
                   let ref = attributes.value("ref"), let range = parseRange(ref) {
             hyperlinks.append(SheetHyperlinkEntry(range: range, relationshipId: attributes.string("id"),
@@ -371,28 +377,42 @@ final class MergeCellsHandler: XMLHandler {
 }
 
 /// Reads the merged ranges of a worksheet part from `stream` without parsing it (see above).
-func scanMergedRanges(_ stream: ByteChunkSource, reopen: () throws -> ByteChunkSource) throws -> [MergedRange] {
-    try scanSheetTail(stream, reopen: reopen).ranges
+func scanMergedRanges(_ stream: ByteChunkSource, part: String = "worksheet", maxRanges: Int = XLSXLimits().maxMergedRanges,
+                      reopen: () throws -> ByteChunkSource) throws -> [MergedRange] {
+    try scanSheetTail(stream, part: part, maxRanges: maxRanges, reopen: reopen).ranges
 }
 
 /// Reads the merged ranges and hyperlinks of a worksheet part without parsing it (see above).
-func scanSheetTail(_ stream: ByteChunkSource, reopen: () throws -> ByteChunkSource) throws
+/// Throws `limitExceeded` ("merged range count of PART") past `maxRanges`.
+func scanSheetTail(_ stream: ByteChunkSource, part: String = "worksheet", maxRanges: Int = XLSXLimits().maxMergedRanges,
+                   reopen: () throws -> ByteChunkSource) throws
     -> (ranges: [MergedRange], hyperlinks: [SheetHyperlinkEntry]) {
+    func tooMany() -> OfficeError {
+        .limitExceeded(what: "merged range count of \(part) (more than \(maxRanges))", limit: maxRanges)
+    }
     var scanner = MergeCellScanner()
+    scanner.maxRanges = maxRanges
     let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: XMLStreamParser.chunkSize, alignment: 16)
     defer { chunk.deallocate() }
     while true {
         let n = try stream.read(into: chunk)
         if n == 0 { break }
         scanner.feed(UnsafeRawBufferPointer(rebasing: chunk[0..<n]))
+        if scanner.tooManyRanges {
+            stream.cancel()
+            throw tooMany()
+        }
         if scanner.needsXMLParser { break }
     }
     if scanner.needsXMLParser {
         stream.cancel()
         let handler = MergeCellsHandler()
+        handler.maxRanges = maxRanges
         try XMLStreamParser(stream: try reopen(), handler: handler).parseAll()
+        if handler.tooManyRanges { throw tooMany() }
         return (handler.mergedRanges, handler.hyperlinks)
     }
     scanner.finish()
+    if scanner.tooManyRanges { throw tooMany() }
     return (scanner.ranges, scanner.hyperlinks)
 }

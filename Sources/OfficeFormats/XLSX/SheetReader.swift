@@ -181,7 +181,9 @@ final class SheetHandler: XMLHandler {
         }
         if name.is("sheetData") {
             inSheetData = true
-        } else if name.is("mergeCell"), let ref = attributes.value("ref"), let range = parseRange(ref) {
+        } else if name.is("mergeCell"), mergedRanges.count < limits.maxMergedRanges,
+                  let ref = attributes.value("ref"), let range = parseRange(ref) {
+            // Past the cap only the first ones are kept: `XLSXWorkbook.sheetTail` refuses such a sheet.
             mergedRanges.append(range)
         }
     }

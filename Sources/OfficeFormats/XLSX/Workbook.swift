@@ -172,7 +172,7 @@ public final class XLSXWorkbook {
         let open: () throws -> ByteChunkSource = { [archive] in
             try archive.openStream(entry)
         }
-        return try scanMergedRanges(try open(), reopen: open)
+        return try scanMergedRanges(try open(), part: part, maxRanges: archive.limits.maxMergedRanges, reopen: open)
     }
 
     /// The merged ranges and the external hyperlinks of sheet `index`, known before its rows
@@ -187,7 +187,7 @@ public final class XLSXWorkbook {
         let open: () throws -> ByteChunkSource = { [archive] in
             try archive.openStream(entry)
         }
-        let tail = try scanSheetTail(try open(), reopen: open)
+        let tail = try scanSheetTail(try open(), part: part, maxRanges: archive.limits.maxMergedRanges, reopen: open)
         guard tail.hyperlinks.contains(where: { $0.relationshipId != nil }) else { return (tail.ranges, []) }
         var targets: [String: String] = [:]
         if let relsEntry = try lookup(parentFolder(of: part) + "_rels/" + String(part.split(separator: "/").last ?? "") + ".rels") {

@@ -39,6 +39,8 @@ public final class ZipArchive {
     private var exact: [String: Int] = [:]
     /// Lower-cased normalised name → entry indexes (several when names differ only by case).
     private var folded: [String: [Int]] = [:]
+    /// Normalised names held by more than one entry.
+    private var duplicated: Set<String> = []
 
     /// Opens the archive at `path` and reads its central directory. libzip reads the file
     /// through `FileBytes` (a source of our own, `ZipFileSource`), so a failing read of the
@@ -78,8 +80,10 @@ public final class ZipArchive {
                 unsafeEntryNames.append(name)
                 continue
             }
-            // First entry wins for an exact duplicate name (a corrupt archive); case variants are kept apart.
-            if exact[normal] == nil { exact[normal] = i }
+            // An exact duplicate name (a corrupt or crafted archive: zip tools read the first or
+            // the last, so the PPID could see other content than dip read) makes that part
+            // ambiguous when it is looked up; case variants are kept apart.
+            if exact[normal] == nil { exact[normal] = i } else { duplicated.insert(normal) }
             folded[normal.lowercased(), default: []].append(i)
         }
     }
@@ -105,7 +109,13 @@ public final class ZipArchive {
     /// first, then case-insensitively. Throws `ambiguousPart` when several entries differ only by case.
     public func entry(named name: String) throws -> ZipEntry? {
         guard let normal = ZipArchive.safeNormalised(name) else { throw OfficeError.unsafePartName(name) }
-        if let i = exact[normal] { return entryAt(i) }
+        if let i = exact[normal] {
+            if duplicated.contains(normal) {
+                throw OfficeError.ambiguousPart(name, candidates: entries.filter {
+                    ZipArchive.safeNormalised($0.name) == normal }.map(\.name))
+            }
+            return entryAt(i)
+        }
         guard let hits = folded[normal.lowercased()], !hits.isEmpty else { return nil }
         if hits.count > 1 {
             throw OfficeError.ambiguousPart(name, candidates: hits.compactMap { entryAt($0)?.name }.sorted())
