@@ -123,6 +123,16 @@ public struct FinishedInboxFiles: Sendable {
         return changes
     }
 
+    /// Whether `relativePath` (from the workspace root) is a kept inbox file's `lstat` record
+    /// (`Fingerprint`): machine state (this file system's inode numbers and times, written only
+    /// once a file has settled), like the operator's log, so checks that two runs wrote the same
+    /// files byte for byte leave it out.
+    public static func isLstatRecord(relativePath: String) -> Bool {
+        guard relativePath.hasPrefix("archive/.inbox-selesai/") else { return false }
+        let name = relativePath.split(separator: "/").last.map(String.init) ?? ""
+        return Fingerprint.keptName(ofRecord: name) != nil
+    }
+
     /// What a sweep saw of a kept file when it hashed it: `lstat`'s device, inode, size, mtime
     /// and ctime (nanoseconds), and the hash's first digits, kept beside it as
     /// `.<kept name>.stat`. A later sweep that sees the same `lstat` takes the hash from it.

@@ -323,7 +323,7 @@ private func determinismFiles(_ root: URL) throws -> [String: Data] {
     var out: [String: Data] = [:]
     let paths = FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []
     for path in paths where !path.hasPrefix("reports/log/")
-        && !(path.hasPrefix("archive/.inbox-selesai/") && path.hasSuffix(".stat")) {
+        && !FinishedInboxFiles.isLstatRecord(relativePath: path) {
         let url = root.appendingPathComponent(path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }

@@ -225,7 +225,8 @@ struct HarnessWorkspace {
     }
 
     /// Every file under `archive/` and `reports/` but the register itself (compared by rows),
-    /// the lock and the operator's log, as relative paths.
+    /// the lock, the operator's log and the kept inbox files' `lstat` records (machine state),
+    /// as relative paths.
     func outputFiles() -> [String] {
         let fm = FileManager.default
         var out: [String] = []
@@ -237,7 +238,7 @@ struct HarnessWorkspace {
                 guard fm.fileExists(atPath: full.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
                 let relative = "\(top)/\(path)"
                 if relative.hasPrefix("archive/register.sqlite") || relative == "archive/.dip.lock"
-                    || relative.hasPrefix("reports/log/") { continue }
+                    || relative.hasPrefix("reports/log/") || FinishedInboxFiles.isLstatRecord(relativePath: relative) { continue }
                 out.append(relative)
             }
         }

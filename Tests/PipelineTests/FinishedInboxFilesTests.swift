@@ -113,4 +113,15 @@ final class FinishedInboxFilesTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: kept.deletingLastPathComponent().path),
                        "the orphaned record removed, then the emptied unit folder")
     }
+
+    /// The `lstat` records are the one machine-specific file in the kept folder: the
+    /// determinism checks leave them out, and nothing else.
+    func testOnlyTheKeptFilesLstatRecordsAreMachineState() {
+        let kept = FinishedInboxFiles.keptName(fileName: "DIP Satpol PP.xlsx", sha256: String(repeating: "a", count: 64))
+        let record = FinishedInboxFiles.Fingerprint.recordName(of: kept)
+        XCTAssertTrue(FinishedInboxFiles.isLstatRecord(relativePath: "archive/.inbox-selesai/satpolpp/\(record)"))
+        XCTAssertFalse(FinishedInboxFiles.isLstatRecord(relativePath: "archive/.inbox-selesai/satpolpp/\(kept)"))
+        XCTAssertFalse(FinishedInboxFiles.isLstatRecord(relativePath: "archive/originals/satpolpp/\(record)"))
+        XCTAssertFalse(FinishedInboxFiles.isLstatRecord(relativePath: "reports/unit/satpolpp/laporan.stat"))
+    }
 }
