@@ -39,6 +39,9 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     /// that is not quoted ("Rencana strategis, rencana kerja, …") shifts the row's cells, so
     /// its fields are read from the wrong columns. The item is kept; the unit is told why.
     case rowShifted = "row-shifted"
+    /// A year typed into a date-formatted cell (2025 shows as 17/07/1905): the year is taken
+    /// as the time of making and the unit is told, instead of printing 1905 in the decree.
+    case yearInDateCell = "year-in-date-cell"
     // Worth knowing (info).
     case missingCategory = "missing-category"
     case retentionUnknown = "retention-unknown"
@@ -67,7 +70,7 @@ public enum ProblemCode: String, CaseIterable, Sendable {
         // the PPID to have the unit write a period; told "tidak perlu diperbaiki", the unit
         // heard the opposite (and, as a note, never saw the hint).
         case .missingColumn, .missingValue, .unknownCategory, .retentionBareYear, .retentionUnknown, .duplicateItem,
-             .errorValue, .cellTooLong, .linkUnsafe, .madeAfterReceipt, .dateNoSuchDay, .rowShifted:
+             .errorValue, .cellTooLong, .linkUnsafe, .madeAfterReceipt, .dateNoSuchDay, .rowShifted, .yearInDateCell:
             return .warning
         case .missingCategory, .formUnknown, .encodingGuess, .delimiterGuess,
              .hiddenSheet, .rowIgnored, .columnsIgnored:

@@ -237,6 +237,7 @@ struct ProblemCollector {
         case .linkUnsafe: return "Tautan bukan alamat web (http:// atau https://), sehingga tidak dipakai."
         case .madeAfterReceipt: return "Waktu pembuatan jatuh sesudah tanggal berkas ini diterima."
         case .dateNoSuchDay: return "Waktu pembuatan bukan tanggal yang ada di kalender."
+        case .yearInDateCell: return "Tahun diketik di sel berformat tanggal."
         case .duplicateItem: return "Ringkasan informasi ini sama dengan baris lain."
         case .errorValue: return "Sel\(column) berisi nilai galat."
         case .retentionUnknown: return "Retensi tidak dapat dibaca sebagai jangka waktu."

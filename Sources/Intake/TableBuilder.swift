@@ -52,6 +52,9 @@ struct TableBuilder {
     /// The first day each time-of-making text can mean (`IndonesianDate.earliestDay`).
     private var madeCache = ValueCache<Date?>()
     private var rowTexts: [String] = []
+    /// The current row's waktu cell: a date cell whose serial is a plausible year (1900–2100),
+    /// i.e. a year typed into a date-formatted cell (2025 shows as 17/07/1905).
+    private var yearInDateCell: (year: Int, shown: String)?
     /// Columns up to the header's last labelled one, or to its record's last field, empty or
     /// not (a CSV row beyond it is shifted; a column under an empty header field is the
     /// table's, without a heading: Excel exports every record as wide as the widest).
@@ -167,6 +170,8 @@ struct TableBuilder {
         var tooLong: (column: Int, slot: Int)?
         var lastColumn = -1
         let mapped = self.mapped
+        yearInDateCell = nil
+        let waktuColumn = has(.waktu)
         for (column, cell) in row.nonEmptyCells {
             var isError = false
             let c: Int
@@ -191,6 +196,11 @@ struct TableBuilder {
             case .error(let e):
                 texts[c] = e
                 isError = true
+            case .dateTime(let dt) where column == waktuColumn && dt.serial.rounded() == dt.serial
+                && (1900...2100).contains(dt.serial):
+                // Taken as the year the unit typed; the date Excel shows is quoted in the warning.
+                yearInDateCell = (Int(dt.serial), Text.clean(CellText.text(cell)))
+                texts[c] = String(Int(dt.serial))
             case let other:
                 texts[c] = Text.clean(CellText.text(other))
             }
@@ -584,6 +594,12 @@ struct TableBuilder {
                     "Retensi \"\(Self.shorten(item.retensi))\" tidak dapat dibaca sebagai jangka waktu.",
                     "Tulis lamanya penyimpanan, misalnya \"5 (lima) tahun\", \"Selama berlaku\", \"Permanen\" atau \"Sampai …\"; "
                         + "Lampiran Keputusan Penetapan DIP mencetak isian ini apa adanya sebagai jangka waktu penyimpanan.")
+        }
+        if let typed = yearInDateCell {
+            problem(.yearInDateCell, .waktu,
+                    "Waktu pembuatan diketik sebagai angka \(typed.year) di sel berformat tanggal, sehingga Excel menampilkannya "
+                        + "sebagai tanggal \(typed.shown); dibaca sebagai tahun \(typed.year).",
+                    "Ubah format sel itu menjadi Teks atau Umum (General) lalu ketik ulang tahunnya, atau tulis tanggal lengkapnya.")
         }
         if let unsafeLink {
             problem(.linkUnsafe, has(.tautan) != nil ? .tautan : .ringkasan,

@@ -90,6 +90,32 @@ final class HostileFilesTests: XCTestCase {
         // At the cap itself a sheet is read: MergeScanTests.testMergedRangesUpToTheCapAreKept.
     }
 
+    /// A year typed into a date-formatted cell (Excel shows 2025 as 17/07/1905) was taken as
+    /// the date 1905-07-17, which the decree prints. Now the year, with a warning.
+    func testAYearTypedIntoADateCellIsTakenAsTheYear() throws {
+        let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let rns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        var parts = Self.parts()
+        let styles = "<?xml version=\"1.0\"?><styleSheet xmlns=\"\(ns)\"><cellXfs count=\"2\"><xf numFmtId=\"0\"/>"
+            + "<xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>"
+        parts.append(("xl/styles.xml", styles))
+        parts[3].1 = parts[3].1.replacingOccurrences(
+            of: "</Relationships>", with: "<Relationship Id=\"rId2\" Type=\"\(rns)/styles\" Target=\"styles.xml\"/></Relationships>")
+        let second = Self.inlineRow(3, ["2", "Rencana strategis 2025-2029"] + Self.row.dropFirst(2))
+        parts[4].1 = parts[4].1
+            .replacingOccurrences(of: "<c r=\"E2\" t=\"inlineStr\"><is><t>2025</t></is></c>", with: "<c r=\"E2\" s=\"1\"><v>2025</v></c>")
+            .replacingOccurrences(of: "</sheetData>", with: second.replacingOccurrences(
+                of: "<c r=\"E3\" t=\"inlineStr\"><is><t>2025</t></is></c>", with: "<c r=\"E3\" s=\"1\"><v>46000</v></c>") + "</sheetData>")
+        let r = readSubmission(at: try writeWorkbook("tahun.xlsx", parts))
+        XCTAssertEqual(r.status, .accepted, "\(r.problems)")
+        XCTAssertEqual(r.items.map(\.waktuPembuatan), ["2025", "2025-12-09"])
+        let warned = r.problems.filter { $0.code == "year-in-date-cell" }
+        XCTAssertEqual(warned.map(\.row), [2])
+        XCTAssertEqual(warned.first?.column, "E")
+        XCTAssertTrue(warned.first?.message.contains("sebagai tanggal 1905-07-17; dibaca sebagai tahun 2025") == true,
+                      warned.first?.message ?? "")
+    }
+
     /// A part stored twice under the same name was read silently (the first copy); Excel
     /// refuses such a file and other programs may read the other copy.
     func testAPartStoredTwiceIsRefused() throws {
