@@ -342,7 +342,8 @@ public struct Classifier: Sendable {
 
     /// Classifies one item (its title, summary and remarks).
     public func classify(_ item: InformationItem) -> Classification {
-        let analysis = analysis(tokens: ruleSet.morphology.matchTokens(item.searchableText))
+        let textTokens = ruleSet.morphology.matchTokens(item.searchableText)
+        let analysis = analysis(tokens: textTokens)
         let firings = analysis.firings
         let openMarker = analysis.openMarker
         let verdict = analysis.verdict
@@ -393,16 +394,28 @@ public struct Classifier: Sendable {
         // Where the rule's open category is not the only one the law allows (it names another as
         // `kategori_alternatif`) and a strong precedent vote files this wording under that other
         // one, the precedents choose between the two lawful categories (never serta merta, whose
-        // test is the threat, UU 14/2008 Pasal 10; docs/classification.md §26).
-        var precedentsChoseOpen = false
+        // test is the threat, UU 14/2008 Pasal 10; docs/classification.md §26). `alternativeChosen`:
+        // the rule's allowed category was chosen, by the precedents or by the title's period.
+        var alternativeChosen = false
         if policy.precedentsPickAllowedCategory, declared == nil, let top, let ruleSuggestion, ruleSuggestion != .dikecualikan,
            let verdict = analysis.verdict, verdict.strong, verdict.category != ruleSuggestion,
            verdict.category != .dikecualikan, verdict.category != .sertaMerta, top.rule.alternatives.contains(verdict.category) {
             suggested = verdict.category
-            precedentsChoseOpen = true
+            alternativeChosen = true
             notes.append("Aturan menyarankan \(ruleSuggestion.shortLabel) (kata kunci: \(top.matchedWords.joined(separator: ", "))) "
                          + "dan juga menerima \(verdict.category.shortLabel); preseden kuat memakai \(verdict.category.shortLabel) "
                          + "(\(verdict.summary)), jadi \(verdict.category.shortLabel) yang disarankan.")
+        }
+
+        // A title naming the period of its edition, where the rule allows berkala beside setiap
+        // saat: one issue of a periodic series (UU 14/2008 Pasal 9; docs/classification.md §31).
+        if policy.periodWordsPickBerkala, !alternativeChosen, declared == nil, let top, ruleSuggestion == .setiapSaat,
+           top.rule.alternatives.contains(.berkala), let period = Self.periodOfEdition(textTokens) {
+            suggested = .berkala
+            alternativeChosen = true
+            notes.append("Aturan menyarankan \(Category.setiapSaat.shortLabel) (kata kunci: \(top.matchedWords.joined(separator: ", "))) "
+                         + "dan juga menerima \(Category.berkala.shortLabel); judulnya menyebut periode (\"\(period)\"): informasi ini terbit "
+                         + "berkala, jadi \(Category.berkala.shortLabel) yang disarankan.")
         }
 
         if let declared, let ruleSuggestion, declared != ruleSuggestion, let top {
@@ -484,7 +497,7 @@ public struct Classifier: Sendable {
                     needsReview = true
                     notes.append("Unit menyatakan \(declared.shortLabel), preseden kuat menyarankan \(verdict.category.shortLabel) (\(verdict.summary)): tinjau keduanya.")
                 }
-            } else if let ruleSuggestion, !precedentsChoseOpen, verdict.strong, verdict.category != ruleSuggestion, verdict.category != .dikecualikan {
+            } else if let ruleSuggestion, !alternativeChosen, verdict.strong, verdict.category != ruleSuggestion, verdict.category != .dikecualikan {
                 notes.append("Aturan menyarankan \(ruleSuggestion.shortLabel), preseden menyarankan \(verdict.category.shortLabel) (\(verdict.summary)); aturan PPID yang berlaku.")
             }
         }
@@ -631,6 +644,28 @@ public struct Classifier: Sendable {
                 LearnedHint(withheldProbability: ($0.withheld * 1000).rounded() / 1000, withheldWords: $0.withheldWords,
                             openCategory: $0.openCategory, ground: $0.ground, flagged: modelFlag, review: modelReview)
             })
+    }
+
+    /// Words that name the period of one edition of a periodic item.
+    static let periodWords: Set<String> = ["tahunan", "triwulan", "triwulanan", "semester", "semesteran", "bulanan", "caturwulan", "periodik"]
+    static let monthNames: Set<String> = ["januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli", "agustus",
+                                          "september", "oktober", "november", "nopember", "desember"]
+
+    /// The words of `tokens` that name the period of an edition ("triwulan", "tahunan", "per
+    /// tahun", a month after "bulan" or before a year), or nil. A year alone is not one (a plan
+    /// for 2021-2026, a review dated 2023), nor a month in a date ("tanggal 14 Maret 2018").
+    static func periodOfEdition(_ tokens: [String]) -> String? {
+        func isYear(_ t: String) -> Bool { t.count == 4 && (t.hasPrefix("19") || t.hasPrefix("20")) && t.allSatisfy(\.isNumber) }
+        for (i, token) in tokens.enumerated() {
+            if periodWords.contains(token) { return token }
+            let next = i + 1 < tokens.count ? tokens[i + 1] : ""
+            if (token == "per" || token == "setiap") && (next == "tahun" || next == "bulan") { return "\(token) \(next)" }
+            guard monthNames.contains(token) else { continue }
+            let previous = i > 0 ? tokens[i - 1] : ""
+            let inDate = previous == "tanggal" || previous == "tgl" || (!previous.isEmpty && previous.allSatisfy(\.isNumber))
+            if !inDate && (previous == "bulan" || isYear(next)) { return previous == "bulan" ? "bulan \(token)" : "\(token) \(next)" }
+        }
+        return nil
     }
 
     /// Words that say nothing about what an item is: a title made only of these and stop words

@@ -97,6 +97,14 @@ public struct PrecedentPolicy: Hashable, Sendable {
     /// wording. Never serta merta: UU 14/2008 Pasal 10 makes an item serta merta by the threat it
     /// announces, not by how bodies file its wording. On validation, docs/classification.md §26.
     public var precedentsPickAllowedCategory = true
+    /// Where the deciding rule names setiap saat and allows berkala (`kategori_alternatif`: the
+    /// kind is in both of Perki 1/2021's lists, e.g. complaint-handling reports) and the title
+    /// names the period of its edition ("triwulan II", "tahunan", "bulan Oktober 2021"), the item
+    /// is one issue of a periodic series: berkala (UU 14/2008 Pasal 9). A year alone is no
+    /// period ("Renstra 2021-2026", "Review Renstra Tahun 2023"), nor a date ("tanggal 14 Maret
+    /// 2018"). A strong precedent vote (`precedentsPickAllowedCategory`) and a unit's declared
+    /// category come first. On validation, docs/classification.md §31.
+    public var periodWordsPickBerkala = true
 
     public init() {}
 

@@ -192,6 +192,7 @@ func policyFromEnvironment() -> PrecedentPolicy {
         case "commonCategoryWhereWeak": policy.commonCategoryWhereWeak = value != 0
         case "singleWordFlagSimilarity": policy.singleWordFlagSimilarity = value
         case "precedentsPickAllowedCategory": policy.precedentsPickAllowedCategory = value != 0
+        case "periodWordsPickBerkala": policy.periodWordsPickBerkala = value != 0
         default: print("unknown policy field \(parts[0])")
         }
     }

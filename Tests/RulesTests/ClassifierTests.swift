@@ -258,6 +258,32 @@ final class ClassifierTests: XCTestCase {
         XCTAssertEqual(undeclared.suggested, .setiapSaat)
     }
 
+    /// Where the rule names setiap saat and allows berkala, a title naming the period of its
+    /// edition is suggested berkala (docs/classification.md §31); a year alone, a date, a rule
+    /// that does not allow berkala, or the policy off leave the rule's own category.
+    func testPeriodOfEditionChoosesTheBerkalaTheRuleAllows() {
+        let rules = Classifier(ruleSet: defaultRules, precedents: [])
+        for title in ["Laporan penanganan pengaduan masyarakat triwulan II tahun 2025", "Rekapitulasi pengaduan bulan Oktober 2025",
+                      "Laporan pengaduan masyarakat tahunan", "Rekapitulasi pengaduan Oktober 2025"] {
+            let c = rules.classify(item(title))
+            XCTAssertTrue(c.hits.contains { $0.ruleID == "laporan-penanganan-pengaduan" }, "\(title): \(c.hits.map(\.ruleID))")
+            XCTAssertEqual(c.suggested, .berkala, title)
+            XCTAssertTrue(c.notes.contains { $0.contains("judulnya menyebut periode") }, "\(title): \(c.notes)")
+        }
+        for title in ["Laporan penanganan pengaduan masyarakat", "Laporan penanganan pengaduan masyarakat tahun 2025",
+                      "Rekapitulasi pengaduan tanggal 14 Maret 2025"] {
+            XCTAssertEqual(rules.classify(item(title)).suggested, .setiapSaat, title)
+        }
+        // setiap-saat-dip allows no other category: the period changes nothing.
+        XCTAssertEqual(rules.classify(item("Daftar Informasi Publik semester I")).suggested, .setiapSaat)
+        // The unit's declared category stands.
+        XCTAssertEqual(classifier.classify(item("Rekapitulasi pengaduan triwulan III", declared: .setiapSaat)).suggested, .setiapSaat)
+        var off = PrecedentPolicy.standard
+        off.periodWordsPickBerkala = false
+        XCTAssertEqual(Classifier(ruleSet: defaultRules, precedents: [], policy: off)
+            .classify(item("Rekapitulasi pengaduan triwulan III")).suggested, .setiapSaat)
+    }
+
     func testNoRuleKeepsDeclaredAndNoDeclarationNeedsReview() {
         let kept = classifier.classify(item("Laporan kejadian bencana dan kerugian tahun 2025", declared: .berkala))
         XCTAssertEqual(kept.suggested, .berkala)
