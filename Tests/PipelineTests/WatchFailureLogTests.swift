@@ -14,12 +14,7 @@ final class WatchFailureLogTests: XCTestCase {
     override func setUpWithError() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-watchfail-\(UUID().uuidString)")
         workspace = Workspace(root: root)
-        try WorkspaceSetup.initialise(workspace)
-        let folder = workspace.inbox.appendingPathComponent("dinkes")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent("dip.csv")
-        try Data(HostileInboxTests.goodCSV).write(to: url)
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: url.path)
+        _ = try initialiseWithOneSettledSubmission(workspace)
     }
 
     override func tearDownWithError() throws {
@@ -100,25 +95,15 @@ final class WatchFailureQuietTests: XCTestCase {
         var stopped = false
         defer { if !stopped { kill(watch.pid, SIGKILL); _ = watch.wait() } }
         // Several failing passes (each logs at least a debug line to the file), then the fix.
-        let log = workspace.reports.appendingPathComponent("log")
         func failedPasses() -> Int {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: log.path)) ?? []
-            return names.reduce(0) { n, name in
-                let text = (try? String(contentsOf: log.appendingPathComponent(name), encoding: .utf8)) ?? ""
-                return n + text.components(separatedBy: "event=\"putaran gagal\"").count - 1
-            }
+            operatorLogText(workspace).components(separatedBy: "event=\"putaran gagal\"").count - 1
         }
         var deadline = Date().addingTimeInterval(60)
         while failedPasses() < 1 && Date() < deadline { usleep(200_000) }
         sleep(5)  // the passes after the first, logged at debug level (not in the file without --verbose)
         try good.write(to: rules)
         deadline = Date().addingTimeInterval(60)
-        func recovered() -> Bool {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: log.path)) ?? []
-            return names.contains { name in
-                ((try? String(contentsOf: log.appendingPathComponent(name), encoding: .utf8)) ?? "").contains(Watcher.recoveredEvent)
-            }
-        }
+        func recovered() -> Bool { operatorLogText(workspace).contains(Watcher.recoveredEvent) }
         while !recovered() && Date() < deadline { usleep(200_000) }
         XCTAssertEqual(kill(watch.pid, SIGTERM), 0)
         let result = watch.wait()
@@ -145,22 +130,11 @@ final class WatchStopTests: XCTestCase {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-watchstop-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let workspace = Workspace(root: root)
-        try WorkspaceSetup.initialise(workspace)
-        let folder = workspace.inbox.appendingPathComponent("dinkes")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent("dip.csv")
-        try Data(HostileInboxTests.goodCSV).write(to: url)
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: url.path)
+        let url = try initialiseWithOneSettledSubmission(workspace)
         let watch = try DipProcess.start(["watch", "--workspace", root.path, "--poll-seconds", "600", "--settle-seconds", "0"])
         var reaped = false
         defer { if !reaped { kill(watch.pid, SIGKILL); _ = watch.wait() } }
-        let log = workspace.reports.appendingPathComponent("log")
-        func logged(_ event: String) -> Bool {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: log.path)) ?? []
-            return names.contains { name in
-                ((try? String(contentsOf: log.appendingPathComponent(name), encoding: .utf8)) ?? "").contains("event=\"\(event)\"")
-            }
-        }
+        func logged(_ event: String) -> Bool { operatorLogText(workspace).contains("event=\"\(event)\"") }
         var deadline = Date().addingTimeInterval(60)
         while !logged("watch dimulai") && Date() < deadline { usleep(20_000) }
         XCTAssertFalse(logged("run selesai"), "the signal is meant to arrive during the first pass")
@@ -180,4 +154,24 @@ final class WatchStopTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("event=\"watch berhenti\" putaran=1"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: url.path), "the file the pass took is done")
     }
+}
+
+/// A new workspace at `workspace` with one good CSV from unit "dinkes", settled (an hour old),
+/// ready for a pass to take; returns the file.
+private func initialiseWithOneSettledSubmission(_ workspace: Workspace) throws -> URL {
+    try WorkspaceSetup.initialise(workspace)
+    let folder = workspace.inbox.appendingPathComponent("dinkes")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let url = folder.appendingPathComponent("dip.csv")
+    try Data(HostileInboxTests.goodCSV).write(to: url)
+    try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: url.path)
+    return url
+}
+
+/// Every operator log file of the workspace, read now (empty while none is written).
+private func operatorLogText(_ workspace: Workspace) -> String {
+    let log = workspace.reports.appendingPathComponent("log")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: log.path)) ?? []
+    return names.sorted().map { (try? String(contentsOf: log.appendingPathComponent($0), encoding: .utf8)) ?? "" }
+        .joined(separator: "\n")
 }
