@@ -648,8 +648,8 @@ public struct Classifier: Sendable {
 
     /// Words that name the period of one edition of a periodic item.
     static let periodWords: Set<String> = ["tahunan", "triwulan", "triwulanan", "semester", "semesteran", "bulanan", "caturwulan", "periodik"]
-    static let monthNames: Set<String> = ["januari", "februari", "pebruari", "maret", "april", "mei", "juni", "juli", "agustus",
-                                          "september", "oktober", "november", "nopember", "desember"]
+    /// The month names (`Clock.indonesianMonths`) with the older spellings offices still type.
+    static let monthNames = Set(Clock.indonesianMonths.map { $0.lowercased() }).union(["pebruari", "nopember"])
 
     /// The words of `tokens` that name the period of an edition ("triwulan", "tahunan", "per
     /// tahun", a month after "bulan" or before a year), or nil. A year alone is not one (a plan
