@@ -265,9 +265,8 @@ public struct PublishStage {
             logger.info("paket arsip dibuat", metadata: ["paket": "\(packageURL.path)"])
         }
         try replaceFolder(websiteFolder, with: website.keys.sorted().map { (name: $0, data: website[$0]!) })
-        try DurableFiles.createDirectory(websiteStampFile.deletingLastPathComponent())
-        try DurableFiles.write(Self.websiteStamp(version: version.number, terms: terms, decreeDate: version.decreeDate,
-                                                 clock: clock), to: websiteStampFile)
+        try writeWebsiteStamp(Self.websiteStamp(version: version.number, terms: terms, decreeDate: version.decreeDate,
+                                                clock: clock))
         let published = workspace.reports.appendingPathComponent("terbit/v\(version.number)", isDirectory: true)
         try replaceFolder(published, with: documents)
         try register.publish(version: version.number, at: clock.now)
@@ -284,6 +283,11 @@ public struct PublishStage {
     /// writes the website once more.
     var websiteStampFile: URL {
         workspace.archive.appendingPathComponent(".cache/situs/pengecualian-berakhir.txt")
+    }
+
+    private func writeWebsiteStamp(_ stamp: String) throws {
+        try DurableFiles.createDirectory(websiteStampFile.deletingLastPathComponent())
+        try DurableFiles.write(stamp, to: websiteStampFile)
     }
 
     /// The website stamp: the version and the exemptions (id#revision) whose period has ended by
@@ -314,8 +318,7 @@ public struct PublishStage {
         // No stamp (a workspace published before it existed, or the cache deleted): written
         // again only when an exemption has ended, else the stamp alone is recorded.
         if old == nil, stamp == "v\(number) \n" {
-            try DurableFiles.createDirectory(websiteStampFile.deletingLastPathComponent())
-            try DurableFiles.write(stamp, to: websiteStampFile)
+            try writeWebsiteStamp(stamp)
             return false
         }
         let version = try register.version(number: number)
@@ -323,8 +326,7 @@ public struct PublishStage {
                                               settings: config.website, citations: citations, clock: clock,
                                               exemptionTerms: terms)
         try replaceFolder(websiteFolder, with: website.keys.sorted().map { (name: $0, data: website[$0]!) })
-        try DurableFiles.createDirectory(websiteStampFile.deletingLastPathComponent())
-        try DurableFiles.write(stamp, to: websiteStampFile)
+        try writeWebsiteStamp(stamp)
         logger.info("situs ditulis ulang: jangka waktu pengecualian berakhir", metadata: [
             "versi": "\(number)", "informasi": "\(stamp.dropFirst("v\(number) ".count).trimmingCharacters(in: .whitespacesAndNewlines))"])
         return true
