@@ -545,11 +545,12 @@ public enum DecreeWriter {
         var date: Date
         var number: String?
 
-        static func key(_ v: VersionItem) -> String { "\(v.id)#\(v.revision)" }
+        static func key(_ v: VersionItem) -> String { key(itemID: v.id, revision: v.revision) }
+        static func key(itemID: String, revision: Int) -> String { "\(itemID)#\(revision)" }
 
         static func map(_ terms: [ExemptionTerm]) -> [String: ExemptionSetting] {
             var m: [String: ExemptionSetting] = [:]
-            for t in terms { if let d = t.decidedOn { m["\(t.itemID)#\(t.revision)"] = ExemptionSetting(date: d, number: t.decreeNumber) } }
+            for t in terms { if let d = t.decidedOn { m[key(itemID: t.itemID, revision: t.revision)] = ExemptionSetting(date: d, number: t.decreeNumber) } }
             return m
         }
     }
