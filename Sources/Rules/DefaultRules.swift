@@ -34188,7 +34188,7 @@ pasal_18:
 Every row of `preseden.csv` is one entry that a real Indonesian public body published in its
 Daftar Informasi Publik (DIP) or Daftar Informasi yang Dikecualikan (DIK). This file lists every
 source used, what was taken from it, and how. All sources were accessed on 2026-12-06 (those of
-fresh set 6 on 2026-12-07) through the stored copies of public web pages and public GitHub
+fresh sets 6 and 7 on 2026-12-07) through the stored copies of public web pages and public GitHub
 repositories available to the project (no live fetch).
 ## Method
 - Titles (`judul`) are copied as published. Only surrounding whitespace, list numbering
@@ -34234,7 +34234,10 @@ repositories available to the project (no live fetch).
   - Set 5 (session 20; source rows below say "FRESH SET 5"): measured once at the end of
     session 20, ordinary training / held-out bodies since session 21 (Kementerian Pertahanan
     falls in the held-out fold by its hash, the two offices in training).
-  - Set 6 (session 21; source rows below say "FRESH SET 6"): the current fresh set.
+  - Set 6 (session 21; source rows below say "FRESH SET 6"): measured once at the end of
+    session 21, ordinary training / held-out bodies since session 22 (all eleven bodies fall in
+    training by their hash).
+  - Set 7 (session 22; source rows below say "FRESH SET 7"): the current fresh set.
 ## Licence
 The entries are titles of public decisions (DIP/DIK decrees and PPID pages) that the bodies
 are required to publish under UU 14/2008 and Perki 1/2021; a title is a fact, not a creative

@@ -295,6 +295,14 @@ final class PrecedentTests: XCTestCase {
         XCTAssertTrue(heldOut.contains("Kementerian Pertahanan"))
         XCTAssertTrue(training.contains("Dinas Lingkungan Hidup Kabupaten Kulon Progo"))
         XCTAssertTrue(training.contains("Balai Pengembangan Kompetensi PUPR Wilayah VI Surabaya"))
+        // Set 6 (session 21) moved in at the start of session 22: all eleven bodies train by
+        // their hash, so the held-out split is unchanged.
+        XCTAssertEqual(sets[5].session, 21)
+        XCTAssertEqual(sets[5].bodies.count, 11)
+        XCTAssertTrue(sets[5].bodies.isSubset(of: Evaluator.formerFreshBodies))
+        XCTAssertTrue(sets[5].bodies.isSubset(of: training), "held out: \(sets[5].bodies.subtracting(training).sorted())")
+        XCTAssertTrue(training.contains("Fakultas Ekonomi dan Bisnis Universitas Airlangga"))
+        XCTAssertTrue(training.contains("Konsil Kedokteran Indonesia"))
     }
 
     /// The held-out bodies of the non-fresh corpus of session 16 (the split whose figure was
