@@ -11,6 +11,9 @@ public struct LegalCitations: Sendable, Hashable {
     /// Ground code → its `dasar_hukum`, in pengecualian.yaml order.
     private let basis: [String: String]
     private let order: [String: Int]
+    /// Ids of the keyword rules that name a personal-data ground (`isPersonalDataGround`): the
+    /// rule a PPID is pointed to when a consequence test opens what such a rule flagged.
+    private(set) var personalDataRuleIDs: Set<String> = []
 
     /// Pasal 17 letters whose text has no numbered points (UU 14/2008): a citation must never
     /// give them an *angka*.
@@ -29,6 +32,7 @@ public struct LegalCitations: Sendable, Hashable {
 
     public init(ruleSet: RuleSet) {
         self.init(grounds: ruleSet.grounds)
+        personalDataRuleIDs = Set(ruleSet.rules.filter { $0.grounds.contains(where: Self.isPersonalDataGround) }.map(\.id))
     }
 
     /// The citations of the rules shipped inside the program (what tests and benches use

@@ -173,4 +173,40 @@ final class ReviewPackTests: XCTestCase {
                                                 citations: .builtIn)
         XCTAssertFalse(pointed.contains("Perhatian"), pointed)
     }
+
+    /// A consequence test concluding *terbuka* on "Daftar penerima bansos beserta NIK dan nomor
+    /// rekening" published it whole, personal data and all, and the review pack said nothing. The
+    /// row's explanation now warns, naming the rule that flagged it and its ground, and points to
+    /// publishing it without those data; a test exempting a part, or an open test of an item no
+    /// personal-data ground names, gets no such line.
+    func testAnOpenTestOfPersonalDataIsWarnedOnItsRow() {
+        let hits = [
+            RuleHit(ruleID: "kependudukan-perorangan", description: "Data kependudukan perorangan (NIK, nomor KK, biodata, database SIAK) dirahasiakan UU Administrasi Kependudukan", matchedWords: ["nik"]),
+            RuleHit(ruleID: "keuangan-pribadi", description: "Kondisi keuangan, gaji, harta dan rekening bank seseorang (UU 14/2008 Pasal 17 huruf h angka 3)", matchedWords: ["nomor rekening"]),
+            RuleHit(ruleID: "bukan-aturan-data-pribadi", description: "Laporan keuangan", matchedWords: ["keuangan"]),
+        ]
+        let flagged = Classification(
+            declared: .setiapSaat, suggested: .dikecualikan, subgroup: nil, needsConsequenceTest: true,
+            exemptionGrounds: ["17h3", "17j1"], needsReview: true, missingLegalBasis: false, hits: hits, notes: [])
+        var test = Fixture.exemptTest("", period: "")
+        test.conclusion = .open
+        test.grounds = []
+        let text = ReviewContent.explanation(flagged, test: test, citations: .builtIn)
+        XCTAssertTrue(text.contains("Perhatian: uji konsekuensi menyimpulkan terbuka, padahal informasi ini memuat data pribadi "
+            + "(aturan: Data kependudukan perorangan (NIK, nomor KK, biodata, database SIAK) dirahasiakan UU Administrasi "
+            + "Kependudukan (kata: nik); Kondisi keuangan"), text)
+        XCTAssertTrue(text.contains("(kata: nomor rekening); dasar: UU 14/2008 Pasal 17 huruf h angka 3"), text)
+        XCTAssertFalse(text.contains("Laporan keuangan (kata: keuangan);"), "a rule without a personal ground is not named: \(text)")
+        XCTAssertTrue(text.contains("Dikecualikan Sebagian"), text)
+        XCTAssertTrue(text.contains("(Pasal 22 ayat (7) huruf e UU 14/2008)"), text)
+
+        var part = test
+        part.conclusion = .exemptPart
+        XCTAssertFalse(ReviewContent.explanation(flagged, test: part, citations: .builtIn).contains("menyimpulkan terbuka"))
+        XCTAssertFalse(ReviewContent.explanation(flagged, test: nil, citations: .builtIn).contains("menyimpulkan terbuka"))
+        var plain = flagged
+        plain.exemptionGrounds = ["17b"]
+        plain.hits = []
+        XCTAssertFalse(ReviewContent.explanation(plain, test: test, citations: .builtIn).contains("menyimpulkan terbuka"))
+    }
 }

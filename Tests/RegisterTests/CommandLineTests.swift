@@ -516,6 +516,42 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(preview.out.contains("pejabat atau unit yang menguasai"), "column (3) prints the unit: \(preview.out)")
     }
 
+    /// A consequence test concluding *terbuka* on an item a rule flagged as personal data (NIK,
+    /// nomor rekening) puts it in the DIP whole; `dip approve` said nothing. It now names the item,
+    /// the rule and the ground and advises publishing it without those data (said, not refused: the
+    /// person's written consent may make it lawful). An open test of an item with no personal-data
+    /// ground is not named.
+    func testApprovalWarnsOfPersonalDataOpenedByATest() throws {
+        let bansos = Fixture.item("5", "Daftar penerima bansos beserta NIK dan nomor rekening", kategori: .setiapSaat)
+        let flagged = Classification(
+            declared: .setiapSaat, suggested: .dikecualikan, subgroup: nil, needsConsequenceTest: true,
+            exemptionGrounds: ["17h3", "17j1"], needsReview: true, missingLegalBasis: false,
+            hits: [RuleHit(ruleID: "keuangan-pribadi", description: "Kondisi keuangan, gaji, harta dan rekening bank seseorang",
+                           matchedWords: ["nomor rekening"])],
+            notes: [])
+        let hps = Fixture.item("6", "Harga perkiraan sendiri pengadaan alat kesehatan", kategori: .setiapSaat)
+        var tender = flagged
+        tender.exemptionGrounds = ["17b"]
+        tender.hits = []
+        let (workspace, db) = try workspaceWithRegister(submitting: [(bansos, flagged), (hps, tender)])
+        try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: Fixture.test(.open, day: 2),
+                                     enteredBy: "Tim", source: .cli, at: Fixture.date(2))
+        var openTender = Fixture.test(.open, day: 2)
+        openTender.grounds = ["17b"]
+        openTender.legalBasis = "Pasal 17 huruf b"
+        try db.recordConsequenceTest(itemID: "dinkes-0006", revision: 1, test: openTender,
+                                     enteredBy: "Tim", source: .cli, at: Fixture.date(2))
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
+        let preview = try previewApproval(in: workspace, Self.atasan)
+        XCTAssertEqual(preview.status, 0, preview.err)
+        XCTAssertTrue(preview.out.contains("Perhatian: uji konsekuensi menyimpulkan terbuka untuk 1 informasi yang memuat data "
+            + "pribadi: dinkes-0005 revisi 1 (Daftar penerima bansos beserta NIK dan nomor rekening; aturan: Kondisi keuangan, "
+            + "gaji, harta dan rekening bank seseorang (kata: nomor rekening); dasar: "), preview.out)
+        XCTAssertTrue(preview.out.contains("Pasal 17 huruf h angka 3"), preview.out)
+        XCTAssertTrue(preview.out.contains("Umumkan tanpa data itu"), preview.out)
+        XCTAssertFalse(preview.out.contains("dinkes-0006 revisi 1 (Harga"), preview.out)
+    }
+
     /// A row a unit repeated (intake's duplicate-item) would be decreed twice: approval names it;
     /// the same title of two units is two pieces of information and is not named.
     func testApprovalNamesInformationListedTwice() throws {

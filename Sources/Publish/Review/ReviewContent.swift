@@ -321,6 +321,12 @@ enum ReviewContent {
         if let test {
             let basis = citations.citation(codes: test.grounds, text: test.legalBasis)
             if !basis.isEmpty { lines.append("Dasar hukum uji: \(basis)") }
+            // Opened whole although a rule (or the test) names a person's data: said on the row, as
+            // `dip approve` says it before the decree is signed.
+            if let opened = citations.openedPersonalData(c, test: test) {
+                lines.append("Perhatian: uji konsekuensi menyimpulkan terbuka, padahal informasi ini memuat data pribadi ("
+                    + citations.describe(opened) + "). " + LegalCitations.openedPersonalDataAdvice)
+            }
         }
         if lines.isEmpty { lines.append("Tidak ada aturan yang berlaku; mengikuti kategori dari unit.") }
         return lines.joined(separator: "\n")

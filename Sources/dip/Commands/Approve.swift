@@ -309,6 +309,7 @@ extension DIP {
                         + ". Bila informasinya sama, kembalikan salah satunya (`dip return`) agar tidak ditetapkan dua kali."
                 }
                 if let note = Self.emptyColumnsNote(listed) { printed += "\n" + note }
+                if let note = Self.openedPersonalDataNote(listed, citations: citations) { printed += "\n" + note }
                 // Exemptions the DIK decree would set again though their period has run out by its
                 // date, on the test that set them: warned, not refused (docs/publish.md "Exemption
                 // periods"). UU 14/2008 Pasal 19 wants a consequence test before information is
@@ -409,6 +410,23 @@ extension DIP {
                 + ". Setiap informasi dalam DIP memuat unsur-unsur itu (Peraturan Komisi Informasi Nomor 1 Tahun 2021): "
                 + "minta unitnya melengkapi dan mengirim ulang daftarnya, atau kembalikan informasinya (`dip return`), "
                 + "sebelum keputusan ditandatangani."
+        }
+
+        /// The items the DIP would publish whole on a consequence test concluding *terbuka* although
+        /// a rule (or the test) names a personal-data ground for them ("Daftar penerima bansos beserta
+        /// NIK dan nomor rekening"): said, not refused — the opening may be lawful (consent, a public
+        /// office: Pasal 18 ayat (2)) — naming each item, the rule and the ground; nil when none.
+        static func openedPersonalDataNote(_ listed: [VersionItem], citations: LegalCitations) -> String? {
+            var named = Set<String>()
+            let opened: [(VersionItem, OpenedPersonalData)] = listed.compactMap { v in
+                guard let o = citations.openedPersonalData(v.classification, test: v.consequenceTest),
+                      named.insert(v.id).inserted else { return nil }
+                return (v, o)
+            }
+            guard !opened.isEmpty else { return nil }
+            return "Perhatian: uji konsekuensi menyimpulkan terbuka untuk \(opened.count) informasi yang memuat data pribadi: "
+                + opened.map { v, o in "\(v.id) revisi \(v.revision) (\(v.item.ringkasan); \(citations.describe(o)))" }.joined(separator: "; ")
+                + ". " + LegalCitations.openedPersonalDataAdvice
         }
 
         /// The exemptions of the version whose period (counted from the decree that set them on
