@@ -168,3 +168,20 @@ extension InformationItem {
         return (waktuPembuatan, tempatPembuatan)
     }
 }
+
+extension InformationItem {
+    /// The columns of the DIP Lampiran this item would print empty, by their legal names: an
+    /// empty *ringkasan isi informasi* (the row names no information), *penanggung jawab* or
+    /// *waktu dan tempat pembuatan* (both empty). Column (3) prints the unit's name when the official
+    /// is empty and column (7) is checked as a period (`retention`), so neither is listed here.
+    /// Intake warns the unit of each (missing-value); the review pack's row and `dip approve` say
+    /// it again with these words, so the three read alike.
+    public var emptyDecreeColumns: [String] {
+        func blank(_ s: String) -> Bool { s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        var columns: [String] = []
+        if blank(ringkasan) { columns.append("ringkasan isi informasi") }
+        if blank(penanggungJawab) { columns.append("penanggung jawab pembuatan atau penerbitan informasi") }
+        if blank(waktuPembuatan) && blank(tempatPembuatan) { columns.append("waktu dan tempat pembuatan") }
+        return columns
+    }
+}

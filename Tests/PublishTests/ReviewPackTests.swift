@@ -209,4 +209,21 @@ final class ReviewPackTests: XCTestCase {
         plain.hits = []
         XCTAssertFalse(ReviewContent.explanation(plain, test: test, citations: .builtIn).contains("menyimpulkan terbuka"))
     }
+
+    /// Intake warns the unit of an empty Ringkasan Isi Informasi (missing-value) and `dip approve`
+    /// names the item, but the review pack's row showed an empty cell and nothing else (the warning
+    /// stood only on the Masalah sheet, under the unit). The row now says which Lampiran columns it
+    /// would print empty, in the words intake and approval use; a complete row says nothing.
+    func testARowWithAnEmptySummarySaysSoInItsExplanation() {
+        var v = Fixture.item("dinkes-0005", unit: Fixture.dinkes, nomor: "5", ringkasan: " ", category: .berkala,
+                             judul: "Rencana Strategis")
+        v.item.penanggungJawab = ""
+        let row = ReviewContent.categoryRow(0, v, citations: .builtIn, standing: [:])
+        XCTAssertTrue(row[12].contains("Perhatian: kolom ringkasan isi informasi, penanggung jawab pembuatan atau penerbitan "
+            + "informasi kosong; Lampiran Keputusan Penetapan DIP akan mencetaknya kosong."), row[12])
+        let full = ReviewContent.categoryRow(0, Fixture.item("dinkes-0006", unit: Fixture.dinkes, nomor: "6",
+                                                             ringkasan: "Profil", category: .berkala),
+                                             citations: .builtIn, standing: [:])
+        XCTAssertFalse(full[12].contains("kosong"), full[12])
+    }
 }

@@ -286,9 +286,19 @@ enum ReviewContent {
             v.item.penanggungJawab, v.item.waktuPembuatan, v.item.tempatPembuatan,
             v.item.bentuk, v.item.retensi,
             v.item.kategori?.shortLabel ?? (v.item.kategoriText ?? ""),
-            suggestion(v), explanation(v.classification, test: v.consequenceTest, citations: citations),
+            suggestion(v), explanation(v.classification, test: v.consequenceTest, citations: citations)
+                + emptyColumnsLine(v.item),
             ReviewFormat.changeLabel(v.change), standing[v.id] ?? "", "", "", v.id, "\(v.revision)",
         ]
+    }
+
+    /// The row's warning of the Lampiran columns it would print empty (as intake told the unit and
+    /// `dip approve` tells the PPID), after the explanation; "" when none.
+    static func emptyColumnsLine(_ item: InformationItem) -> String {
+        let empty = item.emptyDecreeColumns
+        guard !empty.isEmpty else { return "" }
+        return "\nPerhatian: kolom " + empty.joined(separator: ", ") + " kosong; Lampiran Keputusan Penetapan DIP akan "
+            + "mencetaknya kosong. Minta unitnya melengkapi daftarnya, atau kembalikan informasinya, sebelum keputusan ditandatangani."
     }
 
     static func suggestion(_ v: VersionItem) -> String {

@@ -396,12 +396,7 @@ extension DIP {
             var named = Set<String>()
             let empty: [(id: String, columns: [String])] = listed.compactMap { v in
                 guard named.insert(v.id).inserted else { return nil }
-                func blank(_ s: String) -> Bool { s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-                var columns: [String] = []
-                if blank(v.item.ringkasan) { columns.append("ringkasan isi informasi") }
-                // Column (3) prints the unit's name when the official is empty: never blank.
-                if blank(v.item.penanggungJawab) { columns.append("penanggung jawab pembuatan atau penerbitan informasi") }
-                if blank(v.item.waktuPembuatan) && blank(v.item.tempatPembuatan) { columns.append("waktu dan tempat pembuatan") }
+                let columns = v.item.emptyDecreeColumns
                 return columns.isEmpty ? nil : (v.id, columns)
             }
             guard !empty.isEmpty else { return nil }
