@@ -410,6 +410,9 @@ extension Evaluator {
         // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 7), added as the
         // session's search finds them.
         FreshSet(number: 7, session: 22, bodies: [
+            // A public broadcaster's open lists (70 items: berkala, serta merta, setiap saat) as its
+            // PPID site's category menu, copied with each entry's category into an RRI archive app.
+            "Lembaga Penyiaran Publik Radio Republik Indonesia (LPP RRI)",
         ]),
     ]
 
