@@ -138,6 +138,13 @@ public enum RetentionPeriod: Codable, Hashable, Sendable {
     case whileValid
     /// Until an event ("Sampai pengumuman pemenang"); the text names the event.
     case untilEvent(String)
+    /// As the body's *Jadwal Retensi Arsip* sets it ("Sesuai JRA"): a retention stated by reference
+    /// to the instrument that sets it. UU 43/2009 Pasal 48 ayat (1) obliges a regional government to
+    /// have a JRA, "daftar yang berisi sekurang-kurangnya jangka waktu penyimpanan atau retensi, jenis
+    /// arsip, dan keterangan …" (as ANRI's own page states both, docs/publish.md "Session 22"), so the
+    /// reference names a lawful period; it is not an unreadable text. A retention only, never an
+    /// exemption period (`PeriodText` does not read it).
+    case retentionSchedule
     /// Not understood (or empty): the original text stands alone.
     case unknown
 
@@ -149,8 +156,20 @@ public enum RetentionPeriod: Codable, Hashable, Sendable {
         case .months(let n): return "\(n)m"
         case .whileValid: return "selama_berlaku"
         case .untilEvent: return "sampai_peristiwa"
+        case .retentionSchedule: return "sesuai_jra"
         case .unknown: return ""
         }
+    }
+
+    /// Whether `text` states the retention by reference to the Jadwal Retensi Arsip ("Sesuai JRA",
+    /// "sesuai Jadwal Retensi Arsip", "Mengikuti JRA Pemkab Serang"): the words "JRA" or "jadwal
+    /// retensi (arsip)". Also used on a revision stored before the case existed (its retention was
+    /// recorded as unknown), so an older register's "Sesuai JRA" is not reported either.
+    public static func refersToRetentionSchedule(_ text: String) -> Bool {
+        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        if words.contains("jra") { return true }
+        guard let at = words.firstIndex(of: "jadwal"), at + 1 < words.count else { return false }
+        return words[at + 1].hasPrefix("retensi")
     }
 }
 

@@ -101,6 +101,9 @@ public struct ItemReport: Encodable, Sendable {
             case .untilEvent(let event):
                 try c.encode("sampai_peristiwa", forKey: .jenis)
                 try c.encode(event, forKey: .nilai)
+            case .retentionSchedule:
+                try c.encode("sesuai_jra", forKey: .jenis)
+                try c.encodeNil(forKey: .nilai)
             case .unknown:
                 try c.encode("tidak_dikenali", forKey: .jenis)
                 try c.encodeNil(forKey: .nilai)

@@ -98,7 +98,10 @@ enum Values {
             return (.permanent, false)
         }
         let startsUntil = w.first.map { Text.similar($0, "sampai") || $0 == "hingga" || $0 == "s" || $0 == "sd" } ?? false
-        if Text.hasWord(w, "berlaku") && !startsUntil { return (.whileValid, false) }
+        // "Sesuai JRA yang berlaku" names the schedule, not "selama berlaku" (read below).
+        if Text.hasWord(w, "berlaku") && !startsUntil && !RetentionPeriod.refersToRetentionSchedule(text) {
+            return (.whileValid, false)
+        }
         // "Sampai pengumuman pemenang", "Hingga …", "s.d. berakhirnya kontrak".
         let cleaned = Text.clean(text)
         let lower = cleaned.lowercased()
@@ -132,6 +135,8 @@ enum Values {
                 return (yearAt != nil && (monthAt == nil || yearAt! <= monthAt!) ? .years(n) : .months(n), false)
             }
         }
+        // "Sesuai JRA": after the periods, so "5 tahun sesuai JRA" keeps its five years.
+        if RetentionPeriod.refersToRetentionSchedule(text) { return (.retentionSchedule, false) }
         return (.unknown, false)
     }
 

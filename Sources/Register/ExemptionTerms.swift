@@ -120,7 +120,8 @@ public enum ExemptionPeriods {
         switch term.period {
         case .permanent: return .permanent
         case .whileValid, .untilEvent: return .needsPerson
-        case .unknown: return .unreadable
+        // A JRA reference is a retention, never an exemption period: no end day can be counted.
+        case .unknown, .retentionSchedule: return .unreadable
         case .years(let n), .months(let n):
             guard n > 0, let end = endDay(of: term.period, from: decided) else { return .unreadable }
             let day = IndonesianDate.startOfDay(today)

@@ -33,6 +33,20 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(Values.retention("entah").0, .unknown)
     }
 
+    /// A retention stated by the Jadwal Retensi Arsip is read as such, however written; a period
+    /// written beside it keeps the period, and a schedule that is not the JRA is not taken for it.
+    func testRetentionByTheRetentionSchedule() {
+        for text in ["Sesuai JRA", "sesuai jadwal retensi arsip", "Mengikuti JRA Pemkab Serang", "JRA",
+                     "Sesuai JRA yang berlaku", "Berdasarkan Jadwal Retensi"] {
+            XCTAssertEqual(Values.retention(text).0, .retentionSchedule, text)
+        }
+        XCTAssertEqual(Values.retention("5 (lima) tahun sesuai JRA").0, .years(5))
+        XCTAssertEqual(Values.retention("Permanen (JRA)").0, .permanent)
+        XCTAssertEqual(Values.retention("Jadwal kegiatan").0, .unknown)
+        XCTAssertEqual(Values.retention("Sesuai jadwal").0, .unknown)
+        XCTAssertEqual(RetentionPeriod.retentionSchedule.code, "sesuai_jra")
+    }
+
     func testCategories() {
         XCTAssertEqual(Values.category("Berkala"), .berkala)
         XCTAssertEqual(Values.category("berkla"), .berkala)

@@ -433,6 +433,17 @@ final class BatchSubmissionTests: XCTestCase {
     /// "Selamanya" is for ever, not "selama berlaku": a permanent period typed in other words is
     /// still permanent (the DIK decree prints it, and UU 14/2008 Pasal 20 ayat (1) forbids it
     /// for huruf a–f), while "selama berlaku" stays a limited period.
+    /// "Sesuai JRA" is kept as what it is, through the register's one-column form; a text that names
+    /// it as an exemption period is no period dip can count.
+    func testARetentionByTheScheduleIsStoredAsSuch() {
+        XCTAssertEqual(PeriodColumn.encode(.retentionSchedule), "jra")
+        XCTAssertEqual(PeriodColumn.decode("jra"), .retentionSchedule)
+        for period: RetentionPeriod in [.permanent, .years(5), .months(6), .whileValid, .untilEvent("x"), .unknown] {
+            XCTAssertEqual(PeriodColumn.decode(PeriodColumn.encode(period)), period)
+        }
+        XCTAssertEqual(PeriodText.parse("Sesuai JRA"), .unknown)
+    }
+
     func testPeriodTextReadsForEverAsPermanent() {
         for text in ["Permanen", "selamanya", "Selama-lamanya", "tidak terbatas", "Tanpa batas waktu"] {
             XCTAssertEqual(PeriodText.parse(text), .permanent, text)

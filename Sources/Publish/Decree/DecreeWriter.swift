@@ -587,6 +587,7 @@ public enum DecreeWriter {
         case .months(let n): return "\(n) (\(Terbilang.words(n))) bulan"
         case .whileValid: return "Selama berlaku"
         case .untilEvent(let e): return "Sampai \(e)"
+        case .retentionSchedule: return "Sesuai Jadwal Retensi Arsip"
         case .unknown: return ""
         }
     }

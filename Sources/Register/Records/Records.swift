@@ -745,7 +745,7 @@ enum JSONText {
 }
 
 /// A retention or exemption period as one short text column: "permanen", "years:5",
-/// "months:6", "selama_berlaku", "until:<event>", "" (unknown).
+/// "months:6", "selama_berlaku", "until:<event>", "jra" (as the Jadwal Retensi Arsip sets it), "" (unknown).
 enum PeriodColumn {
     static func encode(_ period: RetentionPeriod) -> String {
         switch period {
@@ -754,6 +754,7 @@ enum PeriodColumn {
         case .months(let n): return "months:\(n)"
         case .whileValid: return "selama_berlaku"
         case .untilEvent(let event): return "until:\(event)"
+        case .retentionSchedule: return "jra"
         case .unknown: return ""
         }
     }
@@ -761,6 +762,7 @@ enum PeriodColumn {
     static func decode(_ text: String) -> RetentionPeriod {
         if text == "permanen" { return .permanent }
         if text == "selama_berlaku" { return .whileValid }
+        if text == "jra" { return .retentionSchedule }
         if text.hasPrefix("years:"), let n = Int(text.dropFirst(6)) { return .years(n) }
         if text.hasPrefix("months:"), let n = Int(text.dropFirst(7)) { return .months(n) }
         if text.hasPrefix("until:") { return .untilEvent(String(text.dropFirst(6))) }

@@ -284,7 +284,9 @@ extension DIP {
                 // retention. Said, not refused, like the time of making above.
                 var unreadable = Set<String>()
                 let noPeriod = PublishedList(version: draft).items.filter { v in
-                    v.item.retention == .unknown && unreadable.insert(v.id).inserted
+                    // A revision stored before `.retentionSchedule` existed holds "Sesuai JRA" as unknown.
+                    v.item.retention == .unknown && !RetentionPeriod.refersToRetentionSchedule(v.item.retensi)
+                        && unreadable.insert(v.id).inserted
                 }
                 if !noPeriod.isEmpty {
                     printed += "\nPerhatian: jangka waktu penyimpanan \(noPeriod.count) informasi tidak terbaca sebagai jangka waktu: "
