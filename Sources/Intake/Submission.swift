@@ -742,7 +742,13 @@ func streamCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int
     case UInt8(ascii: "|"): delimiterName = "garis tegak (|)"
     default: delimiterName = "'\(d.delimiterText)'"
     }
-    let encodingName = d.encoding == .utf8 ? (d.hadBOM ? "UTF-8 dengan BOM" : "UTF-8") : "Windows-1252"
+    let encodingName: String
+    switch d.encoding {
+    case .utf8: encodingName = d.hadBOM ? "UTF-8 dengan BOM" : "UTF-8"
+    case .windows1252: encodingName = "Windows-1252"
+    // Excel's "Teks Unicode (*.txt)" is UTF-16LE: the name the unit saw when saving.
+    case .utf16LE, .utf16BE: encodingName = "\(d.encoding.rawValue) (Teks Unicode)"
+    }
     // A file read as Windows-1252 is said once, by the encoding note below (with what to
     // check): the unit read "…dan pengodean Windows-1252." and "…bukan UTF-8; dibaca sebagai
     // Windows-1252." one above the other.

@@ -58,6 +58,32 @@ func ensureBenchCSV() throws {
     try FileManager.default.moveItem(atPath: tmp, toPath: benchCSVPath)
 }
 
+let benchUTF16Path = "/tmp/dip-bench-1m-utf16.txt"
+
+/// Writes the bench CSV again as UTF-16LE with a BOM (what Excel's "Teks Unicode" save
+/// writes), once: the "normalise" bench reads it through the transcoding path.
+func ensureBenchUTF16() throws {
+    if FileManager.default.fileExists(atPath: benchUTF16Path) { return }
+    let tmp = benchUTF16Path + ".tmp"
+    FileManager.default.createFile(atPath: tmp, contents: nil)
+    let out = try FileHandle(forWritingTo: URL(fileURLWithPath: tmp))
+    let input = try FileHandle(forReadingFrom: URL(fileURLWithPath: benchCSVPath))
+    out.write(Data([0xFF, 0xFE]))
+    // The CSV is ASCII (benchRow), so any chunk boundary is a character boundary.
+    while let chunk = try input.read(upToCount: 1 << 20), !chunk.isEmpty {
+        var units: [UInt8] = []
+        units.reserveCapacity(chunk.count * 2)
+        for unit in String(decoding: chunk, as: UTF8.self).utf16 {
+            units.append(UInt8(unit & 0xFF))
+            units.append(UInt8(unit >> 8))
+        }
+        out.write(Data(units))
+    }
+    try input.close()
+    try out.close()
+    try FileManager.default.moveItem(atPath: tmp, toPath: benchUTF16Path)
+}
+
 /// Writes the equivalent XLSX once: inline strings, built with the `zip` command.
 func ensureBenchXLSX() throws {
     if FileManager.default.fileExists(atPath: benchXLSXPath) { return }

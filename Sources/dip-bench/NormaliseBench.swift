@@ -1,5 +1,6 @@
 // "normalise": streamSubmission (items and problems counted, not kept; no row cap) on the
-// 1M-row CSV of the "csv" benchmark and on an equivalent inline-string XLSX, each next to the
+// 1M-row CSV of the "csv" benchmark, the same CSV saved as UTF-16LE with a BOM (Excel's
+// "Teks Unicode", transcoded as it is read) and an equivalent inline-string XLSX, each next to the
 // raw reader on the same file (CSVReader; XLSXWorkbook + XLSXSheetReader) and, for the XLSX,
 // the merged-range pre-scan alone.
 //
@@ -27,11 +28,15 @@ func runNormaliseBench() throws {
         try runNormalisePass(pass)
         exit(0)
     }
+    // DIP_BENCH_NORMALISE_ONLY=csv-utf16 (a label) runs one file's passes.
+    let only = ProcessInfo.processInfo.environment["DIP_BENCH_NORMALISE_ONLY"]
     try ensureBenchCSV()
-    try ensureBenchXLSX()
-    for (label, path) in [("csv", benchCSVPath), ("xlsx", benchXLSXPath)] {
+    try ensureBenchUTF16()
+    if only == nil || only == "xlsx" { try ensureBenchXLSX() }
+    for (label, path) in [("csv", benchCSVPath), ("csv-utf16", benchUTF16Path), ("xlsx", benchXLSXPath)]
+    where only == nil || only == label {
         let raw = try normaliseChild("raw", path)
-        let rawName = label == "csv" ? "CSVReader" : "XLSXSheetReader"
+        let rawName = label == "xlsx" ? "XLSXSheetReader" : "CSVReader"
         report("normalise \(label): raw read \(rawName) seconds (wall)", raw.wall, "s")
         report("normalise \(label): raw read seconds (CPU time)", raw.cpu, "s")
         report("normalise \(label): raw read peak RSS", Double(raw.peakRSS) / 1_048_576, "MiB")
@@ -85,7 +90,7 @@ private func runNormalisePass(_ spec: String) throws {
     let cpu0 = cpuSeconds()
     let wall = try measureSeconds {
         switch pass {
-        case "raw" where path.hasSuffix(".csv"):
+        case "raw" where path.hasSuffix(".csv") || path.hasSuffix(".txt"):
             var reader = try CSVReader(path: path)
             while try reader.nextRow() != nil { items += 1 }
         case "raw":

@@ -109,12 +109,21 @@ final class LayoutTests: XCTestCase {
                                "File CSV ini bukan UTF-8; dibaca sebagai Windows-1252."])
     }
 
-    func testUTF16CSVIsRefused() throws {
-        let bytes: [UInt8] = [0xFF, 0xFE] + Array(Self.header.utf8).flatMap { [$0, UInt8(0)] }
-        let r = readSubmission(at: try write(bytes, "u16.csv"))
-        XCTAssertEqual(r.status, .refused)
-        XCTAssertEqual(codes(r), ["encoding-unsupported"])
-        XCTAssertEqual(r.problems[0].severity, .error)
+    /// Excel's "Teks Unicode (*.txt)" save (UTF-16LE with a BOM, tab-separated) is read like a
+    /// CSV, and the unit is told which encoding was read (it was refused before session 22).
+    func testExcelUnicodeTextIsRead() throws {
+        let text = [Self.header.replacingOccurrences(of: ";", with: "\t"),
+                    "1\tPeraturan Bupati tentang Pajak Daerah\tBagian Hukum\tKepala Bagian\t2026, Serang\tSoftcopy\t5 tahun\tBerkala",
+                    "2\t\"Laporan \u{201C}Keuangan\u{201D}\r\nTriwulan\"\tBPKAD\tKepala Badan\t2026, Serang\tHardcopy\tPermanen\tSetiap Saat"]
+            .joined(separator: "\r\n") + "\r\n"
+        let bytes: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let r = readSubmission(at: try write(bytes, "DIP Unicode.txt"))
+        XCTAssertEqual(r.status, .accepted)
+        XCTAssertEqual(r.items.map(\.ringkasan), ["Peraturan Bupati tentang Pajak Daerah", "Laporan \u{201C}Keuangan\u{201D}\nTriwulan"])
+        XCTAssertEqual(r.items.map(\.source.row), [2, 3])
+        XCTAssertEqual(r.dialect, "pemisah tab, UTF-16LE (Teks Unicode)")
+        XCTAssertEqual(codes(r), [])
+        XCTAssertEqual(r.problems.map(\.message), ["File CSV dibaca dengan pemisah kolom tab dan pengodean UTF-16LE (Teks Unicode)."])
     }
 
     func testEmbeddedLineBreaksKeepRecordNumbers() throws {

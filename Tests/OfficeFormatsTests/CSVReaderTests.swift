@@ -139,13 +139,76 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(rows[1].cells, [])
     }
 
-    func testUTF16IsRefused() throws {
-        XCTAssertThrowsError(try CSVReader(path: try write([0xFF, 0xFE, 0x61, 0x00]))) {
-            XCTAssertEqual($0 as? CSVError, .unsupportedEncoding("UTF-16"))
+    private func utf16(_ text: String, bigEndian: Bool) -> [UInt8] {
+        text.utf16.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    }
+
+    /// Excel's "Teks Unicode (*.txt)": UTF-16LE with a BOM, tab-separated, CRLF; also
+    /// big-endian and without a BOM (recognised by the NULs of Latin text).
+    func testUTF16IsReadInBothByteOrdersWithAndWithoutBOM() throws {
+        let text = "No\tRingkasan\tBentuk\r\n1\t\"Perda \u{201C}café\u{201D}\r\nbaris dua\"\tCetak \u{1F4C4}\r\n2\tTanpa;koma,\tOnline\r\n"
+        let bom: [UInt8] = [0xFF, 0xFE]
+        let cases: [(String, [UInt8], CSVEncoding, Bool)] = [
+            ("le-bom", bom + utf16(text, bigEndian: false), .utf16LE, true),
+            ("be-bom", bom.reversed() + utf16(text, bigEndian: true), .utf16BE, true),
+            ("le", utf16(text, bigEndian: false), .utf16LE, false),
+            ("be", utf16(text, bigEndian: true), .utf16BE, false),
+        ]
+        for (name, bytes, encoding, hadBOM) in cases {
+            let (r, rows) = try readAll(try write(bytes, "\(name).txt"))
+            XCTAssertEqual(r.dialect, CSVDialect(delimiter: 9, encoding: encoding, hadBOM: hadBOM), name)
+            XCTAssertEqual(rows.map(\.number), [1, 2, 3], name)
+            XCTAssertEqual(rows.map(strings), [
+                ["No", "Ringkasan", "Bentuk"],
+                ["1", "Perda \u{201C}café\u{201D}\r\nbaris dua", "Cetak \u{1F4C4}"],
+                ["2", "Tanpa;koma,", "Online"],
+            ], name)
+            XCTAssertFalse(r.endsMidRecord, name)
         }
-        let noBOM: [UInt8] = Array("a;b\r\nc;d\r\n".utf8).flatMap { [$0, UInt8(0)] }
-        XCTAssertThrowsError(try CSVReader(path: try write(noBOM, "u16.csv"))) {
-            XCTAssertEqual($0 as? CSVError, .unsupportedEncoding("UTF-16"))
+    }
+
+    /// The transcoding is streamed through a 64 KiB staging buffer and a small chunk: a
+    /// surrogate pair cut by either boundary, and records crossing them, read whole.
+    func testUTF16SurrogatePairsAcrossReadBoundaries() throws {
+        var text = "a\tb\n"
+        var expected: [[String]] = [["a", "b"]]
+        for k in 0..<9_000 {
+            // Lines of varying length so pairs land on every offset of the boundaries.
+            let cell = String(repeating: "x", count: k % 7) + "\u{1F600}" + String(k)
+            text += "\(k)\t\(cell)\n"
+            expected.append([String(k), cell])
+        }
+        for bigEndian in [false, true] {
+            let bytes = (bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]) + utf16(text, bigEndian: bigEndian)
+            XCTAssertGreaterThan(bytes.count, 3 * UTF16Staging.capacity)
+            let (_, rows) = try readAll(try write(bytes, "pairs.txt"), chunkSize: 1 << 16)
+            XCTAssertEqual(rows.map(strings), expected, "bigEndian: \(bigEndian)")
+        }
+    }
+
+    /// Broken UTF-16 reads as U+FFFD where a decoder would put it: an unpaired surrogate,
+    /// a low surrogate alone, an odd last byte.
+    func testUTF16UnpairedSurrogatesAndOddByte() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE] + utf16("a\tb\n", bigEndian: false)
+        bytes += [0x3D, 0xD8] + utf16("x\t", bigEndian: false) + [0x00, 0xDC] + utf16("y\n", bigEndian: false)
+        bytes += utf16("z\tw", bigEndian: false) + [0x41]
+        let (_, rows) = try readAll(try write(bytes, "broken.txt"))
+        XCTAssertEqual(rows.map(strings), [["a", "b"], ["\u{FFFD}x", "\u{FFFD}y"], ["z", "w\u{FFFD}"]])
+    }
+
+    func testUTF32AndBinaryUnderAUTF16BOMAreRefused() throws {
+        XCTAssertThrowsError(try CSVReader(path: try write([0xFF, 0xFE, 0x00, 0x00, 0x61, 0x00, 0x00, 0x00]))) {
+            XCTAssertEqual($0 as? CSVError, .unsupportedEncoding("UTF-32"))
+        }
+        // A UTF-16 BOM over binary data: its code units are control characters.
+        let binary: [UInt8] = [0xFF, 0xFE] + (0..<4096).flatMap { [UInt8($0 % 31 + 1), UInt8(0)] }
+        XCTAssertThrowsError(try CSVReader(path: try write(binary, "bin.csv"))) {
+            XCTAssertEqual($0 as? CSVError, .binaryContent)
+        }
+        // NULs on both parities are not UTF-16 text.
+        let mixed: [UInt8] = (0..<4096).flatMap { _ in [UInt8(0), UInt8(0x41), UInt8(0x42), UInt8(0)] }
+        XCTAssertThrowsError(try CSVReader(path: try write(mixed, "mixed.csv"))) {
+            XCTAssertEqual($0 as? CSVError, .binaryContent)
         }
     }
 

@@ -2,6 +2,9 @@
 public enum CSVEncoding: String, Sendable, Hashable, Codable {
     case utf8 = "UTF-8"
     case windows1252 = "Windows-1252"
+    /// Excel's "Teks Unicode" (little-endian) and other tools' UTF-16, transcoded as read.
+    case utf16LE = "UTF-16LE"
+    case utf16BE = "UTF-16BE"
 }
 
 /// What the reader decided about a CSV file before reading its records.
@@ -10,7 +13,7 @@ public struct CSVDialect: Sendable, Hashable {
     public var delimiter: UInt8
     /// The encoding chosen from the sample (see `CSVReader` for the rule).
     public var encoding: CSVEncoding
-    /// The file started with a UTF-8 byte order mark (skipped).
+    /// The file started with a UTF-8 or UTF-16 byte order mark (skipped).
     public var hadBOM: Bool
     /// The file started with an Excel `sep=X` line (honoured and skipped).
     public var hadSepLine: Bool
@@ -32,7 +35,7 @@ public enum CSVError: Error, Equatable, Sendable {
     case cannotOpen(path: String, errno: Int32)
     /// read(2) failed; errno given.
     case readFailed(path: String, errno: Int32)
-    /// A UTF-16 or UTF-32 file (by BOM or by NUL-byte pattern): not supported.
+    /// A UTF-32 file (by BOM): not supported (UTF-16 is read).
     case unsupportedEncoding(String)
     /// The file holds binary data (NUL bytes outside a UTF-16 pattern).
     case binaryContent

@@ -8,6 +8,11 @@ import Darwin
 /// The whole allocation is initialised and `padding` bytes follow the buffer, so a word load
 /// starting inside it never reads past the allocation or uninitialised memory
 /// (`CellStrings.make` loads 16 bytes for a field of up to 15; the extra bytes are masked).
+///
+/// A UTF-16 file (Excel's "Teks Unicode") is handed over as UTF-8 after `restartAsUTF16`:
+/// its bytes are read into a fixed staging buffer and transcoded chunk by chunk, so the
+/// parser sees the same bytes as for a UTF-8 file and memory stays one chunk plus the
+/// staging buffer.
 final class ChunkedFile {
     static let padding = 16
 
@@ -20,6 +25,8 @@ final class ChunkedFile {
     var start = 0
     private(set) var end = 0
     private(set) var eof = false
+    /// Set when the file is UTF-16 and transcoded to UTF-8 as it is read.
+    private var utf16: UTF16Staging?
 
     init(path: String, capacity: Int) throws {
         self.path = path
@@ -42,6 +49,17 @@ final class ChunkedFile {
         buffer.deallocate()
     }
 
+    /// Drops what was read and reads the file again from byte `offset` as UTF-16 (the BOM,
+    /// if any, before it), little- or big-endian, handing UTF-8 to the buffer.
+    func restartAsUTF16(bigEndian: Bool, from offset: Int) throws {
+        self.offset = offset
+        start = 0
+        end = 0
+        eof = false
+        utf16 = UTF16Staging(bigEndian: bigEndian)
+        try fill()
+    }
+
     /// Moves the unconsumed bytes to the front, grows the buffer when they fill it, and reads
     /// until the buffer is full or the file ends.
     func fill() throws {
@@ -51,27 +69,142 @@ final class ChunkedFile {
             end -= start
             start = 0
         }
-        if end == capacity {
+        // A transcoded scalar takes up to 4 bytes: grow when less than that is left.
+        if capacity - end < (utf16 == nil ? 1 : 4) {
             let bigger = ChunkedFile.allocate(capacity * 2)
             bigger.update(from: buffer, count: end)
             buffer.deallocate()
             buffer = bigger
             capacity *= 2
         }
+        if let staging = utf16 {
+            try fillTranscoding(staging)
+            return
+        }
         while end < capacity {
-            let n: Int
-            do {
-                n = try file.read(into: buffer + end, count: capacity - end, at: offset)
-            } catch let error as FileReadError {
-                throw CSVError.readFailed(path: path, errno: error.code)
-            }
-            offset += n
+            let n = try readRaw(into: buffer + end, count: capacity - end)
             if n == 0 {
                 eof = true
                 break
             }
             end += n
         }
+    }
+
+    private func readRaw(into target: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+        let n: Int
+        do {
+            n = try file.read(into: target, count: count, at: offset)
+        } catch let error as FileReadError {
+            throw CSVError.readFailed(path: path, errno: error.code)
+        }
+        offset += n
+        return n
+    }
+
+    /// Fills the buffer with UTF-8 transcoded from the staged UTF-16 bytes, reading more of
+    /// the file into the staging buffer as it empties, until less than one scalar's room is
+    /// left or the file ends.
+    private func fillTranscoding(_ s: UTF16Staging) throws {
+        while capacity - end >= 4 {
+            if s.count - s.position < 4, !s.rawEOF {
+                s.compact()
+                let n = try readRaw(into: s.bytes + s.count, count: UTF16Staging.capacity - s.count)
+                if n == 0 { s.rawEOF = true } else { s.count += n }
+            }
+            if s.position == s.count, s.rawEOF {
+                eof = true
+                return
+            }
+            end += s.transcode(into: buffer + end, room: capacity - end)
+        }
+    }
+}
+
+/// UTF-16 bytes read from the file and not yet transcoded (`position..<count`).
+final class UTF16Staging {
+    static let capacity = 64 * 1024
+    let bigEndian: Bool
+    let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: UTF16Staging.capacity)
+    var position = 0
+    var count = 0
+    var rawEOF = false
+
+    init(bigEndian: Bool) { self.bigEndian = bigEndian }
+    deinit { bytes.deallocate() }
+
+    /// Moves the bytes not yet transcoded to the front.
+    func compact() {
+        guard position > 0 else { return }
+        memmove(bytes, bytes + position, count - position)
+        count -= position
+        position = 0
+    }
+
+    @inline(__always)
+    private func unit(at i: Int) -> UInt32 {
+        bigEndian
+            ? UInt32(bytes[i]) << 8 | UInt32(bytes[i + 1])
+            : UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i])
+    }
+
+    /// Transcodes staged code units to UTF-8 at `out` while at least 4 bytes of `room` are
+    /// left; returns the bytes written. A surrogate pair cut by the staging buffer's end waits
+    /// for the next read; an unpaired surrogate, or an odd last byte at the end of the file,
+    /// becomes U+FFFD (as Foundation and Excel decode them).
+    func transcode(into out: UnsafeMutablePointer<UInt8>, room: Int) -> Int {
+        var w = 0
+        @inline(__always) func put(_ v: UInt32) {
+            if v < 0x80 {
+                out[w] = UInt8(v)
+                w += 1
+            } else if v < 0x800 {
+                out[w] = UInt8(0xC0 | v >> 6)
+                out[w + 1] = UInt8(0x80 | v & 0x3F)
+                w += 2
+            } else if v < 0x10000 {
+                out[w] = UInt8(0xE0 | v >> 12)
+                out[w + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+                out[w + 2] = UInt8(0x80 | v & 0x3F)
+                w += 3
+            } else {
+                out[w] = UInt8(0xF0 | v >> 18)
+                out[w + 1] = UInt8(0x80 | (v >> 12) & 0x3F)
+                out[w + 2] = UInt8(0x80 | (v >> 6) & 0x3F)
+                out[w + 3] = UInt8(0x80 | v & 0x3F)
+                w += 4
+            }
+        }
+        while room - w >= 4, count - position >= 2 {
+            let u = unit(at: position)
+            if u < 0xD800 || u > 0xDFFF {
+                put(u)
+                position += 2
+            } else if u <= 0xDBFF {
+                if count - position < 4 {
+                    if !rawEOF { break }  // the low half is in the next read
+                    put(0xFFFD)
+                    position += 2
+                    continue
+                }
+                let low = unit(at: position + 2)
+                if low >= 0xDC00, low <= 0xDFFF {
+                    put(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00))
+                    position += 4
+                } else {
+                    put(0xFFFD)
+                    position += 2
+                }
+            } else {
+                put(0xFFFD)
+                position += 2
+            }
+        }
+        if rawEOF, count - position == 1, room - w >= 4 {
+            put(0xFFFD)
+            position += 1
+        }
+        return w
     }
 }
 

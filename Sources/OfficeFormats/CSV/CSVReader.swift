@@ -12,7 +12,9 @@ import Darwin
 /// - otherwise each candidate (`;` `,` tab `|`) is used to parse the sample with the same
 ///   quote-aware parser, and the one whose records most consistently have the same field count
 ///   (more than one field) wins; near-ties go to the larger field count, then to the order above;
-/// - a UTF-8 BOM is skipped; UTF-16/32 files are refused (`CSVError.unsupportedEncoding`).
+/// - a UTF-8 BOM is skipped; UTF-16 (little- or big-endian, by BOM, or without one by the
+///   NULs of its Latin text) is transcoded to UTF-8 as it is read (`ChunkedFile`); UTF-32
+///   files are refused (`CSVError.unsupportedEncoding`).
 ///
 /// Encoding: UTF-8 when the sample is valid UTF-8, Windows-1252 otherwise (Excel's ANSI
 /// "CSV (Comma delimited)"). Because a valid sample does not prove the rest of the file, every
@@ -67,9 +69,9 @@ public struct CSVReader: RowSource {
     public init(path: String, chunkSize: Int = 1 << 20) throws {
         input = try ChunkedFile(path: path, capacity: max(chunkSize, 1 << 16))
         try input.fill()
-        let base = input.buffer
+        var base = input.buffer
         var start = input.start
-        let end = input.end
+        var end = input.end
         func has(_ bytes: [UInt8], at offset: Int) -> Bool {
             guard offset + bytes.count <= end else { return false }
             for (k, b) in bytes.enumerated() where base[offset + k] != b { return false }
@@ -78,17 +80,32 @@ public struct CSVReader: RowSource {
         if has([0x00, 0x00, 0xFE, 0xFF], at: start) || has([0xFF, 0xFE, 0x00, 0x00], at: start) {
             throw CSVError.unsupportedEncoding("UTF-32")
         }
-        if has([0xFE, 0xFF], at: start) || has([0xFF, 0xFE], at: start) {
-            throw CSVError.unsupportedEncoding("UTF-16")
-        }
+        // UTF-16 (Excel's "Teks Unicode": tab-separated, little-endian with a BOM; big-endian
+        // or without a BOM from other tools) is transcoded to UTF-8 as it is read, so what
+        // follows sees a UTF-8 file.
+        var utf16: CSVEncoding?
         var hadBOM = false
-        if has([0xEF, 0xBB, 0xBF], at: start) {
+        if has([0xFF, 0xFE], at: start) || has([0xFE, 0xFF], at: start) {
+            utf16 = base[start] == 0xFE ? .utf16BE : .utf16LE
+            hadBOM = true
+        } else if let guess = try CSVReader.rejectBinary(base, start, min(end, start + CSVReader.sampleBytes)) {
+            utf16 = guess
+        }
+        if let utf16 {
+            try input.restartAsUTF16(bigEndian: utf16 == .utf16BE, from: hadBOM ? 2 : 0)
+            base = input.buffer
+            start = input.start
+            end = input.end
+        } else if has([0xEF, 0xBB, 0xBF], at: start) {
             hadBOM = true
             start += 3
         }
         let sampleEnd = min(end, start + CSVReader.sampleBytes)
         let sampleIsWhole = input.eof && sampleEnd == end
-        try CSVReader.rejectBinary(base, start, sampleEnd)
+        if utf16 != nil {
+            // UTF-16 of binary data transcodes to control characters or NULs.
+            if try CSVReader.rejectBinary(base, start, sampleEnd) != nil { throw CSVError.binaryContent }
+        }
 
         // Excel's `sep=;` line.
         var forced: UInt8?
@@ -107,8 +124,8 @@ public struct CSVReader: RowSource {
         input.start = start
 
         let encoding: CSVEncoding =
-            hadBOM || UTF8Check.isValid(base + start, sampleEnd - start, allowTruncatedEnd: !sampleIsWhole)
-            ? .utf8 : .windows1252
+            utf16 ?? (hadBOM || UTF8Check.isValid(base + start, sampleEnd - start, allowTruncatedEnd: !sampleIsWhole)
+            ? .utf8 : .windows1252)
         let delimiter = forced
             ?? CSVReader.sniffDelimiter(base, start, sampleEnd, sampleIsWhole: sampleIsWhole)
         dialect = CSVDialect(
@@ -230,11 +247,12 @@ public struct CSVReader: RowSource {
         return Windows1252.string(bytes, undefined: &undefinedBytes, scratch: &windows1252Scratch)
     }
 
-    /// Refuses UTF-16 without a BOM and binary files: NUL bytes, or other control bytes than
-    /// tab, line breaks and form feed, in more than 1% of the sample (an image or a program
-    /// named .csv has few NULs but many control bytes; text has almost none).
-    static func rejectBinary(_ p: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int) throws {
-        guard end > start else { return }
+    /// Refuses binary files: NUL bytes, or other control bytes than tab, line breaks and form
+    /// feed, in more than 1% of the sample (an image or a program named .csv has few NULs but
+    /// many control bytes; text has almost none). Returns the byte order of UTF-16 text
+    /// without a BOM, recognised by its NULs (nil for a text that is not UTF-16).
+    static func rejectBinary(_ p: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int) throws -> CSVEncoding? {
+        guard end > start else { return nil }
         var nuls = 0
         var evenNuls = 0
         var controls = 0
@@ -250,11 +268,13 @@ public struct CSVReader: RowSource {
         let n = end - start
         guard nuls * 100 > n else {
             if controls * 100 > n { throw CSVError.binaryContent }
-            return
+            return nil
         }
-        // Text in UTF-16 has a NUL in every other byte, all on one parity.
-        if nuls * 10 >= n * 4, evenNuls * 10 >= nuls * 9 || evenNuls * 10 <= nuls {
-            throw CSVError.unsupportedEncoding("UTF-16")
+        // Latin text in UTF-16 has a NUL in every other byte, all on one parity: the high
+        // byte, first in big-endian.
+        if nuls * 10 >= n * 4 {
+            if evenNuls * 10 >= nuls * 9 { return .utf16BE }
+            if evenNuls * 10 <= nuls { return .utf16LE }
         }
         throw CSVError.binaryContent
     }
