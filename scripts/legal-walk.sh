@@ -5,7 +5,8 @@
 #   v3  an update (Dinas Sosial changes one item, withdraws one, adds two) approved 9 Feb 2026,
 #       after a one-month exemption ended on 5 Feb, without a new test (approve warns; the site
 #       says the period ended from 6 Feb);
-#   v4  that exemption tested again terbuka (`dip test`), decree 2 Mar 2026 (its DIK diktum lifts it).
+#   v4  that exemption tested again terbuka (`dip test`), decree 2 Mar 2026 (its DIK diktum lifts it;
+#       approve warns that the list of recipients with NIK and nomor rekening is opened whole).
 # Every published DOCX is converted to PDF (LibreOffice) and to text (pdftotext -layout) in
 # WORKSPACE/pdf/. Needs a built dip (DIP=…, default .build/debug/dip), the checkers' venv
 # (openpyxl; `make checkers`), soffice and pdftotext. Deterministic: the same inputs give the same
@@ -37,7 +38,7 @@ mkdir -p "$WS/inbox/_ppid"
 touch -d "2026-01-02 09:00" "$WS/inbox/_ppid/isi.xlsx"
 run "2026-01-02 03:00"
 at "2026-01-02 04:00" "$DIP" approve --workspace "$WS" "${A[@]}" --decree-number 000.9/7/Diskominfosatik/2026 \
-  --dik-decree-number 000.9/8/Diskominfosatik/2026 --decree-date "5 Januari 2026" >/dev/null
+  --dik-decree-number 000.9/8/Diskominfosatik/2026 --decree-date "5 Januari 2026" > "$WS/approve-v2.txt" 2>&1
 run "2026-01-05 01:00"
 "$PY" - "$WS" <<'PYEOF'
 import sys, openpyxl
@@ -72,7 +73,7 @@ at "2026-02-23 03:00" "$DIP" test dinsos-0007 --workspace "$WS" --revision 1 --c
   --tested-on "23 Februari 2026" --berita-acara-number "000.9/31/BA-UK/Diskominfosatik/2026" >/dev/null
 run "2026-02-23 04:00"
 at "2026-02-23 05:00" "$DIP" approve --workspace "$WS" "${A[@]}" --force --decree-number 000.9/35/Diskominfosatik/2026 \
-  --dik-decree-number 000.9/36/Diskominfosatik/2026 --decree-date "2 Maret 2026" >/dev/null
+  --dik-decree-number 000.9/36/Diskominfosatik/2026 --decree-date "2 Maret 2026" > "$WS/approve-v4.txt" 2>&1
 run "2026-03-02 01:00"
 mkdir -p "$WS/pdf"
 for v in "$WS"/reports/terbit/v*; do
@@ -80,4 +81,4 @@ for v in "$WS"/reports/terbit/v*; do
   timeout 300 soffice -env:UserInstallation="file://$WS/pdf/.profile" --headless --convert-to pdf --outdir "$out" "$v"/*.docx >/dev/null 2>&1
   for f in "$out"/*.pdf; do pdftotext -layout "$f" "${f%.pdf}.txt"; done
 done
-echo "published: $(ls "$WS/reports/terbit" | tr '\n' ' ')— PDFs and text in $WS/pdf/, the site of 6 Feb in $WS/situs-6-februari.html, the v3 approval in $WS/approve-v3.txt"
+echo "published: $(ls "$WS/reports/terbit" | tr '\n' ' ')— PDFs and text in $WS/pdf/, the site of 6 Feb in $WS/situs-6-februari.html, the approvals' output (warnings) in $WS/approve-v2.txt, approve-v3.txt, approve-v4.txt"

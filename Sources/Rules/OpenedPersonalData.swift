@@ -41,8 +41,11 @@ extension LegalCitations {
     public func describe(_ opened: OpenedPersonalData) -> String {
         var parts: [String] = []
         if !opened.rules.isEmpty {
+            // Each rule's first clause: a description's own "; …" (what the rule does not cover)
+            // would read as the next rule of the list.
             parts.append("aturan: " + opened.rules.map { hit in
-                hit.description + (hit.matchedWords.isEmpty ? "" : " (kata: \(hit.matchedWords.joined(separator: ", ")))")
+                let said = hit.description.components(separatedBy: "; ").first ?? hit.description
+                return said + (hit.matchedWords.isEmpty ? "" : " (kata: \(hit.matchedWords.joined(separator: ", ")))")
             }.joined(separator: "; "))
         }
         parts.append("dasar: " + citation(codes: opened.grounds))

@@ -182,7 +182,7 @@ final class ReviewPackTests: XCTestCase {
     func testAnOpenTestOfPersonalDataIsWarnedOnItsRow() {
         let hits = [
             RuleHit(ruleID: "kependudukan-perorangan", description: "Data kependudukan perorangan (NIK, nomor KK, biodata, database SIAK) dirahasiakan UU Administrasi Kependudukan", matchedWords: ["nik"]),
-            RuleHit(ruleID: "keuangan-pribadi", description: "Kondisi keuangan, gaji, harta dan rekening bank seseorang (UU 14/2008 Pasal 17 huruf h angka 3)", matchedWords: ["nomor rekening"]),
+            RuleHit(ruleID: "keuangan-pribadi", description: "Kondisi keuangan, gaji, harta dan rekening bank seseorang (UU 14/2008 Pasal 17 huruf h angka 3); rekening badan publik bukan rekening seseorang", matchedWords: ["nomor rekening"]),
             RuleHit(ruleID: "bukan-aturan-data-pribadi", description: "Laporan keuangan", matchedWords: ["keuangan"]),
         ]
         let flagged = Classification(
@@ -195,7 +195,8 @@ final class ReviewPackTests: XCTestCase {
         XCTAssertTrue(text.contains("Perhatian: uji konsekuensi menyimpulkan terbuka, padahal informasi ini memuat data pribadi "
             + "(aturan: Data kependudukan perorangan (NIK, nomor KK, biodata, database SIAK) dirahasiakan UU Administrasi "
             + "Kependudukan (kata: nik); Kondisi keuangan"), text)
-        XCTAssertTrue(text.contains("(kata: nomor rekening); dasar: UU 14/2008 Pasal 17 huruf h angka 3"), text)
+        XCTAssertTrue(text.contains("Kondisi keuangan, gaji, harta dan rekening bank seseorang (UU 14/2008 Pasal 17 huruf h angka 3) "
+            + "(kata: nomor rekening); dasar: UU 14/2008 Pasal 17 huruf h angka 3"), "a rule's own '; …' is left out: \(text)")
         XCTAssertFalse(text.contains("Laporan keuangan (kata: keuangan);"), "a rule without a personal ground is not named: \(text)")
         XCTAssertTrue(text.contains("Dikecualikan Sebagian"), text)
         XCTAssertTrue(text.contains("(Pasal 22 ayat (7) huruf e UU 14/2008)"), text)

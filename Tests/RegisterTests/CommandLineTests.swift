@@ -458,19 +458,22 @@ final class CommandLineTests: XCTestCase {
         later.waktuPembuatan = "Juli 2026"
         var earlier = Fixture.item("6", "Profil pejabat")
         earlier.waktuPembuatan = "1 Mei 2026"
+        // A date cell is stored as "2026-07-14"; the note quotes it as the Lampiran prints it.
+        var cell = Fixture.item("8", "Laporan pengaduan masyarakat")
+        cell.waktuPembuatan = "2026-07-14"
         // Exempted in part: its open part is in the DIP and its withheld part in the DIK, one item.
         var partial = Fixture.item("7", "Rekap rekam medis pasien", kategori: .setiapSaat)
         partial.waktuPembuatan = "Agustus 2026"
         let (workspace, db) = try workspaceWithRegister(submitting: [
             Fixture.classified(later), Fixture.classified(earlier),
-            Fixture.classified(partial, suggested: .dikecualikan, test: true)])
+            Fixture.classified(partial, suggested: .dikecualikan, test: true), Fixture.classified(cell)])
         try db.recordConsequenceTest(itemID: "dinkes-0007", revision: 1, test: Fixture.test(.exemptPart, day: 2),
                                      enteredBy: "Tim", source: .cli, at: Fixture.date(2))
         XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
         let preview = try previewApproval(in: workspace, Self.atasan)
         XCTAssertEqual(preview.status, 0, preview.err)
-        XCTAssertTrue(preview.out.contains("Perhatian: waktu pembuatan 2 informasi sesudah tanggal keputusan 1 Juni 2026: "
-            + "dinkes-0005 (Juli 2026); dinkes-0007 (Agustus 2026)."), preview.out)
+        XCTAssertTrue(preview.out.contains("Perhatian: waktu pembuatan 3 informasi sesudah tanggal keputusan 1 Juni 2026: "
+            + "dinkes-0005 (Juli 2026); dinkes-0008 (14 Juli 2026); dinkes-0007 (Agustus 2026)."), preview.out)
         XCTAssertFalse(preview.out.contains("dinkes-0006 ("), preview.out)
         XCTAssertFalse(preview.out.contains("jangka waktu penyimpanan"), "every retention is a period: \(preview.out)")
     }

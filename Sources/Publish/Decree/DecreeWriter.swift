@@ -321,7 +321,7 @@ public enum DecreeWriter {
     /// The time of making as the Lampiran (and the website, `IndexPage`) prints it: a typed or
     /// spreadsheet date the Indonesian way ("2026-01-05" → "5 Januari 2026"), a year or other
     /// text as written.
-    static func madeOn(_ waktu: String, clock: Clock) -> String {
+    public static func madeOn(_ waktu: String, clock: Clock) -> String {
         // Digits alone (a year, the usual entry) are never a date `IndonesianDate.parse` reads
         // (it wants day, month and year): not asked, as it was for every row of an annex.
         let digitsOnly = waktu.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }

@@ -275,7 +275,9 @@ extension DIP {
                 }
                 if !future.isEmpty {
                     printed += "\nPerhatian: waktu pembuatan \(future.count) informasi sesudah tanggal keputusan "
-                        + "\(clock.indonesianDate(date)): " + future.map { "\($0.id) (\($0.item.waktuPembuatan))" }.joined(separator: "; ")
+                        + "\(clock.indonesianDate(date)): "
+                        // As the Lampiran prints it: "14 Februari 2026", not the cell's "2026-02-14".
+                        + future.map { "\($0.id) (\(DecreeWriter.madeOn($0.item.waktuPembuatan, clock: clock)))" }.joined(separator: "; ")
                         + ". DIP memuat informasi yang sudah berada di bawah penguasaan Badan Publik (Pasal 11 ayat (1) huruf a "
                         + "UU 14/2008): minta unitnya memperbaiki waktu pembuatan, atau tetapkan keputusan setelah informasinya ada."
                 }
