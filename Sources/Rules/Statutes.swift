@@ -75,8 +75,13 @@ public enum StatuteBook {
         .init(kind: .pp, number: 61, year: 2010,
               title: "Pelaksanaan Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik",
               gazette: 99, supplement: 5149),
+        // BN 2017/157: its own Berita Negara heading ("BERITA NEGARA REPUBLIK INDONESIA No. 157, 2017
+        // KEMENDAGRI. Pelayanan Informasi dan Dokumentasi. Pedoman. Pencabutan.", a copy of the
+        // edition on fdokumen.com naming ditjenpp.kemenkumham.go.id/arsip/bn/2017/bn157-2017.pdf and
+        // peraturan.go.id; session 22), as the Balikpapan PPID list had it.
         .init(kind: .permendagri, number: 3, year: 2017,
-              title: "Pedoman Pengelolaan Pelayanan Informasi dan Dokumentasi Kementerian Dalam Negeri dan Pemerintahan Daerah"),
+              title: "Pedoman Pengelolaan Pelayanan Informasi dan Dokumentasi Kementerian Dalam Negeri dan Pemerintahan Daerah",
+              beritaNegara: 157),
         // Perki 1/2021 regulates the consequence test itself (Bagian Kedelapan "Standar Pengujian
         // Konsekuensi", Pasal 49 ff.) and the Komisi Informasi Pusat presented it as merging Perki
         // 1/2010 and Perki 1/2017; its closing article (what it revokes) was not read, so citing

@@ -139,14 +139,26 @@ final class DecreeTests: XCTestCase {
     }
 
     /// A Mengingat entry without where its instrument was promulgated is a warning (never an
-    /// error): with the number dip knows from a text read, or saying the number is not verified
-    /// (the shipped Permendagri 3/2017, whose Berita Negara number only one municipal list gives).
+    /// error): with the number dip knows from a text read, or saying the number is not verified.
+    /// Permendagri 3/2017 was printed without its Berita Negara until session 22, when its own BN
+    /// heading (No. 157, 2017) was read: the shipped Mengingat now gives it, and a wrong number is an error.
     func testMengingatWithoutItsGazetteIsAnHonestWarning() {
-        let shipped = settings.issues().filter { $0.message.contains("dicantumkan tanpa") }
-        XCTAssertEqual(shipped.map(\.message), ["mengingat[6]: Permendagri 3/2017 dicantumkan tanpa Berita Negara-nya, berbeda dengan entri "
-            + "Mengingat lainnya; nomornya belum diverifikasi dip dari naskah resmi: periksa di JDIH lalu tambahkan "
-            + "\"(Berita Negara Republik Indonesia Tahun 2017 Nomor …)\"."])
-        XCTAssertTrue(shipped.allSatisfy { !$0.error })
+        XCTAssertEqual(settings.issues().filter { $0.message.contains("dicantumkan tanpa") }.map(\.message), [])
+        XCTAssertTrue(settings.mengingat.contains { $0.contains("Nomor 3 Tahun 2017") && $0.contains("Tahun 2017 Nomor 157)") })
+        let permendagri = settings.mengingat.firstIndex { $0.contains("Nomor 3 Tahun 2017") }!
+        var withoutBN = settings
+        withoutBN.mengingat[permendagri] = "Peraturan Menteri Dalam Negeri Nomor 3 Tahun 2017 tentang Pedoman Pengelolaan Pelayanan "
+            + "Informasi dan Dokumentasi Kementerian Dalam Negeri dan Pemerintahan Daerah;"
+        XCTAssertTrue(withoutBN.issues().contains { !$0.error && $0.message == "mengingat[\(permendagri + 1)]: Permendagri 3/2017 "
+            + "dicantumkan tanpa Berita Negara-nya, berbeda dengan entri Mengingat lainnya; tambahkan (Berita Negara Republik "
+            + "Indonesia Tahun 2017 Nomor 157)." }, "\(withoutBN.issues())")
+        var wrongBN = settings
+        wrongBN.mengingat[permendagri] = wrongBN.mengingat[permendagri].replacingOccurrences(of: "Nomor 157)", with: "Nomor 158)")
+        XCTAssertTrue(wrongBN.issues().contains { $0.error && $0.message.contains("Permendagri 3/2017") }, "\(wrongBN.issues())")
+        var unverified = settings
+        unverified.mengingat.append("Peraturan Komisi Informasi Nomor 1 Tahun 2013 tentang Prosedur Penyelesaian Sengketa Informasi Publik;")
+        XCTAssertTrue(unverified.issues().contains { !$0.error && $0.message.contains("Perki 1/2013 dicantumkan tanpa Berita Negara-nya")
+            && $0.message.contains("nomornya belum diverifikasi dip dari naskah resmi") }, "\(unverified.issues())")
         var bare = settings
         bare.mengingat[0] = "Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik;"
         XCTAssertTrue(bare.issues().contains { !$0.error && $0.message == "mengingat[1]: UU 14/2008 dicantumkan tanpa Lembaran Negara-nya, "

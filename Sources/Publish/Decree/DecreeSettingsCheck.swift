@@ -175,8 +175,7 @@ extension DecreeSettings {
     /// A Mengingat entry whose instrument is printed without where it was promulgated (Lembaran
     /// Negara for a UU/PP, Berita Negara for a ministerial or commission regulation) while the
     /// other entries give theirs: a warning naming the number dip knows from a text read, or
-    /// saying plainly that dip has not verified one (Permendagri 3/2017: one municipal list only),
-    /// never a number guessed into the decree.
+    /// saying plainly that dip has not verified one, never a number guessed into the decree.
     func missingGazetteWarnings() -> [(error: Bool, message: String)] {
         var out: [(Bool, String)] = []
         for (field, text, mengingat) in legalTexts where mengingat {
