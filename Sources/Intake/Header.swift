@@ -125,6 +125,10 @@ struct ColumnMap: Sendable {
     var labels: [Int: String] = [:]
     /// The header rows (one or two), 1-based.
     var headerRows: [Int] = []
+    /// A field's column → the last column its label is merged across (XLSX/ODS merged
+    /// header cell over several data columns, no sub-header under it): the cells of those
+    /// columns are read together as the field's value.
+    var spans: [Int: Int] = [:]
     /// How many fields the header row's record has, empty trailing ones included (CSV,
     /// `SheetRow.recordWidth`; 0 otherwise): an empty header cell over a notes column without
     /// a heading still makes that column the table's (`TableBuilder`'s `row-shifted` check).
@@ -152,8 +156,12 @@ struct ColumnMap: Sendable {
     ///   content tells a title column from a column of categories, numbers or links.
     ///   - memo: the header tests' results by exact text, shared by the tries of one sheet's
     ///     first rows (`bestHeader`), where every row is tried as the header.
+    ///   - groups: the column ranges of the header row's labels merged across columns
+    ///     (XLSX/ODS merged ranges; empty for a CSV, where a label followed by empty cells
+    ///     whose sub-header row holds labels under each is taken as such a group).
     static func detect(header: SheetRow, next: SheetRow?, below: ArraySlice<SheetRow> = [],
-                       memo: HeaderMemo = HeaderMemo()) -> (ColumnMap, usesNext: Bool, score: Int)? {
+                       memo: HeaderMemo = HeaderMemo(),
+                       groups: [ClosedRange<Int>] = []) -> (ColumnMap, usesNext: Bool, score: Int)? {
         let labels = header.cells.map { Text.clean(CellText.text($0)) }
         var map = ColumnMap()
         map.recordWidth = header.recordWidth ?? 0
@@ -168,21 +176,43 @@ struct ColumnMap: Sendable {
         map.headerRows = [header.number]
 
         var usesNext = false
+        func top(_ c: Int) -> String { labels.indices.contains(c) ? labels[c] : "" }
         if let next, next.number == header.number + 1 {
             let sub = next.cells.map { Text.clean(CellText.text($0)) }
+            func below(_ c: Int) -> String { sub.indices.contains(c) ? sub[c] : "" }
             let nonEmpty = sub.enumerated().filter { !$0.element.isEmpty }
+            // A group title merged over several columns with a sub-title under each ("Penguasaan
+            // Informasi" over "Pejabat yang Menguasai" and "Penanggung Jawab"). Without merged
+            // ranges (a CSV) the layout says it: a label, then empty top cells, with sub-titles
+            // under all of them.
+            var groups = groups
+            if groups.isEmpty {
+                var p = 0
+                while p < labels.count {
+                    var q = p
+                    if !top(p).isEmpty, !below(p).isEmpty {
+                        while q + 1 < sub.count, top(q + 1).isEmpty, !below(q + 1).isEmpty { q += 1 }
+                    }
+                    if q > p { groups.append(p...q) }
+                    p = q + 1
+                }
+            }
+            func group(_ c: Int) -> ClosedRange<Int>? { groups.first { $0.contains(c) } }
             let isSubHeader = !nonEmpty.isEmpty && nonEmpty.allSatisfy { c, l in
-                HeaderMatcher.subField(l) != nil || (labels.indices.contains(c) ? labels[c] : "").isEmpty
-                    && HeaderMatcher.field(l) != nil
-            } && nonEmpty.contains { HeaderMatcher.subField($0.element) != nil }
+                HeaderMatcher.subField(l) != nil
+                    || (top(c).isEmpty || group(c) != nil) && HeaderMatcher.field(l) != nil
+            } && nonEmpty.contains { c, l in
+                HeaderMatcher.subField(l) != nil || group(c) != nil && HeaderMatcher.field(l) != nil
+            }
             if isSubHeader {
                 usesNext = true
                 map.headerRows.append(next.number)
                 for (c, l) in nonEmpty {
-                    // The parent is this column's label, or the nearest label to the left
-                    // (a horizontally merged parent cell).
-                    var p = c
-                    while p >= 0, (labels.indices.contains(p) ? labels[p] : "").isEmpty { p -= 1 }
+                    // The parent is the group's title, this column's label, or the nearest
+                    // label to the left (a horizontally merged parent cell).
+                    let inGroup = group(c)
+                    var p = inGroup?.lowerBound ?? c
+                    while p >= 0, top(p).isEmpty { p -= 1 }
                     let parentLabel = p >= 0 ? labels[p] : ""
                     let parent = p >= 0 ? HeaderMatcher.field(parentLabel) : nil
                     let subField = HeaderMatcher.subField(l)
@@ -194,7 +224,10 @@ struct ColumnMap: Sendable {
                     case (.waktuTempat?, .waktu?), (.waktuTempat?, .tempat?), (nil, .waktu?), (nil, .tempat?):
                         field = subField
                     default:
-                        field = p == c ? parent : HeaderMatcher.field(l)
+                        // Under a group title, a sub-title names its own column.
+                        field = inGroup != nil
+                            ? HeaderMatcher.field(l) ?? (p == c ? parent : nil)
+                            : p == c ? parent : HeaderMatcher.field(l)
                     }
                     if p == c || parent == nil { map.fields[c] = nil }
                     if let field, map.column(field) == nil { map.fields[c] = field }
@@ -210,6 +243,14 @@ struct ColumnMap: Sendable {
                     map.fields[wt] = nil
                 }
             }
+        }
+        // A field's label merged across data columns (no sub-titles under them): the columns
+        // are the field's, read together (session 22: they were "tanpa judul").
+        for g in groups where g.count > 1 && map.fields[g.lowerBound] != nil {
+            let rest = g.dropFirst()
+            guard rest.allSatisfy({ map.fields[$0] == nil && (!usesNext || map.labels[$0] == nil) }) else { continue }
+            map.spans[g.lowerBound] = g.upperBound
+            for c in rest { map.labels[c] = nil }
         }
         if map.column(.ringkasan) == nil, let j = map.column(.judul) {
             map.fields[j] = .ringkasan

@@ -452,11 +452,12 @@ func streamTable<S: RowSource>(
     var buffered: [SheetRow] = []
     while buffered.count < headerSearchRows, let r = try source.nextRow() { buffered.append(r) }
     // `acceptHeader` may pass over a weak header (its score) for a better sheet.
-    guard let best = bestHeader(buffered), try acceptHeader(best.score) else { return nil }
+    guard var best = bestHeader(buffered), try acceptHeader(best.score) else { return nil }
     var merges: [MergedRange] = []
     var links: [CellHyperlink] = []
     var scanError: Error?
     do { (merges, links) = try mergedRanges() } catch { scanError = error }
+    if !merges.isEmpty, let merged = headerWithMerges(buffered, best: best, merges: merges) { best = merged }
     let observe = sink.observe
     var start = tableStart(above: buffered[..<best.index], map: best.map, sheet: sheet)
     start.fillsFirstColumn = fillsFirstColumn
@@ -512,6 +513,43 @@ func streamTable<S: RowSource>(
 
 /// Rows searched for the header at the top of a sheet.
 let headerSearchRows = 30
+
+/// The header found again once the sheet's merged ranges are known (XLSX/ODS; they are read
+/// after the header is found, so a sheet without one costs no scan): a label merged across
+/// columns covers all of them (a group title over sub-titles, or one field over several data
+/// columns), and a label merged down from the row above fills the header row's cell (a
+/// two-row header whose lower row was taken). The row found without merges, then the rows
+/// above and below it, are tried; nil when no merge touches them or none scores at least as
+/// well as the header found without merges (a tie keeps the first tried).
+func headerWithMerges(_ rows: [SheetRow], best: (index: Int, map: ColumnMap, score: Int),
+                      merges: [MergedRange]) -> (index: Int, map: ColumnMap, score: Int)? {
+    var found: (index: Int, map: ColumnMap, score: Int)?
+    let memo = HeaderMemo()
+    // The row found first: on a tie it stays the header.
+    for i in [best.index, best.index - 1, best.index + 1] where rows.indices.contains(i) {
+        let h = rows[i].number
+        var header = rows[i]
+        var groups: [ClosedRange<Int>] = []
+        var touched = false
+        for m in merges where m.firstRow <= h && h <= m.lastRow && (m.lastColumn > m.firstColumn || m.firstRow < h) {
+            touched = true
+            // A merge wider than a sheet's header is not a header cell (a title across the page).
+            if m.lastColumn > m.firstColumn, m.lastColumn - m.firstColumn < 32 { groups.append(m.firstColumn...m.lastColumn) }
+            if m.firstRow < h, case .empty = header[m.firstColumn],
+               let anchor = rows[..<i].last(where: { $0.number == m.firstRow })
+            {
+                header.setCell(anchor[m.firstColumn], column: m.firstColumn)
+            }
+        }
+        guard touched else { continue }
+        guard let (map, _, score) = ColumnMap.detect(
+            header: header, next: i + 1 < rows.count ? rows[i + 1] : nil,
+            below: rows[min(i + 2, rows.count)...], memo: memo, groups: groups)
+        else { continue }
+        if score >= best.score, found == nil || score > found!.score { found = (i, map, score) }
+    }
+    return found
+}
 
 /// The best header among the first rows of a sheet (`ColumnMap.detect`): its index, map and
 /// score (1000 and more for a full DIP header, less for a title-column header).

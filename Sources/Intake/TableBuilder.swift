@@ -64,6 +64,10 @@ struct TableBuilder {
     /// The `missing-value` message and hint of each field, built on first use.
     private var missingValueTexts: [Field: (message: String, hint: String)] = [:]
 
+    /// Fields whose header label is merged across several columns (`ColumnMap.spans`): first
+    /// and last column, and what joins their texts.
+    private let spans: [(first: Int, last: Int, separator: String)]
+
     /// Vertical merges (spanning more than one row) by first row, document order kept among
     /// equal first rows; `nextMerge` is the first not yet reached.
     private let merges: [(order: Int, range: MergedRange)]
@@ -105,9 +109,16 @@ struct TableBuilder {
         self.sink = sink
         sectionText = start.section
         subgroup = start.subgroup
-        var mapped = [Bool](repeating: false, count: (map.fields.keys.max() ?? 0) + 1)
+        let lastColumn = max(map.fields.keys.max() ?? 0, map.spans.values.max() ?? 0)
+        var mapped = [Bool](repeating: false, count: lastColumn + 1)
         for c in map.fields.keys { mapped[c] = true }
+        for (first, last) in map.spans where first < last {
+            for c in first...last { mapped[c] = true }
+        }
         self.mapped = mapped
+        spans = map.spans.sorted { $0.key < $1.key }.map { first, last in
+            (first, last, map.fields[first] == .waktuTempat ? ", " : " ")
+        }
         // One link per slot and row (bounded by the reader's cap on hyperlinks).
         let titleColumn = map.column(.ringkasan) ?? -1
         let linkColumn = map.column(.tautan) ?? -1
@@ -129,7 +140,7 @@ struct TableBuilder {
         let first = map.fields[0]
         fillsFirstColumn = mergedRanges.isEmpty && start.fillsFirstColumn
             && (first == .pejabat || first == .penanggungJawab || first == .kategori || first == .subkelompok)
-        width = (map.fields.keys.max() ?? 0) + 1
+        width = lastColumn + 1
         headerWidth = max(width, (map.labels.keys.max() ?? 0) + 1, map.recordWidth)
         lastHeaderRow = map.headerRows.max() ?? 0
         col = map.columnTable()
@@ -243,6 +254,7 @@ struct TableBuilder {
         if nextMerge < merges.count || !activeMerges.isEmpty {
             applyMerges(&texts, row: number, positional: positional)
         }
+        if !spans.isEmpty { joinSpans(&texts) }
         rowLinks = row.links
         classify(number: number, texts: &texts, errorColumns: errorColumns)
     }
@@ -286,6 +298,19 @@ struct TableBuilder {
         if !anchored.isEmpty {
             activeMerges += anchored
             activeMerges.sort { $0.order < $1.order }
+        }
+    }
+
+    /// A field under a header label merged across columns takes the texts of all of them, in
+    /// column order ("2026" and "Serang" under one "Waktu dan Tempat" read "2026, Serang").
+    private func joinSpans(_ texts: inout [String]) {
+        for span in spans where span.first < texts.count {
+            var joined = texts[span.first]
+            for c in (span.first + 1)...min(span.last, texts.count - 1) where !texts[c].isEmpty {
+                joined = joined.isEmpty ? texts[c] : joined + span.separator + texts[c]
+                texts[c] = ""
+            }
+            texts[span.first] = joined
         }
     }
 

@@ -126,6 +126,22 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(r.problems.map(\.message), ["File CSV dibaca dengan pemisah kolom tab dan pengodean UTF-16LE (Teks Unicode)."])
     }
 
+    /// A CSV saved from a sheet whose group title was merged over two sub-titles keeps the
+    /// title on its first column and empty fields after it: the sub-title row is the header's
+    /// second row, and its field names name the columns (before session 22 the row was an
+    /// ignored row and the fields were missing).
+    func testCSVGroupTitleOverSubTitles() throws {
+        let text = ["No;Ringkasan Isi Informasi;Penguasaan Informasi;;Waktu dan Tempat Pembuatan;Bentuk Informasi;Retensi;Jenis Informasi",
+                    ";;Pejabat yang Menguasai Informasi;Penanggung Jawab;;;;",
+                    "1;Rencana Strategis 2021-2026;Sekretariat;Kepala Dinas;2026, Serang;Softcopy;5 tahun;Berkala"].joined(separator: "\r\n")
+        let r = readSubmission(at: try write(text, "group.csv"))
+        XCTAssertEqual(r.status, .accepted)
+        XCTAssertEqual(r.items.map(\.pejabatPenguasa), ["Sekretariat"])
+        XCTAssertEqual(r.items.map(\.penanggungJawab), ["Kepala Dinas"])
+        XCTAssertEqual(r.items.map(\.source.row), [3])
+        XCTAssertEqual(codes(r), [])
+    }
+
     func testEmbeddedLineBreaksKeepRecordNumbers() throws {
         let text = "\u{FEFF}" + Self.header + "\r\n1;\"Baris satu\nbaris dua\";Sekretariat;Camat;2026;\"Cetak\r\ndan Online\";1 tahun;Berkala\r\n2;Kedua;Sekretariat;Camat;2026;Softcopy;1 tahun;Berkala\r\n"
         let r = readSubmission(at: try write(text))

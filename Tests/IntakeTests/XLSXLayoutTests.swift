@@ -510,4 +510,80 @@ extension XLSXLayoutTests {
         XCTAssertEqual(junk.count, 1)
         XCTAssertTrue(junk.first?.message.contains("tanpa judul (XFD)") ?? false, junk.first?.message ?? "")
     }
+
+    // MARK: Merged header cells (session 22)
+
+    /// A field's header merged across two data columns ("Waktu dan Tempat" over a year and a
+    /// place, "Ringkasan" over a letter and the text): both columns are the field's, read
+    /// together. Before, the second column was ignored as "tanpa judul (C)".
+    func testHeaderMergedAcrossDataColumnsCoversThem() throws {
+        let sheet = Sheet(name: "DIP", rows: [
+            (1, [Self.s("A1", "DAFTAR INFORMASI PUBLIK")]),
+            (3, [Self.s("A3", "No"), Self.s("B3", "Ringkasan Isi Informasi"), Self.s("D3", "Pejabat yang Menguasai Informasi"),
+                 Self.s("E3", "Penanggung Jawab"), Self.s("F3", "Waktu dan Tempat Pembuatan"), Self.s("H3", "Bentuk Informasi"),
+                 Self.s("I3", "Retensi"), Self.s("J3", "Jenis Informasi")]),
+            (4, [Self.n("A4", 1), Self.s("B4", "a."), Self.s("C4", "Rencana Strategis 2021-2026"), Self.s("D4", "Sekretariat"),
+                 Self.s("E4", "Kepala Dinas"), Self.n("F4", 2026), Self.s("G4", "Serang"), Self.s("H4", "Softcopy"),
+                 Self.s("I4", "5 tahun"), Self.s("J4", "Berkala")]),
+            (5, [Self.n("A5", 2), Self.s("C5", "Laporan Keuangan 2025"), Self.s("D5", "Sekretariat"),
+                 Self.s("E5", "Kepala Dinas"), Self.s("G5", "Serang"), Self.s("H5", "Hardcopy"),
+                 Self.s("I5", "Permanen"), Self.s("J5", "Berkala")]),
+        ], merges: ["A1:J1", "B3:C3", "F3:G3"])
+        let r = readSubmission(at: try makeXLSX("merged-header.xlsx", [sheet]))
+        XCTAssertEqual(r.status, .accepted)
+        XCTAssertEqual(r.items.map(\.ringkasan), ["a. Rencana Strategis 2021-2026", "Laporan Keuangan 2025"])
+        XCTAssertEqual(r.items.map(\.waktuPembuatan), ["2026, Serang", "Serang"])
+        XCTAssertEqual(r.items.first?.waktuNormalised, "2026")
+        XCTAssertEqual(r.items.first?.tempatNormalised, "Serang")
+        XCTAssertFalse(r.problems.contains { $0.code == "columns-ignored" }, "\(r.problems.map(\.message))")
+        XCTAssertFalse(r.problems.contains { $0.code == "missing-column" }, "\(r.problems.map(\.message))")
+    }
+
+    /// A two-row header as real lists have it: a group title merged over sub-titles that name
+    /// fields ("Penguasaan Informasi" over "Pejabat …" and "Penanggung Jawab"), next to labels
+    /// merged down both rows and a "Bentuk" over Cetak/Online ticks.
+    func testGroupTitleMergedOverSubTitles() throws {
+        let sheet = Sheet(name: "DIP", rows: [
+            (2, [Self.s("A2", "No"), Self.s("B2", "Ringkasan Isi Informasi"), Self.s("C2", "Penguasaan Informasi"),
+                 Self.s("E2", "Waktu dan Tempat Pembuatan"), Self.s("F2", "Bentuk Informasi"), Self.s("H2", "Retensi Arsip")]),
+            (3, [Self.s("C3", "Pejabat yang Menguasai Informasi"), Self.s("D3", "Penanggung Jawab Pembuatan Informasi"),
+                 Self.s("F3", "Cetak"), Self.s("G3", "Online")]),
+            (4, [Self.n("A4", 1), Self.s("B4", "Rencana Strategis 2021-2026"), Self.s("C4", "Sekretariat"),
+                 Self.s("D4", "Kepala Dinas"), Self.s("E4", "2026, Serang"), Self.s("G4", "v"), Self.s("H4", "5 tahun")]),
+        ], merges: ["A2:A3", "B2:B3", "C2:D2", "E2:E3", "F2:G2", "H2:H3"])
+        let r = readSubmission(at: try makeXLSX("group-header.xlsx", [sheet]))
+        XCTAssertEqual(r.status, .accepted)
+        let item = try XCTUnwrap(r.items.first)
+        XCTAssertEqual(r.items.count, 1)
+        XCTAssertEqual(item.pejabatPenguasa, "Sekretariat")
+        XCTAssertEqual(item.penanggungJawab, "Kepala Dinas")
+        XCTAssertEqual(item.form, InformationForm(printed: false, electronic: true))
+        XCTAssertEqual(item.retensi, "5 tahun")
+        XCTAssertEqual(Set(r.problems.filter { $0.severity != .info }.map(\.code)).subtracting(["missing-category"]), [])
+        XCTAssertFalse(r.problems.contains { $0.code == "missing-column" || $0.code == "row-ignored" },
+                       "\(r.problems.map(\.message))")
+    }
+
+    /// The lower row of a two-row header holds the field names under group titles ("Informasi"
+    /// over "Ringkasan" and "Jenis"), and No, Waktu, Bentuk, Retensi are merged down from the
+    /// upper row: every field is found.
+    func testSubTitleRowUnderGroupTitlesWithLabelsMergedDown() throws {
+        let sheet = Sheet(name: "DIP", rows: [
+            (1, [Self.s("A1", "No"), Self.s("B1", "Informasi"), Self.s("D1", "Penguasaan"),
+                 Self.s("F1", "Waktu dan Tempat Pembuatan"), Self.s("G1", "Bentuk Informasi"), Self.s("H1", "Jangka Waktu Penyimpanan")]),
+            (2, [Self.s("B2", "Ringkasan Isi Informasi"), Self.s("C2", "Jenis Informasi"),
+                 Self.s("D2", "Pejabat"), Self.s("E2", "Penanggung Jawab")]),
+            (3, [Self.n("A3", 1), Self.s("B3", "Profil Dinas Kesehatan"), Self.s("C3", "Berkala"), Self.s("D3", "Sekretariat"),
+                 Self.s("E3", "Kepala Dinas"), Self.s("F3", "2026, Serang"), Self.s("G3", "Softcopy"), Self.s("H3", "Selama berlaku")]),
+        ], merges: ["A1:A2", "B1:C1", "D1:E1", "F1:F2", "G1:G2", "H1:H2"])
+        let r = readSubmission(at: try makeXLSX("lower-header.xlsx", [sheet]))
+        XCTAssertEqual(r.status, .accepted)
+        let item = try XCTUnwrap(r.items.first)
+        XCTAssertEqual(r.items.count, 1)
+        XCTAssertEqual([item.nomor, item.ringkasan, item.kategoriText, item.pejabatPenguasa, item.penanggungJawab,
+                        item.bentuk, item.retensi],
+                       ["1", "Profil Dinas Kesehatan", "Berkala", "Sekretariat", "Kepala Dinas", "Softcopy", "Selama berlaku"])
+        XCTAssertEqual(item.waktuNormalised, "2026")
+        XCTAssertEqual(r.problems.filter { $0.severity != .info }.map(\.code), [])
+    }
 }
