@@ -14,6 +14,9 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     case zipBomb = "zip-bomb"
     case encodingUnsupported = "encoding-unsupported"
     case noDIPTable = "no-dip-table"
+    /// A CSV whose header and rows use different delimiters (`;` over `,` or the reverse):
+    /// neither reading gives the table.
+    case delimiterMixed = "delimiter-mixed"
     case emptyTable = "empty-table"
     // Cells and rows (warning: keep the item, fix the list).
     case missingColumn = "missing-column"
@@ -64,7 +67,7 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     public var severity: Severity {
         switch self {
         case .fileEmpty, .fileUnreadable, .legacyOrEncrypted, .unsupportedType, .corruptFile,
-             .zipBomb, .encodingUnsupported, .noDIPTable, .emptyTable, .tooManyRows, .contentTooLarge:
+             .zipBomb, .encodingUnsupported, .noDIPTable, .delimiterMixed, .emptyTable, .tooManyRows, .contentTooLarge:
             return .error
         // retention-unknown: the DIP Lampiran prints column (7) as written and `dip approve` asks
         // the PPID to have the unit write a period; told "tidak perlu diperbaiki", the unit

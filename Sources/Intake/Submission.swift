@@ -765,6 +765,11 @@ func streamCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int
             .corruptFile, message: "File CSV ini terpotong: baris terakhirnya berhenti di tengah (berkas belum selesai disalin?).",
             hint: "Salin ulang file secara utuh ke folder unit, atau kirim dalam bentuk .xlsx."))
     }
+    if map == nil || sink.itemCount == 0, let mixed = reader.mixedDelimiters {
+        // Read with either delimiter, the header or the rows are one cell each: said as such,
+        // not as "no table" quoting a header glued into one cell.
+        return .refused(mixedDelimiterProblem(mixed, factory: factory))
+    }
     guard map != nil else {
         var seen: SeenRow?
         if var again = try? CSVReader(path: path) { seen = try? likelyHeader(&again, sheet: nil) }
@@ -772,14 +777,7 @@ func streamCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int
     }
     if sink.itemCount == 0 { return emptyTable(sheet: nil, factory: factory) }
     let d = reader.dialect
-    let delimiterName: String
-    switch d.delimiter {
-    case UInt8(ascii: ";"): delimiterName = "titik koma (;)"
-    case UInt8(ascii: ","): delimiterName = "koma (,)"
-    case 9: delimiterName = "tab"
-    case UInt8(ascii: "|"): delimiterName = "garis tegak (|)"
-    default: delimiterName = "'\(d.delimiterText)'"
-    }
+    let delimiterName = csvDelimiterName(d.delimiter)
     let encodingName: String
     switch d.encoding {
     case .utf8: encodingName = d.hadBOM ? "UTF-8 dengan BOM" : "UTF-8"
@@ -808,6 +806,30 @@ func streamCSVSubmission(path: String, factory: ProblemFactory, maxDataRows: Int
     }
     return .accepted(sheet: nil, dialect: "pemisah \(d.delimiterText == "\t" ? "tab" : d.delimiterText), \(encodingName)",
                      sink)
+}
+
+/// A delimiter as the unit knows it ("titik koma (;)").
+func csvDelimiterName(_ delimiter: UInt8) -> String {
+    switch delimiter {
+    case UInt8(ascii: ";"): return "titik koma (;)"
+    case UInt8(ascii: ","): return "koma (,)"
+    case 9: return "tab"
+    case UInt8(ascii: "|"): return "garis tegak (|)"
+    default: return "'\(String(UnicodeScalar(delimiter)))'"
+    }
+}
+
+/// The refusal of a CSV whose header and rows are split by different delimiters.
+func mixedDelimiterProblem(_ mixed: MixedDelimiters, factory: ProblemFactory) -> Problem {
+    let header = csvDelimiterName(mixed.header)
+    let rows = csvDelimiterName(mixed.rows)
+    // The header is the first record of either kind (`CSVReader.findMixedDelimiters`).
+    let message = "File CSV \"\(factory.file)\" memakai dua pemisah kolom yang berbeda: baris \(mixed.headerRecord) "
+        + "(judul kolom) dipisah dengan \(header), sedangkan baris \(mixed.firstRowRecord) dan seterusnya dipisah dengan "
+        + "\(rows), sehingga kolom-kolomnya tidak dapat dibaca."
+    let hint = "Samakan pemisah kolomnya: ganti pemisah pada baris \(mixed.headerRecord) (judul kolom) menjadi \(rows) "
+        + "seperti baris lainnya, lalu kirim ulang; atau salin tabelnya ke Excel dan kirim dalam bentuk .xlsx."
+    return factory.make(.delimiterMixed, row: mixed.headerRecord, message: message, hint: hint)
 }
 
 func csvProblem(_ error: CSVError, factory: ProblemFactory, path: String? = nil) -> Problem {

@@ -142,6 +142,53 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(codes(r), [])
     }
 
+    /// A header typed with `;` over rows exported with `,` (and the reverse): the unit is told
+    /// the file, both delimiters and what to do, not "Tabel DIP tidak ditemukan" quoting the
+    /// header glued into one cell (before session 22), nor an empty table.
+    func testHeaderAndRowsWithDifferentDelimitersAreNamed() throws {
+        let rows = ["1,Rencana Strategis 2021-2026,Sekretariat,Kepala Dinas,\"2026, Serang\",Softcopy,5 tahun,Berkala",
+                    "2,Laporan Keuangan 2025,Sekretariat,Kepala Dinas,\"2026, Serang\",Hardcopy,Permanen,Berkala",
+                    "3,Daftar Aset,Bidang Aset,Kepala Bidang,\"2026, Serang\",Softcopy,5 tahun,Setiap Saat"]
+        let semicolonHeader = readSubmission(at: try write(([Self.header] + rows).joined(separator: "\r\n"), "campur.csv"))
+        XCTAssertEqual(semicolonHeader.status, .refused)
+        XCTAssertEqual(semicolonHeader.problems.map(\.code), ["delimiter-mixed"])
+        XCTAssertEqual(semicolonHeader.problems[0].row, 1)
+        XCTAssertEqual(semicolonHeader.problems[0].message,
+                       "File CSV \"campur.csv\" memakai dua pemisah kolom yang berbeda: baris 1 (judul kolom) dipisah dengan "
+                       + "titik koma (;), sedangkan baris 2 dan seterusnya dipisah dengan koma (,), sehingga kolom-kolomnya "
+                       + "tidak dapat dibaca.")
+        XCTAssertEqual(semicolonHeader.problems[0].hint,
+                       "Samakan pemisah kolomnya: ganti pemisah pada baris 1 (judul kolom) menjadi koma (,) seperti baris "
+                       + "lainnya, lalu kirim ulang; atau salin tabelnya ke Excel dan kirim dalam bentuk .xlsx.")
+        // The reverse, with a title line above the header.
+        let commaHeader = "DAFTAR INFORMASI PUBLIK\r\n" + Self.header.replacingOccurrences(of: ";", with: ",") + "\r\n"
+            + rows.map { $0.replacingOccurrences(of: "\"2026, Serang\"", with: "2026 Serang").replacingOccurrences(of: ",", with: ";") }
+                .joined(separator: "\r\n")
+        let reverse = readSubmission(at: try write(commaHeader, "balik.csv"))
+        XCTAssertEqual(reverse.status, .refused)
+        XCTAssertEqual(reverse.problems.map(\.message), [
+            "File CSV \"balik.csv\" memakai dua pemisah kolom yang berbeda: baris 2 (judul kolom) dipisah dengan koma (,), "
+                + "sedangkan baris 3 dan seterusnya dipisah dengan titik koma (;), sehingga kolom-kolomnya tidak dapat dibaca."])
+        // A `;` list with a note line full of commas is read as before.
+        let note = [Self.header, "Catatan: diisi per bidang, per tahun, per semester, per jenis",
+                    "1;Rencana Strategis 2021-2026;Sekretariat;Kepala Dinas;2026, Serang;Softcopy;5 tahun;Berkala"]
+        let fine = readSubmission(at: try write(note.joined(separator: "\r\n"), "catatan.csv"))
+        XCTAssertEqual(fine.status, .accepted)
+        XCTAssertEqual(fine.items.map(\.nomor), ["1"])
+    }
+
+    /// A `sep=` line whose separator is a NUL (a damaged line) is skipped and the delimiter
+    /// sniffed; before session 22 the NUL was honoured and the header read as one cell.
+    func testSepLineWithANulIsSkippedAndTheDelimiterSniffed() throws {
+        let text = "sep=\u{0}\n" + Self.header.replacingOccurrences(of: ";", with: ",")
+            + "\n1,Rencana Strategis 2021-2026,Sekretariat,Kepala Dinas,2026,Softcopy,5 tahun,Berkala\n"
+        let r = readSubmission(at: try write(text, "sep-nul.csv"))
+        XCTAssertEqual(r.status, .accepted)
+        XCTAssertEqual(r.items.map(\.ringkasan), ["Rencana Strategis 2021-2026"])
+        XCTAssertEqual(r.items.map(\.source.row), [2])
+        XCTAssertEqual(r.dialect, "pemisah ,, UTF-8")
+    }
+
     func testEmbeddedLineBreaksKeepRecordNumbers() throws {
         let text = "\u{FEFF}" + Self.header + "\r\n1;\"Baris satu\nbaris dua\";Sekretariat;Camat;2026;\"Cetak\r\ndan Online\";1 tahun;Berkala\r\n2;Kedua;Sekretariat;Camat;2026;Softcopy;1 tahun;Berkala\r\n"
         let r = readSubmission(at: try write(text))

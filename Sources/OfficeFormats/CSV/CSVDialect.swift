@@ -29,6 +29,23 @@ public struct CSVDialect: Sendable, Hashable {
     public var delimiterText: String { String(UnicodeScalar(delimiter)) }
 }
 
+/// A CSV whose header and rows use different delimiters (`CSVReader.mixedDelimiters`).
+public struct MixedDelimiters: Sendable, Hashable {
+    /// The header's delimiter and record number.
+    public var header: UInt8
+    public var headerRecord: Int
+    /// The other records' delimiter and the first of them.
+    public var rows: UInt8
+    public var firstRowRecord: Int
+
+    public init(header: UInt8, headerRecord: Int, rows: UInt8, firstRowRecord: Int) {
+        self.header = header
+        self.headerRecord = headerRecord
+        self.rows = rows
+        self.firstRowRecord = firstRowRecord
+    }
+}
+
 /// Why a CSV file cannot be read.
 public enum CSVError: Error, Equatable, Sendable {
     /// open(2) failed; errno given.

@@ -47,6 +47,11 @@ public struct CSVReader: RowSource {
     /// The record whose quoted field the end of the file left open (a quote never closed:
     /// everything after it, to the end, was read as one cell), nil when every quote closed.
     public private(set) var openQuoteRecord: Int?
+    /// Two delimiters in the sample (a header typed or pasted with `;` over rows exported
+    /// with `,`, or the reverse), nil when the records agree. Only a hint: a file with a note
+    /// line full of commas in a `;` file matches too, so the intake uses it only when the
+    /// table could not be read.
+    public let mixedDelimiters: MixedDelimiters?
     private var previousFieldCount = 0
 
     private let input: ChunkedFile
@@ -107,15 +112,20 @@ public struct CSVReader: RowSource {
             if try CSVReader.rejectBinary(base, start, sampleEnd) != nil { throw CSVError.binaryContent }
         }
 
-        // Excel's `sep=;` line.
+        // Excel's `sep=;` line. A separator that cannot be one (a NUL or another control
+        // byte, a quote, a letter or digit: a damaged line) skips the line but is not honoured;
+        // the delimiter is then sniffed (session 22: `sep=` and a NUL made the whole header one
+        // cell, "Tabel DIP tidak ditemukan").
         var forced: UInt8?
         var hadSepLine = false
         if has(Array("sep=".utf8), at: start), start + 4 < end {
             let d = base[start + 4]
             let after = start + 5
             if d != 10, d != 13, after == end || base[after] == 10 || base[after] == 13 {
-                forced = d
-                hadSepLine = true
+                let usable = d == 9 || (d > 0x20 && d < 0x7F && d != CSVParser.quote
+                    && !(d >= 0x30 && d <= 0x39) && !(d | 0x20 >= 0x61 && d | 0x20 <= 0x7A))
+                forced = usable ? d : nil
+                hadSepLine = usable
                 start = after
                 if start < end, base[start] == 13 { start += 1 }
                 if start < end, base[start] == 10 { start += 1 }
@@ -130,6 +140,58 @@ public struct CSVReader: RowSource {
             ?? CSVReader.sniffDelimiter(base, start, sampleEnd, sampleIsWhole: sampleIsWhole)
         dialect = CSVDialect(
             delimiter: delimiter, encoding: encoding, hadBOM: hadBOM, hadSepLine: hadSepLine)
+        mixedDelimiters = CSVReader.findMixedDelimiters(
+            base, start, sampleEnd, delimiter: delimiter, sampleIsWhole: sampleIsWhole)
+    }
+
+    /// Looks at the sample's first 60 records, split by `delimiter`, for two kinds of
+    /// records: those with three or more fields, and those of one or two fields holding three
+    /// or more of another candidate delimiter outside quotes. Both present: the first record
+    /// of either kind is the header, and its kind's delimiter the header's.
+    static func findMixedDelimiters(
+        _ p: UnsafeMutablePointer<UInt8>, _ start: Int, _ end: Int, delimiter d: UInt8, sampleIsWhole: Bool
+    ) -> MixedDelimiters? {
+        var spans = FieldList()
+        var block = CSVParser.SpecialBlock()
+        var pos = start
+        var skipLF = false
+        var record = 0
+        var firstSplit: Int?
+        var firstOther: [UInt8: Int] = [:]
+        while record < 60 {
+            if skipLF, pos < end, p[pos] == 10 { pos += 1 }
+            let r = CSVParser.parseRecord(
+                p, from: pos, end: end, eof: sampleIsWhole, delimiter: d, fields: &spans, block: &block)
+            guard case .record(let next, let cr) = r else { break }
+            record += 1
+            defer {
+                pos = next
+                skipLF = cr
+            }
+            if spans.count >= 3 {
+                if firstSplit == nil { firstSplit = record }
+                continue
+            }
+            // Two fields: a header with one `,` in a label ("Pejabat/Unit, Satker").
+            guard spans.count <= 2 else { continue }
+            var counts: [UInt8: Int] = [:]
+            var quoted = false
+            for i in pos..<next {
+                let b = p[i]
+                if b == CSVParser.quote {
+                    quoted.toggle()
+                } else if !quoted, b != d, candidates.contains(b) {
+                    counts[b, default: 0] += 1
+                }
+            }
+            for (e, n) in counts where n >= 3 && firstOther[e] == nil { firstOther[e] = record }
+        }
+        guard let split = firstSplit,
+              let (other, otherRecord) = firstOther.min(by: { ($0.value, $0.key) < ($1.value, $1.key) })
+        else { return nil }
+        return split < otherRecord
+            ? MixedDelimiters(header: d, headerRecord: split, rows: other, firstRowRecord: otherRecord)
+            : MixedDelimiters(header: other, headerRecord: otherRecord, rows: d, firstRowRecord: split)
     }
 
     static let sampleBytes = 256 * 1024
