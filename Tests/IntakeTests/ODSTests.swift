@@ -155,6 +155,31 @@ final class ODSTests: XCTestCase {
         XCTAssertEqual(readSubmission(at: try makeODS("far.ods", tables: [far])).problems.map(\.code), ["zip-bomb"])
     }
 
+    /// Merged ranges are capped as an XLSX sheet's are (`XLSXLimits.maxMergedRanges`, counted
+    /// over content.xml): a table past the cap is refused when its merges are asked for, naming
+    /// it; tables before it read. Before session 22 the first 100,000 were kept silently.
+    func testMergedRangesPastTheCapRefuseTheirTable() throws {
+        let spanned = Self.s("x", attributes: " table:number-columns-spanned=\"2\"") + "<table:covered-table-cell/>"
+        let first = Self.table("Petunjuk", [Self.row([spanned]), Self.row([spanned])])
+        let flood = Self.table("DIP", (0..<3).map { _ in Self.row([spanned]) })
+        let path = try makeODS("merges.ods", tables: [first, flood])
+        var limits = XLSXLimits()
+        limits.maxMergedRanges = 4
+        let workbook = try ODSWorkbook(path: path, limits: limits)
+        XCTAssertEqual(try workbook.sheetTail(sheet: 0).mergedRanges.count, 2)
+        XCTAssertThrowsError(try workbook.sheetTail(sheet: 1)) {
+            XCTAssertEqual($0 as? OfficeError, .limitExceeded(
+                what: "merged range count of content.xml table 'DIP' (more than 4)", limit: 4))
+        }
+        // The rows themselves still stream (as an XLSX sheet's do); only the merges refuse.
+        let rows = try workbook.rows(sheet: 1)
+        var count = 0
+        while try rows.nextRow() != nil { count += 1 }
+        XCTAssertEqual(count, 3)
+        limits.maxMergedRanges = 5
+        XCTAssertEqual(try ODSWorkbook(path: path, limits: limits).sheetTail(sheet: 1).mergedRanges.count, 3)
+    }
+
     /// Issue 16 #10: a note 16,000 columns right of every row was spelled out cell by cell
     /// (and the list refused over the cell budget); rows now cost the cells they hold.
     func testNoteFarRightOfEveryRowCostsOnlyItsCells() throws {

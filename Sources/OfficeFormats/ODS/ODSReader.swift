@@ -35,6 +35,8 @@ public final class ODSWorkbook {
     private let archive: ZipArchive
     private let content: ZipEntry
     private let tails: [(mergedRanges: [MergedRange], hyperlinks: [CellHyperlink])]
+    /// Tables with more merged ranges than the cap (`ODSContentHandler.Table.tooManyMerges`).
+    private let overMergeCap: [Bool]
     /// What reading this file may still expand into (every sheet shares it; docs/problems.md).
     public let budget: ExpansionBudget
 
@@ -59,6 +61,13 @@ public final class ODSWorkbook {
                       kind: .worksheet, partName: "content.xml")
         }
         tails = index.tables.map { ($0.merges, $0.links) }
+        overMergeCap = index.tables.map(\.tooManyMerges)
+    }
+
+    /// The refusal of a table over the merged-range cap, worded as the XLSX pre-scan's.
+    private func mergeCapError(_ index: Int) -> OfficeError {
+        .limitExceeded(what: "merged range count of content.xml table '\(sheets[index].name)' (more than \(limits.maxMergedRanges))",
+                       limit: limits.maxMergedRanges)
     }
 
     /// A streaming reader over the rows of sheet `index` (0-based, tab order).
@@ -70,8 +79,11 @@ public final class ODSWorkbook {
     }
 
     /// The merged ranges and external hyperlinks of sheet `index` (known from the first pass).
+    /// Throws `limitExceeded` for a table over the merged-range cap, as the XLSX pre-scan does
+    /// when the intake asks for the merges of the sheet whose header it found.
     public func sheetTail(sheet index: Int) throws -> (mergedRanges: [MergedRange], hyperlinks: [CellHyperlink]) {
         guard sheets.indices.contains(index) else { throw OfficeError.noSuchSheet(index) }
+        if overMergeCap[index] { throw mergeCapError(index) }
         return tails[index]
     }
 }
@@ -110,7 +122,13 @@ final class ODSContentHandler: XMLHandler {
         var style: String?
         var merges: [MergedRange] = []
         var links: [CellHyperlink] = []
+        /// More merged ranges than `XLSXLimits.maxMergedRanges` (counted over the whole part,
+        /// whose index is kept in memory at once): reading this table is refused.
+        var tooManyMerges = false
     }
+
+    /// Merged ranges kept over all tables of the part.
+    private var mergeCount = 0
 
     private let mode: Mode
     private let target: Int
@@ -281,10 +299,17 @@ final class ODSContentHandler: XMLHandler {
         if indexing && !covered {
             let rows = count(attributes, "number-rows-spanned")
             let columns = count(attributes, "number-columns-spanned")
-            if (rows > 1 || columns > 1), tables[tableIndex].merges.count < MergeCellScanner.maxHyperlinks {
-                tables[tableIndex].merges.append(MergedRange(
-                    firstRow: rowNumber + 1, lastRow: rowNumber + min(rows, limits.maxRows),
-                    firstColumn: column, lastColumn: column + min(columns, limits.maxColumns) - 1))
+            if rows > 1 || columns > 1 {
+                // Capped as an XLSX sheet's merges are (session 22: the first 100,000 were kept
+                // silently); the excess refuses the table when it is read (`sheetTail`).
+                if mergeCount < limits.maxMergedRanges {
+                    mergeCount += 1
+                    tables[tableIndex].merges.append(MergedRange(
+                        firstRow: rowNumber + 1, lastRow: rowNumber + min(rows, limits.maxRows),
+                        firstColumn: column, lastColumn: column + min(columns, limits.maxColumns) - 1))
+                } else {
+                    tables[tableIndex].tooManyMerges = true
+                }
             }
         }
     }
