@@ -72,6 +72,7 @@ at "2026-02-23 03:00" "$DIP" test dinsos-0007 --workspace "$WS" --revision 1 --c
   --public-interest "Pengawasan penyaluran bantuan sosial" --tester "Siti Aminah, S.Sos." --tester-nip 198203152006042011 \
   --tested-on "23 Februari 2026" --berita-acara-number "000.9/31/BA-UK/Diskominfosatik/2026" >/dev/null
 run "2026-02-23 04:00"
+cp "$WS/reports/review/index.html" "$WS/pemeriksaan-v4-draf.html"   # the draft v4 review page: the open personal data
 at "2026-02-23 05:00" "$DIP" approve --workspace "$WS" "${A[@]}" --force --decree-number 000.9/35/Diskominfosatik/2026 \
   --dik-decree-number 000.9/36/Diskominfosatik/2026 --decree-date "2 Maret 2026" > "$WS/approve-v4.txt" 2>&1
 run "2026-03-02 01:00"
@@ -81,4 +82,4 @@ for v in "$WS"/reports/terbit/v*; do
   timeout 300 soffice -env:UserInstallation="file://$WS/pdf/.profile" --headless --convert-to pdf --outdir "$out" "$v"/*.docx >/dev/null 2>&1
   for f in "$out"/*.pdf; do pdftotext -layout "$f" "${f%.pdf}.txt"; done
 done
-echo "published: $(ls "$WS/reports/terbit" | tr '\n' ' ')— PDFs and text in $WS/pdf/, the site of 6 Feb in $WS/situs-6-februari.html, the approvals' output (warnings) in $WS/approve-v2.txt, approve-v3.txt, approve-v4.txt"
+echo "published: $(ls "$WS/reports/terbit" | tr '\n' ' ')— PDFs and text in $WS/pdf/, the site of 6 Feb in $WS/situs-6-februari.html, the approvals' output (warnings) in $WS/approve-v2.txt, approve-v3.txt, approve-v4.txt, the v4 draft's review page in $WS/pemeriksaan-v4-draf.html"
