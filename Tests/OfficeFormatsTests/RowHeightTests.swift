@@ -58,6 +58,53 @@ final class RowHeightTests: XCTestCase {
     }
 }
 
+/// `XLSXRowHeight.widthFitting`: a column is widened just enough that no text needs a row taller
+/// than a spreadsheet shows, and `surelyFits` (which spares the layout of short texts) never
+/// calls a text fitting that does not.
+final class ColumnFitTests: XCTestCase {
+    func testSurelyFitsNeverPassesATextThatOverflows() {
+        let pieces = ["a", "W", "@", " ", "\n", "é", "—", "laporan ", "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",
+                      "https://ppid.example.go.id/dokumen/laporan-keuangan-2024.pdf ", "Peraturan Bupati Nomor 12 "]
+        var texts = PieceTexts(pieces, maxPieces: 90, seed: 0x5EED_0022)
+        var passed = 0, overflowing = 0
+        for _ in 0..<6_000 {
+            let text = texts.nextText()
+            let width = [8.0, 14, 24, 40][texts.nextInt() % 4]
+            let bold = texts.nextInt() % 2 == 0
+            let lines = [4, 12, 31][texts.nextInt() % 3]
+            let n = XLSXRowHeight.lineCount(text, width: XLSXRowHeight.usableWidth(columnWidth: width), bold: bold)
+            if n > lines { overflowing += 1 }
+            if XLSXRowHeight.surelyFits(text, columnWidth: width, lines: lines, bold: bold) {
+                passed += 1
+                XCTAssertLessThanOrEqual(n, lines, "\(text.debugDescription) width \(width) bold \(bold)")
+            }
+        }
+        XCTAssertGreaterThan(passed, 200, "the bound spares some texts their layout")
+        XCTAssertGreaterThan(overflowing, 500, "the texts test the bound")
+    }
+
+    func testALongTextWidensItsColumnJustEnough() {
+        let most = XLSXRowHeight.maximumLines
+        XCTAssertEqual(most, 31)
+        let short = ["Berkala", "Setiap Saat", String(repeating: "informasi publik ", count: 20)]
+        XCTAssertEqual(XLSXRowHeight.widthFitting(short, width: 40, limit: 110), 40, "texts that fit keep the width")
+        // Twelve explanation lines of about 150 characters: 40 lines and more at width 40.
+        let line = "Preseden: mirip dengan 'Data pribadi penerima bantuan sosial' (kemiripan 44%) — dikecualikan oleh "
+            + "Kementerian Pendidikan Dasar dan Menengah."
+        let long = Array(repeating: line, count: 12).joined(separator: "\n")
+        let lines = { (w: Double) in XLSXRowHeight.lineCount(long, width: XLSXRowHeight.usableWidth(columnWidth: w), bold: false) }
+        XCTAssertGreaterThan(lines(40), most)
+        let w = XLSXRowHeight.widthFitting(short + [long], width: 40, limit: 110)
+        XCTAssertGreaterThan(w, 40)
+        XCTAssertLessThanOrEqual(lines(w), most, "the text fits the widened column")
+        XCTAssertGreaterThan(lines(w - 2), most, "and the column is not much wider than it needs")
+        // A text that cannot fit stops at the limit.
+        let endless = Array(repeating: line, count: 200).joined(separator: "\n")
+        XCTAssertEqual(XLSXRowHeight.widthFitting([endless], width: 40, limit: 110), 110)
+        XCTAssertEqual(XLSXRowHeight.widthFitting([long], width: 120, limit: 110), 120, "never narrower than given")
+    }
+}
+
 /// `DOCXWriter.needsPreserve`'s byte test must agree with the Character and substring test
 /// it shortcuts, on random texts with single and double spaces, combining marks and dashes.
 final class DOCXPreserveTests: XCTestCase {

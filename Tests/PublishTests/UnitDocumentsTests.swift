@@ -101,7 +101,8 @@ final class UnitDocumentsTests: XCTestCase {
     }
 
     func testUnitFeedbackWorkbookAndPage() throws {
-        let f = feedbackInputs()
+        var f = feedbackInputs()
+        f.classes[0].subgroup = .A
         let bytes = try UnitFeedback.workbook(unit: Fixture.dinkes, items: f.items, problems: f.problems,
                                               returnNotes: f.notes, classifications: f.classes, clock: clock)
         let url = try Checkers.temporaryFile("dinkes.xlsx", bytes)
@@ -115,9 +116,16 @@ final class UnitDocumentsTests: XCTestCase {
         XCTAssertTrue(ReviewFixtures.text(daftar[2][6]).contains("Bentuk informasi kosong."))
         XCTAssertTrue(ReviewFixtures.text(daftar[2][7]).contains("Pisahkan profil pejabat."))
         XCTAssertEqual(ReviewFixtures.text(daftar[1][6]), "")
+        // A berkala sub-group is named, not left as a letter ("Berkala (B)").
+        XCTAssertEqual(ReviewFixtures.text(daftar[1][4]),
+                       "Berkala – sub-kelompok A (Informasi tentang Profil Badan Publik)")
         // An informational note is not a problem to fix: it has its own sheet.
+        // A sheet with nothing to list says so under its headers (printed, headers alone read as
+        // a page left blank by mistake), as the page does.
         let fileProblems = try ReviewFixtures.rows(url.path, sheet: "Masalah Berkas")
-        XCTAssertEqual(fileProblems.count, 1)
+        XCTAssertEqual(fileProblems.map { $0.cells.map(ReviewFixtures.text).filter { !$0.isEmpty } }.last,
+                       ["Tidak ada masalah pada berkas secara keseluruhan."])
+        XCTAssertEqual(fileProblems.count, 2)
         let infos = try ReviewFixtures.rows(url.path, sheet: "Untuk Diketahui")
         XCTAssertEqual(infos.count, 2)
         XCTAssertEqual(ReviewFixtures.text(infos[1][2]), "Sheet 'Rekap' tidak dibaca.")

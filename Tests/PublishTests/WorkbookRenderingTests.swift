@@ -45,6 +45,32 @@ final class WorkbookRenderingTests: XCTestCase {
         try assertNothingClipped("dip.xlsx", bytes)
     }
 
+    /// Fourteen notes of some 150 characters: more lines than a row of a spreadsheet's maximum
+    /// height (409 pt) shows in the explanation's usual width.
+    static let longNotes = (1...14).map {
+        "Preseden: mirip dengan 'Data pribadi penerima bantuan sosial tahap \($0)' (kemiripan \(30 + $0)%) — "
+            + "diumumkan berkala oleh Kementerian Pendidikan Dasar dan Menengah Republik Indonesia."
+    }
+
+    /// A unit's feedback cut a long explanation (rules, grounds, precedents) after 31 lines on
+    /// screen and on paper: its column is widened to show it whole (session 22).
+    func testUnitFeedbackShowsALongExplanationWhole() throws {
+        let docs = UnitDocumentsTests(name: "fixtures", testClosure: { _ in })
+        var f = docs.feedbackInputs()
+        f.classes[0].notes = Self.longNotes
+        let bytes = try UnitFeedback.workbook(unit: Fixture.dinkes, items: f.items, problems: f.problems,
+                                              returnNotes: f.notes, classifications: f.classes, clock: clock)
+        try assertNothingClipped("umpan-balik-panjang.xlsx", bytes)
+    }
+
+    /// The review workbook's "Alasan Perlu Uji" of a social-aid list with NIK and account numbers
+    /// ran to 1,900 characters and was cut likewise (`examples/inbox`, session 22).
+    func testReviewWorkbookShowsALongTestReasonWhole() throws {
+        var input = try ReviewFixtures.input()
+        input.pending[0].classification.notes = Self.longNotes
+        try assertNothingClipped("pemeriksaan-panjang.xlsx", try ReviewWorkbook.build(input, clock: clock))
+    }
+
     /// The estimate against texts whose wrapped lines are known.
     func testRowHeightFollowsWrappedText() {
         let w = XLSXRowHeight.usableWidth(columnWidth: 20)

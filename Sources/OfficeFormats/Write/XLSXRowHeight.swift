@@ -210,6 +210,61 @@ public enum XLSXRowHeight {
         return min((Double(lines) * lineHeight + padding).rounded(.up), maximum)
     }
 
+    /// Lines a row of the maximum height shows (31 of 13 pt).
+    public static var maximumLines: Int { Int((maximum - padding) / lineHeight) }
+
+    /// The narrowest column width, from `width` up to `limit` characters, in which every text
+    /// of `texts` wrapped fits a row of the maximum height; `limit` when one needs more.
+    /// Excel, LibreOffice and WPS never make a row taller than 409 pt: the lines of a longer
+    /// text are not shown, on screen or in print (a unit's feedback cut a long classification
+    /// explanation after 31 lines, session 22), so the column holding it is made wider
+    /// instead. Rows are not laid out for texts that fit whatever their words
+    /// (`surelyFits`), so a column of short texts costs a byte scan per text.
+    public static func widthFitting<S: Sequence>(_ texts: S, width: Double, limit: Double, bold: Bool = false) -> Double
+    where S.Element == String {
+        let most = maximumLines
+        var best = width
+        func fits(_ text: String, _ w: Double) -> Bool {
+            lineCount(text, width: usableWidth(columnWidth: w), bold: bold) <= most
+        }
+        for text in texts where !text.isEmpty && !surelyFits(text, columnWidth: best, lines: most, bold: bold) {
+            guard !fits(text, best) else { continue }
+            // Lines shrink about in proportion to the width: double until it fits (or the
+            // limit), then halve the gap in whole characters to the narrowest that fits.
+            var low = best, high = min(limit, best * 2)
+            while !fits(text, high) && high < limit { low = high; high = min(limit, high * 2) }
+            guard fits(text, high) else { return limit }
+            while high - low > 1 {
+                let mid = ((low + high) / 2).rounded(.down)
+                if mid <= low { break }
+                if fits(text, mid) { high = mid } else { low = mid }
+            }
+            best = high
+        }
+        return best
+    }
+
+    /// True when `text` takes at most `lines` lines in a column `columnWidth` wide, by a bound
+    /// that holds for any words: within a paragraph two lines side by side hold more than a
+    /// line's width less a space and a character (else the second line's first word, or piece
+    /// of a broken word, would have stayed on the first), so a paragraph of advance `a` takes
+    /// fewer than 2a / (width − space − widest character) + 2 lines. Each byte advances at most
+    /// the widest ASCII character ('@', 1015/1000 em); a scalar beyond ASCII has two or more
+    /// bytes and advances 667.
+    static func surelyFits(_ text: String, columnWidth: Double, lines: Int, bold: Bool) -> Bool {
+        let scale = (bold ? 1.08 : 1.0) * fontSize / 1000
+        let widest = 1015 * scale
+        let room = usableWidth(columnWidth: columnWidth) - advance(" ") * scale - widest
+        guard room > 0 else { return false }
+        var paragraphs = 1
+        var bytes = 0
+        for b in text.utf8 {
+            if b == 0x0A { paragraphs += 1 }
+            bytes += 1
+        }
+        return 2 * Double(paragraphs) + 2 * Double(bytes) * widest / room <= Double(lines)
+    }
+
     /// Advance width of a character in Arial, in thousandths of an em.
     static func advance(_ scalar: Unicode.Scalar) -> Double {
         let v = scalar.value

@@ -112,13 +112,31 @@ public enum UnitFeedback {
         for t in c.tables {
             var rows = [t.headers.map { XLSXCell($0, style: .header) }]
             for r in t.rows { rows.append(r.map { XLSXCell($0.isEmpty ? .empty : .string($0), style: .body) }) }
+            // A printed sheet of headers alone read as a page left blank by mistake: the page's
+            // sentence for an empty table ("Tidak ada masalah pada berkas …") goes under them.
+            if t.rows.isEmpty && !t.empty.isEmpty {
+                rows.append([XLSXCell(t.empty, style: XLSXStyle(wrap: false, border: false, verticalTop: true))])
+            }
             sheets.append(XLSXSheet(
-                name: t.sheet, rows: rows, columns: t.widths.map { XLSXColumn(width: $0) }, frozenRows: 1,
+                name: t.sheet, rows: rows, columns: fittedWidths(t).map { XLSXColumn(width: $0) }, frozenRows: 1,
                 autoFilter: true, print: .f4Landscape))
         }
         let doc = XLSXDocument(sheets: sheets, title: "Umpan Balik DIP – \(unit.name)", creator: "dip",
                                created: clock.now, timeZone: Clock.wib, longText: .truncate)
         return try XLSXWriter.write(doc)
+    }
+
+    /// The widest a feedback column grows to show a long text whole (`XLSXRowHeight.widthFitting`).
+    static let widestColumn = 110.0
+
+    /// The table's column widths, each widened where a cell's text would need a row taller than
+    /// a spreadsheet shows: a long classification explanation (rules, grounds, precedents) in
+    /// the 40-wide column was cut after 31 lines, on screen and on paper.
+    static func fittedWidths(_ t: Table) -> [Double] {
+        t.widths.enumerated().map { c, width in
+            XLSXRowHeight.widthFitting(t.rows.lazy.map { c < $0.count ? $0[c] : "" }, width: width,
+                                       limit: max(width, widestColumn))
+        }
     }
 
     /// The same feedback as a self-contained HTML page.
@@ -270,7 +288,9 @@ public enum UnitFeedback {
             let c = i < classifications.count ? classifications[i] : nil
             let suggested = c.flatMap { $0.suggested }.map { s -> String in
                 var t = s.shortLabel
-                if s == .berkala, let g = c?.subgroup { t += " (\(g.rawValue))" }
+                // "Berkala (B)" left a unit clerk to guess what B is: the sub-group is named, as
+                // the review pack names it.
+                if s == .berkala, let g = c?.subgroup { t += " – sub-kelompok \(g.rawValue) (\(g.title))" }
                 if c?.needsConsequenceTest == true {
                     t += testsOnRecord[i].map { "; " + testedText($0, clock: clock) } ?? "; perlu uji konsekuensi oleh PPID"
                 }

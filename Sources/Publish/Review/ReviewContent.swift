@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import OfficeFormats
 import Register
 import Rules
 
@@ -247,7 +248,7 @@ enum ReviewContent {
 
     static func categoryTable(_ category: DIPCore.Category, _ items: ReviewItemReader, draft: Int?,
                               citations: LegalCitations, standing: [String: String] = [:]) -> ReviewTable {
-        let columns = [
+        var columns = [
             ReviewColumn(header: "No", width: 5),
             ReviewColumn(header: "Perangkat Daerah", width: 22),
             ReviewColumn(header: "Nomor di Daftar Unit", width: 8),
@@ -264,6 +265,17 @@ enum ReviewContent {
             ReviewColumn(header: "Perubahan", width: 14),
             ReviewColumn(header: ReviewFormat.standingHeader, width: 28),
         ] + decisionColumns + idColumns
+        if category == .dikecualikan {
+            // An exempted item's explanation carries its rules, grounds, precedents and the test's
+            // basis, as long as the test sheet's reason: its column is widened likewise (the
+            // items are read twice; a draft exempts few). The open categories' explanations are
+            // shorter and their items many: not read twice (docs/outputs-review.md).
+            let explanationColumn = 12
+            columns[explanationColumn].width = XLSXRowHeight.widthFitting(
+                (0..<items.count).lazy.map { i in
+                    items.item(i).map { explanation($0.classification, test: $0.consequenceTest, citations: citations) } ?? ""
+                }, width: columns[explanationColumn].width, limit: widestExplanation)
+        }
         let row: @Sendable (Int) -> [String] = { i in
             // A failed read leaves the row empty; the pack throws the failure once written.
             guard let v = items.item(i) else { return [] }
@@ -342,9 +354,13 @@ enum ReviewContent {
         return lines.joined(separator: "\n")
     }
 
+    /// The widest an explanation column grows to show a long text whole
+    /// (`XLSXRowHeight.widthFitting`); the sheet prints fitted to the page's width.
+    static let widestExplanation = 110.0
+
     static func testTable(_ pending: [PendingTest], citations: LegalCitations) -> ReviewTable {
         let options = ReviewFormat.conclusionOptions.map(\.0)
-        let columns = [
+        var columns = [
             ReviewColumn(header: "No", width: 5),
             ReviewColumn(header: "Perangkat Daerah", width: 22),
             ReviewColumn(header: "Nomor di Daftar Unit", width: 8),
@@ -370,14 +386,23 @@ enum ReviewContent {
         let order = pending.indices.sorted {
             (pending[$0].unit.code, pending[$0].itemID) < (pending[$1].unit.code, pending[$1].itemID)
         }
+        let reason: @Sendable (PendingTest) -> String = { p in
+            [p.retestReason, explanation(p.classification, citations: citations)].compactMap { $0 }
+                .filter { !$0.isEmpty }.joined(separator: "\n")
+        }
+        // The reason column widened for the longest reason (rules, grounds, precedents with their
+        // sources: 1,900 characters for a list of social-aid recipients with NIK and account
+        // numbers), which a row of a spreadsheet's maximum height cut after 31 lines.
+        let reasonColumn = 6
+        columns[reasonColumn].width = XLSXRowHeight.widthFitting(
+            order.lazy.map { reason(pending[$0]) }, width: columns[reasonColumn].width, limit: widestExplanation)
         let row: @Sendable (Int) -> [String] = { i in
             let p = pending[order[i]]
             let c = p.classification
             let suggested = (c.suggested ?? c.declared ?? p.item.kategori)?.shortLabel ?? "Belum ada"
             return [
                 "\(i + 1)", p.unit.name, p.item.nomor, p.item.ringkasan, p.item.pejabatPenguasa,
-                suggested, [p.retestReason, explanation(c, citations: citations)].compactMap { $0 }
-                    .filter { !$0.isEmpty }.joined(separator: "\n"), "",
+                suggested, reason(p), "",
                 citations.citation(codes: c.exemptionGrounds, text: p.item.dasarHukumText),
                 "", "", "", "", "", "", "", "", "", "", "", "", p.itemID, "\(p.revision)",
             ]
