@@ -271,14 +271,41 @@ enum HTMLTables {
         guard let widths, widths.count == headers.count, widths.allSatisfy({ $0 > 0 }) else {
             return cssClass.map { "<table class=\"\($0)\">\n<thead><tr>" } ?? "<table>\n<thead><tr>"
         }
+        var out = "<table class=\"kolom\(extra)\">\n<colgroup>"
+        // Short columns (numbers, categories, statuses) are as wide in em as in the workbook,
+        // the others share what is left in the workbook's proportions: as shares of the whole
+        // page the short ones were too narrow for their one word at 1366 px and on paper
+        // ("Dikecualika/n", "Nomo/r": a cell may break anywhere, see above).
+        let fixed = widths.map { $0 <= shortColumn ? ($0 * emPerCharacter + cellPaddingEm) : nil }
+        let fixedTotal = fixed.reduce(0) { $0 + ($1 ?? 0) }
+        let rest = zip(widths, fixed).reduce(0) { $0 + ($1.1 == nil ? $1.0 : 0) }
+        if rest > 0 && fixedTotal > 0 && fixedTotal <= shortColumnsAtMost {
+            for (w, f) in zip(widths, fixed) {
+                if let f {
+                    out += "<col style=\"width:\(String(format: "%.1f", f))em\">"
+                } else {
+                    out += "<col style=\"width:calc(\(String(format: "%.3f", w / rest)) * (100% - "
+                        + "\(String(format: "%.1f", fixedTotal))em))\">"
+                }
+            }
+            return out + "</colgroup>\n<thead><tr>"
+        }
         // At least 12 characters' share: a workbook column 7 wide holds "Baris", the same share
         // of a page beside wide text columns did not.
         let shares = widths.map { max($0, 12) }
         let total = shares.reduce(0, +)
-        var out = "<table class=\"kolom\(extra)\">\n<colgroup>"
         for w in shares { out += "<col style=\"width:\(String(format: "%.1f", w * 100 / total))%\">" }
         return out + "</colgroup>\n<thead><tr>"
     }
+
+    /// A workbook column at most this wide is given its width in em on the page (`tableOpen`).
+    static let shortColumn = 20.0
+    /// Em per workbook character (Arial's digit is 0.556 em), and the cell's padding in em.
+    static let emPerCharacter = 0.6
+    static let cellPaddingEm = 0.8
+    /// Short columns take at most this many em together (Daftar's four: 33.8), so the text
+    /// columns keep some 430 px at 1000 px, below which the table is stacked.
+    static let shortColumnsAtMost = 36.0
 
     /// A table emitted a row at a time.
     static func table(
@@ -312,9 +339,13 @@ enum HTMLTables {
     static let wideColumns = 8
 
     /// Screen: tables up to `wideColumns` columns stay tables on a laptop and become stacked
-    /// label–value rows on a phone; wider tables (the review's 16 columns) become a card per
-    /// row with the fields in a grid below 1600 px, one field per line on a phone. Long words
-    /// (ids, links) break instead of widening the page. Print keeps the tables.
+    /// label–value rows on a phone (those with column widths, `table.kolom`, below 1000 px: their
+    /// short columns keep a width in em, `tableOpen`, which leaves the text columns too little
+    /// on a narrower screen); wider tables (the review's 16 columns) become a card per
+    /// row with the fields in a grid below 1600 px and on paper (printed as a table, the
+    /// review's 19 columns on F4 broke every header and most values into syllables: "Perang/kat",
+    /// "Ceta/k"), one field per line on a phone. Long words (ids, links) break instead of
+    /// widening the page. Print keeps the other tables.
     static let css = """
         body{font-family:"Liberation Sans",Arial,sans-serif;font-size:11pt;margin:1.5em;color:#111}
         h1{font-size:16pt}h2{font-size:13pt;margin-top:1.5em;border-bottom:1px solid #999}
@@ -323,12 +354,17 @@ enum HTMLTables {
         th{background:#d9d9d9}tbody tr:nth-child(even){background:#f5f5f5}
         .empty{font-style:italic;color:#555}
         td::before{content:attr(data-label);display:none;font-weight:bold;font-size:9.5pt;color:#444}
-        @media screen and (max-width:1600px){
+        @media screen and (max-width:1600px),print{
         table.lebar,table.lebar tbody{display:block}table.lebar thead{display:none}
         table.lebar tr{display:grid;grid-template-columns:repeat(auto-fill,minmax(15em,1fr));gap:2px 10px;
         border:1px solid #777;border-left:4px solid #5b7fa6;margin:0 0 .8em;padding:6px 8px;background:#fff}
         table.lebar td{display:block;border:0;padding:2px 0}table.lebar td:empty{display:none}
         table.lebar td::before{display:block}}
+        @media screen and (max-width:1000px){
+        table.kolom,table.kolom tbody,table.kolom tr{display:block}table.kolom thead{display:none}
+        table.kolom tr{border:1px solid #777;margin:0 0 .8em;padding:6px 8px}
+        table.kolom td{display:block;border:0;padding:2px 0}table.kolom td:empty{display:none}
+        table.kolom td::before{display:block}}
         @media screen and (max-width:700px){
         body{margin:.6em;font-size:12pt}
         table,tbody,tr{display:block}thead{display:none}
