@@ -97,7 +97,8 @@ public enum FeedbackReport {
             if !outcome.items.isEmpty {
                 out.append("")
                 let notes = outcome.items.indices.map {
-                    $0 < outcome.classifications.count ? UnitFeedback.unitNotes(outcome.classifications[$0]) : []
+                    $0 < outcome.classifications.count
+                        ? UnitFeedback.unitNotes(outcome.classifications[$0], tested: outcome.testsOnRecord[$0] != nil) : []
                 }
                 // A note on many rows is written once, above the list; each row names its code.
                 codes.add(rows: notes)

@@ -63,6 +63,10 @@ final class TestedItemFeedbackTests: XCTestCase {
         let nikLine = try XCTUnwrap(again.txt.components(separatedBy: "  - baris ").first { $0.contains("Daftar penerima") })
         XCTAssertTrue(nikLine.contains("Sudah diuji konsekuensi oleh PPID pada 2 Januari 2026, kesimpulan: terbuka"), nikLine)
         XCTAssertFalse(nikLine.contains("Perlu uji konsekuensi"), nikLine)
+        // Nor does the rules' note under it ask for the test done (session 22).
+        XCTAssertFalse(nikLine.contains("lakukan uji konsekuensi"), nikLine)
+        let untested = try XCTUnwrap(first.txt.components(separatedBy: "  - baris ").first { $0.contains("Daftar penerima") })
+        XCTAssertTrue(untested.contains("lakukan uji konsekuensi"), "before the test the note asks for it: \(untested)")
         let otherLine = try XCTUnwrap(again.txt.components(separatedBy: "  - baris ").first { $0.contains("penyandang disabilitas") })
         XCTAssertTrue(otherLine.contains("Perlu uji konsekuensi oleh PPID sebelum diumumkan"), otherLine)
         XCTAssertTrue(again.html.contains("sudah diuji konsekuensi oleh PPID pada 2 Januari 2026, kesimpulan: terbuka"), again.html)

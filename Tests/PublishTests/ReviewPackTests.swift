@@ -76,7 +76,7 @@ final class ReviewPackTests: XCTestCase {
 
     /// A draft read a chunk at a time (`ReviewInput.categoryItems`, the draft's own items left
     /// out of the input) gives the pack of the draft held whole; each item is read once per
-    /// pass, in ranges of at most a chunk.
+    /// pass (an exempted one twice), in ranges of at most a chunk.
     func testCategoryItemsReadInChunksGiveThePackOfTheWholeDraft() throws {
         var whole = try ReviewKeptRowsTests.input(count: 1_000, shift: 7, changed: [1, 500])
         whole.returned = [Fixture.item("dinkes-0001", unit: Fixture.dinkes, nomor: "1", ringkasan: "Dikembalikan",
@@ -97,7 +97,10 @@ final class ReviewPackTests: XCTestCase {
         let workbook = try ReviewPack(streamed).write(clock: ReviewFixtures.clock) { page += $0 }
         XCTAssertEqual(workbook, try ReviewWorkbook.build(whole, clock: ReviewFixtures.clock))
         XCTAssertEqual(page, Array(ReviewPage.html(whole, clock: ReviewFixtures.clock).utf8))
-        XCTAssertEqual(reads.ranges.map(\.count).reduce(0, +), source.counts.values.reduce(0, +), "items read more than once")
+        // The exempted items twice: their explanation column is widened to its longest text first.
+        XCTAssertGreaterThan(source.counts[.dikecualikan] ?? 0, 0)
+        XCTAssertEqual(reads.ranges.map(\.count).reduce(0, +),
+                       source.counts.values.reduce(0, +) + (source.counts[.dikecualikan] ?? 0), "items read more than once")
         XCTAssertLessThanOrEqual(reads.ranges.map(\.count).max() ?? 0, ReviewItemReader.chunk)
     }
 

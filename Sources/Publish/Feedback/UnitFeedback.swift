@@ -303,7 +303,8 @@ public enum UnitFeedback {
             let ppid = notes(for: item).map { "\($0.note) (\($0.by), \(clock.indonesianDate($0.at)))" }
             return [
                 "\(item.source.row)", item.nomor, item.ringkasan, item.kategoriText ?? "", suggested,
-                c.map { plainExplanation($0, citations: citations) } ?? "", rowProblems.joined(separator: "\n"),
+                c.map { plainExplanation($0, tested: testsOnRecord[i] != nil, citations: citations) } ?? "",
+                rowProblems.joined(separator: "\n"),
                 ppid.joined(separator: "\n"),
             ]
         }
@@ -467,8 +468,21 @@ public enum UnitFeedback {
     /// precedent contradicts the unit's category or an open rule and asks for review). Open
     /// precedents alarm nobody and stay. The review pack, `dip rules explain` and the JSON keep
     /// every note.
-    public static func unitNotes(_ c: Classification) -> [String] {
-        c.notes.filter { unitSees(precedentNote: $0, of: c) }.map(unitNote)
+    ///
+    /// - Parameter tested: the PPID has tested the item's current revision: the rules' note asking
+    ///   for that test ("… lakukan uji konsekuensi sebelum dipublikasikan.") is left out, for the
+    ///   feedback says the test was done (a unit read both, one under the other).
+    public static func unitNotes(_ c: Classification, tested: Bool = false) -> [String] {
+        c.notes.filter { unitSees(precedentNote: $0, of: c) && !(tested && asksForTest($0)) }.map(unitNote)
+    }
+
+    /// A note of the classifier asking the PPID for a consequence test (Rules/Classifier.swift:
+    /// "Dinyatakan dikecualikan: wajib uji konsekuensi …", "…: lakukan uji konsekuensi [dengan
+    /// dasar …] sebelum dipublikasikan."); `UnitFeedbackTestedNoteTests` runs the classifier to
+    /// keep the two in step.
+    static func asksForTest(_ note: String) -> Bool {
+        note.hasPrefix("Dinyatakan dikecualikan: wajib uji konsekuensi")
+            || (note.contains(": lakukan uji konsekuensi") && note.hasSuffix("sebelum dipublikasikan."))
     }
 
     static func unitSees(precedentNote note: String, of c: Classification) -> Bool {
@@ -483,12 +497,12 @@ public enum UnitFeedback {
 
     /// The classification explained for unit staff: what the rules saw, in words, with the
     /// exemption grounds cited in full; no rule ids.
-    static func plainExplanation(_ c: Classification, citations: LegalCitations) -> String {
+    static func plainExplanation(_ c: Classification, tested: Bool = false, citations: LegalCitations) -> String {
         var lines = c.hits.map(\.description)
         if !c.exemptionGrounds.isEmpty {
             lines.append("Dasar pengecualian: " + citations.citation(codes: c.exemptionGrounds))
         }
-        lines += unitNotes(c)
+        lines += unitNotes(c, tested: tested)
         if c.needsReview { lines.append("Akan ditinjau oleh PPID.") }
         if c.missingLegalBasis { lines.append("Dasar hukum pengecualian belum disebutkan.") }
         if lines.isEmpty { lines.append("Mengikuti kategori yang Anda isi.") }
