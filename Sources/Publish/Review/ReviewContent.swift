@@ -336,7 +336,7 @@ enum ReviewContent {
                 // The basis is copied into the test's column: said here, before it is tested.
                 if let note = LegalCitations.unnumberedPointNote(codes: c.exemptionGrounds) { lines.append("Perhatian: \(note).") }
             }
-            lines += c.notes
+            lines += c.notes.map(reviewNote)
             if c.needsReview { lines.append("Perlu ditinjau.") }
             if c.missingLegalBasis { lines.append("Dasar hukum pengecualian belum disebutkan.") }
         }
@@ -357,6 +357,23 @@ enum ReviewContent {
     /// The widest an explanation column grows to show a long text whole
     /// (`XLSXRowHeight.widthFitting`); the sheet prints fitted to the page's width.
     static let widestExplanation = 110.0
+
+    /// A precedent's note as the PPID reads it: a source in a code repository
+    /// ("[sumber: Rickiagung/profileperusahan:application/views/v_informasi_berkala.php]", which
+    /// means nothing to a non-engineer) is named as the GitHub repository it was collected from,
+    /// with the address to open and the file ("[sumber: repositori GitHub
+    /// https://github.com/Rickiagung/profileperusahan, berkas application/views/…]"; the corpus's
+    /// repositories are GitHub's, docs/classification.md §16.2). A web address stays as it is.
+    static func reviewNote(_ note: String) -> String {
+        guard note.hasSuffix("]."), let start = note.lastByteRange(of: " [sumber: ") else { return note }
+        let source = note[start.upperBound..<note.index(note.endIndex, offsetBy: -2)]
+        guard !source.contains("://"), let colon = source.firstIndex(of: ":") else { return note }
+        let repository = source[..<colon], path = source[source.index(after: colon)...]
+        let parts = repository.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }), !path.isEmpty else { return note }
+        return String(note[..<start.lowerBound])
+            + " [sumber: repositori GitHub https://github.com/\(repository), berkas \(path)]."
+    }
 
     static func testTable(_ pending: [PendingTest], citations: LegalCitations) -> ReviewTable {
         let options = ReviewFormat.conclusionOptions.map(\.0)
