@@ -51,6 +51,38 @@ final class PageWidthTests: XCTestCase {
         try assertFits("situs", try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8))
     }
 
+    /// The review page on a wide screen (1920 px): its 19-column tables were tables there, laid
+    /// out by content, and the long explanation starved the short columns ("Berkal/a", "Bar/u",
+    /// "Cikand/e" in the session 22 read-through); as cards every short word is whole.
+    func testReviewPageShortCellsKeepTheirWordsWholeOnAWideScreen() throws {
+        guard let chrome = Shell.which("chromium") ?? Shell.which("chromium-browser") ?? Shell.which("google-chrome") else {
+            throw missingTool("chromium not installed (apt-get install -y chromium)")
+        }
+        var input = try ReviewFixtures.input()
+        input.pending[0].classification.notes = WorkbookRenderingTests.longNotes
+        var html = ReviewPage.html(input, clock: ReviewFixtures.clock)
+        XCTAssertTrue(html.contains("<table class=\"lebar"), "the category tables are wide ones")
+        html = html.replacingOccurrences(of: "</body>", with: Self.brokenCellProbe + "</body>")
+        let dir = try makeTempDir("lebar")
+        let page = dir.appendingPathComponent("pemeriksaan.html")
+        try Data(html.utf8).write(to: page)
+        let r = try Shell.run("/usr/bin/timeout", [
+            "120", chrome, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--user-data-dir=\(dir.appendingPathComponent("profil").path)", "--window-size=1920,1400",
+            "--virtual-time-budget=3000", "--dump-dom", page.absoluteString])
+        let found = r.output.range(of: #"name="dip-pecah" content="[^"]*""#, options: .regularExpression).map { String(r.output[$0]) }
+        XCTAssertEqual(found, #"name="dip-pecah" content="-""#, "short cells broken over lines: \(found ?? r.output)")
+    }
+
+    /// Marks the page with `<meta name="dip-pecah">` listing every single-word cell of at most 12
+    /// letters laid out on more than one line ("-" for none).
+    static let brokenCellProbe = """
+        <script>var bad=[];document.querySelectorAll("th,td").forEach(function(c){var t=c.textContent.trim();
+        if(!t||/\\s/.test(t)||t.length>12)return;var r=document.createRange();r.selectNodeContents(c);
+        if(r.getClientRects().length>1)bad.push(t);});var m=document.createElement("meta");m.name="dip-pecah";
+        m.content=bad.length?bad.join("|"):"-";document.head.appendChild(m);</script>
+        """
+
     /// A unit's feedback page at 1366 px: a long refusal beside a file's status starved the
     /// short columns, laid out by content with cells that may break anywhere, so "DITOLAK",
     /// "Status", "Tingkat" broke a few letters a line. Every short single-word cell (at most

@@ -335,17 +335,18 @@ enum HTMLTables {
         try emit("</tbody>\n</table>\n")
     }
 
-    /// Tables with more columns than this are shown as cards on screens up to 1600 px.
+    /// Tables with more columns than this are shown as cards.
     static let wideColumns = 8
 
     /// Screen: tables up to `wideColumns` columns stay tables on a laptop and become stacked
     /// label–value rows on a phone (those with column widths, `table.kolom`, below 1000 px: their
     /// short columns keep a width in em, `tableOpen`, which leaves the text columns too little
-    /// on a narrower screen); wider tables (the review's 16 columns) become a card per
-    /// row with the fields in a grid below 1600 px and on paper (printed as a table, the
-    /// review's 19 columns on F4 broke every header and most values into syllables: "Perang/kat",
-    /// "Ceta/k"), one field per line on a phone. Long words (ids, links) break instead of
-    /// widening the page. Print keeps the other tables.
+    /// on a narrower screen); wider tables (the review's 19 columns) are a card per row with
+    /// the fields in a grid, on every screen and on paper (as a table, laid out by content, the
+    /// long explanation starved the short columns even at 1920 px: "Berkal/a", "Bar/u"; printed on
+    /// F4 every header and most values broke into syllables: "Perang/kat", "Ceta/k"), one field
+    /// per line on a phone. Long words (ids, links) break instead of widening the page. Print
+    /// keeps the other tables.
     static let css = """
         body{font-family:"Liberation Sans",Arial,sans-serif;font-size:11pt;margin:1.5em;color:#111}
         h1{font-size:16pt}h2{font-size:13pt;margin-top:1.5em;border-bottom:1px solid #999}
@@ -354,7 +355,7 @@ enum HTMLTables {
         th{background:#d9d9d9}tbody tr:nth-child(even){background:#f5f5f5}
         .empty{font-style:italic;color:#555}
         td::before{content:attr(data-label);display:none;font-weight:bold;font-size:9.5pt;color:#444}
-        @media screen and (max-width:1600px),print{
+        @media all{
         table.lebar,table.lebar tbody{display:block}table.lebar thead{display:none}
         table.lebar tr{display:grid;grid-template-columns:repeat(auto-fill,minmax(15em,1fr));gap:2px 10px;
         border:1px solid #777;border-left:4px solid #5b7fa6;margin:0 0 .8em;padding:6px 8px;background:#fff}
