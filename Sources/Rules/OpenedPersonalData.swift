@@ -44,12 +44,28 @@ extension LegalCitations {
             // Each rule's first clause: a description's own "; …" (what the rule does not cover)
             // would read as the next rule of the list.
             parts.append("aturan: " + opened.rules.map { hit in
-                let said = hit.description.components(separatedBy: "; ").first ?? hit.description
-                return said + (hit.matchedWords.isEmpty ? "" : " (kata: \(hit.matchedWords.joined(separator: ", ")))")
+                Self.firstClause(hit.description) + (hit.matchedWords.isEmpty ? "" : " (kata: \(hit.matchedWords.joined(separator: ", ")))")
             }.joined(separator: "; "))
         }
         parts.append("dasar: " + citation(codes: opened.grounds))
         return parts.joined(separator: "; ")
+    }
+
+    /// A rule description up to its first "; " outside parentheses: "Data yang menyertakan identitas
+    /// orang (nama, …, diagnosis; NIK dan rekening dinilai aturan lain), disusun per pemilik …; data
+    /// pelanggan …" keeps its parenthesis whole instead of ending in "(nama, …, diagnosis".
+    static func firstClause(_ description: String) -> String {
+        var depth = 0
+        var previous: Character?
+        for index in description.indices {
+            let ch = description[index]
+            if ch == "(" { depth += 1 } else if ch == ")" { depth = max(0, depth - 1) }
+            if ch == " ", previous == ";", depth == 0 {
+                return String(description[..<description.index(before: index)])
+            }
+            previous = ch
+        }
+        return description
     }
 
     /// What to do, the same in the review pack and in `dip approve`. Only citations read in a stored

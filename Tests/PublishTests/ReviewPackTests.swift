@@ -214,6 +214,29 @@ final class ReviewPackTests: XCTestCase {
         XCTAssertFalse(ReviewContent.explanation(plain, test: test, citations: .builtIn).contains("menyimpulkan terbuka"))
     }
 
+    /// A rule is named by its first clause, but a "; " inside its parentheses does not end it:
+    /// "Data yang menyertakan identitas orang (nama, …, diagnosis; NIK dan rekening dinilai aturan
+    /// lain), disusun per pemilik …" was cut to "… (nama, identitas, NPWP, penghasilan, diagnosis".
+    func testAnOpenedPersonalDataRuleIsNamedWithItsParenthesesWhole() {
+        let hit = RuleHit(ruleID: "data-beserta-identitas-orang",
+                          description: "Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan "
+                              + "rekening dinilai aturan lain), disusun per pemilik — rahasia pribadi (UU 14/2008 Pasal 17 huruf h); "
+                              + "yang diumumkan atau berupa jumlah tetap terbuka",
+                          matchedWords: ["beserta nama"])
+        let flagged = Classification(
+            declared: .setiapSaat, suggested: .dikecualikan, subgroup: nil, needsConsequenceTest: true,
+            exemptionGrounds: ["17h"], needsReview: true, missingLegalBasis: false, hits: [hit], notes: [])
+        var test = Fixture.exemptTest("", period: "")
+        test.conclusion = .open
+        test.grounds = []
+        let said = ReviewContent.explanation(flagged, test: test, citations: .builtIn)
+        XCTAssertTrue(said.contains("(aturan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; "
+            + "NIK dan rekening dinilai aturan lain), disusun per pemilik — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) "
+            + "(kata: beserta nama); dasar: "), said)
+        let warning = said.components(separatedBy: "\n").first { $0.hasPrefix("Perhatian: uji konsekuensi") } ?? ""
+        XCTAssertFalse(warning.contains("tetap terbuka"), warning)
+    }
+
     /// Intake warns the unit of an empty Ringkasan Isi Informasi (missing-value) and `dip approve`
     /// names the item, but the review pack's row showed an empty cell and nothing else (the warning
     /// stood only on the Masalah sheet, under the unit). The row now says which Lampiran columns it
