@@ -165,8 +165,26 @@ public enum RetentionPeriod: Codable, Hashable, Sendable {
     /// "sesuai Jadwal Retensi Arsip", "Mengikuti JRA Pemkab Serang"): the words "JRA" or "jadwal
     /// retensi (arsip)". Also used on a revision stored before the case existed (its retention was
     /// recorded as unknown), so an older register's "Sesuai JRA" is not reported either.
+    /// A text that says there is no schedule yet ("Belum ada JRA", "JRA belum ditetapkan", "Tanpa
+    /// JRA", "Menunggu JRA") names no period: it stays unknown, warned, as the Lampiran would print it.
     public static func refersToRetentionSchedule(_ text: String) -> Bool {
-        let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+        let words = scheduleWords(text)
+        return mentionsRetentionSchedule(words) && !words.contains(where: scheduleAbsentWords.contains)
+    }
+
+    /// Whether `text` names the Jadwal Retensi Arsip at all, affirmed or denied.
+    public static func mentionsRetentionSchedule(_ text: String) -> Bool {
+        mentionsRetentionSchedule(scheduleWords(text))
+    }
+
+    /// Words that deny a schedule exists ("belum ada", "tidak ada", "tanpa", "menunggu").
+    static let scheduleAbsentWords: Set<String> = ["belum", "tidak", "tanpa", "menunggu", "blm", "tdk"]
+
+    private static func scheduleWords(_ text: String) -> [String] {
+        text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
+    }
+
+    private static func mentionsRetentionSchedule(_ words: [String]) -> Bool {
         if words.contains("jra") { return true }
         guard let at = words.firstIndex(of: "jadwal"), at + 1 < words.count else { return false }
         return words[at + 1].hasPrefix("retensi")

@@ -98,8 +98,9 @@ enum Values {
             return (.permanent, false)
         }
         let startsUntil = w.first.map { Text.similar($0, "sampai") || $0 == "hingga" || $0 == "s" || $0 == "sd" } ?? false
-        // "Sesuai JRA yang berlaku" names the schedule, not "selama berlaku" (read below).
-        if Text.hasWord(w, "berlaku") && !startsUntil && !RetentionPeriod.refersToRetentionSchedule(text) {
+        // "Sesuai JRA yang berlaku" names the schedule, not "selama berlaku" (read below); "Belum
+        // ada JRA yang berlaku" names no period at all.
+        if Text.hasWord(w, "berlaku") && !startsUntil && !RetentionPeriod.mentionsRetentionSchedule(text) {
             return (.whileValid, false)
         }
         // "Sampai pengumuman pemenang", "Hingga …", "s.d. berakhirnya kontrak".

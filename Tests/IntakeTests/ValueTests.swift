@@ -47,6 +47,19 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(RetentionPeriod.retentionSchedule.code, "sesuai_jra")
     }
 
+    /// A retention saying the body has no Jadwal Retensi Arsip yet names no period: it stays
+    /// unknown (warned to the unit, named by `dip approve`), as it was before "Sesuai JRA" was read,
+    /// and "yang berlaku" beside it is not "selama berlaku".
+    func testADeniedRetentionScheduleIsNoPeriod() {
+        for text in ["Belum ada JRA", "JRA belum ditetapkan", "Tidak ada JRA", "Tanpa JRA", "Menunggu JRA",
+                     "Belum ada JRA yang berlaku", "Belum ada jadwal retensi arsip"] {
+            XCTAssertEqual(Values.retention(text).0, .unknown, text)
+            XCTAssertFalse(RetentionPeriod.refersToRetentionSchedule(text), text)
+        }
+        XCTAssertEqual(Values.retention("Sesuai JRA yang berlaku").0, .retentionSchedule)
+        XCTAssertEqual(Values.retention("5 tahun, belum ada JRA").0, .years(5))
+    }
+
     func testCategories() {
         XCTAssertEqual(Values.category("Berkala"), .berkala)
         XCTAssertEqual(Values.category("berkla"), .berkala)
