@@ -14,6 +14,26 @@ private func classifyBench(distinct: Bool) throws {
     let name = distinct ? "classify-distinct" : "classify"
     let ruleSet = try RuleSet.defaults()
     let classifier = Classifier(ruleSet: ruleSet)
+    let items = classifyBenchItems(distinct: distinct)
+    var flagged = 0
+    let cpuBefore = cpuSeconds()
+    let seconds = measureSeconds {
+        for item in items where classifier.classify(item).needsConsequenceTest { flagged += 1 }
+    }
+    let cpu = cpuSeconds() - cpuBefore
+    report("\(name): items", Double(items.count), "items")
+    report("\(name): total", seconds, "s")
+    // CPU (user + system of this process): what to compare on a loaded machine, where the
+    // wall time above also counts waiting for a core.
+    report("\(name): total CPU", cpu, "s")
+    report("\(name): throughput", Double(items.count) / seconds, "items/s")
+    report("\(name): flagged for consequence test", Double(flagged), "items")
+    report("\(name): peak RSS", Double(peakRSSBytes()) / 1_048_576, "MiB")
+}
+
+/// The 100,000 generated items of `classify` (686 distinct texts) or, with `distinct`, of
+/// `classify-distinct` (a serial number appended to each); also read by `classify-digest`.
+func classifyBenchItems(distinct: Bool) -> [InformationItem] {
     let subjects = [
         "Laporan Kinerja Instansi Pemerintah (LKjIP)", "Dokumen Pelaksanaan Anggaran (DPA)",
         "Daftar penerima bansos beserta NIK dan nomor rekening", "Rekam medis pasien Puskesmas",
@@ -36,18 +56,5 @@ private func classifyBench(distinct: Bool) throws {
             waktuPembuatan: "2026", tempatPembuatan: "Serang", bentuk: "Softcopy", retensi: "5 tahun",
             kategori: categories[index % categories.count]))
     }
-    var flagged = 0
-    let cpuBefore = cpuSeconds()
-    let seconds = measureSeconds {
-        for item in items where classifier.classify(item).needsConsequenceTest { flagged += 1 }
-    }
-    let cpu = cpuSeconds() - cpuBefore
-    report("\(name): items", Double(items.count), "items")
-    report("\(name): total", seconds, "s")
-    // CPU (user + system of this process): what to compare on a loaded machine, where the
-    // wall time above also counts waiting for a core.
-    report("\(name): total CPU", cpu, "s")
-    report("\(name): throughput", Double(items.count) / seconds, "items/s")
-    report("\(name): flagged for consequence test", Double(flagged), "items")
-    report("\(name): peak RSS", Double(peakRSSBytes()) / 1_048_576, "MiB")
+    return items
 }

@@ -1,7 +1,7 @@
 // dip-bench: prints speed and memory figures for `make bench`. Never asserts: targets are
 // compared by a person (DEVELOPERS.md: no timed unit tests on shared machines).
 //
-// Usage: dip-bench [NAME…]   (no name: every benchmark but classify-fresh and determinism)
+// Usage: dip-bench [NAME…]   (no name: every benchmark but classify-fresh, determinism and classify-digest)
 // Each benchmark lives in its own file and registers one line here.
 import Foundation
 
@@ -11,6 +11,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("normalise", runNormaliseBench),
     ("classify", classifyBench),
     ("classify-distinct", classifyDistinctBench),
+    ("classify-digest", classifyDigestBench),
     ("classify-real", classifyRealBench),
     ("classify-train", classifyTrainBench),
     ("rules-load", rulesLoadBench),
@@ -43,8 +44,8 @@ if CommandLine.arguments.count > 2 && CommandLine.arguments[1] == "--child" {
 
 // Run only when named: the fresh bodies' figure is printed once, on purpose, never as a side
 // effect of `make bench`; the determinism check (a pass/fail check, not a figure) has its own
-// target, `make determinism`.
-let onlyWhenNamed: Set<String> = ["classify-fresh", "determinism"]
+// target, `make determinism`; classify-digest prints digests to compare two builds, no figure.
+let onlyWhenNamed: Set<String> = ["classify-fresh", "determinism", "classify-digest"]
 let wanted = Set(CommandLine.arguments.dropFirst())
 for bench in benchmarks where wanted.isEmpty ? !onlyWhenNamed.contains(bench.name) : wanted.contains(bench.name) {
     do {
