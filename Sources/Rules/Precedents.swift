@@ -362,22 +362,35 @@ public final class PrecedentIndex: Sendable {
         let rare = Float(log(1.0 + Double(precedents.count)))
         var queryNorm = Float(unknownTerms) * rare * rare
         for id in query { queryNorm += idf[Int(id)] * idf[Int(id)] }
-        var scores = [Float](repeating: 0, count: precedents.count)
-        var sharedCounts = [UInt8](repeating: 0, count: precedents.count)
-        var touched: [Int32] = []
-        touched.reserveCapacity(128)
-        for id in query {
-            let weight = idf[Int(id)] * idf[Int(id)]
-            for document in postings[Int(id)] {
-                if scores[Int(document)] == 0 { touched.append(document) }
-                scores[Int(document)] += weight
-                sharedCounts[Int(document)] &+= 1
+        // Scratch space for the sums on the stack (a few KB for the corpus), not two arrays
+        // allocated, zeroed and freed for every text (classify-distinct, session 22).
+        let count = precedents.count
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { scores in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { sharedCounts in
+                scores.initialize(repeating: 0)
+                sharedCounts.initialize(repeating: 0)
+                var touched: [Int32] = []
+                touched.reserveCapacity(128)
+                for id in query {
+                    let weight = idf[Int(id)] * idf[Int(id)]
+                    for document in postings[Int(id)] {
+                        if scores[Int(document)] == 0 { touched.append(document) }
+                        scores[Int(document)] += weight
+                        sharedCounts[Int(document)] &+= 1
+                    }
+                }
+                return best(touched: touched, scores: scores, sharedCounts: sharedCounts, queryNorm: queryNorm,
+                            limit: limit, minimum: minimum)
             }
         }
+    }
+
+    /// The best `limit` of the touched precedents, kept sorted while scanning (most similar
+    /// first, then the lower index): the same list as sorting every neighbour and taking the
+    /// first `limit`, since the order is total. Common words touch hundreds of precedents.
+    private func best(touched: [Int32], scores: UnsafeMutableBufferPointer<Float>,
+                      sharedCounts: UnsafeMutableBufferPointer<UInt8>, queryNorm: Float, limit: Int, minimum: Double) -> [Neighbour] {
         let qn = queryNorm.squareRoot()
-        // The best `limit`, kept sorted while scanning (most similar first, then the lower
-        // index): the same list as sorting every neighbour and taking the first `limit`, since
-        // the order is total. Common words touch hundreds of precedents.
         var found: [Neighbour] = []
         found.reserveCapacity(limit + 1)
         func before(_ a: Neighbour, _ b: Neighbour) -> Bool { (a.similarity, -a.index) > (b.similarity, -b.index) }

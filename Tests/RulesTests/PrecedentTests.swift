@@ -528,4 +528,29 @@ final class PrecedentIndexDeterminismTests: XCTestCase {
             XCTAssertEqual(a.map { $0.similarity.bitPattern }, b.map { $0.similarity.bitPattern }, precedent.title)
         }
     }
+
+    /// The similarity sums live in scratch space reused from text to text (session 22): each
+    /// text's neighbours must be what they are whichever texts were read before, and a corpus
+    /// title must meet itself at similarity 1 (a sum left over from the text before would show
+    /// in both).
+    func testNearestIsTheSameWhicheverTextCameBefore() {
+        let index = defaultRules.precedentIndex
+        let texts = index.precedents.map(\.title).enumerated().filter { $0.offset % 5 == 0 }.map(\.element)
+            + ["Rekam medis pasien", "zzz qqq", "", "Laporan keuangan tahun 2024"]
+        func run(_ order: [Int]) -> [[PrecedentIndex.Neighbour]] {
+            var result = [[PrecedentIndex.Neighbour]](repeating: [], count: texts.count)
+            for i in order { result[i] = index.nearest(tokens: defaultRules.morphology.matchTokens(texts[i]), limit: 21, minimum: 0.1) }
+            return result
+        }
+        let forward = run(Array(texts.indices)), backward = run(texts.indices.reversed())
+        XCTAssertEqual(forward, backward)
+        var met = 0
+        for (i, neighbours) in forward.enumerated() where i < texts.count - 4 {
+            guard let first = neighbours.first else { continue }
+            XCTAssertEqual(first.similarity, 1, accuracy: 1e-5, texts[i])
+            XCTAssertLessThanOrEqual(neighbours.map(\.similarity).max() ?? 0, 1 + 1e-5)
+            met += 1
+        }
+        XCTAssertGreaterThan(met, 300)
+    }
 }
