@@ -20,7 +20,7 @@ public struct Classifier: Sendable {
         let citations: LegalCitations
         /// What depends on the text alone (fired rules, precedent verdict), by normalised text:
         /// titles repeat across units and runs. Bounded (20,000 texts, about a regency run); guarded by `lock`.
-        var memo: [[String]: TextAnalysis] = [:]
+        var memo: [TextKey: TextAnalysis] = [:]
         let lock = NSLock()
         /// What each token means to the matchers and the precedent index, by token (see
         /// `TokenFacts`); guarded by `lock`. Bounded like `memo`.
@@ -89,12 +89,47 @@ public struct Classifier: Sendable {
         var expansion: [TokenFacts]?
     }
 
-    /// The part of a classification that depends on the text only.
-    struct TextAnalysis: Equatable {
-        var firings: [Firing]
-        var openMarker: String?
-        var verdict: PrecedentVerdict?
-        var assessment: LearnedModel.Assessment?
+    /// The part of a classification that depends on the text only. A class: the analysis is
+    /// kept in the memo and handed to `classify`, and copying it as a value retained each of
+    /// its arrays and strings (firings, verdict hits and grounds, the learned layer's words)
+    /// on every copy and released them again (classify-distinct, session 22). Never changed
+    /// once built.
+    final class TextAnalysis: Equatable, @unchecked Sendable {
+        let firings: [Firing]
+        let openMarker: String?
+        let verdict: PrecedentVerdict?
+        let assessment: LearnedModel.Assessment?
+
+        init(firings: [Firing], openMarker: String?, verdict: PrecedentVerdict?, assessment: LearnedModel.Assessment?) {
+            self.firings = firings
+            self.openMarker = openMarker
+            self.verdict = verdict
+            self.assessment = assessment
+        }
+
+        static func == (lhs: TextAnalysis, rhs: TextAnalysis) -> Bool {
+            lhs === rhs || (lhs.firings == rhs.firings && lhs.openMarker == rhs.openMarker && lhs.verdict == rhs.verdict
+                && lhs.assessment == rhs.assessment)
+        }
+    }
+
+    /// A text's tokens as the memo's key, hashed once: a text not seen before is looked up and
+    /// then stored, and hashing every token twice showed in classify-distinct (session 22).
+    /// Equal keys have equal tokens; the stored hash only saves hashing them again.
+    struct TextKey: Hashable {
+        let tokens: [String]
+        let hash: Int
+
+        init(_ tokens: [String]) {
+            self.tokens = tokens
+            var hasher = Hasher()
+            hasher.combine(tokens)
+            hash = hasher.finalize()
+        }
+
+        static func == (lhs: TextKey, rhs: TextKey) -> Bool { lhs.hash == rhs.hash && lhs.tokens == rhs.tokens }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
     }
 
     private let storage: Storage
@@ -174,7 +209,7 @@ public struct Classifier: Sendable {
     func analysis(tokens: [String]) -> TextAnalysis {
         // Keyed by the token array itself: joining the tokens into a string cost an allocation
         // per text (classify-distinct).
-        let key = tokens
+        let key = TextKey(tokens)
         storage.lock.lock()
         if let known = storage.memo[key] {
             storage.lock.unlock()
@@ -182,14 +217,14 @@ public struct Classifier: Sendable {
         }
         let facts = storage.tokenTableUsable ? tokenFacts(tokens) : nil
         storage.lock.unlock()
-        var analysis: TextAnalysis
+        let analysis: TextAnalysis
         if let facts {
-            analysis = self.analysis(facts: facts)
             // The learned layer's feature ids come from the table too; the expanded stream is
             // each token's expansion or the token itself (`Morphology.expanded`).
             let expandedIDs: [Int32] = facts.contains { $0.expansion != nil }
                 ? facts.flatMap { token in token.expansion.map { $0.map(\.model) } ?? [token.model] } : []
-            analysis.assessment = storage.model.assess(tokens: tokens, ids: facts.map(\.model), expandedIDs: expandedIDs)
+            analysis = self.analysis(facts: facts,
+                                     assessment: storage.model.assess(tokens: tokens, ids: facts.map(\.model), expandedIDs: expandedIDs))
         } else {
             analysis = referenceAnalysis(tokens: tokens)
         }
@@ -209,8 +244,9 @@ public struct Classifier: Sendable {
                             assessment: storage.model.assess(tokens: tokens))
     }
 
-    /// The analysis from the token table's facts.
-    func analysis(facts: [TokenFacts]) -> TextAnalysis {
+    /// The analysis from the token table's facts (and the learned layer's assessment, read
+    /// from the same facts).
+    func analysis(facts: [TokenFacts], assessment: LearnedModel.Assessment? = nil) -> TextAnalysis {
         let ruleSet = storage.ruleSet
         let expanded: [Int32]? = facts.contains { $0.expansion != nil }
             ? facts.flatMap { token in token.expansion.map { $0.map(\.wide) } ?? [token.wide] } : nil
@@ -234,7 +270,7 @@ public struct Classifier: Sendable {
         let neighbours = precedentIndex.nearest(query: query, unknownTerms: unknown,
                                                 limit: max(policy.neighbours * 3, 20), minimum: policy.weakSimilarity)
         return TextAnalysis(firings: firings(found: found), openMarker: openMarker,
-                            verdict: precedentVerdict(neighbours: neighbours, openOnly: openMarker != nil))
+                            verdict: precedentVerdict(neighbours: neighbours, openOnly: openMarker != nil), assessment: assessment)
     }
 
     /// The facts of each token, from the table or worked out and added. Call with `lock` held.

@@ -137,4 +137,21 @@ final class FastAnalysisTests: XCTestCase {
     private func defaultRulesText(_ name: String) -> String {
         (try? String(contentsOf: Paths.rules.appendingPathComponent(name), encoding: .utf8)) ?? ""
     }
+
+    /// A text read before is handed back from the memo (the same analysis, not one analysed
+    /// again), and texts whose tokens differ only in where words split are told apart: the
+    /// memo's key keeps its hash, but equal keys still need equal tokens (session 22).
+    func testMemoHandsBackTheAnalysisItKeptAndTellsTextsApart() {
+        let classifier = Classifier(ruleSet: defaultRules)
+        let plain = classifier.withPlainPath()
+        let split = ["rekam", "medis", "pasien"], joined = ["rekammedis", "pasien"]
+        let first = classifier.analysis(tokens: split)
+        XCTAssertTrue(first === classifier.analysis(tokens: split))
+        let other = classifier.analysis(tokens: joined)
+        XCTAssertFalse(first === other)
+        XCTAssertEqual(first, plain.referenceAnalysis(tokens: split))
+        XCTAssertEqual(other, plain.referenceAnalysis(tokens: joined))
+        XCTAssertNotEqual(first, other)
+        XCTAssertEqual(classifier.classify(item("Rekam medis pasien")), classifier.classify(item("Rekam medis pasien")))
+    }
 }
