@@ -210,14 +210,21 @@ extension Classifier {
         }
         voters = Array(voters.prefix(policy.neighbours))
 
-        var score: [Category: Double] = [:]
+        // Each category's weight in `Category.allCases` order (a category no voter has stays
+        // out of the ranking): four slots, not a dictionary hashing each voter's category's
+        // name (classify-distinct, session 22). Summed in voter order, as before.
+        let categories = Category.allCases
+        var score: [Double] = [0, 0, 0, 0]
+        var voted: [Bool] = [false, false, false, false]
         var letterScore: [Character: Double] = [:]
         var codeScore: [String: Double] = [:]
         var total = 0.0
         for voter in voters {
             let category = index.categories[voter.index]
             let weight = voter.similarity * voter.similarity * (index.origins[voter.index] == .ppid ? policy.ppidWeight : 1)
-            score[category, default: 0] += weight
+            let slot = Self.slot(category)
+            score[slot] += weight
+            voted[slot] = true
             total += weight
             if category == .dikecualikan {
                 for code in index.groundLists[voter.index] {
@@ -226,11 +233,18 @@ extension Classifier {
                 }
             }
         }
-        let ranked = score.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
-        let openCategory = ranked.first { $0.key != .dikecualikan }?.key
-        let category = ranked[0].key
-        let agreement = total > 0 ? ranked[0].value / total : 0
-        let exemptShare = total > 0 ? (score[.dikecualikan] ?? 0) / total : 0
+        // The most weight first, ties to the category that sorts first: the first of the
+        // ranking, and the first open one.
+        func ranksBefore(_ a: Int, _ b: Int) -> Bool { (score[a], categories[b]) > (score[b], categories[a]) }
+        var first = -1, firstOpen = -1
+        for slot in categories.indices where voted[slot] {
+            if first < 0 || ranksBefore(slot, first) { first = slot }
+            if categories[slot] != .dikecualikan && (firstOpen < 0 || ranksBefore(slot, firstOpen)) { firstOpen = slot }
+        }
+        let openCategory = firstOpen < 0 ? nil : categories[firstOpen]
+        let category = categories[first]
+        let agreement = total > 0 ? score[first] / total : 0
+        let exemptShare = total > 0 ? score[Self.slot(.dikecualikan)] / total : 0
         let strong = decisive && best.similarity >= policy.strongSimilarity && agreement >= policy.strongAgreement
         let exemptVoters = voters.filter { index.categories[$0.index] == .dikecualikan }
         let bestExempt = exemptVoters.first?.similarity ?? 0
@@ -271,10 +285,12 @@ extension Classifier {
         var hits: [PrecedentHit] = []
         var percents: [Int] = []
         for group in groups.prefix(3) {
-            let precedent = index.precedents[group.first]
-            hits.append(PrecedentHit(title: precedent.title, category: precedent.category, grounds: group.grounds,
-                                     body: precedent.body, bodies: group.bodies.count, source: precedent.source,
-                                     similarity: (group.similarity * 1000).rounded() / 1000, origin: precedent.origin.rawValue))
+            // Field by field: a whole `Precedent` copied here retained and released each of its
+            // strings (classify-distinct, session 22).
+            let i = group.first
+            hits.append(PrecedentHit(title: index.precedents[i].title, category: index.categories[i], grounds: group.grounds,
+                                     body: index.bodies[i], bodies: group.bodies.count, source: index.precedents[i].source,
+                                     similarity: (group.similarity * 1000).rounded() / 1000, origin: index.origins[i].rawValue))
             percents.append(Int((group.similarity * 100).rounded()))
         }
         var bodies: [Int32] = []
@@ -283,6 +299,16 @@ extension Classifier {
                                 fromPPID: voters.contains { index.origins[$0.index] == .ppid }, exemptLike: exemptLike,
                                 grounds: grounds, hits: hits, percents: percents, voterCount: voters.count,
                                 voterBodies: bodies.count, setAside: setAside)
+    }
+
+    /// A category's position in `Category.allCases`.
+    static func slot(_ category: Category) -> Int {
+        switch category {
+        case .berkala: return 0
+        case .sertaMerta: return 1
+        case .setiapSaat: return 2
+        case .dikecualikan: return 3
+        }
     }
 
     /// "dikecualikan", "diumumkan berkala", …

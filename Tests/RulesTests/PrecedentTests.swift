@@ -554,3 +554,41 @@ final class PrecedentIndexDeterminismTests: XCTestCase {
         XCTAssertGreaterThan(met, 300)
     }
 }
+
+/// How the voters' weights become the verdict's category and open category (the weights are
+/// summed per category in four slots since session 22, not in a dictionary): the most weight
+/// wins, a tie goes to the category that sorts first (berkala, serta merta, setiap saat,
+/// dikecualikan), and the open category is the best one that is not dikecualikan.
+final class PrecedentVerdictRankingTests: XCTestCase {
+    private func verdict(_ categories: [Category], _ text: String = "Jadwal kunjungan warga binaan") throws -> PrecedentVerdict {
+        let precedents = categories.enumerated().map { n, category in
+            syntheticPrecedent("Jadwal kunjungan warga binaan", category, "Badan \(n)")
+        }
+        let classifier = Classifier(ruleSet: defaultRules, precedents: precedents)
+        return try XCTUnwrap(classifier.precedentVerdict(tokens: defaultRules.morphology.matchTokens(text)))
+    }
+
+    func testTiesGoToTheCategoryThatSortsFirst() throws {
+        let open = try verdict([.setiapSaat, .berkala])
+        XCTAssertEqual(open.category, .berkala)
+        XCTAssertEqual(open.openCategory, .berkala)
+        XCTAssertEqual(open.agreement, 0.5, accuracy: 1e-12)
+        let withheld = try verdict([.dikecualikan, .setiapSaat])
+        XCTAssertEqual(withheld.category, .setiapSaat)
+        XCTAssertEqual(withheld.openCategory, .setiapSaat)
+        let three = try verdict([.dikecualikan, .sertaMerta, .setiapSaat])
+        XCTAssertEqual(three.category, .sertaMerta)
+    }
+
+    func testMostWeightWinsAndTheOpenCategoryIsTheBestOpenOne() throws {
+        let withheld = try verdict([.dikecualikan, .setiapSaat, .dikecualikan, .berkala, .setiapSaat, .dikecualikan])
+        XCTAssertEqual(withheld.category, .dikecualikan)
+        XCTAssertEqual(withheld.openCategory, .setiapSaat)
+        XCTAssertEqual(withheld.agreement, 0.5, accuracy: 1e-12)
+        XCTAssertEqual(withheld.grounds, ["17h"])
+        let onlyWithheld = try verdict([.dikecualikan, .dikecualikan])
+        XCTAssertEqual(onlyWithheld.category, .dikecualikan)
+        XCTAssertNil(onlyWithheld.openCategory)
+        XCTAssertEqual(onlyWithheld.agreement, 1, accuracy: 1e-12)
+    }
+}
