@@ -308,11 +308,14 @@ public final class LearnedModel: @unchecked Sendable {
         /// shown word): strings are built only for these.
         func named(_ ranked: [(push: Double, feature: Feature)]) -> [String] {
             var shown: [String] = []
-            var used = Set<Int>()
+            // At most eight positions (four shown features of at most two words): a linear
+            // check, not a Set and a position array per feature (classify-distinct, session 22).
+            var used: [Int] = []
             for entry in ranked {
-                let positions = entry.feature.second >= 0 ? [entry.feature.first, entry.feature.second] : [entry.feature.first]
-                if positions.contains(where: used.contains) { continue }
-                used.formUnion(positions)
+                let first = entry.feature.first, second = entry.feature.second
+                if used.contains(first) || (second >= 0 && used.contains(second)) { continue }
+                used.append(first)
+                if second >= 0 { used.append(second) }
                 shown.append(word(entry.feature))
                 if shown.count == 4 { break }
             }
@@ -337,9 +340,8 @@ public final class LearnedModel: @unchecked Sendable {
         // no further word beyond the abbreviation itself.
         var evidence: [Int] = []
         for entry in towardsWithheld {
-            for position in [entry.feature.first, entry.feature.second] where position >= 0 && !evidence.contains(position) {
-                evidence.append(position)
-            }
+            if entry.feature.first >= 0 && !evidence.contains(entry.feature.first) { evidence.append(entry.feature.first) }
+            if entry.feature.second >= 0 && !evidence.contains(entry.feature.second) { evidence.append(entry.feature.second) }
         }
         return Assessment(withheld: probability, withheldWords: named(towardsWithheld),
                           openWords: named(towardsOpen), openCategory: openCategory, ground: ground,

@@ -236,4 +236,26 @@ final class LearnedModelTests: XCTestCase {
         XCTAssertTrue(examples.allSatisfy { $0.body == RuleSet.statutoryBody })
         XCTAssertFalse(defaultRules.learnedModel.isEmpty)
     }
+
+    /// The words a note names: at most four, strongest first, none shown twice (a word inside a
+    /// shown pair is not shown again on its own); the evidence counts words of the text, each
+    /// once, however many features hold it.
+    func testNamedWordsNeverRepeatAWordAndEvidenceCountsWords() throws {
+        let model = LearnedModel(precedents: corpus, morphology: defaultRules.morphology)
+        var checked = 0
+        for text in ["Nilai ujian mahasiswa perorangan", "Nomor rekening pegawai perorangan dan nilai ujian",
+                     "Rekening koran bank perorangan", "Konfigurasi server jaringan rekening nilai perorangan"] {
+            let tokens = TextNormalizer.tokens(text)
+            let assessment = try XCTUnwrap(model.assess(tokens: tokens))
+            for words in [assessment.withheldWords, assessment.openWords] {
+                XCTAssertLessThanOrEqual(words.count, 4, text)
+                let shown = words.flatMap { $0.split(separator: " ") }
+                XCTAssertEqual(shown.count, Set(shown).count, "\(text): \(words)")
+            }
+            XCTAssertGreaterThanOrEqual(assessment.withheldEvidence, 2, text)
+            XCTAssertLessThanOrEqual(assessment.withheldEvidence, tokens.count, text)
+            checked += assessment.withheldWords.count
+        }
+        XCTAssertGreaterThan(checked, 4)
+    }
 }
