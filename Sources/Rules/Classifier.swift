@@ -645,7 +645,7 @@ public struct Classifier: Sendable {
         }
         // Only for a text with a word that means something ("Dokumen lain-lain" gets none).
         if suggested == nil, policy.commonCategoryWhereWeak, let common = precedentIndex.commonOpenCategory,
-           ruleSet.morphology.matchTokens(item.searchableText).contains(where: {
+           textTokens.contains(where: {
                $0.count >= 2 && !PrecedentIndex.stopWords.contains($0) && !$0.allSatisfy(\.isNumber) && !Self.vagueWords.contains($0)
            }) {
             suggested = common
@@ -722,6 +722,8 @@ public struct Classifier: Sendable {
 
     /// Grounds without repeats, in the order of pengecualian.yaml.
     private func unique(_ codes: [String]) -> [String] {
+        // Most items have no ground, many one: no set and no sort for them (classify-distinct).
+        if codes.count < 2 { return codes }
         let order = storage.groundOrder
         return Array(Set(codes)).sorted { (order[$0] ?? Int.max, $0) < (order[$1] ?? Int.max, $1) }
     }
