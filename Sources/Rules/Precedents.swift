@@ -365,22 +365,30 @@ public final class PrecedentIndex: Sendable {
         // Scratch space for the sums on the stack (a few KB for the corpus), not two arrays
         // allocated, zeroed and freed for every text (classify-distinct, session 22).
         let count = precedents.count
+        // The precedents in the order the postings first reach them: each posting writes its
+        // precedent at the end of the list and the end moves on only at a first touch (no
+        // branch to mispredict in the loop that runs over every posting of every term).
+        var postingCount = 0
+        for id in query { postingCount += postings[Int(id)].count }
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { scores in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { sharedCounts in
-                scores.initialize(repeating: 0)
-                sharedCounts.initialize(repeating: 0)
-                var touched: [Int32] = []
-                touched.reserveCapacity(128)
-                for id in query {
-                    let weight = idf[Int(id)] * idf[Int(id)]
-                    for document in postings[Int(id)] {
-                        if scores[Int(document)] == 0 { touched.append(document) }
-                        scores[Int(document)] += weight
-                        sharedCounts[Int(document)] &+= 1
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: postingCount + 1) { touched in
+                    scores.initialize(repeating: 0)
+                    sharedCounts.initialize(repeating: 0)
+                    var touchedCount = 0
+                    for id in query {
+                        let weight = idf[Int(id)] * idf[Int(id)]
+                        for document in postings[Int(id)] {
+                            // At most one step per posting: within `postingCount`.
+                            touched[touchedCount] = document
+                            touchedCount += scores[Int(document)] == 0 ? 1 : 0
+                            scores[Int(document)] += weight
+                            sharedCounts[Int(document)] &+= 1
+                        }
                     }
+                    return best(touched: UnsafeBufferPointer(rebasing: touched[..<touchedCount]), scores: scores,
+                                sharedCounts: sharedCounts, queryNorm: queryNorm, limit: limit, minimum: minimum)
                 }
-                return best(touched: touched, scores: scores, sharedCounts: sharedCounts, queryNorm: queryNorm,
-                            limit: limit, minimum: minimum)
             }
         }
     }
@@ -388,7 +396,7 @@ public final class PrecedentIndex: Sendable {
     /// The best `limit` of the touched precedents, kept sorted while scanning (most similar
     /// first, then the lower index): the same list as sorting every neighbour and taking the
     /// first `limit`, since the order is total. Common words touch hundreds of precedents.
-    private func best(touched: [Int32], scores: UnsafeMutableBufferPointer<Float>,
+    private func best(touched: UnsafeBufferPointer<Int32>, scores: UnsafeMutableBufferPointer<Float>,
                       sharedCounts: UnsafeMutableBufferPointer<UInt8>, queryNorm: Float, limit: Int, minimum: Double) -> [Neighbour] {
         let qn = queryNorm.squareRoot()
         var found: [Neighbour] = []
