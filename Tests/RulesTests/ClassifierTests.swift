@@ -399,4 +399,22 @@ final class ClassifierTests: XCTestCase {
         XCTAssertFalse(body.missingSetiapSaat.contains("perjanjian"))
         XCTAssertEqual(body.missingSetiapSaat.count, defaultRules.setiapSaat.count - 3)
     }
+
+    /// An item declared dikecualikan with its grounds is told the legal basis of exactly those
+    /// grounds; the citation is kept per list of grounds (session 22), so a second item with
+    /// the same first ground but another list must not get the first one's.
+    func testDeclaredWithheldItemsCiteTheirOwnGrounds() {
+        let classifier = Classifier(ruleSet: defaultRules)
+        let citations = LegalCitations(ruleSet: defaultRules)
+        var notes: [String] = []
+        for basis in ["Pasal 17 huruf h", "Pasal 17 huruf h dan huruf c", "Pasal 17 huruf h", "Pasal 17 huruf c"] {
+            let c = classifier.classify(item("Catatan rapat internal", declared: .dikecualikan, basis: basis))
+            XCTAssertFalse(c.exemptionGrounds.isEmpty, basis)
+            let expected = "Dinyatakan dikecualikan: wajib uji konsekuensi (Pasal 19 UU 14/2008) dengan dasar \(citations.citation(codes: c.exemptionGrounds))."
+            XCTAssertTrue(c.notes.contains(expected), "\(basis): \(c.notes)")
+            notes.append(expected)
+        }
+        XCTAssertEqual(notes[0], notes[2])
+        XCTAssertEqual(Set(notes).count, 3)
+    }
 }
