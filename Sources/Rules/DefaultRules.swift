@@ -2113,9 +2113,10 @@ aturan:
       - Surat Keputusan Kepala Dinas tentang Tim Teknis
 
   - id: keputusan
-    keterangan: Keputusan badan publik dan pertimbangannya (SK)
+    keterangan: Keputusan badan publik dan pertimbangannya (SK) — UU 14/2008 Pasal 11 ayat (1) huruf b; keputusan siapa pun pejabat atau badan yang menetapkannya (bupati, wali kota, gubernur, menteri, rektor, ketua, DPRD), juga dalam bentuk singkat kantor (Kepmen, Kepgub, Kepbup, Kepwal, Kep. DPRD)
     prioritas: 30
-    salah_satu: [sk, surat keputusan, keputusan bupati, keputusan kepala, keputusan kepala dinas, keputusan camat, keputusan direktur, keputusan sekretaris daerah]
+    salah_satu: [sk, surat keputusan, keputusan bupati, keputusan kepala, keputusan kepala dinas, keputusan camat, keputusan direktur, keputusan sekretaris daerah, keputusan wali kota, keputusan walikota, keputusan gubernur, keputusan menteri, keputusan rektor, keputusan dekan, keputusan ketua, keputusan dprd, keputusan dewan perwakilan rakyat daerah, keputusan pimpinan dprd, keputusan presiden, keputusan lurah, kepmen, kepgub, kepbup, kepwal, keppres, kep dprd]
+    kecuali: [dengan keputusan, berdasarkan keputusan, sesuai keputusan, sesuai dengan keputusan, menurut keputusan, dengan surat keputusan, berdasarkan surat keputusan, dengan sk, berdasarkan sk, sesuai sk, menurut sk]
     kategori: setiap_saat
     kategori_alternatif: [berkala]
     subkelompok: F
@@ -2123,8 +2124,14 @@ aturan:
     contoh_cocok:
       - Surat Keputusan Kepala Dinas tentang Tim Teknis
       - SK Bupati tentang penetapan lokasi
+      - Keputusan Wali Kota tentang Petunjuk Teknis Sistem Informasi
+      - Keputusan Gubernur Nomor 489.1 Tahun 2021 tentang Penetapan Pejabat PPID
+      - KEP.DPRD NO 174.1 KEP.22-SETWAN IX 2019 TENTANG SUSUNAN FRAKSI
+      - Kepmen tentang pedoman pelayanan
     contoh_tidak_cocok:
       - Peraturan Bupati Serang
+      - Peraturan Wali Kota tentang Pedoman PPID
+      - Daftar penerima bantuan yang ditetapkan dengan keputusan bupati
 
   - id: kebijakan
     keterangan: Kebijakan dan dokumen pendukungnya (surat edaran, instruksi, naskah akademik)

@@ -345,6 +345,26 @@ final class ClassifierTests: XCTestCase {
                           .sertaMerta)
     }
 
+    /// A body's decision is setiap saat (UU 14/2008 Pasal 11 ayat (1) huruf b) whoever signs it —
+    /// a governor, a mayor, a DPRD, a commission's chair — also in office short forms; a list
+    /// that only names the decision it was set by is not the decision (docs/classification.md §36).
+    func testDecisionsOfAnySignatoryAreSetiapSaat() {
+        let rulesOnly = Classifier(ruleSet: defaultRules, precedents: [])
+        for text in ["Keputusan Gubernur Banten Nomor 489.1 Tahun 2021 tentang Penetapan Pejabat PPID",
+                     "Keputusan Wali Kota tentang Petunjuk Teknis Sistem Informasi",
+                     "Keputusan Ketua Komisi Informasi Pusat Nomor 01 Tahun 2018",
+                     "KEP.DPRD NO 174.1 KEP.22-SETWAN IX 2019 TENTANG SUSUNAN FRAKSI",
+                     "Kepmen tentang pedoman pelayanan"] {
+            let c = rulesOnly.classify(item(text))
+            XCTAssertTrue(c.hits.contains { $0.ruleID == "keputusan" }, "\(text): \(c.hits.map(\.ruleID))")
+            XCTAssertEqual(c.suggested, .setiapSaat, text)
+        }
+        for text in ["Daftar penerima beasiswa yang ditetapkan dengan keputusan rektor",
+                     "List of scholarship recipients as determined by the Rector's decree"] {
+            XCTAssertFalse(rulesOnly.classify(item(text)).hits.contains { $0.ruleID == "keputusan" }, text)
+        }
+    }
+
     func testKlasifikasiJSONContract() throws {
         let c = classifier.classify(item("daftar penerima bansos beserta NIK dan nomor rekening", declared: .setiapSaat))
         let encoder = JSONEncoder()
