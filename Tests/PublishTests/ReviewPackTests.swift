@@ -1,5 +1,6 @@
 import DIPCore
 import Foundation
+import OfficeFormats
 import TestSupport
 import XCTest
 
@@ -235,6 +236,24 @@ final class ReviewPackTests: XCTestCase {
             + "(kata: beserta nama); dasar: "), said)
         let warning = said.components(separatedBy: "\n").first { $0.hasPrefix("Perhatian: uji konsekuensi") } ?? ""
         XCTAssertFalse(warning.contains("tetap terbuka"), warning)
+    }
+
+    /// The Dikecualikan sheet's explanation column is widened to show its longest text whole, but
+    /// the width was measured without the row's line on empty Lampiran columns: an exempted item
+    /// with a long explanation and an empty ringkasan lost that line past a row's 31.
+    func testAnExemptedRowsEmptyColumnsLineFitsItsColumn() {
+        var v = Fixture.item("dinkes-0005", unit: Fixture.dinkes, nomor: "5", ringkasan: " ", category: .dikecualikan,
+                             judul: "Rekam medis")
+        v.item.penanggungJawab = ""
+        var c = ReviewFixtures.classification(.dikecualikan, grounds: ["17h2"], test: true)
+        c.notes = Array(WorkbookRenderingTests.longNotes.prefix(9))
+        v.classification = c
+        let table = ReviewContent.categoryTable(.dikecualikan, [v], draft: 3, citations: .builtIn)
+        let text = table.row(0)[12]
+        XCTAssertTrue(text.contains("Perhatian: kolom ringkasan isi informasi"), text)
+        let width = XLSXRowHeight.usableWidth(columnWidth: table.columns[12].width)
+        XCTAssertLessThanOrEqual(XLSXRowHeight.lineCount(text, width: width, bold: false), XLSXRowHeight.maximumLines,
+                                 "column width \(table.columns[12].width)")
     }
 
     /// Intake warns the unit of an empty Ringkasan Isi Informasi (missing-value) and `dip approve`

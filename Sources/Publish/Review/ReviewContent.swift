@@ -273,7 +273,10 @@ enum ReviewContent {
             let explanationColumn = 12
             columns[explanationColumn].width = XLSXRowHeight.widthFitting(
                 (0..<items.count).lazy.map { i in
-                    items.item(i).map { explanation($0.classification, test: $0.consequenceTest, citations: citations) } ?? ""
+                    // The text the row prints: with the empty-columns line, which adds lines.
+                    items.item(i).map {
+                        explanation($0.classification, test: $0.consequenceTest, citations: citations) + emptyColumnsLine($0.item)
+                    } ?? ""
                 }, width: columns[explanationColumn].width, limit: widestExplanation)
         }
         let row: @Sendable (Int) -> [String] = { i in
