@@ -171,6 +171,22 @@ final class ReviewWorkbookTests: XCTestCase {
                       String(problems[table.lowerBound...].prefix(200)))
     }
 
+    /// The Petunjuk sheet says how many rows each sheet holds (the page's contents list does;
+    /// the workbook said none, session 22), and the counts are the sheets' own.
+    func testInstructionsCountEachSheetsRows() throws {
+        let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
+        let petunjuk = try ReviewFixtures.rows(url.path, sheet: "Petunjuk").map { ReviewFixtures.text($0.cells.first ?? .empty) }
+        let line = try XCTUnwrap(petunjuk.first { $0.hasPrefix("Isi lembar kerja ini") }, "\(petunjuk)")
+        XCTAssertEqual(petunjuk.firstIndex(of: line), 2, "under the version line")
+        var named = 0
+        for sheet in ["Berkala", "Serta Merta", "Setiap Saat", "Dikecualikan", "Uji Konsekuensi", "Perubahan", "Masalah", "Kelengkapan"] {
+            let rows = try ReviewFixtures.rows(url.path, sheet: sheet).count - 1
+            XCTAssertTrue(line.contains(" \(sheet) \(rows),") || line.hasSuffix(" \(sheet) \(rows)."), "\(sheet) \(rows): \(line)")
+            named += rows
+        }
+        XCTAssertGreaterThan(named, 5, "the fixture's sheets hold rows")
+    }
+
     func testSameInputAndClockGiveIdenticalBytes() throws {
         let a = try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock)
         let b = try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock)

@@ -52,7 +52,7 @@ public enum ReviewWorkbook {
     }
 
     static func document(_ input: ReviewInput, tables: [ReviewTable], clock: Clock, tap: ReviewRowTap?) -> XLSXDocument {
-        var sheets = [instructionsSheet(input, clock: clock)]
+        var sheets = [instructionsSheet(input, clock: clock, contents: contentsLine(tables))]
         if let held = HeldListsSection.sheet(input, clock: clock) { sheets.append(held) }
         if let periods = ExemptionPeriodsSection.sheet(input, clock: clock) { sheets.append(periods) }
         for (t, table) in tables.enumerated() {
@@ -66,8 +66,20 @@ public enum ReviewWorkbook {
         return doc
     }
 
-    static func instructionsSheet(_ input: ReviewInput, clock: Clock) -> XLSXSheet {
-        let lines = ReviewContent.instructions(input, clock: clock)
+    /// What the workbook's sheets hold, counted as their rows ("Isi lembar kerja ini: Berkala 11,
+    /// Serta Merta 2, …"): the page lists the same counts beside its sections; the workbook said
+    /// none, and a PPID officer checking that 20 items in the draft and 3 awaiting their test make
+    /// the 23 the units sent had to count rows. Nil without tables.
+    static func contentsLine(_ tables: [ReviewTable]) -> String? {
+        guard !tables.isEmpty else { return nil }
+        let counts = tables.map { "\($0.sheet) \(IndonesianNumber.grouped($0.rowCount))" }
+        return "Isi lembar kerja ini (jumlah baris setiap sheet): " + counts.joined(separator: ", ") + "."
+    }
+
+    static func instructionsSheet(_ input: ReviewInput, clock: Clock, contents: String? = nil) -> XLSXSheet {
+        var lines = ReviewContent.instructions(input, clock: clock)
+        // Under the version line: what the sheets hold.
+        if let contents { lines.insert(contents, at: 2) }
         // Each instruction spans both columns (the label column alone is too narrow to read).
         var rows: [[XLSXCell]] = [[XLSXCell(lines[0], style: XLSXStyle(bold: true, wrap: true))]]
         for line in lines.dropFirst() { rows.append([XLSXCell(line, style: XLSXStyle(wrap: true, verticalTop: true))]) }
