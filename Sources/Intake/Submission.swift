@@ -305,6 +305,8 @@ enum MarkupKind: Equatable {
     /// Recognised from the start of the file: after a BOM and blanks it opens a tag, and the
     /// first 4 KB hold `<html`, `<!doctype html`, `<table` or the SpreadsheetML namespace.
     init?(head: [UInt8]) {
+        // A page saved as UTF-16 ("Unicode" in some exports) is looked at as UTF-8.
+        let head = utf16Units(head).map { Array(String(decoding: $0, as: UTF16.self).utf8) } ?? head
         var bytes = head[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         bytes = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }

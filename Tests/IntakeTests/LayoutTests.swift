@@ -426,6 +426,29 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(r.items.map(\.ringkasan), ["Profil"])
     }
 
+    /// Web applications export a tab-separated UTF-16 text named .xls (with or without a BOM):
+    /// read as the text it is. A UTF-16 web page named .xls is still told to be a web page.
+    /// Before session 22 the BOM-less one was "File .xls ini tidak dapat dibaca" and the page
+    /// was read as a CSV.
+    func testUTF16TextAndPageNamedXLS() throws {
+        let text = [Self.header.replacingOccurrences(of: ";", with: "\t"),
+                    "1\tProfil Dinas\tSekretariat\tKepala Dinas\t2026, Serang\tSoftcopy\t5 tahun\tBerkala"]
+            .joined(separator: "\r\n") + "\r\n"
+        let le = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        for (name, bytes) in [("tanpa-bom.xls", le), ("dengan-bom.xls", [0xFF, 0xFE] + le)] {
+            let r = readSubmission(at: try write(bytes, name))
+            XCTAssertEqual(r.status, .accepted, name)
+            XCTAssertEqual(r.items.map(\.ringkasan), ["Profil Dinas"], name)
+            XCTAssertEqual(r.dialect, "pemisah tab, UTF-16LE (Teks Unicode)", name)
+        }
+        let page = "<html><body><table><tr><td>No</td><td>Ringkasan</td></tr></table></body></html>"
+        let r = readSubmission(at: try write([0xFF, 0xFE] + page.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "halaman.xls"))
+        XCTAssertEqual(r.status, .refused)
+        XCTAssertEqual(r.problems.map(\.code), ["unsupported-type"])
+        XCTAssertEqual(r.problems.first?.message, "File ini sebenarnya halaman web (HTML) meskipun bernama .xls, biasanya hasil "
+            + "tombol \"Export ke Excel\" dari aplikasi web, bukan buku kerja Excel atau CSV, sehingga tabelnya tidak dibaca.")
+    }
+
     func testTextReportCapsProblemsPerCode() throws {
         var text = Self.header + "\n"
         for k in 1...25 { text += "\(k);Informasi \(k);;Kepala;2026;Softcopy;5 tahun;Berkala\n" }
