@@ -273,10 +273,8 @@ enum ReviewContent {
             let explanationColumn = 12
             columns[explanationColumn].width = XLSXRowHeight.widthFitting(
                 (0..<items.count).lazy.map { i in
-                    // The text the row prints: with the empty-columns line, which adds lines.
-                    items.item(i).map {
-                        explanation($0.classification, test: $0.consequenceTest, citations: citations) + emptyColumnsLine($0.item)
-                    } ?? ""
+                    // The text the row prints (`explanationCell`, as `categoryRow` writes it).
+                    items.item(i).map { explanationCell($0, citations: citations) } ?? ""
                 }, width: columns[explanationColumn].width, limit: widestExplanation)
         }
         let row: @Sendable (Int) -> [String] = { i in
@@ -301,10 +299,16 @@ enum ReviewContent {
             v.item.penanggungJawab, v.item.waktuPembuatan, v.item.tempatPembuatan,
             v.item.bentuk, v.item.retensi,
             v.item.kategori?.shortLabel ?? (v.item.kategoriText ?? ""),
-            suggestion(v), explanation(v.classification, test: v.consequenceTest, citations: citations)
-                + emptyColumnsLine(v.item),
+            suggestion(v), explanationCell(v, citations: citations),
             ReviewFormat.changeLabel(v.change), standing[v.id] ?? "", "", "", v.id, "\(v.revision)",
         ]
+    }
+
+    /// A category row's explanation cell: the explanation and the line on empty Lampiran columns.
+    /// One function for the row and for the width its column is fitted to, so the two cannot
+    /// differ (the column was once fitted without the second line and cut it).
+    static func explanationCell(_ v: VersionItem, citations: LegalCitations) -> String {
+        explanation(v.classification, test: v.consequenceTest, citations: citations) + emptyColumnsLine(v.item)
     }
 
     /// The row's warning of the Lampiran columns it would print empty (as intake told the unit and
