@@ -2098,9 +2098,9 @@ aturan:
       - Laporan keuangan 2025
 
   - id: berkala-f-peraturan
-    keterangan: Peraturan daerah, peraturan bupati dan rancangannya
+    keterangan: Peraturan daerah, peraturan bupati atau wali kota, peraturan menteri dan rancangannya (Perki 1/2021, berkala subkelompok F)
     prioritas: 52
-    salah_satu: [peraturan desa, perdes, peraturan kepala desa, perkades, perda, peraturan daerah, perbup, peraturan bupati, raperda, rancangan peraturan daerah, rancangan peraturan, ranperbup, rancangan peraturan bupati, produk hukum, jdih, peraturan perundang undangan, peraturan gubernur, berdampak bagi publik, mengikat publik, daftar rancangan, tahap pembentukan]
+    salah_satu: [peraturan desa, perdes, peraturan kepala desa, perkades, perda, peraturan daerah, perbup, peraturan bupati, peraturan wali kota, peraturan walikota, peraturan menteri, raperda, rancangan peraturan daerah, rancangan peraturan, ranperbup, rancangan peraturan bupati, produk hukum, jdih, peraturan perundang undangan, peraturan gubernur, berdampak bagi publik, mengikat publik, daftar rancangan, tahap pembentukan]
     kategori: berkala
     kategori_alternatif: [setiap_saat]
     subkelompok: F
@@ -2109,6 +2109,7 @@ aturan:
       - Peraturan Bupati Serang tentang Standar Pelayanan Minimal
       - Raperda perubahan tarif retribusi (konsultasi publik)
       - Peraturan Bupati tentang Penjabaran APBD 2026
+      - Perwal Nomor 36 Tahun 2019 tentang Pengelolaan Air Limbah Domestik
     contoh_tidak_cocok:
       - Surat Keputusan Kepala Dinas tentang Tim Teknis
 
@@ -2134,14 +2135,15 @@ aturan:
       - Daftar penerima bantuan yang ditetapkan dengan keputusan bupati
 
   - id: kebijakan
-    keterangan: Kebijakan dan dokumen pendukungnya (surat edaran, instruksi, naskah akademik)
+    keterangan: Kebijakan dan dokumen pendukungnya (surat edaran, instruksi, naskah akademik) — UU 14/2008 Pasal 11 ayat (1) huruf c; instruksi siapa pun pejabat yang menetapkannya (bupati, wali kota, gubernur, menteri, rektor, kepala)
     prioritas: 25
-    salah_satu: [kebijakan, naskah akademik, kajian kebijakan, surat edaran, instruksi bupati]
+    salah_satu: [kebijakan, naskah akademik, kajian kebijakan, surat edaran, instruksi bupati, instruksi wali kota, instruksi walikota, instruksi gubernur, instruksi menteri, instruksi presiden, instruksi rektor, instruksi kepala, instruksi direktur, instruksi sekretaris daerah]
     kategori: setiap_saat
     kategori_alternatif: [berkala]
     subkelompok: F
     butir: kebijakan
     contoh_cocok:
+      - Instruksi Wali Kota tentang Optimalisasi Komunikasi dan Informasi Publik
       - Surat edaran Bupati tentang jam kerja selama Ramadan
     contoh_tidak_cocok:
       - Surat Keputusan Kepala Dinas

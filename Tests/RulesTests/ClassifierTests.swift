@@ -365,6 +365,23 @@ final class ClassifierTests: XCTestCase {
         }
     }
 
+    /// An instruction of any official is a policy (UU 14/2008 Pasal 11 ayat (1) huruf c), and a
+    /// mayor's or a minister's regulation is Perki 1/2021's berkala F as a regent's is; a mayor's
+    /// pay is neither (the short form "perwali" would stem to "wali" and was left out).
+    func testInstructionsAndMayorsRegulationsAreReadAsTheLawsKinds() {
+        let rulesOnly = Classifier(ruleSet: defaultRules, precedents: [])
+        let instruction = rulesOnly.classify(item("Instruksi Wali Kota tentang Optimalisasi Komunikasi dan Informasi Publik"))
+        XCTAssertTrue(instruction.hits.contains { $0.ruleID == "kebijakan" }, "\(instruction.hits.map(\.ruleID))")
+        XCTAssertEqual(instruction.suggested, .setiapSaat)
+        for text in ["Peraturan Wali Kota Nomor 36 Tahun 2019 tentang Pengelolaan Air Limbah Domestik",
+                     "Perwal Nomor 36 Tahun 2019 tentang Pengelolaan Air Limbah Domestik",
+                     "Peraturan Menteri tentang Organisasi dan Tata Kerja"] {
+            let c = rulesOnly.classify(item(text))
+            XCTAssertTrue(c.hits.contains { $0.ruleID == "berkala-f-peraturan" }, "\(text): \(c.hits.map(\.ruleID))")
+        }
+        XCTAssertFalse(rulesOnly.classify(item("Gaji dan tunjangan wali kota")).hits.contains { $0.ruleID == "berkala-f-peraturan" })
+    }
+
     func testKlasifikasiJSONContract() throws {
         let c = classifier.classify(item("daftar penerima bansos beserta NIK dan nomor rekening", declared: .setiapSaat))
         let encoder = JSONEncoder()
