@@ -329,7 +329,7 @@ aturan:
   - id: penyelidikan
     keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif) — UU 14/2008 Pasal 17 huruf a angka 1; pemeriksaan disiplin atau kode etik pegawai bukan penyidikan tindak pidana (lihat aturan pemeriksaan-etik-disiplin, huruf h angka 4), dan "sidik jari" adalah data biometrik, bukan penyidikan; hak-hak pelapor, terlapor, tersangka dan terdakwa (KUHAP Pasal 50–68; hak pelapor dan terlapor dalam penanganan pengaduan, Perma 9/2016) adalah uraian umum tentang hak, bukan bahan penyidikan
     prioritas: 100
-    salah_satu: [penyelidikan, penyidikan, penyidik, berkas perkara, bap, berita acara pemeriksaan, pemeriksaan khusus, audit investigatif, audit investigasi, investigasi, barang bukti, tersangka, terlapor, pemeriksaan saksi, keterangan saksi, tindak pidana, penanganan perkara, dugaan korupsi, dugaan pelanggaran, dugaan penyalahgunaan, dugaan penyimpangan, dugaan pungli, dugaan pungutan liar, hasil klarifikasi, klarifikasi dumas, klarifikasi pengaduan, pemeriksaan investigatif, lhp investigatif, pulbaket, pengumpulan bahan keterangan, bahan keterangan, penelusuran aset, pelacakan aset, sedang ditelusuri, ditindaklanjuti aparat penegak hukum, ditindaklanjuti oleh aparat penegak hukum, ditangani aparat penegak hukum, ditangani oleh aparat penegak hukum, dilimpahkan kepada aparat penegak hukum, dilimpahkan ke aparat penegak hukum]
+    salah_satu: [penyelidikan, penyidikan, penyidik, berkas perkara, bap, berita acara pemeriksaan, pemeriksaan khusus, audit investigatif, audit investigasi, investigasi, barang bukti, tersangka, terlapor, pemeriksaan saksi, keterangan saksi, tindak pidana, penanganan perkara, dugaan korupsi, dugaan pelanggaran, dugaan penyalahgunaan, dugaan penyimpangan, dugaan pungli, dugaan pungutan liar, hasil klarifikasi, klarifikasi dumas, klarifikasi pengaduan, pemeriksaan investigatif, lhp investigatif, pulbaket, pengumpulan bahan keterangan, bahan keterangan, aset terpidana, aset tersangka, harta kekayaan terpidana, harta kekayaan tersangka, ditindaklanjuti aparat penegak hukum, ditindaklanjuti oleh aparat penegak hukum, ditangani aparat penegak hukum, ditangani oleh aparat penegak hukum, dilimpahkan kepada aparat penegak hukum, dilimpahkan ke aparat penegak hukum]
     kecuali: [hak hak, hak pelapor, hak terlapor, hak tersangka, hak terdakwa, tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang, dapat diumumkan, pengumuman, bimbingan teknis, bimtek, pemusnahan, dimusnahkan, berkekuatan hukum tetap, wilayah kerja, daftar penyidik, daftar ppns, klarifikasi dan negosiasi, klarifikasi teknis]
     kategori: dikecualikan
     pengecualian: [17a1]
@@ -756,7 +756,7 @@ aturan:
     keterangan: Data perpajakan wajib pajak orang per orang (SPTPD, omzet, tunggakan per wajib pajak) dan tunggakan retribusi per orang adalah kondisi keuangan seseorang — UU 14/2008 Pasal 17 huruf h angka 3 (wajib pajak badan usaha; huruf b); kerahasiaan jabatan perpajakan daerah sebagai dasar huruf j perlu ditetapkan ahli hukum dengan menyebut undang-undangnya
     prioritas: 100
     salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak, pemeriksaan pajak, berkas pemeriksaan pajak, wp menunggak, wp yang menunggak, wajib pajak menunggak, wajib pajak yang menunggak, penunggak pbb, omzet wp, data tapping box, dari tapping box, rekaman tapping box, keberatan wajib pajak, berkas keberatan pajak, permohonan keberatan pajak, berkas banding pajak, data penunggak retribusi, daftar penunggak retribusi, nama penunggak retribusi, per wajib retribusi, data wajib retribusi]
-    kecuali: [jumlah, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak, instansi, spt masa instansi, badan publik, satuan kerja, jadwal, per desa, per kelurahan, per kecamatan, standar pelayanan, maklumat pelayanan, pemeriksaan pajak kendaraan, operasi gabungan, razia gabungan, operasi bersama]
+    kecuali: [jumlah, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak, instansi, spt masa instansi, badan publik, satuan kerja, jadwal, per desa, per kelurahan, per kecamatan, standar pelayanan, maklumat pelayanan, pemeriksaan pajak kendaraan]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
@@ -2569,7 +2569,7 @@ aturan:
     keterangan: Data pelanggan, konsumen atau pengguna layanan badan publik dan BUMD (sebagian besar orang perorangan — nama, alamat, nomor sambungan, tagihan, tunggakan) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h; tagihan dan tunggakan seseorang huruf h angka 3) dan data pribadi (Pasal 17 huruf j jo. UU 27/2022); untuk BUMD, huruf b (aturan rahasia-bisnis-bumd) ditimbang bersama; jumlah pelanggan, tarif dan layanan pengaduan terbuka
     prioritas: 100
     salah_satu: [data pelanggan, daftar pelanggan, database pelanggan, data base pelanggan, data konsumen, daftar konsumen, per sambungan rumah, per nomor sambungan, per pelanggan, tunggakan rekening air, riwayat tagihan pelanggan]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah sambungan, jumlah pengaduan, jumlah keluhan, jumlah pemakaian, jumlah konsumen, statistik, rekapitulasi, rekap, agregat, per golongan tarif, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, pelanggan korporasi, pelanggan badan usaha, pelanggan instansi, rata rata, rerata]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, statistik, rekapitulasi, rekap, agregat, per golongan tarif, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, pelanggan korporasi, pelanggan badan usaha, pelanggan instansi, rata rata, rerata]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -2581,6 +2581,24 @@ aturan:
       - Rata-rata pemakaian air per sambungan rumah
       - Jumlah pelanggan PDAM per kecamatan
       - Tata cara pengaduan pelanggan air minum
+
+  - id: tunggakan-pelanggan-perorangan
+    keterangan: Tunggakan atau tagihan pelanggan PDAM/BUMD orang per orang (per sambungan, beserta alamat atau nama) — keadaan keuangan seseorang, UU 14/2008 Pasal 17 huruf h angka 3; "jumlah tunggakannya" di sini adalah tunggakan tiap pelanggan, bukan jumlah agregat (aturan data-pelanggan-perorangan mengecualikan kata "jumlah", sehingga judul seperti ini lolos darinya); rekap tunggakan per golongan, wilayah atau kecamatan terbuka
+    prioritas: 100
+    semua:
+      - [pelanggan, nasabah, konsumen]
+      - [tunggakan, menunggak, penunggak, tagihan per sambungan, tagihan per pelanggan]
+    salah_satu: [beserta alamat, dengan alamat, nama dan alamat, alamat dan, per sambungan, per pelanggan, per nama, by name, nomor sambungan]
+    kecuali: [tata cara, prosedur, sop, pedoman, rekap, rekapitulasi, statistik, agregat, per golongan, per kecamatan, per wilayah, per desa, jumlah pelanggan, persentase, rata rata, rerata, sosialisasi, program pemutihan]
+    kategori: dikecualikan
+    pengecualian: [17h3]
+    contoh_cocok:
+      - Daftar pelanggan PDAM yang disegel beserta alamat dan jumlah tunggakannya
+      - Daftar pelanggan air yang menunggak beserta jumlah tagihan per sambungan
+    contoh_tidak_cocok:
+      - Data pelanggan PDAM berdasarkan jumlah per wilayah pelayanan
+      - Rekap tunggakan rekening air per golongan pelanggan
+      - Jumlah pelanggan yang menunggak per kecamatan
 
   - id: data-beserta-identitas-orang
     keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain), disusun per pemilik — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); data pelanggan dinilai aturan data-pelanggan-perorangan; yang diumumkan atau berupa jumlah tetap terbuka; rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang
@@ -3710,7 +3728,7 @@ bahasa_inggris:
   waste: limbah
   illegal: ilegal
   # sesi 22 (w22law): kepolisian, kejaksaan dan BUMD
-  raid: penggerebekan
+  raid: razia
   narcotic: narkotika
   district police: polres
   tariff increase: kenaikan tarif
