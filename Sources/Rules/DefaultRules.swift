@@ -1918,17 +1918,19 @@ aturan:
       - Rencana aksi terpadu penanganan konflik sosial
 
   - id: serta-merta-penyakit-menular
-    keterangan: Penyebaran penyakit menular
+    keterangan: Penyebaran penyakit menular (Perki 1/2021, serta merta), juga penyakit hewan menular yang mewabah (penyakit mulut dan kuku, lumpy skin disease)
     prioritas: 70
-    salah_satu: [penyakit menular, penyebaran penyakit, outbreak, difteri, flu burung, antraks, rabies, covid, covid 19, penularan]
+    salah_satu: [penyakit menular, penyebaran penyakit, outbreak, difteri, flu burung, antraks, rabies, covid, covid 19, penularan, penyakit hewan menular, penyakit mulut dan kuku, penyakit mulut kuku, lumpy skin disease, penyakit kulit berbenjol]
     kecuali: [laporan, rekapitulasi, statistik, rencana, prosedur, sop, tata cara, kajian, program, kegiatan, sosialisasi, pedoman, profil]
     kategori: serta_merta
     butir: penyakit_menular
     contoh_cocok:
       - Informasi penyebaran penyakit difteri di wilayah Kabupaten Serang
       - Informasi penyebaran penyakit difteri dan lokasi imunisasi darurat
+      - Waspada penyakit mulut dan kuku pada ternak
     contoh_tidak_cocok:
       - Program imunisasi dasar lengkap
+      - Laporan vaksinasi penyakit mulut dan kuku tahun 2024
 
   - id: serta-merta-keracunan
     keterangan: Keracunan pangan dan pangan yang mengandung racun

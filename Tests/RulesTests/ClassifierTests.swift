@@ -382,6 +382,16 @@ final class ClassifierTests: XCTestCase {
         XCTAssertFalse(rulesOnly.classify(item("Gaji dan tunjangan wali kota")).hits.contains { $0.ruleID == "berkala-f-peraturan" })
     }
 
+    /// An alert on a spreading animal disease is Perki 1/2021's serta merta "penyebaran penyakit
+    /// menular" as a human one is; a vaccination report on it is not (the rule's `kecuali`).
+    func testAnimalDiseaseAlertsAreSertaMerta() {
+        let rulesOnly = Classifier(ruleSet: defaultRules, precedents: [])
+        for text in ["Waspada Penyakit Mulut & Kuku", "Waspada Lumpy Skin Disease (LSD)"] {
+            XCTAssertEqual(rulesOnly.classify(item(text)).suggested, .sertaMerta, text)
+        }
+        XCTAssertNotEqual(rulesOnly.classify(item("Laporan vaksinasi penyakit mulut dan kuku tahun 2024")).suggested, .sertaMerta)
+    }
+
     func testKlasifikasiJSONContract() throws {
         let c = classifier.classify(item("daftar penerima bansos beserta NIK dan nomor rekening", declared: .setiapSaat))
         let encoder = JSONEncoder()
