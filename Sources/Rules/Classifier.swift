@@ -552,7 +552,9 @@ public struct Classifier: Sendable {
            ruleSuggestion == nil || ruleSuggestion == .dikecualikan,
            !(verdict.map { $0.strong && $0.category != .dikecualikan } ?? false) {
             let leaning = verdict?.category == .dikecualikan
-            modelFlag = assessment.withheld >= (leaning ? policy.modelFlagWithPrecedent : policy.modelFlagProbability)
+            let flagThreshold = !leaning ? policy.modelFlagProbability
+                : (verdict?.bestSimilarity ?? 0) >= policy.modelFlagLeaningSimilarity ? policy.modelFlagWithPrecedent : .infinity
+            modelFlag = assessment.withheld >= flagThreshold
                 && assessment.withheldEvidence >= policy.modelMinimumEvidence
             modelReview = !modelFlag
                 && assessment.withheld >= (leaning ? policy.modelReviewWithPrecedent : policy.modelReviewProbability)

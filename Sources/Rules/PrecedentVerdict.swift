@@ -43,6 +43,10 @@ public struct PrecedentPolicy: Hashable, Sendable {
     /// items for 1 open one (pooled over 3 splits), and precedents + layer without keyword
     /// rules went from 15.0 % to 26.2 % of the withheld items at 1.3 % open flagged.
     public var modelFlagWithPrecedent = 0.95
+    /// … and only when the nearest precedent is at least this similar (0: any precedent even
+    /// weakly similar, `weakSimilarity`, that leans withheld). Only for measuring
+    /// (docs/classification.md §35).
+    public var modelFlagLeaningSimilarity = 0.0
     /// Below the flag, the learned layer puts an item to review (perlu ditinjau, with its
     /// words) from this probability, or this one when the precedents lean withheld.
     public var modelReviewProbability = 0.99
@@ -131,6 +135,8 @@ struct PrecedentVerdict: Equatable {
     var openCategory: Category?
     /// At least one voter reached `minimumSimilarity`.
     var decisive: Bool
+    /// The similarity of the nearest precedent (after an open marker set withheld ones aside).
+    var bestSimilarity = 0.0
     var strong: Bool
     /// The winning category's share of the vote.
     var agreement = 0.0
@@ -295,7 +301,8 @@ extension Classifier {
         }
         var bodies: [Int32] = []
         for voter in voters where !bodies.contains(index.bodyIDs[voter.index]) { bodies.append(index.bodyIDs[voter.index]) }
-        return PrecedentVerdict(category: category, openCategory: openCategory, decisive: decisive, strong: strong, agreement: agreement,
+        return PrecedentVerdict(category: category, openCategory: openCategory, decisive: decisive, bestSimilarity: best.similarity,
+                                strong: strong, agreement: agreement,
                                 fromPPID: voters.contains { index.origins[$0.index] == .ppid }, exemptLike: exemptLike,
                                 grounds: grounds, hits: hits, percents: percents, voterCount: voters.count,
                                 voterBodies: bodies.count, setAside: setAside)

@@ -25,6 +25,9 @@ func classifyProbesBench() throws {
         }
         let items = try LabelledList.read(text, file: name)
         let report = Evaluator.evaluate(items, classifier: classifier, file: name)
+        for item in items where layerFlagsWanted {
+            printLayerFlag("\(name):\(item.line)", category: item.category, title: item.title, body: "", classifier.classify(plainItem(item.title)))
+        }
         print("-- \(name): \(report.items) items")
         for line in report.figureLines { print("   " + line) }
         print("   " + report.reviewLine)

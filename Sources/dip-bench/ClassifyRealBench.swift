@@ -180,6 +180,7 @@ func policyFromEnvironment() -> PrecedentPolicy {
         case "modelGroundFirst": policy.modelGroundFirst = value != 0
         case "modelFlagWithPrecedent": policy.modelFlagWithPrecedent = value
         case "modelSmoothing": policy.modelSmoothing = value
+        case "modelFlagLeaningSimilarity": policy.modelFlagLeaningSimilarity = value
         case "modelOnlyWherePrecedentsAreWeak": policy.modelOnlyWherePrecedentsAreWeak = value != 0
         case "modelReviewProbability": policy.modelReviewProbability = value
         case "modelReviewWithPrecedent": policy.modelReviewWithPrecedent = value
@@ -248,6 +249,10 @@ private func leavingOutBodiesByTwin(_ training: [Precedent], ruleSet: RuleSet, p
         let hasTwin = { (p: Precedent) in hasNearIdenticalTwin(p.title, in: classifier.precedentIndex) }
         twinned.add(Evaluator.evaluate(labelled(own.filter(hasTwin)), classifier: classifier))
         unseen.add(Evaluator.evaluate(labelled(own.filter { !hasTwin($0) }), classifier: classifier))
+        for p in own where layerFlagsWanted {
+            printLayerFlag(hasTwin(p) ? "lobo twin" : "lobo no-twin", category: p.category, title: p.title, body: p.body,
+                           classifier.classify(plainItem(p.title)))
+        }
     }
     return (all, twinned, unseen)
 }

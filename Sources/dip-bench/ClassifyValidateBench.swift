@@ -72,6 +72,7 @@ func classifyValidateBench() throws {
             pooledSilent.add(Evaluator.evaluate(labelled(silent), classifier: classifier))
             for precedent in unseen {
                 let c = classifier.classify(plainItem(precedent.title))
+                printLayerFlag("validate \(round)/\(fold)", category: precedent.category, title: precedent.title, body: precedent.body, c)
                 let withheld = precedent.category == .dikecualikan
                 safetyNet[withheld ? 0 : 1].items += 1
                 if c.needsConsequenceTest { safetyNet[withheld ? 0 : 1].flagged += 1 }
@@ -343,4 +344,18 @@ private func categoryAgreementBetweenBodies(_ training: [Precedent], ruleSet: Ru
     print("-- open items without a twin that a law-list rule decides (training bodies): \(total) items in \(groupCounts.count) kinds;")
     print("   the law's category (the rule's) = body's: \(percent(law, total)); each kind's most common category: \(percent(majority, total))")
     print("   kinds that bodies file under more than one open category: \(splitGroups) of \(groupCounts.count)")
+}
+
+/// `DIP_LAYER_FLAGS=1`: every item the learned layer itself flagged (not a rule, not the
+/// precedents), one tab-separated line: where, the body's category, the layer's probability and
+/// the words that pushed it, and the nearest precedents' groups (similarity, category, title) —
+/// why the layer flagged it. Printed by classify-validate (no twin, validation folds),
+/// classify-train (leave-one-body-out) and classify-probes: training bodies and law probes only.
+let layerFlagsWanted = ProcessInfo.processInfo.environment["DIP_LAYER_FLAGS"] != nil
+
+func printLayerFlag(_ place: String, category: Category, title: String, body: String, _ c: Classification) {
+    guard layerFlagsWanted, let learned = c.learned, learned.flagged else { return }
+    let neighbours = c.precedents.map { String(format: "%.2f %@ '%@'", $0.similarity, $0.category.rawValue, $0.title) }
+    print("layer-flag\t\(place)\t\(category.rawValue)\t" + String(format: "%.3f", learned.withheldProbability)
+          + "\t\(learned.withheldWords.joined(separator: ", "))\t\(title)\t\(body)\t" + neighbours.joined(separator: " | "))
 }
