@@ -450,7 +450,7 @@ public struct Classifier: Sendable {
         // A title naming the period of its edition, where the rule allows berkala beside setiap
         // saat: one issue of a periodic series (UU 14/2008 Pasal 9; docs/classification.md §31).
         if policy.periodWordsPickBerkala, !alternativeChosen, declared == nil, let top, ruleSuggestion == .setiapSaat,
-           top.rule.alternatives.contains(.berkala), let period = Self.periodOfEdition(textTokens) {
+           top.rule.alternatives.contains(.berkala), let period = ruleSet.morphology.editionPeriods.period(in: textTokens) {
             suggested = .berkala
             alternativeChosen = true
             notes.append("Aturan menyarankan \(Category.setiapSaat.shortLabel) (kata kunci: \(top.matchedWords.joined(separator: ", "))) "
@@ -686,28 +686,6 @@ public struct Classifier: Sendable {
                 LearnedHint(withheldProbability: ($0.withheld * 1000).rounded() / 1000, withheldWords: $0.withheldWords,
                             openCategory: $0.openCategory, ground: $0.ground, flagged: modelFlag, review: modelReview)
             })
-    }
-
-    /// Words that name the period of one edition of a periodic item.
-    static let periodWords: Set<String> = ["tahunan", "triwulan", "triwulanan", "semester", "semesteran", "bulanan", "caturwulan", "periodik"]
-    /// The month names (`Clock.indonesianMonths`) with the older spellings offices still type.
-    static let monthNames = Set(Clock.indonesianMonths.map { $0.lowercased() }).union(["pebruari", "nopember"])
-
-    /// The words of `tokens` that name the period of an edition ("triwulan", "tahunan", "per
-    /// tahun", a month after "bulan" or before a year), or nil. A year alone is not one (a plan
-    /// for 2021-2026, a review dated 2023), nor a month in a date ("tanggal 14 Maret 2018").
-    static func periodOfEdition(_ tokens: [String]) -> String? {
-        func isYear(_ t: String) -> Bool { t.count == 4 && (t.hasPrefix("19") || t.hasPrefix("20")) && t.allSatisfy(\.isNumber) }
-        for (i, token) in tokens.enumerated() {
-            if periodWords.contains(token) { return token }
-            let next = i + 1 < tokens.count ? tokens[i + 1] : ""
-            if (token == "per" || token == "setiap") && (next == "tahun" || next == "bulan") { return "\(token) \(next)" }
-            guard monthNames.contains(token) else { continue }
-            let previous = i > 0 ? tokens[i - 1] : ""
-            let inDate = previous == "tanggal" || previous == "tgl" || (!previous.isEmpty && previous.allSatisfy(\.isNumber))
-            if !inDate && (previous == "bulan" || isYear(next)) { return previous == "bulan" ? "bulan \(token)" : "\(token) \(next)" }
-        }
-        return nil
     }
 
     /// Words that say nothing about what an item is: a title made only of these and stop words

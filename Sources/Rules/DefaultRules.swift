@@ -3027,6 +3027,28 @@ kata_dasar_khusus:
 # pengaturannya (kode etik, tarif) tidak menandai peraturannya. Aturan tetap berlaku.
 penanda_terbuka: [jumlah, standar, uji konsekuensi, pengujian konsekuensi, pengadaan perangkat, pengadaan alat, pengadaan peralatan, pengadaan kendaraan, belanja modal, milik pemerintah daerah, tanah milik pemerintah, rekomendasi ombudsman, tindak lanjut rekomendasi ombudsman, npwp rumah sakit, npwp rsud, npwp universitas, npwp dinas, npwp bumd, npwp perusahaan daerah, npwp sekolah, npwp puskesmas, npwp badan publik, rekening blu, rekening universitas, rekening rumah sakit, rekening resmi, rekening penerimaan, rekening pembayaran retribusi, rekening retribusi, rekening pembayaran pajak, gaji bupati, tunjangan bupati, gaji wakil bupati, gaji kepala daerah, hak keuangan kepala daerah, hak keuangan bupati, gaji wali kota, tunjangan wali kota, gaji gubernur, tunjangan gubernur, secara umum, penyuluhan, edukasi, npwp instansi, rekening instansi, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, telah dipublikasikan, sudah dipublikasikan, yang dipublikasikan, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku, peraturan bupati, peraturan wali kota, peraturan walikota, peraturan gubernur, perbup, perwal, perwali, pergub]
 
+# periode_terbit: kata yang menyebut periode SATU EDISI informasi yang terbit berkala
+#             ("Laporan pengaduan triwulan II", "Laporan tahunan", "Rekap pengaduan per
+#             bulan", "Laporan bulan Oktober 2021"). Bila aturan yang menentukan kategori
+#             menyarankan Setiap Saat dan juga menerima Berkala (kategori_alternatif),
+#             judul yang memuat kata ini disarankan Berkala: satu edisi dari informasi yang
+#             terbit berkala (Pasal 9 UU 14/2008). Dicocokkan persis seperti ditulis
+#             (sesudah bentuk_singkat diganti: "bln" dibaca "bulan"), bukan kata dasarnya.
+#   kata:         satu kata yang menyebut periode.
+#   frasa:        frasa dua kata atau lebih ("per tahun").
+#   nama_bulan:   nama bulan; dihitung periode hanya sesudah kata "bulan" ("bulan Oktober")
+#                 atau sebelum tahun ("Maret 2024"), tidak di dalam tanggal.
+#   kata_tanggal: kata yang membuat nama bulan sesudahnya bagian dari tanggal ("tanggal 14
+#                 Maret 2018"); angka sebelum nama bulan juga.
+# Tahun saja BUKAN periode ("Renstra 2021-2026", "Reviu Renstra Tahun 2023"), jadi angka
+# ditolak `dip rules check`. Bila bagian ini dihapus, daftar bawaan program yang dipakai;
+# untuk mematikannya tulis `periode_terbit: {}` (keempat daftar kosong).
+periode_terbit:
+  kata: [tahunan, triwulan, triwulanan, semester, semesteran, bulanan, caturwulan, periodik]
+  frasa: [per tahun, per bulan, setiap tahun, setiap bulan]
+  nama_bulan: [januari, februari, maret, april, mei, juni, juli, agustus, september, oktober, november, desember, pebruari, nopember]
+  kata_tanggal: [tanggal]
+
 singkatan:
   spj: surat pertanggungjawaban
   lpj: laporan pertanggungjawaban

@@ -35,6 +35,13 @@ public final class Morphology: @unchecked Sendable {
     /// matches, like the short spellings: bilingual campus and hospital lists write "Staff
     /// salary slips" for "slip gaji pegawai".
     public internal(set) var english = EnglishWording()
+    /// Words naming the period of one edition (kamus.yaml `periode_terbit`; the built-in lists
+    /// when the kamus has no such field).
+    public internal(set) var editionPeriods: EditionPeriods {
+        get { readPeriods ?? .builtIn }
+        set { readPeriods = newValue }
+    }
+    private var readPeriods: EditionPeriods?
 
     private var cache: [String: String] = [:]
     private let lock = NSLock()
@@ -329,9 +336,13 @@ extension Morphology {
         var shortSpellings: [String: [String]] = [:]
         var english = EnglishWording()
         var reader = YAMLReader(file: dictionaryFileName)
+        // Read after the short spellings, which an entry may not be.
+        var periodsNode: Node?
         if let dictionary, let root = reader.root(of: dictionary),
            let top = reader.fields(root, allowed: ["kata_tetap", "kata_dasar_khusus", "singkatan", "penanda_terbuka", "bentuk_singkat",
-                                                   "bahasa_inggris", "bahasa_inggris_serupa", "bahasa_inggris_sambung"], what: dictionaryFileName) {
+                                                   "bahasa_inggris", "bahasa_inggris_serupa", "bahasa_inggris_sambung",
+                                                   EditionPeriods.field], what: dictionaryFileName) {
+            periodsNode = top[EditionPeriods.field]
             for word in reader.strings(top["kata_tetap"], field: "kata_tetap", what: dictionaryFileName) {
                 let tokens = TextNormalizer.tokens(word)
                 if tokens.count != 1 {
@@ -446,6 +457,9 @@ extension Morphology {
         let morphology = Morphology(roots: roots, fixedWords: fixed, abbreviations: abbreviations, rootOverrides: overrides)
         morphology.shortSpellings = shortSpellings
         morphology.english = english
+        if let periods = periodsNode {
+            morphology.editionPeriods = EditionPeriods.read(periods, reader: &reader, shortSpellings: shortSpellings)
+        }
         if let dictionary, let root = try? Yams.compose(yaml: dictionary), let node = root.mapping?["penanda_terbuka"] {
             var markerReader = YAMLReader(file: dictionaryFileName)
             morphology.openMarkers = markerReader.strings(node, field: "penanda_terbuka", what: dictionaryFileName)
