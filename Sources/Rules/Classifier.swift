@@ -166,7 +166,8 @@ public struct Classifier: Sendable {
             let morphology = ruleSet.morphology
             let model = OwnThread.start(if: threads > 1) {
                 LearnedModel(precedents: examples, morphology: morphology, ppidWeight: policy.ppidWeight,
-                             smoothing: policy.modelSmoothing, learnsFromEnglishWithheld: policy.modelLearnsFromEnglishWithheld)
+                             smoothing: policy.modelSmoothing, learnsFromEnglishWithheld: policy.modelLearnsFromEnglishWithheld,
+                             leavesOutBodyNames: policy.modelLeavesOutBodyNames)
             }
             let index = PrecedentIndex(precedents: all, morphology: morphology)
             self.init(ruleSet: ruleSet, precedentIndex: index, model: model.wait(), policy: policy)
@@ -182,7 +183,8 @@ public struct Classifier: Sendable {
                   model: LearnedModel(precedents: precedents.isEmpty ? [] : Self.layerExamples(precedents, policy: policy)
                                           + (policy.modelLearnsFromLaw ? ruleSet.statutoryExamples : []),
                                       morphology: ruleSet.morphology, ppidWeight: policy.ppidWeight, smoothing: policy.modelSmoothing,
-                                      learnsFromEnglishWithheld: policy.modelLearnsFromEnglishWithheld),
+                                      learnsFromEnglishWithheld: policy.modelLearnsFromEnglishWithheld,
+                                      leavesOutBodyNames: policy.modelLeavesOutBodyNames),
                   policy: policy)
     }
 

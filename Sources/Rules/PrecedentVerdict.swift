@@ -38,11 +38,13 @@ public struct PrecedentPolicy: Hashable, Sendable {
     public var modelFlagProbability = Double.infinity
     /// … or this, when the nearest precedents lean withheld (their category is dikecualikan)
     /// without holding the item's words closely enough to flag it themselves: two signals that
-    /// agree. Chosen on nested validation (docs/classification.md §13.2): at 0.95 with
-    /// `modelMinimumEvidence` words, the items without a near-identical twin gained 3 withheld
-    /// items for 1 open one (pooled over 3 splits), and precedents + layer without keyword
-    /// rules went from 15.0 % to 26.2 % of the withheld items at 1.3 % open flagged.
-    public var modelFlagWithPrecedent = 0.95
+    /// agree. 0.95 from session 17 (docs/classification.md §13.2) to session 21; **off since
+    /// session 22** (§35): on nested validation it added 47 open items without a twin for 8
+    /// withheld ones (most of them one body's titles naming the body itself, words other bodies
+    /// of the same name withhold under), on leave-one-body-out 15 for 2, on the law probes 5 for
+    /// 1, and on fresh set 6 10 for 1 (§32). The items it flagged stay in front of the PPID:
+    /// from `modelReviewWithPrecedent` they are perlu ditinjau with the layer's words.
+    public var modelFlagWithPrecedent = Double.infinity
     /// … and only when the nearest precedent is at least this similar (0: any precedent even
     /// weakly similar, `weakSimilarity`, that leans withheld). Only for measuring
     /// (docs/classification.md §35).
@@ -83,6 +85,10 @@ public struct PrecedentPolicy: Hashable, Sendable {
     /// precedents). Only for measuring (docs/classification.md §24): what one group of bodies
     /// adds to the layer's flags.
     public var modelLeavesOutBodies: Set<String> = []
+    /// The learned layer does not learn the words of a corpus body's own name from that body's
+    /// titles ("Peta Jabatan LLDikti Wilayah IV" from LLDikti Wilayah IV): they say who holds the
+    /// item, not what it is (docs/classification.md §35).
+    public var modelLeavesOutBodyNames = false
     /// Where no rule and no unit names a category and the precedents' verdict is not strong
     /// (no voter ≥ `strongSimilarity` agreeing ≥ `strongAgreement`, no PPID decision among the
     /// voters), the open category most precedents have (berkala) is suggested, for review:

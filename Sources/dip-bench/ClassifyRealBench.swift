@@ -180,6 +180,7 @@ func policyFromEnvironment() -> PrecedentPolicy {
         case "modelGroundFirst": policy.modelGroundFirst = value != 0
         case "modelFlagWithPrecedent": policy.modelFlagWithPrecedent = value
         case "modelSmoothing": policy.modelSmoothing = value
+        case "modelLeavesOutBodyNames": policy.modelLeavesOutBodyNames = value != 0
         case "modelFlagLeaningSimilarity": policy.modelFlagLeaningSimilarity = value
         case "modelOnlyWherePrecedentsAreWeak": policy.modelOnlyWherePrecedentsAreWeak = value != 0
         case "modelReviewProbability": policy.modelReviewProbability = value
