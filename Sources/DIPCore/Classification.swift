@@ -10,6 +10,13 @@ public struct RuleHit: Codable, Hashable, Sendable {
         self.description = description
         self.matchedWords = matchedWords
     }
+
+    /// The words the classifier appends to the description of a hit whose ground a Pasal 18
+    /// rule lifted.
+    public static let liftedByPasal18Suffix = "(dicabut berdasarkan Pasal 18)"
+
+    /// Whether a Pasal 18 rule lifted this hit's ground (said in its description).
+    public var isLiftedByPasal18: Bool { description.hasSuffix(Self.liftedByPasal18Suffix) }
 }
 
 /// A decision on a similar title that informed the suggestion (a precedent), for explanations.

@@ -676,7 +676,7 @@ public struct Classifier: Sendable {
 
         let hits = firings.map { firing in
             RuleHit(ruleID: firing.rule.id,
-                    description: firing.lifted ? firing.rule.description + " (dicabut berdasarkan Pasal 18)" : firing.rule.description,
+                    description: firing.lifted ? firing.rule.description + " " + RuleHit.liftedByPasal18Suffix : firing.rule.description,
                     matchedWords: firing.matchedWords)
         }
         return Classification(

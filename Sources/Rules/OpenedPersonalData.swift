@@ -30,12 +30,9 @@ extension LegalCitations {
         let grounds = codes((classification?.exemptionGrounds ?? []) + test.grounds, text: test.legalBasis)
             .filter(Self.isPersonalDataGround)
         guard !grounds.isEmpty else { return nil }
-        let rules = (classification?.hits ?? []).filter { personalDataRuleIDs.contains($0.ruleID) && !$0.description.hasSuffix(Self.liftedSuffix) }
+        let rules = (classification?.hits ?? []).filter { personalDataRuleIDs.contains($0.ruleID) && !$0.isLiftedByPasal18 }
         return OpenedPersonalData(grounds: grounds, rules: rules)
     }
-
-    /// The suffix the classifier gives a hit whose ground a Pasal 18 rule lifted.
-    static let liftedSuffix = "(dicabut berdasarkan Pasal 18)"
 
     /// The finding in words: which rule flagged what, on which ground ("aturan: …; dasar: …").
     public func describe(_ opened: OpenedPersonalData) -> String {

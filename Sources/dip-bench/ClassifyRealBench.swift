@@ -274,7 +274,7 @@ private func categorySources(_ training: [Precedent], ruleSet: RuleSet, policy: 
                                        bentuk: "", retensi: "")
             let c = classifier.classify(item)
             let source: String
-            if c.hits.contains(where: { categoryRules.contains($0.ruleID) && !$0.description.hasSuffix("(dicabut berdasarkan Pasal 18)") }) {
+            if c.hits.contains(where: { categoryRules.contains($0.ruleID) && !$0.isLiftedByPasal18 }) {
                 source = "aturan"
             } else if let best = c.precedents.map(\.similarity).max() {
                 source = best >= 0.6 ? "preseden ≥ 0,6" : best >= 0.3 ? "preseden 0,3–0,6" : "preseden < 0,3 / lapisan"
