@@ -332,13 +332,9 @@ public struct CSVReader: RowSource {
             if controls * 100 > n { throw CSVError.binaryContent }
             return nil
         }
-        // Latin text in UTF-16 has a NUL in every other byte, all on one parity: the high
-        // byte, first in big-endian.
-        if nuls * 10 >= n * 4 {
-            if evenNuls * 10 >= nuls * 9 { return .utf16BE }
-            if evenNuls * 10 <= nuls { return .utf16LE }
-        }
-        throw CSVError.binaryContent
+        // Latin text in UTF-16 has a NUL in every other byte, all on one parity.
+        guard let bigEndian = utf16BigEndianByNULs(nuls: nuls, evenNuls: evenNuls, count: n) else { throw CSVError.binaryContent }
+        return bigEndian ? .utf16BE : .utf16LE
     }
 
     /// Parses the sample with each candidate and keeps the most consistent one.

@@ -97,8 +97,8 @@ public func utf16Units(_ bytes: [UInt8]) -> [UInt16]? {
             nuls += 1
             if i % 2 == 0 { even += 1 }
         }
-        guard bytes.count >= 2, nuls * 10 >= bytes.count * 4 else { return nil }
-        if even * 10 >= nuls * 9 { bigEndian = true } else if even * 10 <= nuls { bigEndian = false } else { return nil }
+        guard bytes.count >= 2, let order = utf16BigEndianByNULs(nuls: nuls, evenNuls: even, count: bytes.count) else { return nil }
+        bigEndian = order
     }
     var units: [UInt16] = []
     units.reserveCapacity(body.count / 2)
@@ -109,6 +109,18 @@ public func utf16Units(_ bytes: [UInt8]) -> [UInt16]? {
         i += 2
     }
     return units
+}
+
+/// Whether `count` bytes without a BOM holding `nuls` NULs, `evenNuls` of them at even offsets,
+/// are UTF-16 and in which order: Latin text in UTF-16 has a NUL in every other byte (at least
+/// 40 % of the bytes), nine in ten on one parity, the high byte's (first in big-endian). True for
+/// big-endian, false for little-endian, nil when not UTF-16. One rule for `utf16Units` (file
+/// sniffing) and `CSVReader.rejectBinary` (the CSV reader's sample).
+func utf16BigEndianByNULs(nuls: Int, evenNuls: Int, count: Int) -> Bool? {
+    guard nuls * 10 >= count * 4 else { return nil }
+    if evenNuls * 10 >= nuls * 9 { return true }
+    if evenNuls * 10 <= nuls { return false }
+    return nil
 }
 
 func containsUTF16LE(_ haystack: [UInt8], _ needle: String) -> Bool {
