@@ -206,8 +206,14 @@ public struct FinishedInboxFiles: Sendable {
         func write(to url: URL) {
             let text = "\(device) \(inode) \(size) \(mtime) \(ctime) \(sha)"
             let temp = DurableFiles.temporaryURL(for: url)
-            guard FileManager.default.createFile(atPath: temp.path, contents: Data(text.utf8)) else { return }
-            if rename(temp.path, url.path) != 0 { unlink(temp.path) }
+            // Written by hand, not FileManager.createFile: on Linux that writes through a hidden
+            // ".dat.nosync…" temporary of its own, which a kill -9 left in the kept folder, where
+            // `Housekeeping` (dip's ".tmp-PID" names) does not look (the crash harness found one).
+            let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { return }
+            let written = (try? Array(text.utf8).withUnsafeBytes { try DurableFiles.TemporaryFile(fd: fd).write($0) }) != nil
+            close(fd)
+            if !written || rename(temp.path, url.path) != 0 { unlink(temp.path) }
         }
     }
 }
