@@ -406,13 +406,19 @@ extension Evaluator {
             // A university's berkala list only (9 items in English, no withheld list stored).
             "Universitas Sebelas Maret",
         ]),
-        // Set 7 (session 22): bodies new to the corpus, none from a source that already
-        // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 7), added as the
-        // session's search finds them.
+        // Set 7 (session 22), measured once at the end of session 22 (docs/classification.md
+        // §37); ordinary training / held-out bodies since session 23. Bodies new to the corpus,
+        // none from a source that already supplied a body (rules/preseden-SUMBER.md, rows
+        // marked FRESH SET 7).
         FreshSet(number: 7, session: 22, bodies: [
             // A public broadcaster's open lists (70 items: berkala, serta merta, setiap saat) as its
             // PPID site's category menu, copied with each entry's category into an RRI archive app.
             "Lembaga Penyiaran Publik Radio Republik Indonesia (LPP RRI)",
+        ]),
+        // Set 8 (session 23): bodies new to the corpus, none from a source that already
+        // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 8), added as the
+        // session's search finds them.
+        FreshSet(number: 8, session: 23, bodies: [
         ]),
     ]
 

@@ -303,6 +303,13 @@ final class PrecedentTests: XCTestCase {
         XCTAssertTrue(sets[5].bodies.isSubset(of: training), "held out: \(sets[5].bodies.subtracting(training).sorted())")
         XCTAssertTrue(training.contains("Fakultas Ekonomi dan Bisnis Universitas Airlangga"))
         XCTAssertTrue(training.contains("Konsil Kedokteran Indonesia"))
+        // Set 7 (session 22) moved in at the start of session 23: its one body trains by its
+        // hash, so the held-out split is unchanged.
+        XCTAssertEqual(sets[6].session, 22)
+        XCTAssertEqual(sets[6].bodies.count, 1)
+        XCTAssertTrue(sets[6].bodies.isSubset(of: Evaluator.formerFreshBodies))
+        XCTAssertTrue(sets[6].bodies.isSubset(of: training), "held out: \(sets[6].bodies.subtracting(training).sorted())")
+        XCTAssertTrue(training.contains("Lembaga Penyiaran Publik Radio Republik Indonesia (LPP RRI)"))
     }
 
     /// The held-out bodies of the non-fresh corpus of session 16 (the split whose figure was
