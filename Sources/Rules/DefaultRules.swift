@@ -34382,6 +34382,7 @@ Repository sources are cited as `owner/repo:path`.
 | ISBI Tanah Papua | universitas | `https://ppid.isbi-tanahpapua.ac.id/halaman/detail/informasi-yang-dikecualikan` | rows 1-4 of "Daftar Informasi Dikecualikan"; row 1 cites only UU Kearsipan and PP 61/2010 (ground left empty) | 4 |
 | Inspektorat Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi | kementerian | `okipriyadi/inspektorat:application/views/dokumen/informasi_kecuali.php` | the page "Daftar Informasi yang dikecualikan" of the Inspektorat's own web application (CodeIgniter; its header gives the ministry's address, Jl. Jendral Sudirman Kav 69, its profile the Inspektorat's vision "Menjadi Katalisator Pencapaian Tujuan dan Sasaran Strategis Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi", its menu wbs.menpan.go.id; the repository also holds the unit's audit SOPs, internal-audit charter and risk-management guideline, so it is the unit's own site, written by its staff, not a student or demo project); the page states "Daftar Informasi yang Dikecualikan adalah sebagai berikut": item 1 "Laporan Hasil Pengawasan Internal antara lain:" with six sub-items, each a self-contained report title, taken as rows (the heading not taken, by the nested-list rule of the Badan POM row), and item 2 taken with its final full stop; no ground stated. The site was still being built when committed (its profile tab is lorem ipsum, an image points at localhost), and no decree or live page of the Inspektorat confirms the list (a `pages` search found none), so these rows are the unit's list as its own site states it, not a signed decree; 2 of 7 rows have a word-Jaccard >= 0.6 twin among other bodies' rows; found by `find_string` "Informasi Yang Dikecualikan')" (the controller that loads the view); FRESH SET 6 (session 21, `Evaluator.freshSets`) | 7 |
 | Inspektorat Kota Bekasi | kota | `pemkotbekasi/ppid_bekasi:data/1542/berkala` | document register of PPID Kota Bekasi (ppid.bekasikota.go.id), exported by the city's own repository (a scheduled job pulls the portal's API into `data/<opd>/<category>`); every row is a document the OPD posted with the category it chose (`dokumen_kategori`); titles as posted (typos and capitals kept; runs of spaces collapsed); a title posted twice in one OPD taken once; fresh set 1 (session 16; measured once, ordinary body since session 17); this file: the OPD's "Berkala" postings (its only category file) | 3 |
+| Institut Seni Budaya Indonesia Bandung | universitas | `https://ppid.isbi.ac.id/index.php/informasi-publik/itemlist/tag/informasiyangdikecualikan` | the item "Informasi yang Dikecualikan" of the body's own PPID site (a K2 item list dated 20 January 2017 with a link "Unduh SK Daftar Informasi yang Dikecualikan"), whose body is the table "DAFTAR INFORMASI YANG DIKECUALIKAN INSTITUT SENI BUDAYA INDONESIA BANDUNG TAHUN 2022" (columns NO, INFORMASI, DASAR HUKUM, ALASAN DIKECUALIKAN, JANGKA WAKTU DIBUKA / DITUTUP); rows 1-3 taken with the ground each row cites: row 1 ("Data Pribadi Pegawai, Mahasiswa, Alumni dan Mitra Kerja Sama") cites only UU 43/2009 (Kearsipan) Pasal 44 ayat (1) huruf h and PP 61/2010, so its ground is empty; rows 2 and 3 cite "Pasal 17 huruf i" of UU 14/2008 first (`17i`), the further bases of row 3 (KUHAP, UU Kearsipan) not recorded; row 4 (selection of Rektor candidates and appointment of officials) is cut off mid-row in the stored copy (inside its second legal basis) and was left out. ISBI Tanah Papua (already in the corpus) publishes the same four rows, with its own name in place of "ISBI Bandung" and one spelling difference ("Kerjasama") (which list came first is not shown): Near-identical (word Jaccard >= 0.6) to other bodies' rows: 3 of 3, so the body adds nothing to the no-twin part of the fresh measure. Found by a `search` pages query for polytechnic and institute DIK tables ("DAFTAR INFORMASI YANG DIKECUALIKAN POLITEKNIK ... soal ujian, nilai mahasiswa, data pribadi dosen"); FRESH SET 8 (session 23, `Evaluator.freshSets`) | 3 |
 | Kantor UPBU Harun Thohir - Gresik | kementerian | `hilmandr/bxwbawean:src/lib/ppid.constant.ts` | PPID pages of the Kemenhub airport unit on Bawean (Unit Penyelenggara Bandar Udara Kelas III Harun Thohir - Gresik), version of the file that lists "Laporan Keuangan" as berkala item 5 (links to the unit's own PDFs: LAKIP, RKA, CALK 2024, LHKPN of the head of office): the `judul` of every row of INFORMASIBERKALA and BERKALASUB (berkala 6), INFSERTAMERTA (serta merta 1) and INFSETIAPSAAT (setiap saat 2); the sub-links (document file labels) and the BARJAS procurement checklist, which has no category, not taken; typo "Negera" kept | 9 |
 | Kantor UPBU Tardamu | kementerian | `ilhamaditya2626/bandaratardamuweb:src/app/(flight)/layanan-informasi/page.tsx` | PPID page of the Kemenhub airport unit (Sabu Raijua): berkala 38, setiap saat 11, serta merta 2, and the 10 DIK rows with the Pasal 17 letters/angka each cites | 61 |
 | Kecamatan Banjarmangu Kabupaten Banjarnegara | kabupaten | `diskonnekted/kecamatan:app/ppid/informasi-berkala/page.tsx` | the code of a portal of the subdistrict (Next.js; "PortalKecamatanBanjarmangu" in its fetcher, which gathers its villages' news), whose PPID pages copy the subdistrict's own PPID lists from its site: each page ends "Data bersumber dari" the page it copies on banjarmangu.banjarnegarakab.go.id, and each entry links its files in that site's uploads (2023-2026; many entries have no file yet). This file: the 42 rows of "Informasi Berkala" (a table of document names by year), names as written (capitals and short forms such as "RKO", "AKUNTABILITAS KIN" kept); the subdistrict's DIK is a PDF linked from the portal's PPID profile page, not a list; 12 of 51 rows have a word-Jaccard >= 0.6 twin among other bodies' rows; found by `find_files` app/ppid/informasi-berkala/page.tsx; FRESH SET 6 (session 21, `Evaluator.freshSets`) | 42 |
@@ -34477,23 +34478,23 @@ Repository sources are cited as `owner/repo:path`.
 ## Counts
 Printed by `python3 scripts/check-preseden.py` (kinds of body, entries per category and per kind):
 ```
-entries: 1914
-bodies: 73
-bodies with both exempt and open entries: 9
+entries: 2359
+bodies: 89
+bodies with both exempt and open entries: 11
 per category:
-  berkala         948   49.5 %
-  serta_merta     147    7.7 %
-  setiap_saat     457   23.9 %
-  dikecualikan    362   18.9 %
-dikecualikan entries with a stated ground: 123 of 362
+  berkala        1259   53.4 %
+  serta_merta     169    7.2 %
+  setiap_saat     530   22.5 %
+  dikecualikan    401   17.0 %
+dikecualikan entries with a stated ground: 128 of 401
 per body kind (bodies, entries):
-  kabupaten               11    172
+  kabupaten               14    307
   kota                    25    610
-  provinsi                 2    101
-  kementerian              5    128
-  lembaga                  7    291
+  provinsi                 5    229
+  kementerian              8    146
+  lembaga                 11    429
   rumah_sakit              2     28
-  universitas             12    458
+  universitas             15    484
   pengadilan               8     87
   bumd                     1     39
 ```
@@ -34521,6 +34522,8 @@ per body kind (bodies, entries):
 1977 entries from 76 bodies of 9 kinds; accessed 2026-12-06.
 
 2065 entries from 82 bodies of 9 kinds; accessed 2026-12-07.
+
+2359 entries from 89 bodies of 9 kinds; accessed 2026-12-07.
 
 """##),
         ("preseden.csv", ##"""
@@ -35572,6 +35575,9 @@ Laporan Pengaduan pada Aplikasi Whistle Blowing System.,dikecualikan,,Inspektora
 Rencana Strategis Inspektorat Kota Bekasi,berkala,,Inspektorat Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1542/berkala
 Struktur Organisasi Inspektorat Kota Bekasi,berkala,,Inspektorat Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1542/berkala
 Visi dan Misi Inspektorat Kota Bekasi,berkala,,Inspektorat Kota Bekasi,kota,pemkotbekasi/ppid_bekasi:data/1542/berkala
+Data Gaji dan Tunjangan Pegawai,dikecualikan,17i,Institut Seni Budaya Indonesia Bandung,universitas,https://ppid.isbi.ac.id/index.php/informasi-publik/itemlist/tag/informasiyangdikecualikan
+"Data Pribadi Pegawai, Mahasiswa, Alumni dan Mitra Kerja Sama",dikecualikan,,Institut Seni Budaya Indonesia Bandung,universitas,https://ppid.isbi.ac.id/index.php/informasi-publik/itemlist/tag/informasiyangdikecualikan
+Hasil Penilaian dalam proses penerimaan pegawai di lingkungan ISBI Bandung,dikecualikan,17i,Institut Seni Budaya Indonesia Bandung,universitas,https://ppid.isbi.ac.id/index.php/informasi-publik/itemlist/tag/informasiyangdikecualikan
 "Kegiatan, Program dan Rencana",berkala,,Kantor UPBU Harun Thohir - Gresik,kementerian,hilmandr/bxwbawean:src/lib/ppid.constant.ts
 Laporan Keuangan,berkala,,Kantor UPBU Harun Thohir - Gresik,kementerian,hilmandr/bxwbawean:src/lib/ppid.constant.ts
 Laporan Pelaksanaan Kegiatan,berkala,,Kantor UPBU Harun Thohir - Gresik,kementerian,hilmandr/bxwbawean:src/lib/ppid.constant.ts

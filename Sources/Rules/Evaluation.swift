@@ -419,6 +419,9 @@ extension Evaluator {
         // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 8), added as the
         // session's search finds them.
         FreshSet(number: 8, session: 23, bodies: [
+            // An arts institute's withheld list (3 rows, 2 with Pasal 17 huruf i), every row a
+            // near-identical twin of ISBI Tanah Papua's list: a withheld set, but no no-twin items.
+            "Institut Seni Budaya Indonesia Bandung",
         ]),
     ]
 
