@@ -449,6 +449,31 @@ final class LayoutTests: XCTestCase {
             + "tombol \"Export ke Excel\" dari aplikasi web, bukan buku kerja Excel atau CSV, sehingga tabelnya tidak dibaca.")
     }
 
+    /// Binary data behind a UTF-16 BOM is refused as binary, with the words a binary file
+    /// without a BOM gets (it was read as UTF-16 text: "Tabel DIP tidak ditemukan").
+    func testBinaryBehindAUTF16BOMIsRefusedAsBinary() throws {
+        var state: UInt64 = 42
+        let random: [UInt8] = (0..<20_000).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt8(truncatingIfNeeded: state >> 33)
+        }
+        // The same bytes without a BOM, with NULs in them: how other binaries are answered.
+        let plain = readSubmission(at: try write([0x89, 0x50, 0x4E, 0x47, 0, 0] + random, "gambar.csv"))
+        XCTAssertEqual(plain.problems.map(\.code), ["unsupported-type"])
+        for (name, bom) in [("le.csv", [UInt8(0xFF), 0xFE]), ("be.csv", [0xFE, 0xFF]), ("le.txt", [0xFF, 0xFE])] {
+            let r = readSubmission(at: try write(bom + random, name))
+            XCTAssertEqual(r.status, .refused, name)
+            XCTAssertEqual(r.problems.map(\.code), ["unsupported-type"], name)
+            XCTAssertEqual(r.problems.first?.message, plain.problems.first?.message, name)
+            XCTAssertEqual(r.problems.first?.message, "File ini bukan teks CSV (berisi data biner).", name)
+        }
+        // Named .xls, it gets what a binary .xls without a BOM gets.
+        let xls = readSubmission(at: try write([0xFF, 0xFE] + random, "data.xls"))
+        let plainXLS = readSubmission(at: try write([0x89, 0x50, 0x4E, 0x47, 0, 0] + random, "gambar.xls"))
+        XCTAssertEqual(xls.problems.map(\.message), plainXLS.problems.map(\.message))
+        XCTAssertFalse(xls.problems.contains { $0.code == "no-dip-table" })
+    }
+
     func testTextReportCapsProblemsPerCode() throws {
         var text = Self.header + "\n"
         for k in 1...25 { text += "\(k);Informasi \(k);;Kepala;2026;Softcopy;5 tahun;Berkala\n" }

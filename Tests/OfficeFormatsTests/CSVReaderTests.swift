@@ -205,6 +205,19 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertThrowsError(try CSVReader(path: try write(binary, "bin.csv"))) {
             XCTAssertEqual($0 as? CSVError, .binaryContent)
         }
+        // Random bytes under a UTF-16 BOM (an image renamed .csv with FF FE in front) transcode
+        // to surrogates and private-use characters, hardly any controls: still binary.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        let random: [UInt8] = (0..<8192).map { _ in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return UInt8(truncatingIfNeeded: state >> 33)
+        }
+        for bom: [UInt8] in [[0xFF, 0xFE], [0xFE, 0xFF]] {
+            XCTAssertThrowsError(try CSVReader(path: try write(bom + random, "random.csv"))) {
+                XCTAssertEqual($0 as? CSVError, .binaryContent)
+            }
+            XCTAssertFalse(looksLikeText(bom + random))
+        }
         // NULs on both parities are not UTF-16 text.
         let mixed: [UInt8] = (0..<4096).flatMap { _ in [UInt8(0), UInt8(0x41), UInt8(0x42), UInt8(0)] }
         XCTAssertThrowsError(try CSVReader(path: try write(mixed, "mixed.csv"))) {

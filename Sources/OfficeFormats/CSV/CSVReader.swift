@@ -110,6 +110,10 @@ public struct CSVReader: RowSource {
         if utf16 != nil {
             // UTF-16 of binary data transcodes to control characters or NULs.
             if try CSVReader.rejectBinary(base, start, sampleEnd) != nil { throw CSVError.binaryContent }
+            // Binary data under a BOM rarely transcodes to control characters: it gives
+            // surrogates and private-use characters instead (session 23).
+            let sample = String(decoding: UnsafeBufferPointer(start: base + start, count: sampleEnd - start), as: UTF8.self)
+            if decodedUTF16LooksBinary(sample.unicodeScalars) { throw CSVError.binaryContent }
         }
 
         // Excel's `sep=;` line. A separator that cannot be one (a NUL or another control

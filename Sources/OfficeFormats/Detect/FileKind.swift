@@ -66,9 +66,12 @@ public func fileHead(path: String, count: Int) throws -> [UInt8] {
 /// with a UTF-16 BOM, or (no BOM) it is Latin text whose every other byte is NUL, on one parity,
 /// as `CSVReader` recognises it (a tab-separated "Teks Unicode" export named .xls is text).
 func looksLikeText(_ bytes: [UInt8]) -> Bool {
-    if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return true }
     if let units = utf16Units(bytes) {
-        return looksLikeText(Array(String(decoding: units, as: UTF16.self).utf8))
+        // A BOM alone proves nothing: binary data behind `FF FE` decodes to surrogates and
+        // private-use characters (session 23: it was read as text, "Tabel DIP tidak ditemukan").
+        let text = String(decoding: units, as: UTF16.self)
+        if decodedUTF16LooksBinary(text.unicodeScalars) { return false }
+        return looksLikeText(Array(text.utf8))
     }
     var control = 0
     for b in bytes {
@@ -109,6 +112,29 @@ public func utf16Units(_ bytes: [UInt8]) -> [UInt16]? {
         i += 2
     }
     return units
+}
+
+/// Whether text decoded from UTF-16 is binary data rather than text: more than 1 % of its
+/// scalars (and at least 16) are ones no text holds — U+FFFD (an unpaired surrogate or an odd last byte), C0
+/// controls other than tab, line breaks and form feed, C1 controls, private-use characters
+/// (U+E000–U+F8FF) or the noncharacters U+FFFE/U+FFFF. Random bytes behind a UTF-16 BOM give
+/// about 13 % (3 % surrogates, 10 % private use); an Excel "Teks Unicode" export none. One
+/// rule for file sniffing (`looksLikeText`) and the CSV reader's sample.
+public func decodedUTF16LooksBinary<S: Sequence>(_ scalars: S) -> Bool where S.Element == Unicode.Scalar {
+    var total = 0
+    var odd = 0
+    for s in scalars {
+        total += 1
+        let v = s.value
+        if v < 0x20 {
+            if v != 9 && v != 10 && v != 13 && v != 12 { odd += 1 }
+        } else if (0x7F...0x9F).contains(v) || (0xE000...0xF8FF).contains(v) || v == 0xFFFD || v == 0xFFFE || v == 0xFFFF {
+            odd += 1
+        }
+    }
+    // At least 16 of them: a few broken units in a short text (an unpaired surrogate, an odd
+    // last byte) are damage to a text, not binary data.
+    return odd >= 16 && odd * 100 > total
 }
 
 /// Whether `count` bytes without a BOM holding `nuls` NULs, `evenNuls` of them at even offsets,
