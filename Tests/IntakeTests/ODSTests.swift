@@ -155,14 +155,17 @@ final class ODSTests: XCTestCase {
         XCTAssertEqual(readSubmission(at: try makeODS("far.ods", tables: [far])).problems.map(\.code), ["zip-bomb"])
     }
 
-    /// Merged ranges are capped as an XLSX sheet's are (`XLSXLimits.maxMergedRanges`, counted
-    /// over content.xml): a table past the cap is refused when its merges are asked for, naming
-    /// it; tables before it read. Before session 22 the first 100,000 were kept silently.
+    /// Merged ranges are capped per table as an XLSX sheet's are (`XLSXLimits.maxMergedRanges`):
+    /// a table past the cap is refused when its merges are asked for, naming it; the other
+    /// tables read. Before session 22 the first 100,000 were kept silently; in session 22 the
+    /// count ran over the whole part, so the table where the part's total crossed the cap was
+    /// named, though it held few merges itself (session 23).
     func testMergedRangesPastTheCapRefuseTheirTable() throws {
         let spanned = Self.s("x", attributes: " table:number-columns-spanned=\"2\"") + "<table:covered-table-cell/>"
         let first = Self.table("Petunjuk", [Self.row([spanned]), Self.row([spanned])])
-        let flood = Self.table("DIP", (0..<3).map { _ in Self.row([spanned]) })
-        let path = try makeODS("merges.ods", tables: [first, flood])
+        let flood = Self.table("DIP", (0..<5).map { _ in Self.row([spanned]) })
+        let after = Self.table("Lain", [Self.row([spanned])])
+        let path = try makeODS("merges.ods", tables: [first, flood, after])
         var limits = XLSXLimits()
         limits.maxMergedRanges = 4
         let workbook = try ODSWorkbook(path: path, limits: limits)
@@ -171,13 +174,31 @@ final class ODSTests: XCTestCase {
             XCTAssertEqual($0 as? OfficeError, .limitExceeded(
                 what: "merged range count of content.xml table 'DIP' (more than 4)", limit: 4))
         }
+        // The table after the flood is under its own cap: read, not refused.
+        XCTAssertEqual(try workbook.sheetTail(sheet: 2).mergedRanges.count, 1)
         // The rows themselves still stream (as an XLSX sheet's do); only the merges refuse.
         let rows = try workbook.rows(sheet: 1)
         var count = 0
         while try rows.nextRow() != nil { count += 1 }
-        XCTAssertEqual(count, 3)
+        XCTAssertEqual(count, 5)
         limits.maxMergedRanges = 5
-        XCTAssertEqual(try ODSWorkbook(path: path, limits: limits).sheetTail(sheet: 1).mergedRanges.count, 3)
+        XCTAssertEqual(try ODSWorkbook(path: path, limits: limits).sheetTail(sheet: 1).mergedRanges.count, 5)
+    }
+
+    /// A table under the cap after tables whose merges used up the room the index keeps is read
+    /// again alone, whole: its merges are all there, none refused (session 22 refused it, naming it).
+    func testMergesCountedPerTableNotOverTheWholeFile() throws {
+        let spanned = Self.s("x", attributes: " table:number-rows-spanned=\"2\"")
+        let decoy = Self.table("Petunjuk", (0..<3).map { _ in Self.row([spanned]) } + [Self.row([Self.s("y")])])
+        let list = Self.table("DIP", (0..<3).map { _ in Self.row([Self.s("a"), spanned]) } + [Self.row([Self.s("z")])])
+        let path = try makeODS("per-tabel.ods", tables: [decoy, list])
+        var limits = XLSXLimits()
+        limits.maxMergedRanges = 4
+        let workbook = try ODSWorkbook(path: path, limits: limits)
+        XCTAssertEqual(try workbook.sheetTail(sheet: 0).mergedRanges.count, 3)
+        let merges = try workbook.sheetTail(sheet: 1).mergedRanges
+        XCTAssertEqual(merges, (1...3).map { MergedRange(firstRow: $0, lastRow: $0 + 1, firstColumn: 1, lastColumn: 1) })
+        XCTAssertEqual(try workbook.rows(sheet: 1).mergedRanges, merges)
     }
 
     /// Issue 16 #10: a note 16,000 columns right of every row was spelled out cell by cell

@@ -22,7 +22,8 @@ import Foundation
 // to fill the sheet) only moves the position; a row or cell with content is expanded, but all
 // expansion beyond the written cells together may add at most `maxRepeatedCells` cells, and
 // positions past `XLSXLimits.maxRows` / `maxColumns` holding content stop the read
-// (`limitExceeded`), as a hostile XLSX would.
+// (`limitExceeded`), as a hostile XLSX would. Merged ranges are capped per table
+// (`TableMergeIndex`, `XLSXLimits.maxMergedRanges`).
 
 /// An ODS workbook opened for streaming: `content.xml` is read once up front for the sheet
 /// list, hidden sheets, merged ranges and hyperlinks (SAX, no cell values kept), then once per
@@ -34,9 +35,11 @@ public final class ODSWorkbook {
     public let sheets: [SheetInfo]
     private let archive: ZipArchive
     private let content: ZipEntry
-    private let tails: [(mergedRanges: [MergedRange], hyperlinks: [CellHyperlink])]
-    /// Tables with more merged ranges than the cap (`ODSContentHandler.Table.tooManyMerges`).
-    private let overMergeCap: [Bool]
+    private let links: [[CellHyperlink]]
+    /// Every table's merged ranges, counted per table (`TableMergeIndex`).
+    private let merges: TableMergeIndex
+    /// Merged ranges of tables read again alone (`TableMergeIndex.incomplete`), by table.
+    private var rescanned: [Int: [MergedRange]] = [:]
     /// What reading this file may still expand into (every sheet shares it; docs/problems.md).
     public let budget: ExpansionBudget
 
@@ -60,8 +63,22 @@ public final class ODSWorkbook {
             SheetInfo(name: $0.name, state: $0.style.map(index.hiddenStyles.contains) == true ? .hidden : .visible,
                       kind: .worksheet, partName: "content.xml")
         }
-        tails = index.tables.map { ($0.merges, $0.links) }
-        overMergeCap = index.tables.map(\.tooManyMerges)
+        links = index.tables.map(\.links)
+        merges = index.merges
+    }
+
+    /// The merged ranges of table `index`: as kept by the first pass, or, when the part's
+    /// other tables used up the room (`TableMergeIndex.incomplete`), from a pass over
+    /// `content.xml` that keeps that table's alone. Throws for a table over the cap.
+    private func mergedRanges(_ index: Int) throws -> [MergedRange] {
+        if merges.isOverCap(index) { throw mergeCapError(index) }
+        guard merges.incomplete[index] else { return merges.kept[index] }
+        if let known = rescanned[index] { return known }
+        let alone = ODSContentHandler(mode: .index, limits: limits, mergesOf: index)
+        try XMLStreamParser(stream: try archive.openStream(content), handler: alone).parseAll()
+        let found = alone.merges.kept[index]
+        rescanned[index] = found
+        return found
     }
 
     /// The refusal of a table over the merged-range cap, worded as the XLSX pre-scan's.
@@ -74,7 +91,7 @@ public final class ODSWorkbook {
     public func rows(sheet index: Int) throws -> ODSSheetReader {
         guard sheets.indices.contains(index) else { throw OfficeError.noSuchSheet(index) }
         return ODSSheetReader(stream: try archive.openStream(content), table: index, limits: limits,
-                              mergedRanges: tails[index].mergedRanges,
+                              mergedRanges: merges.isOverCap(index) ? [] : try mergedRanges(index),
                               budget: budget.meter(sheet: index, name: sheets[index].name))
     }
 
@@ -83,8 +100,7 @@ public final class ODSWorkbook {
     /// when the intake asks for the merges of the sheet whose header it found.
     public func sheetTail(sheet index: Int) throws -> (mergedRanges: [MergedRange], hyperlinks: [CellHyperlink]) {
         guard sheets.indices.contains(index) else { throw OfficeError.noSuchSheet(index) }
-        if overMergeCap[index] { throw mergeCapError(index) }
-        return tails[index]
+        return (try mergedRanges(index), links[index])
     }
 }
 
@@ -120,15 +136,13 @@ final class ODSContentHandler: XMLHandler {
     struct Table {
         var name: String
         var style: String?
-        var merges: [MergedRange] = []
         var links: [CellHyperlink] = []
-        /// More merged ranges than `XLSXLimits.maxMergedRanges` (counted over the whole part,
-        /// whose index is kept in memory at once): reading this table is refused.
-        var tooManyMerges = false
     }
 
-    /// Merged ranges kept over all tables of the part.
-    private var mergeCount = 0
+    /// Merged ranges by table, counted per table (index mode).
+    private(set) var merges: TableMergeIndex
+    /// Index mode: the one table whose merges are kept (a table read again alone), or nil.
+    private let mergesOf: Int?
 
     private let mode: Mode
     private let target: Int
@@ -171,8 +185,10 @@ final class ODSContentHandler: XMLHandler {
     /// The file's expansion budget (rows mode): every row as repeated, cells and text.
     var budget: SheetMeter?
 
-    init(mode: Mode, limits: XLSXLimits) {
+    init(mode: Mode, limits: XLSXLimits, mergesOf: Int? = nil) {
         self.mode = mode
+        self.mergesOf = mergesOf
+        merges = TableMergeIndex(cap: limits.maxMergedRanges)
         if case .rows(let t) = mode { target = t } else { target = -1 }
         self.limits = limits
         text = TextBuffer(limit: limits.maxTextBytes)
@@ -232,6 +248,7 @@ final class ODSContentHandler: XMLHandler {
                 if indexing {
                     tables.append(Table(name: attribute(attributes, "name") ?? "Sheet\(tableIndex + 1)",
                                         style: attribute(attributes, "style-name")))
+                    merges.addTable()
                 }
             }
             return
@@ -299,17 +316,13 @@ final class ODSContentHandler: XMLHandler {
         if indexing && !covered {
             let rows = count(attributes, "number-rows-spanned")
             let columns = count(attributes, "number-columns-spanned")
-            if rows > 1 || columns > 1 {
-                // Capped as an XLSX sheet's merges are (session 22: the first 100,000 were kept
-                // silently); the excess refuses the table when it is read (`sheetTail`).
-                if mergeCount < limits.maxMergedRanges {
-                    mergeCount += 1
-                    tables[tableIndex].merges.append(MergedRange(
-                        firstRow: rowNumber + 1, lastRow: rowNumber + min(rows, limits.maxRows),
-                        firstColumn: column, lastColumn: column + min(columns, limits.maxColumns) - 1))
-                } else {
-                    tables[tableIndex].tooManyMerges = true
-                }
+            if rows > 1 || columns > 1, mergesOf == nil || mergesOf == tableIndex {
+                // Capped per table as an XLSX sheet's merges are (session 22: the first 100,000
+                // were kept silently; then the count ran over the whole part): a table over
+                // the cap is refused when it is read (`sheetTail`).
+                merges.add(MergedRange(
+                    firstRow: rowNumber + 1, lastRow: rowNumber + min(rows, limits.maxRows),
+                    firstColumn: column, lastColumn: column + min(columns, limits.maxColumns) - 1), table: tableIndex)
             }
         }
     }
