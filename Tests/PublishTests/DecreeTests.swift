@@ -485,6 +485,39 @@ final class DecreeTests: XCTestCase {
         XCTAssertEqual(draft.filter { $0 == "sejak tanggal Keputusan ini ditetapkan" }.count, 2, draft.joined(separator: "|"))
     }
 
+    /// The DIK decree is public: a NIK or a telephone number a unit wrote into the summary of an
+    /// exempted item (or the officer into its specific information) is printed masked in the
+    /// Lampiran, the rest of the text as written; the DIP Lampiran masks the summary of the open
+    /// part of an item exempted in part the same way (session 23).
+    func testPersonalDataInAWithheldItemIsMaskedInTheLampiran() throws {
+        var v = try DecreeFixtures.sampleVersion()
+        let i = try XCTUnwrap(v.exempted.firstIndex { $0.consequenceTest?.conclusion == .exemptWhole })
+        v.exempted[i].item.ringkasan = "Rekam medis pasien a.n. Siti NIK 3604015203870002"
+        v.exempted[i].consequenceTest?.specificInformation = "Diagnosis dan nomor HP 081234567890"
+        let dik = visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: v, settings: settings, citations: .builtIn,
+                                                                            clock: clock))[2].text).joined(separator: "\n")
+        XCTAssertFalse(dik.contains("3604015203870002"), dik)
+        XCTAssertFalse(dik.contains("081234567890"), dik)
+        XCTAssertTrue(dik.contains("Rekam medis pasien a.n. Siti NIK [data pribadi disamarkan]"), dik)
+        XCTAssertTrue(dik.contains("Informasi spesifik yang dikecualikan: Diagnosis dan nomor HP [data pribadi disamarkan]"), dik)
+
+        // An item exempted in part: its open part is listed in the DIP.
+        var partial = v.exempted[i]
+        partial.id += "-sebagian"
+        partial.consequenceTest?.conclusion = .exemptPart
+        partial.item.kategori = .setiapSaat
+        v.exempted.append(partial)
+        if let p = v.exempted.firstIndex(where: { $0.consequenceTest?.conclusion == .exemptPart }) {
+            v.exempted[p].item.ringkasan = "Daftar penerima bantuan, rekening 1234567890"
+            let dip = visibleText(try docxParts(try DecreeWriter.penetapanDIP(version: v, settings: settings, citations: .builtIn,
+                                                                              clock: clock))[2].text).joined(separator: "\n")
+            XCTAssertFalse(dip.contains("1234567890"), dip)
+            XCTAssertTrue(dip.contains("Daftar penerima bantuan, rekening [data pribadi disamarkan]"), dip)
+        } else {
+            XCTFail("the sample version has an item exempted in part")
+        }
+    }
+
     /// What a signed text calls the test's specific information matches its conclusion: a row
     /// *dikecualikan seluruhnya* names it "Informasi spesifik yang dikecualikan" (it read "Bagian
     /// yang dikecualikan" beside "Dikecualikan seluruhnya"), and the berita acara of a test

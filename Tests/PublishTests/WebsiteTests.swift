@@ -504,6 +504,59 @@ final class WebsiteTests: XCTestCase {
         XCTAssertEqual(Set(WebParse.atomEntryIDs(atom)).count, WebParse.atomEntryIDs(atom).count, "Atom ids stay unique")
     }
 
+    /// A unit wrote personal data into the summary of an item that is withheld (whole, or in part):
+    /// the site lists the exempted title and publishes the open part, but never the NIK, the
+    /// telephone number or the account (session 23); ordinary titles are printed as written.
+    func testPersonalDataInTheSummaryOfAWithheldItemIsNeverPublished() throws {
+        var v3 = Fixture.version3()
+        var whole = Fixture.item("dinkes-0011", unit: Fixture.diskominfo, nomor: "11",
+                                 ringkasan: "Rekam medis pasien a.n. Siti Aminah NIK 3604015203870002, HP 0812-3456-7890",
+                                 category: .dikecualikan, change: .added, recorded: 300,
+                                 test: Fixture.exemptTest("UU 14/2008 Pasal 17 huruf h angka 2", period: "Selama berlaku"))
+        whole.item.judul = nil
+        var test = Fixture.exemptTest("UU 14/2008 Pasal 17 huruf h angka 3", period: "Selama berlaku")
+        test.conclusion = .exemptPart
+        test.specificInformation = "Nomor rekening 1234567890 dan NIK penerima"
+        var partial = Fixture.item("dinsos-0012", unit: Fixture.diskominfo, nomor: "12",
+                                   ringkasan: "Daftar penerima bantuan: Budi, no. rek. 0123-01-000123-50-1, NIK 3604015203870003",
+                                   category: .dikecualikan, change: .added, recorded: 300, test: test)
+        partial.item.kategori = .setiapSaat
+        v3.exempted += [whole, partial]
+        var settings = WebsiteSettings.serang
+        settings.listExemptedTitles = true
+        let files = try WebsiteWriter.render(version: v3, history: Fixture.history(), settings: settings, clock: Fixture.clock)
+        let dir = try makeTempDir()
+        for name in WebsiteWriter.fileNames {
+            let data = try XCTUnwrap(files[name], name)
+            let body: String
+            if name.hasSuffix(".xlsx") {
+                let path = dir.appendingPathComponent(name)
+                try data.write(to: path)
+                body = try WorkbookDump.xlsx(path: path.path).json
+            } else {
+                body = String(decoding: data, as: UTF8.self)
+            }
+            for secret in ["3604015203870002", "3604015203870003", "0812-3456-7890", "0123-01-000123-50-1", "1234567890"] {
+                XCTAssertFalse(body.contains(secret), "\(secret) published in \(name)")
+            }
+        }
+        let page = String(decoding: try XCTUnwrap(files["index.html"]), as: UTF8.self)
+        // The exempted titles, masked; the open part in the DIP, masked, with the part withheld named.
+        XCTAssertTrue(page.contains("<td>Rekam medis pasien a.n. Siti Aminah NIK [data pribadi disamarkan], HP [data pribadi disamarkan]"),
+                      page)
+        XCTAssertTrue(page.contains("Bagian yang dikecualikan: Nomor rekening [data pribadi disamarkan] dan NIK penerima"), page)
+        XCTAssertTrue(page.contains("Daftar penerima bantuan: Budi, no. rek. [data pribadi disamarkan], NIK [data pribadi disamarkan]"),
+                      page)
+        let csv = WebParse.csv(String(decoding: try XCTUnwrap(files[IndexPage.csvName]), as: UTF8.self))
+        let ringkasan = try XCTUnwrap(csv[0].firstIndex(of: "ringkasan"))
+        XCTAssertEqual(csv.first { $0[0] == "dinsos-0012" }?[ringkasan],
+                       "Daftar penerima bantuan: Budi, no. rek. [data pribadi disamarkan], NIK [data pribadi disamarkan]")
+        // An open item's summary is the unit's published text: not rewritten.
+        XCTAssertEqual(try WebsiteWriter.render(version: Fixture.version3(), history: Fixture.history(), settings: settings,
+                                                clock: Fixture.clock)["index.html"].map { !String(decoding: $0, as: UTF8.self)
+                                                    .contains(PersonalDataValues.mask) }, true)
+    }
+
     // MARK: Determinism, errors
 
     func testOutputIsByteIdenticalWhateverTheInputOrder() throws {

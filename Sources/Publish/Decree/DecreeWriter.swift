@@ -478,8 +478,11 @@ public enum DecreeWriter {
         let pending = "(belum diuji)"
         for (i, v) in items.sorted(by: PublishedList.order).enumerated() {
             let t = v.consequenceTest
-            let summary = cellText(v.item.ringkasan)
-            let specific = cellText(t?.specificInformation ?? "")
+            // The decree is public: values of personal data a unit wrote into the summary (or the
+            // officer into the specific information) are masked, or the decree would publish what
+            // it withholds (`PersonalDataValues`; `dip approve` names the items).
+            let summary = cellText(PersonalDataValues.masked(v.item.ringkasan))
+            let specific = cellText(PersonalDataValues.masked(t?.specificInformation ?? ""))
             var info = summary
             if t?.conclusion == .exemptPart {
                 // Only the withheld part is in the DIK; the rest stays in the DIP.

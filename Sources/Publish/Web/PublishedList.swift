@@ -34,7 +34,21 @@ public struct PublishedList: Sendable {
             case .pending?, .open?: return false
             case nil: return item.category == .dikecualikan
             }
-        }.sorted(by: PublishedList.order)
+        }.sorted(by: PublishedList.order).map(Self.maskingPersonalData)
+    }
+
+    /// `v` with the values of personal data in its title, summary and the part its test withholds
+    /// masked (`PersonalDataValues`): what the public reads of an exempted item, or of the open part
+    /// of an item exempted in part, names the information, never the data withheld (a NIK written
+    /// into a summary is printed wherever the summary is). The DIK decree's Lampiran masks the same.
+    static func maskingPersonalData(_ v: VersionItem) -> VersionItem {
+        var out = v
+        out.item.ringkasan = PersonalDataValues.masked(v.item.ringkasan)
+        out.item.judul = v.item.judul.map(PersonalDataValues.masked)
+        if let t = v.consequenceTest {
+            out.consequenceTest?.specificInformation = PersonalDataValues.masked(t.specificInformation)
+        }
+        return out
     }
 
     /// Note printed with the open part of an item *dikecualikan sebagian* (DIP and website).
@@ -52,9 +66,10 @@ public struct PublishedList: Sendable {
 
     /// The open part of an item exempted in part: it stays in the DIP, in the category the
     /// unit declared (setiap saat when it declared none open), with `partialNote`; only the
-    /// withheld part goes to the DIK.
+    /// withheld part goes to the DIK. Values of personal data in its summary are masked
+    /// (`maskingPersonalData`): the item is withheld in part.
     static func openPart(_ v: VersionItem) -> VersionItem {
-        var open = v
+        var open = maskingPersonalData(v)
         let declared = v.item.kategori
         open.category = declared.map { $0.isOpen ? $0 : .setiapSaat } ?? .setiapSaat
         if open.category != .berkala { open.subgroup = nil }

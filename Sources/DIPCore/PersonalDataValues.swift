@@ -1,0 +1,97 @@
+import Foundation
+
+/// Values of personal data written into a text: a NIK or KK number, an NPWP, an e-mail address, a
+/// mobile number, a bank account number. A summary is the name of the information, not its
+/// content; a unit that writes "Rekam medis pasien a.n. …, NIK 3604…" into the summary of an
+/// exempted item has the DIK decree's Lampiran and the website's list of exempted titles publish the
+/// very data the exemption withholds (UU 14/2008 Pasal 17 huruf h). Names are not found: no
+/// pattern tells a person's name from a place or an office.
+///
+/// Patterns are narrow on purpose (a false alarm masks an ordinary title): 16 digits standing alone
+/// (NIK and KK), the NPWP's printed form, an e-mail address, an Indonesian mobile number (08…, 62 8…,
+/// +62 8…, 10–13 digits) and digits after "rekening" / "rek." (8–16 digits, never a budget code:
+/// "kode rekening 5.1.02.01" has dots and is not taken).
+public enum PersonalDataValues {
+    public enum Kind: String, Sendable, CaseIterable {
+        case nik, npwp, email, phone, bankAccount
+
+        /// The Indonesian name a warning uses.
+        public var label: String {
+            switch self {
+            case .nik: return "NIK/nomor KK"
+            case .npwp: return "NPWP"
+            case .email: return "alamat surel"
+            case .phone: return "nomor telepon"
+            case .bankAccount: return "nomor rekening"
+            }
+        }
+    }
+
+    public struct Match: Sendable, Equatable {
+        public var kind: Kind
+        public var range: Range<String.Index>
+    }
+
+    /// What a masked value reads.
+    public static let mask = "[data pribadi disamarkan]"
+
+    private static let patterns: [(Kind, NSRegularExpression)] = [
+        (.npwp, #"(?<![0-9])[0-9]{2}\.[0-9]{3}\.[0-9]{3}\.[0-9]-[0-9]{3}\.[0-9]{3}(?![0-9])"#),
+        (.email, #"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"#),
+        (.nik, #"(?<![0-9])(?:[0-9]{16}|[0-9]{4} [0-9]{4} [0-9]{4} [0-9]{4})(?![0-9])"#),
+        (.bankAccount, #"(?<!kode )(?<!kode)\brek(?:ening)?\b\.?\s*(?:(?:no|nomor)\b\.?\s*)?:?\s*([0-9]{2,}(?:[- ][0-9]+){0,5})(?![0-9.])"#),
+        (.phone, #"(?<![0-9+])(?:\+62[ -]?|62[ -]?|0)8[0-9]{1,3}(?:[ -]?[0-9]{2,4}){2,3}(?![0-9])"#),
+    ].map { kind, pattern in
+        // The patterns are constants: a failure is a programming error caught by the tests.
+        (kind, try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive]))
+    }
+
+    /// The personal-data values in `text`, in order, none overlapping (an earlier kind of the
+    /// list above wins: an NPWP is not also read as a phone number).
+    public static func find(in text: String) -> [Match] {
+        // Nearly every summary has no digit and no "@": nothing to look for.
+        guard text.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x40 }) else { return [] }
+        let ns = NSRange(text.startIndex..., in: text)
+        var found: [Match] = []
+        for (kind, regex) in patterns {
+            for m in regex.matches(in: text, range: ns) {
+                // A bank account is the number after the word, not the word.
+                let r = kind == .bankAccount ? m.range(at: 1) : m.range
+                guard let range = Range(r, in: text) else { continue }
+                let digits = text[range].filter { $0.isASCII && $0.isNumber }.count
+                switch kind {
+                case .bankAccount: guard (8...16).contains(digits) else { continue }
+                case .phone:
+                    // Counted as dialled at home: "+62 812…" and "62812…" are "0812…".
+                    let national = text[range].hasPrefix("0") ? digits : digits - 1
+                    guard (10...13).contains(national) else { continue }
+                default: break
+                }
+                if found.contains(where: { $0.range.overlaps(range) }) { continue }
+                found.append(Match(kind: kind, range: range))
+            }
+        }
+        return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// The kinds found in `text`, in the order of `Kind.allCases`.
+    public static func kinds(in text: String) -> [Kind] {
+        let found = Set(find(in: text).map(\.kind))
+        return Kind.allCases.filter(found.contains)
+    }
+
+    /// `text` with every value `find` reads replaced by `mask`.
+    public static func masked(_ text: String) -> String {
+        let found = find(in: text)
+        guard !found.isEmpty else { return text }
+        var out = ""
+        var at = text.startIndex
+        for m in found {
+            out += text[at..<m.range.lowerBound]
+            out += mask
+            at = m.range.upperBound
+        }
+        out += text[at...]
+        return out
+    }
+}

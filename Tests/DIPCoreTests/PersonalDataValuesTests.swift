@@ -1,0 +1,43 @@
+import DIPCore
+import XCTest
+
+final class PersonalDataValuesTests: XCTestCase {
+    func kinds(_ text: String) -> [PersonalDataValues.Kind] {
+        PersonalDataValues.find(in: text).map(\.kind)
+    }
+
+    func testValuesOfPersonalDataAreFound() {
+        XCTAssertEqual(kinds("Rekam medis pasien a.n. Siti, NIK 3604015203870002"), [.nik])
+        XCTAssertEqual(kinds("KK 3604 0152 0387 0002 keluarga penerima"), [.nik])
+        XCTAssertEqual(kinds("NPWP 09.254.294.3-407.000 wajib pajak"), [.npwp])
+        XCTAssertEqual(kinds("Pengaduan dari budi.santoso@gmail.com"), [.email])
+        XCTAssertEqual(kinds("Hubungi 0812-3456-7890 atau +62 812 3456 7890 atau 6281234567890"), [.phone, .phone, .phone])
+        XCTAssertEqual(kinds("Penerima bantuan, no. rek. 0123-01-000123-50-1 BRI"), [.bankAccount])
+        XCTAssertEqual(kinds("nomor rekening: 1234567890"), [.bankAccount])
+        XCTAssertEqual(PersonalDataValues.kinds(in: "NIK 3604015203870002, rekening 1234567890, NIK 3604015203870003"),
+                       [.nik, .bankAccount])
+    }
+
+    func testOrdinaryTitlesAreLeftAlone() {
+        for text in [
+            "Daftar penerima bantuan sosial beserta NIK dan nomor rekening",
+            "Rencana Kerja (Renja) Dinas Sosial Tahun 2026",
+            "Kode rekening 5.1.02.01.01.0001 belanja alat tulis kantor",
+            "Rekening koran kas daerah Tahun 2025",
+            "Peraturan Daerah Nomor 08 Tahun 2020 tentang RTRW",
+            "Laporan periode 2008-2009 dan 1962",
+            "Surat Nomor 000.9/35/Diskominfosatik/2026",
+            "NIP 197001011995031002 (18 digit, bukan NIK)",
+            "DPA SKPD 1.02.01.2.06.0001 Tahun 2026",
+        ] {
+            XCTAssertEqual(kinds(text), [], text)
+            XCTAssertEqual(PersonalDataValues.masked(text), text)
+        }
+    }
+
+    func testMaskingReplacesOnlyTheValues() {
+        XCTAssertEqual(PersonalDataValues.masked("Rekam medis a.n. Siti, NIK 3604015203870002, HP 081234567890."),
+                       "Rekam medis a.n. Siti, NIK [data pribadi disamarkan], HP [data pribadi disamarkan].")
+        XCTAssertEqual(PersonalDataValues.masked("no. rek. 1234567890 (BRI)"), "no. rek. [data pribadi disamarkan] (BRI)")
+    }
+}
