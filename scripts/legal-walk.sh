@@ -3,7 +3,8 @@
 # Hukum reads them (docs/publish.md, "Read as a Bagian Hukum reads it (session 21)"):
 #   v2  first decrees (examples/inbox, review workbook filled, approved 5 Jan 2026, published);
 #   v3  an update (Dinas Sosial changes one item, withdraws one, adds two) approved 9 Feb 2026,
-#       after a one-month exemption ended on 5 Feb, without a new test (approve warns; the site
+#       after a one-month exemption ended on 5 Feb, without a new test (approve refuses it without --force
+#       and is given --force; the site
 #       says the period ended from 6 Feb);
 #   v4  that exemption tested again terbuka (`dip test`), decree 2 Mar 2026 (its DIK diktum lifts it;
 #       approve warns that the list of recipients with NIK and nomor rekening is opened whole).
@@ -64,7 +65,12 @@ cp "$WS/reports/situs/index.html" "$WS/situs-6-februari.html"
 "$PY" "$FILL" "$WS/reports/review/pemeriksaan-dip.xlsx" "$WS/inbox/_ppid/isi-v3.xlsx" notest >/dev/null
 touch -d "2026-02-06 09:00" "$WS/inbox/_ppid/isi-v3.xlsx"
 run "2026-02-06 03:00"
+# v3 re-issues the exemption whose month ended on 5 Feb: refused without --force since session 23
+# (approve-v3-tanpa-force.txt keeps the refusal); the PPID's --force is recorded in the history.
 at "2026-02-06 04:00" "$DIP" approve --workspace "$WS" "${A[@]}" --decree-number 000.9/21/Diskominfosatik/2026 \
+  --dik-decree-number 000.9/22/Diskominfosatik/2026 --decree-date "9 Februari 2026" > "$WS/approve-v3-tanpa-force.txt" 2>&1 \
+  && { echo "legal-walk: v3 was approved without --force" >&2; exit 1; }
+at "2026-02-06 04:00" "$DIP" approve --workspace "$WS" "${A[@]}" --force --decree-number 000.9/21/Diskominfosatik/2026 \
   --dik-decree-number 000.9/22/Diskominfosatik/2026 --decree-date "9 Februari 2026" > "$WS/approve-v3.txt" 2>&1
 run "2026-02-09 01:00"
 at "2026-02-23 03:00" "$DIP" test dinsos-0007 --workspace "$WS" --revision 1 --conclusion terbuka --ground 17h3 \

@@ -430,6 +430,18 @@ final class CommandLineTests: XCTestCase {
             + "keputusan: dinkes-0006 (6 (enam) bulan sejak Keputusan Nomor 000.9/2/2026 tanggal 2 Januari 2026, berakhir "
             + "2 Juli 2026)."), preview.out)
         XCTAssertTrue(preview.out.contains("tidak dapat dihitung dip: dinkes-0007 (\"Selama berlaku\")"), preview.out)
+        // Refused without --force (session 23): the decree would set again what its own Lampiran
+        // says has ended. The preview says so; the approval is refused and nothing is stored.
+        XCTAssertTrue(preview.out.contains("Tanpa --force persetujuan ini ditolak: Keputusan Klasifikasi DIK versi "
+            + "\(first.number + 1) akan menetapkan kembali 1 pengecualian yang jangka waktunya telah berakhir pada tanggal "
+            + "keputusan, tanpa uji konsekuensi baru (dinkes-0005 revisi 1)"), preview.out)
+        let refused = try run(Self.signatory + ["--dik-decree-number", "000.9/8/2026", "--decree-date", "1/6/2026"] + Self.atasan
+                              + ["--yes", "--workspace", workspace.path])
+        XCTAssertNotEqual(refused.status, 0, refused.out)
+        XCTAssertTrue(refused.err.contains("(dinkes-0005 revisi 1): Lampirannya menyatakan jangka waktu itu telah berakhir"),
+                      refused.err)
+        XCTAssertTrue(refused.err.contains("Keputusan tidak disetujui."), refused.err)
+        XCTAssertNil(try db.version(number: first.number + 1).approvedAt, "refused: nothing stored")
         // `dip status` on the run's clock (1 June 2026) lists them too.
         let status = try run(["status", "--workspace", workspace.path])
         XCTAssertTrue(status.out.contains("\nJangka waktu pengecualian (1 pengecualian telah berakhir jangka waktunya, "
@@ -448,7 +460,37 @@ final class CommandLineTests: XCTestCase {
         let again = try previewApproval(in: workspace, Self.atasan + ["--dik-decree-number", "000.9/8/2026"])
         XCTAssertEqual(again.status, 0, again.err)
         XCTAssertFalse(again.out.contains("telah berakhir pada tanggal keputusan"), again.out)
+        XCTAssertFalse(again.out.contains("Tanpa --force persetujuan ini ditolak"), again.out)
         XCTAssertTrue(again.out.contains("dinkes-0006 (6 (enam) bulan"), again.out)
+    }
+
+    /// The PPID may still sign a DIK decree re-issuing an ended exemption: with --force, and the
+    /// history names what was re-issued.
+    func testForcedApprovalOverAnEndedExemptionIsRecorded() throws {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = Clock.wib
+        let january = { (d: Int) in cal.date(from: DateComponents(year: 2026, month: 1, day: d))! }
+        let hps = Fixture.classified(Fixture.item("5", "Rincian HPS sebelum tender diumumkan", kategori: .setiapSaat),
+                                     suggested: .dikecualikan, test: true)
+        let (workspace, db) = try workspaceWithRegister(submitting: [hps])
+        try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: ConsequenceTest(
+            specificInformation: "Rincian HPS", legalBasis: "", grounds: ["17b"], consequence: "x", publicInterest: "y",
+            conclusion: .exemptWhole, period: .months(3), periodText: "3 (tiga) bulan", conditionsForOpening: "",
+            tester: Official(name: "Tim"), testedOn: january(1)), enteredBy: "Tim", source: .cli, at: january(1))
+        let first = try XCTUnwrap(db.makeDraft(clock: Clock(now: january(1))))
+        try db.approve(version: first.number, ApprovalRequest(
+            decreeNumber: "000.9/1/2026", dikDecreeNumber: "000.9/2/2026", decreeDate: january(2),
+            signatory: Fixture.ppid, atasan: Fixture.ppid, force: true), at: january(2))
+        try db.publish(version: first.number, at: january(2))
+        try Fixture.submit(db, Fixture.baseList + [Fixture.classified(Fixture.item("8", "Profil Puskesmas")), hps],
+                           sha: "v2", day: 3)
+        XCTAssertNotNil(try db.makeDraft(clock: Clock(now: Fixture.date(3))))
+        let forced = try approveWithBothDecrees(in: workspace)
+        XCTAssertEqual(forced.status, 0, forced.err)
+        XCTAssertTrue(forced.out.contains("(disetujui dengan --force; tercatat di riwayat)"), forced.out)
+        let history = try run(["approvals", "--workspace", workspace.path])
+        XCTAssertTrue(history.out.contains("Ditetapkan kembali tanpa uji ulang walaupun jangka waktu pengecualiannya telah "
+            + "berakhir: dinkes-0005 revisi 1"), history.out)
     }
 
     /// A DIP lists information the body holds (UU 14/2008 Pasal 11 ayat (1) huruf a): an item

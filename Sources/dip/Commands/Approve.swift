@@ -53,7 +53,7 @@ extension DIP {
         @Option(name: .customLong("atasan-nip"), help: "NIP Atasan PPID (bawaan: rules/keputusan.json).")
         var atasanNIP: String?
 
-        @Flag(help: "Setujui walaupun ada informasi yang belum diperiksa atau uji konsekuensi yang belum dicatat (tercatat di riwayat).")
+        @Flag(help: "Setujui walaupun ada informasi yang belum diperiksa, uji konsekuensi yang belum dicatat, atau pengecualian yang jangka waktunya telah berakhir tanpa uji ulang (tercatat di riwayat).")
         var force = false
 
         @Flag(help: "Tarik persetujuan versi yang belum diterbitkan.")
@@ -252,10 +252,17 @@ extension DIP {
                             + "menjadi dasar keputusan: " + cited.joined(separator: "; ")
                             + ". Perbaiki `dasar_hukum` di rules/pengecualian.yaml atau uji konsekuensinya (`dip test`); keputusan tidak disetujui.")
                 }
+                let terms = try db.exemptionTerms(version: number)
+                // Approved with --force over ended exemptions: the history says which (`dip approvals`).
+                let reissued = Self.endedExemptions(terms, decreeDate: date)
+                let forcedNote = force && !reissued.isEmpty
+                    ? "Ditetapkan kembali tanpa uji ulang walaupun jangka waktu pengecualiannya telah berakhir: "
+                        + reissued.map { "\($0.term.itemID) revisi \($0.term.revision)" }.joined(separator: ", ")
+                    : nil
                 let request = ApprovalRequest(
                     decreeNumber: decreeNumber!, dikDecreeNumber: dikDecreeNumber, decreeDate: date,
                     signatory: signatory, atasan: needsAtasan ? atasan : nil, force: force,
-                    note: reason ?? "")
+                    note: [reason, forcedNote].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; "))
                 var printed = Self.preview(request, version: draft, settings: settings, clock: clock)
                 // Advice, not a refusal: the periods of huruf a–f exemptions rest on PP 61/2010.
                 if let note = LegalCitations.periodRegulationNote(draft.exempted.map { v in
@@ -314,22 +321,27 @@ extension DIP {
                 }
                 if let note = Self.emptyColumnsNote(listed) { printed += "\n" + note }
                 if let note = Self.openedPersonalDataNote(listed, citations: citations) { printed += "\n" + note }
+                if let note = Self.withheldPersonalDataNote(draft.exempted) { printed += "\n" + note }
+                if let note = Self.listedPersonalDataNote(listed) { printed += "\n" + note }
                 // Exemptions the DIK decree would set again though their period has run out by its
-                // date, on the test that set them: warned, not refused (docs/publish.md "Exemption
-                // periods"). UU 14/2008 Pasal 19 wants a consequence test before information is
-                // declared exempt and Pasal 20 ayat (1) makes huruf a–f exemptions temporary, so
-                // such a decree extends an exemption without a test; but what the law does at the
-                // period's end for a regency was not read (Permenpora 14/2023 Pasal 55 ayat (2),
-                // modelled on the KI standard, opens it by itself), the decree in force already
-                // lists it, and refusing would hold back every new public item of the DIP for the
-                // Tim's meeting. The remedy, a new test, is the PPID's judgement.
-                if let note = Self.exemptionPeriodsNote(try db.exemptionTerms(version: number), decreeDate: date,
+                // date, on the test that set them, those ending soon and those dip cannot date: named
+                // (docs/publish.md "Exemption periods"). UU 14/2008 Pasal 19 wants a consequence test
+                // before information is declared exempt, so such a decree extends an exemption without
+                // a test; the ended ones are refused below unless the PPID gives --force.
+                if let note = Self.exemptionPeriodsNote(terms, decreeDate: date,
                                                         noticeDays: settings.exemptionNoticeDays, clock: clock) {
                     printed += "\n" + note
                 }
+                // Refused without --force since session 23 (docs/publish.md "Session 23"): such a
+                // decree contradicts itself — its Lampiran states the period ended before the
+                // decree's date, its diktum KETIGA says the information may be opened once the period
+                // ends, and its diktum KESATU sets it exempt again with no test for the time after
+                // (Pasal 19 wants the test first). --force is the PPID's recorded decision to sign it.
+                let endedRefusal = force ? nil : Self.endedExemptionsRefusal(terms, version: number, decreeDate: date)
                 if let note = Self.unnumberedRecordsNote(draft, issued: issued, clock: clock) { printed += "\n" + note }
                 if let note = Self.dayOffNote(draft, issued: issued, settings: settings, clock: clock) { printed += "\n" + note }
                 if preview {
+                    if let endedRefusal { printed += "\nTanpa --force persetujuan ini ditolak: " + endedRefusal }
                     print(printed)
                     let readiness = try db.approvalReadiness(version: number)
                     if !readiness.isReady {
@@ -338,6 +350,10 @@ extension DIP {
                     }
                     print("Pratinjau saja: belum ada yang disimpan.")
                     return
+                }
+                if let endedRefusal {
+                    if isatty(STDIN_FILENO) != 1 || yes { print(printed) }
+                    throw RegisterError.invalidInput(endedRefusal + " Keputusan tidak disetujui.")
                 }
                 // At a terminal the PPID confirms what will be printed before it is stored.
                 if isatty(STDIN_FILENO) == 1 && !yes {
@@ -426,6 +442,75 @@ extension DIP {
             return "Perhatian: uji konsekuensi menyimpulkan terbuka untuk \(opened.count) informasi yang memuat data pribadi: "
                 + opened.map { v, o in "\(v.id) revisi \(v.revision) (\(v.item.ringkasan); \(citations.describe(o)))" }.joined(separator: "; ")
                 + ". " + LegalCitations.openedPersonalDataAdvice
+        }
+
+        /// The exempted items (in whole or in part) whose summary, title or withheld part carries a
+        /// value of personal data (`PersonalDataValues`: a NIK, a telephone number, …): the DIK
+        /// decree's Lampiran, the DIP's open part and the website print them masked, so the decree
+        /// does not publish what it withholds; the unit should name the information without the data.
+        /// Said, not refused: nothing withheld is printed. nil when none.
+        static func withheldPersonalDataNote(_ exempted: [VersionItem]) -> String? {
+            var named = Set<String>()
+            let found: [(VersionItem, [PersonalDataValues.Kind])] = exempted.compactMap { v in
+                let texts = [v.item.ringkasan, v.item.judul ?? "", v.consequenceTest?.specificInformation ?? ""]
+                let kinds = PersonalDataValues.kinds(in: texts.joined(separator: "\n"))
+                guard !kinds.isEmpty, named.insert(v.id).inserted else { return nil }
+                return (v, kinds)
+            }
+            guard !found.isEmpty else { return nil }
+            return "Perhatian: \(found.count) informasi yang dikecualikan memuat data pribadi dalam ringkasan, judul atau "
+                + "informasi spesifiknya: " + found.map { v, kinds in
+                    "\(v.id) revisi \(v.revision) (\(kinds.map(\.label).joined(separator: ", ")))"
+                }.joined(separator: "; ")
+                + ". Lampiran Keputusan Klasifikasi DIK, Lampiran Keputusan Penetapan DIP dan situs web mencetaknya "
+                + "\"\(PersonalDataValues.mask)\", agar keputusan tidak membuka data yang dikecualikannya. Ringkasan menyebut "
+                + "jenis informasinya, bukan isinya: minta unitnya menulis ulang ringkasannya tanpa data itu dan mengirim ulang "
+                + "daftarnya; informasi spesifik diperbaiki dengan mencatat ulang uji konsekuensinya."
+        }
+
+        /// The items the DIP publishes whole whose summary or title carries a value of personal data
+        /// (`PersonalDataValues`): printed as the unit wrote them in the DIP Lampiran, the website,
+        /// the feeds and the open data. Said, not refused or masked: the list is the unit's published
+        /// text and the PPID approved it; but a NIK or a telephone number in a summary is almost
+        /// always a slip. The open parts of items exempted in part are masked already. nil when none.
+        static func listedPersonalDataNote(_ listed: [VersionItem]) -> String? {
+            var named = Set<String>()
+            let found: [(VersionItem, [PersonalDataValues.Kind])] = listed.compactMap { v in
+                guard !PublishedList.isPartial(v) else { return nil }
+                let kinds = PersonalDataValues.kinds(in: v.item.ringkasan + "\n" + (v.item.judul ?? ""))
+                guard !kinds.isEmpty, named.insert(v.id).inserted else { return nil }
+                return (v, kinds)
+            }
+            guard !found.isEmpty else { return nil }
+            return "Perhatian: ringkasan \(found.count) informasi dalam DIP memuat data pribadi: " + found.map { v, kinds in
+                "\(v.id) revisi \(v.revision) (\(kinds.map(\.label).joined(separator: ", ")))"
+            }.joined(separator: "; ")
+                + ". Lampiran Keputusan Penetapan DIP, situs web, umpan dan data terbuka mencetaknya sebagaimana ditulis unit. "
+                + "Ringkasan menyebut jenis informasinya, bukan isinya: minta unitnya menulis ulang ringkasannya tanpa data itu, "
+                + "atau kembalikan informasinya (`dip return`), sebelum keputusan ditandatangani."
+        }
+
+        /// The exemptions of the version whose period has ended by `decreeDate` (`ExemptionPeriods`).
+        static func endedExemptions(_ terms: [ExemptionTerm], decreeDate: Date) -> [ExemptionNotice] {
+            ExemptionPeriods.notices(terms, today: decreeDate, noticeDays: 0).filter { n in
+                if case .ended = n.standing { return true }
+                return false
+            }
+        }
+
+        /// Why `dip approve` refuses, without --force, a DIK decree re-issuing on their old test the
+        /// exemptions whose period has ended by its date; nil when none has.
+        static func endedExemptionsRefusal(_ terms: [ExemptionTerm], version: Int, decreeDate: Date) -> String? {
+            let ended = endedExemptions(terms, decreeDate: decreeDate)
+            guard !ended.isEmpty else { return nil }
+            return "Keputusan Klasifikasi DIK versi \(version) akan menetapkan kembali \(ended.count) pengecualian yang jangka "
+                + "waktunya telah berakhir pada tanggal keputusan, tanpa uji konsekuensi baru ("
+                + ended.map { "\($0.term.itemID) revisi \($0.term.revision)" }.joined(separator: ", ")
+                + "): Lampirannya menyatakan jangka waktu itu telah berakhir dan Diktum KETIGA menyatakan informasinya dapat "
+                + "dibuka setelah jangka waktunya berakhir, sedangkan Diktum KESATU menetapkannya kembali sebagai informasi yang "
+                + "dikecualikan tanpa uji konsekuensi untuk waktu sesudahnya (Pasal 19 UU 14/2008). Uji ulang dahulu "
+                + "(`dip test <kode> --revision <revisi> …`, lalu `dip run`), atau setujui dengan --force bila PPID memutuskan "
+                + "menetapkannya kembali tanpa uji baru (tercatat di riwayat)."
         }
 
         /// The exemptions of the version whose period (counted from the decree that set them on
