@@ -5,7 +5,8 @@ What a careless or hostile sender drops into inbox/<unit>/: zip bombs (ratio, ma
 nested), DOCTYPE/entity expansion and external entities in every part of a workbook, unsafe
 and duplicated entry names, cut or damaged central directories, lying dimensions, references
 at the grid's edge, out-of-range indexes, huge merge lists, odd numbers and dates, long cells,
-broken CSV encodings, text dressed as a workbook (CSV, HTML, SpreadsheetML 2003 XML), legacy
+broken CSV encodings, text dressed as a workbook (CSV, HTML, SpreadsheetML 2003 XML), hostile
+HTML pages (entity bombs, deep nesting, huge cells and spans, scripts, 6,000 tables), legacy
 and encrypted files, empty files. Each file's name says what it is; `scripts/hostile-check.sh`
 runs `dip check` on each with a time limit and prints exit code, peak RSS and the message.
 
@@ -235,6 +236,45 @@ def main():
     files_raw["really-html.xls"] = html.encode()
     files_raw["really-html.xlsx"] = html.encode()
     files_raw["really-html-upper-doctype.xls"] = ("<!DOCTYPE html>\r\n" + html.upper()).encode()
+    # HTML pages (read since session 23): entity bombs, deep nesting, huge cells and spans,
+    # scripts, a page cut short, a 100 MB page of rows.
+    head_row = "<tr>" + "".join(f"<th>{h}</th>" for h in HEADER) + "</tr>"
+    item_row = "<tr>" + "".join(f"<td>{v}</td>" for v in ROW) + "</tr>"
+    lol = "<!DOCTYPE html [\n<!ENTITY lol0 \"lol\">\n" + "".join(
+        f"<!ENTITY lol{k} \"" + f"&lol{k - 1};" * 10 + "\">\n" for k in range(1, 10)) + "]>\n"
+    files_raw["html-billion-laughs.xls"] = (lol + "<html><body><table>" + head_row
+                                            + item_row.replace("Laporan keuangan", "&lol9; Laporan keuangan")
+                                            + "</table></body></html>").encode()
+    files_raw["html-xxe.xls"] = ('<!DOCTYPE html [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY web SYSTEM '
+                                 '"http://127.0.0.1:9/x">]><html><body><table>' + head_row
+                                 + item_row.replace("Sekretariat", "&xxe;&web;") + "</table></body></html>").encode()
+    files_raw["html-deep-divs.xls"] = ("<html><body>" + "<div>" * 200000 + "<table>" + head_row + item_row
+                                       + "</table></body></html>").encode()
+    files_raw["html-deep-tables.xls"] = ("<html><body>" + "<table><tr><td>" * 100000 + "x</body></html>").encode()
+    files_raw["html-huge-cell.xls"] = ("<html><body><table>" + head_row + item_row.replace("Laporan keuangan", "Laporan " * 2_000_000)
+                                       + "</table></body></html>").encode()
+    files_raw["html-cell-40000.xls"] = ("<html><body><table>" + head_row + item_row.replace("Laporan keuangan", "a" * 40000)
+                                        + item_row.replace("1", "2") + "</table></body></html>").encode()
+    files_raw["html-colspan-100000.xls"] = ("<html><body><table>" + head_row
+                                            + '<tr><td colspan="100000">judul</td></tr>' * 1000 + item_row + "</table></body></html>").encode()
+    files_raw["html-wide-row.xls"] = ("<html><body><table>" + head_row + "<tr>" + "<td colspan=1000>x</td>" * 20 + "</tr>"
+                                      + item_row + "</table></body></html>").encode()
+    files_raw["html-rowspan-flood.xls"] = ("<html><body><table>" + head_row + item_row
+                                           + '<tr><td rowspan="65534" colspan="1000">x</td></tr>' * 300000 + "</table></body></html>").encode()
+    files_raw["html-script-tags.xls"] = ("<html><head><script>" + "document.write('<table><tr><td>No</td></tr></table>');" * 1000
+                                         + "</script><style>td{}</style></head><body><table>" + head_row
+                                         + item_row.replace("Sekretariat", "Sekre<script>alert(1)</script>tariat")
+                                         + "</table><script src=\"http://127.0.0.1:9/x.js\"></script></body></html>").encode()
+    files_raw["html-unclosed.xls"] = ("<html><body><table>" + head_row + item_row + "<tr><td>2<td>Laporan kinerja<td>Sekretariat").encode()
+    files_raw["html-many-tables.xls"] = ("<html><body>" + "<table><tr><td>a</td><td>b</td></tr></table>" * 6000
+                                         + "</body></html>").encode()
+    files_raw["html-no-table.xls"] = b"<html><body><p>Sesi Anda telah berakhir. Silakan masuk kembali.</p></body></html>"
+    files_raw["html-utf16-bom.xls"] = b"\xff\xfe" + ("<html><body><table>" + head_row + item_row + "</table></body></html>").encode("utf-16-le")
+    files_raw["html-bad-charset.xls"] = ('<meta charset="x-mystery-8"><table>' + head_row + item_row + "</table>").encode()
+    files_raw["html-binary-tail.xls"] = ("<html><body><table>" + head_row + item_row).encode() + bytes(range(256)) * 64
+    files_raw["html-100mb.xls"] = ("<html><body><table>" + head_row).encode() + "".join(
+        item_row.replace("Laporan keuangan tahun 2025", f"Laporan kegiatan nomor {k:07d} tahun 2025").replace(">1<", f">{k}<", 1)
+        for k in range(1, 500001)).encode() + b"</table></body></html>"
     ssml = ('<?xml version="1.0"?><?mso-application progid="Excel.Sheet"?>'
             '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
             '<Worksheet ss:Name="DIP"><Table><Row>' + "".join(f'<Cell><Data ss:Type="String">{h}</Data></Cell>' for h in HEADER)

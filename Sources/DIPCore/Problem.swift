@@ -81,14 +81,28 @@ public struct Problem: Codable, Hashable, Sendable {
         problems.reduce(0) { $0 + ($1.severity == .info ? 0 : $1.standsFor) }
     }
 
-    /// "sheet 'DIP', baris 12, kolom C (Ringkasan)" — where the problem is, in Indonesian.
+    /// "sheet 'DIP', baris 12, kolom C (Ringkasan)" — where the problem is, in Indonesian
+    /// ("tabel ke-2, baris 5, …" for a table of a web page).
     public var locationText: String {
         var parts: [String] = []
-        if let sheet { parts.append("sheet '\(sheet)'") }
+        if let sheet { parts.append(sheetPhrase(sheet)) }
         if let row { parts.append("baris \(row)") }
         if let column {
             parts.append(columnName.map { "kolom \(column) (\($0))" } ?? "kolom \(column)")
         }
         return parts.joined(separator: ", ")
     }
+}
+
+/// How a message names where a table was read: "sheet 'DIP'" for a workbook's sheet, the name
+/// itself for a table of a web page ("tabel ke-2", `HTMLWorkbook`), which has no sheets.
+public func sheetPhrase(_ sheet: String) -> String {
+    isPageTableName(sheet) ? sheet : "sheet '\(sheet)'"
+}
+
+/// Whether a sheet name is a web page's table ("tabel ke-3") rather than a workbook's sheet.
+public func isPageTableName(_ sheet: String) -> Bool {
+    guard sheet.hasPrefix("tabel ke-") else { return false }
+    let digits = sheet.dropFirst("tabel ke-".count)
+    return !digits.isEmpty && digits.allSatisfy(\.isASCII) && digits.allSatisfy(\.isNumber)
 }

@@ -175,7 +175,7 @@ public func checkReportText(_ results: [SubmissionResult]) -> String {
             out += "\(name): TIDAK DAPAT DIBACA\n  \(r.reason ?? "")\n"
         } else {
             var where_ = [String]()
-            if let sheet = r.sheet { where_.append("sheet '\(sheet)'") }
+            if let sheet = r.sheet { where_.append(sheetPhrase(sheet)) }
             if let dialect = r.dialect { where_.append(dialect) }
             out += "\(name): DITERIMA, \(r.items.count) informasi"
             out += where_.isEmpty ? "\n" : " (\(where_.joined(separator: "; ")))\n"

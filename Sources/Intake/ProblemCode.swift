@@ -52,6 +52,9 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     case encodingGuess = "encoding-guess"
     case delimiterGuess = "delimiter-guess"
     case hiddenSheet = "hidden-sheet"
+    /// The file is a web page (an HTML table saved as .xls by a web application): which of its
+    /// tables was read, in which encoding, and how its rows are numbered.
+    case htmlTable = "html-table"
     case rowIgnored = "row-ignored"
     /// Columns that are not DIP fields (unnamed, codes, helper formulas or SQL) held data: one
     /// line for the whole table, their error values counted in it.
@@ -76,7 +79,7 @@ public enum ProblemCode: String, CaseIterable, Sendable {
              .errorValue, .cellTooLong, .linkUnsafe, .madeAfterReceipt, .dateNoSuchDay, .rowShifted, .yearInDateCell:
             return .warning
         case .missingCategory, .formUnknown, .encodingGuess, .delimiterGuess,
-             .hiddenSheet, .rowIgnored, .columnsIgnored:
+             .hiddenSheet, .htmlTable, .rowIgnored, .columnsIgnored:
             return .info
         }
     }

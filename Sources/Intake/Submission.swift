@@ -342,6 +342,9 @@ enum SubmissionKind {
     case csv
     case xlsx
     case ods
+    /// A web page (an HTML table named .xls by a web application's "Export ke Excel", or
+    /// .html/.htm): its tables are read (`HTMLWorkbook`).
+    case html
     case refused(ProblemCode, message: String, hint: String)
     /// The system could not read the file's first bytes.
     case failed(FileReadError)
@@ -417,8 +420,11 @@ enum SubmissionKind {
             }
         }
         if kind == .text, let markup = (try? fileHead(path: path, count: 4096)).flatMap(MarkupKind.init(head:)) {
+            // Session 23: web pages are read (their tables); SpreadsheetML 2003 stays refused.
+            if markup == .html { return .html }
             return .refused(.unsupportedType, message: markup.message(ext: ext), hint: MarkupKind.hint)
         }
+        if kind == .text, ["html", "htm", "xhtml"].contains(ext) { return .html }
         // A CSV saved under a spreadsheet name is read as text.
         if ["xlsx", "xlsm", "xls"].contains(ext), kind == .text {
             return .csv
@@ -682,22 +688,28 @@ func noTable(factory: ProblemFactory, seen: SeenRow? = nil, otherSheets: [String
         let shown = texts.prefix(8).map { t in "\"\(t.count > limit ? String(t.prefix(limit)) + "…" : t)\"" }
         return shown.joined(separator: ", ") + (texts.count > 8 ? ", …" : "")
     }
-    let others = otherSheets.isEmpty ? "" : " Sheet lain juga tidak memuat tabel DIP: "
-        + otherSheets.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (otherSheets.count > 5 ? ", …" : "") + "."
+    // A web page's tables ("tabel ke-2") are named as such, not as sheets.
+    let page = (otherSheets + [seen?.sheet].compactMap { $0 }).contains(where: isPageTableName)
+    let others = otherSheets.isEmpty ? ""
+        : (page ? " Tabel lain pada halaman ini juga bukan tabel DIP: " + otherSheets.prefix(5).joined(separator: ", ")
+            : " Sheet lain juga tidak memuat tabel DIP: " + otherSheets.prefix(5).map { "'\($0)'" }.joined(separator: ", "))
+        + (otherSheets.count > 5 ? ", …" : "") + "."
+    // "baris 3 tabel ke-2": a page's row numbers count within each of its tables.
+    let row = { (seen: SeenRow) in "baris \(seen.row)" + (seen.sheet.map { isPageTableName($0) ? " \($0)" : "" } ?? "") }
     let message: String
     let hint: String
     switch seen {
     case let seen? where seen.texts.count >= 2:
-        message = "Tabel DIP tidak ditemukan: baris \(seen.row) berisi judul kolom \(quoted(seen.texts)), tetapi tidak satu pun "
+        message = "Tabel DIP tidak ditemukan: \(row(seen)) berisi judul kolom \(quoted(seen.texts)), tetapi tidak satu pun "
             + "berupa kolom judul atau ringkasan informasi seperti \(titleColumns).\(others)"
         hint = "Ganti judul kolom yang berisi nama informasi menjadi \"Ringkasan Isi Informasi\" (atau tambahkan kolom itu), lalu kirim ulang; "
             + "sebaiknya tabel memuat ketujuh unsur DIP: \(sevenFields)."
     case let seen?:
-        message = "Tabel DIP tidak ditemukan: di 30 baris pertama hanya ada \(quoted(seen.texts)) (baris \(seen.row)), "
+        message = "Tabel DIP tidak ditemukan: di 30 baris pertama hanya ada \(quoted(seen.texts)) (\(row(seen))), "
             + "tanpa baris judul kolom dan tanpa daftar informasi di bawahnya.\(others)"
         hint = "Di bawah judul itu buat baris judul kolom (\(sevenFields)), lalu satu baris untuk setiap informasi, dan kirim ulang."
     case nil:
-        message = "Tabel DIP tidak ditemukan: 30 baris pertama \(otherSheets.isEmpty ? "berkas" : "setiap sheet") kosong."
+        message = "Tabel DIP tidak ditemukan: 30 baris pertama \(otherSheets.isEmpty ? "berkas" : page ? "setiap tabel" : "setiap sheet") kosong."
         hint = "Isi tabel DIP mulai dari baris pertama: baris judul kolom (\(sevenFields)), lalu satu baris untuk setiap informasi."
     }
     return .refused(factory.make(.noDIPTable, sheet: seen?.sheet, row: seen?.row, message: message, hint: hint))

@@ -92,6 +92,8 @@ func streamSubmission(
                 outcome = streamXLSXSubmission(path: path, factory: factory, maxDataRows: maxDataRows, output: output)
             case .ods:
                 outcome = streamODSSubmission(path: path, factory: factory, maxDataRows: maxDataRows, output: output)
+            case .html:
+                outcome = streamHTMLSubmission(path: path, factory: factory, maxDataRows: maxDataRows, output: output)
             }
             switch outcome {
             case .refused(let problem):
@@ -301,7 +303,7 @@ final class TableSink {
         let earlierSheet = earlier >> Self.rowBits
         var where_ = "baris \(earlierRow)"
         if earlierSheet != sheetOrdinal, earlierSheet < sheetNames.count, let name = sheetNames[earlierSheet] {
-            where_ += " pada sheet '\(name)'"
+            where_ += " pada " + sheetPhrase(name)
         }
         return (factory ?? ProblemFactory(file: item.source.file)).make(
             .duplicateItem, sheet: item.source.sheet, row: item.source.row, column: duplicateColumn,

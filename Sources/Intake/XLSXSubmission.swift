@@ -36,8 +36,11 @@ extension ODSSheetReader: WorkbookRowSource {
     var formulasWithoutValue: Int { 0 }
 }
 
+/// - Parameter widestSeen: when no sheet holds a DIP table, quote the sheet whose likely
+///   header has the most texts rather than the first sheet with any (a web page's first
+///   tables are navigation and letterheads; its tables are read from memory, `HTMLWorkbook`).
 func streamWorkbookSubmission<W: StreamableWorkbook>(
-    factory: ProblemFactory, maxDataRows: Int, output: TableOutput, open: () throws -> W
+    factory: ProblemFactory, maxDataRows: Int, output: TableOutput, widestSeen: Bool = false, open: () throws -> W
 ) -> StreamOutcome {
     // Which sheet a package part holds, to name the sheet (not "xl/worksheets/sheet2.xml")
     // when a reader's limit or a DOCTYPE stops the file.
@@ -116,9 +119,10 @@ func streamWorkbookSubmission<W: StreamableWorkbook>(
         // Say what the first sheet with any text holds where a header should be (a sheet that
         // cannot be read again only goes unquoted: the refusal stays no-dip-table).
         var seen: SeenRow?
-        for index in order where seen == nil {
-            guard var rows = try? workbook.rows(sheet: index) else { continue }
-            seen = try? likelyHeader(&rows, sheet: workbook.sheets[index].name)
+        for index in order where seen == nil || widestSeen {
+            guard var rows = try? workbook.rows(sheet: index),
+                  let found = try? likelyHeader(&rows, sheet: workbook.sheets[index].name) else { continue }
+            if found.texts.count > seen?.texts.count ?? 0 { seen = found }
         }
         let others = order.map { workbook.sheets[$0] }.filter { !$0.isHidden && $0.name != seen?.sheet }.map(\.name)
         return noTable(factory: factory, seen: seen, otherSheets: others)
@@ -154,7 +158,7 @@ func officeProblem(_ error: OfficeError, factory: ProblemFactory, sheetOfPart: [
         // The sheet the part holds, by name; what was found, in words; the reader's text after.
         let raw = "\(error)"
         let sheet = sheetOfPart.keys.sorted().first { raw.contains($0) }.flatMap { sheetOfPart[$0] }
-        let onSheet = sheet.map { " pada sheet '\($0)'" } ?? ""
+        let onSheet = sheet.map { " pada " + sheetPhrase($0) } ?? ""
         let what: String
         switch error {
         case .doctypeRefused:
@@ -162,14 +166,21 @@ func officeProblem(_ error: OfficeError, factory: ProblemFactory, sheetOfPart: [
                 + "LibreOffice biasa dan dapat dipakai untuk menyerang server melalui entitas XML"
         case .limitExceeded(let limit, _) where limit.contains("compression ratio") || limit.contains("size of"):
             what = "isi\(onSheet) bila dibuka jauh lebih besar dari ukuran berkasnya (seperti \"bom zip\")"
-        case .limitExceeded(let limit, _) where limit.contains("text length"):
-            what = "satu sel\(onSheet) berisi teks lebih dari 32 MB, jauh melebihi batas satu sel Excel (32.767 karakter)"
+        case .limitExceeded(let limit, let max) where limit.contains("text length"):
+            what = "satu sel\(onSheet) berisi teks lebih dari \(IndonesianNumber.grouped(max >> 20)) MB, jauh melebihi batas "
+                + "satu sel Excel (32.767 karakter)"
+        case .limitExceeded(let limit, let max) where limit.contains("tables nested"):
+            what = "tabel di dalam tabel bersarang lebih dari \(max) tingkat, bukan susunan daftar yang wajar"
+        case .limitExceeded(let limit, let max) where limit.contains("tables in one page"):
+            what = "halaman web ini berisi lebih dari \(IndonesianNumber.grouped(max)) tabel, bukan daftar yang wajar"
+        case .limitExceeded(let limit, _) where limit.contains("rows of the page's tables"):
+            what = "baris-baris awal tabel pada halaman web ini berisi teks jauh lebih banyak dari daftar DIP mana pun"
         case .limitExceeded(let limit, _) where limit.contains("zip entry count"):
             what = "berkas berisi terlalu banyak bagian (lebih dari 10.000), bukan buku kerja biasa"
         case .limitExceeded(let limit, _) where limit.contains("shared string"):
             what = "tabel teks bersama (shared strings) berkas ini jauh lebih besar dari daftar mana pun"
         case .limitExceeded(let limit, let max) where limit.contains("merged range count"):
-            what = "\(sheet.map { "sheet '\($0)'" } ?? "satu sheet") berisi lebih dari "
+            what = "\(sheet.map(sheetPhrase) ?? "satu sheet") berisi lebih dari "
                 + "\(IndonesianNumber.grouped(max)) sel gabungan (merge), jauh melebihi daftar DIP mana pun"
         case .limitExceeded(let limit, _) where limit.contains("row number") || limit.contains("column"):
             what = "ada sel\(onSheet) di luar batas baris atau kolom lembar Excel"
@@ -186,7 +197,7 @@ func officeProblem(_ error: OfficeError, factory: ProblemFactory, sheetOfPart: [
         case "shared strings": isi = "tabel teks bersama (shared strings) yang jauh lebih besar dari daftar mana pun"
         default: isi = "teks panjang yang diulang di banyak sel"
         }
-        let tempat = sheet.map { " pada sheet '\($0)'" } ?? ""
+        let tempat = sheet.map { " pada " + sheetPhrase($0) } ?? ""
         return factory.make(
             .contentTooLarge, sheet: sheet,
             message: "File \(factory.file) ditolak\(tempat): isinya bila dibaca jauh lebih besar dari ukuran filenya (\(isi)).",
@@ -203,6 +214,10 @@ func officeProblem(_ error: OfficeError, factory: ProblemFactory, sheetOfPart: [
             message: "File ini rusak: bagian \(name) tersimpan \(candidates.count) kali di dalam berkas, sehingga "
                 + "isinya dapat terbaca berbeda oleh program lain (\(error)).",
             hint: SubmissionKind.resave)
+    case .unsupportedEncoding(let name):
+        return factory.make(
+            .encodingUnsupported, message: "Pengodean teks halaman web ini (\(name)) tidak dikenali, sehingga tabelnya tidak dapat dibaca.",
+            hint: MarkupKind.hint)
     case .missingPart, .ambiguousPart, .unsafePartName, .xmlError, .invalidContent, .noSuchSheet:
         return factory.make(.corruptFile, message: "File ini rusak atau tidak utuh (\(error)).",
                             hint: SubmissionKind.resave)

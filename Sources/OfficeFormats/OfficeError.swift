@@ -37,6 +37,8 @@ public enum OfficeError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Reading the file would expand it beyond its budget (`ExpansionBudget`): `what` is
     /// "cells", "text" or "shared strings"; `sheet` is nil for workbook-level parts.
     case expansionExceeded(sheet: String?, what: String, limit: Int)
+    /// A text file (an HTML page) in a character encoding the system's converter does not know.
+    case unsupportedEncoding(String)
 
     public var description: String {
         switch self {
@@ -60,6 +62,7 @@ public enum OfficeError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unsupportedFormat(let msg): return "unsupported format: \(msg)"
         case .expansionExceeded(let sheet, let what, let limit):
             return "expansion budget exceeded: \(what) over \(limit)" + (sheet.map { " in sheet \($0)" } ?? "")
+        case .unsupportedEncoding(let name): return "unsupported character encoding \(name)"
         }
     }
 }

@@ -38,7 +38,7 @@ public enum FeedbackReport {
             out.append("Berkas: \(outcome.fileName)")
             switch outcome.status {
             case .accepted:
-                let sheet = outcome.sheet.map { " dari sheet '\($0)'" } ?? ""
+                let sheet = outcome.sheet.map { " dari " + sheetPhrase($0) } ?? ""
                 out.append("Status: DITERIMA. \(IndonesianNumber.grouped(outcome.itemCount)) informasi dibaca\(sheet).")
             case .refused:
                 out.append("Status: DITOLAK. \(outcome.reason ?? "Berkas tidak dapat dibaca.")")
@@ -211,7 +211,7 @@ public enum FeedbackReport {
     static func file(_ outcome: FileOutcome) -> FeedbackFile {
         switch outcome.status {
         case .accepted:
-            let sheet = outcome.sheet.map { " dari sheet '\($0)'" } ?? ""
+            let sheet = outcome.sheet.map { " dari " + sheetPhrase($0) } ?? ""
             let toFix = outcome.problems.filter { $0.severity != .info }.reduce(0) { $0 + $1.standsFor }
             return FeedbackFile(fileName: outcome.fileName, status: .accepted,
                                 detail: "\(IndonesianNumber.grouped(outcome.itemCount)) informasi dibaca\(sheet). "

@@ -441,12 +441,13 @@ final class LayoutTests: XCTestCase {
             XCTAssertEqual(r.items.map(\.ringkasan), ["Profil Dinas"], name)
             XCTAssertEqual(r.dialect, "pemisah tab, UTF-16LE (Teks Unicode)", name)
         }
-        let page = "<html><body><table><tr><td>No</td><td>Ringkasan</td></tr></table></body></html>"
+        // A UTF-16 web page named .xls is a page, read as one (session 23; refused before).
+        let page = "<html><body><table><tr><td>No</td><td>Ringkasan Isi Informasi</td><td>Jenis</td></tr>"
+            + "<tr><td>1</td><td>Profil Dinas</td><td>Berkala</td></tr></table></body></html>"
         let r = readSubmission(at: try write([0xFF, 0xFE] + page.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }, "halaman.xls"))
-        XCTAssertEqual(r.status, .refused)
-        XCTAssertEqual(r.problems.map(\.code), ["unsupported-type"])
-        XCTAssertEqual(r.problems.first?.message, "File ini sebenarnya halaman web (HTML) meskipun bernama .xls, biasanya hasil "
-            + "tombol \"Export ke Excel\" dari aplikasi web, bukan buku kerja Excel atau CSV, sehingga tabelnya tidak dibaca.")
+        XCTAssertEqual(r.status, .accepted, r.reason ?? "")
+        XCTAssertEqual(r.items.map(\.ringkasan), ["Profil Dinas"])
+        XCTAssertEqual(r.dialect, "halaman web (HTML), UTF-16LE")
     }
 
     /// Binary data behind a UTF-16 BOM is refused as binary, with the words a binary file
