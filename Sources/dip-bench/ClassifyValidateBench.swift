@@ -134,6 +134,7 @@ func classifyValidateBench() throws {
         print("   \(category.rawValue) (\(row.values.reduce(0, +))): \(cells)")
     }
     categoryCauses(training, ruleSet: ruleSet, policy: policy)
+    letterPairs(training, ruleSet: ruleSet, policy: policy)
     let mean = means[0].values
     reportPercent("classify-validate: mean exempt recall", mean[0])
     reportPercent("classify-validate: mean open items flagged", mean[1])
@@ -284,6 +285,59 @@ private func categoryCauses(_ training: [Precedent], ruleSet: RuleSet, policy: P
     for (source, count) in bySource.sorted(by: { $0.key < $1.key }) {
         print(String(format: "   %@: %d items, category = body's %d = %.1f%%", source as NSString, count.items, count.agreed,
                      count.items == 0 ? 0 : Double(count.agreed) * 100 / Double(count.items)))
+    }
+}
+
+/// The Pasal 17 letter on split 0 (every training body validated once; precedents and the
+/// learned layer from the other folds only), for each withheld item whose body stated a ground:
+/// the body's letters against dip's, and which layer chose dip's letters — a rule that flags
+/// (its own `pengecualian`), the precedents (or the learned layer) when no rule flags, or none
+/// (not flagged). Counts the pairs "body → dip (layer)" and how often the full code (letter and
+/// angka) is one the body cited too (docs/classification.md §41). `DIP_VALIDATE_LETTERS=1`
+/// prints every such item (training bodies only).
+private func letterPairs(_ training: [Precedent], ruleSet: RuleSet, policy: PrecedentPolicy) {
+    let folds = Evaluator.validationFolds
+    let printing = ProcessInfo.processInfo.environment["DIP_VALIDATE_LETTERS"] != nil
+    let flaggingRules = Set(ruleSet.rules.filter { !$0.grounds.isEmpty }.map(\.id))
+    func letters(_ codes: [String]) -> Set<String> { Set(codes.map { String($0.dropFirst(2).prefix(1)) }) }
+    var pairs: [String: Int] = [:]
+    var items = 0, agreed = 0, withAngka = 0, angkaAgreed = 0
+    for fold in 0..<folds {
+        let inFold = { (p: Precedent) in Evaluator.validationFold(of: splitUnit(p), split: 0, folds: folds) == fold }
+        let validation = training.filter { inFold($0) && $0.category == .dikecualikan && !$0.grounds.isEmpty }
+        guard !validation.isEmpty else { continue }
+        let classifier = Classifier(ruleSet: ruleSet, precedents: training.filter { !inFold($0) }, policy: policy)
+        for p in validation {
+            items += 1
+            let c = classifier.classify(plainItem(p.title))
+            let dip = c.needsConsequenceTest ? c.exemptionGrounds : []
+            let ruleIDs = c.hits.filter { flaggingRules.contains($0.ruleID) && !$0.isLiftedByPasal18 }.map(\.ruleID)
+            let layer = dip.isEmpty ? "not flagged" : !ruleIDs.isEmpty ? "rule"
+                : c.learned?.ground.map { dip == [$0] } == true ? "precedents flag, the learned layer's letter"
+                : c.precedents.isEmpty ? "no rule, no precedent" : "precedents flag, their letters"
+            let body = letters(p.grounds)
+            let same = !dip.isEmpty && !body.isDisjoint(with: letters(dip))
+            if same { agreed += 1 }
+            // The angka: only where the body cited a numbered code (17h4, not bare 17h).
+            let numbered = p.grounds.filter { $0.count > 3 }
+            if !numbered.isEmpty {
+                withAngka += 1
+                if !Set(numbered).isDisjoint(with: dip) { angkaAgreed += 1 }
+            }
+            let pair = "\(body.sorted().joined(separator: ",")) -> \(dip.isEmpty ? "-" : letters(dip).sorted().joined(separator: ","))"
+            if !same { pairs["\(pair) (\(layer))", default: 0] += 1 }
+            if printing {
+                print("letter\t\(same ? "same" : "differs")\t\(p.grounds.joined(separator: ","))\t\(dip.joined(separator: ","))\t\(layer)\t"
+                      + "\(ruleIDs.joined(separator: ","))\t\(p.title)\t\(p.body)")
+            }
+        }
+    }
+    func percent(_ part: Int, _ whole: Int) -> String { String(format: "%d/%d = %.1f%%", part, whole, whole == 0 ? 0 : Double(part) * 100 / Double(whole)) }
+    print("-- Pasal 17 letter, split 0 (each training body once): letter = body's \(percent(agreed, items)); "
+          + "where the body cited an angka, dip cites that code \(percent(angkaAgreed, withAngka))")
+    print("   disagreements by letters (body -> dip) and the layer that chose dip's letter:")
+    for (pair, count) in pairs.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }) {
+        print(String(format: "   %3d  %@", count, pair as NSString))
     }
 }
 
