@@ -330,7 +330,7 @@ aturan:
     keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif) — UU 14/2008 Pasal 17 huruf a angka 1; pemeriksaan disiplin atau kode etik pegawai bukan penyidikan tindak pidana (lihat aturan pemeriksaan-etik-disiplin, huruf h angka 4), dan "sidik jari" adalah data biometrik, bukan penyidikan; hak-hak pelapor, terlapor, tersangka dan terdakwa (KUHAP Pasal 50–68; hak pelapor dan terlapor dalam penanganan pengaduan, Perma 9/2016) adalah uraian umum tentang hak, bukan bahan penyidikan
     prioritas: 100
     salah_satu: [penyelidikan, penyidikan, penyidik, berkas perkara, bap, berita acara pemeriksaan, pemeriksaan khusus, audit investigatif, audit investigasi, investigasi, barang bukti, tersangka, terlapor, pemeriksaan saksi, keterangan saksi, tindak pidana, penanganan perkara, dugaan korupsi, dugaan pelanggaran, dugaan penyalahgunaan, dugaan penyimpangan, dugaan pungli, dugaan pungutan liar, hasil klarifikasi, klarifikasi dumas, klarifikasi pengaduan, pemeriksaan investigatif, lhp investigatif, pulbaket, pengumpulan bahan keterangan, bahan keterangan, aset terpidana, aset tersangka, harta kekayaan terpidana, harta kekayaan tersangka, ditindaklanjuti aparat penegak hukum, ditindaklanjuti oleh aparat penegak hukum, ditangani aparat penegak hukum, ditangani oleh aparat penegak hukum, dilimpahkan kepada aparat penegak hukum, dilimpahkan ke aparat penegak hukum]
-    kecuali: [hak hak, hak pelapor, hak terlapor, hak tersangka, hak terdakwa, tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang, dapat diumumkan, pengumuman, bimbingan teknis, bimtek, pemusnahan, dimusnahkan, berkekuatan hukum tetap, wilayah kerja, daftar penyidik, daftar ppns, klarifikasi dan negosiasi, klarifikasi teknis]
+    kecuali: [hak hak, hak pelapor, hak terlapor, hak tersangka, hak terdakwa, tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pemeriksaan disiplin, pemeriksaan atasan langsung, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang, dapat diumumkan, pengumuman, bimbingan teknis, bimtek, pemusnahan, dimusnahkan, berkekuatan hukum tetap, wilayah kerja, daftar penyidik, daftar ppns, klarifikasi dan negosiasi, klarifikasi teknis]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -348,6 +348,7 @@ aturan:
       - Informasi mengenai DPO dan perkembangan penanganan perkara yang dapat diumumkan
       - Jadwal sidang tindak pidana ringan pelanggaran Perda
       - BAP hukuman disiplin pegawai
+      - Berita acara pemeriksaan ASN oleh atasan langsung
       - Alur perekaman sidik jari penduduk
       - Berita acara pemeriksaan hasil pekerjaan jalan
       - SOP penyidikan pelanggaran Perda
@@ -1289,6 +1290,7 @@ aturan:
       - Berkas pengaduan terhadap oknum pegawai kecamatan
       - Risalah sidang kode etik pegawai
       - Berita acara pemeriksaan disiplin PNS
+      - Berita acara pemeriksaan ASN oleh atasan langsung
       - Laporan gratifikasi pegawai yang sedang ditelaah
       - SK pemberhentian tidak dengan hormat pegawai
     contoh_tidak_cocok:
