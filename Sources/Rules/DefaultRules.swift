@@ -47,7 +47,11 @@ Format and semantics: `docs/rules.md`. After changing these defaults in the repo
 #
 # Isian setiap aturan:
 #   id                  nama unik aturan (huruf kecil dan tanda hubung), jangan dipakai dua kali
-#   keterangan          penjelasan singkat; tampil di laporan sebagai alasan
+#   keterangan          penjelasan singkat dalam bahasa Indonesia yang jelas (paling banyak 400
+#                       karakter); tampil di umpan balik unit dan berkas pemeriksaan PPID sebagai
+#                       alasan, jadi jangan menyebut id aturan lain atau nama berkas
+#   catatan             catatan untuk penyunting aturan (alasan, sumber, aturan lain yang membaca
+#                       kasus serupa); tidak pernah tampil di laporan, hanya di `dip rules explain`
 #   prioritas           angka; bila beberapa aturan menyarankan kategori berbeda, yang
 #                       prioritasnya paling tinggi menang (sama tinggi: yang lebih dulu ditulis)
 #   aktif               `tidak` untuk mematikan aturan tanpa menghapusnya (bawaan: ya)
@@ -196,7 +200,8 @@ aturan:
       - Tata cara pengusulan DTKS
 
   - id: kesehatan-perorangan
-    keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis); termasuk laporan insiden keselamatan pasien/kejadian tidak diharapkan (memuat kondisi dan perawatan pasien tertentu, UU 14/2008 Pasal 17 huruf h angka 2) dan surat keterangan rawat inap; hasil audit maternal perinatal (pengkajian kasus kematian ibu/bayi tertentu, memuat riwayat dan perawatan pasien — huruf h angka 2, bukan hanya huruf i seperti audit internal); rekap dan indikator mutu terbuka
+    keterangan: Riwayat, kondisi, pemeriksaan dan pengobatan kesehatan seseorang (rekam medis), termasuk laporan insiden keselamatan pasien/kejadian tidak diharapkan, surat keterangan rawat inap dan hasil audit maternal perinatal yang memuat riwayat dan perawatan pasien tertentu — UU 14/2008 Pasal 17 huruf h angka 2; rekap dan indikator mutu terbuka
+    catatan: Audit maternal perinatal (pengkajian kasus kematian ibu/bayi tertentu) memuat riwayat dan perawatan pasien, sehingga dasarnya huruf h angka 2, bukan hanya huruf i seperti audit internal.
     prioritas: 100
     salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, riwayat pelayanan kesehatan, riwayat pengobatan, riwayat berobat, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor, insiden keselamatan pasien, laporan insiden keselamatan pasien, kejadian tidak diharapkan, kejadian nyaris cedera, surat keterangan rawat inap, keterangan rawat inap, beserta jenis disabilitas, beserta jenis penyakit, beserta penyakitnya, rm pasien, berkas rm pasien, audit maternal perinatal, audit kematian ibu, audit kematian bayi, audit kematian maternal, kajian kasus kematian ibu, perawatan pengobatan kesehatan, pengobatan kesehatan fisik, kesehatan fisik dan psikis, per akseptor, penyalahguna napza, penyalahguna narkoba, penyalahguna narkotika, pecandu narkoba, pecandu narkotika, register kb, register keluarga berencana, kb pasca persalinan, catatan konsultasi, catatan konseling, catatan psikolog, catatan psikologis, berkas konseling, konseling atas nama, data antemortem, data ante mortem, data postmortem, data post mortem, pemeriksaan postmortem, pemeriksaan post mortem, hasil postmortem, pemeriksaan jenazah, amp kasus, amp kematian, sampel dna, profil dna, hasil tes dna, hasil pemeriksaan dna, otopsi verbal, autopsi verbal, hasil otopsi, hasil autopsi]
     kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban, angka insiden, indikator mutu, capaian indikator, konsultasi publik, blangko, blanko, formulir kosong, layanan rehabilitasi, bagi pecandu, bagi penyalah guna, bagi penyalahguna, perbaikan layanan, rekomendasi audit, rekomendasi hasil audit, posko antemortem, pos antemortem, posko pengumpulan data, pelatihan tentang otopsi verbal, reagen, pelatihan otopsi verbal, pelatihan autopsi verbal, orientasi otopsi verbal, bimbingan teknis otopsi verbal, bimtek otopsi verbal]
@@ -277,7 +282,8 @@ aturan:
       - Jadwal uji kompetensi
 
   - id: usulan-jabatan-dibahas
-    keterangan: Usulan dan pertimbangan promosi, mutasi, rotasi atau pengangkatan pegawai dan calon pejabat yang dibahas di dalam badan publik (Baperjakat, tim penilai) sebelum keputusan ditetapkan — surat dan memorandum intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i — pengungkapan sebelum keputusan menghambat pengambilan keputusan kepegawaian), di samping huruf h angka 4 untuk penilaian kemampuan orangnya (aturan evaluasi-kemampuan); keputusan yang sudah ditetapkan dan posisi seseorang dalam jabatan publik terbuka (Pasal 18 ayat (2) huruf b mencabut huruf h, bukan huruf i, sehingga uji konsekuensi menimbang apakah pembahasannya masih perlu ditutup)
+    keterangan: Usulan dan pertimbangan promosi, mutasi, rotasi atau pengangkatan pegawai dan calon pejabat yang dibahas di dalam badan publik (Baperjakat) sebelum keputusan ditetapkan — memorandum intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i) dan penilaian kemampuan orangnya (huruf h angka 4); keputusan yang ditetapkan dan posisi seseorang dalam jabatan publik terbuka
+    catatan: Juga tim penilai selain Baperjakat. Huruf i karena pengungkapan sebelum keputusan menghambat pengambilan keputusan kepegawaian; huruf h angka 4 juga dibaca aturan evaluasi-kemampuan. Pasal 18 ayat (2) huruf b mencabut huruf h, bukan huruf i, sehingga uji konsekuensi menimbang apakah pembahasannya masih perlu ditutup.
     prioritas: 100
     salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, usulan pengangkatan, usulan calon pejabat, nama calon pejabat, baperjakat, dokumentasi baperjakat, sidang baperjakat, rapat baperjakat, rapat tim penilai angka kredit, sidang tim penilai angka kredit, rapat tim penilai kinerja, sidang tim penilai kinerja, perencanaan rotasi pegawai, perencanaan rotasi pejabat, perencanaan rotasi jabatan, rencana rotasi pegawai, rencana rotasi pejabat, rencana rotasi jabatan, perencanaan mutasi pegawai, perencanaan mutasi pejabat, perencanaan mutasi jabatan, rencana mutasi pegawai, rencana mutasi pejabat, rencana promosi pegawai, rencana promosi pejabat, rencana promosi jabatan, seleksi bakal calon rektor, penilaian bakal calon rektor, penilaian calon rektor]
     kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, telah diumumkan, sudah diumumkan, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, telah ditetapkan, sudah ditetapkan, pembentukan, susunan keanggotaan, surat keputusan pembentukan]
@@ -327,7 +333,8 @@ aturan:
       - Syarat legalisir ijazah
 
   - id: penyelidikan
-    keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif) — UU 14/2008 Pasal 17 huruf a angka 1; pemeriksaan disiplin atau kode etik pegawai bukan penyidikan tindak pidana (lihat aturan pemeriksaan-etik-disiplin, huruf h angka 4), dan "sidik jari" adalah data biometrik, bukan penyidikan; hak-hak pelapor, terlapor, tersangka dan terdakwa (KUHAP Pasal 50–68; hak pelapor dan terlapor dalam penanganan pengaduan, Perma 9/2016) adalah uraian umum tentang hak, bukan bahan penyidikan
+    keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif) — UU 14/2008 Pasal 17 huruf a angka 1; pemeriksaan disiplin atau kode etik pegawai bukan penyidikan tindak pidana (dasarnya huruf h angka 4), dan uraian umum tentang hak pelapor, terlapor, tersangka dan terdakwa bukan bahan penyidikan
+    catatan: Pemeriksaan disiplin dan kode etik dibaca aturan pemeriksaan-etik-disiplin. "Sidik jari" adalah data biometrik, bukan penyidikan. Hak-hak pelapor, terlapor, tersangka dan terdakwa ada dalam KUHAP Pasal 50–68; hak pelapor dan terlapor dalam penanganan pengaduan dalam Perma 9/2016.
     prioritas: 100
     salah_satu: [penyelidikan, penyidikan, penyidik, berkas perkara, bap, berita acara pemeriksaan, pemeriksaan khusus, audit investigatif, audit investigasi, investigasi, barang bukti, tersangka, terlapor, pemeriksaan saksi, keterangan saksi, tindak pidana, penanganan perkara, dugaan korupsi, dugaan pelanggaran, dugaan penyalahgunaan, dugaan penyimpangan, dugaan pungli, dugaan pungutan liar, hasil klarifikasi, klarifikasi dumas, klarifikasi pengaduan, pemeriksaan investigatif, lhp investigatif, pulbaket, pengumpulan bahan keterangan, bahan keterangan, aset terpidana, aset tersangka, harta kekayaan terpidana, harta kekayaan tersangka, ditindaklanjuti aparat penegak hukum, ditindaklanjuti oleh aparat penegak hukum, ditangani aparat penegak hukum, ditangani oleh aparat penegak hukum, dilimpahkan kepada aparat penegak hukum, dilimpahkan ke aparat penegak hukum]
     kecuali: [hak hak, hak pelapor, hak terlapor, hak tersangka, hak terdakwa, tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pemeriksaan disiplin, pemeriksaan atasan langsung, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang, dapat diumumkan, pengumuman, bimbingan teknis, bimtek, pemusnahan, dimusnahkan, berkekuatan hukum tetap, wilayah kerja, daftar penyidik, daftar ppns, klarifikasi dan negosiasi, klarifikasi teknis]
@@ -392,7 +399,8 @@ aturan:
       - Cakupan kepemilikan KIA (Kartu Identitas Anak) per kecamatan
 
   - id: rencana-sampling-pengawasan
-    keterangan: Rencana, jadwal, sasaran dan lokasi sampling pengawasan obat, pangan, kosmetik dan barang beredar sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 (sampling tanpa pemberitahuan adalah bahan penindakan dan penyidikan PPNS; diketahui lebih dulu, sasarannya dapat menghilangkan barang bukti); lemah bila tidak ada tindak lanjut penegakan hukum, dan terbuka setelah dilaksanakan (hasil sampling dan pengujian, daftar produk bermasalah, peringatan publik); sampling pemantauan lingkungan dalam dokumen lingkungan dan jadwal yang diumumkan terbuka
+    keterangan: Rencana, jadwal, sasaran dan lokasi sampling pengawasan obat, pangan, kosmetik dan barang beredar sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 (bila diketahui lebih dulu, sasarannya dapat menghilangkan barang bukti); dasarnya lemah bila tidak ada tindak lanjut penegakan hukum; terbuka setelah dilaksanakan (hasil pengujian, daftar produk bermasalah, peringatan publik)
+    catatan: Sampling tanpa pemberitahuan adalah bahan penindakan dan penyidikan PPNS. Sampling pemantauan lingkungan dalam dokumen lingkungan dan jadwal yang diumumkan terbuka.
     prioritas: 100
     semua:
       - [rencana sampling, jadwal sampling, target sampling, sasaran sampling, lokasi sampling, rencana pengambilan sampel, jadwal pengambilan sampel]
@@ -436,7 +444,8 @@ aturan:
       - Komposisi bahan yang tercantum pada label kemasan produk bersertifikat halal
 
   - id: operasi-gabungan-sebelum-dilaksanakan
-    keterangan: Rencana, jadwal, sasaran dan surat perintah operasi atau razia gabungan sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 dan angka 4, sama dengan aturan rencana-operasi; keputusan pembentukan tim operasi gabungan, laporan dan hasil operasi terbuka (tanpa kata rencana, jadwal, sasaran atau "yang akan", judulnya tidak menunjuk operasi yang belum dilaksanakan)
+    keterangan: Rencana, jadwal, sasaran dan surat perintah operasi atau razia gabungan sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 dan angka 4; keputusan pembentukan tim operasi gabungan, laporan dan hasil operasi terbuka
+    catatan: Dasarnya sama dengan aturan rencana-operasi. Tanpa kata rencana, jadwal, sasaran atau "yang akan", judulnya tidak menunjuk operasi yang belum dilaksanakan.
     prioritas: 100
     semua:
       - [operasi gabungan, razia gabungan]
@@ -452,7 +461,8 @@ aturan:
       - Laporan hasil razia gabungan
 
   - id: rencana-operasi
-    keterangan: Rencana dan jadwal operasi penegakan hukum (razia, penertiban, penggeledahan) sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 (menghambat penyelidikan/penyidikan tindak pidana, termasuk pelanggaran Perda yang disidik PPNS) dan angka 4 (keselamatan petugas); huruf a angka 3 hanya untuk intelijen kriminal kejahatan transnasional (narkotika, terorisme, perdagangan orang); setelah operasi selesai informasinya terbuka (Pasal 20); "operasi pasar" (pengendalian harga) dan operasi medis bukan operasi penegakan hukum; rencana pengamanan kunjungan pejabat negara, VIP/VVIP dan objek vital serta produk intelijen negara bukan penyelidikan tindak pidana, dasarnya huruf c (aturan keamanan-gedung-objek-vital dan kerawanan-keamanan)
+    keterangan: Rencana dan jadwal operasi penegakan hukum (razia, penertiban, penggeledahan) sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 (menghambat penyelidikan/penyidikan tindak pidana, termasuk pelanggaran Perda yang disidik PPNS) dan angka 4 (keselamatan petugas); setelah operasi selesai informasinya terbuka (Pasal 20)
+    catatan: Huruf a angka 3 hanya untuk intelijen kriminal kejahatan transnasional (narkotika, terorisme, perdagangan orang). "Operasi pasar" (pengendalian harga) dan operasi medis bukan operasi penegakan hukum. Rencana pengamanan kunjungan pejabat negara, VIP/VVIP dan objek vital serta produk intelijen negara bukan penyelidikan tindak pidana; dasarnya huruf c (aturan keamanan-gedung-objek-vital dan kerawanan-keamanan).
     prioritas: 100
     salah_satu: [rencana operasi, jadwal operasi, surat perintah operasi, surat perintah tugas operasi, sprin operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, penggerebekan, rencana penggerebekan, jadwal penggerebekan, lokasi penggerebekan, rencana inspeksi mendadak, lokasi razia, razia yang akan, operasi yang akan, penertiban yang akan, rencana pengawalan tahanan, rencana pengawalan terdakwa, rencana pengawalan narapidana, rencana penangkapan tersangka, rencana penangkapan pelaku, rencana penangkapan buronan, rencana penangkapan dpo, rencana penangkapan terpidana, rencana eksekusi terpidana]
     kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi, telah dilaksanakan, sudah dilaksanakan, laporan kegiatan, laporan pelaksanaan, hasil kegiatan, dokumentasi kegiatan, laporan kinerja, hasil razia, laporan hasil, operasi pasar, pasar murah, operasi katarak, operasi bedah, operasi gratis, kamar operasi, ruang operasi, operasi pasien]
@@ -505,7 +515,8 @@ aturan:
       - Pelatihan analis intelijen kejahatan transnasional
 
   - id: hps-penawaran
-    keterangan: Rincian HPS sebelum tender diumumkan dan dokumen penawaran peserta — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat, rahasia dagang peserta); nilai HPS tidak rahasia (Perpres 16/2018 tentang Pengadaan Barang/Jasa Pemerintah Pasal 26 ayat (3), nilai HPS bersifat terbuka dan tidak bersifat rahasia), hanya rinciannya, dan pengecualian ini tidak permanen (Pasal 20) sehingga sebagian besar terbuka setelah pemenang ditetapkan; penawaran ganti rugi tanah kepada pemilik dalam pengadaan tanah bukan penawaran tender (dinilai aturan rencana-awal-ekonomi, huruf e angka 4)
+    keterangan: Rincian HPS sebelum tender diumumkan dan dokumen penawaran peserta — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat, rahasia dagang peserta); nilai HPS sendiri terbuka (Perpres 16/2018 tentang Pengadaan Barang/Jasa Pemerintah Pasal 26 ayat (3)); pengecualian ini tidak permanen (Pasal 20), sebagian besar terbuka setelah pemenang ditetapkan
+    catatan: Perpres 16/2018 Pasal 26 ayat (3) — nilai HPS bersifat terbuka dan tidak bersifat rahasia, hanya rinciannya yang dapat dikecualikan. Penawaran ganti rugi tanah kepada pemilik dalam pengadaan tanah bukan penawaran tender (dibaca aturan rencana-awal-ekonomi, huruf e angka 4).
     prioritas: 100
     salah_satu: [hps, harga perkiraan sendiri, owner estimate, engineer estimate, rincian hps, dokumen penawaran, penawaran peserta, penawaran harga, harga penawaran, rincian penawaran, evaluasi penawaran, berita acara evaluasi penawaran, kalkulasi harga, rahasia dagang, harga satuan penawaran, penawaran masing masing peserta, penawaran peserta lelang, penawaran peserta tender, evaluasi kualifikasi, hasil evaluasi kualifikasi, klarifikasi dan negosiasi harga, klarifikasi dan negosiasi teknis dan harga, negosiasi teknis dan harga, negosiasi harga dengan penyedia, negosiasi harga dengan calon pemenang, klarifikasi dan negosiasi dengan peserta, klarifikasi dan negosiasi dengan penyedia, klarifikasi dan negosiasi dengan calon pemenang]
     kecuali: [nilai total hps, nilai hps paket, nilai hps yang diumumkan, beserta nilai hps, nilai hps dan pagu, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian, pelatihan penyusunan, pelatihan pengadaan, bimbingan teknis, bimtek, jumlah, rekapitulasi, rekap, tercantum dalam pengumuman, dalam pengumuman tender, dalam pengumuman lelang, yang diumumkan, rup, rencana umum pengadaan, jadwal, tahapan]
@@ -550,7 +561,8 @@ aturan:
       - Formulir kelengkapan permohonan username dan password aplikasi
 
   - id: keamanan-sistem
-    keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan, hak akses) — UU 14/2008 Pasal 17 huruf c (keamanan negara; angka 6 sistem persandian negara untuk persandian dan kunci kriptografi); bagi sistem pemerintahan daerah biasa hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi; huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut
+    keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan, hak akses) — UU 14/2008 Pasal 17 huruf c (keamanan negara; angka 6 sistem persandian negara untuk persandian dan kunci kriptografi); bagi sistem pemerintahan daerah biasa hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi
+    catatan: Huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut.
     prioritas: 100
     salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server, pemindaian kerentanan, hasil pemindaian kerentanan, vulnerability scan, kerentanan situs, kerentanan situs web, kerentanan website, kerentanan laman, kerentanan web, scan kerentanan]
     kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat, layanan pengaduan, layanan aduan, jadwal pemindaian, rekapitulasi hasil, rekap hasil]
@@ -579,7 +591,8 @@ aturan:
       - Jadwal pemindaian kerentanan aplikasi OPD semester I
 
   - id: rekaman-cctv-orang
-    keterangan: Rekaman CCTV dan hak akses ke rekamannya memperlihatkan orang yang dapat dikenali — gambar wajah adalah data biometrik, data pribadi yang bersifat spesifik (UU 27/2022 tentang Pelindungan Data Pribadi Pasal 4 ayat (2) huruf b dan Penjelasannya), sehingga dasarnya UU 14/2008 Pasal 17 huruf j jo. UU 27/2022; letak kamera dan sistem pengamanannya dinilai aturan keamanan-sistem dan keamanan-gedung-objek-vital (huruf c); siaran kamera lalu lintas untuk publik terbuka
+    keterangan: Rekaman CCTV dan hak akses ke rekamannya memperlihatkan orang yang dapat dikenali — gambar wajah adalah data biometrik, data pribadi yang bersifat spesifik (UU 27/2022 tentang Pelindungan Data Pribadi Pasal 4 ayat (2) huruf b dan Penjelasannya), sehingga dasarnya UU 14/2008 Pasal 17 huruf j jo. UU 27/2022; siaran kamera lalu lintas untuk publik terbuka
+    catatan: Letak kamera dan sistem pengamanannya dibaca aturan keamanan-sistem dan keamanan-gedung-objek-vital (huruf c).
     prioritas: 100
     salah_satu: [rekaman cctv, akses cctv, hak akses cctv, rekaman kamera pengawas, rekaman video cctv]
     kecuali: [lalu lintas, atcs, untuk publik, cctv publik, siaran langsung, jumlah, pengadaan, pemasangan, pemeliharaan, tata cara, sop, pedoman, prosedur, sosialisasi, persyaratan, syarat]
@@ -593,7 +606,8 @@ aturan:
       - Siaran langsung kamera lalu lintas untuk publik
 
   - id: kode-sumber-program
-    keterangan: Kode sumber (source code) program komputer yang dibuat atau dipakai badan publik — program komputer adalah ciptaan yang dilindungi hak cipta (UU 28/2014 tentang Hak Cipta Pasal 40 ayat (1) huruf s), sehingga dasarnya UU 14/2008 Pasal 17 huruf b (perlindungan hak atas kekayaan intelektual); bila membuka kode juga membuka celah keamanan sistem, huruf c (aturan keamanan-sistem) ditimbang bersama dalam uji konsekuensi; kode yang sudah dirilis dengan lisensi terbuka tidak dikecualikan
+    keterangan: Kode sumber program komputer yang dibuat atau dipakai badan publik — program komputer adalah ciptaan yang dilindungi hak cipta (UU 28/2014 tentang Hak Cipta Pasal 40 ayat (1) huruf s), sehingga dasarnya UU 14/2008 Pasal 17 huruf b; bila membukanya juga membuka celah keamanan sistem, huruf c ditimbang bersama dalam uji konsekuensi; kode yang dirilis dengan lisensi terbuka tidak dikecualikan
+    catatan: Kode sumber = source code. Huruf c dibaca aturan keamanan-sistem.
     prioritas: 100
     salah_satu: [source code, kode sumber, kode program, kode program komputer, skrip program]
     kecuali: [lisensi terbuka, sumber terbuka, open source, repositori publik, tata cara, pedoman, sop, pelatihan, sosialisasi, jumlah, pengadaan, belanja]
@@ -635,7 +649,8 @@ aturan:
       - Rencana kerja tahunan
 
   - id: rencana-tarif-sebelum-ditetapkan
-    keterangan: Rencana kenaikan/perubahan tarif, pajak atau retribusi yang disebut belum/sebelum ditetapkan atau diumumkan — UU 14/2008 Pasal 17 huruf e angka 3 (rencana awal perubahan pajak, tarif atau pendapatan negara/daerah lainnya); aturan rencana-awal-tarif mengecualikan kata "ditetapkan" dan "Perda" karena tarif yang ditetapkan dengan Perda terbuka, sehingga rumusan "sebelum ditetapkan dengan Perda" dibaca di sini; pengecualian ini tidak permanen (Pasal 20), tarif yang telah ditetapkan terbuka
+    keterangan: Rencana kenaikan/perubahan tarif, pajak atau retribusi yang disebut belum/sebelum ditetapkan atau diumumkan — UU 14/2008 Pasal 17 huruf e angka 3 (rencana awal perubahan pajak, tarif atau pendapatan negara/daerah lainnya); pengecualian ini tidak permanen (Pasal 20), tarif yang telah ditetapkan terbuka
+    catatan: Aturan rencana-awal-tarif mengecualikan kata "ditetapkan" dan "Perda" karena tarif yang ditetapkan dengan Perda terbuka, sehingga rumusan "sebelum ditetapkan dengan Perda" dibaca di sini.
     prioritas: 100
     semua:
       - [rencana, rencana awal, usulan, kajian, draf, konsep, rancangan]
@@ -678,7 +693,8 @@ aturan:
       - Perjanjian kerja sama antardaerah
 
   - id: perundingan-luar-negeri
-    keterangan: Rancangan dan bahan perundingan kerja sama daerah dengan pemerintah negara lain atau mitra luar negeri (sister city, kota kembar) yang masih dirundingkan — posisi, daya tawar dan strategi dalam negosiasi internasional (UU 14/2008 Pasal 17 huruf f angka 1; kerja sama luar negeri pemerintah daerah termasuk hubungan luar negeri), di samping huruf i untuk konsep yang belum disepakati; naskah yang sudah ditandatangani dan daftar kerja sama terbuka
+    keterangan: Rancangan dan bahan perundingan kerja sama daerah dengan pemerintah negara lain atau mitra luar negeri (kota kembar) yang masih dirundingkan — posisi, daya tawar dan strategi dalam negosiasi internasional (UU 14/2008 Pasal 17 huruf f angka 1), di samping huruf i untuk konsep yang belum disepakati; naskah yang sudah ditandatangani dan daftar kerja sama terbuka
+    catatan: Kerja sama luar negeri pemerintah daerah (sister city) termasuk hubungan luar negeri.
     prioritas: 100
     semua:
       - [sister city, kota kembar, provinsi kembar, pemerintah negara lain, pemerintah asing, mitra luar negeri, kerja sama luar negeri, kedutaan besar, negara mitra, pinjaman luar negeri, perjanjian perdagangan bebas, perdagangan internasional, perundingan internasional]
@@ -897,7 +913,8 @@ aturan:
   # --- Ditambahkan dari DIK badan publik nyata (rules/preseden.csv, hanya badan latih;
   #     lihat docs/classification.md). Huruf Pasal 17 mengikuti yang paling sering dikutip.
   - id: keuangan-belum-diaudit
-    keterangan: Laporan keuangan yang belum diaudit/diperiksa (unaudited) — bukan rahasia pribadi (huruf h); dasar terdekat UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik yang menurut Penjelasannya merugikan proses kebijakan bila diungkap secara prematur); dasarnya lemah dan hanya sampai laporan hasil audit terbit, sesudahnya ringkasan laporan keuangan wajib diumumkan berkala (Perki 1/2021); bahas dalam uji konsekuensi
+    keterangan: Laporan keuangan yang belum diaudit/diperiksa — dasar terdekat UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik yang menurut Penjelasannya merugikan proses kebijakan bila diungkap secara prematur); dasarnya lemah dan hanya sampai laporan hasil audit terbit, sesudahnya ringkasan laporan keuangan wajib diumumkan berkala (Perki 1/2021); bahas dalam uji konsekuensi
+    catatan: Laporan unaudited. Bukan rahasia pribadi (huruf h).
     prioritas: 100
     salah_satu: [belum diaudit, sebelum diaudit, unaudited, belum diperiksa, belum disampaikan hasil audit, belum dilakukan audit, belum audit]
     kecuali: [tata cara, sop, pedoman, jadwal, opini]
@@ -912,7 +929,8 @@ aturan:
       - Opini BPK atas LKPD
 
   - id: audit-pengawasan-internal
-    keterangan: Kertas kerja, konsep temuan dan laporan hasil audit/pengawasan internal yang belum selesai ditindaklanjuti — UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik; Penjelasan pengungkapan prematur menghambat proses), bukan huruf h (rahasia pribadi); audit investigatif atas dugaan tindak pidana; huruf a angka 1; nama dan data pribadi dalam temuan; huruf h, dikecualikan sebagian; laporan hasil pengawasan yang sudah final sering disengketakan di Komisi Informasi, sehingga kepentingan publiknya wajib ditimbang
+    keterangan: Kertas kerja, konsep temuan dan laporan hasil audit/pengawasan internal yang belum selesai ditindaklanjuti — UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik); audit investigatif atas dugaan tindak pidana huruf a angka 1; nama dan data pribadi dalam temuan huruf h (dikecualikan sebagian); kepentingan publik atas laporan hasil yang sudah final wajib ditimbang
+    catatan: Penjelasan huruf i — pengungkapan prematur menghambat proses. Dokumennya bukan huruf h (rahasia pribadi). Laporan hasil pengawasan yang sudah final sering disengketakan di Komisi Informasi.
     prioritas: 100
     salah_satu: [hasil audit internal, audit internal, audit eksternal, hasil audit, laporan hasil audit, kertas kerja audit, kertas kerja pemeriksaan, temuan audit, temuan pemeriksaan, laporan hasil pengawasan, tindak lanjut hasil pengawasan, hasil pengawasan, data pengawasan, sasaran pengawasan, laporan hasil pemeriksaan inspektorat, hasil pemeriksaan reguler, laporan hasil reviu internal, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring, temuan sementara, tanggapan auditi, tanggapan atas temuan, memorandum spi, memorandum satuan pengawasan intern, memorandum audit, temuan spi, laporan hasil audit spi, hasil pemeriksaan spi]
     kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, rencana kerja audit, rencana kerja pengawasan, rencana audit tahunan, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, narkotika, psikotropika, prekursor, harga, pasar, kualitas, mutu, pemilu, pemilihan, pengawasan tahapan, tahapan pemilu, tahapan pemilihan, pemutakhiran data pemilih, hasil audit atas laporan keuangan, audit atas laporan keuangan, akuntan publik, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum, telah ditindaklanjuti, sudah ditindaklanjuti, bpk, badan pemeriksa keuangan, rekap, per opd, per perangkat daerah, ikhtisar, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran]
@@ -933,7 +951,8 @@ aturan:
       - Analisis hasil pengawasan prekursor farmasi dan psikotropika tahun 2024
 
   - id: omzet-pelaku-usaha
-    keterangan: Omzet dan laporan keuangan pelaku usaha, pedagang atau penyewa yang disebut satu per satu — kondisi keuangan seseorang (UU 14/2008 Pasal 17 huruf h angka 3) atau rahasia usaha badan usaha (huruf b); omzet wajib pajak dinilai aturan pajak-perorangan; jumlah omzet suatu pameran atau bazar dan laporan BUMDes sendiri terbuka
+    keterangan: Omzet dan laporan keuangan pelaku usaha, pedagang atau penyewa yang disebut satu per satu — kondisi keuangan seseorang (UU 14/2008 Pasal 17 huruf h angka 3) atau rahasia usaha badan usaha (huruf b); jumlah omzet suatu pameran atau bazar dan laporan BUMDes sendiri terbuka
+    catatan: Omzet wajib pajak dibaca aturan pajak-perorangan.
     prioritas: 100
     semua:
       - [daftar, data, identitas, nama, berkas]
@@ -951,7 +970,8 @@ aturan:
       - Laporan hasil pekan raya daerah beserta omzetnya
 
   - id: kertas-kerja-pengawasan
-    keterangan: Kertas kerja pemeriksaan, audit, reviu, evaluasi dan pemantauan APIP (Inspektorat, SPI) — dokumen intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i), juga bila reviunya menyangkut laporan keuangan yang kemudian diperiksa BPK; laporan hasil dan ringkasannya dinilai aturan audit-pengawasan-internal
+    keterangan: Kertas kerja pemeriksaan, audit, reviu, evaluasi dan pemantauan APIP (Inspektorat, SPI) — dokumen intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i), juga bila reviunya menyangkut laporan keuangan yang kemudian diperiksa BPK
+    catatan: Laporan hasil dan ringkasannya dibaca aturan audit-pengawasan-internal.
     prioritas: 100
     salah_satu: [kertas kerja audit, kertas kerja pemeriksaan, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring]
     kecuali: [tata cara, pedoman, panduan, sop, jumlah, rekap, rekapitulasi, statistik, format, templat, template, contoh, pelatihan, bimbingan teknis, bimtek, penyusunan kertas kerja, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran]
@@ -998,7 +1018,7 @@ aturan:
       - Layanan cek similaritas (Turnitin) perpustakaan
 
   - id: gambar-teknis-bangunan
-    keterangan: Cetak biru, desain dan gambar teknis bangunan serta instalasinya — UU 14/2008 Pasal 17 huruf c melindungi pertahanan dan keamanan negara (angka 4; pangkalan/instalasi militer); untuk gedung kantor biasa dasarnya lemah; uji konsekuensi harus menunjukkan bahaya nyata (objek vital, sistem pengamanan), bagian lain dibuka; hak cipta perencana (huruf b) hanya bila hak ciptanya bukan milik pemerintah daerah
+    keterangan: Cetak biru, desain dan gambar teknis bangunan serta instalasinya — UU 14/2008 Pasal 17 huruf c (pertahanan dan keamanan negara; angka 4 pangkalan/instalasi militer); untuk gedung kantor biasa dasarnya lemah, uji konsekuensi harus menunjukkan bahaya nyata (objek vital, sistem pengamanan) dan bagian lain dibuka; hak cipta perencana (huruf b) hanya bila hak ciptanya bukan milik pemerintah daerah
     prioritas: 100
     salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung, gambar rinci, gambar detail, shop drawing]
     kecuali: [pengumuman, pengadaan, jumlah, tata cara, rup, jadwal, persyaratan, yang diumumkan, dokumen tender, dokumen pemilihan]
@@ -1055,7 +1075,8 @@ aturan:
       - Pengumuman hasil evaluasi penawaran
 
   - id: kerentanan-bangunan-air
-    keterangan: Data kelemahan dan pemantauan keamanan struktur bendungan, tanggul, pintu air dan instalasi air baku/air minum (titik lemah, rembesan, deformasi, instrumentasi, ruang kendali dan jalur aksesnya) — UU 14/2008 Pasal 17 huruf c (membahayakan keamanan; bendungan dan instalasi air sebagai objek vital yang dapat disabotase); bukan instalasi militer (huruf c angka 4), sehingga uji konsekuensi harus menunjukkan bahaya nyata dan hanya bagian itu yang dikecualikan; data teknis umum bendungan, peta genangan dan jalur evakuasi rencana tindak darurat, peringatan dini, debit dan tinggi muka air terbuka
+    keterangan: Data kelemahan dan pemantauan keamanan struktur bendungan, tanggul, pintu air dan instalasi air minum (titik lemah, rembesan, ruang kendali dan jalur aksesnya) — UU 14/2008 Pasal 17 huruf c (objek vital yang dapat disabotase); uji konsekuensi harus menunjukkan bahaya nyata, hanya bagian itu yang dikecualikan; data teknis umum, peta genangan, jalur evakuasi, debit dan tinggi muka air terbuka
+    catatan: Bukan instalasi militer (huruf c angka 4), sehingga bahaya nyatanya harus ditunjukkan. Termasuk deformasi, instrumentasi dan instalasi air baku; peringatan dini terbuka. Data teknis umum bendungan dan jalur evakuasi rencana tindak darurat terbuka.
     prioritas: 100
     semua:
       - [bendungan, waduk, tanggul, pintu air, bangunan air, bangunan pengambilan, bendung, embung, instalasi pengolahan air, ipa pdam, instalasi air baku, intake]
@@ -1078,7 +1099,8 @@ aturan:
       - Peta jalur akses evakuasi warga sekitar waduk
 
   - id: kerawanan-keamanan
-    keterangan: Peta dan data kerawanan keamanan, potensi konflik sosial, hasil deteksi dini dan produk intelijen (bahan kewaspadaan Kesbangpol dan aparat) — UU 14/2008 Pasal 17 huruf c (membahayakan keamanan negara); produk intelijen juga dirahasiakan UU 17/2011 tentang Intelijen Negara (rahasia intelijen), dasar huruf j yang perlu dinilai ahli hukum; huruf a angka 3 hanya bila menyangkut kejahatan transnasional; termasuk data orang atau kelompok yang terindikasi/terpapar paham radikal hasil pemantauan (bahan deteksi dini), sedangkan program pencegahan radikalisme terbuka
+    keterangan: Peta dan data kerawanan keamanan, potensi konflik sosial, hasil deteksi dini dan produk intelijen (bahan kewaspadaan Kesbangpol dan aparat), termasuk data orang atau kelompok yang terindikasi/terpapar paham radikal hasil pemantauan — UU 14/2008 Pasal 17 huruf c (membahayakan keamanan negara); program pencegahan radikalisme terbuka
+    catatan: Produk intelijen juga dirahasiakan UU 17/2011 tentang Intelijen Negara (rahasia intelijen), dasar huruf j yang perlu dinilai ahli hukum. Huruf a angka 3 hanya bila menyangkut kejahatan transnasional.
     prioritas: 100
     salah_satu: [potensi kerawanan, peta kerawanan, data kerawanan, kerawanan sosial, titik rawan konflik, potensi konflik, peta konflik, penanganan konflik sosial, konflik sosial masyarakat, ipoleksosbud, ipoleksosbudhankam, deteksi dini, hasil deteksi dini, laporan kewaspadaan dini, kewaspadaan dini, intelijen, informasi intelijen, data intelijen, laporan intelijen, produk intelijen, paham radikal, radikalisme, terindikasi radikal, terpapar radikalisme, terduga teroris, jaringan teroris]
     kecuali: [rencana aksi, tata cara, pedoman, sop, sosialisasi, pelatihan, jumlah, statistik, rekapitulasi jumlah, forum, fkdm, pembentukan, keanggotaan, peraturan, kebijakan, anggaran, rawan bencana, bencana, longsor, tanah longsor, banjir, gempa, tsunami, kebakaran, kekeringan, abrasi, erupsi, pencegahan radikalisme, pencegahan paham radikal, penanggulangan radikalisme, deradikalisasi, moderasi beragama]
@@ -1123,7 +1145,8 @@ aturan:
       - Pelatihan teknik mediasi bagi aparatur kecamatan
 
   - id: keterangan-perselisihan-hubungan-industrial
-    keterangan: Keterangan, pembukuan dan surat-surat yang diminta konsiliator hubungan industrial dari para pihak — Pasal 22 ayat (3) UU 2/2004 tentang Penyelesaian Perselisihan Hubungan Industrial mewajibkan konsiliator merahasiakan semua keterangan yang diminta, jadi informasi yang tidak boleh diungkapkan berdasarkan undang-undang (UU 14/2008 Pasal 17 huruf j); berkas mediasi dinilai aturan sengketa-para-pihak (huruf h) sampai pasal kerahasiaan bagi mediator dibaca dari naskahnya; jumlah perselisihan, daftar konsiliator dan tata caranya terbuka
+    keterangan: Keterangan, pembukuan dan surat-surat yang diminta konsiliator hubungan industrial dari para pihak — Pasal 22 ayat (3) UU 2/2004 tentang Penyelesaian Perselisihan Hubungan Industrial mewajibkan konsiliator merahasiakannya, jadi informasi yang tidak boleh diungkapkan berdasarkan undang-undang (UU 14/2008 Pasal 17 huruf j); jumlah perselisihan, daftar konsiliator dan tata caranya terbuka
+    catatan: Berkas mediasi dibaca aturan sengketa-para-pihak (huruf h) sampai pasal kerahasiaan bagi mediator dibaca dari naskahnya.
     prioritas: 100
     semua:
       - [keterangan, pembukuan, buku, surat surat, dokumen, risalah, berkas, catatan]
@@ -1161,7 +1184,8 @@ aturan:
       - Informasi pasar kerja dan lowongan
 
   - id: perjanjian-klausul-rahasia
-    keterangan: Perjanjian atau nota kesepahaman yang memuat klausul kerahasiaan — perjanjian badan publik dengan pihak ketiga wajib tersedia setiap saat (UU 14/2008 Pasal 11 ayat (1) huruf e) dan klausul kontrak tidak dapat mengalahkan undang-undang; hanya bagian yang bila dibuka merugikan hak kekayaan intelektual atau persaingan usaha pihak ketiga (UU 14/2008 Pasal 17 huruf b) yang dapat dikecualikan, biasanya sebagian (dihitamkan)
+    keterangan: Perjanjian atau nota kesepahaman yang memuat klausul kerahasiaan — perjanjian badan publik dengan pihak ketiga wajib tersedia setiap saat (UU 14/2008 Pasal 11 ayat (1) huruf e); hanya bagian yang bila dibuka merugikan hak kekayaan intelektual atau persaingan usaha pihak ketiga (UU 14/2008 Pasal 17 huruf b) yang dapat dikecualikan, biasanya sebagian (dihitamkan)
+    catatan: Klausul kontrak tidak dapat mengalahkan undang-undang.
     prioritas: 100
     salah_satu: [klausa dirahasiakan, klausul dirahasiakan, klausula dirahasiakan, klausul kerahasiaan, klausula kerahasiaan, klausul rahasia, perjanjian kerahasiaan, non disclosure agreement, kontrak rahasia, perjanjian rahasia]
     kecuali: [tata cara, pedoman, sop, jumlah, daftar mitra]
@@ -1449,7 +1473,8 @@ aturan:
       - Persyaratan pengecekan buku tanah
 
   - id: dokumen-dalam-proses
-    keterangan: Dokumen yang masih konsep/dibahas atau tindakan yang belum dilaksanakan/diselesaikan (keputusan belum ditetapkan, rapat belum sepakat, penanganan belum selesai) — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan; Penjelasan — pengungkapan prematur menghambat kebijakan); dibuka setelah keputusan ditetapkan atau proses selesai, atau atas putusan Komisi Informasi/pengadilan, dengan jangka waktu yang ditetapkan dalam uji konsekuensi (Pasal 20 hanya mengatur huruf a–f)
+    keterangan: Dokumen yang masih konsep/dibahas atau tindakan yang belum dilaksanakan/diselesaikan (keputusan belum ditetapkan, rapat belum sepakat) — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan); dibuka setelah keputusan ditetapkan atau proses selesai, atau atas putusan Komisi Informasi/pengadilan; jangka waktunya ditetapkan dalam uji konsekuensi
+    catatan: Penjelasan huruf i — pengungkapan prematur menghambat kebijakan. Termasuk penanganan yang belum selesai. Pasal 20 hanya mengatur huruf a–f, sehingga jangka waktunya ditetapkan dalam uji konsekuensi.
     prioritas: 100
     semua:
       - [kajian, kajian kelayakan, studi kelayakan, proposal, penawaran, konsep, draf, draft, rancangan laporan, laporan evaluasi diri, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, naskah kerja sama, kesepakatan bersama, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan, reviu, laporan hasil reviu, rekomendasi, hasil seleksi, laporan hasil pemeriksaan, lhp, perjanjian, naskah perjanjian, rencana, nilai, daftar nilai, audit, hasil audit, sanksi administratif, sanksi administrasi]
@@ -1473,7 +1498,8 @@ aturan:
       - Daftar surat masuk yang belum ditindaklanjuti
 
   - id: rancangan-anggaran-sebelum-dibahas
-    keterangan: Rancangan dan perhitungan anggaran (RAPBN, RAPBD) yang masih disusun di dalam badan publik sebelum disampaikan kepada DPR/DPRD untuk dibahas — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan; Penjelasan — pengungkapan prematur menghambat keberhasilan kebijakan); setelah disampaikan kepada DPR/DPRD rancangan itu bukan lagi dokumen intra badan publik, begitu pula anggaran yang telah ditetapkan
+    keterangan: Rancangan dan perhitungan anggaran (RAPBN, RAPBD) yang masih disusun di dalam badan publik sebelum disampaikan kepada DPR/DPRD untuk dibahas — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan); setelah disampaikan kepada DPR/DPRD rancangan itu bukan lagi dokumen intra badan publik, begitu pula anggaran yang telah ditetapkan
+    catatan: Penjelasan huruf i — pengungkapan prematur menghambat keberhasilan kebijakan.
     prioritas: 100
     semua:
       - [rapbn, rapbd, rancangan apbn, rancangan apbd, rancangan anggaran pendapatan dan belanja, perhitungan anggaran]
@@ -1537,7 +1563,8 @@ aturan:
       - Jumlah warga binaan per blok hunian
 
   - id: musyawarah-dan-konsep-putusan
-    keterangan: Bahan pengambilan putusan dan penuntutan yang belum diucapkan atau dibacakan (catatan musyawarah majelis hakim, konsep putusan, rencana tuntutan, nota pendapat jaksa) — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan; Penjelasan — kebebasan dan keterusterangan dalam bertukar pendapat sebelum keputusan); huruf a angka 1 hanya untuk penyelidikan dan penyidikan, bukan musyawarah hakim atau penuntutan; setelah putusan diucapkan dan tuntutan dibacakan di sidang terbuka, isinya terbuka (Pasal 18 ayat (1) huruf a untuk putusan)
+    keterangan: Bahan pengambilan putusan dan penuntutan yang belum diucapkan atau dibacakan (catatan musyawarah majelis hakim, konsep putusan, rencana tuntutan, nota pendapat jaksa) — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan); setelah putusan diucapkan dan tuntutan dibacakan di sidang terbuka, isinya terbuka (Pasal 18 ayat (1) huruf a untuk putusan)
+    catatan: Penjelasan huruf i — kebebasan dan keterusterangan dalam bertukar pendapat sebelum keputusan. Huruf a angka 1 hanya untuk penyelidikan dan penyidikan, bukan musyawarah hakim atau penuntutan.
     prioritas: 100
     salah_satu: [musyawarah majelis hakim, musyawarah hakim, rapat permusyawaratan hakim, rapat permusyawaratan majelis, permusyawaratan hakim, konsep putusan, draf putusan, rancangan putusan, putusan yang belum dibacakan, putusan yang belum diucapkan, rencana tuntutan, rentut, rencana penuntutan, nota pendapat jaksa]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, telah dibacakan, sudah dibacakan, telah diucapkan, sudah diucapkan, salinan putusan, direktori putusan, putusan bersama, keputusan bersama, telah ditandatangani, sudah ditandatangani]
@@ -1588,7 +1615,8 @@ aturan:
       - Rencana Strategis Bisnis Badan Layanan Umum Daerah Puskesmas
 
   - id: risalah-organ-perusahaan
-    keterangan: Risalah, notulen dan bahan rapat direksi, dewan pengawas/komisaris dan RUPS badan usaha milik daerah — dokumen intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i); UU 40/2007 Pasal 100 ayat (1) dan (3) serta PP 54/2017 menyimpan risalah itu untuk organ perusahaan dan pemegang saham, bukan untuk umum; yang diumumkan (ringkasan hasil RUPS, pengumuman, susunan organ, jadwal) terbuka
+    keterangan: Risalah, notulen dan bahan rapat direksi, dewan pengawas/komisaris dan RUPS badan usaha milik daerah — dokumen intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i), disimpan untuk organ perusahaan dan pemegang saham, bukan untuk umum; yang diumumkan (ringkasan hasil RUPS, pengumuman, susunan organ, jadwal) terbuka
+    catatan: UU 40/2007 Pasal 100 ayat (1) dan (3) serta PP 54/2017 menyimpan risalah itu untuk organ perusahaan dan pemegang saham.
     prioritas: 100
     semua:
       - [notulen, notulensi, risalah, bahan rapat, rekaman rapat, hasil rapat]
@@ -1616,7 +1644,8 @@ aturan:
       - Pelatihan strategi negosiasi bagi pegawai BUMD
 
   - id: rahasia-bank
-    keterangan: Keterangan mengenai nasabah penyimpan dan simpanannya pada bank milik daerah (BPR, bank daerah) — rahasia bank menurut Pasal 40 UU 7/1992 sebagaimana telah beberapa kali diubah terakhir dengan UU 4/2023, jadi informasi yang tidak boleh diungkapkan berdasarkan undang-undang (UU 14/2008 Pasal 17 huruf j) dan kondisi keuangan seseorang (huruf h angka 3); suku bunga, produk simpanan dan jumlah dana pihak ketiga terbuka
+    keterangan: Keterangan mengenai nasabah penyimpan dan simpanannya pada bank milik daerah (BPR, bank daerah) — rahasia bank menurut Pasal 40 UU 7/1992 sebagaimana telah beberapa kali diubah terakhir dengan UU 4/2023 (UU 14/2008 Pasal 17 huruf j) dan kondisi keuangan seseorang (huruf h angka 3); suku bunga, produk simpanan dan jumlah dana pihak ketiga terbuka
+    catatan: Huruf j — informasi yang tidak boleh diungkapkan berdasarkan undang-undang.
     prioritas: 100
     salah_satu: [nasabah penyimpan, simpanan nasabah, deposito nasabah, tabungan nasabah, saldo simpanan, saldo tabungan nasabah, data deposan, daftar deposan, rekening nasabah, giro nasabah]
     kecuali: [jumlah, total, rekap, rekapitulasi, statistik, suku bunga, bunga simpanan, produk simpanan, tata cara, syarat, persyaratan, prosedur, sop, pedoman, penjaminan simpanan, lps, dana pihak ketiga, laporan publikasi, sosialisasi, program]
@@ -1629,7 +1658,8 @@ aturan:
       - Jumlah dana pihak ketiga BPR
 
   - id: laporan-ppatk
-    keterangan: Laporan transaksi keuangan mencurigakan atau tunai dari pihak pelapor (bank daerah, BPR) kepada PPATK — Pasal 12 ayat (1) UU 8/2010 melarang direksi, komisaris, pengurus atau pegawai pihak pelapor memberitahukan laporan transaksi keuangan mencurigakan kepada pengguna jasa atau pihak lain (anti tipping-off) dan Pasal 11 UU 8/2010 mewajibkan setiap orang yang memperoleh dokumen atau keterangan dalam pelaksanaan tugasnya menurut undang-undang itu merahasiakannya, jadi informasi yang tidak boleh diungkapkan berdasarkan undang-undang (UU 14/2008 Pasal 17 huruf j); pedoman dan sosialisasi APU-PPT terbuka
+    keterangan: Laporan transaksi keuangan mencurigakan atau tunai dari pihak pelapor (bank daerah, BPR) kepada PPATK — dirahasiakan menurut Pasal 11 dan Pasal 12 ayat (1) UU 8/2010, jadi informasi yang tidak boleh diungkapkan berdasarkan undang-undang (UU 14/2008 Pasal 17 huruf j); pedoman dan sosialisasi APU-PPT terbuka
+    catatan: Pasal 12 ayat (1) UU 8/2010 melarang direksi, komisaris, pengurus atau pegawai pihak pelapor memberitahukan laporan transaksi keuangan mencurigakan kepada pengguna jasa atau pihak lain (anti tipping-off); Pasal 11 UU 8/2010 mewajibkan setiap orang yang memperoleh dokumen atau keterangan dalam pelaksanaan tugasnya menurut undang-undang itu merahasiakannya.
     prioritas: 100
     salah_satu: [transaksi keuangan mencurigakan, ltkm, transaksi keuangan tunai, ltkt, laporan kepada ppatk, laporan ke ppatk]
     kecuali: [pedoman, tata cara, sop, prosedur, sosialisasi, pelatihan, bimtek, kebijakan, program]
@@ -1641,7 +1671,8 @@ aturan:
       - Pedoman penerapan program APU PPT dan pelaporan transaksi keuangan mencurigakan
 
   - id: keamanan-gedung-objek-vital
-    keterangan: Rincian pengamanan kantor, objek vital, uang dan pejabat (denah pengamanan, letak CCTV, brankas, jadwal patroli dan pengawalan, rencana pengamanan kunjungan Presiden/VVIP, bandar udara dan objek vital) — UU 14/2008 Pasal 17 huruf c dan huruf a angka 5; pengamanan kepala negara dan objek vital nasional adalah operasi keamanan negara (huruf c angka 1), bukan penyelidikan tindak pidana (huruf a angka 1); huruf a angka 5 hanya melindungi peralatan, sarana dan prasarana penegak hukum (misalnya Satpol PP) dan huruf c hanya pertahanan dan keamanan negara (angka 1–7), sehingga untuk pengamanan kantor biasa dasarnya lemah dan bahayanya harus diuraikan dalam uji konsekuensi
+    keterangan: Rincian pengamanan kantor, objek vital, uang dan pejabat (denah pengamanan, letak CCTV, brankas, jadwal patroli dan pengawalan, rencana pengamanan kunjungan VVIP) — UU 14/2008 Pasal 17 huruf c dan huruf a angka 5; huruf a angka 5 hanya melindungi peralatan, sarana dan prasarana penegak hukum, sehingga untuk pengamanan kantor biasa dasarnya lemah dan bahayanya harus diuraikan dalam uji konsekuensi
+    catatan: Pengamanan kepala negara dan objek vital nasional adalah operasi keamanan negara (huruf c angka 1), bukan penyelidikan tindak pidana (huruf a angka 1). Penegak hukum pada huruf a angka 5 misalnya Satpol PP; huruf c hanya pertahanan dan keamanan negara (angka 1–7). Rencana pengamanan kunjungan Presiden, bandar udara dan objek vital termasuk.
     prioritas: 100
     salah_satu: [objek vital, obvit, obvitnas, rencana pengamanan, pengamanan vip, pengamanan vvip, pengamanan kunjungan, kamera pengawas, titik kamera, lokasi kamera, denah ruang server, tata letak cctv, titik cctv, titik kamera cctv, lokasi kamera cctv, sistem pengamanan gedung, sistem pengamanan kantor, denah pengamanan, jadwal piket pengamanan, jadwal jaga satpam, jadwal patroli, rute patroli, ruang khazanah, khazanah, kunci brankas, kombinasi brankas, kode brankas, gudang amunisi, data kekuatan personel, kekuatan personel, rencana gelar pasukan, peta gelar pasukan, pengamanan pimpinan, pengawalan pejabat, jadwal pengawalan, pengawalan vip, jadwal pengiriman uang, pengiriman uang, pengiriman uang tunai, rute pengawalan, pengangkutan uang, pengawalan uang, cash in transit, rencana pengamanan gedung, sistem alarm, denah cctv, peta cctv]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, pengadaan, belanja, rup, sosialisasi, pelatihan, simulasi, kebijakan, pemeliharaan, perawatan, pemasangan, penyediaan, ruang publik, kesepakatan bersama, perjanjian kerja sama, lalu lintas, atcs, untuk publik, apel gelar pasukan, apel pasukan, apel siaga]
@@ -1670,7 +1701,8 @@ aturan:
       - Sosialisasi perlindungan satwa dilindungi
 
   - id: rencana-moneter-dan-pengawasan-keuangan
-    keterangan: Rencana awal transaksi mata uang, perubahan nilai tukar dan suku bunga, proses dan hasil pengawasan bank, asuransi dan lembaga keuangan lain (termasuk rencana pencabutan izin dan bank dalam penanganan), dan proses pencetakan uang — UU 14/2008 Pasal 17 huruf e angka 1, 2, 6 dan 7; keputusan yang telah diumumkan (suku bunga acuan, kurs, daftar bank yang dicabut izinnya), statistik dan edukasi terbuka
+    keterangan: Rencana awal transaksi mata uang, perubahan nilai tukar dan suku bunga, proses dan hasil pengawasan bank, asuransi dan lembaga keuangan lain (termasuk rencana pencabutan izin), dan proses pencetakan uang — UU 14/2008 Pasal 17 huruf e angka 1, 2, 6 dan 7; keputusan yang telah diumumkan (suku bunga acuan, kurs, daftar bank yang dicabut izinnya), statistik dan edukasi terbuka
+    catatan: Termasuk bank dalam penanganan.
     prioritas: 100
     salah_satu: [intervensi pasar valuta asing, rencana intervensi valuta asing, rencana intervensi pasar valas, rencana intervensi pasar uang, rencana pembelian valuta asing, rencana penjualan valuta asing, rencana perubahan suku bunga, perubahan suku bunga acuan sebelum, rencana perubahan nilai tukar, rencana devaluasi, pencetakan uang, pencetakan rupiah, rencana pencabutan izin usaha bank, rencana pencabutan izin usaha bpr, rencana pencabutan izin bpr, bank dalam penanganan, bpr dalam penanganan, bank dalam pengawasan khusus, bpr dalam pengawasan khusus, bank dalam pengawasan intensif, bpr dalam pengawasan intensif, pemeriksaan lps, hasil pemeriksaan lps, pemeriksaan perusahaan asuransi, hasil pemeriksaan perusahaan asuransi]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, edukasi, ciri keaslian, telah diumumkan, sudah diumumkan, yang diumumkan, pengumuman, siaran pers, telah dicabut, yang dicabut]
@@ -1687,7 +1719,8 @@ aturan:
       - Rencana intervensi pasar untuk stabilisasi harga bahan pokok
 
   - id: rencana-awal-ekonomi
-    keterangan: Rencana awal investasi, penjualan/pembelian saham dan aset, pinjaman daerah, serta proses dan hasil pengawasan lembaga keuangan — UU 14/2008 Pasal 17 huruf e; huruf e hanya melindungi rencana awal (angka 1 saham dan aset vital, angka 3 pinjaman dan pendapatan daerah, angka 5 investasi asing, angka 6 pengawasan lembaga keuangan) dan tidak permanen (Pasal 20); setelah ditetapkan, misalnya dalam Perda penyertaan modal, informasinya terbuka
+    keterangan: Rencana awal investasi, penjualan/pembelian saham dan aset, pinjaman daerah, serta proses dan hasil pengawasan lembaga keuangan — UU 14/2008 Pasal 17 huruf e, yang hanya melindungi rencana awal dan tidak permanen (Pasal 20); setelah ditetapkan, misalnya dalam Perda penyertaan modal, informasinya terbuka
+    catatan: Huruf e angka 1 saham dan aset vital, angka 3 pinjaman dan pendapatan daerah, angka 5 investasi asing, angka 6 pengawasan lembaga keuangan.
     prioritas: 100
     salah_satu: [rencana awal penjualan saham, rencana awal pembelian saham, rencana awal investasi, rencana awal penyertaan modal, rencana awal pinjaman, rencana awal penjualan aset, rencana investasi, rencana penanaman modal, rencana divestasi, rencana penjualan saham, rencana pembelian saham, rencana penyertaan modal, kajian penyertaan modal, usulan penyertaan modal, rencana pinjaman daerah, usulan pinjaman daerah, rencana pemindahtanganan, rencana penjualan aset, rencana pelepasan aset, rencana tukar menukar, hasil penilaian kjpp, laporan penilaian kjpp, laporan appraisal, nilai wajar aset, hasil pengawasan bank, hasil pemeriksaan bpr, hasil pemeriksaan bank, tingkat kesehatan bank, tingkat kesehatan bpr, pengawasan lembaga keuangan, pemeriksaan lembaga keuangan, pengawasan koperasi simpan pinjam, pemeriksaan koperasi simpan pinjam, pemeriksaan ksp, negosiasi pembebasan lahan, negosiasi harga tanah, negosiasi ganti rugi, negosiasi harga ganti rugi, ganti rugi tanah per bidang, ganti kerugian per bidang, penilaian harga tanah, harga tanah per bidang, pemeriksaan ojk, hasil pemeriksaan ojk, pengawasan ojk, hasil pengawasan ojk]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, peraturan daerah, perda, ditetapkan, sosialisasi, realisasi, laporan realisasi, rekapitulasi]
@@ -1738,7 +1771,8 @@ aturan:
       - Jadwal konsultasi publik rancangan RKPD
 
   - id: posisi-negosiasi
-    keterangan: Posisi runding, batas tawar dan strategi badan publik dalam negosiasi yang akan atau sedang dilakukan (kontrak, sewa, sengketa, kerja sama) — UU 14/2008 Pasal 17 huruf i, Penjelasan angka 3 (mengganggu keberhasilan dalam suatu proses negosiasi yang akan atau sedang dilakukan); negosiasi dengan negara lain dibaca aturan perundingan-luar-negeri (huruf f angka 1); setelah kesepakatan tercapai hasilnya terbuka
+    keterangan: Posisi runding, batas tawar dan strategi badan publik dalam negosiasi yang akan atau sedang dilakukan (kontrak, sewa, sengketa, kerja sama) — UU 14/2008 Pasal 17 huruf i, Penjelasan angka 3 (mengganggu keberhasilan dalam suatu proses negosiasi yang akan atau sedang dilakukan); setelah kesepakatan tercapai hasilnya terbuka
+    catatan: Negosiasi dengan negara lain dibaca aturan perundingan-luar-negeri (huruf f angka 1).
     prioritas: 100
     salah_satu: [posisi runding, posisi negosiasi, strategi negosiasi, batas tawar, batas penawaran tertinggi]
     kecuali: [telah disepakati, sudah disepakati, telah ditandatangani, sudah ditandatangani, hasil negosiasi, hasil perundingan, tata cara, pedoman, pelatihan, teknik negosiasi]
@@ -1771,7 +1805,8 @@ aturan:
       - Nota dinas tentang opsi lokasi upacara HUT RI
 
   - id: arsip-tertutup
-    keterangan: Arsip yang aksesnya ditutup oleh pencipta arsip dengan alasan UU 43/2009 Pasal 44 (menghambat penegakan hukum, hak kekayaan intelektual dan persaingan usaha, pertahanan dan keamanan negara, kekayaan alam, ketahanan ekonomi, hubungan luar negeri, akta otentik atau wasiat, rahasia atau data pribadi, memorandum yang menurut sifatnya dirahasiakan) — UU 14/2008 Pasal 17 huruf j jo. UU 43/2009 tentang Kearsipan; alasan itu sama dengan Pasal 17 huruf a–i, jadi sebutkan juga huruf yang sesuai; arsip terjaga (kependudukan, kewilayahan, perbatasan, perjanjian internasional, kontrak karya, masalah pemerintahan strategis) wajib dijaga keutuhannya tetapi tidak dengan sendirinya tertutup
+    keterangan: Arsip yang ditutup pencipta arsip dengan alasan UU 43/2009 Pasal 44 (menghambat penegakan hukum, hak kekayaan intelektual dan persaingan usaha, pertahanan dan keamanan negara, kekayaan alam, ketahanan ekonomi, hubungan luar negeri, akta otentik atau wasiat, rahasia atau data pribadi, memorandum yang menurut sifatnya dirahasiakan) — UU 14/2008 Pasal 17 huruf j jo. UU 43/2009 tentang Kearsipan
+    catatan: Alasan Pasal 44 UU 43/2009 sama dengan Pasal 17 huruf a–i, jadi sebutkan juga huruf yang sesuai. Arsip terjaga (kependudukan, kewilayahan, perbatasan, perjanjian internasional, kontrak karya, masalah pemerintahan strategis) wajib dijaga keutuhannya tetapi tidak dengan sendirinya tertutup.
     prioritas: 100
     salah_satu: [arsip terjaga, daftar arsip terjaga, arsip tertutup, arsip yang dinyatakan tertutup, arsip rahasia, arsip sangat rahasia, arsip vital, daftar arsip vital, akses arsip tertutup, arsip dinamis tertutup, arsip dinamis vital, arsip yang aksesnya ditutup, arsip dinamis yang aksesnya ditutup, aksesnya ditutup oleh pencipta arsip, arsip statis yang dinyatakan tertutup, arsip statis tertutup]
     kecuali: [tata cara, pedoman, sop, jadwal retensi arsip, jra, klasifikasi arsip, klasifikasi keamanan dan akses arsip, sosialisasi, pelatihan, jumlah, statistik, program arsip vital, kebijakan, perlindungan dan penyelamatan arsip, penyelamatan arsip vital, perlindungan arsip vital]
@@ -2363,7 +2398,8 @@ aturan:
       - Identitas pegawai yang melanggar disiplin
 
   - id: informasi-penyidikan-terbuka
-    keterangan: Informasi penyidikan yang bukan informasi dikecualikan menurut Peraturan Kapolri Nomor 21 Tahun 2011 tentang Sistem Informasi Penyidikan - Daftar Pencarian Orang (DPO), Daftar Pencarian Barang (DPB), SP2HP kepada pelapor, rencana anggaran dan pertanggungjawaban keuangan penyelidikan dan penyidikan (sejalan dengan UU 14/2008 Pasal 18 ayat (1) tentang rencana pengeluaran tahunan dan laporan keuangan lembaga penegak hukum)
+    keterangan: Informasi penyidikan yang bukan informasi dikecualikan menurut Peraturan Kapolri Nomor 21 Tahun 2011 tentang Sistem Informasi Penyidikan — Daftar Pencarian Orang (DPO), Daftar Pencarian Barang (DPB), SP2HP kepada pelapor, rencana anggaran dan pertanggungjawaban keuangan penyelidikan dan penyidikan (sejalan dengan UU 14/2008 Pasal 18 ayat (1))
+    catatan: Pasal 18 ayat (1) UU 14/2008 tentang rencana pengeluaran tahunan dan laporan keuangan lembaga penegak hukum.
     prioritas: 60
     salah_satu: [daftar pencarian orang, daftar pencarian barang, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, rencana anggaran penyelidikan, rencana anggaran penyidikan, anggaran penyelidikan dan penyidikan, pertanggungjawaban keuangan penyelidikan, pertanggungjawaban keuangan penyidikan]
     kecuali: [identitas pelapor, identitas saksi, identitas informan]
@@ -2517,7 +2553,8 @@ aturan:
       - Jadwal pengumuman lelang
 
   - id: perkara-sedang-berjalan
-    keterangan: Berkas perkara, penyelidikan, penyidikan atau penuntutan yang masih berjalan — membukanya dapat menghambat proses penegakan hukum (UU 14/2008 Pasal 17 huruf a angka 1); setelah berkekuatan hukum tetap putusannya terbuka (Pasal 18 ayat (1)); pengenaan sanksi administratif yang belum diputuskan bukan perkara pidana, dasarnya huruf i (aturan dokumen-dalam-proses)
+    keterangan: Berkas perkara, penyelidikan, penyidikan atau penuntutan yang masih berjalan — membukanya dapat menghambat proses penegakan hukum (UU 14/2008 Pasal 17 huruf a angka 1); setelah berkekuatan hukum tetap putusannya terbuka (Pasal 18 ayat (1)); pengenaan sanksi administratif yang belum diputuskan bukan perkara pidana, dasarnya huruf i
+    catatan: Sanksi administratif yang belum diputuskan dibaca aturan dokumen-dalam-proses.
     prioritas: 100
     semua:
       - [perkara, berkas perkara, penyelidikan, penyidikan, penuntutan, dakwaan, tuntutan, pemeriksaan, inspeksi, perusahaan, pelaku usaha, proses hukum, perkara pidana, proses hukum pidana]
@@ -2570,7 +2607,8 @@ aturan:
       - Sentra HKI - proses paten dan hak cipta
 
   - id: data-pelanggan-perorangan
-    keterangan: Data pelanggan, konsumen atau pengguna layanan badan publik dan BUMD (sebagian besar orang perorangan — nama, alamat, nomor sambungan, tagihan, tunggakan) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h; tagihan dan tunggakan seseorang huruf h angka 3) dan data pribadi (Pasal 17 huruf j jo. UU 27/2022); untuk BUMD, huruf b (aturan rahasia-bisnis-bumd) ditimbang bersama; jumlah pelanggan, tarif dan layanan pengaduan terbuka
+    keterangan: Data pelanggan, konsumen atau pengguna layanan badan publik dan BUMD (sebagian besar orang perorangan — nama, alamat, nomor sambungan, tagihan, tunggakan) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h; tagihan dan tunggakan seseorang huruf h angka 3) dan data pribadi (Pasal 17 huruf j jo. UU 27/2022); bagi BUMD huruf b ditimbang bersama; jumlah pelanggan, tarif dan layanan pengaduan terbuka
+    catatan: Huruf b untuk BUMD dibaca aturan rahasia-bisnis-bumd.
     prioritas: 100
     salah_satu: [data pelanggan, daftar pelanggan, database pelanggan, data base pelanggan, data konsumen, daftar konsumen, per sambungan rumah, per nomor sambungan, per pelanggan, tunggakan rekening air, riwayat tagihan pelanggan]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, statistik, rekapitulasi, rekap, agregat, per golongan tarif, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, pelanggan korporasi, pelanggan badan usaha, pelanggan instansi, rata rata, rerata]
@@ -2587,7 +2625,8 @@ aturan:
       - Tata cara pengaduan pelanggan air minum
 
   - id: tunggakan-pelanggan-perorangan
-    keterangan: Tunggakan atau tagihan pelanggan PDAM/BUMD orang per orang (per sambungan, beserta alamat atau nama) — keadaan keuangan seseorang, UU 14/2008 Pasal 17 huruf h angka 3; "jumlah tunggakannya" di sini adalah tunggakan tiap pelanggan, bukan jumlah agregat (aturan data-pelanggan-perorangan mengecualikan kata "jumlah", sehingga judul seperti ini lolos darinya); rekap tunggakan per golongan, wilayah atau kecamatan terbuka
+    keterangan: Tunggakan atau tagihan tiap pelanggan PDAM/BUMD orang per orang (per sambungan, beserta alamat atau nama) — keadaan keuangan seseorang, UU 14/2008 Pasal 17 huruf h angka 3; rekap tunggakan per golongan, wilayah atau kecamatan terbuka
+    catatan: Judul "jumlah tunggakannya" di sini adalah tunggakan tiap pelanggan, bukan jumlah agregat (aturan data-pelanggan-perorangan mengecualikan kata "jumlah", sehingga judul seperti ini lolos darinya).
     prioritas: 100
     semua:
       - [pelanggan, nasabah, konsumen]
@@ -2605,7 +2644,8 @@ aturan:
       - Jumlah pelanggan yang menunggak per kecamatan
 
   - id: data-beserta-identitas-orang
-    keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis; NIK dan rekening dinilai aturan lain), disusun per pemilik — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); data pelanggan dinilai aturan data-pelanggan-perorangan; yang diumumkan atau berupa jumlah tetap terbuka; rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang
+    keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis), disusun per pemilik — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); yang diumumkan atau berupa jumlah tetap terbuka
+    catatan: NIK dan rekening dibaca aturan lain; data pelanggan dibaca aturan data-pelanggan-perorangan. Rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang.
     prioritas: 100
     salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, npwp pribadi, npwp perorangan, npwp dosen, npwp guru, npwp pegawai, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien, beserta tunggakan, beserta tagihan, identitas penelepon, beserta jaminannya, beserta agunannya, daftar peminjam dana bergulir, data peminjam dana bergulir, beserta ahli waris, dan ahli waris, data ahli waris]
     kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya]
@@ -2683,7 +2723,8 @@ aturan:
       - Sosialisasi tentang informasi yang dapat mengganggu penegakan hukum
 
   - id: kekuatan-satuan-militer
-    keterangan: Jumlah, komposisi, disposisi atau dislokasi kekuatan satuan TNI (personel, persenjataan, alutsista) — UU 14/2008 Pasal 17 huruf c angka 3; di sini kata "jumlah" tidak mengecualikan karena undang-undang sendiri menyebut jumlah kekuatan; kegiatan bakti, TMMD, penerimaan prajurit dan pameran terbuka
+    keterangan: Jumlah, komposisi, disposisi atau dislokasi kekuatan satuan TNI (personel, persenjataan, alutsista) — UU 14/2008 Pasal 17 huruf c angka 3; kegiatan bakti, TMMD, penerimaan prajurit dan pameran terbuka
+    catatan: Di sini kata "jumlah" tidak mengecualikan karena undang-undang sendiri menyebut jumlah kekuatan.
     prioritas: 100
     semua:
       - [kodim, koramil, korem, kodam, tni, batalyon, yonif, lanal, lanud, satuan militer, prajurit, pasukan]
@@ -2816,7 +2857,8 @@ aturan:
       - Laporan keuangan semester I
 
   - id: setiap-saat-organisasi-administrasi
-    keterangan: Informasi tentang organisasi, administrasi, kepegawaian dan keuangan (pedoman pengelolaan organisasi, administrasi, personil dan keuangan; profil lengkap pimpinan dan pegawai; anggaran badan publik secara umum dan anggaran unit pelaksana teknis) — Perki 1/2021 (informasi yang wajib tersedia setiap saat); data pribadi pegawai tetap dinilai aturan lain
+    keterangan: Informasi tentang organisasi, administrasi, kepegawaian dan keuangan (pedoman pengelolaan organisasi, administrasi, personil dan keuangan; profil lengkap pimpinan dan pegawai; anggaran badan publik secara umum dan anggaran unit pelaksana teknis) — Perki 1/2021 (informasi yang wajib tersedia setiap saat); data pribadi pegawai tidak termasuk
+    catatan: Data pribadi pegawai tetap dibaca aturan lain.
     prioritas: 91
     salah_satu: [organisasi administrasi kepegawaian, organisasi administrasi personil, organisasi administrasi personalia, profil lengkap pimpinan, profil lengkap pegawai, anggaran badan publik secara umum, anggaran secara khusus unit pelaksana]
     kategori: setiap_saat

@@ -126,8 +126,13 @@ public struct Pasal18Lift: Hashable, Sendable {
 /// is there (if `any` is not empty), and no phrase of `none` is. Phrases are whole words.
 public struct Rule: Hashable, Sendable {
     public var id: String
-    /// *keterangan*: what the rule is for, in Indonesian; shown in explanations.
+    /// *keterangan*: what the rule is for, in plain Indonesian; the reason units and the PPID
+    /// read in feedback, the review pack and the consequence-test forms. `validate()` warns when it
+    /// carries what only rule editors need (another rule's id, a file, words about matching).
     public var description: String
+    /// *catatan*: the rule editors' note (sources, reasoning, which other rule reads a case);
+    /// never shown to units, the PPID or citizens, only by `dip rules explain`.
+    public var editorNote: String? = nil
     /// Higher wins when rules suggest different categories; file order breaks ties.
     public var priority: Int
     public var enabled: Bool

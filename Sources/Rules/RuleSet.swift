@@ -368,7 +368,7 @@ public struct RuleSet: Sendable {
     // MARK: - aturan.yaml
 
     static let ruleFields = [
-        "id", "keterangan", "prioritas", "aktif", "semua", "salah_satu", "kecuali", "kategori",
+        "id", "keterangan", "catatan", "prioritas", "aktif", "semua", "salah_satu", "kecuali", "kategori",
         "kategori_alternatif", "subkelompok", "pengecualian", "butir", "pasal_18", "cabut",
         "contoh_cocok", "contoh_tidak_cocok",
     ]
@@ -472,6 +472,7 @@ public struct RuleSet: Sendable {
             rules.append(Rule(
                 id: id,
                 description: r.string(f["keterangan"], field: "keterangan", required: true, what: what) ?? id,
+                editorNote: r.string(f["catatan"], field: "catatan", what: what),
                 priority: priority, enabled: enabled, all: all,
                 any: r.strings(f["salah_satu"], field: "salah_satu", what: what),
                 none: r.strings(f["kecuali"], field: "kecuali", what: what),

@@ -5,6 +5,7 @@ extension RuleSet {
     /// fire, examples that fail, rules without examples, and setiap saat entries no rule finds.
     public func validate() -> [RuleIssue] {
         var issues = loadIssues
+        let ruleIDs = Set(rules.map(\.id))
         for compiled in compiled {
             let rule = compiled.rule
             let what = "Aturan `\(rule.id)`"
@@ -24,6 +25,10 @@ extension RuleSet {
             // `dip rules check` (`RuleIssue.blocksCheck`).
             for problem in StatuteBook.problems(in: rule.description) {
                 issue(.warning, problem.error ? "statute" : "unknown_statute", "\(what), `keterangan`: \(problem.message)")
+            }
+            for problem in explanationProblems(rule, ruleIDs: ruleIDs) {
+                issue(.warning, "explanation_editor_note", "\(what), `keterangan`: \(problem). `keterangan` dibaca unit kerja dan PPID "
+                      + "sebagai alasan; catatan untuk penyunting aturan ditulis di `catatan`.")
             }
             // Huruf j alone names no law: the decree would cite "Pasal 17 huruf j" with nothing
             // for the reader to check. Its local points (17j1…) each carry their Undang-Undang.
@@ -51,6 +56,44 @@ extension RuleSet {
                                     message: "Butir setiap saat `\(entry.code)` tidak dikenali aturan mana pun; kelengkapannya tidak dapat diperiksa."))
         }
         return issues.sorted()
+    }
+
+    /// The longest `keterangan` a reader is asked to read as a rule's reason: the feedback and
+    /// review pack print every fired rule's explanation one under another.
+    static let longestExplanation = 400
+
+    /// Phrases that only a rule editor understands: pointers to files, other rules and the
+    /// words a rule matches.
+    static let editorNoteMarkers = ["§", "lihat aturan", "dibaca aturan", "dinilai aturan", "aturan lain", ".yaml", ".csv",
+                                    "docs/", "contoh_cocok", "salah_satu", "kata \""]
+
+    /// What in a rule's `keterangan` is not for its readers (units and the PPID read it as the
+    /// reason for a classification): another rule's id, notes for rule editors, an English
+    /// text, or a length no reader wades through. Empty when the explanation is fine.
+    func explanationProblems(_ rule: Rule, ruleIDs: Set<String>) -> [String] {
+        let text = rule.description
+        var problems: [String] = []
+        let words = TextNormalizer.tokens(text)
+        if words.isEmpty || text == rule.id {
+            return ["kosong atau hanya berisi id aturan; tulis penjelasan singkat dalam bahasa Indonesia"]
+        }
+        if text.count > Self.longestExplanation {
+            problems.append("panjangnya \(text.count) karakter (paling banyak \(Self.longestExplanation)); pindahkan uraian untuk penyunting ke `catatan`")
+        }
+        // Rule ids are lower-case words joined by hyphens: one written in the text ("aturan
+        // keamanan-sistem") tells a unit clerk nothing. A one-word id ("keputusan") is an
+        // ordinary word, so only "aturan <id>" names it.
+        let lower = text.lowercased()
+        let pieces = lower.split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init)
+        var named: [String] = []
+        for (i, piece) in pieces.enumerated() where ruleIDs.contains(piece) && !named.contains(piece) {
+            if piece.contains("-") || (i > 0 && pieces[i - 1] == "aturan") { named.append(piece) }
+        }
+        if !named.isEmpty { problems.append("menyebut id aturan (\(named.joined(separator: ", ")))") }
+        let markers = Self.editorNoteMarkers.filter { lower.contains($0) }
+        if !markers.isEmpty { problems.append("memuat catatan untuk penyunting aturan (\(markers.map { "\"\($0)\"" }.joined(separator: ", ")))") }
+        if morphology.readsInEnglish(words) { problems.append("terbaca sebagai bahasa Inggris") }
+        return problems
     }
 
     /// Why a rule can never fire, or nil when it can.

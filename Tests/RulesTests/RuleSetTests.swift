@@ -102,6 +102,73 @@ final class RuleSetTests: XCTestCase {
         XCTAssertTrue(unknown.message.contains("kategorii"))
     }
 
+    /// Units and the PPID read every fired rule's `keterangan` as the reason for a
+    /// classification: no shipped rule may hand them an editor's note (another rule's id, "lihat
+    /// aturan …", words about matching), English, or a page of reasoning. Those go in `catatan`.
+    func testEveryShippedRuleExplainsItselfToItsReaders() throws {
+        let ids = Set(defaultRules.rules.map(\.id))
+        for rule in defaultRules.rules {
+            XCTAssertEqual(defaultRules.explanationProblems(rule, ruleIDs: ids), [], "\(rule.id): \(rule.description)")
+            XCTAssertNotEqual(rule.description, rule.id)
+            XCTAssertLessThanOrEqual(rule.description.count, RuleSet.longestExplanation, rule.id)
+        }
+        // The notes moved out of the explanations are kept for the rules' editors.
+        XCTAssertGreaterThanOrEqual(defaultRules.rules.compactMap(\.editorNote).count, 30)
+        let operations = try XCTUnwrap(defaultRules.rules.first { $0.id == "rencana-operasi" })
+        XCTAssertFalse(operations.description.contains("keamanan-gedung-objek-vital"), operations.description)
+        XCTAssertTrue(operations.editorNote?.contains("keamanan-gedung-objek-vital") == true)
+    }
+
+    /// The check can fail: an explanation naming another rule, pointing to a file, discussing
+    /// matched words, written in English or too long is a warning naming the rule's line; the
+    /// `catatan` beside it is accepted and never reaches a classification's reasons.
+    func testAnExplanationCarryingEditorNotesIsReported() throws {
+        let text = ruleHeader + """
+          - id: satu-aturan
+            keterangan: Rencana kerja tahunan (Renja)
+            catatan: Dibaca juga oleh aturan dua-aturan; lihat docs/rules.md
+            salah_satu: [renja]
+            kategori: berkala
+            subkelompok: B
+            contoh_cocok: [Renja 2026]
+            contoh_tidak_cocok: [DPA 2026]
+          - id: dua-aturan
+            keterangan: Dokumen pelaksanaan anggaran; kasus lain dinilai aturan satu-aturan, lihat aturan.yaml
+            salah_satu: [dpa]
+            kategori: berkala
+            subkelompok: B
+            contoh_cocok: [DPA 2026]
+            contoh_tidak_cocok: [Renja 2026]
+          - id: tiga
+            keterangan: Annual budget implementation documents of the office
+            salah_satu: [rka]
+            kategori: berkala
+            subkelompok: B
+            contoh_cocok: [RKA 2026]
+            contoh_tidak_cocok: [Renja 2026]
+          - id: empat
+            keterangan: \(String(repeating: "Ringkasan laporan keuangan ", count: 20))
+            salah_satu: [lra]
+            kategori: berkala
+            subkelompok: D
+            contoh_cocok: [LRA 2026]
+            contoh_tidak_cocok: [Renja 2026]
+
+        """
+        let found = try issues(replacing: ["aturan.yaml": text], validate: true).filter { $0.code == "explanation_editor_note" }
+        // The first rule's note names another rule and a file: allowed in `catatan`.
+        XCTAssertEqual(Set(found.map(\.location.line)), [10, 17, 24], found.map(\.text).joined(separator: "\n"))
+        XCTAssertTrue(found.allSatisfy { $0.severity == .warning && !$0.blocksCheck })
+        let named = found.filter { $0.location.line == 10 }.map(\.message).joined(separator: "\n")
+        XCTAssertTrue(named.contains("satu-aturan") && named.contains("\"dinilai aturan\"") && named.contains("\".yaml\""), named)
+        XCTAssertTrue(try XCTUnwrap(found.first { $0.location.line == 17 }).message.contains("bahasa Inggris"))
+        XCTAssertTrue(try XCTUnwrap(found.first { $0.location.line == 24 }).message.contains("karakter"))
+        let set = try RuleSet.load(directory: temporaryRules(replacing: ["aturan.yaml": text]))
+        XCTAssertEqual(set.rules.first?.editorNote, "Dibaca juga oleh aturan dua-aturan; lihat docs/rules.md")
+        let reasons = Classifier(ruleSet: set, precedents: []).classify(item("Renja 2026")).hits
+        XCTAssertEqual(reasons.map(\.description), ["Rencana kerja tahunan (Renja)"])
+    }
+
     func testDuplicateIDIsAnError() throws {
         let rule = """
           - id: sama

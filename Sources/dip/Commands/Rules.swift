@@ -147,6 +147,10 @@ extension DIP.RulesCommand {
             if c.hits.isEmpty { print("Tidak ada aturan yang berlaku.") }
             for hit in c.hits {
                 print("- \(hit.ruleID): \(hit.description) [kata: \(hit.matchedWords.joined(separator: ", "))]")
+                // The editors' note is for whoever edits the rules: here, never in any report.
+                if let note = ruleSet.rules.first(where: { $0.id == hit.ruleID })?.editorNote {
+                    print("  catatan penyunting: \(note)")
+                }
             }
             print("Kategori unit: \(c.declared?.rawValue ?? "-")")
             print("Kategori saran: \(c.suggested?.rawValue ?? "-")\(c.subgroup.map { " (subkelompok \($0.rawValue))" } ?? "")")
