@@ -485,7 +485,11 @@ public struct Classifier: Sendable {
             // unit and stay in `preseden` of the JSON.
             let decidedByPrecedents = ruleSuggestion == nil && declared == nil
             for (i, hit) in verdict.hits.enumerated() where decidedByPrecedents || hit.similarity >= Self.shownPrecedentSimilarity {
-                notes.append(verdict.explanationLine(i))
+                // Bilingual bodies publish English titles ("Medical records."): quoted exactly,
+                // and labelled as a quotation for the Indonesian reader.
+                let english = hit.origin == Precedent.Origin.corpus.rawValue
+                    && ruleSet.morphology.readsInEnglish(TextNormalizer.tokens(hit.title))
+                notes.append(verdict.explanationLine(i, english: english))
             }
             if let openMarker, verdict.setAside > 0 {
                 notes.append("\(Self.setAsideNotePrefix) teks memuat \"\(openMarker)\" (penanda informasi terbuka, kamus.yaml).")

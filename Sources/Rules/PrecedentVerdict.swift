@@ -160,7 +160,11 @@ struct PrecedentVerdict: Equatable {
 
     /// Hit `i`'s line for the notes ("Preseden: mirip dengan '…' (kemiripan 84%) — dikecualikan
     /// oleh …"), built when a note needs it, not for every text the classifier reads.
-    func explanationLine(_ i: Int) -> String {
+    ///
+    /// - Parameter english: the title reads as English (`Morphology.readsInEnglish`): it is
+    ///   quoted as the body published it, and the note says so, so an Indonesian reader knows the
+    ///   English words are a quotation of that body's list, not dip's wording.
+    func explanationLine(_ i: Int, english: Bool = false) -> String {
         let hit = hits[i]
         let verb = Classifier.verb(hit.category)
         let basis = hit.grounds.isEmpty ? "" : ", " + hit.grounds.map(PrecedentVerdict.describe).joined(separator: "; ")
@@ -168,8 +172,12 @@ struct PrecedentVerdict: Equatable {
             return "Keputusan PPID sendiri: mirip dengan '\(hit.title)' (kemiripan \(percents[i])%) — \(verb)\(basis) [\(hit.source)]."
         }
         let who = hit.bodies == 1 ? hit.body : "\(hit.bodies) badan publik"
-        return "Preseden: mirip dengan '\(hit.title)' (kemiripan \(percents[i])%) — \(verb) oleh \(who)\(basis) [sumber: \(hit.source)]."
+        let quoted = english ? "; " + Self.englishTitleLabel : ""
+        return "Preseden: mirip dengan '\(hit.title)' (kemiripan \(percents[i])%) — \(verb) oleh \(who)\(basis)\(quoted) [sumber: \(hit.source)]."
     }
+
+    /// What a precedent's note adds after a title in English.
+    static let englishTitleLabel = "judul berbahasa Inggris itu dikutip apa adanya dari daftar yang diterbitkan badan publik tersebut"
 
     /// "dikecualikan menurut 80% bobot 5 preseden terdekat dari 3 badan publik" — for notes.
     var summary: String {

@@ -104,6 +104,26 @@ final class PrecedentTests: XCTestCase {
         XCTAssertNil(PrecedentNote.read("Preseden: mirip dengan 'X' (kemiripan 84%) — dibaca"))
     }
 
+    /// A bilingual body's English title is quoted exactly as it published it, and the note says
+    /// it is that body's English wording (units and the PPID read the note in Indonesian);
+    /// an Indonesian title gets no such label.
+    func testEnglishPrecedentTitlesAreQuotedAsTheBodyPublishedThem() throws {
+        let corpus = [
+            Precedent(title: "Medical records of inpatients.", category: .dikecualikan, grounds: ["17h2"],
+                      body: "Universitas Contoh", source: "https://contoh.ac.id/dip"),
+            Precedent(title: "Rekam medis pasien rawat inap", category: .dikecualikan, grounds: ["17h2"],
+                      body: "RSUD Contoh", source: "https://rsud.contoh.go.id/dip"),
+        ]
+        let classifier = Classifier(ruleSet: defaultRules, precedents: corpus)
+        let notes = classifier.classify(item("Medical records of inpatients")).notes
+        let english = try XCTUnwrap(notes.first { $0.contains("'Medical records of inpatients.'") }, "\(notes)")
+        XCTAssertTrue(english.contains("oleh Universitas Contoh, Pasal 17 huruf h angka 2; " + PrecedentVerdict.englishTitleLabel + " [sumber: "), english)
+        XCTAssertNotNil(PrecedentNote.read(english))
+        let indonesian = classifier.classify(item("Rekam medis pasien rawat inap")).notes
+        let own = try XCTUnwrap(indonesian.first { $0.contains("'Rekam medis pasien rawat inap'") }, "\(indonesian)")
+        XCTAssertFalse(own.contains("bahasa Inggris"), own)
+    }
+
     func testPPIDDecisionsOutrankTheCorpus() throws {
         let own = Precedent(title: "Catatan bimbingan skripsi mahasiswa", category: .setiapSaat, grounds: [], body: "PPID sendiri",
                             source: "register: uji konsekuensi 2026 (terbuka)", origin: .ppid)
