@@ -123,7 +123,8 @@ final class WebsiteTests: XCTestCase {
         XCTAssertEqual(positions.compactMap { $0 }, positions.compactMap { $0 }.sorted())
         XCTAssertTrue(page.contains("<h3 id=\"berkala-G-judul\">Kelompok G – Informasi tentang Hak dan Tata Cara"))
         // Real header cells and captions, one table per group: 11 sub-groups + none + 2 categories + DIK.
-        XCTAssertEqual(page.components(separatedBy: "<table>").count - 1, 15)
+        XCTAssertEqual(page.components(separatedBy: "<table class=\"dip\">").count - 1, 14)
+        XCTAssertEqual(page.components(separatedBy: "<table class=\"dik\">").count - 1, 1)
         XCTAssertEqual(page.components(separatedBy: "<caption").count - 1, 15)
         XCTAssertTrue(page.contains("<th scope=\"col\">Ringkasan isi informasi</th>"))
         XCTAssertTrue(page.contains("<th scope=\"row\">1</th>"))

@@ -160,7 +160,7 @@ enum IndexPage {
             h += "<div class=\"dip-kelompok\" id=\"\(anchor)\">\n"
         }
         h += "<div class=\"tabel\" role=\"region\" aria-labelledby=\"\(anchor)-keterangan\" tabindex=\"0\">\n"
-        h += "<table>\n<caption id=\"\(anchor)-keterangan\">\(e(title)) (\(IndonesianNumber.grouped(g.items.count)) informasi)</caption>\n"
+        h += "<table class=\"dip\">\n<caption id=\"\(anchor)-keterangan\">\(e(title)) (\(IndonesianNumber.grouped(g.items.count)) informasi)</caption>\n"
         h += "<thead>\n<tr>"
         for c in columns { h += "<th scope=\"col\">\(e(c))</th>" }
         h += "</tr>\n</thead>\n<tbody>\n"
@@ -250,8 +250,8 @@ enum IndexPage {
         h += "<h2 id=\"dikecualikan-judul\">Informasi yang Dikecualikan</h2>\n"
         h += "<p>Berikut hanya judul informasi yang dikecualikan berdasarkan uji konsekuensi, dengan dasar hukum dan jangka waktu pengecualiannya (UU 14/2008 Pasal 17 dan Pasal 19). Isi informasinya tidak dipublikasikan.\(decree.map { " " + e($0) } ?? "")</p>\n"
         h += "<div class=\"tabel\" role=\"region\" aria-labelledby=\"dikecualikan-keterangan\" tabindex=\"0\">\n"
-        h += "<table>\n<caption id=\"dikecualikan-keterangan\">Judul informasi yang dikecualikan (\(IndonesianNumber.grouped(items.count)) informasi)</caption>\n"
-        h += "<thead>\n<tr><th scope=\"col\">No.</th><th scope=\"col\">Unit kerja</th><th scope=\"col\">Judul informasi</th><th scope=\"col\">Dasar hukum pengecualian</th><th scope=\"col\">Jangka waktu pengecualian</th></tr>\n</thead>\n<tbody>\n"
+        h += "<table class=\"dik\">\n<caption id=\"dikecualikan-keterangan\">Judul informasi yang dikecualikan (\(IndonesianNumber.grouped(items.count)) informasi)</caption>\n"
+        h += "<thead>\n<tr>" + exemptedColumns.map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
         for (i, item) in items.enumerated() {
             let basis = citations.citation(test: item.consequenceTest, grounds: item.classification?.exemptionGrounds ?? [],
                                            unitText: item.item.dasarHukumText)
@@ -282,7 +282,36 @@ enum IndexPage {
         return h
     }
 
-    static let css = """
+    /// The exempted titles' table's columns.
+    static let exemptedColumns = ["No.", "Unit kerja", "Judul informasi", "Dasar hukum pengecualian", "Jangka waktu pengecualian"]
+
+    /// The page's style: `baseCSS`, then, on a phone, every table as a card per row with each
+    /// value under its column's name. (A 60 rem table in a box scrolling sideways showed a phone
+    /// two or three columns and cut its caption after a few words: the count and most of the
+    /// title were beyond the box's edge, session 22.) The names come from CSS, not from an
+    /// attribute on each of a regency's 18,000 rows × 9 cells.
+    static let css = baseCSS + """
+    @media (max-width:40rem){
+    .tabel{overflow-x:visible}
+    table.dip,table.dik{min-width:0}
+    table.dip,table.dik,table.dip caption,table.dik caption,table.dip tbody,table.dik tbody,table.dip tr,table.dik tr{display:block}
+    table.dip thead,table.dik thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+    table.dip tr,table.dik tr{border:1px solid #b8c2cc;border-left:4px solid #0b4f9c;margin:0 0 .6rem;padding:.35rem .5rem}
+    table.dip th,table.dip td,table.dik th,table.dik td{display:block;border:0;padding:.15rem 0;white-space:normal;overflow-wrap:anywhere}
+    table.dip td:empty,table.dik td:empty{display:none}
+    table.dip tr>*::before,table.dik tr>*::before{display:block;font-weight:600;font-size:.8rem;color:#444}
+
+    """ + cardLabels("dip", columns) + cardLabels("dik", exemptedColumns) + "}\n"
+
+    /// `table.<name> tr>:nth-child(k)::before{content:"…"}` for each column.
+    static func cardLabels(_ name: String, _ headers: [String]) -> String {
+        headers.enumerated().map { i, header in
+            let quoted = header.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            return "table.\(name) tr>:nth-child(\(i + 1))::before{content:\"\(quoted)\"}\n"
+        }.joined()
+    }
+
+    static let baseCSS = """
     [hidden]{display:none!important}
     html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans",Arial,sans-serif;line-height:1.5;color:#1a1a1a;background:#fff}
     body{margin:0 auto;max-width:90rem;padding:0 1rem 2rem}
@@ -311,8 +340,7 @@ enum IndexPage {
     @media (max-width:40rem){
     body{padding:0 .5rem 1rem}
     h1{font-size:1.3rem}
-    table{min-width:44rem;font-size:.85rem}
-    th,td{padding:.25rem .35rem}
+    table{font-size:.9rem}
     }
     @media print{
     .lompat,.saring,nav,noscript{display:none!important}
