@@ -28,6 +28,9 @@ public struct XLSXStyle: Sendable, Hashable {
     public var verticalTop: Bool
     /// False marks an input cell that stays editable when the sheet is protected.
     public var locked: Bool
+    /// The value is kept (read back by dip, shown in the formula bar) but never drawn, on screen
+    /// or in print: number format `;;;`. The writer gives it to every cell of a hidden column.
+    public var concealed = false
 
     public init(bold: Bool = false, wrap: Bool = false, border: Bool = false, fill: String? = nil,
                 horizontal: XLSXHorizontalAlignment? = nil, verticalTop: Bool = false, locked: Bool = true) {
@@ -64,10 +67,17 @@ public struct XLSXCell: Sendable {
 public struct XLSXColumn: Sendable {
     public var width: Double
     public var hidden: Bool
+    /// Widen the column, up to this many characters, until every text of it shows whole in a
+    /// row of the maximum height (`XLSXRowHeight.WidthFitter`), measured while the rows are
+    /// written: a generated sheet's texts are read once. Only when a text needs more than
+    /// `width` (rare: over 31 lines) are the sheet's rows made again at the wider width, since
+    /// every row's height depends on it. Nil: the width is fixed.
+    public var fitLimit: Double?
 
-    public init(width: Double, hidden: Bool = false) {
+    public init(width: Double, hidden: Bool = false, fitLimit: Double? = nil) {
         self.width = width
         self.hidden = hidden
+        self.fitLimit = fitLimit
     }
 }
 

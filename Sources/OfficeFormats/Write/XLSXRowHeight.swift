@@ -222,26 +222,49 @@ public enum XLSXRowHeight {
     /// (`surelyFits`), so a column of short texts costs a byte scan per text.
     public static func widthFitting<S: Sequence>(_ texts: S, width: Double, limit: Double, bold: Bool = false) -> Double
     where S.Element == String {
-        let most = maximumLines
-        var best = width
-        func fits(_ text: String, _ w: Double) -> Bool {
-            lineCount(text, width: usableWidth(columnWidth: w), bold: bold) <= most
+        var fitter = WidthFitter(width: width, limit: limit, bold: bold)
+        for text in texts {
+            fitter.add(text)
+            if fitter.width >= limit { break }
         }
-        for text in texts where !text.isEmpty && !surelyFits(text, columnWidth: best, lines: most, bold: bold) {
-            guard !fits(text, best) else { continue }
+        return fitter.width
+    }
+
+    /// `widthFitting` one text at a time, for texts measured as they are written
+    /// (`XLSXColumn.fitLimit`): after the same texts, `width` is what `widthFitting` returns.
+    public struct WidthFitter: Sendable {
+        public private(set) var width: Double
+        public let limit: Double
+        let bold: Bool
+
+        public init(width: Double, limit: Double, bold: Bool = false) {
+            self.width = width
+            self.limit = limit
+            self.bold = bold
+        }
+
+        private func fits(_ text: String, _ w: Double) -> Bool {
+            lineCount(text, width: usableWidth(columnWidth: w), bold: bold) <= maximumLines
+        }
+
+        public mutating func add(_ text: String) {
+            guard width < limit, !text.isEmpty,
+                  !surelyFits(text, columnWidth: width, lines: maximumLines, bold: bold), !fits(text, width) else { return }
             // Lines shrink about in proportion to the width: double until it fits (or the
             // limit), then halve the gap in whole characters to the narrowest that fits.
-            var low = best, high = min(limit, best * 2)
+            var low = width, high = min(limit, width * 2)
             while !fits(text, high) && high < limit { low = high; high = min(limit, high * 2) }
-            guard fits(text, high) else { return limit }
+            guard fits(text, high) else {
+                width = limit
+                return
+            }
             while high - low > 1 {
                 let mid = ((low + high) / 2).rounded(.down)
                 if mid <= low { break }
                 if fits(text, mid) { high = mid } else { low = mid }
             }
-            best = high
+            width = high
         }
-        return best
     }
 
     /// True when `text` takes at most `lines` lines in a column `columnWidth` wide, by a bound

@@ -255,12 +255,41 @@ public enum XLSXWriter {
             }
         }
         var lineMemo: XLSXRowHeight.LineMemo?
-        try s.forEachRow { r, row in
+        // Columns fitted to their texts, measured on the rows as they are made (the header row
+        // aside: it is one short bold line).
+        var fitters = s.columns.enumerated().compactMap { i, c in
+            c.fitLimit.map { (column: i, fitter: XLSXRowHeight.WidthFitter(width: c.width, limit: max($0, c.width))) }
+        }
+        // A hidden column's cells are concealed (number format `;;;`): LibreOffice draws a hidden
+        // column's text at the edge of the columns before it, wrapped one letter a line (or whole,
+        // unwrapped), also outside a print range, so a PDF of the review workbook carried every
+        // item id, invisible on paper but copied with the text (session 22's read-through).
+        let hiddenColumns = s.columns.indices.filter { s.columns[$0].hidden }
+        try s.forEachRow { r, cells in
+            var row = cells
+            for c in hiddenColumns where c < row.count { row[c].style.concealed = true }
             if generated && longText == .refuse { try checkCells(row, sheet: s.name, row: r) }
             let height = s.rowHeights
                 ? XLSXRowHeight.height(row, widths: widths, spans: spans[r + 1] ?? [:], memo: &lineMemo) : nil
             rowXML.write(row, index: r, height: height, strings: &strings, styles: &styles, timeZone: timeZone)
             x.raw(rowXML.bytes)
+            if r > 0 {
+                for k in fitters.indices where fitters[k].column < row.count {
+                    if case .string(let text) = row[fitters[k].column].value { fitters[k].fitter.add(text) }
+                }
+            }
+        }
+        // A text needed a wider column: every row's height depends on it, so the rows are made
+        // again at the fitted width (the strings and styles met are the same, in the same order,
+        // so the workbook is what one pass at that width writes).
+        if fitters.contains(where: { $0.fitter.width > s.columns[$0.column].width }) {
+            var fitted = s
+            for f in fitters {
+                fitted.columns[f.column].width = f.fitter.width
+                fitted.columns[f.column].fitLimit = nil
+            }
+            return try sheetXML(fitted, index: index, selected: selected, strings: &strings, styles: &styles,
+                                timeZone: timeZone, longText: longText)
         }
         x.end()
         if s.protected {
@@ -343,6 +372,7 @@ public enum XLSXWriter {
                 case .dateTime: numFmt = 165
                 default: break
                 }
+                if cell.style.concealed { numFmt = XLSXWriter.concealedFormat }
                 let s: Int
                 if let seen = seenStyles.first(where: { $0.numFmt == numFmt && $0.style == cell.style }) {
                     s = seen.index
@@ -475,6 +505,9 @@ public enum XLSXWriter {
     }
 
     /// Fonts, fills, borders and cell formats, deduplicated in order of first use.
+    /// The number format of `XLSXStyle.concealed` cells: `;;;` (no section shows anything).
+    static let concealedFormat = 166
+
     struct StyleTable {
         struct Key: Hashable { var style: XLSXStyle; var numFmt: Int }
         var xfs: [Key] = [Key(style: .plain, numFmt: 0)]
@@ -493,9 +526,12 @@ public enum XLSXWriter {
         func xml() throws -> [UInt8] {
             let x = try XMLWriter()
             x.element("styleSheet", [("xmlns", XLSXWriter.mainNS)]) {
-                x.element("numFmts", [("count", "2")]) {
+                // `;;;` only in workbooks that conceal a cell, so the others keep their bytes.
+                let concealing = xfs.contains { $0.numFmt == XLSXWriter.concealedFormat }
+                x.element("numFmts", [("count", concealing ? "3" : "2")]) {
                     x.element("numFmt", [("numFmtId", "164"), ("formatCode", "dd/mm/yyyy")])
                     x.element("numFmt", [("numFmtId", "165"), ("formatCode", "dd/mm/yyyy hh:mm")])
+                    if concealing { x.element("numFmt", [("numFmtId", String(XLSXWriter.concealedFormat)), ("formatCode", ";;;")]) }
                 }
                 // Font 0 regular, 1 bold.
                 x.element("fonts", [("count", "2")]) {

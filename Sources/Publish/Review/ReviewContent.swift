@@ -166,6 +166,9 @@ struct ReviewColumn: Sendable {
     var input = false
     /// Cells hold counts (written as numbers).
     var numeric = false
+    /// The workbook widens the column up to this many characters to show its longest text
+    /// whole, measured as the rows are written (`XLSXColumn.fitLimit`).
+    var fitLimit: Double?
 }
 
 /// One table of the review pack: a sheet in the workbook and a section of the page.
@@ -265,18 +268,12 @@ enum ReviewContent {
             ReviewColumn(header: "Perubahan", width: 14),
             ReviewColumn(header: ReviewFormat.standingHeader, width: 28),
         ] + decisionColumns + idColumns
-        if category == .dikecualikan {
-            // An exempted item's explanation carries its rules, grounds, precedents and the test's
-            // basis, as long as the test sheet's reason: its column is widened likewise (the
-            // items are read twice; a draft exempts few). The open categories' explanations are
-            // shorter and their items many: not read twice (docs/outputs-review.md).
-            let explanationColumn = 12
-            columns[explanationColumn].width = XLSXRowHeight.widthFitting(
-                (0..<items.count).lazy.map { i in
-                    // The text the row prints (`explanationCell`, as `categoryRow` writes it).
-                    items.item(i).map { explanationCell($0, citations: citations) } ?? ""
-                }, width: columns[explanationColumn].width, limit: widestExplanation)
-        }
+        // An explanation carries the item's rules, grounds, precedents and, once tested, the
+        // test's basis: over 1,500 characters for some, more than a row of the maximum height
+        // shows in 48 characters. The column widens to show the longest whole, measured while
+        // the rows are written, so a regency's draft is not read twice to find it (an open item
+        // with a test on record can be as long as an exempted one).
+        columns[explanationColumn].fitLimit = widestExplanation
         let row: @Sendable (Int) -> [String] = { i in
             // A failed read leaves the row empty; the pack throws the failure once written.
             guard let v = items.item(i) else { return [] }
@@ -291,6 +288,9 @@ enum ReviewContent {
                 + "dikembalikan tetap tampil sampai perangkat daerah mengirim perbaikannya.",
             columns: columns, rowCount: items.count, row: row, numbered: true)
     }
+
+    /// The category tables' *Penjelasan Klasifikasi* column.
+    static let explanationColumn = 12
 
     /// Row `i` (0-based) of a category table: item `v`'s texts.
     static func categoryRow(_ i: Int, _ v: VersionItem, citations: LegalCitations, standing: [String: String]) -> [String] {

@@ -111,12 +111,15 @@ public enum ReviewWorkbook {
     ///   the writer makes the row.
     static func sheet(_ table: ReviewTable, tap: (@Sendable (Int, [String]) -> Void)? = nil) -> XLSXSheet {
         let inputStyle = XLSXStyle(wrap: true, border: true, fill: inputFill, verticalTop: true, locked: false)
+        // A sheet whose column is fitted to its texts may make its rows twice (`XLSXColumn.fitLimit`):
+        // the page is given each row once.
+        let tapped = TappedRows()
         // Rows are made while the sheet is written: as cells, a draft's tables were a quarter
         // of a run's peak memory.
         let row: @Sendable (Int) -> [XLSXCell] = { r in
             guard r > 0 else { return table.columns.map { XLSXCell($0.header, style: .header) } }
             let values = table.row(r - 1)
-            tap?(r - 1, values)
+            if let tap, tapped.first(r - 1) { tap(r - 1, values) }
             var cells: [XLSXCell] = []
             cells.reserveCapacity(table.columns.count)
             for (i, column) in table.columns.enumerated() {
@@ -140,7 +143,7 @@ public enum ReviewWorkbook {
         }
         return XLSXSheet(
             name: table.sheet, rowCount: table.rowCount + 1, row: row,
-            columns: table.columns.map { XLSXColumn(width: $0.width, hidden: $0.hidden) },
+            columns: table.columns.map { XLSXColumn(width: $0.width, hidden: $0.hidden, fitLimit: $0.fitLimit) },
             frozenRows: 1, autoFilter: true, print: .f4Landscape, validations: validations)
     }
 
@@ -151,5 +154,21 @@ public enum ReviewWorkbook {
             [XLSXCell("dibuat"), XLSXCell(clock.rfc3339())],
         ] + (input.token.map { [[XLSXCell("token"), XLSXCell($0)]] } ?? [])
         return XLSXSheet(name: ReviewFormat.metaSheet, rows: rows, hidden: true)
+    }
+}
+
+/// The rows of a sheet already given to the page: the writer makes a sheet's rows in order,
+/// and a second time only from the first row again (a fitted column widened).
+final class TappedRows: @unchecked Sendable {
+    private let lock = NSLock()
+    private var next = 0
+
+    /// True the first time row `r` is made.
+    func first(_ r: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard r == next else { return false }
+        next += 1
+        return true
     }
 }
