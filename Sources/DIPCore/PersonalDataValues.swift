@@ -49,8 +49,10 @@ public enum PersonalDataValues {
     /// The personal-data values in `text`, in order, none overlapping (an earlier kind of the
     /// list above wins: an NPWP is not also read as a phone number).
     public static func find(in text: String) -> [Match] {
-        // Nearly every summary has no digit and no "@": nothing to look for.
-        guard text.utf8.contains(where: { ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x40 }) else { return [] }
+        // Nearly every summary has no "@" and no run of 8 digits (every value above has one, counted
+        // across single spaces, dots and dashes): nothing to look for, and no pattern is run (the
+        // review pack asks this of every row of a regency's draft).
+        guard mayHoldValues(text) else { return [] }
         let ns = NSRange(text.startIndex..., in: text)
         var found: [Match] = []
         for (kind, regex) in patterns {
@@ -72,6 +74,27 @@ public enum PersonalDataValues {
             }
         }
         return found.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// Whether `text` has an "@" or a run of at least 8 ASCII digits, single separators (space, dot,
+    /// dash) between digits not ending the run.
+    static func mayHoldValues(_ text: String) -> Bool {
+        var run = 0
+        var separated = false
+        for byte in text.utf8 {
+            if byte == 0x40 { return true }
+            if byte >= 0x30 && byte <= 0x39 {
+                run += 1
+                separated = false
+                if run >= 8 { return true }
+            } else if run > 0 && !separated && (byte == 0x20 || byte == 0x2E || byte == 0x2D) {
+                separated = true
+            } else {
+                run = 0
+                separated = false
+            }
+        }
+        return false
     }
 
     /// The kinds found in `text`, in the order of `Kind.allCases`.

@@ -1,4 +1,4 @@
-import DIPCore
+@testable import DIPCore
 import XCTest
 
 final class PersonalDataValuesTests: XCTestCase {
@@ -32,6 +32,19 @@ final class PersonalDataValuesTests: XCTestCase {
         ] {
             XCTAssertEqual(kinds(text), [], text)
             XCTAssertEqual(PersonalDataValues.masked(text), text)
+        }
+    }
+
+    /// The shortcut never skips a text holding a value: every value found has a run of 8 digits
+    /// (or an "@"); short numbers and years alone skip the patterns.
+    func testTheShortcutSkipsOnlyTextsWithoutValues() {
+        for text in ["NIK 3604015203870002", "0812-3456-7890", "+62 812 3456 7890", "rek. 0123-01-000123-50-1",
+                     "09.254.294.3-407.000", "a@b.id", "rekening 12345678"] {
+            XCTAssertTrue(PersonalDataValues.mayHoldValues(text), text)
+            XCTAssertFalse(PersonalDataValues.find(in: text).isEmpty, text)
+        }
+        for text in ["Renja Tahun 2026", "Perda Nomor 8 Tahun 2020", "Nomor 000.9/35/2026", "1.02.01"] {
+            XCTAssertFalse(PersonalDataValues.mayHoldValues(text), text)
         }
     }
 

@@ -285,4 +285,18 @@ final class ReviewPackTests: XCTestCase {
                                              citations: .builtIn, standing: [:])
         XCTAssertFalse(full[12].contains("kosong"), full[12])
     }
+
+    /// A summary carrying a value of personal data is said on its row (session 23), as `dip approve`
+    /// says it; an ordinary summary is not.
+    func testARowWhoseSummaryCarriesPersonalDataSaysSo() {
+        let v = Fixture.item("dinsos-0005", unit: Fixture.dinkes, nomor: "5",
+                             ringkasan: "Data penerima bantuan a.n. Siti, NIK 3604015203870002", category: .setiapSaat)
+        let row = ReviewContent.categoryRow(0, v, citations: .builtIn, standing: [:])
+        XCTAssertTrue(row[12].contains("Perhatian: ringkasan memuat data pribadi (NIK/nomor KK). Bila dikecualikan, "
+            + "Lampiran Keputusan dan situs web menyamarkannya"), row[12])
+        let plain = ReviewContent.categoryRow(0, Fixture.item("dinkes-0006", unit: Fixture.dinkes, nomor: "6",
+                                                              ringkasan: "Renja Tahun 2026", category: .berkala),
+                                              citations: .builtIn, standing: [:])
+        XCTAssertFalse(plain[12].contains("data pribadi"), plain[12])
+    }
 }

@@ -309,6 +309,17 @@ enum ReviewContent {
     /// differ (the column was once fitted without the second line and cut it).
     static func explanationCell(_ v: VersionItem, citations: LegalCitations) -> String {
         explanation(v.classification, test: v.consequenceTest, citations: citations) + emptyColumnsLine(v.item)
+            + personalDataLine(v.item)
+    }
+
+    /// The row's warning of values of personal data written into the summary or title
+    /// (`PersonalDataValues`), as `dip approve` gives it; "" when none.
+    static func personalDataLine(_ item: InformationItem) -> String {
+        let kinds = PersonalDataValues.kinds(in: item.ringkasan + "\n" + (item.judul ?? ""))
+        guard !kinds.isEmpty else { return "" }
+        return "\nPerhatian: ringkasan memuat data pribadi (" + kinds.map(\.label).joined(separator: ", ") + "). Bila "
+            + "dikecualikan, Lampiran Keputusan dan situs web menyamarkannya; bila tercantum utuh dalam DIP, dicetak apa adanya. "
+            + "Ringkasan menyebut jenis informasinya, bukan isinya: minta unitnya menulis ulang ringkasannya tanpa data itu."
     }
 
     /// The row's warning of the Lampiran columns it would print empty (as intake told the unit and
