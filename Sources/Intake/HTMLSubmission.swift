@@ -34,16 +34,28 @@ func streamHTMLSubmission(path: String, factory: ProblemFactory, maxDataRows: In
             hint: "Buka file itu di Excel atau LibreOffice; bila daftarnya tampak sebagai tabel, simpan ulang (Save As) sebagai "
                 + ".xlsx dan kirim berkas .xlsx itu; bila tidak, isi daftar DIP di Excel (.xlsx)."))
     }
-    let outcome = streamWorkbookSubmission(factory: factory, maxDataRows: maxDataRows, output: output, widestSeen: true) { workbook }
+    var read: [String] = []
+    let page = PageTables(
+        declares: { i in
+            let t = workbook.tables[i]
+            return [t.caption, t.heading].compactMap { $0 }.first(where: isCategoryHeading)
+        },
+        onRead: { read.append($0) })
+    let outcome = streamWorkbookSubmission(factory: factory, maxDataRows: maxDataRows, output: output, page: page) { workbook }
     guard case .accepted(let sheet, _, let sink) = outcome, let sheet else { return outcome }
-    let info = workbook.tables.first { $0.name == sheet }
-    let caption = info?.caption.map { " (\"\($0)\")" } ?? ""
-    let among = workbook.tables.count > 1 ? ", satu dari \(workbook.tables.count) tabel di halaman itu," : ""
+    // "tabel ke-2 ("Daftar …")", "tabel ke-2 dan tabel ke-4", "tabel ke-2, tabel ke-3 dan tabel ke-4".
+    let readNames = read.map { name in
+        (workbook.tables.first { $0.name == name }?.caption).map { "\(name) (\"\($0)\")" } ?? name
+    }
+    let tables = readNames.count > 1 ? readNames.dropLast().joined(separator: ", ") + " dan " + readNames.last! : readNames.first ?? sheet
+    let total = workbook.tables.count
+    let among = total > read.count ? (read.count > 1 ? ", dari \(total) tabel di halaman itu," : ", satu dari \(total) tabel di halaman itu,") : ""
     sink.problem(factory.make(
         .htmlTable, sheet: sheet,
         message: "File ini halaman web (HTML)\(named), biasanya hasil tombol \"Export ke Excel\" dari aplikasi web; "
-            + "daftar dibaca dari \(sheet)\(caption)\(among) dengan pengodean \(workbook.charset.name). Nomor baris pada pesan untuk berkas ini dihitung dari baris pertama "
-            + "tabel itu, sehingga dapat berbeda dari nomor baris yang tampak bila berkas dibuka di Excel.",
+            + "daftar dibaca dari \(tables)\(among) dengan pengodean \(workbook.charset.name). Nomor baris pada pesan untuk "
+            + "berkas ini dihitung dari baris pertama \(read.count > 1 ? "setiap tabel" : "tabel itu"), sehingga dapat berbeda dari "
+            + "nomor baris yang tampak bila berkas dibuka di Excel.",
         hint: "Sebaiknya buka file itu di Excel atau LibreOffice, simpan ulang (Save As) sebagai .xlsx (Excel Workbook), "
             + "lalu kirim berkas .xlsx itu untuk pengiriman berikutnya."))
     return .accepted(sheet: sheet, dialect: "halaman web (HTML), \(workbook.charset.name)", sink)

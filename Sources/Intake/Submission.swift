@@ -455,7 +455,7 @@ enum SubmissionKind {
 func streamTable<S: RowSource>(
     _ source: inout S, sheet: String?, factory: ProblemFactory, sink: TableSink, maxDataRows: Int,
     mergedRanges: () throws -> (mergedRanges: [MergedRange], hyperlinks: [CellHyperlink]) = { ([], []) },
-    fillsFirstColumn: Bool = false, acceptHeader: (Int) throws -> Bool = { _ in true }
+    fillsFirstColumn: Bool = false, acceptHeader: (Int) throws -> Bool = { _ in true }, declaredBy: String? = nil
 ) throws -> ColumnMap? {
     var buffered: [SheetRow] = []
     while buffered.count < headerSearchRows, let r = try source.nextRow() { buffered.append(r) }
@@ -467,7 +467,9 @@ func streamTable<S: RowSource>(
     do { (merges, links) = try mergedRanges() } catch { scanError = error }
     if !merges.isEmpty, let merged = headerWithMerges(buffered, best: best, merges: merges) { best = merged }
     let observe = sink.observe
-    var start = tableStart(above: buffered[..<best.index], map: best.map, sheet: sheet)
+    // A web page's table takes its category from the heading above it (`declaredBy`), as a
+    // sheet does from its name.
+    var start = tableStart(above: buffered[..<best.index], map: best.map, sheet: declaredBy ?? sheet)
     start.fillsFirstColumn = fillsFirstColumn
     var builder = TableBuilder(map: best.map, sheet: sheet, factory: factory, sink: sink, mergedRanges: merges,
                                hyperlinks: links, start: start)

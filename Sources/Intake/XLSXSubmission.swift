@@ -36,12 +36,25 @@ extension ODSSheetReader: WorkbookRowSource {
     var formulasWithoutValue: Int { 0 }
 }
 
-/// - Parameter widestSeen: when no sheet holds a DIP table, quote the sheet whose likely
-///   header has the most texts rather than the first sheet with any (a web page's first
-///   tables are navigation and letterheads; its tables are read from memory, `HTMLWorkbook`).
+/// How a web page's tables are read unlike a workbook's sheets (`streamHTMLSubmission`).
+struct PageTables {
+    /// What declares a table's category, by index: its caption or the heading above it
+    /// ("B. Informasi Serta Merta"), when it reads as one.
+    var declares: (Int) -> String?
+    /// Called with the name of each table read into the list, in order.
+    var onRead: (String) -> Void
+}
+
+/// - Parameter page: set for a web page: every other table with a full DIP header is read into
+///   the list too (a page often lists each category in a table of its own, under a heading:
+///   reading only the first would drop the others' items, and the register would take them as
+///   withdrawn); each table's category may come from its heading; and when no table holds a
+///   DIP table, the table whose likely header has the most texts is quoted rather than the
+///   first with any (a page's first tables are navigation and letterheads).
 func streamWorkbookSubmission<W: StreamableWorkbook>(
-    factory: ProblemFactory, maxDataRows: Int, output: TableOutput, widestSeen: Bool = false, open: () throws -> W
+    factory: ProblemFactory, maxDataRows: Int, output: TableOutput, page: PageTables? = nil, open: () throws -> W
 ) -> StreamOutcome {
+    let widestSeen = page != nil
     // Which sheet a package part holds, to name the sheet (not "xl/worksheets/sheet2.xml")
     // when a reader's limit or a DOCTYPE stops the file.
     var sheetOfPart: [String: String] = [:]
@@ -78,7 +91,7 @@ func streamWorkbookSubmission<W: StreamableWorkbook>(
             }
             guard try streamTable(&reader, sheet: info.name, factory: factory, sink: sink, maxDataRows: maxDataRows,
                                   mergedRanges: { try workbook.sheetTail(sheet: index) },
-                                  acceptHeader: acceptHeader) != nil
+                                  acceptHeader: acceptHeader, declaredBy: page?.declares(index)) != nil
             else { continue }
             // A header with nothing under it (a template on an instructions sheet): look on.
             if sink.itemCount == 0 {
@@ -100,12 +113,20 @@ func streamWorkbookSubmission<W: StreamableWorkbook>(
             // A list split by category over sheets ("Berkala", "Serta Merta", "DIK"): every
             // other visible sheet named after a category is read too, into the same list
             // (duplicates are found across sheets; each sheet's name declares its category).
+            page?.onRead(info.name)
             for other in order where other != index {
                 let sheet = workbook.sheets[other]
-                guard !sheet.isHidden, Values.category(sheet.name) != nil else { continue }
+                if page != nil {
+                    // Tables before the chosen one hold no item (else one would have been chosen).
+                    guard other > index, try hasFullHeader(other) else { continue }
+                } else {
+                    guard !sheet.isHidden, Values.category(sheet.name) != nil else { continue }
+                }
                 var more = try workbook.rows(sheet: other)
+                let items = sink.itemCount
                 _ = try streamTable(&more, sheet: sheet.name, factory: factory, sink: sink, maxDataRows: maxDataRows,
-                                    mergedRanges: { try workbook.sheetTail(sheet: other) })
+                                    mergedRanges: { try workbook.sheetTail(sheet: other) }, declaredBy: page?.declares(other))
+                if sink.itemCount > items { page?.onRead(sheet.name) }
                 if more.formulasWithoutValue > 0 {
                     sink.problem(factory.make(
                         .errorValue, sheet: sheet.name,

@@ -101,6 +101,34 @@ final class HTMLSubmissionTests: XCTestCase {
         XCTAssertTrue(note.message.contains("pengodean UTF-8"), note.message)
     }
 
+    /// A page listing each category in a table of its own, under a heading: every table with a
+    /// full DIP header is read into the list (only the first was, and the others' items would
+    /// have been taken as withdrawn), each table's heading declaring its items' category.
+    func testEveryDIPTableOfAPageIsReadWithItsHeadingsCategory() throws {
+        let header = "<tr><th>No</th><th>Ringkasan Isi Informasi</th><th>Pejabat yang Menguasai Informasi</th><th>Penanggung Jawab</th>"
+            + "<th>Waktu dan Tempat Pembuatan</th><th>Bentuk Informasi</th><th>Jangka Waktu Penyimpanan</th></tr>"
+        func row(_ n: Int, _ title: String) -> String {
+            "<tr><td>\(n)</td><td>\(title)</td><td>Sekretariat</td><td>Kepala Dinas</td><td>2026, Serang</td><td>Softcopy</td><td>5 tahun</td></tr>"
+        }
+        let page = "<html><body><table><tr><td><a href=\"/\">Beranda</a></td></tr></table>"
+            + "<h2>Daftar Informasi Publik</h2><h3>A. Informasi Berkala</h3><table>\(header)\(row(1, "Profil Dinas"))\(row(2, "Laporan Keuangan 2025"))</table>"
+            + "<p>&nbsp;</p><h3>B. Informasi Serta Merta</h3><table>\(header)\(row(1, "Peringatan dini banjir"))</table>"
+            + "<h3>C. Informasi Setiap Saat</h3><table>\(header)\(row(1, "Daftar Informasi Publik"))\(row(2, "Profil Dinas"))</table>"
+            + "</body></html>"
+        let r = readSubmission(at: try write(page, "kategori.html"))
+        XCTAssertEqual(r.status, .accepted, r.reason ?? "")
+        XCTAssertEqual(r.items.map(\.ringkasan), ["Profil Dinas", "Laporan Keuangan 2025", "Peringatan dini banjir",
+                                                  "Daftar Informasi Publik", "Profil Dinas"])
+        XCTAssertEqual(r.items.map(\.kategori), [.berkala, .berkala, .sertaMerta, .setiapSaat, .setiapSaat])
+        XCTAssertEqual(r.items.map(\.source.sheet), ["tabel ke-2", "tabel ke-2", "tabel ke-3", "tabel ke-4", "tabel ke-4"])
+        // The same title in two tables is said, naming the earlier table.
+        let duplicate = try XCTUnwrap(r.problems.first { $0.code == "duplicate-item" })
+        XCTAssertEqual(duplicate.message, "Ringkasan informasi ini sama dengan baris 2 pada tabel ke-2.")
+        let note = try XCTUnwrap(r.problems.first { $0.code == "html-table" })
+        XCTAssertTrue(note.message.contains("daftar dibaca dari tabel ke-2, tabel ke-3 dan tabel ke-4, dari 4 tabel di halaman itu, "
+            + "dengan pengodean UTF-8. Nomor baris pada pesan untuk berkas ini dihitung dari baris pertama setiap tabel,"), note.message)
+    }
+
     func testPageWithoutATableIsRefusedSayingSo() throws {
         let r = readSubmission(at: try export("tanpa-tabel.html"))
         XCTAssertEqual(r.status, .refused)

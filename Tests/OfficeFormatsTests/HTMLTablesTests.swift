@@ -88,6 +88,10 @@ final class HTMLTablesTests: XCTestCase {
         XCTAssertEqual(try grid(workbook, 0).map(\.1), [["Menu", "Isi: akhir"]])
         XCTAssertEqual(try grid(workbook, 1).map(\.1), [["No", "Ringkasan"], ["1", "Profil"]])
         XCTAssertEqual(try grid(workbook, 2).map(\.1), [["Kaki"]])
+        // The last line of text between two tables of the page heads the second.
+        let headed = try HTMLWorkbook(path: try write("<h1>DIP</h1><p>Pengantar</p><h3>A. Informasi\n  Berkala</h3><table><tr><td>a</td></tr></table>"
+            + "<p>&nbsp;</p><b>B. Serta Merta</b><br>catatan kecil<table><tr><td>b</td></tr></table><table><tr><td>c</td></tr></table>"))
+        XCTAssertEqual(headed.tables.map(\.heading), ["A. Informasi Berkala", "catatan kecil", nil])
     }
 
     /// Rows past the 30 the index keeps come from a second pass, numbered on; other tables'

@@ -144,6 +144,9 @@ public struct HTMLTableInfo: Sendable {
     public var name: String
     /// Its `<caption>`, when it has one (trimmed, at most 200 characters).
     public var caption: String?
+    /// For a table of the page (not one in a cell): the last line of text between the previous
+    /// table and this one, a heading such as "B. Informasi Serta Merta" (at most 200 characters).
+    public var heading: String?
     /// Rows (`<tr>`) it holds, empty ones included.
     public var rowCount: Int
     /// Nesting depth: 1 for a table of the page, 2 for a table in a cell of another …
@@ -185,7 +188,7 @@ public final class HTMLWorkbook {
         let index = HTMLTableHandler(mode: .index, limits: limits)
         try HTMLPushParser(path: path, charset: charset, handler: index).parseAll()
         let found = index.tables.enumerated().map { i, t in
-            HTMLTableInfo(name: "tabel ke-\(i + 1)", caption: t.caption, rowCount: t.rows, depth: t.depth)
+            HTMLTableInfo(name: "tabel ke-\(i + 1)", caption: t.caption, heading: t.heading, rowCount: t.rows, depth: t.depth)
         }
         tables = found
         sheets = found.indices.map { SheetInfo(name: found[$0].name, state: .visible, kind: .worksheet, partName: "<table \($0 + 1)>") }
@@ -433,6 +436,7 @@ final class HTMLTableHandler {
         var depth: Int
         var rows = 0
         var caption: String?
+        var heading: String?
         var preview: [SheetRow] = []
         /// A row with content was met past the preview.
         var previewCut = false
@@ -475,6 +479,10 @@ final class HTMLTableHandler {
     private var queue: [SheetRow] = []
     private var queueHead = 0
     private var caption: [UInt8] = []
+    /// Text outside every table since the last one (its last line heads the next table),
+    /// at most `outsideKept` bytes.
+    private var outside: [UInt8] = []
+    private static let outsideKept = 4_096
 
     init(mode: Mode, limits: XLSXLimits, mergesOf: Int? = nil) {
         self.mode = mode
@@ -517,7 +525,10 @@ final class HTMLTableHandler {
             openTable()
             return
         }
-        guard !stack.isEmpty else { return }
+        guard !stack.isEmpty else {
+            if indexing, name.is("br") || isBlock(name) { outsideLine() }
+            return
+        }
         let t = stack.count - 1
         if name.is("tr") {
             if stack[t].inCell { endCell(t) }
@@ -546,7 +557,10 @@ final class HTMLTableHandler {
             ignored -= 1
             return
         }
-        guard !stack.isEmpty else { return }
+        guard !stack.isEmpty else {
+            if indexing, isBlock(name) { outsideLine() }
+            return
+        }
         let t = stack.count - 1
         if name.is("table") {
             closeTable()
@@ -567,7 +581,17 @@ final class HTMLTableHandler {
     }
 
     func characters(_ bytes: UnsafePointer<UInt8>, _ count: Int) {
-        guard ignored == 0, let t = stack.indices.last else { return }
+        guard ignored == 0 else { return }
+        guard let t = stack.indices.last else {
+            if indexing {
+                // Line breaks in the source are white space; lines end only at block elements.
+                for b in UnsafeBufferPointer(start: bytes, count: min(count, Self.outsideKept)) {
+                    outside.append(b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C ? 0x20 : b)
+                }
+                if outside.count > 2 * Self.outsideKept { outside.removeFirst(outside.count - Self.outsideKept) }
+            }
+            return
+        }
         if stack[t].inCaption && !stack[t].inCell {
             if caption.count < 4_096 { caption.append(contentsOf: UnsafeBufferPointer(start: bytes, count: min(count, 4_096))) }
             return
@@ -624,7 +648,17 @@ final class HTMLTableHandler {
             fail(.limitExceeded(what: "tables in one page (more than \(HTMLWorkbook.maxTables))", limit: HTMLWorkbook.maxTables))
             return
         }
-        tables.append(Table(depth: stack.count + 1))
+        var table = Table(depth: stack.count + 1)
+        if stack.isEmpty && indexing {
+            outsideLine()
+            let lines = String(decoding: outside, as: UTF8.self).split(separator: "\n")
+            if let last = lines.last(where: { !$0.allSatisfy(\.isWhitespace) }) {
+                let text = collapsed(Array(last.utf8))
+                table.heading = String(text.prefix(200))
+            }
+            outside.removeAll(keepingCapacity: true)
+        }
+        tables.append(table)
         merges.addTable()
         stack.append(Open(index: tables.count - 1))
     }
@@ -723,6 +757,11 @@ final class HTMLTableHandler {
         case .rows(let target, let after):
             if index == target && row.number > after { queue.append(row) }
         }
+    }
+
+    /// Ends a line of the text outside the tables.
+    private func outsideLine() {
+        if outside.last != 0x0A { outside.append(0x0A) }
     }
 
     private func lineBreak(_ t: Int, always: Bool) {
