@@ -46,6 +46,13 @@ public struct SubmissionResult: Codable, Hashable, Sendable {
 
 /// The intake stage: reads unit submissions into `InformationItem`s with `Problem`s.
 public enum Intake {
+    /// Whether the file is a web page the intake reads as one (an HTML "Export ke Excel" named
+    /// .xls, an .html page): what `dip dump` shows with the HTML reader.
+    public static func isWebPage(path: String) -> Bool {
+        if case .html = SubmissionKind.sniff(path: path) { return true }
+        return false
+    }
+
     /// Whether a file in an inbox is not a submission at all and must be skipped silently:
     /// Office lock files (`~$x.xlsx`), LibreOffice locks (`.~lock.x.xlsx#`), other dot files,
     /// temporary files (`*.tmp`, `*~`, `*.part`, `*.crdownload`).
@@ -312,9 +319,14 @@ enum MarkupKind: Equatable {
         bytes = bytes.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         guard bytes.first == UInt8(ascii: "<") else { return nil }
         let text = String(decoding: bytes, as: UTF8.self).lowercased()
-        if text.contains("urn:schemas-microsoft-com:office:spreadsheet") || text.contains("progid=\"excel.sheet\"") {
+        // `<html` first: a web "Excel export" may declare the SpreadsheetML namespace on its
+        // <html> element, and no XML Spreadsheet has an <html> element; a bare `<table` after
+        // the namespace check, since an XML Spreadsheet's <Table> lower-cases to it.
+        if text.contains("<html") || text.contains("<!doctype html") {
+            self = .html
+        } else if text.contains("urn:schemas-microsoft-com:office:spreadsheet") || text.contains("progid=\"excel.sheet\"") {
             self = .spreadsheetML2003
-        } else if text.contains("<html") || text.contains("<!doctype html") || text.contains("<table") {
+        } else if text.contains("<table") {
             self = .html
         } else {
             return nil

@@ -176,8 +176,15 @@ final class HTMLSubmissionTests: XCTestCase {
                       nested.problems.first?.message ?? "")
     }
 
-    /// SpreadsheetML 2003 (XML, not HTML) stays refused as before.
+    /// SpreadsheetML 2003 (XML, not HTML) stays refused as before; a web export declaring the
+    /// SpreadsheetML namespace on its <html> is a page, read (it was refused as XML Spreadsheet).
     func testSpreadsheetML2003StaysRefused() throws {
+        let page = "<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\" xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\">"
+            + "<body><table><tr><td>No</td><td>Ringkasan Isi Informasi</td><td>Jenis</td></tr><tr><td>1</td><td>Profil Dinas</td>"
+            + "<td>Berkala</td></tr></table></body></html>"
+        let read = readSubmission(at: try write(page, "ekspor.xls"))
+        XCTAssertEqual(read.status, .accepted, read.reason ?? "")
+        XCTAssertEqual(read.items.map(\.ringkasan), ["Profil Dinas"])
         let xml = "<?xml version=\"1.0\"?><?mso-application progid=\"Excel.Sheet\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">"
             + "<Worksheet ss:Name=\"DIP\"><Table><Row><Cell><Data ss:Type=\"String\">No</Data></Cell></Row></Table></Worksheet></Workbook>"
         let r = readSubmission(at: try write(xml, "lama.xls"))

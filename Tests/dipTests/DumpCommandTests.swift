@@ -56,6 +56,26 @@ final class DumpCommandTests: XCTestCase {
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         XCTAssertEqual(object["sheet_names"] as? [String], ["DIP Inspektorat"])
     }
+
+    /// A web page named .xls (session 23: read by the intake) is dumped table by table as the
+    /// intake sees it; it was shown as a CSV of markup.
+    func testDumpReadsAWebPageTableByTable() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dip-dump-html-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let page = dir.appendingPathComponent("ekspor.xls")
+        try Data(("<html><body><table><tr><td>Dinas</td></tr></table><table><tr><th rowspan=2>No</th><th>Ringkasan</th></tr>"
+                  + "<tr><td>Profil<br>Dinas</td></tr></table></body></html>").utf8).write(to: page)
+        let (status, text) = try run(["dump", page.path])
+        XCTAssertEqual(status, 0)
+        XCTAssertEqual(String(decoding: text, as: UTF8.self),
+                       "== tabel ke-1\n  1 | Dinas\n(1 baris)\n\n== tabel ke-2\n  1 | No | Ringkasan\n  2 |  | Profil\\nDinas\n(2 baris)\n\n")
+        let (jsonStatus, json) = try run(["dump", "--format", "json", "--sheet", "tabel ke-2", page.path])
+        XCTAssertEqual(jsonStatus, 0)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        XCTAssertEqual(object["sheet_names"] as? [String], ["tabel ke-1", "tabel ke-2"])
+        XCTAssertEqual((object["sheets"] as? [String: Any])?.keys.sorted(), ["tabel ke-2"])
+    }
 }
 
 /// Session 19: `dip dump` of a CSV it cannot open printed the error's Swift value,

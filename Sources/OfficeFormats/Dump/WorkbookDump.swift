@@ -91,6 +91,16 @@ public struct WorkbookDump: Sendable {
         }
     }
 
+    /// Streams a web page's tables ("tabel ke-N", `HTMLWorkbook`) as `streamXLSX` does.
+    public static func streamHTML(path: String, sheet: String? = nil, maxCharacters: Int,
+                                  limits: XLSXLimits = XLSXLimits(), write: (String) -> Void) throws {
+        let workbook = try HTMLWorkbook(path: path, limits: limits)
+        for i in try sheetIndexes(of: workbook.sheets, named: sheet) {
+            var reader = try workbook.rows(sheet: i)
+            try streamText(name: workbook.sheets[i].name, from: &reader, maxCharacters: maxCharacters, write: write)
+        }
+    }
+
     /// Streams a CSV file as `streamXLSX` does.
     public static func streamCSV(path: String, maxCharacters: Int, write: (String) -> Void) throws {
         var reader = try CSVReader(path: path)
@@ -163,6 +173,19 @@ public struct WorkbookDump: Sendable {
         try streamJSONSheets(sheetNames: workbook.sheets.map(\.name),
                              sheets: byName.keys.sorted().map { name in (name, { try workbook.rows(sheet: byName[name]!) }) },
                              gridLimit: workbook.budget.cellLimit, maxCharacters: maxCharacters, write: write)
+    }
+
+    /// Streams a web page's tables as `streamJSONXLSX` does (the grid limit is the cell budget
+    /// an XLSX file of the same size would have).
+    public static func streamJSONHTML(path: String, sheet: String? = nil, maxCharacters: Int,
+                                      limits: XLSXLimits = XLSXLimits(), write: (String) -> Void) throws {
+        let workbook = try HTMLWorkbook(path: path, limits: limits)
+        var byName: [String: Int] = [:]
+        for i in try sheetIndexes(of: workbook.sheets, named: sheet) { byName[workbook.sheets[i].name] = i }
+        let limit = ExpansionBudget(inputBytes: ExpansionBudget.inputSize(path), limits: limits).cellLimit
+        try streamJSONSheets(sheetNames: workbook.sheets.map(\.name),
+                             sheets: byName.keys.sorted().map { name in (name, { try workbook.rows(sheet: byName[name]!) }) },
+                             gridLimit: limit, maxCharacters: maxCharacters, write: write)
     }
 
     /// Streams a CSV file as `streamJSONXLSX` does (one sheet named after the file; the grid

@@ -1,23 +1,24 @@
 import ArgumentParser
 import DIPCore
 import Foundation
+import Intake
 import OfficeFormats
 
 /// `dip dump FILE`: shows what the readers see in a spreadsheet, as JSON or a table.
 struct Dump: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dump",
-        abstract: "Tampilkan isi berkas XLSX, ODS atau CSV apa adanya (untuk pemeriksaan pembaca).")
+        abstract: "Tampilkan isi berkas XLSX, ODS, CSV atau halaman web (HTML) apa adanya (untuk pemeriksaan pembaca).")
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
-    @Argument(help: "Berkas XLSX, ODS atau CSV.")
+    @Argument(help: "Berkas XLSX, ODS, CSV atau halaman web (HTML, termasuk \"Export ke Excel\" bernama .xls).")
     var file: String
 
     @Option(help: "Format keluaran: text atau json.")
     var format: Format = .text
 
-    @Option(help: "Hanya lembar dengan nama ini.")
+    @Option(help: "Hanya lembar dengan nama ini (untuk halaman web: \"tabel ke-N\").")
     var sheet: String?
 
     @Option(name: .customLong("maks-karakter"),
@@ -26,13 +27,23 @@ struct Dump: ParsableCommand {
 
     func run() throws {
         let kind = try? sniffFileKind(path: file)
-        let isCSV = file.lowercased().hasSuffix(".csv") || kind == .text
+        // A web page first: it is text too, and would otherwise be shown as a CSV of markup.
+        let isPage = kind == .text && Intake.isWebPage(path: file)
+        let isCSV = !isPage && (file.lowercased().hasSuffix(".csv") || kind == .text)
         let isODS = !isCSV && kind == .ods
         // Row by row as read, in both formats: nothing but the current row is held, long
         // texts are cut.
         let out = FileHandle.standardOutput
         let write: (String) -> Void = { try? out.write(contentsOf: Data($0.utf8)) }
         do {
+            if isPage {
+                if format == .json {
+                    try WorkbookDump.streamJSONHTML(path: file, sheet: sheet, maxCharacters: maxCharacters, write: write)
+                } else {
+                    try WorkbookDump.streamHTML(path: file, sheet: sheet, maxCharacters: maxCharacters, write: write)
+                }
+                return
+            }
             switch (format, isCSV, isODS) {
             case (.text, true, _):
                 try WorkbookDump.streamCSV(path: file, maxCharacters: maxCharacters, write: write)
