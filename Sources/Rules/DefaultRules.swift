@@ -2338,11 +2338,12 @@ aturan:
   - id: setiap-saat-rencana-proyek
     keterangan: Rencana kerja proyek termasuk perkiraan pengeluaran (KAK, RAB, DED)
     prioritas: 40
-    salah_satu: [rencana kerja proyek, kerangka acuan kerja, kak, term of reference, tor, rencana anggaran biaya, rab, detail engineering design, ded, perkiraan pengeluaran tahunan]
+    salah_satu: [rencana kerja proyek, rencana proyek, kerangka acuan kerja, kak, term of reference, tor, rencana anggaran biaya, rab, detail engineering design, ded, perkiraan pengeluaran tahunan]
     kategori: setiap_saat
     butir: rencana_kerja_proyek
     contoh_cocok:
       - Kerangka Acuan Kerja (KAK) pembangunan gedung Puskesmas
+      - Rencana proyek rehabilitasi pasar daerah dan perkiraan biayanya
     contoh_tidak_cocok:
       - Rencana kerja tahunan
 
@@ -2426,12 +2427,13 @@ aturan:
   - id: setiap-saat-prosedur
     keterangan: Prosedur kerja pegawai untuk pelayanan masyarakat (SOP, standar pelayanan, maklumat, persyaratan)
     prioritas: 30
-    salah_satu: [sop, standar operasional prosedur, standar pelayanan, maklumat pelayanan, persyaratan pelayanan, alur pelayanan, mekanisme pelayanan, prosedur pelayanan, jenis layanan, waktu pelayanan, tarif layanan, biaya pelayanan, persyaratan, tata cara pelayanan, standar pelayanan minimal]
+    salah_satu: [sop, standar operasional prosedur, prosedur kerja, standar pelayanan, maklumat pelayanan, persyaratan pelayanan, alur pelayanan, mekanisme pelayanan, prosedur pelayanan, jenis layanan, waktu pelayanan, tarif layanan, biaya pelayanan, persyaratan, tata cara pelayanan, standar pelayanan minimal]
     kategori: setiap_saat
     butir: prosedur_kerja
     contoh_cocok:
       - Standar Operasional Prosedur (SOP) Pelayanan Perizinan Fasilitas Kesehatan
       - Maklumat Pelayanan Disdukcapil
+      - Prosedur kerja petugas loket pelayanan perizinan
     contoh_tidak_cocok:
       - Profil Dinas
 
