@@ -167,7 +167,9 @@ struct PrecedentVerdict: Equatable {
     func explanationLine(_ i: Int, english: Bool = false) -> String {
         let hit = hits[i]
         let verb = Classifier.verb(hit.category)
-        let basis = hit.grounds.isEmpty ? "" : ", " + hit.grounds.map(PrecedentVerdict.describe).joined(separator: "; ")
+        // "dikecualikan oleh X dengan dasar Pasal 17 huruf h": the basis the body gave (a bare
+        // ", Pasal 17 huruf g; Pasal 17 huruf h" after the body's name read as a list of names).
+        let basis = hit.grounds.isEmpty ? "" : " dengan dasar " + hit.grounds.map(PrecedentVerdict.describe).joined(separator: " dan ")
         if hit.origin == Precedent.Origin.ppid.rawValue {
             return "Keputusan PPID sendiri: mirip dengan '\(hit.title)' (kemiripan \(percents[i])%) — \(verb)\(basis) [\(hit.source)]."
         }

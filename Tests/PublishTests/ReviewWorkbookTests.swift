@@ -180,11 +180,34 @@ final class ReviewWorkbookTests: XCTestCase {
         XCTAssertEqual(petunjuk.firstIndex(of: line), 2, "under the version line")
         var named = 0
         for sheet in ["Berkala", "Serta Merta", "Setiap Saat", "Dikecualikan", "Uji Konsekuensi", "Perubahan", "Masalah", "Kelengkapan"] {
-            let rows = try ReviewFixtures.rows(url.path, sheet: sheet).count - 1
+            // An empty table's sheet holds the sentence saying so, not a row.
+            let rows = try ReviewFixtures.rows(url.path, sheet: sheet).dropFirst()
+                .filter { ReviewFixtures.text($0.cells.first ?? .empty) != ReviewWorkbook.emptyTableText }.count
             XCTAssertTrue(line.contains(" \(sheet) \(rows),") || line.hasSuffix(" \(sheet) \(rows)."), "\(sheet) \(rows): \(line)")
             named += rows
         }
         XCTAssertGreaterThan(named, 5, "the fixture's sheets hold rows")
+    }
+
+    /// A sheet whose table is empty (no draft: every category sheet) printed its header row and
+    /// nothing under it, a page that reads as left blank by mistake (session 23's read-through of
+    /// the legal walk's last pack); it now says "Tidak ada data." as the page does, and the
+    /// workbook still reads back with nothing to apply.
+    func testAnEmptySheetSaysSoUnderItsHeaders() throws {
+        var input = try ReviewFixtures.input()
+        input.draft = nil
+        let url = try Checkers.temporaryFile("kosong.xlsx", try ReviewWorkbook.build(input, clock: ReviewFixtures.clock))
+        for sheet in ["Berkala", "Serta Merta", "Setiap Saat", "Dikecualikan"] {
+            let rows = try ReviewFixtures.rows(url.path, sheet: sheet)
+            XCTAssertEqual(rows.count, 2, sheet)
+            XCTAssertEqual(rows.last.map { ReviewFixtures.text($0.cells.first ?? .empty) }, ReviewWorkbook.emptyTableText, sheet)
+        }
+        let filled = try ReviewFixtures.rows(url.path, sheet: "Uji Konsekuensi")
+        XCTAssertFalse(filled.contains { ReviewFixtures.text($0.cells.first ?? .empty) == ReviewWorkbook.emptyTableText })
+        let read = try ReviewWorkbookReader.read(path: url.path)
+        XCTAssertTrue(read.decisions.isEmpty)
+        XCTAssertTrue(read.problems.isEmpty, "\(read.problems)")
+        XCTAssertTrue(ReviewPage.html(input, clock: ReviewFixtures.clock).contains("<p class=\"empty\">Tidak ada data.</p>"))
     }
 
     func testSameInputAndClockGiveIdenticalBytes() throws {

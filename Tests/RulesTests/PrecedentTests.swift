@@ -60,7 +60,7 @@ final class PrecedentTests: XCTestCase {
         XCTAssertEqual(c.precedents.first?.bodies, 2)
         let notes = c.notes.joined(separator: "\n")
         XCTAssertTrue(notes.contains("mirip dengan 'Catatan bimbingan skripsi mahasiswa'"), notes)
-        XCTAssertTrue(notes.contains("dikecualikan oleh 2 badan publik, Pasal 17 huruf h angka 5"), notes)
+        XCTAssertTrue(notes.contains("dikecualikan oleh 2 badan publik dengan dasar Pasal 17 huruf h angka 5"), notes)
         XCTAssertTrue(notes.contains("SINTETIS"), notes)
 
         let open = classifier.classify(item("Kalender akademik 2026"))
@@ -117,7 +117,7 @@ final class PrecedentTests: XCTestCase {
         let classifier = Classifier(ruleSet: defaultRules, precedents: corpus)
         let notes = classifier.classify(item("Medical records of inpatients")).notes
         let english = try XCTUnwrap(notes.first { $0.contains("'Medical records of inpatients.'") }, "\(notes)")
-        XCTAssertTrue(english.contains("oleh Universitas Contoh, Pasal 17 huruf h angka 2; " + PrecedentVerdict.englishTitleLabel + " [sumber: "), english)
+        XCTAssertTrue(english.contains("oleh Universitas Contoh dengan dasar Pasal 17 huruf h angka 2; " + PrecedentVerdict.englishTitleLabel + " [sumber: "), english)
         XCTAssertNotNil(PrecedentNote.read(english))
         let indonesian = classifier.classify(item("Rekam medis pasien rawat inap")).notes
         let own = try XCTUnwrap(indonesian.first { $0.contains("'Rekam medis pasien rawat inap'") }, "\(indonesian)")

@@ -118,7 +118,7 @@ final class ReviewPageWriter: @unchecked Sendable {
         try emitText("<section id=\"t\(t + 1)\">\n<h2>\(HTMLTables.escape(table.title))</h2>\n<p>\(HTMLTables.escape(table.intro))</p>\n")
         let headers = shown.map { table.columns[$0].header.replacingOccurrences(of: " (jangan diubah)", with: "") }
         if table.rowCount == 0 {
-            try emitText("<p class=\"empty\">\(HTMLTables.escape("Tidak ada data."))</p>\n")
+            try emitText("<p class=\"empty\">\(HTMLTables.escape(ReviewWorkbook.emptyTableText))</p>\n")
         } else {
             // The workbook's column widths as shares (`tableOpen`): without them the automatic layout
             // squeezed a short column ("Peringatan" broken over three lines in "Tingkat" at 1366 px).

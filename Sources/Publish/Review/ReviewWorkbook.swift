@@ -118,6 +118,10 @@ public enum ReviewWorkbook {
         // of a run's peak memory.
         let row: @Sendable (Int) -> [XLSXCell] = { r in
             guard r > 0 else { return table.columns.map { XLSXCell($0.header, style: .header) } }
+            // An empty table prints its headers and the page's sentence under them, not a page of
+            // headers alone (read as a page left blank by mistake); the reader skips the row, as
+            // it has no decision.
+            guard table.rowCount > 0 else { return [XLSXCell(emptyTableText, style: XLSXStyle(verticalTop: true))] }
             let values = table.row(r - 1)
             if let tap, tapped.first(r - 1) { tap(r - 1, values) }
             var cells: [XLSXCell] = []
@@ -142,10 +146,13 @@ public enum ReviewWorkbook {
                 errorMessage: "Pilih salah satu: " + column.options.joined(separator: ", ")))
         }
         return XLSXSheet(
-            name: table.sheet, rowCount: table.rowCount + 1, row: row,
+            name: table.sheet, rowCount: max(table.rowCount, 1) + 1, row: row,
             columns: table.columns.map { XLSXColumn(width: $0.width, hidden: $0.hidden, fitLimit: $0.fitLimit) },
             frozenRows: 1, autoFilter: true, print: .f4Landscape, validations: validations)
     }
+
+    /// What an empty table says, in the workbook and on the page.
+    static let emptyTableText = "Tidak ada data."
 
     static func metaSheet(_ input: ReviewInput, clock: Clock) -> XLSXSheet {
         let rows: [[XLSXCell]] = [
