@@ -22,14 +22,14 @@ for name in ["Berkala", "Serta Merta", "Setiap Saat", "Dikecualikan"]:
     if name not in wb.sheetnames: continue
     ws = wb[name]; h = header(ws)
     for r in range(2, ws.max_row + 1):
-        if ws.cell(row=r, column=h["No"]).value is None: continue
+        if not str(ws.cell(row=r, column=h["No"]).value or "").isdigit(): continue  # an empty sheet's "Tidak ada data."
         ws.cell(row=r, column=h["Keputusan"], value="Setujui")
 if "Uji Konsekuensi" in wb.sheetnames and mode != "notest":
     ws = wb["Uji Konsekuensi"]; h = header(ws)
     print("test header:", list(h))
     n = 0
     for r in range(2, ws.max_row + 1):
-        if ws.cell(row=r, column=h["No"]).value is None: continue
+        if not str(ws.cell(row=r, column=h["No"]).value or "").isdigit(): continue  # an empty sheet's "Tidak ada data."
         ring = ws.cell(row=r, column=h["Ringkasan Isi Informasi"]).value
         basis = ws.cell(row=r, column=h["Dasar Hukum (Pasal)"]).value
         print("test row", r, repr(ring), repr(basis))

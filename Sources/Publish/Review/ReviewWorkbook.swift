@@ -152,7 +152,7 @@ public enum ReviewWorkbook {
     }
 
     /// What an empty table says, in the workbook and on the page.
-    static let emptyTableText = "Tidak ada data."
+    public static let emptyTableText = "Tidak ada data."
 
     static func metaSheet(_ input: ReviewInput, clock: Clock) -> XLSXSheet {
         let rows: [[XLSXCell]] = [
