@@ -525,7 +525,15 @@ final class WebsiteTests: XCTestCase {
         v3.exempted += [whole, partial]
         var settings = WebsiteSettings.serang
         settings.listExemptedTitles = true
-        let files = try WebsiteWriter.render(version: v3, history: Fixture.history(), settings: settings, clock: Fixture.clock)
+        // The same item was published whole by version 2: its feed entry stays (the open part is
+        // still published) and must not go on carrying the values now withheld.
+        var history = Fixture.history()
+        let v2 = try XCTUnwrap(history.firstIndex { $0.number == 2 })
+        var earlier = partial
+        earlier.category = .setiapSaat
+        earlier.consequenceTest = nil
+        history[v2].items.append(earlier)
+        let files = try WebsiteWriter.render(version: v3, history: history, settings: settings, clock: Fixture.clock)
         let dir = try makeTempDir()
         for name in WebsiteWriter.fileNames {
             let data = try XCTUnwrap(files[name], name)

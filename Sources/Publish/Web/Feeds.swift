@@ -36,13 +36,18 @@ enum Feeds {
         // an item exempted in part, and how many entries that revision has had.
         var announced: [String: [Int: (partial: Bool, entries: Int)]] = [:]
         var out: [FeedEntry] = []
+        // Items the version withholds in part: an entry an earlier version made of the whole item
+        // stays in the feed (the open part is still published), so it is masked as the open part
+        // is (`PublishedList.maskingPersonalData`), or the feed would go on publishing what is withheld.
+        let withheldInPart = Set(list.items.filter(PublishedList.isPartial).map(\.id))
         for v in versions {
             let date = PublishedList.publicationDate(of: v)
             // An earlier version's published items as its page and decree held them: the open
             // parts of items exempted in part included, or such an item, unchanged since, would be
             // announced again as new in every later version.
             let items = v.number == current.number ? list.items : PublishedList(version: v).items
-            for item in items where publishedIDs.contains(item.id) {
+            for var item in items where publishedIDs.contains(item.id) {
+                if withheldInPart.contains(item.id) { item = PublishedList.maskingPersonalData(item) }
                 let revs = announced[item.id, default: [:]]
                 let partial = PublishedList.isPartial(item)
                 if let last = revs[item.revision] {
