@@ -261,6 +261,11 @@ def main():
                                       + item_row + "</table></body></html>").encode()
     files_raw["html-rowspan-flood.xls"] = ("<html><body><table>" + head_row + item_row
                                            + '<tr><td rowspan="65534" colspan="1000">x</td></tr>' * 300000 + "</table></body></html>").encode()
+    # Spans that stay under column XFD but make every later one-cell row walk 16,000 covered
+    # columns (w23audit: minutes for a 1.2 MB page; refused as content-too-large since).
+    files_raw["html-rowspan-walk.xls"] = ("<html><body><table>" + head_row + item_row + "<tr>"
+                                          + '<td colspan="1000" rowspan="65534">x</td>' * 16 + "</tr>"
+                                          + "<tr><td>y</td></tr>" * 65533 + "</table></body></html>").encode()
     files_raw["html-script-tags.xls"] = ("<html><head><script>" + "document.write('<table><tr><td>No</td></tr></table>');" * 1000
                                          + "</script><style>td{}</style></head><body><table>" + head_row
                                          + item_row.replace("Sekretariat", "Sekre<script>alert(1)</script>tariat")

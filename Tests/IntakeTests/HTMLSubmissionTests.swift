@@ -176,6 +176,20 @@ final class HTMLSubmissionTests: XCTestCase {
                       nested.problems.first?.message ?? "")
     }
 
+    /// A few bytes of wide, tall row spans over one-cell rows: each row made cell placement walk
+    /// 16,000 covered columns (a 1.2 MB page held `dip check` for minutes). Refused as a file
+    /// whose reading far outgrows its size, naming the table.
+    func testRowSpanFloodIsRefusedAsContentTooLarge() throws {
+        let spans = "<tr>" + String(repeating: "<td colspan=\"1000\" rowspan=\"65534\">x</td>", count: 16) + "</tr>"
+        let page = "<table>" + spans + String(repeating: "<tr><td>y</td></tr>", count: 100) + "</table>"
+        let r = readSubmission(at: try write(page, "rentang.xls"))
+        XCTAssertEqual(r.status, .refused)
+        XCTAssertEqual(r.problems.map(\.code), ["content-too-large"])
+        XCTAssertEqual(r.problems.first?.sheet, "tabel ke-1")
+        XCTAssertTrue(r.problems.first?.message.hasPrefix("File rentang.xls ditolak pada tabel ke-1: isinya bila dibaca jauh lebih besar") ?? false,
+                      r.problems.first?.message ?? "")
+    }
+
     /// SpreadsheetML 2003 (XML, not HTML) stays refused as before; a web export declaring the
     /// SpreadsheetML namespace on its <html> is a page, read (it was refused as XML Spreadsheet).
     func testSpreadsheetML2003StaysRefused() throws {

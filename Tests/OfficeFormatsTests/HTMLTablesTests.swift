@@ -145,7 +145,7 @@ final class HTMLTablesTests: XCTestCase {
         XCTAssertEqual(head.utf8.count, HTMLPushParser.chunkSize)
         let page = head + "ght:30.0pt'><td>1</td></tr>\n" + String(repeating: row, count: 40_000) + "</table>"
         let path = try write(page)
-        let handler = HTMLTableHandler(mode: .index, limits: XLSXLimits())
+        let handler = HTMLTableHandler(mode: .index, limits: XLSXLimits(), inputBytes: page.utf8.count)
         let parser = try HTMLPushParser(path: path, charset: HTMLCharset(name: "UTF-8", source: .guessed, bomLength: 0), handler: handler)
         try parser.parseAll()
         XCTAssertEqual(handler.tables.map(\.rows), [40_002])
@@ -189,6 +189,30 @@ final class HTMLTablesTests: XCTestCase {
             guard case .limitExceeded(let what, 16_384)? = $0 as? OfficeError else { return XCTFail("\($0)") }
             XCTAssertTrue(what.contains("<table 2>"), what)
         }
+    }
+
+    /// Row spans cost a pass one step per covered position a later cell is placed past: a few
+    /// bytes of `colspan=1000 rowspan=65534` made every one-cell row after them walk 16,000
+    /// columns (a 1.2 MB page held `dip check` for minutes). Those steps are drawn from the
+    /// file's cell allowance (`ExpansionBudget`): past it the page is refused, naming the table;
+    /// an ordinary grouping span (one column down many rows) stays far under it.
+    func testRowSpansCannotMakePlacingCellsWalkWithoutBound() throws {
+        var limits = XLSXLimits()
+        limits.baseCells = 5_000
+        limits.cellsPerInputByte = 0
+        let tall = "<tr>" + String(repeating: "<td colspan=\"100\" rowspan=\"60000\">x</td>", count: 10) + "</tr>"
+        let page = "<table><tr><td>a</td></tr></table><table>" + tall + String(repeating: "<tr><td>y</td></tr>", count: 10) + "</table>"
+        XCTAssertThrowsError(try HTMLWorkbook(path: try write(page), limits: limits)) {
+            XCTAssertEqual($0 as? OfficeError, .expansionExceeded(sheet: "tabel ke-2", what: "cells", limit: 5_000))
+        }
+        // Four rows step over 4,000 positions: under the allowance, read with each y after the spans.
+        let few = "<table>" + tall + String(repeating: "<tr><td>y</td></tr>", count: 4) + "</table>"
+        let rows = try grid(try HTMLWorkbook(path: try write(few), limits: limits), 0)
+        XCTAssertEqual(rows.dropFirst().map { $0.1.count }, [1001, 1001, 1001, 1001])
+        // A grouping column spanning 3,000 rows steps over 2,999 positions: read.
+        let grouped = "<table><tr><td rowspan=\"3000\">Sekretariat</td><td>1</td></tr>"
+            + String(repeating: "<tr><td>2</td></tr>", count: 2_999) + "</table>"
+        XCTAssertEqual(try grid(try HTMLWorkbook(path: try write(grouped), limits: limits), 0).count, 3_000)
     }
 
     func testHugeCellIsRefused() throws {

@@ -29,7 +29,9 @@ import Foundation
 //   - values are the text the page shows (Excel's `x:num` and `mso-number-format` are not
 //     used: what the unit sees is what is read).
 // Caps: a cell's text (`maxCellBytes`), 1,048,576 rows and 16,384 columns per table, 32
-// nested tables, 5,000 tables, merged ranges per table as an XLSX sheet's.
+// nested tables, 5,000 tables, merged ranges per table as an XLSX sheet's, and the positions
+// row spans make cell placement step over, as many as `ExpansionBudget` allows cells for the
+// file's size (`expansionExceeded`, "content-too-large").
 //
 // Memory: one pass indexes the tables (names, merged ranges, and the first 30 rows of each,
 // what the intake looks at to find the DIP table) without keeping the other rows; reading a
@@ -163,6 +165,8 @@ public final class HTMLWorkbook {
     public let tables: [HTMLTableInfo]
     public let sheets: [SheetInfo]
     private let merges: TableMergeIndex
+    /// The file's size, which bounds the positions its row spans may make a pass step over.
+    private let inputBytes: Int
     private var rescanned: [Int: [MergedRange]] = [:]
     /// The first `previewRows` rows of each table, and whether they are all its rows.
     private let previews: [(rows: [SheetRow], whole: Bool)]
@@ -185,7 +189,9 @@ public final class HTMLWorkbook {
         let head = try fileHead(path: path, count: 65_536)
         if head.isEmpty { throw OfficeError.emptyFile }
         charset = HTMLCharset.detect(head: head, whole: head.count < 65_536)
-        let index = HTMLTableHandler(mode: .index, limits: limits)
+        let size = ExpansionBudget.inputSize(path)
+        inputBytes = size
+        let index = HTMLTableHandler(mode: .index, limits: limits, inputBytes: size)
         try HTMLPushParser(path: path, charset: charset, handler: index).parseAll()
         let found = index.tables.enumerated().map { i, t in
             HTMLTableInfo(name: "tabel ke-\(i + 1)", caption: t.caption, heading: t.heading, rowCount: t.rows, depth: t.depth)
@@ -205,7 +211,7 @@ public final class HTMLWorkbook {
         if merges.isOverCap(index) { throw mergeCapError(index) }
         guard merges.incomplete[index] else { return merges.kept[index] }
         if let known = rescanned[index] { return known }
-        let alone = HTMLTableHandler(mode: .index, limits: limits, mergesOf: index)
+        let alone = HTMLTableHandler(mode: .index, limits: limits, inputBytes: inputBytes, mergesOf: index)
         try HTMLPushParser(path: path, charset: charset, handler: alone).parseAll()
         rescanned[index] = alone.merges.kept[index]
         return alone.merges.kept[index]
@@ -227,7 +233,7 @@ public final class HTMLWorkbook {
 
     /// A parser streaming the rows of table `index` numbered after `row`.
     fileprivate func rowParser(table index: Int, after row: Int) throws -> (HTMLPushParser, HTMLTableHandler) {
-        let handler = HTMLTableHandler(mode: .rows(table: index, after: row), limits: limits)
+        let handler = HTMLTableHandler(mode: .rows(table: index, after: row), limits: limits, inputBytes: inputBytes)
         return (try HTMLPushParser(path: path, charset: charset, handler: handler), handler)
     }
 }
@@ -476,6 +482,13 @@ final class HTMLTableHandler {
     /// Depth inside `<script>`, `<style>`, `<template>` (their text is no cell's).
     private var ignored = 0
     private var previewBytes = 0
+    /// Positions covered by a `rowspan` from above that placing cells has stepped over, and
+    /// how many the file may make it step over (`ExpansionBudget`'s cell allowance for the
+    /// file's size). Each is one step of `beginCell`, and a few bytes of spans make many: 16
+    /// cells `colspan=1000 rowspan=65534` cover 16,000 columns of the next 65,533 rows, each
+    /// of which a one-cell `<tr>` of 20 bytes then walks (a 1 MB page held a pass for minutes).
+    private var spanSteps = 0
+    private let spanStepLimit: Int
     private var queue: [SheetRow] = []
     private var queueHead = 0
     private var caption: [UInt8] = []
@@ -484,9 +497,10 @@ final class HTMLTableHandler {
     private var outside: [UInt8] = []
     private static let outsideKept = 4_096
 
-    init(mode: Mode, limits: XLSXLimits, mergesOf: Int? = nil) {
+    init(mode: Mode, limits: XLSXLimits, inputBytes: Int, mergesOf: Int? = nil) {
         self.mode = mode
         self.limits = limits
+        spanStepLimit = ExpansionBudget(inputBytes: inputBytes, limits: limits).cellLimit
         self.mergesOf = mergesOf
         merges = TableMergeIndex(cap: limits.maxMergedRanges)
     }
@@ -691,7 +705,14 @@ final class HTMLTableHandler {
     private func beginCell(_ t: Int, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         let row = stack[t].row
         var column = stack[t].column
-        while column < stack[t].takenUntil.count && stack[t].takenUntil[column] >= row { column += 1 }
+        let takenUntil = stack[t].takenUntil
+        let first = column
+        while column < takenUntil.count && takenUntil[column] >= row { column += 1 }
+        spanSteps += column - first
+        if spanSteps > spanStepLimit {
+            fail(.expansionExceeded(sheet: "tabel ke-\(stack[t].index + 1)", what: "cells", limit: spanStepLimit))
+            return
+        }
         let columns = min(max(span(attributes, "colspan"), 1), 1_000)
         let rows = min(max(span(attributes, "rowspan"), 1), 65_534)
         if column + columns > limits.maxColumns {
