@@ -363,6 +363,25 @@ aturan:
       - Surat Pemberitahuan Perkembangan Hasil Penyidikan (SP2HP) kepada pelapor
       - Status penanganan laporan dugaan pelanggaran yang diumumkan Bawaslu
 
+  - id: penyidikan-pidana-pegawai
+    keterangan: Pemeriksaan pegawai dalam penyelidikan atau penyidikan tindak pidana (BAP saksi atau tersangka, berkas perkaranya) — UU 14/2008 Pasal 17 huruf a angka 1; pemeriksaan disiplin oleh atasan langsung tanpa perkara pidana bukan penyidikan
+    catatan: Aturan penyelidikan melepaskan "pemeriksaan pegawai/ASN/PNS" karena pemeriksaan itu biasanya pemeriksaan disiplin (huruf h angka 4, aturan pemeriksaan-etik-disiplin); aturan ini mengembalikan huruf a angka 1 bila judulnya juga menyebut perkara pidana, sebagaimana keterangan aturan pemeriksaan-etik-disiplin sendiri (huruf a angka 1 bila sedang diselidiki/disidik aparat penegak hukum). w23audit.
+    prioritas: 100
+    semua: [[pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns], [tindak pidana, tersangka, penyelidikan, penyidikan, penyidik, berkas perkara, dugaan korupsi]]
+    kecuali: [hak tersangka, tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, sosialisasi, pelatihan, bimbingan teknis, bimtek, alur, putusan, berkekuatan hukum tetap, pengumuman, yang diumumkan, telah diumumkan, sudah diumumkan, dapat diumumkan]
+    kategori: dikecualikan
+    pengecualian: [17a1]
+    contoh_cocok:
+      - BAP pemeriksaan PNS tersangka tindak pidana
+      - Berita acara pemeriksaan pegawai dalam penyidikan tindak pidana korupsi
+      - Berkas pemeriksaan ASN yang diduga melakukan tindak pidana
+    contoh_tidak_cocok:
+      - Berita acara pemeriksaan ASN oleh atasan langsung
+      - BAP hukuman disiplin pegawai
+      - SOP pemeriksaan pegawai yang menjadi tersangka tindak pidana
+      - Jumlah pemeriksaan pegawai dalam perkara tindak pidana per tahun
+      - Putusan pengadilan atas tindak pidana yang dilakukan pegawai yang diperiksa
+
   - id: identitas-pelapor-korban
     keterangan: Identitas pelapor, saksi, informan atau korban — UU 14/2008 Pasal 17 huruf a angka 2 (pelapor tindak pidana) dan huruf h; termasuk nama dan kontak warga yang melaporkan suatu pelanggaran
     prioritas: 100

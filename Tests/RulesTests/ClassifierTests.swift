@@ -103,6 +103,21 @@ final class ClassifierTests: XCTestCase {
         XCTAssertTrue(words.contains("nik") && words.contains("nomor rekening"), "\(words)")
     }
 
+    /// A staff member examined in a criminal case is law-enforcement material (Pasal 17 huruf a
+    /// angka 1), beside the personal ground; a disciplinary examination by the direct superior
+    /// stays huruf h angka 4 alone. Session 23 lifted the penyelidikan rule on every
+    /// "pemeriksaan pegawai/ASN/PNS", so a suspect's BAP lost its huruf a (w23audit).
+    func testStaffExaminedInACriminalCaseKeepsLetterA() {
+        for title in ["BAP pemeriksaan PNS tersangka tindak pidana",
+                      "Berita acara pemeriksaan pegawai dalam penyidikan tindak pidana korupsi"] {
+            let c = classifier.classify(item(title))
+            XCTAssertTrue(c.needsConsequenceTest, title)
+            XCTAssertTrue(c.exemptionGrounds.contains("17a1"), "\(title): \(c.exemptionGrounds)")
+        }
+        let discipline = classifier.classify(item("Berita acara pemeriksaan ASN oleh atasan langsung"))
+        XCTAssertEqual(discipline.exemptionGrounds, ["17h4"])
+    }
+
     func testDeclaredExemptWithUnitGround() {
         let c = classifier.classify(item("Notulen rapat koordinasi internal", declared: .dikecualikan,
                                          basis: "Pasal 17 huruf i UU 14/2008"))
