@@ -103,8 +103,8 @@ aturan:
   - id: data-pribadi
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
-    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamat lengkap, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan, dokumen pribadi, berkas calon perangkat desa, nama alamat, no paspor, identitas pelanggar, foto pelanggar, data perlintasan, data izin tinggal, wajah pengendara, berkas pribadi]
-    kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap, syarat, alur, blangko, blanko, formulir kosong, format formulir, nama dan alamat perusahaan, nama dan alamat usaha, nama dan alamat badan usaha, nama dan alamat bengkel, nama dan alamat mitra, nama alamat perusahaan, nama alamat usaha, nama dan alamat sekolah, nama dan alamat apotek, nama dan alamat toko, nama dan alamat rumah sakit, nama dan alamat klinik, nama dan alamat puskesmas, nama dan alamat restoran, nama dan alamat lembaga, nama dan alamat instansi, nama dan alamat opd, nama dan alamat badan publik, alamat badan publik, nama dan alamat pabrik, nama dan alamat koperasi, nama dan alamat posko, nama dan alamat fasilitas]
+    salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, by name by adress, by name by addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan, dokumen pribadi, berkas calon perangkat desa, nama alamat, no paspor, identitas pelanggar, foto pelanggar, data perlintasan, data izin tinggal, wajah pengendara, berkas pribadi]
+    kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap, syarat, alur, blangko, blanko, formulir kosong, format formulir, formulir biodata, nama dan alamat perusahaan, nama dan alamat usaha, nama dan alamat badan usaha, nama dan alamat bengkel, nama dan alamat mitra, nama alamat perusahaan, nama alamat usaha, nama dan alamat sekolah, nama dan alamat apotek, nama dan alamat toko, nama dan alamat rumah sakit, nama dan alamat klinik, nama dan alamat puskesmas, nama dan alamat restoran, nama dan alamat lembaga, nama dan alamat instansi, nama dan alamat opd, nama dan alamat badan publik, alamat badan publik, nama dan alamat pabrik, nama dan alamat koperasi, nama dan alamat posko, nama dan alamat fasilitas]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -119,6 +119,7 @@ aturan:
       - Dok. pribadi pegawai
       - Berkas calon perangkat desa
       - Nama dan alamat pegawai badan publik penerima bantuan
+      - Daftar pedagang binaan beserta alamat rumah dan nomor HP
     contoh_tidak_cocok:
       - Daftar nama dan alamat apotek berizin
       - Daftar nama dan alamat bengkel mitra pemeliharaan kendaraan dinas
@@ -135,6 +136,24 @@ aturan:
       - Daftar peserta pelatihan UMKM per kecamatan
       - Kedudukan/domisili kantor beserta alamat lengkap
       - Informasi nama dan alamat badan publik
+      - Alamat lengkap Dinas Kesehatan
+      - Formulir biodata pelaku usaha binaan
+
+  - id: formulir-terisi-perorangan
+    keterangan: Formulir yang telah diisi seseorang (biodata, pendaftaran, permohonan) memuat data pribadinya — UU 14/2008 Pasal 17 huruf h dan UU 27/2022; formulir kosong yang dipakai layanan terbuka (aturan data-pribadi tidak membaca judul "Formulir biodata …" sebagai data orang)
+    prioritas: 100
+    semua:
+      - [formulir, lembar isian]
+      - [telah diisi, sudah diisi, terisi, diisi pemohon, diisi peserta, diisi oleh, isian formulir, memuat identitas, beserta identitas, beserta fotokopi ktp, beserta ktp]
+    kecuali: [formulir kosong, blangko, blanko, format formulir, tata cara, cara mengisi, petunjuk, petunjuk pengisian, pedoman, sop, jumlah, rekapitulasi, rekap, statistik, kuesioner, survei]
+    kategori: dikecualikan
+    pengecualian: [17h, 17j2]
+    contoh_cocok:
+      - Formulir biodata pedagang yang telah diisi
+      - Isian formulir pendaftaran beasiswa beserta lampirannya
+    contoh_tidak_cocok:
+      - Formulir biodata calon peserta pelatihan
+      - Petunjuk pengisian formulir yang telah diisi pemohon
 
   - id: pemohon-penerima-identitas
     keterangan: Daftar/berkas orang per orang (pemohon, penerima, pasien, siswa) yang memuat identitas atau alamat
@@ -285,7 +304,7 @@ aturan:
     keterangan: Usulan dan pertimbangan promosi, mutasi, rotasi atau pengangkatan pegawai dan calon pejabat yang dibahas di dalam badan publik (Baperjakat) sebelum keputusan ditetapkan — memorandum intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i) dan penilaian kemampuan orangnya (huruf h angka 4); keputusan yang ditetapkan dan posisi seseorang dalam jabatan publik terbuka
     catatan: Juga tim penilai selain Baperjakat. Huruf i karena pengungkapan sebelum keputusan menghambat pengambilan keputusan kepegawaian; huruf h angka 4 juga dibaca aturan evaluasi-kemampuan. Pasal 18 ayat (2) huruf b mencabut huruf h, bukan huruf i, sehingga uji konsekuensi menimbang apakah pembahasannya masih perlu ditutup.
     prioritas: 100
-    salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, usulan pengangkatan, usulan calon pejabat, nama calon pejabat, baperjakat, dokumentasi baperjakat, sidang baperjakat, rapat baperjakat, rapat tim penilai angka kredit, sidang tim penilai angka kredit, rapat tim penilai kinerja, sidang tim penilai kinerja, perencanaan rotasi pegawai, perencanaan rotasi pejabat, perencanaan rotasi jabatan, rencana rotasi pegawai, rencana rotasi pejabat, rencana rotasi jabatan, perencanaan mutasi pegawai, perencanaan mutasi pejabat, perencanaan mutasi jabatan, rencana mutasi pegawai, rencana mutasi pejabat, rencana promosi pegawai, rencana promosi pejabat, rencana promosi jabatan, seleksi bakal calon rektor, penilaian bakal calon rektor, penilaian calon rektor]
+    salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, usulan pengangkatan, usulan calon pejabat, nama calon pejabat, baperjakat, dokumentasi baperjakat, sidang baperjakat, rapat baperjakat, rapat tim penilai angka kredit, sidang tim penilai angka kredit, rapat tim penilai kinerja, sidang tim penilai kinerja, perencanaan rotasi pegawai, perencanaan rotasi pejabat, perencanaan rotasi jabatan, rencana rotasi pegawai, rencana rotasi pejabat, rencana rotasi jabatan, perencanaan mutasi pegawai, perencanaan mutasi pejabat, perencanaan mutasi jabatan, rencana mutasi pegawai, rencana mutasi pejabat, rencana promosi pegawai, rencana promosi pejabat, rencana promosi jabatan, seleksi bakal calon rektor, penilaian bakal calon rektor, penilaian calon rektor, diusulkan untuk menduduki jabatan, diusulkan menduduki jabatan, yang diusulkan untuk jabatan, diusulkan untuk mengisi jabatan]
     kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, telah diumumkan, sudah diumumkan, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, telah ditetapkan, sudah ditetapkan, pembentukan, susunan keanggotaan, surat keputusan pembentukan]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -296,6 +315,7 @@ aturan:
       - Perencanaan rotasi pegawai
       - Hasil penilaian dalam proses seleksi bakal calon rektor
       - Usulan pengangkatan dan rotasi dalam jabatan struktural
+      - Nama pegawai yang diusulkan untuk mengisi jabatan pengawas
     contoh_tidak_cocok:
       - Keputusan Bupati tentang pembentukan Baperjakat
       - Pengumuman seleksi bakal calon rektor
@@ -312,7 +332,7 @@ aturan:
     keterangan: Catatan pribadi siswa di satuan pendidikan (rapor, nilai, catatan konseling)
     prioritas: 100
     salah_satu: [riwayat studi mahasiswa, riwayat studi, data mahasiswa per orang, ijazah siswa, ijazah dan skhun, skhun, ijazah yang belum diambil, ijazah yg belum diambil, rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid, hasil belajar mahasiswa, evaluasi hasil belajar, kartu hasil studi, khs, indeks prestasi mahasiswa, transkrip akademik, data alumni, per alumni, riwayat pendidikan nonformal, catatan pendidikan nonformal, riwayat pendidikan formal dan nonformal, ijazah pegawai, transkrip pegawai, ijazah dan transkrip, buku kasus siswa, kasus siswa, home visit, kunjungan rumah siswa]
-    kecuali: [pedoman, panduan, kalender akademik, jumlah, statistik, agregat, persyaratan, tata cara, prosedur, sop, jadwal, pengumuman, legalisir, rata rata, rekapitulasi jumlah, nilai jual, njop, nilai tanah, zona nilai, nilai perolehan, per jenjang, menurut jenjang, per sekolah, per kecamatan, per desa]
+    kecuali: [pedoman, panduan, kalender akademik, jumlah, statistik, agregat, persyaratan, tata cara, prosedur, sop, jadwal, pengumuman, legalisir, rata rata, rekapitulasi jumlah, nilai jual, njop, nilai tanah, zona nilai, nilai perolehan, per jenjang, menurut jenjang, per sekolah, per kecamatan, per desa, rapor pendidikan, per satuan pendidikan]
     kategori: dikecualikan
     pengecualian: [17h5]
     contoh_cocok:
@@ -331,6 +351,7 @@ aturan:
       - Tata cara legalisir ijazah
       - Data siswa per jenjang pendidikan
       - Syarat legalisir ijazah
+      - Rapor Pendidikan kabupaten tahun 2025
 
   - id: penyelidikan
     keterangan: Bahan penyelidikan/penyidikan dan pemeriksaan khusus (BAP, berkas perkara, audit investigatif) — UU 14/2008 Pasal 17 huruf a angka 1; pemeriksaan disiplin atau kode etik pegawai bukan penyidikan tindak pidana (dasarnya huruf h angka 4), dan uraian umum tentang hak pelapor, terlapor, tersangka dan terdakwa bukan bahan penyidikan
@@ -401,6 +422,21 @@ aturan:
       - Nama korban hilang dalam operasi SAR perahu terbalik
       - Jumlah kasus kekerasan terhadap perempuan dan anak per kecamatan
       - Tata cara pengaduan whistleblowing system (identitas pelapor dirahasiakan)
+
+  - id: data-pengadu-perorangan
+    keterangan: Data pribadi orang yang mengadu atau melapor lewat kanal pengaduan pelayanan publik (nama, alamat, nomor telepon, KTP) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); yang terbuka ialah tata cara, kanal, formulir kosong dan jumlah pengaduan. Frasanya memuat kata pembeda (nama, KTP, identitas) karena kata pengadu dan pengaduan berkata dasar sama. Aturan identitas-pelapor-korban tidak berlaku bila judul menyebut "layanan pengaduan" (nama kanalnya), tetapi data pengadunya tetap data pribadi
+    prioritas: 100
+    salah_satu: [identitas pengadu, data pribadi pengadu, nama pengadu, nama dan alamat pengadu, data pengadu nama, data pengadu beserta, ktp pengadu, ktp pelapor, fotokopi ktp pelapor, salinan ktp pelapor]
+    kecuali: [nomor telepon pengaduan, no telp pengaduan, kontak pengaduan, alamat pengaduan, nama pengaduan, tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, statistik, agregat, rekapitulasi, rekap, sosialisasi, dirahasiakan, jaminan kerahasiaan, dijamin kerahasiaannya, kebijakan kerahasiaan, formulir kosong, blangko, blanko, format formulir]
+    kategori: dikecualikan
+    pengecualian: [17h, 17j2]
+    contoh_cocok:
+      - Data pengadu (nama, alamat, no. telp) layanan pengaduan PDAM
+      - KTP pelapor yang dilampirkan pada pengaduan pelayanan publik
+    contoh_tidak_cocok:
+      - Jumlah pengadu per kanal layanan pengaduan
+      - Tata cara pengaduan (identitas pengadu dirahasiakan)
+      - Nomor telepon pengaduan
 
   - id: anak-berhadapan-hukum
     keterangan: Identitas anak yang berhadapan dengan hukum atau anak korban
@@ -537,7 +573,7 @@ aturan:
     keterangan: Rincian HPS sebelum tender diumumkan dan dokumen penawaran peserta — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat, rahasia dagang peserta); nilai HPS sendiri terbuka (Perpres 16/2018 tentang Pengadaan Barang/Jasa Pemerintah Pasal 26 ayat (3)); pengecualian ini tidak permanen (Pasal 20), sebagian besar terbuka setelah pemenang ditetapkan
     catatan: Perpres 16/2018 Pasal 26 ayat (3) — nilai HPS bersifat terbuka dan tidak bersifat rahasia, hanya rinciannya yang dapat dikecualikan. Penawaran ganti rugi tanah kepada pemilik dalam pengadaan tanah bukan penawaran tender (dibaca aturan rencana-awal-ekonomi, huruf e angka 4).
     prioritas: 100
-    salah_satu: [hps, harga perkiraan sendiri, owner estimate, engineer estimate, rincian hps, dokumen penawaran, penawaran peserta, penawaran harga, harga penawaran, rincian penawaran, evaluasi penawaran, berita acara evaluasi penawaran, kalkulasi harga, rahasia dagang, harga satuan penawaran, penawaran masing masing peserta, penawaran peserta lelang, penawaran peserta tender, evaluasi kualifikasi, hasil evaluasi kualifikasi, klarifikasi dan negosiasi harga, klarifikasi dan negosiasi teknis dan harga, negosiasi teknis dan harga, negosiasi harga dengan penyedia, negosiasi harga dengan calon pemenang, klarifikasi dan negosiasi dengan peserta, klarifikasi dan negosiasi dengan penyedia, klarifikasi dan negosiasi dengan calon pemenang]
+    salah_satu: [hps, harga perkiraan sendiri, owner estimate, engineer estimate, rincian hps, dokumen penawaran, penawaran peserta, penawaran harga, harga penawaran, rincian penawaran, evaluasi penawaran, berita acara evaluasi penawaran, kalkulasi harga, rahasia dagang, harga satuan penawaran, penawaran masing masing peserta, penawaran peserta lelang, penawaran peserta tender, evaluasi kualifikasi, hasil evaluasi kualifikasi, klarifikasi dan negosiasi harga, klarifikasi dan negosiasi teknis dan harga, negosiasi teknis dan harga, negosiasi harga dengan penyedia, negosiasi harga dengan calon pemenang, klarifikasi dan negosiasi dengan peserta, klarifikasi dan negosiasi dengan penyedia, klarifikasi dan negosiasi dengan calon pemenang, pembuktian kualifikasi, hasil pembuktian kualifikasi, evaluasi teknis penawaran, evaluasi administrasi dan teknis, evaluasi administrasi teknis dan harga]
     kecuali: [nilai total hps, nilai hps paket, nilai hps yang diumumkan, beserta nilai hps, nilai hps dan pagu, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian, pelatihan penyusunan, pelatihan pengadaan, bimbingan teknis, bimtek, jumlah, rekapitulasi, rekap, tercantum dalam pengumuman, dalam pengumuman tender, dalam pengumuman lelang, yang diumumkan, rup, rencana umum pengadaan, jadwal, tahapan]
     kategori: dikecualikan
     pengecualian: [17b]
@@ -548,6 +584,7 @@ aturan:
       - Rincian HPS pengadaan alat kesehatan sebelum pengumuman tender
       - Rincian nilai HPS per item pekerjaan sebelum pengumuman tender
       - Rincian harga satuan penawaran masing-masing peserta lelang
+      - Hasil pembuktian kualifikasi penyedia jasa konsultansi
     contoh_tidak_cocok:
       - SOP klarifikasi dan negosiasi harga pengadaan langsung
       - Jadwal klarifikasi dan negosiasi harga paket irigasi
@@ -583,7 +620,7 @@ aturan:
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan, hak akses) — UU 14/2008 Pasal 17 huruf c (keamanan negara; angka 6 sistem persandian negara untuk persandian dan kunci kriptografi); bagi sistem pemerintahan daerah biasa hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi
     catatan: Huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut.
     prioritas: 100
-    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server, pemindaian kerentanan, hasil pemindaian kerentanan, vulnerability scan, kerentanan situs, kerentanan situs web, kerentanan website, kerentanan laman, kerentanan web, scan kerentanan]
+    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server, pemindaian kerentanan, hasil pemindaian kerentanan, vulnerability scan, kerentanan situs, kerentanan situs web, kerentanan website, kerentanan laman, kerentanan web, scan kerentanan, konfigurasi dns, dns server, konfigurasi mail server, jalur kabel jaringan, jalur kabel, denah detail ruang server]
     kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat, layanan pengaduan, layanan aduan, jadwal pemindaian, rekapitulasi hasil, rekap hasil]
     kategori: dikecualikan
     pengecualian: [17c]
@@ -598,6 +635,7 @@ aturan:
       - Sandi dan kode radio komunikasi petugas
       - Hasil pemindaian kerentanan aplikasi e-perizinan
       - Hasil scan kerentanan server e-office
+      - Konfigurasi DNS server pemerintah kabupaten
     contoh_tidak_cocok:
       - Pengadaan perangkat firewall melalui e-katalog
       - Pelayanan VPN bagi OPD
@@ -613,13 +651,14 @@ aturan:
     keterangan: Rekaman CCTV dan hak akses ke rekamannya memperlihatkan orang yang dapat dikenali — gambar wajah adalah data biometrik, data pribadi yang bersifat spesifik (UU 27/2022 tentang Pelindungan Data Pribadi Pasal 4 ayat (2) huruf b dan Penjelasannya), sehingga dasarnya UU 14/2008 Pasal 17 huruf j jo. UU 27/2022; siaran kamera lalu lintas untuk publik terbuka
     catatan: Letak kamera dan sistem pengamanannya dibaca aturan keamanan-sistem dan keamanan-gedung-objek-vital (huruf c).
     prioritas: 100
-    salah_satu: [rekaman cctv, akses cctv, hak akses cctv, rekaman kamera pengawas, rekaman video cctv]
+    salah_satu: [rekaman cctv, akses cctv, hak akses cctv, rekaman kamera pengawas, rekaman video cctv, rekaman video pengawas, video pengawas]
     kecuali: [lalu lintas, atcs, untuk publik, cctv publik, siaran langsung, jumlah, pengadaan, pemasangan, pemeliharaan, tata cara, sop, pedoman, prosedur, sosialisasi, persyaratan, syarat]
     kategori: dikecualikan
     pengecualian: [17j2]
     contoh_cocok:
       - Rekaman CCTV ruang pelayanan kantor kecamatan
       - Hak akses CCTV di lingkungan kampus dan asrama
+      - Rekaman video pengawas ruang tunggu
     contoh_tidak_cocok:
       - Tata cara permintaan rekaman CCTV oleh warga
       - Siaran langsung kamera lalu lintas untuk publik
@@ -791,7 +830,7 @@ aturan:
   - id: pajak-perorangan
     keterangan: Data perpajakan wajib pajak orang per orang (SPTPD, omzet, tunggakan per wajib pajak) dan tunggakan retribusi per orang adalah kondisi keuangan seseorang — UU 14/2008 Pasal 17 huruf h angka 3 (wajib pajak badan usaha; huruf b); kerahasiaan jabatan perpajakan daerah sebagai dasar huruf j perlu ditetapkan ahli hukum dengan menyebut undang-undangnya
     prioritas: 100
-    salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak, pemeriksaan pajak, berkas pemeriksaan pajak, wp menunggak, wp yang menunggak, wajib pajak menunggak, wajib pajak yang menunggak, penunggak pbb, omzet wp, data tapping box, dari tapping box, rekaman tapping box, keberatan wajib pajak, berkas keberatan pajak, permohonan keberatan pajak, berkas banding pajak, data penunggak retribusi, daftar penunggak retribusi, nama penunggak retribusi, per wajib retribusi, data wajib retribusi]
+    salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak, pemeriksaan pajak, berkas pemeriksaan pajak, wp menunggak, wp yang menunggak, wajib pajak menunggak, wajib pajak yang menunggak, penunggak pbb, omzet wp, data tapping box, dari tapping box, rekaman tapping box, keberatan wajib pajak, berkas keberatan pajak, permohonan keberatan pajak, berkas banding pajak, data penunggak retribusi, daftar penunggak retribusi, nama penunggak retribusi, per wajib retribusi, data wajib retribusi, wajib pajak orang pribadi, data perpajakan wajib pajak]
     kecuali: [jumlah, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak, instansi, spt masa instansi, badan publik, satuan kerja, jadwal, per desa, per kelurahan, per kecamatan, standar pelayanan, maklumat pelayanan, pemeriksaan pajak kendaraan]
     kategori: dikecualikan
     pengecualian: [17h3]
@@ -802,6 +841,7 @@ aturan:
       - Dft WP yg nunggak PBB beserta alamat
       - Data SPTPD wajib pajak hotel dan restoran per WP (omzet bulanan)
       - Daftar tunggakan PBB-P2 per wajib pajak (nama, NOP, alamat objek pajak)
+      - Data wajib pajak orang pribadi beserta tunggakannya
     contoh_tidak_cocok:
       - Jumlah penunggak retribusi pasar per blok
       - Tunggakan retribusi pasar per blok
@@ -848,13 +888,14 @@ aturan:
   - id: riwayat-hidup
     keterangan: Daftar riwayat hidup dan berkas kepegawaian perorangan
     prioritas: 100
-    salah_satu: [daftar riwayat hidup, riwayat hidup, drh, curriculum vitae, berkas kepegawaian, berkas pegawai, arsip kepegawaian perorangan, dokumen kepegawaian perorangan, data pribadi pegawai, file pegawai, arsip kepegawaian, arsip pegawai]
+    salah_satu: [daftar riwayat hidup, riwayat hidup, drh, curriculum vitae, berkas kepegawaian, berkas pegawai, arsip kepegawaian perorangan, dokumen kepegawaian perorangan, data pribadi pegawai, file pegawai, arsip kepegawaian, arsip pegawai, personal file, personal file pegawai, personal file asn]
     kecuali: [tata cara, prosedur, sop, formulir, jumlah, statistik, pengelolaan, penataan, digitalisasi, alih media, aplikasi, sistem informasi, jadwal retensi, pedoman]
     kategori: dikecualikan
     pengecualian: [17h]
     contoh_cocok:
       - Arsip kepegawaian pegawai yang telah pensiun
       - Berkas kepegawaian (daftar riwayat hidup, SK, ijazah) seluruh PNS
+      - Personal file pegawai Dinas Kesehatan
     contoh_tidak_cocok:
       - Digitalisasi arsip kepegawaian BKPSDM
       - Formulir daftar riwayat hidup
@@ -883,7 +924,7 @@ aturan:
     keterangan: Informasi berkaitan dengan posisi seseorang dalam jabatan publik (profil pejabat, hasil seleksi jabatan)
     prioritas: 90
     salah_satu: [pejabat publik, jabatan publik, profil pejabat, profil pimpinan, pejabat struktural, pejabat eselon, pejabat pimpinan tinggi, jabatan pimpinan tinggi, penyelenggara negara, kepala daerah, anggota dprd, pejabat administrator, dprd, pimpinan dprd]
-    kecuali: [calon, bakal calon, usulan calon, nomor rekening, rekening pribadi, no rekening]
+    kecuali: [calon, bakal calon, usulan calon, nomor rekening, rekening pribadi, no rekening, diusulkan, yang diusulkan, nominasi]
     pasal_18: 18-2b
     cabut: [17h, 17h3, 17h4]
     contoh_cocok:
@@ -892,6 +933,7 @@ aturan:
     contoh_tidak_cocok:
       - Daftar riwayat hidup pegawai honorer
       - Hasil penilaian makalah calon pejabat pimpinan tinggi
+      - Pejabat administrator yang diusulkan untuk promosi
 
   - id: profil-riwayat-pejabat
     keterangan: Profil, biodata dan riwayat hidup singkat pimpinan/pejabat berkaitan dengan posisinya dalam jabatan publik — Perki 1/2021 (informasi berkala tentang profil badan publik); UU 14/2008 Pasal 18 ayat (2) huruf b
@@ -935,7 +977,7 @@ aturan:
     keterangan: Laporan keuangan yang belum diaudit/diperiksa — dasar terdekat UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik yang menurut Penjelasannya merugikan proses kebijakan bila diungkap secara prematur); dasarnya lemah dan hanya sampai laporan hasil audit terbit, sesudahnya ringkasan laporan keuangan wajib diumumkan berkala (Perki 1/2021); bahas dalam uji konsekuensi
     catatan: Laporan unaudited. Bukan rahasia pribadi (huruf h).
     prioritas: 100
-    salah_satu: [belum diaudit, sebelum diaudit, unaudited, belum diperiksa, belum disampaikan hasil audit, belum dilakukan audit, belum audit]
+    salah_satu: [belum diaudit, sebelum diaudit, unaudited, belum diperiksa, belum disampaikan hasil audit, belum dilakukan audit, belum audit, belum direviu dan diaudit, laporan keuangan yang belum direviu, belum diperiksa bpk]
     kecuali: [tata cara, sop, pedoman, jadwal, opini]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -943,6 +985,7 @@ aturan:
       - Laporan keuangan sebelum diaudit
       - Laporan Keuangan Pemerintah Daerah yang belum diaudit BPK
       - Laporan keuangan unaudited semester I
+      - Laporan keuangan dinas yang belum direviu dan diaudit
     contoh_tidak_cocok:
       - Laporan keuangan audited tahun 2024
       - Opini BPK atas LKPD
@@ -968,6 +1011,7 @@ aturan:
       - Jumlah temuan audit per OPD
       - Piagam audit internal
       - Analisis hasil pengawasan prekursor farmasi dan psikotropika tahun 2024
+      - Internal audit charter
 
   - id: omzet-pelaku-usaha
     keterangan: Omzet dan laporan keuangan pelaku usaha, pedagang atau penyewa yang disebut satu per satu — kondisi keuangan seseorang (UU 14/2008 Pasal 17 huruf h angka 3) atau rahasia usaha badan usaha (huruf b); jumlah omzet suatu pameran atau bazar dan laporan BUMDes sendiri terbuka
@@ -992,12 +1036,14 @@ aturan:
     keterangan: Kertas kerja pemeriksaan, audit, reviu, evaluasi dan pemantauan APIP (Inspektorat, SPI) — dokumen intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i), juga bila reviunya menyangkut laporan keuangan yang kemudian diperiksa BPK
     catatan: Laporan hasil dan ringkasannya dibaca aturan audit-pengawasan-internal.
     prioritas: 100
-    salah_satu: [kertas kerja audit, kertas kerja pemeriksaan, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring]
+    salah_satu: [kertas kerja audit, kertas kerja pemeriksaan, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring, temuan sementara, notisi, notisi pemeriksaan, notisi audit, konsep lhp, konsep laporan hasil pemeriksaan, konsep laporan hasil audit]
     kecuali: [tata cara, pedoman, panduan, sop, jumlah, rekap, rekapitulasi, statistik, format, templat, template, contoh, pelatihan, bimbingan teknis, bimtek, penyusunan kertas kerja, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
       - Kertas kerja reviu Inspektorat atas LKPD sebelum diserahkan kepada BPK
+      - Notisi audit kinerja atas dinas
+      - Temuan sementara reviu pengadaan
     contoh_tidak_cocok:
       - Pedoman penyusunan kertas kerja reviu laporan keuangan
       - Format kertas kerja pemeriksaan reguler
@@ -1005,17 +1051,19 @@ aturan:
   - id: soal-ujian
     keterangan: Soal dan kunci jawaban ujian atau tes seleksi sebelum/selama dipakai, serta lembar jawaban peserta — UU 14/2008 Pasal 17 huruf b (hak cipta penyusun soal, UU 28/2014 tentang Hak Cipta) dan huruf h angka 4 (hasil evaluasi kemampuan peserta); kerugian utamanya (ujian tidak lagi adil) tidak disebut Pasal 17, sehingga dasar huruf b perlu dibahas dalam uji konsekuensi
     prioritas: 100
-    salah_satu: [soal ujian, soal dan jawaban, soal tes, soal cat, soal skd, soal skb, soal seleksi kompetensi, bank soal, naskah soal, kunci jawaban, lembar jawaban, jawaban ujian, soal seleksi, materi soal, materi ujian, bahan ujian, yang akan diujikan]
-    kecuali: [tata cara, pedoman, kisi kisi, jadwal, pengumuman, contoh soal, latihan soal, sosialisasi, simulasi, try out, tryout, soal latihan]
+    salah_satu: [soal ujian, soal dan jawaban, soal tes, soal cat, soal skd, soal skb, soal seleksi kompetensi, bank soal, naskah soal, kunci jawaban, lembar jawaban, jawaban ujian, soal seleksi, materi soal, materi ujian, bahan ujian, yang akan diujikan, soal dan kunci jawaban, soal beserta kunci jawaban]
+    kecuali: [tata cara, pedoman, jadwal, pengumuman, contoh soal, latihan soal, sosialisasi, simulasi, try out, tryout, soal latihan, kisi kisi soal, kisi kisi ujian, kisi kisi dan materi]
     kategori: dikecualikan
     pengecualian: [17b, 17h4]
     contoh_cocok:
       - Soal dan jawaban ujian tes masuk
       - Lembar jawaban ujian mahasiswa
       - Bank soal seleksi perangkat desa
+      - Kisi-kisi dan naskah soal ujian akhir yang belum diujikan
     contoh_tidak_cocok:
       - Jadwal ujian seleksi perangkat desa
       - Kisi-kisi soal ujian dinas
+      - Kisi-kisi soal penilaian akhir tahun
 
   - id: nilai-perorangan
     keterangan: Nilai dan hasil penilaian seseorang dalam ujian, tes, seleksi atau rekrutmen
@@ -1039,13 +1087,14 @@ aturan:
   - id: gambar-teknis-bangunan
     keterangan: Cetak biru, desain dan gambar teknis bangunan serta instalasinya — UU 14/2008 Pasal 17 huruf c (pertahanan dan keamanan negara; angka 4 pangkalan/instalasi militer); untuk gedung kantor biasa dasarnya lemah, uji konsekuensi harus menunjukkan bahaya nyata (objek vital, sistem pengamanan) dan bagian lain dibuka; hak cipta perencana (huruf b) hanya bila hak ciptanya bukan milik pemerintah daerah
     prioritas: 100
-    salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung, gambar rinci, gambar detail, shop drawing]
+    salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung, gambar rinci, gambar detail, shop drawing, denah detail, gambar denah detail]
     kecuali: [pengumuman, pengadaan, jumlah, tata cara, rup, jadwal, persyaratan, yang diumumkan, dokumen tender, dokumen pemilihan]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
       - Blueprint/Desain Bangunan, Instalasi Listrik, Jaringan Telepon, Saluran Air dan Gas
       - Hasil Detail Engineering Design (DED) gedung kantor
+      - Gambar denah detail gedung arsip
     contoh_tidak_cocok:
       - Pengumuman pengadaan jasa konsultansi DED gedung kantor
 
@@ -1206,14 +1255,17 @@ aturan:
     keterangan: Perjanjian atau nota kesepahaman yang memuat klausul kerahasiaan — perjanjian badan publik dengan pihak ketiga wajib tersedia setiap saat (UU 14/2008 Pasal 11 ayat (1) huruf e); hanya bagian yang bila dibuka merugikan hak kekayaan intelektual atau persaingan usaha pihak ketiga (UU 14/2008 Pasal 17 huruf b) yang dapat dikecualikan, biasanya sebagian (dihitamkan)
     catatan: Klausul kontrak tidak dapat mengalahkan undang-undang.
     prioritas: 100
-    salah_satu: [klausa dirahasiakan, klausul dirahasiakan, klausula dirahasiakan, klausul kerahasiaan, klausula kerahasiaan, klausul rahasia, perjanjian kerahasiaan, non disclosure agreement, kontrak rahasia, perjanjian rahasia]
+    salah_satu: [klausa dirahasiakan, klausul dirahasiakan, klausula dirahasiakan, klausul kerahasiaan, klausula kerahasiaan, klausul rahasia, kontrak rahasia, dilindungi perjanjian kerahasiaan, dilindungi non disclosure agreement, dilindungi nda, dirahasiakan berdasarkan perjanjian, informasi rahasia mitra, informasi rahasia pihak ketiga]
     kecuali: [tata cara, pedoman, sop, jumlah, daftar mitra]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
       - Nota kesepahaman dengan perguruan tinggi yang memuat klausul kerahasiaan
+      - Data teknis penyedia yang dilindungi perjanjian kerahasiaan
     contoh_tidak_cocok:
       - Daftar mitra kerja sama tahun 2025
+      - Non Disclosure Agreement dengan penyedia jasa hosting
+      - Perjanjian kerahasiaan dengan mitra penelitian
 
   # --- Ditulis dari UNDANG-UNDANG dan katalog peraturan (bukan dari judul korpus):
   #     UU 14/2008 Pasal 17 dan Penjelasannya, UU 27/2022 Pasal 4 (data pribadi spesifik),
@@ -1262,7 +1314,7 @@ aturan:
   - id: keuangan-pendapatan-perorangan
     keterangan: Kondisi keuangan, aset, pendapatan dan rekening bank seseorang (penghasilan, potongan, pinjaman, simpanan) — UU 14/2008 Pasal 17 huruf h angka 3
     prioritas: 100
-    salah_satu: [gaji pegawai, upah pegawai, upah karyawan, data upah, daftar upah, rincian upah, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, data debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan, berkas keringanan ukt, pengajuan keringanan ukt, permohonan keringanan ukt, berkas pengajuan keringanan, tunjangan profesi per, rincian tunjangan profesi, penerima tunjangan profesi, kondisi ekonomi keluarga, kondisi ekonomi orang tua, penghasilan orang tua, upah per pekerja, upah per karyawan, gaji per karyawan, gaji per pekerja, laporan keuangan pribadi, keuangan pribadi, data calon debitur]
+    salah_satu: [gaji pegawai, upah pegawai, upah karyawan, data upah, daftar upah, rincian upah, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, data debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan, berkas keringanan ukt, pengajuan keringanan ukt, permohonan keringanan ukt, berkas pengajuan keringanan, tunjangan profesi per, rincian tunjangan profesi, penerima tunjangan profesi, kondisi ekonomi keluarga, kondisi ekonomi orang tua, penghasilan orang tua, upah per pekerja, upah per karyawan, gaji per karyawan, gaji per pekerja, laporan keuangan pribadi, keuangan pribadi, data calon debitur, diterima masing masing pegawai, diterima setiap pegawai, diterima oleh setiap pegawai, diterima oleh masing masing pegawai]
     kecuali: [belanja, anggaran, skala gaji, menurut pangkat, realisasi, pagu, peraturan, ketentuan, standar, standar biaya, besaran tpp, kebijakan, pedoman, tata cara, prosedur, sop, persyaratan, syarat, jumlah, rekapitulasi jumlah, statistik, agregat, yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, perbup, peraturan bupati, keputusan bupati tentang besaran, sosialisasi, cakupan, persentase, dprd, anggota dprd, pimpinan dprd, kepala daerah, bupati, wakil bupati, wali kota, walikota, wakil wali kota, gubernur, wakil gubernur]
     kategori: dikecualikan
     pengecualian: [17h3]
@@ -1278,6 +1330,7 @@ aturan:
       - Berkas pengajuan keringanan UKT
       - Informasi upah pegawai perusahaan daerah
       - Data penerima bidikmisi beserta kondisi ekonomi keluarga
+      - Insentif pemungutan retribusi yang diterima setiap pegawai
     contoh_tidak_cocok:
       - Belanja gaji dan tunjangan ASN dalam DPA 2026
       - Peraturan Bupati tentang besaran TPP ASN
@@ -1288,7 +1341,7 @@ aturan:
     keterangan: Hasil evaluasi kapabilitas, intelektualitas dan rekomendasi kemampuan seseorang (nilai dan hasil tes/seleksi per orang, rekam jejak, angka kredit, calon pejabat yang diusulkan) — UU 14/2008 Pasal 17 huruf h angka 4
     prioritas: 100
     semua:
-      - [hasil penilaian, nilai, hasil tes, hasil ujian, hasil seleksi, hasil uji, hasil verifikasi, verifikasi lapangan, rekam jejak, penilaian, hasil evaluasi, rekomendasi, usulan, lembar penilaian, berita acara penilaian, skor, peringkat, ranking, hasil wawancara, hasil psikotes, proses evaluasi dan seleksi, dokumen proses seleksi, dokumen proses evaluasi, proses penilaian, pemeriksaan psikologis, pemeriksaan psikologi, tes psikologi]
+      - [hasil penilaian, nilai, hasil tes, hasil ujian, hasil seleksi, hasil uji, hasil verifikasi, verifikasi lapangan, rekam jejak, penilaian, hasil evaluasi, rekomendasi, usulan, lembar penilaian, berita acara penilaian, skor, peringkat, ranking, hasil wawancara, hasil psikotes, proses evaluasi dan seleksi, dokumen proses seleksi, dokumen proses evaluasi, proses penilaian, pemeriksaan psikologis, pemeriksaan psikologi, tes psikologi, nominasi, daftar pendek]
       - [peserta, calon, pegawai, asn, pns, individu, pelamar, kandidat, dosen, tenaga harian lepas, thl, tenaga kontrak, pegawai kontrak, pegawai non asn, tenaga pendukung, pegawai tidak tetap, ptt, guru, perangkat desa, kepala sekolah, tenaga kependidikan, honorer, karyawan, taruna, mahasiswa, siswa, penerima beasiswa, beasiswa]
     kecuali: [pengumuman, diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, calon lokasi, hibah, telah ditetapkan, usulan peserta, usulan calon peserta, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu, tiga besar, tiga terbaik, skala gaji]
     kategori: dikecualikan
@@ -1298,6 +1351,7 @@ aturan:
       - Hasil tes potensi akademik pelamar dosen tetap
       - Peringkat dan skor peserta seleksi beasiswa per individu
       - Usulan calon pejabat pengawas yang dibahas tim penilai
+      - Daftar nominasi calon kepala sekolah
     contoh_tidak_cocok:
       - Pengumuman hasil seleksi administrasi calon perangkat desa
       - Jadwal tes peserta seleksi PPPK
@@ -1345,7 +1399,7 @@ aturan:
     keterangan: Pengaduan atau laporan masyarakat tentang seorang pejabat atau petugas tertentu (kepala puskesmas, camat, guru …) yang belum diputus — menyangkut penilaian dan nama baik orang itu (UU 14/2008 Pasal 17 huruf h angka 4); jumlah dan tata cara pengaduan terbuka
     prioritas: 100
     semua:
-      - [pengaduan terhadap, aduan terhadap, laporan terhadap, pengaduan atas, aduan atas, pengaduan tentang, aduan tentang, warga terhadap, masyarakat terhadap]
+      - [pengaduan terhadap, aduan terhadap, laporan terhadap, pengaduan atas, aduan atas, pengaduan tentang, aduan tentang, warga terhadap, masyarakat terhadap, diajukan terhadap, aduan warga terkait, pengaduan warga terkait, aduan masyarakat terkait, pengaduan masyarakat terkait, terkait perilaku, tentang perilaku, mengenai perilaku]
       - [kepala, pejabat, pegawai, petugas, camat, lurah, kades, kepala desa, perangkat desa, guru, dosen, dokter, bidan, perawat, direktur, sekretaris, bendahara, oknum, asn, pns]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, formulir, gambaran umum, jenis pelanggaran, telah diselesaikan, yang telah diselesaikan, pelayanan]
     kategori: dikecualikan
@@ -1354,6 +1408,7 @@ aturan:
       - Aduan terhadap kepala puskesmas beserta bukti
       - Pengaduan atas lurah yang diduga meminta pungutan
       - Laporan pengaduan warga terhadap kepala desa
+      - Aduan masyarakat terkait perilaku petugas puskesmas
     contoh_tidak_cocok:
       - Jumlah aduan terhadap pelayanan puskesmas yang telah diselesaikan
       - Tata cara pengaduan terhadap pejabat
@@ -3210,6 +3265,7 @@ singkatan:
   tlhp: tindak lanjut hasil pemeriksaan
   pkpt: program kerja pengawasan tahunan
   kkp: kertas kerja pemeriksaan
+  kka: kertas kerja audit
   opd: organisasi perangkat daerah
   skpd: satuan kerja perangkat daerah
   pencaker: pencari kerja
@@ -3227,6 +3283,9 @@ bentuk_singkat:
   blm: belum
   sdh: sudah
   tdk: tidak
+  jwb: jawaban
+  jwbn: jawaban
+  konfig: konfigurasi
   dok: dokumen
   lap: laporan
   ket: keterangan
@@ -3274,6 +3333,10 @@ bahasa_inggris:
   civil servant: pegawai negeri sipil
   lecturer: dosen
   teacher: guru
+  shortlisted: nominasi
+  shortlist: nominasi
+  echelon: eselon
+  charter: piagam
   student: mahasiswa
   patient: pasien
   resident: penduduk
