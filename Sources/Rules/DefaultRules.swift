@@ -304,7 +304,7 @@ aturan:
     keterangan: Usulan dan pertimbangan promosi, mutasi, rotasi atau pengangkatan pegawai dan calon pejabat yang dibahas di dalam badan publik (Baperjakat) sebelum keputusan ditetapkan — memorandum intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i) dan penilaian kemampuan orangnya (huruf h angka 4); keputusan yang ditetapkan dan posisi seseorang dalam jabatan publik terbuka
     catatan: Juga tim penilai selain Baperjakat. Huruf i karena pengungkapan sebelum keputusan menghambat pengambilan keputusan kepegawaian; huruf h angka 4 juga dibaca aturan evaluasi-kemampuan. Pasal 18 ayat (2) huruf b mencabut huruf h, bukan huruf i, sehingga uji konsekuensi menimbang apakah pembahasannya masih perlu ditutup.
     prioritas: 100
-    salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, usulan pengangkatan, usulan calon pejabat, nama calon pejabat, baperjakat, dokumentasi baperjakat, sidang baperjakat, rapat baperjakat, rapat tim penilai angka kredit, sidang tim penilai angka kredit, rapat tim penilai kinerja, sidang tim penilai kinerja, perencanaan rotasi pegawai, perencanaan rotasi pejabat, perencanaan rotasi jabatan, rencana rotasi pegawai, rencana rotasi pejabat, rencana rotasi jabatan, perencanaan mutasi pegawai, perencanaan mutasi pejabat, perencanaan mutasi jabatan, rencana mutasi pegawai, rencana mutasi pejabat, rencana promosi pegawai, rencana promosi pejabat, rencana promosi jabatan, seleksi bakal calon rektor, penilaian bakal calon rektor, penilaian calon rektor, diusulkan untuk menduduki jabatan, diusulkan menduduki jabatan, yang diusulkan untuk jabatan, diusulkan untuk mengisi jabatan]
+    salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, usulan pengangkatan, usulan calon pejabat, nama calon pejabat, baperjakat, dokumentasi baperjakat, sidang baperjakat, rapat baperjakat, rapat tim penilai angka kredit, sidang tim penilai angka kredit, rapat tim penilai kinerja, sidang tim penilai kinerja, perencanaan rotasi pegawai, perencanaan rotasi pejabat, perencanaan rotasi jabatan, rencana rotasi pegawai, rencana rotasi pejabat, rencana rotasi jabatan, perencanaan mutasi pegawai, perencanaan mutasi pejabat, perencanaan mutasi jabatan, rencana mutasi pegawai, rencana mutasi pejabat, rencana promosi pegawai, rencana promosi pejabat, rencana promosi jabatan, seleksi bakal calon rektor, penilaian bakal calon rektor, penilaian calon rektor, diusulkan untuk menduduki jabatan, diusulkan menduduki jabatan, yang diusulkan untuk jabatan, diusulkan untuk mengisi jabatan, pejabat usulan, usulan untuk promosi, diusulkan untuk promosi, usulan nama pejabat, usulan nama calon pejabat, nama pejabat yang akan dilantik]
     kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, telah diumumkan, sudah diumumkan, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, telah ditetapkan, sudah ditetapkan, pembentukan, susunan keanggotaan, surat keputusan pembentukan]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -316,6 +316,7 @@ aturan:
       - Hasil penilaian dalam proses seleksi bakal calon rektor
       - Usulan pengangkatan dan rotasi dalam jabatan struktural
       - Nama pegawai yang diusulkan untuk mengisi jabatan pengawas
+      - Usulan nama pejabat fungsional yang akan dilantik
     contoh_tidak_cocok:
       - Keputusan Bupati tentang pembentukan Baperjakat
       - Pengumuman seleksi bakal calon rektor
@@ -426,13 +427,14 @@ aturan:
   - id: data-pengadu-perorangan
     keterangan: Data pribadi orang yang mengadu atau melapor lewat kanal pengaduan pelayanan publik (nama, alamat, nomor telepon, KTP) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); yang terbuka ialah tata cara, kanal, formulir kosong dan jumlah pengaduan. Frasanya memuat kata pembeda (nama, KTP, identitas) karena kata pengadu dan pengaduan berkata dasar sama. Aturan identitas-pelapor-korban tidak berlaku bila judul menyebut "layanan pengaduan" (nama kanalnya), tetapi data pengadunya tetap data pribadi
     prioritas: 100
-    salah_satu: [identitas pengadu, data pribadi pengadu, nama pengadu, nama dan alamat pengadu, data pengadu nama, data pengadu beserta, ktp pengadu, ktp pelapor, fotokopi ktp pelapor, salinan ktp pelapor]
+    salah_satu: [identitas pengadu, data pribadi pengadu, nama pengadu, nama dan alamat pengadu, data pengadu nama, data pengadu beserta, ktp pengadu, ktp pelapor, fotokopi ktp pelapor, salinan ktp pelapor, orang yang mengajukan pengaduan, warga yang mengajukan pengaduan, masyarakat yang mengajukan pengaduan, warga yang mengadu, orang yang mengadu]
     kecuali: [nomor telepon pengaduan, no telp pengaduan, kontak pengaduan, alamat pengaduan, nama pengaduan, tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, statistik, agregat, rekapitulasi, rekap, sosialisasi, dirahasiakan, jaminan kerahasiaan, dijamin kerahasiaannya, kebijakan kerahasiaan, formulir kosong, blangko, blanko, format formulir]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
       - Data pengadu (nama, alamat, no. telp) layanan pengaduan PDAM
       - KTP pelapor yang dilampirkan pada pengaduan pelayanan publik
+      - Nomor HP warga yang mengadu soal pelayanan air
     contoh_tidak_cocok:
       - Jumlah pengadu per kanal layanan pengaduan
       - Tata cara pengaduan (identitas pengadu dirahasiakan)
@@ -977,7 +979,7 @@ aturan:
     keterangan: Laporan keuangan yang belum diaudit/diperiksa — dasar terdekat UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik yang menurut Penjelasannya merugikan proses kebijakan bila diungkap secara prematur); dasarnya lemah dan hanya sampai laporan hasil audit terbit, sesudahnya ringkasan laporan keuangan wajib diumumkan berkala (Perki 1/2021); bahas dalam uji konsekuensi
     catatan: Laporan unaudited. Bukan rahasia pribadi (huruf h).
     prioritas: 100
-    salah_satu: [belum diaudit, sebelum diaudit, unaudited, belum diperiksa, belum disampaikan hasil audit, belum dilakukan audit, belum audit, belum direviu dan diaudit, laporan keuangan yang belum direviu, belum diperiksa bpk]
+    salah_satu: [belum diaudit, sebelum diaudit, unaudited, belum diperiksa, belum disampaikan hasil audit, belum dilakukan audit, belum audit, belum direviu dan diaudit, laporan keuangan yang belum direviu, belum diperiksa bpk, belum telah diaudit, belum di audit, sebelum di audit]
     kecuali: [tata cara, sop, pedoman, jadwal, opini]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -986,6 +988,7 @@ aturan:
       - Laporan Keuangan Pemerintah Daerah yang belum diaudit BPK
       - Laporan keuangan unaudited semester I
       - Laporan keuangan dinas yang belum direviu dan diaudit
+      - Laporan keuangan desa yang belum di audit
     contoh_tidak_cocok:
       - Laporan keuangan audited tahun 2024
       - Opini BPK atas LKPD
@@ -1036,7 +1039,7 @@ aturan:
     keterangan: Kertas kerja pemeriksaan, audit, reviu, evaluasi dan pemantauan APIP (Inspektorat, SPI) — dokumen intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i), juga bila reviunya menyangkut laporan keuangan yang kemudian diperiksa BPK
     catatan: Laporan hasil dan ringkasannya dibaca aturan audit-pengawasan-internal.
     prioritas: 100
-    salah_satu: [kertas kerja audit, kertas kerja pemeriksaan, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring, temuan sementara, notisi, notisi pemeriksaan, notisi audit, konsep lhp, konsep laporan hasil pemeriksaan, konsep laporan hasil audit]
+    salah_satu: [kertas kerja audit, kertas kerja pemeriksaan, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring, temuan sementara, notisi, notisi pemeriksaan, notisi audit, konsep lhp, konsep laporan hasil pemeriksaan, konsep laporan hasil audit, rancangan temuan, draft temuan, draf temuan, konsep temuan]
     kecuali: [tata cara, pedoman, panduan, sop, jumlah, rekap, rekapitulasi, statistik, format, templat, template, contoh, pelatihan, bimbingan teknis, bimtek, penyusunan kertas kerja, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -1044,6 +1047,7 @@ aturan:
       - Kertas kerja reviu Inspektorat atas LKPD sebelum diserahkan kepada BPK
       - Notisi audit kinerja atas dinas
       - Temuan sementara reviu pengadaan
+      - Rancangan temuan audit kinerja
     contoh_tidak_cocok:
       - Pedoman penyusunan kertas kerja reviu laporan keuangan
       - Format kertas kerja pemeriksaan reguler
@@ -1087,7 +1091,7 @@ aturan:
   - id: gambar-teknis-bangunan
     keterangan: Cetak biru, desain dan gambar teknis bangunan serta instalasinya — UU 14/2008 Pasal 17 huruf c (pertahanan dan keamanan negara; angka 4 pangkalan/instalasi militer); untuk gedung kantor biasa dasarnya lemah, uji konsekuensi harus menunjukkan bahaya nyata (objek vital, sistem pengamanan) dan bagian lain dibuka; hak cipta perencana (huruf b) hanya bila hak ciptanya bukan milik pemerintah daerah
     prioritas: 100
-    salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung, gambar rinci, gambar detail, shop drawing, denah detail, gambar denah detail]
+    salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung, gambar rinci, gambar detail, shop drawing, denah detail, gambar denah detail, bluprint]
     kecuali: [pengumuman, pengadaan, jumlah, tata cara, rup, jadwal, persyaratan, yang diumumkan, dokumen tender, dokumen pemilihan]
     kategori: dikecualikan
     pengecualian: [17c]
@@ -3333,6 +3337,9 @@ bahasa_inggris:
   civil servant: pegawai negeri sipil
   lecturer: dosen
   teacher: guru
+  summary: ringkasan
+  vault: khazanah
+  lodged: mengajukan
   shortlisted: nominasi
   shortlist: nominasi
   echelon: eselon
