@@ -140,7 +140,8 @@ aturan:
       - Formulir biodata pelaku usaha binaan
 
   - id: formulir-terisi-perorangan
-    keterangan: Formulir yang telah diisi seseorang (biodata, pendaftaran, permohonan) memuat data pribadinya — UU 14/2008 Pasal 17 huruf h dan UU 27/2022; formulir kosong yang dipakai layanan terbuka (aturan data-pribadi tidak membaca judul "Formulir biodata …" sebagai data orang)
+    keterangan: Formulir yang telah diisi seseorang (biodata, pendaftaran, permohonan) memuat data pribadinya — UU 14/2008 Pasal 17 huruf h dan UU 27/2022; formulir kosong yang dipakai layanan terbuka
+    catatan: Aturan data-pribadi tidak membaca judul "Formulir biodata …" sebagai data orang (formulir kosong), sehingga formulir yang sudah diisi dibaca di sini.
     prioritas: 100
     semua:
       - [formulir, lembar isian]
@@ -426,7 +427,8 @@ aturan:
       - Tata cara pengaduan whistleblowing system (identitas pelapor dirahasiakan)
 
   - id: data-pengadu-perorangan
-    keterangan: Data pribadi orang yang mengadu atau melapor lewat kanal pengaduan pelayanan publik (nama, alamat, nomor telepon, KTP) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); yang terbuka ialah tata cara, kanal, formulir kosong dan jumlah pengaduan. Frasanya memuat kata pembeda (nama, KTP, identitas) karena kata pengadu dan pengaduan berkata dasar sama. Aturan identitas-pelapor-korban tidak berlaku bila judul menyebut "layanan pengaduan" (nama kanalnya), tetapi data pengadunya tetap data pribadi
+    keterangan: Data pribadi orang yang mengadu atau melapor lewat kanal pengaduan pelayanan publik (nama, alamat, nomor telepon, KTP) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); yang terbuka ialah tata cara, kanal, formulir kosong dan jumlah pengaduan
+    catatan: Frasanya memuat kata pembeda (nama, KTP, identitas) karena kata pengadu dan pengaduan berkata dasar sama. Aturan identitas-pelapor-korban tidak berlaku bila judul menyebut "layanan pengaduan" (nama kanalnya), tetapi data pengadunya tetap data pribadi.
     prioritas: 100
     salah_satu: [identitas pengadu, data pribadi pengadu, nama pengadu, nama dan alamat pengadu, data pengadu nama, data pengadu beserta, ktp pengadu, ktp pelapor, fotokopi ktp pelapor, salinan ktp pelapor, orang yang mengajukan pengaduan, warga yang mengajukan pengaduan, masyarakat yang mengajukan pengaduan, warga yang mengadu, orang yang mengadu]
     kecuali: [nomor telepon pengaduan, no telp pengaduan, kontak pengaduan, alamat pengaduan, nama pengaduan, tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, statistik, agregat, rekapitulasi, rekap, sosialisasi, dirahasiakan, jaminan kerahasiaan, dijamin kerahasiaannya, kebijakan kerahasiaan, formulir kosong, blangko, blanko, format formulir]
