@@ -129,6 +129,14 @@ final class HTMLTablesTests: XCTestCase {
         let w16 = try HTMLWorkbook(path: try write(utf16))
         XCTAssertEqual(w16.charset.name, "UTF-16LE")
         XCTAssertEqual(try grid(w16, 0).map(\.1), [["Dinas Kesehatan – 2026"]])
+        // UTF-16 without a BOM, by its NULs (big-endian: NULs first).
+        for bigEndian in [false, true] {
+            let units = "<table><tr><td>Profil – Dinas</td></tr></table>".utf16
+            let bytes: [UInt8] = units.flatMap { bigEndian ? [UInt8($0 >> 8), UInt8($0 & 0xFF)] : [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            let w = try HTMLWorkbook(path: try write(bytes, "tanpa-bom-\(bigEndian).xls"))
+            XCTAssertEqual(w.charset, HTMLCharset(name: bigEndian ? "UTF-16BE" : "UTF-16LE", source: .guessed, bomLength: 0))
+            XCTAssertEqual(try grid(w, 0).map(\.1), [["Profil – Dinas"]])
+        }
         XCTAssertThrowsError(try HTMLWorkbook(path: try write("<meta charset=\"x-no-such-charset\"><table><tr><td>a</td></tr></table>"))) {
             XCTAssertEqual($0 as? OfficeError, .unsupportedEncoding("x-no-such-charset"))
         }

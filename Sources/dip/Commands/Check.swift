@@ -9,7 +9,7 @@ import Rules
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Periksa berkas usulan DIP (XLSX, ODS atau CSV) tanpa mengubah ruang kerja.",
+        abstract: "Periksa berkas usulan DIP (XLSX, ODS, CSV atau halaman web \"Export ke Excel\") tanpa mengubah ruang kerja.",
         discussion: """
             Keluar dengan kode 0 bila semua berkas dapat dipakai, 1 bila ada berkas yang ditolak atau tidak dapat dibaca.
             Berkas kunci/sementara (~$…, .~lock…#, *.tmp) dilewati. Format JSON: docs/json.md.
@@ -17,7 +17,7 @@ struct Check: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Berkas usulan DIP (.xlsx, .ods atau .csv).")
+    @Argument(help: "Berkas usulan DIP (.xlsx, .ods, .csv, atau halaman web HTML bernama .xls/.html).")
     var files: [String]
 
     @Option(help: "Format keluaran: text atau json.")
