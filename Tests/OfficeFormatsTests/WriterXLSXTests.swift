@@ -101,6 +101,26 @@ final class WriterXLSXTests: XCTestCase {
         XCTAssertTrue(sst.contains("count=\"2\" uniqueCount=\"1\""), sst)
     }
 
+    /// A sheet whose fitted column needed widening is written again at the fitted width; the
+    /// shared-string table's `count` (references to it) counted the first pass too, so it said
+    /// twice the sheet's references (w23audit). It is what one pass at that width writes.
+    func testRewrittenSheetCountsItsSharedStringsOnce() throws {
+        let long = String(repeating: "penjelasan aturan yang panjang ", count: 40)
+        let rows = [[XLSXCell("Penjelasan", style: .header)], [XLSXCell(long, style: XLSXStyle(wrap: true))]]
+        let fitted = XLSXSheet(name: "S", rows: rows, columns: [XLSXColumn(width: 10, fitLimit: 120)])
+        let entries = try readZipEntries(try XLSXWriter.write(XLSXDocument(sheets: [fitted], created: when)))
+        let sheet = String(decoding: entries.first { $0.name == "xl/worksheets/sheet1.xml" }!.data, as: UTF8.self)
+        let width = try XCTUnwrap(sheet.components(separatedBy: "width=\"").dropFirst().first.flatMap { Double($0.prefix { $0 != "\"" }) })
+        XCTAssertGreaterThan(width, 10, "the column was not widened: the test does not reach the second pass")
+        let sst = String(decoding: entries.first { $0.name == "xl/sharedStrings.xml" }!.data, as: UTF8.self)
+        XCTAssertTrue(sst.contains("count=\"2\" uniqueCount=\"2\""), sst.prefix(200) + "")
+        // The same sheet at the fitted width from the start writes the same shared strings.
+        let onePass = XLSXSheet(name: "S", rows: rows, columns: [XLSXColumn(width: width)])
+        let again = try readZipEntries(try XLSXWriter.write(XLSXDocument(sheets: [onePass], created: when)))
+        let onePassSST = String(decoding: again.first { $0.name == "xl/sharedStrings.xml" }!.data, as: UTF8.self)
+        XCTAssertTrue(onePassSST == sst, "one pass: " + onePassSST.prefix(200))
+    }
+
     /// The shared string table answers by exact bytes first (`ExactText`) and by Swift's text
     /// equality otherwise: canonically equivalent texts (NFC "é" and NFD "e" + U+0301, the
     /// Kelvin sign and "K") still share the first one's entry, and every index is the one a

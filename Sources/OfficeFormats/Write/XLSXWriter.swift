@@ -211,6 +211,9 @@ public enum XLSXWriter {
 
     static func sheetXML(_ s: XLSXSheet, index: Int, selected: Bool, strings: inout SharedStrings,
                          styles: inout StyleTable, timeZone: TimeZone, longText: XLSXLongText) throws -> XMLBytes {
+        // References to the shared strings before this sheet: a sheet written again at a fitted
+        // width counts its references once (the entries themselves come back in the same order).
+        let referencesBefore = strings.count
         let x = try XMLWriter()
         x.start("worksheet")
         x.attribute("xmlns", mainNS)
@@ -288,6 +291,7 @@ public enum XLSXWriter {
                 fitted.columns[f.column].width = f.fitter.width
                 fitted.columns[f.column].fitLimit = nil
             }
+            strings.count = referencesBefore
             return try sheetXML(fitted, index: index, selected: selected, strings: &strings, styles: &styles,
                                 timeZone: timeZone, longText: longText)
         }
