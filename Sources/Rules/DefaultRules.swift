@@ -141,20 +141,23 @@ aturan:
 
   - id: formulir-terisi-perorangan
     keterangan: Formulir yang telah diisi seseorang (biodata, pendaftaran, permohonan) memuat data pribadinya — UU 14/2008 Pasal 17 huruf h dan UU 27/2022; formulir kosong yang dipakai layanan terbuka
-    catatan: Aturan data-pribadi tidak membaca judul "Formulir biodata …" sebagai data orang (formulir kosong), sehingga formulir yang sudah diisi dibaca di sini.
+    catatan: Aturan data-pribadi tidak membaca judul "Formulir biodata …" sebagai data orang (formulir kosong), sehingga formulir yang sudah diisi dibaca di sini. Kata "terisi", "diisi oleh", "isian formulir" tidak dipakai (w23audit) karena kata dicocokkan pada kata dasarnya (isi) sehingga formulir kosong "yang diisi oleh pemohon", "dapat diisi masyarakat", "mengisi formulir permohonan informasi" ikut dikecualikan. Yang menandai formulir terisi adalah "telah/sudah diisi" atau identitas yang dilampirkan.
     prioritas: 100
     semua:
       - [formulir, lembar isian]
-      - [telah diisi, sudah diisi, terisi, diisi pemohon, diisi peserta, diisi oleh, isian formulir, memuat identitas, beserta identitas, beserta fotokopi ktp, beserta ktp]
+      - [telah diisi, sudah diisi, memuat identitas, beserta identitas, beserta fotokopi ktp, beserta ktp]
     kecuali: [formulir kosong, blangko, blanko, format formulir, tata cara, cara mengisi, petunjuk, petunjuk pengisian, pedoman, sop, jumlah, rekapitulasi, rekap, statistik, kuesioner, survei]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
       - Formulir biodata pedagang yang telah diisi
-      - Isian formulir pendaftaran beasiswa beserta lampirannya
+      - Formulir pendaftaran beasiswa yang telah diisi beserta lampirannya
     contoh_tidak_cocok:
       - Formulir biodata calon peserta pelatihan
       - Petunjuk pengisian formulir yang telah diisi pemohon
+      - Formulir permohonan informasi publik yang diisi oleh pemohon
+      - Formulir pengaduan yang dapat diisi oleh masyarakat secara daring
+      - Mengisi formulir permohonan informasi publik
 
   - id: pemohon-penerima-identitas
     keterangan: Daftar/berkas orang per orang (pemohon, penerima, pasien, siswa) yang memuat identitas atau alamat
