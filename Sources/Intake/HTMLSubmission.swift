@@ -30,7 +30,9 @@ func streamHTMLSubmission(path: String, factory: ProblemFactory, maxDataRows: In
     if workbook.tables.isEmpty {
         return .refused(factory.make(
             .noDIPTable,
-            message: "Tabel DIP tidak ditemukan: file ini halaman web (HTML)\(named) yang tidak berisi tabel sama sekali.",
+            // The name last: "… (HTML) meskipun bernama .xls yang tidak berisi tabel" read as if the .xls held none.
+            message: "Tabel DIP tidak ditemukan: file ini halaman web (HTML) yang tidak berisi tabel sama sekali"
+                + (named.isEmpty ? "." : ",\(named)."),
             hint: "Buka file itu di Excel atau LibreOffice; bila daftarnya tampak sebagai tabel, simpan ulang (Save As) sebagai "
                 + ".xlsx dan kirim berkas .xlsx itu; bila tidak, isi daftar DIP di Excel (.xlsx)."))
     }

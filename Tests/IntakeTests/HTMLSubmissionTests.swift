@@ -134,6 +134,11 @@ final class HTMLSubmissionTests: XCTestCase {
         XCTAssertEqual(r.status, .refused)
         XCTAssertEqual(r.problems.map(\.code), ["no-dip-table"])
         XCTAssertEqual(r.problems.first?.message, "Tabel DIP tidak ditemukan: file ini halaman web (HTML) yang tidak berisi tabel sama sekali.")
+        // Named .xls (a login page saved by "Export ke Excel"), the name comes last, not between
+        // "halaman web" and the clause about it.
+        let login = readSubmission(at: try write("<html><body><p>Sesi Anda telah berakhir.</p></body></html>", "ekspor.xls"))
+        XCTAssertEqual(login.problems.first?.message,
+                       "Tabel DIP tidak ditemukan: file ini halaman web (HTML) yang tidak berisi tabel sama sekali, meskipun bernama .xls.")
     }
 
     /// Every message names file, table, row and column; a page without a DIP table names the
