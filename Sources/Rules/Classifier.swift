@@ -169,7 +169,7 @@ public struct Classifier: Sendable {
                              smoothing: policy.modelSmoothing, learnsFromEnglishWithheld: policy.modelLearnsFromEnglishWithheld,
                              leavesOutBodyNames: policy.modelLeavesOutBodyNames)
             }
-            let index = PrecedentIndex(precedents: all, morphology: morphology)
+            let index = PrecedentIndex(precedents: all, morphology: morphology, bodyNameCut: policy.precedentsLeaveOutBodyNames)
             self.init(ruleSet: ruleSet, precedentIndex: index, model: model.wait(), policy: policy)
         }
     }
@@ -177,7 +177,8 @@ public struct Classifier: Sendable {
     /// A classifier with an explicit set of precedents (e.g. only some bodies', to measure on
     /// the others).
     public init(ruleSet: RuleSet, precedents: [Precedent], policy: PrecedentPolicy = .standard) {
-        self.init(ruleSet: ruleSet, precedentIndex: PrecedentIndex(precedents: precedents, morphology: ruleSet.morphology),
+        self.init(ruleSet: ruleSet, precedentIndex: PrecedentIndex(precedents: precedents, morphology: ruleSet.morphology,
+                                                                  bodyNameCut: policy.precedentsLeaveOutBodyNames),
                   // No precedents, no learned layer (rules alone): the law's lists only add
                   // vocabulary to what bodies decided.
                   model: LearnedModel(precedents: precedents.isEmpty ? [] : Self.layerExamples(precedents, policy: policy)

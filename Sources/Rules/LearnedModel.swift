@@ -114,7 +114,7 @@ public final class LearnedModel: @unchecked Sendable {
     /// (items without a twin), and without those titles 1 for 5. They still vote as precedents
     /// (a whole title must be near), and the PPID's own decisions always train it.
     public init(precedents given: [Precedent], morphology: Morphology, ppidWeight: Double = 3.0, smoothing: Double = 0.3,
-                learnsFromEnglishWithheld: Bool = false, leavesOutBodyNames: Bool = PrecedentPolicy.standard.modelLeavesOutBodyNames) {
+                learnsFromEnglishWithheld: Bool = false, leavesOutBodyNames: BodyNameCut = PrecedentPolicy.standard.modelLeavesOutBodyNames) {
         self.morphology = morphology
         self.smoothing = smoothing
         let given = learnsFromEnglishWithheld ? given : given.filter { precedent in
@@ -128,12 +128,14 @@ public final class LearnedModel: @unchecked Sendable {
         let precedents = given.indices.sorted { keys[$0] < keys[$1] }.map { given[$0] }
         // Features of every precedent, and their weights.
         let documents = precedents.map { precedent -> [String] in
-            let features = Self.features(tokens: morphology.matchTokens(precedent.title), morphology: morphology).keys
-            guard leavesOutBodyNames, precedent.origin == .corpus, precedent.body != RuleSet.statutoryBody else { return Array(features) }
+            let tokens = morphology.matchTokens(precedent.title)
+            let features = Self.features(tokens: tokens, morphology: morphology).keys
             // The body's own name in its title ("… di LLDikti Wilayah XI") says who holds the
             // item, not what it is: learned as withheld evidence, it flagged every title of a
             // sibling body that names itself the same way (docs/classification.md §35).
-            let name = Set(morphology.matchTokens(precedent.body).map(morphology.key))
+            let own = precedent.ownNameTokens(tokens, morphology: morphology, cut: leavesOutBodyNames)
+            guard !own.isEmpty else { return Array(features) }
+            let name = Set(own.map(morphology.key))
             return features.filter { feature in !feature.split(separator: " ").contains { name.contains(String($0)) } }
         }
         var groupSizes: [String: Int] = [:]

@@ -85,10 +85,19 @@ public struct PrecedentPolicy: Hashable, Sendable {
     /// precedents). Only for measuring (docs/classification.md §24): what one group of bodies
     /// adds to the layer's flags.
     public var modelLeavesOutBodies: Set<String> = []
-    /// The learned layer does not learn the words of a corpus body's own name from that body's
-    /// titles ("Peta Jabatan LLDikti Wilayah IV" from LLDikti Wilayah IV): they say who holds the
-    /// item, not what it is (docs/classification.md §35).
-    public var modelLeavesOutBodyNames = false
+    /// The learned layer does not learn a corpus body's own name from that body's titles
+    /// ("… di LLDikti Wilayah XI" from LLDikti Wilayah XI): it says who holds the item, not what
+    /// it is, and taught the layer that every title naming a sibling body ("Peta Jabatan LLDikti
+    /// Wilayah IV") leans withheld (docs/classification.md §35). Since session 23 the proper
+    /// names only (`BodyNameCut.properNames`): on nested validation the layer's review marks on
+    /// open items without a twin fell from 91 to 48 and no flag, withheld review or category
+    /// moved (§39.1).
+    public var modelLeavesOutBodyNames = BodyNameCut.properNames
+    /// The precedent index leaves a corpus body's own name out of its titles' similarity terms
+    /// (`BodyNameCut`). Only for measuring: on nested validation it flagged 15 more open items
+    /// and no withheld one (a title stripped of its name keeps only its generic words, which
+    /// then hold the words of many unrelated titles; docs/classification.md §39.1).
+    public var precedentsLeaveOutBodyNames = BodyNameCut.none
     /// Where no rule and no unit names a category and the precedents' verdict is not strong
     /// (no voter ≥ `strongSimilarity` agreeing ≥ `strongAgreement`, no PPID decision among the
     /// voters), the open category most precedents have (berkala) is suggested, for review:

@@ -38,6 +38,55 @@ public struct Precedent: Hashable, Sendable {
     }
 }
 
+/// How much of a corpus body's own name is left out when its titles are read as precedents
+/// (similarity terms) or learned from (the learned layer). A body that names itself in its
+/// titles ("Peta Jabatan LLDikti Wilayah IV", "… di LLDikti Wilayah XI") says who holds the
+/// item, not what it is; read as content, the name made every title of a sibling body naming
+/// itself the same way near to that body's withheld titles (docs/classification.md §35, §39).
+public enum BodyNameCut: Int, Hashable, Sendable {
+    /// The title is read as written.
+    case none = 0
+    /// Every word of the title that is a word of the body's name (by stem) is left out, also
+    /// words that say what the item is ("koperasi" in a cooperatives office's titles).
+    case allWords = 1
+    /// Only the words of the name that are no Indonesian word (proper names and acronyms:
+    /// "LLDikti", "Bekasi", "XI"; not a known office abbreviation, which names a kind of
+    /// thing) are left out, and the whole name where the title writes it out ("… Balai
+    /// Wilayah Timur").
+    case properNames = 2
+}
+
+extension Precedent {
+    /// The tokens of `tokens` (this precedent's title as matching reads it) that are its own
+    /// body naming itself, by `cut`; empty for the PPID's own decisions and the law's lists
+    /// (their "body" is a unit or the statute, not a name written into titles).
+    public func ownNameTokens(_ tokens: [String], morphology: Morphology, cut: BodyNameCut) -> Set<String> {
+        guard cut != .none, origin == .corpus, body != RuleSet.statutoryBody else { return [] }
+        let name = morphology.matchTokens(body)
+        guard !name.isEmpty else { return [] }
+        switch cut {
+        case .none:
+            return []
+        case .allWords:
+            let keys = Set(name.map(morphology.key))
+            return Set(tokens.filter { keys.contains(morphology.key($0)) })
+        case .properNames:
+            let nameWords = Set(name)
+            var cut = Set(tokens.filter { token in
+                nameWords.contains(token) && token.count >= 2 && !token.allSatisfy(\.isNumber)
+                    && !morphology.roots.contains(morphology.key(token)) && morphology.abbreviations[token] == nil
+            })
+            // The whole name written out in the title.
+            if name.count <= tokens.count {
+                for start in 0...(tokens.count - name.count) where Array(tokens[start..<(start + name.count)]) == name {
+                    cut.formUnion(name)
+                }
+            }
+            return cut
+        }
+    }
+}
+
 /// What the register knows of the PPID's own decisions, given to the classifier as values so
 /// that Rules does not depend on the register.
 public protocol PPIDDecisionSource {
@@ -228,15 +277,26 @@ public final class PrecedentIndex: Sendable {
         "dokumen", "informasi", "data", "berkas", "arsip", "hal", "segala", "jenis", "lingkungan",
     ]
 
-    public init(precedents: [Precedent], morphology: Morphology) {
+    /// How much of each corpus body's own name its titles' similarity terms leave out.
+    public let bodyNameCut: BodyNameCut
+
+    public init(precedents: [Precedent], morphology: Morphology,
+                bodyNameCut: BodyNameCut = PrecedentPolicy.standard.precedentsLeaveOutBodyNames) {
         self.precedents = precedents
         self.morphology = morphology
+        self.bodyNameCut = bodyNameCut
         var termIDs: [String: Int32] = [:]
         var documents: [[Int32]] = []
         var titleKeys: [String] = []
         for precedent in precedents {
-            let terms = Self.terms(precedent.title, morphology: morphology)
+            var terms = Self.terms(precedent.title, morphology: morphology)
+            // Explanation groups stay by the whole title; similarity leaves the body's name out.
             titleKeys.append(terms.sorted().joined(separator: " "))
+            if bodyNameCut != .none {
+                let tokens = morphology.matchTokens(precedent.title)
+                let own = precedent.ownNameTokens(tokens, morphology: morphology, cut: bodyNameCut)
+                if !own.isEmpty { terms = Self.terms(tokens: tokens.filter { !own.contains($0) }, morphology: morphology) }
+            }
             var ids = Set<Int32>()
             // Ids in sorted term order, not the set's: a Swift set's order is seeded per
             // instance, and ids decide the order the similarity sums add in. Ids from the

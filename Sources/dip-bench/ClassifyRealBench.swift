@@ -122,7 +122,7 @@ func classifyFreshBench() throws {
     // model DIK): its items then meet a near-identical precedent, and the figure says how well
     // dip remembers, not how it reads wording it never saw. Both parts are reported apart, with
     // the ceiling bench's threshold (cosine >= 0.8 of the stemmed words); counts and figures only.
-    let knownIndex = PrecedentIndex(precedents: known, morphology: split.ruleSet.morphology)
+    let knownIndex = PrecedentIndex(precedents: known, morphology: split.ruleSet.morphology, bodyNameCut: .none)
     let hasTwin = { (precedent: Precedent) in hasNearIdenticalTwin(precedent.title, in: knownIndex) }
     let twinned = split.fresh.filter(hasTwin)
     let unseen = split.fresh.filter { !hasTwin($0) }
@@ -158,6 +158,14 @@ func hasNearIdenticalTwin(_ title: String, in index: PrecedentIndex) -> Bool {
     !index.nearest(tokens: TextNormalizer.tokens(title), limit: 1, minimum: nearIdenticalSimilarity).isEmpty
 }
 
+/// The index twins are found in: titles read whole (no `BodyNameCut`), whatever the policy
+/// measured, so that a policy cutting body names splits items into twinned and unseen exactly
+/// as the standard one does.
+func twinIndex(_ classifier: Classifier, precedents: [Precedent]) -> PrecedentIndex {
+    classifier.precedentIndex.bodyNameCut == .none ? classifier.precedentIndex
+        : PrecedentIndex(precedents: precedents, morphology: classifier.ruleSet.morphology, bodyNameCut: .none)
+}
+
 /// A policy from the environment (DIP_POLICY="minimumSimilarity=0.4,flagShare=0.5"), for tuning.
 func policyFromEnvironment() -> PrecedentPolicy {
     var policy = PrecedentPolicy.standard
@@ -180,7 +188,8 @@ func policyFromEnvironment() -> PrecedentPolicy {
         case "modelGroundFirst": policy.modelGroundFirst = value != 0
         case "modelFlagWithPrecedent": policy.modelFlagWithPrecedent = value
         case "modelSmoothing": policy.modelSmoothing = value
-        case "modelLeavesOutBodyNames": policy.modelLeavesOutBodyNames = value != 0
+        case "modelLeavesOutBodyNames": policy.modelLeavesOutBodyNames = BodyNameCut(rawValue: Int(value)) ?? .none
+        case "precedentsLeaveOutBodyNames": policy.precedentsLeaveOutBodyNames = BodyNameCut(rawValue: Int(value)) ?? .none
         case "modelFlagLeaningSimilarity": policy.modelFlagLeaningSimilarity = value
         case "modelOnlyWherePrecedentsAreWeak": policy.modelOnlyWherePrecedentsAreWeak = value != 0
         case "modelReviewProbability": policy.modelReviewProbability = value
@@ -247,7 +256,8 @@ private func leavingOutBodiesByTwin(_ training: [Precedent], ruleSet: RuleSet, p
         let classifier = Classifier(ruleSet: ruleSet, precedents: training.filter { $0.body != body }, policy: policy)
         let own = training.filter { $0.body == body }
         all.add(Evaluator.evaluate(labelled(own), classifier: classifier))
-        let hasTwin = { (p: Precedent) in hasNearIdenticalTwin(p.title, in: classifier.precedentIndex) }
+        let twins = twinIndex(classifier, precedents: training.filter { $0.body != body })
+        let hasTwin = { (p: Precedent) in hasNearIdenticalTwin(p.title, in: twins) }
         twinned.add(Evaluator.evaluate(labelled(own.filter(hasTwin)), classifier: classifier))
         unseen.add(Evaluator.evaluate(labelled(own.filter { !hasTwin($0) }), classifier: classifier))
         for p in own where layerFlagsWanted {

@@ -58,8 +58,9 @@ func classifyValidateBench() throws {
             let inner = training.filter { !inFold($0) }
             guard !validation.isEmpty else { continue }
             let classifier = Classifier(ruleSet: ruleSet, precedents: inner, policy: policy)
-            let twinned = validation.filter { hasNearIdenticalTwin($0.title, in: classifier.precedentIndex) }
-            let unseen = validation.filter { !hasNearIdenticalTwin($0.title, in: classifier.precedentIndex) }
+            let twins = twinIndex(classifier, precedents: inner)
+            let twinned = validation.filter { hasNearIdenticalTwin($0.title, in: twins) }
+            let unseen = validation.filter { !hasNearIdenticalTwin($0.title, in: twins) }
             let twinReport = Evaluator.evaluate(labelled(twinned), classifier: classifier)
             let unseenReport = Evaluator.evaluate(labelled(unseen), classifier: classifier)
             var r = twinReport
