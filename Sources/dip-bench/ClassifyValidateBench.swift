@@ -74,6 +74,7 @@ func classifyValidateBench() throws {
             for precedent in unseen {
                 let c = classifier.classify(plainItem(precedent.title))
                 printLayerFlag("validate \(round)/\(fold)", category: precedent.category, title: precedent.title, body: precedent.body, c)
+                printUnreached("validate \(round)/\(fold)", precedent, c, classifier: classifier)
                 let withheld = precedent.category == .dikecualikan
                 safetyNet[withheld ? 0 : 1].items += 1
                 if c.needsConsequenceTest { safetyNet[withheld ? 0 : 1].flagged += 1 }
@@ -413,4 +414,42 @@ func printLayerFlag(_ place: String, category: Category, title: String, body: St
     let neighbours = c.precedents.map { String(format: "%.2f %@ '%@'", $0.similarity, $0.category.rawValue, $0.title) }
     print("layer-flag\t\(place)\t\(category.rawValue)\t" + String(format: "%.3f", learned.withheldProbability)
           + "\t\(learned.withheldWords.joined(separator: ", "))\t\(title)\t\(body)\t" + neighbours.joined(separator: " | "))
+}
+
+private let unreachedWanted = ProcessInfo.processInfo.environment["DIP_VALIDATE_UNREACHED"] != nil
+
+/// DIP_VALIDATE_UNREACHED=1: every withheld item (no twin) that dip neither flags nor puts to
+/// review, with what each layer said of it, so that the misses can be sorted by cause: the
+/// rules that fired (category, grounds, lifted), the open marker, the nearest precedents (their
+/// similarity and containment, so a withheld neighbour below the thresholds shows) and the
+/// learned layer's probability and words. Training bodies only (validation folds).
+private func printUnreached(_ place: String, _ precedent: Precedent, _ c: Classification, classifier: Classifier) {
+    guard unreachedWanted else { return }
+    let withheldUnreached = precedent.category == .dikecualikan && !c.needsConsequenceTest && !c.needsReview
+    // An open item flagged with no rule ground: the precedents (or the layer) flagged it.
+    let openFlagged = precedent.category != .dikecualikan && c.needsConsequenceTest
+        && !c.hits.contains { hit in !(classifier.ruleSet.rules.first { $0.id == hit.ruleID }?.grounds.isEmpty ?? true) && !hit.isLiftedByPasal18 }
+    guard withheldUnreached || openFlagged else { return }
+    let ruleSet = classifier.ruleSet
+    let rules = c.hits.map { hit -> String in
+        let rule = ruleSet.rules.first { $0.id == hit.ruleID }
+        let category = rule?.category?.rawValue ?? "-"
+        let grounds = rule?.grounds.joined(separator: ";") ?? ""
+        return "\(hit.ruleID)[\(category)\(grounds.isEmpty ? "" : " " + grounds)\(hit.isLiftedByPasal18 ? " lifted" : "")]{\(hit.matchedWords.joined(separator: ","))}"
+    }
+    let morphology = ruleSet.morphology
+    let tokens = morphology.matchTokens(precedent.title)
+    let stems = tokens.map { token -> String in
+        let key = morphology.key(token)
+        return key == token ? token : "\(token)>\(key)"
+    }
+    let neighbours = classifier.precedentIndex.nearest(tokens: tokens, limit: withheldUnreached ? 4 : 8, minimum: 0.05).map { n in
+        let p = classifier.precedentIndex.precedents[n.index]
+        return String(format: "%.2f/c%.2f/%d of %d %@ '%@'", n.similarity, n.containment, n.shared, n.terms,
+                      p.category.rawValue, p.title)
+    }
+    let layer = c.learned.map { String(format: "p=%.3f {%@}", $0.withheldProbability, $0.withheldWords.joined(separator: ",")) } ?? "-"
+    print("\(withheldUnreached ? "unreached" : "openflag")\t\(place)\t\(precedent.title)\t\(precedent.body)\tsuggested=\(c.suggested?.rawValue ?? "-")\t"
+          + "rules=\(rules.joined(separator: " "))\tlayer=\(layer)\tstems=\(stems.joined(separator: " "))\t"
+          + "near=\(neighbours.joined(separator: " | "))")
 }
