@@ -180,6 +180,8 @@ func policyFromEnvironment() -> PrecedentPolicy {
         case "flagShare": policy.flagShare = value
         case "flagSimilarity": policy.flagSimilarity = value
         case "flagContainment": policy.flagContainment = value
+        case "flagContainmentDistant": policy.flagContainmentDistant = value
+        case "flagNearSimilarity": policy.flagNearSimilarity = value
         case "strongSimilarity": policy.strongSimilarity = value
         case "strongAgreement": policy.strongAgreement = value
         case "modelFlagProbability": policy.modelFlagProbability = value

@@ -431,6 +431,32 @@ final class PrecedentTests: XCTestCase {
                       "without the threshold it was")
     }
 
+    /// A withheld title that is not near-identical to the item (below 0.8 similar) flags it only
+    /// when the item holds nearly all of its words (`flagContainmentDistant`, 0.8): two shared
+    /// modifiers of a three-word title ("monitoring", "evaluasi") without its head ("gudang", as
+    /// "nilai" in the withheld "Nilai Monitoring Evaluasi") flagged open items on validation, the
+    /// law probes and leave-one-body-out (docs/classification.md §39.3). SYNTHETIC precedents.
+    func testADistantWithheldTitleFlagsOnlyAnItemHoldingNearlyAllItsWords() throws {
+        let corpus = [syntheticPrecedent("Monitoring evaluasi gudang", .dikecualikan, "Badan Sintetis A"),
+                      syntheticPrecedent("Kalender akademik", .berkala, "Badan Sintetis B"),
+                      syntheticPrecedent("Profil koperasi karyawan", .berkala, "Badan Sintetis C")]
+        let classifier = Classifier(ruleSet: defaultRules, precedents: corpus)
+        let partialText = item("Hasil monitoring dan evaluasi kegiatan")
+        let partial = classifier.classify(partialText)
+        XCTAssertTrue(partial.hits.isEmpty, "\(partial.hits)")
+        XCTAssertEqual(partial.precedents.first?.title, "Monitoring evaluasi gudang")
+        XCTAssertLessThan(partial.precedents.first?.similarity ?? 1, 0.8)
+        XCTAssertFalse(partial.needsConsequenceTest, "\(partial.notes)")
+        XCTAssertTrue(partial.needsReview, "the withheld neighbour is still shown for review: \(partial.notes)")
+        var old = PrecedentPolicy.standard
+        old.flagContainmentDistant = old.flagContainment
+        XCTAssertTrue(Classifier(ruleSet: defaultRules, precedents: corpus, policy: old).classify(partialText).needsConsequenceTest,
+                      "with the near-identical threshold for every voter it was flagged")
+        let whole = classifier.classify(item("Monitoring dan evaluasi gudang obat"))
+        XCTAssertTrue(whole.hits.isEmpty, "\(whole.hits)")
+        XCTAssertTrue(whole.needsConsequenceTest, "an item holding every word of the withheld title: \(whole.notes)")
+    }
+
     /// A promulgated regional head's regulation (Perbup, Perwal, Pergub) is published in the
     /// Berita Daerah (UU 12/2011) and listed open by Perki 1/2021: other bodies' withheld titles
     /// about its subject (a code of ethics, rents) do not flag it (kamus.yaml penanda_terbuka).
