@@ -308,7 +308,7 @@ aturan:
     keterangan: Usulan dan pertimbangan promosi, mutasi, rotasi atau pengangkatan pegawai dan calon pejabat yang dibahas di dalam badan publik (Baperjakat) sebelum keputusan ditetapkan — memorandum intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i) dan penilaian kemampuan orangnya (huruf h angka 4); keputusan yang ditetapkan dan posisi seseorang dalam jabatan publik terbuka
     catatan: Juga tim penilai selain Baperjakat. Huruf i karena pengungkapan sebelum keputusan menghambat pengambilan keputusan kepegawaian; huruf h angka 4 juga dibaca aturan evaluasi-kemampuan. Pasal 18 ayat (2) huruf b mencabut huruf h, bukan huruf i, sehingga uji konsekuensi menimbang apakah pembahasannya masih perlu ditutup.
     prioritas: 100
-    salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, usulan pengangkatan, usulan calon pejabat, nama calon pejabat, baperjakat, dokumentasi baperjakat, sidang baperjakat, rapat baperjakat, rapat tim penilai angka kredit, sidang tim penilai angka kredit, rapat tim penilai kinerja, sidang tim penilai kinerja, perencanaan rotasi pegawai, perencanaan rotasi pejabat, perencanaan rotasi jabatan, rencana rotasi pegawai, rencana rotasi pejabat, rencana rotasi jabatan, perencanaan mutasi pegawai, perencanaan mutasi pejabat, perencanaan mutasi jabatan, rencana mutasi pegawai, rencana mutasi pejabat, rencana promosi pegawai, rencana promosi pejabat, rencana promosi jabatan, seleksi bakal calon rektor, penilaian bakal calon rektor, penilaian calon rektor, diusulkan untuk menduduki jabatan, diusulkan menduduki jabatan, yang diusulkan untuk jabatan, diusulkan untuk mengisi jabatan, pejabat usulan, usulan untuk promosi jabatan, diusulkan untuk promosi jabatan, usulan nama pejabat, usulan nama calon pejabat, nama pejabat yang akan dilantik]
+    salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, usulan pengangkatan, usulan calon pejabat, nama calon pejabat, baperjakat, dokumentasi baperjakat, sidang baperjakat, rapat baperjakat, rapat tim penilai angka kredit, sidang tim penilai angka kredit, rapat tim penilai kinerja, sidang tim penilai kinerja, perencanaan rotasi pegawai, perencanaan rotasi pejabat, perencanaan rotasi jabatan, rencana rotasi pegawai, rencana rotasi pejabat, rencana rotasi jabatan, perencanaan mutasi pegawai, perencanaan mutasi pejabat, perencanaan mutasi jabatan, rencana mutasi pegawai, rencana mutasi pejabat, rencana promosi pegawai, rencana promosi pejabat, rencana promosi jabatan, seleksi bakal calon rektor, penilaian bakal calon rektor, penilaian calon rektor, diusulkan untuk menduduki jabatan, diusulkan menduduki jabatan, yang diusulkan untuk jabatan, diusulkan untuk mengisi jabatan, pejabat usulan, usulan untuk promosi jabatan, diusulkan untuk promosi jabatan, usulan nama pejabat, usulan nama calon pejabat, nama pejabat yang akan dilantik, badan pertimbangan jabatan dan kepangkatan, badan pertimbangan jabatan dan pangkat]
     kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, telah diumumkan, sudah diumumkan, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, telah ditetapkan, sudah ditetapkan, pembentukan, susunan keanggotaan, surat keputusan pembentukan]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -321,6 +321,7 @@ aturan:
       - Usulan pengangkatan dan rotasi dalam jabatan struktural
       - Nama pegawai yang diusulkan untuk mengisi jabatan pengawas
       - Usulan nama pejabat fungsional yang akan dilantik
+      - Notulen Badan Pertimbangan Jabatan dan Kepangkatan
     contoh_tidak_cocok:
       - Keputusan Bupati tentang pembentukan Baperjakat
       - Pengumuman seleksi bakal calon rektor
@@ -3347,6 +3348,7 @@ bahasa_inggris:
   civil servant: pegawai negeri sipil
   lecturer: dosen
   teacher: guru
+  engineering drawing: gambar teknis
   summary: ringkasan
   vault: khazanah
   lodged: mengajukan
