@@ -246,6 +246,23 @@ final class ReviewPackTests: XCTestCase {
         XCTAssertFalse(warning.contains("tetap terbuka"), warning)
     }
 
+    /// A unit's one cell for time and place ("Cikande, 2026") showed under Waktu Pembuatan with
+    /// Tempat Pembuatan empty, which reads as a place missing from the list; the row now splits it
+    /// as the website and the open data do (`InformationItem.madeApart`).
+    func testTimeAndPlaceWrittenInOneCellAreShownApart() {
+        var v = Fixture.item("kec-cikande-0004", unit: Fixture.dinkes, nomor: "4", ringkasan: "DIPA Kelurahan", category: .berkala)
+        v.item.waktuPembuatan = "Cikande, 2026"
+        v.item.tempatPembuatan = ""
+        // As intake reads such a cell (the place before the comma, the time after it).
+        v.item.tempatNormalised = "Cikande"
+        v.item.waktuNormalised = "2026"
+        let row = ReviewContent.categoryRow(0, v, citations: .builtIn, standing: [:])
+        XCTAssertEqual(Array(row[6...7]), ["2026", "Cikande"])
+        v.item.waktuPembuatan = "2025"
+        v.item.tempatPembuatan = "Serang"
+        XCTAssertEqual(Array(ReviewContent.categoryRow(0, v, citations: .builtIn, standing: [:])[6...7]), ["2025", "Serang"])
+    }
+
     /// The Dikecualikan sheet's explanation column is widened to show its longest text whole, but
     /// the width was measured without the row's line on empty Lampiran columns: an exempted item
     /// with a long explanation and an empty ringkasan lost that line past a row's 31.

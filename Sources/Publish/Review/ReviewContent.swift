@@ -294,9 +294,13 @@ enum ReviewContent {
 
     /// Row `i` (0-based) of a category table: item `v`'s texts.
     static func categoryRow(_ i: Int, _ v: VersionItem, citations: LegalCitations, standing: [String: String]) -> [String] {
-        [
+        // Time and place as the decree's Lampiran and the website print them: a unit's one cell
+        // "Cikande, 2026" showed under Waktu Pembuatan with Tempat Pembuatan empty, which the PPID
+        // read as a place missing from the list (session 23).
+        let made = v.item.madeApart
+        return [
             "\(i + 1)", v.unit.name, v.item.nomor, v.item.ringkasan, v.item.pejabatPenguasa,
-            v.item.penanggungJawab, v.item.waktuPembuatan, v.item.tempatPembuatan,
+            v.item.penanggungJawab, made.waktu, made.tempat,
             v.item.bentuk, v.item.retensi,
             v.item.kategori?.shortLabel ?? (v.item.kategoriText ?? ""),
             suggestion(v), explanationCell(v, citations: citations),
