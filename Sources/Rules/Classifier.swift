@@ -487,10 +487,8 @@ public struct Classifier: Sendable {
             let decidedByPrecedents = ruleSuggestion == nil && declared == nil
             for (i, hit) in verdict.hits.enumerated() where decidedByPrecedents || hit.similarity >= Self.shownPrecedentSimilarity {
                 // Bilingual bodies publish English titles ("Medical records."): quoted exactly,
-                // and labelled as a quotation for the Indonesian reader.
-                let english = hit.origin == Precedent.Origin.corpus.rawValue
-                    && ruleSet.morphology.readsInEnglish(TextNormalizer.tokens(hit.title))
-                notes.append(verdict.explanationLine(i, english: english))
+                // and labelled as a quotation for the Indonesian reader (`englishHits`).
+                notes.append(verdict.explanationLine(i))
             }
             if let openMarker, verdict.setAside > 0 {
                 notes.append("\(Self.setAsideNotePrefix) teks memuat \"\(openMarker)\" (penanda informasi terbuka, kamus.yaml).")

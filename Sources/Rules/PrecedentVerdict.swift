@@ -172,6 +172,8 @@ struct PrecedentVerdict: Equatable {
     var hits: [PrecedentHit]
     /// Each hit's similarity in whole percent, as its explanation line prints it.
     var percents: [Int]
+    /// Whether each hit's title is a corpus title in English (`PrecedentIndex.englishTitles`).
+    var englishHits: [Bool]
     /// How many precedents voted, and from how many bodies.
     var voterCount: Int
     var voterBodies: Int
@@ -179,10 +181,11 @@ struct PrecedentVerdict: Equatable {
     /// Hit `i`'s line for the notes ("Preseden: mirip dengan '…' (kemiripan 84%) — dikecualikan
     /// oleh …"), built when a note needs it, not for every text the classifier reads.
     ///
-    /// - Parameter english: the title reads as English (`Morphology.readsInEnglish`): it is
-    ///   quoted as the body published it, and the note says so, so an Indonesian reader knows the
-    ///   English words are a quotation of that body's list, not dip's wording.
-    func explanationLine(_ i: Int, english: Bool = false) -> String {
+    /// A corpus title in English (`englishHits`) is quoted as the body published it, and the
+    /// note says so, so an Indonesian reader knows the English words are a quotation of that
+    /// body's list, not dip's wording.
+    func explanationLine(_ i: Int) -> String {
+        let english = englishHits[i]
         let hit = hits[i]
         let verb = Classifier.verb(hit.category)
         // "dikecualikan oleh X dengan dasar Pasal 17 huruf h": the basis the body gave (a bare
@@ -325,6 +328,7 @@ extension Classifier {
         }
         var hits: [PrecedentHit] = []
         var percents: [Int] = []
+        var englishHits: [Bool] = []
         for group in groups.prefix(3) {
             // Field by field: a whole `Precedent` copied here retained and released each of its
             // strings (classify-distinct, session 22).
@@ -333,13 +337,14 @@ extension Classifier {
                                      body: index.bodies[i], bodies: group.bodies.count, source: index.precedents[i].source,
                                      similarity: (group.similarity * 1000).rounded() / 1000, origin: index.origins[i].rawValue))
             percents.append(Int((group.similarity * 100).rounded()))
+            englishHits.append(index.englishTitles[i])
         }
         var bodies: [Int32] = []
         for voter in voters where !bodies.contains(index.bodyIDs[voter.index]) { bodies.append(index.bodyIDs[voter.index]) }
         return PrecedentVerdict(category: category, openCategory: openCategory, decisive: decisive, bestSimilarity: best.similarity,
                                 strong: strong, agreement: agreement,
                                 fromPPID: voters.contains { index.origins[$0.index] == .ppid }, exemptLike: exemptLike,
-                                grounds: grounds, hits: hits, percents: percents, voterCount: voters.count,
+                                grounds: grounds, hits: hits, percents: percents, englishHits: englishHits, voterCount: voters.count,
                                 voterBodies: bodies.count, setAside: setAside)
     }
 

@@ -259,6 +259,10 @@ public final class PrecedentIndex: Sendable {
     /// in `Category.allCases`).
     let commonOpenCategory: Category?
     let origins: [Precedent.Origin]
+    /// Corpus titles that read as English (`Morphology.readsInEnglish`), decided once here: a
+    /// note quoting one labels it, and deciding it per shown hit cost classify-distinct about
+    /// a fifth of its time (session 23).
+    let englishTitles: [Bool]
     let groundLists: [[String]]
     let bodies: [String]
     /// Ids of the explanation groups (same title key, category and origin) and of the bodies,
@@ -343,6 +347,9 @@ public final class PrecedentIndex: Sendable {
         commonOpenCategory = Category.allCases.filter { openCounts[$0] != nil }
             .max { (openCounts[$0]!, $1.rawValue) < (openCounts[$1]!, $0.rawValue) }
         origins = precedents.map(\.origin)
+        englishTitles = precedents.map { precedent in
+            precedent.origin == .corpus && morphology.readsInEnglish(TextNormalizer.tokens(precedent.title))
+        }
         groundLists = precedents.map(\.grounds)
         bodies = precedents.map(\.body)
         var groupIDs: [String: Int32] = [:]
