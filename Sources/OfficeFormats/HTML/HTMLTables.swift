@@ -489,8 +489,7 @@ final class HTMLTableHandler {
     /// of which a one-cell `<tr>` of 20 bytes then walks (a 1 MB page held a pass for minutes).
     private var spanSteps = 0
     private let spanStepLimit: Int
-    private var queue: [SheetRow] = []
-    private var queueHead = 0
+    private var queue = RowQueue()
     private var caption: [UInt8] = []
     /// Text outside every table since the last one (its last line heads the next table),
     /// at most `outsideKept` bytes.
@@ -513,16 +512,7 @@ final class HTMLTableHandler {
         if let context { xmlStopParser(context) }
     }
 
-    func popRow() -> SheetRow? {
-        guard queueHead < queue.count else { return nil }
-        let row = queue[queueHead]
-        queueHead += 1
-        if queueHead == queue.count {
-            queue.removeAll(keepingCapacity: true)
-            queueHead = 0
-        }
-        return row
-    }
+    func popRow() -> SheetRow? { queue.pop() }
 
     // MARK: events
 

@@ -152,8 +152,7 @@ final class ODSContentHandler: XMLHandler {
     private(set) var hiddenStyles: Set<String> = []
     private(set) var tableEnded = false
 
-    private var queue: [SheetRow] = []
-    private var queueHead = 0
+    private var queue = RowQueue()
 
     private var tableIndex = -1
     /// Depth of `table:table` elements (a table inside a cell is skipped).
@@ -198,16 +197,7 @@ final class ODSContentHandler: XMLHandler {
     /// Whether the current position is inside the table whose rows are wanted.
     private var wanted: Bool { tableDepth == 1 && (indexing || tableIndex == target) }
 
-    func popRow() -> SheetRow? {
-        guard queueHead < queue.count else { return nil }
-        let row = queue[queueHead]
-        queueHead += 1
-        if queueHead == queue.count {
-            queue.removeAll(keepingCapacity: true)
-            queueHead = 0
-        }
-        return row
-    }
+    func popRow() -> SheetRow? { queue.pop() }
 
     // MARK: attributes
 
