@@ -279,7 +279,11 @@ struct ColumnMap: Sendable {
         var best: (column: Int, score: Int)?
         for (c, label) in map.labels.sorted(by: { $0.key < $1.key }) {
             let vocabulary = titleVocabulary(label, field: map.fields[c])
-            guard vocabulary > 0, let content = titleContent(column: c, below: below, memo: memo) else { continue }
+            // A column headed "Judul" or "Ringkasan Isi Informasi" in so many words may hold
+            // one-word titles ("Renstra", "LKjIP", "DPA"); any other heading needs titles of
+            // two words or more under it to be taken as the title column.
+            guard vocabulary > 0, let content = titleContent(column: c, below: below, memo: memo,
+                                                            oneWordTitles: vocabulary >= 5) else { continue }
             let score = vocabulary * 10 + content
             if best == nil || score > best!.score { best = (c, score) }
         }
@@ -320,7 +324,10 @@ struct ColumnMap: Sendable {
     /// Whether the rows under a header hold item titles in column `c`: the score of its
     /// content (0–10), nil when most of its texts are not titles (numbers, links, categories)
     /// or it has none. Scoring stops at the first run of five blank cells after a title.
-    static func titleContent(column c: Int, below: ArraySlice<SheetRow>, memo: HeaderMemo = HeaderMemo()) -> Int? {
+    ///   - oneWordTitles: a one-word text with letters counts as a title too (for a column whose
+    ///     heading names it the title or summary column).
+    static func titleContent(column c: Int, below: ArraySlice<SheetRow>, memo: HeaderMemo = HeaderMemo(),
+                             oneWordTitles: Bool = false) -> Int? {
         var texts = 0
         var titles = 0
         var blankRun = 0
@@ -333,7 +340,7 @@ struct ColumnMap: Sendable {
             }
             blankRun = 0
             texts += 1
-            if case .string = row[c], memo.isTitleLike(t) { titles += 1 }
+            if case .string = row[c], memo.isTitleLike(t) || (oneWordTitles && ColumnMap.isOneWordTitle(t)) { titles += 1 }
         }
         guard titles > 0, titles * 2 >= texts else { return nil }
         return min(10, titles)
@@ -350,6 +357,16 @@ struct ColumnMap: Sendable {
         guard lettered >= 2 else { return false }
         if w.count <= 4, Values.category(t) != nil { return false }
         return true
+    }
+
+    /// A one-word title ("Renstra", "LKjIP"): one word with letters, not a link, not a bare
+    /// category ("Berkala").
+    static func isOneWordTitle(_ t: String) -> Bool {
+        let lower = t.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("www.") { return false }
+        let w = Text.words(Text.fold(t))
+        guard w.count == 1, w[0].contains(where: { $0.isLetter }) else { return false }
+        return Values.category(t) == nil
     }
 
     /// Whether a row repeats the header (three or more core labels).

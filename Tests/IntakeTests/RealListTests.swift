@@ -109,6 +109,20 @@ final class RealListTests: XCTestCase {
     }
 
     /// A list title naming the excluded list is not a category heading.
+    /// A short list whose titles are all one word ("Renstra", "LKjIP") under a column headed
+    /// "Judul Informasi" in so many words: the heading says which column holds the titles.
+    /// Under a heading that does not say so, one-word texts still do not make a title column.
+    func testOneWordTitlesUnderAJudulHeadingAreRead() throws {
+        let csv = "No;Judul Informasi;Kategori\r\n1;Renstra;Berkala\r\n2;LKjIP;Berkala\r\n"
+        let r = readSubmission(at: try write(csv, "dip-bappeda.csv"))
+        XCTAssertEqual(r.status, .accepted, r.reason ?? "")
+        XCTAssertEqual(r.items.map(\.ringkasan), ["Renstra", "LKjIP"])
+        XCTAssertEqual(r.items.map(\.kategori), [.berkala, .berkala])
+        let vague = "No;Uraian;Kategori\r\n1;Renstra;Berkala\r\n2;LKjIP;Berkala\r\n"
+        let refused = readSubmission(at: try write(vague, "dip-vague.csv"))
+        XCTAssertNotEqual(refused.status, .accepted)
+    }
+
     func testListTitleAboveTheHeaderDeclaresNoCategory() throws {
         let text = """
             DAFTAR INFORMASI PUBLIK DAN DAFTAR INFORMASI YANG DIKECUALIKAN;;;;;;
