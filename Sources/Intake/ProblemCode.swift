@@ -23,6 +23,9 @@ public enum ProblemCode: String, CaseIterable, Sendable {
     case missingValue = "missing-value"
     case unknownCategory = "unknown-category"
     case retentionBareYear = "retention-bare-year"
+    /// A summary or title holds a value of personal data (a NIK, an NPWP, a telephone or account
+    /// number, an e-mail address: `PersonalDataValues`): it names the information by quoting it.
+    case personalDataValue = "personal-data-value"
     case duplicateItem = "duplicate-item"
     case errorValue = "error-value"
     /// A cell longer than a spreadsheet cell can be (32,767 characters): the row is not taken,
@@ -75,7 +78,7 @@ public enum ProblemCode: String, CaseIterable, Sendable {
         // retention-unknown: the DIP Lampiran prints column (7) as written and `dip approve` asks
         // the PPID to have the unit write a period; told "tidak perlu diperbaiki", the unit
         // heard the opposite (and, as a note, never saw the hint).
-        case .missingColumn, .missingValue, .unknownCategory, .retentionBareYear, .retentionUnknown, .duplicateItem,
+        case .missingColumn, .missingValue, .unknownCategory, .retentionBareYear, .retentionUnknown, .duplicateItem, .personalDataValue,
              .errorValue, .cellTooLong, .linkUnsafe, .madeAfterReceipt, .dateNoSuchDay, .rowShifted, .yearInDateCell:
             return .warning
         case .missingCategory, .formUnknown, .encodingGuess, .delimiterGuess,

@@ -241,6 +241,7 @@ struct ProblemCollector {
         switch ProblemCode(rawValue: example.code) {
         case .unknownCategory: return "Jenis informasi tidak dikenali."
         case .retentionBareYear: return "Retensi ditulis sebagai tahun, bukan jangka waktu penyimpanan."
+        case .personalDataValue: return "Ringkasan atau judul informasi memuat data pribadi seseorang."
         case .linkUnsafe: return "Tautan bukan alamat web (http:// atau https://), sehingga tidak dipakai."
         case .madeAfterReceipt: return "Waktu pembuatan jatuh sesudah tanggal berkas ini diterima."
         case .dateNoSuchDay: return "Waktu pembuatan bukan tanggal yang ada di kalender."

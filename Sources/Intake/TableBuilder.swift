@@ -559,6 +559,14 @@ struct TableBuilder {
     private mutating func checkItem(_ item: InformationItem, texts: [String], errorColumns: [Int],
                                     kategoriFromColumn: Bool, bareYear: Bool, unsafeLink: String?) {
         let row = item.source.row
+        /// The field (summary first, then title) whose text holds personal-data values, with their kinds.
+        func personalDataIn(_ item: InformationItem) -> (Field, [PersonalDataValues.Kind])? {
+            let summary = PersonalDataValues.kinds(in: item.ringkasan)
+            if !summary.isEmpty { return (.ringkasan, summary) }
+            guard let judul = item.judul else { return nil }
+            let title = PersonalDataValues.kinds(in: judul)
+            return title.isEmpty ? nil : (.judul, title)
+        }
         func problem(_ code: ProblemCode, _ f: Field?, _ message: String, _ hint: String) {
             let c = f.flatMap { has($0) }
             sink.problem(factory.make(
@@ -619,6 +627,17 @@ struct TableBuilder {
                     "Retensi \"\(Self.shorten(item.retensi))\" tidak dapat dibaca sebagai jangka waktu.",
                     "Tulis lamanya penyimpanan, misalnya \"5 (lima) tahun\", \"Selama berlaku\", \"Permanen\" atau \"Sampai …\"; "
                         + "Lampiran Keputusan Penetapan DIP mencetak isian ini apa adanya sebagai jangka waktu penyimpanan.")
+        }
+        // A summary names the information; the DIP or DIK Lampiran and the website print it. A
+        // value of personal data written into it is masked there (`PersonalDataValues`), and the
+        // unit is told now, at the cell, rather than the PPID at approval.
+        if let (field, kinds) = personalDataIn(item) {
+            let names = kinds.map(\.label)
+            let listed = names.count > 1 ? names.dropLast().joined(separator: ", ") + " dan " + names.last! : names[0]
+            problem(.personalDataValue, field,
+                    "\(field == .judul ? "Judul" : "Ringkasan") informasi memuat \(listed) seseorang.",
+                    "Tulis nama informasinya saja, tanpa datanya (misalnya \"Daftar penerima bantuan sosial beserta NIK\"): "
+                        + "ringkasan dicetak dalam Lampiran keputusan PPID dan di situs web, dan data pribadi di dalamnya akan disamarkan.")
         }
         if let typed = yearInDateCell {
             problem(.yearInDateCell, .waktu,

@@ -123,6 +123,23 @@ final class RealListTests: XCTestCase {
         XCTAssertNotEqual(refused.status, .accepted)
     }
 
+    /// A unit that names an item by quoting a person's data ("… NIK 3604…") is told at the cell:
+    /// the summary is printed in the decree's Lampiran and on the website. A budget code after
+    /// "rekening" is not a person's account.
+    func testPersonalDataValueInASummaryIsNamedAtItsCell() throws {
+        let csv = "No;Ringkasan Isi Informasi;Kategori\r\n"
+            + "1;Data penerima beasiswa a.n. Budi NIK 3604011234567890 dan HP 0812-3456-7890;Dikecualikan\r\n"
+            + "2;Laporan realisasi kode rekening 5.1.02.01 tahun 2026;Berkala\r\n"
+        let r = readSubmission(at: try write(csv, "dip-disdik.csv"))
+        XCTAssertEqual(r.status, .accepted, r.reason ?? "")
+        let found = r.problems.filter { $0.code == "personal-data-value" }
+        XCTAssertEqual(found.map(\.row), [2])
+        XCTAssertEqual(found.first?.columnName, "Ringkasan Isi Informasi")
+        XCTAssertEqual(found.first?.severity, .warning)
+        XCTAssertEqual(found.first?.message, "Ringkasan informasi memuat NIK/nomor KK dan nomor telepon seseorang.")
+        XCTAssertTrue(found.first?.hint.hasPrefix("Tulis nama informasinya saja, tanpa datanya") == true, found.first?.hint ?? "")
+    }
+
     func testListTitleAboveTheHeaderDeclaresNoCategory() throws {
         let text = """
             DAFTAR INFORMASI PUBLIK DAN DAFTAR INFORMASI YANG DIKECUALIKAN;;;;;;
