@@ -60,6 +60,15 @@ func streamHTMLSubmission(path: String, factory: ProblemFactory, maxDataRows: In
             + "nomor baris yang tampak bila berkas dibuka di Excel.",
         hint: "Sebaiknya buka file itu di Excel atau LibreOffice, simpan ulang (Save As) sebagai .xlsx (Excel Workbook), "
             + "lalu kirim berkas .xlsx itu untuk pengiriman berikutnya."))
+    if workbook.invalidUTF8Sequences > 0 {
+        let n = workbook.invalidUTF8Sequences
+        sink.problem(factory.make(
+            .encodingGuess, sheet: sheet,
+            message: "Halaman ini berpengodean UTF-8, tetapi \(TableBuilder.grouped(n)) karakter di dalamnya bukan UTF-8 yang sah "
+                + "(biasanya huruf seperti é atau tanda kutip miring yang disalin dari program lain), sehingga terbaca sebagai \"\u{FFFD}\".",
+            hint: "Cari tanda \"\u{FFFD}\" pada isian yang tercantum di umpan balik ini dan ketik ulang hurufnya; sebaiknya buka file itu "
+                + "di Excel atau LibreOffice, simpan ulang (Save As) sebagai .xlsx, lalu kirim berkas .xlsx itu."))
+    }
     return .accepted(sheet: sheet, dialect: "halaman web (HTML), \(workbook.charset.name)", sink)
 }
 

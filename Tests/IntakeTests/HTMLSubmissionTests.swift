@@ -197,6 +197,41 @@ final class HTMLSubmissionTests: XCTestCase {
 
     /// SpreadsheetML 2003 (XML, not HTML) stays refused as before; a web export declaring the
     /// SpreadsheetML namespace on its <html> is a page, read (it was refused as XML Spreadsheet).
+    /// A UTF-8 page (valid in its first 64 KiB, so guessed UTF-8) with a Windows-1252 "é"
+    /// pasted in further on: libxml2 reads that byte as U+FFFD, and the unit is told how many
+    /// characters were lost. A clean page gets no such note.
+    func testStrayWindows1252ByteInAUTF8PageIsCounted() throws {
+        let header = "<tr><th>No</th><th>Ringkasan Isi Informasi</th><th>Pejabat yang Menguasai Informasi</th><th>Penanggung Jawab</th>"
+            + "<th>Waktu dan Tempat Pembuatan</th><th>Bentuk Informasi</th><th>Jangka Waktu Penyimpanan</th></tr>"
+        func row(_ n: Int, _ title: String) -> String {
+            "<tr><td>\(n)</td><td>\(title)</td><td>Sekretariat</td><td>Kepala Dinas</td><td>2026, Serang</td><td>Softcopy</td><td>5 tahun</td></tr>"
+        }
+        let rows = (1...800).map { row($0, "Laporan kegiatan bulanan nomor \($0) tahun 2026") }.joined()
+        func page(_ last: [UInt8]) -> Data {
+            var bytes = Array(("<html><body><table>" + header + rows).utf8)
+            XCTAssertGreaterThan(bytes.count, 65_536)
+            bytes += Array("<tr><td>801</td><td>Profil Caf".utf8) + last
+                + Array("</td><td>Sekretariat</td><td>Kepala Dinas</td><td>2026, Serang</td><td>Softcopy</td><td>5 tahun</td></tr>".utf8)
+                + Array("</table></body></html>".utf8)
+            return Data(bytes)
+        }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dip-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        scratch.append(dir)
+        let stray = dir.appendingPathComponent("ekspor.xls")
+        try page([0xE9, 0x20, 0xC3, 0xA9]).write(to: stray)  // a stray "é", then a UTF-8 "é"
+        let r = readSubmission(at: stray.path)
+        XCTAssertEqual(r.status, .accepted, r.reason ?? "")
+        XCTAssertEqual(r.items.count, 801)
+        let note = try XCTUnwrap(r.problems.first { $0.code == "encoding-guess" })
+        XCTAssertTrue(note.message.hasPrefix("Halaman ini berpengodean UTF-8, tetapi 1 karakter di dalamnya bukan UTF-8 yang sah"), note.message)
+        let clean = dir.appendingPathComponent("bersih.xls")
+        try page([0xC3, 0xA9]).write(to: clean)
+        let ok = readSubmission(at: clean.path)
+        XCTAssertEqual(ok.status, .accepted, ok.reason ?? "")
+        XCTAssertNil(ok.problems.first { $0.code == "encoding-guess" })
+    }
+
     func testSpreadsheetML2003StaysRefused() throws {
         let page = "<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\" xmlns:ss=\"urn:schemas-microsoft-com:office:spreadsheet\">"
             + "<body><table><tr><td>No</td><td>Ringkasan Isi Informasi</td><td>Jenis</td></tr><tr><td>1</td><td>Profil Dinas</td>"

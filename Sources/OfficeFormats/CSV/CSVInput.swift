@@ -237,8 +237,26 @@ enum UTF8Check {
     /// Whether `n` bytes are valid UTF-8 (no overlongs, surrogates or values above U+10FFFF).
     /// With `allowTruncatedEnd`, a sequence cut by the end of a sample is accepted.
     static func isValid(_ p: UnsafePointer<UInt8>, _ n: Int, allowTruncatedEnd: Bool) -> Bool {
+        firstInvalid(p, n, from: 0, allowTruncatedEnd: allowTruncatedEnd) == n
+    }
+
+    /// How many of `n` bytes begin a sequence that is not valid UTF-8 (what a decoder shows as
+    /// U+FFFD), counting on from the byte after each.
+    static func invalidSequences(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        var count = 0
+        var i = firstInvalid(p, n, from: 0, allowTruncatedEnd: false)
+        while i < n {
+            count += 1
+            i = firstInvalid(p, n, from: i + 1, allowTruncatedEnd: false)
+        }
+        return count
+    }
+
+    /// The offset of the first sequence at or after `from` that is not valid UTF-8; `n` when
+    /// there is none (with `allowTruncatedEnd`, a sequence cut by the end counts as valid).
+    static func firstInvalid(_ p: UnsafePointer<UInt8>, _ n: Int, from: Int, allowTruncatedEnd: Bool) -> Int {
         let raw = UnsafeRawPointer(p)
-        var i = 0
+        var i = from
         while i < n {
             let b = p[i]
             if b < 0x80 {
@@ -262,20 +280,20 @@ enum UTF8Check {
             case 0xF0: len = 4; lo = 0x90
             case 0xF1...0xF3: len = 4
             case 0xF4: len = 4; hi = 0x8F
-            default: return false
+            default: return i
             }
             for k in 1..<len {
-                if i + k >= n { return allowTruncatedEnd }
+                if i + k >= n { return allowTruncatedEnd ? n : i }
                 let c = p[i + k]
                 if k == 1 {
-                    if c < lo || c > hi { return false }
+                    if c < lo || c > hi { return i }
                 } else if c & 0xC0 != 0x80 {
-                    return false
+                    return i
                 }
             }
             i += len
         }
-        return true
+        return n
     }
 }
 

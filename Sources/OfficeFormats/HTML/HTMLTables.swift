@@ -162,6 +162,8 @@ public final class HTMLWorkbook {
     public let path: String
     public let limits: XLSXLimits
     public let charset: HTMLCharset
+    /// Byte sequences of a UTF-8 page that are not UTF-8, read as U+FFFD (0 for other charsets).
+    public let invalidUTF8Sequences: Int
     public let tables: [HTMLTableInfo]
     public let sheets: [SheetInfo]
     private let merges: TableMergeIndex
@@ -192,7 +194,9 @@ public final class HTMLWorkbook {
         let size = ExpansionBudget.inputSize(path)
         inputBytes = size
         let index = HTMLTableHandler(mode: .index, limits: limits, inputBytes: size)
-        try HTMLPushParser(path: path, charset: charset, handler: index).parseAll()
+        let parser = try HTMLPushParser(path: path, charset: charset, handler: index)
+        try parser.parseAll()
+        invalidUTF8Sequences = parser.invalidUTF8Sequences
         let found = index.tables.enumerated().map { i, t in
             HTMLTableInfo(name: "tabel ke-\(i + 1)", caption: t.caption, heading: t.heading, rowCount: t.rows, depth: t.depth)
         }
@@ -299,6 +303,10 @@ final class HTMLPushParser {
     private(set) var isFinished = false
     /// The most bytes libxml2 has held unparsed after a chunk (what the cut after `>` bounds).
     private(set) var largestBacklog = 0
+    /// A UTF-8 page's byte sequences that are not UTF-8 (a stray Windows-1252 "é" pasted in past
+    /// the sniffed head): libxml2 shows each as U+FFFD, and the unit is told how many.
+    private(set) var invalidUTF8Sequences = 0
+    private let countsInvalidUTF8: Bool
 
     static let chunkSize = 262_144
 
@@ -308,6 +316,7 @@ final class HTMLPushParser {
         offset = charset.bomLength
         unit = charset.name.hasPrefix("UTF-16") ? 2 : 1
         bigEndian = charset.name == "UTF-16BE"
+        countsInvalidUTF8 = charset.name == "UTF-8"
         self.handler = handler
         // Everything that can fail comes before the buffer (the last stored property), so a
         // failed init leaves nothing to free twice.
@@ -355,6 +364,19 @@ final class HTMLPushParser {
         var cut = n == 0 ? have : lastTagEnd(have) ?? have
         // What waits never exceeds a chunk (the buffer holds two).
         if have - cut > Self.chunkSize { cut = have }
+        if countsInvalidUTF8 {
+            let bytes = base.assumingMemoryBound(to: UInt8.self)
+            // A cut not after a `>` (no tag in a whole chunk) may split a character: its first
+            // bytes wait with the next chunk, so that the count sees it whole.
+            if n > 0, cut == have, have > 0 {
+                var lead = have - 1
+                while lead > 0, have - lead < 4, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+                let b = bytes[lead]
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+                if have - lead < length { cut = lead }
+            }
+            invalidUTF8Sequences += UTF8Check.invalidSequences(bytes, cut)
+        }
         let chars = base.assumingMemoryBound(to: CChar.self)
         handler.context = context
         if cut > 0 {
