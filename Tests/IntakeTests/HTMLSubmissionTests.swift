@@ -45,6 +45,14 @@ final class HTMLSubmissionTests: XCTestCase {
         return url.path
     }
 
+    /// A page table's header naming the seven DIP fields, and one item's row under it.
+    static let sevenFieldHeader = "<tr><th>No</th><th>Ringkasan Isi Informasi</th><th>Pejabat yang Menguasai Informasi</th>"
+        + "<th>Penanggung Jawab</th><th>Waktu dan Tempat Pembuatan</th><th>Bentuk Informasi</th><th>Jangka Waktu Penyimpanan</th></tr>"
+    static func sevenFieldRow(_ n: Int, _ title: String) -> String {
+        "<tr><td>\(n)</td><td>\(title)" + sevenFieldRowTail
+    }
+    static let sevenFieldRowTail = "</td><td>Sekretariat</td><td>Kepala Dinas</td><td>2026, Serang</td><td>Softcopy</td><td>5 tahun</td></tr>"
+
     static let titles = ["Profil Dinas Kesehatan & struktur organisasi", "Rencana Strategis (Renstra) 2021–2026",
                          "Laporan Keuangan Tahun Anggaran 2025\n(audited)", "Informasi “Kejadian Luar Biasa” penyakit menular"]
 
@@ -105,11 +113,7 @@ final class HTMLSubmissionTests: XCTestCase {
     /// full DIP header is read into the list (only the first was, and the others' items would
     /// have been taken as withdrawn), each table's heading declaring its items' category.
     func testEveryDIPTableOfAPageIsReadWithItsHeadingsCategory() throws {
-        let header = "<tr><th>No</th><th>Ringkasan Isi Informasi</th><th>Pejabat yang Menguasai Informasi</th><th>Penanggung Jawab</th>"
-            + "<th>Waktu dan Tempat Pembuatan</th><th>Bentuk Informasi</th><th>Jangka Waktu Penyimpanan</th></tr>"
-        func row(_ n: Int, _ title: String) -> String {
-            "<tr><td>\(n)</td><td>\(title)</td><td>Sekretariat</td><td>Kepala Dinas</td><td>2026, Serang</td><td>Softcopy</td><td>5 tahun</td></tr>"
-        }
+        let header = Self.sevenFieldHeader, row = Self.sevenFieldRow
         let page = "<html><body><table><tr><td><a href=\"/\">Beranda</a></td></tr></table>"
             + "<h2>Daftar Informasi Publik</h2><h3>A. Informasi Berkala</h3><table>\(header)\(row(1, "Profil Dinas"))\(row(2, "Laporan Keuangan 2025"))</table>"
             + "<p>&nbsp;</p><h3>B. Informasi Serta Merta</h3><table>\(header)\(row(1, "Peringatan dini banjir"))</table>"
@@ -201,17 +205,13 @@ final class HTMLSubmissionTests: XCTestCase {
     /// pasted in further on: libxml2 reads that byte as U+FFFD, and the unit is told how many
     /// characters were lost. A clean page gets no such note.
     func testStrayWindows1252ByteInAUTF8PageIsCounted() throws {
-        let header = "<tr><th>No</th><th>Ringkasan Isi Informasi</th><th>Pejabat yang Menguasai Informasi</th><th>Penanggung Jawab</th>"
-            + "<th>Waktu dan Tempat Pembuatan</th><th>Bentuk Informasi</th><th>Jangka Waktu Penyimpanan</th></tr>"
-        func row(_ n: Int, _ title: String) -> String {
-            "<tr><td>\(n)</td><td>\(title)</td><td>Sekretariat</td><td>Kepala Dinas</td><td>2026, Serang</td><td>Softcopy</td><td>5 tahun</td></tr>"
-        }
+        let header = Self.sevenFieldHeader, row = Self.sevenFieldRow
         let rows = (1...800).map { row($0, "Laporan kegiatan bulanan nomor \($0) tahun 2026") }.joined()
         func page(_ last: [UInt8]) -> Data {
             var bytes = Array(("<html><body><table>" + header + rows).utf8)
             XCTAssertGreaterThan(bytes.count, 65_536)
             bytes += Array("<tr><td>801</td><td>Profil Caf".utf8) + last
-                + Array("</td><td>Sekretariat</td><td>Kepala Dinas</td><td>2026, Serang</td><td>Softcopy</td><td>5 tahun</td></tr>".utf8)
+                + Array(Self.sevenFieldRowTail.utf8)
                 + Array("</table></body></html>".utf8)
             return Data(bytes)
         }
