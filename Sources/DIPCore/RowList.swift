@@ -17,7 +17,11 @@ public enum RowList {
     /// Distinct numbers, ascending, joined the Indonesian way: "3", "3 dan 5", "1, 3 dan 5"
     /// (the rows a summary is on; a row's problem numbers).
     public static func andList(_ numbers: [Int]) -> String {
-        let texts = Array(Set(numbers)).sorted().map(String.init)
+        joinedWithDan(Array(Set(numbers)).sorted().map(String.init))
+    }
+
+    /// Texts in the given order joined the Indonesian way: "a", "a dan b", "a, b dan c".
+    public static func joinedWithDan(_ texts: [String]) -> String {
         guard texts.count > 1 else { return texts.joined() }
         return texts.dropLast().joined(separator: ", ") + " dan " + texts.last!
     }

@@ -49,7 +49,7 @@ func streamHTMLSubmission(path: String, factory: ProblemFactory, maxDataRows: In
     let readNames = read.map { name in
         (workbook.tables.first { $0.name == name }?.caption).map { "\(name) (\"\($0)\")" } ?? name
     }
-    let tables = readNames.count > 1 ? readNames.dropLast().joined(separator: ", ") + " dan " + readNames.last! : readNames.first ?? sheet
+    let tables = readNames.isEmpty ? sheet : RowList.joinedWithDan(readNames)
     let total = workbook.tables.count
     let among = total > read.count ? (read.count > 1 ? ", dari \(total) tabel di halaman itu," : ", satu dari \(total) tabel di halaman itu,") : ""
     sink.problem(factory.make(

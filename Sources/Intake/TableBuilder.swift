@@ -632,8 +632,7 @@ struct TableBuilder {
         // value of personal data written into it is masked there (`PersonalDataValues`), and the
         // unit is told now, at the cell, rather than the PPID at approval.
         if let (field, kinds) = personalDataIn(item) {
-            let names = kinds.map(\.label)
-            let listed = names.count > 1 ? names.dropLast().joined(separator: ", ") + " dan " + names.last! : names[0]
+            let listed = RowList.joinedWithDan(kinds.map(\.label))
             problem(.personalDataValue, field,
                     "\(field == .judul ? "Judul" : "Ringkasan") informasi memuat \(listed) seseorang.",
                     "Tulis nama informasinya saja, tanpa datanya (misalnya \"Daftar penerima bantuan sosial beserta NIK\"): "
