@@ -194,7 +194,7 @@ public final class HTMLWorkbook {
         let size = ExpansionBudget.inputSize(path)
         inputBytes = size
         let index = HTMLTableHandler(mode: .index, limits: limits, inputBytes: size)
-        let parser = try HTMLPushParser(path: path, charset: charset, handler: index)
+        let parser = try HTMLPushParser(path: path, charset: charset, handler: index, countInvalidUTF8: true)
         try parser.parseAll()
         invalidUTF8Sequences = parser.invalidUTF8Sequences
         let found = index.tables.enumerated().map { i, t in
@@ -310,13 +310,15 @@ final class HTMLPushParser {
 
     static let chunkSize = 262_144
 
-    init(path: String, charset: HTMLCharset, handler: HTMLTableHandler) throws {
+    /// - Parameter countInvalidUTF8: count `invalidUTF8Sequences` (asked of the index pass only:
+    ///   the row passes read the same bytes again).
+    init(path: String, charset: HTMLCharset, handler: HTMLTableHandler, countInvalidUTF8: Bool = false) throws {
         _ = libxmlInitialised
         file = try FileBytes(path: path)
         offset = charset.bomLength
         unit = charset.name.hasPrefix("UTF-16") ? 2 : 1
         bigEndian = charset.name == "UTF-16BE"
-        countsInvalidUTF8 = charset.name == "UTF-8"
+        countsInvalidUTF8 = countInvalidUTF8 && charset.name == "UTF-8"
         self.handler = handler
         // Everything that can fail comes before the buffer (the last stored property), so a
         // failed init leaves nothing to free twice.
