@@ -415,13 +415,19 @@ extension Evaluator {
             // PPID site's category menu, copied with each entry's category into an RRI archive app.
             "Lembaga Penyiaran Publik Radio Republik Indonesia (LPP RRI)",
         ]),
-        // Set 8 (session 23): bodies new to the corpus, none from a source that already
-        // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 8), added as the
-        // session's search finds them.
+        // Set 8 (session 23), measured once at the end of session 23 (docs/classification.md
+        // §42); ordinary training / held-out bodies since session 24. Bodies new to the corpus,
+        // none from a source that already supplied a body (rules/preseden-SUMBER.md, rows
+        // marked FRESH SET 8).
         FreshSet(number: 8, session: 23, bodies: [
             // An arts institute's withheld list (3 rows, 2 with Pasal 17 huruf i), every row a
             // near-identical twin of ISBI Tanah Papua's list: a withheld set, but no no-twin items.
             "Institut Seni Budaya Indonesia Bandung",
+        ]),
+        // Set 9 (session 24): bodies new to the corpus, none from a source that already
+        // supplied a body (rules/preseden-SUMBER.md, rows marked FRESH SET 9), added as the
+        // session's search finds them.
+        FreshSet(number: 9, session: 24, bodies: [
         ]),
     ]
 

@@ -330,6 +330,13 @@ final class PrecedentTests: XCTestCase {
         XCTAssertTrue(sets[6].bodies.isSubset(of: Evaluator.formerFreshBodies))
         XCTAssertTrue(sets[6].bodies.isSubset(of: training), "held out: \(sets[6].bodies.subtracting(training).sorted())")
         XCTAssertTrue(training.contains("Lembaga Penyiaran Publik Radio Republik Indonesia (LPP RRI)"))
+        // Set 8 (session 23) moved in at the start of session 24: its one body trains by its
+        // hash, so the held-out split is unchanged.
+        XCTAssertEqual(sets[7].session, 23)
+        XCTAssertEqual(sets[7].bodies.count, 1)
+        XCTAssertTrue(sets[7].bodies.isSubset(of: Evaluator.formerFreshBodies))
+        XCTAssertTrue(sets[7].bodies.isSubset(of: training), "held out: \(sets[7].bodies.subtracting(training).sorted())")
+        XCTAssertTrue(training.contains("Institut Seni Budaya Indonesia Bandung"))
     }
 
     /// The held-out bodies of the non-fresh corpus of session 16 (the split whose figure was
