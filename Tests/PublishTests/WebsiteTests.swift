@@ -341,6 +341,27 @@ final class WebsiteTests: XCTestCase {
         XCTAssertTrue(try text(dir, "feed.atom").contains("Informasi yang tidak lagi tercantum dibandingkan DIP versi 2: "))
     }
 
+    /// An exemption whose period has ended is said once, in its period's cell, with the date and
+    /// how to ask for it: a phone shows each exempted title as a card with every field, so the
+    /// line once added under the title (for a period column beyond a phone's screen) said the
+    /// same thing twice, one card line apart (session 24).
+    func testAnEndedExemptionPeriodIsSaidOnce() throws {
+        var version = Fixture.version3()
+        version.exempted[0].consequenceTest?.period = .months(1)
+        version.exempted[0].consequenceTest?.periodText = "1 (satu) bulan"
+        let decree = try XCTUnwrap(version.decreeDate)
+        let later = Clock(now: decree.addingTimeInterval(40 * 86_400))
+        let page = String(decoding: try XCTUnwrap(try WebsiteWriter.render(
+            version: version, history: Fixture.history(), settings: .serang, clock: later)["index.html"]), as: UTF8.self)
+        let row = try XCTUnwrap(page.components(separatedBy: "<tr class=\"dik-item\">").dropFirst()
+            .first { $0.contains("Rekam medis pasien puskesmas") })
+        XCTAssertEqual(row.components(separatedBy: "telah berakhir").count - 1, 1, row)
+        let cells = row.components(separatedBy: "<td>")
+        XCTAssertTrue(try XCTUnwrap(cells.last).contains("telah berakhir"), row)
+        XCTAssertTrue(try XCTUnwrap(cells.last).contains("mengajukan permohonan informasi"), row)
+        XCTAssertFalse(cells.dropLast().joined().contains("berakhir"), row)
+    }
+
     /// A unit that wrote time and place in one "Waktu dan Tempat" cell ("Serang, 2026"): the page,
     /// the feeds and the CSV, which print them apart, print the intake's split ("2026", "Serang"),
     /// not the whole text as the time and "-" as the place (session 21). An item with its own

@@ -265,11 +265,9 @@ enum IndexPage {
                 title += part.isEmpty ? "<br>(dikecualikan sebagian; bagian lainnya tercantum dalam DIP)"
                     : "<br>Bagian yang dikecualikan: \(e(part)) (bagian lainnya tercantum dalam DIP)"
             }
-            // An ended period is also said under the title: on a phone the period column is
-            // beyond the screen's edge (the table scrolls sideways), the title is not (390 px, session 21).
-            if let end = periods["\(item.id)#\(item.revision)"]?.ended {
-                title += "<br><strong class=\"berakhir\">Jangka waktu pengecualiannya telah berakhir pada tanggal \(e(clock.indonesianDate(end))).</strong>"
-            }
+            // An ended period is said once, in the period's cell: a phone shows each title as a
+            // card with every field (session 23), so the line session 21 added under the title, for
+            // a period column then beyond the screen's edge, only said it twice (session 24).
             h += "<td>\(e(item.unit.name))</td><td>\(title)</td>"
             var periodCell = e(period.isEmpty ? "-" : period)
             if let note = periods["\(item.id)#\(item.revision)"] {
