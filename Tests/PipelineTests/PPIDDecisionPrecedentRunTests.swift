@@ -1,0 +1,73 @@
+import DIPCore
+import Foundation
+import Logging
+import Register
+import TestSupport
+import XCTest
+@testable import Pipeline
+
+/// Issue 14 ("the PPID's own decisions in the register outrank the shipped corpus, so next
+/// year's run knows what this PPID decided this year"), end to end: a consequence test the PPID
+/// records on one unit's item is what the NEXT run tells another unit sending a similar title.
+/// The classifier-level ranking is tested in PrecedentTests; this test holds the run to feeding
+/// the register's decisions into it (`Configuration.classifier(register:)`), which no run test
+/// covered (session 24 audit).
+final class PPIDDecisionPrecedentRunTests: XCTestCase {
+    static let header = "No,Ringkasan Isi Informasi,Pejabat/Unit yang Menguasai Informasi,Penanggung Jawab Pembuatan atau Penerbitan Informasi,Waktu Pembuatan,Tempat Pembuatan,Bentuk Informasi,Jangka Waktu Penyimpanan,Jenis Informasi,Dasar Hukum Pengecualian\n"
+
+    func testAConsequenceTestOfOneUnitIsThePrecedentOfAnotherUnitsItemOnTheNextRun() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ppid-precedent-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = Workspace(root: root)
+        try WorkspaceSetup.initialise(workspace)
+        let start = Date(timeIntervalSince1970: 1_767_225_600)
+        func submit(_ unit: String, _ name: String, _ rows: String) throws {
+            let inbox = workspace.inbox.appendingPathComponent(unit)
+            try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+            try (Self.header + rows).write(to: inbox.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        func run(_ seconds: TimeInterval) throws {
+            _ = try Runner(workspace: workspace,
+                           options: RunOptions(settleSeconds: 0, clock: Clock(now: start.addingTimeInterval(seconds))),
+                           logger: Logger(label: "test")).run()
+        }
+        func line(_ unit: String, _ title: String) throws -> String {
+            let text = try String(contentsOf: workspace.feedbackFile(unit: unit, ext: "txt"), encoding: .utf8)
+            return try XCTUnwrap(text.components(separatedBy: "  - baris ").first { $0.contains(title + " [") }, text)
+        }
+
+        // A title no rule reads: only precedents decide it. The unit withholds it; another unit
+        // declares a near-identical title open in the same run, before the PPID decided anything.
+        try submit("bappeda", "dip.csv",
+                   "1,Dokumen kajian awal pembangunan pasar,Bidang Ekonomi,Kepala Bappeda,2025,Serang,Softcopy,5 tahun,Dikecualikan,Pasal 17 huruf i\n")
+        try submit("kec-cikande", "dip.csv",
+                   "1,Dokumen kajian awal pembangunan pasar desa,Seksi Ekonomi,Camat Cikande,2025,Cikande,Softcopy,5 tahun,Berkala,\n")
+        try run(0)
+        let before = try line("kec-cikande", "Dokumen kajian awal pembangunan pasar desa")
+        XCTAssertFalse(before.contains("Perlu uji konsekuensi"), "control: without the PPID's decision the open title is not flagged: \(before)")
+        XCTAssertFalse(before.contains("Keputusan PPID sendiri"), before)
+
+        // The PPID tests the withheld item and keeps it withheld (huruf i).
+        let register = try AppDatabase.open(path: workspace.registerPath.path)
+        let pending = try XCTUnwrap(try register.pendingConsequenceTests().first { $0.unit.code == "bappeda" })
+        try register.recordConsequenceTest(
+            itemID: pending.itemID, revision: pending.revision,
+            test: ConsequenceTest(
+                specificInformation: "", legalBasis: "UU 14/2008 Pasal 17 huruf i", grounds: ["17i"],
+                consequence: "Kajian masih dibahas; dibuka sebelum diputuskan menghambat pengambilan keputusan.",
+                publicInterest: "Kajian yang telah final diumumkan.", conclusion: .exemptWhole, period: .years(2),
+                periodText: "2 (dua) tahun", conditionsForOpening: "Setelah kajian ditetapkan.",
+                tester: Official(name: "Siti Aminah, S.Sos.", nip: "198203152006042011"),
+                testedOn: start.addingTimeInterval(86_400)),
+            enteredBy: "test", source: .cli, at: start.addingTimeInterval(86_400))
+
+        // The next run: a third unit sends a similar title as open. The PPID's own decision is
+        // its precedent, and it asks for a consequence test on the PPID's ground.
+        try submit("dpmptsp", "dip.csv",
+                   "1,Dokumen kajian awal pembangunan pasar rakyat,Bidang Penanaman Modal,Kepala DPMPTSP,2025,Serang,Softcopy,5 tahun,Berkala,\n")
+        try run(2 * 86_400)
+        let after = try line("dpmptsp", "Dokumen kajian awal pembangunan pasar rakyat")
+        XCTAssertTrue(after.contains("Keputusan PPID sendiri: mirip dengan 'Dokumen kajian awal pembangunan pasar'"), after)
+        XCTAssertTrue(after.contains("Perlu uji konsekuensi oleh PPID sebelum diumumkan (dasar: UU 14/2008 Pasal 17 huruf i)"), after)
+    }
+}
