@@ -34394,7 +34394,7 @@ pasal_18:
 Every row of `preseden.csv` is one entry that a real Indonesian public body published in its
 Daftar Informasi Publik (DIP) or Daftar Informasi yang Dikecualikan (DIK). This file lists every
 source used, what was taken from it, and how. All sources were accessed on 2026-12-06 (those of
-fresh sets 6 and 7 on 2026-12-07, of fresh set 8 on 2026-12-07 in session 23, of fresh set 9 on 2026-12-07 in session 24) through the stored copies of public web pages and public GitHub
+fresh sets 6 and 7 on 2026-12-07, of fresh set 8 on 2026-12-07 in session 23) through the stored copies of public web pages and public GitHub
 repositories available to the project (no live fetch).
 ## Method
 - Titles (`judul`) are copied as published. Only surrounding whitespace, list numbering
@@ -34449,7 +34449,8 @@ repositories available to the project (no live fetch).
   - Set 8 (session 23; source rows below say "FRESH SET 8"): measured once at the end of
     session 23, ordinary training / held-out bodies since session 24 (ISBI Bandung falls in
     training by its hash).
-  - Set 9 (session 24; source rows below say "FRESH SET 9"): the current fresh set.
+  - Set 9 (session 24): the current fresh set, empty: the session's search (about 140
+    look-ups, docs/classification.md §46) found no body that meets this file's standard.
 ## Licence
 The entries are titles of public decisions (DIP/DIK decrees and PPID pages) that the bodies
 are required to publish under UU 14/2008 and Perki 1/2021; a title is a fact, not a creative
