@@ -63,9 +63,10 @@ extension RuleSet {
     static let longestExplanation = 400
 
     /// Phrases that only a rule editor understands: pointers to files, other rules and the
-    /// words a rule matches.
+    /// words a rule matches, and the rule's scope ("keputusan siapa pun pejabat …": whoever set
+    /// a decision, which explains nothing about the unit's item).
     static let editorNoteMarkers = ["§", "lihat aturan", "dibaca aturan", "dinilai aturan", "aturan lain", ".yaml", ".csv",
-                                    "docs/", "contoh_cocok", "salah_satu", "kata \""]
+                                    "docs/", "contoh_cocok", "salah_satu", "kata \"", "siapa pun"]
 
     /// What in a rule's `keterangan` is not for its readers (units and the PPID read it as the
     /// reason for a classification): another rule's id, notes for rule editors, an English

@@ -153,16 +153,25 @@ final class RuleSetTests: XCTestCase {
             subkelompok: D
             contoh_cocok: [LRA 2026]
             contoh_tidak_cocok: [Renja 2026]
+          - id: lima
+            keterangan: Keputusan badan publik (SK); keputusan siapa pun pejabat yang menetapkannya
+            salah_satu: [sk]
+            kategori: setiap_saat
+            contoh_cocok: [SK Bupati 2026]
+            contoh_tidak_cocok: [Renja 2026]
 
         """
         let found = try issues(replacing: ["aturan.yaml": text], validate: true).filter { $0.code == "explanation_editor_note" }
         // The first rule's note names another rule and a file: allowed in `catatan`.
-        XCTAssertEqual(Set(found.map(\.location.line)), [10, 17, 24], found.map(\.text).joined(separator: "\n"))
+        XCTAssertEqual(Set(found.map(\.location.line)), [10, 17, 24, 31], found.map(\.text).joined(separator: "\n"))
         XCTAssertTrue(found.allSatisfy { $0.severity == .warning && !$0.blocksCheck })
         let named = found.filter { $0.location.line == 10 }.map(\.message).joined(separator: "\n")
         XCTAssertTrue(named.contains("satu-aturan") && named.contains("\"dinilai aturan\"") && named.contains("\".yaml\""), named)
         XCTAssertTrue(try XCTUnwrap(found.first { $0.location.line == 17 }).message.contains("bahasa Inggris"))
         XCTAssertTrue(try XCTUnwrap(found.first { $0.location.line == 24 }).message.contains("karakter"))
+        // Whose decision it is ("siapa pun pejabat …") is the rule's scope, for its editors: to a
+        // unit it reads as a second explanation after the first (session 24).
+        XCTAssertTrue(try XCTUnwrap(found.first { $0.location.line == 31 }).message.contains("\"siapa pun\""))
         let set = try RuleSet.load(directory: temporaryRules(replacing: ["aturan.yaml": text]))
         XCTAssertEqual(set.rules.first?.editorNote, "Dibaca juga oleh aturan dua-aturan; lihat docs/rules.md")
         let reasons = Classifier(ruleSet: set, precedents: []).classify(item("Renja 2026")).hits
