@@ -169,7 +169,7 @@ extension RepeatedFeedbackTests {
         let unit = WorkUnit(code: "dinkes", name: "Dinas Kesehatan")
         let documents = try UnitFeedback.feedbackDocuments(
             unit: unit, items: items, problems: problems, returnNotes: [], classifications: classes, clock: Self.clock)
-        XCTAssertEqual(documents.codes.code("• Kolom penanggung jawab kosong. Saran: Isi penanggung jawabnya."), "C1")
+        XCTAssertEqual(documents.codes.code("• Kolom D (Penanggung Jawab): Kolom penanggung jawab kosong. Saran: Isi penanggung jawabnya."), "C1")
         XCTAssertEqual(documents.codes.code(shared), "C2")
         XCTAssertTrue(documents.page.contains(">C2</td>"), "the page lists C2")
         let text = FeedbackReport.text(unit: unit, outcomes: [outcome], clock: Self.clock, codes: documents.codes)

@@ -52,7 +52,7 @@ final class AlikeProblemsFeedbackTests: XCTestCase {
         // Session 19: the row problem on 200 rows (with its hint) is written once in the page,
         // in the table of repeated notes; each of the 200 rows names its code.
         let problem = try XCTUnwrap(r.problems.first { $0.row == 2 && $0.severity != .info })
-        let line = HTMLTables.cell("• \(problem.message) Saran: \(problem.hint)")
+        let line = HTMLTables.cell("• \(UnitFeedback.columnLead(problem))\(problem.message) Saran: \(problem.hint)")
         XCTAssertEqual(html.components(separatedBy: line).count, 2, "written \(html.components(separatedBy: line).count - 1) times")
         XCTAssertTrue(html.contains("<td data-label=\"Kode\">C1</td><td data-label=\"Catatan\">\(line)</td>"
             + "<td data-label=\"Jumlah Baris\">200</td>"), html)
@@ -68,7 +68,7 @@ final class AlikeProblemsFeedbackTests: XCTestCase {
                                      clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
         XCTAssertEqual(c.tables[0].rows.filter { $0[6].contains(problem.hint) }.count, 200)
         XCTAssertEqual(c.tables[0].rows.filter { $0[6].isEmpty }.count, 0, "a row without its problem")
-        XCTAssertEqual(c.tables[0].rows[250][6], "• \(problem.message) (Masalah yang sama pada banyak baris; "
+        XCTAssertEqual(c.tables[0].rows[250][6], "• \(UnitFeedback.columnLead(problem))\(problem.message) (Masalah yang sama pada banyak baris; "
             + "saran perbaikannya pada ringkasan di baris 202.)")
     }
 

@@ -114,6 +114,9 @@ final class UnitDocumentsTests: XCTestCase {
         XCTAssertEqual(daftar.count, f.items.count + 1)
         // Row 6 holds the second item: its problem and the PPID's note are on its line.
         XCTAssertTrue(ReviewFixtures.text(daftar[2][6]).contains("Bentuk informasi kosong."))
+        // The problem names its column, as the text feedback does ("baris 6, kolom F (Bentuk)"):
+        // the row is the table's, the cell was the clerk's to guess (session 24).
+        XCTAssertEqual(ReviewFixtures.text(daftar[2][6]), "• Kolom F (Bentuk): Bentuk informasi kosong. Saran: Isi Cetak atau Online.")
         XCTAssertTrue(ReviewFixtures.text(daftar[2][7]).contains("Pisahkan profil pejabat."))
         XCTAssertEqual(ReviewFixtures.text(daftar[1][6]), "")
         // A berkala sub-group is named, not left as a letter ("Berkala (B)").
@@ -137,6 +140,7 @@ final class UnitDocumentsTests: XCTestCase {
                                      returnNotes: f.notes, classifications: f.classes, clock: clock)
         XCTAssertTrue(html.contains("Umpan Balik Daftar Informasi Publik – Dinas Kesehatan"))
         XCTAssertTrue(html.contains("Pisahkan profil pejabat."))
+        XCTAssertTrue(html.contains("• Kolom F (Bentuk): Bentuk informasi kosong. Saran: Isi Cetak atau Online."), html)
         XCTAssertTrue(html.contains("Struktur organisasi dan profil pejabat &lt;eselon III&gt;"))
         XCTAssertTrue(html.contains("Perbaiki berkas Anda"), "a returned item and a warning ask for a correction")
         XCTAssertEqual(try UnitFeedback.workbook(unit: Fixture.dinkes, items: f.items, problems: f.problems,

@@ -126,6 +126,16 @@ public enum UnitFeedback {
         return try XLSXWriter.write(doc)
     }
 
+    /// "Kolom H (Jangka Waktu Penyimpanan): " before a row's problem in the workbook and page: the
+    /// row is the table's, but a row with two problems ("Waktu pembuatan …", "Retensi …") left the
+    /// clerk to find each cell by the field's name; the text feedback names the column, so do
+    /// these (session 24). Empty for a problem of the whole row.
+    static func columnLead(_ p: Problem) -> String {
+        guard let column = p.column, !column.isEmpty else { return "" }
+        let name = p.columnName?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        return name.isEmpty ? "Kolom \(column): " : "Kolom \(column) (\(name)): "
+    }
+
     /// The widest a feedback column grows to show a long text whole (`XLSXRowHeight.widthFitting`).
     static let widestColumn = 110.0
 
@@ -271,7 +281,7 @@ public enum UnitFeedback {
                 everySummarisedRowMarked = false
                 continue
             }
-            let line = "• \(p.rowText ?? p.message) (Masalah yang sama pada banyak baris; saran perbaikannya "
+            let line = "• \(columnLead(p))\(p.rowText ?? p.message) (Masalah yang sama pada banyak baris; saran perbaikannya "
                 + "pada ringkasan di baris \(first).)"
             for run in runs {
                 for row in run where row != first {
@@ -298,7 +308,7 @@ public enum UnitFeedback {
             } ?? ""
             let rowKey = key(item.source.sheet, item.source.row)
             let rowProblems = (byRow[rowKey] ?? []).map {
-                "• \($0.message)" + ($0.hint.isEmpty ? "" : " Saran: \($0.hint)")
+                "• \(columnLead($0))\($0.message)" + ($0.hint.isEmpty ? "" : " Saran: \($0.hint)")
             } + (shortLines[rowKey] ?? [])
             let ppid = notes(for: item).map { "\($0.note) (\($0.by), \(clock.indonesianDate($0.at)))" }
             return [
