@@ -62,6 +62,40 @@ final class HTMLTablesTests: XCTestCase {
         ])
     }
 
+    /// `rowspan="0"` spans to the end of the cell's row group (`<thead>`, `<tbody>`,
+    /// `<tfoot>`, or the table when it has none), as browsers read it: it was read as 1, so
+    /// the rows under it were shifted one column left under the wrong headers.
+    func testRowspanZeroSpansToTheEndOfTheRowGroup() throws {
+        let page = """
+        <table>
+        <thead><tr><th rowspan="0">No</th><th>Ringkasan</th></tr><tr><th>Uraian</th></tr></thead>
+        <tbody><tr><td>1</td><td>Profil</td></tr>
+        <tr><td rowspan=0 colspan=2>Sekretariat</td><td>Renstra</td></tr><tr><td>LKjIP</td></tr><tr><td>Renja</td></tr></tbody>
+        <tbody><tr><td>5</td><td>SOP</td></tr></tbody>
+        </table>
+        <table><tr><td>a</td><td rowspan="0">b</td></tr><tr><td>c</td><td>d</td></tr><tr><td>e</td></tr></table>
+        """
+        let workbook = try HTMLWorkbook(path: try write(page))
+        XCTAssertEqual(try grid(workbook, 0).map(\.1), [
+            ["No", "Ringkasan"],
+            ["", "Uraian"],
+            ["1", "Profil"],
+            ["Sekretariat", "", "Renstra"],
+            ["", "", "LKjIP"],
+            ["", "", "Renja"],
+            ["5", "SOP"],
+        ])
+        XCTAssertEqual(try workbook.sheetTail(sheet: 0).mergedRanges, [
+            MergedRange(firstRow: 1, lastRow: 2, firstColumn: 0, lastColumn: 0),
+            MergedRange(firstRow: 4, lastRow: 6, firstColumn: 0, lastColumn: 1),
+        ])
+        // A table without row groups is one: the span reaches its last row.
+        XCTAssertEqual(try grid(workbook, 1).map(\.1), [["a", "b"], ["c", "", "d"], ["e"]])
+        XCTAssertEqual(try workbook.sheetTail(sheet: 1).mergedRanges, [
+            MergedRange(firstRow: 1, lastRow: 3, firstColumn: 1, lastColumn: 1),
+        ])
+    }
+
     func testTextIsReadAsTheBrowserShowsIt() throws {
         let page = "<html><head><style>td { color: red }</style><script>document.write('<td>x</td>')</script></head><body>"
             + "<table><tr><td>\n   Laporan\n   keuangan &amp; aset&nbsp;</td><td>Baris satu<br>baris  dua<BR/>tiga</td>"

@@ -19,9 +19,10 @@ import Foundation
 //     read as its own table and its text is not part of the outer cell;
 //   - `<tr>` rows (in `<thead>`, `<tbody>`, `<tfoot>` alike, in document order) numbered from
 //     1 within their table; `<td>`/`<th>` cells (a cell without a `<tr>` opens one);
-//   - `colspan` (1–1,000) and `rowspan` (1–65,534, the HTML limits; 0 is read as 1) place the
-//     cells as a browser does (a cell skips the columns taken by a rowspan from above) and are
-//     `MergedRange`s, the covered positions read empty, as a merged spreadsheet cell;
+//   - `colspan` (1–1,000) and `rowspan` (1–65,534, the HTML limits; 0 spans to the end of the
+//     cell's row group, `<thead>`/`<tbody>`/`<tfoot>` or the table, as browsers read it) place
+//     the cells as a browser does (a cell skips the columns taken by a rowspan from above) and
+//     are `MergedRange`s, the covered positions read empty, as a merged spreadsheet cell;
 //   - text: white space collapsed as a browser renders it, `&nbsp;` a space, `<br>` a line
 //     break, block elements (`p`, `div`, `li`, headings) on lines of their own; `<script>`,
 //     `<style>` and `<template>` skipped; comments (Excel's `<!--[if gte mso 9]>` XML) skipped;
@@ -479,8 +480,12 @@ final class HTMLTableHandler {
         var row = 0
         var inRow = false
         var column = 0
-        /// By column: the last row a cell spanning down from above covers (0: none).
+        /// By column: the last row a cell spanning down from above covers (0: none;
+        /// `Int.max`: a `rowspan="0"` cell, to the end of its row group, not yet met).
         var takenUntil: [Int] = []
+        /// `rowspan="0"` cells of the current row group: their last row, and so their merged
+        /// range, is known only when the group ends (`endRowGroup`).
+        var toGroupEnd: [(row: Int, firstColumn: Int, lastColumn: Int)] = []
         var cells = RowCells()
         var links: [Int: String]?
         var inCell = false
@@ -562,6 +567,8 @@ final class HTMLTableHandler {
             if stack[t].inCell { endCell(t) }
             if stack[t].inRow { endRow(t) }
             beginRow(t)
+        } else if isRowGroup(name) {
+            endRowGroup(t)
         } else if name.is("td") || name.is("th") {
             if stack[t].inCell { endCell(t) }
             if !stack[t].inRow { beginRow(t) }
@@ -595,6 +602,8 @@ final class HTMLTableHandler {
         } else if name.is("tr") {
             if stack[t].inCell { endCell(t) }
             if stack[t].inRow { endRow(t) }
+        } else if isRowGroup(name) {
+            endRowGroup(t)
         } else if name.is("td") || name.is("th") {
             if stack[t].inCell { endCell(t) }
         } else if name.is("caption") {
@@ -695,6 +704,7 @@ final class HTMLTableHandler {
         let t = stack.count - 1
         if stack[t].inCell { endCell(t) }
         if stack[t].inRow { endRow(t) }
+        endRowGroup(t)
         let index = stack[t].index
         tables[index].rows = stack[t].row
         tables[index].ended = true
@@ -728,19 +738,24 @@ final class HTMLTableHandler {
             return
         }
         let columns = min(max(span(attributes, "colspan"), 1), 1_000)
-        let rows = min(max(span(attributes, "rowspan"), 1), 65_534)
+        let rowspan = span(attributes, "rowspan")
+        // `rowspan="0"`: to the last row of the row group, which is not known yet.
+        let toGroupEnd = rowspan == 0
+        let rows = toGroupEnd ? 1 : min(rowspan, 65_534)
         if column + columns > limits.maxColumns {
             fail(.limitExceeded(what: "column \(column + columns) in row \(row) of <table \(stack[t].index + 1)>", limit: limits.maxColumns))
             return
         }
-        if rows > 1 {
+        if rows > 1 || toGroupEnd {
             if stack[t].takenUntil.count < column + columns {
                 stack[t].takenUntil += repeatElement(0, count: column + columns - stack[t].takenUntil.count)
             }
-            for c in column..<(column + columns) { stack[t].takenUntil[c] = row + rows - 1 }
+            for c in column..<(column + columns) { stack[t].takenUntil[c] = toGroupEnd ? Int.max : row + rows - 1 }
         }
         let index = stack[t].index
-        if indexing, rows > 1 || columns > 1, mergesOf == nil || mergesOf == index {
+        if toGroupEnd {
+            stack[t].toGroupEnd.append((row: row, firstColumn: column, lastColumn: column + columns - 1))
+        } else if indexing, rows > 1 || columns > 1, mergesOf == nil || mergesOf == index {
             merges.add(MergedRange(firstRow: row, lastRow: min(row + rows - 1, limits.maxRows),
                                    firstColumn: column, lastColumn: column + columns - 1), table: index)
         }
@@ -794,6 +809,29 @@ final class HTMLTableHandler {
         }
     }
 
+    /// Ends the current row group (`<thead>`, `<tbody>`, `<tfoot>` opened or closed, or the
+    /// table closed): its `rowspan="0"` cells end at its last row, and their merged ranges
+    /// are known. Rows of the next group are not covered by them.
+    private func endRowGroup(_ t: Int) {
+        if stack[t].inCell { endCell(t) }
+        if stack[t].inRow { endRow(t) }
+        guard !stack[t].toGroupEnd.isEmpty else { return }
+        let last = stack[t].row
+        let index = stack[t].index
+        for cell in stack[t].toGroupEnd {
+            for c in cell.firstColumn...cell.lastColumn where stack[t].takenUntil[c] == Int.max { stack[t].takenUntil[c] = last }
+            if indexing, last > cell.row || cell.lastColumn > cell.firstColumn, mergesOf == nil || mergesOf == index {
+                merges.add(MergedRange(firstRow: cell.row, lastRow: min(last, limits.maxRows),
+                                       firstColumn: cell.firstColumn, lastColumn: cell.lastColumn), table: index)
+            }
+        }
+        stack[t].toGroupEnd.removeAll()
+    }
+
+    private func isRowGroup(_ name: XMLName) -> Bool {
+        name.is("thead") || name.is("tbody") || name.is("tfoot")
+    }
+
     /// Ends a line of the text outside the tables.
     private func outsideLine() {
         if outside.last != 0x0A { outside.append(0x0A) }
@@ -826,7 +864,8 @@ final class HTMLTableHandler {
     }
 
     /// A `colspan`/`rowspan` value: its leading digits (as browsers read "2px" or " 3"), 1
-    /// when absent or not a number, at most 99,999.
+    /// when absent or not a number, at most 99,999; 0 when written as 0 (the caller decides
+    /// what 0 means: 1 for `colspan`, the row group's end for `rowspan`).
     private func span(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ name: StaticString) -> Int {
         guard let attributes else { return 1 }
         var i = 0
