@@ -118,6 +118,7 @@ final class RepeatedFeedbackTests: XCTestCase {
         let count = RepeatedNotes.minimumRows + 2
         let items = (2..<(2 + count)).map(Self.item)
         let shared = "Preseden: mirip dengan 'Laporan Keuangan' (kemiripan 61%) — diumumkan berkala oleh 5 badan publik."
+        let shown = UnitFeedback.unitNote(shared)
         let classes = items.enumerated().map { n, item in
             Classification(declared: .berkala, suggested: .berkala, subgroup: nil, needsConsequenceTest: false,
                            exemptionGrounds: [], needsReview: false, missingLegalBasis: false, hits: [],
@@ -127,8 +128,8 @@ final class RepeatedFeedbackTests: XCTestCase {
         outcome.classifications = classes
         let text = FeedbackReport.text(unit: WorkUnit(code: "dinkes", name: "Dinas Kesehatan"), outcomes: [outcome],
                                        clock: Self.clock)
-        XCTAssertEqual(text.components(separatedBy: shared).count, 2, "the shared note once: \(text)")
-        XCTAssertTrue(text.contains("  C1 (\(count) baris): \(shared)\n"), text)
+        XCTAssertEqual(text.components(separatedBy: shown).count, 2, "the shown note once: \(text)")
+        XCTAssertTrue(text.contains("  C1 (\(count) baris): \(shown)\n"), text)
         for item in items {
             XCTAssertTrue(text.contains("  - baris \(item.source.row), no. \(item.nomor): \(item.ringkasan) [Berkala]\n"
                 + "      Catatan berulang: C1.\n      Catatan: Catatan khusus untuk \(item.ringkasan) yang hanya"), text)
@@ -140,7 +141,7 @@ final class RepeatedFeedbackTests: XCTestCase {
         let shortText = FeedbackReport.text(unit: WorkUnit(code: "dinkes", name: "Dinas Kesehatan"), outcomes: [short],
                                             clock: Self.clock)
         XCTAssertFalse(shortText.contains("Catatan berulang"), shortText)
-        XCTAssertEqual(shortText.components(separatedBy: "Catatan: \(shared)").count, RepeatedNotes.minimumRows, shortText)
+        XCTAssertEqual(shortText.components(separatedBy: "Catatan: \(shown)").count, RepeatedNotes.minimumRows, shortText)
     }
 }
 
@@ -158,6 +159,7 @@ extension RepeatedFeedbackTests {
                     code: "missing-value", message: "Kolom penanggung jawab kosong.", hint: "Isi penanggung jawabnya.")
         }
         let shared = "Preseden: mirip dengan 'Laporan Keuangan' (kemiripan 61%) — diumumkan berkala oleh 5 badan publik."
+        let shown = UnitFeedback.unitNote(shared)
         let classes = items.enumerated().map { n, _ in
             Classification(declared: .berkala, suggested: .berkala, subgroup: nil, needsConsequenceTest: false,
                            exemptionGrounds: [], needsReview: false, missingLegalBasis: false, hits: [],
@@ -170,10 +172,10 @@ extension RepeatedFeedbackTests {
         let documents = try UnitFeedback.feedbackDocuments(
             unit: unit, items: items, problems: problems, returnNotes: [], classifications: classes, clock: Self.clock)
         XCTAssertEqual(documents.codes.code("• Kolom D (Penanggung Jawab): Kolom penanggung jawab kosong. Saran: Isi penanggung jawabnya."), "C1")
-        XCTAssertEqual(documents.codes.code(shared), "C2")
+        XCTAssertEqual(documents.codes.code(shown), "C2")
         XCTAssertTrue(documents.page.contains(">C2</td>"), "the page lists C2")
         let text = FeedbackReport.text(unit: unit, outcomes: [outcome], clock: Self.clock, codes: documents.codes)
-        XCTAssertTrue(text.contains("  C2 (\(count) baris): \(shared)\n"), text)
+        XCTAssertTrue(text.contains("  C2 (\(count) baris): \(shown)\n"), text)
         XCTAssertFalse(text.contains("  C1 ("), "C1 is the page's problem line, said by number in the text: \(text)")
         let last = items.last!
         XCTAssertTrue(text.contains("  - baris \(last.source.row), no. \(last.nomor): \(last.ringkasan) [Berkala]\n"
@@ -184,7 +186,7 @@ extension RepeatedFeedbackTests {
         second.classifications = classes.map { c in var c = c; c.notes = [other, shared]; return c }
         let both = FeedbackReport.text(unit: unit, outcomes: [outcome, second], clock: Self.clock, codes: documents.codes)
         XCTAssertTrue(both.contains("  C3 (\(2 * count) baris): \(other)\n"), both)
-        XCTAssertTrue(both.contains("  C2 (\(2 * count) baris): \(shared)\n"), both)
+        XCTAssertTrue(both.contains("  C2 (\(2 * count) baris): \(shown)\n"), both)
     }
 }
 
@@ -209,7 +211,7 @@ final class UnitFeedbackNoteTests: XCTestCase {
         outcome.classifications = [c]
         let text = FeedbackReport.text(unit: WorkUnit(code: "bpbd", name: "BPBD"), outcomes: [outcome],
                                        clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
-        XCTAssertTrue(text.contains("Catatan: Preseden: mirip dengan 'Peta Jabatan' (kemiripan 35%) — tersedia setiap saat "
+        XCTAssertTrue(text.contains("Catatan: Judul mirip: 'Peta Jabatan' (kemiripan 35%) — tersedia setiap saat "
             + "oleh Kantor UPBU Tardamu.\n"), text)
         XCTAssertTrue(text.contains("Catatan: Aturan PPID yang berlaku.\n"), text)
         XCTAssertFalse(text.contains("sumber") || text.contains("page.tsx"), text)
@@ -266,9 +268,9 @@ final class UnitFeedbackNoteTests: XCTestCase {
         let text = FeedbackReport.text(unit: WorkUnit(code: "bpbd", name: "BPBD"), outcomes: [outcome],
                                        clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
         XCTAssertFalse(text.contains("IPOLEKSOSBUD"), text)
-        XCTAssertTrue(text.contains("Catatan: Preseden: mirip dengan 'Peta Bencana' (kemiripan 34%) — diumumkan berkala "
+        XCTAssertTrue(text.contains("Catatan: Judul mirip: 'Peta Bencana' (kemiripan 34%) — diumumkan berkala "
             + "oleh BPBD Serang.\n"), text)
-        XCTAssertTrue(text.contains("Catatan: Preseden: mirip dengan 'Data Kerawanan Bencana Sosial' (kemiripan 52%) — "
+        XCTAssertTrue(text.contains("Catatan: Judul mirip: 'Data Kerawanan Bencana Sosial' (kemiripan 52%) — "
             + "dikecualikan oleh Pemerintah Kabupaten Malang, Pasal 17 huruf c.\n"), text)
         // At the engine's strong level (60 %) a withheld precedent asks for review: it stays.
         var strong = quiet

@@ -164,7 +164,7 @@ final class UnitDocumentsTests: XCTestCase {
         let url = try Checkers.temporaryFile("dinkes-preseden.xlsx", bytes)
         let shown = try XLSXWorkbook(path: url.path).sharedStrings().joined(separator: "\n")
         for text in [shown, html.replacingOccurrences(of: "&#39;", with: "'")] {
-            XCTAssertTrue(text.contains("Preseden: mirip dengan 'Profil Pejabat' (kemiripan 43%) — diumumkan berkala oleh "
+            XCTAssertTrue(text.contains("Judul mirip: 'Profil Pejabat' (kemiripan 43%) — diumumkan berkala oleh "
                 + "Kantor UPBU Harun Thohir."), text)
             XCTAssertFalse(text.contains("sumber:") || text.contains("ppid.constant.ts"), text)
         }

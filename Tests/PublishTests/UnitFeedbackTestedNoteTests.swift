@@ -47,4 +47,41 @@ final class UnitFeedbackTestedNoteTests: XCTestCase {
             for line in asking { XCTAssertFalse(shown.contains(line), "\(line) in the workbook") }
         }
     }
+
+    /// "Preseden" is a word for lawyers and for the rules' editors: a unit clerk read "Preseden:
+    /// mirip dengan 'Tugas Pokok dan Fungsi' …" and "preseden kuat menyarankan …" without knowing
+    /// what a precedent is here (session 24). Every note of the real classifier that names
+    /// precedents reaches the unit in plain words: another body's list, a similar title.
+    func testUnitNotesSayOtherBodiesListsNotPreseden() throws {
+        let classifier = Classifier(ruleSet: try RuleSet.defaults())
+        // Titles that make the classifier's precedent notes: similar titles, a weak precedent vote,
+        // no precedent at all, rules and precedents disagreeing.
+        let titles = ["Profil Dinas Sosial: alamat, tugas pokok dan fungsi", "Xyzzy plugh",
+                      "Kwitansi perjalanan dinas pegawai", "Hasil Penelitian", "Nomor Rekening"]
+        var named = Set<String>()
+        for title in titles {
+            let c = classifier.classify(Fixture.item("x-1", unit: Fixture.dinkes, nomor: "1", ringkasan: title,
+                                                     category: .berkala).item)
+            for note in c.notes where note.range(of: "preseden", options: .caseInsensitive) != nil {
+                named.insert(String(note.prefix(20)))
+            }
+            for note in UnitFeedback.unitNotes(c) {
+                XCTAssertNil(note.range(of: "preseden", options: .caseInsensitive), note)
+            }
+            let page = try UnitFeedback.feedbackDocuments(unit: Fixture.dinkes, items: [Fixture.item(
+                "x-1", unit: Fixture.dinkes, nomor: "1", ringkasan: title, category: .berkala).item],
+                problems: [], returnNotes: [], classifications: [c], clock: ReviewFixtures.clock).page
+            XCTAssertNil(page.range(of: "preseden", options: .caseInsensitive), page)
+        }
+        // The notes did name precedents: the check above had something to read.
+        XCTAssertGreaterThanOrEqual(named.count, 3, "\(named)")
+        XCTAssertEqual(UnitFeedback.unitNote("Preseden: mirip dengan 'Tugas dan Fungsi' (kemiripan 53%) — diumumkan berkala "
+                                             + "oleh 5 badan publik [sumber: a/b:c.php]."),
+                       "Judul mirip: 'Tugas dan Fungsi' (kemiripan 53%) — diumumkan berkala "
+                       + "oleh 5 badan publik.")
+        XCTAssertEqual(UnitFeedback.unitNote("Aturan menyarankan Setiap Saat, preseden menyarankan Berkala (diumumkan berkala "
+                                             + "menurut 82% bobot 7 preseden terdekat dari 2 badan publik); aturan PPID yang berlaku."),
+                       "Aturan menyarankan Setiap Saat, judul yang mirip di badan publik lain menyarankan Berkala "
+                       + "(diumumkan berkala menurut 82% bobot 7 judul paling mirip dari 2 badan publik); aturan PPID yang berlaku.")
+    }
 }

@@ -460,12 +460,43 @@ public enum UnitFeedback {
     /// "[sumber: owner/repository:path/file.php]", a reference into the corpus that means
     /// nothing to them (the PPID's review pack keeps it, for whoever checks the precedent).
     /// Likewise the PPID's own precedent's "[register: uji konsekuensi dinkes-0007, 2026-03-02]".
+    /// The classifier's word for another body's decision, *preseden*, is a lawyer's and an
+    /// engineer's word: unit staff read "Judul serupa di badan publik lain: …" instead
+    /// (`plainWording`, session 24).
     public static func unitNote(_ note: String) -> String {
+        plainWording(withoutReference(note))
+    }
+
+    static func withoutReference(_ note: String) -> String {
         guard note.hasSuffix("].") else { return note }
         for reference in [" [sumber: ", " [register: "] {
             if let start = note.lastByteRange(of: reference) { return String(note[..<start.lowerBound]) + "." }
         }
         return note
+    }
+
+    /// The classifier's phrases naming precedents (Rules/Classifier.swift, PrecedentVerdict.swift),
+    /// each in words a unit clerk reads without a glossary; longer phrases first. A phrase the
+    /// classifier gains later still loses the word (the last two), if less gracefully.
+    static let plainPhrases: [(String, String)] = [
+        ("Preseden: mirip dengan '", "Judul mirip: '"),
+        ("Preseden terdekat dikecualikan tetapi judulnya tidak cukup sama", "Judul paling mirip di badan publik lain dikecualikan, tetapi tidak cukup sama"),
+        ("preseden terdekat condong dikecualikan", "judul paling mirip di badan publik lain condong dikecualikan"),
+        ("preseden kuat memakai", "judul yang sangat mirip di badan publik lain memakai"),
+        ("preseden kuat menyarankan", "judul yang sangat mirip di badan publik lain menyarankan"),
+        ("preseden tidak cukup kuat", "judul di badan publik lain tidak cukup mirip"),
+        ("preseden yang mirip hanya sedikit", "judul yang mirip di badan publik lain hanya sedikit"),
+        ("tidak ada preseden yang mirip", "tidak ada judul yang mirip di badan publik lain"),
+        ("aturan atau preseden yang sama", "aturan atau judul yang sama di badan publik lain"),
+        ("preseden menyarankan", "judul yang mirip di badan publik lain menyarankan"),
+        (" preseden terdekat dari ", " judul paling mirip dari "),
+        ("Preseden", "Judul serupa"),
+        ("preseden", "judul serupa"),
+    ]
+
+    static func plainWording(_ note: String) -> String {
+        guard note.range(of: "preseden", options: .caseInsensitive) != nil else { return note }
+        return plainPhrases.reduce(note) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
     }
 
     /// The notes of a classification as unit staff read them (`unitNote`), without a withheld
