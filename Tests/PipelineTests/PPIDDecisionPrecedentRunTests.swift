@@ -69,5 +69,10 @@ final class PPIDDecisionPrecedentRunTests: XCTestCase {
         let after = try line("dpmptsp", "Dokumen kajian awal pembangunan pasar rakyat")
         XCTAssertTrue(after.contains("Keputusan PPID sendiri: mirip dengan 'Dokumen kajian awal pembangunan pasar'"), after)
         XCTAssertTrue(after.contains("Perlu uji konsekuensi oleh PPID sebelum diumumkan (dasar: UU 14/2008 Pasal 17 huruf i)"), after)
+        // The unit is told the similar title suggests withholding, and not that "another public
+        // body" decided it: the only precedent that voted is its own PPID's (session 24 audit:
+        // the plain wording for unit staff said "di badan publik lain" of every precedent).
+        XCTAssertTrue(after.contains("menyarankan Dikecualikan"), after)
+        XCTAssertFalse(after.contains("badan publik lain"), after)
     }
 }

@@ -494,9 +494,18 @@ public enum UnitFeedback {
         ("preseden", "judul serupa"),
     ]
 
-    static func plainWording(_ note: String) -> String {
+    static func plainWording(_ note: String, ownDecisions: Bool = false) -> String {
         guard note.range(of: "preseden", options: .caseInsensitive) != nil else { return note }
-        return plainPhrases.reduce(note) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        let plain = plainPhrases.reduce(note) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        // When the PPID's own decisions are among the item's precedents they may be the very
+        // titles that voted (near enough, only they vote): "di badan publik lain" would then
+        // tell the unit another body decided what its own PPID did (session 24 audit).
+        return ownDecisions ? plain.replacingOccurrences(of: " di badan publik lain", with: "") : plain
+    }
+
+    /// Whether the PPID's own decisions (the register) are among the item's precedents.
+    static func hasOwnDecisions(_ c: Classification) -> Bool {
+        c.precedents.contains { $0.origin == Precedent.Origin.ppid.rawValue }
     }
 
     /// The notes of a classification as unit staff read them (`unitNote`), without a withheld
@@ -514,7 +523,9 @@ public enum UnitFeedback {
     ///   for that test ("… lakukan uji konsekuensi sebelum dipublikasikan.") is left out, for the
     ///   feedback says the test was done (a unit read both, one under the other).
     public static func unitNotes(_ c: Classification, tested: Bool = false) -> [String] {
-        c.notes.filter { unitSees(precedentNote: $0, of: c) && !(tested && asksForTest($0)) }.map(unitNote)
+        let own = hasOwnDecisions(c)
+        return c.notes.filter { unitSees(precedentNote: $0, of: c) && !(tested && asksForTest($0)) }
+            .map { plainWording(withoutReference($0), ownDecisions: own) }
     }
 
     /// A note of the classifier asking the PPID for a consequence test (Rules/Classifier.swift:
