@@ -355,7 +355,9 @@ enum IndexPage {
 
     /// The filter: shows the box (hidden without JS), hides rows not containing every word of
     /// the query (accents ignored), hides empty groups, and reads `?q=` so a filtered view can
-    /// be linked (and tested headless).
+    /// be linked (and tested headless). The exempted titles are searched too, and counted apart:
+    /// a citizen looking for a withheld title read "0 dari 20 informasi cocok." and stopped,
+    /// while the title, its basis and period stood unfiltered further down (session 24).
     static let script = """
     (function () {
       var form = document.getElementById('saring');
@@ -364,19 +366,30 @@ enum IndexPage {
       if (!form || !input) { return; }
       var rows = Array.prototype.slice.call(document.querySelectorAll('tr.dip-item'));
       var sections = Array.prototype.slice.call(document.querySelectorAll('.dip-kelompok, .dip-kategori'));
+      var dikRows = Array.prototype.slice.call(document.querySelectorAll('tr.dik-item'));
+      var dikSection = document.getElementById('dikecualikan');
       function norm(s) { return s.normalize('NFKD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase(); }
       var texts = rows.map(function (r) { return norm(r.textContent); });
-      function apply() {
-        var words = norm(input.value).split(/\\s+/).filter(function (w) { return w.length > 0; });
+      var dikTexts = dikRows.map(function (r) { return norm(r.textContent); });
+      function narrow(list, listTexts, words) {
         var shown = 0;
-        rows.forEach(function (r, i) {
-          var ok = words.every(function (w) { return texts[i].indexOf(w) >= 0; });
+        list.forEach(function (r, i) {
+          var ok = words.every(function (w) { return listTexts[i].indexOf(w) >= 0; });
           r.hidden = !ok;
           if (ok) { shown += 1; }
         });
+        return shown;
+      }
+      function apply() {
+        var words = norm(input.value).split(/\\s+/).filter(function (w) { return w.length > 0; });
+        var shown = narrow(rows, texts, words);
+        var dikShown = narrow(dikRows, dikTexts, words);
         sections.forEach(function (s) { s.hidden = !s.querySelector('tr.dip-item:not([hidden])'); });
-        status.textContent = words.length ? shown + ' dari ' + rows.length + ' informasi cocok.' : 'Menampilkan semua ' + rows.length + ' informasi.';
+        if (dikSection && dikRows.length) { dikSection.hidden = dikShown === 0; }
+        var withheld = dikRows.length ? '; ' + dikShown + ' dari ' + dikRows.length + ' judul informasi yang dikecualikan cocok' : '';
+        status.textContent = words.length ? shown + ' dari ' + rows.length + ' informasi cocok' + withheld + '.' : 'Menampilkan semua ' + rows.length + ' informasi.';
         document.body.setAttribute('data-tampil', String(shown));
+        document.body.setAttribute('data-tampil-dikecualikan', String(dikShown));
       }
       form.hidden = false;
       form.addEventListener('submit', function (ev) { ev.preventDefault(); apply(); });
