@@ -231,8 +231,12 @@ public struct Runner {
     public func run() throws -> RunSummary {
         try workspace.requireLayout()
         let lock = try RunLock(workspace: workspace, wait: options.waitForLock)
-        defer { withExtendedLifetime(lock) {} }
         let started = Date()
+        if let left = lock.leftMarker() {
+            logger.warning("\(Self.interruptedEvent)", metadata: ["sebelumnya": "\(left)", "pesan": "\(Self.interruptedNote)"])
+        }
+        lock.writeMarker(startedAt: started)
+        defer { lock.clearMarker() }
         // Broken rules stop the run before anything is touched.
         let config = try Configuration.load(workspace, deferringRules: true, threads: options.threads)
         // Under the lock: whatever a killed run left half-written is garbage now.
@@ -509,6 +513,13 @@ public struct Runner {
         guard outcome.classifications.contains(where: \.needsConsequenceTest) else { return }
         outcome.testsOnRecord = TestOnRecord.byRow(try register.testsOnRecord(unit: outcome.unit), items: outcome.items)
     }
+
+    /// Logged (a warning, shown with `--quiet`) by a run that finds the marker of a run that
+    /// was stopped before its end (`RunLock.writeMarker`): that run could log nothing itself.
+    public static let interruptedEvent = "run sebelumnya terhenti sebelum selesai"
+    public static let interruptedNote = "Run sebelumnya berhenti sebelum selesai (dihentikan dengan sinyal, kehabisan memori, "
+        + "listrik padam atau server dimatikan). Tidak ada kiriman yang hilang: run ini menyelesaikan pekerjaannya. "
+        + "Bila sering terjadi, periksa log sistem (journalctl) pada waktu `mulai`."
 
     /// The event of a held list's log line (`dip run --quiet` shows it: OperatorLog).
     public static let heldEvent = "kiriman ditahan: akan menarik sebagian besar daftar unit"
