@@ -669,7 +669,11 @@ public struct Runner {
             [$0.code, $0.name, $0.headTitle ?? "", $0.ppidPelaksana ?? ""]
         }) + "\n"
         let codes = Set(config.units.units.map(\.code))
-        if (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp { return nil }
+        // Nothing changed, and every template is still there: a reports/ folder deleted or
+        // restored without its outboxes (session 24 walk) lost the templates under an
+        // unchanged stamp, and they stayed lost until some unit's list changed.
+        if (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp,
+           codes.allSatisfy({ FileManager.default.fileExists(atPath: workspace.templateFile(unit: $0).path) }) { return nil }
         // A template is keyed by its unit's items as ids, revisions and places
         // (`currentItemKeys`: a revision's texts never change); only the units whose key moved
         // have their items' texts read and their template made.

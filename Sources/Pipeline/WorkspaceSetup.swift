@@ -70,7 +70,10 @@ public enum WorkspaceSetup {
 
             Everything dip generates for people: `unit/<unit>/` (each unit's own feedback,
             template and notices: share each with that unit alone), the review
-            pack, decree drafts and the website output. Generated; safe to delete.
+            pack, decree drafts and the website output. A run rebuilds the drafts, the review
+            pack and the templates when they are missing, but not the units' last feedback
+            nor the decrees and website of a published version (those are also in the
+            archive packages): back this folder up with `archive/` (docs/ops.md §5).
 
             """,
         "archive/README.md": """

@@ -312,6 +312,23 @@ final class IntakeRunTests: XCTestCase {
         XCTAssertEqual(try? Data(contentsOf: template), written)
     }
 
+    /// Session 24 walk: reports/ deleted (or restored from a backup without the outboxes),
+    /// nothing else changed: the units' templates come back at the next run. The stamp of the
+    /// current items was unchanged, so the run skipped the templates and they stayed lost.
+    func testTemplatesComeBackWhenReportsIsDeleted() throws {
+        _ = try drop(Self.csv, unit: "dinsos", name: "DIP.csv")
+        _ = try runOnce()
+        let template = workspace.templateFile(unit: "dinsos")
+        let blank = workspace.templateFile(unit: "bpbd")
+        let written = try Data(contentsOf: template)
+        let blankWritten = try Data(contentsOf: blank)
+        try FileManager.default.removeItem(at: workspace.reports)
+        try FileManager.default.createDirectory(at: workspace.reports, withIntermediateDirectories: true)
+        _ = try runOnce()
+        XCTAssertEqual(try? Data(contentsOf: template), written)
+        XCTAssertEqual(try? Data(contentsOf: blank), blankWritten)
+    }
+
     /// Issue 16 #13: a file dated ahead of the clock does not wait silently: the unit and the
     /// log (warning) are told.
     func testFileDatedInTheFutureIsToldToTheUnit() throws {
