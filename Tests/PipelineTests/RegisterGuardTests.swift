@@ -138,6 +138,27 @@ final class RegisterGuardTests: XCTestCase {
             XCTAssertEqual(things.count, 1, "\(things)")
         }
         XCTAssertEqual(RegisterGuard.unknown(workspace, history: nil).originals.count, 2)
+
+        // The way on that docs/ops.md gives the IT officer ("Restore"): each original the
+        // register does not know is copied back into its unit's folder under a stopped run's
+        // claim name (`.dip-diambil-<name>`); the next run finishes it as it finishes any claim,
+        // the original staying in archive/. Walked by hand in session 24; kept here so the
+        // documented procedure keeps working.
+        let register = try AppDatabase.open(path: workspace.registerPath.path)
+        let known = try register.history().submissions
+        let unknown = RegisterGuard.archivedArrivals(workspace).filter { !known.contains($0.key) }
+        XCTAssertEqual(unknown.count, 1, "\(unknown)")
+        let sha = String(try XCTUnwrap(unknown.first?.key.split(separator: "/").last))
+        let record = try XCTUnwrap(OriginalsArchive(workspace: workspace).record(sha256: sha))
+        let receipt = try XCTUnwrap(record.receipts.first)
+        try FileManager.default.copyItem(at: workspace.originals.appendingPathComponent(record.storedAs),
+                                         to: workspace.inbox.appendingPathComponent(receipt.unit)
+                                            .appendingPathComponent(InboxClaim.prefix + receipt.fileName))
+        let summary = try runDip(at: 180)
+        XCTAssertEqual(summary.outcomes.map(\.status), [.accepted])
+        XCTAssertTrue(RegisterGuard.unknown(workspace, history: try register.history()).isEmpty)
+        XCTAssertTrue(try register.history().submissions.contains("\(receipt.unit)/\(sha)"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: workspace.originals.appendingPathComponent(record.storedAs).path))
     }
 
     /// Two workspaces with the same lists; A publishes v1 under decree A. B's register
