@@ -56,4 +56,20 @@ final class HelpTextTests: XCTestCase {
         XCTAssertNil(run.range(of: #"Bawaan:[^)]*\(bawaan"#, options: .regularExpression), run)
         XCTAssertNotNil(run.range(of: #"adalah\s+folder\s+saat\s+ini\.\s+\(bawaan:\s+\.\)"#, options: .regularExpression), run)
     }
+
+    /// The IT officer sets cron and systemd up from `dip run --help` (session 24 walk): it
+    /// names every exit code and where the log is. And no help sends a user to a file only the
+    /// developers have (`dip test` cited "DIP.md §4", of the developers' shared folder).
+    func testRunHelpNamesTheExitCodesAndTheLog() throws {
+        let run = try dip(["run", "--help"]).output
+        for code in 0...4 {
+            XCTAssertNotNil(run.range(of: "\n\\s*\(code)  \\S", options: .regularExpression), "exit code \(code):\n\(run)")
+        }
+        XCTAssertTrue(run.contains("reports/log/dip-TTTT-BB-HH.log"), run)
+        XCTAssertTrue(run.contains("docs/ops.md"), run)
+        for command in [["test"], ["run"], ["watch"], ["approve"], ["verify-archive"], []] {
+            let help = try dip(command + ["--help"]).output
+            XCTAssertFalse(help.contains("DIP.md"), "dip \(command.joined(separator: " ")) --help:\n\(help)")
+        }
+    }
 }

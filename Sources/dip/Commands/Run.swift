@@ -9,7 +9,20 @@ extension DIP {
     /// `dip run`: one pass of the SOP over the workspace.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Satu putaran SOP: arsipkan dan baca kiriman baru, klasifikasi, perbarui register, tulis umpan balik, draf dan paket pemeriksaan, terbitkan versi yang disetujui.")
+            abstract: "Satu putaran SOP: arsipkan dan baca kiriman baru, klasifikasi, perbarui register, tulis umpan balik, draf dan paket pemeriksaan, terbitkan versi yang disetujui.",
+            discussion: helpDiscussion)
+
+        /// What the IT officer sets cron or systemd up from: the exit codes and the log.
+        static let helpDiscussion = """
+            Kode keluar:
+              0  selesai, tidak ada kiriman yang ditolak;
+              1  gagal (disk penuh, izin folder, galat baca/tulis): tidak ada yang hilang, perbaiki penyebab yang disebut di log lalu jalankan lagi;
+              2  selesai, tetapi ada kiriman yang ditolak, ditahan atau bermasalah: unit dan PPID membaca laporannya;
+              3  perlu tindakan orang: bukan workspace, aturan di rules/ rusak (dip rules check), atau register hilang, rusak atau lebih lama dari arsip (pulihkan dari cadangan);
+              4  workspace sedang dipakai proses dip lain (tanpa --wait).
+            Log: <workspace>/reports/log/dip-TTTT-BB-HH.log, satu baris per kejadian; setiap run diakhiri "run selesai" atau "run gagal".
+            Panduan petugas TI: docs/ops.md.
+            """
 
         @OptionGroup var options: WorkspaceOptions
         @OptionGroup var log: LogOptions

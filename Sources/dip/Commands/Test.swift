@@ -18,7 +18,7 @@ extension DIP {
     struct RecordTest: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "test",
-            abstract: "Mencatat hasil uji konsekuensi satu informasi (DIP.md §4).")
+            abstract: "Mencatat hasil uji konsekuensi satu informasi (isian formulir uji konsekuensi; docs/panduan.md §3).")
 
         @OptionGroup var options: WorkspaceOptions
 
