@@ -1,5 +1,5 @@
 // dip-bench: prints speed and memory figures for `make bench`. Never asserts: targets are
-// compared by a person (DEVELOPERS.md: no timed unit tests on shared machines).
+// compared by a person (docs/architecture.md: no timed unit tests on shared machines).
 //
 // Usage: dip-bench [NAME…]   (no name: every benchmark but classify-fresh, determinism and classify-digest)
 // Each benchmark lives in its own file and registers one line here.

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import Pipeline
 
-/// DEVELOPERS.md: same inputs, same rules, same clock → byte-identical outputs. The whole SOP
+/// docs/architecture.md: same inputs, same rules, same clock → byte-identical outputs. The whole SOP
 /// (intake, draft, approval, publication) runs in fresh workspaces, in different machine time
 /// zones and folders, with the clock fixed by SOURCE_DATE_EPOCH, each step its own process:
 /// one cycle with Swift's hash seed fixed (`SWIFT_DETERMINISTIC_HASHING=1`) on one thread, the
