@@ -3909,6 +3909,80 @@ bahasa_inggris:
   district police: polres
   tariff increase: kenaikan tarif
   increase: kenaikan
+  # Sesi 24: kata yang belum terbaca di daftar informasi dikecualikan berbahasa Inggris milik
+  # universitas, dan istilah UU 14/2008 Pasal 17 serta Perki 1/2021 dalam bahasa Inggris,
+  # dengan istilah undang-undang itu sebagai padanannya.
+  financial: keuangan
+  cooperation: kerja sama
+  cooperation agreement: perjanjian kerja sama
+  education: pendidikan
+  educational: pendidikan
+  education staff: tenaga kependidikan
+  educational staff: tenaga kependidikan
+  education personnel: tenaga kependidikan
+  condition: kondisi
+  inspection: pemeriksaan
+  regular: rutin
+  imposition: penjatuhan
+  disciplinary action: hukuman disiplin
+  ethical: etik
+  ethics: etik
+  electrical: listrik
+  computer: komputer
+  process: proses
+  registration: pendaftaran
+  re registration: daftar ulang
+  assignment: penugasan
+  documentation: dokumentasi
+  admission: penerimaan
+  safety: keselamatan
+  tourism: pariwisata
+  decision: keputusan
+  decision letter: surat keputusan
+  pharmaceutical: farmasi
+  cyber: siber
+  campus: kampus
+  development: pengembangan
+  career: karier
+  objective: tujuan
+  culture: budaya
+  working culture: budaya kerja
+  nation: bangsa
+  card number: nomor kartu
+  identification number: nomor identitas
+  registration number: nomor pendaftaran
+  law enforcement: penegakan hukum
+  intellectual property: kekayaan intelektual
+  intellectual property right: hak kekayaan intelektual
+  unfair business competition: persaingan usaha tidak sehat
+  business competition: persaingan usaha
+  competition: persaingan
+  strategy: strategi
+  tactic: taktik
+  technique: teknik
+  natural resource: sumber daya alam
+  economic resilience: ketahanan ekonomi
+  economic: ekonomi
+  currency: mata uang
+  exchange rate: nilai tukar
+  interest rate: suku bunga
+  shares: saham
+  taxation: perpajakan
+  foreign relation: hubungan luar negeri
+  bargaining position: posisi tawar
+  physical: fisik
+  capability: kapabilitas
+  competency: kompetensi
+  competence: kompetensi
+  recommendation: rekomendasi
+  institution: lembaga
+  public body: badan publik
+  month: bulan
+  year: tahun
+  ministry: kementerian
+  regency: kabupaten
+  province: provinsi
+  subdistrict: kecamatan
 
 bahasa_inggris_serupa:
   # kata yang sama dalam kedua bahasa (kata-dasar.txt): dibaca sebagai bahasa Inggris hanya di

@@ -247,6 +247,24 @@ final class MorphologyTests: XCTestCase {
         XCTAssertEqual(loaded.morphology.matchTokens("Data"), ["data"])
     }
 
+    /// Words of English DIK lists that the map did not read (session 24: a university's own
+    /// list, and the law's terms in English) are read in Indonesian; an English phrase a rule
+    /// names as written ("bandwidth management", "internet banking", "sister city") is not
+    /// rewritten out of that rule's reach (docs/classification.md §45.2).
+    func testEnglishWordsOfUniversityListsAndOfTheLawAreRead() {
+        XCTAssertEqual(morphology.matchTokens("Engineering drawings of electrical and computer networks"),
+                       ["gambar", "teknis", "listrik", "dan", "jaringan", "komputer"])
+        XCTAssertEqual(morphology.matchTokens("Health conditions of education staff"), ["kondisi", "kesehatan", "tenaga", "kependidikan"])
+        XCTAssertEqual(morphology.matchTokens("Imposition of disciplinary action for ethical violations"),
+                       ["penjatuhan", "hukuman", "disiplin", "untuk", "pelanggaran", "etik"])
+        XCTAssertEqual(morphology.matchTokens("Confidential cooperation agreements"), ["perjanjian", "kerja", "sama", "rahasia"])
+        XCTAssertEqual(morphology.matchTokens("Unfair business competition"), ["persaingan", "usaha", "tidak", "sehat"])
+        XCTAssertEqual(morphology.matchTokens("Bandwidth management"), ["bandwidth", "management"])
+
+        let classifier = Classifier(ruleSet: defaultRules, precedents: [])
+        XCTAssertTrue(classifier.firings("Bandwidth management").contains { $0.rule.id == "keamanan-sistem" })
+    }
+
     /// A passive prefix written apart from its verb ("belum di publikasikan") is joined to it,
     /// so `kecuali` phrases and rules written "belum dipublikasikan" meet it; "di" before a
     /// place stays a preposition.
