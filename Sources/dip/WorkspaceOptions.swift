@@ -9,7 +9,7 @@ import Rules
 /// The `--workspace` option every workspace command shares: the folder holding inbox/,
 /// rules/, reports/ and archive/ (the register is `archive/register.sqlite`).
 struct WorkspaceOptions: ParsableArguments {
-    @Option(name: .long, help: "Folder workspace (berisi inbox/, rules/, reports/, archive/); \".\" adalah folder saat ini.")
+    @Option(name: .long, help: ArgumentHelp("Folder workspace (berisi inbox/, rules/, reports/, archive/); \".\" adalah folder saat ini.", valueName: "folder"))
     var workspace: String = "."
 
     /// The workspace the option names.

@@ -67,6 +67,15 @@ final class HelpTextTests: XCTestCase {
         }
         XCTAssertTrue(run.contains("reports/log/dip-TTTT-BB-HH.log"), run)
         XCTAssertTrue(run.contains("docs/ops.md"), run)
+        // Value placeholders are Indonesian too (`dip init <directory>`, `--settle-seconds
+        // <settle-seconds>`, `dip history <item>` were the parser's English property names).
+        for command in [["init"], ["run"], ["watch"], ["check"], ["history"], ["release"], ["test"], ["approve"], ["dump"]] {
+            let help = try dip(command + ["--help"]).output
+            for english in ["<directory>", "<files>", "<file>", "<item>", "<unit>", "<name>", "<settle-seconds>",
+                            "<poll-seconds>", "<workspace>", "<revision>", "<decree-date>", "<tested-on>", "<place>"] {
+                XCTAssertFalse(help.contains(english), "dip \(command.joined(separator: " ")) --help shows \(english):\n\(help)")
+            }
+        }
         for command in [["test"], ["run"], ["watch"], ["approve"], ["verify-archive"], []] {
             let help = try dip(command + ["--help"]).output
             XCTAssertFalse(help.contains("DIP.md"), "dip \(command.joined(separator: " ")) --help:\n\(help)")

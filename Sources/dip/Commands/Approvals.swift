@@ -12,7 +12,7 @@ extension DIP {
 
         @OptionGroup var options: WorkspaceOptions
 
-        @Option(help: "Hanya versi ini.")
+        @Option(help: ArgumentHelp("Hanya versi ini.", valueName: "versi"))
         var version: Int?
 
         @Option(help: "Format keluaran.")

@@ -22,35 +22,35 @@ extension DIP {
 
         @OptionGroup var options: WorkspaceOptions
 
-        @Option(help: "Nomor versi (kosong: draf terbaru; untuk --withdraw: versi yang disetujui).")
+        @Option(help: ArgumentHelp("Nomor versi (kosong: draf terbaru; untuk --withdraw: versi yang disetujui).", valueName: "versi"))
         var version: Int?
 
-        @Option(help: "Nama PPID yang menandatangani keputusan (dicetak apa adanya, dengan gelar).")
+        @Option(help: ArgumentHelp("Nama PPID yang menandatangani keputusan (dicetak apa adanya, dengan gelar).", valueName: "nama"))
         var name: String?
 
-        @Option(help: "NIP PPID (18 digit).")
+        @Option(help: ArgumentHelp("NIP PPID (18 digit).", valueName: "nip"))
         var nip: String?
 
-        @Option(help: "Jabatan PPID (bawaan: jabatan di rules/keputusan.json).")
+        @Option(help: ArgumentHelp("Jabatan PPID (bawaan: jabatan di rules/keputusan.json).", valueName: "jabatan"))
         var title: String?
 
-        @Option(help: "Pangkat/golongan PPID, misalnya \"Pembina Utama Muda (IV/c)\".")
+        @Option(help: ArgumentHelp("Pangkat/golongan PPID, misalnya \"Pembina Utama Muda (IV/c)\".", valueName: "pangkat"))
         var rank: String?
 
-        @Option(name: .customLong("decree-number"), help: "Nomor Keputusan Penetapan DIP.")
+        @Option(name: .customLong("decree-number"), help: ArgumentHelp("Nomor Keputusan Penetapan DIP.", valueName: "nomor"))
         var decreeNumber: String?
 
         @Option(name: .customLong("dik-decree-number"),
-                help: "Nomor Keputusan Klasifikasi Informasi yang Dikecualikan (wajib bila ada informasi dikecualikan).")
+                help: ArgumentHelp("Nomor Keputusan Klasifikasi Informasi yang Dikecualikan (wajib bila ada informasi dikecualikan).", valueName: "nomor"))
         var dikDecreeNumber: String?
 
-        @Option(name: .customLong("decree-date"), help: "Tanggal keputusan, misalnya 2026-12-08 atau \"8 Desember 2026\".")
+        @Option(name: .customLong("decree-date"), help: ArgumentHelp("Tanggal keputusan, misalnya 2026-12-08 atau \"8 Desember 2026\".", valueName: "tanggal"))
         var decreeDate: String?
 
-        @Option(name: .customLong("atasan-name"), help: "Nama Atasan PPID (bawaan: rules/keputusan.json).")
+        @Option(name: .customLong("atasan-name"), help: ArgumentHelp("Nama Atasan PPID (bawaan: rules/keputusan.json).", valueName: "nama"))
         var atasanName: String?
 
-        @Option(name: .customLong("atasan-nip"), help: "NIP Atasan PPID (bawaan: rules/keputusan.json).")
+        @Option(name: .customLong("atasan-nip"), help: ArgumentHelp("NIP Atasan PPID (bawaan: rules/keputusan.json).", valueName: "nip"))
         var atasanNIP: String?
 
         @Flag(help: "Setujui walaupun ada informasi yang belum diperiksa, uji konsekuensi yang belum dicatat, atau pengecualian yang jangka waktunya telah berakhir tanpa uji ulang (tercatat di riwayat).")
@@ -59,7 +59,7 @@ extension DIP {
         @Flag(help: "Tarik persetujuan versi yang belum diterbitkan.")
         var withdraw = false
 
-        @Option(help: "Alasan penarikan atau penggantian persetujuan.")
+        @Option(help: ArgumentHelp("Alasan penarikan atau penggantian persetujuan.", valueName: "alasan"))
         var reason: String?
 
         @Flag(name: .customLong("preview"), help: "Hanya tampilkan yang akan dicetak; tidak menyimpan apa pun.")

@@ -17,13 +17,13 @@ struct Check: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Berkas usulan DIP (.xlsx, .ods, .csv, atau halaman web HTML bernama .xls/.html).")
+    @Argument(help: ArgumentHelp("Berkas usulan DIP (.xlsx, .ods, .csv, atau halaman web HTML bernama .xls/.html).", valueName: "berkas"))
     var files: [String]
 
     @Option(help: "Format keluaran: text atau json.")
     var format: Format = .text
 
-    @Option(help: "Folder aturan untuk klasifikasi (bawaan: ./rules bila ada, selain itu aturan bawaan).")
+    @Option(help: ArgumentHelp("Folder aturan untuk klasifikasi (bawaan: ./rules bila ada, selain itu aturan bawaan).", valueName: "folder"))
     var rules: String?
 
     func run() throws {

@@ -16,10 +16,10 @@ extension DIP {
 
         @OptionGroup var options: WorkspaceOptions
 
-        @Option(help: "Nomor versi lama.")
+        @Option(help: ArgumentHelp("Nomor versi lama.", valueName: "versi"))
         var from: Int?
 
-        @Option(help: "Nomor versi baru (kosong: keadaan register sekarang).")
+        @Option(help: ArgumentHelp("Nomor versi baru (kosong: keadaan register sekarang).", valueName: "versi"))
         var to: Int?
 
         @Option(help: "Format keluaran.")

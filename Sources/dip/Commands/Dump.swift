@@ -12,17 +12,17 @@ struct Dump: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
-    @Argument(help: "Berkas XLSX, ODS, CSV atau halaman web (HTML, termasuk \"Export ke Excel\" bernama .xls).")
+    @Argument(help: ArgumentHelp("Berkas XLSX, ODS, CSV atau halaman web (HTML, termasuk \"Export ke Excel\" bernama .xls).", valueName: "berkas"))
     var file: String
 
     @Option(help: "Format keluaran: text atau json.")
     var format: Format = .text
 
-    @Option(help: "Hanya lembar dengan nama ini (untuk halaman web: \"tabel ke-N\").")
+    @Option(help: ArgumentHelp("Hanya lembar dengan nama ini (untuk halaman web: \"tabel ke-N\").", valueName: "lembar"))
     var sheet: String?
 
     @Option(name: .customLong("maks-karakter"),
-            help: "Potong teks sel yang lebih panjang dari ini (0: tampilkan utuh).")
+            help: ArgumentHelp("Potong teks sel yang lebih panjang dari ini (0: tampilkan utuh).", valueName: "angka"))
     var maxCharacters: Int = 200
 
     func run() throws {

@@ -12,7 +12,7 @@ extension DIP {
 
         @OptionGroup var options: WorkspaceOptions
 
-        @Argument(help: "Kode informasi di register, misalnya dinkes-0007.")
+        @Argument(help: ArgumentHelp("Kode informasi di register, misalnya dinkes-0007.", valueName: "kode-informasi"))
         var item: String
 
         @Option(help: "Format keluaran.")

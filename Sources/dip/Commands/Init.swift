@@ -8,7 +8,7 @@ extension DIP {
         static let configuration = CommandConfiguration(
             abstract: "Membuat workspace baru (inbox/, rules/, reports/, archive/) dengan aturan bawaan.")
 
-        @Argument(help: "Folder workspace yang dibuat (boleh sudah ada; berkas yang ada tidak ditimpa).")
+        @Argument(help: ArgumentHelp("Folder workspace yang dibuat (boleh sudah ada; berkas yang ada tidak ditimpa).", valueName: "folder"))
         var directory: String
 
         func run() throws {

@@ -17,19 +17,19 @@ extension DIP {
 
         @OptionGroup var options: WorkspaceOptions
 
-        @Argument(help: "Kode unit kerja (nama folder inbox), misalnya dinkes.")
+        @Argument(help: ArgumentHelp("Kode unit kerja (nama folder inbox), misalnya dinkes.", valueName: "kode-unit"))
         var unit: String
 
         @Flag(help: "Tolak kiriman yang ditahan; daftar unit yang tercatat tetap berlaku.")
         var refuse = false
 
-        @Option(help: "Nama PPID yang memutuskan.")
+        @Option(help: ArgumentHelp("Nama PPID yang memutuskan.", valueName: "nama"))
         var name: String
 
-        @Option(help: "NIP PPID.")
+        @Option(help: ArgumentHelp("NIP PPID.", valueName: "nip"))
         var nip: String?
 
-        @Option(help: "Catatan untuk unit kerja (muncul pada pemberitahuannya).")
+        @Option(help: ArgumentHelp("Catatan untuk unit kerja (muncul pada pemberitahuannya).", valueName: "catatan"))
         var note: String = ""
 
         @Option(help: "Format keluaran.")

@@ -13,19 +13,19 @@ extension DIP {
 
         @OptionGroup var options: WorkspaceOptions
 
-        @Argument(help: "Kode informasi di register, misalnya dinkes-0007.")
+        @Argument(help: ArgumentHelp("Kode informasi di register, misalnya dinkes-0007.", valueName: "kode-informasi"))
         var item: String
 
-        @Option(help: "Revisi yang diperiksa (tertera pada draf).")
+        @Option(help: ArgumentHelp("Revisi yang diperiksa (tertera pada draf).", valueName: "revisi"))
         var revision: Int
 
-        @Option(help: "Catatan perbaikan untuk unit kerja.")
+        @Option(help: ArgumentHelp("Catatan perbaikan untuk unit kerja.", valueName: "catatan"))
         var note: String
 
-        @Option(help: "Nama PPID yang mengembalikan.")
+        @Option(help: ArgumentHelp("Nama PPID yang mengembalikan.", valueName: "nama"))
         var name: String
 
-        @Option(help: "NIP PPID.")
+        @Option(help: ArgumentHelp("NIP PPID.", valueName: "nip"))
         var nip: String?
 
         @Option(help: "Format keluaran.")

@@ -18,10 +18,10 @@ extension DIP {
 /// Where the rules come from: `--rules DIR`, `--workspace DIR` (its rules/), ./rules, or the
 /// defaults built into the program.
 struct RulesLocation: ParsableArguments {
-    @Option(name: .customLong("rules"), help: "Folder aturan (berisi kategori.yaml, aturan.yaml, …).")
+    @Option(name: .customLong("rules"), help: ArgumentHelp("Folder aturan (berisi kategori.yaml, aturan.yaml, …).", valueName: "folder"))
     var rulesDirectory: String?
 
-    @Option(name: .customLong("workspace"), help: "Folder kerja; aturan dibaca dari <folder>/rules.")
+    @Option(name: .customLong("workspace"), help: ArgumentHelp("Folder kerja; aturan dibaca dari <folder>/rules.", valueName: "folder"))
     var workspace: String?
 
     /// The folder to read, or nil for the built-in defaults.
@@ -111,7 +111,7 @@ extension DIP.RulesCommand {
         static let configuration = CommandConfiguration(
             abstract: "Menunjukkan aturan yang berlaku untuk sebuah teks dan hasil klasifikasinya.")
 
-        @Argument(help: "Teks ringkasan informasi.")
+        @Argument(help: ArgumentHelp("Teks ringkasan informasi.", valueName: "teks"))
         var text: String
 
         @Option(name: .customLong("kategori"), help: "Kategori yang dinyatakan unit: berkala, serta_merta, setiap_saat, dikecualikan.")
@@ -184,7 +184,7 @@ extension DIP.RulesCommand {
         static let configuration = CommandConfiguration(
             abstract: "Mengukur klasifikasi pada daftar berlabel (CSV: judul, kategori, dasar Pasal 17 opsional, badan opsional); kategori unit disembunyikan.")
 
-        @Argument(help: "Berkas CSV berlabel; tajuk preseden.csv (judul,kategori,pasal17,badan,…) juga diterima.")
+        @Argument(help: ArgumentHelp("Berkas CSV berlabel; tajuk preseden.csv (judul,kategori,pasal17,badan,…) juga diterima.", valueName: "berkas"))
         var file: String
 
         @Flag(name: .customLong("tanpa-preseden"), help: "Hanya aturan, tanpa preseden (dan tanpa lapisan pembelajaran).")

@@ -20,14 +20,14 @@ extension DIP {
               2  selesai, tetapi ada kiriman yang ditolak, ditahan atau bermasalah: unit dan PPID membaca laporannya;
               3  perlu tindakan orang: bukan workspace, aturan di rules/ rusak (dip rules check), atau register hilang, rusak atau lebih lama dari arsip (pulihkan dari cadangan);
               4  workspace sedang dipakai proses dip lain (tanpa --wait).
-            Log: <workspace>/reports/log/dip-TTTT-BB-HH.log, satu baris per kejadian; setiap run diakhiri "run selesai" atau "run gagal".
+            Log: reports/log/dip-TTTT-BB-HH.log di folder workspace, satu baris per kejadian; setiap run diakhiri "run selesai" atau "run gagal".
             Panduan petugas TI: docs/ops.md.
             """
 
         @OptionGroup var options: WorkspaceOptions
         @OptionGroup var log: LogOptions
 
-        @Option(name: .long, help: "Berkas yang berubah kurang dari N detik lalu dianggap masih disalin dan dilewati.")
+        @Option(name: .long, help: ArgumentHelp("Berkas yang berubah kurang dari N detik lalu dianggap masih disalin dan dilewati.", valueName: "detik"))
         var settleSeconds: Double = 10
 
         @Flag(name: .long, help: "Tunggu bila workspace sedang dipakai proses dip lain (bawaan: keluar dengan kode 4).")

@@ -22,52 +22,52 @@ extension DIP {
 
         @OptionGroup var options: WorkspaceOptions
 
-        @Argument(help: "Kode informasi di register, misalnya dinkes-0007.")
+        @Argument(help: ArgumentHelp("Kode informasi di register, misalnya dinkes-0007.", valueName: "kode-informasi"))
         var item: String
 
-        @Option(help: "Revisi yang diuji (tertera pada formulir atau draf).")
+        @Option(help: ArgumentHelp("Revisi yang diuji (tertera pada formulir atau draf).", valueName: "revisi"))
         var revision: Int
 
-        @Option(help: "Kesimpulan: terbuka, dikecualikan_sebagian, atau dikecualikan_seluruhnya (tanpa --conclusion: hanya --berita-acara-number/--place untuk uji yang sudah dicatat).")
+        @Option(help: ArgumentHelp("Kesimpulan: terbuka, dikecualikan_sebagian, atau dikecualikan_seluruhnya (tanpa --conclusion: hanya --berita-acara-number/--place untuk uji yang sudah dicatat).", valueName: "kesimpulan"))
         var conclusion: ConsequenceConclusion?
 
         @Option(name: .customLong("ground"),
-                help: "Dasar pengecualian Pasal 17, misalnya 17h2 (boleh berulang).")
+                help: ArgumentHelp("Dasar pengecualian Pasal 17, misalnya 17h2 (boleh berulang).", valueName: "kode-dasar"))
         var grounds: [String] = []
 
         @Option(name: .customLong("legal-basis"),
-                help: "Dasar hukum sebagai teks (Pasal 17 dan undang-undang sektoral).")
+                help: ArgumentHelp("Dasar hukum sebagai teks (Pasal 17 dan undang-undang sektoral).", valueName: "dasar-hukum"))
         var legalBasis: String?
 
-        @Option(help: "Bagian informasi yang dikecualikan.")
+        @Option(help: ArgumentHelp("Bagian informasi yang dikecualikan.", valueName: "bagian"))
         var specific: String?
 
-        @Option(help: "Akibat yang timbul bila informasi dibuka.")
+        @Option(help: ArgumentHelp("Akibat yang timbul bila informasi dibuka.", valueName: "akibat"))
         var consequence: String?
 
-        @Option(name: .customLong("public-interest"), help: "Pertimbangan kepentingan publik.")
+        @Option(name: .customLong("public-interest"), help: ArgumentHelp("Pertimbangan kepentingan publik.", valueName: "pertimbangan"))
         var publicInterest: String?
 
-        @Option(help: "Jangka waktu pengecualian: permanen, '5 tahun', 'selama berlaku', 'sampai …'.")
+        @Option(help: ArgumentHelp("Jangka waktu pengecualian: permanen, '5 tahun', 'selama berlaku', 'sampai …'.", valueName: "jangka-waktu"))
         var period: String?
 
-        @Option(help: "Syarat informasi dapat dibuka.")
+        @Option(help: ArgumentHelp("Syarat informasi dapat dibuka.", valueName: "syarat"))
         var conditions: String = ""
 
-        @Option(help: "Nama penguji.")
+        @Option(help: ArgumentHelp("Nama penguji.", valueName: "nama"))
         var tester: String?
 
-        @Option(name: .customLong("tester-nip"), help: "NIP penguji.")
+        @Option(name: .customLong("tester-nip"), help: ArgumentHelp("NIP penguji.", valueName: "nip"))
         var testerNIP: String?
 
-        @Option(name: .customLong("tested-on"), help: "Tanggal uji, misalnya 2026-12-08 atau \"8 Desember 2026\" (kosong: hari ini).")
+        @Option(name: .customLong("tested-on"), help: ArgumentHelp("Tanggal uji, misalnya 2026-12-08 atau \"8 Desember 2026\" (kosong: hari ini).", valueName: "tanggal"))
         var testedOn: String?
 
         @Option(name: .customLong("berita-acara-number"),
-                help: "Nomor berita acara uji konsekuensi yang diberikan saat ditandatangani, misalnya \"000.9/3/Diskominfosatik/2026\" (dicetak pada berita acara dan dikutip Keputusan Klasifikasi DIK).")
+                help: ArgumentHelp("Nomor berita acara uji konsekuensi yang diberikan saat ditandatangani, misalnya \"000.9/3/Diskominfosatik/2026\" (dicetak pada berita acara dan dikutip Keputusan Klasifikasi DIK).", valueName: "nomor"))
         var beritaAcaraNumber: String?
 
-        @Option(help: "Tempat uji (\"bertempat di …\" pada berita acara), misalnya \"Aula Kantor Kecamatan Cikande\" (kosong: kota pada rules/keputusan.json).")
+        @Option(help: ArgumentHelp("Tempat uji (\"bertempat di …\" pada berita acara), misalnya \"Aula Kantor Kecamatan Cikande\" (kosong: kota pada rules/keputusan.json).", valueName: "tempat"))
         var place: String?
 
         @Option(help: "Format keluaran.")

@@ -13,10 +13,10 @@ extension DIP {
         @OptionGroup var options: WorkspaceOptions
         @OptionGroup var log: LogOptions
 
-        @Option(name: .long, help: "Detik antarpemeriksaan bila tidak ada notifikasi (share jaringan sering tidak mengirimnya).")
+        @Option(name: .long, help: ArgumentHelp("Detik antarpemeriksaan bila tidak ada notifikasi (share jaringan sering tidak mengirimnya).", valueName: "detik"))
         var pollSeconds: Double = 60
 
-        @Option(name: .long, help: "Berkas yang berubah kurang dari N detik lalu dianggap masih disalin.")
+        @Option(name: .long, help: ArgumentHelp("Berkas yang berubah kurang dari N detik lalu dianggap masih disalin.", valueName: "detik"))
         var settleSeconds: Double = 10
 
         func run() throws {
