@@ -619,12 +619,28 @@ final class WebsiteTests: XCTestCase {
         }
     }
 
+    /// The page listed every item and said nowhere whom a citizen asks for one (session 24): it
+    /// says the PPID, and the body's contact when `situs.json` sets `requestContact` (escaped).
+    func testPageSaysHowToRequestInformation() throws {
+        let plain = try text(try writeSite(), "index.html")
+        XCTAssertTrue(plain.contains("<p class=\"permohonan\">Informasi dalam daftar ini dapat diperoleh dengan mengajukan "
+            + "permohonan informasi publik kepada PPID Pemerintah Kabupaten Serang.</p>"), plain)
+        var settings = WebsiteSettings.serang
+        settings.requestContact = "Gedung <PPID>, surel ppid@contoh.go.id"
+        let contact = try text(try writeSite(settings), "index.html")
+        XCTAssertTrue(contact.contains("kepada PPID Pemerintah Kabupaten Serang: Gedung &lt;PPID&gt;, surel ppid@contoh.go.id.</p>"),
+                      contact)
+        let decoded = try JSONDecoder().decode(WebsiteSettings.self, from: Data(#"{"requestContact":"Loket PPID"}"#.utf8))
+        XCTAssertEqual(decoded.requestContact, "Loket PPID")
+    }
+
     func testSettingsDecodeWithDefaults() throws {
         let s = try JSONDecoder().decode(WebsiteSettings.self, from: Data(#"{"baseURL":"https://contoh.go.id/dip"}"#.utf8))
         XCTAssertEqual(s.baseURL, "https://contoh.go.id/dip")
         XCTAssertEqual(s.normalizedBaseURL, "https://contoh.go.id/dip/")
         XCTAssertEqual(s.bodyName, "Pemerintah Kabupaten Serang")
         XCTAssertEqual(s.licenseID, "CC-BY-4.0")
+        XCTAssertEqual(s.requestContact, "")
     }
 }
 

@@ -41,6 +41,7 @@ enum IndexPage {
         h += "<p class=\"badan\">\(e(settings.bodyName))</p>\n"
         h += "<p class=\"penetapan\">\(e(decreeSentence(version, clock: clock)))</p>\n"
         h += "<p>Versi DIP ke-\(version.number) · \(IndonesianNumber.grouped(list.items.count)) informasi publik.</p>\n"
+        h += "<p class=\"permohonan\">\(e(requestSentence(settings)))</p>\n"
         h += "</header>\n"
 
         let groups = list.groups
@@ -109,6 +110,20 @@ enum IndexPage {
         h += "<script>\n\(script)</script>\n"
         h += "</body>\n</html>\n"
         return h
+    }
+
+    /// How a citizen obtains what the list names: the page listed every item and said nowhere
+    /// whom to ask for it (session 24); the body's own contact follows when `situs.json` sets it.
+    static func requestSentence(_ settings: WebsiteSettings) -> String {
+        let contact = settings.requestContact.trimmingCharacters(in: .whitespacesAndNewlines)
+        var s = "Informasi dalam daftar ini dapat diperoleh dengan mengajukan permohonan informasi publik kepada PPID \(settings.bodyName)"
+        if !contact.isEmpty {
+            s += ": " + contact
+            if !(contact.hasSuffix(".") || contact.hasSuffix("!") || contact.hasSuffix("?")) { s += "." }
+        } else {
+            s += "."
+        }
+        return s
     }
 
     static func description(_ v: DIPVersion, settings: WebsiteSettings, clock: Clock) -> String {

@@ -22,6 +22,10 @@ public struct WebsiteSettings: Codable, Hashable, Sendable {
     /// Whether the page lists the titles of exempted information with basis and period
     /// (DIP.md §8 allows it; their content is never published).
     public var listExemptedTitles: Bool
+    /// Where and how a citizen asks the PPID for information (address, e-mail, a request form's
+    /// link), as the body writes it; the page says information is requested from the PPID and,
+    /// when this is set, adds it. Empty by default: dip knows no body's address.
+    public var requestContact: String
 
     public init(
         siteTitle: String = "Daftar Informasi Publik Pemerintah Kabupaten Serang",
@@ -32,7 +36,8 @@ public struct WebsiteSettings: Codable, Hashable, Sendable {
         licenseID: String = "CC-BY-4.0",
         licenseTitle: String = "Creative Commons Atribusi 4.0 Internasional",
         licenseURL: String = "https://creativecommons.org/licenses/by/4.0/",
-        listExemptedTitles: Bool = true
+        listExemptedTitles: Bool = true,
+        requestContact: String = ""
     ) {
         self.siteTitle = siteTitle
         self.bodyName = bodyName
@@ -43,6 +48,7 @@ public struct WebsiteSettings: Codable, Hashable, Sendable {
         self.licenseTitle = licenseTitle
         self.licenseURL = licenseURL
         self.listExemptedTitles = listExemptedTitles
+        self.requestContact = requestContact
     }
 
     /// Kabupaten Serang's settings.
@@ -50,7 +56,7 @@ public struct WebsiteSettings: Codable, Hashable, Sendable {
 
     private enum CodingKeys: String, CodingKey {
         case siteTitle, bodyName, baseURL, tagDomain, tagDate, licenseID, licenseTitle,
-             licenseURL, listExemptedTitles
+             licenseURL, listExemptedTitles, requestContact
     }
 
     /// Decodes leniently: a key that is absent takes the Kabupaten Serang default.
@@ -67,6 +73,7 @@ public struct WebsiteSettings: Codable, Hashable, Sendable {
         licenseURL = try c.decodeIfPresent(String.self, forKey: .licenseURL) ?? d.licenseURL
         listExemptedTitles = try c.decodeIfPresent(Bool.self, forKey: .listExemptedTitles)
             ?? d.listExemptedTitles
+        requestContact = try c.decodeIfPresent(String.self, forKey: .requestContact) ?? d.requestContact
     }
 
     /// The base URL with exactly one trailing "/".
