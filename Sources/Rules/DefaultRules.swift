@@ -289,7 +289,7 @@ aturan:
     keterangan: Hasil evaluasi kapabilitas dan kemampuan seseorang (asesmen, psikotes, penilaian kinerja, hukuman disiplin) — UU 14/2008 Pasal 17 huruf h angka 4; yang menyangkut posisi seseorang dalam jabatan publik dapat dibuka (Pasal 18 ayat (2) huruf b)
     prioritas: 100
     salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, baperjakat, dokumentasi baperjakat, usulan calon pejabat, nama calon pejabat, hasil asesmen, hasil assessment, asesmen kompetensi, hasil uji kompetensi, nilai uji kompetensi, hasil psikotes, psikotes, tes psikologi, hasil tes psikologi, penilaian kinerja pegawai, sasaran kinerja pegawai, skp, penilaian prestasi kerja, dp3, hasil evaluasi kinerja pegawai, rekomendasi kemampuan, pemetaan talenta, manajemen talenta, talent pool, hukuman disiplin, sanksi disiplin, pemeriksaan disiplin, hasil supervisi, berkas kenaikan pangkat, usulan kenaikan pangkat, evaluasi dosen oleh mahasiswa, penilaian dosen oleh mahasiswa, hasil kredensial, rekredensial, kredensial tenaga medis, kredensial tenaga kesehatan]
-    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, per unit kerja, per perangkat daerah, skp perangkat daerah, capaian skp perangkat daerah, per program studi, per prodi, per fakultas, rata rata, tingkat kabupaten, tingkat kota, tingkat provinsi, tingkat kecamatan, rekap hasil, rekapitulasi hasil, per jenis hukuman, per jenis sanksi, per jenis pelanggaran, rekap kasus, rekapitulasi kasus]
+    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, per unit kerja, per perangkat daerah, skp perangkat daerah, capaian skp perangkat daerah, per program studi, per prodi, per fakultas, rata rata, tingkat kabupaten, tingkat kota, tingkat provinsi, tingkat kecamatan, rekap hasil, rekapitulasi hasil, per jenis hukuman, per jenis sanksi, per jenis pelanggaran, rekap kasus, rekapitulasi kasus, tentang tim penilai, pembentukan tim penilai, susunan tim penilai, keanggotaan tim penilai]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -309,7 +309,7 @@ aturan:
     keterangan: Usulan dan pertimbangan promosi, mutasi, rotasi atau pengangkatan pegawai dan calon pejabat yang dibahas di dalam badan publik (Baperjakat) sebelum keputusan ditetapkan — memorandum intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i) dan penilaian kemampuan orangnya (huruf h angka 4); keputusan yang ditetapkan dan posisi seseorang dalam jabatan publik terbuka
     catatan: Juga tim penilai selain Baperjakat. Huruf i karena pengungkapan sebelum keputusan menghambat pengambilan keputusan kepegawaian; huruf h angka 4 juga dibaca aturan evaluasi-kemampuan. Pasal 18 ayat (2) huruf b mencabut huruf h, bukan huruf i, sehingga uji konsekuensi menimbang apakah pembahasannya masih perlu ditutup.
     prioritas: 100
-    salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, usulan pengangkatan, usulan calon pejabat, nama calon pejabat, baperjakat, dokumentasi baperjakat, sidang baperjakat, rapat baperjakat, rapat tim penilai angka kredit, sidang tim penilai angka kredit, rapat tim penilai kinerja, sidang tim penilai kinerja, perencanaan rotasi pegawai, perencanaan rotasi pejabat, perencanaan rotasi jabatan, rencana rotasi pegawai, rencana rotasi pejabat, rencana rotasi jabatan, perencanaan mutasi pegawai, perencanaan mutasi pejabat, perencanaan mutasi jabatan, rencana mutasi pegawai, rencana mutasi pejabat, rencana promosi pegawai, rencana promosi pejabat, rencana promosi jabatan, seleksi bakal calon rektor, penilaian bakal calon rektor, penilaian calon rektor, diusulkan untuk menduduki jabatan, diusulkan menduduki jabatan, yang diusulkan untuk jabatan, diusulkan untuk mengisi jabatan, pejabat usulan, usulan untuk promosi jabatan, diusulkan untuk promosi jabatan, usulan nama pejabat, usulan nama calon pejabat, nama pejabat yang akan dilantik, badan pertimbangan jabatan dan kepangkatan, badan pertimbangan jabatan dan pangkat]
+    salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, usulan pengangkatan, usulan calon pejabat, nama calon pejabat, baperjakat, dokumentasi baperjakat, sidang baperjakat, rapat baperjakat, rapat tim penilai angka kredit, sidang tim penilai angka kredit, rapat tim penilai kinerja, sidang tim penilai kinerja, perencanaan rotasi pegawai, perencanaan rotasi pejabat, perencanaan rotasi jabatan, rencana rotasi pegawai, rencana rotasi pejabat, rencana rotasi jabatan, perencanaan mutasi pegawai, perencanaan mutasi pejabat, perencanaan mutasi jabatan, rencana mutasi pegawai, rencana mutasi pejabat, rencana promosi pegawai, rencana promosi pejabat, rencana promosi jabatan, seleksi bakal calon rektor, penilaian bakal calon rektor, penilaian calon rektor, diusulkan untuk menduduki jabatan, diusulkan menduduki jabatan, yang diusulkan untuk jabatan, diusulkan untuk mengisi jabatan, pejabat usulan, usulan untuk promosi jabatan, diusulkan untuk promosi jabatan, usulan nama pejabat, usulan nama calon pejabat, nama pejabat yang akan dilantik, badan pertimbangan jabatan dan kepangkatan, badan pertimbangan jabatan dan pangkat, pertimbangan jabatan dan kepangkatan, pertimbangan jabatan dan pangkat, calon pejabat yang diajukan, calon pejabat yang diusulkan, diajukan untuk mengisi jabatan, diajukan untuk menduduki jabatan, diajukan untuk mengisi kekosongan jabatan, calon plt, calon pelaksana tugas, nominasi untuk jabatan, nominasi jabatan, usulan pengisian jabatan]
     kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, telah diumumkan, sudah diumumkan, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, telah ditetapkan, sudah ditetapkan, pembentukan, susunan keanggotaan, surat keputusan pembentukan]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -323,6 +323,8 @@ aturan:
       - Nama pegawai yang diusulkan untuk mengisi jabatan pengawas
       - Usulan nama pejabat fungsional yang akan dilantik
       - Notulen Badan Pertimbangan Jabatan dan Kepangkatan
+      - Bahan sidang pertimbangan jabatan dan kepangkatan sebelum SK ditetapkan
+      - Calon pejabat yang diajukan untuk mengisi jabatan kepala seksi
     contoh_tidak_cocok:
       - Keputusan Bupati tentang pembentukan Baperjakat
       - Pengumuman seleksi bakal calon rektor
@@ -339,7 +341,7 @@ aturan:
   - id: catatan-pendidikan
     keterangan: Catatan pribadi siswa di satuan pendidikan (rapor, nilai, catatan konseling)
     prioritas: 100
-    salah_satu: [riwayat studi mahasiswa, riwayat studi, data mahasiswa per orang, ijazah siswa, ijazah dan skhun, skhun, ijazah yang belum diambil, ijazah yg belum diambil, rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid, hasil belajar mahasiswa, evaluasi hasil belajar, kartu hasil studi, khs, indeks prestasi mahasiswa, transkrip akademik, data alumni, per alumni, riwayat pendidikan nonformal, catatan pendidikan nonformal, riwayat pendidikan formal dan nonformal, ijazah pegawai, transkrip pegawai, ijazah dan transkrip, buku kasus siswa, kasus siswa, home visit, kunjungan rumah siswa]
+    salah_satu: [riwayat studi mahasiswa, riwayat studi, data mahasiswa per orang, ijazah siswa, ijazah dan skhun, skhun, ijazah yang belum diambil, ijazah yg belum diambil, rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid, hasil belajar mahasiswa, evaluasi hasil belajar, kartu hasil studi, khs, indeks prestasi mahasiswa, transkrip akademik, data alumni, per alumni, riwayat pendidikan nonformal, catatan pendidikan nonformal, riwayat pendidikan formal dan nonformal, ijazah pegawai, transkrip pegawai, ijazah dan transkrip, buku kasus siswa, kasus siswa, home visit, kunjungan rumah siswa, peunteun siswa, peunteun murid, peunteun rapor, peunteun rapot, peunteun raport]
     kecuali: [pedoman, panduan, kalender akademik, jumlah, statistik, agregat, persyaratan, tata cara, prosedur, sop, jadwal, pengumuman, legalisir, rata rata, rekapitulasi jumlah, nilai jual, njop, nilai tanah, zona nilai, nilai perolehan, per jenjang, menurut jenjang, per sekolah, per kecamatan, per desa, rapor pendidikan, per satuan pendidikan]
     kategori: dikecualikan
     pengecualian: [17h5]
@@ -583,8 +585,8 @@ aturan:
     keterangan: Rincian HPS sebelum tender diumumkan dan dokumen penawaran peserta — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat, rahasia dagang peserta); nilai HPS sendiri terbuka (Perpres 16/2018 tentang Pengadaan Barang/Jasa Pemerintah Pasal 26 ayat (3)); pengecualian ini tidak permanen (Pasal 20), sebagian besar terbuka setelah pemenang ditetapkan
     catatan: Perpres 16/2018 Pasal 26 ayat (3) — nilai HPS bersifat terbuka dan tidak bersifat rahasia, hanya rinciannya yang dapat dikecualikan. Penawaran ganti rugi tanah kepada pemilik dalam pengadaan tanah bukan penawaran tender (dibaca aturan rencana-awal-ekonomi, huruf e angka 4).
     prioritas: 100
-    salah_satu: [hps, harga perkiraan sendiri, owner estimate, engineer estimate, rincian hps, dokumen penawaran, penawaran peserta, penawaran harga, harga penawaran, rincian penawaran, evaluasi penawaran, berita acara evaluasi penawaran, kalkulasi harga, rahasia dagang, harga satuan penawaran, penawaran masing masing peserta, penawaran peserta lelang, penawaran peserta tender, evaluasi kualifikasi, hasil evaluasi kualifikasi, klarifikasi dan negosiasi harga, klarifikasi dan negosiasi teknis dan harga, negosiasi teknis dan harga, negosiasi harga dengan penyedia, negosiasi harga dengan calon pemenang, klarifikasi dan negosiasi dengan peserta, klarifikasi dan negosiasi dengan penyedia, klarifikasi dan negosiasi dengan calon pemenang, pembuktian kualifikasi, hasil pembuktian kualifikasi, evaluasi teknis penawaran, evaluasi administrasi dan teknis, evaluasi administrasi teknis dan harga]
-    kecuali: [nilai total hps, nilai hps paket, nilai hps yang diumumkan, beserta nilai hps, nilai hps dan pagu, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian, pelatihan penyusunan, pelatihan pengadaan, bimbingan teknis, bimtek, jumlah, rekapitulasi, rekap, tercantum dalam pengumuman, dalam pengumuman tender, dalam pengumuman lelang, yang diumumkan, rup, rencana umum pengadaan, jadwal, tahapan]
+    salah_satu: [hps, harga perkiraan sendiri, owner estimate, engineer estimate, rincian hps, dokumen penawaran, penawaran peserta, penawaran harga, harga penawaran, rincian penawaran, evaluasi penawaran, berita acara evaluasi penawaran, kalkulasi harga, rahasia dagang, harga satuan penawaran, penawaran masing masing peserta, penawaran peserta lelang, penawaran peserta tender, evaluasi kualifikasi, hasil evaluasi kualifikasi, klarifikasi dan negosiasi harga, klarifikasi dan negosiasi teknis dan harga, negosiasi teknis dan harga, negosiasi harga dengan penyedia, negosiasi harga dengan calon pemenang, klarifikasi dan negosiasi dengan peserta, klarifikasi dan negosiasi dengan penyedia, klarifikasi dan negosiasi dengan calon pemenang, pembuktian kualifikasi, hasil pembuktian kualifikasi, evaluasi teknis penawaran, evaluasi administrasi dan teknis, evaluasi administrasi teknis dan harga, berkas penawaran, surat penawaran, rab penawaran, penawaran rekanan, penawaran penyedia, penawaran dari penyedia, penawaran dari calon penyedia, penawaran calon penyedia, usulan teknis dan biaya, proposal teknis penyedia, proposal teknis peserta, penawaran teknis]
+    kecuali: [nilai total hps, nilai hps paket, nilai hps yang diumumkan, beserta nilai hps, nilai hps dan pagu, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian, pelatihan penyusunan, pelatihan pengadaan, bimbingan teknis, bimtek, jumlah, rekapitulasi, rekap, tercantum dalam pengumuman, dalam pengumuman tender, dalam pengumuman lelang, yang diumumkan, rup, rencana umum pengadaan, jadwal, tahapan, penawaran terkoreksi, harga terkoreksi]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -595,6 +597,7 @@ aturan:
       - Rincian nilai HPS per item pekerjaan sebelum pengumuman tender
       - Rincian harga satuan penawaran masing-masing peserta lelang
       - Hasil pembuktian kualifikasi penyedia jasa konsultansi
+      - Surat penawaran dan rincian biaya dari rekanan pengadaan langsung
     contoh_tidak_cocok:
       - SOP klarifikasi dan negosiasi harga pengadaan langsung
       - Jadwal klarifikasi dan negosiasi harga paket irigasi
@@ -603,6 +606,23 @@ aturan:
       - Nilai HPS dan pagu paket pengadaan dalam RUP
       - Pedoman penyusunan HPS
       - Dokumen penawaran pemenang yang telah ditetapkan (ringkasan kontrak)
+      - Pengumuman pemenang tender dan harga penawaran terkoreksi
+
+  - id: dokumen-peserta-sebelum-pemenang
+    keterangan: Dokumen yang diserahkan penyedia atau peserta pemilihan (penawaran, kualifikasi, usulan teknis dan biaya) selama pemilihan, sebelum pemenang ditetapkan — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat, rahasia dagang peserta); tidak permanen (Pasal 20), sebagian besar terbuka setelah pemenang ditetapkan; pengumuman tender dan dokumen pemilihan terbuka
+    prioritas: 100
+    semua:
+      - [penyedia, calon penyedia, rekanan, peserta tender, peserta lelang, peserta seleksi, peserta pemilihan, peserta pengadaan, vendor]
+    salah_satu: [sebelum penetapan pemenang, sebelum pengumuman pemenang, sebelum pemenang ditetapkan, sebelum pemenang diumumkan, belum ditetapkan pemenang, masih dievaluasi, sedang dievaluasi, dalam proses evaluasi, tahap evaluasi]
+    kecuali: [jadwal, tahapan, tata cara, sop, pedoman, prosedur, jumlah, rekap, rekapitulasi, pengumuman tender, dokumen pemilihan, dokumen tender, sosialisasi, pelatihan, kinerja penyedia, evaluasi kinerja]
+    kategori: dikecualikan
+    pengecualian: [17b]
+    contoh_cocok:
+      - Dokumen yang diterima dari penyedia sebelum penetapan pemenang
+      - Berkas kualifikasi rekanan yang masih dievaluasi pokja
+    contoh_tidak_cocok:
+      - Jadwal tahapan evaluasi sebelum pengumuman pemenang
+      - Evaluasi kinerja penyedia yang masih dievaluasi PPK
 
   - id: persandian
     keterangan: Sistem dan materiil persandian, kunci kriptografi, kata sandi dan kredensial — UU 14/2008 Pasal 17 huruf c angka 6 (sistem persandian negara); kata sandi dan kredensial aplikasi biasa bukan sistem persandian negara, sehingga hubungannya dengan keamanan negara harus diuraikan dalam uji konsekuensi
@@ -630,8 +650,8 @@ aturan:
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan, hak akses) — UU 14/2008 Pasal 17 huruf c (pertahanan dan keamanan negara)
     catatan: Huruf c angka 6 (sistem persandian negara) untuk persandian dan kunci kriptografi; bagi sistem pemerintahan daerah biasa, hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi (dipindahkan dari keterangan pada sesi 24). Huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut.
     prioritas: 100
-    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server, pemindaian kerentanan, hasil pemindaian kerentanan, vulnerability scan, kerentanan situs, kerentanan situs web, kerentanan website, kerentanan laman, kerentanan web, scan kerentanan, konfigurasi dns, dns server, konfigurasi mail server, jalur kabel jaringan, denah detail ruang server]
-    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat, layanan pengaduan, layanan aduan, jadwal pemindaian, rekapitulasi hasil, rekap hasil]
+    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, disaster recovery plan, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, password, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server, pemindaian kerentanan, hasil pemindaian kerentanan, vulnerability scan, kerentanan situs, kerentanan situs web, kerentanan website, kerentanan laman, kerentanan web, scan kerentanan, konfigurasi dns, dns server, konfigurasi mail server, jalur kabel jaringan, denah detail ruang server, setting router, setting access point, setting mikrotik, setting firewall, setting server, setting jaringan, pengaturan router, konfigurasi access point, konfigurasi switch, konfigurasi load balancer, load balancer, reverse proxy, konfigurasi proxy, port yang terbuka, port terbuka, open port]
+    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat, layanan pengaduan, layanan aduan, jadwal pemindaian, rekapitulasi hasil, rekap hasil, pembangunan infrastruktur, pengembangan infrastruktur, penyediaan infrastruktur, pemerataan infrastruktur, masterplan, rencana induk, peta jalan]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -646,6 +666,8 @@ aturan:
       - Hasil pemindaian kerentanan aplikasi e-perizinan
       - Hasil scan kerentanan server e-office
       - Konfigurasi DNS server pemerintah kabupaten
+      - Setting router dan access point kantor kecamatan
+      - Daftar port yang terbuka pada server web
     contoh_tidak_cocok:
       - Pengadaan perangkat firewall melalui e-katalog
       - Pelayanan VPN bagi OPD
@@ -657,6 +679,26 @@ aturan:
       - Pelatihan pemindaian kerentanan bagi pengelola situs web OPD
       - Jadwal pemindaian kerentanan aplikasi OPD semester I
       - Pembangunan jalur kabel listrik bawah tanah
+      - Laporan pembangunan infrastruktur TIK desa
+
+  - id: gambar-jaringan-komputer
+    keterangan: Diagram, skema, peta atau tata letak jaringan komputer, pusat data dan perangkat jaringan milik badan publik — rincian yang memudahkan serangan terhadap sistem elektronik, UU 14/2008 Pasal 17 huruf c; bagi sistem pemerintahan daerah biasa hubungannya dengan keamanan negara harus diuraikan dalam uji konsekuensi; peta titik wifi publik dan cakupan sinyal terbuka
+    catatan: Kata jaringan saja tidak cukup (jaringan jalan, irigasi, listrik) — aturan meminta kata jaringan komputer, pusat data atau perangkatnya. Kata lan saja tidak dipakai karena dalam judul berbahasa Jawa berarti dan.
+    prioritas: 100
+    semua:
+      - [diagram, skema, peta, denah, layout, tata letak, gambar, penempatan]
+      - [jaringan lan, lan dan wan, lan wan, jaringan wan, jaringan komputer, jaringan data, jaringan intra, jaringan intranet, intranet, fiber optik, fiber optic, serat optik, backbone, perangkat jaringan, perangkat aktif, pusat data, data center, data centre, ruang server, rak server, server, router, access point, jaringan tik, jaringan teknologi informasi]
+    kecuali: [pengadaan, belanja, rup, jumlah, rekap, rekapitulasi, statistik, tata cara, sop, pedoman, sosialisasi, pelatihan, titik wifi, wifi publik, blank spot, menara telekomunikasi, tower, sebaran menara, cakupan sinyal, pengumuman, dokumen tender, dokumen pemilihan, terjangkau, terhubung, sebaran, cakupan]
+    kategori: dikecualikan
+    pengecualian: [17c]
+    contoh_cocok:
+      - Diagram jaringan LAN dan WAN kantor bupati
+      - Peta jaringan serat optik dan perangkat aktif antar OPD
+    contoh_tidak_cocok:
+      - Peta jaringan irigasi kabupaten
+      - Peta sebaran titik wifi publik dan menara telekomunikasi
+      - Pengadaan rak server untuk pusat data
+      - Peta desa yang terhubung jaringan serat optik
 
   - id: rekaman-cctv-orang
     keterangan: Rekaman CCTV dan hak akses ke rekamannya memperlihatkan orang yang dapat dikenali — gambar wajah adalah data biometrik, data pribadi yang bersifat spesifik (UU 27/2022 tentang Pelindungan Data Pribadi Pasal 4 ayat (2) huruf b dan Penjelasannya), sehingga dasarnya UU 14/2008 Pasal 17 huruf j jo. UU 27/2022; siaran kamera lalu lintas untuk publik terbuka
@@ -989,7 +1031,7 @@ aturan:
     keterangan: Laporan keuangan yang belum diaudit/diperiksa — dasar terdekat UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik yang menurut Penjelasannya merugikan proses kebijakan bila diungkap secara prematur); dasarnya lemah dan hanya sampai laporan hasil audit terbit, sesudahnya ringkasan laporan keuangan wajib diumumkan berkala (Perki 1/2021); bahas dalam uji konsekuensi
     catatan: Laporan unaudited. Bukan rahasia pribadi (huruf h).
     prioritas: 100
-    salah_satu: [belum diaudit, sebelum diaudit, unaudited, belum diperiksa, belum disampaikan hasil audit, belum dilakukan audit, belum audit, belum direviu dan diaudit, laporan keuangan yang belum direviu, belum diperiksa bpk, belum telah diaudit, belum di audit, sebelum di audit]
+    salah_satu: [belum diaudit, sebelum diaudit, unaudited, belum diperiksa, belum disampaikan hasil audit, belum dilakukan audit, belum audit, belum direviu dan diaudit, laporan keuangan yang belum direviu, belum diperiksa bpk, belum telah diaudit, belum di audit, sebelum di audit, teu acan diaudit, durung diaudit]
     kecuali: [tata cara, sop, pedoman, jadwal, opini]
     kategori: dikecualikan
     pengecualian: [17i]
@@ -1050,8 +1092,8 @@ aturan:
     keterangan: Kertas kerja pemeriksaan, audit, reviu, evaluasi dan pemantauan APIP (Inspektorat, SPI) — dokumen intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i), juga bila reviunya menyangkut laporan keuangan yang kemudian diperiksa BPK
     catatan: Laporan hasil dan ringkasannya dibaca aturan audit-pengawasan-internal.
     prioritas: 100
-    salah_satu: [kertas kerja audit, kertas kerja pemeriksaan, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring, temuan sementara audit, temuan sementara pemeriksaan, temuan sementara reviu, temuan sementara probity audit, notisi, notisi pemeriksaan, notisi audit, konsep lhp, konsep laporan hasil pemeriksaan, konsep laporan hasil audit, rancangan temuan, draft temuan, draf temuan, konsep temuan]
-    kecuali: [tata cara, pedoman, panduan, sop, jumlah, rekap, rekapitulasi, statistik, format, templat, template, contoh, pelatihan, bimbingan teknis, bimtek, penyusunan kertas kerja, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran]
+    salah_satu: [kertas kerja audit, kertas kerja pemeriksaan, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring, temuan sementara audit, temuan sementara pemeriksaan, temuan sementara reviu, temuan sementara probity audit, notisi, notisi pemeriksaan, notisi audit, konsep lhp, konsep laporan hasil pemeriksaan, konsep laporan hasil audit, rancangan temuan, draft temuan, draf temuan, konsep temuan, exit meeting, exit meeting pemeriksaan, exit meeting audit, lembar kerja audit, lembar kerja auditor, lembar kerja pemeriksaan, lembar kerja pemeriksa, lembar kerja reviu]
+    kecuali: [tata cara, pedoman, panduan, sop, jumlah, rekap, rekapitulasi, statistik, format, templat, template, contoh, pelatihan, bimbingan teknis, bimtek, penyusunan kertas kerja, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran, jadwal, agenda]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1059,14 +1101,34 @@ aturan:
       - Notisi audit kinerja atas dinas
       - Temuan sementara reviu atas pengadaan
       - Rancangan temuan audit kinerja
+      - Notulen exit meeting audit kinerja Inspektorat
+      - Lembar kerja pemeriksaan Inspektorat sebelum laporan final
     contoh_tidak_cocok:
       - Pedoman penyusunan kertas kerja reviu laporan keuangan
       - Format kertas kerja pemeriksaan reguler
 
+  - id: pengawasan-intern-spi
+    keterangan: Kertas kerja, temuan, memorandum dan laporan hasil Satuan Pengawasan Intern (SPI) atau unit audit internal yang belum final atau belum selesai ditindaklanjuti — dokumen intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i); piagam, struktur dan program kerja pengawasannya terbuka
+    catatan: Singkatan SPI sengaja tidak dimasukkan kamus karena juga berarti sistem pengendalian intern (kebijakan yang terbuka) dan Survei Penilaian Integritas; di sini SPI dibaca hanya bersama kata hasil pengawasan.
+    prioritas: 100
+    semua:
+      - [satuan pengawas internal, satuan pengawasan intern, satuan pengawasan internal, satuan pengawas intern, unit audit internal, spi, auditor internal, unit pengawasan internal]
+    salah_satu: [kertas kerja, temuan, memo, memorandum, laporan hasil, catatan hasil, hasil audit, hasil pemeriksaan, hasil reviu, notisi, konsep laporan, draf laporan, draft laporan, rekomendasi]
+    kecuali: [piagam, struktur organisasi, susunan organisasi, pedoman, sop, tata cara, prosedur, jumlah, rekap, rekapitulasi, program kerja, rencana kerja, pkpt, survei penilaian integritas, penilaian integritas, sistem pengendalian intern, pengendalian intern, pengendalian internal, telah ditindaklanjuti, sudah ditindaklanjuti, pertemuan, pelatihan, bimtek, bimbingan teknis, rekrutmen, formasi, lowongan, statistik, persentase]
+    kategori: dikecualikan
+    pengecualian: [17i]
+    contoh_cocok:
+      - Kertas kerja Satuan Pengawasan Intern rumah sakit
+      - Temuan SPI atas pengelolaan kas unit usaha
+    contoh_tidak_cocok:
+      - Piagam Satuan Pengawasan Intern
+      - Hasil Survei Penilaian Integritas (SPI) tahun 2025
+      - Rekomendasi penguatan Sistem Pengendalian Intern (SPI)
+
   - id: soal-ujian
     keterangan: Soal dan kunci jawaban ujian atau tes seleksi sebelum/selama dipakai, serta lembar jawaban peserta — UU 14/2008 Pasal 17 huruf b (hak cipta penyusun soal, UU 28/2014 tentang Hak Cipta) dan huruf h angka 4 (hasil evaluasi kemampuan peserta); kerugian utamanya (ujian tidak lagi adil) tidak disebut Pasal 17, sehingga dasar huruf b perlu dibahas dalam uji konsekuensi
     prioritas: 100
-    salah_satu: [soal ujian, soal dan jawaban, soal tes, soal cat, soal skd, soal skb, soal seleksi kompetensi, bank soal, naskah soal, kunci jawaban, lembar jawaban, jawaban ujian, soal seleksi, materi soal, materi ujian, bahan ujian, yang akan diujikan, soal dan kunci jawaban, soal beserta kunci jawaban]
+    salah_satu: [soal ujian, soal dan jawaban, soal tes, soal cat, soal skd, soal skb, soal seleksi kompetensi, bank soal, naskah soal, kunci jawaban, lembar jawaban, jawaban ujian, soal seleksi, materi soal, materi ujian, bahan ujian, yang akan diujikan, soal dan kunci jawaban, soal beserta kunci jawaban, paket soal, soal asesmen, soal ulangan]
     kecuali: [tata cara, pedoman, jadwal, pengumuman, contoh soal, latihan soal, sosialisasi, simulasi, try out, tryout, soal latihan, kisi kisi soal, kisi kisi ujian, kisi kisi dan materi]
     kategori: dikecualikan
     pengecualian: [17b, 17h4]
@@ -1102,8 +1164,8 @@ aturan:
   - id: gambar-teknis-bangunan
     keterangan: Cetak biru, desain dan gambar teknis bangunan serta instalasinya — UU 14/2008 Pasal 17 huruf c (pertahanan dan keamanan negara; angka 4 pangkalan/instalasi militer); untuk gedung kantor biasa dasarnya lemah, uji konsekuensi harus menunjukkan bahaya nyata (objek vital, sistem pengamanan) dan bagian lain dibuka; hak cipta perencana (huruf b) hanya bila hak ciptanya bukan milik pemerintah daerah
     prioritas: 100
-    salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung, gambar rinci, gambar detail, shop drawing, denah detail gedung, denah detail ruang, gambar denah detail, bluprint]
-    kecuali: [pengumuman, pengadaan, jumlah, tata cara, rup, jadwal, persyaratan, yang diumumkan, dokumen tender, dokumen pemilihan]
+    salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung, gambar rinci, gambar detail, shop drawing, denah detail gedung, denah detail ruang, gambar denah detail, bluprint, gambar kerja, gambar arsitektur, gambar struktur gedung, gambar struktur bangunan, instalasi alarm, denah ruang brankas, denah brankas]
+    kecuali: [pengumuman, pengadaan, jumlah, tata cara, rup, jadwal, persyaratan, yang diumumkan, dokumen tender, dokumen pemilihan, struktur organisasi]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -1283,6 +1345,23 @@ aturan:
       - Non Disclosure Agreement dengan penyedia jasa hosting
       - Perjanjian kerahasiaan dengan mitra penelitian
 
+  - id: informasi-rahasia-perjanjian
+    keterangan: Informasi pihak ketiga (data teknis, harga, formula, rahasia dagang) yang menurut perjanjian wajib dirahasiakan — UU 14/2008 Pasal 17 huruf b (hak kekayaan intelektual dan persaingan usaha tidak sehat); perjanjiannya sendiri tetap wajib tersedia setiap saat (Pasal 11 ayat (1) huruf e), sehingga yang dikecualikan hanya bagian itu
+    catatan: Membaca informasi yang dilindungi, bukan nama perjanjian. Perjanjian yang hanya disebut bersifat rahasia atau NDA tetap terbuka (docs/classification.md §40.2, §43).
+    prioritas: 100
+    semua:
+      - [perjanjian, kontrak, kerja sama, kerjasama, mitra, pihak ketiga, para pihak, penyedia, nota kesepahaman, mou]
+    salah_satu: [wajib dirahasiakan, kewajiban kerahasiaan, kewajiban menjaga kerahasiaan, disepakati untuk dirahasiakan, disepakati dirahasiakan, sepakat dirahasiakan, tidak dibuka kepada umum, tidak untuk dibuka kepada umum, informasi teknis rahasia, data teknis rahasia]
+    kecuali: [tata cara, pedoman, sop, prosedur, jumlah, daftar mitra, sosialisasi, pelatihan, templat, template, format]
+    kategori: dikecualikan
+    pengecualian: [17b]
+    contoh_cocok:
+      - Spesifikasi teknis dan harga khusus dari mitra yang wajib dirahasiakan menurut perjanjian
+      - Bagian kontrak yang disepakati para pihak tidak dibuka kepada umum
+    contoh_tidak_cocok:
+      - Perjanjian kerja sama yang bersifat rahasia dengan penyedia aplikasi
+      - Templat perjanjian kerja sama yang memuat kewajiban kerahasiaan
+
   # --- Ditulis dari UNDANG-UNDANG dan katalog peraturan (bukan dari judul korpus):
   #     UU 14/2008 Pasal 17 dan Penjelasannya, UU 27/2022 Pasal 4 (data pribadi spesifik),
   #     UU 23/2006 Pasal 84 (sebagaimana diubah UU 24/2013), UU 17/2023, UU 43/2009, SK KMA 1-144/KMA/SK/I/2011 (pengadilan),
@@ -1330,7 +1409,7 @@ aturan:
   - id: keuangan-pendapatan-perorangan
     keterangan: Kondisi keuangan, aset, pendapatan dan rekening bank seseorang (penghasilan, potongan, pinjaman, simpanan) — UU 14/2008 Pasal 17 huruf h angka 3
     prioritas: 100
-    salah_satu: [gaji pegawai, upah pegawai, upah karyawan, data upah, daftar upah, rincian upah, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, data debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan, berkas keringanan ukt, pengajuan keringanan ukt, permohonan keringanan ukt, berkas pengajuan keringanan, tunjangan profesi per, rincian tunjangan profesi, penerima tunjangan profesi, kondisi ekonomi keluarga, kondisi ekonomi orang tua, penghasilan orang tua, upah per pekerja, upah per karyawan, gaji per karyawan, gaji per pekerja, laporan keuangan pribadi, keuangan pribadi, data calon debitur, diterima masing masing pegawai, diterima setiap pegawai, diterima oleh setiap pegawai, diterima oleh masing masing pegawai]
+    salah_satu: [gaji pegawai, upah pegawai, upah karyawan, data upah, daftar upah, rincian upah, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, data debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan, berkas keringanan ukt, pengajuan keringanan ukt, permohonan keringanan ukt, berkas pengajuan keringanan, tunjangan profesi per, rincian tunjangan profesi, penerima tunjangan profesi, kondisi ekonomi keluarga, kondisi ekonomi orang tua, penghasilan orang tua, upah per pekerja, upah per karyawan, gaji per karyawan, gaji per pekerja, laporan keuangan pribadi, keuangan pribadi, data calon debitur, diterima masing masing pegawai, diterima setiap pegawai, diterima oleh setiap pegawai, diterima oleh masing masing pegawai, take home pay, dibayarkan kepada masing masing pegawai, dibayarkan kepada setiap pegawai, dibayarkan kepada tiap pegawai, dibayarkan kepada masing masing penerima]
     kecuali: [belanja, anggaran, skala gaji, menurut pangkat, realisasi, pagu, peraturan, ketentuan, standar, standar biaya, besaran tpp, kebijakan, pedoman, tata cara, prosedur, sop, persyaratan, syarat, jumlah, rekapitulasi jumlah, statistik, agregat, yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, perbup, peraturan bupati, keputusan bupati tentang besaran, sosialisasi, cakupan, persentase, dprd, anggota dprd, pimpinan dprd, kepala daerah, bupati, wakil bupati, wali kota, walikota, wakil wali kota, gubernur, wakil gubernur]
     kategori: dikecualikan
     pengecualian: [17h3]
@@ -1359,7 +1438,7 @@ aturan:
     semua:
       - [hasil penilaian, nilai, hasil tes, hasil ujian, hasil seleksi, hasil uji, hasil verifikasi, verifikasi lapangan, rekam jejak, penilaian, hasil evaluasi, rekomendasi, usulan, lembar penilaian, berita acara penilaian, skor, peringkat, ranking, hasil wawancara, hasil psikotes, proses evaluasi dan seleksi, dokumen proses seleksi, dokumen proses evaluasi, proses penilaian, pemeriksaan psikologis, pemeriksaan psikologi, tes psikologi, nominasi, daftar pendek]
       - [peserta, calon, pegawai, asn, pns, individu, pelamar, kandidat, dosen, tenaga harian lepas, thl, tenaga kontrak, pegawai kontrak, pegawai non asn, tenaga pendukung, pegawai tidak tetap, ptt, guru, perangkat desa, kepala sekolah, tenaga kependidikan, honorer, karyawan, taruna, mahasiswa, siswa, penerima beasiswa, beasiswa]
-    kecuali: [pengumuman, diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, calon lokasi, hibah, telah ditetapkan, usulan peserta, usulan calon peserta, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu, tiga besar, tiga terbaik, skala gaji]
+    kecuali: [pengumuman, diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, calon lokasi, hibah, telah ditetapkan, usulan peserta, usulan calon peserta, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu, tiga besar, tiga terbaik, skala gaji, tentang tim penilai, pembentukan tim penilai, susunan tim penilai, keanggotaan tim penilai]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -1378,7 +1457,7 @@ aturan:
     keterangan: Bahan penilaian kemampuan pegawai (angka kredit, uji kelayakan, assessment center, pemetaan kompetensi, talenta) — UU 14/2008 Pasal 17 huruf h angka 4
     prioritas: 100
     salah_satu: [uji kelayakan dan kepatutan, fit and proper test, fit and proper, penelusuran rekam jejak, rekam jejak calon, profil kompetensi pegawai, assessment center, hasil pemetaan kompetensi, pemetaan kompetensi pegawai, hasil uji kesesuaian, uji kesesuaian jabatan, penetapan angka kredit, dupak, daftar usulan penetapan angka kredit, penilaian angka kredit, usulan kenaikan jabatan fungsional, tim penilai kinerja, berita acara tim penilai, penilaian perilaku kerja, e kinerja pegawai, capaian kinerja pegawai, kinerja individu, kinerja perorangan, rencana suksesi, kelompok rencana suksesi, nine box, 9 box, hasil uji kompetensi pegawai, rekomendasi pengembangan kompetensi, penilaian beban kerja dosen, laporan beban kerja dosen, evaluasi beban kerja dosen, nilai bkd, bkd per dosen, laporan bkd dosen]
-    kecuali: [pengumuman, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, sosialisasi, peraturan, kebijakan, formasi, per fakultas, per program studi, per prodi, per jurusan]
+    kecuali: [pengumuman, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, sosialisasi, peraturan, kebijakan, formasi, per fakultas, per program studi, per prodi, per jurusan, tentang tim penilai, pembentukan tim penilai, susunan tim penilai, keanggotaan tim penilai]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -1388,6 +1467,7 @@ aturan:
     contoh_tidak_cocok:
       - Pedoman penilaian angka kredit jabatan fungsional
       - Jadwal fit and proper test calon direksi
+      - Keputusan Bupati tentang Tim Penilai Kinerja PNS
 
   - id: pemeriksaan-etik-disiplin
     keterangan: Pengaduan terhadap pegawai/pejabat tertentu dan pemeriksaan disiplin atau kode etiknya (belum diputus; menyangkut penilaian dan nama baik seseorang) — UU 14/2008 Pasal 17 huruf h angka 4; pemeriksaan disiplin bukan penyidikan tindak pidana, sehingga huruf a angka 1 hanya dipakai bila pengaduan itu sedang diselidiki/disidik aparat penegak hukum
@@ -1415,7 +1495,7 @@ aturan:
     keterangan: Pengaduan atau laporan masyarakat tentang seorang pejabat atau petugas tertentu (kepala puskesmas, camat, guru …) yang belum diputus — menyangkut penilaian dan nama baik orang itu (UU 14/2008 Pasal 17 huruf h angka 4); jumlah dan tata cara pengaduan terbuka
     prioritas: 100
     semua:
-      - [pengaduan terhadap, aduan terhadap, laporan terhadap, pengaduan atas, aduan atas, pengaduan tentang, aduan tentang, warga terhadap, masyarakat terhadap, diajukan terhadap, aduan warga terkait, pengaduan warga terkait, aduan masyarakat terkait, pengaduan masyarakat terkait, tentang perilaku pejabat, tentang perilaku petugas, tentang perilaku pegawai, tentang perilaku kepala, terkait perilaku pejabat, terkait perilaku petugas, terkait perilaku pegawai, terkait perilaku kepala, pengaduan diserahkan]
+      - [pengaduan terhadap, aduan terhadap, laporan terhadap, pengaduan atas, aduan atas, pengaduan tentang, aduan tentang, warga terhadap, masyarakat terhadap, diajukan terhadap, aduan warga terkait, pengaduan warga terkait, aduan masyarakat terkait, pengaduan masyarakat terkait, tentang perilaku pejabat, tentang perilaku petugas, tentang perilaku pegawai, tentang perilaku kepala, terkait perilaku pejabat, terkait perilaku petugas, terkait perilaku pegawai, terkait perilaku kepala, pengaduan diserahkan, pengaduan mengenai, aduan mengenai, mengenai perilaku, mengenai perbuatan, tentang perbuatan, perbuatan tidak patut, perilaku tidak patut]
       - [kepala, pejabat, pegawai, petugas, camat, lurah, kades, kepala desa, perangkat desa, guru, dosen, dokter, bidan, perawat, direktur, sekretaris, bendahara, oknum, asn, pns]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, formulir, gambaran umum, jenis pelanggaran, telah diselesaikan, yang telah diselesaikan, pelayanan]
     kategori: dikecualikan
@@ -1425,6 +1505,7 @@ aturan:
       - Pengaduan atas lurah yang diduga meminta pungutan
       - Laporan pengaduan warga terhadap kepala desa
       - Aduan masyarakat terkait perilaku petugas puskesmas
+      - Laporan warga mengenai perbuatan tidak patut seorang lurah
     contoh_tidak_cocok:
       - Jumlah aduan terhadap pelayanan puskesmas yang telah diselesaikan
       - Tata cara pengaduan terhadap pejabat
@@ -2202,7 +2283,7 @@ aturan:
   - id: berkala-d-keuangan
     keterangan: Ringkasan laporan keuangan (LRA, neraca, CALK, aset)
     prioritas: 50
-    salah_satu: [lra, laporan realisasi anggaran, neraca, calk, catatan atas laporan keuangan, laporan keuangan, lkpd, laporan operasional, laporan arus kas, laporan perubahan ekuitas, realisasi anggaran, realisasi belanja, realisasi pendapatan, realisasi penerimaan, realisasi pad, target dan realisasi, realisasi dana desa, realisasi penggunaan dana desa, laporan realisasi, daftar aset, laporan aset, laporan barang milik daerah, laporan bmd]
+    salah_satu: [lra, laporan realisasi anggaran, neraca, calk, catatan atas laporan keuangan, laporan keuangan, lkpd, laporan operasional, laporan arus kas, laporan perubahan ekuitas, realisasi anggaran, realisasi belanja, realisasi pendapatan, realisasi penerimaan, realisasi pad, target dan realisasi, realisasi dana desa, realisasi penggunaan dana desa, laporan realisasi, daftar aset, laporan aset, laporan barang milik daerah, laporan bmd, realisasi target, capaian target pendapatan, capaian pendapatan]
     kecuali: [kib, kartu inventaris barang]
     kategori: berkala
     subkelompok: D
@@ -2211,6 +2292,7 @@ aturan:
       - Neraca dan Catatan atas Laporan Keuangan (CALK) 2025
       - Realisasi penerimaan pajak daerah per jenis pajak s.d. Desember 2025
       - Laporan realisasi penggunaan Dana Desa tahap II
+      - Realisasi target pendapatan asli daerah 2020-2025
     contoh_tidak_cocok:
       - Daftar aset tanah Pemda (KIB A) beserta status sertifikat
       - Dokumen Pelaksanaan Anggaran 2026
@@ -2912,13 +2994,14 @@ aturan:
     keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — memorandum atau surat-surat antar Badan Publik atau intra Badan Publik yang menurut sifatnya dirahasiakan (huruf i)
     prioritas: 100
     salah_satu: [menurut sifatnya dirahasiakan, sifatnya dirahasiakan, surat antarbadan publik, surat antar badan publik, intra badan publik, intrabadan publik]
-    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan, perjanjian bersifat rahasia, perjanjian yang bersifat rahasia, perjanjian kerja sama bersifat rahasia, perjanjian kerja sama yang bersifat rahasia, perjanjian kerjasama bersifat rahasia, perjanjian kerjasama yang bersifat rahasia, kontrak bersifat rahasia, kontrak yang bersifat rahasia, nota kesepahaman bersifat rahasia, nota kesepahaman yang bersifat rahasia]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
       - Surat antar badan publik yang menurut sifatnya dirahasiakan
     contoh_tidak_cocok:
       - Sosialisasi tentang informasi yang dapat mengganggu penegakan hukum
+      - Perjanjian kerja sama yang bersifat rahasia dengan penyedia jaringan
 
   - id: hasil-pemeriksaan-bpk-terbuka
     keterangan: Laporan hasil pemeriksaan BPK (dan opini, rekomendasi, tindak lanjutnya) yang telah disampaikan kepada lembaga perwakilan dinyatakan terbuka untuk umum (UU 15/2004 Pasal 19 ayat (1)); ringkasan laporan keuangan subkelompok D. Yang belum disampaikan, konsep dan kertas kerjanya tidak termasuk.
@@ -3354,6 +3437,13 @@ bahasa_inggris:
   lecturer: dosen
   teacher: guru
   engineering drawing: gambar teknis
+  architectural drawing: gambar arsitektur
+  structural drawing: gambar struktur gedung
+  drawing: gambar
+  promotion board: badan pertimbangan jabatan dan kepangkatan
+  nominee: nominasi
+  technical information: informasi teknis
+  rectorate: rektorat
   summary: ringkasan
   vault: khazanah
   lodged: mengajukan
