@@ -27,6 +27,18 @@ public enum PublishError: Error, CustomStringConvertible {
 /// Generators only read the register. Each output is written under a temporary name and
 /// renamed; a folder of documents is built aside and swapped in whole.
 public struct PublishStage {
+    /// The decision already taken on an item, as the review pack's "Keputusan Tercatat" says it.
+    /// One full stop after a name that ends with its degree's ("… oleh Dra. Hj. Rina Marlina,
+    /// M.Si.", not "M.Si..", read in the session 24 walk).
+    static func standingText(_ d: StandingDecision, clock: Clock) -> String {
+        switch d.action {
+        case .approve:
+            return "Disetujui \(clock.indonesianDate(d.at)) oleh \(d.by)" + (d.by.hasSuffix(".") ? "" : ".")
+        case .return:
+            return "DIKEMBALIKAN \(clock.indonesianDate(d.at)) oleh \(d.by): \(d.note) — menunggu perbaikan dari perangkat daerah."
+        }
+    }
+
     public var workspace: Workspace
     public var config: Configuration
     public var register: AppDatabase
@@ -463,11 +475,7 @@ public struct PublishStage {
                                 completeness: completeness, units: config.units.units, token: token,
                                 citations: citations)
         // What the PPID already decided, and the returned items waiting for their unit.
-        for (id, d) in try register.standingDecisions() {
-            input.standing[id] = d.action == .approve
-                ? "Disetujui \(clock.indonesianDate(d.at)) oleh \(d.by)."
-                : "DIKEMBALIKAN \(clock.indonesianDate(d.at)) oleh \(d.by): \(d.note) — menunggu perbaikan dari perangkat daerah."
-        }
+        for (id, d) in try register.standingDecisions() { input.standing[id] = Self.standingText(d, clock: clock) }
         input.changesBase = changes.map { $0.sinceDecree ? .lastDecree : .previousDraft } ?? .firstDraft
         input.held = held
         input.exemptionNotices = notices
