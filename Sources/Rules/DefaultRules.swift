@@ -3926,6 +3926,7 @@ bahasa_inggris:
   letter: surat
   instruction: instruksi
   promotion: promosi jabatan
+  appointment: pengangkatan
   mutation: mutasi
   retirement: pensiun
   pension: pensiun
@@ -4228,6 +4229,7 @@ bahasa_inggris_sambung:
   completed: selesai
   processed: diproses
   examined: diperiksa
+  evaluated: dievaluasi
   withheld: dikecualikan
   exempted: dikecualikan
 
