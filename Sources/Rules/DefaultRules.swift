@@ -1114,13 +1114,14 @@ aturan:
     semua:
       - [satuan pengawas internal, satuan pengawasan intern, satuan pengawasan internal, satuan pengawas intern, unit audit internal, spi, auditor internal, unit pengawasan internal]
     salah_satu: [kertas kerja, temuan, memo, memorandum, laporan hasil, catatan hasil, hasil audit, hasil pemeriksaan, hasil reviu, notisi, konsep laporan, draf laporan, draft laporan, rekomendasi]
-    kecuali: [piagam, struktur organisasi, susunan organisasi, pedoman, sop, tata cara, prosedur, jumlah, rekap, rekapitulasi, program kerja, rencana kerja, pkpt, survei penilaian integritas, penilaian integritas, sistem pengendalian intern, pengendalian intern, pengendalian internal, telah ditindaklanjuti, sudah ditindaklanjuti, pertemuan, pelatihan, bimtek, bimbingan teknis, rekrutmen, formasi, lowongan, statistik, persentase]
+    kecuali: [piagam, struktur organisasi, susunan organisasi, pedoman, sop, tata cara, prosedur, jumlah, rekap, rekapitulasi, program kerja, rencana kerja, pkpt, survei penilaian integritas, penilaian integritas, sistem pengendalian intern, pengendalian intern, pengendalian internal, telah ditindaklanjuti, sudah ditindaklanjuti, pertemuan, pelatihan, bimtek, bimbingan teknis, rekrutmen, formasi, lowongan, statistik, persentase, kpk, komisi pemberantasan korupsi]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
       - Kertas kerja Satuan Pengawasan Intern rumah sakit
       - Temuan SPI atas pengelolaan kas unit usaha
     contoh_tidak_cocok:
+      - Laporan hasil SPI KPK Kabupaten Serang tahun 2025
       - Piagam Satuan Pengawasan Intern
       - Hasil Survei Penilaian Integritas (SPI) tahun 2025
       - Rekomendasi penguatan Sistem Pengendalian Intern (SPI)
