@@ -1499,7 +1499,7 @@ aturan:
     semua:
       - [pengaduan terhadap, aduan terhadap, laporan terhadap, pengaduan atas, aduan atas, pengaduan tentang, aduan tentang, warga terhadap, masyarakat terhadap, diajukan terhadap, aduan warga terkait, pengaduan warga terkait, aduan masyarakat terkait, pengaduan masyarakat terkait, tentang perilaku pejabat, tentang perilaku petugas, tentang perilaku pegawai, tentang perilaku kepala, terkait perilaku pejabat, terkait perilaku petugas, terkait perilaku pegawai, terkait perilaku kepala, pengaduan diserahkan, pengaduan mengenai, aduan mengenai, mengenai perilaku, mengenai perbuatan, tentang perbuatan, perbuatan tidak patut, perilaku tidak patut, surat kaleng]
       - [kepala, pejabat, pegawai, petugas, camat, lurah, kades, kepala desa, perangkat desa, guru, dosen, dokter, bidan, perawat, direktur, sekretaris, bendahara, oknum, asn, pns, ketua rt, ketua rw, ketua, kepala dusun, kadus]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, formulir, gambaran umum, jenis pelanggaran, telah diselesaikan, yang telah diselesaikan, pelayanan]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, formulir, gambaran umum, jenis pelanggaran, telah diselesaikan, yang telah diselesaikan, pelayanan, kode etik, yang dilarang]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -1510,6 +1510,7 @@ aturan:
       - Laporan warga mengenai perbuatan tidak patut seorang lurah
       - Surat kaleng tentang kepala bidang
     contoh_tidak_cocok:
+      - Kode etik pegawai tentang perbuatan yang dilarang
       - Jumlah aduan terhadap pelayanan puskesmas yang telah diselesaikan
       - Tata cara pengaduan terhadap pejabat
       - Penyuluhan terkait perilaku hidup bersih dan sehat bagi pegawai
