@@ -1353,13 +1353,14 @@ aturan:
     semua:
       - [perjanjian, kontrak, kerja sama, kerjasama, mitra, pihak ketiga, para pihak, penyedia, nota kesepahaman, mou]
     salah_satu: [wajib dirahasiakan, kewajiban kerahasiaan, kewajiban menjaga kerahasiaan, disepakati untuk dirahasiakan, disepakati dirahasiakan, sepakat dirahasiakan, tidak dibuka kepada umum, tidak untuk dibuka kepada umum, informasi teknis rahasia, data teknis rahasia]
-    kecuali: [tata cara, pedoman, sop, prosedur, jumlah, daftar mitra, sosialisasi, pelatihan, templat, template, format]
+    kecuali: [tata cara, pedoman, sop, prosedur, jumlah, daftar mitra, sosialisasi, pelatihan, templat, template, format, memuat kewajiban kerahasiaan, memuat klausul kerahasiaan, dengan klausul kerahasiaan]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
       - Spesifikasi teknis dan harga khusus dari mitra yang wajib dirahasiakan menurut perjanjian
       - Bagian kontrak yang disepakati para pihak tidak dibuka kepada umum
     contoh_tidak_cocok:
+      - Perjanjian kerja sama daerah dengan PT Tirta yang memuat kewajiban kerahasiaan
       - Perjanjian kerja sama yang bersifat rahasia dengan penyedia aplikasi
       - Templat perjanjian kerja sama yang memuat kewajiban kerahasiaan
 
