@@ -688,13 +688,14 @@ aturan:
     semua:
       - [diagram, skema, peta, denah, layout, tata letak, gambar, penempatan]
       - [jaringan lan, lan dan wan, lan wan, jaringan wan, jaringan komputer, jaringan data, jaringan intra, jaringan intranet, intranet, fiber optik, fiber optic, serat optik, backbone, perangkat jaringan, perangkat aktif, pusat data, data center, data centre, ruang server, rak server, server, router, access point, jaringan tik, jaringan teknologi informasi]
-    kecuali: [pengadaan, belanja, rup, jumlah, rekap, rekapitulasi, statistik, tata cara, sop, pedoman, sosialisasi, pelatihan, titik wifi, wifi publik, blank spot, menara telekomunikasi, tower, sebaran menara, cakupan sinyal, pengumuman, dokumen tender, dokumen pemilihan, terjangkau, terhubung, sebaran, cakupan]
+    kecuali: [pengadaan, belanja, rup, jumlah, rekap, rekapitulasi, statistik, tata cara, sop, pedoman, sosialisasi, pelatihan, titik wifi, wifi publik, blank spot, menara telekomunikasi, tower, sebaran menara, cakupan sinyal, pengumuman, dokumen tender, dokumen pemilihan, terjangkau, terhubung, sebaran, cakupan, pusat data nasional, kebijakan]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
       - Diagram jaringan LAN dan WAN kantor bupati
       - Peta jaringan serat optik dan perangkat aktif antar OPD
     contoh_tidak_cocok:
+      - Penempatan aplikasi dan server pemerintah daerah di Pusat Data Nasional
       - Peta jaringan irigasi kabupaten
       - Peta sebaran titik wifi publik dan menara telekomunikasi
       - Pengadaan rak server untuk pusat data
