@@ -1167,7 +1167,7 @@ aturan:
     keterangan: Cetak biru, desain dan gambar teknis bangunan serta instalasinya — UU 14/2008 Pasal 17 huruf c (pertahanan dan keamanan negara; angka 4 pangkalan/instalasi militer); untuk gedung kantor biasa dasarnya lemah, uji konsekuensi harus menunjukkan bahaya nyata (objek vital, sistem pengamanan) dan bagian lain dibuka; hak cipta perencana (huruf b) hanya bila hak ciptanya bukan milik pemerintah daerah
     prioritas: 100
     salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung, gambar rinci, gambar detail, shop drawing, denah detail gedung, denah detail ruang, gambar denah detail, bluprint, gambar kerja, gambar arsitektur, gambar struktur gedung, gambar struktur bangunan, instalasi alarm, denah ruang brankas, denah brankas]
-    kecuali: [pengumuman, pengadaan, jumlah, tata cara, rup, jadwal, persyaratan, yang diumumkan, dokumen tender, dokumen pemilihan, struktur organisasi]
+    kecuali: [pengumuman, pengadaan, jumlah, tata cara, rup, jadwal, persyaratan, yang diumumkan, dokumen tender, dokumen pemilihan, struktur organisasi, alarm kebakaran, pemeliharaan]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -1175,6 +1175,7 @@ aturan:
       - Hasil Detail Engineering Design (DED) gedung kantor
       - Gambar denah detail gedung arsip
     contoh_tidak_cocok:
+      - Laporan pemeliharaan instalasi alarm kebakaran gedung kantor
       - Pengumuman pengadaan jasa konsultansi DED gedung kantor
       - Denah detail lokasi kios pasar
 
