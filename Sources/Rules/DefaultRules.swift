@@ -586,7 +586,7 @@ aturan:
     catatan: Perpres 16/2018 Pasal 26 ayat (3) — nilai HPS bersifat terbuka dan tidak bersifat rahasia, hanya rinciannya yang dapat dikecualikan. Penawaran ganti rugi tanah kepada pemilik dalam pengadaan tanah bukan penawaran tender (dibaca aturan rencana-awal-ekonomi, huruf e angka 4).
     prioritas: 100
     salah_satu: [hps, harga perkiraan sendiri, owner estimate, engineer estimate, rincian hps, dokumen penawaran, penawaran peserta, penawaran harga, harga penawaran, rincian penawaran, evaluasi penawaran, berita acara evaluasi penawaran, kalkulasi harga, rahasia dagang, harga satuan penawaran, penawaran masing masing peserta, penawaran peserta lelang, penawaran peserta tender, evaluasi kualifikasi, hasil evaluasi kualifikasi, klarifikasi dan negosiasi harga, klarifikasi dan negosiasi teknis dan harga, negosiasi teknis dan harga, negosiasi harga dengan penyedia, negosiasi harga dengan calon pemenang, klarifikasi dan negosiasi dengan peserta, klarifikasi dan negosiasi dengan penyedia, klarifikasi dan negosiasi dengan calon pemenang, pembuktian kualifikasi, hasil pembuktian kualifikasi, evaluasi teknis penawaran, evaluasi administrasi dan teknis, evaluasi administrasi teknis dan harga, berkas penawaran, surat penawaran, rab penawaran, penawaran rekanan, penawaran penyedia, penawaran dari penyedia, penawaran dari calon penyedia, penawaran calon penyedia, usulan teknis dan biaya, proposal teknis penyedia, proposal teknis peserta, penawaran teknis, usulan teknis dan usulan biaya, dokumen usulan teknis]
-    kecuali: [nilai total hps, nilai hps paket, nilai hps yang diumumkan, beserta nilai hps, nilai hps dan pagu, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian, pelatihan penyusunan, pelatihan pengadaan, bimbingan teknis, bimtek, jumlah, rekapitulasi, rekap, tercantum dalam pengumuman, dalam pengumuman tender, dalam pengumuman lelang, yang diumumkan, rup, rencana umum pengadaan, jadwal, tahapan, penawaran terkoreksi, harga terkoreksi]
+    kecuali: [nilai total hps, nilai hps paket, nilai hps yang diumumkan, beserta nilai hps, nilai hps dan pagu, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian, pelatihan penyusunan, pelatihan pengadaan, bimbingan teknis, bimtek, jumlah, rekapitulasi, rekap, tercantum dalam pengumuman, dalam pengumuman tender, dalam pengumuman lelang, yang diumumkan, rup, rencana umum pengadaan, jadwal, tahapan, penawaran terkoreksi, harga terkoreksi, sponsor, sponsorship]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -599,6 +599,7 @@ aturan:
       - Hasil pembuktian kualifikasi penyedia jasa konsultansi
       - Surat penawaran dan rincian biaya dari rekanan pengadaan langsung
     contoh_tidak_cocok:
+      - Surat penawaran kerja sama sponsor festival budaya
       - SOP klarifikasi dan negosiasi harga pengadaan langsung
       - Jadwal klarifikasi dan negosiasi harga paket irigasi
       - Pengumuman tender beserta nilai total HPS
