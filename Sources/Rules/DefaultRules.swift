@@ -1132,7 +1132,7 @@ aturan:
     keterangan: Soal dan kunci jawaban ujian atau tes seleksi sebelum/selama dipakai, serta lembar jawaban peserta — UU 14/2008 Pasal 17 huruf b (hak cipta penyusun soal, UU 28/2014 tentang Hak Cipta) dan huruf h angka 4 (hasil evaluasi kemampuan peserta); kerugian utamanya (ujian tidak lagi adil) tidak disebut Pasal 17, sehingga dasar huruf b perlu dibahas dalam uji konsekuensi
     prioritas: 100
     salah_satu: [soal ujian, soal dan jawaban, soal tes, soal cat, soal skd, soal skb, soal seleksi kompetensi, bank soal, naskah soal, kunci jawaban, lembar jawaban, jawaban ujian, soal seleksi, materi soal, materi ujian, bahan ujian, yang akan diujikan, soal dan kunci jawaban, soal beserta kunci jawaban, paket soal, soal asesmen, soal ulangan, soal osn, soal olimpiade, soal lomba, soal kompetisi]
-    kecuali: [tata cara, pedoman, jadwal, pengumuman, contoh soal, latihan soal, sosialisasi, simulasi, try out, tryout, soal latihan, kisi kisi soal, kisi kisi ujian, kisi kisi dan materi]
+    kecuali: [tata cara, pedoman, jadwal, pengumuman, contoh soal, latihan soal, sosialisasi, simulasi, try out, tryout, soal latihan, kisi kisi soal, kisi kisi ujian, kisi kisi dan materi, pembahasan, pembahasannya]
     kategori: dikecualikan
     pengecualian: [17b, 17h4]
     contoh_cocok:
@@ -1141,6 +1141,7 @@ aturan:
       - Bank soal seleksi perangkat desa
       - Kisi-kisi dan naskah soal ujian akhir yang belum diujikan
     contoh_tidak_cocok:
+      - Kumpulan soal OSN tahun lalu beserta pembahasannya
       - Jadwal ujian seleksi perangkat desa
       - Kisi-kisi soal ujian dinas
       - Kisi-kisi soal penilaian akhir tahun
