@@ -156,7 +156,7 @@ final class UnitDocumentsTests: XCTestCase {
     /// in the workbook and the page alike.
     func testUnitFeedbackShowsPrecedentsWithoutTheirSource() throws {
         var f = feedbackInputs()
-        let note = "Preseden: mirip dengan 'Profil Pejabat' (kemiripan 43%) — diumumkan berkala oleh Kantor UPBU "
+        let note = "Preseden: mirip dengan 'Profil Pejabat' (kemiripan 63%) — diumumkan berkala oleh Kantor UPBU "
             + "Harun Thohir [sumber: hilmandr/bxwbawean:src/lib/ppid.constant.ts]."
         f.classes[0].notes = [note]
         let (bytes, html) = try UnitFeedback.documents(unit: Fixture.dinkes, items: f.items, problems: f.problems,
@@ -164,7 +164,7 @@ final class UnitDocumentsTests: XCTestCase {
         let url = try Checkers.temporaryFile("dinkes-preseden.xlsx", bytes)
         let shown = try XLSXWorkbook(path: url.path).sharedStrings().joined(separator: "\n")
         for text in [shown, html.replacingOccurrences(of: "&#39;", with: "'")] {
-            XCTAssertTrue(text.contains("Judul mirip: 'Profil Pejabat' (kemiripan 43%) — diumumkan berkala oleh "
+            XCTAssertTrue(text.contains("Judul mirip: 'Profil Pejabat' (kemiripan 63%) — diumumkan berkala oleh "
                 + "Kantor UPBU Harun Thohir."), text)
             XCTAssertFalse(text.contains("sumber:") || text.contains("ppid.constant.ts"), text)
         }
@@ -186,6 +186,31 @@ final class UnitDocumentsTests: XCTestCase {
             XCTAssertFalse(text.contains("IPOLEKSOSBUD"), text)
             XCTAssertTrue(text.contains("Aturan PPID yang berlaku."), text)
         }
+    }
+
+    /// Another body's open title that shares a word or two with an item a rule explained is left
+    /// out of the unit's feedback ("Peta Jabatan LLDikti Wilayah IV", 43 %, beside Kecamatan
+    /// Cikande's profile and map, session 24); a title at the engine's strong level stays, and
+    /// so do weak ones when no rule fired (they are then the only reason for the suggestion).
+    func testUnitFeedbackLeavesOutAWeakOpenPrecedentBesideARule() throws {
+        var f = feedbackInputs()
+        let weak = "Preseden: mirip dengan 'Peta Jabatan LLDikti Wilayah IV' (kemiripan 43%) — tersedia setiap saat oleh "
+            + "LLDikti Wilayah IV [sumber: a/b:c.php]."
+        let near = "Preseden: mirip dengan 'Profil Kecamatan' (kemiripan 72%) — diumumkan berkala oleh Kecamatan Medan "
+            + "Satria [sumber: a/b:d.php]."
+        f.classes[0].notes = [weak, near]
+        XCTAssertFalse(f.classes[0].hits.isEmpty)
+        let (bytes, html) = try UnitFeedback.documents(unit: Fixture.dinkes, items: f.items, problems: f.problems,
+                                                       returnNotes: f.notes, classifications: f.classes, clock: clock)
+        let url = try Checkers.temporaryFile("dinkes-preseden-terbuka.xlsx", bytes)
+        let shown = try XLSXWorkbook(path: url.path).sharedStrings().joined(separator: "\n")
+        for text in [shown, html] {
+            XCTAssertFalse(text.contains("LLDikti"), text)
+            XCTAssertTrue(text.contains("Profil Kecamatan"), text)
+        }
+        var noRule = f.classes[0]
+        noRule.hits = []
+        XCTAssertEqual(UnitFeedback.unitNotes(noRule).filter { $0.contains("LLDikti") }.count, 1)
     }
 
     /// Feedback on a clean list says so; each file's status is stated in the workbook and the page.

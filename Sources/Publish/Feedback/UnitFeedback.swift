@@ -515,9 +515,9 @@ public enum UnitFeedback {
     /// when nobody proposes to withhold it. A withheld precedent's note stays when the item is
     /// flagged for a consequence test or suggested dikecualikan, or when the precedent is at
     /// least `PrecedentPolicy.strongSimilarity` similar (the engine's own level at which a
-    /// precedent contradicts the unit's category or an open rule and asks for review). Open
-    /// precedents alarm nobody and stay. The review pack, `dip rules explain` and the JSON keep
-    /// every note.
+    /// precedent contradicts the unit's category or an open rule and asks for review). Another
+    /// body's open title stays at that level too, or when no rule fired (session 24). The review
+    /// pack, `dip rules explain` and the JSON keep every note.
     ///
     /// - Parameter tested: the PPID has tested the item's current revision: the rules' note asking
     ///   for that test ("… lakukan uji konsekuensi sebelum dipublikasikan.") is left out, for the
@@ -541,10 +541,19 @@ public enum UnitFeedback {
         // Withheld precedents set aside by an open word ("standar", "jumlah"): the unit is shown
         // none of them, and the note named the rules file (kamus.yaml) to a unit clerk.
         if note.hasPrefix(Classifier.setAsideNotePrefix) { return false }
-        guard let (percent, category) = PrecedentNote.read(note), category == .dikecualikan else { return true }
-        if c.needsConsequenceTest || c.suggested == .dikecualikan { return true }
+        guard let (percent, category) = PrecedentNote.read(note) else { return true }
         // Percent as printed (rounded), against the engine's strong level in whole percent.
-        return percent >= Int((PrecedentPolicy.standard.strongSimilarity * 100).rounded())
+        let strong = percent >= Int((PrecedentPolicy.standard.strongSimilarity * 100).rounded())
+        if category != .dikecualikan {
+            // Another body's open title less similar than that, beside an item a rule explained,
+            // asks nothing of the clerk and often shares one word ("Peta Jabatan LLDikti
+            // Wilayah IV", 43 %, and "DPA 2021 UPTD PPD CIKANDE", 42 %, beside "Profil Kecamatan
+            // Cikande dan peta wilayah", session 24). Kept when no rule fired (the titles are
+            // then the suggestion's only reason) and for the PPID's own decisions.
+            return strong || c.hits.isEmpty || !note.hasPrefix("Preseden: mirip dengan '")
+        }
+        if c.needsConsequenceTest || c.suggested == .dikecualikan { return true }
+        return strong
     }
 
     /// The classification explained for unit staff: what the rules saw, in words, with the
