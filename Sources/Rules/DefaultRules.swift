@@ -1034,8 +1034,8 @@ aturan:
     keterangan: Laporan keuangan yang belum diaudit/diperiksa — dasar terdekat UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik yang menurut Penjelasannya merugikan proses kebijakan bila diungkap secara prematur); dasarnya lemah dan hanya sampai laporan hasil audit terbit, sesudahnya ringkasan laporan keuangan wajib diumumkan berkala (Perki 1/2021); bahas dalam uji konsekuensi
     catatan: Laporan unaudited. Bukan rahasia pribadi (huruf h).
     prioritas: 100
-    salah_satu: [belum diaudit, sebelum diaudit, unaudited, belum diperiksa, belum disampaikan hasil audit, belum dilakukan audit, belum audit, belum direviu dan diaudit, laporan keuangan yang belum direviu, belum diperiksa bpk, belum telah diaudit, belum di audit, sebelum di audit, teu acan diaudit, durung diaudit]
-    kecuali: [tata cara, sop, pedoman, jadwal, opini]
+    salah_satu: [belum diaudit, sebelum diaudit, unaudited, belum diperiksa, belum disampaikan hasil audit, belum dilakukan audit, belum audit, belum direviu dan diaudit, laporan keuangan yang belum direviu, belum diperiksa bpk, belum telah diaudit, belum di audit, sebelum di audit, teu acan diaudit, durung diaudit, sebelum opini bpk, sebelum opini, belum ada opini, belum mendapat opini, belum memperoleh opini, belum beropini]
+    kecuali: [tata cara, sop, pedoman, jadwal, opini bpk atas, opini atas, beserta opini, dan opini, opini wtp, opini wajar]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1044,9 +1044,11 @@ aturan:
       - Laporan keuangan unaudited semester I
       - Laporan keuangan dinas yang belum direviu dan diaudit
       - Laporan keuangan desa yang belum di audit
+      - Laporan keuangan OPD sebelum opini BPK diterbitkan
     contoh_tidak_cocok:
       - Laporan keuangan audited tahun 2024
       - Opini BPK atas LKPD
+      - Laporan keuangan yang telah diaudit beserta opini BPK
 
   - id: audit-pengawasan-internal
     keterangan: Kertas kerja, konsep temuan dan laporan hasil audit atau pengawasan internal yang belum selesai ditindaklanjuti — UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik)
