@@ -45,8 +45,13 @@ public struct Classifier: Sendable {
         /// with, by grounds: each such item built the same citation again (its regular
         /// expressions were 2 % of classify-distinct, session 22). Guarded by `lock`; bounded.
         var citedGrounds: [[String]: String] = [:]
+        /// The kind of the body whose items this classifier reads (`PrecedentPolicy.kindKey` of a
+        /// `jenis_badan`; empty: unknown). Only a policy that `readsBodyKind` uses it.
+        let bodyKind: String
 
-        init(ruleSet: RuleSet, precedentIndex: PrecedentIndex, model: LearnedModel, policy: PrecedentPolicy, plainPath: Bool) {
+        init(ruleSet: RuleSet, precedentIndex: PrecedentIndex, model: LearnedModel, policy: PrecedentPolicy, plainPath: Bool,
+             bodyKind: String = "") {
+            self.bodyKind = bodyKind
             self.ruleSet = ruleSet
             self.precedentIndex = precedentIndex
             self.model = model
@@ -202,10 +207,22 @@ public struct Classifier: Sendable {
     /// The same classifier analysing every text by the plain path (no token table): the
     /// reference the fast path is compared with.
     func withPlainPath() -> Classifier {
-        Classifier(storage: Storage(ruleSet: ruleSet, precedentIndex: precedentIndex, model: storage.model, policy: policy, plainPath: true))
+        Classifier(storage: Storage(ruleSet: ruleSet, precedentIndex: precedentIndex, model: storage.model, policy: policy, plainPath: true,
+                                           bodyKind: storage.bodyKind))
     }
 
     private init(storage: Storage) { self.storage = storage }
+
+    /// The same classifier (rules, precedents, learned layer) reading the items of a body of
+    /// kind `kind` (a `jenis_badan` value: "kabupaten", "universitas", "rumah_sakit" …), with a
+    /// memo of its own. Only a policy that `readsBodyKind` gives a different answer.
+    public func forBodyKind(_ kind: String) -> Classifier {
+        Classifier(storage: Storage(ruleSet: ruleSet, precedentIndex: precedentIndex, model: storage.model, policy: policy,
+                                    plainPath: !storage.tokenTableUsable, bodyKind: policy.kindKey(kind)))
+    }
+
+    /// The kind of the body this classifier reads items of, as the policy compares kinds.
+    var bodyKindKey: String { storage.bodyKind }
 
     /// Whether a number token takes the token table's full path (a matcher or an abbreviation
     /// knows it).
@@ -564,6 +581,17 @@ public struct Classifier: Sendable {
             modelReview = !modelFlag
                 && assessment.withheld >= (leaning ? policy.modelReviewWithPrecedent : policy.modelReviewProbability)
         }
+        // An open rule decided, but the item's words lean withheld strongly (§39.2's review-only
+        // variant, `modelReviewAgainstOpenRule`; off by default): a person looks, nothing is flagged.
+        var againstOpenRule = false
+        if let assessment, !precedentFlag, !modelReview, grounds.isEmpty, declared != .dikecualikan, openMarker == nil, !lifted,
+           let ruleSuggestion, ruleSuggestion != .dikecualikan,
+           assessment.withheld >= policy.modelReviewAgainstOpenRule, assessment.withheldEvidence >= policy.modelMinimumEvidence {
+            againstOpenRule = true
+            needsReview = true
+            let words = assessment.withheldWords.isEmpty ? "" : "; kata yang condong dikecualikan: \(assessment.withheldWords.joined(separator: ", "))"
+            notes.append("Aturan menyatakan informasi ini terbuka, tetapi kata-katanya mirip informasi yang dikecualikan badan publik lain (peluang \(Int((assessment.withheld * 100).rounded()))%\(words)): tinjau apakah perlu uji konsekuensi.")
+        }
         if modelReview, let assessment {
             needsReview = true
             let words = assessment.withheldWords.isEmpty ? "" : "; kata yang condong dikecualikan: \(assessment.withheldWords.joined(separator: ", "))"
@@ -689,7 +717,8 @@ public struct Classifier: Sendable {
             precedents: verdict?.hits ?? [], precedentCategory: verdict?.category,
             learned: assessment.map {
                 LearnedHint(withheldProbability: ($0.withheld * 1000).rounded() / 1000, withheldWords: $0.withheldWords,
-                            openCategory: $0.openCategory, ground: $0.ground, flagged: modelFlag, review: modelReview)
+                            openCategory: $0.openCategory, ground: $0.ground, flagged: modelFlag,
+                            review: modelReview || againstOpenRule)
             })
     }
 

@@ -9,13 +9,19 @@ public struct LabelledItem: Hashable, Sendable {
     public var groundLetters: [String]
     /// The body that decided (empty when the list does not say).
     public var body: String
+    /// The kind of that body (`jenis_badan`: "kabupaten", "universitas" …; empty when the list
+    /// does not say). Only a policy that reads the body's kind (`PrecedentPolicy.readsBodyKind`)
+    /// uses it.
+    public var bodyKind: String
     public var line: Int
 
-    public init(title: String, category: Category, groundLetters: [String], body: String = "", line: Int = 0) {
+    public init(title: String, category: Category, groundLetters: [String], body: String = "", bodyKind: String = "",
+                line: Int = 0) {
         self.title = title
         self.category = category
         self.groundLetters = groundLetters
         self.body = body
+        self.bodyKind = bodyKind
         self.line = line
     }
 }
@@ -41,6 +47,7 @@ public enum LabelledList {
         }
         let groundColumn = column(["pasal17", "dasar", "ground", "pasal_17"])
         let bodyColumn = column(["badan", "body"])
+        let kindColumn = column(["jenis_badan", "jenis", "kind"])
         var items: [LabelledItem] = []
         var errors: [String] = []
         for record in records.dropFirst() {
@@ -54,7 +61,7 @@ public enum LabelledList {
                 continue
             }
             items.append(LabelledItem(title: title, category: category, groundLetters: letters(value(groundColumn)),
-                                      body: value(bodyColumn), line: record.line))
+                                      body: value(bodyColumn), bodyKind: value(kindColumn), line: record.line))
         }
         if !errors.isEmpty { throw ReadError(messages: errors) }
         return items
@@ -171,7 +178,19 @@ public enum Evaluator {
     /// Classifies each labelled title with no declared category and counts agreement.
     public static func evaluate(_ items: [LabelledItem], classifier: Classifier, file: String = "") -> EvaluationReport {
         var report = EvaluationReport()
+        // A policy that reads the kind of the item's body classifies each kind's items with the
+        // same classifier told that kind.
+        var byKind: [String: Classifier] = [:]
         for labelled in items {
+            var classifier = classifier
+            if classifier.policy.readsBodyKind, !labelled.bodyKind.isEmpty {
+                if let known = byKind[labelled.bodyKind] {
+                    classifier = known
+                } else {
+                    classifier = classifier.forBodyKind(labelled.bodyKind)
+                    byKind[labelled.bodyKind] = classifier
+                }
+            }
             let item = InformationItem(
                 source: SourceLocation(file: file, sheet: nil, row: labelled.line), nomor: "", ringkasan: labelled.title,
                 pejabatPenguasa: "", penanggungJawab: "", waktuPembuatan: "", tempatPembuatan: "",

@@ -62,6 +62,10 @@ public struct PrecedentPolicy: Hashable, Sendable {
     /// words) from this probability, or this one when the precedents lean withheld.
     public var modelReviewProbability = 0.99
     public var modelReviewWithPrecedent = 0.7
+    /// … or from this probability (with `modelMinimumEvidence` words) even when an open rule
+    /// decided the category: the review-only variant of docs/classification.md §39.2 (off,
+    /// infinity, by default; §45.3).
+    public var modelReviewAgainstOpenRule = Double.infinity
     /// The learned layer flags only when at least this many of the item's words (alone or in a
     /// pair; an abbreviation's expansion is no extra word) push it towards withheld: one generic
     /// word ("pegawai", "dosen", "NPWP") is not enough. Counted in features until session 17,
@@ -133,6 +137,29 @@ public struct PrecedentPolicy: Hashable, Sendable {
     /// 2018"). A strong precedent vote (`precedentsPickAllowedCategory`) and a unit's declared
     /// category come first. On validation, docs/classification.md §31.
     public var periodWordsPickBerkala = true
+    /// Where the kind of the item's own body is known (`Classifier.forBodyKind`: a corpus body's
+    /// `jenis_badan` when measuring), a voter whose body is of the same kind weighs this many
+    /// times its similarity² (1: the kind does not matter). Only for measuring
+    /// (docs/classification.md §45.1).
+    public var sameKindWeight = 1.0
+    /// … and kinds are compared by family: the regional governments (kabupaten, kota, provinsi)
+    /// are one kind, since a regency's and a city's units are the same offices.
+    public var sameKindFamilies = false
+    /// … and only a withheld voter of the item's own kind (family) can make the verdict
+    /// exempt-like (flag): a university's withheld exam answers do not flag a Dinas title.
+    /// Only for measuring (§45.1).
+    public var flagNeedsSameKind = false
+
+    /// Whether the policy reads the kind of the item's body at all.
+    public var readsBodyKind: Bool { sameKindWeight != 1 || flagNeedsSameKind }
+
+    /// The kind a `jenis_badan` value is compared as (lower-cased; the regional governments as
+    /// one family when `sameKindFamilies`).
+    public func kindKey(_ kind: String) -> String {
+        let key = kind.trimmingCharacters(in: .whitespaces).lowercased()
+        if sameKindFamilies, ["kabupaten", "kota", "provinsi"].contains(key) { return "pemda" }
+        return key
+    }
 
     public init() {}
 
@@ -262,9 +289,16 @@ extension Classifier {
         var letterScore: [Character: Double] = [:]
         var codeScore: [String: Double] = [:]
         var total = 0.0
+        // The kind of the item's body (empty: unknown, the kind plays no part). The PPID's own
+        // decisions are of its own kind.
+        let itemKind = policy.readsBodyKind ? bodyKindKey : ""
+        func sameKind(_ i: Int) -> Bool {
+            index.origins[i] == .ppid || policy.kindKey(index.precedents[i].bodyKind) == itemKind
+        }
         for voter in voters {
             let category = index.categories[voter.index]
-            let weight = voter.similarity * voter.similarity * (index.origins[voter.index] == .ppid ? policy.ppidWeight : 1)
+            var weight = voter.similarity * voter.similarity * (index.origins[voter.index] == .ppid ? policy.ppidWeight : 1)
+            if !itemKind.isEmpty, policy.sameKindWeight != 1, sameKind(voter.index) { weight *= policy.sameKindWeight }
             let slot = Self.slot(category)
             score[slot] += weight
             voted[slot] = true
@@ -293,7 +327,8 @@ extension Classifier {
         let bestExempt = exemptVoters.first?.similarity ?? 0
         // One shared word is not enough evidence unless the withheld title is that one word.
         let contained = exemptVoters.contains {
-            $0.containment >= ($0.similarity >= policy.flagNearSimilarity ? policy.flagContainment : policy.flagContainmentDistant)
+            (itemKind.isEmpty || !policy.flagNeedsSameKind || sameKind($0.index))
+                && $0.containment >= ($0.similarity >= policy.flagNearSimilarity ? policy.flagContainment : policy.flagContainmentDistant)
                 && ($0.shared >= 2 || $0.terms == 1)
                 && (!$0.oneWord || $0.similarity >= policy.singleWordFlagSimilarity)
         }

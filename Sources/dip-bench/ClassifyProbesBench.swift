@@ -23,7 +23,14 @@ func classifyProbesBench() throws {
             print("classify-probes: \(file.path) not found (run from a checkout)")
             return
         }
-        let items = try LabelledList.read(text, file: name)
+        // DIP_PROBE_KIND=kabupaten reads every probe as an item of a body of that kind (a policy
+        // that reads the body's kind, `PrecedentPolicy.readsBodyKind`, then uses it).
+        let kind = ProcessInfo.processInfo.environment["DIP_PROBE_KIND"] ?? ""
+        let items = try LabelledList.read(text, file: name).map { item -> LabelledItem in
+            var item = item
+            if !kind.isEmpty { item.bodyKind = kind }
+            return item
+        }
         let report = Evaluator.evaluate(items, classifier: classifier, file: name)
         for item in items where layerFlagsWanted {
             printLayerFlag("\(name):\(item.line)", category: item.category, title: item.title, body: "", classifier.classify(plainItem(item.title)))

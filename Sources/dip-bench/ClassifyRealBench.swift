@@ -32,7 +32,7 @@ func labelled(_ precedents: [Precedent]) -> [LabelledItem] {
     precedents.map {
         LabelledItem(title: $0.title, category: $0.category,
                      groundLetters: Array(Set($0.grounds.map { String($0.dropFirst(2).prefix(1)) })).sorted(),
-                     body: $0.body, line: $0.location?.line ?? 0)
+                     body: $0.body, bodyKind: $0.bodyKind, line: $0.location?.line ?? 0)
     }
 }
 
@@ -196,6 +196,7 @@ func policyFromEnvironment() -> PrecedentPolicy {
         case "modelOnlyWherePrecedentsAreWeak": policy.modelOnlyWherePrecedentsAreWeak = value != 0
         case "modelReviewProbability": policy.modelReviewProbability = value
         case "modelReviewWithPrecedent": policy.modelReviewWithPrecedent = value
+        case "modelReviewAgainstOpenRule": policy.modelReviewAgainstOpenRule = value
         case "modelMinimumEvidence": policy.modelMinimumEvidence = Int(value)
         case "modelLearnsFromLaw": policy.modelLearnsFromLaw = value != 0
         case "modelLearnsFromEnglishWithheld": policy.modelLearnsFromEnglishWithheld = value != 0
@@ -206,6 +207,9 @@ func policyFromEnvironment() -> PrecedentPolicy {
         case "singleWordFlagSimilarity": policy.singleWordFlagSimilarity = value
         case "precedentsPickAllowedCategory": policy.precedentsPickAllowedCategory = value != 0
         case "periodWordsPickBerkala": policy.periodWordsPickBerkala = value != 0
+        case "sameKindWeight": policy.sameKindWeight = value
+        case "sameKindFamilies": policy.sameKindFamilies = value != 0
+        case "flagNeedsSameKind": policy.flagNeedsSameKind = value != 0
         default: print("unknown policy field \(parts[0])")
         }
     }
@@ -222,7 +226,8 @@ func classifyTrainBench() throws {
     print("-- rules + precedents, without the learned layer:")
     for line in withoutLayer.figureLines { print("   " + line) }
     print("-- rules + precedents + learned layer (policy from DIP_POLICY when set):")
-    let (report, twinned, unseen) = leavingOutBodiesByTwin(split.training, ruleSet: split.ruleSet, policy: policyFromEnvironment())
+    let (report, twinned, unseen, unseenByKind) = leavingOutBodiesByTwin(split.training, ruleSet: split.ruleSet,
+                                                                         policy: policyFromEnvironment())
     for line in report.figureLines { print("   " + line) }
     print("   " + report.groundDetailLine)
     print("   " + report.reviewLine)
@@ -230,6 +235,12 @@ func classifyTrainBench() throws {
         print("-- the same, items \(name): \(part.items) items")
         for line in part.figureLines { print("   " + line) }
         print("   " + part.reviewLine)
+    }
+    print("-- no twin, by the kind of the item's body (jenis_badan): withheld flagged, open flagged, category")
+    for (kind, r) in unseenByKind.sorted(by: { $0.key < $1.key }) {
+        print(String(format: "   %@: %d items; withheld %d/%d; open %d/%d; category %d/%d = %.1f%%", kind as NSString, r.items,
+                     r.exemptFlagged, r.exempt, r.openFlagged, r.open, r.agreed, r.items,
+                     r.items == 0 ? 0 : Double(r.agreed) * 100 / Double(r.items)))
     }
     reportShare("classify-train: no twin, exempt recall", unseen.exemptFlagged, unseen.exempt)
     reportShare("classify-train: no twin, open items flagged", unseen.openFlagged, unseen.open)
@@ -252,8 +263,9 @@ func classifyTrainBench() throws {
 /// same figures apart for the items whose title has a near-identical twin at another training
 /// body (`hasNearIdenticalTwin`) and for those without one.
 private func leavingOutBodiesByTwin(_ training: [Precedent], ruleSet: RuleSet, policy: PrecedentPolicy)
-    -> (all: EvaluationReport, twinned: EvaluationReport, unseen: EvaluationReport) {
+    -> (all: EvaluationReport, twinned: EvaluationReport, unseen: EvaluationReport, unseenByKind: [String: EvaluationReport]) {
     var all = EvaluationReport(), twinned = EvaluationReport(), unseen = EvaluationReport()
+    var byKind: [String: EvaluationReport] = [:]
     for body in Set(training.map(\.body)).sorted() {
         let classifier = Classifier(ruleSet: ruleSet, precedents: training.filter { $0.body != body }, policy: policy)
         let own = training.filter { $0.body == body }
@@ -261,13 +273,15 @@ private func leavingOutBodiesByTwin(_ training: [Precedent], ruleSet: RuleSet, p
         let twins = twinIndex(classifier, precedents: training.filter { $0.body != body })
         let hasTwin = { (p: Precedent) in hasNearIdenticalTwin(p.title, in: twins) }
         twinned.add(Evaluator.evaluate(labelled(own.filter(hasTwin)), classifier: classifier))
-        unseen.add(Evaluator.evaluate(labelled(own.filter { !hasTwin($0) }), classifier: classifier))
+        let ownUnseen = Evaluator.evaluate(labelled(own.filter { !hasTwin($0) }), classifier: classifier)
+        unseen.add(ownUnseen)
+        byKind[own.first.map { $0.bodyKind.isEmpty ? "-" : $0.bodyKind } ?? "-", default: EvaluationReport()].add(ownUnseen)
         for p in own where layerFlagsWanted {
             printLayerFlag(hasTwin(p) ? "lobo twin" : "lobo no-twin", category: p.category, title: p.title, body: p.body,
                            classifier.classify(plainItem(p.title)))
         }
     }
-    return (all, twinned, unseen)
+    return (all, twinned, unseen, byKind)
 }
 
 /// Where the suggested category comes from (leave-one-body-out over the training bodies), and

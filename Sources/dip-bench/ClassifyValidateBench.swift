@@ -50,6 +50,7 @@ func classifyValidateBench() throws {
     var pooledBare = EvaluationReport()
     var layerScores: [(probability: Double, withheld: Bool, silent: Bool)] = []
     var confusion: [Category: [String: Int]] = [:]
+    var byKind: [String: EvaluationReport] = [:]
     let categoryRules = Set(ruleSet.rules.filter { $0.category != nil }.map(\.id))
     for round in 0..<repeats {
         for fold in 0..<folds {
@@ -71,8 +72,20 @@ func classifyValidateBench() throws {
             pooledBare.add(Evaluator.evaluate(labelled(unseen), classifier: Classifier(ruleSet: bare, precedents: inner, policy: policy)))
             let silent = unseen.filter { classifier.firings($0.title).isEmpty }
             pooledSilent.add(Evaluator.evaluate(labelled(silent), classifier: classifier))
+            // The body's kind (`jenis_badan`), no twin: each kind's items apart.
+            for (kind, items) in Dictionary(grouping: unseen, by: { $0.bodyKind.isEmpty ? "-" : $0.bodyKind }) {
+                byKind[kind, default: EvaluationReport()].add(Evaluator.evaluate(labelled(items), classifier: classifier))
+            }
+            var kindClassifiers: [String: Classifier] = [:]
+            func reading(_ p: Precedent) -> Classifier {
+                guard policy.readsBodyKind, !p.bodyKind.isEmpty else { return classifier }
+                if let known = kindClassifiers[p.bodyKind] { return known }
+                let made = classifier.forBodyKind(p.bodyKind)
+                kindClassifiers[p.bodyKind] = made
+                return made
+            }
             for precedent in unseen {
-                let c = classifier.classify(plainItem(precedent.title))
+                let c = reading(precedent).classify(plainItem(precedent.title))
                 printLayerFlag("validate \(round)/\(fold)", category: precedent.category, title: precedent.title, body: precedent.body, c)
                 printUnreached("validate \(round)/\(fold)", precedent, c, classifier: classifier)
                 let withheld = precedent.category == .dikecualikan
@@ -82,8 +95,8 @@ func classifyValidateBench() throws {
                 layerScores.append((c.learned?.withheldProbability ?? 0, precedent.category == .dikecualikan,
                                     c.hits.isEmpty))
             }
-            for item in labelled(validation) {
-                let c = classifier.classify(plainItem(item.title))
+            for (item, p) in zip(labelled(validation), validation) {
+                let c = reading(p).classify(plainItem(item.title))
                 confusion[item.category, default: [:]][c.suggested?.rawValue ?? "-", default: 0] += 1
                 if round == 0, ProcessInfo.processInfo.environment["DIP_VALIDATE_ITEMS"] != nil {
                     let source = c.hits.contains { hit in categoryRules.contains(hit.ruleID) } ? "aturan"
@@ -128,6 +141,13 @@ func classifyValidateBench() throws {
         }
         print(String(format: "   p >= %.3f: ", threshold) + "withheld \(count(true, false)), open \(count(false, false)); "
               + "no rule fires: withheld \(count(true, true)), open \(count(false, true))")
+    }
+    print("-- no twin, by the kind of the item's body (jenis_badan), pooled: withheld flagged, open flagged, category, "
+          + "withheld flagged or reviewed by the layer")
+    for (kind, r) in byKind.sorted(by: { $0.key < $1.key }) {
+        print(String(format: "   %@: %d items; withheld %d/%d; open %d/%d; category %d/%d = %.1f%%; withheld flagged or reviewed %d",
+                     kind as NSString, r.items, r.exemptFlagged, r.exempt, r.openFlagged, r.open, r.agreed, r.items,
+                     r.items == 0 ? 0 : Double(r.agreed) * 100 / Double(r.items), r.exemptFlagged + r.exemptReviewed))
     }
     print("-- category confusion, pooled (body's category: dip's suggestions):")
     for category in Category.allCases {

@@ -13,6 +13,34 @@ final class PrecedentTests: XCTestCase {
         return read.precedents
     }
 
+    /// `PrecedentPolicy.sameKindWeight` (a measuring field, docs/classification.md §45.1): a
+    /// classifier told the kind of the item's body (`forBodyKind`) weighs voters of that kind
+    /// more; unknown kind or weight 1 (the standard) leaves the vote as it was. The label list
+    /// carries the kind (`jenis_badan`) to the evaluation.
+    func testSameKindWeightTiltsTheVoteTowardsTheItemsOwnKind() throws {
+        let precedents = [
+            Precedent(title: "Berkas qorvat lindem", category: .dikecualikan, grounds: [], body: "Universitas A",
+                      bodyKind: "universitas", source: "S"),
+            Precedent(title: "Berkas qorvat lindem kantor", category: .berkala, grounds: [], body: "Kabupaten B",
+                      bodyKind: "kabupaten", source: "S"),
+        ]
+        let tokens = defaultRules.morphology.matchTokens("Berkas qorvat lindem kantor daerah")
+        var policy = PrecedentPolicy.standard
+        policy.sameKindWeight = 10
+        let weighted = Classifier(ruleSet: defaultRules, precedents: precedents, policy: policy)
+        let standard = Classifier(ruleSet: defaultRules, precedents: precedents)
+        let unknown = try XCTUnwrap(weighted.precedentVerdict(tokens: tokens))
+        XCTAssertEqual(try XCTUnwrap(standard.forBodyKind("universitas").precedentVerdict(tokens: tokens)), unknown,
+                       "the standard policy does not read the kind")
+        let university = try XCTUnwrap(weighted.forBodyKind("universitas").precedentVerdict(tokens: tokens))
+        let regency = try XCTUnwrap(weighted.forBodyKind("kabupaten").precedentVerdict(tokens: tokens))
+        XCTAssertEqual(university.category, .dikecualikan)
+        XCTAssertEqual(regency.category, .berkala)
+        XCTAssertGreaterThan(regency.agreement, unknown.agreement)
+        let items = try LabelledList.read("judul,kategori,badan,jenis_badan\nA,berkala,B,kabupaten\n", file: "t.csv")
+        XCTAssertEqual(items.first?.bodyKind, "kabupaten")
+    }
+
     func testCorpusReadsWithLinesAndQuotedCommas() throws {
         let corpus = try syntheticCorpus()
         XCTAssertEqual(corpus.count, 7)
