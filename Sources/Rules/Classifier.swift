@@ -581,8 +581,9 @@ public struct Classifier: Sendable {
             modelReview = !modelFlag
                 && assessment.withheld >= (leaning ? policy.modelReviewWithPrecedent : policy.modelReviewProbability)
         }
-        // An open rule decided, but the item's words lean withheld strongly (§39.2's review-only
-        // variant, `modelReviewAgainstOpenRule`; off by default): a person looks, nothing is flagged.
+        // An open rule decided, but the item's words lean withheld strongly
+        // (`modelReviewAgainstOpenRule`, docs/classification.md §45.3): the rule's category
+        // stands and nothing is flagged, but a person looks.
         var againstOpenRule = false
         if let assessment, !precedentFlag, !modelReview, grounds.isEmpty, declared != .dikecualikan, openMarker == nil, !lifted,
            let ruleSuggestion, ruleSuggestion != .dikecualikan,

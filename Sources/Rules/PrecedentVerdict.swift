@@ -63,9 +63,12 @@ public struct PrecedentPolicy: Hashable, Sendable {
     public var modelReviewProbability = 0.99
     public var modelReviewWithPrecedent = 0.7
     /// … or from this probability (with `modelMinimumEvidence` words) even when an open rule
-    /// decided the category: the review-only variant of docs/classification.md §39.2 (off,
-    /// infinity, by default; §45.3).
-    public var modelReviewAgainstOpenRule = Double.infinity
+    /// decided the category (no open marker, no Pasal 18 lift): the rule's category stands and
+    /// nothing is flagged, but a person looks. Since session 24 (§39.2's review-only variant):
+    /// on nested validation, items without a twin, 7 more withheld items reached for 9 more
+    /// open items reviewed (the review queue held 7 % withheld items; these 44 %),
+    /// leave-one-body-out 3 for 5, the law probes 1 for 24 (docs/classification.md §45.3).
+    public var modelReviewAgainstOpenRule = 0.9
     /// The learned layer flags only when at least this many of the item's words (alone or in a
     /// pair; an abbreviation's expansion is no extra word) push it towards withheld: one generic
     /// word ("pegawai", "dosen", "NPWP") is not enough. Counted in features until session 17,

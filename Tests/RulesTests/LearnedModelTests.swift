@@ -223,6 +223,27 @@ final class LearnedModelTests: XCTestCase {
     /// review (perlu ditinjau) with the words, and a person decides on the consequence test.
     /// The flag of sessions 17–21 (`modelFlagWithPrecedent` 0.95) still works when a policy
     /// asks for it.
+    /// An open rule decides the category, but the item's words lean withheld strongly (two words,
+    /// probability ≥ `modelReviewAgainstOpenRule`): the category stands, nothing is flagged,
+    /// and the item is perlu ditinjau with the layer's words (docs/classification.md §45.3).
+    func testAnOpenRuleWithWordsLeaningWithheldIsPutToReview() throws {
+        let withheld = (1...6).map { precedent("Berkas qorvat lindem bagian \($0)", .dikecualikan, ["17b"], body: "Badan \($0)") }
+        let open = ["Kalender akademik", "Profil pejabat", "Laporan keuangan tahunan", "Jadwal pelayanan"].enumerated()
+            .map { precedent($1, .berkala, body: "Badan \($0 + 10)") }
+        let text = "Realisasi belanja qorvat lindem"
+        let c = Classifier(ruleSet: defaultRules, precedents: withheld + open).classify(item(text))
+        XCTAssertEqual(c.suggested, .berkala, "\(c.hits.map(\.ruleID))")
+        XCTAssertFalse(c.needsConsequenceTest, "\(c.notes)")
+        XCTAssertTrue(c.needsReview)
+        XCTAssertEqual(c.learned?.review, true)
+        let note = try XCTUnwrap(c.notes.first { $0.hasPrefix("Aturan menyatakan informasi ini terbuka, tetapi kata-katanya mirip") }, "\(c.notes)")
+        XCTAssertTrue(note.contains("qorvat") || note.contains("lindem"), note)
+        var off = PrecedentPolicy.standard
+        off.modelReviewAgainstOpenRule = .infinity
+        let quiet = Classifier(ruleSet: defaultRules, precedents: withheld + open, policy: off).classify(item(text))
+        XCTAssertFalse(quiet.notes.contains { $0.hasPrefix("Aturan menyatakan informasi ini terbuka, tetapi kata-katanya mirip") })
+    }
+
     func testStandardPolicyPutsToReviewWhatPrecedentsAndWordsLeanWithheld() throws {
         let text = "Penilaian perorangan atas rekening"
         let c = Classifier(ruleSet: defaultRules, precedents: corpus).classify(item(text))
