@@ -4,8 +4,9 @@ import Foundation
 /// mobile number, a bank account number. A summary is the name of the information, not its
 /// content; a unit that writes "Rekam medis pasien a.n. …, NIK 3604…" into the summary of an
 /// exempted item has the DIK decree's Lampiran and the website's list of exempted titles publish the
-/// very data the exemption withholds (UU 14/2008 Pasal 17 huruf h). Names are not found: no
-/// pattern tells a person's name from a place or an office.
+/// very data the exemption withholds (UU 14/2008 Pasal 17 huruf h). A person's name is found only
+/// where the text itself says it is one (`PersonNames`: "Sdr. Budi Santoso", "pasien a.n. Siti"):
+/// no pattern tells a bare name from a place or an office.
 ///
 /// Patterns are narrow on purpose (a false alarm masks an ordinary title): 16 digits standing alone
 /// (NIK and KK), the NPWP's printed form, an e-mail address, an Indonesian mobile number (08…, 62 8…,
@@ -13,7 +14,7 @@ import Foundation
 /// "kode rekening 5.1.02.01" has dots and is not taken).
 public enum PersonalDataValues {
     public enum Kind: String, Sendable, CaseIterable {
-        case nik, npwp, email, phone, bankAccount
+        case nik, npwp, email, phone, bankAccount, name
 
         /// The Indonesian name a warning uses.
         public var label: String {
@@ -23,6 +24,7 @@ public enum PersonalDataValues {
             case .email: return "alamat surel"
             case .phone: return "nomor telepon"
             case .bankAccount: return "nomor rekening"
+            case .name: return "nama"
             }
         }
     }
@@ -34,6 +36,9 @@ public enum PersonalDataValues {
 
     /// What a masked value reads.
     public static let mask = "[data pribadi disamarkan]"
+    /// What a masked name reads: the honorific before it stays, so the title still reads as one
+    /// ("Surat pengaduan Sdr. [nama disamarkan]").
+    public static let nameMask = "[nama disamarkan]"
 
     private static let patterns: [(Kind, NSRegularExpression)] = [
         (.npwp, #"(?<![0-9])[0-9]{2}\.[0-9]{3}\.[0-9]{3}\.[0-9]-[0-9]{3}\.[0-9]{3}(?![0-9])"#),
@@ -49,12 +54,12 @@ public enum PersonalDataValues {
     /// The personal-data values in `text`, in order, none overlapping (an earlier kind of the
     /// list above wins: an NPWP is not also read as a phone number).
     public static func find(in text: String) -> [Match] {
+        var found = PersonNames.find(in: text).map { Match(kind: .name, range: $0) }
         // Nearly every summary has no "@" and no run of 8 digits (every value above has one, counted
         // across single spaces, dots and dashes): nothing to look for, and no pattern is run (the
         // review pack asks this of every row of a regency's draft).
-        guard mayHoldValues(text) else { return [] }
+        guard mayHoldValues(text) else { return found }
         let ns = NSRange(text.startIndex..., in: text)
-        var found: [Match] = []
         for (kind, regex) in patterns {
             for m in regex.matches(in: text, range: ns) {
                 // A bank account is the number after the word, not the word.
@@ -103,7 +108,7 @@ public enum PersonalDataValues {
         return Kind.allCases.filter(found.contains)
     }
 
-    /// `text` with every value `find` reads replaced by `mask`.
+    /// `text` with every value `find` reads replaced by `mask`, every name by `nameMask`.
     public static func masked(_ text: String) -> String {
         let found = find(in: text)
         guard !found.isEmpty else { return text }
@@ -111,7 +116,7 @@ public enum PersonalDataValues {
         var at = text.startIndex
         for m in found {
             out += text[at..<m.range.lowerBound]
-            out += mask
+            out += m.kind == .name ? nameMask : mask
             at = m.range.upperBound
         }
         out += text[at...]

@@ -635,8 +635,9 @@ struct TableBuilder {
             let listed = RowList.joinedWithDan(kinds.map(\.label))
             problem(.personalDataValue, field,
                     "\(field == .judul ? "Judul" : "Ringkasan") informasi memuat \(listed) seseorang.",
-                    "Tulis nama informasinya saja, tanpa datanya (misalnya \"Daftar penerima bantuan sosial beserta NIK\"): "
-                        + "ringkasan dicetak dalam Lampiran keputusan PPID dan di situs web, dan data pribadi di dalamnya akan disamarkan.")
+                    "Tulis nama informasinya saja, tanpa datanya (misalnya \"Daftar penerima bantuan sosial beserta NIK\" atau "
+                        + "\"Surat pengaduan masyarakat\"): ringkasan dicetak dalam Lampiran keputusan PPID dan di situs web; "
+                        + "bila informasinya dikecualikan, data pribadi di dalamnya disamarkan, bila terbuka, dicetak apa adanya.")
         }
         if let typed = yearInDateCell {
             problem(.yearInDateCell, .waktu,

@@ -7,7 +7,7 @@ final class PersonalDataValuesTests: XCTestCase {
     }
 
     func testValuesOfPersonalDataAreFound() {
-        XCTAssertEqual(kinds("Rekam medis pasien a.n. Siti, NIK 3604015203870002"), [.nik])
+        XCTAssertEqual(kinds("Rekam medis pasien a.n. Siti, NIK 3604015203870002"), [.name, .nik])
         XCTAssertEqual(kinds("KK 3604 0152 0387 0002 keluarga penerima"), [.nik])
         XCTAssertEqual(kinds("NPWP 09.254.294.3-407.000 wajib pajak"), [.npwp])
         XCTAssertEqual(kinds("Pengaduan dari budi.santoso@gmail.com"), [.email])
@@ -50,7 +50,48 @@ final class PersonalDataValuesTests: XCTestCase {
 
     func testMaskingReplacesOnlyTheValues() {
         XCTAssertEqual(PersonalDataValues.masked("Rekam medis a.n. Siti, NIK 3604015203870002, HP 081234567890."),
-                       "Rekam medis a.n. Siti, NIK [data pribadi disamarkan], HP [data pribadi disamarkan].")
+                       "Rekam medis a.n. [nama disamarkan], NIK [data pribadi disamarkan], HP [data pribadi disamarkan].")
         XCTAssertEqual(PersonalDataValues.masked("no. rek. 1234567890 (BRI)"), "no. rek. [data pribadi disamarkan] (BRI)")
+    }
+
+    /// Names of persons where the text says it is one: after an honorific or "atas nama", in the
+    /// forms units write; the honorific stays, the name (and only the name) is masked.
+    func testNamesOfPersonsAfterAnHonorificAreMasked() {
+        for (text, masked) in [
+            ("Surat pengaduan Sdr. Budi Santoso", "Surat pengaduan Sdr. [nama disamarkan]"),
+            ("Surat pengaduan Sdr. Budi Santoso.", "Surat pengaduan Sdr. [nama disamarkan]."),
+            ("Data pasien a.n. Siti Aminah, rawat inap", "Data pasien a.n. [nama disamarkan], rawat inap"),
+            ("Data pasien an. Siti Aminah", "Data pasien an. [nama disamarkan]"),
+            ("Berkas a/n Rahmat Hidayat", "Berkas a/n [nama disamarkan]"),
+            ("Surat keberatan Sdri. Ratna Sari tentang layanan", "Surat keberatan Sdri. [nama disamarkan] tentang layanan"),
+            ("Laporan Bpk. H. Ahmad Yani", "Laporan Bpk. [nama disamarkan]"),
+            ("Surat permohonan Ibu Dewi Lestari", "Surat permohonan Ibu [nama disamarkan]"),
+            ("Pengaduan Bapak Joko Susilo terkait jalan rusak", "Pengaduan Bapak [nama disamarkan] terkait jalan rusak"),
+            ("SURAT PENGADUAN SDR. BUDI SANTOSO TENTANG JALAN RUSAK", "SURAT PENGADUAN SDR. [nama disamarkan] TENTANG JALAN RUSAK"),
+            ("Sertifikat tanah atas nama Moh. Yusuf", "Sertifikat tanah atas nama [nama disamarkan]"),
+            ("Surat Sdr. Budi Santoso sebagai pelapor", "Surat Sdr. [nama disamarkan] sebagai pelapor"),
+        ] {
+            XCTAssertEqual(PersonalDataValues.masked(text), masked, text)
+            XCTAssertEqual(PersonalDataValues.kinds(in: text), [.name], text)
+        }
+    }
+
+    /// An office, a body or a common noun after the honorific is no private person's name: an official
+    /// acting in office is public (UU 14/2008 Pasal 18 ayat (2)); "Ibu Hamil" is a group, not a person.
+    func testOfficesBodiesAndCommonNounsAreNoNames() {
+        for text in [
+            "Surat a.n. Bupati Serang, Sekretaris Daerah",
+            "Nota dinas a.n. Kepala Dinas Sosial",
+            "Sertifikat atas nama Pemerintah Kabupaten Serang",
+            "Data ibu hamil risiko tinggi", "Data Ibu Hamil Risiko Tinggi", "Pemindahan Ibu Kota Kabupaten",
+            "Posyandu Ibu dan Anak", "Surat Bapak/Ibu Kepala Sekolah", "Sambutan Bapak Bupati Serang",
+            "Laporan Hasil Pemeriksaan BPK RI atas LKPD", "Undangan Sdr. Camat se-Kabupaten Serang",
+            "Surat Sdr. Ahmad Fauzi selaku Kepala Desa Cikande", "Laporan keuangan tahunan.",
+            "Keputusan pengangkatan Sdr. Ahmad Fauzi sebagai Kepala Desa Cikande",
+            "Program Keluarga Harapan (PKH) Tahun 2026", "SDRAJAT Tahun 2026",
+        ] {
+            XCTAssertEqual(kinds(text), [], text)
+            XCTAssertEqual(PersonalDataValues.masked(text), text)
+        }
     }
 }

@@ -136,7 +136,7 @@ final class RealListTests: XCTestCase {
         XCTAssertEqual(found.map(\.row), [2])
         XCTAssertEqual(found.first?.columnName, "Ringkasan Isi Informasi")
         XCTAssertEqual(found.first?.severity, .warning)
-        XCTAssertEqual(found.first?.message, "Ringkasan informasi memuat NIK/nomor KK dan nomor telepon seseorang.")
+        XCTAssertEqual(found.first?.message, "Ringkasan informasi memuat NIK/nomor KK, nomor telepon dan nama seseorang.")
         XCTAssertTrue(found.first?.hint.hasPrefix("Tulis nama informasinya saja, tanpa datanya") == true, found.first?.hint ?? "")
     }
 

@@ -309,7 +309,7 @@ final class ReviewPackTests: XCTestCase {
         let v = Fixture.item("dinsos-0005", unit: Fixture.dinkes, nomor: "5",
                              ringkasan: "Data penerima bantuan a.n. Siti, NIK 3604015203870002", category: .setiapSaat)
         let row = ReviewContent.categoryRow(0, v, citations: .builtIn, standing: [:])
-        XCTAssertTrue(row[12].contains("Perhatian: ringkasan memuat data pribadi (NIK/nomor KK). Bila dikecualikan, "
+        XCTAssertTrue(row[12].contains("Perhatian: ringkasan memuat data pribadi (NIK/nomor KK, nama). Bila dikecualikan, "
             + "Lampiran Keputusan dan situs web menyamarkannya"), row[12])
         let plain = ReviewContent.categoryRow(0, Fixture.item("dinkes-0006", unit: Fixture.dinkes, nomor: "6",
                                                               ringkasan: "Renja Tahun 2026", category: .berkala),

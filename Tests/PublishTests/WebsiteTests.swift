@@ -566,13 +566,14 @@ final class WebsiteTests: XCTestCase {
             } else {
                 body = String(decoding: data, as: UTF8.self)
             }
-            for secret in ["3604015203870002", "3604015203870003", "0812-3456-7890", "0123-01-000123-50-1", "1234567890"] {
+            for secret in ["3604015203870002", "3604015203870003", "0812-3456-7890", "0123-01-000123-50-1", "1234567890",
+                           "Siti Aminah"] {
                 XCTAssertFalse(body.contains(secret), "\(secret) published in \(name)")
             }
         }
         let page = String(decoding: try XCTUnwrap(files["index.html"]), as: UTF8.self)
         // The exempted titles, masked; the open part in the DIP, masked, with the part withheld named.
-        XCTAssertTrue(page.contains("<td>Rekam medis pasien a.n. Siti Aminah NIK [data pribadi disamarkan], HP [data pribadi disamarkan]"),
+        XCTAssertTrue(page.contains("<td>Rekam medis pasien a.n. [nama disamarkan] NIK [data pribadi disamarkan], HP [data pribadi disamarkan]"),
                       page)
         XCTAssertTrue(page.contains("Bagian yang dikecualikan: Nomor rekening [data pribadi disamarkan] dan NIK penerima"), page)
         XCTAssertTrue(page.contains("Daftar penerima bantuan: Budi, no. rek. [data pribadi disamarkan], NIK [data pribadi disamarkan]"),

@@ -27,9 +27,9 @@ final class WithheldPersonalDataNoteTests: XCTestCase {
             exempted("dinsos-0009", "Data penerima", specific: "rekening 1234567890"),
         ]))
         XCTAssertTrue(note.hasPrefix("Perhatian: 2 informasi yang dikecualikan memuat data pribadi dalam ringkasan, judul atau "
-            + "informasi spesifiknya: dinsos-0008 revisi 2 (NIK/nomor KK, nomor telepon); dinsos-0009 revisi 2 (nomor rekening). "),
+            + "informasi spesifiknya: dinsos-0008 revisi 2 (NIK/nomor KK, nomor telepon, nama); dinsos-0009 revisi 2 (nomor rekening). "),
                       note)
-        XCTAssertTrue(note.contains("\"[data pribadi disamarkan]\""), note)
+        XCTAssertTrue(note.contains("\"[data pribadi disamarkan]\" (nama orang: \"[nama disamarkan]\")"), note)
         XCTAssertFalse(note.contains("dinsos-0007"), "a summary naming the kind of data is not data: \(note)")
         XCTAssertNil(DIP.Approve.withheldPersonalDataNote([exempted("dinsos-0007", "Daftar penerima bantuan sosial")]))
     }
