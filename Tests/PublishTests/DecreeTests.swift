@@ -398,6 +398,41 @@ final class DecreeTests: XCTestCase {
                       revoking)
     }
 
+    /// An update decree says in its considerations which decree it replaces and why, before the
+    /// point that concludes from them, whose cross-reference then counts three points (session 24);
+    /// a first decree replaces none and keeps a–c as configured. The DIK decree likewise.
+    func testAnUpdateDecreeSaysInItsConsiderationsWhatItReplaces() throws {
+        func menimbang(_ bytes: [UInt8]) throws -> String {
+            let text = visibleText(try docxParts(bytes)[2].text).joined(separator: " ")
+            let start = try XCTUnwrap(text.range(of: "Menimbang")), end = try XCTUnwrap(text.range(of: "Mengingat"))
+            return String(text[start.upperBound..<end.lowerBound])
+        }
+        var update = try DecreeFixtures.sampleVersion()
+        let dip = try menimbang(try DecreeWriter.penetapanDIP(version: update, settings: settings, citations: .builtIn, clock: clock))
+        XCTAssertTrue(dip.contains("bahwa Daftar Informasi Publik yang ditetapkan dengan Keputusan Kepala Dinas Komunikasi, "
+            + "Informatika, Persandian dan Statistik Kabupaten Serang selaku Pejabat Pengelola Informasi dan Dokumentasi Utama "
+            + "Nomor 000.9/123/Diskominfosatik/2025 tanggal "), dip)
+        XCTAssertTrue(dip.contains("telah dimutakhirkan sesuai dengan perubahan Informasi Publik yang berada di bawah penguasaan "
+            + "Badan Publik, sehingga Keputusan tersebut perlu diganti;"), dip)
+        XCTAssertTrue(dip.contains("bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, huruf b, dan huruf c, perlu menetapkan"), dip)
+        XCTAssertLessThan(try XCTUnwrap(dip.range(of: "perlu diganti;")).lowerBound,
+                          try XCTUnwrap(dip.range(of: "bahwa berdasarkan pertimbangan")).lowerBound, "the conclusion comes last")
+        let first = try menimbang(try DecreeWriter.penetapanDIP(version: try DecreeFixtures.sampleVersion(previous: false),
+                                                               settings: settings, citations: .builtIn, clock: clock))
+        XCTAssertFalse(first.contains("perlu diganti"), first)
+        XCTAssertTrue(first.contains("sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan"), first)
+
+        update.previousDIKDecreeNumber = "000.9/124/Diskominfosatik/2025"
+        update.previousDIKDecreeDate = update.previousDecreeDate
+        let dik = try menimbang(try DecreeWriter.klasifikasiDIK(version: update, settings: settings, citations: .builtIn, clock: clock))
+        XCTAssertTrue(dik.contains("bahwa Klasifikasi Informasi yang Dikecualikan yang ditetapkan dengan Keputusan Kepala Dinas "
+            + "Komunikasi, Informatika, Persandian dan Statistik Kabupaten Serang selaku Pejabat Pengelola Informasi dan "
+            + "Dokumentasi Utama Nomor 000.9/124/Diskominfosatik/2025 tanggal "), dik)
+        XCTAssertTrue(dik.contains("perlu dimutakhirkan sejalan dengan pemutakhiran Daftar Informasi Publik, sehingga Keputusan "
+            + "tersebut perlu diganti;"), dik)
+        XCTAssertTrue(dik.contains("dalam huruf a, huruf b, dan huruf c, perlu menetapkan"), dik)
+    }
+
     func testDeterministic() throws {
         let v = try DecreeFixtures.sampleVersion()
         XCTAssertEqual(try DecreeWriter.penetapanDIP(version: v, settings: settings, citations: .builtIn, clock: clock),
@@ -498,7 +533,7 @@ final class DecreeTests: XCTestCase {
                                                                             clock: clock))[2].text).joined(separator: "\n")
         XCTAssertFalse(dik.contains("3604015203870002"), dik)
         XCTAssertFalse(dik.contains("081234567890"), dik)
-        XCTAssertTrue(dik.contains("Rekam medis pasien a.n. Siti NIK [data pribadi disamarkan]"), dik)
+        XCTAssertTrue(dik.contains("Rekam medis pasien a.n. [nama disamarkan] NIK [data pribadi disamarkan]"), dik)
         XCTAssertTrue(dik.contains("Informasi spesifik yang dikecualikan: Diagnosis dan nomor HP [data pribadi disamarkan]"), dik)
 
         // An item exempted in part: its open part is listed in the DIP.
@@ -516,6 +551,26 @@ final class DecreeTests: XCTestCase {
         } else {
             XCTFail("the sample version has an item exempted in part")
         }
+    }
+
+    /// A private person's name in a withheld item's summary ("Surat pengaduan Sdr. Budi Santoso") is
+    /// masked in the DIK Lampiran as a NIK is (session 24); the names of the officials who sign the
+    /// decree, and an office after "a.n.", are printed as they are.
+    func testAPersonsNameInAWithheldItemIsMaskedAndTheSignatoryIsNot() throws {
+        var v = try DecreeFixtures.sampleVersion()
+        v.approvedBy = Official(name: "Drs. H. Ahmad Fauzi, M.Si.", nip: "197001011995031002", rank: "Pembina Utama Muda (IV/c)")
+        v.atasan = Official(name: "Ibu Hj. Ratna Dewi, S.H.", nip: "196801011990032002")
+        let i = try XCTUnwrap(v.exempted.firstIndex { $0.consequenceTest?.conclusion == .exemptWhole })
+        v.exempted[i].item.ringkasan = "Surat pengaduan Sdr. Budi Santoso tentang pelayanan, disposisi a.n. Bupati Serang"
+        v.exempted[i].consequenceTest?.specificInformation = "Identitas pelapor Sdri. Ratna Sari"
+        let dik = visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: v, settings: settings, citations: .builtIn,
+                                                                            clock: clock))[2].text).joined(separator: "\n")
+        XCTAssertFalse(dik.contains("Budi Santoso"), dik)
+        XCTAssertFalse(dik.contains("Ratna Sari"), dik)
+        XCTAssertTrue(dik.contains("Surat pengaduan Sdr. [nama disamarkan] tentang pelayanan, disposisi a.n. Bupati Serang"), dik)
+        XCTAssertTrue(dik.contains("Informasi spesifik yang dikecualikan: Identitas pelapor Sdri. [nama disamarkan]"), dik)
+        XCTAssertTrue(dik.contains("Drs. H. Ahmad Fauzi, M.Si."), dik)
+        XCTAssertTrue(dik.contains("Ibu Hj. Ratna Dewi, S.H."), dik)
     }
 
     /// What a signed text calls the test's specific information matches its conclusion: a row

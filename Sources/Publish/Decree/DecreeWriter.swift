@@ -58,6 +58,27 @@ public enum DecreeWriter {
         texts.map { $0.replacingOccurrences(of: decreePlaceholder, with: "Keputusan \(titleCase(settings.issuer)) tentang \(title)") }
     }
 
+    /// The considerations of a decree that replaces one in force: before the last point (which
+    /// draws the conclusion from the points before it) a point saying which decree it replaces and
+    /// why (`replacing`), and the last point's cross-reference counting it ("sebagaimana dimaksud
+    /// dalam huruf a, huruf b, dan huruf c"). A reader of an update decree saw the same a–c as the
+    /// first decree's and learnt only from a diktum near the end that it revoked another. When the
+    /// configured last point names its points otherwise, it is left as written and no point is
+    /// added: a cross-reference that skips the new point would be wrong.
+    static func considerations(_ texts: [String], settings: DecreeSettings, title: String, replacing: String?) -> [String] {
+        var points = considerations(texts, settings: settings, title: title)
+        guard let replacing, points.count >= 2,
+              let range = points[points.count - 1].range(of: #"dalam huruf a(?:,? huruf [a-z])*,? dan huruf [a-z]\b"#,
+                                                         options: .regularExpression) else { return points }
+        var letters: [String] = []
+        for i in 0..<points.count { letters.append("huruf " + String(UnicodeScalar(UInt8(97 + i)))) }
+        let last: String = letters.removeLast()
+        let named: String = letters.count == 1 ? "\(letters[0]) dan \(last)" : letters.joined(separator: ", ") + ", dan " + last
+        points[points.count - 1].replaceSubrange(range, with: "dalam " + named)
+        points.insert(replacing, at: points.count - 1)
+        return points
+    }
+
     /// The revoked decree, cited in full: "Keputusan <issuer> Nomor … tanggal … tentang …".
     static func revokedDecree(settings: DecreeSettings, number: String, date: Date?, title: String, clock: Clock) -> String {
         let when = date.map { " tanggal \(clock.indonesianDate($0))" } ?? ""
@@ -127,30 +148,44 @@ public enum DecreeWriter {
         let bodyWidth = L.portrait.textWidth
 
         let final = version.status != .draft
-        var blocks = draftMark(L, final: final) + L.letterhead() + L.heading(number: number, title: title)
-        blocks.append(L.labelTable([
-            .init(label: "Menimbang", paragraphs: considerations(settings.menimbang, settings: settings, title: title)
-                .map { L.justified($0, numbering: DecreeLayout.menimbangList) }),
-            .init(label: "Mengingat", paragraphs: settings.mengingatDIP.map { L.justified($0, numbering: DecreeLayout.mengingatList) }),
-        ], textWidth: bodyWidth))
-        blocks.append(L.paragraph("MEMUTUSKAN:", bold: true, alignment: .center, spaceAfter: 240, keepWithNext: true))
 
         // The decree revoked: the previous dip version's, else the one made before dip.
-        var revocation: String?
+        var revokedDIP: String?
         if let previous = version.previousDecreeNumber {
             let prevYear = L.year(version.previousDecreeDate)
-            revocation = revokedDecree(settings: settings, number: previous, date: version.previousDecreeDate,
+            revokedDIP = revokedDecree(settings: settings, number: previous, date: version.previousDecreeDate,
                                        title: dipTitle(settings: settings, year: prevYear), clock: clock)
         } else if let earlier = settings.keputusanSebelumnya {
-            revocation = revokedDecree(settings: settings, number: earlier.number,
+            revokedDIP = revokedDecree(settings: settings, number: earlier.number,
                                        date: try? IndonesianDate.parse(earlier.date), title: earlier.title, clock: clock)
         }
         // A version that exempts nothing issues no DIK decree; the DIK decree in force (the last
         // published version's, else on a first decree the one made before dip) would stay in
         // force beside a DIP that publishes what it exempted, so this decree revokes it too.
-        if version.exempted.isEmpty, let dik = dikDecreeInForce(version: version, settings: settings, layout: L, clock: clock) {
-            revocation = revocation.map { "\($0) dan \(dik)" } ?? dik
+        let revokedDIK = version.exempted.isEmpty ? dikDecreeInForce(version: version, settings: settings, layout: L, clock: clock) : nil
+        var revoked: [String] = []
+        if let revokedDIP { revoked.append(revokedDIP) }
+        if let revokedDIK { revoked.append(revokedDIK) }
+        let revocation: String? = revoked.isEmpty ? nil : revoked.joined(separator: " dan ")
+        // Why it replaces them, in the considerations (the diktum revoking them says what).
+        var replacing: String?
+        if let revokedDIP {
+            var dikPart = ";"
+            if let revokedDIK { dikPart = ", dan \(revokedDIK) perlu dicabut karena tidak ada lagi informasi yang dikecualikan;" }
+            let updated: String = "bahwa Daftar Informasi Publik yang ditetapkan dengan \(revokedDIP) telah dimutakhirkan sesuai dengan "
+                + "perubahan Informasi Publik yang berada di bawah penguasaan Badan Publik, sehingga Keputusan tersebut perlu diganti"
+            replacing = updated + dikPart
+        } else if let revokedDIK {
+            replacing = "bahwa tidak ada lagi informasi yang dikecualikan sebagaimana ditetapkan dengan \(revokedDIK), sehingga "
+                + "Keputusan tersebut perlu dicabut;"
         }
+        var blocks = draftMark(L, final: final) + L.letterhead() + L.heading(number: number, title: title)
+        blocks.append(L.labelTable([
+            .init(label: "Menimbang", paragraphs: considerations(settings.menimbang, settings: settings, title: title, replacing: replacing)
+                .map { L.justified($0, numbering: DecreeLayout.menimbangList) }),
+            .init(label: "Mengingat", paragraphs: settings.mengingatDIP.map { L.justified($0, numbering: DecreeLayout.mengingatList) }),
+        ], textWidth: bodyWidth))
+        blocks.append(L.paragraph("MEMUTUSKAN:", bold: true, alignment: .center, spaceAfter: 240, keepWithNext: true))
         let categories: [Category] = [.berkala, .sertaMerta, .setiapSaat]
         let count = annex.entries.count
         var texts: [[DOCXParagraph]] = [
@@ -227,15 +262,20 @@ public enum DecreeWriter {
                             text: v.consequenceTest?.legalBasis)
         }
         let mengingat = settings.mengingatDIK(sectoralLaws: citations.sectoralLaws(codes: codes))
+        let revocation = dikDecreeInForce(version: version, settings: settings, layout: L, clock: clock)
+        let replacing = revocation.map {
+            "bahwa Klasifikasi Informasi yang Dikecualikan yang ditetapkan dengan \($0) perlu dimutakhirkan sejalan dengan "
+                + "pemutakhiran Daftar Informasi Publik, sehingga Keputusan tersebut perlu diganti;"
+        }
         var blocks = draftMark(L, final: final) + L.letterhead() + L.heading(number: number, title: title)
         blocks.append(L.labelTable([
-            .init(label: "Menimbang", paragraphs: considerations(settings.menimbangKlasifikasi, settings: settings, title: title)
+            .init(label: "Menimbang", paragraphs: considerations(settings.menimbangKlasifikasi, settings: settings, title: title,
+                                                                 replacing: replacing)
                 .map { L.justified($0, numbering: DecreeLayout.menimbangList) }),
             .init(label: "Mengingat", paragraphs: mengingat.map { L.justified($0, numbering: DecreeLayout.mengingatList) }),
         ], textWidth: bodyWidth))
         blocks.append(L.paragraph("MEMUTUSKAN:", bold: true, alignment: .center, spaceAfter: 240, keepWithNext: true))
 
-        let revocation = dikDecreeInForce(version: version, settings: settings, layout: L, clock: clock)
         let n = version.exempted.count
         let atasanTitle = version.atasan?.title ?? settings.atasanPPID.title ?? "Atasan PPID"
         // Each row cites its berita acara once its number is recorded (`dikTable`); the diktum
