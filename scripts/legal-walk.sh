@@ -3,9 +3,9 @@
 # Hukum reads them (docs/publish.md, "Read as a Bagian Hukum reads it (session 21)"):
 #   v2  first decrees (examples/inbox, review workbook filled, approved 5 Jan 2026, published);
 #   v3  an update (Dinas Sosial changes one item, withdraws one, adds two) approved 9 Feb 2026,
-#       after a one-month exemption ended on 5 Feb, without a new test (approve refuses it without --force
-#       and is given --force; the site
-#       says the period ended from 6 Feb);
+#       after a one-month exemption ended on 5 Feb, without a new test (approve refuses it without
+#       --force-ended-exemptions, also with the deprecated --force, and is given --force-ended-exemptions;
+#       the site says the period ended from 6 Feb);
 #   v4  that exemption tested again terbuka (`dip test`), decree 2 Mar 2026 (its DIK diktum lifts it;
 #       approve warns that the list of recipients with NIK and nomor rekening is opened whole).
 # Every published DOCX is converted to PDF (LibreOffice) and to text (pdftotext -layout) in
@@ -65,12 +65,17 @@ cp "$WS/reports/situs/index.html" "$WS/situs-6-februari.html"
 "$PY" "$FILL" "$WS/reports/review/pemeriksaan-dip.xlsx" "$WS/inbox/_ppid/isi-v3.xlsx" notest >/dev/null
 touch -d "2026-02-06 09:00" "$WS/inbox/_ppid/isi-v3.xlsx"
 run "2026-02-06 03:00"
-# v3 re-issues the exemption whose month ended on 5 Feb: refused without --force since session 23
-# (approve-v3-tanpa-force.txt keeps the refusal); the PPID's --force is recorded in the history.
+# v3 re-issues the exemption whose month ended on 5 Feb: refused without --force-ended-exemptions
+# (approve-v3-tanpa-force.txt keeps the refusal; since session 24 the deprecated --force, which only
+# overrides the review, is refused too: approve-v3-force-usang.txt); the PPID's
+# --force-ended-exemptions is recorded in the register and the history (approvals.txt).
 at "2026-02-06 04:00" "$DIP" approve --workspace "$WS" "${A[@]}" --decree-number 000.9/21/Diskominfosatik/2026 \
   --dik-decree-number 000.9/22/Diskominfosatik/2026 --decree-date "9 Februari 2026" > "$WS/approve-v3-tanpa-force.txt" 2>&1 \
-  && { echo "legal-walk: v3 was approved without --force" >&2; exit 1; }
+  && { echo "legal-walk: v3 was approved without --force-ended-exemptions" >&2; exit 1; }
 at "2026-02-06 04:00" "$DIP" approve --workspace "$WS" "${A[@]}" --force --decree-number 000.9/21/Diskominfosatik/2026 \
+  --dik-decree-number 000.9/22/Diskominfosatik/2026 --decree-date "9 Februari 2026" > "$WS/approve-v3-force-usang.txt" 2>&1 \
+  && { echo "legal-walk: v3 was approved with the deprecated --force" >&2; exit 1; }
+at "2026-02-06 04:00" "$DIP" approve --workspace "$WS" "${A[@]}" --force-ended-exemptions --decree-number 000.9/21/Diskominfosatik/2026 \
   --dik-decree-number 000.9/22/Diskominfosatik/2026 --decree-date "9 Februari 2026" > "$WS/approve-v3.txt" 2>&1
 run "2026-02-09 01:00"
 at "2026-02-23 03:00" "$DIP" test dinsos-0007 --workspace "$WS" --revision 1 --conclusion terbuka --ground 17h3 \
@@ -79,9 +84,10 @@ at "2026-02-23 03:00" "$DIP" test dinsos-0007 --workspace "$WS" --revision 1 --c
   --tested-on "23 Februari 2026" --berita-acara-number "000.9/31/BA-UK/Diskominfosatik/2026" >/dev/null
 run "2026-02-23 04:00"
 cp "$WS/reports/review/index.html" "$WS/pemeriksaan-v4-draf.html"   # the draft v4 review page: the open personal data
-at "2026-02-23 05:00" "$DIP" approve --workspace "$WS" "${A[@]}" --force --decree-number 000.9/35/Diskominfosatik/2026 \
+at "2026-02-23 05:00" "$DIP" approve --workspace "$WS" "${A[@]}" --force-unreviewed --decree-number 000.9/35/Diskominfosatik/2026 \
   --dik-decree-number 000.9/36/Diskominfosatik/2026 --decree-date "2 Maret 2026" > "$WS/approve-v4.txt" 2>&1
 run "2026-03-02 01:00"
+"$DIP" approvals --workspace "$WS" > "$WS/approvals.txt"
 mkdir -p "$WS/pdf"
 for v in "$WS"/reports/terbit/v*; do
   out="$WS/pdf/$(basename "$v")"; mkdir -p "$out"

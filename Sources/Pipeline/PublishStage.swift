@@ -261,6 +261,10 @@ public struct PublishStage {
         payload.append(.bytes("register/dip-v\(version.number).json", try RegisterExport.json(rows)))
         // The full record of every consequence test the version rests on (not only its conclusion).
         payload.append(.bytes("register/uji-konsekuensi-v\(version.number).json", try Self.testRecords(version)))
+        // Who approved the decrees, and what the approval overrode (`--force-unreviewed`,
+        // `--force-ended-exemptions`): kept with the decrees it let be signed.
+        payload.append(.bytes("register/persetujuan-v\(version.number).json",
+                              try Self.approvalRecords(try register.approvalHistory(version: version.number))))
 
         let packageURL = packagesFolder.appendingPathComponent(ArchivePackager.packageName(forVersion: version.number) + ".zip")
         if FileManager.default.fileExists(atPath: packageURL.path) {
@@ -659,6 +663,18 @@ public struct PublishStage {
     }
 
     /// Every consequence test of a version (exempted items and items a test opened), in full.
+    /// A version's approval history (every approval, replacement and withdrawal, with the overrides
+    /// each gave) as the archive keeps it; dates as RFC 3339 on the run's clock, keys sorted.
+    static func approvalRecords(_ events: [ApprovalEvent]) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var c = encoder.singleValueContainer()
+            try c.encode(Clock(now: date).rfc3339())
+        }
+        return try encoder.encode(events)
+    }
+
     static func testRecords(_ version: DIPVersion) throws -> Data {
         struct Record: Encodable {
             var item: String

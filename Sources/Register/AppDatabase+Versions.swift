@@ -202,7 +202,8 @@ extension AppDatabase {
                 byTitle: version.approvedByTitle, byRank: version.approvedByRank,
                 atasanName: version.atasanName, atasanNip: version.atasanNip,
                 forced: version.approvalForced, unreviewed: ready.unreviewed.count,
-                pendingTests: ready.pendingTests.count, note: request.note, at: date, source: source)
+                pendingTests: ready.pendingTests.count, note: request.note, at: date, source: source,
+                endedExemptionsReissued: ItemRevisionRef.stored(request.endedExemptionsReissued))
             try event.insert(db)
             return try buildVersion(db, number: number)
         }
@@ -281,7 +282,7 @@ extension AppDatabase {
                     by: Official(name: r.byName, nip: r.byNip, title: r.byTitle, rank: r.byRank),
                     atasan: r.atasanName.map { Official(name: $0, nip: r.atasanNip) }, forced: r.forced,
                     unreviewed: r.unreviewed, pendingTests: r.pendingTests, note: r.note, at: r.at,
-                    source: r.source)
+                    source: r.source, endedExemptionsReissued: ItemRevisionRef.parsed(r.endedExemptionsReissued))
             }
         }
     }

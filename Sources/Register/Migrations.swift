@@ -341,6 +341,16 @@ enum RegisterMigrations {
             }
         }
 
+        // Session 24: `dip approve` names its two overrides apart. An approval that re-issues
+        // exemptions whose period ended, without a new test (`--force-ended-exemptions`), records
+        // them here ("dinsos-0007 r1", comma-separated; empty for none); `forced` keeps meaning
+        // approved with items unreviewed or tests pending (`--force-unreviewed`).
+        migrator.registerMigration("v24-approval-ended-exemptions") { db in
+            try db.alter(table: "approval_events") { t in
+                t.add(column: "ended_exemptions_reissued", .text).notNull().defaults(to: "")
+            }
+        }
+
         return migrator
     }
 }

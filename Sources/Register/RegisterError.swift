@@ -65,7 +65,7 @@ public enum RegisterError: Error, Equatable, Sendable, LocalizedError {
             if pending > 0 { parts.append("\(pending) uji konsekuensi belum dicatat") }
             return "Draf versi \(n) belum dapat disetujui: " + parts.joined(separator: " dan ")
                 + ". Lengkapi lewat lembar kerja pemeriksaan dan `dip test`, atau setujui juga dengan "
-                + "`--force` (tercatat di riwayat persetujuan)."
+                + "`--force-unreviewed` (tercatat di riwayat persetujuan)."
         }
     }
 }

@@ -29,19 +29,51 @@ public struct ApprovalRequest: Sendable, Hashable {
     public var signatory: Official
     /// The Atasan PPID who approves the exemptions (printed in the "Menyetujui" block).
     public var atasan: Official?
-    /// Approve although items are unreviewed or tests pending (recorded).
+    /// Approve although items are unreviewed or tests pending (`--force-unreviewed`; recorded).
     public var force: Bool
+    /// Exemptions whose period ended by the decree date that the DIK decree re-issues on the test
+    /// that set them, approved so by the PPID (`--force-ended-exemptions`): recorded with the event.
+    public var endedExemptionsReissued: [ItemRevisionRef]
     public var note: String
 
     public init(decreeNumber: String, dikDecreeNumber: String? = nil, decreeDate: Date, signatory: Official,
-                atasan: Official? = nil, force: Bool = false, note: String = "") {
+                atasan: Official? = nil, force: Bool = false, endedExemptionsReissued: [ItemRevisionRef] = [],
+                note: String = "") {
         self.decreeNumber = decreeNumber
         self.dikDecreeNumber = dikDecreeNumber
         self.decreeDate = decreeDate
         self.signatory = signatory
         self.atasan = atasan
         self.force = force
+        self.endedExemptionsReissued = endedExemptionsReissued
         self.note = note
+    }
+}
+
+/// One revision of one item, as an approval names it ("dinsos-0007 revisi 1").
+public struct ItemRevisionRef: Codable, Sendable, Hashable {
+    public var item: String
+    public var revision: Int
+    public init(item: String, revision: Int) {
+        self.item = item
+        self.revision = revision
+    }
+    /// As the register stores a list of them: "dinsos-0007 r1, dinsos-0009 r2" ("" for none).
+    static func stored(_ refs: [ItemRevisionRef]) -> String {
+        var out: [String] = []
+        for ref in refs { out.append(ref.item + " r" + String(ref.revision)) }
+        return out.joined(separator: ", ")
+    }
+
+    /// The list `stored` wrote; what does not read as "<id> r<revision>" is skipped.
+    static func parsed(_ text: String) -> [ItemRevisionRef] {
+        var refs: [ItemRevisionRef] = []
+        for entry in text.split(separator: ",") {
+            let parts = entry.split(separator: " ")
+            guard parts.count == 2, parts[1].hasPrefix("r"), let n = Int(parts[1].dropFirst()) else { continue }
+            refs.append(ItemRevisionRef(item: String(parts[0]), revision: n))
+        }
+        return refs
     }
 }
 
@@ -63,12 +95,15 @@ public struct ApprovalEvent: Codable, Sendable, Hashable {
     public var decreeDate: Date?
     public var by: Official
     public var atasan: Official?
+    /// Approved with items unreviewed or tests pending (`--force-unreviewed`).
     public var forced: Bool
     public var unreviewed: Int
     public var pendingTests: Int
     public var note: String
     public var at: Date
     public var source: EntrySource
+    /// Exemptions re-issued although their period had ended, without a new test (`--force-ended-exemptions`).
+    public var endedExemptionsReissued: [ItemRevisionRef] = []
 }
 
 /// What the PPID decided on one revision of an item.

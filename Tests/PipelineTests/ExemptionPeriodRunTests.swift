@@ -138,6 +138,26 @@ final class ExemptionPeriodRunTests: XCTestCase {
         XCTAssertNil(try sheetTextRows(workbook, named: ReviewFormat.exemptionPeriodsSheet))
     }
 
+    /// The archive package keeps, with the decrees, who approved them and what the approval overrode
+    /// (session 24): `register/persetujuan-vN.json`, the version's approval history as the register
+    /// holds it, each override under its own name.
+    func testTheArchiveKeepsTheApprovalAndItsOverrides() throws {
+        let (example, register, _, draft) = try publishedWithAOneMonthExemption()
+        let name = ArchivePackager.packageName(forVersion: draft)
+        let package = try ZipArchive(path: example.workspace.packages.appendingPathComponent(name + ".zip").path)
+        let entry = try XCTUnwrap(try package.entry(named: "\(name)/data/register/persetujuan-v\(draft).json"),
+                                  "the package has no approval record")
+        let records = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(try package.readAll(entry))) as? [[String: Any]])
+        XCTAssertEqual(records.count, 1)
+        let approval = try XCTUnwrap(records.first)
+        XCTAssertEqual(approval["decreeNumber"] as? String, "000.9/7/Diskominfosatik/2026")
+        XCTAssertEqual(approval["dikDecreeNumber"] as? String, "000.9/8/Diskominfosatik/2026")
+        XCTAssertEqual((approval["by"] as? [String: Any])?["name"] as? String, "PPID Utama")
+        let readiness = try register.approvalHistory(version: draft)
+        XCTAssertEqual((approval["forced"] as? NSNumber)?.boolValue, readiness.first?.forced)
+        XCTAssertEqual((approval["endedExemptionsReissued"] as? [Any])?.count, 0, "nothing re-issued past its period")
+    }
+
     /// Read as a Bagian Hukum and a citizen read them (session 21): the signed DIK decree says
     /// when each exemption's period ends, and the website, written when the decree was
     /// published, says so once it has ended instead of listing the title as withheld, with no

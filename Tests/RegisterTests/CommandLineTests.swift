@@ -65,10 +65,12 @@ final class CommandLineTests: XCTestCase {
         try run(Self.signatory + ["--decree-date", "1/6/2026", "--preview"] + extra + ["--workspace", workspace.path])
     }
 
-    /// `dip approve --force --yes` by `signatory` and `atasan`, DIK decree 000.9/8/2026, both dated 1 June 2026.
-    private func approveWithBothDecrees(in workspace: URL) throws -> (status: Int32, out: String, err: String) {
+    /// `dip approve --force --yes` (or `force` in its place) by `signatory` and `atasan`, DIK decree
+    /// 000.9/8/2026, both dated 1 June 2026.
+    private func approveWithBothDecrees(in workspace: URL, force: [String] = ["--force"]) throws
+        -> (status: Int32, out: String, err: String) {
         try run(Self.signatory + ["--dik-decree-number", "000.9/8/2026", "--decree-date", "1/6/2026"] + Self.atasan
-                + ["--force", "--yes", "--workspace", workspace.path])
+                + force + ["--yes", "--workspace", workspace.path])
     }
 
     /// A consequence test recorded before dip knew UU 14/2008 Pasal 20 ayat (1) (here through the
@@ -432,7 +434,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(preview.out.contains("tidak dapat dihitung dip: dinkes-0007 (\"Selama berlaku\")"), preview.out)
         // Refused without --force (session 23): the decree would set again what its own Lampiran
         // says has ended. The preview says so; the approval is refused and nothing is stored.
-        XCTAssertTrue(preview.out.contains("Tanpa --force persetujuan ini ditolak: Keputusan Klasifikasi DIK versi "
+        XCTAssertTrue(preview.out.contains("Tanpa --force-ended-exemptions persetujuan ini ditolak: Keputusan Klasifikasi DIK versi "
             + "\(first.number + 1) akan menetapkan kembali 1 pengecualian yang jangka waktunya telah berakhir pada tanggal "
             + "keputusan, tanpa uji konsekuensi baru (dinkes-0005 revisi 1)"), preview.out)
         let refused = try run(Self.signatory + ["--dik-decree-number", "000.9/8/2026", "--decree-date", "1/6/2026"] + Self.atasan
@@ -442,6 +444,17 @@ final class CommandLineTests: XCTestCase {
                       refused.err)
         XCTAssertTrue(refused.err.contains("Keputusan tidak disetujui."), refused.err)
         XCTAssertNil(try db.version(number: first.number + 1).approvedAt, "refused: nothing stored")
+        // --force (deprecated) and --force-unreviewed override the review only, never an ended
+        // period (session 24): refused the same, --force told what it now means.
+        for option in ["--force", "--force-unreviewed"] {
+            let overReview = try run(Self.signatory + ["--dik-decree-number", "000.9/8/2026", "--decree-date", "1/6/2026"]
+                                     + Self.atasan + [option, "--yes", "--workspace", workspace.path])
+            XCTAssertNotEqual(overReview.status, 0, overReview.out)
+            XCTAssertTrue(overReview.err.contains("atau setujui dengan --force-ended-exemptions bila PPID memutuskan"), overReview.err)
+            XCTAssertEqual(overReview.err.contains("Peringatan: --force sudah usang dan kini hanya berarti --force-unreviewed"),
+                           option == "--force", overReview.err)
+            XCTAssertNil(try db.version(number: first.number + 1).approvedAt, "\(option): nothing stored")
+        }
         // `dip status` on the run's clock (1 June 2026) lists them too.
         let status = try run(["status", "--workspace", workspace.path])
         XCTAssertTrue(status.out.contains("\nJangka waktu pengecualian (1 pengecualian telah berakhir jangka waktunya, "
@@ -460,12 +473,13 @@ final class CommandLineTests: XCTestCase {
         let again = try previewApproval(in: workspace, Self.atasan + ["--dik-decree-number", "000.9/8/2026"])
         XCTAssertEqual(again.status, 0, again.err)
         XCTAssertFalse(again.out.contains("telah berakhir pada tanggal keputusan"), again.out)
-        XCTAssertFalse(again.out.contains("Tanpa --force persetujuan ini ditolak"), again.out)
+        XCTAssertFalse(again.out.contains("Tanpa --force-ended-exemptions persetujuan ini ditolak"), again.out)
         XCTAssertTrue(again.out.contains("dinkes-0006 (6 (enam) bulan"), again.out)
     }
 
-    /// The PPID may still sign a DIK decree re-issuing an ended exemption: with --force, and the
-    /// history names what was re-issued.
+    /// The PPID may still sign a DIK decree re-issuing an ended exemption: with --force-ended-exemptions
+    /// (that override, named apart from the review's since session 24), and the register and the
+    /// history name what was re-issued; an approval overriding nothing says nothing of overrides.
     func testForcedApprovalOverAnEndedExemptionIsRecorded() throws {
         var cal = Calendar(identifier: .gregorian)
         cal.timeZone = Clock.wib
@@ -485,12 +499,22 @@ final class CommandLineTests: XCTestCase {
         try Fixture.submit(db, Fixture.baseList + [Fixture.classified(Fixture.item("8", "Profil Puskesmas")), hps],
                            sha: "v2", day: 3)
         XCTAssertNotNil(try db.makeDraft(clock: Clock(now: Fixture.date(3))))
-        let forced = try approveWithBothDecrees(in: workspace)
+        let forced = try approveWithBothDecrees(in: workspace, force: ["--force-unreviewed", "--force-ended-exemptions"])
         XCTAssertEqual(forced.status, 0, forced.err)
-        XCTAssertTrue(forced.out.contains("(disetujui dengan --force; tercatat di riwayat)"), forced.out)
+        XCTAssertFalse(forced.err.contains("usang"), forced.err)
+        XCTAssertTrue(forced.out.contains(" (disetujui dengan --force-unreviewed walaupun 6 informasi belum diperiksa; dengan "
+            + "--force-ended-exemptions menetapkan kembali tanpa uji konsekuensi baru 1 pengecualian yang jangka waktunya telah "
+            + "berakhir (dinkes-0005 revisi 1); tercatat di riwayat persetujuan)."), forced.out)
+        let events = try db.approvalHistory(version: first.number + 1)
+        XCTAssertEqual(events.last?.endedExemptionsReissued, [ItemRevisionRef(item: "dinkes-0005", revision: 1)])
+        XCTAssertEqual(events.last?.forced, true)
         let history = try run(["approvals", "--workspace", workspace.path])
-        XCTAssertTrue(history.out.contains("Ditetapkan kembali tanpa uji ulang walaupun jangka waktu pengecualiannya telah "
-            + "berakhir: dinkes-0005 revisi 1"), history.out)
+        XCTAssertTrue(history.out.contains("  Pengecualian yang jangka waktunya telah berakhir ditetapkan kembali tanpa uji "
+            + "konsekuensi baru (--force-ended-exemptions): dinkes-0005 revisi 1\n"), history.out)
+        XCTAssertTrue(history.out.contains("  Disetujui walaupun belum lengkap diperiksa (--force-unreviewed): 6 informasi belum "
+            + "diperiksa, 0 uji konsekuensi belum dicatat\n"), history.out)
+        // The first approval overrode neither: nothing of either is recorded for it.
+        XCTAssertEqual(try db.approvalHistory(version: first.number).last?.endedExemptionsReissued, [])
     }
 
     /// A DIP lists information the body holds (UU 14/2008 Pasal 11 ayat (1) huruf a): an item

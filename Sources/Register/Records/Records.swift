@@ -683,6 +683,8 @@ struct ApprovalEventRecord: RegisterAutoRecord {
     var note: String
     var at: Date
     var source: EntrySource
+    /// The exemptions re-issued past their period without a new test, "<id> r<revision>" joined by ", ".
+    var endedExemptionsReissued: String = ""
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

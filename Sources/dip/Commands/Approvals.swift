@@ -49,9 +49,16 @@ extension DIP {
                 if let n = e.dikDecreeNumber { out += "  Keputusan DIK Nomor \(n)\n" }
                 if let t = e.by.title { out += "  Jabatan: \(t)\n" }
                 if let a = e.atasan { out += "  Atasan PPID: \(a.name)\(a.nip.map { " (NIP. \($0))" } ?? "")\n" }
+                // Each override in its own words (session 24): an event stored before then with
+                // `forced` was given --force, which then also covered ended exemptions (named in its note).
                 if e.forced {
-                    out += "  Disetujui dengan --force: \(e.unreviewed) informasi belum diperiksa, "
-                        + "\(e.pendingTests) uji konsekuensi belum dicatat\n"
+                    out += "  Disetujui walaupun belum lengkap diperiksa (--force-unreviewed): \(e.unreviewed) informasi belum "
+                        + "diperiksa, \(e.pendingTests) uji konsekuensi belum dicatat\n"
+                }
+                if !e.endedExemptionsReissued.isEmpty {
+                    out += "  Pengecualian yang jangka waktunya telah berakhir ditetapkan kembali tanpa uji konsekuensi baru "
+                        + "(--force-ended-exemptions): "
+                        + e.endedExemptionsReissued.map { "\($0.item) revisi \($0.revision)" }.joined(separator: ", ") + "\n"
                 }
                 if !e.note.isEmpty { out += "  Catatan: \(e.note)\n" }
             }

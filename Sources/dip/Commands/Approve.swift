@@ -53,7 +53,18 @@ extension DIP {
         @Option(name: .customLong("atasan-nip"), help: ArgumentHelp("NIP Atasan PPID (bawaan: rules/keputusan.json).", valueName: "nip"))
         var atasanNIP: String?
 
-        @Flag(help: "Setujui walaupun ada informasi yang belum diperiksa, uji konsekuensi yang belum dicatat, atau pengecualian yang jangka waktunya telah berakhir tanpa uji ulang (tercatat di riwayat).")
+        // Two overrides, named apart (session 24): the PPID must know which one is given. Approving a
+        // draft not fully reviewed is a matter of the review; re-issuing an exemption past its period
+        // without a test is a legal act the decree states (docs/publish.md "Session 24").
+        @Flag(name: .customLong("force-unreviewed"),
+              help: "Setujui walaupun ada informasi yang belum diperiksa atau uji konsekuensi yang belum dicatat (tercatat di riwayat persetujuan).")
+        var forceUnreviewed = false
+
+        @Flag(name: .customLong("force-ended-exemptions"),
+              help: "Tetapkan kembali, tanpa uji konsekuensi baru, pengecualian yang jangka waktunya telah berakhir pada tanggal keputusan (tercatat di riwayat persetujuan).")
+        var forceEndedExemptions = false
+
+        @Flag(help: "Usang: sama dengan --force-unreviewed. Tidak berlaku untuk pengecualian yang jangka waktunya telah berakhir (gunakan --force-ended-exemptions).")
         var force = false
 
         @Flag(help: "Tarik persetujuan versi yang belum diterbitkan.")
@@ -98,7 +109,15 @@ extension DIP {
             }
         }
 
+        /// What `--force` (deprecated) still does, said on stderr whenever it is given.
+        static let forceDeprecation = "Peringatan: --force sudah usang dan kini hanya berarti --force-unreviewed (setujui walaupun ada "
+            + "informasi yang belum diperiksa atau uji konsekuensi yang belum dicatat). Untuk menetapkan kembali pengecualian yang "
+            + "jangka waktunya telah berakhir tanpa uji konsekuensi baru, berikan --force-ended-exemptions. Ganti --force dengan "
+            + "opsi yang dimaksud."
+
         func run() throws {
+            if force { FileHandle.standardError.write(Data((Self.forceDeprecation + "\n").utf8)) }
+            let forceUnreviewed = self.forceUnreviewed || force
             // As printed: the 18 digits, without the spaces of a NIP's printed form.
             let nip = self.nip.flatMap(Official.nipDigits)
             let atasanNIP = self.atasanNIP.flatMap(Official.nipDigits)
@@ -253,16 +272,18 @@ extension DIP {
                             + ". Perbaiki `dasar_hukum` di rules/pengecualian.yaml atau uji konsekuensinya (`dip test`); keputusan tidak disetujui.")
                 }
                 let terms = try db.exemptionTerms(version: number)
-                // Approved with --force over ended exemptions: the history says which (`dip approvals`).
-                let reissued = Self.endedExemptions(terms, decreeDate: date)
-                let forcedNote = force && !reissued.isEmpty
-                    ? "Ditetapkan kembali tanpa uji ulang walaupun jangka waktu pengecualiannya telah berakhir: "
-                        + reissued.map { "\($0.term.itemID) revisi \($0.term.revision)" }.joined(separator: ", ")
-                    : nil
+                // Approved with --force-ended-exemptions over ended exemptions: the register records which
+                // (`approval_events.ended_exemptions_reissued`, `dip approvals`, the archive's approval record).
+                var reissued: [ItemRevisionRef] = []
+                if forceEndedExemptions {
+                    for n in Self.endedExemptions(terms, decreeDate: date) {
+                        reissued.append(ItemRevisionRef(item: n.term.itemID, revision: n.term.revision))
+                    }
+                }
                 let request = ApprovalRequest(
                     decreeNumber: decreeNumber!, dikDecreeNumber: dikDecreeNumber, decreeDate: date,
-                    signatory: signatory, atasan: needsAtasan ? atasan : nil, force: force,
-                    note: [reason, forcedNote].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; "))
+                    signatory: signatory, atasan: needsAtasan ? atasan : nil, force: forceUnreviewed,
+                    endedExemptionsReissued: reissued, note: reason ?? "")
                 var printed = Self.preview(request, version: draft, settings: settings, clock: clock)
                 // Advice, not a refusal: the periods of huruf a–f exemptions rest on PP 61/2010.
                 if let note = LegalCitations.periodRegulationNote(draft.exempted.map { v in
@@ -337,11 +358,11 @@ extension DIP {
                 // decree's date, its diktum KETIGA says the information may be opened once the period
                 // ends, and its diktum KESATU sets it exempt again with no test for the time after
                 // (Pasal 19 wants the test first). --force is the PPID's recorded decision to sign it.
-                let endedRefusal = force ? nil : Self.endedExemptionsRefusal(terms, version: number, decreeDate: date)
+                let endedRefusal = forceEndedExemptions ? nil : Self.endedExemptionsRefusal(terms, version: number, decreeDate: date)
                 if let note = Self.unnumberedRecordsNote(draft, issued: issued, clock: clock) { printed += "\n" + note }
                 if let note = Self.dayOffNote(draft, issued: issued, settings: settings, clock: clock) { printed += "\n" + note }
                 if preview {
-                    if let endedRefusal { printed += "\nTanpa --force persetujuan ini ditolak: " + endedRefusal }
+                    if let endedRefusal { printed += "\nTanpa --force-ended-exemptions persetujuan ini ditolak: " + endedRefusal }
                     print(printed)
                     let readiness = try db.approvalReadiness(version: number)
                     if !readiness.isReady {
@@ -365,6 +386,7 @@ extension DIP {
                         return
                     }
                 }
+                let readiness = try db.approvalReadiness(version: number)
                 let approved = try db.approve(version: number, request, at: clock.now, source: .cli)
                 switch format {
                 case .json: print(try RegisterOutput.json(approved))
@@ -376,7 +398,7 @@ extension DIP {
                     let partial = approved.exempted.filter { $0.consequenceTest?.conclusion == .exemptPart }.count
                     print("Versi \(approved.number) disetujui: "
                         + RegisterOutput.decreeCounts(inDIP: inDIP, partial: partial, exempted: approved.exempted.count)
-                        + (force ? " (disetujui dengan --force; tercatat di riwayat)" : "")
+                        + Self.overridesText(request.force ? readiness : nil, reissued: request.endedExemptionsReissued)
                         + (IndonesianDate.isLaterDay(approved.decreeDate ?? clock.now, than: clock.now)
                             ? ". Keputusan mulai berlaku pada tanggal ditetapkan: versi ini diterbitkan oleh `dip run` pertama "
                                 + "pada atau setelah \(clock.indonesianDate(approved.decreeDate ?? clock.now))"
@@ -458,12 +480,15 @@ extension DIP {
                 return (v, kinds)
             }
             guard !found.isEmpty else { return nil }
+            let names: String = found.contains(where: { $0.1.contains(.name) })
+                ? " (nama orang: \"\(PersonalDataValues.nameMask)\")" : ""
             return "Perhatian: \(found.count) informasi yang dikecualikan memuat data pribadi dalam ringkasan, judul atau "
                 + "informasi spesifiknya: " + found.map { v, kinds in
                     "\(v.id) revisi \(v.revision) (\(kinds.map(\.label).joined(separator: ", ")))"
                 }.joined(separator: "; ")
                 + ". Lampiran Keputusan Klasifikasi DIK, Lampiran Keputusan Penetapan DIP dan situs web mencetaknya "
-                + "\"\(PersonalDataValues.mask)\", agar keputusan tidak membuka data yang dikecualikannya. Ringkasan menyebut "
+                + "\"\(PersonalDataValues.mask)\"" + names
+                + ", agar keputusan tidak membuka data yang dikecualikannya. Ringkasan menyebut "
                 + "jenis informasinya, bukan isinya: minta unitnya menulis ulang ringkasannya tanpa data itu dan mengirim ulang "
                 + "daftarnya; informasi spesifik diperbaiki dengan mencatat ulang uji konsekuensinya."
         }
@@ -490,6 +515,27 @@ extension DIP {
                 + "atau kembalikan informasinya (`dip return`), sebelum keputusan ditandatangani."
         }
 
+        /// What the approval overrode, as its confirmation says it (each override in its own words,
+        /// as recorded in the history); empty when it overrode nothing, whatever options were given.
+        static func overridesText(_ unready: ApprovalReadiness?, reissued: [ItemRevisionRef]) -> String {
+            var parts: [String] = []
+            if let unready, !unready.isReady {
+                var what: [String] = []
+                if !unready.unreviewed.isEmpty { what.append("\(unready.unreviewed.count) informasi belum diperiksa") }
+                if !unready.pendingTests.isEmpty { what.append("\(unready.pendingTests.count) uji konsekuensi belum dicatat") }
+                parts.append("dengan --force-unreviewed walaupun " + what.joined(separator: " dan "))
+            }
+            if !reissued.isEmpty {
+                var ids: [String] = []
+                for ref in reissued { ids.append("\(ref.item) revisi \(ref.revision)") }
+                let count = reissued.count
+                parts.append("dengan --force-ended-exemptions menetapkan kembali tanpa uji konsekuensi baru \(count) "
+                    + "pengecualian yang jangka waktunya telah berakhir (" + ids.joined(separator: ", ") + ")")
+            }
+            if parts.isEmpty { return "" }
+            return " (disetujui " + parts.joined(separator: "; ") + "; tercatat di riwayat persetujuan)"
+        }
+
         /// The exemptions of the version whose period has ended by `decreeDate` (`ExemptionPeriods`).
         static func endedExemptions(_ terms: [ExemptionTerm], decreeDate: Date) -> [ExemptionNotice] {
             ExemptionPeriods.notices(terms, today: decreeDate, noticeDays: 0).filter { n in
@@ -509,7 +555,7 @@ extension DIP {
                 + "): Lampirannya menyatakan jangka waktu itu telah berakhir dan Diktum KETIGA menyatakan informasinya dapat "
                 + "dibuka setelah jangka waktunya berakhir, sedangkan Diktum KESATU menetapkannya kembali sebagai informasi yang "
                 + "dikecualikan tanpa uji konsekuensi untuk waktu sesudahnya (Pasal 19 UU 14/2008). Uji ulang dahulu "
-                + "(`dip test <kode> --revision <revisi> …`, lalu `dip run`), atau setujui dengan --force bila PPID memutuskan "
+                + "(`dip test <kode> --revision <revisi> …`, lalu `dip run`), atau setujui dengan --force-ended-exemptions bila PPID memutuskan "
                 + "menetapkannya kembali tanpa uji baru (tercatat di riwayat)."
         }
 
