@@ -241,7 +241,7 @@ private func determinismCycle(dip: String, root: URL, update: URL, held: [String
     }
     try step(run, epoch: "1767226200", allowed: [0, 2])
     try step(["approve", "--workspace", root.path, "--name", "Drs. H. Ahmad Fauzi", "--nip", "197001011995031002",
-              "--decree-number", "000.9/12/PPID/2026", "--decree-date", "2026-01-01", "--force"],
+              "--decree-number", "000.9/12/PPID/2026", "--decree-date", "2026-01-01", "--force-unreviewed"],
              epoch: "1767229200", allowed: [0])
     // The PPID's answers to the held lists, after the approval (they change the next draft, not
     // the approved one): the first applied, the second refused.

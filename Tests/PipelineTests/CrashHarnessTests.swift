@@ -190,7 +190,7 @@ struct HarnessWorkspace {
         case .publish:
             let approve = try DipProcess.run(
                 ["approve", "--workspace", root.path, "--name", "Drs. H. Ahmad Fauzi", "--nip", "197001011995031002",
-                 "--decree-number", "000.9/12/PPID/2026", "--decree-date", "2026-01-01", "--force"],
+                 "--decree-number", "000.9/12/PPID/2026", "--decree-date", "2026-01-01", "--force-unreviewed"],
                 environment: ["SOURCE_DATE_EPOCH": "\(1_767_225_600 + 3600 * 3)"])
             XCTAssertEqual(approve.exitCode, 0, approve.stderr)
             return []

@@ -127,7 +127,7 @@ final class ThreadCountTests: XCTestCase {
         try run("1767225600")
         let approve = try DipProcess.run(
             ["approve", "--workspace", root.path, "--name", "Drs. H. Ahmad Fauzi", "--nip", "197001011995031002",
-             "--decree-number", "000.9/12/PPID/2026", "--decree-date", "2026-01-01", "--force"],
+             "--decree-number", "000.9/12/PPID/2026", "--decree-date", "2026-01-01", "--force-unreviewed"],
             environment: env.merging(["SOURCE_DATE_EPOCH": "1767229200"]) { $1 })
         XCTAssertEqual(approve.exitCode, 0, approve.stderr)
         try run("1767232800")
