@@ -65,14 +65,32 @@ public enum PersonNames {
         guard mayHoldNames(text) else { return [] }
         let ns = NSRange(text.startIndex..., in: text)
         var found: [Range<String.Index>] = []
-        for regex in [marked, plain] {
+        let mixedCase = text.contains(where: \.isLowercase)
+        for (regex, isPlain) in [(marked, false), (plain, true)] {
             for m in regex.matches(in: text, range: ns) {
-                guard let r = Range(m.range(at: 1), in: text), let range = trimmed(r, in: text),
+                guard let r = Range(m.range(at: 1), in: text), let whole = Range(m.range, in: text),
+                      let range = trimmed(r, in: text),
                       !found.contains(where: { $0.overlaps(range) }) else { continue }
+                // "BPK." in a text that is not all capitals is the audit board, not "Bpk." ("Laporan
+                // Hasil Pemeriksaan BPK. Tindak Lanjut Rekomendasi", session 24 audit).
+                if !isPlain, mixedCase, text[whole.lowerBound...].hasPrefix("BPK") { continue }
+                if isPlain, !plainHonorific(name: range, in: text) { continue }
                 found.append(range)
             }
         }
         return found.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// "Bapak", "Ibu", "Pak", "Bu" before capitalised words name a person only in a text written in
+    /// sentence case: in a title with every word capitalised ("Register Ibu Melahirkan", "Data Ibu
+    /// Pasca Persalinan", "Daftar Hadir Rapat Bapak Ibu Guru") the words after it are a group, not a
+    /// name, and no list of common nouns is ever complete (session 24 audit). Nor is an acronym a
+    /// name ("Laporan kegiatan Ibu PKK").
+    static func plainHonorific(name: Range<String.Index>, in text: String) -> Bool {
+        let firstWord = text[name].prefix { $0 != " " }
+        if firstWord.count >= 2, !firstWord.contains(where: \.isLowercase), text.contains(where: \.isLowercase) { return false }
+        let outside = text[..<name.lowerBound] + " " + text[name.upperBound...]
+        return outside.split(whereSeparator: { !$0.isLetter }).contains { $0.first?.isLowercase == true }
     }
 
     /// The name within the capitalised words `range`: cut before a word that ends a name, without the

@@ -76,6 +76,24 @@ final class PersonalDataValuesTests: XCTestCase {
         }
     }
 
+    /// Titles written with every word capitalised, as many offices write them: "Ibu"/"Bapak" there
+    /// heads a group, whatever word follows ("Ibu Melahirkan", "Ibu Pekerja", "Ibu PKK"); "BPK." in
+    /// a mixed-case title is the audit board. Each was read as a name and masked in the DIK decree and
+    /// warned at the unit's cell (session 24 audit). A name after "Ibu" in a sentence-case title is
+    /// still one.
+    func testTitleCaseGroupsAndTheAuditBoardAreNoNames() {
+        for text in [
+            "Register Ibu Melahirkan", "Data Ibu Pasca Persalinan", "Daftar Ibu Pekerja Penerima Bantuan",
+            "Laporan Kegiatan Ibu PKK Kecamatan", "Daftar Hadir Rapat Bapak Ibu Guru", "Laporan kegiatan Ibu PKK",
+            "Laporan Hasil Pemeriksaan BPK. Tindak Lanjut Rekomendasi",
+        ] {
+            XCTAssertEqual(kinds(text), [], text)
+            XCTAssertEqual(PersonalDataValues.masked(text), text)
+        }
+        XCTAssertEqual(PersonalDataValues.masked("Surat Ibu Ratna Sari kepada Camat"), "Surat Ibu [nama disamarkan] kepada Camat")
+        XCTAssertEqual(PersonalDataValues.masked("SURAT BPK. AHMAD YANI"), "SURAT BPK. [nama disamarkan]")
+    }
+
     /// An office, a body or a common noun after the honorific is no private person's name: an official
     /// acting in office is public (UU 14/2008 Pasal 18 ayat (2)); "Ibu Hamil" is a group, not a person.
     func testOfficesBodiesAndCommonNounsAreNoNames() {
