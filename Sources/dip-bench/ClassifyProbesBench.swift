@@ -40,6 +40,20 @@ func classifyProbesBench() throws {
         print("   " + report.reviewLine)
         if label == "exempt probes" {
             reportShare("classify-probes: exempt probes flagged", report.exemptFlagged, report.exempt)
+            // The same probes as a unit declaring them withheld without writing a basis: how
+            // many dip leaves without a letter, and whether the letter it gives is the law's.
+            var empty = 0, lettered = 0, lawful = 0
+            for item in items where !item.groundLetters.isEmpty {
+                var declared = plainItem(item.title)
+                declared.kategori = .dikecualikan
+                let c = classifier.classify(declared)
+                let letters = Set(c.exemptionGrounds.map { String($0.dropFirst(2).prefix(1)) })
+                if letters.isEmpty { empty += 1; continue }
+                lettered += 1
+                if !letters.isDisjoint(with: item.groundLetters) { lawful += 1 }
+            }
+            print("   declared dikecualikan without a basis: no letter \(empty) of \(empty + lettered); "
+                  + "with a letter, the probe's letter \(lawful)/\(lettered)")
         } else {
             reportShare("classify-probes: open probes flagged", report.openFlagged, report.open)
             reportShare("classify-probes: open probes category agreement", report.agreed, report.items)

@@ -51,6 +51,7 @@ func classifyValidateBench() throws {
     var layerScores: [(probability: Double, withheld: Bool, silent: Bool)] = []
     var confusion: [Category: [String: Int]] = [:]
     var byKind: [String: EvaluationReport] = [:]
+    var flaggedWithoutLetter = [0, 0]
     let categoryRules = Set(ruleSet.rules.filter { $0.category != nil }.map(\.id))
     for round in 0..<repeats {
         for fold in 0..<folds {
@@ -98,6 +99,13 @@ func classifyValidateBench() throws {
             for (item, p) in zip(labelled(validation), validation) {
                 let c = reading(p).classify(plainItem(item.title))
                 confusion[item.category, default: [:]][c.suggested?.rawValue ?? "-", default: 0] += 1
+                // A flag without a Pasal 17 letter gives the DIK decree no ground to cite.
+                if c.needsConsequenceTest && c.exemptionGrounds.isEmpty {
+                    flaggedWithoutLetter[item.category == .dikecualikan ? 0 : 1] += 1
+                    if round == 0, ProcessInfo.processInfo.environment["DIP_VALIDATE_LETTERS"] != nil {
+                        print("no-letter\t\(item.category.rawValue)\t\(item.title)\t\(item.body)")
+                    }
+                }
                 if round == 0, ProcessInfo.processInfo.environment["DIP_VALIDATE_ITEMS"] != nil {
                     let source = c.hits.contains { hit in categoryRules.contains(hit.ruleID) } ? "aturan"
                         : c.notes.contains { $0.contains("paling sering dipakai") } ? "fallback"
@@ -155,6 +163,7 @@ func classifyValidateBench() throws {
         let cells = (Category.allCases.map(\.rawValue) + ["-"]).map { "\($0) \(row[$0] ?? 0)" }.joined(separator: ", ")
         print("   \(category.rawValue) (\(row.values.reduce(0, +))): \(cells)")
     }
+    print("-- flagged with no Pasal 17 letter, pooled: withheld \(flaggedWithoutLetter[0]), open \(flaggedWithoutLetter[1])")
     categoryCauses(training, ruleSet: ruleSet, policy: policy)
     letterPairs(training, ruleSet: ruleSet, policy: policy)
     let mean = means[0].values
@@ -334,7 +343,8 @@ private func letterPairs(_ training: [Precedent], ruleSet: RuleSet, policy: Prec
             let c = classifier.classify(plainItem(p.title))
             let dip = c.needsConsequenceTest ? c.exemptionGrounds : []
             let ruleIDs = c.hits.filter { flaggingRules.contains($0.ruleID) && !$0.isLiftedByPasal18 }.map(\.ruleID)
-            let layer = dip.isEmpty ? "not flagged" : !ruleIDs.isEmpty ? "rule"
+            let layer = !c.needsConsequenceTest ? "not flagged" : dip.isEmpty ? "flagged, no letter" : !ruleIDs.isEmpty ? "rule"
+                : c.notes.contains { $0.contains("dasar menurut aturan PPID untuk") } ? "precedents flag, the rules' letter of the nearest withheld precedent"
                 : c.learned?.ground.map { dip == [$0] } == true ? "precedents flag, the learned layer's letter"
                 : c.precedents.isEmpty ? "no rule, no precedent" : "precedents flag, their letters"
             let body = letters(p.grounds)
@@ -354,7 +364,35 @@ private func letterPairs(_ training: [Precedent], ruleSet: RuleSet, policy: Prec
             }
         }
     }
+    // The same withheld items as a unit sends them: declared dikecualikan, no legal basis
+    // written. dip flags each one; a flag whose ground stays empty gives the DIK decree and
+    // the consequence-test form no letter to cite.
+    var declared = 0, declaredEmpty = 0, declaredGrounded = 0, declaredAgreed = 0
+    for fold in 0..<folds {
+        let inFold = { (p: Precedent) in Evaluator.validationFold(of: splitUnit(p), split: 0, folds: folds) == fold }
+        let validation = training.filter { inFold($0) && $0.category == .dikecualikan }
+        guard !validation.isEmpty else { continue }
+        let classifier = Classifier(ruleSet: ruleSet, precedents: training.filter { !inFold($0) }, policy: policy)
+        for p in validation {
+            var item = plainItem(p.title)
+            item.kategori = .dikecualikan
+            let c = classifier.classify(item)
+            declared += 1
+            if c.exemptionGrounds.isEmpty { declaredEmpty += 1 }
+            let same = !letters(p.grounds).isDisjoint(with: letters(c.exemptionGrounds))
+            if !p.grounds.isEmpty {
+                declaredGrounded += 1
+                if same { declaredAgreed += 1 }
+            }
+            if printing {
+                print("declared-letter\t\(p.grounds.isEmpty ? "no ground stated" : same ? "same" : "differs")\t"
+                      + "\(p.grounds.joined(separator: ","))\t\(c.exemptionGrounds.joined(separator: ","))\t\(p.title)\t\(p.body)")
+            }
+        }
+    }
     func percent(_ part: Int, _ whole: Int) -> String { String(format: "%d/%d = %.1f%%", part, whole, whole == 0 ? 0 : Double(part) * 100 / Double(whole)) }
+    print("-- declared dikecualikan without a legal basis (split 0, every training withheld item as a unit sends it): "
+          + "no Pasal 17 letter \(percent(declaredEmpty, declared)); letter = body's \(percent(declaredAgreed, declaredGrounded))")
     print("-- Pasal 17 letter, split 0 (each training body once): letter = body's \(percent(agreed, items)); "
           + "where the body cited an angka, dip cites that code \(percent(angkaAgreed, withAngka))")
     print("   disagreements by letters (body -> dip) and the layer that chose dip's letter:")
