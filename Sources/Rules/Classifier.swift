@@ -621,6 +621,14 @@ public struct Classifier: Sendable {
             let codes = storage.groundCodes
             let unitGrounds = GroundParser.grounds(in: unitText, known: { codes.contains($0) })
             grounds = unique(grounds + unitGrounds)
+            // No basis written and no rule's ground: the letter the rules give the nearest
+            // withheld precedent of the same kind, for the PPID to confirm (the basis stays
+            // marked missing); never where an open rule, a Pasal 18 lift or an open marker
+            // speaks against withholding.
+            var ruleRead: (grounds: [String], title: String)?
+            if grounds.isEmpty, ruleSuggestion == nil || ruleSuggestion == .dikecualikan, !lifted, openMarker == nil, let verdict {
+                ruleRead = groundsOfRuleReadPrecedent(verdict)
+            }
             if grounds.isEmpty {
                 missingBasis = true
                 needsReview = true
@@ -631,6 +639,11 @@ public struct Classifier: Sendable {
                     // No near precedent states a ground: the letter other bodies cite most for
                     // titles with these words (the learned layer).
                     note += " Untuk judul dengan kata-kata seperti ini, badan publik lain paling sering memakai \(PrecedentVerdict.describe(ground))."
+                }
+                if let ruleRead {
+                    grounds = ruleRead.grounds
+                    note += " Dasar yang disarankan: \(grounds.map(PrecedentVerdict.describe).joined(separator: ", ")), dasar yang diberikan "
+                        + "aturan PPID untuk informasi serupa yang dikecualikan (\"\(ruleRead.title)\"); periksa dalam uji konsekuensi."
                 }
                 notes.append(note)
             } else {
@@ -650,12 +663,17 @@ public struct Classifier: Sendable {
             needsTest = true
             grounds = unique(verdict.grounds)
             if policy.modelGroundFirst || grounds.isEmpty, let ground = assessment?.ground { grounds = [ground] }
+            let ruleRead = groundsOfRuleReadPrecedent(verdict)
+            if let ruleRead { grounds = ruleRead.grounds }
             // The precedents' grounds, when they state any; a letter taken from the words
             // instead (precedents without a ground) is said as such ("dengan dasar" followed
-            // by nothing read "dikecualikan dengan dasar  (…)").
+            // by nothing read "dikecualikan dengan dasar  (…)"), and so is the letter the rules
+            // give the nearest withheld precedent.
             let basis = verdict.grounds.isEmpty ? "" : " dengan dasar \(verdict.groundsText)"
-            let fromWords = verdict.grounds.isEmpty && !grounds.isEmpty
-                ? "; dasar menurut kata-katanya: \(grounds.map(PrecedentVerdict.describe).joined(separator: ", "))" : ""
+            let fromWords = ruleRead.map {
+                "; dasar menurut aturan PPID untuk \"\($0.title)\": \($0.grounds.map(PrecedentVerdict.describe).joined(separator: ", "))"
+            } ?? (verdict.grounds.isEmpty && !grounds.isEmpty
+                ? "; dasar menurut kata-katanya: \(grounds.map(PrecedentVerdict.describe).joined(separator: ", "))" : "")
             if let declared {
                 needsReview = true
                 notes.append("Dinyatakan terbuka (\(declared.shortLabel)) tetapi informasi yang mirip dikecualikan\(basis) (\(verdict.summary)\(fromWords)): lakukan uji konsekuensi sebelum dipublikasikan.")
@@ -721,6 +739,17 @@ public struct Classifier: Sendable {
                             openCategory: $0.openCategory, ground: $0.ground, flagged: modelFlag,
                             review: modelReview || againstOpenRule)
             })
+    }
+
+    /// The grounds the rules give the most similar withheld voter (at least
+    /// `precedentRuleLetterSimilarity` similar) whose own title a flagging rule reads, Pasal 18
+    /// lifts applied, with that title; nil when none does.
+    func groundsOfRuleReadPrecedent(_ verdict: PrecedentVerdict) -> (grounds: [String], title: String)? {
+        for hit in verdict.hits where hit.category == .dikecualikan && hit.similarity >= policy.precedentRuleLetterSimilarity {
+            let grounds = unique(firings(hit.title).flatMap(\.remainingGrounds))
+            if !grounds.isEmpty { return (grounds, hit.title) }
+        }
+        return nil
     }
 
     /// Words that say nothing about what an item is: a title made only of these and stop words

@@ -163,6 +163,17 @@ public struct PrecedentPolicy: Hashable, Sendable {
         if sameKindFamilies, ["kabupaten", "kota", "provinsi"].contains(key) { return "pemda" }
         return key
     }
+    /// Where dip's Pasal 17 letter would otherwise come from the precedents or the learned
+    /// layer (precedents flag an item no rule reads), or be missing altogether (a unit declares an
+    /// item dikecualikan without writing its basis and no rule cites one): the grounds the PPID's
+    /// rules give the most similar withheld voter, at least this similar, whose own title a
+    /// flagging rule reads. The rules' letters were chosen by the law for each kind; the letter a
+    /// body cited, or the one the learned layer learned from bodies, often is not (Pasal 17 h used
+    /// as a general "confidential" for a study programme's self-evaluation or a body's own
+    /// quality audit). On nested validation a unit's withheld item without a basis was left
+    /// without any letter 86 times in 322, 78 with this; the letters it gives were read against
+    /// Pasal 17 (docs/classification.md §44). Infinity: off.
+    public var precedentRuleLetterSimilarity = 0.5
 
     public init() {}
 

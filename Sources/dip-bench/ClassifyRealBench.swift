@@ -188,6 +188,7 @@ func policyFromEnvironment() -> PrecedentPolicy {
         case "modelChoosesOpenCategory": policy.modelChoosesOpenCategory = value != 0
         case "modelYieldsToStrongPrecedent": policy.modelYieldsToStrongPrecedent = value != 0
         case "modelGroundFirst": policy.modelGroundFirst = value != 0
+        case "precedentRuleLetterSimilarity": policy.precedentRuleLetterSimilarity = value
         case "modelFlagWithPrecedent": policy.modelFlagWithPrecedent = value
         case "modelSmoothing": policy.modelSmoothing = value
         case "modelLeavesOutBodyNames": policy.modelLeavesOutBodyNames = BodyNameCut(rawValue: Int(value)) ?? .none

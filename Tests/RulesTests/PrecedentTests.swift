@@ -679,4 +679,46 @@ final class PrecedentVerdictRankingTests: XCTestCase {
         XCTAssertNil(onlyWithheld.openCategory)
         XCTAssertEqual(onlyWithheld.agreement, 1, accuracy: 1e-12)
     }
+
+    /// Where no rule reads the item and precedents give the letter, the letter is the one the
+    /// rules give the nearest withheld precedent (a disciplinary penalty: Pasal 17 h angka 4),
+    /// not the letter that body cited (a, criminal proceedings); and a unit's withheld item
+    /// without a basis gets that letter too instead of none (docs/classification.md §44).
+    func testTheLetterIsTheOneTheRulesGiveTheNearestWithheldPrecedent() throws {
+        let precedent = Precedent(title: "Hasil proses penjatuhan hukuman disiplin pegawai", category: .dikecualikan,
+                                  grounds: ["17a"], body: "Politeknik Sintetis", source: "uji")
+        let open = Precedent(title: "Daftar pegawai dan jabatannya", category: .setiapSaat, grounds: [],
+                             body: "Politeknik Sintetis", source: "uji")
+        XCTAssertEqual(Set(Classifier(ruleSet: defaultRules, precedents: []).firings(precedent.title)
+            .flatMap(\.remainingGrounds)), ["17h4"], "the rules read the precedent's own title as h4")
+        let text = "Hasil Proses Penjatuhan Hukuman Pegawai"
+        let classifier = Classifier(ruleSet: defaultRules, precedents: [precedent, open])
+        let c = classifier.classify(item(text))
+        XCTAssertTrue(c.hits.isEmpty, "no rule reads the item itself: \(c.hits)")
+        XCTAssertTrue(c.needsConsequenceTest)
+        XCTAssertEqual(c.exemptionGrounds, ["17h4"])
+        XCTAssertTrue(c.notes.contains { $0.contains("dasar menurut aturan PPID untuk \"\(precedent.title)\": Pasal 17 huruf h angka 4") },
+                      "\(c.notes)")
+        var off = PrecedentPolicy.standard
+        off.precedentRuleLetterSimilarity = .infinity
+        let before = Classifier(ruleSet: defaultRules, precedents: [precedent, open], policy: off).classify(item(text))
+        XCTAssertTrue(before.needsConsequenceTest)
+        XCTAssertFalse(before.exemptionGrounds.contains("17h4"), "\(before.exemptionGrounds)")
+
+        // Declared withheld without a basis: flagged with the suggested letter, the basis still
+        // marked missing; without the policy, no letter at all.
+        let declared = classifier.classify(item(text, declared: .dikecualikan))
+        XCTAssertTrue(declared.needsConsequenceTest)
+        XCTAssertTrue(declared.missingLegalBasis)
+        XCTAssertEqual(declared.exemptionGrounds, ["17h4"])
+        XCTAssertTrue(declared.notes.contains { $0.contains("Dasar yang disarankan: Pasal 17 huruf h angka 4") }, "\(declared.notes)")
+        let declaredBefore = Classifier(ruleSet: defaultRules, precedents: [precedent, open], policy: off)
+            .classify(item(text, declared: .dikecualikan))
+        XCTAssertTrue(declaredBefore.missingLegalBasis)
+        XCTAssertEqual(declaredBefore.exemptionGrounds, [])
+        // A basis the unit wrote is kept as written.
+        let stated = classifier.classify(item(text, declared: .dikecualikan, basis: "Pasal 17 huruf i"))
+        XCTAssertFalse(stated.missingLegalBasis)
+        XCTAssertEqual(stated.exemptionGrounds, ["17i"])
+    }
 }
