@@ -1135,10 +1135,11 @@ aturan:
     keterangan: Soal dan kunci jawaban ujian atau tes seleksi sebelum/selama dipakai, serta lembar jawaban peserta — UU 14/2008 Pasal 17 huruf b (hak cipta penyusun soal, UU 28/2014 tentang Hak Cipta) dan huruf h angka 4 (hasil evaluasi kemampuan peserta); kerugian utamanya (ujian tidak lagi adil) tidak disebut Pasal 17, sehingga dasar huruf b perlu dibahas dalam uji konsekuensi
     prioritas: 100
     salah_satu: [soal ujian, soal dan jawaban, soal tes, soal cat, soal skd, soal skb, soal seleksi kompetensi, bank soal, naskah soal, kunci jawaban, lembar jawaban, jawaban ujian, soal seleksi, materi soal, materi ujian, bahan ujian, yang akan diujikan, soal dan kunci jawaban, soal beserta kunci jawaban, paket soal, soal asesmen, soal ulangan, soal osn, soal olimpiade, soal lomba, soal kompetisi]
-    kecuali: [tata cara, pedoman, jadwal, pengumuman, contoh soal, latihan soal, sosialisasi, simulasi, try out, tryout, soal latihan, kisi kisi soal, kisi kisi ujian, kisi kisi dan materi, pembahasan, pembahasannya]
+    kecuali: [tata cara, pedoman, jadwal, pengumuman, contoh soal, latihan soal, sosialisasi, simulasi, try out, tryout, soal latihan, kisi kisi soal, kisi kisi ujian, kisi kisi dan materi, tahun lalu, untuk latihan, tahun sebelumnya, tahun tahun sebelumnya, yang telah diujikan, yang sudah diujikan, yang telah dilombakan, yang sudah dilombakan]
     kategori: dikecualikan
     pengecualian: [17b, 17h4]
     contoh_cocok:
+      - Soal masuk perguruan tinggi beserta pembahasan dan kunci jawaban sebelum ujian
       - Soal dan jawaban ujian tes masuk
       - Lembar jawaban ujian mahasiswa
       - Bank soal seleksi perangkat desa
@@ -1148,6 +1149,8 @@ aturan:
       - Jadwal ujian seleksi perangkat desa
       - Kisi-kisi soal ujian dinas
       - Kisi-kisi soal penilaian akhir tahun
+      - Kumpulan soal olimpiade tahun sebelumnya untuk latihan
+      - Contoh paket soal asesmen nasional untuk latihan siswa
 
   - id: nilai-perorangan
     keterangan: Nilai dan hasil penilaian seseorang dalam ujian, tes, seleksi atau rekrutmen
