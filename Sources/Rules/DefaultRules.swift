@@ -998,7 +998,9 @@ aturan:
     semua:
       - [biodata, riwayat hidup, riwayat hidup singkat, profil, riwayat jabatan, riwayat pendidikan, riwayat pekerjaan, curriculum vitae]
       - [bupati, wakil bupati, wali kota, walikota, wakil wali kota, gubernur, wakil gubernur, sekretaris daerah, sekda, kepala dinas, kepala badan, kepala kantor, camat, lurah, kepala desa, direktur, direksi, dewan pengawas, komisaris, rektor, wakil rektor, dekan, ketua, pimpinan, pejabat, anggota dprd]
-    kecuali: [pegawai honorer, formulir, tata cara, pedoman]
+    # "kecamatan" and "kelurahan" stem to "camat" and "lurah": the profile of the office itself
+    # is berkala-a-profil's, not an official's (kecuali matches as written, so "Profil Camat" still fires).
+    kecuali: [pegawai honorer, formulir, tata cara, pedoman, profil kecamatan, profil kelurahan]
     kategori: berkala
     kategori_alternatif: [setiap_saat]
     subkelompok: A
@@ -1008,9 +1010,12 @@ aturan:
       - Riwayat hidup singkat Sekretaris Daerah
       - Biodata Kepala Dinas Pendidikan
       - Profil direksi dan dewan pengawas Perumda Air Minum
+      - Profil Camat Cikande
     contoh_tidak_cocok:
       - Daftar riwayat hidup pegawai honorer
       - Profil Dinas Kesehatan
+      - Profil Kecamatan Cikande
+      - Profil Kelurahan Serang Tahun 2026
 
   - id: persetujuan-tertulis
     keterangan: Ada persetujuan tertulis dari pihak yang rahasianya diungkap
