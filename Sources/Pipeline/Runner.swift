@@ -518,7 +518,7 @@ public struct Runner {
     /// was stopped before its end (`RunLock.writeMarker`): that run could log nothing itself.
     public static let interruptedEvent = "run sebelumnya terhenti sebelum selesai"
     public static let interruptedNote = "Run sebelumnya berhenti sebelum selesai (dihentikan dengan sinyal, kehabisan memori, "
-        + "listrik padam atau server dimatikan). Tidak ada kiriman yang hilang: run ini menyelesaikan pekerjaannya. "
+        + "listrik padam atau server dimatikan). Tidak ada kiriman yang hilang: run ini melanjutkan pekerjaan yang tertunda. "
         + "Bila sering terjadi, periksa log sistem (journalctl) pada waktu `mulai`."
 
     /// The event of a held list's log line (`dip run --quiet` shows it: OperatorLog).

@@ -34,6 +34,8 @@ final class RunMarkerTests: XCTestCase {
         XCTAssertTrue(line.contains("level=warning"), String(line))
         XCTAssertTrue(line.contains("sebelumnya=\"pid=\(first.pid) mulai="), String(line))
         XCTAssertTrue(line.contains("Tidak ada kiriman yang hilang"), String(line))
+        // Logged as the run starts: it says what this run will do, not that it has done it.
+        XCTAssertTrue(line.contains("run ini melanjutkan pekerjaan yang tertunda"), String(line))
         XCTAssertTrue(next.stderr.contains("event=\"run selesai\""), next.stderr)
         XCTAssertTrue([0, 2].contains(next.exitCode ?? -1), "\(String(describing: next.exitCode)): \(next.stderr)")
         // Ended: the lock file is empty again, and a later run has nothing to report.
