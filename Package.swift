@@ -31,10 +31,7 @@ let package = Package(
         // The domain model: items, categories, problems, classification, clock. Foundation only.
         .target(name: "DIPCore"),
         // Reading submissions into DIP items, with problems for the unit.
-        .target(name: "Intake", dependencies: [
-            "DIPCore", "OfficeFormats",
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        .target(name: "Intake", dependencies: ["DIPCore", "OfficeFormats"]),
         // The PPID's editable classification rules.
         .target(name: "Rules", dependencies: ["DIPCore", "Yams"]),
         // The SQLite register of every version.
