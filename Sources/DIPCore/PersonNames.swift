@@ -55,9 +55,12 @@ public enum PersonNames {
     private static let capitalised = ["Bapak ", "Ibu ", "Pak ", "Bu "]
 
     /// Whether `text` has an honorific or "atas nama" at all (most summaries have none: no pattern runs).
+    /// The review pack asks this of every row, so the text is lowercased once for all the needles
+    /// rather than searched case-insensitively once per needle.
     static func mayHoldNames(_ text: String) -> Bool {
-        capitalised.contains { text.contains($0) }
-            || needles.contains { text.range(of: $0, options: .caseInsensitive) != nil }
+        if capitalised.contains(where: { text.contains($0) }) { return true }
+        let lower = text.lowercased()
+        return needles.contains { lower.contains($0) }
     }
 
     /// The ranges of the names of persons in `text`, in order.
