@@ -213,6 +213,49 @@ final class UnitDocumentsTests: XCTestCase {
         XCTAssertEqual(UnitFeedback.unitNotes(noRule).filter { $0.contains("LLDikti") }.count, 1)
     }
 
+    /// No rule fired and dip keeps the category the unit wrote: other bodies' open titles under
+    /// the strong level share a word or two and ask nothing (the legal walk's "Rekapitulasi
+    /// jumlah penerima bantuan sosial per desa Tahun 2025", setiap saat, read three: 43 % serta
+    /// merta, 38 % and 33 % berkala, session 25). The unit reads that its category is followed;
+    /// a strong title stays; when dip suggests another category the titles are its reason and stay.
+    func testUnitFeedbackLeavesOutWeakOpenTitlesWhenTheUnitsCategoryStands() throws {
+        let weak = ["Preseden: mirip dengan 'Informasi Bantuan Sosial penanganan Covid-19' (kemiripan 43%) — "
+                        + "diumumkan serta merta oleh RSUD Kebayoran Lama [sumber: a/b:c.php].",
+                    "Preseden: mirip dengan 'jumlah permohonan informasi publik yang diterima' (kemiripan 38%) — "
+                        + "diumumkan berkala oleh 2 badan publik."]
+        let strong = "Preseden: mirip dengan 'Rekapitulasi penerima bantuan sosial per desa' (kemiripan 72%) — "
+            + "tersedia setiap saat oleh Dinas Sosial Kabupaten Contoh."
+        var c = Classification(declared: .setiapSaat, suggested: .setiapSaat, subgroup: nil, needsConsequenceTest: false,
+                               exemptionGrounds: [], needsReview: false, missingLegalBasis: false, hits: [], notes: weak)
+        XCTAssertEqual(UnitFeedback.unitNotes(c), [])
+        XCTAssertEqual(UnitFeedback.plainExplanation(c, citations: .builtIn), "Mengikuti kategori yang Anda isi.")
+        c.notes = weak + [strong]
+        XCTAssertEqual(UnitFeedback.unitNotes(c).count, 1)
+        XCTAssertTrue(UnitFeedback.unitNotes(c)[0].contains("Rekapitulasi penerima bantuan sosial per desa"))
+        // dip suggests berkala against the unit's setiap saat, or the unit wrote no category:
+        // the titles are the only reason for the suggestion, and the unit sees them.
+        c.notes = weak
+        c.suggested = .berkala
+        XCTAssertEqual(UnitFeedback.unitNotes(c).count, 2)
+        c.declared = nil
+        XCTAssertEqual(UnitFeedback.unitNotes(c).count, 2)
+        // The page and the workbook follow the same notes.
+        var f = feedbackInputs()
+        var kept = c
+        kept.declared = .setiapSaat
+        kept.suggested = .setiapSaat
+        f.classes[0] = kept
+        let (bytes, html) = try UnitFeedback.documents(unit: Fixture.dinkes, items: f.items, problems: f.problems,
+                                                       returnNotes: f.notes, classifications: f.classes, clock: clock)
+        let url = try Checkers.temporaryFile("dinkes-judul-lemah.xlsx", bytes)
+        let shown = try XLSXWorkbook(path: url.path).sharedStrings().joined(separator: "\n")
+        for text in [shown, html] {
+            XCTAssertFalse(text.contains("Covid-19"), text)
+            XCTAssertFalse(text.contains("jumlah permohonan"), text)
+            XCTAssertTrue(text.contains("Mengikuti kategori yang Anda isi."), text)
+        }
+    }
+
     /// Feedback on a clean list says so; each file's status is stated in the workbook and the page.
     func testFeedbackWithNothingToFixSaysSoAndStatesFileStatus() throws {
         let f = feedbackInputs()

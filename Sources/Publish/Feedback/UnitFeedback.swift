@@ -516,7 +516,8 @@ public enum UnitFeedback {
     /// flagged for a consequence test or suggested dikecualikan, or when the precedent is at
     /// least `PrecedentPolicy.strongSimilarity` similar (the engine's own level at which a
     /// precedent contradicts the unit's category or an open rule and asks for review). Another
-    /// body's open title stays at that level too, or when no rule fired (session 24). The review
+    /// body's open title stays at that level too, or when no rule fired and the suggestion is not
+    /// the unit's own category (sessions 24–25). The review
     /// pack, `dip rules explain` and the JSON keep every note.
     ///
     /// - Parameter tested: the PPID has tested the item's current revision: the rules' note asking
@@ -548,9 +549,15 @@ public enum UnitFeedback {
             // Another body's open title less similar than that, beside an item a rule explained,
             // asks nothing of the clerk and often shares one word ("Peta Jabatan LLDikti
             // Wilayah IV", 43 %, and "DPA 2021 UPTD PPD CIKANDE", 42 %, beside "Profil Kecamatan
-            // Cikande dan peta wilayah", session 24). Kept when no rule fired (the titles are
-            // then the suggestion's only reason) and for the PPID's own decisions.
-            return strong || c.hits.isEmpty || !note.hasPrefix("Preseden: mirip dengan '")
+            // Cikande dan peta wilayah", session 24). Kept when no rule fired and dip suggests
+            // another category than the unit's own (the titles are then the suggestion's only
+            // reason), and for the PPID's own decisions. When no rule fired and dip keeps the
+            // unit's category, such titles only share a word or two ("Informasi Bantuan Sosial
+            // penanganan Covid-19", 43 %, serta merta, beside "Rekapitulasi jumlah penerima
+            // bantuan sosial per desa", setiap saat, session 25): the unit reads "Mengikuti
+            // kategori yang Anda isi." instead.
+            if strong || !note.hasPrefix("Preseden: mirip dengan '") { return true }
+            return c.hits.isEmpty && (c.declared == nil || c.suggested != c.declared)
         }
         if c.needsConsequenceTest || c.suggested == .dikecualikan { return true }
         return strong
