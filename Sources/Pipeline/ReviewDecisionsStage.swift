@@ -16,6 +16,9 @@ public struct ReviewFileResult: Hashable, Sendable {
     public var testsRecorded: Int
     public var approved: Int
     public var returned: Int
+    /// Items whose new classification (rules changed) the PPID applied, or kept the old one.
+    public var ruleChangesApplied = 0
+    public var ruleChangesKept = 0
     /// Rows the register refused (stale revision, withdrawn item, missing legal basis…),
     /// each an Indonesian sentence naming sheet and row.
     public var refused: [String]
@@ -178,10 +181,15 @@ public func applyReviewWorkbooks(
             continue
         }
         try DurableFiles.write(resultText(result, lines: lines, clock: clock), to: result.resultFile)
-        logger.info("lembar pemeriksaan diproses", metadata: [
+        var processed: Logger.Metadata = [
             "berkas": "\(name)", "uji": "\(result.testsRecorded)", "disetujui": "\(result.approved)",
             "dikembalikan": "\(result.returned)", "ditolak": "\(result.refused.count)",
-        ])
+        ]
+        if result.ruleChangesApplied + result.ruleChangesKept > 0 {
+            processed["aturan_baru_diterapkan"] = "\(result.ruleChangesApplied)"
+            processed["klasifikasi_lama_dipertahankan"] = "\(result.ruleChangesKept)"
+        }
+        logger.info("lembar pemeriksaan diproses", metadata: processed)
         // What was not applied needs a person (the PPID re-enters or corrects it): a warning of
         // its own, which `dip run --quiet` shows too (`reviewNotAppliedEvent`).
         if result.notWhollyApplied {
@@ -218,9 +226,13 @@ func apply(
         WorkbookDecision(itemID: entry.itemID, revision: entry.revision, action: entry.action, note: entry.note,
                          location: "Sheet '\(entry.sheet)' baris \(entry.row)")
     }
+    let choices = decisions.ruleChoices.map { entry in
+        WorkbookRuleChoice(itemID: entry.itemID, revision: entry.revision, action: entry.action, note: entry.note,
+                           location: "Sheet '\(entry.sheet)' baris \(entry.row)")
+    }
     guard let applied = try register.applyReviewWorkbook(
         sha256: result.sha256, fileName: result.fileName, token: decisions.token, tests: tests,
-        decisions: rows, reviewer: decisions.reviewer, at: clock.now)
+        decisions: rows, ruleChoices: choices, reviewer: decisions.reviewer, at: clock.now)
     else {
         result.duplicate = true
         lines.append("Berkas yang sama persis sudah diterapkan; tidak ada yang dicatat ulang.")
@@ -241,10 +253,13 @@ func fill(_ result: inout ReviewFileResult, from applied: ReviewWorkbookApplicat
     result.testsRecorded = applied.testsRecorded
     result.approved = applied.approved
     result.returned = applied.returned
+    result.ruleChangesApplied = applied.ruleChangesApplied
+    result.ruleChangesKept = applied.ruleChangesKept
     result.refused = applied.refused
-    if !decisions.decisions.isEmpty && decisions.reviewer == nil {
+    let unsigned = decisions.decisions.count + decisions.ruleChoices.count
+    if unsigned > 0 && decisions.reviewer == nil {
         result.refused.append(
-            "\(decisions.decisions.count) keputusan tidak dicatat: nama pemeriksa belum diisi di sheet "
+            "\(unsigned) keputusan tidak dicatat: nama pemeriksa belum diisi di sheet "
                 + "'\(ReviewFormat.instructionsSheet)' (\(ReviewFormat.reviewerNameLabel)).")
     }
 }
@@ -285,6 +300,13 @@ func resultText(_ r: ReviewFileResult, lines: [String], clock: Clock) -> String 
             "Informasi dikembalikan ke perangkat daerah: \(r.returned)",
             "Baris yang ditolak: \(r.refused.count)",
         ]
+        if r.ruleChangesApplied + r.ruleChangesKept > 0 {
+            // Only when the sheet Aturan Baru was used: other results read as before.
+            out.insert(contentsOf: [
+                "Klasifikasi aturan baru diterapkan: \(r.ruleChangesApplied)",
+                "Klasifikasi lama dipertahankan: \(r.ruleChangesKept)",
+            ], at: out.count - 1)
+        }
     }
     if !r.refused.isEmpty {
         out += ["", "Ditolak (tidak diterapkan):"] + r.refused.map { "- \($0)" }

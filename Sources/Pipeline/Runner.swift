@@ -65,6 +65,10 @@ public struct Configuration {
     var rulesDigest: (key: String, file: URL)? = nil
     /// Threads the rules and the classifier may be built on (`RunOptions.threads`).
     var threads = 1
+    /// The rule files' bytes and this dip build, as one key: a run whose key differs from the
+    /// register's newest re-evaluation classifies the items on record again (`RuleChanges`).
+    /// Empty: never re-evaluate.
+    public var rulesKey = ""
 
     /// How legal bases are cited: from the rules' `dasar_hukum` (the one citation function).
     public var citations: LegalCitations { LegalCitations(ruleSet: ruleSet) }
@@ -87,8 +91,10 @@ public struct Configuration {
     public static func load(_ workspace: Workspace, deferringRules: Bool, threads: Int = 1) throws -> Configuration {
         let rules: DeferredRules
         var digest: (key: String, file: URL)?
+        var rulesKey = ""
         do {
             let folder = try RuleSet.readFolder(directory: workspace.rules)
+            rulesKey = RuleChanges.key(files: folder.files)
             let stampFile = workspace.archive.appendingPathComponent(".cache/aturan.kunci")
             let key = deferringRules && !PartKeys.buildIdentity.isEmpty
                 ? PartKeys.key(["aturan"] + folder.files.flatMap { [$0.name, $0.contents] }
@@ -131,7 +137,7 @@ public struct Configuration {
         return Configuration(rules: rules, units: units, decree: decree, website: website,
                              archive: ArchiveSettings(),
                              decreeLogo: DecreeLogo.load(decree, rulesDirectory: workspace.rules).image,
-                             intake: intake, rulesDigest: digest, threads: threads)
+                             intake: intake, rulesDigest: digest, threads: threads, rulesKey: rulesKey)
     }
 
     /// Keeps the digest of the rules this load validated, so the next run of this build may
@@ -276,6 +282,9 @@ public struct Runner {
                                               alreadyLogged: options.skipsAlreadyLogged,
                                               failuresLogged: options.failuresAlreadyLogged)
         endStage("keputusan_ppid")
+        // Revisions recorded up to here were classified by the rules of an earlier run (or by a
+        // PPID's choice above); what this run's intake records is classified by the current rules.
+        let ruleWatermark = try register.revisionWatermark()
         // The PPID's own decisions (tests, approvals) are precedents that outrank the shipped
         // corpus. Read after this run's workbooks are applied, so the submissions classify the
         // same whether a killed run had applied them already or this run does (the crash
@@ -359,6 +368,12 @@ public struct Runner {
         // The items are in the register now; the later stages read them from there.
         feedbackSoFar = RunSummary()
         for i in summary.outcomes.indices { summary.outcomes[i].releaseItems() }
+        // Rules changed since the register's last look: the items on record classified again,
+        // the changes kept for the PPID (nothing applied; docs/review.md "Session 25").
+        _ = try RuleChanges.run(register: register, config: config, watermark: ruleWatermark, classifier: {
+            if classifier == nil { classifier = try config.classifier(register: register) }
+            return classifier!
+        }, clock: options.clock, logger: logger)
         // So is the classifier, with its texts' analyses (bounded at 20,000 texts, 12 MB kept
         // through the later stages otherwise, issue 19).
         classifier = nil

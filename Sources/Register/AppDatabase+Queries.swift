@@ -33,7 +33,8 @@ extension AppDatabase {
                 approved: try Self.awaitingRecord(db).map { try Self.summary(db, $0) },
                 lastPublished: try published.map { try Self.summary(db, $0) },
                 held: try HeldSubmissionRecord.filter(Column("status") == HoldStatus.held.rawValue)
-                    .order(Column("unit"), Column("id")).fetchAll(db).map(\.held))
+                    .order(Column("unit"), Column("id")).fetchAll(db).map(\.held),
+                ruleChanges: try Self.pendingRuleChanges(db))
         }
     }
 

@@ -42,6 +42,10 @@ public struct ReviewWorkbookApplication: Hashable, Sendable {
     public var testsRecorded = 0
     public var approved = 0
     public var returned = 0
+    /// Rule changes applied (new revision) and kept, from the sheet `Aturan Baru` (not kept
+    /// in `review_workbooks`: a workbook applied by a stopped run reports them as 0).
+    public var ruleChangesApplied = 0
+    public var ruleChangesKept = 0
     /// Rows the register refused, one Indonesian sentence each (location, item, reason).
     public var refused: [String] = []
     /// When it was applied (the run's clock).
@@ -79,7 +83,7 @@ extension AppDatabase {
     /// - Returns: nil when these bytes were applied before (nothing is applied twice).
     public func applyReviewWorkbook(
         sha256: String, fileName: String, token: String?, tests: [WorkbookTest],
-        decisions: [WorkbookDecision], reviewer: Official?, at date: Date
+        decisions: [WorkbookDecision], ruleChoices: [WorkbookRuleChoice] = [], reviewer: Official?, at date: Date
     ) throws -> ReviewWorkbookApplication? {
         try write { db in
             if try Self.applied(db, sha256: sha256) != nil { return nil }
@@ -102,6 +106,17 @@ extension AppDatabase {
                         try Self.insertDecision(db, itemID: entry.itemID, revision: entry.revision, action: entry.action,
                                                 note: entry.note, by: reviewer, at: date, source: .workbook)
                         if entry.action == .approve { result.approved += 1 } else { result.returned += 1 }
+                    } catch let error as RegisterError {
+                        result.refused.append("\(entry.location) (\(entry.itemID)): \(error.message)")
+                    }
+                }
+                // After the decisions: one on the same revision is recorded before a new
+                // revision (the new rules applied) supersedes it.
+                for entry in ruleChoices {
+                    do {
+                        try Self.insertRuleChoice(db, itemID: entry.itemID, revision: entry.revision, action: entry.action,
+                                                  note: entry.note, by: reviewer, at: date, source: .workbook)
+                        if entry.action == .apply { result.ruleChangesApplied += 1 } else { result.ruleChangesKept += 1 }
                     } catch let error as RegisterError {
                         result.refused.append("\(entry.location) (\(entry.itemID)): \(error.message)")
                     }

@@ -103,7 +103,7 @@ extension AppDatabase {
         let tables: Set<String> = [
             "units", "submissions", "submission_problems", "items", "item_revisions",
             "item_states", "consequence_tests", "decisions", "versions", "version_items", "approval_events",
-            "held_submissions",
+            "held_submissions", "rule_passes", "rule_reevaluations", "rule_reevaluation_decisions",
         ]
         guard tables.contains(table) else {
             throw RegisterError.invalidInput("Tabel \(table) tidak dikenal.")

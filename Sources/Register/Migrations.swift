@@ -351,6 +351,56 @@ enum RegisterMigrations {
             }
         }
 
+        // Session 25: items on record after a rule change. Rules classify at intake; when the
+        // rules (or the program) change, a run re-classifies every current item once
+        // (`rule_passes`, one row per rules key) and keeps the items whose outcome would change
+        // (`rule_reevaluations`) for the PPID, who applies or keeps each
+        // (`rule_reevaluation_decisions`). Append-only: nothing here is ever updated.
+        migrator.registerMigration("v25-rule-reevaluations") { db in
+            try db.create(table: "rule_passes") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("rules_key", .text).notNull()
+                t.column("evaluated_at", .datetime).notNull()
+                // Not the number of items classified again: that depends on where a killed run
+                // stopped (its intake's items are classified by these rules already), and a
+                // register must not (CrashHarnessTests); the log says it.
+                t.column("items_changed", .integer).notNull()
+            }
+            try db.create(table: "rule_reevaluations") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("pass", .integer).notNull().indexed()
+                    .references("rule_passes", onDelete: .restrict)
+                t.column("item", .text).notNull().indexed()
+                    .references("items", onDelete: .restrict)
+                t.column("revision", .integer).notNull()
+                t.column("old_category", .text).notNull()
+                t.column("old_needs_test", .boolean).notNull()
+                t.column("old_grounds", .text).notNull()
+                t.column("new_category", .text).notNull()
+                t.column("new_needs_test", .boolean).notNull()
+                t.column("new_grounds", .text).notNull()
+                t.column("new_classification", .text).notNull()
+                t.column("rules", .text).notNull()
+                t.uniqueKey(["pass", "item"])
+            }
+            try db.create(table: "rule_reevaluation_decisions") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("reevaluation", .integer).notNull().indexed()
+                    .references("rule_reevaluations", onDelete: .restrict)
+                t.column("item", .text).notNull()
+                    .references("items", onDelete: .restrict)
+                t.column("revision", .integer).notNull()
+                t.column("action", .text).notNull()
+                    .check(sql: "action IN ('terapkan', 'pertahankan')")
+                t.column("note", .text).notNull()
+                t.column("by_name", .text).notNull()
+                t.column("by_nip", .text)
+                t.column("at", .datetime).notNull()
+                t.column("source", .text).notNull()
+                    .check(sql: "source IN ('cli', 'workbook')")
+            }
+        }
+
         return migrator
     }
 }

@@ -481,12 +481,17 @@ public struct RegisterStatus: Codable, Hashable, Sendable {
     /// Lists held for the PPID because they would withdraw most of their unit's items
     /// (issue 16 #7), waiting for `dip release`.
     public var held: [HeldSubmission]
+    /// Items on record the rules in force would classify differently, waiting for the PPID
+    /// (session 25, `pendingRuleChanges`).
+    public var ruleChanges: [RuleChange]
 
     public init(
         units: [UnitStatus], pendingTests: [PendingTest], draft: VersionSummary?,
-        approved: VersionSummary?, lastPublished: VersionSummary?, held: [HeldSubmission] = []
+        approved: VersionSummary?, lastPublished: VersionSummary?, held: [HeldSubmission] = [],
+        ruleChanges: [RuleChange] = []
     ) {
         self.held = held
+        self.ruleChanges = ruleChanges
         self.units = units
         self.pendingTests = pendingTests
         self.draft = draft

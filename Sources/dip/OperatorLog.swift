@@ -36,7 +36,7 @@ enum OperatorLog {
         "run selesai", "watch dimulai", "watch berhenti", "workspace sedang dipakai, run dilewati",
         "draf DIP baru", "DIP diterbitkan", "menunggu tanggal keputusan", Runner.heldEvent,
         reviewNotAppliedEvent, reviewStillOpenEvent, Watcher.recoveredEvent, Watcher.fileRecoveredEvent,
-        Runner.interruptedEvent,
+        Runner.interruptedEvent, RuleChanges.changedEvent,
     ]
 
     /// Bootstraps swift-log once and returns the "dip" logger. The log file is attached only

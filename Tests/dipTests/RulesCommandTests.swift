@@ -31,6 +31,61 @@ final class RulesCommandTests: XCTestCase {
         XCTAssertTrue(withoutLayer.output.contains("tanpa lapisan pembelajaran"), withoutLayer.output)
     }
 
+    /// Session 25: `dip rules dampak` shows, without a run and without writing, the items on
+    /// record that the workspace's edited rules would classify differently; `dip status` lists
+    /// them once a run recorded them for the PPID.
+    func testImpactListsItemsOnRecordTheEditedRulesWouldClassifyDifferently() throws {
+        let root = try Scratch.directory("dip-rules-dampak")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = root.appendingPathComponent("ws")
+        XCTAssertEqual(try dip(["init", workspace.path]).status, 0)
+        let inbox = workspace.appendingPathComponent("inbox/bappeda")
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try """
+            No,Ringkasan Isi Informasi,Pejabat/Unit yang Menguasai Informasi,Penanggung Jawab Pembuatan atau Penerbitan Informasi,Waktu Pembuatan,Tempat Pembuatan,Bentuk Informasi,Jangka Waktu Penyimpanan,Jenis Informasi,Dasar Hukum Pengecualian
+            1,Notulen rapat koordinasi zonasi pasar kaliwungu,Bidang Ekonomi,Kepala Bappeda,2025,Serang,Softcopy,5 tahun,Setiap Saat,
+            2,Laporan realisasi anggaran tahunan,Sekretariat,Kepala Bappeda,2025,Serang,Softcopy,5 tahun,Berkala,
+
+            """.write(to: inbox.appendingPathComponent("dip.csv"), atomically: true, encoding: .utf8)
+        let first = try dip(["run", "--workspace", workspace.path, "--settle-seconds", "0", "--quiet"])
+        XCTAssertEqual(first.status, 0, first.output)
+        let same = try dip(["rules", "dampak", "--workspace", workspace.path])
+        XCTAssertEqual(same.status, 0, same.output)
+        XCTAssertTrue(same.output.contains("Tidak ada yang diklasifikasikan lain oleh aturan sekarang."), same.output)
+
+        let aturan = workspace.appendingPathComponent("rules/aturan.yaml")
+        try (try String(contentsOf: aturan, encoding: .utf8) + """
+
+              - id: notulen-zonasi-kaliwungu
+                keterangan: Notulen rapat penetapan zonasi pasar yang masih dibahas dikecualikan sampai zonasi ditetapkan
+                prioritas: 100
+                salah_satu: [zonasi pasar kaliwungu]
+                kategori: dikecualikan
+                pengecualian: [17i]
+                contoh_cocok:
+                  - Notulen rapat koordinasi zonasi pasar kaliwungu
+                contoh_tidak_cocok:
+                  - Laporan realisasi anggaran tahunan
+
+            """).write(to: aturan, atomically: true, encoding: .utf8)
+        let impact = try dip(["rules", "dampak", "--workspace", workspace.path])
+        XCTAssertEqual(impact.status, 2, impact.output)
+        XCTAssertTrue(impact.output.contains("Diklasifikasikan lain oleh aturan sekarang: 1"), impact.output)
+        XCTAssertTrue(impact.output.contains("bappeda-0001 (revisi 1): Notulen rapat koordinasi zonasi pasar kaliwungu"), impact.output)
+        XCTAssertTrue(impact.output.contains("tercatat: Setiap Saat"), impact.output)
+        XCTAssertTrue(impact.output.contains("aturan baru: Dikecualikan, perlu uji konsekuensi (UU 14/2008 Pasal 17 huruf i"), impact.output)
+        XCTAssertTrue(impact.output.contains("aturan: notulen-zonasi-kaliwungu: "), impact.output)
+        // Nothing was written: the status lists nothing until a run records it.
+        let before = try dip(["status", "--workspace", workspace.path])
+        XCTAssertFalse(before.output.contains("Klasifikasi berubah karena aturan baru"), before.output)
+        let second = try dip(["run", "--workspace", workspace.path, "--settle-seconds", "0", "--quiet"])
+        XCTAssertEqual(second.status, 0, second.output)
+        XCTAssertTrue(second.output.contains("klasifikasi berubah karena aturan baru"), "shown with --quiet: \(second.output)")
+        let after = try dip(["status", "--workspace", workspace.path])
+        XCTAssertTrue(after.output.contains("Klasifikasi berubah karena aturan baru: 1 informasi menunggu keputusan PPID"), after.output)
+        XCTAssertTrue(after.output.contains("bappeda-0001 (revisi 1)"), after.output)
+    }
+
     func testCheckNamesCorpusErrorsWithFileAndLine() throws {
         let directory = try Scratch.directory("dip-rules-corpus")
         for name in try FileManager.default.contentsOfDirectory(atPath: rules) where name.hasSuffix(".yaml") || name.hasSuffix(".txt") || name.hasSuffix(".json") {

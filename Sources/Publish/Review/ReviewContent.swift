@@ -35,6 +35,10 @@ public struct ReviewInput: Sendable {
     /// none, nothing shown.
     public var exemptionNotices: [ExemptionNotice] = []
     public var exemptionNoticeDays: Int = ExemptionPeriods.defaultNoticeDays
+    /// Items on record the rules in force would classify differently, waiting for the PPID
+    /// (`AppDatabase.pendingRuleChanges`): shown first on the page and on their own sheet;
+    /// none, nothing shown.
+    public var ruleChanges: [RuleChange] = []
     /// The category tables' items, read a chunk at a time (a regency's draft is not held
     /// whole); nil: the draft's items and `returned`, in memory.
     public var categoryItems: ReviewCategoryItems?
@@ -102,6 +106,15 @@ public enum ReviewFormat {
     public static let heldSheet = "Kiriman Ditahan"
     /// Only when an exemption's period has ended, ends soon or cannot be counted; never read back.
     public static let exemptionPeriodsSheet = "Jangka Waktu Pengecualian"
+    /// Only when items on record would be classified differently by the rules in force
+    /// (`RuleChangesSection`); read back: apply or keep, per row.
+    public static let ruleChangesSheet = "Aturan Baru"
+    public static let ruleChangeDecisionHeader = "Keputusan atas Aturan Baru"
+    public static let applyRuleChange = "Terapkan aturan baru"
+    public static let keepRuleChange = "Pertahankan klasifikasi lama"
+    public static let ruleChangeOptions: [(String, RuleChangeAction)] = [
+        (applyRuleChange, .apply), (keepRuleChange, .keep),
+    ]
 
     /// Category sheets, in decree order (exempted items of the draft included).
     public static func sheetName(_ category: DIPCore.Category) -> String { category.shortLabel }

@@ -70,6 +70,7 @@ final class ReviewPageWriter: @unchecked Sendable {
             + "Keputusan diisi pada lembar kerja tersebut, bukan di halaman ini.</p>\n"
         header += HeldListsSection.html(input, clock: clock)
         header += ExemptionPeriodsSection.html(input, clock: clock)
+        header += RuleChangesSection.html(input)
         header += "<nav><ul>\n"
         for (i, t) in tables.enumerated() {
             header += "<li><a href=\"#t\(i + 1)\">\(HTMLTables.escape(t.title))</a> (\(t.rowCount))</li>\n"

@@ -55,6 +55,7 @@ public enum ReviewWorkbook {
         var sheets = [instructionsSheet(input, clock: clock, contents: contentsLine(tables))]
         if let held = HeldListsSection.sheet(input, clock: clock) { sheets.append(held) }
         if let periods = ExemptionPeriodsSection.sheet(input, clock: clock) { sheets.append(periods) }
+        if let changes = RuleChangesSection.table(input) { sheets.append(sheet(changes)) }
         for (t, table) in tables.enumerated() {
             sheets.append(sheet(table, tap: tap.map { tap in { r, values in tap.row(t, r, values) } }))
         }
@@ -94,6 +95,10 @@ public enum ReviewWorkbook {
             rows.insert([XLSXCell(ExemptionPeriodsSection.summary(
                 input.exemptionNotices, noticeDays: input.exemptionNoticeDays, place: "sheet \(ReviewFormat.exemptionPeriodsSheet)"),
                                   style: XLSXStyle(bold: true, wrap: true, verticalTop: true))], at: 2)
+        }
+        if let line = RuleChangesSection.summary(input) {
+            // Under the title lines too: these items wait for a choice on their own sheet.
+            rows.insert([XLSXCell(line, style: XLSXStyle(bold: true, wrap: true, verticalTop: true))], at: 2)
         }
         let merges = rows.indices.map { MergedRange(firstRow: $0 + 1, lastRow: $0 + 1, firstColumn: 0, lastColumn: 1) }
         rows.append([])

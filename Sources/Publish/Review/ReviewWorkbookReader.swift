@@ -23,6 +23,16 @@ public struct ReviewDecisionEntry: Hashable, Sendable {
     public var note: String
 }
 
+/// The PPID's choice on a row of the rule-change sheet (`ReviewFormat.ruleChangesSheet`).
+public struct ReviewRuleChoiceEntry: Hashable, Sendable {
+    public var itemID: String
+    public var revision: Int
+    public var sheet: String
+    public var row: Int
+    public var action: RuleChangeAction
+    public var note: String
+}
+
 /// What a review workbook dropped back into the inbox says.
 public struct ReviewDecisions: Hashable, Sendable {
     /// The draft the workbook was made for (nil when there was none).
@@ -37,6 +47,8 @@ public struct ReviewDecisions: Hashable, Sendable {
     /// Cells that could not be read (Indonesian, with sheet, row and column); those rows are
     /// left out of `tests` and `decisions`.
     public var problems: [Problem]
+    /// Choices on items the new rules would classify differently.
+    public var ruleChoices: [ReviewRuleChoiceEntry] = []
 }
 
 /// Why a file cannot be read as a review workbook at all.
@@ -106,6 +118,9 @@ public enum ReviewWorkbookReader {
             if let sheetRows = try rows(ReviewFormat.testSheet) {
                 context.readDecisions(sheet: ReviewFormat.testSheet, rows: sheetRows)
                 context.readTests(rows: sheetRows)
+            }
+            if let sheetRows = try rows(ReviewFormat.ruleChangesSheet) {
+                context.readRuleChoices(rows: sheetRows)
             }
             result = context.result
         } catch let error as ReviewWorkbookError {
@@ -256,6 +271,33 @@ public enum ReviewWorkbookReader {
                 }
                 result.decisions.append(ReviewDecisionEntry(
                     itemID: id, revision: revision, sheet: sheet, row: row.number, action: action, note: note))
+            }
+        }
+
+        mutating func readRuleChoices(rows: [SheetRow]) {
+            let sheet = ReviewFormat.ruleChangesSheet
+            let map = columns(rows.first)
+            guard let dc = map[ReviewFormat.ruleChangeDecisionHeader.lowercased()] else {
+                if rows.count > 1 {
+                    problem(sheet, 1, nil, nil, "Kolom \(ReviewFormat.ruleChangeDecisionHeader) tidak ditemukan di sheet \(sheet).",
+                            "Jangan mengubah judul kolom.")
+                }
+                return
+            }
+            let nc = map[ReviewFormat.noteHeader.lowercased()]
+            for row in rows.dropFirst() {
+                let choice = ReviewWorkbookReader.text(row[dc])
+                if choice.isEmpty { continue }
+                guard let action = ReviewFormat.ruleChangeOptions.first(where: { $0.0.lowercased() == choice.lowercased() })?.1 else {
+                    problem(sheet, row.number, dc, ReviewFormat.ruleChangeDecisionHeader,
+                            "Keputusan '\(choice)' tidak dikenali.",
+                            "Pilih \(ReviewFormat.applyRuleChange) atau \(ReviewFormat.keepRuleChange) dari daftar.")
+                    continue
+                }
+                guard let (id, revision) = identity(sheet: sheet, row: row, map: map) else { continue }
+                result.ruleChoices.append(ReviewRuleChoiceEntry(
+                    itemID: id, revision: revision, sheet: sheet, row: row.number, action: action,
+                    note: nc.map { ReviewWorkbookReader.text(row[$0]) } ?? ""))
             }
         }
 

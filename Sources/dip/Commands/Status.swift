@@ -1,6 +1,7 @@
 import ArgumentParser
 import DIPCore
 import Foundation
+import Publish
 import Register
 
 extension DIP {
@@ -37,7 +38,8 @@ extension DIP {
                         ExemptionPeriods.notices(try db.exemptionTerms(version: $0), today: clock.now, noticeDays: days)
                     } ?? []
                     print(Self.text(status, partial: partial) + Self.heldText(status.held)
-                        + Self.exemptionPeriodsText(notices, noticeDays: days, clock: clock), terminator: "")
+                        + Self.exemptionPeriodsText(notices, noticeDays: days, clock: clock)
+                        + Self.ruleChangesText(status.ruleChanges), terminator: "")
                 }
             }
         }
@@ -51,6 +53,14 @@ extension DIP {
                     + "\(h.count.withdrawn) dari \(h.count.current) informasi\n"
             }
             return out
+        }
+
+        /// Items on record the rules in force would classify differently, when there are any.
+        static func ruleChangesText(_ changes: [RuleChange]) -> String {
+            guard !changes.isEmpty else { return "" }
+            return "\nKlasifikasi berubah karena aturan baru: \(changes.count) informasi menunggu keputusan PPID "
+                + "(sheet Aturan Baru di reports/review/pemeriksaan-dip.xlsx; sampai diputuskan, klasifikasi tercatat tetap berlaku):\n"
+                + RuleChangeText.lines(changes, citations: .builtIn)
         }
 
         /// Exemptions whose period has ended, ends within `noticeDays`, or cannot be dated, when there are any.
