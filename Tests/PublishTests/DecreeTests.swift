@@ -485,6 +485,30 @@ final class DecreeTests: XCTestCase {
         XCTAssertTrue(text.contains("5 (lima) tahun"))
     }
 
+    /// The DIK Lampiran closes with both signatures inside the table (titles, then names): no
+    /// border but the one closing the table under its last item. Session 25's page images showed
+    /// a rule drawn across both signatures, between the titles and the names (the second closing
+    /// row kept its top border). The DIP Lampiran's single closing row keeps its top.
+    func testTheDIKLampiranSignaturesHaveNoRuleBetweenTitlesAndNames() throws {
+        var v = try DecreeFixtures.sampleVersion()
+        v.approvedBy = Official(name: "Drs. H. Ahmad Fauzi, M.Si.", nip: "197001011995031002")
+        v.atasan = Official(name: "H. Zaldi Dhuhana, S.Sos., M.M.", nip: "196801011990031002",
+                            title: "SEKRETARIS DAERAH KABUPATEN SERANG SELAKU ATASAN PPID")
+        func closingRows(_ bytes: [UInt8]) throws -> [String] {
+            let xml = try docxParts(bytes)[2].text
+            return xml.components(separatedBy: "<w:tr>").dropFirst().filter { $0.contains("<w:bottom w:val=\"nil\"/>") }
+        }
+        let dik = try closingRows(try DecreeWriter.klasifikasiDIK(version: v, settings: settings, citations: .builtIn, clock: clock))
+        XCTAssertEqual(dik.count, 2, "titles row and names row")
+        XCTAssertFalse(dik[0].contains("<w:top w:val=\"nil\"/>"), "the titles row closes the table")
+        XCTAssertTrue(dik[1].contains("H. Zaldi Dhuhana"), dik[1])
+        XCTAssertEqual(dik[1].components(separatedBy: "<w:top w:val=\"nil\"/>").count - 1, 2,
+                       "both cells of the names row without a top border: \(dik[1])")
+        let dip = try closingRows(try DecreeWriter.penetapanDIP(version: v, settings: settings, citations: .builtIn, clock: clock))
+        XCTAssertEqual(dip.count, 1)
+        XCTAssertFalse(dip[0].contains("<w:top w:val=\"nil\"/>"))
+    }
+
     /// The DIK Lampiran says when each exemption of a number of years or months ends, counted
     /// from the decree that first set it on its test (session 21: it printed "1 (satu) tahun"
     /// alone, and the reader of a decree re-issuing it had to find the earlier decree to count):

@@ -109,6 +109,10 @@ public struct DOCXCell: Sendable {
     /// Draw no left, right or bottom border (a borderless closing row of a bordered table,
     /// e.g. a signature kept with the last rows).
     public var openSides: Bool = false
+    /// With `openSides`, no top border either: a closing row under another closing row (the
+    /// names under the titles of a two-row signature), which would otherwise draw a rule
+    /// across the signatures.
+    public var openTop: Bool = false
 
     public init(_ paragraphs: [DOCXParagraph] = [], gridSpan: Int = 1, verticalMerge: DOCXVerticalMerge = .none,
                 shading: String? = nil, verticalAlignment: DOCXVerticalAlignment? = nil, openSides: Bool = false) {

@@ -473,7 +473,8 @@ public enum DOCXWriter {
                 }
                 if cell.openSides {
                     x.element("w:tcBorders") {
-                        for side in ["w:left", "w:bottom", "w:right"] { x.element(side, [("w:val", "nil")]) }
+                        let sides = cell.openTop ? ["w:top", "w:left", "w:bottom", "w:right"] : ["w:left", "w:bottom", "w:right"]
+                        for side in sides { x.element(side, [("w:val", "nil")]) }
                     }
                 }
                 if let fill = cell.shading { x.element("w:shd", [("w:val", "clear"), ("w:color", "auto"), ("w:fill", fill)]) }

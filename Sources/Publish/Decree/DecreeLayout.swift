@@ -299,6 +299,9 @@ struct DecreeLayout {
         for r in rows.indices {
             rows[r].cells[0].gridSpan = split
             rows[r].cells[1].gridSpan = widths.count - split
+            // The names under the titles: no rule between them (the first row's top closes the
+            // table under its last item; the second's drew a line across both signatures).
+            if r > 0 { for c in rows[r].cells.indices { rows[r].cells[c].openTop = true } }
         }
         return rows
     }
