@@ -114,20 +114,66 @@ public enum ExemptionPeriods {
         }
     }
 
+    /// The WIB day from which a period "sampai <a calendar time>" has run out, whatever decree
+    /// set it: the day after the last day its words can mean ("sampai 31 Desember 2025",
+    /// "hingga tanggal 31-12-2025" → 1 January 2026; "sampai Desember 2025", "s.d. akhir tahun
+    /// 2025" → 1 January 2026, the latest reading, so nothing is called ended that may still
+    /// run). Nil for an event dip cannot date ("sampai pengumuman pemenang"): a person checks.
+    public static func endDay(until text: String) -> Date? {
+        var words = text.lowercased().replacingOccurrences(of: ",", with: " ")
+            .split(whereSeparator: \.isWhitespace).map(String.init)
+        let lead: Set<String> = ["sampai", "hingga", "dengan", "s.d.", "s.d", "s/d", "sd", "tanggal", "tgl.", "tgl", "akhir",
+                                 "bulan", "tahun", "berakhirnya"]
+        guard let first = words.first, ["sampai", "hingga", "s.d.", "s.d", "s/d"].contains(first) else { return nil }
+        while let w = words.first, lead.contains(w) { words.removeFirst() }
+        guard !words.isEmpty, words.count <= 3 else { return nil }
+        let rest = words.joined(separator: " ")
+        let cal = calendar
+        var last: Date?
+        if let day = try? IndonesianDate.parse(rest) {
+            last = day
+        } else if let first = IndonesianDate.earliestDay(of: rest) {
+            // "Desember 2025" (its first day) → that month's last day; "2025" → 31 December.
+            let unit: Calendar.Component = words.count == 1 ? .year : .month
+            last = cal.date(byAdding: unit, value: 1, to: first).flatMap { cal.date(byAdding: .day, value: -1, to: $0) }
+        }
+        return last.flatMap { cal.date(byAdding: .day, value: 1, to: IndonesianDate.startOfDay($0)) }
+    }
+
     /// Where `term` stands on `today`'s WIB day with a notice window of `noticeDays` days.
     public static func standing(_ term: ExemptionTerm, today: Date, noticeDays: Int = defaultNoticeDays) -> ExemptionStanding {
         guard let decided = term.decidedOn else { return .notDecided }
+        let end: Date
         switch term.period {
         case .permanent: return .permanent
-        case .whileValid, .untilEvent: return .needsPerson
+        case .whileValid: return .needsPerson
+        case .untilEvent(let text):
+            // A calendar time after "sampai" is a date like any other; an event is for a person.
+            guard let day = endDay(until: text) else { return .needsPerson }
+            end = day
         // A JRA reference is a retention, never an exemption period: no end day can be counted.
         case .unknown, .retentionSchedule: return .unreadable
         case .years(let n), .months(let n):
-            guard n > 0, let end = endDay(of: term.period, from: decided) else { return .unreadable }
-            let day = IndonesianDate.startOfDay(today)
-            if end <= day { return .ended(end) }
-            let horizon = calendar.date(byAdding: .day, value: max(0, noticeDays), to: day) ?? day
-            return end <= horizon ? .ending(end) : .running(end)
+            guard n > 0, let day = endDay(of: term.period, from: decided) else { return .unreadable }
+            end = day
+        }
+        let day = IndonesianDate.startOfDay(today)
+        if end <= day { return .ended(end) }
+        let horizon = calendar.date(byAdding: .day, value: max(0, noticeDays), to: day) ?? day
+        return end <= horizon ? .ending(end) : .running(end)
+    }
+
+    /// The exemptions a decree dated `decreeDate` would set for the first time (no published
+    /// decree carries them on their test yet) although the period their test recorded ran out
+    /// before that date ("sampai 31 Desember 2025" for a decree of 5 January 2026), each with the
+    /// day from which it has run out. Such a decree would set an exemption already over: the test
+    /// is recorded again with its real period.
+    public static func endedBeforeSetting(_ terms: [ExemptionTerm], decreeDate: Date) -> [(term: ExemptionTerm, end: Date)] {
+        let day = IndonesianDate.startOfDay(decreeDate)
+        return terms.compactMap { t in
+            guard t.decidedOn == nil, case .untilEvent(let text) = t.period, let end = endDay(until: text), end <= day
+            else { return nil }
+            return (t, end)
         }
     }
 

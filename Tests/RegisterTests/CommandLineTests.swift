@@ -148,6 +148,77 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(version.atasan?.nip, "196801011990031002")
     }
 
+    /// What the decrees print as typed is never a fill-in mark: a number copied from the draft
+    /// ("000.9/___/Diskominfosatik/2026") or from keputusan.json's pattern ("{tahun}"), a name
+    /// left dotted. Nor a number of another year than the decree's date (a January decree given
+    /// last year's number): refused, naming each option and what to write; nothing is stored
+    /// (docs/publish.md "Session 25"). A right number still approves.
+    func testApprovalRefusesFillInMarksAndANumberOfAnotherYear() throws {
+        let (workspace, db) = try workspaceWithRegister(submitting: [])
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
+        func approve(number: String, name: String = "Drs. Ahmad Fauzi", rank: [String] = []) throws
+            -> (status: Int32, out: String, err: String) {
+            try run(["approve", "--name", name, "--nip", "197001011990031001", "--decree-number", number,
+                     "--decree-date", "1/6/2026", "--force-unreviewed", "--yes", "--workspace", workspace.path] + rank)
+        }
+        let blank = try approve(number: "000.9/___/Diskominfosatik/2026")
+        XCTAssertEqual(blank.status, 1, blank.out)
+        XCTAssertTrue(blank.err.contains("Yang akan dicetak pada keputusan belum dapat ditandatangani: --decree-number "
+            + "\"000.9/___/Diskominfosatik/2026\" masih berisi tempat isian (___): tulis nomor yang diberikan saat keputusan "
+            + "diregistrasi"), blank.err)
+        let pattern = try approve(number: "000.9/7/Diskominfosatik/{tahun}", name: "……", rank: ["--rank", "..."])
+        XCTAssertEqual(pattern.status, 1, pattern.out)
+        for part in ["--decree-number \"000.9/7/Diskominfosatik/{tahun}\" masih berisi tempat isian ({tahun})",
+                     "--name \"……\" masih berisi tempat isian (…): tulis nama pejabat lengkap",
+                     "--rank \"...\" masih berisi tempat isian (...)"] {
+            XCTAssertTrue(pattern.err.contains(part), pattern.err)
+        }
+        let lastYear = try approve(number: "000.9/7/Diskominfosatik/2025")
+        XCTAssertEqual(lastYear.status, 1, lastYear.out)
+        XCTAssertTrue(lastYear.err.contains("--decree-number \"000.9/7/Diskominfosatik/2025\" memuat tahun 2025, sedangkan "
+            + "keputusan bertanggal 1 Juni 2026 dan judulnya \"… Tahun 2026\": tulis nomor yang diregistrasi pada tahun 2026"),
+                      lastYear.err)
+        XCTAssertNil(try db.version(number: 1).decreeNumber, "nothing stored")
+        // A registration number that looks like a year is not one when the pattern places the year last.
+        let right = try approve(number: "000.9/2025/Diskominfosatik/2026")
+        XCTAssertEqual(right.status, 0, right.err)
+        XCTAssertEqual(try db.version(number: 1).decreeNumber, "000.9/2025/Diskominfosatik/2026")
+    }
+
+    /// A new test whose period runs "sampai 31 Mei 2026" cannot be set by a decree of 1 June 2026:
+    /// the DIK decree would set an exemption already over (its Lampiran "Sampai 31 Mei 2026", its
+    /// date after it). Refused, also with --force-ended-exemptions (that override re-issues an old
+    /// test; here the test itself is to be recorded again); the preview says so. A period ending
+    /// on the decree's day or later is approved.
+    func testApprovalRefusesANewExemptionWhosePeriodRanOutBeforeTheDecree() throws {
+        let (workspace, db) = try workspaceWithRegister(submitting: [
+            Fixture.classified(Fixture.item("5", "Rincian HPS sebelum tender diumumkan", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true)])
+        var test = Fixture.test(.exemptWhole, day: 2)
+        test.period = PeriodText.parse("sampai 31 Mei 2026")
+        test.periodText = "sampai 31 Mei 2026"
+        try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: test, enteredBy: "Tim", source: .cli,
+                                     at: Fixture.date(2))
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
+        let preview = try previewApproval(in: workspace, Self.atasan + ["--dik-decree-number", "000.9/8/2026"])
+        XCTAssertTrue(preview.out.contains("Persetujuan ini ditolak: Keputusan Klasifikasi DIK versi 1 tanggal 1 Juni 2026 akan "
+            + "menetapkan 1 pengecualian yang jangka waktunya menurut uji konsekuensinya sudah habis sebelum tanggal itu: "
+            + "dinkes-0005 revisi 1 (\"sampai 31 Mei 2026\", habis sejak 1 Juni 2026)."), preview.out)
+        for force in [["--force-unreviewed"], ["--force-unreviewed", "--force-ended-exemptions"]] {
+            let refused = try approveWithBothDecrees(in: workspace, force: force)
+            XCTAssertEqual(refused.status, 1, refused.out)
+            XCTAssertTrue(refused.err.contains("catat ulang uji konsekuensinya dengan jangka waktu yang benar"), refused.err)
+            XCTAssertNil(try db.version(number: 1).decreeNumber, "nothing stored")
+        }
+        test.period = PeriodText.parse("sampai 1 Juni 2026")
+        test.periodText = "sampai 1 Juni 2026"
+        try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: test, enteredBy: "Tim", source: .cli,
+                                     at: Fixture.date(3))
+        XCTAssertNotNil(try db.makeDraft(clock: Clock(now: Fixture.date(3))))
+        let approved = try approveWithBothDecrees(in: workspace, force: ["--force-unreviewed"])
+        XCTAssertEqual(approved.status, 0, approved.err)
+    }
+
     /// UU 14/2008 Pasal 17 huruf h lists the personal secrets it protects ("rahasia pribadi, yaitu:
     /// 1. … 5."): a test citing the letter alone is recorded, as the PPID decided, but `dip test` says
     /// the decree will not tell which secret, and where personal data outside the list may rest.

@@ -33,6 +33,31 @@ final class ExemptionPeriodTests: XCTestCase {
         }
     }
 
+    /// "Sampai" a calendar time is a date like any other (session 25): it has run out from the day
+    /// after the last day its words can mean; an event dip cannot date stays for a person. A new
+    /// test whose period ran out before the decree that would set it is found (`endedBeforeSetting`).
+    func testAPeriodUntilACalendarTimeEndsTheDayAfter() {
+        XCTAssertEqual(ExemptionPeriods.endDay(until: "sampai 31 Desember 2025"), day(2026, 1, 1))
+        XCTAssertEqual(ExemptionPeriods.endDay(until: "Sampai dengan tanggal 31-12-2025"), day(2026, 1, 1))
+        XCTAssertEqual(ExemptionPeriods.endDay(until: "hingga Desember 2025"), day(2026, 1, 1))
+        XCTAssertEqual(ExemptionPeriods.endDay(until: "s.d. akhir tahun 2025"), day(2026, 1, 1))
+        XCTAssertEqual(ExemptionPeriods.endDay(until: "sampai Februari 2028"), day(2028, 3, 1))
+        for text in ["sampai pengumuman pemenang", "sampai tender 2025 selesai", "Selama berlaku", "31 Desember 2025"] {
+            XCTAssertNil(ExemptionPeriods.endDay(until: text), text)
+        }
+        let until = term(.untilEvent("sampai 31 Desember 2025"), decided: day(2025, 6, 2))
+        XCTAssertEqual(ExemptionPeriods.standing(until, today: day(2025, 12, 31, hour: 23)), .ending(day(2026, 1, 1)))
+        XCTAssertEqual(ExemptionPeriods.standing(until, today: day(2026, 1, 1)), .ended(day(2026, 1, 1)))
+        XCTAssertEqual(ExemptionPeriods.standing(term(.untilEvent("sampai tender selesai"), decided: day(2025, 6, 2)),
+                                                 today: day(2026, 1, 1)), .needsPerson)
+        var new = term(.untilEvent("sampai 31 Desember 2025"), decided: nil)
+        new.periodText = "sampai 31 Desember 2025"
+        XCTAssertEqual(ExemptionPeriods.endedBeforeSetting([new], decreeDate: day(2026, 1, 5, hour: 9)).map(\.end), [day(2026, 1, 1)])
+        XCTAssertTrue(ExemptionPeriods.endedBeforeSetting([new], decreeDate: day(2025, 12, 31)).isEmpty)
+        XCTAssertTrue(ExemptionPeriods.endedBeforeSetting([until], decreeDate: day(2026, 1, 5)).isEmpty,
+                      "one set by an earlier decree is the ended re-issue, refused apart")
+    }
+
     func testStandingAtTheBoundaries() {
         let decided = day(2025, 3, 10)  // one year: ends 10 March 2026
         let t = term(.years(1), decided: decided)

@@ -24,7 +24,9 @@ final class RunSummaryTests: XCTestCase {
         func approve(dated date: Date) throws {
             let approve = try runProcess(binary, [
                 "approve", "--workspace", ws.path, "--name", "Budi Santoso", "--nip", "197001011995031002",
-                "--decree-number", "000/1/2026", "--dik-decree-number", "000/2/2026",
+                // The year the decree is dated in: a number of another year is refused.
+                "--decree-number", "000/1/\(Clock.wibCalendar.component(.year, from: date))",
+                "--dik-decree-number", "000/2/\(Clock.wibCalendar.component(.year, from: date))",
                 "--decree-date", Clock(now: date).isoDate(), "--force", "--yes",
             ])
             XCTAssertEqual(approve.status, 0, approve.output)

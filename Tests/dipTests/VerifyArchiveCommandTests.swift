@@ -91,7 +91,8 @@ final class VerifyArchiveCommandTests: XCTestCase {
         let runArgs = ["run", "--workspace", root.path, "--settle-seconds", "0", "--quiet"]
         _ = try run(runArgs)
         let approve = try run(["approve", "--workspace", root.path, "--name", "Drs. H. Ahmad", "--nip", "197001011995031002",
-                               "--decree-number", "1/2026", "--decree-date", Clock(now: Date()).isoDate(), "--force"])
+                               "--decree-number", "1/\(Clock.wibCalendar.component(.year, from: Date()))",
+                               "--decree-date", Clock(now: Date()).isoDate(), "--force"])
         XCTAssertEqual(approve.status, 0, approve.output)
         _ = try run(runArgs)
         var result = try run(["verify-archive", "--workspace", root.path])

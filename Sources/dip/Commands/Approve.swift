@@ -184,6 +184,25 @@ extension DIP {
                 if let why = IndonesianDate.implausibleDecreeDate(date, draftMade: draft.createdAt, now: clock.now) {
                     throw RegisterError.invalidInput(why)
                 }
+                // The decrees print these as typed: a fill-in mark copied from a draft or from the
+                // number pattern, or a number registered under another year than the decree's date
+                // (a January decree numbered with last year's), would be signed as such.
+                var typed = ApprovalText.fillInProblems([
+                    ("--decree-number", decreeNumber), ("--dik-decree-number", dikDecreeNumber), ("--name", name),
+                    ("--rank", rank), ("--title", title), ("--atasan-name", atasanName),
+                ])
+                for (option, value) in [("--decree-number", decreeNumber), ("--dik-decree-number", dikDecreeNumber)] {
+                    if let value, ApprovalText.fillInMark(value) == nil,
+                       let why = ApprovalText.yearProblem(number: value, option: option, pattern: settings.numberPattern,
+                                                          date: date, clock: clock) {
+                        typed.append(why)
+                    }
+                }
+                guard typed.isEmpty else {
+                    throw RegisterError.invalidInput(
+                        "Yang akan dicetak pada keputusan belum dapat ditandatangani: " + typed.joined(separator: "; ")
+                            + ". Keputusan tidak disetujui.")
+                }
                 // The decrees rest on the consequence tests' records: a decree dated before a test
                 // it rests on would cite a berita acara that did not exist yet.
                 let later = (draft.exempted + draft.items).compactMap { v -> (String, Date)? in
@@ -359,10 +378,15 @@ extension DIP {
                 // ends, and its diktum KESATU sets it exempt again with no test for the time after
                 // (Pasal 19 wants the test first). --force is the PPID's recorded decision to sign it.
                 let endedRefusal = forceEndedExemptions ? nil : Self.endedExemptionsRefusal(terms, version: number, decreeDate: date)
+                // A test whose own period ran out before the decree's date ("sampai 31 Desember 2025"
+                // for a decree of 5 January 2026): the decree would set an exemption already over.
+                // No override: the test is recorded again with its real period.
+                let overRefusal = Self.periodOverBeforeDecreeRefusal(terms, version: number, decreeDate: date, clock: clock)
                 if let note = Self.unnumberedRecordsNote(draft, issued: issued, clock: clock) { printed += "\n" + note }
                 if let note = Self.dayOffNote(draft, issued: issued, settings: settings, clock: clock) { printed += "\n" + note }
                 if preview {
                     if let endedRefusal { printed += "\nTanpa --force-ended-exemptions persetujuan ini ditolak: " + endedRefusal }
+                    if let overRefusal { printed += "\nPersetujuan ini ditolak: " + overRefusal }
                     print(printed)
                     let readiness = try db.approvalReadiness(version: number)
                     if !readiness.isReady {
@@ -372,9 +396,9 @@ extension DIP {
                     print("Pratinjau saja: belum ada yang disimpan.")
                     return
                 }
-                if let endedRefusal {
+                if let refusal = overRefusal ?? endedRefusal {
                     if isatty(STDIN_FILENO) != 1 || yes { print(printed) }
-                    throw RegisterError.invalidInput(endedRefusal + " Keputusan tidak disetujui.")
+                    throw RegisterError.invalidInput(refusal + " Keputusan tidak disetujui.")
                 }
                 // At a terminal the PPID confirms what will be printed before it is stored.
                 if isatty(STDIN_FILENO) == 1 && !yes {
@@ -557,6 +581,20 @@ extension DIP {
                 + "dikecualikan tanpa uji konsekuensi untuk waktu sesudahnya (Pasal 19 UU 14/2008). Uji ulang dahulu "
                 + "(`dip test <kode> --revision <revisi> …`, lalu `dip run`), atau setujui dengan --force-ended-exemptions bila PPID memutuskan "
                 + "menetapkannya kembali tanpa uji baru (tercatat di riwayat)."
+        }
+
+        /// Why `dip approve` refuses a DIK decree that would set, for the first time, exemptions
+        /// whose recorded period ran out before its date (`ExemptionPeriods.endedBeforeSetting`);
+        /// nil when none would.
+        static func periodOverBeforeDecreeRefusal(_ terms: [ExemptionTerm], version: Int, decreeDate: Date, clock: Clock) -> String? {
+            let over = ExemptionPeriods.endedBeforeSetting(terms, decreeDate: decreeDate)
+            guard !over.isEmpty else { return nil }
+            return "Keputusan Klasifikasi DIK versi \(version) tanggal \(clock.indonesianDate(decreeDate)) akan menetapkan "
+                + "\(over.count) pengecualian yang jangka waktunya menurut uji konsekuensinya sudah habis sebelum tanggal itu: "
+                + over.map { "\($0.term.itemID) revisi \($0.term.revision) (\"\($0.term.periodText)\", habis sejak "
+                    + "\(clock.indonesianDate($0.end)))" }.joined(separator: "; ")
+                + ". Keputusan tidak dapat menetapkan pengecualian yang sudah berakhir: catat ulang uji konsekuensinya dengan "
+                + "jangka waktu yang benar, atau dengan kesimpulan Terbuka (`dip test <kode> --revision <revisi> …`, lalu `dip run`)."
         }
 
         /// The exemptions of the version whose period (counted from the decree that set them on
