@@ -734,7 +734,13 @@ func emptyTable(sheet: String?, factory: ProblemFactory) -> StreamOutcome {
     .refused(factory.make(
         .emptyTable, sheet: sheet,
         message: "Tabel DIP ditemukan, tetapi tidak berisi satu pun informasi di bawah judul kolomnya.",
-        hint: "Isi daftar informasi di bawah baris judul kolom, lalu kirim ulang."))
+        // A list with no item is refused, not read as the withdrawal of every item: an empty file
+        // sent by mistake must never wipe a unit's DIP. The unit that really holds nothing any more
+        // (merged, dissolved) is told who withdraws its items (docs/publish.md "Session 25").
+        hint: "Isi daftar informasi di bawah baris judul kolom, lalu kirim ulang. Daftar kosong tidak diterima agar "
+            + "berkas kosong yang terkirim tanpa sengaja tidak menghapus DIP unit Anda; bila unit Anda memang tidak lagi "
+            + "menguasai informasi apa pun (misalnya karena penggabungan unit), sampaikan kepada PPID, yang menarik "
+            + "informasinya dari DIP."))
 }
 
 // MARK: - CSV

@@ -33,6 +33,20 @@ final class LayoutTests: XCTestCase {
 
     static let header = "No;Ringkasan Isi Informasi;Pejabat yang Menguasai Informasi;Penanggung Jawab;Waktu dan Tempat;Bentuk Informasi;Retensi;Jenis Informasi"
 
+    /// A list with its header and no item is refused, never read as the withdrawal of every item
+    /// (an empty file sent by mistake would wipe the unit's DIP); the unit that really holds
+    /// nothing any more is told to tell the PPID, who withdraws its items (session 25: the hint
+    /// only said to fill the list, leaving a merged unit no way to be heard).
+    func testAnEmptyListIsRefusedAndTheUnitIsToldWhoWithdrawsItsItems() throws {
+        let r = readSubmission(at: try write(Self.header + "\n"))
+        XCTAssertEqual(r.status, .refused)
+        XCTAssertEqual(codes(r), ["empty-table"])
+        let hint = try XCTUnwrap(r.problems.first { $0.code == "empty-table" }?.hint)
+        XCTAssertTrue(hint.contains("Daftar kosong tidak diterima agar berkas kosong yang terkirim tanpa sengaja tidak menghapus "
+            + "DIP unit Anda"), hint)
+        XCTAssertTrue(hint.contains("sampaikan kepada PPID, yang menarik informasinya dari DIP."), hint)
+    }
+
     /// A cell no spreadsheet cell can hold (only a CSV or a generated file can carry one)
     /// would stop every workbook dip writes: its row is not taken, and the unit is told.
     func testOverlongCellRowIsNotTakenAndTheUnitIsTold() throws {
