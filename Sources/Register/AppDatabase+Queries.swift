@@ -95,10 +95,27 @@ extension AppDatabase {
                     receivedAt: submissions[s.submission]?.receivedAt ?? item.createdAt,
                     revision: s.revision, change: s.change, fields: Self.split(s.fields))
             }
+            let ruleChoices = try Row.fetchAll(db, sql: """
+                SELECT revision, action, note, by_name, by_nip, at, source FROM rule_reevaluation_decisions
+                WHERE item = ? ORDER BY id
+                """, arguments: [itemID]).map { row in
+                ItemHistory.RuleChoice(revision: row["revision"], action: row["action"], note: row["note"],
+                                       by: Official(name: row["by_name"], nip: row["by_nip"]), at: row["at"],
+                                       source: row["source"])
+            }
+            // A revision made by applying new rules has no list state: its unit sent nothing.
+            let appliedRules = Set(ruleChoices.filter { $0.action == .apply }.map { $0.revision + 1 })
             let revisions = try RevisionRecord.filter(Column("item") == itemID)
                 .order(Column("revision")).fetchAll(db).map { r in
                     let made = stateRows.first {
                         $0.revision == r.revision && $0.submission == r.submission
+                    }
+                    if made == nil && appliedRules.contains(r.revision) {
+                        return ItemHistory.Revision(
+                            revision: r.revision, submissionID: r.submission,
+                            fileName: submissions[r.submission]?.fileName ?? "",
+                            recordedAt: r.recordedAt, item: r.information,
+                            classification: try r.decodedClassification(), change: .reclassified, fields: ["klasifikasi"])
                     }
                     return ItemHistory.Revision(
                         revision: r.revision, submissionID: r.submission,
@@ -134,7 +151,7 @@ extension AppDatabase {
                 id: item.id, unit: unit, kode: item.kode, createdAt: item.createdAt,
                 withdrawnAt: item.withdrawnAt, currentRevision: item.currentRevision,
                 state: try Self.itemState(db, item: item), revisions: revisions, states: states,
-                tests: tests, decisions: decisions, versions: versions)
+                tests: tests, decisions: decisions, versions: versions, ruleChoices: ruleChoices)
         }
     }
 

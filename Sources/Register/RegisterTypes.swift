@@ -599,6 +599,19 @@ public struct ItemHistory: Codable, Hashable, Sendable {
     public var tests: [Test]
     public var decisions: [Decision]
     public var versions: [Membership]
+
+    /// The PPID's choice on a classification the rules in force changed (session 25).
+    public struct RuleChoice: Codable, Hashable, Sendable {
+        /// The revision re-evaluated (an applied choice made `revision + 1`).
+        public var revision: Int
+        public var action: RuleChangeAction
+        public var note: String
+        public var by: Official
+        public var at: Date
+        public var source: EntrySource
+    }
+
+    public var ruleChoices: [RuleChoice] = []
 }
 
 /// One flat row of a version, for the archive (CSV/data package).

@@ -78,5 +78,11 @@ final class RuleChangeTests: XCTestCase {
         XCTAssertEqual(try db.pendingConsequenceTests().map(\.itemID), ["dinkes-0002"])
         XCTAssertEqual(try db.consistencyFacts().itemsWithMissingRevision, 0)
         XCTAssertEqual(try db.ruleChoices(itemID: "dinkes-0002").map(\.action), [.keep, .apply])
+        // `dip history` tells the applied revision as reclassified, with the PPID's choices.
+        let history = try db.history(itemID: "dinkes-0002")
+        XCTAssertEqual(history.revisions.map(\.change), [.added, .reclassified])
+        XCTAssertEqual(history.revisions.last?.fields, ["klasifikasi"])
+        XCTAssertEqual(history.ruleChoices.map(\.action), [.keep, .apply])
+        XCTAssertEqual(history.ruleChoices.first?.by.name, Fixture.ppid.name)
     }
 }

@@ -84,6 +84,13 @@ final class RulesCommandTests: XCTestCase {
         let after = try dip(["status", "--workspace", workspace.path])
         XCTAssertTrue(after.output.contains("Klasifikasi berubah karena aturan baru: 1 informasi menunggu keputusan PPID"), after.output)
         XCTAssertTrue(after.output.contains("bappeda-0001 (revisi 1)"), after.output)
+        // Approving the draft that still holds the item as it was recorded says so.
+        let preview = try dip(["approve", "--workspace", workspace.path, "--preview", "--name", "Drs. H. Ahmad Fauzi",
+                               "--nip", "197001011995031002", "--decree-number", "000.9/12/PPID/2027",
+                               "--decree-date", "2027-01-04"])
+        XCTAssertTrue(preview.output.contains("Perhatian: 1 informasi dalam rancangan ini diklasifikasikan lain oleh aturan "
+                                              + "yang berlaku sekarang dan belum diputuskan PPID: bappeda-0001 (menjadi "
+                                              + "Dikecualikan, perlu uji konsekuensi)"), preview.output)
     }
 
     func testCheckNamesCorpusErrorsWithFileAndLine() throws {

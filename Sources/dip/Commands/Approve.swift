@@ -384,6 +384,9 @@ extension DIP {
                 let overRefusal = Self.periodOverBeforeDecreeRefusal(terms, version: number, decreeDate: date, clock: clock)
                 if let note = Self.unnumberedRecordsNote(draft, issued: issued, clock: clock) { printed += "\n" + note }
                 if let note = Self.dayOffNote(draft, issued: issued, settings: settings, clock: clock) { printed += "\n" + note }
+                // Items the rules in force would classify differently, not decided yet (session 25):
+                // said, not refused; the decrees print the classification on record.
+                if let note = Self.ruleChangesNote(try db.pendingRuleChanges(), draft: draft) { printed += "\n" + note }
                 if preview {
                     if let endedRefusal { printed += "\nTanpa --force-ended-exemptions persetujuan ini ditolak: " + endedRefusal }
                     if let overRefusal { printed += "\nPersetujuan ini ditolak: " + overRefusal }
@@ -651,6 +654,19 @@ extension DIP {
         /// The tests of the version (not issued with an earlier one) dated on a Saturday, a Sunday or a holiday of keputusan.json
         /// `hariLibur`, whichever way they were recorded (`dip test` says so when recording; the
         /// review workbook cannot): each berita acara opens with that day.
+        /// The draft's items the rules in force would classify differently and the PPID has not
+        /// decided on (`AppDatabase.pendingRuleChanges`); nil when none.
+        static func ruleChangesNote(_ changes: [RuleChange], draft: DIPVersion) -> String? {
+            let inDraft = Set((draft.items + draft.exempted).map { "\($0.id)#\($0.revision)" })
+            let listed = changes.filter { inDraft.contains("\($0.itemID)#\($0.revision)") }
+            guard !listed.isEmpty else { return nil }
+            return "Perhatian: \(listed.count) informasi dalam rancangan ini diklasifikasikan lain oleh aturan yang berlaku "
+                + "sekarang dan belum diputuskan PPID: " + listed.map { "\($0.itemID) (menjadi \($0.new.category.shortLabel)"
+                    + ($0.new.needsTest ? ", perlu uji konsekuensi" : "") + ")" }.joined(separator: "; ")
+                + ". Keputusan mencetak klasifikasi yang tercatat; putuskan dulu di sheet Aturan Baru lembar kerja "
+                + "pemeriksaan (atau lihat `dip status`) bila aturan baru harus berlaku."
+        }
+
         static func dayOffNote(_ version: DIPVersion, issued: Set<String>, settings: DecreeSettings, clock: Clock) -> String? {
             var seen = issued
             let dated = (version.exempted + version.items).compactMap { v -> String? in

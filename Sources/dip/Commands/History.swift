@@ -87,6 +87,16 @@ extension DIP {
                 if !d.note.isEmpty { out += " — \(d.note)" }
                 out += "\n"
             }
+            if !h.ruleChoices.isEmpty {
+                out += "\nKlasifikasi menurut aturan baru:\n"
+                for c in h.ruleChoices {
+                    out += "  Revisi \(c.revision): "
+                        + (c.action == .apply ? "diterapkan (menjadi revisi \(c.revision + 1))" : "klasifikasi lama dipertahankan")
+                        + " oleh \(c.by.name), \(RegisterOutput.dateTime(c.at))"
+                    if !c.note.isEmpty { out += " — \(c.note)" }
+                    out += "\n"
+                }
+            }
             out += "\nVersi DIP:\n"
             if h.versions.isEmpty { out += "  (belum masuk versi mana pun)\n" }
             for v in h.versions {
