@@ -306,8 +306,8 @@ aturan:
       - Jadwal uji kompetensi
 
   - id: usulan-jabatan-dibahas
-    keterangan: Usulan dan pertimbangan promosi, mutasi, rotasi atau pengangkatan pegawai dan calon pejabat yang dibahas di dalam badan publik (Baperjakat) sebelum keputusan ditetapkan — memorandum intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i) dan penilaian kemampuan orangnya (huruf h angka 4); keputusan yang ditetapkan dan posisi seseorang dalam jabatan publik terbuka
-    catatan: Juga tim penilai selain Baperjakat. Huruf i karena pengungkapan sebelum keputusan menghambat pengambilan keputusan kepegawaian; huruf h angka 4 juga dibaca aturan evaluasi-kemampuan. Pasal 18 ayat (2) huruf b mencabut huruf h, bukan huruf i, sehingga uji konsekuensi menimbang apakah pembahasannya masih perlu ditutup.
+    keterangan: Usulan dan pertimbangan promosi, mutasi atau pengangkatan pegawai dan calon pejabat yang dibahas di dalam badan publik sebelum keputusan ditetapkan — UU 14/2008 Pasal 17 huruf i dan huruf h angka 4
+    catatan: Termasuk rotasi dan pembahasan Baperjakat. Huruf i — memorandum intra badan publik yang menurut sifatnya dirahasiakan; huruf h angka 4 — penilaian kemampuan orangnya. Keputusan yang ditetapkan dan posisi seseorang dalam jabatan publik terbuka. Juga tim penilai selain Baperjakat. Huruf i karena pengungkapan sebelum keputusan menghambat pengambilan keputusan kepegawaian; huruf h angka 4 juga dibaca aturan evaluasi-kemampuan. Pasal 18 ayat (2) huruf b mencabut huruf h, bukan huruf i, sehingga uji konsekuensi menimbang apakah pembahasannya masih perlu ditutup.
     prioritas: 100
     salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, usulan pengangkatan, usulan calon pejabat, nama calon pejabat, baperjakat, dokumentasi baperjakat, sidang baperjakat, rapat baperjakat, rapat tim penilai angka kredit, sidang tim penilai angka kredit, rapat tim penilai kinerja, sidang tim penilai kinerja, perencanaan rotasi pegawai, perencanaan rotasi pejabat, perencanaan rotasi jabatan, rencana rotasi pegawai, rencana rotasi pejabat, rencana rotasi jabatan, perencanaan mutasi pegawai, perencanaan mutasi pejabat, perencanaan mutasi jabatan, rencana mutasi pegawai, rencana mutasi pejabat, rencana promosi pegawai, rencana promosi pejabat, rencana promosi jabatan, seleksi bakal calon rektor, penilaian bakal calon rektor, penilaian calon rektor, diusulkan untuk menduduki jabatan, diusulkan menduduki jabatan, yang diusulkan untuk jabatan, diusulkan untuk mengisi jabatan, pejabat usulan, usulan untuk promosi jabatan, diusulkan untuk promosi jabatan, usulan nama pejabat, usulan nama calon pejabat, nama pejabat yang akan dilantik, badan pertimbangan jabatan dan kepangkatan, badan pertimbangan jabatan dan pangkat, pertimbangan jabatan dan kepangkatan, pertimbangan jabatan dan pangkat, calon pejabat yang diajukan, calon pejabat yang diusulkan, diajukan untuk mengisi jabatan, diajukan untuk menduduki jabatan, diajukan untuk mengisi kekosongan jabatan, calon plt, calon pelaksana tugas, nominasi untuk jabatan, nominasi jabatan, usulan pengisian jabatan]
     kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, telah diumumkan, sudah diumumkan, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, telah ditetapkan, sudah ditetapkan, pembentukan, susunan keanggotaan, surat keputusan pembentukan]
@@ -528,8 +528,8 @@ aturan:
       - Laporan hasil razia gabungan
 
   - id: rencana-operasi
-    keterangan: Rencana dan jadwal operasi penegakan hukum (razia, penertiban, penggeledahan) sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 (menghambat penyelidikan/penyidikan tindak pidana, termasuk pelanggaran Perda yang disidik PPNS) dan angka 4 (keselamatan petugas); setelah operasi selesai informasinya terbuka (Pasal 20)
-    catatan: Huruf a angka 3 hanya untuk intelijen kriminal kejahatan transnasional (narkotika, terorisme, perdagangan orang). "Operasi pasar" (pengendalian harga) dan operasi medis bukan operasi penegakan hukum. Rencana pengamanan kunjungan pejabat negara, VIP/VVIP dan objek vital serta produk intelijen negara bukan penyelidikan tindak pidana; dasarnya huruf c (aturan keamanan-gedung-objek-vital dan kerawanan-keamanan).
+    keterangan: Rencana dan jadwal operasi penegakan hukum (razia, penertiban, penggeledahan) sebelum dilaksanakan — UU 14/2008 Pasal 17 huruf a angka 1 dan angka 4; setelah operasi selesai terbuka
+    catatan: Angka 1 — menghambat penyelidikan/penyidikan tindak pidana, termasuk pelanggaran Perda yang disidik PPNS; angka 4 — keselamatan petugas. Setelah operasi selesai informasinya terbuka (Pasal 20). Huruf a angka 3 hanya untuk intelijen kriminal kejahatan transnasional (narkotika, terorisme, perdagangan orang). "Operasi pasar" (pengendalian harga) dan operasi medis bukan operasi penegakan hukum. Rencana pengamanan kunjungan pejabat negara, VIP/VVIP dan objek vital serta produk intelijen negara bukan penyelidikan tindak pidana; dasarnya huruf c (aturan keamanan-gedung-objek-vital dan kerawanan-keamanan).
     prioritas: 100
     salah_satu: [rencana operasi, jadwal operasi, surat perintah operasi, surat perintah tugas operasi, sprin operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, penggerebekan, rencana penggerebekan, jadwal penggerebekan, lokasi penggerebekan, rencana inspeksi mendadak, lokasi razia, razia yang akan, operasi yang akan, penertiban yang akan, rencana pengawalan tahanan, rencana pengawalan terdakwa, rencana pengawalan narapidana, rencana penangkapan tersangka, rencana penangkapan pelaku, rencana penangkapan buronan, rencana penangkapan dpo, rencana penangkapan terpidana, rencana eksekusi terpidana]
     kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi, telah dilaksanakan, sudah dilaksanakan, laporan kegiatan, laporan pelaksanaan, hasil kegiatan, dokumentasi kegiatan, laporan kinerja, hasil razia, laporan hasil, operasi pasar, pasar murah, operasi katarak, operasi bedah, operasi gratis, kamar operasi, ruang operasi, operasi pasien]
@@ -582,8 +582,8 @@ aturan:
       - Pelatihan analis intelijen kejahatan transnasional
 
   - id: hps-penawaran
-    keterangan: Rincian HPS sebelum tender diumumkan dan dokumen penawaran peserta — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat, rahasia dagang peserta); nilai HPS sendiri terbuka (Perpres 16/2018 tentang Pengadaan Barang/Jasa Pemerintah Pasal 26 ayat (3)); pengecualian ini tidak permanen (Pasal 20), sebagian besar terbuka setelah pemenang ditetapkan
-    catatan: Perpres 16/2018 Pasal 26 ayat (3) — nilai HPS bersifat terbuka dan tidak bersifat rahasia, hanya rinciannya yang dapat dikecualikan. Penawaran ganti rugi tanah kepada pemilik dalam pengadaan tanah bukan penawaran tender (dibaca aturan rencana-awal-ekonomi, huruf e angka 4).
+    keterangan: Rincian HPS sebelum tender diumumkan dan dokumen penawaran peserta — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat); nilai HPS terbuka, sebagian besar terbuka setelah pemenang ditetapkan
+    catatan: Huruf b juga untuk rahasia dagang peserta. Nilai HPS terbuka menurut Perpres 16/2018 tentang Pengadaan Barang/Jasa Pemerintah Pasal 26 ayat (3). Pengecualian ini tidak permanen (Pasal 20). Perpres 16/2018 Pasal 26 ayat (3) — nilai HPS bersifat terbuka dan tidak bersifat rahasia, hanya rinciannya yang dapat dikecualikan. Penawaran ganti rugi tanah kepada pemilik dalam pengadaan tanah bukan penawaran tender (dibaca aturan rencana-awal-ekonomi, huruf e angka 4).
     prioritas: 100
     salah_satu: [hps, harga perkiraan sendiri, owner estimate, engineer estimate, rincian hps, dokumen penawaran, penawaran peserta, penawaran harga, harga penawaran, rincian penawaran, evaluasi penawaran, berita acara evaluasi penawaran, kalkulasi harga, rahasia dagang, harga satuan penawaran, penawaran masing masing peserta, penawaran peserta lelang, penawaran peserta tender, evaluasi kualifikasi, hasil evaluasi kualifikasi, klarifikasi dan negosiasi harga, klarifikasi dan negosiasi teknis dan harga, negosiasi teknis dan harga, negosiasi harga dengan penyedia, negosiasi harga dengan calon pemenang, klarifikasi dan negosiasi dengan peserta, klarifikasi dan negosiasi dengan penyedia, klarifikasi dan negosiasi dengan calon pemenang, pembuktian kualifikasi, hasil pembuktian kualifikasi, evaluasi teknis penawaran, evaluasi administrasi dan teknis, evaluasi administrasi teknis dan harga, berkas penawaran, surat penawaran, rab penawaran, penawaran rekanan, penawaran penyedia, penawaran dari penyedia, penawaran dari calon penyedia, penawaran calon penyedia, usulan teknis dan biaya, proposal teknis penyedia, proposal teknis peserta, penawaran teknis, usulan teknis dan usulan biaya, dokumen usulan teknis]
     kecuali: [nilai total hps, nilai hps paket, nilai hps yang diumumkan, beserta nilai hps, nilai hps dan pagu, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian, pelatihan penyusunan, pelatihan pengadaan, bimbingan teknis, bimtek, jumlah, rekapitulasi, rekap, tercantum dalam pengumuman, dalam pengumuman tender, dalam pengumuman lelang, yang diumumkan, rup, rencana umum pengadaan, jadwal, tahapan, penawaran terkoreksi, harga terkoreksi, sponsor, sponsorship]
@@ -610,7 +610,8 @@ aturan:
       - Pengumuman pemenang tender dan harga penawaran terkoreksi
 
   - id: dokumen-peserta-sebelum-pemenang
-    keterangan: Dokumen yang diserahkan penyedia atau peserta pemilihan (penawaran, kualifikasi, usulan teknis dan biaya) selama pemilihan, sebelum pemenang ditetapkan — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat, rahasia dagang peserta); tidak permanen (Pasal 20), sebagian besar terbuka setelah pemenang ditetapkan; pengumuman tender dan dokumen pemilihan terbuka
+    keterangan: Dokumen penawaran, kualifikasi dan usulan peserta pemilihan penyedia sebelum pemenang ditetapkan — UU 14/2008 Pasal 17 huruf b (persaingan usaha tidak sehat); pengumuman dan dokumen pemilihan terbuka
+    catatan: Huruf b juga untuk rahasia dagang peserta; usulan teknis dan biaya. Tidak permanen (Pasal 20), sebagian besar terbuka setelah pemenang ditetapkan.
     prioritas: 100
     semua:
       - [penyedia, calon penyedia, rekanan, peserta tender, peserta lelang, peserta seleksi, peserta pemilihan, peserta pengadaan, vendor]
@@ -684,8 +685,8 @@ aturan:
       - Laporan pembangunan infrastruktur TIK desa
 
   - id: gambar-jaringan-komputer
-    keterangan: Diagram, skema, peta atau tata letak jaringan komputer, pusat data dan perangkat jaringan milik badan publik — rincian yang memudahkan serangan terhadap sistem elektronik, UU 14/2008 Pasal 17 huruf c; bagi sistem pemerintahan daerah biasa hubungannya dengan keamanan negara harus diuraikan dalam uji konsekuensi; peta titik wifi publik dan cakupan sinyal terbuka
-    catatan: Kata jaringan saja tidak cukup (jaringan jalan, irigasi, listrik) — aturan meminta kata jaringan komputer, pusat data atau perangkatnya. Kata lan saja tidak dipakai karena dalam judul berbahasa Jawa berarti dan.
+    keterangan: Diagram, skema atau tata letak jaringan komputer, pusat data dan perangkat jaringan badan publik — UU 14/2008 Pasal 17 huruf c; peta titik wifi publik dan cakupan sinyal terbuka
+    catatan: Rincian yang memudahkan serangan terhadap sistem elektronik (juga peta jaringan). Bagi sistem pemerintahan daerah biasa hubungannya dengan keamanan negara harus diuraikan dalam uji konsekuensi. Kata jaringan saja tidak cukup (jaringan jalan, irigasi, listrik) — aturan meminta kata jaringan komputer, pusat data atau perangkatnya. Kata lan saja tidak dipakai karena dalam judul berbahasa Jawa berarti dan.
     prioritas: 100
     semua:
       - [diagram, skema, peta, denah, layout, tata letak, gambar, penempatan]
@@ -704,8 +705,8 @@ aturan:
       - Peta desa yang terhubung jaringan serat optik
 
   - id: rekaman-cctv-orang
-    keterangan: Rekaman CCTV dan hak akses ke rekamannya memperlihatkan orang yang dapat dikenali — gambar wajah adalah data biometrik, data pribadi yang bersifat spesifik (UU 27/2022 tentang Pelindungan Data Pribadi Pasal 4 ayat (2) huruf b dan Penjelasannya), sehingga dasarnya UU 14/2008 Pasal 17 huruf j jo. UU 27/2022; siaran kamera lalu lintas untuk publik terbuka
-    catatan: Letak kamera dan sistem pengamanannya dibaca aturan keamanan-sistem dan keamanan-gedung-objek-vital (huruf c).
+    keterangan: Rekaman CCTV dan hak aksesnya yang memperlihatkan orang yang dapat dikenali (data pribadi yang bersifat spesifik) — UU 14/2008 Pasal 17 huruf j jo. UU 27/2022; siaran kamera lalu lintas terbuka
+    catatan: Gambar wajah adalah data biometrik — UU 27/2022 tentang Pelindungan Data Pribadi Pasal 4 ayat (2) huruf b dan Penjelasannya. Letak kamera dan sistem pengamanannya dibaca aturan keamanan-sistem dan keamanan-gedung-objek-vital (huruf c).
     prioritas: 100
     salah_satu: [rekaman cctv, akses cctv, hak akses cctv, rekaman kamera pengawas, rekaman video cctv, rekaman video pengawas, video pengawas]
     kecuali: [lalu lintas, atcs, untuk publik, cctv publik, siaran langsung, jumlah, pengadaan, pemasangan, pemeliharaan, tata cara, sop, pedoman, prosedur, sosialisasi, persyaratan, syarat]
@@ -720,8 +721,8 @@ aturan:
       - Siaran langsung kamera lalu lintas untuk publik
 
   - id: kode-sumber-program
-    keterangan: Kode sumber program komputer yang dibuat atau dipakai badan publik — program komputer adalah ciptaan yang dilindungi hak cipta (UU 28/2014 tentang Hak Cipta Pasal 40 ayat (1) huruf s), sehingga dasarnya UU 14/2008 Pasal 17 huruf b; bila membukanya juga membuka celah keamanan sistem, huruf c ditimbang bersama dalam uji konsekuensi; kode yang dirilis dengan lisensi terbuka tidak dikecualikan
-    catatan: Kode sumber = source code. Huruf c dibaca aturan keamanan-sistem.
+    keterangan: Kode sumber program komputer yang dibuat atau dipakai badan publik — ciptaan yang dilindungi hak cipta, UU 14/2008 Pasal 17 huruf b; kode yang dirilis dengan lisensi terbuka tidak dikecualikan
+    catatan: Program komputer adalah ciptaan menurut UU 28/2014 tentang Hak Cipta Pasal 40 ayat (1) huruf s. Bila membukanya juga membuka celah keamanan sistem, huruf c ditimbang bersama dalam uji konsekuensi. Kode sumber = source code. Huruf c dibaca aturan keamanan-sistem.
     prioritas: 100
     salah_satu: [source code, kode sumber, kode program, kode program komputer, skrip program]
     kecuali: [lisensi terbuka, sumber terbuka, open source, repositori publik, tata cara, pedoman, sop, pelatihan, sosialisasi, jumlah, pengadaan, belanja]
@@ -884,7 +885,8 @@ aturan:
       - Jumlah anggota Satpol PP yang bertugas per regu
 
   - id: pajak-perorangan
-    keterangan: Data perpajakan wajib pajak orang per orang (SPTPD, omzet, tunggakan per wajib pajak) dan tunggakan retribusi per orang adalah kondisi keuangan seseorang — UU 14/2008 Pasal 17 huruf h angka 3 (wajib pajak badan usaha; huruf b); kerahasiaan jabatan perpajakan daerah sebagai dasar huruf j perlu ditetapkan ahli hukum dengan menyebut undang-undangnya
+    keterangan: Data perpajakan wajib pajak orang per orang (SPTPD, omzet, tunggakan) dan tunggakan retribusi per orang, kondisi keuangan seseorang — UU 14/2008 Pasal 17 huruf h angka 3
+    catatan: Wajib pajak badan usaha — huruf b. Kerahasiaan jabatan perpajakan daerah sebagai dasar huruf j perlu ditetapkan ahli hukum dengan menyebut undang-undangnya.
     prioritas: 100
     salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak, pemeriksaan pajak, berkas pemeriksaan pajak, wp menunggak, wp yang menunggak, wajib pajak menunggak, wajib pajak yang menunggak, penunggak pbb, omzet wp, data tapping box, dari tapping box, rekaman tapping box, keberatan wajib pajak, berkas keberatan pajak, permohonan keberatan pajak, berkas banding pajak, data penunggak retribusi, daftar penunggak retribusi, nama penunggak retribusi, per wajib retribusi, data wajib retribusi, wajib pajak orang pribadi, data perpajakan wajib pajak]
     kecuali: [jumlah, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak, instansi, spt masa instansi, badan publik, satuan kerja, jadwal, per desa, per kelurahan, per kecamatan, standar pelayanan, maklumat pelayanan, pemeriksaan pajak kendaraan]
@@ -1036,8 +1038,8 @@ aturan:
   # --- Ditambahkan dari DIK badan publik nyata (rules/preseden.csv, hanya badan latih;
   #     lihat docs/classification.md). Huruf Pasal 17 mengikuti yang paling sering dikutip.
   - id: keuangan-belum-diaudit
-    keterangan: Laporan keuangan yang belum diaudit/diperiksa — dasar terdekat UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik yang menurut Penjelasannya merugikan proses kebijakan bila diungkap secara prematur); dasarnya lemah dan hanya sampai laporan hasil audit terbit, sesudahnya ringkasan laporan keuangan wajib diumumkan berkala (Perki 1/2021); bahas dalam uji konsekuensi
-    catatan: Laporan unaudited. Bukan rahasia pribadi (huruf h).
+    keterangan: Laporan keuangan yang belum diaudit/diperiksa — UU 14/2008 Pasal 17 huruf i (dokumen intra badan publik), hanya sampai laporan hasil audit terbit; sesudahnya ringkasannya diumumkan berkala
+    catatan: Huruf i adalah dasar terdekat — menurut Penjelasannya dokumen intra badan publik yang merugikan proses kebijakan bila diungkap secara prematur; dasarnya lemah, bahas dalam uji konsekuensi. Sesudah audit ringkasan laporan keuangan wajib diumumkan berkala (Perki 1/2021). Laporan unaudited. Bukan rahasia pribadi (huruf h).
     prioritas: 100
     salah_satu: [belum diaudit, sebelum diaudit, unaudited, belum diperiksa, belum disampaikan hasil audit, belum dilakukan audit, belum audit, belum direviu dan diaudit, laporan keuangan yang belum direviu, belum diperiksa bpk, belum telah diaudit, belum di audit, sebelum di audit, teu acan diaudit, durung diaudit, sebelum opini bpk, sebelum opini, belum ada opini, belum mendapat opini, belum memperoleh opini, belum beropini]
     kecuali: [tata cara, sop, pedoman, jadwal, opini bpk atas, opini atas, beserta opini, dan opini, opini wtp, opini wajar]
@@ -1137,7 +1139,8 @@ aturan:
       - Rekomendasi penguatan Sistem Pengendalian Intern (SPI)
 
   - id: soal-ujian
-    keterangan: Soal dan kunci jawaban ujian atau tes seleksi sebelum/selama dipakai, serta lembar jawaban peserta — UU 14/2008 Pasal 17 huruf b (hak cipta penyusun soal, UU 28/2014 tentang Hak Cipta) dan huruf h angka 4 (hasil evaluasi kemampuan peserta); kerugian utamanya (ujian tidak lagi adil) tidak disebut Pasal 17, sehingga dasar huruf b perlu dibahas dalam uji konsekuensi
+    keterangan: Soal dan kunci jawaban ujian atau tes seleksi sebelum/selama dipakai, lembar jawaban peserta — UU 14/2008 Pasal 17 huruf b (hak cipta penyusun soal) dan huruf h angka 4 (evaluasi kemampuan peserta)
+    catatan: Hak cipta penyusun soal — UU 28/2014 tentang Hak Cipta. Kerugian utamanya (ujian tidak lagi adil) tidak disebut Pasal 17, sehingga dasar huruf b perlu dibahas dalam uji konsekuensi.
     prioritas: 100
     salah_satu: [soal ujian, soal dan jawaban, soal tes, soal cat, soal skd, soal skb, soal seleksi kompetensi, bank soal, naskah soal, kunci jawaban, lembar jawaban, jawaban ujian, soal seleksi, materi soal, materi ujian, bahan ujian, yang akan diujikan, soal dan kunci jawaban, soal beserta kunci jawaban, paket soal, soal asesmen, soal ulangan, soal osn, soal olimpiade, soal lomba, soal kompetisi]
     kecuali: [tata cara, pedoman, jadwal, pengumuman, contoh soal, latihan soal, sosialisasi, simulasi, try out, tryout, soal latihan, kisi kisi soal, kisi kisi ujian, kisi kisi dan materi, tahun lalu, untuk latihan, tahun sebelumnya, tahun tahun sebelumnya, yang telah diujikan, yang sudah diujikan, yang telah dilombakan, yang sudah dilombakan]
@@ -1177,7 +1180,8 @@ aturan:
       - Layanan cek similaritas (Turnitin) perpustakaan
 
   - id: gambar-teknis-bangunan
-    keterangan: Cetak biru, desain dan gambar teknis bangunan serta instalasinya — UU 14/2008 Pasal 17 huruf c (pertahanan dan keamanan negara; angka 4 pangkalan/instalasi militer); untuk gedung kantor biasa dasarnya lemah, uji konsekuensi harus menunjukkan bahaya nyata (objek vital, sistem pengamanan) dan bagian lain dibuka; hak cipta perencana (huruf b) hanya bila hak ciptanya bukan milik pemerintah daerah
+    keterangan: Cetak biru, desain dan gambar teknis bangunan serta instalasinya — UU 14/2008 Pasal 17 huruf c (pertahanan dan keamanan negara); uji konsekuensi harus menunjukkan bahaya nyata, bagian lain dibuka
+    catatan: Angka 4 — pangkalan/instalasi militer. Untuk gedung kantor biasa dasarnya lemah; bahaya nyata = objek vital, sistem pengamanan. Hak cipta perencana (huruf b) hanya bila hak ciptanya bukan milik pemerintah daerah.
     prioritas: 100
     salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung, gambar rinci, gambar detail, shop drawing, denah detail gedung, denah detail ruang, gambar denah detail, bluprint, gambar kerja, gambar arsitektur, gambar struktur gedung, gambar struktur bangunan, instalasi alarm, denah ruang brankas, denah brankas]
     kecuali: [pengumuman, pengadaan, jumlah, tata cara, rup, jadwal, persyaratan, yang diumumkan, dokumen tender, dokumen pemilihan, struktur organisasi, alarm kebakaran, pemeliharaan]
@@ -1261,8 +1265,8 @@ aturan:
       - Peta jalur akses evakuasi warga sekitar waduk
 
   - id: kerawanan-keamanan
-    keterangan: Peta dan data kerawanan keamanan, potensi konflik sosial, hasil deteksi dini dan produk intelijen (bahan kewaspadaan Kesbangpol dan aparat), termasuk data orang atau kelompok yang terindikasi/terpapar paham radikal hasil pemantauan — UU 14/2008 Pasal 17 huruf c (membahayakan keamanan negara); program pencegahan radikalisme terbuka
-    catatan: Produk intelijen juga dirahasiakan UU 17/2011 tentang Intelijen Negara (rahasia intelijen), dasar huruf j yang perlu dinilai ahli hukum. Huruf a angka 3 hanya bila menyangkut kejahatan transnasional.
+    keterangan: Peta dan data kerawanan keamanan, potensi konflik sosial, hasil deteksi dini dan produk intelijen — UU 14/2008 Pasal 17 huruf c (membahayakan keamanan negara); program pencegahan radikalisme terbuka
+    catatan: Bahan kewaspadaan Kesbangpol dan aparat, termasuk data orang atau kelompok yang terindikasi/terpapar paham radikal hasil pemantauan. Produk intelijen juga dirahasiakan UU 17/2011 tentang Intelijen Negara (rahasia intelijen), dasar huruf j yang perlu dinilai ahli hukum. Huruf a angka 3 hanya bila menyangkut kejahatan transnasional.
     prioritas: 100
     salah_satu: [potensi kerawanan, peta kerawanan, data kerawanan, kerawanan sosial, titik rawan konflik, potensi konflik, peta konflik, penanganan konflik sosial, konflik sosial masyarakat, ipoleksosbud, ipoleksosbudhankam, deteksi dini, hasil deteksi dini, laporan kewaspadaan dini, kewaspadaan dini, intelijen, informasi intelijen, data intelijen, laporan intelijen, produk intelijen, paham radikal, radikalisme, terindikasi radikal, terpapar radikalisme, terduga teroris, jaringan teroris]
     kecuali: [rencana aksi, tata cara, pedoman, sop, sosialisasi, pelatihan, jumlah, statistik, rekapitulasi jumlah, forum, fkdm, pembentukan, keanggotaan, peraturan, kebijakan, anggaran, rawan bencana, bencana, longsor, tanah longsor, banjir, gempa, tsunami, kebakaran, kekeringan, abrasi, erupsi, pencegahan radikalisme, pencegahan paham radikal, penanggulangan radikalisme, deradikalisasi, moderasi beragama]
@@ -1346,8 +1350,8 @@ aturan:
       - Informasi pasar kerja dan lowongan
 
   - id: perjanjian-klausul-rahasia
-    keterangan: Perjanjian atau nota kesepahaman yang memuat klausul kerahasiaan — perjanjian badan publik dengan pihak ketiga wajib tersedia setiap saat (UU 14/2008 Pasal 11 ayat (1) huruf e); hanya bagian yang bila dibuka merugikan hak kekayaan intelektual atau persaingan usaha pihak ketiga (UU 14/2008 Pasal 17 huruf b) yang dapat dikecualikan, biasanya sebagian (dihitamkan)
-    catatan: Klausul kontrak tidak dapat mengalahkan undang-undang.
+    keterangan: Perjanjian/nota kesepahaman berklausul rahasia — wajib tersedia setiap saat (UU 14/2008 Pasal 11 ayat (1) huruf e); hanya bagian yang merugikan pihak ketiga dikecualikan (UU 14/2008 Pasal 17 huruf b)
+    catatan: Hanya bagian yang bila dibuka merugikan hak kekayaan intelektual atau persaingan usaha pihak ketiga yang dapat dikecualikan, biasanya sebagian (dihitamkan). Klausul kontrak tidak dapat mengalahkan undang-undang.
     prioritas: 100
     salah_satu: [klausa dirahasiakan, klausul dirahasiakan, klausula dirahasiakan, klausul kerahasiaan, klausula kerahasiaan, klausul rahasia, kontrak rahasia, dilindungi perjanjian kerahasiaan, dilindungi non disclosure agreement, dilindungi nda, dirahasiakan berdasarkan perjanjian, informasi rahasia mitra, informasi rahasia pihak ketiga]
     kecuali: [tata cara, pedoman, sop, jumlah, daftar mitra]
@@ -1488,7 +1492,8 @@ aturan:
       - Keputusan Bupati tentang Tim Penilai Kinerja PNS
 
   - id: pemeriksaan-etik-disiplin
-    keterangan: Pengaduan terhadap pegawai/pejabat tertentu dan pemeriksaan disiplin atau kode etiknya (belum diputus; menyangkut penilaian dan nama baik seseorang) — UU 14/2008 Pasal 17 huruf h angka 4; pemeriksaan disiplin bukan penyidikan tindak pidana, sehingga huruf a angka 1 hanya dipakai bila pengaduan itu sedang diselidiki/disidik aparat penegak hukum
+    keterangan: Pengaduan terhadap pegawai/pejabat tertentu dan pemeriksaan disiplin atau kode etiknya yang belum diputus (penilaian dan nama baik seseorang) — UU 14/2008 Pasal 17 huruf h angka 4
+    catatan: Pemeriksaan disiplin bukan penyidikan tindak pidana, sehingga huruf a angka 1 hanya dipakai bila pengaduan itu sedang diselidiki/disidik aparat penegak hukum.
     prioritas: 100
     salah_satu: [pengaduan terhadap pegawai, pengaduan terhadap pejabat, pengaduan terhadap hakim, pengaduan terhadap aparatur, pengaduan terhadap asn, pengaduan terhadap oknum, pengaduan oknum, aduan terhadap pegawai, laporan terhadap pegawai, laporan terhadap pejabat, oknum pegawai, oknum pejabat, oknum asn, pemeriksaan hakim, pemeriksaan terhadap hakim, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pelanggaran kode etik, sidang kode etik, sidang etik, majelis kode etik, pelanggaran etik, dugaan pelanggaran etik, pelanggaran disiplin, dugaan pelanggaran disiplin, berkas disiplin, penjatuhan hukuman disiplin, laporan hasil pemeriksaan disiplin, berita acara pemeriksaan disiplin, pengaduan yang sedang diproses, pengaduan dalam proses, pengaduan yang masih dalam proses, pengaduan yang belum selesai, dumas dalam proses, laporan gratifikasi, pelapor gratifikasi, masalah absensi, penanganan masalah absensi, ketidakhadiran pegawai, pegawai yang tidak masuk kerja, pelanggaran jam kerja, teguran tertulis, surat teguran pegawai, surat peringatan pegawai, pemeriksaan atasan langsung, diberi sanksi, dijatuhi hukuman disiplin, menjalani hukuman disiplin, dijatuhi sanksi disiplin, diperiksa inspektorat, sedang diperiksa inspektorat, pemeriksaan oleh inspektorat terhadap pegawai, diperiksa komite medik, pemeriksaan komite medik, komite etik, pemberhentian tidak dengan hormat, ptdh, kasus hukuman disiplin, berkas hukuman disiplin, kasus disiplin pegawai, berkas kasus disiplin]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, pembentukan, keputusan pembentukan, susunan keanggotaan, pencegahan, kode etik dan kode perilaku, whistleblowing, wbs, formulir, laporan penindakan, gambaran umum, jenis pelanggaran]
@@ -1666,8 +1671,8 @@ aturan:
       - Persyaratan pengecekan buku tanah
 
   - id: dokumen-dalam-proses
-    keterangan: Dokumen yang masih konsep/dibahas atau tindakan yang belum dilaksanakan/diselesaikan (keputusan belum ditetapkan, rapat belum sepakat) — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan); dibuka setelah keputusan ditetapkan atau proses selesai, atau atas putusan Komisi Informasi/pengadilan; jangka waktunya ditetapkan dalam uji konsekuensi
-    catatan: Penjelasan huruf i — pengungkapan prematur menghambat kebijakan. Termasuk penanganan yang belum selesai. Pasal 20 hanya mengatur huruf a–f, sehingga jangka waktunya ditetapkan dalam uji konsekuensi.
+    keterangan: Dokumen yang masih konsep/dibahas atau tindakan yang belum selesai (keputusan belum ditetapkan, rapat belum sepakat) — UU 14/2008 Pasal 17 huruf i; dibuka setelah keputusan ditetapkan/proses selesai
+    catatan: Huruf i — memorandum intra badan publik yang menurut sifatnya dirahasiakan. Juga dibuka atas putusan Komisi Informasi/pengadilan. Penjelasan huruf i — pengungkapan prematur menghambat kebijakan. Termasuk penanganan yang belum selesai. Pasal 20 hanya mengatur huruf a–f, sehingga jangka waktunya ditetapkan dalam uji konsekuensi.
     prioritas: 100
     semua:
       - [kajian, kajian kelayakan, studi kelayakan, proposal, penawaran, konsep, draf, draft, rancangan laporan, laporan evaluasi diri, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, naskah kerja sama, kesepakatan bersama, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan, reviu, laporan hasil reviu, rekomendasi, hasil seleksi, laporan hasil pemeriksaan, lhp, perjanjian, naskah perjanjian, rencana, nilai, daftar nilai, audit, hasil audit, sanksi administratif, sanksi administrasi]
@@ -1691,8 +1696,8 @@ aturan:
       - Daftar surat masuk yang belum ditindaklanjuti
 
   - id: rancangan-anggaran-sebelum-dibahas
-    keterangan: Rancangan dan perhitungan anggaran (RAPBN, RAPBD) yang masih disusun di dalam badan publik sebelum disampaikan kepada DPR/DPRD untuk dibahas — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik yang menurut sifatnya dirahasiakan); setelah disampaikan kepada DPR/DPRD rancangan itu bukan lagi dokumen intra badan publik, begitu pula anggaran yang telah ditetapkan
-    catatan: Penjelasan huruf i — pengungkapan prematur menghambat keberhasilan kebijakan.
+    keterangan: Rancangan dan perhitungan anggaran (RAPBN, RAPBD) yang masih disusun sebelum disampaikan kepada DPR/DPRD — UU 14/2008 Pasal 17 huruf i; setelah disampaikan dan setelah ditetapkan terbuka
+    catatan: Huruf i — memorandum intra badan publik yang menurut sifatnya dirahasiakan. Setelah disampaikan kepada DPR/DPRD rancangan itu bukan lagi dokumen intra badan publik, begitu pula anggaran yang telah ditetapkan. Penjelasan huruf i — pengungkapan prematur menghambat keberhasilan kebijakan.
     prioritas: 100
     semua:
       - [rapbn, rapbd, rancangan apbn, rancangan apbd, rancangan anggaran pendapatan dan belanja, perhitungan anggaran]
@@ -2596,7 +2601,7 @@ aturan:
 
   - id: informasi-penyidikan-terbuka
     keterangan: Informasi penyidikan yang bukan informasi dikecualikan menurut Peraturan Kapolri Nomor 21 Tahun 2011 tentang Sistem Informasi Penyidikan — Daftar Pencarian Orang (DPO), Daftar Pencarian Barang (DPB), SP2HP kepada pelapor, rencana anggaran dan pertanggungjawaban keuangan penyelidikan dan penyidikan (sejalan dengan UU 14/2008 Pasal 18 ayat (1))
-    catatan: Pasal 18 ayat (1) UU 14/2008 tentang rencana pengeluaran tahunan dan laporan keuangan lembaga penegak hukum.
+    catatan: Pasal 18 ayat (1) UU 14/2008 memuat rencana pengeluaran tahunan dan laporan keuangan lembaga penegak hukum.
     prioritas: 60
     salah_satu: [daftar pencarian orang, daftar pencarian barang, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, rencana anggaran penyelidikan, rencana anggaran penyidikan, anggaran penyelidikan dan penyidikan, pertanggungjawaban keuangan penyelidikan, pertanggungjawaban keuangan penyidikan]
     kecuali: [identitas pelapor, identitas saksi, identitas informan]
@@ -2751,8 +2756,8 @@ aturan:
       - Jadwal pengumuman lelang
 
   - id: perkara-sedang-berjalan
-    keterangan: Berkas perkara, penyelidikan, penyidikan atau penuntutan yang masih berjalan — membukanya dapat menghambat proses penegakan hukum (UU 14/2008 Pasal 17 huruf a angka 1); setelah berkekuatan hukum tetap putusannya terbuka (Pasal 18 ayat (1)); pengenaan sanksi administratif yang belum diputuskan bukan perkara pidana, dasarnya huruf i
-    catatan: Sanksi administratif yang belum diputuskan dibaca aturan dokumen-dalam-proses.
+    keterangan: Berkas perkara, penyelidikan, penyidikan atau penuntutan yang masih berjalan — UU 14/2008 Pasal 17 huruf a angka 1; setelah berkekuatan hukum tetap putusannya terbuka (Pasal 18 ayat (1))
+    catatan: Pengenaan sanksi administratif yang belum diputuskan bukan perkara pidana, dasarnya huruf i. Sanksi administratif yang belum diputuskan dibaca aturan dokumen-dalam-proses.
     prioritas: 100
     semua:
       - [perkara, berkas perkara, penyelidikan, penyidikan, penuntutan, dakwaan, tuntutan, pemeriksaan, inspeksi, perusahaan, pelaku usaha, proses hukum, perkara pidana, proses hukum pidana]
@@ -2805,8 +2810,8 @@ aturan:
       - Sentra HKI - proses paten dan hak cipta
 
   - id: data-pelanggan-perorangan
-    keterangan: Data pelanggan, konsumen atau pengguna layanan badan publik dan BUMD (sebagian besar orang perorangan — nama, alamat, nomor sambungan, tagihan, tunggakan) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h; tagihan dan tunggakan seseorang huruf h angka 3) dan data pribadi (Pasal 17 huruf j jo. UU 27/2022); bagi BUMD huruf b ditimbang bersama; jumlah pelanggan, tarif dan layanan pengaduan terbuka
-    catatan: Huruf b untuk BUMD dibaca aturan rahasia-bisnis-bumd.
+    keterangan: Data pelanggan atau pengguna layanan perorangan (nama, alamat, tagihan, tunggakan) — UU 14/2008 Pasal 17 huruf h dan Pasal 17 huruf j jo. UU 27/2022; jumlah pelanggan dan tarif terbuka
+    catatan: Pelanggan badan publik dan BUMD, termasuk konsumen dan nomor sambungan; layanan pengaduan terbuka; tagihan dan tunggakan seseorang huruf h angka 3. Bagi BUMD huruf b ditimbang bersama. Huruf b untuk BUMD dibaca aturan rahasia-bisnis-bumd.
     prioritas: 100
     salah_satu: [data pelanggan, daftar pelanggan, database pelanggan, data base pelanggan, data konsumen, daftar konsumen, per sambungan rumah, per nomor sambungan, per pelanggan, tunggakan rekening air, riwayat tagihan pelanggan]
     kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, statistik, rekapitulasi, rekap, agregat, per golongan tarif, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, pelanggan korporasi, pelanggan badan usaha, pelanggan instansi, rata rata, rerata]
@@ -3056,8 +3061,8 @@ aturan:
       - Laporan keuangan semester I
 
   - id: setiap-saat-organisasi-administrasi
-    keterangan: Informasi tentang organisasi, administrasi, kepegawaian dan keuangan (pedoman pengelolaan organisasi, administrasi, personil dan keuangan; profil lengkap pimpinan dan pegawai; anggaran badan publik secara umum dan anggaran unit pelaksana teknis) — Perki 1/2021 (informasi yang wajib tersedia setiap saat); data pribadi pegawai tidak termasuk
-    catatan: Data pribadi pegawai tetap dibaca aturan lain.
+    keterangan: Pedoman pengelolaan organisasi, administrasi, kepegawaian dan keuangan, profil pimpinan dan pegawai (tanpa data pribadi) dan anggaran umum — Perki 1/2021 (informasi yang wajib tersedia setiap saat)
+    catatan: Profil lengkap pimpinan dan pegawai; anggaran badan publik secara umum dan anggaran unit pelaksana teknis. Data pribadi pegawai tetap dibaca aturan lain.
     prioritas: 91
     salah_satu: [organisasi administrasi kepegawaian, organisasi administrasi personil, organisasi administrasi personalia, profil lengkap pimpinan, profil lengkap pegawai, anggaran badan publik secara umum, anggaran secara khusus unit pelaksana]
     kategori: setiap_saat
