@@ -306,4 +306,31 @@ print(json.dumps(out))
         XCTAssertEqual(o["protected"] as? Bool, true)
         XCTAssertEqual(o["g2locked"] as? Bool, false)
     }
+
+    /// Frozen columns, with and without a frozen header row, as openpyxl (and so a spreadsheet
+    /// program) reads the pane: the first cell that scrolls.
+    func testOpenpyxlReadsFrozenColumns() throws {
+        _ = try Checkers.require("check-xlsx")
+        let cells = [[XLSXCell("No"), XLSXCell("Nomor"), XLSXCell("Ringkasan"), XLSXCell("Keputusan")],
+                     [XLSXCell("1"), XLSXCell("a"), XLSXCell("Renja"), XLSXCell("Setujui")]]
+        let doc = XLSXDocument(sheets: [
+            XLSXSheet(name: "Baris dan kolom", rows: cells, frozenRows: 1, frozenColumns: 3),
+            XLSXSheet(name: "Kolom", rows: cells, frozenColumns: 2),
+            XLSXSheet(name: "Baris", rows: cells, frozenRows: 1),
+        ], created: Date(timeIntervalSince1970: 1_767_225_600))
+        let url = try Checkers.temporaryFile("beku.xlsx", try XLSXWriter.write(doc))
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try Checkers.python())
+        p.arguments = ["-c", "import sys, openpyxl; print(' '.join(str(ws.freeze_panes) for ws in openpyxl.load_workbook(sys.argv[1]).worksheets))", url.path]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0)
+        XCTAssertEqual(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines), "D2 C1 A2")
+        let r = try Checkers.run("check-xlsx", [url.path])
+        XCTAssertEqual(r.status, 0, r.output)
+    }
 }

@@ -79,9 +79,13 @@ final class ReviewWorkbookTests: XCTestCase {
         let sheetXML = try unzipText(url.path, "xl/worksheets/sheet2.xml")
         XCTAssertTrue(sheetXML.contains("hidden=\"1\""))
         XCTAssertTrue(sheetXML.contains("&quot;Setujui,Kembalikan&quot;"))
-        XCTAssertTrue(sheetXML.contains("<pane ySplit=\"1\""))
+        // The header row and the columns up to the summary stay in sight (a PPID officer scrolls
+        // some 2,000 px right to Keputusan; the title went off screen, session 25).
+        XCTAssertEqual(header.firstIndex(of: "Ringkasan Isi Informasi"), 3)
+        XCTAssertTrue(sheetXML.contains("<pane xSplit=\"4\" ySplit=\"1\" topLeftCell=\"E2\" activePane=\"bottomRight\" state=\"frozen\"/>"), sheetXML)
         XCTAssertTrue(sheetXML.contains("paperSize=\"14\"") && sheetXML.contains("orientation=\"landscape\""))
         let testXML = try unzipText(url.path, "xl/worksheets/sheet6.xml")
+        XCTAssertTrue(testXML.contains("<pane xSplit=\"4\" ySplit=\"1\" topLeftCell=\"E2\""), testXML)
         XCTAssertTrue(testXML.contains("Dikecualikan seluruhnya,Dikecualikan sebagian,Terbuka"))
         let workbook = try unzipText(url.path, "xl/workbook.xml")
         XCTAssertTrue(workbook.contains("_xlnm.Print_Titles"))

@@ -59,6 +59,9 @@ final class UnitDocumentsTests: XCTestCase {
         XCTAssertFalse(strings.contains("<kode perangkat daerah>"), strings)
         let wb = try XLSXWorkbook(path: url.path)
         XCTAssertEqual(wb.sheets.map(\.name), ["DIP", "Petunjuk"])
+        // No and the summary stay in sight while the unit types in the columns to their right.
+        XCTAssertEqual(UpdateTemplate.headers.firstIndex(of: "Ringkasan Isi Informasi"), 1)
+        XCTAssertTrue(try unzip(url.path, "xl/worksheets/sheet1.xml").contains("<pane xSplit=\"2\" ySplit=\"1\" topLeftCell=\"C2\""))
         XCTAssertEqual(try UpdateTemplate.workbook(unit: Fixture.dinkes, items: items, clock: clock), bytes)
     }
 
@@ -112,6 +115,10 @@ final class UnitDocumentsTests: XCTestCase {
                        ["Ringkasan", "Daftar", "Masalah Berkas", "Untuk Diketahui", "Catatan PPID"])
         let daftar = try ReviewFixtures.rows(url.path, sheet: "Daftar")
         XCTAssertEqual(daftar.count, f.items.count + 1)
+        // Row, number and summary stay in sight while the clerk scrolls right to the row's
+        // problems (a 50–110 character explanation column stands between them, session 25).
+        XCTAssertEqual(ReviewFixtures.text(daftar[0][2]), "Ringkasan Isi Informasi")
+        XCTAssertTrue(try unzip(url.path, "xl/worksheets/sheet2.xml").contains("<pane xSplit=\"3\" ySplit=\"1\" topLeftCell=\"D2\""))
         // Row 6 holds the second item: its problem and the PPID's note are on its line.
         XCTAssertTrue(ReviewFixtures.text(daftar[2][6]).contains("Bentuk informasi kosong."))
         // The problem names its column, as the text feedback does ("baris 6, kolom F (Bentuk)"):

@@ -151,6 +151,9 @@ public struct XLSXSheet: Sendable {
     public var columns: [XLSXColumn]
     /// Rows frozen at the top (0: none).
     public var frozenRows: Int
+    /// Columns frozen at the left (0: none): the columns that say which row is which stay in
+    /// sight while the reader scrolls right to the columns they decide or fix in.
+    public var frozenColumns = 0
     /// An autofilter over the first row and all data columns.
     public var autoFilter: Bool
     public var print: XLSXPrintSetup?
@@ -165,12 +168,14 @@ public struct XLSXSheet: Sendable {
     public var rowHeights = true
 
     public init(name: String, rows: [[XLSXCell]], columns: [XLSXColumn] = [], frozenRows: Int = 0,
+                frozenColumns: Int = 0,
                 autoFilter: Bool = false, print: XLSXPrintSetup? = nil, validations: [XLSXListValidation] = [],
                 merges: [MergedRange] = [], hidden: Bool = false, protected: Bool = false) {
         self.name = name
         self.source = .rows(rows)
         self.columns = columns
         self.frozenRows = frozenRows
+        self.frozenColumns = frozenColumns
         self.autoFilter = autoFilter
         self.print = print
         self.validations = validations
@@ -183,10 +188,11 @@ public struct XLSXSheet: Sendable {
     /// large sheet's cells are never all in memory (the review workbook's were a quarter of a
     /// run's peak). Rows hold at most `columns.count` cells, which sets the sheet's width.
     public init(name: String, rowCount: Int, row: @escaping @Sendable (Int) -> [XLSXCell], columns: [XLSXColumn],
-                frozenRows: Int = 0, autoFilter: Bool = false, print: XLSXPrintSetup? = nil,
+                frozenRows: Int = 0, frozenColumns: Int = 0, autoFilter: Bool = false, print: XLSXPrintSetup? = nil,
                 validations: [XLSXListValidation] = [], merges: [MergedRange] = [], hidden: Bool = false,
                 protected: Bool = false) {
-        self.init(name: name, rows: [], columns: columns, frozenRows: frozenRows, autoFilter: autoFilter,
+        self.init(name: name, rows: [], columns: columns, frozenRows: frozenRows, frozenColumns: frozenColumns,
+                  autoFilter: autoFilter,
                   print: print, validations: validations, merges: merges, hidden: hidden, protected: protected)
         source = .generated(count: rowCount, row: row)
     }

@@ -226,11 +226,15 @@ public enum XLSXWriter {
             var a = [("workbookViewId", "0")]
             if selected { a.insert(("tabSelected", "1"), at: 0) }
             x.element("sheetView", a) {
-                if s.frozenRows > 0 {
-                    let top = "A\(s.frozenRows + 1)"
-                    x.element("pane", [("ySplit", String(s.frozenRows)), ("topLeftCell", top),
-                                       ("activePane", "bottomLeft"), ("state", "frozen")])
-                    x.element("selection", [("pane", "bottomLeft"), ("activeCell", top), ("sqref", top)])
+                if s.frozenRows > 0 || s.frozenColumns > 0 {
+                    let top = columnLetters(s.frozenColumns) + String(s.frozenRows + 1)
+                    // The pane below and right of the split is the one the cursor starts in.
+                    let pane = s.frozenColumns == 0 ? "bottomLeft" : s.frozenRows == 0 ? "topRight" : "bottomRight"
+                    var a: [(String, String)] = []
+                    if s.frozenColumns > 0 { a.append(("xSplit", String(s.frozenColumns))) }
+                    if s.frozenRows > 0 { a.append(("ySplit", String(s.frozenRows))) }
+                    x.element("pane", a + [("topLeftCell", top), ("activePane", pane), ("state", "frozen")])
+                    x.element("selection", [("pane", pane), ("activeCell", top), ("sqref", top)])
                 }
             }
         }

@@ -119,7 +119,7 @@ public enum UnitFeedback {
             }
             sheets.append(XLSXSheet(
                 name: t.sheet, rows: rows, columns: fittedWidths(t).map { XLSXColumn(width: $0) }, frozenRows: 1,
-                autoFilter: true, print: .f4Landscape))
+                frozenColumns: columnsThroughSummary(t.headers), autoFilter: true, print: .f4Landscape))
         }
         let doc = XLSXDocument(sheets: sheets, title: "Umpan Balik DIP – \(unit.name)", creator: "dip",
                                created: clock.now, timeZone: Clock.wib, longText: .truncate)

@@ -119,7 +119,8 @@ public enum UpdateTemplate {
                                       errorMessage: message, strict: strict)
         }
         let dip = XLSXSheet(
-            name: sheetName, rows: sheetRows, columns: columns, frozenRows: 1, autoFilter: true,
+            name: sheetName, rows: sheetRows, columns: columns, frozenRows: 1,
+            frozenColumns: columnsThroughSummary(headers), autoFilter: true,
             print: .f4Landscape,
             validations: [
                 validation("\(kategori)2:\(kategori)\(last)", kategoriList, column: "A",

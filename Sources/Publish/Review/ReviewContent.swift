@@ -168,6 +168,15 @@ public enum ReviewFormat {
     }
 }
 
+/// How many columns a workbook sheet keeps frozen at its left: those up to and including the
+/// item's summary ("Ringkasan Isi Informasi"), which say which row is which, so they stay in sight
+/// while a PPID officer scrolls right to *Keputusan* or a unit clerk to *Masalah pada Baris Ini*
+/// (0 for a table without a summary). Session 25: on a 1366 px screen the review sheet's decision
+/// columns start some 2,000 px to the right, and the title was gone by the time one got there.
+func columnsThroughSummary(_ headers: [String]) -> Int {
+    headers.firstIndex(of: "Ringkasan Isi Informasi").map { $0 + 1 } ?? 0
+}
+
 /// One column of a review table.
 struct ReviewColumn: Sendable {
     var header: String

@@ -153,7 +153,8 @@ public enum ReviewWorkbook {
         return XLSXSheet(
             name: table.sheet, rowCount: max(table.rowCount, 1) + 1, row: row,
             columns: table.columns.map { XLSXColumn(width: $0.width, hidden: $0.hidden, fitLimit: $0.fitLimit) },
-            frozenRows: 1, autoFilter: true, print: .f4Landscape, validations: validations)
+            frozenRows: 1, frozenColumns: columnsThroughSummary(table.columns.map(\.header)), autoFilter: true,
+            print: .f4Landscape, validations: validations)
     }
 
     /// What an empty table says, in the workbook and on the page.
