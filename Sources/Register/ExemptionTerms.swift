@@ -163,6 +163,18 @@ public enum ExemptionPeriods {
         return end <= horizon ? .ending(end) : .running(end)
     }
 
+    /// Why a test concluding an exemption cannot be recorded with `periodText`: its period
+    /// "sampai <a calendar time>" has run out by the day of the test (`testedOn`), so any decree
+    /// setting it would set an exemption already over; nil otherwise (an open conclusion, a period
+    /// of years, an event).
+    public static func periodOverProblem(_ periodText: String, conclusion: ConsequenceConclusion, testedOn: Date,
+                                         clock: Clock) -> String? {
+        guard conclusion == .exemptWhole || conclusion == .exemptPart, let end = endDay(until: periodText),
+              end <= IndonesianDate.startOfDay(testedOn) else { return nil }
+        return "Jangka waktu pengecualian \"\(periodText)\" sudah habis sejak \(clock.indonesianDate(end)), sebelum tanggal "
+            + "uji \(clock.indonesianDate(testedOn)): keputusan yang menetapkannya akan menetapkan pengecualian yang sudah berakhir"
+    }
+
     /// The exemptions a decree dated `decreeDate` would set for the first time (no published
     /// decree carries them on their test yet) although the period their test recorded ran out
     /// before that date ("sampai 31 Desember 2025" for a decree of 5 January 2026), each with the

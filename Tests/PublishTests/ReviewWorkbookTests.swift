@@ -278,6 +278,32 @@ final class ReviewWorkbookTests: XCTestCase {
         }
     }
 
+    /// An exemption "sampai" a date already past on the day of the test is a located problem in its
+    /// period's cell, not a test (session 25: any decree setting it would set an exemption already
+    /// over); a date after the test is recorded.
+    func testAPeriodOverByTheDayOfTheTestIsAProblemNotATest() throws {
+        for (period, recorded) in [("sampai 31 Desember 2025", false), ("sampai 31 Desember 2026", true)] {
+            let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
+            try Self.edit(url.path, [
+                ["Uji Konsekuensi", "dinkes-0099", "Dasar Hukum (Pasal)", "UU 14/2008 Pasal 17 huruf b"],
+                ["Uji Konsekuensi", "dinkes-0099", "Konsekuensi apabila Dibuka", "Persaingan usaha tidak sehat"],
+                ["Uji Konsekuensi", "dinkes-0099", "Pertimbangan Kepentingan Publik", "Tidak lebih besar"],
+                ["Uji Konsekuensi", "dinkes-0099", "Kesimpulan", "Dikecualikan seluruhnya"],
+                ["Uji Konsekuensi", "dinkes-0099", "Jangka Waktu Pengecualian", period],
+                ["Uji Konsekuensi", "dinkes-0099", "Tanggal Uji", "5 Januari 2026"],
+            ])
+            let d = try ReviewWorkbookReader.read(path: url.path)
+            XCTAssertEqual(d.tests.map(\.itemID), recorded ? ["dinkes-0099"] : [], "\(period): \(d.problems)")
+            let located = d.problems.first { $0.message.contains("sudah habis sejak") }
+            XCTAssertEqual(located != nil, !recorded, "\(d.problems)")
+            if let located {
+                XCTAssertEqual(located.columnName, "Jangka Waktu Pengecualian", "\(located)")
+                XCTAssertTrue(located.message.contains("\"sampai 31 Desember 2025\" sudah habis sejak 1 Januari 2026, sebelum tanggal "
+                    + "uji 5 Januari 2026"), located.message)
+            }
+        }
+    }
+
     /// An exemption typed without its consequence or its period is a located problem, not a test:
     /// the classification decree's Lampiran states both for every exempted item.
     func testExemptionWithoutConsequenceOrPeriodIsAProblemNotATest() throws {

@@ -194,6 +194,14 @@ final class CommandLineTests: XCTestCase {
         let (workspace, db) = try workspaceWithRegister(submitting: [
             Fixture.classified(Fixture.item("5", "Rincian HPS sebelum tender diumumkan", kategori: .setiapSaat),
                                suggested: .dikecualikan, test: true)])
+        // `dip test` refuses it already when the period is over by the day of the test.
+        let over = try run(["test", "dinkes-0005", "--revision", "1", "--conclusion", "dikecualikan_seluruhnya", "--ground", "17b",
+                            "--consequence", "x", "--public-interest", "y", "--period", "sampai 31 Mei 2026",
+                            "--tested-on", "1 Juni 2026", "--tester", "Tim", "--workspace", workspace.path])
+        XCTAssertEqual(over.status, 1, over.out)
+        XCTAssertTrue(over.err.contains("Jangka waktu pengecualian \"sampai 31 Mei 2026\" sudah habis sejak 1 Juni 2026, sebelum "
+            + "tanggal uji 1 Juni 2026"), over.err)
+        // Recorded the day before (through the register, as an older record holds it), the decree of 1 June refuses it.
         var test = Fixture.test(.exemptWhole, day: 2)
         test.period = PeriodText.parse("sampai 31 Mei 2026")
         test.periodText = "sampai 31 Mei 2026"

@@ -385,6 +385,14 @@ public enum ReviewWorkbookReader {
                             "Tulis jangka waktunya, misalnya \"5 tahun\" atau \"sampai pemenang tender ditetapkan\", atau tambahkan dasar huruf g–j bila memang berlaku.")
                     continue
                 }
+                // A period "sampai <date>" over by the day of the test (as `dip test`; a row without its
+                // date is recorded on the day it is read, and `dip approve` still refuses its decree).
+                if let on = testedOn, let why = ExemptionPeriods.periodOverProblem(periodText, conclusion: conclusion, testedOn: on,
+                                                                                  clock: Clock(now: on)) {
+                    problem(sheet, row.number, map[ReviewFormat.periodHeader.lowercased()], ReviewFormat.periodHeader,
+                            why + ".", "Tulis jangka waktu yang benar, atau simpulkan Terbuka.")
+                    continue
+                }
                 let test = ConsequenceTest(
                     specificInformation: value(row, ReviewFormat.specificHeader), legalBasis: legalBasis,
                     grounds: ReviewWorkbookReader.grounds(legalBasis),

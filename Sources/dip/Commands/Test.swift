@@ -193,10 +193,17 @@ extension DIP {
                         why + ": tulis jangka waktunya (misalnya --period \"5 tahun\" atau "
                             + "--period \"sampai pemenang tender ditetapkan\").")
                 }
+                // A period "sampai <date>" over by the day of the test: no decree could set it (session 25).
+                let runClock = Clock.fromEnvironment()
+                if let why = ExemptionPeriods.periodOverProblem(period, conclusion: conclusion,
+                                                                testedOn: try testedOn.map(IndonesianDate.parse) ?? runClock.now,
+                                                                clock: runClock) {
+                    throw RegisterError.invalidInput(why + ": tulis jangka waktu yang benar di --period, atau simpulkan terbuka.")
+                }
                 let lock = try options.lockForWriting()
                 defer { withExtendedLifetime(lock) {} }
                 let db = try options.openRegister()
-                let now = Clock.fromEnvironment().now
+                let now = runClock.now
                 let test = ConsequenceTest(
                     specificInformation: specific ?? "",
                     legalBasis: citations.citation(codes: codes, text: legalBasis),
