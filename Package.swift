@@ -26,6 +26,11 @@ let package = Package(
             name: "CLibZip", pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]),
 
+        // The release number and commit of this build (`dip --version`, archive packages),
+        // written by scripts/build-info.sh whenever a commit, checkout or edit changes them.
+        .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
+        .target(name: "BuildInfo", plugins: ["BuildInfoPlugin"]),
+
         // Format readers and writers: XLSX, CSV, DOCX, zip. Knows nothing of DIP.
         .target(name: "OfficeFormats", dependencies: ["CLibXML2", "CLibZip"]),
         // The domain model: items, categories, problems, classification, clock. Foundation only.
@@ -40,17 +45,17 @@ let package = Package(
         ]),
         // Generators: documents, review pack, website feed, archive packages.
         .target(name: "Publish", dependencies: [
-            "DIPCore", "OfficeFormats", "Register", "Rules",
+            "DIPCore", "OfficeFormats", "Register", "Rules", "BuildInfo",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The workspace and the run: intake → classify → register → publish.
         .target(name: "Pipeline", dependencies: [
-            "DIPCore", "Intake", "Rules", "Register", "Publish", "OfficeFormats",
+            "DIPCore", "Intake", "Rules", "Register", "Publish", "OfficeFormats", "BuildInfo",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "dip", dependencies: [
-            "Pipeline", "DIPCore", "Intake", "Rules", "Register", "Publish", "OfficeFormats",
+            "Pipeline", "DIPCore", "Intake", "Rules", "Register", "Publish", "OfficeFormats", "BuildInfo",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -68,13 +73,14 @@ let package = Package(
         .testTarget(name: "RulesTests", dependencies: ["Rules", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "RegisterTests", dependencies: ["Register", "TestSupport"]),
-        .testTarget(name: "PublishTests", dependencies: ["Publish", "Register", "Rules", "Intake", "TestSupport"]),
+        .testTarget(name: "PublishTests", dependencies: ["Publish", "Register", "Rules", "Intake", "BuildInfo", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: [
             "Pipeline", "DIPCore", "Intake", "Rules", "Register", "Publish", "OfficeFormats", "TestSupport",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "dipTests", dependencies: ["dip", "Pipeline", "TestSupport"]),
+        .testTarget(name: "dipTests", dependencies: ["dip", "Pipeline", "BuildInfo", "TestSupport"]),
+        .testTarget(name: "BuildInfoTests", dependencies: ["BuildInfo", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

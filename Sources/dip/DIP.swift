@@ -1,10 +1,12 @@
 import ArgumentParser
+import BuildInfo
 import Foundation
 
 /// `dip`: takes in unit submissions, classifies, registers and publishes the DIP.
 @main
 struct DIP: ParsableCommand {
-    static let version = "0.1.0"
+    /// "0.2.0 (abc1234)": the release number and the commit of this build (`BuildInfo`).
+    static let version = BuildInfo.version
 
     static let configuration = CommandConfiguration(
         commandName: "dip",

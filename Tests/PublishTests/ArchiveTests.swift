@@ -1,3 +1,4 @@
+import BuildInfo
 import DIPCore
 import Foundation
 import OfficeFormats
@@ -70,7 +71,9 @@ final class ArchiveTests: XCTestCase {
         XCTAssertTrue(info.contains("Source-Organization: Pemerintah Kabupaten Serang\n"))
         XCTAssertTrue(info.contains("Bagging-Date: 2026-01-01\n"))
         XCTAssertTrue(info.contains("External-Identifier: DIP-v3\n"))
-        XCTAssertTrue(info.contains("Bag-Software-Agent: dip 0.1.0\n"))
+        // The exact build, for the package's provenance: "dip 0.2.0 (abc1234)".
+        XCTAssertTrue(info.contains("Bag-Software-Agent: \(BuildInfo.softwareAgent)\n"), info)
+        XCTAssertTrue(BuildInfo.softwareAgent.hasPrefix("dip \(BuildInfo.release) ("), BuildInfo.softwareAgent)
         // The package holds the decrees as printed for signing, not the signed originals: an
         // archivist reading the description must not take the DOCX for the signed decree.
         let description = info.replacingOccurrences(of: "\n  ", with: " ")

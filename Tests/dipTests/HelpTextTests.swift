@@ -1,3 +1,4 @@
+import BuildInfo
 import Foundation
 import TestSupport
 import XCTest
@@ -23,7 +24,13 @@ final class HelpTextTests: XCTestCase {
         XCTAssertTrue(approve.output.contains("Tampilkan bantuan ini."))
         let root = try dip(["--help"])
         XCTAssertTrue(root.output.contains("SUBPERINTAH:"), root.output)
-        XCTAssertEqual(try dip(["--version"]).output.trimmingCharacters(in: .whitespacesAndNewlines), "0.1.0")
+        // The release number and the commit of this build ("0.2.0 (abc1234)"), not a fixed
+        // "0.1.0" for every build (BuildInfoTests checks where the two come from).
+        let version = try dip(["--version"])
+        XCTAssertEqual(version.status, 0)
+        XCTAssertEqual(version.output, BuildInfo.version + "\n")
+        XCTAssertNotNil(version.output.range(of: #"^[0-9]+\.[0-9]+\.[0-9]+\S* \(.+\)\n$"#, options: .regularExpression),
+                        version.output)
         let wrong = try dip(["diff", "--bogus"])
         XCTAssertEqual(wrong.status, 64)
         XCTAssertTrue(wrong.output.contains("Galat: Opsi tidak dikenal '--bogus'"), wrong.output)

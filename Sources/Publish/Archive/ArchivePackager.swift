@@ -1,3 +1,4 @@
+import BuildInfo
 import DIPCore
 import Foundation
 import OfficeFormats
@@ -95,13 +96,14 @@ public struct ArchiveSettings: Codable, Hashable, Sendable {
     public var organizationAddress: String?
     public var contactName: String?
     public var contactEmail: String?
-    /// `Bag-Software-Agent`, e.g. "dip 0.1.0".
+    /// `Bag-Software-Agent`: the program and the exact build, "dip 0.2.0 (abc1234)"
+    /// (`BuildInfo.softwareAgent`), for the package's provenance.
     public var softwareAgent: String
 
     public init(
         sourceOrganization: String = "Pemerintah Kabupaten Serang",
         organizationAddress: String? = nil, contactName: String? = nil,
-        contactEmail: String? = nil, softwareAgent: String = "dip 0.1.0"
+        contactEmail: String? = nil, softwareAgent: String = BuildInfo.softwareAgent
     ) {
         self.sourceOrganization = sourceOrganization
         self.organizationAddress = organizationAddress
