@@ -1,3 +1,4 @@
+import BuildInfo
 import DIPCore
 import Foundation
 import Logging
@@ -234,6 +235,10 @@ public struct Runner {
         self.logger = logger
     }
 
+    /// Logged when this run migrated a register an earlier dip made (`RegisterUpgrade`);
+    /// shown with `--quiet` too.
+    public static let registerUpgradedEvent = "register dimutakhirkan"
+
     public func run() throws -> RunSummary {
         try workspace.requireLayout()
         let lock = try RunLock(workspace: workspace, wait: options.waitForLock)
@@ -267,6 +272,14 @@ public struct Runner {
             try RegisterGuard.check(workspace, history: nil)
         }
         let register = try AppDatabase.open(path: workspace.registerPath.path)
+        if let upgrade = register.upgrade {
+            // The first run of a new dip on an earlier dip's register: said once, with where
+            // the copy from before is (the IT officer keeps it until the new dip has proved itself).
+            logger.info("\(Self.registerUpgradedEvent)", metadata: [
+                "perubahan": "\(upgrade.applied.joined(separator: ","))",
+                "salinan": "\(upgrade.backupPath ?? "-")", "versi_dip": "\(BuildInfo.version)",
+                "pesan": "\(upgrade.text)"])
+        }
         try RegisterGuard.check(workspace, history: try register.history())
         config.keepRulesDigest()
         try register.saveUnits(config.units.units)
@@ -501,6 +514,8 @@ public struct Runner {
             "detik": "\(String(format: "%.3f", summary.seconds))",
             "dilewati": "\(summary.skipped.count)", "gagal": "\(summary.failures.count)",
             "ditahan": "\(summary.held)", "kode_keluar": "\(summary.exitCode)",
+            // Which build ran: an IT officer reporting a problem quotes this line.
+            "versi_dip": "\(BuildInfo.version)",
         ]) { _, new in new })
         return summary
     }

@@ -34,7 +34,7 @@ public struct Watcher {
     /// does not restart). Broken rules or settings are not among them: the next pass after the
     /// PPID fixes them goes on by itself.
     public static func needsAPerson(_ error: Error) -> Bool {
-        if RegisterError.isDamage(error) { return true }
+        if RegisterError.waitsForAPerson(error) { return true }
         switch error as? RunError {
         case .registerLost?, .registerOlder?: return true
         default: return false

@@ -15,9 +15,14 @@ public struct AppDatabase: Sendable {
     /// The last version's items, kept because versions' rows never change.
     let versionCache = VersionItemsCache()
 
-    private init(writer: any DatabaseWriter) throws {
+    /// What opening this register changed: the migrations a register made by an earlier dip
+    /// took, and where its copy from before them was kept; nil when nothing was migrated (or
+    /// the register was new).
+    public let upgrade: RegisterUpgrade?
+
+    private init(writer: any DatabaseWriter, path: String? = nil) throws {
         self.writer = writer
-        try RegisterMigrations.migrator.migrate(writer)
+        upgrade = try RegisterMigrations.upgrade(writer, path: path)
     }
 
     /// The connection settings shared by files and tests: foreign keys, a busy timeout so a
@@ -31,7 +36,9 @@ public struct AppDatabase: Sendable {
         return config
     }
 
-    /// Opens (creating when needed) and migrates the register at `path`.
+    /// Opens (creating when needed) and migrates the register at `path`. A register made by an
+    /// earlier dip is first copied to `archive/cadangan-register/` (`upgrade` says so); one
+    /// a later dip migrated is refused (`RegisterError.madeByNewerProgram`), never written.
     ///
     /// - Throws: `RegisterError.cannotOpen` when the file cannot be opened or migrated.
     public static func open(path: String) throws -> AppDatabase {
@@ -42,7 +49,7 @@ public struct AppDatabase: Sendable {
                     atPath: directory, withIntermediateDirectories: true)
             }
             let queue = try DatabaseQueue(path: path, configuration: configuration(wal: true))
-            return try AppDatabase(writer: queue)
+            return try AppDatabase(writer: queue, path: path)
         } catch let error as RegisterError {
             throw error
         } catch {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The register schema. Migrations are appended and never edited once released; they use
@@ -402,5 +403,73 @@ enum RegisterMigrations {
         }
 
         return migrator
+    }
+
+    /// Migrates the register, reporting an upgrade: a register that already holds migrations
+    /// (made by an earlier dip) and lacks some is first copied whole, with SQLite's backup
+    /// API, to `archive/cadangan-register/register-sebelum-<first migration>.sqlite` beside it
+    /// (an existing copy of that name is kept: it is the same state), so an upgrade can be
+    /// undone by putting the copy back. A new register is only created; one holding
+    /// migrations this build does not know is refused before anything is written.
+    static func upgrade(_ writer: any DatabaseWriter, path: String?) throws -> RegisterUpgrade? {
+        let migrator = Self.migrator
+        let applied = try writer.read { try migrator.appliedIdentifiers($0) }
+        let unknown = applied.subtracting(migrator.migrations).sorted()
+        if !unknown.isEmpty {
+            throw RegisterError.madeByNewerProgram(path: path ?? ":memory:", unknownMigrations: unknown)
+        }
+        let pending = migrator.migrations.filter { !applied.contains($0) }
+        guard !applied.isEmpty, !pending.isEmpty else {
+            try migrator.migrate(writer)
+            return nil
+        }
+        var backup: String?
+        if let path {
+            let folder = ((path as NSString).deletingLastPathComponent as NSString)
+                .appendingPathComponent(RegisterUpgrade.backupFolderName)
+            let target = (folder as NSString).appendingPathComponent("register-sebelum-\(pending[0]).sqlite")
+            if !FileManager.default.fileExists(atPath: target) {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                // A temporary name a later run's housekeeping removes if this one is killed.
+                let temporary = (folder as NSString).appendingPathComponent(".register-sebelum-\(pending[0]).sqlite.tmp-\(getpid())")
+                try? FileManager.default.removeItem(atPath: temporary)
+                do {
+                    let copy = try DatabaseQueue(path: temporary)
+                    try writer.backup(to: copy)
+                    try copy.close()
+                } catch {
+                    try? FileManager.default.removeItem(atPath: temporary)
+                    throw error
+                }
+                guard rename(temporary, target) == 0 else {
+                    let reason = String(cString: strerror(errno))
+                    try? FileManager.default.removeItem(atPath: temporary)
+                    throw RegisterError.cannotOpen(path: target, reason: "salinan register sebelum pemutakhiran: \(reason)")
+                }
+            }
+            backup = target
+        }
+        try migrator.migrate(writer)
+        return RegisterUpgrade(applied: pending, backupPath: backup)
+    }
+}
+
+/// A register made by an earlier dip, migrated when this one opened it.
+public struct RegisterUpgrade: Sendable, Equatable {
+    /// The folder under `archive/` that keeps each register copied before an upgrade.
+    public static let backupFolderName = "cadangan-register"
+    /// The migrations applied, in order (their names are in CHANGELOG.md, with what they mean).
+    public var applied: [String]
+    /// The copy of the register from before them.
+    public var backupPath: String?
+
+    /// One sentence for the IT officer, the log and the terminal.
+    public var text: String {
+        var text = "Register dimutakhirkan untuk versi dip ini (\(applied.count) perubahan: "
+            + applied.joined(separator: ", ") + "); isinya tetap"
+        if let backupPath {
+            text += "; salinan register sebelum pemutakhiran: \(backupPath) (simpan sampai versi ini terbukti berjalan baik)"
+        }
+        return text + "."
     }
 }

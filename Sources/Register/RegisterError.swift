@@ -25,6 +25,9 @@ public enum RegisterError: Error, Equatable, Sendable, LocalizedError {
     case invalidInput(String)
     /// Items of the draft were not reviewed or consequence tests are pending (no `--force`).
     case notReviewed(number: Int, unreviewed: Int, pendingTests: Int)
+    /// A later dip migrated this register (migrations this build does not know): an older
+    /// binary put back after an upgrade must not write what it cannot read.
+    case madeByNewerProgram(path: String, unknownMigrations: [String])
 
     public var errorDescription: String? { message }
 
@@ -66,6 +69,12 @@ public enum RegisterError: Error, Equatable, Sendable, LocalizedError {
             return "Draf versi \(n) belum dapat disetujui: " + parts.joined(separator: " dan ")
                 + ". Lengkapi lewat lembar kerja pemeriksaan dan `dip test`, atau setujui juga dengan "
                 + "`--force-unreviewed` (tercatat di riwayat persetujuan)."
+        case .madeByNewerProgram(let path, let unknown):
+            return "Register \(path) sudah dimutakhirkan oleh versi dip yang lebih baru (perubahan "
+                + unknown.joined(separator: ", ") + " tidak dikenal versi ini); dip ini tidak menulisnya. "
+                + "Pasang kembali dip yang lebih baru, atau, bila memang kembali ke versi lama, pulihkan salinan "
+                + "register dari sebelum pemutakhiran (archive/cadangan-register/) lalu jalankan lagi "
+                + "(docs/ops.md §6)."
         }
     }
 }
@@ -87,6 +96,14 @@ extension RegisterError {
     /// Whether `error` says the register file is damaged or is not a database at all (SQLite
     /// CORRUPT / NOTADB): the next run cannot go on until it is restored from a backup, so
     /// it is a configuration matter (exit 3), not a failure a later run recovers from.
+    /// Whether a person must act before any command may use the register: it is damaged
+    /// (restore it), or a later dip migrated it (put that dip back, or restore the copy from
+    /// before the upgrade). `dip run` exits 3 and `dip watch` stops, as for damage.
+    public static func waitsForAPerson(_ error: Error) -> Bool {
+        if case .madeByNewerProgram? = error as? RegisterError { return true }
+        return isDamage(error)
+    }
+
     public static func isDamage(_ error: Error) -> Bool {
         if case .cannotOpen(_, let reason)? = error as? RegisterError {
             return reason.contains("SQLite error 11") || reason.contains("SQLite error 26")

@@ -31,12 +31,13 @@ enum OperatorLog {
     /// or left because a program has it open (a lock file left by a crashed program keeps its
     /// decisions waiting; `dip watch` warns of one file once, then logs it at debug level), and
     /// the end of a failure `dip watch` logged once (`Watcher.recoveredEvent`): the error line
-    /// reached stderr, so does the line saying it is over.
+    /// reached stderr, so does the line saying it is over; and a register an upgrade of dip
+    /// migrated, with where its copy from before is kept.
     static let summaryEvents: Set<String> = [
         "run selesai", "watch dimulai", "watch berhenti", "workspace sedang dipakai, run dilewati",
         "draf DIP baru", "DIP diterbitkan", "menunggu tanggal keputusan", Runner.heldEvent,
         reviewNotAppliedEvent, reviewStillOpenEvent, Watcher.recoveredEvent, Watcher.fileRecoveredEvent,
-        Runner.interruptedEvent, RuleChanges.changedEvent,
+        Runner.interruptedEvent, RuleChanges.changedEvent, Runner.registerUpgradedEvent,
     ]
 
     /// Bootstraps swift-log once and returns the "dip" logger. The log file is attached only

@@ -23,7 +23,11 @@ struct WorkspaceOptions: ParsableArguments {
     /// Opens the workspace's register, creating it on first use (`requireRegister`).
     func openRegister() throws -> AppDatabase {
         try requireRegister()
-        return try AppDatabase.open(path: registerPath)
+        let register = try AppDatabase.open(path: registerPath)
+        // An upgrade of dip migrates the register at its first command (not only `dip run`):
+        // said where the IT officer sees it, on stderr so JSON output stays clean.
+        if let upgrade = register.upgrade { printError("dip: " + upgrade.text) }
+        return register
     }
 
     /// Refuses to create a register where none should be: a folder that is not a workspace (a

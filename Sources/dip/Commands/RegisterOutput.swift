@@ -76,7 +76,7 @@ enum RegisterOutput {
         } catch let error as RegisterError {
             // The register's storage in words (full disk, read-only, damaged), else its refusal.
             writeStandardError("dip: " + (RegisterError.storageText(error) ?? error.message) + "\n")
-            if RegisterError.isDamage(error) { throw DIPExit.configuration }
+            if RegisterError.waitsForAPerson(error) { throw DIPExit.configuration }
             throw ExitCode.failure
         } catch let error as RunError {
             writeStandardError("dip: \(error)\n")

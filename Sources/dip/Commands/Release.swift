@@ -87,7 +87,7 @@ extension DIP {
                 }
             } catch let error as RegisterError {
                 printError("dip: " + (RegisterError.storageText(error) ?? error.message))
-                if RegisterError.isDamage(error) { throw DIPExit.configuration }
+                if RegisterError.waitsForAPerson(error) { throw DIPExit.configuration }
                 throw DIPExit.failure
             } catch let error as HeldSubmissions.Failure {
                 printError("dip: \(error)")

@@ -121,7 +121,7 @@ extension DIP {
                 }
             case is RunError:
                 code = DIPExit.configuration
-            case _ where RegisterError.isDamage(error):
+            case _ where RegisterError.waitsForAPerson(error):
                 // A damaged register waits for a person (restore it): no later run goes on.
                 code = DIPExit.configuration
             default:
@@ -142,7 +142,8 @@ extension DIP {
             } else {
                 // The cause once (`error`); `pesan` adds what a failure means, not the cause again
                 // (the line carried the same sentence twice, 2 × 400 characters for a damaged register).
-                var metadata: Logger.Metadata = ["kode_keluar": "\(code.rawValue)", "error": "\(message)"]
+                var metadata: Logger.Metadata = ["kode_keluar": "\(code.rawValue)", "error": "\(message)",
+                                                 "versi_dip": "\(DIP.version)"]
                 if code == DIPExit.failure { metadata["pesan"] = "\(meaning)" }
                 logger.error("run gagal", metadata: metadata)
             }

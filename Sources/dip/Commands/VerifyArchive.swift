@@ -39,6 +39,7 @@ struct VerifyArchive: ParsableCommand {
         var history: RegisterHistory?
         if FileManager.default.fileExists(atPath: ws.registerPath.path) {
             let register = try AppDatabase.open(path: ws.registerPath.path)
+            if let upgrade = register.upgrade { printError("dip: " + upgrade.text) }
             let present = Set(checks.map(\.package))
             missing = try register.publishedVersionNumbers()
                 .map { ArchivePackager.packageName(forVersion: $0) + ".zip" }

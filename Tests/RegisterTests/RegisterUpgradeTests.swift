@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import TestSupport
+import XCTest
+@testable import Register
+
+/// Opening a register an earlier dip made migrates it after copying it whole; a new register
+/// is only created; a register holding migrations this build does not know is refused.
+final class RegisterUpgradeTests: XCTestCase {
+    func testAnEarlierRegisterIsCopiedThenMigrated() throws {
+        let folder = try Scratch.directory("register-upgrade").appendingPathComponent("archive")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("register.sqlite").path
+        let migrations = RegisterMigrations.migrator.migrations
+        XCTAssertGreaterThan(migrations.count, 1)
+        // As the release before the last migration left it, with one unit on record.
+        let earlier = try DatabaseQueue(path: path)
+        try RegisterMigrations.migrator.migrate(earlier, upTo: migrations[migrations.count - 2])
+        try earlier.write { try $0.execute(sql: "INSERT INTO units (code, name) VALUES ('dinsos', 'Dinas Sosial')") }
+        try earlier.close()
+
+        let register = try AppDatabase.open(path: path)
+        let upgrade = try XCTUnwrap(register.upgrade)
+        XCTAssertEqual(upgrade.applied, [migrations[migrations.count - 1]])
+        let copy = try XCTUnwrap(upgrade.backupPath)
+        XCTAssertEqual(copy, folder.appendingPathComponent("cadangan-register/register-sebelum-\(migrations.last!).sqlite").path)
+        XCTAssertTrue(upgrade.text.contains(copy), upgrade.text)
+        XCTAssertTrue(upgrade.text.contains(migrations.last!), upgrade.text)
+        let kept = try DatabaseQueue(path: copy)
+        try kept.read { db in
+            XCTAssertEqual(try String.fetchAll(db, sql: "SELECT name FROM units"), ["Dinas Sosial"])
+            XCTAssertEqual(try RegisterMigrations.migrator.appliedMigrations(db), Array(migrations.dropLast()))
+        }
+        try kept.close()
+        // No temporary copy left beside it.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: (copy as NSString).deletingLastPathComponent),
+                       [(copy as NSString).lastPathComponent])
+        XCTAssertNil(try AppDatabase.open(path: path).upgrade, "migrated once")
+    }
+
+    func testANewRegisterIsNoUpgrade() throws {
+        let folder = try Scratch.directory("register-new")
+        let register = try AppDatabase.open(path: folder.appendingPathComponent("register.sqlite").path)
+        XCTAssertNil(register.upgrade)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(RegisterUpgrade.backupFolderName).path))
+    }
+
+    func testARegisterALaterDipMigratedIsRefused() throws {
+        let folder = try Scratch.directory("register-newer")
+        let path = folder.appendingPathComponent("register.sqlite").path
+        _ = try AppDatabase.open(path: path)
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-dari-versi-baru')") }
+        try queue.close()
+        XCTAssertThrowsError(try AppDatabase.open(path: path)) { error in
+            XCTAssertEqual(error as? RegisterError,
+                           .madeByNewerProgram(path: path, unknownMigrations: ["v99-dari-versi-baru"]))
+            XCTAssertTrue(RegisterError.waitsForAPerson(error))
+            XCTAssertTrue((error as? RegisterError)?.message.contains("versi dip yang lebih baru") == true)
+        }
+    }
+
+    /// The IT officer looks up the names the log's `register dimutakhirkan` line gives in
+    /// CHANGELOG.md: every migration has its row there, in the order dip applies them.
+    func testEveryMigrationIsExplainedInTheChangelogInOrder() throws {
+        let changelog = try String(contentsOf: Checkers.repoRoot.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+        let rows = changelog.split(separator: "\n").filter { $0.hasPrefix("| `v") }
+            .compactMap { $0.split(separator: "`").dropFirst().first.map(String.init) }
+        XCTAssertEqual(rows, RegisterMigrations.migrator.migrations,
+                       "CHANGELOG.md's table of register migrations must name every migration, in order")
+    }
+}
