@@ -108,6 +108,31 @@ final class RulesCommandTests: XCTestCase {
         XCTAssertTrue(result.output.contains("preseden.csv:3: galat: Kategori `rahasia` tidak dikenal"), result.output)
     }
 
+    /// After an upgrade the workspace's rules/ lacks the rules the new release added: `dip rules
+    /// check` names them (a note: exit 0), and says nothing for a folder that has them all.
+    func testCheckNamesTheDefaultRulesTheFolderLacks() throws {
+        let complete = try dip(["rules", "check", "--rules", rules])
+        XCTAssertEqual(complete.status, 0, complete.output)
+        XCTAssertFalse(complete.output.contains("aturan bawaan dip"), complete.output)
+
+        let directory = try Scratch.directory("dip-rules-older")
+        for name in try FileManager.default.contentsOfDirectory(atPath: rules) where name.hasSuffix(".yaml") || name.hasSuffix(".txt") || name.hasSuffix(".json") {
+            try FileManager.default.copyItem(atPath: rules + "/" + name, toPath: directory.appendingPathComponent(name).path)
+        }
+        // As a workspace made before the rule was added: its block taken out of aturan.yaml.
+        let url = directory.appendingPathComponent("aturan.yaml")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let start = try XCTUnwrap(text.range(of: "\n  - id: informasi-rahasia-perjanjian\n"))
+        let end = try XCTUnwrap(text.range(of: "\n  - id: ", range: start.upperBound..<text.endIndex))
+        try (String(text[..<start.lowerBound]) + String(text[end.lowerBound...])).write(to: url, atomically: true, encoding: .utf8)
+        let older = try dip(["rules", "check", "--rules", directory.path])
+        XCTAssertEqual(older.status, 0, older.output)
+        let note = try XCTUnwrap(older.output.split(separator: "\n").first { $0.contains("aturan bawaan dip") }, older.output)
+        XCTAssertTrue(note.hasPrefix("aturan.yaml: catatan: 1 aturan bawaan dip "), String(note))
+        XCTAssertTrue(note.contains("tidak ada di folder ini: informasi-rahasia-perjanjian."), String(note))
+        XCTAssertTrue(note.contains("docs/ops.md §6"), String(note))
+    }
+
     /// rules/penerimaan.json (issue 16 #7: when a list is held for the PPID) is checked too.
     func testCheckReportsInvalidHoldThresholds() throws {
         let directory = try Scratch.directory("dip-rules-hold")

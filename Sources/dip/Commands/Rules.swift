@@ -101,6 +101,20 @@ extension DIP.RulesCommand {
                     errors += 1
                 }
             }
+            // After an upgrade the workspace keeps its own rules/ (the PPID's edits): the
+            // rules this release ships and the folder lacks are named, so new legal rules are
+            // not silently left out. A note, not a warning: the PPID may have removed one on
+            // purpose, and merging is a person's choice (docs/ops.md §6).
+            if location.directory() != nil, let defaults = try? RuleSet.defaults() {
+                let own = Set(ruleSet.rules.map(\.id))
+                let missing = defaults.rules.map(\.id).filter { !own.contains($0) }
+                if !missing.isEmpty {
+                    let shown = missing.prefix(10).joined(separator: ", ") + (missing.count > 10 ? ", dan \(missing.count - 10) lainnya" : "")
+                    print("aturan.yaml: catatan: \(missing.count) aturan bawaan dip \(DIP.version) tidak ada di folder ini: \(shown). "
+                        + "Bila aturan itu baru di rilis ini (lihat CHANGELOG.md), gabungkan aturan bawaan ke folder ini "
+                        + "menurut docs/ops.md §6; aturan yang sengaja dihapus PPID boleh dibiarkan.")
+                }
+            }
             print("Aturan \(location.sourceLabel): \(ruleSet.rules.count) aturan, \(ruleSet.precedents.count) preseden dari \(Set(ruleSet.precedents.map(\.body)).count) badan publik, \(ruleSet.morphology.roots.count) kata dasar, \(ruleSet.morphology.abbreviations.count) singkatan; \(errors) galat, \(warnings) peringatan.")
             if errors > 0 { throw ExitCode.failure }
         }
