@@ -22,6 +22,10 @@ final class EnglishRulePhraseTests: XCTestCase {
         "hasil assessment": "hasil penilaian: also \"Hasil penilaian SAKIP\" (open, berkala C)",
         "whistleblower": "pelapor: also \"Hak pelapor dan terlapor\", \"SP2HP kepada pelapor\" (open)",
         "laporan appraisal": "laporan penilaian: also an asset or performance assessment report (open)",
+        "data center": "pusat data: also a unit's name (\"Profil Pusat Data dan Informasi\") and the Pusat Data Nasional",
+        "data centre": "pusat data: as data center",
+        "by name": "menurut nama: also \"Daftar penerima penghargaan menurut nama sekolah\" (open)",
+        "by address": "menurut alamat: as by name",
     ]
 
     func testEveryEnglishPhraseStillFiresItsRuleAfterTheWordMap() {
