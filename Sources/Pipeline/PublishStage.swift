@@ -424,11 +424,12 @@ public struct PublishStage {
         // Left out when none is listed, so such a register keeps its stamp.
         let notices = try exemptionNotices()
         // Items the rules in force would classify differently, waiting for the PPID: a pass or a
-        // choice rewrites the pack. Left out when none waits, so such a register keeps its stamp.
-        let ruleChanges = try register.pendingRuleChanges()
+        // choice rewrites the pack (a new revision or withdrawal is in `changeStamp`). Left out
+        // while the newest pass changed nothing, so such a register keeps its stamp.
+        let ruleChangesStamp = try register.pendingRuleChangesStamp()
         let stamp = try register.changeStamp()
             + (held.isEmpty ? "" : " held=" + held.map { String($0.id) }.joined(separator: ","))
-            + (ruleChanges.isEmpty ? "" : " aturan=" + ruleChanges.map { "\($0.itemID)#\($0.revision)" }.joined(separator: ","))
+            + (ruleChangesStamp.map { " aturan=" + $0 } ?? "")
             + Self.exemptionStamp(notices, clock: clock)
             + "\n"
         if FileManager.default.fileExists(atPath: workbookURL.path),
@@ -486,7 +487,7 @@ public struct PublishStage {
         for (id, d) in try register.standingDecisions() { input.standing[id] = Self.standingText(d, clock: clock) }
         input.changesBase = changes.map { $0.sinceDecree ? .lastDecree : .previousDraft } ?? .firstDraft
         input.held = held
-        input.ruleChanges = ruleChanges
+        if ruleChangesStamp != nil { input.ruleChanges = try register.pendingRuleChanges() }
         input.exemptionNotices = notices
         input.exemptionNoticeDays = config.decree.exemptionNoticeDays
         input.returned = Self.returnedRows(try register.returnedItems(), clock: clock)

@@ -193,6 +193,20 @@ extension AppDatabase {
         return out
     }
 
+    /// What `pendingRuleChanges` is computed from besides the items' revisions (which
+    /// `changeStamp` counts): the newest pass and the number of choices made; nil while the
+    /// newest pass found no change. Cheap, for the review pack's stamp: reading the changes
+    /// themselves took 1.7 s of a debug run at 1,400 pending items of 18,000.
+    public func pendingRuleChangesStamp() throws -> String? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT p.id, p.items_changed, (SELECT COUNT(*) FROM rule_reevaluation_decisions) AS decided
+                FROM rule_passes p ORDER BY p.id DESC LIMIT 1
+                """), (row["items_changed"] as Int) > 0 else { return nil }
+            return "\(row["id"] as Int64):\(row["items_changed"] as Int):\(row["decided"] as Int)"
+        }
+    }
+
     /// The changes of the newest pass still waiting for the PPID: the item is current, at the
     /// revision re-evaluated, and nothing was decided on it. In unit and list order.
     public func pendingRuleChanges() throws -> [RuleChange] {

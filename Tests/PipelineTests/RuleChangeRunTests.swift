@@ -137,6 +137,11 @@ final class RuleChangeRunTests: XCTestCase {
         XCTAssertEqual(applied.classification.exemptionGrounds, ["17i"])
         XCTAssertEqual(try register.pendingConsequenceTests().map(\.itemID), [kajian.itemID],
                        "the applied item now waits for its consequence test")
+        // The pack is made again without the sheet: nothing waits.
+        let decidedBook = try XLSXWorkbook(path: workspace.review.appendingPathComponent("pemeriksaan-dip.xlsx").path)
+        XCTAssertNil(decidedBook.sheetIndex(named: ReviewFormat.ruleChangesSheet))
+        XCTAssertFalse(try String(contentsOf: workspace.review.appendingPathComponent("index.html"), encoding: .utf8)
+            .contains("Klasifikasi berubah karena aturan baru"))
 
         // The choices hold on the runs after: nothing is listed again, nothing changes.
         try run(3 * 86_400)
