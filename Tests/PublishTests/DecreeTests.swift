@@ -597,6 +597,42 @@ final class DecreeTests: XCTestCase {
         XCTAssertTrue(dik.contains("Ibu Hj. Ratna Dewi, S.H."), dik)
     }
 
+    /// The berita acara of a test is published with the decrees (`reports/terbit/`, the archive
+    /// package): a test that withheld the information prints its summary and specific information
+    /// masked as the DIK Lampiran does, or the record would publish what the decree withholds; a test
+    /// that opened it prints them as the DIP Lampiran does, as written; the tester (an official
+    /// acting in office) is printed as recorded; the units' forms of pending tests (working papers,
+    /// never published) print the unit's text as written (session 25).
+    func testTheBeritaAcaraOfAWithheldItemMasksPersonalDataAsTheLampiranDoes() throws {
+        let v = try DecreeFixtures.sampleVersion()
+        var withheld = try XCTUnwrap(v.exempted.first { $0.consequenceTest?.conclusion == .exemptWhole })
+        withheld.item.ringkasan = "Surat pengaduan Sdr. Budi Santoso, NIK 3604015203870002"
+        withheld.consequenceTest?.specificInformation = "Identitas pelapor Ratna Sari dan nomor HP 081234567890"
+        withheld.consequenceTest?.tester = Official(name: "Siti Aminah, S.Sos.", nip: "198203152006042011")
+        func text(_ items: [VersionItem]) throws -> String {
+            visibleText(try docxParts(try ConsequenceTestForm.document(items: items, settings: settings, citations: .builtIn,
+                                                                       clock: clock))[2].text).joined(separator: "\n")
+        }
+        let record = try text([withheld])
+        for secret in ["Budi Santoso", "3604015203870002", "Ratna Sari", "081234567890"] {
+            XCTAssertFalse(record.contains(secret), secret + "\n" + record)
+        }
+        XCTAssertTrue(record.contains("Surat pengaduan Sdr. [nama disamarkan], NIK [data pribadi disamarkan]"), record)
+        XCTAssertTrue(record.contains("Identitas pelapor [nama disamarkan] dan nomor HP [data pribadi disamarkan]"), record)
+        XCTAssertTrue(record.contains("Siti Aminah, S.Sos."), record)
+        var partial = withheld
+        partial.consequenceTest?.conclusion = .exemptPart
+        XCTAssertFalse(try text([partial]).contains("Budi Santoso"))
+        var opened = withheld
+        opened.consequenceTest?.conclusion = .open
+        XCTAssertTrue(try text([opened]).contains("Surat pengaduan Sdr. Budi Santoso, NIK 3604015203870002"))
+        // The Tim's working form of a pending test.
+        let form = ConsequenceTestForm.model(items: [withheld], settings: settings, citations: .builtIn, atasan: nil,
+                                             clock: clock)
+        let working = visibleText(try docxParts(try DOCXWriter.write(form))[2].text).joined(separator: "\n")
+        XCTAssertTrue(working.contains("Surat pengaduan Sdr. Budi Santoso, NIK 3604015203870002"), working)
+    }
+
     /// What a signed text calls the test's specific information matches its conclusion: a row
     /// *dikecualikan seluruhnya* names it "Informasi spesifik yang dikecualikan" (it read "Bagian
     /// yang dikecualikan" beside "Dikecualikan seluruhnya"), and the berita acara of a test

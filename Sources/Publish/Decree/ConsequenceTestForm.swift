@@ -12,16 +12,22 @@ public enum ConsequenceTestForm {
     /// A document with one form per item (sorted by unit and source position). `draft`: the
     /// records of a version not yet approved (the draft's berita acara): each page carries the
     /// draft mark and the Atasan PPID's approval is a line to fill in, never a blank space.
+    /// The document is the version's berita acara, published with the decrees (`reports/terbit/`,
+    /// the archive package): the texts of a test that withheld its information are masked as the DIK
+    /// decree's Lampiran masks them (`publicText`).
     public static func document(items: [VersionItem], settings: DecreeSettings, citations: LegalCitations,
                                 atasan: Official? = nil, draft: Bool = false, clock: Clock) throws -> [UInt8] {
         try DOCXWriter.write(model(items: items, settings: settings, citations: citations, atasan: atasan,
-                                   draft: draft, clock: clock))
+                                   draft: draft, clock: clock, masksWithheld: true))
     }
 
     /// The document model; without `blocks` only its frame (styles, page, title, properties),
     /// for a body kept from an earlier rendering (`DOCXWriter.write(_:body:)`).
+    /// `masksWithheld`: a published record (`document`); the units' forms of pending tests are the
+    /// Tim's working papers, never published, and print the unit's texts as written.
     static func model(items: [VersionItem], settings: DecreeSettings, citations: LegalCitations,
-                      atasan: Official?, draft: Bool = false, clock: Clock, blocks withBlocks: Bool = true) -> DOCXDocument {
+                      atasan: Official?, draft: Bool = false, clock: Clock, blocks withBlocks: Bool = true,
+                      masksWithheld: Bool = false) -> DOCXDocument {
         let L = DecreeLayout(settings: settings, clock: clock)
         let page = L.portrait
         let width = page.textWidth
@@ -30,7 +36,7 @@ public enum ConsequenceTestForm {
         if withBlocks {
             for (index, v) in sorted.enumerated() {
                 blocks += form(v, number: index + 1, layout: L, citations: citations, atasan: atasan, width: width,
-                               newPage: index > 0, draft: draft)
+                               newPage: index > 0, draft: draft, masksWithheld: masksWithheld)
             }
             if sorted.isEmpty {
                 blocks.append(L.paragraph("Tidak ada informasi yang memerlukan uji konsekuensi.", alignment: .center))
@@ -78,9 +84,21 @@ public enum ConsequenceTestForm {
         return "Berita Acara Uji Konsekuensi Nomor \(number)" + (t.testedOn.map { " tanggal \(clock.indonesianDate($0))" } ?? "")
     }
 
+    /// What a published berita acara prints of a text the unit or the Tim wrote: for a test that
+    /// withheld the information (in whole or in part), the names and values of personal data are
+    /// masked (`PersonalDataValues`), as in the DIK decree's Lampiran and on the website, or the record
+    /// published beside the decree would print what the decree withholds (session 25); a test that
+    /// opened it prints it as the DIP's Lampiran does, as written.
+    static func publicText(_ text: String, test: ConsequenceTest?) -> String {
+        guard let t = test, t.conclusion == .exemptWhole || t.conclusion == .exemptPart else { return text }
+        return PersonalDataValues.masked(text)
+    }
+
     static func form(_ v: VersionItem, number: Int, layout L: DecreeLayout, citations: LegalCitations,
-                     atasan: Official?, width: Int, newPage: Bool, draft: Bool = false) -> [DOCXBlock] {
+                     atasan: Official?, width: Int, newPage: Bool, draft: Bool = false,
+                     masksWithheld: Bool = false) -> [DOCXBlock] {
         let t = v.consequenceTest
+        let shown: (String) -> String = masksWithheld ? { publicText($0, test: t) } : { $0 }
         // A recorded test is a signed record: an empty field reads "-", never dotted lines.
         func value(_ s: String?) -> String {
             guard let s, !s.isEmpty else { return t == nil ? blank : "-" }
@@ -102,12 +120,12 @@ public enum ConsequenceTestForm {
             ("Nomor urut", "\(number)"),
             ("Perangkat Daerah/Unit", v.unit.name),
             ("Kode informasi", v.id),
-            ("Ringkasan isi informasi", v.item.ringkasan),
+            ("Ringkasan isi informasi", shown(v.item.ringkasan)),
             ("Pejabat/Unit yang menguasai informasi", value(v.item.pejabatPenguasa)),
             // A test concluding *terbuka* excepts nothing: its signed record names the
             // information tested, not "yang dikecualikan" beside "☒ Terbuka" (session 21).
             (conclusion == .open ? "Informasi spesifik yang diuji" : "Informasi spesifik yang dikecualikan",
-             value(t?.specificInformation)),
+             value((t?.specificInformation).map(shown))),
             // "yang diuji": the grounds weighed, upheld (dikecualikan) or not (terbuka) alike.
             ("Dasar hukum pengecualian yang diuji (Pasal 17 UU 14/2008 jo. undang-undang sektoral)", value(grounds)),
             ("Konsekuensi apabila informasi dibuka", value(t?.consequence)),
