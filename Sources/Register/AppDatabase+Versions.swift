@@ -203,7 +203,8 @@ extension AppDatabase {
                 atasanName: version.atasanName, atasanNip: version.atasanNip,
                 forced: version.approvalForced, unreviewed: ready.unreviewed.count,
                 pendingTests: ready.pendingTests.count, note: request.note, at: date, source: source,
-                endedExemptionsReissued: ItemRevisionRef.stored(request.endedExemptionsReissued))
+                endedExemptionsReissued: ItemRevisionRef.stored(request.endedExemptionsReissued),
+                openedPersonalData: ItemRevisionRef.stored(request.openedPersonalData))
             try event.insert(db)
             return try buildVersion(db, number: number)
         }
@@ -282,7 +283,8 @@ extension AppDatabase {
                     by: Official(name: r.byName, nip: r.byNip, title: r.byTitle, rank: r.byRank),
                     atasan: r.atasanName.map { Official(name: $0, nip: r.atasanNip) }, forced: r.forced,
                     unreviewed: r.unreviewed, pendingTests: r.pendingTests, note: r.note, at: r.at,
-                    source: r.source, endedExemptionsReissued: ItemRevisionRef.parsed(r.endedExemptionsReissued))
+                    source: r.source, endedExemptionsReissued: ItemRevisionRef.parsed(r.endedExemptionsReissued),
+                    openedPersonalData: r.openedPersonalData.isEmpty ? nil : ItemRevisionRef.parsed(r.openedPersonalData))
             }
         }
     }

@@ -402,6 +402,15 @@ enum RegisterMigrations {
             }
         }
 
+        // Session 25: an approval over `dip approve`'s warning that items published whole name
+        // personal data (a test concluding *terbuka*; a warning, not a refusal) records those items
+        // ("dinsos-0007 r1", comma-separated; empty for none).
+        migrator.registerMigration("v25-approval-opened-personal-data") { db in
+            try db.alter(table: "approval_events") { t in
+                t.add(column: "opened_personal_data", .text).notNull().defaults(to: "")
+            }
+        }
+
         return migrator
     }
 

@@ -34,11 +34,15 @@ public struct ApprovalRequest: Sendable, Hashable {
     /// Exemptions whose period ended by the decree date that the DIK decree re-issues on the test
     /// that set them, approved so by the PPID (`--force-ended-exemptions`): recorded with the event.
     public var endedExemptionsReissued: [ItemRevisionRef]
+    /// Items the DIP publishes whole on a test concluding *terbuka* although a personal-data ground
+    /// or the words of the item or test name personal data (`LegalCitations.openedPersonalData`):
+    /// approved over `dip approve`'s warning, which is not a refusal; recorded with the event (session 25).
+    public var openedPersonalData: [ItemRevisionRef]
     public var note: String
 
     public init(decreeNumber: String, dikDecreeNumber: String? = nil, decreeDate: Date, signatory: Official,
                 atasan: Official? = nil, force: Bool = false, endedExemptionsReissued: [ItemRevisionRef] = [],
-                note: String = "") {
+                openedPersonalData: [ItemRevisionRef] = [], note: String = "") {
         self.decreeNumber = decreeNumber
         self.dikDecreeNumber = dikDecreeNumber
         self.decreeDate = decreeDate
@@ -46,6 +50,7 @@ public struct ApprovalRequest: Sendable, Hashable {
         self.atasan = atasan
         self.force = force
         self.endedExemptionsReissued = endedExemptionsReissued
+        self.openedPersonalData = openedPersonalData
         self.note = note
     }
 }
@@ -104,6 +109,9 @@ public struct ApprovalEvent: Codable, Sendable, Hashable {
     public var source: EntrySource
     /// Exemptions re-issued although their period had ended, without a new test (`--force-ended-exemptions`).
     public var endedExemptionsReissued: [ItemRevisionRef] = []
+    /// Items published whole although they name personal data, approved over the warning (session
+    /// 25); nil when none (an event stored before then, or one that opened none: left out of JSON).
+    public var openedPersonalData: [ItemRevisionRef]?
 }
 
 /// What the PPID decided on one revision of an item.

@@ -220,7 +220,39 @@ final class ReviewPackTests: XCTestCase {
         var plain = flagged
         plain.exemptionGrounds = ["17b"]
         plain.hits = []
-        XCTAssertFalse(ReviewContent.explanation(plain, test: test, citations: .builtIn).contains("menyimpulkan terbuka"))
+        // (The fixture's specific information names "diagnosis pasien": personal data in words, warned
+        // since session 25; an open test of an item that names none is not.)
+        var tender = test
+        tender.specificInformation = "Rincian harga perkiraan sendiri"
+        XCTAssertFalse(ReviewContent.explanation(plain, test: tender, citations: .builtIn).contains("menyimpulkan terbuka"))
+    }
+
+    /// An open test recorded on a ground that protects no person's data (or on none), of an item
+    /// whose title, summary or specific information names personal data in words ("beserta NIK dan
+    /// nomor rekening"), is warned on its row too, naming the kinds and the grounds that protect
+    /// them; one that says they are left out ("tanpa NIK …") is not (session 25).
+    func testAnOpenTestNamingPersonalDataInWordsIsWarnedOnItsRow() {
+        let hps = Classification(
+            declared: .setiapSaat, suggested: .dikecualikan, subgroup: nil, needsConsequenceTest: true,
+            exemptionGrounds: ["17b"], needsReview: true, missingLegalBasis: false, hits: [], notes: [])
+        var test = Fixture.exemptTest("Pasal 17 huruf b", period: "")
+        test.conclusion = .open
+        test.grounds = ["17b"]
+        test.specificInformation = "Daftar penerima bantuan sosial beserta NIK dan nomor rekening"
+        let item = InformationItem(source: SourceLocation(file: "x.csv", sheet: nil, row: 2), nomor: "1",
+                                   ringkasan: "Daftar penerima bantuan sosial", pejabatPenguasa: "Dinsos",
+                                   penanggungJawab: "Kepala", waktuPembuatan: "2026", tempatPembuatan: "",
+                                   bentuk: "Softcopy", retensi: "5 tahun")
+        let text = ReviewContent.explanation(hps, test: test, item: item, citations: .builtIn)
+        XCTAssertTrue(text.contains("Perhatian: uji konsekuensi menyimpulkan terbuka, padahal informasi ini memuat data pribadi "
+            + "(menyebut: NIK, nomor rekening; dasar: UU 14/2008 Pasal 17 huruf h angka 3"), text)
+        XCTAssertTrue(text.contains("Dikecualikan Sebagian"), text)
+        test.specificInformation = "Daftar penerima bantuan sosial tanpa NIK dan nomor rekening"
+        XCTAssertFalse(ReviewContent.explanation(hps, test: test, item: item, citations: .builtIn).contains("menyimpulkan terbuka"))
+        var titled = item
+        titled.ringkasan = "Rekam medis pasien rawat inap"
+        XCTAssertTrue(ReviewContent.explanation(hps, test: test, item: titled, citations: .builtIn)
+            .contains("(menyebut: rekam medis; dasar: UU 14/2008 Pasal 17 huruf h angka 2"))
     }
 
     /// A rule is named by its first clause, but a "; " inside its parentheses does not end it:

@@ -695,6 +695,8 @@ final class CommandLineTests: XCTestCase {
         var openTender = Fixture.test(.open, day: 2)
         openTender.grounds = ["17b"]
         openTender.legalBasis = "Pasal 17 huruf b"
+        // (The fixture's "Riwayat penyakit pasien" names health data in words: warned since session 25.)
+        openTender.specificInformation = "Rincian harga perkiraan sendiri"
         try db.recordConsequenceTest(itemID: "dinkes-0006", revision: 1, test: openTender,
                                      enteredBy: "Tim", source: .cli, at: Fixture.date(2))
         XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
@@ -706,6 +708,38 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(preview.out.contains("Pasal 17 huruf h angka 3"), preview.out)
         XCTAssertTrue(preview.out.contains("Umumkan tanpa data itu"), preview.out)
         XCTAssertFalse(preview.out.contains("dinkes-0006 revisi 1 (Harga"), preview.out)
+    }
+
+    /// A test concluding *terbuka* recorded on a ground that protects no one's data, whose specific
+    /// information opens "beserta NIK dan nomor rekening", was approved without a word (only a
+    /// personal-data ground was looked at). `dip approve` now warns, naming the kinds and the grounds
+    /// that protect them; it does not refuse (the PPID may open an aggregate, or with consent), but
+    /// its confirmation says the warning was passed over, and the history records it (session 25).
+    func testApprovalOverPersonalDataOpenedInWordsIsSaidAndRecorded() throws {
+        let bansos = Fixture.item("5", "Daftar penerima bantuan sosial tahun 2026", kategori: .setiapSaat)
+        var tender = Fixture.classified(bansos, suggested: .dikecualikan, test: true)
+        tender.1.exemptionGrounds = ["17b"]
+        let (workspace, db) = try workspaceWithRegister(submitting: [tender])
+        var open = Fixture.test(.open, day: 2)
+        open.grounds = ["17b"]
+        open.legalBasis = "Pasal 17 huruf b"
+        open.specificInformation = "Daftar penerima bantuan sosial beserta NIK dan nomor rekening"
+        try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: open, enteredBy: "Tim", source: .cli,
+                                     at: Fixture.date(2))
+        let draft = try XCTUnwrap(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number)
+        let approved = try run(Self.signatory + ["--decree-date", "1/6/2026", "--force-unreviewed", "--yes"] + Self.atasan
+                               + ["--workspace", workspace.path])
+        XCTAssertEqual(approved.status, 0, approved.err)
+        XCTAssertTrue(approved.out.contains("Perhatian: uji konsekuensi menyimpulkan terbuka untuk 1 informasi yang memuat data "
+            + "pribadi: dinkes-0005 revisi 1 (Daftar penerima bantuan sosial tahun 2026; menyebut: NIK, nomor rekening; dasar: "),
+                      approved.out)
+        XCTAssertTrue(approved.out.contains("walaupun 1 informasi yang diumumkan utuh memuat data pribadi (peringatan di atas "
+            + "diabaikan: dinkes-0005 revisi 1); tercatat di riwayat persetujuan)"), approved.out)
+        XCTAssertEqual(try db.approvalHistory(version: draft).last?.openedPersonalData,
+                       [ItemRevisionRef(item: "dinkes-0005", revision: 1)])
+        let history = try run(["approvals", "--workspace", workspace.path])
+        XCTAssertTrue(history.out.contains("  Diumumkan utuh walaupun informasinya memuat data pribadi (peringatan `dip approve` "
+            + "diabaikan): dinkes-0005 revisi 1\n"), history.out)
     }
 
     /// A row a unit repeated (intake's duplicate-item) would be decreed twice: approval names it;

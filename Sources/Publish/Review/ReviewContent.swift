@@ -334,7 +334,7 @@ enum ReviewContent {
     /// One function for the row and for the width its column is fitted to, so the two cannot
     /// differ (the column was once fitted without the second line and cut it).
     static func explanationCell(_ v: VersionItem, citations: LegalCitations) -> String {
-        explanation(v.classification, test: v.consequenceTest, citations: citations) + emptyColumnsLine(v.item)
+        explanation(v.classification, test: v.consequenceTest, item: v.item, citations: citations) + emptyColumnsLine(v.item)
             + personalDataLine(v.item)
     }
 
@@ -365,7 +365,9 @@ enum ReviewContent {
     }
 
     /// The rules that fired and the reviewer notes, in plain Indonesian.
-    static func explanation(_ c: Classification?, test: ConsequenceTest? = nil, citations: LegalCitations) -> String {
+    /// `item`: the item tested, whose title and summary are read for personal data named in words.
+    static func explanation(_ c: Classification?, test: ConsequenceTest? = nil, item: InformationItem? = nil,
+                            citations: LegalCitations) -> String {
         var lines: [String] = []
         if let c {
             for hit in c.hits {
@@ -389,7 +391,7 @@ enum ReviewContent {
             if !basis.isEmpty { lines.append("Dasar hukum uji: \(basis)") }
             // Opened whole although a rule (or the test) names a person's data: said on the row, as
             // `dip approve` says it before the decree is signed.
-            if let opened = citations.openedPersonalData(c, test: test) {
+            if let opened = citations.openedPersonalData(c, test: test, item: item) {
                 lines.append("Perhatian: uji konsekuensi menyimpulkan terbuka, padahal informasi ini memuat data pribadi ("
                     + citations.describe(opened) + "). " + LegalCitations.openedPersonalDataAdvice)
             }

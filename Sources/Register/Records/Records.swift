@@ -685,6 +685,8 @@ struct ApprovalEventRecord: RegisterAutoRecord {
     var source: EntrySource
     /// The exemptions re-issued past their period without a new test, "<id> r<revision>" joined by ", ".
     var endedExemptionsReissued: String = ""
+    /// The items opened although they name personal data, approved over the warning, as above.
+    var openedPersonalData: String = ""
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -60,6 +60,10 @@ extension DIP {
                         + "(--force-ended-exemptions): "
                         + e.endedExemptionsReissued.map { "\($0.item) revisi \($0.revision)" }.joined(separator: ", ") + "\n"
                 }
+                if let opened = e.openedPersonalData, !opened.isEmpty {
+                    out += "  Diumumkan utuh walaupun informasinya memuat data pribadi (peringatan `dip approve` diabaikan): "
+                        + opened.map { "\($0.item) revisi \($0.revision)" }.joined(separator: ", ") + "\n"
+                }
                 if !e.note.isEmpty { out += "  Catatan: \(e.note)\n" }
             }
             return out

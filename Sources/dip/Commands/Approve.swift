@@ -299,10 +299,17 @@ extension DIP {
                         reissued.append(ItemRevisionRef(item: n.term.itemID, revision: n.term.revision))
                     }
                 }
+                // Items published whole although they name personal data: warned below, not refused
+                // (the PPID may lawfully open an aggregate, or with consent); an approval over the
+                // warning is recorded with the event and said in its confirmation (session 25).
+                var opened: [ItemRevisionRef] = []
+                for (v, _) in Self.openedPersonalData(PublishedList(version: draft).items, citations: citations) {
+                    opened.append(ItemRevisionRef(item: v.id, revision: v.revision))
+                }
                 let request = ApprovalRequest(
                     decreeNumber: decreeNumber!, dikDecreeNumber: dikDecreeNumber, decreeDate: date,
                     signatory: signatory, atasan: needsAtasan ? atasan : nil, force: forceUnreviewed,
-                    endedExemptionsReissued: reissued, note: reason ?? "")
+                    endedExemptionsReissued: reissued, openedPersonalData: opened, note: reason ?? "")
                 var printed = Self.preview(request, version: draft, settings: settings, clock: clock)
                 // Advice, not a refusal: the periods of huruf a–f exemptions rest on PP 61/2010.
                 if let note = LegalCitations.periodRegulationNote(draft.exempted.map { v in
@@ -425,7 +432,8 @@ extension DIP {
                     let partial = approved.exempted.filter { $0.consequenceTest?.conclusion == .exemptPart }.count
                     print("Versi \(approved.number) disetujui: "
                         + RegisterOutput.decreeCounts(inDIP: inDIP, partial: partial, exempted: approved.exempted.count)
-                        + Self.overridesText(request.force ? readiness : nil, reissued: request.endedExemptionsReissued)
+                        + Self.overridesText(request.force ? readiness : nil, reissued: request.endedExemptionsReissued,
+                                             opened: request.openedPersonalData)
                         + (IndonesianDate.isLaterDay(approved.decreeDate ?? clock.now, than: clock.now)
                             ? ". Keputusan mulai berlaku pada tanggal ditetapkan: versi ini diterbitkan oleh `dip run` pertama "
                                 + "pada atau setelah \(clock.indonesianDate(approved.decreeDate ?? clock.now))"
@@ -480,13 +488,11 @@ extension DIP {
         /// a rule (or the test) names a personal-data ground for them ("Daftar penerima bansos beserta
         /// NIK dan nomor rekening"): said, not refused — the opening may be lawful (consent, a public
         /// office: Pasal 18 ayat (2)) — naming each item, the rule and the ground; nil when none.
+        /// Since session 25 also when the item's title or summary, or the test's specific information,
+        /// names personal data in words ("beserta NIK dan nomor rekening") on whatever ground the test
+        /// was recorded (`LegalCitations.openedPersonalData(_:test:item:)`).
         static func openedPersonalDataNote(_ listed: [VersionItem], citations: LegalCitations) -> String? {
-            var named = Set<String>()
-            let opened: [(VersionItem, OpenedPersonalData)] = listed.compactMap { v in
-                guard let o = citations.openedPersonalData(v.classification, test: v.consequenceTest),
-                      named.insert(v.id).inserted else { return nil }
-                return (v, o)
-            }
+            let opened = openedPersonalData(listed, citations: citations)
             guard !opened.isEmpty else { return nil }
             return "Perhatian: uji konsekuensi menyimpulkan terbuka untuk \(opened.count) informasi yang memuat data pribadi: "
                 + opened.map { v, o in "\(v.id) revisi \(v.revision) (\(v.item.ringkasan); \(citations.describe(o)))" }.joined(separator: "; ")
@@ -542,9 +548,23 @@ extension DIP {
                 + "atau kembalikan informasinya (`dip return`), sebelum keputusan ditandatangani."
         }
 
+        /// The items of `listed` published whole on a test concluding *terbuka* although they name
+        /// personal data (a ground, or in words), each once, in list order.
+        static func openedPersonalData(_ listed: [VersionItem], citations: LegalCitations) -> [(VersionItem, OpenedPersonalData)] {
+            var named = Set<String>()
+            return listed.compactMap { v in
+                guard let o = citations.openedPersonalData(v.classification, test: v.consequenceTest, item: v.item),
+                      named.insert(v.id).inserted else { return nil }
+                return (v, o)
+            }
+        }
+
         /// What the approval overrode, as its confirmation says it (each override in its own words,
         /// as recorded in the history); empty when it overrode nothing, whatever options were given.
-        static func overridesText(_ unready: ApprovalReadiness?, reissued: [ItemRevisionRef]) -> String {
+        /// `opened`: items published whole although they name personal data, approved over the
+        /// warning (no option: the warning does not refuse, but the approval says it went past it).
+        static func overridesText(_ unready: ApprovalReadiness?, reissued: [ItemRevisionRef],
+                                  opened: [ItemRevisionRef] = []) -> String {
             var parts: [String] = []
             if let unready, !unready.isReady {
                 var what: [String] = []
@@ -558,6 +578,12 @@ extension DIP {
                 let count = reissued.count
                 parts.append("dengan --force-ended-exemptions menetapkan kembali tanpa uji konsekuensi baru \(count) "
                     + "pengecualian yang jangka waktunya telah berakhir (" + ids.joined(separator: ", ") + ")")
+            }
+            if !opened.isEmpty {
+                var ids: [String] = []
+                for ref in opened { ids.append("\(ref.item) revisi \(ref.revision)") }
+                parts.append("walaupun \(opened.count) informasi yang diumumkan utuh memuat data pribadi (peringatan di atas "
+                    + "diabaikan: " + ids.joined(separator: ", ") + ")")
             }
             if parts.isEmpty { return "" }
             return " (disetujui " + parts.joined(separator: "; ") + "; tercatat di riwayat persetujuan)"
