@@ -40,6 +40,14 @@ public enum PersonNames {
         "pemerintah", "pemkab", "pemda", "dinas", "badan", "kantor", "bagian", "bidang", "unit", "pt", "cv", "ud",
         "koperasi", "yayasan", "kelompok", "desa", "kelurahan", "kecamatan", "kabupaten", "kota", "provinsi",
         "sekolah", "sd", "smp", "sma", "smk", "rsud", "puskesmas", "bank", "perusahaan", "lembaga", "organisasi",
+        // Bodies by their short names, as units write them in sentence case ("layanan pengaduan
+        // Disdukcapil", "air minum milik Perseroda").
+        "dinkes", "dinsos", "disdik", "disdikbud", "disdukcapil", "dukcapil", "capil", "diskominfo", "diskominfosatik",
+        "kominfo", "disnaker", "disnakertrans", "disperindag", "disperkim", "disparbud", "dispora", "dishub", "distan",
+        "disbun", "diskan", "dinperkim", "bappeda", "bapenda", "bappelitbangda", "bpkad", "bkpsdm", "bkd", "bpbd", "satpol",
+        "setda", "setwan", "sekretariat", "inspektorat", "kesbangpol", "kemenkes", "kemendagri", "kemensos", "kemenag",
+        "kementerian", "pemprov", "pemkot", "perseroda", "perumda", "persero", "perum", "bumd", "bumn", "bumdes", "pdam",
+        "polres", "polsek", "polda", "kejari", "kodim", "koramil", "ombudsman", "baznas", "kpu", "bawaslu", "rs",
         // Common nouns after "Ibu"/"Bapak" (and a title in capitals).
         "hamil", "menyusui", "nifas", "bersalin", "balita", "rumah", "tangga", "anak", "negara", "pertiwi", "kandung",
         "asuh", "angkat", "dan", "atau", "guru", "kader", "peserta", "pegawai", "penerima", "pemilik", "warga",
@@ -51,7 +59,48 @@ public enum PersonNames {
         "nomor", "no", "perihal", "beserta", "serta", "desa", "kecamatan", "kelurahan", "rt", "rw", "jalan", "jl",
         "selaku", "sebagai", "dengan", "oleh", "bulan", "tanggal", "tgl", "nik", "npwp", "kk", "alamat", "umur", "usia",
     ]
-    private static let needles = ["sdr", "saudara", "bpk", "tn.", "ny.", "nn.", "a.n", "an.", "a/n", "atas nama"]
+    /// Words that say whose the information is ("Surat pengaduan Budi Santoso terhadap …", "Data
+    /// pasien: Siti Aminah", "Berkas perkara tersangka Joko"): a capitalised name right after one, in
+    /// a text written in sentence case, is a person's (`cuedNames`). Lowercased.
+    static let cues = ["pengaduan", "aduan", "pengadu", "pelapor", "terlapor", "pasien", "milik", "tersangka",
+                       "terdakwa", "korban", "pemohon", "saksi"]
+    private static let cued = try! NSRegularExpression(pattern:
+        #"(?<![\p{L}\p{N}])(?i:"# + cues.joined(separator: "|") + #")(\s*:\s*|\s+)"# + name + #"(?![\p{L}\p{N}'’-])"#)
+    /// A further name of a list after a cued one ("korban: Siti Aminah, Budi Santoso dan Rina").
+    private static let listed = try! NSRegularExpression(pattern:
+        #"\G(?:\s*,\s*(?:dan\s+)?|\s*;\s*|\s+dan\s+)"# + name + #"(?![\p{L}\p{N}'’-])"#)
+    /// Capitalised words that follow a cue in ordinary titles and are no one's name: what the cue
+    /// names is a group, a place, a service or a kind of case ("pengaduan Masyarakat", "milik
+    /// Daerah", "pasien Rawat Inap", "korban Bencana Alam"). Checked on every word of a cued name,
+    /// lowercased; offices and bodies (`notAName`) too.
+    static let cuedCommonWords: Set<String> = [
+        "masyarakat", "daerah", "negara", "umum", "publik", "pelayanan", "layanan", "informasi", "rawat", "inap", "jalan",
+        "gawat", "darurat", "igd", "bpjs", "jkn", "kis", "covid", "bencana", "alam", "banjir", "longsor", "gempa",
+        "kebakaran", "kekerasan", "perdagangan", "orang", "narkoba", "napza", "tindak", "pidana", "kecelakaan", "lalu",
+        "lintas", "konflik", "sosial", "miskin", "terlantar", "disabilitas", "lansia", "gangguan", "jiwa", "baru", "lama",
+        "rujukan", "pulang", "meninggal", "rumah", "sakit", "klinik", "poli", "poliklinik", "ruang", "instalasi",
+        "perempuan", "laki", "pria", "wanita", "asn", "pns", "pppk", "honorer", "aparatur", "sipil", "aparat", "oknum",
+        "kepegawaian", "keuangan", "aset", "barang", "tanah", "bangunan", "gedung", "kendaraan", "dinas", "online",
+        "lapor", "span", "sp4n", "wbs", "whistleblowing", "system", "sistem", "gratifikasi", "korupsi", "pungli",
+        "pengaduan", "pelapor", "pasien", "korban", "tersangka", "saksi", "pemohon", "keberatan",
+        "perorangan", "pribadi", "swasta", "perseorangan", "nasional", "internasional", "luar", "dalam", "negeri",
+        "penyandang", "tbc", "hiv", "aids", "dbd", "odgj", "stunting", "gizi", "buruk", "kronis", "anak", "remaja", "bayi",
+        "balita", "ibu", "bapak", "keluarga", "kk", "rt", "rw", "dusun", "kampung", "wilayah", "kawasan", "pihak", "ketiga",
+        "tsunami", "erupsi", "angin", "puting", "beliung", "abrasi", "kekeringan", "wabah", "laka", "lantas", "ahli",
+        "whatsapp", "wa", "sms", "email", "website", "web", "instagram", "facebook", "twitter", "tiktok", "youtube", "aplikasi",
+        "jamkesda", "jamkesmas", "gakin", "sktm", "sendiri", "bersama", "dana", "bantuan", "program", "bansos", "izin",
+        "perizinan", "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
+        "november", "desember", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "triwulan", "semester",
+        "bulan", "periode", "rekap", "rekapitulasi", "data", "daftar", "laporan", "surat", "berkas", "dokumen",
+    ]
+    /// Lowercase words a title written with every word capitalised still keeps lowercase: a text
+    /// whose only lowercase words are these is written in title case, where a capitalised word
+    /// after a cue says nothing ("Data Pasien Rawat Inap di Puskesmas").
+    static let functionWords: Set<String> = [
+        "di", "ke", "dari", "dan", "atau", "yang", "untuk", "tentang", "terhadap", "pada", "atas", "dengan", "oleh", "per",
+        "serta", "beserta", "bagi", "dalam", "se", "tahun", "sd", "s.d", "the", "of", "and",
+    ]
+    private static let needles = ["sdr", "saudara", "bpk", "tn.", "ny.", "nn.", "a.n", "an.", "a/n", "atas nama"] + cues
     private static let capitalised = ["Bapak ", "Ibu ", "Pak ", "Bu "]
 
     /// Whether `text` has an honorific or "atas nama" at all (most summaries have none: no pattern runs).
@@ -81,7 +130,61 @@ public enum PersonNames {
                 found.append(range)
             }
         }
+        for range in cuedNames(in: text) where !found.contains(where: { $0.overlaps(range) }) {
+            found.append(range)
+        }
         return found.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// Names without an honorific, where a cue word says whose the information is: "Surat pengaduan
+    /// Budi Santoso terhadap …", "Data pasien: Siti Aminah", "korban: Siti Aminah, Budi dan Rina"
+    /// (session 25). Only in a text written in sentence case (`isSentenceCase`: in a title with every
+    /// word capitalised, the words after "Pasien" are a group, not a name), and only words that are
+    /// no office, body or common word of such titles (`notAName`, `cuedCommonWords`) and no acronym.
+    static func cuedNames(in text: String) -> [Range<String.Index>] {
+        let ns = NSRange(text.startIndex..., in: text)
+        var found: [Range<String.Index>] = []
+        for m in cued.matches(in: text, range: ns) {
+            guard let first = Range(m.range(at: 2), in: text) else { continue }
+            var candidates = [first]
+            // A list goes on after the name: ", Budi Santoso", " dan Rina".
+            var at = m.range.location + m.range.length
+            while let next = listed.firstMatch(in: text, options: [.anchored], range: NSRange(location: at, length: ns.length - at)),
+                  let r = Range(next.range(at: 1), in: text) {
+                candidates.append(r)
+                at = next.range.location + next.range.length
+            }
+            for candidate in candidates {
+                guard let range = trimmed(candidate, in: text), cuedName(range, in: text),
+                      !found.contains(where: { $0.overlaps(range) }) else { break }
+                found.append(range)
+            }
+        }
+        return found
+    }
+
+    /// Whether the capitalised words `range` after a cue are a person's name: no word an office, a
+    /// body, a common word of titles or an acronym, and the text around written in sentence case.
+    static func cuedName(_ range: Range<String.Index>, in text: String) -> Bool {
+        for word in text[range].split(separator: " ") {
+            let bare = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".'’-"))
+            if bare.isEmpty || notAName.contains(bare) || cuedCommonWords.contains(bare) { return false }
+            // "RSUD", "BPJS", "LAPOR": an acronym or a word in capitals is no name here.
+            let letters = word.filter(\.isLetter)
+            if letters.count >= 2, !letters.contains(where: \.isLowercase) { return false }
+        }
+        return isSentenceCase(text, outside: range)
+    }
+
+    /// Whether `text`, apart from `range`, has a lowercase word that is not a function word: a title
+    /// whose only lowercase words are "di", "dan", "tahun" … is written in title case.
+    static func isSentenceCase(_ text: String, outside range: Range<String.Index>) -> Bool {
+        let outside = text[..<range.lowerBound] + " " + text[range.upperBound...]
+        return outside.split(whereSeparator: { !$0.isLetter && $0 != "." }).contains { word in
+            guard word.first?.isLowercase == true else { return false }
+            let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            return bare.count >= 3 && !functionWords.contains(bare)
+        }
     }
 
     /// "Bapak", "Ibu", "Pak", "Bu" before capitalised words name a person only in a text written in

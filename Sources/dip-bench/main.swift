@@ -19,6 +19,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("classify-probes", classifyProbesBench),
     ("classify-ceiling", classifyCeilingBench),
     ("classify-fresh", classifyFreshBench),
+    ("personal-data-train", personalDataTrainBench),
     ("register", registerBenchmark),
     ("writers", benchWriters),
     ("publish", benchPublish),

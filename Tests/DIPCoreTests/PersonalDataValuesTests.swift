@@ -112,4 +112,48 @@ final class PersonalDataValuesTests: XCTestCase {
             XCTAssertEqual(PersonalDataValues.masked(text), text)
         }
     }
+
+    /// Names without an honorific, where a cue word says whose the information is (session 25):
+    /// "pengaduan", "pelapor", "pasien", "milik", "tersangka", "korban" …, and the names of a list
+    /// after it ("Data pasien: Siti Aminah, Budi Santoso dan Rina").
+    func testNamesAfterACueWordAreMasked() {
+        for (text, masked, count) in [
+            ("Surat pengaduan Budi Santoso terhadap pelayanan puskesmas",
+             "Surat pengaduan [nama disamarkan] terhadap pelayanan puskesmas", 1),
+            ("Data pasien: Siti Aminah", "Data pasien: [nama disamarkan]", 1),
+            ("Data pasien: Siti Aminah, Budi Santoso dan Rina",
+             "Data pasien: [nama disamarkan], [nama disamarkan] dan [nama disamarkan]", 3),
+            ("Berkas perkara tersangka Joko Susilo tahun 2025", "Berkas perkara tersangka [nama disamarkan] tahun 2025", 1),
+            ("Sertifikat tanah milik Ahmad Fauzi di Desa Cikande",
+             "Sertifikat tanah milik [nama disamarkan] di Desa Cikande", 1),
+            ("Identitas pelapor Ratna Sari dalam perkara korupsi",
+             "Identitas pelapor [nama disamarkan] dalam perkara korupsi", 1),
+            ("Laporan korban Rina Marlina kekerasan dalam rumah tangga",
+             "Laporan korban [nama disamarkan] kekerasan dalam rumah tangga", 1),
+        ] {
+            XCTAssertEqual(PersonalDataValues.masked(text), masked, text)
+            XCTAssertEqual(kinds(text), Array(repeating: .name, count: count), text)
+        }
+    }
+
+    /// What follows a cue word in ordinary titles is no name: a group, a body, an office, a place, a
+    /// channel, a month, an acronym; nor is anything in a title with every word capitalised, where
+    /// the words after "Pasien" are a group ("Data Pasien Rawat Inap di Puskesmas").
+    func testCueWordsBeforeGroupsBodiesAndTitleCaseAreNoNames() {
+        for text in [
+            "Surat pengaduan masyarakat tentang jalan rusak", "Laporan Pengaduan Masyarakat terhadap Pelayanan Publik",
+            "Data Pasien Rawat Inap di Puskesmas", "Data pasien Rawat Inap bulan Januari",
+            "Daftar barang milik Daerah yang dihapuskan", "Pengaduan melalui LAPOR! dan SP4N",
+            "Data pasien Covid-19 per kecamatan", "Data korban Bencana Alam tahun 2024",
+            "Surat pengaduan Kepala Desa Cikande tentang batas wilayah", "Surat Pengaduan Budi Santoso",
+            "Tanah milik Pemerintah Kabupaten Serang", "Daftar korban Tsunami Selat Sunda tahun 2018",
+            "Rekap pengaduan Januari sampai Maret", "Layanan pengaduan Whatsapp dan surel",
+            "No HP / WA layanan pengaduan Disdukcapil", "Resep air minum dalam kemasan milik Perseroda",
+            "Data pasien BPJS Kesehatan", "Surat keberatan pemohon Informasi", "Laporan pengaduan Dana Desa",
+            "Identitas pelapor Sdr. Ahmad selaku Kepala Desa",
+        ] {
+            XCTAssertEqual(kinds(text), [], text)
+            XCTAssertEqual(PersonalDataValues.masked(text), text)
+        }
+    }
 }

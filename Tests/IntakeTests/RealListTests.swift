@@ -140,6 +140,21 @@ final class RealListTests: XCTestCase {
         XCTAssertTrue(found.first?.hint.hasPrefix("Tulis nama informasinya saja, tanpa datanya") == true, found.first?.hint ?? "")
     }
 
+    /// A name without an honorific, after a cue word ("pengaduan Budi Santoso", "pasien: Siti
+    /// Aminah"), is told at its cell as a name after "Sdr." is (session 25); an ordinary title
+    /// with the same cue is not.
+    func testANameAfterACueWordIsNamedAtItsCell() throws {
+        let csv = "No;Ringkasan Isi Informasi;Kategori\r\n"
+            + "1;Surat pengaduan masyarakat tentang jalan rusak;Setiap Saat\r\n"
+            + "2;Surat pengaduan Budi Santoso terhadap pelayanan puskesmas;Dikecualikan\r\n"
+            + "3;Data pasien: Siti Aminah;Dikecualikan\r\n"
+        let r = readSubmission(at: try write(csv, "dip-dinkes.csv"))
+        XCTAssertEqual(r.status, .accepted, r.reason ?? "")
+        let found = r.problems.filter { $0.code == "personal-data-value" }
+        XCTAssertEqual(found.map(\.row), [3, 4])
+        XCTAssertEqual(Set(found.map(\.message)), ["Ringkasan informasi memuat nama seseorang."])
+    }
+
     func testListTitleAboveTheHeaderDeclaresNoCategory() throws {
         let text = """
             DAFTAR INFORMASI PUBLIK DAN DAFTAR INFORMASI YANG DIKECUALIKAN;;;;;;
