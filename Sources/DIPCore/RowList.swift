@@ -2,6 +2,11 @@
 /// "14, 15"). Feedback names every row a problem is on this way.
 public enum RowList {
     public static func text(_ rows: [Int]) -> String {
+        text(runs: runs(rows))
+    }
+
+    /// Distinct rows as sorted, disjoint runs of consecutive rows.
+    public static func runs(_ rows: [Int]) -> [ClosedRange<Int>] {
         let sorted = Array(Set(rows)).sorted()
         var runs: [ClosedRange<Int>] = []
         for row in sorted {
@@ -11,7 +16,7 @@ public enum RowList {
                 runs.append(row...row)
             }
         }
-        return text(runs: runs)
+        return runs
     }
 
     /// Distinct numbers, ascending, joined the Indonesian way: "3", "3 dan 5", "1, 3 dan 5"

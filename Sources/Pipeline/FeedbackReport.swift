@@ -195,6 +195,29 @@ public enum FeedbackReport {
     /// "3", "3 dan 5", "1, 3 dan 5": the numbers of a row's problems in the list above.
     static func numberList(_ numbers: [Int]) -> String { RowList.andList(numbers) }
 
+    /// ", pada baris 4, 7, 15–20": where a file's problems to fix are. The page and the workbook
+    /// list every row of the file with its problems beside it, so a clerk with a 300-row list
+    /// and five rows to fix read the whole list to find them (the text feedback lists the
+    /// problems first; session 25). At most `rowRunsNamed` runs of rows, then "antara lain";
+    /// "" when no problem is in a row (the whole file's).
+    static func rowsToFix(_ problems: [Problem]) -> String {
+        var rows: [Int] = []
+        var unnamed = false
+        for problem in problems where problem.severity != .info {
+            if let row = problem.row { rows.append(row) }
+            guard problem.alsoInRows != nil else { continue }
+            for run in problem.summarisedRows ?? [] { rows += Array(run) }
+            if !problem.namesEverySummarisedRow { unnamed = true }
+        }
+        let runs = RowList.runs(rows)
+        guard !runs.isEmpty else { return "" }
+        let some = unnamed || runs.count > rowRunsNamed
+        return (some ? ", antara lain pada baris " : ", pada baris ") + RowList.text(runs: Array(runs.prefix(rowRunsNamed)))
+    }
+
+    /// How many runs of rows a file's status names (`rowsToFix`).
+    static let rowRunsNamed = 10
+
     /// Why a file was held and what to do, in the unit's words (issue 16 #7).
     static func heldText(_ outcome: FileOutcome, unit: String) -> String {
         let count = outcome.hold ?? WithdrawalCount(withdrawn: 0, current: 0)
@@ -216,7 +239,7 @@ public enum FeedbackReport {
             return FeedbackFile(fileName: outcome.fileName, status: .accepted,
                                 detail: "\(IndonesianNumber.grouped(outcome.itemCount)) informasi dibaca\(sheet). "
                                     + (toFix == 0 ? "Tidak ada yang perlu diperbaiki."
-                                        : "\(IndonesianNumber.grouped(toFix)) hal perlu diperbaiki."))
+                                        : "\(IndonesianNumber.grouped(toFix)) hal perlu diperbaiki\(rowsToFix(outcome.problems))."))
         case .refused:
             return FeedbackFile(fileName: outcome.fileName, status: .refused,
                                 detail: (outcome.reason ?? "Berkas tidak dapat dibaca.")

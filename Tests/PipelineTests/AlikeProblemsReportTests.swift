@@ -21,7 +21,8 @@ final class AlikeProblemsReportTests: XCTestCase {
         let text = FeedbackReport.text(unit: WorkUnit(code: "dinkes", name: "Dinas Kesehatan"), outcomes: [outcome],
                                        clock: Clock(now: Date(timeIntervalSince1970: 1_767_225_600)))
         XCTAssertTrue(text.contains("Masalah yang perlu diperbaiki (101):"), text)
-        XCTAssertEqual(FeedbackReport.file(outcome).detail, "0 informasi dibaca. 101 hal perlu diperbaiki.")
+        // The summary names its first row only (its runs are not recorded): "antara lain".
+        XCTAssertEqual(FeedbackReport.file(outcome).detail, "0 informasi dibaca. 101 hal perlu diperbaiki, antara lain pada baris 2, 202.")
     }
 
     /// Counts a unit reads are grouped the Indonesian way: a 20,000-row list read
@@ -42,7 +43,36 @@ final class AlikeProblemsReportTests: XCTestCase {
                                        clock: RepeatedFeedbackTests.clock)
         XCTAssertTrue(text.contains("Status: DITERIMA. 1.200 informasi dibaca."), text)
         XCTAssertTrue(text.contains("Masalah yang perlu diperbaiki (1.200):"), text)
-        XCTAssertEqual(FeedbackReport.file(outcome).detail, "1.200 informasi dibaca. 1.200 hal perlu diperbaiki.")
+        XCTAssertEqual(FeedbackReport.file(outcome).detail,
+                       "1.200 informasi dibaca. 1.200 hal perlu diperbaiki, antara lain pada baris 2–202.")
+    }
+
+    /// The file's status in the page and the workbook says on which rows its problems are: both
+    /// list every row of the file, and a clerk with a long list and a few rows to fix read it
+    /// all to find them (session 25). Every row a summary names counts; notes worth knowing and
+    /// problems of the whole file name no row; past ten runs of rows, "antara lain".
+    func testFileStatusNamesTheRowsToFix() {
+        func outcome(_ problems: [Problem]) -> FileOutcome {
+            FileOutcome(unit: "dinkes", fileName: "d.xlsx", sha256: "x", status: .accepted, items: [], problems: problems)
+        }
+        func problem(_ row: Int?, _ severity: Severity = .warning) -> Problem {
+            Problem(file: "d.xlsx", sheet: "DIP", row: row, column: "E", severity: severity, code: "waktu-sesudah-diterima",
+                    message: "Waktu pembuatan jatuh sesudah tanggal berkas ini diterima.", hint: "Periksa tahunnya.")
+        }
+        var summary = problem(20)
+        summary.alsoInRows = 11
+        summary.summarisedRows = [20...30]
+        let note = problem(3, .info)
+        let whole = problem(nil, .error)
+        XCTAssertEqual(FeedbackReport.file(outcome([problem(15), note])).detail,
+                       "0 informasi dibaca. 1 hal perlu diperbaiki, pada baris 15.")
+        XCTAssertEqual(FeedbackReport.file(outcome([problem(15), summary, problem(9)])).detail,
+                       "0 informasi dibaca. 13 hal perlu diperbaiki, pada baris 9, 15, 20–30.")
+        XCTAssertEqual(FeedbackReport.file(outcome([whole])).detail, "0 informasi dibaca. 1 hal perlu diperbaiki.")
+        XCTAssertEqual(FeedbackReport.file(outcome([note])).detail, "0 informasi dibaca. Tidak ada yang perlu diperbaiki.")
+        let many = stride(from: 2, through: 24, by: 2).map { problem($0) }
+        XCTAssertEqual(FeedbackReport.file(outcome(many)).detail,
+                       "0 informasi dibaca. 12 hal perlu diperbaiki, antara lain pada baris 2, 4, 6, 8, 10, 12, 14, 16, 18, 20.")
     }
 }
 
