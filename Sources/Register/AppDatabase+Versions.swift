@@ -350,6 +350,20 @@ extension AppDatabase {
         }
     }
 
+    /// The decree numbers published versions carry (DIP and DIK), oldest version first: a new
+    /// decree under one of them would revoke "Keputusan … Nomor X" while numbered X itself.
+    public func publishedDecreeNumbers() throws -> [(version: Int, number: String, date: Date?, dik: Bool)] {
+        try read { db in
+            try VersionRecord.filter(Column("status") == VersionStatus.published).order(Column("number")).fetchAll(db)
+                .flatMap { v -> [(version: Int, number: String, date: Date?, dik: Bool)] in
+                    var out: [(version: Int, number: String, date: Date?, dik: Bool)] = []
+                    if let n = v.decreeNumber { out.append((v.number, n, v.decreeDate, false)) }
+                    if let n = v.dikDecreeNumber { out.append((v.number, n, v.decreeDate, true)) }
+                    return out
+                }
+        }
+    }
+
     /// The newest published version, if any.
     public func lastPublished() throws -> DIPVersion? {
         try read { db in

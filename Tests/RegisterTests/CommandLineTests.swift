@@ -185,6 +185,30 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try db.version(number: 1).decreeNumber, "000.9/2025/Diskominfosatik/2026")
     }
 
+    /// A decree never takes the number of a published one: the update would read "Nomor 000.9/1/2026"
+    /// and revoke "Keputusan … Nomor 000.9/1/2026" in its diktum. Refused for either number, naming
+    /// the decree that carries it; a new number approves.
+    func testApprovalRefusesANumberAPublishedDecreeCarries() throws {
+        let (workspace, db) = try workspaceWithRegister(submitting: [])
+        let first = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(1))))
+        try db.approve(version: first.number, ApprovalRequest(
+            decreeNumber: "000.9/1/2026", dikDecreeNumber: nil, decreeDate: Fixture.date(1), signatory: Fixture.ppid,
+            atasan: nil, force: true), at: Fixture.date(1))
+        try db.publish(version: first.number, at: Fixture.date(1))
+        try Fixture.submit(db, Fixture.baseList + [Fixture.classified(Fixture.item("8", "Profil Puskesmas"))], sha: "v2", day: 2)
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 2)
+        func approve(_ number: String) throws -> (status: Int32, out: String, err: String) {
+            try run(["approve", "--name", "Drs. Ahmad Fauzi", "--nip", "197001011990031001", "--decree-number", number,
+                     "--decree-date", "1/6/2026", "--force-unreviewed", "--yes", "--workspace", workspace.path])
+        }
+        let reused = try approve("000.9/1/2026")
+        XCTAssertEqual(reused.status, 1, reused.out)
+        XCTAssertTrue(reused.err.contains("--decree-number \"000.9/1/2026\" sudah dipakai Keputusan Penetapan DIP versi 1 tanggal "),
+                      reused.err)
+        XCTAssertNil(try db.version(number: 2).decreeNumber, "nothing stored")
+        XCTAssertEqual(try approve("000.9/2/2026").status, 0)
+    }
+
     /// A new test whose period runs "sampai 31 Mei 2026" cannot be set by a decree of 1 June 2026:
     /// the DIK decree would set an exemption already over (its Lampiran "Sampai 31 Mei 2026", its
     /// date after it). Refused, also with --force-ended-exemptions (that override re-issues an old

@@ -198,6 +198,21 @@ extension DIP {
                         typed.append(why)
                     }
                 }
+                // Each decree has its own number: one already carried by a published decree (or by the
+                // decree made before dip) would be revoked by the very decree numbered with it.
+                let taken = try db.publishedDecreeNumbers().map {
+                    (number: $0.number, what: "Keputusan \($0.dik ? "Klasifikasi DIK" : "Penetapan DIP") versi \($0.version)"
+                        + ($0.date.map { " tanggal \(clock.indonesianDate($0))" } ?? ""))
+                } + [settings.keputusanSebelumnya.map { (number: $0.number, what: "keputusan DIP sebelum dip (keputusanSebelumnya)") },
+                     settings.keputusanDIKSebelumnya.map { (number: $0.number, what: "keputusan DIK sebelum dip (keputusanDIKSebelumnya)") }]
+                    .compactMap { $0 }
+                func key(_ s: String) -> String { s.filter { !$0.isWhitespace }.lowercased() }
+                for (option, value) in [("--decree-number", decreeNumber), ("--dik-decree-number", dikDecreeNumber)] {
+                    if let value, let used = taken.first(where: { key($0.number) == key(value) }) {
+                        typed.append("\(option) \"\(value)\" sudah dipakai \(used.what): setiap keputusan bernomor sendiri, "
+                            + "dan keputusan ini mencabut keputusan yang berlaku")
+                    }
+                }
                 guard typed.isEmpty else {
                     throw RegisterError.invalidInput(
                         "Yang akan dicetak pada keputusan belum dapat ditandatangani: " + typed.joined(separator: "; ")
