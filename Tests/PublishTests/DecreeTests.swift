@@ -620,6 +620,13 @@ final class DecreeTests: XCTestCase {
         XCTAssertTrue(record.contains("Surat pengaduan Sdr. [nama disamarkan], NIK [data pribadi disamarkan]"), record)
         XCTAssertTrue(record.contains("Identitas pelapor [nama disamarkan] dan nomor HP [data pribadi disamarkan]"), record)
         XCTAssertTrue(record.contains("Siti Aminah, S.Sos."), record)
+        // As Word and LibreOffice open it, one page, the masks on the printed page.
+        let file = try Checkers.temporaryFile("berita-acara.docx", try ConsequenceTestForm.document(
+            items: [withheld], settings: settings, citations: .builtIn, clock: clock))
+        defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
+        let checked = try Checkers.run("check-docx", [file.path, "--expect-pages", "1", "--text", "[nama disamarkan]",
+                                                      "--text", "[data pribadi disamarkan]"])
+        XCTAssertEqual(checked.status, 0, checked.output)
         var partial = withheld
         partial.consequenceTest?.conclusion = .exemptPart
         XCTAssertFalse(try text([partial]).contains("Budi Santoso"))
