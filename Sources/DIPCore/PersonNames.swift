@@ -64,11 +64,13 @@ public enum PersonNames {
     /// a text written in sentence case, is a person's (`cuedNames`). Lowercased.
     static let cues = ["pengaduan", "aduan", "pengadu", "pelapor", "terlapor", "pasien", "milik", "tersangka",
                        "terdakwa", "korban", "pemohon", "saksi"]
+    /// Spaces and tabs only: a name never runs on across a line break (texts joined by "\n" for a
+    /// warning, "Rekam medis pasien\nNama, NIK …", read "Nama" as a patient's name; legal walk).
     private static let cued = try! NSRegularExpression(pattern:
-        #"(?<![\p{L}\p{N}])(?i:"# + cues.joined(separator: "|") + #")(\s*:\s*|\s+)"# + name + #"(?![\p{L}\p{N}'’-])"#)
+        #"(?<![\p{L}\p{N}])(?i:"# + cues.joined(separator: "|") + #")([ \t]*:[ \t]*|[ \t]+)"# + name + #"(?![\p{L}\p{N}'’-])"#)
     /// A further name of a list after a cued one ("korban: Siti Aminah, Budi Santoso dan Rina").
     private static let listed = try! NSRegularExpression(pattern:
-        #"\G(?:\s*,\s*(?:dan\s+)?|\s*;\s*|\s+dan\s+)"# + name + #"(?![\p{L}\p{N}'’-])"#)
+        #"\G(?:[ \t]*,[ \t]*(?:dan[ \t]+)?|[ \t]*;[ \t]*|[ \t]+dan[ \t]+)"# + name + #"(?![\p{L}\p{N}'’-])"#)
     /// Capitalised words that follow a cue in ordinary titles and are no one's name: what the cue
     /// names is a group, a place, a service or a kind of case ("pengaduan Masyarakat", "milik
     /// Daerah", "pasien Rawat Inap", "korban Bencana Alam"). Checked on every word of a cued name,
@@ -92,6 +94,7 @@ public enum PersonNames {
         "perizinan", "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
         "november", "desember", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "triwulan", "semester",
         "bulan", "periode", "rekap", "rekapitulasi", "data", "daftar", "laporan", "surat", "berkas", "dokumen",
+        "nama", "identitas", "alamat", "nomor", "no", "nik", "npwp", "biodata", "riwayat", "rekam", "medis",
     ]
     /// Lowercase words a title written with every word capitalised still keeps lowercase: a text
     /// whose only lowercase words are these is written in title case, where a capitalised word

@@ -150,7 +150,10 @@ final class PersonalDataValuesTests: XCTestCase {
             "Rekap pengaduan Januari sampai Maret", "Layanan pengaduan Whatsapp dan surel",
             "No HP / WA layanan pengaduan Disdukcapil", "Resep air minum dalam kemasan milik Perseroda",
             "Data pasien BPJS Kesehatan", "Surat keberatan pemohon Informasi", "Laporan pengaduan Dana Desa",
-            "Identitas pelapor Sdr. Ahmad selaku Kepala Desa",
+            "Identitas pelapor Sdr. Ahmad selaku Kepala Desa", "Data pasien: Nama, NIK dan alamat",
+            // A summary and a specific information joined for a warning (legal walk: "Nama" was read
+            // as a patient's name across the line break).
+            "Rekam medis pasien\n\nNama, NIK dan alamat orang yang tercantum",
         ] {
             XCTAssertEqual(kinds(text), [], text)
             XCTAssertEqual(PersonalDataValues.masked(text), text)
