@@ -172,12 +172,12 @@ extension AppDatabase {
         }
     }
 
-    private static func keptKey(_ item: String, _ revision: Int, _ outcome: RuleOutcome) -> String {
+    static func keptKey(_ item: String, _ revision: Int, _ outcome: RuleOutcome) -> String {
         "\(item)#\(revision)#\(outcome.category.rawValue)#\(outcome.needsTest)#\(outcome.grounds.joined(separator: ","))"
     }
 
     /// The new outcomes the PPID chose to keep the old classification against, per revision.
-    private static func keptOutcomes(_ db: Database) throws -> Set<String> {
+    static func keptOutcomes(_ db: Database) throws -> Set<String> {
         var out = Set<String>()
         for row in try Row.fetchAll(db, sql: """
             SELECT e.item, e.revision, e.new_category, e.new_needs_test, e.new_grounds

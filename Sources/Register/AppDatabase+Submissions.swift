@@ -165,6 +165,9 @@ extension AppDatabase {
         var matched = Set<String>()
 
         var classifications = ClassificationDecoder()
+        // The outcomes the PPID chose to keep an item's recorded classification against when
+        // the rules changed (session 25): the same list sent again must not undo that choice.
+        let kept = try keptOutcomes(db)
         for (index, (read, classification)) in items.enumerated() {
             let position = index + 1
             var information = read
@@ -178,8 +181,12 @@ extension AppDatabase {
                 }
                 let oldClassification = try? classifications.decode(old)
                 var fields = ItemMatching.changedFields(old.information, information)
-                let classChanged = ItemMatching.classificationChanged(
+                var classChanged = ItemMatching.classificationChanged(
                     oldClassification, classification)
+                if classChanged, fields.isEmpty, !kept.isEmpty,
+                   kept.contains(keptKey(itemID, old.revision, RuleOutcome(classification, declared: information.kategori))) {
+                    classChanged = false
+                }
                 if fields.isEmpty && !classChanged {
                     try ItemStateRecord(
                         submission: submissionID, item: itemID, revision: old.revision,

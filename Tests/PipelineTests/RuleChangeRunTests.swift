@@ -143,10 +143,20 @@ final class RuleChangeRunTests: XCTestCase {
         XCTAssertFalse(try String(contentsOf: workspace.review.appendingPathComponent("index.html"), encoding: .utf8)
             .contains("Klasifikasi berubah karena aturan baru"))
 
-        // The choices hold on the runs after: nothing is listed again, nothing changes.
+        // The choices hold on the runs after: nothing is listed again, nothing changes, also
+        // when the unit sends the same list again (classified by the new rules at intake, the
+        // kept item stays as the PPID kept it).
+        try submit("bappeda", """
+            1,Notulen rapat koordinasi zonasi pasar kaliwungu,Bidang Ekonomi,Kepala Bappeda,2025,Serang,Softcopy,5 tahun,Setiap Saat,
+            2,Kajian teknis zonasi pasar kaliwungu tahap dua,Bidang Ekonomi,Kepala Bappeda,2025,Serang,Softcopy,5 tahun,Setiap Saat,
+            3,Laporan realisasi anggaran tahunan,Sekretariat,Kepala Bappeda,2025,Serang,Softcopy,5 tahun,Berkala,
+
+
+            """)
         try run(3 * 86_400)
         XCTAssertEqual(try register.pendingRuleChanges(), [])
         XCTAssertEqual(try register.currentItems(unit: "bappeda").map(\.revision), after.map(\.revision))
+        XCTAssertEqual(try register.currentItems(unit: "bappeda").first { $0.itemID == notulen.itemID }?.category, .setiapSaat)
         // Another rule edit (a new rule no item matches): a new pass, still the kept item is not
         // asked again for the same outcome, and nothing else is listed.
         try appendRule("""
