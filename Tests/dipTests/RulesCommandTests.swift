@@ -91,6 +91,19 @@ final class RulesCommandTests: XCTestCase {
         XCTAssertTrue(preview.output.contains("Perhatian: 1 informasi dalam rancangan ini diklasifikasikan lain oleh aturan "
                                               + "yang berlaku sekarang dan belum diputuskan PPID: bappeda-0001 (menjadi "
                                               + "Dikecualikan, perlu uji konsekuensi)"), preview.output)
+        // The PPID decides from the command line too: kept, then nothing waits.
+        let stale = try dip(["rules", "putuskan", "bappeda-0001", "--workspace", workspace.path, "--revision", "2",
+                             "--pilihan", "pertahankan", "--name", "Siti Aminah, S.Sos."])
+        XCTAssertEqual(stale.status, 1, stale.output)
+        let kept = try dip(["rules", "putuskan", "bappeda-0001", "--workspace", workspace.path, "--revision", "1",
+                            "--pilihan", "pertahankan", "--name", "Siti Aminah, S.Sos."])
+        XCTAssertEqual(kept.status, 0, kept.output)
+        XCTAssertTrue(kept.output.contains("bappeda-0001 revisi 1: klasifikasi tercatat dipertahankan."), kept.output)
+        let settled = try dip(["status", "--workspace", workspace.path])
+        XCTAssertFalse(settled.output.contains("Klasifikasi berubah karena aturan baru"), settled.output)
+        let history = try dip(["history", "bappeda-0001", "--workspace", workspace.path])
+        XCTAssertTrue(history.output.contains("Revisi 1: klasifikasi lama dipertahankan oleh Siti Aminah, S.Sos."), history.output)
+        XCTAssertEqual(try dip(["rules", "dampak", "--workspace", workspace.path]).status, 0, "kept: not listed on demand either")
     }
 
     func testCheckNamesCorpusErrorsWithFileAndLine() throws {

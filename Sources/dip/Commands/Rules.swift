@@ -11,7 +11,7 @@ extension DIP {
         static let configuration = CommandConfiguration(
             commandName: "rules",
             abstract: "Memeriksa dan mencoba aturan klasifikasi PPID.",
-            subcommands: [Check.self, Explain.self, Evaluate.self, Impact.self])
+            subcommands: [Check.self, Explain.self, Evaluate.self, Impact.self, Decide.self])
     }
 }
 
