@@ -643,7 +643,8 @@ aturan:
       - Evaluasi kinerja penyedia yang masih dievaluasi PPK
 
   - id: persandian
-    keterangan: Sistem dan materiil persandian, kunci kriptografi, kata sandi dan kredensial — UU 14/2008 Pasal 17 huruf c angka 6 (sistem persandian negara); kata sandi dan kredensial aplikasi biasa bukan sistem persandian negara, sehingga hubungannya dengan keamanan negara harus diuraikan dalam uji konsekuensi
+    keterangan: Sistem dan materiil persandian, kunci kriptografi, kata sandi dan kredensial — UU 14/2008 Pasal 17 huruf c angka 6 (sistem persandian negara)
+    catatan: Kata sandi dan kredensial aplikasi biasa bukan sistem persandian negara, sehingga hubungannya dengan keamanan negara harus diuraikan dalam uji konsekuensi.
     prioritas: 100
     salah_satu: [sistem persandian, kunci sandi, materiil sandi, peralatan sandi, alat sandi, palsan, jaring komunikasi sandi, jks, kata sandi, password, kriptografi, kunci kriptografi, enkripsi, kunci enkripsi, kunci dekripsi, kunci privat, private key, pribadi key, kredensial, kode akses, dokumen persandian, sandi negara, buku kode, tabel sandi, pasword, paswd, passwd, passphrase, pass phrase, frasa sandi, pin penandatangan, pin tte, akun admin, akun administrator, password admin, kata kunci server, kata kunci akun, kata kunci admin, pin sertifikat elektronik, user dan password, username dan password, akun dan password, user dan pasword, komunikasi sandi, pola hubungan komunikasi sandi, hubungan komunikasi sandi, jaring sandi, kunci publik dan privat, token otp, seed otp, token pin, pin token, pin cms, token cms, user pass, pengguna pass, user dan pass, akun dan pass, pin atm, token internet banking, akun internet banking, user internet banking]
     kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, standar operasional prosedur, prosedur, pedoman, sosialisasi, bimbingan teknis, bimtek, pelatihan, literasi, kebijakan, peraturan, perbup, program, anggaran, rekredensial, kredensial tenaga medis, kredensial tenaga kesehatan, kredensial dokter, kredensial perawat, komite medik, komite keperawatan, panduan, petunjuk, cara mengganti, cara membuat]
@@ -1117,8 +1118,8 @@ aturan:
       - Laporan hasil pekan raya daerah beserta omzetnya
 
   - id: kertas-kerja-pengawasan
-    keterangan: Kertas kerja pemeriksaan, audit, reviu, evaluasi dan pemantauan APIP (Inspektorat, SPI) — dokumen intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i), juga bila reviunya menyangkut laporan keuangan yang kemudian diperiksa BPK
-    catatan: Laporan hasil dan ringkasannya dibaca aturan audit-pengawasan-internal.
+    keterangan: Kertas kerja pemeriksaan, audit, reviu, evaluasi dan pemantauan APIP (Inspektorat, SPI) — dokumen intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i)
+    catatan: Juga bila reviunya menyangkut laporan keuangan yang kemudian diperiksa BPK. Laporan hasil dan ringkasannya dibaca aturan audit-pengawasan-internal.
     prioritas: 100
     salah_satu: [kertas kerja audit, kertas kerja pemeriksaan, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring, temuan sementara audit, temuan sementara pemeriksaan, temuan sementara reviu, temuan sementara probity audit, notisi, notisi pemeriksaan, notisi audit, konsep lhp, konsep laporan hasil pemeriksaan, konsep laporan hasil audit, rancangan temuan, draft temuan, draf temuan, konsep temuan, exit meeting, exit rapat, exit meeting pemeriksaan, exit meeting audit, exit audit rapat, lembar kerja audit, lembar kerja auditor, lembar kerja pemeriksaan, lembar kerja pemeriksa, lembar kerja reviu]
     kecuali: [tata cara, pedoman, panduan, sop, jumlah, rekap, rekapitulasi, statistik, format, templat, template, contoh, pelatihan, bimbingan teknis, bimtek, penyusunan kertas kerja, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran, jadwal, agenda]
@@ -1531,7 +1532,8 @@ aturan:
       - Keputusan pembentukan majelis kode etik
 
   - id: pengaduan-terhadap-orang
-    keterangan: Pengaduan atau laporan masyarakat tentang seorang pejabat atau petugas tertentu (kepala puskesmas, camat, guru …) yang belum diputus — menyangkut penilaian dan nama baik orang itu (UU 14/2008 Pasal 17 huruf h angka 4); jumlah dan tata cara pengaduan terbuka
+    keterangan: Pengaduan atau laporan masyarakat tentang pejabat atau petugas tertentu yang belum diputus — penilaian dan nama baik orang itu (UU 14/2008 Pasal 17 huruf h angka 4); jumlah dan tata cara pengaduan terbuka
+    catatan: Misalnya tentang kepala puskesmas, camat atau guru tertentu.
     prioritas: 100
     semua:
       - [pengaduan terhadap, aduan terhadap, laporan terhadap, pengaduan atas, aduan atas, pengaduan tentang, aduan tentang, warga terhadap, masyarakat terhadap, diajukan terhadap, aduan warga terkait, pengaduan warga terkait, aduan masyarakat terkait, pengaduan masyarakat terkait, tentang perilaku pejabat, tentang perilaku petugas, tentang perilaku pegawai, tentang perilaku kepala, terkait perilaku pejabat, terkait perilaku petugas, terkait perilaku pegawai, terkait perilaku kepala, pengaduan diserahkan, pengaduan mengenai, aduan mengenai, mengenai perilaku, mengenai perbuatan, tentang perbuatan, perbuatan tidak patut, perilaku tidak patut, surat kaleng]
@@ -2050,7 +2052,8 @@ aturan:
       - Profil kabupaten layak anak
 
   - id: data-pribadi-spesifik-adminduk
-    keterangan: Data pribadi penduduk yang wajib dilindungi (keterangan cacat fisik/mental, sidik jari, iris mata, tanda tangan, elemen data aib, hasil perekaman KTP-el) — UU 14/2008 Pasal 17 huruf j jo. Pasal 84 UU 23/2006 tentang Administrasi Kependudukan sebagaimana telah diubah dengan UU 24/2013
+    keterangan: Data pribadi penduduk yang wajib dilindungi (cacat fisik/mental, sidik jari, iris mata, tanda tangan, elemen data aib) — UU 14/2008 Pasal 17 huruf j jo. Pasal 84 UU 23/2006 tentang Administrasi Kependudukan sebagaimana telah diubah dengan UU 24/2013
+    catatan: Termasuk hasil perekaman KTP-el.
     prioritas: 100
     salah_satu: [keterangan cacat fisik, keterangan cacat mental, cacat fisik dan mental, iris mata, spesimen tanda tangan, contoh tanda tangan, tanda tangan penduduk, elemen data aib, data aib, aib seseorang, perekaman biometrik, data hasil perekaman ktp el, hasil perekaman ktp el, rekaman data penduduk, hak akses data kependudukan, user hak akses, data konsolidasi bersih per nik, data balikan, data by name by nik, data menurut nama menurut nik, pemanfaatan data kependudukan per nik, salinan kartu keluarga, fotokopi kartu keluarga, kartu keluarga warga, kartu keluarga penduduk, nomor kartu keluarga, nomor kk, akta kelahiran warga, salinan akta kelahiran]
     kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, cakupan, tata cara, prosedur, sop, persyaratan, syarat, jadwal, perjanjian kerja sama, pks, sosialisasi, pedoman]
@@ -2100,7 +2103,8 @@ aturan:
 
   # --- Sisi TERBUKA menurut undang-undang (Pasal 18 ayat (1)) -------------------
   - id: terbuka-pasal-18-ayat-1
-    keterangan: Menurut UU 14/2008 Pasal 18 ayat (1) bukan informasi yang dikecualikan - putusan badan peradilan, surat perintah penghentian penyidikan/penuntutan, rencana pengeluaran tahunan dan laporan keuangan tahunan lembaga penegak hukum, laporan pengembalian uang hasil korupsi
+    keterangan: Tidak dikecualikan menurut UU 14/2008 Pasal 18 ayat (1) — putusan badan peradilan, surat perintah penghentian penyidikan/penuntutan, rencana pengeluaran dan laporan keuangan tahunan lembaga penegak hukum, laporan pengembalian uang hasil korupsi
+    catatan: UU 14/2008 Pasal 18 ayat (1) menyebut rencana pengeluaran tahunan dan laporan keuangan tahunan lembaga penegak hukum.
     prioritas: 95
     salah_satu: [salinan putusan, direktori putusan, putusan pengadilan, putusan perkara, putusan yang telah berkekuatan hukum tetap, putusan berkekuatan hukum tetap, penetapan pengadilan, surat perintah penghentian penyidikan, sp3, surat ketetapan penghentian penuntutan, skpp, penghentian penyidikan, penghentian penuntutan, pengembalian uang hasil korupsi, pemulihan kerugian negara, penyelamatan keuangan negara, uang pengganti, laporan pengembalian kerugian negara, pengembalian kerugian keuangan negara, pengembalian uang hasil tindak pidana korupsi, pengembalian uang hasil tipikor, rencana pengeluaran tahunan]
     kecuali: [konsep putusan, draf putusan, rancangan putusan, belum dibacakan, belum diucapkan, perkara anak, kesusilaan, asusila, identitas para pihak, data para pihak, sedang ditelusuri, penelusuran aset, pelacakan aset]
@@ -2743,7 +2747,8 @@ aturan:
       - Nota dinas penugasan yang telah ditandatangani
 
   - id: setiap-saat-penetapan-dikecualikan
-    keterangan: Keputusan penetapan informasi yang dikecualikan dan berita acara uji konsekuensinya — yang dikecualikan adalah isi informasinya, bukan penetapannya; keputusan badan publik beserta pertimbangannya tersedia setiap saat (UU 14/2008 Pasal 11 ayat (1) huruf b)
+    keterangan: Keputusan penetapan informasi yang dikecualikan dan berita acara uji konsekuensinya — yang dikecualikan isi informasinya, bukan penetapannya (UU 14/2008 Pasal 11 ayat (1) huruf b)
+    catatan: Keputusan badan publik beserta pertimbangannya tersedia setiap saat.
     prioritas: 55
     salah_satu: [uji konsekuensi, pengujian konsekuensi, daftar informasi yang dikecualikan, penetapan informasi yang dikecualikan, klasifikasi informasi yang dikecualikan]
     kategori: setiap_saat
@@ -2754,7 +2759,8 @@ aturan:
       - Daftar Informasi Publik (DIP) Dinas Sosial Tahun 2026
 
   - id: pengadaan-sebelum-diumumkan
-    keterangan: Dokumen pemilihan penyedia (dokumen lelang/tender, kualifikasi, rancangan kontrak, spesifikasi) sebelum diumumkan — membukanya lebih dulu dapat mengganggu persaingan usaha yang sehat (UU 14/2008 Pasal 17 huruf b); setelah diumumkan terbuka (subkelompok I)
+    keterangan: Dokumen pemilihan penyedia (dokumen tender, kualifikasi, rancangan kontrak, spesifikasi) sebelum diumumkan — UU 14/2008 Pasal 17 huruf b (persaingan usaha yang sehat); setelah diumumkan terbuka (subkelompok I)
+    catatan: Juga dokumen lelang. Membukanya lebih dulu dapat mengganggu persaingan usaha yang sehat.
     prioritas: 100
     semua:
       - [dokumen lelang, dokumen tender, dokumen pemilihan, dokumen pengadaan, dokumen kualifikasi, rancangan kontrak, spesifikasi teknis, proses pengadaan, proses tender, proses lelang, klarifikasi dan negosiasi, negosiasi teknis, berita acara klarifikasi, berita acara negosiasi]
@@ -2806,7 +2812,8 @@ aturan:
       - Pengumuman penyesuaian tarif retribusi parkir yang telah ditetapkan
 
   - id: penelitian-belum-dipublikasikan
-    keterangan: Hasil penelitian, karya ilmiah atau invensi yang belum dipublikasikan atau masih diajukan patennya — membukanya lebih dulu dapat mengganggu perlindungan hak atas kekayaan intelektual (UU 14/2008 Pasal 17 huruf b); setelah dipublikasikan terbuka (setiap saat)
+    keterangan: Hasil penelitian, karya ilmiah atau invensi yang belum dipublikasikan atau masih diajukan patennya — hak atas kekayaan intelektual (UU 14/2008 Pasal 17 huruf b); setelah dipublikasikan terbuka (setiap saat)
+    catatan: Membukanya lebih dulu dapat mengganggu perlindungan hak atas kekayaan intelektual.
     prioritas: 100
     semua:
       - [penelitian, riset, kajian, invensi, karya ilmiah, data penelitian, temuan penelitian, paten, tesis, disertasi, skripsi, tugas akhir]
@@ -3045,7 +3052,8 @@ aturan:
       - Perjanjian kerja sama yang bersifat rahasia dengan penyedia jaringan
 
   - id: hasil-pemeriksaan-bpk-terbuka
-    keterangan: Laporan hasil pemeriksaan BPK (dan opini, rekomendasi, tindak lanjutnya) yang telah disampaikan kepada lembaga perwakilan dinyatakan terbuka untuk umum (UU 15/2004 Pasal 19 ayat (1)); ringkasan laporan keuangan subkelompok D. Yang belum disampaikan, konsep dan kertas kerjanya tidak termasuk.
+    keterangan: Laporan hasil pemeriksaan BPK (opini, rekomendasi, tindak lanjut) yang telah disampaikan kepada lembaga perwakilan dinyatakan terbuka untuk umum (UU 15/2004 Pasal 19 ayat (1)); konsep dan kertas kerjanya tidak termasuk
+    catatan: Ringkasan laporan keuangan subkelompok D. Yang belum disampaikan kepada lembaga perwakilan tidak termasuk.
     prioritas: 60
     semua:
       - [bpk, badan pemeriksa keuangan]
@@ -3102,7 +3110,8 @@ aturan:
       - Standar layanan informasi publik
 
   - id: setiap-saat-peraturan-dokumen-pendukung
-    keterangan: Peraturan, keputusan atau kebijakan berikut dokumen pendukungnya (naskah akademis, kajian, pertimbangan, masukan, risalah rapat, tahap perumusan) — UU 14/2008 Pasal 11 ayat (1) huruf c; Perki 1/2021 (informasi yang wajib tersedia setiap saat). Daftar peraturan saja tetap berkala (subkelompok F).
+    keterangan: Peraturan, keputusan atau kebijakan berikut dokumen pendukungnya (naskah akademis, kajian, risalah rapat perumusan) — UU 14/2008 Pasal 11 ayat (1) huruf c; Perki 1/2021 (informasi yang wajib tersedia setiap saat); daftar peraturan saja berkala
+    catatan: Dokumen pendukung juga pertimbangan, masukan dan tahap perumusan. Daftar peraturan saja tetap berkala (subkelompok F).
     prioritas: 53
     semua:
       - [peraturan, keputusan, kebijakan, perundang undangan, regulasi]

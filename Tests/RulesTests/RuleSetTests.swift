@@ -143,7 +143,7 @@ final class RuleSetTests: XCTestCase {
         XCTAssertEqual(long, [:], "rules explaining training titles at length (rule (characters): titles)")
     }
 
-    static let longestTrainingReason = 300
+    static let longestTrainingReason = 250
 
     /// The check can fail: an explanation naming another rule, pointing to a file, discussing
     /// matched words, written in English or too long is a warning naming the rule's line; the
