@@ -15,13 +15,14 @@ public enum PersonNames {
     /// Honorifics that always precede a person's name (any case): Sdr., Sdri., Saudara/i, Bpk.,
     /// Tn., Ny., Nn., "a.n.", "an.", "a/n", "atas nama".
     /// "Bpk", "Tn", "Ny", "Nn" and "an" only with their full stop ("BPK RI" is the audit board);
-    /// without one, a space must follow ("SDRAJAT" is no "Sdr.").
+    /// without one, a space must follow ("SDRAJAT" is no "Sdr."). Spaces and tabs only, as after a
+    /// cue word: a name does not run on across a line break (texts joined by "\n" for a warning).
     private static let marked = try! NSRegularExpression(pattern:
-        #"(?<![\p{L}\p{N}])(?i:(?:sdr/i|sdri|sdr|saudarai|saudara|atas\s+nama)(?:\.\s*|\s*:\s*|\s+)|(?:bpk|tn|ny|nn|an|a\.\s?n|a/n)\.\s*|(?:a\.\s?n|a/n)\s+)"#
+        #"(?<![\p{L}\p{N}])(?i:(?:sdr/i|sdri|sdr|saudarai|saudara|atas[ \t]+nama)(?:\.[ \t]*|[ \t]*:[ \t]*|[ \t]+)|(?:bpk|tn|ny|nn|an|a\.[ \t]?n|a/n)\.[ \t]*|(?:a\.[ \t]?n|a/n)[ \t]+)"#
             + name)
     /// "Bapak", "Ibu", "Pak", "Bu": also common nouns, so only capitalised and before a
     /// capitalised word that is no common noun (checked after the match).
-    private static let plain = try! NSRegularExpression(pattern: #"(?<![\p{L}\p{N}])(?:Bapak|Ibu|Pak|Bu)\s+"# + name)
+    private static let plain = try! NSRegularExpression(pattern: #"(?<![\p{L}\p{N}])(?:Bapak|Ibu|Pak|Bu)[ \t]+"# + name)
     /// One to five capitalised words (an initial "M." or "H." among them), separated by single spaces.
     private static let name = #"(\p{Lu}[\p{L}'’-]*\.?(?: \p{Lu}[\p{L}'’-]*\.?){0,4})"#
 

@@ -154,6 +154,7 @@ final class PersonalDataValuesTests: XCTestCase {
             // A summary and a specific information joined for a warning (legal walk: "Nama" was read
             // as a patient's name across the line break).
             "Rekam medis pasien\n\nNama, NIK dan alamat orang yang tercantum",
+            "Surat keberatan atas nama\nLaporan tindak lanjut pengaduan",
         ] {
             XCTAssertEqual(kinds(text), [], text)
             XCTAssertEqual(PersonalDataValues.masked(text), text)
