@@ -179,6 +179,31 @@ final class RuleChangeRunTests: XCTestCase {
         XCTAssertEqual(try register.currentItems(unit: "bappeda").first { $0.itemID == notulen.itemID }?.revision, 1)
     }
 
+    /// A run killed after it recorded the pass (before its review pack): the next run makes no
+    /// second pass and no duplicate row, and writes the pack with the changes.
+    func testARunKilledAfterThePassIsCompletedByTheNextWithoutDuplicates() throws {
+        try submit("bappeda", """
+            1,Notulen rapat koordinasi zonasi pasar kaliwungu,Bidang Ekonomi,Kepala Bappeda,2025,Serang,Softcopy,5 tahun,Setiap Saat,
+
+            """)
+        try run(0)
+        try appendRule(Self.newRule)
+        // What the killed run committed: its pass (the stage's one transaction), nothing after.
+        let config = try Configuration.load(workspace)
+        let register = try AppDatabase.open(path: workspace.registerPath.path)
+        let recorded = try RuleChanges.run(register: register, config: config, watermark: try register.revisionWatermark(),
+                                           classifier: { try config.classifier(register: register) },
+                                           clock: Clock(now: start.addingTimeInterval(86_400)), logger: Logger(label: "test"))
+        XCTAssertEqual(recorded?.count, 1)
+        let page = workspace.review.appendingPathComponent("index.html")
+        XCTAssertFalse(try String(contentsOf: page, encoding: .utf8).contains("Klasifikasi berubah karena aturan baru"))
+        try run(86_400 + 60)
+        XCTAssertEqual(try passCount(register), 2, "the first run's pass and the killed run's; none by the run after")
+        XCTAssertEqual(try register.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM rule_reevaluations") }, 1)
+        XCTAssertEqual(try register.pendingRuleChanges().count, 1)
+        XCTAssertTrue(try String(contentsOf: page, encoding: .utf8).contains("Klasifikasi berubah karena aturan baru (1)"))
+    }
+
     /// The review workbook as the PPID fills it: the reviewer named, a choice per item id on the
     /// sheet Aturan Baru; dropped into `inbox/_ppid/`.
     func fill(choices: [String: String]) throws {
