@@ -165,7 +165,16 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(blank.status, 1, blank.out)
         XCTAssertTrue(blank.err.contains("Yang akan dicetak pada keputusan belum dapat ditandatangani: --decree-number "
             + "\"000.9/___/Diskominfosatik/2026\" masih berisi tempat isian (___): tulis nomor yang diberikan saat keputusan "
-            + "diregistrasi"), blank.err)
+            + "diregistrasi (misalnya 000.9/7/Diskominfosatik/2026), bukan pola nomor dari draf"), blank.err)
+        // The example follows the deployment's pattern and the decree's year.
+        let rules = workspace.appendingPathComponent("rules")
+        try FileManager.default.createDirectory(at: rules, withIntermediateDirectories: true)
+        let shipped = try String(contentsOf: Checkers.repoRoot.appendingPathComponent("rules/keputusan.json"), encoding: .utf8)
+        try shipped.replacingOccurrences(of: "\"000.9/___/Diskominfosatik/{tahun}\"", with: "\"800/___/PPID/{tahun}\"")
+            .write(to: rules.appendingPathComponent("keputusan.json"), atomically: true, encoding: .utf8)
+        let own = try approve(number: "800/___/PPID/2026")
+        XCTAssertTrue(own.err.contains("(misalnya 800/7/PPID/2026), bukan pola nomor dari draf"), own.err)
+        try FileManager.default.removeItem(at: rules)
         let pattern = try approve(number: "000.9/7/Diskominfosatik/{tahun}", name: "……", rank: ["--rank", "..."])
         XCTAssertEqual(pattern.status, 1, pattern.out)
         for part in ["--decree-number \"000.9/7/Diskominfosatik/{tahun}\" masih berisi tempat isian ({tahun})",

@@ -24,13 +24,16 @@ public enum ApprovalText {
 
     /// One message per value that still holds a fill-in mark, each naming the option to fix and
     /// what to write there. `values`: (option, value) as given, nil for an option not given.
-    public static func fillInProblems(_ values: [(option: String, value: String?)]) -> [String] {
+    /// `example`: a number as the deployment writes them, for the message (the pattern with a
+    /// registration number and the decree's year, `exampleNumber`).
+    public static func fillInProblems(_ values: [(option: String, value: String?)], example: String? = nil) -> [String] {
         values.compactMap { option, value in
             guard let value, let mark = fillInMark(value) else { return nil }
             let what: String
             switch option {
             case "--decree-number", "--dik-decree-number":
-                what = "tulis nomor yang diberikan saat keputusan diregistrasi (misalnya 000.9/7/Diskominfosatik/2026), bukan pola nomor dari draf"
+                what = "tulis nomor yang diberikan saat keputusan diregistrasi"
+                    + (example.map { " (misalnya \($0))" } ?? "") + ", bukan pola nomor dari draf"
             case "--name", "--atasan-name":
                 what = "tulis nama pejabat lengkap dengan gelarnya sebagaimana dicetak di bawah tanda tangan"
             default:
@@ -38,6 +41,13 @@ public enum ApprovalText {
             }
             return "\(option) \"\(value)\" masih berisi tempat isian (\(mark)): \(what)"
         }
+    }
+
+    /// A number in the deployment's pattern for a decree of `year` ("000.9/7/Diskominfosatik/2027"),
+    /// nil when the pattern has no blank for the registration number.
+    public static func exampleNumber(pattern: String, year: Int) -> String? {
+        guard pattern.contains("___") else { return nil }
+        return pattern.replacingOccurrences(of: "___", with: "7").replacingOccurrences(of: "{tahun}", with: String(year))
     }
 
     /// The four-digit years (1900–2099) a decree number holds as its own segments ("000.9/7/

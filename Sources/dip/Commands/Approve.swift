@@ -190,7 +190,8 @@ extension DIP {
                 var typed = ApprovalText.fillInProblems([
                     ("--decree-number", decreeNumber), ("--dik-decree-number", dikDecreeNumber), ("--name", name),
                     ("--rank", rank), ("--title", title), ("--atasan-name", atasanName),
-                ])
+                ], example: ApprovalText.exampleNumber(pattern: settings.numberPattern,
+                                                       year: Clock.wibCalendar.component(.year, from: date)))
                 for (option, value) in [("--decree-number", decreeNumber), ("--dik-decree-number", dikDecreeNumber)] {
                     if let value, ApprovalText.fillInMark(value) == nil,
                        let why = ApprovalText.yearProblem(number: value, option: option, pattern: settings.numberPattern,
