@@ -2217,6 +2217,38 @@ aturan:
   # 4. BERKALA — subkelompok A sampai K
   # ---------------------------------------------------------------------------
 
+  - id: berkala-a-jenis-layanan
+    keterangan: Jenis dan profil layanan badan publik — bagian profil badan publik (ruang lingkup kegiatan, tugas dan fungsi), informasi berkala (UU 14/2008 Pasal 9; Perki 1/2021)
+    catatan: Perki 1/2021 memuat dalam informasi berkala profil badan publik "kedudukan atau domisili beserta alamat lengkap, ruang lingkup kegiatan, maksud dan tujuan, tugas dan fungsi" (kata-kata daftar standar layanan, sebagaimana diulang Peraturan BPIP 1/2023 Pasal 15 ayat (1) huruf a; pasal.id, alat search). Daftar layanan yang diselenggarakan adalah ruang lingkup kegiatan badan publik, bukan prosedur kerja pegawai (UU 14/2008 Pasal 11 ayat (1) huruf g, Setiap Saat). Nomor pasal Perki untuk daftar berkala tidak terbaca dari teks yang tersimpan; DIP.md menyebut Perki 1/2021 Pasal 14 untuk kategori berkala. Setiap Saat diterima karena daftar Setiap Saat memuat seluruh informasi berkala.
+    prioritas: 35
+    salah_satu: [jenis layanan, profil layanan, daftar layanan, ragam layanan, macam layanan, layanan yang tersedia, layanan unggulan]
+    kecuali: [jumlah, rekapitulasi, rekap, statistik, per jenis layanan, menurut jenis layanan, pengaduan, survei kepuasan, indeks kepuasan]
+    kategori: berkala
+    kategori_alternatif: [setiap_saat]
+    subkelompok: A
+    contoh_cocok:
+      - Profil dan jenis layanan RSUD dr. Drajat Prawiranegara
+      - Jenis pelayanan di Mal Pelayanan Publik
+    contoh_tidak_cocok:
+      - Data pelayanan kecamatan per jenis layanan
+      - Standar operasional prosedur pelayanan rawat jalan
+
+  - id: berkala-b-tarif-layanan
+    keterangan: Tarif atau biaya layanan yang dibayar masyarakat — informasi yang berkaitan langsung dengan hak-hak masyarakat, informasi berkala (UU 14/2008 Pasal 9; Perki 1/2021)
+    catatan: Perki 1/2021 memuat dalam ringkasan informasi program dan kegiatan "informasi khusus lainnya yang berkaitan langsung dengan hak-hak masyarakat" (diulang Peraturan BPIP 1/2023 Pasal 15 ayat (2) huruf g; pasal.id, alat search). Tarif bukan prosedur kerja pegawai (UU 14/2008 Pasal 11 ayat (1) huruf g). Prioritas di bawah aturan prosedur kerja (Setiap Saat), sehingga "Standar pelayanan dan tarif layanan …" tetap Setiap Saat; rencana perubahan tarif sebelum ditetapkan dibaca aturan huruf e yang prioritasnya lebih tinggi. Setiap Saat diterima.
+    prioritas: 25
+    salah_satu: [tarif layanan, biaya layanan, daftar tarif, besaran tarif]
+    kecuali: [jumlah pendapatan, realisasi, rekapitulasi, rekap, statistik]
+    kategori: berkala
+    kategori_alternatif: [setiap_saat]
+    subkelompok: B
+    contoh_cocok:
+      - Tarif layanan rawat jalan dan rawat inap
+      - Daftar tarif pelayanan kelas I, II, III dan VIP RSUD
+    contoh_tidak_cocok:
+      - Realisasi pendapatan dari tarif layanan BLUD
+      - Rekapitulasi biaya pelayanan yang dibayar pasien per bulan
+
   - id: berkala-a-profil
     keterangan: Profil badan publik (kedudukan, tugas dan fungsi, struktur organisasi, visi misi, alamat)
     prioritas: 40
@@ -2647,8 +2679,9 @@ aturan:
 
   - id: setiap-saat-prosedur
     keterangan: Prosedur kerja pegawai untuk pelayanan masyarakat (SOP, standar pelayanan, maklumat, persyaratan)
+    catatan: UU 14/2008 Pasal 11 ayat (1) huruf g menyebut prosedur kerja pegawai yang berkaitan dengan pelayanan masyarakat. Jenis layanan dan tarif layanan bukan prosedur kerja pegawai; sejak sesi 25 dibaca aturan berkala profil layanan (A) dan tarif layanan (B), yang juga menerima Setiap Saat. Judul yang memuat standar atau alur pelayanan beserta tarifnya tetap Setiap Saat karena prioritas aturan ini lebih tinggi dari aturan tarif.
     prioritas: 30
-    salah_satu: [sop, standar operasional prosedur, prosedur kerja, standar pelayanan, maklumat pelayanan, persyaratan pelayanan, alur pelayanan, mekanisme pelayanan, prosedur pelayanan, jenis layanan, waktu pelayanan, tarif layanan, biaya pelayanan, persyaratan, tata cara pelayanan, standar pelayanan minimal]
+    salah_satu: [sop, standar operasional prosedur, prosedur kerja, standar pelayanan, maklumat pelayanan, persyaratan pelayanan, alur pelayanan, mekanisme pelayanan, prosedur pelayanan, waktu pelayanan, persyaratan, tata cara pelayanan, standar pelayanan minimal]
     kategori: setiap_saat
     butir: prosedur_kerja
     contoh_cocok:
@@ -2657,6 +2690,8 @@ aturan:
       - Prosedur kerja petugas loket pelayanan perizinan
     contoh_tidak_cocok:
       - Profil Dinas
+      - Profil dan jenis layanan RSUD
+      - Tarif layanan laboratorium dan radiologi RSUD
 
   - id: setiap-saat-data-organisasi
     keterangan: Data organisasi, administrasi dan kepegawaian (jumlah pegawai, DUK)

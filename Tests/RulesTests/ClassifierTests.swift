@@ -77,6 +77,22 @@ final class ClassifierTests: XCTestCase {
         XCTAssertEqual(c.hits.first?.matchedWords, ["lkjip", "laporan kinerja"])
     }
 
+    /// The kinds of service a unit offers and their tariffs are no staff procedure (UU 14/2008
+    /// Pasal 11 ayat (1) huruf g): berkala A and B, with setiap saat also accepted; a standard of
+    /// service stays setiap saat (docs/classification.md §48.2).
+    func testServiceKindsAndTariffsAreBerkalaAndAcceptSetiapSaat() {
+        for (title, subgroup) in [("Profil dan jenis layanan RSUD dr. Drajat Prawiranegara", BerkalaSubgroup.A),
+                                  ("Tarif layanan rawat jalan dan rawat inap", .B)] {
+            let berkala = classifier.classify(item(title, declared: .berkala))
+            XCTAssertEqual(berkala.suggested, .berkala, title)
+            XCTAssertEqual(berkala.subgroup, subgroup, title)
+            XCTAssertFalse(berkala.needsReview, "\(title): \(berkala.notes)")
+            XCTAssertFalse(classifier.classify(item(title, declared: .setiapSaat)).needsReview, title)
+        }
+        let standard = classifier.classify(item("Standar pelayanan dan tarif layanan rawat jalan RSUD"))
+        XCTAssertEqual(standard.suggested, .setiapSaat)
+    }
+
     func testDisagreementNeedsReviewWithBothAndReason() {
         let c = classifier.classify(item("Rencana Umum Pengadaan (RUP) melalui SiRUP 2026", declared: .setiapSaat))
         XCTAssertEqual(c.declared, .setiapSaat)
