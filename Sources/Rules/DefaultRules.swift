@@ -304,6 +304,8 @@ aturan:
       - Rata-rata hasil EDOM per program studi
       - Pedoman penilaian kinerja pegawai
       - Jadwal uji kompetensi
+      - Kisi-kisi soal asesmen kompetensi calon pejabat pimpinan tinggi
+      - Jumlah pegawai yang menjalani pembinaan disiplin per tahun
 
   - id: usulan-jabatan-dibahas
     keterangan: Usulan dan pertimbangan promosi, mutasi atau pengangkatan pegawai dan calon pejabat yang dibahas di dalam badan publik sebelum keputusan ditetapkan — UU 14/2008 Pasal 17 huruf i dan huruf h angka 4
@@ -448,6 +450,8 @@ aturan:
       - Nama korban hilang dalam operasi SAR perahu terbalik
       - Jumlah kasus kekerasan terhadap perempuan dan anak per kecamatan
       - Tata cara pengaduan whistleblowing system (identitas pelapor dirahasiakan)
+      - Sosialisasi pencegahan dan penanganan laporan pelecehan seksual di kampus
+      - Jumlah laporan dugaan pelecehan yang ditangani per tahun
 
   - id: data-pengadu-perorangan
     keterangan: Data pribadi orang yang mengadu atau melapor lewat kanal pengaduan pelayanan publik (nama, alamat, nomor telepon, KTP) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); yang terbuka ialah tata cara, kanal, formulir kosong dan jumlah pengaduan
@@ -664,6 +668,7 @@ aturan:
       - Profil Dinas Komunikasi, Informatika, Statistik dan Persandian
       - SOP penggunaan sertifikat elektronik dan kata sandi
       - Formulir kelengkapan permohonan username dan password aplikasi
+      - Panduan mengganti kata sandi akun layanan daring
 
   - id: keamanan-sistem
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan, hak akses) — UU 14/2008 Pasal 17 huruf c (pertahanan dan keamanan negara)
@@ -700,6 +705,7 @@ aturan:
       - Jadwal pemindaian kerentanan aplikasi OPD semester I
       - Pembangunan jalur kabel listrik bawah tanah
       - Laporan pembangunan infrastruktur TIK desa
+      - Kebijakan penggunaan kata sandi yang kuat bagi pegawai
 
   - id: gambar-jaringan-komputer
     keterangan: Diagram, skema atau tata letak jaringan komputer, pusat data dan perangkat jaringan badan publik — UU 14/2008 Pasal 17 huruf c; peta titik wifi publik dan cakupan sinyal terbuka
@@ -1212,6 +1218,7 @@ aturan:
       - Laporan pemeliharaan instalasi alarm kebakaran gedung kantor
       - Pengumuman pengadaan jasa konsultansi DED gedung kantor
       - Denah detail lokasi kios pasar
+      - Pengadaan sistem keamanan gedung kantor bupati
 
   - id: akta-otentik
     keterangan: Akta otentik dan surat wasiat seseorang (sertifikat tanah, akta notaris)
@@ -1758,6 +1765,7 @@ aturan:
       - Rekaman percakapan layanan pengaduan
     contoh_tidak_cocok:
       - SOP penyimpanan rekaman percakapan layanan
+      - Kebijakan privasi dan masa simpan log percakapan layanan chat
 
   - id: catatan-kejahatan-perorangan
     keterangan: Catatan kejahatan dan data tahanan/narapidana orang per orang (data pribadi spesifik) — UU 14/2008 Pasal 17 huruf h jo. huruf j, UU 27/2022 Pasal 4 ayat (2) huruf d
