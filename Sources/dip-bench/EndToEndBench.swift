@@ -8,8 +8,10 @@ import Pipeline
 /// - `near`: `NearDuplicateInbox` (semicolon CSV, summaries from a pool of real-looking DIP
 ///   titles, so many are near one another), run cold, then the update round (6 of every 60
 ///   units send a revised list), then warm.
-/// Runs the release `dip` binary beside dip-bench as a child process, so the peak RSS is the
-/// run's own (wait4 rusage), not the benchmark's. Each run's stage times come from its
+/// Runs the release `dip` binary beside dip-bench as a child of `dip-bench --child`, so the
+/// peak RSS is the run's own (wait4 rusage), not the benchmark's: spawned straight from
+/// dip-bench, Linux carried the benchmark's peak across the exec, and a plain `make bench`
+/// printed 426 MB (the CSV bench's) for every e2e run (session 25 walk). Each run's stage times come from its
 /// summary log line. DIP_BENCH_E2E_CORPUS=synthetic|near picks one regency (default both).
 /// Targets (near-duplicate regency): cold < 5 s, update < 1.5 s, warm ≈ 0.06 s, peak RSS
 /// < 150 MB at 4×.
@@ -81,16 +83,16 @@ private func endToEnd(dip: URL, corpus: String, scale: Int, baseline: inout [Str
     if keep { print("  workspace kept: \(root.path)") }
     let label = "e2e \(corpus) \(units)×300 (\(units * 300) items, \(bytes / 1_048_576) MB)"
     var runs: [(name: String, run: (seconds: Double, exitCode: Int32, maxRSSKB: Int, cpuSeconds: Double))] = []
-    let cold = try runChild(dip.path, args)
+    let cold = try runMeasuredChild(dip.path, args)
     if cold.exitCode != 2 && cold.exitCode != 0 { throw EndToEndBenchError.missing("cold run exited \(cold.exitCode)") }
     runs.append(("cold", cold))
     if !updating.isEmpty {
         _ = try NearDuplicateInbox.write(into: workspace.inbox, units: updating, itemsPerUnit: 300, seed: 42, round: 1)
-        let update = try runChild(dip.path, args)
+        let update = try runMeasuredChild(dip.path, args)
         if update.exitCode != 2 && update.exitCode != 0 { throw EndToEndBenchError.missing("update run exited \(update.exitCode)") }
         runs.append(("update (\(updating.count) units)", update))
     }
-    runs.append(("warm", try runChild(dip.path, args)))
+    runs.append(("warm", try runMeasuredChild(dip.path, args)))
     let summaries = runSummaries(workspace)
     for (index, entry) in runs.enumerated() {
         report("\(label) \(entry.name)", entry.run.seconds, "s")

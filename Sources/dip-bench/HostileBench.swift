@@ -117,7 +117,8 @@ private func hostileShapes() throws -> [(String, String, [UInt8])] {
 
 
 /// Runs `path` through `dip-bench --child` (see main.swift), so its peak RSS is its own.
-private func runMeasuredChild(_ path: String, _ args: [String]) throws -> (seconds: Double, exitCode: Int32, maxRSSKB: Int, cpuSeconds: Double) {
+/// Used by every bench that reports a child's peak RSS (hostile, e2e).
+func runMeasuredChild(_ path: String, _ args: [String]) throws -> (seconds: Double, exitCode: Int32, maxRSSKB: Int, cpuSeconds: Double) {
     let helper = Process()
     helper.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     helper.arguments = ["--child", path] + args
