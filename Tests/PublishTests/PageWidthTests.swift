@@ -79,6 +79,40 @@ final class PageWidthTests: XCTestCase {
         XCTAssertEqual(found, #"name="dip-pecah" content="-""#, "short cells broken over lines: \(found ?? r.output)")
     }
 
+    /// The review page's cards at 1366 px: a long explanation had one grid column of 15 em like
+    /// every short field and ran to some 30 narrow lines (session 24 read-through); a long text
+    /// now spans the card. Every card cell of more than `HTMLTables.longCardText` characters must
+    /// be at least 80 % as wide as its card, measured by headless Chromium.
+    func testReviewPageLongTextsSpanTheCard() throws {
+        guard let chrome = Shell.which("chromium") ?? Shell.which("chromium-browser") ?? Shell.which("google-chrome") else {
+            throw missingTool("chromium not installed (apt-get install -y chromium)")
+        }
+        var input = try ReviewFixtures.input()
+        input.pending[0].classification.notes = WorkbookRenderingTests.longNotes
+        var html = ReviewPage.html(input, clock: ReviewFixtures.clock)
+        let probe = """
+            <script>var n=0,bad=[];document.querySelectorAll("table.lebar td").forEach(function(c){
+            if(c.textContent.trim().length<=\(HTMLTables.longCardText))return;n++;
+            var w=c.getBoundingClientRect().width,t=c.parentElement.getBoundingClientRect().width;
+            if(w<0.8*t)bad.push(Math.round(100*w/t));});var m=document.createElement("meta");m.name="dip-sempit";
+            m.content=n+":"+(bad.length?bad.join("|"):"-");document.head.appendChild(m);</script>
+            """
+        html = html.replacingOccurrences(of: "</body>", with: probe + "</body>")
+        let dir = try makeTempDir("panjang")
+        let page = dir.appendingPathComponent("pemeriksaan.html")
+        try Data(html.utf8).write(to: page)
+        let r = try Shell.run("/usr/bin/timeout", [
+            "120", chrome, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--user-data-dir=\(dir.appendingPathComponent("profil").path)", "--window-size=1366,1000",
+            "--virtual-time-budget=3000", "--dump-dom", page.absoluteString])
+        guard let found = r.output.range(of: #"name="dip-sempit" content="[^"]*""#, options: .regularExpression)
+            .map({ String(r.output[$0]) }) else { return XCTFail("no probe result: \(r.output)") }
+        let content = found.split(separator: "\"")[3]
+        let parts = content.split(separator: ":")
+        XCTAssertGreaterThan(Int(parts[0]) ?? 0, 0, "the fixture has long card texts: \(found)")
+        XCTAssertEqual(parts.last, "-", "long card texts narrower than 80 % of their card (percent): \(found)")
+    }
+
     /// Marks the page with `<meta name="dip-pecah">` listing every single-word cell of at most 12
     /// letters laid out on more than one line ("-" for none).
     static let brokenCellProbe = """

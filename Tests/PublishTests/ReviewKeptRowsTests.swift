@@ -34,13 +34,16 @@ final class ReviewKeptRowsTests: XCTestCase {
     func testARowRenderedOnItsOwnIsTheRowOfTheWholeTable() {
         var texts = PieceTexts(Self.pieces, maxPieces: 7, seed: 19)
         for _ in 0..<300 {
-            let width = 1 + texts.nextInt() % 5
+            // Up to 12 columns: tables wider than `HTMLTables.wideColumns` are cards, whose long
+            // texts carry a class.
+            let width = 1 + texts.nextInt() % 12
             let headers = (0..<width).map { _ in texts.nextText() }
             let values = (0..<(texts.nextInt() % (width + 2))).map { _ in texts.nextText() }
             var whole = ""
             HTMLTables.table(headers: headers, rowCount: 1, row: { _ in values }, empty: "-") { whole += $0 }
             var row: [UInt8] = []
-            HTMLTables.rowBytes(values, labels: HTMLTables.labelBytes(headers: headers), into: &row)
+            HTMLTables.rowBytes(values, labels: HTMLTables.labelBytes(headers: headers),
+                                wide: headers.count > HTMLTables.wideColumns, into: &row)
             let start = HTMLTables.tableStart(headers: headers)
             XCTAssertEqual(whole, start + String(decoding: row, as: UTF8.self) + HTMLTables.tableEnd,
                            "headers \(headers) values \(values)")

@@ -193,7 +193,8 @@ public enum UnitFeedback {
                 let byCSS = t.sheet == itemsSheet
                 add(HTMLTables.tableStart(headers: t.headers, widths: t.widths, cssClass: byCSS ? itemsClass : nil))
                 let labels = byCSS ? [] : HTMLTables.labelBytes(headers: t.headers)
-                for row in t.rows { HTMLTables.rowBytes(row, labels: labels, into: &out) }
+                let wide = t.headers.count > HTMLTables.wideColumns
+                for row in t.rows { HTMLTables.rowBytes(row, labels: labels, wide: wide, into: &out) }
                 add(HTMLTables.tableEnd)
             }
             add("</section>\n")

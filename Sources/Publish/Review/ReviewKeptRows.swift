@@ -35,12 +35,14 @@ extension HTMLTables {
     /// One `<tr>` of `table(headers:rowCount:row:empty:to:)` as bytes, appended to `out`.
     /// - Returns: the offset in `out` where the first cell's text starts.
     @discardableResult
-    static func rowBytes(_ values: [String], labels: [[UInt8]], into out: inout [UInt8]) -> Int {
+    /// In a `wide` table (cards) a long text's cell gets ` class="panjang"`, as `table` does.
+    static func rowBytes(_ values: [String], labels: [[UInt8]], wide: Bool = false, into out: inout [UInt8]) -> Int {
         out.append(contentsOf: [0x3C, 0x74, 0x72, 0x3E])  // <tr>
         var first = out.count
         for (c, value) in values.enumerated() {
             out.append(contentsOf: [0x3C, 0x74, 0x64])  // <td
             if c < labels.count { out.append(contentsOf: labels[c]) }
+            if wide && value.count > longCardText { out.append(contentsOf: Array(" class=\"panjang\"".utf8)) }
             out.append(0x3E)  // >
             if c == 0 { first = out.count }
             appendCell(value, to: &out)
@@ -101,10 +103,10 @@ extension HTMLTables {
 extension ReviewPage {
     /// Row `r` of table `t` on the page (its shown `values`), appended to `out`: kept from an
     /// earlier run when its texts are the same, otherwise rendered (and kept).
-    static func row(_ t: ReviewTable, _ r: Int, values: [String], labels: [[UInt8]], kept: KeptRows?,
+    static func row(_ t: ReviewTable, _ r: Int, values: [String], labels: [[UInt8]], wide: Bool, kept: KeptRows?,
                     into out: inout [UInt8]) {
         guard let kept else {
-            HTMLTables.rowBytes(values, labels: labels, into: &out)
+            HTMLTables.rowBytes(values, labels: labels, wide: wide, into: &out)
             return
         }
         // A numbered table's first shown value is the running number (checked: anything else
@@ -123,7 +125,7 @@ extension ReviewPage {
         var rendered: [UInt8] = []
         var shown = values
         if number != nil { shown[0] = "" }
-        let first = HTMLTables.rowBytes(shown, labels: labels, into: &rendered)
+        let first = HTMLTables.rowBytes(shown, labels: labels, wide: wide, into: &rendered)
         let split = number == nil ? 0 : first
         kept.keep(fields, rendered, split)
         out.append(contentsOf: rendered[..<split])

@@ -52,6 +52,8 @@ final class ReviewPageWriter: @unchecked Sendable {
     private var next = 0
     private var shown: [Int] = []
     private var labels: [[UInt8]] = []
+    /// Whether the table being written is shown as cards (`HTMLTables.wideColumns`).
+    private var wide = false
     private var out: [UInt8] = []
 
     init(tables: [ReviewTable], kept: KeptRows?, emit: @escaping ([UInt8]) throws -> Void) {
@@ -125,6 +127,7 @@ final class ReviewPageWriter: @unchecked Sendable {
             // squeezed a short column ("Peringatan" broken over three lines in "Tingkat" at 1366 px).
             try emitText(HTMLTables.tableStart(headers: headers, widths: shown.map { table.columns[$0].width }))
             labels = HTMLTables.labelBytes(headers: headers)
+            wide = headers.count > HTMLTables.wideColumns
         }
     }
 
@@ -138,7 +141,7 @@ final class ReviewPageWriter: @unchecked Sendable {
     private func write(_ r: Int, _ row: [String]) throws {
         out.removeAll(keepingCapacity: true)
         let values = shown.map { $0 < row.count ? row[$0] : "" }
-        ReviewPage.row(tables[table], r, values: values, labels: labels, kept: kept, into: &out)
+        ReviewPage.row(tables[table], r, values: values, labels: labels, wide: wide, kept: kept, into: &out)
         try emit(out)
     }
 }
@@ -318,6 +321,7 @@ enum HTMLTables {
         // carries its column's name for the card (see `css`), or a table with `cssClass`
         // gets the names from the page's CSS (`columnLabelCSS`).
         let labels = cssClass != nil ? [] : headers.map { " data-label=\"\(escape($0))\"" }
+        let wide = headers.count > wideColumns
         var out = tableOpen(headers: headers, widths: widths, cssClass: cssClass)
         for h in headers { out += "<th scope=\"col\">\(escape(h))</th>" }
         out += "</tr></thead>\n<tbody>\n"
@@ -326,7 +330,10 @@ enum HTMLTables {
             out.removeAll(keepingCapacity: true)
             out += "<tr>"
             for (c, value) in row(r).enumerated() {
-                out += c < labels.count ? "<td\(labels[c])>" : "<td>"
+                // On a card a long text (an explanation, a summary) spans the card's width: in
+                // one grid column of 15 em a 300-character explanation ran to some 30 lines.
+                let span = wide && value.count > longCardText ? " class=\"panjang\"" : ""
+                out += c < labels.count ? "<td\(labels[c])\(span)>" : "<td\(span)>"
                 out += cell(value)
                 out += "</td>"
             }
@@ -338,6 +345,9 @@ enum HTMLTables {
 
     /// Tables with more columns than this are shown as cards.
     static let wideColumns = 8
+    /// A card's cell longer than this many characters (about three lines of a 15 em grid
+    /// column) spans the whole card (`td.panjang`).
+    static let longCardText = 90
 
     /// Screen: tables up to `wideColumns` columns stay tables on a laptop and become stacked
     /// label–value rows on a phone (those with column widths, `table.kolom`, below 1000 px: their
@@ -361,6 +371,7 @@ enum HTMLTables {
         table.lebar tr{display:grid;grid-template-columns:repeat(auto-fill,minmax(15em,1fr));gap:2px 10px;
         border:1px solid #777;border-left:4px solid #5b7fa6;margin:0 0 .8em;padding:6px 8px;background:#fff}
         table.lebar td{display:block;border:0;padding:2px 0}table.lebar td:empty{display:none}
+        table.lebar td.panjang{grid-column:1/-1}
         table.lebar td::before{display:block}}
         @media screen and (max-width:1000px){
         table.kolom,table.kolom tbody,table.kolom tr{display:block}table.kolom thead{display:none}
