@@ -32,4 +32,23 @@ final class TextSearchTests: XCTestCase {
         XCTAssertNil("ab".lastByteRange(of: "abc"))
         XCTAssertNil("".lastByteRange(of: "a"))
     }
+
+    /// `replacingBytes` gives what Foundation's `replacingOccurrences` gives for dip's notes:
+    /// every occurrence, left to right, none overlapping, text around it (non-ASCII too) kept.
+    func testReplacingBytesMatchesFoundation() {
+        let cases: [(String, String, String)] = [
+            ("Preseden: mirip dengan 'Rekam medis pasien' — preseden kuat memakai Dikecualikan", "preseden", "judul serupa"),
+            ("tidak ada preseden", "preseden", ""),
+            ("prepreseden preseden", "preseden", "x"),
+            ("aaaa", "aa", "b"),
+            ("tanpa kata itu: é ü 漢字", "preseden", "judul"),
+            ("", "preseden", "judul"),
+            ("ujung preseden", "preseden", "judul mirip di badan publik lain"),
+        ]
+        for (text, needle, replacement) in cases {
+            XCTAssertEqual(text.replacingBytes(of: needle, with: replacement),
+                           text.replacingOccurrences(of: needle, with: replacement), text)
+        }
+    }
 }
+

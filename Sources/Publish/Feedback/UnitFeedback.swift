@@ -496,12 +496,14 @@ public enum UnitFeedback {
     ]
 
     static func plainWording(_ note: String, ownDecisions: Bool = false) -> String {
-        guard note.range(of: "preseden", options: .caseInsensitive) != nil else { return note }
-        let plain = plainPhrases.reduce(note) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        // Every phrase holds "preseden" or "Preseden"; a byte search, not Foundation's (see
+        // `String.replacingBytes`): this runs on every note of every item of a run.
+        guard note.firstByteRange(of: "reseden", in: note.startIndex..<note.endIndex) != nil else { return note }
+        let plain = plainPhrases.reduce(note) { $0.replacingBytes(of: $1.0, with: $1.1) }
         // When the PPID's own decisions are among the item's precedents they may be the very
         // titles that voted (near enough, only they vote): "di badan publik lain" would then
         // tell the unit another body decided what its own PPID did (session 24 audit).
-        return ownDecisions ? plain.replacingOccurrences(of: " di badan publik lain", with: "") : plain
+        return ownDecisions ? plain.replacingBytes(of: " di badan publik lain", with: "") : plain
     }
 
     /// Whether the PPID's own decisions (the register) are among the item's precedents.
