@@ -60,23 +60,13 @@ final class PageWidthTests: XCTestCase {
     /// out by content, and the long explanation starved the short columns ("Berkal/a", "Bar/u",
     /// "Cikand/e" in the session 22 read-through); as cards every short word is whole.
     func testReviewPageShortCellsKeepTheirWordsWholeOnAWideScreen() throws {
-        guard let chrome = Shell.which("chromium") ?? Shell.which("chromium-browser") ?? Shell.which("google-chrome") else {
-            throw missingTool("chromium not installed (apt-get install -y chromium)")
-        }
         var input = try ReviewFixtures.input()
         input.pending[0].classification.notes = WorkbookRenderingTests.longNotes
-        var html = ReviewPage.html(input, clock: ReviewFixtures.clock)
+        let html = ReviewPage.html(input, clock: ReviewFixtures.clock)
         XCTAssertTrue(html.contains("<table class=\"lebar"), "the category tables are wide ones")
-        html = html.replacingOccurrences(of: "</body>", with: Self.brokenCellProbe + "</body>")
-        let dir = try makeTempDir("lebar")
-        let page = dir.appendingPathComponent("pemeriksaan.html")
-        try Data(html.utf8).write(to: page)
-        let r = try Shell.run("/usr/bin/timeout", [
-            "120", chrome, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--user-data-dir=\(dir.appendingPathComponent("profil").path)", "--window-size=1920,1400",
-            "--virtual-time-budget=3000", "--dump-dom", page.absoluteString])
-        let found = r.output.range(of: #"name="dip-pecah" content="[^"]*""#, options: .regularExpression).map { String(r.output[$0]) }
-        XCTAssertEqual(found, #"name="dip-pecah" content="-""#, "short cells broken over lines: \(found ?? r.output)")
+        let found = try probeResult(html, probe: Self.brokenCellProbe, meta: "dip-pecah", dirName: "lebar",
+                                    page: "pemeriksaan.html", width: 1920, height: 1400)
+        XCTAssertEqual(found, "-", "short cells broken over lines: \(found)")
     }
 
     /// The review page's cards at 1366 px: a long explanation had one grid column of 15 em like
@@ -84,12 +74,9 @@ final class PageWidthTests: XCTestCase {
     /// now spans the card. Every card cell of more than `HTMLTables.longCardText` characters must
     /// be at least 80 % as wide as its card, measured by headless Chromium.
     func testReviewPageLongTextsSpanTheCard() throws {
-        guard let chrome = Shell.which("chromium") ?? Shell.which("chromium-browser") ?? Shell.which("google-chrome") else {
-            throw missingTool("chromium not installed (apt-get install -y chromium)")
-        }
         var input = try ReviewFixtures.input()
         input.pending[0].classification.notes = WorkbookRenderingTests.longNotes
-        var html = ReviewPage.html(input, clock: ReviewFixtures.clock)
+        let html = ReviewPage.html(input, clock: ReviewFixtures.clock)
         let probe = """
             <script>var n=0,bad=[];document.querySelectorAll("table.lebar td").forEach(function(c){
             if(c.textContent.trim().length<=\(HTMLTables.longCardText))return;n++;
@@ -97,19 +84,10 @@ final class PageWidthTests: XCTestCase {
             if(w<0.8*t)bad.push(Math.round(100*w/t));});var m=document.createElement("meta");m.name="dip-sempit";
             m.content=n+":"+(bad.length?bad.join("|"):"-");document.head.appendChild(m);</script>
             """
-        html = html.replacingOccurrences(of: "</body>", with: probe + "</body>")
-        let dir = try makeTempDir("panjang")
-        let page = dir.appendingPathComponent("pemeriksaan.html")
-        try Data(html.utf8).write(to: page)
-        let r = try Shell.run("/usr/bin/timeout", [
-            "120", chrome, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-            "--user-data-dir=\(dir.appendingPathComponent("profil").path)", "--window-size=1366,1000",
-            "--virtual-time-budget=3000", "--dump-dom", page.absoluteString])
-        guard let found = r.output.range(of: #"name="dip-sempit" content="[^"]*""#, options: .regularExpression)
-            .map({ String(r.output[$0]) }) else { return XCTFail("no probe result: \(r.output)") }
-        let content = found.split(separator: "\"")[3]
-        let parts = content.split(separator: ":")
-        XCTAssertGreaterThan(Int(parts[0]) ?? 0, 0, "the fixture has long card texts: \(found)")
+        let found = try probeResult(html, probe: probe, meta: "dip-sempit", dirName: "panjang",
+                                    page: "pemeriksaan.html", width: 1366, height: 1000)
+        let parts = found.split(separator: ":")
+        XCTAssertGreaterThan(Int(parts.first ?? "") ?? 0, 0, "the fixture has long card texts: \(found)")
         XCTAssertEqual(parts.last, "-", "long card texts narrower than 80 % of their card (percent): \(found)")
     }
 
@@ -130,37 +108,45 @@ final class PageWidthTests: XCTestCase {
     /// unit's category "Dikecualikan", which broke as "Dikecualika/n" at 1366 px and the
     /// header "Nomor" as "Nomo/r" on paper (session 22).
     func testUnitFeedbackShortColumnsKeepTheirWordsWhole() throws {
-        guard let chrome = Shell.which("chromium") ?? Shell.which("chromium-browser") ?? Shell.which("google-chrome") else {
-            throw missingTool("chromium not installed (apt-get install -y chromium)")
-        }
         let reason = String(repeating: "Tabel DIP tidak ditemukan: baris 1 berisi judul kolom \"Kode\", \"Nama Berkas\". ", count: 6)
         let problem = Problem(file: "Daftar Dokumen Dinkes.xlsx", sheet: "DIP", row: 1, column: nil, severity: .error,
                               code: "no-dip-table", message: reason, hint: reason)
         var f = UnitDocumentsTests(name: "fixtures", testClosure: { _ in }).feedbackInputs()
         f.items[0].kategoriText = "Dikecualikan"
-        var html = UnitFeedback.html(
+        let html = UnitFeedback.html(
             unit: Fixture.dinkes, items: f.items, problems: f.problems + [problem], returnNotes: f.notes,
             classifications: f.classes,
             files: [FeedbackFile(fileName: "Daftar Dokumen Dinkes.xlsx", status: .refused, detail: reason)],
             clock: ReviewFixtures.clock)
-        let probe = """
-            <script>var bad=[];document.querySelectorAll("th,td").forEach(function(c){var t=c.textContent.trim();
-            if(!t||/\\s/.test(t)||t.length>12)return;var r=document.createRange();r.selectNodeContents(c);
-            if(r.getClientRects().length>1)bad.push(t);});var m=document.createElement("meta");m.name="dip-pecah";
-            m.content=bad.length?bad.join("|"):"-";document.head.appendChild(m);</script>
-            """
-        html = html.replacingOccurrences(of: "</body>", with: probe + "</body>")
-        let dir = try makeTempDir("kolom")
-        let page = dir.appendingPathComponent("umpan-balik.html")
-        try Data(html.utf8).write(to: page)
         XCTAssertTrue(html.contains(">Dikecualikan<"), "the category is a cell of its own")
         for width in [1366, 1156] {
-            let r = try Shell.run("/usr/bin/timeout", [
-                "120", chrome, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--user-data-dir=\(dir.appendingPathComponent("profil").path)", "--window-size=\(width),1400",
-                "--virtual-time-budget=3000", "--dump-dom", page.absoluteString])
-            let found = r.output.range(of: #"name="dip-pecah" content="[^"]*""#, options: .regularExpression).map { String(r.output[$0]) }
-            XCTAssertEqual(found, #"name="dip-pecah" content="-""#, "at \(width) px short cells broken over lines: \(found ?? r.output)")
+            let found = try probeResult(html, probe: Self.brokenCellProbe, meta: "dip-pecah", dirName: "kolom-\(width)",
+                                        page: "umpan-balik.html", width: width, height: 1400)
+            XCTAssertEqual(found, "-", "at \(width) px short cells broken over lines: \(found)")
         }
     }
+
+    /// Loads `html` with `probe` (a script that leaves its finding in `<meta name=meta>`) in
+    /// headless Chromium at `width`×`height` and returns that meta's content; fails the test
+    /// (throws) when Chromium is missing or the probe left nothing.
+    func probeResult(_ html: String, probe: String, meta: String, dirName: String, page name: String,
+                     width: Int, height: Int) throws -> String {
+        guard let chrome = Shell.which("chromium") ?? Shell.which("chromium-browser") ?? Shell.which("google-chrome") else {
+            throw missingTool("chromium not installed (apt-get install -y chromium)")
+        }
+        let dir = try makeTempDir(dirName)
+        let page = dir.appendingPathComponent(name)
+        try Data(html.replacingOccurrences(of: "</body>", with: probe + "</body>").utf8).write(to: page)
+        let r = try Shell.run("/usr/bin/timeout", [
+            "120", chrome, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--user-data-dir=\(dir.appendingPathComponent("profil").path)", "--window-size=\(width),\(height)",
+            "--virtual-time-budget=3000", "--dump-dom", page.absoluteString])
+        guard let found = r.output.range(of: "name=\"\(meta)\" content=\"[^\"]*\"", options: .regularExpression) else {
+            XCTFail("no \(meta) probe result from Chromium: \(r.output.prefix(2000))")
+            throw ProbeMissing()
+        }
+        return String(r.output[found].split(separator: "\"", omittingEmptySubsequences: false)[3])
+    }
+
+    struct ProbeMissing: Error {}
 }

@@ -239,65 +239,70 @@ public enum ReviewWorkbookReader {
             return (id, revision)
         }
 
-        mutating func readDecisions(sheet: String, rows: [SheetRow]) {
+        /// A filled row of a choice column (Keputusan, the rule-change decision): the option it
+        /// names, the item it is about and the row's note.
+        struct ChosenRow<Action> {
+            let row: SheetRow
+            let action: Action
+            let itemID: String
+            let revision: Int
+            let note: String
+            let choiceColumn: Int
+            let noteColumn: Int?
+        }
+
+        /// Reads one choice column of a decision sheet. Empty choices are skipped; a choice that is
+        /// none of `options` (compared case-insensitively), a missing column and a row without its
+        /// hidden identity are reported at their cell and skipped, so one bad row never voids the rest.
+        mutating func chosenRows<Action>(sheet: String, rows: [SheetRow], header: String,
+                                         options: [(String, Action)], hint: String) -> [ChosenRow<Action>] {
             let map = columns(rows.first)
-            guard let dc = map[ReviewFormat.decisionHeader.lowercased()] else {
+            guard let dc = map[header.lowercased()] else {
                 if rows.count > 1 {
-                    problem(sheet, 1, nil, nil, "Kolom Keputusan tidak ditemukan di sheet \(sheet).",
+                    problem(sheet, 1, nil, nil, "Kolom \(header) tidak ditemukan di sheet \(sheet).",
                             "Jangan mengubah judul kolom.")
                 }
-                return
+                return []
             }
             let nc = map[ReviewFormat.noteHeader.lowercased()]
+            var chosen: [ChosenRow<Action>] = []
             for row in rows.dropFirst() {
                 let choice = ReviewWorkbookReader.text(row[dc])
                 if choice.isEmpty { continue }
-                let note = nc.map { ReviewWorkbookReader.text(row[$0]) } ?? ""
-                let action: DecisionAction
-                switch choice.lowercased() {
-                case ReviewFormat.approve.lowercased(): action = .approve
-                case ReviewFormat.returnToUnit.lowercased(): action = .return
-                default:
-                    problem(sheet, row.number, dc, ReviewFormat.decisionHeader,
-                            "Keputusan '\(choice)' tidak dikenali.", "Pilih Setujui atau Kembalikan dari daftar.")
+                guard let action = options.first(where: { $0.0.lowercased() == choice.lowercased() })?.1 else {
+                    problem(sheet, row.number, dc, header, "Keputusan '\(choice)' tidak dikenali.", hint)
                     continue
                 }
                 guard let (id, revision) = identity(sheet: sheet, row: row, map: map) else { continue }
-                if action == .return && note.isEmpty {
-                    problem(sheet, row.number, nc ?? dc, ReviewFormat.noteHeader,
-                            "Informasi \(id) dikembalikan tanpa catatan.",
+                chosen.append(ChosenRow(
+                    row: row, action: action, itemID: id, revision: revision,
+                    note: nc.map { ReviewWorkbookReader.text(row[$0]) } ?? "", choiceColumn: dc, noteColumn: nc))
+            }
+            return chosen
+        }
+
+        mutating func readDecisions(sheet: String, rows: [SheetRow]) {
+            let options: [(String, DecisionAction)] = [(ReviewFormat.approve, .approve), (ReviewFormat.returnToUnit, .return)]
+            for c in chosenRows(sheet: sheet, rows: rows, header: ReviewFormat.decisionHeader, options: options,
+                                hint: "Pilih Setujui atau Kembalikan dari daftar.") {
+                if c.action == .return && c.note.isEmpty {
+                    problem(sheet, c.row.number, c.noteColumn ?? c.choiceColumn, ReviewFormat.noteHeader,
+                            "Informasi \(c.itemID) dikembalikan tanpa catatan.",
                             "Isi kolom Catatan dengan perbaikan yang diminta dari perangkat daerah.")
                     continue
                 }
                 result.decisions.append(ReviewDecisionEntry(
-                    itemID: id, revision: revision, sheet: sheet, row: row.number, action: action, note: note))
+                    itemID: c.itemID, revision: c.revision, sheet: sheet, row: c.row.number, action: c.action, note: c.note))
             }
         }
 
         mutating func readRuleChoices(rows: [SheetRow]) {
             let sheet = ReviewFormat.ruleChangesSheet
-            let map = columns(rows.first)
-            guard let dc = map[ReviewFormat.ruleChangeDecisionHeader.lowercased()] else {
-                if rows.count > 1 {
-                    problem(sheet, 1, nil, nil, "Kolom \(ReviewFormat.ruleChangeDecisionHeader) tidak ditemukan di sheet \(sheet).",
-                            "Jangan mengubah judul kolom.")
-                }
-                return
-            }
-            let nc = map[ReviewFormat.noteHeader.lowercased()]
-            for row in rows.dropFirst() {
-                let choice = ReviewWorkbookReader.text(row[dc])
-                if choice.isEmpty { continue }
-                guard let action = ReviewFormat.ruleChangeOptions.first(where: { $0.0.lowercased() == choice.lowercased() })?.1 else {
-                    problem(sheet, row.number, dc, ReviewFormat.ruleChangeDecisionHeader,
-                            "Keputusan '\(choice)' tidak dikenali.",
-                            "Pilih \(ReviewFormat.applyRuleChange) atau \(ReviewFormat.keepRuleChange) dari daftar.")
-                    continue
-                }
-                guard let (id, revision) = identity(sheet: sheet, row: row, map: map) else { continue }
+            for c in chosenRows(sheet: sheet, rows: rows, header: ReviewFormat.ruleChangeDecisionHeader,
+                                options: ReviewFormat.ruleChangeOptions,
+                                hint: "Pilih \(ReviewFormat.applyRuleChange) atau \(ReviewFormat.keepRuleChange) dari daftar.") {
                 result.ruleChoices.append(ReviewRuleChoiceEntry(
-                    itemID: id, revision: revision, sheet: sheet, row: row.number, action: action,
-                    note: nc.map { ReviewWorkbookReader.text(row[$0]) } ?? ""))
+                    itemID: c.itemID, revision: c.revision, sheet: sheet, row: c.row.number, action: c.action, note: c.note))
             }
         }
 
