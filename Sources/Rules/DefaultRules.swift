@@ -104,7 +104,7 @@ aturan:
     keterangan: Data pribadi seseorang (alamat rumah, nomor telepon, tanggal lahir, biometrik) dilindungi UU Pelindungan Data Pribadi
     prioritas: 100
     salah_satu: [data pribadi, identitas pribadi, informasi pribadi, alamat rumah, alamat tempat tinggal, alamt, nomor telepon pribadi, nomor hp pribadi, nomor hp, no hp, nomor handphone, no handphone, nomor wa, no wa, nomor whatsapp, no whatsapp, tanggal lahir, tempat tanggal lahir, ttl, biodata, nama dan alamat, nama nik, nik alamat, by name by address, menurut nama menurut alamat, by name by adress, menurut nama menurut adress, by name by addres, menurut nama menurut addres, bnba, by name, by address, nama ibu kandung, nama ibu, nama suami, nama istri, nama orang tua, nama ortu, data diri, sidik jari, biometrik, data biometrik, rekaman wajah, foto wajah, berkas lamaran, dokumen lamaran, surat lamaran, berkas pelamar, email pribadi, alamat email pribadi, surel pribadi, manifes penumpang, manifest penumpang, identitas penumpang, data penumpang beserta, nomor identitas, nomor paspor, data paspor, perlintasan orang asing, data pengguna, kartu pegawai, karpeg, identitas pemohon, data pemohon, catatan pribadi, buku tamu hotel, daftar tamu hotel, data tamu hotel, tamu hotel, data peminjam buku, daftar peminjam buku, riwayat peminjaman buku, peminjam buku perpustakaan, dokumen pribadi, berkas calon perangkat desa, nama alamat, no paspor, identitas pelanggar, foto pelanggar, data perlintasan, data izin tinggal, wajah pengendara, berkas pribadi]
-    kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap, syarat, alur, blangko, blanko, formulir kosong, format formulir, formulir biodata, nama dan alamat perusahaan, nama dan alamat usaha, nama dan alamat badan usaha, nama dan alamat bengkel, nama dan alamat mitra, nama alamat perusahaan, nama alamat usaha, nama dan alamat sekolah, nama dan alamat apotek, nama dan alamat toko, nama dan alamat rumah sakit, nama dan alamat klinik, nama dan alamat puskesmas, nama dan alamat restoran, nama dan alamat lembaga, nama dan alamat instansi, nama dan alamat opd, nama dan alamat badan publik, alamat badan publik, nama dan alamat pabrik, nama dan alamat koperasi, nama dan alamat posko, nama dan alamat fasilitas]
+    kecuali: [kedudukan domisili, kedudukan dan domisili, pelindungan, perlindungan, kebijakan, sop, tata cara, prosedur, sosialisasi, pedoman, persyaratan, alamat kantor, kantor, alamat website, alamat situs, alamat email resmi, alamat surel, call center, hotline, kontak layanan, narahubung, contact person, ppid, pengaduan, layanan, jumlah, banyaknya, rekapitulasi jumlah, agregat, statistik, biodata pejabat, biodata pimpinan, biodata kepala, biodata bupati, biodata wakil bupati, biodata wali kota, biodata walikota, biodata gubernur, biodata sekretaris daerah, biodata camat, biodata direktur, biodata rektor, biodata anggota dprd, biodata pimpinan dprd, rekapitulasi, rekap, syarat, alur, blangko, blanko, formulir kosong, format formulir, formulir biodata, nama dan alamat perusahaan, nama dan alamat usaha, nama dan alamat badan usaha, nama dan alamat bengkel, nama dan alamat mitra, nama alamat perusahaan, nama alamat usaha, nama dan alamat sekolah, nama dan alamat apotek, nama dan alamat toko, nama dan alamat rumah sakit, nama dan alamat klinik, nama dan alamat puskesmas, nama dan alamat restoran, nama dan alamat lembaga, nama dan alamat instansi, nama dan alamat opd, nama dan alamat badan publik, alamat badan publik, nama dan alamat pabrik, nama dan alamat koperasi, nama dan alamat posko, nama dan alamat fasilitas, tanpa identitas, tanpa nama, dianonimkan, dianonimisasi, anonimisasi]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -138,6 +138,7 @@ aturan:
       - Informasi nama dan alamat badan publik
       - Alamat lengkap Dinas Kesehatan
       - Formulir biodata pelaku usaha binaan
+      - Daftar penerima bantuan per desa tanpa nama dan alamat
 
   - id: formulir-terisi-perorangan
     keterangan: Formulir yang telah diisi seseorang (biodata, pendaftaran, permohonan) memuat data pribadinya — UU 14/2008 Pasal 17 huruf h dan UU 27/2022; formulir kosong yang dipakai layanan terbuka
@@ -146,7 +147,7 @@ aturan:
     semua:
       - [formulir, lembar isian]
       - [telah diisi, sudah diisi, memuat identitas, beserta identitas, beserta fotokopi ktp, beserta ktp]
-    kecuali: [formulir kosong, blangko, blanko, format formulir, tata cara, cara mengisi, petunjuk, petunjuk pengisian, pedoman, sop, jumlah, rekapitulasi, rekap, statistik, kuesioner, survei]
+    kecuali: [formulir kosong, blangko, blanko, format formulir, tata cara, cara mengisi, petunjuk, petunjuk pengisian, pedoman, sop, jumlah, banyaknya, rekapitulasi, rekap, statistik, kuesioner, survei]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -166,7 +167,7 @@ aturan:
       - [data, daftar, register, buku register, berkas, arsip, database, usulan, usulan calon, rekap nama, list, log]
       - [pemohon, penerima, peserta, pasien, siswa, murid, warga, penghuni, pelanggan, pelaku usaha, ibu hamil, bumil, bayi, balita, anggota, pemilik, penduduk, pengungsi, korban, sasaran, guru, pegawai, tenaga honorer, kader, ppks, gelandangan, pengemis, penyandang disabilitas, lansia]
     salah_satu: [alamat, alamt, identitas, identitasnya, nomor telepon, no telepon, no telp, nomor telp, no tlp, no hp, nomor hp, no wa, nama lengkap, foto, ktp, nip, nuptk]
-    kecuali: [persyaratan, tata cara, prosedur, sop, jumlah, statistik, agregat, alamat kantor, alamat website, rekapitulasi jumlah, rekap jumlah, lembaga, per lembaga, yayasan, organisasi, perusahaan, badan usaha, fasilitas kesehatan, alamat sekolah, nama sekolah, alamat posyandu, alamat puskesmas, alamat lokasi, alamat tps, alamat kegiatan]
+    kecuali: [persyaratan, tata cara, prosedur, sop, jumlah, banyaknya, statistik, agregat, alamat kantor, alamat website, rekapitulasi jumlah, rekap jumlah, lembaga, per lembaga, yayasan, organisasi, perusahaan, badan usaha, fasilitas kesehatan, alamat sekolah, nama sekolah, alamat posyandu, alamat puskesmas, alamat lokasi, alamat tps, alamat kegiatan, tanpa identitas, tanpa nama, dianonimkan, dianonimisasi, anonimisasi]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -181,6 +182,7 @@ aturan:
       - Daftar kader posyandu per desa beserta alamat posyandu
       - Daftar penerima penghargaan Adipura
       - Jumlah pemohon izin per bulan
+      - Data korban banjir per desa tanpa identitas korban
 
   - id: keuangan-pribadi
     keterangan: Kondisi keuangan, gaji, harta dan rekening bank seseorang (UU 14/2008 Pasal 17 huruf h angka 3)
@@ -209,7 +211,7 @@ aturan:
     keterangan: Data orang per orang dalam DTKS/P3KE/PKH menunjukkan kondisi ekonomi seseorang
     prioritas: 100
     salah_satu: [dtks, data terpadu kesejahteraan sosial, dtsen, p3ke, miskin ekstrem by name, data warga miskin, data keluarga miskin, daftar kpm, data kpm, daftar keluarga penerima manfaat, data ppks, daftar ppks, penerima blt, data rumah tangga miskin, penerima pkh, keluarga penerima manfaat, kpm, data penerima bansos, daftar penerima bansos, daftar penerima bantuan sosial]
-    kecuali: [jumlah, statistik, agregat, persentase, tata cara, prosedur, sop, persyaratan, mekanisme, alur, sosialisasi, rekapitulasi jumlah, rekapitulasi penerima, rekap penerima, kuota, kuasa pemilik modal, selaku kpm, sebagai kpm, direksi, dewan pengawas, komisaris]
+    kecuali: [jumlah, banyaknya, statistik, agregat, persentase, tata cara, prosedur, sop, persyaratan, mekanisme, alur, sosialisasi, rekapitulasi jumlah, rekapitulasi penerima, rekap penerima, kuota, kuasa pemilik modal, selaku kpm, sebagai kpm, direksi, dewan pengawas, komisaris]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
@@ -228,7 +230,7 @@ aturan:
     catatan: Termasuk laporan insiden keselamatan pasien/kejadian tidak diharapkan, surat keterangan rawat inap dan hasil audit maternal perinatal yang memuat riwayat dan perawatan pasien tertentu (dipindahkan dari keterangan pada sesi 24). Audit maternal perinatal (pengkajian kasus kematian ibu/bayi tertentu) memuat riwayat dan perawatan pasien, sehingga dasarnya huruf h angka 2, bukan hanya huruf i seperti audit internal.
     prioritas: 100
     salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, riwayat pelayanan kesehatan, riwayat pengobatan, riwayat berobat, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, medis checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, ct pemindaian, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor, insiden keselamatan pasien, laporan insiden keselamatan pasien, kejadian tidak diharapkan, kejadian nyaris cedera, surat keterangan rawat inap, keterangan rawat inap, beserta jenis disabilitas, beserta jenis penyakit, beserta penyakitnya, rm pasien, berkas rm pasien, audit maternal perinatal, audit kematian ibu, audit kematian bayi, audit kematian maternal, kajian kasus kematian ibu, perawatan pengobatan kesehatan, pengobatan kesehatan fisik, kesehatan fisik dan psikis, per akseptor, penyalahguna napza, penyalahguna narkoba, penyalahguna narkotika, pecandu narkoba, pecandu narkotika, register kb, register keluarga berencana, kb pasca persalinan, catatan konsultasi, catatan konseling, catatan psikolog, catatan psikologis, berkas konseling, konseling atas nama, data antemortem, antemortem data, data ante mortem, data postmortem, postmortem data, data post mortem, pemeriksaan postmortem, pemeriksaan post mortem, hasil postmortem, pemeriksaan jenazah, amp kasus, amp kematian, sampel dna, profil dna, hasil tes dna, hasil pemeriksaan dna, otopsi verbal, autopsi verbal, hasil otopsi, hasil autopsi]
-    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban, angka insiden, indikator mutu, capaian indikator, konsultasi publik, blangko, blanko, formulir kosong, layanan rehabilitasi, bagi pecandu, bagi penyalah guna, bagi penyalahguna, perbaikan layanan, rekomendasi audit, rekomendasi hasil audit, posko antemortem, pos antemortem, posko pengumpulan data, pelatihan tentang otopsi verbal, reagen, pelatihan otopsi verbal, pelatihan autopsi verbal, orientasi otopsi verbal, bimbingan teknis otopsi verbal, bimtek otopsi verbal]
+    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, banyaknya, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban, angka insiden, indikator mutu, capaian indikator, konsultasi publik, blangko, blanko, formulir kosong, layanan rehabilitasi, bagi pecandu, bagi penyalah guna, bagi penyalahguna, perbaikan layanan, rekomendasi audit, rekomendasi hasil audit, posko antemortem, pos antemortem, posko pengumpulan data, pelatihan tentang otopsi verbal, reagen, pelatihan otopsi verbal, pelatihan autopsi verbal, orientasi otopsi verbal, bimbingan teknis otopsi verbal, bimtek otopsi verbal, sepuluh besar, 10 besar, terbanyak]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
@@ -270,12 +272,13 @@ aturan:
       - SOP pengelolaan rekam medis
       - Program penanggulangan HIV/AIDS
       - Hasil pemeriksaan kesehatan hewan kurban
+      - 10 besar diagnosa penyakit pasien rawat inap
 
   - id: keluarga
     keterangan: Riwayat dan kondisi anggota keluarga seseorang
     prioritas: 100
     salah_satu: [riwayat keluarga, kondisi keluarga, data keluarga pegawai, susunan keluarga, anggota keluarga, perceraian, izin perceraian, akta cerai, hak asuh, pengangkatan anak, adopsi]
-    kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, jumlah, statistik, agregat, program, keluarga berencana, penyuluhan, sosialisasi, akta perceraian, jadwal sidang, panjar biaya, biaya perkara, direktori putusan, dianonimisasi, anonimisasi]
+    kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, jumlah, banyaknya, statistik, agregat, program, keluarga berencana, penyuluhan, sosialisasi, akta perceraian, jadwal sidang, panjar biaya, biaya perkara, direktori putusan, dianonimisasi, anonimisasi]
     kategori: dikecualikan
     pengecualian: [17h1]
     contoh_cocok:
@@ -284,12 +287,13 @@ aturan:
     contoh_tidak_cocok:
       - Tata cara permohonan izin perceraian PNS
       - Program keluarga berencana
+      - Banyaknya perceraian yang tercatat per kecamatan
 
   - id: evaluasi-kemampuan
     keterangan: Hasil evaluasi kapabilitas dan kemampuan seseorang (asesmen, psikotes, penilaian kinerja, hukuman disiplin) — UU 14/2008 Pasal 17 huruf h angka 4; yang menyangkut posisi seseorang dalam jabatan publik dapat dibuka (Pasal 18 ayat (2) huruf b)
     prioritas: 100
     salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, baperjakat, dokumentasi baperjakat, usulan calon pejabat, nama calon pejabat, hasil asesmen, hasil assessment, asesmen kompetensi, hasil uji kompetensi, nilai uji kompetensi, hasil psikotes, psikotes, tes psikologi, hasil tes psikologi, penilaian kinerja pegawai, sasaran kinerja pegawai, skp, penilaian prestasi kerja, dp3, hasil evaluasi kinerja pegawai, rekomendasi kemampuan, pemetaan talenta, manajemen talenta, talent pool, hukuman disiplin, sanksi disiplin, pemeriksaan disiplin, hasil supervisi, berkas kenaikan pangkat, usulan kenaikan pangkat, evaluasi dosen oleh mahasiswa, penilaian dosen oleh mahasiswa, hasil kredensial, rekredensial, kredensial tenaga medis, kredensial tenaga kesehatan, proses pembinaan disiplin, proses pembinaan aparatur, proses pembinaan pegawai]
-    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, per unit kerja, per perangkat daerah, skp perangkat daerah, capaian skp perangkat daerah, per program studi, per prodi, per fakultas, rata rata, tingkat kabupaten, tingkat kota, tingkat provinsi, tingkat kecamatan, rekap hasil, rekapitulasi hasil, per jenis hukuman, per jenis sanksi, per jenis pelanggaran, rekap kasus, rekapitulasi kasus, tentang tim penilai, pembentukan tim penilai, susunan tim penilai, keanggotaan tim penilai, kisi kisi]
+    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, jumlah, banyaknya, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, per unit kerja, per perangkat daerah, skp perangkat daerah, capaian skp perangkat daerah, per program studi, per prodi, per fakultas, rata rata, tingkat kabupaten, tingkat kota, tingkat provinsi, tingkat kecamatan, rekap hasil, rekapitulasi hasil, per jenis hukuman, per jenis sanksi, per jenis pelanggaran, rekap kasus, rekapitulasi kasus, tentang tim penilai, pembentukan tim penilai, susunan tim penilai, keanggotaan tim penilai, kisi kisi]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -312,7 +316,7 @@ aturan:
     catatan: Termasuk rotasi dan pembahasan Baperjakat. Huruf i — memorandum intra badan publik yang menurut sifatnya dirahasiakan; huruf h angka 4 — penilaian kemampuan orangnya. Keputusan yang ditetapkan dan posisi seseorang dalam jabatan publik terbuka. Juga tim penilai selain Baperjakat. Huruf i karena pengungkapan sebelum keputusan menghambat pengambilan keputusan kepegawaian; huruf h angka 4 juga dibaca aturan evaluasi-kemampuan. Pasal 18 ayat (2) huruf b mencabut huruf h, bukan huruf i, sehingga uji konsekuensi menimbang apakah pembahasannya masih perlu ditutup.
     prioritas: 100
     salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, usulan pengangkatan, usulan calon pejabat, nama calon pejabat, baperjakat, dokumentasi baperjakat, sidang baperjakat, rapat baperjakat, rapat tim penilai angka kredit, sidang tim penilai angka kredit, rapat tim penilai kinerja, sidang tim penilai kinerja, perencanaan rotasi pegawai, perencanaan rotasi pejabat, perencanaan rotasi jabatan, rencana rotasi pegawai, rencana rotasi pejabat, rencana rotasi jabatan, perencanaan mutasi pegawai, perencanaan mutasi pejabat, perencanaan mutasi jabatan, rencana mutasi pegawai, rencana mutasi pejabat, rencana promosi pegawai, rencana promosi pejabat, rencana promosi jabatan, seleksi bakal calon rektor, penilaian bakal calon rektor, penilaian calon rektor, diusulkan untuk menduduki jabatan, diusulkan menduduki jabatan, yang diusulkan untuk jabatan, diusulkan untuk mengisi jabatan, pejabat usulan, usulan untuk promosi jabatan, diusulkan untuk promosi jabatan, usulan nama pejabat, usulan nama calon pejabat, nama pejabat yang akan dilantik, badan pertimbangan jabatan dan kepangkatan, badan pertimbangan jabatan dan pangkat, pertimbangan jabatan dan kepangkatan, pertimbangan jabatan dan pangkat, calon pejabat yang diajukan, calon pejabat yang diusulkan, diajukan untuk mengisi jabatan, diajukan untuk menduduki jabatan, diajukan untuk mengisi kekosongan jabatan, calon plt, calon pelaksana tugas, nominasi untuk jabatan, nominasi jabatan, usulan pengisian jabatan]
-    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, telah diumumkan, sudah diumumkan, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, telah ditetapkan, sudah ditetapkan, pembentukan, susunan keanggotaan, surat keputusan pembentukan]
+    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, telah diumumkan, sudah diumumkan, jumlah, banyaknya, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, telah ditetapkan, sudah ditetapkan, pembentukan, susunan keanggotaan, surat keputusan pembentukan]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -347,7 +351,7 @@ aturan:
     semua:
       - [nama yang diusulkan, nama nama yang diusulkan, nama yang diajukan, nama nama yang diajukan, pegawai yang diusulkan, dosen yang diusulkan, calon yang diusulkan, calon yang diajukan]
       - [untuk pengangkatan, untuk diangkat, pengangkatan sebagai, untuk menduduki, untuk mengisi, untuk ditetapkan sebagai]
-    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, telah diumumkan, sudah diumumkan, jumlah, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, telah ditetapkan, sudah ditetapkan, pembentukan, susunan keanggotaan, nama jalan, penamaan, nama gedung]
+    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, telah diumumkan, sudah diumumkan, jumlah, banyaknya, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, telah ditetapkan, sudah ditetapkan, pembentukan, susunan keanggotaan, nama jalan, penamaan, nama gedung]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -360,7 +364,7 @@ aturan:
     keterangan: Catatan pribadi siswa di satuan pendidikan (rapor, nilai, catatan konseling)
     prioritas: 100
     salah_satu: [riwayat studi mahasiswa, riwayat studi, data mahasiswa per orang, ijazah siswa, ijazah dan skhun, skhun, ijazah yang belum diambil, ijazah yg belum diambil, rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid, hasil belajar mahasiswa, evaluasi hasil belajar, kartu hasil studi, khs, indeks prestasi mahasiswa, transkrip akademik, data alumni, per alumni, riwayat pendidikan nonformal, catatan pendidikan nonformal, riwayat pendidikan formal dan nonformal, ijazah pegawai, transkrip pegawai, ijazah dan transkrip, buku kasus siswa, kasus siswa, home visit, home kunjungan, kunjungan rumah siswa, peunteun siswa, peunteun murid, peunteun rapor, peunteun rapot, peunteun raport]
-    kecuali: [pedoman, panduan, kalender akademik, jumlah, statistik, agregat, persyaratan, tata cara, prosedur, sop, jadwal, pengumuman, legalisir, rata rata, rekapitulasi jumlah, nilai jual, njop, nilai tanah, zona nilai, nilai perolehan, per jenjang, menurut jenjang, per sekolah, per kecamatan, per desa, rapor pendidikan, per satuan pendidikan]
+    kecuali: [pedoman, panduan, kalender akademik, jumlah, banyaknya, statistik, agregat, persyaratan, tata cara, prosedur, sop, jadwal, pengumuman, legalisir, rata rata, rekapitulasi jumlah, nilai jual, njop, nilai tanah, zona nilai, nilai perolehan, per jenjang, menurut jenjang, per sekolah, per kecamatan, per desa, rapor pendidikan, per satuan pendidikan]
     kategori: dikecualikan
     pengecualian: [17h5]
     contoh_cocok:
@@ -386,7 +390,7 @@ aturan:
     catatan: Pemeriksaan disiplin dan kode etik dibaca aturan pemeriksaan-etik-disiplin. "Sidik jari" adalah data biometrik, bukan penyidikan. Hak-hak pelapor, terlapor, tersangka dan terdakwa ada dalam KUHAP Pasal 50–68; hak pelapor dan terlapor dalam penanganan pengaduan dalam Perma 9/2016.
     prioritas: 100
     salah_satu: [penyelidikan, penyidikan, penyidik, berkas perkara, bap, berita acara pemeriksaan, pemeriksaan khusus, audit investigatif, audit investigasi, investigasi, barang bukti, tersangka, terlapor, pemeriksaan saksi, keterangan saksi, tindak pidana, penanganan perkara, dugaan korupsi, dugaan pelanggaran, dugaan penyalahgunaan, dugaan penyimpangan, dugaan pungli, dugaan pungutan liar, hasil klarifikasi, klarifikasi dumas, klarifikasi pengaduan, pemeriksaan investigatif, lhp investigatif, pulbaket, pengumpulan bahan keterangan, bahan keterangan, aset terpidana, aset tersangka, harta kekayaan terpidana, harta kekayaan tersangka, ditindaklanjuti aparat penegak hukum, ditindaklanjuti oleh aparat penegak hukum, ditangani aparat penegak hukum, ditangani oleh aparat penegak hukum, dilimpahkan kepada aparat penegak hukum, dilimpahkan ke aparat penegak hukum]
-    kecuali: [hak hak, hak pelapor, hak terlapor, hak tersangka, hak terdakwa, tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pemeriksaan disiplin, pemeriksaan atasan langsung, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang, dapat diumumkan, pengumuman, bimbingan teknis, bimtek, pemusnahan, dimusnahkan, berkekuatan hukum tetap, wilayah kerja, daftar penyidik, daftar ppns, klarifikasi dan negosiasi, klarifikasi teknis]
+    kecuali: [hak hak, hak pelapor, hak terlapor, hak tersangka, hak terdakwa, tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pemeriksaan disiplin, pemeriksaan atasan langsung, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang, dapat diumumkan, pengumuman, bimbingan teknis, bimtek, pemusnahan, dimusnahkan, berkekuatan hukum tetap, wilayah kerja, daftar penyidik, daftar ppns, klarifikasi dan negosiasi, klarifikasi teknis]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -417,7 +421,7 @@ aturan:
     catatan: Aturan penyelidikan melepaskan "pemeriksaan pegawai/ASN/PNS" karena pemeriksaan itu biasanya pemeriksaan disiplin (huruf h angka 4, aturan pemeriksaan-etik-disiplin); aturan ini mengembalikan huruf a angka 1 bila judulnya juga menyebut perkara pidana, sebagaimana keterangan aturan pemeriksaan-etik-disiplin sendiri (huruf a angka 1 bila sedang diselidiki/disidik aparat penegak hukum). w23audit.
     prioritas: 100
     semua: [[pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns], [tindak pidana, tersangka, penyelidikan, penyidikan, penyidik, berkas perkara, dugaan korupsi]]
-    kecuali: [hak tersangka, tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, sosialisasi, pelatihan, bimbingan teknis, bimtek, alur, putusan, berkekuatan hukum tetap, pengumuman, yang diumumkan, telah diumumkan, sudah diumumkan, dapat diumumkan]
+    kecuali: [hak tersangka, tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, sosialisasi, pelatihan, bimbingan teknis, bimtek, alur, putusan, berkekuatan hukum tetap, pengumuman, yang diumumkan, telah diumumkan, sudah diumumkan, dapat diumumkan]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -435,7 +439,7 @@ aturan:
     keterangan: Identitas pelapor, saksi, informan atau korban — UU 14/2008 Pasal 17 huruf a angka 2 (pelapor tindak pidana) dan huruf h; termasuk nama dan kontak warga yang melaporkan suatu pelanggaran
     prioritas: 100
     salah_satu: [data pribadi pelapor, data pribadi pengadu, identitas pengadu, data pengadu, identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, nama pengadu, nama dan nomor pengadu, identitas pelapor dumas, berkas pengaduan, isi pengaduan, laporan whistleblowing, laporan whistle blowing, laporan wbs, aduan wbs, pengaduan wbs, laporan pelanggaran melalui wbs, permohonan perlindungan saksi, berkas perlindungan saksi, permohonan perlindungan korban, warga yang melaporkan, masyarakat yang melaporkan, orang yang melaporkan, kontak pelapor, warga pelapor, identitas warga pelapor, nama warga pelapor, laporan pelecehan, laporan dugaan pelecehan, laporan kekerasan seksual, laporan dugaan kekerasan seksual, pengaduan pelecehan, pengaduan kekerasan seksual, identitas pihak yang terlibat, identitas para pihak yang terlibat, identitas pihak pihak yang terlibat]
-    kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, bencana, banjir, longsor, tanah longsor, gempa, tsunami, erupsi, puting beliung, kebakaran, kecelakaan, pengungsian, pengungsi, layanan pengaduan, layanan pendampingan, pelapor dirahasiakan, jaminan kerahasiaan, dijamin kerahasiaannya, kebijakan kerahasiaan, operasi sar, tim sar, pencarian dan pertolongan, basarnas]
+    kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, banyaknya, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, bencana, banjir, longsor, tanah longsor, gempa, tsunami, erupsi, puting beliung, kebakaran, kecelakaan, pengungsian, pengungsi, layanan pengaduan, layanan pendampingan, pelapor dirahasiakan, jaminan kerahasiaan, dijamin kerahasiaannya, kebijakan kerahasiaan, operasi sar, tim sar, pencarian dan pertolongan, basarnas]
     kategori: dikecualikan
     pengecualian: [17a2, 17h]
     contoh_cocok:
@@ -458,7 +462,7 @@ aturan:
     catatan: Frasanya memuat kata pembeda (nama, KTP, identitas) karena kata pengadu dan pengaduan berkata dasar sama. Aturan identitas-pelapor-korban tidak berlaku bila judul menyebut "layanan pengaduan" (nama kanalnya), tetapi data pengadunya tetap data pribadi.
     prioritas: 100
     salah_satu: [identitas pengadu, data pribadi pengadu, nama pengadu, nama dan alamat pengadu, data pengadu nama, data pengadu beserta, ktp pengadu, ktp pelapor, fotokopi ktp pelapor, salinan ktp pelapor, orang yang mengajukan pengaduan, warga yang mengajukan pengaduan, masyarakat yang mengajukan pengaduan, warga yang mengadu, orang yang mengadu]
-    kecuali: [nomor telepon pengaduan, no telp pengaduan, kontak pengaduan, alamat pengaduan, nama pengaduan, tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, statistik, agregat, rekapitulasi, rekap, sosialisasi, dirahasiakan, jaminan kerahasiaan, dijamin kerahasiaannya, kebijakan kerahasiaan, formulir kosong, blangko, blanko, format formulir]
+    kecuali: [nomor telepon pengaduan, no telp pengaduan, kontak pengaduan, alamat pengaduan, nama pengaduan, tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, banyaknya, statistik, agregat, rekapitulasi, rekap, sosialisasi, dirahasiakan, jaminan kerahasiaan, dijamin kerahasiaannya, kebijakan kerahasiaan, formulir kosong, blangko, blanko, format formulir]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -474,7 +478,7 @@ aturan:
     keterangan: Identitas anak yang berhadapan dengan hukum atau anak korban
     prioritas: 100
     salah_satu: [anak berhadapan dengan hukum, anak berkonflik dengan hukum, anak yang berkonflik dengan hukum, klien anak, anak binaan lpka, abh, identitas anak, data anak korban, anak korban, perkara pidana anak, perkara anak, register perkara anak, sidang anak]
-    kecuali: [jumlah, statistik, jumlah kasus, tata cara, prosedur, sop, program, agregat, kartu identitas anak, kia, cakupan, kepemilikan]
+    kecuali: [jumlah, banyaknya, statistik, jumlah kasus, tata cara, prosedur, sop, program, agregat, kartu identitas anak, kia, cakupan, kepemilikan]
     kategori: dikecualikan
     pengecualian: [17j4]
     contoh_cocok:
@@ -492,7 +496,7 @@ aturan:
     semua:
       - [rencana sampling, jadwal sampling, target sampling, sasaran sampling, lokasi sampling, rencana pengambilan sampel, jadwal pengambilan sampel]
       - [pengawasan, pangan, obat, kosmetik, takjil, produk, barang beredar, sarana produksi, sarana distribusi]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, hasil sampling, hasil pengujian, hasil pengawasan, diumumkan, pengumuman, telah dilaksanakan, sudah dilaksanakan, laporan pelaksanaan, pemantauan lingkungan, kualitas air, air limbah, kualitas udara, anggaran, survei, harga, pendampingan, binaan, pembinaan]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, hasil sampling, hasil pengujian, hasil pengawasan, diumumkan, pengumuman, telah dilaksanakan, sudah dilaksanakan, laporan pelaksanaan, pemantauan lingkungan, kualitas air, air limbah, kualitas udara, anggaran, survei, harga, pendampingan, binaan, pembinaan]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -509,7 +513,7 @@ aturan:
     semua:
       - [formula, komposisi kuantitatif, metode produksi, metode pengolahan, proses produksi, cara pembuatan, resep, komposisi bahan]
       - [dokumen registrasi, registrasi produk, dokumen pendaftaran produk, berkas pendaftaran produk, izin edar, dossier, laporan inspeksi, laporan hasil inspeksi, laporan audit, hasil audit, perusahaan pemohon, industri farmasi, memuat proses produksi, metode produksi rahasia, produk yang didaftarkan, yang didaftarkan pelaku usaha, permohonan persetujuan teknis, berkas persetujuan teknis, dokumen persetujuan teknis, sertifikasi halal, sertifikat halal, pendaftaran halal]
-    kecuali: [tata cara, prosedur, sop, pedoman, persyaratan, syarat, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, daftar produk, sesuai sni, standar nasional, yang diumumkan, pengumuman, pembuatan izin, pembuatan sertifikat, komposisi sampah, timbulan sampah, komposisi pegawai, komposisi jabatan, bpk, badan pemeriksa keuangan, audit kinerja, tercantum pada label, label kemasan, bersertifikat halal, telah bersertifikat]
+    kecuali: [tata cara, prosedur, sop, pedoman, persyaratan, syarat, jumlah, banyaknya, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, daftar produk, sesuai sni, standar nasional, yang diumumkan, pengumuman, pembuatan izin, pembuatan sertifikat, komposisi sampah, timbulan sampah, komposisi pegawai, komposisi jabatan, bpk, badan pemeriksa keuangan, audit kinerja, tercantum pada label, label kemasan, bersertifikat halal, telah bersertifikat]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -537,7 +541,7 @@ aturan:
     semua:
       - [operasi gabungan, razia gabungan]
       - [rencana, jadwal, target, sasaran, lokasi, yang akan, sebelum, belum, surat perintah, sprin]
-    kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi, telah dilaksanakan, sudah dilaksanakan, laporan kegiatan, laporan pelaksanaan, hasil kegiatan, dokumentasi kegiatan, laporan kinerja, hasil razia, laporan hasil, operasi pasar, pasar murah, operasi katarak, operasi bedah, operasi gratis, kamar operasi, ruang operasi, operasi pasien, sasaran strategis, renstra, rencana strategis]
+    kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, banyaknya, pedoman, diumumkan, pengumuman, sosialisasi, telah dilaksanakan, sudah dilaksanakan, laporan kegiatan, laporan pelaksanaan, hasil kegiatan, dokumentasi kegiatan, laporan kinerja, hasil razia, laporan hasil, operasi pasar, pasar murah, operasi katarak, operasi bedah, operasi gratis, kamar operasi, ruang operasi, operasi pasien, sasaran strategis, renstra, rencana strategis]
     kategori: dikecualikan
     pengecualian: [17a1, 17a4]
     contoh_cocok:
@@ -552,7 +556,7 @@ aturan:
     catatan: Angka 1 — menghambat penyelidikan/penyidikan tindak pidana, termasuk pelanggaran Perda yang disidik PPNS; angka 4 — keselamatan petugas. Setelah operasi selesai informasinya terbuka (Pasal 20). Huruf a angka 3 hanya untuk intelijen kriminal kejahatan transnasional (narkotika, terorisme, perdagangan orang). "Operasi pasar" (pengendalian harga) dan operasi medis bukan operasi penegakan hukum. Rencana pengamanan kunjungan pejabat negara, VIP/VVIP dan objek vital serta produk intelijen negara bukan penyelidikan tindak pidana; dasarnya huruf c (aturan keamanan-gedung-objek-vital dan kerawanan-keamanan).
     prioritas: 100
     salah_satu: [rencana operasi, jadwal operasi, surat perintah operasi, surat perintah tugas operasi, sprin operasi, jadwal razia, rencana razia, target operasi, sasaran operasi, rahasia operasi, giat penertiban, giat razia, jadwal penertiban, sasaran penertiban, rencana penertiban, target penertiban, jadwal sidak, rencana sidak, penggeledahan, jadwal penggeledahan, agenda penggeledahan, rencana penggeledahan, penggerebekan, rencana penggerebekan, jadwal penggerebekan, lokasi penggerebekan, rencana inspeksi mendadak, lokasi razia, razia yang akan, operasi yang akan, penertiban yang akan, rencana pengawalan tahanan, rencana pengawalan terdakwa, rencana pengawalan narapidana, rencana penangkapan tersangka, rencana penangkapan pelaku, rencana penangkapan buronan, rencana penangkapan dpo, rencana penangkapan terpidana, rencana eksekusi terpidana]
-    kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, pedoman, diumumkan, pengumuman, sosialisasi, telah dilaksanakan, sudah dilaksanakan, laporan kegiatan, laporan pelaksanaan, hasil kegiatan, dokumentasi kegiatan, laporan kinerja, hasil razia, laporan hasil, operasi pasar, pasar murah, operasi katarak, operasi bedah, operasi gratis, kamar operasi, ruang operasi, operasi pasien]
+    kecuali: [tata cara, sop, prosedur, hasil operasi, rekapitulasi hasil, rekap hasil, hasil penertiban, jumlah, banyaknya, pedoman, diumumkan, pengumuman, sosialisasi, telah dilaksanakan, sudah dilaksanakan, laporan kegiatan, laporan pelaksanaan, hasil kegiatan, dokumentasi kegiatan, laporan kinerja, hasil razia, laporan hasil, operasi pasar, pasar murah, operasi katarak, operasi bedah, operasi gratis, kamar operasi, ruang operasi, operasi pasien]
     kategori: dikecualikan
     pengecualian: [17a1, 17a4]
     contoh_cocok:
@@ -578,7 +582,7 @@ aturan:
     keterangan: Data senjata, amunisi dan sarana penegak hukum
     prioritas: 100
     salah_satu: [senjata api, persenjataan, data senjata, gudang senjata, inventaris senjata, amunisi, senjata]
-    kecuali: [sop, tata cara, prosedur, pelatihan, pedoman, jumlah, statistik, rekapitulasi jumlah]
+    kecuali: [sop, tata cara, prosedur, pelatihan, pedoman, jumlah, banyaknya, statistik, rekapitulasi jumlah]
     kategori: dikecualikan
     pengecualian: [17a5]
     contoh_cocok:
@@ -591,7 +595,7 @@ aturan:
     keterangan: Data intelijen kriminal dan rencana pencegahan serta penanganan kejahatan transnasional (narkotika, perdagangan orang, terorisme, pencucian uang, penyelundupan) — UU 14/2008 Pasal 17 huruf a angka 3
     prioritas: 100
     semua: [[intelijen, intelijen kriminal, data intelijen, informasi intelijen, laporan intelijen, produk intelijen], [narkotika, narkoba, perdagangan orang, tppo, terorisme, teroris, pencucian uang, penyelundupan, lintas negara, transnasional, kejahatan transnasional]]
-    kecuali: [jumlah, statistik, rekapitulasi, rekap, sosialisasi, penyuluhan, tata cara, sop, pedoman, pelatihan, anggaran]
+    kecuali: [jumlah, banyaknya, statistik, rekapitulasi, rekap, sosialisasi, penyuluhan, tata cara, sop, pedoman, pelatihan, anggaran]
     kategori: dikecualikan
     pengecualian: [17a3]
     contoh_cocok:
@@ -606,7 +610,7 @@ aturan:
     catatan: Huruf b juga untuk rahasia dagang peserta. Nilai HPS terbuka menurut Perpres 16/2018 tentang Pengadaan Barang/Jasa Pemerintah Pasal 26 ayat (3). Pengecualian ini tidak permanen (Pasal 20). Perpres 16/2018 Pasal 26 ayat (3) — nilai HPS bersifat terbuka dan tidak bersifat rahasia, hanya rinciannya yang dapat dikecualikan. Penawaran ganti rugi tanah kepada pemilik dalam pengadaan tanah bukan penawaran tender (dibaca aturan rencana-awal-ekonomi, huruf e angka 4).
     prioritas: 100
     salah_satu: [hps, harga perkiraan sendiri, owner estimate, engineer estimate, engineer perkiraan, rincian hps, dokumen penawaran, penawaran peserta, penawaran harga, harga penawaran, rincian penawaran, evaluasi penawaran, berita acara evaluasi penawaran, kalkulasi harga, rahasia dagang, harga satuan penawaran, penawaran masing masing peserta, penawaran peserta lelang, penawaran peserta tender, evaluasi kualifikasi, hasil evaluasi kualifikasi, klarifikasi dan negosiasi harga, klarifikasi dan negosiasi teknis dan harga, negosiasi teknis dan harga, negosiasi harga dengan penyedia, negosiasi harga dengan calon pemenang, klarifikasi dan negosiasi dengan peserta, klarifikasi dan negosiasi dengan penyedia, klarifikasi dan negosiasi dengan calon pemenang, pembuktian kualifikasi, hasil pembuktian kualifikasi, evaluasi teknis penawaran, evaluasi administrasi dan teknis, evaluasi administrasi teknis dan harga, berkas penawaran, surat penawaran, rab penawaran, penawaran rekanan, penawaran penyedia, penawaran dari penyedia, penawaran dari calon penyedia, penawaran calon penyedia, usulan teknis dan biaya, proposal teknis penyedia, proposal teknis peserta, penawaran teknis, usulan teknis dan usulan biaya, dokumen usulan teknis]
-    kecuali: [nilai total hps, nilai hps paket, nilai hps yang diumumkan, beserta nilai hps, nilai hps dan pagu, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian, pelatihan penyusunan, pelatihan pengadaan, bimbingan teknis, bimtek, jumlah, rekapitulasi, rekap, tercantum dalam pengumuman, dalam pengumuman tender, dalam pengumuman lelang, yang diumumkan, rup, rencana umum pengadaan, jadwal, tahapan, penawaran terkoreksi, harga terkoreksi, sponsor, sponsorship]
+    kecuali: [nilai total hps, nilai hps paket, nilai hps yang diumumkan, beserta nilai hps, nilai hps dan pagu, tata cara, sop, pedoman, prosedur, telah ditetapkan, ringkasan kontrak, ganti rugi, ganti kerugian, pelatihan penyusunan, pelatihan pengadaan, bimbingan teknis, bimtek, jumlah, banyaknya, rekapitulasi, rekap, tercantum dalam pengumuman, dalam pengumuman tender, dalam pengumuman lelang, yang diumumkan, rup, rencana umum pengadaan, jadwal, tahapan, penawaran terkoreksi, harga terkoreksi, sponsor, sponsorship]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -636,7 +640,7 @@ aturan:
     semua:
       - [penyedia, calon penyedia, rekanan, peserta tender, peserta lelang, peserta seleksi, peserta pemilihan, peserta pengadaan, vendor]
     salah_satu: [sebelum penetapan pemenang, sebelum pengumuman pemenang, sebelum pemenang ditetapkan, sebelum pemenang diumumkan, belum ditetapkan pemenang, masih dievaluasi, sedang dievaluasi, dalam proses evaluasi, tahap evaluasi]
-    kecuali: [jadwal, tahapan, tata cara, sop, pedoman, prosedur, jumlah, rekap, rekapitulasi, pengumuman tender, dokumen pemilihan, dokumen tender, sosialisasi, pelatihan, kinerja penyedia, evaluasi kinerja]
+    kecuali: [jadwal, tahapan, tata cara, sop, pedoman, prosedur, jumlah, banyaknya, rekap, rekapitulasi, pengumuman tender, dokumen pemilihan, dokumen tender, sosialisasi, pelatihan, kinerja penyedia, evaluasi kinerja]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -675,7 +679,7 @@ aturan:
     catatan: Huruf c angka 6 (sistem persandian negara) untuk persandian dan kunci kriptografi; bagi sistem pemerintahan daerah biasa, hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi (dipindahkan dari keterangan pada sesi 24). Huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut.
     prioritas: 100
     salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, bencana recovery, disaster recovery plan, bencana recovery rencana, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, nama pengguna dan kata sandi, password, kata sandi, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, penetration tes, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, rahasia key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server, pemindaian kerentanan, hasil pemindaian kerentanan, vulnerability scan, kerentanan situs, kerentanan situs web, kerentanan website, kerentanan laman, kerentanan web, scan kerentanan, konfigurasi dns, dns server, konfigurasi mail server, jalur kabel jaringan, denah detail ruang server, setting router, setting access point, setting mikrotik, setting firewall, setting server, setting jaringan, pengaturan router, konfigurasi access point, konfigurasi switch, konfigurasi load balancer, load balancer, reverse proxy, konfigurasi proxy, port yang terbuka, port terbuka, open port, setting dns, setting dhcp, dhcp server, konfigurasi dhcp, file konfigurasi, berkas konfigurasi, file conf, berkas conf]
-    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat, layanan pengaduan, layanan aduan, jadwal pemindaian, rekapitulasi hasil, rekap hasil, pembangunan infrastruktur, pengembangan infrastruktur, penyediaan infrastruktur, pemerataan infrastruktur, masterplan, rencana induk, peta jalan, panduan]
+    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, banyaknya, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat, layanan pengaduan, layanan aduan, jadwal pemindaian, rekapitulasi hasil, rekap hasil, pembangunan infrastruktur, pengembangan infrastruktur, penyediaan infrastruktur, pemerataan infrastruktur, masterplan, rencana induk, peta jalan, panduan, standar operasional prosedur, prosedur]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -706,6 +710,7 @@ aturan:
       - Pembangunan jalur kabel listrik bawah tanah
       - Laporan pembangunan infrastruktur TIK desa
       - Kebijakan penggunaan kata sandi yang kuat bagi pegawai
+      - Prosedur pelaporan insiden siber oleh pengguna aplikasi
 
   - id: gambar-jaringan-komputer
     keterangan: Diagram, skema atau tata letak jaringan komputer, pusat data dan perangkat jaringan badan publik — UU 14/2008 Pasal 17 huruf c; peta titik wifi publik dan cakupan sinyal terbuka
@@ -714,7 +719,7 @@ aturan:
     semua:
       - [diagram, skema, peta, denah, layout, tata letak, gambar, penempatan]
       - [jaringan lan, lan dan wan, lan wan, jaringan wan, jaringan komputer, jaringan data, jaringan intra, jaringan intranet, intranet, fiber optik, fiber optic, serat optik, backbone, perangkat jaringan, perangkat aktif, pusat data, data center, data centre, ruang server, rak server, server, router, access point, jaringan tik, jaringan teknologi informasi]
-    kecuali: [pengadaan, belanja, rup, jumlah, rekap, rekapitulasi, statistik, tata cara, sop, pedoman, sosialisasi, pelatihan, titik wifi, wifi publik, blank spot, menara telekomunikasi, tower, sebaran menara, cakupan sinyal, pengumuman, dokumen tender, dokumen pemilihan, terjangkau, terhubung, sebaran, cakupan, pusat data nasional, kebijakan]
+    kecuali: [pengadaan, belanja, rup, jumlah, banyaknya, rekap, rekapitulasi, statistik, tata cara, sop, pedoman, sosialisasi, pelatihan, titik wifi, wifi publik, blank spot, menara telekomunikasi, tower, sebaran menara, cakupan sinyal, pengumuman, dokumen tender, dokumen pemilihan, terjangkau, terhubung, sebaran, cakupan, pusat data nasional, kebijakan]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -732,7 +737,7 @@ aturan:
     catatan: Gambar wajah adalah data biometrik — UU 27/2022 tentang Pelindungan Data Pribadi Pasal 4 ayat (2) huruf b dan Penjelasannya. Letak kamera dan sistem pengamanannya dibaca aturan keamanan-sistem dan keamanan-gedung-objek-vital (huruf c).
     prioritas: 100
     salah_satu: [rekaman cctv, akses cctv, hak akses cctv, rekaman kamera pengawas, rekaman video cctv, rekaman video pengawas, video pengawas]
-    kecuali: [lalu lintas, atcs, untuk publik, cctv publik, siaran langsung, jumlah, pengadaan, pemasangan, pemeliharaan, tata cara, sop, pedoman, prosedur, sosialisasi, persyaratan, syarat]
+    kecuali: [lalu lintas, atcs, untuk publik, cctv publik, siaran langsung, jumlah, banyaknya, pengadaan, pemasangan, pemeliharaan, tata cara, sop, pedoman, prosedur, sosialisasi, persyaratan, syarat]
     kategori: dikecualikan
     pengecualian: [17j2]
     contoh_cocok:
@@ -748,7 +753,7 @@ aturan:
     catatan: Program komputer adalah ciptaan menurut UU 28/2014 tentang Hak Cipta Pasal 40 ayat (1) huruf s. Bila membukanya juga membuka celah keamanan sistem, huruf c ditimbang bersama dalam uji konsekuensi. Kode sumber = source code. Huruf c dibaca aturan keamanan-sistem.
     prioritas: 100
     salah_satu: [source code, kode sumber, kode program, kode program komputer, skrip program]
-    kecuali: [lisensi terbuka, sumber terbuka, open source, repositori publik, tata cara, pedoman, sop, pelatihan, sosialisasi, jumlah, pengadaan, belanja]
+    kecuali: [lisensi terbuka, sumber terbuka, open source, repositori publik, tata cara, pedoman, sop, pelatihan, sosialisasi, jumlah, banyaknya, pengadaan, belanja]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -762,7 +767,7 @@ aturan:
     keterangan: Data rinci cadangan kekayaan alam
     prioritas: 100
     salah_satu: [cadangan mineral, potensi cadangan, kandungan mineral, cadangan migas, cadangan batubara, lokasi cadangan]
-    kecuali: [jumlah, sosialisasi, tata cara]
+    kecuali: [jumlah, banyaknya, sosialisasi, tata cara]
     kategori: dikecualikan
     pengecualian: [17d]
     contoh_cocok:
@@ -794,7 +799,7 @@ aturan:
       - [rencana, rencana awal, usulan, kajian, draf, konsep, rancangan]
       - [kenaikan tarif, perubahan tarif, penyesuaian tarif, kenaikan pajak, perubahan pajak daerah, kenaikan retribusi, perubahan retribusi, penyesuaian retribusi, kenaikan njop, penyesuaian njop, perubahan njop, kenaikan ukt, perubahan ukt, penyesuaian ukt, kenaikan uang kuliah, perubahan uang kuliah, penyesuaian uang kuliah]
       - [sebelum ditetapkan, belum ditetapkan, sebelum diumumkan, belum diumumkan, sebelum disahkan, belum disahkan, sebelum disetujui, belum disetujui]
-    kecuali: [tata cara, prosedur, pedoman, jumlah, sosialisasi, jadwal, raperda, rancangan peraturan daerah, rancangan perda, konsultasi publik, uji publik]
+    kecuali: [tata cara, prosedur, pedoman, jumlah, banyaknya, sosialisasi, jadwal, raperda, rancangan peraturan daerah, rancangan perda, konsultasi publik, uji publik]
     kategori: dikecualikan
     pengecualian: [17e3]
     contoh_cocok:
@@ -837,7 +842,7 @@ aturan:
     semua:
       - [sister city, kota kembar, provinsi kembar, pemerintah negara lain, pemerintah asing, mitra luar negeri, kerja sama luar negeri, kedutaan besar, negara mitra, pinjaman luar negeri, perjanjian perdagangan bebas, perdagangan internasional, perundingan internasional]
       - [dirundingkan, perundingan, negosiasi, dinegosiasikan, posisi runding, posisi negosiasi, belum disepakati]
-    kecuali: [tata cara, pedoman, sop, jumlah, daftar kerja sama, telah ditandatangani, sudah ditandatangani, laporan pelaksanaan, sosialisasi, pelatihan, bimbingan teknis, jadwal, yang diumumkan, telah diumumkan, sudah diumumkan, yang dipublikasikan, telah dipublikasikan, siaran pers]
+    kecuali: [tata cara, pedoman, sop, jumlah, banyaknya, daftar kerja sama, telah ditandatangani, sudah ditandatangani, laporan pelaksanaan, sosialisasi, pelatihan, bimbingan teknis, jadwal, yang diumumkan, telah diumumkan, sudah diumumkan, yang dipublikasikan, telah dipublikasikan, siaran pers]
     kategori: dikecualikan
     pengecualian: [17f1]
     contoh_cocok:
@@ -850,7 +855,7 @@ aturan:
     keterangan: Isi akta otentik yang bersifat pribadi dan wasiat
     prioritas: 100
     salah_satu: [wasiat, surat wasiat, akta wasiat, akta otentik, akta notaris, akta hibah, akta jual beli, ajb, isi akta, minuta akta, akta waris, surat keterangan waris, keterangan waris, keterangan ahli waris, akta ppat]
-    kecuali: [persyaratan, syarat, tata cara, prosedur, sop, alur, jumlah, statistik, formulir, blangko, layanan, pelayanan, pembuatan akta]
+    kecuali: [persyaratan, syarat, tata cara, prosedur, sop, alur, jumlah, banyaknya, statistik, formulir, blangko, layanan, pelayanan, pembuatan akta]
     kategori: dikecualikan
     pengecualian: [17g]
     contoh_cocok:
@@ -866,7 +871,7 @@ aturan:
     semua:
       - [register, arsip, berkas, salinan, data, buku register, database, kutipan, pegawai, anak pegawai, asn, pns, beserta, usul, usulan]
     salah_satu: [akta kelahiran, akta kematian, akta perkawinan, akta perceraian, pengakuan anak, pengesahan anak]
-    kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, jumlah, capaian, cakupan, persentase, statistik, agregat, data agregat, rekapitulasi jumlah]
+    kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, jumlah, banyaknya, capaian, cakupan, persentase, statistik, agregat, data agregat, rekapitulasi jumlah]
     kategori: dikecualikan
     pengecualian: [17g, 17j1]
     contoh_cocok:
@@ -899,7 +904,7 @@ aturan:
     semua:
       - [identitas anggota, nama anggota, data anggota, identitas petugas, nama petugas, data petugas, identitas personel, data personel, nama personel]
     salah_satu: [operasi, bertugas, penertiban, razia, patroli, penyidik, ppns, penyidikan, intelijen, giat]
-    kecuali: [jumlah, rekapitulasi jumlah, statistik, tata cara, sop, prosedur]
+    kecuali: [jumlah, banyaknya, rekapitulasi jumlah, statistik, tata cara, sop, prosedur]
     kategori: dikecualikan
     pengecualian: [17a4]
     contoh_cocok:
@@ -912,7 +917,7 @@ aturan:
     catatan: Wajib pajak badan usaha — huruf b. Kerahasiaan jabatan perpajakan daerah sebagai dasar huruf j perlu ditetapkan ahli hukum dengan menyebut undang-undangnya.
     prioritas: 100
     salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak, pemeriksaan pajak, berkas pemeriksaan pajak, wp menunggak, wp yang menunggak, wajib pajak menunggak, wajib pajak yang menunggak, penunggak pbb, omzet wp, data tapping box, dari tapping box, rekaman tapping box, keberatan wajib pajak, berkas keberatan pajak, permohonan keberatan pajak, berkas banding pajak, data penunggak retribusi, daftar penunggak retribusi, nama penunggak retribusi, per wajib retribusi, data wajib retribusi, wajib pajak orang pribadi, data perpajakan wajib pajak]
-    kecuali: [jumlah, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak, instansi, spt masa instansi, badan publik, satuan kerja, jadwal, per desa, per kelurahan, per kecamatan, standar pelayanan, maklumat pelayanan, pemeriksaan pajak kendaraan]
+    kecuali: [jumlah, banyaknya, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak, instansi, spt masa instansi, badan publik, satuan kerja, jadwal, per desa, per kelurahan, per kecamatan, standar pelayanan, maklumat pelayanan, pemeriksaan pajak kendaraan]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
@@ -937,7 +942,7 @@ aturan:
     keterangan: Salinan dokumen yang diserahkan pemohon (KTP, KK, buku nikah, ijazah) memuat data pribadi dan data kependudukan
     prioritas: 100
     salah_satu: [scan dokumen persyaratan, dokumen persyaratan pemohon, berkas persyaratan pemohon, arsip persyaratan pemohon, berkas pemohon, arsip berkas pemohon, berkas permohonan pemohon, dokumen pemohon]
-    kecuali: [jumlah, rekapitulasi jumlah, statistik, tata cara, sop, alur]
+    kecuali: [jumlah, banyaknya, rekapitulasi jumlah, statistik, tata cara, sop, alur]
     kategori: dikecualikan
     pengecualian: [17j1, 17j2]
     contoh_cocok:
@@ -949,7 +954,7 @@ aturan:
     keterangan: Daftar atau data orang per orang (daftar nama, per nama, atas nama) memuat data pribadi yang dilindungi
     prioritas: 100
     salah_satu: [daftar nama pengungsi, daftar nama warga, daftar nama penerima, daftar nama pasien, daftar nama siswa, daftar nama pegawai, daftar nama korban, daftar nama penduduk, daftar nama anggota, daftar nama peserta, daftar nama keluarga, daftar nama ppns, daftar nama petugas, per nama, per orang, per individu, per anak, per pasien, per siswa, per pegawai, per penerima]
-    kecuali: [jumlah, rekapitulasi, rekap, agregat, statistik, pengumuman, kelulusan, lulus, seleksi, pemenang, penghargaan, pejabat, jabatan, tata cara, sop, prosedur, persyaratan, formulir kosong, lembaga, per sekolah, korban bencana, korban meninggal, meninggal dunia, anggota badan permusyawaratan desa, anggota bpd, perangkat desa, anggota kpps, anggota ppk, anggota pps, anggota panwaslu, badan ad hoc]
+    kecuali: [jumlah, banyaknya, rekapitulasi, rekap, agregat, statistik, pengumuman, kelulusan, lulus, seleksi, pemenang, penghargaan, pejabat, jabatan, tata cara, sop, prosedur, persyaratan, formulir kosong, lembaga, per sekolah, korban bencana, korban meninggal, meninggal dunia, anggota badan permusyawaratan desa, anggota bpd, perangkat desa, anggota kpps, anggota ppk, anggota pps, anggota panwaslu, badan ad hoc]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -970,7 +975,7 @@ aturan:
     keterangan: Daftar riwayat hidup dan berkas kepegawaian perorangan
     prioritas: 100
     salah_satu: [daftar riwayat hidup, riwayat hidup, drh, curriculum vitae, kurikulum vitae, berkas kepegawaian, berkas pegawai, arsip kepegawaian perorangan, dokumen kepegawaian perorangan, data pribadi pegawai, file pegawai, arsip kepegawaian, arsip pegawai, personal file, berkas pribadi, personal file pegawai, personal file asn]
-    kecuali: [tata cara, prosedur, sop, formulir, jumlah, statistik, pengelolaan, penataan, digitalisasi, alih media, aplikasi, sistem informasi, jadwal retensi, pedoman]
+    kecuali: [tata cara, prosedur, sop, formulir, jumlah, banyaknya, statistik, pengelolaan, penataan, digitalisasi, alih media, aplikasi, sistem informasi, jadwal retensi, pedoman]
     kategori: dikecualikan
     pengecualian: [17h]
     contoh_cocok:
@@ -1085,7 +1090,7 @@ aturan:
     catatan: Audit investigatif atas dugaan tindak pidana dengan dasar huruf a angka 1; nama dan data pribadi dalam temuan dengan dasar huruf h (dikecualikan sebagian); kepentingan publik atas laporan hasil yang sudah final wajib ditimbang (dipindahkan dari keterangan pada sesi 24). Penjelasan huruf i — pengungkapan prematur menghambat proses. Dokumennya bukan huruf h (rahasia pribadi). Laporan hasil pengawasan yang sudah final sering disengketakan di Komisi Informasi.
     prioritas: 100
     salah_satu: [hasil audit internal, audit internal, audit eksternal, hasil audit, laporan hasil audit, kertas kerja audit, kertas kerja pemeriksaan, temuan audit, temuan pemeriksaan, laporan hasil pengawasan, tindak lanjut hasil pengawasan, hasil pengawasan, data pengawasan, sasaran pengawasan, laporan hasil pemeriksaan inspektorat, hasil pemeriksaan reguler, laporan hasil reviu internal, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring, temuan sementara, tanggapan auditi, tanggapan atas temuan, memorandum spi, memorandum satuan pengawasan intern, memorandum audit, temuan spi, laporan hasil audit spi, hasil pemeriksaan spi]
-    kecuali: [jumlah, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, rencana kerja audit, rencana kerja pengawasan, rencana audit tahunan, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, narkotika, psikotropika, prekursor, harga, pasar, kualitas, mutu, pemilu, pemilihan, pengawasan tahapan, tahapan pemilu, tahapan pemilihan, pemutakhiran data pemilih, hasil audit atas laporan keuangan, audit atas laporan keuangan, akuntan publik, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum, telah ditindaklanjuti, sudah ditindaklanjuti, bpk, badan pemeriksa keuangan, rekap, per opd, per perangkat daerah, ikhtisar, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran, pencarian, pertolongan, bencana]
+    kecuali: [jumlah, banyaknya, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, rencana kerja audit, rencana kerja pengawasan, rencana audit tahunan, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, narkotika, psikotropika, prekursor, harga, pasar, kualitas, mutu, pemilu, pemilihan, pengawasan tahapan, tahapan pemilu, tahapan pemilihan, pemutakhiran data pemilih, hasil audit atas laporan keuangan, audit atas laporan keuangan, akuntan publik, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum, telah ditindaklanjuti, sudah ditindaklanjuti, bpk, badan pemeriksa keuangan, rekap, per opd, per perangkat daerah, ikhtisar, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran, pencarian, pertolongan, bencana]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1111,7 +1116,7 @@ aturan:
     semua:
       - [daftar, data, identitas, nama, berkas]
     salah_satu: [beserta omzetnya, beserta omsetnya, beserta omzet per, beserta omset per, beserta omzet hariannya, beserta omzet bulanannya, beserta omzet tahunannya, omzet dan laporan keuangan, omset dan laporan keuangan, omzet per pelaku usaha, omzet per pedagang, omzet per penyewa, beserta omzet harian, beserta omzet bulanan, dengan omzetnya, dengan omzet harian, dengan omzet bulanan]
-    kecuali: [tata cara, pedoman, sop, jumlah, total, rata rata, rekap, rekapitulasi, statistik, agregat, pameran, bazar, bumdes, badan usaha milik desa, survei, per sektor, per kecamatan, festival]
+    kecuali: [tata cara, pedoman, sop, jumlah, banyaknya, total, rata rata, rekap, rekapitulasi, statistik, agregat, pameran, bazar, bumdes, badan usaha milik desa, survei, per sektor, per kecamatan, festival]
     kategori: dikecualikan
     pengecualian: [17h3, 17b]
     contoh_cocok:
@@ -1128,7 +1133,7 @@ aturan:
     catatan: Juga bila reviunya menyangkut laporan keuangan yang kemudian diperiksa BPK. Laporan hasil dan ringkasannya dibaca aturan audit-pengawasan-internal.
     prioritas: 100
     salah_satu: [kertas kerja audit, kertas kerja pemeriksaan, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring, temuan sementara audit, temuan sementara pemeriksaan, temuan sementara reviu, temuan sementara probity audit, notisi, notisi pemeriksaan, notisi audit, konsep lhp, konsep laporan hasil pemeriksaan, konsep laporan hasil audit, rancangan temuan, draft temuan, draf temuan, konsep temuan, exit meeting, exit rapat, exit meeting pemeriksaan, exit meeting audit, exit audit rapat, lembar kerja audit, lembar kerja auditor, lembar kerja pemeriksaan, lembar kerja pemeriksa, lembar kerja reviu]
-    kecuali: [tata cara, pedoman, panduan, sop, jumlah, rekap, rekapitulasi, statistik, format, templat, template, contoh, pelatihan, bimbingan teknis, bimtek, penyusunan kertas kerja, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran, jadwal, agenda]
+    kecuali: [tata cara, pedoman, panduan, sop, jumlah, banyaknya, rekap, rekapitulasi, statistik, format, templat, template, contoh, pelatihan, bimbingan teknis, bimtek, penyusunan kertas kerja, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran, jadwal, agenda]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1149,7 +1154,7 @@ aturan:
     semua:
       - [satuan pengawas internal, satuan pengawasan intern, satuan pengawasan internal, satuan pengawas intern, unit audit internal, spi, auditor internal, unit pengawasan internal]
     salah_satu: [kertas kerja, temuan, memo, memorandum, laporan hasil, catatan hasil, hasil audit, hasil pemeriksaan, hasil reviu, notisi, konsep laporan, draf laporan, draft laporan, rekomendasi]
-    kecuali: [piagam, struktur organisasi, susunan organisasi, pedoman, sop, tata cara, prosedur, jumlah, rekap, rekapitulasi, program kerja, rencana kerja, pkpt, survei penilaian integritas, penilaian integritas, sistem pengendalian intern, pengendalian intern, pengendalian internal, telah ditindaklanjuti, sudah ditindaklanjuti, pertemuan, pelatihan, bimtek, bimbingan teknis, rekrutmen, formasi, lowongan, statistik, persentase, kpk, komisi pemberantasan korupsi]
+    kecuali: [piagam, struktur organisasi, susunan organisasi, pedoman, sop, tata cara, prosedur, jumlah, banyaknya, rekap, rekapitulasi, program kerja, rencana kerja, pkpt, survei penilaian integritas, penilaian integritas, sistem pengendalian intern, pengendalian intern, pengendalian internal, telah ditindaklanjuti, sudah ditindaklanjuti, pertemuan, pelatihan, bimtek, bimbingan teknis, rekrutmen, formasi, lowongan, statistik, persentase, kpk, komisi pemberantasan korupsi]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1187,7 +1192,7 @@ aturan:
     keterangan: Nilai dan hasil penilaian seseorang dalam ujian, tes, seleksi atau rekrutmen
     prioritas: 100
     salah_satu: [nilai ujian, nilai tes, nilai hasil seleksi, nilai seleksi, nilai mahasiswa, nilai peserta, nilai proposal, nilai seminar, nilai monitoring evaluasi, penilaian hasil rekrutmen, hasil penilaian dalam proses, rincian penilaian, penilaian kompetensi, hasil seleksi individu, penilaian hasil pengujian, kriteria pengolahan nilai, hasil tes seleksi, nilai skd, nilai skb, nilai cat, hasil wawancara, nilai wawancara, cek similaritas, uji similaritas, hasil similaritas, cek plagiasi, cek plagiarisme, hasil turnitin, laporan turnitin]
-    kecuali: [pengumuman, jadwal, tata cara, rata rata, jumlah, statistik, persyaratan, kisi kisi, pedoman, sop, ambang batas, passing grade, nilai ambang, pppk, cpns, casn, sscasn, sosialisasi, layanan, pelayanan, pelatihan]
+    kecuali: [pengumuman, jadwal, tata cara, rata rata, jumlah, banyaknya, statistik, persyaratan, kisi kisi, pedoman, sop, ambang batas, passing grade, nilai ambang, pppk, cpns, casn, sscasn, sosialisasi, layanan, pelayanan, pelatihan]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -1207,7 +1212,7 @@ aturan:
     catatan: Angka 4 — pangkalan/instalasi militer. Untuk gedung kantor biasa dasarnya lemah; bahaya nyata = objek vital, sistem pengamanan. Hak cipta perencana (huruf b) hanya bila hak ciptanya bukan milik pemerintah daerah.
     prioritas: 100
     salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, built gambar, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung, gambar rinci, gambar detail, shop drawing, shop gambar, denah detail gedung, denah detail ruang, gambar denah detail, bluprint, gambar kerja, gambar arsitektur, gambar struktur gedung, gambar struktur bangunan, instalasi alarm, denah ruang brankas, denah brankas, detail layout bangunan, tata letak rincian bangunan, detail layout gedung, tata letak rincian gedung, sistem keamanan gedung, sistem pengamanan gedung, sistem keamanan bangunan, sistem pengamanan bangunan]
-    kecuali: [pengumuman, pengadaan, jumlah, tata cara, rup, jadwal, persyaratan, yang diumumkan, dokumen tender, dokumen pemilihan, struktur organisasi, alarm kebakaran, pemeliharaan]
+    kecuali: [pengumuman, pengadaan, jumlah, banyaknya, tata cara, rup, jadwal, persyaratan, yang diumumkan, dokumen tender, dokumen pemilihan, struktur organisasi, alarm kebakaran, pemeliharaan]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -1224,7 +1229,7 @@ aturan:
     keterangan: Akta otentik dan surat wasiat seseorang (sertifikat tanah, akta notaris)
     prioritas: 100
     salah_satu: [sertifikat tanah, sertipikat tanah, akta tanah, akta jual beli, akta notaris, surat wasiat, wasiat, akta otentik, sertifikat hak milik, sertipikat hak milik, bpkb, surat jual beli tanah, legalisasi surat jual beli]
-    kecuali: [persyaratan, tata cara, pedoman, sop, jumlah, pendaftaran tanah sistematis, ptsl, layanan, pelayanan, pembuatan akta, milik pemerintah, milik daerah, milik pemerintah daerah, barang milik daerah, aset daerah, aset pemerintah, contoh, format, blangko, blanko]
+    kecuali: [persyaratan, tata cara, pedoman, sop, jumlah, banyaknya, pendaftaran tanah sistematis, ptsl, layanan, pelayanan, pembuatan akta, milik pemerintah, milik daerah, milik pemerintah daerah, barang milik daerah, aset daerah, aset pemerintah, contoh, format, blangko, blanko]
     kategori: dikecualikan
     pengecualian: [17g]
     contoh_cocok:
@@ -1240,7 +1245,7 @@ aturan:
     keterangan: Proposal dan penelitian yang masih berjalan (hak kekayaan intelektual penelitinya)
     prioritas: 100
     salah_satu: [proposal penelitian, penelitian yang masih dalam proses, penelitian yang sedang berjalan, draf penelitian, hasil review proposal, naskah penelitian]
-    kecuali: [hasil penelitian, daftar serta hasil, jumlah, pengumuman, pemenang, panduan, pedoman, jadwal]
+    kecuali: [hasil penelitian, daftar serta hasil, jumlah, banyaknya, pengumuman, pemenang, panduan, pedoman, jadwal]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -1254,7 +1259,7 @@ aturan:
     keterangan: Data privat dan rahasia dagang perusahaan (skala upah, debitur, laporan keuangan perusahaan)
     prioritas: 100
     salah_satu: [data privat perusahaan, rahasia dagang, rahasia perusahaan, perhitungan harga satuan, analisa harga satuan penyedia, rincian harga penawaran, harga satuan dari penyedia, hak cipta rancangan, formula pakan, formula pupuk, rahasia formula, draf paten, permohonan paten yang belum diumumkan, invensi yang belum didaftarkan, desain industri yang belum didaftarkan, prototipe yang belum didaftarkan, dokumen dari penyedia, dokumen penyedia, berkas penyedia, dokumen administrasi penyedia, data kualifikasi penyedia, dokumen kualifikasi, dokumen teknis penyedia, struktur skala upah, skala upah perusahaan, data debitur, laporan keuangan perusahaan, dokumen penawaran, evaluasi penawaran, dokumen kualifikasi penyedia, penawaran harga penyedia, dilindungi hak atas kekayaan intelektual, dilindungi haki, dilindungi hki, dilindungi hak cipta, dilindungi paten, rahasia proses produksi, rab penyedia, rincian anggaran biaya penyedia, formula dan proses produksi, lkpm per perusahaan, lkpm per pt, lkpm per badan usaha, lkpm masing masing perusahaan, laporan kegiatan penanaman modal per perusahaan, neraca bahan, neraca massa, kapasitas produksi rinci, komposisi bahan baku, formula produk]
-    kecuali: [tata cara, pedoman, sop, jumlah, pengumuman, statistik, rekapitulasi, pendaftaran, fasilitasi, layanan, pelayanan, sosialisasi, persyaratan, syarat, klinik, telah diaudit, sudah diaudit, audited, ringkasan laporan keuangan, ringkasan kontrak, penawaran pemenang yang telah ditetapkan, sesuai sni, standar nasional indonesia]
+    kecuali: [tata cara, pedoman, sop, jumlah, banyaknya, pengumuman, statistik, rekapitulasi, pendaftaran, fasilitasi, layanan, pelayanan, sosialisasi, persyaratan, syarat, klinik, telah diaudit, sudah diaudit, audited, ringkasan laporan keuangan, ringkasan kontrak, penawaran pemenang yang telah ditetapkan, sesuai sni, standar nasional indonesia]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -1271,7 +1276,7 @@ aturan:
     semua:
       - [bendungan, waduk, tanggul, pintu air, bangunan air, bangunan pengambilan, bendung, embung, instalasi pengolahan air, ipa pdam, instalasi air baku, intake]
       - [titik lemah, kelemahan struktur, kelemahan konstruksi, data rembesan, pemantauan rembesan, data deformasi, pemantauan deformasi, deformasi tubuh, data instrumentasi, pembacaan instrumen, ruang kendali, kerentanan struktur, scada]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, pengadaan, tender, lelang, pengumuman, rup, peta genangan, jalur evakuasi, peringatan dini, rencana tindak darurat, data teknis umum, yang diumumkan, pemeliharaan, perbaikan, rehabilitasi, pembangunan, kunjungan, edukasi, wisata, profil, penanganan, pasca banjir, pasca bencana, tanggap darurat, jalur akses menuju, jalan akses]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, bimbingan teknis, pengadaan, tender, lelang, pengumuman, rup, peta genangan, jalur evakuasi, peringatan dini, rencana tindak darurat, data teknis umum, yang diumumkan, pemeliharaan, perbaikan, rehabilitasi, pembangunan, kunjungan, edukasi, wisata, profil, penanganan, pasca banjir, pasca bencana, tanggap darurat, jalur akses menuju, jalan akses]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -1293,7 +1298,7 @@ aturan:
     catatan: Bahan kewaspadaan Kesbangpol dan aparat, termasuk data orang atau kelompok yang terindikasi/terpapar paham radikal hasil pemantauan. Produk intelijen juga dirahasiakan UU 17/2011 tentang Intelijen Negara (rahasia intelijen), dasar huruf j yang perlu dinilai ahli hukum. Huruf a angka 3 hanya bila menyangkut kejahatan transnasional.
     prioritas: 100
     salah_satu: [potensi kerawanan, peta kerawanan, data kerawanan, kerawanan sosial, titik rawan konflik, potensi konflik, peta konflik, penanganan konflik sosial, konflik sosial masyarakat, ipoleksosbud, ipoleksosbudhankam, deteksi dini, hasil deteksi dini, laporan kewaspadaan dini, kewaspadaan dini, intelijen, informasi intelijen, data intelijen, laporan intelijen, produk intelijen, paham radikal, radikalisme, terindikasi radikal, terpapar radikalisme, terduga teroris, jaringan teroris]
-    kecuali: [rencana aksi, tata cara, pedoman, sop, sosialisasi, pelatihan, jumlah, statistik, rekapitulasi jumlah, forum, fkdm, pembentukan, keanggotaan, peraturan, kebijakan, anggaran, rawan bencana, bencana, longsor, tanah longsor, banjir, gempa, tsunami, kebakaran, kekeringan, abrasi, erupsi, pencegahan radikalisme, pencegahan paham radikal, penanggulangan radikalisme, deradikalisasi, moderasi beragama]
+    kecuali: [rencana aksi, tata cara, pedoman, sop, sosialisasi, pelatihan, jumlah, banyaknya, statistik, rekapitulasi jumlah, forum, fkdm, pembentukan, keanggotaan, peraturan, kebijakan, anggaran, rawan bencana, bencana, longsor, tanah longsor, banjir, gempa, tsunami, kebakaran, kekeringan, abrasi, erupsi, pencegahan radikalisme, pencegahan paham radikal, penanggulangan radikalisme, deradikalisasi, moderasi beragama]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -1310,7 +1315,7 @@ aturan:
     keterangan: Identitas dan riwayat seseorang sebagai tahanan atau narapidana politik
     prioritas: 100
     salah_satu: [tahanan politik, narapidana politik, tapol, napol, eks tapol, eks napol]
-    kecuali: [jumlah, statistik, sejarah, tata cara, pedoman]
+    kecuali: [jumlah, banyaknya, statistik, sejarah, tata cara, pedoman]
     kategori: dikecualikan
     pengecualian: [17h]
     contoh_cocok:
@@ -1322,7 +1327,7 @@ aturan:
     keterangan: Berkas perselisihan dan mediasi yang memuat identitas dan urusan para pihak (hubungan industrial, sengketa warga)
     prioritas: 100
     salah_satu: [para pihak yang bersengketa, pihak yang bersengketa, identitas para pihak, data perselisihan, perselisihan hubungan industrial, sengketa hubungan industrial, sengketa hubungan industri, penyelesaian perselisihan, berkas perselisihan, risalah mediasi, berkas mediasi, anjuran mediator, keterangan para pihak, catatan mediasi, notulen mediasi, mediasi yang masih berlangsung, mediasi yang sedang berlangsung]
-    kecuali: [jumlah, statistik, rekapitulasi, rekap, tata cara, prosedur, sop, pedoman, peraturan, sosialisasi, persyaratan, alur, sengketa informasi, putusan komisi informasi, registrasi sengketa informasi, putusan pengadilan, berkekuatan hukum tetap, fasilitasi, pelatihan, bimbingan teknis]
+    kecuali: [jumlah, banyaknya, statistik, rekapitulasi, rekap, tata cara, prosedur, sop, pedoman, peraturan, sosialisasi, persyaratan, alur, sengketa informasi, putusan komisi informasi, registrasi sengketa informasi, putusan pengadilan, berkekuatan hukum tetap, fasilitasi, pelatihan, bimbingan teknis]
     kategori: dikecualikan
     pengecualian: [17h]
     contoh_cocok:
@@ -1341,7 +1346,7 @@ aturan:
     semua:
       - [keterangan, pembukuan, buku, surat surat, dokumen, risalah, berkas, catatan]
       - [konsiliator, konsiliasi]
-    kecuali: [jumlah, statistik, rekapitulasi, rekap, daftar mediator, daftar konsiliator, wilayah kerja, tata cara, prosedur, sop, pedoman, alur, persyaratan, syarat, sosialisasi, pengumuman, peraturan, lembaga kerja sama tripartit, lks tripartit, keanggotaan, pendaftaran, pencatatan, terdaftar, legitimasi, kinerja, honorarium]
+    kecuali: [jumlah, banyaknya, statistik, rekapitulasi, rekap, daftar mediator, daftar konsiliator, wilayah kerja, tata cara, prosedur, sop, pedoman, alur, persyaratan, syarat, sosialisasi, pengumuman, peraturan, lembaga kerja sama tripartit, lks tripartit, keanggotaan, pendaftaran, pencatatan, terdaftar, legitimasi, kinerja, honorarium]
     kategori: dikecualikan
     pengecualian: [17j9]
     contoh_cocok:
@@ -1360,7 +1365,7 @@ aturan:
     keterangan: Data orang per orang pencari kerja, tenaga kerja asing dan penghuni rumah susun yang memuat identitas — termasuk daftar pekerja yang di-PHK beserta alasannya (UU 14/2008 Pasal 17 huruf h)
     prioritas: 100
     salah_satu: [data pencari kerja, daftar pencari kerja, data pencarian kerja, akii, ak 1, data pencaker, kartu ak i, ak i, data tenaga kerja asing, daftar tenaga kerja asing, data tka, daftar tka, data penghuni, daftar penghuni, pekerja yang di phk, karyawan yang di phk, pekerja korban phk, pekerja terkena phk, pekerja ter phk]
-    kecuali: [jumlah, rekapitulasi, rekap, statistik, agregat, menurut, berdasarkan, per kecamatan, per pendidikan, per jenis kelamin, per negara, lowongan, pasar kerja, bursa kerja, job fair, tata cara, persyaratan, sop, prosedur, pengumuman, pembuatan, penerbitan]
+    kecuali: [jumlah, banyaknya, rekapitulasi, rekap, statistik, agregat, menurut, berdasarkan, per kecamatan, per pendidikan, per jenis kelamin, per negara, lowongan, pasar kerja, bursa kerja, job fair, tata cara, persyaratan, sop, prosedur, pengumuman, pembuatan, penerbitan]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -1378,7 +1383,7 @@ aturan:
     catatan: Hanya bagian yang bila dibuka merugikan hak kekayaan intelektual atau persaingan usaha pihak ketiga yang dapat dikecualikan, biasanya sebagian (dihitamkan). Klausul kontrak tidak dapat mengalahkan undang-undang.
     prioritas: 100
     salah_satu: [klausa dirahasiakan, klausul dirahasiakan, klausula dirahasiakan, klausul kerahasiaan, klausula kerahasiaan, klausul rahasia, kontrak rahasia, dilindungi perjanjian kerahasiaan, dilindungi non disclosure agreement, dilindungi nda, dirahasiakan berdasarkan perjanjian, informasi rahasia mitra, informasi rahasia pihak ketiga]
-    kecuali: [tata cara, pedoman, sop, jumlah, daftar mitra]
+    kecuali: [tata cara, pedoman, sop, jumlah, banyaknya, daftar mitra]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -1396,7 +1401,7 @@ aturan:
     semua:
       - [perjanjian, kontrak, kerja sama, kerjasama, mitra, pihak ketiga, para pihak, penyedia, nota kesepahaman, mou]
     salah_satu: [wajib dirahasiakan, kewajiban kerahasiaan, kewajiban menjaga kerahasiaan, disepakati untuk dirahasiakan, disepakati dirahasiakan, sepakat dirahasiakan, tidak dibuka kepada umum, tidak untuk dibuka kepada umum, informasi teknis rahasia, data teknis rahasia]
-    kecuali: [tata cara, pedoman, sop, prosedur, jumlah, daftar mitra, sosialisasi, pelatihan, templat, template, format, memuat kewajiban kerahasiaan, memuat klausul kerahasiaan, dengan klausul kerahasiaan]
+    kecuali: [tata cara, pedoman, sop, prosedur, jumlah, banyaknya, daftar mitra, sosialisasi, pelatihan, templat, template, format, memuat kewajiban kerahasiaan, memuat klausul kerahasiaan, dengan klausul kerahasiaan]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -1415,7 +1420,7 @@ aturan:
     keterangan: Riwayat dan kondisi anggota keluarga seseorang (perkawinan, perceraian, susunan keluarga, anak angkat) — UU 14/2008 Pasal 17 huruf h angka 1
     prioritas: 100
     salah_satu: [izin perkawinan, izin kawin, izin menikah, izin beristri lebih dari satu, izin poligami, poligami, izin cerai, gugatan cerai, cerai gugat, cerai talak, perceraian pegawai, perceraian pns, surat keterangan tunjangan keluarga, tunjangan keluarga, tunjangan istri, tunjangan suami, tunjangan anak, tanggungan keluarga, data tanggungan, daftar tanggungan, daftar susunan keluarga, kp4, data istri, data suami, data anak pegawai, data keluarga, riwayat perkawinan, status perkawinan, kartu istri, karis, kartu suami, karsu, hak asuh anak, perwalian anak, anak angkat, register nikah, buku register nikah, akta nikah, duplikat buku nikah, berkas nikah, data nikah, data pernikahan, pemeriksaan nikah, isbat nikah, dispensasi kawin, dispensasi nikah, surat nikah, buku nikah, akta cerai, pendaftaran nikah beserta dokumen, berkas pendaftaran nikah, dokumen pendaftaran nikah, pengantar nikah, berkas pengantar nikah, model n1, formulir n1, n1 n4, berkas calon pengantin, data calon pengantin]
-    kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, jumlah, statistik, agregat, rekapitulasi, rekap, program, keluarga berencana, pedoman, sosialisasi, penyuluhan, bimbingan perkawinan, formulir kosong, blangko, peraturan, ketentuan, besaran, biaya, tarif]
+    kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, jumlah, banyaknya, statistik, agregat, rekapitulasi, rekap, program, keluarga berencana, pedoman, sosialisasi, penyuluhan, bimbingan perkawinan, formulir kosong, blangko, peraturan, ketentuan, besaran, biaya, tarif]
     kategori: dikecualikan
     pengecualian: [17h1]
     contoh_cocok:
@@ -1430,12 +1435,13 @@ aturan:
       - Persyaratan pencatatan nikah di KUA
       - Jumlah peristiwa nikah per kecamatan
       - Jadwal bimbingan perkawinan calon pengantin
+      - Banyaknya akta cerai yang diterbitkan per tahun
 
   - id: kesehatan-perorangan-uu-kesehatan
     keterangan: Riwayat, kondisi, perawatan dan pengobatan kesehatan fisik dan psikis seseorang (pengobatan, rehabilitasi, tes, klaim, rujukan) — UU 14/2008 Pasal 17 huruf h angka 2; rahasia kesehatan pasien menurut UU 17/2023 tentang Kesehatan
     prioritas: 100
     salah_satu: [riwayat pengobatan, catatan pengobatan, resep obat pasien, resep pasien, riwayat alergi, hasil tes urine, tes urine pegawai, hasil tes narkoba, hasil uji narkoba, hasil tes urin, pasien rehabilitasi, klien rehabilitasi, pecandu narkotika, penyalahguna narkotika, rehabilitasi medis, hasil swab, hasil pcr, hasil rapid test, hasil tes antigen, informed consent, persetujuan tindakan medis, persetujuan tindakan kedokteran, rujukan pasien, surat rujukan pasien, berkas klaim, klaim bpjs, data klaim pasien, dokumen klaim, hasil autopsi, hasil otopsi, hasil forensik, pemeriksaan forensik, hasil pemeriksaan psikiatri, pemeriksaan kejiwaan, kesehatan jiwa seseorang, catatan kesehatan, riwayat imunisasi, kartu imunisasi, buku kia, data genetik, data genetika, tes dna, hasil dna, hasil tes kesehatan pegawai, hasil pemeriksaan kesehatan pegawai, surat keterangan berbadan sehat, hasil tes kejiwaan, hasil tes bebas narkoba, surat keterangan bebas narkoba, skbn, data disabilitas perorangan, ragam disabilitas perorangan, status gizi balita per anak, hasil penimbangan per anak, data ibu hamil, daftar ibu hamil, data pasien, data pelayanan pasien, data kunjungan pasien per orang, riwayat pasien, identitas penderita, data penderita, nama penderita, pelayanan jenazah, data jenazah, identitas jenazah, data pendonor, data donor darah, identitas pendonor, hasil uji saring]
-    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, syarat, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, rekapitulasi, rekap, standar pelayanan, tarif, biaya, panduan, formulir kosong, blangko, pelayanan klaim, kebijakan, rata rata, layanan rehabilitasi, bagi pecandu, bagi penyalah guna, bagi penyalahguna]
+    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, syarat, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, banyaknya, rekapitulasi, rekap, standar pelayanan, tarif, biaya, panduan, formulir kosong, blangko, pelayanan klaim, kebijakan, rata rata, layanan rehabilitasi, bagi pecandu, bagi penyalah guna, bagi penyalahguna]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
@@ -1455,7 +1461,7 @@ aturan:
     keterangan: Kondisi keuangan, aset, pendapatan dan rekening bank seseorang (penghasilan, potongan, pinjaman, simpanan) — UU 14/2008 Pasal 17 huruf h angka 3
     prioritas: 100
     salah_satu: [gaji pegawai, upah pegawai, upah karyawan, data upah, daftar upah, rincian upah, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, data debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan, berkas keringanan ukt, pengajuan keringanan ukt, permohonan keringanan ukt, berkas pengajuan keringanan, tunjangan profesi per, rincian tunjangan profesi, penerima tunjangan profesi, kondisi ekonomi keluarga, kondisi ekonomi orang tua, penghasilan orang tua, upah per pekerja, upah per karyawan, gaji per karyawan, gaji per pekerja, laporan keuangan pribadi, keuangan pribadi, data calon debitur, diterima masing masing pegawai, diterima setiap pegawai, diterima oleh setiap pegawai, diterima oleh masing masing pegawai, take home pay, dibayarkan kepada masing masing pegawai, dibayarkan kepada setiap pegawai, dibayarkan kepada tiap pegawai, dibayarkan kepada masing masing penerima]
-    kecuali: [belanja, anggaran, skala gaji, menurut pangkat, realisasi, pagu, peraturan, ketentuan, standar, standar biaya, besaran tpp, kebijakan, pedoman, tata cara, prosedur, sop, persyaratan, syarat, jumlah, rekapitulasi jumlah, statistik, agregat, yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, perbup, peraturan bupati, keputusan bupati tentang besaran, sosialisasi, cakupan, persentase, dprd, anggota dprd, pimpinan dprd, kepala daerah, bupati, wakil bupati, wali kota, walikota, wakil wali kota, gubernur, wakil gubernur, menurut golongan, per golongan]
+    kecuali: [belanja, anggaran, skala gaji, menurut pangkat, realisasi, pagu, peraturan, ketentuan, standar, standar biaya, besaran tpp, kebijakan, pedoman, tata cara, prosedur, sop, persyaratan, syarat, jumlah, banyaknya, rekapitulasi jumlah, statistik, agregat, yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, perbup, peraturan bupati, keputusan bupati tentang besaran, sosialisasi, cakupan, persentase, dprd, anggota dprd, pimpinan dprd, kepala daerah, bupati, wakil bupati, wali kota, walikota, wakil wali kota, gubernur, wakil gubernur, menurut golongan, per golongan]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
@@ -1484,7 +1490,7 @@ aturan:
     semua:
       - [hasil penilaian, nilai, hasil tes, hasil ujian, hasil seleksi, hasil uji, hasil verifikasi, verifikasi lapangan, rekam jejak, penilaian, hasil evaluasi, rekomendasi, usulan, lembar penilaian, berita acara penilaian, skor, peringkat, ranking, hasil wawancara, hasil psikotes, proses evaluasi dan seleksi, dokumen proses seleksi, dokumen proses evaluasi, proses penilaian, pemeriksaan psikologis, pemeriksaan psikologi, tes psikologi, nominasi, daftar pendek]
       - [peserta, calon, pegawai, asn, pns, individu, pelamar, kandidat, dosen, tenaga harian lepas, thl, tenaga kontrak, pegawai kontrak, pegawai non asn, tenaga pendukung, pegawai tidak tetap, ptt, guru, perangkat desa, kepala sekolah, tenaga kependidikan, honorer, karyawan, taruna, mahasiswa, siswa, penerima beasiswa, beasiswa]
-    kecuali: [pengumuman, diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, calon lokasi, hibah, telah ditetapkan, usulan peserta, usulan calon peserta, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu, tiga besar, tiga terbaik, skala gaji, tentang tim penilai, pembentukan tim penilai, susunan tim penilai, keanggotaan tim penilai]
+    kecuali: [pengumuman, diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, banyaknya, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, calon lokasi, hibah, telah ditetapkan, usulan peserta, usulan calon peserta, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu, tiga besar, tiga terbaik, skala gaji, tentang tim penilai, pembentukan tim penilai, susunan tim penilai, keanggotaan tim penilai]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -1503,7 +1509,7 @@ aturan:
     keterangan: Bahan penilaian kemampuan pegawai (angka kredit, uji kelayakan, assessment center, pemetaan kompetensi, talenta) — UU 14/2008 Pasal 17 huruf h angka 4
     prioritas: 100
     salah_satu: [uji kelayakan dan kepatutan, fit and proper test, fit dan proper tes, fit and proper, penelusuran rekam jejak, rekam jejak calon, profil kompetensi pegawai, assessment center, penilaian center, hasil pemetaan kompetensi, pemetaan kompetensi pegawai, hasil uji kesesuaian, uji kesesuaian jabatan, penetapan angka kredit, dupak, daftar usulan penetapan angka kredit, penilaian angka kredit, usulan kenaikan jabatan fungsional, tim penilai kinerja, berita acara tim penilai, penilaian perilaku kerja, e kinerja pegawai, capaian kinerja pegawai, kinerja individu, kinerja perorangan, rencana suksesi, kelompok rencana suksesi, nine box, 9 box, hasil uji kompetensi pegawai, rekomendasi pengembangan kompetensi, penilaian beban kerja dosen, laporan beban kerja dosen, evaluasi beban kerja dosen, nilai bkd, bkd per dosen, laporan bkd dosen]
-    kecuali: [pengumuman, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, statistik, agregat, rekapitulasi, sosialisasi, peraturan, kebijakan, formasi, per fakultas, per program studi, per prodi, per jurusan, tentang tim penilai, pembentukan tim penilai, susunan tim penilai, keanggotaan tim penilai]
+    kecuali: [pengumuman, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, banyaknya, statistik, agregat, rekapitulasi, sosialisasi, peraturan, kebijakan, formasi, per fakultas, per program studi, per prodi, per jurusan, tentang tim penilai, pembentukan tim penilai, susunan tim penilai, keanggotaan tim penilai]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -1520,7 +1526,7 @@ aturan:
     catatan: Pemeriksaan disiplin bukan penyidikan tindak pidana, sehingga huruf a angka 1 hanya dipakai bila pengaduan itu sedang diselidiki/disidik aparat penegak hukum.
     prioritas: 100
     salah_satu: [pengaduan terhadap pegawai, pengaduan terhadap pejabat, pengaduan terhadap hakim, pengaduan terhadap aparatur, pengaduan terhadap asn, pengaduan terhadap oknum, pengaduan oknum, aduan terhadap pegawai, laporan terhadap pegawai, laporan terhadap pejabat, oknum pegawai, oknum pejabat, oknum asn, pemeriksaan hakim, pemeriksaan terhadap hakim, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pelanggaran kode etik, sidang kode etik, sidang etik, majelis kode etik, pelanggaran etik, dugaan pelanggaran etik, pelanggaran disiplin, dugaan pelanggaran disiplin, berkas disiplin, penjatuhan hukuman disiplin, laporan hasil pemeriksaan disiplin, berita acara pemeriksaan disiplin, pengaduan yang sedang diproses, pengaduan dalam proses, pengaduan yang masih dalam proses, pengaduan yang belum selesai, dumas dalam proses, laporan gratifikasi, pelapor gratifikasi, masalah absensi, penanganan masalah absensi, ketidakhadiran pegawai, pegawai yang tidak masuk kerja, pelanggaran jam kerja, teguran tertulis, surat teguran pegawai, surat peringatan pegawai, pemeriksaan atasan langsung, diberi sanksi, dijatuhi hukuman disiplin, menjalani hukuman disiplin, dijatuhi sanksi disiplin, diperiksa inspektorat, sedang diperiksa inspektorat, pemeriksaan oleh inspektorat terhadap pegawai, diperiksa komite medik, pemeriksaan komite medik, komite etik, pemberhentian tidak dengan hormat, ptdh, kasus hukuman disiplin, berkas hukuman disiplin, kasus disiplin pegawai, berkas kasus disiplin]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, pembentukan, keputusan pembentukan, susunan keanggotaan, pencegahan, kode etik dan kode perilaku, whistleblowing, wbs, formulir, laporan penindakan, gambaran umum, jenis pelanggaran]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, pembentukan, keputusan pembentukan, susunan keanggotaan, pencegahan, kode etik dan kode perilaku, whistleblowing, wbs, formulir, laporan penindakan, gambaran umum, jenis pelanggaran]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -1545,7 +1551,7 @@ aturan:
     semua:
       - [pengaduan terhadap, aduan terhadap, laporan terhadap, pengaduan atas, aduan atas, pengaduan tentang, aduan tentang, warga terhadap, masyarakat terhadap, diajukan terhadap, aduan warga terkait, pengaduan warga terkait, aduan masyarakat terkait, pengaduan masyarakat terkait, tentang perilaku pejabat, tentang perilaku petugas, tentang perilaku pegawai, tentang perilaku kepala, terkait perilaku pejabat, terkait perilaku petugas, terkait perilaku pegawai, terkait perilaku kepala, pengaduan diserahkan, pengaduan mengenai, aduan mengenai, mengenai perilaku, mengenai perbuatan, tentang perbuatan, perbuatan tidak patut, perilaku tidak patut, surat kaleng]
       - [kepala, pejabat, pegawai, petugas, camat, lurah, kades, kepala desa, perangkat desa, guru, dosen, dokter, bidan, perawat, direktur, sekretaris, bendahara, oknum, asn, pns, ketua rt, ketua rw, ketua, kepala dusun, kadus]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, formulir, gambaran umum, jenis pelanggaran, telah diselesaikan, yang telah diselesaikan, pelayanan, kode etik, yang dilarang]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, formulir, gambaran umum, jenis pelanggaran, telah diselesaikan, yang telah diselesaikan, pelayanan, kode etik, yang dilarang]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -1567,7 +1573,7 @@ aturan:
     semua:
       - [tertutup]
       - [rapat, sidang, risalah, notulen, notulensi, pertemuan, musyawarah]
-    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, agenda, jumlah, terbuka untuk umum, pengumuman]
+    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, agenda, jumlah, banyaknya, terbuka untuk umum, pengumuman]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1580,7 +1586,7 @@ aturan:
     keterangan: Catatan pribadi peserta didik, mahasiswa, taruna atau warga belajar di satuan pendidikan formal dan nonformal — UU 14/2008 Pasal 17 huruf h angka 5
     prioritas: 100
     salah_satu: [kegiatan satuan pendidikan formal, kegiatan satuan pendidikan nonformal, berkaitan dengan kegiatan satuan pendidikan, kartu rencana studi, krs mahasiswa, presensi mahasiswa, presensi siswa, absensi siswa, absensi mahasiswa, daftar hadir mahasiswa, daftar hadir siswa, catatan akademik, rekam akademik, riwayat akademik, data akademik mahasiswa, portofolio siswa, sanksi akademik, pelanggaran akademik, skorsing mahasiswa, skorsing siswa, mahasiswa drop out, siswa drop out, putus studi, cuti akademik, nomor induk mahasiswa, nomor induk siswa, nilai akhir mahasiswa, nilai mata kuliah, nilai akhir siswa, berkas pendaftaran mahasiswa, berkas pendaftaran siswa, berkas ppdb, berkas spmb, berkas pendaftar, data pendaftar, data calon mahasiswa, data calon siswa, data calon peserta didik, data santri, data taruna, data calon taruna, nilai taruna, data warga belajar, data peserta kursus, data mahasiswa, database mahasiswa, biodata mahasiswa, biodata siswa, biodata taruna, data wisudawan, ijazah mahasiswa, ijazah taruna, transkrip akademik, skripsi yang belum diuji, tugas akhir yang belum diuji, hasil ujian akhir semester, hasil ujian tengah semester]
-    kecuali: [pedoman, panduan, kalender akademik, jumlah, statistik, agregat, rekapitulasi, rekap, persyaratan, syarat, tata cara, prosedur, sop, jadwal, pengumuman, rata rata, formulir kosong, peraturan akademik, kuota, daya tampung, legalisir, layanan, per program studi, per prodi, per fakultas, per angkatan, per jurusan]
+    kecuali: [pedoman, panduan, kalender akademik, jumlah, banyaknya, statistik, agregat, rekapitulasi, rekap, persyaratan, syarat, tata cara, prosedur, sop, jadwal, pengumuman, rata rata, formulir kosong, peraturan akademik, kuota, daya tampung, legalisir, layanan, per program studi, per prodi, per fakultas, per angkatan, per jurusan]
     kategori: dikecualikan
     pengecualian: [17h5]
     contoh_cocok:
@@ -1601,7 +1607,7 @@ aturan:
     semua:
       - [pasien, penderita, klien, pegawai, calon pegawai, calon, peserta, warga binaan, tahanan, siswa, mahasiswa, taruna, pejabat, calon pejabat, karyawan, korban, jenazah, ibu hamil, bayi, balita, pensiunan, jemaah, pekerja, penghuni, donor, pendonor, pelamar]
     salah_satu: [riwayat pengobatan, catatan pengobatan, hasil pengobatan, menjalani pengobatan, riwayat perawatan, catatan perawatan, menjalani perawatan, resume, catatan perkembangan, perkembangan pasien, pemeriksaan kesehatan, tes kesehatan, uji kesehatan, penguji kesehatan, keterangan dokter, surat keterangan dokter, catatan medis, hasil tes hiv, riwayat kesehatan, kesehatan jiwa, kejiwaan, psikologis, psikiatri, narkoba, narkotika, urine, urin, riwayat penyakit, penyakit yang diderita, menderita, diagnosis, diagnosa, rekam medis, rekam medik, rekam kesehatan, resep, pemberian obat, isolasi, hasil terapi, catatan terapi, menjalani terapi, visum, autopsi, otopsi, hasil laboratorium, pemeriksaan laboratorium, rontgen, hasil radiologi, status gizi, gizi buruk, disabilitas, cacat, golongan darah, data kesehatan, keterangan sehat, keterangan bebas narkoba]
-    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, prevalensi, angka, cakupan, sebaran, tata cara, prosedur, sop, standar, pedoman, panduan, petunjuk, persyaratan, syarat, alur, tarif, biaya, jadwal, layanan, pelayanan, ketersediaan, kebutuhan, program, pencegahan, penyuluhan, sosialisasi, kampanye, pengadaan, belanja, anggaran, formulir kosong, blangko, hak pasien, kewajiban pasien, hak dan kewajiban, keselamatan pasien, kepuasan, survei, indikator, mutu, tempat tidur, kamar, ruang, fasilitas, sarana, pemberantasan, peredaran, bahaya, penanggulangan, pelatihan, bimtek, bimbingan teknis, diklat, workshop, seminar, lomba, formasi, kuota, lowongan, seleksi, penerimaan, per kecamatan, per puskesmas, per wilayah, terbanyak, tersedia, daftar obat, jenis, pola, tren, gratis, hewan, ternak, hewan kurban, kurban]
+    kecuali: [jumlah, banyaknya, statistik, rekapitulasi, rekap, agregat, persentase, prevalensi, angka, cakupan, sebaran, tata cara, prosedur, sop, standar, pedoman, panduan, petunjuk, persyaratan, syarat, alur, tarif, biaya, jadwal, layanan, pelayanan, ketersediaan, kebutuhan, program, pencegahan, penyuluhan, sosialisasi, kampanye, pengadaan, belanja, anggaran, formulir kosong, blangko, hak pasien, kewajiban pasien, hak dan kewajiban, keselamatan pasien, kepuasan, survei, indikator, mutu, tempat tidur, kamar, ruang, fasilitas, sarana, pemberantasan, peredaran, bahaya, penanggulangan, pelatihan, bimtek, bimbingan teknis, diklat, workshop, seminar, lomba, formasi, kuota, lowongan, seleksi, penerimaan, per kecamatan, per puskesmas, per wilayah, terbanyak, tersedia, daftar obat, jenis, pola, tren, gratis, hewan, ternak, hewan kurban, kurban, sepuluh besar, 10 besar]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
@@ -1614,6 +1620,7 @@ aturan:
       - Jumlah pasien rawat inap per ruangan
       - Pencegahan penyalahgunaan narkoba di kalangan pegawai
       - Ketersediaan obat di puskesmas
+      - Sepuluh besar penyakit yang diderita pasien puskesmas
 
   - id: keuangan-orang-tertentu
     keterangan: Penghasilan, tunjangan, simpanan, pinjaman atau rekening orang tertentu (pegawai, dosen, nasabah, anggota) — UU 14/2008 Pasal 17 huruf h angka 3
@@ -1621,7 +1628,7 @@ aturan:
     semua:
       - [pegawai, dosen, guru, karyawan, nasabah, debitur, anggota koperasi, anggota, dokter, perawat, tenaga kesehatan, tenaga kependidikan, per nama, per orang, individu, pensiunan, pasien]
     salah_satu: [gaji, penghasilan, remunerasi, tunjangan kinerja, insentif, honor, honorarium, pinjaman, kredit, tabungan, simpanan, rekening, potongan, utang, piutang, aset pribadi, harta pribadi, slip, pajak penghasilan, pph 21, jasa pelayanan, uang lembur, pembayaran tunjangan, tunggakan]
-    kecuali: [belanja, anggaran, realisasi, pagu, standar, standar biaya, besaran, peraturan, perbup, peraturan bupati, keputusan bupati, ketentuan, pedoman, tata cara, prosedur, sop, jumlah, rekapitulasi jumlah, kelas jabatan, formasi, kebutuhan, sosialisasi, persyaratan, syarat, program, laporan harta kekayaan, lhkpn, lhkasn, yang wajib, untuk diumumkan, kebijakan, kas umum daerah, rekening kas, analisis, proyeksi, usulan kebutuhan, penetapan, keputusan, sk, tabel, menurut golongan, skala gaji, anggota dprd, pimpinan dprd, dprd, kepala daerah, gaji pokok, berdasarkan pp, peraturan pemerintah, instansi, suku bunga, bunga tabungan, bunga deposito, bunga kredit, jadwal]
+    kecuali: [belanja, anggaran, realisasi, pagu, standar, standar biaya, besaran, peraturan, perbup, peraturan bupati, keputusan bupati, ketentuan, pedoman, tata cara, prosedur, sop, jumlah, banyaknya, rekapitulasi jumlah, kelas jabatan, formasi, kebutuhan, sosialisasi, persyaratan, syarat, program, laporan harta kekayaan, lhkpn, lhkasn, yang wajib, untuk diumumkan, kebijakan, kas umum daerah, rekening kas, analisis, proyeksi, usulan kebutuhan, penetapan, keputusan, sk, tabel, menurut golongan, skala gaji, anggota dprd, pimpinan dprd, dprd, kepala daerah, gaji pokok, berdasarkan pp, peraturan pemerintah, instansi, suku bunga, bunga tabungan, bunga deposito, bunga kredit, jadwal]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
@@ -1639,7 +1646,7 @@ aturan:
     semua:
       - [mahasiswa, siswa, peserta didik, anak didik, murid, taruna, santri, warga belajar, calon mahasiswa, calon siswa, calon taruna, calon peserta didik, pelajar, lulusan, alumni, paud]
     salah_satu: [data pokok, biodata, berkas pendaftaran, data pendaftaran, formulir pendaftaran yang telah diisi, perkembangan belajar, laporan perkembangan, hasil belajar, kehadiran, presensi, absensi, pelanggaran, nilai, transkrip, ijazah, rapor, konseling, sanksi, skorsing, alamat rumah, alamat tinggal, alamat orang tua, alamat lengkap, orang tua, wali murid, nim, nisn, identitas, data pribadi]
-    kecuali: [jumlah, statistik, rekapitulasi jumlah, agregat, persentase, rata rata, pengumuman, jadwal, pedoman, panduan, tata cara, prosedur, sop, persyaratan, syarat, kalender, kuota, daya tampung, biaya, ukt, tarif, brosur, alur, formulir kosong, blangko, program, lomba, wisuda, peraturan, kebijakan, sosialisasi, legalisir, layanan, kode etik, buku saku]
+    kecuali: [jumlah, banyaknya, statistik, rekapitulasi jumlah, agregat, persentase, rata rata, pengumuman, jadwal, pedoman, panduan, tata cara, prosedur, sop, persyaratan, syarat, kalender, kuota, daya tampung, biaya, ukt, tarif, brosur, alur, formulir kosong, blangko, program, lomba, wisuda, peraturan, kebijakan, sosialisasi, legalisir, layanan, kode etik, buku saku]
     kategori: dikecualikan
     pengecualian: [17h5]
     contoh_cocok:
@@ -1656,7 +1663,7 @@ aturan:
     keterangan: Bahan perkara/gugatan yang sedang berjalan di mana badan publik menjadi pihak (gugatan, jawaban, replik-duplik, memori banding/kasasi, pendapat kuasa hukum) — UU 14/2008 Pasal 17 huruf i (pendapat hukum dan strategi berperkara intra badan publik); huruf a angka 1 hanya untuk perkara pidana yang sedang diselidiki/disidik; putusan pengadilan terbuka (Pasal 18 ayat (1) huruf a)
     prioritas: 100
     salah_satu: [gugatan yang sedang berjalan, sengketa yang sedang berjalan, dalam proses hukum, proses hukum yang sedang berjalan, berkas gugatan, dokumen gugatan, jawaban gugatan, replik, duplik, memori banding, kontra memori banding, memori kasasi, kontra memori kasasi, memori peninjauan kembali, surat kuasa khusus, bahan bantuan hukum, berkas bantuan hukum, pendampingan hukum perkara, strategi pembelaan, kesimpulan para pihak, perkara perdata yang sedang berjalan, perkara tata usaha negara yang sedang berjalan, perkara ptun yang sedang berjalan, gugatan ptun yang sedang berjalan, jawaban dan bukti]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, penyuluhan hukum, bantuan hukum bagi masyarakat miskin, pos bantuan hukum, posbakum, layanan bantuan hukum, persyaratan, syarat, sudah dibacakan, telah dibacakan, persidangan terbuka, sidang terbuka, putusan, berkekuatan hukum tetap, daftar perkara, nomor perkara, status perkara, bimbingan teknis, bimtek, bukti dukung]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, sosialisasi, penyuluhan hukum, bantuan hukum bagi masyarakat miskin, pos bantuan hukum, posbakum, layanan bantuan hukum, persyaratan, syarat, sudah dibacakan, telah dibacakan, persidangan terbuka, sidang terbuka, putusan, berkekuatan hukum tetap, daftar perkara, nomor perkara, status perkara, bimbingan teknis, bimtek, bukti dukung]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1671,7 +1678,7 @@ aturan:
     keterangan: Data orang per orang kelompok rentan (penyandang disabilitas, lansia terlantar, ODGJ, korban perdagangan orang, pekerja migran, penerima rehabilitasi sosial) — UU 14/2008 Pasal 17 huruf h; UU 27/2022
     prioritas: 100
     salah_satu: [data penyandang disabilitas, daftar penyandang disabilitas, data disabilitas, data lansia, daftar lansia, data lansia terlantar, data odgj, daftar odgj, data pmks, daftar pmks, data penerima rehabilitasi sosial, data korban perdagangan orang, data pekerja migran, data pmi, data calon pekerja migran, data purna pekerja migran, data gelandangan, data pengemis, data anak jalanan, data tuna sosial, data eks napiter, data mantan pecandu]
-    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, menurut, berdasarkan jenis, per kecamatan, tata cara, prosedur, sop, persyaratan, syarat, program, kebijakan, sosialisasi, pedoman, layanan, perlindungan, rencana aksi]
+    kecuali: [jumlah, banyaknya, statistik, rekapitulasi, rekap, agregat, persentase, menurut, berdasarkan jenis, per kecamatan, tata cara, prosedur, sop, persyaratan, syarat, program, kebijakan, sosialisasi, pedoman, layanan, perlindungan, rencana aksi]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -1685,7 +1692,7 @@ aturan:
     keterangan: Data kepemilikan tanah dan warkah orang per orang (aset seseorang dan isi akta otentik) — UU 14/2008 Pasal 17 huruf h angka 3 dan huruf g
     prioritas: 100
     salah_satu: [warkah, warkah tanah, buku tanah, data pemilik tanah, daftar pemilik tanah, data kepemilikan tanah, riwayat kepemilikan tanah, riwayat tanah, letter c, surat c, buku letter c, data pemilik bidang, daftar nominatif pemilik, daftar nominatif pengadaan tanah, nominatif pemilik tanah, data pemilik kendaraan, pemegang hak atas tanah, nama pemegang hak]
-    kecuali: [jumlah, statistik, rekapitulasi, tata cara, prosedur, sop, persyaratan, syarat, pedoman, sosialisasi, pendaftaran tanah sistematis lengkap, ptsl, program, kendaraan dinas, dinas, jabatan, inventaris, barang milik daerah, bmd, aset daerah]
+    kecuali: [jumlah, banyaknya, statistik, rekapitulasi, tata cara, prosedur, sop, persyaratan, syarat, pedoman, sosialisasi, pendaftaran tanah sistematis lengkap, ptsl, program, kendaraan dinas, dinas, jabatan, inventaris, barang milik daerah, bmd, aset daerah]
     kategori: dikecualikan
     pengecualian: [17h3, 17g]
     contoh_cocok:
@@ -1702,7 +1709,7 @@ aturan:
     semua:
       - [kajian, kajian kelayakan, studi kelayakan, proposal, penawaran, konsep, draf, draft, rancangan laporan, laporan evaluasi diri, surat keputusan, keputusan, risalah, notulen, notulensi, rapat, nota, nota dinas, telaahan, memo, surat perintah, kesepakatan, naskah kerja sama, kesepakatan bersama, berita acara, penanganan pengaduan, penanganan dumas, pemeriksaan, reviu, laporan hasil reviu, rekomendasi, hasil seleksi, laporan hasil pemeriksaan, lhp, perjanjian, naskah perjanjian, rencana, nilai, daftar nilai, audit, hasil audit, sanksi administratif, sanksi administrasi]
     salah_satu: [belum dilaksanakan, belum selesai, masih berupa konsep, berupa konsep, belum disepakati, belum final, belum ditetapkan, sebelum ditetapkan, masih dalam proses, masih dibahas, dalam pembahasan, belum diputus, belum ditindaklanjuti, belum diumumkan, sebelum diumumkan, belum disahkan, sebelum disahkan, belum ditandatangani, belum ditanda tangani, sebelum ditandatangani, belum diserahkan, belum disampaikan, sebelum diserahkan, sebelum disampaikan, belum diputuskan, masih dinegosiasikan, sedang dinegosiasikan, dalam negosiasi, sebelum pengumuman, masih dirundingkan, sedang dirundingkan, dalam perundingan, belum disetujui, sebelum disetujui, belum tanda tangan, belum bertanda tangan, tahap perundingan, tahap negosiasi, sebelum diputuskan, sedang dalam proses, masih konsep, masih dalam konsep, masih draf, masih draft]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, sosialisasi, daftar rancangan, program pembentukan, pekerjaan, proyek, pembangunan, paket, progres, kemajuan, realisasi, program kerja, capaian, target, tunggakan, piutang, rancangan peraturan, proses pembuatan, nilai jual, njop, dikonsultasikan, pengumuman hasil, status tindak lanjut]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, sosialisasi, daftar rancangan, program pembentukan, pekerjaan, proyek, pembangunan, paket, progres, kemajuan, realisasi, program kerja, capaian, target, tunggakan, piutang, rancangan peraturan, proses pembuatan, nilai jual, njop, dikonsultasikan, pengumuman hasil, status tindak lanjut, rekomendasi bpk, temuan bpk yang telah, pemantauan penyelesaian, pemantauan tindak lanjut]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1719,6 +1726,8 @@ aturan:
       - Program pembentukan peraturan daerah yang belum ditetapkan
       - Daftar permohonan izin yang sedang dalam proses
       - Daftar surat masuk yang belum ditindaklanjuti
+      - Pemantauan tindak lanjut rekomendasi BPK yang belum selesai
+      - Temuan BPK yang telah ditindaklanjuti dan yang belum selesai
 
   - id: rancangan-anggaran-sebelum-dibahas
     keterangan: Rancangan dan perhitungan anggaran (RAPBN, RAPBD) yang masih disusun sebelum disampaikan kepada DPR/DPRD — UU 14/2008 Pasal 17 huruf i; setelah disampaikan dan setelah ditetapkan terbuka
@@ -1727,7 +1736,7 @@ aturan:
     semua:
       - [rapbn, rapbd, rancangan apbn, rancangan apbd, rancangan anggaran pendapatan dan belanja, perhitungan anggaran]
       - [sebelum disampaikan, belum disampaikan, sebelum dibahas, belum dibahas, sebelum diajukan, belum diajukan]
-    kecuali: [tata cara, pedoman, jadwal, agenda, sosialisasi, jumlah, telah disampaikan, sudah disampaikan, yang disampaikan]
+    kecuali: [tata cara, pedoman, jadwal, agenda, sosialisasi, jumlah, banyaknya, telah disampaikan, sudah disampaikan, yang disampaikan]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1745,7 +1754,7 @@ aturan:
     semua:
       - [akta, akte]
     salah_satu: [waris, ahli waris, hibah, wasiat, pendirian, jual beli, notaris, kuasa, perjanjian kawin, pembagian, pelepasan hak, ppat]
-    kecuali: [persyaratan, syarat, tata cara, prosedur, sop, jumlah, statistik, formulir, blangko, layanan, pelayanan, biaya, tarif, sosialisasi, penyuluhan, perseroda, perumda, bumd, bumdes, badan usaha milik, perusahaan daerah, lembaran daerah]
+    kecuali: [persyaratan, syarat, tata cara, prosedur, sop, jumlah, banyaknya, statistik, formulir, blangko, layanan, pelayanan, biaya, tarif, sosialisasi, penyuluhan, perseroda, perumda, bumd, bumdes, badan usaha milik, perusahaan daerah, lembaran daerah]
     kategori: dikecualikan
     pengecualian: [17g]
     contoh_cocok:
@@ -1758,7 +1767,7 @@ aturan:
     keterangan: Rekaman suara/gambar orang tertentu (percakapan layanan, panggilan, wawancara) adalah data pribadi — UU 14/2008 Pasal 17 huruf h; UU 27/2022
     prioritas: 100
     salah_satu: [rekaman percakapan, rekaman suara, rekaman panggilan, rekaman telepon, rekaman video pemohon, rekaman wawancara, riwayat percakapan, log percakapan, isi percakapan, transkrip percakapan, isi obrolan, riwayat obrolan, log obrolan, log chat, riwayat chat, isi chat]
-    kecuali: [jumlah, statistik, sop, tata cara, prosedur, pedoman, kebijakan]
+    kecuali: [jumlah, banyaknya, statistik, sop, tata cara, prosedur, pedoman, kebijakan]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -1771,7 +1780,7 @@ aturan:
     keterangan: Catatan kejahatan dan data tahanan/narapidana orang per orang (data pribadi spesifik) — UU 14/2008 Pasal 17 huruf h jo. huruf j, UU 27/2022 Pasal 4 ayat (2) huruf d
     prioritas: 100
     salah_satu: [catatan kejahatan, catatan kriminal, riwayat pidana, riwayat kriminal, data tahanan, daftar tahanan, register tahanan, identitas tahanan, data narapidana, daftar narapidana, data warga binaan, identitas warga binaan, data napi, data residivis, mantan narapidana, data klien pemasyarakatan, penelitian kemasyarakatan, litmas, berkas pembebasan bersyarat, data terpidana, identitas terpidana, data terdakwa, identitas terdakwa, data tersangka, identitas tersangka, data pelaku kejahatan, identitas pelaku kejahatan, identitas pelaku tindak pidana, identitas pelaku pelanggaran, catatan kepolisian, skck, usulan pembebasan bersyarat, usulan remisi narapidana, usulan asimilasi narapidana, narapidana atas nama]
-    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persyaratan, syarat, tata cara, prosedur, sop, layanan kunjungan, jadwal kunjungan, program pembinaan, kegiatan pembinaan, pembinaan kepribadian, pembinaan kemandirian, program, sosialisasi, pedoman]
+    kecuali: [jumlah, banyaknya, statistik, rekapitulasi, rekap, agregat, persyaratan, syarat, tata cara, prosedur, sop, layanan kunjungan, jadwal kunjungan, program pembinaan, kegiatan pembinaan, pembinaan kepribadian, pembinaan kemandirian, program, sosialisasi, pedoman]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -1791,7 +1800,7 @@ aturan:
     catatan: Penjelasan huruf i — kebebasan dan keterusterangan dalam bertukar pendapat sebelum keputusan. Huruf a angka 1 hanya untuk penyelidikan dan penyidikan, bukan musyawarah hakim atau penuntutan.
     prioritas: 100
     salah_satu: [musyawarah majelis hakim, musyawarah hakim, rapat permusyawaratan hakim, rapat permusyawaratan majelis, permusyawaratan hakim, konsep putusan, draf putusan, rancangan putusan, putusan yang belum dibacakan, putusan yang belum diucapkan, rencana tuntutan, rentut, rencana penuntutan, nota pendapat jaksa]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, telah dibacakan, sudah dibacakan, telah diucapkan, sudah diucapkan, salinan putusan, direktori putusan, putusan bersama, keputusan bersama, telah ditandatangani, sudah ditandatangani]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, sosialisasi, pelatihan, telah dibacakan, sudah dibacakan, telah diucapkan, sudah diucapkan, salinan putusan, direktori putusan, putusan bersama, keputusan bersama, telah ditandatangani, sudah ditandatangani]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1807,7 +1816,7 @@ aturan:
     keterangan: Bahan perkara yang belum selesai (musyawarah hakim, konsep putusan, rencana tuntutan, ekspose, perkembangan penyidikan) — UU 14/2008 Pasal 17 huruf a angka 1; SK KMA 1-144/KMA/SK/I/2011; PERJA 032/A/JA/08/2010
     prioritas: 100
     salah_satu: [berkas minutasi, ekspose perkara, gelar perkara, surat perintah penyelidikan, surat perintah penyidikan, sprint lidik, sprindik, laporan perkembangan penyidikan, perkembangan penyelidikan, surat dakwaan yang belum dibacakan, berkas perkara anak, perkara kesusilaan, perkara asusila, identitas para pihak, data para pihak, identitas pihak berperkara, berkas perkara yang belum putus, perkara yang sedang berjalan, perkara yang masih berjalan, perkara dalam proses, hasil forensik, uji forensik, pemeriksaan forensik, laboratorium forensik, forensik digital, perkara anak, persidangan anak, rekaman persidangan, rekaman sidang, transaksi keuangan mencurigakan, laporan polisi]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, agregat, jadwal sidang, sosialisasi, salinan putusan, direktori putusan, penghentian penyidikan, penghentian penuntutan, pamong praja, satpol, paripurna, dprd, rapat dengar pendapat, terbuka untuk umum]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, agregat, jadwal sidang, sosialisasi, salinan putusan, direktori putusan, penghentian penyidikan, penghentian penuntutan, pamong praja, satpol, paripurna, dprd, rapat dengar pendapat, terbuka untuk umum]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -1824,7 +1833,7 @@ aturan:
     # RBA dan Rencana Strategis Bisnis adalah dokumen perencanaan dan anggaran badan layanan
     # umum (daerah) — satuan kerja pemerintah, bukan badan usaha yang bersaing — yang masuk
     # APBN/APBD (PP 23/2005 sebagaimana telah diubah dengan PP 74/2012; Permendagri 79/2018): bukan rahasia bisnis Pasal 17 huruf b.
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, statistik, rekapitulasi, rekap, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, diumumkan, telah diumumkan, pengumuman, rba, rsb, blu, blud, badan layanan umum, badan layanan umum daerah, dipublikasikan, ringkasan rencana bisnis]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, banyaknya, statistik, rekapitulasi, rekap, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, diumumkan, telah diumumkan, pengumuman, rba, rsb, blu, blud, badan layanan umum, badan layanan umum daerah, dipublikasikan, ringkasan rencana bisnis]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -1845,7 +1854,7 @@ aturan:
     semua:
       - [notulen, notulensi, risalah, bahan rapat, rekaman rapat, hasil rapat]
     salah_satu: [rapat direksi, rapat dewan pengawas, rapat dewas, rapat dewan komisaris, rapat komisaris, rapat gabungan direksi, rapat direksi dan dewan pengawas, rapat umum pemegang saham, rups, rups luar biasa, rupslb]
-    kecuali: [ringkasan, pengumuman, diumumkan, jadwal, agenda, undangan, panggilan, tata cara, tata tertib, pedoman, sop, prosedur, jumlah]
+    kecuali: [ringkasan, pengumuman, diumumkan, jadwal, agenda, undangan, panggilan, tata cara, tata tertib, pedoman, sop, prosedur, jumlah, banyaknya]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1859,7 +1868,7 @@ aturan:
     keterangan: Bahan, strategi dan posisi tawar perundingan dagang badan publik atau BUMD dengan mitra sebelum kesepakatan — UU 14/2008 Pasal 17 huruf b (membuka posisi tawar merugikan perlindungan dari persaingan usaha tidak sehat; UU 5/1999); hasil kerja sama yang telah ditandatangani terbuka
     prioritas: 100
     salah_satu: [bahan negosiasi, strategi negosiasi, posisi tawar, batas harga negosiasi, bahan perundingan, strategi perundingan, skenario negosiasi]
-    kecuali: [tata cara, pedoman, sop, prosedur, pelatihan, bimtek, bimbingan teknis, diklat, telah ditandatangani, sudah ditandatangani, jumlah]
+    kecuali: [tata cara, pedoman, sop, prosedur, pelatihan, bimtek, bimbingan teknis, diklat, telah ditandatangani, sudah ditandatangani, jumlah, banyaknya]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -1872,7 +1881,7 @@ aturan:
     catatan: Huruf j — informasi yang tidak boleh diungkapkan berdasarkan undang-undang.
     prioritas: 100
     salah_satu: [nasabah penyimpan, simpanan nasabah, deposito nasabah, tabungan nasabah, saldo simpanan, saldo tabungan nasabah, data deposan, daftar deposan, rekening nasabah, giro nasabah]
-    kecuali: [jumlah, total, rekap, rekapitulasi, statistik, suku bunga, bunga simpanan, produk simpanan, tata cara, syarat, persyaratan, prosedur, sop, pedoman, penjaminan simpanan, lps, dana pihak ketiga, laporan publikasi, sosialisasi, program]
+    kecuali: [jumlah, banyaknya, total, rekap, rekapitulasi, statistik, suku bunga, bunga simpanan, produk simpanan, tata cara, syarat, persyaratan, prosedur, sop, pedoman, penjaminan simpanan, lps, dana pihak ketiga, laporan publikasi, sosialisasi, program]
     kategori: dikecualikan
     pengecualian: [17j6, 17h3]
     contoh_cocok:
@@ -1899,7 +1908,7 @@ aturan:
     catatan: Pengamanan kepala negara dan objek vital nasional adalah operasi keamanan negara (huruf c angka 1), bukan penyelidikan tindak pidana (huruf a angka 1). Penegak hukum pada huruf a angka 5 misalnya Satpol PP; huruf c hanya pertahanan dan keamanan negara (angka 1–7). Rencana pengamanan kunjungan Presiden, bandar udara dan objek vital termasuk.
     prioritas: 100
     salah_satu: [objek vital, obvit, obvitnas, rencana pengamanan, pengamanan vip, pengamanan vvip, pengamanan kunjungan, kamera pengawas, titik kamera, lokasi kamera, denah ruang server, tata letak cctv, titik cctv, titik kamera cctv, lokasi kamera cctv, sistem pengamanan gedung, sistem pengamanan kantor, denah pengamanan, jadwal piket pengamanan, jadwal jaga satpam, jadwal patroli, rute patroli, ruang khazanah, khazanah, kunci brankas, kombinasi brankas, kode brankas, gudang amunisi, data kekuatan personel, kekuatan personel, rencana gelar pasukan, peta gelar pasukan, pengamanan pimpinan, pengawalan pejabat, jadwal pengawalan, pengawalan vip, jadwal pengiriman uang, pengiriman uang, pengiriman uang tunai, rute pengawalan, pengangkutan uang, pengawalan uang, cash in transit, rencana pengamanan gedung, sistem alarm, denah cctv, peta cctv]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, pengadaan, belanja, rup, sosialisasi, pelatihan, simulasi, kebijakan, pemeliharaan, perawatan, pemasangan, penyediaan, ruang publik, kesepakatan bersama, perjanjian kerja sama, lalu lintas, atcs, untuk publik, apel gelar pasukan, apel pasukan, apel siaga]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, pengadaan, belanja, rup, sosialisasi, pelatihan, simulasi, kebijakan, pemeliharaan, perawatan, pemasangan, penyediaan, ruang publik, kesepakatan bersama, perjanjian kerja sama, lalu lintas, atcs, untuk publik, apel gelar pasukan, apel pasukan, apel siaga]
     kategori: dikecualikan
     pengecualian: [17c, 17a5]
     contoh_cocok:
@@ -1915,7 +1924,7 @@ aturan:
     keterangan: Data rinci kekayaan alam (hasil eksplorasi, cadangan, koordinat potensi tambang, lokasi satwa dan sumber daya genetik dilindungi) — UU 14/2008 Pasal 17 huruf d
     prioritas: 100
     salah_satu: [cadangan bahan galian, potensi bahan galian, cadangan batuan, potensi tambang, data eksplorasi, hasil eksplorasi, laporan eksplorasi, cadangan terbukti, sumber daya mineral, data geologi, titik koordinat tambang, koordinat tambang, koordinat potensi, wilayah potensi mineral, potensi panas bumi, sumber daya genetik, plasma nutfah, lokasi satwa dilindungi, habitat satwa dilindungi, lokasi sarang, titik sarang, lokasi tumbuhan dilindungi, kandungan emas, potensi migas, cadangan air tanah, sebaran satwa dilindungi, koordinat satwa dilindungi]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, sosialisasi, peta rencana tata ruang, rtrw, izin, perizinan, penyuluhan, kampanye]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, sosialisasi, peta rencana tata ruang, rtrw, izin, perizinan, penyuluhan, kampanye]
     kategori: dikecualikan
     pengecualian: [17d]
     contoh_cocok:
@@ -1929,7 +1938,7 @@ aturan:
     catatan: Termasuk bank dalam penanganan.
     prioritas: 100
     salah_satu: [intervensi pasar valuta asing, rencana intervensi valuta asing, rencana intervensi pasar valas, rencana intervensi pasar uang, rencana pembelian valuta asing, rencana penjualan valuta asing, rencana perubahan suku bunga, perubahan suku bunga acuan sebelum, rencana perubahan nilai tukar, rencana devaluasi, pencetakan uang, pencetakan rupiah, rencana pencabutan izin usaha bank, rencana pencabutan izin usaha bpr, rencana pencabutan izin bpr, bank dalam penanganan, bpr dalam penanganan, bank dalam pengawasan khusus, bpr dalam pengawasan khusus, bank dalam pengawasan intensif, bpr dalam pengawasan intensif, pemeriksaan lps, hasil pemeriksaan lps, pemeriksaan perusahaan asuransi, hasil pemeriksaan perusahaan asuransi]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, sosialisasi, edukasi, ciri keaslian, telah diumumkan, sudah diumumkan, yang diumumkan, pengumuman, siaran pers, telah dicabut, yang dicabut]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, sosialisasi, edukasi, ciri keaslian, telah diumumkan, sudah diumumkan, yang diumumkan, pengumuman, siaran pers, telah dicabut, yang dicabut]
     kategori: dikecualikan
     pengecualian: [17e]
     contoh_cocok:
@@ -1947,7 +1956,7 @@ aturan:
     catatan: Huruf e angka 1 saham dan aset vital, angka 3 pinjaman dan pendapatan daerah, angka 5 investasi asing, angka 6 pengawasan lembaga keuangan.
     prioritas: 100
     salah_satu: [rencana awal penjualan saham, rencana awal pembelian saham, rencana awal investasi, rencana awal penyertaan modal, rencana awal pinjaman, rencana awal penjualan aset, rencana investasi, rencana penanaman modal, rencana divestasi, rencana penjualan saham, rencana pembelian saham, rencana penyertaan modal, kajian penyertaan modal, usulan penyertaan modal, rencana pinjaman daerah, usulan pinjaman daerah, rencana pemindahtanganan, rencana penjualan aset, rencana pelepasan aset, rencana tukar menukar, hasil penilaian kjpp, laporan penilaian kjpp, laporan appraisal, nilai wajar aset, hasil pengawasan bank, hasil pemeriksaan bpr, hasil pemeriksaan bank, tingkat kesehatan bank, tingkat kesehatan bpr, pengawasan lembaga keuangan, pemeriksaan lembaga keuangan, pengawasan koperasi simpan pinjam, pemeriksaan koperasi simpan pinjam, pemeriksaan ksp, negosiasi pembebasan lahan, negosiasi harga tanah, negosiasi ganti rugi, negosiasi harga ganti rugi, ganti rugi tanah per bidang, ganti kerugian per bidang, penilaian harga tanah, harga tanah per bidang, pemeriksaan ojk, hasil pemeriksaan ojk, pengawasan ojk, hasil pengawasan ojk]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, peraturan daerah, perda, ditetapkan, sosialisasi, realisasi, laporan realisasi, rekapitulasi]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, peraturan daerah, perda, ditetapkan, sosialisasi, realisasi, laporan realisasi, rekapitulasi]
     kategori: dikecualikan
     pengecualian: [17e]
     contoh_cocok:
@@ -1963,7 +1972,7 @@ aturan:
     keterangan: Memorandum dan surat antar/intra badan publik yang menurut sifatnya dirahasiakan (telaahan staf, nota pertimbangan, disposisi, notulen rapat pimpinan/internal, pendapat hukum, konsep yang masih dibahas) — UU 14/2008 Pasal 17 huruf i
     prioritas: 100
     salah_satu: [telaahan staf, telaah staf, nota pertimbangan, memo internal, memorandum internal, nota dinas internal, lembar disposisi, disposisi pimpinan, notulen rapat pimpinan, notulen rapim, risalah rapat pimpinan, rapat pimpinan, rapim, rapat internal, notulen rapat internal, rapat terbatas, bahan rapat pimpinan, bahan rapat internal, korespondensi internal, surat menyurat internal, pendapat hukum, legal opinion, kajian hukum internal, masih dalam pembahasan, sedang dibahas, belum ditetapkan, dalam proses penyusunan, konsep yang belum ditetapkan, draf yang belum ditetapkan, surat bersifat terbatas, surat terbatas, sangat rahasia, rahasia jabatan, rahasia negara, dokumen rahasia, berklasifikasi rahasia, rapat tertutup, sidang tertutup, pertemuan tertutup, draft laporan hasil pemeriksaan, draf laporan hasil pemeriksaan, konsep laporan hasil pemeriksaan, draft lhp, draf lhp, konsep lhp, disposisi, konsep perjanjian, draf perjanjian, draft perjanjian, rancangan perjanjian, percakapan grup, grup whatsapp pimpinan, percakapan whatsapp, chat whatsapp pimpinan, rekaman suara rapat, konsep nota dinas, draf nota dinas, draft nota dinas, telaah hukum internal, telaahan hukum, memorandum kepada direksi, memo kepada direksi, memorandum direksi, memo direksi]
-    kecuali: [tata cara, pedoman, sop, tata naskah, jumlah, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, pengumuman, sosialisasi, rencana kerja, program, rancangan peraturan, daftar rancangan, proses pembuatan, peraturan, perbup, peraturan bupati, pekerjaan, proyek, pembangunan, terbuka, terbuka untuk umum, dprd, paripurna, jurnal, dimuat, diterbitkan, publikasi, aplikasi, sistem informasi, e disposisi, nilai jual, njop, yang diumumkan, telah diumumkan, sudah diumumkan]
+    kecuali: [tata cara, pedoman, sop, tata naskah, jumlah, banyaknya, raperda, rancangan peraturan daerah, konsultasi publik, uji publik, jadwal, agenda, pengumuman, sosialisasi, rencana kerja, program, rancangan peraturan, daftar rancangan, proses pembuatan, peraturan, perbup, peraturan bupati, pekerjaan, proyek, pembangunan, terbuka, terbuka untuk umum, dprd, paripurna, jurnal, dimuat, diterbitkan, publikasi, aplikasi, sistem informasi, e disposisi, nilai jual, njop, yang diumumkan, telah diumumkan, sudah diumumkan, prosedur, standar operasional prosedur, pengamanan dokumen]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1977,6 +1986,7 @@ aturan:
       - Pedoman tata naskah dinas
       - Raperda tentang RTRW (uji publik)
       - Agenda rapat pimpinan yang terbuka untuk umum
+      - Prosedur pengiriman dokumen rahasia melalui kurir
 
   - id: rancangan-sebelum-konsultasi-publik
     keterangan: Konsep dokumen perencanaan atau kebijakan yang masih dibahas internal sebelum konsultasi/uji publik — UU 14/2008 Pasal 17 huruf i (memorandum intra badan publik; Penjelasan — pengungkapan prematur menghambat keberhasilan kebijakan); rancangan yang dibawa ke konsultasi publik (mis. rancangan awal RPJMD/RKPD) terbuka, begitu pula daftar rancangan dan tahap pembentukannya
@@ -2015,7 +2025,7 @@ aturan:
     semua:
       - [nota dinas, telaahan, telaah, memorandum]
       - [opsi kebijakan, alternatif kebijakan, pilihan kebijakan, skenario kebijakan, opsi penyesuaian, opsi pagu, opsi anggaran, opsi pembiayaan, opsi tarif, opsi relokasi, opsi pemberian sanksi, pertimbangan mutasi, pertimbangan promosi, pertimbangan pengangkatan, pertimbangan pemberhentian]
-    kecuali: [telah ditetapkan, yang ditetapkan, pengumuman, tata cara, pedoman, jumlah]
+    kecuali: [telah ditetapkan, yang ditetapkan, pengumuman, tata cara, pedoman, jumlah, banyaknya]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -2033,7 +2043,7 @@ aturan:
     catatan: Alasan Pasal 44 UU 43/2009 sama dengan Pasal 17 huruf a–i, jadi sebutkan juga huruf yang sesuai. Arsip terjaga (kependudukan, kewilayahan, perbatasan, perjanjian internasional, kontrak karya, masalah pemerintahan strategis) wajib dijaga keutuhannya tetapi tidak dengan sendirinya tertutup.
     prioritas: 100
     salah_satu: [arsip terjaga, daftar arsip terjaga, arsip tertutup, arsip yang dinyatakan tertutup, arsip rahasia, arsip sangat rahasia, arsip vital, daftar arsip vital, akses arsip tertutup, arsip dinamis tertutup, arsip dinamis vital, arsip yang aksesnya ditutup, arsip dinamis yang aksesnya ditutup, aksesnya ditutup oleh pencipta arsip, arsip statis yang dinyatakan tertutup, arsip statis tertutup]
-    kecuali: [tata cara, pedoman, sop, jadwal retensi arsip, jra, klasifikasi arsip, klasifikasi keamanan dan akses arsip, sosialisasi, pelatihan, jumlah, statistik, program arsip vital, kebijakan, perlindungan dan penyelamatan arsip, penyelamatan arsip vital, perlindungan arsip vital]
+    kecuali: [tata cara, pedoman, sop, jadwal retensi arsip, jra, klasifikasi arsip, klasifikasi keamanan dan akses arsip, sosialisasi, pelatihan, jumlah, banyaknya, statistik, program arsip vital, kebijakan, perlindungan dan penyelamatan arsip, penyelamatan arsip vital, perlindungan arsip vital, prosedur, standar operasional prosedur, pengamanan arsip]
     kategori: dikecualikan
     pengecualian: [17j5]
     contoh_cocok:
@@ -2042,12 +2052,13 @@ aturan:
     contoh_tidak_cocok:
       - Jadwal Retensi Arsip (JRA) substantif
       - Klasifikasi keamanan dan akses arsip dinamis
+      - Prosedur pengamanan arsip vital saat bencana
 
   - id: data-anak-perorangan
     keterangan: Data anak orang per orang (yatim, terlantar, anak jalanan, anak asuh, anak panti, anak binaan) — data pribadi spesifik menurut UU 27/2022 Pasal 4 ayat (2) huruf e; UU 14/2008 Pasal 17 huruf h
     prioritas: 100
     salah_satu: [data anak yatim, data anak yatim piatu, daftar anak yatim, data anak terlantar, daftar anak terlantar, data anak jalanan, daftar anak jalanan, data anak asuh, daftar anak asuh, data anak panti, daftar anak panti, data anak binaan, daftar anak binaan, data anak disabilitas, data anak putus sekolah, data anak tidak sekolah, data anak adopsi, data anak angkat, data anak, daftar anak, identitas anak, biodata anak]
-    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, tata cara, prosedur, sop, persyaratan, syarat, program, sosialisasi, kartu identitas anak, kia, cakupan, kepemilikan, kebijakan, pedoman, layak anak, forum anak, pemenuhan hak anak, anak perusahaan, anak usaha, anak cabang]
+    kecuali: [jumlah, banyaknya, statistik, rekapitulasi, rekap, agregat, persentase, tata cara, prosedur, sop, persyaratan, syarat, program, sosialisasi, kartu identitas anak, kia, cakupan, kepemilikan, kebijakan, pedoman, layak anak, forum anak, pemenuhan hak anak, anak perusahaan, anak usaha, anak cabang]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -2064,7 +2075,7 @@ aturan:
     catatan: Termasuk hasil perekaman KTP-el.
     prioritas: 100
     salah_satu: [keterangan cacat fisik, keterangan cacat mental, cacat fisik dan mental, iris mata, spesimen tanda tangan, contoh tanda tangan, tanda tangan penduduk, elemen data aib, data aib, aib seseorang, perekaman biometrik, data hasil perekaman ktp el, hasil perekaman ktp el, rekaman data penduduk, hak akses data kependudukan, user hak akses, data konsolidasi bersih per nik, data balikan, data by name by nik, data menurut nama menurut nik, pemanfaatan data kependudukan per nik, salinan kartu keluarga, fotokopi kartu keluarga, kartu keluarga warga, kartu keluarga penduduk, nomor kartu keluarga, nomor kk, akta kelahiran warga, salinan akta kelahiran]
-    kecuali: [jumlah, statistik, rekapitulasi, rekap, agregat, persentase, cakupan, tata cara, prosedur, sop, persyaratan, syarat, jadwal, perjanjian kerja sama, pks, sosialisasi, pedoman]
+    kecuali: [jumlah, banyaknya, statistik, rekapitulasi, rekap, agregat, persentase, cakupan, tata cara, prosedur, sop, persyaratan, syarat, jadwal, perjanjian kerja sama, pks, sosialisasi, pedoman]
     kategori: dikecualikan
     pengecualian: [17j1]
     contoh_cocok:
@@ -2078,7 +2089,7 @@ aturan:
     keterangan: Data peserta jaminan sosial orang per orang (kepesertaan, diagnosis dan klaim pelayanan kesehatan, iuran, saldo dan klaim Jaminan Hari Tua) — UU 14/2008 Pasal 17 huruf h angka 2 (riwayat dan pengobatan kesehatan) dan angka 3 (kondisi keuangan seseorang), data pribadi menurut UU 27/2022; jumlah peserta, cakupan kepesertaan, iuran yang ditetapkan dan daftar fasilitas kesehatan mitra terbuka
     prioritas: 100
     salah_satu: [per peserta bpjs, per peserta jkn, per peserta jaminan, data peserta bpjs, data peserta jkn, data peserta pbi, data peserta jaminan kesehatan, data peserta bpjs ketenagakerjaan, saldo jht, saldo jaminan hari tua, riwayat iuran peserta, tunggakan iuran peserta]
-    kecuali: [jumlah, rekapitulasi, rekap, agregat, statistik, cakupan, persentase, tata cara, prosedur, sop, persyaratan, syarat, sosialisasi, pedoman, per kecamatan, per desa, per kelurahan, per fasilitas kesehatan, fasilitas kesehatan, besaran iuran, tarif]
+    kecuali: [jumlah, banyaknya, rekapitulasi, rekap, agregat, statistik, cakupan, persentase, tata cara, prosedur, sop, persyaratan, syarat, sosialisasi, pedoman, per kecamatan, per desa, per kelurahan, per fasilitas kesehatan, fasilitas kesehatan, besaran iuran, tarif]
     kategori: dikecualikan
     pengecualian: [17h2, 17h3, 17j2]
     contoh_cocok:
@@ -2094,7 +2105,7 @@ aturan:
     keterangan: Data mentah survei dan sensus serta identitas responden orang per orang — UU 14/2008 Pasal 17 huruf h; huruf j jo. Pasal 21 UU 16/1997 tentang Statistik (penyelenggara kegiatan statistik wajib menjamin kerahasiaan keterangan yang diperoleh dari responden) dan UU 27/2022; hasil statistik yang diumumkan (Berita Resmi Statistik, angka agregat) terbuka
     prioritas: 100
     salah_satu: [data mentah survei, data mentah, raw data, data mikro, identitas responden, data responden, daftar responden, jawaban responden, kuesioner terisi, kuesioner yang telah diisi, kuesioner yang sudah diisi, diisi responden, isian responden, formulir survei terisi, data individu hasil sensus, dokumen isian sensus, isian sensus, isian kuesioner, isian pencacahan, daftar isian sensus, kuesioner sensus, dokumen sensus per rumah tangga, hasil pencacahan per rumah tangga, data per rumah tangga hasil sensus, keterangan responden, telah diisi per keluarga, sudah diisi per keluarga, telah diisi per rumah tangga, sudah diisi per rumah tangga]
-    kecuali: [jumlah, data statistik, statistik sektoral, statistik dasar, berita resmi statistik, publikasi statistik, statistik responden, rekapitulasi, rekap, agregat, persentase, hasil survei, laporan survei, tata cara, prosedur, sop, pedoman, metodologi, kuesioner kosong, indeks, contoh kuesioner, blanko, blangko]
+    kecuali: [jumlah, banyaknya, data statistik, statistik sektoral, statistik dasar, berita resmi statistik, publikasi statistik, statistik responden, rekapitulasi, rekap, agregat, persentase, hasil survei, laporan survei, tata cara, prosedur, sop, pedoman, metodologi, kuesioner kosong, indeks, contoh kuesioner, blanko, blangko]
     kategori: dikecualikan
     pengecualian: [17h, 17j8, 17j2]
     contoh_cocok:
@@ -2230,7 +2241,7 @@ aturan:
     catatan: Perki 1/2021 memuat dalam informasi berkala profil badan publik "kedudukan atau domisili beserta alamat lengkap, ruang lingkup kegiatan, maksud dan tujuan, tugas dan fungsi" (kata-kata daftar standar layanan, sebagaimana diulang Peraturan BPIP 1/2023 Pasal 15 ayat (1) huruf a; pasal.id, alat search). Daftar layanan yang diselenggarakan adalah ruang lingkup kegiatan badan publik, bukan prosedur kerja pegawai (UU 14/2008 Pasal 11 ayat (1) huruf g, Setiap Saat). Nomor pasal Perki untuk daftar berkala tidak terbaca dari teks yang tersimpan; DIP.md menyebut Perki 1/2021 Pasal 14 untuk kategori berkala. Setiap Saat diterima karena daftar Setiap Saat memuat seluruh informasi berkala.
     prioritas: 35
     salah_satu: [jenis layanan, profil layanan, daftar layanan, ragam layanan, macam layanan, layanan yang tersedia, layanan unggulan]
-    kecuali: [jumlah, rekapitulasi, rekap, statistik, per jenis layanan, menurut jenis layanan, pengaduan, survei kepuasan, indeks kepuasan]
+    kecuali: [jumlah, banyaknya, rekapitulasi, rekap, statistik, per jenis layanan, menurut jenis layanan, pengaduan, survei kepuasan, indeks kepuasan]
     kategori: berkala
     kategori_alternatif: [setiap_saat]
     subkelompok: A
@@ -2779,7 +2790,7 @@ aturan:
     semua:
       - [nota dinas, memo, memorandum, telaahan, telaah, surat dinas]
       - [draf, draft, konsep]
-    kecuali: [tata naskah, pedoman, sop, tata cara, format, contoh, templat, template, jumlah, aplikasi, sistem informasi, e office, pelatihan, bimtek]
+    kecuali: [tata naskah, pedoman, sop, tata cara, format, contoh, templat, template, jumlah, banyaknya, aplikasi, sistem informasi, e office, pelatihan, bimtek]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -2808,7 +2819,7 @@ aturan:
     semua:
       - [dokumen lelang, dokumen tender, dokumen pemilihan, dokumen pengadaan, dokumen kualifikasi, rancangan kontrak, spesifikasi teknis, proses pengadaan, proses tender, proses lelang, klarifikasi dan negosiasi, negosiasi teknis, berita acara klarifikasi, berita acara negosiasi]
       - [sebelum pengumuman, sebelum diumumkan, belum diumumkan, sebelum tender, sebelum lelang, sebelum pemilihan, belum selesai, sedang berlangsung, masih berlangsung, tender berjalan, tender yang sedang berjalan, sedang berjalan, masih berjalan, masih dalam proses, dalam proses negosiasi, proses negosiasi]
-    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, jumlah]
+    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, jumlah, banyaknya]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -2827,7 +2838,7 @@ aturan:
     semua:
       - [perkara, berkas perkara, penyelidikan, penyidikan, penuntutan, dakwaan, tuntutan, pemeriksaan, inspeksi, perusahaan, pelaku usaha, proses hukum, perkara pidana, proses hukum pidana]
       - [sedang berjalan, masih berjalan, dalam proses, masih dalam proses, sedang diproses, belum putus, belum diputus, belum berkekuatan hukum tetap, belum mempunyai kekuatan hukum, belum memiliki kekuatan hukum, belum inkracht, sedang diperiksa, sedang ditindaklanjuti, sedang menjalani, menjalani proses hukum]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, statistik, rekapitulasi, rekap, agregat, jadwal sidang, sosialisasi, hak hak, hak para pihak, biaya perkara, bantuan hukum, inspektorat, komite medik, komite etik, kode etik, disiplin, sanksi administratif, sanksi administrasi, bimbingan teknis, bimtek, status tindak lanjut, tindak lanjut rekomendasi bpk, tindak lanjut hasil pemeriksaan bpk]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, agregat, jadwal sidang, sosialisasi, hak hak, hak para pihak, biaya perkara, bantuan hukum, inspektorat, komite medik, komite etik, kode etik, disiplin, sanksi administratif, sanksi administrasi, bimbingan teknis, bimtek, status tindak lanjut, tindak lanjut rekomendasi bpk, tindak lanjut hasil pemeriksaan bpk]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -2843,7 +2854,7 @@ aturan:
     semua:
       - [rencana, rencana awal, perhitungan awal, kajian awal, usulan, rancangan, simulasi, hasil penilaian, perhitungan, posisi tawar, negosiasi, sebelum diumumkan, belum diumumkan]
       - [kenaikan tarif, perubahan tarif, penyesuaian tarif, tarif baru, penjualan aset, pelepasan aset, aset yang akan dijual, aset yang akan dilepas, akan dijual, akan dilepas, divestasi saham, penjualan saham, pembelian saham, harga dasar lelang, nilai limit lelang]
-    kecuali: [telah ditetapkan, sudah ditetapkan, pengumuman, sosialisasi, tata cara, prosedur, sop, pedoman, peraturan, perda, perbup, realisasi, jumlah]
+    kecuali: [telah ditetapkan, sudah ditetapkan, pengumuman, sosialisasi, tata cara, prosedur, sop, pedoman, peraturan, perda, perbup, realisasi, jumlah, banyaknya]
     kategori: dikecualikan
     pengecualian: [17e]
     contoh_cocok:
@@ -2861,7 +2872,7 @@ aturan:
     semua:
       - [penelitian, riset, kajian, invensi, karya ilmiah, data penelitian, temuan penelitian, paten, tesis, disertasi, skripsi, tugas akhir]
       - [belum dipublikasikan, belum diterbitkan, belum dipatenkan, diajukan patennya, diajukan paten, permohonan paten, sedang dipatenkan, masa embargo, dalam embargo, pendaftaran paten, proses paten, masih diseleksi, sedang diseleksi, dalam proses seleksi, sedang dinilai, masih dinilai]
-    kecuali: [tata cara, prosedur, pedoman, panduan, jumlah, layanan, pelayanan, fasilitasi, sosialisasi, pelatihan, bimbingan teknis, bimtek, rekapitulasi, rekap, statistik, sentra hki, klinik hki, sentra kekayaan intelektual]
+    kecuali: [tata cara, prosedur, pedoman, panduan, jumlah, banyaknya, layanan, pelayanan, fasilitasi, sosialisasi, pelatihan, bimbingan teknis, bimtek, rekapitulasi, rekap, statistik, sentra hki, klinik hki, sentra kekayaan intelektual]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -2880,7 +2891,7 @@ aturan:
     catatan: Pelanggan badan publik dan BUMD, termasuk konsumen dan nomor sambungan; layanan pengaduan terbuka; tagihan dan tunggakan seseorang huruf h angka 3. Bagi BUMD huruf b ditimbang bersama. Huruf b untuk BUMD dibaca aturan rahasia-bisnis-bumd.
     prioritas: 100
     salah_satu: [data pelanggan, daftar pelanggan, database pelanggan, data base pelanggan, data konsumen, daftar konsumen, per sambungan rumah, per nomor sambungan, per pelanggan, tunggakan rekening air, riwayat tagihan pelanggan]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, statistik, rekapitulasi, rekap, agregat, per golongan tarif, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, pelanggan korporasi, pelanggan badan usaha, pelanggan instansi, rata rata, rerata]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, banyaknya, statistik, rekapitulasi, rekap, agregat, per golongan tarif, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, pelanggan korporasi, pelanggan badan usaha, pelanggan instansi, rata rata, rerata]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -2917,7 +2928,7 @@ aturan:
     catatan: NIK dan rekening dibaca aturan lain; data pelanggan dibaca aturan data-pelanggan-perorangan. Rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang.
     prioritas: 100
     salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, npwp pribadi, npwp perorangan, npwp dosen, npwp guru, npwp pegawai, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien, beserta tunggakan, beserta tagihan, identitas penelepon, beserta jaminannya, beserta agunannya, daftar peminjam dana bergulir, data peminjam dana bergulir, beserta ahli waris, dan ahli waris, data ahli waris]
-    kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya]
+    kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, banyaknya, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -2947,7 +2958,7 @@ aturan:
     keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat menghambat atau mengganggu proses penegakan hukum (huruf a; angka 1 — penyelidikan dan penyidikan)
     prioritas: 100
     salah_satu: [menghambat proses penegakan hukum, mengganggu proses penegakan hukum, menghambat penegakan hukum, mengganggu penegakan hukum, menghambat proses penyelidikan, menghambat proses penyidikan]
-    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, banyaknya, layanan perlindungan, pencegahan]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -2959,7 +2970,7 @@ aturan:
     keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 huruf a angka 4 — informasi yang apabila dibuka dapat membahayakan keselamatan dan kehidupan penegak hukum dan/atau keluarganya (hakim, jaksa, penyidik termasuk)
     prioritas: 100
     salah_satu: [keselamatan dan kehidupan penegak hukum, membahayakan keselamatan penegak hukum, keselamatan penegak hukum, membahayakan keselamatan hakim, keselamatan hakim dan keluarganya, keselamatan jaksa, keselamatan penyidik]
-    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, banyaknya, layanan perlindungan, pencegahan]
     kategori: dikecualikan
     pengecualian: [17a4]
     contoh_cocok:
@@ -2971,7 +2982,7 @@ aturan:
     keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat mengungkapkan identitas informan, pelapor, saksi dan/atau korban (huruf a angka 2)
     prioritas: 100
     salah_satu: [identitas informan, mengungkapkan identitas informan, mengungkap identitas informan, informan pelapor saksi]
-    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, banyaknya, layanan perlindungan, pencegahan]
     kategori: dikecualikan
     pengecualian: [17a2]
     contoh_cocok:
@@ -2983,7 +2994,7 @@ aturan:
     keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat mengganggu perlindungan hak atas kekayaan intelektual dan dari persaingan usaha tidak sehat (huruf b)
     prioritas: 100
     salah_satu: [persaingan usaha tidak sehat, perlindungan hak atas kekayaan intelektual]
-    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, banyaknya, layanan perlindungan, pencegahan]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -3013,7 +3024,7 @@ aturan:
     keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat membahayakan pertahanan dan keamanan negara (huruf c)
     prioritas: 100
     salah_satu: [membahayakan pertahanan dan keamanan negara, membahayakan pertahanan, membahayakan keamanan negara, strategi dan taktik pengamanan, taktik pengamanan, operasi intelijen, sistem intelijen negara, dislokasi kekuatan, disposisi kekuatan, komposisi kekuatan, gelar kekuatan, dislokasi satuan, instalasi militer, pangkalan militer, pangkalan udara militer, pangkalan angkatan laut, pangkalan tni]
-    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, banyaknya, layanan perlindungan, pencegahan]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -3025,7 +3036,7 @@ aturan:
     keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat mengungkapkan kekayaan alam Indonesia (huruf d)
     prioritas: 100
     salah_satu: [mengungkapkan kekayaan alam, mengungkap kekayaan alam]
-    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, banyaknya, layanan perlindungan, pencegahan]
     kategori: dikecualikan
     pengecualian: [17d]
     contoh_cocok:
@@ -3037,7 +3048,7 @@ aturan:
     keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat merugikan ketahanan ekonomi nasional (huruf e)
     prioritas: 100
     salah_satu: [merugikan ketahanan ekonomi, mengganggu ketahanan ekonomi]
-    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, banyaknya, layanan perlindungan, pencegahan]
     kategori: dikecualikan
     pengecualian: [17e]
     contoh_cocok:
@@ -3049,7 +3060,7 @@ aturan:
     keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat merugikan kepentingan hubungan luar negeri (huruf f)
     prioritas: 100
     salah_satu: [merugikan kepentingan hubungan luar negeri, merugikan hubungan luar negeri]
-    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, banyaknya, layanan perlindungan, pencegahan]
     kategori: dikecualikan
     pengecualian: [17f]
     contoh_cocok:
@@ -3061,7 +3072,7 @@ aturan:
     keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir ataupun wasiat seseorang (huruf g)
     prioritas: 100
     salah_satu: [kemauan terakhir, akta otentik yang bersifat pribadi]
-    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, banyaknya, layanan perlindungan, pencegahan]
     kategori: dikecualikan
     pengecualian: [17g]
     contoh_cocok:
@@ -3073,7 +3084,7 @@ aturan:
     keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — informasi yang apabila dibuka dapat mengungkap rahasia pribadi (huruf h)
     prioritas: 100
     salah_satu: [mengungkap rahasia pribadi, mengungkapkan rahasia pribadi]
-    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan, penyuluhan, perlindungan data, edukasi, pelatihan]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, banyaknya, layanan perlindungan, pencegahan, penyuluhan, perlindungan data, edukasi, pelatihan]
     kategori: dikecualikan
     pengecualian: [17h]
     contoh_cocok:
@@ -3085,7 +3096,7 @@ aturan:
     keterangan: Judul yang menyalin bunyi UU 14/2008 Pasal 17 — memorandum atau surat-surat antar Badan Publik atau intra Badan Publik yang menurut sifatnya dirahasiakan (huruf i)
     prioritas: 100
     salah_satu: [menurut sifatnya dirahasiakan, sifatnya dirahasiakan, surat antarbadan publik, surat antar badan publik, intra badan publik, intrabadan publik]
-    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, layanan perlindungan, pencegahan, perjanjian bersifat rahasia, perjanjian yang bersifat rahasia, perjanjian kerja sama bersifat rahasia, perjanjian kerja sama yang bersifat rahasia, perjanjian kerjasama bersifat rahasia, perjanjian kerjasama yang bersifat rahasia, kontrak bersifat rahasia, kontrak yang bersifat rahasia, nota kesepahaman bersifat rahasia, nota kesepahaman yang bersifat rahasia]
+    kecuali: [tata cara, prosedur, pedoman, sosialisasi, jumlah, banyaknya, layanan perlindungan, pencegahan, perjanjian bersifat rahasia, perjanjian yang bersifat rahasia, perjanjian kerja sama bersifat rahasia, perjanjian kerja sama yang bersifat rahasia, perjanjian kerjasama bersifat rahasia, perjanjian kerjasama yang bersifat rahasia, kontrak bersifat rahasia, kontrak yang bersifat rahasia, nota kesepahaman bersifat rahasia, nota kesepahaman yang bersifat rahasia]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
