@@ -718,7 +718,7 @@ aturan:
     prioritas: 100
     semua:
       - [diagram, skema, peta, denah, layout, tata letak, gambar, penempatan]
-      - [jaringan lan, lan dan wan, lan wan, jaringan wan, jaringan komputer, jaringan data, jaringan intra, jaringan intranet, intranet, fiber optik, fiber optic, serat optik, backbone, perangkat jaringan, perangkat aktif, pusat data, data center, data centre, ruang server, rak server, server, router, access point, jaringan tik, jaringan teknologi informasi]
+      - [jaringan lan, lan dan wan, lan wan, jaringan wan, jaringan komputer, jaringan data, jaringan intra, jaringan intranet, intranet, fiber optik, fiber optic, serat optik, backbone, perangkat jaringan, perangkat aktif, pusat data, data center, data centre, ruang server, rak server, server, router, access point, akses point, jaringan tik, jaringan teknologi informasi]
     kecuali: [pengadaan, belanja, rup, jumlah, banyaknya, rekap, rekapitulasi, statistik, tata cara, sop, pedoman, sosialisasi, pelatihan, titik wifi, wifi publik, blank spot, menara telekomunikasi, tower, sebaran menara, cakupan sinyal, pengumuman, dokumen tender, dokumen pemilihan, terjangkau, terhubung, sebaran, cakupan, pusat data nasional, kebijakan]
     kategori: dikecualikan
     pengecualian: [17c]
@@ -1026,7 +1026,7 @@ aturan:
     catatan: Berkala menurut Perki 1/2021, informasi berkala tentang profil badan publik (dipindahkan dari keterangan pada sesi 24; kategori dan subkelompoknya sudah menyebutnya).
     prioritas: 90
     semua:
-      - [biodata, riwayat hidup, riwayat hidup singkat, profil, riwayat jabatan, riwayat pendidikan, riwayat pekerjaan, curriculum vitae]
+      - [biodata, riwayat hidup, riwayat hidup singkat, profil, riwayat jabatan, riwayat pendidikan, riwayat pekerjaan, curriculum vitae, kurikulum vitae]
       - [bupati, wakil bupati, wali kota, walikota, wakil wali kota, gubernur, wakil gubernur, sekretaris daerah, sekda, kepala dinas, kepala badan, kepala kantor, camat, lurah, kepala desa, direktur, direksi, dewan pengawas, komisaris, rektor, wakil rektor, dekan, ketua, pimpinan, pejabat, anggota dprd]
     # "kecamatan" and "kelurahan" stem to "camat" and "lurah": the profile of the office itself
     # is berkala-a-profil's, not an official's (kecuali matches as written, so "Profil Camat" still fires).
@@ -2911,7 +2911,7 @@ aturan:
     semua:
       - [pelanggan, nasabah, konsumen]
       - [tunggakan, menunggak, penunggak, tagihan per sambungan, tagihan per pelanggan]
-    salah_satu: [beserta alamat, dengan alamat, nama dan alamat, alamat dan, per sambungan, per pelanggan, per nama, by name, nomor sambungan]
+    salah_satu: [beserta alamat, dengan alamat, nama dan alamat, alamat dan, per sambungan, per pelanggan, per nama, by name, menurut nama, nomor sambungan]
     kecuali: [tata cara, prosedur, sop, pedoman, rekap, rekapitulasi, statistik, agregat, per golongan, per kecamatan, per wilayah, per desa, jumlah pelanggan, persentase, rata rata, rerata, sosialisasi, program pemutihan]
     kategori: dikecualikan
     pengecualian: [17h3]
