@@ -640,6 +640,43 @@ final class DecreeTests: XCTestCase {
         XCTAssertTrue(working.contains("Surat pengaduan Sdr. Budi Santoso, NIK 3604015203870002"), working)
     }
 
+    /// The texts the Tim types into a test (the consequence, the public interest, the conditions for
+    /// opening) are printed in the DIK decree's Lampiran and in the berita acara, both published: a
+    /// Tim writing "pengaduan Sdr. Budi Santoso, NIK 3604…" there published it (session 26; main
+    /// printed them as written). Masked in both, whatever the conclusion (they are the Tim's reasons,
+    /// not the information opened); the units' working forms still print them as written.
+    func testTheTimsTypedTextsAreMaskedWhereTheyArePublished() throws {
+        let v = try DecreeFixtures.sampleVersion()
+        var withheld = try XCTUnwrap(v.exempted.first { $0.consequenceTest?.conclusion == .exemptWhole })
+        withheld.consequenceTest?.consequence = "Membuka pengaduan Sdr. Budi Santoso, NIK 3604015203870002, merugikan pelapor"
+        withheld.consequenceTest?.publicInterest = "Tidak ada kepentingan publik atas identitas pelapor Ratna Sari"
+        withheld.consequenceTest?.conditionsForOpening = "Dengan persetujuan tertulis pemilik rekening 1234567890"
+        var version = v
+        version.exempted = version.exempted.map { $0.id == withheld.id ? withheld : $0 }
+        let dik = visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: version, settings: settings,
+                                                                            citations: .builtIn, clock: clock))[2].text)
+            .joined(separator: "\n")
+        func record(_ items: [VersionItem]) throws -> String {
+            visibleText(try docxParts(try ConsequenceTestForm.document(items: items, settings: settings, citations: .builtIn,
+                                                                       clock: clock))[2].text).joined(separator: "\n")
+        }
+        var opened = withheld
+        opened.consequenceTest?.conclusion = .open
+        for (name, text) in [("DIK", dik), ("berita acara", try record([withheld])), ("berita acara terbuka", try record([opened]))] {
+            for secret in ["Budi Santoso", "3604015203870002", "Ratna Sari", "1234567890"] {
+                XCTAssertFalse(text.contains(secret), "\(name): \(secret)\n\(text)")
+            }
+            XCTAssertTrue(text.contains("pengaduan Sdr. [nama disamarkan], NIK [data pribadi disamarkan]"), name + "\n" + text)
+            XCTAssertTrue(text.contains("identitas pelapor [nama disamarkan]"), name + "\n" + text)
+            XCTAssertTrue(text.contains("pemilik rekening [data pribadi disamarkan]"), name + "\n" + text)
+        }
+        // The Tim's working form (never published) prints what was typed.
+        let form = ConsequenceTestForm.model(items: [withheld], settings: settings, citations: .builtIn, atasan: nil,
+                                             clock: clock)
+        let working = visibleText(try docxParts(try DOCXWriter.write(form))[2].text).joined(separator: "\n")
+        XCTAssertTrue(working.contains("Sdr. Budi Santoso, NIK 3604015203870002"), working)
+    }
+
     /// What a signed text calls the test's specific information matches its conclusion: a row
     /// *dikecualikan seluruhnya* names it "Informasi spesifik yang dikecualikan" (it read "Bagian
     /// yang dikecualikan" beside "Dikecualikan seluruhnya"), and the berita acara of a test

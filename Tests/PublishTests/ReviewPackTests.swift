@@ -255,6 +255,24 @@ final class ReviewPackTests: XCTestCase {
             .contains("(menyebut: rekam medis; dasar: UU 14/2008 Pasal 17 huruf h angka 2"))
     }
 
+    /// A name or a value typed into a test's reasons is published masked (berita acara, DIK
+    /// Lampiran): the row the PPID reads says so, naming the field and the kinds (session 26).
+    func testATestWhoseReasonsNamePersonalDataIsWarnedOnItsRow() {
+        let c = Classification(
+            declared: .setiapSaat, suggested: .dikecualikan, subgroup: nil, needsConsequenceTest: true,
+            exemptionGrounds: ["17h"], needsReview: true, missingLegalBasis: false, hits: [], notes: [])
+        var test = Fixture.exemptTest("Pasal 17 huruf h", period: "5 tahun")
+        test.consequence = "Membuka pengaduan Sdr. Budi Santoso merugikan pelapor"
+        test.conditionsForOpening = "Persetujuan pemilik NIK 3604015203870002"
+        let text = ReviewContent.explanation(c, test: test, citations: .builtIn)
+        XCTAssertTrue(text.contains("Perhatian: teks uji konsekuensi memuat data pribadi (konsekuensi: nama; "
+            + "syarat dibukanya informasi: NIK/nomor KK)"), text)
+        XCTAssertTrue(text.contains("[nama disamarkan]"), text)
+        test.consequence = "Membuka identitas pelapor merugikan pelapor"
+        test.conditionsForOpening = "Dengan persetujuan tertulis pemiliknya"
+        XCTAssertFalse(ReviewContent.explanation(c, test: test, citations: .builtIn).contains("teks uji konsekuensi memuat"))
+    }
+
     /// A rule is named by its first clause, but a "; " inside its parentheses does not end it:
     /// "Data yang menyertakan identitas orang (nama, …, diagnosis; NIK dan rekening dinilai aturan
     /// lain), disusun per pemilik …" was cut to "… (nama, identitas, NPWP, penghasilan, diagnosis".

@@ -325,6 +325,29 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(friday.out.contains("Perhatian"), friday.out)
     }
 
+    /// A name or a value typed into a test's reasons is published masked in the berita acara and
+    /// the DIK Lampiran: `dip test` says so when it records the test, naming the field (session 26).
+    func testATestWhoseReasonsNamePersonalDataIsRecordedWithANote() throws {
+        let (workspace, db) = try workspaceWithRegister(submitting: [
+            Fixture.classified(Fixture.item("5", "Surat pengaduan masyarakat", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true)])
+        func record(consequence: String) throws -> (status: Int32, out: String, err: String) {
+            try run(["test", "dinkes-0005", "--revision", "1", "--conclusion", "dikecualikan_seluruhnya",
+                     "--ground", "17h", "--consequence", consequence, "--public-interest", "Tidak ada",
+                     "--period", "5 tahun", "--tester", "Tim", "--tested-on", "29 Mei 2026", "--workspace", workspace.path])
+        }
+        let named = try record(consequence: "Membuka pengaduan Sdr. Budi Santoso, NIK 3604015203870002")
+        XCTAssertEqual(named.status, 0, named.err)
+        XCTAssertTrue(named.out.contains("Perhatian: teks uji konsekuensi memuat data pribadi (konsekuensi: NIK/nomor KK, nama)"),
+                      named.out)
+        // Recorded as typed: the register keeps what the Tim wrote; only the published texts mask it.
+        XCTAssertEqual(try db.history(itemID: "dinkes-0005").tests.last?.test.consequence,
+                       "Membuka pengaduan Sdr. Budi Santoso, NIK 3604015203870002")
+        let plain = try record(consequence: "Membuka identitas pengadu")
+        XCTAssertEqual(plain.status, 0, plain.err)
+        XCTAssertFalse(plain.out.contains("teks uji konsekuensi memuat"), plain.out)
+    }
+
     /// The berita acara's number is given when it is signed, after the test: `dip test` with only
     /// --berita-acara-number/--place records it (and the place) for the test already recorded,
     /// keeping every other field; `dip approve --preview` names the tests still without a number.

@@ -94,11 +94,19 @@ public enum ConsequenceTestForm {
         return PersonalDataValues.masked(text)
     }
 
+    /// What a published berita acara prints of a text the Tim typed to give the test's reasons (the
+    /// consequence, the public interest, the conditions for opening): names and values of personal data
+    /// masked whatever the test concluded. These texts are the Tim's reasoning, not the information
+    /// the test opened, and are published only in the record and the DIK decree's Lampiran; a reason
+    /// never needs a person's name or NIK (session 26).
+    public static func publicReason(_ text: String) -> String { PersonalDataValues.masked(text) }
+
     static func form(_ v: VersionItem, number: Int, layout L: DecreeLayout, citations: LegalCitations,
                      atasan: Official?, width: Int, newPage: Bool, draft: Bool = false,
                      masksWithheld: Bool = false) -> [DOCXBlock] {
         let t = v.consequenceTest
         let shown: (String) -> String = masksWithheld ? { publicText($0, test: t) } : { $0 }
+        let reason: (String) -> String = masksWithheld ? publicReason : { $0 }
         // A recorded test is a signed record: an empty field reads "-", never dotted lines.
         func value(_ s: String?) -> String {
             guard let s, !s.isEmpty else { return t == nil ? blank : "-" }
@@ -128,11 +136,11 @@ public enum ConsequenceTestForm {
              value((t?.specificInformation).map(shown))),
             // "yang diuji": the grounds weighed, upheld (dikecualikan) or not (terbuka) alike.
             ("Dasar hukum pengecualian yang diuji (Pasal 17 UU 14/2008 jo. undang-undang sektoral)", value(grounds)),
-            ("Konsekuensi apabila informasi dibuka", value(t?.consequence)),
-            ("Pertimbangan kepentingan publik", value(t?.publicInterest)),
+            ("Konsekuensi apabila informasi dibuka", value((t?.consequence).map(reason))),
+            ("Pertimbangan kepentingan publik", value((t?.publicInterest).map(reason))),
             ("Kesimpulan", conclusionText),
             ("Jangka waktu pengecualian", value(period)),
-            ("Syarat dibukanya informasi", value(t?.conditionsForOpening)),
+            ("Syarat dibukanya informasi", value((t?.conditionsForOpening).map(reason))),
             ("Diuji oleh / tanggal", value(tested)),
         ]
         let labelWidth = DecreeLayout.twips(cm: 5.5)

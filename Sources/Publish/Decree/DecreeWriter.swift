@@ -520,7 +520,9 @@ public enum DecreeWriter {
             let t = v.consequenceTest
             // The decree is public: values of personal data a unit wrote into the summary (or the
             // officer into the specific information) are masked, or the decree would publish what
-            // it withholds (`PersonalDataValues`; `dip approve` names the items).
+            // it withholds (`PersonalDataValues`; `dip approve` names the items). So are the texts
+            // the Tim typed into the test (consequence, public interest, conditions): they give its
+            // reasons and never need a person's name or data (session 26).
             let summary = cellText(PersonalDataValues.masked(v.item.ringkasan))
             let specific = cellText(PersonalDataValues.masked(t?.specificInformation ?? ""))
             var info = summary
@@ -543,22 +545,22 @@ public enum DecreeWriter {
                 info,
                 cellText(v.item.pejabatPenguasa).isEmpty ? v.unit.name : "\(cellText(v.item.pejabatPenguasa))\n(\(v.unit.name))",
                 basis.isEmpty ? pending : basis,
-                t.map { filled(cellText($0.consequence)) } ?? pending,
-                t.map { filled(cellText($0.publicInterest)) } ?? pending,
+                t.map { filled(cellText(PersonalDataValues.masked($0.consequence))) } ?? pending,
+                t.map { filled(cellText(PersonalDataValues.masked($0.publicInterest))) } ?? pending,
                 conclusion,
                 t == nil ? pending : (period?(v) ?? periodLabel(t!)),
-                t.map { filled(cellText($0.conditionsForOpening)) } ?? pending,
+                t.map { filled(cellText(PersonalDataValues.masked($0.conditionsForOpening))) } ?? pending,
             ]
             rows.append(DOCXRow([
                 L.bodyCell("\(i + 1)", alignment: .center),
                 L.bodyCell(info),
                 L.bodyCell(cellText(v.item.pejabatPenguasa).isEmpty ? v.unit.name : "\(cellText(v.item.pejabatPenguasa))\n(\(v.unit.name))"),
                 L.bodyCell(basis.isEmpty ? pending : basis),
-                L.bodyCell(t.map { filled(cellText($0.consequence)) } ?? pending),
-                L.bodyCell(t.map { filled(cellText($0.publicInterest)) } ?? pending),
+                L.bodyCell(cells[3]),
+                L.bodyCell(cells[4]),
                 L.bodyCell(conclusion),
                 L.bodyCell(cells[6]),
-                L.bodyCell(t.map { filled(cellText($0.conditionsForOpening)) } ?? pending),
+                L.bodyCell(cells[7]),
             ], cantSplit: L.fitsOnePage(cells, widths: Array(widths.dropFirst()), section: L.landscape)))
         }
         if items.isEmpty {

@@ -395,6 +395,9 @@ enum ReviewContent {
                 lines.append("Perhatian: uji konsekuensi menyimpulkan terbuka, padahal informasi ini memuat data pribadi ("
                     + citations.describe(opened) + "). " + LegalCitations.openedPersonalDataAdvice)
             }
+            // A name or a value typed into the test's reasons: masked in the published record and
+            // decree, said here so the Tim records the test again without it (session 26).
+            if let note = test.reasonsPersonalDataNote { lines.append(note) }
         }
         if lines.isEmpty { lines.append("Tidak ada aturan yang berlaku; mengikuti kategori dari unit.") }
         return lines.joined(separator: "\n")

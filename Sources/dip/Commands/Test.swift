@@ -237,6 +237,8 @@ extension DIP {
                         + "dicatat sebagai berita acara baru yang belum bernomor. Bila berita acaranya tetap yang bernomor itu, "
                         + "catat nomornya: `dip test \(item) --revision \(revision) --berita-acara-number \"\(earlier)\"`.")
                 }
+                // A name or a value typed into the reasons: published masked (session 26).
+                if let note = test.reasonsPersonalDataNote { notes.append(note) }
                 // Recorded as the PPID decided; the decree's reader will ask which point of the letter.
                 if conclusion != .open, let note = LegalCitations.unnumberedPointNote(codes: codes) {
                     notes.append("Perhatian: \(note). Catat ulang uji ini dengan --ground yang menyebut angkanya bila sesuai.")
