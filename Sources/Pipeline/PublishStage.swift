@@ -248,7 +248,8 @@ public struct PublishStage {
         let history = try publishedHistory(before: version.number)
         let terms = try register.exemptionTerms(version: version.number)
         let website = try WebsiteWriter.render(version: version, history: history, settings: config.website,
-                                              citations: citations, clock: clock, exemptionTerms: terms)
+                                              citations: citations, clock: clock, exemptionTerms: terms,
+                                              publishedWhole: try publishedWhole())
         let documents = try decreeDocuments(version, prefix: "")
         var payload: [ArchivePayload] = documents.map { ArchivePayload.bytes("keputusan/" + $0.name, $0.data) }
         payload += website.keys.sorted().map { ArchivePayload.bytes("situs/" + $0, website[$0]!) }
@@ -340,7 +341,7 @@ public struct PublishStage {
         let version = try register.version(number: number)
         let website = try WebsiteWriter.render(version: version, history: try publishedHistory(before: number),
                                               settings: config.website, citations: citations, clock: clock,
-                                              exemptionTerms: terms)
+                                              exemptionTerms: terms, publishedWhole: try publishedWhole())
         try replaceFolder(websiteFolder, with: website.keys.sorted().map { (name: $0, data: website[$0]!) })
         try writeWebsiteStamp(stamp)
         logger.info("situs ditulis ulang: jangka waktu pengecualian berakhir", metadata: [
@@ -748,6 +749,19 @@ public struct PublishStage {
     }
 
     /// Earlier published versions, newest first, for the change feeds.
+    /// The item revisions every approval recorded as published whole although they hold personal
+    /// data (`ApprovalEvent.openedPersonalData`) in the approval each version stands on: the website
+    /// prints their values as written and masks any other open item's (`PublishedWhole`, session 26).
+    func publishedWhole() throws -> Set<ItemRevisionRef> {
+        // Events in the order recorded: each approval (or replacement) records the whole list for its
+        // version, a withdrawal none.
+        var byVersion: [Int: [ItemRevisionRef]] = [:]
+        for event in try register.approvalHistory() {
+            byVersion[event.version] = event.action == .withdraw ? [] : event.openedPersonalData ?? []
+        }
+        return Set(byVersion.values.joined())
+    }
+
     func publishedHistory(before number: Int) throws -> [DIPVersion] {
         var history: [DIPVersion] = []
         var cursor = try register.publishedBefore(version: number)

@@ -255,6 +255,20 @@ final class ReviewPackTests: XCTestCase {
             .contains("(menyebut: rekam medis; dasar: UU 14/2008 Pasal 17 huruf h angka 2"))
     }
 
+    /// The PPID decides a pending test on its row of *Uji Konsekuensi*: a summary holding a value of
+    /// personal data is said there too, as on the category rows and by `dip approve` (session 26: the
+    /// row gave only the rules' reasons).
+    func testAPendingTestsRowSaysItsSummaryHoldsPersonalData() {
+        var pending = ReviewFixtures.pending()
+        pending[0].item.ringkasan = "Rekam medis pasien Sdr. Budi Santoso, NIK 3604015203870002"
+        let table = ReviewContent.testTable(pending, citations: .builtIn)
+        let rows = (0..<table.rowCount).map { table.row($0) }
+        let row = rows.first { $0.contains("dinkes-0099") }
+        XCTAssertTrue(row?[6].contains("Perhatian: ringkasan memuat data pribadi (NIK/nomor KK, nama)") == true, "\(row ?? [])")
+        let other = rows.first { $0.contains("bpbd-0042") }
+        XCTAssertFalse(other?[6].contains("data pribadi (") == true, "\(other ?? [])")
+    }
+
     /// A name or a value typed into a test's reasons is published masked (berita acara, DIK
     /// Lampiran): the row the PPID reads says so, naming the field and the kinds (session 26).
     func testATestWhoseReasonsNamePersonalDataIsWarnedOnItsRow() {

@@ -3,6 +3,7 @@ import Foundation
 import OfficeFormats
 import XCTest
 @testable import Publish
+import Register
 
 final class WebsiteTests: XCTestCase {
     func writeSite(_ settings: WebsiteSettings = .serang) throws -> URL {
@@ -524,6 +525,48 @@ final class WebsiteTests: XCTestCase {
         XCTAssertEqual(change["date_published"] as? String, Fixture.clock.rfc3339(Fixture.day(320)))
         let atom = String(decoding: try XCTUnwrap(after[IndexPage.atomName]), as: UTF8.self)
         XCTAssertEqual(Set(WebParse.atomEntryIDs(atom)).count, WebParse.atomEntryIDs(atom).count, "Atom ids stay unique")
+    }
+
+    /// An open item's summary with a value of personal data (a NIK, a telephone number) is printed
+    /// by the website only for an item revision the approval recorded as published whole over
+    /// `dip approve`'s warning; any other is masked in every website file (session 26: main printed
+    /// it whatever the register held). A name in an open item stays as written (warned, not masked).
+    func testAnOpenItemsValuesArePublishedOnlyWhenTheApprovalRecordedThem() throws {
+        var v3 = Fixture.version3()
+        let open = Fixture.item("dinkes-0013", unit: Fixture.diskominfo, nomor: "13",
+                                ringkasan: "Kontak pengaduan Sdr. Budi Santoso, HP 0812-3456-7890, NIK 3604015203870002",
+                                category: .setiapSaat, change: .added, recorded: 300)
+        v3.items.append(open)
+        func bodies(_ files: [String: Data]) throws -> [(String, String)] {
+            let dir = try makeTempDir()
+            return try WebsiteWriter.fileNames.map { name in
+                let data = try XCTUnwrap(files[name], name)
+                guard name.hasSuffix(".xlsx") else { return (name, String(decoding: data, as: UTF8.self)) }
+                let path = dir.appendingPathComponent(name)
+                try data.write(to: path)
+                return (name, try WorkbookDump.xlsx(path: path.path).json)
+            }
+        }
+        let masked = try bodies(try WebsiteWriter.render(version: v3, history: Fixture.history(), settings: .serang,
+                                                         clock: Fixture.clock))
+        for (name, body) in masked {
+            for secret in ["0812-3456-7890", "3604015203870002"] {
+                XCTAssertFalse(body.contains(secret), "\(secret) published in \(name)")
+            }
+        }
+        let page = try XCTUnwrap(masked.first { $0.0 == "index.html" }?.1)
+        XCTAssertTrue(page.contains("Kontak pengaduan Sdr. Budi Santoso, HP [data pribadi disamarkan], NIK [data pribadi disamarkan]"),
+                      page)
+        let recorded = try bodies(try WebsiteWriter.render(
+            version: v3, history: Fixture.history(), settings: .serang, clock: Fixture.clock,
+            publishedWhole: [ItemRevisionRef(item: "dinkes-0013", revision: 1)]))
+        for (name, body) in recorded where name == "index.html" || name.hasSuffix(".csv") {
+            XCTAssertTrue(body.contains("HP 0812-3456-7890, NIK 3604015203870002"), "\(name) masks a recorded item")
+        }
+        // Another revision of the item is not covered by the record.
+        let other = try WebsiteWriter.render(version: v3, history: Fixture.history(), settings: .serang, clock: Fixture.clock,
+                                             publishedWhole: [ItemRevisionRef(item: "dinkes-0013", revision: 2)])
+        XCTAssertFalse(String(decoding: try XCTUnwrap(other["index.html"]), as: UTF8.self).contains("3604015203870002"))
     }
 
     /// A unit wrote personal data into the summary of an item that is withheld (whole, or in part):

@@ -798,6 +798,27 @@ final class CommandLineTests: XCTestCase {
             + "diabaikan): dinkes-0005 revisi 1\n"), history.out)
     }
 
+    /// An open item whose summary holds a value of personal data is printed as the unit wrote it in
+    /// the DIP Lampiran; the website prints it only for an item the approval recorded (session 26).
+    /// `dip approve` warned and stored nothing (main); now the approval over the warning records the
+    /// item, says so, and `dip approvals` prints it.
+    func testApprovalOverAValueInAnOpenSummaryIsSaidAndRecorded() throws {
+        let (workspace, db) = try workspaceWithRegister(submitting: [
+            Fixture.classified(Fixture.item("5", "Daftar petugas piket pengaduan, HP 081234567890", kategori: .setiapSaat))])
+        let draft = try XCTUnwrap(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number)
+        let approved = try run(Self.signatory + ["--decree-date", "1/6/2026", "--force-unreviewed", "--yes"]
+                               + ["--workspace", workspace.path])
+        XCTAssertEqual(approved.status, 0, approved.err)
+        XCTAssertTrue(approved.out.contains("Perhatian: ringkasan 1 informasi dalam DIP memuat data pribadi: dinkes-0005 revisi 1 "
+            + "(nomor telepon)"), approved.out)
+        XCTAssertTrue(approved.out.contains("walaupun 1 informasi yang diumumkan utuh memuat data pribadi (peringatan di atas "
+            + "diabaikan: dinkes-0005 revisi 1); tercatat di riwayat persetujuan)"), approved.out)
+        XCTAssertEqual(try db.approvalHistory(version: draft).last?.openedPersonalData,
+                       [ItemRevisionRef(item: "dinkes-0005", revision: 1)])
+        let history = try run(["approvals", "--workspace", workspace.path])
+        XCTAssertTrue(history.out.contains("dinkes-0005 revisi 1\n"), history.out)
+    }
+
     /// A row a unit repeated (intake's duplicate-item) would be decreed twice: approval names it;
     /// the same title of two units is two pieces of information and is not named.
     func testApprovalNamesInformationListedTwice() throws {

@@ -452,9 +452,11 @@ enum ReviewContent {
         let order = pending.indices.sorted {
             (pending[$0].unit.code, pending[$0].itemID) < (pending[$1].unit.code, pending[$1].itemID)
         }
+        // With the warning of a value or a name in the summary (`personalDataLine`): the conclusion
+        // typed on this row decides whether it is masked or printed as written (session 26).
         let reason: @Sendable (PendingTest) -> String = { p in
             [p.retestReason, explanation(p.classification, citations: citations)].compactMap { $0 }
-                .filter { !$0.isEmpty }.joined(separator: "\n")
+                .filter { !$0.isEmpty }.joined(separator: "\n") + personalDataLine(p.item)
         }
         // The reason column widened for the longest reason (rules, grounds, precedents with their
         // sources: 1,900 characters for a list of social-aid recipients with NIK and account

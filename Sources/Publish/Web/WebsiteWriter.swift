@@ -49,14 +49,20 @@ public enum WebsiteWriter {
     ///   - version: the version to publish (approved or published).
     ///   - history: earlier versions, for the change feeds (entries for revisions they first
     ///     published keep those versions' dates); may be empty.
+    ///   - publishedWhole: the item revisions an approval recorded as published whole although
+    ///     they hold personal data (`ApprovalEvent.openedPersonalData`, every version's): only their
+    ///     values are printed as written; any other open item's are masked (`PublishedWhole`).
     /// - Throws: `WebsiteError.versionNotApproved` for a draft.
     public static func render(
         version: DIPVersion, history: [DIPVersion], settings: WebsiteSettings,
-        citations: LegalCitations = .builtIn, clock: Clock, exemptionTerms: [ExemptionTerm] = []
+        citations: LegalCitations = .builtIn, clock: Clock, exemptionTerms: [ExemptionTerm] = [],
+        publishedWhole: Set<ItemRevisionRef> = []
     ) throws -> [String: Data] {
         guard version.status != .draft else {
             throw WebsiteError.versionNotApproved(number: version.number)
         }
+        let version = PublishedWhole.masked(version, recorded: publishedWhole)
+        let history = history.map { PublishedWhole.masked($0, recorded: publishedWhole) }
         let list = PublishedList(version: version)
         let entries = Feeds.entries(list, history: history)
         return [

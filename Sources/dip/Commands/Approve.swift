@@ -319,8 +319,16 @@ extension DIP {
                 // (the PPID may lawfully open an aggregate, or with consent); an approval over the
                 // warning is recorded with the event and said in its confirmation (session 25).
                 var opened: [ItemRevisionRef] = []
-                for (v, _) in Self.openedPersonalData(PublishedList(version: draft).items, citations: citations) {
+                let listedItems = PublishedList(version: draft).items
+                for (v, _) in Self.openedPersonalData(listedItems, citations: citations) {
                     opened.append(ItemRevisionRef(item: v.id, revision: v.revision))
+                }
+                // So are the open items whose summary or title holds a name or a value
+                // (`listedPersonalDataNote`): the website prints a value of an open item only for an
+                // item so recorded, and masks it otherwise (session 26).
+                for (v, _) in Self.listedPersonalData(listedItems) {
+                    let ref = ItemRevisionRef(item: v.id, revision: v.revision)
+                    if !opened.contains(ref) { opened.append(ref) }
                 }
                 let request = ApprovalRequest(
                     decreeNumber: decreeNumber!, dikDecreeNumber: dikDecreeNumber, decreeDate: date,
@@ -548,13 +556,7 @@ extension DIP {
         /// text and the PPID approved it; but a NIK or a telephone number in a summary is almost
         /// always a slip. The open parts of items exempted in part are masked already. nil when none.
         static func listedPersonalDataNote(_ listed: [VersionItem]) -> String? {
-            var named = Set<String>()
-            let found: [(VersionItem, [PersonalDataValues.Kind])] = listed.compactMap { v in
-                guard !PublishedList.isPartial(v) else { return nil }
-                let kinds = PersonalDataValues.kinds(in: v.item.ringkasan + "\n" + (v.item.judul ?? ""))
-                guard !kinds.isEmpty, named.insert(v.id).inserted else { return nil }
-                return (v, kinds)
-            }
+            let found = listedPersonalData(listed)
             guard !found.isEmpty else { return nil }
             return "Perhatian: ringkasan \(found.count) informasi dalam DIP memuat data pribadi: " + found.map { v, kinds in
                 "\(v.id) revisi \(v.revision) (\(kinds.map(\.label).joined(separator: ", ")))"
@@ -562,6 +564,19 @@ extension DIP {
                 + ". Lampiran Keputusan Penetapan DIP, situs web, umpan dan data terbuka mencetaknya sebagaimana ditulis unit. "
                 + "Ringkasan menyebut jenis informasinya, bukan isinya: minta unitnya menulis ulang ringkasannya tanpa data itu, "
                 + "atau kembalikan informasinya (`dip return`), sebelum keputusan ditandatangani."
+        }
+
+        /// The items of `listed` the DIP publishes whole whose summary or title carries a name or a value
+        /// of personal data, each once, with the kinds found (the open parts of items exempted in part
+        /// are masked and left out).
+        static func listedPersonalData(_ listed: [VersionItem]) -> [(VersionItem, [PersonalDataValues.Kind])] {
+            var named = Set<String>()
+            return listed.compactMap { v in
+                guard !PublishedList.isPartial(v) else { return nil }
+                let kinds = PersonalDataValues.kinds(in: v.item.ringkasan + "\n" + (v.item.judul ?? ""))
+                guard !kinds.isEmpty, named.insert(v.id).inserted else { return nil }
+                return (v, kinds)
+            }
         }
 
         /// The items of `listed` published whole on a test concluding *terbuka* although they name
