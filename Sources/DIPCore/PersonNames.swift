@@ -118,7 +118,9 @@ public enum PersonNames {
 
     /// The ranges of the names of persons in `text`, in order.
     public static func find(in text: String) -> [Range<String.Index>] {
-        guard mayHoldNames(text) else { return [] }
+        // Names after "almarhum", around "bin", after a cue before a given name (session 26).
+        let further = furtherNames(in: text)
+        guard mayHoldNames(text) else { return further }
         let ns = NSRange(text.startIndex..., in: text)
         var found: [Range<String.Index>] = []
         let mixedCase = text.contains(where: \.isLowercase)
@@ -134,7 +136,7 @@ public enum PersonNames {
                 found.append(range)
             }
         }
-        for range in cuedNames(in: text) where !found.contains(where: { $0.overlaps(range) }) {
+        for range in cuedNames(in: text) + further where !found.contains(where: { $0.overlaps(range) }) {
             found.append(range)
         }
         return found.sorted { $0.lowerBound < $1.lowerBound }

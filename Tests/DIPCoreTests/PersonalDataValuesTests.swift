@@ -160,4 +160,41 @@ final class PersonalDataValuesTests: XCTestCase {
             XCTAssertEqual(PersonalDataValues.masked(text), text)
         }
     }
+
+    /// Names with no honorific, in any case, where the text still says a person is named (session 26;
+    /// main found none of these): after "almarhum" and the like, around "bin"/"binti", and after a cue
+    /// word, "ahli waris" or "perkara" before a listed given name even in a title written in title case.
+    func testNamesAfterTheLateOrBeforeAGivenNameAreMaskedInTitleCaseToo() {
+        for (text, masked) in [
+            ("Surat Keterangan Ahli Waris Ahmad Fauzi", "Surat Keterangan Ahli Waris [nama disamarkan]"),
+            ("Berkas Perkara Siti Rahmawati", "Berkas Perkara [nama disamarkan]"),
+            ("Surat Keterangan Kematian Almarhum Budi Santoso", "Surat Keterangan Kematian Almarhum [nama disamarkan]"),
+            ("Akta hibah tanah alm. Joko Susilo kepada ahli warisnya",
+             "Akta hibah tanah alm. [nama disamarkan] kepada ahli warisnya"),
+            ("Akta Hibah Tanah Ahmad bin Abdullah", "Akta Hibah Tanah [nama disamarkan]"),
+            ("Data Pasien Siti Aminah Tahun 2025", "Data Pasien [nama disamarkan] Tahun 2025"),
+            ("Surat keterangan ahli waris Joko Susilo", "Surat keterangan ahli waris [nama disamarkan]"),
+            ("Salinan putusan perkara Wahyudi Pratama", "Salinan putusan perkara [nama disamarkan]"),
+        ] {
+            XCTAssertEqual(PersonalDataValues.masked(text), masked, text)
+            XCTAssertEqual(kinds(text), [.name], text)
+        }
+    }
+
+    /// What these cues are followed by in ordinary titles is no name, and a street, mosque or hospital
+    /// named after a person is no private person's name: no cue, nothing found.
+    func testTheFurtherCuesBeforeGroupsCasesAndPlacesAreNoNames() {
+        for text in [
+            "Surat Keterangan Ahli Waris Tahun 2024", "Berkas Perkara Tindak Pidana Korupsi",
+            "Perkara Nomor 12/Pid.B/2024/PN Srg", "Daftar Ahli Waris Pensiunan", "Perkara Tata Usaha Negara",
+            "Data Korban Banjir Sri Mulyo", "Pengaduan Imam Masjid", "Data Pasien RS Muhammadiyah",
+            "Jalan Ahmad Yani", "Masjid Agung Ats-Tsauroh", "RSUD dr. Dradjat Prawiranegara", "Kantor BIN Daerah",
+            "Daftar ahli waris pensiunan PNS", "Berkas perkara Nomor 12 tahun 2024", "Surat Pengaduan Budi Santoso",
+            "Rekapitulasi Perkara Perdata dan Pidana", "Laporan perkara Tipikor tahun 2025",
+            "Ahli Waris Almarhum Pejabat Negara",
+        ] {
+            XCTAssertEqual(kinds(text), [], text)
+            XCTAssertEqual(PersonalDataValues.masked(text), text)
+        }
+    }
 }
