@@ -670,6 +670,19 @@ final class DecreeTests: XCTestCase {
             XCTAssertTrue(text.contains("identitas pelapor [nama disamarkan]"), name + "\n" + text)
             XCTAssertTrue(text.contains("pemilik rekening [data pribadi disamarkan]"), name + "\n" + text)
         }
+        // As LibreOffice lays the DIK decree out (pdftotext read cell by cell, whitespace collapsed: the
+        // consequence column is narrow): the masks are printed, the name and NIK are not.
+        let file = try Checkers.temporaryFile("dik.docx", try DecreeWriter.klasifikasiDIK(version: version, settings: settings,
+                                                                                         citations: .builtIn, clock: clock))
+        let dir = file.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let checked = try Checkers.run("check-docx", [file.path, "--pdf", dir.path])
+        XCTAssertEqual(checked.status, 0, checked.output)
+        let (_, pdfText) = try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
+                                          ["pdftotext", dir.appendingPathComponent("dik.docx.pdf").path, "-"])
+        let printed = pdfText.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertTrue(printed.contains("pengaduan Sdr. [nama disamarkan], NIK [data pribadi disamarkan]"), printed)
+        XCTAssertFalse(printed.contains("Budi Santoso") || printed.contains("3604015203870002"), printed)
         // The Tim's working form (never published) prints what was typed.
         let form = ConsequenceTestForm.model(items: [withheld], settings: settings, citations: .builtIn, atasan: nil,
                                              clock: clock)
