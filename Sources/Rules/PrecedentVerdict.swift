@@ -30,6 +30,12 @@ public struct PrecedentPolicy: Hashable, Sendable {
     /// 4 for 1 (docs/classification.md §39.3).
     public var flagContainmentDistant = 0.8
     public var flagNearSimilarity = 0.8
+    /// … and such a distant withheld precedent must also hold this IDF-weighted share of the
+    /// item's own words (similarity² / containment): a short withheld title nearly contained in a
+    /// longer item whose other words make it another kind ("Sistem keamanan informasi" in
+    /// "Pengadaan sistem keamanan gedung kantor bupati", procurement) is not enough. 0: off.
+    /// Only for measuring (docs/classification.md §50.3).
+    public var flagCoverageDistant = 0.0
     /// A verdict is strong (it can contradict a declared category or an open rule) when its
     /// best precedent is this similar and its category holds `strongAgreement` of the vote.
     public var strongSimilarity = 0.6
@@ -343,6 +349,8 @@ extension Classifier {
         let contained = exemptVoters.contains {
             (itemKind.isEmpty || !policy.flagNeedsSameKind || sameKind($0.index))
                 && $0.containment >= ($0.similarity >= policy.flagNearSimilarity ? policy.flagContainment : policy.flagContainmentDistant)
+                && ($0.similarity >= policy.flagNearSimilarity
+                    || $0.similarity * $0.similarity >= policy.flagCoverageDistant * $0.containment)
                 && ($0.shared >= 2 || $0.terms == 1)
                 && (!$0.oneWord || $0.similarity >= policy.singleWordFlagSimilarity)
         }

@@ -182,6 +182,7 @@ func policyFromEnvironment() -> PrecedentPolicy {
         case "flagContainment": policy.flagContainment = value
         case "flagContainmentDistant": policy.flagContainmentDistant = value
         case "flagNearSimilarity": policy.flagNearSimilarity = value
+        case "flagCoverageDistant": policy.flagCoverageDistant = value
         case "strongSimilarity": policy.strongSimilarity = value
         case "strongAgreement": policy.strongAgreement = value
         case "modelFlagProbability": policy.modelFlagProbability = value
