@@ -690,6 +690,32 @@ final class DecreeTests: XCTestCase {
         XCTAssertTrue(working.contains("Sdr. Budi Santoso, NIK 3604015203870002"), working)
     }
 
+    /// The period is typed by the Tim too, and printed in the DIK Lampiran, the berita acara and the
+    /// website's list of exempted titles: a name in it ("sampai putusan perkara Siti Rahmawati …")
+    /// was printed as typed (session 26); masked there now, as the other texts of the test.
+    func testANameTypedIntoThePeriodIsMaskedWhereItIsPublished() throws {
+        let v = try DecreeFixtures.sampleVersion()
+        var withheld = try XCTUnwrap(v.exempted.first { $0.consequenceTest?.conclusion == .exemptWhole })
+        withheld.consequenceTest?.periodText = "sampai putusan perkara Siti Rahmawati berkekuatan hukum tetap"
+        withheld.consequenceTest?.period = PeriodText.parse("sampai putusan perkara Siti Rahmawati berkekuatan hukum tetap")
+        var version = v
+        version.exempted = version.exempted.map { $0.id == withheld.id ? withheld : $0 }
+        let dik = visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: version, settings: settings,
+                                                                            citations: .builtIn, clock: clock))[2].text)
+            .joined(separator: "\n")
+        let record = visibleText(try docxParts(try ConsequenceTestForm.document(items: [withheld], settings: settings,
+                                                                                citations: .builtIn, clock: clock))[2].text)
+            .joined(separator: "\n")
+        var site = WebsiteSettings.serang
+        site.listExemptedTitles = true
+        let page = String(decoding: try XCTUnwrap(try WebsiteWriter.render(version: version, history: [], settings: site,
+                                                                           clock: clock)["index.html"]), as: UTF8.self)
+        for (name, text) in [("DIK", dik), ("berita acara", record), ("situs", page)] {
+            XCTAssertFalse(text.contains("Siti Rahmawati"), name + "\n" + text)
+            XCTAssertTrue(text.contains("Sampai putusan perkara [nama disamarkan] berkekuatan hukum tetap"), name + "\n" + text)
+        }
+    }
+
     /// What a signed text calls the test's specific information matches its conclusion: a row
     /// *dikecualikan seluruhnya* names it "Informasi spesifik yang dikecualikan" (it read "Bagian
     /// yang dikecualikan" beside "Dikecualikan seluruhnya"), and the berita acara of a test

@@ -577,9 +577,11 @@ public enum DecreeWriter {
 
     /// The exemption period as printed: the officer's text with a capital first letter, and
     /// "Permanen" for any spelling of permanent ("permanen", "PERMANEN"); the parsed period
-    /// in words when no text was given.
+    /// in words when no text was given. Every use is published (DIK Lampiran, berita acara, the
+    /// website's exempted list): names and values of personal data the Tim typed into the period
+    /// ("sampai pengaduan Sdr. … selesai ditangani") are masked, as in its other texts (session 26).
     static func periodLabel(_ t: ConsequenceTest) -> String {
-        let text = cellText(t.periodText)
+        let text = cellText(PersonalDataValues.masked(t.periodText))
         if text.isEmpty || t.period == .permanent { return periodText(t.period).isEmpty ? text : periodText(t.period) }
         return text.prefix(1).uppercased() + text.dropFirst()
     }
