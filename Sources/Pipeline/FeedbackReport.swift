@@ -36,10 +36,12 @@ public enum FeedbackReport {
         for outcome in outcomes.sorted(by: { $0.fileName < $1.fileName }) {
             out.append(String(repeating: "=", count: 72))
             out.append("Berkas: \(outcome.fileName)")
+            let comparison = changesText(outcome)
             switch outcome.status {
             case .accepted:
                 let sheet = outcome.sheet.map { " dari " + sheetPhrase($0) } ?? ""
                 out.append("Status: DITERIMA. \(IndonesianNumber.grouped(outcome.itemCount)) informasi dibaca\(sheet).")
+                if let said = comparison { out.append(said) }
             case .refused:
                 out.append("Status: DITOLAK. \(outcome.reason ?? "Berkas tidak dapat dibaca.")")
                 out.append("Berkas asli tetap disimpan di arsip PPID. Perbaiki lalu kirim ulang ke folder unit Anda.")
@@ -127,6 +129,7 @@ public enum FeedbackReport {
                     let title = item.ringkasan.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
                         .joined(separator: " ")
                     out.append("  - baris \(item.source.row), no. \(item.nomor): \(title) [\(declared)]")
+                    if comparison != nil, let said = rowChangeText(outcome, index: index) { out.append("      " + said) }
                     if let numbers = numbersOnRow[Place(sheet: item.source.sheet, row: item.source.row)] {
                         out.append("      Perlu diperbaiki: lihat masalah nomor \(Self.numberList(numbers)) di atas.")
                     }
@@ -215,6 +218,55 @@ public enum FeedbackReport {
         return (some ? ", antara lain pada baris " : ", pada baris ") + RowList.text(runs: Array(runs.prefix(rowRunsNamed)))
     }
 
+    /// A row's change for the unit's comparison: the fields the unit changed, without
+    /// "klasifikasi" (the rules' suggestion moving is not the unit's change).
+    static func unitFields(_ change: RowChange) -> [String] { change.fields.filter { $0 != "klasifikasi" } }
+
+    /// "Dibanding daftar Anda yang tercatat sebelumnya: 1 informasi baru (baris 8), 1 diubah
+    /// (baris 4), 4 tidak berubah, 1 dianggap ditarik." for an accepted list that updated one on
+    /// record. After an update a clerk read every row alike, and could not tell whether dip took
+    /// the edited row as a change or the retyped title as a new item (session 26). Nil for a
+    /// unit's first list (every row new, nothing withdrawn) and for any other status.
+    static func changesText(_ outcome: FileOutcome) -> String? {
+        guard outcome.status == .accepted, !outcome.rowChanges.isEmpty else { return nil }
+        var added: [Int] = [], changed: [Int] = [], unchanged = 0
+        for index in outcome.rowChanges.keys.sorted() {
+            let change = outcome.rowChanges[index]!
+            let row = index < outcome.items.count ? outcome.items[index].source.row : nil
+            switch change.change {
+            case .added: if let row { added.append(row) } else { added.append(-1) }
+            case .unchanged: unchanged += 1
+            case .changed, .reclassified, .withdrawn:
+                if unitFields(change).isEmpty { unchanged += 1 } else { changed.append(row ?? -1) }
+            }
+        }
+        guard changed.count + unchanged + outcome.withdrawn.count > 0 else { return nil }
+        func rows(_ list: [Int]) -> String {
+            let known = list.filter { $0 > 0 }
+            guard known.count == list.count else { return "" }
+            let runs = RowList.runs(known)
+            return (runs.count > rowRunsNamed ? " (antara lain baris " : " (baris ")
+                + RowList.text(runs: Array(runs.prefix(rowRunsNamed))) + ")"
+        }
+        var parts: [String] = []
+        if !added.isEmpty { parts.append("\(IndonesianNumber.grouped(added.count)) informasi baru\(rows(added))") }
+        if !changed.isEmpty { parts.append("\(IndonesianNumber.grouped(changed.count)) diubah\(rows(changed))") }
+        if unchanged > 0 { parts.append("\(IndonesianNumber.grouped(unchanged)) tidak berubah") }
+        if !outcome.withdrawn.isEmpty { parts.append("\(IndonesianNumber.grouped(outcome.withdrawn.count)) dianggap ditarik") }
+        return "Dibanding daftar Anda yang tercatat sebelumnya: " + parts.joined(separator: ", ") + "."
+    }
+
+    /// The line under a row of the text feedback saying what changed in it ("Diubah dibanding
+    /// daftar yang tercatat: waktu pembuatan, retensi arsip.") or that it is new; nil for an
+    /// unchanged row. Only said when `changesText` is (not for a unit's first list).
+    static func rowChangeText(_ outcome: FileOutcome, index: Int) -> String? {
+        guard let change = outcome.rowChanges[index] else { return nil }
+        if change.change == .added { return "Baru: belum ada dalam daftar Anda yang tercatat." }
+        let fields = unitFields(change)
+        guard !fields.isEmpty else { return nil }
+        return "Diubah dibanding daftar yang tercatat: " + fields.map { FieldLabels.label($0).lowercased() }.joined(separator: ", ") + "."
+    }
+
     /// How many runs of rows a file's status names (`rowsToFix`).
     static let rowRunsNamed = 10
 
@@ -239,7 +291,8 @@ public enum FeedbackReport {
             return FeedbackFile(fileName: outcome.fileName, status: .accepted,
                                 detail: "\(IndonesianNumber.grouped(outcome.itemCount)) informasi dibaca\(sheet). "
                                     + (toFix == 0 ? "Tidak ada yang perlu diperbaiki."
-                                        : "\(IndonesianNumber.grouped(toFix)) hal perlu diperbaiki\(rowsToFix(outcome.problems))."))
+                                        : "\(IndonesianNumber.grouped(toFix)) hal perlu diperbaiki\(rowsToFix(outcome.problems)).")
+                                    + (changesText(outcome).map { " " + $0 } ?? ""))
         case .refused:
             return FeedbackFile(fileName: outcome.fileName, status: .refused,
                                 detail: (outcome.reason ?? "Berkas tidak dapat dibaca.")

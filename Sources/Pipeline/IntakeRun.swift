@@ -47,6 +47,9 @@ public struct FileOutcome: Sendable {
     public var testsOnRecord: [Int: TestOnRecord] = [:]
     /// The unit's items this accepted file withdrew (no longer in its list), as the register recorded them.
     public var withdrawn: [ItemDelta] = []
+    /// For an accepted file: what recording it did to each row, by the item's index (new,
+    /// changed and which fields, or unchanged), for the unit's feedback; empty otherwise.
+    public var rowChanges: [Int: RowChange] = [:]
     private(set) var releasedItemCount: Int? = nil
 
     /// How many items the file yielded, also after `releaseItems()`.

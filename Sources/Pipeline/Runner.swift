@@ -333,6 +333,7 @@ public struct Runner {
                     // are told as that run would have told them (CrashHarnessTests).
                     if outcome.alreadyRecorded && outcome.status == .accepted {
                         outcome.withdrawn = try register.withdrawnBy(unit: outcome.unit, sha256: outcome.sha256)
+                        outcome.rowChanges = try rowChanges(outcome, register: register)
                     }
                     return
                 }
@@ -351,6 +352,7 @@ public struct Runner {
                 } else if outcome.status == .accepted {
                     try noteTestsOnRecord(&outcome, register: register)
                     outcome.withdrawn = update.withdrawn
+                    outcome.rowChanges = try rowChanges(outcome, register: register)
                 }
             },
             recorded: { outcome in
@@ -535,6 +537,15 @@ public struct Runner {
                 "unit": "\(outcome.unit)", "berkas": "\(outcome.fileName)", "ditahan": "\(superseded.fileName)",
             ])
         }
+    }
+
+    /// What recording an accepted file did to each of its rows, by item index, for its feedback.
+    func rowChanges(_ outcome: FileOutcome, register: AppDatabase) throws -> [Int: RowChange] {
+        var byIndex: [Int: RowChange] = [:]
+        for (position, change) in try register.rowChangesBy(unit: outcome.unit, sha256: outcome.sha256) {
+            byIndex[position - 1] = change
+        }
+        return byIndex
     }
 
     /// The tests on record for the items of an accepted (or resent) file that the rules flag:

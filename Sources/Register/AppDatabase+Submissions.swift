@@ -280,6 +280,28 @@ extension AppDatabase {
         }
     }
 
+    /// What the unit's last recorded submission of this content did to each of its rows, by the
+    /// row's place in the file's list (1 = its first item): added, changed (with the fields), or
+    /// unchanged. Read back from `item_states`, so a run that finishes a file a killed run
+    /// recorded tells the unit the same. The unit's feedback says it: after an update a clerk
+    /// read every row alike and could not tell what dip took as new or changed (session 26).
+    public func rowChangesBy(unit: String, sha256: String) throws -> [Int: RowChange] {
+        try read { db in
+            var changes: [Int: RowChange] = [:]
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT position, change, fields FROM item_states
+                WHERE submission = (SELECT MAX(id) FROM submissions WHERE unit = ? AND sha256 = ?)
+                  AND position IS NOT NULL
+                """, arguments: [unit, sha256])
+            for row in rows {
+                guard let position: Int = row["position"], let change = ItemChange(rawValue: row["change"]) else { continue }
+                let fields: String = row["fields"]
+                changes[position] = RowChange(change: change, fields: fields.split(separator: ",").map(String.init))
+            }
+            return changes
+        }
+    }
+
     /// "dinkes-0007": the unit code and a per-unit sequence, never reused.
     static func itemID(unit: String, seq: Int) -> String {
         let digits = String(seq)

@@ -213,6 +213,19 @@ public struct ItemDelta: Codable, Hashable, Sendable {
     }
 }
 
+/// What recording a submission did to one row of the unit's list (`AppDatabase.rowChangesBy`).
+public struct RowChange: Hashable, Sendable {
+    /// Added, changed, reclassified or unchanged (a row is never withdrawn).
+    public var change: ItemChange
+    /// The changed field codes, as `ItemDelta.fields`.
+    public var fields: [String]
+
+    public init(change: ItemChange, fields: [String]) {
+        self.change = change
+        self.fields = fields
+    }
+}
+
 /// What recording a submission did to the unit's list.
 public struct SubmissionUpdate: Codable, Hashable, Sendable {
     /// Outcome of recording the file.
