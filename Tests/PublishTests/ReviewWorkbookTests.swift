@@ -181,7 +181,8 @@ final class ReviewWorkbookTests: XCTestCase {
         let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
         let petunjuk = try ReviewFixtures.rows(url.path, sheet: "Petunjuk").map { ReviewFixtures.text($0.cells.first ?? .empty) }
         let line = try XCTUnwrap(petunjuk.first { $0.hasPrefix("Isi lembar kerja ini") }, "\(petunjuk)")
-        XCTAssertEqual(petunjuk.firstIndex(of: line), 2, "under the version line")
+        // Under the version line and the line on what the draft changed (the fixture's diff).
+        XCTAssertEqual(petunjuk.firstIndex(of: line), 3, "under the version line and the changes' line")
         var named = 0
         for sheet in ["Berkala", "Serta Merta", "Setiap Saat", "Dikecualikan", "Uji Konsekuensi", "Perubahan", "Masalah", "Kelengkapan"] {
             // An empty table's sheet holds the sentence saying so, not a row.
@@ -191,6 +192,34 @@ final class ReviewWorkbookTests: XCTestCase {
             named += rows
         }
         XCTAssertGreaterThan(named, 5, "the fixture's sheets hold rows")
+    }
+
+    /// After an update the PPID opened the pack on the Berkala sheet, the new and changed rows among
+    /// the rows approved before (the read-through's v3: rows 12 and 14 of 14), and the sheet of
+    /// changes eighth (session 26). The Petunjuk and the page now say first, under the draft's line,
+    /// what changed since the last decree and where; the page links to its section.
+    func testInstructionsSayWhatChangedSinceTheLastDecreeFirst() throws {
+        var input = try ReviewFixtures.input()
+        input.diff.withdrawn = [ItemDelta(itemID: "bpbd-0003", unit: "bpbd", revision: 1, change: .withdrawn, fields: [],
+                                          ringkasan: "Peta rawan bencana", nomor: nil, fromCategory: .berkala)]
+        let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(input, clock: ReviewFixtures.clock))
+        let petunjuk = try ReviewFixtures.rows(url.path, sheet: "Petunjuk").map { ReviewFixtures.text($0.cells.first ?? .empty) }
+        let said = "PERUBAHAN SEJAK KEPUTUSAN TERAKHIR (DIP versi 2): 1 informasi baru, 1 berubah, 1 ditarik. "
+            + "Daftarnya ada pada sheet Perubahan; pada sheet kategori, kolom Perubahan menandai barisnya (Baru, Berubah) "
+            + "dan kolom Keputusan Tercatat kosong untuk informasi yang belum diputuskan."
+        XCTAssertEqual(petunjuk.count > 2 ? petunjuk[2] : nil, said, "\(petunjuk)")
+        let page = ReviewPage.html(input, clock: ReviewFixtures.clock)
+        let head = try XCTUnwrap(page.components(separatedBy: "<nav>").first)
+        XCTAssertTrue(head.contains("<p><strong>PERUBAHAN SEJAK KEPUTUSAN TERAKHIR (DIP versi 2): 1 informasi baru, 1 berubah, 1 ditarik. "
+            + "Daftarnya ada pada <a href=\"#t6\">bagian Perubahan sejak Keputusan Terakhir</a>;"), head)
+        XCTAssertTrue(page.contains("<section id=\"t6\">\n<h2>Perubahan sejak Keputusan Terakhir</h2>"), "the link's target")
+
+        // Before the first decree every item is new: nothing to single out; without a draft, nothing to review.
+        input.changesBase = .firstDraft
+        XCTAssertNil(ReviewContent.changesSummary(input))
+        input.changesBase = .lastDecree
+        input.draft = nil
+        XCTAssertNil(ReviewContent.changesSummary(input))
     }
 
     /// A sheet whose table is empty (no draft: every category sheet) printed its header row and

@@ -619,6 +619,28 @@ enum ReviewContent {
             columns: columns, rows: rows)
     }
 
+    /// The instructions sheet's and the page's line on what the draft changes, under the draft's
+    /// line: "PERUBAHAN SEJAK KEPUTUSAN TERAKHIR (DIP versi 2): 1 informasi baru, 1 berubah,
+    /// 1 ditarik; …". After a unit's update the PPID opened the pack on the Berkala sheet, its new
+    /// and changed rows among the rows approved before (the walk's v3: rows 12 and 14 of 14), and
+    /// the sheet of changes eighth (session 26). Nil for a first draft (every item is new), when
+    /// nothing changed, and without a draft.
+    static func changesSummary(_ input: ReviewInput) -> String? {
+        guard input.draft != nil, input.changesBase != .firstDraft, let from = input.diff.from else { return nil }
+        let d = input.diff
+        var parts: [String] = []
+        if !d.added.isEmpty { parts.append("\(IndonesianNumber.grouped(d.added.count)) informasi baru") }
+        if !d.changed.isEmpty { parts.append("\(IndonesianNumber.grouped(d.changed.count)) berubah") }
+        if !d.reclassified.isEmpty { parts.append("\(IndonesianNumber.grouped(d.reclassified.count)) berpindah kategori") }
+        if !d.withdrawn.isEmpty { parts.append("\(IndonesianNumber.grouped(d.withdrawn.count)) ditarik") }
+        guard !parts.isEmpty else { return nil }
+        let since = input.changesBase == .lastDecree
+            ? "PERUBAHAN SEJAK KEPUTUSAN TERAKHIR (DIP versi \(from))" : "PERUBAHAN SEJAK RANCANGAN SEBELUMNYA (versi \(from))"
+        return "\(since): " + parts.joined(separator: ", ") + ". Daftarnya ada pada sheet \(ReviewFormat.changesSheet); "
+            + "pada sheet kategori, kolom Perubahan menandai barisnya (Baru, Berubah) dan kolom Keputusan Tercatat "
+            + "kosong untuk informasi yang belum diputuskan."
+    }
+
     /// The instructions shown first (sheet "Petunjuk" and the page's introduction).
     static func instructions(_ input: ReviewInput, clock: Clock) -> [String] {
         // After a publication with nothing new, "Belum ada rancangan DIP" read as if no DIP existed.

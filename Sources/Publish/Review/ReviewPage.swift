@@ -70,6 +70,14 @@ final class ReviewPageWriter: @unchecked Sendable {
         var header = "<header><h1>\(HTMLTables.escape(lines[0]))</h1>\n<p>\(HTMLTables.escape(lines[1]))</p>\n"
         header += "<p>Halaman ini berisi hal yang sama dengan lembar kerja pemeriksaan (Excel). "
             + "Keputusan diisi pada lembar kerja tersebut, bukan di halaman ini.</p>\n"
+        if let line = ReviewContent.changesSummary(input),
+           let t = tables.firstIndex(where: { $0.sheet == ReviewFormat.changesSheet }) {
+            // The workbook's sheet is the page's section: the line links to it.
+            let said = line.replacingOccurrences(of: "sheet \(ReviewFormat.changesSheet)", with: "\u{1}")
+                .split(separator: "\u{1}", omittingEmptySubsequences: false).map { HTMLTables.escape(String($0)) }
+            header += "<p><strong>" + said.joined(separator: "<a href=\"#t\(t + 1)\">bagian \(HTMLTables.escape(tables[t].title))</a>")
+                + "</strong></p>\n"
+        }
         header += HeldListsSection.html(input, clock: clock)
         header += ExemptionPeriodsSection.html(input, clock: clock)
         header += RuleChangesSection.html(input)

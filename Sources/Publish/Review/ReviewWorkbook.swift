@@ -84,6 +84,11 @@ public enum ReviewWorkbook {
         // Each instruction spans both columns (the label column alone is too narrow to read).
         var rows: [[XLSXCell]] = [[XLSXCell(lines[0], style: XLSXStyle(bold: true, wrap: true))]]
         for line in lines.dropFirst() { rows.append([XLSXCell(line, style: XLSXStyle(wrap: true, verticalTop: true))]) }
+        if let line = ReviewContent.changesSummary(input) {
+            // Under the draft's line, what an update changed, before the sheets of every item; the
+            // PERHATIAN lines below go above it (inserted at the same place after it).
+            rows.insert([XLSXCell(line, style: XLSXStyle(bold: true, wrap: true, verticalTop: true))], at: 2)
+        }
         if !input.held.isEmpty {
             // Right under the title and draft lines, before the steps: a held list is not on any sheet.
             rows.insert([XLSXCell("PERHATIAN: \(input.held.count) kiriman daftar ditahan dan belum diterapkan; "
