@@ -665,6 +665,43 @@ final class WebsiteTests: XCTestCase {
 
     /// The page listed every item and said nowhere whom a citizen asks for one (session 24): it
     /// says the PPID, and the body's contact when `situs.json` sets `requestContact` (escaped).
+    /// After an update the page listed the items as they stand and said nowhere what the new
+    /// decree changed (only the feeds did, which a citizen on a phone does not read; session 26).
+    /// It now says, under its header, what changed since the decree it replaced: the changed items
+    /// (linked, with the fields that changed), how many are now exempted and how many left the
+    /// list, those counted, never named (a withdrawn title is never republished).
+    func testPageSaysWhatChangedSinceTheDecreeItReplaced() throws {
+        let page = String(decoding: try XCTUnwrap(try WebsiteWriter.render(
+            version: Fixture.version3(), history: Fixture.history(), settings: .serang, clock: Fixture.clock)["index.html"]),
+                          as: UTF8.self)
+        let header = try XCTUnwrap(page.components(separatedBy: "<nav").first)
+        let section = try XCTUnwrap(header.components(separatedBy: "<section class=\"perubahan\" id=\"perubahan\"").dropFirst().first,
+                                    header)
+        XCTAssertTrue(section.contains("<h2 id=\"perubahan-judul\">Perubahan dibanding DIP versi 2</h2>"), section)
+        XCTAssertTrue(section.contains("<p>Informasi yang berubah (2):</p>"), section)
+        XCTAssertTrue(section.contains("<li><a href=\"#item-dinkes-0003\">Rencana kerja (Renja) &quot;tahunan&quot; dan DPA</a> "
+            + "(Dinas Kesehatan); yang berubah: ringkasan isi informasi</li>"), section)
+        XCTAssertTrue(section.contains("<a href=\"#item-dinkes-0004\">"), section)
+        XCTAssertTrue(page.contains("id=\"item-dinkes-0003\""), "the link's target")
+        XCTAssertTrue(section.contains("<p>1 informasi kini dikecualikan (judulnya tercantum pada "
+            + "<a href=\"#dikecualikan\">informasi yang dikecualikan</a>).</p>"), section)
+        XCTAssertTrue(section.contains("<p>1 informasi tidak lagi tercantum (ditarik oleh unitnya atau dikembalikan untuk diperbaiki).</p>"),
+                      section)
+        XCTAssertFalse(section.contains("Informasi baru"), section)
+        XCTAssertFalse(page.contains("DITARIK-RINGKASAN-LAMA"), "a withdrawn title is never republished")
+        XCTAssertFalse(section.contains("MENUNGGU-UJI"), section)
+
+        // v2 against v1: one item added, one changed; the first decree has nothing to compare with.
+        let history = Fixture.history().sorted { $0.number < $1.number }
+        let second = String(decoding: try XCTUnwrap(try WebsiteWriter.render(
+            version: history[1], history: [history[0]], settings: .serang, clock: Fixture.clock)["index.html"]), as: UTF8.self)
+        XCTAssertTrue(second.contains("<p>Informasi baru (1):</p>\n<ul>\n<li><a href=\"#item-bpbd-0005\">Data inventaris barang BPBD</a> "
+            + "(Badan Penanggulangan Bencana Daerah)</li>"), second)
+        let first = String(decoding: try XCTUnwrap(try WebsiteWriter.render(
+            version: history[0], history: [], settings: .serang, clock: Fixture.clock)["index.html"]), as: UTF8.self)
+        XCTAssertFalse(first.contains("id=\"perubahan\""), first)
+    }
+
     func testPageSaysHowToRequestInformation() throws {
         let plain = try text(try writeSite(), "index.html")
         XCTAssertTrue(plain.contains("<p class=\"permohonan\">Informasi dalam daftar ini dapat diperoleh dengan mengajukan "

@@ -24,8 +24,10 @@ enum IndexPage {
 
     /// - Parameter terms: the register's `exemptionTerms(version:)` of the version: when each
     ///   exempted title's period started (else with this version's decree) and so when it ends.
+    ///   - history: earlier versions: the page says what changed since the decree this one
+    ///     replaced (`changesSection`); empty, nothing is said.
     static func render(_ list: PublishedList, settings: WebsiteSettings, citations: LegalCitations, clock: Clock,
-                       terms: [ExemptionTerm] = []) -> String {
+                       terms: [ExemptionTerm] = [], history: [DIPVersion] = []) -> String {
         let e = WebText.escape
         let version = list.version
         var h = ""
@@ -43,6 +45,7 @@ enum IndexPage {
         h += "<p>Versi DIP ke-\(version.number) · \(IndonesianNumber.grouped(list.items.count)) informasi publik.</p>\n"
         h += "<p class=\"permohonan\">\(e(requestSentence(settings)))</p>\n"
         h += "</header>\n"
+        h += changesSection(list, history: history, listsExempted: settings.listExemptedTitles)
 
         let groups = list.groups
         h += "<nav aria-label=\"Daftar isi\">\n<h2 id=\"isi\">Daftar isi</h2>\n<ul>\n"
@@ -110,6 +113,84 @@ enum IndexPage {
         h += "<script>\n\(script)</script>\n"
         h += "</body>\n</html>\n"
         return h
+    }
+
+    /// How many items of each kind the changes section names; the rest are counted.
+    static let changesNamed = 20
+
+    /// The published fields a citizen reads, with the page's names for them (`headers`).
+    static func changedColumns(_ old: VersionItem, _ new: VersionItem) -> [String] {
+        let a = old.item, b = new.item
+        let pairs: [(String, String?, String?)] = [
+            ("ringkasan isi informasi", a.ringkasan, b.ringkasan),
+            ("pejabat atau unit yang menguasai informasi", a.pejabatPenguasa, b.pejabatPenguasa),
+            ("penanggung jawab", a.penanggungJawab, b.penanggungJawab),
+            ("waktu pembuatan", a.madeApart.waktu, b.madeApart.waktu),
+            ("tempat pembuatan", a.madeApart.tempat, b.madeApart.tempat),
+            ("bentuk informasi", old.bentukText, new.bentukText),
+            ("jangka waktu penyimpanan", a.retensi, b.retensi),
+        ]
+        var out = pairs.filter { ($0.1 ?? "") != ($0.2 ?? "") }.map(\.0)
+        if old.category != new.category || old.subgroup != new.subgroup { out.append("kategori") }
+        return out
+    }
+
+    /// "Perubahan dibanding DIP versi 2": the items this version publishes that the decree it
+    /// replaced did not (new, or opened from an exemption), those whose published fields changed
+    /// (and which), and how many left the list or are now exempted. The page listed the items
+    /// as they stand and said nowhere what the new decree changed; only the feeds did, which a
+    /// citizen on a phone does not read (session 26). Items that left are counted, never named,
+    /// as in the feeds (a unit may withdraw a title that should not have been public). Empty
+    /// for a first publication (everything is new) or without the earlier versions.
+    static func changesSection(_ list: PublishedList, history: [DIPVersion], listsExempted: Bool) -> String {
+        let e = WebText.escape
+        guard let previous = Feeds.replaced(list.version, in: Feeds.decrees(list, history: history)) else { return "" }
+        let before = PublishedList(version: previous)
+        var old: [String: VersionItem] = [:]
+        for item in before.items where old[item.id] == nil { old[item.id] = item }
+        let wasExempted = Set(previous.exempted.map(\.id))
+        var added: [VersionItem] = [], opened: [VersionItem] = [], changed: [(VersionItem, [String])] = []
+        var seen = Set<String>()
+        for item in list.items where seen.insert(item.id).inserted {
+            guard let was = old[item.id] else {
+                if wasExempted.contains(item.id) { opened.append(item) } else { added.append(item) }
+                continue
+            }
+            let columns = changedColumns(was, item)
+            if !columns.isEmpty { changed.append((item, columns)) }
+        }
+        let nowOpen = Set(list.items.map(\.id))
+        let nowExempted = Set(list.version.exempted.map(\.id)).subtracting(nowOpen)
+        let exemptedNow = Set(old.keys).intersection(nowExempted).count
+        let gone = Feeds.noLongerListed(list.version, previous: previous).count
+        var h = "<section class=\"perubahan\" id=\"perubahan\" aria-labelledby=\"perubahan-judul\">\n"
+        h += "<h2 id=\"perubahan-judul\">Perubahan dibanding DIP versi \(previous.number)</h2>\n"
+        guard !(added.isEmpty && opened.isEmpty && changed.isEmpty && exemptedNow == 0 && gone == 0) else {
+            return h + "<p>Isi daftar sama dengan DIP versi \(previous.number).</p>\n</section>\n"
+        }
+        func link(_ item: VersionItem) -> String {
+            "<a href=\"#\(itemAnchor(item))\">\(e(item.item.ringkasan))</a> (\(e(item.unit.name)))"
+        }
+        func named(_ label: String, _ items: [(VersionItem, String)]) -> String {
+            guard !items.isEmpty else { return "" }
+            var out = "<p>\(e(label)) (\(IndonesianNumber.grouped(items.count))):</p>\n<ul>\n"
+            for (item, more) in items.prefix(changesNamed) { out += "<li>\(link(item))\(e(more))</li>\n" }
+            if items.count > changesNamed {
+                out += "<li>dan \(IndonesianNumber.grouped(items.count - changesNamed)) informasi lain (lihat umpan perubahan)</li>\n"
+            }
+            return out + "</ul>\n"
+        }
+        h += named("Informasi baru", added.map { ($0, "") })
+        h += named("Informasi yang tidak lagi dikecualikan (dibuka berdasarkan uji konsekuensi)", opened.map { ($0, "") })
+        h += named("Informasi yang berubah", changed.map { ($0.0, "; yang berubah: " + $0.1.joined(separator: ", ")) })
+        if exemptedNow > 0 {
+            h += "<p>\(IndonesianNumber.grouped(exemptedNow)) informasi kini dikecualikan"
+                + (listsExempted ? " (judulnya tercantum pada <a href=\"#dikecualikan\">informasi yang dikecualikan</a>)" : "") + ".</p>\n"
+        }
+        if gone > 0 {
+            h += "<p>\(IndonesianNumber.grouped(gone)) informasi tidak lagi tercantum (ditarik oleh unitnya atau dikembalikan untuk diperbaiki).</p>\n"
+        }
+        return h + "</section>\n"
     }
 
     /// How a citizen obtains what the list names: the page listed every item and said nowhere

@@ -67,7 +67,7 @@ public enum WebsiteWriter {
         let entries = Feeds.entries(list, history: history)
         return [
             "index.html": Data(IndexPage.render(list, settings: settings, citations: citations, clock: clock,
-                                                 terms: exemptionTerms).utf8),
+                                                 terms: exemptionTerms, history: history).utf8),
             IndexPage.atomName: Data(Feeds.atom(list, entries: entries, history: history, settings: settings,
                                                 clock: clock).utf8),
             IndexPage.jsonFeedName: try Feeds.jsonFeed(list, entries: entries, history: history, settings: settings,
