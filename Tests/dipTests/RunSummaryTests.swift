@@ -45,6 +45,28 @@ final class RunSummaryTests: XCTestCase {
         XCTAssertFalse(quiet.output.contains("sudah disetujui dengan tanggal keputusan"), quiet.output)
         XCTAssertTrue(quiet.output.contains("level=info event=\"menunggu tanggal keputusan\" tanggal_keputusan="
             + "\(Clock(now: ahead).isoDate()) versi=1"), quiet.output)
+        // The approval says how to withdraw it, as a command that works when pasted with its
+        // "…" filled in: `dip approve --withdraw` alone was refused ("Sebutkan nama pejabat …
+        // (--name)", session 26), and so was the help's `--withdraw --reason …`.
+        let approved = try runProcess(binary, [
+            "approve", "--workspace", ws.path, "--name", "Budi Santoso", "--nip", "197001011995031002",
+            "--decree-number", "000/1/\(Clock.wibCalendar.component(.year, from: ahead))",
+            "--dik-decree-number", "000/2/\(Clock.wibCalendar.component(.year, from: ahead))",
+            "--decree-date", Clock(now: ahead).isoDate(), "--force-unreviewed", "--yes",
+        ])
+        XCTAssertEqual(approved.status, 0, approved.output)
+        let help = try runProcess(binary, ["approve", "--help"]).output
+        for said in [approved.output, help] {
+            let fragments = said.components(separatedBy: "`").filter { $0.hasPrefix("dip approve --withdraw") }
+            XCTAssertFalse(fragments.isEmpty, said)
+            for fragment in fragments {
+                XCTAssertEqual(fragment, "dip approve --withdraw --name … --reason …", said)
+            }
+        }
+        let withdrawn = try runProcess(binary, ["approve", "--workspace", ws.path, "--withdraw", "--name", "Budi Santoso",
+                                                "--reason", "nomor keputusan salah"])
+        XCTAssertEqual(withdrawn.status, 0, withdrawn.output)
+        XCTAssertTrue(withdrawn.output.contains("Persetujuan versi 1 ditarik oleh Budi Santoso"), withdrawn.output)
         // Approved again dated today: the next run publishes it.
         try approve(dated: Date())
         let second = try runProcess(binary, ["run", "--workspace", ws.path, "--settle-seconds", "0"])

@@ -15,7 +15,7 @@ extension DIP {
             discussion: """
                 Persetujuan dapat diperbaiki sampai versi diterbitkan: jalankan
                 `dip approve` lagi (menggantikan persetujuan sebelumnya) atau
-                `dip approve --withdraw --reason …`. Setiap persetujuan, penggantian
+                `dip approve --withdraw --name … --reason …`. Setiap persetujuan, penggantian
                 dan penarikan tercatat di riwayat (`dip approvals`).
                 Tanggal boleh ditulis 2026-12-08, 08-12-2026, 8/12/2026 atau "8 Desember 2026".
                 """)
@@ -463,7 +463,7 @@ extension DIP {
                                 + "pada atau setelah \(clock.indonesianDate(approved.decreeDate ?? clock.now))"
                             : ". Versi ini diterbitkan pada `dip run` berikutnya")
                         + "; sampai saat itu persetujuan "
-                        + "dapat diganti (jalankan `dip approve` lagi) atau ditarik (`dip approve --withdraw`).")
+                        + "dapat diganti (jalankan `dip approve` lagi) atau ditarik (`dip approve --withdraw --name … --reason …`).")
                 }
             }
         }
