@@ -702,6 +702,25 @@ final class WebsiteTests: XCTestCase {
         XCTAssertFalse(first.contains("id=\"perubahan\""), first)
     }
 
+    /// A changed item's feed entry said "Perubahan: berubah, revisi 3, DIP versi 3": a subscriber
+    /// learnt that something changed, not what (session 26). It names the published fields that
+    /// differ from the revision announced before, as the page's section does.
+    func testFeedEntrySaysWhichFieldsChanged() throws {
+        let files = try WebsiteWriter.render(version: Fixture.version3(), history: Fixture.history(), settings: .serang,
+                                             clock: Fixture.clock)
+        let doc = try JSONSerialization.jsonObject(with: XCTUnwrap(files["feed.json"])) as! [String: Any]
+        let items = doc["items"] as! [[String: Any]]
+        func entry(_ id: String) throws -> String {
+            try XCTUnwrap(items.first { ($0["id"] as! String).hasSuffix("/\(id)") }?["content_text"] as? String, id)
+        }
+        let third = try entry("dinkes-0003/r3"), second = try entry("dinkes-0003/r2"), added = try entry("bpbd-0005/r1")
+        XCTAssertTrue(third.contains("Perubahan: berubah (ringkasan isi informasi), revisi 3, DIP versi 3"), third)
+        XCTAssertTrue(second.contains("Perubahan: berubah (ringkasan isi informasi), revisi 2, DIP versi 2"), second)
+        XCTAssertTrue(added.contains("Perubahan: baru, revisi 1, DIP versi 2"), added)
+        let atom = String(decoding: try XCTUnwrap(files["feed.atom"]), as: UTF8.self)
+        XCTAssertTrue(atom.contains("Perubahan: berubah (ringkasan isi informasi), revisi 3, DIP versi 3"))
+    }
+
     func testPageSaysHowToRequestInformation() throws {
         let plain = try text(try writeSite(), "index.html")
         XCTAssertTrue(plain.contains("<p class=\"permohonan\">Informasi dalam daftar ini dapat diperoleh dengan mengajukan "

@@ -17,6 +17,9 @@ struct FeedEntry: Sendable {
     /// Published by the version whose decree lifted its exemption (`DIPVersion.liftedExemptions`):
     /// new to the list, but not new information.
     var lifted = false
+    /// For a changed revision: the published fields that differ from the revision announced
+    /// before it, in the page's words (`IndexPage.changedColumns`).
+    var changedColumns: [String] = []
 
     var changeLabel: String { isNew ? "Baru" : "Berubah" }
 }
@@ -35,6 +38,8 @@ enum Feeds {
         // Per item id, per revision announced: whether it was last published as the open part of
         // an item exempted in part, and how many entries that revision has had.
         var announced: [String: [Int: (partial: Bool, entries: Int)]] = [:]
+        // Each item as last announced, to say which fields a new revision changed.
+        var lastAnnounced: [String: VersionItem] = [:]
         var out: [FeedEntry] = []
         // Items the version withholds in part: an entry an earlier version made of the whole item
         // stays in the feed (the open part is still published), so it is masked as the open part
@@ -56,12 +61,15 @@ enum Feeds {
                     announced[item.id, default: [:]][item.revision] = (partial, last.entries + 1)
                     out.append(FeedEntry(item: item, date: date, versionNumber: v.number, isNew: false,
                                          variant: last.entries))
+                    lastAnnounced[item.id] = item
                     continue
                 }
                 let isNew = revs.isEmpty && (item.revision <= 1 || item.change == .added)
                 announced[item.id, default: [:]][item.revision] = (partial, 1)
+                let columns = lastAnnounced[item.id].map { IndexPage.changedColumns($0, item) } ?? []
+                lastAnnounced[item.id] = item
                 out.append(FeedEntry(item: item, date: date, versionNumber: v.number, isNew: isNew,
-                                     lifted: v.liftedExemptions?.contains(item.id) == true))
+                                     lifted: v.liftedExemptions?.contains(item.id) == true, changedColumns: columns))
             }
         }
         return out.sorted { a, b in
@@ -220,6 +228,9 @@ enum Feeds {
         // decree names it in its own diktum), not only "baru".
         let change = e.variant == 0 && e.lifted
             ? e.changeLabel.lowercased() + " (sebelumnya dikecualikan; dibuka berdasarkan uji konsekuensi)"
+            : e.variant == 0 && !e.isNew && !e.changedColumns.isEmpty
+            // What changed, as the page's section says it ("berubah: revisi 2" told a subscriber nothing).
+            ? "berubah (" + e.changedColumns.joined(separator: ", ") + ")"
             : e.variant == 0 ? e.changeLabel.lowercased()
             : PublishedList.isPartial(e.item) ? "berubah (sebagian kini dikecualikan)"
             : "berubah (pengecualian sebagian dicabut; seluruh informasi terbuka)"
