@@ -53,6 +53,15 @@ final class HelpTextTests: XCTestCase {
                 XCTAssertFalse(help.output.contains(english), "dip \(command) --help says \"\(english)\":\n\(help.output)")
             }
         }
+        // One word for the folder dip works in, the README's and docs/ops.md's "workspace": the
+        // help also said "ruang kerja" (check) and "folder kerja" (rules, verify-archive; session 26).
+        for command in commands {
+            let help = try dip(command.split(separator: " ").map(String.init) + ["--help"]).output
+                .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+            for other in ["ruang kerja", "folder kerja"] {
+                XCTAssertFalse(help.lowercased().contains(other), "dip \(command) --help says \"\(other)\":\n\(help)")
+            }
+        }
         // The wrapped defaults keep their value, in Indonesian.
         let watch = try dip(["watch", "--help"]).output
         XCTAssertNotNil(watch.range(of: #"\(bawaan:\s+60\.0\)"#, options: .regularExpression), watch)

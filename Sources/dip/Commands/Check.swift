@@ -9,7 +9,7 @@ import Rules
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Periksa berkas usulan DIP (XLSX, ODS, CSV atau halaman web \"Export ke Excel\") tanpa mengubah ruang kerja.",
+        abstract: "Periksa berkas usulan DIP (XLSX, ODS, CSV atau halaman web \"Export ke Excel\") tanpa mengubah workspace apa pun.",
         discussion: """
             Keluar dengan kode 0 bila semua berkas dapat dipakai, 1 bila ada berkas yang ditolak atau tidak dapat dibaca.
             Berkas kunci/sementara (~$…, .~lock…#, *.tmp) dilewati. Format JSON: docs/json.md.

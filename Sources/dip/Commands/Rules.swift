@@ -21,7 +21,7 @@ struct RulesLocation: ParsableArguments {
     @Option(name: .customLong("rules"), help: ArgumentHelp("Folder aturan (berisi kategori.yaml, aturan.yaml, …).", valueName: "folder"))
     var rulesDirectory: String?
 
-    @Option(name: .customLong("workspace"), help: ArgumentHelp("Folder kerja; aturan dibaca dari <folder>/rules.", valueName: "folder"))
+    @Option(name: .customLong("workspace"), help: ArgumentHelp("Folder workspace; aturan dibaca dari <folder>/rules.", valueName: "folder"))
     var workspace: String?
 
     /// The folder to read, or nil for the built-in defaults.

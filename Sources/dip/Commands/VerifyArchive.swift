@@ -21,7 +21,7 @@ struct VerifyArchive: ParsableCommand {
             <workspace>/archive/originals/. Keluar dengan kode 1 bila ada yang rusak atau hilang.
             """)
 
-    @Option(help: ArgumentHelp("Folder kerja (workspace) yang berisi archive/.", valueName: "folder"))
+    @Option(help: ArgumentHelp("Folder workspace yang berisi archive/.", valueName: "folder"))
     var workspace: String = "."
 
     func run() throws {
