@@ -723,6 +723,11 @@ final class WebsiteTests: XCTestCase {
 
     func testPageSaysHowToRequestInformation() throws {
         let plain = try text(try writeSite(), "index.html")
+        // Under the exempted titles too: they may be requested, and a refusal objected to (session 26).
+        let exempted = try XCTUnwrap(plain.components(separatedBy: "<section id=\"dikecualikan\"").dropFirst().first)
+        XCTAssertTrue(exempted.contains("<p>Permohonan atas informasi yang dikecualikan tetap dapat diajukan kepada PPID. "
+            + "Bila permohonan ditolak berdasarkan alasan pengecualian, pemohon dapat mengajukan keberatan secara tertulis "
+            + "kepada atasan PPID (UU 14/2008 Pasal 35).</p>"), exempted)
         XCTAssertTrue(plain.contains("<p class=\"permohonan\">Informasi dalam daftar ini dapat diperoleh dengan mengajukan "
             + "permohonan informasi publik kepada PPID Pemerintah Kabupaten Serang.</p>"), plain)
         var settings = WebsiteSettings.serang

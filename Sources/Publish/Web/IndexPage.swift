@@ -115,6 +115,11 @@ enum IndexPage {
         return h
     }
 
+    /// Under the exempted titles: that they may still be requested, and the objection a refusal allows.
+    static let exemptedRequestSentence = "Permohonan atas informasi yang dikecualikan tetap dapat diajukan kepada PPID. "
+        + "Bila permohonan ditolak berdasarkan alasan pengecualian, pemohon dapat mengajukan keberatan secara tertulis "
+        + "kepada atasan PPID (UU 14/2008 Pasal 35)."
+
     /// How many items of each kind the changes section names; the rest are counted.
     static let changesNamed = 20
 
@@ -345,6 +350,10 @@ enum IndexPage {
         var h = "<section id=\"dikecualikan\" aria-labelledby=\"dikecualikan-judul\">\n"
         h += "<h2 id=\"dikecualikan-judul\">Informasi yang Dikecualikan</h2>\n"
         h += "<p>Berikut hanya judul informasi yang dikecualikan berdasarkan uji konsekuensi, dengan dasar hukum dan jangka waktu pengecualiannya (UU 14/2008 Pasal 17 dan Pasal 19). Isi informasinya tidak dipublikasikan.\(decree.map { " " + e($0) } ?? "")</p>\n"
+        // What a citizen may still do about a withheld title: the page said only that its content
+        // is not published (session 26). Pasal 35 as quoted by PPID pages in the stored texts
+        // (keberatan to the atasan PPID, ground a: a refusal on the grounds of Pasal 17).
+        h += "<p>\(e(exemptedRequestSentence))</p>\n"
         h += "<div class=\"tabel\" role=\"region\" aria-labelledby=\"dikecualikan-keterangan\" tabindex=\"0\">\n"
         h += "<table class=\"dik\">\n<caption id=\"dikecualikan-keterangan\">Judul informasi yang dikecualikan (\(IndonesianNumber.grouped(items.count)) informasi)</caption>\n"
         h += "<thead>\n<tr>" + exemptedColumns.map { "<th scope=\"col\">\(e($0))</th>" }.joined() + "</tr>\n</thead>\n<tbody>\n"
