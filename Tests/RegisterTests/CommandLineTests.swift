@@ -348,6 +348,23 @@ final class CommandLineTests: XCTestCase {
         XCTAssertFalse(plain.out.contains("teks uji konsekuensi memuat"), plain.out)
     }
 
+    /// `dip approve` names the tests whose reasons hold a name or a value, as `dip test` did: the
+    /// signed record prints them masked (session 26).
+    func testApprovalNamesTestsWhoseReasonsHoldPersonalData() throws {
+        let (workspace, db) = try workspaceWithRegister(submitting: [
+            Fixture.classified(Fixture.item("5", "Surat pengaduan masyarakat", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true)])
+        var test = Fixture.test(.exemptWhole, day: 2)
+        test.consequence = "Membuka identitas pelapor Ratna Sari"
+        try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: test, enteredBy: "Tim", source: .cli,
+                                     at: Fixture.date(2))
+        XCTAssertNotNil(try db.makeDraft(clock: Clock(now: Fixture.date(3))))
+        let preview = try previewApproval(in: workspace, Self.atasan)
+        XCTAssertEqual(preview.status, 0, preview.err)
+        XCTAssertTrue(preview.out.contains("Perhatian: teks uji konsekuensi 1 informasi memuat data pribadi: dinkes-0005 revisi 1 "
+            + "(konsekuensi: nama). Berita acara dan Lampiran Keputusan Klasifikasi DIK mencetaknya"), preview.out)
+    }
+
     /// The berita acara's number is given when it is signed, after the test: `dip test` with only
     /// --berita-acara-number/--place records it (and the place) for the test already recorded,
     /// keeping every other field; `dip approve --preview` names the tests still without a number.

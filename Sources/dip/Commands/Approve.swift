@@ -393,6 +393,7 @@ extension DIP {
                 if let note = Self.emptyColumnsNote(listed) { printed += "\n" + note }
                 if let note = Self.openedPersonalDataNote(listed, citations: citations) { printed += "\n" + note }
                 if let note = Self.withheldPersonalDataNote(draft.exempted) { printed += "\n" + note }
+                if let note = Self.reasonsPersonalDataNote(draft.exempted + draft.items) { printed += "\n" + note }
                 if let note = Self.listedPersonalDataNote(listed) { printed += "\n" + note }
                 // Exemptions the DIK decree would set again though their period has run out by its
                 // date, on the test that set them, those ending soon and those dip cannot date: named
@@ -548,6 +549,27 @@ extension DIP {
                 + ", agar keputusan tidak membuka data yang dikecualikannya. Ringkasan menyebut "
                 + "jenis informasinya, bukan isinya: minta unitnya menulis ulang ringkasannya tanpa data itu dan mengirim ulang "
                 + "daftarnya; informasi spesifik diperbaiki dengan mencatat ulang uji konsekuensinya."
+        }
+
+        /// The tests of the version whose reasons (consequence, public interest, conditions) hold a
+        /// name or a value of personal data (`ConsequenceTest.personalDataInReasons`): the berita
+        /// acara and the DIK decree's Lampiran print them masked, so the signed record reads
+        /// "[nama disamarkan]" where the Tim wrote a name; said before it is signed, as `dip test` and
+        /// the review row said it (session 26). Each item once; nil when none.
+        static func reasonsPersonalDataNote(_ tested: [VersionItem]) -> String? {
+            var named = Set<String>()
+            let found: [String] = tested.compactMap { v in
+                guard let t = v.consequenceTest, named.insert(v.id).inserted else { return nil }
+                let fields = t.personalDataInReasons
+                guard !fields.isEmpty else { return nil }
+                return "\(v.id) revisi \(v.revision) ("
+                    + fields.map { "\($0.field): " + $0.kinds.map(\.label).joined(separator: ", ") }.joined(separator: "; ") + ")"
+            }
+            guard !found.isEmpty else { return nil }
+            return "Perhatian: teks uji konsekuensi \(found.count) informasi memuat data pribadi: " + found.joined(separator: "; ")
+                + ". Berita acara dan Lampiran Keputusan Klasifikasi DIK mencetaknya \"\(PersonalDataValues.nameMask)\" atau \""
+                + PersonalDataValues.mask + "\". Alasan uji tidak perlu menyebut nama atau data seseorang: catat ulang ujinya "
+                + "tanpa data itu (`dip test`), lalu `dip run`, sebelum keputusan ditandatangani."
         }
 
         /// The items the DIP publishes whole whose summary or title carries a value of personal data
