@@ -108,19 +108,46 @@ public enum PersonNames {
     private static let capitalised = ["Bapak ", "Ibu ", "Pak ", "Bu "]
 
     /// Whether `text` has an honorific or "atas nama" at all (most summaries have none: no pattern runs).
-    /// The review pack asks this of every row, so the text is lowercased once for all the needles
-    /// rather than searched case-insensitively once per needle.
+    /// Intake asks this of every summary and title, the review pack of every row: an ASCII text is
+    /// searched over its bytes in one pass (`asciiMayHoldNames`); any other text as before, lowercased
+    /// once and searched with Foundation's `contains` (through CFString on Linux: some 26 bridged
+    /// searches a text, 6.8 % of a cold regency run in session 25).
     static func mayHoldNames(_ text: String) -> Bool {
+        var copy = text
+        if let answer = copy.withUTF8(asciiMayHoldNames) { return answer }
+        return foundationMayHoldNames(text)
+    }
+
+    /// `mayHoldNames` through Foundation, for a text with a byte outside ASCII: there `lowercased()`
+    /// folds more than A–Z ("İ" to "i̇", the Kelvin sign to "k") and Foundation's search compares
+    /// composed character sequences, which a byte search would not reproduce.
+    static func foundationMayHoldNames(_ text: String) -> Bool {
         if capitalised.contains(where: { text.contains($0) }) { return true }
         let lower = text.lowercased()
         return needles.contains { lower.contains($0) }
     }
+
+    /// `mayHoldNames` of an ASCII text over its bytes (nil when a byte is not ASCII): the capitalised
+    /// needles compared as they are, the others against the text with A–Z folded, which is what
+    /// `lowercased()` and Foundation's search do to an ASCII text.
+    static func asciiMayHoldNames(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard ByteNeedles.isASCII(bytes) else { return nil }
+        return nameNeedles.occur(in: bytes)
+    }
+
+    private static let nameNeedles = ByteNeedles(folded: needles, exact: capitalised)
 
     /// The ranges of the names of persons in `text`, in order.
     public static func find(in text: String) -> [Range<String.Index>] {
         // Names after "almarhum", around "bin", after a cue before a given name (session 26).
         let further = furtherNames(in: text)
         guard mayHoldNames(text) else { return further }
+        return search(text, further: further)
+    }
+
+    /// `find` without its shortcut: the patterns run on `text` whatever it holds, the names of
+    /// `furtherNames` added where they overlap none.
+    static func search(_ text: String, further: [Range<String.Index>]) -> [Range<String.Index>] {
         let ns = NSRange(text.startIndex..., in: text)
         var found: [Range<String.Index>] = []
         let mixedCase = text.contains(where: \.isLowercase)
@@ -233,5 +260,53 @@ public enum PersonNames {
             last = last.lowerBound..<text.index(before: last.upperBound)
         }
         return first.lowerBound..<last.upperBound
+    }
+}
+
+/// Needles searched for in an ASCII text over its bytes, in one pass: each compared with A–Z folded
+/// (as `lowercased()` and Foundation's `contains` compare a lowercase needle with an ASCII text) or
+/// exactly. For the shortcuts that tell most texts hold no name (`PersonNames.mayHoldNames`,
+/// `mayHoldFurtherNames`), which Foundation ran as dozens of searches a text bridged through CFString.
+struct ByteNeedles: Sendable {
+    /// The needles as bytes, listed under their first byte with 0x20 set (so "B" and "b" share a list).
+    private let table: [[(bytes: [UInt8], folded: Bool)]]
+
+    /// - Parameters:
+    ///   - folded: needles in lowercase ASCII, compared with the text's A–Z folded.
+    ///   - exact: ASCII needles compared byte for byte.
+    init<F: Sequence<String>>(folded: F, exact: [String] = []) {
+        var table = [[(bytes: [UInt8], folded: Bool)]](repeating: [], count: 128)
+        for (needle, isFolded) in folded.map({ ($0, true) }) + exact.map({ ($0, false) }) {
+            let bytes = Array(needle.utf8)
+            precondition(!bytes.isEmpty && bytes.allSatisfy { $0 < 0x80 }, "an ASCII needle")
+            precondition(!isFolded || !bytes.contains { $0 >= 0x41 && $0 <= 0x5A }, "a folded needle in lowercase")
+            table[Int(bytes[0] | 0x20) & 0x7F].append((bytes, isFolded))
+        }
+        self.table = table
+    }
+
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.contains { $0 >= 0x80 }
+    }
+
+    /// Whether any needle occurs in `bytes` (ASCII).
+    func occur(in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        for start in 0..<count {
+            let first = bytes[start]
+            let foldedFirst = first >= 0x41 && first <= 0x5A ? first | 0x20 : first
+            for needle in table[Int(first | 0x20) & 0x7F] where needle.bytes.count <= count - start {
+                guard (needle.folded ? foldedFirst : first) == needle.bytes[0] else { continue }
+                var k = 1
+                while k < needle.bytes.count {
+                    var byte = bytes[start + k]
+                    if needle.folded, byte >= 0x41, byte <= 0x5A { byte |= 0x20 }
+                    if byte != needle.bytes[k] { break }
+                    k += 1
+                }
+                if k == needle.bytes.count { return true }
+            }
+        }
+        return false
     }
 }

@@ -61,6 +61,23 @@ extension PersonNames {
 
     /// Whether `text` may hold one of these cues (most texts hold none: no pattern runs).
     static func mayHoldFurtherNames(_ text: String) -> Bool {
+        var copy = text
+        let ascii = copy.withUTF8 { bytes -> Bool? in
+            guard ByteNeedles.isASCII(bytes) else { return nil }
+            return furtherNeedles.occur(in: bytes)
+                || (cueNeedles.occur(in: bytes) && givenNameNeedles.occur(in: bytes))
+        }
+        return ascii ?? foundationMayHoldFurtherNames(text)
+    }
+
+    /// `mayHoldFurtherNames` as the byte search of an ASCII text answers it (`ByteNeedles`).
+    private static let furtherNeedles = ByteNeedles(folded: lateCues + furtherCues + [" bin ", " binti "])
+    private static let cueNeedles = ByteNeedles(folded: cues)
+    private static let givenNameNeedles = ByteNeedles(folded: givenNames.sorted())
+
+    /// `mayHoldFurtherNames` through Foundation, for a text with a byte outside ASCII (see
+    /// `foundationMayHoldNames`).
+    static func foundationMayHoldFurtherNames(_ text: String) -> Bool {
         let lower = text.lowercased()
         return lateCues.contains { lower.contains($0) } || furtherCues.contains { lower.contains($0) }
             || lower.contains(" bin ") || lower.contains(" binti ")
@@ -70,6 +87,11 @@ extension PersonNames {
     /// The ranges of the names these cues mark in `text`, in order.
     public static func furtherNames(in text: String) -> [Range<String.Index>] {
         guard mayHoldFurtherNames(text) else { return [] }
+        return searchFurther(text)
+    }
+
+    /// `furtherNames` without its shortcut: the patterns run on `text` whatever it holds.
+    static func searchFurther(_ text: String) -> [Range<String.Index>] {
         let ns = NSRange(text.startIndex..., in: text)
         var found: [Range<String.Index>] = []
         func add(_ range: Range<String.Index>) {

@@ -54,7 +54,12 @@ public enum PersonalDataValues {
     /// The personal-data values in `text`, in order, none overlapping (an earlier kind of the
     /// list above wins: an NPWP is not also read as a phone number).
     public static func find(in text: String) -> [Match] {
-        var found = PersonNames.find(in: text).map { Match(kind: .name, range: $0) }
+        find(in: text, names: PersonNames.find(in: text))
+    }
+
+    /// `find` with the names of persons already found (`PersonNames.find`).
+    static func find(in text: String, names: [Range<String.Index>]) -> [Match] {
+        var found = names.map { Match(kind: .name, range: $0) }
         // Nearly every summary has no "@" and no run of 8 digits (every value above has one, counted
         // across single spaces, dots and dashes): nothing to look for, and no pattern is run (the
         // review pack asks this of every row of a regency's draft).
@@ -104,13 +109,22 @@ public enum PersonalDataValues {
 
     /// The kinds found in `text`, in the order of `Kind.allCases`.
     public static func kinds(in text: String) -> [Kind] {
-        let found = Set(find(in: text).map(\.kind))
+        kinds(of: find(in: text))
+    }
+
+    /// The kinds of `found`, in the order of `Kind.allCases`.
+    static func kinds(of found: [Match]) -> [Kind] {
+        let found = Set(found.map(\.kind))
         return Kind.allCases.filter(found.contains)
     }
 
     /// `text` with every value `find` reads replaced by `mask`, every name by `nameMask`.
     public static func masked(_ text: String) -> String {
-        let found = find(in: text)
+        masked(text, found: find(in: text))
+    }
+
+    /// `text` with the values `found` in it masked.
+    static func masked(_ text: String, found: [Match]) -> String {
         guard !found.isEmpty else { return text }
         var out = ""
         var at = text.startIndex
