@@ -198,7 +198,7 @@ extension InformationItem {
     /// that split. The site read "Waktu pembuatan: Serang, 2026" and "Tempat pembuatan: -"
     /// (session 21); the decree's single column prints both either way.
     public var madeApart: (waktu: String, tempat: String) {
-        if tempatPembuatan.trimmingCharacters(in: .whitespaces).isEmpty,
+        if tempatPembuatan.isAllSpaces,
            let place = tempatNormalised, !place.isEmpty, let time = waktuNormalised, !time.isEmpty {
             return (time, place)
         }
@@ -214,7 +214,7 @@ extension InformationItem {
     /// Intake warns the unit of each (missing-value); the review pack's row and `dip approve` say
     /// it again with these words, so the three read alike.
     public var emptyDecreeColumns: [String] {
-        func blank(_ s: String) -> Bool { s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        func blank(_ s: String) -> Bool { s.isAllWhitespace }
         var columns: [String] = []
         if blank(ringkasan) { columns.append("ringkasan isi informasi") }
         if blank(penanggungJawab) { columns.append("penanggung jawab pembuatan atau penerbitan informasi") }

@@ -51,3 +51,42 @@ final class TextSearchTests: XCTestCase {
         }
     }
 }
+
+/// `isAllWhitespace` and `isAllSpaces` answer what Foundation's trimming answers, for every scalar
+/// of the Basic Multilingual Plane alone and after a letter, and for generated mixes of blanks.
+final class BlankTextTests: XCTestCase {
+    func testEveryScalarIsJudgedAsFoundationJudgesIt() {
+        var blanks = 0
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let text = String(Character(scalar))
+            let spaced = "  " + text + "\t"
+            for t in [text, spaced, "a" + text] {
+                XCTAssertEqual(t.isAllWhitespace, t.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                               "U+\(String(value, radix: 16)) in \(t.debugDescription)")
+                XCTAssertEqual(t.isAllSpaces, t.trimmingCharacters(in: .whitespaces).isEmpty,
+                               "U+\(String(value, radix: 16)) in \(t.debugDescription)")
+            }
+            if text.isAllWhitespace { blanks += 1 }
+        }
+        // Space separators, tab and line breaks: some twenty-five scalars, not one and not all.
+        XCTAssertGreaterThan(blanks, 20)
+        XCTAssertLessThan(blanks, 40)
+    }
+
+    func testGeneratedTextsAreJudgedAsFoundationJudgesThem() {
+        let pieces = [" ", "\t", "\n", "\r\n", "\u{00A0}", "\u{2003}", "\u{3000}", "\u{0085}", "\u{2028}", "\u{200B}",
+                      "\u{FEFF}", "\u{301}", "a", "é", "", "\u{000B}", "\u{001F}"]
+        var state: UInt64 = 0x5EED_2026
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<next(6) { text += pieces[next(pieces.count)] }
+            XCTAssertEqual(text.isAllWhitespace, text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, text.debugDescription)
+            XCTAssertEqual(text.isAllSpaces, text.trimmingCharacters(in: .whitespaces).isEmpty, text.debugDescription)
+        }
+    }
+}
