@@ -272,8 +272,15 @@ final class UnitFeedbackNoteTests: XCTestCase {
                                exemptionGrounds: [], needsReview: false, missingLegalBasis: false, hits: [],
                                notes: [setAside, own])
         XCTAssertEqual(UnitFeedback.unitNotes(c), [
-            "Keputusan PPID sendiri: mirip dengan 'Standar pelayanan kecamatan' (kemiripan 80%) — tersedia setiap saat.",
+            "Keputusan PPID atas judul mirip 'Standar pelayanan kecamatan' (kemiripan 80%) — tersedia setiap saat.",
         ])
+        // The PPID's decision on the same title (the row's own approval, after an update) is not
+        // said as a look-alike of itself at 100 % (session 26).
+        let same = "Keputusan PPID sendiri: mirip dengan 'Standar pelayanan kecamatan' (kemiripan 100%) — tersedia setiap saat "
+            + "[register: persetujuan kec-cikande-0003, 2026-01-02]."
+        let approved = Classification(declared: .setiapSaat, suggested: .setiapSaat, subgroup: nil, needsConsequenceTest: false,
+                                      exemptionGrounds: [], needsReview: false, missingLegalBasis: false, hits: [], notes: [same])
+        XCTAssertEqual(UnitFeedback.unitNotes(approved), ["Keputusan PPID atas judul yang sama: tersedia setiap saat."])
         XCTAssertEqual(c.notes.count, 2, "the classification itself keeps every note")
     }
 

@@ -495,7 +495,23 @@ public enum UnitFeedback {
         ("preseden", "judul serupa"),
     ]
 
+    /// The classifier's opening of a note on the PPID's own decision (`PrecedentVerdict.explanationLine`).
+    static let ownDecisionOpening = "Keputusan PPID sendiri: mirip dengan '"
+
+    /// A note on the PPID's own decision as a unit clerk reads it: "Keputusan PPID atas judul
+    /// mirip 'X' (kemiripan 80%) — …", and at 100 % "Keputusan PPID atas judul yang sama: …". Under
+    /// every unchanged row of an update the clerk read "mirip dengan '<the row's own title>'
+    /// (kemiripan 100%)": the PPID's approval of that very item said as a look-alike (session 26).
+    static func plainOwnDecision(_ note: String) -> String {
+        guard note.hasPrefix(ownDecisionOpening) else { return note }
+        if let same = note.firstByteRange(of: "' (kemiripan 100%) — ", in: note.startIndex..<note.endIndex) {
+            return "Keputusan PPID atas judul yang sama: " + note[same.upperBound...]
+        }
+        return "Keputusan PPID atas judul mirip '" + note.dropFirst(ownDecisionOpening.count)
+    }
+
     static func plainWording(_ note: String, ownDecisions: Bool = false) -> String {
+        let note = plainOwnDecision(note)
         // Every phrase holds "preseden" or "Preseden"; a byte search, not Foundation's (see
         // `String.replacingBytes`): this runs on every note of every item of a run.
         guard note.firstByteRange(of: "reseden", in: note.startIndex..<note.endIndex) != nil else { return note }
