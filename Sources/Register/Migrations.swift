@@ -418,8 +418,23 @@ enum RegisterMigrations {
     /// (made by an earlier dip) and lacks some is first copied whole, with SQLite's backup
     /// API, to `archive/cadangan-register/register-sebelum-<first migration>.sqlite` beside it
     /// (an existing copy of that name is kept: it is the same state), so an upgrade can be
-    /// undone by putting the copy back. A new register is only created; one holding
-    /// migrations this build does not know is refused before anything is written.
+    /// undone by putting the copy back. A new register, or one a killed first run left between
+    /// two migrations with no record in it, is only migrated; one holding migrations this
+    /// build does not know is refused before anything is written.
+    /// Whether any table of the register holds a row (GRDB's list of migrations aside).
+    static func holdsRecords(_ db: Database) throws -> Bool {
+        let tables = try String.fetchAll(db, sql: """
+            SELECT name FROM sqlite_master
+            WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'grdb_migrations'
+            ORDER BY name
+            """)
+        for table in tables where try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.quotedDatabaseIdentifier))") == true {
+            return true
+        }
+        return false
+    }
+
     static func upgrade(_ writer: any DatabaseWriter, path: String?) throws -> RegisterUpgrade? {
         let migrator = Self.migrator
         let applied = try writer.read { try migrator.appliedIdentifiers($0) }
@@ -428,7 +443,11 @@ enum RegisterMigrations {
             throw RegisterError.madeByNewerProgram(path: path ?? ":memory:", unknownMigrations: unknown)
         }
         let pending = migrator.migrations.filter { !applied.contains($0) }
-        guard !applied.isEmpty, !pending.isEmpty else {
+        // GRDB runs each migration in a transaction of its own, so a first run killed between two
+        // of them leaves a register with some migrations and no record at all. Finishing it is
+        // no upgrade of anybody's register: nothing to copy or report (the crash harness found the
+        // copy appearing in archive/ after such a kill, where a run never killed has none).
+        guard !applied.isEmpty, !pending.isEmpty, try writer.read(holdsRecords) else {
             try migrator.migrate(writer)
             return nil
         }

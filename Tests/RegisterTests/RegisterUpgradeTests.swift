@@ -45,6 +45,29 @@ final class RegisterUpgradeTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(RegisterUpgrade.backupFolderName).path))
     }
 
+    /// A first run killed between two of the new register's migrations (each is a transaction
+    /// of its own) leaves some of them and no record: the next run finishes it as a new register,
+    /// with no copy in archive/ and no upgrade in the log, as a run never killed would.
+    func testARegisterAKilledFirstRunLeftBetweenMigrationsIsNoUpgrade() throws {
+        let folder = try Scratch.directory("register-half-new").appendingPathComponent("archive")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("register.sqlite").path
+        let migrations = RegisterMigrations.migrator.migrations
+        let half = try DatabaseQueue(path: path)
+        try RegisterMigrations.migrator.migrate(half, upTo: migrations[migrations.count / 2])
+        try half.close()
+
+        let register = try AppDatabase.open(path: path)
+        XCTAssertNil(register.upgrade)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent(RegisterUpgrade.backupFolderName).path))
+        let queue = try DatabaseQueue(path: path)
+        try queue.read { db in
+            XCTAssertEqual(try RegisterMigrations.migrator.appliedMigrations(db), migrations)
+            XCTAssertFalse(try RegisterMigrations.holdsRecords(db))
+        }
+        try queue.close()
+    }
+
     func testARegisterALaterDipMigratedIsRefused() throws {
         let folder = try Scratch.directory("register-newer")
         let path = folder.appendingPathComponent("register.sqlite").path
