@@ -313,8 +313,8 @@ public struct PublishStage {
     static func websiteStamp(version: Int, terms: [ExemptionTerm], decreeDate: Date?, clock: Clock) -> String {
         let today = IndonesianDate.startOfDay(clock.now)
         let ended = terms.compactMap { t -> String? in
-            guard let start = t.decidedOn ?? decreeDate, let end = ExemptionPeriods.endDay(of: t.period, from: start),
-                  end <= today else { return nil }
+            guard let end = ExemptionPeriods.endDay(of: t.period, setOn: t.decidedOn ?? decreeDate), end <= today
+            else { return nil }
             return "\(t.itemID)#\(t.revision)"
         }.sorted()
         return "v\(version) " + ended.joined(separator: ",") + "\n"
@@ -552,8 +552,8 @@ public struct PublishStage {
         let set = "jangka waktu pengecualian \"\(t.periodText)\" sejak Keputusan Klasifikasi"
             + (t.decreeNumber.map { " Nomor \($0)" } ?? "") + (t.decidedOn.map { " tanggal \(clock.indonesianDate($0))" } ?? "")
         switch n.standing {
-        case .ended(let end): return "Uji ulang: \(set) telah berakhir pada \(clock.indonesianDate(end))."
-        case .ending(let end): return "Uji ulang: \(set) berakhir pada \(clock.indonesianDate(end))."
+        case .ended(let end): return "Uji ulang: \(set) telah \(ExemptionPeriods.endsText(end, clock: clock))."
+        case .ending(let end): return "Uji ulang: \(set) \(ExemptionPeriods.endsText(end, clock: clock))."
         default: return "Uji ulang: \(set)."
         }
     }

@@ -60,8 +60,8 @@ public struct ExemptionTerm: Sendable, Hashable {
 
 /// Where an exemption in force stands on a day.
 public enum ExemptionStanding: Sendable, Hashable {
-    /// Its period ended on this WIB day (the day itself included: from it on the exemption has
-    /// no period left).
+    /// Its period is over: the date is the first WIB day without it (`ExemptionPeriods.lastDay`
+    /// is the last day it ran, the day every text prints).
     case ended(Date)
     /// It ends on this day, within the notice window.
     case ending(Date)
@@ -140,6 +140,42 @@ public enum ExemptionPeriods {
         return last.flatMap { cal.date(byAdding: .day, value: 1, to: IndonesianDate.startOfDay($0)) }
     }
 
+    /// The day a period ends for any kind of period dip can date: N years or months from `setOn`
+    /// (`endDay(of:from:)`; nil while no decree has set it), or "sampai <a calendar time>" whatever
+    /// decree set it (`endDay(until:)`). As everywhere in this type, the *first* WIB day without
+    /// the exemption; print it with `lastDay`/`untilText`.
+    public static func endDay(of period: RetentionPeriod, setOn: Date?) -> Date? {
+        switch period {
+        case .untilEvent(let text): return endDay(until: text)
+        case .years, .months: return setOn.flatMap { endDay(of: period, from: $0) }
+        default: return nil
+        }
+    }
+
+    /// The last WIB day an exemption is withheld, when `end` is the first day without it (what
+    /// `endDay` and `ExemptionStanding` carry). Every text dip prints names this day: a period
+    /// "sampai 31 Desember 2026" is read, by a Bagian Hukum and by dip, as withheld up to and
+    /// including 31 December (*sampai dengan*), and a period of one year set on 5 January 2026
+    /// runs from that day up to and including 4 January 2027 (day one is the decree's own day,
+    /// as "berlaku selama 1 (satu) tahun terhitung mulai tanggal 1 Januari sampai dengan tanggal 31
+    /// Desember" reads). Printing the first day without it ("berakhir pada tanggal 1 Januari 2027"
+    /// under "sampai 31 Desember 2026") made the decree contradict the test it rests on.
+    public static func lastDay(_ end: Date) -> Date {
+        calendar.date(byAdding: .day, value: -1, to: IndonesianDate.startOfDay(end)) ?? end
+    }
+
+    /// "sampai dengan tanggal 4 Februari 2026": the one wording of a period's last day in the DIK
+    /// Lampiran and the website (docs/publish.md "Session 26").
+    public static func untilText(_ end: Date, clock: Clock) -> String {
+        "sampai dengan tanggal \(clock.indonesianDate(lastDay(end)))"
+    }
+
+    /// "berakhir pada tanggal 4 Februari 2026" (the last day), for notices of a period that ends or
+    /// ended: the same day `untilText` names.
+    public static func endsText(_ end: Date, clock: Clock) -> String {
+        "berakhir pada tanggal \(clock.indonesianDate(lastDay(end)))"
+    }
+
     /// Where `term` stands on `today`'s WIB day with a notice window of `noticeDays` days.
     public static func standing(_ term: ExemptionTerm, today: Date, noticeDays: Int = defaultNoticeDays) -> ExemptionStanding {
         guard let decided = term.decidedOn else { return .notDecided }
@@ -171,7 +207,7 @@ public enum ExemptionPeriods {
                                          clock: Clock) -> String? {
         guard conclusion == .exemptWhole || conclusion == .exemptPart, let end = endDay(until: periodText),
               end <= IndonesianDate.startOfDay(testedOn) else { return nil }
-        return "Jangka waktu pengecualian \"\(periodText)\" sudah habis sejak \(clock.indonesianDate(end)), sebelum tanggal "
+        return "Jangka waktu pengecualian \"\(periodText)\" sudah \(endsText(end, clock: clock)), sebelum tanggal "
             + "uji \(clock.indonesianDate(testedOn)): keputusan yang menetapkannya akan menetapkan pengecualian yang sudah berakhir"
     }
 

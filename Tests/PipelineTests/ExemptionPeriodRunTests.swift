@@ -79,18 +79,20 @@ final class ExemptionPeriodRunTests: XCTestCase {
         let eleventh = try example.run(10 * 86_400)
         XCTAssertEqual(eleventh.exemptionNotices.map(\.standing), [.ending(try IndonesianDate.parse("5 Februari 2026"))])
         var r = try row()
-        XCTAssertTrue(r.contains("Akan berakhir dalam 25 hari"), r.joined(separator: " | "))
+        // Counted to the last day withheld, 4 February (a month from 5 January), which the row prints.
+        XCTAssertTrue(r.contains("Akan berakhir dalam 24 hari"), r.joined(separator: " | "))
+        XCTAssertTrue(r.contains("4 Februari 2026"), r.joined(separator: " | "))
         XCTAssertTrue(r.contains("Keputusan Klasifikasi Nomor 000.9/8/Diskominfosatik/2026 tanggal 5 Januari 2026 (DIP versi \(draft))"))
         _ = try example.run(11 * 86_400)
         r = try row()
-        XCTAssertTrue(r.contains("Akan berakhir dalam 24 hari"), r.joined(separator: " | "))
-        // 6 February: ended yesterday.
+        XCTAssertTrue(r.contains("Akan berakhir dalam 23 hari"), r.joined(separator: " | "))
+        // 6 February: its last day was 4 February.
         let ended = try example.run(36 * 86_400)
         XCTAssertEqual(ended.exemptionNotices.map(\.standing), [.ended(try IndonesianDate.parse("5 Februari 2026"))])
         r = try row()
-        XCTAssertTrue(r.contains("Telah berakhir 1 hari yang lalu"), r.joined(separator: " | "))
+        XCTAssertTrue(r.contains("Telah berakhir 2 hari yang lalu"), r.joined(separator: " | "))
         let page = try String(contentsOf: example.workspace.review.appendingPathComponent("index.html"), encoding: .utf8)
-        XCTAssertTrue(page.contains("Telah berakhir 1 hari yang lalu"))
+        XCTAssertTrue(page.contains("Telah berakhir 2 hari yang lalu"))
     }
 
     /// The exemption whose period ended is asked for again on the *Uji Konsekuensi* sheet, with
@@ -106,7 +108,7 @@ final class ExemptionPeriodRunTests: XCTestCase {
         let reason = try XCTUnwrap(header.firstIndex(of: "Alasan Perlu Uji"))
         let row = try XCTUnwrap(sheet.first { $0.count > idc && $0[idc] == first }, "no test row for \(first)")
         XCTAssertTrue(row[reason].hasPrefix("Uji ulang: jangka waktu pengecualian \"1 (satu) bulan\" sejak Keputusan "
-            + "Klasifikasi Nomor 000.9/8/Diskominfosatik/2026 tanggal 5 Januari 2026 telah berakhir pada 5 Februari 2026."),
+            + "Klasifikasi Nomor 000.9/8/Diskominfosatik/2026 tanggal 5 Januari 2026 telah berakhir pada tanggal 4 Februari 2026."),
                       row[reason])
 
         // The unit's blank form for the Tim's meeting carries it too, with why.
@@ -125,6 +127,7 @@ final class ExemptionPeriodRunTests: XCTestCase {
             ["Pertimbangan Kepentingan Publik", "Pengawasan penyaluran bantuan"],
             ["Kesimpulan", "Terbuka"],
             ["Nama Penguji", "Siti Aminah, S.Sos."],
+            ["Tanggal Uji", "6/2/2026"],
         ].map { [ReviewFormat.testSheet, first] + $0 }
         p.arguments = ["-c", ReviewDecisionsStageTests.editScript, dropped.path,
                        String(decoding: try JSONSerialization.data(withJSONObject: edits), as: UTF8.self)]
@@ -158,6 +161,22 @@ final class ExemptionPeriodRunTests: XCTestCase {
         XCTAssertEqual((approval["endedExemptionsReissued"] as? [Any])?.count, 0, "nothing re-issued past its period")
     }
 
+    /// The website is written again when a period "sampai" a date is over, as for a period of
+    /// years (session 26: its stamp counted years and months only, so the page kept such a title
+    /// as withheld after its last day).
+    func testTheWebsiteStampCountsAPeriodUntilADate() throws {
+        let term = ExemptionTerm(itemID: "dinkes-0005", revision: 1, unit: WorkUnit(code: "dinkes", name: "Dinas Kesehatan"),
+                                 ringkasan: "Rincian HPS", conclusion: .exemptWhole,
+                                 period: .untilEvent("sampai 31 Desember 2026"), periodText: "sampai 31 Desember 2026",
+                                 decidedOn: try IndonesianDate.parse("5 Januari 2026"), decreeNumber: "000.9/8/2026", decidedInVersion: 2)
+        func stamp(_ day: String) throws -> String {
+            PublishStage.websiteStamp(version: 2, terms: [term], decreeDate: nil,
+                                      clock: Clock(now: try IndonesianDate.parse(day).addingTimeInterval(20 * 3600)))
+        }
+        XCTAssertEqual(try stamp("31 Desember 2026"), "v2 \n", "its last day: not over")
+        XCTAssertEqual(try stamp("1 Januari 2027"), "v2 dinkes-0005#1\n")
+    }
+
     /// Read as a Bagian Hukum and a citizen read them (session 21): the signed DIK decree says
     /// when each exemption's period ends, and the website, written when the decree was
     /// published, says so once it has ended instead of listing the title as withheld, with no
@@ -168,24 +187,25 @@ final class ExemptionPeriodRunTests: XCTestCase {
         let decree = example.workspace.reports.appendingPathComponent("terbit/v\(draft)/keputusan-klasifikasi-dik-v\(draft).docx")
         let archive = try ZipArchive(path: decree.path)
         let xml = String(decoding: try archive.readAll(try XCTUnwrap(try archive.entry(named: "word/document.xml"))), as: UTF8.self)
-        XCTAssertTrue(xml.contains("sejak tanggal Keputusan ini ditetapkan, berakhir pada tanggal 5 Februari 2026"),
+        XCTAssertTrue(xml.contains("sejak tanggal Keputusan ini ditetapkan sampai dengan tanggal 4 Februari 2026"),
                       "the DIK Lampiran does not say when the one-month exemption ends")
 
         let page = example.workspace.reports.appendingPathComponent("situs/index.html")
         var html = try String(contentsOf: page, encoding: .utf8)
-        XCTAssertTrue(html.contains("1 (satu) bulan<br>sejak 5 Januari 2026, berakhir pada tanggal 5 Februari 2026"), html)
+        XCTAssertTrue(html.contains("1 (satu) bulan<br>sejak 5 Januari 2026 sampai dengan tanggal 4 Februari 2026"), html)
         XCTAssertFalse(html.contains("telah berakhir"), "ended before its end")
         // 11 January: nothing ended, the page is not written again.
         let before = try Data(contentsOf: page)
         _ = try example.run(10 * 86_400)
         XCTAssertEqual(try Data(contentsOf: page), before)
-        // 6 February: the period ended yesterday; the page written on publication said nothing.
+        // 6 February: the period's last day was 4 February; the page written on publication said nothing.
         _ = try example.run(36 * 86_400)
         html = try String(contentsOf: page, encoding: .utf8)
-        XCTAssertTrue(html.contains("Jangka waktu pengecualian ini telah berakhir pada tanggal 5 Februari 2026; pengecualiannya belum ditetapkan kembali berdasarkan uji konsekuensi baru."),
+        XCTAssertTrue(html.contains("Jangka waktu pengecualian ini telah berakhir pada tanggal 4 Februari 2026; pengecualiannya belum ditetapkan kembali berdasarkan uji konsekuensi baru."),
                       "the website still lists \(first) as withheld with no word of its ended period")
         // Said once, in the period's cell (a phone's card shows it under the title's).
-        XCTAssertEqual(html.components(separatedBy: "berakhir pada tanggal 5 Februari 2026").count - 1, 2, html) // the dates and the note
+        XCTAssertEqual(html.components(separatedBy: "tanggal 4 Februari 2026").count - 1, 2, html) // the dates and the note
+        XCTAssertFalse(html.contains("5 Februari 2026"), "never the day after the last")
         XCTAssertEqual(html.components(separatedBy: "telah berakhir").count - 1, 1, html)
         // The next day: the same page (rewritten only when what ended changes).
         let after = try Data(contentsOf: page)

@@ -75,6 +75,7 @@ final class ReviewDecisionsStageTests: XCTestCase {
             ["Kesimpulan", "Dikecualikan seluruhnya"],
             ["Jangka Waktu Pengecualian", "25 tahun"],
             ["Nama Penguji", "dr. Penguji"],
+            ["Tanggal Uji", "31/12/2025"],
         ].map { ["Uji Konsekuensi", item] + $0 }
     }
 

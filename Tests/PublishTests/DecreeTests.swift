@@ -533,10 +533,24 @@ final class DecreeTests: XCTestCase {
         let text = visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(
             version: v, settings: settings, citations: .builtIn, clock: clock, terms: terms))[2].text)
             .map { $0.replacingOccurrences(of: "\u{200B}", with: "") }
-        XCTAssertTrue(text.contains("sejak tanggal Keputusan ini ditetapkan, berakhir pada tanggal 5 Januari 2027"), text.joined(separator: "|"))
-        XCTAssertTrue(text.contains("sejak Keputusan Nomor 000.9/4/Diskominfosatik/2025 tanggal 2 Januari 2025, berakhir pada tanggal 2 Juli 2025"),
+        // The last day withheld (session 26): a year from 5 January 2026 runs up to and including
+        // 4 January 2027, six months from 2 January 2025 up to and including 1 July 2025.
+        XCTAssertTrue(text.contains("sejak tanggal Keputusan ini ditetapkan sampai dengan tanggal 4 Januari 2027"), text.joined(separator: "|"))
+        XCTAssertTrue(text.contains("sejak Keputusan Nomor 000.9/4/Diskominfosatik/2025 tanggal 2 Januari 2025 sampai dengan tanggal 1 Juli 2025"),
                       text.joined(separator: "|"))
-        XCTAssertEqual(text.filter { $0.contains("berakhir pada tanggal") }.count, 2, "a permanent period has no end date")
+        XCTAssertEqual(text.filter { $0.contains("sampai dengan tanggal") }.count, 2, "a permanent period has no end date")
+        XCTAssertFalse(text.joined().contains("berakhir pada tanggal"), "one wording of the end")
+        // A period "sampai" a date is the test's own last day, from this decree: never the day after.
+        var u = v
+        for i in u.exempted.indices {
+            u.exempted[i].consequenceTest?.period = .untilEvent("sampai 31 Desember 2026")
+            u.exempted[i].consequenceTest?.periodText = "sampai 31 Desember 2026"
+        }
+        let until = visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(
+            version: u, settings: settings, citations: .builtIn, clock: clock))[2].text)
+        XCTAssertTrue(until.contains("Sampai 31 Desember 2026"), until.joined(separator: "|"))
+        XCTAssertTrue(until.contains("sejak tanggal Keputusan ini ditetapkan sampai dengan tanggal 31 Desember 2026"), until.joined(separator: "|"))
+        XCTAssertFalse(until.joined().contains("1 Januari 2027"), until.joined(separator: "|"))
         // Undated draft: from this decree, no date to count from.
         v.decreeDate = nil
         let draft = visibleText(try docxParts(try DecreeWriter.klasifikasiDIK(version: v, settings: settings, citations: .builtIn,

@@ -54,13 +54,16 @@ final class ExemptionPeriodsSectionTests: XCTestCase {
         XCTAssertEqual(body[0]["Jangka Waktu Pengecualian"], "1 (satu) tahun")
         XCTAssertEqual(body[0]["Ditetapkan dengan"],
                        "Keputusan Klasifikasi Nomor 000.9/13/Diskominfosatik/2024 tanggal 1 Desember 2024 (DIP versi 2)")
-        XCTAssertEqual(body[0]["Berakhir pada"], "1 Desember 2025")
-        XCTAssertEqual(body[0]["Keadaan"], "Telah berakhir 31 hari yang lalu")
+        // The last day withheld (session 26): a year from 1 December 2024 runs up to and including
+        // 30 November 2025; the days are counted from it.
+        XCTAssertEqual(body[0]["Berakhir pada"], "30 November 2025")
+        XCTAssertEqual(body[0]["Keadaan"], "Telah berakhir 32 hari yang lalu")
         XCTAssertTrue(body[0]["Yang Perlu Dilakukan"]!.hasPrefix("Lakukan uji konsekuensi ulang (barisnya ada di sheet Uji Konsekuensi"))
         XCTAssertEqual(body[0]["Perintah Uji Ulang"], "dip test bappeda-0001 --revision 2 --conclusion …")
-        XCTAssertEqual(body[1]["Berakhir pada"], "15 Januari 2026")
-        XCTAssertEqual(body[1]["Keadaan"], "Akan berakhir dalam 14 hari")
-        XCTAssertTrue(body[1]["Yang Perlu Dilakukan"]!.contains("sebelum 15 Januari 2026"))
+        XCTAssertEqual(body[1]["Berakhir pada"], "14 Januari 2026")
+        XCTAssertEqual(body[1]["Keadaan"], "Akan berakhir dalam 13 hari")
+        XCTAssertTrue(body[1]["Yang Perlu Dilakukan"]!.contains("sebelum jangka waktunya berakhir pada tanggal 14 Januari 2026"),
+                      body[1]["Yang Perlu Dilakukan"]!)
         XCTAssertEqual(body[2]["Berakhir pada"], "-")
         XCTAssertEqual(body[2]["Keadaan"], "Tanggal berakhir tidak dapat dihitung")
         XCTAssertTrue(body[2]["Yang Perlu Dilakukan"]!.contains("\"Selama berlaku\""))
@@ -73,13 +76,29 @@ final class ExemptionPeriodsSectionTests: XCTestCase {
         let page = ReviewPage.html(input, clock: ReviewFixtures.clock)
         let section = try XCTUnwrap(page.range(of: "<section id=\"jangka-waktu-pengecualian\""))
         XCTAssertLessThan(section.lowerBound, try XCTUnwrap(page.range(of: "<nav>")).lowerBound, "above the contents")
-        for text in ["bappeda-0001", "Telah berakhir 31 hari yang lalu", "15 Januari 2026", "Akan berakhir dalam 14 hari"] {
+        for text in ["bappeda-0001", "Telah berakhir 32 hari yang lalu", "14 Januari 2026", "Akan berakhir dalam 13 hari"] {
             XCTAssertTrue(page.contains(text), text)
         }
         // One pass (workbook and page together) gives the same.
         var written: [UInt8] = []
         _ = try ReviewPack(input).write(clock: ReviewFixtures.clock) { written += $0 }
         XCTAssertEqual(written, Array(page.utf8))
+    }
+
+    /// The state is counted to the last day withheld, the day the row's *Berakhir pada* prints
+    /// (session 26): on that day the exemption still runs and ends today; the day after, it ended
+    /// yesterday.
+    func testTheStateCountsToTheLastDayWithheld() throws {
+        let clock = ReviewFixtures.clock
+        func day(_ text: String) throws -> Date { try IndonesianDate.parse(text) }
+        let open = try day("5 Februari 2026")  // the first day without a month set on 5 January
+        XCTAssertEqual(ExemptionPeriodsSection.endText(.ending(open), clock: clock), "4 Februari 2026")
+        XCTAssertEqual(ExemptionPeriodsSection.state(.ending(open), today: try day("3 Februari 2026"), clock: clock), "Berakhir besok")
+        XCTAssertEqual(ExemptionPeriodsSection.state(.ending(open), today: try day("4 Februari 2026").addingTimeInterval(20 * 3600),
+                                                     clock: clock), "Berakhir hari ini")
+        XCTAssertEqual(ExemptionPeriodsSection.state(.ended(open), today: try day("5 Februari 2026"), clock: clock), "Telah berakhir kemarin")
+        XCTAssertEqual(ExemptionPeriodsSection.state(.ended(open), today: try day("7 Februari 2026"), clock: clock),
+                       "Telah berakhir 3 hari yang lalu")
     }
 
     func testNothingIsAddedWhenNoExemptionNeedsAttention() throws {

@@ -272,6 +272,7 @@ final class ReviewWorkbookTests: XCTestCase {
                 ["Uji Konsekuensi", "dinkes-0099", "Pertimbangan Kepentingan Publik", "Tidak lebih besar"],
                 ["Uji Konsekuensi", "dinkes-0099", "Kesimpulan", "Dikecualikan seluruhnya"],
                 ["Uji Konsekuensi", "dinkes-0099", "Jangka Waktu Pengecualian", "Permanen"],
+                ["Uji Konsekuensi", "dinkes-0099", "Tanggal Uji", "26/11/2026"],
             ])
             let d = try ReviewWorkbookReader.read(path: url.path)
             XCTAssertEqual(d.tests.map(\.itemID), recorded ? ["dinkes-0099"] : [], basis)
@@ -293,6 +294,7 @@ final class ReviewWorkbookTests: XCTestCase {
                 ["Uji Konsekuensi", "dinkes-0099", "Pertimbangan Kepentingan Publik", "Tidak lebih besar"],
                 ["Uji Konsekuensi", "dinkes-0099", "Kesimpulan", "Dikecualikan sebagian"],
                 ["Uji Konsekuensi", "dinkes-0099", "Jangka Waktu Pengecualian", period],
+                ["Uji Konsekuensi", "dinkes-0099", "Tanggal Uji", "26/11/2026"],
             ])
             let d = try ReviewWorkbookReader.read(path: url.path)
             // The officer is told before typing, on the instructions and above the test sheet.
@@ -323,14 +325,47 @@ final class ReviewWorkbookTests: XCTestCase {
             ])
             let d = try ReviewWorkbookReader.read(path: url.path)
             XCTAssertEqual(d.tests.map(\.itemID), recorded ? ["dinkes-0099"] : [], "\(period): \(d.problems)")
-            let located = d.problems.first { $0.message.contains("sudah habis sejak") }
+            let located = d.problems.first { $0.message.contains("sudah berakhir pada tanggal") }
             XCTAssertEqual(located != nil, !recorded, "\(d.problems)")
             if let located {
                 XCTAssertEqual(located.columnName, "Jangka Waktu Pengecualian", "\(located)")
-                XCTAssertTrue(located.message.contains("\"sampai 31 Desember 2025\" sudah habis sejak 1 Januari 2026, sebelum tanggal "
-                    + "uji 5 Januari 2026"), located.message)
+                // The last day withheld, as the test's own words say it (session 26), not the day after.
+                XCTAssertTrue(located.message.contains("\"sampai 31 Desember 2025\" sudah berakhir pada tanggal 31 Desember 2025, "
+                    + "sebelum tanggal uji 5 Januari 2026"), located.message)
             }
         }
+    }
+
+    /// A test row without its date is a located problem naming the Tanggal Uji cell and what to
+    /// write, not a test (session 26): the berita acara opens with the day of the test, and a period
+    /// "sampai …" over by that day went unnoticed until `dip approve`.
+    func testATestWithoutItsDateIsAProblemNotATest() throws {
+        for date in ["", "26/11/2026"] {
+            let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(try ReviewFixtures.input(), clock: ReviewFixtures.clock))
+            try Self.edit(url.path, [
+                ["Uji Konsekuensi", "dinkes-0099", "Dasar Hukum (Pasal)", "UU 14/2008 Pasal 17 huruf h angka 2"],
+                ["Uji Konsekuensi", "dinkes-0099", "Konsekuensi apabila Dibuka", "Mengungkap diagnosis"],
+                ["Uji Konsekuensi", "dinkes-0099", "Kesimpulan", "Dikecualikan seluruhnya"],
+                ["Uji Konsekuensi", "dinkes-0099", "Jangka Waktu Pengecualian", "sampai 31 Desember 2025"],
+                ["Uji Konsekuensi", "dinkes-0099", "Tanggal Uji", date],
+            ])
+            let d = try ReviewWorkbookReader.read(path: url.path)
+            XCTAssertEqual(d.tests.map(\.itemID), [], "\(date): never recorded (undated, or its period over): \(d.problems)")
+            let located = try XCTUnwrap(d.problems.first, date)
+            if date.isEmpty {
+                XCTAssertEqual(located.sheet, "Uji Konsekuensi")
+                XCTAssertEqual(located.columnName, "Tanggal Uji", "\(located)")
+                XCTAssertNotNil(located.column, "the cell is named by its column letter")
+                XCTAssertGreaterThan(located.row ?? 0, 1)
+                XCTAssertEqual(located.message, "Tanggal uji konsekuensi dinkes-0099 belum diisi; ujinya tidak dicatat.")
+                XCTAssertTrue(located.hint.hasPrefix("Isi kolom Tanggal Uji dengan tanggal rapat Tim yang menguji"), located.hint)
+            } else {
+                XCTAssertEqual(located.columnName, "Jangka Waktu Pengecualian", "dated: its period is checked: \(located)")
+            }
+        }
+        // Said before typing, above the test sheet (workbook and page).
+        XCTAssertTrue(ReviewPage.html(try ReviewFixtures.input(), clock: ReviewFixtures.clock)
+            .contains("Tanggal Uji wajib diisi dengan tanggal rapat Tim"), "review page, test section")
     }
 
     /// An exemption typed without its consequence or its period is a located problem, not a test:
@@ -364,6 +399,7 @@ final class ReviewWorkbookTests: XCTestCase {
                 ["Uji Konsekuensi", "dinkes-0099", "Jangka Waktu Pengecualian", "Permanen"],
                 ["Uji Konsekuensi", "dinkes-0099", "Nama Penguji", "dr. Penguji"],
                 ["Uji Konsekuensi", "dinkes-0099", "NIP Penguji", nip],
+                ["Uji Konsekuensi", "dinkes-0099", "Tanggal Uji", "26/11/2026"],
             ])
             let d = try ReviewWorkbookReader.read(path: url.path)
             XCTAssertEqual(d.tests.map(\.itemID), recorded ? ["dinkes-0099"] : [], nip)
@@ -384,6 +420,7 @@ final class ReviewWorkbookTests: XCTestCase {
                 ["Uji Konsekuensi", "dinkes-0099", "Jangka Waktu Pengecualian", "Permanen"],
                 ["Uji Konsekuensi", "dinkes-0099", "Nomor Berita Acara", number],
                 ["Uji Konsekuensi", "dinkes-0099", "Tempat Uji", place],
+                ["Uji Konsekuensi", "dinkes-0099", "Tanggal Uji", "26/11/2026"],
             ])
             let d = try ReviewWorkbookReader.read(path: url.path)
             XCTAssertEqual(d.tests.map(\.itemID), ["dinkes-0099"], "\(d.problems)")

@@ -363,6 +363,29 @@ final class WebsiteTests: XCTestCase {
         XCTAssertFalse(cells.dropLast().joined().contains("berakhir"), row)
     }
 
+    /// A period "sampai" a date is dated on the page like a period of years (session 26): the last
+    /// day withheld, in the decree's words, and from the day after it the note that it ended on
+    /// that last day — never "berakhir pada tanggal 1 Januari 2027" under "sampai 31 Desember 2026".
+    func testAPeriodUntilADateIsDatedByItsLastDay() throws {
+        var version = Fixture.version3()
+        version.exempted[0].consequenceTest?.period = .untilEvent("sampai 31 Desember 2026")
+        version.exempted[0].consequenceTest?.periodText = "sampai 31 Desember 2026"
+        func row(on day: String) throws -> String {
+            let clock = Clock(now: try IndonesianDate.parse(day).addingTimeInterval(8 * 3600))
+            let page = String(decoding: try XCTUnwrap(try WebsiteWriter.render(
+                version: version, history: Fixture.history(), settings: .serang, clock: clock)["index.html"]), as: UTF8.self)
+            return try XCTUnwrap(page.components(separatedBy: "<tr class=\"dik-item\">").dropFirst()
+                .first { $0.contains("Rekam medis pasien puskesmas") })
+        }
+        let running = try row(on: "31 Desember 2026")
+        XCTAssertTrue(running.contains("Sampai 31 Desember 2026<br>sejak "), running)
+        XCTAssertTrue(running.contains(" sampai dengan tanggal 31 Desember 2026"), running)
+        XCTAssertFalse(running.contains("telah berakhir"), "its last day: still withheld")
+        let ended = try row(on: "1 Januari 2027")
+        XCTAssertTrue(ended.contains("Jangka waktu pengecualian ini telah berakhir pada tanggal 31 Desember 2026;"), ended)
+        XCTAssertFalse(ended.contains("1 Januari 2027"), ended)
+    }
+
     /// A unit that wrote time and place in one "Waktu dan Tempat" cell ("Serang, 2026"): the page,
     /// the feeds and the CSV, which print them apart, print the intake's split ("2026", "Serang"),
     /// not the whole text as the time and "-" as the place (session 21). An item with its own

@@ -232,8 +232,8 @@ final class CommandLineTests: XCTestCase {
                             "--consequence", "x", "--public-interest", "y", "--period", "sampai 31 Mei 2026",
                             "--tested-on", "1 Juni 2026", "--tester", "Tim", "--workspace", workspace.path])
         XCTAssertEqual(over.status, 1, over.out)
-        XCTAssertTrue(over.err.contains("Jangka waktu pengecualian \"sampai 31 Mei 2026\" sudah habis sejak 1 Juni 2026, sebelum "
-            + "tanggal uji 1 Juni 2026"), over.err)
+        XCTAssertTrue(over.err.contains("Jangka waktu pengecualian \"sampai 31 Mei 2026\" sudah berakhir pada tanggal 31 Mei 2026, "
+            + "sebelum tanggal uji 1 Juni 2026"), over.err)
         // Recorded the day before (through the register, as an older record holds it), the decree of 1 June refuses it.
         var test = Fixture.test(.exemptWhole, day: 2)
         test.period = PeriodText.parse("sampai 31 Mei 2026")
@@ -243,8 +243,9 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(3)))?.number, 1)
         let preview = try previewApproval(in: workspace, Self.atasan + ["--dik-decree-number", "000.9/8/2026"])
         XCTAssertTrue(preview.out.contains("Persetujuan ini ditolak: Keputusan Klasifikasi DIK versi 1 tanggal 1 Juni 2026 akan "
-            + "menetapkan 1 pengecualian yang jangka waktunya menurut uji konsekuensinya sudah habis sebelum tanggal itu: "
-            + "dinkes-0005 revisi 1 (\"sampai 31 Mei 2026\", habis sejak 1 Juni 2026)."), preview.out)
+            + "menetapkan 1 pengecualian yang jangka waktunya menurut uji konsekuensinya sudah berakhir sebelum tanggal itu: "
+            + "dinkes-0005 revisi 1 (\"sampai 31 Mei 2026\", berakhir pada tanggal 31 Mei 2026)."), preview.out)
+        XCTAssertFalse(preview.out.contains("1 Juni 2026)"), "never the day after its last")
         for force in [["--force-unreviewed"], ["--force-unreviewed", "--force-ended-exemptions"]] {
             let refused = try approveWithBothDecrees(in: workspace, force: force)
             XCTAssertEqual(refused.status, 1, refused.out)
@@ -577,17 +578,17 @@ final class CommandLineTests: XCTestCase {
         let preview = try previewApproval(in: workspace, Self.atasan + ["--dik-decree-number", "000.9/8/2026"])
         XCTAssertEqual(preview.status, 0, preview.err)
         XCTAssertTrue(preview.out.contains("Perhatian: Keputusan Klasifikasi DIK ini mencantumkan kembali 1 pengecualian yang "
-            + "jangka waktunya telah berakhir pada tanggal keputusan, tanpa uji konsekuensi baru: dinkes-0005 revisi 1 (Rincian HPS "
+            + "jangka waktunya telah berakhir sebelum tanggal keputusan, tanpa uji konsekuensi baru: dinkes-0005 revisi 1 (Rincian HPS "
             + "sebelum tender diumumkan; 3 (tiga) bulan sejak Keputusan Nomor 000.9/2/2026 tanggal 2 Januari 2026, berakhir "
-            + "2 April 2026)."), preview.out)
+            + "pada tanggal 1 April 2026)."), preview.out)
         XCTAssertTrue(preview.out.contains("Perhatian: jangka waktu 1 pengecualian berakhir dalam 90 hari setelah tanggal "
             + "keputusan: dinkes-0006 (6 (enam) bulan sejak Keputusan Nomor 000.9/2/2026 tanggal 2 Januari 2026, berakhir "
-            + "2 Juli 2026)."), preview.out)
+            + "pada tanggal 1 Juli 2026)."), preview.out)
         XCTAssertTrue(preview.out.contains("tidak dapat dihitung dip: dinkes-0007 (\"Selama berlaku\")"), preview.out)
         // Refused without --force (session 23): the decree would set again what its own Lampiran
         // says has ended. The preview says so; the approval is refused and nothing is stored.
         XCTAssertTrue(preview.out.contains("Tanpa --force-ended-exemptions persetujuan ini ditolak: Keputusan Klasifikasi DIK versi "
-            + "\(first.number + 1) akan menetapkan kembali 1 pengecualian yang jangka waktunya telah berakhir pada tanggal "
+            + "\(first.number + 1) akan menetapkan kembali 1 pengecualian yang jangka waktunya telah berakhir sebelum tanggal "
             + "keputusan, tanpa uji konsekuensi baru (dinkes-0005 revisi 1)"), preview.out)
         let refused = try run(Self.signatory + ["--dik-decree-number", "000.9/8/2026", "--decree-date", "1/6/2026"] + Self.atasan
                               + ["--yes", "--workspace", workspace.path])
@@ -612,8 +613,8 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(status.out.contains("\nJangka waktu pengecualian (1 pengecualian telah berakhir jangka waktunya, "
             + "1 pengecualian akan berakhir dalam 90 hari, 1 pengecualian perlu diperiksa jangka waktunya); uji ulang dengan "
             + "`dip test` atau sheet Uji Konsekuensi:\n"
-            + "  dinkes-0005 (revisi 1): \"3 (tiga) bulan\" sejak 2 Januari 2026, telah berakhir 2 April 2026\n"
-            + "  dinkes-0006 (revisi 1): \"6 (enam) bulan\" sejak 2 Januari 2026, berakhir 2 Juli 2026\n"
+            + "  dinkes-0005 (revisi 1): \"3 (tiga) bulan\" sejak 2 Januari 2026, telah berakhir pada tanggal 1 April 2026\n"
+            + "  dinkes-0006 (revisi 1): \"6 (enam) bulan\" sejak 2 Januari 2026, berakhir pada tanggal 1 Juli 2026\n"
             + "  dinkes-0007 (revisi 1): \"Selama berlaku\" sejak 2 Januari 2026, tanggal berakhir tidak dapat dihitung\n"),
                       status.out)
 
@@ -624,7 +625,7 @@ final class CommandLineTests: XCTestCase {
         XCTAssertNotNil(try db.makeDraft(clock: Clock(now: Fixture.date(3))))
         let again = try previewApproval(in: workspace, Self.atasan + ["--dik-decree-number", "000.9/8/2026"])
         XCTAssertEqual(again.status, 0, again.err)
-        XCTAssertFalse(again.out.contains("telah berakhir pada tanggal keputusan"), again.out)
+        XCTAssertFalse(again.out.contains("telah berakhir sebelum tanggal keputusan"), again.out)
         XCTAssertFalse(again.out.contains("Tanpa --force-ended-exemptions persetujuan ini ditolak"), again.out)
         XCTAssertTrue(again.out.contains("dinkes-0006 (6 (enam) bulan"), again.out)
     }

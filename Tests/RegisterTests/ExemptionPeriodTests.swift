@@ -58,6 +58,36 @@ final class ExemptionPeriodTests: XCTestCase {
                       "one set by an earlier decree is the ended re-issue, refused apart")
     }
 
+    /// Every text names the last day an exemption is withheld (session 26): "sampai 31 Desember
+    /// 2026" is withheld up to and including 31 December, as a Bagian Hukum reads it, and a year set
+    /// on 5 January 2026 up to and including 4 January 2027 — the same reading for both kinds of
+    /// period, in the same words ("sampai dengan tanggal …", "berakhir pada tanggal …").
+    func testTextsNameTheLastDayWithheldForEveryKindOfPeriod() {
+        let clock = Clock(now: day(2026, 1, 1))
+        let until = ExemptionPeriods.endDay(of: .untilEvent("sampai 31 Desember 2026"), setOn: nil)
+        XCTAssertEqual(until, day(2027, 1, 1), "the first day without it, as `standing` counts")
+        XCTAssertEqual(until.map(ExemptionPeriods.lastDay), day(2026, 12, 31))
+        XCTAssertEqual(until.map { ExemptionPeriods.untilText($0, clock: clock) }, "sampai dengan tanggal 31 Desember 2026")
+        XCTAssertEqual(until.map { ExemptionPeriods.endsText($0, clock: clock) }, "berakhir pada tanggal 31 Desember 2026")
+        let year = ExemptionPeriods.endDay(of: .years(1), setOn: day(2026, 1, 5, hour: 10))
+        XCTAssertEqual(year.map { ExemptionPeriods.untilText($0, clock: clock) }, "sampai dengan tanggal 4 Januari 2027")
+        XCTAssertEqual(ExemptionPeriods.endDay(until: "sampai 4 Januari 2027"), year,
+                       "a year from 5 January 2026 and \"sampai 4 Januari 2027\" are the same period")
+        XCTAssertEqual(ExemptionPeriods.endDay(of: .months(1), setOn: day(2026, 1, 5)).map { ExemptionPeriods.untilText($0, clock: clock) },
+                       "sampai dengan tanggal 4 Februari 2026")
+        XCTAssertNil(ExemptionPeriods.endDay(of: .years(1), setOn: nil), "not set yet: no start to count from")
+        XCTAssertNil(ExemptionPeriods.endDay(of: .untilEvent("sampai tender selesai"), setOn: day(2026, 1, 5)))
+        XCTAssertNil(ExemptionPeriods.endDay(of: .permanent, setOn: day(2026, 1, 5)))
+        // The test's problem names its last day, not the day after it.
+        XCTAssertEqual(ExemptionPeriods.periodOverProblem("sampai 31 Desember 2025", conclusion: .exemptWhole,
+                                                          testedOn: day(2026, 1, 5), clock: clock),
+                       "Jangka waktu pengecualian \"sampai 31 Desember 2025\" sudah berakhir pada tanggal 31 Desember 2025, sebelum "
+                           + "tanggal uji 5 Januari 2026: keputusan yang menetapkannya akan menetapkan pengecualian yang sudah berakhir")
+        XCTAssertNil(ExemptionPeriods.periodOverProblem("sampai 31 Desember 2025", conclusion: .exemptWhole,
+                                                        testedOn: day(2025, 12, 31, hour: 20), clock: clock),
+                     "on its last day the period still runs")
+    }
+
     func testStandingAtTheBoundaries() {
         let decided = day(2025, 3, 10)  // one year: ends 10 March 2026
         let t = term(.years(1), decided: decided)

@@ -114,7 +114,7 @@ public enum ConsequenceTestForm {
         }
         let grounds = citations.citation(test: t, grounds: v.classification?.exemptionGrounds ?? [],
                                          unitText: v.item.dasarHukumText)
-        let period = t.map(DecreeWriter.periodLabel)
+        let period = t.map { DecreeWriter.periodRecord($0, clock: L.clock) }
         let conclusion = t?.conclusion ?? .pending
         let choices: [ConsequenceConclusion] = [.exemptWhole, .exemptPart, .open]
         let conclusionText = choices.map { ($0 == conclusion ? "☒ " : "☐ ") + $0.label }.joined(separator: "\n")

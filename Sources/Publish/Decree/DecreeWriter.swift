@@ -603,16 +603,19 @@ public enum DecreeWriter {
     }
 
     /// The DIK Lampiran's period cell: the period as recorded, from when it runs and, for a period
-    /// of years or months, the day it ends (`ExemptionPeriods.endDay`), so a reader of the signed
-    /// decree (and the PPID a year later) sees when the exemption ends without counting. A period
-    /// runs from the decree that first set the exemption on its test (`setting`, an earlier
-    /// decree carried again), else from this decree (`decreeDate`; unknown on an undated draft).
+    /// dip can date (years, months, "sampai <a calendar time>"), the last day it is withheld
+    /// ("sampai dengan tanggal …", `ExemptionPeriods.untilText`), so a reader of the signed decree
+    /// (and the PPID a year later) sees what the PPID decided without counting, in the words the
+    /// website uses. A period runs from the decree that first set the exemption on its test
+    /// (`setting`, an earlier decree carried again), else from this decree (`decreeDate`; unknown
+    /// on an undated draft).
     static func periodCell(_ v: VersionItem, setting: ExemptionSetting?, decreeDate: Date?, clock: Clock) -> String {
         guard let t = v.consequenceTest else { return "(belum diuji)" }
         let label = periodLabel(t)
         switch t.period {
         case .years(let n) where n > 0: break
         case .months(let n) where n > 0: break
+        case .untilEvent(let text) where ExemptionPeriods.endDay(until: text) != nil: break
         default: return label
         }
         let start = setting?.date ?? decreeDate
@@ -623,8 +626,28 @@ public enum DecreeWriter {
         } else {
             since = "sejak tanggal Keputusan ini ditetapkan"
         }
-        guard let start, let end = ExemptionPeriods.endDay(of: t.period, from: start) else { return "\(label)\n\(since)" }
-        return "\(label)\n\(since), berakhir pada tanggal \(clock.indonesianDate(end))"
+        guard let end = ExemptionPeriods.endDay(of: t.period, setOn: start) else { return "\(label)\n\(since)" }
+        return "\(label)\n\(since) \(ExemptionPeriods.untilText(end, clock: clock))"
+    }
+
+    /// The period as a berita acara records it: the label, and the reading the DIK Lampiran and
+    /// the website apply to it, in their words, before any decree has set it: a period of years or
+    /// months runs "sejak tanggal Keputusan Klasifikasi yang menetapkannya" (the test is not its
+    /// start, docs/publish.md "Exemption periods"); a period "sampai <a calendar time>" is withheld
+    /// "sampai dengan tanggal …" its last day, said when the label does not already name that day
+    /// ("Sampai akhir tahun 2026" → 31 Desember 2026).
+    static func periodRecord(_ t: ConsequenceTest, clock: Clock) -> String {
+        let label = periodLabel(t)
+        switch t.period {
+        case .years(let n) where n > 0, .months(let n) where n > 0:
+            return "\(label)\nsejak tanggal Keputusan Klasifikasi yang menetapkannya"
+        case .untilEvent(let text):
+            guard let end = ExemptionPeriods.endDay(until: text),
+                  !label.contains(clock.indonesianDate(ExemptionPeriods.lastDay(end))) else { return label }
+            return "\(label)\n(\(ExemptionPeriods.untilText(end, clock: clock)))"
+        default:
+            return label
+        }
     }
 
     static func periodText(_ p: RetentionPeriod) -> String {

@@ -41,13 +41,15 @@ enum ExemptionPeriodsSection {
         func days(_ a: Date, _ b: Date) -> Int {
             Clock.wibCalendar.dateComponents([.day], from: a, to: b).day ?? 0
         }
+        // Counted from the last day the exemption runs (`ExemptionPeriods.lastDay`), the day the
+        // row's "Berakhir pada" prints: on that day it still runs and "berakhir hari ini".
         switch standing {
         case .ended(let end):
-            let n = days(end, day)
-            return n == 0 ? "Berakhir hari ini" : "Telah berakhir \(n) hari yang lalu"
+            let n = days(ExemptionPeriods.lastDay(end), day)
+            return n == 1 ? "Telah berakhir kemarin" : "Telah berakhir \(n) hari yang lalu"
         case .ending(let end):
-            let n = days(day, end)
-            return n == 1 ? "Berakhir besok" : "Akan berakhir dalam \(n) hari"
+            let n = days(day, ExemptionPeriods.lastDay(end))
+            return n == 0 ? "Berakhir hari ini" : n == 1 ? "Berakhir besok" : "Akan berakhir dalam \(n) hari"
         case .needsPerson: return "Tanggal berakhir tidak dapat dihitung"
         case .unreadable: return "Jangka waktu tidak terbaca"
         case .running, .permanent, .notDecided: return ""
@@ -62,9 +64,9 @@ enum ExemptionPeriodsSection {
                 + "informasinya dimuat dalam DIP. Bila tetap dikecualikan: catat jangka waktu baru; keputusan klasifikasi "
                 + "berikutnya menetapkannya."
         case .ending(let end):
-            return "Jadwalkan uji konsekuensi ulang sebelum \(clock.indonesianDate(end)) (barisnya ada di sheet Uji "
-                + "Konsekuensi), agar keputusan yang mencabut atau menetapkan kembali pengecualiannya berlaku sebelum "
-                + "jangka waktunya habis."
+            return "Jadwalkan uji konsekuensi ulang sebelum jangka waktunya \(ExemptionPeriods.endsText(end, clock: clock)) "
+                + "(barisnya ada di sheet Uji Konsekuensi), agar keputusan yang mencabut atau menetapkan kembali "
+                + "pengecualiannya berlaku paling lambat pada tanggal itu."
         case .needsPerson:
             return "Jangka waktu \"\(n.term.periodText)\" bergantung pada keadaan atau peristiwa: periksa apakah keadaan itu "
                 + "sudah berakhir atau peristiwanya sudah terjadi; bila sudah, lakukan uji konsekuensi ulang."
@@ -84,7 +86,7 @@ enum ExemptionPeriodsSection {
 
     static func endText(_ s: ExemptionStanding, clock: Clock) -> String {
         switch s {
-        case .ended(let d), .ending(let d), .running(let d): return clock.indonesianDate(d)
+        case .ended(let d), .ending(let d), .running(let d): return clock.indonesianDate(ExemptionPeriods.lastDay(d))
         default: return "-"
         }
     }

@@ -515,7 +515,9 @@ enum ReviewContent {
         return ReviewTable(
             sheet: ReviewFormat.testSheet, title: "Informasi yang Memerlukan Uji Konsekuensi",
             intro: "Isi setiap kolom uji (UU 14/2008 Pasal 17 dan 19). Kesimpulan dipilih dari daftar; "
-                + "kesimpulan dikecualikan wajib disertai dasar hukum. Pengecualian yang hanya berdasar Pasal 17 huruf a–f "
+                + "kesimpulan dikecualikan wajib disertai dasar hukum. Tanggal Uji wajib diisi dengan tanggal rapat Tim "
+                + "(berita acara dibuka dengan hari dan tanggal itu); baris tanpa tanggal tidak dicatat. "
+                + "Pengecualian yang hanya berdasar Pasal 17 huruf a–f "
                 + "tidak bersifat permanen (Pasal 20 ayat (1)): tulis jangka waktunya. Nomor Berita Acara dan Tempat Uji "
                 + "boleh kosong: nomor yang diberikan setelah berita acara ditandatangani dapat dicatat kemudian "
                 + "(`dip test … --berita-acara-number`), dan tanpa Tempat Uji berita acara memuat kota tempat keputusan "

@@ -390,10 +390,23 @@ public enum ReviewWorkbookReader {
                             "Tulis jangka waktunya, misalnya \"5 tahun\" atau \"sampai pemenang tender ditetapkan\", atau tambahkan dasar huruf g–j bila memang berlaku.")
                     continue
                 }
-                // A period "sampai <date>" over by the day of the test (as `dip test`; a row without its
-                // date is recorded on the day it is read, and `dip approve` still refuses its decree).
-                if let on = testedOn, let why = ExemptionPeriods.periodOverProblem(periodText, conclusion: conclusion, testedOn: on,
-                                                                                  clock: Clock(now: on)) {
+                // The berita acara opens "Pada hari ini, <the day of the test> …" and the decree may
+                // not be dated before it; a row without its date was recorded undated (the record
+                // then carried the day dip read the workbook, not the Tim's meeting) and escaped the
+                // check of its period below until `dip approve` (session 26). `dip test` has a date
+                // always: --tested-on, else the day it is typed.
+                guard let testedOn else {
+                    let tc = map[ReviewFormat.testedOnHeader.lowercased()]
+                    problem(sheet, row.number, tc, ReviewFormat.testedOnHeader,
+                            "Tanggal uji konsekuensi \(id) belum diisi; ujinya tidak dicatat.",
+                            "Isi kolom \(ReviewFormat.testedOnHeader) dengan tanggal rapat Tim yang menguji, misalnya 26/11/2026 "
+                                + "atau 26 November 2026: berita acara dibuka dengan hari dan tanggal itu (\"Pada hari ini, …\") "
+                                + "dan jangka waktu pengecualiannya diperiksa terhadap tanggal itu.")
+                    continue
+                }
+                // A period "sampai <date>" over by the day of the test (as `dip test`).
+                if let why = ExemptionPeriods.periodOverProblem(periodText, conclusion: conclusion, testedOn: testedOn,
+                                                                clock: Clock(now: testedOn)) {
                     problem(sheet, row.number, map[ReviewFormat.periodHeader.lowercased()], ReviewFormat.periodHeader,
                             why + ".", "Tulis jangka waktu yang benar, atau simpulkan Terbuka.")
                     continue

@@ -303,17 +303,18 @@ enum IndexPage {
     /// What the page says of an exempted title's period: from when it runs and when it ends (or
     /// ended); keyed by item id and revision.
     struct PeriodNote: Equatable {
-        /// "sejak 5 Januari 2026, berakhir pada tanggal 5 Januari 2027"
+        /// "sejak 5 Januari 2026 sampai dengan tanggal 4 Januari 2027" (the last day withheld)
         var dates: String
-        /// The day it ended, when it has by the page's day.
+        /// The first day without it, when that day has come by the page's day.
         var ended: Date?
     }
 
-    /// For every exempted title whose period is a number of years or months: its start (the
-    /// decree that first set it on its test, `ExemptionTerm.decidedOn`, else this version's
-    /// decree) and end (`ExemptionPeriods.endDay`), and whether it has ended on `clock`'s day.
-    /// A page written when the version was published keeps saying "withheld" after the period
-    /// ends; `PublishStage.refreshWebsite` writes it again on the day it ends, with this note.
+    /// For every exempted title whose period dip can date (years, months, "sampai <a calendar
+    /// time>"): its start (the decree that first set it on its test, `ExemptionTerm.decidedOn`,
+    /// else this version's decree) and end (`ExemptionPeriods.endDay`), and whether it has ended
+    /// on `clock`'s day. A page written when the version was published keeps saying "withheld"
+    /// after the period ends; `PublishStage.refreshWebsite` writes it again on the first day
+    /// without it, with this note.
     static func exemptionPeriods(_ items: [VersionItem], version: DIPVersion, terms: [ExemptionTerm],
                                  clock: Clock) -> [String: PeriodNote] {
         var decided: [String: Date] = [:]
@@ -325,10 +326,10 @@ enum IndexPage {
             guard let t = v.consequenceTest else { continue }
             let key = "\(v.id)#\(v.revision)"
             guard let start = decided[key] ?? version.decreeDate,
-                  let end = ExemptionPeriods.endDay(of: t.period, from: start) else { continue }
+                  let end = ExemptionPeriods.endDay(of: t.period, setOn: start) else { continue }
             let ended = end <= IndonesianDate.startOfDay(clock.now)
             notes[key] = PeriodNote(
-                dates: "sejak \(clock.indonesianDate(start)), berakhir pada tanggal \(clock.indonesianDate(end))",
+                dates: "sejak \(clock.indonesianDate(start)) \(ExemptionPeriods.untilText(end, clock: clock))",
                 ended: ended ? end : nil)
         }
         return notes
@@ -339,7 +340,7 @@ enum IndexPage {
     /// recorded but not yet decreed may exist, so not "not tested again"), and that it can be
     /// requested.
     static func endedNote(_ end: Date, clock: Clock) -> String {
-        "Jangka waktu pengecualian ini telah berakhir pada tanggal \(clock.indonesianDate(end)); pengecualiannya belum "
+        "Jangka waktu pengecualian ini telah \(ExemptionPeriods.endsText(end, clock: clock)); pengecualiannya belum "
             + "ditetapkan kembali berdasarkan uji konsekuensi baru. "
             + "Anda dapat mengajukan permohonan informasi ini kepada PPID."
     }

@@ -61,7 +61,7 @@ extension DIP {
         var forceUnreviewed = false
 
         @Flag(name: .customLong("force-ended-exemptions"),
-              help: "Tetapkan kembali, tanpa uji konsekuensi baru, pengecualian yang jangka waktunya telah berakhir pada tanggal keputusan (tercatat di riwayat persetujuan).")
+              help: "Tetapkan kembali, tanpa uji konsekuensi baru, pengecualian yang jangka waktunya telah berakhir sebelum tanggal keputusan (tercatat di riwayat persetujuan).")
         var forceEndedExemptions = false
 
         @Flag(help: "Usang: sama dengan --force-unreviewed. Tidak berlaku untuk pengecualian yang jangka waktunya telah berakhir (gunakan --force-ended-exemptions).")
@@ -656,7 +656,7 @@ extension DIP {
             let ended = endedExemptions(terms, decreeDate: decreeDate)
             guard !ended.isEmpty else { return nil }
             return "Keputusan Klasifikasi DIK versi \(version) akan menetapkan kembali \(ended.count) pengecualian yang jangka "
-                + "waktunya telah berakhir pada tanggal keputusan, tanpa uji konsekuensi baru ("
+                + "waktunya telah berakhir sebelum tanggal keputusan, tanpa uji konsekuensi baru ("
                 + ended.map { "\($0.term.itemID) revisi \($0.term.revision)" }.joined(separator: ", ")
                 + "): Lampirannya menyatakan jangka waktu itu telah berakhir dan Diktum KETIGA menyatakan informasinya dapat "
                 + "dibuka setelah jangka waktunya berakhir, sedangkan Diktum KESATU menetapkannya kembali sebagai informasi yang "
@@ -672,9 +672,9 @@ extension DIP {
             let over = ExemptionPeriods.endedBeforeSetting(terms, decreeDate: decreeDate)
             guard !over.isEmpty else { return nil }
             return "Keputusan Klasifikasi DIK versi \(version) tanggal \(clock.indonesianDate(decreeDate)) akan menetapkan "
-                + "\(over.count) pengecualian yang jangka waktunya menurut uji konsekuensinya sudah habis sebelum tanggal itu: "
-                + over.map { "\($0.term.itemID) revisi \($0.term.revision) (\"\($0.term.periodText)\", habis sejak "
-                    + "\(clock.indonesianDate($0.end)))" }.joined(separator: "; ")
+                + "\(over.count) pengecualian yang jangka waktunya menurut uji konsekuensinya sudah berakhir sebelum tanggal itu: "
+                + over.map { "\($0.term.itemID) revisi \($0.term.revision) (\"\($0.term.periodText)\", "
+                    + "\(ExemptionPeriods.endsText($0.end, clock: clock)))" }.joined(separator: "; ")
                 + ". Keputusan tidak dapat menetapkan pengecualian yang sudah berakhir: catat ulang uji konsekuensinya dengan "
                 + "jangka waktu yang benar, atau dengan kesimpulan Terbuka (`dip test <kode> --revision <revisi> …`, lalu `dip run`)."
         }
@@ -692,7 +692,8 @@ extension DIP {
             var lines: [String] = []
             let ended = notices.compactMap { n -> String? in
                 guard case .ended(let end) = n.standing else { return nil }
-                return "\(n.term.itemID) revisi \(n.term.revision) (\(n.term.ringkasan); \(set(n.term)), berakhir \(clock.indonesianDate(end)))"
+                return "\(n.term.itemID) revisi \(n.term.revision) (\(n.term.ringkasan); \(set(n.term)), "
+                    + "\(ExemptionPeriods.endsText(end, clock: clock)))"
             }
             if !ended.isEmpty {
                 // Pasal 20 ayat (1) is cited only when an ended exemption rests on huruf a–f: for
@@ -702,7 +703,7 @@ extension DIP {
                     return false
                 }
                 lines.append("Perhatian: Keputusan Klasifikasi DIK ini mencantumkan kembali \(ended.count) pengecualian yang jangka "
-                    + "waktunya telah berakhir pada tanggal keputusan, tanpa uji konsekuensi baru: " + ended.joined(separator: "; ")
+                    + "waktunya telah berakhir sebelum tanggal keputusan, tanpa uji konsekuensi baru: " + ended.joined(separator: "; ")
                     + ". Pengecualian ditetapkan berdasarkan uji konsekuensi (Pasal 19 UU 14/2008) untuk jangka waktu yang "
                     + "ditetapkan PPID" + (temporary ? "; pengecualian berdasarkan Pasal 17 huruf a–f tidak bersifat permanen "
                     + "(Pasal 20 ayat (1))" : "") + ": uji ulang dahulu (`dip test <kode> --revision "
@@ -711,7 +712,7 @@ extension DIP {
             }
             let ending = notices.compactMap { n -> String? in
                 guard case .ending(let end) = n.standing else { return nil }
-                return "\(n.term.itemID) (\(set(n.term)), berakhir \(clock.indonesianDate(end)))"
+                return "\(n.term.itemID) (\(set(n.term)), \(ExemptionPeriods.endsText(end, clock: clock)))"
             }
             if !ending.isEmpty {
                 lines.append("Perhatian: jangka waktu \(ending.count) pengecualian berakhir dalam \(noticeDays) hari setelah tanggal "

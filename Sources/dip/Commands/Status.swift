@@ -73,8 +73,8 @@ extension DIP {
                 out += "  \(t.itemID) (revisi \(t.revision)): \"\(t.periodText)\" sejak "
                     + (t.decidedOn.map { clock.indonesianDate($0) } ?? "-") + ", "
                 switch n.standing {
-                case .ended(let end): out += "telah berakhir \(clock.indonesianDate(end))"
-                case .ending(let end): out += "berakhir \(clock.indonesianDate(end))"
+                case .ended(let end): out += "telah \(ExemptionPeriods.endsText(end, clock: clock))"
+                case .ending(let end): out += ExemptionPeriods.endsText(end, clock: clock)
                 case .unreadable: out += "jangka waktu tidak terbaca"
                 default: out += "tanggal berakhir tidak dapat dihitung"
                 }
