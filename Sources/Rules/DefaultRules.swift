@@ -476,7 +476,7 @@ aturan:
       - Nomor telepon pengaduan
 
   - id: anak-berhadapan-hukum
-    keterangan: Identitas anak yang berhadapan dengan hukum atau anak korban
+    keterangan: Identitas anak yang berhadapan dengan hukum atau anak korban — UU 14/2008 Pasal 17 huruf j jo. Pasal 19 UU 11/2012, yang merahasiakan identitas anak, anak korban dan anak saksi (nama anak dan orang tuanya, alamat, wajah, dan hal lain yang mengungkapkan jati dirinya); isi berkas di luar identitas itu tidak dirahasiakan pasal tersebut (pertimbangkan Dikecualikan Sebagian)
     prioritas: 100
     salah_satu: [anak berhadapan dengan hukum, anak berkonflik dengan hukum, anak yang berkonflik dengan hukum, klien anak, anak binaan lpka, abh, identitas anak, data anak korban, anak korban, perkara pidana anak, perkara anak, register perkara anak, sidang anak]
     kecuali: [jumlah, banyaknya, statistik, jumlah kasus, tata cara, prosedur, sop, program, agregat, kartu identitas anak, kia, cakupan, kepemilikan]
@@ -34658,8 +34658,8 @@ pasal_17:
         judul: Rahasia kesehatan pasien
         dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 17/2023 tentang Kesehatan
       - angka: 4
-        judul: Identitas anak yang berhadapan dengan hukum
-        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 11/2012 tentang Sistem Peradilan Pidana Anak
+        judul: Identitas anak, anak korban, dan/atau anak saksi dalam perkara pidana anak (nama anak dan orang tuanya, alamat, wajah, dan hal lain yang mengungkapkan jati dirinya)
+        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. Pasal 19 UU 11/2012 tentang Sistem Peradilan Pidana Anak
       - angka: 5
         judul: Arsip yang aksesnya ditutup oleh pencipta arsip (UU 43/2009 Pasal 44)
         dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 43/2009 tentang Kearsipan

@@ -265,7 +265,7 @@ final class CommandLineTests: XCTestCase {
     /// 1. … 5."): a test citing the letter alone is recorded, as the PPID decided, but `dip test` says
     /// the decree will not tell which secret, and where personal data outside the list may rest.
     func testGroundWithoutItsPointIsRecordedWithANote() throws {
-        let (workspace, _) = try workspaceWithRegister(submitting: [
+        let (workspace, db) = try workspaceWithRegister(submitting: [
             Fixture.classified(Fixture.item("5", "Daftar riwayat hidup pegawai", kategori: .setiapSaat),
                                suggested: .dikecualikan, test: true)])
         func record(_ grounds: [String]) throws -> (status: Int32, out: String, err: String) {
@@ -280,9 +280,21 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(bare.out.contains("Perhatian: Pasal 17 huruf h UU 14/2008 merinci rahasia pribadi dalam angka 1–5, "
             + "tetapi dasar ini tidak menyebut angkanya"), bare.out)
         XCTAssertTrue(bare.out.contains("huruf j jo. UU 27/2022 (17j2)"), bare.out)
+        // The DIK decree about to be signed prints "Pasal 17 huruf h": `dip approve` says so too
+        // (session 26), naming the item; warned, not refused.
+        let now = Clock(now: Date(timeIntervalSince1970: 1_780_300_000))
+        XCTAssertNotNil(try db.makeDraft(clock: now))
+        let preview = try previewApproval(in: workspace, Self.atasan + ["--dik-decree-number", "000.9/8/2026"])
+        XCTAssertEqual(preview.status, 0, preview.err)
+        XCTAssertTrue(preview.out.contains("Perhatian: dasar hukum 1 informasi dalam Lampiran Keputusan Klasifikasi DIK menyebut "
+            + "huruf Pasal 17 tanpa angkanya: dinkes-0005 revisi 1. Pasal 17 huruf h UU 14/2008 merinci rahasia pribadi dalam "
+            + "angka 1–5"), preview.out)
         let pointed = try record(["17h", "17h1"])
         XCTAssertEqual(pointed.status, 0, pointed.err)
         XCTAssertFalse(pointed.out.contains("Perhatian"), pointed.out)
+        XCTAssertNotNil(try db.makeDraft(clock: now))
+        let again = try previewApproval(in: workspace, Self.atasan + ["--dik-decree-number", "000.9/8/2026"])
+        XCTAssertFalse(again.out.contains("tanpa angkanya"), again.out)
     }
 
     /// A test concluding *terbuka* is recorded without --period (it exempts nothing, so it has

@@ -136,8 +136,17 @@ final class LegalCitationTests: XCTestCase {
             conclusion: .exemptWhole, period: .permanent, periodText: "", conditionsForOpening: "",
             tester: nil, testedOn: nil)
         XCTAssertEqual(citations.citation(test: test, grounds: ["17h2"]),
-                       "UU 14/2008 Pasal 17 huruf j jo. UU 11/2012 tentang Sistem Peradilan Pidana Anak")
+                       "UU 14/2008 Pasal 17 huruf j jo. Pasal 19 UU 11/2012 tentang Sistem Peradilan Pidana Anak")
         XCTAssertEqual(citations.citation(test: nil, grounds: ["17h2"]), "UU 14/2008 Pasal 17 huruf h angka 2")
+    }
+
+    /// UU 11/2012 is cited by the article the stored texts support (session 26): Pasal 19 keeps
+    /// the identity of a child, child victim and child witness secret; the DIK Mengingat still
+    /// names the law, not the article.
+    func testTheChildJusticeGroundCitesItsArticleAndTheMengingatTheLaw() {
+        XCTAssertEqual(citations.citation(codes: ["17j4"], text: nil),
+                       "UU 14/2008 Pasal 17 huruf j jo. Pasal 19 UU 11/2012 tentang Sistem Peradilan Pidana Anak")
+        XCTAssertEqual(citations.sectoralLaws(codes: ["17j4"]), ["UU 11/2012 tentang Sistem Peradilan Pidana Anak"])
     }
 
     func testSectoralLawsAndFormalNames() {
@@ -155,7 +164,7 @@ final class LegalCitationTests: XCTestCase {
     func testRulesCheckRefusesPointsTheLawDoesNotHave() throws {
         let original = try String(contentsOf: Paths.rules.appendingPathComponent("pengecualian.yaml"), encoding: .utf8)
         let withoutBasis = original.replacingOccurrences(
-            of: "        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. UU 11/2012 tentang Sistem Peradilan Pidana Anak\n", with: "")
+            of: "        dasar_hukum: UU 14/2008 Pasal 17 huruf j jo. Pasal 19 UU 11/2012 tentang Sistem Peradilan Pidana Anak\n", with: "")
         XCTAssertNotEqual(withoutBasis, original)
         let dir1 = try temporaryRules(replacing: ["pengecualian.yaml": withoutBasis])
         XCTAssertThrowsError(try RuleSet.load(directory: dir1)) { error in

@@ -84,13 +84,24 @@ final class RulesCommandTests: XCTestCase {
         let after = try dip(["status", "--workspace", workspace.path])
         XCTAssertTrue(after.output.contains("Klasifikasi berubah karena aturan baru: 1 informasi menunggu keputusan PPID"), after.output)
         XCTAssertTrue(after.output.contains("bappeda-0001 (revisi 1)"), after.output)
-        // Approving the draft that still holds the item as it was recorded says so.
-        let preview = try dip(["approve", "--workspace", workspace.path, "--preview", "--name", "Drs. H. Ahmad Fauzi",
-                               "--nip", "197001011995031002", "--decree-number", "000.9/12/PPID/2027",
-                               "--decree-date", "2027-01-04"])
-        XCTAssertTrue(preview.output.contains("Perhatian: 1 informasi dalam rancangan ini diklasifikasikan lain oleh aturan "
-                                              + "yang berlaku sekarang dan belum diputuskan PPID: bappeda-0001 (menjadi "
+        // Approving the draft that still holds the item as it was recorded is refused (session 26):
+        // the decree would print the old classification the PPID's own rules now contradict, and
+        // nobody decided so. The refusal names the item and the two ways to decide; nothing is stored.
+        let approve = ["approve", "--workspace", workspace.path, "--name", "Drs. H. Ahmad Fauzi",
+                       "--nip", "197001011995031002", "--decree-number", "000.9/12/PPID/2027", "--decree-date", "2027-01-04"]
+        let preview = try dip(approve + ["--preview"])
+        XCTAssertTrue(preview.output.contains("Persetujuan ini ditolak: 1 informasi dalam rancangan versi "), preview.output)
+        XCTAssertTrue(preview.output.contains("diklasifikasikan lain oleh aturan yang berlaku sekarang dan belum diputuskan PPID: "
+                                              + "bappeda-0001 revisi 1 (tercatat Setiap Saat, menurut aturan sekarang "
                                               + "Dikecualikan, perlu uji konsekuensi)"), preview.output)
+        let refused = try dip(approve + ["--force-unreviewed", "--yes"])
+        XCTAssertEqual(refused.status, 1, refused.output)
+        for part in ["bappeda-0001 revisi 1 (tercatat Setiap Saat", "sheet Aturan Baru lembar kerja pemeriksaan",
+                     "`dip rules putuskan bappeda-0001 --revision 1 --pilihan terapkan|pertahankan --name …`",
+                     "Keputusan tidak disetujui."] {
+            XCTAssertTrue(refused.output.contains(part), "\(part): \(refused.output)")
+        }
+        XCTAssertFalse(try dip(["status", "--workspace", workspace.path]).output.contains("Disetujui, belum diterbitkan"), "refused: nothing stored")
         // The PPID decides from the command line too: kept, then nothing waits.
         let stale = try dip(["rules", "putuskan", "bappeda-0001", "--workspace", workspace.path, "--revision", "2",
                              "--pilihan", "pertahankan", "--name", "Siti Aminah, S.Sos."])
@@ -104,6 +115,9 @@ final class RulesCommandTests: XCTestCase {
         let history = try dip(["history", "bappeda-0001", "--workspace", workspace.path])
         XCTAssertTrue(history.output.contains("Revisi 1: klasifikasi lama dipertahankan oleh Siti Aminah, S.Sos."), history.output)
         XCTAssertEqual(try dip(["rules", "dampak", "--workspace", workspace.path]).status, 0, "kept: not listed on demand either")
+        // Decided: the approval is no longer refused for it.
+        let decided = try dip(approve + ["--preview"])
+        XCTAssertFalse(decided.output.contains("diklasifikasikan lain oleh aturan"), decided.output)
     }
 
     func testCheckNamesCorpusErrorsWithFileAndLine() throws {

@@ -394,6 +394,7 @@ extension DIP {
                 if let note = Self.openedPersonalDataNote(listed, citations: citations) { printed += "\n" + note }
                 if let note = Self.withheldPersonalDataNote(draft.exempted) { printed += "\n" + note }
                 if let note = Self.reasonsPersonalDataNote(draft.exempted + draft.items) { printed += "\n" + note }
+                if let note = Self.unnumberedPointsNote(draft.exempted, citations: citations) { printed += "\n" + note }
                 if let note = Self.listedPersonalDataNote(listed) { printed += "\n" + note }
                 // Exemptions the DIK decree would set again though their period has run out by its
                 // date, on the test that set them, those ending soon and those dip cannot date: named
@@ -416,12 +417,16 @@ extension DIP {
                 let overRefusal = Self.periodOverBeforeDecreeRefusal(terms, version: number, decreeDate: date, clock: clock)
                 if let note = Self.unnumberedRecordsNote(draft, issued: issued, clock: clock) { printed += "\n" + note }
                 if let note = Self.dayOffNote(draft, issued: issued, settings: settings, clock: clock) { printed += "\n" + note }
-                // Items the rules in force would classify differently, not decided yet (session 25):
-                // said, not refused; the decrees print the classification on record.
-                if let note = Self.ruleChangesNote(try db.pendingRuleChanges(), draft: draft) { printed += "\n" + note }
+                // Items the rules in force would classify differently, not decided yet: refused since
+                // session 26 (said only, in session 25). The decrees would print last year's
+                // classification of an item the PPID's own rules now classify otherwise (an item
+                // they withhold published as open, once and for good), and nobody decided that; the
+                // way out is a decision, cheap and recorded: keep or apply, per item.
+                let ruleRefusal = Self.ruleChangesRefusal(try db.pendingRuleChanges(), draft: draft)
                 if preview {
                     if let endedRefusal { printed += "\nTanpa --force-ended-exemptions persetujuan ini ditolak: " + endedRefusal }
                     if let overRefusal { printed += "\nPersetujuan ini ditolak: " + overRefusal }
+                    if let ruleRefusal { printed += "\nPersetujuan ini ditolak: " + ruleRefusal }
                     print(printed)
                     let readiness = try db.approvalReadiness(version: number)
                     if !readiness.isReady {
@@ -431,7 +436,7 @@ extension DIP {
                     print("Pratinjau saja: belum ada yang disimpan.")
                     return
                 }
-                if let refusal = overRefusal ?? endedRefusal {
+                if let refusal = overRefusal ?? endedRefusal ?? ruleRefusal {
                     if isatty(STDIN_FILENO) != 1 || yes { print(printed) }
                     throw RegisterError.invalidInput(refusal + " Keputusan tidak disetujui.")
                 }
@@ -731,22 +736,59 @@ extension DIP {
             return lines.joined(separator: "\n")
         }
 
+        /// The exemptions whose DIK Lampiran row cites a letter of Pasal 17 whose points the law
+        /// lists (a, c, e, f, h) without its point ("UU 14/2008 Pasal 17 huruf h"), by the ground the
+        /// test recorded (else the classification's); nil when none. The review workbook's row says
+        /// it and `dip test` notes it when recording; the decree about to be signed did not, so the
+        /// walk's DIK Lampiran printed "Pasal 17 huruf h" under a child's psychosocial assessment
+        /// unremarked (session 26). Said, not refused: whether a letter without its point carries
+        /// an exemption is for a lawyer (`LegalCitations.unnumberedPointNote`).
+        static func unnumberedPointsNote(_ exempted: [VersionItem], citations: LegalCitations) -> String? {
+            var named: [String] = []
+            var codes: [String] = []
+            var seen = Set<String>()
+            for v in exempted where seen.insert(v.id).inserted {
+                let itemCodes = v.consequenceTest.map { citations.codes($0.grounds, text: $0.legalBasis) }
+                    ?? v.classification?.exemptionGrounds ?? []
+                guard LegalCitations.unnumberedPointNote(codes: itemCodes) != nil else { continue }
+                named.append("\(v.id) revisi \(v.revision)")
+                codes += itemCodes
+            }
+            guard !named.isEmpty, let note = LegalCitations.unnumberedPointNote(codes: codes) else { return nil }
+            return "Perhatian: dasar hukum \(named.count) informasi dalam Lampiran Keputusan Klasifikasi DIK menyebut huruf Pasal 17 "
+                + "tanpa angkanya: " + named.joined(separator: ", ") + ". \(note). Catat ulang uji konsekuensinya dengan dasar "
+                + "yang tepat (`dip test <kode> --revision <revisi> --ground …`, atau lembar kerja pemeriksaan) bila sesuai."
+        }
+
+        /// How many items a refusal names one by one; the rest are counted (`dip status` lists all).
+        static let ruleChangesNamed = 20
+
+        /// Why `dip approve` refuses a draft holding items the rules in force would classify
+        /// differently and the PPID has not decided on (`AppDatabase.pendingRuleChanges`), naming
+        /// them and the two ways to decide; nil when none. No override: keeping the classification
+        /// on record is itself one of the two choices (*Pertahankan klasifikasi lama*).
+        static func ruleChangesRefusal(_ changes: [RuleChange], draft: DIPVersion) -> String? {
+            let inDraft = Set((draft.items + draft.exempted).map { "\($0.id)#\($0.revision)" })
+            let listed = changes.filter { inDraft.contains("\($0.itemID)#\($0.revision)") }
+            guard let first = listed.first else { return nil }
+            let named = listed.prefix(ruleChangesNamed).map { c in
+                "\(c.itemID) revisi \(c.revision) (tercatat \(c.old.category.shortLabel), menurut aturan sekarang "
+                    + "\(c.new.category.shortLabel)" + (c.new.needsTest ? ", perlu uji konsekuensi" : "") + ")"
+            }
+            let more = listed.count > ruleChangesNamed ? " dan \(listed.count - ruleChangesNamed) informasi lainnya (lihat `dip status`)" : ""
+            return "\(listed.count) informasi dalam rancangan versi \(draft.number) diklasifikasikan lain oleh aturan yang berlaku "
+                + "sekarang dan belum diputuskan PPID: " + named.joined(separator: "; ") + more
+                + ". Keputusan akan mencetak klasifikasi yang tercatat, yang tidak lagi sesuai dengan aturan PPID sendiri. "
+                + "Putuskan dahulu setiap informasi itu (terapkan aturan baru, atau pertahankan klasifikasi lama): di sheet "
+                + "Aturan Baru lembar kerja pemeriksaan (reports/review/pemeriksaan-dip.xlsx, kolom Keputusan atas Aturan "
+                + "Baru; taruh lembar kerjanya di inbox/_ppid/ lalu jalankan `dip run`), atau dengan `dip rules putuskan "
+                + "\(first.itemID) --revision \(first.revision) --pilihan terapkan|pertahankan --name …` untuk setiap "
+                + "informasi. Bila ada yang diterapkan, jalankan `dip run` lalu setujui draf barunya."
+        }
+
         /// The tests of the version (not issued with an earlier one) dated on a Saturday, a Sunday or a holiday of keputusan.json
         /// `hariLibur`, whichever way they were recorded (`dip test` says so when recording; the
         /// review workbook cannot): each berita acara opens with that day.
-        /// The draft's items the rules in force would classify differently and the PPID has not
-        /// decided on (`AppDatabase.pendingRuleChanges`); nil when none.
-        static func ruleChangesNote(_ changes: [RuleChange], draft: DIPVersion) -> String? {
-            let inDraft = Set((draft.items + draft.exempted).map { "\($0.id)#\($0.revision)" })
-            let listed = changes.filter { inDraft.contains("\($0.itemID)#\($0.revision)") }
-            guard !listed.isEmpty else { return nil }
-            return "Perhatian: \(listed.count) informasi dalam rancangan ini diklasifikasikan lain oleh aturan yang berlaku "
-                + "sekarang dan belum diputuskan PPID: " + listed.map { "\($0.itemID) (menjadi \($0.new.category.shortLabel)"
-                    + ($0.new.needsTest ? ", perlu uji konsekuensi" : "") + ")" }.joined(separator: "; ")
-                + ". Keputusan mencetak klasifikasi yang tercatat; putuskan dulu di sheet Aturan Baru lembar kerja "
-                + "pemeriksaan (atau lihat `dip status`) bila aturan baru harus berlaku."
-        }
-
         static func dayOffNote(_ version: DIPVersion, issued: Set<String>, settings: DecreeSettings, clock: Clock) -> String? {
             var seen = issued
             let dated = (version.exempted + version.items).compactMap { v -> String? in
