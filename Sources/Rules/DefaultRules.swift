@@ -476,7 +476,8 @@ aturan:
       - Nomor telepon pengaduan
 
   - id: anak-berhadapan-hukum
-    keterangan: Identitas anak yang berhadapan dengan hukum atau anak korban — UU 14/2008 Pasal 17 huruf j jo. Pasal 19 UU 11/2012, yang merahasiakan identitas anak, anak korban dan anak saksi (nama anak dan orang tuanya, alamat, wajah, dan hal lain yang mengungkapkan jati dirinya); isi berkas di luar identitas itu tidak dirahasiakan pasal tersebut (pertimbangkan Dikecualikan Sebagian)
+    keterangan: Identitas anak, anak korban dan anak saksi dalam perkara pidana anak (nama anak dan orang tuanya, alamat, wajah) — UU 14/2008 Pasal 17 huruf j jo. Pasal 19 UU 11/2012
+    catatan: Pasal 19 UU 11/2012 merahasiakan identitas anak, anak korban dan anak saksi, bukan seluruh isi berkasnya. Bila hanya identitas yang dikecualikan, uji konsekuensi menimbang Dikecualikan Sebagian; isi berkas yang juga dikecualikan memerlukan dasarnya sendiri.
     prioritas: 100
     salah_satu: [anak berhadapan dengan hukum, anak berkonflik dengan hukum, anak yang berkonflik dengan hukum, klien anak, anak binaan lpka, abh, identitas anak, data anak korban, anak korban, perkara pidana anak, perkara anak, register perkara anak, sidang anak]
     kecuali: [jumlah, banyaknya, statistik, jumlah kasus, tata cara, prosedur, sop, program, agregat, kartu identitas anak, kia, cakupan, kepemilikan]

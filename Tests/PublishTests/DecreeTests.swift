@@ -509,6 +509,26 @@ final class DecreeTests: XCTestCase {
         XCTAssertFalse(dip[0].contains("<w:top w:val=\"nil\"/>"))
     }
 
+    /// The berita acara, made before any decree sets its exemption, records the reading of its
+    /// period in the decree's words (session 26): years and months run from the classification
+    /// decree; a "sampai" period whose words do not name its last day says it.
+    func testTheBeritaAcaraRecordsTheReadingOfItsPeriod() {
+        func test(_ period: RetentionPeriod, _ text: String) -> ConsequenceTest {
+            ConsequenceTest(specificInformation: "", legalBasis: "", grounds: ["17h2"], consequence: "x", publicInterest: "y",
+                            conclusion: .exemptWhole, period: period, periodText: text, conditionsForOpening: "",
+                            tester: nil, testedOn: nil)
+        }
+        XCTAssertEqual(DecreeWriter.periodRecord(test(.years(2), "2 (dua) tahun"), clock: clock),
+                       "2 (dua) tahun\nsejak tanggal Keputusan Klasifikasi yang menetapkannya")
+        XCTAssertEqual(DecreeWriter.periodRecord(test(.untilEvent("sampai akhir tahun 2026"), "sampai akhir tahun 2026"), clock: clock),
+                       "Sampai akhir tahun 2026\n(sampai dengan tanggal 31 Desember 2026)")
+        XCTAssertEqual(DecreeWriter.periodRecord(test(.untilEvent("sampai 31 Desember 2026"), "sampai 31 Desember 2026"), clock: clock),
+                       "Sampai 31 Desember 2026", "its words name the day already")
+        XCTAssertEqual(DecreeWriter.periodRecord(test(.untilEvent("sampai pengumuman pemenang"), "sampai pengumuman pemenang"),
+                                                 clock: clock), "Sampai pengumuman pemenang")
+        XCTAssertEqual(DecreeWriter.periodRecord(test(.permanent, "Permanen"), clock: clock), "Permanen")
+    }
+
     /// The DIK Lampiran says when each exemption of a number of years or months ends, counted
     /// from the decree that first set it on its test (session 21: it printed "1 (satu) tahun"
     /// alone, and the reader of a decree re-issuing it had to find the earlier decree to count):
@@ -989,7 +1009,7 @@ final class DecreeTests: XCTestCase {
         for entry in shipped {
             XCTAssertEqual(StatuteBook.problems(in: entry, mengingat: true).map(\.message), [], entry)
         }
-        for law in ["UU 7/1992", "UU 8/2010", "UU 16/1997"] {
+        for law in ["UU 7/1992", "UU 8/2010", "UU 16/1997", "UU 11/2012"] {
             let head = LegalCitations.formal(law) + " tentang "
             XCTAssertEqual(shipped.filter { $0.hasPrefix(head) }.count, 1, "\(law): \(shipped.joined(separator: "\n"))")
         }
