@@ -29,18 +29,6 @@ public enum PublishedWhole {
         return out
     }
 
-    /// `text` with every value of personal data replaced by `PersonalDataValues.mask`; names kept.
-    public static func maskedValues(_ text: String) -> String {
-        let values = PersonalDataValues.find(in: text).filter { $0.kind != .name }
-        guard !values.isEmpty else { return text }
-        var out = ""
-        var at = text.startIndex
-        for m in values {
-            out += text[at..<m.range.lowerBound]
-            out += PersonalDataValues.mask
-            at = m.range.upperBound
-        }
-        out += text[at...]
-        return out
-    }
+    /// `text` with every value of personal data masked; names kept (`PersonalDataValues.maskedValues`).
+    public static func maskedValues(_ text: String) -> String { PersonalDataValues.maskedValues(text) }
 }
