@@ -8,16 +8,6 @@ extension PersonalDataValues {
     /// `text` with every value `find` reads (not a name) replaced by `mask`.
     public static func maskedValues(_ text: String) -> String {
         guard mayHoldValues(text) else { return text }
-        let values = find(in: text).filter { $0.kind != .name }
-        guard !values.isEmpty else { return text }
-        var out = ""
-        var at = text.startIndex
-        for m in values {
-            out += text[at..<m.range.lowerBound]
-            out += mask
-            at = m.range.upperBound
-        }
-        out += text[at...]
-        return out
+        return masked(text, found: find(in: text).filter { $0.kind != .name })
     }
 }

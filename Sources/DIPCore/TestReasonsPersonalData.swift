@@ -20,12 +20,18 @@ extension ConsequenceTest {
         }
     }
 
-    /// The warning for the PPID when a reason text holds personal data; nil when none does.
-    public var reasonsPersonalDataNote: String? {
+    /// `personalDataInReasons` as the warnings print it ("konsekuensi: nama; kepentingan publik: NIK");
+    /// nil when no reason text holds personal data.
+    public var personalDataInReasonsLabel: String? {
         let found = personalDataInReasons
         guard !found.isEmpty else { return nil }
-        return "Perhatian: teks uji konsekuensi memuat data pribadi ("
-            + found.map { "\($0.field): " + $0.kinds.map(\.label).joined(separator: ", ") }.joined(separator: "; ")
+        return found.map { "\($0.field): " + $0.kinds.map(\.label).joined(separator: ", ") }.joined(separator: "; ")
+    }
+
+    /// The warning for the PPID when a reason text holds personal data; nil when none does.
+    public var reasonsPersonalDataNote: String? {
+        guard let found = personalDataInReasonsLabel else { return nil }
+        return "Perhatian: teks uji konsekuensi memuat data pribadi (" + found
             + "). Berita acara dan Lampiran Keputusan Klasifikasi DIK diumumkan: keduanya mencetaknya \""
             + PersonalDataValues.nameMask + "\" atau \"" + PersonalDataValues.mask + "\". Alasan uji tidak perlu "
             + "menyebut nama atau data seseorang: catat ulang ujinya tanpa data itu."

@@ -545,11 +545,11 @@ public enum DecreeWriter {
                 info,
                 cellText(v.item.pejabatPenguasa).isEmpty ? v.unit.name : "\(cellText(v.item.pejabatPenguasa))\n(\(v.unit.name))",
                 basis.isEmpty ? pending : basis,
-                t.map { filled(cellText(PersonalDataValues.masked($0.consequence))) } ?? pending,
-                t.map { filled(cellText(PersonalDataValues.masked($0.publicInterest))) } ?? pending,
+                t.map { filled(cellText(ConsequenceTestForm.publicReason($0.consequence))) } ?? pending,
+                t.map { filled(cellText(ConsequenceTestForm.publicReason($0.publicInterest))) } ?? pending,
                 conclusion,
                 t == nil ? pending : (period?(v) ?? periodLabel(t!)),
-                t.map { filled(cellText(PersonalDataValues.masked($0.conditionsForOpening))) } ?? pending,
+                t.map { filled(cellText(ConsequenceTestForm.publicReason($0.conditionsForOpening))) } ?? pending,
             ]
             rows.append(DOCXRow([
                 L.bodyCell("\(i + 1)", alignment: .center),

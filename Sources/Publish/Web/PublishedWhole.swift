@@ -21,14 +21,11 @@ public enum PublishedWhole {
         for i in version.items.indices {
             let v = version.items[i]
             guard !recorded.contains(ItemRevisionRef(item: v.id, revision: v.revision)) else { continue }
-            let summary = maskedValues(v.item.ringkasan)
-            let title = v.item.judul.map(maskedValues)
+            let summary = PersonalDataValues.maskedValues(v.item.ringkasan)
+            let title = v.item.judul.map(PersonalDataValues.maskedValues)
             if summary != v.item.ringkasan { out.items[i].item.ringkasan = summary }
             if title != v.item.judul { out.items[i].item.judul = title }
         }
         return out
     }
-
-    /// `text` with every value of personal data masked; names kept (`PersonalDataValues.maskedValues`).
-    public static func maskedValues(_ text: String) -> String { PersonalDataValues.maskedValues(text) }
 }

@@ -564,11 +564,9 @@ extension DIP {
         static func reasonsPersonalDataNote(_ tested: [VersionItem]) -> String? {
             var named = Set<String>()
             let found: [String] = tested.compactMap { v in
-                guard let t = v.consequenceTest, named.insert(v.id).inserted else { return nil }
-                let fields = t.personalDataInReasons
-                guard !fields.isEmpty else { return nil }
-                return "\(v.id) revisi \(v.revision) ("
-                    + fields.map { "\($0.field): " + $0.kinds.map(\.label).joined(separator: ", ") }.joined(separator: "; ") + ")"
+                guard let t = v.consequenceTest, named.insert(v.id).inserted,
+                      let fields = t.personalDataInReasonsLabel else { return nil }
+                return "\(v.id) revisi \(v.revision) (\(fields))"
             }
             guard !found.isEmpty else { return nil }
             return "Perhatian: teks uji konsekuensi \(found.count) informasi memuat data pribadi: " + found.joined(separator: "; ")
