@@ -296,7 +296,7 @@ extension AppDatabase {
             for row in rows {
                 guard let position: Int = row["position"], let change = ItemChange(rawValue: row["change"]) else { continue }
                 let fields: String = row["fields"]
-                changes[position] = RowChange(change: change, fields: fields.split(separator: ",").map(String.init))
+                changes[position] = RowChange(change: change, fields: Self.split(fields))
             }
             return changes
         }
