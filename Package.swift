@@ -79,7 +79,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "dipTests", dependencies: ["dip", "Pipeline", "BuildInfo", "TestSupport"]),
+        .testTarget(name: "dipTests", dependencies: [
+            "dip", "Pipeline", "BuildInfo", "TestSupport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "BuildInfoTests", dependencies: ["BuildInfo", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -13,7 +13,7 @@ final class DumpCommandTests: XCTestCase {
 
     func testJSONDumpOfAnOrdinaryWorkbookIsTheGridDump() throws {
         let xlsx = try Examples.file("rsud-drajat", "dip-rsud-2026.xlsx").path
-        let (status, data) = try run(["dump", "--format", "json", "--maks-karakter", "0", xlsx])
+        let (status, data) = try run(["dump", "--format", "json", "--max-chars", "0", xlsx])
         XCTAssertEqual(status, 0)
         XCTAssertEqual(String(decoding: data, as: UTF8.self), try WorkbookDump.xlsx(path: xlsx).json)
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])

@@ -42,7 +42,7 @@ final class HelpTextTests: XCTestCase {
     /// `dip rules --help` ended "for detailed help.".
     func testEveryCommandsHelpIsIndonesianAlsoWhereWrapped() throws {
         let commands = ["", "init", "run", "watch", "check", "dump", "verify-archive", "rules", "rules check",
-                        "rules explain", "rules evaluate", "rules dampak", "rules putuskan", "status", "diff", "history", "approve", "approvals",
+                        "rules explain", "rules evaluate", "rules impact", "rules decide", "status", "diff", "history", "approve", "approvals",
                         "return", "release", "test"]
         for command in commands {
             let help = try dip(command.split(separator: " ").map(String.init) + ["--help"])

@@ -779,8 +779,8 @@ extension DIP {
                 + ". Keputusan akan mencetak klasifikasi yang tercatat, yang tidak lagi sesuai dengan aturan PPID sendiri. "
                 + "Putuskan dahulu setiap informasi itu (terapkan aturan baru, atau pertahankan klasifikasi lama): di sheet "
                 + "Aturan Baru lembar kerja pemeriksaan (reports/review/pemeriksaan-dip.xlsx, kolom Keputusan atas Aturan "
-                + "Baru; taruh lembar kerjanya di inbox/_ppid/ lalu jalankan `dip run`), atau dengan `dip rules putuskan "
-                + "\(first.itemID) --revision \(first.revision) --pilihan terapkan|pertahankan --name …` untuk setiap "
+                + "Baru; taruh lembar kerjanya di inbox/_ppid/ lalu jalankan `dip run`), atau dengan `dip rules decide "
+                + "\(first.itemID) --revision \(first.revision) --choice terapkan|pertahankan --name …` untuk setiap "
                 + "informasi. Bila ada yang diterapkan, jalankan `dip run` lalu setujui draf barunya."
         }
 

@@ -15,13 +15,12 @@ struct Check: ParsableCommand {
             Berkas kunci/sementara (~$…, .~lock…#, *.tmp) dilewati. Format JSON: docs/json.md.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @Argument(help: ArgumentHelp("Berkas usulan DIP (.xlsx, .ods, .csv, atau halaman web HTML bernama .xls/.html).", valueName: "berkas"))
     var files: [String]
 
-    @Option(help: "Format keluaran: text atau json.")
-    var format: Format = .text
+    @Option(help: "Format keluaran.")
+    var format: OutputFormat = .text
 
     @Option(help: ArgumentHelp("Folder aturan untuk klasifikasi (bawaan: ./rules bila ada, selain itu aturan bawaan).", valueName: "folder"))
     var rules: String?

@@ -10,18 +10,17 @@ struct Dump: ParsableCommand {
         commandName: "dump",
         abstract: "Tampilkan isi berkas XLSX, ODS, CSV atau halaman web (HTML) apa adanya (untuk pemeriksaan pembaca).")
 
-    enum Format: String, ExpressibleByArgument { case text, json }
 
     @Argument(help: ArgumentHelp("Berkas XLSX, ODS, CSV atau halaman web (HTML, termasuk \"Export ke Excel\" bernama .xls).", valueName: "berkas"))
     var file: String
 
-    @Option(help: "Format keluaran: text atau json.")
-    var format: Format = .text
+    @Option(help: "Format keluaran.")
+    var format: OutputFormat = .text
 
     @Option(help: ArgumentHelp("Hanya lembar dengan nama ini (untuk halaman web: \"tabel ke-N\").", valueName: "lembar"))
     var sheet: String?
 
-    @Option(name: .customLong("maks-karakter"),
+    @Option(name: [.customLong("max-chars"), .customLong("maks-karakter")],
             help: ArgumentHelp("Potong teks sel yang lebih panjang dari ini (0: tampilkan utuh).", valueName: "angka"))
     var maxCharacters: Int = 200
 

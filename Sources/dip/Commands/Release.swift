@@ -26,7 +26,7 @@ extension DIP {
         @Option(help: ArgumentHelp("Nama PPID yang memutuskan.", valueName: "nama"))
         var name: String
 
-        @Option(help: ArgumentHelp("NIP PPID.", valueName: "nip"))
+        @Option(help: ArgumentHelp("NIP PPID (18 digit).", valueName: "nip"))
         var nip: String?
 
         @Option(help: ArgumentHelp("Catatan untuk unit kerja (muncul pada pemberitahuannya).", valueName: "catatan"))

@@ -25,7 +25,7 @@ extension DIP {
         @Option(help: ArgumentHelp("Nama PPID yang mengembalikan.", valueName: "nama"))
         var name: String
 
-        @Option(help: ArgumentHelp("NIP PPID.", valueName: "nip"))
+        @Option(help: ArgumentHelp("NIP PPID (18 digit).", valueName: "nip"))
         var nip: String?
 
         @Option(help: "Format keluaran.")

@@ -128,10 +128,12 @@ extension DIP.RulesCommand {
         @Argument(help: ArgumentHelp("Teks ringkasan informasi.", valueName: "teks"))
         var text: String
 
-        @Option(name: .customLong("kategori"), help: "Kategori yang dinyatakan unit: berkala, serta_merta, setiap_saat, dikecualikan.")
+        @Option(name: [.customLong("category"), .customLong("kategori")],
+                help: ArgumentHelp("Kategori yang dinyatakan unit: berkala, serta_merta, setiap_saat, dikecualikan.", valueName: "kategori"))
         var declared: String?
 
-        @Option(name: .customLong("dasar"), help: "Dasar pengecualian yang ditulis unit, mis. \"Pasal 17 huruf h\".")
+        @Option(name: [.customLong("legal-basis"), .customLong("dasar")],
+                help: ArgumentHelp("Dasar pengecualian yang ditulis unit, misalnya \"Pasal 17 huruf h\".", valueName: "dasar-hukum"))
         var basis: String?
 
         @OptionGroup var location: RulesLocation
@@ -201,10 +203,10 @@ extension DIP.RulesCommand {
         @Argument(help: ArgumentHelp("Berkas CSV berlabel; tajuk preseden.csv (judul,kategori,pasal17,badan,…) juga diterima.", valueName: "berkas"))
         var file: String
 
-        @Flag(name: .customLong("tanpa-preseden"), help: "Hanya aturan, tanpa preseden (dan tanpa lapisan pembelajaran).")
+        @Flag(name: [.customLong("rules-only"), .customLong("tanpa-preseden")], help: "Hanya aturan, tanpa preseden (dan tanpa lapisan pembelajaran).")
         var rulesOnly = false
 
-        @Flag(name: .customLong("tanpa-pembelajaran"), help: "Aturan dan preseden, tanpa lapisan pembelajaran.")
+        @Flag(name: [.customLong("no-learned-layer"), .customLong("tanpa-pembelajaran")], help: "Aturan dan preseden, tanpa lapisan pembelajaran.")
         var withoutLearnedLayer = false
 
         @OptionGroup var location: RulesLocation

@@ -7,12 +7,12 @@ import Register
 import Rules
 
 extension DIP.RulesCommand {
-    /// `dip rules dampak`: which items on record the workspace's rules, as they are now, would
+    /// `dip rules impact` (also `dampak`, its first name): which items on record the workspace's rules, as they are now, would
     /// classify differently, without a run and without writing anything (session 25). A run
     /// records the same list for the PPID once the rules changed (`RuleChanges`).
     struct Impact: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "dampak",
+            commandName: "impact",
             abstract: "Menampilkan informasi tercatat yang akan diklasifikasikan lain oleh aturan di rules/ sekarang (tanpa mengubah apa pun).",
             discussion: """
                 Setelah rules/ diubah (atau program dip diperbarui), informasi yang sudah tercatat tetap \
@@ -21,7 +21,8 @@ extension DIP.RulesCommand {
                 dasar Pasal 17), dengan aturan yang menjelaskannya. Register tidak diubah. Run berikutnya \
                 mencatat daftar yang sama untuk diputuskan PPID di sheet Aturan Baru lembar kerja pemeriksaan.
                 Kode keluar: 0 tidak ada yang berubah; 2 ada informasi yang berubah; 3 bukan workspace.
-                """)
+                """,
+            aliases: ["dampak"])
 
         @OptionGroup var options: WorkspaceOptions
 

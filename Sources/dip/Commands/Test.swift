@@ -28,7 +28,7 @@ extension DIP {
         @Option(help: ArgumentHelp("Revisi yang diuji (tertera pada formulir atau draf).", valueName: "revisi"))
         var revision: Int
 
-        @Option(help: ArgumentHelp("Kesimpulan: terbuka, dikecualikan_sebagian, atau dikecualikan_seluruhnya (tanpa --conclusion: hanya --berita-acara-number/--place untuk uji yang sudah dicatat).", valueName: "kesimpulan"))
+        @Option(help: ArgumentHelp("Kesimpulan uji konsekuensi (tanpa --conclusion: hanya --berita-acara-number/--place untuk uji yang sudah dicatat).", valueName: "kesimpulan"))
         var conclusion: ConsequenceConclusion?
 
         @Option(name: .customLong("ground"),
@@ -48,7 +48,7 @@ extension DIP {
         @Option(name: .customLong("public-interest"), help: ArgumentHelp("Pertimbangan kepentingan publik.", valueName: "pertimbangan"))
         var publicInterest: String?
 
-        @Option(help: ArgumentHelp("Jangka waktu pengecualian: permanen, '5 tahun', 'selama berlaku', 'sampai …'.", valueName: "jangka-waktu"))
+        @Option(help: ArgumentHelp("Jangka waktu pengecualian, misalnya \"5 tahun\", \"selama berlaku\", \"sampai …\" atau permanen.", valueName: "jangka-waktu"))
         var period: String?
 
         @Option(help: ArgumentHelp("Syarat informasi dapat dibuka.", valueName: "syarat"))
@@ -57,7 +57,7 @@ extension DIP {
         @Option(help: ArgumentHelp("Nama penguji.", valueName: "nama"))
         var tester: String?
 
-        @Option(name: .customLong("tester-nip"), help: ArgumentHelp("NIP penguji.", valueName: "nip"))
+        @Option(name: .customLong("tester-nip"), help: ArgumentHelp("NIP penguji (18 digit).", valueName: "nip"))
         var testerNIP: String?
 
         @Option(name: .customLong("tested-on"), help: ArgumentHelp("Tanggal uji, misalnya 2026-12-08 atau \"8 Desember 2026\" (kosong: hari ini).", valueName: "tanggal"))

@@ -16,7 +16,7 @@ extension DIP {
         @Option(name: .long, help: ArgumentHelp("Detik antarpemeriksaan bila tidak ada notifikasi (share jaringan sering tidak mengirimnya).", valueName: "detik"))
         var pollSeconds: Double = 60
 
-        @Option(name: .long, help: ArgumentHelp("Berkas yang berubah kurang dari N detik lalu dianggap masih disalin.", valueName: "detik"))
+        @Option(name: .long, help: ArgumentHelp("Berkas yang berubah kurang dari N detik lalu dianggap masih disalin dan dilewati.", valueName: "detik"))
         var settleSeconds: Double = 10
 
         func run() throws {
