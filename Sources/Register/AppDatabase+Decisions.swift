@@ -40,28 +40,70 @@ extension AppDatabase {
     ) throws -> Int64 {
         try Self.validate(test, itemID: itemID)
         return try write { db in
-            try Self.insertTest(db, itemID: itemID, revision: revision, test: test, enteredBy: enteredBy,
+            if let number = ConsequenceTest.recordedText(test.beritaAcaraNumber),
+               let other = try Self.recordCarrying(number: number, otherThan: itemID, revision: revision, db) {
+                throw RegisterError.invalidInput(
+                    "Nomor berita acara \"\(number)\" sudah dipakai berita acara uji konsekuensi \(other); setiap berita acara "
+                        + "bernomor sendiri. Periksa nomor yang diberikan sekretariat untuk \(itemID) revisi \(revision).")
+            }
+            return try Self.insertTest(db, itemID: itemID, revision: revision, test: test, enteredBy: enteredBy,
                                 source: source, at: date)
         }
     }
 
     /// Records the registered number of the berita acara of the latest test of a revision,
-    /// and/or the place where the Tim met, as the secretariat gives the number when the record
-    /// is signed (after the test): the same test again with them, as a new row (the earlier row
-    /// stays as it was). A number or place not given keeps the earlier one. One transaction.
-    ///
-    /// - Returns: The new row's id and the test as now recorded.
-    /// - Throws: `.invalidInput` when the revision has no test yet, when nothing is given, or when
-    ///   the test's record is already published with a version (its printed number cannot
-    ///   change; a correction is a new test); `.staleRevision`, `.itemWithdrawn`, `.unknownItem`.
+    /// and/or the place where the Tim met (`completeRecordedTest` without a day or a name).
     @discardableResult
     public func recordBeritaAcara(
         itemID: String, revision: Int, number: String?, place: String?, at date: Date
     ) throws -> (id: Int64, test: ConsequenceTest) {
+        let done = try completeRecordedTest(itemID: itemID, revision: revision, number: number, place: place,
+                                            testedOn: nil, by: nil, at: date)
+        return (done.testID, done.test)
+    }
+
+    /// What `completeRecordedTest` recorded.
+    public struct CompletedTest: Sendable {
+        /// The test row that now carries the record (a new row when the record was not yet
+        /// issued and its number or place was given; the same test otherwise).
+        public var testID: Int64
+        /// The test as now recorded, completion included.
+        public var test: ConsequenceTest
+        /// The version that published the record, when it was published: its number was
+        /// added by a completion, and the record is not printed again.
+        public var publishedWith: Int?
+        /// The completion row written, if any (a number of a published record, a day).
+        public var completionID: Int64?
+    }
+
+    /// Completes the latest test of a revision with what is given after the test: the berita
+    /// acara's registered number (the secretariat numbers it when it is signed), the place the
+    /// Tim met, or the day of the test a recorded test lacks (review-workbook tests recorded
+    /// before session 26 carry none). One transaction.
+    ///
+    /// - A record not yet issued with a published version: a number or place is recorded as
+    ///   before (the same test again as a new row; the earlier row stays as it was); a day is a
+    ///   completion (`consequence_test_completions`) naming `by` and `at`.
+    /// - A record already published: only its number may be added, once, as a completion. The
+    ///   record is not printed again; the versions made from then on cite it with its number.
+    ///   Its place and day are what the signed record bears and are refused.
+    ///
+    /// - Throws: `.invalidInput` when nothing is given, the revision has no test, the record
+    ///   already has a number (published) or a day, the number is another record's, `by` is
+    ///   missing for a completion, or the day is later than `at`; `.staleRevision`,
+    ///   `.itemWithdrawn`, `.unknownItem`.
+    @discardableResult
+    public func completeRecordedTest(
+        itemID: String, revision: Int, number: String?, place: String?, testedOn: Date?, by name: String?,
+        at date: Date, source: EntrySource = .cli
+    ) throws -> CompletedTest {
         let given = ConsequenceTest.recordedText
-        guard given(number) != nil || given(place) != nil else {
-            throw RegisterError.invalidInput("Nomor berita acara atau tempat uji untuk \(itemID) kosong; tidak ada yang dicatat.")
+        let number = given(number), place = given(place), name = given(name)
+        guard number != nil || place != nil || testedOn != nil else {
+            throw RegisterError.invalidInput(
+                "Nomor berita acara, tanggal uji, atau tempat uji untuk \(itemID) kosong; tidak ada yang dicatat.")
         }
+        let clock = Clock(now: date)
         return try write { db in
             try Self.checkCurrent(db, itemID: itemID, revision: revision)
             guard let earlier = try RegisterQueries.latestTest(db, item: itemID, revision: revision), let earlierID = earlier.id else {
@@ -69,21 +111,109 @@ extension AppDatabase {
                     "\(itemID) revisi \(revision) belum memiliki uji konsekuensi yang tercatat: catat ujinya dahulu "
                         + "(`dip test` dengan --conclusion dan isian lainnya), nomor berita acaranya boleh disertakan.")
             }
-            if let published = try Int.fetchOne(db, sql: """
+            if let number, let other = try Self.recordCarrying(number: number, otherThan: itemID, revision: revision, db) {
+                throw RegisterError.invalidInput(
+                    "Nomor berita acara \"\(number)\" sudah dipakai berita acara uji konsekuensi \(other); setiap berita acara "
+                        + "bernomor sendiri. Periksa nomor yang diberikan sekretariat untuk \(itemID) revisi \(revision).")
+            }
+            let published = try Int.fetchOne(db, sql: """
                 SELECT MIN(v.number) FROM version_items i JOIN versions v ON v.number = i.version
                 WHERE i.test = ? AND v.status = 'published'
-                """, arguments: [earlierID]) {
-                throw RegisterError.invalidInput(
-                    "Berita acara uji konsekuensi \(itemID) revisi \(revision) sudah diterbitkan dengan DIP versi \(published); "
-                        + "nomor dan tempat pada naskah yang terbit tidak diubah. Bila ujinya diulang, catat uji baru dengan `dip test`.")
+                """, arguments: [earlierID])
+            let record = "Berita acara uji konsekuensi \(itemID) revisi \(revision)"
+            func completion(number: String?, day: Date?) throws -> TestCompletionRecord {
+                guard let name else {
+                    throw RegisterError.invalidInput(
+                        "Isi --name dengan nama petugas yang mencatat \(number != nil ? "nomor berita acara" : "tanggal uji") ini: "
+                            + "register mencatat siapa yang melengkapi berita acara dan kapan.")
+                }
+                var c = TestCompletionRecord(id: nil, test: earlierID, beritaAcaraNumber: number, testedAt: day,
+                                             enteredBy: name, enteredAt: date, source: source)
+                try c.insert(db)
+                return c
             }
-            var test = earlier.test
-            if let n = given(number) { test.beritaAcaraNumber = n }
-            if let p = given(place) { test.place = p }
+            if let published {
+                // The signed record bears its day and place; only the number written on its
+                // dotted NOMOR line by hand is added.
+                if place != nil {
+                    throw RegisterError.invalidInput(
+                        "\(record) sudah diterbitkan dengan DIP versi \(published); tempat uji pada naskah yang terbit tidak diubah. "
+                            + "Bila ujinya diulang, catat uji baru dengan `dip test`.")
+                }
+                if testedOn != nil {
+                    throw RegisterError.invalidInput(
+                        "\(record) sudah diterbitkan dengan DIP versi \(published) bertanggal "
+                            + "\(clock.indonesianDate(earlier.test.testedOn ?? earlier.enteredAt)); tanggal pada naskah yang "
+                            + "ditandatangani tidak diubah. Bila tanggal itu bukan tanggal rapat Tim, catat ulang ujinya sebagai uji "
+                            + "baru dengan `dip test … --conclusion … --tested-on`: berita acara baru dicetak bersama versi berikutnya.")
+                }
+                guard let number else { throw RegisterError.invalidInput("\(record): tidak ada yang dicatat.") }
+                if let had = earlier.beritaAcaraNumber {
+                    throw RegisterError.invalidInput(
+                        had == number
+                            ? "\(record) sudah tercatat dengan Nomor \(had); tidak ada yang dicatat."
+                            : "\(record) sudah bernomor \(had) (diterbitkan dengan DIP versi \(published)); nomor yang sudah "
+                                + "diberikan tidak diganti. Bila nomor itu salah, catat uji baru dengan `dip test`.")
+                }
+                let c = try completion(number: number, day: nil)
+                return CompletedTest(testID: earlierID, test: earlier.completed(by: [c]).test,
+                                     publishedWith: published, completionID: c.id)
+            }
+            var current = earlier
+            var completionID: Int64?
+            if let day = testedOn {
+                if let had = earlier.testedAt {
+                    throw RegisterError.invalidInput(
+                        "Uji konsekuensi \(itemID) revisi \(revision) sudah bertanggal \(clock.indonesianDate(had)); tanggal yang "
+                            + "sudah dicatat tidak diganti. Bila tanggal itu salah, catat ulang ujinya dengan `dip test … "
+                            + "--conclusion … --tested-on`.")
+                }
+                if IndonesianDate.isLaterDay(day, than: date) {
+                    throw RegisterError.invalidInput(
+                        "Tanggal uji konsekuensi \(itemID) (\(clock.indonesianDate(day))) sesudah hari ini "
+                            + "(\(clock.indonesianDate(date))); tulis tanggal rapat Tim yang sebenarnya.")
+                }
+                if let why = ExemptionPeriods.periodOverProblem(earlier.periodText, conclusion: earlier.conclusion,
+                                                                testedOn: day, clock: clock) {
+                    throw RegisterError.invalidInput(why + ": catat ulang ujinya dengan jangka waktu yang benar.")
+                }
+                let c = try completion(number: nil, day: day)
+                current = current.completed(by: [c])
+                completionID = c.id
+            }
+            guard number != nil || place != nil else {
+                return CompletedTest(testID: earlierID, test: current.test, publishedWith: nil, completionID: completionID)
+            }
+            var test = current.test
+            // Still undated: the copy stays so (not dated with the recording day it prints).
+            if current.testedAt == nil { test.testedOn = nil }
+            if let n = number { test.beritaAcaraNumber = n }
+            if let p = place { test.place = p }
             let id = try Self.insertTest(db, itemID: itemID, revision: revision, test: test, enteredBy: earlier.enteredBy,
                                          source: .cli, at: date)
-            return (id, test)
+            return CompletedTest(testID: id, test: test, publishedWith: nil, completionID: completionID)
         }
+    }
+
+    /// The record ("dinkes-0007 revisi 1") other than the tests of `itemID` revision `revision`
+    /// whose berita acara carries `number`, recorded with its test or added since; compared
+    /// without spaces or case, as decree numbers are. Tests of the same revision may share one
+    /// (a test recorded again on the record already numbered).
+    static func recordCarrying(number: String, otherThan itemID: String, revision: Int, _ db: Database) throws -> String? {
+        func key(_ s: String) -> String { String(s.unicodeScalars.filter { !CharacterSet.whitespaces.contains($0) }).lowercased() }
+        let wanted = key(ConsequenceTest.recordedText(number) ?? number)
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT item, revision, berita_acara_number AS number FROM consequence_tests
+            WHERE berita_acara_number IS NOT NULL AND NOT (item = ? AND revision = ?)
+            UNION ALL
+            SELECT t.item, t.revision, c.berita_acara_number FROM consequence_test_completions c
+            JOIN consequence_tests t ON t.id = c.test
+            WHERE c.berita_acara_number IS NOT NULL AND NOT (t.item = ? AND t.revision = ?)
+            """, arguments: [itemID, revision, itemID, revision])
+        for row in rows where key(row["number"]) == wanted {
+            return "\(row["item"] as String) revisi \(row["revision"] as Int)"
+        }
+        return nil
     }
 
     /// Refuses a test without a conclusion, or an exemption without a legal basis.
@@ -139,6 +269,7 @@ extension AppDatabase {
         var t = test
         t.beritaAcaraNumber = ConsequenceTest.recordedText(t.beritaAcaraNumber) ?? recorded.beritaAcaraNumber
         t.place = ConsequenceTest.recordedText(t.place) ?? recorded.place
+        if t.testedOn == nil { t.testedOn = recorded.testedOn }
         if let a = t.testedOn, let b = recorded.testedOn, IndonesianDate.startOfDay(a) == IndonesianDate.startOfDay(b) {
             t.testedOn = b
         }
@@ -247,7 +378,9 @@ extension AppDatabase {
     public func testsOnRecord(unit: String) throws -> [TestOnRecord] {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT t.item, t.revision, t.conclusion, t.tested_at, r.ringkasan, r.nomor,
+                SELECT t.item, t.revision, t.conclusion, r.ringkasan, r.nomor,
+                       COALESCE(t.tested_at, (SELECT c.tested_at FROM consequence_test_completions c
+                                              WHERE c.test = t.id AND c.tested_at IS NOT NULL)) AS tested_at,
                        (SELECT s.nomor FROM item_states s WHERE s.item = t.item AND s.change <> 'ditarik'
                         ORDER BY s.submission DESC LIMIT 1) AS list_nomor
                 FROM consequence_tests t

@@ -125,11 +125,18 @@ extension AppDatabase {
                         change: made?.change ?? (r.revision == 1 ? .added : .changed),
                         fields: Self.split(made?.fields ?? ""))
                 }
+            let completions = try RegisterQueries.allCompletions(db)
             let tests = try ConsequenceTestRecord.filter(Column("item") == itemID)
-                .order(Column("id")).fetchAll(db).map {
-                    ItemHistory.Test(
-                        id: $0.id!, revision: $0.revision, test: $0.test,
-                        enteredBy: $0.enteredBy, enteredAt: $0.enteredAt, source: $0.source)
+                .order(Column("id")).fetchAll(db).map { record -> ItemHistory.Test in
+                    // As completed since (its number or day added), with who added what and when.
+                    let added = completions[record.id!] ?? []
+                    return ItemHistory.Test(
+                        id: record.id!, revision: record.revision, test: record.completed(by: added).test,
+                        enteredBy: record.enteredBy, enteredAt: record.enteredAt, source: record.source,
+                        completions: added.isEmpty ? nil : added.map {
+                            ItemHistory.Completion(beritaAcaraNumber: $0.beritaAcaraNumber, testedOn: $0.testedAt,
+                                                   enteredBy: $0.enteredBy, enteredAt: $0.enteredAt, source: $0.source)
+                        })
                 }
             let decisions = try DecisionRecord.filter(Column("item") == itemID)
                 .order(Column("id")).fetchAll(db).map {

@@ -52,7 +52,8 @@ extension AppDatabase {
     public func changeStamp() throws -> String {
         try read { db in
             var parts: [String] = []
-            for table in ["submissions", "items", "item_revisions", "consequence_tests", "decisions", "versions"] {
+            for table in ["submissions", "items", "item_revisions", "consequence_tests", "decisions", "versions",
+                          "consequence_test_completions"] {
                 parts.append("\(table)=\(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0)")
             }
             let withdrawn = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM items WHERE withdrawn_at IS NOT NULL") ?? 0

@@ -352,13 +352,36 @@ enum RegisterQueries {
             .order(Column("received_at").desc, Column("id").desc).fetchOne(db)
     }
 
-    /// The newest test recorded for an item's revision.
+    /// The newest test recorded for an item's revision, with every completion of it
+    /// (`completed(by:)`: its number or day added since).
     static func latestTest(_ db: Database, item: String, revision: Int) throws
         -> ConsequenceTestRecord?
     {
-        try ConsequenceTestRecord
+        guard let test = try ConsequenceTestRecord
             .filter(Column("item") == item && Column("revision") == revision)
-            .order(Column("id").desc).fetchOne(db)
+            .order(Column("id").desc).fetchOne(db), let id = test.id else { return nil }
+        return test.completed(by: try completions(db, test: id))
+    }
+
+    /// The completions of one test, in the order recorded.
+    static func completions(_ db: Database, test: Int64) throws -> [TestCompletionRecord] {
+        try TestCompletionRecord.filter(Column("test") == test).order(Column("id")).fetchAll(db)
+    }
+
+    /// Every completion by test, each test's in the order recorded. Completions are few (one
+    /// per number or day added by hand), so the table is read whole.
+    static func allCompletions(_ db: Database) throws -> [Int64: [TestCompletionRecord]] {
+        var out: [Int64: [TestCompletionRecord]] = [:]
+        for c in try TestCompletionRecord.order(Column("id")).fetchAll(db) { out[c.test, default: []].append(c) }
+        return out
+    }
+
+    /// `record` as version row `row` read it: with the completions up to the one the row names
+    /// (none for a row made before any, so a published version reads as it was printed).
+    static func asCited(_ record: ConsequenceTestRecord, completion: Int64?,
+                        completions: [Int64: [TestCompletionRecord]]) -> ConsequenceTestRecord {
+        guard let completion, let id = record.id, let list = completions[id] else { return record }
+        return record.completed(by: list.filter { ($0.id ?? 0) <= completion })
     }
 
     /// The newest decision on an item's revision.

@@ -98,7 +98,7 @@ extension AppDatabase {
             let statement = try db.makeStatement(sql: """
                 SELECT r.*, i.unit AS v_unit, v.revision AS v_revision, v.category AS v_category,
                        v.subgroup AS v_subgroup, v.exempted AS v_exempted, v.test AS v_test, v.change AS v_change,
-                       v.position AS v_position, v.nomor AS v_nomor
+                       v.position AS v_position, v.nomor AS v_nomor, v.test_completion AS v_completion
                 FROM version_items v
                 JOIN items i ON i.id = v.item
                 JOIN item_revisions r ON r.item = v.item AND r.revision = v.revision
@@ -112,6 +112,7 @@ extension AppDatabase {
             let (cUnit, cRevision, cCategory, cSubgroup, cExempted, cTest, cChange, cPosition, cNomor) = (
                 try at("v_unit"), try at("v_revision"), try at("v_category"), try at("v_subgroup"), try at("v_exempted"),
                 try at("v_test"), try at("v_change"), try at("v_position"), try at("v_nomor"))
+            let cCompletion = try at("v_completion")
             var entryByItem: [String: VersionEntry] = [:]
             entryByItem.reserveCapacity(ids.count)
             var classifications = ClassificationDecoder()
@@ -122,7 +123,7 @@ extension AppDatabase {
                 let record = VersionItemRecord(
                     version: number, item: item, revision: revisionNumber, category: row[cCategory],
                     subgroup: row[cSubgroup], exempted: row[cExempted], test: row[cTest], change: row[cChange],
-                    position: row[cPosition], nomor: row[cNomor])
+                    position: row[cPosition], nomor: row[cNomor], testCompletion: row[cCompletion])
                 let revision: RevisionRecord
                 let classification: Classification?
                 if let c = kept?[item], c.revision.revision == revisionNumber {
@@ -143,9 +144,13 @@ extension AppDatabase {
                     db, sql: "SELECT * FROM consequence_tests WHERE id IN (\(testMarks))",
                     arguments: StatementArguments(testIDs)) { tests[t.id!] = t }
             }
+            let completions = entryByItem.values.contains { $0.row.testCompletion != nil }
+                ? try RegisterQueries.allCompletions(db) : [:]
             return try ids.map { id in
                 guard var entry = entryByItem[id] else { throw RegisterError.unknownItem(id) }
-                entry.test = entry.row.test.flatMap { tests[$0] }
+                entry.test = entry.row.test.flatMap { tests[$0] }.map {
+                    RegisterQueries.asCited($0, completion: entry.row.testCompletion, completions: completions)
+                }
                 return Self.versionItem(entry, units: units)
             }
         }

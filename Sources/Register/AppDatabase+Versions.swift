@@ -32,7 +32,12 @@ extension AppDatabase {
             if let latest {
                 let old = try VersionItemRecord.filter(Column("version") == latest.number)
                     .fetchAll(db)
-                if Self.fingerprint(old) == Self.fingerprint(state.placed) { return nil }
+                // A number or day added to a record since a published version is carried by
+                // the next version made for another reason: it alone makes no new decree (the
+                // signed record already bears it). A draft made before it is remade with it.
+                let completions = latest.status != .published
+                if Self.fingerprint(old, completions: completions)
+                    == Self.fingerprint(state.placed, completions: completions) { return nil }
             } else if state.placed.isEmpty {
                 return nil
             }
@@ -71,7 +76,8 @@ extension AppDatabase {
                 let row = VersionItemRecord(
                     version: number, item: p.item.id, revision: p.revision,
                     category: p.category, subgroup: p.subgroup, exempted: p.exempted,
-                    test: p.test?.id, change: change, position: p.position, nomor: p.nomor)
+                    test: p.test?.id, change: change, position: p.position, nomor: p.nomor,
+                    testCompletion: p.completion)
                 try row.insertPrepared(db)
                 if let c = kept?[p.item.id], c.revision.revision == p.revision {
                     entries?.append(VersionEntry(
@@ -430,19 +436,22 @@ extension AppDatabase {
         var subgroup: BerkalaSubgroup?
         var exempted: Bool
         var test: Int64?
+        var completion: Int64?
     }
 
-    private static func fingerprint(_ rows: [VersionItemRecord]) -> Set<Key> {
+    private static func fingerprint(_ rows: [VersionItemRecord], completions: Bool) -> Set<Key> {
         Set(rows.map {
             Key(item: $0.item, revision: $0.revision, category: $0.category,
-                subgroup: $0.subgroup, exempted: $0.exempted, test: $0.test)
+                subgroup: $0.subgroup, exempted: $0.exempted, test: $0.test,
+                completion: completions ? $0.testCompletion : nil)
         })
     }
 
-    private static func fingerprint(_ rows: [CurrentState.Placement]) -> Set<Key> {
+    private static func fingerprint(_ rows: [CurrentState.Placement], completions: Bool) -> Set<Key> {
         Set(rows.map {
             Key(item: $0.item.id, revision: $0.revision, category: $0.category,
-                subgroup: $0.subgroup, exempted: $0.exempted, test: $0.test?.id)
+                subgroup: $0.subgroup, exempted: $0.exempted, test: $0.test?.id,
+                completion: completions ? $0.completion : nil)
         })
     }
 
@@ -465,6 +474,11 @@ extension AppDatabase {
             }
             let test = try RegisterQueries.latestTest(db, item: row.item, revision: row.revision)
             if row.test != nil && test?.id != row.test {
+                outdated.append(row.item)
+                continue
+            }
+            // A number or day added to the record since the draft: the draft prints it without.
+            if let id = row.test, try RegisterQueries.completions(db, test: id).last?.id != row.testCompletion {
                 outdated.append(row.item)
             }
         }
@@ -586,6 +600,7 @@ extension AppDatabase {
         {
             tests[t.id!] = t
         }
+        let completions = rows.contains { $0.testCompletion != nil } ? try RegisterQueries.allCompletions(db) : [:]
 
         var entries: [VersionEntry] = []
         entries.reserveCapacity(rows.count)
@@ -599,7 +614,9 @@ extension AppDatabase {
             entries.append(VersionEntry(
                 row: row, unit: unitCode, revision: revision,
                 classification: decoded[row.item] ?? (try? classifications.decode(revision)),
-                test: row.test.flatMap { tests[$0] }))
+                test: row.test.flatMap { tests[$0] }.map {
+                    RegisterQueries.asCited($0, completion: row.testCompletion, completions: completions)
+                }))
         }
         return ordered(entries, units: units)
     }
@@ -680,6 +697,21 @@ extension AppDatabase {
                 JOIN versions pv ON pv.number = p.version AND pv.status = 'published'
                 WHERE v.version = ? AND v.test IS NOT NULL
                 """, arguments: [number]))
+        }
+    }
+
+    /// The items of version `number` whose consequence test has no day of its own: recorded
+    /// without *Tanggal Uji* (review-workbook tests before session 26) and not dated by a
+    /// completion the version read. Their berita acara prints the day they were recorded.
+    public func undatedTests(version number: Int) throws -> [ItemRevisionRef] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT v.item, v.revision FROM version_items v JOIN consequence_tests t ON t.id = v.test
+                WHERE v.version = ? AND t.tested_at IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM consequence_test_completions c
+                                  WHERE c.test = t.id AND c.tested_at IS NOT NULL AND c.id <= v.test_completion)
+                ORDER BY v.item
+                """, arguments: [number]).map { ItemRevisionRef(item: $0["item"], revision: $0["revision"]) }
         }
     }
 

@@ -111,6 +111,7 @@ extension AppDatabase {
             "units", "submissions", "submission_problems", "items", "item_revisions",
             "item_states", "consequence_tests", "decisions", "versions", "version_items", "approval_events",
             "held_submissions", "rule_passes", "rule_reevaluations", "rule_reevaluation_decisions",
+            "consequence_test_completions",
         ]
         guard tables.contains(table) else {
             throw RegisterError.invalidInput("Tabel \(table) tidak dikenal.")

@@ -322,7 +322,10 @@ extension AppDatabase {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT v.item, v.revision, v.test, i.unit, u.name AS unit_name, r.ringkasan,
-                       t.conclusion, t.period, t.period_text, t.tested_at, t.grounds
+                       t.conclusion, t.period, t.period_text, t.grounds,
+                       COALESCE(t.tested_at, (SELECT c.tested_at FROM consequence_test_completions c
+                                              WHERE c.test = t.id AND c.tested_at IS NOT NULL
+                                                AND c.id <= v.test_completion)) AS tested_at
                 FROM version_items v
                 JOIN items i ON i.id = v.item
                 LEFT JOIN units u ON u.code = i.unit

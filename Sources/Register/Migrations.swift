@@ -411,6 +411,33 @@ enum RegisterMigrations {
             }
         }
 
+        // Session 27: a berita acara completed without rewriting it. A record published with the
+        // dotted NOMOR line is numbered by hand by the secretariat; an old review-workbook test
+        // was recorded without its day. A completion adds that number or day to the recorded
+        // test (`test`), never anything substantive, and says who added it and when; a test
+        // has at most one number and one day, each given once. A version's row names the
+        // newest completion it read (`version_items.test_completion`), so a published
+        // version reads as it was printed and the next one cites the number, without a new
+        // record (which a later version would reprint with its own Atasan PPID). Append-only.
+        migrator.registerMigration("v27-consequence-test-completions") { db in
+            try db.create(table: "consequence_test_completions") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("test", .integer).notNull().indexed()
+                    .references("consequence_tests", onDelete: .restrict)
+                t.column("berita_acara_number", .text)
+                t.column("tested_at", .datetime)
+                t.column("entered_by", .text).notNull()
+                t.column("entered_at", .datetime).notNull()
+                t.column("source", .text).notNull()
+                    .check(sql: "source IN ('cli', 'workbook')")
+                t.check(sql: "berita_acara_number IS NOT NULL OR tested_at IS NOT NULL")
+            }
+            try db.alter(table: "version_items") { t in
+                t.add(column: "test_completion", .integer)
+                    .references("consequence_test_completions", onDelete: .restrict)
+            }
+        }
+
         return migrator
     }
 

@@ -34,9 +34,12 @@ struct CurrentState {
         }
         var position: Int
         var nomor: String
+        /// The newest completion of `test` (its number or day added since), which `test`
+        /// already carries; the version row names it.
+        var completion: Int64?
 
         init(item: ItemRef, revision: Int, category: DIPCore.Category, subgroup: BerkalaSubgroup?, exempted: Bool,
-             test: ConsequenceTestRecord?, position: Int, nomor: String) {
+             test: ConsequenceTestRecord?, position: Int, nomor: String, completion: Int64? = nil) {
             self.item = item
             self.revision = revision
             self.category = category
@@ -45,6 +48,7 @@ struct CurrentState {
             testBox = test.map(TestBox.init)
             self.position = position
             self.nomor = nomor
+            self.completion = completion
         }
     }
 
@@ -195,6 +199,17 @@ struct CurrentState {
             """)
         var testByItem: [String: ConsequenceTestRecord] = [:]
         for t in tests { testByItem[t.item] = t }  // ascending id: the newest wins
+        // Numbers and days added to recorded tests since (session 27), and the newest such
+        // completion of each test, which the version row names.
+        var completionByItem: [String: Int64] = [:]
+        let completions = try RegisterQueries.allCompletions(db)
+        if !completions.isEmpty {
+            for (item, t) in testByItem {
+                guard let id = t.id, let list = completions[id], let last = list.last?.id else { continue }
+                testByItem[item] = t.completed(by: list)
+                completionByItem[item] = last
+            }
+        }
         let decisions = try DecisionRecord.fetchAll(db, sql: """
             SELECT d.* FROM decisions d
             JOIN items i ON i.id = d.item AND d.revision = i.current_revision
@@ -237,7 +252,8 @@ struct CurrentState {
                 item: item, revision: revision,
                 category: placed.category, subgroup: placed.subgroup, exempted: placed.exempted,
                 test: placed.exempted || test?.conclusion == .open ? test : nil,
-                position: position, nomor: nomor))
+                position: position, nomor: nomor,
+                completion: placed.exempted || test?.conclusion == .open ? completionByItem[item.id] : nil))
         }
         if let kept {
             // The kept revisions are exactly the rows of the join below (current revision of
@@ -326,7 +342,8 @@ final class CurrentStateCache: @unchecked Sendable {
         guard let row = try Row.fetchOne(db, sql: """
             SELECT (SELECT COUNT(*) FROM items), (SELECT COUNT(*) FROM items WHERE withdrawn_at IS NOT NULL),
                    (SELECT COUNT(*) FROM item_revisions), (SELECT COUNT(*) FROM item_states),
-                   (SELECT COUNT(*) FROM consequence_tests), (SELECT COUNT(*) FROM decisions)
+                   (SELECT COUNT(*) FROM consequence_tests), (SELECT COUNT(*) FROM decisions),
+                   (SELECT COUNT(*) FROM consequence_test_completions)
             """) else { return [] }
         return (0..<row.count).map { row[$0] ?? 0 }
     }

@@ -581,6 +581,18 @@ public struct ItemHistory: Codable, Hashable, Sendable {
         public var enteredBy: String
         public var enteredAt: Date
         public var source: EntrySource
+        /// What was added to the recorded test since (`dip test` without `--conclusion`), in
+        /// the order recorded; nil when nothing was. `test` already carries it.
+        public var completions: [Completion]? = nil
+    }
+
+    /// A number or day added to a recorded test (session 27): who added it and when.
+    public struct Completion: Codable, Hashable, Sendable {
+        public var beritaAcaraNumber: String?
+        public var testedOn: Date?
+        public var enteredBy: String
+        public var enteredAt: Date
+        public var source: EntrySource
     }
 
     /// A PPID decision.

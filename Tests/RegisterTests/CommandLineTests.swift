@@ -481,6 +481,59 @@ final class CommandLineTests: XCTestCase {
                       corrected.out)
     }
 
+    /// Session 27: `dip approve` refuses a version issuing a berita acara whose test was recorded
+    /// without its day (naming it and the command); `dip test --tested-on --name` without
+    /// --conclusion dates it; once published, `dip test --berita-acara-number --name` numbers
+    /// the record without a new one, and the approval of the next version no longer names it.
+    func testUndatedTestsAreRefusedAndRecordsAreCompletedWithoutReprinting() throws {
+        let (workspace, db) = try workspaceWithRegister(submitting: [
+            Fixture.classified(Fixture.item("5", "Rekam medis pasien", kategori: .setiapSaat),
+                               suggested: .dikecualikan, test: true)])
+        let ws = ["--workspace", workspace.path]
+        var undated = Fixture.test(.exemptWhole)
+        undated.testedOn = nil
+        try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: undated, enteredBy: "PPID",
+                                     source: .workbook, at: Fixture.date(1))
+        XCTAssertNotNil(try db.makeDraft(clock: Clock(now: Fixture.date(1))))
+        let refused = try previewApproval(in: workspace, Self.atasan + ["--dik-decree-number", "000.9/8/2026"])
+        XCTAssertEqual(refused.status, 0, refused.err)
+        XCTAssertTrue(refused.out.contains("Persetujuan ini ditolak: Berita acara uji konsekuensi 1 informasi yang diterbitkan "
+            + "bersama versi 1 belum bertanggal uji: dinkes-0005 revisi 1 (dicatat 30 Mei 2026)."), refused.out)
+        XCTAssertTrue(refused.out.contains("`dip test dinkes-0005 --revision 1 --tested-on \"…\" --name \"…\"`"), refused.out)
+        let approval = try approveWithBothDecrees(in: workspace)
+        XCTAssertNotEqual(approval.status, 0)
+        XCTAssertTrue(approval.err.contains("belum bertanggal uji"), approval.err)
+
+        let nameless = try run(["test", "dinkes-0005", "--revision", "1", "--tested-on", "29 Mei 2026"] + ws)
+        XCTAssertNotEqual(nameless.status, 0)
+        XCTAssertTrue(nameless.err.contains("Isi --name dengan nama petugas yang mencatat tanggal uji ini"), nameless.err)
+        let dated = try run(["test", "dinkes-0005", "--revision", "1", "--tested-on", "29 Mei 2026", "--name", "Rina (PPID)"] + ws)
+        XCTAssertEqual(dated.status, 0, dated.err)
+        XCTAssertTrue(dated.out.contains("Uji konsekuensi dinkes-0005 revisi 1 dilengkapi: tanggal uji Jumat, 29 Mei 2026."), dated.out)
+        XCTAssertEqual(try db.makeDraft(clock: Clock(now: Fixture.date(2)))?.number, 2)
+        let approved = try approveWithBothDecrees(in: workspace)
+        XCTAssertEqual(approved.status, 0, approved.err)
+        XCTAssertFalse(approved.out.contains("belum bertanggal"), approved.out)
+        try db.publish(version: 2, at: Fixture.date(3))
+
+        // Published without a number: numbered afterwards, by name, without a new record.
+        let completed = try run(["test", "dinkes-0005", "--revision", "1", "--berita-acara-number", "000.9/3/BA-UK/2026",
+                                 "--name", "Siti (sekretariat)"] + ws)
+        XCTAssertEqual(completed.status, 0, completed.err)
+        XCTAssertTrue(completed.out.contains("Berita acara uji konsekuensi dinkes-0005 revisi 1 (terbit bersama DIP versi 2) "
+            + "dilengkapi: berita acara Nomor 000.9/3/BA-UK/2026 tanggal 29 Mei 2026; dicatat oleh Siti (sekretariat)"),
+                      completed.out)
+        XCTAssertTrue(completed.out.contains("Berita acaranya tidak dicetak ulang"), completed.out)
+        let again = try run(["test", "dinkes-0005", "--revision", "1", "--berita-acara-number", "000.9/4/BA-UK/2026",
+                             "--name", "Siti"] + ws)
+        XCTAssertNotEqual(again.status, 0)
+        XCTAssertTrue(again.err.contains("sudah bernomor 000.9/3/BA-UK/2026"), again.err)
+        let history = try run(["history", "dinkes-0005"] + ws)
+        XCTAssertTrue(history.out.contains("dilengkapi dengan tanggal uji 29 Mei 2026 oleh Rina (PPID)"), history.out)
+        XCTAssertTrue(history.out.contains("dilengkapi dengan nomor berita acara 000.9/3/BA-UK/2026 oleh Siti (sekretariat)"),
+                      history.out)
+    }
+
     /// A test dated on a holiday listed in keputusan.json `hariLibur` is recorded with a note, as
     /// a weekend test is; `dip approve --preview` names every test on such a day, including those
     /// the review workbook recorded (here: through the register), with the holiday's name.

@@ -1,3 +1,4 @@
+import DIPCore
 import Foundation
 import GRDB
 import TestSupport
@@ -36,6 +37,61 @@ final class RegisterUpgradeTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: (copy as NSString).deletingLastPathComponent),
                        [(copy as NSString).lastPathComponent])
         XCTAssertNil(try AppDatabase.open(path: path).upgrade, "migrated once")
+    }
+
+    /// A register of the release before session 27 — a published berita acara without its
+    /// number, a workbook test without its day — is migrated (copied first), reads its published
+    /// version as printed, and takes the number and the day as completions.
+    func testARegisterFromBeforeCompletionsIsMigratedAndCompleted() throws {
+        let folder = try Scratch.directory("register-before-completions").appendingPathComponent("archive")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("register.sqlite").path
+        let migration = "v27-consequence-test-completions"
+        XCTAssertEqual(RegisterMigrations.migrator.migrations.last, migration)
+        do {
+            let db = try AppDatabase.open(path: path)
+            var list = Fixture.baseList
+            list.append(Fixture.classified(Fixture.item("5", "Rekam medis pasien", kategori: .setiapSaat),
+                                           suggested: .dikecualikan, test: true))
+            list.append(Fixture.classified(Fixture.item("6", "Data pribadi pegawai", kategori: .setiapSaat),
+                                           suggested: .dikecualikan, test: true))
+            try Fixture.submit(db, list, sha: "v1")
+            try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: Fixture.test(.exemptWhole),
+                                         enteredBy: "Tim", source: .cli, at: Fixture.date(2))
+            var undated = Fixture.test(.exemptWhole)
+            undated.testedOn = nil
+            try db.recordConsequenceTest(itemID: "dinkes-0006", revision: 1, test: undated, enteredBy: "PPID",
+                                         source: .workbook, at: Fixture.date(2))
+            let draft = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(2))))
+            try db.approve(version: draft.number, ApprovalRequest(
+                decreeNumber: "000.9/12/Diskominfo/2026", dikDecreeNumber: "000.9/13/Diskominfo/2026",
+                decreeDate: Fixture.date(3), signatory: Fixture.ppid, force: true), at: Fixture.date(3))
+            try db.publish(version: draft.number, at: Fixture.date(3))
+        }
+        // As the release before this migration left it: without the table, the column, or the
+        // migration's row (SQLite drops a column that nothing else refers to).
+        let queue = try DatabaseQueue(path: path)
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "ALTER TABLE version_items DROP COLUMN test_completion")
+            try db.execute(sql: "DROP TABLE consequence_test_completions")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [migration])
+        }
+        try queue.close()
+
+        let register = try AppDatabase.open(path: path)
+        XCTAssertEqual(register.upgrade?.applied, [migration])
+        XCTAssertNotNil(register.upgrade?.backupPath)
+        let printed = try register.version(number: 1)
+        XCTAssertEqual(printed.exempted.map(\.id), ["dinkes-0005", "dinkes-0006"])
+        XCTAssertNil(printed.exempted[0].consequenceTest?.beritaAcaraNumber)
+        XCTAssertEqual(try register.undatedTests(version: 1), [ItemRevisionRef(item: "dinkes-0006", revision: 1)])
+        // The published record takes its number; the published undated one keeps the day it bears.
+        let numbered = try register.completeRecordedTest(itemID: "dinkes-0005", revision: 1, number: "000.9/3/BA-UK/2026",
+                                                         place: nil, testedOn: nil, by: "Siti", at: Fixture.date(4))
+        XCTAssertEqual(numbered.publishedWith, 1)
+        XCTAssertThrowsError(try register.completeRecordedTest(itemID: "dinkes-0006", revision: 1, number: nil, place: nil,
+                                                               testedOn: Fixture.date(1), by: "Siti", at: Fixture.date(4)))
+        XCTAssertEqual(try register.version(number: 1), printed, "the published version reads as it was printed")
     }
 
     func testANewRegisterIsNoUpgrade() throws {

@@ -613,6 +613,36 @@ struct ConsequenceTestRecord: RegisterAutoRecord {
     }
 }
 
+/// A row of `consequence_test_completions` (migration `v27-consequence-test-completions`):
+/// what was added to a recorded test afterwards — the berita acara's registered number or the
+/// day of the test — by whom and when. Holds only what it adds.
+struct TestCompletionRecord: RegisterAutoRecord {
+    static let databaseTableName = "consequence_test_completions"
+    var id: Int64?
+    var test: Int64
+    var beritaAcaraNumber: String?
+    var testedAt: Date?
+    var enteredBy: String
+    var enteredAt: Date
+    var source: EntrySource
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension ConsequenceTestRecord {
+    /// The record as completed by `completions` (this test's, in the order recorded): a number
+    /// or a day the row lacks is taken from the first completion giving it. Nothing recorded
+    /// in the row itself is replaced.
+    func completed(by completions: [TestCompletionRecord]) -> ConsequenceTestRecord {
+        var record = self
+        for c in completions where c.test == id {
+            if record.beritaAcaraNumber == nil, let n = c.beritaAcaraNumber { record.beritaAcaraNumber = n }
+            if record.testedAt == nil, let d = c.testedAt { record.testedAt = d }
+        }
+        return record
+    }
+}
+
 /// A row of `decisions`: the PPID approving or returning one revision of an item.
 struct DecisionRecord: RegisterAutoRecord {
     static let databaseTableName = "decisions"
@@ -704,6 +734,9 @@ struct VersionItemRecord: RegisterRecord {
     var change: ItemChange
     var position: Int
     var nomor: String
+    /// The newest completion of `test` when the version was made (migration
+    /// `v27-consequence-test-completions`; nil without one, and in rows made before it).
+    var testCompletion: Int64? = nil
 }
 
 extension VersionItemRecord {
@@ -720,6 +753,7 @@ extension VersionItemRecord {
         change = row["change"]
         position = row["position"]
         nomor = row["nomor"]
+        testCompletion = row["test_completion"]
     }
 }
 
@@ -1004,9 +1038,9 @@ extension ItemStateRecord: PreparedInsert {
 extension VersionItemRecord: PreparedInsert {
     static let insertSQL = """
         INSERT INTO "version_items" ("version", "item", "revision", "category", "subgroup", "exempted", "test", \
-        "change", "position", "nomor") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        "change", "position", "nomor", "test_completion") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     var insertArguments: StatementArguments {
-        [version, item, revision, category, subgroup, exempted, test, change, position, nomor]
+        [version, item, revision, category, subgroup, exempted, test, change, position, nomor, testCompletion]
     }
 }

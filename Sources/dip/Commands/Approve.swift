@@ -416,6 +416,18 @@ extension DIP {
                 // No override: the test is recorded again with its real period.
                 let overRefusal = Self.periodOverBeforeDecreeRefusal(terms, version: number, decreeDate: date, clock: clock)
                 if let note = Self.unnumberedRecordsNote(draft, issued: issued, clock: clock) { printed += "\n" + note }
+                if let note = Self.unnumberedIssuedRecordsNote(draft, issued: issued, clock: clock) { printed += "\n" + note }
+                // Tests recorded without their day (review workbook before session 26): a record this
+                // version issues would open "Pada hari ini, …" with the day dip read the workbook, a
+                // day nobody stated as the Tim's meeting, signed by the Tim and the Atasan PPID and
+                // cited by the DIK decree. Refused, no override: dating it is one command, and the
+                // record cannot be corrected once signed. Records issued before bear that day already
+                // (said, docs/publish.md "Session 27").
+                let undated = try db.undatedTests(version: number)
+                let undatedRefusal = Self.undatedTestsRefusal(undated.filter { !issued.contains($0.item) }, draft: draft, clock: clock)
+                if let note = Self.undatedIssuedNote(undated.filter { issued.contains($0.item) }, draft: draft, clock: clock) {
+                    printed += "\n" + note
+                }
                 if let note = Self.dayOffNote(draft, issued: issued, settings: settings, clock: clock) { printed += "\n" + note }
                 // Items the rules in force would classify differently, not decided yet: refused since
                 // session 26 (said only, in session 25). The decrees would print last year's
@@ -427,6 +439,7 @@ extension DIP {
                     if let endedRefusal { printed += "\nTanpa --force-ended-exemptions persetujuan ini ditolak: " + endedRefusal }
                     if let overRefusal { printed += "\nPersetujuan ini ditolak: " + overRefusal }
                     if let ruleRefusal { printed += "\nPersetujuan ini ditolak: " + ruleRefusal }
+                    if let undatedRefusal { printed += "\nPersetujuan ini ditolak: " + undatedRefusal }
                     print(printed)
                     let readiness = try db.approvalReadiness(version: number)
                     if !readiness.isReady {
@@ -436,7 +449,7 @@ extension DIP {
                     print("Pratinjau saja: belum ada yang disimpan.")
                     return
                 }
-                if let refusal = overRefusal ?? endedRefusal ?? ruleRefusal {
+                if let refusal = overRefusal ?? endedRefusal ?? ruleRefusal ?? undatedRefusal {
                     if isatty(STDIN_FILENO) != 1 || yes { print(printed) }
                     throw RegisterError.invalidInput(refusal + " Keputusan tidak disetujui.")
                 }
@@ -493,6 +506,53 @@ extension DIP {
                 + (version.exempted.isEmpty ? "" : " dan Keputusan Klasifikasi DIK tidak dapat mengutip nomornya")
                 + ". Setelah berita acara ditandatangani dan diberi nomor, catat nomornya: "
                 + "`dip test <kode> --revision <revisi> --berita-acara-number \"…\"`, lalu `dip run` dan setujui draf barunya."
+        }
+
+        /// The records issued with an earlier version still without a number: the secretariat
+        /// wrote it on the printed NOMOR line by hand. Said, with the way to add it (a completion:
+        /// the record is not printed again, the DIK decree cites it with its number from then on).
+        static func unnumberedIssuedRecordsNote(_ version: DIPVersion, issued: Set<String>, clock: Clock) -> String? {
+            var seen = Set<String>()
+            let unnumbered = version.exempted.filter { v in
+                guard issued.contains(v.id), let t = v.consequenceTest, ConsequenceTestForm.citation(t, clock: clock) == nil
+                else { return false }
+                return seen.insert(v.id).inserted
+            }
+            guard let first = unnumbered.first else { return nil }
+            return "Perhatian: Keputusan Klasifikasi DIK mengutip \(unnumbered.count) berita acara uji konsekuensi yang sudah "
+                + "terbit tanpa nomor: " + unnumbered.map { v in
+                    "\(v.id) revisi \(v.revision)" + (v.consequenceTest?.testedOn.map { " (uji \(clock.indonesianDate($0)))" } ?? "")
+                }.joined(separator: "; ")
+                + ". Bila sekretariat sudah menuliskan nomornya pada naskah yang ditandatangani, catat nomor itu (berita acaranya "
+                + "tidak dicetak ulang): `dip test \(first.id) --revision \(first.revision) --berita-acara-number \"…\" --name \"…\"`, "
+                + "lalu `dip run` dan setujui draf barunya."
+        }
+
+        /// Refusal of a version whose new records (not issued before) rest on tests recorded
+        /// without their day; nil when none.
+        static func undatedTestsRefusal(_ undated: [ItemRevisionRef], draft: DIPVersion, clock: Clock) -> String? {
+            guard let first = undated.first else { return nil }
+            let recorded = Dictionary((draft.items + draft.exempted).map { ($0.id, $0.consequenceTest?.testedOn) }) { a, _ in a }
+            return "Berita acara uji konsekuensi \(undated.count) informasi yang diterbitkan bersama versi \(draft.number) belum "
+                + "bertanggal uji: " + undated.map { u in
+                    "\(u.item) revisi \(u.revision)" + ((recorded[u.item] ?? nil).map { " (dicatat \(clock.indonesianDate($0)))" } ?? "")
+                }.joined(separator: "; ")
+                + ". Tanpa tanggal uji, berita acara dibuka \"Pada hari ini, …\" dengan hari pencatatannya, bukan hari rapat Tim, "
+                + "dan Keputusan Klasifikasi DIK mengutip tanggal itu. Catat tanggal rapat Tim untuk setiap uji: `dip test "
+                + "\(first.item) --revision \(first.revision) --tested-on \"…\" --name \"…\"`, lalu `dip run` dan setujui draf barunya."
+        }
+
+        /// The records issued before without a day of their own: the signed record bears the day
+        /// it was recorded, and the DIK decree cites that day. Said, not refused.
+        static func undatedIssuedNote(_ undated: [ItemRevisionRef], draft: DIPVersion, clock: Clock) -> String? {
+            guard !undated.isEmpty else { return nil }
+            let recorded = Dictionary((draft.items + draft.exempted).map { ($0.id, $0.consequenceTest?.testedOn) }) { a, _ in a }
+            return "Perhatian: \(undated.count) berita acara uji konsekuensi yang sudah terbit dicatat tanpa tanggal uji dan "
+                + "bertanggal hari pencatatannya: " + undated.map { u in
+                    "\(u.item) revisi \(u.revision)" + ((recorded[u.item] ?? nil).map { " (\(clock.indonesianDate($0)))" } ?? "")
+                }.joined(separator: "; ")
+                + ". Keputusan Klasifikasi DIK mengutip tanggal yang tercetak itu. Bila rapat Tim tidak pada hari itu, uji "
+                + "dicatat ulang sebagai uji baru dengan `dip test … --conclusion … --tested-on`."
         }
 
         /// The items whose row in the DIP Lampiran would print an empty column: intake takes a row

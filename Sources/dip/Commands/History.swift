@@ -77,6 +77,12 @@ extension DIP {
                     + "berita acara \(t.test.beritaAcaraNumber.map { "Nomor \($0)" } ?? "belum bernomor")"
                     + (t.test.place.map { ", bertempat di \($0)" } ?? "") + "; "
                     + "dicatat oleh \(t.enteredBy) (\(t.source == .workbook ? "lembar pemeriksaan" : "perintah dip test"))\n"
+                for c in t.completions ?? [] {
+                    let added = [c.beritaAcaraNumber.map { "nomor berita acara \($0)" },
+                                 c.testedOn.map { "tanggal uji \(RegisterOutput.date($0))" }].compactMap { $0 }
+                    out += "    dilengkapi dengan \(added.joined(separator: " dan ")) oleh \(c.enteredBy), "
+                        + "\(RegisterOutput.dateTime(c.enteredAt))\n"
+                }
             }
             out += "\nKeputusan PPID:\n"
             if h.decisions.isEmpty { out += "  (belum ada)\n" }

@@ -28,7 +28,7 @@ extension DIP {
         @Option(help: ArgumentHelp("Revisi yang diuji (tertera pada formulir atau draf).", valueName: "revisi"))
         var revision: Int
 
-        @Option(help: ArgumentHelp("Kesimpulan uji konsekuensi (tanpa --conclusion: hanya --berita-acara-number/--place untuk uji yang sudah dicatat).", valueName: "kesimpulan"))
+        @Option(help: ArgumentHelp("Kesimpulan uji konsekuensi (tanpa --conclusion: melengkapi uji yang sudah dicatat dengan --berita-acara-number, --tested-on atau --place).", valueName: "kesimpulan"))
         var conclusion: ConsequenceConclusion?
 
         @Option(name: .customLong("ground"),
@@ -60,12 +60,15 @@ extension DIP {
         @Option(name: .customLong("tester-nip"), help: ArgumentHelp("NIP penguji (18 digit).", valueName: "nip"))
         var testerNIP: String?
 
-        @Option(name: .customLong("tested-on"), help: ArgumentHelp("Tanggal uji, misalnya 2026-12-08 atau \"8 Desember 2026\" (kosong: hari ini).", valueName: "tanggal"))
+        @Option(name: .customLong("tested-on"), help: ArgumentHelp("Tanggal uji, misalnya 2026-12-08 atau \"8 Desember 2026\" (kosong: hari ini). Tanpa --conclusion: memberi tanggal uji kepada uji yang tercatat tanpa tanggal (bersama --name).", valueName: "tanggal"))
         var testedOn: String?
 
         @Option(name: .customLong("berita-acara-number"),
-                help: ArgumentHelp("Nomor berita acara uji konsekuensi yang diberikan saat ditandatangani, misalnya \"000.9/3/Diskominfosatik/2026\" (dicetak pada berita acara dan dikutip Keputusan Klasifikasi DIK).", valueName: "nomor"))
+                help: ArgumentHelp("Nomor berita acara uji konsekuensi yang diberikan saat ditandatangani, misalnya \"000.9/3/Diskominfosatik/2026\" (dicetak pada berita acara dan dikutip Keputusan Klasifikasi DIK). Untuk berita acara yang sudah terbit tanpa nomor: nomor yang ditulis pada naskahnya, bersama --name; naskahnya tidak dicetak ulang.", valueName: "nomor"))
         var beritaAcaraNumber: String?
+
+        @Option(help: ArgumentHelp("Nama petugas yang melengkapi uji yang sudah dicatat (wajib untuk nomor berita acara yang sudah terbit dan untuk tanggal uji; dicatat di register bersama waktunya).", valueName: "nama"))
+        var name: String?
 
         @Option(help: ArgumentHelp("Tempat uji (\"bertempat di …\" pada berita acara), misalnya \"Aula Kantor Kecamatan Cikande\" (kosong: kota pada rules/keputusan.json).", valueName: "tempat"))
         var place: String?
@@ -79,20 +82,24 @@ extension DIP {
 
         func validate() throws {
             if completesRecordedTest {
-                guard beritaAcaraNumber != nil || place != nil else {
+                guard beritaAcaraNumber != nil || place != nil || testedOn != nil else {
                     throw ValidationError("Isi --conclusion beserta --consequence, --public-interest, --period dan --tester untuk "
-                        + "mencatat uji konsekuensi, atau --berita-acara-number/--place saja untuk melengkapi uji yang sudah dicatat.")
+                        + "mencatat uji konsekuensi, atau --berita-acara-number, --tested-on atau --place saja untuk melengkapi uji "
+                        + "yang sudah dicatat.")
                 }
                 let testOptions: [(String, Bool)] = [
                     ("--consequence", consequence != nil), ("--public-interest", publicInterest != nil),
                     ("--period", period != nil), ("--tester", tester != nil), ("--tester-nip", testerNIP != nil),
-                    ("--tested-on", testedOn != nil), ("--ground", !grounds.isEmpty), ("--legal-basis", legalBasis != nil),
+                    ("--ground", !grounds.isEmpty), ("--legal-basis", legalBasis != nil),
                     ("--specific", specific != nil), ("--conditions", !conditions.isEmpty),
                 ]
                 let given = testOptions.filter(\.1).map(\.0)
                 if !given.isEmpty {
                     throw ValidationError("\(given.joined(separator: ", ")) hanya dipakai bersama --conclusion (mencatat uji baru); "
-                        + "untuk melengkapi uji yang sudah dicatat cukup --berita-acara-number dan/atau --place.")
+                        + "untuk melengkapi uji yang sudah dicatat cukup --berita-acara-number, --tested-on dan/atau --place.")
+                }
+                if let testedOn {
+                    do { _ = try IndonesianDate.parse(testedOn) } catch { throw ValidationError("\(error)") }
                 }
                 return
             }
@@ -124,24 +131,38 @@ extension DIP {
                     defer { withExtendedLifetime(lock) {} }
                     let db = try options.openRegister()
                     let now = Clock.fromEnvironment().now
-                    let (id, test) = try db.recordBeritaAcara(itemID: item, revision: revision, number: beritaAcaraNumber,
-                                                              place: place, at: now)
+                    let done = try db.completeRecordedTest(
+                        itemID: item, revision: revision, number: beritaAcaraNumber, place: place,
+                        testedOn: try testedOn.map(IndonesianDate.parse), by: name, at: now)
+                    let (id, test) = (done.testID, done.test)
                     switch format {
                     case .json:
                         print(try RegisterOutput.json(
                             ["item": item, "revision": String(revision), "test_id": String(id),
                              "conclusion": test.conclusion.rawValue, "berita_acara_number": test.beritaAcaraNumber ?? "",
-                             "place": test.place ?? ""]))
+                             "place": test.place ?? "", "completion_id": done.completionID.map(String.init) ?? "",
+                             "published_with": done.publishedWith.map(String.init) ?? ""]))
                     case .text:
                         let clock = Clock(now: now)
                         var parts: [String] = []
                         if let n = test.beritaAcaraNumber {
                             let on = test.testedOn.map { " tanggal " + clock.indonesianDate($0) } ?? ""
                             parts.append("berita acara Nomor " + n + on)
+                        } else if testedOn != nil, let on = test.testedOn {
+                            let weekday = Clock.indonesianWeekdays[clock.day(on).weekday - 1]
+                            parts.append("tanggal uji \(weekday), \(clock.indonesianDate(on))")
                         }
                         if let p = test.place { parts.append("bertempat di " + p) }
-                        print("Uji konsekuensi \(item) revisi \(revision) dilengkapi: " + parts.joined(separator: ", ")
-                            + ". Jalankan `dip run` agar draf keputusan memuatnya.")
+                        if let published = done.publishedWith {
+                            // A completion of a signed record: nothing is printed again.
+                            print("Berita acara uji konsekuensi \(item) revisi \(revision) (terbit bersama DIP versi \(published)) "
+                                + "dilengkapi: " + parts.joined(separator: ", ") + "; dicatat oleh \(name ?? "-") pada "
+                                + "\(clock.indonesianDate(now)). Berita acaranya tidak dicetak ulang; Keputusan Klasifikasi DIK "
+                                + "berikutnya mengutipnya dengan nomor ini.")
+                        } else {
+                            print("Uji konsekuensi \(item) revisi \(revision) dilengkapi: " + parts.joined(separator: ", ")
+                                + ". Jalankan `dip run` agar draf keputusan memuatnya.")
+                        }
                         // An approved version still waiting to be published was approved with the
                         // record as it was: it would be published without the number. Said only
                         // when that version holds this revision (a test of an item sent after the
