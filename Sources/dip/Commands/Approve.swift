@@ -505,7 +505,9 @@ extension DIP {
                 + ". Naskahnya mencetak baris NOMOR kosong (atau pola nomor)"
                 + (version.exempted.isEmpty ? "" : " dan Keputusan Klasifikasi DIK tidak dapat mengutip nomornya")
                 + ". Setelah berita acara ditandatangani dan diberi nomor, catat nomornya: "
-                + "`dip test <kode> --revision <revisi> --berita-acara-number \"…\"`, lalu `dip run` dan setujui draf barunya."
+                + "`dip test <kode> --revision <revisi> --berita-acara-number \"…\"`, lalu `dip run` dan setujui draf barunya. "
+                + "Nomor yang baru diberikan sesudah versi ini terbit dicatat dengan perintah yang sama ditambah --name: "
+                + "berita acaranya tidak dicetak ulang, dan Keputusan Klasifikasi DIK berikutnya mengutip nomornya."
         }
 
         /// The records issued with an earlier version still without a number: the secretariat
