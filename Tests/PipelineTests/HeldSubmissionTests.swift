@@ -312,8 +312,12 @@ final class HeldSubmissionTests: XCTestCase {
         XCTAssertTrue(page.contains(clock.indonesianDate(try register.pendingHold(unit: "dinsos")!.receivedAt)), page)
         XCTAssertTrue(page.contains("<td data-label=\"Informasi dalam Berkas\">12</td><td data-label=\"Informasi Tercatat\">40</td>"
             + "<td data-label=\"Akan Ditarik\">28</td>"), page)
-        XCTAssertTrue(page.contains("dip release dinsos --name &quot;Nama PPID&quot;"), page)
-        XCTAssertTrue(page.contains("dip release dinsos --refuse --name &quot;Nama PPID&quot;"), page)
+        // The commands as the page's text reads (and a copy gives) them; their words are marked up
+        // one by one so a line breaks only between words (session 27).
+        let shown = page.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+        XCTAssertTrue(shown.contains("dip release dinsos --name &quot;Nama PPID&quot;"), page)
+        XCTAssertTrue(shown.contains("dip release dinsos --refuse --name &quot;Nama PPID&quot;"), page)
+        XCTAssertTrue(page.contains("<code class=\"perintah\"><span>dip</span> <span>release</span> <span>dinsos</span>"), page)
         // Above the contents list, so it is read first.
         XCTAssertLessThan(try XCTUnwrap(page.range(of: "id=\"ditahan\"")).lowerBound,
                           try XCTUnwrap(page.range(of: "<nav>")).lowerBound)

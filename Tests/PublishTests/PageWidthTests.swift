@@ -91,6 +91,131 @@ final class PageWidthTests: XCTestCase {
         XCTAssertEqual(parts.last, "-", "long card texts narrower than 80 % of their card (percent): \(found)")
     }
 
+    /// The boxes above the review page's contents on a phone (390 px) and a laptop (1366 px),
+    /// session 26's read-through: the exemption periods' box opened with its whole explanation in
+    /// bold, some twenty lines on a phone before the first row, and the command in each card
+    /// ("dip test … --revision 2 --conclusion …") broke after "--". Now the box opens with a lead
+    /// of a few lines in plain weight (the rest folded), and a command breaks only at a space,
+    /// on one line where the card is wide enough. Measured by headless Chromium (each line box of
+    /// the text before the table; each character's line in a command cell). The same probe on
+    /// the page marked up as before (bold intro, plain command text) finds both faults, so the
+    /// check can fail.
+    func testAttentionBoxReadsBrieflyAndCommandsBreakOnlyAtSpaces() throws {
+        var input = try ReviewFixtures.input()
+        input.exemptionNotices = ExemptionPeriodsSectionTests(name: "fixtures", testClosure: { _ in }).notices().map { notice in
+            var longer = notice
+            longer.term.itemID = notice.term.itemID.replacingOccurrences(of: "bappeda", with: "kec-kramatwatu")
+            longer.term.revision = 12
+            return longer
+        }
+        let html = ReviewPage.html(input, clock: ReviewFixtures.clock)
+        XCTAssertTrue(html.contains("<code class=\"perintah\"><span>dip</span> <span>test</span> <span>kec-kramatwatu-0001</span>"),
+                      "commands are marked up word by word")
+        // The markup of session 26: the intro in <strong>, the command as plain cell text.
+        var before = html.replacingOccurrences(of: "<p class=\"pengantar\">", with: "<p><strong>")
+        before = before.replacingOccurrences(of: #"(<p><strong>[^<]*)</p>\n<details><summary>Keterangan lengkap</summary><p>([^<]*)</p></details>"#,
+                                             with: "$1 $2</strong></p>", options: .regularExpression)
+        before = before.replacingOccurrences(of: #"<td data-label="Perintah Uji Ulang" class="panjang">"#,
+                                             with: #"<td data-label="Perintah Uji Ulang">"#)
+        before = before.replacingOccurrences(of: #"</?(code class="perintah"|code|span)>"#, with: "", options: .regularExpression)
+        XCTAssertNotEqual(before, html)
+        XCTAssertTrue(before.contains("<p><strong>Lakukan uji konsekuensi ulang"), "the old markup rebuilt")
+
+        for width in widths {
+            let now = try boxReading(html, width: width)
+            XCTAssertGreaterThan(now.commands, 0, "the fixture has commands: \(now)")
+            XCTAssertLessThanOrEqual(now.leadLines, 6, "at \(width) px the box opens with \(now.leadLines) lines before its table")
+            XCTAssertEqual(now.boldCharacters, 0, "at \(width) px the box's opening text is bold")
+            XCTAssertEqual(now.badBreaks, "-", "at \(width) px a command breaks inside a word: \(now.badBreaks)")
+            if width >= 1000 {
+                XCTAssertEqual(now.wrappedCommands, 0, "at \(width) px commands wrap although the card is wide")
+            } else {
+                XCTAssertGreaterThan(now.wrappedCommands, 0, "at \(width) px no command wraps: the break check would check nothing")
+            }
+            // Each fault where session 26 saw it: the long bold opening on the phone, the command
+            // broken after "--" in a card's 15 em column on the laptop.
+            let old = try boxReading(before, width: width)
+            XCTAssertGreaterThan(old.boldCharacters, 0, "the old markup at \(width) px: \(old)")
+            if width >= 1000 {
+                XCTAssertNotEqual(old.badBreaks, "-", "the old markup at \(width) px: \(old)")
+            } else {
+                XCTAssertGreaterThan(old.leadLines, 6, "the old markup at \(width) px: \(old)")
+            }
+        }
+        try assertFits("pemeriksaan-perhatian", html)
+        // The fold and the commands' markup are valid HTML (Nu Html Checker).
+        let r = try Checkers.run("check-html", [try Checkers.temporaryFile("index.html", Array(html.utf8)).path])
+        XCTAssertEqual(r.status, 0, r.output)
+    }
+
+    struct BoxReading: CustomStringConvertible {
+        var leadLines: Int, boldCharacters: Int, commands: Int, wrappedCommands: Int, badBreaks: String
+        var description: String {
+            "lines \(leadLines), bold \(boldCharacters), commands \(commands) (\(wrappedCommands) wrapped), breaks \(badBreaks)"
+        }
+    }
+
+    /// Reads the exemption periods' box of `html` laid out `width` px wide (in an iframe that
+    /// wide, as scripts/check-width.sh does: headless Chromium's window is at least 500 px).
+    func boxReading(_ html: String, width: Int) throws -> BoxReading {
+        let probe = """
+            <script>(function(){var s=document.getElementById("jangka-waktu-pengecualian");var tops={},bold=0;
+            function visible(e){return e.getClientRects().length>0;}
+            function lines(node){var r=document.createRange();r.selectNodeContents(node);
+            Array.prototype.forEach.call(r.getClientRects(),function(q){if(q.height>0)tops[Math.round(q.top)]=1;});}
+            Array.prototype.forEach.call(s.children,function(c){if(c.tagName=="H2"||c.tagName=="TABLE"||!visible(c))return;
+            var w=document.createTreeWalker(c,NodeFilter.SHOW_TEXT);var n;while((n=w.nextNode())){
+            if(!n.textContent.trim()||!visible(n.parentElement)||n.parentElement.closest("details:not([open]) > :not(summary)"))continue;lines(n);
+            if(parseInt(getComputedStyle(n.parentElement).fontWeight,10)>=600)bold+=n.textContent.trim().length;}});
+            var cmds=0,wrapped=0,bad=[];
+            s.querySelectorAll("td").forEach(function(td){if(td.textContent.trim().indexOf("dip ")!=0)return;cmds++;
+            var w=document.createTreeWalker(td,NodeFilter.SHOW_TEXT),n,prev="",top=null,breaks=0;
+            while((n=w.nextNode())){for(var i=0;i<n.length;i++){var ch=n.data[i];var r=document.createRange();
+            r.setStart(n,i);r.setEnd(n,i+1);var q=r.getClientRects();if(!q.length||/\\s/.test(ch)){prev=ch;continue;}
+            var t=Math.round(q[0].top);if(top!==null&&t>top+2){breaks++;if(!/\\s/.test(prev))bad.push(td.textContent.trim().slice(0,60).replace(/[|:"]/g," "));}
+            top=t;prev=ch;}}if(breaks)wrapped++;});
+            var m=document.createElement("meta");m.name="dip-kotak";
+            m.content=Object.keys(tops).length+":"+bold+":"+cmds+":"+wrapped+":"+(bad.length?bad.join("|"):"-");
+            document.head.appendChild(m);})();</script>
+            """
+        let found = try framedProbeResult(html, probe: probe, meta: "dip-kotak", dirName: "kotak-\(width)", width: width)
+        let parts = found.split(separator: ":", maxSplits: 4).map(String.init)
+        guard parts.count == 5, let lines = Int(parts[0]), let bold = Int(parts[1]), let commands = Int(parts[2]),
+              let wrapped = Int(parts[3]) else {
+            XCTFail("unreadable probe result: \(found)")
+            throw ProbeMissing()
+        }
+        return BoxReading(leadLines: lines, boldCharacters: bold, commands: commands, wrappedCommands: wrapped, badBreaks: parts[4])
+    }
+
+    /// `probeResult` for a page laid out `width` px wide however narrow: the page is loaded in an
+    /// iframe of that width (scripts/check-width.sh's way) and the wrapper copies the probe's meta.
+    func framedProbeResult(_ html: String, probe: String, meta: String, dirName: String, width: Int) throws -> String {
+        let wrapper = """
+            <!DOCTYPE html><html><head><meta charset="utf-8"><style>body{margin:0}iframe{border:0;display:block}</style></head>
+            <body><iframe id="f" src="page.html" width="\(width)" height="1400"></iframe>
+            <script>document.getElementById("f").addEventListener("load",function(){
+            var d=document.getElementById("f").contentDocument;var found=d.querySelector('meta[name="\(meta)"]');
+            var m=document.createElement("meta");m.name="\(meta)";m.content=found?found.content:"";document.head.appendChild(m);});</script>
+            """
+        guard let chrome = Shell.which("chromium") ?? Shell.which("chromium-browser") ?? Shell.which("google-chrome") else {
+            throw missingTool("chromium not installed (apt-get install -y chromium)")
+        }
+        let dir = try makeTempDir(dirName)
+        try Data(html.replacingOccurrences(of: "</body>", with: probe + "</body>").utf8).write(to: dir.appendingPathComponent("page.html"))
+        let page = dir.appendingPathComponent("wrapper.html")
+        try Data((wrapper + "</body></html>\n").utf8).write(to: page)
+        let r = try Shell.run("/usr/bin/timeout", [
+            "120", chrome, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--allow-file-access-from-files", "--user-data-dir=\(dir.appendingPathComponent("profil").path)",
+            "--window-size=\(max(width, 500)),1400", "--virtual-time-budget=3000", "--dump-dom", page.absoluteString])
+        guard let found = r.output.range(of: "name=\"\(meta)\" content=\"[^\"]*\"", options: .regularExpression) else {
+            XCTFail("no \(meta) probe result from Chromium: \(r.output.prefix(2000))")
+            throw ProbeMissing()
+        }
+        return String(r.output[found].split(separator: "\"", omittingEmptySubsequences: false)[3])
+    }
+
     /// Marks the page with `<meta name="dip-pecah">` listing every single-word cell of at most 12
     /// letters laid out on more than one line ("-" for none).
     static let brokenCellProbe = """

@@ -18,16 +18,24 @@ enum ExemptionPeriodsSection {
     ]
     static let widths: [Double] = [5, 24, 14, 40, 18, 18, 30, 16, 24, 60, 40]
 
+    /// What to do, first: the page shows it above the rows and folds `details` away.
+    static func lead(noticeDays: Int) -> String {
+        "Lakukan uji konsekuensi ulang untuk setiap informasi di bawah ini: jangka waktu pengecualiannya telah "
+            + "berakhir, akan berakhir dalam \(noticeDays) hari, atau tidak dapat dihitung dip."
+    }
+
+    static let details = "Informasi ini dikecualikan oleh keputusan klasifikasi yang berlaku. Jangka waktu pengecualian "
+        + "dihitung sejak tanggal keputusan yang menetapkannya berdasarkan uji konsekuensinya; jangka waktu \"selama "
+        + "berlaku\", \"sampai …\" atau teks yang tidak terbaca tidak dapat dihitung dip. "
+        + "Pengecualian berdasarkan Pasal 17 huruf a–f tidak bersifat permanen (Pasal 20 ayat (1) UU 14/2008). "
+        + "Bila uji ulang menyimpulkan terbuka, keputusan berikutnya mencabut pengecualiannya (disebut dalam diktumnya "
+        + "beserta berita acaranya) dan informasinya masuk DIP; bila tetap dikecualikan, keputusan klasifikasi "
+        + "berikutnya menetapkan jangka waktu baru sejak tanggalnya. Tanpa uji baru, dip approve menolak keputusan "
+        + "klasifikasi yang mencantumkan kembali pengecualian yang jangka waktunya telah berakhir (kecuali dengan "
+        + "--force-ended-exemptions)."
+
     static func intro(noticeDays: Int) -> String {
-        "Informasi di bawah ini dikecualikan oleh keputusan klasifikasi yang berlaku. Jangka waktu pengecualian "
-            + "dihitung sejak tanggal keputusan yang menetapkannya berdasarkan uji konsekuensinya. Daftar ini memuat "
-            + "pengecualian yang jangka waktunya telah berakhir, yang berakhir dalam \(noticeDays) hari, dan yang "
-            + "jangka waktunya tidak dapat dihitung dip (\"selama berlaku\", \"sampai …\", atau teks yang tidak terbaca). "
-            + "Pengecualian berdasarkan Pasal 17 huruf a–f tidak bersifat permanen (Pasal 20 ayat (1) UU 14/2008). "
-            + "Untuk setiap informasi: lakukan uji konsekuensi ulang. Bila disimpulkan terbuka, keputusan berikutnya "
-            + "mencabut pengecualiannya (disebut dalam diktumnya beserta berita acaranya) dan informasinya masuk DIP; "
-            + "bila tetap dikecualikan, keputusan klasifikasi berikutnya menetapkan jangka waktu baru sejak tanggalnya. "
-            + "Tanpa uji baru, keputusan berikutnya mencantumkan kembali pengecualian yang jangka waktunya telah habis."
+        AttentionSection.intro(lead: lead(noticeDays: noticeDays), details: details)
     }
 
     /// The sentence for the workbook's instructions and the page's header: the counts.
@@ -106,8 +114,9 @@ enum ExemptionPeriodsSection {
     /// The page's section (in the header, above the contents); empty when nothing needs attention.
     static func html(_ input: ReviewInput, clock: Clock) -> String {
         guard !input.exemptionNotices.isEmpty else { return "" }
-        return AttentionSection.html(id: "jangka-waktu-pengecualian", title: title, intro: intro(noticeDays: input.exemptionNoticeDays),
-                                     headers: headers, rows: rows(input, clock: clock))
+        return AttentionSection.html(id: "jangka-waktu-pengecualian", title: title, lead: lead(noticeDays: input.exemptionNoticeDays),
+                                     details: details, headers: headers, rows: rows(input, clock: clock),
+                                     commandColumns: [headers.count - 1])
     }
 
     /// The workbook's sheet `ReviewFormat.exemptionPeriodsSheet` (read by no one: the decision is a

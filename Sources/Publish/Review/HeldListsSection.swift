@@ -9,10 +9,12 @@ import Register
 /// pack's bytes are then what they were without this).
 enum HeldListsSection {
     static let title = "PERHATIAN: Kiriman Daftar yang Ditahan"
-    static let intro = "Kiriman berikut akan menarik sebagian besar daftar unitnya, sehingga ditahan dan BELUM diterapkan; "
-        + "daftar unit yang tercatat tetap berlaku dan itulah yang tampak pada pemeriksaan ini. "
+    static let lead = "Kiriman berikut akan menarik sebagian besar daftar unitnya, sehingga ditahan dan BELUM diterapkan. "
         + "Tanyakan kepada unit kerja apakah penarikan itu disengaja, lalu jalankan salah satu perintah "
-        + "(ganti Nama PPID dengan nama Anda). Kiriman baru dari unit menggantikan kiriman yang ditahan."
+        + "(ganti Nama PPID dengan nama Anda)."
+    static let details = "Daftar unit yang tercatat tetap berlaku dan itulah yang tampak pada pemeriksaan ini. "
+        + "Kiriman baru dari unit menggantikan kiriman yang ditahan."
+    static let intro = AttentionSection.intro(lead: lead, details: details)
     static let headers = [
         "Unit Kerja", "Berkas", "Diterima", "Informasi dalam Berkas", "Informasi Tercatat",
         "Akan Ditarik", "Perintah untuk Melepas (menerapkan)", "Perintah untuk Menolak",
@@ -42,7 +44,8 @@ enum HeldListsSection {
     /// The page's section (placed in the header, above the contents); empty when nothing is held.
     static func html(_ input: ReviewInput, clock: Clock) -> String {
         guard !input.held.isEmpty else { return "" }
-        return AttentionSection.html(id: "ditahan", title: title, intro: intro, headers: headers, rows: rows(input, clock: clock))
+        return AttentionSection.html(id: "ditahan", title: title, lead: lead, details: details, headers: headers,
+                                     rows: rows(input, clock: clock), commandColumns: [6, 7])
     }
 
     /// The workbook's sheet `ReviewFormat.heldSheet` (read by no one: the decision is the

@@ -264,11 +264,21 @@ enum HTMLTables {
     }
 
     static func table(headers: [String], rows: [[String]], empty: String, widths: [Double]? = nil,
-                      cssClass: String? = nil) -> String {
+                      cssClass: String? = nil, commandColumns: Set<Int> = []) -> String {
         var out = ""
         table(headers: headers, rowCount: rows.count, row: { rows[$0] }, empty: empty, widths: widths,
-              cssClass: cssClass) { out += $0 }
+              cssClass: cssClass, commandColumns: commandColumns) { out += $0 }
         return out
+    }
+
+    /// A command to copy ("dip test dinsos-0007 --revision 1 --conclusion …"): in a card cell it
+    /// broke after "--" (a cell may break anywhere, and a browser breaks after a hyphen), so the
+    /// officer read "--" at a line's end and "conclusion" on the next. Each word is kept whole
+    /// (`code.perintah span`), the line breaks only at the spaces between them, and the copied
+    /// text is the command as written.
+    static func commandCell(_ s: String) -> String {
+        "<code class=\"perintah\">" + s.split(separator: " ", omittingEmptySubsequences: false)
+            .map { "<span>" + escape(String($0)) + "</span>" }.joined(separator: " ") + "</code>"
     }
 
     /// `<table …>` up to the header row's `<tr>`. With `widths` (the workbook's column widths)
@@ -322,7 +332,7 @@ enum HTMLTables {
     /// A table emitted a row at a time.
     static func table(
         headers: [String], rowCount: Int, row: (Int) -> [String], empty: String, widths: [Double]? = nil,
-        cssClass: String? = nil, to emit: (String) throws -> Void
+        cssClass: String? = nil, commandColumns: Set<Int> = [], to emit: (String) throws -> Void
     ) rethrows {
         if rowCount == 0 { return try emit("<p class=\"empty\">\(escape(empty))</p>\n") }
         // A wide table becomes one card per row on a laptop and on a phone; every cell
@@ -340,9 +350,11 @@ enum HTMLTables {
             for (c, value) in row(r).enumerated() {
                 // On a card a long text (an explanation, a summary) spans the card's width: in
                 // one grid column of 15 em a 300-character explanation ran to some 30 lines.
-                let span = wide && value.count > longCardText ? " class=\"panjang\"" : ""
+                // A command spans the card too, to stay on one line where the screen allows.
+                let command = commandColumns.contains(c)
+                let span = wide && (command || value.count > longCardText) ? " class=\"panjang\"" : ""
                 out += c < labels.count ? "<td\(labels[c])\(span)>" : "<td\(span)>"
-                out += cell(value)
+                out += command ? commandCell(value) : cell(value)
                 out += "</td>"
             }
             out += "</tr>\n"
@@ -373,6 +385,8 @@ enum HTMLTables {
         th,td{border:1px solid #777;padding:3px 5px;vertical-align:top;text-align:left;overflow-wrap:anywhere}
         th{background:#d9d9d9}tbody tr:nth-child(even){background:#f5f5f5}
         .empty{font-style:italic;color:#555}
+        code.perintah{font-family:"Liberation Mono","DejaVu Sans Mono",monospace;font-size:.92em}code.perintah span{white-space:nowrap}
+        details{margin:.3em 0 .6em}summary{cursor:pointer;color:#1a4f8b}
         td::before{content:attr(data-label);display:none;font-weight:bold;font-size:9.5pt;color:#444}
         @media all{
         table.lebar,table.lebar tbody{display:block}table.lebar thead{display:none}

@@ -11,12 +11,14 @@ import Rules
 /// added when none waits (the pack's bytes are then what they were without this).
 enum RuleChangesSection {
     static let title = "PERHATIAN: Klasifikasi berubah karena aturan baru"
-    static let intro = "Aturan klasifikasi (folder rules/ atau program dip) telah berubah. Informasi berikut sudah tercatat "
+    static let lead = "Aturan klasifikasi (folder rules/ atau program dip) telah berubah. Informasi berikut sudah tercatat "
         + "dengan klasifikasi menurut aturan lama, dan menurut aturan yang berlaku sekarang akan diklasifikasikan lain. "
-        + "Tidak ada yang diubah sebelum PPID memutuskan: klasifikasi tercatat dan keputusan PPID atasnya tetap berlaku. "
-        + "Untuk setiap baris, pilih \"\(ReviewFormat.applyRuleChange)\" (informasi dicatat sebagai revisi baru dengan "
-        + "klasifikasi aturan baru, lalu diperiksa ulang, termasuk uji konsekuensi bila diperlukan) atau "
-        + "\"\(ReviewFormat.keepRuleChange)\" (tidak ditanyakan lagi selama aturan menghasilkan klasifikasi yang sama)."
+        + "Untuk setiap baris, pilih \"\(ReviewFormat.applyRuleChange)\" atau \"\(ReviewFormat.keepRuleChange)\"."
+    static let details = "Tidak ada yang diubah sebelum PPID memutuskan: klasifikasi tercatat dan keputusan PPID atasnya "
+        + "tetap berlaku. \"\(ReviewFormat.applyRuleChange)\": informasi dicatat sebagai revisi baru dengan "
+        + "klasifikasi aturan baru, lalu diperiksa ulang, termasuk uji konsekuensi bila diperlukan. "
+        + "\"\(ReviewFormat.keepRuleChange)\": tidak ditanyakan lagi selama aturan menghasilkan klasifikasi yang sama."
+    static let intro = AttentionSection.intro(lead: lead, details: details)
 
     /// The outcome in words: "Dikecualikan, perlu uji konsekuensi (UU 14/2008 Pasal 17 huruf h)".
     static func outcome(_ o: RuleOutcome, citations: LegalCitations) -> String {
@@ -76,8 +78,8 @@ enum RuleChangesSection {
     static func html(_ input: ReviewInput) -> String {
         guard !input.ruleChanges.isEmpty else { return "" }
         return AttentionSection.html(id: "aturan-baru", title: title,
-                                     intro: intro + " Keputusan diisi di lembar kerja Excel, sheet \(ReviewFormat.ruleChangesSheet).",
-                                     headers: readHeaders, rows: texts(input))
+                                     lead: lead + " Keputusan diisi di lembar kerja Excel, sheet \(ReviewFormat.ruleChangesSheet).",
+                                     details: details, headers: readHeaders, rows: texts(input))
     }
 
     /// The instructions sheet's line; nil when no change waits.
