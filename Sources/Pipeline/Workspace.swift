@@ -67,9 +67,14 @@ public struct Workspace: Sendable {
     /// The four folder names, in the order they are created.
     public static let folderNames = ["inbox", "rules", "reports", "archive"]
 
-    /// Throws `WorkspaceError.notAWorkspace` naming the first missing folder.
+    /// Throws `WorkspaceError.notAWorkspace` naming the first missing folder ("" when the
+    /// workspace folder itself is missing).
     public func requireLayout() throws {
         let fm = FileManager.default
+        var isRoot: ObjCBool = false
+        guard fm.fileExists(atPath: root.path, isDirectory: &isRoot), isRoot.boolValue else {
+            throw WorkspaceError.notAWorkspace(root: root.path, missing: "")
+        }
         for name in Workspace.folderNames {
             var isDir: ObjCBool = false
             let path = root.appendingPathComponent(name).path
@@ -89,7 +94,12 @@ public enum WorkspaceError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .notAWorkspace(let root, let missing):
-            return "\(root) bukan workspace dip: folder '\(missing)/' tidak ada. Buat dengan `dip init \(root)`."
+            // Mostly a mistyped --workspace or a share not mounted (cron, the IT officer): said
+            // first; `dip init` only for a workspace that is meant to be new, never over a share
+            // that is merely not there yet.
+            let what = missing.isEmpty ? "folder itu tidak ada" : "folder '\(missing)/' tidak ada di dalamnya"
+            return "\(root) bukan workspace dip: \(what). Periksa --workspace (salah ketik? folder bersama belum "
+                + "terpasang? tanpa --workspace dip memakai folder saat ini). Workspace baru dibuat dengan `dip init \(root)`."
         case .locked(let lockFile):
             return "Workspace sedang dipakai oleh proses dip lain (kunci: \(lockFile)). Coba lagi nanti."
         case .io(let operation, let path, let reason):

@@ -288,7 +288,9 @@ extension AppDatabase {
               AND NOT EXISTS (SELECT 1 FROM rule_reevaluation_decisions d WHERE d.reevaluation = e.id)
             """, arguments: [itemID, revision]) else {
             throw RegisterError.invalidInput(
-                "Tidak ada perubahan klasifikasi karena aturan baru yang menunggu keputusan untuk \(itemID) revisi \(revision).")
+                "Tidak ada perubahan klasifikasi karena aturan baru yang menunggu keputusan untuk \(itemID) revisi \(revision) "
+                    + "(sudah diputuskan? lihat `dip history \(itemID)`). `dip status` menyebut yang menunggu setelah `dip run` "
+                    + "mencatatnya; `dip rules impact` menampilkan yang akan diklasifikasikan lain oleh aturan sekarang.")
         }
         try db.execute(sql: """
             INSERT INTO rule_reevaluation_decisions (reevaluation, item, revision, action, note, by_name, by_nip, at, source)

@@ -37,15 +37,23 @@ public enum RegisterError: Error, Equatable, Sendable, LocalizedError {
         case .cannotOpen(let path, let reason):
             return "Register di \(path) tidak dapat dibuka: \(reason)"
         case .unknownItem(let id):
-            return "Informasi dengan kode \(id) tidak ada di register."
+            return "Informasi dengan kode \(id) tidak ada di register. Periksa kodenya (kolom ID DIP pada paket "
+                + "pemeriksaan reports/review/, atau `dip diff`), lalu ulangi."
         case .itemWithdrawn(let id):
             return "Informasi \(id) sudah ditarik oleh unit kerja; keputusan tidak dapat dicatat."
+        case .staleRevision(let item, let given, let current) where given > current:
+            // A mistyped revision, not a change since the draft (that message sent the PPID
+            // looking for a change that never happened).
+            return "\(item) belum mempunyai revisi \(given): revisi terkininya \(current). Keputusan tidak "
+                + "diterapkan; periksa revisinya (kolom Revisi pada paket pemeriksaan, atau `dip history \(item)`) lalu ulangi."
         case .staleRevision(let item, let given, let current):
             return "Keputusan untuk \(item) merujuk revisi \(given), padahal revisi terkini "
                 + "adalah \(current): informasi ini telah berubah sejak draf atau formulir "
-                + "dibuat. Keputusan tidak diterapkan; periksa revisi \(current) lalu ulangi."
+                + "dibuat. Keputusan tidak diterapkan; periksa revisi \(current) (`dip history \(item)` "
+                + "menyebut yang berubah) lalu ulangi."
         case .unknownVersion(let n):
-            return "Versi DIP nomor \(n) tidak ada di register."
+            return "Versi DIP nomor \(n) tidak ada di register. `dip status` menyebut draf yang menunggu persetujuan "
+                + "dan versi yang berlaku."
         case .wrongVersionStatus(let n, let status, let expected):
             return "Versi \(n) berstatus \(VersionStatusText.label(status)); "
                 + "tindakan ini hanya untuk versi berstatus \(VersionStatusText.label(expected))."

@@ -86,7 +86,10 @@ enum ParserText {
     static func indonesian(_ text: String) -> String {
         var out = text
         for (english, indonesian) in replacements { out = replacingWrapped(english, with: indonesian, in: out) }
-        return out
+        // A choice of two reads "one of 'a' and 'b'" in the parser's English: in Indonesian a
+        // choice is "atau" ("Pilih salah satu dari 'terapkan' dan 'pertahankan'" read as both).
+        return out.replacingOccurrences(of: #"(Pilih salah satu dari '[^']*') dan '"#, with: "$1 atau '",
+                                        options: .regularExpression)
     }
 
     /// Replaces `english` in `text` also where the help's line wrapping broke it ("(default:"

@@ -133,9 +133,14 @@ final class IntakeRunTests: XCTestCase {
 
     func testNotAWorkspaceIsAConfigurationError() throws {
         let empty = Workspace(root: root.appendingPathComponent("kosong"))
-        XCTAssertThrowsError(try Runner(workspace: empty, options: RunOptions(clock: Clock(now: Date())), logger: Logger(label: "t")).run()) { error in
-            guard case .notAWorkspace(_, let missing)? = error as? WorkspaceError else { return XCTFail("\(error)") }
-            XCTAssertEqual(missing, "inbox")
+        // The folder itself missing (a mistyped --workspace, a share not mounted), then a folder
+        // without inbox/: each named as it is (session 27).
+        for expected in ["", "inbox"] {
+            XCTAssertThrowsError(try Runner(workspace: empty, options: RunOptions(clock: Clock(now: Date())), logger: Logger(label: "t")).run()) { error in
+                guard case .notAWorkspace(_, let missing)? = error as? WorkspaceError else { return XCTFail("\(error)") }
+                XCTAssertEqual(missing, expected)
+            }
+            try FileManager.default.createDirectory(at: empty.root, withIntermediateDirectories: true)
         }
     }
 

@@ -1059,7 +1059,8 @@ final class CommandLineTests: XCTestCase {
                              "--public-interest", "y", "--period", "permanen", "--tester", "Tim"]
                             + ws)
         XCTAssertEqual(stale.status, 1)
-        XCTAssertTrue(stale.err.contains("revisi terkini adalah 1"), stale.err)
+        // A revision above the current one is a typo, said as such (session 27).
+        XCTAssertTrue(stale.err.contains("dinkes-0005 belum mempunyai revisi 2: revisi terkininya 1."), stale.err)
 
         // Pasal 17 huruf j without the Undang-Undang that closes the information cites nothing
         // a reader can check: refused, unless the law is named.
@@ -1209,5 +1210,60 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(later.out.contains("Versi 1 (draf): revisi 1, Dikecualikan sebagian\n"), later.out)
         XCTAssertFalse(later.out.contains("Versi 2 (draf): revisi 1, Dikecualikan"), later.out)
         XCTAssertTrue(later.out.contains("Revisi 1: Terbuka; dasar: -; penguji:"), later.out)
+    }
+
+    /// What a PPID or IT officer reads on the common paths when something is wrong says what to do
+    /// next, in plain Indonesian (session 27 read-through): a mistyped code or revision, an
+    /// approval missing its signatory's data, a withdrawal with nothing approved, an unknown
+    /// ground, a choice between two values, a workspace that is not there.
+    func testMistakesOnTheCommonPathsSayWhatToDoNext() throws {
+        let (workspace, _) = try workspaceWithRegister(submitting: [])
+        let ws = ["--workspace", workspace.path]
+        let test = ["--conclusion", "terbuka", "--consequence", "x", "--public-interest", "y", "--tester", "Siti"]
+        func err(_ args: [String]) throws -> String {
+            let r = try run(args + ws)
+            XCTAssertNotEqual(r.status, 0, "\(args): \(r.out)")
+            return (r.err + r.out).replacingOccurrences(of: "\n", with: " ")
+        }
+        // A code that is not there: where the codes are.
+        XCTAssertTrue(try err(["test", "dinkes-9999", "--revision", "1"] + test)
+            .contains("Informasi dengan kode dinkes-9999 tidak ada di register. Periksa kodenya (kolom ID DIP pada paket "
+                      + "pemeriksaan reports/review/, atau `dip diff`), lalu ulangi."))
+        // A revision that does not exist yet is a typo, not a change since the draft.
+        let ahead = try err(["test", "dinkes-0001", "--revision", "7"] + test)
+        XCTAssertTrue(ahead.contains("dinkes-0001 belum mempunyai revisi 7: revisi terkininya 1."), ahead)
+        XCTAssertFalse(ahead.contains("telah berubah sejak draf"), ahead)
+        // An unknown ground: the codes of its letter.
+        XCTAssertTrue(try err(["test", "dinkes-0001", "--revision", "1", "--conclusion", "dikecualikan_seluruhnya",
+                               "--ground", "17h7", "--consequence", "x", "--public-interest", "y", "--period", "5 tahun",
+                               "--tester", "Siti"])
+            .contains("Dasar pengecualian 17h7 tidak ada di rules/pengecualian.yaml. Kode untuk Pasal 17 huruf h: 17h, 17h1, "))
+        // An approval without the signatory's data: what is missing, as a sentence.
+        XCTAssertTrue(try err(["approve", "--name", "Drs. Ahmad Fauzi"])
+            .contains("Persetujuan belum lengkap: isi juga --nip, --decree-number dan --decree-date. "))
+        XCTAssertTrue(try err(Self.signatory.map { $0 == "197001011990031001" ? "19700101" : $0 } + ["--decree-date", "1/6/2026"])
+            .contains("--nip \"19700101\": NIP harus 18 digit angka, misalnya 197001011995031002."))
+        XCTAssertTrue(try err(Self.signatory + ["--decree-date", "1/6/2026", "--version", "9"])
+            .contains("Versi DIP nomor 9 tidak ada di register. `dip status` menyebut draf yang menunggu persetujuan"))
+        XCTAssertTrue(try err(["approve", "--withdraw", "--name", "Drs. Ahmad Fauzi", "--reason", "Tanggal diundur"])
+            .contains("Tidak ada versi disetujui yang menunggu terbit, jadi tidak ada persetujuan yang dapat ditarik "
+                      + "(riwayatnya: `dip approvals`)."))
+        // One of two values is "atau", not "dan" (both).
+        XCTAssertTrue(try err(["rules", "decide", "dinkes-0001", "--revision", "1", "--choice", "ya", "--name", "Siti"])
+            .contains("Pilih salah satu dari 'terapkan' atau 'pertahankan'."))
+        XCTAssertTrue(try err(["rules", "decide", "dinkes-0001", "--revision", "1", "--choice", "terapkan", "--name", "Siti"])
+            .contains("(sudah diputuskan? lihat `dip history dinkes-0001`)"))
+        // A workspace that is not there is first a mistyped path or a share not mounted.
+        let gone = try run(["status", "--workspace", workspace.appendingPathComponent("tidak-ada").path])
+        XCTAssertEqual(gone.status, 3)
+        XCTAssertTrue(gone.err.contains("bukan workspace dip: folder itu tidak ada. Periksa --workspace (salah ketik? "
+                                        + "folder bersama belum terpasang?"), gone.err)
+        let empty = workspace.appendingPathComponent("kosong")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let notOne = try run(["status", "--workspace", empty.path])
+        XCTAssertTrue(notOne.err.contains("bukan workspace dip: folder 'inbox/' tidak ada di dalamnya. Periksa --workspace"), notOne.err)
+        // `dip rules evaluate` of a file not there says so (it said "tidak dapat dibaca sebagai teks UTF-8").
+        let missing = try run(["rules", "evaluate", empty.appendingPathComponent("berlabel.csv").path])
+        XCTAssertTrue(missing.out.contains("tidak ada atau tidak dapat dibuka: periksa nama dan foldernya."), missing.out)
     }
 }

@@ -84,10 +84,10 @@ extension DIP {
 
         func validate() throws {
             if let nip, Official.nipDigits(nip) == nil {
-                throw ValidationError("NIP harus 18 digit angka.")
+                throw ValidationError("--nip \"\(nip)\": NIP harus 18 digit angka, misalnya 197001011995031002.")
             }
             if let atasanNIP, Official.nipDigits(atasanNIP) == nil {
-                throw ValidationError("NIP Atasan PPID harus 18 digit angka.")
+                throw ValidationError("--atasan-nip \"\(atasanNIP)\": NIP Atasan PPID harus 18 digit angka.")
             }
             if withdraw {
                 if name == nil { throw ValidationError("Sebutkan nama pejabat yang menarik persetujuan (--name).") }
@@ -100,13 +100,20 @@ extension DIP {
             if decreeNumber == nil { missing.append("--decree-number") }
             if decreeDate == nil { missing.append("--decree-date") }
             if !missing.isEmpty {
-                throw ValidationError("Persetujuan memerlukan \(missing.joined(separator: ", ")): yang dicetak pada keputusan.")
+                // "Persetujuan memerlukan --nip: yang dicetak pada keputusan." read as a fragment.
+                throw ValidationError("Persetujuan belum lengkap: isi juga \(Self.andList(missing)). Nama dan NIP PPID serta "
+                    + "nomor dan tanggal keputusan dicetak pada keputusan; periksa dahulu dengan --preview.")
             }
             do {
                 _ = try IndonesianDate.parse(decreeDate!)
             } catch {
                 throw ValidationError("\(error)")
             }
+        }
+
+        /// "a", "a dan b", "a, b dan c".
+        static func andList(_ words: [String]) -> String {
+            words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " dan " + words.last!
         }
 
         /// What `--force` (deprecated) still does, said on stderr whenever it is given.
@@ -128,7 +135,9 @@ extension DIP {
                 let db = try options.openRegister()
                 if withdraw {
                     guard let number = try version ?? db.status().approved?.number else {
-                        throw RegisterError.invalidInput("Tidak ada versi disetujui yang menunggu terbit.")
+                        throw RegisterError.invalidInput("Tidak ada versi disetujui yang menunggu terbit, jadi tidak ada "
+                            + "persetujuan yang dapat ditarik (riwayatnya: `dip approvals`). Versi yang sudah diterbitkan "
+                            + "diganti dengan keputusan versi berikutnya.")
                     }
                     let v = try db.withdrawApproval(
                         version: number, by: Official(name: name!, nip: nip, title: title, rank: rank),

@@ -214,9 +214,12 @@ extension DIP.RulesCommand {
         func run() throws {
             let ruleSet = try location.load()
             let url = URL(fileURLWithPath: file)
-            guard let data = FileManager.default.contents(atPath: url.path),
-                  let text = String(data: data, encoding: .utf8) else {
-                print("Berkas \(file) tidak dapat dibaca sebagai teks UTF-8.")
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                print("Berkas \(file) tidak ada atau tidak dapat dibuka: periksa nama dan foldernya.")
+                throw ExitCode.failure
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                print("Berkas \(file) tidak dapat dibaca sebagai teks UTF-8: simpan ulang sebagai CSV UTF-8.")
                 throw ExitCode.failure
             }
             let items: [LabelledItem]

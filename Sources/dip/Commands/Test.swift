@@ -76,6 +76,15 @@ extension DIP {
         @Option(help: "Format keluaran.")
         var format: OutputFormat = .text
 
+        /// The codes to choose from for a code dip does not know: those of the same letter of Pasal
+        /// 17 ("17h" for "17h7"), else every code.
+        static func knownGrounds(like code: String, in codes: [String]) -> String {
+            let letter = String(code.lowercased().prefix(3))
+            let same = codes.filter { $0.lowercased().hasPrefix(letter) }
+            return same.isEmpty ? "Kode yang ada: \(codes.joined(separator: ", "))."
+                : "Kode untuk Pasal 17 huruf \(letter.dropFirst(2)): \(same.joined(separator: ", "))."
+        }
+
         /// Without --conclusion only the berita acara's number or place is recorded, for the test
         /// of that revision already in the register (the number is given when it is signed).
         var completesRecordedTest: Bool { conclusion == nil }
@@ -183,7 +192,8 @@ extension DIP {
                 let unknown = grounds.filter { !citations.isKnown($0.lowercased()) }
                 guard unknown.isEmpty else {
                     throw RegisterError.invalidInput(
-                        "Dasar pengecualian \(unknown.joined(separator: ", ")) tidak ada di rules/pengecualian.yaml.")
+                        "Dasar pengecualian \(unknown.joined(separator: ", ")) tidak ada di rules/pengecualian.yaml. "
+                            + Self.knownGrounds(like: unknown[0], in: try options.ruleSet().grounds.map(\.code)))
                 }
                 let codes = citations.codes(grounds, text: legalBasis)
                 // Pasal 17 huruf j closes only what another Undang-Undang closes: a decree citing
