@@ -26,7 +26,7 @@ enum ExemptionPeriodsSection {
 
     static let details = "Informasi ini dikecualikan oleh keputusan klasifikasi yang berlaku. Jangka waktu pengecualian "
         + "dihitung sejak tanggal keputusan yang menetapkannya berdasarkan uji konsekuensinya; jangka waktu \"selama "
-        + "berlaku\", \"sampai …\" atau teks yang tidak terbaca tidak dapat dihitung dip. "
+        + "berlaku\", \"sampai\" suatu peristiwa, atau teks yang tidak terbaca tidak dapat dihitung dip. "
         + "Pengecualian berdasarkan Pasal 17 huruf a–f tidak bersifat permanen (Pasal 20 ayat (1) UU 14/2008). "
         + "Bila uji ulang menyimpulkan terbuka, keputusan berikutnya mencabut pengecualiannya (disebut dalam diktumnya "
         + "beserta berita acaranya) dan informasinya masuk DIP; bila tetap dikecualikan, keputusan klasifikasi "
