@@ -83,7 +83,7 @@ extension Configuration {
     public func classifier(register: AppDatabase) throws -> Classifier {
         Classifier(ruleSet: ruleSet,
                    ppidDecisions: try register.ppidDecisions().map { PPIDPrecedents.precedent($0, units: units) },
-                   threads: threads)
+                   units: units, threads: threads)
     }
 }
 

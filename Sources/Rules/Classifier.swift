@@ -162,36 +162,56 @@ public struct Classifier: Sendable {
     /// With the PPID's decisions the precedent index and the learned layer are built anew over
     /// them and the corpus; with `threads` > 1 the layer is trained on a second thread while
     /// the index is built (the same classifier either way).
-    public init(ruleSet: RuleSet, ppidDecisions: [Precedent] = [], policy: PrecedentPolicy = .standard, threads: Int = 1) {
+    ///
+    /// `units`: the PPID's work units (unit.yaml), whose names (with the decisions' units' and
+    /// the corpus bodies') the PPID's own decisions are compared without (`NameWords`).
+    public init(ruleSet: RuleSet, ppidDecisions: [Precedent] = [], units: UnitDirectory = UnitDirectory(units: []),
+                policy: PrecedentPolicy = .standard, threads: Int = 1) {
         if ppidDecisions.isEmpty {
             self.init(ruleSet: ruleSet, precedentIndex: ruleSet.precedentIndex, model: ruleSet.learnedModel, policy: policy)
         } else {
             let all = ppidDecisions + ruleSet.precedents
             let examples = all + ruleSet.statutoryExamples
             let morphology = ruleSet.morphology
+            let names = Self.names(all, units: units.units.flatMap { [$0.name, NameWords.codeWords($0.code)] },
+                                   morphology: morphology, policy: policy)
             let model = OwnThread.start(if: threads > 1) {
                 LearnedModel(precedents: examples, morphology: morphology, ppidWeight: policy.ppidWeight,
                              smoothing: policy.modelSmoothing, learnsFromEnglishWithheld: policy.modelLearnsFromEnglishWithheld,
-                             leavesOutBodyNames: policy.modelLeavesOutBodyNames)
+                             leavesOutBodyNames: policy.modelLeavesOutBodyNames, names: names)
             }
-            let index = PrecedentIndex(precedents: all, morphology: morphology, bodyNameCut: policy.precedentsLeaveOutBodyNames)
+            let index = PrecedentIndex(precedents: all, morphology: morphology, bodyNameCut: policy.precedentsLeaveOutBodyNames,
+                                       names: names)
             self.init(ruleSet: ruleSet, precedentIndex: index, model: model.wait(), policy: policy)
         }
     }
 
     /// A classifier with an explicit set of precedents (e.g. only some bodies', to measure on
     /// the others).
-    public init(ruleSet: RuleSet, precedents: [Precedent], policy: PrecedentPolicy = .standard) {
+    /// `unitNames`: names of the PPID's units (or inbox codes) besides those of the precedents'
+    /// bodies, which the PPID's own decisions among them are compared without.
+    public init(ruleSet: RuleSet, precedents: [Precedent], unitNames: [String] = [], policy: PrecedentPolicy = .standard) {
+        let names = Self.names(precedents, units: unitNames, morphology: ruleSet.morphology, policy: policy)
         self.init(ruleSet: ruleSet, precedentIndex: PrecedentIndex(precedents: precedents, morphology: ruleSet.morphology,
-                                                                  bodyNameCut: policy.precedentsLeaveOutBodyNames),
+                                                                  bodyNameCut: policy.precedentsLeaveOutBodyNames, names: names),
                   // No precedents, no learned layer (rules alone): the law's lists only add
                   // vocabulary to what bodies decided.
                   model: LearnedModel(precedents: precedents.isEmpty ? [] : Self.layerExamples(precedents, policy: policy)
                                           + (policy.modelLearnsFromLaw ? ruleSet.statutoryExamples : []),
                                       morphology: ruleSet.morphology, ppidWeight: policy.ppidWeight, smoothing: policy.modelSmoothing,
                                       learnsFromEnglishWithheld: policy.modelLearnsFromEnglishWithheld,
-                                      leavesOutBodyNames: policy.modelLeavesOutBodyNames),
+                                      leavesOutBodyNames: policy.modelLeavesOutBodyNames, names: names),
                   policy: policy)
+    }
+
+    /// The name words the PPID's own decisions among `precedents` are compared without: the
+    /// units' names and codes, and every precedent's body (a decision's unit, a corpus body); nil
+    /// without such a decision or when the policy keeps names (docs/classification.md §53).
+    static func names(_ precedents: [Precedent], units: [String], morphology: Morphology, policy: PrecedentPolicy) -> NameWords? {
+        guard policy.ppidDecisionsLeaveOutNames, precedents.contains(where: { $0.origin == .ppid }) else { return nil }
+        var bodies = Set<String>()
+        for precedent in precedents where precedent.body != RuleSet.statutoryBody { bodies.insert(precedent.body) }
+        return NameWords(names: units + bodies.sorted(), morphology: morphology)
     }
 
     /// The precedents the learned layer learns from: all of them, unless the policy leaves some
@@ -247,7 +267,7 @@ public struct Classifier: Sendable {
             // each token's expansion or the token itself (`Morphology.expanded`).
             let expandedIDs: [Int32] = facts.contains { $0.expansion != nil }
                 ? facts.flatMap { token in token.expansion.map { $0.map(\.model) } ?? [token.model] } : []
-            analysis = self.analysis(facts: facts,
+            analysis = self.analysis(facts: facts, names: precedentIndex.hasNameCut ? precedentIndex.names?.mask(tokens) : nil,
                                      assessment: storage.model.assess(tokens: tokens, ids: facts.map(\.model), expandedIDs: expandedIDs))
         } else {
             analysis = referenceAnalysis(tokens: tokens)
@@ -270,7 +290,9 @@ public struct Classifier: Sendable {
 
     /// The analysis from the token table's facts (and the learned layer's assessment, read
     /// from the same facts).
-    func analysis(facts: [TokenFacts], assessment: LearnedModel.Assessment? = nil) -> TextAnalysis {
+    /// `names`: for each token whether it is a name word (`NameWords`), when the index compares
+    /// some precedents without names.
+    func analysis(facts: [TokenFacts], names: [Bool]? = nil, assessment: LearnedModel.Assessment? = nil) -> TextAnalysis {
         let ruleSet = storage.ruleSet
         let expanded: [Int32]? = facts.contains { $0.expansion != nil }
             ? facts.flatMap { token in token.expansion.map { $0.map(\.wide) } ?? [token.wide] } : nil
@@ -291,7 +313,24 @@ public struct Classifier: Sendable {
         for (offset, term) in terms.enumerated() where offset == 0 || terms[offset - 1] != term {
             if term < corpusTerms { query.append(term) } else { unknown += 1 }
         }
-        let neighbours = precedentIndex.nearest(query: query, unknownTerms: unknown,
+        // The same without the text's name words, for the PPID's own decisions.
+        var withoutNames: PrecedentIndex.NameCutQuery?
+        if let names, names.contains(true) {
+            var kept: [Int32] = []
+            for (token, name) in zip(facts, names) where !name {
+                if token.term >= 0 { kept.append(token.term) }
+                for part in token.expansion ?? [] where part.term >= 0 { kept.append(part.term) }
+            }
+            kept.sort()
+            var cut = PrecedentIndex.NameCutQuery(query: [], unknownTerms: 0)
+            for (offset, term) in kept.enumerated() where offset == 0 || kept[offset - 1] != term {
+                if term < corpusTerms { cut.query.append(term) } else { cut.unknownTerms += 1 }
+            }
+            withoutNames = cut
+        } else if names != nil {
+            withoutNames = PrecedentIndex.NameCutQuery(query: query, unknownTerms: unknown)
+        }
+        let neighbours = precedentIndex.nearest(query: query, unknownTerms: unknown, withoutNames: withoutNames,
                                                 limit: max(policy.neighbours * 3, 20), minimum: policy.weakSimilarity)
         return TextAnalysis(firings: firings(found: found), openMarker: openMarker,
                             verdict: precedentVerdict(neighbours: neighbours, openOnly: openMarker != nil), assessment: assessment)

@@ -113,8 +113,12 @@ public final class LearnedModel: @unchecked Sendable {
     /// (docs/classification.md §24.1) the layer's flags then cost 3 open items for 7 withheld
     /// (items without a twin), and without those titles 1 for 5. They still vote as precedents
     /// (a whole title must be near), and the PPID's own decisions always train it.
+    ///
+    /// `names`: the name words of units and bodies (`NameWords`) the PPID's own decisions are
+    /// learned without, as the precedent index compares them (docs/classification.md §53).
     public init(precedents given: [Precedent], morphology: Morphology, ppidWeight: Double = 3.0, smoothing: Double = 0.3,
-                learnsFromEnglishWithheld: Bool = false, leavesOutBodyNames: BodyNameCut = PrecedentPolicy.standard.modelLeavesOutBodyNames) {
+                learnsFromEnglishWithheld: Bool = false, leavesOutBodyNames: BodyNameCut = PrecedentPolicy.standard.modelLeavesOutBodyNames,
+                names: NameWords? = nil) {
         self.morphology = morphology
         self.smoothing = smoothing
         let given = learnsFromEnglishWithheld ? given : given.filter { precedent in
@@ -133,7 +137,10 @@ public final class LearnedModel: @unchecked Sendable {
             // The body's own name in its title ("… di LLDikti Wilayah XI") says who holds the
             // item, not what it is: learned as withheld evidence, it flagged every title of a
             // sibling body that names itself the same way (docs/classification.md §35).
-            let own = precedent.ownNameTokens(tokens, morphology: morphology, cut: leavesOutBodyNames)
+            var own = precedent.ownNameTokens(tokens, morphology: morphology, cut: leavesOutBodyNames)
+            if precedent.origin == .ppid, let names {
+                for (token, name) in zip(tokens, names.mask(tokens)) where name { own.insert(token) }
+            }
             guard !own.isEmpty else { return Array(features) }
             let name = Set(own.map(morphology.key))
             return features.filter { feature in !feature.split(separator: " ").contains { name.contains(String($0)) } }

@@ -120,6 +120,12 @@ public struct PrecedentPolicy: Hashable, Sendable {
     /// and no withheld one (a title stripped of its name keeps only its generic words, which
     /// then hold the words of many unrelated titles; docs/classification.md §39.1).
     public var precedentsLeaveOutBodyNames = BodyNameCut.none
+    /// The PPID's own decisions are compared with an item without the names of units and bodies
+    /// the two hold (`NameWords`: unit.yaml's names and codes, the decisions' units, the corpus's
+    /// bodies): a unit's rare name made every title of that unit near each decision on another
+    /// of its titles, and a decision that near outranks the corpus (docs/classification.md §53).
+    /// The corpus keeps its names (§39.1).
+    public var ppidDecisionsLeaveOutNames = true
     /// Where no rule and no unit names a category and the precedents' verdict is not strong
     /// (no voter ≥ `strongSimilarity` agreeing ≥ `strongAgreement`, no PPID decision among the
     /// voters), the open category most precedents have (berkala) is suggested, for review:

@@ -283,19 +283,57 @@ public final class PrecedentIndex: Sendable {
 
     /// How much of each corpus body's own name its titles' similarity terms leave out.
     public let bodyNameCut: BodyNameCut
+    /// The units' and bodies' names left out where the PPID's own decisions are compared with a
+    /// text (nil: none). See `NameWords`.
+    let names: NameWords?
+    /// Each precedent is compared with a text without the names of both (`names`): the PPID's
+    /// own decisions, unless the title is nothing but names.
+    private let cutsNames: [Bool]
+    /// Some precedent is compared without names.
+    let hasNameCut: Bool
 
+    /// `names`: where given, the PPID's own decisions (origin `.ppid`) and the texts compared
+    /// with them leave those name words out of their similarity terms; the corpus is read as
+    /// before (docs/classification.md §39.1, §53).
     public init(precedents: [Precedent], morphology: Morphology,
-                bodyNameCut: BodyNameCut = PrecedentPolicy.standard.precedentsLeaveOutBodyNames) {
+                bodyNameCut: BodyNameCut = PrecedentPolicy.standard.precedentsLeaveOutBodyNames, names: NameWords? = nil) {
         self.precedents = precedents
         self.morphology = morphology
         self.bodyNameCut = bodyNameCut
+        let names = names.flatMap { $0.isEmpty ? nil : $0 }
+        self.names = names
         var termIDs: [String: Int32] = [:]
         var documents: [[Int32]] = []
         var titleKeys: [String] = []
+        var cutsNames: [Bool] = []
+        var oneWordTitles: [Bool] = []
+        func isOneWord(_ tokens: [String]) -> Bool {
+            tokens.filter { $0.count >= 2 && !Self.stopWords.contains($0) && !$0.allSatisfy(\.isNumber) }.count == 1
+        }
         for precedent in precedents {
             var terms = Self.terms(precedent.title, morphology: morphology)
             // Explanation groups stay by the whole title; similarity leaves the body's name out.
             titleKeys.append(terms.sorted().joined(separator: " "))
+            var oneWord = isOneWord(TextNormalizer.tokens(precedent.title))
+            var cut = false
+            if let names, precedent.origin == .ppid {
+                let tokens = morphology.matchTokens(precedent.title)
+                let mask = names.mask(tokens)
+                if mask.contains(true) {
+                    let kept = zip(tokens, mask).filter { !$0.1 }.map(\.0)
+                    let keptTerms = Self.terms(tokens: kept, morphology: morphology)
+                    // A title of names alone ("RSUD dr. Drajat Prawiranegara") is compared whole.
+                    if !keptTerms.isEmpty {
+                        terms = keptTerms
+                        oneWord = isOneWord(kept)
+                        cut = true
+                    }
+                } else {
+                    cut = true
+                }
+            }
+            cutsNames.append(cut)
+            oneWordTitles.append(oneWord)
             if bodyNameCut != .none {
                 let tokens = morphology.matchTokens(precedent.title)
                 let own = precedent.ownNameTokens(tokens, morphology: morphology, cut: bodyNameCut)
@@ -335,11 +373,9 @@ public final class PrecedentIndex: Sendable {
         self.postings = postings
         self.norms = norms
         self.termCounts = documents.map(\.count)
-        oneWordTitles = precedents.map { precedent in
-            TextNormalizer.tokens(precedent.title).filter {
-                $0.count >= 2 && !Self.stopWords.contains($0) && !$0.allSatisfy(\.isNumber)
-            }.count == 1
-        }
+        self.oneWordTitles = oneWordTitles
+        self.cutsNames = cutsNames
+        hasNameCut = cutsNames.contains(true)
         self.titleKeys = titleKeys
         categories = precedents.map(\.category)
         var openCounts: [Category: Int] = [:]
@@ -410,7 +446,22 @@ public final class PrecedentIndex: Sendable {
         let terms = Self.terms(tokens: tokens, morphology: morphology)
         // Sorted: the sums below then add in one order, whatever the set's (seeded) order.
         let query = terms.compactMap { termIDs[$0] }.sorted()
-        return nearest(query: query, unknownTerms: terms.count - query.count, limit: limit, minimum: minimum)
+        var withoutNames: NameCutQuery?
+        if hasNameCut, let names {
+            let mask = names.mask(tokens)
+            let kept = mask.contains(true) ? Self.terms(tokens: zip(tokens, mask).filter { !$0.1 }.map(\.0), morphology: morphology) : terms
+            let keptQuery = kept.compactMap { termIDs[$0] }.sorted()
+            withoutNames = NameCutQuery(query: keptQuery, unknownTerms: kept.count - keptQuery.count)
+        }
+        return nearest(query: query, unknownTerms: terms.count - query.count, withoutNames: withoutNames, limit: limit, minimum: minimum)
+    }
+
+    /// A text's terms without its name words (`NameWords`): what the PPID's own decisions are
+    /// compared with. Distinct corpus term ids (ascending, a subset of the whole text's) and the
+    /// number of its other distinct terms, which the corpus lacks.
+    struct NameCutQuery {
+        var query: [Int32]
+        var unknownTerms: Int
     }
 
     /// The id of a similarity term (a key from `terms`) in the corpus, or nil when no
@@ -421,14 +472,23 @@ public final class PrecedentIndex: Sendable {
     var termCount: Int { termIDs.count }
 
     /// `nearest(tokens:)` from the text's distinct corpus term ids (ascending) and the number of
-    /// its distinct terms the corpus lacks.
-    func nearest(query: [Int32], unknownTerms: Int, limit: Int, minimum: Double) -> [Neighbour] {
+    /// its distinct terms the corpus lacks; `withoutNames`, the same without its name words, for
+    /// the precedents compared without names (`cutsNames`; nil when none is).
+    func nearest(query: [Int32], unknownTerms: Int, withoutNames: NameCutQuery? = nil, limit: Int, minimum: Double) -> [Neighbour] {
         guard !precedents.isEmpty, !query.isEmpty else { return [] }
         // Terms the corpus lacks still count in the text's norm (with the weight of a term
         // seen once): an item about something no precedent mentions is not similar to anything.
         let rare = Float(log(1.0 + Double(precedents.count)))
         var queryNorm = Float(unknownTerms) * rare * rare
         for id in query { queryNorm += idf[Int(id)] * idf[Int(id)] }
+        // The text's name words, which the precedents compared without names do not count.
+        var cutQueryNorm = queryNorm
+        var nameOnly: [Int32] = []
+        if hasNameCut, let withoutNames {
+            cutQueryNorm = Float(withoutNames.unknownTerms) * rare * rare
+            for id in withoutNames.query { cutQueryNorm += idf[Int(id)] * idf[Int(id)] }
+            nameOnly = query.filter { !withoutNames.query.contains($0) }
+        }
         // Scratch space for the sums on the stack (a few KB for the corpus), not two arrays
         // allocated, zeroed and freed for every text (classify-distinct, session 22).
         let count = precedents.count
@@ -445,6 +505,16 @@ public final class PrecedentIndex: Sendable {
                     var touchedCount = 0
                     for id in query {
                         let weight = idf[Int(id)] * idf[Int(id)]
+                        if !nameOnly.isEmpty && nameOnly.contains(id) {
+                            // A name word of the text: not shared with a precedent compared without names.
+                            for document in postings[Int(id)] where !cutsNames[Int(document)] {
+                                touched[touchedCount] = document
+                                touchedCount += scores[Int(document)] == 0 ? 1 : 0
+                                scores[Int(document)] += weight
+                                sharedCounts[Int(document)] &+= 1
+                            }
+                            continue
+                        }
                         for document in postings[Int(id)] {
                             // At most one step per posting: within `postingCount`.
                             touched[touchedCount] = document
@@ -454,7 +524,8 @@ public final class PrecedentIndex: Sendable {
                         }
                     }
                     return best(touched: UnsafeBufferPointer(rebasing: touched[..<touchedCount]), scores: scores,
-                                sharedCounts: sharedCounts, queryNorm: queryNorm, limit: limit, minimum: minimum)
+                                sharedCounts: sharedCounts, queryNorm: queryNorm, cutQueryNorm: cutQueryNorm,
+                                limit: limit, minimum: minimum)
                 }
             }
         }
@@ -464,15 +535,17 @@ public final class PrecedentIndex: Sendable {
     /// first, then the lower index): the same list as sorting every neighbour and taking the
     /// first `limit`, since the order is total. Common words touch hundreds of precedents.
     private func best(touched: UnsafeBufferPointer<Int32>, scores: UnsafeMutableBufferPointer<Float>,
-                      sharedCounts: UnsafeMutableBufferPointer<UInt8>, queryNorm: Float, limit: Int, minimum: Double) -> [Neighbour] {
+                      sharedCounts: UnsafeMutableBufferPointer<UInt8>, queryNorm: Float, cutQueryNorm: Float,
+                      limit: Int, minimum: Double) -> [Neighbour] {
         let qn = queryNorm.squareRoot()
+        let cutQN = cutQueryNorm.squareRoot()
         var found: [Neighbour] = []
         found.reserveCapacity(limit + 1)
         func before(_ a: Neighbour, _ b: Neighbour) -> Bool { (a.similarity, -a.index) > (b.similarity, -b.index) }
         for document in touched {
             let score = scores[Int(document)]
             let norm = norms[Int(document)]
-            let similarity = Double(score / (qn * norm))
+            let similarity = Double(score / ((hasNameCut && cutsNames[Int(document)] ? cutQN : qn) * norm))
             guard similarity >= minimum, limit > 0 else { continue }
             let neighbour = Neighbour(index: Int(document), similarity: similarity, containment: Double(score / (norm * norm)),
                                       shared: Int(sharedCounts[Int(document)]), terms: termCounts[Int(document)],

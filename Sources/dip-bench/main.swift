@@ -18,6 +18,7 @@ let benchmarks: [(name: String, run: () throws -> Void)] = [
     ("classify-validate", classifyValidateBench),
     ("classify-probes", classifyProbesBench),
     ("classify-ceiling", classifyCeilingBench),
+    ("classify-unit-names", classifyUnitNamesBench),
     ("classify-fresh", classifyFreshBench),
     ("personal-data-train", personalDataTrainBench),
     ("register", registerBenchmark),

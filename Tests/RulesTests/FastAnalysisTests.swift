@@ -113,6 +113,29 @@ final class FastAnalysisTests: XCTestCase {
         assertSameAnalyses(classifier, texts)
     }
 
+    /// PPID decisions whose titles name the example regency's units, compared without those
+    /// names (`NameWords`, docs/classification.md §53): the token table leaves the same words out
+    /// as the plain path, also a name written in another spelling, an abbreviation beside a name
+    /// and a word the corpus lacks.
+    func testTokenTableEqualsThePlainPathWithUnitNamesLeftOut() throws {
+        let units = try UnitDirectory.load(directory: Paths.rules)
+        XCTAssertGreaterThan(units.units.count, 10)
+        let own = [
+            Precedent(title: "Data rekam medis pasien RSUD dr. Drajat Prawiranegara", category: .dikecualikan, grounds: ["17h2"],
+                      body: "RSUD dr. Dradjat Prawiranegara", source: "register", origin: .ppid),
+            Precedent(title: "Profil Kecamatan Ciruas qwerty", category: .berkala, grounds: [],
+                      body: "Kecamatan Ciruas", source: "register", origin: .ppid),
+            Precedent(title: "Dinas Kesehatan", category: .berkala, grounds: [], body: "Dinas Kesehatan", source: "register", origin: .ppid),
+        ]
+        let classifier = Classifier(ruleSet: defaultRules, ppidDecisions: own, units: units)
+        XCTAssertTrue(classifier.precedentIndex.hasNameCut)
+        var texts = try texts()
+        texts += ["Profil RSUD dr. Dradjat Prawiranegara", "Laporan keuangan RSUD dr. Drajat Prawiranegara Tahun 2025",
+                  "LHP SPJ Kecamatan Ciruas qwerty", "Data tenaga kesehatan Dinas Kesehatan", "Dinas Kesehatan",
+                  "Kecamatan Ciruas", "Rekam medis pasien RSUD Malingping zxcvb"]
+        assertSameAnalyses(classifier, texts)
+    }
+
     func testNumbersThatRulesNameStillMatch() {
         // Numbers outside every vocabulary skip the table; one a phrase names must not.
         let rules = try? RuleSet.load(files: [("kategori.yaml", defaultRulesText("kategori.yaml")),

@@ -1,0 +1,94 @@
+import DIPCore
+import Foundation
+
+/// The names of the PPID's work units (unit.yaml's names and inbox codes) and of the bodies that
+/// decided precedents, as words a title may hold. A name says who holds an item, not what it is:
+/// the PPID's own decisions are compared with an item without them (`PrecedentIndex`), since a
+/// unit's rare name made each of its titles near every decision on another of its titles
+/// ("Laporan keuangan RSUD dr. Drajat Prawiranegara Tahun 2025" 92 % like "Profil dan jenis
+/// layanan RSUD …", w26readers; docs/classification.md §53).
+///
+/// A title token is a name word when it is
+/// - a word of a name that is no Indonesian word (no root of kata-dasar.txt, no `singkatan`):
+///   "Prawiranegara", "RSUD", "Ciruas", "Malingping", the inbox code's "drajat"; or
+/// - part of a whole name written out ("… Dinas Kesehatan", "… Badan Penanggulangan Bencana
+///   Daerah"), whose words alone are ordinary words ("kesehatan" elsewhere in the title stays).
+/// Names keep the old spelling units are named in ("Dradjat", "Soekarno", "Tjipto") while titles
+/// often write the new one: both sides are compared in a folded spelling (`fold`).
+public struct NameWords: Sendable {
+    /// Folded name words that are no Indonesian word.
+    let properKeys: Set<String>
+    /// Whole names as folded tokens, by their first token.
+    let wholeNames: [String: [[String]]]
+
+    public var isEmpty: Bool { properKeys.isEmpty && wholeNames.isEmpty }
+
+    /// The name words of `names` (each a unit's or body's name, or an inbox code: "rsud-drajat"
+    /// reads as "rsud drajat"), read with `morphology` (its roots and abbreviations decide what is
+    /// an Indonesian word).
+    public init(names: [String], morphology: Morphology) {
+        var proper = Set<String>()
+        var whole: [String: [[String]]] = [:]
+        for name in Set(names) {
+            let tokens = morphology.matchTokens(name)
+            guard !tokens.isEmpty else { continue }
+            for token in tokens where token.count >= 2 && !token.allSatisfy(\.isNumber)
+                && !morphology.roots.contains(morphology.key(token)) && morphology.abbreviations[token] == nil
+                && !PrecedentIndex.stopWords.contains(token) {
+                proper.insert(Self.fold(token))
+            }
+            let folded = tokens.map(Self.fold)
+            // A one-word name that is an Indonesian word ("Inspektorat") is no name in a title
+            // ("laporan hasil pemeriksaan inspektorat" is what it is about).
+            if folded.count >= 2, !(whole[folded[0]]?.contains(folded) ?? false) { whole[folded[0], default: []].append(folded) }
+        }
+        properKeys = proper
+        wholeNames = whole.mapValues { $0.sorted { ($0.count, $1.joined(separator: " ")) > ($1.count, $0.joined(separator: " ")) } }
+    }
+
+    /// An inbox code as words: "rsud-drajat" → "rsud drajat", "kec_ciruas" → "kec ciruas".
+    static func codeWords(_ code: String) -> String {
+        String(code.map { $0 == "-" || $0 == "_" || $0 == "." ? " " : $0 })
+    }
+
+    /// For each token whether it is a name word.
+    public func mask(_ tokens: [String]) -> [Bool] {
+        guard !isEmpty, !tokens.isEmpty else { return [Bool](repeating: false, count: tokens.count) }
+        let folded = tokens.map(Self.fold)
+        var mask = folded.map(properKeys.contains)
+        for start in folded.indices {
+            guard let candidates = wholeNames[folded[start]] else { continue }
+            for name in candidates where start + name.count <= folded.count
+                && folded[start..<(start + name.count)].elementsEqual(name) {
+                for i in start..<(start + name.count) { mask[i] = true }
+                break
+            }
+        }
+        return mask
+    }
+
+    /// A word in one spelling whichever of the Indonesian spellings it is written in: the
+    /// pre-1972 clusters of names ("dj" → "j", "tj" → "c", "nj" → "ny", "sj" → "sy", "ch" → "kh",
+    /// "oe" → "u") and a doubled letter as one ("Hasanuddin", "Hasanudin").
+    static func fold(_ token: String) -> String {
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "j") || $0 == UInt8(ascii: "h") || $0 == UInt8(ascii: "e") })
+                || hasDoubledLetter(token) else { return token }
+        var word = token
+        for (old, new) in [("dj", "j"), ("tj", "c"), ("nj", "ny"), ("sj", "sy"), ("ch", "kh"), ("oe", "u")] where word.contains(old) {
+            word = word.replacingOccurrences(of: old, with: new)
+        }
+        var out = ""
+        out.reserveCapacity(word.count)
+        for char in word where char != out.last || char.isNumber { out.append(char) }
+        return out
+    }
+
+    private static func hasDoubledLetter(_ token: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in token.utf8 {
+            if byte == previous && !(byte >= 48 && byte <= 57) { return true }
+            previous = byte
+        }
+        return false
+    }
+}
