@@ -100,7 +100,8 @@ public enum FeedbackReport {
                 out.append("")
                 let notes = outcome.items.indices.map {
                     $0 < outcome.classifications.count
-                        ? UnitFeedback.unitNotes(outcome.classifications[$0], tested: outcome.testsOnRecord[$0] != nil) : []
+                        ? UnitFeedback.unitNotes(outcome.classifications[$0], tested: outcome.testsOnRecord[$0] != nil,
+                                                 title: UnitFeedback.ownTitle(outcome.items[$0])) : []
                 }
                 // A note on many rows is written once, above the list; each row names its code.
                 codes.add(rows: notes)

@@ -281,6 +281,12 @@ final class UnitFeedbackNoteTests: XCTestCase {
         let approved = Classification(declared: .setiapSaat, suggested: .setiapSaat, subgroup: nil, needsConsequenceTest: false,
                                       exemptionGrounds: [], needsReview: false, missingLegalBasis: false, hits: [], notes: [same])
         XCTAssertEqual(UnitFeedback.unitNotes(approved), ["Keputusan PPID atas judul yang sama: tersedia setiap saat."])
+        XCTAssertEqual(UnitFeedback.unitNotes(approved, title: "STANDAR PELAYANAN KECAMATAN 2026"),
+                       ["Keputusan PPID atas judul yang sama: tersedia setiap saat."])
+        // A decision at 100 % on another unit's wording (the PPID's decisions are compared
+        // without units' names, docs/classification.md §53) is quoted, not called the same title.
+        XCTAssertEqual(UnitFeedback.unitNotes(approved, title: "Standar pelayanan Kecamatan Ciruas"),
+                       ["Keputusan PPID atas judul mirip 'Standar pelayanan kecamatan' (kemiripan 100%) — tersedia setiap saat."])
         XCTAssertEqual(c.notes.count, 2, "the classification itself keeps every note")
     }
 

@@ -75,4 +75,66 @@ final class PPIDDecisionPrecedentRunTests: XCTestCase {
         XCTAssertTrue(after.contains("menyarankan Dikecualikan"), after)
         XCTAssertFalse(after.contains("badan publik lain"), after)
     }
+
+    /// A unit's name in its titles does not carry the PPID's decision on one of them to the
+    /// others (docs/classification.md §53): after the PPID keeps the hospital's patient records
+    /// withheld, the hospital's profile and financial report are neither flagged nor told of that
+    /// decision; the records sent again read "Keputusan PPID atas judul yang sama"; another unit's
+    /// patient records are told of the decision as a similar title, quoted (compared without the
+    /// names, the two read 100 % alike, and "judul yang sama" would tell that unit its own item
+    /// was decided). The unit.yaml name is spelled "Dradjat", the titles "Drajat".
+    func testAUnitsNameDoesNotCarryTheDecisionOnOneOfItsTitlesToTheOthers() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ppid-names-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let workspace = Workspace(root: root)
+        try WorkspaceSetup.initialise(workspace)
+        let start = Date(timeIntervalSince1970: 1_767_225_600)
+        func submit(_ unit: String, _ name: String, _ rows: String) throws {
+            let inbox = workspace.inbox.appendingPathComponent(unit)
+            try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+            try (Self.header + rows).write(to: inbox.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        func run(_ seconds: TimeInterval) throws {
+            _ = try Runner(workspace: workspace,
+                           options: RunOptions(settleSeconds: 0, clock: Clock(now: start.addingTimeInterval(seconds))),
+                           logger: Logger(label: "test")).run()
+        }
+        func line(_ unit: String, _ title: String) throws -> String {
+            let text = try String(contentsOf: workspace.feedbackFile(unit: unit, ext: "txt"), encoding: .utf8)
+            return try XCTUnwrap(text.components(separatedBy: "  - baris ").first { $0.contains(title + " [") }, text)
+        }
+        let records = "Data rekam medis pasien RSUD dr. Drajat Prawiranegara"
+        let recordsRow = "1,\(records),Bagian Rekam Medis,Direktur RSUD,2025,Serang,Softcopy,25 tahun,Dikecualikan,Pasal 17 huruf h\n"
+        try submit("rsud-drajat", "dip.csv", recordsRow)
+        try run(0)
+        let register = try AppDatabase.open(path: workspace.registerPath.path)
+        let pending = try XCTUnwrap(try register.pendingConsequenceTests().first { $0.unit.code == "rsud-drajat" })
+        try register.recordConsequenceTest(
+            itemID: pending.itemID, revision: pending.revision,
+            test: ConsequenceTest(
+                specificInformation: "", legalBasis: "UU 14/2008 Pasal 17 huruf h", grounds: ["17h2"],
+                consequence: "Membuka rekam medis mengungkap riwayat dan kondisi kesehatan pasien.",
+                publicInterest: "Statistik pelayanan diumumkan tanpa identitas pasien.", conclusion: .exemptWhole, period: .years(25),
+                periodText: "25 (dua puluh lima) tahun", conditionsForOpening: "Atas persetujuan pasien.",
+                tester: Official(name: "Siti Aminah, S.Sos.", nip: "198203152006042011"),
+                testedOn: start.addingTimeInterval(86_400)),
+            enteredBy: "test", source: .cli, at: start.addingTimeInterval(86_400))
+
+        try submit("rsud-drajat", "dip-2.csv", recordsRow
+            + "2,Profil RSUD dr. Drajat Prawiranegara,Bagian Umum,Direktur RSUD,2025,Serang,Softcopy,5 tahun,Berkala,\n"
+            + "3,Laporan keuangan RSUD dr. Drajat Prawiranegara Tahun 2025,Bagian Keuangan,Direktur RSUD,2025,Serang,Softcopy,10 tahun,Berkala,\n")
+        try submit("kec-cikande", "dip.csv",
+                   "1,Data rekam medis pasien Kecamatan Cikande,Seksi Kesejahteraan Sosial,Camat Cikande,2025,Cikande,Softcopy,25 tahun,Dikecualikan,Pasal 17 huruf h\n")
+        try run(2 * 86_400)
+        for title in ["Profil RSUD dr. Drajat Prawiranegara", "Laporan keuangan RSUD dr. Drajat Prawiranegara Tahun 2025"] {
+            let said = try line("rsud-drajat", title)
+            XCTAssertFalse(said.contains("Keputusan PPID"), said)
+            XCTAssertFalse(said.contains("uji konsekuensi"), said)
+        }
+        let again = try line("rsud-drajat", records)
+        XCTAssertTrue(again.contains("Keputusan PPID atas judul yang sama: dikecualikan dengan dasar Pasal 17 huruf h angka 2"), again)
+        let other = try line("kec-cikande", "Data rekam medis pasien Kecamatan Cikande")
+        XCTAssertTrue(other.contains("Keputusan PPID atas judul mirip '\(records)' (kemiripan 100%) — dikecualikan"), other)
+        XCTAssertFalse(other.contains("judul yang sama"), other)
+    }
 }

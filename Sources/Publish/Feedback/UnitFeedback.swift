@@ -314,7 +314,7 @@ public enum UnitFeedback {
             let ppid = notes(for: item).map { "\($0.note) (\($0.by), \(clock.indonesianDate($0.at)))" }
             return [
                 "\(item.source.row)", item.nomor, item.ringkasan, item.kategoriText ?? "", suggested,
-                c.map { plainExplanation($0, tested: testsOnRecord[i] != nil, citations: citations) } ?? "",
+                c.map { plainExplanation($0, tested: testsOnRecord[i] != nil, title: ownTitle(item), citations: citations) } ?? "",
                 rowProblems.joined(separator: "\n"),
                 ppid.joined(separator: "\n"),
             ]
@@ -502,16 +502,36 @@ public enum UnitFeedback {
     /// mirip 'X' (kemiripan 80%) — …", and at 100 % "Keputusan PPID atas judul yang sama: …". Under
     /// every unchanged row of an update the clerk read "mirip dengan '<the row's own title>'
     /// (kemiripan 100%)": the PPID's approval of that very item said as a look-alike (session 26).
-    static func plainOwnDecision(_ note: String) -> String {
+    ///
+    /// - Parameter title: the item's own title (`ownTitle`), when known: a decision at 100 % on
+    ///   another wording is "judul mirip" with its title quoted. The PPID's own decisions are
+    ///   compared without the names of units ("Data rekam medis pasien Kecamatan Ciruas" is 100 %
+    ///   like the decision on "Data rekam medis pasien Kecamatan Cikande", docs/classification.md
+    ///   §53): "judul yang sama" would tell the clerk of one unit that the PPID decided its own item.
+    static func plainOwnDecision(_ note: String, title: String? = nil) -> String {
         guard note.hasPrefix(ownDecisionOpening) else { return note }
-        if let same = note.firstByteRange(of: "' (kemiripan 100%) — ", in: note.startIndex..<note.endIndex) {
+        if let same = note.firstByteRange(of: "' (kemiripan 100%) — ", in: note.startIndex..<note.endIndex),
+           title.map({ sameWording(String(note[note.index(note.startIndex, offsetBy: ownDecisionOpening.count)..<same.lowerBound]), $0) }) ?? true {
             return "Keputusan PPID atas judul yang sama: " + note[same.upperBound...]
         }
         return "Keputusan PPID atas judul mirip '" + note.dropFirst(ownDecisionOpening.count)
     }
 
-    static func plainWording(_ note: String, ownDecisions: Bool = false) -> String {
-        let note = plainOwnDecision(note)
+    /// Two titles with the same words in the same order, whatever their case, punctuation and
+    /// numbers (a year, a serial number): one item's title sent again.
+    static func sameWording(_ a: String, _ b: String) -> Bool {
+        func words(_ text: String) -> [String] { TextNormalizer.tokens(text).filter { !$0.allSatisfy(\.isNumber) } }
+        return words(a) == words(b)
+    }
+
+    /// The title the PPID's decisions on an item quote (`PPIDDecision`: the judul, else the ringkasan).
+    public static func ownTitle(_ item: InformationItem) -> String {
+        if let judul = item.judul, !judul.trimmingCharacters(in: .whitespaces).isEmpty { return judul }
+        return item.ringkasan
+    }
+
+    static func plainWording(_ note: String, ownDecisions: Bool = false, title: String? = nil) -> String {
+        let note = plainOwnDecision(note, title: title)
         // Every phrase holds "preseden" or "Preseden"; a byte search, not Foundation's (see
         // `String.replacingBytes`): this runs on every note of every item of a run.
         guard note.firstByteRange(of: "reseden", in: note.startIndex..<note.endIndex) != nil else { return note }
@@ -542,10 +562,11 @@ public enum UnitFeedback {
     /// - Parameter tested: the PPID has tested the item's current revision: the rules' note asking
     ///   for that test ("… lakukan uji konsekuensi sebelum dipublikasikan.") is left out, for the
     ///   feedback says the test was done (a unit read both, one under the other).
-    public static func unitNotes(_ c: Classification, tested: Bool = false) -> [String] {
+    /// - Parameter title: the item's own title (`ownTitle`), when known (`plainOwnDecision`).
+    public static func unitNotes(_ c: Classification, tested: Bool = false, title: String? = nil) -> [String] {
         let own = hasOwnDecisions(c)
         return c.notes.filter { unitSees(precedentNote: $0, of: c) && !(tested && asksForTest($0)) }
-            .map { plainWording(withoutReference($0), ownDecisions: own) }
+            .map { plainWording(withoutReference($0), ownDecisions: own, title: title) }
     }
 
     /// A note of the classifier asking the PPID for a consequence test (Rules/Classifier.swift:
@@ -584,12 +605,12 @@ public enum UnitFeedback {
 
     /// The classification explained for unit staff: what the rules saw, in words, with the
     /// exemption grounds cited in full; no rule ids.
-    static func plainExplanation(_ c: Classification, tested: Bool = false, citations: LegalCitations) -> String {
+    static func plainExplanation(_ c: Classification, tested: Bool = false, title: String? = nil, citations: LegalCitations) -> String {
         var lines = c.hits.map(\.description)
         if !c.exemptionGrounds.isEmpty {
             lines.append("Dasar pengecualian: " + citations.citation(codes: c.exemptionGrounds))
         }
-        lines += unitNotes(c, tested: tested)
+        lines += unitNotes(c, tested: tested, title: title)
         if c.needsReview { lines.append("Akan ditinjau oleh PPID.") }
         if c.missingLegalBasis { lines.append("Dasar hukum pengecualian belum disebutkan.") }
         if lines.isEmpty { lines.append("Mengikuti kategori yang Anda isi.") }
