@@ -35,6 +35,10 @@ struct DIP: ParsableCommand {
             try command.run()
         } catch {
             let code = exitCode(for: error)
+            if code == .validationFailure, let unknown = unknownCommand(Array(CommandLine.arguments.dropFirst())) {
+                FileHandle.standardError.write(Data(("Galat: " + unknown + "\n").utf8))
+                Foundation.exit(code.rawValue)
+            }
             let message = ParserText.indonesian(fullMessage(for: error))
             if !message.isEmpty {
                 if code == .success {
@@ -45,6 +49,34 @@ struct DIP: ParsableCommand {
             }
             Foundation.exit(code.rawValue)
         }
+    }
+}
+
+extension DIP {
+    /// A mistyped command ("dip runn", "dip rules dampakk") said as one, with the commands there
+    /// are: the parser said "Argumen tidak dikenal 'runn'" and only the usage line
+    /// "dip <subperintah>" (session 27). Nil when `arguments` name no unknown command.
+    static func unknownCommand(_ arguments: [String]) -> String? {
+        var command: ParsableCommand.Type = DIP.self
+        var path = "dip"
+        for word in arguments {
+            let subcommands: [ParsableCommand.Type] = command.configuration.subcommands
+            guard !subcommands.isEmpty, !word.hasPrefix("-"), word != "help" else { return nil }
+            var names: [String] = []
+            var next: ParsableCommand.Type?
+            for sub in subcommands {
+                let name: String = sub._commandName
+                names.append(name)
+                if name == word || sub.configuration.aliases.contains(word) { next = sub }
+            }
+            guard let found = next else {
+                return "Perintah '\(word)' tidak dikenal. Perintah \(path): " + names.joined(separator: ", ")
+                    + ". Lihat '\(path) --help'."
+            }
+            command = found
+            path += " " + found._commandName
+        }
+        return nil
     }
 }
 

@@ -34,6 +34,18 @@ final class HelpTextTests: XCTestCase {
         let wrong = try dip(["diff", "--bogus"])
         XCTAssertEqual(wrong.status, 64)
         XCTAssertTrue(wrong.output.contains("Galat: Opsi tidak dikenal '--bogus'"), wrong.output)
+        // A mistyped command is said as one, with the commands there are (it read "Argumen tidak
+        // dikenal 'runn'", session 27); an argument too many is still the parser's.
+        let typo = try dip(["runn", "--workspace", "/srv/dip"])
+        XCTAssertEqual(typo.status, 64)
+        XCTAssertTrue(typo.output.contains("Galat: Perintah 'runn' tidak dikenal. Perintah dip: init, run, watch, "), typo.output)
+        let nested = try dip(["rules", "dampakk"])
+        XCTAssertEqual(nested.status, 64)
+        XCTAssertTrue(nested.output.contains("Galat: Perintah 'dampakk' tidak dikenal. Perintah dip rules: check, explain, "
+                                             + "evaluate, impact, decide. Lihat 'dip rules --help'."), nested.output)
+        let extra = try dip(["status", "lebih"])
+        XCTAssertEqual(extra.status, 64)
+        XCTAssertTrue(extra.output.contains("Galat: Argumen tidak dikenal 'lebih'"), extra.output)
     }
 
     /// Every command's help, including the phrases the parser wraps onto the next line
