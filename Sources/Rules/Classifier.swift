@@ -396,10 +396,16 @@ public struct Classifier: Sendable {
         public var remainingGrounds: [String]
         /// True when the rule had grounds and every one was lifted.
         public var lifted: Bool
+        /// The rule's `mengalahkan_kecuali` phrases that made it fire although its `kecuali`
+        /// phrases `overriddenExceptions` are in the text (both empty otherwise). The overriding
+        /// phrases are also the last of `matchedWords`.
+        public var overridingWords: [String] = []
+        public var overriddenExceptions: [String] = []
 
         public static func == (lhs: Firing, rhs: Firing) -> Bool {
             (lhs.compiled === rhs.compiled || lhs.rule == rhs.rule) && lhs.matchedWords == rhs.matchedWords
                 && lhs.remainingGrounds == rhs.remainingGrounds && lhs.lifted == rhs.lifted
+                && lhs.overridingWords == rhs.overridingWords && lhs.overriddenExceptions == rhs.overriddenExceptions
         }
 
         public func hash(into hasher: inout Hasher) {
@@ -407,6 +413,7 @@ public struct Classifier: Sendable {
             hasher.combine(matchedWords)
             hasher.combine(remainingGrounds)
             hasher.combine(lifted)
+            hasher.combine(overridingWords)
         }
     }
 
@@ -424,18 +431,21 @@ public struct Classifier: Sendable {
         var candidates: [Int32] = []
         found.wide.forEach { candidates.append(contentsOf: storage.rulesByPhrase[$0]) }
         candidates.sort()
-        var fired: [(CompiledRule, [String])] = []
+        var fired: [(CompiledRule, [String], (overrides: [String], exceptions: [String]))] = []
         for (offset, position) in candidates.enumerated() where offset == 0 || candidates[offset - 1] != position {
             let compiled = active[Int(position)]
             if compiled.fires(found) {
-                fired.append((compiled, compiled.matchedPhrases(found, matcher: ruleSet.matcher)))
+                let overridden: (overrides: [String], exceptions: [String]) = compiled.overrides.isEmpty
+                    ? ([], []) : compiled.overriddenExceptions(found, matcher: ruleSet.matcher)
+                fired.append((compiled, compiled.matchedPhrases(found, matcher: ruleSet.matcher) + overridden.overrides, overridden))
             }
         }
         let lifts = fired.flatMap { $0.0.rule.lifts }
-        return fired.map { compiled, words in
+        return fired.map { compiled, words, overridden in
             let remaining = compiled.rule.grounds.filter { !lifts.contains($0) }
             return Firing(compiled: compiled, matchedWords: words, remainingGrounds: remaining,
-                          lifted: !compiled.rule.grounds.isEmpty && remaining.isEmpty)
+                          lifted: !compiled.rule.grounds.isEmpty && remaining.isEmpty,
+                          overridingWords: overridden.overrides, overriddenExceptions: overridden.exceptions)
         }
     }
 

@@ -44,6 +44,14 @@ Format and semantics: `docs/rules.md`. After changing these defaults in the repo
 #                 ("daftar" ATAU "data") DAN "penerima".
 #   - salah_satu: paling sedikit SATU kata/frasa harus ada.
 #   - kecuali:    aturan TIDAK berlaku bila salah satu kata/frasa ini ada.
+#   - mengalahkan_kecuali: aturan TETAP berlaku walaupun ada kata `kecuali`, bila salah satu
+#                 frasa ini ada (mis. "Jumlah pasien per bulan beserta nama pasien": kata
+#                 "jumlah" tidak membuka daftar yang menyebut nama orang). `semua` dan
+#                 `salah_satu` tetap harus cocok. Dicocokkan persis seperti `kecuali`; frasa
+#                 yang menjadi bagian kata `kecuali` ("tanpa nama pasien") tidak dihitung.
+#                 Tulis frasa yang menandakan daftar orang ("beserta nama", "by name by
+#                 address"), jangan kata `kecuali` aturan itu sendiri, dan beri satu
+#                 `contoh_cocok` yang memuat kata `kecuali` sekaligus frasa ini.
 #
 # Isian setiap aturan:
 #   id                  nama unik aturan (huruf kecil dan tanda hubung), jangan dipakai dua kali
@@ -58,6 +66,7 @@ Format and semantics: `docs/rules.md`. After changing these defaults in the repo
 #   kategori            berkala | serta_merta | setiap_saat | dikecualikan
 #   kategori_alternatif kategori lain yang juga dapat diterima bila dinyatakan unit
 #   subkelompok         A sampai K (hanya untuk berkala)
+#   mengalahkan_kecuali frasa yang membuat aturan tetap berlaku walaupun ada kata `kecuali`
 #   pengecualian        kode dasar Pasal 17 (lihat pengecualian.yaml), mis. [17h2]; aturan
 #                       yang cocok menandai informasi PERLU UJI KONSEKUENSI
 #   butir               kode butir serta_merta/setiap_saat di kategori.yaml (untuk
@@ -230,7 +239,8 @@ aturan:
     catatan: Termasuk laporan insiden keselamatan pasien/kejadian tidak diharapkan, surat keterangan rawat inap dan hasil audit maternal perinatal yang memuat riwayat dan perawatan pasien tertentu (dipindahkan dari keterangan pada sesi 24). Audit maternal perinatal (pengkajian kasus kematian ibu/bayi tertentu) memuat riwayat dan perawatan pasien, sehingga dasarnya huruf h angka 2, bukan hanya huruf i seperti audit internal.
     prioritas: 100
     salah_satu: [hasil test kesehatan, test pemeriksaan kesehatan, hasil tes pemeriksaan kesehatan, rekam medis, rekam medik, rekam kesehatan, resume medis, riwayat penyakit, riwayat kesehatan, riwayat pelayanan kesehatan, riwayat pengobatan, riwayat berobat, kondisi kesehatan, diagnosis, diagnosa, hasil pemeriksaan laboratorium, hasil laboratorium, hasil lab, hasil rontgen, hasil pemeriksaan kesehatan, status hiv, hiv, odhiv, odha, odgj, gangguan jiwa, pasien jiwa, hasil visum, visum, visum et repertum, surat keterangan sakit, surat keterangan dokter, surat sakit, cuti sakit, surat keterangan kematian, penyebab kematian, sebab kematian, catatan medis, data pasien, daftar pasien, register pasien, identitas pasien, nama pasien, pasien pulang paksa, pasien tb, pasien tbc, pasien odgj, penderita, kartu berobat, hasil skrining, hasil tes kesehatan, medical check up, medical checkup, medis checkup, mcu, hasil mcu, rekam medik elektronik, e rm, kohort, register kohort, kohort ibu, kohort bayi, kohort balita, ibu hamil risiko tinggi, ibu hamil resiko tinggi, bumil risti, bumil resti, faktor resiko tinggi, faktor risiko tinggi, hpht, hasil radiologi, foto rontgen pasien, ct scan, ct pemindaian, hasil usg, hasil ekg, resume pasien, resume pasien pulang, catatan perawatan, catatan keperawatan, asuhan keperawatan, register persalinan, register rawat inap, buku register pasien, penyandang gizi buruk, balita gizi buruk by name, data balita gizi buruk, cuti melahirkan, cuti bersalin, catatan kasus klien, klien konseling, data klien konseling, donor asi, pendonor asi, patologi anatomi, hasil patologi, histopatologi, cctv ruang rawat, rekaman cctv ruang rawat inap, register kunjungan pasien, akseptor kb, data akseptor, insiden keselamatan pasien, laporan insiden keselamatan pasien, kejadian tidak diharapkan, kejadian nyaris cedera, surat keterangan rawat inap, keterangan rawat inap, beserta jenis disabilitas, beserta jenis penyakit, beserta penyakitnya, rm pasien, berkas rm pasien, audit maternal perinatal, audit kematian ibu, audit kematian bayi, audit kematian maternal, kajian kasus kematian ibu, perawatan pengobatan kesehatan, pengobatan kesehatan fisik, kesehatan fisik dan psikis, per akseptor, penyalahguna napza, penyalahguna narkoba, penyalahguna narkotika, pecandu narkoba, pecandu narkotika, register kb, register keluarga berencana, kb pasca persalinan, catatan konsultasi, catatan konseling, catatan psikolog, catatan psikologis, berkas konseling, konseling atas nama, data antemortem, antemortem data, data ante mortem, data postmortem, postmortem data, data post mortem, pemeriksaan postmortem, pemeriksaan post mortem, hasil postmortem, pemeriksaan jenazah, amp kasus, amp kematian, sampel dna, profil dna, hasil tes dna, hasil pemeriksaan dna, otopsi verbal, autopsi verbal, hasil otopsi, hasil autopsi]
-    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, banyaknya, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban, angka insiden, indikator mutu, capaian indikator, konsultasi publik, blangko, blanko, formulir kosong, layanan rehabilitasi, bagi pecandu, bagi penyalah guna, bagi penyalahguna, perbaikan layanan, rekomendasi audit, rekomendasi hasil audit, posko antemortem, pos antemortem, posko pengumpulan data, pelatihan tentang otopsi verbal, reagen, pelatihan otopsi verbal, pelatihan autopsi verbal, orientasi otopsi verbal, bimbingan teknis otopsi verbal, bimtek otopsi verbal, sepuluh besar penyakit, 10 besar penyakit, sepuluh besar diagnosa, 10 besar diagnosa, sepuluh besar diagnosis, 10 besar diagnosis]
+    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, banyaknya, rekapitulasi, rekap, besar penyakit, standar pelayanan, tarif, instalasi, layanan rekam medik, layanan rekam medis, pelayanan rekam medik, pelayanan rekam medis, jadwal, massal, hewan, ternak, hewan kurban, kurban, angka insiden, indikator mutu, capaian indikator, konsultasi publik, blangko, blanko, formulir kosong, layanan rehabilitasi, bagi pecandu, bagi penyalah guna, bagi penyalahguna, perbaikan layanan, rekomendasi audit, rekomendasi hasil audit, posko antemortem, pos antemortem, posko pengumpulan data, pelatihan tentang otopsi verbal, reagen, pelatihan otopsi verbal, pelatihan autopsi verbal, orientasi otopsi verbal, bimbingan teknis otopsi verbal, bimtek otopsi verbal, sepuluh besar penyakit, 10 besar penyakit, sepuluh besar diagnosa, 10 besar diagnosa, sepuluh besar diagnosis, 10 besar diagnosis, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
+    mengalahkan_kecuali: [beserta nama, beserta namanya, lengkap dengan nama, dengan nama dan alamat, beserta identitas, beserta identitasnya, lengkap dengan identitas, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik, dan nama pasien, dan identitas pasien, dan nama penderita]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
@@ -258,6 +268,7 @@ aturan:
       - Register kunjungan pasien puskesmas
       - Data akseptor KB di posyandu
       - 10 besar pasien rawat inap beserta nama pasien
+      - Rekap hasil lab HIV per klinik lengkap dengan nama pasien
     contoh_tidak_cocok:
       - Rekomendasi hasil audit maternal perinatal tingkat kabupaten
       - Pengadaan AMP (asphalt mixing plant) untuk UPT jalan
@@ -274,17 +285,20 @@ aturan:
       - Program penanggulangan HIV/AIDS
       - Hasil pemeriksaan kesehatan hewan kurban
       - 10 besar diagnosa penyakit pasien rawat inap
+      - Rekap hasil lab HIV per klinik tanpa nama pasien
 
   - id: keluarga
     keterangan: Riwayat dan kondisi anggota keluarga seseorang
     prioritas: 100
     salah_satu: [riwayat keluarga, kondisi keluarga, data keluarga pegawai, susunan keluarga, anggota keluarga, perceraian, izin perceraian, akta cerai, hak asuh, pengangkatan anak, adopsi]
-    kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, jumlah, banyaknya, statistik, agregat, program, keluarga berencana, penyuluhan, sosialisasi, akta perceraian, jadwal sidang, panjar biaya, biaya perkara, direktori putusan, dianonimisasi, anonimisasi]
+    kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, jumlah, banyaknya, statistik, agregat, program, keluarga berencana, penyuluhan, sosialisasi, akta perceraian, jadwal sidang, panjar biaya, biaya perkara, direktori putusan, dianonimisasi, anonimisasi, tanpa nama, tanpa identitas, dianonimkan]
+    mengalahkan_kecuali: [beserta nama, beserta namanya, lengkap dengan nama, dengan nama dan alamat, beserta identitas, beserta identitasnya, lengkap dengan identitas, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik]
     kategori: dikecualikan
     pengecualian: [17h1]
     contoh_cocok:
       - Berkas izin perceraian Pegawai Negeri Sipil
       - Data susunan keluarga pegawai untuk tunjangan
+      - Jumlah perceraian per desa beserta nama suami dan istri
     contoh_tidak_cocok:
       - Tata cara permohonan izin perceraian PNS
       - Program keluarga berencana
@@ -440,7 +454,8 @@ aturan:
     keterangan: Identitas pelapor, saksi, informan atau korban — UU 14/2008 Pasal 17 huruf a angka 2 (pelapor tindak pidana) dan huruf h; termasuk nama dan kontak warga yang melaporkan suatu pelanggaran
     prioritas: 100
     salah_satu: [data pribadi pelapor, data pribadi pengadu, identitas pengadu, data pengadu, identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, nama pengadu, nama dan nomor pengadu, identitas pelapor dumas, berkas pengaduan, isi pengaduan, laporan whistleblowing, laporan whistle blowing, laporan wbs, aduan wbs, pengaduan wbs, laporan pelanggaran melalui wbs, permohonan perlindungan saksi, berkas perlindungan saksi, permohonan perlindungan korban, warga yang melaporkan, masyarakat yang melaporkan, orang yang melaporkan, kontak pelapor, warga pelapor, identitas warga pelapor, nama warga pelapor, laporan pelecehan, laporan dugaan pelecehan, laporan kekerasan seksual, laporan dugaan kekerasan seksual, pengaduan pelecehan, pengaduan kekerasan seksual, identitas pihak yang terlibat, identitas para pihak yang terlibat, identitas pihak pihak yang terlibat]
-    kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, banyaknya, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, bencana, banjir, longsor, tanah longsor, gempa, tsunami, erupsi, puting beliung, kebakaran, kecelakaan, pengungsian, pengungsi, layanan pengaduan, layanan pendampingan, pelapor dirahasiakan, jaminan kerahasiaan, dijamin kerahasiaannya, kebijakan kerahasiaan, operasi sar, tim sar, pencarian dan pertolongan, basarnas]
+    kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, banyaknya, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, bencana, banjir, longsor, tanah longsor, gempa, tsunami, erupsi, puting beliung, kebakaran, kecelakaan, pengungsian, pengungsi, layanan pengaduan, layanan pendampingan, pelapor dirahasiakan, jaminan kerahasiaan, dijamin kerahasiaannya, kebijakan kerahasiaan, operasi sar, tim sar, pencarian dan pertolongan, basarnas, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
+    mengalahkan_kecuali: [beserta nama, beserta namanya, lengkap dengan nama, dengan nama dan alamat, beserta identitas, beserta identitasnya, lengkap dengan identitas, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik]
     kategori: dikecualikan
     pengecualian: [17a2, 17h]
     contoh_cocok:
@@ -451,6 +466,7 @@ aturan:
       - Berkas pengaduan masyarakat beserta identitas pelapor
       - Data pengaduan layanan perizinan (nama pengadu, No WA)
       - Surat permohonan perlindungan saksi
+      - Jumlah laporan kekerasan dalam rumah tangga per bulan beserta identitas korban
     contoh_tidak_cocok:
       - Nama korban hilang dalam operasi SAR perahu terbalik
       - Jumlah kasus kekerasan terhadap perempuan dan anak per kecamatan
@@ -480,13 +496,15 @@ aturan:
     catatan: Pasal 19 UU 11/2012 merahasiakan identitas anak, anak korban dan anak saksi, bukan seluruh isi berkasnya. Bila hanya identitas yang dikecualikan, uji konsekuensi menimbang Dikecualikan Sebagian; isi berkas yang juga dikecualikan memerlukan dasarnya sendiri.
     prioritas: 100
     salah_satu: [anak berhadapan dengan hukum, anak berkonflik dengan hukum, anak yang berkonflik dengan hukum, klien anak, anak binaan lpka, abh, identitas anak, data anak korban, anak korban, perkara pidana anak, perkara anak, register perkara anak, sidang anak]
-    kecuali: [jumlah, banyaknya, statistik, jumlah kasus, tata cara, prosedur, sop, program, agregat, kartu identitas anak, kia, cakupan, kepemilikan]
+    kecuali: [jumlah, banyaknya, statistik, jumlah kasus, tata cara, prosedur, sop, program, agregat, kartu identitas anak, kia, cakupan, kepemilikan, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
+    mengalahkan_kecuali: [beserta nama, beserta namanya, lengkap dengan nama, dengan nama dan alamat, beserta identitas, beserta identitasnya, lengkap dengan identitas, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik]
     kategori: dikecualikan
     pengecualian: [17j4]
     contoh_cocok:
       - Data klien anak Bapas beserta alamat orang tuanya
       - Berkas pendampingan anak berhadapan dengan hukum (ABH)
       - Buku register perkara pidana anak
+      - Jumlah perkara anak per tahun beserta nama anak
     contoh_tidak_cocok:
       - Jumlah kasus anak berhadapan dengan hukum tahun 2025
       - Cakupan kepemilikan KIA (Kartu Identitas Anak) per kecamatan
@@ -921,7 +939,8 @@ aturan:
     catatan: Wajib pajak badan usaha — huruf b. Kerahasiaan jabatan perpajakan daerah sebagai dasar huruf j perlu ditetapkan ahli hukum dengan menyebut undang-undangnya.
     prioritas: 100
     salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak, pemeriksaan pajak, berkas pemeriksaan pajak, wp menunggak, wp yang menunggak, wajib pajak menunggak, wajib pajak yang menunggak, penunggak pbb, omzet wp, data tapping box, dari tapping box, rekaman tapping box, keberatan wajib pajak, berkas keberatan pajak, permohonan keberatan pajak, berkas banding pajak, data penunggak retribusi, daftar penunggak retribusi, nama penunggak retribusi, per wajib retribusi, data wajib retribusi, wajib pajak orang pribadi, data perpajakan wajib pajak]
-    kecuali: [jumlah, banyaknya, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak, instansi, spt masa instansi, badan publik, satuan kerja, jadwal, per desa, per kelurahan, per kecamatan, standar pelayanan, maklumat pelayanan, pemeriksaan pajak kendaraan]
+    kecuali: [jumlah, banyaknya, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak, instansi, spt masa instansi, badan publik, satuan kerja, jadwal, per desa, per kelurahan, per kecamatan, standar pelayanan, maklumat pelayanan, pemeriksaan pajak kendaraan, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
+    mengalahkan_kecuali: [beserta nama, beserta namanya, lengkap dengan nama, dengan nama dan alamat, beserta identitas, beserta identitasnya, lengkap dengan identitas, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
@@ -932,6 +951,7 @@ aturan:
       - Data SPTPD wajib pajak hotel dan restoran per WP (omzet bulanan)
       - Daftar tunggakan PBB-P2 per wajib pajak (nama, NOP, alamat objek pajak)
       - Data wajib pajak orang pribadi beserta tunggakannya
+      - Jumlah wajib pajak yang menunggak per kecamatan beserta NIK
     contoh_tidak_cocok:
       - Jumlah penunggak retribusi pasar per blok
       - Tunggakan retribusi pasar per blok
@@ -1424,7 +1444,8 @@ aturan:
     keterangan: Riwayat dan kondisi anggota keluarga seseorang (perkawinan, perceraian, susunan keluarga, anak angkat) — UU 14/2008 Pasal 17 huruf h angka 1
     prioritas: 100
     salah_satu: [izin perkawinan, izin kawin, izin menikah, izin beristri lebih dari satu, izin poligami, poligami, izin cerai, gugatan cerai, cerai gugat, cerai talak, perceraian pegawai, perceraian pns, surat keterangan tunjangan keluarga, tunjangan keluarga, tunjangan istri, tunjangan suami, tunjangan anak, tanggungan keluarga, data tanggungan, daftar tanggungan, daftar susunan keluarga, kp4, data istri, data suami, data anak pegawai, data keluarga, riwayat perkawinan, status perkawinan, kartu istri, karis, kartu suami, karsu, hak asuh anak, perwalian anak, anak angkat, register nikah, buku register nikah, akta nikah, duplikat buku nikah, berkas nikah, data nikah, data pernikahan, pemeriksaan nikah, isbat nikah, dispensasi kawin, dispensasi nikah, surat nikah, buku nikah, akta cerai, pendaftaran nikah beserta dokumen, berkas pendaftaran nikah, dokumen pendaftaran nikah, pengantar nikah, berkas pengantar nikah, model n1, formulir n1, n1 n4, berkas calon pengantin, data calon pengantin]
-    kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, jumlah, banyaknya, statistik, agregat, rekapitulasi, rekap, program, keluarga berencana, pedoman, sosialisasi, penyuluhan, bimbingan perkawinan, formulir kosong, blangko, peraturan, ketentuan, besaran, biaya, tarif]
+    kecuali: [persyaratan, syarat, tata cara, alur, prosedur, sop, standar pelayanan, jumlah, banyaknya, statistik, agregat, rekapitulasi, rekap, program, keluarga berencana, pedoman, sosialisasi, penyuluhan, bimbingan perkawinan, formulir kosong, blangko, peraturan, ketentuan, besaran, biaya, tarif, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
+    mengalahkan_kecuali: [beserta nama, beserta namanya, lengkap dengan nama, dengan nama dan alamat, beserta identitas, beserta identitasnya, lengkap dengan identitas, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik]
     kategori: dikecualikan
     pengecualian: [17h1]
     contoh_cocok:
@@ -1435,17 +1456,20 @@ aturan:
       - Buku register nikah KUA tahun 2024
       - Berkas permohonan dispensasi kawin
       - Formulir pendaftaran nikah beserta dokumen pendukung
+      - Jumlah dispensasi kawin per kecamatan lengkap dengan nama calon pengantin
     contoh_tidak_cocok:
       - Persyaratan pencatatan nikah di KUA
       - Jumlah peristiwa nikah per kecamatan
       - Jadwal bimbingan perkawinan calon pengantin
       - Banyaknya akta cerai yang diterbitkan per tahun
+      - Jumlah dispensasi kawin per kecamatan
 
   - id: kesehatan-perorangan-uu-kesehatan
     keterangan: Riwayat, kondisi, perawatan dan pengobatan kesehatan fisik dan psikis seseorang (pengobatan, rehabilitasi, tes, klaim, rujukan) — UU 14/2008 Pasal 17 huruf h angka 2; rahasia kesehatan pasien menurut UU 17/2023 tentang Kesehatan
     prioritas: 100
     salah_satu: [riwayat pengobatan, catatan pengobatan, resep obat pasien, resep pasien, riwayat alergi, hasil tes urine, tes urine pegawai, hasil tes narkoba, hasil uji narkoba, hasil tes urin, pasien rehabilitasi, klien rehabilitasi, pecandu narkotika, penyalahguna narkotika, rehabilitasi medis, hasil swab, hasil pcr, hasil rapid test, hasil tes antigen, informed consent, persetujuan tindakan medis, persetujuan tindakan kedokteran, rujukan pasien, surat rujukan pasien, berkas klaim, klaim bpjs, data klaim pasien, dokumen klaim, hasil autopsi, hasil otopsi, hasil forensik, pemeriksaan forensik, hasil pemeriksaan psikiatri, pemeriksaan kejiwaan, kesehatan jiwa seseorang, catatan kesehatan, riwayat imunisasi, kartu imunisasi, buku kia, data genetik, data genetika, tes dna, hasil dna, hasil tes kesehatan pegawai, hasil pemeriksaan kesehatan pegawai, surat keterangan berbadan sehat, hasil tes kejiwaan, hasil tes bebas narkoba, surat keterangan bebas narkoba, skbn, data disabilitas perorangan, ragam disabilitas perorangan, status gizi balita per anak, hasil penimbangan per anak, data ibu hamil, daftar ibu hamil, data pasien, data pelayanan pasien, data kunjungan pasien per orang, riwayat pasien, identitas penderita, data penderita, nama penderita, pelayanan jenazah, data jenazah, identitas jenazah, data pendonor, data donor darah, identitas pendonor, hasil uji saring]
-    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, syarat, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, banyaknya, rekapitulasi, rekap, standar pelayanan, tarif, biaya, panduan, formulir kosong, blangko, pelayanan klaim, kebijakan, rata rata, layanan rehabilitasi, bagi pecandu, bagi penyalah guna, bagi penyalahguna]
+    kecuali: [jumlah kasus, jumlah pasien, jumlah penderita, jumlah kunjungan, angka kesakitan, angka kematian, prevalensi, cakupan, persentase, statistik, agregat, data agregat, sebaran, profil kesehatan, sop, standar operasional prosedur, tata cara, prosedur, alur, persyaratan, syarat, pedoman, sosialisasi, penyuluhan, kampanye, program, jumlah, banyaknya, rekapitulasi, rekap, standar pelayanan, tarif, biaya, panduan, formulir kosong, blangko, pelayanan klaim, kebijakan, rata rata, layanan rehabilitasi, bagi pecandu, bagi penyalah guna, bagi penyalahguna, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
+    mengalahkan_kecuali: [beserta nama, beserta namanya, lengkap dengan nama, dengan nama dan alamat, beserta identitas, beserta identitasnya, lengkap dengan identitas, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik, dan nama pasien, dan identitas pasien, dan nama penderita]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
@@ -1455,11 +1479,13 @@ aturan:
       - Data klien rehabilitasi penyalahguna narkotika
       - Lembar persetujuan tindakan kedokteran (informed consent) pasien bedah
       - Hasil pemeriksaan forensik korban kecelakaan
+      - Jumlah hasil tes urine pegawai per bidang beserta nama pegawai
     contoh_tidak_cocok:
       - SOP rujukan pasien antar fasilitas kesehatan
       - Jumlah klien rehabilitasi per tahun
       - Persyaratan surat keterangan bebas narkoba
       - Tarif pelayanan pemulasaraan jenazah
+      - Jumlah hasil tes urine pegawai per bidang tanpa identitas
 
   - id: keuangan-pendapatan-perorangan
     keterangan: Kondisi keuangan, aset, pendapatan dan rekening bank seseorang (penghasilan, potongan, pinjaman, simpanan) — UU 14/2008 Pasal 17 huruf h angka 3
@@ -1530,7 +1556,8 @@ aturan:
     catatan: Pemeriksaan disiplin bukan penyidikan tindak pidana, sehingga huruf a angka 1 hanya dipakai bila pengaduan itu sedang diselidiki/disidik aparat penegak hukum.
     prioritas: 100
     salah_satu: [pengaduan terhadap pegawai, pengaduan terhadap pejabat, pengaduan terhadap hakim, pengaduan terhadap aparatur, pengaduan terhadap asn, pengaduan terhadap oknum, pengaduan oknum, aduan terhadap pegawai, laporan terhadap pegawai, laporan terhadap pejabat, oknum pegawai, oknum pejabat, oknum asn, pemeriksaan hakim, pemeriksaan terhadap hakim, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pelanggaran kode etik, sidang kode etik, sidang etik, majelis kode etik, pelanggaran etik, dugaan pelanggaran etik, pelanggaran disiplin, dugaan pelanggaran disiplin, berkas disiplin, penjatuhan hukuman disiplin, laporan hasil pemeriksaan disiplin, berita acara pemeriksaan disiplin, pengaduan yang sedang diproses, pengaduan dalam proses, pengaduan yang masih dalam proses, pengaduan yang belum selesai, dumas dalam proses, laporan gratifikasi, pelapor gratifikasi, masalah absensi, penanganan masalah absensi, ketidakhadiran pegawai, pegawai yang tidak masuk kerja, pelanggaran jam kerja, teguran tertulis, surat teguran pegawai, surat peringatan pegawai, pemeriksaan atasan langsung, diberi sanksi, dijatuhi hukuman disiplin, menjalani hukuman disiplin, dijatuhi sanksi disiplin, diperiksa inspektorat, sedang diperiksa inspektorat, pemeriksaan oleh inspektorat terhadap pegawai, diperiksa komite medik, pemeriksaan komite medik, komite etik, pemberhentian tidak dengan hormat, ptdh, kasus hukuman disiplin, berkas hukuman disiplin, kasus disiplin pegawai, berkas kasus disiplin]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, pembentukan, keputusan pembentukan, susunan keanggotaan, pencegahan, kode etik dan kode perilaku, whistleblowing, wbs, formulir, laporan penindakan, gambaran umum, jenis pelanggaran]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, pembentukan, keputusan pembentukan, susunan keanggotaan, pencegahan, kode etik dan kode perilaku, whistleblowing, wbs, formulir, laporan penindakan, gambaran umum, jenis pelanggaran, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
+    mengalahkan_kecuali: [beserta nama, beserta namanya, lengkap dengan nama, dengan nama dan alamat, beserta identitas, beserta identitasnya, lengkap dengan identitas, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -1543,10 +1570,12 @@ aturan:
       - Berita acara pemeriksaan ASN oleh atasan langsung
       - Laporan gratifikasi pegawai yang sedang ditelaah
       - SK pemberhentian tidak dengan hormat pegawai
+      - Rekap pelanggaran disiplin per OPD beserta nama ASN yang diperiksa
     contoh_tidak_cocok:
       - Tata cara pelaporan gratifikasi
       - Jumlah pelanggaran disiplin pegawai per tahun
       - Keputusan pembentukan majelis kode etik
+      - Rekap pelanggaran disiplin per OPD
 
   - id: pengaduan-terhadap-orang
     keterangan: Pengaduan atau laporan masyarakat tentang pejabat atau petugas tertentu yang belum diputus — penilaian dan nama baik orang itu (UU 14/2008 Pasal 17 huruf h angka 4); jumlah dan tata cara pengaduan terbuka
@@ -1682,12 +1711,14 @@ aturan:
     keterangan: Data orang per orang kelompok rentan (penyandang disabilitas, lansia terlantar, ODGJ, korban perdagangan orang, pekerja migran, penerima rehabilitasi sosial) — UU 14/2008 Pasal 17 huruf h; UU 27/2022
     prioritas: 100
     salah_satu: [data penyandang disabilitas, daftar penyandang disabilitas, data disabilitas, data lansia, daftar lansia, data lansia terlantar, data odgj, daftar odgj, data pmks, daftar pmks, data penerima rehabilitasi sosial, data korban perdagangan orang, data pekerja migran, data pmi, data calon pekerja migran, data purna pekerja migran, data gelandangan, data pengemis, data anak jalanan, data tuna sosial, data eks napiter, data mantan pecandu]
-    kecuali: [jumlah, banyaknya, statistik, rekapitulasi, rekap, agregat, persentase, menurut, berdasarkan jenis, per kecamatan, tata cara, prosedur, sop, persyaratan, syarat, program, kebijakan, sosialisasi, pedoman, layanan, perlindungan, rencana aksi]
+    kecuali: [jumlah, banyaknya, statistik, rekapitulasi, rekap, agregat, persentase, menurut, berdasarkan jenis, per kecamatan, tata cara, prosedur, sop, persyaratan, syarat, program, kebijakan, sosialisasi, pedoman, layanan, perlindungan, rencana aksi, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
+    mengalahkan_kecuali: [beserta nama, beserta namanya, lengkap dengan nama, dengan nama dan alamat, beserta identitas, beserta identitasnya, lengkap dengan identitas, by name by address, bnba, beserta nik, lengkap dengan nik]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
       - Data lansia terlantar penerima asistensi rehabilitasi sosial
       - Data pekerja migran asal desa beserta negara penempatan
+      - Rekap data lansia terlantar per kelurahan by name by address
     contoh_tidak_cocok:
       - Jumlah penyandang disabilitas menurut ragam disabilitas
       - Layanan perlindungan pekerja migran
@@ -2063,13 +2094,15 @@ aturan:
     keterangan: Data anak orang per orang (yatim, terlantar, anak jalanan, anak asuh, anak panti, anak binaan) — data pribadi spesifik menurut UU 27/2022 Pasal 4 ayat (2) huruf e; UU 14/2008 Pasal 17 huruf h
     prioritas: 100
     salah_satu: [data anak yatim, data anak yatim piatu, daftar anak yatim, data anak terlantar, daftar anak terlantar, data anak jalanan, daftar anak jalanan, data anak asuh, daftar anak asuh, data anak panti, daftar anak panti, data anak binaan, daftar anak binaan, data anak disabilitas, data anak putus sekolah, data anak tidak sekolah, data anak adopsi, data anak angkat, data anak, daftar anak, identitas anak, biodata anak]
-    kecuali: [jumlah, banyaknya, statistik, rekapitulasi, rekap, agregat, persentase, tata cara, prosedur, sop, persyaratan, syarat, program, sosialisasi, kartu identitas anak, kia, cakupan, kepemilikan, kebijakan, pedoman, layak anak, forum anak, pemenuhan hak anak, anak perusahaan, anak usaha, anak cabang]
+    kecuali: [jumlah, banyaknya, statistik, rekapitulasi, rekap, agregat, persentase, tata cara, prosedur, sop, persyaratan, syarat, program, sosialisasi, kartu identitas anak, kia, cakupan, kepemilikan, kebijakan, pedoman, layak anak, forum anak, pemenuhan hak anak, anak perusahaan, anak usaha, anak cabang, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
+    mengalahkan_kecuali: [beserta nama, beserta namanya, lengkap dengan nama, dengan nama dan alamat, beserta identitas, beserta identitasnya, lengkap dengan identitas, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
       - Data anak yatim piatu penerima santunan beserta alamat
       - Daftar anak jalanan hasil penjangkauan
       - Data anak tidak sekolah per desa (by name)
+      - Statistik data anak terlantar per kecamatan lengkap dengan nama
     contoh_tidak_cocok:
       - Jumlah anak tidak sekolah per kecamatan
       - Cakupan kepemilikan KIA
@@ -2933,7 +2966,8 @@ aturan:
     catatan: NIK dan rekening dibaca aturan lain; data pelanggan dibaca aturan data-pelanggan-perorangan. Rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang.
     prioritas: 100
     salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, npwp pribadi, npwp perorangan, npwp dosen, npwp guru, npwp pegawai, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien, beserta tunggakan, beserta tagihan, identitas penelepon, beserta jaminannya, beserta agunannya, daftar peminjam dana bergulir, data peminjam dana bergulir, beserta ahli waris, dan ahli waris, data ahli waris]
-    kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, banyaknya, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya]
+    kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, banyaknya, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
+    mengalahkan_kecuali: [beserta nama pasien, beserta nama penderita, beserta nama korban, beserta identitas korban, beserta identitas pasien, beserta identitas pelapor, beserta nama pelapor, beserta nama debitur, beserta nama nasabah, beserta nama wajib pajak, lengkap dengan nama pasien, lengkap dengan nama penderita, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -2947,12 +2981,14 @@ aturan:
       - Data sertifikasi dosen beserta tunjangan profesi per dosen
       - Surat keterangan domisili per warga
       - Data pengguna layanan konsultasi hukum gratis
+      - Jumlah pinjaman macet per desa beserta nama nasabah
     contoh_tidak_cocok:
       - Jumlah peminjam dana bergulir per desa
       - Tarif layanan konseling per klien
       - Pengumuman hasil seleksi yang memuat nama tiga besar calon sekretaris daerah
       - Daftar sekolah beserta nama kepala sekolah
       - Jumlah wajib pajak per kecamatan
+      - Jumlah pejabat fungsional per jenjang beserta nama pejabat
 
   # ---------------------------------------------------------------------------
   # Kata-kata UU 14/2008 Pasal 17 sendiri: DIK sering menyalin bunyi pasal (huruf a–i).

@@ -110,6 +110,21 @@ struct PhraseMatcher: Sendable {
         return (found, direct)
     }
 
+    /// Every occurrence of a phrase in `ids`: the phrase, its first token and one past its last.
+    /// Only for `RuleMatcher`'s exact phrases, when a `mengalahkan_kecuali` phrase is found.
+    func spans(_ ids: [Int32]) -> [PhraseSpan] {
+        var spans: [PhraseSpan] = []
+        for start in ids.indices where ids[start] >= 0 {
+            for candidate in startingWith[Int(ids[start])] {
+                let variant = variants[Int(candidate)]
+                guard start + variant.count <= ids.count else { continue }
+                if variant.count > 1 && (1..<variant.count).contains(where: { ids[start + $0] != variant[$0] }) { continue }
+                spans.append(PhraseSpan(phrase: Int(variantPhrase[Int(candidate)]), start: start, end: start + variant.count))
+            }
+        }
+        return spans
+    }
+
     private func scan(_ ids: [Int32], into found: inout PhraseSet) {
         for start in ids.indices where ids[start] >= 0 {
             for candidate in startingWith[Int(ids[start])] {
@@ -129,6 +144,15 @@ struct PhraseMatcher: Sendable {
     }
 }
 
+/// Where a phrase occurs in a text: tokens `start..<end`.
+struct PhraseSpan: Hashable, Sendable {
+    let phrase: Int
+    let start: Int
+    let end: Int
+
+    func overlaps(_ other: PhraseSpan) -> Bool { start < other.end && other.start < end }
+}
+
 /// A fixed-size bit set of phrase ids.
 struct PhraseSet: Sendable {
     private var words: [UInt64]
@@ -140,6 +164,12 @@ struct PhraseSet: Sendable {
     func contains(_ index: Int) -> Bool { words[index >> 6] & (1 << UInt64(index & 63)) != 0 }
 
     var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+
+    /// Whether the two sets share a member (both sized for the same matcher).
+    func intersects(_ other: PhraseSet) -> Bool {
+        for (left, right) in zip(words, other.words) where left & right != 0 { return true }
+        return false
+    }
 
     /// Calls `body` with each member, ascending.
     func forEach(_ body: (Int) -> Void) {
@@ -154,20 +184,29 @@ struct PhraseSet: Sendable {
 }
 
 /// The phrases of a rule set, matched two ways: `semua` and `salah_satu` phrases on word keys
-/// (stems and abbreviations widen them), `kecuali` phrases exactly as written (a word ending in
-/// "-nya" also without it), so an exception the PPID wrote never widens into more exceptions.
+/// (stems and abbreviations widen them), `kecuali` and `mengalahkan_kecuali` phrases exactly as
+/// written (a word ending in "-nya" also without it), so an exception the PPID wrote never
+/// widens into more exceptions, nor an override into more overrides.
 struct RuleMatcher: Sendable {
     let wide: PhraseMatcher
     let exact: PhraseMatcher
+    /// The `mengalahkan_kecuali` phrases among `exact`'s: only a text holding one needs the
+    /// places of its exact phrases (`Found.exactSpans`).
+    let overridePhrases: PhraseSet
 
     init(rules: [Rule], morphology: Morphology) {
         wide = PhraseMatcher(phrases: rules.flatMap { $0.all.flatMap { $0 } + $0.any }, morphology: morphology)
-        exact = PhraseMatcher(phrases: rules.flatMap(\.none), morphology: .exact)
+        let exact = PhraseMatcher(phrases: rules.flatMap { $0.none + $0.overrides }, morphology: .exact)
+        var overrides = PhraseSet(count: exact.count)
+        for phrase in rules.flatMap(\.overrides) { if let id = exact.id(of: phrase) { overrides.insert(id) } }
+        self.exact = exact
+        overridePhrases = overrides
     }
 
     init() {
         wide = PhraseMatcher(phrases: [])
         exact = PhraseMatcher(phrases: [])
+        overridePhrases = PhraseSet(count: 0)
     }
 
     /// What a text holds.
@@ -176,20 +215,31 @@ struct RuleMatcher: Sendable {
         /// Wide phrases found in the text as written (not only via abbreviation expansion).
         var direct: PhraseSet
         var exact: PhraseSet
+        /// Every occurrence of an exact phrase, listed only when the text holds a
+        /// `mengalahkan_kecuali` phrase (whether it lies inside a `kecuali` phrase is then asked).
+        var exactSpans: [PhraseSpan] = []
     }
 
     func match(_ text: String) -> Found { match(tokens: wide.morphology.matchTokens(text)) }
 
     func match(tokens: [String]) -> Found {
         let (found, direct) = wide.matchWithDirect(tokens: tokens)
-        return Found(wide: found, direct: direct, exact: exact.match(tokens: tokens))
+        return exactMatch(Found(wide: found, direct: direct, exact: PhraseSet(count: exact.count)), exact.keyIDs(tokens))
     }
 
     /// `match(tokens:)` from key ids already looked up (the classifier's token table).
     func match(wide wideIDs: [Int32], expanded: [Int32]?, exact exactIDs: [Int32]) -> Found {
         let (found, direct) = wide.match(keyIDs: wideIDs, expandedKeyIDs: expanded)
+        return exactMatch(Found(wide: found, direct: direct, exact: PhraseSet(count: exact.count)), exactIDs)
+    }
+
+    /// `found` with its exact phrases, and their places when one of them is an override.
+    private func exactMatch(_ found: Found, _ exactIDs: [Int32]) -> Found {
+        var found = found
         // `exact` matches with a morphology without abbreviations: never an expansion.
-        return Found(wide: found, direct: direct, exact: exact.match(keyIDs: exactIDs, expandedKeyIDs: nil).found)
+        found.exact = exact.match(keyIDs: exactIDs, expandedKeyIDs: nil).found
+        if found.exact.intersects(overridePhrases) { found.exactSpans = exact.spans(exactIDs) }
+        return found
     }
 }
 
@@ -201,12 +251,14 @@ final class CompiledRule: Sendable {
     let all: [[Int]]
     let any: [Int]
     let none: [Int]
+    let overrides: [Int]
 
     init(rule: Rule, matcher: RuleMatcher) {
         self.rule = rule
         all = rule.all.map { $0.compactMap(matcher.wide.id(of:)) }
         any = rule.any.compactMap(matcher.wide.id(of:))
         none = rule.none.compactMap(matcher.exact.id(of:))
+        overrides = rule.overrides.compactMap(matcher.exact.id(of:))
     }
 
     /// The `semua` and `salah_satu` phrases: a rule fires only when the text holds one of them
@@ -221,8 +273,32 @@ final class CompiledRule: Sendable {
         guard hasConditions else { return false }
         for group in all where !group.contains(where: found.wide.contains) { return false }
         if !any.isEmpty && !any.contains(where: found.wide.contains) { return false }
-        if none.contains(where: found.exact.contains) { return false }
+        if none.contains(where: found.exact.contains) && overridingPhrases(found).isEmpty { return false }
         return true
+    }
+
+    /// The `mengalahkan_kecuali` phrases that are in the text outside every occurrence of the
+    /// rule's own `kecuali` phrases ("nama pasien" in "… beserta nama pasien", not in "… tanpa
+    /// nama pasien" when "tanpa nama" is an exception), in the rule's order.
+    func overridingPhrases(_ found: RuleMatcher.Found) -> [Int] {
+        guard !overrides.isEmpty, !found.exactSpans.isEmpty else { return [] }
+        let exceptions = found.exactSpans.filter { none.contains($0.phrase) }
+        return overrides.filter { phrase in
+            found.exactSpans.contains { span in
+                span.phrase == phrase && !exceptions.contains { $0.overlaps(span) }
+            }
+        }
+    }
+
+    /// What an override decided, for the explanation: the rule's `kecuali` phrases in the text
+    /// and the `mengalahkan_kecuali` phrases that beat them (both empty when no exception was
+    /// found, or none was beaten).
+    func overriddenExceptions(_ found: RuleMatcher.Found, matcher: RuleMatcher) -> (overrides: [String], exceptions: [String]) {
+        let exceptions = none.filter(found.exact.contains)
+        guard !exceptions.isEmpty else { return ([], []) }
+        let overriding = overridingPhrases(found)
+        guard !overriding.isEmpty else { return ([], []) }
+        return (overriding.map { matcher.exact.phraseTexts[$0] }, exceptions.map { matcher.exact.phraseTexts[$0] })
     }
 
     /// The phrases that made the rule fire, for the explanation: those written in the text,

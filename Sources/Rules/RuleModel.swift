@@ -123,7 +123,8 @@ public struct Pasal18Lift: Hashable, Sendable {
 /// One keyword rule of aturan.yaml.
 ///
 /// It fires when every group of `all` has a phrase in the text, at least one phrase of `any`
-/// is there (if `any` is not empty), and no phrase of `none` is. Phrases are whole words.
+/// is there (if `any` is not empty), and no phrase of `none` is, unless a phrase of `overrides`
+/// is (outside the `none` phrases). Phrases are whole words.
 public struct Rule: Hashable, Sendable {
     public var id: String
     /// *keterangan*: what the rule is for, in plain Indonesian; the reason units and the PPID
@@ -142,6 +143,12 @@ public struct Rule: Hashable, Sendable {
     public var any: [String]
     /// *kecuali*: none may match.
     public var none: [String]
+    /// *mengalahkan_kecuali*: phrases that fire the rule although a `kecuali` phrase is in the
+    /// text ("Banyaknya hari rawat per pasien beserta nama pasien": the count word does not open
+    /// a list that names patients). Matched exactly as written, like `kecuali`; an occurrence
+    /// overlapping one of the rule's own `kecuali` phrases does not count ("tanpa nama pasien").
+    /// The rule's `semua` and `salah_satu` must still match.
+    public var overrides: [String] = []
     public var category: Category?
     /// *kategori_alternatif*: declared categories also accepted without review.
     public var alternatives: [Category]

@@ -368,7 +368,7 @@ public struct RuleSet: Sendable {
     // MARK: - aturan.yaml
 
     static let ruleFields = [
-        "id", "keterangan", "catatan", "prioritas", "aktif", "semua", "salah_satu", "kecuali", "kategori",
+        "id", "keterangan", "catatan", "prioritas", "aktif", "semua", "salah_satu", "kecuali", "mengalahkan_kecuali", "kategori",
         "kategori_alternatif", "subkelompok", "pengecualian", "butir", "pasal_18", "cabut",
         "contoh_cocok", "contoh_tidak_cocok",
     ]
@@ -469,13 +469,16 @@ public struct RuleSet: Sendable {
             if category == nil && subgroup == nil && grounds.isEmpty && lifts.isEmpty && listEntry == nil {
                 r.error(node, "no_effect", "\(what) tidak berpengaruh apa pun: isi `kategori`, `subkelompok`, `pengecualian`, `butir` atau `cabut`.")
             }
+            let exceptions = r.strings(f["kecuali"], field: "kecuali", what: what)
+            let overrides = readOverrides(f["mengalahkan_kecuali"], exceptions: exceptions, what: what, reader: &r)
             rules.append(Rule(
                 id: id,
                 description: r.string(f["keterangan"], field: "keterangan", required: true, what: what) ?? id,
                 editorNote: r.string(f["catatan"], field: "catatan", what: what),
                 priority: priority, enabled: enabled, all: all,
                 any: r.strings(f["salah_satu"], field: "salah_satu", what: what),
-                none: r.strings(f["kecuali"], field: "kecuali", what: what),
+                none: exceptions,
+                overrides: overrides,
                 category: category ?? (subgroup != nil ? .berkala : nil),
                 alternatives: alternatives, subgroup: subgroup, grounds: grounds, listEntry: listEntry,
                 pasal18: pasal18Code, lifts: lifts,
@@ -484,6 +487,37 @@ public struct RuleSet: Sendable {
                 location: r.location(f["id"])))
         }
         return r.issues
+    }
+
+    /// A rule's `mengalahkan_kecuali` phrases. Refused, each at its own line: a phrase that is
+    /// one of the rule's own `kecuali` phrases or holds one (matched exactly, both as written, a
+    /// final "-nya" aside; such a phrase lies on its exception and could never beat it). A list
+    /// on a rule without `kecuali` has nothing to beat (a warning).
+    private func readOverrides(_ node: Node?, exceptions: [String], what: String, reader r: inout YAMLReader) -> [String] {
+        let overrides = r.strings(node, field: "mengalahkan_kecuali", what: what)
+        guard let node, !overrides.isEmpty else { return overrides }
+        if exceptions.isEmpty {
+            r.warning(node, "override_without_exception", "`mengalahkan_kecuali` pada \(what) tidak berpengaruh: aturan ini tidak punya `kecuali`.")
+            return overrides
+        }
+        let exact = Morphology.exact
+        func words(_ phrase: String) -> [String] { TextNormalizer.tokens(phrase).map(exact.key) }
+        let exceptionWords = exceptions.map(words).filter { !$0.isEmpty }
+        // Each phrase with its own node, for its line (`strings` skips what is not text).
+        let elements = (node.sequence ?? [node]).filter { !($0.scalar?.string.trimmedWhitespace().isEmpty ?? true) }
+        for (index, phrase) in overrides.enumerated() {
+            let own = words(phrase)
+            guard !own.isEmpty else { continue }
+            let place = elements.count == overrides.count ? elements[index] : node
+            if let same = exceptionWords.first(where: { $0 == own }) {
+                r.error(place, "override_is_exception", "`mengalahkan_kecuali` \"\(phrase)\" pada \(what) juga tertulis di `kecuali` (\(same.joined(separator: " "))): "
+                        + "kata yang sama tidak dapat sekaligus menggugurkan dan memberlakukan aturan. Hapus dari salah satunya.")
+            } else if let held = exceptionWords.first(where: { RuleSet.contains(own, $0) }) {
+                r.error(place, "override_is_exception", "`mengalahkan_kecuali` \"\(phrase)\" pada \(what) memuat kata `kecuali` \"\(held.joined(separator: " "))\" "
+                        + "sehingga tidak pernah dapat mengalahkannya. Tulis frasa yang tidak memuat kata `kecuali` aturan ini.")
+            }
+        }
+        return overrides
     }
 
     /// Whether a lift entry covers a ground: the same code, or a letter ("17h") covering its

@@ -12,7 +12,7 @@ extension RuleSet {
             func issue(_ severity: Severity, _ code: String, _ message: String) {
                 issues.append(RuleIssue(severity: severity, location: rule.location, code: code, message: message))
             }
-            for phrase in rule.all.flatMap({ $0 }) + rule.any + rule.none where TextNormalizer.tokens(phrase).isEmpty {
+            for phrase in rule.all.flatMap({ $0 }) + rule.any + rule.none + rule.overrides where TextNormalizer.tokens(phrase).isEmpty {
                 issue(.error, "empty_phrase", "\(what): kata `\(phrase)` tidak berisi huruf atau angka sehingga tidak pernah cocok.")
             }
             if let reason = neverFiresReason(rule) {
@@ -44,6 +44,13 @@ extension RuleSet {
             }
             for example in rule.mustMatch where !compiled.fires(matcher.match(example)) {
                 issue(.error, "example_fails", "\(what): contoh_cocok \"\(example)\" ternyata tidak cocok dengan aturan ini.")
+            }
+            // An override is a narrow licence to beat every exception of the rule: one example
+            // must show it deciding (an exception and an override in the same text).
+            if !compiled.overrides.isEmpty && !rule.none.isEmpty
+                && !rule.mustMatch.contains(where: { !compiled.overriddenExceptions(matcher.match($0), matcher: matcher).overrides.isEmpty }) {
+                issue(.error, "override_without_example", "\(what) memakai `mengalahkan_kecuali` tetapi tidak ada `contoh_cocok` yang memuat kata `kecuali` "
+                      + "sekaligus kata `mengalahkan_kecuali` (contoh yang menunjukkan kata itu mengalahkan pengecualian).")
             }
             for example in rule.mustNotMatch where compiled.fires(matcher.match(example)) {
                 let words = compiled.matchedPhrases(matcher.match(example), matcher: matcher).joined(separator: ", ")
@@ -100,7 +107,8 @@ extension RuleSet {
     /// Why a rule can never fire, or nil when it can.
     func neverFiresReason(_ rule: Rule) -> String? {
         if rule.all.isEmpty && rule.any.isEmpty { return "tidak ada `semua` maupun `salah_satu`" }
-        let none = rule.none.map(TextNormalizer.tokens).filter { !$0.isEmpty }
+        // A `mengalahkan_kecuali` phrase lets the rule fire whatever `kecuali` holds.
+        let none = rule.overrides.isEmpty ? rule.none.map(TextNormalizer.tokens).filter { !$0.isEmpty } : []
         func excluded(_ phrase: String) -> String? {
             let words = TextNormalizer.tokens(phrase)
             return none.first { Self.contains(words, $0) }.map { $0.joined(separator: " ") }

@@ -277,6 +277,108 @@ final class RuleSetTests: XCTestCase {
         XCTAssertTrue(never.allSatisfy { $0.severity == .error })
     }
 
+    // MARK: - mengalahkan_kecuali (session 27)
+
+    /// A rule whose count words (`kecuali`) open a count, unless the title names the patients.
+    private var overrideRule: String {
+        ruleHeader + """
+          - id: diagnosis-uji
+            keterangan: Diagnosis pasien
+            salah_satu: [diagnosis]
+            kecuali: [jumlah, banyaknya, tanpa nama]
+            mengalahkan_kecuali: [beserta nama, nama pasien]
+            kategori: dikecualikan
+            pengecualian: [17h2]
+            contoh_cocok: [Banyaknya diagnosis per poli beserta nama]
+            contoh_tidak_cocok: [Banyaknya diagnosis per poli]
+
+        """
+    }
+
+    func testAnOverridePhraseBeatsTheExceptionsAndSaysSo() throws {
+        let set = try RuleSet.load(directory: try temporaryRules(replacing: ["aturan.yaml": overrideRule]))
+        XCTAssertTrue(set.validate().filter(\.blocksCheck).isEmpty, set.validate().map(\.text).joined(separator: "\n"))
+        let classifier = Classifier(ruleSet: set, precedents: [])
+        // A count that names the patients: the override beats "jumlah", and the firing says so.
+        let named = try XCTUnwrap(classifier.firings("Jumlah hari rawat per pasien beserta diagnosis dan nama pasien").first)
+        XCTAssertEqual(named.rule.id, "diagnosis-uji")
+        XCTAssertEqual(named.overridingWords, ["nama pasien"])
+        XCTAssertEqual(named.overriddenExceptions, ["jumlah"])
+        XCTAssertEqual(named.matchedWords, ["diagnosis", "nama pasien"])
+        XCTAssertTrue(classifier.classify(item("Jumlah hari rawat per pasien beserta diagnosis dan nama pasien")).needsConsequenceTest)
+        // The count alone stays open.
+        XCTAssertTrue(classifier.firings("Jumlah hari rawat per poli menurut diagnosis").isEmpty)
+        // An override inside one of the rule's own exceptions is no name: "tanpa nama pasien".
+        XCTAssertTrue(classifier.firings("Jumlah diagnosis per poli tanpa nama pasien").isEmpty)
+        // The override written as well, outside the exception, still counts.
+        XCTAssertEqual(classifier.firings("Jumlah diagnosis tanpa nama ruangan beserta nama dokter").first?.overridingWords, ["beserta nama"])
+        // Without an exception in the text the override decides nothing: the rule fires as before.
+        let plain = try XCTUnwrap(classifier.firings("Data diagnosis pasien beserta nama").first)
+        XCTAssertEqual(plain.overridingWords, [])
+        XCTAssertEqual(plain.overriddenExceptions, [])
+        XCTAssertEqual(plain.matchedWords, ["diagnosis"])
+        // The token-table path (`classify`) and the plain path agree.
+        for text in ["Jumlah diagnosis per poli beserta nama pasien", "Jumlah diagnosis per poli tanpa nama pasien"] {
+            XCTAssertEqual(classifier.classify(item(text)).hits.map(\.matchedWords), classifier.firings(text).map(\.matchedWords), text)
+        }
+    }
+
+    func testAnOverrideThatIsOrHoldsItsRulesOwnExceptionIsRefusedAtItsLine() throws {
+        let text = ruleHeader + """
+          - id: diagnosis-uji
+            keterangan: Diagnosis pasien
+            salah_satu: [diagnosis]
+            kecuali: [jumlah, nama pasien]
+            mengalahkan_kecuali:
+              - beserta nama
+              - nama pasien
+              - jumlah pasien rawat
+            kategori: dikecualikan
+            pengecualian: [17h2]
+            contoh_cocok: [Jumlah diagnosis per poli beserta nama]
+            contoh_tidak_cocok: [Jumlah diagnosis per poli]
+
+        """
+        let found = try issues(replacing: ["aturan.yaml": text])
+        let refused = found.filter { $0.code == "override_is_exception" }
+        XCTAssertEqual(refused.map(\.location.line), [8, 9], found.map(\.text).joined(separator: "\n"))
+        XCTAssertTrue(refused.allSatisfy { $0.severity == .error && $0.text.hasPrefix("aturan.yaml:\($0.location.line): galat:") })
+        XCTAssertTrue(refused[0].message.contains("\"nama pasien\"") && refused[0].message.contains("juga tertulis di `kecuali`"), refused[0].message)
+        XCTAssertTrue(refused[1].message.contains("memuat kata `kecuali` \"jumlah\""), refused[1].message)
+        // `beserta nama` (line 7) is fine.
+        XCTAssertFalse(refused.contains { $0.location.line == 7 })
+    }
+
+    func testAnOverrideNeedsAnExampleWhereItDecidesAndAnException() throws {
+        let noExample = overrideRule.replacingOccurrences(of: "contoh_cocok: [Banyaknya diagnosis per poli beserta nama]",
+                                                           with: "contoh_cocok: [Data diagnosis pasien beserta nama]")
+        let found = try issues(replacing: ["aturan.yaml": noExample], validate: true)
+        let missing = try XCTUnwrap(found.first { $0.code == "override_without_example" }, found.map(\.text).joined(separator: "\n"))
+        XCTAssertEqual(missing.severity, .error)
+        XCTAssertEqual(missing.location.line, 2)
+        XCTAssertFalse(try issues(replacing: ["aturan.yaml": overrideRule], validate: true).contains { $0.code == "override_without_example" })
+        let noException = overrideRule.replacingOccurrences(of: "    kecuali: [jumlah, banyaknya, tanpa nama]\n", with: "")
+            .replacingOccurrences(of: "contoh_tidak_cocok: [Banyaknya diagnosis per poli]", with: "contoh_tidak_cocok: [Banyaknya kunjungan per poli]")
+        let unused = try XCTUnwrap(try issues(replacing: ["aturan.yaml": noException]).first { $0.code == "override_without_exception" })
+        XCTAssertEqual(unused.severity, .warning)
+        XCTAssertEqual(unused.location.line, 5)
+    }
+
+    /// Every shipped `mengalahkan_kecuali` phrase beats an exception of its rule in a text that
+    /// holds the rule's phrases (the shipped examples show it: `override_without_example`), and
+    /// none is one of its rule's own exceptions.
+    func testShippedOverridesAreNotTheirRulesExceptions() {
+        let withOverrides = defaultRules.rules.filter { !$0.overrides.isEmpty }
+        XCTAssertFalse(withOverrides.isEmpty)
+        for rule in withOverrides {
+            let exceptions = Set(rule.none.map { TextNormalizer.tokens($0).joined(separator: " ") })
+            for phrase in rule.overrides {
+                XCTAssertFalse(exceptions.contains(TextNormalizer.tokens(phrase).joined(separator: " ")), "\(rule.id): \(phrase)")
+            }
+        }
+        XCTAssertFalse(defaultRules.validate().contains { $0.code == "override_without_example" || $0.code == "override_is_exception" })
+    }
+
     func testMissingExamplesAndEffect() throws {
         let text = ruleHeader + """
           - id: tanpa-contoh

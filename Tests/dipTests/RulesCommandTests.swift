@@ -203,6 +203,21 @@ final class RulesCommandTests: XCTestCase {
         XCTAssertFalse(present.output.contains("contact.logo"), present.output)
     }
 
+    /// Session 27: a `mengalahkan_kecuali` phrase that beat a rule's exception is named, with the
+    /// exception it beat ("banyaknya" opened this count of patients before the field existed).
+    func testExplainSaysWhichPhraseBeatTheException() throws {
+        let result = try dip(["rules", "explain", "Banyaknya hari rawat per pasien beserta diagnosis dan nama pasien", "--rules", rules])
+        XCTAssertEqual(result.status, 0, result.output)
+        XCTAssertTrue(result.output.contains("- kesehatan-perorangan: "), result.output)
+        XCTAssertTrue(result.output.contains("kata \"dan nama pasien\" (mengalahkan_kecuali) mengalahkan pengecualian \"banyaknya\" (kecuali): aturan ini tetap berlaku."),
+                      result.output)
+        XCTAssertTrue(result.output.contains("Perlu uji konsekuensi: ya"), result.output)
+        // The count alone: no rule beats its exception, nothing is said.
+        let count = try dip(["rules", "explain", "Banyaknya hari rawat per poliklinik menurut diagnosis", "--rules", rules])
+        XCTAssertFalse(count.output.contains("mengalahkan"), count.output)
+        XCTAssertFalse(count.output.contains("- kesehatan-perorangan: "), count.output)
+    }
+
     func testExplainShowsStemsAndPrecedents() throws {
         let result = try dip(["rules", "explain", "Penilaian kinerja pegawai yang dinilai atasan", "--rules", rules])
         XCTAssertEqual(result.status, 0, result.output)

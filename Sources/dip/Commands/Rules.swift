@@ -151,7 +151,9 @@ extension DIP.RulesCommand {
                 pejabatPenguasa: "", penanggungJawab: "", waktuPembuatan: "", tempatPembuatan: "",
                 bentuk: "", retensi: "", kategori: declared.flatMap(Category.init(rawValue:)),
                 dasarHukumText: basis)
-            let c = Classifier(ruleSet: ruleSet).classify(item)
+            let classifier = Classifier(ruleSet: ruleSet)
+            let c = classifier.classify(item)
+            let firings = classifier.firings(item.searchableText)
             let written = TextNormalizer.tokens(text)
             let tokens = ruleSet.morphology.spelledOut(written)
             print("Teks ternormalisasi: \(written.joined(separator: " "))")
@@ -163,6 +165,10 @@ extension DIP.RulesCommand {
             if c.hits.isEmpty { print("Tidak ada aturan yang berlaku.") }
             for hit in c.hits {
                 print("- \(hit.ruleID): \(hit.description) [kata: \(hit.matchedWords.joined(separator: ", "))]")
+                if let firing = firings.first(where: { $0.rule.id == hit.ruleID }), !firing.overridingWords.isEmpty {
+                    print("  kata \(firing.overridingWords.map { "\"\($0)\"" }.joined(separator: ", ")) (mengalahkan_kecuali) mengalahkan "
+                          + "pengecualian \(firing.overriddenExceptions.map { "\"\($0)\"" }.joined(separator: ", ")) (kecuali): aturan ini tetap berlaku.")
+                }
                 // The editors' note is for whoever edits the rules: here, never in any report.
                 if let note = ruleSet.rules.first(where: { $0.id == hit.ruleID })?.editorNote {
                     print("  catatan penyunting: \(note)")
