@@ -2414,6 +2414,28 @@ aturan:
     contoh_tidak_cocok:
       - Penilaian kinerja pegawai perorangan
 
+  - id: berkala-c-angka-kegiatan
+    keterangan: Angka agregat hasil kegiatan dan layanan badan publik (jumlah, rekapitulasi atau statistik per wilayah, per bulan atau menurut jenis) tanpa data orang per orang; ringkasan kinerja yang diumumkan berkala (UU 14/2008 Pasal 9; Perki 1/2021)
+    catatan: Ditulis sesi 27 (docs/classification.md §52). Judul berisi kata hitungan pada badan publik data latih (tanpa badan held-out) berkategori berkala 25 dan setiap saat 28; yang setiap saat kebanyakan butir Perki sendiri (jumlah, jenis dan gambaran umum pelanggaran; statistik kepegawaian; izin yang diterbitkan) yang dibaca aturan lain berprioritas lebih tinggi. Subkelompok C (ringkasan kinerja) sesuai DIP.md. Daftar yang menyebut orang dibaca aturan dikecualikan (prioritas 100).
+    prioritas: 30
+    semua:
+      - [jumlah, banyaknya, rekapitulasi, rekap, statistik, persentase, sebaran, angka, data agregat]
+      - [per, menurut, berdasarkan, setiap bulan, setiap triwulan, setiap semester, setiap tahun, tiap bulan, tiap tahun, kelompok umur, jenis kelamin]
+    kecuali: [beserta nama, beserta namanya, per nama, by name, per orang, per individu, nama dan alamat, beserta nik, beserta identitas, lengkap dengan nama, anggaran, pagu, belanja, realisasi anggaran, pendapatan, neraca, aset, permohonan informasi, permintaan informasi, pengadaan, tender, formasi, pegawai, pns, asn, pelanggaran yang dilaporkan, gambaran umum pelanggaran, pengungsi, pengungsian, posko, korban bencana]
+    kategori: berkala
+    kategori_alternatif: [setiap_saat]
+    subkelompok: C
+    contoh_cocok:
+      - Jumlah kunjungan pasien rawat jalan menurut poliklinik tahun 2025
+      - Banyaknya akta kelahiran yang diterbitkan per kecamatan
+      - Rekapitulasi kejadian kebakaran per kelurahan
+      - Statistik perkara yang diputus setiap bulan
+    contoh_tidak_cocok:
+      - Jumlah anggaran kegiatan per program
+      - Jumlah pasien rawat inap per ruangan beserta nama pasien
+      - Rekapitulasi jumlah permohonan informasi publik per bulan
+      - Jumlah pengungsi banjir per posko menurut jenis kelamin
+
   - id: berkala-d-keuangan
     keterangan: Ringkasan laporan keuangan (LRA, neraca, CALK, aset)
     prioritas: 50
