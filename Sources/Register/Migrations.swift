@@ -475,7 +475,7 @@ enum RegisterMigrations {
         // no upgrade of anybody's register: nothing to copy or report (the crash harness found the
         // copy appearing in archive/ after such a kill, where a run never killed has none).
         guard !applied.isEmpty, !pending.isEmpty, try writer.read(holdsRecords) else {
-            try migrator.migrate(writer)
+            try migrate(pending, with: migrator, writer)
             return nil
         }
         var backup: String?
@@ -504,8 +504,22 @@ enum RegisterMigrations {
             }
             backup = target
         }
-        try migrator.migrate(writer)
+        try migrate(pending, with: migrator, writer)
         return RegisterUpgrade(applied: pending, backupPath: backup)
+    }
+
+    /// Applies `pending` in order, each in its own transaction as GRDB runs them, checkpointing
+    /// the write-ahead log after each: every migration rewrites the schema's pages, and without a
+    /// checkpoint a new register's log held all of them at once (about 480 KB for 23 migrations,
+    /// more than the register itself), so a nearly full disk refused the register before the
+    /// first list was read (HostileInboxTests' full-disk case, session 27).
+    private static func migrate(_ pending: [String], with migrator: DatabaseMigrator, _ writer: any DatabaseWriter) throws {
+        for identifier in pending {
+            try migrator.migrate(writer, upTo: identifier)
+            // Passive: never waits for a reader (`dip status` in another process); once the log
+            // is copied back, the next migration writes it again from its start.
+            try? writer.writeWithoutTransaction { try $0.checkpoint(.passive) }
+        }
     }
 }
 

@@ -94,6 +94,18 @@ final class RegisterUpgradeTests: XCTestCase {
         XCTAssertEqual(try register.version(number: 1), printed, "the published version reads as it was printed")
     }
 
+    /// Creating a register checkpoints its log after each migration: the log held every
+    /// migration's schema pages at once (about 480 KB for 23 migrations), so a disk with half a
+    /// megabyte free refused even a new register (HostileInboxTests' full-disk case).
+    func testANewRegisterKeepsItsLogSmall() throws {
+        let folder = try Scratch.directory("register-log")
+        let path = folder.appendingPathComponent("register.sqlite").path
+        let register = try AppDatabase.open(path: path)
+        let log = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0
+        XCTAssertLessThan(log, 160 * 1024, "write-ahead log after creating the register")
+        withExtendedLifetime(register) {}
+    }
+
     func testANewRegisterIsNoUpgrade() throws {
         let folder = try Scratch.directory("register-new")
         let register = try AppDatabase.open(path: folder.appendingPathComponent("register.sqlite").path)
