@@ -176,7 +176,7 @@ aturan:
       - [data, daftar, register, buku register, berkas, arsip, database, usulan, usulan calon, rekap nama, list, log]
       - [pemohon, penerima, peserta, pasien, siswa, murid, warga, penghuni, pelanggan, pelaku usaha, ibu hamil, bumil, bayi, balita, anggota, pemilik, penduduk, pengungsi, korban, sasaran, guru, pegawai, tenaga honorer, kader, ppks, gelandangan, pengemis, penyandang disabilitas, lansia]
     salah_satu: [alamat, alamt, identitas, identitasnya, nomor telepon, no telepon, no telp, nomor telp, no tlp, no hp, nomor hp, no wa, nama lengkap, foto, ktp, nip, nuptk]
-    kecuali: [persyaratan, tata cara, prosedur, sop, jumlah, banyaknya, statistik, agregat, alamat kantor, alamat website, rekapitulasi jumlah, rekap jumlah, lembaga, per lembaga, yayasan, organisasi, perusahaan, badan usaha, fasilitas kesehatan, alamat sekolah, nama sekolah, alamat posyandu, alamat puskesmas, alamat lokasi, alamat tps, alamat kegiatan, tanpa identitas, tanpa nama, dianonimkan, dianonimisasi, anonimisasi]
+    kecuali: [persyaratan, tata cara, prosedur, sop, jumlah, banyaknya, statistik, agregat, alamat kantor, alamat website, rekapitulasi jumlah, rekap jumlah, lembaga, per lembaga, yayasan, organisasi, perusahaan, badan usaha, fasilitas kesehatan, alamat sekolah, nama sekolah, alamat posyandu, alamat puskesmas, alamat lokasi, alamat tps, alamat kegiatan, tanpa identitas, tanpa nama, dianonimkan, dianonimisasi, anonimisasi, alamat situs, milik pemerintah, milik daerah]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -192,13 +192,15 @@ aturan:
       - Daftar penerima penghargaan Adipura
       - Jumlah pemohon izin per bulan
       - Data korban banjir per desa tanpa identitas korban
+      - Daftar sistem informasi milik pemerintah daerah beserta alamat situsnya
 
   - id: keuangan-pribadi
     keterangan: Kondisi keuangan, gaji, harta dan rekening bank seseorang (UU 14/2008 Pasal 17 huruf h angka 3)
     catatan: Rekening badan publik, termasuk rekening kas desa dan BUMDes, bukan rekening seseorang (dipindahkan dari keterangan pada sesi 24, yang dibaca unit untuk setiap informasi yang memuat kata rekening).
     prioritas: 100
-    salah_satu: [data gaji, gaji dan tunjangan pegawai, data penghasilan pegawai, nomor rekening, no rekening, no rek, nomor rek, norek, no rekening bank, rek bank, rekening bank, rekening pribadi, rekening penerima, rekening ahli waris, rekening pegawai, data rekening, rekening kks, rekening simpel, rekening siswa, buku rekening, buku tabungan, slip gaji, daftar gaji, rincian gaji, daftar penerimaan gaji, penghasilan pegawai, penghasilan pribadi, harta kekayaan, kekayaan pribadi, spt tahunan, utang pribadi, pinjaman pegawai, kredit pegawai, sktm, surat keterangan tidak mampu, kondisi keuangan, penghasilan keluarga, penghasilan rumah tangga]
+    salah_satu: [data gaji, gaji dan tunjangan pegawai, data penghasilan pegawai, nomor rekening, no rekening, no rek, nomor rek, norek, no rekening bank, rek bank, rekening bank, rekening pribadi, rekening penerima, rekening ahli waris, rekening pegawai, data rekening, rekening kks, rekening simpel, rekening siswa, buku rekening, buku tabungan, slip gaji, daftar gaji, rincian gaji, daftar penerimaan gaji, penghasilan pegawai, penghasilan pribadi, harta kekayaan, kekayaan pribadi, spt tahunan, utang pribadi, pinjaman pegawai, kredit pegawai, sktm, surat keterangan tidak mampu, kondisi keuangan, penghasilan keluarga, penghasilan rumah tangga, gaji masing masing, gaji setiap karyawan, gaji setiap pegawai]
     kecuali: [yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, rekening kas desa, rekening desa, saldo kas desa, buku kas desa, buku kas umum desa, rekening bumdes, rekening bendahara, rekening instansi, rekening penerimaan, rekening resmi, retribusi, harta kekayaan daerah, harta kekayaan kabupaten, harta kekayaan kota, harta kekayaan provinsi, harta kekayaan negara, kekayaan daerah, milik daerah, milik negara, tata cara, prosedur, sop, persyaratan, syarat, besaran, kelas jabatan, standar, standar biaya, peraturan, perbup, peraturan bupati, pedoman, blu, badan layanan umum, ukt, uang kuliah tunggal, rekening universitas, rekening rumah sakit, rekening rsud, rekening blud, gaji pokok pns, menurut golongan, per golongan]
+    mengalahkan_kecuali: [masing masing karyawan, masing masing pegawai]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
@@ -208,6 +210,7 @@ aturan:
       - Daftar gaji pegawai bulan Januari
       - Arsip SKTM warga Desa Kramatwatu
       - Data rekening pegawai penerima TPP (nama, NIP, no rek Bank BJB)
+      - Besaran gaji masing-masing pegawai honorer rumah sakit
     contoh_tidak_cocok:
       - Nomor rekening kas desa untuk pembayaran sewa tanah kas desa
       - Persyaratan penerbitan surat keterangan tidak mampu (SKTM)
@@ -215,6 +218,7 @@ aturan:
       - Ringkasan laporan harta kekayaan pejabat yang wajib lapor, untuk diumumkan
       - Nomor rekening BLU universitas untuk pembayaran UKT
       - Daftar gaji pokok PNS menurut golongan
+      - Besaran gaji pokok menurut golongan
 
   - id: kesejahteraan-sosial-perorangan
     keterangan: Data orang per orang dalam DTKS/P3KE/PKH menunjukkan kondisi ekonomi seseorang
@@ -2987,9 +2991,9 @@ aturan:
     keterangan: Data yang menyertakan identitas orang (nama, identitas, NPWP, penghasilan, diagnosis), disusun per pemilik — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); yang diumumkan atau berupa jumlah tetap terbuka
     catatan: NIK dan rekening dibaca aturan lain; data pelanggan dibaca aturan data-pelanggan-perorangan. Rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang.
     prioritas: 100
-    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, npwp pribadi, npwp perorangan, npwp dosen, npwp guru, npwp pegawai, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien, beserta tunggakan, beserta tagihan, identitas penelepon, beserta jaminannya, beserta agunannya, daftar peminjam dana bergulir, data peminjam dana bergulir, beserta ahli waris, dan ahli waris, data ahli waris]
+    salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, npwp pribadi, npwp perorangan, npwp dosen, npwp guru, npwp pegawai, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien, beserta tunggakan, beserta tagihan, identitas penelepon, beserta jaminannya, beserta agunannya, daftar peminjam dana bergulir, data peminjam dana bergulir, beserta ahli waris, dan ahli waris, data ahli waris, atas nama mahasiswa, atas nama siswa, atas nama peserta didik]
     kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, banyaknya, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
-    mengalahkan_kecuali: [beserta nama pasien, beserta nama penderita, beserta nama korban, beserta identitas korban, beserta identitas pasien, beserta identitas pelapor, beserta nama pelapor, beserta nama debitur, beserta nama nasabah, beserta nama wajib pajak, lengkap dengan nama pasien, lengkap dengan nama penderita, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik]
+    mengalahkan_kecuali: [beserta nama pasien, beserta nama penderita, beserta nama korban, beserta identitas korban, beserta identitas pasien, beserta identitas pelapor, beserta nama pelapor, beserta nama debitur, beserta nama nasabah, beserta nama wajib pajak, lengkap dengan nama pasien, lengkap dengan nama penderita, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik, atas nama mahasiswa, atas nama siswa, atas nama peserta didik]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
@@ -3004,6 +3008,7 @@ aturan:
       - Surat keterangan domisili per warga
       - Data pengguna layanan konsultasi hukum gratis
       - Jumlah pinjaman macet per desa beserta nama nasabah
+      - Tagihan biaya pendidikan atas nama siswa kelas XII
     contoh_tidak_cocok:
       - Jumlah peminjam dana bergulir per desa
       - Tarif layanan konseling per klien
