@@ -493,6 +493,17 @@ public struct PublishStage {
         input.exemptionNoticeDays = config.decree.exemptionNoticeDays
         input.returned = Self.returnedRows(try register.returnedItems(), clock: clock)
         if let draft { input.categoryItems = Self.categoryItems(draft, returned: input.returned) }
+        // The category rows' explanation cells are kept per unit between runs (`KeptExplanationFiles`)
+        // while the draft is held whole. Their frame: the rules' citations, the register (a
+        // revision's number and time name its texts only within one register) and the dip build
+        // (`PartKeys.key`).
+        // Without a draft (after a publication) there is no category row: the cells stay for the
+        // next draft, which holds most of the same revisions.
+        let explanations = draft != nil && (draft?.slots.count ?? 0) <= secondThreadItemLimit
+            ? KeptExplanationFiles(parts: KeptParts(workspace: workspace, kind: "pemeriksaan-penjelasan"),
+                                   frame: PartKeys.key(["pemeriksaan-penjelasan", try reviewSecret()] + citations.fingerprint))
+            : nil
+        input.keptExplanations = explanations?.explanations
         let pack = ReviewPack(input)
         // The page's rows are kept between runs (archive/.cache/pemeriksaan/): after an
         // update only the changed units' rows are rendered. The page is written while the
@@ -520,6 +531,11 @@ public struct PublishStage {
         }
         logger.info("halaman pemeriksaan", metadata: [
             "baris_dipakai_ulang": "\(pageRows.reused)", "baris_dibuat": "\(pageRows.rendered)"])
+        if let explanations {
+            try explanations.finish()
+            logger.info("penjelasan pemeriksaan", metadata: [
+                "penjelasan_dipakai_ulang": "\(explanations.reused)", "penjelasan_dibuat": "\(explanations.rendered)"])
+        }
         let forms = try formsTask.wait()
         try replaceFolder(workspace.reports.appendingPathComponent("uji-konsekuensi", isDirectory: true),
                           with: forms.map { (name: $0.fileName, data: Data($0.bytes)) })
@@ -640,16 +656,21 @@ public struct PublishStage {
     /// `DIP_REVIEW_KEY` only for reproducibility tests), so nobody without the register can
     /// make a workbook that decides.
     func reviewToken(draft: Int?, stamp: String) throws -> String {
-        let secret = try register.reviewSecret {
-            if let fixed = ProcessInfo.processInfo.environment["DIP_REVIEW_KEY"], !fixed.isEmpty { return fixed }
-            var generator = SystemRandomNumberGenerator()
-            return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
-        }
+        let secret = try reviewSecret()
         let mac = HMAC<SHA256>.authenticationCode(
             for: Data("dip-review|\(draft.map(String.init) ?? "-")|\(stamp)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
         let token = mac.prefix(16).map { String(format: "%02x", $0) }.joined()
         try register.issueReviewToken(token, draftVersion: draft, at: clock.now)
         return token
+    }
+
+    /// The register's review secret, made at its first use.
+    func reviewSecret() throws -> String {
+        try register.reviewSecret {
+            if let fixed = ProcessInfo.processInfo.environment["DIP_REVIEW_KEY"], !fixed.isEmpty { return fixed }
+            var generator = SystemRandomNumberGenerator()
+            return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        }
     }
 
     /// The decree drafts for a draft version.

@@ -26,7 +26,11 @@ final class DeterminismTests: XCTestCase {
         }
         let files = try outputFiles(utc)
         XCTAssertEqual(files, try outputFiles(tokyo))
-        XCTAssertEqual(files, try outputFiles(streamed))
+        // Above the limit the review's explanation cells are not kept (`KeptExplanationFiles`):
+        // every other file is the same.
+        let keptCells = "archive/.cache/pemeriksaan-penjelasan/"
+        XCTAssertTrue(files.contains { $0.hasPrefix(keptCells) })
+        XCTAssertEqual(files.filter { !$0.hasPrefix(keptCells) }, try outputFiles(streamed))
         func drafts(_ root: URL) throws -> [String] {
             let log = root.appendingPathComponent("reports/log")
             return try FileManager.default.contentsOfDirectory(atPath: log.path).sorted().flatMap { name in
@@ -51,6 +55,7 @@ final class DeterminismTests: XCTestCase {
             let a = try Data(contentsOf: utc.appendingPathComponent(path))
             let b = try Data(contentsOf: tokyo.appendingPathComponent(path))
             XCTAssertTrue(a == b, "\(path) differs between the two runs")
+            if path.hasPrefix(keptCells) { continue }
             let c = try Data(contentsOf: streamed.appendingPathComponent(path))
             XCTAssertTrue(a == c, "\(path) differs between the kept and the streamed draft")
         }

@@ -44,6 +44,9 @@ public struct ReviewInput: Sendable {
     public var categoryItems: ReviewCategoryItems?
     /// What `diff` compares the register with, as the changes sheet says it.
     public var changesBase: ChangesBase = .lastDecree
+    /// The category rows' explanation cells kept by earlier runs (`KeptExplanations`); nil: each
+    /// is made.
+    public var keptExplanations: KeptExplanations?
 
     /// The base of the changes sheet (*Perubahan*).
     public enum ChangesBase: Sendable, Equatable {
@@ -237,7 +240,7 @@ enum ReviewContent {
         for category in DIPCore.Category.allCases {
             let reader = ReviewItemReader(category, count: source.counts[category] ?? 0, read: source.read, failure: failure)
             tables.append(categoryTable(category, reader, draft: input.draft?.number, citations: input.citations,
-                                        standing: input.standing))
+                                        standing: input.standing, kept: input.keptExplanations))
         }
         tables.append(testTable(input.pending, citations: input.citations))
         let names = unitNames(input, draftUnits: source.units)
@@ -272,7 +275,8 @@ enum ReviewContent {
     }
 
     static func categoryTable(_ category: DIPCore.Category, _ items: ReviewItemReader, draft: Int?,
-                              citations: LegalCitations, standing: [String: String] = [:]) -> ReviewTable {
+                              citations: LegalCitations, standing: [String: String] = [:],
+                              kept: KeptExplanations? = nil) -> ReviewTable {
         var columns = [
             ReviewColumn(header: "No", width: 5),
             ReviewColumn(header: "Perangkat Daerah", width: 22),
@@ -299,7 +303,14 @@ enum ReviewContent {
         let row: @Sendable (Int) -> [String] = { i in
             // A failed read leaves the row empty; the pack throws the failure once written.
             guard let v = items.item(i) else { return [] }
-            return categoryRow(i, v, citations: citations, standing: standing)
+            // The explanation was most of a row's time (rules, grounds, precedents, the searches for
+            // personal data): an item whose revision, test and place are as in an earlier run takes
+            // its cell from there, so an update makes the changed units' cells only.
+            var explanation: String?
+            if let kept, let key = explanationKey(v) {
+                explanation = kept.text(unit: v.unit.code, key: key) { explanationCell(v, citations: citations) }
+            }
+            return categoryRow(i, v, citations: citations, standing: standing, explanation: explanation)
         }
         let versionText = draft.map { "rancangan DIP versi \($0)" } ?? "rancangan DIP"
         return ReviewTable(
@@ -315,7 +326,8 @@ enum ReviewContent {
     static let explanationColumn = 12
 
     /// Row `i` (0-based) of a category table: item `v`'s texts.
-    static func categoryRow(_ i: Int, _ v: VersionItem, citations: LegalCitations, standing: [String: String]) -> [String] {
+    static func categoryRow(_ i: Int, _ v: VersionItem, citations: LegalCitations, standing: [String: String],
+                            explanation: String? = nil) -> [String] {
         // Time and place as the decree's Lampiran and the website print them: a unit's one cell
         // "Cikande, 2026" showed under Waktu Pembuatan with Tempat Pembuatan empty, which the PPID
         // read as a place missing from the list (session 23).
@@ -325,7 +337,7 @@ enum ReviewContent {
             v.item.penanggungJawab, made.waktu, made.tempat,
             v.item.bentuk, v.item.retensi,
             v.item.kategori?.shortLabel ?? (v.item.kategoriText ?? ""),
-            suggestion(v), explanationCell(v, citations: citations),
+            suggestion(v), explanation ?? explanationCell(v, citations: citations),
             ReviewFormat.changeLabel(v.change), standing[v.id] ?? "", "", "", v.id, "\(v.revision)",
         ]
     }
@@ -336,6 +348,25 @@ enum ReviewContent {
     static func explanationCell(_ v: VersionItem, citations: LegalCitations) -> String {
         explanation(v.classification, test: v.consequenceTest, item: v.item, citations: citations) + emptyColumnsLine(v.item)
             + personalDataLine(v.item)
+    }
+
+    /// What an explanation cell (`explanationCell`) is made from besides the rules' citations and
+    /// the dip build (the kept cells' frame, `KeptExplanations`): the item's revision, which fixes
+    /// its texts and classification (a revision is never changed: a new list or a rule change
+    /// applied makes a new one; its time of recording tells a register made again apart), its
+    /// place number in the draft, and its consequence test (recorded or recorded again on the same
+    /// revision), in full.
+    /// Nil when the test cannot be encoded (the cell is then made, never kept).
+    static func explanationKey(_ v: VersionItem) -> [String]? {
+        var test = ""
+        if let t = v.consequenceTest {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            guard let encoded = try? encoder.encode(t) else { return nil }
+            test = String(decoding: encoded, as: UTF8.self)
+        }
+        return ["penjelasan", v.id, String(v.revision), String(v.recordedAt.timeIntervalSinceReferenceDate.bitPattern),
+                v.item.nomor, test]
     }
 
     /// The row's warning of values of personal data written into the summary or title

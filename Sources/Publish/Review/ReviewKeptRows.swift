@@ -16,6 +16,25 @@ public struct ReviewKeptRows: Sendable {
     }
 }
 
+/// The explanation cells of the review's category rows (*Penjelasan Klasifikasi*) kept by the
+/// caller between runs, per unit (the run keeps them in `archive/.cache/pemeriksaan-penjelasan/`),
+/// under a digest of what the cell is made from (`ReviewContent.explanationKey`) within a frame
+/// the caller fixes (the rules' citations, the register, the dip build). Making every cell again
+/// was a third of an update's review pack while a few units had changed; the cells are the
+/// same texts a full rebuild makes (`IncrementalDocumentsTests`).
+public final class KeptExplanations: @unchecked Sendable {
+    let find: (_ unit: String, _ key: [String], _ make: () -> String) -> String
+
+    /// - Parameter text: the cell kept for `key` of `unit`, or `make()`'s (then kept).
+    public init(text: @escaping (_ unit: String, _ key: [String], _ make: () -> String) -> String) {
+        self.find = text
+    }
+
+    func text(unit: String, key: [String], make: () -> String) -> String {
+        withoutActuallyEscaping(make) { find(unit, key, $0) }
+    }
+}
+
 extension HTMLTables {
     /// The start of a table (`table(headers:rowCount:row:empty:to:)` emits the same).
     static func tableStart(headers: [String], widths: [Double]? = nil, cssClass: String? = nil) -> String {
