@@ -48,10 +48,15 @@ public struct Classifier: Sendable {
         /// The kind of the body whose items this classifier reads (`PrecedentPolicy.kindKey` of a
         /// `jenis_badan`; empty: unknown). Only a policy that `readsBodyKind` uses it.
         let bodyKind: String
+        /// The PPID's units' names (the rule set's unit.yaml), left out of an item's words where it
+        /// is compared with any precedent (`PrecedentPolicy.itemsLeaveOutUnitNames`); nil: kept.
+        let itemNames: NameWords?
 
         init(ruleSet: RuleSet, precedentIndex: PrecedentIndex, model: LearnedModel, policy: PrecedentPolicy, plainPath: Bool,
              bodyKind: String = "") {
             self.bodyKind = bodyKind
+            itemNames = policy.itemsLeaveOutUnitNames
+                ? NameWords(names: Classifier.unitNames(ruleSet.units), morphology: ruleSet.morphology) : nil
             self.ruleSet = ruleSet
             self.precedentIndex = precedentIndex
             self.model = model
@@ -173,8 +178,7 @@ public struct Classifier: Sendable {
             let all = ppidDecisions + ruleSet.precedents
             let examples = all + ruleSet.statutoryExamples
             let morphology = ruleSet.morphology
-            let names = Self.names(all, units: units.units.flatMap { [$0.name, NameWords.codeWords($0.code)] },
-                                   morphology: morphology, policy: policy)
+            let names = Self.names(all, units: Self.unitNames(units) + Self.unitNames(ruleSet.units), morphology: morphology, policy: policy)
             let model = OwnThread.start(if: threads > 1) {
                 LearnedModel(precedents: examples, morphology: morphology, ppidWeight: policy.ppidWeight,
                              smoothing: policy.modelSmoothing, learnsFromEnglishWithheld: policy.modelLearnsFromEnglishWithheld,
@@ -191,7 +195,7 @@ public struct Classifier: Sendable {
     /// `unitNames`: names of the PPID's units (or inbox codes) besides those of the precedents'
     /// bodies, which the PPID's own decisions among them are compared without.
     public init(ruleSet: RuleSet, precedents: [Precedent], unitNames: [String] = [], policy: PrecedentPolicy = .standard) {
-        let names = Self.names(precedents, units: unitNames, morphology: ruleSet.morphology, policy: policy)
+        let names = Self.names(precedents, units: unitNames + Self.unitNames(ruleSet.units), morphology: ruleSet.morphology, policy: policy)
         self.init(ruleSet: ruleSet, precedentIndex: PrecedentIndex(precedents: precedents, morphology: ruleSet.morphology,
                                                                   bodyNameCut: policy.precedentsLeaveOutBodyNames, names: names),
                   // No precedents, no learned layer (rules alone): the law's lists only add
@@ -207,6 +211,11 @@ public struct Classifier: Sendable {
     /// The name words the PPID's own decisions among `precedents` are compared without: the
     /// units' names and codes, and every precedent's body (a decision's unit, a corpus body); nil
     /// without such a decision or when the policy keeps names (docs/classification.md §53).
+    /// Each unit's name and the words of its inbox code ("rsud-drajat" → "rsud drajat").
+    static func unitNames(_ units: UnitDirectory) -> [String] {
+        units.units.flatMap { [$0.name, NameWords.codeWords($0.code)] }
+    }
+
     static func names(_ precedents: [Precedent], units: [String], morphology: Morphology, policy: PrecedentPolicy) -> NameWords? {
         guard policy.ppidDecisionsLeaveOutNames, precedents.contains(where: { $0.origin == .ppid }) else { return nil }
         var bodies = Set<String>()
@@ -267,7 +276,17 @@ public struct Classifier: Sendable {
             // each token's expansion or the token itself (`Morphology.expanded`).
             let expandedIDs: [Int32] = facts.contains { $0.expansion != nil }
                 ? facts.flatMap { token in token.expansion.map { $0.map(\.model) } ?? [token.model] } : []
-            analysis = self.analysis(facts: facts, names: precedentIndex.hasNameCut ? precedentIndex.names?.mask(tokens) : nil,
+            // The words compared with precedents: without the units' names, when the policy says so.
+            var compared = tokens, comparedFacts: [TokenFacts]? = nil
+            if let itemNames = storage.itemNames {
+                let mask = itemNames.mask(tokens)
+                if mask.contains(true) {
+                    compared = zip(tokens, mask).filter { !$0.1 }.map(\.0)
+                    comparedFacts = zip(facts, mask).filter { !$0.1 }.map(\.0)
+                }
+            }
+            analysis = self.analysis(facts: facts, compared: comparedFacts,
+                                     names: precedentIndex.hasNameCut ? precedentIndex.names?.mask(compared) : nil,
                                      assessment: storage.model.assess(tokens: tokens, ids: facts.map(\.model), expandedIDs: expandedIDs))
         } else {
             analysis = referenceAnalysis(tokens: tokens)
@@ -283,8 +302,13 @@ public struct Classifier: Sendable {
     /// look up the words themselves. What `analysis(facts:)` must equal (`FastAnalysisTests`).
     func referenceAnalysis(tokens: [String]) -> TextAnalysis {
         let openMarker = storage.ruleSet.openMarker(in: tokens)
+        var compared = tokens
+        if let itemNames = storage.itemNames {
+            let mask = itemNames.mask(tokens)
+            if mask.contains(true) { compared = zip(tokens, mask).filter { !$0.1 }.map(\.0) }
+        }
         return TextAnalysis(firings: firings(tokens: tokens), openMarker: openMarker,
-                            verdict: precedentVerdict(tokens: tokens, openOnly: openMarker != nil),
+                            verdict: precedentVerdict(tokens: compared, openOnly: openMarker != nil),
                             assessment: storage.model.assess(tokens: tokens))
     }
 
@@ -292,7 +316,10 @@ public struct Classifier: Sendable {
     /// from the same facts).
     /// `names`: for each token whether it is a name word (`NameWords`), when the index compares
     /// some precedents without names.
-    func analysis(facts: [TokenFacts], names: [Bool]? = nil, assessment: LearnedModel.Assessment? = nil) -> TextAnalysis {
+    /// `compared`: the facts of the tokens compared with precedents when not all of them are
+    /// (`PrecedentPolicy.itemsLeaveOutUnitNames`); `names` is then that list's mask.
+    func analysis(facts: [TokenFacts], compared: [TokenFacts]? = nil, names: [Bool]? = nil,
+                  assessment: LearnedModel.Assessment? = nil) -> TextAnalysis {
         let ruleSet = storage.ruleSet
         let expanded: [Int32]? = facts.contains { $0.expansion != nil }
             ? facts.flatMap { token in token.expansion.map { $0.map(\.wide) } ?? [token.wide] } : nil
@@ -301,7 +328,8 @@ public struct Classifier: Sendable {
         // The text's distinct similarity terms: its words' and its abbreviations' expansions'.
         var terms: [Int32] = []
         terms.reserveCapacity(facts.count + 4)
-        for token in facts {
+        let comparedFacts = compared ?? facts
+        for token in comparedFacts {
             if token.term >= 0 { terms.append(token.term) }
             for part in token.expansion ?? [] where part.term >= 0 { terms.append(part.term) }
         }
@@ -317,7 +345,7 @@ public struct Classifier: Sendable {
         var withoutNames: PrecedentIndex.NameCutQuery?
         if let names, names.contains(true) {
             var kept: [Int32] = []
-            for (token, name) in zip(facts, names) where !name {
+            for (token, name) in zip(comparedFacts, names) where !name {
                 if token.term >= 0 { kept.append(token.term) }
                 for part in token.expansion ?? [] where part.term >= 0 { kept.append(part.term) }
             }

@@ -194,6 +194,7 @@ func policyFromEnvironment() -> PrecedentPolicy {
         case "modelSmoothing": policy.modelSmoothing = value
         case "modelLeavesOutBodyNames": policy.modelLeavesOutBodyNames = BodyNameCut(rawValue: Int(value)) ?? .none
         case "ppidDecisionsLeaveOutNames": policy.ppidDecisionsLeaveOutNames = value != 0
+        case "itemsLeaveOutUnitNames": policy.itemsLeaveOutUnitNames = value != 0
         case "precedentsLeaveOutBodyNames": policy.precedentsLeaveOutBodyNames = BodyNameCut(rawValue: Int(value)) ?? .none
         case "modelFlagLeaningSimilarity": policy.modelFlagLeaningSimilarity = value
         case "modelOnlyWherePrecedentsAreWeak": policy.modelOnlyWherePrecedentsAreWeak = value != 0

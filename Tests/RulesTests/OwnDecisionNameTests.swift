@@ -60,10 +60,11 @@ final class OwnDecisionNameTests: XCTestCase {
         }, "\(same.notes)")
         let nextYear = classifier.classify(item("Data rekam medis pasien RSUD dr. Drajat Prawiranegara tahun 2026"))
         XCTAssertTrue(nextYear.needsConsequenceTest, "\(nextYear.notes)")
-        // Compared with the name (the measuring field off, as before session 27) the decision
+        // Compared with the name (both fields off, as before session 27) the decision
         // was the profile's nearest precedent and outranked the corpus.
         var old = PrecedentPolicy.standard
         old.ppidDecisionsLeaveOutNames = false
+        old.itemsLeaveOutUnitNames = false
         let before = Classifier(ruleSet: defaultRules, precedents: [withheld] + corpus(), policy: old)
             .classify(item("Profil RSUD dr. Drajat Prawiranegara"))
         XCTAssertTrue(before.needsConsequenceTest || before.notes.contains { $0.hasPrefix("Keputusan PPID sendiri") }, "\(before.notes)")
@@ -83,6 +84,7 @@ final class OwnDecisionNameTests: XCTestCase {
         XCTAssertFalse(c.notes.contains { $0.hasPrefix("Keputusan PPID sendiri") }, "\(c.notes)")
         var old = PrecedentPolicy.standard
         old.ppidDecisionsLeaveOutNames = false
+        old.itemsLeaveOutUnitNames = false
         let before = Classifier(ruleSet: defaultRules, precedents: [opened] + corpus(), policy: old).classify(item(text))
         XCTAssertFalse(before.needsConsequenceTest, "compared with the name, the open decision outranked the corpus: \(before.notes)")
         // The decision's own title is still decided by it.
@@ -91,5 +93,29 @@ final class OwnDecisionNameTests: XCTestCase {
         XCTAssertEqual(profile.suggested, .berkala)
         XCTAssertTrue(profile.notes.contains { $0.hasPrefix("Keputusan PPID sendiri: mirip dengan 'Profil RSUD dr. Drajat Prawiranegara' (kemiripan 100%)") },
                       "\(profile.notes)")
+    }
+
+    /// An item's words naming one of the PPID's units (the rule set's unit.yaml: "Dinas Penanaman
+    /// Modal dan Pelayanan Terpadu Satu Pintu") are left out where it is compared with the corpus
+    /// too: the long name diluted the item against the withheld title it holds whole, and a corpus
+    /// body of the same name made the item near that body's open titles.
+    func testAUnitsNameInAnItemDoesNotDiluteItAgainstTheCorpus() throws {
+        let unit = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"
+        XCTAssertTrue(defaultRules.units.units.contains { $0.name == unit })
+        let corpus = corpus() + [
+            Precedent(title: "Rencana kerja \(unit) Kota Contoh tahun 2017", category: .berkala, grounds: [],
+                      body: "\(unit) Kota Contoh", source: "SINTETIS: ditulis untuk uji unit"),
+        ]
+        let text = "Catatan kunjungan tamu pimpinan \(unit)"
+        let c = Classifier(ruleSet: defaultRules, precedents: corpus).classify(item(text))
+        XCTAssertTrue(c.hits.isEmpty, "no rule reads it: \(c.hits)")
+        XCTAssertTrue(c.needsConsequenceTest, "\(c.notes)")
+        XCTAssertEqual(c.precedents.first?.title, "Catatan kunjungan tamu pimpinan")
+        XCTAssertEqual(c.precedents.first?.similarity, 1)
+        var old = PrecedentPolicy.standard
+        old.itemsLeaveOutUnitNames = false
+        let before = Classifier(ruleSet: defaultRules, precedents: corpus, policy: old).classify(item(text))
+        XCTAssertLessThan(before.precedents.first { $0.title == "Catatan kunjungan tamu pimpinan" }?.similarity ?? 0, 0.8,
+                          "compared with the name: \(before.notes)")
     }
 }
