@@ -68,27 +68,28 @@ public struct NameWords: Sendable {
     }
 
     /// A word in one spelling whichever of the Indonesian spellings it is written in: the
-    /// pre-1972 clusters of names ("dj" → "j", "tj" → "c", "nj" → "ny", "sj" → "sy", "ch" → "kh",
-    /// "oe" → "u") and a doubled letter as one ("Hasanuddin", "Hasanudin").
+    /// pre-1972 clusters names keep ("dj" → "j", "tj" → "c", "nj" → "ny", "sj" → "sy", "ch" → "kh",
+    /// "oe" → "u": "Dradjat", "Soekarno"). Runs on every word of every item compared: a scan of
+    /// the bytes, and the word itself back when it has no such cluster (nearly every word).
     static func fold(_ token: String) -> String {
-        guard token.utf8.contains(where: { $0 == UInt8(ascii: "j") || $0 == UInt8(ascii: "h") || $0 == UInt8(ascii: "e") })
-                || hasDoubledLetter(token) else { return token }
+        var previous: UInt8 = 0
+        var found = false
+        for byte in token.utf8 {
+            switch (previous, byte) {
+            case (UInt8(ascii: "d"), UInt8(ascii: "j")), (UInt8(ascii: "t"), UInt8(ascii: "j")), (UInt8(ascii: "n"), UInt8(ascii: "j")),
+                 (UInt8(ascii: "s"), UInt8(ascii: "j")), (UInt8(ascii: "c"), UInt8(ascii: "h")), (UInt8(ascii: "o"), UInt8(ascii: "e")):
+                found = true
+            default:
+                break
+            }
+            if found { break }
+            previous = byte
+        }
+        guard found else { return token }
         var word = token
         for (old, new) in [("dj", "j"), ("tj", "c"), ("nj", "ny"), ("sj", "sy"), ("ch", "kh"), ("oe", "u")] where word.contains(old) {
             word = word.replacingOccurrences(of: old, with: new)
         }
-        var out = ""
-        out.reserveCapacity(word.count)
-        for char in word where char != out.last || char.isNumber { out.append(char) }
-        return out
-    }
-
-    private static func hasDoubledLetter(_ token: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in token.utf8 {
-            if byte == previous && !(byte >= 48 && byte <= 57) { return true }
-            previous = byte
-        }
-        return false
+        return word
     }
 }
