@@ -41,6 +41,7 @@ func classifyUnitNamesBench() throws {
     base.ppidDecisionsLeaveOutNames = true
     var before = base
     before.ppidDecisionsLeaveOutNames = false
+    before.itemsLeaveOutUnitNames = false
     print("classify-unit-names: training \(training.count) items of \(Set(training.map(\.body)).count) bodies (split 0, "
           + "\(Evaluator.validationFolds) folds); \(units.count) units of rules/unit.yaml")
     for (label, policy) in [("names compared as any word (before)", before), ("names left out of own decisions (standard)", base)] {

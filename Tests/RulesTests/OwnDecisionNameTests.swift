@@ -95,9 +95,9 @@ final class OwnDecisionNameTests: XCTestCase {
                       "\(profile.notes)")
     }
 
-    /// An item's words naming one of the PPID's units (the rule set's unit.yaml: "Dinas Penanaman
-    /// Modal dan Pelayanan Terpadu Satu Pintu") are left out where it is compared with the corpus
-    /// too: the long name diluted the item against the withheld title it holds whole, and a corpus
+    /// The measuring field `itemsLeaveOutUnitNames`: an item's words naming one of the PPID's units
+    /// (the rule set's unit.yaml: "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu") are left
+    /// out where it is compared with the corpus too: the long name diluted the item against the withheld title it holds whole, and a corpus
     /// body of the same name made the item near that body's open titles.
     func testAUnitsNameInAnItemDoesNotDiluteItAgainstTheCorpus() throws {
         let unit = "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu"
@@ -107,7 +107,9 @@ final class OwnDecisionNameTests: XCTestCase {
                       body: "\(unit) Kota Contoh", source: "SINTETIS: ditulis untuk uji unit"),
         ]
         let text = "Catatan kunjungan tamu pimpinan \(unit)"
-        let c = Classifier(ruleSet: defaultRules, precedents: corpus).classify(item(text))
+        var policy = PrecedentPolicy.standard
+        policy.itemsLeaveOutUnitNames = true
+        let c = Classifier(ruleSet: defaultRules, precedents: corpus, policy: policy).classify(item(text))
         XCTAssertTrue(c.hits.isEmpty, "no rule reads it: \(c.hits)")
         XCTAssertTrue(c.needsConsequenceTest, "\(c.notes)")
         XCTAssertEqual(c.precedents.first?.title, "Catatan kunjungan tamu pimpinan")
