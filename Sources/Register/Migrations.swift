@@ -475,7 +475,7 @@ enum RegisterMigrations {
         // no upgrade of anybody's register: nothing to copy or report (the crash harness found the
         // copy appearing in archive/ after such a kill, where a run never killed has none).
         guard !applied.isEmpty, !pending.isEmpty, try writer.read(holdsRecords) else {
-            try migrate(pending, with: migrator, writer)
+            try migrate(pending, applied: applied, with: migrator, writer)
             return nil
         }
         var backup: String?
@@ -504,7 +504,7 @@ enum RegisterMigrations {
             }
             backup = target
         }
-        try migrate(pending, with: migrator, writer)
+        try migrate(pending, applied: applied, with: migrator, writer)
         return RegisterUpgrade(applied: pending, backupPath: backup)
     }
 
@@ -513,8 +513,22 @@ enum RegisterMigrations {
     /// checkpoint a new register's log held all of them at once (about 480 KB for 23 migrations,
     /// more than the register itself), so a nearly full disk refused the register before the
     /// first list was read (HostileInboxTests' full-disk case, session 27).
-    private static func migrate(_ pending: [String], with migrator: DatabaseMigrator, _ writer: any DatabaseWriter) throws {
-        for identifier in pending {
+    ///
+    /// GRDB stops the process (a fatal error, not a thrown one) when asked to migrate up to a
+    /// migration older than one already applied. A register with a gap (a migration missing
+    /// below the newest applied one, as the upgrade tests make an older register) takes the gap
+    /// and everything up to its newest applied migration in one step, then the rest one by one.
+    private static func migrate(_ pending: [String], applied: Set<String>, with migrator: DatabaseMigrator,
+                                _ writer: any DatabaseWriter) throws {
+        let all = migrator.migrations
+        var steps = pending
+        if let newest = all.lastIndex(where: applied.contains),
+           steps.contains(where: { (all.firstIndex(of: $0) ?? 0) < newest }) {
+            try migrator.migrate(writer, upTo: all[newest])
+            try? writer.writeWithoutTransaction { try $0.checkpoint(.passive) }
+            steps = steps.filter { (all.firstIndex(of: $0) ?? 0) > newest }
+        }
+        for identifier in steps {
             try migrator.migrate(writer, upTo: identifier)
             // Passive: never waits for a reader (`dip status` in another process); once the log
             // is copied back, the next migration writes it again from its start.
