@@ -114,9 +114,9 @@ public struct PublishStage {
     /// differ from the last one, and what its documents need. Runs on the run's thread.
     func planDraft() throws -> DraftPlan {
         // Warm path: nothing recorded since the last pass and the documents are in place.
-        let stampBefore = try register.changeStamp()
-        if let saved = try? String(contentsOf: draftStampFile, encoding: .utf8),
-           let (number, stamp) = Self.parseStamp(saved), stamp == stampBefore {
+        let stampBefore = try draftStamp()
+        let saved = (try? String(contentsOf: draftStampFile, encoding: .utf8)).flatMap(Self.parseStamp)
+        if let (number, stamp) = saved, stamp == stampBefore {
             let marker = (try? String(contentsOf: draftFolder.appendingPathComponent("VERSI.txt"), encoding: .utf8))
             if number == nil || marker == "draf-v\(number!)\n" { return DraftPlan(number: number, warm: true) }
         }
@@ -138,7 +138,10 @@ public struct PublishStage {
         }
         let marker = draftFolder.appendingPathComponent("VERSI.txt")
         let stamp = "draf-v\(number)\n"
-        let inPlace = (try? String(contentsOf: marker, encoding: .utf8)) == stamp
+        // In place: this draft's documents, made with the settings files as they are now (a
+        // corrected `keputusan.json` or citation makes them again, as a new revision does).
+        let settingsAsBefore = saved.map { $0.1.hasSuffix(" berkas=" + Self.settingsKey(workspace.rules)) } ?? false
+        let inPlace = (try? String(contentsOf: marker, encoding: .utf8)) == stamp && settingsAsBefore
         if made == nil && inPlace { return DraftPlan(number: number, currentItems: currentItems) }
         let draft = keep ? try register.version(number: number) : nil
         let outline = keep ? nil : try register.versionOutline(number: number)
@@ -199,7 +202,34 @@ public struct PublishStage {
     /// called after a publication (which changes no draft document), so the stamp is the
     /// same whether or not the run was stopped in between.
     func stampDraft(_ number: Int?) throws {
-        try DurableFiles.write("\(number.map(String.init) ?? "-")\n\(try register.changeStamp())\n", to: draftStampFile)
+        try DurableFiles.write("\(number.map(String.init) ?? "-")\n\(try draftStamp())\n", to: draftStampFile)
+    }
+
+    /// The draft stamp's second line: the register's change stamp and the settings files' key.
+    func draftStamp() throws -> String {
+        try register.changeStamp() + " berkas=" + Self.settingsKey(workspace.rules)
+    }
+
+    /// A key of every file under `rules/` (its name and bytes). The draft decrees and the review
+    /// pack print what these files say — the decree's Menimbang, Mengingat and officials
+    /// (`keputusan.json`), the grounds' `dasar_hukum`, the units' names — so a file the PPID
+    /// corrected must make them again although the register did not change (they kept the old
+    /// wording until the next list came in). Not the dip build: a stamp must read the same
+    /// whichever build wrote it, as the crash and determinism checks compare `archive/`.
+    static func settingsKey(_ folder: URL) -> String {
+        var hasher = SHA256()
+        let base = folder.standardizedFileURL.path
+        let files = (FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])?
+            .compactMap { $0 as? URL } ?? [])
+            .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+            .map { (name: String($0.standardizedFileURL.path.dropFirst(base.count)), url: $0) }
+            .sorted { $0.name < $1.name }
+        for file in files {
+            let data = (try? Data(contentsOf: file.url)) ?? Data()
+            hasher.update(data: Data("\(file.name)\u{0}\(data.count)\u{0}".utf8))
+            hasher.update(data: data)
+        }
+        return PartKeys.hex(hasher.finalize())
     }
 
     static func parseStamp(_ text: String) -> (Int?, String)? {
@@ -432,6 +462,7 @@ public struct PublishStage {
             + (held.isEmpty ? "" : " held=" + held.map { String($0.id) }.joined(separator: ","))
             + (ruleChangesStamp.map { " aturan=" + $0 } ?? "")
             + Self.exemptionStamp(notices, clock: clock)
+            + " berkas=" + Self.settingsKey(workspace.rules)
             + "\n"
         if FileManager.default.fileExists(atPath: workbookURL.path),
            (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp {
