@@ -16,25 +16,10 @@ final class PPIDDecisionPrecedentRunTests: XCTestCase {
     static let header = "No,Ringkasan Isi Informasi,Pejabat/Unit yang Menguasai Informasi,Penanggung Jawab Pembuatan atau Penerbitan Informasi,Waktu Pembuatan,Tempat Pembuatan,Bentuk Informasi,Jangka Waktu Penyimpanan,Jenis Informasi,Dasar Hukum Pengecualian\n"
 
     func testAConsequenceTestOfOneUnitIsThePrecedentOfAnotherUnitsItemOnTheNextRun() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ppid-precedent-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let workspace = Workspace(root: root)
-        try WorkspaceSetup.initialise(workspace)
-        let start = Date(timeIntervalSince1970: 1_767_225_600)
-        func submit(_ unit: String, _ name: String, _ rows: String) throws {
-            let inbox = workspace.inbox.appendingPathComponent(unit)
-            try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
-            try (Self.header + rows).write(to: inbox.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-        func run(_ seconds: TimeInterval) throws {
-            _ = try Runner(workspace: workspace,
-                           options: RunOptions(settleSeconds: 0, clock: Clock(now: start.addingTimeInterval(seconds))),
-                           logger: Logger(label: "test")).run()
-        }
-        func line(_ unit: String, _ title: String) throws -> String {
-            let text = try String(contentsOf: workspace.feedbackFile(unit: unit, ext: "txt"), encoding: .utf8)
-            return try XCTUnwrap(text.components(separatedBy: "  - baris ").first { $0.contains(title + " [") }, text)
-        }
+        let decided = try DecisionRunWorkspace(prefix: "dip-ppid-precedent")
+        defer { decided.remove() }
+        let workspace = decided.workspace, start = decided.start
+        let submit = decided.submit, run = decided.run, line = decided.line
 
         // A title no rule reads: only precedents decide it. The unit withholds it; another unit
         // declares a near-identical title open in the same run, before the PPID decided anything.
@@ -84,25 +69,10 @@ final class PPIDDecisionPrecedentRunTests: XCTestCase {
     /// names, the two read 100 % alike, and "judul yang sama" would tell that unit its own item
     /// was decided). The unit.yaml name is spelled "Dradjat", the titles "Drajat".
     func testAUnitsNameDoesNotCarryTheDecisionOnOneOfItsTitlesToTheOthers() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("dip-ppid-names-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let workspace = Workspace(root: root)
-        try WorkspaceSetup.initialise(workspace)
-        let start = Date(timeIntervalSince1970: 1_767_225_600)
-        func submit(_ unit: String, _ name: String, _ rows: String) throws {
-            let inbox = workspace.inbox.appendingPathComponent(unit)
-            try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
-            try (Self.header + rows).write(to: inbox.appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
-        func run(_ seconds: TimeInterval) throws {
-            _ = try Runner(workspace: workspace,
-                           options: RunOptions(settleSeconds: 0, clock: Clock(now: start.addingTimeInterval(seconds))),
-                           logger: Logger(label: "test")).run()
-        }
-        func line(_ unit: String, _ title: String) throws -> String {
-            let text = try String(contentsOf: workspace.feedbackFile(unit: unit, ext: "txt"), encoding: .utf8)
-            return try XCTUnwrap(text.components(separatedBy: "  - baris ").first { $0.contains(title + " [") }, text)
-        }
+        let decided = try DecisionRunWorkspace(prefix: "dip-ppid-names")
+        defer { decided.remove() }
+        let workspace = decided.workspace, start = decided.start
+        let submit = decided.submit, run = decided.run, line = decided.line
         let records = "Data rekam medis pasien RSUD dr. Drajat Prawiranegara"
         let recordsRow = "1,\(records),Bagian Rekam Medis,Direktur RSUD,2025,Serang,Softcopy,25 tahun,Dikecualikan,Pasal 17 huruf h\n"
         try submit("rsud-drajat", "dip.csv", recordsRow)
@@ -136,5 +106,38 @@ final class PPIDDecisionPrecedentRunTests: XCTestCase {
         let other = try line("kec-cikande", "Data rekam medis pasien Kecamatan Cikande")
         XCTAssertTrue(other.contains("Keputusan PPID atas judul mirip '\(records)' (kemiripan 100%) — dikecualikan"), other)
         XCTAssertFalse(other.contains("judul yang sama"), other)
+    }
+}
+
+/// A workspace where units submit CSV lists and runs are made some seconds after 1 January 2026
+/// (one clock), with the unit feedback's line of a title: the two tests' common set-up.
+private struct DecisionRunWorkspace {
+    let root: URL
+    let workspace: Workspace
+    let start = Date(timeIntervalSince1970: 1_767_225_600)
+
+    init(prefix: String) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+        workspace = Workspace(root: root)
+        try WorkspaceSetup.initialise(workspace)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    func submit(_ unit: String, _ name: String, _ rows: String) throws {
+        let inbox = workspace.inbox.appendingPathComponent(unit)
+        try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try (PPIDDecisionPrecedentRunTests.header + rows).write(to: inbox.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
+
+    func run(_ seconds: TimeInterval) throws {
+        _ = try Runner(workspace: workspace,
+                       options: RunOptions(settleSeconds: 0, clock: Clock(now: start.addingTimeInterval(seconds))),
+                       logger: Logger(label: "test")).run()
+    }
+
+    func line(_ unit: String, _ title: String) throws -> String {
+        let text = try String(contentsOf: workspace.feedbackFile(unit: unit, ext: "txt"), encoding: .utf8)
+        return try XCTUnwrap(text.components(separatedBy: "  - baris ").first { $0.contains(title + " [") }, text)
     }
 }
