@@ -84,6 +84,27 @@ final class RuleSetTests: XCTestCase {
         XCTAssertTrue(syntax.text.hasPrefix("aturan.yaml:\(syntax.location.line): galat:"), syntax.text)
     }
 
+    /// The common slips of a rule editor, as `dip rules check` says them: in Indonesian, the
+    /// libyaml sentence not printed (it told the PPID's staff nothing).
+    func testCommonSyntaxErrorsAreSaidInIndonesian() throws {
+        let cases: [(body: String, said: String)] = [
+            ("  - id: satu\n    salah_satu: [nik\n    kategori: dikecualikan\n", "kurung siku [ ] tidak ditutup"),
+            ("  - id: satu\n    keterangan: Data: pribadi\n", "tanda titik dua ':' muncul di tengah teks"),
+            ("  - id: satu\n   keterangan: geser\n", "indentasinya berbeda"),
+            ("  - id: satu\n    keterangan: \"tidak ditutup\n", "berkas berakhir sebelum tanda kutip ditutup"),
+            ("  - id: satu\n    keterangan: @awal\n", "tidak boleh mengawali nilai"),
+        ]
+        for (body, said) in cases {
+            let found = try issues(replacing: ["aturan.yaml": ruleHeader + body])
+            let syntax = try XCTUnwrap(found.first { $0.code == "yaml_syntax" }, body)
+            XCTAssertTrue(syntax.text.contains(said), "\(body) → \(syntax.text)")
+            XCTAssertFalse(syntax.text.contains("pustaka YAML melaporkan"), "\(body) → \(syntax.text)")
+            for english in YAMLReader.problemsInIndonesian.keys {
+                XCTAssertFalse(syntax.text.contains(english), syntax.text)
+            }
+        }
+    }
+
     func testUnknownFieldIsAnErrorWithLine() throws {
         let text = ruleHeader + """
           - id: satu
