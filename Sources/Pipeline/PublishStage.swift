@@ -60,7 +60,12 @@ public struct PublishStage {
         self.register = register
         self.clock = clock
         self.logger = logger
+        settingsKey = Self.settingsKey(workspace.rules)
     }
+
+    /// `settingsKey(_:)` of the workspace's `rules/`, read once: the draft and review stamps
+    /// each carry it, and a run reads them up to four times.
+    let settingsKey: String
 
     /// How legal bases are cited: from the rules' `dasar_hukum`.
     var citations: LegalCitations { config.citations }
@@ -140,7 +145,7 @@ public struct PublishStage {
         let stamp = "draf-v\(number)\n"
         // In place: this draft's documents, made with the settings files as they are now (a
         // corrected `keputusan.json` or citation makes them again, as a new revision does).
-        let settingsAsBefore = saved.map { $0.1.hasSuffix(" berkas=" + Self.settingsKey(workspace.rules)) } ?? false
+        let settingsAsBefore = saved.map { $0.1.hasSuffix(" berkas=" + settingsKey) } ?? false
         let inPlace = (try? String(contentsOf: marker, encoding: .utf8)) == stamp && settingsAsBefore
         if made == nil && inPlace { return DraftPlan(number: number, currentItems: currentItems) }
         let draft = keep ? try register.version(number: number) : nil
@@ -207,7 +212,7 @@ public struct PublishStage {
 
     /// The draft stamp's second line: the register's change stamp and the settings files' key.
     func draftStamp() throws -> String {
-        try register.changeStamp() + " berkas=" + Self.settingsKey(workspace.rules)
+        try register.changeStamp() + " berkas=" + settingsKey
     }
 
     /// A key of every file under `rules/` (its name and bytes). The draft decrees and the review
@@ -462,7 +467,7 @@ public struct PublishStage {
             + (held.isEmpty ? "" : " held=" + held.map { String($0.id) }.joined(separator: ","))
             + (ruleChangesStamp.map { " aturan=" + $0 } ?? "")
             + Self.exemptionStamp(notices, clock: clock)
-            + " berkas=" + Self.settingsKey(workspace.rules)
+            + " berkas=" + settingsKey
             + "\n"
         if FileManager.default.fileExists(atPath: workbookURL.path),
            (try? String(contentsOf: stampFile, encoding: .utf8)) == stamp {
