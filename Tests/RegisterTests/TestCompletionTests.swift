@@ -121,15 +121,7 @@ final class TestCompletionTests: XCTestCase {
     /// completion: the draft resting on it is outdated, the next one prints the day, and
     /// `undatedTests` (what `dip approve` refuses) no longer names it.
     func testAnUndatedTestIsDatedByACompletion() throws {
-        let db = try AppDatabase.inMemory()
-        var list = Fixture.baseList
-        list.append(Fixture.classified(Fixture.item("5", "Rekam medis pasien", kategori: .setiapSaat),
-                                       suggested: .dikecualikan, test: true))
-        try Fixture.submit(db, list, sha: "v1")
-        var undated = Fixture.test(.exemptWhole)
-        undated.testedOn = nil
-        let testID = try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: undated, enteredBy: "PPID",
-                                                  source: .workbook, at: Fixture.date(3))
+        let (db, testID) = try registerWithAnUndatedTest()
         let draft = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(3))))
         XCTAssertEqual(try db.undatedTests(version: draft.number), [ItemRevisionRef(item: "dinkes-0005", revision: 1)])
         // Printed with the day it was recorded until dated.
@@ -168,6 +160,15 @@ final class TestCompletionTests: XCTestCase {
     /// leaves it undated: not dated with the day it was recorded, which `dip approve` would then
     /// no longer name.
     func testNumberingAnUndatedRecordKeepsItUndated() throws {
+        let (db, _) = try registerWithAnUndatedTest()
+        try db.recordBeritaAcara(itemID: "dinkes-0005", revision: 1, number: number, place: nil, at: Fixture.date(4))
+        let draft = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(4))))
+        XCTAssertEqual(try db.undatedTests(version: draft.number), [ItemRevisionRef(item: "dinkes-0005", revision: 1)])
+    }
+
+    /// A register whose item dinkes-0005 revision 1 holds a test recorded from a workbook on day 3
+    /// without its day (as before session 26); returns the test's id.
+    private func registerWithAnUndatedTest() throws -> (AppDatabase, Int64) {
         let db = try AppDatabase.inMemory()
         var list = Fixture.baseList
         list.append(Fixture.classified(Fixture.item("5", "Rekam medis pasien", kategori: .setiapSaat),
@@ -175,10 +176,8 @@ final class TestCompletionTests: XCTestCase {
         try Fixture.submit(db, list, sha: "v1")
         var undated = Fixture.test(.exemptWhole)
         undated.testedOn = nil
-        try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: undated, enteredBy: "PPID",
-                                     source: .workbook, at: Fixture.date(3))
-        try db.recordBeritaAcara(itemID: "dinkes-0005", revision: 1, number: number, place: nil, at: Fixture.date(4))
-        let draft = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(4))))
-        XCTAssertEqual(try db.undatedTests(version: draft.number), [ItemRevisionRef(item: "dinkes-0005", revision: 1)])
+        let testID = try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: undated, enteredBy: "PPID",
+                                                  source: .workbook, at: Fixture.date(3))
+        return (db, testID)
     }
 }
