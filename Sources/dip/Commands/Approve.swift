@@ -405,6 +405,17 @@ extension DIP {
                 if let note = Self.reasonsPersonalDataNote(draft.exempted + draft.items) { printed += "\n" + note }
                 if let note = Self.unnumberedPointsNote(draft.exempted, citations: citations) { printed += "\n" + note }
                 if let note = Self.listedPersonalDataNote(listed) { printed += "\n" + note }
+                // Exemptions the DIK decree lifts on a test that left a ground of the decree in force
+                // unweighed (session 28): said, with the grounds tested and not.
+                if let ids = draft.liftedExemptions, !ids.isEmpty,
+                   let before = try db.publishedVersionNumbers().last(where: { $0 < number }) {
+                    let was = Dictionary(try db.versionItems(number: before, ids: ids).map { ($0.id, $0) },
+                                         uniquingKeysWith: { first, _ in first })
+                    let pairs = draft.items.filter { ids.contains($0.id) }.compactMap { v in was[v.id].map { (now: v, before: $0) } }
+                    if let note = Self.liftedUnweighedGroundsNote(pairs, decree: draft.previousDIKDecreeNumber, citations: citations) {
+                        printed += "\n" + note
+                    }
+                }
                 // Exemptions the DIK decree would set again though their period has run out by its
                 // date, on the test that set them, those ending soon and those dip cannot date: named
                 // (docs/publish.md "Exemption periods"). UU 14/2008 Pasal 19 wants a consequence test
@@ -598,6 +609,49 @@ extension DIP {
             return "Perhatian: uji konsekuensi menyimpulkan terbuka untuk \(opened.count) informasi yang memuat data pribadi: "
                 + opened.map { v, o in "\(v.id) revisi \(v.revision) (\(v.item.ringkasan); \(citations.describe(o)))" }.joined(separator: "; ")
                 + ". " + LegalCitations.openedPersonalDataAdvice
+        }
+
+        /// The grounds (codes) the DIK decree cited for an exempted item: its test's, else its
+        /// classification's and the unit's own text (`LegalCitations.citation(test:grounds:unitText:)`).
+        static func citedGrounds(_ v: VersionItem, citations: LegalCitations) -> [String] {
+            if let t = v.consequenceTest {
+                let codes = citations.codes(t.grounds, text: t.legalBasis)
+                if !codes.isEmpty { return codes }
+            }
+            return citations.codes(v.classification?.exemptionGrounds ?? [], text: v.item.dasarHukumText)
+        }
+
+        /// The exemptions this version lifts (`DIPVersion.liftedExemptions`: its DIK decree's diktum
+        /// declares them "tidak lagi dikecualikan" on a test concluding *terbuka*) whose new test did
+        /// not weigh every ground the decree in force exempted them on (session 28): e.g. a list of
+        /// recipients exempted under Pasal 17 huruf h angka 3 *and* huruf j jo. UU 23/2006, opened on a
+        /// test that weighed huruf h angka 3 only. UU 14/2008 Pasal 19 asks for the test of the
+        /// exemption before the information is declared one way or the other; a ground left unweighed
+        /// (a law closing the information under huruf j, which no consent lifts: Pasal 18 ayat (2)
+        /// names huruf g and h only) is opened by a decree that says nothing of it. Said, not
+        /// refused: the PPID may have judged that ground inapplicable. A letter weighs its points and
+        /// a point its letter. `lifted`: each item as this version lists it and as the decree in
+        /// force exempted it; `decree`: that decree's number. nil when every ground was weighed.
+        static func liftedUnweighedGroundsNote(_ lifted: [(now: VersionItem, before: VersionItem)], decree: String?,
+                                               citations: LegalCitations) -> String? {
+            let found: [String] = lifted.compactMap { now, before in
+                let weighed = now.consequenceTest.map { citations.codes($0.grounds, text: $0.legalBasis) } ?? []
+                let missing = citedGrounds(before, citations: citations).filter { code in
+                    !weighed.contains { $0.hasPrefix(code) || code.hasPrefix($0) }
+                }
+                guard !missing.isEmpty else { return nil }
+                let tested = weighed.isEmpty ? "tidak ada dasar yang tercatat" : citations.citation(codes: weighed)
+                return "\(now.id) revisi \(now.revision) (diuji: \(tested); tidak diuji: \(citations.citation(codes: missing)))"
+            }
+            guard !found.isEmpty else { return nil }
+            return "Perhatian: uji konsekuensi yang membuka \(found.count) pengecualian tidak menimbang setiap dasar hukum "
+                + "pengecualiannya dalam Keputusan Klasifikasi DIK" + (decree.map { " Nomor \($0)" } ?? "") + ": "
+                + found.joined(separator: "; ")
+                + ". Keputusan Klasifikasi DIK ini menyatakannya tidak lagi dikecualikan berdasarkan uji itu (Pasal 19 UU 14/2008), "
+                + "sedangkan dasar yang tidak diuji tidak dipertimbangkan di dalamnya; persetujuan tertulis pemilik data hanya "
+                + "mengesampingkan Pasal 17 huruf g dan huruf h (Pasal 18 ayat (2) UU 14/2008), tidak huruf j. Catat ulang uji "
+                + "konsekuensinya dengan menimbang setiap dasar (`dip test <kode> --revision <revisi> --ground …`), lalu `dip run` "
+                + "dan setujui draf barunya; abaikan peringatan ini bila dasar itu memang tidak berlaku bagi informasinya."
         }
 
         /// The exempted items (in whole or in part) whose summary, title or withheld part carries a

@@ -1,0 +1,49 @@
+import DIPCore
+import Foundation
+import Rules
+import XCTest
+@testable import dip
+
+/// `dip approve` says when the DIK decree lifts an exemption on a test concluding *terbuka* that
+/// did not weigh every ground the decree in force exempted it on (session 28: the walk's v4 opened
+/// a list of recipients exempted under Pasal 17 huruf h angka 3 and huruf j jo. UU 23/2006 on a
+/// test that weighed huruf h angka 3 only).
+final class LiftedGroundsNoteTests: XCTestCase {
+    func item(_ grounds: [String], conclusion: ConsequenceConclusion, legalBasis: String = "") -> VersionItem {
+        VersionItem(
+            id: "dinsos-0007", revision: 1, unit: WorkUnit(code: "dinsos", name: "Dinas Sosial"),
+            item: InformationItem(source: SourceLocation(file: "dinsos.xlsx", sheet: "DIP", row: 5), nomor: "7",
+                                  ringkasan: "Daftar penerima bantuan sosial", pejabatPenguasa: "Bidang", penanggungJawab: "Kepala",
+                                  waktuPembuatan: "2026", tempatPembuatan: "Serang", bentuk: "Cetak", retensi: "5 tahun"),
+            category: conclusion == .open ? .setiapSaat : .dikecualikan, subgroup: nil, classification: nil, change: .changed,
+            recordedAt: Date(timeIntervalSince1970: 0),
+            consequenceTest: ConsequenceTest(specificInformation: "Daftar", legalBasis: legalBasis, grounds: grounds,
+                                             consequence: "x", publicInterest: "y", conclusion: conclusion,
+                                             period: conclusion == .open ? .unknown : .years(1),
+                                             periodText: conclusion == .open ? "" : "1 (satu) tahun", conditionsForOpening: "",
+                                             tester: nil, testedOn: nil))
+    }
+
+    func testAGroundTheLiftingTestDidNotWeighIsNamed() throws {
+        let citations = LegalCitations.builtIn
+        let before = item(["17h3", "17j1"], conclusion: .exemptWhole)
+        let note = try XCTUnwrap(DIP.Approve.liftedUnweighedGroundsNote(
+            [(now: item(["17h3"], conclusion: .open), before: before)], decree: "000.9/22/Diskominfosatik/2026", citations: citations))
+        XCTAssertTrue(note.hasPrefix("Perhatian: uji konsekuensi yang membuka 1 pengecualian tidak menimbang setiap dasar hukum "
+            + "pengecualiannya dalam Keputusan Klasifikasi DIK Nomor 000.9/22/Diskominfosatik/2026: dinsos-0007 revisi 1 "
+            + "(diuji: UU 14/2008 Pasal 17 huruf h angka 3; tidak diuji: UU 14/2008 Pasal 17 huruf j jo. UU 23/2006 tentang "
+            + "Administrasi Kependudukan"), note)
+        XCTAssertTrue(note.contains("(Pasal 18 ayat (2) UU 14/2008), tidak huruf j"), note)
+        // Every ground weighed, or a letter weighed for its point: nothing to say.
+        XCTAssertNil(DIP.Approve.liftedUnweighedGroundsNote(
+            [(now: item(["17h3", "17j1"], conclusion: .open), before: before)], decree: nil, citations: citations))
+        XCTAssertNil(DIP.Approve.liftedUnweighedGroundsNote(
+            [(now: item([], conclusion: .open, legalBasis: "Pasal 17 huruf h dan huruf j jo. UU 23/2006"), before: before)],
+            decree: nil, citations: citations))
+        // A test recording no ground weighed none of them.
+        let none = try XCTUnwrap(DIP.Approve.liftedUnweighedGroundsNote(
+            [(now: item([], conclusion: .open), before: before)], decree: nil, citations: citations))
+        XCTAssertTrue(none.contains("dalam Keputusan Klasifikasi DIK: dinsos-0007 revisi 1 (diuji: tidak ada dasar yang tercatat; "
+            + "tidak diuji: UU 14/2008 Pasal 17 huruf h angka 3; UU 14/2008 Pasal 17 huruf j jo."), none)
+    }
+}
