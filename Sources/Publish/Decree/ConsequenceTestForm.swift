@@ -53,14 +53,20 @@ public enum ConsequenceTestForm {
 
     /// The opening of a berita acara (tata naskah dinas practice; Permendagri 1/2023 governs the
     /// regions' official documents, the form is as its guides give it): "Pada hari ini, <hari> tanggal <tanggal> bulan <bulan> tahun
-    /// <tahun>, bertempat di …", the day in words; dotted blanks when the test has no date yet.
+    /// <tahun>, bertempat di …", the day in words; dotted blanks when the test has no date yet. It
+    /// names what the record holds as the law names it: the test of Pasal 19 UU 14/2008, the weighing
+    /// of the public interest of Pasal 2 ayat (4) (its "Pertimbangan kepentingan publik" row), by the
+    /// stages of Pasal 49 Perki 1/2021 (the DIK decree's Menimbang cites the same article; session 28).
     /// `place`: where the Tim met as the test recorded it; the decrees' city when none was.
     static func opening(_ date: Date?, place: String? = nil, unit: String, layout L: DecreeLayout) -> String {
         let day = date.map { Terbilang.day($0, clock: L.clock) }
             ?? "\(dayBlank) tanggal \(dayBlank) bulan \(dayBlank) tahun \(dayBlank)"
         return "Pada hari ini, \(day), bertempat di \(recordedText(place) ?? L.settings.city), telah dilakukan uji konsekuensi "
             + "sebagaimana dimaksud dalam Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi "
-            + "Publik atas informasi yang dikuasai oleh \(unit), dengan hasil sebagai berikut:"
+            + "Publik, dengan mempertimbangkan kepentingan publik sebagaimana dimaksud dalam Pasal 2 ayat (4) Undang-Undang "
+            + "tersebut, menurut tahapan dan tata cara sebagaimana diatur dalam Pasal 49 Peraturan Komisi Informasi Nomor 1 "
+            + "Tahun 2021 tentang Standar Layanan Informasi Publik, atas informasi yang dikuasai oleh \(unit), dengan hasil "
+            + "sebagai berikut:"
     }
 
     /// A text the test recorded, as recorded (`ConsequenceTest.recordedText`: a register

@@ -282,10 +282,14 @@ public enum DecreeWriter {
         // says so only when every row does, never pointing to a citation the Lampiran lacks. A
         // sentence of its own: as a clause after "persetujuan … selaku Atasan PPID" ("…, yang
         // nomor dan tanggalnya …") it read as the number and date of the Atasan's approval.
+        // The public-interest test is Pasal 2 ayat (4)'s ("… setelah dipertimbangkan dengan saksama
+        // bahwa menutup Informasi Publik dapat melindungi kepentingan yang lebih besar daripada
+        // membukanya atau sebaliknya"); Pasal 17 lists the grounds and Pasal 19 orders the test, neither
+        // names the weighing the diktum attributes to them (session 28, docs/publish.md).
         let allCited = n > 0 && version.exempted.allSatisfy { ConsequenceTestForm.citation($0.consequenceTest, clock: clock) != nil }
         var texts: [[DOCXParagraph]] = [
             [L.justified("Menetapkan Klasifikasi Informasi yang Dikecualikan di Lingkungan \(settings.bodyName) sebanyak \(n) (\(Terbilang.words(n))) informasi sebagaimana tercantum dalam Lampiran yang merupakan bagian tidak terpisahkan dari Keputusan ini, yang memuat jenis informasi yang dikecualikan, pejabat atau unit yang menguasainya, dasar hukum dan alasan pengecualian, serta jangka waktu pengecualiannya.")],
-            [L.justified("Klasifikasi sebagaimana dimaksud dalam Diktum KESATU ditetapkan berdasarkan Uji Konsekuensi dan pertimbangan kepentingan publik sesuai dengan Pasal 17 dan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, sebagaimana tercatat dalam Berita Acara Uji Konsekuensi setiap informasi yang telah mendapat persetujuan \(titleCase(atasanTitle))"
+            [L.justified("Klasifikasi sebagaimana dimaksud dalam Diktum KESATU ditetapkan berdasarkan Uji Konsekuensi dan pertimbangan kepentingan publik sesuai dengan Pasal 2 ayat (4), Pasal 17, dan Pasal 19 Undang-Undang Nomor 14 Tahun 2008 tentang Keterbukaan Informasi Publik, sebagaimana tercatat dalam Berita Acara Uji Konsekuensi setiap informasi yang telah mendapat persetujuan \(titleCase(atasanTitle))"
                 + (allCited ? ". Nomor dan tanggal Berita Acara Uji Konsekuensi setiap informasi tercantum dalam Lampiran Keputusan ini." : "."))],
             [L.justified("Informasi yang Dikecualikan sebagaimana dimaksud dalam Diktum KESATU dapat dibuka setelah jangka waktu pengecualian berakhir atau syarat dibukanya informasi terpenuhi sebagaimana tercantum dalam Lampiran; informasi yang dikecualikan sebagian tetap diberikan dengan menghitamkan atau mengaburkan bagian yang dikecualikan.")],
         ]
