@@ -404,6 +404,7 @@ extension DIP {
                 if let note = Self.withheldPersonalDataNote(draft.exempted) { printed += "\n" + note }
                 if let note = Self.reasonsPersonalDataNote(draft.exempted + draft.items) { printed += "\n" + note }
                 if let note = Self.unnumberedPointsNote(draft.exempted, citations: citations) { printed += "\n" + note }
+                if let note = Self.consentConditionNote(draft.exempted, citations: citations) { printed += "\n" + note }
                 if let note = Self.listedPersonalDataNote(listed) { printed += "\n" + note }
                 // Exemptions the DIK decree lifts on a test that left a ground of the decree in force
                 // unweighed (session 28): said, with the grounds tested and not.
@@ -652,6 +653,34 @@ extension DIP {
                 + "mengesampingkan Pasal 17 huruf g dan huruf h (Pasal 18 ayat (2) UU 14/2008), tidak huruf j. Catat ulang uji "
                 + "konsekuensinya dengan menimbang setiap dasar (`dip test <kode> --revision <revisi> --ground …`), lalu `dip run` "
                 + "dan setujui draf barunya; abaikan peringatan ini bila dasar itu memang tidak berlaku bagi informasinya."
+        }
+
+        /// The exempted items whose DIK Lampiran column (9) makes the owner's consent the condition
+        /// for opening ("Persetujuan tertulis orang yang bersangkutan") while the exemption rests on
+        /// Pasal 17 huruf j (session 28, the walk's DIK decree: a child's identity under Pasal 19 UU
+        /// 11/2012, resident data under UU 23/2006, both "dibuka dengan persetujuan"). Consent lifts
+        /// huruf g and h only (UU 14/2008 Pasal 18 ayat (2) huruf a); information another law keeps
+        /// secret opens as that law provides, which dip cannot read. Said, not refused: the law may
+        /// allow it, and the item may also rest on huruf h. nil when none.
+        static func consentConditionNote(_ exempted: [VersionItem], citations: LegalCitations) -> String? {
+            var named = Set<String>()
+            let found: [String] = exempted.compactMap { v in
+                guard let t = v.consequenceTest, named.insert(v.id).inserted,
+                      t.conditionsForOpening.range(of: #"\b(persetujuan|izin|seizin)\b"#,
+                                                   options: [.regularExpression, .caseInsensitive]) != nil else { return nil }
+                let j = citedGrounds(v, citations: citations).filter { $0.hasPrefix("17j") }
+                guard !j.isEmpty else { return nil }
+                let condition = t.conditionsForOpening.trimmingCharacters(in: .whitespacesAndNewlines)
+                return "\(v.id) revisi \(v.revision) (\"\(condition)\"; \(citations.citation(codes: j)))"
+            }
+            guard !found.isEmpty else { return nil }
+            return "Perhatian: Lampiran Keputusan Klasifikasi DIK menyebut persetujuan sebagai syarat dibukanya \(found.count) "
+                + "informasi yang dikecualikan berdasarkan Pasal 17 huruf j: " + found.joined(separator: "; ")
+                + ". Persetujuan tertulis pihak yang rahasianya diungkap hanya mengesampingkan Pasal 17 huruf g dan huruf h "
+                + "(Pasal 18 ayat (2) huruf a UU 14/2008); informasi yang dirahasiakan undang-undang lain dibuka sebagaimana "
+                + "undang-undang itu mengaturnya. Periksa undang-undangnya; bila persetujuan tidak membukanya, catat ulang uji "
+                + "konsekuensinya dengan syarat yang sesuai (`dip test <kode> --revision <revisi> --conditions …`) sebelum "
+                + "keputusan ditandatangani."
         }
 
         /// The exempted items (in whole or in part) whose summary, title or withheld part carries a
