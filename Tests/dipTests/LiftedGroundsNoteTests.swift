@@ -78,5 +78,11 @@ final class ConsentConditionNoteTests: XCTestCase {
         XCTAssertFalse(note.contains("rsud-drajat-0004"), "huruf h alone: consent lifts it (Pasal 18 ayat (2))")
         XCTAssertFalse(note.contains("dinsos-0010"), "no consent named")
         XCTAssertNil(DIP.Approve.consentConditionNote([exempted("x-1", ["17h3"], conditions: "Persetujuan tertulis")], citations: .builtIn))
+        // A permission of an office is no owner's consent.
+        XCTAssertNil(DIP.Approve.consentConditionNote([
+            exempted("x-2", ["17j1"], conditions: "Izin Menteri Dalam Negeri"),
+            exempted("x-3", ["17j4"], conditions: "Persetujuan Atasan PPID dan putusan pengadilan"),
+        ], citations: .builtIn))
+        XCTAssertNotNil(DIP.Approve.consentConditionNote([exempted("x-4", ["17j3"], conditions: "Izin dari pasien")], citations: .builtIn))
     }
 }

@@ -662,12 +662,17 @@ extension DIP {
         /// huruf g and h only (UU 14/2008 Pasal 18 ayat (2) huruf a); information another law keeps
         /// secret opens as that law provides, which dip cannot read. Said, not refused: the law may
         /// allow it, and the item may also rest on huruf h. nil when none.
+        /// The owner's consent in a condition for opening: "persetujuan (tertulis) (dari) orang yang
+        /// bersangkutan / pemilik data / pasien / …", "izin (dari) yang bersangkutan"; not a permission
+        /// of an office ("izin Menteri Dalam Negeri", "persetujuan Atasan PPID").
+        static let ownerConsent = #"\b(persetujuan|izin|seizin)(\s+tertulis)?(\s+(dari|dr\.?))?\s+(orang|pemilik|pihak|pasien|penduduk|subjek|subyek|keluarga|wali|orang\s*tua|ybs|yang\s+bersangkutan|bersangkutan)"#
+
         static func consentConditionNote(_ exempted: [VersionItem], citations: LegalCitations) -> String? {
             var named = Set<String>()
             let found: [String] = exempted.compactMap { v in
                 guard let t = v.consequenceTest, named.insert(v.id).inserted,
-                      t.conditionsForOpening.range(of: #"\b(persetujuan|izin|seizin)\b"#,
-                                                   options: [.regularExpression, .caseInsensitive]) != nil else { return nil }
+                      t.conditionsForOpening.range(of: ownerConsent, options: [.regularExpression, .caseInsensitive]) != nil
+                else { return nil }
                 let j = citedGrounds(v, citations: citations).filter { $0.hasPrefix("17j") }
                 guard !j.isEmpty else { return nil }
                 let condition = t.conditionsForOpening.trimmingCharacters(in: .whitespacesAndNewlines)
