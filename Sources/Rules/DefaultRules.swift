@@ -3208,18 +3208,22 @@ aturan:
 
   - id: setiap-saat-organisasi-administrasi
     keterangan: Pedoman pengelolaan organisasi, administrasi, kepegawaian dan keuangan, profil pimpinan dan pegawai (tanpa data pribadi) dan anggaran umum — Perki 1/2021 (informasi yang wajib tersedia setiap saat)
-    catatan: Profil lengkap pimpinan dan pegawai; anggaran badan publik secara umum dan anggaran unit pelaksana teknis. Data pribadi pegawai tetap dibaca aturan lain.
+    catatan: Profil lengkap pimpinan dan pegawai; anggaran badan publik secara umum dan anggaran unit pelaksana teknis. Data pribadi pegawai tetap dibaca aturan lain. Sejak sesi 28 juga pedoman pengelolaan masing-masing (organisasi, administrasi, kepegawaian/personil, keuangan) yang ditulis sendiri-sendiri, sebagaimana Perki 1/2021 menyebutnya; pedoman pengelolaan hal lain (pajak, informasi) tidak dibaca di sini.
     prioritas: 91
-    salah_satu: [organisasi administrasi kepegawaian, organisasi administrasi personil, organisasi administrasi personalia, profil lengkap pimpinan, profil lengkap pegawai, anggaran badan publik secara umum, anggaran secara khusus unit pelaksana]
+    salah_satu: [organisasi administrasi kepegawaian, organisasi administrasi personil, organisasi administrasi personalia, profil lengkap pimpinan, profil lengkap pegawai, anggaran badan publik secara umum, anggaran secara khusus unit pelaksana, pedoman pengelolaan organisasi, pedoman pengelolaan administrasi, pedoman pengelolaan kepegawaian, pedoman pengelolaan personil, pedoman pengelolaan personalia, pedoman pengelolaan keuangan, pedoman kepegawaian]
     kategori: setiap_saat
     kategori_alternatif: [berkala]
     butir: data_organisasi
     contoh_cocok:
       - Pedoman pengelolaan organisasi, administrasi, personil dan keuangan
       - Profil lengkap pimpinan dan pegawai (nama, riwayat karier, pendidikan, penghargaan)
+      - Dokumen pedoman pengelolaan kepegawaian
+      - Informasi tentang pedoman pengelolaan administrasi
+      - Pedoman kepegawaian universitas
     contoh_tidak_cocok:
       - Profil singkat pejabat struktural
       - Struktur organisasi dinas
+      - Pedoman pengelolaan dan pelayanan pajak bumi dan bangunan secara elektronik
 
   - id: setiap-saat-standar-pengumuman
     keterangan: Informasi tentang standar pengumuman informasi — Perki 1/2021 (informasi yang wajib tersedia setiap saat)

@@ -425,6 +425,24 @@ final class ClassifierTests: XCTestCase {
         XCTAssertNotEqual(rulesOnly.classify(item("Laporan vaksinasi penyakit mulut dan kuku tahun 2024")).suggested, .sertaMerta)
     }
 
+    /// Perki 1/2021 lists "pedoman pengelolaan organisasi, administrasi, personil dan keuangan"
+    /// among the information available at all times; bodies list each guideline on its own
+    /// ("Dokumen pedoman pengelolaan kepegawaian"), which the rule read only as the whole phrase
+    /// (docs/classification.md §56). A guideline on managing anything else is not read.
+    func testEachManagementGuidelineThePerkiListsIsSetiapSaat() {
+        let rulesOnly = Classifier(ruleSet: defaultRules, precedents: [])
+        for text in ["Dokumen pedoman pengelolaan kepegawaian", "Informasi tentang pedoman pengelolaan administrasi",
+                     "Pedoman Pengelolaan Keuangan", "Pedoman pengelolaan personil satuan polisi pamong praja",
+                     "Informasi tentang pedoman kepegawaian"] {
+            let c = rulesOnly.classify(item(text))
+            XCTAssertTrue(c.hits.contains { $0.ruleID == "setiap-saat-organisasi-administrasi" }, "\(text): \(c.hits.map(\.ruleID))")
+            XCTAssertEqual(c.suggested, .setiapSaat, text)
+            XCTAssertFalse(c.needsConsequenceTest, text)
+        }
+        let tax = rulesOnly.classify(item("Pedoman pengelolaan dan pelayanan pajak bumi dan bangunan secara elektronik"))
+        XCTAssertFalse(tax.hits.contains { $0.ruleID == "setiap-saat-organisasi-administrasi" }, "\(tax.hits.map(\.ruleID))")
+    }
+
     func testKlasifikasiJSONContract() throws {
         let c = classifier.classify(item("daftar penerima bansos beserta NIK dan nomor rekening", declared: .setiapSaat))
         let encoder = JSONEncoder()
