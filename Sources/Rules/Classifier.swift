@@ -101,6 +101,10 @@ public struct Classifier: Sendable {
         var model: Int32
         /// The facts of an abbreviation's expansion ("lhp" → laporan, hasil, pemeriksaan).
         var expansion: [TokenFacts]?
+        /// Whether the token may begin a unit's or the body's name written out
+        /// (`NameWords.startsWrittenOutName`): only a text holding such a token is looked at
+        /// for names (`RuleSet.nameMask`).
+        var nameStart = false
     }
 
     /// The part of a classification that depends on the text only. A class: the analysis is
@@ -286,6 +290,7 @@ public struct Classifier: Sendable {
                 }
             }
             analysis = self.analysis(facts: facts, compared: comparedFacts,
+                                     ruleNames: facts.contains(where: \.nameStart) ? storage.ruleSet.nameMask(tokens) : nil,
                                      names: precedentIndex.hasNameCut ? precedentIndex.names?.mask(compared) : nil,
                                      assessment: storage.model.assess(tokens: tokens, ids: facts.map(\.model), expandedIDs: expandedIDs))
         } else {
@@ -301,13 +306,14 @@ public struct Classifier: Sendable {
     /// The analysis by the plain path: each matcher and the precedent index tokenise, stem and
     /// look up the words themselves. What `analysis(facts:)` must equal (`FastAnalysisTests`).
     func referenceAnalysis(tokens: [String]) -> TextAnalysis {
-        let openMarker = storage.ruleSet.openMarker(in: tokens)
+        let ruleNames = storage.ruleSet.nameMask(tokens)
+        let openMarker = storage.ruleSet.openMarker(in: tokens, names: ruleNames)
         var compared = tokens
         if let itemNames = storage.itemNames {
             let mask = itemNames.mask(tokens)
             if mask.contains(true) { compared = zip(tokens, mask).filter { !$0.1 }.map(\.0) }
         }
-        return TextAnalysis(firings: firings(tokens: tokens), openMarker: openMarker,
+        return TextAnalysis(firings: firings(found: storage.ruleSet.matcher.match(tokens: tokens, names: ruleNames)), openMarker: openMarker,
                             verdict: precedentVerdict(tokens: compared, openOnly: openMarker != nil),
                             assessment: storage.model.assess(tokens: tokens))
     }
@@ -318,13 +324,15 @@ public struct Classifier: Sendable {
     /// some precedents without names.
     /// `compared`: the facts of the tokens compared with precedents when not all of them are
     /// (`PrecedentPolicy.itemsLeaveOutUnitNames`); `names` is then that list's mask.
-    func analysis(facts: [TokenFacts], compared: [TokenFacts]? = nil, names: [Bool]? = nil,
+    /// `ruleNames`: `RuleSet.nameMask` of the text (the rules' exceptions and open markers are
+    /// not read inside a unit's or the body's name written out).
+    func analysis(facts: [TokenFacts], compared: [TokenFacts]? = nil, ruleNames: [Bool]? = nil, names: [Bool]? = nil,
                   assessment: LearnedModel.Assessment? = nil) -> TextAnalysis {
         let ruleSet = storage.ruleSet
         let expanded: [Int32]? = facts.contains { $0.expansion != nil }
             ? facts.flatMap { token in token.expansion.map { $0.map(\.wide) } ?? [token.wide] } : nil
-        let found = ruleSet.matcher.match(wide: facts.map(\.wide), expanded: expanded, exact: facts.map(\.exact))
-        let openMarker = ruleSet.openMarker(keyIDs: facts.map(\.marker))
+        let found = ruleSet.matcher.match(wide: facts.map(\.wide), expanded: expanded, exact: facts.map(\.exact), names: ruleNames)
+        let openMarker = ruleSet.openMarker(keyIDs: facts.map(\.marker), names: ruleNames)
         // The text's distinct similarity terms: its words' and its abbreviations' expansions'.
         var terms: [Int32] = []
         terms.reserveCapacity(facts.count + 4)
@@ -409,7 +417,8 @@ public struct Classifier: Sendable {
         let morphology = ruleSet.matcher.wide.morphology
         let expansion = expand ? morphology.abbreviations[token].map { $0.map { workOutFacts($0, expand: false) } } : nil
         return TokenFacts(wide: ruleSet.matcher.wide.keyID(token), exact: ruleSet.matcher.exact.keyID(token),
-                          marker: ruleSet.openMarkerKeyID(token), term: term, model: model, expansion: expansion)
+                          marker: ruleSet.openMarkerKeyID(token), term: term, model: model, expansion: expansion,
+                          nameStart: ruleSet.writtenOutNames.startsWrittenOutName(token))
     }
 
     /// One fired rule with what it matched and whether a Pasal 18 lift cancelled its grounds.
@@ -450,8 +459,10 @@ public struct Classifier: Sendable {
         firings(tokens: ruleSet.morphology.matchTokens(text))
     }
 
+    /// The rules that fire on a text given as tokens; their exceptions are not read inside a
+    /// unit's or the body's name written out (`RuleSet.nameMask`).
     func firings(tokens: [String]) -> [Firing] {
-        firings(found: ruleSet.matcher.match(tokens: tokens))
+        firings(found: ruleSet.matcher.match(tokens: tokens, names: ruleSet.nameMask(tokens)))
     }
 
     func firings(found: RuleMatcher.Found) -> [Firing] {

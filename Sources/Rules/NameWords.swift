@@ -67,6 +67,44 @@ public struct NameWords: Sendable {
         return mask
     }
 
+    /// Whether a token may begin a whole name written out (`writtenOutMask`): a cheap test per
+    /// distinct token, so that most texts need no mask at all.
+    func startsWrittenOutName(_ token: String) -> Bool {
+        !wholeNames.isEmpty && wholeNames[Self.fold(token)] != nil
+    }
+
+    /// For each token whether it lies inside a whole name written out ("Dinas Komunikasi,
+    /// Informatika, Persandian dan Statistik", "Pemerintah Kabupaten Serang"), the longest name
+    /// at each place; nil when the text holds none. Unlike `mask` the name's words that are no
+    /// Indonesian word alone ("RSUD", "Prawiranegara") are not marked: the rules read them
+    /// ("NPWP RSUD"). What the rules' exceptions and open markers are not read inside
+    /// (`RuleSet.writtenOutNames`, docs/classification.md §55).
+    public func writtenOutMask(_ tokens: [String]) -> [Bool]? {
+        guard !wholeNames.isEmpty else { return nil }
+        var mask: [Bool]?
+        var start = 0
+        while start < tokens.count {
+            guard let candidates = wholeNames[Self.fold(tokens[start])] else {
+                start += 1
+                continue
+            }
+            var length = 0
+            for name in candidates where start + name.count <= tokens.count
+                && zip(name, tokens[start..<(start + name.count)]).allSatisfy({ $0 == Self.fold($1) }) {
+                length = name.count
+                break
+            }
+            guard length > 0 else {
+                start += 1
+                continue
+            }
+            if mask == nil { mask = [Bool](repeating: false, count: tokens.count) }
+            for i in start..<(start + length) { mask?[i] = true }
+            start += length
+        }
+        return mask
+    }
+
     /// A word in one spelling whichever of the Indonesian spellings it is written in: the
     /// pre-1972 clusters names keep ("dj" → "j", "tj" → "c", "nj" → "ny", "sj" → "sy", "ch" → "kh",
     /// "oe" → "u": "Dradjat", "Soekarno"). Runs on every word of every item compared: a scan of

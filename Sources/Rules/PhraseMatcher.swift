@@ -101,9 +101,12 @@ struct PhraseMatcher: Sendable {
 
     /// `matchWithDirect` from key ids already looked up (`keyID` of each token, and of the
     /// abbreviation-expanded tokens when the text holds an abbreviation).
-    func match(keyIDs: [Int32], expandedKeyIDs: [Int32]?) -> (found: PhraseSet, direct: PhraseSet) {
+    /// `outside`: for each token of `keyIDs` whether it lies inside a name written out
+    /// (`NameWords.writtenOutMask`); an occurrence wholly inside one does not count. Only for
+    /// the exact matchers, which have no expanded stream.
+    func match(keyIDs: [Int32], expandedKeyIDs: [Int32]?, outside names: [Bool]? = nil) -> (found: PhraseSet, direct: PhraseSet) {
         var direct = PhraseSet(count: count)
-        scan(keyIDs, into: &direct)
+        scan(keyIDs, into: &direct, outside: names)
         guard let expandedKeyIDs else { return (direct, direct) }
         var found = direct
         scan(expandedKeyIDs, into: &found)
@@ -112,20 +115,22 @@ struct PhraseMatcher: Sendable {
 
     /// Every occurrence of a phrase in `ids`: the phrase, its first token and one past its last.
     /// Only for `RuleMatcher`'s exact phrases, when a `mengalahkan_kecuali` phrase is found.
-    func spans(_ ids: [Int32]) -> [PhraseSpan] {
+    /// `outside` as in `match(keyIDs:expandedKeyIDs:outside:)`.
+    func spans(_ ids: [Int32], outside names: [Bool]? = nil) -> [PhraseSpan] {
         var spans: [PhraseSpan] = []
         for start in ids.indices where ids[start] >= 0 {
             for candidate in startingWith[Int(ids[start])] {
                 let variant = variants[Int(candidate)]
                 guard start + variant.count <= ids.count else { continue }
                 if variant.count > 1 && (1..<variant.count).contains(where: { ids[start + $0] != variant[$0] }) { continue }
+                if let names, (start..<(start + variant.count)).allSatisfy({ names[$0] }) { continue }
                 spans.append(PhraseSpan(phrase: Int(variantPhrase[Int(candidate)]), start: start, end: start + variant.count))
             }
         }
         return spans
     }
 
-    private func scan(_ ids: [Int32], into found: inout PhraseSet) {
+    private func scan(_ ids: [Int32], into found: inout PhraseSet, outside names: [Bool]? = nil) {
         for start in ids.indices where ids[start] >= 0 {
             for candidate in startingWith[Int(ids[start])] {
                 let variant = variants[Int(candidate)]
@@ -138,6 +143,7 @@ struct PhraseMatcher: Sendable {
                     }
                     if !same { continue }
                 }
+                if let names, (start..<(start + variant.count)).allSatisfy({ names[$0] }) { continue }
                 found.insert(Int(variantPhrase[Int(candidate)]))
             }
         }
@@ -222,23 +228,27 @@ struct RuleMatcher: Sendable {
 
     func match(_ text: String) -> Found { match(tokens: wide.morphology.matchTokens(text)) }
 
-    func match(tokens: [String]) -> Found {
+    /// `names`: for each token whether it lies inside a unit's or the body's name written out
+    /// (`RuleSet.nameMask`); a `kecuali` or `mengalahkan_kecuali` phrase wholly inside one is
+    /// not read ("statistik" of "Dinas Komunikasi, Informatika, Persandian dan Statistik").
+    /// `semua` and `salah_satu` phrases are read everywhere.
+    func match(tokens: [String], names: [Bool]? = nil) -> Found {
         let (found, direct) = wide.matchWithDirect(tokens: tokens)
-        return exactMatch(Found(wide: found, direct: direct, exact: PhraseSet(count: exact.count)), exact.keyIDs(tokens))
+        return exactMatch(Found(wide: found, direct: direct, exact: PhraseSet(count: exact.count)), exact.keyIDs(tokens), names: names)
     }
 
-    /// `match(tokens:)` from key ids already looked up (the classifier's token table).
-    func match(wide wideIDs: [Int32], expanded: [Int32]?, exact exactIDs: [Int32]) -> Found {
+    /// `match(tokens:names:)` from key ids already looked up (the classifier's token table).
+    func match(wide wideIDs: [Int32], expanded: [Int32]?, exact exactIDs: [Int32], names: [Bool]? = nil) -> Found {
         let (found, direct) = wide.match(keyIDs: wideIDs, expandedKeyIDs: expanded)
-        return exactMatch(Found(wide: found, direct: direct, exact: PhraseSet(count: exact.count)), exactIDs)
+        return exactMatch(Found(wide: found, direct: direct, exact: PhraseSet(count: exact.count)), exactIDs, names: names)
     }
 
     /// `found` with its exact phrases, and their places when one of them is an override.
-    private func exactMatch(_ found: Found, _ exactIDs: [Int32]) -> Found {
+    private func exactMatch(_ found: Found, _ exactIDs: [Int32], names: [Bool]?) -> Found {
         var found = found
         // `exact` matches with a morphology without abbreviations: never an expansion.
-        found.exact = exact.match(keyIDs: exactIDs, expandedKeyIDs: nil).found
-        if found.exact.intersects(overridePhrases) { found.exactSpans = exact.spans(exactIDs) }
+        found.exact = exact.match(keyIDs: exactIDs, expandedKeyIDs: nil, outside: names).found
+        if found.exact.intersects(overridePhrases) { found.exactSpans = exact.spans(exactIDs, outside: names) }
         return found
     }
 }

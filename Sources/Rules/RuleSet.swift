@@ -14,6 +14,10 @@ public struct RuleSet: Sendable {
     /// Files a rules folder may hold; when one is absent (a workspace made by an older
     /// version) the copy built into the program is used.
     public static let optionalFileNames = [Morphology.dictionaryFileName, Morphology.rootsFileName, PrecedentCorpus.fileName]
+    /// The decree settings (read by the run, `DecreeSettings`): the rules read only its
+    /// `bodyName`, whose written-out name their exceptions and open markers are not read inside
+    /// (`writtenOutNames`). Read when present; else the copy built into the program.
+    public static let settingsFileName = "keputusan.json"
 
     public private(set) var categories: [CategoryInfo] = []
     public private(set) var subgroups: [SubgroupInfo] = []
@@ -26,6 +30,12 @@ public struct RuleSet: Sendable {
     /// The keyword rules in file order (disabled ones included).
     public private(set) var rules: [Rule] = []
     public private(set) var units = UnitDirectory(units: [])
+    /// The names of the units (unit.yaml `nama`) and of the body (keputusan.json `bodyName`, and
+    /// the region it governs: "Kabupaten Serang"), written out whole in a title: a `kecuali`
+    /// phrase or an open marker wholly inside one is not read ("Statistik" of "Dinas Komunikasi,
+    /// Informatika, Persandian dan Statistik" says who holds the item, not that it is a
+    /// statistic; docs/classification.md §55).
+    public private(set) var writtenOutNames = NameWords(names: [], morphology: .identity)
     /// Warnings found while loading (errors make `load` throw).
     public private(set) var loadIssues: [RuleIssue] = []
 
@@ -81,7 +91,7 @@ public struct RuleSet: Sendable {
             }
             files.append((name, text))
         }
-        for name in optionalFileNames where present.contains(name) {
+        for name in optionalFileNames + [settingsFileName] where present.contains(name) {
             let url = directory.appendingPathComponent(name)
             guard let data = manager.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
                 issues.append(RuleIssue(severity: .error, location: RuleFileLocation(file: name, line: 0),
@@ -101,7 +111,8 @@ public struct RuleSet: Sendable {
 
     /// The rule set shipped inside the program (`DefaultRules`).
     public static func defaults() throws -> RuleSet {
-        try load(files: DefaultRules.files.filter { fileNames.contains($0.name) || optionalFileNames.contains($0.name) })
+        try load(files: DefaultRules.files.filter { fileNames.contains($0.name) || optionalFileNames.contains($0.name)
+                                                   || $0.name == settingsFileName })
     }
 
     /// Reads rule files given as text (name → contents); used for the embedded defaults and tests.
@@ -153,6 +164,9 @@ public struct RuleSet: Sendable {
         set.matcher = RuleMatcher(rules: set.rules, morphology: set.morphology)
         set.compiled = set.rules.map { CompiledRule(rule: $0, matcher: set.matcher) }
         set.openMarkerMatcher = PhraseMatcher(phrases: set.morphology.openMarkers, morphology: .exact)
+        set.writtenOutNames = NameWords(
+            names: set.units.units.map(\.name) + bodyNames(settings: byName[settingsFileName] ?? DefaultRules.text(settingsFileName)),
+            morphology: set.morphology)
         if let read = corpus.wait() {
             issues += read.issues
             set.precedents = read.precedents
@@ -184,12 +198,29 @@ public struct RuleSet: Sendable {
         return set
     }
 
+    /// keputusan.json's `bodyName` ("Pemerintah Kabupaten Serang") and the region it governs
+    /// ("Kabupaten Serang"), the way titles write it; none when the file or the field is missing
+    /// or unreadable (the run reports a broken keputusan.json itself).
+    static func bodyNames(settings: String?) -> [String] {
+        guard let data = settings?.data(using: .utf8),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let name = (object["bodyName"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { return [] }
+        let words = name.split(separator: " ")
+        if words.count >= 3, words[0].lowercased() == "pemerintah" { return [name, words.dropFirst().joined(separator: " ")] }
+        return [name]
+    }
+
+    /// For each token whether it lies inside a unit's or the body's name written out
+    /// (`writtenOutNames`); nil when the text holds none.
+    public func nameMask(_ tokens: [String]) -> [Bool]? { writtenOutNames.writtenOutMask(tokens) }
+
     /// The first open-information marker of kamus.yaml (`penanda_terbuka`) found in the text as
     /// written ("jumlah", "agregat", "tata cara"): it keeps precedents of withheld items from
-    /// flagging the text.
-    func openMarker(in tokens: [String]) -> String? {
+    /// flagging the text. `names`: `nameMask(tokens)`; a marker wholly inside a name written out
+    /// does not count.
+    func openMarker(in tokens: [String], names: [Bool]? = nil) -> String? {
         guard openMarkerMatcher.count > 0 else { return nil }
-        let found = openMarkerMatcher.match(tokens: tokens)
+        let found = openMarkerMatcher.match(keyIDs: openMarkerMatcher.keyIDs(tokens), expandedKeyIDs: nil, outside: names).found
         return (0..<openMarkerMatcher.count).first(where: found.contains).map { openMarkerMatcher.phraseTexts[$0] }
     }
 
@@ -200,9 +231,9 @@ public struct RuleSet: Sendable {
     func openMarkerKeyID(_ token: String) -> Int32 { openMarkerMatcher.keyID(token) }
 
     /// `openMarker(in:)` from the tokens' `openMarkerKeyID`s.
-    func openMarker(keyIDs: [Int32]) -> String? {
+    func openMarker(keyIDs: [Int32], names: [Bool]? = nil) -> String? {
         guard openMarkerMatcher.count > 0 else { return nil }
-        let found = openMarkerMatcher.match(keyIDs: keyIDs, expandedKeyIDs: nil).found
+        let found = openMarkerMatcher.match(keyIDs: keyIDs, expandedKeyIDs: nil, outside: names).found
         return (0..<openMarkerMatcher.count).first(where: found.contains).map { openMarkerMatcher.phraseTexts[$0] }
     }
 

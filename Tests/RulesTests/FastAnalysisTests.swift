@@ -34,6 +34,13 @@ final class FastAnalysisTests: XCTestCase {
                   "Şifre sunucu — konfigurasi jaringan", "Qwerty zxcvb 123456",
                   "Nama & alamat penerima bansos", "nama&alamat apotek", "Diagram P&ID K3&L",
                   "Nama &amp; alamat penerima bansos", "&quot;Rekam medis&quot; pasien &#39;KIS&#39;", "caf&#233; &#x26; resto"]
+        // Units' and the body's names written out, whose exceptions and open markers the rules
+        // do not read (`RuleSet.nameMask`): inside, around, and cut short.
+        for (n, name) in (defaultRules.units.units.map(\.name) + ["Pemerintah Kabupaten Serang", "Kabupaten Serang"]).enumerated() {
+            let text = base[(n * 37) % base.count]
+            texts += ["\(text) \(name)", "Statistik \(text) \(name) tahun 2025", "\(name) \(name)",
+                      "\(text) " + name.split(separator: " ").dropLast().joined(separator: " ")]
+        }
         return texts
     }
 
