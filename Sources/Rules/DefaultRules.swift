@@ -2488,10 +2488,10 @@ aturan:
 
   - id: keputusan
     keterangan: Keputusan badan publik dan pertimbangannya (SK) — UU 14/2008 Pasal 11 ayat (1) huruf b
-    catatan: Keputusan siapa pun pejabat atau badan yang menetapkannya (bupati, wali kota, gubernur, menteri, rektor, ketua, DPRD), juga dalam bentuk singkat kantor (Kepmen, Kepgub, Kepbup, Kepwal, Kep. DPRD) (dipindahkan dari keterangan pada sesi 24).
-    prioritas: 30
+    catatan: Keputusan siapa pun pejabat atau badan yang menetapkannya (bupati, wali kota, gubernur, menteri, rektor, ketua, DPRD), juga dalam bentuk singkat kantor (Kepmen, Kepgub, Kepbup, Kepwal, Kep. DPRD) (dipindahkan dari keterangan pada sesi 24). Prioritas 58 (sesi 28, sebelumnya 30) - di atas aturan berkala yang membaca pokok keputusan (KUA PPAS, APBD, LKPJ, raperda, RPJMD, IKU), karena keputusan tentang anggaran atau rencana tetap keputusan (UU 14/2008 Pasal 11 ayat (1) huruf b); di bawah aturan serta merta dan aturan yang mengecualikan. Daftar atau rekap yang hanya dilampiri SK ("beserta SK") tidak dibaca.
+    prioritas: 58
     salah_satu: [sk, surat keputusan, keputusan bupati, keputusan kepala, keputusan kepala dinas, keputusan camat, keputusan direktur, keputusan sekretaris daerah, keputusan wali kota, keputusan walikota, keputusan gubernur, keputusan menteri, keputusan rektor, keputusan dekan, keputusan ketua, keputusan dprd, keputusan dewan perwakilan rakyat daerah, keputusan pimpinan dprd, keputusan presiden, keputusan lurah, kepmen, kepgub, kepbup, kepwal, keppres, kep dprd]
-    kecuali: [dengan keputusan, berdasarkan keputusan, sesuai keputusan, sesuai dengan keputusan, menurut keputusan, dengan surat keputusan, berdasarkan surat keputusan, dengan sk, berdasarkan sk, sesuai sk, menurut sk]
+    kecuali: [dengan keputusan, berdasarkan keputusan, sesuai keputusan, sesuai dengan keputusan, menurut keputusan, dengan surat keputusan, berdasarkan surat keputusan, dengan sk, berdasarkan sk, sesuai sk, menurut sk, beserta sk, beserta surat keputusan, beserta keputusan]
     kategori: setiap_saat
     kategori_alternatif: [berkala]
     subkelompok: F
@@ -2503,10 +2503,12 @@ aturan:
       - Keputusan Gubernur Nomor 489.1 Tahun 2021 tentang Penetapan Pejabat PPID
       - KEP.DPRD NO 174.1 KEP.22-SETWAN IX 2019 TENTANG SUSUNAN FRAKSI
       - Kepmen tentang pedoman pelayanan
+      - Keputusan DPRD tentang persetujuan rancangan perubahan APBD tahun anggaran 2025
     contoh_tidak_cocok:
       - Peraturan Bupati Serang
       - Peraturan Wali Kota tentang Pedoman PPID
       - Daftar penerima bantuan yang ditetapkan dengan keputusan bupati
+      - Rekapitulasi PPID pelaksana beserta SK pembentukannya
 
   - id: kebijakan
     keterangan: Kebijakan dan dokumen pendukungnya (surat edaran, instruksi, naskah akademik) — UU 14/2008 Pasal 11 ayat (1) huruf c

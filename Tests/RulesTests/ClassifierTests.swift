@@ -443,6 +443,26 @@ final class ClassifierTests: XCTestCase {
         XCTAssertFalse(tax.hits.contains { $0.ruleID == "setiap-saat-organisasi-administrasi" }, "\(tax.hits.map(\.ruleID))")
     }
 
+    /// A decision is setiap saat whatever its subject (UU 14/2008 Pasal 11 ayat (1) huruf b): a
+    /// decision on the KUA PPAS, an APBD amendment, an LKPJ committee or the IKU is not the
+    /// berkala budget, report or indicator it names (docs/classification.md §56). A recap that
+    /// only comes with its SK stays the recap; a decision on a disaster emergency stays serta merta.
+    func testADecisionIsSetiapSaatWhateverItsSubject() {
+        let rulesOnly = Classifier(ruleSet: defaultRules, precedents: [])
+        for text in ["Keputusan Bupati tentang penetapan KUA PPAS tahun anggaran 2026",
+                     "KEP.DPRD NO 174.1 KEP.18-SETWAN VIII 2026 PERSETUJUAN DPRD PERUBAHAN APBD TA 2026",
+                     "Keputusan Pimpinan DPRD tentang pembentukan panitia khusus LKPJ Bupati tahun 2025",
+                     "Keputusan Wali Kota tentang penetapan indikator kinerja utama perangkat daerah"] {
+            let c = rulesOnly.classify(item(text))
+            XCTAssertEqual(c.suggested, .setiapSaat, "\(text): \(c.hits.map(\.ruleID))")
+            XCTAssertFalse(c.needsConsequenceTest, text)
+        }
+        let recap = rulesOnly.classify(item("Rekapitulasi realisasi anggaran triwulan II beserta SK penetapannya"))
+        XCTAssertFalse(recap.hits.contains { $0.ruleID == "keputusan" }, "\(recap.hits.map(\.ruleID))")
+        XCTAssertEqual(recap.suggested, .berkala)
+        XCTAssertEqual(rulesOnly.classify(item("Keputusan Bupati tentang status tanggap darurat bencana banjir")).suggested, .sertaMerta)
+    }
+
     func testKlasifikasiJSONContract() throws {
         let c = classifier.classify(item("daftar penerima bansos beserta NIK dan nomor rekening", declared: .setiapSaat))
         let encoder = JSONEncoder()
