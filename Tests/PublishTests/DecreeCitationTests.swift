@@ -38,4 +38,12 @@ final class DecreeCitationTests: XCTestCase {
         let form = try text(try ConsequenceTestForm.document(items: pending, settings: settings, citations: .builtIn, clock: clock))
         XCTAssertTrue(form.contains("Pasal 2 ayat (4) Undang-Undang tersebut, menurut tahapan dan tata cara"), form)
     }
+
+    /// The review workbook's *Uji Konsekuensi* sheet, where the Tim writes each test, names the same
+    /// articles for its columns as the berita acara prints.
+    func testTheTestSheetNamesTheArticlesOfItsColumns() {
+        let table = ReviewContent.testTable(ReviewFixtures.pending(), citations: .builtIn)
+        XCTAssertTrue(table.intro.contains("(UU 14/2008 Pasal 17 dan Pasal 19; Pertimbangan Kepentingan Publik: Pasal 2 ayat (4); "
+            + "tahapan uji: Perki 1/2021 Pasal 49)"), table.intro)
+    }
 }

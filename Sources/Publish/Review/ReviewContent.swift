@@ -545,7 +545,8 @@ enum ReviewContent {
         }
         return ReviewTable(
             sheet: ReviewFormat.testSheet, title: "Informasi yang Memerlukan Uji Konsekuensi",
-            intro: "Isi setiap kolom uji (UU 14/2008 Pasal 17 dan 19). Kesimpulan dipilih dari daftar; "
+            intro: "Isi setiap kolom uji (UU 14/2008 Pasal 17 dan Pasal 19; Pertimbangan Kepentingan Publik: Pasal 2 ayat (4); "
+                + "tahapan uji: Perki 1/2021 Pasal 49), sebagaimana berita acara mencetaknya. Kesimpulan dipilih dari daftar; "
                 + "kesimpulan dikecualikan wajib disertai dasar hukum. Tanggal Uji wajib diisi dengan tanggal rapat Tim "
                 + "(berita acara dibuka dengan hari dan tanggal itu); baris tanpa tanggal tidak dicatat. "
                 + "Pengecualian yang hanya berdasar Pasal 17 huruf a–f "
