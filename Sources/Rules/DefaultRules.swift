@@ -2236,7 +2236,7 @@ aturan:
   - id: serta-merta-penyakit-menular
     keterangan: Penyebaran penyakit menular (Perki 1/2021, serta merta), juga penyakit hewan menular yang mewabah (penyakit mulut dan kuku, lumpy skin disease)
     prioritas: 70
-    salah_satu: [penyakit menular, penyebaran penyakit, outbreak, difteri, flu burung, antraks, rabies, covid, covid 19, penularan, penyakit hewan menular, penyakit mulut dan kuku, penyakit mulut kuku, lumpy skin disease, penyakit kulit berbenjol]
+    salah_satu: [penyakit menular, penyebaran penyakit, outbreak, difteri, flu burung, antraks, rabies, covid, covid 19, covid19, penularan, penyakit hewan menular, penyakit mulut dan kuku, penyakit mulut kuku, lumpy skin disease, penyakit kulit berbenjol]
     kecuali: [laporan, rekapitulasi, statistik, rencana, prosedur, sop, tata cara, kajian, program, kegiatan, sosialisasi, pedoman, profil]
     kategori: serta_merta
     butir: penyakit_menular
@@ -2244,6 +2244,7 @@ aturan:
       - Informasi penyebaran penyakit difteri di wilayah Kabupaten Serang
       - Informasi penyebaran penyakit difteri dan lokasi imunisasi darurat
       - Waspada penyakit mulut dan kuku pada ternak
+      - Informasi percepatan penanganan Covid19
     contoh_tidak_cocok:
       - Program imunisasi dasar lengkap
       - Laporan vaksinasi penyakit mulut dan kuku tahun 2024
@@ -2781,11 +2782,12 @@ aturan:
   - id: setiap-saat-data-organisasi
     keterangan: Data organisasi, administrasi dan kepegawaian (jumlah pegawai, DUK)
     prioritas: 30
-    salah_satu: [data pegawai, jumlah pegawai, daftar urut kepangkatan, duk, data kepegawaian, rekapitulasi pegawai, bezetting, komposisi pegawai, daftar nominatif pegawai, data asn, jumlah asn, rekap pegawai, rekapan pegawai, rekap pns, rekapan pns, rekap asn, jumlah pns, data pns dan non pns]
+    salah_satu: [data pegawai, jumlah pegawai, daftar urut kepangkatan, duk, data kepegawaian, rekapitulasi pegawai, bezetting, komposisi pegawai, daftar nominatif pegawai, data asn, jumlah asn, rekap pegawai, rekapan pegawai, rekap pns, rekapan pns, rekap asn, jumlah pns, data pns dan non pns, statistik kepegawaian, statistik pegawai, statistik asn, statistik pns]
     kategori: setiap_saat
     butir: data_organisasi
     contoh_cocok:
       - Daftar Urut Kepangkatan (DUK) PNS
+      - Statistik kepegawaian tahun 2025
     contoh_tidak_cocok:
       - Rekrutmen PPPK
 

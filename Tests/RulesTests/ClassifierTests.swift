@@ -463,6 +463,18 @@ final class ClassifierTests: XCTestCase {
         XCTAssertEqual(rulesOnly.classify(item("Keputusan Bupati tentang status tanggap darurat bencana banjir")).suggested, .sertaMerta)
     }
 
+    /// Staffing statistics are Perki 1/2021's data on staffing (setiap saat); an epidemic written
+    /// "Covid19" (one word, letters and digits) is serta merta as "Covid-19" is (docs/classification.md §56).
+    func testStaffingStatisticsAndAnEpidemicWrittenAsOneWord() {
+        let rulesOnly = Classifier(ruleSet: defaultRules, precedents: [])
+        for text in ["Statistik Kepegawaian", "Statistik ASN menurut golongan dan tingkat pendidikan"] {
+            let c = rulesOnly.classify(item(text))
+            XCTAssertTrue(c.hits.contains { $0.ruleID == "setiap-saat-data-organisasi" }, "\(text): \(c.hits.map(\.ruleID))")
+            XCTAssertEqual(c.suggested, .setiapSaat, text)
+        }
+        XCTAssertEqual(rulesOnly.classify(item("Informasi Percepatan Penanganan Covid19")).suggested, .sertaMerta)
+    }
+
     func testKlasifikasiJSONContract() throws {
         let c = classifier.classify(item("daftar penerima bansos beserta NIK dan nomor rekening", declared: .setiapSaat))
         let encoder = JSONEncoder()
