@@ -97,6 +97,18 @@ extension AppDatabase {
         itemID: String, revision: Int, number: String?, place: String?, testedOn: Date?, by name: String?,
         at date: Date, source: EntrySource = .cli
     ) throws -> CompletedTest {
+        try write { db in
+            try Self.completeTest(db, itemID: itemID, revision: revision, number: number, place: place, testedOn: testedOn,
+                                  by: name, at: date, source: source)
+        }
+    }
+
+    /// `completeRecordedTest` inside the caller's transaction (a review workbook's completions
+    /// are recorded with the rest of the workbook, `applyReviewWorkbook`).
+    static func completeTest(
+        _ db: Database, itemID: String, revision: Int, number: String?, place: String?, testedOn: Date?, by name: String?,
+        at date: Date, source: EntrySource
+    ) throws -> CompletedTest {
         let given = ConsequenceTest.recordedText
         let number = given(number), place = given(place), name = given(name)
         guard number != nil || place != nil || testedOn != nil else {
@@ -104,95 +116,93 @@ extension AppDatabase {
                 "Nomor berita acara, tanggal uji, atau tempat uji untuk \(itemID) kosong; tidak ada yang dicatat.")
         }
         let clock = Clock(now: date)
-        return try write { db in
-            try Self.checkCurrent(db, itemID: itemID, revision: revision)
-            guard let earlier = try RegisterQueries.latestTest(db, item: itemID, revision: revision), let earlierID = earlier.id else {
-                throw RegisterError.invalidInput(
-                    "\(itemID) revisi \(revision) belum memiliki uji konsekuensi yang tercatat: catat ujinya dahulu "
-                        + "(`dip test` dengan --conclusion dan isian lainnya), nomor berita acaranya boleh disertakan.")
-            }
-            if let number, let other = try Self.recordCarrying(number: number, otherThan: itemID, revision: revision, db) {
-                throw RegisterError.invalidInput(
-                    "Nomor berita acara \"\(number)\" sudah dipakai berita acara uji konsekuensi \(other); setiap berita acara "
-                        + "bernomor sendiri. Periksa nomor yang diberikan sekretariat untuk \(itemID) revisi \(revision).")
-            }
-            let published = try Int.fetchOne(db, sql: """
-                SELECT MIN(v.number) FROM version_items i JOIN versions v ON v.number = i.version
-                WHERE i.test = ? AND v.status = 'published'
-                """, arguments: [earlierID])
-            let record = "Berita acara uji konsekuensi \(itemID) revisi \(revision)"
-            func completion(number: String?, day: Date?) throws -> TestCompletionRecord {
-                guard let name else {
-                    throw RegisterError.invalidInput(
-                        "Isi --name dengan nama petugas yang mencatat \(number != nil ? "nomor berita acara" : "tanggal uji") ini: "
-                            + "register mencatat siapa yang melengkapi berita acara dan kapan.")
-                }
-                var c = TestCompletionRecord(id: nil, test: earlierID, beritaAcaraNumber: number, testedAt: day,
-                                             enteredBy: name, enteredAt: date, source: source)
-                try c.insert(db)
-                return c
-            }
-            if let published {
-                // The signed record bears its day and place; only the number written on its
-                // dotted NOMOR line by hand is added.
-                if place != nil {
-                    throw RegisterError.invalidInput(
-                        "\(record) sudah diterbitkan dengan DIP versi \(published); tempat uji pada naskah yang terbit tidak diubah. "
-                            + "Bila ujinya diulang, catat uji baru dengan `dip test`.")
-                }
-                if testedOn != nil {
-                    throw RegisterError.invalidInput(
-                        "\(record) sudah diterbitkan dengan DIP versi \(published) bertanggal "
-                            + "\(clock.indonesianDate(earlier.test.testedOn ?? earlier.enteredAt)); tanggal pada naskah yang "
-                            + "ditandatangani tidak diubah. Bila tanggal itu bukan tanggal rapat Tim, catat ulang ujinya sebagai uji "
-                            + "baru dengan `dip test … --conclusion … --tested-on`: berita acara baru dicetak bersama versi berikutnya.")
-                }
-                guard let number else { throw RegisterError.invalidInput("\(record): tidak ada yang dicatat.") }
-                if let had = earlier.beritaAcaraNumber {
-                    throw RegisterError.invalidInput(
-                        had == number
-                            ? "\(record) sudah tercatat dengan Nomor \(had); tidak ada yang dicatat."
-                            : "\(record) sudah bernomor \(had) (diterbitkan dengan DIP versi \(published)); nomor yang sudah "
-                                + "diberikan tidak diganti. Bila nomor itu salah, catat uji baru dengan `dip test`.")
-                }
-                let c = try completion(number: number, day: nil)
-                return CompletedTest(testID: earlierID, test: earlier.completed(by: [c]).test,
-                                     publishedWith: published, completionID: c.id)
-            }
-            var current = earlier
-            var completionID: Int64?
-            if let day = testedOn {
-                if let had = earlier.testedAt {
-                    throw RegisterError.invalidInput(
-                        "Uji konsekuensi \(itemID) revisi \(revision) sudah bertanggal \(clock.indonesianDate(had)); tanggal yang "
-                            + "sudah dicatat tidak diganti. Bila tanggal itu salah, catat ulang ujinya dengan `dip test … "
-                            + "--conclusion … --tested-on`.")
-                }
-                if IndonesianDate.isLaterDay(day, than: date) {
-                    throw RegisterError.invalidInput(
-                        "Tanggal uji konsekuensi \(itemID) (\(clock.indonesianDate(day))) sesudah hari ini "
-                            + "(\(clock.indonesianDate(date))); tulis tanggal rapat Tim yang sebenarnya.")
-                }
-                if let why = ExemptionPeriods.periodOverProblem(earlier.periodText, conclusion: earlier.conclusion,
-                                                                testedOn: day, clock: clock) {
-                    throw RegisterError.invalidInput(why + ": catat ulang ujinya dengan jangka waktu yang benar.")
-                }
-                let c = try completion(number: nil, day: day)
-                current = current.completed(by: [c])
-                completionID = c.id
-            }
-            guard number != nil || place != nil else {
-                return CompletedTest(testID: earlierID, test: current.test, publishedWith: nil, completionID: completionID)
-            }
-            var test = current.test
-            // Still undated: the copy stays so (not dated with the recording day it prints).
-            if current.testedAt == nil { test.testedOn = nil }
-            if let n = number { test.beritaAcaraNumber = n }
-            if let p = place { test.place = p }
-            let id = try Self.insertTest(db, itemID: itemID, revision: revision, test: test, enteredBy: earlier.enteredBy,
-                                         source: .cli, at: date)
-            return CompletedTest(testID: id, test: test, publishedWith: nil, completionID: completionID)
+        try Self.checkCurrent(db, itemID: itemID, revision: revision)
+        guard let earlier = try RegisterQueries.latestTest(db, item: itemID, revision: revision), let earlierID = earlier.id else {
+            throw RegisterError.invalidInput(
+                "\(itemID) revisi \(revision) belum memiliki uji konsekuensi yang tercatat: catat ujinya dahulu "
+                    + "(`dip test` dengan --conclusion dan isian lainnya), nomor berita acaranya boleh disertakan.")
         }
+        if let number, let other = try Self.recordCarrying(number: number, otherThan: itemID, revision: revision, db) {
+            throw RegisterError.invalidInput(
+                "Nomor berita acara \"\(number)\" sudah dipakai berita acara uji konsekuensi \(other); setiap berita acara "
+                    + "bernomor sendiri. Periksa nomor yang diberikan sekretariat untuk \(itemID) revisi \(revision).")
+        }
+        let published = try Int.fetchOne(db, sql: """
+            SELECT MIN(v.number) FROM version_items i JOIN versions v ON v.number = i.version
+            WHERE i.test = ? AND v.status = 'published'
+            """, arguments: [earlierID])
+        let record = "Berita acara uji konsekuensi \(itemID) revisi \(revision)"
+        func completion(number: String?, day: Date?) throws -> TestCompletionRecord {
+            guard let name else {
+                throw RegisterError.invalidInput(
+                    "Isi --name dengan nama petugas yang mencatat \(number != nil ? "nomor berita acara" : "tanggal uji") ini: "
+                        + "register mencatat siapa yang melengkapi berita acara dan kapan.")
+            }
+            var c = TestCompletionRecord(id: nil, test: earlierID, beritaAcaraNumber: number, testedAt: day,
+                                         enteredBy: name, enteredAt: date, source: source)
+            try c.insert(db)
+            return c
+        }
+        if let published {
+            // The signed record bears its day and place; only the number written on its
+            // dotted NOMOR line by hand is added.
+            if place != nil {
+                throw RegisterError.invalidInput(
+                    "\(record) sudah diterbitkan dengan DIP versi \(published); tempat uji pada naskah yang terbit tidak diubah. "
+                        + "Bila ujinya diulang, catat uji baru dengan `dip test`.")
+            }
+            if testedOn != nil {
+                throw RegisterError.invalidInput(
+                    "\(record) sudah diterbitkan dengan DIP versi \(published) bertanggal "
+                        + "\(clock.indonesianDate(earlier.test.testedOn ?? earlier.enteredAt)); tanggal pada naskah yang "
+                        + "ditandatangani tidak diubah. Bila tanggal itu bukan tanggal rapat Tim, catat ulang ujinya sebagai uji "
+                        + "baru dengan `dip test … --conclusion … --tested-on`: berita acara baru dicetak bersama versi berikutnya.")
+            }
+            guard let number else { throw RegisterError.invalidInput("\(record): tidak ada yang dicatat.") }
+            if let had = earlier.beritaAcaraNumber {
+                throw RegisterError.invalidInput(
+                    had == number
+                        ? "\(record) sudah tercatat dengan Nomor \(had); tidak ada yang dicatat."
+                        : "\(record) sudah bernomor \(had) (diterbitkan dengan DIP versi \(published)); nomor yang sudah "
+                            + "diberikan tidak diganti. Bila nomor itu salah, catat uji baru dengan `dip test`.")
+            }
+            let c = try completion(number: number, day: nil)
+            return CompletedTest(testID: earlierID, test: earlier.completed(by: [c]).test,
+                                 publishedWith: published, completionID: c.id)
+        }
+        var current = earlier
+        var completionID: Int64?
+        if let day = testedOn {
+            if let had = earlier.testedAt {
+                throw RegisterError.invalidInput(
+                    "Uji konsekuensi \(itemID) revisi \(revision) sudah bertanggal \(clock.indonesianDate(had)); tanggal yang "
+                        + "sudah dicatat tidak diganti. Bila tanggal itu salah, catat ulang ujinya dengan `dip test … "
+                        + "--conclusion … --tested-on`.")
+            }
+            if IndonesianDate.isLaterDay(day, than: date) {
+                throw RegisterError.invalidInput(
+                    "Tanggal uji konsekuensi \(itemID) (\(clock.indonesianDate(day))) sesudah hari ini "
+                        + "(\(clock.indonesianDate(date))); tulis tanggal rapat Tim yang sebenarnya.")
+            }
+            if let why = ExemptionPeriods.periodOverProblem(earlier.periodText, conclusion: earlier.conclusion,
+                                                            testedOn: day, clock: clock) {
+                throw RegisterError.invalidInput(why + ": catat ulang ujinya dengan jangka waktu yang benar.")
+            }
+            let c = try completion(number: nil, day: day)
+            current = current.completed(by: [c])
+            completionID = c.id
+        }
+        guard number != nil || place != nil else {
+            return CompletedTest(testID: earlierID, test: current.test, publishedWith: nil, completionID: completionID)
+        }
+        var test = current.test
+        // Still undated: the copy stays so (not dated with the recording day it prints).
+        if current.testedAt == nil { test.testedOn = nil }
+        if let n = number { test.beritaAcaraNumber = n }
+        if let p = place { test.place = p }
+        let id = try Self.insertTest(db, itemID: itemID, revision: revision, test: test, enteredBy: earlier.enteredBy,
+                                     source: source, at: date)
+        return CompletedTest(testID: id, test: test, publishedWith: nil, completionID: completionID)
     }
 
     /// The record ("dinkes-0007 revisi 1") other than the tests of `itemID` revision `revision`

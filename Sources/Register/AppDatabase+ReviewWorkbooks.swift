@@ -37,6 +37,29 @@ public struct WorkbookDecision: Hashable, Sendable {
     }
 }
 
+/// A completion of a recorded consequence test read from a row of a review workbook: the
+/// number the secretariat gave its berita acara, or the day of a test recorded without one
+/// (`AppDatabase.completeRecordedTest`).
+public struct WorkbookCompletion: Hashable, Sendable {
+    public var itemID: String
+    public var revision: Int
+    public var beritaAcaraNumber: String?
+    public var testedOn: Date?
+    /// Who recorded it (the row's name, else the reviewer's).
+    public var enteredBy: String
+    public var location: String
+
+    public init(itemID: String, revision: Int, beritaAcaraNumber: String?, testedOn: Date?, enteredBy: String,
+                location: String) {
+        self.itemID = itemID
+        self.revision = revision
+        self.beritaAcaraNumber = beritaAcaraNumber
+        self.testedOn = testedOn
+        self.enteredBy = enteredBy
+        self.location = location
+    }
+}
+
 /// What applying a review workbook recorded (or, for one applied before, what it recorded then).
 public struct ReviewWorkbookApplication: Hashable, Sendable {
     public var testsRecorded = 0
@@ -46,6 +69,9 @@ public struct ReviewWorkbookApplication: Hashable, Sendable {
     /// in `review_workbooks`: a workbook applied by a stopped run reports them as 0).
     public var ruleChangesApplied = 0
     public var ruleChangesKept = 0
+    /// Recorded tests completed with their berita acara number or day (not kept in
+    /// `review_workbooks` either).
+    public var completionsRecorded = 0
     /// Rows the register refused, one Indonesian sentence each (location, item, reason).
     public var refused: [String] = []
     /// When it was applied (the run's clock).
@@ -73,8 +99,8 @@ extension AppDatabase {
         return result
     }
 
-    /// Applies a review workbook's tests, then its decisions, and records that the workbook
-    /// (by SHA-256) was applied, all in one transaction: a run killed meanwhile leaves none of
+    /// Applies a review workbook's completions of recorded tests, its tests, then its decisions,
+    /// and records that the workbook (by SHA-256) was applied, all in one transaction: a run killed meanwhile leaves none of
     /// it, and the next run applies the whole workbook. A row the register refuses (stale
     /// revision, withdrawn item, missing legal basis) is listed and skipped; any other error
     /// (I/O, a busy or damaged register) rolls everything back and is thrown, so the file
@@ -83,11 +109,27 @@ extension AppDatabase {
     /// - Returns: nil when these bytes were applied before (nothing is applied twice).
     public func applyReviewWorkbook(
         sha256: String, fileName: String, token: String?, tests: [WorkbookTest],
-        decisions: [WorkbookDecision], ruleChoices: [WorkbookRuleChoice] = [], reviewer: Official?, at date: Date
+        decisions: [WorkbookDecision], ruleChoices: [WorkbookRuleChoice] = [], completions: [WorkbookCompletion] = [],
+        reviewer: Official?, at date: Date
     ) throws -> ReviewWorkbookApplication? {
         try write { db in
             if try Self.applied(db, sha256: sha256) != nil { return nil }
             var result = ReviewWorkbookApplication(appliedAt: date)
+            // Before the tests: a row completes the record the workbook showed, not a test of the
+            // same revision recorded from the same workbook.
+            for entry in completions {
+                do {
+                    // A refused row leaves nothing of it (a day recorded before its number was refused).
+                    try db.inSavepoint {
+                        try Self.completeTest(db, itemID: entry.itemID, revision: entry.revision, number: entry.beritaAcaraNumber,
+                                              place: nil, testedOn: entry.testedOn, by: entry.enteredBy, at: date, source: .workbook)
+                        return .commit
+                    }
+                    result.completionsRecorded += 1
+                } catch let error as RegisterError {
+                    result.refused.append("\(entry.location) (\(entry.itemID)): \(error.message)")
+                }
+            }
             for entry in tests {
                 do {
                     // A test already recorded as it stands (a copy of an applied workbook) is

@@ -117,6 +117,41 @@ final class TestCompletionTests: XCTestCase {
         }
     }
 
+    /// The review workbook's completions are recorded in the workbook's own transaction, with
+    /// the same checks as `dip test`: a refused row is listed and leaves nothing, the others are
+    /// recorded as completions from the workbook, and the same bytes again record nothing.
+    func testAReviewWorkbookCompletesPublishedRecordsInItsTransaction() throws {
+        let db = try AppDatabase.inMemory()
+        try publishedRegister(db)
+        let recorded = try XCTUnwrap(db.history(itemID: "dinkes-0005").tests.last)
+        let completions = [
+            WorkbookCompletion(itemID: "dinkes-0005", revision: 1, beritaAcaraNumber: " \(number) ", testedOn: nil,
+                               enteredBy: "Siti (sekretariat)", location: "Sheet 'Lengkapi Berita Acara' baris 2"),
+            // The day of a signed record is not changed: refused, and its number is not recorded either.
+            WorkbookCompletion(itemID: "dinkes-0006", revision: 1, beritaAcaraNumber: "000.9/4/BA-UK/2026",
+                               testedOn: Fixture.date(1), enteredBy: "Siti", location: "Sheet 'Lengkapi Berita Acara' baris 3"),
+        ]
+        let applied = try XCTUnwrap(db.applyReviewWorkbook(
+            sha256: "c", fileName: "c.xlsx", token: nil, tests: [], decisions: [], completions: completions,
+            reviewer: nil, at: Fixture.date(4)))
+        XCTAssertEqual(applied.completionsRecorded, 1)
+        XCTAssertEqual(applied.refused.count, 1)
+        XCTAssertTrue(applied.refused[0].hasPrefix("Sheet 'Lengkapi Berita Acara' baris 3 (dinkes-0006): "), applied.refused[0])
+        XCTAssertTrue(applied.refused[0].contains("tanggal pada naskah yang ditandatangani tidak diubah"), applied.refused[0])
+
+        let history = try db.history(itemID: "dinkes-0005").tests
+        XCTAssertEqual(history.count, 1, "the same record, not a new test")
+        XCTAssertEqual(history[0].id, recorded.id)
+        XCTAssertEqual(history[0].test.beritaAcaraNumber, number)
+        XCTAssertEqual(history[0].completions?.first?.enteredBy, "Siti (sekretariat)")
+        XCTAssertEqual(history[0].completions?.first?.source, .workbook)
+        XCTAssertNil(try db.history(itemID: "dinkes-0006").tests.last?.completions?.first)
+        XCTAssertNil(try db.makeDraft(clock: Clock(now: Fixture.date(4))), "a number alone makes no new decree")
+        XCTAssertNil(try db.applyReviewWorkbook(sha256: "c", fileName: "c.xlsx", token: nil, tests: [], decisions: [],
+                                                completions: completions, reviewer: nil, at: Fixture.date(5)))
+        XCTAssertEqual(try db.history(itemID: "dinkes-0005").tests[0].completions?.count, 1)
+    }
+
     /// A test recorded without its day (a review workbook before session 26) is dated by a
     /// completion: the draft resting on it is outdated, the next one prints the day, and
     /// `undatedTests` (what `dip approve` refuses) no longer names it.
