@@ -703,7 +703,7 @@ aturan:
     catatan: Huruf c angka 6 (sistem persandian negara) untuk persandian dan kunci kriptografi; bagi sistem pemerintahan daerah biasa, hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi (dipindahkan dari keterangan pada sesi 24). Huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut.
     prioritas: 100
     salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, bencana recovery, disaster recovery plan, bencana recovery rencana, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, nama pengguna dan kata sandi, password, kata sandi, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, penetration tes, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, rahasia key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server, pemindaian kerentanan, hasil pemindaian kerentanan, vulnerability scan, kerentanan situs, kerentanan situs web, kerentanan website, kerentanan laman, kerentanan web, scan kerentanan, konfigurasi dns, dns server, konfigurasi mail server, jalur kabel jaringan, denah detail ruang server, setting router, setting access point, setting mikrotik, setting firewall, setting server, setting jaringan, pengaturan router, konfigurasi access point, konfigurasi switch, konfigurasi load balancer, load balancer, reverse proxy, konfigurasi proxy, port yang terbuka, port terbuka, open port, setting dns, setting dhcp, dhcp server, konfigurasi dhcp, file konfigurasi, berkas konfigurasi, file conf, berkas conf]
-    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, banyaknya, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat, layanan pengaduan, layanan aduan, jadwal pemindaian, rekapitulasi hasil, rekap hasil, pembangunan infrastruktur, pengembangan infrastruktur, penyediaan infrastruktur, pemerataan infrastruktur, masterplan, rencana induk, peta jalan, panduan, standar operasional prosedur, prosedur penanganan, prosedur pelaporan, prosedur pemberian, prosedur permohonan]
+    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, banyaknya, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat, layanan pengaduan, layanan aduan, jadwal pemindaian, rekapitulasi hasil, rekap hasil, pembangunan infrastruktur, pengembangan infrastruktur, peta sebaran, sebaran infrastruktur, penyediaan infrastruktur, pemerataan infrastruktur, masterplan, rencana induk, peta jalan, panduan, standar operasional prosedur, prosedur penanganan, prosedur pelaporan, prosedur pemberian, prosedur permohonan]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -744,7 +744,7 @@ aturan:
     prioritas: 100
     semua:
       - [diagram, skema, peta, denah, layout, tata letak, gambar, penempatan]
-      - [jaringan lan, lan dan wan, lan wan, jaringan wan, jaringan komputer, jaringan data, jaringan intra, jaringan intranet, intranet, fiber optik, fiber optic, serat optik, backbone, perangkat jaringan, perangkat aktif, pusat data, data center, data centre, ruang server, rak server, server, router, access point, akses point, jaringan tik, jaringan teknologi informasi]
+      - [jaringan lan, lan dan wan, lan wan, jaringan wan, jaringan komputer, jaringan data, jaringan intra, jaringan intranet, intranet, fiber optik, fiber optic, serat optik, backbone, perangkat jaringan, perangkat aktif, pusat data, data center, data centre, ruang server, rak server, server, router, access point, akses point, jaringan tik, jaringan teknologi informasi, perangkat infrastruktur, infrastruktur tik, infrastruktur teknologi informasi]
     kecuali: [pengadaan, belanja, rup, jumlah, banyaknya, rekap, rekapitulasi, statistik, tata cara, sop, pedoman, sosialisasi, pelatihan, titik wifi, wifi publik, blank spot, menara telekomunikasi, tower, sebaran menara, cakupan sinyal, pengumuman, dokumen tender, dokumen pemilihan, terjangkau, terhubung, sebaran, cakupan, pusat data nasional, kebijakan]
     kategori: dikecualikan
     pengecualian: [17c]
@@ -1175,6 +1175,61 @@ aturan:
       - Pedoman penyusunan kertas kerja reviu laporan keuangan
       - Format kertas kerja pemeriksaan reguler
 
+  - id: kertas-kerja-tindak-lanjut
+    keterangan: Kertas kerja pemantauan tindak lanjut hasil audit atau pemeriksaan, termasuk rekapitulasinya — dokumen intra badan publik (UU 14/2008 Pasal 17 huruf i); laporan pemantauan yang sudah disampaikan terbuka
+    catatan: Aturan kertas-kerja-pengawasan mengecualikan kata rekapitulasi untuk angka rekap; di sini rekapitulasi adalah bagian kertas kerja itu sendiri, jadi kata rekap tidak dijadikan pengecualian. Laporan pemantauan tindak lanjut rekomendasi BPK yang disampaikan kepada DPRD terbuka (UU 15/2004 Pasal 19).
+    prioritas: 100
+    semua:
+      - [kertas kerja, lembar kerja]
+      - [tindak lanjut, pemantauan, monitoring]
+    kecuali: [tata cara, pedoman, panduan, sop, format, templat, template, contoh, pelatihan, bimbingan teknis, bimtek, penyusunan kertas kerja, jadwal, agenda, jumlah, banyaknya, statistik, laporan hasil pemantauan, yang telah disampaikan, yang sudah disampaikan, tindak lanjut pengaduan, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran, monitoring dan evaluasi kegiatan, pemantauan kegiatan]
+    kategori: dikecualikan
+    pengecualian: [17i]
+    contoh_cocok:
+      - Kertas kerja pemantauan tindak lanjut temuan Inspektorat beserta rekapitulasinya
+      - Lembar kerja monitoring tindak lanjut hasil audit SPI per temuan
+    contoh_tidak_cocok:
+      - Format kertas kerja pemantauan tindak lanjut hasil pemeriksaan
+      - Laporan hasil pemantauan tindak lanjut rekomendasi BPK yang telah disampaikan kepada DPRD
+      - Rekapitulasi tindak lanjut pengaduan masyarakat per bulan
+
+  - id: laporan-pelanggaran-wbs
+    keterangan: Laporan dugaan pelanggaran yang masuk melalui whistleblowing system — mengungkap pelapor (UU 14/2008 Pasal 17 huruf a angka 2) dan orang yang dilaporkan (huruf h); tata cara dan jumlah laporan terbuka
+    catatan: Aturan identitas-pelapor-korban membaca frasa yang sudah tersusun (laporan wbs, laporan whistleblowing); aturan ini membaca kata laporan atau pengaduan yang dipisah kata lain dari nama sistemnya (laporan pengaduan pada aplikasi whistle blowing system). Nama sistem saja tanpa kata laporan tidak dibaca (tautan kanal pelaporan terbuka). Kata whistleblower (orangnya) dibaca aturan identitas-pelapor-korban; peta kata bahasa Inggris menjadikannya pelapor.
+    prioritas: 100
+    semua:
+      - [laporan, pengaduan, aduan, berkas, isi]
+      - [whistle blowing, whistleblowing, wbs, sistem pelaporan pelanggaran]
+    kecuali: [work breakdown, breakdown, proyek, konstruksi, ringkasan, ikhtisar, laporan pengelolaan, pengelolaan whistleblowing, pengelolaan whistle blowing, pengelolaan wbs, pengelolaan sistem pelaporan, laporan tahunan, evaluasi pelaksanaan, tata cara, prosedur, sop, mekanisme, alur, pedoman, panduan, petunjuk, jumlah, banyaknya, statistik, agregat, rekapitulasi jumlah, rekap jumlah, sosialisasi, kebijakan, peraturan, pengelolaan aplikasi, pengembangan aplikasi, pengadaan, pembangunan aplikasi, tautan, alamat, kanal pelaporan, cara melapor, cara pelaporan, formulir kosong, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
+    kategori: dikecualikan
+    pengecualian: [17a2, 17h]
+    contoh_cocok:
+      - Pengaduan yang diterima melalui aplikasi whistle blowing system Inspektorat
+      - Isi aduan pada sistem pelaporan pelanggaran perusahaan daerah
+    contoh_tidak_cocok:
+      - Tata cara penyampaian laporan melalui whistle blowing system
+      - Jumlah laporan whistleblowing system per triwulan
+      - Pengadaan aplikasi whistle blowing system
+      - Ikhtisar pengelolaan sistem pelaporan pelanggaran tahun 2025
+
+  - id: perjanjian-kerja-perorangan
+    keterangan: Perjanjian atau kontrak kerja perorangan pegawai, karyawan atau tenaga kontrak (memuat data pribadi dan besaran upah orang itu) — UU 14/2008 Pasal 17 huruf h angka 3; perjanjian kerja bersama, peraturan perusahaan dan contoh formatnya terbuka
+    catatan: Perjanjian kerja sama dengan pihak ketiga dibaca aturan setiap-saat-perjanjian (kerja sama dikecualikan di sini). Penghasilan seseorang adalah kondisi keuangannya (huruf h angka 3); data pribadinya juga dilindungi UU 27/2022. Kata dasar kontrak pekerjaan sama dengan kontrak kerja (kerja), dan PPPK diuraikan kamus menjadi pegawai pemerintah dengan perjanjian kerja; keduanya dikecualikan agar kontrak konstruksi dan seleksi PPPK tidak terbaca.
+    prioritas: 100
+    semua:
+      - [perjanjian kerja, kontrak kerja, surat perjanjian kerja, pkwt, pkwtt, perjanjian kerja waktu tertentu, perjanjian kerja waktu tidak tertentu]
+      - [karyawan, pegawai, pekerja, tenaga kontrak, tenaga harian lepas, thl, honorer, pegawai non asn, perorangan, individu, dosen, guru]
+    kecuali: [pekerjaan, kontrak pekerjaan, konstruksi, pengadaan, penyedia, pppk, seleksi, ujian, kisi kisi, jadwal, tata tertib, kerja sama, kerjasama, bersama, perjanjian kerja bersama, peraturan perusahaan, format, contoh, templat, template, standar, model, jumlah, banyaknya, rekap, rekapitulasi, statistik, tata cara, prosedur, pedoman, sop, persyaratan, pengumuman, formasi, pendaftaran, pencatatan, sosialisasi, penyuluhan, koperasi karyawan]
+    kategori: dikecualikan
+    pengecualian: [17h3]
+    contoh_cocok:
+      - Kontrak kerja tenaga harian lepas sekretariat daerah tahun 2025
+      - Surat perjanjian kerja pegawai non ASN rumah sakit
+    contoh_tidak_cocok:
+      - Perjanjian kerja bersama antara perusahaan daerah dan serikat pekerja
+      - Contoh format perjanjian kerja pegawai PPPK
+      - Perjanjian kerja sama dengan koperasi karyawan
+
   - id: pengawasan-intern-spi
     keterangan: Kertas kerja, temuan, memorandum dan laporan hasil Satuan Pengawasan Intern (SPI) atau unit audit internal yang belum final atau belum selesai ditindaklanjuti — dokumen intra badan publik yang menurut sifatnya dirahasiakan (UU 14/2008 Pasal 17 huruf i); piagam, struktur dan program kerja pengawasannya terbuka
     catatan: Singkatan SPI sengaja tidak dimasukkan kamus karena juga berarti sistem pengendalian intern (kebijakan yang terbuka) dan Survei Penilaian Integritas; di sini SPI dibaca hanya bersama kata hasil pengawasan.
@@ -1198,7 +1253,7 @@ aturan:
     keterangan: Soal dan kunci jawaban ujian atau tes seleksi sebelum/selama dipakai, lembar jawaban peserta — UU 14/2008 Pasal 17 huruf b (hak cipta penyusun soal) dan huruf h angka 4 (evaluasi kemampuan peserta)
     catatan: Hak cipta penyusun soal — UU 28/2014 tentang Hak Cipta. Kerugian utamanya (ujian tidak lagi adil) tidak disebut Pasal 17, sehingga dasar huruf b perlu dibahas dalam uji konsekuensi.
     prioritas: 100
-    salah_satu: [soal ujian, soal dan jawaban, soal tes, soal cat, soal skd, soal skb, soal seleksi kompetensi, bank soal, naskah soal, kunci jawaban, lembar jawaban, jawaban ujian, soal seleksi, materi soal, materi ujian, bahan ujian, yang akan diujikan, soal dan kunci jawaban, soal beserta kunci jawaban, paket soal, soal asesmen, soal ulangan, soal osn, soal olimpiade, soal lomba, soal kompetisi]
+    salah_satu: [soal ujian, soal dan jawaban, soal tes, soal cat, soal skd, soal skb, soal seleksi kompetensi, bank soal, naskah soal, kunci jawaban, lembar jawaban, jawaban ujian, soal seleksi, materi soal, materi ujian, bahan ujian, yang akan diujikan, soal dan kunci jawaban, soal beserta kunci jawaban, paket soal, soal asesmen, soal ulangan, soal osn, soal olimpiade, soal lomba, soal kompetisi, dokumen soal, berkas soal, soal dan uji kompetensi, soal uji kompetensi, soal dan ujian]
     kecuali: [tata cara, pedoman, jadwal, pengumuman, contoh soal, latihan soal, sosialisasi, simulasi, try out, tryout, soal latihan, kisi kisi soal, kisi kisi ujian, kisi kisi dan materi, tahun lalu, untuk latihan, tahun sebelumnya, tahun tahun sebelumnya, yang telah diujikan, yang sudah diujikan, yang telah dilombakan, yang sudah dilombakan]
     kategori: dikecualikan
     pengecualian: [17b, 17h4]
@@ -3428,7 +3483,7 @@ kata_dasar_khusus:
 # Peraturan bupati/wali kota/gubernur yang sudah diundangkan dimuat dalam Berita Daerah (UU 12/2011)
 # dan termasuk informasi berkala (Perki 1/2021): preseden yang dikecualikan tentang pokok
 # pengaturannya (kode etik, tarif) tidak menandai peraturannya. Aturan tetap berlaku.
-penanda_terbuka: [jumlah, standar, uji konsekuensi, pengujian konsekuensi, pengadaan perangkat, pengadaan alat, pengadaan peralatan, pengadaan kendaraan, pengadaan sistem, belanja modal, milik pemerintah daerah, tanah milik pemerintah, rekomendasi ombudsman, tindak lanjut rekomendasi ombudsman, npwp rumah sakit, npwp rsud, npwp universitas, npwp dinas, npwp bumd, npwp perusahaan daerah, npwp sekolah, npwp puskesmas, npwp badan publik, rekening blu, rekening universitas, rekening rumah sakit, rekening resmi, rekening penerimaan, rekening pembayaran retribusi, rekening retribusi, rekening pembayaran pajak, gaji bupati, tunjangan bupati, gaji wakil bupati, gaji kepala daerah, hak keuangan kepala daerah, hak keuangan bupati, gaji wali kota, tunjangan wali kota, gaji gubernur, tunjangan gubernur, secara umum, penyuluhan, edukasi, npwp instansi, rekening instansi, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, telah dipublikasikan, sudah dipublikasikan, yang dipublikasikan, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku, peraturan bupati, peraturan wali kota, peraturan walikota, peraturan gubernur, perbup, perwal, perwali, pergub]
+penanda_terbuka: [jumlah, kisi kisi, standar, uji konsekuensi, pengujian konsekuensi, pengadaan perangkat, pengadaan alat, pengadaan peralatan, pengadaan kendaraan, pengadaan sistem, belanja modal, milik pemerintah daerah, tanah milik pemerintah, rekomendasi ombudsman, tindak lanjut rekomendasi ombudsman, npwp rumah sakit, npwp rsud, npwp universitas, npwp dinas, npwp bumd, npwp perusahaan daerah, npwp sekolah, npwp puskesmas, npwp badan publik, rekening blu, rekening universitas, rekening rumah sakit, rekening resmi, rekening penerimaan, rekening pembayaran retribusi, rekening retribusi, rekening pembayaran pajak, gaji bupati, tunjangan bupati, gaji wakil bupati, gaji kepala daerah, hak keuangan kepala daerah, hak keuangan bupati, gaji wali kota, tunjangan wali kota, gaji gubernur, tunjangan gubernur, secara umum, penyuluhan, edukasi, npwp instansi, rekening instansi, agregat, data agregat, rekapitulasi jumlah, rekap jumlah, statistik, persentase, prevalensi, cakupan, tata cara, prosedur, sop, standar operasional prosedur, pedoman, petunjuk teknis, juknis, persyaratan, syarat, alur, mekanisme, sosialisasi, kas umum daerah, rekening kas umum daerah, rkud, rekening kas daerah, alamat kantor, formulir, blangko, pengumuman, per lembaga, penerima lembaga, lembaga pengguna, rekapitulasi, rekap, opini bpk, opini wtp, statuta, undang undang nomor, undang undang no, peraturan akademik, gambaran umum, laporan penindakan, laporan penindakannya, ringkasan laporan keuangan, telah diaudit, sudah diaudit, telah dipublikasikan, sudah dipublikasikan, yang dipublikasikan, ikhtisar, salinan putusan, direktori putusan, putusan pengadilan, rekening penerimaan, panduan, buku panduan, buku saku, peraturan bupati, peraturan wali kota, peraturan walikota, peraturan gubernur, perbup, perwal, perwali, pergub]
 
 # periode_terbit: kata yang menyebut periode SATU EDISI informasi yang terbit berkala
 #             ("Laporan pengaduan triwulan II", "Laporan tahunan", "Rekap pengaduan per
