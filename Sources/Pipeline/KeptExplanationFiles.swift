@@ -45,7 +45,8 @@ final class KeptExplanationFiles: @unchecked Sendable {
         /// While the cells asked for are the old file's first `matched`, in order, and
         /// `writer` is nil, the old file stays.
         var matched = 0
-        var writer: Writer?
+        /// The unit's new file while it is written (`HashedFileWriter`, through a small buffer).
+        var writer: HashedFileWriter?
         var window: [UInt8] = []
         var windowStart = 0
 
@@ -75,64 +76,6 @@ final class KeptExplanationFiles: @unchecked Sendable {
         func record(_ r: Int) -> ArraySlice<UInt8>? { read(offsets[r] - 36, lengths[r] + 36) }
     }
 
-    /// A unit's new file, written through a buffer to a temporary file, hashed on the way.
-    final class Writer {
-        let temporary: URL
-        var buffer: [UInt8] = []
-        var hasher = SHA256()
-        var failure: Error?
-
-        init(url: URL, frame: String) {
-            temporary = DurableFiles.temporaryURL(for: url)
-            unlink(temporary.path)
-            append(Array((frame + "\n").utf8))
-        }
-
-        func append<C: Collection>(_ bytes: C) where C.Element == UInt8 {
-            buffer.append(contentsOf: bytes)
-            if buffer.count >= KeptExplanationFiles.bufferSize { flush() }
-        }
-
-        func appendCell(_ key: KeptRowFile.Key, _ text: String) {
-            for word in [key.a, key.b, key.c, key.d] { withUnsafeBytes(of: word.bigEndian) { append($0) } }
-            withUnsafeBytes(of: UInt32(text.utf8.count).bigEndian) { append($0) }
-            append(text.utf8)
-        }
-
-        func flush(hashed: Bool = true) {
-            guard !buffer.isEmpty else { return }
-            if hashed { buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) } }
-            defer { buffer.removeAll(keepingCapacity: true) }
-            guard failure == nil else { return }
-            // Opened for each piece: a regency may have more units than a process may hold files open.
-            let fd = open(temporary.path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-            guard fd >= 0 else {
-                failure = DurableFiles.posixError("membuat", temporary.path)
-                return
-            }
-            defer { close(fd) }
-            do {
-                try buffer.withUnsafeBytes { try DurableFiles.TemporaryFile(fd: fd).write($0) }
-            } catch {
-                failure = DurableFiles.posixError("menulis", temporary.path)
-            }
-        }
-
-        func finish(as url: URL) throws {
-            flush()
-            buffer = Array(hasher.finalize())
-            flush(hashed: false)
-            if let failure {
-                unlink(temporary.path)
-                throw failure
-            }
-            guard rename(temporary.path, url.path) == 0 else {
-                unlink(temporary.path)
-                throw DurableFiles.posixError("mengganti nama ke", url.path)
-            }
-        }
-    }
-
     var explanations: KeptExplanations {
         KeptExplanations { [self] unit, fields, make in
             let key = KeptRowFile.digest(fields)
@@ -159,7 +102,11 @@ final class KeptExplanationFiles: @unchecked Sendable {
             file.seen[key] = -1
             rendered += 1
             diverge(file)
-            file.writer?.appendCell(key, text)
+            if let writer = file.writer {
+                writer.append(key)
+                writer.append(uint32: UInt32(text.utf8.count))
+                writer.append(text.utf8)
+            }
             return text
         }
     }
@@ -167,8 +114,7 @@ final class KeptExplanationFiles: @unchecked Sendable {
     /// Starts the unit's new file, with the old file's cells matched so far.
     private func diverge(_ file: UnitFile) {
         guard file.writer == nil else { return }
-        let writer = Writer(url: file.url, frame: frame)
-        do { try DurableFiles.createDirectory(folder) } catch { writer.failure = error }
+        let writer = HashedFileWriter(url: file.url, frame: frame, bufferSize: Self.bufferSize)
         if file.matched > 0 {
             let start = file.offsets[0] - 36
             let end = file.offsets[file.matched - 1] + file.lengths[file.matched - 1]
@@ -177,7 +123,7 @@ final class KeptExplanationFiles: @unchecked Sendable {
             while at < end {
                 let count = min(Self.windowSize, end - at)
                 guard let bytes = file.read(at, count) else {
-                    writer.failure = writer.failure ?? DurableFiles.posixError("membaca", file.url.path)
+                    writer.fail(DurableFiles.posixError("membaca", file.url.path))
                     break
                 }
                 writer.append(bytes)
@@ -226,7 +172,7 @@ final class KeptExplanationFiles: @unchecked Sendable {
             if file.writer == nil && file.matched == file.keys.count && !file.keys.isEmpty { continue }
             // Fewer cells than the old file's: its first `matched`.
             if file.writer == nil { diverge(file) }
-            try file.writer?.finish(as: file.url)
+            try file.writer?.finish()
         }
         let names = Set(units.keys.map(Self.fileName))
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where !names.contains(name) {

@@ -40,11 +40,7 @@ final class KeptPageIndex: @unchecked Sendable {
     private var seen = Set<UInt64>()
     /// The new index, written as it is made through a small buffer to a temporary file beside
     /// `url` and hashed on the way (held whole, it and its copies were 30 MB at 4×).
-    private var output: Int32 = -1
-    private var buffer: [UInt8] = []
-    private var hasher = SHA256()
-    private var failure: Error?
-    private var temporary: URL { DurableFiles.temporaryURL(for: url) }
+    private let writer: HashedFileWriter
     /// The row looked up or kept last, recorded when it is emitted (`advance`).
     private var pending: (key: KeptRowFile.Key, digest: KeptRowFile.Key, length: Int, split: Int)?
     /// Bytes of the new page emitted so far.
@@ -56,8 +52,7 @@ final class KeptPageIndex: @unchecked Sendable {
     init(url: URL, page pageURL: URL, frame: String) {
         self.url = url
         self.frame = frame
-        buffer.reserveCapacity(Self.bufferSize)
-        append(Array((frame + "\n").utf8))
+        writer = HashedFileWriter(url: url, frame: frame, bufferSize: Self.bufferSize)
         guard let data = try? Data(contentsOf: url), let parsed = Self.parse(Array(data), frame: frame) else { return }
         let fd = open(pageURL.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return }
@@ -67,10 +62,6 @@ final class KeptPageIndex: @unchecked Sendable {
 
     deinit {
         if page >= 0 { close(page) }
-        if output >= 0 {
-            close(output)
-            unlink(temporary.path)
-        }
     }
 
     static let bufferSize = 1 << 16
@@ -213,62 +204,16 @@ final class KeptPageIndex: @unchecked Sendable {
 
     private func record(_ key: KeptRowFile.Key, _ digest: KeptRowFile.Key, offset: Int, length: Int, split: Int, numberLength: Int) {
         guard seen.insert(key.a).inserted else { return }
-        for word in [key.a, key.b, key.c, key.d] { withUnsafeBytes(of: word.bigEndian) { append($0) } }
-        for word in [digest.a, digest.b, digest.c, digest.d] { withUnsafeBytes(of: word.bigEndian) { append($0) } }
-        withUnsafeBytes(of: UInt64(offset).bigEndian) { append($0) }
-        withUnsafeBytes(of: UInt32(length).bigEndian) { append($0) }
-        withUnsafeBytes(of: UInt32(split).bigEndian) { append($0) }
-        withUnsafeBytes(of: UInt32(numberLength).bigEndian) { append($0) }
-    }
-
-    /// Adds bytes to the new index (hashed; written out when the buffer is full).
-    private func append<C: Collection>(_ bytes: C) where C.Element == UInt8 {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= Self.bufferSize { flush() }
-    }
-
-    private func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
-        writeOut(buffer)
-        buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// Writes bytes to the temporary file (made on first use); the first failure is kept for `finish`.
-    private func writeOut(_ bytes: [UInt8]) {
-        guard failure == nil else { return }
-        do {
-            if output < 0 {
-                try DurableFiles.createDirectory(url.deletingLastPathComponent())
-                output = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-                guard output >= 0 else { throw DurableFiles.posixError("membuat", temporary.path) }
-            }
-            try bytes.withUnsafeBytes { try DurableFiles.TemporaryFile(fd: output).write($0) }
-        } catch {
-            failure = error
-        }
+        writer.append(key)
+        writer.append(digest)
+        writer.append(uint64: UInt64(offset))
+        writer.append(uint32: UInt32(length))
+        writer.append(uint32: UInt32(split))
+        writer.append(uint32: UInt32(numberLength))
     }
 
     /// Writes the index of the page just written (temporary name, then rename).
     func finish() throws {
-        flush()
-        // The digest of everything before it, not hashed itself.
-        writeOut(Array(hasher.finalize()))
-        buffer = []
-        if output >= 0 {
-            close(output)
-            output = -1
-        }
-        if let failure {
-            unlink(temporary.path)
-            if let failed = failure as? DurableFiles.TemporaryFile.WriteFailed {
-                throw WorkspaceError.io(operation: "menulis", path: temporary.path, reason: String(cString: strerror(failed.code)))
-            }
-            throw failure
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            unlink(temporary.path)
-            throw DurableFiles.posixError("mengganti nama ke", url.path)
-        }
+        try writer.finish()
     }
 }

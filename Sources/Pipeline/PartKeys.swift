@@ -143,11 +143,8 @@ final class KeptRowFile: @unchecked Sendable {
     let frame: String
     private var input: Int32 = -1
     private var index: [Key: (offset: Int, split: Int, length: Int)] = [:]
-    private let temporary: URL
-    private var output: Int32 = -1
-    private var buffer: [UInt8] = []
-    private var hasher = SHA256()
-    private var failure: Error?
+    /// The new file, made by the first row recorded (`HashedFileWriter`).
+    private var writer: HashedFileWriter?
     private var seen = Set<Key>()
     private(set) var reused = 0
     private(set) var rendered = 0
@@ -155,7 +152,6 @@ final class KeptRowFile: @unchecked Sendable {
     init(url: URL, frame: String) {
         self.url = url
         self.frame = frame
-        temporary = DurableFiles.temporaryURL(for: url)
         let fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return }
         if let parsed = Self.parse(fd, frame: frame) {
@@ -168,10 +164,6 @@ final class KeptRowFile: @unchecked Sendable {
 
     deinit {
         if input >= 0 { close(input) }
-        if output >= 0 {
-            close(output)
-            unlink(temporary.path)
-        }
     }
 
     /// The records' places, when the file is whole and made for `frame`: one pass over it in
@@ -245,69 +237,22 @@ final class KeptRowFile: @unchecked Sendable {
     }
 
     private func record(_ key: Key, _ bytes: [UInt8], _ split: Int) {
-        guard failure == nil, seen.insert(key).inserted else { return }
-        if output < 0 {
-            do {
-                try DurableFiles.createDirectory(url.deletingLastPathComponent())
-            } catch {
-                failure = error
-                return
-            }
-            output = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard output >= 0 else {
-                failure = DurableFiles.posixError("membuat", temporary.path)
-                return
-            }
-            buffer = Array((frame + "\n").utf8)
-        }
-        for word in [key.a, key.b, key.c, key.d] { withUnsafeBytes(of: word.bigEndian) { buffer += $0 } }
-        withUnsafeBytes(of: UInt32(split).bigEndian) { buffer += $0 }
-        withUnsafeBytes(of: UInt32(bytes.count).bigEndian) { buffer += $0 }
-        buffer += bytes
-        if buffer.count >= 1 << 20 { flush() }
-    }
-
-    private func flush() {
-        guard failure == nil, output >= 0, !buffer.isEmpty else { return }
-        hasher.update(data: buffer)
-        var offset = 0
-        while offset < buffer.count {
-            let n = buffer.withUnsafeBytes { Foundation.write(output, $0.baseAddress! + offset, buffer.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                failure = DurableFiles.posixError("menulis", temporary.path)
-                return
-            }
-            offset += n
-        }
-        buffer.removeAll(keepingCapacity: true)
+        guard writer?.failure == nil, seen.insert(key).inserted else { return }
+        let writer = self.writer ?? HashedFileWriter(url: url, frame: frame, bufferSize: 1 << 20)
+        self.writer = writer
+        writer.append(key)
+        writer.append(uint32: UInt32(split))
+        writer.append(uint32: UInt32(bytes.count))
+        writer.append(bytes)
     }
 
     /// Replaces the file with the rows this run used (no rows: the file is removed).
     func finish() throws {
-        guard output >= 0 else {
-            if failure == nil { try? FileManager.default.removeItem(at: url) }
-            if let failure { throw failure }
+        guard let writer else {
+            try? FileManager.default.removeItem(at: url)
             return
         }
-        flush()
-        buffer = Array(hasher.finalize())
-        let digest = buffer
-        buffer = []
-        if failure == nil {
-            let n = digest.withUnsafeBytes { Foundation.write(output, $0.baseAddress!, 32) }
-            if n != 32 { failure = DurableFiles.posixError("menulis", temporary.path) }
-        }
-        close(output)
-        output = -1
-        if let failure {
-            unlink(temporary.path)
-            throw failure
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            unlink(temporary.path)
-            throw DurableFiles.posixError("mengganti nama ke", url.path)
-        }
+        try writer.finish()
     }
 
     /// SHA-256 of the fields, each preceded by its UTF-8 length (8 bytes, little-endian),

@@ -101,10 +101,16 @@ public struct Classifier: Sendable {
         var model: Int32
         /// The facts of an abbreviation's expansion ("lhp" → laporan, hasil, pemeriksaan).
         var expansion: [TokenFacts]?
-        /// Whether the token may begin a unit's or the body's name written out
-        /// (`NameWords.startsWrittenOutName`): only a text holding such a token is looked at
-        /// for names (`RuleSet.nameMask`).
-        var nameStart = false
+        /// What the token is to the units' names left out of the item's words
+        /// (`PrecedentPolicy.itemsLeaveOutUnitNames`; `.none` when they are kept).
+        var itemName = NameWords.Facts.none
+        /// What the token is to the names the index compares the PPID's own decisions without
+        /// (`PrecedentIndex.names`; `.none` when it has none).
+        var indexName = NameWords.Facts.none
+        /// What the token is to the unit's and the body's names written out, which the rules'
+        /// exceptions and open markers are not read inside (`RuleSet.writtenOutNames`,
+        /// `NameWords.writtenOutMask(count:_:)`).
+        var ruleName = NameWords.Facts.none
     }
 
     /// The part of a classification that depends on the text only. A class: the analysis is
@@ -280,18 +286,26 @@ public struct Classifier: Sendable {
             // each token's expansion or the token itself (`Morphology.expanded`).
             let expandedIDs: [Int32] = facts.contains { $0.expansion != nil }
                 ? facts.flatMap { token in token.expansion.map { $0.map(\.model) } ?? [token.model] } : []
-            // The words compared with precedents: without the units' names, when the policy says so.
-            var compared = tokens, comparedFacts: [TokenFacts]? = nil
+            // The words compared with precedents: without the units' names, when the policy says so
+            // (name words read from the table, not folded and looked up per text).
+            var comparedFacts: [TokenFacts]? = nil
             if let itemNames = storage.itemNames {
-                let mask = itemNames.mask(tokens)
+                let mask = itemNames.mask(count: facts.count) { facts[$0].itemName }
                 if mask.contains(true) {
-                    compared = zip(tokens, mask).filter { !$0.1 }.map(\.0)
-                    comparedFacts = zip(facts, mask).filter { !$0.1 }.map(\.0)
+                    var kept: [TokenFacts] = []
+                    kept.reserveCapacity(facts.count)
+                    for (token, name) in zip(facts, mask) where !name { kept.append(token) }
+                    comparedFacts = kept
                 }
             }
+            var names: [Bool]?
+            if precedentIndex.hasNameCut, let indexNames = precedentIndex.names {
+                let compared = comparedFacts ?? facts
+                names = indexNames.mask(count: compared.count) { compared[$0].indexName }
+            }
             analysis = self.analysis(facts: facts, compared: comparedFacts,
-                                     ruleNames: facts.contains(where: \.nameStart) ? storage.ruleSet.nameMask(tokens) : nil,
-                                     names: precedentIndex.hasNameCut ? precedentIndex.names?.mask(compared) : nil,
+                                     ruleNames: storage.ruleSet.writtenOutNames.writtenOutMask(count: facts.count) { facts[$0].ruleName },
+                                     names: names,
                                      assessment: storage.model.assess(tokens: tokens, ids: facts.map(\.model), expandedIDs: expandedIDs))
         } else {
             analysis = referenceAnalysis(tokens: tokens)
@@ -383,7 +397,11 @@ public struct Classifier: Sendable {
             // A number no phrase names (serial numbers, most years): stemming keeps digits as
             // they are, and numbers are never similarity terms. Not kept in the table.
             if token.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) && !storage.knownNumbers.contains(token) {
-                return TokenFacts(wide: -1, exact: -1, marker: -1, term: -1, model: LearnedModel.notAFeature, expansion: nil)
+                // A whole name may hold a number ("SMP Negeri 1 …").
+                return TokenFacts(wide: -1, exact: -1, marker: -1, term: -1, model: LearnedModel.notAFeature, expansion: nil,
+                                  itemName: storage.itemNames?.numberFacts(token) ?? .none,
+                                  indexName: storage.precedentIndex.names?.numberFacts(token) ?? .none,
+                                  ruleName: storage.ruleSet.writtenOutNames.numberFacts(token))
             }
             let facts = workOutFacts(token, expand: true)
             storage.tokenFacts[token] = facts
@@ -416,9 +434,12 @@ public struct Classifier: Sendable {
         }
         let morphology = ruleSet.matcher.wide.morphology
         let expansion = expand ? morphology.abbreviations[token].map { $0.map { workOutFacts($0, expand: false) } } : nil
+        // Names are read on the text's own tokens, never on an expansion's.
         return TokenFacts(wide: ruleSet.matcher.wide.keyID(token), exact: ruleSet.matcher.exact.keyID(token),
                           marker: ruleSet.openMarkerKeyID(token), term: term, model: model, expansion: expansion,
-                          nameStart: ruleSet.writtenOutNames.startsWrittenOutName(token))
+                          itemName: expand ? storage.itemNames?.facts(token) ?? .none : .none,
+                          indexName: expand ? index.names?.facts(token) ?? .none : .none,
+                          ruleName: expand ? ruleSet.writtenOutNames.facts(token) : .none)
     }
 
     /// One fired rule with what it matched and whether a Pasal 18 lift cancelled its grounds.

@@ -15,11 +15,21 @@ import Foundation
 ///   Daerah"), whose words alone are ordinary words ("kesehatan" elsewhere in the title stays).
 /// Names keep the old spelling units are named in ("Dradjat", "Soekarno", "Tjipto") while titles
 /// often write the new one: both sides are compared in a folded spelling (`fold`).
-public struct NameWords: Sendable {
+///
+/// A class: the classifier reads it for every text, and a struct of four tables was copied
+/// (each table retained and released) on every read (session 28).
+public final class NameWords: Sendable {
     /// Folded name words that are no Indonesian word.
     let properKeys: Set<String>
     /// Whole names as folded tokens, by their first token.
     let wholeNames: [String: [[String]]]
+    /// Each folded word of a whole name, by an id (for `facts`, the classifier's token table).
+    let wholeWordIDs: [String: Int32]
+    /// `wholeNames` as word ids, by the first word's id, in the same order.
+    let wholeNameIDs: [Int32: [[Int32]]]
+    /// Whether a whole name has a word of ASCII digits ("SMP Negeri 1 …"): only then can a number
+    /// be a name word (no number is a name word by itself).
+    let hasNumberWords: Bool
 
     public var isEmpty: Bool { properKeys.isEmpty && wholeNames.isEmpty }
 
@@ -43,7 +53,65 @@ public struct NameWords: Sendable {
             if folded.count >= 2, !(whole[folded[0]]?.contains(folded) ?? false) { whole[folded[0], default: []].append(folded) }
         }
         properKeys = proper
-        wholeNames = whole.mapValues { $0.sorted { ($0.count, $1.joined(separator: " ")) > ($1.count, $0.joined(separator: " ")) } }
+        let wholeNames = whole.mapValues { $0.sorted { ($0.count, $1.joined(separator: " ")) > ($1.count, $0.joined(separator: " ")) } }
+        self.wholeNames = wholeNames
+        var wordIDs: [String: Int32] = [:]
+        for names in wholeNames.values {
+            for name in names { for word in name where wordIDs[word] == nil { wordIDs[word] = Int32(wordIDs.count) } }
+        }
+        wholeWordIDs = wordIDs
+        hasNumberWords = wordIDs.keys.contains { !$0.isEmpty && $0.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
+        wholeNameIDs = Dictionary(uniqueKeysWithValues: wholeNames.map { first, names in
+            (wordIDs[first]!, names.map { $0.map { wordIDs[$0]! } })
+        })
+    }
+
+    /// What one token is to these names, worked out once per distinct token (the classifier's
+    /// token table): whether it is a name word by itself, and the id of its folded spelling among
+    /// the whole names' words (-1: in none). `mask(proper:words:)` of these equals `mask` of the
+    /// tokens.
+    public struct Facts: Sendable, Equatable {
+        public var proper: Bool
+        public var word: Int32
+        static let none = Facts(proper: false, word: -1)
+    }
+
+    /// The facts of one token (see `Facts`).
+    func facts(_ token: String) -> Facts {
+        guard !isEmpty else { return .none }
+        let folded = Self.fold(token)
+        return Facts(proper: properKeys.contains(folded), word: wholeWordIDs[folded] ?? -1)
+    }
+
+    /// `facts` of a token of ASCII digits, without folding or looking it up when no whole name
+    /// holds a number (serial numbers and years are most of the tokens the token table does not
+    /// keep).
+    func numberFacts(_ token: String) -> Facts {
+        hasNumberWords ? facts(token) : .none
+    }
+
+    /// For each token whether it is a name word, from the tokens' `facts`: the same as `mask` of
+    /// the tokens, without folding or hashing a word.
+    func mask(_ facts: [Facts]) -> [Bool] {
+        mask(count: facts.count) { facts[$0] }
+    }
+
+    /// `mask(_:)` of `count` tokens whose facts `facts` gives by position (read from the token
+    /// table without an array of them).
+    func mask(count: Int, _ facts: (Int) -> Facts) -> [Bool] {
+        var mask = [Bool](repeating: false, count: count)
+        for i in 0..<count where facts(i).proper { mask[i] = true }
+        guard !wholeNameIDs.isEmpty else { return mask }
+        for start in 0..<count {
+            let first = facts(start).word
+            guard first >= 0, let candidates = wholeNameIDs[first] else { continue }
+            for name in candidates where start + name.count <= count
+                && name.indices.allSatisfy({ facts(start + $0).word == name[$0] }) {
+                for i in start..<(start + name.count) { mask[i] = true }
+                break
+            }
+        }
+        return mask
     }
 
     /// An inbox code as words: "rsud-drajat" → "rsud drajat", "kec_ciruas" → "kec ciruas".
@@ -65,12 +133,6 @@ public struct NameWords: Sendable {
             }
         }
         return mask
-    }
-
-    /// Whether a token may begin a whole name written out (`writtenOutMask`): a cheap test per
-    /// distinct token, so that most texts need no mask at all.
-    func startsWrittenOutName(_ token: String) -> Bool {
-        !wholeNames.isEmpty && wholeNames[Self.fold(token)] != nil
     }
 
     /// For each token whether it lies inside a whole name written out ("Dinas Komunikasi,
@@ -99,6 +161,36 @@ public struct NameWords: Sendable {
                 continue
             }
             if mask == nil { mask = [Bool](repeating: false, count: tokens.count) }
+            for i in start..<(start + length) { mask?[i] = true }
+            start += length
+        }
+        return mask
+    }
+
+    /// `writtenOutMask` of `count` tokens from their `facts` (only `word` is read, worked out once
+    /// per distinct token by the classifier's token table): the same mask, without folding or
+    /// hashing a word per text.
+    func writtenOutMask(count: Int, _ facts: (Int) -> Facts) -> [Bool]? {
+        guard !wholeNameIDs.isEmpty else { return nil }
+        var mask: [Bool]?
+        var start = 0
+        while start < count {
+            let first = facts(start).word
+            guard first >= 0, let candidates = wholeNameIDs[first] else {
+                start += 1
+                continue
+            }
+            var length = 0
+            for name in candidates where start + name.count <= count
+                && name.indices.allSatisfy({ facts(start + $0).word == name[$0] }) {
+                length = name.count
+                break
+            }
+            guard length > 0 else {
+                start += 1
+                continue
+            }
+            if mask == nil { mask = [Bool](repeating: false, count: count) }
             for i in start..<(start + length) { mask?[i] = true }
             start += length
         }

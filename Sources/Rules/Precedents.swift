@@ -547,6 +547,9 @@ public final class PrecedentIndex: Sendable {
             let norm = norms[Int(document)]
             let similarity = Double(score / ((hasNameCut && cutsNames[Int(document)] ? cutQN : qn) * norm))
             guard similarity >= minimum, limit > 0 else { continue }
+            // Most touched precedents are not among the best once the list is full: compared
+            // before their neighbour is built (the same test as `before` below).
+            if found.count == limit, !((similarity, -Int(document)) > (found[limit - 1].similarity, -found[limit - 1].index)) { continue }
             let neighbour = Neighbour(index: Int(document), similarity: similarity, containment: Double(score / (norm * norm)),
                                       shared: Int(sharedCounts[Int(document)]), terms: termCounts[Int(document)],
                                       oneWord: oneWordTitles[Int(document)])

@@ -148,6 +148,46 @@ final class FastAnalysisTests: XCTestCase {
         assertSameAnalyses(Classifier(ruleSet: defaultRules, policy: policy), texts)
     }
 
+    /// The token table keeps what each token is to the units' names (`NameWords.facts`); the masks
+    /// read from those facts (`mask`, `writtenOutMask`) must be those of the tokens, with whole
+    /// names that hold a number or an old spelling, names inside names, and names cut off at the
+    /// end of a text.
+    func testNameWordFactsGiveTheMaskOfTheTokens() throws {
+        let units = try UnitDirectory.load(directory: Paths.rules)
+        let names = NameWords(names: Classifier.unitNames(units) + ["SMP Negeri 1 Ciruas", "SMP Negeri 1", "Dinas Kesehatan",
+                                                                    "Tjipto Soedjono", "Badan Penanggulangan Bencana Daerah"],
+                              morphology: defaultRules.morphology)
+        XCTAssertFalse(names.wholeNameIDs.isEmpty)
+        var texts = try texts()
+        let written = units.units.map(\.name) + ["SMP Negeri 1 Ciruas", "SMP NEGERI 1", "Tjipto Soedjono", "Cipto Sujono",
+                                                 "Badan Penanggulangan Bencana", "Dinas Kesehatan Dinas Kesehatan"]
+        for (n, name) in written.enumerated() {
+            texts.append("Laporan keuangan \(name) Tahun \(2019 + n % 7)")
+            texts.append("\(name) - Profil")
+            texts.append("Profil \(name)")
+        }
+        var marked = 0
+        for text in texts {
+            let tokens = defaultRules.morphology.matchTokens(text)
+            let mask = names.mask(tokens)
+            if mask.contains(true) { marked += 1 }
+            let facts = tokens.map(names.facts)
+            XCTAssertEqual(names.mask(facts), mask, text)
+            XCTAssertEqual(names.writtenOutMask(count: facts.count) { facts[$0] }, names.writtenOutMask(tokens), text)
+            for token in tokens where token.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+                XCTAssertEqual(names.numberFacts(token), names.facts(token), token)
+            }
+        }
+        XCTAssertTrue(names.hasNumberWords)
+        XCTAssertTrue(names.numberFacts("1").word >= 0, "the 1 of SMP Negeri 1")
+        let plain = NameWords(names: ["RSUD Malingping", "Kecamatan Ciruas"], morphology: defaultRules.morphology)
+        XCTAssertFalse(plain.hasNumberWords)
+        for token in ["1", "2025", "17"] { XCTAssertEqual(plain.numberFacts(token), plain.facts(token)) }
+        XCTAssertGreaterThan(marked, 3 * written.count, "texts holding a name")
+        let none = NameWords(names: [], morphology: defaultRules.morphology)
+        XCTAssertEqual(none.mask(["profil", "rsud"].map(none.facts)), [false, false])
+    }
+
     func testNumbersThatRulesNameStillMatch() {
         // Numbers outside every vocabulary skip the table; one a phrase names must not.
         let rules = try? RuleSet.load(files: [("kategori.yaml", defaultRulesText("kategori.yaml")),
