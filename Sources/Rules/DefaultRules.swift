@@ -983,13 +983,17 @@ aturan:
     prioritas: 100
     salah_satu: [daftar nama pengungsi, daftar nama warga, daftar nama penerima, daftar nama pasien, daftar nama siswa, daftar nama pegawai, daftar nama korban, daftar nama penduduk, daftar nama anggota, daftar nama peserta, daftar nama keluarga, daftar nama ppns, daftar nama petugas, per nama, per orang, per individu, per anak, per pasien, per siswa, per pegawai, per penerima]
     kecuali: [jumlah, banyaknya, rekapitulasi, rekap, agregat, statistik, pengumuman, kelulusan, lulus, seleksi, pemenang, penghargaan, pejabat, jabatan, tata cara, sop, prosedur, persyaratan, formulir kosong, lembaga, per sekolah, korban bencana, korban meninggal, meninggal dunia, anggota badan permusyawaratan desa, anggota bpd, perangkat desa, anggota kpps, anggota ppk, anggota pps, anggota panwaslu, badan ad hoc]
+    mengalahkan_kecuali: [nilai per nama, skor per nama]
+    dapat_dikalahkan: [kelulusan, lulus]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
+      - Persentase siswa lulus ujian sekolah beserta skor per nama siswa
       - Daftar nama korban kekerasan di pengungsian bencana
       - Daftar nama pengungsi dan kebutuhan khusus (lansia, ibu hamil) di posko
       - Data penduduk rentan adminduk per nama
     contoh_tidak_cocok:
+      - Pengumuman kelulusan seleksi beserta nilai per nama peserta
       - Daftar nama anggota KPPS yang telah ditetapkan
       - Daftar nama anggota Badan Permusyawaratan Desa
       - Daftar nama korban banjir bandang yang meninggal dunia

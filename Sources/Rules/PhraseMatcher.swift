@@ -262,6 +262,8 @@ final class CompiledRule: Sendable {
     let any: [Int]
     let none: [Int]
     let overrides: [Int]
+    /// The `kecuali` phrases the overrides may beat (`Rule.beatable`); nil: every one.
+    let beatable: [Int]?
 
     init(rule: Rule, matcher: RuleMatcher) {
         self.rule = rule
@@ -269,6 +271,13 @@ final class CompiledRule: Sendable {
         any = rule.any.compactMap(matcher.wide.id(of:))
         none = rule.none.compactMap(matcher.exact.id(of:))
         overrides = rule.overrides.compactMap(matcher.exact.id(of:))
+        beatable = rule.beatable.map { $0.compactMap(matcher.exact.id(of:)) }
+    }
+
+    /// Whether every `kecuali` phrase found may be beaten (`dapat_dikalahkan`).
+    private func allBeatable(_ found: RuleMatcher.Found) -> Bool {
+        guard let beatable else { return true }
+        return !none.contains { found.exact.contains($0) && !beatable.contains($0) }
     }
 
     /// The `semua` and `salah_satu` phrases: a rule fires only when the text holds one of them
@@ -283,7 +292,7 @@ final class CompiledRule: Sendable {
         guard hasConditions else { return false }
         for group in all where !group.contains(where: found.wide.contains) { return false }
         if !any.isEmpty && !any.contains(where: found.wide.contains) { return false }
-        if none.contains(where: found.exact.contains) && overridingPhrases(found).isEmpty { return false }
+        if none.contains(where: found.exact.contains) && (overridingPhrases(found).isEmpty || !allBeatable(found)) { return false }
         return true
     }
 
@@ -305,7 +314,7 @@ final class CompiledRule: Sendable {
     /// found, or none was beaten).
     func overriddenExceptions(_ found: RuleMatcher.Found, matcher: RuleMatcher) -> (overrides: [String], exceptions: [String]) {
         let exceptions = none.filter(found.exact.contains)
-        guard !exceptions.isEmpty else { return ([], []) }
+        guard !exceptions.isEmpty, allBeatable(found) else { return ([], []) }
         let overriding = overridingPhrases(found)
         guard !overriding.isEmpty else { return ([], []) }
         return (overriding.map { matcher.exact.phraseTexts[$0] }, exceptions.map { matcher.exact.phraseTexts[$0] })

@@ -149,6 +149,10 @@ public struct Rule: Hashable, Sendable {
     /// overlapping one of the rule's own `kecuali` phrases does not count ("tanpa nama pasien").
     /// The rule's `semua` and `salah_satu` must still match.
     public var overrides: [String] = []
+    /// *dapat_dikalahkan*: the `kecuali` phrases the `overrides` may beat; nil: every one. A
+    /// `kecuali` phrase not listed keeps the rule from firing whatever override is in the text
+    /// ("kelulusan" may be beaten by "nilai per nama", "pengumuman" not).
+    public var beatable: [String]? = nil
     public var category: Category?
     /// *kategori_alternatif*: declared categories also accepted without review.
     public var alternatives: [Category]

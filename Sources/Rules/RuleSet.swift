@@ -399,7 +399,7 @@ public struct RuleSet: Sendable {
     // MARK: - aturan.yaml
 
     static let ruleFields = [
-        "id", "keterangan", "catatan", "prioritas", "aktif", "semua", "salah_satu", "kecuali", "mengalahkan_kecuali", "kategori",
+        "id", "keterangan", "catatan", "prioritas", "aktif", "semua", "salah_satu", "kecuali", "mengalahkan_kecuali", "dapat_dikalahkan", "kategori",
         "kategori_alternatif", "subkelompok", "pengecualian", "butir", "pasal_18", "cabut",
         "contoh_cocok", "contoh_tidak_cocok",
     ]
@@ -510,6 +510,7 @@ public struct RuleSet: Sendable {
                 any: r.strings(f["salah_satu"], field: "salah_satu", what: what),
                 none: exceptions,
                 overrides: overrides,
+                beatable: readBeatable(f["dapat_dikalahkan"], exceptions: exceptions, overrides: overrides, what: what, reader: &r),
                 category: category ?? (subgroup != nil ? .berkala : nil),
                 alternatives: alternatives, subgroup: subgroup, grounds: grounds, listEntry: listEntry,
                 pasal18: pasal18Code, lifts: lifts,
@@ -549,6 +550,26 @@ public struct RuleSet: Sendable {
             }
         }
         return overrides
+    }
+
+    /// A rule's `dapat_dikalahkan` list (nil when absent): each entry must be one of the rule's own
+    /// `kecuali` phrases (an error at its line otherwise), and the list needs `mengalahkan_kecuali`
+    /// (a warning: without overrides nothing is beaten).
+    private func readBeatable(_ node: Node?, exceptions: [String], overrides: [String], what: String,
+                              reader r: inout YAMLReader) -> [String]? {
+        guard let node else { return nil }
+        let beatable = r.strings(node, field: "dapat_dikalahkan", what: what)
+        if overrides.isEmpty {
+            r.warning(node, "beatable_without_override", "`dapat_dikalahkan` pada \(what) tidak berpengaruh: aturan ini tidak punya `mengalahkan_kecuali`.")
+        }
+        let own = Set(exceptions.map(TextNormalizer.normalise))
+        let elements = (node.sequence ?? [node]).filter { !($0.scalar?.string.trimmedWhitespace().isEmpty ?? true) }
+        for (index, phrase) in beatable.enumerated() where !own.contains(TextNormalizer.normalise(phrase)) {
+            let place = elements.count == beatable.count ? elements[index] : node
+            r.error(place, "beatable_not_exception", "`dapat_dikalahkan` \"\(phrase)\" pada \(what) tidak tertulis di `kecuali` aturan ini: "
+                    + "tulis di sini hanya kata `kecuali` yang boleh dikalahkan `mengalahkan_kecuali`.")
+        }
+        return beatable
     }
 
     /// Whether a lift entry covers a ground: the same code, or a letter ("17h") covering its

@@ -344,6 +344,43 @@ final class RuleSetTests: XCTestCase {
         }
     }
 
+    /// `dapat_dikalahkan` (session 28): the overrides beat only the listed exceptions; any other
+    /// exception in the text keeps the rule from firing; an entry that is no exception of the rule
+    /// is refused at its line, and a list without overrides is a warning.
+    func testOverridesBeatOnlyTheExceptionsListedAsBeatable() throws {
+        let restricted = overrideRule.replacingOccurrences(of: "    mengalahkan_kecuali: [beserta nama, nama pasien]\n",
+                                                           with: "    mengalahkan_kecuali: [beserta nama, nama pasien]\n    dapat_dikalahkan: [jumlah, banyaknya]\n")
+            .replacingOccurrences(of: "kecuali: [jumlah, banyaknya, tanpa nama]", with: "kecuali: [jumlah, banyaknya, tanpa nama, prosedur]")
+        XCTAssertNotEqual(restricted, overrideRule)
+        let set = try RuleSet.load(directory: try temporaryRules(replacing: ["aturan.yaml": restricted]))
+        XCTAssertEqual(set.rules.first { $0.id == "diagnosis-uji" }?.beatable, ["jumlah", "banyaknya"])
+        XCTAssertTrue(set.validate().filter(\.blocksCheck).isEmpty, set.validate().map(\.text).joined(separator: "\n"))
+        let classifier = Classifier(ruleSet: set, precedents: [])
+        // A beatable exception is beaten, as before.
+        let named = try XCTUnwrap(classifier.firings("Jumlah diagnosis per poli beserta nama pasien").first)
+        XCTAssertEqual(named.overriddenExceptions, ["jumlah"])
+        XCTAssertTrue(classifier.classify(item("Jumlah diagnosis per poli beserta nama pasien")).needsConsequenceTest)
+        // One that is not listed keeps the rule from firing, also beside a beatable one.
+        XCTAssertTrue(classifier.firings("Prosedur pencatatan diagnosis beserta nama pasien").isEmpty)
+        XCTAssertTrue(classifier.firings("Jumlah diagnosis dan prosedur pencatatan beserta nama pasien").isEmpty)
+        XCTAssertFalse(classifier.classify(item("Prosedur pencatatan diagnosis beserta nama pasien")).needsConsequenceTest)
+        // Without the list every exception is beaten (the same texts on the unrestricted rule).
+        let open = try RuleSet.load(directory: try temporaryRules(replacing: ["aturan.yaml": overrideRule
+            .replacingOccurrences(of: "kecuali: [jumlah, banyaknya, tanpa nama]", with: "kecuali: [jumlah, banyaknya, tanpa nama, prosedur]")]))
+        XCTAssertFalse(Classifier(ruleSet: open, precedents: []).firings("Prosedur pencatatan diagnosis beserta nama pasien").isEmpty)
+        // An entry that is no exception of the rule: refused at its line.
+        let wrong = restricted.replacingOccurrences(of: "dapat_dikalahkan: [jumlah, banyaknya]", with: "dapat_dikalahkan:\n      - jumlah\n      - rekap")
+        let found = try issues(replacing: ["aturan.yaml": wrong])
+        let refused = try XCTUnwrap(found.first { $0.code == "beatable_not_exception" }, found.map(\.text).joined(separator: "\n"))
+        XCTAssertEqual(refused.severity, .error)
+        XCTAssertTrue(refused.text.contains("\"rekap\""), refused.text)
+        XCTAssertEqual(refused.location.line, (wrong.components(separatedBy: "\n").firstIndex { $0.contains("- rekap") } ?? -1) + 1)
+        // A list on a rule without overrides: a warning.
+        let idle = restricted.replacingOccurrences(of: "    mengalahkan_kecuali: [beserta nama, nama pasien]\n", with: "")
+            .replacingOccurrences(of: "contoh_cocok: [Banyaknya diagnosis per poli beserta nama]", with: "contoh_cocok: [Diagnosis pasien poli]")
+        XCTAssertEqual(try issues(replacing: ["aturan.yaml": idle]).first { $0.code == "beatable_without_override" }?.severity, .warning)
+    }
+
     func testAnOverrideThatIsOrHoldsItsRulesOwnExceptionIsRefusedAtItsLine() throws {
         let text = ruleHeader + """
           - id: diagnosis-uji
