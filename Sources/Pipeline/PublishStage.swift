@@ -525,6 +525,7 @@ public struct PublishStage {
         input.changesBase = changes.map { $0.sinceDecree ? .lastDecree : .previousDraft } ?? .firstDraft
         input.held = held
         if ruleChangesStamp != nil { input.ruleChanges = try register.pendingRuleChanges() }
+        input.incompleteRecords = try register.incompleteRecords()
         input.exemptionNotices = notices
         input.exemptionNoticeDays = config.decree.exemptionNoticeDays
         input.returned = Self.returnedRows(try register.returnedItems(), clock: clock)

@@ -19,6 +19,8 @@ public struct ReviewFileResult: Hashable, Sendable {
     /// Items whose new classification (rules changed) the PPID applied, or kept the old one.
     public var ruleChangesApplied = 0
     public var ruleChangesKept = 0
+    /// Recorded tests' berita acara completed with a number or day (sheet Lengkapi Berita Acara).
+    public var completionsRecorded = 0
     /// Rows the register refused (stale revision, withdrawn item, missing legal basis…),
     /// each an Indonesian sentence naming sheet and row.
     public var refused: [String]
@@ -58,7 +60,7 @@ public struct ReviewDecisionsSummary: Hashable, Sendable {
 
     /// Whether any decision or test reached the register (a new draft may be due).
     public var changedRegister: Bool {
-        files.contains { $0.testsRecorded + $0.approved + $0.returned > 0 }
+        files.contains { $0.testsRecorded + $0.approved + $0.returned + $0.completionsRecorded > 0 }
     }
 }
 
@@ -185,6 +187,7 @@ public func applyReviewWorkbooks(
             "berkas": "\(name)", "uji": "\(result.testsRecorded)", "disetujui": "\(result.approved)",
             "dikembalikan": "\(result.returned)", "ditolak": "\(result.refused.count)",
         ]
+        if result.completionsRecorded > 0 { processed["berita_acara_dilengkapi"] = "\(result.completionsRecorded)" }
         if result.ruleChangesApplied + result.ruleChangesKept > 0 {
             processed["aturan_baru_diterapkan"] = "\(result.ruleChangesApplied)"
             processed["klasifikasi_lama_dipertahankan"] = "\(result.ruleChangesKept)"
@@ -230,9 +233,14 @@ func apply(
         WorkbookRuleChoice(itemID: entry.itemID, revision: entry.revision, action: entry.action, note: entry.note,
                            location: "Sheet '\(entry.sheet)' baris \(entry.row)")
     }
+    let completions = decisions.completions.map { entry in
+        WorkbookCompletion(itemID: entry.itemID, revision: entry.revision, beritaAcaraNumber: entry.beritaAcaraNumber,
+                           testedOn: entry.testedOn, enteredBy: entry.enteredBy,
+                           location: "Sheet '\(entry.sheet)' baris \(entry.row)")
+    }
     guard let applied = try register.applyReviewWorkbook(
         sha256: result.sha256, fileName: result.fileName, token: decisions.token, tests: tests,
-        decisions: rows, ruleChoices: choices, reviewer: decisions.reviewer, at: clock.now)
+        decisions: rows, ruleChoices: choices, completions: completions, reviewer: decisions.reviewer, at: clock.now)
     else {
         result.duplicate = true
         lines.append("Berkas yang sama persis sudah diterapkan; tidak ada yang dicatat ulang.")
@@ -255,6 +263,7 @@ func fill(_ result: inout ReviewFileResult, from applied: ReviewWorkbookApplicat
     result.returned = applied.returned
     result.ruleChangesApplied = applied.ruleChangesApplied
     result.ruleChangesKept = applied.ruleChangesKept
+    result.completionsRecorded = applied.completionsRecorded
     result.refused = applied.refused
     let unsigned = decisions.decisions.count + decisions.ruleChoices.count
     if unsigned > 0 && decisions.reviewer == nil {
@@ -300,6 +309,11 @@ func resultText(_ r: ReviewFileResult, lines: [String], clock: Clock) -> String 
             "Informasi dikembalikan ke perangkat daerah: \(r.returned)",
             "Baris yang ditolak: \(r.refused.count)",
         ]
+        if r.completionsRecorded > 0 {
+            // Only when the sheet Lengkapi Berita Acara was filled: other results read as before.
+            out.insert("Berita acara uji konsekuensi dilengkapi (nomor atau tanggal uji): \(r.completionsRecorded)",
+                       at: out.count - 1)
+        }
         if r.ruleChangesApplied + r.ruleChangesKept > 0 {
             // Only when the sheet Aturan Baru was used: other results read as before.
             out.insert(contentsOf: [

@@ -152,6 +152,35 @@ final class TestCompletionTests: XCTestCase {
         XCTAssertEqual(try db.history(itemID: "dinkes-0005").tests[0].completions?.count, 1)
     }
 
+    /// What the review workbook lists to complete: a published record without its number (not
+    /// its day: the signed paper bears one), an unpublished record without its day; a record
+    /// once completed is no longer listed.
+    func testIncompleteRecordsAreThePublishedUnnumberedAndTheUndatedNotPublished() throws {
+        let db = try AppDatabase.inMemory()
+        try publishedRegister(db)
+        let listed = try db.incompleteRecords()
+        XCTAssertEqual(listed.map(\.itemID), ["dinkes-0005", "dinkes-0006"])
+        XCTAssertEqual(listed.map(\.publishedWith), [1, 1])
+        XCTAssertEqual(listed.map(\.needsNumber), [true, true])
+        XCTAssertEqual(listed.map(\.needsDay), [false, false])
+        XCTAssertEqual(listed.first?.ringkasan, "Rekam medis pasien")
+        XCTAssertEqual(listed.first?.conclusion, .exemptWhole)
+        try db.completeRecordedTest(itemID: "dinkes-0005", revision: 1, number: number, place: nil, testedOn: nil,
+                                    by: "Siti", at: Fixture.date(4))
+        XCTAssertEqual(try db.incompleteRecords().map(\.itemID), ["dinkes-0006"])
+
+        let (undated, _) = try registerWithAnUndatedTest()
+        let day = try XCTUnwrap(undated.incompleteRecords().first)
+        XCTAssertEqual(day.itemID, "dinkes-0005")
+        XCTAssertNil(day.publishedWith)
+        XCTAssertNil(day.testedOn)
+        XCTAssertTrue(day.needsDay)
+        XCTAssertFalse(day.needsNumber)
+        try undated.completeRecordedTest(itemID: "dinkes-0005", revision: 1, number: nil, place: nil,
+                                         testedOn: Fixture.date(1), by: "PPID", at: Fixture.date(4))
+        XCTAssertEqual(try undated.incompleteRecords(), [])
+    }
+
     /// A test recorded without its day (a review workbook before session 26) is dated by a
     /// completion: the draft resting on it is outdated, the next one prints the day, and
     /// `undatedTests` (what `dip approve` refuses) no longer names it.

@@ -39,6 +39,10 @@ public struct ReviewInput: Sendable {
     /// (`AppDatabase.pendingRuleChanges`): shown first on the page and on their own sheet;
     /// none, nothing shown.
     public var ruleChanges: [RuleChange] = []
+    /// Recorded tests whose berita acara lacks its number (published) or its day
+    /// (`AppDatabase.incompleteRecords`): shown first on the page and on their own sheet, where
+    /// the PPID completes them; none, nothing shown.
+    public var incompleteRecords: [IncompleteRecord] = []
     /// The category tables' items, read a chunk at a time (a regency's draft is not held
     /// whole); nil: the draft's items and `returned`, in memory.
     public var categoryItems: ReviewCategoryItems?
@@ -118,6 +122,10 @@ public enum ReviewFormat {
     public static let ruleChangeOptions: [(String, RuleChangeAction)] = [
         (applyRuleChange, .apply), (keepRuleChange, .keep),
     ]
+    /// Only when a recorded test's berita acara lacks its number or day
+    /// (`IncompleteRecordsSection`); read back: the number and/or day, and who records it.
+    public static let completionSheet = "Lengkapi Berita Acara"
+    public static let completionNameHeader = "Nama Petugas yang Mencatat"
 
     /// Category sheets, in decree order (exempted items of the draft included).
     public static func sheetName(_ category: DIPCore.Category) -> String { category.shortLabel }

@@ -81,6 +81,7 @@ final class ReviewPageWriter: @unchecked Sendable {
         header += HeldListsSection.html(input, clock: clock)
         header += ExemptionPeriodsSection.html(input, clock: clock)
         header += RuleChangesSection.html(input)
+        header += IncompleteRecordsSection.html(input, clock: clock)
         header += "<nav><ul>\n"
         for (i, t) in tables.enumerated() {
             header += "<li><a href=\"#t\(i + 1)\">\(HTMLTables.escape(t.title))</a> (\(t.rowCount))</li>\n"

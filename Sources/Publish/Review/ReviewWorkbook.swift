@@ -56,6 +56,7 @@ public enum ReviewWorkbook {
         if let held = HeldListsSection.sheet(input, clock: clock) { sheets.append(held) }
         if let periods = ExemptionPeriodsSection.sheet(input, clock: clock) { sheets.append(periods) }
         if let changes = RuleChangesSection.table(input) { sheets.append(sheet(changes)) }
+        if let records = IncompleteRecordsSection.table(input, clock: clock) { sheets.append(sheet(records)) }
         for (t, table) in tables.enumerated() {
             sheets.append(sheet(table, tap: tap.map { tap in { r, values in tap.row(t, r, values) } }))
         }
@@ -100,6 +101,10 @@ public enum ReviewWorkbook {
             rows.insert([XLSXCell(ExemptionPeriodsSection.summary(
                 input.exemptionNotices, noticeDays: input.exemptionNoticeDays, place: "sheet \(ReviewFormat.exemptionPeriodsSheet)"),
                                   style: XLSXStyle(bold: true, wrap: true, verticalTop: true))], at: 2)
+        }
+        if let line = IncompleteRecordsSection.summary(input) {
+            // Under the title lines too: these records wait for their number or day on their own sheet.
+            rows.insert([XLSXCell(line, style: XLSXStyle(bold: true, wrap: true, verticalTop: true))], at: 2)
         }
         if let line = RuleChangesSection.summary(input) {
             // Under the title lines too: these items wait for a choice on their own sheet.

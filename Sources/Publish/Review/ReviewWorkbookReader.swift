@@ -33,6 +33,19 @@ public struct ReviewRuleChoiceEntry: Hashable, Sendable {
     public var note: String
 }
 
+/// A recorded test's berita acara completed on a row of the sheet `ReviewFormat.completionSheet`:
+/// its number, its day, or both, and who records it.
+public struct ReviewCompletionEntry: Hashable, Sendable {
+    public var itemID: String
+    public var revision: Int
+    public var sheet: String
+    public var row: Int
+    public var beritaAcaraNumber: String?
+    public var testedOn: Date?
+    /// The row's name, else the reviewer's on the instructions sheet.
+    public var enteredBy: String
+}
+
 /// What a review workbook dropped back into the inbox says.
 public struct ReviewDecisions: Hashable, Sendable {
     /// The draft the workbook was made for (nil when there was none).
@@ -49,6 +62,8 @@ public struct ReviewDecisions: Hashable, Sendable {
     public var problems: [Problem]
     /// Choices on items the new rules would classify differently.
     public var ruleChoices: [ReviewRuleChoiceEntry] = []
+    /// Numbers and days given for recorded tests' berita acara.
+    public var completions: [ReviewCompletionEntry] = []
 }
 
 /// Why a file cannot be read as a review workbook at all.
@@ -121,6 +136,9 @@ public enum ReviewWorkbookReader {
             }
             if let sheetRows = try rows(ReviewFormat.ruleChangesSheet) {
                 context.readRuleChoices(rows: sheetRows)
+            }
+            if let sheetRows = try rows(ReviewFormat.completionSheet) {
+                context.readCompletions(rows: sheetRows)
             }
             result = context.result
         } catch let error as ReviewWorkbookError {
@@ -303,6 +321,52 @@ public enum ReviewWorkbookReader {
                                 hint: "Pilih \(ReviewFormat.applyRuleChange) atau \(ReviewFormat.keepRuleChange) dari daftar.") {
                 result.ruleChoices.append(ReviewRuleChoiceEntry(
                     itemID: c.itemID, revision: c.revision, sheet: sheet, row: c.row.number, action: c.action, note: c.note))
+            }
+        }
+
+        /// The sheet of records to complete: a row with a number or a day is read; an empty row is
+        /// skipped. A day that cannot be read, or a row nobody is named for (neither in the row nor
+        /// as the reviewer), is reported at its cell and skipped.
+        mutating func readCompletions(rows: [SheetRow]) {
+            let sheet = ReviewFormat.completionSheet
+            let map = columns(rows.first)
+            let numberColumn = map[ReviewFormat.beritaAcaraNumberHeader.lowercased()]
+            let dayColumn = map[ReviewFormat.testedOnHeader.lowercased()]
+            guard numberColumn != nil || dayColumn != nil else {
+                if rows.count > 1 {
+                    problem(sheet, 1, nil, nil,
+                            "Kolom \(ReviewFormat.beritaAcaraNumberHeader) dan \(ReviewFormat.testedOnHeader) tidak ditemukan di sheet \(sheet).",
+                            "Jangan mengubah judul kolom.")
+                }
+                return
+            }
+            let nameColumn = map[ReviewFormat.completionNameHeader.lowercased()]
+            for row in rows.dropFirst() {
+                let number = numberColumn.map { ReviewWorkbookReader.text(row[$0]) } ?? ""
+                let dayText = dayColumn.map { ReviewWorkbookReader.text(row[$0]) } ?? ""
+                if number.isEmpty && dayText.isEmpty { continue }
+                var day: Date?
+                if let dc = dayColumn, !dayText.isEmpty {
+                    guard let d = ReviewWorkbookReader.date(row[dc]) else {
+                        problem(sheet, row.number, dc, ReviewFormat.testedOnHeader,
+                                "Tanggal uji '\(dayText)' tidak dapat dibaca; berita acara baris ini tidak dilengkapi.",
+                                "Tulis tanggal rapat Tim seperti 26/11/2026 atau 26 November 2026.")
+                        continue
+                    }
+                    day = d
+                }
+                let name = nameColumn.map { ReviewWorkbookReader.text(row[$0]) } ?? ""
+                guard let by = name.isEmpty ? result.reviewer?.name : name else {
+                    problem(sheet, row.number, nameColumn, ReviewFormat.completionNameHeader,
+                            "Nama petugas yang mencatat belum diisi; berita acara baris ini tidak dilengkapi.",
+                            "Isi kolom \(ReviewFormat.completionNameHeader), atau nama pemeriksa di sheet "
+                                + "\(ReviewFormat.instructionsSheet): register mencatat siapa yang melengkapi berita acara dan kapan.")
+                    continue
+                }
+                guard let (id, revision) = identity(sheet: sheet, row: row, map: map) else { continue }
+                result.completions.append(ReviewCompletionEntry(
+                    itemID: id, revision: revision, sheet: sheet, row: row.number,
+                    beritaAcaraNumber: ConsequenceTest.recordedText(number), testedOn: day, enteredBy: by))
             }
         }
 
