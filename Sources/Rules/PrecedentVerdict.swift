@@ -130,13 +130,13 @@ public struct PrecedentPolicy: Hashable, Sendable {
     /// are left out where it is compared with any precedent, the corpus included: a unit's long
     /// name diluted its title against the corpus, and a corpus body of the same name ("Dinas
     /// Komunikasi, Informatika, Statistik dan Persandian Kota Bekasi") made its titles near.
-    /// Rules and the learned layer read the whole text. Only for measuring: no change on nested
-    /// validation, leave-one-body-out or the law probes (their titles hardly name the regency's
-    /// units); on the simulated regency (`classify-unit-names`) 3 withheld flags of 13 the names
-    /// cost came back and the category agreed 11 more times; but it reads every item's words for
-    /// names, and classify-distinct's CPU was not measured apart from the session's rule changes
-    /// (docs/classification.md §53).
-    public var itemsLeaveOutUnitNames = false
+    /// Rules and the learned layer read the whole text. No change on nested validation's flags and
+    /// category, leave-one-body-out or the law probes' flags (their titles hardly name the
+    /// regency's units); on the simulated regency (`classify-unit-names`) 3 more withheld flags
+    /// and 13 more categories agreeing, no open item flagged. Standard since session 28: the
+    /// token table reads the names once per distinct word, and it costs classify-distinct (every
+    /// title naming a unit) 2.3 % of instructions (docs/classification.md §57).
+    public var itemsLeaveOutUnitNames = true
     /// Where no rule and no unit names a category and the precedents' verdict is not strong
     /// (no voter ≥ `strongSimilarity` agreeing ≥ `strongAgreement`, no PPID decision among the
     /// voters), the open category most precedents have (berkala) is suggested, for review:

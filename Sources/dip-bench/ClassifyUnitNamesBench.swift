@@ -14,9 +14,10 @@ import Rules
 /// decisions as the register's precedents.
 ///
 /// The same is done without names (the plain titles, decisions on the plain titles): what
-/// differs between the two is what the names alone did. Printed for the standard policy and
-/// for names compared as any word (`ppidDecisionsLeaveOutNames=0`, as before session 27);
-/// `DIP_POLICY` applies to both. `DIP_UNIT_NAMES_ITEMS=1` prints each item whose flag the name
+/// differs between the two is what the names alone did. Printed for the standard policy (names
+/// left out of the PPID's decisions and, since session 28, of the item against every precedent:
+/// `itemsLeaveOutUnitNames`) and for names compared as any word (both fields off, as before
+/// session 27); `DIP_POLICY` applies to both. `DIP_UNIT_NAMES_ITEMS=1` prints each item whose flag the name
 /// changes (training titles).
 func classifyUnitNamesBench() throws {
     guard let split = try corpusSplit("classify-unit-names") else { return }
@@ -44,7 +45,7 @@ func classifyUnitNamesBench() throws {
     before.itemsLeaveOutUnitNames = false
     print("classify-unit-names: training \(training.count) items of \(Set(training.map(\.body)).count) bodies (split 0, "
           + "\(Evaluator.validationFolds) folds); \(units.count) units of rules/unit.yaml")
-    for (label, policy) in [("names compared as any word (before)", before), ("names left out of own decisions (standard)", base)] {
+    for (label, policy) in [("names compared as any word (before)", before), ("names left out (standard)", base)] {
         // [named, plain] × [withheld, open]: flagged, flagged or reviewed; category as the body's.
         var items = [0, 0], decisions = [0, 0]
         var flagged = [[0, 0], [0, 0]], reached = [[0, 0], [0, 0]], category = [0, 0]

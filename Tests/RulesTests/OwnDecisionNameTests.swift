@@ -95,7 +95,7 @@ final class OwnDecisionNameTests: XCTestCase {
                       "\(profile.notes)")
     }
 
-    /// The measuring field `itemsLeaveOutUnitNames`: an item's words naming one of the PPID's units
+    /// `itemsLeaveOutUnitNames` (standard since session 28, §57): an item's words naming one of the PPID's units
     /// (the rule set's unit.yaml: "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu") are left
     /// out where it is compared with the corpus too: the long name diluted the item against the withheld title it holds whole, and a corpus
     /// body of the same name made the item near that body's open titles.
