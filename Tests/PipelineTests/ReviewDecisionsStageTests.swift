@@ -221,17 +221,8 @@ final class ReviewDecisionsStageTests: XCTestCase {
     }
 
     func edit(_ path: String, _ edits: [[String]]) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try Checkers.python())
-        p.arguments = ["-c", Self.editScript, path,
-                       String(decoding: try JSONSerialization.data(withJSONObject: edits), as: UTF8.self)]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let out = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, String(decoding: out, as: UTF8.self))
+        try Checkers.runPython(Self.editScript,
+                               [path, String(decoding: try JSONSerialization.data(withJSONObject: edits), as: UTF8.self)])
     }
 
     func testDecisionsAndTestsFromTheWorkbookReachTheRegisterAndStaleRowsAreRefused() throws {

@@ -54,16 +54,7 @@ final class IncompleteRecordsSectionTests: XCTestCase {
         input.incompleteRecords = Self.records()
         let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(input, clock: ReviewFixtures.clock))
         let json = String(decoding: try JSONSerialization.data(withJSONObject: edits), as: UTF8.self)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try ReviewFixtures.python())
-        p.arguments = ["-c", Self.script, url.path, json, reviewer ? "1" : "0"]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let out = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, String(decoding: out, as: UTF8.self))
+        try Checkers.runPython(Self.script, [url.path, json, reviewer ? "1" : "0"])
         return try ReviewWorkbookReader.read(path: url.path)
     }
 

@@ -84,21 +84,4 @@ enum ReviewFixtures {
         if case .number(let d) = c { return String(Int(d)) }
         return ""
     }
-
-    /// The checkers' Python, or a skip.
-    static func python() throws -> String { try Checkers.python() }
-
-    /// Runs a Python script with openpyxl on a file (the way a reviewer edits the workbook).
-    static func openpyxl(_ script: String, _ path: String) throws {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try python())
-        p.arguments = ["-c", script, path]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let out = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, String(decoding: out, as: UTF8.self))
-    }
 }

@@ -30,16 +30,7 @@ final class ReviewWorkbookTests: XCTestCase {
 
     static func edit(_ path: String, _ edits: [[String]]) throws {
         let json = String(decoding: try JSONSerialization.data(withJSONObject: edits), as: UTF8.self)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try ReviewFixtures.python())
-        p.arguments = ["-c", editScript, path, json]
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        try p.run()
-        let out = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0, String(decoding: out, as: UTF8.self))
+        try Checkers.runPython(editScript, [path, json])
     }
 
     func testWorkbookPassesCheckerAndHasEverySheet() throws {

@@ -49,6 +49,14 @@ public enum Checkers {
         return (status, output)
     }
 
+    /// Runs a Python script with the checkers' venv (openpyxl, python-docx: the way a reviewer's
+    /// program edits a file) and fails the calling test with the script's output if it exits non-zero.
+    public static func runPython(_ script: String, _ arguments: [String],
+                                 file: StaticString = #filePath, line: UInt = #line) throws {
+        let (status, output) = try runProcess(URL(fileURLWithPath: try python()), ["-c", script] + arguments)
+        XCTAssertEqual(status, 0, output, file: file, line: line)
+    }
+
     /// Writes bytes to a fresh temporary file with the given name.
     public static func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> URL {
         let url = try Scratch.directory("dip-writers").appendingPathComponent(name)
