@@ -236,7 +236,7 @@ func apply(
     let completions = decisions.completions.map { entry in
         WorkbookCompletion(itemID: entry.itemID, revision: entry.revision, beritaAcaraNumber: entry.beritaAcaraNumber,
                            testedOn: entry.testedOn, enteredBy: entry.enteredBy,
-                           location: "Sheet '\(entry.sheet)' baris \(entry.row)")
+                           location: "Sheet '\(entry.sheet)' baris \(entry.row)", testID: entry.testID)
     }
     guard let applied = try register.applyReviewWorkbook(
         sha256: result.sha256, fileName: result.fileName, token: decisions.token, tests: tests,

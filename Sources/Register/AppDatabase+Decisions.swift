@@ -107,7 +107,7 @@ extension AppDatabase {
     /// are recorded with the rest of the workbook, `applyReviewWorkbook`).
     static func completeTest(
         _ db: Database, itemID: String, revision: Int, number: String?, place: String?, testedOn: Date?, by name: String?,
-        at date: Date, source: EntrySource
+        at date: Date, source: EntrySource, madeFor testID: Int64? = nil
     ) throws -> CompletedTest {
         let given = ConsequenceTest.recordedText
         let number = given(number), place = given(place), name = given(name)
@@ -121,6 +121,15 @@ extension AppDatabase {
             throw RegisterError.invalidInput(
                 "\(itemID) revisi \(revision) belum memiliki uji konsekuensi yang tercatat: catat ujinya dahulu "
                     + "(`dip test` dengan --conclusion dan isian lainnya), nomor berita acaranya boleh disertakan.")
+        }
+        // A row of a review workbook completes the test it showed: when a newer test of the same
+        // revision was recorded after the workbook was made, its number or day belongs to the older
+        // paper and is not written on the newer one.
+        if let testID, testID != earlierID {
+            throw RegisterError.invalidInput(
+                "Uji konsekuensi \(itemID) revisi \(revision) dicatat ulang sesudah lembar kerja ini dibuat; nomor atau "
+                    + "tanggal pada baris ini untuk berita acara yang lama dan tidak dicatat. Lengkapi dari lembar kerja "
+                    + "pemeriksaan yang terbaru di reports/review/.")
         }
         if let number, let other = try Self.recordCarrying(number: number, otherThan: itemID, revision: revision, db) {
             throw RegisterError.invalidInput(

@@ -19,6 +19,9 @@ public struct IncompleteRecord: Hashable, Sendable {
     public var recordedAt: Date
     /// The first published version that issued the record; nil when not published.
     public var publishedWith: Int?
+    /// The register's id of the test the record is (`consequence_tests.id`): a completion made
+    /// for it is refused when a newer test of the same revision was recorded meanwhile.
+    public var testID: Int64?
     /// The record has no berita acara number yet.
     public var needsNumber: Bool
     /// The record has no day of its own and may still be dated (not published).
@@ -26,7 +29,8 @@ public struct IncompleteRecord: Hashable, Sendable {
 
     public init(itemID: String, revision: Int, unit: String, nomor: String, ringkasan: String,
                 conclusion: ConsequenceConclusion, testedOn: Date?, recordedAt: Date, publishedWith: Int?,
-                needsNumber: Bool, needsDay: Bool) {
+                needsNumber: Bool, needsDay: Bool, testID: Int64? = nil) {
+        self.testID = testID
         self.itemID = itemID
         self.revision = revision
         self.unit = unit
@@ -72,7 +76,8 @@ extension AppDatabase {
                 return IncompleteRecord(
                     itemID: f.row["item"], revision: f.row["revision"], unit: f.row["unit"], nomor: c.revision.nomor,
                     ringkasan: c.revision.ringkasan, conclusion: f.test.conclusion, testedOn: f.test.testedAt,
-                    recordedAt: f.test.enteredAt, publishedWith: f.row["published"], needsNumber: f.number, needsDay: f.day)
+                    recordedAt: f.test.enteredAt, publishedWith: f.row["published"], needsNumber: f.number, needsDay: f.day,
+                    testID: f.test.id)
             }
         }
     }

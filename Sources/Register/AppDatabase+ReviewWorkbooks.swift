@@ -48,9 +48,13 @@ public struct WorkbookCompletion: Hashable, Sendable {
     /// Who recorded it (the row's name, else the reviewer's).
     public var enteredBy: String
     public var location: String
+    /// The test the row was made for (`IncompleteRecord.testID`); nil from a workbook made before
+    /// the column existed.
+    public var testID: Int64?
 
     public init(itemID: String, revision: Int, beritaAcaraNumber: String?, testedOn: Date?, enteredBy: String,
-                location: String) {
+                location: String, testID: Int64? = nil) {
+        self.testID = testID
         self.itemID = itemID
         self.revision = revision
         self.beritaAcaraNumber = beritaAcaraNumber
@@ -122,7 +126,8 @@ extension AppDatabase {
                     // A refused row leaves nothing of it (a day recorded before its number was refused).
                     try db.inSavepoint {
                         try Self.completeTest(db, itemID: entry.itemID, revision: entry.revision, number: entry.beritaAcaraNumber,
-                                              place: nil, testedOn: entry.testedOn, by: entry.enteredBy, at: date, source: .workbook)
+                                              place: nil, testedOn: entry.testedOn, by: entry.enteredBy, at: date, source: .workbook,
+                                              madeFor: entry.testID)
                         return .commit
                     }
                     result.completionsRecorded += 1

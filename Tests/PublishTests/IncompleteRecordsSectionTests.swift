@@ -19,10 +19,10 @@ final class IncompleteRecordsSectionTests: XCTestCase {
         return [
             IncompleteRecord(itemID: "dinkes-0005", revision: 1, unit: "dinkes", nomor: "5", ringkasan: "Rekam medis pasien",
                              conclusion: .exemptWhole, testedOn: recorded, recordedAt: recorded, publishedWith: 1,
-                             needsNumber: true, needsDay: false),
+                             needsNumber: true, needsDay: false, testID: 41),
             IncompleteRecord(itemID: "dinkes-0006", revision: 2, unit: "dinkes", nomor: "6", ringkasan: "Data pribadi pegawai",
                              conclusion: .exemptPart, testedOn: nil, recordedAt: recorded, publishedWith: nil,
-                             needsNumber: false, needsDay: true),
+                             needsNumber: false, needsDay: true, testID: 42),
             IncompleteRecord(itemID: "dinkes-0007", revision: 1, unit: "dinkes", nomor: "7", ringkasan: "Hasil penyidikan",
                              conclusion: .exemptWhole, testedOn: recorded, recordedAt: recorded, publishedWith: 1,
                              needsNumber: true, needsDay: false),
@@ -107,6 +107,7 @@ final class IncompleteRecordsSectionTests: XCTestCase {
         XCTAssertEqual(read.completions[0].revision, 1)
         XCTAssertEqual(read.completions[0].sheet, Self.sheet)
         XCTAssertEqual(read.completions[1].revision, 2)
+        XCTAssertEqual(read.completions.map(\.testID), [41, 42], "the hidden column names the test each row completes")
         XCTAssertNil(read.completions[1].beritaAcaraNumber)
         XCTAssertEqual(read.completions[1].enteredBy, "Hj. Siti Pemeriksa, S.Sos.", "no name in the row: the reviewer")
         XCTAssertEqual(Clock.wibCalendar.dateComponents([.year, .month, .day], from: try XCTUnwrap(read.completions[1].testedOn)),

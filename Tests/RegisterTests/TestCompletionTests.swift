@@ -152,6 +152,38 @@ final class TestCompletionTests: XCTestCase {
         XCTAssertEqual(try db.history(itemID: "dinkes-0005").tests[0].completions?.count, 1)
     }
 
+    /// A workbook row completes the test it was made for: when a newer test of the same revision
+    /// was recorded after the workbook was made (`dip test`), the row's number belongs to the
+    /// older paper; it is refused and the newer test keeps no number.
+    func testAWorkbookRowMadeForAnOlderTestIsRefused() throws {
+        let db = try AppDatabase.inMemory()
+        try publishedRegister(db)
+        let listed = try XCTUnwrap(db.incompleteRecords().first { $0.itemID == "dinkes-0005" })
+        let shown = try XCTUnwrap(listed.testID)
+        XCTAssertEqual(shown, try XCTUnwrap(db.history(itemID: "dinkes-0005").tests.last?.id))
+        try db.recordConsequenceTest(itemID: "dinkes-0005", revision: 1, test: Fixture.test(.exemptWhole, day: 3),
+                                     enteredBy: "Tim", source: .cli, at: Fixture.date(4))
+        let newer = try XCTUnwrap(db.history(itemID: "dinkes-0005").tests.last)
+        XCTAssertNotEqual(newer.id, shown)
+        let row = WorkbookCompletion(itemID: "dinkes-0005", revision: 1, beritaAcaraNumber: number, testedOn: nil,
+                                     enteredBy: "Siti", location: "Sheet 'Lengkapi Berita Acara' baris 2", testID: shown)
+        let applied = try XCTUnwrap(db.applyReviewWorkbook(
+            sha256: "d", fileName: "d.xlsx", token: nil, tests: [], decisions: [], completions: [row],
+            reviewer: nil, at: Fixture.date(5)))
+        XCTAssertEqual(applied.completionsRecorded, 0)
+        XCTAssertEqual(applied.refused.count, 1)
+        XCTAssertTrue(applied.refused.first?.contains("dicatat ulang sesudah lembar kerja ini dibuat") == true, "\(applied.refused)")
+        XCTAssertNil(try db.history(itemID: "dinkes-0005").tests.last?.test.beritaAcaraNumber)
+        // The same row made for the newer test completes it.
+        var current = row
+        current.testID = newer.id
+        let again = try XCTUnwrap(db.applyReviewWorkbook(
+            sha256: "e", fileName: "e.xlsx", token: nil, tests: [], decisions: [], completions: [current],
+            reviewer: nil, at: Fixture.date(5)))
+        XCTAssertEqual(again.completionsRecorded, 1, "\(again.refused)")
+        XCTAssertEqual(try db.history(itemID: "dinkes-0005").tests.last?.test.beritaAcaraNumber, number)
+    }
+
     /// What the review workbook lists to complete: a published record without its number (not
     /// its day: the signed paper bears one), an unpublished record without its day; a record
     /// once completed is no longer listed.

@@ -42,6 +42,7 @@ enum IncompleteRecordsSection {
             ReviewColumn(header: ReviewFormat.completionNameHeader, width: 26, input: true),
             ReviewColumn(header: ReviewFormat.idHeader, width: 14, hidden: true),
             ReviewColumn(header: ReviewFormat.revisionHeader, width: 8, hidden: true),
+            ReviewColumn(header: ReviewFormat.testIDHeader, width: 8, hidden: true),
         ]
     }
 
@@ -78,7 +79,8 @@ enum IncompleteRecordsSection {
         guard !input.incompleteRecords.isEmpty else { return nil }
         let records = input.incompleteRecords
         let rows = texts(input, clock: clock).enumerated().map { i, texts in
-            [String(i + 1)] + texts + ["", "", "", records[i].itemID, String(records[i].revision)]
+            [String(i + 1)] + texts + ["", "", "", records[i].itemID, String(records[i].revision),
+                                   records[i].testID.map(String.init) ?? ""]
         }
         return ReviewTable(sheet: ReviewFormat.completionSheet, title: title, intro: intro, columns: columns(), rows: rows)
     }

@@ -133,6 +133,8 @@ public enum ReviewFormat {
     // Hidden identity columns.
     public static let idHeader = "ID DIP (jangan diubah)"
     public static let revisionHeader = "Revisi (jangan diubah)"
+    /// The recorded test a row of the sheet `completionSheet` completes.
+    public static let testIDHeader = "ID Uji (jangan diubah)"
 
     // Decision columns.
     public static let decisionHeader = "Keputusan"

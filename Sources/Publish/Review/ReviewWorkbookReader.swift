@@ -44,6 +44,8 @@ public struct ReviewCompletionEntry: Hashable, Sendable {
     public var testedOn: Date?
     /// The row's name, else the reviewer's on the instructions sheet.
     public var enteredBy: String
+    /// The recorded test the row was made for (hidden column); nil when the column is absent or empty.
+    public var testID: Int64? = nil
 }
 
 /// What a review workbook dropped back into the inbox says.
@@ -366,7 +368,8 @@ public enum ReviewWorkbookReader {
                 guard let (id, revision) = identity(sheet: sheet, row: row, map: map) else { continue }
                 result.completions.append(ReviewCompletionEntry(
                     itemID: id, revision: revision, sheet: sheet, row: row.number,
-                    beritaAcaraNumber: ConsequenceTest.recordedText(number), testedOn: day, enteredBy: by))
+                    beritaAcaraNumber: ConsequenceTest.recordedText(number), testedOn: day, enteredBy: by,
+                    testID: map[ReviewFormat.testIDHeader.lowercased()].flatMap { Int64(ReviewWorkbookReader.text(row[$0])) }))
             }
         }
 
