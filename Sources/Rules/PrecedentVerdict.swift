@@ -258,36 +258,26 @@ struct PrecedentVerdict: Equatable {
         // Appended to a string made once at its full size: an interpolation of a long title and
         // source grew its string several times (5 % of classify-distinct, session 28).
         let percent = String(percents[i])
+        // The PPID's own decision names no body; a corpus precedent names who withheld or opened
+        // it and, for an English title, says it is quoted.
+        let own = hit.origin == Precedent.Origin.ppid.rawValue
+        let lead = own ? "Keputusan PPID sendiri: mirip dengan '" : "Preseden: mirip dengan '"
+        let by = own ? "" : " oleh " + (hit.bodies == 1 ? hit.body : "\(hit.bodies) badan publik")
+        let quoted = !own && english ? "; " + Self.englishTitleLabel : ""
+        let sourceOpen = own ? " [" : " [sumber: "
         var line = ""
-        if hit.origin == Precedent.Origin.ppid.rawValue {
-            line.reserveCapacity(80 + hit.title.utf8.count + verb.utf8.count + basis.utf8.count + hit.source.utf8.count)
-            line += "Keputusan PPID sendiri: mirip dengan '"
-            line += hit.title
-            line += "' (kemiripan "
-            line += percent
-            line += "%) — "
-            line += verb
-            line += basis
-            line += " ["
-            line += hit.source
-            line += "]."
-            return line
-        }
-        let who = hit.bodies == 1 ? hit.body : "\(hit.bodies) badan publik"
-        let quoted = english ? "; " + Self.englishTitleLabel : ""
-        line.reserveCapacity(80 + hit.title.utf8.count + verb.utf8.count + who.utf8.count + basis.utf8.count + quoted.utf8.count
-                             + hit.source.utf8.count)
-        line += "Preseden: mirip dengan '"
+        line.reserveCapacity(40 + lead.utf8.count + hit.title.utf8.count + verb.utf8.count + by.utf8.count + basis.utf8.count
+                             + quoted.utf8.count + hit.source.utf8.count)
+        line += lead
         line += hit.title
         line += "' (kemiripan "
         line += percent
         line += "%) — "
         line += verb
-        line += " oleh "
-        line += who
+        line += by
         line += basis
         line += quoted
-        line += " [sumber: "
+        line += sourceOpen
         line += hit.source
         line += "]."
         return line
