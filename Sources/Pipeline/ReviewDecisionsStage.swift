@@ -235,7 +235,7 @@ func apply(
     }
     let completions = decisions.completions.map { entry in
         WorkbookCompletion(itemID: entry.itemID, revision: entry.revision, beritaAcaraNumber: entry.beritaAcaraNumber,
-                           testedOn: entry.testedOn, enteredBy: entry.enteredBy,
+                           testedOn: entry.testedOn, place: entry.place, enteredBy: entry.enteredBy,
                            location: "Sheet '\(entry.sheet)' baris \(entry.row)", testID: entry.testID)
     }
     guard let applied = try register.applyReviewWorkbook(
@@ -311,7 +311,7 @@ func resultText(_ r: ReviewFileResult, lines: [String], clock: Clock) -> String 
         ]
         if r.completionsRecorded > 0 {
             // Only when the sheet Lengkapi Berita Acara was filled: other results read as before.
-            out.insert("Berita acara uji konsekuensi dilengkapi (nomor atau tanggal uji): \(r.completionsRecorded)",
+            out.insert("Berita acara uji konsekuensi dilengkapi (nomor, tanggal, atau tempat uji): \(r.completionsRecorded)",
                        at: out.count - 1)
         }
         if r.ruleChangesApplied + r.ruleChangesKept > 0 {

@@ -209,7 +209,10 @@ extension AppDatabase {
         if current.testedAt == nil { test.testedOn = nil }
         if let n = number { test.beritaAcaraNumber = n }
         if let p = place { test.place = p }
-        let id = try Self.insertTest(db, itemID: itemID, revision: revision, test: test, enteredBy: earlier.enteredBy,
+        // The row carrying the number or place is entered by whoever gave it, when named (the
+        // workbook row's name, `dip test --name`): the history printed the test's first recorder
+        // for a place the PPID wrote on the review workbook (session 29).
+        let id = try Self.insertTest(db, itemID: itemID, revision: revision, test: test, enteredBy: name ?? earlier.enteredBy,
                                      source: source, at: date)
         return CompletedTest(testID: id, test: test, publishedWith: nil, completionID: completionID)
     }

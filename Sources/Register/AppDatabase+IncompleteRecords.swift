@@ -15,6 +15,9 @@ public struct IncompleteRecord: Hashable, Sendable {
     public var conclusion: ConsequenceConclusion
     /// The day of the test as recorded or completed; nil when recorded without one.
     public var testedOn: Date?
+    /// Where the Tim met as recorded; nil when none was (the berita acara then names the
+    /// decrees' city, keputusan.json `city`).
+    public var place: String?
     /// When the test was recorded.
     public var recordedAt: Date
     /// The first published version that issued the record; nil when not published.
@@ -29,8 +32,9 @@ public struct IncompleteRecord: Hashable, Sendable {
 
     public init(itemID: String, revision: Int, unit: String, nomor: String, ringkasan: String,
                 conclusion: ConsequenceConclusion, testedOn: Date?, recordedAt: Date, publishedWith: Int?,
-                needsNumber: Bool, needsDay: Bool, testID: Int64? = nil) {
+                needsNumber: Bool, needsDay: Bool, testID: Int64? = nil, place: String? = nil) {
         self.testID = testID
+        self.place = place
         self.itemID = itemID
         self.revision = revision
         self.unit = unit
@@ -77,7 +81,7 @@ extension AppDatabase {
                     itemID: f.row["item"], revision: f.row["revision"], unit: f.row["unit"], nomor: c.revision.nomor,
                     ringkasan: c.revision.ringkasan, conclusion: f.test.conclusion, testedOn: f.test.testedAt,
                     recordedAt: f.test.enteredAt, publishedWith: f.row["published"], needsNumber: f.number, needsDay: f.day,
-                    testID: f.test.id)
+                    testID: f.test.id, place: f.test.place)
             }
         }
     }

@@ -38,13 +38,16 @@ public struct WorkbookDecision: Hashable, Sendable {
 }
 
 /// A completion of a recorded consequence test read from a row of a review workbook: the
-/// number the secretariat gave its berita acara, or the day of a test recorded without one
-/// (`AppDatabase.completeRecordedTest`).
+/// number the secretariat gave its berita acara, the day of a test recorded without one, or the
+/// place the Tim met for a record not yet published (`AppDatabase.completeRecordedTest`).
 public struct WorkbookCompletion: Hashable, Sendable {
     public var itemID: String
     public var revision: Int
     public var beritaAcaraNumber: String?
     public var testedOn: Date?
+    /// Where the Tim met ("bertempat di …"); refused for a published record, whose signed paper
+    /// bears its place.
+    public var place: String?
     /// Who recorded it (the row's name, else the reviewer's).
     public var enteredBy: String
     public var location: String
@@ -52,9 +55,10 @@ public struct WorkbookCompletion: Hashable, Sendable {
     /// the column existed.
     public var testID: Int64?
 
-    public init(itemID: String, revision: Int, beritaAcaraNumber: String?, testedOn: Date?, enteredBy: String,
-                location: String, testID: Int64? = nil) {
+    public init(itemID: String, revision: Int, beritaAcaraNumber: String?, testedOn: Date?, place: String? = nil,
+                enteredBy: String, location: String, testID: Int64? = nil) {
         self.testID = testID
+        self.place = place
         self.itemID = itemID
         self.revision = revision
         self.beritaAcaraNumber = beritaAcaraNumber
@@ -126,7 +130,7 @@ extension AppDatabase {
                     // A refused row leaves nothing of it (a day recorded before its number was refused).
                     try db.inSavepoint {
                         try Self.completeTest(db, itemID: entry.itemID, revision: entry.revision, number: entry.beritaAcaraNumber,
-                                              place: nil, testedOn: entry.testedOn, by: entry.enteredBy, at: date, source: .workbook,
+                                              place: entry.place, testedOn: entry.testedOn, by: entry.enteredBy, at: date, source: .workbook,
                                               madeFor: entry.testID)
                         return .commit
                     }

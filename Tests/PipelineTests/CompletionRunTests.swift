@@ -70,7 +70,7 @@ final class CompletionRunTests: XCTestCase {
         XCTAssertTrue(file.refused[0].hasPrefix("Sheet 'Lengkapi Berita Acara' baris 3 (\(second)): "), file.refused[0])
         XCTAssertTrue(file.refused[0].contains("tanggal pada naskah yang ditandatangani tidak diubah"), file.refused[0])
         let result = try String(contentsOf: file.resultFile, encoding: .utf8)
-        XCTAssertTrue(result.contains("Berita acara uji konsekuensi dilengkapi (nomor atau tanggal uji): 1"), result)
+        XCTAssertTrue(result.contains("Berita acara uji konsekuensi dilengkapi (nomor, tanggal, atau tempat uji): 1"), result)
         XCTAssertNil(after.draftVersion, "a number alone makes no new decree")
 
         // The record itself, completed from the workbook; not a new test.

@@ -132,4 +132,78 @@ final class IncompleteRecordsSectionTests: XCTestCase {
         XCTAssertEqual(none.completions, [])
         XCTAssertFalse(none.problems.contains { $0.sheet == Self.sheet })
     }
+
+    /// Session 29: a record not yet published may be given the place the Tim met (its berita
+    /// acara prints it after "bertempat di"; without it, the decrees' city); a published record
+    /// is not asked (its signed paper names one). A place that is no name is a located problem.
+    func testThePlaceOfARecordNotYetPublishedIsAskedReadBackAndCheckedAtItsCell() throws {
+        var input = try ReviewFixtures.input()
+        input.incompleteRecords = Self.records()
+        input.incompleteRecords[1].place = nil
+        let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(input, clock: ReviewFixtures.clock))
+        let rows = try ReviewFixtures.rows(url.path, sheet: Self.sheet).map { $0.cells.map(ReviewWorkbookReader.text) }
+        XCTAssertTrue(rows[0].contains(ReviewFormat.placeHeader), "\(rows[0])")
+        let ask = try XCTUnwrap(rows[0].firstIndex(of: "Yang Perlu Diisi"))
+        XCTAssertFalse(rows[1][ask].contains(ReviewFormat.placeHeader), "published: its place is not asked: \(rows[1][ask])")
+        XCTAssertTrue(rows[2][ask].contains("Isi Tempat Uji bila Tim tidak rapat di kota tempat keputusan ditetapkan"),
+                      rows[2][ask])
+        input.incompleteRecords[1].place = "Aula Bappeda"
+        XCTAssertTrue(IncompleteRecordsSection.toFill(input.incompleteRecords[1]).contains("Tempat uji tercatat: Aula Bappeda"))
+
+        let read = try filled([
+            ["dinkes-0006", ReviewFormat.testedOnHeader, "2 Januari 2026"],
+            ["dinkes-0006", ReviewFormat.placeHeader, " Aula Bappeda Kabupaten Serang "],
+        ], reviewer: true)
+        XCTAssertEqual(read.completions.map(\.itemID), ["dinkes-0006"], "\(read.problems)")
+        XCTAssertEqual(read.completions.first?.place, "Aula Bappeda Kabupaten Serang")
+        XCTAssertNotNil(read.completions.first?.testedOn)
+        // A place alone is a completion too (the register refuses it for a published record).
+        let alone = try filled([["dinkes-0005", ReviewFormat.placeHeader, "Ruang Rapat Dinkes"]], reviewer: true)
+        XCTAssertEqual(alone.completions.map(\.place), ["Ruang Rapat Dinkes"])
+        XCTAssertNil(alone.completions.first?.beritaAcaraNumber)
+
+        for bad in ["……", "2 Januari 2026", "26/11/2026", "12", "bertempat di Aula Bappeda", "di Aula Bappeda"] {
+            let read = try filled([
+                ["dinkes-0006", ReviewFormat.testedOnHeader, "2 Januari 2026"],
+                ["dinkes-0006", ReviewFormat.placeHeader, bad],
+            ], reviewer: true)
+            XCTAssertEqual(read.completions, [], "\(bad): the row is not completed")
+            let problem = try XCTUnwrap(read.problems.first { $0.sheet == Self.sheet }, bad)
+            XCTAssertEqual(problem.row, 3, bad)
+            XCTAssertEqual(problem.columnName, ReviewFormat.placeHeader, bad)
+            XCTAssertNotNil(problem.column, bad)
+            XCTAssertTrue(problem.message.hasPrefix("Tempat uji '\(bad)'"), problem.message)
+            XCTAssertTrue(problem.message.hasSuffix("Berita acara baris ini tidak dilengkapi."), problem.message)
+            XCTAssertTrue(problem.hint.contains("bertempat di"), problem.hint)
+        }
+    }
+
+    /// The sheet's instructions and Petunjuk name every hidden column the sheet has (ID Uji was
+    /// named by neither), and Petunjuk names ID Uji only while the sheet is there.
+    func testTheInstructionsNameEveryHiddenColumn() throws {
+        var input = try ReviewFixtures.input()
+        input.incompleteRecords = Self.records()
+        let url = try Checkers.temporaryFile("p.xlsx", try ReviewWorkbook.build(input, clock: ReviewFixtures.clock))
+        let sheetTexts = try ReviewFixtures.rows(url.path, sheet: Self.sheet).map { $0.cells.map(ReviewWorkbookReader.text) }
+        let table = try XCTUnwrap(IncompleteRecordsSection.table(input, clock: ReviewFixtures.clock))
+        let hidden = table.columns.filter(\.hidden).map { ReviewFormat.hiddenName($0.header) }
+        XCTAssertEqual(hidden, ["ID DIP", "Revisi", "ID Uji"])
+        let petunjuk = try ReviewFixtures.rows(url.path, sheet: ReviewFormat.instructionsSheet)
+            .map { ReviewWorkbookReader.text($0.cells.first ?? .empty) }
+        let line = try XCTUnwrap(petunjuk.first { $0.hasPrefix("Jangan mengubah kolom tersembunyi") }, "\(petunjuk)")
+        // The sheet starts with its header row (the reader needs it first): it is explained by its
+        // PERHATIAN line on Petunjuk and its column Yang Perlu Diisi.
+        let sheetLine = try XCTUnwrap(petunjuk.first { $0.hasPrefix("PERHATIAN: 3 berita acara") }, "\(petunjuk)")
+        XCTAssertEqual(sheetTexts[0].first, "No", "the header row first")
+        for name in hidden {
+            XCTAssertTrue(table.intro.contains(name), "\(name) in the sheet's intro: \(table.intro)")
+            XCTAssertTrue(sheetLine.contains(name), "\(name) in the sheet's line on Petunjuk: \(sheetLine)")
+            XCTAssertTrue(line.contains(name), "\(name) on Petunjuk: \(line)")
+        }
+        let plain = try ReviewFixtures.input()
+        let without = try XCTUnwrap(ReviewContent.instructions(plain, clock: ReviewFixtures.clock)
+            .first { $0.hasPrefix("Jangan mengubah kolom tersembunyi") })
+        XCTAssertEqual(without, "Jangan mengubah kolom tersembunyi (ID DIP dan Revisi) maupun nama sheet. Keputusan untuk "
+            + "informasi yang sudah berubah sejak lembar ini dibuat akan ditolak.", "no sheet to complete: as before")
+    }
 }

@@ -184,6 +184,63 @@ final class TestCompletionTests: XCTestCase {
         XCTAssertEqual(try db.history(itemID: "dinkes-0005").tests.last?.test.beritaAcaraNumber, number)
     }
 
+    /// Session 29: a workbook row gives the place the Tim met to a record not yet published,
+    /// with its day, in the workbook's transaction (the draft made after prints it); a place for a
+    /// published record is refused at its row, as `dip test --place` is: the signed paper bears
+    /// one (the recorded place, else the decrees' city).
+    func testAWorkbookRowGivesThePlaceOfARecordNotYetPublished() throws {
+        let (db, _) = try registerWithAnUndatedTest()
+        let listed = try XCTUnwrap(db.incompleteRecords().first)
+        XCTAssertNil(listed.place)
+        let row = WorkbookCompletion(itemID: "dinkes-0005", revision: 1, beritaAcaraNumber: nil, testedOn: Fixture.date(1),
+                                     place: "Aula Bappeda", enteredBy: "Siti", location: "Sheet 'Lengkapi Berita Acara' baris 2",
+                                     testID: listed.testID)
+        let applied = try XCTUnwrap(db.applyReviewWorkbook(
+            sha256: "p", fileName: "p.xlsx", token: nil, tests: [], decisions: [], completions: [row],
+            reviewer: nil, at: Fixture.date(4)))
+        XCTAssertEqual(applied.completionsRecorded, 1, "\(applied.refused)")
+        let latest = try XCTUnwrap(db.history(itemID: "dinkes-0005").tests.last)
+        XCTAssertEqual(latest.test.place, "Aula Bappeda")
+        XCTAssertEqual(latest.test.testedOn, Fixture.date(1))
+        XCTAssertEqual(latest.enteredBy, "Siti", "the history names who gave the place, not the test's first recorder")
+        XCTAssertEqual(latest.source, .workbook)
+        XCTAssertEqual(try db.incompleteRecords(), [], "dated and placed: nothing left to complete")
+        let draft = try XCTUnwrap(db.makeDraft(clock: Clock(now: Fixture.date(4))))
+        XCTAssertEqual(draft.exempted.first?.consequenceTest?.place, "Aula Bappeda")
+        XCTAssertEqual(draft.exempted.first?.consequenceTest?.testedOn, Fixture.date(1))
+
+        // A place alone keeps an undated record undated (and listed, with its place).
+        let (alone, _) = try registerWithAnUndatedTest()
+        let shown = try XCTUnwrap(alone.incompleteRecords().first)
+        let placed = try XCTUnwrap(alone.applyReviewWorkbook(
+            sha256: "q", fileName: "q.xlsx", token: nil, tests: [], decisions: [],
+            completions: [WorkbookCompletion(itemID: "dinkes-0005", revision: 1, beritaAcaraNumber: nil, testedOn: nil,
+                                             place: "Ruang Rapat Dinkes", enteredBy: "Siti", location: "baris 2",
+                                             testID: shown.testID)],
+            reviewer: nil, at: Fixture.date(4)))
+        XCTAssertEqual(placed.completionsRecorded, 1, "\(placed.refused)")
+        let still = try XCTUnwrap(alone.incompleteRecords().first)
+        XCTAssertTrue(still.needsDay)
+        XCTAssertEqual(still.place, "Ruang Rapat Dinkes")
+
+        // Published: refused at its row, nothing recorded.
+        let published = try AppDatabase.inMemory()
+        try publishedRegister(published)
+        let refused = try XCTUnwrap(published.applyReviewWorkbook(
+            sha256: "r", fileName: "r.xlsx", token: nil, tests: [], decisions: [],
+            completions: [WorkbookCompletion(itemID: "dinkes-0005", revision: 1, beritaAcaraNumber: number, testedOn: nil,
+                                             place: "Aula Bappeda", enteredBy: "Siti",
+                                             location: "Sheet 'Lengkapi Berita Acara' baris 2")],
+            reviewer: nil, at: Fixture.date(4)))
+        XCTAssertEqual(refused.completionsRecorded, 0)
+        XCTAssertEqual(refused.refused.count, 1)
+        XCTAssertTrue(refused.refused[0].hasPrefix("Sheet 'Lengkapi Berita Acara' baris 2 (dinkes-0005): "), refused.refused[0])
+        XCTAssertTrue(refused.refused[0].contains("tempat uji pada naskah yang terbit tidak diubah"), refused.refused[0])
+        XCTAssertNil(try published.history(itemID: "dinkes-0005").tests.last?.test.beritaAcaraNumber,
+                     "the row's number is not recorded either")
+        XCTAssertNil(try published.history(itemID: "dinkes-0005").tests.last?.test.place)
+    }
+
     /// What the review workbook lists to complete: a published record without its number (not
     /// its day: the signed paper bears one), an unpublished record without its day; a record
     /// once completed is no longer listed.

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # legal-walk/completions.sh WORKSPACE — a berita acara completed without being rewritten
 # (docs/publish.md "Session 27 (w27legal)"), for reading the decrees as a Bagian Hukum reads them:
-#   - three consequence tests recorded on 5 January 2026 for a meeting of 2 January; one of them
-#     made undated, as a review workbook of a release before session 26 recorded it (an old
-#     register: its tested_at emptied with Python's sqlite3): `dip approve` refuses the version
-#     (approve-tanpa-tanggal.txt), the PPID dates it (`dip test … --tested-on --name`);
+#   - three consequence tests recorded on 5 January 2026 for a meeting of 2 January; two of them
+#     made undated, as a review workbook of a release before session 26 recorded them (an old
+#     register: their tested_at emptied with Python's sqlite3): `dip approve` refuses the version
+#     (approve-tanpa-tanggal.txt); the PPID dates one with `dip test … --tested-on --name`, the other
+#     (with the room the Tim met in) on the review workbook's sheet Lengkapi Berita Acara
+#     (hasil-lengkapi.txt; session 29);
 #   - v1 approved 6 January 2026 and published with the three berita acara unnumbered (dotted NOMOR);
 #   - the secretariat's numbers, written by hand on the signed records, recorded afterwards
 #     (`dip test … --berita-acara-number --name`), with the refusals of a number already given, a
@@ -13,12 +15,13 @@
 #   - Kecamatan Cikande adds one item in February: v2 (decree 9 February 2026) cites the three
 #     records with their numbers and prints no berita acara again.
 # Every published DOCX → PDF and text in WORKSPACE/pdf/. Needs DIP=… (default .build/debug/dip),
-# python3, soffice and pdftotext.
+# python3, the checkers' venv (openpyxl; `make checkers`), soffice and pdftotext.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 WS=${1:?usage: completions.sh WORKSPACE}
 DIP=${DIP:-$root/.build/debug/dip}
+PY=${DIP_CHECKERS_VENV:-$HOME/.cache/dip/checkers-venv}/bin/python
 export DIP_REVIEW_KEY=legal-walk
 if [ -e "$WS" ] && [ ! -e "$WS/.legal-walk" ]; then
   echo "completions.sh: $WS exists and was not made by a legal walk; give a new folder" >&2; exit 2
@@ -38,13 +41,14 @@ for id in dinsos-0007 dinsos-0009 rsud-drajat-0004; do
     --specific "Data pribadi" --consequence "Mengungkap rahasia pribadi" --public-interest "Tidak lebih besar" \
     --period "2 (dua) tahun" --tester "Siti Aminah, S.Sos." --tester-nip 198203152006042011 --tested-on "2 Januari 2026" >/dev/null
 done
-# An old register: rsud-drajat-0004's test as a workbook of a release before session 26 recorded
-# it, without its day (the test row as that release wrote it; nothing else changes).
+# An old register: the tests of rsud-drajat-0004 and dinsos-0009 as a workbook of a release before
+# session 26 recorded them, without their day (the test rows as that release wrote them).
 python3 - "$WS/archive/register.sqlite" <<'PYEOF'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
-n = db.execute("UPDATE consequence_tests SET tested_at = NULL, source = 'workbook' WHERE item = 'rsud-drajat-0004'").rowcount
-assert n == 1, n
+n = db.execute("UPDATE consequence_tests SET tested_at = NULL, source = 'workbook' "
+               "WHERE item IN ('rsud-drajat-0004', 'dinsos-0009')").rowcount
+assert n == 2, n
 db.commit(); db.close()
 PYEOF
 run "2026-01-05 03:00"
@@ -52,9 +56,28 @@ approve() { at "$1" "$DIP" approve --workspace "$WS" "${A[@]}" "${@:2}"; }
 approve "2026-01-05 04:00" --decree-number 000.9/7/Diskominfosatik/2026 --dik-decree-number 000.9/8/Diskominfosatik/2026 \
   --decree-date "6 Januari 2026" > "$WS/approve-tanpa-tanggal.txt" 2>&1 \
   && { echo "completions.sh: a version issuing an undated test was approved" >&2; exit 1; }
-at "2026-01-05 05:00" "$DIP" test rsud-drajat-0004 --workspace "$WS" --revision 1 --tested-on "2 Januari 2026" \
+at "2026-01-05 05:00" "$DIP" test dinsos-0009 --workspace "$WS" --revision 1 --tested-on "2 Januari 2026" \
   --name "$PPID_NAME" > "$WS/test-tanggal.txt"
+# The other from the review workbook: its sheet Lengkapi Berita Acara lists the undated record; the
+# PPID writes the day of the meeting, the room (not the city the berita acara names by default)
+# and who records it.
+mkdir -p "$WS/inbox/_ppid"
+"$PY" - "$WS/reports/review/pemeriksaan-dip.xlsx" "$WS/inbox/_ppid/lengkapi.xlsx" "$PPID_NAME" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["Lengkapi Berita Acara"]
+heads = {c.value: c.column for c in ws[1]}
+rows = [r for r in range(2, ws.max_row + 1) if ws.cell(r, heads["ID DIP (jangan diubah)"]).value == "rsud-drajat-0004"]
+assert len(rows) == 1, rows
+for header, value in [("Tanggal Uji", "2 Januari 2026"), ("Tempat Uji", "Ruang Rapat RSUD dr. Dradjat Prawiranegara"),
+                      ("Nama Petugas yang Mencatat", sys.argv[3])]:
+    ws.cell(rows[0], heads[header]).value = value
+wb.save(sys.argv[2])
+PYEOF
+touch -d "2026-01-05 09:00" "$WS/inbox/_ppid/lengkapi.xlsx"
 run "2026-01-05 06:00"
+cp "$WS/reports/review/hasil-lengkapi.txt" "$WS/hasil-lengkapi.txt"
+grep -q "Berita acara uji konsekuensi dilengkapi (nomor, tanggal, atau tempat uji): 1" "$WS/hasil-lengkapi.txt" \
+  || { echo "completions.sh: the workbook's completion was not recorded" >&2; exit 1; }
 approve "2026-01-05 07:00" --decree-number 000.9/7/Diskominfosatik/2026 --dik-decree-number 000.9/8/Diskominfosatik/2026 \
   --decree-date "6 Januari 2026" > "$WS/approve-v1.txt" 2>&1
 run "2026-01-06 01:00"

@@ -6,10 +6,15 @@ import Register
 /// Recorded consequence tests whose berita acara still lacks its number (published) or its day
 /// (recorded without one, not yet published) (`AppDatabase.incompleteRecords`): at the top of
 /// the review page, and on the workbook's sheet `ReviewFormat.completionSheet`, where the PPID
-/// writes the number the secretariat gave the signed record, or the day the Tim met, and who
-/// records it. Read back by `ReviewWorkbookReader` and recorded as completions in the workbook's
-/// transaction (session 28): the record is not printed again. Nothing is added when none waits
+/// writes the number the secretariat gave the signed record, or the day the Tim met (and, for a
+/// record not yet published, where it met), and who records it. Read back by
+/// `ReviewWorkbookReader` and recorded as completions in the workbook's transaction (session 28;
+/// the place, session 29): the record is not printed again. Nothing is added when none waits
 /// (the pack's bytes are then what they were without this).
+///
+/// A published record is never asked for its place: the signed paper already names one, the
+/// place recorded with the test or else the decrees' city (`ConsequenceTestForm.opening`), and
+/// what a signed record bears is not changed (the register refuses it, as `dip test --place`).
 enum IncompleteRecordsSection {
     static let title = "PERHATIAN: Berita acara uji konsekuensi yang belum lengkap"
     static let lead = "Berita acara berikut sudah tercatat tetapi belum bernomor atau belum bertanggal uji. Isi di lembar kerja "
@@ -18,9 +23,18 @@ enum IncompleteRecordsSection {
     static let details = "Nomor berita acara yang sudah terbit adalah nomor yang ditulis sekretariat pada naskah yang "
         + "ditandatangani; berita acaranya tidak dicetak ulang, dan Keputusan Klasifikasi DIK berikutnya mengutip nomornya. "
         + "Tanggal uji adalah tanggal rapat Tim yang menguji; tanggal berita acara yang sudah terbit tidak diubah. "
-        + "Register mencatat siapa yang melengkapi dan kapan (sama dengan `dip test … --berita-acara-number/--tested-on "
-        + "--name`)."
-    static let intro = AttentionSection.intro(lead: lead, details: details)
+        + "\(ReviewFormat.placeHeader) hanya untuk berita acara yang belum terbit, bila Tim tidak rapat di kota tempat "
+        + "keputusan ditetapkan (tanpa isian itu berita acara memuat kota tersebut); berita acara yang sudah terbit "
+        + "sudah memuat tempatnya dan tidak diubah. "
+        + "Register mencatat siapa yang melengkapi dan kapan (sama dengan `dip test … --berita-acara-number/--tested-on/"
+        + "--place --name`)."
+    /// The hidden columns, named where the sheet is explained in the workbook (the intro, and the
+    /// instructions sheet's line: the sheet itself starts with its header row, which the reader
+    /// needs first); the page has none.
+    static let hiddenColumns = "Kolom tersembunyi \(ReviewFormat.hiddenName(ReviewFormat.idHeader)), "
+        + "\(ReviewFormat.hiddenName(ReviewFormat.revisionHeader)) dan \(ReviewFormat.hiddenName(ReviewFormat.testIDHeader)) "
+        + "menunjukkan berita acara yang dilengkapi setiap baris: jangan diubah, dan jangan menambah baris."
+    static let intro = AttentionSection.intro(lead: lead, details: details) + " " + hiddenColumns
 
     static let readHeaders = [
         "Perangkat Daerah", "Nomor di Daftar Unit", "Ringkasan Isi Informasi", "Kesimpulan Uji", "Tanggal Uji Tercatat",
@@ -39,6 +53,7 @@ enum IncompleteRecordsSection {
             ReviewColumn(header: readHeaders[6], width: 50),
             ReviewColumn(header: ReviewFormat.beritaAcaraNumberHeader, width: 30, input: true),
             ReviewColumn(header: ReviewFormat.testedOnHeader, width: 16, input: true),
+            ReviewColumn(header: ReviewFormat.placeHeader, width: 22, input: true),
             ReviewColumn(header: ReviewFormat.completionNameHeader, width: 26, input: true),
             ReviewColumn(header: ReviewFormat.idHeader, width: 14, hidden: true),
             ReviewColumn(header: ReviewFormat.revisionHeader, width: 8, hidden: true),
@@ -58,6 +73,10 @@ enum IncompleteRecordsSection {
             asks.append("Tulis di kolom \(ReviewFormat.testedOnHeader) tanggal rapat Tim yang menguji (misalnya 26/11/2026 "
                 + "atau 26 November 2026), tidak sesudah hari ini; tanpa tanggal itu, versi yang menerbitkannya tidak dapat "
                 + "disetujui.")
+        }
+        if r.publishedWith == nil {
+            asks.append(r.place.map { "Tempat uji tercatat: \($0); isi \(ReviewFormat.placeHeader) hanya bila salah." }
+                ?? "Isi \(ReviewFormat.placeHeader) bila Tim tidak rapat di kota tempat keputusan ditetapkan.")
         }
         asks.append("Isi \(ReviewFormat.completionNameHeader) (kosong: nama pemeriksa di sheet \(ReviewFormat.instructionsSheet)).")
         return asks.joined(separator: " ")
@@ -79,7 +98,7 @@ enum IncompleteRecordsSection {
         guard !input.incompleteRecords.isEmpty else { return nil }
         let records = input.incompleteRecords
         let rows = texts(input, clock: clock).enumerated().map { i, texts in
-            [String(i + 1)] + texts + ["", "", "", records[i].itemID, String(records[i].revision),
+            [String(i + 1)] + texts + ["", "", "", "", records[i].itemID, String(records[i].revision),
                                    records[i].testID.map(String.init) ?? ""]
         }
         return ReviewTable(sheet: ReviewFormat.completionSheet, title: title, intro: intro, columns: columns(), rows: rows)
@@ -92,11 +111,11 @@ enum IncompleteRecordsSection {
                                      headers: readHeaders, rows: texts(input, clock: clock))
     }
 
-    /// The instructions sheet's line; nil when no record waits.
+    /// The instructions sheet's line, naming the sheet's hidden columns; nil when no record waits.
     static func summary(_ input: ReviewInput) -> String? {
         guard !input.incompleteRecords.isEmpty else { return nil }
         return "PERHATIAN: \(IndonesianNumber.grouped(input.incompleteRecords.count)) berita acara uji konsekuensi yang "
             + "tercatat belum bernomor atau belum bertanggal uji; lihat sheet \(ReviewFormat.completionSheet) dan isi "
-            + "nomornya atau tanggal ujinya beserta nama petugas yang mencatat."
+            + "nomornya, tanggal ujinya atau tempat ujinya beserta nama petugas yang mencatat. " + hiddenColumns
     }
 }

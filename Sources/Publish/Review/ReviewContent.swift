@@ -123,7 +123,7 @@ public enum ReviewFormat {
         (applyRuleChange, .apply), (keepRuleChange, .keep),
     ]
     /// Only when a recorded test's berita acara lacks its number or day
-    /// (`IncompleteRecordsSection`); read back: the number and/or day, and who records it.
+    /// (`IncompleteRecordsSection`); read back: the number, day and/or place, and who records it.
     public static let completionSheet = "Lengkapi Berita Acara"
     public static let completionNameHeader = "Nama Petugas yang Mencatat"
 
@@ -135,6 +135,11 @@ public enum ReviewFormat {
     public static let revisionHeader = "Revisi (jangan diubah)"
     /// The recorded test a row of the sheet `completionSheet` completes.
     public static let testIDHeader = "ID Uji (jangan diubah)"
+
+    /// A hidden column as the instructions name it: "ID DIP (jangan diubah)" → "ID DIP".
+    static func hiddenName(_ header: String) -> String {
+        header.replacingOccurrences(of: " (jangan diubah)", with: "")
+    }
 
     // Decision columns.
     public static let decisionHeader = "Keputusan"
@@ -727,6 +732,13 @@ enum ReviewContent {
         // After a publication with nothing new, "Belum ada rancangan DIP" read as if no DIP existed.
         let version = input.draft.map { "Rancangan DIP versi \($0.number)" }
             ?? input.diff.from.map { "Belum ada rancangan DIP baru sejak DIP versi \($0)" } ?? "Belum ada rancangan DIP"
+        // Every hidden column the workbook has: ID Uji only on the sheet of records to complete,
+        // which is there only while one waits (the pack's bytes are otherwise what they were).
+        var hiddenColumns = "\(ReviewFormat.hiddenName(ReviewFormat.idHeader)) dan \(ReviewFormat.hiddenName(ReviewFormat.revisionHeader))"
+        if !input.incompleteRecords.isEmpty {
+            hiddenColumns = "\(ReviewFormat.hiddenName(ReviewFormat.idHeader)), \(ReviewFormat.hiddenName(ReviewFormat.revisionHeader)), "
+                + "dan pada sheet \(ReviewFormat.completionSheet) juga \(ReviewFormat.hiddenName(ReviewFormat.testIDHeader))"
+        }
         return [
             "Lembar Kerja Pemeriksaan Daftar Informasi Publik",
             "\(version); dibuat \(clock.indonesianDate()).",
@@ -735,7 +747,7 @@ enum ReviewContent {
             "3. Pada sheet Uji Konsekuensi isi kolom uji dan pilih Kesimpulan; kesimpulan dikecualikan wajib disertai dasar hukum (Pasal 17 UU 14/2008); pengecualian yang hanya berdasar huruf a–f tidak boleh permanen (Pasal 20 ayat (1)).",
             "4. Isi nama dan NIP pemeriksa di bawah ini.",
             "5. Simpan berkas dan letakkan di folder inbox/_ppid/. Keputusan dicatat pada proses berikutnya; hasilnya ada di reports/review/.",
-            "Jangan mengubah kolom tersembunyi (ID DIP dan Revisi) maupun nama sheet. Keputusan untuk informasi yang sudah berubah sejak lembar ini dibuat akan ditolak.",
+            "Jangan mengubah kolom tersembunyi (\(hiddenColumns)) maupun nama sheet. Keputusan untuk informasi yang sudah berubah sejak lembar ini dibuat akan ditolak.",
             "Kolom A–K pada sheet Kelengkapan adalah sub-kelompok informasi berkala (Peraturan Komisi Informasi Nomor 1 Tahun 2021):",
         ] + BerkalaSubgroup.allCases.map { "\($0.rawValue). \($0.title)" }
     }

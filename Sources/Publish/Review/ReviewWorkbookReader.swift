@@ -34,7 +34,7 @@ public struct ReviewRuleChoiceEntry: Hashable, Sendable {
 }
 
 /// A recorded test's berita acara completed on a row of the sheet `ReviewFormat.completionSheet`:
-/// its number, its day, or both, and who records it.
+/// its number, its day, the place the Tim met, and who records it.
 public struct ReviewCompletionEntry: Hashable, Sendable {
     public var itemID: String
     public var revision: Int
@@ -42,6 +42,8 @@ public struct ReviewCompletionEntry: Hashable, Sendable {
     public var row: Int
     public var beritaAcaraNumber: String?
     public var testedOn: Date?
+    /// Where the Tim met, as the berita acara prints it after "bertempat di".
+    public var place: String? = nil
     /// The row's name, else the reviewer's on the instructions sheet.
     public var enteredBy: String
     /// The recorded test the row was made for (hidden column); nil when the column is absent or empty.
@@ -175,6 +177,44 @@ public enum ReviewWorkbookReader {
         f.timeZone = TimeZone(identifier: "UTC")
         f.dateFormat = "yyyy-MM-dd"
         return f.string(from: date)
+    }
+
+    /// What a date column of a row holds: nothing, a day, or a text that is no day.
+    enum TypedDay {
+        case empty
+        case day(Date)
+        case unreadable(String)
+    }
+
+    /// The day typed in `column` of `row` (`date`); `.empty` without the column or text.
+    static func typedDay(_ row: SheetRow, column: Int?) -> TypedDay {
+        guard let column else { return .empty }
+        let t = text(row[column])
+        if t.isEmpty { return .empty }
+        return date(row[column]).map { .day($0) } ?? .unreadable(t)
+    }
+
+    /// Why a place typed for the Tim's meeting cannot be printed after "bertempat di" in the
+    /// berita acara (message, hint), or nil. A place is a name: not a fill-in mark copied from a
+    /// form, not a date or a number typed into the wrong column, not a text repeating the words
+    /// the record prints before it.
+    static func placeProblem(_ place: String, cell: CellValue) -> (message: String, hint: String)? {
+        let hint = "Tulis nama tempat rapat Tim saja, misalnya Aula Dinas Komunikasi dan Informatika, sebagaimana dicetak "
+            + "sesudah \"bertempat di\" pada berita acara; kosongkan bila Tim rapat di kota tempat keputusan ditetapkan."
+        if let mark = ApprovalText.fillInMark(place) {
+            return ("Tempat uji '\(place)' masih berisi tempat isian (\(mark)).", hint)
+        }
+        if case .dateTime = cell { return ("Tempat uji '\(place)' berupa tanggal, bukan nama tempat.", hint) }
+        if case .isoDateTime = cell { return ("Tempat uji '\(place)' berupa tanggal, bukan nama tempat.", hint) }
+        if date(cell) != nil { return ("Tempat uji '\(place)' berupa tanggal, bukan nama tempat.", hint) }
+        if !place.unicodeScalars.contains(where: { CharacterSet.letters.contains($0) }) {
+            return ("Tempat uji '\(place)' bukan nama tempat.", hint)
+        }
+        let folded = place.lowercased()
+        if folded.hasPrefix("bertempat ") || folded.hasPrefix("di ") {
+            return ("Tempat uji '\(place)' diawali kata yang sudah dicetak berita acara (\"bertempat di\").", hint)
+        }
+        return nil
     }
 
     /// A test date typed as a date cell, "2026-11-26", "26/11/2026" or "26-11-2026"; noon WIB.
@@ -326,14 +366,16 @@ public enum ReviewWorkbookReader {
             }
         }
 
-        /// The sheet of records to complete: a row with a number or a day is read; an empty row is
-        /// skipped. A day that cannot be read, or a row nobody is named for (neither in the row nor
-        /// as the reviewer), is reported at its cell and skipped.
+        /// The sheet of records to complete: a row with a number, a day or a place is read; an
+        /// empty row is skipped. A day that cannot be read, a place that is no name, or a row nobody
+        /// is named for (neither in the row nor as the reviewer), is reported at its cell and skipped.
         mutating func readCompletions(rows: [SheetRow]) {
             let sheet = ReviewFormat.completionSheet
             let map = columns(rows.first)
             let numberColumn = map[ReviewFormat.beritaAcaraNumberHeader.lowercased()]
             let dayColumn = map[ReviewFormat.testedOnHeader.lowercased()]
+            // A workbook made before session 29 has no place column.
+            let placeColumn = map[ReviewFormat.placeHeader.lowercased()]
             guard numberColumn != nil || dayColumn != nil else {
                 if rows.count > 1 {
                     problem(sheet, 1, nil, nil,
@@ -345,17 +387,24 @@ public enum ReviewWorkbookReader {
             let nameColumn = map[ReviewFormat.completionNameHeader.lowercased()]
             for row in rows.dropFirst() {
                 let number = numberColumn.map { ReviewWorkbookReader.text(row[$0]) } ?? ""
-                let dayText = dayColumn.map { ReviewWorkbookReader.text(row[$0]) } ?? ""
-                if number.isEmpty && dayText.isEmpty { continue }
+                let place = placeColumn.map { ReviewWorkbookReader.text(row[$0]) } ?? ""
                 var day: Date?
-                if let dc = dayColumn, !dayText.isEmpty {
-                    guard let d = ReviewWorkbookReader.date(row[dc]) else {
-                        problem(sheet, row.number, dc, ReviewFormat.testedOnHeader,
-                                "Tanggal uji '\(dayText)' tidak dapat dibaca; berita acara baris ini tidak dilengkapi.",
-                                "Tulis tanggal rapat Tim seperti 26/11/2026 atau 26 November 2026.")
-                        continue
-                    }
+                switch ReviewWorkbookReader.typedDay(row, column: dayColumn) {
+                case .empty:
+                    if number.isEmpty && place.isEmpty { continue }
+                case .day(let d):
                     day = d
+                case .unreadable(let t):
+                    problem(sheet, row.number, dayColumn, ReviewFormat.testedOnHeader,
+                            "Tanggal uji '\(t)' tidak dapat dibaca; berita acara baris ini tidak dilengkapi.",
+                            "Tulis tanggal rapat Tim seperti 26/11/2026 atau 26 November 2026.")
+                    continue
+                }
+                if let pc = placeColumn, !place.isEmpty,
+                   let (message, hint) = ReviewWorkbookReader.placeProblem(place, cell: row[pc]) {
+                    problem(sheet, row.number, pc, ReviewFormat.placeHeader,
+                            message + " Berita acara baris ini tidak dilengkapi.", hint)
+                    continue
                 }
                 let name = nameColumn.map { ReviewWorkbookReader.text(row[$0]) } ?? ""
                 guard let by = name.isEmpty ? result.reviewer?.name : name else {
@@ -368,7 +417,8 @@ public enum ReviewWorkbookReader {
                 guard let (id, revision) = identity(sheet: sheet, row: row, map: map) else { continue }
                 result.completions.append(ReviewCompletionEntry(
                     itemID: id, revision: revision, sheet: sheet, row: row.number,
-                    beritaAcaraNumber: ConsequenceTest.recordedText(number), testedOn: day, enteredBy: by,
+                    beritaAcaraNumber: ConsequenceTest.recordedText(number), testedOn: day,
+                    place: ConsequenceTest.recordedText(place), enteredBy: by,
                     testID: map[ReviewFormat.testIDHeader.lowercased()].flatMap { Int64(ReviewWorkbookReader.text(row[$0])) }))
             }
         }
@@ -399,14 +449,21 @@ public enum ReviewWorkbookReader {
                 }
                 guard let (id, revision) = identity(sheet: sheet, row: row, map: map) else { continue }
                 var testedOn: Date?
-                if let tc = map[ReviewFormat.testedOnHeader.lowercased()], !ReviewWorkbookReader.text(row[tc]).isEmpty {
-                    guard let d = ReviewWorkbookReader.date(row[tc]) else {
-                        problem(sheet, row.number, tc, ReviewFormat.testedOnHeader,
-                                "Tanggal uji '\(ReviewWorkbookReader.text(row[tc]))' tidak dapat dibaca.",
-                                "Tulis tanggal seperti 26/11/2026 atau 26 November 2026.")
-                        continue
-                    }
-                    testedOn = d
+                let tc = map[ReviewFormat.testedOnHeader.lowercased()]
+                switch ReviewWorkbookReader.typedDay(row, column: tc) {
+                case .empty: break
+                case .day(let d): testedOn = d
+                case .unreadable(let t):
+                    problem(sheet, row.number, tc, ReviewFormat.testedOnHeader, "Tanggal uji '\(t)' tidak dapat dibaca.",
+                            "Tulis tanggal seperti 26/11/2026 atau 26 November 2026.")
+                    continue
+                }
+                // The place the berita acara prints after "bertempat di" (as on the completion sheet).
+                let place = value(row, ReviewFormat.placeHeader)
+                if !place.isEmpty, let pc = map[ReviewFormat.placeHeader.lowercased()],
+                   let (message, hint) = ReviewWorkbookReader.placeProblem(place, cell: row[pc]) {
+                    problem(sheet, row.number, pc, ReviewFormat.placeHeader, message + " Ujinya tidak dicatat.", hint)
+                    continue
                 }
                 let testerName = value(row, ReviewFormat.testerHeader)
                 // The tester's NIP is printed under the signature on the berita acara: 18 digits
@@ -463,7 +520,6 @@ public enum ReviewWorkbookReader {
                 // check of its period below until `dip approve` (session 26). `dip test` has a date
                 // always: --tested-on, else the day it is typed.
                 guard let testedOn else {
-                    let tc = map[ReviewFormat.testedOnHeader.lowercased()]
                     problem(sheet, row.number, tc, ReviewFormat.testedOnHeader,
                             "Tanggal uji konsekuensi \(id) belum diisi; ujinya tidak dicatat.",
                             "Isi kolom \(ReviewFormat.testedOnHeader) dengan tanggal rapat Tim yang menguji, misalnya 26/11/2026 "
@@ -486,7 +542,7 @@ public enum ReviewWorkbookReader {
                     period: PeriodText.parse(periodText), periodText: periodText,
                     conditionsForOpening: value(row, ReviewFormat.conditionsHeader), tester: tester,
                     testedOn: testedOn, beritaAcaraNumber: ConsequenceTest.recordedText(value(row, ReviewFormat.beritaAcaraNumberHeader)),
-                    place: ConsequenceTest.recordedText(value(row, ReviewFormat.placeHeader)))
+                    place: ConsequenceTest.recordedText(place))
                 result.tests.append(ReviewTestEntry(itemID: id, revision: revision, sheet: sheet, row: row.number, test: test))
             }
         }
