@@ -382,11 +382,12 @@ aturan:
   - id: catatan-pendidikan
     keterangan: Catatan pribadi siswa di satuan pendidikan (rapor, nilai, catatan konseling)
     prioritas: 100
-    salah_satu: [riwayat studi mahasiswa, riwayat studi, data mahasiswa per orang, ijazah siswa, ijazah dan skhun, skhun, ijazah yang belum diambil, ijazah yg belum diambil, rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid, hasil belajar mahasiswa, evaluasi hasil belajar, kartu hasil studi, khs, indeks prestasi mahasiswa, transkrip akademik, data alumni, per alumni, riwayat pendidikan nonformal, catatan pendidikan nonformal, riwayat pendidikan formal dan nonformal, ijazah pegawai, transkrip pegawai, ijazah dan transkrip, buku kasus siswa, kasus siswa, home visit, home kunjungan, kunjungan rumah siswa, peunteun siswa, peunteun murid, peunteun rapor, peunteun rapot, peunteun raport]
+    salah_satu: [riwayat studi mahasiswa, riwayat studi, data mahasiswa per orang, ijazah siswa, ijazah dan skhun, skhun, ijazah yang belum diambil, ijazah yg belum diambil, rapor, rapot, raport, e rapor, nisn, mutasi siswa, berkas mutasi siswa, surat pindah siswa, nilai asesmen siswa, hasil asesmen siswa, nilai rapor, rapor siswa, nilai siswa, catatan siswa, data siswa, data peserta didik, buku induk siswa, buku induk, catatan konseling, bimbingan konseling, catatan bk, nilai ujian siswa, transkrip nilai, daftar nilai, catatan pelanggaran siswa, data murid, hasil belajar mahasiswa, evaluasi hasil belajar, kartu hasil studi, khs, indeks prestasi mahasiswa, transkrip akademik, data alumni, per alumni, riwayat pendidikan nonformal, catatan pendidikan nonformal, riwayat pendidikan formal dan nonformal, ijazah pegawai, transkrip pegawai, ijazah dan transkrip, buku kasus siswa, kasus siswa, home visit, home kunjungan, kunjungan rumah siswa, peunteun siswa, peunteun murid, peunteun rapor, peunteun rapot, peunteun raport, ipk masing masing, ipk setiap mahasiswa, ipk per mahasiswa, beserta ipk, beserta ipknya, ipk per orang, indeks prestasi masing masing, indeks prestasi setiap mahasiswa]
     kecuali: [pedoman, panduan, kalender akademik, jumlah, banyaknya, statistik, agregat, persyaratan, tata cara, prosedur, sop, jadwal, pengumuman, legalisir, rata rata, rekapitulasi jumlah, nilai jual, njop, nilai tanah, zona nilai, nilai perolehan, per jenjang, menurut jenjang, per sekolah, per kecamatan, per desa, rapor pendidikan, per satuan pendidikan]
     kategori: dikecualikan
     pengecualian: [17h5]
     contoh_cocok:
+      - Data mahasiswa penerima bantuan studi beserta IPK
       - Rapor dan catatan konseling siswa SD Negeri
       - Data peserta didik perorangan dari Dapodik
       - Berkas mutasi siswa (surat pindah, rapot)
@@ -397,6 +398,7 @@ aturan:
       - Buku kasus siswa di ruang BK
       - Catatan home visit wali kelas
     contoh_tidak_cocok:
+      - Rata-rata IPK lulusan per program studi beserta IPK tertinggi
       - Pedoman evaluasi hasil belajar mahasiswa
       - Jumlah peserta didik per jenjang
       - Tata cara legalisir ijazah
@@ -457,12 +459,13 @@ aturan:
   - id: identitas-pelapor-korban
     keterangan: Identitas pelapor, saksi, informan atau korban — UU 14/2008 Pasal 17 huruf a angka 2 (pelapor tindak pidana) dan huruf h; termasuk nama dan kontak warga yang melaporkan suatu pelanggaran
     prioritas: 100
-    salah_satu: [data pribadi pelapor, data pribadi pengadu, identitas pengadu, data pengadu, identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, nama pengadu, nama dan nomor pengadu, identitas pelapor dumas, berkas pengaduan, isi pengaduan, laporan whistleblowing, laporan whistle blowing, laporan wbs, aduan wbs, pengaduan wbs, laporan pelanggaran melalui wbs, permohonan perlindungan saksi, berkas perlindungan saksi, permohonan perlindungan korban, warga yang melaporkan, masyarakat yang melaporkan, orang yang melaporkan, kontak pelapor, warga pelapor, identitas warga pelapor, nama warga pelapor, laporan pelecehan, laporan dugaan pelecehan, laporan kekerasan seksual, laporan dugaan kekerasan seksual, pengaduan pelecehan, pengaduan kekerasan seksual, identitas pihak yang terlibat, identitas para pihak yang terlibat, identitas pihak pihak yang terlibat]
-    kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, banyaknya, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, bencana, banjir, longsor, tanah longsor, gempa, tsunami, erupsi, puting beliung, kebakaran, kecelakaan, pengungsian, pengungsi, layanan pengaduan, layanan pendampingan, pelapor dirahasiakan, jaminan kerahasiaan, dijamin kerahasiaannya, kebijakan kerahasiaan, operasi sar, tim sar, pencarian dan pertolongan, basarnas, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
+    salah_satu: [data pribadi pelapor, data pribadi pengadu, identitas pengadu, data pengadu, identitas pelapor, nama pelapor, data pelapor, identitas saksi, nama saksi, data saksi, identitas korban, nama korban, data korban, korban kekerasan, korban kekerasan seksual, korban pelecehan, korban perdagangan orang, korban kdrt, kekerasan dalam rumah tangga, identitas informan, informan, whistleblower, identitas pengadu, data pengadu, nama pengadu, nama dan nomor pengadu, identitas pelapor dumas, berkas pengaduan, isi pengaduan, laporan whistleblowing, laporan whistle blowing, laporan wbs, aduan wbs, pengaduan wbs, laporan pelanggaran melalui wbs, permohonan perlindungan saksi, berkas perlindungan saksi, permohonan perlindungan korban, warga yang melaporkan, masyarakat yang melaporkan, orang yang melaporkan, kontak pelapor, warga pelapor, pegawai yang melaporkan, karyawan yang melaporkan, asn yang melaporkan, mahasiswa yang melaporkan, siswa yang melaporkan, pegawai pelapor, identitas warga pelapor, nama warga pelapor, laporan pelecehan, laporan dugaan pelecehan, laporan kekerasan seksual, laporan dugaan kekerasan seksual, pengaduan pelecehan, pengaduan kekerasan seksual, identitas pihak yang terlibat, identitas para pihak yang terlibat, identitas pihak pihak yang terlibat, identitas pihak yang terlibat langsung, identitas para pihak yang terlibat langsung, identitas pihak langsung terlibat, identitas pihak terlibat, identitas para pihak dalam laporan, identitas pihak dalam laporan, identitas para pihak dalam pengaduan, uraian pengaduan, uraian aduan, isi aduan]
+    kecuali: [tata cara, prosedur, sop, mekanisme, alur, pedoman, jumlah, banyaknya, statistik, jumlah kasus, agregat, sosialisasi, rekapitulasi jumlah, bencana, banjir, longsor, tanah longsor, gempa, tsunami, erupsi, puting beliung, kebakaran, kecelakaan, pengungsian, pengungsi, layanan pengaduan, layanan pendampingan, pelapor dirahasiakan, jaminan kerahasiaan, dijamin kerahasiaannya, jaminan perlindungan, perlindungan bagi, kebijakan kerahasiaan, operasi sar, tim sar, pencarian dan pertolongan, basarnas, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi, format, formulir kosong, blangko, blanko, rekapitulasi, rekap]
     mengalahkan_kecuali: [beserta nama, beserta namanya, lengkap dengan nama, dengan nama dan alamat, beserta identitas, beserta identitasnya, lengkap dengan identitas, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik]
     kategori: dikecualikan
     pengecualian: [17a2, 17h]
     contoh_cocok:
+      - Nama karyawan yang melaporkan kecurangan di bagian keuangan
       - Identitas warga pelapor pelanggaran bangunan tanpa izin
       - Nama warga yang melaporkan penambangan liar
       - Laporan whistleblowing system yang masuk ke Inspektorat
@@ -470,13 +473,17 @@ aturan:
       - Berkas pengaduan masyarakat beserta identitas pelapor
       - Data pengaduan layanan perizinan (nama pengadu, No WA)
       - Surat permohonan perlindungan saksi
+      - Identitas para pihak dalam laporan perundungan di asrama mahasiswa
+      - Uraian aduan yang dikirim warga lewat aplikasi pengaduan
       - Jumlah laporan kekerasan dalam rumah tangga per bulan beserta identitas korban
     contoh_tidak_cocok:
+      - Perlindungan bagi pegawai yang melaporkan dugaan pelanggaran
       - Nama korban hilang dalam operasi SAR perahu terbalik
       - Jumlah kasus kekerasan terhadap perempuan dan anak per kecamatan
       - Tata cara pengaduan whistleblowing system (identitas pelapor dirahasiakan)
       - Sosialisasi pencegahan dan penanganan laporan pelecehan seksual di kampus
       - Jumlah laporan dugaan pelecehan yang ditangani per tahun
+      - Format uraian pengaduan pada formulir pengaduan daring
 
   - id: data-pengadu-perorangan
     keterangan: Data pribadi orang yang mengadu atau melapor lewat kanal pengaduan pelayanan publik (nama, alamat, nomor telepon, KTP) — rahasia pribadi (UU 14/2008 Pasal 17 huruf h) dan data pribadi (UU 27/2022); yang terbuka ialah tata cara, kanal, formulir kosong dan jumlah pengaduan
@@ -1006,15 +1013,18 @@ aturan:
   - id: riwayat-hidup
     keterangan: Daftar riwayat hidup dan berkas kepegawaian perorangan
     prioritas: 100
-    salah_satu: [daftar riwayat hidup, riwayat hidup, drh, curriculum vitae, kurikulum vitae, berkas kepegawaian, berkas pegawai, arsip kepegawaian perorangan, dokumen kepegawaian perorangan, data pribadi pegawai, file pegawai, arsip kepegawaian, arsip pegawai, personal file, berkas pribadi, personal file pegawai, personal file asn]
-    kecuali: [tata cara, prosedur, sop, formulir, jumlah, banyaknya, statistik, pengelolaan, penataan, digitalisasi, alih media, aplikasi, sistem informasi, jadwal retensi, pedoman]
+    salah_satu: [daftar riwayat hidup, riwayat hidup, drh, curriculum vitae, kurikulum vitae, berkas kepegawaian, berkas pegawai, arsip kepegawaian perorangan, dokumen kepegawaian perorangan, data pribadi pegawai, file pegawai, arsip kepegawaian, arsip pegawai, personal file, berkas pribadi, personal file pegawai, personal file asn, berkas cuti pegawai, berkas cuti besar, berkas permohonan cuti, permohonan cuti pegawai, surat permohonan cuti pegawai, data cuti pegawai per orang, alasan cuti]
+    kecuali: [tata cara, prosedur, sop, formulir, jumlah, banyaknya, statistik, pengelolaan, penataan, digitalisasi, alih media, aplikasi, sistem informasi, jadwal retensi, pedoman, ketentuan, persyaratan, syarat, jenis cuti, hak cuti]
     kategori: dikecualikan
     pengecualian: [17h]
     contoh_cocok:
+      - Berkas permohonan cuti pegawai beserta surat keterangan
       - Arsip kepegawaian pegawai yang telah pensiun
       - Berkas kepegawaian (daftar riwayat hidup, SK, ijazah) seluruh PNS
       - Personal file pegawai Dinas Kesehatan
     contoh_tidak_cocok:
+      - Ketentuan cuti besar bagi aparatur sipil negara
+      - Persyaratan permohonan cuti pegawai
       - Digitalisasi arsip kepegawaian BKPSDM
       - Formulir daftar riwayat hidup
 
@@ -1278,16 +1288,18 @@ aturan:
   - id: nilai-perorangan
     keterangan: Nilai dan hasil penilaian seseorang dalam ujian, tes, seleksi atau rekrutmen
     prioritas: 100
-    salah_satu: [nilai ujian, nilai tes, nilai hasil seleksi, nilai seleksi, nilai mahasiswa, nilai peserta, nilai proposal, nilai seminar, nilai monitoring evaluasi, penilaian hasil rekrutmen, hasil penilaian dalam proses, rincian penilaian, penilaian kompetensi, hasil seleksi individu, penilaian hasil pengujian, kriteria pengolahan nilai, hasil tes seleksi, nilai skd, nilai skb, nilai cat, hasil wawancara, nilai wawancara, cek similaritas, uji similaritas, hasil similaritas, cek plagiasi, cek plagiarisme, hasil turnitin, laporan turnitin]
+    salah_satu: [nilai ujian, nilai tes, nilai hasil seleksi, nilai seleksi, nilai mahasiswa, nilai peserta, nilai proposal, nilai seminar, nilai monitoring evaluasi, penilaian hasil rekrutmen, hasil penilaian dalam proses, rincian penilaian, penilaian kompetensi, hasil seleksi individu, penilaian hasil pengujian, kriteria pengolahan nilai, hasil tes seleksi, nilai skd, nilai skb, nilai cat, hasil wawancara, nilai wawancara, cek similaritas, uji similaritas, hasil similaritas, cek plagiasi, cek plagiarisme, hasil turnitin, laporan turnitin, hasil koreksi ujian, hasil koreksi lembar jawaban, lembar koreksi, koreksi jawaban ujian]
     kecuali: [pengumuman, jadwal, tata cara, rata rata, jumlah, banyaknya, statistik, persyaratan, kisi kisi, pedoman, sop, ambang batas, passing grade, nilai ambang, pppk, cpns, casn, sscasn, sosialisasi, layanan, pelayanan, pelatihan]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
+      - Hasil koreksi lembar jawaban tes seleksi perangkat desa
       - Nilai hasil seleksi penerimaan mahasiswa baru (individu)
       - Data penilaian hasil rekrutmen dan seleksi
       - Nilai tes siswa diklat
       - Hasil wawancara calon perangkat desa
     contoh_tidak_cocok:
+      - Jadwal koreksi jawaban ujian sekolah
       - Pengumuman hasil seleksi perangkat desa
       - Nilai ambang batas seleksi kompetensi dasar
       - Nilai hasil seleksi kompetensi PPPK (diumumkan BKN)
@@ -1553,7 +1565,7 @@ aturan:
   - id: keuangan-pendapatan-perorangan
     keterangan: Kondisi keuangan, aset, pendapatan dan rekening bank seseorang (penghasilan, potongan, pinjaman, simpanan) — UU 14/2008 Pasal 17 huruf h angka 3
     prioritas: 100
-    salah_satu: [gaji pegawai, upah pegawai, upah karyawan, data upah, daftar upah, rincian upah, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, data debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan, berkas keringanan ukt, pengajuan keringanan ukt, permohonan keringanan ukt, berkas pengajuan keringanan, tunjangan profesi per, rincian tunjangan profesi, penerima tunjangan profesi, kondisi ekonomi keluarga, kondisi ekonomi orang tua, penghasilan orang tua, upah per pekerja, upah per karyawan, gaji per karyawan, gaji per pekerja, laporan keuangan pribadi, keuangan pribadi, data calon debitur, diterima masing masing pegawai, diterima setiap pegawai, diterima oleh setiap pegawai, diterima oleh masing masing pegawai, take home pay, dibayarkan kepada masing masing pegawai, dibayarkan kepada setiap pegawai, dibayarkan kepada tiap pegawai, dibayarkan kepada masing masing penerima]
+    salah_satu: [gaji pegawai, upah pegawai, upah karyawan, data upah, daftar upah, rincian upah, data gaji, rincian gaji, gaji perorangan, gaji dan tunjangan, daftar penghasilan, rincian penghasilan, data penghasilan, remunerasi pegawai, daftar remunerasi, rincian remunerasi, data remunerasi, insentif pegawai, daftar insentif, rincian insentif, jasa pelayanan pegawai, jasa medis, jasa pelayanan medis, pembagian jasa pelayanan, jaspel, daftar tunjangan, daftar penerimaan tunjangan, rincian tunjangan, tunjangan perorangan, daftar tpp, rincian tpp, data tpp, daftar honorarium, bukti potong, bukti potong pph, pph 21 pegawai, pph pasal 21 pegawai, potongan gaji, daftar potongan, tabungan pegawai, rekening koran, mutasi rekening, saldo rekening, data nasabah, simpanan nasabah, pinjaman nasabah, kredit nasabah, agunan, jaminan kredit, aset pribadi, harta pribadi, pendapatan pribadi, kondisi keuangan seseorang, tunggakan pinjaman, kredit macet, daftar debitur, data debitur, piutang perorangan, tuntutan ganti rugi pegawai, tgr, kerugian negara perorangan, data penerima pensiun, besaran pensiun perorangan, taspen perorangan, data kepesertaan bpjs, penerima remunerasi, penerima insentif, penerima tpp, penerima tunjangan kinerja, penerima jasa pelayanan, berkas keringanan ukt, pengajuan keringanan ukt, permohonan keringanan ukt, berkas pengajuan keringanan, tunjangan profesi per, rincian tunjangan profesi, penerima tunjangan profesi, kondisi ekonomi keluarga, kondisi ekonomi orang tua, penghasilan orang tua, upah per pekerja, upah per karyawan, gaji per karyawan, gaji per pekerja, laporan keuangan pribadi, keuangan pribadi, data calon debitur, diterima masing masing pegawai, diterima setiap pegawai, diterima oleh setiap pegawai, diterima oleh masing masing pegawai, take home pay, dibayarkan kepada masing masing pegawai, dibayarkan kepada setiap pegawai, dibayarkan kepada tiap pegawai, dibayarkan kepada masing masing penerima, diterima setiap dosen, diterima masing masing dosen, diterima setiap guru, diterima masing masing guru, diterima setiap karyawan, diterima masing masing karyawan, diterima setiap pekerja, diterima masing masing pekerja, diterima setiap tenaga kesehatan, diterima masing masing tenaga kesehatan, diterima setiap tenaga kontrak, diterima masing masing tenaga kontrak, diterima setiap tenaga honorer, diterima masing masing tenaga honorer, dibayarkan kepada setiap dosen, dibayarkan kepada masing masing dosen, dibayarkan kepada setiap guru, dibayarkan kepada masing masing guru, dibayarkan kepada setiap karyawan, dibayarkan kepada masing masing karyawan, penghasilan dan pph 21, penghasilan dan pph pasal 21, penghasilan dan potongan pph, pph 21 setiap pegawai, pph 21 masing masing pegawai, pph 21 per pegawai, pph 21 setiap dosen, pph 21 masing masing dosen, pph 21 per dosen]
     kecuali: [belanja, anggaran, skala gaji, menurut pangkat, realisasi, pagu, peraturan, ketentuan, standar, standar biaya, besaran tpp, kebijakan, pedoman, tata cara, prosedur, sop, persyaratan, syarat, jumlah, banyaknya, rekapitulasi jumlah, statistik, agregat, yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, perbup, peraturan bupati, keputusan bupati tentang besaran, sosialisasi, cakupan, persentase, dprd, anggota dprd, pimpinan dprd, kepala daerah, bupati, wakil bupati, wali kota, walikota, wakil wali kota, gubernur, wakil gubernur, menurut golongan, per golongan]
     kategori: dikecualikan
     pengecualian: [17h3]
@@ -1570,20 +1582,45 @@ aturan:
       - Informasi upah pegawai perusahaan daerah
       - Data penerima bidikmisi beserta kondisi ekonomi keluarga
       - Insentif pemungutan retribusi yang diterima setiap pegawai
+      - Besaran jasa pelayanan yang diterima masing-masing tenaga kesehatan per bulan
+      - Daftar penghasilan dan PPh 21 yang dipotong dari tiap dosen
     contoh_tidak_cocok:
       - Besaran take home pay ASN menurut golongan
       - Belanja gaji dan tunjangan ASN dalam DPA 2026
       - Peraturan Bupati tentang besaran TPP ASN
       - Tata cara pengajuan pensiun janda/duda
       - Gaji dan tunjangan bupati
+      - Peraturan tentang besaran insentif yang diterima setiap tenaga kesehatan
+      - Jumlah PPh 21 per pegawai yang disetor ke kas negara menurut bulan
+
+  - id: ukt-mahasiswa-perorangan
+    keterangan: Kelompok atau besaran uang kuliah tunggal yang ditetapkan untuk mahasiswa tertentu menunjukkan kemampuan ekonomi orang tuanya — UU 14/2008 Pasal 17 huruf h angka 3; tarif UKT per program studi dan ketentuannya terbuka
+    catatan: Sesi 29. UKT seorang mahasiswa ditetapkan dari penghasilan dan tanggungan orang tuanya, sehingga kelompok UKT per mahasiswa mengungkap kondisi keuangan keluarga. Tabel tarif per program studi, keputusan rektor tentang besaran UKT dan jumlah mahasiswa per kelompok tetap terbuka.
+    prioritas: 100
+    salah_satu: [ukt masing masing mahasiswa, ukt setiap mahasiswa, ukt tiap mahasiswa, ukt mahasiswa per orang, ukt perorangan, ukt individu, ukt per individu, ukt atas nama, uang kuliah tunggal masing masing mahasiswa, uang kuliah tunggal setiap mahasiswa, uang kuliah tunggal tiap mahasiswa, uang kuliah tunggal mahasiswa per orang, uang kuliah tunggal perorangan, uang kuliah tunggal atas nama, kelompok ukt masing masing mahasiswa, kelompok ukt setiap mahasiswa, golongan ukt masing masing mahasiswa, golongan ukt setiap mahasiswa, ditetapkan untuk masing masing mahasiswa, ditetapkan untuk setiap mahasiswa, penetapan ukt per mahasiswa, penetapan kelompok ukt per mahasiswa, hasil verifikasi ukt, verifikasi kelompok ukt]
+    kecuali: [per program studi, per prodi, menurut program studi, setiap program studi, tiap program studi, masing masing program studi, per fakultas, per jalur, tarif, standar, peraturan, keputusan rektor tentang, tabel, jumlah, banyaknya, rekapitulasi jumlah, statistik, agregat, rata rata, persentase, tata cara, prosedur, sop, persyaratan, syarat, pedoman, sosialisasi, jadwal, pengumuman, formulir kosong, blangko]
+    kategori: dikecualikan
+    pengecualian: [17h3]
+    contoh_cocok:
+      - Kelompok UKT yang ditetapkan untuk setiap mahasiswa baru beserta nama
+      - Besaran uang kuliah tunggal masing-masing mahasiswa semester ganjil
+      - Hasil verifikasi UKT mahasiswa baru jalur mandiri
+    contoh_tidak_cocok:
+      - Besaran UKT mahasiswa per program studi tahun 2026
+      - Keputusan Rektor tentang besaran UKT yang ditetapkan untuk setiap mahasiswa baru
+      - Jumlah mahasiswa per kelompok UKT
+      - Tata cara penetapan UKT setiap mahasiswa baru
 
   - id: evaluasi-kemampuan-seleksi
     keterangan: Hasil evaluasi kapabilitas, intelektualitas dan rekomendasi kemampuan seseorang (nilai dan hasil tes/seleksi per orang, rekam jejak, angka kredit, calon pejabat yang diusulkan) — UU 14/2008 Pasal 17 huruf h angka 4
+    catatan: Tes calon pegawai/karyawan dan pelamar (berkas, lembar dan hasil tes tertulis, praktik, wawancara) adalah bahan evaluasi kemampuan orang per orang (sesi 29). Kata "kebutuhan" melepaskan usulan kebutuhan pegawai, tetapi judul yang menggabungkan kebutuhan pegawai dengan tes calon pegawai tetap memuat tes itu, sehingga "tes calon" dan "tes pelamar" mengalahkan "kebutuhan"; "lembar penilaian" (lembar penilai per peserta, yang tidak diumumkan) mengalahkan "pppk", "cpns", "casn" (hasil akhir seleksi ASN diumumkan BKN). Pengumuman, jadwal, kisi-kisi, pelaksanaan dan jumlah tidak dapat dikalahkan.
     prioritas: 100
     semua:
-      - [hasil penilaian, nilai, hasil tes, hasil ujian, hasil seleksi, hasil uji, hasil verifikasi, verifikasi lapangan, rekam jejak, penilaian, hasil evaluasi, rekomendasi, usulan, lembar penilaian, berita acara penilaian, skor, peringkat, ranking, hasil wawancara, hasil psikotes, proses evaluasi dan seleksi, dokumen proses seleksi, dokumen proses evaluasi, proses penilaian, pemeriksaan psikologis, pemeriksaan psikologi, tes psikologi, nominasi, daftar pendek]
+      - [hasil penilaian, nilai, hasil tes, hasil ujian, hasil seleksi, hasil uji, hasil verifikasi, verifikasi lapangan, rekam jejak, penilaian, hasil evaluasi, rekomendasi, usulan, lembar penilaian, berita acara penilaian, skor, peringkat, ranking, hasil wawancara, hasil psikotes, proses evaluasi dan seleksi, dokumen proses seleksi, dokumen proses evaluasi, proses penilaian, pemeriksaan psikologis, pemeriksaan psikologi, tes psikologi, nominasi, daftar pendek, tes tertulis, tes praktik, tes kompetensi, tes wawancara, tes kemampuan, tes potensi, tes calon, tes pelamar, tes seleksi, tes rekrutmen, ujian tertulis, ujian praktik, ujian seleksi, berkas tes, dokumen tes, lembar tes]
       - [peserta, calon, pegawai, asn, pns, individu, pelamar, kandidat, dosen, tenaga harian lepas, thl, tenaga kontrak, pegawai kontrak, pegawai non asn, tenaga pendukung, pegawai tidak tetap, ptt, guru, perangkat desa, kepala sekolah, tenaga kependidikan, honorer, karyawan, taruna, mahasiswa, siswa, penerima beasiswa, beasiswa]
-    kecuali: [pengumuman, diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, banyaknya, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, calon lokasi, hibah, telah ditetapkan, usulan peserta, usulan calon peserta, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu, tiga besar, tiga terbaik, skala gaji, tentang tim penilai, pembentukan tim penilai, susunan tim penilai, keanggotaan tim penilai]
+    kecuali: [pengumuman, diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, banyaknya, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, indeks profesionalitas, sistem merit, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, calon lokasi, hibah, telah ditetapkan, usulan peserta, usulan calon peserta, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu, tiga besar, tiga terbaik, skala gaji, tentang tim penilai, pembentukan tim penilai, susunan tim penilai, keanggotaan tim penilai, pelaksanaan tes, pelaksanaan ujian, penyelenggaraan tes, penyelenggaraan ujian, pembentukan panitia, susunan panitia, lokasi tes, tempat tes, lokasi ujian, tempat ujian, biaya, anggaran]
+    mengalahkan_kecuali: [tes calon, tes pelamar, lembar penilaian]
+    dapat_dikalahkan: [kebutuhan, pppk, cpns, casn]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -1592,11 +1629,19 @@ aturan:
       - Peringkat dan skor peserta seleksi beasiswa per individu
       - Usulan calon pejabat pengawas yang dibahas tim penilai
       - Daftar nominasi calon kepala sekolah
+      - Berkas tes tertulis dan tes praktik calon petugas pemadam kebakaran
+      - Rencana kebutuhan pegawai dan tes calon pegawai rumah sakit daerah
+      - Lembar penilaian wawancara pelamar PPPK guru
     contoh_tidak_cocok:
+      - Nilai indeks profesionalitas ASN tahun 2025
       - Pengumuman hasil seleksi administrasi calon perangkat desa
       - Jadwal tes peserta seleksi PPPK
       - Usulan kebutuhan formasi pegawai tahun 2026
       - Hasil evaluasi kinerja perangkat daerah (SAKIP)
+      - Jadwal tes calon pegawai rumah sakit daerah
+      - Pengumuman hasil tes calon pegawai PPPK
+      - Usulan kebutuhan tes kompetensi bagi calon pegawai
+      - Laporan pelaksanaan tes tertulis calon perangkat desa
 
   - id: evaluasi-kemampuan-kepegawaian
     keterangan: Bahan penilaian kemampuan pegawai (angka kredit, uji kelayakan, assessment center, pemetaan kompetensi, talenta) — UU 14/2008 Pasal 17 huruf h angka 4
@@ -1618,12 +1663,14 @@ aturan:
     keterangan: Pengaduan terhadap pegawai/pejabat tertentu dan pemeriksaan disiplin atau kode etiknya yang belum diputus (penilaian dan nama baik seseorang) — UU 14/2008 Pasal 17 huruf h angka 4
     catatan: Pemeriksaan disiplin bukan penyidikan tindak pidana, sehingga huruf a angka 1 hanya dipakai bila pengaduan itu sedang diselidiki/disidik aparat penegak hukum.
     prioritas: 100
-    salah_satu: [pengaduan terhadap pegawai, pengaduan terhadap pejabat, pengaduan terhadap hakim, pengaduan terhadap aparatur, pengaduan terhadap asn, pengaduan terhadap oknum, pengaduan oknum, aduan terhadap pegawai, laporan terhadap pegawai, laporan terhadap pejabat, oknum pegawai, oknum pejabat, oknum asn, pemeriksaan hakim, pemeriksaan terhadap hakim, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pelanggaran kode etik, sidang kode etik, sidang etik, majelis kode etik, pelanggaran etik, dugaan pelanggaran etik, pelanggaran disiplin, dugaan pelanggaran disiplin, berkas disiplin, penjatuhan hukuman disiplin, laporan hasil pemeriksaan disiplin, berita acara pemeriksaan disiplin, pengaduan yang sedang diproses, pengaduan dalam proses, pengaduan yang masih dalam proses, pengaduan yang belum selesai, dumas dalam proses, laporan gratifikasi, pelapor gratifikasi, masalah absensi, penanganan masalah absensi, ketidakhadiran pegawai, pegawai yang tidak masuk kerja, pelanggaran jam kerja, teguran tertulis, surat teguran pegawai, surat peringatan pegawai, pemeriksaan atasan langsung, diberi sanksi, dijatuhi hukuman disiplin, menjalani hukuman disiplin, dijatuhi sanksi disiplin, diperiksa inspektorat, sedang diperiksa inspektorat, pemeriksaan oleh inspektorat terhadap pegawai, diperiksa komite medik, pemeriksaan komite medik, komite etik, pemberhentian tidak dengan hormat, ptdh, kasus hukuman disiplin, berkas hukuman disiplin, kasus disiplin pegawai, berkas kasus disiplin]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, pembentukan, keputusan pembentukan, susunan keanggotaan, pencegahan, kode etik dan kode perilaku, whistleblowing, wbs, formulir, laporan penindakan, gambaran umum, jenis pelanggaran, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
+    salah_satu: [pengaduan terhadap pegawai, pengaduan terhadap pejabat, pengaduan terhadap hakim, pengaduan terhadap aparatur, pengaduan terhadap asn, pengaduan terhadap oknum, pengaduan oknum, aduan terhadap pegawai, laporan terhadap pegawai, laporan terhadap pejabat, oknum pegawai, oknum pejabat, oknum asn, pemeriksaan hakim, pemeriksaan terhadap hakim, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pelanggaran kode etik, sidang kode etik, sidang etik, majelis kode etik, pelanggaran etik, dugaan pelanggaran etik, pelanggaran disiplin, dugaan pelanggaran disiplin, berkas disiplin, penjatuhan hukuman disiplin, laporan hasil pemeriksaan disiplin, berita acara pemeriksaan disiplin, pengaduan yang sedang diproses, pengaduan dalam proses, pengaduan yang masih dalam proses, pengaduan yang belum selesai, dumas dalam proses, laporan gratifikasi, pelapor gratifikasi, penanganan gratifikasi, penanganan laporan gratifikasi, gratifikasi yang dilaporkan, masalah absensi, penanganan masalah absensi, ketidakhadiran pegawai, pegawai yang tidak masuk kerja, pelanggaran jam kerja, teguran tertulis, surat teguran pegawai, surat peringatan pegawai, pemeriksaan atasan langsung, pemeriksaan atasan terhadap, pemeriksaan oleh atasan, diberi sanksi, dijatuhi hukuman disiplin, menjalani hukuman disiplin, dijatuhi sanksi disiplin, diperiksa inspektorat, sedang diperiksa inspektorat, pemeriksaan oleh inspektorat terhadap pegawai, diperiksa komite medik, pemeriksaan komite medik, komite etik, pemberhentian tidak dengan hormat, ptdh, kasus hukuman disiplin, berkas hukuman disiplin, kasus disiplin pegawai, berkas kasus disiplin]
+    kecuali: [laporan tahunan, pengendalian gratifikasi, program pengendalian, tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, pembentukan, keputusan pembentukan, susunan keanggotaan, pencegahan, kode etik dan kode perilaku, whistleblowing, wbs, formulir, laporan penindakan, gambaran umum, jenis pelanggaran, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
     mengalahkan_kecuali: [beserta nama, beserta namanya, lengkap dengan nama, dengan nama dan alamat, beserta identitas, beserta identitasnya, lengkap dengan identitas, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
+      - Berkas penanganan gratifikasi yang dilaporkan seorang kepala seksi
+      - Berita acara pemeriksaan oleh atasan terhadap guru yang sering meninggalkan kelas
       - Berkas kasus hukdis guru PNS
       - Data dokter yang sedang diperiksa komite medik
       - Daftar pegawai yang sedang diperiksa inspektorat
@@ -1635,6 +1682,9 @@ aturan:
       - SK pemberhentian tidak dengan hormat pegawai
       - Rekap pelanggaran disiplin per OPD beserta nama ASN yang diperiksa
     contoh_tidak_cocok:
+      - Laporan tahunan pengendalian gratifikasi rumah sakit daerah
+      - Rekapitulasi penanganan gratifikasi per semester
+      - Pedoman pemeriksaan oleh atasan terhadap pegawai yang diduga melanggar disiplin
       - Tata cara pelaporan gratifikasi
       - Jumlah pelanggaran disiplin pegawai per tahun
       - Keputusan pembentukan majelis kode etik
@@ -1645,9 +1695,9 @@ aturan:
     catatan: Misalnya tentang kepala puskesmas, camat atau guru tertentu.
     prioritas: 100
     semua:
-      - [pengaduan terhadap, aduan terhadap, laporan terhadap, pengaduan atas, aduan atas, pengaduan tentang, aduan tentang, warga terhadap, masyarakat terhadap, diajukan terhadap, aduan warga terkait, pengaduan warga terkait, aduan masyarakat terkait, pengaduan masyarakat terkait, tentang perilaku pejabat, tentang perilaku petugas, tentang perilaku pegawai, tentang perilaku kepala, terkait perilaku pejabat, terkait perilaku petugas, terkait perilaku pegawai, terkait perilaku kepala, pengaduan diserahkan, pengaduan mengenai, aduan mengenai, mengenai perilaku, mengenai perbuatan, tentang perbuatan, perbuatan tidak patut, perilaku tidak patut, surat kaleng]
+      - [pengaduan terhadap, aduan terhadap, laporan terhadap, pengaduan atas, aduan atas, pengaduan tentang, aduan tentang, warga terhadap, masyarakat terhadap, diajukan terhadap, aduan warga terkait, pengaduan warga terkait, aduan masyarakat terkait, pengaduan masyarakat terkait, tentang perilaku pejabat, tentang perilaku petugas, tentang perilaku pegawai, tentang perilaku kepala, terkait perilaku pejabat, terkait perilaku petugas, terkait perilaku pegawai, terkait perilaku kepala, pengaduan diserahkan, pengaduan mengenai, aduan mengenai, mengenai perilaku, mengenai perbuatan, tentang perbuatan, perbuatan tidak patut, perilaku tidak patut, surat kaleng, laporan masyarakat tentang, laporan masyarakat mengenai, laporan masyarakat terkait, laporan warga tentang, laporan warga mengenai, laporan warga terkait, laporan tentang dugaan, laporan mengenai dugaan, aduan tentang dugaan, pengaduan tentang dugaan]
       - [kepala, pejabat, pegawai, petugas, camat, lurah, kades, kepala desa, perangkat desa, guru, dosen, dokter, bidan, perawat, direktur, sekretaris, bendahara, oknum, asn, pns, ketua rt, ketua rw, ketua, kepala dusun, kadus]
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, formulir, gambaran umum, jenis pelanggaran, telah diselesaikan, yang telah diselesaikan, pelayanan, kode etik, yang dilarang]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, formulir, gambaran umum, jenis pelanggaran, telah diselesaikan, yang telah diselesaikan, pelayanan, kode etik, yang dilarang, kerusakan, rusak, fasilitas umum]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
@@ -1657,11 +1707,14 @@ aturan:
       - Aduan masyarakat terkait perilaku petugas puskesmas
       - Laporan warga mengenai perbuatan tidak patut seorang lurah
       - Surat kaleng tentang kepala bidang
+      - Laporan masyarakat mengenai dugaan pungutan oleh seorang petugas kebersihan
     contoh_tidak_cocok:
       - Kode etik pegawai tentang perbuatan yang dilarang
       - Jumlah aduan terhadap pelayanan puskesmas yang telah diselesaikan
       - Tata cara pengaduan terhadap pejabat
       - Penyuluhan terkait perilaku hidup bersih dan sehat bagi pegawai
+      - Laporan warga tentang jalan rusak menuju kantor kepala desa
+      - Jumlah laporan masyarakat tentang dugaan pungli oleh petugas per bulan
 
   - id: pertemuan-tertutup
     keterangan: Risalah, notulen dan bahan rapat atau sidang yang dinyatakan tertutup — hanya pertemuan yang terbuka untuk umum wajib tersedia setiap saat (UU 14/2008 Pasal 11 ayat (1) huruf f); isi pertemuan tertutup termasuk memorandum intra badan publik (Pasal 17 huruf i)
@@ -1786,6 +1839,28 @@ aturan:
       - Jumlah penyandang disabilitas menurut ragam disabilitas
       - Layanan perlindungan pekerja migran
 
+  - id: kelompok-rentan-beserta-nama
+    keterangan: Data atau hitungan kelompok rentan (penyandang disabilitas, ODGJ, lansia atau anak terlantar, korban perdagangan orang) yang menyebut nama, alamat atau identitas orangnya mengungkap kondisi orang itu — UU 14/2008 Pasal 17 huruf h; UU 27/2022; jumlah tanpa nama tetap terbuka
+    catatan: Sesi 29 (batch 134a, sisa §55.5). Aturan data-kelompok-rentan-perorangan hanya membaca "data/daftar penyandang disabilitas"; hitungan per desa yang juga menyebut nama ("Banyaknya penyandang disabilitas per desa beserta nama …") tidak terbaca. Di sini kata kelompok rentan DAN kata yang menyatakan daftar orang (beserta nama, by name by address, beserta NIK) harus ada, jadi kata jumlah tidak dikecualikan. Organisasi, lembaga, pendamping, atlet dan pengumuman terbuka.
+    prioritas: 100
+    semua:
+      - [penyandang disabilitas, disabilitas, difabel, odgj, orang dengan gangguan jiwa, lansia terlantar, lanjut usia terlantar, anak terlantar, anak jalanan, gelandangan, pengemis, pmks, ppks, korban perdagangan orang, eks napiter, mantan pecandu, penyalahguna napza]
+      - [beserta nama, beserta namanya, lengkap dengan nama, dengan nama dan alamat, nama dan alamat, beserta identitas, beserta identitasnya, lengkap dengan identitas, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik]
+    kecuali: [tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi, tata cara, prosedur, sop, pedoman, persyaratan, syarat, formulir kosong, blangko, blanko, format, pengumuman, diumumkan, organisasi, lembaga, yayasan, komunitas, panti, sekolah luar biasa, slb, pendamping, petugas, kader, pejabat, atlet, prestasi, penghargaan, peraih, pemenang, lomba, rumah singgah, shelter, nama dan alamat lembaga, nama dan alamat organisasi]
+    kategori: dikecualikan
+    pengecualian: [17h, 17j2]
+    contoh_cocok:
+      - Jumlah ODGJ yang dipasung per kecamatan beserta nama dan alamat keluarganya
+      - Rekap anak terlantar di wilayah kota by name by address
+      - Sebaran difabel netra per desa lengkap dengan identitas
+    contoh_tidak_cocok:
+      - Jumlah penyandang disabilitas per desa menurut ragam disabilitas
+      - Daftar organisasi penyandang disabilitas beserta nama dan alamat
+      - Daftar atlet disabilitas peraih medali beserta nama pelatih
+      - Data penyandang disabilitas per desa tanpa nama dan alamat
+      - Daftar panti sosial lansia terlantar beserta alamat
+      - Daftar rumah singgah anak jalanan beserta nama dan alamat pengelola
+
   - id: tanah-perorangan
     keterangan: Data kepemilikan tanah dan warkah orang per orang (aset seseorang dan isi akta otentik) — UU 14/2008 Pasal 17 huruf h angka 3 dan huruf g
     prioritas: 100
@@ -1864,15 +1939,17 @@ aturan:
   - id: rekaman-perorangan
     keterangan: Rekaman suara/gambar orang tertentu (percakapan layanan, panggilan, wawancara) adalah data pribadi — UU 14/2008 Pasal 17 huruf h; UU 27/2022
     prioritas: 100
-    salah_satu: [rekaman percakapan, rekaman suara, rekaman panggilan, rekaman telepon, rekaman video pemohon, rekaman wawancara, riwayat percakapan, log percakapan, isi percakapan, transkrip percakapan, isi obrolan, riwayat obrolan, log obrolan, log chat, riwayat chat, isi chat]
-    kecuali: [jumlah, banyaknya, statistik, sop, tata cara, prosedur, pedoman, kebijakan]
+    salah_satu: [rekaman percakapan, rekaman suara, rekaman panggilan, rekaman telepon, rekaman video pemohon, rekaman wawancara, riwayat percakapan, log percakapan, isi percakapan, transkrip percakapan, isi obrolan, riwayat obrolan, log obrolan, log chat, riwayat chat, isi chat, data percakapan, percakapan helpdesk, percakapan layanan bantuan, percakapan dengan pengguna, percakapan dengan pemohon, percakapan dengan pelanggan]
+    kecuali: [jumlah, banyaknya, statistik, sop, tata cara, prosedur, pedoman, kebijakan, sosialisasi, pelatihan, jam layanan]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
       - Rekaman percakapan layanan pengaduan
+      - Data percakapan layanan bantuan daring dengan pemohon informasi
     contoh_tidak_cocok:
       - SOP penyimpanan rekaman percakapan layanan
       - Kebijakan privasi dan masa simpan log percakapan layanan chat
+      - Jumlah percakapan dengan pengguna per bulan
 
   - id: catatan-kejahatan-perorangan
     keterangan: Catatan kejahatan dan data tahanan/narapidana orang per orang (data pribadi spesifik) — UU 14/2008 Pasal 17 huruf h jo. huruf j, UU 27/2022 Pasal 4 ayat (2) huruf d
@@ -3055,7 +3132,7 @@ aturan:
     catatan: NIK dan rekening dibaca aturan lain; data pelanggan dibaca aturan data-pelanggan-perorangan. Rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang.
     prioritas: 100
     salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, npwp pribadi, npwp perorangan, npwp dosen, npwp guru, npwp pegawai, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien, beserta tunggakan, beserta tagihan, identitas penelepon, beserta jaminannya, beserta agunannya, daftar peminjam dana bergulir, data peminjam dana bergulir, beserta ahli waris, dan ahli waris, data ahli waris, atas nama mahasiswa, atas nama siswa, atas nama peserta didik]
-    kecuali: [pejabat, kepala, pimpinan, direktur, ketua, jumlah, banyaknya, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
+    kecuali: [per perguruan tinggi, per perguruan, pejabat, kepala, pimpinan, direktur, ketua, jumlah, banyaknya, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
     mengalahkan_kecuali: [beserta nama pasien, beserta nama penderita, beserta nama korban, beserta identitas korban, beserta identitas pasien, beserta identitas pelapor, beserta nama pelapor, beserta nama debitur, beserta nama nasabah, beserta nama wajib pajak, lengkap dengan nama pasien, lengkap dengan nama penderita, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik, atas nama mahasiswa, atas nama siswa, atas nama peserta didik]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
@@ -3073,6 +3150,7 @@ aturan:
       - Jumlah pinjaman macet per desa beserta nama nasabah
       - Tagihan biaya pendidikan atas nama siswa kelas XII
     contoh_tidak_cocok:
+      - Rata-rata lama studi penerima beasiswa per perguruan tinggi
       - Jumlah peminjam dana bergulir per desa
       - Tarif layanan konseling per klien
       - Pengumuman hasil seleksi yang memuat nama tiga besar calon sekretaris daerah
