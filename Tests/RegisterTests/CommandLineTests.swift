@@ -500,6 +500,9 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(refused.out.contains("Persetujuan ini ditolak: Berita acara uji konsekuensi 1 informasi yang diterbitkan "
             + "bersama versi 1 belum bertanggal uji: dinkes-0005 revisi 1 (dicatat 30 Mei 2026)."), refused.out)
         XCTAssertTrue(refused.out.contains("`dip test dinkes-0005 --revision 1 --tested-on \"…\" --name \"…\"`"), refused.out)
+        // Or without a terminal, on the review workbook's sheet that lists the record (session 29).
+        XCTAssertTrue(refused.out.contains("atau isi sheet Lengkapi Berita Acara pada lembar kerja pemeriksaan "
+            + "(reports/review/pemeriksaan-dip.xlsx) dan letakkan berkasnya di inbox/_ppid/, lalu `dip run`"), refused.out)
         let approval = try approveWithBothDecrees(in: workspace)
         XCTAssertNotEqual(approval.status, 0)
         XCTAssertTrue(approval.err.contains("belum bertanggal uji"), approval.err)

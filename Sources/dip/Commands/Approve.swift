@@ -548,7 +548,7 @@ extension DIP {
                 }.joined(separator: "; ")
                 + ". Bila sekretariat sudah menuliskan nomornya pada naskah yang ditandatangani, catat nomor itu (berita acaranya "
                 + "tidak dicetak ulang): `dip test \(first.id) --revision \(first.revision) --berita-acara-number \"…\" --name \"…\"`, "
-                + "lalu `dip run` dan setujui draf barunya."
+                + "atau " + workbookSheetWay + ", lalu `dip run` dan setujui draf barunya."
         }
 
         /// Refusal of a version whose new records (not issued before) rest on tests recorded
@@ -562,8 +562,14 @@ extension DIP {
                 }.joined(separator: "; ")
                 + ". Tanpa tanggal uji, berita acara dibuka \"Pada hari ini, …\" dengan hari pencatatannya, bukan hari rapat Tim, "
                 + "dan Keputusan Klasifikasi DIK mengutip tanggal itu. Catat tanggal rapat Tim untuk setiap uji: `dip test "
-                + "\(first.item) --revision \(first.revision) --tested-on \"…\" --name \"…\"`, lalu `dip run` dan setujui draf barunya."
+                + "\(first.item) --revision \(first.revision) --tested-on \"…\" --name \"…\"`, atau " + workbookSheetWay
+                + ", lalu `dip run` dan setujui draf barunya."
         }
+
+        /// The same completion without a terminal: the review workbook lists each such record on its
+        /// sheet Lengkapi Berita Acara (session 28), which the approval's notes did not say.
+        static let workbookSheetWay = "isi sheet Lengkapi Berita Acara pada lembar kerja pemeriksaan "
+            + "(reports/review/pemeriksaan-dip.xlsx) dan letakkan berkasnya di inbox/_ppid/"
 
         /// The records issued before without a day of their own: the signed record bears the day
         /// it was recorded, and the DIK decree cites that day. Said, not refused.
