@@ -311,17 +311,19 @@ aturan:
   - id: evaluasi-kemampuan
     keterangan: Hasil evaluasi kapabilitas dan kemampuan seseorang (asesmen, psikotes, penilaian kinerja, hukuman disiplin) — UU 14/2008 Pasal 17 huruf h angka 4; yang menyangkut posisi seseorang dalam jabatan publik dapat dibuka (Pasal 18 ayat (2) huruf b)
     prioritas: 100
-    salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, baperjakat, dokumentasi baperjakat, usulan calon pejabat, nama calon pejabat, hasil asesmen, hasil assessment, asesmen kompetensi, hasil uji kompetensi, nilai uji kompetensi, hasil psikotes, psikotes, tes psikologi, hasil tes psikologi, penilaian kinerja pegawai, sasaran kinerja pegawai, skp, penilaian prestasi kerja, dp3, hasil evaluasi kinerja pegawai, rekomendasi kemampuan, pemetaan talenta, manajemen talenta, talent pool, hukuman disiplin, sanksi disiplin, pemeriksaan disiplin, hasil supervisi, berkas kenaikan pangkat, usulan kenaikan pangkat, evaluasi dosen oleh mahasiswa, penilaian dosen oleh mahasiswa, hasil kredensial, rekredensial, kredensial tenaga medis, kredensial tenaga kesehatan, proses pembinaan disiplin, proses pembinaan aparatur, proses pembinaan pegawai]
-    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, jumlah, banyaknya, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, per unit kerja, per perangkat daerah, skp perangkat daerah, capaian skp perangkat daerah, per program studi, per prodi, per fakultas, rata rata, tingkat kabupaten, tingkat kota, tingkat provinsi, tingkat kecamatan, rekap hasil, rekapitulasi hasil, per jenis hukuman, per jenis sanksi, per jenis pelanggaran, rekap kasus, rekapitulasi kasus, tentang tim penilai, pembentukan tim penilai, susunan tim penilai, keanggotaan tim penilai, kisi kisi]
+    salah_satu: [usulan promosi, usulan mutasi, usulan rotasi, baperjakat, dokumentasi baperjakat, usulan calon pejabat, nama calon pejabat, hasil asesmen, hasil assessment, asesmen kompetensi, hasil uji kompetensi, nilai uji kompetensi, hasil psikotes, psikotes, tes psikologi, hasil tes psikologi, penilaian kinerja pegawai, sasaran kinerja pegawai, skp, penilaian prestasi kerja, dp3, hasil evaluasi kinerja pegawai, rekomendasi kemampuan, pemetaan talenta, manajemen talenta, talent pool, hukuman disiplin, sanksi disiplin, pemeriksaan disiplin, hasil supervisi, berkas kenaikan pangkat, usulan kenaikan pangkat, evaluasi dosen oleh mahasiswa, penilaian dosen oleh mahasiswa, hasil kredensial, rekredensial, kredensial tenaga medis, kredensial tenaga kesehatan, proses pembinaan disiplin, proses pembinaan aparatur, proses pembinaan pegawai, hasil pembinaan pegawai, catatan pembinaan pegawai, pegawai yang bermasalah, pegawai bermasalah]
+    kecuali: [tata cara, prosedur, sop, pedoman, jadwal, pengumuman, jumlah, banyaknya, persyaratan, sosialisasi, formasi, rekapitulasi jumlah, per unit kerja, per perangkat daerah, skp perangkat daerah, capaian skp perangkat daerah, per program studi, per prodi, per fakultas, rata rata, tingkat kabupaten, tingkat kota, tingkat provinsi, tingkat kecamatan, rekap hasil, rekapitulasi hasil, per jenis hukuman, per jenis sanksi, per jenis pelanggaran, rekap kasus, rekapitulasi kasus, tentang tim penilai, pembentukan tim penilai, susunan tim penilai, keanggotaan tim penilai, kisi kisi, program pembinaan]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
+      - Catatan pembinaan pegawai oleh atasan langsung
       - Hasil kredensial dan rekredensial tenaga medis per dokter
       - EDOM per dosen
       - Hasil asesmen kompetensi pejabat administrator
       - Dokumen Sasaran Kinerja Pegawai (SKP) perorangan
       - Berkas penjatuhan hukuman disiplin PNS
     contoh_tidak_cocok:
+      - Program pembinaan pegawai bermasalah tahun 2026
       - Rekap kasus hukuman disiplin ASN per jenis hukuman
       - Rekap hasil asesmen nasional tingkat kabupaten
       - Rata-rata hasil EDOM per program studi
@@ -1013,16 +1015,19 @@ aturan:
   - id: riwayat-hidup
     keterangan: Daftar riwayat hidup dan berkas kepegawaian perorangan
     prioritas: 100
-    salah_satu: [daftar riwayat hidup, riwayat hidup, drh, curriculum vitae, kurikulum vitae, berkas kepegawaian, berkas pegawai, arsip kepegawaian perorangan, dokumen kepegawaian perorangan, data pribadi pegawai, file pegawai, arsip kepegawaian, arsip pegawai, personal file, berkas pribadi, personal file pegawai, personal file asn, berkas cuti pegawai, berkas cuti besar, berkas permohonan cuti, permohonan cuti pegawai, surat permohonan cuti pegawai, data cuti pegawai per orang, alasan cuti]
+    salah_satu: [daftar riwayat hidup, riwayat hidup, drh, curriculum vitae, kurikulum vitae, berkas kepegawaian, berkas pegawai, arsip kepegawaian perorangan, dokumen kepegawaian perorangan, data pribadi pegawai, file pegawai, arsip kepegawaian, arsip pegawai, personal file, berkas pribadi, personal file pegawai, personal file asn, berkas cuti pegawai, berkas cuti besar, berkas permohonan cuti, permohonan cuti pegawai, surat permohonan cuti pegawai, data cuti pegawai per orang, alasan cuti, absen pegawai per nama, absensi pegawai per nama, presensi pegawai per nama, kehadiran pegawai per nama, daftar hadir pegawai per nama, absen pegawai per orang, absensi pegawai per orang, kehadiran pegawai per orang, riwayat pendidikan dan pekerjaan, riwayat pekerjaan pelamar, riwayat pendidikan pelamar]
     kecuali: [tata cara, prosedur, sop, formulir, jumlah, banyaknya, statistik, pengelolaan, penataan, digitalisasi, alih media, aplikasi, sistem informasi, jadwal retensi, pedoman, ketentuan, persyaratan, syarat, jenis cuti, hak cuti]
     kategori: dikecualikan
     pengecualian: [17h]
     contoh_cocok:
+      - Rekap presensi pegawai per nama bulan Mei
+      - Riwayat pendidikan dan pekerjaan calon tenaga ahli
       - Berkas permohonan cuti pegawai beserta surat keterangan
       - Arsip kepegawaian pegawai yang telah pensiun
       - Berkas kepegawaian (daftar riwayat hidup, SK, ijazah) seluruh PNS
       - Personal file pegawai Dinas Kesehatan
     contoh_tidak_cocok:
+      - Persyaratan riwayat pendidikan dan pekerjaan bagi pelamar
       - Ketentuan cuti besar bagi aparatur sipil negara
       - Persyaratan permohonan cuti pegawai
       - Digitalisasi arsip kepegawaian BKPSDM
@@ -1618,12 +1623,13 @@ aturan:
     semua:
       - [hasil penilaian, nilai, hasil tes, hasil ujian, hasil seleksi, hasil uji, hasil verifikasi, verifikasi lapangan, rekam jejak, penilaian, hasil evaluasi, rekomendasi, usulan, lembar penilaian, berita acara penilaian, skor, peringkat, ranking, hasil wawancara, hasil psikotes, proses evaluasi dan seleksi, dokumen proses seleksi, dokumen proses evaluasi, proses penilaian, pemeriksaan psikologis, pemeriksaan psikologi, tes psikologi, nominasi, daftar pendek, tes tertulis, tes praktik, tes kompetensi, tes wawancara, tes kemampuan, tes potensi, tes calon, tes pelamar, tes seleksi, tes rekrutmen, ujian tertulis, ujian praktik, ujian seleksi, berkas tes, dokumen tes, lembar tes]
       - [peserta, calon, pegawai, asn, pns, individu, pelamar, kandidat, dosen, tenaga harian lepas, thl, tenaga kontrak, pegawai kontrak, pegawai non asn, tenaga pendukung, pegawai tidak tetap, ptt, guru, perangkat desa, kepala sekolah, tenaga kependidikan, honorer, karyawan, taruna, mahasiswa, siswa, penerima beasiswa, beasiswa]
-    kecuali: [pengumuman, diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, banyaknya, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, indeks profesionalitas, sistem merit, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, calon lokasi, hibah, telah ditetapkan, usulan peserta, usulan calon peserta, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu, tiga besar, tiga terbaik, skala gaji, tentang tim penilai, pembentukan tim penilai, susunan tim penilai, keanggotaan tim penilai, pelaksanaan tes, pelaksanaan ujian, penyelenggaraan tes, penyelenggaraan ujian, pembentukan panitia, susunan panitia, lokasi tes, tempat tes, lokasi ujian, tempat ujian, biaya, anggaran]
+    kecuali: [pengumuman, telah diumumkan, sudah diumumkan, yang diumumkan, diumumkan oleh, diumumkan secara, untuk diumumkan, kelulusan, jadwal, tata cara, prosedur, sop, pedoman, petunjuk teknis, juknis, persyaratan, syarat, jumlah, banyaknya, statistik, agregat, rekapitulasi, rekap, rata rata, ambang batas, passing grade, formasi, kisi kisi, sosialisasi, indeks kepuasan, survei kepuasan, kinerja instansi, indeks profesionalitas, sistem merit, kinerja perangkat daerah, kinerja organisasi, akreditasi, pengadaan, penyedia, tender, lelang, kebutuhan, calon lokasi, hibah, telah ditetapkan, usulan peserta, usulan calon peserta, pppk, cpns, casn, sscasn, usulan formasi, usulan kebutuhan, usulan kegiatan, usulan program, usulan anggaran, musrenbang, penghargaan, lomba, nilai tukar, nilai aset, nilai kontrak, nilai pagu, tiga besar, tiga terbaik, skala gaji, tentang tim penilai, pembentukan tim penilai, susunan tim penilai, keanggotaan tim penilai, pelaksanaan tes, pelaksanaan ujian, penyelenggaraan tes, penyelenggaraan ujian, pembentukan panitia, susunan panitia, lokasi tes, tempat tes, lokasi ujian, tempat ujian, biaya, anggaran]
     mengalahkan_kecuali: [tes calon, tes pelamar, lembar penilaian]
     dapat_dikalahkan: [kebutuhan, pppk, cpns, casn]
     kategori: dikecualikan
     pengecualian: [17h4]
     contoh_cocok:
+      - Skor tes calon pegawai per peserta sebelum diumumkan
       - Lembar penilaian wawancara calon perangkat desa
       - Hasil tes potensi akademik pelamar dosen tetap
       - Peringkat dan skor peserta seleksi beasiswa per individu
@@ -1633,6 +1639,7 @@ aturan:
       - Rencana kebutuhan pegawai dan tes calon pegawai rumah sakit daerah
       - Lembar penilaian wawancara pelamar PPPK guru
     contoh_tidak_cocok:
+      - Hasil tes calon pegawai yang telah diumumkan
       - Nilai indeks profesionalitas ASN tahun 2025
       - Pengumuman hasil seleksi administrasi calon perangkat desa
       - Jadwal tes peserta seleksi PPPK
@@ -1755,16 +1762,18 @@ aturan:
     prioritas: 100
     semua:
       - [pasien, penderita, klien, pegawai, calon pegawai, calon, peserta, warga binaan, tahanan, siswa, mahasiswa, taruna, pejabat, calon pejabat, karyawan, korban, jenazah, ibu hamil, bayi, balita, pensiunan, jemaah, pekerja, penghuni, donor, pendonor, pelamar]
-    salah_satu: [riwayat pengobatan, catatan pengobatan, hasil pengobatan, menjalani pengobatan, riwayat perawatan, catatan perawatan, menjalani perawatan, resume, catatan perkembangan, perkembangan pasien, pemeriksaan kesehatan, tes kesehatan, uji kesehatan, penguji kesehatan, keterangan dokter, surat keterangan dokter, catatan medis, hasil tes hiv, riwayat kesehatan, kesehatan jiwa, kejiwaan, psikologis, psikiatri, narkoba, narkotika, urine, urin, riwayat penyakit, penyakit yang diderita, menderita, diagnosis, diagnosa, rekam medis, rekam medik, rekam kesehatan, resep, pemberian obat, isolasi, hasil terapi, catatan terapi, menjalani terapi, visum, autopsi, otopsi, hasil laboratorium, pemeriksaan laboratorium, rontgen, hasil radiologi, status gizi, gizi buruk, disabilitas, cacat, golongan darah, data kesehatan, keterangan sehat, keterangan bebas narkoba]
-    kecuali: [jumlah, banyaknya, statistik, rekapitulasi, rekap, agregat, persentase, prevalensi, angka, cakupan, sebaran, tata cara, prosedur, sop, standar, pedoman, panduan, petunjuk, persyaratan, syarat, alur, tarif, biaya, jadwal, layanan, pelayanan, ketersediaan, kebutuhan, program, pencegahan, penyuluhan, sosialisasi, kampanye, pengadaan, belanja, anggaran, formulir kosong, blangko, hak pasien, kewajiban pasien, hak dan kewajiban, keselamatan pasien, kepuasan, survei, indikator, mutu, tempat tidur, kamar, ruang, fasilitas, sarana, pemberantasan, peredaran, bahaya, penanggulangan, pelatihan, bimtek, bimbingan teknis, diklat, workshop, seminar, lomba, formasi, kuota, lowongan, seleksi, penerimaan, per kecamatan, per puskesmas, per wilayah, terbanyak, tersedia, daftar obat, jenis, pola, tren, gratis, hewan, ternak, hewan kurban, kurban, sepuluh besar penyakit, 10 besar penyakit, sepuluh besar diagnosa, 10 besar diagnosa, sepuluh besar diagnosis, 10 besar diagnosis]
+    salah_satu: [riwayat pengobatan, catatan pengobatan, hasil pengobatan, menjalani pengobatan, riwayat perawatan, catatan perawatan, menjalani perawatan, resume, catatan perkembangan, perkembangan pasien, pemeriksaan kesehatan, tes kesehatan, uji kesehatan, penguji kesehatan, keterangan dokter, surat keterangan dokter, catatan medis, hasil tes hiv, riwayat kesehatan, kesehatan jiwa, kejiwaan, psikologis, psikiatri, narkoba, narkotika, urine, urin, riwayat penyakit, penyakit yang diderita, menderita, diagnosis, diagnosa, rekam medis, rekam medik, rekam kesehatan, resep, pemberian obat, isolasi, hasil terapi, catatan terapi, menjalani terapi, visum, autopsi, otopsi, hasil laboratorium, pemeriksaan laboratorium, rontgen, hasil radiologi, status gizi, gizi buruk, disabilitas, cacat, golongan darah, data kesehatan, keterangan sehat, keterangan bebas narkoba, kondisi korban, luka yang diderita]
+    kecuali: [bencana, banjir, longsor, gempa, erupsi, tsunami, kebakaran, pengungsian, pengungsi, jumlah, banyaknya, statistik, rekapitulasi, rekap, agregat, persentase, prevalensi, angka, cakupan, sebaran, tata cara, prosedur, sop, standar, pedoman, panduan, petunjuk, persyaratan, syarat, alur, tarif, biaya, jadwal, layanan, pelayanan, ketersediaan, kebutuhan, program, pencegahan, penyuluhan, sosialisasi, kampanye, pengadaan, belanja, anggaran, formulir kosong, blangko, hak pasien, kewajiban pasien, hak dan kewajiban, keselamatan pasien, kepuasan, survei, indikator, mutu, tempat tidur, kamar, ruang, fasilitas, sarana, pemberantasan, peredaran, bahaya, penanggulangan, pelatihan, bimtek, bimbingan teknis, diklat, workshop, seminar, lomba, formasi, kuota, lowongan, seleksi, penerimaan, per kecamatan, per puskesmas, per wilayah, terbanyak, tersedia, daftar obat, jenis, pola, tren, gratis, hewan, ternak, hewan kurban, kurban, sepuluh besar penyakit, 10 besar penyakit, sepuluh besar diagnosa, 10 besar diagnosa, sepuluh besar diagnosis, 10 besar diagnosis]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
+      - Berita acara kecelakaan kerja pegawai beserta kondisi korban
       - Catatan perkembangan pasien rawat inap bangsal anak
       - Hasil pemeriksaan narkoba calon pegawai
       - Surat keterangan kesehatan jiwa calon pejabat
       - Ket. sehat & bebas narkoba pelamar
     contoh_tidak_cocok:
+      - Kondisi korban banjir di posko pengungsian
       - Hak dan kewajiban pasien rawat inap
       - Jumlah pasien rawat inap per ruangan
       - Pencegahan penyalahgunaan narkoba di kalangan pegawai
@@ -1776,11 +1785,12 @@ aturan:
     prioritas: 100
     semua:
       - [pegawai, dosen, guru, karyawan, nasabah, debitur, anggota koperasi, anggota, dokter, perawat, tenaga kesehatan, tenaga kependidikan, per nama, per orang, individu, pensiunan, pasien]
-    salah_satu: [gaji, penghasilan, remunerasi, tunjangan kinerja, insentif, honor, honorarium, pinjaman, kredit, tabungan, simpanan, rekening, potongan, utang, piutang, aset pribadi, harta pribadi, slip, pajak penghasilan, pph 21, jasa pelayanan, uang lembur, pembayaran tunjangan, tunggakan]
+    salah_satu: [gaji, penghasilan, remunerasi, tunjangan kinerja, insentif, honor, honorarium, pinjaman, kredit, tabungan, simpanan, rekening, potongan, utang, piutang, aset pribadi, harta pribadi, slip, pajak penghasilan, pph 21, jasa pelayanan, uang lembur, pembayaran tunjangan, tunggakan, kepemilikan rumah, kepemilikan kendaraan, kendaraan pribadi, rumah pribadi, kepemilikan tanah]
     kecuali: [belanja, anggaran, realisasi, pagu, standar, standar biaya, besaran, peraturan, perbup, peraturan bupati, keputusan bupati, ketentuan, pedoman, tata cara, prosedur, sop, jumlah, banyaknya, rekapitulasi jumlah, kelas jabatan, formasi, kebutuhan, sosialisasi, persyaratan, syarat, program, laporan harta kekayaan, lhkpn, lhkasn, yang wajib, untuk diumumkan, kebijakan, kas umum daerah, rekening kas, analisis, proyeksi, usulan kebutuhan, penetapan, keputusan, sk, tabel, menurut golongan, skala gaji, anggota dprd, pimpinan dprd, dprd, kepala daerah, gaji pokok, berdasarkan pp, peraturan pemerintah, instansi, suku bunga, bunga tabungan, bunga deposito, bunga kredit, jadwal]
     kategori: dikecualikan
     pengecualian: [17h3]
     contoh_cocok:
+      - Data kepemilikan tanah dan rumah pribadi dosen
       - Rekapitulasi pembayaran remunerasi per nama pegawai
       - Data pinjaman koperasi pegawai
       - Slip penghasilan dosen
@@ -1794,15 +1804,17 @@ aturan:
     prioritas: 100
     semua:
       - [mahasiswa, siswa, peserta didik, anak didik, murid, taruna, santri, warga belajar, calon mahasiswa, calon siswa, calon taruna, calon peserta didik, pelajar, lulusan, alumni, paud]
-    salah_satu: [data pokok, biodata, berkas pendaftaran, data pendaftaran, formulir pendaftaran yang telah diisi, perkembangan belajar, laporan perkembangan, hasil belajar, kehadiran, presensi, absensi, pelanggaran, nilai, transkrip, ijazah, rapor, konseling, sanksi, skorsing, alamat rumah, alamat tinggal, alamat orang tua, alamat lengkap, orang tua, wali murid, nim, nisn, identitas, data pribadi]
+    salah_satu: [data pokok, biodata, berkas pendaftaran, data pendaftaran, formulir pendaftaran yang telah diisi, perkembangan belajar, laporan perkembangan, hasil belajar, kehadiran, presensi, absensi, pelanggaran, nilai, transkrip, ijazah, rapor, konseling, sanksi, skorsing, sidang disiplin, komisi disiplin, catatan disiplin, hukuman disiplin, sanksi disiplin, kasus disiplin, pelanggaran disiplin, alamat rumah, alamat tinggal, alamat orang tua, alamat lengkap, orang tua, wali murid, nim, nisn, identitas, data pribadi]
     kecuali: [jumlah, banyaknya, statistik, rekapitulasi jumlah, agregat, persentase, rata rata, pengumuman, jadwal, pedoman, panduan, tata cara, prosedur, sop, persyaratan, syarat, kalender, kuota, daya tampung, biaya, ukt, tarif, brosur, alur, formulir kosong, blangko, program, lomba, wisuda, peraturan, kebijakan, sosialisasi, legalisir, layanan, kode etik, buku saku]
     kategori: dikecualikan
     pengecualian: [17h5]
     contoh_cocok:
+      - Berkas komisi disiplin atas mahasiswa yang dilaporkan
       - Data kehadiran dan pelanggaran tata tertib taruna per semester
       - Data pokok mahasiswa (nama, NIM, alamat orang tua)
       - Berkas pendaftaran calon mahasiswa baru jalur mandiri
     contoh_tidak_cocok:
+      - Peraturan tentang komisi disiplin mahasiswa
       - Peraturan tata tertib taruna
       - Jadwal pendaftaran calon mahasiswa baru
       - Jumlah lulusan per program studi
