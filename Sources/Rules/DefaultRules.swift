@@ -1763,7 +1763,7 @@ aturan:
     semua:
       - [pasien, penderita, klien, pegawai, calon pegawai, calon, peserta, warga binaan, tahanan, siswa, mahasiswa, taruna, pejabat, calon pejabat, karyawan, korban, jenazah, ibu hamil, bayi, balita, pensiunan, jemaah, pekerja, penghuni, donor, pendonor, pelamar]
     salah_satu: [riwayat pengobatan, catatan pengobatan, hasil pengobatan, menjalani pengobatan, riwayat perawatan, catatan perawatan, menjalani perawatan, resume, catatan perkembangan, perkembangan pasien, pemeriksaan kesehatan, tes kesehatan, uji kesehatan, penguji kesehatan, keterangan dokter, surat keterangan dokter, catatan medis, hasil tes hiv, riwayat kesehatan, kesehatan jiwa, kejiwaan, psikologis, psikiatri, narkoba, narkotika, urine, urin, riwayat penyakit, penyakit yang diderita, menderita, diagnosis, diagnosa, rekam medis, rekam medik, rekam kesehatan, resep, pemberian obat, isolasi, hasil terapi, catatan terapi, menjalani terapi, visum, autopsi, otopsi, hasil laboratorium, pemeriksaan laboratorium, rontgen, hasil radiologi, status gizi, gizi buruk, disabilitas, cacat, golongan darah, data kesehatan, keterangan sehat, keterangan bebas narkoba, kondisi korban, luka yang diderita]
-    kecuali: [bencana, banjir, longsor, gempa, erupsi, tsunami, kebakaran, pengungsian, pengungsi, jumlah, banyaknya, statistik, rekapitulasi, rekap, agregat, persentase, prevalensi, angka, cakupan, sebaran, tata cara, prosedur, sop, standar, pedoman, panduan, petunjuk, persyaratan, syarat, alur, tarif, biaya, jadwal, layanan, pelayanan, ketersediaan, kebutuhan, program, pencegahan, penyuluhan, sosialisasi, kampanye, pengadaan, belanja, anggaran, formulir kosong, blangko, hak pasien, kewajiban pasien, hak dan kewajiban, keselamatan pasien, kepuasan, survei, indikator, mutu, tempat tidur, kamar, ruang, fasilitas, sarana, pemberantasan, peredaran, bahaya, penanggulangan, pelatihan, bimtek, bimbingan teknis, diklat, workshop, seminar, lomba, formasi, kuota, lowongan, seleksi, penerimaan, per kecamatan, per puskesmas, per wilayah, terbanyak, tersedia, daftar obat, jenis, pola, tren, gratis, hewan, ternak, hewan kurban, kurban, sepuluh besar penyakit, 10 besar penyakit, sepuluh besar diagnosa, 10 besar diagnosa, sepuluh besar diagnosis, 10 besar diagnosis]
+    kecuali: [beasiswa, aksesibilitas, inklusi, inklusif, ramah disabilitas, bencana, banjir, longsor, gempa, erupsi, tsunami, kebakaran, pengungsian, pengungsi, jumlah, banyaknya, statistik, rekapitulasi, rekap, agregat, persentase, prevalensi, angka, cakupan, sebaran, tata cara, prosedur, sop, standar, pedoman, panduan, petunjuk, persyaratan, syarat, alur, tarif, biaya, jadwal, layanan, pelayanan, ketersediaan, kebutuhan, program, pencegahan, penyuluhan, sosialisasi, kampanye, pengadaan, belanja, anggaran, formulir kosong, blangko, hak pasien, kewajiban pasien, hak dan kewajiban, keselamatan pasien, kepuasan, survei, indikator, mutu, tempat tidur, kamar, ruang, fasilitas, sarana, pemberantasan, peredaran, bahaya, penanggulangan, pelatihan, bimtek, bimbingan teknis, diklat, workshop, seminar, lomba, formasi, kuota, lowongan, seleksi, penerimaan, per kecamatan, per puskesmas, per wilayah, terbanyak, tersedia, daftar obat, jenis, pola, tren, gratis, hewan, ternak, hewan kurban, kurban, sepuluh besar penyakit, 10 besar penyakit, sepuluh besar diagnosa, 10 besar diagnosa, sepuluh besar diagnosis, 10 besar diagnosis]
     kategori: dikecualikan
     pengecualian: [17h2, 17j3]
     contoh_cocok:
@@ -1773,6 +1773,8 @@ aturan:
       - Surat keterangan kesehatan jiwa calon pejabat
       - Ket. sehat & bebas narkoba pelamar
     contoh_tidak_cocok:
+      - Beasiswa bagi mahasiswa penyandang disabilitas
+      - Sarana aksesibilitas bagi pegawai penyandang disabilitas
       - Kondisi korban banjir di posko pengungsian
       - Hak dan kewajiban pasien rawat inap
       - Jumlah pasien rawat inap per ruangan
@@ -1838,16 +1840,18 @@ aturan:
   - id: data-kelompok-rentan-perorangan
     keterangan: Data orang per orang kelompok rentan (penyandang disabilitas, lansia terlantar, ODGJ, korban perdagangan orang, pekerja migran, penerima rehabilitasi sosial) — UU 14/2008 Pasal 17 huruf h; UU 27/2022
     prioritas: 100
-    salah_satu: [data penyandang disabilitas, daftar penyandang disabilitas, data disabilitas, data lansia, daftar lansia, data lansia terlantar, data odgj, daftar odgj, data pmks, daftar pmks, data penerima rehabilitasi sosial, data korban perdagangan orang, data pekerja migran, data pmi, data calon pekerja migran, data purna pekerja migran, data gelandangan, data pengemis, data anak jalanan, data tuna sosial, data eks napiter, data mantan pecandu]
+    salah_satu: [data penyandang disabilitas, daftar penyandang disabilitas, data disabilitas, data lansia, daftar lansia, data lansia terlantar, data odgj, daftar odgj, data pmks, daftar pmks, data penerima rehabilitasi sosial, data korban perdagangan orang, data pekerja migran, data pmi, data calon pekerja migran, data purna pekerja migran, data gelandangan, data pengemis, data anak jalanan, data tuna sosial, data eks napiter, data mantan pecandu, nama penyandang disabilitas, nama nama penyandang disabilitas, nama mahasiswa dengan disabilitas, nama mahasiswa penyandang disabilitas, nama siswa dengan disabilitas, nama siswa penyandang disabilitas, nama peserta didik penyandang disabilitas, nama anak dengan disabilitas, nama anak penyandang disabilitas, nama pegawai dengan disabilitas, nama pegawai penyandang disabilitas]
     kecuali: [jumlah, banyaknya, statistik, rekapitulasi, rekap, agregat, persentase, menurut, berdasarkan jenis, per kecamatan, tata cara, prosedur, sop, persyaratan, syarat, program, kebijakan, sosialisasi, pedoman, layanan, perlindungan, rencana aksi, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
     mengalahkan_kecuali: [beserta nama, beserta namanya, lengkap dengan nama, dengan nama dan alamat, beserta identitas, beserta identitasnya, lengkap dengan identitas, by name by address, bnba, beserta nik, lengkap dengan nik]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
+      - Nama-nama siswa penyandang disabilitas di sekolah inklusi
       - Data lansia terlantar penerima asistensi rehabilitasi sosial
       - Data pekerja migran asal desa beserta negara penempatan
       - Rekap data lansia terlantar per kelurahan by name by address
     contoh_tidak_cocok:
+      - Layanan bagi mahasiswa dengan disabilitas
       - Jumlah penyandang disabilitas menurut ragam disabilitas
       - Layanan perlindungan pekerja migran
 
@@ -4423,6 +4427,13 @@ bahasa_inggris:
   regency: kabupaten
   province: provinsi
   subdistrict: kecamatan
+  # sesi 29 (w29people): data orang dalam daftar berbahasa Inggris
+  personnel: kepegawaian
+  personnel file: berkas kepegawaian
+  gratification: gratifikasi
+  sample question: contoh soal
+  sample exam question: contoh soal ujian
+  previous year: tahun sebelumnya
 
 bahasa_inggris_serupa:
   # kata yang sama dalam kedua bahasa (kata-dasar.txt): dibaca sebagai bahasa Inggris hanya di
