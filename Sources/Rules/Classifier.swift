@@ -596,6 +596,9 @@ public struct Classifier: Sendable {
         // Precedents: they decide where no rule does, flag what other bodies (or this PPID)
         // withheld, and put a declared category that strong precedent contradicts to review.
         var precedentFlag = false
+        // Withheld precedents would have flagged the item, but the rules answer them
+        // (`rulesAnswer`).
+        var answeredByRules = false
         // Rules win where they fire: an open category named by a rule, or a Pasal 18 lift, is
         // the PPID's explicit voice, and precedents then only ask for a review.
         let lifted = firings.contains { $0.lifted || $0.rule.pasal18 != nil }
@@ -621,7 +624,15 @@ public struct Classifier: Sendable {
             }
             if verdict.exemptLike && grounds.isEmpty && declared != .dikecualikan {
                 if (ruleSuggestion == nil || ruleSuggestion == .dikecualikan) && !lifted {
-                    precedentFlag = true
+                    if let answer = rulesAnswer(verdict, tokens: textTokens, firings: firings) {
+                        // The PPID's rules say why those precedents are withheld and that this
+                        // item is not: no flag, a person looks.
+                        answeredByRules = true
+                        needsReview = true
+                        notes.append(answer)
+                    } else {
+                        precedentFlag = true
+                    }
                 } else if verdict.strong {
                     needsReview = true
                     notes.append("Aturan menyatakan informasi ini terbuka, tetapi informasi yang mirip dikecualikan badan publik lain (\(verdict.summary)): tinjau apakah perlu uji konsekuensi.")
@@ -643,7 +654,9 @@ public struct Classifier: Sendable {
                             notes.append(Self.modelCategoryNote(layerOpen, assessment))
                         }
                         needsReview = true
-                        notes.append("Preseden terdekat dikecualikan tetapi judulnya tidak cukup sama dengan butir ini sehingga tidak ditandai uji konsekuensi: tinjau kategorinya.")
+                        if !answeredByRules {
+                            notes.append("Preseden terdekat dikecualikan tetapi judulnya tidak cukup sama dengan butir ini sehingga tidak ditandai uji konsekuensi: tinjau kategorinya.")
+                        }
                     }
                     if let modelOpen, suggested != .dikecualikan, suggested != modelOpen {
                         suggested = modelOpen
@@ -848,6 +861,45 @@ public struct Classifier: Sendable {
                             openCategory: $0.openCategory, ground: $0.ground, flagged: modelFlag,
                             review: modelReview || againstOpenRule)
             })
+    }
+
+    /// Why the PPID's rules answer every withheld precedent that would flag an item, as the
+    /// note for its review; nil when one of them is not answered (it flags). A precedent is
+    /// answered when a withholding rule reads its title and, on the item, that rule's conditions
+    /// hold but its `kecuali` phrases stop it (`PrecedentPolicy.precedentsYieldToRuleExceptions`),
+    /// or, when measuring, when no rule reading its title reads the item
+    /// (`precedentsYieldToRuleReading`). A precedent no withholding rule reads is never answered:
+    /// the rules do not know why it is withheld. Read only for an item precedents would flag.
+    func rulesAnswer(_ verdict: PrecedentVerdict, tokens: [String], firings itemFirings: [Firing]) -> String? {
+        guard policy.precedentsYieldToRuleExceptions || policy.precedentsYieldToRuleReading, !verdict.flaggingVoters.isEmpty
+        else { return nil }
+        var found: RuleMatcher.Found?
+        var reasons: [String] = []
+        for voter in verdict.flaggingVoters {
+            let title = precedentIndex.precedents[voter].title
+            let reading = firings(title).filter { !$0.remainingGrounds.isEmpty }
+            guard !reading.isEmpty else { return nil }
+            if policy.precedentsYieldToRuleExceptions {
+                let itemFound = found ?? ruleSet.matcher.match(tokens: tokens, names: ruleSet.nameMask(tokens))
+                found = itemFound
+                if let stopped = reading.lazy.map({ ($0, $0.compiled.stoppingExceptions(itemFound)) }).first(where: { !$0.1.isEmpty }) {
+                    let words = stopped.1.map { "\"\(ruleSet.matcher.exact.phraseTexts[$0])\"" }.joined(separator: ", ")
+                    reasons.append("'\(title)' dikecualikan menurut aturan PPID \(stopped.0.rule.id) (kata kunci: "
+                                   + "\(stopped.0.matchedWords.joined(separator: ", "))), tetapi aturan itu tidak berlaku untuk butir ini karena "
+                                   + "memuat \(words) (kecuali)")
+                    continue
+                }
+            }
+            if policy.precedentsYieldToRuleReading, !reading.contains(where: { rule in itemFirings.contains { $0.rule.id == rule.rule.id } }) {
+                let rule = reading[0]
+                reasons.append("'\(title)' dikecualikan menurut aturan PPID \(rule.rule.id) karena memuat "
+                               + "\(rule.matchedWords.map { "\"\($0)\"" }.joined(separator: ", ")), yang tidak ada pada butir ini")
+                continue
+            }
+            return nil
+        }
+        return "Informasi yang mirip dikecualikan badan publik lain, tetapi " + reasons.joined(separator: "; ")
+            + ": tidak ditandai uji konsekuensi, tinjau kategorinya dan apakah perlu uji konsekuensi."
     }
 
     /// The grounds the rules give the most similar withheld voter (at least

@@ -296,6 +296,17 @@ final class CompiledRule: Sendable {
         return true
     }
 
+    /// The `kecuali` phrases that alone stop the rule on a text whose phrases are `found`: its
+    /// conditions hold, and it does not fire because of them (no override beat them). Empty when
+    /// it fires or when its conditions do not hold.
+    func stoppingExceptions(_ found: RuleMatcher.Found) -> [Int] {
+        guard hasConditions, !none.isEmpty else { return [] }
+        for group in all where !group.contains(where: found.wide.contains) { return [] }
+        if !any.isEmpty && !any.contains(where: found.wide.contains) { return [] }
+        guard !fires(found) else { return [] }
+        return none.filter(found.exact.contains)
+    }
+
     /// The `mengalahkan_kecuali` phrases that are in the text outside every occurrence of the
     /// rule's own `kecuali` phrases ("nama pasien" in "… beserta nama pasien", not in "… tanpa
     /// nama pasien" when "tanpa nama" is an exception), in the rule's order.

@@ -186,6 +186,20 @@ public struct PrecedentPolicy: Hashable, Sendable {
         if sameKindFamilies, ["kabupaten", "kota", "provinsi"].contains(key) { return "pemda" }
         return key
     }
+    /// A withheld precedent does not flag an item when one of the PPID's withholding rules reads
+    /// that precedent's title and, on the item, that same rule's conditions hold but one of its
+    /// `kecuali` phrases stops it ("Dokumen soal dan uji kompetensi" is withheld by the rule on
+    /// test papers; "Jadwal pelaksanaan soal dan uji kompetensi guru" holds the rule's words and
+    /// its exception "jadwal"). The rule says why the precedent is withheld and that this item
+    /// is the open variant: the PPID's explicit voice, which the precedents do not overrule
+    /// (issue 14: rules win where they fire). The item is put to review (perlu ditinjau) with
+    /// both, not flagged (docs/classification.md §61).
+    public var precedentsYieldToRuleExceptions = true
+    /// … and, more widely, when every withheld precedent that would flag the item is read by a
+    /// withholding rule that does not read the item at all (no `kecuali` needed): the rules know
+    /// why those precedents are withheld, and the item lacks it. Only for measuring (§61).
+    public var precedentsYieldToRuleReading = false
+
     /// Where dip's Pasal 17 letter would otherwise come from the precedents or the learned
     /// layer (precedents flag an item no rule reads), or be missing altogether (a unit declares an
     /// item dikecualikan without writing its basis and no rule cites one): the grounds the PPID's
@@ -231,6 +245,9 @@ struct PrecedentVerdict: Equatable {
     /// A decision of this PPID is among the voters.
     var fromPPID = false
     var exemptLike: Bool
+    /// The withheld voters (precedent positions in the index) that hold the item's words closely
+    /// enough to flag it (the containment tests of `exemptLike`).
+    var flaggingVoters: [Int] = []
     /// Pasal 17 grounds of the exempt voters, the most cited letter first.
     var grounds: [String]
     var hits: [PrecedentHit]
@@ -383,14 +400,15 @@ extension Classifier {
         let exemptVoters = voters.filter { index.categories[$0.index] == .dikecualikan }
         let bestExempt = exemptVoters.first?.similarity ?? 0
         // One shared word is not enough evidence unless the withheld title is that one word.
-        let contained = exemptVoters.contains {
+        let flaggingVoters = exemptVoters.filter {
             (itemKind.isEmpty || !policy.flagNeedsSameKind || sameKind($0.index))
                 && $0.containment >= ($0.similarity >= policy.flagNearSimilarity ? policy.flagContainment : policy.flagContainmentDistant)
                 && ($0.similarity >= policy.flagNearSimilarity
                     || $0.similarity * $0.similarity >= policy.flagCoverageDistant * $0.containment)
                 && ($0.shared >= 2 || $0.terms == 1)
                 && (!$0.oneWord || $0.similarity >= policy.singleWordFlagSimilarity)
-        }
+        }.map(\.index)
+        let contained = !flaggingVoters.isEmpty
         let exemptLike = decisive && contained && (category == .dikecualikan
             || (exemptShare >= policy.flagShare && bestExempt >= policy.flagSimilarity))
 
@@ -438,6 +456,7 @@ extension Classifier {
         return PrecedentVerdict(category: category, openCategory: openCategory, decisive: decisive, bestSimilarity: best.similarity,
                                 strong: strong, agreement: agreement,
                                 fromPPID: voters.contains { index.origins[$0.index] == .ppid }, exemptLike: exemptLike,
+                                flaggingVoters: exemptLike ? flaggingVoters : [],
                                 grounds: grounds, hits: hits, percents: percents, englishHits: englishHits, voterCount: voters.count,
                                 voterBodies: bodies.count, setAside: setAside)
     }

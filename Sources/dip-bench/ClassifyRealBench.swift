@@ -214,6 +214,8 @@ func policyFromEnvironment() -> PrecedentPolicy {
         case "sameKindWeight": policy.sameKindWeight = value
         case "sameKindFamilies": policy.sameKindFamilies = value != 0
         case "flagNeedsSameKind": policy.flagNeedsSameKind = value != 0
+        case "precedentsYieldToRuleExceptions": policy.precedentsYieldToRuleExceptions = value != 0
+        case "precedentsYieldToRuleReading": policy.precedentsYieldToRuleReading = value != 0
         default: print("unknown policy field \(parts[0])")
         }
     }

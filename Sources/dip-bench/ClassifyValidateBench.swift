@@ -39,6 +39,8 @@ func classifyValidateBench() throws {
     // Withheld (0) and open (1) items without a twin: flagged, or not flagged but perlu
     // ditinjau (any reason), i.e. put in front of the PPID either way.
     var safetyNet = [(items: Int, flagged: Int, reviewed: Int)](repeating: (0, 0, 0), count: 2)
+    // Why those not flagged are perlu ditinjau.
+    var reviewReasons = ReviewReasons()
     // The same rule files without a single keyword rule (aturan.yaml emptied; kategori, grounds,
     // kamus and open markers kept): precedents and the learned layer alone. Rules were written
     // while reading the training bodies' titles, so on validation they catch what they were
@@ -92,7 +94,19 @@ func classifyValidateBench() throws {
                 let withheld = precedent.category == .dikecualikan
                 safetyNet[withheld ? 0 : 1].items += 1
                 if c.needsConsequenceTest { safetyNet[withheld ? 0 : 1].flagged += 1 }
-                else if c.needsReview { safetyNet[withheld ? 0 : 1].reviewed += 1 }
+                else if c.needsReview {
+                    safetyNet[withheld ? 0 : 1].reviewed += 1
+                    reviewReasons.add(c, withheld: withheld)
+                    if ReviewReasons.printItems {
+                        // DIP_REVIEW_ITEMS=1: each reviewed item (training bodies only), with what
+                        // each layer said, to weigh a reason's quieting.
+                        let voters = c.precedents.map { String(format: "%.2f %@", $0.similarity, $0.category.rawValue) }
+                        print("review\t\(withheld ? "withheld" : "open")\t\(ReviewReasons.names(c).joined(separator: "; "))\t"
+                              + String(format: "%.3f", c.learned?.withheldProbability ?? -1) + "\t\(c.learned?.openCategory?.rawValue ?? "-")\t"
+                              + "\(c.precedentCategory?.rawValue ?? "-")\t\(c.suggested?.rawValue ?? "-")\t\(precedent.category.rawValue)\t"
+                              + "\(voters.joined(separator: ", "))\t\(precedent.title)")
+                    }
+                }
                 layerScores.append((c.learned?.withheldProbability ?? 0, precedent.category == .dikecualikan,
                                     c.hits.isEmpty))
             }
@@ -137,6 +151,7 @@ func classifyValidateBench() throws {
         print(String(format: "-- no twin, %@ items flagged or perlu ditinjau (any reason): %d + %d of %d = %.1f%%", name as NSString,
                      n.flagged, n.reviewed, n.items, n.items == 0 ? 0 : Double(n.flagged + n.reviewed) * 100 / Double(n.items)))
     }
+    reviewReasons.print()
     print("-- no twin, precedents + learned layer alone (no keyword rule at all), all from inner-train: \(pooledBare.items) items, pooled")
     for line in pooledBare.figureLines.prefix(4) { print("   " + line) }
     print("   " + pooledBare.reviewLine)
@@ -510,4 +525,56 @@ private func printUnreached(_ place: String, _ precedent: Precedent, _ c: Classi
     print("\(withheldUnreached ? "unreached" : "openflag")\t\(place)\t\(precedent.title)\t\(precedent.body)\tsuggested=\(c.suggested?.rawValue ?? "-")\t"
           + "rules=\(rules.joined(separator: " "))\tlayer=\(layer)\tstems=\(stems.joined(separator: " "))\t"
           + "near=\(neighbours.joined(separator: " | "))")
+}
+
+/// Why items are perlu ditinjau without a flag, read from the notes the classifier wrote beside
+/// each review mark (one item may have several reasons): for each reason, how many open and
+/// withheld items have it, and how many have it as their only reason (the items that would leave
+/// the review queue if that reason fell silent). docs/classification.md §61.
+struct ReviewReasons {
+    /// Each reason: the note's opening, and a short name.
+    static let reasons: [(prefix: String, name: String)] = [
+        ("Tidak ada aturan yang cocok, tidak ada preseden yang mirip, dan unit tidak menyatakan kategori: tentukan", "nothing decides: no rule, no precedent, no suggestion"),
+        ("Tidak ada aturan yang cocok, tidak ada preseden yang mirip, dan unit tidak menyatakan kategori: saran", "no rule, no precedent: the most common category"),
+        ("Tidak ada aturan yang cocok dan tidak ada preseden yang mirip", "no rule, no precedent: the learned layer's category"),
+        ("Tidak ada aturan yang cocok dan preseden yang mirip hanya sedikit", "no rule, precedents below minimumSimilarity"),
+        ("Tidak ada aturan yang cocok dan preseden tidak cukup kuat", "no rule, weak precedent vote: the most common category"),
+        ("Preseden terdekat dikecualikan tetapi", "no rule, precedents lean withheld without holding the item's words"),
+        ("Informasi yang mirip dikecualikan badan publik lain, tetapi", "withheld precedents the rules answer (kecuali)"),
+        ("Aturan menyatakan informasi ini terbuka, tetapi informasi yang mirip", "open rule against a strong withheld precedent"),
+        ("Aturan menyatakan informasi ini terbuka, tetapi kata-katanya", "learned layer against an open rule (modelReviewAgainstOpenRule)"),
+        ("Kata-katanya mirip informasi yang dikecualikan", "learned layer review (modelReviewProbability / WithPrecedent)"),
+        ("Unit menyatakan", "declared category against a rule or strong precedent"),
+        ("Dinyatakan", "declared category (basis missing, or open but withheld-like)"),
+    ]
+    /// [reason][0: withheld, 1: open]: items with the reason, and items with it alone.
+    var with = [[Int]](repeating: [0, 0], count: reasons.count + 1)
+    var alone = [[Int]](repeating: [0, 0], count: reasons.count + 1)
+    var items = [0, 0]
+
+    static let printItems = ProcessInfo.processInfo.environment["DIP_REVIEW_ITEMS"] != nil
+
+    /// The reasons of one item's review mark.
+    static func names(_ c: Classification) -> [String] {
+        let found = reasons.filter { reason in c.notes.contains { $0.hasPrefix(reason.prefix) } }.map(\.name)
+        return found.isEmpty ? ["other"] : found
+    }
+
+    mutating func add(_ c: Classification, withheld: Bool) {
+        let side = withheld ? 0 : 1
+        items[side] += 1
+        var found: [Int] = []
+        for (i, reason) in Self.reasons.enumerated() where c.notes.contains(where: { $0.hasPrefix(reason.prefix) }) { found.append(i) }
+        if found.isEmpty { found = [Self.reasons.count] }
+        for i in found { with[i][side] += 1 }
+        if found.count == 1 { alone[found[0]][side] += 1 }
+    }
+
+    func print() {
+        Swift.print("-- no twin, perlu ditinjau without a flag, by reason (withheld \(items[0]), open \(items[1]) items; an item may have several):")
+        Swift.print("   reason\twithheld\topen\twithheld (only reason)\topen (only reason)")
+        for (i, name) in (Self.reasons.map(\.name) + ["other"]).enumerated() where with[i] != [0, 0] {
+            Swift.print("   \(name)\t\(with[i][0])\t\(with[i][1])\t\(alone[i][0])\t\(alone[i][1])")
+        }
+    }
 }
