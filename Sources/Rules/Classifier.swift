@@ -863,6 +863,9 @@ public struct Classifier: Sendable {
             })
     }
 
+    /// How the note of an item whose withheld precedents the rules answer begins (`rulesAnswer`).
+    public static let answeredNotePrefix = "Informasi yang mirip dikecualikan badan publik lain: "
+
     /// Why the PPID's rules answer every withheld precedent that would flag an item, as the
     /// note for its review; nil when one of them is not answered (it flags). A precedent is
     /// answered when a withholding rule reads its title and, on the item, that rule's conditions
@@ -898,8 +901,8 @@ public struct Classifier: Sendable {
             }
             return nil
         }
-        return "Informasi yang mirip dikecualikan badan publik lain, tetapi " + reasons.joined(separator: "; ")
-            + ": tidak ditandai uji konsekuensi, tinjau kategorinya dan apakah perlu uji konsekuensi."
+        return Self.answeredNotePrefix + reasons.joined(separator: "; ")
+            + ". Tidak ditandai uji konsekuensi; tinjau kategorinya dan apakah perlu uji konsekuensi."
     }
 
     /// The grounds the rules give the most similar withheld voter (at least

@@ -540,7 +540,7 @@ struct ReviewReasons {
         ("Tidak ada aturan yang cocok dan preseden yang mirip hanya sedikit", "no rule, precedents below minimumSimilarity"),
         ("Tidak ada aturan yang cocok dan preseden tidak cukup kuat", "no rule, weak precedent vote: the most common category"),
         ("Preseden terdekat dikecualikan tetapi", "no rule, precedents lean withheld without holding the item's words"),
-        ("Informasi yang mirip dikecualikan badan publik lain, tetapi", "withheld precedents the rules answer (kecuali)"),
+        (Classifier.answeredNotePrefix, "withheld precedents the rules answer (kecuali)"),
         ("Aturan menyatakan informasi ini terbuka, tetapi informasi yang mirip", "open rule against a strong withheld precedent"),
         ("Aturan menyatakan informasi ini terbuka, tetapi kata-katanya", "learned layer against an open rule (modelReviewAgainstOpenRule)"),
         ("Kata-katanya mirip informasi yang dikecualikan", "learned layer review (modelReviewProbability / WithPrecedent)"),

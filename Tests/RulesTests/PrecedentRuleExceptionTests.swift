@@ -25,9 +25,9 @@ final class PrecedentRuleExceptionTests: XCTestCase {
         XCTAssertTrue(c.exemptionGrounds.isEmpty)
         XCTAssertTrue(c.needsReview)
         XCTAssertNotEqual(c.suggested, .dikecualikan)
-        let note = try XCTUnwrap(c.notes.first { $0.hasPrefix("Informasi yang mirip dikecualikan badan publik lain, tetapi") }, "\(c.notes)")
+        let note = try XCTUnwrap(c.notes.first { $0.hasPrefix(Classifier.answeredNotePrefix) }, "\(c.notes)")
         XCTAssertTrue(note.contains("'Dokumen soal dan uji kompetensi' dikecualikan menurut aturan PPID soal-ujian"), note)
-        XCTAssertTrue(note.contains("memuat \"jadwal\" (kecuali)"), note)
+        XCTAssertTrue(note.hasSuffix("memuat \"jadwal\" (kecuali). Tidak ditandai uji konsekuensi; tinjau kategorinya dan apakah perlu uji konsekuensi."), note)
         XCTAssertFalse(c.notes.contains { $0.contains("tidak cukup sama") }, "\(c.notes)")
 
         // The old engine flagged it.
