@@ -41,6 +41,11 @@ func classifyValidateBench() throws {
     var safetyNet = [(items: Int, flagged: Int, reviewed: Int)](repeating: (0, 0, 0), count: 2)
     // Why those not flagged are perlu ditinjau.
     var reviewReasons = ReviewReasons()
+    // The open items without a twin again, each declaring the body's own category as a unit does.
+    // DIP_DECLARE_WITHHELD=setiap_saat (or serta_merta): the open category withheld items are declared.
+    let withheldDeclaredAs = ProcessInfo.processInfo.environment["DIP_DECLARE_WITHHELD"].flatMap(Category.init(rawValue:)) ?? .berkala
+    var declaredCounts = [(items: Int, flagged: Int, reviewed: Int)](repeating: (0, 0, 0), count: 2)
+    var declaredReasons = ReviewReasons()
     // The same rule files without a single keyword rule (aturan.yaml emptied; kategori, grounds,
     // kamus and open markers kept): precedents and the learned layer alone. Rules were written
     // while reading the training bodies' titles, so on validation they catch what they were
@@ -92,6 +97,27 @@ func classifyValidateBench() throws {
                 printLayerFlag("validate \(round)/\(fold)", category: precedent.category, title: precedent.title, body: precedent.body, c)
                 printUnreached("validate \(round)/\(fold)", precedent, c, classifier: classifier)
                 let withheld = precedent.category == .dikecualikan
+                do {
+                    // The item as a unit sends it, declaring a category: an open item the body's own,
+                    // a withheld item berkala or `withheldDeclaredAs` (a unit that lists a withheld kind as open: what then
+                    // still puts it in front of the PPID).
+                    var declared = plainItem(precedent.title)
+                    declared.kategori = withheld ? withheldDeclaredAs : precedent.category
+                    let d = reading(precedent).classify(declared)
+                    let side = withheld ? 0 : 1
+                    declaredCounts[side].items += 1
+                    if d.needsConsequenceTest { declaredCounts[side].flagged += 1 }
+                    else if d.needsReview {
+                        declaredCounts[side].reviewed += 1
+                        declaredReasons.add(d, withheld: withheld)
+                        if ReviewReasons.printItems {
+                            print("review-declared\t\(withheld ? "withheld" : "open")\t\(ReviewReasons.names(d).joined(separator: "; "))\t"
+                                  + String(format: "%.3f", d.learned?.withheldProbability ?? -1) + "\t\(declared.kategori!.rawValue)\t"
+                                  + "\(d.precedentCategory?.rawValue ?? "-")\t\(d.suggested?.rawValue ?? "-")\t\(d.hits.map(\.ruleID).joined(separator: ","))\t"
+                                  + "\(precedent.title)")
+                        }
+                    }
+                }
                 safetyNet[withheld ? 0 : 1].items += 1
                 if c.needsConsequenceTest { safetyNet[withheld ? 0 : 1].flagged += 1 }
                 else if c.needsReview {
@@ -152,6 +178,10 @@ func classifyValidateBench() throws {
                      n.flagged, n.reviewed, n.items, n.items == 0 ? 0 : Double(n.flagged + n.reviewed) * 100 / Double(n.items)))
     }
     reviewReasons.print()
+    print("-- no twin, declared as a unit sends them (open items the body's category, withheld items \(withheldDeclaredAs.rawValue)): "
+          + "withheld flagged \(declaredCounts[0].flagged), perlu ditinjau \(declaredCounts[0].reviewed) of \(declaredCounts[0].items); "
+          + "open flagged \(declaredCounts[1].flagged), perlu ditinjau \(declaredCounts[1].reviewed) of \(declaredCounts[1].items)")
+    declaredReasons.print("-- the same, perlu ditinjau without a flag, by reason")
     print("-- no twin, precedents + learned layer alone (no keyword rule at all), all from inner-train: \(pooledBare.items) items, pooled")
     for line in pooledBare.figureLines.prefix(4) { print("   " + line) }
     print("   " + pooledBare.reviewLine)
@@ -544,9 +574,20 @@ struct ReviewReasons {
         ("Aturan menyatakan informasi ini terbuka, tetapi informasi yang mirip", "open rule against a strong withheld precedent"),
         ("Aturan menyatakan informasi ini terbuka, tetapi kata-katanya", "learned layer against an open rule (modelReviewAgainstOpenRule)"),
         ("Kata-katanya mirip informasi yang dikecualikan", "learned layer review (modelReviewProbability / WithPrecedent)"),
-        ("Unit menyatakan", "declared category against a rule or strong precedent"),
+        ("Unit menyatakan", "declared category against the deciding rule's"),
+        ("Unit menyatakan", "declared category against a strong precedent vote"),
         ("Dinyatakan", "declared category (basis missing, or open but withheld-like)"),
     ]
+
+    /// Whether a note gives reason `i`.
+    static func gives(_ note: String, _ i: Int) -> Bool {
+        guard note.hasPrefix(reasons[i].prefix) else { return false }
+        switch reasons[i].name {
+        case "declared category against the deciding rule's": return note.contains(", aturan menyarankan ")
+        case "declared category against a strong precedent vote": return note.contains(", preseden kuat menyarankan ")
+        default: return true
+        }
+    }
     /// [reason][0: withheld, 1: open]: items with the reason, and items with it alone.
     var with = [[Int]](repeating: [0, 0], count: reasons.count + 1)
     var alone = [[Int]](repeating: [0, 0], count: reasons.count + 1)
@@ -556,7 +597,7 @@ struct ReviewReasons {
 
     /// The reasons of one item's review mark.
     static func names(_ c: Classification) -> [String] {
-        let found = reasons.filter { reason in c.notes.contains { $0.hasPrefix(reason.prefix) } }.map(\.name)
+        let found = reasons.indices.filter { i in c.notes.contains { gives($0, i) } }.map { reasons[$0].name }
         return found.isEmpty ? ["other"] : found
     }
 
@@ -564,14 +605,14 @@ struct ReviewReasons {
         let side = withheld ? 0 : 1
         items[side] += 1
         var found: [Int] = []
-        for (i, reason) in Self.reasons.enumerated() where c.notes.contains(where: { $0.hasPrefix(reason.prefix) }) { found.append(i) }
+        for i in Self.reasons.indices where c.notes.contains(where: { Self.gives($0, i) }) { found.append(i) }
         if found.isEmpty { found = [Self.reasons.count] }
         for i in found { with[i][side] += 1 }
         if found.count == 1 { alone[found[0]][side] += 1 }
     }
 
-    func print() {
-        Swift.print("-- no twin, perlu ditinjau without a flag, by reason (withheld \(items[0]), open \(items[1]) items; an item may have several):")
+    func print(_ heading: String = "-- no twin, perlu ditinjau without a flag, by reason") {
+        Swift.print("\(heading) (withheld \(items[0]), open \(items[1]) items; an item may have several):")
         Swift.print("   reason\twithheld\topen\twithheld (only reason)\topen (only reason)")
         for (i, name) in (Self.reasons.map(\.name) + ["other"]).enumerated() where with[i] != [0, 0] {
             Swift.print("   \(name)\t\(with[i][0])\t\(with[i][1])\t\(alone[i][0])\t\(alone[i][1])")
