@@ -100,7 +100,10 @@ public struct InformationItem: Codable, Hashable, Sendable {
 
     /// The text the rules read: summary plus title and remarks.
     public var searchableText: String {
-        [judul, ringkasan, keterangan].compactMap { $0 }.filter { !$0.isEmpty }
+        // Most items have a summary alone: it, without a list made and joined per item.
+        let title = judul ?? "", remark = keterangan ?? ""
+        if title.isEmpty && remark.isEmpty { return ringkasan }
+        return [judul, ringkasan, keterangan].compactMap { $0 }.filter { !$0.isEmpty }
             .joined(separator: " ")
     }
 }

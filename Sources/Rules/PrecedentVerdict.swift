@@ -345,21 +345,29 @@ extension Classifier {
         }
         guard let best = found.first else { return nil }
         let decisive = best.similarity >= policy.minimumSimilarity
-        var voters = found.filter { $0.similarity >= best.similarity * policy.relativeCut }
-        if decisive {
-            voters = voters.filter { $0.similarity >= policy.minimumSimilarity }
-            // The PPID's own decisions outrank other bodies'.
-            let own = voters.filter { index.origins[$0.index] == .ppid }
-            if !own.isEmpty { voters = own }
+        // The voters: those near enough the best (and, when it decides, similar enough), at most
+        // `policy.neighbours`; the PPID's own decisions outrank other bodies'. One pass over the
+        // neighbours, not a list made per filter (classify-distinct).
+        let limit = max(policy.neighbours, 0)
+        let cut = best.similarity * policy.relativeCut
+        var voters: [PrecedentIndex.Neighbour] = []
+        voters.reserveCapacity(min(found.count, limit))
+        var own: [PrecedentIndex.Neighbour] = []
+        for neighbour in found where neighbour.similarity >= cut {
+            if decisive {
+                guard neighbour.similarity >= policy.minimumSimilarity else { continue }
+                if index.origins[neighbour.index] == .ppid && own.count < limit { own.append(neighbour) }
+            }
+            if voters.count < limit { voters.append(neighbour) }
         }
-        voters = Array(voters.prefix(policy.neighbours))
+        if !own.isEmpty { voters = own }
 
         // Each category's weight in `Category.allCases` order (a category no voter has stays
         // out of the ranking): four slots, not a dictionary hashing each voter's category's
         // name (classify-distinct, session 22). Summed in voter order, as before.
         let categories = Category.allCases
-        var score: [Double] = [0, 0, 0, 0]
-        var voted: [Bool] = [false, false, false, false]
+        var score = SIMD4<Double>(repeating: 0)
+        var voted = SIMD4<UInt8>(repeating: 0)
         var letterScore: [Character: Double] = [:]
         var codeScore: [String: Double] = [:]
         var total = 0.0
@@ -375,7 +383,7 @@ extension Classifier {
             if !itemKind.isEmpty, policy.sameKindWeight != 1, sameKind(voter.index) { weight *= policy.sameKindWeight }
             let slot = Self.slot(category)
             score[slot] += weight
-            voted[slot] = true
+            voted[slot] = 1
             total += weight
             if category == .dikecualikan {
                 for code in index.groundLists[voter.index] {
@@ -388,7 +396,7 @@ extension Classifier {
         // ranking, and the first open one.
         func ranksBefore(_ a: Int, _ b: Int) -> Bool { (score[a], categories[b]) > (score[b], categories[a]) }
         var first = -1, firstOpen = -1
-        for slot in categories.indices where voted[slot] {
+        for slot in categories.indices where voted[slot] != 0 {
             if first < 0 || ranksBefore(slot, first) { first = slot }
             if categories[slot] != .dikecualikan && (firstOpen < 0 || ranksBefore(slot, firstOpen)) { firstOpen = slot }
         }

@@ -21,6 +21,36 @@ public enum TextNormalizer {
     /// The tokens of `text`, in order.
     public static func tokens(_ text: String) -> [String] {
         var result: [String] = []
+        // Most texts are ASCII without "&": their tokens are the runs of letters and digits,
+        // lower-cased, made straight from the text's bytes (`forEachToken`'s ASCII path, without
+        // a byte array grown and handed over per token: 2 % of classify-distinct).
+        let done = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            for byte in bytes where byte >= 0x80 || byte == UInt8(ascii: "&") { return false }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lowered -> Bool in
+                var start = 0, length = 0
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                        lowered[start + length] = byte
+                        length += 1
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                        lowered[start + length] = byte + 32
+                        length += 1
+                    default:
+                        if length > 0 {
+                            result.append(String(decoding: UnsafeBufferPointer(rebasing: lowered[start..<(start + length)]), as: UTF8.self))
+                            start += length
+                            length = 0
+                        }
+                    }
+                }
+                if length > 0 {
+                    result.append(String(decoding: UnsafeBufferPointer(rebasing: lowered[start..<(start + length)]), as: UTF8.self))
+                }
+                return true
+            }
+        }
+        if done == true { return result }
         forEachToken(text) { result.append(String(decoding: $0, as: UTF8.self)) }
         return result
     }

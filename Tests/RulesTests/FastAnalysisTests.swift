@@ -229,4 +229,72 @@ final class FastAnalysisTests: XCTestCase {
         XCTAssertNotEqual(first, other)
         XCTAssertEqual(classifier.classify(item("Rekam medis pasien")), classifier.classify(item("Rekam medis pasien")))
     }
+
+    /// The phrase scan meets at each word only the variants whose second word follows it
+    /// (session 29): it must find exactly the phrases that trying every variant starting there
+    /// finds (`PhraseMatcher.spans`, which still tries them all), for the wide and the exact
+    /// matcher, on the words as written and on their abbreviations' expansion, with and without
+    /// the names the exact phrases are not read inside.
+    func testPhraseIndexFindsWhatTryingEveryVariantFinds() throws {
+        let matcher = defaultRules.matcher
+        let morphology = defaultRules.morphology
+        var texts = try texts()
+        // Phrases written out, alone and inside other words: every variant is met at least once.
+        texts += matcher.wide.phraseTexts.enumerated().map { n, phrase in n % 2 == 0 ? phrase : "rekap \(phrase) tahun \(n)" }
+        texts += matcher.exact.phraseTexts.enumerated().map { n, phrase in n % 2 == 0 ? phrase : "data \(phrase) per desa" }
+        var compared = 0, found = 0
+        for text in texts {
+            let tokens = morphology.matchTokens(text)
+            let names = defaultRules.nameMask(tokens)
+            var streams = [tokens]
+            if let expanded = morphology.expanded(tokens) { streams.append(expanded) }
+            for phraseMatcher in [matcher.wide, matcher.exact] {
+                for stream in streams {
+                    let ids = phraseMatcher.keyIDs(stream)
+                    for outside in stream == tokens ? [nil, names] : [nil] {
+                        var scanned: [Int] = []
+                        phraseMatcher.match(keyIDs: ids, expandedKeyIDs: nil, outside: outside).found.forEach { scanned.append($0) }
+                        let tried = Set(phraseMatcher.spans(ids, outside: outside).map(\.phrase)).sorted()
+                        XCTAssertEqual(scanned, tried, "phrases of \(text)")
+                        compared += 1
+                        found += tried.count
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(compared, 20_000)
+        XCTAssertGreaterThan(found, 10_000)
+    }
+
+    /// An ASCII text without "&" is cut into tokens straight from its bytes (session 29): the
+    /// same tokens as the byte path every other text takes (`TextNormalizer.forEachToken`), on
+    /// every text at hand and on generated ones of letters, digits, upper case and punctuation.
+    func testTokensOfPlainTextsAreThoseOfTheBytePath() throws {
+        var texts = try texts()
+        var generator = SplitMix(seed: 29)
+        let alphabet = Array("aAzZmM09 5-./,;:()'\"_\t\n@#%*+=[]{}|~`!?<>^$\\".utf8)
+        for _ in 0..<20_000 {
+            let length = Int(generator.next() % 40)
+            texts.append(String(decoding: (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }, as: UTF8.self))
+        }
+        var differing: [String] = []
+        for text in texts {
+            var reference: [String] = []
+            TextNormalizer.forEachToken(text) { reference.append(String(decoding: $0, as: UTF8.self)) }
+            if TextNormalizer.tokens(text) != reference { differing.append(text) }
+        }
+        XCTAssertEqual(differing, [])
+    }
+
+    /// The short spellings are looked up only for tokens whose first byte and length one of
+    /// them has (session 29): each one is still written out, alone and inside a title.
+    func testEveryShortSpellingIsStillWrittenOut() {
+        let morphology = defaultRules.morphology
+        XCTAssertFalse(morphology.shortSpellings.isEmpty)
+        for (short, long) in morphology.shortSpellings {
+            XCTAssertTrue(morphology.mayBeShortSpelling(short), short)
+            XCTAssertEqual(morphology.spelledOut([short]), morphology.spelledOut(long), short)
+            XCTAssertEqual(morphology.spelledOut(["rekap", short, "desa"]), morphology.spelledOut(["rekap"] + long + ["desa"]), short)
+        }
+    }
 }
