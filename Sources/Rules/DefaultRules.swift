@@ -689,6 +689,27 @@ aturan:
       - Jadwal tahapan evaluasi sebelum pengumuman pemenang
       - Evaluasi kinerja penyedia yang masih dievaluasi PPK
 
+  - id: dokumen-dari-penyedia
+    keterangan: Dokumen pengadaan yang diserahkan penyedia atau peserta pemilihan (penawaran, kualifikasi, data teknis dan harga) — UU 14/2008 Pasal 17 huruf b; kontrak, pengumuman, pemenang dan daftar penyedia terbuka
+    catatan: Aturan hps-penawaran membaca kata penawaran; di sini judul menyebut dokumen pengadaan yang berasal dari penyedia tanpa kata itu. Tidak permanen (Pasal 20), sesudah kontrak ditandatangani ringkasan kontrak terbuka. Persediaan dan penyediaan berakar sama dengan penyedia, jadi dikecualikan.
+    prioritas: 100
+    semua:
+      - [dokumen, berkas, data, arsip, file]
+      - [dari penyedia, dari calon penyedia, dari rekanan, dari peserta tender, dari peserta lelang, dari peserta pemilihan, dari peserta seleksi, dari vendor, diserahkan penyedia, disampaikan penyedia, diterima dari penyedia, diunggah penyedia, diunggah peserta]
+    kecuali: [kontrak, surat perjanjian, ringkasan kontrak, pembayaran, tagihan, invoice, faktur, serah terima, pengumuman, daftar penyedia, kinerja penyedia, evaluasi kinerja, penilaian kinerja, jumlah, banyaknya, rekap, rekapitulasi, statistik, tata cara, sop, pedoman, prosedur, persyaratan, syarat, dokumen pemilihan, dokumen tender, pemenang yang telah ditetapkan, telah ditetapkan, sanggahan, sanggah, laporan kemajuan, laporan progres, e katalog, katalog elektronik, pelatihan, sosialisasi, bimtek, persediaan, penyediaan, rup, jadwal, keluhan, pengaduan]
+    kategori: dikecualikan
+    pengecualian: [17b]
+    contoh_cocok:
+      - Dokumen pengadaan barang/jasa dari penyedia pada pokja pemilihan
+      - Berkas kualifikasi dan data teknis yang diserahkan penyedia jasa konstruksi
+      - Data harga satuan dari calon penyedia alat kesehatan
+    contoh_tidak_cocok:
+      - Daftar penyedia barang/jasa yang terdaftar di LPSE
+      - Penilaian kinerja penyedia jasa konstruksi tahun 2025
+      - Dokumen kontrak pengadaan laptop dengan penyedia
+      - Data barang persediaan yang diterima dari penyedia
+      - Jawaban sanggahan kepada peserta tender
+
   - id: persandian
     keterangan: Sistem dan materiil persandian, kunci kriptografi, kata sandi dan kredensial — UU 14/2008 Pasal 17 huruf c angka 6 (sistem persandian negara)
     catatan: Kata sandi dan kredensial aplikasi biasa bukan sistem persandian negara, sehingga hubungannya dengan keamanan negara harus diuraikan dalam uji konsekuensi.
@@ -717,7 +738,7 @@ aturan:
     keterangan: Rincian keamanan sistem elektronik (topologi, konfigurasi, alamat IP, kerentanan, hak akses) — UU 14/2008 Pasal 17 huruf c (pertahanan dan keamanan negara)
     catatan: Huruf c angka 6 (sistem persandian negara) untuk persandian dan kunci kriptografi; bagi sistem pemerintahan daerah biasa, hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi (dipindahkan dari keterangan pada sesi 24). Huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut.
     prioritas: 100
-    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, bencana recovery, disaster recovery plan, bencana recovery rencana, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, nama pengguna dan kata sandi, password, kata sandi, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, penetration tes, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, rahasia key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server, pemindaian kerentanan, hasil pemindaian kerentanan, vulnerability scan, kerentanan situs, kerentanan situs web, kerentanan website, kerentanan laman, kerentanan web, scan kerentanan, konfigurasi dns, dns server, konfigurasi mail server, jalur kabel jaringan, denah detail ruang server, setting router, setting access point, setting mikrotik, setting firewall, setting server, setting jaringan, pengaturan router, konfigurasi access point, konfigurasi switch, konfigurasi load balancer, load balancer, reverse proxy, konfigurasi proxy, port yang terbuka, port terbuka, open port, setting dns, setting dhcp, dhcp server, konfigurasi dhcp, file konfigurasi, berkas konfigurasi, file conf, berkas conf]
+    salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, bencana recovery, disaster recovery plan, bencana recovery rencana, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, nama pengguna dan kata sandi, password, kata sandi, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, infrastruktur pengelolaan tik, infrastruktur pengelolaan teknologi informasi, infrastruktur sistem elektronik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, penetration tes, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, rahasia key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server, pemindaian kerentanan, hasil pemindaian kerentanan, vulnerability scan, kerentanan situs, kerentanan situs web, kerentanan website, kerentanan laman, kerentanan web, scan kerentanan, konfigurasi dns, dns server, konfigurasi mail server, jalur kabel jaringan, denah detail ruang server, setting router, setting access point, setting mikrotik, setting firewall, setting server, setting jaringan, pengaturan router, konfigurasi access point, konfigurasi switch, konfigurasi load balancer, load balancer, reverse proxy, konfigurasi proxy, port yang terbuka, port terbuka, open port, setting dns, setting dhcp, dhcp server, konfigurasi dhcp, file konfigurasi, berkas konfigurasi, file conf, berkas conf]
     kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, banyaknya, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat, layanan pengaduan, layanan aduan, jadwal pemindaian, rekapitulasi hasil, rekap hasil, pembangunan infrastruktur, pengembangan infrastruktur, peta sebaran, sebaran infrastruktur, penyediaan infrastruktur, pemerataan infrastruktur, masterplan, rencana induk, peta jalan, panduan, standar operasional prosedur, prosedur penanganan, prosedur pelaporan, prosedur pemberian, prosedur permohonan]
     kategori: dikecualikan
     pengecualian: [17c]
@@ -736,6 +757,7 @@ aturan:
       - Setting router dan access point kantor kecamatan
       - Daftar port yang terbuka pada server web
       - Prosedur akses server beserta kata sandi administrator
+      - Data infrastruktur pengelolaan TIK balai wilayah
     contoh_tidak_cocok:
       - Panduan setting DNS domain go.id untuk perangkat daerah
       - Pengadaan perangkat firewall melalui e-katalog
@@ -957,8 +979,8 @@ aturan:
     keterangan: Data perpajakan wajib pajak orang per orang (SPTPD, omzet, tunggakan) dan tunggakan retribusi per orang, kondisi keuangan seseorang — UU 14/2008 Pasal 17 huruf h angka 3
     catatan: Wajib pajak badan usaha — huruf b. Kerahasiaan jabatan perpajakan daerah sebagai dasar huruf j perlu ditetapkan ahli hukum dengan menyebut undang-undangnya.
     prioritas: 100
-    salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak, pemeriksaan pajak, berkas pemeriksaan pajak, wp menunggak, wp yang menunggak, wajib pajak menunggak, wajib pajak yang menunggak, penunggak pbb, omzet wp, data tapping box, dari tapping box, rekaman tapping box, keberatan wajib pajak, berkas keberatan pajak, permohonan keberatan pajak, berkas banding pajak, data penunggak retribusi, daftar penunggak retribusi, nama penunggak retribusi, per wajib retribusi, data wajib retribusi, wajib pajak orang pribadi, data perpajakan wajib pajak]
-    kecuali: [jumlah, banyaknya, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak, instansi, spt masa instansi, badan publik, satuan kerja, jadwal, per desa, per kelurahan, per kecamatan, standar pelayanan, maklumat pelayanan, pemeriksaan pajak kendaraan, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
+    salah_satu: [subjek pajak, objek dan subjek pajak, per nop, nama pemilik objek pajak, sptpd, spt pajak daerah, spt masa, data wajib pajak, identitas wajib pajak, nama wajib pajak, per wajib pajak, per wp, omzet wajib pajak, omset wajib pajak, omzet per wp, omzet bulanan wajib pajak, tunggakan per wajib pajak, daftar tunggakan pbb, daftar tunggakan pajak, daftar penunggak pajak, npwpd wajib pajak, berkas wajib pajak, hasil pemeriksaan pajak, pemeriksaan pajak, berkas pemeriksaan pajak, wp menunggak, wp yang menunggak, wajib pajak menunggak, wajib pajak yang menunggak, penunggak pbb, omzet wp, data tapping box, dari tapping box, rekaman tapping box, keberatan wajib pajak, berkas keberatan pajak, permohonan keberatan pajak, berkas banding pajak, data penunggak retribusi, daftar penunggak retribusi, nama penunggak retribusi, per wajib retribusi, data wajib retribusi, wajib pajak orang pribadi, data perpajakan wajib pajak, penghasilan dan pph 21, penghasilan dan pph pasal 21, penghasilan dan pajak penghasilan, pph 21 per pegawai, pph 21 per orang, pph 21 masing masing, pph pasal 21 per pegawai, spt tahunan pegawai, spt tahunan pph orang pribadi, bukti pemotongan pph 21, bukti pemotongan pph pasal 21]
+    kecuali: [jumlah, banyaknya, jumlah wajib pajak, rekapitulasi jumlah, agregat, statistik, tata cara, prosedur, sop, persyaratan, syarat, realisasi penerimaan, target, sosialisasi, per jenis pajak, instansi, spt masa instansi, badan publik, satuan kerja, jadwal, per desa, per kelurahan, per kecamatan, standar pelayanan, maklumat pelayanan, pemeriksaan pajak kendaraan, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi, disetor, penyetoran, pedoman, panduan, pelatihan, bimtek, bimbingan teknis]
     mengalahkan_kecuali: [beserta nama, beserta namanya, lengkap dengan nama, dengan nama dan alamat, beserta identitas, beserta identitasnya, lengkap dengan identitas, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik]
     kategori: dikecualikan
     pengecualian: [17h3]
@@ -971,7 +993,12 @@ aturan:
       - Daftar tunggakan PBB-P2 per wajib pajak (nama, NOP, alamat objek pajak)
       - Data wajib pajak orang pribadi beserta tunggakannya
       - Jumlah wajib pajak yang menunggak per kecamatan beserta NIK
+      - Laporan penghasilan dan PPh 21 tenaga honorer
+      - Bukti pemotongan PPh Pasal 21 dosen luar biasa
+      - Income and PPh 21 of each part-time lecturer
     contoh_tidak_cocok:
+      - Penyetoran PPh 21 masing-masing perangkat daerah ke kas negara
+      - Pedoman pengisian bukti pemotongan PPh 21 bagi bendahara
       - Jumlah penunggak retribusi pasar per blok
       - Tunggakan retribusi pasar per blok
       - Standar pelayanan penyelesaian keberatan wajib pajak daerah
@@ -1162,6 +1189,24 @@ aturan:
       - Internal audit charter
       - Temuan sementara tim pencarian korban banjir
 
+  - id: audit-mutu-internal
+    keterangan: Temuan, kertas kerja dan laporan hasil audit mutu internal atau eksternal beserta tindak lanjutnya — dokumen intra badan publik (UU 14/2008 Pasal 17 huruf i); manual, standar, jadwal dan ringkasan hasil audit mutu terbuka
+    catatan: Aturan audit-pengawasan-internal mengecualikan kata mutu (pengawasan mutu obat, pangan dan produk), sehingga audit mutu internal (AMI) tidak terbaca di sana. Penjelasan huruf i — pengungkapan prematur menghambat proses; sesudah tindak lanjut selesai ringkasannya dapat dibuka (uji konsekuensi).
+    prioritas: 100
+    salah_satu: [audit mutu internal, audit mutu eksternal, audit mutu akademik, audit mutu non akademik, audit internal mutu, audit eksternal mutu, audit internal dan eksternal mutu, hasil ami, temuan ami, laporan ami, kertas kerja ami, laporan hasil ami, audit penjaminan mutu, audit sistem penjaminan mutu internal, audit spmi]
+    kecuali: [manual, standar, kebijakan, pedoman, panduan, sop, prosedur, tata cara, jadwal, agenda, instrumen, formulir, format, templat, template, daftar tilik, pelatihan, bimtek, bimbingan teknis, sosialisasi, surat tugas, penugasan, keputusan, sk, susunan, daftar auditor, jumlah, banyaknya, rekap, rekapitulasi, statistik, persentase, ringkasan, ikhtisar, sertifikat, secara umum, gambaran umum]
+    kategori: dikecualikan
+    pengecualian: [17i]
+    contoh_cocok:
+      - Temuan audit mutu internal fakultas yang belum ditindaklanjuti
+      - Kertas kerja AMI program studi tahun 2025
+      - Laporan tindak lanjut audit internal dan eksternal mutu layanan rumah sakit
+    contoh_tidak_cocok:
+      - Manual audit mutu internal perguruan tinggi
+      - Jadwal audit mutu internal semester genap
+      - Ringkasan hasil audit mutu internal yang dipublikasikan
+      - Pelatihan auditor audit mutu internal
+
   - id: omzet-pelaku-usaha
     keterangan: Omzet dan laporan keuangan pelaku usaha, pedagang atau penyewa yang disebut satu per satu — kondisi keuangan seseorang (UU 14/2008 Pasal 17 huruf h angka 3) atau rahasia usaha badan usaha (huruf b); jumlah omzet suatu pameran atau bazar dan laporan BUMDes sendiri terbuka
     catatan: Omzet wajib pajak dibaca aturan pajak-perorangan.
@@ -1236,6 +1281,26 @@ aturan:
       - Jumlah laporan whistleblowing system per triwulan
       - Pengadaan aplikasi whistle blowing system
       - Ikhtisar pengelolaan sistem pelaporan pelanggaran tahun 2025
+
+  - id: laporan-gratifikasi
+    keterangan: Laporan penerimaan gratifikasi oleh pegawai atau pejabat tertentu dan berkas penanganannya (pelapor, pemberi, nilai pemberian) — UU 14/2008 Pasal 17 huruf h; tata cara, jumlah laporan dan sosialisasinya terbuka
+    catatan: Laporan itu diteruskan kepada KPK untuk ditetapkan statusnya; sebelum dan sesudahnya ia memuat pemberian yang diterima seseorang. Pelapor yang mengungkap tindak pidana — huruf a angka 2 (aturan identitas-pelapor-korban); pemeriksaan disiplin pegawai — aturan pemeriksaan-etik-disiplin. Laporan tahunan atau rekap tanpa nama dibaca terbuka.
+    prioritas: 100
+    semua:
+      - [gratifikasi]
+    salah_satu: [laporan penerimaan, laporan penanganan, penanganan laporan, formulir laporan, berkas laporan, laporan gratifikasi, pelapor, identitas pelapor, penerima gratifikasi, pemberi gratifikasi, objek gratifikasi, barang gratifikasi, nilai gratifikasi, telaah laporan, penetapan status, status gratifikasi]
+    kecuali: [tata cara, prosedur, sop, pedoman, panduan, petunjuk, mekanisme, alur, sosialisasi, bimtek, pelatihan, kampanye, himbauan, imbauan, surat edaran, edaran, larangan, pengumuman, penolakan gratifikasi, pembentukan, keputusan pembentukan, susunan, pakta integritas, komitmen, zona integritas, jumlah, banyaknya, rekap, rekapitulasi, statistik, tahunan, tanpa nama, tanpa identitas, blangko, format, templat, template, formulir kosong, aplikasi]
+    kategori: dikecualikan
+    pengecualian: [17h]
+    contoh_cocok:
+      - Laporan penanganan gratifikasi pegawai dinas
+      - Berkas laporan penerimaan gratifikasi pejabat beserta nilai barangnya
+      - Identitas pemberi gratifikasi dalam laporan pegawai
+    contoh_tidak_cocok:
+      - Tata cara pelaporan gratifikasi bagi ASN
+      - Jumlah laporan gratifikasi yang diterima per tahun
+      - Laporan tahunan unit pengendalian gratifikasi
+      - Surat edaran larangan penerimaan gratifikasi hari raya
 
   - id: perjanjian-kerja-perorangan
     keterangan: Perjanjian atau kontrak kerja perorangan pegawai, karyawan atau tenaga kontrak (memuat data pribadi dan besaran upah orang itu) — UU 14/2008 Pasal 17 huruf h angka 3; perjanjian kerja bersama, peraturan perusahaan dan contoh formatnya terbuka
@@ -1963,15 +2028,17 @@ aturan:
   - id: rekaman-perorangan
     keterangan: Rekaman suara/gambar orang tertentu (percakapan layanan, panggilan, wawancara) adalah data pribadi — UU 14/2008 Pasal 17 huruf h; UU 27/2022
     prioritas: 100
-    salah_satu: [rekaman percakapan, rekaman suara, rekaman panggilan, rekaman telepon, rekaman video pemohon, rekaman wawancara, riwayat percakapan, log percakapan, isi percakapan, transkrip percakapan, isi obrolan, riwayat obrolan, log obrolan, log chat, riwayat chat, isi chat, data percakapan, percakapan helpdesk, percakapan layanan bantuan, percakapan dengan pengguna, percakapan dengan pemohon, percakapan dengan pelanggan]
+    salah_satu: [rekaman percakapan, rekaman suara, rekaman panggilan, rekaman telepon, rekaman video pemohon, rekaman wawancara, riwayat percakapan, log percakapan, isi percakapan, transkrip percakapan, isi obrolan, riwayat obrolan, log obrolan, log chat, riwayat chat, isi chat, data percakapan, percakapan helpdesk, percakapan help desk, percakapan meja bantuan, percakapan layanan bantuan, percakapan dengan pengguna, percakapan dengan pemohon, percakapan dengan pelanggan]
     kecuali: [jumlah, banyaknya, statistik, sop, tata cara, prosedur, pedoman, kebijakan, sosialisasi, pelatihan, jam layanan]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
     contoh_cocok:
       - Rekaman percakapan layanan pengaduan
       - Data percakapan layanan bantuan daring dengan pemohon informasi
+      - Helpdesk conversation logs of the student portal
     contoh_tidak_cocok:
       - SOP penyimpanan rekaman percakapan layanan
+      - Jumlah percakapan helpdesk yang ditangani per bulan
       - Kebijakan privasi dan masa simpan log percakapan layanan chat
       - Jumlah percakapan dengan pengguna per bulan
 
@@ -2028,7 +2095,7 @@ aturan:
   - id: rahasia-bisnis-bumd
     keterangan: Rencana dan strategi bisnis, struktur biaya dan data pelanggan badan usaha milik negara/daerah (persaingan usaha tidak sehat) — UU 14/2008 Pasal 17 huruf b
     prioritas: 100
-    salah_satu: [rkap, rencana kerja dan anggaran perusahaan, rencana jangka panjang perusahaan, rjpp, rencana bisnis, business plan, strategi bisnis, strategi pemasaran, strategi perusahaan, data pelanggan, daftar pelanggan, database pelanggan, data konsumen, harga pokok produksi, struktur biaya produksi, formula produk, resep produk, desain produk, kajian bisnis, analisis pesaing, data pemasok, rencana ekspansi usaha, rencana strategis bisnis, rencana strategis perusahaan, formula harga, formula penetapan harga, formula harga jual, resep dan proses produksi, resep dan formula, daftar pemasok, harga kontrak bahan baku, harga beli bahan baku, rencana peluncuran produk, rencana pengembangan produk, uji tuntas, due diligence]
+    salah_satu: [rkap, rencana kerja dan anggaran perusahaan, rencana jangka panjang perusahaan, rjpp, rencana bisnis, business plan, strategi bisnis, strategi pemasaran, strategi perusahaan, data pelanggan, daftar pelanggan, database pelanggan, data konsumen, harga pokok produksi, struktur biaya produksi, formula produk, resep produk, desain produk, kajian bisnis, analisis pesaing, data pemasok, rencana ekspansi usaha, rencana strategis bisnis, rencana strategis perusahaan, strategi perseroan, strategi perseroda, strategi perumda, strategi korporasi, strategi korporat, strategi bisnis perusahaan, arah strategi perusahaan, formula harga, formula penetapan harga, formula harga jual, resep dan proses produksi, resep dan formula, daftar pemasok, harga kontrak bahan baku, harga beli bahan baku, rencana peluncuran produk, rencana pengembangan produk, uji tuntas, due diligence]
     # RBA dan Rencana Strategis Bisnis adalah dokumen perencanaan dan anggaran badan layanan
     # umum (daerah) — satuan kerja pemerintah, bukan badan usaha yang bersaing — yang masuk
     # APBN/APBD (PP 23/2005 sebagaimana telah diubah dengan PP 74/2012; Permendagri 79/2018): bukan rahasia bisnis Pasal 17 huruf b.
@@ -2040,7 +2107,9 @@ aturan:
       - Database pelanggan PDAM beserta nomor sambungan
       - Strategi pemasaran produk unggulan BUMD
       - Rencana bisnis dan anggaran perusahaan daerah
+      - Strategi korporasi Perseroda lima tahun mendatang
     contoh_tidak_cocok:
+      - Pengumuman ringkasan strategi perseroan yang telah diumumkan dalam RUPS
       - Tarif air minum per golongan pelanggan
       - Jumlah pelanggan per wilayah pelayanan
       - Rencana Bisnis dan Anggaran (RBA) BLUD RSUD tahun 2026
@@ -4015,6 +4084,8 @@ bahasa_inggris:
   information system: sistem informasi
   blueprint: gambar teknis
   floor plan: denah
+  building plan: gambar rencana gedung
+  architectural plan: gambar arsitektur
   building: gedung
   data centre: pusat data
   data center: pusat data
