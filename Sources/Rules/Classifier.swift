@@ -624,7 +624,13 @@ public struct Classifier: Sendable {
             }
             if verdict.exemptLike && grounds.isEmpty && declared != .dikecualikan {
                 if (ruleSuggestion == nil || ruleSuggestion == .dikecualikan) && !lifted {
-                    if let answer = rulesAnswer(verdict, tokens: textTokens, firings: firings) {
+                    if policy.flagNeedsWordOrderDistant, !verdict.flaggingVoters.indices.contains(where: {
+                        verdict.flaggingNear[$0] || holdsInOrder(verdict.flaggingVoters[$0], tokens: textTokens)
+                    }) {
+                        // Every flagging precedent is distant and its words stand in another order
+                        // in the item: as a withheld precedent that does not hold the item's words.
+                        needsReview = true
+                    } else if let answer = rulesAnswer(verdict, tokens: textTokens, firings: firings) {
                         // The PPID's rules say why those precedents are withheld and that this
                         // item is not: no flag, a person looks.
                         answeredByRules = true
@@ -861,6 +867,29 @@ public struct Classifier: Sendable {
                             openCategory: $0.openCategory, ground: $0.ground, flagged: modelFlag,
                             review: modelReview || againstOpenRule)
             })
+    }
+
+    /// Whether the flagging voter at `position` may flag an item of `tokens` as far as word order
+    /// goes (`PrecedentPolicy.flagNeedsWordOrderDistant`): a near-identical title always may; a
+    /// distant one when the stems the two share come in the item in the precedent's order.
+    func holdsInOrder(_ position: Int, tokens: [String]) -> Bool {
+        guard precedentIndex.categories[position] == .dikecualikan else { return true }
+        let morphology = precedentIndex.morphology
+        func keys(_ words: [String]) -> [String] {
+            words.filter { $0.count >= 2 && !PrecedentIndex.stopWords.contains($0) && !$0.allSatisfy(\.isNumber) }
+                .map(morphology.key).filter { !PrecedentIndex.stopWords.contains($0) }
+        }
+        let item = keys(tokens)
+        let own = keys(morphology.matchTokens(precedentIndex.precedents[position].title))
+        var at = -1
+        for key in own {
+            guard let found = item.firstIndex(of: key) else { continue }
+            if found < at {
+                return false
+            }
+            at = found
+        }
+        return true
     }
 
     /// How the note of an item whose withheld precedents the rules answer begins (`rulesAnswer`).

@@ -200,6 +200,13 @@ public struct PrecedentPolicy: Hashable, Sendable {
     /// why those precedents are withheld, and the item lacks it. Only for measuring (§61).
     public var precedentsYieldToRuleReading = false
 
+    /// A withheld precedent less than `flagNearSimilarity` similar flags only an item that holds
+    /// the words the two share in the precedent's order: Indonesian puts the head first, so the
+    /// same words in another order are often another thing ("Alamat rumah", a person's home
+    /// address, against "Daftar rumah singgah … beserta alamat", a shelter's; "Sertifikat tanah"
+    /// against "tanah wakaf bersertifikat"). Only for measuring (docs/classification.md §61.5).
+    public var flagNeedsWordOrderDistant = false
+
     /// Where dip's Pasal 17 letter would otherwise come from the precedents or the learned
     /// layer (precedents flag an item no rule reads), or be missing altogether (a unit declares an
     /// item dikecualikan without writing its basis and no rule cites one): the grounds the PPID's
@@ -248,6 +255,8 @@ struct PrecedentVerdict: Equatable {
     /// The withheld voters (precedent positions in the index) that hold the item's words closely
     /// enough to flag it (the containment tests of `exemptLike`).
     var flaggingVoters: [Int] = []
+    /// For each of `flaggingVoters`, whether it is near-identical (`flagNearSimilarity`).
+    var flaggingNear: [Bool] = []
     /// Pasal 17 grounds of the exempt voters, the most cited letter first.
     var grounds: [String]
     var hits: [PrecedentHit]
@@ -408,14 +417,15 @@ extension Classifier {
         let exemptVoters = voters.filter { index.categories[$0.index] == .dikecualikan }
         let bestExempt = exemptVoters.first?.similarity ?? 0
         // One shared word is not enough evidence unless the withheld title is that one word.
-        let flaggingVoters = exemptVoters.filter {
+        let flagging = exemptVoters.filter {
             (itemKind.isEmpty || !policy.flagNeedsSameKind || sameKind($0.index))
                 && $0.containment >= ($0.similarity >= policy.flagNearSimilarity ? policy.flagContainment : policy.flagContainmentDistant)
                 && ($0.similarity >= policy.flagNearSimilarity
                     || $0.similarity * $0.similarity >= policy.flagCoverageDistant * $0.containment)
                 && ($0.shared >= 2 || $0.terms == 1)
                 && (!$0.oneWord || $0.similarity >= policy.singleWordFlagSimilarity)
-        }.map(\.index)
+        }
+        let flaggingVoters = flagging.map(\.index)
         let contained = !flaggingVoters.isEmpty
         let exemptLike = decisive && contained && (category == .dikecualikan
             || (exemptShare >= policy.flagShare && bestExempt >= policy.flagSimilarity))
@@ -465,6 +475,7 @@ extension Classifier {
                                 strong: strong, agreement: agreement,
                                 fromPPID: voters.contains { index.origins[$0.index] == .ppid }, exemptLike: exemptLike,
                                 flaggingVoters: exemptLike ? flaggingVoters : [],
+                                flaggingNear: exemptLike ? flagging.map { $0.similarity >= policy.flagNearSimilarity } : [],
                                 grounds: grounds, hits: hits, percents: percents, englishHits: englishHits, voterCount: voters.count,
                                 voterBodies: bodies.count, setAside: setAside)
     }

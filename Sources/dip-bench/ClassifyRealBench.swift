@@ -216,6 +216,7 @@ func policyFromEnvironment() -> PrecedentPolicy {
         case "flagNeedsSameKind": policy.flagNeedsSameKind = value != 0
         case "precedentsYieldToRuleExceptions": policy.precedentsYieldToRuleExceptions = value != 0
         case "precedentsYieldToRuleReading": policy.precedentsYieldToRuleReading = value != 0
+        case "flagNeedsWordOrderDistant": policy.flagNeedsWordOrderDistant = value != 0
         default: print("unknown policy field \(parts[0])")
         }
     }

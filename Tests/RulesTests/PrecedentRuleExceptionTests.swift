@@ -68,6 +68,26 @@ final class PrecedentRuleExceptionTests: XCTestCase {
                       "\(measured.notes)")
     }
 
+    /// `flagNeedsWordOrderDistant` (a measuring field, §61.5): a distant withheld precedent whose
+    /// shared words stand in another order in the item does not flag it; in its order it does,
+    /// and the standard policy flags both.
+    func testWordOrderOfADistantPrecedentWhenMeasured() {
+        let corpus = [Precedent(title: "Alamat rumah", category: .dikecualikan, grounds: ["17h"], body: "X", source: "s")]
+        let shelter = item("Daftar rumah singgah anak jalanan beserta alamat")
+        let home = item("Daftar alamat rumah anak jalanan")
+        let standard = Classifier(ruleSet: defaultRules, precedents: corpus)
+        XCTAssertTrue(standard.classify(shelter).needsConsequenceTest)
+        XCTAssertTrue(standard.classify(home).needsConsequenceTest)
+        var ordered = PrecedentPolicy.standard
+        ordered.flagNeedsWordOrderDistant = true
+        let measured = Classifier(ruleSet: defaultRules, precedents: corpus, policy: ordered)
+        let c = measured.classify(shelter)
+        XCTAssertFalse(c.needsConsequenceTest, "\(c.notes)")
+        XCTAssertTrue(c.needsReview)
+        XCTAssertTrue(c.notes.contains { $0.contains("tidak cukup sama") }, "\(c.notes)")
+        XCTAssertTrue(measured.classify(home).needsConsequenceTest)
+    }
+
     private func defaultRulesFires(_ rule: CompiledRule, _ text: String) -> Bool {
         rule.fires(defaultRules.matcher.match(tokens: defaultRules.morphology.matchTokens(text)))
     }
