@@ -417,7 +417,8 @@ extension Classifier {
         let exemptVoters = voters.filter { index.categories[$0.index] == .dikecualikan }
         let bestExempt = exemptVoters.first?.similarity ?? 0
         // One shared word is not enough evidence unless the withheld title is that one word.
-        let flagging = exemptVoters.filter {
+        // (A closure, applied twice: the voters it keeps are listed only for an item they flag.)
+        let flags: (PrecedentIndex.Neighbour) -> Bool = {
             (itemKind.isEmpty || !policy.flagNeedsSameKind || sameKind($0.index))
                 && $0.containment >= ($0.similarity >= policy.flagNearSimilarity ? policy.flagContainment : policy.flagContainmentDistant)
                 && ($0.similarity >= policy.flagNearSimilarity
@@ -425,10 +426,10 @@ extension Classifier {
                 && ($0.shared >= 2 || $0.terms == 1)
                 && (!$0.oneWord || $0.similarity >= policy.singleWordFlagSimilarity)
         }
-        let flaggingVoters = flagging.map(\.index)
-        let contained = !flaggingVoters.isEmpty
+        let contained = exemptVoters.contains(where: flags)
         let exemptLike = decisive && contained && (category == .dikecualikan
             || (exemptShare >= policy.flagShare && bestExempt >= policy.flagSimilarity))
+        let flagging = exemptLike ? exemptVoters.filter(flags) : []
 
         // Grounds: the most cited letter, with its most cited code (a sub-point when one is
         // cited as often as the bare letter).
@@ -474,7 +475,7 @@ extension Classifier {
         return PrecedentVerdict(category: category, openCategory: openCategory, decisive: decisive, bestSimilarity: best.similarity,
                                 strong: strong, agreement: agreement,
                                 fromPPID: voters.contains { index.origins[$0.index] == .ppid }, exemptLike: exemptLike,
-                                flaggingVoters: exemptLike ? flaggingVoters : [],
+                                flaggingVoters: exemptLike ? flagging.map(\.index) : [],
                                 flaggingNear: exemptLike ? flagging.map { $0.similarity >= policy.flagNearSimilarity } : [],
                                 grounds: grounds, hits: hits, percents: percents, englishHits: englishHits, voterCount: voters.count,
                                 voterBodies: bodies.count, setAside: setAside)
