@@ -199,7 +199,7 @@ aturan:
     catatan: Rekening badan publik, termasuk rekening kas desa dan BUMDes, bukan rekening seseorang (dipindahkan dari keterangan pada sesi 24, yang dibaca unit untuk setiap informasi yang memuat kata rekening).
     prioritas: 100
     salah_satu: [data gaji, gaji dan tunjangan pegawai, data penghasilan pegawai, nomor rekening, no rekening, no rek, nomor rek, norek, no rekening bank, rek bank, rekening bank, rekening pribadi, rekening penerima, rekening ahli waris, rekening pegawai, data rekening, rekening kks, rekening simpel, rekening siswa, buku rekening, buku tabungan, slip gaji, daftar gaji, rincian gaji, daftar penerimaan gaji, penghasilan pegawai, penghasilan pribadi, harta kekayaan, kekayaan pribadi, spt tahunan, utang pribadi, pinjaman pegawai, kredit pegawai, sktm, surat keterangan tidak mampu, kondisi keuangan, penghasilan keluarga, penghasilan rumah tangga, gaji masing masing, gaji setiap karyawan, gaji setiap pegawai]
-    kecuali: [yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, rekening kas desa, rekening desa, saldo kas desa, buku kas desa, buku kas umum desa, rekening bumdes, rekening bendahara, rekening instansi, rekening penerimaan, rekening resmi, retribusi, harta kekayaan daerah, harta kekayaan kabupaten, harta kekayaan kota, harta kekayaan provinsi, harta kekayaan negara, kekayaan daerah, milik daerah, milik negara, tata cara, prosedur, sop, persyaratan, syarat, besaran, kelas jabatan, standar, standar biaya, peraturan, perbup, peraturan bupati, pedoman, blu, badan layanan umum, ukt, uang kuliah tunggal, rekening universitas, rekening rumah sakit, rekening rsud, rekening blud, gaji pokok pns, menurut golongan, per golongan]
+    kecuali: [yang wajib, untuk diumumkan, rekening kas umum daerah, rkud, rekening kas daerah, rekening daerah, rekening kas desa, rekening desa, saldo kas desa, buku kas desa, buku kas umum desa, rekening bumdes, rekening bendahara, rekening instansi, rekening penerimaan, rekening resmi, retribusi, harta kekayaan daerah, harta kekayaan kabupaten, harta kekayaan kota, harta kekayaan provinsi, harta kekayaan negara, kekayaan daerah, milik daerah, milik negara, tata cara, prosedur, sop, persyaratan, syarat, besaran, kelas jabatan, standar, standar biaya, peraturan, perbup, peraturan bupati, pedoman, blu, badan layanan umum, ukt, uang kuliah tunggal, rekening universitas, rekening rumah sakit, rekening rsud, rekening blud, gaji pokok pns, menurut golongan, per golongan, untuk pembayaran tagihan, untuk pembayaran pajak, untuk pembayaran biaya, untuk pembayaran layanan, tujuan pembayaran]
     mengalahkan_kecuali: [masing masing karyawan, masing masing pegawai]
     kategori: dikecualikan
     pengecualian: [17h3]
@@ -212,6 +212,7 @@ aturan:
       - Data rekening pegawai penerima TPP (nama, NIP, no rek Bank BJB)
       - Besaran gaji masing-masing pegawai honorer rumah sakit
     contoh_tidak_cocok:
+      - Nomor rekening bank rumah sakit untuk pembayaran biaya perawatan
       - Nomor rekening kas desa untuk pembayaran sewa tanah kas desa
       - Persyaratan penerbitan surat keterangan tidak mampu (SKTM)
       - Nomor rekening kas umum daerah untuk pembayaran retribusi
@@ -419,7 +420,7 @@ aturan:
     catatan: Pemeriksaan disiplin dan kode etik dibaca aturan pemeriksaan-etik-disiplin. "Sidik jari" adalah data biometrik, bukan penyidikan. Hak-hak pelapor, terlapor, tersangka dan terdakwa ada dalam KUHAP Pasal 50–68; hak pelapor dan terlapor dalam penanganan pengaduan dalam Perma 9/2016.
     prioritas: 100
     salah_satu: [penyelidikan, penyidikan, penyidik, berkas perkara, bap, berita acara pemeriksaan, pemeriksaan khusus, audit investigatif, audit investigasi, investigasi, barang bukti, tersangka, terlapor, pemeriksaan saksi, keterangan saksi, tindak pidana, penanganan perkara, dugaan korupsi, dugaan pelanggaran, dugaan penyalahgunaan, dugaan penyimpangan, dugaan pungli, dugaan pungutan liar, hasil klarifikasi, klarifikasi dumas, klarifikasi pengaduan, pemeriksaan investigatif, lhp investigatif, pulbaket, pengumpulan bahan keterangan, bahan keterangan, aset terpidana, aset tersangka, harta kekayaan terpidana, harta kekayaan tersangka, ditindaklanjuti aparat penegak hukum, ditindaklanjuti oleh aparat penegak hukum, ditangani aparat penegak hukum, ditangani oleh aparat penegak hukum, dilimpahkan kepada aparat penegak hukum, dilimpahkan ke aparat penegak hukum]
-    kecuali: [hak hak, hak pelapor, hak terlapor, hak tersangka, hak terdakwa, tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pemeriksaan disiplin, pemeriksaan atasan langsung, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang, dapat diumumkan, pengumuman, bimbingan teknis, bimtek, pemusnahan, dimusnahkan, berkekuatan hukum tetap, wilayah kerja, daftar penyidik, daftar ppns, klarifikasi dan negosiasi, klarifikasi teknis]
+    kecuali: [hak hak, hak pelapor, hak terlapor, hak tersangka, hak terdakwa, tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, sosialisasi, pelatihan, persyaratan, pekerjaan, serah terima, pemeriksaan barang, rekapitulasi jumlah, putusan, sidik jari, hukuman disiplin, pelanggaran disiplin, disiplin pegawai, kode etik, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pemeriksaan disiplin, pemeriksaan atasan langsung, alur, sp2hp, surat pemberitahuan perkembangan hasil penyidikan, daftar pencarian orang, daftar pencarian barang, rencana anggaran, pertanggungjawaban keuangan, yang diumumkan, telah diumumkan, sudah diumumkan, jadwal sidang, dapat diumumkan, pengumuman, bimbingan teknis, bimtek, pemusnahan, dimusnahkan, berkekuatan hukum tetap, wilayah kerja, daftar penyidik, daftar ppns, klarifikasi dan negosiasi, klarifikasi teknis, laporan tahunan]
     kategori: dikecualikan
     pengecualian: [17a1]
     contoh_cocok:
@@ -429,6 +430,7 @@ aturan:
       - Laporan hasil audit investigatif atas dugaan penyimpangan dana desa
       - Laporan hasil klarifikasi atas dumas dugaan penyalahgunaan dana desa oleh kades
     contoh_tidak_cocok:
+      - Laporan tahunan penanganan perkara oleh penyidik pegawai negeri sipil Dinas Lingkungan Hidup
       - Hasil klarifikasi dan negosiasi harga pengadaan langsung yang telah ditetapkan
       - Hak-hak tersangka dan terdakwa dalam proses peradilan pidana
       - Hak pelapor dan terlapor dalam penanganan pengaduan masyarakat
@@ -739,7 +741,7 @@ aturan:
     catatan: Huruf c angka 6 (sistem persandian negara) untuk persandian dan kunci kriptografi; bagi sistem pemerintahan daerah biasa, hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi (dipindahkan dari keterangan pada sesi 24). Huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut.
     prioritas: 100
     salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, bencana recovery, disaster recovery plan, bencana recovery rencana, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, nama pengguna dan kata sandi, password, kata sandi, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, infrastruktur pengelolaan tik, infrastruktur pengelolaan teknologi informasi, infrastruktur sistem elektronik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, penetration tes, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, rahasia key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server, pemindaian kerentanan, hasil pemindaian kerentanan, vulnerability scan, kerentanan situs, kerentanan situs web, kerentanan website, kerentanan laman, kerentanan web, scan kerentanan, konfigurasi dns, dns server, konfigurasi mail server, jalur kabel jaringan, denah detail ruang server, setting router, setting access point, setting mikrotik, setting firewall, setting server, setting jaringan, pengaturan router, konfigurasi access point, konfigurasi switch, konfigurasi load balancer, load balancer, reverse proxy, konfigurasi proxy, port yang terbuka, port terbuka, open port, setting dns, setting dhcp, dhcp server, konfigurasi dhcp, file konfigurasi, berkas konfigurasi, file conf, berkas conf]
-    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, banyaknya, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat, layanan pengaduan, layanan aduan, jadwal pemindaian, rekapitulasi hasil, rekap hasil, pembangunan infrastruktur, pengembangan infrastruktur, peta sebaran, sebaran infrastruktur, penyediaan infrastruktur, pemerataan infrastruktur, masterplan, rencana induk, peta jalan, panduan, standar operasional prosedur, prosedur penanganan, prosedur pelaporan, prosedur pemberian, prosedur permohonan]
+    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, banyaknya, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat, layanan pengaduan, layanan aduan, jadwal pemindaian, rekapitulasi hasil, rekap hasil, pembangunan infrastruktur, pengembangan infrastruktur, peta sebaran, sebaran infrastruktur, penyediaan infrastruktur, pemerataan infrastruktur, masterplan, rencana induk, peta jalan, panduan, standar operasional prosedur, prosedur penanganan, prosedur pelaporan, prosedur pemberian, prosedur permohonan, lisensi terbuka, sumber terbuka, open source, repositori publik]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -759,6 +761,7 @@ aturan:
       - Prosedur akses server beserta kata sandi administrator
       - Data infrastruktur pengelolaan TIK balai wilayah
     contoh_tidak_cocok:
+      - Kode program aplikasi layanan desa yang dibagikan sebagai sumber terbuka
       - Panduan setting DNS domain go.id untuk perangkat daerah
       - Pengadaan perangkat firewall melalui e-katalog
       - Pelayanan VPN bagi OPD
@@ -878,13 +881,14 @@ aturan:
     semua:
       - [rencana, rencana awal, usulan, kajian, draf, konsep]
     salah_satu: [kenaikan tarif, perubahan tarif, penyesuaian tarif, kenaikan pajak, perubahan pajak daerah, kenaikan retribusi, perubahan retribusi, penyesuaian retribusi, kenaikan njop, penyesuaian njop, perubahan njop, penyesuaian harga bbm, kenaikan harga bbm, perubahan harga bbm]
-    kecuali: [ditetapkan, penetapan, perda, peraturan daerah, raperda, rancangan peraturan daerah, perbup, peraturan bupati, sosialisasi]
+    kecuali: [ditetapkan, penetapan, perda, peraturan daerah, raperda, rancangan peraturan daerah, perbup, peraturan bupati, sosialisasi, keputusan bupati, keputusan wali kota, keputusan direksi, keputusan dewan pengawas, keputusan rektor, keputusan kepala daerah, surat keputusan, sk bupati, sk direksi]
     kategori: dikecualikan
     pengecualian: [17e3]
     contoh_cocok:
       - Kajian awal rencana kenaikan tarif retribusi pasar
     contoh_tidak_cocok:
       - Raperda perubahan tarif retribusi (konsultasi publik)
+      - Surat keputusan bupati tentang kenaikan tarif retribusi parkir dan kajian yang mendasarinya
 
   - id: hubungan-luar-negeri
     keterangan: Posisi, strategi dan korespondensi dalam hubungan internasional
@@ -1024,7 +1028,7 @@ aturan:
     keterangan: Daftar atau data orang per orang (daftar nama, per nama, atas nama) memuat data pribadi yang dilindungi
     prioritas: 100
     salah_satu: [daftar nama pengungsi, daftar nama warga, daftar nama penerima, daftar nama pasien, daftar nama siswa, daftar nama pegawai, daftar nama korban, daftar nama penduduk, daftar nama anggota, daftar nama peserta, daftar nama keluarga, daftar nama ppns, daftar nama petugas, per nama, per orang, per individu, per anak, per pasien, per siswa, per pegawai, per penerima]
-    kecuali: [jumlah, banyaknya, rekapitulasi, rekap, agregat, statistik, pengumuman, kelulusan, lulus, seleksi, pemenang, penghargaan, pejabat, jabatan, tata cara, sop, prosedur, persyaratan, formulir kosong, lembaga, per sekolah, korban bencana, korban meninggal, meninggal dunia, anggota badan permusyawaratan desa, anggota bpd, perangkat desa, anggota kpps, anggota ppk, anggota pps, anggota panwaslu, badan ad hoc]
+    kecuali: [jumlah, banyaknya, rekapitulasi, rekap, agregat, statistik, pengumuman, kelulusan, lulus, seleksi, pemenang, penghargaan, pejabat, jabatan, tata cara, sop, prosedur, persyaratan, formulir kosong, lembaga, per sekolah, korban bencana, korban meninggal, meninggal dunia, anggota badan permusyawaratan desa, anggota bpd, perangkat desa, anggota kpps, anggota ppk, anggota pps, anggota panwaslu, badan ad hoc, anggota dprd, dprd, anggota dewan perwakilan rakyat daerah, direksi, dewan pengawas, komisaris]
     mengalahkan_kecuali: [nilai per nama, skor per nama]
     dapat_dikalahkan: [kelulusan, lulus]
     kategori: dikecualikan
@@ -1035,6 +1039,7 @@ aturan:
       - Daftar nama pengungsi dan kebutuhan khusus (lansia, ibu hamil) di posko
       - Data penduduk rentan adminduk per nama
     contoh_tidak_cocok:
+      - Daftar nama anggota direksi dan dewan pengawas Perumda
       - Pengumuman kelulusan seleksi beserta nilai per nama peserta
       - Daftar nama anggota KPPS yang telah ditetapkan
       - Daftar nama anggota Badan Permusyawaratan Desa
@@ -1170,7 +1175,7 @@ aturan:
     catatan: Audit investigatif atas dugaan tindak pidana dengan dasar huruf a angka 1; nama dan data pribadi dalam temuan dengan dasar huruf h (dikecualikan sebagian); kepentingan publik atas laporan hasil yang sudah final wajib ditimbang (dipindahkan dari keterangan pada sesi 24). Penjelasan huruf i — pengungkapan prematur menghambat proses. Dokumennya bukan huruf h (rahasia pribadi). Laporan hasil pengawasan yang sudah final sering disengketakan di Komisi Informasi.
     prioritas: 100
     salah_satu: [hasil audit internal, audit internal, audit eksternal, hasil audit, laporan hasil audit, kertas kerja audit, kertas kerja pemeriksaan, temuan audit, temuan pemeriksaan, laporan hasil pengawasan, tindak lanjut hasil pengawasan, hasil pengawasan, data pengawasan, sasaran pengawasan, laporan hasil pemeriksaan inspektorat, hasil pemeriksaan reguler, laporan hasil reviu internal, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring, temuan sementara, tanggapan auditi, tanggapan atas temuan, memorandum spi, memorandum satuan pengawasan intern, memorandum audit, temuan spi, laporan hasil audit spi, hasil pemeriksaan spi]
-    kecuali: [jumlah, banyaknya, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, rencana kerja audit, rencana kerja pengawasan, rencana audit tahunan, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, narkotika, psikotropika, prekursor, harga, pasar, kualitas, mutu, pemilu, pemilihan, pengawasan tahapan, tahapan pemilu, tahapan pemilihan, pemutakhiran data pemilih, hasil audit atas laporan keuangan, audit atas laporan keuangan, akuntan publik, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum, telah ditindaklanjuti, sudah ditindaklanjuti, bpk, badan pemeriksa keuangan, rekap, per opd, per perangkat daerah, ikhtisar, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran, pencarian, pertolongan, bencana]
+    kecuali: [jumlah, banyaknya, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, rencana kerja audit, rencana kerja pengawasan, rencana audit tahunan, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, narkotika, psikotropika, prekursor, harga, pasar, kualitas, mutu, pemilu, pemilihan, pengawasan tahapan, tahapan pemilu, tahapan pemilihan, pemutakhiran data pemilih, hasil audit atas laporan keuangan, audit atas laporan keuangan, akuntan publik, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum, telah ditindaklanjuti, sudah ditindaklanjuti, bpk, badan pemeriksa keuangan, rekap, per opd, per perangkat daerah, ikhtisar, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran, pencarian, pertolongan, bencana, telah dipublikasikan, sudah dipublikasikan, yang dipublikasikan, dipublikasikan]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1181,6 +1186,7 @@ aturan:
       - Dokumen tindak lanjut hasil pengawasan
       - Temuan audit atas pengelolaan BOS
     contoh_tidak_cocok:
+      - Hasil audit kinerja pelayanan publik yang sudah dipublikasikan di laman resmi
       - Rekap status tindak lanjut temuan sementara per OPD
       - Program Kerja Pengawasan Tahunan (PKPT) Inspektorat
       - Jumlah temuan audit per OPD
@@ -3225,7 +3231,7 @@ aturan:
     catatan: NIK dan rekening dibaca aturan lain; data pelanggan dibaca aturan data-pelanggan-perorangan. Rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang.
     prioritas: 100
     salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, npwp pribadi, npwp perorangan, npwp dosen, npwp guru, npwp pegawai, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien, beserta tunggakan, beserta tagihan, identitas penelepon, beserta jaminannya, beserta agunannya, daftar peminjam dana bergulir, data peminjam dana bergulir, beserta ahli waris, dan ahli waris, data ahli waris, atas nama mahasiswa, atas nama siswa, atas nama peserta didik]
-    kecuali: [per perguruan tinggi, per perguruan, pejabat, kepala, pimpinan, direktur, ketua, jumlah, banyaknya, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
+    kecuali: [per perguruan tinggi, per perguruan, pejabat, kepala, pimpinan, direktur, ketua, jumlah, banyaknya, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi, rata rata, rerata]
     mengalahkan_kecuali: [beserta nama pasien, beserta nama penderita, beserta nama korban, beserta identitas korban, beserta identitas pasien, beserta identitas pelapor, beserta nama pelapor, beserta nama debitur, beserta nama nasabah, beserta nama wajib pajak, lengkap dengan nama pasien, lengkap dengan nama penderita, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik, atas nama mahasiswa, atas nama siswa, atas nama peserta didik]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
@@ -3243,6 +3249,7 @@ aturan:
       - Jumlah pinjaman macet per desa beserta nama nasabah
       - Tagihan biaya pendidikan atas nama siswa kelas XII
     contoh_tidak_cocok:
+      - Rerata tagihan air per pelanggan rumah tangga
       - Rata-rata lama studi penerima beasiswa per perguruan tinggi
       - Jumlah peminjam dana bergulir per desa
       - Tarif layanan konseling per klien
@@ -4153,6 +4160,10 @@ bahasa_inggris:
   agency: badan
   council: dewan
   supreme audit agency: badan pemeriksa keuangan
+  # w29open (batch 142b): the BPK's other English names
+  supreme audit board: badan pemeriksa keuangan
+  audit board of indonesia: badan pemeriksa keuangan
+  audit board of the republic of indonesia: badan pemeriksa keuangan
   rank: pangkat
   performance: kinerja
   position: jabatan
