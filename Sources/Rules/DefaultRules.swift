@@ -698,7 +698,7 @@ aturan:
     semua:
       - [dokumen, berkas, data, arsip, file]
       - [dari penyedia, dari calon penyedia, dari rekanan, dari peserta tender, dari peserta lelang, dari peserta pemilihan, dari peserta seleksi, dari vendor, diserahkan penyedia, disampaikan penyedia, diterima dari penyedia, diunggah penyedia, diunggah peserta]
-    kecuali: [kontrak, surat perjanjian, ringkasan kontrak, pembayaran, tagihan, invoice, faktur, serah terima, pengumuman, daftar penyedia, kinerja penyedia, evaluasi kinerja, penilaian kinerja, jumlah, banyaknya, rekap, rekapitulasi, statistik, tata cara, sop, pedoman, prosedur, persyaratan, syarat, dokumen pemilihan, dokumen tender, pemenang yang telah ditetapkan, telah ditetapkan, sanggahan, sanggah, laporan kemajuan, laporan progres, e katalog, katalog elektronik, pelatihan, sosialisasi, bimtek, persediaan, penyediaan, rup, jadwal, keluhan, pengaduan]
+    kecuali: [kontrak, surat perjanjian, ringkasan kontrak, pembayaran, tagihan, invoice, faktur, serah terima, pengumuman, daftar penyedia, kinerja penyedia, evaluasi kinerja, penilaian kinerja, jumlah, banyaknya, rekap, rekapitulasi, statistik, tata cara, sop, pedoman, prosedur, persyaratan, syarat, dokumen pemilihan, dokumen tender, pemenang yang telah ditetapkan, telah ditetapkan, sanggahan, sanggah, laporan kemajuan, laporan progres, e katalog, katalog elektronik, pelatihan, sosialisasi, bimtek, persediaan, penyediaan, rup, jadwal, keluhan, pengaduan, realisasi, belanja]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -706,6 +706,7 @@ aturan:
       - Berkas kualifikasi dan data teknis yang diserahkan penyedia jasa konstruksi
       - Data harga satuan dari calon penyedia alat kesehatan
     contoh_tidak_cocok:
+      - Realisasi belanja barang dari penyedia lokal per triwulan
       - Daftar penyedia barang/jasa yang terdaftar di LPSE
       - Penilaian kinerja penyedia jasa konstruksi tahun 2025
       - Dokumen kontrak pengadaan laptop dengan penyedia
@@ -717,7 +718,7 @@ aturan:
     catatan: Kata sandi dan kredensial aplikasi biasa bukan sistem persandian negara, sehingga hubungannya dengan keamanan negara harus diuraikan dalam uji konsekuensi.
     prioritas: 100
     salah_satu: [sistem persandian, kunci sandi, materiil sandi, peralatan sandi, alat sandi, palsan, jaring komunikasi sandi, jks, kata sandi, password, kriptografi, kunci kriptografi, enkripsi, kunci enkripsi, kunci dekripsi, kunci privat, private key, pribadi key, kredensial, kode akses, dokumen persandian, sandi negara, buku kode, tabel sandi, pasword, paswd, passwd, passphrase, pass phrase, frasa sandi, pin penandatangan, pin tte, akun admin, akun administrator, password admin, kata kunci server, kata kunci akun, kata kunci admin, pin sertifikat elektronik, user dan password, username dan password, akun dan password, user dan pasword, komunikasi sandi, pola hubungan komunikasi sandi, hubungan komunikasi sandi, jaring sandi, kunci publik dan privat, token otp, seed otp, token pin, pin token, pin cms, token cms, user pass, pengguna pass, user dan pass, akun dan pass, pin atm, token internet banking, akun internet banking, user internet banking]
-    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, standar operasional prosedur, prosedur, pedoman, sosialisasi, bimbingan teknis, bimtek, pelatihan, literasi, kebijakan, peraturan, perbup, program, anggaran, rekredensial, kredensial tenaga medis, kredensial tenaga kesehatan, kredensial dokter, kredensial perawat, komite medik, komite keperawatan, panduan, petunjuk, cara mengganti, cara membuat]
+    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, standar operasional prosedur, prosedur, pedoman, sosialisasi, bimbingan teknis, bimtek, pelatihan, literasi, kebijakan, peraturan, perbup, program, anggaran, rekredensial, kredensial tenaga medis, kredensial tenaga kesehatan, kredensial dokter, kredensial perawat, komite medik, komite keperawatan, panduan, petunjuk, cara mengganti, cara membuat, imbauan, himbauan]
     kategori: dikecualikan
     pengecualian: [17c6]
     contoh_cocok:
@@ -728,6 +729,7 @@ aturan:
       - Sertifikat elektronik dan passphrase pejabat
       - Pola hubungan komunikasi sandi antar perangkat daerah
     contoh_tidak_cocok:
+      - Himbauan menjaga kerahasiaan kata sandi akun pegawai
       - Hasil kredensial dan rekredensial tenaga medis per dokter
       - Kebijakan keamanan informasi dan penggunaan kata sandi bagi ASN
       - Kata kunci pencarian informasi di website
@@ -741,7 +743,7 @@ aturan:
     catatan: Huruf c angka 6 (sistem persandian negara) untuk persandian dan kunci kriptografi; bagi sistem pemerintahan daerah biasa, hubungan dengan keamanan negara harus diuraikan dalam uji konsekuensi (dipindahkan dari keterangan pada sesi 24). Huruf j hanya bila ada undang-undang yang merahasiakannya, dan undang-undang itu harus disebut.
     prioritas: 100
     salah_satu: [alat pendukung utama persandian, log aktivitas, log sistem, log pengguna, riwayat akses, audit trail, backup data, cadangan data, disaster recovery, bencana recovery, disaster recovery plan, bencana recovery rencana, rencana pemulihan bencana ti, hak akses aplikasi, hak akses sistem, akses server, arsitektur keamanan, arsitektur jaringan, dokumen keamanan informasi, audit keamanan sistem, hasil audit keamanan informasi, materiil sandi, sistem keamanan informasi, topologi jaringan, topologi infrastruktur, tipologi jaringan, data center, data centre, server virtual, perangkat jaringan, keamanan jaringan, keamanan siber, source code, kode sumber, kode program, kode akses, username dan password, user name dan password, nama pengguna dan kata sandi, password, kata sandi, kata sandi aplikasi, akses cctv, rekaman cctv, desain sistem aplikasi, lokasi server, database aplikasi, bandwidth management, manajemen bandwidth, infrastruktur tik, infrastruktur teknologi informasi, infrastruktur jaringan, pengelolaan infrastruktur tik, infrastruktur pengelolaan tik, infrastruktur pengelolaan teknologi informasi, infrastruktur sistem elektronik, penanganan jaringan, konfigurasi server, konfigurasi jaringan, konfigurasi firewall, rule firewall, firewall, konfigurasi vpn, akun vpn, server vpn, kredensial vpn, vpn jaringan, konfigurasi router, mikrotik, konfigurasi mikrotik, alamat ip, ip address, ip public, ip publik, log server, log akses, celah keamanan, kerentanan sistem, kerentanan aplikasi, uji penetrasi, penetration test, penetration tes, pentest, vulnerability assessment, vapt, hasil va, laporan va, insiden siber, laporan insiden siber, log keamanan, penilaian kerentanan, insiden keamanan informasi, serangan siber, konfigurasi sistem, backup database, cadangan database, pengamanan server, keamanan server, pengamanan pusat data, keamanan pusat data, kunci api, api key, secret key, rahasia key, token akses, kode radio, sandi radio, sandi komunikasi, frekuensi radio pengamanan, frekuensi komunikasi pengamanan, cctv ruang server, akses ruang server, kunci ruang server, denah ruang server, pengamanan ruang server, keamanan ruang server, pemindaian kerentanan, hasil pemindaian kerentanan, vulnerability scan, kerentanan situs, kerentanan situs web, kerentanan website, kerentanan laman, kerentanan web, scan kerentanan, konfigurasi dns, dns server, konfigurasi mail server, jalur kabel jaringan, denah detail ruang server, setting router, setting access point, setting mikrotik, setting firewall, setting server, setting jaringan, pengaturan router, konfigurasi access point, konfigurasi switch, konfigurasi load balancer, load balancer, reverse proxy, konfigurasi proxy, port yang terbuka, port terbuka, open port, setting dns, setting dhcp, dhcp server, konfigurasi dhcp, file konfigurasi, berkas konfigurasi, file conf, berkas conf]
-    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, banyaknya, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat, layanan pengaduan, layanan aduan, jadwal pemindaian, rekapitulasi hasil, rekap hasil, pembangunan infrastruktur, pengembangan infrastruktur, peta sebaran, sebaran infrastruktur, penyediaan infrastruktur, pemerataan infrastruktur, masterplan, rencana induk, peta jalan, panduan, standar operasional prosedur, prosedur penanganan, prosedur pelaporan, prosedur pemberian, prosedur permohonan, lisensi terbuka, sumber terbuka, open source, repositori publik]
+    kecuali: [kelengkapan permohonan, surat permintaan, permohonan username, permintaan username, permohonan akun, permintaan akun, tata cara, sop, pedoman, sosialisasi, pelatihan, kebijakan, pengadaan, belanja, rup, jumlah, banyaknya, rekapitulasi jumlah, statistik, laporan tahunan, ringkasan, nomor kontak, kanal aduan, kanal pengaduan, kerentanan bencana, risiko bencana, tangguh bencana, kerentanan dan kapasitas, kerentanan sosial, kerentanan ekonomi, kerentanan pangan, kerentanan iklim, perubahan iklim, kerentanan wilayah, kerentanan masyarakat, layanan pengaduan, layanan aduan, jadwal pemindaian, rekapitulasi hasil, rekap hasil, pembangunan infrastruktur, pengembangan infrastruktur, peta sebaran, sebaran infrastruktur, penyediaan infrastruktur, pemerataan infrastruktur, masterplan, rencana induk, peta jalan, panduan, standar operasional prosedur, prosedur penanganan, prosedur pelaporan, prosedur pemberian, prosedur permohonan, lisensi terbuka, sumber terbuka, open source, repositori publik, rekap, per jenis serangan, pembangunan gedung, anggaran, nilai kontrak, kontrak sewa, imbauan, himbauan]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -761,6 +763,7 @@ aturan:
       - Prosedur akses server beserta kata sandi administrator
       - Data infrastruktur pengelolaan TIK balai wilayah
     contoh_tidak_cocok:
+      - Imbauan kepada pegawai agar mengganti password secara rutin
       - Kode program aplikasi layanan desa yang dibagikan sebagai sumber terbuka
       - Panduan setting DNS domain go.id untuk perangkat daerah
       - Pengadaan perangkat firewall melalui e-katalog
@@ -1175,7 +1178,7 @@ aturan:
     catatan: Audit investigatif atas dugaan tindak pidana dengan dasar huruf a angka 1; nama dan data pribadi dalam temuan dengan dasar huruf h (dikecualikan sebagian); kepentingan publik atas laporan hasil yang sudah final wajib ditimbang (dipindahkan dari keterangan pada sesi 24). Penjelasan huruf i — pengungkapan prematur menghambat proses. Dokumennya bukan huruf h (rahasia pribadi). Laporan hasil pengawasan yang sudah final sering disengketakan di Komisi Informasi.
     prioritas: 100
     salah_satu: [hasil audit internal, audit internal, audit eksternal, hasil audit, laporan hasil audit, kertas kerja audit, kertas kerja pemeriksaan, temuan audit, temuan pemeriksaan, laporan hasil pengawasan, tindak lanjut hasil pengawasan, hasil pengawasan, data pengawasan, sasaran pengawasan, laporan hasil pemeriksaan inspektorat, hasil pemeriksaan reguler, laporan hasil reviu internal, kertas kerja pengawasan, kertas kerja pemeriksa, kertas kerja auditor, kertas kerja reviu, kertas kerja evaluasi, kertas kerja monitoring, temuan sementara, tanggapan auditi, tanggapan atas temuan, memorandum spi, memorandum satuan pengawasan intern, memorandum audit, temuan spi, laporan hasil audit spi, hasil pemeriksaan spi]
-    kecuali: [jumlah, banyaknya, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, rencana kerja audit, rencana kerja pengawasan, rencana audit tahunan, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, narkotika, psikotropika, prekursor, harga, pasar, kualitas, mutu, pemilu, pemilihan, pengawasan tahapan, tahapan pemilu, tahapan pemilihan, pemutakhiran data pemilih, hasil audit atas laporan keuangan, audit atas laporan keuangan, akuntan publik, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum, telah ditindaklanjuti, sudah ditindaklanjuti, bpk, badan pemeriksa keuangan, rekap, per opd, per perangkat daerah, ikhtisar, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran, pencarian, pertolongan, bencana, telah dipublikasikan, sudah dipublikasikan, yang dipublikasikan, dipublikasikan]
+    kecuali: [jumlah, banyaknya, gambaran umum, opini, ringkasan, rekapitulasi, statistik, tata cara, pedoman, sop, program kerja pengawasan, pkpt, rencana kerja audit, rencana kerja pengawasan, rencana audit tahunan, jadwal, kebijakan, piagam audit, reviu rka, reviu rkas, tindak lanjut hasil pemeriksaan bpk, persentase, obat dan makanan, pangan, produk, peredaran, barang beredar, public warning, narkotika, psikotropika, prekursor, harga, pasar, kualitas, mutu, pemilu, pemilihan, pengawasan tahapan, tahapan pemilu, tahapan pemilihan, pemutakhiran data pemilih, hasil audit atas laporan keuangan, audit atas laporan keuangan, akuntan publik, perizinan, perizinan berusaha, penaatan, penaatan izin, pemanfaatan ruang, secara umum, telah ditindaklanjuti, sudah ditindaklanjuti, bpk, badan pemeriksa keuangan, rekap, per opd, per perangkat daerah, ikhtisar, realisasi fisik, realisasi kegiatan, realisasi keuangan, realisasi anggaran, pencarian, pertolongan, bencana, telah dipublikasikan, sudah dipublikasikan, yang dipublikasikan, dipublikasikan, ombudsman, kepatuhan standar pelayanan, dana kampanye, telah diumumkan, yang diumumkan, diumumkan]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1186,6 +1189,7 @@ aturan:
       - Dokumen tindak lanjut hasil pengawasan
       - Temuan audit atas pengelolaan BOS
     contoh_tidak_cocok:
+      - Hasil audit dana kampanye partai politik yang telah diumumkan
       - Hasil audit kinerja pelayanan publik yang sudah dipublikasikan di laman resmi
       - Rekap status tindak lanjut temuan sementara per OPD
       - Program Kerja Pengawasan Tahunan (PKPT) Inspektorat
@@ -1200,7 +1204,7 @@ aturan:
     catatan: Aturan audit-pengawasan-internal mengecualikan kata mutu (pengawasan mutu obat, pangan dan produk), sehingga audit mutu internal (AMI) tidak terbaca di sana. Penjelasan huruf i — pengungkapan prematur menghambat proses; sesudah tindak lanjut selesai ringkasannya dapat dibuka (uji konsekuensi).
     prioritas: 100
     salah_satu: [audit mutu internal, audit mutu eksternal, audit mutu akademik, audit mutu non akademik, audit internal mutu, audit eksternal mutu, audit internal dan eksternal mutu, hasil ami, temuan ami, laporan ami, kertas kerja ami, laporan hasil ami, audit penjaminan mutu, audit sistem penjaminan mutu internal, audit spmi]
-    kecuali: [manual, standar, kebijakan, pedoman, panduan, sop, prosedur, tata cara, jadwal, agenda, instrumen, formulir, format, templat, template, daftar tilik, pelatihan, bimtek, bimbingan teknis, sosialisasi, surat tugas, penugasan, keputusan, sk, susunan, daftar auditor, jumlah, banyaknya, rekap, rekapitulasi, statistik, persentase, ringkasan, ikhtisar, sertifikat, secara umum, gambaran umum]
+    kecuali: [manual, standar, kebijakan, pedoman, panduan, sop, prosedur, tata cara, jadwal, agenda, instrumen, formulir, format, templat, template, daftar tilik, pelatihan, bimtek, bimbingan teknis, sosialisasi, surat tugas, penugasan, keputusan, sk, susunan, daftar auditor, jumlah, banyaknya, rekap, rekapitulasi, statistik, persentase, ringkasan, ikhtisar, sertifikat, secara umum, gambaran umum, telah dipublikasikan, sudah dipublikasikan, yang dipublikasikan, dipublikasikan, telah diumumkan, yang diumumkan]
     kategori: dikecualikan
     pengecualian: [17i]
     contoh_cocok:
@@ -1208,6 +1212,7 @@ aturan:
       - Kertas kerja AMI program studi tahun 2025
       - Laporan tindak lanjut audit internal dan eksternal mutu layanan rumah sakit
     contoh_tidak_cocok:
+      - Hasil audit mutu akademik yang sudah dipublikasikan kepada sivitas
       - Manual audit mutu internal perguruan tinggi
       - Jadwal audit mutu internal semester genap
       - Ringkasan hasil audit mutu internal yang dipublikasikan
@@ -1295,7 +1300,7 @@ aturan:
     semua:
       - [gratifikasi]
     salah_satu: [laporan penerimaan, laporan penanganan, penanganan laporan, formulir laporan, berkas laporan, laporan gratifikasi, pelapor, identitas pelapor, penerima gratifikasi, pemberi gratifikasi, objek gratifikasi, barang gratifikasi, nilai gratifikasi, telaah laporan, penetapan status, status gratifikasi]
-    kecuali: [tata cara, prosedur, sop, pedoman, panduan, petunjuk, mekanisme, alur, sosialisasi, bimtek, pelatihan, kampanye, himbauan, imbauan, surat edaran, edaran, larangan, pengumuman, penolakan gratifikasi, pembentukan, keputusan pembentukan, susunan, pakta integritas, komitmen, zona integritas, jumlah, banyaknya, rekap, rekapitulasi, statistik, tahunan, tanpa nama, tanpa identitas, blangko, format, templat, template, formulir kosong, aplikasi]
+    kecuali: [tata cara, prosedur, sop, pedoman, panduan, petunjuk, mekanisme, alur, sosialisasi, bimtek, pelatihan, kampanye, himbauan, imbauan, surat edaran, edaran, larangan, pengumuman, penolakan gratifikasi, pembentukan, keputusan pembentukan, susunan, pakta integritas, komitmen, zona integritas, jumlah, banyaknya, rekap, rekapitulasi, statistik, tahunan, tanpa nama, tanpa identitas, blangko, format, templat, template, formulir kosong, aplikasi, milik negara, dilelang, lelang, menurut jenis, per jenis, per triwulan, per semester, per bulan]
     kategori: dikecualikan
     pengecualian: [17h]
     contoh_cocok:
@@ -1303,6 +1308,7 @@ aturan:
       - Berkas laporan penerimaan gratifikasi pejabat beserta nilai barangnya
       - Identitas pemberi gratifikasi dalam laporan pegawai
     contoh_tidak_cocok:
+      - Barang gratifikasi yang ditetapkan milik negara dan dilelang
       - Tata cara pelaporan gratifikasi bagi ASN
       - Jumlah laporan gratifikasi yang diterima per tahun
       - Laporan tahunan unit pengendalian gratifikasi
@@ -1393,7 +1399,7 @@ aturan:
     catatan: Angka 4 — pangkalan/instalasi militer. Untuk gedung kantor biasa dasarnya lemah; bahaya nyata = objek vital, sistem pengamanan. Hak cipta perencana (huruf b) hanya bila hak ciptanya bukan milik pemerintah daerah.
     prioritas: 100
     salah_satu: [blueprint, blue print, cetak biru, desain bangunan, gambar teknis, gambar konstruksi, as built drawing, built gambar, detail engineering design, gambar instalasi, denah instalasi, instalasi listrik gedung, gambar rencana gedung, gambar rinci, gambar detail, shop drawing, shop gambar, denah detail gedung, denah detail ruang, gambar denah detail, bluprint, gambar kerja, gambar arsitektur, gambar struktur gedung, gambar struktur bangunan, instalasi alarm, denah ruang brankas, denah brankas, detail layout bangunan, tata letak rincian bangunan, detail layout gedung, tata letak rincian gedung, sistem keamanan gedung, sistem pengamanan gedung, sistem keamanan bangunan, sistem pengamanan bangunan]
-    kecuali: [pengumuman, pengadaan, jumlah, banyaknya, tata cara, rup, jadwal, persyaratan, yang diumumkan, dokumen tender, dokumen pemilihan, struktur organisasi, alarm kebakaran, pemeliharaan]
+    kecuali: [pengumuman, pengadaan, jumlah, banyaknya, tata cara, rup, jadwal, persyaratan, yang diumumkan, dokumen tender, dokumen pemilihan, struktur organisasi, alarm kebakaran, pemeliharaan, tahan gempa, untuk masyarakat, bagi masyarakat, bagi warga]
     kategori: dikecualikan
     pengecualian: [17c]
     contoh_cocok:
@@ -1401,6 +1407,7 @@ aturan:
       - Hasil Detail Engineering Design (DED) gedung kantor
       - Gambar denah detail gedung arsip
     contoh_tidak_cocok:
+      - Gambar teknis rumah sederhana tahan gempa bagi warga
       - Laporan pemeliharaan instalasi alarm kebakaran gedung kantor
       - Pengumuman pengadaan jasa konsultansi DED gedung kantor
       - Denah detail lokasi kios pasar
@@ -1748,7 +1755,7 @@ aturan:
     catatan: Pemeriksaan disiplin bukan penyidikan tindak pidana, sehingga huruf a angka 1 hanya dipakai bila pengaduan itu sedang diselidiki/disidik aparat penegak hukum.
     prioritas: 100
     salah_satu: [pengaduan terhadap pegawai, pengaduan terhadap pejabat, pengaduan terhadap hakim, pengaduan terhadap aparatur, pengaduan terhadap asn, pengaduan terhadap oknum, pengaduan oknum, aduan terhadap pegawai, laporan terhadap pegawai, laporan terhadap pejabat, oknum pegawai, oknum pejabat, oknum asn, pemeriksaan hakim, pemeriksaan terhadap hakim, pemeriksaan pegawai, pemeriksaan terhadap pegawai, pemeriksaan asn, pemeriksaan pns, pelanggaran kode etik, sidang kode etik, sidang etik, majelis kode etik, pelanggaran etik, dugaan pelanggaran etik, pelanggaran disiplin, dugaan pelanggaran disiplin, berkas disiplin, penjatuhan hukuman disiplin, laporan hasil pemeriksaan disiplin, berita acara pemeriksaan disiplin, pengaduan yang sedang diproses, pengaduan dalam proses, pengaduan yang masih dalam proses, pengaduan yang belum selesai, dumas dalam proses, laporan gratifikasi, pelapor gratifikasi, penanganan gratifikasi, penanganan laporan gratifikasi, gratifikasi yang dilaporkan, menerima gratifikasi, penerima gratifikasi, pegawai yang diduga, pejabat yang diduga, masalah absensi, penanganan masalah absensi, ketidakhadiran pegawai, pegawai yang tidak masuk kerja, pelanggaran jam kerja, teguran tertulis, surat teguran pegawai, surat peringatan pegawai, pemeriksaan atasan langsung, pemeriksaan atasan terhadap, pemeriksaan oleh atasan, diberi sanksi, dijatuhi hukuman disiplin, menjalani hukuman disiplin, dijatuhi sanksi disiplin, diperiksa inspektorat, sedang diperiksa inspektorat, pemeriksaan oleh inspektorat terhadap pegawai, diperiksa komite medik, pemeriksaan komite medik, komite etik, pemberhentian tidak dengan hormat, ptdh, kasus hukuman disiplin, berkas hukuman disiplin, kasus disiplin pegawai, berkas kasus disiplin]
-    kecuali: [laporan tahunan, pengendalian gratifikasi, program pengendalian, tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, pembentukan, keputusan pembentukan, susunan keanggotaan, pencegahan, kode etik dan kode perilaku, whistleblowing, wbs, formulir, laporan penindakan, gambaran umum, jenis pelanggaran, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi]
+    kecuali: [laporan tahunan, pengendalian gratifikasi, program pengendalian, tata cara, prosedur, sop, pedoman, jumlah, banyaknya, statistik, rekapitulasi, rekap, peraturan, sosialisasi, mekanisme, alur, layanan pengaduan, kanal pengaduan, pembentukan, keputusan pembentukan, susunan keanggotaan, pencegahan, kode etik dan kode perilaku, whistleblowing, wbs, formulir, laporan penindakan, gambaran umum, jenis pelanggaran, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi, menurut jenis pemberian, per jenis pemberian, milik negara]
     mengalahkan_kecuali: [beserta nama, beserta namanya, lengkap dengan nama, dengan nama dan alamat, beserta identitas, beserta identitasnya, lengkap dengan identitas, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik]
     kategori: dikecualikan
     pengecualian: [17h4]
@@ -1767,6 +1774,7 @@ aturan:
       - SK pemberhentian tidak dengan hormat pegawai
       - Rekap pelanggaran disiplin per OPD beserta nama ASN yang diperiksa
     contoh_tidak_cocok:
+      - Laporan gratifikasi pegawai per jenis pemberian dalam satu tahun
       - Tata cara klarifikasi pegawai yang diduga menerima gratifikasi
       - Laporan tahunan pengendalian gratifikasi rumah sakit daerah
       - Rekapitulasi penanganan gratifikasi per semester
@@ -2105,7 +2113,7 @@ aturan:
     # RBA dan Rencana Strategis Bisnis adalah dokumen perencanaan dan anggaran badan layanan
     # umum (daerah) — satuan kerja pemerintah, bukan badan usaha yang bersaing — yang masuk
     # APBN/APBD (PP 23/2005 sebagaimana telah diubah dengan PP 74/2012; Permendagri 79/2018): bukan rahasia bisnis Pasal 17 huruf b.
-    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, banyaknya, statistik, rekapitulasi, rekap, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, diumumkan, telah diumumkan, pengumuman, rba, rsb, blu, blud, badan layanan umum, badan layanan umum daerah, dipublikasikan, ringkasan rencana bisnis]
+    kecuali: [tata cara, prosedur, sop, pedoman, jumlah pelanggan, jumlah, banyaknya, statistik, rekapitulasi, rekap, pengaduan pelanggan, layanan pelanggan, pelayanan pelanggan, tarif, hak pelanggan, kewajiban pelanggan, persyaratan, syarat, survei kepuasan, indeks kepuasan, diumumkan, telah diumumkan, pengumuman, rba, rsb, blu, blud, badan layanan umum, badan layanan umum daerah, dipublikasikan, ringkasan rencana bisnis, pariwisata, promosi wisata, destinasi wisata]
     kategori: dikecualikan
     pengecualian: [17b]
     contoh_cocok:
@@ -2115,6 +2123,7 @@ aturan:
       - Rencana bisnis dan anggaran perusahaan daerah
       - Strategi korporasi Perseroda lima tahun mendatang
     contoh_tidak_cocok:
+      - Strategi pemasaran destinasi wisata kabupaten
       - Pengumuman ringkasan strategi perseroan yang telah diumumkan dalam RUPS
       - Tarif air minum per golongan pelanggan
       - Jumlah pelanggan per wilayah pelayanan
