@@ -3240,7 +3240,7 @@ aturan:
     catatan: NIK dan rekening dibaca aturan lain; data pelanggan dibaca aturan data-pelanggan-perorangan. Rumusan keputusan DIK "… yang memuat identitas/nama/data pribadi …" juga dibaca sebagai data yang menyertakan identitas orang.
     prioritas: 100
     salah_satu: [beserta nama, beserta namanya, beserta identitas, beserta identitasnya, beserta npwp, npwp pribadi, npwp perorangan, npwp dosen, npwp guru, npwp pegawai, beserta penghasilan, beserta diagnosis, beserta diagnosisnya, lengkap dengan nama, lengkap dengan identitas, dengan nama dan alamat, nama pemilik, nama pemiliknya, identitas pemilik, per pemilik, per wajib pajak, per nasabah, per debitur, per jemaah, beserta pemiliknya, dan pemiliknya, atas nama pelanggan, nama pelanggan, per pelanggan, atas nama wajib pajak, atas nama pemilik, per dosen, per guru, per warga, per penduduk, data pengguna layanan, pengguna layanan konsultasi, memuat identitas, memuat nama, memuat data pribadi, per klien, beserta tunggakan, beserta tagihan, identitas penelepon, beserta jaminannya, beserta agunannya, daftar peminjam dana bergulir, data peminjam dana bergulir, beserta ahli waris, dan ahli waris, data ahli waris, atas nama mahasiswa, atas nama siswa, atas nama peserta didik]
-    kecuali: [per perguruan tinggi, per perguruan, pejabat, kepala, pimpinan, direktur, ketua, jumlah, banyaknya, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi, rata rata, rerata]
+    kecuali: [per perguruan tinggi, per perguruan, pejabat, kepala, pimpinan, direktur, ketua, jumlah, banyaknya, rekapitulasi, rekap, statistik, agregat, tata cara, prosedur, sop, pedoman, persyaratan, formulir, pengumuman, telah ditetapkan, lembaga, sekolah, perusahaan, pppk, cpns, casn, tiga besar, tiga terbaik, tarif, biaya, tanpa nama, tanpa identitas, dianonimkan, dianonimisasi, anonimisasi, rata rata, rerata, nama pengelola, objek wisata, destinasi wisata]
     mengalahkan_kecuali: [beserta nama pasien, beserta nama penderita, beserta nama korban, beserta identitas korban, beserta identitas pasien, beserta identitas pelapor, beserta nama pelapor, beserta nama debitur, beserta nama nasabah, beserta nama wajib pajak, lengkap dengan nama pasien, lengkap dengan nama penderita, by name by address, menurut nama menurut alamat, bnba, beserta nik, lengkap dengan nik, atas nama mahasiswa, atas nama siswa, atas nama peserta didik]
     kategori: dikecualikan
     pengecualian: [17h, 17j2]
@@ -3258,6 +3258,7 @@ aturan:
       - Jumlah pinjaman macet per desa beserta nama nasabah
       - Tagihan biaya pendidikan atas nama siswa kelas XII
     contoh_tidak_cocok:
+      - Daftar destinasi wisata desa beserta nama pengelola dan nomor kontaknya
       - Rerata tagihan air per pelanggan rumah tangga
       - Rata-rata lama studi penerima beasiswa per perguruan tinggi
       - Jumlah peminjam dana bergulir per desa
