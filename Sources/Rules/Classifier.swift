@@ -881,6 +881,7 @@ public struct Classifier: Sendable {
         }
         let item = keys(tokens)
         let own = keys(morphology.matchTokens(precedentIndex.precedents[position].title))
+        guard own.count <= policy.flagWordOrderMaximumWords else { return true }
         var at = -1
         for key in own {
             guard let found = item.firstIndex(of: key) else { continue }

@@ -217,6 +217,7 @@ func policyFromEnvironment() -> PrecedentPolicy {
         case "precedentsYieldToRuleExceptions": policy.precedentsYieldToRuleExceptions = value != 0
         case "precedentsYieldToRuleReading": policy.precedentsYieldToRuleReading = value != 0
         case "flagNeedsWordOrderDistant": policy.flagNeedsWordOrderDistant = value != 0
+        case "flagWordOrderMaximumWords": policy.flagWordOrderMaximumWords = Int(value)
         default: print("unknown policy field \(parts[0])")
         }
     }

@@ -68,24 +68,30 @@ final class PrecedentRuleExceptionTests: XCTestCase {
                       "\(measured.notes)")
     }
 
-    /// `flagNeedsWordOrderDistant` (a measuring field, §61.5): a distant withheld precedent whose
-    /// shared words stand in another order in the item does not flag it; in its order it does,
-    /// and the standard policy flags both.
-    func testWordOrderOfADistantPrecedentWhenMeasured() {
+    /// `flagNeedsWordOrderDistant` (§61.5): a distant two-word withheld precedent whose words
+    /// stand in the other order in the item does not flag it (it is perlu ditinjau); in its order
+    /// it does. The old engine (the field off) flagged both.
+    func testADistantTwoWordPrecedentFlagsOnlyInItsWordOrder() {
         let corpus = [Precedent(title: "Alamat rumah", category: .dikecualikan, grounds: ["17h"], body: "X", source: "s")]
         let shelter = item("Daftar rumah singgah anak jalanan beserta alamat")
         let home = item("Daftar alamat rumah anak jalanan")
         let standard = Classifier(ruleSet: defaultRules, precedents: corpus)
-        XCTAssertTrue(standard.classify(shelter).needsConsequenceTest)
-        XCTAssertTrue(standard.classify(home).needsConsequenceTest)
-        var ordered = PrecedentPolicy.standard
-        ordered.flagNeedsWordOrderDistant = true
-        let measured = Classifier(ruleSet: defaultRules, precedents: corpus, policy: ordered)
-        let c = measured.classify(shelter)
+        let c = standard.classify(shelter)
+        XCTAssertTrue(c.hits.isEmpty, "\(c.hits)")
         XCTAssertFalse(c.needsConsequenceTest, "\(c.notes)")
         XCTAssertTrue(c.needsReview)
         XCTAssertTrue(c.notes.contains { $0.contains("tidak cukup sama") }, "\(c.notes)")
-        XCTAssertTrue(measured.classify(home).needsConsequenceTest)
+        XCTAssertTrue(standard.classify(home).needsConsequenceTest)
+        var old = PrecedentPolicy.standard
+        old.flagNeedsWordOrderDistant = false
+        let before = Classifier(ruleSet: defaultRules, precedents: corpus, policy: old)
+        XCTAssertTrue(before.classify(shelter).needsConsequenceTest)
+        XCTAssertTrue(before.classify(home).needsConsequenceTest)
+        // Longer precedents keep the old reading unless the limit is raised.
+        let longer = [Precedent(title: "Alamat rumah pegawai", category: .dikecualikan, grounds: ["17h"], body: "X", source: "s")]
+        let reversed = item("Daftar pegawai rumah singgah beserta alamat")
+        XCTAssertEqual(Classifier(ruleSet: defaultRules, precedents: longer).classify(reversed).needsConsequenceTest,
+                       Classifier(ruleSet: defaultRules, precedents: longer, policy: old).classify(reversed).needsConsequenceTest)
     }
 
     private func defaultRulesFires(_ rule: CompiledRule, _ text: String) -> Bool {
