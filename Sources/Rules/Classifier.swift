@@ -624,9 +624,10 @@ public struct Classifier: Sendable {
             }
             if verdict.exemptLike && grounds.isEmpty && declared != .dikecualikan {
                 if (ruleSuggestion == nil || ruleSuggestion == .dikecualikan) && !lifted {
-                    if policy.flagNeedsWordOrderDistant, !verdict.flaggingVoters.indices.contains(where: {
-                        verdict.flaggingNear[$0] || holdsInOrder(verdict.flaggingVoters[$0], tokens: textTokens)
-                    }) {
+                    if policy.flagNeedsWordOrderDistant, case let itemKeys = termKeys(textTokens),
+                       !verdict.flaggingVoters.indices.contains(where: {
+                           verdict.flaggingNear[$0] || holdsInOrder(verdict.flaggingVoters[$0], itemKeys: itemKeys)
+                       }) {
                         // Every flagging precedent is distant and its words stand in another order
                         // in the item: as a withheld precedent that does not hold the item's words.
                         needsReview = true
@@ -869,18 +870,17 @@ public struct Classifier: Sendable {
             })
     }
 
-    /// Whether the flagging voter at `position` may flag an item of `tokens` as far as word order
-    /// goes (`PrecedentPolicy.flagNeedsWordOrderDistant`): a near-identical title always may; a
-    /// distant one when the stems the two share come in the item in the precedent's order.
-    func holdsInOrder(_ position: Int, tokens: [String]) -> Bool {
-        guard precedentIndex.categories[position] == .dikecualikan else { return true }
-        let morphology = precedentIndex.morphology
-        func keys(_ words: [String]) -> [String] {
-            words.filter { $0.count >= 2 && !PrecedentIndex.stopWords.contains($0) && !$0.allSatisfy(\.isNumber) }
-                .map(morphology.key).filter { !PrecedentIndex.stopWords.contains($0) }
-        }
-        let item = keys(tokens)
-        let own = keys(morphology.matchTokens(precedentIndex.precedents[position].title))
+    /// The similarity terms of `tokens` in their order (`PrecedentIndex.termKey`).
+    func termKeys(_ tokens: [String]) -> [String] {
+        tokens.compactMap { PrecedentIndex.termKey($0, morphology: precedentIndex.morphology) }
+    }
+
+    /// Whether the flagging (withheld) voter at `position` may flag an item whose terms are
+    /// `itemKeys` as far as word order goes (`PrecedentPolicy.flagNeedsWordOrderDistant`): a
+    /// distant title (the caller lets a near-identical one flag) when the stems the two share
+    /// come in the item in the precedent's order.
+    func holdsInOrder(_ position: Int, itemKeys item: [String]) -> Bool {
+        let own = termKeys(precedentIndex.morphology.matchTokens(precedentIndex.precedents[position].title))
         guard own.count <= policy.flagWordOrderMaximumWords else { return true }
         var at = -1
         for key in own {

@@ -414,14 +414,19 @@ public final class PrecedentIndex: Sendable {
     static func terms(tokens: [String], morphology: Morphology) -> Set<String> {
         var terms = Set<String>()
         func add(_ words: [String]) {
-            for word in words where word.count >= 2 && !stopWords.contains(word) && !word.allSatisfy(\.isNumber) {
-                let key = morphology.key(word)
-                if !stopWords.contains(key) { terms.insert(key) }
-            }
+            for word in words { if let key = termKey(word, morphology: morphology) { terms.insert(key) } }
         }
         add(tokens)
         if let expanded = morphology.expanded(tokens) { add(expanded) }
         return terms
+    }
+
+    /// The similarity term of one word: its key, or nil for a stop word, a number or a word of
+    /// one letter (before or after stemming).
+    static func termKey(_ word: String, morphology: Morphology) -> String? {
+        guard word.count >= 2, !stopWords.contains(word), !word.allSatisfy(\.isNumber) else { return nil }
+        let key = morphology.key(word)
+        return stopWords.contains(key) ? nil : key
     }
 
     /// One precedent near a text.

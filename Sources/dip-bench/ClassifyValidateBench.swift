@@ -597,16 +597,20 @@ struct ReviewReasons {
 
     /// The reasons of one item's review mark.
     static func names(_ c: Classification) -> [String] {
-        let found = reasons.indices.filter { i in c.notes.contains { gives($0, i) } }.map { reasons[$0].name }
-        return found.isEmpty ? ["other"] : found
+        indices(c).map { $0 < reasons.count ? reasons[$0].name : "other" }
+    }
+
+    /// The positions in `reasons` of the reasons one item's notes give; `reasons.count` ("other")
+    /// when none.
+    static func indices(_ c: Classification) -> [Int] {
+        let found = reasons.indices.filter { i in c.notes.contains { gives($0, i) } }
+        return found.isEmpty ? [reasons.count] : found
     }
 
     mutating func add(_ c: Classification, withheld: Bool) {
         let side = withheld ? 0 : 1
         items[side] += 1
-        var found: [Int] = []
-        for i in Self.reasons.indices where c.notes.contains(where: { Self.gives($0, i) }) { found.append(i) }
-        if found.isEmpty { found = [Self.reasons.count] }
+        let found = Self.indices(c)
         for i in found { with[i][side] += 1 }
         if found.count == 1 { alone[found[0]][side] += 1 }
     }

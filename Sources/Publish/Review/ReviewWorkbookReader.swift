@@ -204,9 +204,12 @@ public enum ReviewWorkbookReader {
         if let mark = ApprovalText.fillInMark(place) {
             return ("Tempat uji '\(place)' masih berisi tempat isian (\(mark)).", hint)
         }
-        if case .dateTime = cell { return ("Tempat uji '\(place)' berupa tanggal, bukan nama tempat.", hint) }
-        if case .isoDateTime = cell { return ("Tempat uji '\(place)' berupa tanggal, bukan nama tempat.", hint) }
-        if date(cell) != nil { return ("Tempat uji '\(place)' berupa tanggal, bukan nama tempat.", hint) }
+        var typedAsDate = date(cell) != nil
+        switch cell {
+        case .dateTime, .isoDateTime: typedAsDate = true
+        default: break
+        }
+        if typedAsDate { return ("Tempat uji '\(place)' berupa tanggal, bukan nama tempat.", hint) }
         if !place.unicodeScalars.contains(where: { CharacterSet.letters.contains($0) }) {
             return ("Tempat uji '\(place)' bukan nama tempat.", hint)
         }
